@@ -1,0 +1,45 @@
+# occ: two commands matter. `make report` runs the weekly report on the example workspace,
+# `make test` runs the whole suite. Both create .venv with the system python3 when it is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.occ-installed
+EXAMPLE := examples/occ.yml
+
+.DEFAULT_GOAL := help
+.PHONY: help venv report test lint lab bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[notebooks,test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name occ --display-name "occ (.venv)" >/dev/null
+	@touch $(STAMP)
+
+venv: $(STAMP) ## create .venv and install occ with its notebook and test extras
+
+report: $(STAMP) ## run the weekly report on the bundled example workspace
+	$(BIN)/occ report weekly --config $(EXAMPLE) --week 2025-W41
+
+test: $(STAMP) ## ruff, then the whole test suite (unit, probes, notebooks with nbval, browser)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval-lax --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
+
+lint: $(STAMP) ## ruff only
+	$(BIN)/ruff check .
+
+lab: $(STAMP) ## start JupyterLab on notebooks/
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP) ## run the benchmarks in bench/ and print their figures
+	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/probe.py
+	$(BIN)/python bench/aggregate.py
+	$(BIN)/python bench/report.py
+
+clean: ## remove generated reports and caches (keeps .venv)
+	rm -rf reports/*/ reports/index.html .pytest_cache .ruff_cache

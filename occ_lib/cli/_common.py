@@ -1,0 +1,41 @@
+"""Options and helpers shared by the CLI modules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import typer
+
+from ..formats import FORMATS, render
+from ..workspace import DEFAULT_CONFIG, Workspace
+
+FormatOpt = typer.Option("table", "--format", "-f", help="table (for people), csv, json or jsonl.")
+ConfigOpt = typer.Option(None, "--config", "-c", help="workspace file (default ./occ.yml).")
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"expected one of {', '.join(FORMATS)}", param_hint="--format")
+    return fmt
+
+
+def workspace(config: Path | None, paths: list[str] | None = None) -> Workspace:
+    """The workspace named by ``--config`` (or ./occ.yml when it exists); PATHs replace ``logs:``."""
+    if config is not None:
+        return Workspace.load(config, log_paths=paths)
+    if Path(DEFAULT_CONFIG).exists():
+        return Workspace.load(DEFAULT_CONFIG, log_paths=paths)
+    if not paths:
+        raise typer.BadParameter("give PATHs or --config (no ./occ.yml here)")
+    return Workspace.bare(paths)
+
+
+def emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
+    render(df, check_format(fmt), sys.stdout, title=title)
+
+
+def warn(message: str) -> None:
+    """One line on stderr, prefixed like every occ diagnostic."""
+    print(f"occ: {message}", file=sys.stderr)

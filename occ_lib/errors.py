@@ -1,0 +1,47 @@
+"""The exceptions occ raises: one small hierarchy, so callers catch ``OccError`` and print one line.
+
+Every message names the file (and line or key path) it is about, and never carries a secret:
+URLs pass through :func:`occ_lib.redact.redact_url` and header values are never formatted in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class OccError(Exception):
+    """Base class of every error occ raises on purpose."""
+
+
+class InputError(OccError):
+    """A file occ was asked to read could not be understood."""
+
+    def __init__(self, path: str | Path, reason: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.reason = reason
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class ConfigError(OccError):
+    """``occ.yml`` (or another config file) is invalid; names the file and the key path."""
+
+    def __init__(self, path: str | Path, key: str, reason: str) -> None:
+        self.path = str(path)
+        self.key = key
+        self.reason = reason
+        where = f"{self.path}: {key}" if key else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class StoreError(OccError):
+    """The probe store could not be read or written."""
+
+
+class ProbeError(OccError):
+    """A probe run could not start (not a failed probe: those are stored results)."""
+
+
+class ReportError(OccError):
+    """A notebook or report could not be produced."""

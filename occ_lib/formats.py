@@ -1,0 +1,116 @@
+"""Rendering result tables for the CLI: ``table`` for people, ``csv``/``json``/``jsonl`` for tools.
+
+The machine formats are a stable interface: times are ISO 8601 UTC ending in ``Z``, lists stay lists
+in JSON (joined with ``;`` in CSV), missing values are ``null`` (empty in CSV).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import math
+from collections.abc import Iterable
+from typing import Any, Literal, TextIO
+
+import pandas as pd
+
+Format = Literal["table", "csv", "json", "jsonl"]
+FORMATS: tuple[str, ...] = ("table", "csv", "json", "jsonl")
+
+
+def iso_z(value: Any) -> str | None:
+    """An instant as ``2025-10-10T17:00:00Z`` (microseconds only when present); None stays None."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    ts = pd.Timestamp(value)
+    if pd.isna(ts):
+        return None
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    pyd = ts.to_pydatetime()
+    spec = "microseconds" if pyd.microsecond else "seconds"
+    return pyd.replace(tzinfo=None).isoformat(timespec=spec) + "Z"
+
+
+def _plain(value: Any) -> Any:
+    """Convert one cell to a JSON-ready Python value."""
+    if value is None:
+        return None
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return iso_z(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, pd.Timedelta | dt.timedelta):
+        return None if pd.isna(value) else pd.Timedelta(value).total_seconds()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        return _plain(value.tolist())
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def records(df: pd.DataFrame) -> Iterable[dict[str, Any]]:
+    """Rows of ``df`` as plain dicts (times as ISO Z strings, lists as lists)."""
+    cols = list(df.columns)
+    for row in df.itertuples(index=False, name=None):
+        yield {c: _plain(v) for c, v in zip(cols, row, strict=True)}
+
+
+def _csv_cell(value: Any) -> Any:
+    v = _plain(value)
+    if isinstance(v, list):
+        return ";".join("" if x is None else str(x) for x in v)
+    return "" if v is None else v
+
+
+def render(df: pd.DataFrame, fmt: str, out: TextIO, title: str | None = None) -> None:
+    """Write ``df`` to ``out`` in ``fmt``."""
+    if fmt == "jsonl":
+        for rec in records(df):
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump(list(records(df)), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(list(df.columns))
+        for row in df.itertuples(index=False, name=None):
+            w.writerow([_csv_cell(v) for v in row])
+    elif fmt == "table":
+        _render_table(df, out, title)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _render_table(df: pd.DataFrame, out: TextIO, title: str | None) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for col in df.columns:
+        table.add_column(str(col), overflow="fold")
+    for rec in records(df):
+        cells = []
+        for v in rec.values():
+            if isinstance(v, list):
+                v = ", ".join("" if x is None else str(x) for x in v)
+            cells.append(escape("" if v is None else str(v)))
+        table.add_row(*cells)
+    Console(file=out, width=200 if not out.isatty() else None, soft_wrap=False).print(table)
+
+
+def to_string(df: pd.DataFrame, fmt: str) -> str:
+    buf = io.StringIO()
+    render(df, fmt, buf)
+    return buf.getvalue()

@@ -1,0 +1,122 @@
+"""A workspace is a folder holding ``occ.yml``: where the logs, the evidence and the store are.
+
+``Workspace.load("occ.yml")`` gives notebooks and the CLI one object with resolved paths, the
+parsed logs (read once, on first use) and the validated sections that later modules define.
+Paths in the file are relative to the file.
+"""
+
+from __future__ import annotations
+
+import glob
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field, field_validator
+
+from .config import StrictModel, read_yaml, validate_section
+
+if TYPE_CHECKING:
+    from .logs import Logs
+
+DEFAULT_CONFIG = "occ.yml"
+
+
+class WorkspaceConfig(StrictModel):
+    """Top level of ``occ.yml``. Sections of later modules are kept raw and validated on use."""
+
+    logs: list[str] = Field(default_factory=lambda: ["feedback/*.md"])
+    evidence: list[str] = Field(default_factory=lambda: ["artifacts/**"])
+    store: str = "data/"
+    probes: dict[str, Any] | None = None
+    sla: dict[str, Any] | None = None
+    report: dict[str, Any] | None = None
+
+    @field_validator("logs", "evidence", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+
+def expand(patterns: list[str] | tuple[str, ...], root: Path | None = None) -> list[Path]:
+    """Expand files, folders and globs (``**`` recursive) into a sorted, de-duplicated file list.
+
+    A folder means the files under it (``*.md`` and ``*.txt`` first-level for logs is the caller's
+    choice: here a folder yields every file below it). Missing literal paths are kept so the caller
+    can report them by name.
+    """
+    out: dict[Path, None] = {}
+    for pat in patterns:
+        p = Path(pat)
+        if root is not None and not p.is_absolute():
+            p = root / p
+        s = str(p)
+        if any(ch in s for ch in "*?["):
+            for m in sorted(glob.glob(s, recursive=True)):
+                mp = Path(m)
+                if mp.is_file():
+                    out.setdefault(mp, None)
+        elif p.is_dir():
+            for mp in sorted(p.rglob("*")):
+                if mp.is_file() and not any(part.startswith(".") for part in mp.relative_to(p).parts):
+                    out.setdefault(mp, None)
+        else:
+            out.setdefault(p, None)
+    return list(out)
+
+
+class Workspace:
+    """Paths and sections of one ``occ.yml``; heavy things (logs, policy) load lazily."""
+
+    def __init__(self, config_path: Path, config: WorkspaceConfig, log_paths: list[str] | None = None):
+        self.config_path = config_path
+        self.root = config_path.parent
+        self.config = config
+        self._log_override = log_paths
+
+    @classmethod
+    def load(cls, path: str | Path = DEFAULT_CONFIG, log_paths: list[str] | None = None) -> Workspace:
+        """Read and validate ``occ.yml``. ``log_paths``, when given, replace its ``logs:``."""
+        p = Path(path)
+        data = read_yaml(p)
+        cfg = validate_section(WorkspaceConfig, data, p, "")
+        return cls(p, cfg, log_paths or None)
+
+    @classmethod
+    def bare(cls, log_paths: list[str], root: str | Path = ".") -> Workspace:
+        """A workspace without a config file: just the given logs, default everything else."""
+        return cls(Path(root) / DEFAULT_CONFIG, WorkspaceConfig(), log_paths)
+
+    # paths -------------------------------------------------------------
+    @property
+    def store(self) -> Path:
+        return self.root / self.config.store
+
+    def log_paths(self) -> list[Path]:
+        if self._log_override is not None:
+            return expand(self._log_override)
+        return expand(self.config.logs, self.root)
+
+    def evidence_paths(self) -> list[Path]:
+        return expand(self.config.evidence, self.root)
+
+    # parsed content ----------------------------------------------------
+    @cached_property
+    def logs(self) -> Logs:
+        from .logs import read_logs
+
+        return read_logs([str(p) for p in self.log_paths()])
+
+    @cached_property
+    def probes(self) -> Any:
+        """The validated ``probes:`` section (``occ_lib.targets.ProbesConfig``)."""
+        from .targets import ProbesConfig
+
+        return validate_section(ProbesConfig, self.config.probes, self.config_path, "probes")
+
+    @cached_property
+    def policy(self) -> Any:
+        """The validated ``sla:`` section (``occ_lib.policy.Policy``)."""
+        from .policy import Policy
+
+        return validate_section(Policy, self.config.sla, self.config_path, "sla")
