@@ -1,0 +1,300 @@
+"""What one log item says besides its times: tickets, paths, channels, URLs, HTTP statuses, kind, level.
+
+Private helpers of :mod:`occ_lib.logs` (the rules are documented there). Every function takes the
+item's text and is cheap: precompiled patterns, a plain substring check before any pattern that
+rarely matches, and one tokenisation into a word set for the keyword rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .redact import redact_text, redact_url
+
+# --- tickets ---------------------------------------------------------------------------------
+# PROJECT-123 or ORG-PROJECT-123: upper-case segments (the first with at least two letters), a
+# number, and nothing word-like or hyphenated glued on either side. The guards are what keep
+# ``T04-40`` (inside a time stamp), ``INF-221`` (the tail of ``OCC-INF-221``) and ``CVE-2021``
+# (the head of ``CVE-2021-44228``) out. The pattern starts with a character class so the regex
+# engine skips to candidates in C; the character before a match is checked in Python.
+_TICKET = re.compile(r"[A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![\w-]|\.\d)")
+_GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.-")
+_NOT_TICKET_PREFIX = frozenset(
+    {
+        "UTC", "GMT", "CVE", "CWE", "PYSEC", "GHSA", "RUSTSEC", "OSV", "ISO", "RFC", "PEP", "SHA",
+        "MD", "UTF", "HTTP", "HTTPS", "TLS", "SSL", "IPV", "FY", "COVID", "AES", "RSA", "ECDSA",
+        "CP", "WIN", "X", "UTC+", "EST", "EDT", "PST", "PDT", "CST", "CDT", "MST", "MDT", "CET",
+        "CEST", "BST", "IST", "JST", "AEST", "AEDT", "ET", "PT", "CT", "MT", "W", "Q", "H", "KB",
+    }
+)
+
+
+def _two_letters(head: str) -> bool:
+    return sum(c.isalpha() for c in head) >= 2
+
+
+def tickets(text: str) -> list[str]:
+    """Ticket keys in order of first mention, without duplicates."""
+    if "-" not in text:
+        return []
+    out: list[str] = []
+    for m in _TICKET.finditer(text):
+        key = m.group(0)
+        i = m.start()
+        if i and (text[i - 1] in _GLUE or not text[i - 1].isascii() and text[i - 1].isalnum()):
+            continue
+        head = key.split("-", 1)[0]
+        if head in _NOT_TICKET_PREFIX or not (head[1].isalpha() or _two_letters(head)):
+            continue
+        out.append(key)
+    return list(dict.fromkeys(out)) if len(out) > 1 else out
+
+
+# --- artifacts -------------------------------------------------------------------------------
+_EXT = frozenset(
+    {
+        "md", "markdown", "log", "json", "jsonl", "ndjson", "txt", "csv", "tsv", "yml", "yaml", "toml",
+        "ini", "cfg", "conf", "png", "jpg", "jpeg", "gif", "svg", "html", "htm", "sh", "ts", "tsx", "js",
+        "mjs", "py", "sql", "env", "har", "pdf", "zip", "gz", "tgz", "tar", "parquet", "xml", "ipynb",
+        "out", "err", "pcap", "xlsx",
+    }
+)
+_BARE_EXT = _EXT - {"js", "ts", "tsx", "mjs", "out", "err", "env", "conf", "cfg", "ini"}
+_FOLDERS = (
+    "artifacts/", "docs/", "scripts/", "vault/", "tests/", "app/", "packages/", "reports/",
+    "evidence/", "logs/", "runbooks/", "feedback/", "data/", "notebooks/", "bench/",
+)
+_BACKTICK = re.compile(r"`([^`\n]+)`")
+_PATH_CHARS = re.compile(r"[\w.*@+/-]+")
+_LINE_REF = re.compile(r":\d+(?:-\d+)?$")
+_EDGE = "()[]{}<>,;:!?\"'’“”"
+
+
+def _clean_path(s: str) -> str | None:
+    s = s.strip().rstrip(".,;")
+    if ":" in s:
+        if "://" in s:
+            return None
+        s = _LINE_REF.sub("", s)
+    if not s or not _PATH_CHARS.fullmatch(s):
+        return None
+    if "/" in s:
+        return s
+    if s[0] == "." and len(s) > 1 and s[1].isalpha():
+        return s
+    dot = s.rfind(".")
+    if 0 < dot < len(s) - 1 and s[dot + 1:].lower() in _EXT:
+        return s
+    return None
+
+
+def without_code(text: str) -> str:
+    """The text with its `code spans` blanked (what is left is prose)."""
+    return _BACKTICK.sub(" ", text) if "`" in text else text
+
+
+def artifacts(text: str, rest: str | None = None) -> list[str]:
+    """File and folder paths, from `backticks` and bare in the text, line references stripped.
+
+    ``rest`` is :func:`without_code` of ``text`` when the caller already has it. Bare words count
+    when they start with a known folder (``artifacts/``, ``docs/``...) or end in a known file
+    extension; URLs and domain names do not.
+    """
+    out: list[str] = []
+    if "`" in text:
+        for m in _BACKTICK.finditer(text):
+            p = _clean_path(m.group(1))
+            if p is not None:
+                out.append(p)
+        if rest is None:
+            rest = _BACKTICK.sub(" ", text)
+    elif rest is None:
+        rest = text
+    if "/" not in rest and "." not in rest:
+        return list(dict.fromkeys(out)) if len(out) > 1 else out
+    for word in rest.split():
+        if "/" not in word and "." not in word:
+            continue
+        word = word.strip(_EDGE)
+        if "://" in word or not word:
+            continue
+        if "/" in word:
+            if not word.lower().startswith(_FOLDERS):
+                continue
+        else:
+            base = _LINE_REF.sub("", word) if ":" in word else word
+            dot = base.rfind(".")
+            if dot <= 0 or base[dot + 1:].rstrip(".,;").lower() not in _BARE_EXT:
+                continue
+        p = _clean_path(word)
+        if p is not None and _bare_ok(p):
+            out.append(p)
+    return list(dict.fromkeys(out)) if len(out) > 1 else out
+
+
+def _bare_ok(p: str) -> bool:
+    # "Node.js", "e.g." and version numbers are prose, not files: a bare file name needs a
+    # folder, or a separator or digit in its name.
+    if "/" in p:
+        return True
+    stem = p.rsplit(".", 1)[0]
+    return any(c in stem for c in "_-") or any(c.isdigit() for c in stem) or stem.isupper()
+
+
+# --- channels, urls, http status -------------------------------------------------------------
+_CHANNEL = re.compile(r"(?<![\w&#/])#([a-z0-9][a-z0-9_.-]*[a-z0-9_]|[a-z])(?![\w-])")
+_HEX = re.compile(r"^(?:[0-9a-f]{3}|[0-9a-f]{6})$")
+_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]|]+")
+_HTTP = re.compile(
+    r"\bHTTP(?:/[0-9](?:\.[0-9])?)?\s*[:=]?\s+([1-5][0-9]{2})\b|\bstatus(?:\s+code)?\s*[:=]?\s*([1-5][0-9]{2})\b",
+    re.IGNORECASE,
+)
+
+
+def channels(text: str) -> list[str]:
+    """Chat channels such as ``#deploy-ops`` (not ``#1``, not colours, not URL fragments)."""
+    if "#" not in text:
+        return []
+    out: list[str] = []
+    for m in _CHANNEL.finditer(text):
+        name = m.group(1)
+        if name.isdigit() or (_HEX.match(name) and any(c.isdigit() for c in name)):
+            continue
+        out.append("#" + name)
+    return list(dict.fromkeys(out)) if len(out) > 1 else out
+
+
+def urls(text: str) -> list[str]:
+    """URLs with secrets redacted (``occ_lib.redact.redact_url``)."""
+    if "://" not in text:
+        return []
+    out: list[str] = []
+    for m in _URL.finditer(text):
+        out.append(redact_url(m.group(0).rstrip(".,;:!?")))
+    return list(dict.fromkeys(out)) if len(out) > 1 else out
+
+
+def http_status(text: str) -> int | None:
+    """The first HTTP status mentioned (``HTTP 200``, ``HTTP/1.1 503``, ``status 502``)."""
+    if "HTTP" not in text and "http" not in text and "tatus" not in text and "TATUS" not in text:
+        return None
+    m = _HTTP.search(text)
+    if m is None:
+        return None
+    return int(m.group(1) or m.group(2))
+
+
+def redact(text: str) -> str:
+    """The text with URL secrets and bearer tokens masked; cheap when there is nothing to mask."""
+    if "://" in text and ("?" in text or "@" in text or "#" in text or ";" in text):
+        return redact_text(text)
+    if "earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text:
+        return redact_text(text)
+    return text
+
+
+# --- kind and level --------------------------------------------------------------------------
+_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+
+_ESC_DONE = frozenset(
+    {"escalated", "re-escalated", "reescalated", "escalating", "re-escalating", "escalates"}
+)
+_ESC_NOUN = frozenset({"escalation", "escalations", "re-escalation", "escalate"})
+_DONE = frozenset(
+    {"sent", "delivered", "posted", "raised", "filed", "paged", "dispatched", "issued", "made",
+     "pinged", "chased", "nudged", "reminded", "followed", "asked", "emailed", "called"}
+)
+_RESOLVED = frozenset(
+    {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
+     "restored", "unblocked", "mitigated", "met"}
+)
+_NOT_RESOLVED = frozenset(
+    {"not", "never", "once", "until", "unless", "if", "when", "pending", "awaiting", "waiting",
+     "remains", "reflect", "soon", "no", "without", "yet", "unresolved", "isn't", "wasn't",
+     "hasn't", "haven't", "won't", "didn't"}
+)
+_FOLLOW = frozenset(
+    {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
+     "chasing", "nudge", "nudged", "nudging", "reminder", "reminders", "reminded", "paged", "paging"}
+)
+_FOLLOW_PHRASES = ("follow up", "followed up", "following up", "checked in", "check in with")
+_BLOCKED = frozenset(
+    {"blocked", "blocker", "blockers", "blocking", "awaiting", "pending", "stuck", "waiting",
+     "unresolved", "stalled"}
+)
+_EVIDENCE = frozenset(
+    {"captured", "evidence", "artifact", "artifacts", "transcript", "transcripts", "screenshot",
+     "screenshots", "recording", "har"}
+)
+_PLAN = frozenset(
+    {"next", "will", "plan", "planned", "planning", "schedule", "scheduled", "upcoming", "todo",
+     "draft", "drafted", "drafting", "staged", "staging-plan", "prep", "prepped", "prepare",
+     "preparing", "queued", "queue", "if", "once", "tomorrow", "intend", "going"}
+)
+_STATUS = frozenset(
+    {"updated", "update", "confirmed", "verified", "re-read", "re-ran", "rerun", "refreshed",
+     "aligned", "synced", "published", "monitoring", "tracking", "reviewed", "healthy", "degraded",
+     "status", "progress", "green", "outage", "recovered", "running"}
+)
+_PAGED = frozenset({"paged", "paging"})
+_EXEC = frozenset(
+    {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "director", "directors",
+     "executive", "executives", "exec", "execs"}
+)
+_EXEC_PHRASES = ("vice president", "head of")
+_MANAGER = frozenset(
+    {"manager", "managers", "lead", "leads", "supervisor", "on-call", "oncall", "re-escalated",
+     "re-escalation", "re-escalating", "reescalated", "incident-commander", "em"}
+)
+_MISSED = frozenset(
+    {"missed", "slipped", "overdue", "blew", "blown", "breached", "late", "lapsed", "exceeded",
+     "misses", "slipping"}
+)
+_MISSED_PHRASES = ("past due", "past-due", "past the deadline", "past the eta", "past its", "past our")
+
+
+def words(text: str) -> frozenset[str]:
+    """The item's lower-case words (hyphenated and apostrophe words kept whole)."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int]:
+    """(kind, level) of an item; the priority order is documented in :mod:`occ_lib.logs`."""
+    low = None
+    if w & _ESC_DONE or (w & _ESC_NOUN and w & _DONE) or (w & _PAGED and w & _MANAGER):
+        low = text.lower()
+        if w & _EXEC or any(p in low for p in _EXEC_PHRASES):
+            return "escalation", 3
+        if w & _MANAGER:
+            return "escalation", 2
+        return "escalation", 1
+    if w & _RESOLVED and not (w & _NOT_RESOLVED):
+        return "resolved", 0
+    follow = bool(w & _FOLLOW)
+    if not follow and ("follow" in w or "followed" in w or "following" in w or "check" in w
+                       or "checked" in w):
+        low = text.lower() if low is None else low
+        follow = any(p in low for p in _FOLLOW_PHRASES)
+    if follow and (w & _DONE or not (w & _PLAN)):
+        return "follow_up", 1
+    if w & _BLOCKED or (("hold" in w or "on" in w) and "on hold" in text.lower()):
+        return "blocked", 0
+    if w & _EVIDENCE:
+        return "evidence", 0
+    if w & _PLAN or (("to" in w) and "to do" in text.lower()):
+        return "plan", 0
+    if has_deadline:
+        return "deadline", 0
+    if w & _STATUS:
+        return "status", 0
+    return "note", 0
+
+
+def stated_missed(text: str, w: frozenset[str]) -> bool:
+    """True when the item says a deadline was missed (missed, slipped, overdue, past due, blew...)."""
+    if w & _MISSED:
+        return True
+    if "past" in w or "past-due" in w:
+        low = text.lower()
+        return any(p in low for p in _MISSED_PHRASES)
+    return False

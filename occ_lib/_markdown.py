@@ -1,0 +1,372 @@
+"""Bytes -> text -> markdown blocks, in one pass over the lines (private to :mod:`occ_lib.logs`).
+
+Only the markdown that status logs use: ATX headings, list items (nested by indentation, with
+continuation lines), GFM tables, fenced code (skipped), blockquotes (their ``>`` markers are
+dropped) and YAML front matter. Everything else is prose and yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2\u00f0\u00c5\u00c4\u00c6\u00ce\u00cf]")
+
+
+@dataclass
+class Decoded:
+    """A file's text and how it was stored."""
+
+    text: str
+    encoding: str | None
+    bom: bool
+    newline: str | None
+    repairs: int
+    lines: list[str]
+    problem: str | None = None  # set when the bytes are not text at all (the file is skipped)
+
+
+def _is_binary(data: bytes) -> bool:
+    if b"\x00" in data:
+        return True
+    head = data[:4096]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) // 10
+
+
+def decode(data: bytes | str) -> Decoded:
+    """Decode UTF-8 (BOM or not; UTF-16 with a BOM), else cp1252, else Latin-1; split lines;
+    repair mojibake line by line with ftfy where a marker character shows it may be needed."""
+    bom = False
+    encoding: str | None
+    if isinstance(data, str):
+        text, encoding = data, None
+        if text.startswith("\ufeff"):
+            text, bom = text[1:], True
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text, encoding, bom = data.decode("utf-16"), "utf-16", True
+        except UnicodeDecodeError:
+            return Decoded("", "utf-16", True, None, 0, [], "not valid UTF-16 despite its byte-order mark")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+    else:
+        if _is_binary(data):
+            return Decoded("", None, False, None, 0, [], "binary file (NUL or control bytes), skipped")
+        if data.startswith(b"\xef\xbb\xbf"):
+            data, bom = data[3:], True
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "latin-1"
+    crlf = text.count("\r\n")
+    if "\r" in text:
+        lf = text.count("\n") - crlf
+        cr = text.count("\r") - crlf
+        mixed = (crlf and (lf or cr)) or (lf and cr)
+        newline = "mixed" if mixed else ("CRLF" if crlf else "CR" if cr else "LF")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        newline = "LF" if "\n" in text else None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    repairs = 0
+    if _MOJIBAKE.search(text):
+        from ftfy import fix_text
+
+        for i, line in enumerate(lines):
+            if _MOJIBAKE.search(line):
+                fixed = _undo_cp1252_mojibake(line)
+                if fixed is not None:
+                    lines[i] = fixed
+                    repairs += 1
+                    continue
+                fixed = fix_text(
+                    line, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False,
+                    fix_character_width=False,
+                )
+                if fixed != line:
+                    lines[i] = fixed
+                    repairs += 1
+        if repairs:
+            text = "\n".join(lines)
+    return Decoded(text, encoding, bom, newline, repairs, lines)
+
+
+# cp1252's characters for the bytes 0x80-0xBF (UTF-8 continuation bytes); the five bytes cp1252
+# leaves undefined decode "sloppily" to the Latin-1 control characters, as ftfy does.
+_CONT_CHARS = "".join(
+    bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
+)
+_TO_BYTES = {ord(c): b for c, b in zip(_CONT_CHARS, range(0x80, 0xC0), strict=True)}
+_SEQ = re.compile("[\u00c2-\u00f4][" + re.escape(_CONT_CHARS) + "]{1,3}")
+
+
+def _seq_bytes(seq: str) -> bytes | None:
+    out = bytearray()
+    for ch in seq:
+        o = ord(ch)
+        if 0xC2 <= o <= 0xF4:
+            out.append(o)
+        elif o in _TO_BYTES:
+            out.append(_TO_BYTES[o])
+        else:
+            return None
+    return bytes(out)
+
+
+def _undo_cp1252_mojibake(line: str) -> str | None:
+    """The common cases, fast: UTF-8 bytes that were decoded as cp1252.
+
+    First the whole line (taken when it round-trips exactly and no marker is left), else each
+    marker sequence (``â€”``, ``ðŸš«``) that decodes as one UTF-8 character. None when neither
+    repairs anything: the line then goes to ftfy.
+    """
+    try:
+        fixed = line.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        fixed = None
+    if fixed is not None and fixed != line and not _MOJIBAKE.search(fixed):
+        return fixed
+    changed = False
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal changed
+        raw = _seq_bytes(m.group(0))
+        if raw is None:
+            return m.group(0)
+        try:
+            ch = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group(0)
+        changed = True
+        return ch
+
+    fixed = _SEQ.sub(repl, line)
+    return fixed if changed else None
+
+
+# --- front matter ----------------------------------------------------------------------------
+class _Loader(yaml.SafeLoader):
+    """The safe loader, except that an impossible date (``2025-13-40``) stays a string."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, Any] = field(default_factory=dict)
+    body_start: int = 0  # index of the first body line
+    problem: tuple[int, str] | None = None  # (1-based line, reason)
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+def front_matter(lines: list[str]) -> FrontMatter:
+    """Split YAML front matter (``---`` ... ``---``/``...``) off the top of the lines."""
+    if not lines or lines[0].strip() != "---":
+        return FrontMatter()
+    end = None
+    for j in range(1, len(lines)):
+        s = lines[j].rstrip()
+        if s in ("---", "..."):
+            end = j
+            break
+    if end is None:
+        return FrontMatter(problem=(1, "unclosed front matter: no closing '---' line"))
+    body = lines[1:end]
+    key_lines = {}
+    for k, ln in enumerate(body):
+        if ln and not ln[0].isspace() and ":" in ln:
+            key_lines.setdefault(ln.split(":", 1)[0].strip(), k + 2)
+    try:
+        data = yaml.load("\n".join(body), Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or exc.__class__.__name__
+        return FrontMatter(body_start=end + 1, problem=(line, f"invalid YAML front matter: {reason}"))
+    except (ValueError, TypeError, RecursionError) as exc:
+        return FrontMatter(body_start=end + 1, problem=(1, f"invalid YAML front matter: {exc}"))
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return FrontMatter(body_start=end + 1, problem=(2, "front matter is not a mapping of keys"))
+    data = {str(k): v for k, v in data.items()}
+    return FrontMatter(data, end + 1, None, key_lines)
+
+
+# --- blocks ----------------------------------------------------------------------------------
+_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")  # the text is cut in Python (no backtracking)
+_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+(.*)|$)")
+_TASK = re.compile(r"^\[[ xX]\][ \t]+")
+_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_DELIM_CELL = re.compile(r":?-+:?")
+
+
+def _is_delimiter(line: str) -> bool:
+    """A GFM table delimiter row (``|---|:--:|``), checked cell by cell in linear time."""
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return bool(s) and all(_DELIM_CELL.fullmatch(c.strip()) for c in s.split("|"))
+
+
+def _heading_text(line: str, m: re.Match[str]) -> str:
+    """The heading's text without the optional closing ``#`` sequence."""
+    text = line[m.end():].strip()
+    if text.endswith("#"):
+        bare = text.rstrip("#")
+        if not bare or bare[-1] in " \t":
+            text = bare.rstrip()
+    return text
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+# Block tuples (kept as tuples: they are made once per item on the hot path):
+#   ("h", line, level, text)
+#   ("i", line, depth, text)                       a list item, continuation lines joined
+#   ("t", line, headers, [(line, cells), ...])     a whole table
+Block = tuple
+
+
+def split_cells(row: str) -> list[str]:
+    s = row.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    parts = re.split(r"(?<!\\)\|", s) if "\\" in s else s.split("|")
+    return [p.strip() for p in parts]
+
+
+def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
+    """Headings, list items and tables of ``lines[start:]``, in file order."""
+    n = len(lines)
+    i = start
+    pending: list | None = None  # [line, depth, parts]
+    stack: list[int] = []  # indents of the open list items
+    blank = False
+    no_close_from: dict[str, int] = {}
+    while i < n:
+        raw = lines[i]
+        s = raw.lstrip()
+        if not s:
+            blank = True
+            i += 1
+            continue
+        c = s[0]
+        if c == ">":
+            while s.startswith(">"):
+                s = s[1:].lstrip()
+            raw = s
+            if not s:
+                blank = True
+                i += 1
+                continue
+            c = s[0]
+        if c == "#":
+            m = _HEADING.match(raw)
+            if m is not None:
+                if pending is not None:
+                    yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                    pending = None
+                stack = []
+                blank = False
+                yield ("h", i + 1, len(m.group(1)), _heading_text(raw, m))
+                i += 1
+                continue
+        elif c in "-*+_" or c.isdigit():
+            m = _ITEM.match(raw) if c != "_" else None
+            if m is not None and not _BREAK.match(raw):
+                if pending is not None:
+                    yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                indent_s = m.group(1)
+                indent = len(indent_s.expandtabs(4)) if "\t" in indent_s else len(indent_s)
+                while stack and stack[-1] >= indent:
+                    stack.pop()
+                depth = len(stack)
+                stack.append(indent)
+                text = (m.group(2) or "").strip()
+                if text[:1] == "[" and _TASK.match(text):
+                    text = text[4:].lstrip()
+                pending = [i + 1, depth, [text] if text else []]
+                blank = False
+                i += 1
+                continue
+            if _BREAK.match(raw):
+                if pending is not None:
+                    yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                    pending = None
+                stack = []
+                blank = False
+                i += 1
+                continue
+        elif c == "`" or c == "~":
+            m = _FENCE.match(raw)
+            if m is not None:
+                fch = m.group(1)[0]
+                close = None
+                if no_close_from.get(fch, n + 1) > i:
+                    for j in range(i + 1, n):
+                        t = lines[j].strip()
+                        if t.startswith(m.group(1)) and not t.strip(fch):
+                            close = j
+                            break
+                    if close is None:
+                        no_close_from[fch] = i
+                if close is not None:
+                    if pending is not None:
+                        yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                        pending = None
+                    stack = []
+                    blank = False
+                    i = close + 1
+                    continue
+        if "|" in s and i + 1 < n and "-" in lines[i + 1] and _is_delimiter(lines[i + 1]):
+            if pending is not None:
+                yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                pending = None
+            stack = []
+            blank = False
+            headers = split_cells(s)
+            start_line = i + 1
+            rows = []
+            i += 2
+            while i < n:
+                r = lines[i].strip()
+                if not r or "|" not in r or (r[0] == "#" and _HEADING.match(r)):
+                    break
+                rows.append((i + 1, split_cells(r)))
+                i += 1
+            yield ("t", start_line, headers, rows)
+            continue
+        # prose: a continuation of the open item, or a paragraph that ends the list
+        if pending is not None and (not blank or raw[:1] in (" ", "\t")):
+            pending[2].append(s.rstrip())
+        else:
+            if pending is not None:
+                yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                pending = None
+            if raw[:1] not in (" ", "\t"):
+                stack = []
+        blank = False
+        i += 1
+    if pending is not None:
+        yield ("i", pending[0], pending[1], " ".join(pending[2]))

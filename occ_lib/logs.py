@@ -1,0 +1,553 @@
+"""Status logs (markdown) -> typed tables: documents, sections, events, deadlines, tables, problems.
+
+``read_logs(paths_or_globs)`` reads files, folders (their ``*.md``, ``*.markdown``, ``*.txt`` files)
+and globs; :func:`parse_log` parses one text or byte string in memory. Both return :class:`Logs`,
+whose frames follow docs/architecture.md exactly. Times are ``datetime64[us, UTC]``; list columns
+hold Python lists (never None).
+
+Reading
+    UTF-8 with or without BOM (UTF-16 with a BOM too); bytes that are not UTF-8 are cp1252 (then
+    Latin-1). CRLF, CR and LF. Only a line holding a mojibake marker (``Â Ã â ð``...) is repaired:
+    UTF-8 read as cp1252 is undone directly when the line (or each marker sequence such as
+    ``â€”``) decodes cleanly, anything else goes through ``ftfy.fix_text``; ``docs.repairs`` counts
+    the lines changed. NUL bytes (or mostly control bytes) mean a binary file: skipped with a
+    ``file`` problem, like empty, missing and unreadable files and folders without logs. YAML front
+    matter is read with a safe loader (an impossible date stays a string) and every key kept;
+    ``tz:`` (or ``timezone:``) sets the zone of zone-less times, else (also when that zone is
+    unknown, a ``time`` problem) a prose declaration ("All times in PDT (UTC-7).",
+    :func:`occ_lib.times.declared_zone`), else UTC. Invalid or unclosed front matter is a
+    ``front_matter`` problem and the body is still read. ``docs.tz`` is the IANA name used.
+
+Structure (one pass over the lines)
+    The first level-1 heading is the title; every other heading (any level) is a section, in file
+    order (``position``) - never assumed to be in time order. Its date and time come from
+    :func:`occ_lib.times.parse_heading`. A dated title (``# Daily log — 2025-10-10``) dates the
+    items written before the first section. Items are list items (``-``, ``*``, ``+``, ``1.``;
+    nesting by indentation, continuation lines joined to their item with a space) and table body
+    rows (cells joined with `` | ``); tables are also kept whole in ``tables``. Fenced code is
+    skipped; an unclosed fence is not a fence.
+
+Per item (the rules, in order)
+    - ``tickets``: keys like ``DEPLOY-147``, ``OCC-INF-221``, ``HS-44721`` (upper-case segments, the
+      first of two letters or more, then a number) with nothing word-like or hyphenated glued on
+      either side, so ``T04-40`` in a stamp, ``INF-221`` in ``OCC-INF-221``, ``CVE-2021`` in
+      ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
+      zone abbreviations are not projects. A nested item inherits its ancestors' tickets (its own
+      first).
+    - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
+      a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
+      line references are dropped; URLs are not paths.
+    - ``channels``: ``#deploy-ops`` style names (lower case; not ``#1``, not headings, not colours).
+    - ``urls``: every URL, redacted with :func:`occ_lib.redact.redact_url`; the ``text`` itself is
+      redacted with :func:`occ_lib.redact.redact_text` too.
+    - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
+    - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's
+      zone. A deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no later
+      than, until) becomes a row of ``deadlines`` (``stated_missed`` when the item says missed,
+      slipped, overdue, past due, blew, blown, breached, late, lapsed, exceeded); every other
+      resolved mention goes to ``times``. ``at`` is the first of those (``end_at`` its range end);
+      else the section's time (its precision); else the section's date (``day``, UTC midnight); else
+      NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with
+      ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions
+      that cannot be resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section)
+      are ``time`` problems; an unreadable heading date is a ``date`` problem.
+    - ``kind``, the first rule that matches (on the item's lower-case words):
+      1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
+         (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call.
+         A drafted or planned escalation ("prepare CIO escalation note if...") is not one.
+      2. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
+         restored, unblocked, mitigated, met - unless the item also says not, never, once, until,
+         unless, if, when, pending, awaiting, waiting, remains, yet, no, without, to reflect.
+      3. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
+         it was done (a done verb) or nothing marks it as planned.
+      4. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
+         unresolved.
+      5. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
+      6. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged, prep,
+         queued, if, once, tomorrow.
+      7. ``deadline``: the item states a deadline and nothing above.
+      8. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
+         monitoring, tracking, healthy, degraded, status...
+      9. ``note``: anything else.
+    - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
+      COO, CFO, CISO, VP, director, executive, "vice president", "head of"), else 2 when it names a
+      manager, lead, supervisor or on-call or is a re-escalation, else 1; a follow-up is 1; any
+      other kind is 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _extract as ex
+from . import times as _times
+from ._markdown import Decoded, blocks, decode, front_matter
+from .workspace import expand
+
+__all__ = [
+    "DEADLINE_COLUMNS", "DOC_COLUMNS", "EVENT_COLUMNS", "LOG_SUFFIXES", "Logs", "PROBLEM_COLUMNS",
+    "SECTION_COLUMNS", "TABLE_COLUMNS", "parse_log", "parse_logs", "read_logs",
+]
+
+LOG_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt")
+
+# column -> kind: str, int, Int64, bool, ts (UTC instant), obj (lists, dicts, frames)
+_DOCS = {
+    "source": "str", "title": "str", "encoding": "str", "newline": "str", "bom": "bool",
+    "repairs": "int", "lines": "int", "sections": "int", "events": "int", "front_matter": "obj",
+    "doc": "str", "owner": "str", "epoch": "str", "last_reviewed": "ts", "expires": "ts", "tz": "str",
+}
+_SECTIONS = {
+    "source": "str", "line": "int", "level": "int", "heading": "str", "title": "str", "date": "ts",
+    "at": "ts", "at_precision": "str", "position": "int",
+}
+_EVENTS = {
+    "source": "str", "line": "int", "section": "str", "section_line": "Int64", "at": "ts",
+    "at_precision": "str", "end_at": "ts", "kind": "str", "level": "int", "tickets": "obj",
+    "artifacts": "obj", "channels": "obj", "urls": "obj", "http_status": "Int64", "times": "obj",
+    "item": "str", "depth": "int", "text": "str",
+}
+_DEADLINES = {
+    "source": "str", "line": "int", "section": "str", "tickets": "obj", "due_at": "ts",
+    "due_precision": "str", "keyword": "str", "text": "str", "stated_missed": "bool",
+}
+_TABLES = {"source": "str", "line": "int", "section": "str", "headers": "obj", "frame": "obj"}
+_PROBLEMS = {"source": "str", "line": "Int64", "what": "str", "token": "str", "reason": "str"}
+
+DOC_COLUMNS: tuple[str, ...] = tuple(_DOCS)
+SECTION_COLUMNS: tuple[str, ...] = tuple(_SECTIONS)
+EVENT_COLUMNS: tuple[str, ...] = tuple(_EVENTS)
+DEADLINE_COLUMNS: tuple[str, ...] = tuple(_DEADLINES)
+TABLE_COLUMNS: tuple[str, ...] = tuple(_TABLES)
+PROBLEM_COLUMNS: tuple[str, ...] = tuple(_PROBLEMS)
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_US = dt.timedelta(microseconds=1)
+_NAT = np.iinfo(np.int64).min
+
+
+@dataclass
+class Logs:
+    """The parsed logs: six DataFrames (schemas in docs/architecture.md)."""
+
+    docs: pd.DataFrame
+    sections: pd.DataFrame
+    events: pd.DataFrame
+    deadlines: pd.DataFrame
+    tables: pd.DataFrame
+    problems: pd.DataFrame
+
+    @property
+    def failed(self) -> list[str]:
+        """Sources that could not be read at all (skipped files, bad paths)."""
+        p = self.problems
+        return list(dict.fromkeys(p.loc[p["what"] == "file", "source"].tolist()))
+
+    def __repr__(self) -> str:
+        return (
+            f"Logs(docs={len(self.docs)}, sections={len(self.sections)}, events={len(self.events)}, "
+            f"deadlines={len(self.deadlines)}, tables={len(self.tables)}, problems={len(self.problems)})"
+        )
+
+
+@dataclass
+class _Acc:
+    """Column lists of every table, filled by the parser and turned into frames once."""
+
+    docs: dict[str, list] = field(default_factory=lambda: {c: [] for c in _DOCS})
+    sections: dict[str, list] = field(default_factory=lambda: {c: [] for c in _SECTIONS})
+    event_rows: list[tuple] = field(default_factory=list)  # row tuples: the hot path appends once
+    deadlines: dict[str, list] = field(default_factory=lambda: {c: [] for c in _DEADLINES})
+    tables: dict[str, list] = field(default_factory=lambda: {c: [] for c in _TABLES})
+    problems: dict[str, list] = field(default_factory=lambda: {c: [] for c in _PROBLEMS})
+
+    def problem(self, source: str, line: int | None, what: str, token: str | None, reason: str) -> None:
+        p = self.problems
+        p["source"].append(source)
+        p["line"].append(line)
+        p["what"].append(what)
+        p["token"].append(token)
+        p["reason"].append(reason)
+
+    def extend(self, other: _Acc) -> None:
+        for name in ("docs", "sections", "deadlines", "tables", "problems"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            for c, vals in theirs.items():
+                mine[c].extend(vals)
+        self.event_rows.extend(other.event_rows)
+
+    def build(self) -> Logs:
+        rows = self.event_rows
+        if rows:
+            events = {c: list(v) for c, v in zip(_EVENTS, zip(*rows, strict=True), strict=True)}
+        else:
+            events = {c: [] for c in _EVENTS}
+        return Logs(
+            _frame(self.docs, _DOCS), _frame(self.sections, _SECTIONS), _frame(events, _EVENTS),
+            _frame(self.deadlines, _DEADLINES), _frame(self.tables, _TABLES),
+            _frame(self.problems, _PROBLEMS),
+        )
+
+
+def _frame(cols: dict[str, list], kinds: dict[str, str]) -> pd.DataFrame:
+    data: dict[str, Any] = {}
+    for c, kind in kinds.items():
+        vals = cols[c]
+        if kind == "str":
+            data[c] = pd.array(vals, dtype="str")
+        elif kind == "int":
+            data[c] = np.array(vals, dtype=np.int64)
+        elif kind == "Int64":
+            data[c] = pd.array(vals, dtype="Int64")
+        elif kind == "bool":
+            data[c] = np.array(vals, dtype=bool)
+        elif kind == "ts":
+            arr = np.array(vals, dtype=np.int64).view("datetime64[us]")
+            data[c] = pd.DatetimeIndex(arr).tz_localize("UTC")
+        else:
+            obj = np.empty(len(vals), dtype=object)
+            for k, v in enumerate(vals):
+                obj[k] = v
+            data[c] = obj
+    return pd.DataFrame(data)
+
+
+def _us(value: dt.datetime | None) -> int:
+    """Microseconds since the epoch (NaT sentinel for None); naive means UTC."""
+    if value is None:
+        return _NAT
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return (value - _EPOCH) // _US
+
+
+def _day_us(value: dt.date | None) -> int:
+    if value is None:
+        return _NAT
+    return (dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC) - _EPOCH) // _US
+
+
+# --- the parser ------------------------------------------------------------------------------
+
+# A cheap superset of what occ_lib.times reads (a clock, an ISO date, a month name, a relative day,
+# an unknown-time token): items without any of these skip find_times. Tested against find_times.
+_TIME_HINT = re.compile(
+    r"\d[:h]\d|\d\s?(?i:[ap]\.?m|noon)|\d{4}-\d|\?\?|(?i:xx:xx)|TB[CDA]"
+    r"|[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
+    r"|(?i:yesterday|today|tonight|tomorrow)"
+)
+
+
+def _may_have_times(text: str) -> bool:
+    return _TIME_HINT.search(text) is not None
+
+
+def _as_str(v: Any) -> str | None:
+    if v is None:
+        return None
+    return v if isinstance(v, str) else str(v)
+
+
+def _fm_date(
+    acc: _Acc, source: str, fm: dict[str, Any], key: str, key_lines: dict[str, int]
+) -> int:
+    v = fm.get(key)
+    if v is None:
+        return _NAT
+    if isinstance(v, dt.datetime):
+        return _day_us(v.date())
+    if isinstance(v, dt.date):
+        return _day_us(v)
+    try:
+        return _day_us(dt.date.fromisoformat(str(v).strip()))
+    except ValueError:
+        acc.problem(source, key_lines.get(key), "date", str(v)[:80], f"{key}: not a valid date")
+        return _NAT
+
+
+def _zone(acc: _Acc, source: str, fm: Any, text: str) -> tuple[dt.tzinfo | None, str]:
+    """The zone of zone-less times: front matter ``tz:``, else a prose declaration, else UTC."""
+    for key in ("tz", "timezone", "time_zone"):
+        name = fm.data.get(key)
+        if name is not None:
+            tz = _times.zone_named(str(name))
+            if tz is not None:
+                return tz, getattr(tz, "key", None) or _label(tz)
+            acc.problem(source, fm.key_lines.get(key), "time", str(name)[:80], f"{key}: unknown time zone")
+            break
+    if "ime" in text or "IME" in text or "zone" in text:
+        name = _times.declared_zone(text)
+        if name:
+            tz = _times.zone_named(name)
+            if tz is not None:
+                return tz, getattr(tz, "key", None) or _label(tz)
+    return None, "UTC"
+
+
+def _label(tz: dt.tzinfo) -> str:
+    off = tz.utcoffset(None)
+    if not off:
+        return "UTC"
+    total = int(off.total_seconds()) // 60
+    sign = "-" if total < 0 else "+"
+    return f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+
+
+def _unique_headers(headers: list[str]) -> list[str]:
+    out: list[str] = []
+    for k, h in enumerate(headers):
+        name = h or f"column_{k + 1}"
+        base, n = name, 2
+        while name in out:
+            name, n = f"{base}_{n}", n + 1
+        out.append(name)
+    return out
+
+
+def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
+    """Parse one file's content into ``acc`` (which the caller discards if this raises)."""
+    d: Decoded = decode(data)
+    if d.problem is not None:
+        acc.problem(source, None, "file", None, d.problem)
+        return
+    lines = d.lines
+    if not any(ln.strip() for ln in lines):
+        acc.problem(source, None, "file", None, "empty file")
+        return
+    fm = front_matter(lines)
+    if fm.problem is not None:
+        acc.problem(source, fm.problem[0], "front_matter", None, fm.problem[1])
+    tz, tz_name = _zone(acc, source, fm, d.text)
+
+    S, D, T = acc.sections, acc.deadlines, acc.tables
+    E = acc.event_rows.append
+    find_times = _times.find_times
+    parse_heading = _times.parse_heading
+    title: str | None = None
+    sec_heading: str | None = None
+    sec_line: int | None = None
+    sec_day: dt.date | None = None
+    sec_at = _NAT
+    sec_prec: str | None = None
+    position = 0
+    n_events = 0
+    inherited: list[list[str]] = []  # tickets of the open list items, by depth
+
+    def item(line: int, depth: int, text: str, kind_of_item: str) -> None:
+        nonlocal n_events
+        text = ex.redact(text)
+        own = ex.tickets(text)
+        if depth and inherited:
+            parent = inherited[min(depth, len(inherited)) - 1]
+            tks = own + [t for t in parent if t not in own] if parent else own
+        else:
+            tks = own
+        if kind_of_item == "list":
+            del inherited[depth:]
+            inherited.append(tks)
+        at = _NAT
+        prec = None
+        end = _NAT
+        times: list[dt.datetime] = []
+        dls = []
+        prose = ex.without_code(text)
+        if _may_have_times(prose):
+            for m in find_times(prose, day=sec_day, tz=tz):
+                if m.at is None:
+                    if m.problem:
+                        acc.problem(source, line, "time", m.raw, m.problem)
+                    continue
+                if m.is_deadline:
+                    dls.append(m)
+                    continue
+                times.append(m.at)
+                if at == _NAT:
+                    at, prec, end = _us(m.at), m.precision, _us(m.until)
+        if at == _NAT:
+            if sec_at != _NAT:
+                at, prec = sec_at, sec_prec
+            elif sec_day is not None:
+                at, prec = _day_us(sec_day), "day"
+        w = ex.words(text)
+        kind, level = ex.classify(text, w, bool(dls))
+        # one tuple per event, in EVENT_COLUMNS order; columns are made once in _Acc.build
+        E(
+            (source, line, sec_heading, sec_line, at, prec, end, kind, level, tks,
+             ex.artifacts(text, prose), ex.channels(text), ex.urls(text), ex.http_status(text), times,
+             kind_of_item, depth, text)
+        )
+        n_events += 1
+        if dls:
+            missed = ex.stated_missed(text, w)
+            for m in dls:
+                D["source"].append(source)
+                D["line"].append(line)
+                D["section"].append(sec_heading)
+                D["tickets"].append(list(tks))
+                D["due_at"].append(_us(m.at))
+                D["due_precision"].append("day" if m.precision == "day" else "minute")
+                D["keyword"].append(m.keyword)
+                D["text"].append(text)
+                D["stated_missed"].append(missed)
+
+    for b in blocks(lines, fm.body_start):
+        tag = b[0]
+        if tag == "i":
+            if b[3]:
+                item(b[1], b[2], b[3], "list")
+            else:  # an empty bullet is no event, but its children must not inherit past it
+                del inherited[b[2]:]
+                inherited.append([])
+        elif tag == "h":
+            _, line, level, htext = b
+            inherited.clear()
+            htext = ex.redact(htext)
+            if level == 1 and title is None:
+                title = htext
+                if position == 0 and _may_have_times(htext):
+                    # '# Daily log — 2025-10-10': items before the first section take its date
+                    h = parse_heading(htext, tz=tz)
+                    sec_day, sec_at = h.date, _us(h.at)
+                    sec_prec = (getattr(h, "precision", None) or "minute") if h.at is not None else None
+                continue
+            h = parse_heading(htext, tz=tz)
+            if h.problem:
+                acc.problem(source, line, "date", htext[:120], h.problem)
+            sec_heading, sec_line, sec_day = htext, line, h.date
+            sec_at = _us(h.at)
+            sec_prec = (getattr(h, "precision", None) or "minute") if h.at is not None else None
+            S["source"].append(source)
+            S["line"].append(line)
+            S["level"].append(level)
+            S["heading"].append(htext)
+            S["title"].append(h.title)
+            S["date"].append(_day_us(h.date))
+            S["at"].append(sec_at)
+            S["at_precision"].append(sec_prec or ("day" if h.date is not None else None))
+            S["position"].append(position)
+            position += 1
+        else:
+            _, line, headers, rows = b
+            inherited.clear()
+            cols = _unique_headers(headers)
+            width = len(cols)
+            body = []
+            for rline, cells in rows:
+                cells = (cells + [""] * width)[:width] if len(cells) != width else cells
+                body.append(cells)
+                rtext = " | ".join(cells).rstrip()
+                if rtext.strip(" |"):
+                    item(rline, 0, rtext, "table")
+            # object columns of Python strings: a pandas ``str`` array per column costs ~2x more
+            frame = pd.DataFrame(body, columns=cols, dtype=object)
+            T["source"].append(source)
+            T["line"].append(line)
+            T["section"].append(sec_heading)
+            T["headers"].append(list(cols))
+            T["frame"].append(frame)
+
+    fmd = fm.data
+    Dc = acc.docs
+    Dc["source"].append(source)
+    Dc["title"].append(title)
+    Dc["encoding"].append(d.encoding)
+    Dc["newline"].append(d.newline)
+    Dc["bom"].append(d.bom)
+    Dc["repairs"].append(d.repairs)
+    Dc["lines"].append(len(lines))
+    Dc["sections"].append(position)
+    Dc["events"].append(n_events)
+    Dc["front_matter"].append(dict(fmd))
+    Dc["doc"].append(_as_str(fmd.get("doc")))
+    Dc["owner"].append(_as_str(fmd.get("owner")))
+    Dc["epoch"].append(_as_str(fmd.get("epoch")))
+    Dc["last_reviewed"].append(_fm_date(acc, source, fmd, "last_reviewed", fm.key_lines))
+    Dc["expires"].append(_fm_date(acc, source, fmd, "expires", fm.key_lines))
+    Dc["tz"].append(tz_name)
+
+
+def _parse_safely(acc: _Acc, data: bytes | str, source: str) -> None:
+    one = _Acc()
+    try:
+        _parse_into(one, data, source)
+    except Exception as exc:  # noqa: BLE001 - one bad file must never cost the others
+        acc.problem(source, None, "file", None, f"could not be parsed ({exc.__class__.__name__}: {exc})")
+        return
+    acc.extend(one)
+
+
+def parse_log(data: bytes | str, source: str = "<text>") -> Logs:
+    """Parse one log held in memory (``bytes`` are decoded like a file; ``str`` is used as is)."""
+    acc = _Acc()
+    _parse_safely(acc, data, source)
+    return acc.build()
+
+
+def _as_patterns(paths_or_globs: str | Path | Iterable[str | Path]) -> list[str]:
+    if isinstance(paths_or_globs, str | Path):
+        return [str(paths_or_globs)]
+    return [str(p) for p in paths_or_globs]
+
+
+def _files(acc: _Acc, patterns: list[str]) -> list[Path]:
+    """Expand files, folders and globs; what names nothing becomes a ``file`` problem."""
+    out: dict[Path, None] = {}
+    for pat in patterns:
+        p = Path(pat)
+        if any(ch in pat for ch in "*?["):
+            found = expand([pat])
+            if not found:
+                acc.problem(pat, None, "file", None, "no files match this pattern")
+            for f in found:
+                out.setdefault(f, None)
+        elif p.is_dir():
+            found = [f for f in expand([pat]) if f.parent == p and f.suffix.lower() in LOG_SUFFIXES]
+            if not found:
+                acc.problem(pat, None, "file", None, "folder holds no log files (*.md, *.markdown, *.txt)")
+            for f in found:
+                out.setdefault(f, None)
+        elif not p.exists():
+            acc.problem(pat, None, "file", None, "no such file or folder")
+        else:
+            out.setdefault(p, None)
+    return list(out)
+
+
+def read_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
+    """Read every log named by files, folders and globs into one :class:`Logs`.
+
+    Never raises for bad input: a file that cannot be read or understood becomes a ``problems`` row
+    naming it (and the line), and every other file is still parsed.
+    """
+    acc = _Acc()
+    for path in _files(acc, _as_patterns(paths_or_globs)):
+        source = str(path)
+        try:
+            data = path.read_bytes()
+        except PermissionError:
+            acc.problem(source, None, "file", None, "permission denied")
+            continue
+        except IsADirectoryError:
+            acc.problem(source, None, "file", None, "is a folder, not a file")
+            continue
+        except OSError as exc:
+            acc.problem(source, None, "file", None, f"cannot read ({exc.strerror or exc.__class__.__name__})")
+            continue
+        _parse_safely(acc, data, source)
+    return acc.build()
+
+
+def parse_logs(items: Iterable[tuple[str, bytes | str]]) -> Logs:
+    """Parse many in-memory logs, given as ``(source, text or bytes)`` pairs, into one :class:`Logs`."""
+    acc = _Acc()
+    for source, data in items:
+        _parse_safely(acc, data, source)
+    return acc.build()

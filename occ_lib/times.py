@@ -1,0 +1,1067 @@
+"""Time mentions in free text -> timezone-aware UTC instants.
+
+Status logs write times in many ways; every later table (events, deadlines, SLA misses, timelines)
+needs one unambiguous UTC instant. This module is the only place that reads times, so the rules
+live here. Speed matters (the log reader must pass 10 MB/s): the scan jumps from digit to digit
+with one precompiled regex whose first element is a character class (the regex engine skips to
+candidates in C), tries one combined pattern at each, and does a little Python per real match;
+zone lookups are cached; no dateutil.
+
+What counts as a time
+    ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
+    ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``12:00 noon``.
+    Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
+    ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``).
+    Plain numbers never are: ``2025``, ``HTTP 200``, ``v2.10.1``, ``integrations.md:24-27``, ``25-27``,
+    ``DEPLOY-147``, ``UTC-7``, ``T04-40``.
+What counts as a date
+    ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention),
+    ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``Sept 3rd`` (month names start with a
+    capital letter so that "may 5" is not a date). ``10/10/2025`` is read only in headings, and
+    only when day and month cannot be confused. A bare year (``2025``) is not a date. A date
+    without a year takes the year that puts it nearest to ``day``. A date joined to a time
+    (``2025-10-10 04:41 UTC``, ``2025-10-10T04:40:48.296Z``, ``2025-10-10T09:00+02:00``,
+    ``Oct 11, 2025 at 14:00``, ``09:00 UTC on 2025-10-11``) is one mention with ``has_date=True``.
+Ranges
+    ``09:00–09:30 UTC``, ``09:00-09:30``, ``21:45 to 23:28 UTC``: ``at`` is the start, ``until`` the end,
+    on the next day when it is earlier than the start. A zone written on either end applies to both.
+Zones (:func:`zone_named`)
+    ``UTC``/``Z``/``GMT``/``UT`` -> UTC; ``ET EST EDT Eastern`` -> America/New_York;
+    ``CT CST CDT Central`` -> America/Chicago; ``MT MST MDT Mountain`` -> America/Denver;
+    ``PT PST PDT Pacific`` -> America/Los_Angeles; ``AKST AKDT`` -> America/Anchorage;
+    ``HST`` -> Pacific/Honolulu; ``CET CEST`` -> Europe/Paris; ``EET EEST`` -> Europe/Athens;
+    ``WET WEST`` -> Europe/Lisbon; ``BST`` -> Europe/London; ``IST`` -> Asia/Kolkata;
+    ``JST`` -> Asia/Tokyo; ``KST`` -> Asia/Seoul; ``SGT`` -> Asia/Singapore; ``AEST AEDT`` ->
+    Australia/Sydney; any IANA name; fixed offsets ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``.
+    Abbreviations go through the IANA zone, so daylight saving follows the date (``EST`` written in
+    July still means New York time that day, UTC-4). ``zone`` on a mention is ``'UTC'``, the IANA
+    name, or ``'+02:00'``; ``None`` when the caller's default ``tz`` was applied.
+Which date a time takes
+    its own date (joined to it) > the item's own date, i.e. an explicit date that opens the text
+    (``- 2025-10-11: pinged at 09:00``; only punctuation or a weekday before it; not a deadline)
+    > ``day``. A date elsewhere in the text is about something else ("the 2025-10-01 report") and is
+    not used. The calendar date written next to a time is local to the time's zone; ``at`` is the UTC
+    instant, so its UTC date can differ. A relative-day word (``yesterday``, ``today``,
+    ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
+    dash between) shifts that base date by -1/0/0/+1. A relative-day word with no time near it is a
+    date-only mention. With no date at all: ``at=None``, ``problem='time without a date'``.
+Precision
+    ``'second'`` when seconds are written, ``'minute'`` for times, ``'day'`` for dates. A date-only
+    mention has ``at`` = UTC midnight of that calendar date (whatever ``tz`` is) and ``zone=None``.
+Deadlines
+    A mention is a deadline when a keyword governs it. Before it, possibly with ``at/on/of/is/for/
+    the/by/:`` between: ``ETA``, ``by``, ``before``, ``due``, ``deadline``, ``target``,
+    ``no later than`` (``NLT``), ``until``/``till``, ``checkpoint``, ``window``, ``cutoff``. Right
+    after it: ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00
+    UTC ETA``, ``09:00 UTC review window``). A keyword written right after wins over one before
+    (``before 09:00 UTC checkpoint`` -> ``checkpoint``). ``keyword`` is lowercase except ``ETA``.
+Not read by :func:`find_times`
+    anything inside a backtick code span or a URL (artifact paths, commands), and file-name stamps
+    (``2025-10-10T02-50-44Z``, ``20251010T071858Z``, ``2025-10-10T073500Z``): those are evidence
+    stamps, read with :func:`parse_stamp`. ``find_times(..., stamps=True)`` returns them too
+    (``is_stamp=True``), including those inside code spans and URLs.
+Headings (:func:`parse_heading`)
+    the first date in the heading is the section date, the first time the section time (on that
+    date); the title is what remains once dates, times, weekday names, empty brackets and edge
+    separators (``—``, ``-``, ``:``, ``|``, mojibake ``â€”``) are removed. ``10/10/2025`` is read
+    when day and month cannot be confused, else ``problem='ambiguous date ...'``. Year-less dates
+    take their year from ``year_near`` (e.g. the document's ``last_reviewed``).
+Declared zones (:func:`declared_zone`)
+    ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
+    ``tz: America/Chicago`` -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
+    wins over the offset in brackets, so daylight saving still follows the date.
+Unresolvable
+    ``[???]``, ``??:??``, ``(Time TBC)``, ``ETA TBD`` (TBC/TBD/TBA after a time word), impossible
+    times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
+    (``2025-13-40``, ``Feb 30``, a year-less ``Oct 11`` with no ``day``) and written but unknown
+    zones (``09:00 Europe/Berln``, ``UTC+25``) are mentions with ``at=None`` and a ``problem``;
+    every mention has exactly one of ``at`` and ``problem``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import operator
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+__all__ = [
+    "Heading", "TimeMention", "declared_zone", "find_times", "parse_heading", "parse_stamp", "zone_named",
+]
+
+UTC = dt.UTC
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """One time (or date) written in a text, resolved to UTC."""
+
+    start: int
+    end: int
+    raw: str
+    at: dt.datetime | None
+    until: dt.datetime | None
+    precision: str
+    has_date: bool
+    zone: str | None
+    is_deadline: bool
+    keyword: str | None
+    problem: str | None
+    is_stamp: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A markdown heading split into its title and the date/time it carries."""
+
+    title: str
+    date: dt.date | None
+    at: dt.datetime | None
+    problem: str | None
+    precision: str | None = None  # 'second' | 'minute' when ``at`` is set, 'day' when only a date
+    zone: str | None = None
+
+
+# --------------------------------------------------------------------------------------------- zones
+
+_ZONE_TABLE: dict[str, str] = {
+    "UTC": "UTC", "Z": "UTC", "GMT": "UTC", "UT": "UTC", "ZULU": "UTC",
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "EASTERN": "America/New_York", "EASTERN TIME": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "CENTRAL": "America/Chicago", "CENTRAL TIME": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "MOUNTAIN": "America/Denver", "MOUNTAIN TIME": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "PACIFIC": "America/Los_Angeles", "PACIFIC TIME": "America/Los_Angeles",
+    "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "HST": "Pacific/Honolulu",
+    "CET": "Europe/Paris", "CEST": "Europe/Paris", "EET": "Europe/Athens", "EEST": "Europe/Athens",
+    "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon", "BST": "Europe/London",
+    "IST": "Asia/Kolkata", "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "SGT": "Asia/Singapore",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+}
+
+_OFFSET_RE = re.compile(r"(?:UTC|GMT|UT)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=512)
+def zone_named(name: str) -> dt.tzinfo | None:
+    """The tzinfo a zone name means ('ET' -> America/New_York, 'UTC+2' -> +02:00); None if unknown."""
+    if not isinstance(name, str):
+        return None
+    key = " ".join(name.strip().strip("()").split())
+    if not key or len(key) > 64:
+        return None
+    iana = _ZONE_TABLE.get(key.upper())
+    if iana == "UTC":
+        return UTC
+    if iana:
+        return ZoneInfo(iana)
+    m = _OFFSET_RE.fullmatch(key)
+    if m:
+        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+        if hours > 14 or minutes > 59:
+            return None
+        delta = dt.timedelta(hours=hours, minutes=minutes)
+        if not delta:
+            return UTC
+        return dt.timezone(-delta if m.group(1) != "+" else delta)
+    if "/" in key and re.fullmatch(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){1,2}", key):
+        try:
+            return ZoneInfo(key)
+        except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+            return None
+    return None
+
+
+def _zone_label(tz: dt.tzinfo) -> str:
+    """'UTC', the IANA key, or '+02:00' for a fixed offset."""
+    if tz is UTC:
+        return "UTC"
+    if isinstance(tz, ZoneInfo):
+        return tz.key
+    off = tz.utcoffset(None) or dt.timedelta(0)
+    total = int(off.total_seconds()) // 60
+    sign = "-" if total < 0 else "+"
+    total = abs(total)
+    return f"{sign}{total // 60:02d}:{total % 60:02d}"
+
+
+@functools.lru_cache(maxsize=64)
+def _tz_from_name(name: str) -> dt.tzinfo:
+    tz = zone_named(name)
+    if tz is None:
+        raise ValueError(f"unknown time zone {name!r}")
+    return tz
+
+
+def _coerce_tz(tz: dt.tzinfo | str | None) -> dt.tzinfo:
+    if tz is None:
+        return UTC
+    if isinstance(tz, str):
+        return _tz_from_name(tz)
+    return tz
+
+
+_DECL_ZONE = (
+    r"(?P<z>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?"
+    r"|[+\-]\d{2}:?\d{2}|[A-Za-z]{1,8}(?:\s+Time)?)"
+    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)\s*\))?"
+)
+# Tried only where 'time' or 'tz' occurs (found with str.find, which is memchr-fast): a regex scan
+# of a whole document with IGNORECASE runs at ~10 MB/s, too slow for the log reader.
+_DECLARED_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?i:time\s*zone|tz)\s*[:=]?\s*"
+    r"|(?i:times?)\s+(?:(?i:are|is|shown|given|listed)\s+)?(?:(?i:in)\s+)?)" + _DECL_ZONE
+)
+_DECL_WORDS = ("time", "Time", "TIME", "tz", "TZ")
+
+
+def declared_zone(text: str) -> str | None:
+    """The zone a document declares for all its times ('All times in PDT (UTC-7).') as a name
+    :func:`zone_named` accepts: the IANA name for named zones, 'UTC', or '+02:00'. None if none."""
+    if not text or not isinstance(text, str):
+        return None
+    hits: list[int] = []
+    for word in _DECL_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(word, i + 1)
+    hits.sort()
+    for i in hits:
+        m = _DECLARED_RE.match(text, i)
+        if m is None:
+            continue
+        if text[i] in "tT" and text[i + 1] in "zZ":
+            line_start = text.rfind("\n", 0, i) + 1
+            if text[line_start:i].strip() or text[i + 2:i + 40].lstrip()[:1] not in (":", "="):
+                continue  # 'tz' only as a 'tz: Europe/Berlin' line
+        word = m.group("z")
+        tz = zone_named(word)
+        if tz is None and m.group("z2"):
+            tz = zone_named(m.group("z2"))
+        if tz is None:
+            continue
+        if word.isalpha() and word.islower() and word.upper() not in ("UTC", "GMT"):
+            # 'times in pt' is too likely prose; abbreviations are written in capitals
+            continue
+        return _zone_label(tz)
+    return None
+
+
+# ------------------------------------------------------------------------------------------- regexes
+
+_MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = (
+    r"(?:J(?i:an(?:uary)?|u(?:ne?|ly?))|F(?i:eb(?:ruary)?)|M(?i:ar(?:ch)?|ay)|A(?i:pr(?:il)?|ug(?:ust)?)"
+    r"|S(?i:ep(?:t(?:ember)?)?)|O(?i:ct(?:ober)?)|N(?i:ov(?:ember)?)|D(?i:ec(?:ember)?))\.?(?![A-Za-z])"
+)
+_WD = (
+    r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
+    r"|Sat(?:urday)?|Sun(?:day)?)\.?(?![A-Za-z])"
+)
+_AMPM = r"(?:[AaPp]\.?[Mm]\.?(?![A-Za-z])|noon(?![A-Za-z]))"
+_IANA = (
+    r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US)"
+    r"/[A-Za-z_]+(?:/[A-Za-z_]+)?"
+)
+_ZWORD = (
+    _IANA + r"|(?:UTC|GMT|UT)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|Zulu|utc"
+    r"|(?:Eastern|Central|Mountain|Pacific)(?:\s+Time)?"
+    r"|AKST|AKDT|AEST|AEDT|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|HST|CET|EET|WET|BST|IST|JST"
+    r"|KST|SGT|ET|CT|MT|PT"
+)
+
+
+# A token boundary before a date or time: not glued to a letter or digit, a path, a dot, colon or
+# sign; an underscore only counts as markdown emphasis ('__09:00 UTC__'), not as 'curl_2025-...'.
+_NB = r"(?<![^\W_])(?<![/.:+\-\u2212])(?<![^\W_]_)"
+_NB1 = r"(?<![^\W_].)(?<![/.:+\-\u2212].)(?<![^\W_]_.)"  # the same, one character later
+
+
+def _date_re(p: str) -> str:
+    iso = _NB + rf"(?P<{p}y>\d{{4}})-(?P<{p}m>\d{{1,2}})-(?P<{p}d>\d{{1,2}})(?![\d/]|-\d|\.\w)"
+    mon_first = (
+        _NB + rf"(?P<{p}mn>{_MON})\s?(?P<{p}md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d]|\.\d|:\d|[^\W_])"
+        rf"(?:,?\s(?P<{p}my>\d{{4}})(?!\d|:\d))?"
+    )
+    day_first = (
+        _NB + rf"(?P<{p}dd>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<{p}dm>{_MON})"
+        rf"(?:,?\s(?P<{p}dy>\d{{4}})(?!\d|:\d))?"
+    )
+    return rf"(?:{iso}|{mon_first}|{day_first})"
+
+
+def _time_re(p: str, lookbehind: bool = True) -> str:
+    lb = _NB if lookbehind else ""
+    return (
+        rf"{lb}(?P<{p}h>\d{{1,2}})"
+        rf"(?:(?::(?P<{p}mi>\d{{2}})(?::(?P<{p}s>\d{{2}})(?:[.,](?P<{p}f>\d{{1,9}}))?)?(?![\d]|:\d))"
+        rf"(?:\s?(?P<{p}ap>{_AMPM}))?"
+        rf"|h(?P<{p}hm>\d{{2}})(?![\w])"
+        rf"|\s?(?P<{p}bap>{_AMPM}))"
+    )
+
+
+def _zone_re(p: str, signed: bool) -> str:
+    sign = r"[+\-\u2212]" if signed else r"\+"
+    return (
+        rf"(?:(?P<{p}z>Z)(?![\w])"
+        rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
+        rf"|\s{{0,2}}\(\s?(?P<{p}zp>{_ZWORD})\s?\)"
+        rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?![^\W_]|/)"
+        r")?"
+    )
+
+
+_RANGE_SEP = r"(?:\s?[\u2013\u2014\-]\s?|\s+to\s+)"
+_JOIN = r"(?:T|,?\s(?:at\s|@\s?)?|\s?@\s?)"
+
+# The scan is anchored on digits: every time, date and stamp contains one. _DIGIT finds the digits
+# that start a token; its first element is a character class, so sre skips to candidates in C
+# (~100-200 MB/s), and digits glued to a word, path or number ('_2025', '/10', 'INF-221') never are.
+# _FULL is then tried at each. Month-first dates ('Oct 11') are found from their day number by
+# looking back for the month name.
+_DIGIT = re.compile(r"[0-9]" + _NB1)
+_FULL_SRC = (
+    r"(?P<stamp>\d{4}-?\d{2}-?\d{2}T\d{2}(?:-\d{2}(?:-\d{2})?|\d{2}(?:\d{2})?)(?:[.,]\d+)?Z?(?![\d:]))"
+    # a date, optionally joined to a time (range) or followed by a weekday
+    r"|(?P<dt>" + _date_re("a")
+    + r"(?:" + _JOIN + r"(?P<at_>" + _time_re("a", lookbehind=False) + r")" + _zone_re("a", True)
+    + r"(?:" + _RANGE_SEP + r"(?P<ae_>" + _time_re("ae", lookbehind=False) + r")"
+    + _zone_re("ae", True) + r")?"
+    + r"|\s(?P<awd2>" + _WD + r"))?)"
+    # a time, optionally a range, optionally followed by 'on <date>'
+    r"|(?P<tm>" + _time_re("b") + _zone_re("b", False)
+    + r"(?:" + _RANGE_SEP + r"(?P<be_>" + _time_re("be", lookbehind=False) + r")"
+    + _zone_re("be", False) + r")?"
+    + r"(?P<con>(?:,?\s+on\s+|,\s)" + _date_re("c") + r")?)"
+    # a bare day number: a date only when a month name stands right before it
+    r"|(?P<bd>\d{1,2})(?:st|nd|rd|th)?(?![^\W_]|:\d)"
+)
+_FULL = re.compile(_FULL_SRC)
+_MON_BEFORE = re.compile(r"(?<![A-Za-z])" + _MON + r"\s?$")
+_CODE = re.compile(r"`[^`\n]*`")
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+", re.IGNORECASE)
+_UNK = re.compile(
+    r"\[\s?\?{2,}\s?\]|\?\?:\?\?|\b[Xx]{2}:[Xx]{2}\b|\((?i:\s?time\s)\s?(?i:TB[CDA])\s?\)"
+    r"|(?<![\w\-])(?P<tb>TB[CDA])(?![\w\-])"
+)
+_UNK_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:time|ETA|at|by|due|deadline|until|till|start|end))\s*[:=]?\s*[*_(]*$"
+)
+_REL = re.compile(r"(?<![\w\-])(?i:yesterday|today|tonight|tomorrow)(?![\w\-])")
+
+_STAMP_RE = re.compile(
+    r"(?<!\d)(?P<y>\d{4})-?(?P<mo>\d{2})-?(?P<d>\d{2})"
+    r"(?:T(?P<h>\d{2})(?P<sep>[:\-]?)(?P<mi>\d{2})(?:(?P=sep)(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?"
+    r"|\s(?P<h2>\d{2}):(?P<mi2>\d{2})(?::(?P<s2>\d{2})(?:[.,](?P<f2>\d+))?)?)"
+    r"(?![\d])(?P<z>Z|\s?[+\-\u2212]\d{2}(?::?\d{2})?(?!\d))?"
+)
+
+
+def _cases(words: str, reverse: bool = False) -> str:
+    """A case-sensitive alternation of lower, Capitalized and UPPER forms: IGNORECASE makes sre slow."""
+    forms: list[str] = []
+    for w in words.split("|"):
+        for f in dict.fromkeys((w.lower(), w[:1].upper() + w[1:].lower(), w.upper())):
+            f = f[::-1] if reverse else f
+            forms.append(re.sub(r"[ ]", r"\\s+", f.replace("-?", "\x00")).replace("\x00", "-?"))
+    forms.sort(key=len, reverse=True)
+    return "(?:" + "|".join(forms) + ")"
+
+
+_DL_BEFORE_WORDS = (
+    "eta|by|before|due|deadline|target|targeting|targeted|no later than|nlt|until|till|checkpoint|window"
+    "|cutoff|cut-off"
+)
+_DL_FILLER = "at|on|of|is|was|for|the|by|before|set to|from|now"
+# Matched against the reversed text before a mention, anchored at its start: no scanning, and the
+# lazy filler loop makes the nearest keyword win ('ETA before 09:00' -> 'before').
+_DEADLINE_BEFORE_REV = re.compile(
+    r"\s*[*_(\[]*\s*(?:[:=]\s*|" + _cases(_DL_FILLER, reverse=True) + r"\s+)*?"
+    r"(?P<kw>" + _cases(_DL_BEFORE_WORDS, reverse=True) + r")(?![\w\-])"
+)
+_DEADLINE_AFTER = re.compile(
+    r"[*_)\]]*\s*(?:(?P<kw1>" + _cases("eta|deadline|window|checkpoint|cutoff|cut-off|target") + r")"
+    r"|(?!" + _cases("for|to|on|at|and|or|if|the|a|an|in|with|from|when|then|so|as") + r"\b)[\w\-]+\s+"
+    r"(?P<kw2>" + _cases("deadline|window|checkpoint|cutoff|cut-off") + r"))\b"
+)
+_CLAUSE_BREAK = re.compile(r"[;.!?|\n\u2013\u2014]")
+
+
+def _norm_keyword(kw: str) -> str:
+    k = " ".join(kw.lower().split())
+    if k == "eta":
+        return "ETA"
+    if k.startswith("target"):
+        return "target"
+    if k in ("cut-off", "cutoff"):
+        return "cutoff"
+    if k == "nlt":
+        return "no later than"
+    if k == "till":
+        return "until"
+    return k
+
+
+# Cheap gates on the lower-cased text (literal alternations get sre's fast prefix scan): most
+# mentions have no keyword near them, and then the two anchored regexes are not run at all.
+_DL_HINT_BEFORE = re.compile("eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut")
+_DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
+
+
+def _deadline(text: str, start: int, end: int, low: str | None = None) -> str | None:
+    """The deadline keyword governing the mention at ``text[start:end]``, or None.
+
+    ``low`` is ``text.lower()`` when it has the same length (then used to skip the regexes)."""
+    if low is None or _DL_HINT_AFTER.search(low, end, end + 32):
+        after = _DEADLINE_AFTER.match(text, end, end + 32)
+        if after:
+            return _norm_keyword(after.group("kw1") or after.group("kw2"))
+    if start == 0:
+        return None
+    lo = max(0, start - 40)
+    if low is not None and not _DL_HINT_BEFORE.search(low, lo, start):
+        return None
+    before = _DEADLINE_BEFORE_REV.match(text[lo:start][::-1])
+    if before:
+        return _norm_keyword(before.group("kw")[::-1])
+    return None
+
+
+# ------------------------------------------------------------------------------------------ resolving
+
+
+class _Bad(Exception):
+    """An impossible date or time inside one match; carries the problem text."""
+
+
+def _year_near(month: int, dom: int, day: dt.date | None) -> int | None:
+    if day is None:
+        return None
+    best: int | None = None
+    best_gap = 10**9
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            gap = abs((dt.date(year, month, dom) - day).days)
+        except ValueError:
+            continue
+        if gap < best_gap:
+            best, best_gap = year, gap
+    return best if best is not None else day.year
+
+
+def _getter(prefix: str, names: str) -> operator.itemgetter[tuple[str | None, ...]]:
+    idx = _FULL.groupindex
+    return operator.itemgetter(*(idx[prefix + n] - 1 for n in names.split()))
+
+
+_Groups = tuple[str | None, ...]
+
+
+def _match_date(g: _Groups, p: str, day: dt.date | None) -> dt.date | None:
+    """The date of group prefix ``p``; None if that part did not match. Raises _Bad."""
+    y, mo, d, mn, md, my, dd, dm, dy = _DATE_GET[p](g)
+    if y is not None:
+        try:
+            return dt.date(int(y), int(mo), int(d))
+        except ValueError:
+            raise _Bad(f"impossible date {y}-{mo}-{d}") from None
+    if mn is not None:
+        mon_s, dom_s, year_s = mn, md, my
+    elif dm is not None:
+        mon_s, dom_s, year_s = dm, dd, dy
+    else:
+        return None
+    month = _MONTHS[mon_s[:3].lower()]
+    dom = int(dom_s)
+    year = int(year_s) if year_s else _year_near(month, dom, day)
+    label = f"{mon_s.rstrip('.')} {dom_s}" + (f", {year_s}" if year_s else "")
+    if year is None:
+        if 1 <= dom <= 31:
+            raise _Bad(f"date without a year {label}")
+        raise _Bad(f"impossible date {label}")
+    try:
+        return dt.date(year, month, dom)
+    except ValueError:
+        raise _Bad(f"impossible date {label}") from None
+
+
+def _match_time(g: _Groups, p: str) -> tuple[int, int, int, int, str, int]:
+    """(hour, minute, second, microsecond, precision, extra_days) of time prefix ``p``. Raises _Bad."""
+    h_s, mi_s, hm_s, s_s, f_s, ap, bap = _TIME_GET[p](g)
+    mi_s = mi_s or hm_s
+    ap = ap or bap
+    hour = int(h_s)
+    minute = int(mi_s) if mi_s else 0
+    sec = int(s_s) if s_s else 0
+    micro = int((f_s + "000000")[:6]) if f_s else 0
+    if ap:
+        a = ap[0].lower()
+        if a == "n":  # noon
+            if hour != 12 or minute or sec:
+                raise _Bad(f"impossible time {_shown(h_s, mi_s, s_s, ap)}")
+        elif not 1 <= hour <= 12:
+            raise _Bad(f"impossible time {_shown(h_s, mi_s, s_s, ap)}")
+        elif a == "a":
+            hour = 0 if hour == 12 else hour
+        else:
+            hour = 12 if hour == 12 else hour + 12
+    extra = 0
+    if minute > 59 or sec > 60 or hour > 24 or (hour == 24 and (minute or sec or micro)):
+        raise _Bad(f"impossible time {_shown(h_s, mi_s, s_s, ap)}")
+    if sec == 60:  # leap second: keep the instant valid
+        sec = 59
+        micro = 999999
+    if hour == 24:
+        hour, extra = 0, 1
+    return hour, minute, sec, micro, ("second" if s_s else "minute"), extra
+
+
+def _shown(h: str | None, mi: str | None, s: str | None, ap: str | None) -> str:
+    return f"{h}" + (":" + mi if mi else "") + (":" + s if s else "") + (" " + ap if ap else "")
+
+
+def _match_zone(g: _Groups, p: str) -> tuple[dt.tzinfo | None, bool]:
+    """(zone, whether zone text was written) of prefix ``p``."""
+    z, off, zp, zw = _ZONE_GET[p](g)
+    if z:
+        return UTC, True
+    word = off or zp or zw
+    if word:
+        return zone_named(word.replace("\u2212", "-")), True
+    return None, False
+
+
+_DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy") for p in ("a", "c")}
+_TIME_GET = {p: _getter(p, "h mi hm s f ap bap") for p in ("a", "ae", "b", "be")}
+_ZONE_GET = {p: _getter(p, "z off zp zw") for p in ("a", "ae", "b", "be")}
+_FAST_GROUPS = tuple(
+    _FULL.groupindex[n]
+    for n in ("be_", "con", "bh", "bmi", "bhm", "bs", "bap", "bbap", "bz", "boff", "bzp", "bzw")
+)
+_I_AT, _I_AE, _I_BE = (_FULL.groupindex[n] - 1 for n in ("at_", "ae_", "be_"))
+
+
+def _instant(date: dt.date, parts: tuple[int, int, int, int, str, int], tz: dt.tzinfo) -> dt.datetime:
+    hour, minute, sec, micro, _, extra = parts
+    local = dt.datetime(date.year, date.month, date.day, hour, minute, sec, micro, tzinfo=tz)
+    if extra:
+        local += dt.timedelta(days=extra)
+    return local.astimezone(UTC)
+
+
+def _midnight(date: dt.date) -> dt.datetime:
+    return dt.datetime(date.year, date.month, date.day, tzinfo=UTC)
+
+
+@dataclass
+class _Cand:
+    """A mention being built; resolved into a TimeMention at the end."""
+
+    start: int
+    end: int
+    kind: str  # 'time' | 'date' | 'rel' | 'unk' | 'stamp'
+    date: dt.date | None = None
+    time: tuple[int, int, int, int, str, int] | None = None
+    until: tuple[int, int, int, int, str, int] | None = None
+    tz: dt.tzinfo | None = None
+    rel: int = 0
+    has_rel: bool = False
+    problem: str | None = None
+    keyword: str | None = None
+    at: dt.datetime | None = None
+    used: bool = False
+
+
+_REL_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
+    start, end = m.span()
+    g = m.groups()
+    if kind == "dt":
+        cand = _Cand(start, end, "date")
+        try:
+            cand.date = _match_date(g, "a", day)
+        except _Bad as bad:
+            cand.problem = str(bad)
+        if g[_I_AT] is not None:
+            cand.kind = "time"
+            p1, p2 = "a", "ae"
+            until_written = g[_I_AE] is not None
+        else:
+            return cand
+    else:
+        cand = _Cand(start, end, "time")
+        p1, p2 = "b", "be"
+        until_written = g[_I_BE] is not None
+        try:
+            cand.date = _match_date(g, "c", day)
+        except _Bad as bad:
+            cand.problem = str(bad)
+    (z1, w1), (z2, w2) = _match_zone(g, p1), _match_zone(g, p2)
+    cand.tz = z1 or z2
+    try:
+        cand.time = _match_time(g, p1)
+        if until_written:
+            cand.until = _match_time(g, p2)
+    except _Bad as bad:
+        cand.problem = cand.problem or str(bad)
+    if (w1 and z1 is None) or (w2 and z2 is None):
+        # 'Europe/Berln', 'UTC+25': guessing a zone would give a wrong instant
+        word = next(w for w in _ZONE_GET[p1 if w1 and z1 is None else p2](g) if w)
+        cand.problem = cand.problem or f"unknown time zone {word}"
+    return cand
+
+
+def _stamp_cand(m: re.Match[str]) -> _Cand | None:
+    at = _stamp_at(m)
+    if at is None:
+        return None
+    cand = _Cand(m.start(), m.end(), "stamp")
+    cand.at = at
+    cand.tz = UTC
+    cand.time = (0, 0, 0, 0, "second" if (m.group("s") or m.group("s2")) else "minute", 0)
+    return cand
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    if "`" in text:
+        spans = [m.span() for m in _CODE.finditer(text)]
+    if "://" in text:
+        spans += [m.span() for m in _URL.finditer(text)]
+    if len(spans) > 1:
+        spans.sort()
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> int:
+    """End of the excluded span holding ``pos``, else -1."""
+    for s, e in spans:
+        if s <= pos < e:
+            return e
+        if s > pos:
+            break
+    return -1
+
+
+def _in_code(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a backtick code span (same pairing as ``_CODE``): an odd number of
+    backticks before it on its line, and a closing one after it on the line. str.count is C-fast."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if not text.count("`", line_start, pos) % 2:
+        return False
+    close = text.find("`", pos)
+    if close < 0:
+        return False
+    nl = text.find("\n", pos, close)
+    return nl < 0
+
+
+def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
+    best: _Cand | None = None
+    best_words = 99
+    for r in rels:
+        if r.end <= cand.start:
+            gap = text[r.end:cand.start]
+        elif r.start >= cand.end:
+            gap = text[cand.end:r.start]
+        else:
+            continue
+        if len(gap) > 80 or _CLAUSE_BREAK.search(gap):
+            continue
+        words = len(gap.split())
+        if words <= 4 and words < best_words:
+            best, best_words = r, words
+    return best
+
+
+def find_times(
+    text: str,
+    *,
+    day: dt.date | None,
+    tz: dt.tzinfo | str | None = None,
+    stamps: bool = False,
+    year_near: dt.date | None = None,
+) -> list[TimeMention]:
+    """Every time and date mention in ``text``, in text order, resolved to UTC.
+
+    ``day`` is the date a time without its own date takes (the caller's section date); ``tz`` the
+    zone of times written without one (a tzinfo or a name :func:`zone_named` knows; default UTC;
+    an unknown name raises ValueError). ``stamps=True`` also returns file-name stamps.
+    ``year_near`` (default ``day``) is the date whose nearest year a year-less date ('Oct 11') takes.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    default_tz = UTC if tz is None else _coerce_tz(tz)
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    low: str | None = text.lower()
+    rels: list[_Cand] | None = None
+    if "oday" in low or "onight" in low or "omorrow" in low or "esterday" in low:
+        rels = _rel_cands(text) or None
+    if len(low) != len(text):
+        low = None  # a few characters lower-case to two; then the deadline gates are skipped
+    out: list[TimeMention] = []
+    base = day
+    first = True
+    pos = 0
+    ticks = "`" in text
+    urls = [m.span() for m in _URL.finditer(text)] if "://" in text else None
+    full = _FULL.match
+    for d in _DIGIT.finditer(text):
+        s = d.start()
+        if s < pos:
+            continue
+        if ticks and _in_code(text, s):
+            continue
+        if urls:
+            e = _inside(s, urls)
+            if e >= 0:
+                pos = e
+                continue
+        m = full(text, s)
+        if m is None:
+            continue
+        kind = m.lastgroup
+        if kind == "bd":
+            mb = _MON_BEFORE.search(text, max(0, s - 11), s)
+            m2 = full(text, mb.start()) if mb is not None and mb.start() >= pos else None
+            if m2 is None or m2.lastgroup != "dt":
+                pos = m.end()
+                continue
+            m, kind = m2, "dt"
+        pos = m.end()
+        if kind == "stamp":
+            continue  # consumed so that its pieces never read as times; stamps=True reads them below
+        mention = _fast_time(text, low, m, base, default_tz) if kind == "tm" and rels is None else None
+        if mention is None:
+            c = _build(m, day if year_near is None else year_near, kind)
+            c.keyword = _deadline(text, c.start, c.end, low)
+            # the item's own date: an explicit date, not a deadline, that opens the text
+            if first and c.date is not None and c.keyword is None and (
+                c.start == 0 or _LEAD.fullmatch(text, 0, c.start)
+            ):
+                base = c.date
+            if rels and c.kind == "time" and c.date is None:
+                r = _near_rel(text, c, rels)
+                if r is not None:
+                    r.used = True
+                    c.rel, c.has_rel = r.rel, True
+            mention = _resolve(text, c, base, default_tz)
+        first = False
+        out.append(mention)
+    extra = _other_mentions(text, rels, stamps)
+    if extra:
+        for c in extra:
+            if c.kind != "stamp":
+                c.keyword = _deadline(text, c.start, c.end, low)
+            out.append(_resolve(text, c, base, default_tz))
+        out.sort(key=_start_of)
+    return out
+
+
+def _start_of(m: TimeMention) -> int:
+    return m.start
+
+
+def _fast_time(
+    text: str, low: str | None, m: re.Match[str], base: dt.date | None, default_tz: dt.tzinfo
+) -> TimeMention | None:
+    """The common 'HH:MM [zone]' with nothing else, straight to a mention; None for the general path."""
+    be, con, h, mi, hm, sec, ap, bap, z, off, zp, zw = m.group(*_FAST_GROUPS)
+    if be is not None or con is not None or hm is not None or sec is not None or ap is not None:
+        return None
+    if bap is not None or base is None:
+        return None
+    hour, minute = int(h), int(mi)
+    if hour > 23 or minute > 59:
+        return None
+    zone: str | None
+    if z:
+        tzinfo: dt.tzinfo | None = UTC
+        zone = "UTC"
+    elif off or zp or zw:
+        tzinfo = zone_named((off or zp or zw).replace("\u2212", "-"))
+        if tzinfo is None:
+            return None
+        zone = _zone_label(tzinfo)
+    else:
+        tzinfo, zone = default_tz, None
+    start, end = m.span()
+    kw = _deadline(text, start, end, low)
+    try:
+        at = dt.datetime(base.year, base.month, base.day, hour, minute, tzinfo=tzinfo)
+        if tzinfo is not UTC:
+            at = at.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+    return _mention(start, end, text[start:end], at, None, "minute", False, zone, kw, None)
+
+
+def _rel_cands(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    skip: list[tuple[int, int]] | None = None
+    for m in _REL.finditer(text):
+        if skip is None:
+            skip = _excluded_spans(text)
+        if skip and _inside(m.start(), skip) >= 0:
+            continue
+        out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, rel=_REL_OFFSET[m.group(0).lower()]))
+    return out
+
+
+def _other_mentions(text: str, rels: list[_Cand] | None, stamps: bool) -> list[_Cand]:
+    """Placeholders ('[???]', '(Time TBC)'), relative days no time took, and (stamps=True) stamps."""
+    extra: list[_Cand] = []
+    if rels:
+        extra.extend(r for r in rels if not r.used)
+    if "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
+        skip = _excluded_spans(text)
+        for m in _UNK.finditer(text):
+            if skip and _inside(m.start(), skip) >= 0:
+                continue
+            tb = m.group("tb") is not None
+            if tb and not _UNK_WORD_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue
+            extra.append(_Cand(m.start(), m.end(), "unk", problem=f"unknown time {m.group(0)}"))
+    if stamps:
+        skip = _excluded_spans(text)
+        for sm in _STAMP_RE.finditer(text):
+            if sm.group("h") is None:
+                continue  # '2025-10-10 04:41' is an ordinary mention
+            if ":" in sm.group(0) and not (skip and _inside(sm.start(), skip) >= 0):
+                continue  # an ISO time in the prose is an ordinary mention too
+            c = _stamp_cand(sm)
+            if c is not None:
+                extra.append(c)
+    return extra
+
+
+_LEAD = re.compile(r"[\W_]*(?:\[[ xX]\][\W_]*)?(?:" + _WD + r"[,.]?\s+)?")  # '- [x] **Mon, ' ...
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _mention(
+    start: int, end: int, raw: str, at: dt.datetime | None, until: dt.datetime | None, precision: str,
+    has_date: bool, zone: str | None, keyword: str | None, problem: str | None, is_stamp: bool = False,
+) -> TimeMention:
+    # frozen dataclass __init__ pays object.__setattr__ per field; this is the hot path, so set __dict__
+    obj: TimeMention = _new(TimeMention)
+    _set(obj, "__dict__", {
+        "start": start, "end": end, "raw": raw, "at": at, "until": until, "precision": precision,
+        "has_date": has_date, "zone": zone, "is_deadline": keyword is not None, "keyword": keyword,
+        "problem": problem, "is_stamp": is_stamp,
+    })
+    return obj
+
+
+def _resolve(text: str, c: _Cand, base: dt.date | None, default_tz: dt.tzinfo) -> TimeMention:
+    raw = text[c.start:c.end]
+    kw = c.keyword
+    kind = c.kind
+    if kind == "time":
+        prec = c.time[4] if c.time else "minute"
+        zone = _zone_label(c.tz) if c.tz is not None else None
+        has_date = c.date is not None or c.has_rel
+        if c.problem is not None or c.time is None:
+            return _mention(c.start, c.end, raw, None, None, prec, has_date, zone, kw,
+                            c.problem or "unreadable time")
+        date = c.date if c.date is not None else base
+        if date is None:
+            return _mention(c.start, c.end, raw, None, None, prec, has_date, zone, kw,
+                            "relative day without a date" if c.has_rel else "time without a date")
+        tzinfo = c.tz if c.tz is not None else default_tz
+        try:
+            if c.date is None and c.rel:
+                date = date + dt.timedelta(days=c.rel)
+            at = _instant(date, c.time, tzinfo)
+            until = None
+            if c.until is not None:
+                until = _instant(date, c.until, tzinfo)
+                if until < at:
+                    until = _instant(date + dt.timedelta(days=1), c.until, tzinfo)
+        except (OverflowError, ValueError):
+            return _mention(c.start, c.end, raw, None, None, prec, has_date, zone, kw,
+                            f"time out of range {raw}")
+        return _mention(c.start, c.end, raw, at, until, prec, has_date, zone, kw, None)
+    if kind == "date":
+        at = _midnight(c.date) if c.date is not None and c.problem is None else None
+        return _mention(c.start, c.end, raw, at, None, "day", True, None, kw, c.problem)
+    if kind == "rel":
+        if base is None:
+            return _mention(c.start, c.end, raw, None, None, "day", True, None, kw,
+                            "relative day without a date")
+        try:
+            at = _midnight(base + dt.timedelta(days=c.rel))
+        except OverflowError:
+            return _mention(c.start, c.end, raw, None, None, "day", True, None, kw,
+                            f"date out of range {raw}")
+        return _mention(c.start, c.end, raw, at, None, "day", True, None, kw, None)
+    if kind == "stamp":
+        prec = c.time[4] if c.time else "second"
+        return _mention(c.start, c.end, raw, c.at, None, prec, True, "UTC", None, None, True)
+    return _mention(c.start, c.end, raw, None, None, "minute", False, None, kw, c.problem)
+
+
+# ------------------------------------------------------------------------------------------- stamps
+
+
+def _stamp_at(m: re.Match[str]) -> dt.datetime | None:
+    try:
+        h = m.group("h") or m.group("h2")
+        mi = m.group("mi") or m.group("mi2")
+        s = m.group("s") or m.group("s2")
+        f = m.group("f") or m.group("f2")
+        micro = int((f + "000000")[:6]) if f else 0
+        z = (m.group("z") or "").strip().replace("\u2212", "-")
+        tz = UTC if z in ("", "Z") else zone_named(z)
+        if tz is None:
+            return None
+        return dt.datetime(
+            int(m.group("y")), int(m.group("mo")), int(m.group("d")), int(h), int(mi), int(s or 0), micro,
+            tzinfo=tz,
+        ).astimezone(UTC)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def parse_stamp(text: str) -> dt.datetime | None:
+    """The first date-time stamp in ``text`` (a file name or any string), as a UTC datetime.
+
+    Reads ``2025-10-10T02-50-44Z``, ``20251010T071858Z``, ``2025-10-10T073500Z``,
+    ``2025-10-10T04-40-48.296Z``, ``20251010T0730Z``, ISO ``2025-10-10T04:40:48.296Z`` and
+    ``2025-10-10 04:40:48``, with ``Z``, ``+02:00`` or no zone (then UTC). Microseconds are kept.
+    Impossible stamps are skipped; None when there is no valid one.
+    """
+    if not text or not isinstance(text, str):
+        return None
+    for m in _STAMP_RE.finditer(text):
+        at = _stamp_at(m)
+        if at is not None:
+            return at
+    return None
+
+
+# ------------------------------------------------------------------------------------------ headings
+
+_SLASH_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\w/])")
+_TITLE_EDGE = re.compile(r"^[\s\-\u2013\u2014:|,\u00b7\u2022/.]+|[\s\-\u2013\u2014:|,\u00b7\u2022/]+$")
+_EMPTY_BRACKETS = re.compile(r"\(\s*[,;]?\s*\)|\[\s*\]")
+_MOJIBAKE_DASH = re.compile("\u00e2\u20ac[\u201d\u201c]")
+_LONE_WD = re.compile(
+    r"^\s*(?:" + _WD + r")\s*[,\-\u2013\u2014:]?\s*|\s*[,\-\u2013\u2014:]?\s*(?:" + _WD + r")\s*$"
+)
+
+
+def parse_heading(
+    text: str, *, tz: dt.tzinfo | str | None = None, year_near: dt.date | None = None
+) -> Heading:
+    """Split a heading into title, date and UTC time. Leading '#' marks are ignored.
+
+    ``year_near`` (e.g. the document's ``last_reviewed``) gives year-less dates ('Oct 10') a year;
+    without it they are a ``'date without a year ...'`` problem.
+
+    A heading time without a date in the heading stays unresolved (``at=None``, no problem): the
+    caller may know a date from elsewhere. ``10/10/2025`` style dates are read only when day and month
+    cannot be confused (equal, or one above 12); otherwise ``problem='ambiguous date ...'``.
+    """
+    if not isinstance(text, str):
+        return Heading("", None, None, None)
+    heading = _MOJIBAKE_DASH.sub("\u2014", text.strip().lstrip("#").strip())
+    date: dt.date | None = None
+    problem: str | None = None
+    spans: list[tuple[int, int]] = []
+    mentions = find_times(heading, day=None, tz=tz, year_near=year_near)
+    for mm in mentions:
+        if date is not None or not mm.has_date or _is_rel(mm.raw):
+            continue
+        if mm.precision == "day":
+            if mm.problem:
+                problem = problem or mm.problem
+            elif mm.at is not None:
+                date = mm.at.date()
+        elif mm.problem and mm.problem.startswith(("impossible date", "date without")):
+            problem = problem or mm.problem
+        elif mm.at is not None:
+            # date written with the time: take the calendar date as written, not the UTC one
+            date = _written_date(heading[mm.start:mm.end])
+    if date is not None:
+        problem = None  # a readable date wins over an unreadable one ('Oct 6 – Oct 12, 2025')
+    if date is None and problem is None:
+        sm = _SLASH_DATE.search(heading)
+        if sm:
+            a, b, y = int(sm.group(1)), int(sm.group(2)), int(sm.group(3))
+            spans.append(sm.span())
+            if a == b or a > 12 or b > 12:
+                month, dom = (b, a) if a > 12 else (a, b)
+                try:
+                    date = dt.date(y, month, dom)
+                except ValueError:
+                    problem = f"impossible date {sm.group(0)}"
+            else:
+                problem = f"ambiguous date {sm.group(0)}"
+    if date is not None and any(mm.problem in _NEEDS_DAY for mm in mentions):
+        # a time apart from the date ('(22:55) — 2025-10-10')
+        mentions = find_times(heading, day=date, tz=tz, year_near=year_near)
+    at: dt.datetime | None = None
+    precision: str | None = "day" if date is not None else None
+    zone: str | None = None
+    for mm in mentions:
+        if _is_rel(mm.raw):
+            continue  # 'Today plan' keeps its words
+        spans.append((mm.start, mm.end))
+        if mm.precision != "day" and at is None:
+            if mm.at is not None:
+                at, precision, zone = mm.at, mm.precision, mm.zone
+            elif mm.problem and mm.problem != "time without a date" and problem is None:
+                problem = mm.problem
+    title = heading
+    for s, e in sorted(spans, reverse=True):
+        title = title[:s] + " " + title[e:]
+    title = _EMPTY_BRACKETS.sub(" ", title)
+    title = " ".join(title.split())
+    for _ in range(3):
+        before = title
+        title = _TITLE_EDGE.sub("", title)
+        if date is not None:
+            title = _LONE_WD.sub("", title)
+        if title == before:
+            break
+    return Heading(title.strip(), date, at, problem, precision, zone)
+
+
+_NEEDS_DAY = ("time without a date", "relative day without a date")
+
+
+def _is_rel(raw: str) -> bool:
+    return raw.lower() in _REL_OFFSET
+
+
+_WRITTEN_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _written_date(raw: str) -> dt.date | None:
+    m = _WRITTEN_ISO.search(raw)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    mm = _FULL.match(raw)
+    if mm is not None and mm.lastgroup == "dt":
+        try:
+            return _match_date(mm.groups(), "a", None)
+        except _Bad:
+            return None
+    return None

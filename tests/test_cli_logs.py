@@ -1,0 +1,164 @@
+"""``occ events``, ``occ deadlines`` and ``occ summary``: exact output rows and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from occ_lib.cli import app
+
+runner = CliRunner()
+
+LOG = """\
+---
+owner: ops
+---
+# Ops log
+
+All times in PDT (UTC-7).
+
+## 2025-10-10 Friday
+- 09:10: escalated DEPLOY-147 to the CIO after the ETA 2025-10-10 08:00 UTC slipped;
+  see https://h.dev/x?token=abc123secret returns HTTP 503
+  - 09:30: follow-up posted in #deploy-ops, evidence `artifacts/ops/curl_2025-10-10T16-30-00Z.log:3`
+"""
+
+
+@pytest.fixture()
+def log(tmp_path: Path) -> Path:
+    p = tmp_path / "ops.md"
+    p.write_text(LOG, encoding="utf-8")
+    return p
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_events_json_rows_exactly(log):
+    r = run("events", str(log), "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert r.stderr == ""
+    rows = json.loads(r.stdout)
+    assert rows == [
+        {
+            "source": str(log), "line": 9, "section": "2025-10-10 Friday", "at": "2025-10-10T16:10:00Z",
+            "at_precision": "minute", "kind": "escalation", "level": 3, "tickets": ["DEPLOY-147"],
+            "artifacts": [], "channels": [], "urls": ["https://h.dev/x?token=***"], "http_status": 503,
+            "text": "09:10: escalated DEPLOY-147 to the CIO after the ETA 2025-10-10 08:00 UTC slipped; "
+                    "see https://h.dev/x?token=*** returns HTTP 503",
+        },
+        {
+            "source": str(log), "line": 11, "section": "2025-10-10 Friday", "at": "2025-10-10T16:30:00Z",
+            "at_precision": "minute", "kind": "follow_up", "level": 1, "tickets": ["DEPLOY-147"],
+            "artifacts": ["artifacts/ops/curl_2025-10-10T16-30-00Z.log"], "channels": ["#deploy-ops"],
+            "urls": [], "http_status": None,
+            "text": "09:30: follow-up posted in #deploy-ops, evidence "
+                    "`artifacts/ops/curl_2025-10-10T16-30-00Z.log:3`",
+        },
+    ]
+    assert "abc123secret" not in r.output
+
+
+def test_events_jsonl_and_csv(log):
+    r = run("events", str(log), "-f", "jsonl")
+    lines = r.stdout.splitlines()
+    assert len(lines) == 2 and json.loads(lines[1])["line"] == 11
+    r = run("events", str(log), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert list(rows[0]) == [
+        "source", "line", "section", "at", "at_precision", "kind", "level", "tickets", "artifacts",
+        "channels", "urls", "http_status", "text",
+    ]
+    assert (rows[1]["tickets"], rows[1]["channels"], rows[1]["http_status"]) == (
+        "DEPLOY-147", "#deploy-ops", "")
+
+
+def test_deadlines_json_rows_exactly(log):
+    r = run("deadlines", str(log), "-f", "json")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout) == [
+        {
+            "source": str(log), "line": 9, "tickets": ["DEPLOY-147"], "due_at": "2025-10-10T08:00:00Z",
+            "text": "09:10: escalated DEPLOY-147 to the CIO after the ETA 2025-10-10 08:00 UTC slipped; "
+                    "see https://h.dev/x?token=*** returns HTTP 503",
+            "stated_missed": True,
+        }
+    ]
+
+
+def test_table_format_is_the_default(log):
+    r = run("events", str(log))
+    assert r.exit_code == 0
+    header = next(line for line in r.stdout.splitlines() if "source" in line)
+    assert [c.strip() for c in header.strip("┃ ").split("┃")] == [
+        "source", "line", "at", "kind", "level", "tickets", "text"]
+    assert "escalation" in r.stdout and "follow_up" in r.stdout and "DEPLOY-147" in r.stdout
+
+
+def test_problems_go_to_stderr_and_failed_files_exit_1(log, tmp_path):
+    (tmp_path / "empty.md").write_bytes(b"")
+    tbc = tmp_path / "tbc.md"
+    tbc.write_text("## 2025-10-10\n- call at [???]\n", encoding="utf-8")
+    empty, gone = str(tmp_path / "empty.md"), str(tmp_path / "gone.md")
+    r = run("events", str(log), str(tbc), empty, gone, "-f", "jsonl")
+    assert r.exit_code == 1
+    assert [json.loads(x)["source"] for x in r.stdout.splitlines()] == [str(log), str(log), str(tbc)]
+    assert r.stderr.splitlines() == [
+        f"occ: {tmp_path}/gone.md: no such file or folder",
+        f"occ: {tmp_path}/tbc.md:2: unknown time [???]",
+        f"occ: {tmp_path}/empty.md: empty file",
+    ]
+
+
+def test_unresolved_times_alone_do_not_fail(tmp_path):
+    tbc = tmp_path / "tbc.md"
+    tbc.write_text("## 2025-10-10\n- call at (Time TBC)\n", encoding="utf-8")
+    r = run("deadlines", str(tbc), "-f", "json")
+    assert (r.exit_code, json.loads(r.stdout)) == (0, [])
+    assert r.stderr == f"occ: {tbc}:2: unknown time (Time TBC)\n"
+    tbc.write_text("## Undated\n- call at 18:30 UTC\n", encoding="utf-8")
+    r = run("deadlines", str(tbc), "-f", "json")
+    assert r.stderr == f"occ: {tbc}:2: time without a date (18:30 UTC)\n"
+
+
+def test_usage_errors_exit_2(log):
+    assert run("events", str(log), "--format", "xml").exit_code == 2
+    assert run("events", "--nope").exit_code == 2
+
+
+def test_config_and_folder(examples, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no ./occ.yml here
+    r = run("summary", "--config", str(examples / "occ.yml"), "-f", "json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)
+    assert [(Path(x["source"]).name, x["sections"], x["events"], x["tickets"], x["deadlines"], x["problems"])
+            for x in rows] == [
+        ("deployment.md", 8, 17, 2, 3, 0),
+        ("integrations.md", 24, 84, 3, 6, 1),
+        ("qa.md", 4, 16, 2, 2, 2),
+        ("reliability.md", 5, 18, 3, 3, 0),
+        ("total (4 files)", 41, 135, 4, 14, 3),
+    ]
+    r = run("events", str(examples / "feedback"), "-f", "jsonl")
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 135
+    assert run("events").exit_code == 2  # no PATH and no ./occ.yml
+
+
+def test_console_script_exit_codes(log, tmp_path):
+    occ = Path(sys.executable).with_name("occ")
+    ok = subprocess.run([str(occ), "deadlines", str(log), "-f", "jsonl"], capture_output=True, text=True,
+                        timeout=120)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["due_at"] == "2025-10-10T08:00:00Z"
+    bad = subprocess.run([str(occ), "events", str(tmp_path / "missing.md")], capture_output=True, text=True,
+                         timeout=120)
+    assert bad.returncode == 1
+    assert bad.stderr == f"occ: {tmp_path}/missing.md: no such file or folder\n"
+    assert "Traceback" not in bad.stderr

@@ -1,0 +1,504 @@
+"""Reading logs robustly: encodings, front matter, markdown shapes, extraction rules, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from occ_lib import _extract as ex
+from occ_lib.logs import parse_log, read_logs
+
+
+def ts(s: str) -> pd.Timestamp:
+    return pd.Timestamp(s, tz="UTC")
+
+
+def problems(logs) -> list[tuple]:
+    p = logs.problems
+    return [(s, None if pd.isna(ln) else int(ln), w, r) for s, ln, w, r in
+            zip(p["source"], p["line"], p["what"], p["reason"], strict=True)]
+
+
+LOG = "# Ops\n\n## 2025-10-10 Day\n- 07:18 UTC checked DEPLOY-147 — café ’ok’\n"
+
+
+# --- encodings --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, encoding, bom, newline",
+    [
+        (LOG.encode("utf-8"), "utf-8", False, "LF"),
+        (b"\xef\xbb\xbf" + LOG.encode("utf-8"), "utf-8-sig", True, "LF"),
+        (LOG.replace("\n", "\r\n").encode("utf-8"), "utf-8", False, "CRLF"),
+        (LOG.replace("\n", "\r\n").encode("cp1252"), "cp1252", False, "CRLF"),
+        (LOG.replace("\n", "\r").encode("utf-8"), "utf-8", False, "CR"),
+        (LOG.encode("utf-16"), "utf-16", True, "LF"),
+    ],
+)
+def test_encodings_and_newlines_give_the_same_events(data, encoding, bom, newline):
+    logs = parse_log(data, "x.md")
+    doc = logs.docs.iloc[0]
+    assert (doc["encoding"], doc["bom"], doc["newline"], doc["lines"]) == (encoding, bom, newline, 4)
+    assert doc["title"] == "Ops"
+    e = logs.events.iloc[0]
+    assert (e["line"], e["text"], e["at"], e["tickets"]) == (
+        4, "07:18 UTC checked DEPLOY-147 — café ’ok’", ts("2025-10-10 07:18"), ["DEPLOY-147"])
+    assert problems(logs) == []
+
+
+def test_mixed_newlines_are_reported_as_mixed():
+    logs = parse_log(b"# T\r\n- a\n- b\r\n", "x.md")
+    assert logs.docs.iloc[0]["newline"] == "mixed"
+    assert logs.events["line"].tolist() == [2, 3]
+
+
+def test_str_input_strips_a_bom():
+    doc = parse_log("\ufeff# T\n- a\n", "x.md").docs.iloc[0]
+    assert (doc["title"], doc["bom"]) == ("T", True)
+    assert pd.isna(doc["encoding"])
+
+
+def test_mojibake_is_repaired_per_line_and_counted():
+    text = (
+        "# Agent â€” Log\n## 2025-10-10 Day\n- todayâ€™s plan â€” ok\n- ðŸš« Blocked\n- plain line\n"
+        "- château\n"
+    )
+    logs = parse_log(text.encode("utf-8"), "x.md")
+    assert logs.docs.iloc[0]["repairs"] == 3
+    assert logs.docs.iloc[0]["title"] == "Agent — Log"
+    assert logs.events["text"].tolist() == ["today’s plan — ok", "🚫 Blocked", "plain line", "château"]
+
+
+def test_mixed_lines_are_repaired_like_ftfy_does():
+    from ftfy import fix_text
+
+    line = "café â€” ok → ðŸš« château Â£5 todayâ€™s"
+    logs = parse_log(f"# T\n- {line}\n- naïve façade\n", "x.md")
+    assert logs.events["text"].tolist() == ["café — ok → 🚫 château £5 today’s", "naïve façade"]
+    assert logs.docs.iloc[0]["repairs"] == 1
+    assert fix_text(line, uncurl_quotes=False) == "café — ok → 🚫 château £5 today’s"
+
+
+def test_latin1_fallback_for_bytes_cp1252_does_not_define():
+    logs = parse_log(b"# T\n- caf\xe9 \x81 ok\n", "x.md")
+    assert logs.docs.iloc[0]["encoding"] == "latin-1"
+    assert logs.events["text"].tolist() == ["café \x81 ok"]
+
+
+# --- front matter ----------------------------------------------------------------------------------
+
+
+def test_front_matter_keys_kept_and_tz_applies():
+    text = (
+        "---\nowner: qa\ndoc: feedback/qa.md\nepoch: 2025.10.E1\nlast_reviewed: 2025-10-12\n"
+        "expires: 2025-10-19T08:00:00Z\ntz: Europe/Berlin\nextra:\n  - a\n  - b\n---\n"
+        "# QA\n## 2025-10-08\n- 21h30 nightly run\n- [07:18Z] smoke\n"
+    )
+    logs = parse_log(text, "qa.md")
+    doc = logs.docs.iloc[0]
+    assert doc["front_matter"] == {
+        "owner": "qa", "doc": "feedback/qa.md", "epoch": "2025.10.E1", "last_reviewed": dt.date(2025, 10, 12),
+        "expires": dt.datetime(2025, 10, 19, 8, 0, tzinfo=dt.UTC), "tz": "Europe/Berlin", "extra": ["a", "b"],
+    }
+    assert (doc["owner"], doc["doc"], doc["epoch"], doc["tz"]) == ("qa", "feedback/qa.md", "2025.10.E1",
+                                                                   "Europe/Berlin")
+    assert (doc["last_reviewed"], doc["expires"]) == (ts("2025-10-12"), ts("2025-10-19"))
+    assert logs.events["line"].tolist() == [14, 15]
+    assert logs.events["at"].tolist() == [ts("2025-10-08 19:30"), ts("2025-10-08 07:18")]
+
+
+def test_prose_zone_declaration():
+    logs = parse_log("# D\nAll times in PDT (UTC-7).\n### 2025-10-07 Tuesday\n- 08:30: picked up\n", "d.md")
+    assert logs.docs.iloc[0]["tz"] == "America/Los_Angeles"
+    assert logs.events.iloc[0]["at"] == ts("2025-10-07 15:30")
+
+
+def test_front_matter_tz_beats_prose_and_unknown_tz_is_a_problem():
+    logs = parse_log("---\ntz: Mars/Olympus\n---\nAll times ET.\n## 2025-07-26\n- 20:07 done\n", "x.md")
+    assert problems(logs) == [("x.md", 2, "time", "tz: unknown time zone")]
+    # an unknown front-matter zone falls back to the prose declaration (EDT in July: UTC-4)
+    assert logs.docs.iloc[0]["tz"] == "America/New_York"
+    assert logs.events.iloc[0]["at"] == ts("2025-07-27 00:07")
+    logs = parse_log("---\ntz: nowhere\n---\n## 2025-07-26\n- 20:07 done\n", "x.md")
+    assert logs.docs.iloc[0]["tz"] == "UTC"
+    assert logs.events.iloc[0]["at"] == ts("2025-07-26 20:07")
+    logs = parse_log("---\ntz: America/New_York\n---\nAll times PT.\n## 2025-07-26\n- 20:07 EDT x\n", "x.md")
+    assert logs.events.iloc[0]["at"] == ts("2025-07-27 00:07")  # crosses midnight into the next UTC day
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("---\nowner: [unclosed\n---\n# T\n- a\n",
+         ("x.md", 2, "front_matter",
+          "invalid YAML front matter: expected ',' or ']', but got '<stream end>'")),
+        ("---\nowner: x\n# T\n- a\n",
+         ("x.md", 1, "front_matter", "unclosed front matter: no closing '---' line")),
+        ("---\n- a\n- b\n---\n- x\n", ("x.md", 2, "front_matter", "front matter is not a mapping of keys")),
+        ("---\nowner: a\nlast_reviewed: 2025-13-40\n---\n- x\n",
+         ("x.md", 3, "date", "last_reviewed: not a valid date")),
+    ],
+)
+def test_bad_front_matter_is_a_problem_and_the_body_is_still_read(text, expected):
+    logs = parse_log(text, "x.md")
+    assert problems(logs) == [expected]
+    assert len(logs.docs) == 1
+    assert logs.events["text"].tolist()[-1] in ("a", "x")
+
+
+# --- markdown structure ----------------------------------------------------------------------------
+
+STRUCT = """\
+# Title
+intro prose
+- top level before any section DEPLOY-147
+## 2025-10-08 Section one
+* parent OCC-INF-221 at 09:00 UTC
+  continuation of the parent
+    + grandchild HS-44721
+  + child
+1. numbered
+2) numbered too
+
+   indented paragraph after a blank belongs to the item
+
+prose paragraph after a blank ends the list
+- [x] task done
+---
+```
+- not an item inside code
+## not a heading inside code
+```
+### Undated
+| A | B |
+|:--|--:|
+| 1 | x \\| y |
+| 2 |
+# Second level-1 heading is a section
+"""
+
+
+def test_structure():
+    logs = parse_log(STRUCT, "s.md")
+    assert logs.docs.iloc[0]["title"] == "Title"
+    s = logs.sections
+    assert list(zip(s["line"], s["level"], s["heading"], strict=True)) == [
+        (4, 2, "2025-10-08 Section one"), (21, 3, "Undated"), (26, 1, "Second level-1 heading is a section")]
+    ev = logs.events
+    assert list(zip(ev["line"], ev["depth"], ev["item"], ev["text"], strict=True)) == [
+        (3, 0, "list", "top level before any section DEPLOY-147"),
+        (5, 0, "list", "parent OCC-INF-221 at 09:00 UTC continuation of the parent"),
+        (7, 1, "list", "grandchild HS-44721"),
+        (8, 1, "list", "child"),
+        (9, 0, "list", "numbered"),
+        (10, 0, "list", "numbered too indented paragraph after a blank belongs to the item"),
+        (15, 0, "list", "task done"),
+        (24, 0, "table", "1 | x \\| y"),
+        (25, 0, "table", "2 |"),
+    ]
+    assert ev["tickets"].tolist()[:4] == [
+        ["DEPLOY-147"], ["OCC-INF-221"], ["HS-44721", "OCC-INF-221"], ["OCC-INF-221"]]
+    assert ev["tickets"].tolist()[4] == []  # a new top-level item inherits nothing
+    assert pd.isna(ev.iloc[0]["section"]) and pd.isna(ev.iloc[0]["section_line"])
+    assert (ev.iloc[1]["at"], ev.iloc[1]["at_precision"]) == (ts("2025-10-08 09:00"), "minute")
+    # a nested item has its own time or its section's, never its parent's
+    assert (ev.iloc[2]["at"], ev.iloc[2]["at_precision"]) == (ts("2025-10-08"), "day")
+    assert (ev.iloc[4]["at"], ev.iloc[4]["at_precision"]) == (ts("2025-10-08"), "day")
+    t = logs.tables.iloc[0]
+    assert (t["line"], t["section"], t["headers"]) == (22, "Undated", ["A", "B"])
+    assert t["frame"].to_dict("list") == {"A": ["1", "2"], "B": ["x \\| y", ""]}
+
+
+def test_a_dated_title_dates_the_items_before_the_first_section():
+    logs = parse_log("# Daily log — 2025-10-10\n- 09:00 UTC a\n- b\n## Other\n- c\n", "x.md")
+    assert logs.docs.iloc[0]["title"] == "Daily log — 2025-10-10"
+    assert len(logs.sections) == 1
+    ev = logs.events
+    assert ev["at"].tolist()[:2] == [ts("2025-10-10 09:00"), ts("2025-10-10")]
+    assert ev["at_precision"].tolist()[:2] == ["minute", "day"]
+    assert pd.isna(ev["section"].iloc[0]) and pd.isna(ev["at"].iloc[2])
+
+
+def test_heading_closing_hashes_and_pathological_lines():
+    logs = parse_log("## Title ##\n- a\n## C#\n### \n", "x.md")
+    assert logs.sections["heading"].tolist() == ["Title", "C#", ""]
+    # long runs of blanks once made the heading and delimiter patterns backtrack quadratically
+    wide = parse_log("## a" + " " * 20000 + "x\n| a | b |\n|---" + " " * 20000 + "x\n", "x.md")
+    assert wide.sections["heading"].tolist() == ["a" + " " * 20000 + "x"]
+    assert len(wide.tables) == 0
+    many = " ".join(f"T{k:05d}X-{k}" for k in range(3000))
+    assert len(ex.tickets(many)) == 3000 and ex.tickets("AB-1 AB-1 CD-2 AB-1") == ["AB-1", "CD-2"]
+
+
+def test_an_empty_bullet_breaks_inheritance():
+    logs = parse_log("- DEPLOY-147 parent\n-\n  - child\n", "x.md")
+    assert logs.events["tickets"].tolist() == [["DEPLOY-147"], []]
+    assert logs.events["depth"].tolist() == [0, 1]
+
+
+def test_unclosed_fence_does_not_swallow_the_log():
+    logs = parse_log("# T\n```\n- item one\n## 2025-10-08 S\n- item two\n", "x.md")
+    assert logs.events["text"].tolist() == ["item one", "item two"]
+
+
+def test_sections_are_not_assumed_in_time_order():
+    logs = parse_log("## 2025-10-10 Late\n- 10:00 a\n## 2025-10-08 Early\n- 10:00 b\n", "x.md")
+    assert logs.sections["position"].tolist() == [0, 1]
+    assert logs.events["at"].tolist() == [ts("2025-10-10 10:00"), ts("2025-10-08 10:00")]
+
+
+# --- extraction rules --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("DEPLOY-147 and OCC-INF-221, HS-44721; INFRA-2743.",
+         ["DEPLOY-147", "OCC-INF-221", "HS-44721", "INFRA-2743"]),
+        ("stamp 2025-10-10T04-40-48.296Z and T04-40", []),
+        ("zone UTC-7 or GMT-5, CVE-2021-44228, CVE-2021, PYSEC-2025-12, PYSEC-2025", []),
+        ("`DEPLOY-147`: again DEPLOY-147 (DEPLOY-147)", ["DEPLOY-147"]),
+        ("file DEPLOY-147-linear-comment.md only", []),
+        ("UTF-8 and SHA-256 and ISO-8601 and Q4-2025", []),
+        ("lower deploy-147 is not a ticket", []),
+    ],
+)
+def test_tickets(text, expected):
+    assert ex.tickets(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("see (`artifacts/a/b.log`) and `docs/x.md:24-27`", ["artifacts/a/b.log", "docs/x.md"]),
+        ("`curl_hotdash-staging_2025-10-10T06-34-12Z_mock0.log`",
+         ["curl_hotdash-staging_2025-10-10T06-34-12Z_mock0.log"]),
+        ("`curl -I https://x.dev/a?b=1` and `DATABASE_URL` and `.env.staging`", [".env.staging"]),
+        ("bare docs/directions/integrations.md:26; and artifacts/ga-mcp/2025-10-10/", [
+            "docs/directions/integrations.md", "artifacts/ga-mcp/2025-10-10/"]),
+        ("QA/product/support e.g. Node.js v1.2 hotroddash.myshopify.com", []),
+        ("https://h.dev/docs/readme.md is a URL, not a path", []),
+        ("`vault/occ/shopify/*.env` and report_2025.csv", ["vault/occ/shopify/*.env", "report_2025.csv"]),
+    ],
+)
+def test_artifacts(text, expected):
+    assert ex.artifacts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("in `#deploy-ops` and #infra-requests, again #deploy-ops", ["#deploy-ops", "#infra-requests"]),
+        ("deploy #412, item #1, colour #ff0000, page.html#anchor, C# code", []),
+    ],
+)
+def test_channels(text, expected):
+    assert ex.channels(text) == expected
+
+
+def test_urls_are_redacted():
+    assert ex.urls("see https://u:p@h.dev/a?mock=1&token=abc123secret&x=2, and http://h/b.") == [
+        "https://***@h.dev/a?mock=1&token=***&x=2", "http://h/b"]
+    assert ex.redact("GET https://h.dev/?api_key=zzz with Bearer abcdefghijkl") == (
+        "GET https://h.dev/?api_key=*** with Bearer ***")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("captured HTTP 200", 200), ("`/app?mock=0` returns HTTP 410", 410),
+        ("HTTP/1.1 503 then HTTP 200", 503), ("gateway status 502", 502), ("status code: 404", 404),
+        ("HTTP 2 upgrade", None), ("no status", None),
+    ],
+)
+def test_http_status(text, expected):
+    assert ex.http_status(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind, level",
+    [
+        ("manager re-escalated at 17:20 UTC", "escalation", 2),
+        ("Escalated DEPLOY-147 to the VP Engineering and the CIO", "escalation", 3),
+        ("escalated to the head of platform", "escalation", 3),
+        ("Delivered the escalation ping in #infra-requests", "escalation", 1),
+        ("Paged on-call after HTTP 503", "escalation", 2),
+        ("prepare CIO escalation note if no ETA arrives", "plan", 0),
+        ("DEPLOY-147 closed: bundle accepted", "resolved", 0),
+        ("credentials DELIVERED by infra", "resolved", 0),
+        ("OCC-INF-221 still unresolved", "blocked", 0),
+        ("not resolved yet", "note", 0),
+        ("Posted the DEPLOY-147 follow-up in #deploy-ops", "follow_up", 1),
+        ("Followed up with infrastructure", "follow_up", 1),
+        ("sent a reminder to deployment", "follow_up", 1),
+        ("Next follow-up: ping infra at 18:05", "plan", 0),
+        ("waiting on Shopify approval", "blocked", 0),
+        ("Captured transcript", "evidence", 0),
+        ("Will run the helper", "plan", 0),
+        ("Updated the dashboard", "status", 0),
+        ("Smoke suite runtime 6m40s", "note", 0),
+        ("ticket ‘closed’ by infra", "resolved", 0),
+        ("-escalated- (escalated)", "escalation", 1),
+    ],
+)
+def test_kind_and_level(text, kind, level):
+    assert ex.classify(text, ex.words(text), False) == (kind, level)
+
+
+def test_deadline_kind_and_stated_missed():
+    assert ex.classify("rotation doc ETA 2025-10-10", ex.words("rotation doc ETA 2025-10-10"), True) == (
+        "deadline", 0)
+    for text, missed in [
+        ("Infra missed the ETA", True), ("ETA slipped", True), ("handoff overdue", True),
+        ("we blew the window", True), ("past due since Friday", True), ("we're a day late", True),
+        ("no later than 09:00", False), ("the latest ETA", False), ("past discussions", False),
+    ]:
+        assert ex.stated_missed(text, ex.words(text)) is missed, text
+
+
+def test_item_time_rules():
+    text = (
+        "## 2025-10-10 Day (06:00 UTC)\n"
+        "- missed the 17:00 UTC ETA; re-escalated at 17:20 UTC\n"
+        "- no time here\n"
+        "- ETA 2025-10-15 17:00 UTC only a deadline\n"
+        "- 21:45 to 23:28 UTC outage, then 2025-10-11 01:00 UTC recovery\n"
+        "- `artifacts/x_2025-10-10T02-50-44Z.log` only a stamp\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert ev["at"].tolist() == [
+        ts("2025-10-10 17:20"), ts("2025-10-10 06:00"), ts("2025-10-10 06:00"), ts("2025-10-10 21:45"),
+        ts("2025-10-10 06:00")]
+    assert ev["at_precision"].tolist() == ["minute"] * 5
+    assert ev["end_at"].iloc[3] == ts("2025-10-10 23:28")
+    assert ev["times"].iloc[3] == [dt.datetime(2025, 10, 10, 21, 45, tzinfo=dt.UTC),
+                                   dt.datetime(2025, 10, 11, 1, 0, tzinfo=dt.UTC)]
+    assert ev["times"].iloc[2] == [] and ev["kind"].iloc[2] == "deadline"
+
+
+# --- bad input through read_logs --------------------------------------------------------------------
+
+
+def test_bad_files_are_problems_and_the_others_still_parse(tmp_path: Path):
+    good = tmp_path / "good.md"
+    good.write_text("# G\n## 2025-10-10\n- 10:00 UTC ok\n", encoding="utf-8")
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "bad_dates.md").write_text("## 2025-13-40 Oops\n- 25:61 UTC what\n", encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")  # not a log suffix: ignored in a folder
+    empty_dir = tmp_path / "nothing"
+    empty_dir.mkdir()
+    (empty_dir / "readme.json").write_text("{}", encoding="utf-8")
+    logs = read_logs([tmp_path, empty_dir, tmp_path / "missing.md", str(tmp_path / "*.nomatch")])
+    d = str(tmp_path)
+    assert sorted(problems(logs)) == sorted([
+        (f"{d}/bad_dates.md", 1, "date", "impossible date 2025-13-40"),
+        (f"{d}/bad_dates.md", 2, "time", "impossible time 25:61"),
+        (f"{d}/binary.md", None, "file", "binary file (NUL or control bytes), skipped"),
+        (f"{d}/empty.md", None, "file", "empty file"),
+        (f"{d}/nothing", None, "file", "folder holds no log files (*.md, *.markdown, *.txt)"),
+        (f"{d}/missing.md", None, "file", "no such file or folder"),
+        (f"{d}/*.nomatch", None, "file", "no files match this pattern"),
+    ])
+    assert logs.docs["source"].tolist() == [f"{d}/bad_dates.md", f"{d}/good.md"]
+    assert logs.events.loc[logs.events["source"] == str(good), "at"].tolist() == [ts("2025-10-10 10:00")]
+    assert sorted(logs.failed) == sorted([f"{d}/binary.md", f"{d}/empty.md", f"{d}/nothing",
+                                          f"{d}/missing.md", f"{d}/*.nomatch"])
+
+
+def test_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch):
+    locked = tmp_path / "locked.md"
+    locked.write_text("# L\n- x\n", encoding="utf-8")
+    other = tmp_path / "other.md"
+    other.write_text("# O\n- y\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:  # running as root ignores chmod, so refuse like the OS would
+        if self.name == "locked.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    logs = read_logs([locked, other])
+    assert problems(logs) == [(str(locked), None, "file", "permission denied")]
+    assert logs.events["text"].tolist() == ["y"]
+
+
+def test_glob_and_single_path_forms(examples):
+    by_glob = read_logs(str(examples / "feedback" / "*.md"))
+    by_dir = read_logs(examples / "feedback")
+    assert by_glob.docs["source"].tolist() == by_dir.docs["source"].tolist()
+    assert len(by_glob.docs) == 4
+
+
+def test_time_hint_is_a_superset_of_find_times(examples):
+    """Items the cheap pre-check skips must hold no mention find_times would return."""
+    from occ_lib import times
+    from occ_lib.logs import _may_have_times
+
+    texts = [
+        t for f in sorted((examples / "feedback").glob("*.md"))
+        for t in parse_log(f.read_bytes(), str(f)).events["text"]
+    ]
+    texts += [
+        "9am sync", "7 AM Eastern", "21h30", "12:00 noon", "Oct 11", "OCT 11", "11 Oct 2025",
+        "2025-10-11", "tomorrow", "Yesterday", "[???]", "??:??", "XX:XX", "ETA TBD", "(Time TBC)",
+        "9 a.m. call", "by noon", "deploy #412 at HTTP 200", "three items",
+    ]
+    skipped = [t for t in texts if not _may_have_times(t)]
+    assert "three items" in skipped and "deploy #412 at HTTP 200" in skipped
+    for t in texts:
+        if not _may_have_times(t):
+            assert times.find_times(t, day=dt.date(2025, 10, 10)) == [], t
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([
+    "0", "7", "12", "2025", ":", "h", "-", " ", "am", "PM", "noon", "Oct", "oct", "OCT", "11", "?", "[", "]",
+    "TBC", "tbc", "xx", "today", "ETA", "by", "UTC", "Z", "T", "Mon", ",", "/", "`", ".", "+02:00",
+]), max_size=12))
+def test_time_hint_never_skips_a_mention(parts):
+    from occ_lib import times
+    from occ_lib.logs import _may_have_times
+
+    text = "".join(parts)
+    if not _may_have_times(text):
+        assert times.find_times(text, day=dt.date(2025, 10, 10)) == []
+
+
+# --- never raises --------------------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_arbitrary_text_never_raises(text):
+    logs = parse_log(text, "h.md")
+    assert not any(r.startswith("could not be parsed") for r in logs.problems["reason"])
+
+
+MD_BITS = st.sampled_from([
+    "# ", "## ", "- ", "  - ", "1. ", "| a | b |\n", "|---|---|\n", "---\n", "```\n", "\n", "\r\n", "> ",
+    "2025-10-10 ", "2025-13-40 ", "25:61 ", "07:18Z ", "[???] ", "(Time TBC) ", "ETA ", "DEPLOY-147 ",
+    "tz: Mars/X\n", "yesterday ", "â€” ", "`x`", "#chan ", "https://h/?token=s ", "HTTP 200 ", "\t", ":",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(MD_BITS, st.text(max_size=8)), max_size=40))
+def test_arbitrary_markdown_never_raises(parts):
+    logs = parse_log("".join(parts), "h.md")
+    assert not any(r.startswith("could not be parsed") for r in logs.problems["reason"])
+    assert all(isinstance(v, list) for v in logs.events["tickets"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_never_raise(data):
+    logs = parse_log(data, "h.md")
+    assert not any(r.startswith("could not be parsed") for r in logs.problems["reason"])

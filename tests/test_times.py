@@ -1,0 +1,720 @@
+"""Exact-value tests for occ_lib.times: every written form the status logs use, and the traps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from occ_lib.times import (
+    Heading,
+    TimeMention,
+    declared_zone,
+    find_times,
+    parse_heading,
+    parse_stamp,
+    zone_named,
+)
+
+UTC = dt.UTC
+D = dt.date(2025, 10, 10)
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "feedback" / "integrations.md"
+
+
+def u(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=UTC)
+
+
+def one(text: str, day: dt.date | None = D, **kw: object) -> TimeMention:
+    found = find_times(text, day=day, **kw)  # type: ignore[arg-type]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def ats(text: str, day: dt.date | None = D, **kw: object) -> list[dt.datetime | None]:
+    return [m.at for m in find_times(text, day=day, **kw)]  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------------ forms
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "at", "zone"),
+    [
+        ("captured at 07:18 UTC and stored", "07:18 UTC", u(2025, 10, 10, 7, 18), "UTC"),
+        ("captured 07:18Z.", "07:18Z", u(2025, 10, 10, 7, 18), "UTC"),
+        ("[07:18Z] pinged", "07:18Z", u(2025, 10, 10, 7, 18), "UTC"),
+        ("at **21:45 UTC** we", "21:45 UTC", u(2025, 10, 10, 21, 45), "UTC"),
+        ("sync 17:00 GMT", "17:00 GMT", u(2025, 10, 10, 17, 0), "UTC"),
+        ("call at 7:09 AM Eastern today-ish", "7:09 AM Eastern", u(2025, 10, 10, 11, 9), "America/New_York"),
+        ("standup 8:15 AM PT", "8:15 AM PT", u(2025, 10, 10, 15, 15), "America/Los_Angeles"),
+        ("meet 03:30PM UTC", "03:30PM UTC", u(2025, 10, 10, 15, 30), "UTC"),
+        ("rdv 21h30 UTC", "21h30 UTC", u(2025, 10, 10, 21, 30), "UTC"),
+        ("lunch 12:00 noon", "12:00 noon", u(2025, 10, 10, 12, 0), None),
+        ("done 7 AM ET", "7 AM ET", u(2025, 10, 10, 11, 0), "America/New_York"),
+        ("done 9am", "9am", u(2025, 10, 10, 9, 0), None),
+        ("done 9 p.m. UTC", "9 p.m. UTC", u(2025, 10, 10, 21, 0), "UTC"),
+        ("done 12:15 AM UTC", "12:15 AM UTC", u(2025, 10, 10, 0, 15), "UTC"),
+        ("at 09:00 (UTC)", "09:00 (UTC)", u(2025, 10, 10, 9, 0), "UTC"),
+        ("at 09:00 UTC+2", "09:00 UTC+2", u(2025, 10, 10, 7, 0), "+02:00"),
+        ("at 09:00 Europe/Berlin", "09:00 Europe/Berlin", u(2025, 10, 10, 7, 0), "Europe/Berlin"),
+        ("at 09:00+05:30", "09:00+05:30", u(2025, 10, 10, 3, 30), "+05:30"),
+        ("at 10:00 IST", "10:00 IST", u(2025, 10, 10, 4, 30), "Asia/Kolkata"),
+        ("at 10:00 JST", "10:00 JST", u(2025, 10, 10, 1, 0), "Asia/Tokyo"),
+        ("at 10:00 AEST", "10:00 AEST", u(2025, 10, 9, 23, 0), "Australia/Sydney"),  # AEDT, UTC+11
+        ("at 10:00 CEST", "10:00 CEST", u(2025, 10, 10, 8, 0), "Europe/Paris"),
+        ("at 10:00 BST", "10:00 BST", u(2025, 10, 10, 9, 0), "Europe/London"),
+        ("at 10:00 CT", "10:00 CT", u(2025, 10, 10, 15, 0), "America/Chicago"),
+        ("at 10:00 MT", "10:00 MT", u(2025, 10, 10, 16, 0), "America/Denver"),
+    ],
+)
+def test_time_forms(text: str, raw: str, at: dt.datetime, zone: str | None) -> None:
+    m = one(text)
+    assert (m.raw, m.at, m.zone, m.precision, m.has_date, m.until, m.problem) == (
+        raw,
+        at,
+        zone,
+        "minute",
+        False,
+        None,
+        None,
+    )
+    assert text[m.start : m.end] == raw
+    assert m.at is not None and m.at.tzinfo is UTC
+
+
+def test_seconds_precision() -> None:
+    m = one("hash captured 07:18:58 UTC")
+    assert (m.raw, m.at, m.precision) == ("07:18:58 UTC", u(2025, 10, 10, 7, 18, 58), "second")
+
+
+def test_dst_by_date() -> None:
+    assert one("19:20 ET: scheduled", day=dt.date(2025, 10, 9)).at == u(2025, 10, 9, 23, 20)
+    # the UTC date moves
+    assert one("sent 20:07 EDT", day=dt.date(2025, 7, 26)).at == u(2025, 7, 27, 0, 7)
+    # PST in January is UTC-8, PT in July UTC-7; EST written in July still follows New York's DST
+    assert one("at 10:00 PST", day=dt.date(2025, 1, 15)).at == u(2025, 1, 15, 18, 0)
+    assert one("at 10:00 PT", day=dt.date(2025, 7, 15)).at == u(2025, 7, 15, 17, 0)
+    assert one("at 10:00 EST", day=dt.date(2025, 7, 15)).at == u(2025, 7, 15, 14, 0)
+    assert one("at 10:00 CET", day=dt.date(2025, 1, 15)).at == u(2025, 1, 15, 9, 0)
+
+
+def test_dates_with_times() -> None:
+    m = one("2025-10-10 04:41 UTC — forwarded")
+    assert (m.raw, m.at, m.has_date, m.precision) == (
+        "2025-10-10 04:41 UTC",
+        u(2025, 10, 10, 4, 41),
+        True,
+        "minute",
+    )
+    m = one("stamp 2025-10-10T04:40:48.296Z here", day=None)
+    assert (m.raw, m.at, m.precision, m.zone) == (
+        "2025-10-10T04:40:48.296Z",
+        u(2025, 10, 10, 4, 40, 48, 296000),
+        "second",
+        "UTC",
+    )
+    m = one("start 2025-10-10T09:00+02:00", day=None)
+    assert (m.at, m.zone) == (u(2025, 10, 10, 7, 0), "+02:00")
+    m = one("start 2025-10-10T09:00-05:00", day=None)
+    assert (m.at, m.zone) == (u(2025, 10, 10, 14, 0), "-05:00")
+    m = one("sync Oct 11, 2025 at 14:00 UTC", day=None)
+    assert (m.raw, m.at) == ("Oct 11, 2025 at 14:00 UTC", u(2025, 10, 11, 14, 0))
+    m = one("sync 09:00 UTC on 2025-10-11")
+    assert (m.raw, m.at, m.has_date) == ("09:00 UTC on 2025-10-11", u(2025, 10, 11, 9, 0), True)
+    m = one("2025-07-26 20:07 EDT wrap", day=None)
+    assert m.at == u(2025, 7, 27, 0, 7)
+
+
+def test_date_only_mentions() -> None:
+    cases = {
+        "review 2025-10-11 done": ("2025-10-11", dt.date(2025, 10, 11)),
+        "review Oct 11 done": ("Oct 11", dt.date(2025, 10, 11)),
+        "review October 11, 2025 done": ("October 11, 2025", dt.date(2025, 10, 11)),
+        "review 11 Oct 2025 done": ("11 Oct 2025", dt.date(2025, 10, 11)),
+        "review Sept 3rd": ("Sept 3rd", dt.date(2025, 9, 3)),
+        "review on Oct 9. Then": ("Oct 9", dt.date(2025, 10, 9)),
+        "on Oct 9, 2025: done": ("Oct 9, 2025", dt.date(2025, 10, 9)),
+        "_2025-10-11_ done": ("2025-10-11", dt.date(2025, 10, 11)),
+    }
+    for text, (raw, date) in cases.items():
+        m = one(text)
+        assert (m.raw, m.at, m.precision, m.has_date, m.zone) == (
+            raw,
+            dt.datetime(date.year, date.month, date.day, tzinfo=UTC),
+            "day",
+            True,
+            None,
+        )
+    # the year nearest to the day: a January log mentioning Dec 30 means the previous year
+    assert one("since Dec 30", day=dt.date(2026, 1, 2)).at == u(2025, 12, 30)
+    # a date-only mention is UTC midnight even when the document zone is not UTC
+    assert one("review 2025-10-11", tz="America/New_York").at == u(2025, 10, 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bumped to v2.10.1",
+        "see docs/directions/integrations.md:24-27",
+        "All times in PDT (UTC-7)",
+        "close DEPLOY-147 and OCC-INF-221",
+        "returns HTTP 200",
+        "lines 25-27 and 2025",
+        "piece T04-40 cut",
+        "CVE-2021-44228 and PYSEC-2025-12",
+        "3 teams, 12 items, 1.5 h",
+        "may 5 people",
+        "ratio 16:9 and 3:4",
+    ],
+)
+def test_not_times(text: str) -> None:
+    assert find_times(text, day=D) == []
+
+
+def test_backticks_urls_and_file_stamps_are_skipped() -> None:
+    text = (
+        "evidence (`artifacts/x/curl_2025-10-10T02-50-44Z.log`) and "
+        "https://hotdash.fly.dev/2025-10-10/12:00?at=09:00 plus curl_2025-10-10T06-34-12Z_mock0.log "
+        "and cli-secret-20251010T071858Z.log at 07:18 UTC"
+    )
+    found = find_times(text, day=D)
+    assert [(m.raw, m.at) for m in found] == [("07:18 UTC", u(2025, 10, 10, 7, 18))]
+    with_stamps = find_times(text, day=D, stamps=True)
+    assert [(m.raw, m.at, m.is_stamp) for m in with_stamps] == [
+        ("2025-10-10T02-50-44Z", u(2025, 10, 10, 2, 50, 44), True),
+        ("2025-10-10T06-34-12Z", u(2025, 10, 10, 6, 34, 12), True),
+        ("20251010T071858Z", u(2025, 10, 10, 7, 18, 58), True),
+        ("07:18 UTC", u(2025, 10, 10, 7, 18), False),
+    ]
+
+
+def test_markdown_emphasis_and_glued_tokens() -> None:
+    found = find_times("__09:00 UTC__ and _2025-10-11_ and *Oct 12* but curl_2025-10-10 and x_09:30", day=D)
+    assert [(m.raw, m.at) for m in found] == [
+        ("09:00 UTC", u(2025, 10, 10, 9)),
+        ("2025-10-11", u(2025, 10, 11)),
+        ("Oct 12", u(2025, 10, 12)),
+    ]
+
+
+def test_ranges() -> None:
+    m = one("window 09:00–09:30 UTC")
+    assert (m.raw, m.at, m.until, m.zone) == (
+        "09:00–09:30 UTC",
+        u(2025, 10, 10, 9),
+        u(2025, 10, 10, 9, 30),
+        "UTC",
+    )
+    m = one("maintenance 21:45 to 23:28 UTC")
+    assert (m.at, m.until) == (u(2025, 10, 10, 21, 45), u(2025, 10, 10, 23, 28))
+    m = one("maintenance 09:00-09:30")
+    assert (m.at, m.until) == (u(2025, 10, 10, 9), u(2025, 10, 10, 9, 30))
+    m = one("maintenance 09:00 - 09:30 ET")
+    assert (m.at, m.until) == (u(2025, 10, 10, 13), u(2025, 10, 10, 13, 30))
+    m = one("overnight 23:30–01:15 UTC")
+    assert (m.at, m.until) == (u(2025, 10, 10, 23, 30), u(2025, 10, 11, 1, 15))
+    m = one("cutover 2025-10-11 09:00–09:30 UTC", day=None)
+    assert (m.at, m.until, m.has_date) == (u(2025, 10, 11, 9), u(2025, 10, 11, 9, 30), True)
+
+
+def test_relative_days() -> None:
+    assert [(m.raw, m.at, m.precision) for m in find_times("sync tomorrow at 09:00 UTC", day=D)] == [
+        ("09:00 UTC", u(2025, 10, 11, 9), "minute"),
+    ]
+    m = one("ping infra tomorrow morning at 09:00 ET")
+    assert (m.raw, m.at, m.has_date) == ("09:00 ET", u(2025, 10, 11, 13), True)
+    m = one("pinged at 17:00 UTC yesterday")
+    assert (m.at, m.has_date) == (u(2025, 10, 9, 17), True)
+    assert one("deploy tonight at 22:00 UTC").at == u(2025, 10, 10, 22)
+    assert one("today 08:00 UTC").at == u(2025, 10, 10, 8)
+    # a relative word far from the time does not move it, and becomes a date-only mention
+    found = find_times(
+        "19:20 ET: scheduled a fresh OCC-INF-221 follow-up for tomorrow morning; infra next",
+        day=dt.date(2025, 10, 9),
+    )
+    assert [(m.raw, m.at, m.precision) for m in found] == [
+        ("19:20 ET", u(2025, 10, 9, 23, 20), "minute"),
+        ("tomorrow", u(2025, 10, 10), "day"),
+    ]
+    # a clause break stops it
+    assert ats("done at 09:00 UTC; tomorrow we rest") == [u(2025, 10, 10, 9), u(2025, 10, 11)]
+    m = one("ping tomorrow", day=None)
+    assert (m.at, m.problem) == (None, "relative day without a date")
+
+
+def test_which_date_a_time_takes() -> None:
+    # the caller's day
+    assert one("at 09:00 UTC", day=dt.date(2025, 10, 8)).at == u(2025, 10, 8, 9)
+    # the item's own opening date wins over the section's
+    assert ats("2025-10-11: pinged at 09:00 UTC", day=D) == [u(2025, 10, 11), u(2025, 10, 11, 9)]
+    assert ats("**Mon, 2025-10-06** — sync at 09:00", day=D) == [u(2025, 10, 6), u(2025, 10, 6, 9)]
+    assert ats("- [x] 2025-10-07 closed at 09:00", day=D) == [u(2025, 10, 7), u(2025, 10, 7, 9)]
+    assert ats("Oct 9: pinged at 14:00 ET", day=D) == [u(2025, 10, 9), u(2025, 10, 9, 18)]
+    assert ats("2025-10-09 | 14:00 UTC | ping", day=D) == [u(2025, 10, 9), u(2025, 10, 9, 14)]
+    # a date later in the text or a deadline date does not
+    assert ats("pinged at 09:00 UTC about the 2025-10-01 report", day=D) == [
+        u(2025, 10, 10, 9),
+        u(2025, 10, 1),
+    ]
+    assert ats("due 2025-10-12; pinged at 09:00 UTC", day=D) == [u(2025, 10, 12), u(2025, 10, 10, 9)]
+    # no date at all
+    m = one("at 09:00 UTC", day=None)
+    assert (m.at, m.problem, m.has_date) == (None, "time without a date", False)
+    # the document zone applies to zone-less times only
+    assert ats("at 09:00 and 09:00 UTC", tz="America/Los_Angeles") == [
+        u(2025, 10, 10, 16),
+        u(2025, 10, 10, 9),
+    ]
+    assert ats("at 09:00", tz=ZoneInfo("Europe/Berlin")) == [u(2025, 10, 10, 7)]
+    assert one("at 09:00", tz="PDT").zone is None
+    with pytest.raises(ValueError, match="unknown time zone 'Mars/Base'"):
+        find_times("at 09:00", day=D, tz="Mars/Base")
+
+
+# ------------------------------------------------------------------------------------------ deadlines
+
+
+def kws(text: str, day: dt.date | None = D) -> list[tuple[str, bool, str | None]]:
+    return [(m.raw, m.is_deadline, m.keyword) for m in find_times(text, day=day)]
+
+
+def test_deadlines_from_the_sample() -> None:
+    assert kws(
+        "Infra missed the 17:00 UTC ETA for OCC-INF-221 credential delivery; "
+        "manager re-escalated at 17:20 UTC requesting immediate status or fallback."
+    ) == [("17:00 UTC", True, "ETA"), ("17:20 UTC", False, None)]
+    assert kws("Drafted OCC-INF-221 escalation ping for the 2025-10-11 09:00 UTC window (`a/b.md`)") == [
+        ("2025-10-11 09:00 UTC", True, "window"),
+    ]
+    assert kws("requesting Shopify staging bundle delivery or ETA before 09:00 UTC to keep readiness") == [
+        ("09:00 UTC", True, "before"),
+    ]
+    assert kws("publish rotation cadence (due 2025-10-10); no immediate blockers") == [
+        ("2025-10-10", True, "due")
+    ]
+    assert kws("Scheduled compliance DPIA review (2025-10-09 16:00 UTC) and sync (2025-10-09 17:00 UTC)") == [
+        ("2025-10-09 16:00 UTC", False, None),
+        ("2025-10-09 17:00 UTC", False, None),
+    ]
+    assert kws("Manager coordinating with infrastructure at 18:30 UTC to unblock") == [
+        ("18:30 UTC", False, None)
+    ]
+    assert kws("will escalate to manager if no response before 09:00 UTC checkpoint.") == [
+        ("09:00 UTC", True, "checkpoint"),
+    ]
+    assert kws("prep CIO escalation note if no ETA arrives by 2025-10-11 09:00 UTC.") == [
+        ("2025-10-11 09:00 UTC", True, "by"),
+    ]
+    assert kws("ping infra in #infra-requests at 18:05 UTC if ticket remains silent") == [
+        ("18:05 UTC", False, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("ETA 17:00 UTC", "ETA"),
+        ("ETA: 17:00 UTC", "ETA"),
+        ("deliver by 2025-10-11 09:00 UTC", "by"),
+        ("before 09:00 UTC", "before"),
+        ("Due 2025-10-10", "due"),
+        ("deadline: 18:00", "deadline"),
+        ("target 12:00 UTC", "target"),
+        ("targeting 12:00 UTC", "target"),
+        ("no later than 09:00 UTC", "no later than"),
+        ("NLT 09:00 UTC", "no later than"),
+        ("blocked until 19:15 UTC", "until"),
+        ("checkpoint at 09:00", "checkpoint"),
+        ("window 09:00–09:30", "window"),
+        ("cut-off 18:00 UTC", "cutoff"),
+        ("the 09:00 UTC deadline", "deadline"),
+        ("the 09:00 UTC review window", "window"),
+        ("ETA is 17:00 UTC", "ETA"),
+        ("due tomorrow", "due"),
+    ],
+)
+def test_deadline_keywords(text: str, keyword: str) -> None:
+    m = one(text)
+    assert (m.is_deadline, m.keyword) == (True, keyword)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 18:30 UTC",
+        "re-escalated at 17:20 UTC",
+        "ping at 18:05 UTC for GA MCP ETA",
+        "Baby 09:00",
+        "the pending 09:00 UTC escalation message",
+        "after 19:15 UTC",
+    ],
+)
+def test_not_deadlines(text: str) -> None:
+    m = one(text)
+    assert (m.is_deadline, m.keyword) == (False, None)
+
+
+# ------------------------------------------------------------------------------------------ problems
+
+
+def test_unresolvable_tokens() -> None:
+    found = find_times(
+        "- [???] pinged infra; call (Time TBC); ETA TBD; at 25:61; on 2025-13-40; "
+        "at 24:30 UTC; Feb 30; 13:00 PM",
+        day=D,
+    )
+    assert [(m.raw, m.at, m.problem) for m in found] == [
+        ("[???]", None, "unknown time [???]"),
+        ("(Time TBC)", None, "unknown time (Time TBC)"),
+        ("TBD", None, "unknown time TBD"),
+        ("25:61", None, "impossible time 25:61"),
+        ("2025-13-40", None, "impossible date 2025-13-40"),
+        ("24:30 UTC", None, "impossible time 24:30"),
+        ("Feb 30", None, "impossible date Feb 30"),
+        ("13:00 PM", None, "impossible time 13:00 PM"),
+    ]
+    assert found[2].keyword == "ETA"
+    # a zone that is written but unknown is not guessed
+    assert [(m.raw, m.at, m.problem) for m in find_times("at 09:00 Europe/Berln; 10:00 UTC+25", day=D)] == [
+        ("09:00 Europe/Berln", None, "unknown time zone Europe/Berln"),
+        ("10:00 UTC+25", None, "unknown time zone UTC+25"),
+    ]
+    # 'TBD' alone is not a time; 24:00 is the end of the day
+    assert find_times("doc_hash: TBD, owner TBD", day=D) == []
+    assert one("until 24:00 UTC").at == u(2025, 10, 11, 0, 0)
+    m = one("Oct 11 review", day=None)
+    assert (m.at, m.problem) == (None, "date without a year Oct 11")
+
+
+# ------------------------------------------------------------------------------------------ the sample
+
+
+def test_sample_lines() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    line = next(x for x in lines if x.startswith("- 19:20 ET"))
+    assert [(m.raw, m.at) for m in find_times(line, day=dt.date(2025, 10, 9))] == [
+        ("19:20 ET", u(2025, 10, 9, 23, 20)),
+        ("tomorrow", u(2025, 10, 10)),
+    ]
+    line = next(x for x in lines if x.startswith("- 2025-10-10 04:41 UTC"))
+    assert [(m.raw, m.at, m.keyword) for m in find_times(line, day=D)] == [
+        ("2025-10-10 04:41 UTC", u(2025, 10, 10, 4, 41), None),
+        ("09:00 UTC", u(2025, 10, 10, 9), "checkpoint"),
+    ]
+    # the whole sample reads without a single problem, and never yields a time from a path or ticket
+    every = [(n, m) for n, x in enumerate(lines, 1) for m in find_times(x, day=D)]
+    assert [m for _, m in every if m.problem] == []
+    assert len(every) == 67
+    assert sum(m.precision == "day" for _, m in every) == 26
+    assert [(n, m.raw, m.keyword) for n, m in every if m.is_deadline] == [
+        (13, "2025-10-11 09:00 UTC", "window"),
+        (32, "09:00 UTC", "before"),
+        (47, "2025-10-11 09:00 UTC", "by"),
+        (56, "17:00 UTC", "ETA"),
+        (64, "09:00 UTC", "checkpoint"),
+        (66, "2025-10-10", "checkpoint"),  # the heading '2025-10-10 Evening Checkpoint (22:30 UTC)'
+        (66, "22:30 UTC", "checkpoint"),
+        (82, "2025-10-10", "due"),
+    ]
+
+
+# ------------------------------------------------------------------------------------------ headings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2025-10-10 Readiness Refresh (22:55 UTC)",
+            Heading(
+                "Readiness Refresh", dt.date(2025, 10, 10), u(2025, 10, 10, 22, 55), None, "minute", "UTC"
+            ),
+        ),
+        (
+            "Shopify Install Push — 2025-10-10 10:16 UTC",
+            Heading(
+                "Shopify Install Push", dt.date(2025, 10, 10), u(2025, 10, 10, 10, 16), None, "minute", "UTC"
+            ),
+        ),
+        (
+            "Direction Refresh Acknowledgment — 2025-10-08",
+            Heading("Direction Refresh Acknowledgment", dt.date(2025, 10, 8), None, None, "day", None),
+        ),
+        (
+            "Direction Refresh Acknowledgment â€” 2025-10-08",
+            Heading("Direction Refresh Acknowledgment", dt.date(2025, 10, 8), None, None, "day", None),
+        ),
+        (
+            "## 2025-10-08 — Sprint Focus Activation",
+            Heading("Sprint Focus Activation", dt.date(2025, 10, 8), None, None, "day", None),
+        ),
+        ("Key Updates", Heading("Key Updates", None, None, None, None, None)),
+        ("Oct 10, 2025", Heading("", dt.date(2025, 10, 10), None, None, "day", None)),
+        ("Fri 10 Oct 2025", Heading("", dt.date(2025, 10, 10), None, None, "day", None)),
+        ("2025-07-26 Saturday", Heading("", dt.date(2025, 7, 26), None, None, "day", None)),
+        ("October 10 2025", Heading("", dt.date(2025, 10, 10), None, None, "day", None)),
+        ("Mon, 2025-10-06", Heading("", dt.date(2025, 10, 6), None, None, "day", None)),
+        ("Standup — Mon, 2025-10-06", Heading("Standup", dt.date(2025, 10, 6), None, None, "day", None)),
+        ("10/10/2025 Sync", Heading("Sync", dt.date(2025, 10, 10), None, None, "day", None)),
+        ("25/10/2025 Sync", Heading("Sync", dt.date(2025, 10, 25), None, None, "day", None)),
+        ("03/04/2025 Sync", Heading("Sync", None, None, "ambiguous date 03/04/2025", None, None)),
+        ("2025-13-40 Broken", Heading("Broken", None, None, "impossible date 2025-13-40", None, None)),
+        (
+            "2025-10-10 Night (25:61 UTC)",
+            Heading("Night", dt.date(2025, 10, 10), None, "impossible time 25:61", "day", None),
+        ),
+        ("Evening Checkpoint (22:30 UTC)", Heading("Evening Checkpoint", None, None, None, None, None)),
+        ("2025-10-09 Today plan", Heading("Today plan", dt.date(2025, 10, 9), None, None, "day", None)),
+        (
+            "2025-07-26 Late push (20:07 EDT)",
+            Heading(
+                "Late push", dt.date(2025, 7, 26), u(2025, 7, 27, 0, 7), None, "minute", "America/New_York"
+            ),
+        ),
+        ("Week of Oct 6 – Oct 12, 2025", Heading("Week of", dt.date(2025, 10, 12), None, None, "day", None)),
+    ],
+)
+def test_parse_heading(text: str, expected: Heading) -> None:
+    assert parse_heading(text) == expected
+
+
+def test_parse_heading_time_apart_from_date() -> None:
+    h = parse_heading("Readiness (22:55 UTC) — 2025-10-10")
+    assert h == Heading("Readiness", dt.date(2025, 10, 10), u(2025, 10, 10, 22, 55), None, "minute", "UTC")
+    h = parse_heading("2025-10-10 Standup — tomorrow 09:00 UTC")
+    assert (h.title, h.date, h.at) == ("Standup — tomorrow", dt.date(2025, 10, 10), u(2025, 10, 11, 9))
+
+
+def test_parse_heading_year_near() -> None:
+    assert parse_heading("Oct 10 — Standup") == Heading(
+        "Standup", None, None, "date without a year Oct 10", None, None
+    )
+    h = parse_heading("Oct 10 — Standup (09:30 ET)", year_near=dt.date(2025, 10, 1))
+    assert h == Heading(
+        "Standup", dt.date(2025, 10, 10), u(2025, 10, 10, 13, 30), None, "minute", "America/New_York"
+    )
+    assert parse_heading("Dec 30 Wrap", year_near=dt.date(2026, 1, 3)).date == dt.date(2025, 12, 30)
+    # year_near never dates a heading that has no date
+    assert parse_heading("Direction Check (08:00 UTC)", year_near=dt.date(2025, 10, 1)).at is None
+
+
+def test_parse_heading_zone() -> None:
+    h = parse_heading("2025-10-10 Sync (09:00)", tz="Europe/Berlin")
+    assert (h.title, h.at, h.zone) == ("Sync", u(2025, 10, 10, 7), None)
+
+
+def test_sample_headings() -> None:
+    heads = [
+        x.lstrip("#").strip() for x in SAMPLE.read_text(encoding="utf-8").splitlines() if x.startswith("## ")
+    ]
+    parsed = [parse_heading(h) for h in heads]
+    assert len(parsed) == 24
+    assert [p.problem for p in parsed if p.problem] == []
+    assert sum(p.date is not None for p in parsed) == 22
+    assert [p.at for p in parsed if p.at] == [
+        u(2025, 10, 10, 22, 55),
+        u(2025, 10, 10, 7, 23),
+        u(2025, 10, 10, 7, 35),
+        u(2025, 10, 10, 4, 19),
+        u(2025, 10, 10, 4, 22),
+        u(2025, 10, 10, 6, 26),
+        u(2025, 10, 10, 8, 0),
+        u(2025, 10, 10, 7, 30),
+        u(2025, 10, 10, 22, 30),
+        u(2025, 10, 10, 10, 16),
+    ]
+
+
+# ------------------------------------------------------------------------------------------ stamps
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("curl_hotdash-staging_2025-10-10T02-50-44Z.log", u(2025, 10, 10, 2, 50, 44)),
+        ("cli-secret-20251010T071858Z.log", u(2025, 10, 10, 7, 18, 58)),
+        ("install_broadcast_2025-10-10T073500Z.md", u(2025, 10, 10, 7, 35)),
+        ("synthetic-check-2025-10-10T04-40-48.296Z.json", u(2025, 10, 10, 4, 40, 48, 296000)),
+        ("store-invite-audit-20251010T0730Z.md", u(2025, 10, 10, 7, 30)),
+        ("2025-10-10T04:40:48.296Z", u(2025, 10, 10, 4, 40, 48, 296000)),
+        ("2025-10-10T04:40:48.123456789Z", u(2025, 10, 10, 4, 40, 48, 123456)),
+        ("2025-10-10T09:00:00+02:00", u(2025, 10, 10, 7, 0)),
+        ("2025-10-10T09:00:00-0500", u(2025, 10, 10, 14, 0)),
+        ("2025-10-10 04:40:48", u(2025, 10, 10, 4, 40, 48)),
+        ("curl_2025-10-10T06-34-12Z_mock0.log", u(2025, 10, 10, 6, 34, 12)),
+        ("bad 2025-13-10T00:00Z then 2025-10-10T01:02Z", u(2025, 10, 10, 1, 2)),
+    ],
+)
+def test_parse_stamp(text: str, at: dt.datetime) -> None:
+    got = parse_stamp(text)
+    assert got == at
+    assert got is not None and got.tzinfo is UTC
+
+
+@pytest.mark.parametrize(
+    "text", ["", "no stamp", "2025-10-10", "report_2025-10-10.md", "DEPLOY-147", "20251010"]
+)
+def test_parse_stamp_none(text: str) -> None:
+    assert parse_stamp(text) is None
+
+
+# ------------------------------------------------------------------------------------------ zones
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("UTC", "UTC"),
+        ("Z", "UTC"),
+        ("GMT", "UTC"),
+        ("utc", "UTC"),
+        ("ET", "America/New_York"),
+        ("EST", "America/New_York"),
+        ("EDT", "America/New_York"),
+        ("Eastern", "America/New_York"),
+        ("PT", "America/Los_Angeles"),
+        ("PST", "America/Los_Angeles"),
+        ("PDT", "America/Los_Angeles"),
+        ("Pacific", "America/Los_Angeles"),
+        ("CT", "America/Chicago"),
+        ("CST", "America/Chicago"),
+        ("CDT", "America/Chicago"),
+        ("Central", "America/Chicago"),
+        ("MT", "America/Denver"),
+        ("MST", "America/Denver"),
+        ("MDT", "America/Denver"),
+        ("Mountain", "America/Denver"),
+        ("CET", "Europe/Paris"),
+        ("CEST", "Europe/Paris"),
+        ("BST", "Europe/London"),
+        ("IST", "Asia/Kolkata"),
+        ("JST", "Asia/Tokyo"),
+        ("AEST", "Australia/Sydney"),
+        ("AEDT", "Australia/Sydney"),
+        ("Europe/Berlin", "Europe/Berlin"),
+    ],
+)
+def test_zone_named(name: str, label: str) -> None:
+    tz = zone_named(name)
+    assert tz is not None
+    assert (tz is UTC) if label == "UTC" else (tz == ZoneInfo(label))
+
+
+def test_zone_named_offsets_and_unknown() -> None:
+    assert zone_named("UTC+2") == dt.timezone(dt.timedelta(hours=2))
+    assert zone_named("UTC-7") == dt.timezone(dt.timedelta(hours=-7))
+    assert zone_named("+02:00") == dt.timezone(dt.timedelta(hours=2))
+    assert zone_named("GMT+5:30") == dt.timezone(dt.timedelta(hours=5, minutes=30))
+    assert zone_named("UTC+0") is UTC
+    for bad in ("", "Mars/Base", "XYZ", "UTC+25", "../etc/passwd", "Europe/", "x" * 200):
+        assert zone_named(bad) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("All times in PDT (UTC-7).", "America/Los_Angeles"),
+        ("Note: times in BST unless noted", "Europe/London"),
+        ("Timezone: Europe/Berlin", "Europe/Berlin"),
+        ("Time zone: ET", "America/New_York"),
+        ("All times are UTC+2.", "+02:00"),
+        ("All times UTC.", "UTC"),
+        ("tz: America/Chicago", "America/Chicago"),
+        ("  TZ = UTC+2", "+02:00"),
+        ("The tz America/Chicago is odd", None),
+        ("Sometimes in PT, overtime in ET", None),
+        ("It is time in the project to ship", None),
+        ("times in pt are odd", None),
+        ("", None),
+    ],
+)
+def test_declared_zone(text: str, zone: str | None) -> None:
+    assert declared_zone(text) == zone
+    if zone is not None:
+        assert zone_named(zone) is not None
+
+
+# ------------------------------------------------------------------------------------------ properties
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200), st.sampled_from([None, D]))
+def test_never_raises_on_arbitrary_text(text: str, day: dt.date | None) -> None:
+    for m in find_times(text, day=day):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.raw
+        assert (m.at is None) == (m.problem is not None)
+        assert m.at is None or m.at.tzinfo is UTC
+    for m in find_times(text, day=day, tz="America/New_York", stamps=True):
+        assert m.at is None or m.at.tzinfo is UTC
+    h = parse_heading(text)
+    assert isinstance(h.title, str)
+    parse_stamp(text)
+    declared_zone(text)
+
+
+_TOKENS = st.sampled_from(
+    [
+        "09:00",
+        "UTC",
+        "ET",
+        " ",
+        "-",
+        "–",
+        "to",
+        "2025-10-10",
+        "T",
+        "Z",
+        "Oct",
+        "11",
+        ",",
+        "2025",
+        "AM",
+        "pm",
+        "tomorrow",
+        "ETA",
+        "by",
+        "`",
+        "https://",
+        "/",
+        ":",
+        "?",
+        "[",
+        "]",
+        "(",
+        ")",
+        "TBD",
+        "24:00",
+        "99",
+        "+02:00",
+        "h30",
+        "noon",
+        "window",
+        "Europe/Berlin",
+        ".",
+        "0",
+        "Fri",
+        "12",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TOKENS, max_size=25), st.sampled_from([None, D, dt.date(2025, 3, 9)]))
+def test_never_raises_on_time_like_soup(tokens: list[str], day: dt.date | None) -> None:
+    text = "".join(tokens)
+    found = find_times(text, day=day, tz="PT")
+    starts = [m.start for m in found]
+    assert starts == sorted(starts)
+    for m in found:
+        assert text[m.start : m.end] == m.raw
+        assert (m.at is None) == (m.problem is not None)
+        assert m.until is None or m.at is None or m.until >= m.at
+    parse_heading(text, tz="PT")
+    parse_stamp(text)
