@@ -1,9 +1,131 @@
-"""CLI commands for probes (placeholder until its issue lands)."""
+"""``occ probe``: run the workspace's HTTP probes, store every result, print a summary.
+
+Exit 0 when every probe was ``up``, 3 when any was ``degraded`` or ``down`` (cron and CI alert on
+it), 2 for a usage or config error, 1 when the store could not be written.
+"""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import typer
+
+from ..errors import ConfigError, ProbeError
+from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
+_UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def parse_duration(text: str) -> float:
+    """``'30s'``, ``'5m'``, ``'1h'``, ``'1m30s'``, ``'250ms'`` or plain seconds -> seconds."""
+    s = text.strip().lower()
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    pos, total = 0, 0.0
+    for m in _DURATION.finditer(s):
+        if m.start() != pos:
+            break
+        total += float(m.group(1)) * _UNIT_S[m.group(2)]
+        pos = m.end()
+    if pos != len(s) or not s:
+        raise ValueError(f"not a duration: {text!r} (use e.g. 30s, 5m, 1h)")
+    return total
+
+
+def _parse_tags(items: list[str] | None) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise typer.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--tag")
+        tags[key.strip()] = value.strip()
+    return tags
+
+
+def probe(
+    config: Path | None = ConfigOpt,
+    target: list[str] = typer.Option(None, "--target", "-t", help="only this target (repeatable)."),
+    tag: list[str] = typer.Option(None, "--tag", help="only targets with this tag, KEY=VALUE (repeatable)."),
+    repeat: int = typer.Option(1, "--repeat", "-n", min=1, help="runs to make (each stored as it ends)."),
+    every: str = typer.Option("0s", "--every", help="start a run this often with --repeat: 30s, 5m, 1h."),
+    concurrency: int = typer.Option(100, "--concurrency", min=1, help="probes in flight at once."),
+    fmt: str = FormatOpt,
+) -> None:
+    """Probe the workspace's targets concurrently, store every result, print a per-target summary."""
+    from ..probe import run_probes, summarize
+    from ..targets import select_targets
+
+    check_format(fmt)
+    try:
+        every_s = parse_duration(every)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every") from None
+    tags = _parse_tags(tag)
+    ws = workspace(config)
+    cfg = ws.probes
+    if not cfg.targets:
+        raise ConfigError(ws.config_path, "probes.targets", "no targets configured")
+    try:
+        chosen = select_targets(cfg, target or None, tags or None)
+    except ProbeError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--target/--tag") from None
+
+    from ..store import write_probes
+
+    runs = 0
+
+    def store_run(df) -> None:
+        nonlocal runs
+        runs += 1
+        files = write_probes(ws.store, df)
+        bad = int((df["outcome"] != "up").sum())
+        where = files[0].parent if len(files) == 1 else ws.store
+        run_id = df["run_id"].iloc[0]
+        warn(f"run {runs}/{repeat} ({run_id}): {len(df)} probes, {bad} not up, stored in {where}")
+
+    with _progress(len(chosen) * repeat) as advance:
+        df = run_probes(
+            chosen, repeat=repeat, every_s=every_s, concurrency=concurrency, on_result=store_run,
+            progress=advance,
+        )
+    emit(summarize(df), fmt, title="Probes")
+    if (df["outcome"] != "up").any():
+        raise typer.Exit(3)
+
+
+class _progress:
+    """A rich progress bar on stderr (only when stderr is a terminal); yields the per-probe callback."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        console = Console(stderr=True)
+        self._bar = Progress(
+            TextColumn("probing"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[down]} not up"), TimeElapsedColumn(),
+            console=console, transient=True, disable=not console.is_terminal,
+        )
+        self._task = self._bar.add_task("probes", total=total, down=0)
+        self._down = 0
+
+    def __enter__(self):
+        self._bar.start()
+        return self._advance
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.stop()
+
+    def _advance(self, row: dict) -> None:
+        if row.get("outcome") != "up":
+            self._down += 1
+        self._bar.update(self._task, advance=1, down=self._down)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command("probe")(probe)

@@ -1,9 +1,138 @@
-"""CLI commands for store (placeholder until its issue lands)."""
+"""``occ import``, ``occ store compact`` and ``occ export``: evidence in, raw probe rows out."""
 
 from __future__ import annotations
 
+import sys
+import warnings
+from pathlib import Path
+
 import typer
+
+from ..errors import InputError
+from ..redact import redact_text
+from ..workspace import Workspace, expand
+from ._common import ConfigOpt, warn, workspace
+
+store_app = typer.Typer(help="Maintain the probe store.", no_args_is_help=True)
+
+
+def _load(config: Path | None) -> Workspace:
+    try:
+        return workspace(config)
+    except typer.BadParameter:
+        return Workspace.bare([])
+
+
+def _when(value: str | None, option: str) -> str | None:
+    from ..errors import StoreError
+    from ..store import to_instant
+
+    try:
+        to_instant(value)
+    except StoreError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+    return value
+
+
+def _problem(p: InputError) -> str:
+    where = f"{p.path}:{p.line}" if p.line else p.path
+    return redact_text(f"{where}: {p.reason}")
+
+
+EVIDENCE_SUFFIXES = (".log", ".txt", ".json", ".out")
+
+
+def _evidence_files(paths: list[str]) -> list[Path]:
+    """Files and globs as given; a folder means its ``.log``/``.txt``/``.json``/``.out`` files."""
+    out: list[Path] = []
+    for p in paths:
+        if Path(p).is_dir():
+            out += [f for f in expand([p]) if f.suffix.lower() in EVIDENCE_SUFFIXES]
+        else:
+            out += expand([p])
+    return list(dict.fromkeys(out))
+
+
+def import_cmd(
+    paths: list[str] = typer.Argument(None, metavar="PATH...", help="files, folders (their .log, .txt, "
+                                      ".json, .out files) or globs (default: the workspace's evidence:)."),
+    config: Path | None = ConfigOpt,
+) -> None:
+    """Import curl transcripts and synthetic-check JSON into the store (idempotent)."""
+    from ..evidence import import_workspace
+    from ..store import StoreWarning
+
+    ws = _load(config)
+    files = _evidence_files(paths) if paths else ws.evidence_paths()
+    if not files:
+        warn("no evidence files found")
+        raise typer.Exit(1)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", StoreWarning)
+        result = import_workspace(ws, files)
+    for w in caught:
+        warn(str(w.message))
+    for p in result.problems:
+        warn(_problem(p))
+    print(
+        f"imported {result.imported_rows} rows from {len(result.imported_files)} files; "
+        f"{len(result.duplicate_files)} already imported; {len(result.skipped_files)} skipped"
+    )
+    if result.problems:
+        raise typer.Exit(1)
+
+
+def compact_cmd(
+    before: str | None = typer.Option(None, "--before", help="only days before DATE (YYYY-MM-DD)."),
+    config: Path | None = ConfigOpt,
+) -> None:
+    """Merge each day's small Parquet files into one (atomic; safe while probes run)."""
+    from ..store import StoreWarning, compact
+
+    ws = _load(config)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", StoreWarning)
+        done = compact(ws.store, before=_when(before, "--before"))
+    for w in caught:
+        warn(str(w.message))
+    for day, n in done:
+        print(f"{day.isoformat()}: merged {n} files")
+    print(f"compacted {len(done)} days")
+    if caught:
+        raise typer.Exit(1)
+
+
+def export_cmd(
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv or parquet."),
+    target: list[str] = typer.Option(None, "--target", "-t", help="only this target (repeatable)."),
+    start: str | None = typer.Option(None, "--start", help="from this UTC date/time (inclusive)."),
+    end: str | None = typer.Option(None, "--end", help="until this UTC date/time (exclusive)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="file to write (CSV: stdout when absent)."),
+    config: Path | None = ConfigOpt,
+) -> None:
+    """Write raw probe rows for other tools (CSV or Parquet)."""
+    from ..store import StoreWarning, export
+
+    if fmt not in ("csv", "parquet"):
+        raise typer.BadParameter("expected csv or parquet", param_hint="--format")
+    if fmt == "parquet" and out is None:
+        raise typer.BadParameter("parquet needs --out FILE", param_hint="--out")
+    ws = _load(config)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", StoreWarning)
+        n = export(ws.store, sys.stdout if out is None else out, fmt, target or None,
+                   _when(start, "--start"), _when(end, "--end"))
+    for w in caught:
+        warn(str(w.message))
+    if out is not None:
+        print(f"wrote {n} rows to {out}", file=sys.stderr)
+    if caught:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command("import")(import_cmd)
+    app.command("export")(export_cmd)
+    store_app.command("compact")(compact_cmd)
+    app.add_typer(store_app, name="store")

@@ -1,0 +1,188 @@
+"""Benchmark of ``occ probe``: concurrency against the ideal, against sequential ``curl -I``, and
+per-request timing against curl's ``%{time_total}``. Everything on 127.0.0.1, measured in one run.
+
+A local asyncio HTTP server (its own process, listen backlog 4096) answers ``/slow/*`` after
+``--delay`` seconds (100 ms) and ``/fast`` at once. Figures printed:
+
+1. wall time of probing N (1000) targets with concurrency C (100), through the library
+   (``run_probes``) and through the CLI (``occ probe``, a fresh process that also writes the store),
+   against the ideal ``delay * ceil(N / C)``. Goal: library at most 1.5x the ideal.
+2. a sequential ``curl -I`` loop (the teams' practice) over 50 of the targets, scaled to N.
+   Goal: occ at least 50x faster.
+3. one endpoint without delay, 50 requests each: the median of occ's ``elapsed_ms`` (a new
+   connection per probe, like curl) against the median of curl's ``%{time_total}``.
+   Goal: medians within 5 ms.
+
+Usage: ``python bench/probe.py [--n 1000] [--concurrency 100] [--delay 0.1] [--samples 50]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# --------------------------------------------------------------------------- the server process
+
+
+async def _serve(delay: float) -> None:
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                line = head.split(b"\r\n", 1)[0].split()
+                method, path = line[0], line[1]
+                if path.startswith(b"/slow"):
+                    await asyncio.sleep(delay)
+                body = b"ok\n"
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\nServer: occ-bench\r\nContent-Type: text/plain\r\n"
+                    b"Content-Length: %d\r\n\r\n" % len(body) + (b"" if method == b"HEAD" else body)
+                )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, IndexError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0, backlog=4096)
+    print(server.sockets[0].getsockname()[1], flush=True)
+    async with server:
+        await server.serve_forever()
+
+
+def _start_server(delay: float) -> tuple[subprocess.Popen, int]:
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--serve", "--delay", str(delay)], stdout=subprocess.PIPE, text=True
+    )
+    port = int(proc.stdout.readline())
+    return proc, port
+
+
+# --------------------------------------------------------------------------- measurements
+
+
+def _library_wall(urls: list[str], concurrency: int) -> tuple[float, float, dict[str, int]]:
+    """Wall and CPU seconds of one ``run_probes`` over ``urls``, and the outcome counts."""
+    from occ_lib.probe import run_probes
+    from occ_lib.targets import Target
+
+    targets = [Target(name=f"t{i}", url=u) for i, u in enumerate(urls)]
+    t0, c0 = time.perf_counter(), time.process_time()
+    df = run_probes(targets, concurrency=concurrency)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return wall, cpu, df["outcome"].value_counts().to_dict()
+
+
+def _cli_wall(urls: list[str], concurrency: int) -> tuple[float, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        cfg = Path(tmp) / "occ.yml"
+        lines = ["store: data/", "probes:", "  defaults: {timeout_s: 30, degraded_ms: 5000}", "  targets:"]
+        lines += [f"    - {{name: t{i}, url: '{u}'}}" for i, u in enumerate(urls)]
+        cfg.write_text("\n".join(lines) + "\n")
+        occ = shutil.which("occ", path=str(Path(sys.executable).parent)) or "occ"
+        t0 = time.perf_counter()
+        out = subprocess.run(
+            [occ, "probe", "--config", str(cfg), "--concurrency", str(concurrency), "--format", "csv"],
+            capture_output=True, text=True,
+        )
+        return time.perf_counter() - t0, out.returncode
+
+
+def _curl_loop(curl: str, urls: list[str]) -> float:
+    t0 = time.perf_counter()
+    for u in urls:
+        subprocess.run([curl, "-sS", "-o", "/dev/null", "-I", u], check=True)
+    return time.perf_counter() - t0
+
+
+def _paired_times(curl: str, url: str, n: int) -> tuple[list[float], list[float]]:
+    """n (occ ``elapsed_ms``, curl ``time_total`` ms) pairs, interleaved so both see the same load.
+
+    Each occ probe runs on a new client, hence a new connection, like each ``curl`` process.
+    """
+    from occ_lib.probe import probe_many
+    from occ_lib.targets import Target
+
+    target = Target(name="one", url=url)
+
+    async def go() -> tuple[list[float], list[float]]:
+        await probe_many([target])  # warm-up: imports, TLS context, resolver
+        occ, crl = [], []
+        for _ in range(n):
+            occ.append((await probe_many([target], concurrency=1))[0]["elapsed_ms"])
+            r = subprocess.run([curl, "-sS", "-o", "/dev/null", "-I", "-w", "%{time_total}", url],
+                               check=True, capture_output=True, text=True)
+            crl.append(float(r.stdout) * 1000)
+        return occ, crl
+
+    return asyncio.run(go())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--concurrency", type=int, default=100)
+    ap.add_argument("--delay", type=float, default=0.1)
+    ap.add_argument("--samples", type=int, default=50)
+    ap.add_argument("--trials", type=int, default=3, help="library runs (the median is reported)")
+    ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.serve:
+        asyncio.run(_serve(args.delay))
+        return
+
+    curl = shutil.which("curl")
+    proc, port = _start_server(args.delay)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        urls = [f"{base}/slow/{i}" for i in range(args.n)]
+        ideal = args.delay * math.ceil(args.n / args.concurrency)
+        _library_wall(urls[: args.concurrency], args.concurrency)  # warm-up
+        runs = [_library_wall(urls, args.concurrency) for _ in range(args.trials)]
+        walls = sorted(r[0] for r in runs)
+        lib = statistics.median(walls)
+        cpu = statistics.median(r[1] for r in runs)
+        outcomes = runs[-1][2]
+        cli, cli_code = _cli_wall(urls, args.concurrency)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"probe {args.n} targets, concurrency {args.concurrency}, server delay "
+              f"{args.delay * 1000:.0f} ms ({os.cpu_count()} CPUs, load average {load:.1f})")
+        print(f"  ideal delay*ceil(N/C)      {ideal:8.3f} s")
+        print(f"  occ library (run_probes)   {lib:8.3f} s  = {lib / ideal:5.2f}x ideal   (median of "
+              f"{args.trials}: {', '.join(f'{w:.3f}' for w in walls)}; CPU {cpu:.3f} s) outcomes {outcomes}")
+        print(f"  occ CLI (process + store)  {cli:8.3f} s  = {cli / ideal:5.2f}x ideal   exit {cli_code}")
+        print(f"  goal library <= 1.5x ideal: {'met' if lib <= 1.5 * ideal else 'NOT met'}")
+        if curl is None:
+            print("curl not found: sequential and per-request comparisons skipped")
+            return
+        k = min(50, args.n)
+        seq = _curl_loop(curl, urls[:k]) * args.n / k
+        print(f"sequential curl -I over {k} targets, scaled to {args.n}: {seq:8.3f} s")
+        print(f"  occ library is {seq / lib:6.1f}x faster, occ CLI {seq / cli:6.1f}x faster")
+        print(f"  goal >= 50x faster: library {'met' if seq / lib >= 50 else 'NOT met'}, "
+              f"CLI {'met' if seq / cli >= 50 else 'NOT met'}")
+        fast = f"{base}/fast"
+        occ_all, curl_all = _paired_times(curl, fast, args.samples)
+        occ_ms, curl_ms = statistics.median(occ_all), statistics.median(curl_all)
+        diff = occ_ms - curl_ms
+        print(f"one endpoint, {args.samples} requests each, interleaved (new connection per request):")
+        print(f"  median occ elapsed_ms {occ_ms:7.3f} ms   median curl time_total {curl_ms:7.3f} ms   "
+              f"difference {diff:+.3f} ms")
+        print(f"  goal medians within 5 ms: {'met' if abs(diff) <= 5 else 'NOT met'}")
+    finally:
+        proc.terminate()
+        proc.wait(5)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.fspath(Path(__file__).resolve().parents[1]))
+    main()

@@ -1,0 +1,771 @@
+"""Evidence the teams already keep (curl transcripts, synthetic-check JSON) as probe rows.
+
+Rules, so that an imported file always means the same thing:
+
+* **curl transcripts** (``curl -I``, ``-i``, ``-v``, ``-L``; HTTP/1.0, 1.1, 2, 3). With ``-v`` only
+  the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes). The row describes the
+  *last* response: responses chain while the status is 1xx or 3xx; after the first final response's
+  header block the rest is body. A ``curl: (N) ...`` error line makes the row ``down`` with the
+  matching error class (6 dns, 7 connect, 28 timeout, 35/51/58/60 tls, 47 too_many_redirects,
+  22 unexpected_status, 52/55/56 read, 8/16/92 protocol). ``-w`` output such as
+  ``time_total: 0.123`` gives ``elapsed_ms``; ``time_namelookup``, ``time_connect``,
+  ``time_appconnect`` and ``time_starttransfer`` give the phases (measured as ``occ_lib.probe``
+  does: see ``_phases``) and ``size_download`` the bytes; otherwise they are null.
+* A file holding several ``$ curl ...`` commands gives one row per command (item index = its order).
+* **URL**: the last ``> METHOD /path HTTP/x`` request line plus its ``> Host:`` (``-v``), else the
+  ``curl ... URL`` command line in the file followed through the ``Location`` headers of the redirect
+  responses. Always redacted (:func:`occ_lib.redact.redact_url`); request headers are never kept.
+* **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``;
+  nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
+  ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|code;
+  ok|success|passed|up; latency|duration|elapsed|responseTime, in ms unless the key ends in ``_s``,
+  ``sec``, ``secs`` or ``seconds`` (or the value is a string like ``"0.8s"``); checked_at|timestamp|
+  time|startedAt (ISO 8601, naive = UTC, or epoch seconds/ms); name|check|target (a name) -> target;
+  error|message -> error class by keywords.
+* **time** (``time_source``): a JSON item's own time (``json``), else the stamp in the file name
+  (``filename``, :func:`occ_lib.times.parse_stamp`), else the last response's ``Date`` header
+  (``date_header``), else the file's modification time (``mtime``).
+* **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
+  query compared), else the JSON item's name, else ``host/path?query`` of the redacted URL (default
+  ports dropped), else the file name without its stamp.
+* **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
+  target's ``expect`` (``2xx`` when none). Expected but slower than the target's ``degraded_ms``
+  (only for a matched target) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
+* **identity**: ``evidence_key = sha256(file bytes) + ":" + item index``; a file whose keys are all in
+  the store already is a duplicate and adds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import json
+import re
+import shlex
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pandas as pd
+
+from .errors import InputError
+from .redact import REDACTED, is_secret_name, redact_text, redact_url
+from .schema import PROBE_COLUMNS, conform, empty_probes
+
+MAX_BYTES = 20 * 1024 * 1024
+_DEFAULT_EXPECT = ((200, 299),)
+_LIST_KEYS = ("results", "checks", "data", "items", "probes")
+
+_STATUS = re.compile(r"^(HTTP/(?:1\.0|1\.1|2(?:\.0)?|3(?:\.0)?))[ \t]+(\d{3})(?:[ \t]+(.*?))?\s*$")
+_HEADER = re.compile(r"^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)\s*$")
+_REQUEST = re.compile(r"^([A-Z]+) (\S+) HTTP/[0-9.]+\s*$")
+_CURL_ERR = re.compile(r"curl: \((\d+)\)\s*(.*)$")
+_COMMAND = re.compile(r"^\s*(?:[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?curl\s+(.*)$")
+_WRITE_OUT = re.compile(
+    r"\b(time_total|time_namelookup|time_connect|time_appconnect|time_starttransfer|size_download)"
+    r"\s*[:=]\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\b"
+)
+_CURL_CODES = {
+    6: "dns", 7: "connect", 28: "timeout", 35: "tls", 51: "tls", 53: "tls", 54: "tls", 58: "tls",
+    59: "tls", 60: "tls", 83: "tls", 90: "tls", 91: "tls", 47: "too_many_redirects", 52: "read",
+    55: "read", 56: "read", 18: "read", 8: "protocol", 16: "protocol", 92: "protocol", 5: "dns",
+    22: "unexpected_status",
+}
+_ERROR_WORDS = (
+    ("timeout", ("timeout", "timed out", "etimedout")),
+    ("dns", ("dns", "enotfound", "getaddrinfo", "name resolution", "resolve host", "nxdomain")),
+    ("tls", ("tls", "ssl", "certificate", "handshake")),
+    ("connect", ("refused", "econnrefused", "connect", "unreachable")),
+    ("read", ("reset", "econnreset", "socket hang up", "read error", "empty reply")),
+    ("too_many_redirects", ("redirect",)),
+    ("protocol", ("protocol",)),
+)
+_REQUEST_ID_HEADERS = (  # same order as occ_lib.probe
+    "x-request-id", "x-amzn-requestid", "x-amz-request-id", "fly-request-id", "cf-ray",
+    "x-correlation-id", "x-github-request-id", "request-id", "x-trace-id",
+)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What ``import_evidence`` did: rows added and what was skipped or already there."""
+
+    imported_rows: int
+    imported_files: list[str] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)
+    duplicate_files: list[str] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+
+
+# helpers ----------------------------------------------------------------------------------------
+def _stamp(name: str) -> dt.datetime | None:
+    from .times import parse_stamp
+
+    return parse_stamp(name)
+
+
+def _norm_key(key: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", key.lower())
+
+
+def _display(path: Path, root: Path | None) -> str:
+    """The path relative to the workspace root when it is inside it, else as given."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def _url_key(url: str) -> tuple[str, str, int | None, str, str] | None:
+    try:
+        p = urlsplit(url)
+        port = p.port or {"http": 80, "https": 443}.get(p.scheme)
+    except ValueError:
+        return None
+    return (p.scheme.lower(), (p.hostname or "").lower(), port, p.path or "/", p.query)
+
+
+def _target_from_url(url: str) -> str:
+    """``https://host:443/app?mock=1`` -> ``host/app?mock=1`` (URL already redacted)."""
+    p = urlsplit(url)
+    host = (p.hostname or "").lower()
+    try:
+        port = p.port
+    except ValueError:
+        port = None
+    if port and port != {"http": 80, "https": 443}.get(p.scheme):
+        host += f":{port}"
+    return host + (p.path if p.path not in ("", "/") else "") + (f"?{p.query}" if p.query else "")
+
+
+_STAMP_IN_NAME = re.compile(r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?Z?")
+
+
+def _name_without_stamp(path: Path) -> str:
+    """``curl_hotdash-staging_2025-10-10T02-50-44Z.log`` -> ``curl_hotdash-staging``."""
+    name = re.sub(r"\.[A-Za-z]+$", "", path.name)
+    name = _STAMP_IN_NAME.sub("", name)
+    return re.sub(r"[_.-]{2,}", "_", name).strip("_.-") or path.name
+
+
+_PAIR_IN_TEXT = re.compile(r"([A-Za-z0-9_.-]+)=([^\s&;,'\"]+)")
+_FIELD_IN_TEXT = re.compile(
+    r"(?i)\b([A-Za-z0-9_.-]*(?:token|secret|password|passwd|api[_-]?key|authorization|cookie)[A-Za-z0-9_.-]*)"
+    r"(:\s*)(\S+)"
+)
+
+
+def _scrub(text: str) -> str:
+    """``redact_text`` plus ``api_key=...`` pairs and ``token: ...`` fields written outside a URL."""
+    text = redact_text(text)
+    text = _PAIR_IN_TEXT.sub(
+        lambda m: f"{m.group(1)}={REDACTED}" if is_secret_name(m.group(1)) else m.group(0), text)
+    return _FIELD_IN_TEXT.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
+
+
+def _error_class(text: str) -> str | None:
+    low = text.lower()
+    for cls, words in _ERROR_WORDS:
+        if any(w in low for w in words):
+            return cls
+    return None
+
+
+# curl transcripts ---------------------------------------------------------------------------------
+@dataclass
+class _Response:
+    version: str
+    status: int
+    line: int
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _http_version(token: str) -> str:
+    return {"HTTP/2.0": "HTTP/2", "HTTP/3.0": "HTTP/3"}.get(token, token)
+
+
+def _responses(lines: list[tuple[int, str]], verbose: bool) -> list[_Response]:
+    out: list[_Response] = []
+    state = "idle"
+    for no, text in lines:
+        if state == "body" and not verbose:
+            break
+        m = _STATUS.match(text)
+        if m and state != "headers":
+            out.append(_Response(_http_version(m.group(1)), int(m.group(2)), no))
+            state = "headers"
+            continue
+        if state != "headers":
+            continue
+        if not text.strip():
+            state = "idle" if out[-1].status < 200 or 300 <= out[-1].status < 400 else "body"
+            continue
+        h = _HEADER.match(text)
+        if h:
+            out[-1].headers.setdefault(h.group(1).lower(), h.group(2))
+        else:
+            state = "idle" if out[-1].status < 200 or 300 <= out[-1].status < 400 else "body"
+    return out
+
+
+def _command(lines: list[str]) -> tuple[str | None, str | None]:
+    """(url, method) from a ``$ curl ... URL`` line; the first such line wins."""
+    for text in lines:
+        m = _COMMAND.match(text)
+        if not m:
+            continue
+        try:
+            args = shlex.split(m.group(1))
+        except ValueError:
+            args = m.group(1).split()
+        url = next((a for a in args if re.match(r"(?i)https?://", a)), None)
+        method = "GET"
+        it = iter(range(len(args)))
+        for i in it:
+            a = args[i]
+            if a in ("-X", "--request") and i + 1 < len(args):
+                method = args[i + 1].upper()
+            elif a.startswith("-X") and len(a) > 2:
+                method = a[2:].upper()
+            elif a == "--head" or (re.match(r"^-[A-Za-z]+$", a) and "I" in a):
+                method = "HEAD"
+        return url, method
+    return None, None
+
+
+def _verbose_request(
+    lines: list[tuple[int, str]], before: int, cmd_url: str | None
+) -> tuple[str | None, str | None]:
+    """(url, method) from the last ``> METHOD target`` request line before line ``before``.
+
+    The scheme is https when curl noted TLS (or port 443), else the command line's when it names
+    the same host, else http.
+    """
+    method = target = host = None
+    tls: bool | None = None
+    for no, text in lines:
+        if no > before:
+            break
+        if text.startswith("* Connected to "):  # a new connection: its own scheme
+            tls = bool(re.search(r"\bport 443\b", text))
+        elif text.startswith("* ") and re.search(r"\b(TLS|SSL connection|ALPN)\b", text):
+            tls = True
+        if not text.startswith("> "):
+            continue
+        body = text[2:]
+        m = _REQUEST.match(body)
+        if m:
+            method, target, host = m.group(1), m.group(2), None
+            continue
+        h = _HEADER.match(body)
+        if h and h.group(1).lower() == "host" and method:
+            host = h.group(2)
+    if not method or not target:
+        return None, None
+    if re.match(r"(?i)https?://", target):
+        return target, method
+    if not host:
+        return None, method
+    if tls is None and cmd_url:
+        cmd = urlsplit(cmd_url)
+        tls = cmd.scheme.lower() == "https" and (cmd.hostname or "") == host.split(":")[0].lower()
+    return f"{'https' if tls else 'http'}://{host}{target}", method
+
+
+def _write_out(text: str) -> dict[str, float]:
+    vals: dict[str, float] = {}
+    for m in _WRITE_OUT.finditer(text):
+        v = float(m.group(2))
+        if m.group(3) == "ms":
+            v /= 1000.0
+        vals[m.group(1)] = v
+    return vals
+
+
+def _phases(w: dict[str, float]) -> dict[str, float | None]:
+    """curl's cumulative ``-w`` times as the store's phases, measured like ``occ_lib.probe``:
+    ``connect_ms`` = start to connected (DNS included), ``tls_ms`` = the handshake alone,
+    ``ttfb_ms`` = start to the first response byte."""
+
+    def ms(a: str, b: str | None = None) -> float | None:
+        if a not in w or (b is not None and b not in w):
+            return None
+        d = w[a] - (w[b] if b else 0.0)
+        return round(d * 1000.0, 3) if d >= 0 else None
+
+    tls = ms("time_appconnect", "time_connect") if w.get("time_appconnect", 0.0) > 0 else None
+    return {
+        "elapsed_ms": ms("time_total"),
+        "dns_ms": ms("time_namelookup"),
+        "connect_ms": ms("time_connect"),
+        "tls_ms": tls,
+        "ttfb_ms": ms("time_starttransfer"),
+        "bytes": int(w["size_download"]) if "size_download" in w else None,
+    }
+
+
+def _parse_curl(text: str, path: Path) -> dict[str, Any]:
+    """One row's fields from a curl transcript; InputError when it is not one."""
+    raw = text.splitlines()
+    numbered = list(enumerate(raw, start=1))
+    verbose = any(t.startswith("< HTTP/") for t in raw)
+    if verbose:
+        resp_lines = [(n, t[2:] if t.startswith("< ") else "") for n, t in numbered if t.startswith("<")]
+    else:
+        resp_lines = numbered
+    responses = _responses(resp_lines, verbose)
+    curl_err = None
+    for n, t in numbered:
+        m = _CURL_ERR.search(t)
+        if m:
+            curl_err = (n, int(m.group(1)), m.group(2).strip())
+    cmd_url, cmd_method = _command(raw[:50])
+    if not responses and curl_err is None:
+        raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
+    last = responses[-1] if responses else None
+    url = method = None
+    if verbose and last is not None:
+        url, method = _verbose_request(numbered, last.line, cmd_url)
+    if url is None and cmd_url:
+        url = cmd_url
+        for r in responses[:-1]:
+            loc = r.headers.get("location")
+            if loc and 300 <= r.status < 400:
+                url = urljoin(url, loc)
+    method = method or cmd_method
+    row: dict[str, Any] = {
+        "url": redact_url(url) if url else None,
+        "method": method,
+        "status": last.status if last else None,
+        "http_version": last.version if last else None,
+        **_phases(_write_out(text)),
+    }
+    hdr = last.headers if last else {}
+    row["h_date"] = hdr.get("date")
+    row["h_server"] = hdr.get("server")
+    row["h_via"] = hdr.get("via")
+    row["h_request_id"] = next((hdr[h] for h in _REQUEST_ID_HEADERS if h in hdr), None)
+    if curl_err is not None and (last is None or curl_err[0] > last.line):
+        _n, code, msg = curl_err
+        row["error"] = _CURL_CODES.get(code) or _error_class(msg) or "protocol"
+        row["error_message"] = _scrub(f"curl: ({code}) {msg}")[:300]
+    return row
+
+
+# synthetic-check JSON -------------------------------------------------------------------------------
+_URL_KEYS = ("url", "endpoint", "uri", "href")
+_NAME_KEYS = ("name", "check", "checkname", "monitor", "title")
+_STATUS_KEYS = ("status", "statuscode", "httpstatus", "code", "responsestatus", "httpcode")
+_OK_KEYS = ("ok", "success", "passed", "up", "healthy", "result")
+_TIME_KEYS = ("checkedat", "timestamp", "time", "startedat", "startat", "ts", "date", "datetime", "at")
+_ERROR_KEYS = ("error", "errormessage", "message", "failure", "reason")
+_LATENCY_BASES = ("latency", "duration", "elapsed", "responsetime")
+_LATENCY_UNITS = {"": "ms", "ms": "ms", "millis": "ms", "milliseconds": "ms", "s": "s", "sec": "s",
+                  "secs": "s", "seconds": "s"}
+
+
+def _flatten(obj: dict[str, Any]) -> dict[str, tuple[str, Any]]:
+    """normalized key -> (original key, value); top level wins over nested objects."""
+    out: dict[str, tuple[str, Any]] = {}
+    for k, v in obj.items():
+        if not isinstance(v, dict):
+            out.setdefault(_norm_key(k), (k, v))
+    for v in obj.values():
+        if isinstance(v, dict):
+            for k2, (orig, v2) in _flatten(v).items():
+                out.setdefault(k2, (orig, v2))
+    return out
+
+
+def _pick(flat: dict[str, tuple[str, Any]], keys: Sequence[str]) -> tuple[str, Any] | None:
+    for k in keys:
+        if k in flat and flat[k][1] is not None:
+            return flat[k]
+    return None
+
+
+def _latency_ms(flat: dict[str, tuple[str, Any]]) -> float | None:
+    """Milliseconds from the first latency-like key; the key's suffix (or the value's) gives the unit."""
+    for base in _LATENCY_BASES:
+        for norm, (_orig, v) in flat.items():
+            if not norm.startswith(base) or isinstance(v, bool) or v is None:
+                continue
+            unit = _LATENCY_UNITS.get(norm[len(base):])
+            if unit is None:
+                continue
+            if isinstance(v, str):
+                m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\s*", v)
+                if not m:
+                    continue
+                num, unit = float(m.group(1)), m.group(2) or unit
+            elif isinstance(v, (int, float)):
+                num = float(v)
+            else:
+                continue
+            return round(num * 1000.0 if unit == "s" else num, 3)
+    return None
+
+
+def _json_time(value: Any) -> pd.Timestamp | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        if isinstance(value, (int, float)):
+            unit = "ms" if abs(value) > 1e11 else "s"
+            ts = pd.Timestamp(value, unit=unit, tz="UTC")
+        else:
+            ts = pd.Timestamp(str(value))
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if pd.isna(ts):
+        return None
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+
+
+def _json_items(data: Any) -> list[Any]:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if _norm_key(k) in _LIST_KEYS and isinstance(v, list):
+                return v
+        return [data]
+    return [data]
+
+
+def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise InputError(path, f"item {index}: expected an object, got {type(item).__name__}")
+    flat = _flatten(item)
+    row: dict[str, Any] = {}
+    url_v = _pick(flat, _URL_KEYS)
+    tgt_v = _pick(flat, ("target",))
+    url = url_v[1] if url_v and isinstance(url_v[1], str) else None
+    name = None
+    if tgt_v and isinstance(tgt_v[1], str):
+        if re.match(r"(?i)https?://", tgt_v[1]) and url is None:
+            url = tgt_v[1]
+        elif not re.match(r"(?i)https?://", tgt_v[1]):
+            name = tgt_v[1]
+    name_v = _pick(flat, _NAME_KEYS)
+    if name is None and name_v and isinstance(name_v[1], (str, int)):
+        name = str(name_v[1])
+    row["url"] = redact_url(url) if url else None
+    row["_name"] = name
+    status = None
+    st = _pick(flat, _STATUS_KEYS)
+    if st is not None:
+        v = st[1]
+        if isinstance(v, int) and not isinstance(v, bool):
+            status = v
+        elif isinstance(v, str) and v.strip().isdigit():
+            status = int(v.strip())
+        elif isinstance(v, str) and v.strip().lower() in ("up", "ok", "pass", "passed", "success", "down",
+                                                          "fail", "failed", "error"):
+            flat.setdefault("ok", ("ok", v.strip().lower() in ("up", "ok", "pass", "passed", "success")))
+    if status is not None and not 100 <= status <= 599:
+        raise InputError(path, f"item {index}: status {status} is not an HTTP status")
+    row["status"] = status
+    okv = _pick(flat, _OK_KEYS)
+    ok = None
+    if okv is not None:
+        v = okv[1]
+        if isinstance(v, bool):
+            ok = v
+        elif isinstance(v, str) and v.strip().lower() in ("true", "pass", "passed", "ok", "success", "up"):
+            ok = True
+        elif isinstance(v, str) and v.strip().lower() in ("false", "fail", "failed", "error", "down"):
+            ok = False
+    row["_ok"] = ok
+    if status is None and ok is None:
+        raise InputError(path, f"item {index}: no status or ok/success field")
+    row["elapsed_ms"] = _latency_ms(flat)
+    tv = _pick(flat, _TIME_KEYS)
+    ts = _json_time(tv[1]) if tv else None
+    if tv is not None and ts is None:
+        raise InputError(path, f"item {index}: {tv[0]} is not a date and time")
+    row["_time"] = ts
+    ev = _pick(flat, _ERROR_KEYS)
+    if ev is not None and isinstance(ev[1], str) and ev[1].strip():
+        row["error_message"] = _scrub(ev[1].strip())[:300]
+        row["_error_hint"] = _error_class(ev[1])
+    hv = _pick(flat, ("httpversion", "protocol"))
+    if hv and isinstance(hv[1], str) and re.match(r"(?i)^(HTTP/)?[0-9.]+$", hv[1]):
+        ver = hv[1].upper()
+        row["http_version"] = _http_version(ver if ver.startswith("HTTP/") else f"HTTP/{ver}")
+    mv = _pick(flat, ("method",))
+    if mv and isinstance(mv[1], str):
+        row["method"] = mv[1].upper()
+    return row
+
+
+# reading ------------------------------------------------------------------------------------------
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(path, f"too large for evidence ({size} bytes > {MAX_BYTES})")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "cannot read: permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc.__class__.__name__}") from None
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if b"\x00" in data[:65536]:
+        raise InputError(path, "binary file, not a transcript or JSON")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = sum(1 for b in data[:65536] if b < 9 or 13 < b < 32 or b == 127)
+        if bad:
+            raise InputError(path, "binary file, not a transcript or JSON", line) from None
+        return data.decode("latin-1")
+
+
+def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[InputError]]:
+    """Rows of one file and the problems of single JSON items; InputError when the file is unusable.
+
+    ``.json`` files are JSON; another file is JSON when it parses as JSON, else a curl transcript.
+    """
+    text = _decode(data, path)
+    doc: Any = None
+    is_json = path.suffix.lower() == ".json"
+    try:
+        if is_json or text.lstrip()[:1] in ("{", "["):
+            doc = json.loads(text)
+            is_json = True
+    except json.JSONDecodeError as exc:
+        if is_json:
+            raise InputError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
+    if is_json:
+        rows, problems = [], []
+        items = _json_items(doc)
+        if not items:
+            raise InputError(path, "no checks in the file")
+        for i, item in enumerate(items):
+            try:
+                r = _parse_json_item(item, i, path)
+            except InputError as exc:
+                problems.append(exc)
+                continue
+            r["_index"] = i
+            rows.append(r)
+        return rows, problems
+    return _parse_curl_file(text, path)
+
+
+def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[InputError]]:
+    """One row per ``$ curl ...`` command in the file (one row when it has at most one command)."""
+    lines = text.splitlines(keepends=True)
+    starts = [i for i, t in enumerate(lines) if _COMMAND.match(t.rstrip("\r\n"))]
+    if len(starts) <= 1:
+        row = _parse_curl(text, path)
+        row["_index"] = 0
+        return [row], []
+    bounds = [0, *starts[1:], len(lines)]
+    rows: list[dict[str, Any]] = []
+    problems: list[InputError] = []
+    for idx, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        try:
+            row = _parse_curl("".join(lines[a:b]), path)
+        except InputError as exc:
+            at = starts[idx]
+            problems.append(InputError(path, exc.reason, at + 1))
+            continue
+        row["_index"] = idx
+        rows.append(row)
+    return rows, problems
+
+
+def _match(url: str | None, targets: Sequence[Any]) -> Any:
+    if not url or not targets:
+        return None
+    key = _url_key(url)
+    for t in targets:
+        if _url_key(redact_url(t.url)) == key:
+            return t
+    return None
+
+
+def _finish(row: dict[str, Any], path: Path, shown: str, digest: str, mtime: float,
+            targets: Sequence[Any], run_id: str) -> dict[str, Any]:
+    target = _match(row.get("url"), targets)
+    by_name = {getattr(t, "name", None): t for t in targets}
+    if target is None and row.get("_name") in by_name:
+        target = by_name[row["_name"]]
+    if target is not None:
+        name = target.name
+    elif row.get("_name"):
+        name = row["_name"]
+    elif row.get("url"):
+        name = _target_from_url(row["url"])
+    else:
+        name = _name_without_stamp(path)
+    started, source = row.get("_time"), "json"
+    if started is None:
+        stamp = _stamp(path.name)
+        started, source = (pd.Timestamp(stamp), "filename") if stamp is not None else (None, None)
+        if started is not None:
+            started = started.tz_localize("UTC") if started.tzinfo is None else started.tz_convert("UTC")
+    if started is None and row.get("h_date"):
+        try:
+            started, source = pd.Timestamp(email.utils.parsedate_to_datetime(row["h_date"])), "date_header"
+            if started.tzinfo is None:
+                started = started.tz_localize("UTC")
+        except (TypeError, ValueError, IndexError):
+            started = None
+    if started is None:
+        started, source = pd.Timestamp(mtime, unit="s", tz="UTC"), "mtime"
+    status, ok, error = row.get("status"), row.get("_ok"), row.get("error")
+    expects = target.expects if target is not None else (
+        lambda s: any(lo <= s <= hi for lo, hi in _DEFAULT_EXPECT))
+    if error:
+        outcome = "down"
+    elif ok is False or (ok is None and status is not None and not expects(status)):
+        outcome = "down"
+        unexpected = status is not None and not expects(status)
+        error = "unexpected_status" if unexpected else row.get("_error_hint")
+    else:
+        outcome = "up"
+        limit = getattr(target, "degraded_ms", None) if target is not None else None
+        if limit is not None and row.get("elapsed_ms") is not None and row["elapsed_ms"] > limit:
+            outcome = "degraded"
+    message = row.get("error_message") if outcome == "down" else None  # e.g. "message": "OK"
+    if error == "unexpected_status" and not message:
+        message = f"HTTP {status}"
+    tags = getattr(target, "tags", None) or {}
+    out = {c: row.get(c) for c in PROBE_COLUMNS}
+    out.update({
+        "run_id": run_id, "source": "evidence", "probe_host": None, "target": name,
+        "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
+        "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")), "evidence_path": shown,
+        "time_source": source, "evidence_key": f"{digest}:{row['_index']}",
+    })
+    return out
+
+
+def new_run_id(prefix: str = "import") -> str:
+    """``import-20251010T071858Z-1a2b3c``: sortable, unique per import."""
+    now = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{prefix}-{now}-{uuid.uuid4().hex[:6]}"
+
+
+def read_evidence(
+    paths: Iterable[str | Path],
+    targets: Sequence[Any] | None = None,
+    root: str | Path | None = None,
+    run_id: str | None = None,
+) -> tuple[pd.DataFrame, list[InputError]]:
+    """Parse evidence files into probe rows; files it cannot read come back as problems.
+
+    ``targets`` (``occ_lib.targets.Target``-like: ``name``, ``url``, ``expects``, ``degraded_ms``,
+    ``tags``) name rows whose URL they match; ``root`` makes ``evidence_path`` relative.
+    """
+    df, problems, _skipped = _read(paths, targets, root, run_id)
+    return df, problems
+
+
+def _read(
+    paths: Iterable[str | Path],
+    targets: Sequence[Any] | None,
+    root: str | Path | None,
+    run_id: str | None,
+) -> tuple[pd.DataFrame, list[InputError], list[str]]:
+    """``read_evidence`` plus the files that gave no row at all (skipped)."""
+    tlist = list(targets or [])
+    rootp = Path(root) if root is not None else None
+    rid = run_id or new_run_id()
+    rows: list[dict[str, Any]] = []
+    problems: list[InputError] = []
+    skipped: list[str] = []
+    for p in paths:
+        path = Path(p)
+        try:
+            data = _read_bytes(path)
+            mtime = path.stat().st_mtime
+            file_rows, item_problems = _file_rows(path, data)
+        except InputError as exc:
+            problems.append(exc)
+            skipped.append(str(path))
+            continue
+        problems += item_problems
+        if not file_rows:
+            skipped.append(str(path))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        shown = _display(path, rootp)
+        rows += [_finish(r, path, shown, digest, mtime, tlist, rid) for r in file_rows]
+    df = conform(pd.DataFrame(rows, columns=list(PROBE_COLUMNS))) if rows else empty_probes()
+    return df, problems, list(dict.fromkeys(skipped))
+
+
+def import_evidence(
+    store: str | Path,
+    paths: Iterable[str | Path],
+    targets: Sequence[Any] | None = None,
+    root: str | Path | None = None,
+) -> ImportResult:
+    """Read evidence files and store the rows not stored before (``source = evidence``).
+
+    Holds the store's import lock while it compares ``evidence_key``s and writes, so two imports
+    at once cannot both add the same file.
+    """
+    from .store import evidence_keys, store_lock, write_probes
+
+    df, problems, skipped = _read(paths, targets, root, None)
+    with store_lock(store, "import"):
+        known = evidence_keys(store)
+        fresh = df[~df["evidence_key"].isin(known)]
+        fresh = fresh[~fresh["evidence_key"].duplicated()]
+        write_probes(store, fresh)
+    files = df["evidence_path"].astype("object")
+    new_files = list(dict.fromkeys(fresh["evidence_path"].astype("object")))
+    dup = [f for f in dict.fromkeys(files) if f not in set(new_files)]
+    return ImportResult(len(fresh), new_files, skipped, dup, problems)
+
+
+def workspace_targets(ws: Any) -> list[Any]:
+    """The ``probes:`` targets of a workspace, to name evidence rows by URL (none when absent).
+
+    Headers are dropped before validation: importing needs no secret, so an unset ``${TOKEN}``
+    must not stop it. Other mistakes in ``probes:`` are still a ``ConfigError``.
+    """
+    raw = ws.config.probes
+    if not raw:
+        return []
+    from .config import validate_section
+    from .targets import ProbesConfig
+
+    def _strip(d: Any) -> Any:
+        return {k: v for k, v in d.items() if k != "headers"} if isinstance(d, dict) else d
+
+    clean = dict(raw)
+    if "defaults" in clean:
+        clean["defaults"] = _strip(clean["defaults"])
+    if isinstance(clean.get("targets"), list):
+        clean["targets"] = [_strip(t) for t in clean["targets"]]
+    return list(validate_section(ProbesConfig, clean, ws.config_path, "probes").targets)
+
+
+def import_workspace(ws: Any, paths: Iterable[str | Path] | None = None) -> ImportResult:
+    """Import ``paths`` (default: the workspace's ``evidence:``) into its store, named by its targets,
+    with ``evidence_path`` relative to the workspace folder: what ``occ import`` does."""
+    files = list(paths) if paths is not None else ws.evidence_paths()
+    return import_evidence(ws.store, files, targets=workspace_targets(ws), root=ws.root)
+
+
+__all__ = ["ImportResult", "import_evidence", "import_workspace", "new_run_id", "read_evidence",
+           "workspace_targets"]

@@ -1,0 +1,479 @@
+"""Running HTTP probes: many targets at once, one stored row per probe whatever happens.
+
+One shared ``httpx.AsyncClient`` (pool sized to ``concurrency``) and a semaphore bound the run; each
+target gets its own timeout (per operation *and* as a total budget for the probe), method and
+redirect policy. Bodies are streamed and read up to :data:`BODY_CAP` bytes, never more.
+
+Phases come from httpcore's ``trace`` extension: ``connect_ms`` (TCP connect, which includes DNS:
+httpcore resolves inside ``connect_tcp``, so ``dns_ms`` stays null), ``tls_ms`` (``start_tls``) and
+``ttfb_ms`` (probe start to the last response's headers). With redirects, connect/TLS add up over
+the hops. Connections are not kept alive: every probe opens its own, like ``curl -I``, so its phases
+are always measured (a reused connection would have none), and httpcore 1.0's pool, whose
+bookkeeping is quadratic in idle connections (encode/httpcore#1035), stays small.
+
+Error classes (``error`` column), decided from the exception and its cause chain:
+
+- ``timeout``: any httpx timeout (connect, read, write, pool) or the probe's total budget ran out;
+- ``dns``: the name did not resolve (``socket.gaierror`` in the chain);
+- ``tls``: the TLS handshake failed (``ssl.SSLError`` in the chain), e.g. a bad certificate;
+- ``connect``: any other failure to connect (refused, unreachable);
+- ``read``: the connection broke while reading: a reset at any point, or the body cut short
+  after the response headers arrived;
+- ``protocol``: the server answered something that is not HTTP, or closed without any response;
+  also the class of any unexpected exception (its type name is in the message);
+- ``too_many_redirects``: more than ``max_redirects`` hops;
+- ``unexpected_status``: a response whose status is not in the target's ``expect``.
+
+Messages are short, pass through :func:`occ_lib.redact.redact_text` and have every secret of the
+target (header values, URL credentials and tokens) replaced by ``***``. httpx and httpcore log
+records are redacted the same way by a logging filter installed on first use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import concurrent.futures
+import contextlib
+import datetime as dt
+import functools
+import json
+import logging
+import os
+import re
+import socket
+import ssl
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+import httpx
+import pandas as pd
+
+from .redact import REDACTED, redact_text
+from .schema import OUTCOMES, PROBE_COLUMNS, conform
+from .targets import Target
+
+BODY_CAP = 1 << 20  # bytes read from a GET body at most (1 MiB)
+MAX_REDIRECTS = 10
+USER_AGENT = "occ-probe/0.1 (+https://github.com/; httpx)"
+_MESSAGE_MAX = 200
+_REQUEST_ID_HEADERS = (
+    "x-request-id", "x-amzn-requestid", "x-amz-request-id", "fly-request-id", "cf-ray",
+    "x-correlation-id", "x-github-request-id", "request-id", "x-trace-id",
+)
+
+Row = dict[str, Any]
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def new_run_id(now: dt.datetime | None = None) -> str:
+    """A sortable, unique run id: ``20251010T025044Z-1a2b3c4d``."""
+    now = now or dt.datetime.now(dt.UTC)
+    return f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+
+
+async def probe_many(
+    targets: Sequence[Target],
+    *,
+    concurrency: int = 100,
+    run_id: str | None = None,
+    progress: Callable[[Row], None] | None = None,
+    body_cap: int = BODY_CAP,
+    max_redirects: int = MAX_REDIRECTS,
+) -> list[Row]:
+    """Probe every target once, at most ``concurrency`` at a time; rows in the order of ``targets``.
+
+    Never raises for a failed probe: each one becomes a ``down`` row with its error class.
+    """
+    if concurrency < 1:
+        raise ValueError("concurrency must be at least 1")
+    _install_log_redaction()
+    with _secrets_registered(targets):
+        run_id = run_id or new_run_id()
+        return await _probe_all(targets, concurrency, run_id, progress, body_cap, max_redirects)
+
+
+async def _probe_all(
+    targets: Sequence[Target], concurrency: int, run_id: str, progress: Callable[[Row], None] | None,
+    body_cap: int, max_redirects: int,
+) -> list[Row]:
+    host = socket.gethostname()
+    sem = asyncio.Semaphore(concurrency)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=0)
+    async with httpx.AsyncClient(
+        limits=limits, max_redirects=max_redirects, headers={"User-Agent": USER_AGENT},
+        verify=_ssl_context(),
+    ) as client:
+
+        async def one(t: Target) -> Row:
+            async with sem:
+                row = await _probe_one(client, t, body_cap)
+            row.update(run_id=run_id, probe_host=host)
+            if progress is not None:
+                progress(row)
+            return row
+
+        return list(await asyncio.gather(*(one(t) for t in targets)))
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """httpx's default verifying context, built once: loading the CA bundle costs tens of ms."""
+    return httpx.create_ssl_context()
+
+
+def run_probes(
+    targets: Sequence[Target],
+    *,
+    repeat: int = 1,
+    every_s: float = 0,
+    concurrency: int = 100,
+    on_result: Callable[[pd.DataFrame], None] | None = None,
+    progress: Callable[[Row], None] | None = None,
+    body_cap: int = BODY_CAP,
+    max_redirects: int = MAX_REDIRECTS,
+) -> pd.DataFrame:
+    """Probe ``targets`` ``repeat`` times, starting a run every ``every_s`` seconds.
+
+    Each run has its own ``run_id``; ``on_result(df)`` gets each run's rows as soon as it ends (the
+    CLI stores them there). Returns every row, typed as the store's schema. Works inside a running
+    event loop too (e.g. Jupyter): the probes then run on a worker thread.
+    """
+    if repeat < 1:
+        raise ValueError("repeat must be at least 1")
+    frames: list[pd.DataFrame] = []
+    for i in range(repeat):
+        began = time.monotonic()
+        rows = _run_sync(
+            probe_many(
+                targets, concurrency=concurrency, progress=progress, body_cap=body_cap,
+                max_redirects=max_redirects,
+            )
+        )
+        df = rows_to_frame(rows)
+        frames.append(df)
+        if on_result is not None:
+            on_result(df)
+        if i < repeat - 1 and every_s > 0:  # start to start; a run that overran is followed at once
+            time.sleep(max(0.0, began + every_s - time.monotonic()))
+    return conform(pd.concat(frames, ignore_index=True)) if len(frames) > 1 else frames[0]
+
+
+def rows_to_frame(rows: Sequence[Row]) -> pd.DataFrame:
+    """Probe rows (dicts) as a DataFrame with the store's columns and dtypes."""
+    return conform(pd.DataFrame(list(rows), columns=list(PROBE_COLUMNS)))
+
+
+SUMMARY_COLUMNS = (
+    "target", "probes", "up", "degraded", "down", "p50_ms", "p95_ms", "last_status", "last_error",
+)
+
+
+def summarize(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per target (in first-seen order): counts per outcome, p50/p95 of ``elapsed_ms``, and
+    the last probe's status and error (``error: message``)."""
+    if df.empty:
+        return pd.DataFrame({c: [] for c in SUMMARY_COLUMNS}).astype({"target": "string"})
+    order = pd.unique(df["target"])
+    g = df.groupby("target", sort=False)
+    counts = pd.crosstab(df["target"], df["outcome"])
+    counts = counts.reindex(index=order, columns=list(OUTCOMES), fill_value=0)
+    last = df.sort_values("started_at", kind="stable").groupby("target", sort=False).tail(1)
+    last = last.set_index("target").reindex(order)
+    error = last["error"].astype(object)
+    out = pd.DataFrame({
+        "target": pd.array(order, dtype="string"),
+        "probes": g.size().reindex(order).to_numpy(dtype="int64"),
+        **{o: counts[o].to_numpy(dtype="int64") for o in OUTCOMES},
+        "p50_ms": g["elapsed_ms"].quantile(0.5).reindex(order).round(1).to_numpy(),
+        "p95_ms": g["elapsed_ms"].quantile(0.95).reindex(order).round(1).to_numpy(),
+        "last_status": last["status"].astype("Int32").to_numpy(),
+        "last_error": pd.array(
+            [None if pd.isna(e) else f"{e}: {m}" for e, m in zip(error, last["error_message"], strict=True)],
+            dtype="string",
+        ),
+    })
+    return out[list(SUMMARY_COLUMNS)]
+
+
+# --------------------------------------------------------------------------- one probe
+
+
+def _run_sync(coro: Any) -> Any:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        running = False
+    else:
+        running = True
+    if not running:  # (outside the except block, so probe errors do not chain to this RuntimeError)
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+class _Phases:
+    """Collects httpcore trace events into phase durations (ms) relative to ``t0``."""
+
+    def __init__(self) -> None:
+        self.t0 = time.perf_counter()
+        self.connect_ms: float | None = None
+        self.tls_ms: float | None = None
+        self.ttfb_ms: float | None = None
+        self.got_headers = False
+        self.connected = False
+        self._started: dict[str, float] = {}
+
+    async def __call__(self, event: str, info: dict[str, Any]) -> None:
+        now = time.perf_counter()
+        if event.endswith(".started"):
+            self._started[event[: -len(".started")]] = now
+            return
+        if not event.endswith(".complete"):
+            return
+        step = event[: -len(".complete")]
+        began = self._started.pop(step, None)
+        if step.endswith("send_request_headers"):
+            self.connected = True
+        elif step == "connection.connect_tcp" and began is not None:
+            self.connect_ms = (self.connect_ms or 0.0) + (now - began) * 1000
+        elif step == "connection.start_tls" and began is not None:
+            self.tls_ms = (self.tls_ms or 0.0) + (now - began) * 1000
+        elif step.endswith("receive_response_headers"):
+            self.ttfb_ms = (now - self.t0) * 1000
+            self.got_headers = True
+
+
+async def _probe_one(client: httpx.AsyncClient, t: Target, body_cap: int) -> Row:
+    row: Row = {c: None for c in PROBE_COLUMNS}
+    row.update(
+        source="probe", target=t.name, url=t.display_url, method=t.method, time_source="clock",
+        tags=json.dumps(dict(sorted(t.tags.items())), ensure_ascii=False, separators=(",", ":")),
+    )
+    row["started_at"] = dt.datetime.now(dt.UTC)
+    phases = _Phases()
+    received = 0
+    response: httpx.Response | None = None
+    try:
+        async with asyncio.timeout(t.timeout_s):
+            request = client.build_request(
+                t.method, t.url, headers=t.header_values(), timeout=httpx.Timeout(t.timeout_s),
+                extensions={"trace": phases},
+            )
+            phases.t0 = time.perf_counter()
+            # An explicit Authorization header wins over ``user:pass@`` in the URL (as with curl -H).
+            auth = httpx.Auth() if any(k.lower() == "authorization" for k in t.headers) else None
+            response = await client.send(
+                request, stream=True, follow_redirects=t.follow_redirects,
+                **({"auth": auth} if auth is not None else {}),
+            )
+            try:
+                async for chunk in response.aiter_raw():
+                    received += len(chunk)
+                    if received >= body_cap:
+                        break
+            finally:
+                await response.aclose()
+    except Exception as exc:  # noqa: BLE001 - every failure is a stored row, never a crash
+        # (asyncio.timeout turns its cancellation into TimeoutError; a real CancelledError propagates.)
+        row["elapsed_ms"] = _ms(phases.t0)
+        cls, message = _classify(exc, t, phases)
+        row.update(outcome="down", error=cls, error_message=_scrub(message, t))
+        if response is not None:
+            _fill_response(row, response, min(received, body_cap))
+        _fill_phases(row, phases)
+        return row
+    row["elapsed_ms"] = _ms(phases.t0)
+    _fill_response(row, response, min(received, body_cap))
+    _fill_phases(row, phases)
+    status = response.status_code
+    if not t.expects(status):
+        row.update(
+            outcome="down", error="unexpected_status",
+            error_message=f"HTTP {status} not in expected {', '.join(map(str, t.expect))}",
+        )
+    elif row["elapsed_ms"] > t.degraded_ms:
+        row["outcome"] = "degraded"
+    else:
+        row["outcome"] = "up"
+    return row
+
+
+def _ms(t0: float) -> float:
+    return round((time.perf_counter() - t0) * 1000, 3)
+
+
+def _fill_phases(row: Row, phases: _Phases) -> None:
+    row.update(
+        connect_ms=_round(phases.connect_ms), tls_ms=_round(phases.tls_ms), ttfb_ms=_round(phases.ttfb_ms)
+    )
+
+
+def _round(v: float | None) -> float | None:
+    return None if v is None else round(v, 3)
+
+
+def _fill_response(row: Row, response: httpx.Response, nbytes: int) -> None:
+    h = response.headers
+    row.update(
+        status=response.status_code,
+        http_version=response.http_version,
+        bytes=0 if row["method"] == "HEAD" else nbytes,
+        h_date=h.get("date"),
+        h_server=h.get("server"),
+        h_via=h.get("via"),
+        h_request_id=next((h[k] for k in _REQUEST_ID_HEADERS if k in h), None),
+    )
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and everything it wraps, outermost first: causes (explicit ``from``, else the implicit
+    context unless suppressed), exceptions passed as arguments (httpcore wraps the OS error that
+    way) and members of exception groups (anyio's "all connection attempts failed")."""
+    out: list[BaseException] = []
+    todo: list[BaseException] = [exc]
+    while todo and len(out) < 50:
+        cur = todo.pop(0)
+        if any(cur is seen for seen in out):
+            continue
+        out.append(cur)
+        nxt = cur.__cause__ or (None if cur.__suppress_context__ else cur.__context__)
+        todo += [a for a in cur.args if isinstance(a, BaseException)]
+        todo += list(getattr(cur, "exceptions", ()) or ())
+        if nxt is not None:
+            todo.append(nxt)
+    return out
+
+
+_DNS_WORDS = (
+    "name or service not known", "nodename nor servname", "no address associated",
+    "temporary failure in name resolution", "getaddrinfo failed",
+)
+_SSL_LINE = re.compile(r"\s*\(_ssl\.c:\d+\)")
+
+
+def _classify(exc: BaseException, t: Target, phases: _Phases) -> tuple[str, str]:
+    """The error class and a short message for one failed probe."""
+    got_headers = phases.got_headers
+    stage = (
+        "reading the body" if got_headers
+        else "waiting for the response" if phases.connected
+        else "connecting"
+    )
+    chain = _chain(exc)
+    low = " | ".join(str(e) for e in chain).lower()
+    if isinstance(exc, httpx.TimeoutException | TimeoutError):
+        return "timeout", f"timed out after {t.timeout_s:g}s {stage}"
+    if isinstance(exc, httpx.TooManyRedirects):
+        return "too_many_redirects", str(exc) or "too many redirects"
+    if any(isinstance(e, socket.gaierror) for e in chain) or any(w in low for w in _DNS_WORDS):
+        return "dns", f"cannot resolve host: {_detail(exc, chain)}"
+    if not got_headers and (
+        any(isinstance(e, ssl.SSLError | ssl.CertificateError) for e in chain)
+        or "ssl" in low or "certificate" in low
+    ):
+        return "tls", f"TLS handshake failed: {_detail(exc, chain)}"
+    if isinstance(exc, httpx.ConnectError):
+        return "connect", f"cannot connect: {_detail(exc, chain)}"
+    if isinstance(exc, httpx.ReadError) or (got_headers and isinstance(exc, httpx.TransportError)):
+        return "read", f"connection broken while reading: {_detail(exc, chain)}"
+    if isinstance(exc, httpx.HTTPError):
+        return "protocol", f"{type(exc).__name__}: {_detail(exc, chain)}"
+    return "protocol", f"unexpected {type(exc).__name__}: {_detail(exc, chain)}"
+
+
+def _detail(exc: BaseException, chain: list[BaseException]) -> str:
+    """The most telling part of an error: the SSL reason, the OS error text, else the message."""
+    for e in chain:
+        if isinstance(e, ssl.SSLError | ssl.CertificateError):
+            return _SSL_LINE.sub("", _first_line(str(e)))
+    for e in chain:
+        if isinstance(e, socket.gaierror) and e.strerror:
+            return e.strerror
+        if isinstance(e, OSError) and e.errno and not isinstance(e, ssl.SSLError):
+            return os.strerror(e.errno)
+    for e in chain:
+        if str(e).strip():
+            return _first_line(str(e))
+    return type(exc).__name__
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+def _scrub(message: str, t: Target) -> str:
+    """Redact URLs and tokens, and blank out every secret of ``t`` that might have been echoed."""
+    message = _blank(message.replace(t.url, t.display_url), t.secrets())
+    message = redact_text(message)
+    return message if len(message) <= _MESSAGE_MAX else message[: _MESSAGE_MAX - 1] + "…"
+
+
+def _forms(secret: str) -> set[str]:
+    """A secret as an error or a log line may print it: raw, escaped (``b'tok\\r\\n'``), per line."""
+    forms = {secret, repr(secret)[1:-1], repr(secret.encode())[2:-1]}
+    forms |= {part for part in re.split(r"[\r\n]+", secret) if len(part) >= 3}
+    return forms
+
+
+def _blank(text: str, secrets: Iterable[str]) -> str:
+    forms: set[str] = set()
+    for secret in secrets:
+        forms |= _forms(secret)
+    for form in sorted(forms, key=len, reverse=True):
+        if form:
+            text = text.replace(form, REDACTED)
+    return text
+
+
+# --------------------------------------------------------------------------- logging
+
+
+class _RedactingFilter(logging.Filter):
+    """Rewrites httpx/httpcore log records: URLs lose tokens and passwords, and the secrets of the
+    targets being probed (registered by :func:`probe_many`) are blanked wherever they appear."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            msg = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken record must not break the probe
+            return True
+        record.msg, record.args = redact_text(_blank(msg, list(_ACTIVE_SECRETS))), None
+        return True
+
+
+_LOGGERS = (
+    "httpx", "httpcore", "httpcore.connection", "httpcore.http11", "httpcore.http2",
+    "httpcore.proxy", "httpcore.connection_pool",
+)
+_ACTIVE_SECRETS: collections.Counter[str] = collections.Counter()
+_installed = False
+
+
+def _install_log_redaction() -> None:
+    global _installed
+    if _installed:
+        return
+    for name in _LOGGERS:
+        logging.getLogger(name).addFilter(_RedactingFilter())
+    _installed = True
+
+
+@contextlib.contextmanager
+def _secrets_registered(targets: Sequence[Target]) -> Iterator[None]:
+    """Make the log filter blank these targets' secrets while they are being probed."""
+    secrets = [s for t in targets for s in t.secrets()]
+    _ACTIVE_SECRETS.update(secrets)
+    try:
+        yield
+    finally:
+        _ACTIVE_SECRETS.subtract(secrets)
+        for s in [s for s, n in _ACTIVE_SECRETS.items() if n <= 0]:
+            del _ACTIVE_SECRETS[s]

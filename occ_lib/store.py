@@ -1,0 +1,475 @@
+"""The probe store: Hive-partitioned Parquet that DuckDB, pyarrow and pandas read without occ.
+
+Layout under the workspace's ``store:`` folder::
+
+    probes/date=2025-10-10/<run_id>-<uuid>.parquet      one file per run and UTC day
+    probes/date=2025-10-10/compacted-<uuid>.parquet     a day's files merged by ``compact``
+
+Every file has exactly :data:`occ_lib.schema.PROBE_SCHEMA`; the ``date`` column lives only in the
+folder name (the UTC date of ``started_at``).
+
+Why it is safe:
+
+* Writes go to a hidden ``.tmp-<uuid>.parquet.part`` in the same folder, are fsynced, then renamed
+  with ``os.replace`` (atomic on POSIX); the folder is fsynced too. A reader never sees half a file:
+  the hidden name is skipped by occ, by pyarrow (``.`` prefix) and by ``*.parquet`` globs (suffix).
+  Names carry a fresh uuid4, so two runs writing at once never collide and nothing is overwritten.
+* A killed writer leaves at most a ``.tmp-*`` file, which readers ignore and ``compact`` removes
+  once it is an hour old; everything renamed before the kill is complete.
+* ``compact`` (one at a time per store: it holds ``probes/.compact.lock``) writes the merged
+  ``compacted-*`` file atomically, records the names it replaces in its Parquet metadata
+  (``occ.replaces``), and only then deletes the originals. A crash at any moment loses no row; a
+  crash between rename and delete leaves originals that occ's readers skip (they are listed as
+  replaced) and that the next ``compact`` deletes. Tools reading the glob directly may count those
+  leftovers twice until then. Merged rows are de-duplicated: evidence rows by ``evidence_key``,
+  probe rows by ``(run_id, target, started_at)``.
+* A file that cannot be read (damaged on disk) never hides the rest: :func:`load_probes` skips it
+  with a :class:`StoreWarning` naming it (also listed in ``df.attrs["skipped_files"]``), or raises
+  :class:`~occ_lib.errors.StoreError` with ``on_error="raise"``; ``compact`` leaves it in place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import time
+import uuid
+import warnings
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Literal
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from .errors import StoreError
+from .schema import PROBE_COLUMNS, PROBE_SCHEMA, conform, empty_probes, to_arrow
+
+PROBES = "probes"
+COMPACTED_PREFIX = "compacted-"
+REPLACES_KEY = b"occ.replaces"
+_TMP_PREFIX = ".tmp-"
+_TMP_SUFFIX = ".parquet.part"
+_STALE_TMP_S = 3600.0
+_DAY = dt.timedelta(days=1)
+_TS = pa.timestamp("us", tz="UTC")
+
+When = str | dt.date | dt.datetime | pd.Timestamp | None
+
+
+class StoreWarning(UserWarning):
+    """A store file was skipped because it could not be read; the rest was still returned."""
+
+
+# paths ------------------------------------------------------------------------------------------
+def probes_dir(store: str | Path) -> Path:
+    """The ``probes/`` folder of a store."""
+    return Path(store) / PROBES
+
+
+def partition_dir(store: str | Path, day: dt.date) -> Path:
+    return probes_dir(store) / f"date={day.isoformat()}"
+
+
+def _partitions(store: str | Path) -> list[tuple[dt.date, Path]]:
+    """Every ``date=YYYY-MM-DD`` folder, sorted; other names are ignored."""
+    root = probes_dir(store)
+    if not root.is_dir():
+        return []
+    out = []
+    for p in root.iterdir():
+        if p.is_dir() and p.name.startswith("date="):
+            try:
+                out.append((dt.date.fromisoformat(p.name[5:]), p))
+            except ValueError:
+                continue
+    return sorted(out)
+
+
+def _data_files(folder: Path) -> list[Path]:
+    """The visible ``*.parquet`` files of one partition (temp and hidden files excluded)."""
+    try:
+        names = sorted(os.listdir(folder))
+    except FileNotFoundError:
+        return []
+    return [folder / n for n in names if n.endswith(".parquet") and not n.startswith((".", "_"))]
+
+
+def _replaced_names(files: list[Path]) -> tuple[set[str], list[tuple[Path, str]]]:
+    """Names that ``compacted-*`` files in ``files`` say they replace, and unreadable footers."""
+    replaced: set[str] = set()
+    bad: list[tuple[Path, str]] = []
+    for f in files:
+        if not f.name.startswith(COMPACTED_PREFIX):
+            continue
+        try:
+            meta = pq.read_metadata(f).metadata or {}
+        except FileNotFoundError:
+            continue
+        except (OSError, pa.ArrowException) as exc:
+            bad.append((f, _reason(exc)))
+            continue
+        raw = meta.get(REPLACES_KEY)
+        if raw:
+            with contextlib.suppress(ValueError):
+                replaced.update(json.loads(raw))
+    return replaced, bad
+
+
+def _live_files(folder: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str]]]:
+    """(files to read, leftover files already merged into a compacted file, unreadable footers)."""
+    files = _data_files(folder)
+    replaced, bad = _replaced_names(files)
+    live = [f for f in files if f.name not in replaced]
+    leftovers = [f for f in files if f.name in replaced]
+    return live, leftovers, bad
+
+
+# times ------------------------------------------------------------------------------------------
+def to_instant(value: When) -> pd.Timestamp | None:
+    """A bound as a UTC instant: dates mean UTC midnight, naive datetimes are UTC."""
+    if value is None:
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise StoreError(f"not a date or time: {value!r} (expected YYYY-MM-DD or ISO 8601)") from None
+    if pd.isna(ts):
+        return None
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    return ts.as_unit("us")
+
+
+def _day_overlaps(day: dt.date, lo: pd.Timestamp | None, hi: pd.Timestamp | None) -> bool:
+    start = pd.Timestamp(day, tz="UTC")
+    return (hi is None or start < hi) and (lo is None or start + _DAY > lo)
+
+
+# writing ----------------------------------------------------------------------------------------
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _atomic_write(table: pa.Table, final: Path, metadata: dict[bytes, bytes] | None = None) -> Path:
+    """Write ``table`` to a hidden temp file next to ``final``, fsync, rename into place."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = final.parent / f"{_TMP_PREFIX}{uuid.uuid4().hex}{_TMP_SUFFIX}"
+    if metadata:
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata})
+    try:
+        with open(tmp, "xb") as fh:
+            pq.write_table(table, fh, compression="zstd")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(final.parent)
+    return final
+
+
+def _safe_name(run_id: object) -> str:
+    text = "" if run_id is None or pd.isna(run_id) else str(run_id)
+    clean = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in text).strip("._")
+    return clean[:80] or "run"
+
+
+def write_probes(store: str | Path, df: pd.DataFrame) -> list[Path]:
+    """Store probe rows: one new file per ``run_id`` and UTC day, each written atomically.
+
+    Returns the files written (none for an empty frame). Rows without ``started_at`` are refused
+    (:class:`StoreError`) before anything is written.
+    """
+    rows = conform(df)
+    if rows.empty:
+        return []
+    if rows["started_at"].isna().any():
+        n = int(rows["started_at"].isna().sum())
+        raise StoreError(f"{probes_dir(store)}: {n} row(s) have no started_at; nothing was written")
+    days = rows["started_at"].dt.tz_convert("UTC").dt.date
+    keys = rows["run_id"].astype("object").where(rows["run_id"].notna(), None)
+    written: list[Path] = []
+    groups = pd.DataFrame({"run": keys.map(_safe_name), "day": days})
+    for (run, day), idx in groups.groupby(["run", "day"], sort=True).groups.items():
+        part = rows.loc[idx].sort_values(["started_at", "target"], kind="stable")
+        final = partition_dir(store, day) / f"{run}-{uuid.uuid4().hex}.parquet"
+        try:
+            written.append(_atomic_write(to_arrow(part), final))
+        except OSError as exc:
+            raise StoreError(f"{final}: cannot write: {exc.strerror or exc}") from None
+    return written
+
+
+# reading ----------------------------------------------------------------------------------------
+def _reason(exc: BaseException) -> str:
+    first = (str(exc).strip().splitlines() or [""])[0]
+    return f"{exc.__class__.__name__}: {first[:200]}" if first else exc.__class__.__name__
+
+
+class _Vanished(Exception):
+    """A file disappeared between listing and reading (a compaction finished): list again."""
+
+
+def _filter(lo: pd.Timestamp | None, hi: pd.Timestamp | None, targets: list[str] | None):
+    expr = None
+
+    def _and(e):
+        return e if expr is None else expr & e
+
+    if lo is not None:
+        expr = _and(ds.field("started_at") >= pa.scalar(lo.to_pydatetime(), type=_TS))
+    if hi is not None:
+        expr = _and(ds.field("started_at") < pa.scalar(hi.to_pydatetime(), type=_TS))
+    if targets is not None:
+        expr = _and(ds.field("target").isin(pa.array(targets, type=pa.string())))
+    return expr
+
+
+def _read_files(
+    files: list[Path], columns: list[str] | None, expr
+) -> tuple[pa.Table, list[tuple[Path, str]]]:
+    """Read ``files`` as one table; unreadable ones are returned by name instead of failing all."""
+    schema = PROBE_SCHEMA if columns is None else pa.schema([PROBE_SCHEMA.field(c) for c in columns])
+    empty = schema.empty_table()
+    if not files:
+        return empty, []
+    try:
+        tbl = ds.dataset([str(f) for f in files], format="parquet", schema=PROBE_SCHEMA).to_table(
+            columns=columns, filter=expr
+        )
+        return tbl, []
+    except FileNotFoundError as exc:
+        raise _Vanished from exc
+    except (OSError, pa.ArrowException):
+        pass  # find the bad file(s) one by one below
+    parts: list[pa.Table] = []
+    bad: list[tuple[Path, str]] = []
+    for f in files:
+        if not f.exists():
+            raise _Vanished
+        try:
+            parts.append(
+                ds.dataset(str(f), format="parquet", schema=PROBE_SCHEMA).to_table(
+                    columns=columns, filter=expr
+                )
+            )
+        except FileNotFoundError as exc:
+            raise _Vanished from exc
+        except (OSError, pa.ArrowException) as exc:
+            bad.append((f, _reason(exc)))
+    return (pa.concat_tables(parts) if parts else empty), bad
+
+
+def _scan(
+    store: str | Path,
+    lo: pd.Timestamp | None,
+    hi: pd.Timestamp | None,
+    targets: list[str] | None,
+    columns: list[str] | None,
+) -> tuple[pa.Table, list[tuple[Path, str]]]:
+    for _attempt in range(5):
+        files: list[Path] = []
+        bad: list[tuple[Path, str]] = []
+        for day, folder in _partitions(store):
+            if _day_overlaps(day, lo, hi):
+                live, _left, bad_footers = _live_files(folder)
+                files += live
+                bad += bad_footers
+        bad_names = {f for f, _ in bad}
+        try:
+            tbl, bad_files = _read_files([f for f in files if f not in bad_names], columns,
+                                         _filter(lo, hi, targets))
+        except _Vanished:
+            time.sleep(0.01)
+            continue
+        return tbl, bad + bad_files
+    raise StoreError(f"{probes_dir(store)}: files kept changing while reading; try again")
+
+
+def live_files(store: str | Path, start: When = None, end: When = None) -> list[Path]:
+    """The Parquet files that hold the store's current rows overlapping ``[start, end)``.
+
+    For readers other than :func:`load_probes` (DuckDB scans): only overlapping ``date=`` folders
+    are listed, and files a ``compacted-*`` file says it replaces are left out, so nothing counts twice.
+    """
+    lo, hi = to_instant(start), to_instant(end)
+    files: list[Path] = []
+    for day, folder in _partitions(store):
+        if _day_overlaps(day, lo, hi):
+            files += _live_files(folder)[0]
+    return files
+
+
+def _surface(bad: list[tuple[Path, str]], on_error: str) -> list[str]:
+    if bad and on_error == "raise":
+        f, why = bad[0]
+        raise StoreError(f"{f}: unreadable Parquet file ({why})")
+    for f, why in bad:
+        warnings.warn(f"{f}: skipped unreadable Parquet file ({why})", StoreWarning, stacklevel=3)
+    return [str(f) for f, _ in bad]
+
+
+def load_probes(
+    store: str | Path,
+    start: When = None,
+    end: When = None,
+    targets: str | Iterable[str] | None = None,
+    *,
+    on_error: Literal["warn", "raise"] = "warn",
+) -> pd.DataFrame:
+    """Probe rows with ``start <= started_at < end`` (UTC; dates mean midnight) for ``targets``.
+
+    Only the ``date=`` folders that overlap the range are listed and opened. Rows come sorted by
+    ``started_at``, ``target``, ``run_id``, with the dtypes of :mod:`occ_lib.schema`. Unreadable
+    files are skipped with a :class:`StoreWarning` (names in ``df.attrs["skipped_files"]``).
+    """
+    lo, hi = to_instant(start), to_instant(end)
+    wanted = [targets] if isinstance(targets, str) else (None if targets is None else list(targets))
+    tbl, bad = _scan(store, lo, hi, wanted, None)
+    skipped = _surface(bad, on_error)
+    df = conform(tbl.to_pandas()) if tbl.num_rows else empty_probes()
+    df = df.sort_values(["started_at", "target", "run_id"], kind="stable").reset_index(drop=True)
+    df.attrs["skipped_files"] = skipped
+    return df
+
+
+def evidence_keys(store: str | Path) -> set[str]:
+    """Every ``evidence_key`` already stored (reads that one column only)."""
+    tbl, bad = _scan(store, None, None, None, ["evidence_key"])
+    _surface(bad, "warn")
+    return {k for k in tbl.column("evidence_key").to_pylist() if k is not None}
+
+
+# compaction -------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def store_lock(store: str | Path, name: str) -> Iterator[None]:
+    """An exclusive advisory lock on ``probes/.<name>.lock`` (released when the process dies)."""
+    root = probes_dir(store)
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / f".{name}.lock", "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def dedup(df: pd.DataFrame) -> pd.DataFrame:
+    """Drop repeated rows: evidence by ``evidence_key``, probes by ``(run_id, target, started_at)``."""
+    if df.empty:
+        return df
+    probe_key = (
+        "p|" + df["run_id"].astype("string").fillna("") + "|" + df["target"].astype("string").fillna("")
+        + "|" + df["started_at"].astype("string").fillna("")
+    )
+    key = ("e|" + df["evidence_key"].astype("string")).where(df["evidence_key"].notna(), probe_key)
+    return df.loc[~key.duplicated()].reset_index(drop=True)
+
+
+def _remove_stale_tmp(folder: Path, now: float) -> None:
+    for p in folder.iterdir():
+        if p.name.startswith(_TMP_PREFIX) and p.name.endswith(_TMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                if now - p.stat().st_mtime > _STALE_TMP_S:
+                    p.unlink()
+
+
+def compact(store: str | Path, before: When = None) -> list[tuple[dt.date, int]]:
+    """Merge each day's files into one ``compacted-*`` file; returns ``(day, files merged)`` pairs.
+
+    Only days strictly before ``before`` (all days when None) that hold more than one file are
+    touched. Unreadable files are left in place with a :class:`StoreWarning`.
+    """
+    limit = to_instant(before)
+    done: list[tuple[dt.date, int]] = []
+    now = time.time()
+    with store_lock(store, "compact"):
+        for day, folder in _partitions(store):
+            _remove_stale_tmp(folder, now)
+            if limit is not None and pd.Timestamp(day, tz="UTC") >= limit.normalize():
+                continue
+            live, leftovers, bad = _live_files(folder)
+            bad_names = {f for f, _ in bad}
+            live = [f for f in live if f not in bad_names]
+            if len(live) + len(leftovers) <= 1:
+                _surface(bad, "warn")
+                continue
+            tbl, bad_files = _read_files(live, None, None)
+            bad += bad_files
+            _surface(bad, "warn")
+            unreadable = {f for f, _ in bad}
+            merged = [f for f in live if f not in unreadable]
+            df = dedup(conform(tbl.to_pandas()) if tbl.num_rows else empty_probes())
+            df = df.sort_values(["started_at", "target", "run_id"], kind="stable")
+            replaces = sorted({f.name for f in merged} | {f.name for f in leftovers})
+            final = folder / f"{COMPACTED_PREFIX}{uuid.uuid4().hex}.parquet"
+            if merged:
+                _atomic_write(to_arrow(df), final, {REPLACES_KEY: json.dumps(replaces).encode()})
+            for name in replaces:
+                with contextlib.suppress(FileNotFoundError):
+                    (folder / name).unlink()
+            _fsync_dir(folder)
+            done.append((day, len(merged) + len(leftovers)))
+    return done
+
+
+# export -----------------------------------------------------------------------------------------
+def export(
+    store: str | Path,
+    out: str | Path | IO[str],
+    fmt: Literal["csv", "parquet"] = "csv",
+    targets: str | Iterable[str] | None = None,
+    start: When = None,
+    end: When = None,
+) -> int:
+    """Write the selected raw probe rows to ``out`` as CSV or Parquet; returns the row count.
+
+    CSV follows :mod:`occ_lib.formats` (ISO ``Z`` times, empty for null). A path is written
+    atomically; a text stream (CSV only) is written directly.
+    """
+    from .formats import render
+
+    if fmt not in ("csv", "parquet"):
+        raise StoreError(f"unknown export format {fmt!r}; expected csv or parquet")
+    df = load_probes(store, start, end, targets)
+    if not isinstance(out, (str, Path)):
+        if fmt != "csv":
+            raise StoreError("parquet export needs a file path")
+        render(df, "csv", out)
+        return len(df)
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "parquet":
+        _atomic_write(to_arrow(df), path)
+        return len(df)
+    tmp = path.parent / f"{_TMP_PREFIX}{uuid.uuid4().hex}.csv.part"
+    try:
+        with open(tmp, "x", encoding="utf-8", newline="") as fh:
+            render(df, "csv", fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return len(df)
+
+
+__all__ = [
+    "COMPACTED_PREFIX", "PROBES", "PROBE_COLUMNS", "StoreWarning", "compact", "dedup", "evidence_keys",
+    "export", "load_probes", "partition_dir", "probes_dir", "store_lock", "to_instant", "write_probes",
+]

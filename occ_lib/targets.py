@@ -1,0 +1,231 @@
+"""The ``probes:`` section of ``occ.yml``: defaults plus the targets to probe.
+
+Keys are the portable ones from the issue (``name, url, method, expect, degraded_ms, timeout_s,
+follow_redirects, headers, tags``). A target inherits every key it does not set from ``defaults``;
+``headers`` and ``tags`` are merged (the target wins).
+
+Header values may reference environment variables as ``${NAME}`` (secrets stay in the environment)
+or ``${NAME:-fallback}`` (fallback used when NAME is unset, e.g. ``${TOKEN:-}`` for "no token").
+They are resolved while validating, kept as ``SecretStr`` and never shown by ``repr``/``str`` or
+any error; an unset variable without fallback is a ``ConfigError`` naming the file and the key path
+(``probes.targets[1].headers.Authorization``). URLs are shown redacted in ``repr``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Any, Literal
+from urllib.parse import parse_qsl, urlsplit
+
+from pydantic import BeforeValidator, Field, SecretStr, field_serializer, field_validator, model_validator
+
+from .config import StrictModel
+from .errors import ProbeError
+from .redact import is_secret_name, redact_url
+
+_ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+_RANGE = re.compile(r"^([1-5])xx$", re.IGNORECASE)
+_SPAN = re.compile(r"^(\d{3})\s*-\s*(\d{3})$")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+
+
+def _resolve_env(value: Any) -> Any:
+    """Replace ``${NAME}`` / ``${NAME:-fallback}`` with the environment's value."""
+    if not isinstance(value, str):
+        return value
+
+    def repl(m: re.Match[str]) -> str:
+        name, fallback = m.group(1), m.group(2)
+        got = os.environ.get(name)
+        if got is None:
+            if fallback is None:
+                raise ValueError(f"environment variable {name} is not set")
+            return fallback
+        return got
+
+    return _ENV_REF.sub(repl, value)
+
+
+#: A header value after ``${NAME}`` resolution; secret from then on.
+HeaderValue = Annotated[SecretStr, BeforeValidator(_resolve_env)]
+Method = Literal["HEAD", "GET"]
+
+
+def parse_expect(items: Iterable[int | str]) -> tuple[tuple[int, int], ...]:
+    """``[200, "2xx", "300-302"]`` -> ``((200, 200), (200, 299), (300, 302))``; ValueError if bad."""
+    out: list[tuple[int, int]] = []
+    for item in items:
+        if isinstance(item, bool):
+            raise ValueError("expected a status code, a class like '2xx' or a range like '200-299'")
+        if isinstance(item, int):
+            lo = hi = item
+        else:
+            s = str(item).strip()
+            if s.isdigit():
+                lo = hi = int(s)
+            elif m := _RANGE.match(s):
+                lo, hi = int(m.group(1)) * 100, int(m.group(1)) * 100 + 99
+            elif m := _SPAN.match(s):
+                lo, hi = int(m.group(1)), int(m.group(2))
+            else:
+                raise ValueError(f"{s!r} is not a status code, a class like '2xx' or a range like '200-299'")
+        if not (100 <= lo <= hi <= 599):
+            raise ValueError(f"status {item!r} is outside 100-599 (or the range is reversed)")
+        out.append((lo, hi))
+    if not out:
+        raise ValueError("expect at least one status")
+    return tuple(out)
+
+
+def _one_or_many(v: Any) -> Any:
+    return [v] if isinstance(v, (int, str)) else v
+
+
+Expect = Annotated[list[int | str], BeforeValidator(_one_or_many)]
+
+
+def _upper(v: Any) -> Any:
+    return v.upper() if isinstance(v, str) else v
+
+
+class Defaults(StrictModel):
+    """Keys every target inherits unless it sets them."""
+
+    method: Annotated[Method, BeforeValidator(_upper)] = "HEAD"
+    timeout_s: float = Field(10.0, gt=0)
+    expect: Expect = Field(default_factory=lambda: ["2xx"])
+    degraded_ms: float = Field(800.0, gt=0)
+    follow_redirects: bool = False
+    headers: dict[str, HeaderValue] = Field(default_factory=dict)
+    tags: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("expect")
+    @classmethod
+    def _expect(cls, v: list[int | str]) -> list[int | str]:
+        parse_expect(v)
+        return v
+
+
+class Target(Defaults):
+    """One endpoint to probe. Built directly (tests, notebooks) it uses the built-in defaults."""
+
+    name: str
+    url: str
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not _NAME.match(v):
+            raise ValueError("use letters, digits and . _ : - (no spaces), starting with a letter or digit")
+        return v
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        # The message never contains the URL: it may carry a token or a password.
+        try:
+            parts = urlsplit(v)
+            host = parts.hostname
+            _ = parts.port
+        except ValueError:
+            raise ValueError("not a valid URL") from None
+        if parts.scheme not in ("http", "https") or not host or any(c.isspace() for c in v):
+            raise ValueError("expected an http:// or https:// URL with a host")
+        return v
+
+    @field_serializer("url")
+    def _dump_url(self, v: str) -> str:
+        return redact_url(v)  # dumps (JSON, notebooks) never carry the token or password
+
+    def __repr_args__(self):  # type: ignore[override]
+        for k, v in super().__repr_args__():
+            yield k, (redact_url(v) if k == "url" else v)
+
+    @property
+    def display_url(self) -> str:
+        """The URL with userinfo and secret query values replaced by ``***``."""
+        return redact_url(self.url)
+
+    def expects(self, status: int) -> bool:
+        """True when ``status`` is one of the expected statuses."""
+        return any(lo <= status <= hi for lo, hi in parse_expect(self.expect))
+
+    def header_values(self) -> dict[str, str]:
+        """The resolved headers, for the request only: never log or store them."""
+        return {k: v.get_secret_value() for k, v in self.headers.items()}
+
+    def secrets(self) -> list[str]:
+        """Every secret string of this target (header values, URL password and secret query values)."""
+        out = [v.get_secret_value() for v in self.headers.values()]
+        parts = urlsplit(self.url)
+        if parts.username:
+            out.append(parts.username)
+        if parts.password:
+            out.append(parts.password)
+        out += [val for key, val in parse_qsl(parts.query, keep_blank_values=False) if is_secret_name(key)]
+        # Longest first, so that replacing one never leaves a tail of another; tiny strings are noise.
+        return sorted({s for s in out if len(s) >= 3}, key=len, reverse=True)
+
+
+class ProbesConfig(StrictModel):
+    """The validated ``probes:`` section; ``targets`` come back with the defaults applied."""
+
+    defaults: Defaults = Field(default_factory=Defaults)
+    targets: list[Target] = Field(default_factory=list)
+
+    @field_validator("targets")
+    @classmethod
+    def _unique(cls, v: list[Target]) -> list[Target]:
+        seen: dict[str, int] = {}
+        for i, t in enumerate(v):
+            if t.name in seen:
+                raise ValueError(f"targets[{i}].name {t.name!r} repeats targets[{seen[t.name]}].name")
+            seen[t.name] = i
+        return v
+
+    @model_validator(mode="after")
+    def _apply_defaults(self) -> ProbesConfig:
+        merged = [_inherit(t, self.defaults) for t in self.targets]
+        object.__setattr__(self, "targets", merged)
+        return self
+
+
+def _inherit(target: Target, defaults: Defaults) -> Target:
+    update: dict[str, Any] = {}
+    for key in Defaults.model_fields:
+        if key in ("headers", "tags"):
+            continue
+        if key not in target.model_fields_set:
+            update[key] = getattr(defaults, key)
+    own = {h.lower() for h in target.headers}
+    headers = {k: v for k, v in defaults.headers.items() if k.lower() not in own}
+    headers.update(target.headers)
+    update["headers"] = headers
+    update["tags"] = {**defaults.tags, **target.tags}
+    return target.model_copy(update=update)
+
+
+def select_targets(
+    cfg: ProbesConfig, names: Iterable[str] | None = None, tags: Mapping[str, str] | None = None
+) -> list[Target]:
+    """Targets named in ``names`` (all when empty) whose tags include every ``tags`` pair.
+
+    An unknown name, or a selection that matches nothing, is a ``ProbeError`` (nothing to run).
+    """
+    chosen = list(cfg.targets)
+    wanted = list(names or [])
+    if wanted:
+        by_name = {t.name: t for t in chosen}
+        unknown = [n for n in wanted if n not in by_name]
+        if unknown:
+            known = ", ".join(sorted(by_name)) or "none"
+            raise ProbeError(f"no target named {', '.join(map(repr, unknown))} (known: {known})")
+        chosen = [by_name[n] for n in dict.fromkeys(wanted)]
+    if tags:
+        chosen = [t for t in chosen if all(t.tags.get(k) == v for k, v in tags.items())]
+    if not chosen:
+        what = " and ".join(f"{k}={v}" for k, v in (tags or {}).items())
+        raise ProbeError(f"no probe target matches {what}" if what else "no probe targets configured")
+    return chosen

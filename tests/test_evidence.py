@@ -1,0 +1,522 @@
+"""Evidence import: curl transcripts (captured ones in examples/artifacts and written-out forms) and
+synthetic-check JSON become probe rows with exact values; bad files are named and skipped."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from occ_lib.evidence import import_evidence, read_evidence
+from occ_lib.schema import PROBE_COLUMNS
+from occ_lib.store import load_probes
+from occ_lib.targets import Target
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+ART = EXAMPLES / "artifacts"
+SHOP = ART / "integrations" / "shopify"
+
+
+def ts(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text).tz_convert("UTC") if pd.Timestamp(text).tzinfo else pd.Timestamp(text, tz="UTC")
+
+
+def one(path: Path, **kw) -> dict:
+    df, problems = read_evidence([path], **kw)
+    assert problems == []
+    assert len(df) == 1
+    row = df.iloc[0].to_dict()
+    return {k: (None if v is pd.NA or (isinstance(v, float) and pd.isna(v)) or v is pd.NaT else v)
+            for k, v in row.items()}
+
+
+def write(tmp_path: Path, name: str, text: str | bytes, mtime: float | None = None) -> Path:
+    p = tmp_path / name
+    p.write_bytes(text if isinstance(text, bytes) else text.encode())
+    if mtime is not None:
+        os.utime(p, (mtime, mtime))
+    return p
+
+
+# captured transcripts ------------------------------------------------------------------------------
+CAPTURED = [
+    # file, method, url, status, version, outcome, error, elapsed, date, via, request id
+    (SHOP / "2025-10-10/curl_hotdash-staging_2025-10-10T02-50-44Z.log", "HEAD",
+     "https://hotdash-staging.fly.dev/app?mock=1", 200, "HTTP/2", "up", None, None,
+     "Fri, 10 Oct 2025 02:50:44 GMT", "2 fly.io", "01K77ZQ4W0T1AAG1XKJ5N2P3R4-iad", "2025-10-10T02:50:44Z"),
+    (SHOP / "2025-10-10/curl_hotdash-staging_2025-10-10T06-20-00Z.log", "GET",
+     "https://hotdash-staging.fly.dev/app?mock=1", 200, "HTTP/2", "up", None, None,
+     "Fri, 10 Oct 2025 06:20:00 GMT", "2 fly.io", "01K78CV8J2E5QHX1B4S7M9T0Y6-iad", "2025-10-10T06:20:00Z"),
+    (SHOP / "2025-10-10/curl_hotdash-staging_2025-10-10T06-34-12Z_mock0.log", "GET",
+     "https://hotdash-staging.fly.dev/app?mock=0", 410, "HTTP/2", "down", "unexpected_status", None,
+     "Fri, 10 Oct 2025 06:34:12 GMT", "2 fly.io", "01K78DNB5C1V0W9RZ3H8F6G2K7-iad", "2025-10-10T06:34:12Z"),
+    (SHOP / "2025-10-09/curl_hotdash-staging_2025-10-09T17-55-03Z_redirect.log", "HEAD",
+     "https://hotdash-staging.fly.dev/app?mock=1", 200, "HTTP/2", "up", None, None,
+     "Thu, 09 Oct 2025 17:55:03 GMT", "2 fly.io", "01K76R2F0D9XKQ4P7N3M5B8C1A-iad", "2025-10-09T17:55:03Z"),
+    (SHOP / "2025-10-11/curl_hotdash-staging_2025-10-11T09-05-00Z_http11.log", "GET",
+     "https://hotdash-staging.fly.dev/app?mock=1", 200, "HTTP/1.1", "up", None, 45.654,
+     "Sat, 11 Oct 2025 09:05:00 GMT", "1.1 fly.io", "01K7B1H6T4Y2R8E0W3Q5U7I9O1-iad", "2025-10-11T09:05:00Z"),
+    (ART / "reliability/2025-10-12/curl_hotdash-staging_2025-10-12T08-00-00Z_http10.log", "HEAD",
+     "http://hotdash-staging.fly.dev/app?mock=1", 200, "HTTP/1.0", "up", None, None,
+     "Sun, 12 Oct 2025 08:00:00 GMT", "1.0 fly.io", "01K7D9P2L5K8J1H4G7F0D3S6A9-iad", "2025-10-12T08:00:00Z"),
+    (ART / "reliability/2025-10-12/curl_hotdash-staging_2025-10-12T08-01-30Z_mock0_verbose.log", "HEAD",
+     "https://hotdash-staging.fly.dev/app?mock=0", 410, "HTTP/2", "down", "unexpected_status", None,
+     "Sun, 12 Oct 2025 08:01:30 GMT", "2 fly.io", "01K7D9R7M3N6B9V2C5X8Z1L4K7-iad", "2025-10-12T08:01:30Z"),
+]
+
+
+@pytest.mark.parametrize("case", CAPTURED, ids=lambda c: c[0].name)
+def test_captured_curl_transcripts(case):
+    path, method, url, status, version, outcome, error, elapsed, date, via, rid, at = case
+    r = one(path, root=EXAMPLES)
+    assert r["source"] == "evidence"
+    assert r["method"] == method
+    assert r["url"] == url
+    assert r["target"] == url.split("://", 1)[1]
+    assert r["status"] == status
+    assert r["http_version"] == version
+    assert r["outcome"] == outcome
+    assert r["error"] == error
+    assert r["error_message"] == (f"HTTP {status}" if error else None)
+    assert r["elapsed_ms"] == elapsed
+    assert r["h_date"] == date
+    assert r["h_server"] == "Fly/6b1a2b3c (2025-10-08)"
+    assert r["h_via"] == via
+    assert r["h_request_id"] == rid
+    assert r["time_source"] == "filename"
+    assert r["started_at"] == ts(at)
+    assert r["evidence_path"] == path.relative_to(EXAMPLES).as_posix()
+    assert r["evidence_key"] == hashlib.sha256(path.read_bytes()).hexdigest() + ":0"
+    assert r["tags"] == "{}"
+    assert r["probe_host"] is None and r["bytes"] is None
+
+
+def test_configured_target_names_rows_and_sets_degraded():
+    mock = Target(name="staging-app-mock", url="https://hotdash-staging.fly.dev/app?mock=1",
+                  degraded_ms=40, tags={"team": "integrations"})
+    live = Target(name="staging-app-live", url="https://hotdash-staging.fly.dev/app?mock=0", expect=[410])
+    paths = [c[0] for c in CAPTURED]
+    df, problems = read_evidence(paths, targets=[mock, live])
+    assert problems == []
+    got = list(zip(df["target"], df["outcome"], df["error"].fillna("-"), df["tags"], strict=True))
+    assert got == [
+        ("staging-app-mock", "up", "-", '{"team":"integrations"}'),
+        ("staging-app-mock", "up", "-", '{"team":"integrations"}'),
+        ("staging-app-live", "up", "-", "{}"),  # 410 is what this target expects
+        ("staging-app-mock", "up", "-", '{"team":"integrations"}'),
+        ("staging-app-mock", "degraded", "-", '{"team":"integrations"}'),  # 45.654 ms > 40 ms
+        ("hotdash-staging.fly.dev/app?mock=1", "up", "-", "{}"),  # http:// is another URL
+        ("staging-app-live", "up", "-", "{}"),
+    ]
+
+
+# written-out transcript forms ------------------------------------------------------------------------
+H3 = """$ curl -I --http3 https://edge.example.test/health
+HTTP/3 204 \r
+date: Fri, 10 Oct 2025 11:00:00 GMT\r
+server: h3-edge\r
+x-request-id: req-h3-1\r
+\r
+"""
+
+V10 = """*   Trying 127.0.0.1:80...
+* Connected to legacy.example.test (127.0.0.1) port 80 (#0)
+> GET /status HTTP/1.0
+> Host: legacy.example.test
+> User-Agent: curl/7.88.1
+>
+* HTTP 1.0, assume close after body
+< HTTP/1.0 503 Service Unavailable
+< Server: legacy/1.0
+< Date: Sat, 11 Oct 2025 01:02:03 GMT
+<
+{ [17 bytes data]
+* Closing connection 0
+HTTP/1.0 999 not a response: body text after the verbose transcript
+"""
+
+VL = """* Connected to hotdash-staging.fly.dev (66.241.125.1) port 443 (#0)
+* ALPN: server accepted h2
+> GET / HTTP/2
+> Host: hotdash-staging.fly.dev
+>
+< HTTP/2 302 \r
+< location: https://login.example.test/start?next=%2F\r
+< via: 2 fly.io\r
+<
+* Issue another request to this URL: 'https://login.example.test/start?next=%2F'
+* Connected to login.example.test (10.0.0.1) port 443 (#1)
+* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384
+> GET /start?next=%2F HTTP/1.1
+> Host: login.example.test
+>
+< HTTP/1.1 100 Continue
+<
+< HTTP/1.1 200 OK
+< Server: login
+< X-Amzn-RequestId: amz-42
+<
+"""
+
+IL11 = """HTTP/1.1 301 Moved Permanently
+Location: https://www.example.test/new
+Date: Sat, 11 Oct 2025 10:00:00 GMT
+
+HTTP/1.1 302 Found
+Location: /final?x=1
+
+HTTP/1.1 200 OK
+Date: Sat, 11 Oct 2025 10:00:01 GMT
+Server: final
+Content-Length: 0
+
+HTTP/1.1 500 this line is in a body and must not count
+"""
+
+WOUT = """$ curl -s -o /dev/null -D - -w 'time_namelookup: %{time_namelookup}\\n...' https://api.example.test/v1
+HTTP/2 200
+server: api
+
+time_namelookup: 0.002000
+time_connect: 0.010000
+time_appconnect: 0.030000
+time_starttransfer: 0.080000
+time_total: 0.123000
+size_download: 512
+"""
+
+CURL_ERR = """$ curl -I https://nowhere.example.test/
+curl: (6) Could not resolve host: nowhere.example.test
+"""
+
+REDIRECT_LOOP = """$ curl -IL --max-redirs 1 https://loop.example.test/a
+HTTP/2 301
+location: /a
+
+HTTP/2 301
+location: /a
+
+curl: (47) Maximum (1) redirects followed
+"""
+
+
+def test_http3_head_with_command_line(tmp_path):
+    r = one(write(tmp_path, "curl_edge_2025-10-10T11-00-00Z.log", H3))
+    assert (r["method"], r["url"], r["target"], r["status"], r["http_version"]) == (
+        "HEAD", "https://edge.example.test/health", "edge.example.test/health", 204, "HTTP/3")
+    assert (r["outcome"], r["h_server"], r["h_request_id"], r["time_source"]) == ("up", "h3-edge", "req-h3-1",
+                                                                                   "filename")
+    assert r["started_at"] == ts("2025-10-10T11:00:00Z")
+
+
+def test_http10_verbose_ignores_unprefixed_body_and_uses_request_lines(tmp_path):
+    r = one(write(tmp_path, "legacy.log", V10))
+    assert (r["method"], r["url"], r["status"], r["http_version"]) == (
+        "GET", "http://legacy.example.test/status", 503, "HTTP/1.0")
+    assert (r["outcome"], r["error"], r["error_message"]) == ("down", "unexpected_status", "HTTP 503")
+    # no stamp in the file name: the Date header gives the time
+    assert (r["time_source"], r["started_at"]) == ("date_header", ts("2025-10-11T01:02:03Z"))
+
+
+def test_verbose_redirect_then_100_continue_keeps_last_response(tmp_path):
+    r = one(write(tmp_path, "chain-20251010T071858Z.log", VL))
+    assert (r["method"], r["url"], r["status"], r["http_version"]) == (
+        "GET", "https://login.example.test/start?next=%2F", 200, "HTTP/1.1")
+    assert (r["h_server"], r["h_request_id"], r["h_via"]) == ("login", "amz-42", None)
+    assert (r["time_source"], r["started_at"]) == ("filename", ts("2025-10-10T07:18:58Z"))
+
+
+def test_non_verbose_redirects_follow_location_and_stop_at_body(tmp_path):
+    p = write(tmp_path, "x.log", "$ curl -iL 'https://example.test/old?token=s3cr3t-value'\n" + IL11)
+    r = one(p)
+    assert (r["status"], r["http_version"], r["h_server"]) == (200, "HTTP/1.1", "final")
+    assert r["url"] == "https://www.example.test/final?x=1"
+    assert (r["time_source"], r["started_at"]) == ("date_header", ts("2025-10-11T10:00:01Z"))
+
+
+def test_write_out_timings(tmp_path):
+    r = one(write(tmp_path, "w_2025-10-10T02-50-44Z.log", WOUT))
+    assert (r["method"], r["status"]) == ("GET", 200)
+    assert (r["elapsed_ms"], r["dns_ms"], r["connect_ms"], r["tls_ms"], r["ttfb_ms"], r["bytes"]) == (
+        123.0, 2.0, 10.0, 20.0, 80.0, 512)
+
+
+def test_curl_error_without_response_is_a_down_row(tmp_path):
+    r = one(write(tmp_path, "dns_2025-10-10T02-50-44Z.log", CURL_ERR))
+    assert (r["status"], r["outcome"], r["error"]) == (None, "down", "dns")
+    assert r["error_message"] == "curl: (6) Could not resolve host: nowhere.example.test"
+    assert (r["method"], r["url"], r["target"]) == ("HEAD", "https://nowhere.example.test/",
+                                                    "nowhere.example.test")
+
+
+def test_redirect_limit_error_after_responses(tmp_path):
+    r = one(write(tmp_path, "loop_2025-10-10T02-50-44Z.log", REDIRECT_LOOP))
+    assert (r["status"], r["outcome"], r["error"]) == (301, "down", "too_many_redirects")
+    assert r["url"] == "https://loop.example.test/a"
+
+
+def test_mtime_is_the_last_resort(tmp_path):
+    p = write(tmp_path, "plain.log", "HTTP/1.1 204 No Content\n\n", mtime=1760000000.25)
+    r = one(p)
+    assert (r["time_source"], r["started_at"]) == ("mtime", ts("2025-10-09T08:53:20.250Z"))
+    assert (r["url"], r["method"], r["target"]) == (None, None, "plain")
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("curl_hotdash-staging_2025-10-10T02-50-44Z.log", "2025-10-10T02:50:44Z"),
+        ("cli-secret-20251010T071858Z.log", "2025-10-10T07:18:58Z"),
+        ("curl_hotdash-staging_2025-10-10T06-34-12Z_mock0.log", "2025-10-10T06:34:12Z"),
+        ("probe-2025-10-10T04-40-48.296Z.log", "2025-10-10T04:40:48.296Z"),
+    ],
+)
+def test_filename_stamp_forms(tmp_path, name, expected):
+    r = one(write(tmp_path, name, "HTTP/2 200\ndate: Mon, 01 Jan 2024 00:00:00 GMT\n\n"))
+    assert (r["time_source"], r["started_at"]) == ("filename", ts(expected))
+
+
+# synthetic-check JSON ------------------------------------------------------------------------------
+def test_committed_smoke_check():
+    p = ART / "monitoring" / "synthetic-check-2025-10-10T04-40-48.296Z.json"
+    r = one(p, root=EXAMPLES)
+    assert (r["target"], r["url"], r["status"], r["outcome"], r["elapsed_ms"]) == (
+        "staging-app-mock", "https://hotdash-staging.fly.dev/app?mock=1", 200, "up", 212.4)
+    assert (r["time_source"], r["started_at"]) == ("json", ts("2025-10-10T04:40:48.296Z"))
+    assert r["evidence_path"] == "artifacts/monitoring/synthetic-check-2025-10-10T04-40-48.296Z.json"
+
+
+def test_committed_week_of_checks():
+    paths = sorted((ART / "monitoring").glob("*.json"))
+    df, problems = read_evidence(paths)
+    assert problems == []
+    assert len(df) == 7 * 96 + 1
+    assert df["started_at"].min() == ts("2025-10-06T00:00:02.752Z")
+    assert df["started_at"].max() < ts("2025-10-13T00:00:00Z")
+    counts = df.groupby(["target", "outcome"]).size().to_dict()
+    assert counts == {("staging-app-live", "down"): 272, ("staging-app-live", "up"): 64,
+                      ("staging-app-mock", "down"): 4, ("staging-app-mock", "up"): 333}
+    assert set(df["time_source"]) == {"json"}
+    assert df["elapsed_ms"].notna().all()
+
+
+JSON_CASES = [
+    ({"url": "https://a.test/x", "status": 200, "latency": 150, "checked_at": "2025-10-10T01:00:00Z"},
+     ("a.test/x", 200, "up", None, 150.0, "2025-10-10T01:00:00Z", "json")),
+    ({"endpoint": "https://a.test/x", "statusCode": 503, "duration_ms": 80.5, "timestamp": 1760058000},
+     ("a.test/x", 503, "down", "unexpected_status", 80.5, "2025-10-10T01:00:00Z", "json")),
+    ({"target": "https://a.test/x", "status_code": "200", "elapsed": "0.25s", "time": 1760058000123},
+     ("a.test/x", 200, "up", None, 250.0, "2025-10-10T01:00:00.123Z", "json")),
+    ({"name": "chk", "http_status": 200, "success": False, "responseTime": 12, "startedAt":
+      "2025-10-10T03:00:00+02:00"},
+     ("chk", 200, "down", None, 12.0, "2025-10-10T01:00:00Z", "json")),
+    ({"check": "chk", "passed": True, "duration_s": 1.5, "checkedAt": "2025-10-10T01:00:00"},
+     ("chk", None, "up", None, 1500.0, "2025-10-10T01:00:00Z", "json")),
+    ({"target": "chk", "ok": False, "error": "connect ECONNREFUSED 10.0.0.1:443", "latencySeconds": 0.002},
+     ("chk", None, "down", "connect", 2.0, "2025-10-10T04:40:48.296Z", "filename")),
+    ({"request": {"url": "https://a.test/y"}, "response": {"status": 200, "elapsedMs": 7}, "up": True},
+     ("a.test/y", 200, "up", None, 7.0, "2025-10-10T04:40:48.296Z", "filename")),
+    ({"url": "https://a.test/x", "status": 200, "ok": True, "message": "OK", "latency_ms": "35ms"},
+     ("a.test/x", 200, "up", None, 35.0, "2025-10-10T04:40:48.296Z", "filename")),
+    ({"url": "https://a.test/x", "status": None, "ok": False, "error": "ETIMEDOUT after 10s"},
+     ("a.test/x", None, "down", "timeout", None, "2025-10-10T04:40:48.296Z", "filename")),
+]
+
+
+@pytest.mark.parametrize("obj, expected", JSON_CASES)
+def test_json_field_mapping(tmp_path, obj, expected):
+    p = write(tmp_path, "synthetic-check-2025-10-10T04-40-48.296Z.json", json.dumps(obj))
+    r = one(p)
+    target, status, outcome, error, elapsed, at, source = expected
+    assert (r["target"], r["status"], r["outcome"], r["error"], r["elapsed_ms"]) == (
+        target, status, outcome, error, elapsed)
+    assert (r["started_at"], r["time_source"]) == (ts(at), source)
+    assert r["error_message"] == (obj.get("error") if outcome == "down" and obj.get("error") else
+                                  "HTTP 503" if error == "unexpected_status" else None)
+
+
+@pytest.mark.parametrize("wrap", ["list", "results", "checks"])
+def test_json_containers(tmp_path, wrap):
+    items = [{"url": "https://a.test/1", "status": 200}, {"url": "https://a.test/2", "status": 404}]
+    doc = items if wrap == "list" else {"meta": 1, wrap: items}
+    p = write(tmp_path, "checks.json", json.dumps(doc), mtime=1760000000)
+    df, problems = read_evidence([p])
+    assert problems == []
+    assert list(df["target"]) == ["a.test/1", "a.test/2"]
+    assert list(df["outcome"]) == ["up", "down"]
+    digest = hashlib.sha256(p.read_bytes()).hexdigest()
+    assert list(df["evidence_key"]) == [f"{digest}:0", f"{digest}:1"]
+    assert list(df["time_source"]) == ["mtime", "mtime"]
+
+
+# bad files ------------------------------------------------------------------------------------------
+def test_bad_files_are_named_and_skipped_while_others_are_read(tmp_path):
+    good = write(tmp_path, "good_2025-10-10T02-50-44Z.log", H3)
+    binary = write(tmp_path, "garbage.log", bytes(range(256)) * 4)
+    badjson = write(tmp_path, "broken.json", '[\n {"status": 200},\n {"status": 200,,}\n]')
+    nostatus = write(tmp_path, "cli-secret-20251010T071858Z.log",
+                     "$ shopify app env show\nSHOPIFY_API_SECRET hash: 9f2c...\n")
+    missing = tmp_path / "missing.log"
+    folder = tmp_path / "adir.log"
+    folder.mkdir()
+    empty = write(tmp_path, "empty.json", "[]")
+    item_bad = write(tmp_path, "mixed.json", json.dumps([{"status": 200, "url": "https://a.test/"},
+                                                          {"url": "https://a.test/"}, "text"]))
+    paths = [good, binary, badjson, nostatus, missing, folder, empty, item_bad]
+    df, problems = read_evidence(paths)
+    assert list(df["evidence_path"]) == [good.as_posix(), item_bad.as_posix()]
+    assert [str(p) for p in problems] == [
+        f"{binary}: binary file, not a transcript or JSON",
+        f"{badjson}:3: invalid JSON: Expecting property name enclosed in double quotes",
+        f"{nostatus}: not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)",
+        f"{missing}: file not found",
+        f"{folder}: is a directory",
+        f"{empty}: no checks in the file",
+        f"{item_bad}: item 1: no status or ok/success field",
+        f"{item_bad}: item 2: expected an object, got str",
+    ]
+    assert [p.line for p in problems] == [None, 3, None, None, None, None, None, None]
+
+
+# secrets -----------------------------------------------------------------------------------------------
+SECRETS = ("Bearer-abc123SECRET", "abc123SECRET", "tok-9876SECRET", "hunter2SECRET", "shpat_0123SECRET")
+SECRET_CMD = ("$ curl -sv -H 'Authorization: Bearer-abc123SECRET' "
+              "'https://ops:hunter2SECRET@api.example.test/v1?token=tok-9876SECRET&mode=x' 2>&1\n")
+SECRET_V = SECRET_CMD + """* Connected to api.example.test (127.0.0.1) port 443 (#0)
+* SSL connection using TLSv1.3
+* Server auth using Basic with user 'ops'
+> GET /v1?token=tok-9876SECRET&mode=x HTTP/2
+> Host: api.example.test
+> Authorization: Bearer abc123SECRET
+> X-Shopify-Access-Token: shpat_0123SECRET
+>
+< HTTP/2 401
+< www-authenticate: Bearer realm="abc123SECRET"
+< x-request-id: r-1
+<
+curl: (22) The requested URL returned error: 401 for https://ops:hunter2SECRET@api.example.test/v1?token=tok-9876SECRET
+"""
+
+
+def test_secrets_never_reach_rows_or_messages(tmp_path):
+    p = write(tmp_path, "secret_2025-10-10T02-50-44Z.log", SECRET_V)
+    unparsable = write(tmp_path, "secret-notes.log",
+                       "Authorization: Bearer abc123SECRET\n?token=tok-9876SECRET\n")
+    bad_json = write(tmp_path, "secret.json", '{"url": "https://x.test/?token=tok-9876SECRET", "status": }')
+    df, problems = read_evidence([p, unparsable, bad_json])
+    assert len(df) == 1 and len(problems) == 2
+    r = df.iloc[0]
+    assert r["url"] == "https://api.example.test/v1?token=***&mode=x"
+    assert r["target"] == "api.example.test/v1?token=***&mode=x"
+    assert (r["status"], r["error"]) == (401, "unexpected_status")
+    assert r["error_message"] == (
+        "curl: (22) The requested URL returned error: 401 for https://***@api.example.test/v1?token=***")
+    text = df.astype("string").fillna("").to_csv() + "\n".join(str(e) for e in problems)
+    for s in SECRETS:
+        assert s not in text
+
+
+def test_import_is_idempotent_and_counts_duplicates(tmp_path):
+    store = tmp_path / "data"
+    a = write(tmp_path, "a_2025-10-10T02-50-44Z.log", H3)
+    copy = write(tmp_path, "copy_2025-10-10T02-50-44Z.log", H3)  # same bytes, same evidence key
+    j = write(tmp_path, "synthetic-check-2025-10-10T04-40-48.296Z.json",
+              json.dumps([{"url": "https://a.test/1", "status": 200},
+                          {"url": "https://a.test/2", "status": 500}]))
+    bad = write(tmp_path, "bad.json", "{")
+    first = import_evidence(store, [a, copy, j, bad], root=tmp_path)
+    assert first.imported_rows == 3
+    assert first.imported_files == ["a_2025-10-10T02-50-44Z.log",
+                                    "synthetic-check-2025-10-10T04-40-48.296Z.json"]
+    assert first.duplicate_files == ["copy_2025-10-10T02-50-44Z.log"]
+    assert first.skipped_files == [str(bad)]
+    assert [str(p) for p in first.problems] == [
+        f"{bad}:1: invalid JSON: Expecting property name enclosed in double quotes"]
+    stored = load_probes(store)
+    assert list(stored["target"]) == ["edge.example.test/health", "a.test/1", "a.test/2"]
+    assert list(stored["source"]) == ["evidence"] * 3
+    again = import_evidence(store, [a, copy, j], root=tmp_path)
+    assert (again.imported_rows, again.imported_files) == (0, [])
+    assert again.duplicate_files == ["a_2025-10-10T02-50-44Z.log", "copy_2025-10-10T02-50-44Z.log",
+                                     "synthetic-check-2025-10-10T04-40-48.296Z.json"]
+    after = load_probes(store)
+    assert after.equals(stored)
+    assert len(list((store / "probes").rglob("*.parquet"))) == 1
+    assert list(after.columns) == list(PROBE_COLUMNS)
+
+
+def test_file_whose_items_all_fail_is_skipped_with_every_problem(tmp_path):
+    p = write(tmp_path, "all-bad.json", json.dumps([{"url": "https://a.test/"}, {"status": 99}]))
+    good = write(tmp_path, "good.json", json.dumps({"url": "https://a.test/", "ok": True}))
+    res = import_evidence(tmp_path / "data", [p, good])
+    assert (res.imported_rows, res.skipped_files, res.duplicate_files) == (1, [str(p)], [])
+    assert [str(e) for e in res.problems] == [f"{p}: item 0: no status or ok/success field",
+                                               f"{p}: item 1: status 99 is not an HTTP status"]
+
+
+def test_log_starting_with_a_brace_is_still_a_transcript(tmp_path):
+    p = write(tmp_path, "v.log", "{ [5 bytes data]\n< HTTP/2 204\n< server: s\n<\n")
+    r = one(p)
+    assert (r["status"], r["http_version"], r["h_server"], r["time_source"]) == (204, "HTTP/2", "s", "mtime")
+
+
+def test_several_commands_in_one_file_give_one_row_each(tmp_path):
+    text = (
+        "notes from the 06:00 check\n"
+        "$ curl -I https://hotdash-staging.fly.dev/app?mock=1\nHTTP/2 200\nserver: a\n\n"
+        "$ curl -i https://hotdash-staging.fly.dev/app?mock=0\nHTTP/2 410\n\ngone\n"
+        "$ curl -I https://hotdash-staging.fly.dev/typo\nzsh: no matches found\n"
+    )
+    p = write(tmp_path, "session_2025-10-10T06-00-00Z.log", text)
+    df, problems = read_evidence([p])
+    assert list(zip(df["method"], df["target"], df["status"], df["outcome"], strict=True)) == [
+        ("HEAD", "hotdash-staging.fly.dev/app?mock=1", 200, "up"),
+        ("GET", "hotdash-staging.fly.dev/app?mock=0", 410, "down"),
+    ]
+    digest = hashlib.sha256(p.read_bytes()).hexdigest()
+    assert list(df["evidence_key"]) == [f"{digest}:0", f"{digest}:1"]
+    assert [str(e) for e in problems] == [
+        f"{p}:10: not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)"]
+
+
+def test_import_workspace_names_rows_by_configured_targets_without_needing_secrets(tmp_path, monkeypatch):
+    from occ_lib.errors import ConfigError
+    from occ_lib.evidence import import_workspace, workspace_targets
+    from occ_lib.workspace import Workspace
+
+    monkeypatch.delenv("OCC_TEST_UNSET_TOKEN", raising=False)
+    (tmp_path / "ev").mkdir()
+    write(tmp_path / "ev", "curl_2025-10-10T06-34-12Z_mock0.log",
+          "$ curl -I https://hotdash-staging.fly.dev/app?mock=0\nHTTP/2 410\n\n")
+    cfg = tmp_path / "occ.yml"
+    cfg.write_text(
+        "evidence: ev/*.log\nprobes:\n  defaults: {headers: {X-Key: '${OCC_TEST_UNSET_TOKEN}'}}\n"
+        "  targets:\n    - name: live\n      url: https://hotdash-staging.fly.dev/app?mock=0\n"
+        "      expect: [410]\n      tags: {env: staging}\n"
+        "      headers: {Authorization: 'Bearer ${OCC_TEST_UNSET_TOKEN}'}\n")
+    ws = Workspace.load(cfg)
+    assert [t.name for t in workspace_targets(ws)] == ["live"]
+    res = import_workspace(ws)
+    assert (res.imported_rows, res.imported_files) == (1, ["ev/curl_2025-10-10T06-34-12Z_mock0.log"])
+    row = load_probes(tmp_path / "data").iloc[0]
+    assert (row["target"], row["outcome"], row["tags"]) == ("live", "up", '{"env":"staging"}')
+    cfg.write_text("probes:\n  targets:\n    - {name: x, url: 'ftp://nope'}\n")
+    with pytest.raises(ConfigError, match=r"probes.targets\[0\].url"):
+        workspace_targets(Workspace.load(cfg))
+
+
+def test_secrets_in_json_error_text_are_scrubbed(tmp_path):
+    p = write(tmp_path, "c.json", json.dumps({
+        "url": "https://svc:pw-SEKRET0@a.test/x?signature=SEKRET1&page=2", "ok": False, "status": 401,
+        "error": "auth failed: api_key=SEKRET2 token: SEKRET3 Authorization: Bearer SEKRET4abcdef "
+                 "(code 401)"}))
+    r = one(p)
+    assert r["url"] == "https://***@a.test/x?signature=***&page=2"
+    assert r["target"] == "a.test/x?signature=***&page=2"
+    assert r["error_message"] == "auth failed: api_key=*** token: *** Authorization: *** *** (code 401)"
+    assert "SEKRET" not in pd.DataFrame([r]).astype("string").to_csv()

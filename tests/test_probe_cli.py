@@ -1,0 +1,159 @@
+"""``occ probe``: config, selection, repeats, stored results, summary and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from occ_lib.cli import main
+from occ_lib.cli.probes import parse_duration
+from occ_lib.store import load_probes
+
+try:
+    from tests import probe_servers as ps
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    import probe_servers as ps  # type: ignore[no-redef]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _loopback_only():
+    with ps.without_proxies():
+        yield
+
+
+@pytest.fixture(scope="module")
+def server():
+    with ps.http_server() as srv:
+        yield srv
+
+
+_DEFAULTS = "{timeout_s: 5, degraded_ms: 5000}"  # generous: classification tests, not speed tests
+
+
+def _workspace(tmp_path: Path, targets: str, defaults: str = _DEFAULTS) -> Path:
+    path = tmp_path / "occ.yml"
+    path.write_text(f"store: data/\nprobes:\n  defaults: {defaults}\n  targets:\n{targets}", encoding="utf-8")
+    return path
+
+
+def _run(argv: list[str], capsys) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    out, err = capsys.readouterr()
+    return info.value.code, out, err
+
+
+def _targets(server) -> str:
+    u = server.url
+    return (
+        f"    - {{name: app, url: '{u}/ok', tags: {{team: integrations, env: staging}}}}\n"
+        f"    - {{name: api, url: '{u}/ok', method: GET, tags: {{team: integrations, env: prod}}}}\n"
+        f"    - {{name: broken, url: '{u}/status/503', tags: {{team: web, env: prod}}}}\n"
+    )
+
+
+def test_all_up_exits_0_and_stores_every_probe(tmp_path, server, capsys):
+    cfg = _workspace(tmp_path, _targets(server))
+    code, out, err = _run(["probe", "--config", str(cfg), "--tag", "team=integrations"], capsys)
+    assert code == 0
+    df = load_probes(tmp_path / "data")
+    assert sorted(df["target"]) == ["api", "app"]
+    assert set(df["outcome"]) == {"up"} and df["run_id"].nunique() == 1
+    assert df["bytes"].tolist() == [20 if m == "GET" else 0 for m in df["method"]]
+    files = list((tmp_path / "data" / "probes").glob("date=*/*.parquet"))
+    assert len(files) == 1
+    assert files[0].parent.name == "date=" + df["started_at"].iloc[0].strftime("%Y-%m-%d")
+    assert err.startswith(f"occ: run 1/1 ({df['run_id'].iloc[0]}): 2 probes, 0 not up, stored in ")
+    assert "Probes" in out and "app" in out and "api" in out and "broken" not in out
+
+
+def test_any_down_exits_3_with_summary_json(tmp_path, server, capsys):
+    cfg = _workspace(tmp_path, _targets(server))
+    code, out, err = _run(["probe", "-c", str(cfg), "--format", "json"], capsys)
+    assert code == 3
+    rows = {r["target"]: r for r in json.loads(out)}
+    assert list(rows) == ["app", "api", "broken"]
+    keys = ("probes", "up", "degraded", "down", "last_status", "last_error")
+    assert {k: rows["broken"][k] for k in keys} == {
+        "probes": 1, "up": 0, "degraded": 0, "down": 1, "last_status": 503,
+        "last_error": "unexpected_status: HTTP 503 not in expected 2xx",
+    }
+    assert {k: rows["app"][k] for k in ("probes", "up", "down", "last_status", "last_error")} == {
+        "probes": 1, "up": 1, "down": 0, "last_status": 200, "last_error": None,
+    }
+    assert len(load_probes(tmp_path / "data")) == 3
+    assert "1 not up" in err
+
+
+def test_degraded_exits_3(tmp_path, server, capsys):
+    cfg = _workspace(tmp_path, f"    - {{name: slow, url: '{server.url}/slow?ms=300', degraded_ms: 50}}\n")
+    code, out, _ = _run(["probe", "-c", str(cfg), "-f", "csv"], capsys)
+    assert code == 3
+    assert out.splitlines()[0] == "target,probes,up,degraded,down,p50_ms,p95_ms,last_status,last_error"
+    assert out.splitlines()[1].startswith("slow,1,0,1,0,")
+    assert load_probes(tmp_path / "data")["outcome"].tolist() == ["degraded"]
+
+
+def test_target_selection_and_repeat_store_each_run(tmp_path, server, capsys):
+    cfg = _workspace(tmp_path, _targets(server))
+    argv = ["probe", "-c", str(cfg), "--target", "app", "-t", "broken", "--repeat", "2", "--every", "100ms"]
+    code, _, err = _run(argv, capsys)
+    assert code == 3
+    df = load_probes(tmp_path / "data")
+    assert sorted(df["target"]) == ["app", "app", "broken", "broken"]
+    assert df["run_id"].nunique() == 2
+    assert len(list((tmp_path / "data" / "probes").glob("date=*/*.parquet"))) == 2
+    assert [line.split(" (")[0] for line in err.splitlines()] == ["occ: run 1/2", "occ: run 2/2"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--target", "nope"], "no target named 'nope' (known: api, app, broken)"),
+        (["--tag", "env=dev"], "no probe target matches env=dev"),
+        (["--tag", "envdev"], "expected KEY=VALUE, got 'envdev'"),
+        (["--every", "soon"], "not a duration: 'soon' (use e.g. 30s, 5m, 1h)"),
+        (["--concurrency", "0"],
+         "Invalid value for '--concurrency': Input should be greater than or equal to 1"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path, server, capsys, argv, message):
+    cfg = _workspace(tmp_path, _targets(server))
+    code, out, err = _run(["probe", "-c", str(cfg), *argv], capsys)
+    assert code == 2
+    assert message in " ".join(err.replace("│", " ").split())
+    assert not (tmp_path / "data").exists()
+
+
+def test_config_errors_exit_2(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("OCC_TEST_MISSING", raising=False)
+    cfg = _workspace(
+        tmp_path, "    - {name: a, url: 'http://127.0.0.1:9/', headers: {X-Key: '${OCC_TEST_MISSING}'}}\n"
+    )
+    code, out, err = _run(["probe", "-c", str(cfg)], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"occ: error: {cfg}: probes.targets[0].headers.X-Key: "
+        "environment variable OCC_TEST_MISSING is not set\n"
+    )
+    empty = tmp_path / "empty.yml"
+    empty.write_text("store: data/\n")
+    code, out, err = _run(["probe", "-c", str(empty)], capsys)
+    assert (code, err) == (2, f"occ: error: {empty}: probes.targets: no targets configured\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("30s", 30.0), ("5m", 300.0), ("1h", 3600.0), ("1m30s", 90.0), ("250ms", 0.25), ("2.5", 2.5),
+     ("0s", 0.0)],
+)
+def test_parse_duration(text, seconds):
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "5 minutes", "1d", "s", "30s5"])
+def test_parse_duration_rejects(text):
+    with pytest.raises(ValueError):
+        parse_duration(text)
