@@ -1,9 +1,74 @@
-"""CLI commands for sla (placeholder until its issue lands)."""
+"""``occ sla``: deadlines, ticket targets, probe objectives and stale documents in one table."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
 import typer
+
+from ..periods import to_utc, week_bounds
+from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
+
+
+def _instant(value: str | None, tz: str, option: str) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    try:
+        return to_utc(value, tz)
+    except (ValueError, TypeError):
+        raise typer.BadParameter(
+            "expected an ISO date or date-time such as 2025-10-13 or 2025-10-13T00:00Z", param_hint=option
+        ) from None
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+
+    @app.command("sla")
+    def sla(
+        paths: list[str] = typer.Argument(None, help="status logs (files, folders, globs); default: logs:"),
+        config: Path | None = ConfigOpt,
+        as_of: str | None = typer.Option(
+            None, "--as-of", help="judge with what was known then (default: --end). Naive times: sla.tz."
+        ),
+        start: str | None = typer.Option(None, "--start", help="window start (ISO; naive in sla.tz)."),
+        end: str | None = typer.Option(None, "--end", help="window end, exclusive (ISO; naive in sla.tz)."),
+        week: str | None = typer.Option(None, "--week", help="ISO week such as 2025-W41 (in sla.tz)."),
+        fmt: str = FormatOpt,
+    ) -> None:
+        """SLA misses: deadlines and ETAs from the logs, ticket targets, latency and availability
+        objectives of the probe store, and stale documents, with the rules they were counted by."""
+        from ..sla import misses
+
+        check_format(fmt)
+        ws = workspace(config, paths or None)
+        policy = ws.policy
+        s = _instant(start, policy.tz, "--start")
+        e = _instant(end, policy.tz, "--end")
+        if week is not None:
+            if s is not None or e is not None:
+                raise typer.BadParameter("give --week or --start/--end, not both", param_hint="--week")
+            try:
+                s, e = week_bounds(week, policy.tz)
+            except ValueError as exc:
+                raise typer.BadParameter(str(exc), param_hint="--week") from None
+        if s is not None and e is not None and e <= s:
+            raise typer.BadParameter("--end must be after --start", param_hint="--end")
+        a = _instant(as_of, policy.tz, "--as-of")
+        logs = ws.logs
+        failed = False
+        problems = getattr(logs, "problems", None)
+        if isinstance(problems, pd.DataFrame) and not problems.empty:
+            for rec in problems[problems["what"].isin(["file", "encoding"])].to_dict("records"):
+                warn(f"{rec['source']}: {rec['reason']}")
+                failed = True
+        probes = None
+        if ws.config_path.is_file() and ws.store.is_dir():
+            probes = ws.store
+        df = misses(logs, probes, policy, s, e, a)
+        emit(df, fmt, title="SLA misses")
+        if fmt == "table":
+            for rule in df.attrs.get("rules", []):
+                print(f"- {rule}")
+        raise typer.Exit(1 if failed else 0)

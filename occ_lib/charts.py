@@ -1,0 +1,941 @@
+"""Plotly figures for reports and notebooks: pure functions from small, aggregated frames to figures.
+
+Every chart plots aggregates, never raw probes: a week of 10 million probes arrives here as per-target
+windows (:mod:`occ_lib.aggregate`), and :func:`points` / :data:`POINT_BUDGET` make sure a figure
+never carries more than a few thousand x-values. When windows are too many for the budget they are
+merged into wider ones (counts add up; a percentile line shows the worst window of the merge, so a
+breach never disappears by averaging) and the title says the window width.
+
+Conventions: times are stored UTC and shown as wall-clock time in ``tz`` (the axis title names the
+zone; across a daylight-saving fall-back the repeated hour shows twice); colours are the Okabe-Ito
+colour-blind-safe palette; every piece of text that comes from a log, a config or a probe passes
+through :func:`esc` (URL secrets and bearer tokens redacted, then :func:`html.escape`) before it
+reaches a hover label or an annotation, because plotly renders a subset of HTML there.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .errors import ReportError
+from .redact import redact_text
+
+POINT_BUDGET = 5000
+"""The most x-values (summed over traces) any figure from this module may carry."""
+
+TEMPLATE = "plotly_white"
+
+# Okabe & Ito (2008), readable with every common colour-vision deficiency.
+OKABE_ITO: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+GREY = "#999999"
+
+KIND_ORDER: tuple[str, ...] = (
+    "escalation",
+    "follow_up",
+    "blocked",
+    "resolved",
+    "deadline",
+    "evidence",
+    "plan",
+    "status",
+    "note",
+)
+KIND_COLORS: dict[str, str] = {
+    "escalation": "#D55E00",
+    "follow_up": "#E69F00",
+    "blocked": "#CC79A7",
+    "resolved": "#009E73",
+    "deadline": "#000000",
+    "evidence": "#56B4E9",
+    "plan": "#0072B2",
+    "status": GREY,
+    "note": "#BBBBBB",
+}
+KIND_SYMBOLS: dict[str, str] = {
+    "escalation": "triangle-up",
+    "follow_up": "circle",
+    "blocked": "square",
+    "resolved": "star",
+    "deadline": "hourglass",
+    "evidence": "circle-open",
+    "plan": "diamond",
+    "status": "circle",
+    "note": "circle",
+}
+DEADLINE_STYLE: dict[str, tuple[str, str, str]] = {
+    # status: (legend name, symbol, colour)
+    "met": ("deadline met", "diamond-open", "#009E73"),
+    "missed": ("deadline missed", "x", "#D55E00"),
+    "open": ("deadline open", "diamond-open", GREY),
+}
+# SLA miss kinds, in the order of occ_lib.sla.KINDS, one fixed colour each across charts.
+MISS_KIND_COLORS: dict[str, str] = {
+    "deadline": "#D55E00",
+    "response": "#E69F00",
+    "resolution": "#CC79A7",
+    "latency": "#0072B2",
+    "availability": "#56B4E9",
+    "doc_expired": "#000000",
+    "doc_stale": GREY,
+}
+OUTCOME_COLORS: dict[str, str] = {"up": "#009E73", "degraded": "#E69F00", "down": "#D55E00"}
+PERCENTILE_DASH: dict[str, str] = {
+    "p50": "dot", "p90": "dashdot", "p95": "solid", "p99": "dash", "mean": "longdash",
+}
+
+_OUTCOMES = ("up", "degraded", "down")
+_COUNT_COLUMNS = frozenset(
+    {"target", "window_start", "window_end", "up", "degraded", "down", "total", "good", "bad",
+     "excluded_maintenance", "n", "availability", "probes", "counted", "ratio"}
+)
+# Window widths a merge may pick: readable ones only.
+_NICE_WIDTHS = tuple(
+    pd.Timedelta(w)
+    for w in ("1min", "2min", "5min", "10min", "15min", "30min", "1h", "2h", "3h", "6h", "12h", "1D", "7D")
+)
+_HOVER_TEXT_MAX = 300
+_NO_TICKET = "(no ticket)"
+_MAX_SHAPES = 200
+
+
+# ----------------------------------------------------------------------------------------------
+# budget and small helpers
+
+
+def points(fig: go.Figure) -> int:
+    """How many x-values the figure's traces carry (y-values for traces without x)."""
+    total = 0
+    for trace in fig.data:
+        values = getattr(trace, "x", None)
+        if values is None:
+            values = getattr(trace, "y", None)
+        if values is not None:
+            total += len(values)
+    return total
+
+
+def check_budget(fig: go.Figure, budget: int = POINT_BUDGET) -> go.Figure:
+    """Raise :class:`ReportError` when ``fig`` carries more than ``budget`` x-values; else return it."""
+    n = points(fig)
+    if n > budget:
+        title = fig.layout.title.text or "chart"
+        raise ReportError(f"{title}: {n} points exceed the budget of {budget}; aggregate before plotting")
+    return fig
+
+
+def esc(value: Any, limit: int = _HOVER_TEXT_MAX) -> str:
+    """Text made safe for plotly hover labels and annotations: secrets redacted, HTML-escaped, shortened."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = redact_text(str(value))
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return html.escape(text, quote=True)
+
+
+def time_title(tz: str) -> str:
+    return f"Time ({tz})"
+
+
+def local_times(values: Any, tz: str) -> pd.Series:
+    """UTC instants as naive wall-clock times in ``tz`` (what plotly shows on a date axis)."""
+    s = pd.Series(pd.to_datetime(values, utc=True))
+    return s.dt.tz_convert(tz).dt.tz_localize(None).reset_index(drop=True)
+
+
+def _fmt_width(width: pd.Timedelta) -> str:
+    secs = int(width.total_seconds())
+    for unit, n in (("d", 86400), ("h", 3600), ("min", 60)):
+        if secs % n == 0:
+            return f"{secs // n}{unit}"
+    return f"{secs}s"
+
+
+def window_width(starts: Any) -> pd.Timedelta:
+    """The window width of an aggregated frame: the smallest gap between distinct window starts."""
+    uniq = pd.Series(pd.to_datetime(pd.Series(starts), utc=True).dropna().unique()).sort_values()
+    gaps = uniq.diff().dropna()
+    gaps = gaps[gaps > pd.Timedelta(0)]
+    return pd.Timedelta(gaps.min()) if len(gaps) else pd.Timedelta(hours=1)
+
+
+def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, **kw: Any) -> go.Figure:
+    # A few legend entries fit in one row above the plot; more go down the right side, where they
+    # cannot run into the title.
+    if len(fig.data) <= 4:
+        legend = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
+    else:
+        legend = {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.02}
+    fig.update_layout(
+        template=TEMPLATE,
+        title={"text": esc(title, 200)},
+        xaxis_title=x_title,
+        yaxis_title=y_title,
+        legend=legend,
+        hovermode="closest",
+        margin={"t": 90},
+        **kw,
+    )
+    return fig
+
+
+def _select_target(df: pd.DataFrame, target: str | Sequence[str] | None) -> pd.DataFrame:
+    if target is None or "target" not in df.columns:
+        return df
+    wanted = [target] if isinstance(target, str) else list(target)
+    return df[df["target"].isin(wanted)]
+
+
+def _wider(width: pd.Timedelta, factor: int) -> pd.Timedelta:
+    """The smallest readable width at least ``factor`` times ``width`` and a multiple of it."""
+    need = width * factor
+    for w in _NICE_WIDTHS:
+        if w >= need and w % width == pd.Timedelta(0):
+            return w
+    return width * factor
+
+
+def _coarsen(df: pd.DataFrame, rows_budget: int, sums: Sequence[str], maxes: Sequence[str]) -> tuple[
+    pd.DataFrame, pd.Timedelta
+]:
+    """Merge windows (per target) until the frame has at most ``rows_budget`` rows.
+
+    Count columns add up; percentile columns keep the worst (max) window; ``mean`` is weighted by
+    ``n`` when both exist.
+    """
+    width = window_width(df["window_start"])
+    if len(df) <= rows_budget or df.empty:
+        return df, width
+    n_targets = max(df["target"].nunique(), 1) if "target" in df.columns else 1
+    per_target = max(rows_budget // n_targets, 1)
+    starts = pd.to_datetime(df["window_start"], utc=True)
+    span = starts.max() - starts.min() + width
+    new_width = _wider(width, max(2, math.ceil(span / width / per_target)))
+    while True:
+        out = df.copy()
+        origin = starts.min().floor("D")
+        out["window_start"] = origin + ((starts - origin) // new_width) * new_width
+        keys = [k for k in ("target", "window_start") if k in out.columns]
+        agg: dict[str, Any] = {c: "sum" for c in sums if c in out.columns}
+        agg.update({c: "max" for c in maxes if c in out.columns})
+        weighted = "mean" in out.columns and "n" in out.columns
+        if weighted:
+            out["_wsum"] = out["mean"] * out["n"]
+            agg["_wsum"] = "sum"
+            agg.pop("mean", None)
+        merged = out.groupby(keys, as_index=False, sort=True).agg(agg)
+        if weighted:
+            merged["mean"] = merged["_wsum"] / merged["n"].where(merged["n"] > 0)
+            merged = merged.drop(columns="_wsum")
+        if len(merged) <= rows_budget:
+            return merged, new_width
+        new_width = _wider(width, int(new_width / width) * 2)
+
+
+def _intervals(df: pd.DataFrame | None, width: pd.Timedelta) -> pd.DataFrame:
+    """Normalise breach / maintenance frames to ``start, end, label, target`` (UTC).
+
+    Accepts ``window_start[, window_end]``, ``start, end`` (:meth:`occ_lib.policy.Policy.maintenance_windows`)
+    or rows of :func:`occ_lib.sla.misses` (``kind == "latency"``: ``subject``, ``due_at``, ``overage_min``).
+    """
+    cols = ["start", "end", "label", "target"]
+    if df is not None and "kind" in df.columns:
+        df = df[df["kind"] == "latency"]  # rows of occ_lib.sla.misses: only latency breaches
+    if df is None or len(df) == 0:
+        return pd.DataFrame(columns=cols)
+    start_col = next((c for c in ("window_start", "start", "starts_at", "due_at") if c in df.columns), None)
+    if start_col is None:
+        raise ValueError("interval frame needs a window_start or start column")
+    end_col = next((c for c in ("window_end", "end", "ends_at") if c in df.columns), None)
+    start = pd.to_datetime(df[start_col], utc=True).reset_index(drop=True)
+    if end_col:
+        end = pd.to_datetime(df[end_col], utc=True).reset_index(drop=True)
+    elif "overage_min" in df.columns:  # a latency miss lasts its objective's window
+        mins = pd.to_numeric(df["overage_min"], errors="coerce").reset_index(drop=True)
+        end = start + pd.to_timedelta(mins.fillna(width / pd.Timedelta(minutes=1)), unit="min")
+    else:
+        end = start + width
+    label_col = next((c for c in ("label", "name", "detail") if c in df.columns), None)
+    label = df[label_col].reset_index(drop=True) if label_col else pd.Series([""] * len(df))
+    tcol = "target" if "target" in df.columns else ("subject" if "subject" in df.columns else None)
+    target = df[tcol].reset_index(drop=True) if tcol else pd.Series([None] * len(df), dtype="object")
+    return pd.DataFrame({"start": start, "end": end, "label": label, "target": target})
+
+
+def _merge_spans(spans: pd.DataFrame) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Union of intervals, so adjacent breached windows become one shaded span."""
+    out: list[list[pd.Timestamp]] = []
+    for s, e in sorted(zip(spans["start"], spans["end"], strict=True)):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _color(i: int) -> str:
+    return OKABE_ITO[i % len(OKABE_ITO)]
+
+
+# ----------------------------------------------------------------------------------------------
+# latency
+
+
+def latency_chart(
+    windows: pd.DataFrame,
+    threshold_ms: float | Mapping[str, float] | None = None,
+    breaches: pd.DataFrame | None = None,
+    maintenance: pd.DataFrame | None = None,
+    tz: str = "UTC",
+    target: str | Sequence[str] | None = None,
+    percentiles: Sequence[str] = ("p50", "p95", "p99"),
+    title: str | None = None,
+) -> go.Figure:
+    """Percentile lines per target over time, the objective's threshold, breaches and maintenance.
+
+    ``windows``: ``target, window_start, n, p50, p90, p95, p99, mean`` (latency in ms).
+    ``threshold_ms``: one threshold, or one per target. ``breaches``: windows that broke the objective
+    (``target``/``subject`` and ``window_start``[, ``window_end``]), shaded red. ``maintenance``:
+    ``start, end``[, ``name``] intervals, shaded grey and labelled; they are excluded from objectives.
+    """
+    df = _select_target(windows, target)
+    pcts = [p for p in percentiles if p in df.columns]
+    targets = sorted(df["target"].dropna().unique().tolist()) if len(df) else []
+    budget_rows = max((POINT_BUDGET - 2 * max(len(targets), 1)) // max(len(pcts), 1), 1)
+    base_width = window_width(df["window_start"]) if len(df) else pd.Timedelta(hours=1)
+    df, width = _coarsen(df, budget_rows, sums=("n",), maxes=tuple(pcts))
+    fig = go.Figure()
+    x_min = x_max = None
+    for i, tgt in enumerate(targets):
+        part = df[df["target"] == tgt].sort_values("window_start")
+        x = local_times(part["window_start"], tz)
+        if len(x):
+            x_min = x.min() if x_min is None else min(x_min, x.min())
+            x_max = x.max() if x_max is None else max(x_max, x.max())
+        n = part["n"].to_numpy() if "n" in part.columns else [None] * len(part)
+        for p in pcts:
+            fig.add_trace(
+                go.Scatter(
+                    x=x,
+                    y=part[p].to_numpy(),
+                    mode="lines",
+                    name=f"{esc(tgt)} {p}",
+                    legendgroup=esc(tgt),
+                    line={"color": _color(i), "dash": PERCENTILE_DASH.get(p, "solid"), "width": 2},
+                    customdata=[[v] for v in n],
+                    hovertemplate=(
+                        f"<b>{esc(tgt)}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>{p}: %{{y:.1f}} ms"
+                        "<br>probes: %{customdata[0]}<extra></extra>"
+                    ),
+                )
+            )
+    if threshold_ms is not None and x_min is not None:
+        thresholds = (
+            dict(threshold_ms) if isinstance(threshold_ms, Mapping) else {None: float(threshold_ms)}
+        )
+        for key, value in thresholds.items():
+            if key is not None and key not in targets:
+                continue
+            label = f"threshold {value:g} ms" + (f" ({esc(key)})" if key is not None else "")
+            fig.add_trace(
+                go.Scatter(
+                    x=[x_min, x_max + width],
+                    y=[value, value],
+                    mode="lines",
+                    name=label,
+                    line={"color": "#000000", "dash": "dash", "width": 1},
+                    hovertemplate=f"{label}<extra></extra>",
+                )
+            )
+    spans = _intervals(breaches, base_width)  # a breach without an end lasts one input window
+    if target is not None and len(spans):
+        wanted = [target] if isinstance(target, str) else list(target)
+        spans = spans[spans["target"].isna() | spans["target"].isin(wanted)]
+    if len(spans) > _MAX_SHAPES:
+        # too many separate breaches to shade one by one: shade the merged (plotted) windows instead
+        spans = spans.assign(start=spans["start"].dt.floor(width), end=spans["end"].dt.ceil(width))
+    for s, e in _merge_spans(spans):
+        fig.add_vrect(
+            x0=local_times([s], tz)[0], x1=local_times([e], tz)[0],
+            fillcolor="#D55E00", opacity=0.15, line_width=0, layer="below",
+        )
+    maint = _intervals(maintenance, base_width)
+    if target is not None and len(maint):
+        wanted = [target] if isinstance(target, str) else list(target)
+        maint = maint[maint["target"].isna() | maint["target"].isin(wanted)]
+    maint = maint.drop_duplicates(["start", "end", "label"])
+    for rec in maint.itertuples(index=False):
+        fig.add_vrect(
+            x0=local_times([rec.start], tz)[0], x1=local_times([rec.end], tz)[0],
+            fillcolor="#56B4E9", opacity=0.2, layer="below",
+            line={"color": "#0072B2", "dash": "dot", "width": 1},
+            # a short label (a long one would widen the axis); the full name is its hover text
+            annotation_text="maintenance",
+            annotation_hovertext=esc(str(rec.label) if rec.label else "maintenance", 200),
+            annotation_position="top left",
+            annotation_font_size=11,
+        )
+    head = title or "Latency per target"
+    note = []
+    if len(spans):
+        note.append("shaded red: breached windows")
+    if len(maint):
+        note.append("shaded blue: maintenance (excluded)")
+    sub = f"window {_fmt_width(width)}" + ("; " + "; ".join(note) if note else "")
+    _layout(fig, f"{head} ({sub})", time_title(tz), "Latency (ms)")
+    return check_budget(fig)
+
+
+# ----------------------------------------------------------------------------------------------
+# outcomes, errors, availability, error budget
+
+
+def _error_columns(counts: pd.DataFrame) -> list[str]:
+    """Error-class count columns that are non-zero somewhere (all-zero classes would only add noise)."""
+    return [
+        c for c in counts.columns
+        if c not in _COUNT_COLUMNS and pd.api.types.is_numeric_dtype(counts[c]) and counts[c].sum() > 0
+    ]
+
+
+def _sum_over_targets(counts: pd.DataFrame, cols: Sequence[str]) -> pd.DataFrame:
+    return counts.groupby("window_start", as_index=False, sort=True)[list(cols)].sum()
+
+
+def outcomes_chart(
+    counts: pd.DataFrame, tz: str = "UTC", target: str | Sequence[str] | None = None, title: str | None = None
+) -> go.Figure:
+    """Stacked bars of up / degraded / down probes per window (summed over the selected targets).
+
+    ``counts``: ``target, window_start, up, degraded, down, total`` plus one column per error class;
+    the error classes of each window show in the hover label of its ``down`` bar.
+    """
+    df = _select_target(counts, target)
+    errs = _error_columns(df)
+    cols = [c for c in (*_OUTCOMES, "total", *errs) if c in df.columns]
+    df = _sum_over_targets(df, cols)
+    df, width = _coarsen(df, POINT_BUDGET // 3, sums=cols, maxes=())
+    x = local_times(df["window_start"], tz)
+    labels = {e: esc(e) for e in errs}
+    columns = [[f"{labels[e]}: {int(v)}" if v else "" for v in df[e].to_numpy()] for e in errs]
+    err_text = ["<br>".join(p for p in row if p) or "no errors" for row in zip(*columns, strict=True)]
+    if not errs:
+        err_text = ["no errors"] * len(df)
+    fig = go.Figure()
+    for outcome in _OUTCOMES:
+        if outcome not in df.columns:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=x,
+                y=df[outcome].to_numpy(),
+                name=outcome,
+                marker_color=OUTCOME_COLORS[outcome],
+                customdata=[[t] for t in err_text],
+                hovertemplate=(
+                    f"%{{x|%Y-%m-%d %H:%M}}<br>{outcome}: %{{y}} probes"
+                    + ("<br>%{customdata[0]}" if outcome != "up" else "")
+                    + "<extra></extra>"
+                ),
+            )
+        )
+    who = "all targets" if target is None else ", ".join([target] if isinstance(target, str) else target)
+    head = title or f"Probe outcomes ({who})"
+    _layout(fig, f"{head}, window {_fmt_width(width)}", time_title(tz), "Probes (count)", barmode="stack",
+            bargap=0.05)
+    return check_budget(fig)
+
+
+def errors_chart(
+    counts: pd.DataFrame, tz: str = "UTC", target: str | Sequence[str] | None = None, title: str | None = None
+) -> go.Figure:
+    """Stacked bars of failed probes per window by error class (timeout, dns, connect, tls, ...)."""
+    df = _select_target(counts, target)
+    errs = _error_columns(df)
+    df = _sum_over_targets(df, errs) if errs else df.iloc[0:0]
+    if errs:
+        df, width = _coarsen(df, POINT_BUDGET // len(errs), sums=errs, maxes=())
+    else:
+        width = pd.Timedelta(hours=1)
+    x = local_times(df["window_start"], tz) if len(df) else []
+    fig = go.Figure()
+    for i, e in enumerate(errs):
+        fig.add_trace(
+            go.Bar(
+                x=x,
+                y=df[e].to_numpy(),
+                name=esc(e),
+                marker_color=_color(i),
+                hovertemplate=f"%{{x|%Y-%m-%d %H:%M}}<br>{esc(e)}: %{{y}} probes<extra></extra>",
+            )
+        )
+    head = title or "Probe errors by class"
+    _layout(fig, f"{head}, window {_fmt_width(width)}", time_title(tz), "Failed probes (count)",
+            barmode="stack", bargap=0.05)
+    return check_budget(fig)
+
+
+def availability(counts: pd.DataFrame, degraded: str | None = None) -> pd.Series:
+    """Availability ratio per row.
+
+    ``degraded=None`` uses the ``good`` column of :func:`occ_lib.aggregate.outcome_counts` (which
+    already applied the policy's rules) when present, else counts degraded as up; ``"up"`` or
+    ``"down"`` recompute ``(up [+ degraded]) / total``.
+    """
+    total = counts["total"] if "total" in counts.columns else counts[[*_OUTCOMES]].sum(axis=1)
+    if degraded is None:
+        if "good" in counts.columns:
+            return (counts["good"] / total.where(total > 0)).astype("float64")
+        degraded = "up"
+    if degraded not in ("up", "down"):
+        raise ValueError("degraded must count as 'up' or 'down'")
+    good = counts["up"] + (counts["degraded"] if degraded == "up" and "degraded" in counts.columns else 0)
+    return (good / total.where(total > 0)).astype("float64")
+
+
+def availability_chart(
+    counts: pd.DataFrame,
+    objective: float | Mapping[str, float] | None = None,
+    tz: str = "UTC",
+    degraded: str | None = None,
+    target: str | Sequence[str] | None = None,
+    title: str | None = None,
+) -> go.Figure:
+    """Availability (%) per target per window against the objective (0.995 or 99.5 both mean 99.5 %).
+
+    A precomputed ``availability`` column (ratio) is used as is; otherwise it is computed from the
+    outcome counts as :func:`availability` does.
+    """
+    df = _select_target(counts, target).copy()
+    targets = sorted(df["target"].dropna().unique().tolist()) if len(df) else []
+    if "availability" not in df.columns:
+        sums = [c for c in (*_OUTCOMES, "total", "good", "bad") if c in df.columns]
+        df, width = _coarsen(df, max((POINT_BUDGET - 2 * max(len(targets), 1)), 1), sums=sums, maxes=())
+        df["availability"] = availability(df, degraded)
+    else:
+        width = window_width(df["window_start"])
+        if len(df) > POINT_BUDGET - 2 * max(len(targets), 1):
+            raise ReportError("availability windows exceed the point budget; pass counts to re-aggregate")
+    fig = go.Figure()
+    x_min = x_max = None
+    for i, tgt in enumerate(targets):
+        part = df[df["target"] == tgt].sort_values("window_start")
+        x = local_times(part["window_start"], tz)
+        if len(x):
+            x_min = x.min() if x_min is None else min(x_min, x.min())
+            x_max = x.max() if x_max is None else max(x_max, x.max())
+        total = part["total"].to_numpy() if "total" in part.columns else [None] * len(part)
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=(part["availability"] * 100).to_numpy(),
+                mode="lines+markers" if len(part) <= 200 else "lines",
+                name=esc(tgt),
+                line={"color": _color(i), "width": 2},
+                marker={"size": 4},
+                customdata=[[t] for t in total],
+                hovertemplate=(
+                    f"<b>{esc(tgt)}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>availability: %{{y:.3f}} %"
+                    "<br>probes: %{customdata[0]}<extra></extra>"
+                ),
+            )
+        )
+    if objective is not None and x_min is not None:
+        objectives = dict(objective) if isinstance(objective, Mapping) else {None: float(objective)}
+        for key, raw in objectives.items():
+            value = _ratio(raw)
+            if key is not None and key not in targets:
+                continue
+            label = f"objective {value * 100:g} %" + (f" ({esc(key)})" if key is not None else "")
+            fig.add_trace(
+                go.Scatter(
+                    x=[x_min, x_max + width],
+                    y=[value * 100, value * 100],
+                    mode="lines",
+                    name=label,
+                    line={"color": "#000000", "dash": "dash", "width": 1},
+                    hovertemplate=f"{label}<extra></extra>",
+                )
+            )
+    head = title or "Availability per target"
+    if degraded is None and "good" in counts.columns:
+        rule = "good / counted probes"
+    else:
+        rule = f"degraded counts as {degraded or 'up'}"
+    _layout(fig, f"{head} (window {_fmt_width(width)}; {rule})", time_title(tz), "Availability (%)")
+    return check_budget(fig)
+
+
+def _ratio(value: float) -> float:
+    """An objective as a ratio: 99.5 and 0.995 both give 0.995."""
+    v = float(value)
+    return v / 100.0 if v > 1 else v
+
+
+def budget_series(counts: pd.DataFrame, objective: float, degraded: str | None = None) -> pd.DataFrame:
+    """Error budget remaining over the period, per target: ``target, window_start, remaining``.
+
+    The budget is ``(1 - objective) x`` all probes of the period (per target); ``remaining`` after a
+    window is ``1 - failed so far / budget`` (1.0 untouched, 0.0 spent, negative overspent).
+    """
+    objective = _ratio(objective)
+    if not 0 < objective < 1:
+        raise ValueError("objective must be between 0 and 1 (0.995) or a percentage (99.5)")
+    df = counts.sort_values(["target", "window_start"]).copy()
+    total = df["total"] if "total" in df.columns else df[[*_OUTCOMES]].sum(axis=1)
+    good = availability(df, degraded) * total
+    df["_bad"] = (total - good.fillna(0)).astype("float64")
+    df["_total"] = total.astype("float64")
+    g = df.groupby("target", sort=False)
+    allowed = (1 - objective) * g["_total"].transform("sum")
+    consumed = g["_bad"].cumsum()
+    df["remaining"] = (1 - consumed / allowed.where(allowed > 0)).astype("float64")
+    return df[["target", "window_start", "remaining"]].reset_index(drop=True)
+
+
+def burndown_chart(
+    budget: pd.DataFrame, tz: str = "UTC", target: str | Sequence[str] | None = None, title: str | None = None
+) -> go.Figure:
+    """Error budget remaining (%) over time per target; the zero line marks a spent budget.
+
+    ``budget``: ``target, window_start`` (or ``at``) and ``remaining`` (a ratio, as from
+    :func:`budget_series`).
+    """
+    df = _select_target(budget, target).copy()
+    if "window_start" not in df.columns and "at" in df.columns:
+        df = df.rename(columns={"at": "window_start"})
+    if "remaining" not in df.columns and "budget_remaining" in df.columns:
+        df = df.rename(columns={"budget_remaining": "remaining"})
+    targets = sorted(df["target"].dropna().unique().tolist()) if len(df) else []
+    # Merging windows keeps the last (lowest-so-far is not monotone when the budget is recomputed).
+    df, width = _coarsen_last(df, max(POINT_BUDGET - 2, 1))
+    fig = go.Figure()
+    x_min = x_max = None
+    for i, tgt in enumerate(targets):
+        part = df[df["target"] == tgt].sort_values("window_start")
+        x = local_times(part["window_start"], tz)
+        if len(x):
+            x_min = x.min() if x_min is None else min(x_min, x.min())
+            x_max = x.max() if x_max is None else max(x_max, x.max())
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=(part["remaining"] * 100).to_numpy(),
+                mode="lines",
+                name=esc(tgt),
+                line={"color": _color(i), "width": 2, "shape": "hv"},
+                hovertemplate=(
+                    f"<b>{esc(tgt)}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>budget remaining: %{{y:.1f}} %"
+                    "<extra></extra>"
+                ),
+            )
+        )
+    if x_min is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=[x_min, x_max + width], y=[0, 0], mode="lines", name="budget spent (0 %)",
+                line={"color": "#D55E00", "dash": "dash", "width": 1},
+                hovertemplate="budget spent<extra></extra>",
+            )
+        )
+    head = title or "Error budget remaining"
+    lowest = float(df["remaining"].min()) * 100 if len(df) and df["remaining"].notna().any() else 0.0
+    if lowest < -100:
+        # an overspent budget can reach -10,000 %: show the range that matters, hover keeps the value
+        head += " (axis cut at -100 %)"
+    _layout(fig, head, time_title(tz), "Error budget remaining (%)")
+    if lowest < -100:
+        fig.update_yaxes(range=[-105, 105])
+    return check_budget(fig)
+
+
+def _coarsen_last(df: pd.DataFrame, rows_budget: int) -> tuple[pd.DataFrame, pd.Timedelta]:
+    width = window_width(df["window_start"]) if len(df) else pd.Timedelta(hours=1)
+    if len(df) <= rows_budget:
+        return df, width
+    n_targets = max(df["target"].nunique(), 1)
+    starts = pd.to_datetime(df["window_start"], utc=True)
+    span = starts.max() - starts.min() + width
+    new_width = _wider(width, max(2, math.ceil(span / width / max(rows_budget // n_targets, 1))))
+    origin = starts.min().floor("D")
+    while True:
+        out = df.assign(_b=origin + ((starts - origin) // new_width) * new_width)
+        out = out.sort_values("window_start").groupby(["target", "_b"], as_index=False).last()
+        out = out.drop(columns="window_start").rename(columns={"_b": "window_start"})
+        if len(out) <= rows_budget:
+            return out, new_width
+        new_width = _wider(width, int(new_width / width) * 2)
+
+
+# ----------------------------------------------------------------------------------------------
+# escalations
+
+
+def _deadline_rows(
+    deadlines: pd.DataFrame | None, resolved: pd.DataFrame, as_of: pd.Timestamp | None
+) -> pd.DataFrame:
+    """Normalise deadlines to ``ticket, due_at, status, text``.
+
+    Accepts rows of :func:`occ_lib.sla.misses` (``kind == "deadline"``, ticket in ``subject``), any
+    frame with ``ticket, due_at, status``, or the raw ``Logs.deadlines`` table; for the raw table the
+    status follows the rule of :mod:`occ_lib.sla`: missed when the text says so, or when no resolution
+    of the ticket came by ``due_at`` and ``due_at <= as_of``; met when one did; open otherwise.
+    """
+    cols = ["ticket", "due_at", "status", "text"]
+    if deadlines is None or len(deadlines) == 0:
+        return pd.DataFrame(columns=cols)
+    df = deadlines
+    if "kind" in df.columns and "subject" in df.columns:
+        df = df[df["kind"] == "deadline"].rename(columns={"subject": "ticket"})
+    if "ticket" not in df.columns and "tickets" in df.columns:
+        df = df.explode("tickets").rename(columns={"tickets": "ticket"})
+    # a deadline that names no ticket has no row to sit on (occ_lib.sla lists it as "(no ticket)")
+    df = df[df["ticket"].notna() & (df["ticket"] != _NO_TICKET)].copy()
+    df["due_at"] = pd.to_datetime(df["due_at"], utc=True)
+    if "status" not in df.columns:
+        first_res = resolved.groupby("ticket")["at"].min() if len(resolved) else pd.Series(dtype="object")
+        res = df["ticket"].map(first_res)
+        res = pd.to_datetime(res, utc=True)
+        met = res.notna() & (res <= df["due_at"])
+        stated = (
+            df["stated_missed"].fillna(False).astype(bool)
+            if "stated_missed" in df.columns
+            else pd.Series(False, index=df.index)
+        )
+        past = df["due_at"] <= as_of if as_of is not None else pd.Series(True, index=df.index)
+        df["status"] = "open"
+        df.loc[past & ~met, "status"] = "missed"
+        df.loc[met, "status"] = "met"
+        df.loc[stated, "status"] = "missed"
+    if "text" not in df.columns:
+        df["text"] = df["detail"] if "detail" in df.columns else ""
+    return df[cols].reset_index(drop=True)
+
+
+def _event_x(part: pd.DataFrame, tz: str) -> tuple[pd.Series, list[str]]:
+    """Marker positions and hover times of events in ``tz``.
+
+    A date-only event (``at_precision == "day"``, stored at UTC midnight of its date) sits at the
+    start of that calendar date in the chart, not at the hour UTC midnight falls on in ``tz`` (which
+    would move it to the previous evening in New York).
+    """
+    x = local_times(part["at"], tz)
+    day = (part["at_precision"] == "day").to_numpy() if "at_precision" in part.columns else None
+    if day is None or not day.any():
+        return x, [f"{v:%Y-%m-%d %H:%M}" for v in x]
+    dates = pd.Series(pd.to_datetime(part["at"], utc=True)).dt.tz_localize(None).reset_index(drop=True)
+    x = x.where(~pd.Series(day), dates)
+    when = [f"{v:%Y-%m-%d} (date only)" if d else f"{v:%Y-%m-%d %H:%M}" for v, d in zip(x, day, strict=True)]
+    return x, when
+
+
+def escalation_chart(
+    timeline: pd.DataFrame,
+    deadlines: pd.DataFrame | None = None,
+    resolutions: pd.DataFrame | None = None,
+    tz: str = "UTC",
+    as_of: Any = None,
+    title: str | None = None,
+) -> go.Figure:
+    """Tickets down the y axis, their events as markers along time.
+
+    Markers are coloured by kind (:data:`KIND_COLORS`), sized by escalation level (0 to 3, also in the
+    hover label); deadlines are a green open diamond when met, a red x when missed, a grey open
+    diamond while open; ``resolutions`` (``ticket, resolved_at``, e.g. from
+    :func:`occ_lib.timeline.summary`) are stars. Undated events cannot be placed and are left out.
+    """
+    tl = timeline[timeline["at"].notna()].copy()
+    tl["at"] = pd.to_datetime(tl["at"], utc=True)
+    order = tl.sort_values(["at", "ticket"]).drop_duplicates("ticket")["ticket"].tolist()
+    cutoff = pd.Timestamp(as_of) if as_of is not None else None
+    if cutoff is not None:
+        cutoff = cutoff.tz_localize("UTC") if cutoff.tzinfo is None else cutoff.tz_convert("UTC")
+    dl = _deadline_rows(deadlines, tl[tl["kind"] == "resolved"], cutoff if cutoff is not None else (
+        tl["at"].max() if len(tl) else None))
+    for t in dl["ticket"].tolist():
+        if t not in order:
+            order.append(t)
+    fig = go.Figure()
+    kinds = [k for k in KIND_ORDER if k in set(tl["kind"])] + sorted(set(tl["kind"]) - set(KIND_ORDER))
+    for kind in kinds:
+        part = tl[tl["kind"] == kind]
+        levels = part["level"].fillna(0).astype(int)
+        x, when = _event_x(part, tz)
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=[esc(t) for t in part["ticket"]],
+                mode="markers",
+                name=esc(kind).replace("_", " "),
+                marker={
+                    "color": KIND_COLORS.get(kind, GREY),
+                    "symbol": KIND_SYMBOLS.get(kind, "circle"),
+                    "size": (8 + 4 * levels).tolist(),
+                    "line": {"width": 1, "color": "#333333"},
+                },
+                customdata=[
+                    [int(lv), esc(f"{s}:{ln}"), esc(txt), w]
+                    for lv, s, ln, txt, w in zip(
+                        levels, part["source"], part["line"], part["text"], when, strict=True
+                    )
+                ],
+                hovertemplate=(
+                    f"<b>%{{y}}</b> {esc(kind)}<br>%{{customdata[3]}}<br>level %{{customdata[0]}}"
+                    "<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>"
+                ),
+            )
+        )
+    for status, (name, symbol, color) in DEADLINE_STYLE.items():
+        part = dl[dl["status"] == status]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=local_times(part["due_at"], tz),
+                y=[esc(t) for t in part["ticket"]],
+                mode="markers",
+                name=name,
+                marker={"symbol": symbol, "color": color, "size": 13, "line": {"width": 2, "color": color}},
+                customdata=[[esc(t)] for t in part["text"]],
+                hovertemplate=(
+                    f"<b>%{{y}}</b> {name}<br>due %{{x|%Y-%m-%d %H:%M}}<br>%{{customdata[0]}}<extra></extra>"
+                ),
+            )
+        )
+    if resolutions is not None and len(resolutions):
+        col = "resolved_at" if "resolved_at" in resolutions.columns else "at"
+        res = resolutions[resolutions[col].notna()]
+        if len(res):
+            fig.add_trace(
+                go.Scatter(
+                    x=local_times(res[col], tz),
+                    y=[esc(t) for t in res["ticket"]],
+                    mode="markers",
+                    name="resolution",
+                    marker={
+                        "symbol": "star", "color": "#009E73", "size": 16,
+                        "line": {"width": 1, "color": "#000000"},
+                    },
+                    hovertemplate="<b>%{y}</b> resolved<br>%{x|%Y-%m-%d %H:%M}<extra></extra>",
+                )
+            )
+    _layout(
+        fig,
+        title or "Escalation timelines (marker size: escalation level 0-3)",
+        time_title(tz),
+        "Ticket",
+        # room for every ticket row and for every legend entry down the right side
+        height=max(300, 160 + 40 * len(order), 140 + 24 * len(fig.data)),
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=[esc(t) for t in order], autorange="reversed",
+                     type="category")
+    return check_budget(fig)
+
+
+# ----------------------------------------------------------------------------------------------
+# SLA misses
+
+
+def _kind_key(kind: str) -> tuple[int, str]:
+    order = list(MISS_KIND_COLORS)
+    return (order.index(kind) if kind in order else len(order), str(kind))
+
+
+def misses_chart(
+    misses: pd.DataFrame, by: str = "kind", team_column: str = "team", title: str | None = None
+) -> go.Figure:
+    """Bars of SLA misses (rows with ``status == "missed"``) per kind or per team.
+
+    ``by="team"`` groups by ``team_column`` (the document owner or the probe's ``team`` tag) and
+    stacks the bars by kind; rows without a team count under ``(no team)``.
+    """
+    if by not in ("kind", "team"):
+        raise ValueError("by must be 'kind' or 'team'")
+    df = misses[misses["status"] == "missed"] if "status" in misses.columns else misses
+    df = df.copy()
+    group = "kind" if by == "kind" else team_column
+    if group not in df.columns:
+        raise ValueError(f"misses have no {group!r} column to group by")
+    df[group] = df[group].astype("object").where(df[group].notna(), "(no team)")
+    over = "overage_min" if "overage_min" in df.columns else None
+    fig = go.Figure()
+    if by == "kind":
+        g = df.groupby(group, sort=False)
+        counts = g.size()
+        counts = counts.reindex(sorted(counts.index, key=_kind_key))
+        overage = g[over].sum() if over else pd.Series(0.0, index=counts.index)
+        fig.add_trace(
+            go.Bar(
+                x=[esc(k) for k in counts.index],
+                y=counts.to_numpy(),
+                name="misses",
+                marker_color="#D55E00",
+                customdata=[[round(float(v), 1)] for v in overage.reindex(counts.index).fillna(0)],
+                hovertemplate="%{x}: %{y} missed<br>total overage %{customdata[0]} min<extra></extra>",
+            )
+        )
+    else:
+        teams = sorted(df[group].astype(str).unique().tolist())
+        has_kind = "kind" in df.columns
+        kinds = sorted(df["kind"].astype(str).unique().tolist(), key=_kind_key) if has_kind else ["missed"]
+        for i, kind in enumerate(kinds):
+            part = df[df["kind"] == kind] if "kind" in df.columns else df
+            counts = part.groupby(group).size().reindex(teams, fill_value=0)
+            fig.add_trace(
+                go.Bar(
+                    x=[esc(t) for t in teams],
+                    y=counts.to_numpy(),
+                    name=esc(kind),
+                    marker_color=MISS_KIND_COLORS.get(kind, _color(i)),
+                    hovertemplate=f"%{{x}}: %{{y}} {esc(kind)} missed<extra></extra>",
+                )
+            )
+    label = "kind" if by == "kind" else "team"
+    _layout(fig, title or f"SLA misses by {label}", label.capitalize(), "SLA misses (count)", barmode="stack")
+    return check_budget(fig)
+
+
+# ----------------------------------------------------------------------------------------------
+# raw probe rows (small inputs): aggregate here, then chart
+
+
+def latency_windows(probes: pd.DataFrame, window: str = "1h", **kw: Any) -> pd.DataFrame:
+    """Per-target latency windows from raw probe rows, via :func:`occ_lib.aggregate.latency_windows`."""
+    from . import aggregate
+
+    return aggregate.latency_windows(probes, window, **kw)
+
+
+def outcome_counts(probes: pd.DataFrame, window: str = "1h", **kw: Any) -> pd.DataFrame:
+    """Per-target outcome and error-class counts from raw probe rows, via :mod:`occ_lib.aggregate`."""
+    from . import aggregate
+
+    return aggregate.outcome_counts(probes, window, **kw)
+
+
+def latency_chart_from_probes(
+    probes: pd.DataFrame, threshold_ms: float | Mapping[str, float] | None = None, window: str = "1h",
+    **kw: Any,
+) -> go.Figure:
+    """:func:`latency_chart` straight from raw probe rows (aggregated first, per ``window``)."""
+    return latency_chart(latency_windows(probes, window), threshold_ms, **kw)
+
+
+def outcomes_chart_from_probes(probes: pd.DataFrame, window: str = "1h", **kw: Any) -> go.Figure:
+    """:func:`outcomes_chart` straight from raw probe rows (aggregated first, per ``window``)."""
+    return outcomes_chart(outcome_counts(probes, window), **kw)

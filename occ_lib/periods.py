@@ -1,0 +1,146 @@
+"""Report periods in the policy's time zone: ISO weeks, day buckets and durations.
+
+Storage is UTC; people read weeks and days in their own zone. A week in ``America/New_York`` runs
+from Monday 00:00 local to the next Monday 00:00 local, so the week that holds the November
+daylight-saving change lasts 169 hours. Every function here returns tz-aware UTC ``pd.Timestamp``s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pandas as pd
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)\s*$")
+_UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_WEEK = re.compile(r"^(\d{4})-?W(\d{2})$")
+
+
+def parse_duration(value: str | int | float | dt.timedelta) -> dt.timedelta:
+    """``'30s'``, ``'5m'``, ``'1h'``, ``'2d'``, ``'1w'`` (a number alone is seconds) -> timedelta.
+
+    Raises ``ValueError`` with a short reason; callers turn it into a ``ConfigError``.
+    """
+    if isinstance(value, dt.timedelta):
+        td = value
+    elif isinstance(value, bool):
+        raise ValueError("expected a duration such as '30s', '5m', '1h', '2d' or '1w'")
+    elif isinstance(value, int | float):
+        td = dt.timedelta(seconds=value)
+    elif isinstance(value, str):
+        m = _DURATION.match(value)
+        if not m:
+            raise ValueError(f"expected a duration such as '30s', '5m', '1h', '2d' or '1w', got {value!r}")
+        td = dt.timedelta(seconds=float(m.group(1)) * _UNIT_SECONDS[m.group(2)])
+    else:
+        raise ValueError("expected a duration such as '30s', '5m', '1h', '2d' or '1w'")
+    if td <= dt.timedelta(0):
+        raise ValueError("duration must be positive")
+    return td
+
+
+def zone(name: str | dt.tzinfo) -> ZoneInfo:
+    """An IANA zone by name; ``ValueError`` naming it when unknown."""
+    if isinstance(name, ZoneInfo):
+        return name
+    if isinstance(name, dt.tzinfo):
+        return ZoneInfo(str(name))
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown IANA time zone {name!r}") from None
+
+
+def to_utc(value: str | dt.datetime | dt.date | pd.Timestamp, tz: str | dt.tzinfo = "UTC") -> pd.Timestamp:
+    """An instant as tz-aware UTC; naive values (and plain dates, at 00:00) are read in ``tz``."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    ts = pd.Timestamp(value)
+    if ts.tzinfo is None:
+        ts = localize(ts.to_pydatetime(), zone(tz))
+    return ts.tz_convert("UTC")
+
+
+def localize(naive: dt.datetime, tz: ZoneInfo) -> pd.Timestamp:
+    """Wall-clock time in ``tz`` as UTC (PEP 495 ``fold=0``).
+
+    A repeated time (autumn) takes its first occurrence; a skipped time (spring) keeps the offset
+    from before the change, so 02:30 on a spring-forward night becomes 03:30 of the new offset.
+    """
+    return pd.Timestamp(naive.replace(tzinfo=tz, fold=0)).tz_convert("UTC")
+
+
+def local_midnight(day: dt.date, tz: str | dt.tzinfo) -> pd.Timestamp:
+    """00:00 local on ``day`` as a UTC instant."""
+    return localize(dt.datetime.combine(day, dt.time()), zone(tz))
+
+
+def _week_monday(week: str | dt.date | dt.datetime | pd.Timestamp, tz: str | dt.tzinfo) -> dt.date:
+    if isinstance(week, str):
+        m = _WEEK.match(week.strip())
+        if not m:
+            raise ValueError(f"expected an ISO week such as '2025-W41', got {week!r}")
+        year, num = int(m.group(1)), int(m.group(2))
+        try:
+            return dt.date.fromisocalendar(year, num, 1)
+        except ValueError:
+            raise ValueError(f"{week!r} is not a week of {year}") from None
+    if isinstance(week, dt.datetime | pd.Timestamp):
+        ts = pd.Timestamp(week)
+        day = ts.tz_convert(zone(tz)).date() if ts.tzinfo is not None else ts.date()
+    else:
+        day = week
+    return day - dt.timedelta(days=day.weekday())
+
+
+def week_bounds(
+    week: str | dt.date | dt.datetime | pd.Timestamp, tz: str | dt.tzinfo = "UTC"
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """``(start_utc, end_utc)`` of an ISO week: Monday 00:00 local to the next Monday 00:00 local.
+
+    ``week`` is ``'2025-W41'`` or any date/instant inside the week (an aware instant is first
+    converted to ``tz``, a naive one or a date is taken as local).
+    """
+    monday = _week_monday(week, tz)
+    return local_midnight(monday, tz), local_midnight(monday + dt.timedelta(days=7), tz)
+
+
+def week_label(when: str | dt.date | dt.datetime | pd.Timestamp, tz: str | dt.tzinfo = "UTC") -> str:
+    """The ISO week label (``'2025-W41'``) of a date or instant, in ``tz``."""
+    year, num, _ = _week_monday(when, tz).isocalendar()
+    return f"{year}-W{num:02d}"
+
+
+def last_complete_week(now: dt.datetime | pd.Timestamp | str, tz: str | dt.tzinfo = "UTC") -> str:
+    """The label of the latest ISO week that ended (local) at or before ``now``."""
+    now_utc = to_utc(now, "UTC")
+    this_monday = _week_monday(now_utc, tz)
+    return week_label(this_monday - dt.timedelta(days=7), tz)
+
+
+def day_buckets(
+    start: dt.datetime | pd.Timestamp | str,
+    end: dt.datetime | pd.Timestamp | str,
+    tz: str | dt.tzinfo = "UTC",
+) -> pd.DataFrame:
+    """Local calendar days overlapping ``[start, end)``: ``day`` (date), ``start``, ``end`` (UTC).
+
+    A day is local 00:00 to the next local 00:00, so DST days last 23 or 25 hours. The first and
+    last buckets are whole days even when ``start``/``end`` fall inside them.
+    """
+    z = zone(tz)
+    s, e = to_utc(start, z), to_utc(end, z)
+    rows = []
+    if e > s:
+        day = s.tz_convert(z).date()
+        last = (e - pd.Timedelta(microseconds=1)).tz_convert(z).date()
+        while day <= last:
+            nxt = day + dt.timedelta(days=1)
+            rows.append({"day": day, "start": local_midnight(day, z), "end": local_midnight(nxt, z)})
+            day = nxt
+    out = pd.DataFrame(rows, columns=["day", "start", "end"])
+    for col in ("start", "end"):
+        out[col] = pd.to_datetime(out[col], utc=True).astype("datetime64[us, UTC]")
+    return out

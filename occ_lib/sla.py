@@ -1,0 +1,673 @@
+"""SLA misses, error budgets and burn rates: what was promised, what happened, and how it was counted.
+
+:func:`misses` joins three kinds of promise into one table: deadlines and ETAs written in the status
+logs, ticket response/resolution targets and document freshness from the ``sla:`` policy, and the
+latency/availability objectives of the probe targets. Every result carries the plain-English rules
+it was counted by in ``df.attrs['rules']`` (also :func:`accounting_rules`), so a report can print
+them beside the figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import aggregate
+from .periods import parse_duration, to_utc
+from .policy import Policy, _fmt_td
+
+MISS_COLUMNS: tuple[str, ...] = (
+    "kind",
+    "subject",
+    "due_at",
+    "resolved_at",
+    "status",
+    "overage_min",
+    "source",
+    "line",
+    "detail",
+    "mentions",
+)
+KINDS: tuple[str, ...] = (
+    "deadline",
+    "response",
+    "resolution",
+    "latency",
+    "availability",
+    "doc_expired",
+    "doc_stale",
+)
+RESPONSE_KINDS: tuple[str, ...] = ("follow_up", "escalation", "resolved")
+# The SRE workbook's multiwindow, multi-burn-rate alerts: (long window, short window, factor, severity).
+BURN_PAIRS: tuple[tuple[str, str, float, str], ...] = (
+    ("1h", "5m", 14.4, "page"),
+    ("6h", "30m", 6.0, "page"),
+    ("3d", "6h", 1.0, "ticket"),
+)
+NO_TICKET = "(no ticket)"
+_UTC = "datetime64[us, UTC]"
+_MINUTE = pd.Timedelta(minutes=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# accounting rules
+
+
+def accounting_rules(policy: Policy | None = None) -> list[str]:
+    """How :func:`misses`, :func:`error_budget` and :func:`burn_rates` count, in plain English."""
+    policy = policy or Policy()
+    rules = [
+        f"Times are stored and compared in UTC; weeks and days are reported in {policy.tz}.",
+        "Figures use what was known at as_of (default: the end of the window): log events and "
+        "probes after as_of are ignored.",
+        "Deadline: missed when the text says it was missed, or when it fell due at or before as_of "
+        "with no 'resolved' event for its ticket at or before the due time (in any log given); met "
+        "when such a resolution came by then; open when not yet due and unresolved.",
+        "A date-only deadline is due at the end of that day (UTC).",
+        "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
+        "source:line, and source/line point at the statement that it was missed, else the first.",
+        "Deadlines are listed when due at or after the window start; later ones show as open or met.",
+        "Overage: minutes from the due time to the resolution, or to as_of while unresolved.",
+    ]
+    if policy.tickets:
+        targets = "; ".join(
+            f"{prefix}: first response {_fmt_td(t.first_response)}, resolution {_fmt_td(t.resolution)}"
+            for prefix, t in policy.tickets.items()
+        )
+        rules.append(
+            "Ticket targets (by exact ticket, else the longest matching prefix): " + targets + ". "
+            "The clock starts at the ticket's first mention in any log; the first response is the "
+            "first follow_up, escalation or resolved event (the first mention itself counts); "
+            "resolution is the first resolved event."
+        )
+    rules += [
+        *aggregate.RULES,
+        "A probe is failed when down, or degraded where degraded counts as down. With retries N a "
+        "failed probe counts bad only if it and the next N probes of its target failed too; "
+        "failures at the end of the data count bad.",
+        "Latency: one row for every window whose percentile broke its threshold "
+        "(due_at is the window start).",
+        "Availability = good / counted probes over the window (counted in probes, not minutes); "
+        "the error budget is (100% - objective) x counted probes; consumed = bad / budget.",
+        "Burn rate over a window = (bad / counted) / (1 - objective). Alerts follow the SRE "
+        "workbook's multiwindow pairs, evaluated every 5 minutes: "
+        + ", ".join(f"{lw} and {sw} both above {f:g}x ({sev})" for lw, sw, f, sev in BURN_PAIRS)
+        + "; consecutive firing evaluations are one row.",
+    ]
+    for name, tp in sorted(policy.targets.items()):
+        bits = []
+        if tp.latency:
+            bits.append(
+                "latency "
+                + ", ".join(
+                    f"{o.percentile} <= {o.threshold_ms:g} ms per {_fmt_td(o.window)}" for o in tp.latency
+                )
+            )
+        if tp.availability is not None:
+            bits.append(f"availability >= {tp.availability:g}%")
+        bits.append(f"degraded counts as {tp.degraded_counts_as}")
+        bits.append(f"retries {tp.retries}")
+        label = "every target" if name == "*" else f"target {name}"
+        rules.append(f"Objectives for {label}: " + "; ".join(bits) + ".")
+    windows = list(policy.maintenance) + [w for tp in policy.targets.values() for w in tp.maintenance]
+    if windows:
+        described = "; ".join(w.describe() for w in windows)
+        rules.append(f"Maintenance (excluded from every objective): {described}.")
+    rules.append(
+        "Documents: expired after the day in front matter 'expires'"
+        + (
+            f"; stale when 'last_reviewed' is more than {_fmt_td(policy.documents.max_age)} old."
+            if policy.documents.max_age
+            else "."
+        )
+    )
+    return rules
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def _table(logs: Any, name: str) -> pd.DataFrame:
+    if logs is None:
+        return pd.DataFrame()
+    t = logs.get(name) if isinstance(logs, Mapping) else getattr(logs, name, None)
+    return t if isinstance(t, pd.DataFrame) else pd.DataFrame()
+
+
+def _bound(value: Any, tz: str) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    return to_utc(value, tz)
+
+
+def _minutes(td: pd.Timedelta) -> float:
+    return max(0.0, td / _MINUTE)
+
+
+def _clip_text(text: Any, width: int = 160) -> str:
+    s = " ".join(str(text or "").split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def _empty() -> pd.DataFrame:
+    out = pd.DataFrame({c: pd.Series([], dtype=object) for c in MISS_COLUMNS})
+    return _typed(out)
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.reindex(columns=list(MISS_COLUMNS))
+    for col in ("due_at", "resolved_at"):
+        df[col] = pd.to_datetime(df[col], utc=True).astype(_UTC)
+    df["overage_min"] = pd.to_numeric(df["overage_min"]).astype("float64")
+    df["line"] = pd.array(df["line"], dtype="Int64")
+    df["mentions"] = [list(m) if isinstance(m, list | tuple) else [] for m in df["mentions"]]
+    for col in ("kind", "subject", "status", "source", "detail"):
+        df[col] = df[col].astype(object)
+    return df
+
+
+def _resolutions(events: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, pd.Timestamp]:
+    """The first ``resolved`` event per ticket at or before ``as_of``, across every log."""
+    if events.empty or "kind" not in events.columns:
+        return {}
+    res = events[(events["kind"] == "resolved") & events["at"].notna()]
+    res = res[pd.to_datetime(res["at"], utc=True) <= as_of]
+    out: dict[str, pd.Timestamp] = {}
+    for at, tickets in zip(pd.to_datetime(res["at"], utc=True), res["tickets"], strict=True):
+        for t in tickets if isinstance(tickets, list | tuple | np.ndarray) else []:
+            if t not in out or at < out[t]:
+                out[t] = at
+    return out
+
+
+def _mention(source: Any, line: Any) -> str:
+    return f"{source}:{int(line)}" if line is not None and not pd.isna(line) else str(source)
+
+
+def _status(
+    due: pd.Timestamp,
+    resolved: pd.Timestamp | None,
+    as_of: pd.Timestamp,
+    stated: bool = False,
+    verb: str = "resolved",
+) -> tuple[str, float, str]:
+    """``(status, overage_min, reason)`` for a promise due at ``due``."""
+    if stated:
+        later = resolved if resolved is not None and resolved > due else as_of
+        return "missed", _minutes(later - due), "stated missed in the text"
+    if resolved is not None and resolved <= due:
+        return "met", 0.0, f"{verb} {_fmt_ts(resolved)}, by the due time"
+    if due <= as_of:
+        if resolved is not None:
+            return "missed", _minutes(resolved - due), f"{verb} {_fmt_ts(resolved)}, after the due time"
+        return "missed", _minutes(as_of - due), f"not {verb} at as_of {_fmt_ts(as_of)}"
+    return "open", float("nan"), "not yet due"
+
+
+def _human(td: pd.Timedelta) -> str:
+    """``2d 3h 5m`` style, zero parts left out (``0m`` for nothing)."""
+    mins = int(td // _MINUTE)
+    d, rem = divmod(mins, 1440)
+    h, m = divmod(rem, 60)
+    parts = [f"{v}{u}" for v, u in ((d, "d"), (h, "h"), (m, "m")) if v]
+    return " ".join(parts) or "0m"
+
+
+def _fmt_ts(ts: pd.Timestamp) -> str:
+    return pd.Timestamp(ts).tz_convert("UTC").strftime("%Y-%m-%d %H:%M UTC")
+
+
+# ---------------------------------------------------------------------------------------------
+# log-based promises
+
+
+def deadline_misses(
+    logs: Any, start: Any = None, as_of: Any = None, tz: str = "UTC"
+) -> pd.DataFrame:
+    """Deadlines and ETAs from the logs' ``deadlines`` table, one row per (ticket, due time)."""
+    deadlines = _table(logs, "deadlines")
+    events = _table(logs, "events")
+    s = _bound(start, tz)
+    as_of_ts = _bound(as_of, tz) if as_of is not None else pd.Timestamp.now(tz="UTC")
+    if deadlines.empty:
+        return _empty()
+    d = deadlines[deadlines["due_at"].notna()].copy()
+    d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
+    resolutions = _resolutions(events, as_of_ts)
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for rec in d.to_dict("records"):
+        tickets = rec.get("tickets")
+        tickets = list(tickets) if isinstance(tickets, list | tuple | np.ndarray) else []
+        keys = [(t, rec["due_at"]) for t in dict.fromkeys(tickets)] or [
+            (None, rec["due_at"], rec["source"], rec["line"])
+        ]
+        for key in keys:
+            groups.setdefault(key, []).append(rec)
+    rows = []
+    for key, recs in groups.items():
+        ticket, due_at = key[0], key[1]
+        recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
+        day = any(r.get("due_precision") == "day" for r in recs) and all(
+            r.get("due_precision") == "day" for r in recs
+        )
+        due_eff = due_at + pd.Timedelta(days=1) if day else due_at
+        if s is not None and due_eff <= s:
+            continue
+        stated = [r for r in recs if bool(r.get("stated_missed"))]
+        primary = stated[0] if stated else recs[0]
+        resolved = resolutions.get(ticket) if ticket is not None else None
+        status, over, reason = _status(due_eff, resolved, as_of_ts, bool(stated))
+        if ticket is None and status == "missed" and not stated:
+            reason += " (no ticket to match a resolution)"
+        mentions = list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs))
+        rows.append(
+            {
+                "kind": "deadline",
+                "subject": ticket if ticket is not None else NO_TICKET,
+                "due_at": due_at,
+                "resolved_at": resolved if resolved is not None else pd.NaT,
+                "status": status,
+                "overage_min": over,
+                "source": primary["source"],
+                "line": primary["line"],
+                "detail": f"{reason}; {primary.get('keyword') or 'due'}: {_clip_text(primary.get('text'))}",
+                "mentions": mentions,
+            }
+        )
+    return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+def ticket_target_misses(
+    logs: Any, policy: Policy, start: Any = None, as_of: Any = None
+) -> pd.DataFrame:
+    """First-response and resolution targets per ticket prefix, from first mention in any log."""
+    events = _table(logs, "events")
+    if events.empty or not policy.tickets:
+        return _empty()
+    s = _bound(start, policy.tz)
+    as_of_ts = _bound(as_of, policy.tz) if as_of is not None else pd.Timestamp.now(tz="UTC")
+    ev = events[events["at"].notna()].copy()
+    ev["at"] = pd.to_datetime(ev["at"], utc=True)
+    ev = ev[ev["at"] <= as_of_ts]
+    ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
+    ev = ev[ev["ticket"].notna()]
+    ev = ev.sort_values(["at", "source", "line"], kind="stable")
+    rows = []
+    for ticket, tl in ev.groupby("ticket", sort=True):
+        target = policy.ticket_target(str(ticket))
+        if target is None:
+            continue
+        first = tl.iloc[0]
+        for kind, limit, mask in (
+            ("response", target.first_response, tl["kind"].isin(RESPONSE_KINDS)),
+            ("resolution", target.resolution, tl["kind"] == "resolved"),
+        ):
+            if limit is None:
+                continue
+            due = first["at"] + pd.Timedelta(limit)
+            if s is not None and due <= s:
+                continue
+            hits = tl[mask]
+            hit = hits.iloc[0] if len(hits) else None
+            done = hit["at"] if hit is not None else None
+            verb = "responded" if kind == "response" else "resolved"
+            status, over, reason = _status(due, done, as_of_ts, verb=verb)
+            mentions = [_mention(first["source"], first["line"])]
+            if hit is not None:
+                mentions.append(_mention(hit["source"], hit["line"]))
+            took = f"{kind} after {_human(done - first['at'])}" if done is not None else (
+                f"no {kind} yet"
+            )
+            if done is not None and done == first["at"]:
+                took = f"{kind} at first mention"
+            rows.append(
+                {
+                    "kind": kind,
+                    "subject": str(ticket),
+                    "due_at": due,
+                    "resolved_at": done if done is not None else pd.NaT,
+                    "status": status,
+                    "overage_min": over,
+                    "source": first["source"],
+                    "line": first["line"],
+                    "detail": f"{reason}; first mention {_fmt_ts(first['at'])}, {took} "
+                    f"(target {_fmt_td(limit)})",
+                    "mentions": list(dict.fromkeys(mentions)),
+                }
+            )
+    return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFrame:
+    """Documents past their ``expires`` day, or whose ``last_reviewed`` is older than ``max_age``."""
+    docs = _table(logs, "docs")
+    if docs.empty:
+        return _empty()
+    as_of_ts = _bound(as_of, policy.tz) if as_of is not None else pd.Timestamp.now(tz="UTC")
+    rows = []
+    for rec in docs.to_dict("records"):
+        subject = rec.get("doc") or rec.get("source")
+        subject = str(subject) if subject is not None and not pd.isna(subject) else str(rec.get("source"))
+        checks = []
+        expires = rec.get("expires")
+        if expires is not None and not pd.isna(expires):
+            exp = pd.Timestamp(expires)
+            exp = exp.tz_localize("UTC") if exp.tzinfo is None else exp.tz_convert("UTC")
+            checks.append(("doc_expired", exp + pd.Timedelta(days=1), f"front matter expires {exp.date()}"))
+        reviewed = rec.get("last_reviewed")
+        if policy.documents.max_age is not None and reviewed is not None and not pd.isna(reviewed):
+            rv = pd.Timestamp(reviewed)
+            rv = rv.tz_localize("UTC") if rv.tzinfo is None else rv.tz_convert("UTC")
+            age = policy.documents.max_age
+            checks.append(
+                ("doc_stale", rv + pd.Timedelta(age), f"last_reviewed {rv.date()}, max_age {_fmt_td(age)}")
+            )
+        for kind, due, what in checks:
+            missed = due <= as_of_ts
+            rows.append(
+                {
+                    "kind": kind,
+                    "subject": subject,
+                    "due_at": due,
+                    "resolved_at": pd.NaT,
+                    "status": "missed" if missed else "open",
+                    "overage_min": _minutes(as_of_ts - due) if missed else float("nan"),
+                    "source": rec.get("source"),
+                    "line": pd.NA,
+                    "detail": what,
+                    "mentions": [],
+                }
+            )
+    return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+# ---------------------------------------------------------------------------------------------
+# probe objectives
+
+
+def _probe_range(
+    probes: Any, policy: Policy, start: Any, end: Any, as_of: Any
+) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp]:
+    """``(start, end, cap)`` in UTC, where ``cap = min(end, as_of)`` bounds the probes counted."""
+    s = _bound(start, policy.tz)
+    e = _bound(end, policy.tz)
+    if s is None or e is None:
+        lo, hi = aggregate.time_range(probes)
+        s = s if s is not None else (lo if lo is not None else pd.Timestamp("1970-01-01", tz="UTC"))
+        e = e if e is not None else (hi + pd.Timedelta(microseconds=1) if hi is not None else s)
+    a = _bound(as_of, policy.tz) if as_of is not None else e
+    return s, e, min(e, a)
+
+
+def _rules_maps(policy: Policy, targets: list[str]) -> tuple[dict[str, str], dict[str, int]]:
+    degraded = {"*": policy.target("*").degraded_counts_as}
+    retries = {"*": policy.target("*").retries}
+    for t in targets:
+        tp = policy.target(t)
+        degraded[t] = tp.degraded_counts_as
+        retries[t] = tp.retries
+    return degraded, retries
+
+
+def _known_targets(policy: Policy) -> list[str]:
+    return [t for t in policy.targets if t != "*"]
+
+
+def error_budget(
+    probes: Any, policy: Policy, start: Any = None, end: Any = None, as_of: Any = None
+) -> pd.DataFrame:
+    """Availability and error budget per target over ``[start, min(end, as_of))``.
+
+    Columns: ``target, objective`` (percent, NaN when the target has none), ``counted, good, bad,
+    excluded_maintenance, ratio`` (percent), ``allowed_bad`` (probes the budget allows),
+    ``consumed_pct``, ``remaining_pct`` (may go negative). Budgets are counted in probes.
+    """
+    s, _e, cap = _probe_range(probes, policy, start, end, as_of)
+    known = _known_targets(policy)
+    degraded, retries = _rules_maps(policy, known)
+    maint = policy.maintenance_windows(s, cap if cap > s else s + pd.Timedelta(microseconds=1), known)
+    av = aggregate.availability(probes, s, cap, None, maint, degraded, retries)
+    objective = [policy.target(t).availability for t in av["target"]]
+    out = pd.DataFrame(
+        {
+            "target": av["target"],
+            "objective": pd.array([np.nan if o is None else float(o) for o in objective], dtype="float64"),
+            "counted": av["counted"],
+            "good": av["good"],
+            "bad": av["bad"],
+            "excluded_maintenance": av["excluded_maintenance"],
+            "ratio": av["ratio"],
+        }
+    )
+    out["allowed_bad"] = (100.0 - out["objective"]) / 100.0 * out["counted"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        consumed = np.where(
+            out["allowed_bad"] > 0,
+            out["bad"] / out["allowed_bad"] * 100.0,
+            np.where(out["bad"] > 0, np.inf, 0.0),
+        )
+    out["consumed_pct"] = np.where(out["objective"].isna(), np.nan, consumed)
+    out["remaining_pct"] = 100.0 - out["consumed_pct"]
+    out.attrs["rules"] = accounting_rules(policy)
+    return out.reset_index(drop=True)
+
+
+def burn_rates(
+    probes: Any,
+    policy: Policy,
+    start: Any = None,
+    end: Any = None,
+    as_of: Any = None,
+    step: str = "5m",
+) -> pd.DataFrame:
+    """Burn rates per target every ``step`` over ``(start, min(end, as_of)]``.
+
+    Columns: ``target, at`` (end of the evaluated windows), ``objective``, ``burn_<w>`` for each
+    window of :data:`BURN_PAIRS` (NaN when the window counted no probe), and ``alert_<long>_<short>``
+    (True when both windows exceed the pair's factor). Looks back 3 days before ``start``.
+    """
+    s, _e, cap = _probe_range(probes, policy, start, end, as_of)
+    step_td = pd.Timedelta(parse_duration(step))
+    windows = sorted({w for lw, sw, _f, _s in BURN_PAIRS for w in (lw, sw)}, key=lambda w: parse_duration(w))
+    longest = max(pd.Timedelta(parse_duration(w)) for w in windows)
+    lo = s - longest
+    known = _known_targets(policy)
+    degraded, retries = _rules_maps(policy, known)
+    maint = policy.maintenance_windows(lo, cap if cap > lo else lo + step_td, known)
+    counts = aggregate.outcome_counts(probes, step, lo, cap, None, maint, None, degraded, retries)
+    frames = []
+    origin = pd.Timestamp("2000-01-03", tz="UTC")
+    first_bucket = origin + ((lo - origin) // step_td) * step_td
+    grid = pd.date_range(first_bucket, cap - pd.Timedelta(microseconds=1), freq=step_td) if cap > lo else []
+    for target, c in counts.groupby("target", sort=True):
+        objective = policy.target(str(target)).availability
+        if objective is None:
+            continue
+        c = c.set_index("window_start")[["total", "bad"]].reindex(grid, fill_value=0)
+        at = c.index + step_td
+        frame = {"target": str(target), "at": at, "objective": float(objective)}
+        budget = (100.0 - float(objective)) / 100.0
+        for w in windows:
+            k = max(1, int(pd.Timedelta(parse_duration(w)) // step_td))
+            tot = c["total"].rolling(k, min_periods=1).sum().to_numpy(dtype="float64")
+            bad = c["bad"].rolling(k, min_periods=1).sum().to_numpy(dtype="float64")
+            with np.errstate(divide="ignore", invalid="ignore"):
+                frac = np.where(tot > 0, bad / tot, np.nan)
+                burn = frac / budget if budget > 0 else np.where(frac > 0, np.inf, frac * 0)
+            frame[f"burn_{w}"] = burn
+        f = pd.DataFrame(frame)
+        for lw, sw, factor, _sev in BURN_PAIRS:
+            f[f"alert_{lw}_{sw}"] = (f[f"burn_{lw}"] > factor) & (f[f"burn_{sw}"] > factor)
+        frames.append(f[(f["at"] > s) & (f["at"] <= cap)])
+    cols = [
+        "target",
+        "at",
+        "objective",
+        *[f"burn_{w}" for w in windows],
+        *[f"alert_{a}_{b}" for a, b, _f, _s in BURN_PAIRS],
+    ]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+    out = out.reindex(columns=cols)
+    out["at"] = pd.to_datetime(out["at"], utc=True).astype(_UTC)
+    out["target"] = out["target"].astype(object)
+    for col in cols[2:]:
+        out[col] = out[col].astype("bool" if col.startswith("alert_") else "float64")
+    out.attrs["rules"] = accounting_rules(policy)
+    return out.reset_index(drop=True)
+
+
+def burn_alerts(burns: pd.DataFrame, step: str = "5m") -> pd.DataFrame:
+    """Consecutive firing evaluations of :func:`burn_rates` as one miss row per target and pair."""
+    step_td = pd.Timedelta(parse_duration(step))
+    rows = []
+    for target, f in burns.groupby("target", sort=True):
+        f = f.sort_values("at")
+        for lw, sw, factor, sev in BURN_PAIRS:
+            fire = f[f"alert_{lw}_{sw}"].to_numpy(dtype=bool)
+            if not fire.any():
+                continue
+            at = list(f["at"])
+            edges = np.flatnonzero(np.diff(np.concatenate(([0], fire.astype(int), [0]))))
+            for i, j in zip(edges[::2], edges[1::2], strict=True):
+                first, last = at[i], at[j - 1]
+                stopped = at[j] if j < len(at) else pd.NaT
+                peak = float(np.nanmax(f[f"burn_{sw}"].to_numpy()[i:j]))
+                peak_long = float(np.nanmax(f[f"burn_{lw}"].to_numpy()[i:j]))
+                rows.append(
+                    {
+                        "kind": "availability",
+                        "subject": str(target),
+                        "due_at": first,
+                        "resolved_at": stopped,
+                        "status": "missed",
+                        "overage_min": (last - first + step_td) / _MINUTE,
+                        "source": "probes",
+                        "line": pd.NA,
+                        "detail": f"burn rate above {factor:g}x over both {lw} and {sw} ({sev}); "
+                        f"peak {peak_long:.1f}x over {lw}, {peak:.1f}x over {sw}",
+                        "mentions": [],
+                    }
+                )
+    return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+def probe_misses(
+    probes: Any, policy: Policy, start: Any = None, end: Any = None, as_of: Any = None
+) -> pd.DataFrame:
+    """Latency windows over threshold, availability against objective, and burn-rate alerts."""
+    if probes is None:
+        return _empty()
+    s, e, cap = _probe_range(probes, policy, start, end, as_of)
+    if cap <= s:
+        return _empty()
+    known = _known_targets(policy)
+    maint = policy.maintenance_windows(s, cap, known)
+    rows: list[pd.DataFrame] = []
+    # latency: one scan per distinct window length
+    objectives: dict[dt.timedelta, set[int]] = {}
+    for tp in [policy.target("*"), *[policy.target(t) for t in known]]:
+        for o in tp.latency:
+            objectives.setdefault(o.window, set()).add(o.q)
+    lat_rows = []
+    for window, qs in sorted(objectives.items()):
+        lw = aggregate.latency_windows(probes, window, tuple(sorted(qs)), s, cap, None, maint)
+        for rec in lw.to_dict("records"):
+            for o in policy.target(str(rec["target"])).latency:
+                if o.window != window:
+                    continue
+                value = rec[o.percentile]
+                if value > o.threshold_ms:
+                    lat_rows.append(
+                        {
+                            "kind": "latency",
+                            "subject": rec["target"],
+                            "due_at": rec["window_start"],
+                            "resolved_at": pd.NaT,
+                            "status": "missed",
+                            "overage_min": pd.Timedelta(window) / _MINUTE,
+                            "source": "probes",
+                            "line": pd.NA,
+                            "detail": f"{o.percentile} {value:.1f} ms > {o.threshold_ms:g} ms over "
+                            f"{_fmt_td(window)} from {_fmt_ts(rec['window_start'])} (n={rec['n']})",
+                            "mentions": [],
+                        }
+                    )
+    if lat_rows:
+        rows.append(_typed(pd.DataFrame(lat_rows)))
+    budget = error_budget(probes, policy, s, e, cap)
+    av_rows = []
+    for rec in budget.to_dict("records"):
+        if pd.isna(rec["objective"]) or rec["counted"] == 0:
+            continue
+        below = rec["bad"] > rec["allowed_bad"] + 1e-9  # in counts: float ratios blur the edge
+        status = "missed" if below else ("met" if cap >= e else "open")
+        av_rows.append(
+            {
+                "kind": "availability",
+                "subject": rec["target"],
+                "due_at": e,
+                "resolved_at": pd.NaT,
+                "status": status,
+                "overage_min": float("nan"),
+                "source": "probes",
+                "line": pd.NA,
+                "detail": f"{rec['ratio']:.3f}% vs objective {rec['objective']:g}%: {rec['bad']} bad of "
+                f"{rec['counted']} probes ({rec['excluded_maintenance']} in maintenance); budget "
+                f"{rec['allowed_bad']:.1f} probes, {rec['consumed_pct']:.1f}% consumed",
+                "mentions": [],
+            }
+        )
+    if av_rows:
+        rows.append(_typed(pd.DataFrame(av_rows)))
+    burns = burn_rates(probes, policy, s, e, cap)
+    alerts = burn_alerts(burns)
+    if not alerts.empty:
+        rows.append(alerts)
+    return pd.concat(rows, ignore_index=True) if rows else _empty()
+
+
+# ---------------------------------------------------------------------------------------------
+# everything
+
+
+def misses(
+    logs: Any,
+    probes: Any = None,
+    policy: Policy | None = None,
+    start: Any = None,
+    end: Any = None,
+    as_of: Any = None,
+) -> pd.DataFrame:
+    """Every SLA row of the window: deadlines, ticket targets, probe objectives, documents.
+
+    ``logs`` is an ``occ_lib.logs.Logs`` (or None); ``probes`` a probe DataFrame, a store path, or
+    None. ``start``/``end``/``as_of`` are instants (naive ones in the policy zone); ``as_of``
+    defaults to ``end`` (and to now when both are None). Sorted by kind, due time and subject.
+    """
+    policy = policy or Policy()
+    e = _bound(end, policy.tz)
+    a = _bound(as_of, policy.tz)
+    if a is None:
+        a = e if e is not None else pd.Timestamp.now(tz="UTC")
+    parts = [
+        deadline_misses(logs, start, a, policy.tz),
+        ticket_target_misses(logs, policy, start, a),
+        probe_misses(probes, policy, start, end, a) if probes is not None else _empty(),
+        document_misses(logs, policy, a),
+    ]
+    parts = [p for p in parts if not p.empty]
+    out = pd.concat(parts, ignore_index=True) if parts else _empty()
+    out = _typed(out)
+    order = {k: i for i, k in enumerate(KINDS)}
+    out = out.assign(_k=out["kind"].map(order)).sort_values(
+        ["_k", "due_at", "subject", "source", "line"], kind="stable", na_position="last"
+    )
+    out = out.drop(columns="_k").reset_index(drop=True)
+    out.attrs["rules"] = accounting_rules(policy)
+    out.attrs["as_of"] = a
+    return out

@@ -1,0 +1,184 @@
+"""Escalation timelines: how each ticket's follow-ups, escalations and resolution unfolded.
+
+Input is the ``events`` table of :func:`occ_lib.logs.read_logs` (a ``Logs`` object or the bare
+events DataFrame). Rules, so that every figure says how it was counted:
+
+- An event belongs to every ticket it mentions (its ``tickets`` list, which already includes the
+  tickets a nested item inherits). Events that mention no ticket are not part of any timeline.
+- Order is by the UTC instant ``at``, then ``source`` and ``line``, then the order the tickets
+  are mentioned in the event. Files in different zones interleave correctly because ``at`` is UTC.
+- Events without a time (``at`` is NaT: an undated section) are kept in :func:`escalations`, after
+  every timed event, so nothing a log says is lost; :func:`summary` cannot place them in time and
+  ignores them.
+- A day-precision event (``at_precision == "day"``) sits at UTC midnight of its date.
+- In :func:`summary` only events at or before ``as_of`` count. A *follow-up* is an event of kind
+  ``follow_up``; an *escalation* is an event of kind ``escalation``; ``max_level`` is the highest
+  escalation level of any counted event (0 none, 1 ping, 2 manager, 3 executive). A ticket is
+  ``resolved`` when an event of kind ``resolved`` came at or before ``as_of`` (``resolved_at`` is
+  the first one), otherwise ``open``; ``open_age`` is ``as_of - first_seen`` for open tickets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+TIMELINE_COLUMNS: tuple[str, ...] = (
+    "ticket",
+    "at",
+    "at_precision",
+    "kind",
+    "level",
+    "source",
+    "line",
+    "section",
+    "text",
+)
+
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "ticket",
+    "first_seen",
+    "first_follow_up",
+    "first_escalation",
+    "max_level",
+    "follow_ups",
+    "escalations",
+    "resolved_at",
+    "time_to_escalate",
+    "time_to_resolve",
+    "open_age",
+    "status",
+)
+
+_UTC = "datetime64[us, UTC]"
+_TD = "timedelta64[us]"
+
+
+def _events(logs: Any) -> pd.DataFrame:
+    """The events table of a ``Logs`` object, or ``logs`` itself when it is already a DataFrame."""
+    events = logs if isinstance(logs, pd.DataFrame) else getattr(logs, "events", None)
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError("expected occ_lib.logs.Logs or an events DataFrame")
+    return events
+
+
+def _utc(series: pd.Series) -> pd.Series:
+    s = pd.to_datetime(series, utc=True)
+    return s.astype(_UTC)
+
+
+def as_utc(value: Any) -> pd.Timestamp:
+    """An instant (str, datetime, Timestamp) as a UTC Timestamp; naive values are read as UTC."""
+    ts = pd.Timestamp(value)
+    if pd.isna(ts):
+        raise ValueError(f"not an instant: {value!r}")
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+
+
+def _empty_timeline() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "ticket": pd.Series([], dtype="str"),
+            "at": pd.Series([], dtype=_UTC),
+            "at_precision": pd.Series([], dtype="object"),
+            "kind": pd.Series([], dtype="str"),
+            "level": pd.Series([], dtype="int64"),
+            "source": pd.Series([], dtype="str"),
+            "line": pd.Series([], dtype="int64"),
+            "section": pd.Series([], dtype="object"),
+            "text": pd.Series([], dtype="str"),
+        }
+    )
+
+
+def escalations(logs: Any, tickets: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
+    """One row per (ticket, event), in UTC time order across all files; undated events last.
+
+    ``tickets``, when given, keeps only those tickets (exact, case-insensitive match).
+    """
+    events = _events(logs)
+    if events.empty:
+        return _empty_timeline()
+    base = events.reset_index(drop=True)
+    missing = [c for c in ("at", "kind", "source", "line", "tickets") if c not in base]
+    if missing:
+        raise ValueError(f"events table lacks column(s) {', '.join(missing)}")
+    # optional columns of hand-made tables
+    base = base.assign(**{c: None for c in ("at_precision", "section", "text") if c not in base})
+    if "level" not in base:
+        base = base.assign(level=0)
+    lists = base["tickets"].map(lambda v: list(v) if isinstance(v, (list, tuple, np.ndarray)) else [])
+    rows = pd.DataFrame(
+        {
+            "_event": base.index.repeat(lists.map(len)),
+            "ticket": [t for ts in lists for t in ts],
+            "_mention": [i for ts in lists for i in range(len(ts))],
+        }
+    )
+    if rows.empty:
+        return _empty_timeline()
+    cols = [c for c in TIMELINE_COLUMNS if c != "ticket"]
+    out = base.loc[rows["_event"], cols].reset_index(drop=True)
+    out.insert(0, "ticket", rows["ticket"].astype("str").to_numpy())
+    out["_mention"] = rows["_mention"].to_numpy()
+    out["at"] = _utc(out["at"])
+    if tickets:
+        wanted = {t.upper() for t in tickets}
+        out = out[out["ticket"].str.upper().isin(wanted)]
+    out = out.sort_values(
+        ["at", "source", "line", "_mention"], na_position="last", kind="stable"
+    ).reset_index(drop=True)
+    out["level"] = out["level"].fillna(0).astype("int64")
+    out["line"] = out["line"].astype("int64")
+    return out.drop(columns="_mention")[list(TIMELINE_COLUMNS)]
+
+
+def _first(frame: pd.DataFrame, mask: pd.Series) -> pd.Series:
+    return frame.loc[mask].groupby("ticket", sort=False)["at"].min()
+
+
+def summary(logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Per ticket: when it was first seen, followed up, escalated and resolved, as of ``as_of``.
+
+    ``as_of`` (UTC; naive values are read as UTC) defaults to now. Rows are ordered by
+    ``first_seen`` then ticket. Durations are Timedeltas (NaT when they do not apply).
+    """
+    cutoff = as_utc(as_of if as_of is not None else dt.datetime.now(dt.UTC))
+    tl = escalations(logs, tickets)
+    tl = tl[tl["at"].notna() & (tl["at"] <= cutoff)]
+    if tl.empty:
+        return pd.DataFrame(
+            {c: pd.Series([], dtype=_summary_dtype(c)) for c in SUMMARY_COLUMNS}
+        )
+    g = tl.groupby("ticket", sort=False)
+    out = pd.DataFrame({"first_seen": g["at"].min()})
+    out["first_follow_up"] = _first(tl, tl["kind"] == "follow_up")
+    out["first_escalation"] = _first(tl, tl["kind"] == "escalation")
+    out["max_level"] = g["level"].max().astype("int64")
+    out["follow_ups"] = (tl["kind"] == "follow_up").groupby(tl["ticket"], sort=False).sum().astype("int64")
+    out["escalations"] = (tl["kind"] == "escalation").groupby(tl["ticket"], sort=False).sum().astype("int64")
+    out["resolved_at"] = _first(tl, tl["kind"] == "resolved")
+    for col in ("first_follow_up", "first_escalation", "resolved_at"):
+        out[col] = out[col].astype(_UTC)
+    out["time_to_escalate"] = (out["first_escalation"] - out["first_seen"]).astype(_TD)
+    out["time_to_resolve"] = (out["resolved_at"] - out["first_seen"]).astype(_TD)
+    resolved = out["resolved_at"].notna()
+    out["status"] = resolved.map({True: "resolved", False: "open"}).astype("str")
+    age = (cutoff - out["first_seen"]).astype(_TD)
+    out["open_age"] = age.where(~resolved, pd.NaT).astype(_TD)
+    out = out.reset_index(names="ticket")
+    out = out.sort_values(["first_seen", "ticket"], kind="stable").reset_index(drop=True)
+    return out[list(SUMMARY_COLUMNS)]
+
+
+def _summary_dtype(col: str) -> str:
+    if col in ("first_seen", "first_follow_up", "first_escalation", "resolved_at"):
+        return _UTC
+    if col in ("time_to_escalate", "time_to_resolve", "open_age"):
+        return _TD
+    if col in ("max_level", "follow_ups", "escalations"):
+        return "int64"
+    return "str"

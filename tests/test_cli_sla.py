@@ -1,0 +1,153 @@
+"""``occ sla``: formats, the workspace store, exit codes and clear errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from occ_lib.cli import main
+
+OPS = """# Ops log
+## 2025-10-10 Deploy (09:00 UTC)
+- Infra gave an ETA of 17:00 UTC for OPS-12 credential delivery.
+- OPS-13 key rotation due 2025-10-14 09:00 UTC.
+"""
+INFRA = """# Infra log
+## 2025-10-10
+- 16:40 UTC: OPS-12 credentials delivered to ops; ticket closed.
+"""
+
+
+def run(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    out, err = capsys.readouterr()
+    return exc.value.code, out, err
+
+
+@pytest.fixture
+def logs_dir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ops.md").write_text(OPS, encoding="utf-8")
+    (tmp_path / "infra.md").write_text(INFRA, encoding="utf-8")
+    return tmp_path
+
+
+def test_json_rows_for_logs_given_as_paths(logs_dir, capsys):
+    code, out, err = run(
+        ["sla", "ops.md", "infra.md", "--as-of", "2025-10-13T00:00Z", "--format", "json"], capsys
+    )
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [(r["kind"], r["subject"], r["status"], r["due_at"], r["resolved_at"]) for r in rows] == [
+        ("deadline", "OPS-12", "met", "2025-10-10T17:00:00Z", "2025-10-10T16:40:00Z"),
+        ("deadline", "OPS-13", "open", "2025-10-14T09:00:00Z", None),
+    ]
+    assert rows[0]["mentions"] == ["ops.md:3"]
+    assert list(rows[0]) == [
+        "kind",
+        "subject",
+        "due_at",
+        "resolved_at",
+        "status",
+        "overage_min",
+        "source",
+        "line",
+        "detail",
+        "mentions",
+    ]
+
+
+def test_csv_and_table_formats(logs_dir, capsys):
+    code, out, _ = run(["sla", "ops.md", "infra.md", "--as-of", "2025-10-15T00:00Z", "-f", "csv"], capsys)
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["subject"], r["status"], r["overage_min"]) for r in rows] == [
+        ("OPS-12", "met", "0.0"),
+        ("OPS-13", "missed", "900.0"),
+    ]
+    code, out, _ = run(["sla", "ops.md", "infra.md", "--as-of", "2025-10-15T00:00Z"], capsys)
+    assert code == 0
+    assert "SLA misses" in out and "OPS-13" in out
+    assert "- Deadline: missed when the text says it was missed" in out
+
+
+def test_workspace_store_gives_availability_and_latency_rows(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "feedback").mkdir()
+    (tmp_path / "feedback" / "ops.md").write_text(OPS, encoding="utf-8")
+    (tmp_path / "occ.yml").write_text(
+        "logs: feedback/*.md\nstore: data/\nsla:\n  tz: America/New_York\n  targets:\n    '*':\n"
+        "      availability: 99.0\n      latency: [{percentile: p95, threshold_ms: 800, window: 1h}]\n",
+        encoding="utf-8",
+    )
+    start = pd.Timestamp("2025-10-06 04:00", tz="UTC")  # Monday 00:00 in New York
+    n = 7 * 24 * 12  # every 5 minutes for the week
+    at = pd.date_range(start, periods=n, freq="5min").astype("datetime64[us, UTC]")
+    outcome = ["down" if 100 <= i < 130 else "up" for i in range(n)]  # 30 bad of 2016
+    elapsed = [2000.0 if 300 <= i < 312 else 100.0 for i in range(n)]  # one slow hour
+    df = pd.DataFrame(
+        {
+            "target": "api",
+            "started_at": at,
+            "outcome": outcome,
+            "error": [None if o == "up" else "timeout" for o in outcome],
+            "elapsed_ms": elapsed,
+        }
+    )
+    for day, part in df.groupby(df["started_at"].dt.strftime("%Y-%m-%d")):
+        folder = tmp_path / "data" / "probes" / f"date={day}"
+        folder.mkdir(parents=True)
+        pq.write_table(pa.Table.from_pandas(part, preserve_index=False), folder / "run-1.parquet")
+    code, out, err = run(["sla", "--config", "occ.yml", "--week", "2025-W41", "-f", "jsonl"], capsys)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    lat = [r for r in rows if r["kind"] == "latency"]
+    assert [(r["subject"], r["due_at"]) for r in lat] == [("api", "2025-10-07T05:00:00Z")]
+    avail = [r for r in rows if r["kind"] == "availability" and r["due_at"] == "2025-10-13T04:00:00Z"]
+    assert len(avail) == 1 and avail[0]["status"] == "missed"
+    assert avail[0]["detail"].startswith("98.512% vs objective 99%: 30 bad of 2016 probes")
+
+
+def test_missing_log_file_reports_the_rest_and_exits_1(logs_dir, capsys):
+    code, out, err = run(
+        ["sla", "ops.md", "nowhere.md", "--as-of", "2025-10-13T00:00Z", "-f", "json"], capsys
+    )
+    assert code == 1
+    assert "nowhere.md" in err
+    assert [r["subject"] for r in json.loads(out)] == ["OPS-12", "OPS-13"]
+
+
+def test_bad_policy_is_a_config_error_exit_2(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "occ.yml").write_text(
+        "sla:\n  targets:\n    api: {latency: [{percentile: p75, threshold_ms: 5}]}\n"
+    )
+    code, out, err = run(["sla", "--config", "occ.yml"], capsys)
+    assert code == 2
+    assert out == ""
+    line = err.strip()
+    assert line.startswith("occ: error: occ.yml: sla.targets.api.latency[0].percentile: ")
+    assert line.endswith("percentile must be one of p50, p90, p95, p99")
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--as-of", "yesterday-ish"], "--as-of"),
+        (["--week", "2025-W99"], "--week"),
+        (["--start", "2025-10-13", "--end", "2025-10-06"], "--end must be after --start"),
+        (["--format", "xml"], "--format"),
+    ],
+)
+def test_bad_options_exit_2(logs_dir, capsys, args, message):
+    code, _out, err = run(["sla", "ops.md", *args], capsys)
+    assert code == 2
+    assert message in err

@@ -1,0 +1,483 @@
+"""SLA misses on constructed tables (the columns of docs/architecture.md): exact statuses and figures."""
+
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from occ_lib.config import validate_section
+from occ_lib.policy import Policy
+from occ_lib.sla import MISS_COLUMNS, accounting_rules, burn_alerts, burn_rates, error_budget, misses
+
+UTC = "datetime64[us, UTC]"
+T0 = pd.Timestamp("2025-10-06 00:00", tz="UTC")
+
+
+def utc(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text, tz="UTC")
+
+
+def policy(data=None) -> Policy:
+    return validate_section(Policy, data, "occ.yml", "sla")
+
+
+def deadline(source, line, tickets, due, text, stated=False, precision="minute", keyword="ETA"):
+    return {
+        "source": source,
+        "line": line,
+        "section": "s",
+        "tickets": list(tickets),
+        "due_at": utc(due),
+        "due_precision": precision,
+        "keyword": keyword,
+        "text": text,
+        "stated_missed": stated,
+    }
+
+
+def event(source, line, at, kind, tickets, text="", level=0):
+    return {
+        "source": source,
+        "line": line,
+        "section": "s",
+        "section_line": 1,
+        "at": utc(at) if at else pd.NaT,
+        "at_precision": "minute",
+        "end_at": pd.NaT,
+        "kind": kind,
+        "level": level,
+        "tickets": list(tickets),
+        "artifacts": [],
+        "channels": [],
+        "urls": [],
+        "http_status": pd.NA,
+        "times": [],
+        "item": "list",
+        "depth": 0,
+        "text": text,
+    }
+
+
+def doc(source, doc_name, last_reviewed=None, expires=None):
+    return {
+        "source": source,
+        "doc": doc_name,
+        "last_reviewed": utc(last_reviewed) if last_reviewed else pd.NaT,
+        "expires": utc(expires) if expires else pd.NaT,
+        "front_matter": {},
+        "tz": "UTC",
+    }
+
+
+def logs(deadlines=(), events=(), docs=()):
+    d = pd.DataFrame(
+        list(deadlines),
+        columns=[
+            "source",
+            "line",
+            "section",
+            "tickets",
+            "due_at",
+            "due_precision",
+            "keyword",
+            "text",
+            "stated_missed",
+        ],
+    )
+    d["due_at"] = pd.to_datetime(d["due_at"], utc=True).astype(UTC)
+    e = pd.DataFrame(
+        list(events),
+        columns=[
+            "source",
+            "line",
+            "section",
+            "section_line",
+            "at",
+            "at_precision",
+            "end_at",
+            "kind",
+            "level",
+            "tickets",
+            "artifacts",
+            "channels",
+            "urls",
+            "http_status",
+            "times",
+            "item",
+            "depth",
+            "text",
+        ],
+    )
+    e["at"] = pd.to_datetime(e["at"], utc=True).astype(UTC)
+    dc = pd.DataFrame(list(docs), columns=["source", "doc", "last_reviewed", "expires", "front_matter", "tz"])
+    for col in ("last_reviewed", "expires"):
+        dc[col] = pd.to_datetime(dc[col], utc=True).astype(UTC)
+    return SimpleNamespace(deadlines=d, events=e, docs=dc, problems=pd.DataFrame())
+
+
+def probes(rows) -> pd.DataFrame:
+    rows = list(rows)
+    return pd.DataFrame(
+        {
+            "target": [r[0] for r in rows],
+            "started_at": pd.to_datetime([r[1] for r in rows], utc=True).astype(UTC),
+            "outcome": [r[2] for r in rows],
+            "error": pd.Series([None if r[2] != "down" else "timeout" for r in rows], dtype=object),
+            "elapsed_ms": np.array([r[3] for r in rows], dtype="float64"),
+        }
+    )
+
+
+def row(df, **match):
+    sel = df
+    for k, v in match.items():
+        sel = sel[sel[k] == v]
+    assert len(sel) == 1, f"expected one row for {match}, got {len(sel)}"
+    return sel.iloc[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# deadlines
+
+
+def test_deadline_met_by_a_resolution_in_another_teams_log():
+    lg = logs(
+        deadlines=[deadline("a.md", 4, ["OPS-1"], "2025-10-10 17:00", "ETA 17:00 UTC for OPS-1")],
+        events=[event("b.md", 9, "2025-10-10 16:40", "resolved", ["OPS-1"], "closed OPS-1")],
+    )
+    out = misses(lg, None, policy(), end=utc("2025-10-13"))
+    assert list(out.columns) == list(MISS_COLUMNS)
+    r = row(out, kind="deadline")
+    assert (r["subject"], r["due_at"], r["resolved_at"], r["status"], r["overage_min"]) == (
+        "OPS-1",
+        utc("2025-10-10 17:00"),
+        utc("2025-10-10 16:40"),
+        "met",
+        0.0,
+    )
+    assert (r["source"], r["line"], r["mentions"]) == ("a.md", 4, ["a.md:4"])
+    assert r["detail"].startswith("resolved 2025-10-10 16:40 UTC, by the due time")
+
+
+def test_resolution_after_the_due_time_is_a_miss_by_the_gap():
+    lg = logs(
+        deadlines=[deadline("a.md", 4, ["OPS-1"], "2025-10-10 17:00", "ETA 17:00 UTC")],
+        events=[event("b.md", 9, "2025-10-10 19:30", "resolved", ["OPS-1"])],
+    )
+    r = row(misses(lg, None, policy(), as_of=utc("2025-10-13")), kind="deadline")
+    assert (r["status"], r["resolved_at"], r["overage_min"]) == ("missed", utc("2025-10-10 19:30"), 150.0)
+
+
+def test_open_when_due_after_as_of_and_missed_when_unresolved():
+    lg = logs(
+        deadlines=[
+            deadline("a.md", 3, ["OPS-2"], "2025-10-14 09:00", "ETA Tuesday 09:00 UTC"),
+            deadline("a.md", 5, ["OPS-3"], "2025-10-12 12:00", "due 12:00 UTC"),
+        ]
+    )
+    out = misses(lg, None, policy(), start=utc("2025-10-06"), end=utc("2025-10-13"))
+    r = row(out, subject="OPS-2")
+    assert (r["status"], r["due_at"], r["resolved_at"] is pd.NaT, math.isnan(r["overage_min"])) == (
+        "open",
+        utc("2025-10-14 09:00"),
+        True,
+        True,
+    )
+    r = row(out, subject="OPS-3")
+    assert (r["status"], r["overage_min"]) == ("missed", 12 * 60.0)
+    assert r["detail"].startswith("not resolved at as_of 2025-10-13 00:00 UTC")
+    assert out.attrs["as_of"] == utc("2025-10-13")
+
+
+def test_resolution_after_as_of_is_not_known_yet():
+    lg = logs(
+        deadlines=[deadline("a.md", 3, ["OPS-2"], "2025-10-14 09:00", "ETA")],
+        events=[event("b.md", 2, "2025-10-13 08:00", "resolved", ["OPS-2"])],
+    )
+    assert row(misses(lg, None, policy(), as_of=utc("2025-10-13")), kind="deadline")["status"] == "open"
+    assert row(misses(lg, None, policy(), as_of=utc("2025-10-14")), kind="deadline")["status"] == "met"
+
+
+def test_stated_miss_wins_and_mentions_are_one_row():
+    lg = logs(
+        deadlines=[
+            deadline("a.md", 10, ["OCC-1"], "2025-10-10 17:00", "waiting for the 17:00 UTC ETA"),
+            deadline(
+                "b.md",
+                7,
+                ["OCC-1", "OCC-2"],
+                "2025-10-10 17:00",
+                "Infra missed the 17:00 UTC ETA",
+                stated=True,
+            ),
+            deadline("a.md", 2, ["OCC-1"], "2025-10-10 17:00", "ETA 17:00 UTC"),
+        ],
+        events=[event("c.md", 1, "2025-10-10 16:00", "resolved", ["OCC-1"])],
+    )
+    out = misses(lg, None, policy(), as_of=utc("2025-10-11"))
+    r = row(out, subject="OCC-1")
+    assert r["status"] == "missed"  # the text says so, even though a resolution was logged earlier
+    assert (r["source"], r["line"]) == ("b.md", 7)
+    assert r["mentions"] == ["a.md:2", "a.md:10", "b.md:7"]
+    assert r["detail"].startswith("stated missed in the text; ETA: Infra missed the 17:00 UTC ETA")
+    r2 = row(out, subject="OCC-2")
+    assert (r2["status"], r2["overage_min"], r2["mentions"]) == ("missed", 7 * 60.0, ["b.md:7"])
+
+
+def test_date_only_deadline_is_due_at_the_end_of_the_day_and_ticketless_rows_stay_separate():
+    lg = logs(
+        deadlines=[
+            deadline(
+                "a.md",
+                3,
+                [],
+                "2025-10-10",
+                "rotation cadence (due 2025-10-10)",
+                precision="day",
+                keyword="due",
+            ),
+            deadline(
+                "a.md", 8, [], "2025-10-10", "other thing due 2025-10-10", precision="day", keyword="due"
+            ),
+        ]
+    )
+    before = misses(lg, None, policy(), as_of=utc("2025-10-10 23:59"))
+    assert list(before["status"]) == ["open", "open"]
+    after = misses(lg, None, policy(), as_of=utc("2025-10-11 01:00"))
+    assert list(after["subject"]) == ["(no ticket)", "(no ticket)"]
+    assert list(after["status"]) == ["missed", "missed"]
+    assert list(after["overage_min"]) == [60.0, 60.0]
+    assert list(after["line"]) == [3, 8]
+
+
+def test_deadlines_due_before_the_window_are_left_out():
+    lg = logs(deadlines=[deadline("a.md", 3, ["OPS-9"], "2025-10-01 12:00", "ETA")])
+    assert misses(lg, None, policy(), start=utc("2025-10-06"), end=utc("2025-10-13")).empty
+    assert len(misses(lg, None, policy(), end=utc("2025-10-13"))) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# ticket targets and documents
+
+
+def test_ticket_response_and_resolution_targets():
+    pol = policy({"tickets": {"OCC-INF": {"first_response": "4h", "resolution": "1d"}}})
+    lg = logs(
+        events=[
+            event("a.md", 3, "2025-10-08 10:00", "note", ["OCC-INF-1"]),
+            event("b.md", 5, "2025-10-08 15:00", "follow_up", ["OCC-INF-1"]),
+            event("a.md", 9, "2025-10-09 09:00", "resolved", ["OCC-INF-1"]),
+            event("a.md", 11, "2025-10-12 20:00", "escalation", ["OCC-INF-2"]),
+            event("a.md", 12, "2025-10-12 21:00", "note", ["HS-1"]),
+        ]
+    )
+    out = misses(lg, None, pol, as_of=utc("2025-10-13"))
+    assert sorted(out["subject"]) == ["OCC-INF-1", "OCC-INF-1", "OCC-INF-2", "OCC-INF-2"]
+    r = row(out, kind="response", subject="OCC-INF-1")
+    assert (r["due_at"], r["resolved_at"], r["status"], r["overage_min"]) == (
+        utc("2025-10-08 14:00"),
+        utc("2025-10-08 15:00"),
+        "missed",
+        60.0,
+    )
+    assert r["mentions"] == ["a.md:3", "b.md:5"]
+    r = row(out, kind="resolution", subject="OCC-INF-1")
+    assert (r["due_at"], r["resolved_at"], r["status"]) == (
+        utc("2025-10-09 10:00"),
+        utc("2025-10-09 09:00"),
+        "met",
+    )
+    r = row(out, kind="response", subject="OCC-INF-2")  # the first mention is itself an escalation
+    assert (r["status"], r["resolved_at"]) == ("met", utc("2025-10-12 20:00"))
+    r = row(out, kind="resolution", subject="OCC-INF-2")
+    assert (r["status"], r["due_at"]) == ("open", utc("2025-10-13 20:00"))
+
+
+def test_documents_expired_and_stale():
+    pol = policy({"documents": {"max_age": "14d"}})
+    lg = logs(
+        docs=[
+            doc("feedback/a.md", "feedback/a.md", "2025-09-20", "2025-10-10"),
+            doc("feedback/b.md", None, "2025-10-10", None),
+        ]
+    )
+    out = misses(lg, None, pol, as_of=utc("2025-10-13"))
+    recs = out[["kind", "subject", "due_at", "status"]].to_dict("records")
+    assert recs == [
+        {"kind": "doc_expired", "subject": "feedback/a.md", "due_at": utc("2025-10-11"), "status": "missed"},
+        {"kind": "doc_stale", "subject": "feedback/a.md", "due_at": utc("2025-10-04"), "status": "missed"},
+        {"kind": "doc_stale", "subject": "feedback/b.md", "due_at": utc("2025-10-24"), "status": "open"},
+    ]
+    assert out["overage_min"].iloc[:2].tolist() == [2 * 1440.0, 9 * 1440.0]
+    assert math.isnan(out["overage_min"].iloc[2])
+    assert out["detail"].iloc[0] == "front matter expires 2025-10-10"
+
+
+# ---------------------------------------------------------------------------------------------
+# probe objectives
+
+
+def minute_probes(target, start, n, bad_minutes=(), slow_minutes=(), slow_ms=1000.0, fast_ms=100.0):
+    rows = []
+    for i in range(n):
+        at = start + pd.Timedelta(minutes=i)
+        outcome = "down" if i in bad_minutes else "up"
+        rows.append((target, at, outcome, slow_ms if i in slow_minutes else fast_ms))
+    return rows
+
+
+def test_error_budget_arithmetic():
+    pol = policy({"targets": {"*": {"availability": 99.5}, "web": {"availability": 99.9}}})
+    df = probes(
+        minute_probes("api", T0, 1440, bad_minutes=range(600, 609))
+        + minute_probes("web", T0, 1000, bad_minutes=[5])
+    )
+    eb = error_budget(df, pol, T0, T0 + pd.Timedelta(days=1))
+    api = row(eb, target="api")
+    assert (api["objective"], api["counted"], api["good"], api["bad"], api["excluded_maintenance"]) == (
+        99.5,
+        1440,
+        1431,
+        9,
+        0,
+    )
+    assert api["ratio"] == pytest.approx(1431 / 1440 * 100)
+    assert api["allowed_bad"] == pytest.approx(7.2)
+    assert api["consumed_pct"] == pytest.approx(125.0)
+    assert api["remaining_pct"] == pytest.approx(-25.0)
+    web = row(eb, target="web")
+    assert (web["bad"], web["allowed_bad"], web["consumed_pct"], web["remaining_pct"]) == pytest.approx(
+        (1, 1.0, 100.0, 0.0), abs=1e-9
+    )
+    out = misses(None, df, pol, T0, T0 + pd.Timedelta(days=1))
+    a = row(out, kind="availability", subject="api", due_at=T0 + pd.Timedelta(days=1))
+    assert a["status"] == "missed"
+    assert a["detail"] == (
+        "99.375% vs objective 99.5%: 9 bad of 1440 probes (0 in maintenance); "
+        "budget 7.2 probes, 125.0% consumed"
+    )
+    w = row(out, kind="availability", subject="web", due_at=T0 + pd.Timedelta(days=1))
+    assert w["status"] == "met"  # 99.9% exactly: 1 bad probe, 1 allowed
+
+
+def test_burn_rates_and_multiwindow_alerts():
+    pol = policy({"targets": {"*": {"availability": 99.0}}})
+    df = probes(minute_probes("api", T0, 1440, bad_minutes=range(600, 610)))  # 10:00-10:09 down
+    br = burn_rates(df, pol, T0, T0 + pd.Timedelta(days=1))
+    assert len(br) == 288  # every 5 minutes, (start, end]
+    assert br["at"].iloc[0] == T0 + pd.Timedelta(minutes=5)
+    at = br.set_index("at").loc[utc("2025-10-06 10:10")]
+    assert at["burn_5m"] == pytest.approx(100.0)
+    assert at["burn_30m"] == pytest.approx(10 / 30 / 0.01)
+    assert at["burn_1h"] == pytest.approx(10 / 60 / 0.01)
+    assert at["burn_6h"] == pytest.approx(10 / 360 / 0.01)
+    assert at["burn_3d"] == pytest.approx(10 / 610 / 0.01)  # only 610 probes exist before 10:10
+    assert bool(at["alert_1h_5m"]) and not bool(at["alert_6h_30m"]) and bool(at["alert_3d_6h"])
+    early = br.set_index("at").loc[utc("2025-10-06 10:05")]
+    assert early["burn_1h"] == pytest.approx(5 / 60 / 0.01) and not bool(early["alert_1h_5m"])
+    fast = br[br["alert_1h_5m"]]
+    assert list(fast["at"]) == [utc("2025-10-06 10:10")]
+    alerts = burn_alerts(br)
+    page = row(alerts, detail=alerts["detail"].iloc[0])
+    assert (page["kind"], page["subject"], page["due_at"], page["resolved_at"], page["overage_min"]) == (
+        "availability",
+        "api",
+        utc("2025-10-06 10:10"),
+        utc("2025-10-06 10:15"),
+        5.0,
+    )
+    assert page["detail"] == (
+        "burn rate above 14.4x over both 1h and 5m (page); peak 16.7x over 1h, 100.0x over 5m"
+    )
+    slow = alerts.iloc[1]
+    assert slow["detail"].startswith("burn rate above 1x over both 3d and 6h (ticket)")
+    # 3d/6h: at 10:05 the 3d burn is 5/605/0.01 = 0.83x; from 10:10 both exceed 1x until the bad
+    # minutes leave the 6h window (16:05 still holds 10:05-10:09; 16:10 holds none).
+    assert (slow["due_at"], slow["resolved_at"], slow["overage_min"]) == (
+        utc("2025-10-06 10:10"),
+        utc("2025-10-06 16:10"),
+        360.0,
+    )
+    assert len(alerts) == 2
+    out = misses(None, df, pol, T0, T0 + pd.Timedelta(days=1))
+    av = out[out["kind"] == "availability"]
+    assert list(av["due_at"]) == [utc("2025-10-06 10:10"), utc("2025-10-06 10:10"), T0 + pd.Timedelta(days=1)]
+    # two burn alerts, yet the day as a whole met 99%: 10 bad probes of 14.4 allowed.
+    assert list(av["status"]) == ["missed", "missed", "met"]
+
+
+def test_maintenance_window_removes_a_latency_breach():
+    objectives = {"*": {"latency": [{"percentile": "p95", "threshold_ms": 800, "window": "1h"}]}}
+    df = probes(minute_probes("api", T0, 180, slow_minutes=range(60, 120)))  # 01:00-02:00 slow
+    out = misses(None, df, policy({"targets": objectives}), T0, T0 + pd.Timedelta(hours=3))
+    lat = out[out["kind"] == "latency"]
+    assert len(lat) == 1
+    r = lat.iloc[0]
+    assert (r["subject"], r["due_at"], r["status"], r["overage_min"]) == (
+        "api",
+        utc("2025-10-06 01:00"),
+        "missed",
+        60.0,
+    )
+    assert r["detail"] == "p95 1000.0 ms > 800 ms over 1h from 2025-10-06 01:00 UTC (n=60)"
+    maint = {
+        "targets": objectives,
+        "maintenance": [{"start": "2025-10-05 21:00", "end": "2025-10-05 22:00", "tz": "America/New_York"}],
+    }
+    out2 = misses(None, df, policy(maint), T0, T0 + pd.Timedelta(hours=3))
+    assert out2[out2["kind"] == "latency"].empty
+    assert any("2025-10-05 21:00 to 2025-10-05 22:00 (America/New_York)" in r for r in out2.attrs["rules"])
+
+
+def test_maintenance_is_excluded_from_availability():
+    pol = {"targets": {"*": {"availability": 99.0}}}
+    df = probes(minute_probes("api", T0, 100, bad_minutes=range(10, 15)))
+    before = error_budget(df, policy(pol), T0, T0 + pd.Timedelta(hours=2))
+    assert (before["bad"].iloc[0], before["counted"].iloc[0]) == (5, 100)
+    pol["maintenance"] = [{"start": "2025-10-06 00:10", "end": "2025-10-06 00:15", "targets": ["api"]}]
+    after = error_budget(df, policy(pol), T0, T0 + pd.Timedelta(hours=2))
+    assert after[["counted", "good", "bad", "excluded_maintenance"]].iloc[0].tolist() == [95, 95, 0, 5]
+    assert after["ratio"].iloc[0] == 100.0
+
+
+def test_as_of_inside_the_window_counts_only_earlier_probes_and_leaves_availability_open():
+    pol = policy({"targets": {"*": {"availability": 99.0}}})
+    df = probes(minute_probes("api", T0, 1440, bad_minutes=[1000]))
+    out = misses(None, df, pol, T0, T0 + pd.Timedelta(days=1), as_of=T0 + pd.Timedelta(hours=12))
+    a = row(out, kind="availability")
+    assert a["status"] == "open"
+    assert "0 bad of 720 probes" in a["detail"]
+
+
+def test_accounting_rules_travel_with_every_result():
+    pol = policy(
+        {
+            "tz": "America/New_York",
+            "tickets": {"OCC": {"first_response": "4h"}},
+            "targets": {"*": {"availability": 99.5, "retries": 1}},
+            "documents": {"max_age": "14d"},
+        }
+    )
+    rules = accounting_rules(pol)
+    assert (
+        rules[0] == "Times are stored and compared in UTC; weeks and days are reported in America/New_York."
+    )
+    assert "Objectives for every target: availability >= 99.5%; degraded counts as up; retries 1." in rules
+    assert rules[-1] == (
+        "Documents: expired after the day in front matter 'expires'; stale when "
+        "'last_reviewed' is more than 14d old."
+    )
+    assert any(
+        r.startswith(
+            "Ticket targets (by exact ticket, else the longest matching prefix): OCC: "
+            "first response 4h, resolution -."
+        )
+        for r in rules
+    )
+    out = misses(logs(), None, pol, end=utc("2025-10-13"))
+    assert out.empty and out.attrs["rules"] == rules
+    assert error_budget(probes([]), pol, T0, T0 + pd.Timedelta(days=1)).attrs["rules"] == rules

@@ -1,0 +1,132 @@
+"""SLA misses from real status logs read by occ_lib.logs: the sample log and small files across teams."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from occ_lib.config import validate_section
+from occ_lib.logs import read_logs
+from occ_lib.policy import Policy
+from occ_lib.sla import misses
+from occ_lib.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "examples" / "feedback" / "integrations.md"
+
+
+def utc(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text, tz="UTC")
+
+
+def test_sample_log_occ_inf_221_eta_missed_as_stated():
+    logs = read_logs([str(SAMPLE)])
+    out = misses(logs, None, Policy(), start=utc("2025-10-06"), end=utc("2025-10-13"))
+    eta = out[
+        (out["kind"] == "deadline")
+        & (out["subject"] == "OCC-INF-221")
+        & (out["due_at"] == utc("2025-10-10 17:00"))
+    ]
+    assert len(eta) == 1
+    r = eta.iloc[0]
+    assert r["status"] == "missed"
+    assert r["detail"].startswith(
+        "stated missed in the text; ETA: Infra missed the 17:00 UTC ETA for OCC-INF-221"
+    )
+    assert (r["source"], r["line"]) == (str(SAMPLE), 56)
+    assert r["mentions"] == [f"{SAMPLE}:56"]
+    assert r["resolved_at"] is pd.NaT
+    assert r["overage_min"] == 55 * 60.0  # 2025-10-10 17:00 to as_of 2025-10-13 00:00
+    assert out.attrs["as_of"] == utc("2025-10-13")
+
+
+def test_sample_workspace_policy_documents_and_ticket_targets():
+    policy = Workspace.load(ROOT / "examples" / "occ.yml").policy
+    logs = read_logs([str(SAMPLE)])
+    out = misses(
+        logs,
+        None,
+        policy,
+        start=utc("2025-10-06 04:00"),
+        end=utc("2025-10-13 04:00"),
+        as_of=utc("2025-10-13"),
+    )
+    docs = out[out["kind"].isin(["doc_expired", "doc_stale"])]
+    assert docs[["kind", "subject", "due_at", "status"]].to_dict("records") == [
+        {
+            "kind": "doc_expired",
+            "subject": "feedback/integrations.md",
+            "due_at": utc("2025-10-11"),
+            "status": "missed",
+        },
+        {
+            "kind": "doc_stale",
+            "subject": "feedback/integrations.md",
+            "due_at": utc("2025-10-24"),
+            "status": "open",
+        },
+    ]
+    assert docs["overage_min"].iloc[0] == 2 * 1440.0
+    # OCC-INF-221 has no 'resolved' event in the sample: its 2-day resolution target is missed.
+    res = out[(out["kind"] == "resolution") & (out["subject"] == "OCC-INF-221")]
+    assert len(res) == 1 and res["status"].iloc[0] == "missed"
+
+
+A_MD = """# Ops log
+## 2025-10-10 Deploy (09:00 UTC)
+- Infra gave an ETA of 17:00 UTC for OPS-12 credential delivery.
+- OPS-13 key rotation due 2025-10-14 09:00 UTC.
+- OPS-14 migration target 2025-10-11 12:00 UTC.
+- OPS-15 cutover ETA 2025-10-11 08:00 UTC.
+"""
+
+B_MD = """---
+tz: America/New_York
+---
+# Infra log
+## 2025-10-10
+- 12:40 ET: OPS-12 credentials delivered to ops; ticket closed.
+- 13:00 ET: reminder that the OPS-12 ETA is 17:00 UTC.
+## 2025-10-11
+- 10:15 ET: OPS-14 migration completed.
+"""
+
+
+def test_deadline_met_by_a_resolution_written_in_another_file(tmp_path):
+    (tmp_path / "ops.md").write_text(A_MD, encoding="utf-8")
+    (tmp_path / "infra.md").write_text(B_MD, encoding="utf-8")
+    logs = read_logs([str(tmp_path / "ops.md"), str(tmp_path / "infra.md")])
+    out = misses(logs, None, Policy(), start=utc("2025-10-06"), end=utc("2025-10-13"))
+    got = out[["subject", "due_at", "resolved_at", "status", "overage_min"]].to_dict("records")
+    by = {r["subject"]: r for r in got}
+    assert set(by) == {"OPS-12", "OPS-13", "OPS-14", "OPS-15"}
+    # closed at 12:40 EDT = 16:40 UTC in the infra log, before the 17:00 UTC ETA written in the ops log
+    assert (by["OPS-12"]["resolved_at"], by["OPS-12"]["status"], by["OPS-12"]["overage_min"]) == (
+        utc("2025-10-10 16:40"),
+        "met",
+        0.0,
+    )
+    # completed 10:15 EDT = 14:15 UTC, after the 12:00 UTC target: missed by 135 minutes
+    assert (by["OPS-14"]["resolved_at"], by["OPS-14"]["status"], by["OPS-14"]["overage_min"]) == (
+        utc("2025-10-11 14:15"),
+        "missed",
+        135.0,
+    )
+    assert (by["OPS-13"]["due_at"], by["OPS-13"]["status"]) == (utc("2025-10-14 09:00"), "open")
+    assert (by["OPS-15"]["status"], by["OPS-15"]["overage_min"]) == (
+        "missed",
+        40 * 60.0,
+    )  # 2025-10-11 08:00 to 2025-10-13 00:00
+    ops12 = out[out["subject"] == "OPS-12"].iloc[0]
+    assert ops12["mentions"] == [f"{tmp_path / 'infra.md'}:7", f"{tmp_path / 'ops.md'}:3"]
+
+
+def test_the_same_files_judged_earlier(tmp_path):
+    (tmp_path / "ops.md").write_text(A_MD, encoding="utf-8")
+    (tmp_path / "infra.md").write_text(B_MD, encoding="utf-8")
+    logs = read_logs([str(tmp_path)])
+    pol = validate_section(Policy, {"tz": "America/New_York"}, "occ.yml", "sla")
+    out = misses(logs, None, pol, as_of="2025-10-10 12:30")  # naive: New York time = 16:30 UTC
+    st = dict(zip(out["subject"], out["status"], strict=True))
+    assert st == {"OPS-12": "open", "OPS-13": "open", "OPS-14": "open", "OPS-15": "open"}
