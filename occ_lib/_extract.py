@@ -2,7 +2,7 @@
 
 Private helpers of :mod:`occ_lib.logs` (the rules are documented there). Every function takes the
 item's text and is cheap: precompiled patterns, a plain substring check before any pattern that
-rarely matches, and one tokenisation into a word set for the keyword rules.
+rarely matches, and one scan for the words the keyword rules ask about (:func:`keywords`).
 """
 
 from __future__ import annotations
@@ -112,6 +112,11 @@ def artifacts(text: str, rest: str | None = None) -> list[str]:
         rest = text
     if "/" not in rest and "." not in rest:
         return list(dict.fromkeys(out)) if len(out) > 1 else out
+    if _EXT_GATE.search(rest) is None and (
+        "/" not in rest or _FOLDER_GATE.search(rest.lower()) is None
+    ):
+        # no word can pass below: it needs a known folder or a '.ext' (the gates are supersets)
+        return list(dict.fromkeys(out)) if len(out) > 1 else out
     for word in rest.split():
         if "/" not in word and "." not in word:
             continue
@@ -130,6 +135,12 @@ def artifacts(text: str, rest: str | None = None) -> list[str]:
         if p is not None and _bare_ok(p):
             out.append(p)
     return list(dict.fromkeys(out)) if len(out) > 1 else out
+
+
+# A superset of the extensions the word loop of ``artifacts`` accepts, searched in C first
+# (IGNORECASE matches everything ``str.lower`` maps onto these letters).
+_EXT_GATE = re.compile(r"\.(?i:" + "|".join(sorted(_BARE_EXT, key=len, reverse=True)) + ")")
+_FOLDER_GATE = re.compile("/(?:" + "|".join(f"(?<={f})" for f in _FOLDERS) + ")")  # on lower case
 
 
 def _bare_ok(p: str) -> bool:
@@ -256,6 +267,42 @@ _MISSED_PHRASES = ("past due", "past-due", "past the deadline", "past the eta", 
 def words(text: str) -> frozenset[str]:
     """The item's lower-case words (hyphenated and apostrophe words kept whole)."""
     return frozenset(_WORD.findall(text.lower()))
+
+
+# Every word the rules below ask about: ``keywords`` keeps only these (building a set of all the
+# item's words costs more than the tokenising itself), so ``classify``/``stated_missed`` give the
+# same answers on ``keywords(text)`` as on ``words(text)``.
+_VOCABULARY = frozenset().union(
+    _ESC_DONE, _ESC_NOUN, _DONE, _RESOLVED, _NOT_RESOLVED, _FOLLOW, _BLOCKED, _EVIDENCE, _PLAN,
+    _STATUS, _PAGED, _EXEC, _MANAGER, _MISSED,
+    {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due"},
+)
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes (sre tries far fewer branches)."""
+    if "" in words:
+        rest = [w for w in words if w]
+        return "(?:" + _trie(rest) + ")?" if rest else ""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words):
+        groups.setdefault(w[0], []).append(w[1:])
+    alts = [re.escape(c) + _trie(tails) for c, tails in groups.items()]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+# A vocabulary word that is a whole ``_WORD`` token: it starts after a character that is no letter
+# or digit (the pattern starts with that class, so sre skips through words in C) and not after a
+# letter/digit + ``'``/``-`` (that would continue a token), and no token continues after it.
+_KEYWORD = re.compile(
+    r"[^a-z0-9](?<![a-z0-9]['’-])(" + _trie(sorted(_VOCABULARY)) + r")(?![a-z0-9])(?!['’-][a-z0-9])"
+)
+
+
+def keywords(text: str) -> frozenset[str]:
+    """The item's lower-case words that the kind/level/missed rules look at: the same as
+    ``words(text) & _VOCABULARY``, found without making every word."""
+    return frozenset(_KEYWORD.findall(" " + text.lower()))
 
 
 def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int]:

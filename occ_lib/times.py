@@ -760,7 +760,10 @@ def find_times(
             mention = _resolve(text, c, base, default_tz)
         first = False
         out.append(mention)
-    extra = _other_mentions(text, rels, stamps)
+    if rels or stamps or "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
+        extra = _other_mentions(text, rels, stamps)
+    else:
+        extra = None  # what _other_mentions would find needs one of these
     if extra:
         for c in extra:
             if c.kind != "stamp":
