@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.occ-installed
 EXAMPLE := examples/occ.yml
 
 .DEFAULT_GOAL := help
-.PHONY: help venv report test lint lab bench clean
+.PHONY: help venv report test lint lab bench clean notebooks
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ test: $(STAMP) ## ruff, then the whole test suite (unit, probes, notebooks with 
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest --nbval-lax --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
+
+notebooks: $(STAMP) ## re-execute notebooks/ in place on the example workspace (the outputs nbval checks)
+	$(BIN)/occ report refresh-notebooks
 
 lint: $(STAMP) ## ruff only
 	$(BIN)/ruff check .

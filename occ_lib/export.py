@@ -1,0 +1,216 @@
+"""Executed notebooks become offline HTML reports, and ``reports/index.html`` lists them.
+
+Execution lives in :mod:`occ_lib.report`; this module is the other half: nbconvert with occ's template
+(``templates/occ_report``: JupyterLab's look, no require.js, no MathJax, no CDN of any kind), code
+cells and prompts removed, and plotly figures turned into HTML here rather than in the kernel: the
+notebooks always emit plotly's JSON mimetype (small, rendered by JupyterLab), and
+:class:`PlotlyToHTML` converts each one at export time, embedding plotly.js exactly once (in the first
+chart). Every piece of text this module writes itself goes through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
+
+from .errors import ReportError
+
+TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATE_NAME = "occ_report"
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+MAX_HTML_BYTES = 6 * 1024 * 1024
+MANIFEST = "manifest.json"
+INDEX = "index.html"
+_PLOT_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+class PlotlyToHTML(Preprocessor):
+    """Replace each plotly JSON output by the chart's HTML; plotly.js goes into the first one only."""
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        import plotly.io as pio
+
+        first = True
+        count = 0
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data") or {}
+                if PLOTLY_MIME not in data:
+                    continue
+                fig = data[PLOTLY_MIME]
+                if isinstance(fig, str):
+                    fig = json.loads(fig)
+                div = pio.to_html(
+                    fig,
+                    include_plotlyjs=first,
+                    include_mathjax=False,
+                    full_html=False,
+                    config=_PLOT_CONFIG,
+                    default_width="100%",
+                    default_height=480,
+                    validate=False,
+                )
+                out["data"] = {"text/html": div}
+                first = False
+                count += 1
+        resources["occ_charts"] = count
+        return nb, resources
+
+
+def exporter() -> HTMLExporter:
+    """An HTMLExporter with occ's offline template, without code cells or prompts."""
+    exp = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    exp.register_preprocessor(PlotlyToHTML(), enabled=True)
+    return exp
+
+
+def to_html(ipynb: str | Path | Any, html_path: str | Path) -> Path:
+    """Export an executed notebook (path or node) to ``html_path`` atomically; returns the path.
+
+    Raises :class:`ReportError` when the result is larger than :data:`MAX_HTML_BYTES`.
+    """
+    from . import __version__
+
+    nb = nbformat.read(str(ipynb), as_version=4) if isinstance(ipynb, str | Path) else ipynb
+    name = Path(html_path).stem
+    body, _ = exporter().from_notebook_node(
+        nb, resources={"metadata": {"name": name}, "occ_version": __version__}
+    )
+    data = body.encode("utf-8")
+    if len(data) > MAX_HTML_BYTES:
+        raise ReportError(f"{html_path}: report is {len(data)} bytes, more than {MAX_HTML_BYTES}")
+    write_atomic(html_path, data)
+    return Path(html_path)
+
+
+def write_atomic(path: str | Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# manifests and the index -----------------------------------------------------------------------
+
+
+def write_manifest(folder: str | Path, manifest: dict[str, Any]) -> Path:
+    """Write one report folder's ``manifest.json`` (what ran, for which period, with which result)."""
+    path = Path(folder) / MANIFEST
+    write_atomic(path, json.dumps(manifest, indent=1, ensure_ascii=False, default=str) + "\n")
+    return path
+
+
+def read_manifests(out: str | Path) -> list[dict[str, Any]]:
+    """Every ``<out>/*/manifest.json``, newest period first; unreadable ones are listed as broken."""
+    found: list[dict[str, Any]] = []
+    for path in sorted(Path(out).glob(f"*/{MANIFEST}")):
+        try:
+            m = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(m, dict):
+                raise ValueError("not an object")
+        except (OSError, ValueError) as exc:
+            m = {"label": path.parent.name, "broken": f"{MANIFEST}: {exc.__class__.__name__}"}
+        m.setdefault("label", path.parent.name)
+        m["_folder"] = path.parent.name
+        found.append(m)
+    found.sort(key=lambda m: (str(m.get("start", "")), m["_folder"]), reverse=True)
+    return found
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _headline_cells(head: dict[str, Any]) -> str:
+    if not head:
+        return "<td>n/a</td>"
+    items = []
+    for key, val in head.items():
+        items.append(f"<li><b>{_e(key)}</b>: {_e(val)}</li>")
+    return "<td><ul>" + "".join(items) + "</ul></td>"
+
+
+def _notebook_cells(folder: str, notebooks: Iterable[dict[str, Any]]) -> str:
+    rows = []
+    for nb in notebooks:
+        name = _e(nb.get("notebook"))
+        if nb.get("ok"):
+            link = f'<a href="{_e(folder)}/{_e(Path(str(nb.get("html"))).name)}">{name}</a>'
+            rows.append(f'<li class="ok">{link}</li>')
+        else:
+            cell = nb.get("error_cell")
+            where = f" (cell {_e(cell)})" if cell is not None else ""
+            link = name
+            if nb.get("html"):
+                link = f'<a href="{_e(folder)}/{_e(Path(str(nb["html"])).name)}">{name}</a>'
+            rows.append(f'<li class="failed">{link}: FAILED{where}: <code>{_e(nb.get("error"))}</code></li>')
+    return "<td><ul>" + "".join(rows) + "</ul></td>"
+
+
+def render_index(manifests: list[dict[str, Any]]) -> str:
+    """The HTML of ``reports/index.html`` (pure; every value escaped)."""
+    rows = []
+    for m in manifests:
+        if "broken" in m:
+            rows.append(f"<tr><td>{_e(m['_folder'])}</td><td colspan=4>{_e(m['broken'])}</td></tr>")
+            continue
+        nbs = m.get("notebooks", [])
+        failed = sum(1 for nb in nbs if not nb.get("ok"))
+        status = "ok" if not failed else f"{failed} failed"
+        rows.append(
+            "<tr>"
+            f"<td>{_e(m.get('label'))}</td>"
+            f"<td>{_e(m.get('start_local'))} to {_e(m.get('end_local'))}<br><small>{_e(m.get('tz'))}, "
+            f"as of {_e(m.get('as_of'))}</small></td>"
+            f'<td class="{"ok" if not failed else "failed"}">{_e(status)}</td>'
+            + _headline_cells(m.get("headline") or {})
+            + _notebook_cells(m["_folder"], nbs)
+            + "</tr>"
+        )
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>occ reports</title><style>"
+        "body{font-family:system-ui,sans-serif;max-width:1180px;margin:0 auto;padding:1em 2em}"
+        "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4em;"
+        "vertical-align:top;text-align:left}ul{margin:0;padding-left:1.2em}"
+        ".failed{color:#b00020}.ok{color:#1b5e20}</style></head><body>"
+        "<h1>occ reports</h1>"
+        f"<p>{len(manifests)} report(s); index written {_e(now)}.</p>"
+        "<table><thead><tr><th>report</th><th>period (local)</th><th>status</th>"
+        "<th>headline figures</th><th>notebooks</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></body></html>\n"
+    )
+
+
+def write_index(out: str | Path) -> Path:
+    """Rewrite ``<out>/index.html`` from every manifest found under ``out``."""
+    path = Path(out) / INDEX
+    write_atomic(path, render_index(read_manifests(out)))
+    return path

@@ -1,0 +1,1041 @@
+"""What the weekly report shows, as functions the notebooks call and the tests reach.
+
+- :func:`period` resolves a notebook's parameters (week, or start/end dates, as_of, tz) into UTC
+  instants; the previous period of the same length is kept for "change vs previous week".
+- :func:`headline` puts this period's key figures beside the previous period's, with the change.
+- :func:`evidence_audit` lists artifact paths cited in the logs and whether the workspace holds them.
+- :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
+  period: each version and what changed between versions.
+- :func:`data_quality` summarises what the parser read and what it could not understand.
+- Display helpers for notebooks (:func:`setup_notebook`, :func:`show`, :func:`for_display`,
+  :func:`record`): tables are rendered with ``DataFrame.to_html(escape=True)`` only, so log text
+  such as ``<script>`` shows as text; times are shown in the report's zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import html
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .periods import last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
+
+
+@dataclass(frozen=True)
+class Period:
+    """A report period: ``[start, end)`` in UTC, read in ``tz``; ``as_of`` is when it is judged."""
+
+    label: str
+    week: str | None
+    start: pd.Timestamp
+    end: pd.Timestamp
+    as_of: pd.Timestamp
+    tz: str
+
+    @property
+    def prev_start(self) -> pd.Timestamp:
+        if self.week:
+            return week_bounds(self.start - pd.Timedelta(days=3), self.tz)[0]
+        return self.start - (self.end - self.start)
+
+    @property
+    def prev_end(self) -> pd.Timestamp:
+        return self.start
+
+    @property
+    def start_local(self) -> str:
+        return self.start.tz_convert(zone(self.tz)).strftime("%Y-%m-%d")
+
+    @property
+    def end_local(self) -> str:
+        """The last local day of the period (the end is exclusive, so one microsecond earlier)."""
+        return (self.end - pd.Timedelta(microseconds=1)).tz_convert(zone(self.tz)).strftime("%Y-%m-%d")
+
+    def title(self, what: str = "Weekly operations report") -> str:
+        return f"{what}: {self.label} ({self.start_local} to {self.end_local}, {self.tz})"
+
+    def previous(self) -> Period:
+        """The period just before, of the same kind, judged at its own end."""
+        label = week_label(self.prev_start, self.tz) if self.week else f"before {self.label}"
+        return Period(
+            label, label if self.week else None, self.prev_start, self.prev_end, self.prev_end, self.tz
+        )
+
+
+def _date_or_instant(value: str, tz: str) -> tuple[pd.Timestamp, bool]:
+    """Parse an ISO date or instant; the flag says it was a plain date (local midnight)."""
+    text = str(value).strip()
+    if len(text) == 10:
+        day = dt.date.fromisoformat(text)
+        return local_midnight(day, tz), True
+    return to_utc(text, tz), False
+
+
+def period(
+    ws: Any = None,
+    week: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    as_of: str | None = None,
+    tz: str | None = None,
+    now: dt.datetime | None = None,
+) -> Period:
+    """The period a report covers, from notebook parameters (ISO strings).
+
+    ``start``/``end`` win over ``week``: plain dates are local days (``end`` inclusive), instants
+    are exact (``end`` exclusive). Without either, the last complete week in ``tz`` (default: the
+    policy's zone). ``as_of`` defaults to the period's end, or now when that is in the future.
+    """
+    zone_name = tz or (getattr(getattr(ws, "policy", None), "tz", None) if ws is not None else None) or "UTC"
+    zone(zone_name)
+    now_ts = to_utc(now or dt.datetime.now(dt.UTC), "UTC")
+    if start or end:
+        if not (start and end):
+            raise ValueError("give both start and end (or a week)")
+        s, _ = _date_or_instant(start, zone_name)
+        e, is_date = _date_or_instant(end, zone_name)
+        if is_date:
+            e = local_midnight(e.tz_convert(zone(zone_name)).date() + dt.timedelta(days=1), zone_name)
+        if e <= s:
+            raise ValueError(f"end {end!r} is not after start {start!r}")
+        label_week = None
+        z = zone(zone_name)
+        last = (e - pd.Timedelta(microseconds=1)).tz_convert(z)
+        label = f"{s.tz_convert(z):%Y-%m-%d}_{last:%Y-%m-%d}"
+    else:
+        label_week = week_label(week, zone_name) if week else last_complete_week(now_ts, zone_name)
+        s, e = week_bounds(label_week, zone_name)
+        label = label_week
+    a = to_utc(as_of, zone_name) if as_of else min(e, now_ts)
+    return Period(label, label_week, s, e, a, zone_name)
+
+
+# figures ------------------------------------------------------------------------------------------
+
+
+def headline(
+    current: Mapping[str, Any], previous: Mapping[str, Any], units: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """This period's figures beside the previous period's: ``figure, [unit,] this, previous, change``.
+
+    Without ``units`` (the figures' names carry them, as :func:`key_figures` does) there is no
+    ``unit`` column.
+    ``change`` is ``this - previous`` when both are numbers, else missing (a figure that did not
+    exist last period has no change).
+    """
+    units = units or {}
+    rows = []
+    for key, val in current.items():
+        prev = previous.get(key)
+        change = None
+        if _num(val) and _num(prev):
+            change = val - prev if isinstance(val, int) and isinstance(prev, int) else round(val - prev, 6)
+        rows.append(
+            {
+                "figure": key,
+                "unit": units.get(key, ""),
+                "this period": val,
+                "previous period": prev,
+                "change": change,
+            }
+        )
+    out = pd.DataFrame(
+        rows, columns=["figure", "unit", "this period", "previous period", "change"], dtype=object
+    )
+    return out if units else out.drop(columns="unit")
+
+
+def _num(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and not pd.isna(v)
+
+
+def in_period(df: pd.DataFrame, col: str, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """Rows whose ``col`` instant falls in ``[start, end)``."""
+    if df.empty:
+        return df
+    s = df[col]
+    return df[(s >= start) & (s < end)]
+
+
+# evidence audit -----------------------------------------------------------------------------------
+
+
+def _cited_paths(events: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for ev in events.itertuples(index=False):
+        for path in list(getattr(ev, "artifacts", []) or []):
+            rows.append(
+                {
+                    "path": str(path),
+                    "source": ev.source,
+                    "line": int(ev.line),
+                    "at": ev.at,
+                    "tickets": list(getattr(ev, "tickets", []) or []),
+                }
+            )
+    return pd.DataFrame(rows, columns=["path", "source", "line", "at", "tickets"])
+
+
+def evidence_audit(
+    logs: Any,
+    workspace: str | Path,
+    start: pd.Timestamp | None = None,
+    end: pd.Timestamp | None = None,
+    evidence: Sequence[str | Path] = (),
+) -> pd.DataFrame:
+    """Every artifact path the logs cite (in the period, or undated), and whether it exists.
+
+    A path is looked up relative to the workspace folder, then (for a bare file name) among the
+    ``evidence`` files by name; a glob such as ``vault/*.env`` is present when it matches a file.
+    Columns: ``path, status (present|missing), found, mentions, first_source, first_line, tickets``;
+    missing paths first.
+    """
+    events = logs.events if hasattr(logs, "events") else logs
+    root = Path(workspace)
+    cited = _cited_paths(events)
+    if start is not None and end is not None and not cited.empty:
+        at = cited["at"]
+        cited = cited[at.isna() | ((at >= start) & (at < end))]
+    by_name: dict[str, Path] = {}
+    for p in evidence:
+        by_name.setdefault(Path(p).name, Path(p))
+    rows = []
+    for path, grp in cited.groupby("path", sort=True):
+        found = _find(str(path), root, by_name)
+        tickets = sorted({t for ts in grp["tickets"] for t in ts})
+        first = grp.sort_values(["source", "line"]).iloc[0]
+        rows.append(
+            {
+                "path": path,
+                "status": "present" if found else "missing",
+                "found": _rel(found, root) if found else "",
+                "mentions": len(grp),
+                "first_source": Path(str(first["source"])).name,
+                "first_line": int(first["line"]),
+                "tickets": ", ".join(tickets),
+            }
+        )
+    out = pd.DataFrame(
+        rows, columns=["path", "status", "found", "mentions", "first_source", "first_line", "tickets"]
+    )
+    if not out.empty:
+        out = out.sort_values(
+            ["status", "path"], key=lambda s: s.map({"missing": 0, "present": 1}) if s.name == "status" else s
+        ).reset_index(drop=True)
+    return out
+
+
+def _find(path: str, root: Path, by_name: Mapping[str, Path]) -> Path | None:
+    p = Path(path)
+    full = p if p.is_absolute() else root / p
+    if any(ch in path for ch in "*?["):
+        hits = sorted(glob.glob(str(full), recursive=True))
+        return Path(hits[0]) if hits else None
+    if full.is_file():
+        return full
+    return by_name.get(p.name)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(root.resolve()))
+    except ValueError:
+        return Path(path).name
+
+
+# readiness tables ---------------------------------------------------------------------------------
+
+
+@dataclass
+class TableVersion:
+    """One version of a table a log keeps re-publishing: where and when it was written."""
+
+    key: str
+    source: str
+    line: int
+    section: str
+    at: pd.Timestamp | None
+    frame: pd.DataFrame
+
+
+def table_history(
+    logs: Any, start: pd.Timestamp | None = None, end: pd.Timestamp | None = None
+) -> dict[str, list[TableVersion]]:
+    """The logs' tables grouped by (file, header row), each group's versions in time order.
+
+    A version's time is its section's time, else its section's date (undated sections sort last).
+    With ``start``/``end``, versions in the period are kept, plus the last one before it (the
+    state the period started from) and undated ones.
+    """
+    tables = logs.tables
+    sections = logs.sections
+    when: dict[tuple[str, int], Any] = {}
+    for s in sections.itertuples(index=False):
+        t = s.at if not pd.isna(s.at) else s.date
+        when[(s.source, s.heading if hasattr(s, "heading") else s.title)] = t
+        when[(s.source, s.line)] = t
+    groups: dict[str, list[TableVersion]] = {}
+    for t in tables.itertuples(index=False):
+        at = when.get((t.source, t.section))
+        at = None if at is None or pd.isna(at) else at
+        key = f"{Path(str(t.source)).name}: " + " | ".join(str(h) for h in t.headers)
+        groups.setdefault(key, []).append(
+            TableVersion(key, t.source, int(t.line), str(t.section), at, t.frame)
+        )
+    out: dict[str, list[TableVersion]] = {}
+    for key, versions in groups.items():
+        versions.sort(key=lambda v: (v.at is None, v.at or pd.Timestamp(0, tz="UTC"), v.line))
+        if start is not None and end is not None:
+            before = [v for v in versions if v.at is not None and v.at < start]
+            inside = [v for v in versions if v.at is None or start <= v.at < end]
+            versions = before[-1:] + inside
+        if versions:
+            out[key] = versions
+    return out
+
+
+def table_changes(versions: Sequence[TableVersion]) -> pd.DataFrame:
+    """Cell-level changes between consecutive versions, keyed by each row's first column.
+
+    Columns: ``at, row, column, before, after`` (``row added``/``row removed`` as column names for
+    whole rows).
+    """
+    rows = []
+    for prev, cur in zip(versions, versions[1:], strict=False):
+        a, b = _keyed(prev.frame), _keyed(cur.frame)
+        for k in b.index.difference(a.index, sort=False):
+            rows.append({"at": cur.at, "row": k, "column": "(row added)", "before": "", "after": ""})
+        for k in a.index.difference(b.index, sort=False):
+            rows.append({"at": cur.at, "row": k, "column": "(row removed)", "before": "", "after": ""})
+        for k in b.index.intersection(a.index, sort=False):
+            for col in b.columns:
+                before = str(a.at[k, col]) if col in a.columns else ""
+                after = str(b.at[k, col])
+                if before != after:
+                    rows.append({"at": cur.at, "row": k, "column": col, "before": before, "after": after})
+    return pd.DataFrame(rows, columns=["at", "row", "column", "before", "after"])
+
+
+def _keyed(frame: pd.DataFrame) -> pd.DataFrame:
+    f = frame.astype(str)
+    if f.columns.size == 0:
+        return f
+    f = f.drop_duplicates(subset=[f.columns[0]], keep="last")
+    return f.set_index(f.columns[0])
+
+
+# data quality -------------------------------------------------------------------------------------
+
+
+def data_quality(logs: Any, workspace: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """What the parser read and what it could not understand.
+
+    ``files``: per file its encoding, newline, BOM, mojibake repairs, lines, sections, events.
+    ``problems``: every problem (file, line, what, token, reason). ``summary``: counts per kind.
+    """
+    root = Path(workspace) if workspace else None
+    docs = logs.docs
+    cols = [
+        c
+        for c in ("source", "encoding", "newline", "bom", "repairs", "lines", "sections", "events")
+        if c in docs.columns
+    ]
+    files = docs[cols].copy()
+    if root is not None:
+        files["source"] = files["source"].map(lambda s: _rel(Path(str(s)), root))
+    problems = logs.problems.copy()
+    if root is not None and not problems.empty:
+        problems["source"] = problems["source"].map(lambda s: _rel(Path(str(s)), root))
+    summary = (
+        problems.groupby("what").size().rename("count").reset_index()
+        if not problems.empty
+        else pd.DataFrame({"what": [], "count": []})
+    )
+    return {
+        "files": files.reset_index(drop=True),
+        "problems": problems.reset_index(drop=True),
+        "summary": summary,
+    }
+
+
+# notebook display ---------------------------------------------------------------------------------
+
+
+def setup_notebook() -> None:
+    """Pin what makes outputs stable and small: pandas display options and plotly's renderer.
+
+    Figures go out as plotly's JSON mimetype (rendered by JupyterLab; turned into HTML with one
+    embedded plotly.js by :mod:`occ_lib.export`), so executed notebooks carry no plotly.js.
+    """
+    import plotly.io as pio
+
+    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.max_columns", 50)
+    pd.set_option("display.width", 200)
+    pd.set_option("display.max_colwidth", 200)
+    pd.set_option("display.precision", 2)
+    pio.renderers.default = "plotly_mimetype"
+
+
+def for_display(df: pd.DataFrame, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> pd.DataFrame:
+    """A copy for people: instants in ``tz`` as text, durations in minutes, lists joined."""
+    out = df.copy()
+    z = zone(tz)
+    for col in out.columns:
+        s = out[col]
+        if isinstance(s.dtype, pd.DatetimeTZDtype):
+            out[col] = s.map(lambda v: "" if pd.isna(v) else v.tz_convert(z).strftime(fmt))
+        elif pd.api.types.is_timedelta64_dtype(s.dtype):
+            out[col] = (s.dt.total_seconds() / 60).round(1)
+        elif s.dtype == object and s.map(lambda v: isinstance(v, list | tuple)).any():
+            out[col] = s.map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    return out
+
+
+class Table:
+    """A DataFrame shown with a caption; HTML through ``to_html(escape=True)``, text for nbval."""
+
+    def __init__(self, df: pd.DataFrame, caption: str | None = None, max_rows: int = 200) -> None:
+        self.total = len(df)
+        head = df.head(max_rows).astype(object)
+        self.df = head.where(head.notna(), "")
+        self.caption = caption
+
+    def _note(self) -> str:
+        return f" (first {len(self.df)} of {self.total} rows)" if self.total > len(self.df) else ""
+
+    def _repr_html_(self) -> str:
+        cap = ""
+        if self.caption:
+            cap = f'<p class="occ-caption"><b>{html.escape(self.caption)}</b>{html.escape(self._note())}</p>'
+        if self.df.empty:
+            return cap + "<p><i>none</i></p>"
+        body = self.df.to_html(escape=True, index=False, na_rep="", border=0, classes="occ-table")
+        return f'<div class="occ-table-wrap">{cap}{body}</div>'
+
+    def __repr__(self) -> str:
+        head = (self.caption or "") + self._note()
+        text = "none" if self.df.empty else self.df.to_string(index=False, na_rep="")
+        return f"{head}\n{text}" if head else text
+
+
+def show(df: pd.DataFrame, caption: str | None = None, tz: str | None = None, max_rows: int = 200) -> Table:
+    """The object a notebook cell ends with to show ``df`` (times in ``tz`` when given)."""
+    return Table(for_display(df, tz) if tz else df, caption, max_rows)
+
+
+def record(path: str | None, **figures: Any) -> None:
+    """Write a notebook's key figures as JSON to ``path`` (the ``record`` parameter set by the runner).
+
+    Nothing happens when ``path`` is None (a notebook opened in JupyterLab).
+    """
+    if not path:
+        return
+    from .export import write_atomic
+    from .formats import _plain
+
+    def plain(v: Any) -> Any:
+        if isinstance(v, pd.DataFrame):
+            from .formats import records
+
+            return list(records(v))
+        if isinstance(v, Mapping):
+            return {str(k): plain(x) for k, x in v.items()}
+        return _plain(v)
+
+    write_atomic(path, json.dumps({k: plain(v) for k, v in figures.items()}, indent=1, ensure_ascii=False))
+
+
+# the week's data ----------------------------------------------------------------------------------
+
+
+def workspace(config: str | Path) -> Any:
+    """Load ``occ.yml`` and import its evidence into its store first (idempotent), so a fresh clone,
+    whose store is not committed, reports the same figures."""
+    from .report import ensure_store
+    from .workspace import Workspace
+
+    ws = Workspace.load(config)
+    ensure_store(ws)
+    return ws
+
+
+class WeekData:
+    """Everything a report shows for one period; each piece is an occ_lib call made on first use.
+
+    Lazy, so a notebook that shows only timelines never scans the probe store, and one that shows
+    the headline of the previous week computes just what the headline needs.
+    """
+
+    def __init__(self, ws: Any, per: Period, targets: Sequence[str] | None, tickets: Sequence[str] | None):
+        self.ws = ws
+        self.per = per
+        self.targets = list(targets) if targets else None
+        self.tickets = list(tickets) if tickets else None
+        probes = Path(ws.store) / "probes"
+        self.source: Any = str(ws.store) if probes.is_dir() and any(probes.rglob("*.parquet")) else None
+        self.policy = ws.policy
+        self.known = sorted({*(t for t in self.policy.targets if t != "*"), *(self.targets or [])})
+        self.cap = min(per.end, per.as_of)
+
+    @property
+    def logs(self) -> Any:
+        return self.ws.logs
+
+    @cached_property
+    def maintenance(self) -> pd.DataFrame:
+        return self.policy.maintenance_windows(self.per.start, self.per.end, self.known)
+
+    @cached_property
+    def misses(self) -> pd.DataFrame:
+        from . import sla
+
+        per = self.per
+        m = sla.misses(self.logs, self.source, self.policy, per.start, per.end, per.as_of)
+        if self.tickets:
+            wanted = {t.upper() for t in self.tickets}
+            keep = m["kind"].isin(["deadline", "response", "resolution"])
+            m = m[~keep | m["subject"].str.upper().isin(wanted)]
+        if self.targets:
+            keep = m["kind"].isin(list(PROBE_KINDS))
+            m = m[~keep | m["subject"].isin(self.targets)]
+        return m.reset_index(drop=True)
+
+    @cached_property
+    def timeline(self) -> pd.DataFrame:
+        from . import timeline
+
+        return timeline.escalations(self.logs, self.tickets)
+
+    @cached_property
+    def summary(self) -> pd.DataFrame:
+        from . import timeline
+
+        return timeline.summary(self.logs, self.per.as_of, self.tickets)
+
+    @cached_property
+    def deadlines(self) -> pd.DataFrame:
+        dl = self.logs.deadlines
+        if self.tickets and not dl.empty:
+            wanted = {t.upper() for t in self.tickets}
+            dl = dl[dl["tickets"].map(lambda ts: any(str(t).upper() in wanted for t in ts))]
+        return dl
+
+    def _rules(self) -> tuple[dict[str, str], dict[str, int]]:
+        pol = self.policy
+        degraded = {
+            "*": pol.target("*").degraded_counts_as,
+            **{t: pol.target(t).degraded_counts_as for t in self.known},
+        }
+        retries = {"*": pol.target("*").retries, **{t: pol.target(t).retries for t in self.known}}
+        return degraded, retries
+
+    def _probing(self) -> bool:
+        return self.source is not None and self.cap > self.per.start
+
+    @cached_property
+    def latency(self) -> pd.DataFrame:
+        from . import aggregate
+
+        if not self._probing():
+            return pd.DataFrame(columns=_LATENCY_COLS)
+        return aggregate.latency_windows(
+            self.source,
+            "1h",
+            start=self.per.start,
+            end=self.cap,
+            targets=self.targets,
+            exclude=self.maintenance,
+        )
+
+    @cached_property
+    def latency_total(self) -> pd.DataFrame:
+        from . import aggregate
+
+        if not self._probing():
+            return pd.DataFrame(columns=_LATENCY_COLS)
+        return aggregate.latency_windows(
+            self.source,
+            None,
+            start=self.per.start,
+            end=self.cap,
+            targets=self.targets,
+            exclude=self.maintenance,
+        )
+
+    @cached_property
+    def counts(self) -> pd.DataFrame:
+        from . import aggregate
+
+        if not self._probing():
+            return pd.DataFrame(columns=["target", "window_start", "up", "degraded", "down", "total"])
+        degraded, retries = self._rules()
+        return aggregate.outcome_counts(
+            self.source,
+            "1h",
+            self.per.start,
+            self.cap,
+            self.targets,
+            self.maintenance,
+            None,
+            degraded,
+            retries,
+        )
+
+    @cached_property
+    def availability(self) -> pd.DataFrame:
+        from . import aggregate
+
+        if not self._probing():
+            return pd.DataFrame(columns=["target", "probes", "counted", "good", "bad", "ratio"])
+        degraded, retries = self._rules()
+        return aggregate.availability(
+            self.source, self.per.start, self.cap, self.targets, self.maintenance, degraded, retries
+        )
+
+    @cached_property
+    def budget(self) -> pd.DataFrame:
+        """Error budget per target with the peak burn rates over the SRE workbook's windows."""
+        from . import sla
+
+        cols = [
+            "target",
+            "objective",
+            "counted",
+            "good",
+            "bad",
+            "ratio",
+            "allowed_bad",
+            "consumed_pct",
+            "remaining_pct",
+        ]
+        if not self._probing():
+            return _budget_table(pd.DataFrame(columns=cols), pd.DataFrame(columns=["target", "at"]))
+        per = self.per
+        budget = _filter_targets(
+            sla.error_budget(self.source, self.policy, per.start, per.end, per.as_of), self.targets
+        )
+        burns = _filter_targets(
+            sla.burn_rates(self.source, self.policy, per.start, per.end, per.as_of), self.targets
+        )
+        return _budget_table(budget, burns)
+
+    @cached_property
+    def budget_series(self) -> pd.DataFrame:
+        return _budget_series(self.counts, self.policy)
+
+    @cached_property
+    def objectives(self) -> dict[str, Any]:
+        names = sorted(set(self.availability["target"]) | set(self.known))
+        objs = {t: self.policy.target(t) for t in names if t != "*"}
+        return {t: v for t, v in objs.items() if t in self.targets} if self.targets else objs
+
+    @cached_property
+    def evidence(self) -> pd.DataFrame:
+        return evidence_audit(self.logs, self.ws.root, self.per.start, self.per.end, self.ws.evidence_paths())
+
+    @cached_property
+    def tables(self) -> dict[str, list[TableVersion]]:
+        return table_history(self.logs, self.per.start, self.per.end)
+
+    @cached_property
+    def rules(self) -> list[str]:
+        from . import aggregate, sla
+
+        extra = self.availability.attrs.get("rules", [])
+        return list(dict.fromkeys([*sla.accounting_rules(self.policy), *aggregate.RULES, *extra]))
+
+    @cached_property
+    def figures(self) -> dict[str, Any]:
+        return key_figures(self, self.per)
+
+
+_LATENCY_COLS = ["target", "window_start", "n", "p50", "p90", "p95", "p99", "mean"]
+
+
+def _filter_targets(df: pd.DataFrame, targets: Sequence[str] | None, col: str = "target") -> pd.DataFrame:
+    if not targets or df.empty or col not in df.columns:
+        return df
+    return df[df[col].isin(list(targets))].reset_index(drop=True)
+
+
+def collect(
+    ws: Any,
+    per: Period,
+    targets: Sequence[str] | str | None = None,
+    tickets: Sequence[str] | str | None = None,
+) -> WeekData:
+    """The report's data for ``per``: SLA misses, timelines, probe aggregates, audits (lazily).
+
+    Probe figures are computed by DuckDB straight over the workspace's Parquet store (nothing is
+    loaded whole). ``targets``/``tickets`` narrow what is shown; the headline figures follow them.
+    """
+    targets = [targets] if isinstance(targets, str) else targets
+    tickets = [tickets] if isinstance(tickets, str) else tickets
+    return WeekData(ws, per, targets, tickets)
+
+
+def _budget_table(budget: pd.DataFrame, burns: pd.DataFrame) -> pd.DataFrame:
+    cols = {
+        "target": "target",
+        "objective": "objective (%)",
+        "ratio": "availability (%)",
+        "counted": "probes counted",
+        "bad": "bad probes",
+        "allowed_bad": "budget (probes)",
+        "consumed_pct": "budget consumed (%)",
+        "remaining_pct": "budget remaining (%)",
+    }
+    out = budget[[c for c in cols if c in budget.columns]].rename(columns=cols).copy()
+    for c in (
+        "objective (%)",
+        "availability (%)",
+        "budget (probes)",
+        "budget consumed (%)",
+        "budget remaining (%)",
+    ):
+        if c in out.columns:
+            out[c] = pd.to_numeric(out[c], errors="coerce").round(3)
+    burn_cols = [c for c in burns.columns if c.startswith("burn_")]
+    alert_cols = [c for c in burns.columns if c.startswith("alert_")]
+    if not burns.empty and burn_cols:
+        peak = burns.groupby("target")[burn_cols].max()
+        for c in burn_cols:
+            w = c.removeprefix("burn_")
+            out[f"peak burn {w} (x)"] = out["target"].map(peak[c]).astype("float64").round(2)
+        if alert_cols:
+            fired = burns.groupby("target")[alert_cols].sum().sum(axis=1)
+            out["alerting (5-min steps)"] = out["target"].map(fired).fillna(0).astype("int64")
+    return out.reset_index(drop=True)
+
+
+def _budget_series(counts: pd.DataFrame, policy: Any) -> pd.DataFrame:
+    from .charts import budget_series
+
+    frames = []
+    for target, c in counts.groupby("target", sort=True):
+        tp = policy.target(str(target))
+        if tp.availability is None or tp.availability >= 100:
+            continue
+        frames.append(budget_series(c, tp.availability / 100.0, tp.degraded_counts_as))
+    return (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=["target", "window_start", "remaining"])
+    )
+
+
+def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
+    """The headline figures: SLA misses, open tickets past due, availability and p95 per target,
+    stale documents (units in the names)."""
+    m = d.misses
+    missed = m[m["status"] == "missed"] if not m.empty else m
+    open_tickets = (
+        set(d.summary.loc[d.summary["status"] == "open", "ticket"]) if not d.summary.empty else set()
+    )
+    past_due = set()
+    if not m.empty:
+        dl = m[
+            (m["kind"] == "deadline") & (m["status"].isin(["missed", "open"])) & (m["due_at"] <= per.as_of)
+        ]
+        past_due = {s for s in dl["subject"] if s in open_tickets}
+    figs: dict[str, Any] = {
+        "SLA misses": int(len(missed)),
+        "missed deadlines and ticket targets": int(
+            missed["kind"].isin(["deadline", "response", "resolution"]).sum()
+        ),
+        "probe objective misses (windows and alerts)": int(missed["kind"].isin(list(PROBE_KINDS)).sum()),
+        "open tickets past due": len(past_due),
+        "stale documents": int(missed[missed["kind"].isin(["doc_expired", "doc_stale"])]["subject"].nunique())
+        if not missed.empty
+        else 0,
+    }
+    for rec in d.availability.to_dict("records"):
+        ratio = rec.get("ratio")
+        figs[f"availability {rec['target']} (%)"] = (
+            None if ratio is None or pd.isna(ratio) else round(float(ratio), 3)
+        )
+    for rec in d.latency_total.to_dict("records"):
+        p95 = rec.get("p95")
+        figs[f"p95 {rec['target']} (ms)"] = None if p95 is None or pd.isna(p95) else round(float(p95), 1)
+    return figs
+
+
+# tables for people --------------------------------------------------------------------------------
+
+
+def banner(per: Period, title: str) -> Any:
+    """The report's title block (escaped): title, period in the report zone, as_of."""
+    from IPython.display import HTML
+
+    z = zone(per.tz)
+    as_of = per.as_of.tz_convert(z).strftime("%Y-%m-%d %H:%M %Z")
+    return HTML(
+        f"<h1>{html.escape(title)}</h1><p>Period <b>{html.escape(per.start_local)}</b> to "
+        f"<b>{html.escape(per.end_local)}</b> (local days in <b>{html.escape(per.tz)}</b>); figures as of "
+        f"<b>{html.escape(as_of)}</b>. Times below are in {html.escape(per.tz)} unless marked UTC.</p>"
+    )
+
+
+def _src(df: pd.DataFrame) -> pd.Series:
+    def one(r: Any) -> str:
+        if pd.isna(r["source"]):
+            return ""
+        name = Path(str(r["source"])).name
+        return name if pd.isna(r["line"]) else f"{name}:{int(r['line'])}"
+
+    return df.apply(one, axis=1) if not df.empty else pd.Series(dtype=object)
+
+
+def misses_table(misses: pd.DataFrame, all_rows: bool = False) -> pd.DataFrame:
+    """SLA rows for people: missed and open ones (or all), overage in minutes, where it was said."""
+    m = misses if all_rows else misses[misses["status"].isin(["missed", "open"])]
+    out = pd.DataFrame(
+        {
+            "kind": m["kind"],
+            "subject": m["subject"],
+            "status": m["status"],
+            "due": m["due_at"],
+            "resolved": m["resolved_at"],
+            "overage (min)": pd.to_numeric(m["overage_min"]).round(1),
+            "where": _src(m) if not m.empty else pd.Series(dtype=str),
+            "detail": m["detail"],
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+PROBE_KINDS = ("latency", "availability")
+
+
+def log_misses(misses: pd.DataFrame) -> pd.DataFrame:
+    """The rows about tickets, deadlines and documents (not the per-window probe rows)."""
+    return misses[~misses["kind"].isin(PROBE_KINDS)].reset_index(drop=True)
+
+
+def probe_misses_summary(misses: pd.DataFrame) -> pd.DataFrame:
+    """Probe objective misses per kind and target: how many windows or alerts, first and last,
+    total and worst overage (min)."""
+    m = misses[misses["kind"].isin(PROBE_KINDS) & (misses["status"] == "missed")]
+    cols = ["kind", "target", "misses", "first", "last", "total overage (min)", "worst overage (min)"]
+    if m.empty:
+        return pd.DataFrame(columns=cols)
+    g = m.groupby(["kind", "subject"], sort=True)
+    out = pd.DataFrame(
+        {
+            "misses": g.size(),
+            "first": g["due_at"].min(),
+            "last": g["due_at"].max(),
+            "total overage (min)": g["overage_min"].sum().astype("float64").round(1),
+            "worst overage (min)": g["overage_min"].max().astype("float64").round(1),
+        }
+    ).reset_index()
+    return out.rename(columns={"subject": "target"})[cols]
+
+
+def misses_by_kind(misses: pd.DataFrame) -> pd.DataFrame:
+    """Counts per kind and status (missed, open, met)."""
+    if misses.empty:
+        return pd.DataFrame(columns=["kind", "missed", "open", "met"])
+    t = pd.crosstab(misses["kind"], misses["status"])
+    for c in ("missed", "open", "met"):
+        if c not in t.columns:
+            t[c] = 0
+    out = t[["missed", "open", "met"]].reset_index()
+    out.columns.name = None
+    return out
+
+
+def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """Per-ticket summary with durations in minutes and readable headers."""
+    cols = {
+        "ticket": "ticket",
+        "status": "status",
+        "first_seen": "first seen",
+        "first_follow_up": "first follow-up",
+        "first_escalation": "first escalation",
+        "max_level": "max level (0-3)",
+        "follow_ups": "follow-ups",
+        "escalations": "escalations",
+        "resolved_at": "resolved",
+        "time_to_escalate": "to escalate (min)",
+        "time_to_resolve": "to resolve (min)",
+        "open_age": "open for (min)",
+    }
+    out = summary[[c for c in cols if c in summary.columns]].copy()
+    for c in ("time_to_escalate", "time_to_resolve", "open_age"):
+        if c in out.columns:
+            out[c] = (pd.to_timedelta(out[c]).dt.total_seconds() / 60).round(1)
+    return out.rename(columns=cols).reset_index(drop=True)
+
+
+def timeline_table(tl: pd.DataFrame) -> pd.DataFrame:
+    """Ticket events in time order, with where they were written."""
+    if tl.empty:
+        return pd.DataFrame(columns=["ticket", "at", "kind", "level", "where", "text"])
+    return pd.DataFrame(
+        {
+            "ticket": tl["ticket"],
+            "at": tl["at"],
+            "kind": tl["kind"],
+            "level": tl["level"],
+            "where": _src(tl),
+            "text": tl["text"],
+        }
+    ).reset_index(drop=True)
+
+
+def objectives_table(d: WeekData) -> pd.DataFrame:
+    """Per target: objectives (latency percentile/threshold/window, availability) and measured."""
+    lat = d.latency_total.set_index("target") if not d.latency_total.empty else pd.DataFrame()
+    av = d.availability.set_index("target") if not d.availability.empty else pd.DataFrame()
+    rows = []
+    for t in sorted(set(d.objectives) | set(av.index) | set(lat.index)):
+        tp = d.objectives.get(t)
+        objs = "; ".join(
+            f"{o.percentile} < {o.threshold_ms:g} ms per {_td(o.window)}" for o in (tp.latency if tp else [])
+        )
+        breached = (
+            d.misses[
+                (d.misses["kind"] == "latency")
+                & (d.misses["subject"] == t)
+                & (d.misses["status"] == "missed")
+            ]
+            if not d.misses.empty
+            else []
+        )
+        rows.append(
+            {
+                "target": t,
+                "latency objective": objs,
+                "p50 (ms)": _get(lat, t, "p50"),
+                "p95 (ms)": _get(lat, t, "p95"),
+                "p99 (ms)": _get(lat, t, "p99"),
+                "windows over threshold": len(breached),
+                "availability objective (%)": tp.availability if tp and tp.availability is not None else None,
+                "availability (%)": _get(av, t, "ratio", 3),
+                "probes counted": _get(av, t, "counted", None),
+                "down": _get(av, t, "down", None),
+                "in maintenance": _get(av, t, "excluded_maintenance", None),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "target",
+            "latency objective",
+            "p50 (ms)",
+            "p95 (ms)",
+            "p99 (ms)",
+            "windows over threshold",
+            "availability objective (%)",
+            "availability (%)",
+            "probes counted",
+            "down",
+            "in maintenance",
+        ],
+        dtype=object,
+    )
+
+
+def _get(df: pd.DataFrame, idx: str, col: str, digits: int | None = 1) -> Any:
+    if df.empty or idx not in df.index or col not in df.columns:
+        return None
+    v = df.at[idx, col]
+    if pd.isna(v):
+        return None
+    return round(float(v), digits) if digits is not None else int(v)
+
+
+def _td(td: dt.timedelta) -> str:
+    secs = int(td.total_seconds())
+    for unit, n in (("d", 86400), ("h", 3600), ("min", 60)):
+        if secs % n == 0:
+            return f"{secs // n} {unit}"
+    return f"{secs} s"
+
+
+def latency_table(latency: pd.DataFrame) -> pd.DataFrame:
+    """Hourly percentiles rounded to 0.1 ms."""
+    out = latency.copy()
+    for c in ("p50", "p90", "p95", "p99", "mean"):
+        if c in out.columns:
+            out[c] = pd.to_numeric(out[c]).round(1)
+    return out.rename(columns={"window_start": "hour", "n": "probes"})
+
+
+def escalation_figure(d: WeekData, per: Period) -> Any:
+    """The escalation chart of the period's tickets (deadlines met/missed, resolutions)."""
+    from .charts import escalation_chart
+
+    res = d.summary[["ticket", "resolved_at"]].dropna() if not d.summary.empty else None
+    return escalation_chart(
+        d.timeline, d.deadlines, res, tz=per.tz, as_of=per.as_of, title=f"Escalation timelines ({per.tz})"
+    )
+
+
+def probe_figures(d: WeekData, per: Period) -> list[Any]:
+    """Latency, outcomes, availability and error-budget burn-down charts (empty without probes)."""
+    from . import charts
+
+    if d.latency.empty and d.counts.empty:
+        return []
+    thresholds = {t: min(o.threshold_ms for o in tp.latency) for t, tp in d.objectives.items() if tp.latency}
+    breaches = d.misses[(d.misses["kind"] == "latency") & (d.misses["status"] == "missed")]
+    breaches = breaches.rename(columns={"subject": "target", "due_at": "window_start"})
+    objective = {t: tp.availability / 100.0 for t, tp in d.objectives.items() if tp.availability}
+    figs = [
+        charts.latency_chart(
+            d.latency, thresholds or None, breaches, d.maintenance, tz=per.tz, title="Latency per target (ms)"
+        ),
+        charts.outcomes_chart(d.counts, tz=per.tz, title="Probe outcomes per hour"),
+        charts.availability_chart(d.counts, objective or None, tz=per.tz, title="Availability per hour (%)"),
+    ]
+    if not d.budget_series.empty:
+        figs.append(charts.burndown_chart(d.budget_series, tz=per.tz, title="Error budget remaining (%)"))
+    return figs
+
+
+def show_tables(d: WeekData, per: Period) -> None:
+    """Each readiness table as last published in the period, then what changed between versions."""
+    from IPython.display import display
+
+    if not d.tables:
+        display(Table(pd.DataFrame(), "No tables in the logs"))
+        return
+    for key, versions in d.tables.items():
+        last = versions[-1]
+        when = _when(last.at, per.tz)
+        display(
+            Table(
+                last.frame,
+                f"{key} (as published {when}, {Path(str(last.source)).name}:{last.line}; "
+                f"{len(versions)} version(s))",
+            )
+        )
+        changes = table_changes(versions)
+        display(show(changes, f"Changes to {key}", tz=per.tz))
+
+
+def _when(at: pd.Timestamp | None, tz: str) -> str:
+    """A version's time for people: a dated-only section (UTC midnight) shows as its date."""
+    if at is None:
+        return "undated"
+    if at == at.normalize():
+        return at.strftime("%Y-%m-%d")
+    return at.tz_convert(zone(tz)).strftime("%Y-%m-%d %H:%M")
+
+
+def show_rules(rules: Sequence[str]) -> Any:
+    """The accounting rules as an escaped bullet list."""
+    from IPython.display import HTML
+
+    return HTML("<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in rules) + "</ul>")

@@ -1,0 +1,403 @@
+"""occ_lib.weekly: the pure pieces of the weekly report, on constructed tables with exact values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from occ_lib import weekly
+
+
+def ts(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text, tz="UTC")
+
+
+def _logs(events=None, tables=None, sections=None, docs=None, problems=None):
+    return SimpleNamespace(
+        events=events if events is not None else pd.DataFrame(),
+        tables=tables if tables is not None else pd.DataFrame(),
+        sections=sections if sections is not None else pd.DataFrame(),
+        docs=docs if docs is not None else pd.DataFrame(),
+        problems=problems if problems is not None else pd.DataFrame(),
+    )
+
+
+# period -------------------------------------------------------------------------------------------
+
+
+def test_period_week_in_new_york():
+    p = weekly.period(week="2025-W41", tz="America/New_York", now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert (p.label, p.week, p.tz) == ("2025-W41", "2025-W41", "America/New_York")
+    assert p.start == ts("2025-10-06 04:00") and p.end == ts("2025-10-13 04:00")
+    assert p.as_of == p.end
+    assert (p.start_local, p.end_local) == ("2025-10-06", "2025-10-12")
+    assert p.prev_start == ts("2025-09-29 04:00") and p.prev_end == p.start
+    assert p.title() == "Weekly operations report: 2025-W41 (2025-10-06 to 2025-10-12, America/New_York)"
+
+
+def test_period_dates_inclusive_end_and_explicit_as_of():
+    p = weekly.period(start="2025-10-08", end="2025-10-09", as_of="2025-10-10T12:00:00Z", tz="UTC")
+    assert p.label == "2025-10-08_2025-10-09" and p.week is None
+    assert (p.start, p.end, p.as_of) == (ts("2025-10-08"), ts("2025-10-10"), ts("2025-10-10 12:00"))
+    assert p.prev_start == ts("2025-10-06")
+
+
+def test_period_default_is_last_complete_week_and_as_of_capped_at_now():
+    now = dt.datetime(2025, 10, 15, 9, 0, tzinfo=dt.UTC)
+    p = weekly.period(tz="UTC", now=now)
+    assert p.label == "2025-W41"
+    cur = weekly.period(week="2025-W42", tz="UTC", now=now)
+    assert cur.as_of == ts("2025-10-15 09:00")
+
+
+def test_period_rejects_half_ranges_and_bad_zones():
+    with pytest.raises(ValueError, match="both start and end"):
+        weekly.period(start="2025-10-08", tz="UTC")
+    with pytest.raises(ValueError, match="not after"):
+        weekly.period(start="2025-10-08", end="2025-10-07T00:00:00Z", tz="UTC")
+    with pytest.raises(ValueError, match="Mars/Olympus"):
+        weekly.period(week="2025-W41", tz="Mars/Olympus")
+
+
+# headline ----------------------------------------------------------------------------------------
+
+
+def test_headline_changes():
+    df = weekly.headline(
+        {"SLA misses": 3, "p95 app": 812.5, "new": 1, "label": "x"},
+        {"SLA misses": 1, "p95 app": 900.0},
+        units={"p95 app": "ms"},
+    )
+    assert df.to_dict("records") == [
+        {"figure": "SLA misses", "unit": "", "this period": 3, "previous period": 1, "change": 2},
+        {"figure": "p95 app", "unit": "ms", "this period": 812.5, "previous period": 900.0, "change": -87.5},
+        {"figure": "new", "unit": "", "this period": 1, "previous period": None, "change": None},
+        {"figure": "label", "unit": "", "this period": "x", "previous period": None, "change": None},
+    ]
+    assert type(df.loc[0, "change"]) is int  # counts stay counts
+    plain = weekly.headline({"misses (count)": 2}, {"misses (count)": 5})
+    assert plain.to_dict("records") == [
+        {"figure": "misses (count)", "this period": 2, "previous period": 5, "change": -3}
+    ]
+
+
+# evidence audit ----------------------------------------------------------------------------------
+
+
+def test_evidence_audit(tmp_path):
+    (tmp_path / "artifacts/a").mkdir(parents=True)
+    (tmp_path / "artifacts/a/curl_x.log").write_text("HTTP/1.1 200 OK\n")
+    (tmp_path / "vault").mkdir()
+    (tmp_path / "vault/s.env").write_text("")
+    events = pd.DataFrame(
+        {
+            "source": ["f.md", "f.md", "g.md", "g.md", "g.md"],
+            "line": [3, 9, 4, 5, 6],
+            "at": [
+                ts("2025-10-10 07:00"),
+                ts("2025-10-10 08:00"),
+                ts("2025-10-11"),
+                pd.NaT,
+                ts("2025-09-01"),
+            ],
+            "artifacts": [
+                ["artifacts/a/curl_x.log", "artifacts/missing.md"],
+                ["curl_x.log"],
+                ["vault/*.env"],
+                ["artifacts/missing.md"],
+                ["artifacts/old.md"],
+            ],
+            "tickets": [["DEPLOY-147"], [], ["OCC-INF-221"], [], []],
+        }
+    )
+    out = weekly.evidence_audit(
+        _logs(events=events),
+        tmp_path,
+        ts("2025-10-06"),
+        ts("2025-10-13"),
+        evidence=[tmp_path / "artifacts/a/curl_x.log"],
+    )
+    assert out.to_dict("records") == [
+        {
+            "path": "artifacts/missing.md",
+            "status": "missing",
+            "found": "",
+            "mentions": 2,
+            "first_source": "f.md",
+            "first_line": 3,
+            "tickets": "DEPLOY-147",
+        },
+        {
+            "path": "artifacts/a/curl_x.log",
+            "status": "present",
+            "found": "artifacts/a/curl_x.log",
+            "mentions": 1,
+            "first_source": "f.md",
+            "first_line": 3,
+            "tickets": "DEPLOY-147",
+        },
+        {
+            "path": "curl_x.log",
+            "status": "present",
+            "found": "artifacts/a/curl_x.log",
+            "mentions": 1,
+            "first_source": "f.md",
+            "first_line": 9,
+            "tickets": "",
+        },
+        {
+            "path": "vault/*.env",
+            "status": "present",
+            "found": "vault/s.env",
+            "mentions": 1,
+            "first_source": "g.md",
+            "first_line": 4,
+            "tickets": "OCC-INF-221",
+        },
+    ]
+
+
+# readiness tables ---------------------------------------------------------------------------------
+
+
+def test_table_history_and_changes():
+    v1 = pd.DataFrame({"Vendor": ["GA MCP", "Zoho"], "Live": ["Blocked", "N/A"]})
+    v2 = pd.DataFrame({"Vendor": ["GA MCP", "Hootsuite"], "Live": ["Live", "POC"]})
+    sections = pd.DataFrame(
+        {
+            "source": ["f.md", "f.md", "f.md"],
+            "line": [10, 20, 30],
+            "heading": ["2025-10-08 Dashboard", "2025-10-10 Dashboard (09:00 UTC)", "Old"],
+            "date": [ts("2025-10-08"), ts("2025-10-10"), ts("2025-09-01")],
+            "at": [pd.NaT, ts("2025-10-10 09:00"), pd.NaT],
+        }
+    )
+    tables = pd.DataFrame(
+        {
+            "source": ["f.md", "f.md", "f.md"],
+            "line": [11, 21, 31],
+            "section": ["2025-10-10 Dashboard (09:00 UTC)", "2025-10-08 Dashboard", "Old"],
+            "headers": [["Vendor", "Live"]] * 3,
+            "frame": [v2, v1, v1],
+        }
+    )
+    hist = weekly.table_history(_logs(tables=tables, sections=sections), ts("2025-10-06"), ts("2025-10-13"))
+    assert list(hist) == ["f.md: Vendor | Live"]
+    versions = hist["f.md: Vendor | Live"]
+    # the version before the period (2025-09-01) is kept as the starting state
+    assert [(v.line, v.at) for v in versions] == [
+        (31, ts("2025-09-01")),
+        (21, ts("2025-10-08")),
+        (11, ts("2025-10-10 09:00")),
+    ]
+    changes = weekly.table_changes(versions[1:])
+    assert changes.to_dict("records") == [
+        {
+            "at": ts("2025-10-10 09:00"),
+            "row": "Hootsuite",
+            "column": "(row added)",
+            "before": "",
+            "after": "",
+        },
+        {"at": ts("2025-10-10 09:00"), "row": "Zoho", "column": "(row removed)", "before": "", "after": ""},
+        {
+            "at": ts("2025-10-10 09:00"),
+            "row": "GA MCP",
+            "column": "Live",
+            "before": "Blocked",
+            "after": "Live",
+        },
+    ]
+
+
+# data quality ------------------------------------------------------------------------------------
+
+
+def test_data_quality(tmp_path):
+    docs = pd.DataFrame(
+        {
+            "source": [str(tmp_path / "feedback/a.md")],
+            "encoding": ["cp1252"],
+            "newline": ["crlf"],
+            "bom": [False],
+            "repairs": [3],
+            "lines": [40],
+            "sections": [4],
+            "events": [12],
+            "title": ["A"],
+        }
+    )
+    problems = pd.DataFrame(
+        {
+            "source": [str(tmp_path / "feedback/a.md")] * 2,
+            "line": pd.array([7, 9], "Int64"),
+            "what": ["time", "time"],
+            "token": ["[???]", "(Time TBC)"],
+            "reason": ["r1", "r2"],
+        }
+    )
+    dq = weekly.data_quality(_logs(docs=docs, problems=problems), tmp_path)
+    assert dq["files"].to_dict("records") == [
+        {
+            "source": "feedback/a.md",
+            "encoding": "cp1252",
+            "newline": "crlf",
+            "bom": False,
+            "repairs": 3,
+            "lines": 40,
+            "sections": 4,
+            "events": 12,
+        }
+    ]
+    assert dq["problems"]["token"].tolist() == ["[???]", "(Time TBC)"]
+    assert dq["summary"].to_dict("records") == [{"what": "time", "count": 2}]
+
+
+# display -----------------------------------------------------------------------------------------
+
+
+def test_show_escapes_log_text_and_formats_times():
+    df = pd.DataFrame(
+        {
+            "text": ["<script>alert(1)</script>"],
+            "at": [ts("2025-10-10 17:00")],
+            "tickets": [["A-1", "B-2"]],
+            "age": [pd.Timedelta(minutes=90)],
+        }
+    )
+    t = weekly.show(df, "Caption <b>", tz="America/New_York")
+    html = t._repr_html_()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
+    assert "Caption &lt;b&gt;" in html
+    assert "2025-10-10 13:00" in html and "A-1, B-2" in html and ">90.0<" in html
+    assert repr(t).splitlines()[0] == "Caption <b>"
+
+
+def test_record_writes_json(tmp_path):
+    path = tmp_path / "r.json"
+    weekly.record(str(path), headline={"misses": 2}, at=ts("2025-10-10 17:00"))
+    assert path.read_text() == '{\n "headline": {\n  "misses": 2\n },\n "at": "2025-10-10T17:00:00Z"\n}'
+    weekly.record(None, x=1)  # nothing to do in JupyterLab
+
+
+# tables for people -------------------------------------------------------------------------------
+
+
+def _misses():
+    return pd.DataFrame(
+        {
+            "kind": ["deadline", "deadline", "latency", "latency", "availability", "doc_stale"],
+            "subject": ["OCC-INF-221", "DEPLOY-147", "app", "app", "app", "feedback/a.md"],
+            "due_at": [
+                ts("2025-10-10 17:00"),
+                ts("2025-10-15 17:00"),
+                ts("2025-10-07 08:00"),
+                ts("2025-10-09 10:00"),
+                ts("2025-10-08 10:35"),
+                ts("2025-10-24"),
+            ],
+            "resolved_at": [ts("2025-10-11 14:40"), pd.NaT, pd.NaT, pd.NaT, ts("2025-10-08 10:40"), pd.NaT],
+            "status": ["missed", "open", "missed", "missed", "missed", "open"],
+            "overage_min": [1300.0, float("nan"), 60.0, 60.0, 5.0, float("nan")],
+            "source": ["integrations.md", "deployment.md", "probes", "probes", "probes", "a.md"],
+            "line": pd.array([56, 9, None, None, None, None], dtype="Int64"),
+            "detail": ["stated missed", "not yet due", "p95 2022 ms", "p95 2035 ms", "burn", "max_age 14d"],
+        }
+    )
+
+
+def test_misses_tables():
+    m = _misses()
+    assert weekly.log_misses(m)["subject"].tolist() == ["OCC-INF-221", "DEPLOY-147", "feedback/a.md"]
+    table = weekly.misses_table(weekly.log_misses(m))
+    assert table["where"].tolist() == ["integrations.md:56", "deployment.md:9", "a.md"]
+    assert table.columns.tolist() == [
+        "kind",
+        "subject",
+        "status",
+        "due",
+        "resolved",
+        "overage (min)",
+        "where",
+        "detail",
+    ]
+    summary = weekly.probe_misses_summary(m)
+    assert summary.to_dict("records") == [
+        {
+            "kind": "availability",
+            "target": "app",
+            "misses": 1,
+            "first": ts("2025-10-08 10:35"),
+            "last": ts("2025-10-08 10:35"),
+            "total overage (min)": 5.0,
+            "worst overage (min)": 5.0,
+        },
+        {
+            "kind": "latency",
+            "target": "app",
+            "misses": 2,
+            "first": ts("2025-10-07 08:00"),
+            "last": ts("2025-10-09 10:00"),
+            "total overage (min)": 120.0,
+            "worst overage (min)": 60.0,
+        },
+    ]
+    assert weekly.misses_by_kind(m).to_dict("records") == [
+        {"kind": "availability", "missed": 1, "open": 0, "met": 0},
+        {"kind": "deadline", "missed": 1, "open": 1, "met": 0},
+        {"kind": "doc_stale", "missed": 0, "open": 1, "met": 0},
+        {"kind": "latency", "missed": 2, "open": 0, "met": 0},
+    ]
+
+
+def test_summary_table_durations_in_minutes():
+    s = pd.DataFrame(
+        {
+            "ticket": ["A-1"],
+            "first_seen": [ts("2025-10-08")],
+            "time_to_escalate": [pd.Timedelta("2h")],
+            "time_to_resolve": pd.Series([pd.NaT], dtype="timedelta64[us]"),
+            "open_age": [pd.Timedelta("90s")],
+            "status": ["open"],
+        }
+    )
+    out = weekly.summary_table(s)
+    assert out.columns.tolist() == [
+        "ticket",
+        "status",
+        "first seen",
+        "to escalate (min)",
+        "to resolve (min)",
+        "open for (min)",
+    ]
+    assert (out.loc[0, "to escalate (min)"], out.loc[0, "open for (min)"]) == (120.0, 1.5)
+    assert pd.isna(out.loc[0, "to resolve (min)"])
+
+
+def test_when_shows_dated_sections_as_dates():
+    assert weekly._when(ts("2025-10-08"), "America/New_York") == "2025-10-08"
+    assert weekly._when(ts("2025-10-10 17:00"), "America/New_York") == "2025-10-10 13:00"
+    assert weekly._when(None, "UTC") == "undated"
+
+
+def test_key_figures():
+    per = weekly.period(week="2025-W41", tz="UTC", as_of="2025-10-13T00:00:00Z")
+    summary = pd.DataFrame({"ticket": ["OCC-INF-221", "DEPLOY-147"], "status": ["open", "resolved"]})
+    avail = pd.DataFrame({"target": ["app", "api"], "ratio": [99.12345, float("nan")]})
+    lat = pd.DataFrame({"target": ["app"], "p95": [812.04]})
+    m = _misses()
+    m.loc[m["subject"] == "feedback/a.md", "status"] = "missed"
+    d = SimpleNamespace(misses=m, summary=summary, availability=avail, latency_total=lat)
+    assert weekly.key_figures(d, per) == {
+        "SLA misses": 5,
+        "missed deadlines and ticket targets": 1,
+        "probe objective misses (windows and alerts)": 3,
+        "open tickets past due": 1,  # OCC-INF-221: missed and still open; DEPLOY-147's is not yet due
+        "stale documents": 1,
+        "availability app (%)": 99.123,
+        "availability api (%)": None,
+        "p95 app (ms)": 812.0,
+    }
