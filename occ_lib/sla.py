@@ -96,7 +96,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "Burn rate over a window = (bad / counted) / (1 - objective). Alerts follow the SRE "
         "workbook's multiwindow pairs, evaluated every 5 minutes: "
         + ", ".join(f"{lw} and {sw} both above {f:g}x ({sev})" for lw, sw, f, sev in BURN_PAIRS)
-        + "; consecutive firing evaluations are one row.",
+        + "; consecutive firing evaluations are one row, and an evaluation where either window "
+        "counted no probe keeps the previous state.",
     ]
     for name, tp in sorted(policy.targets.items()):
         bits = []
@@ -269,7 +270,7 @@ def deadline_misses(
             {
                 "kind": "deadline",
                 "subject": ticket if ticket is not None else NO_TICKET,
-                "due_at": due_at,
+                "due_at": due_eff,
                 "resolved_at": resolved if resolved is not None else pd.NaT,
                 "status": status,
                 "overage_min": over,
@@ -469,7 +470,8 @@ def burn_rates(
 
     Columns: ``target, at`` (end of the evaluated windows), ``objective``, ``burn_<w>`` for each
     window of :data:`BURN_PAIRS` (NaN when the window counted no probe), and ``alert_<long>_<short>``
-    (True when both windows exceed the pair's factor). Looks back 3 days before ``start``.
+    (True when both windows exceed the pair's factor; an evaluation where either window counted no
+    probe keeps the previous state). Looks back 3 days before ``start``.
     """
     s, _e, cap = _probe_range(probes, policy, start, end, as_of)
     step_td = pd.Timedelta(parse_duration(step))
@@ -502,7 +504,11 @@ def burn_rates(
             frame[f"burn_{w}"] = burn
         f = pd.DataFrame(frame)
         for lw, sw, factor, _sev in BURN_PAIRS:
-            f[f"alert_{lw}_{sw}"] = (f[f"burn_{lw}"] > factor) & (f[f"burn_{sw}"] > factor)
+            firing = ((f[f"burn_{lw}"] > factor) & (f[f"burn_{sw}"] > factor)).astype("float64")
+            # A window that counted no probe says nothing: hold the previous state, so checks sparser
+            # than the short window (every 30 min against 5m) do not flap the alert on and off.
+            nodata = f[f"burn_{lw}"].isna() | f[f"burn_{sw}"].isna()
+            f[f"alert_{lw}_{sw}"] = firing.mask(nodata).ffill().fillna(0.0).astype(bool)
         frames.append(f[(f["at"] > s) & (f["at"] <= cap)])
     cols = [
         "target",

@@ -251,6 +251,7 @@ def test_date_only_deadline_is_due_at_the_end_of_the_day_and_ticketless_rows_sta
     assert list(after["subject"]) == ["(no ticket)", "(no ticket)"]
     assert list(after["status"]) == ["missed", "missed"]
     assert list(after["overage_min"]) == [60.0, 60.0]
+    assert list(after["due_at"]) == [utc("2025-10-11 00:00"), utc("2025-10-11 00:00")]
     assert list(after["line"]) == [3, 8]
 
 
@@ -481,3 +482,20 @@ def test_accounting_rules_travel_with_every_result():
     out = misses(logs(), None, pol, end=utc("2025-10-13"))
     assert out.empty and out.attrs["rules"] == rules
     assert error_budget(probes([]), pol, T0, T0 + pd.Timedelta(days=1)).attrs["rules"] == rules
+
+
+def test_sparse_checks_hold_the_alert_state_instead_of_flapping():
+    # A monitor checking every 30 minutes leaves most 5-minute windows empty: an empty window keeps
+    # the previous alert state, so four hours of failed checks are one page, not eight.
+    pol = policy({"targets": {"*": {"availability": 99.0}}})
+    rows = [("api", T0 + pd.Timedelta(minutes=30 * i), "down" if 20 <= i < 28 else "up", 100.0)
+            for i in range(48)]
+    br = burn_rates(probes(rows), pol, T0, T0 + pd.Timedelta(days=1))
+    at = br.set_index("at")
+    assert pd.isna(at.loc[utc("2025-10-06 10:15"), "burn_5m"])
+    assert bool(at.loc[utc("2025-10-06 10:15"), "alert_1h_5m"])
+    alerts = burn_alerts(br)
+    page = alerts[alerts["detail"].str.contains("over both 1h and 5m")]
+    assert list(zip(page["due_at"], page["resolved_at"], page["overage_min"], strict=True)) == [
+        (utc("2025-10-06 10:05"), utc("2025-10-06 14:05"), 240.0)
+    ]
