@@ -33,27 +33,47 @@ from pathlib import Path
 # --------------------------------------------------------------------------- the server process
 
 
-async def _serve(delay: float) -> None:
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                line = head.split(b"\r\n", 1)[0].split()
-                method, path = line[0], line[1]
-                if path.startswith(b"/slow"):
-                    await asyncio.sleep(delay)
-                body = b"ok\n"
-                writer.write(
-                    b"HTTP/1.1 200 OK\r\nServer: occ-bench\r\nContent-Type: text/plain\r\n"
-                    b"Content-Length: %d\r\n\r\n" % len(body) + (b"" if method == b"HEAD" else body)
-                )
-                await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, IndexError):
-            pass
-        finally:
-            writer.close()
+class _Slow(asyncio.Protocol):
+    """One connection: answer each request after the delay (``/slow/*``) or at once.
 
-    server = await asyncio.start_server(handle, "127.0.0.1", 0, backlog=4096)
+    A plain Protocol rather than streams: the server is the harness, and its own CPU per request
+    must stay well below the client's so that the figure measures occ, not the server.
+    """
+
+    delay = 0.1
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport
+        self.buf = b""
+
+    def data_received(self, data: bytes) -> None:
+        self.buf += data
+        while b"\r\n\r\n" in self.buf:
+            head, self.buf = self.buf.split(b"\r\n\r\n", 1)
+            parts = head.split(b"\r\n", 1)[0].split()
+            if len(parts) < 2:
+                self.transport.close()
+                return
+            method, path = parts[0], parts[1]
+            body = b"ok\n"
+            reply = (
+                b"HTTP/1.1 200 OK\r\nServer: occ-bench\r\nContent-Type: text/plain\r\n"
+                b"Content-Length: %d\r\n\r\n" % len(body) + (b"" if method == b"HEAD" else body)
+            )
+            if path.startswith(b"/slow"):
+                asyncio.get_running_loop().call_later(self.delay, self._send, reply)
+            else:
+                self._send(reply)
+
+    def _send(self, reply: bytes) -> None:
+        if not self.transport.is_closing():
+            self.transport.write(reply)
+
+
+async def _serve(delay: float) -> None:
+    _Slow.delay = delay
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(_Slow, "127.0.0.1", 0, backlog=4096)
     print(server.sockets[0].getsockname()[1], flush=True)
     async with server:
         await server.serve_forever()

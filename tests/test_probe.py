@@ -13,6 +13,9 @@ import json
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pandas as pd
@@ -345,3 +348,36 @@ def test_unresolvable_host_resolves_locally_without_sending_packets():
     assert out.stdout == "dns cannot resolve host: Name or service not known\n"
     inet = [line for line in out.stderr.splitlines() if "AF_INET" in line]
     assert inet == []
+
+
+def test_concurrency_bounds_the_probes_in_flight_across_client_shards():
+    # 12 slots are two client shards (10 + 2): together they must fill, and never pass, the bound.
+    state = {"now": 0, "max": 0}
+    lock = threading.Lock()
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            with lock:
+                state["now"] += 1
+                state["max"] = max(state["max"], state["now"])
+            time.sleep(0.2)
+            with lock:
+                state["now"] -= 1
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    srv.daemon_threads = True
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        with ps.without_proxies():
+            url = f"http://127.0.0.1:{srv.server_address[1]}/"
+            df = run_probes([Target(name=f"t{i}", url=url) for i in range(30)], concurrency=12)
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert (len(df), set(df["outcome"]), state["max"]) == (30, {"up"}, 12)
