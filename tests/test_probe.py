@@ -351,7 +351,7 @@ def test_unresolvable_host_resolves_locally_without_sending_packets():
 
 
 def test_concurrency_bounds_the_probes_in_flight_across_client_shards():
-    # 12 slots are two client shards (10 + 2): together they must fill, and never pass, the bound.
+    # 20 slots are two client shards of 10: together they must fill, and never pass, the bound.
     state = {"now": 0, "max": 0}
     lock = threading.Lock()
 
@@ -360,7 +360,7 @@ def test_concurrency_bounds_the_probes_in_flight_across_client_shards():
             with lock:
                 state["now"] += 1
                 state["max"] = max(state["max"], state["now"])
-            time.sleep(0.2)
+            time.sleep(0.5)
             with lock:
                 state["now"] -= 1
             self.send_response(200)
@@ -370,14 +370,18 @@ def test_concurrency_bounds_the_probes_in_flight_across_client_shards():
         def log_message(self, *args: object) -> None:
             pass
 
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
-    srv.daemon_threads = True
+    class Server(ThreadingHTTPServer):
+        request_queue_size = 128
+        daemon_threads = True
+
+    srv = Server(("127.0.0.1", 0), Slow)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:
         with ps.without_proxies():
             url = f"http://127.0.0.1:{srv.server_address[1]}/"
-            df = run_probes([Target(name=f"t{i}", url=url) for i in range(30)], concurrency=12)
+            targets = [Target(name=f"t{i}", url=url, degraded_ms=10_000) for i in range(40)]
+            df = run_probes(targets, concurrency=20)
     finally:
         srv.shutdown()
         srv.server_close()
-    assert (len(df), set(df["outcome"]), state["max"]) == (30, {"up"}, 12)
+    assert (len(df), set(df["outcome"]), state["max"]) == (40, {"up"}, 20)
