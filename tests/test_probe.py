@@ -350,8 +350,10 @@ def test_unresolvable_host_resolves_locally_without_sending_packets():
     assert inet == []
 
 
-def test_concurrency_bounds_the_probes_in_flight_across_client_shards():
-    # 20 slots are two client shards of 10: together they must fill, and never pass, the bound.
+@pytest.mark.parametrize("workers", [1, 2])
+def test_concurrency_bounds_the_probes_in_flight_across_shards_and_workers(workers):
+    # 20 slots are two client shards of 10 (one process), or two forked workers of 10 slots each:
+    # together they must fill, and never pass, the bound; rows keep the order of the targets.
     state = {"now": 0, "max": 0}
     lock = threading.Lock()
 
@@ -380,8 +382,10 @@ def test_concurrency_bounds_the_probes_in_flight_across_client_shards():
         with ps.without_proxies():
             url = f"http://127.0.0.1:{srv.server_address[1]}/"
             targets = [Target(name=f"t{i}", url=url, degraded_ms=10_000) for i in range(40)]
-            df = run_probes(targets, concurrency=20)
+            df = run_probes(targets, concurrency=20, workers=workers)
     finally:
         srv.shutdown()
         srv.server_close()
     assert (len(df), set(df["outcome"]), state["max"]) == (40, {"up"}, 20)
+    assert list(df["target"]) == [t.name for t in targets]
+    assert df["run_id"].nunique() == 1

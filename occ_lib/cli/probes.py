@@ -53,6 +53,9 @@ def probe(
     repeat: int = typer.Option(1, "--repeat", "-n", min=1, help="runs to make (each stored as it ends)."),
     every: str = typer.Option("0s", "--every", help="start a run this often with --repeat: 30s, 5m, 1h."),
     concurrency: int = typer.Option(100, "--concurrency", min=1, help="probes in flight at once."),
+    workers: int = typer.Option(
+        1, "--workers", "-w", min=1, help="processes sharing a run (the client is CPU-bound: 2 on 2 cores)."
+    ),
     fmt: str = FormatOpt,
 ) -> None:
     """Probe the workspace's targets concurrently, store every result, print a per-target summary."""
@@ -89,8 +92,8 @@ def probe(
 
     with _progress(len(chosen) * repeat) as advance:
         df = run_probes(
-            chosen, repeat=repeat, every_s=every_s, concurrency=concurrency, on_result=store_run,
-            progress=advance,
+            chosen, repeat=repeat, every_s=every_s, concurrency=concurrency, workers=workers,
+            on_result=store_run, progress=advance,
         )
     emit(summarize(df), fmt, title="Probes")
     if (df["outcome"] != "up").any():
