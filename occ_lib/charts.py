@@ -166,6 +166,12 @@ def _fmt_width(width: pd.Timedelta) -> str:
     return f"{secs}s"
 
 
+def _x_extent(df: pd.DataFrame, targets: list[str], tz: str) -> tuple[Any, Any]:
+    """First and last window start (local time) over the plotted targets; (None, None) if none."""
+    x = local_times(df.loc[df["target"].isin(targets), "window_start"], tz) if len(df) else []
+    return (x.min(), x.max()) if len(x) else (None, None)
+
+
 def window_width(starts: Any) -> pd.Timedelta:
     """The window width of an aggregated frame: the smallest gap between distinct window starts."""
     uniq = pd.Series(pd.to_datetime(pd.Series(starts), utc=True).dropna().unique()).sort_values()
@@ -320,13 +326,10 @@ def latency_chart(
     base_width = window_width(df["window_start"]) if len(df) else pd.Timedelta(hours=1)
     df, width = _coarsen(df, budget_rows, sums=("n",), maxes=tuple(pcts))
     fig = go.Figure()
-    x_min = x_max = None
+    x_min, x_max = _x_extent(df, targets, tz)
     for i, tgt in enumerate(targets):
         part = df[df["target"] == tgt].sort_values("window_start")
         x = local_times(part["window_start"], tz)
-        if len(x):
-            x_min = x.min() if x_min is None else min(x_min, x.min())
-            x_max = x.max() if x_max is None else max(x_max, x.max())
         n = part["n"].to_numpy() if "n" in part.columns else [None] * len(part)
         for p in pcts:
             fig.add_trace(
@@ -532,13 +535,10 @@ def availability_chart(
         if len(df) > POINT_BUDGET - 2 * max(len(targets), 1):
             raise ReportError("availability windows exceed the point budget; pass counts to re-aggregate")
     fig = go.Figure()
-    x_min = x_max = None
+    x_min, x_max = _x_extent(df, targets, tz)
     for i, tgt in enumerate(targets):
         part = df[df["target"] == tgt].sort_values("window_start")
         x = local_times(part["window_start"], tz)
-        if len(x):
-            x_min = x.min() if x_min is None else min(x_min, x.min())
-            x_max = x.max() if x_max is None else max(x_max, x.max())
         total = part["total"].to_numpy() if "total" in part.columns else [None] * len(part)
         fig.add_trace(
             go.Scatter(
@@ -625,13 +625,10 @@ def burndown_chart(
     # Merging windows keeps the last (lowest-so-far is not monotone when the budget is recomputed).
     df, width = _coarsen_last(df, max(POINT_BUDGET - 2, 1))
     fig = go.Figure()
-    x_min = x_max = None
+    x_min, x_max = _x_extent(df, targets, tz)
     for i, tgt in enumerate(targets):
         part = df[df["target"] == tgt].sort_values("window_start")
         x = local_times(part["window_start"], tz)
-        if len(x):
-            x_min = x.min() if x_min is None else min(x_min, x.min())
-            x_max = x.max() if x_max is None else max(x_max, x.max())
         fig.add_trace(
             go.Scatter(
                 x=x,
