@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -635,6 +636,37 @@ def probe_misses(
     if not alerts.empty:
         rows.append(alerts)
     return pd.concat(rows, ignore_index=True) if rows else _empty()
+
+
+UNASSIGNED = "(unassigned)"
+
+
+def with_team(
+    misses: pd.DataFrame, logs: Any, target_teams: Mapping[str, str | None] | None = None
+) -> pd.DataFrame:
+    """``misses`` with a ``team`` column, for charts and tables by team.
+
+    A row from a log belongs to the log's owner (front matter ``owner:``, else the file's name
+    without extension); a probe row to its target's ``team`` tag in ``target_teams``; anything
+    else is ``(unassigned)``.
+    """
+    out = misses.copy()
+    docs = _table(logs, "docs")
+    owners: dict[str, str] = {}
+    for rec in docs.to_dict("records") if not docs.empty else []:
+        owner = rec.get("owner")
+        owners[str(rec["source"])] = str(owner) if isinstance(owner, str) and owner else Path(
+            str(rec["source"])
+        ).stem
+    teams = dict(target_teams or {})
+
+    def team(source: Any, subject: Any) -> str:
+        if source == "probes":
+            return teams.get(str(subject)) or UNASSIGNED
+        return owners.get(str(source)) or UNASSIGNED
+
+    out["team"] = [team(src, sub) for src, sub in zip(out["source"], out["subject"], strict=True)]
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

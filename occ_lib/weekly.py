@@ -813,6 +813,15 @@ def misses_table(misses: pd.DataFrame, all_rows: bool = False) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def team_misses(d: WeekData) -> pd.DataFrame:
+    """The period's misses with the team each belongs to (log owner, or the target's team tag)."""
+    from . import sla
+    from .evidence import workspace_targets
+
+    teams = {t.name: t.tags.get("team") for t in workspace_targets(d.ws)}
+    return sla.with_team(d.misses, d.logs, teams)
+
+
 PROBE_KINDS = ("latency", "availability")
 
 

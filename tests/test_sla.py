@@ -11,7 +11,15 @@ import pytest
 
 from occ_lib.config import validate_section
 from occ_lib.policy import Policy
-from occ_lib.sla import MISS_COLUMNS, accounting_rules, burn_alerts, burn_rates, error_budget, misses
+from occ_lib.sla import (
+    MISS_COLUMNS,
+    accounting_rules,
+    burn_alerts,
+    burn_rates,
+    error_budget,
+    misses,
+    with_team,
+)
 
 UTC = "datetime64[us, UTC]"
 T0 = pd.Timestamp("2025-10-06 00:00", tz="UTC")
@@ -499,3 +507,18 @@ def test_sparse_checks_hold_the_alert_state_instead_of_flapping():
     assert list(zip(page["due_at"], page["resolved_at"], page["overage_min"], strict=True)) == [
         (utc("2025-10-06 10:05"), utc("2025-10-06 14:05"), 240.0)
     ]
+
+
+def test_with_team_names_the_log_owner_or_the_targets_team_tag():
+    docs = pd.DataFrame({"source": ["a.md", "b.md"], "owner": ["integrations", None]})
+    lg = SimpleNamespace(docs=docs)
+    m = pd.DataFrame(
+        {
+            "kind": ["deadline", "deadline", "latency", "availability", "doc_stale"],
+            "subject": ["OPS-1", "OPS-2", "api", "web", "c.md"],
+            "source": ["a.md", "b.md", "probes", "probes", "c.md"],
+        }
+    )
+    out = with_team(m, lg, {"api": "platform", "web": None})
+    assert list(out["team"]) == ["integrations", "b", "platform", "(unassigned)", "(unassigned)"]
+    assert "team" not in m.columns  # the input is left as it was
