@@ -286,13 +286,7 @@ def summarize(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _run_sync(coro: Any) -> Any:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        running = False
-    else:
-        running = True
-    if not running:  # (outside the except block, so probe errors do not chain to this RuntimeError)
+    if not _in_event_loop():  # (outside an except block, so probe errors chain to no RuntimeError)
         return asyncio.run(coro)
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, coro).result()

@@ -21,11 +21,15 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import ssl
 import struct
+import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 LOOPBACK = "127.0.0.1"
@@ -244,6 +248,33 @@ def raw_server(reply: bytes, read_first: bool = True) -> Iterator[int]:
 
     with _tcp_server(on_conn) as port:
         yield port
+
+
+@contextlib.contextmanager
+def self_signed_tls_server() -> Iterator[int]:
+    """A TLS server with a self-signed certificate made by ``openssl`` (verification must fail)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
+             "-days", "1", "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
+            check=True, capture_output=True,
+        )
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(folder / "cert.pem", folder / "key.pem")
+
+        def on_conn(conn: socket.socket, stop: threading.Event) -> None:
+            try:
+                conn.settimeout(2)
+                with ctx.wrap_socket(conn, server_side=True) as tls:
+                    tls.recv(1024)
+            except (OSError, ssl.SSLError):
+                pass
+            finally:
+                conn.close()
+
+        with _tcp_server(on_conn, backlog=16) as port:
+            yield port
 
 
 @contextlib.contextmanager

@@ -13,11 +13,9 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -44,49 +42,6 @@ closed_port, full_backlog_port, http_server = ps.closed_port, ps.full_backlog_po
 raw_server, reset_server, silent_server = ps.raw_server, ps.reset_server, ps.silent_server
 
 
-def _self_signed_tls_server(stack):
-    """A TLS server with a self-signed certificate made by ``openssl`` (verification must fail)."""
-    import socket
-    import ssl
-    import threading
-
-    folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-days", "1",
-         "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
-        check=True, capture_output=True,
-    )
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ctx.load_cert_chain(folder / "cert.pem", folder / "key.pem")
-    lsock = socket.socket()
-    lsock.bind(("127.0.0.1", 0))
-    lsock.listen(16)
-    lsock.settimeout(0.1)
-    stop = threading.Event()
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = lsock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            try:
-                conn.settimeout(2)
-                with ctx.wrap_socket(conn, server_side=True) as tls:
-                    tls.recv(1024)
-            except (OSError, ssl.SSLError):
-                pass
-            finally:
-                conn.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    stack.callback(lambda: (stop.set(), thread.join(2), lsock.close()))
-    return lsock.getsockname()[1]
-
-
 TAGS = {"team": "qa", "env": "test"}
 
 
@@ -103,7 +58,7 @@ def run():
         not_http = stack.enter_context(raw_server(b"SSH-2.0-OpenSSH_9.6\r\n\r\n"))
         hang_up = stack.enter_context(raw_server(b""))
         backlog = stack.enter_context(full_backlog_port())
-        self_signed = _self_signed_tls_server(stack)
+        self_signed = stack.enter_context(ps.self_signed_tls_server())
         u = srv.url
         lo = "http://127.0.0.1"
         # degraded_ms is generous (5 s) except where degradation is the point: a loaded CI machine
