@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.occ-installed
+LAB_STAMP := $(VENV)/.occ-lab-installed
 EXAMPLE := examples/occ.yml
 
 .DEFAULT_GOAL := help
@@ -35,7 +36,11 @@ notebooks: $(STAMP) ## re-execute notebooks/ in place on the example workspace (
 lint: $(STAMP) ## ruff only
 	$(BIN)/ruff check .
 
-lab: $(STAMP) ## start JupyterLab on notebooks/
+$(LAB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[notebooks,test,lab]'
+	@touch $(LAB_STAMP)
+
+lab: $(LAB_STAMP) ## install JupyterLab (the `lab` extra) and start it on notebooks/
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 bench: $(STAMP) ## run the benchmarks in bench/ and print their figures

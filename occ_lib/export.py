@@ -11,6 +11,7 @@ chart). Every piece of text this module writes itself goes through ``html.escape
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import os
@@ -67,8 +68,12 @@ class PlotlyToHTML(Preprocessor):
         return nb, resources
 
 
+@functools.cache
 def exporter() -> HTMLExporter:
-    """An HTMLExporter with occ's offline template, without code cells or prompts."""
+    """An HTMLExporter with occ's offline template, without code cells or prompts.
+
+    One per process: its Jinja templates compile on first use, which costs more than an export.
+    """
     exp = HTMLExporter(
         template_name=TEMPLATE_NAME,
         extra_template_basedirs=[str(TEMPLATES)],

@@ -144,6 +144,73 @@ def _ipc_kernel_manager(folder: str) -> type:
     return IPCKernelManager
 
 
+class _KernelSession:
+    """One kernel that runs several notebooks in turn, each from a clean namespace.
+
+    Starting a kernel and importing pandas, plotly and occ_lib in it costs more than most notebooks'
+    cells; a weekly run pays it once per worker instead of once per notebook. Between notebooks
+    the kernel's namespace is reset (``InteractiveShell.reset``: variables gone, execution count
+    back to 1, imported modules kept) and its working directory set to the next notebook's folder,
+    so a notebook still sees nothing another one defined. A kernel that died is replaced.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._sockets = tempfile.TemporaryDirectory(prefix="occ-kernel-")
+        self._starts = 0
+        self.km: Any = None
+
+    def ready(self, cwd: Path) -> Any:
+        """The kernel manager, with a live kernel in ``cwd`` and an empty namespace."""
+        from jupyter_core.utils import run_sync
+
+        if self.km is not None and not run_sync(self.km.is_alive)():
+            self._stop()  # it died with the previous notebook
+        if self.km is not None:
+            code = f"get_ipython().reset(new_session=True); __import__('os').chdir({str(cwd)!r})"
+            try:
+                run_sync(self._run_silently)(code)
+                return self.km
+            except Exception:  # noqa: BLE001 - a dead or wedged kernel is replaced by a fresh one
+                self._stop()
+        self._starts += 1
+        folder = os.path.join(self._sockets.name, str(self._starts))  # fresh sockets per kernel
+        os.mkdir(folder)
+        km = _ipc_kernel_manager(folder)(kernel_name=self.name)
+        run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        self.km = km
+        return km
+
+    async def _run_silently(self, code: str) -> None:
+        kc = self.km.client()
+        kc.start_channels()  # the kernel already answered (papermill waited): no wait_for_ready
+        try:
+            reply = await kc.execute_interactive(code, silent=True, store_history=False, timeout=60)
+        finally:
+            kc.stop_channels()
+        if reply["content"].get("status") != "ok":
+            raise RuntimeError(reply["content"].get("evalue", "reset failed"))
+
+    def _stop(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        km, self.km = self.km, None
+        if km is None:
+            return
+        try:
+            if run_sync(km.is_alive)():  # its notebooks are written: no graceful wait needed
+                run_sync(km.shutdown_kernel)(now=True)
+        finally:
+            run_sync(km.cleanup_resources)()
+
+    def close(self) -> None:
+        """Shut the kernel down and remove its sockets."""
+        try:
+            self._stop()
+        finally:
+            self._sockets.cleanup()
+
+
 # parameters ----------------------------------------------------------------------------------------
 
 
@@ -182,15 +249,46 @@ def run_notebook(
     notebook also gets a ``record`` parameter, a JSON path where it may write its key figures
     (:func:`occ_lib.weekly.record`); they come back in ``RunResult.record``.
     """
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
+    session = _KernelSession(resolve_kernel(kernel))
+    try:
+        return _run_in(session, path, params, out_dir, progress, html, output_path)
+    finally:
+        session.close()
 
+
+def _run_in(
+    session: _KernelSession,
+    path: str | Path,
+    params: Mapping[str, Any] | None,
+    out_dir: str | Path,
+    progress: bool,
+    html: bool = True,
+    output_path: str | Path | None = None,
+) -> RunResult:
+    """:func:`run_notebook` in ``session``'s kernel (reset first, so it starts from nothing)."""
+    return _finish(_execute(session, path, params, out_dir, progress, html, output_path), html)
+
+
+def _record_path(out_dir: Path, name: str) -> Path:
+    return out_dir / f"{name}.record.json"
+
+
+def _execute(
+    session: _KernelSession,
+    path: str | Path,
+    params: Mapping[str, Any] | None,
+    out_dir: str | Path,
+    progress: bool,
+    html: bool = True,
+    output_path: str | Path | None = None,
+) -> RunResult:
+    """Run the notebook with papermill; the result has no HTML or record yet (see :func:`_finish`)."""
     src = Path(path).resolve()
     name = src.stem
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     ipynb = Path(output_path).resolve() if output_path else out / f"{name}.ipynb"
-    rec_path = out / f"{name}.record.json"
+    rec_path = _record_path(out, name)
     rec_path.unlink(missing_ok=True)
     parameters = {k: json_safe(v) for k, v in (params or {}).items()}
     if html:
@@ -203,21 +301,24 @@ def run_notebook(
     t0 = time.perf_counter()
     error_cell: int | None = None
     error: str | None = None
-    sockets = tempfile.TemporaryDirectory(prefix="occ-kernel-")
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
     try:
         pm.execute_notebook(
             str(src),
             str(ipynb),
             parameters=parameters,
-            kernel_name=resolve_kernel(kernel),
+            kernel_name=session.name,
             progress_bar=progress,
-            cwd=str(src.parent),
             log_output=False,
             report_mode=False,
             # one write at the end (and on failure), not one per cell: each write re-validates the
             # whole notebook, which costs more than most cells
             request_save_on_cell_execute=False,
-            kernel_manager_class=_ipc_kernel_manager(sockets.name),
+            # the session's kernel, reset and in the notebook's folder (so no cwd: papermill would
+            # change this whole process's working directory)
+            km=session.ready(src.parent),
         )
     except PapermillExecutionError as exc:
         error_cell = exc.exec_count if exc.exec_count is not None else exc.cell_index
@@ -226,26 +327,30 @@ def run_notebook(
         raise
     except Exception as exc:  # noqa: BLE001 - a dead kernel or a bad notebook is this notebook's failure
         error = f"{exc.__class__.__name__}: {exc}"
-    sockets.cleanup()
     seconds = time.perf_counter() - t0
     if error is not None:
         error = redact_text(error)[:_MAX_ERROR]
-    html_path: Path | None = None
-    if html and ipynb.exists():
+    return RunResult(name, ipynb if ipynb.exists() else None, None, error is None, error_cell, error, seconds)
+
+
+def _finish(res: RunResult, html: bool) -> RunResult:
+    """Export ``res``'s notebook to HTML and read the key figures it recorded."""
+    if res.ipynb_path is None:
+        return res
+    if html:
         try:
-            html_path = export.to_html(ipynb, ipynb.with_suffix(".html"))
+            res.html_path = export.to_html(res.ipynb_path, res.ipynb_path.with_suffix(".html"))
         except Exception as exc:  # noqa: BLE001 - reported like a failing cell
-            error = error or redact_text(f"HTML export: {exc.__class__.__name__}: {exc}")[:_MAX_ERROR]
-    record: dict[str, Any] = {}
+            if res.error is None:
+                res.error = redact_text(f"HTML export: {exc.__class__.__name__}: {exc}")[:_MAX_ERROR]
+                res.ok = False
+    rec_path = _record_path(res.ipynb_path.parent, res.notebook)
     if rec_path.exists():
         try:
-            record = json.loads(rec_path.read_text(encoding="utf-8"))
+            res.record = json.loads(rec_path.read_text(encoding="utf-8"))
         except ValueError:
-            record = {}
-    ok = error is None
-    return RunResult(
-        name, ipynb if ipynb.exists() else None, html_path, ok, error_cell, error, seconds, record
-    )
+            res.record = {}
+    return res
 
 
 # the weekly set -----------------------------------------------------------------------------------
@@ -347,44 +452,90 @@ def weekly(
 def _run_all(
     paths: list[Path], params: Mapping[str, Any], folder: Path, progress: bool, jobs: int, label: str
 ) -> list[RunResult]:
-    """Run ``paths`` ``jobs`` at a time, results in the order given.
+    """Run ``paths`` in ``jobs`` worker processes, each with one kernel; results in the order given.
 
-    Parallel runs use worker processes, not threads: papermill changes the working directory of the
-    process it runs in, which threads would share. With one job papermill's cell progress bar shows;
-    with more, a rich bar counts notebooks.
+    Notebook ``i`` goes to worker ``i % jobs``, which runs its share in turn in one kernel (see
+    :class:`_KernelSession`). Workers are processes, not threads: HTML export is CPU work that
+    threads would serialize. With one job papermill's cell progress bar shows; with more, a rich
+    bar counts notebooks.
     """
-    if jobs <= 1 or len(paths) <= 1:
-        out = []
-        for path in paths:
-            if progress:
-                print(f"occ: running {path.name} for {label}", file=sys.stderr)
-            out.append(run_notebook(path, params, folder, progress=progress))
-        return out
+    jobs = max(1, min(jobs, len(paths)))
+    import papermill  # noqa: F401 - once here, not in each forked worker
+
+    if jobs == 1:
+        return _run_group(paths, params, folder, label if progress else "")
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     from rich.progress import Progress
 
-    results: dict[int, RunResult] = {}
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    done = ctx.SimpleQueue()
+    results: dict[int, RunResult] = {}
     with (
         Progress(disable=not progress, transient=False) as bar,
-        ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool,
+        ProcessPoolExecutor(
+            max_workers=jobs, mp_context=ctx, initializer=_set_done_queue, initargs=(done,)
+        ) as pool,
     ):
         task = bar.add_task(f"notebooks for {label}", total=len(paths))
         futures = {
-            pool.submit(run_notebook, path, dict(params), folder, KERNEL, False): i
-            for i, path in enumerate(paths)
+            pool.submit(_run_group, [paths[i] for i in group], dict(params), folder): group
+            for group in (list(range(w, len(paths), jobs)) for w in range(jobs))
         }
-        for fut in as_completed(futures):
-            i = futures[fut]
-            try:
-                results[i] = fut.result()
-            except Exception as exc:  # noqa: BLE001 - a crashed worker is that notebook's failure
-                err = redact_text(f"{exc.__class__.__name__}: {exc}")[:_MAX_ERROR]
-                results[i] = RunResult(paths[i].stem, None, None, False, None, err)
-            bar.advance(task)
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            while not done.empty():
+                done.get()
+                bar.advance(task)
+            for fut in finished:
+                group = futures[fut]
+                try:
+                    results.update(zip(group, fut.result(), strict=True))
+                except Exception as exc:  # noqa: BLE001 - a crashed worker fails its notebooks
+                    err = redact_text(f"{exc.__class__.__name__}: {exc}")[:_MAX_ERROR]
+                    for i in group:
+                        results[i] = RunResult(paths[i].stem, None, None, False, None, err)
     return [results[i] for i in range(len(paths))]
+
+
+_DONE: Any = None  # in a worker: the queue where it announces each finished notebook
+
+
+def _set_done_queue(queue: Any) -> None:
+    global _DONE
+    _DONE = queue
+
+
+def _run_group(
+    paths: Sequence[Path], params: Mapping[str, Any], folder: Path, announce: str = ""
+) -> list[RunResult]:
+    """``paths`` one after another in one kernel, each failure its own (a worker's share).
+
+    ``announce``: the period label, to print each notebook's name and papermill's progress bar.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    def finish(res: RunResult) -> RunResult:
+        res = _finish(res, html=True)
+        if _DONE is not None:
+            _DONE.put(res.notebook)
+        return res
+
+    session = _KernelSession(resolve_kernel())
+    # each notebook's HTML export runs while the kernel executes the next one
+    with ThreadPoolExecutor(1) as exporter:
+        try:
+            futures = []
+            for path in paths:
+                if announce:
+                    print(f"occ: running {path.name} for {announce}", file=sys.stderr)
+                res = _execute(session, path, params, folder, progress=bool(announce))
+                futures.append(exporter.submit(finish, res))
+        finally:
+            session.close()
+        return [f.result() for f in futures]
 
 
 def run_one(

@@ -267,6 +267,39 @@ def test_weekly_one_failure_does_not_stop_the_others(tmp_path):
     assert '<a href="2025-W41/b_fine.html">b_fine</a>' in index
 
 
+@pytest.mark.slow
+def test_weekly_kernels_are_shared_but_each_notebook_starts_from_nothing(tmp_path):
+    """Two workers, two notebooks each in one kernel: no variable, count or folder carries over,
+    and a notebook that kills its kernel fails alone (the next one gets a fresh kernel)."""
+    cfg = copy_workspace(tmp_path / "ws")
+    a_dir, b_dir = tmp_path / "dirA", tmp_path / "dirB"
+    a_dir.mkdir()
+    b_dir.mkdir()
+    cwd_is = "import pathlib\nassert pathlib.Path.cwd().name == {!r}, str(pathlib.Path.cwd())\n"
+    paths = [
+        _tiny(a_dir / "a_defines.ipynb", cwd_is.format("dirA") + "leak = y"),  # worker 1
+        _tiny(a_dir / "b_dies.ipynb", "import os\nos._exit(3)"),  # worker 2
+        _tiny(b_dir / "c_uses.ipynb", cwd_is.format("dirB") + "leak"),  # worker 1, after a
+        _tiny(b_dir / "d_after.ipynb", cwd_is.format("dirB") + "z = y + 1"),  # worker 2, after b
+    ]
+    res = report.weekly(
+        cfg, week="2025-W41", out=tmp_path / "reports", notebooks=[str(p) for p in paths],
+        progress=False, jobs=2,
+    )
+    got = [(r.notebook, r.ok, r.error_cell, (r.error or "").split(":")[0]) for r in res.results]
+    assert got == [
+        ("a_defines", True, None, ""),
+        ("b_dies", False, None, "DeadKernelError"),
+        ("c_uses", False, 4, "NameError"),
+        ("d_after", True, None, ""),
+    ]
+    assert res.results[2].error == "NameError: name 'leak' is not defined"
+    for name in ("a_defines", "c_uses", "d_after"):
+        nb = nbformat.read(res.folder / f"{name}.ipynb", as_version=4)
+        counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+        assert counts == [1, 2, 3, 4], name
+
+
 # the weekly command end to end ---------------------------------------------------------------------
 
 
