@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import math
 import os
 import shutil
@@ -158,6 +159,9 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="processes for the multi-process figures")
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    # occ_lib's bytecode, as `make bench` writes it (Makefile `pyc`): the processes timed here must
+    # not spend their start-up compiling the package when PYTHONDONTWRITEBYTECODE is set
+    compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "occ_lib"), quiet=1)
     if args.serve:
         asyncio.run(_serve(args.delay))
         return

@@ -106,10 +106,21 @@ def test_one_row_per_target_with_the_store_schema(run):
     assert df["run_id"].nunique() == 1
     assert set(df["source"]) == {"probe"} and set(df["time_source"]) == {"clock"}
     assert df["evidence_path"].isna().all() and df["evidence_key"].isna().all()
-    assert df["dns_ms"].isna().all()  # httpcore resolves inside connect_tcp: not separately measurable
+    assert df["dns_ms"].isna().all()  # every URL here is an IP address: no name lookup to time
     assert ((df["started_at"] >= before) & (df["started_at"] <= after)).all()
     assert str(df["started_at"].dtype) == "datetime64[us, UTC]"
     assert df["probe_host"].nunique() == 1
+
+
+def test_a_name_is_looked_up_and_timed():
+    # "localhost" resolves through /etc/hosts to loopback: dns_ms is the lookup alone, inside connect_ms
+    with http_server() as srv:
+        port = srv.url.rsplit(":", 1)[1]
+        df = run_probes([Target(name="by-name", url=f"http://localhost:{port}/ok", degraded_ms=5000)])
+    r = df.iloc[0]
+    assert (r.outcome, r.status) == ("up", 200)
+    assert pd.isna(r.error)
+    assert 0 <= r.dns_ms <= r.connect_ms <= r.ttfb_ms <= r.elapsed_ms
 
 
 def test_up(run):
