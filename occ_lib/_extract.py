@@ -8,6 +8,7 @@ rarely matches, and one scan for the words the keyword rules ask about (:func:`k
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .redact import redact_text, redact_url
 
@@ -180,9 +181,34 @@ def urls(text: str) -> list[str]:
     if "://" not in text:
         return []
     out: list[str] = []
-    for m in _URL.finditer(text):
+    for m in _url_matches(text):
         out.append(redact_url(m.group(0).rstrip(".,;:!?")))
     return list(dict.fromkeys(out)) if len(out) > 1 else out
+
+
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+
+
+def _url_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_URL.finditer(text)``, each search started where the next match can first begin.
+
+    The pattern leads with ``\\b`` and a scheme of any length, so sre tries it at every position;
+    but a match is its scheme (``[a-zA-Z0-9+.-]``, no ``:``) then ``://``, so none starts before
+    the run of scheme characters that ends at the next ``://`` (found with ``str.find``).
+    """
+    pos = 0
+    while True:
+        p = text.find("://", pos)
+        if p < 0:
+            return
+        q = p
+        while q > pos and text[q - 1] in _SCHEME_CHARS:
+            q -= 1
+        m = _URL.search(text, q)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def http_status(text: str) -> int | None:
@@ -229,6 +255,8 @@ _FOLLOW = frozenset(
      "chasing", "nudge", "nudged", "nudging", "reminder", "reminders", "reminded", "paged", "paging"}
 )
 _FOLLOW_PHRASES = ("follow up", "followed up", "following up", "checked in", "check in with")
+# any(p in low for p in _FOLLOW_PHRASES) in one C call: most items that say "follow" ask it
+_FOLLOW_PHRASE = re.compile("|".join(map(re.escape, _FOLLOW_PHRASES)))
 _BLOCKED = frozenset(
     {"blocked", "blocker", "blockers", "blocking", "awaiting", "pending", "stuck", "waiting",
      "unresolved", "stalled"}
@@ -306,40 +334,45 @@ def keywords(text: str) -> frozenset[str]:
 
 
 def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int]:
-    """(kind, level) of an item; the priority order is documented in :mod:`occ_lib.logs`."""
+    """(kind, level) of an item; the priority order is documented in :mod:`occ_lib.logs`.
+
+    ``not w.isdisjoint(S)`` asks what ``w & S`` does without making the intersection set."""
+    none_of = w.isdisjoint
     low = None
-    if w & _ESC_DONE or (w & _ESC_NOUN and w & _DONE) or (w & _PAGED and w & _MANAGER):
+    if not none_of(_ESC_DONE) or (not none_of(_ESC_NOUN) and not none_of(_DONE)) or (
+        not none_of(_PAGED) and not none_of(_MANAGER)
+    ):
         low = text.lower()
-        if w & _EXEC or any(p in low for p in _EXEC_PHRASES):
+        if not none_of(_EXEC) or any(p in low for p in _EXEC_PHRASES):
             return "escalation", 3
-        if w & _MANAGER:
+        if not none_of(_MANAGER):
             return "escalation", 2
         return "escalation", 1
-    if w & _RESOLVED and not (w & _NOT_RESOLVED):
+    if not none_of(_RESOLVED) and none_of(_NOT_RESOLVED):
         return "resolved", 0
-    follow = bool(w & _FOLLOW)
+    follow = not none_of(_FOLLOW)
     if not follow and ("follow" in w or "followed" in w or "following" in w or "check" in w
                        or "checked" in w):
         low = text.lower() if low is None else low
-        follow = any(p in low for p in _FOLLOW_PHRASES)
-    if follow and (w & _DONE or not (w & _PLAN)):
+        follow = _FOLLOW_PHRASE.search(low) is not None
+    if follow and (not none_of(_DONE) or none_of(_PLAN)):
         return "follow_up", 1
-    if w & _BLOCKED or (("hold" in w or "on" in w) and "on hold" in text.lower()):
+    if not none_of(_BLOCKED) or (("hold" in w or "on" in w) and "on hold" in text.lower()):
         return "blocked", 0
-    if w & _EVIDENCE:
+    if not none_of(_EVIDENCE):
         return "evidence", 0
-    if w & _PLAN or (("to" in w) and "to do" in text.lower()):
+    if not none_of(_PLAN) or (("to" in w) and "to do" in text.lower()):
         return "plan", 0
     if has_deadline:
         return "deadline", 0
-    if w & _STATUS:
+    if not none_of(_STATUS):
         return "status", 0
     return "note", 0
 
 
 def stated_missed(text: str, w: frozenset[str]) -> bool:
     """True when the item says a deadline was missed (missed, slipped, overdue, past due, blew...)."""
-    if w & _MISSED:
+    if not w.isdisjoint(_MISSED):
         return True
     if "past" in w or "past-due" in w:
         low = text.lower()

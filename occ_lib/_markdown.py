@@ -266,6 +266,12 @@ def split_cells(row: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+def _maybe_break(marker: str, rest: str | None) -> bool:
+    """Whether a list-item line may also be a thematic break (then ``_BREAK`` decides): only a
+    ``-``/``*`` line whose text (``_ITEM`` group 2, which starts after the spaces) repeats it."""
+    return marker in "-*" and (not rest or rest[0] == marker)
+
+
 def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
     """Headings, list items and tables of ``lines[start:]``, in file order."""
     n = len(lines)
@@ -304,7 +310,8 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 continue
         elif c in "-*+_" or c.isdigit():
             m = _ITEM.match(raw) if c != "_" else None
-            if m is not None and not _BREAK.match(raw):
+            # a break ('- - -', '***') needs the marker again right after the first one's spaces
+            if m is not None and (not _maybe_break(c, m.group(2)) or not _BREAK.match(raw)):
                 if pending is not None:
                     yield ("i", pending[0], pending[1], " ".join(pending[2]))
                 indent_s = m.group(1)

@@ -5,7 +5,8 @@ needs one unambiguous UTC instant. This module is the only place that reads time
 live here. Speed matters (the log reader must pass 10 MB/s): the scan jumps from digit to digit
 with one precompiled regex whose first element is a character class (the regex engine skips to
 candidates in C), tries one combined pattern at each, and does a little Python per real match;
-zone lookups are cached; no dateutil.
+zone lookups are cached; no dateutil. :func:`find_times_many` reads all the items of a document
+in one call (the same mentions as :func:`find_times` on each), so the per-text set-up runs once.
 
 What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
@@ -80,6 +81,7 @@ Unresolvable
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import operator
@@ -88,7 +90,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 __all__ = [
-    "Heading", "TimeMention", "declared_zone", "find_times", "parse_heading", "parse_stamp", "zone_named",
+    "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "parse_heading",
+    "parse_stamp", "zone_named",
 ]
 
 UTC = dt.UTC
@@ -417,17 +420,21 @@ _DL_HINT_BEFORE = re.compile("eta|by|before|due|deadline|target|later|nlt|until|
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 
 
-def _deadline(text: str, start: int, end: int, low: str | None = None) -> str | None:
+def _deadline(
+    text: str, start: int, end: int, low: str | None = None, a: int = 0, b: int | None = None
+) -> str | None:
     """The deadline keyword governing the mention at ``text[start:end]``, or None.
 
-    ``low`` is ``text.lower()`` when it has the same length (then used to skip the regexes)."""
-    if low is None or _DL_HINT_AFTER.search(low, end, end + 32):
-        after = _DEADLINE_AFTER.match(text, end, end + 32)
+    ``low`` is ``text.lower()`` when it has the same length (then used to skip the regexes);
+    ``text[a:b]`` is the one text the mention belongs to (see :func:`_scan`)."""
+    hi = end + 32 if b is None or b > end + 32 else b
+    if low is None or _DL_HINT_AFTER.search(low, end, hi):
+        after = _DEADLINE_AFTER.match(text, end, hi)
         if after:
             return _norm_keyword(after.group("kw1") or after.group("kw2"))
-    if start == 0:
+    if start == a:
         return None
-    lo = max(0, start - 40)
+    lo = max(a, start - 40)
     if low is not None and not _DL_HINT_BEFORE.search(low, lo, start):
         return None
     before = _DEADLINE_BEFORE_REV.match(text[lo:start][::-1])
@@ -711,55 +718,10 @@ def find_times(
         rels = _rel_cands(text) or None
     if len(low) != len(text):
         low = None  # a few characters lower-case to two; then the deadline gates are skipped
-    out: list[TimeMention] = []
-    base = day
-    first = True
-    pos = 0
     ticks = "`" in text
-    urls = [m.span() for m in _URL.finditer(text)] if "://" in text else None
-    full = _FULL.match
-    for d in _DIGIT.finditer(text):
-        s = d.start()
-        if s < pos:
-            continue
-        if ticks and _in_code(text, s):
-            continue
-        if urls:
-            e = _inside(s, urls)
-            if e >= 0:
-                pos = e
-                continue
-        m = full(text, s)
-        if m is None:
-            continue
-        kind = m.lastgroup
-        if kind == "bd":
-            mb = _MON_BEFORE.search(text, max(0, s - 11), s)
-            m2 = full(text, mb.start()) if mb is not None and mb.start() >= pos else None
-            if m2 is None or m2.lastgroup != "dt":
-                pos = m.end()
-                continue
-            m, kind = m2, "dt"
-        pos = m.end()
-        if kind == "stamp":
-            continue  # consumed so that its pieces never read as times; stamps=True reads them below
-        mention = _fast_time(text, low, m, base, default_tz) if kind == "tm" and rels is None else None
-        if mention is None:
-            c = _build(m, day if year_near is None else year_near, kind)
-            c.keyword = _deadline(text, c.start, c.end, low)
-            # the item's own date: an explicit date, not a deadline, that opens the text
-            if first and c.date is not None and c.keyword is None and (
-                c.start == 0 or _LEAD.fullmatch(text, 0, c.start)
-            ):
-                base = c.date
-            if rels and c.kind == "time" and c.date is None:
-                r = _near_rel(text, c, rels)
-                if r is not None:
-                    r.used = True
-                    c.rel, c.has_rel = r.rel, True
-            mention = _resolve(text, c, base, default_tz)
-        first = False
-        out.append(mention)
+    urls = _url_spans(text, 0, len(text)) if "://" in text else None
+    out, base = _scan(text, low, 0, len(text), day, day if year_near is None else year_near,
+                      default_tz, rels, ticks, urls)
     if rels or stamps or "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
         extra = _other_mentions(text, rels, stamps)
     else:
@@ -773,12 +735,161 @@ def find_times(
     return out
 
 
+def _scan(
+    text: str, low: str | None, a: int, b: int, day: dt.date | None, year_day: dt.date | None,
+    default_tz: dt.tzinfo, rels: list[_Cand] | None, ticks: bool, urls: list[tuple[int, int]] | None,
+) -> tuple[list[TimeMention], dt.date | None]:
+    """The mentions that start at a digit of ``text[a:b]`` (offsets relative to ``a``), and the
+    base date they left (the item's own date, else ``day``).
+
+    ``text`` may hold many texts joined by newlines (:func:`find_times_many`): every match stops at
+    ``b`` and every look-back stops at ``a``, and the newline before ``a`` reads like the start of
+    a string to the look-behind guards, so each text is read exactly as on its own.
+    """
+    out: list[TimeMention] = []
+    base = day
+    first = True
+    pos = a
+    full = _FULL.match
+    for d in _DIGIT.finditer(text, a, b):
+        s = d.start()
+        if s < pos:
+            continue
+        if ticks and _in_code(text, s):
+            continue
+        if urls:
+            e = _inside(s, urls)
+            if e >= 0:
+                pos = e
+                continue
+        m = full(text, s, b)
+        if m is None:
+            continue
+        kind = m.lastgroup
+        if kind == "bd":
+            mb = _MON_BEFORE.search(text, max(a, s - 11), s)
+            m2 = full(text, mb.start(), b) if mb is not None and mb.start() >= pos else None
+            if m2 is None or m2.lastgroup != "dt":
+                pos = m.end()
+                continue
+            m, kind = m2, "dt"
+        pos = m.end()
+        if kind == "stamp":
+            continue  # consumed so that its pieces never read as times; stamps=True reads them below
+        mention = (
+            _fast_time(text, low, m, base, default_tz, a, b) if kind == "tm" and rels is None else None
+        )
+        if mention is None:
+            c = _build(m, year_day, kind)
+            c.keyword = _deadline(text, c.start, c.end, low, a, b)
+            # the item's own date: an explicit date, not a deadline, that opens the text
+            if first and c.date is not None and c.keyword is None and (
+                c.start == a or _LEAD.fullmatch(text, a, c.start)
+            ):
+                base = c.date
+            if rels and c.kind == "time" and c.date is None:
+                r = _near_rel(text, c, rels)
+                if r is not None:
+                    r.used = True
+                    c.rel, c.has_rel = r.rel, True
+            mention = _resolve(text, c, base, default_tz, a)
+        first = False
+        out.append(mention)
+    return out, base
+
+
+def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of ``_URL.finditer(text, a, b)``, found from each ``://`` (str.find is C-fast;
+    the pattern itself, case-insensitive and led by ``\\b``, is tried at every position).
+
+    A match holds the ``://`` that ends its scheme (at most five characters in), so none starts
+    before the first ``://`` at or after ``pos`` less five: searching from there finds the next one.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = a
+    while True:
+        p = text.find("://", pos, b)
+        if p < 0:
+            return spans
+        m = _URL.search(text, max(pos, p - 5), b)
+        if m is None:
+            return spans
+        spans.append(m.span())
+        pos = m.end()
+
+
+# What sends a text of find_times_many down the general path: relative days (on the lower-cased
+# text), placeholders and code spans (the cases _scan alone does not cover).
+_SLOW_LOW = ("oday", "onight", "omorrow", "esterday")
+_SLOW = ("??", "TB", "x:x", "X:X", "`")
+
+
+def find_times_many(
+    texts: list[str], days: list[dt.date | None], tz: dt.tzinfo | str | None = None
+) -> list[list[TimeMention]]:
+    """``[find_times(t, day=d, tz=tz) for t, d in zip(texts, days)]``, the same mentions, faster.
+
+    The log reader calls this once per document: the texts are joined and lower-cased once, the
+    rare cases (relative days, placeholders, code spans) are found with one ``str.find`` scan
+    each, and only the texts that hold one go through :func:`find_times`; the others are read by
+    the same digit scan (:func:`_scan`) within their bounds of the joined text.
+    """
+    n = len(texts)
+    if len(days) != n:
+        raise ValueError(f"find_times_many: {n} texts but {len(days)} days")
+    joined = "\n".join(texts)
+    low = joined.lower()
+    if len(low) != len(joined) or joined.count("\n") != n - 1:
+        return [find_times(t, day=d, tz=tz) for t, d in zip(texts, days, strict=True)]
+    default_tz = UTC if tz is None else _coerce_tz(tz)
+    starts: list[int] = []
+    a = 0
+    for t in texts:
+        starts.append(a)
+        a += len(t) + 1
+    slow = _holding(low, _SLOW_LOW, starts) | _holding(joined, _SLOW, starts)
+    with_urls = _holding(joined, ("://",), starts)
+    out: list[list[TimeMention]] = []
+    for k, t in enumerate(texts):
+        day = days[k]
+        if isinstance(day, dt.datetime):
+            day = day.date()
+        if k in slow:
+            out.append(find_times(t, day=day, tz=default_tz))
+        elif t:
+            a = starts[k]
+            b = a + len(t)
+            urls = _url_spans(joined, a, b) if k in with_urls else None
+            out.append(_scan(joined, low, a, b, day, day, default_tz, None, False, urls)[0])
+        else:
+            out.append([])
+    return out
+
+
+def _holding(hay: str, needles: tuple[str, ...], starts: list[int]) -> set[int]:
+    """Indexes of the joined texts (starting at ``starts``) that hold one of ``needles``."""
+    found: set[int] = set()
+    n = len(starts)
+    for needle in needles:
+        i = hay.find(needle)
+        while i >= 0:
+            k = bisect.bisect_right(starts, i) - 1
+            found.add(k)
+            i = hay.find(needle, starts[k + 1]) if k + 1 < n else -1
+    return found
+
+
 def _start_of(m: TimeMention) -> int:
     return m.start
 
 
+# zone word as written -> (tzinfo, label): the same as zone_named + _zone_label, one dict lookup
+_FAST_ZONES: dict[str, tuple[dt.tzinfo | None, str | None]] = {}
+
+
 def _fast_time(
-    text: str, low: str | None, m: re.Match[str], base: dt.date | None, default_tz: dt.tzinfo
+    text: str, low: str | None, m: re.Match[str], base: dt.date | None, default_tz: dt.tzinfo,
+    a: int, b: int,
 ) -> TimeMention | None:
     """The common 'HH:MM [zone]' with nothing else, straight to a mention; None for the general path."""
     be, con, h, mi, hm, sec, ap, bap, z, off, zp, zw = m.group(*_FAST_GROUPS)
@@ -794,21 +905,32 @@ def _fast_time(
         tzinfo: dt.tzinfo | None = UTC
         zone = "UTC"
     elif off or zp or zw:
-        tzinfo = zone_named((off or zp or zw).replace("\u2212", "-"))
+        word = off or zp or zw
+        known = _FAST_ZONES.get(word)
+        if known is None:
+            tz_ = zone_named(word.replace("\u2212", "-"))
+            known = (tz_, _zone_label(tz_) if tz_ is not None else None)
+            if len(_FAST_ZONES) < 1024:
+                _FAST_ZONES[word] = known
+        tzinfo, zone = known
         if tzinfo is None:
             return None
-        zone = _zone_label(tzinfo)
     else:
         tzinfo, zone = default_tz, None
     start, end = m.span()
-    kw = _deadline(text, start, end, low)
+    if low is not None and _DL_HINT_AFTER.search(low, end, end + 32 if b > end + 32 else b) is None and (
+        start == a or _DL_HINT_BEFORE.search(low, start - 40 if start - 40 > a else a, start) is None
+    ):
+        kw = None  # no keyword near: what _deadline would find, without the call
+    else:
+        kw = _deadline(text, start, end, low, a, b)
     try:
         at = dt.datetime(base.year, base.month, base.day, hour, minute, tzinfo=tzinfo)
         if tzinfo is not UTC:
             at = at.astimezone(UTC)
     except (OverflowError, ValueError):
         return None
-    return _mention(start, end, text[start:end], at, None, "minute", False, zone, kw, None)
+    return _mention(start - a, end - a, text[start:end], at, None, "minute", False, zone, kw, None)
 
 
 def _rel_cands(text: str) -> list[_Cand]:
@@ -869,8 +991,11 @@ def _mention(
     return obj
 
 
-def _resolve(text: str, c: _Cand, base: dt.date | None, default_tz: dt.tzinfo) -> TimeMention:
+def _resolve(
+    text: str, c: _Cand, base: dt.date | None, default_tz: dt.tzinfo, off: int = 0
+) -> TimeMention:
     raw = text[c.start:c.end]
+    cs, ce = c.start - off, c.end - off
     kw = c.keyword
     kind = c.kind
     if kind == "time":
@@ -878,11 +1003,11 @@ def _resolve(text: str, c: _Cand, base: dt.date | None, default_tz: dt.tzinfo) -
         zone = _zone_label(c.tz) if c.tz is not None else None
         has_date = c.date is not None or c.has_rel
         if c.problem is not None or c.time is None:
-            return _mention(c.start, c.end, raw, None, None, prec, has_date, zone, kw,
+            return _mention(cs, ce, raw, None, None, prec, has_date, zone, kw,
                             c.problem or "unreadable time")
         date = c.date if c.date is not None else base
         if date is None:
-            return _mention(c.start, c.end, raw, None, None, prec, has_date, zone, kw,
+            return _mention(cs, ce, raw, None, None, prec, has_date, zone, kw,
                             "relative day without a date" if c.has_rel else "time without a date")
         tzinfo = c.tz if c.tz is not None else default_tz
         try:
@@ -895,26 +1020,26 @@ def _resolve(text: str, c: _Cand, base: dt.date | None, default_tz: dt.tzinfo) -
                 if until < at:
                     until = _instant(date + dt.timedelta(days=1), c.until, tzinfo)
         except (OverflowError, ValueError):
-            return _mention(c.start, c.end, raw, None, None, prec, has_date, zone, kw,
+            return _mention(cs, ce, raw, None, None, prec, has_date, zone, kw,
                             f"time out of range {raw}")
-        return _mention(c.start, c.end, raw, at, until, prec, has_date, zone, kw, None)
+        return _mention(cs, ce, raw, at, until, prec, has_date, zone, kw, None)
     if kind == "date":
         at = _midnight(c.date) if c.date is not None and c.problem is None else None
-        return _mention(c.start, c.end, raw, at, None, "day", True, None, kw, c.problem)
+        return _mention(cs, ce, raw, at, None, "day", True, None, kw, c.problem)
     if kind == "rel":
         if base is None:
-            return _mention(c.start, c.end, raw, None, None, "day", True, None, kw,
+            return _mention(cs, ce, raw, None, None, "day", True, None, kw,
                             "relative day without a date")
         try:
             at = _midnight(base + dt.timedelta(days=c.rel))
         except OverflowError:
-            return _mention(c.start, c.end, raw, None, None, "day", True, None, kw,
+            return _mention(cs, ce, raw, None, None, "day", True, None, kw,
                             f"date out of range {raw}")
-        return _mention(c.start, c.end, raw, at, None, "day", True, None, kw, None)
+        return _mention(cs, ce, raw, at, None, "day", True, None, kw, None)
     if kind == "stamp":
         prec = c.time[4] if c.time else "second"
-        return _mention(c.start, c.end, raw, c.at, None, prec, True, "UTC", None, None, True)
-    return _mention(c.start, c.end, raw, None, None, "minute", False, None, kw, c.problem)
+        return _mention(cs, ce, raw, c.at, None, prec, True, "UTC", None, None, True)
+    return _mention(cs, ce, raw, None, None, "minute", False, None, kw, c.problem)
 
 
 # ------------------------------------------------------------------------------------------- stamps
@@ -981,7 +1106,9 @@ def parse_heading(
     """
     if not isinstance(text, str):
         return Heading("", None, None, None)
-    heading = _MOJIBAKE_DASH.sub("\u2014", text.strip().lstrip("#").strip())
+    heading = text.strip().lstrip("#").strip()
+    if "\u20ac" in heading:  # the only way _MOJIBAKE_DASH can match
+        heading = _MOJIBAKE_DASH.sub("\u2014", heading)
     date: dt.date | None = None
     problem: str | None = None
     spans: list[tuple[int, int]] = []
@@ -1032,12 +1159,13 @@ def parse_heading(
     title = heading
     for s, e in sorted(spans, reverse=True):
         title = title[:s] + " " + title[e:]
-    title = _EMPTY_BRACKETS.sub(" ", title)
+    if "(" in title or "[" in title:
+        title = _EMPTY_BRACKETS.sub(" ", title)
     title = " ".join(title.split())
     for _ in range(3):
         before = title
         title = _TITLE_EDGE.sub("", title)
-        if date is not None:
+        if date is not None and _may_have_lone_wd(title):
             title = _LONE_WD.sub("", title)
         if title == before:
             break
@@ -1045,6 +1173,14 @@ def parse_heading(
 
 
 _NEEDS_DAY = ("time without a date", "relative day without a date")
+_WD_HEADS = frozenset(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+_WD_TAILS = ("day", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")
+
+
+def _may_have_lone_wd(title: str) -> bool:
+    """Whether ``_LONE_WD`` can match: a weekday opens or closes the title. The pattern can start at
+    any position (it opens with ``\\s*``), so sre tries it everywhere; this check is a few slices."""
+    return title.lstrip()[:3] in _WD_HEADS or title.rstrip().rstrip(".").endswith(_WD_TAILS)
 
 
 def _is_rel(raw: str) -> bool:

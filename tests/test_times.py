@@ -15,6 +15,7 @@ from occ_lib.times import (
     TimeMention,
     declared_zone,
     find_times,
+    find_times_many,
     parse_heading,
     parse_stamp,
     zone_named,
@@ -718,3 +719,45 @@ def test_never_raises_on_time_like_soup(tokens: list[str], day: dt.date | None) 
         assert m.until is None or m.at is None or m.until >= m.at
     parse_heading(text, tz="PT")
     parse_stamp(text)
+
+
+# ------------------------------------------------------------------------------- many texts at once
+
+
+def test_find_times_many_reads_each_text_on_its_own() -> None:
+    texts = [
+        "07:18 UTC: captured",  # a time at the very start of a text
+        "ETA 17:00 ET",  # a deadline; the text before it must not leak in
+        "due",  # a keyword that ends a text: the next text's time is not its deadline
+        "09:00 UTC sync",
+        "2025-10-11:",  # the item's own date, at the end of the text
+        "10:00 UTC",
+        "see https://h/x?t=08:00 at 11:30Z",  # a URL
+        "today at 12:00 UTC",  # a relative day (the general path)
+        "",
+    ]
+    got = find_times_many(texts, [D] * len(texts))
+    assert [[(m.raw, m.at, m.keyword, m.start) for m in ms] for ms in got] == [
+        [("07:18 UTC", u(2025, 10, 10, 7, 18), None, 0)],
+        [("17:00 ET", u(2025, 10, 10, 21, 0), "ETA", 4)],
+        [],
+        [("09:00 UTC", u(2025, 10, 10, 9, 0), None, 0)],
+        [("2025-10-11", u(2025, 10, 11), None, 0)],
+        [("10:00 UTC", u(2025, 10, 10, 10, 0), None, 0)],
+        [("11:30Z", u(2025, 10, 10, 11, 30), None, 27)],
+        [("12:00 UTC", u(2025, 10, 10, 12, 0), None, 9)],
+        [],
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(_TOKENS, max_size=12).map("".join), max_size=8),
+    st.sampled_from([None, D, dt.date(2025, 3, 9)]),
+)
+def test_find_times_many_equals_find_times_on_each(texts: list[str], day: dt.date | None) -> None:
+    texts = [t.replace("\n", " ") for t in texts]
+    days = [day if k % 2 else D for k in range(len(texts))]
+    assert find_times_many(texts, days, "PT") == [
+        find_times(t, day=d, tz="PT") for t, d in zip(texts, days, strict=True)
+    ]
