@@ -6,7 +6,9 @@ A local asyncio HTTP server (its own process, listen backlog 4096) answers ``/sl
 
 1. wall time of probing N (1000) targets with concurrency C (100), through the library
    (``run_probes``) and through the CLI (``occ probe``, a fresh process that also writes the store),
-   against the ideal ``delay * ceil(N / C)``. Goal: library at most 1.5x the ideal.
+   against the ideal ``delay * ceil(N / C)`` (the median of ``--trials`` runs each). Goal: at most
+   1.5x the ideal; the CLI's figure includes the interpreter's start, imports, config validation and
+   the store write.
 2. a sequential ``curl -I`` loop (the teams' practice) over 50 of the targets, scaled to N.
    Goal: occ at least 50x faster.
 3. one endpoint without delay, 50 requests each: the median of occ's ``elapsed_ms`` (a new
@@ -187,12 +189,16 @@ def main() -> None:
                   f"{args.trials}: {', '.join(f'{x:.3f}' for x in walls)}; parent CPU {cpu:.3f} s) "
                   f"outcomes {runs[-1][2]}")
         lib = best[args.workers]
-        cli, cli_code = _cli_wall(urls, args.concurrency, args.workers)
+        cli_runs = [_cli_wall(urls, args.concurrency, args.workers) for _ in range(args.trials)]
+        cli_walls = sorted(w for w, _ in cli_runs)
+        cli = statistics.median(cli_walls)
         print(f"  occ probe --workers {args.workers} (process + store) {cli:8.3f} s  = "
-              f"{cli / ideal:5.2f}x ideal   exit {cli_code}")
-        print(f"  goal library <= 1.5x ideal with {args.workers} worker(s): "
-              f"{'met' if lib <= 1.5 * ideal else 'NOT met'} ({lib / ideal:.2f}x); "
-              f"one process: {best[1] / ideal:.2f}x")
+              f"{cli / ideal:5.2f}x ideal   (median of {args.trials}: "
+              f"{', '.join(f'{x:.3f}' for x in cli_walls)}; exit {sorted({c for _, c in cli_runs})})")
+        print(f"  goal <= 1.5x ideal: library with {args.workers} worker(s) "
+              f"{'met' if lib <= 1.5 * ideal else 'NOT met'} ({lib / ideal:.2f}x); one process "
+              f"{best[1] / ideal:.2f}x; CLI {'met' if cli <= 1.5 * ideal else 'NOT met'} "
+              f"({cli / ideal:.2f}x)")
         if curl is None:
             print("curl not found: sequential and per-request comparisons skipped")
             return

@@ -12,9 +12,10 @@ import io
 import json
 import math
 from collections.abc import Iterable
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-import pandas as pd
+if TYPE_CHECKING:  # imported where a value needs it, so that the CLI starts without pandas
+    import pandas as pd
 
 Format = Literal["table", "csv", "json", "jsonl"]
 FORMATS: tuple[str, ...] = ("table", "csv", "json", "jsonl")
@@ -22,6 +23,8 @@ FORMATS: tuple[str, ...] = ("table", "csv", "json", "jsonl")
 
 def iso_z(value: Any) -> str | None:
     """An instant as ``2025-10-10T17:00:00Z`` (microseconds only when present); None stays None."""
+    import pandas as pd
+
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
         return None
     ts = pd.Timestamp(value)
@@ -37,11 +40,13 @@ def _plain(value: Any) -> Any:
     """Convert one cell to a JSON-ready Python value."""
     if value is None:
         return None
-    if isinstance(value, (pd.Timestamp, dt.datetime)):
+    if isinstance(value, dt.datetime):  # pd.Timestamp is one
         return iso_z(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, pd.Timedelta | dt.timedelta):
+    import pandas as pd
+
+    if isinstance(value, dt.timedelta):  # pd.Timedelta is one
         return None if pd.isna(value) else pd.Timedelta(value).total_seconds()
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]

@@ -53,15 +53,17 @@ import ssl
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-import pandas as pd
 
 from ._netio import ProbeTransport
 from .redact import REDACTED, redact_text
 from .schema import OUTCOMES, PROBE_COLUMNS, conform
 from .targets import Target
+
+if TYPE_CHECKING:  # pandas loads when rows become a frame: `occ probe` starts probing without it
+    import pandas as pd
 
 BODY_CAP = 1 << 20  # bytes read from a GET body at most (1 MiB)
 MAX_REDIRECTS = 10
@@ -212,7 +214,11 @@ def run_probes(
             on_result(df)
         if i < repeat - 1 and every_s > 0:  # start to start; a run that overran is followed at once
             time.sleep(max(0.0, began + every_s - time.monotonic()))
-    return conform(pd.concat(frames, ignore_index=True)) if len(frames) > 1 else frames[0]
+    if len(frames) == 1:
+        return frames[0]
+    import pandas as pd
+
+    return conform(pd.concat(frames, ignore_index=True))
 
 
 @contextlib.contextmanager
@@ -262,6 +268,10 @@ def _run_forked(
             pool.submit(_worker_run, list(targets[k::workers]), slots[k], run_id, body_cap, max_redirects)
             for k in range(workers)
         ]
+        # the parent only waits now: load what turns the rows into a frame (pandas, ~0.3 s to
+        # import) while the workers probe, not after
+        import pandas  # noqa: F401
+
         shares = [f.result() for f in futures]
     rows: list[Row] = [None] * len(targets)  # type: ignore[list-item]
     for k, share in enumerate(shares):
@@ -274,6 +284,8 @@ def _run_forked(
 
 def rows_to_frame(rows: Sequence[Row]) -> pd.DataFrame:
     """Probe rows (dicts) as a DataFrame with the store's columns and dtypes."""
+    import pandas as pd
+
     return conform(pd.DataFrame(list(rows), columns=list(PROBE_COLUMNS)))
 
 
@@ -285,6 +297,8 @@ SUMMARY_COLUMNS = (
 def summarize(df: pd.DataFrame) -> pd.DataFrame:
     """One row per target (in first-seen order): counts per outcome, p50/p95 of ``elapsed_ms``, and
     the last probe's status and error (``error: message``)."""
+    import pandas as pd
+
     if df.empty:
         return pd.DataFrame({c: [] for c in SUMMARY_COLUMNS}).astype({"target": "string"})
     order = pd.unique(df["target"])

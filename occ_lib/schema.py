@@ -7,8 +7,12 @@ written by any of them has exactly :data:`PROBE_SCHEMA` (see docs/architecture.m
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
 import pyarrow as pa
+
+if TYPE_CHECKING:  # imported by the functions that need it: the probe runner starts without pandas
+    import pandas as pd
 
 _STR = pa.string()
 _F64 = pa.float64()
@@ -67,6 +71,8 @@ PROBE_DTYPES: dict[str, str] = {
 
 def empty_probes() -> pd.DataFrame:
     """A zero-row probe table with every column and dtype."""
+    import pandas as pd
+
     return conform(pd.DataFrame({c: [] for c in PROBE_COLUMNS}))
 
 
@@ -76,6 +82,8 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     Missing columns become all-null; extra columns (e.g. the ``date`` partition) are dropped.
     Naive ``started_at`` values are taken as UTC; aware ones are converted to UTC.
     """
+    import pandas as pd
+
     n = len(df)
     out: dict[str, pd.Series] = {}
     for col in PROBE_COLUMNS:
@@ -85,6 +93,8 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cast(s: pd.Series, dtype: str) -> pd.Series:
+    import pandas as pd
+
     if dtype.startswith("datetime64"):
         if pd.api.types.is_datetime64_any_dtype(s.dtype):
             ts = s if getattr(s.dtype, "tz", None) is not None else s.dt.tz_localize("UTC")

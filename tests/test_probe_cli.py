@@ -157,3 +157,17 @@ def test_parse_duration(text, seconds):
 def test_parse_duration_rejects(text):
     with pytest.raises(ValueError):
         parse_duration(text)
+
+
+def test_probing_starts_before_pandas_is_loaded():
+    # `occ probe --workers N` forks its workers before pandas is imported (the parent loads it while
+    # they probe): neither the CLI nor the probe runner may import it at module level.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, occ_lib.cli, occ_lib.cli.probes, occ_lib.probe, occ_lib.targets, occ_lib.workspace\n"
+        "print(sorted(m for m in ('pandas', 'occ_lib.logs', 'occ_lib.store') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "[]\n"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
 
 from ..formats import FORMATS, render
 from ..workspace import DEFAULT_CONFIG, Workspace
+
+if TYPE_CHECKING:  # pandas loads when a command needs it: `occ probe` starts probing first
+    import pandas as pd
 
 FormatOpt = typer.Option("table", "--format", "-f", help="table (for people), csv, json or jsonl.")
 ConfigOpt = typer.Option(None, "--config", "-c", help="workspace file (default ./occ.yml).")

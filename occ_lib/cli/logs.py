@@ -8,11 +8,10 @@ rest is still printed), 2 on usage errors.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
 
-from ..logs import Logs, read_logs
 from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
 
 EVENT_FIELDS: tuple[str, ...] = (
@@ -29,10 +28,17 @@ SUMMARY_FIELDS: tuple[str, ...] = (
 # Problems of these kinds mean a whole file (or its front matter) could not be read: exit 1.
 _FAILED = frozenset({"file", "encoding", "front_matter"})
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..logs import Logs
+
 PathsArg = typer.Argument(None, help="log files, folders or globs (default: the workspace's logs).")
 
 
 def _load(paths: list[str] | None, config: Path | None) -> Logs:
+    from ..logs import read_logs
+
     ws = workspace(config, paths or None)
     # PATHs are read directly so that a glob matching nothing is reported by name.
     return read_logs(paths) if paths else ws.logs
@@ -40,6 +46,8 @@ def _load(paths: list[str] | None, config: Path | None) -> Logs:
 
 def _report_problems(logs: Logs) -> int:
     """Print every problem on stderr; return 1 when a file (or its front matter) failed."""
+    import pandas as pd
+
     failed = 0
     for rec in logs.problems.itertuples(index=False):
         where = rec.source if pd.isna(rec.line) else f"{rec.source}:{int(rec.line)}"
@@ -80,6 +88,8 @@ def deadlines(
 
 def summary_table(logs: Logs) -> pd.DataFrame:
     """One row per file (sections, events, distinct tickets, deadlines, problems) and a total row."""
+    import pandas as pd
+
     rows = []
     ev, dl, pr = logs.events, logs.deadlines, logs.problems
     all_tickets: set[str] = set()

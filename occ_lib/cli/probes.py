@@ -77,11 +77,11 @@ def probe(
     except ProbeError as exc:
         raise typer.BadParameter(str(exc), param_hint="--target/--tag") from None
 
-    from ..store import write_probes
-
     runs = 0
 
     def store_run(df) -> None:
+        from ..store import write_probes  # (pandas and the store load while the first run probes)
+
         nonlocal runs
         runs += 1
         files = write_probes(ws.store, df)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
 
-from ..periods import to_utc, week_bounds
 from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _instant(value: str | None, tz: str, option: str) -> pd.Timestamp | None:
+    from ..periods import to_utc
+
     if value is None:
         return None
     try:
@@ -39,6 +43,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """SLA misses: deadlines and ETAs from the logs, ticket targets, latency and availability
         objectives of the probe store, and stale documents, with the rules they were counted by."""
+        import pandas as pd
+
+        from ..periods import week_bounds
         from ..sla import misses
 
         check_format(fmt)

@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pandas as pd
 import typer
 
-from .. import timeline as tl
-from ..logs import read_logs
 from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
 
 # Problems of these kinds mean a whole file could not be read: the rest is still reported, exit 1.
@@ -17,6 +14,8 @@ _FAILED = frozenset({"file", "encoding", "front_matter"})
 
 
 def _parse_as_of(value: str | None):
+    from .. import timeline as tl
+
     if value is None:
         return None
     try:
@@ -38,6 +37,11 @@ def timeline(
     fmt: str = FormatOpt,
 ) -> None:
     """Escalation timelines: every ticket event in UTC order, or per-ticket figures with --summary."""
+    import pandas as pd
+
+    from .. import timeline as tl
+    from ..logs import read_logs
+
     check_format(fmt)
     cutoff = _parse_as_of(as_of)
     ws = workspace(config, paths or None)
@@ -67,6 +71,8 @@ def timeline(
 
 def _human(td: object) -> str:
     """A duration for people: ``2d 3h 05m``; machine formats keep seconds."""
+    import pandas as pd
+
     if td is None or pd.isna(td):
         return ""
     minutes = int(pd.Timedelta(td).total_seconds() // 60)
