@@ -3,7 +3,8 @@
 - :func:`period` resolves a notebook's parameters (week, or start/end dates, as_of, tz) into UTC
   instants; the previous period of the same length is kept for "change vs previous week".
 - :func:`headline` puts this period's key figures beside the previous period's, with the change.
-- :func:`evidence_audit` lists artifact paths cited in the logs and whether the workspace holds them.
+- :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
+  of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
   period: each version and what changed between versions.
 - :func:`data_quality` summarises what the parser read and what it could not understand.
@@ -15,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import glob
 import html
 import json
@@ -184,19 +186,31 @@ def _cited_paths(events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["path", "source", "line", "at", "tickets"])
 
 
+DEFAULT_EVIDENCE_GLOBS: tuple[str, ...] = ("artifacts/**",)
+
+
 def evidence_audit(
     logs: Any,
     workspace: str | Path,
     start: pd.Timestamp | None = None,
     end: pd.Timestamp | None = None,
     evidence: Sequence[str | Path] = (),
+    evidence_globs: Sequence[str] = DEFAULT_EVIDENCE_GLOBS,
 ) -> pd.DataFrame:
-    """Every artifact path the logs cite (in the period, or undated), and whether it exists.
+    """Every path the logs cite (in the period, or undated), whether it exists, and what it is.
 
     A path is looked up relative to the workspace folder, then (for a bare file name) among the
     ``evidence`` files by name; a glob such as ``vault/*.env`` is present when it matches a file.
-    Columns: ``path, status (present|missing), found, mentions, first_source, first_line, tickets``;
-    missing paths first.
+
+    ``kind`` separates what an audit is about from what logs merely mention: a path is
+    ``evidence`` when it lies under an evidence root (the literal folders that start the
+    workspace's ``evidence:`` globs, ``artifacts/`` by default), when it is a bare file name that
+    an ``evidence:`` glob's file pattern matches (``curl_x.log`` for ``artifacts/**/*.log``), or when
+    it was found among the evidence files; anything else (docs, code, vault entries, which live in
+    the team's repository, not in the workspace) is a ``reference``.
+
+    Columns: ``path, kind (evidence|reference), status (present|missing), found, mentions,
+    first_source, first_line, tickets``; evidence first, missing before present, then by path.
     """
     events = logs.events if hasattr(logs, "events") else logs
     root = Path(workspace)
@@ -207,14 +221,17 @@ def evidence_audit(
     by_name: dict[str, Path] = {}
     for p in evidence:
         by_name.setdefault(Path(p).name, Path(p))
+    roots, names = _evidence_patterns(evidence_globs)
     rows = []
     for path, grp in cited.groupby("path", sort=True):
         found = _find(str(path), root, by_name)
         tickets = sorted({t for ts in grp["tickets"] for t in ts})
         first = grp.sort_values(["source", "line"]).iloc[0]
+        is_evidence = str(path) in by_name or _is_evidence(str(path), roots, names)
         rows.append(
             {
                 "path": path,
+                "kind": "evidence" if is_evidence else "reference",
                 "status": "present" if found else "missing",
                 "found": _rel(found, root) if found else "",
                 "mentions": len(grp),
@@ -223,14 +240,46 @@ def evidence_audit(
                 "tickets": ", ".join(tickets),
             }
         )
-    out = pd.DataFrame(
-        rows, columns=["path", "status", "found", "mentions", "first_source", "first_line", "tickets"]
-    )
+    out = pd.DataFrame(rows, columns=list(AUDIT_COLUMNS))
     if not out.empty:
+        rank = {"evidence": 0, "reference": 1, "missing": 0, "present": 1}
         out = out.sort_values(
-            ["status", "path"], key=lambda s: s.map({"missing": 0, "present": 1}) if s.name == "status" else s
+            ["kind", "status", "path"], key=lambda s: s.map(rank) if s.name != "path" else s
         ).reset_index(drop=True)
     return out
+
+
+AUDIT_COLUMNS: tuple[str, ...] = (
+    "path", "kind", "status", "found", "mentions", "first_source", "first_line", "tickets",
+)
+
+
+def _evidence_patterns(globs: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The literal leading folders (``artifacts/``) and the file-name patterns (``*.log``) of globs."""
+    roots: list[str] = []
+    names: list[str] = []
+    for g in globs:
+        parts = [p for p in str(g).replace("\\", "/").split("/") if p not in ("", ".")]
+        literal: list[str] = []
+        for part in parts:
+            if any(ch in part for ch in "*?["):
+                break
+            literal.append(part)
+        if literal and len(literal) < len(parts):
+            roots.append("/".join(literal) + "/")
+        elif literal:  # a glob with no wildcard names one file or folder
+            roots.append("/".join(literal))
+        last = parts[-1] if parts else "**"
+        if any(ch in last for ch in "*?[") and last != "**":
+            names.append(last)
+    return roots, names
+
+
+def _is_evidence(path: str, roots: Sequence[str], names: Sequence[str]) -> bool:
+    p = path.replace("\\", "/").removeprefix("./")
+    if any(p.startswith(r) if r.endswith("/") else p == r or p.startswith(r + "/") for r in roots):
+        return True
+    return "/" not in p and any(fnmatch.fnmatchcase(p, n) for n in names)
 
 
 def _find(path: str, root: Path, by_name: Mapping[str, Path]) -> Path | None:
@@ -640,7 +689,10 @@ class WeekData:
 
     @cached_property
     def evidence(self) -> pd.DataFrame:
-        return evidence_audit(self.logs, self.ws.root, self.per.start, self.per.end, self.ws.evidence_paths())
+        return evidence_audit(
+            self.logs, self.ws.root, self.per.start, self.per.end, self.ws.evidence_paths(),
+            self.ws.config.evidence,
+        )
 
     @cached_property
     def tables(self) -> dict[str, list[TableVersion]]:

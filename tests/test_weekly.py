@@ -123,6 +123,7 @@ def test_evidence_audit(tmp_path):
     assert out.to_dict("records") == [
         {
             "path": "artifacts/missing.md",
+            "kind": "evidence",
             "status": "missing",
             "found": "",
             "mentions": 2,
@@ -132,6 +133,7 @@ def test_evidence_audit(tmp_path):
         },
         {
             "path": "artifacts/a/curl_x.log",
+            "kind": "evidence",
             "status": "present",
             "found": "artifacts/a/curl_x.log",
             "mentions": 1,
@@ -141,6 +143,7 @@ def test_evidence_audit(tmp_path):
         },
         {
             "path": "curl_x.log",
+            "kind": "evidence",
             "status": "present",
             "found": "artifacts/a/curl_x.log",
             "mentions": 1,
@@ -150,6 +153,7 @@ def test_evidence_audit(tmp_path):
         },
         {
             "path": "vault/*.env",
+            "kind": "reference",
             "status": "present",
             "found": "vault/s.env",
             "mentions": 1,
@@ -158,6 +162,47 @@ def test_evidence_audit(tmp_path):
             "tickets": "OCC-INF-221",
         },
     ]
+
+
+def test_evidence_audit_tells_evidence_from_references(tmp_path):
+    """Evidence is what lies under the evidence globs' folders or is named like their files;
+    docs, code and vault paths the logs mention are references, wherever they are missing."""
+    (tmp_path / "probes/2025").mkdir(parents=True)
+    (tmp_path / "probes/2025/check.json").write_text("{}")
+    events = pd.DataFrame(
+        {
+            "source": ["f.md"] * 6,
+            "line": [1, 2, 3, 4, 5, 6],
+            "at": [ts("2025-10-10 07:00")] * 6,
+            "artifacts": [
+                ["probes/2025/check.json"],
+                ["probes/2025/gone.md"],
+                ["curl_missing_2025-10-10T02-50-44Z.log"],
+                ["notes.md"],
+                ["docs/runbooks/README.md"],
+                ["artifacts/x.log"],
+            ],
+            "tickets": [[]] * 6,
+        }
+    )
+    out = weekly.evidence_audit(
+        _logs(events=events), tmp_path, evidence=[tmp_path / "probes/2025/check.json"],
+        evidence_globs=["probes/**/*.json", "./probes/**/*.log"],
+    )
+    assert out[["path", "kind", "status", "found"]].to_dict("records") == [
+        {"path": "curl_missing_2025-10-10T02-50-44Z.log", "kind": "evidence", "status": "missing",
+         "found": ""},
+        {"path": "probes/2025/gone.md", "kind": "evidence", "status": "missing", "found": ""},
+        {"path": "probes/2025/check.json", "kind": "evidence", "status": "present",
+         "found": "probes/2025/check.json"},
+        {"path": "artifacts/x.log", "kind": "reference", "status": "missing", "found": ""},
+        {"path": "docs/runbooks/README.md", "kind": "reference", "status": "missing", "found": ""},
+        {"path": "notes.md", "kind": "reference", "status": "missing", "found": ""},
+    ]
+    assert weekly._evidence_patterns(["artifacts/**/*.log", "**/*.json", "evidence/x.log", "art/**"]) == (
+        ["artifacts/", "evidence/x.log", "art/"],
+        ["*.log", "*.json"],
+    )
 
 
 # readiness tables ---------------------------------------------------------------------------------
