@@ -10,7 +10,11 @@ events DataFrame). Rules, so that every figure says how it was counted:
 - Events without a time (``at`` is NaT: an undated section) are kept in :func:`escalations`, after
   every timed event, so nothing a log says is lost; :func:`summary` cannot place them in time and
   ignores them.
-- A day-precision event (``at_precision == "day"``) sits at UTC midnight of its date.
+- A day-precision event (``at_precision == "day"``) sits at UTC midnight of its date: the earliest
+  it can have happened, so it orders before the timed events of that day. In :func:`summary`, when
+  a first instant comes from such an event, ``day_precision`` names that column (``first_seen,
+  first_follow_up``...): the value is a date, not a time, and a duration from it is approximate.
+  On an exact tie a timed event is preferred.
 - In :func:`summary` only events at or before ``as_of`` count. A *follow-up* is an event of kind
   ``follow_up``; an *escalation* is an event of kind ``escalation``; ``max_level`` is the highest
   escalation level of any counted event (0 none, 1 ping, 2 manager, 3 executive). A ticket is
@@ -51,7 +55,12 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "time_to_resolve",
     "open_age",
     "status",
+    "day_precision",
 )
+
+#: The summary's instants; ``day_precision`` names those that came from an event known only to
+#: its day (its value is then that date's UTC midnight, and durations from it are approximate).
+INSTANT_COLUMNS: tuple[str, ...] = ("first_seen", "first_follow_up", "first_escalation", "resolved_at")
 
 _UTC = "datetime64[us, UTC]"
 _TD = "timedelta64[us]"
@@ -136,8 +145,13 @@ def escalations(logs: Any, tickets: list[str] | tuple[str, ...] | None = None) -
     return out.drop(columns="_mention")[list(TIMELINE_COLUMNS)]
 
 
-def _first(frame: pd.DataFrame, mask: pd.Series) -> pd.Series:
-    return frame.loc[mask].groupby("ticket", sort=False)["at"].min()
+def _first(frame: pd.DataFrame, mask: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Per ticket, the first ``at`` among the masked events and whether it is known only to the
+    day; on a tie a timed event wins over a day-precision one (it says more)."""
+    sub = frame.loc[mask, ["ticket", "at", "at_precision"]]
+    sub = sub.assign(_day=sub["at_precision"].eq("day")).sort_values(["at", "_day"], kind="stable")
+    first = sub.drop_duplicates("ticket").set_index("ticket")
+    return first["at"], first["_day"]
 
 
 def summary(logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -154,13 +168,16 @@ def summary(logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] |
             {c: pd.Series([], dtype=_summary_dtype(c)) for c in SUMMARY_COLUMNS}
         )
     g = tl.groupby("ticket", sort=False)
-    out = pd.DataFrame({"first_seen": g["at"].min()})
-    out["first_follow_up"] = _first(tl, tl["kind"] == "follow_up")
-    out["first_escalation"] = _first(tl, tl["kind"] == "escalation")
+    everything = pd.Series(True, index=tl.index)
+    day: dict[str, pd.Series] = {}
+    first_seen, day["first_seen"] = _first(tl, everything)
+    out = pd.DataFrame({"first_seen": first_seen}).reindex(pd.unique(tl["ticket"]))
+    out["first_follow_up"], day["first_follow_up"] = _first(tl, tl["kind"] == "follow_up")
+    out["first_escalation"], day["first_escalation"] = _first(tl, tl["kind"] == "escalation")
     out["max_level"] = g["level"].max().astype("int64")
     out["follow_ups"] = (tl["kind"] == "follow_up").groupby(tl["ticket"], sort=False).sum().astype("int64")
     out["escalations"] = (tl["kind"] == "escalation").groupby(tl["ticket"], sort=False).sum().astype("int64")
-    out["resolved_at"] = _first(tl, tl["kind"] == "resolved")
+    out["resolved_at"], day["resolved_at"] = _first(tl, tl["kind"] == "resolved")
     for col in ("first_follow_up", "first_escalation", "resolved_at"):
         out[col] = out[col].astype(_UTC)
     out["time_to_escalate"] = (out["first_escalation"] - out["first_seen"]).astype(_TD)
@@ -169,6 +186,10 @@ def summary(logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] |
     out["status"] = resolved.map({True: "resolved", False: "open"}).astype("str")
     age = (cutoff - out["first_seen"]).astype(_TD)
     out["open_age"] = age.where(~resolved, pd.NaT).astype(_TD)
+    flags = pd.DataFrame({c: f.reindex(out.index, fill_value=False).astype(bool) for c, f in day.items()})
+    out["day_precision"] = [
+        ", ".join(c for c in INSTANT_COLUMNS if row[c]) for row in flags.to_dict("records")
+    ]
     out = out.reset_index(names="ticket")
     out = out.sort_values(["first_seen", "ticket"], kind="stable").reset_index(drop=True)
     return out[list(SUMMARY_COLUMNS)]

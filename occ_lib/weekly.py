@@ -446,6 +446,12 @@ def for_display(df: pd.DataFrame, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> pd.Da
             out[col] = (s.dt.total_seconds() / 60).round(1)
         elif s.dtype == object and s.map(lambda v: isinstance(v, list | tuple)).any():
             out[col] = s.map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+        elif s.dtype == object and s.map(lambda v: v is pd.NaT or isinstance(v, pd.Timestamp)).any():
+            # instants mixed with text (a date-only value beside times): the instants as above
+            out[col] = s.map(
+                lambda v: "" if v is pd.NaT
+                else v.tz_convert(z).strftime(fmt) if isinstance(v, pd.Timestamp) and v.tzinfo else v
+            )
     return out
 
 
@@ -935,17 +941,35 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     for c in ("time_to_escalate", "time_to_resolve", "open_age"):
         if c in out.columns:
             out[c] = (pd.to_timedelta(out[c]).dt.total_seconds() / 60).round(1)
+    if "day_precision" in summary.columns:
+        dated = summary["day_precision"].fillna("").str.split(", ")
+        for c in ("first_seen", "first_follow_up", "first_escalation", "resolved_at"):
+            if c in out.columns:
+                out[c] = [
+                    _date_only(v) if c in names else v for v, names in zip(out[c], dated, strict=True)
+                ]
     return out.rename(columns=cols).reset_index(drop=True)
+
+
+def _date_only(value: Any) -> Any:
+    """A day-precision instant (its date's UTC midnight) as that date: shown as a time in the
+    report's zone it would claim an hour, even the evening before, that the log never gave."""
+    return value if pd.isna(value) else f"{pd.Timestamp(value):%Y-%m-%d}"
 
 
 def timeline_table(tl: pd.DataFrame) -> pd.DataFrame:
     """Ticket events in time order, with where they were written."""
     if tl.empty:
         return pd.DataFrame(columns=["ticket", "at", "kind", "level", "where", "text"])
+    at = tl["at"]
+    if "at_precision" in tl.columns:
+        day = tl["at_precision"].eq("day")
+        if day.any():
+            at = at.astype(object).where(~day, at.map(_date_only))
     return pd.DataFrame(
         {
             "ticket": tl["ticket"],
-            "at": tl["at"],
+            "at": at,
             "kind": tl["kind"],
             "level": tl["level"],
             "where": _src(tl),

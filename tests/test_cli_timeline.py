@@ -106,7 +106,7 @@ def test_csv_header(tmp_path):
     assert res.exit_code == 0, res.output
     assert res.stdout.splitlines()[0] == (
         "ticket,first_seen,first_follow_up,first_escalation,max_level,follow_ups,escalations,resolved_at,"
-        "time_to_escalate,time_to_resolve,open_age,status"
+        "time_to_escalate,time_to_resolve,open_age,status,day_precision"
     )
     assert len(res.stdout.splitlines()) == 3
 
@@ -146,6 +146,6 @@ def test_table_shows_durations_for_people(tmp_path):
     )
     assert csv.stdout.splitlines()[1:] == [
         "OCC-INF-221,2025-10-09T23:20:00Z,2025-10-09T23:20:00Z,2025-10-10T01:05:00Z,2,3,1,2025-10-10T00:45:00Z,"
-        "6300.0,5100.0,,resolved",
-        "DEPLOY-147,2025-10-09T23:25:00Z,2025-10-09T23:25:00Z,,1,1,0,,,,92100.0,open",
+        "6300.0,5100.0,,resolved,",
+        "DEPLOY-147,2025-10-09T23:25:00Z,2025-10-09T23:25:00Z,,1,1,0,,,,92100.0,open,",
     ]

@@ -93,8 +93,8 @@ def test_escalation_timeline_one_ticket(runs):
         {
             "ticket": "OCC-INF-221",
             "status": "resolved",
-            "first seen": "2025-10-08T00:00:00Z",
-            "first follow-up": "2025-10-10T00:00:00Z",
+            "first seen": "2025-10-08",  # both from sections dated but not timed: dates, not times
+            "first follow-up": "2025-10-10",
             "first escalation": "2025-10-10T07:23:00Z",
             "max level (0-3)": 2,
             "follow-ups": 3,

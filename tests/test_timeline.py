@@ -138,8 +138,31 @@ def test_summary_exact_as_of_sunday_midnight():
     assert c["first_seen"] == ts("2025-10-08 00:00")
     assert (c["max_level"], c["follow_ups"], c["escalations"], c["status"]) == (0, 0, 0, "open")
     assert c["open_age"] == pd.Timedelta(days=4)
+    assert (a["day_precision"], b["day_precision"], c["day_precision"]) == ("", "", "first_seen")
     assert str(s["time_to_escalate"].dtype) == "timedelta64[us]"
     assert str(s["resolved_at"].dtype) == "datetime64[us, UTC]"
+
+
+def test_summary_names_the_instants_known_only_to_the_day():
+    """A day-precision event sits at its date's UTC midnight: it is first of its day unless a timed
+    event ties with it, and the summary says which of its instants are dates, not times."""
+    ev = events(
+        ("d.md", 5, "2025-10-10 07:00", "minute", "note", 0, ["D-4"], "D-4 timed"),
+        ("d.md", 2, "2025-10-10", "day", "follow_up", 1, ["D-4"], "followed up on D-4 that day"),
+        ("d.md", 9, "2025-10-11 09:30", "minute", "escalation", 2, ["D-4"], "D-4 to the manager"),
+        ("d.md", 11, "2025-10-12", "day", "resolved", 0, ["D-4"], "D-4 closed that day"),
+        ("e.md", 1, "2025-10-10", "day", "note", 0, ["E-5"], "E-5 dated only"),
+        ("e.md", 3, "2025-10-10 00:00", "minute", "follow_up", 1, ["E-5"], "E-5 at midnight exactly"),
+    )
+    s = timeline.summary(ev, "2025-10-13T00:00:00Z").set_index("ticket")
+    d = s.loc["D-4"]
+    assert (d["first_seen"], d["first_follow_up"]) == (ts("2025-10-10 00:00"), ts("2025-10-10 00:00"))
+    assert (d["first_escalation"], d["resolved_at"]) == (ts("2025-10-11 09:30"), ts("2025-10-12 00:00"))
+    assert d["day_precision"] == "first_seen, first_follow_up, resolved_at"
+    assert d["time_to_escalate"] == pd.Timedelta(hours=33, minutes=30)
+    e = s.loc["E-5"]
+    assert (e["first_seen"], e["first_follow_up"]) == (ts("2025-10-10 00:00"), ts("2025-10-10 00:00"))
+    assert e["day_precision"] == ""  # the timed event at 00:00 wins the tie
 
 
 def test_summary_before_the_resolution_is_open():

@@ -422,6 +422,40 @@ def test_summary_table_durations_in_minutes():
     assert pd.isna(out.loc[0, "to resolve (min)"])
 
 
+def test_day_precision_instants_show_as_dates_in_every_zone():
+    """UTC midnight of a date-only event would read as the evening before in New York: the summary
+    and timeline tables show such instants as the date the log gave, timed ones in the zone."""
+    s = pd.DataFrame(
+        {
+            "ticket": ["A-1", "B-2"],
+            "first_seen": [ts("2025-10-08"), ts("2025-10-09 02:30")],
+            "first_follow_up": pd.Series([ts("2025-10-09"), pd.NaT], dtype="datetime64[us, UTC]"),
+            "resolved_at": [ts("2025-10-10 16:00"), ts("2025-10-11")],
+            "status": ["resolved", "resolved"],
+            "day_precision": ["first_seen, first_follow_up", "resolved_at"],
+        }
+    )
+    out = weekly.for_display(weekly.summary_table(s), "America/New_York")
+    assert out[["first seen", "first follow-up", "resolved"]].values.tolist() == [
+        ["2025-10-08", "2025-10-09", "2025-10-10 12:00"],
+        ["2025-10-08 22:30", "", "2025-10-11"],
+    ]
+    tl = pd.DataFrame(
+        {
+            "ticket": ["A-1", "A-1"],
+            "at": [ts("2025-10-08"), ts("2025-10-08 03:00")],
+            "at_precision": ["day", "minute"],
+            "kind": ["note", "follow_up"],
+            "level": [0, 1],
+            "source": ["a.md", "a.md"],
+            "line": [3, 7],
+            "text": ["dated", "timed"],
+        }
+    )
+    shown = weekly.for_display(weekly.timeline_table(tl), "America/New_York")
+    assert shown["at"].tolist() == ["2025-10-08", "2025-10-07 23:00"]
+
+
 def test_when_shows_dated_sections_as_dates():
     assert weekly._when(ts("2025-10-08"), "America/New_York") == "2025-10-08"
     assert weekly._when(ts("2025-10-10 17:00"), "America/New_York") == "2025-10-10 13:00"
