@@ -38,10 +38,14 @@ WORKER = textwrap.dedent(
                            "started_at": times, "status": 200, "outcome": "up",
                            "elapsed_ms": [float(k) for k in range(2 * n)]})
         write_probes(store, df)
-        print("done", run, flush=True)
+        # one write per line: under PYTHONUNBUFFERED print() makes a syscall per piece, and a
+        # kill between them would leave a torn "done" line
+        sys.stdout.write(f"done {run}\\n")
+        sys.stdout.flush()
         if mode == "compact" and i % 3 == 2:
             compact(store)
-            print("compacted", flush=True)
+            sys.stdout.write("compacted\\n")
+            sys.stdout.flush()
     """
 )
 
@@ -91,9 +95,9 @@ def kill_at_random(proc: subprocess.Popen, rng: random.Random, finished: set[str
     time.sleep(rng.uniform(0.0, 0.25))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    for line in proc.stdout.read().splitlines():
+    for line in proc.stdout.read().splitlines(keepends=True):
         parts = line.split()
-        if parts and parts[0] == "done":
+        if line.endswith("\n") and len(parts) == 2 and parts[0] == "done":  # complete lines only
             finished.add(parts[1])
     assert proc.returncode == -signal.SIGKILL
 
