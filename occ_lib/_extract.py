@@ -282,9 +282,11 @@ _EXEC = frozenset(
 )
 _EXEC_PHRASES = ("vice president", "head of")
 _MANAGER = frozenset(
-    {"manager", "managers", "lead", "leads", "supervisor", "on-call", "oncall", "re-escalated",
+    {"manager", "managers", "lead", "leads", "supervisor", "re-escalated",
      "re-escalation", "re-escalating", "reescalated", "incident-commander", "em"}
 )
+# paging the on-call is a page (level 1), not a manager
+_ONCALL = frozenset({"on-call", "oncall"})
 _MISSED = frozenset(
     {"missed", "slipped", "overdue", "blew", "blown", "breached", "late", "lapsed", "exceeded",
      "misses", "slipping"}
@@ -302,7 +304,7 @@ def words(text: str) -> frozenset[str]:
 # same answers on ``keywords(text)`` as on ``words(text)``.
 _VOCABULARY = frozenset().union(
     _ESC_DONE, _ESC_NOUN, _DONE, _RESOLVED, _NOT_RESOLVED, _FOLLOW, _BLOCKED, _EVIDENCE, _PLAN,
-    _STATUS, _PAGED, _EXEC, _MANAGER, _MISSED,
+    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due"},
 )
 
@@ -340,7 +342,7 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
     none_of = w.isdisjoint
     low = None
     if not none_of(_ESC_DONE) or (not none_of(_ESC_NOUN) and not none_of(_DONE)) or (
-        not none_of(_PAGED) and not none_of(_MANAGER)
+        not none_of(_PAGED) and not (none_of(_MANAGER) and none_of(_ONCALL))
     ):
         low = text.lower()
         if not none_of(_EXEC) or any(p in low for p in _EXEC_PHRASES):

@@ -74,8 +74,8 @@ Per item (the rules, in order)
       9. ``note``: anything else.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, director, executive, "vice president", "head of"), else 2 when it names a
-      manager, lead, supervisor or on-call or is a re-escalation, else 1; a follow-up is 1; any
-      other kind is 0.
+      manager, lead or supervisor or is a re-escalation, else 1 (a ping, or a page to the on-call);
+      a follow-up is 1; any other kind is 0.
 """
 
 from __future__ import annotations

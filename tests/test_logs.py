@@ -283,8 +283,8 @@ def test_week_reliability_cp1252_et_and_resolution(week):
     assert (child["depth"], child["tickets"], child["channels"]) == (1, ["OCC-INF-221"], ["#infra-requests"])
     assert (child["kind"], child["level"]) == ("follow_up", 1)
     page = event(week, "reliability.md", 29)  # 21:47 EDT on 10-09 is 01:47 UTC on 10-10
-    assert (page["kind"], page["level"], page["at"], page["http_status"]) == (
-        "escalation", 2, ts("2025-10-10 01:47"), 503)
+    assert (page["kind"], page["level"], page["at"], page["http_status"]) == (  # a page: level 1
+        "escalation", 1, ts("2025-10-10 01:47"), 503)
     cont = event(week, "reliability.md", 27)  # a numbered item with a continuation line
     assert cont["artifacts"] == ["artifacts/reliability/synthetic/2025-10-09T13-12-00Z.json"]
     assert cont["text"].endswith("alert thresholds stay at p95 < 800 ms.")

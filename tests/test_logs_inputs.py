@@ -328,7 +328,8 @@ def test_http_status(text, expected):
         ("Escalated DEPLOY-147 to the VP Engineering and the CIO", "escalation", 3),
         ("escalated to the head of platform", "escalation", 3),
         ("Delivered the escalation ping in #infra-requests", "escalation", 1),
-        ("Paged on-call after HTTP 503", "escalation", 2),
+        ("Paged on-call after HTTP 503", "escalation", 1),  # a page, not a manager
+        ("Paged the on-call lead after HTTP 503", "escalation", 2),
         ("prepare CIO escalation note if no ETA arrives", "plan", 0),
         ("DEPLOY-147 closed: bundle accepted", "resolved", 0),
         ("credentials DELIVERED by infra", "resolved", 0),
