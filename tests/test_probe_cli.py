@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import json
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from occ_lib.cli import main
@@ -171,3 +178,58 @@ def test_probing_starts_before_pandas_is_loaded():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "[]\n"
+
+
+def _occ() -> str:
+    return shutil.which("occ", path=str(Path(sys.executable).parent)) or "occ"
+
+
+def _stored_runs(lines: str) -> set[str]:
+    """Run ids of the complete ``occ: run i/n (RUN_ID): ...`` lines a process wrote."""
+    runs = set()
+    for line in lines.splitlines(keepends=True):
+        if line.endswith("\n") and line.startswith("occ: run ") and " (" in line and "): " in line:
+            runs.add(line.split(" (", 1)[1].split(")", 1)[0])
+    return runs
+
+
+def test_killed_run_keeps_stored_runs_whole_and_two_runs_at_once_never_collide(tmp_path, server):
+    """A real ``occ probe --repeat`` process SIGKILLed mid-run: every run it stored before stays
+    whole and the run in flight leaves nothing visible; then two processes probing at once both
+    store every row, in files of their own."""
+    targets = "".join(f"    - {{name: t{i}, url: '{server.url}/slow?ms=20'}}\n" for i in range(6))
+    cfg = _workspace(tmp_path, targets)
+    store = tmp_path / "data"
+    argv = [_occ(), "probe", "--config", str(cfg), "--concurrency", "3", "--format", "csv"]
+    proc = subprocess.Popen([*argv, "--repeat", "1000"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    seen = ""
+    while seen.count("occ: run ") < 2:  # two runs stored: kill it somewhere in the third or fourth
+        line = proc.stderr.readline()
+        assert line, f"occ probe ended early: {seen}"
+        seen += line
+    time.sleep(random.Random(5).uniform(0.0, 0.15))
+    proc.send_signal(signal.SIGKILL)
+    seen += proc.stderr.read()
+    assert proc.wait() == -signal.SIGKILL
+    reported = _stored_runs(seen)
+    files = [f for f in (store / "probes").rglob("*.parquet") if not f.name.startswith(".")]
+    for f in files:
+        pq.read_table(f)  # every visible file is complete
+    df = load_probes(store)
+    per_run = df.groupby("run_id").size()
+    assert set(per_run.values) == {6}  # a run is all there or absent
+    assert reported <= set(per_run.index) and len(per_run) - len(reported) <= 1  # (killed before its line)
+    before = len(df)
+
+    two = [subprocess.Popen([*argv, "--repeat", "3"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True) for _ in range(2)]
+    errs = [p.communicate(timeout=120)[1] for p in two]
+    assert [p.returncode for p in two] == [0, 0], errs
+    runs = [_stored_runs(e) for e in errs]
+    assert len(runs[0]) == len(runs[1]) == 3 and not runs[0] & runs[1]
+    after = load_probes(store)
+    assert len(after) == before + 2 * 3 * 6
+    assert set(after.groupby("run_id").size().values) == {6}
+    names = [f.name for f in (store / "probes").rglob("*.parquet") if not f.name.startswith(".")]
+    assert len(names) == len(set(names)) == len(files) + 6

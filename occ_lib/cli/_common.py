@@ -40,5 +40,7 @@ def emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
 
 
 def warn(message: str) -> None:
-    """One line on stderr, prefixed like every occ diagnostic."""
-    print(f"occ: {message}", file=sys.stderr)
+    """One line on stderr, prefixed like every occ diagnostic; written in one call, so that lines
+    of processes sharing a terminal or log file never interleave mid-line (even unbuffered)."""
+    sys.stderr.write(f"occ: {message}\n")
+    sys.stderr.flush()
