@@ -20,6 +20,7 @@ import fnmatch
 import glob
 import html
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -474,12 +475,22 @@ class Table:
         if self.df.empty:
             return cap + "<p><i>none</i></p>"
         body = self.df.to_html(escape=True, index=False, na_rep="", border=0, classes="occ-table")
-        return f'<div class="occ-table-wrap">{cap}{body}</div>'
+        return f'<div class="occ-table-wrap">{cap}{_breakable(body)}</div>'
 
     def __repr__(self) -> str:
         head = (self.caption or "") + self._note()
         text = "none" if self.df.empty else self.df.to_string(index=False, na_rep="")
         return f"{head}\n{text}" if head else text
+
+
+_TEXT_NODE = re.compile(r">([^<]+)<")
+
+
+def _breakable(table_html: str) -> str:
+    """Let long paths and URLs in cells wrap after each ``/`` (``<wbr>``), so a table of log text
+    fits the page instead of scrolling; short words still never break. The cells' text is already
+    escaped, so text nodes hold no ``<``."""
+    return _TEXT_NODE.sub(lambda m: ">" + m.group(1).replace("/", "/<wbr>") + "<", table_html)
 
 
 def show(df: pd.DataFrame, caption: str | None = None, tz: str | None = None, max_rows: int = 200) -> Table:

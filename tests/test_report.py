@@ -30,6 +30,11 @@ XSS_LOG = f"""# Red Team Log
 - Pasted <script>alert(1)</script> and <img src=x onerror="window.__occ_xss=1"> into DRILL-7 notes.
 - Callback at https://hooks.example.invalid/cb?token={SECRET}&team=red for DRILL-7 at 14:05 UTC.
 """
+def _unwrapped(html: str) -> str:
+    """The HTML without the line-break hints (``<wbr>``, exported as ``<wbr/>``) tables add after "/"."""
+    return re.sub(r"<wbr\s*/?>", "", html)
+
+
 _PLOTLY_LIB = re.compile(r"<script[^>]*>\s*/\*\*\s*\* plotly\.js v[\d.]+.*?</script>", re.S)
 
 
@@ -342,10 +347,10 @@ def test_weekly_end_to_end(weekly):
         body = rest.split("</head>", 1)[1]
         assert "jp-InputPrompt" not in body and "jp-OutputPrompt" not in body and "jp-CodeMirror" not in body
         assert "weekly.setup_notebook()" not in html, n
-        for tok in tokens:
-            assert tok not in html, (n, tok)
+        for tok in tokens:  # (tables let text wrap after "/" with <wbr>: look through it)
+            assert tok not in html and tok not in _unwrapped(html), (n, tok)
     weekly_html = (out / "2025-W41" / "weekly_report.html").read_text()
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in weekly_html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in _unwrapped(weekly_html)
     assert "<script>alert(1)" not in weekly_html
     assert "&lt;img src=x onerror=" in weekly_html and "<img src=x" not in weekly_html
 

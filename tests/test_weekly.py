@@ -315,10 +315,18 @@ def test_show_escapes_log_text_and_formats_times():
     )
     t = weekly.show(df, "Caption <b>", tz="America/New_York")
     html = t._repr_html_()
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/<wbr>script&gt;" in html and "<script>" not in html
     assert "Caption &lt;b&gt;" in html
     assert "2025-10-10 13:00" in html and "A-1, B-2" in html and ">90.0<" in html
     assert repr(t).splitlines()[0] == "Caption <b>"
+
+
+def test_table_cells_wrap_after_slashes_but_tags_are_untouched():
+    df = pd.DataFrame({"path": ["docs/runbooks/a.md"], "url": ["https://h/app?x=1"], "n": [1]})
+    html = weekly.show(df, "a/b")._repr_html_()
+    assert "<td>docs/<wbr>runbooks/<wbr>a.md</td>" in html
+    assert "<td>https:/<wbr>/<wbr>h/<wbr>app?x=1</td>" in html
+    assert "<b>a/b</b>" in html and "</table></div>" in html and html.count("<wbr>") == 5  # cells only
 
 
 def test_record_writes_json(tmp_path):
