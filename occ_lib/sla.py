@@ -32,6 +32,7 @@ MISS_COLUMNS: tuple[str, ...] = (
     "line",
     "detail",
     "mentions",
+    "day_precision",
 )
 KINDS: tuple[str, ...] = (
     "deadline",
@@ -69,6 +70,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "with no 'resolved' event for its ticket at or before the due time (in any log given); met "
         "when such a resolution came by then; open when not yet due and unresolved.",
         "A date-only deadline is due at the end of that day (UTC).",
+        "An event from a dated but untimed section counts at the start of its date (UTC); a row "
+        "names such instants in 'day_precision', tables show them as dates and durations from "
+        "them are approximate (~).",
         "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
         "source:line, and source/line point at the statement that it was missed, else the first.",
         "Deadlines are listed when due at or after the window start; later ones show as open or met.",
@@ -168,23 +172,35 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     df["overage_min"] = pd.to_numeric(df["overage_min"]).astype("float64")
     df["line"] = pd.array(df["line"], dtype="Int64")
     df["mentions"] = [list(m) if isinstance(m, list | tuple) else [] for m in df["mentions"]]
-    for col in ("kind", "subject", "status", "source", "detail"):
+    df["day_precision"] = [v if isinstance(v, str) else "" for v in df["day_precision"]]
+    for col in ("kind", "subject", "status", "source", "detail", "day_precision"):
         df[col] = df[col].astype(object)
     return df
 
 
-def _resolutions(events: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, pd.Timestamp]:
-    """The first ``resolved`` event per ticket at or before ``as_of``, across every log."""
+def _resolutions(events: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, tuple[pd.Timestamp, bool]]:
+    """The first ``resolved`` event per ticket at or before ``as_of``, across every log, and whether
+    it is known only to the day (a timed event wins an exact tie)."""
     if events.empty or "kind" not in events.columns:
         return {}
     res = events[(events["kind"] == "resolved") & events["at"].notna()]
     res = res[pd.to_datetime(res["at"], utc=True) <= as_of]
-    out: dict[str, pd.Timestamp] = {}
-    for at, tickets in zip(pd.to_datetime(res["at"], utc=True), res["tickets"], strict=True):
+    day = res["at_precision"].eq("day") if "at_precision" in res.columns else [False] * len(res)
+    out: dict[str, tuple[pd.Timestamp, bool]] = {}
+    for at, is_day, tickets in zip(pd.to_datetime(res["at"], utc=True), day, res["tickets"], strict=True):
         for t in tickets if isinstance(tickets, list | tuple | np.ndarray) else []:
-            if t not in out or at < out[t]:
-                out[t] = at
+            if t not in out or (at, bool(is_day)) < out[t]:
+                out[t] = (at, bool(is_day))
     return out
+
+
+def _day_cols(due: bool, resolved: bool) -> str:
+    """The ``day_precision`` value: which of a row's instants came from a date-only mention."""
+    return ", ".join(c for c, flag in (("due_at", due), ("resolved_at", resolved)) if flag)
+
+
+def _is_day(event: pd.Series) -> bool:
+    return event.get("at_precision") == "day"
 
 
 def _mention(source: Any, line: Any) -> str:
@@ -197,16 +213,18 @@ def _status(
     as_of: pd.Timestamp,
     stated: bool = False,
     verb: str = "resolved",
+    resolved_day: bool = False,
 ) -> tuple[str, float, str]:
     """``(status, overage_min, reason)`` for a promise due at ``due``."""
     if stated:
         later = resolved if resolved is not None and resolved > due else as_of
         return "missed", _minutes(later - due), "stated missed in the text"
+    when = _fmt_ts(resolved, resolved_day) if resolved is not None else ""
     if resolved is not None and resolved <= due:
-        return "met", 0.0, f"{verb} {_fmt_ts(resolved)}, by the due time"
+        return "met", 0.0, f"{verb} {when}, by the due time"
     if due <= as_of:
         if resolved is not None:
-            return "missed", _minutes(resolved - due), f"{verb} {_fmt_ts(resolved)}, after the due time"
+            return "missed", _minutes(resolved - due), f"{verb} {when}, after the due time"
         return "missed", _minutes(as_of - due), f"not {verb} at as_of {_fmt_ts(as_of)}"
     return "open", float("nan"), "not yet due"
 
@@ -220,8 +238,10 @@ def _human(td: pd.Timedelta) -> str:
     return " ".join(parts) or "0m"
 
 
-def _fmt_ts(ts: pd.Timestamp) -> str:
-    return pd.Timestamp(ts).tz_convert("UTC").strftime("%Y-%m-%d %H:%M UTC")
+def _fmt_ts(ts: pd.Timestamp, day: bool = False) -> str:
+    """An instant for a detail text; one known only to the day (its UTC midnight) as that date."""
+    t = pd.Timestamp(ts).tz_convert("UTC")
+    return t.strftime("%Y-%m-%d (date only)") if day else t.strftime("%Y-%m-%d %H:%M UTC")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,8 +282,10 @@ def deadline_misses(
             continue
         stated = [r for r in recs if bool(r.get("stated_missed"))]
         primary = stated[0] if stated else recs[0]
-        resolved = resolutions.get(ticket) if ticket is not None else None
-        status, over, reason = _status(due_eff, resolved, as_of_ts, bool(stated))
+        resolved, resolved_day = (
+            resolutions.get(ticket, (None, False)) if ticket is not None else (None, False)
+        )
+        status, over, reason = _status(due_eff, resolved, as_of_ts, bool(stated), resolved_day=resolved_day)
         if ticket is None and status == "missed" and not stated:
             reason += " (no ticket to match a resolution)"
         mentions = list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs))
@@ -279,6 +301,7 @@ def deadline_misses(
                 "line": primary["line"],
                 "detail": f"{reason}; {primary.get('keyword') or 'due'}: {_clip_text(primary.get('text'))}",
                 "mentions": mentions,
+                "day_precision": _day_cols(day, resolved_day),
             }
         )
     return _typed(pd.DataFrame(rows)) if rows else _empty()
@@ -298,13 +321,15 @@ def ticket_target_misses(
     ev = ev[ev["at"] <= as_of_ts]
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
-    ev = ev.sort_values(["at", "source", "line"], kind="stable")
+    day = ev["at_precision"].eq("day") if "at_precision" in ev.columns else False
+    ev = ev.assign(_day=day).sort_values(["at", "_day", "source", "line"], kind="stable")
     rows = []
     for ticket, tl in ev.groupby("ticket", sort=True):
         target = policy.ticket_target(str(ticket))
         if target is None:
             continue
         first = tl.iloc[0]
+        first_day = _is_day(first)
         for kind, limit, mask in (
             ("response", target.first_response, tl["kind"].isin(RESPONSE_KINDS)),
             ("resolution", target.resolution, tl["kind"] == "resolved"),
@@ -317,12 +342,14 @@ def ticket_target_misses(
             hits = tl[mask]
             hit = hits.iloc[0] if len(hits) else None
             done = hit["at"] if hit is not None else None
+            done_day = hit is not None and _is_day(hit)
             verb = "responded" if kind == "response" else "resolved"
-            status, over, reason = _status(due, done, as_of_ts, verb=verb)
+            status, over, reason = _status(due, done, as_of_ts, verb=verb, resolved_day=done_day)
             mentions = [_mention(first["source"], first["line"])]
             if hit is not None:
                 mentions.append(_mention(hit["source"], hit["line"]))
-            took = f"{kind} after {_human(done - first['at'])}" if done is not None else (
+            about = "~" if first_day or done_day else ""  # from a date-only mention: approximate
+            took = f"{kind} after {about}{_human(done - first['at'])}" if done is not None else (
                 f"no {kind} yet"
             )
             if done is not None and done == first["at"]:
@@ -337,9 +364,10 @@ def ticket_target_misses(
                     "overage_min": over,
                     "source": first["source"],
                     "line": first["line"],
-                    "detail": f"{reason}; first mention {_fmt_ts(first['at'])}, {took} "
+                    "detail": f"{reason}; first mention {_fmt_ts(first['at'], first_day)}, {took} "
                     f"(target {_fmt_td(limit)})",
                     "mentions": list(dict.fromkeys(mentions)),
+                    "day_precision": _day_cols(first_day, done_day),
                 }
             )
     return _typed(pd.DataFrame(rows)) if rows else _empty()

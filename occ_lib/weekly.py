@@ -867,13 +867,24 @@ def _src(df: pd.DataFrame) -> pd.Series:
 def misses_table(misses: pd.DataFrame, all_rows: bool = False) -> pd.DataFrame:
     """SLA rows for people: missed and open ones (or all), overage in minutes, where it was said."""
     m = misses if all_rows else misses[misses["status"].isin(["missed", "open"])]
+    dated = m["day_precision"].fillna("") if "day_precision" in m.columns else pd.Series("", index=m.index)
+    due, resolved = m["due_at"], m["resolved_at"]
+    if dated.str.len().any():  # date-only mentions show as the dates the logs gave
+        one_day = pd.Timedelta(days=1)
+        due = due.astype(object).where(
+            ~(dated.str.contains("due_at") & m["kind"].eq("deadline")),
+            [f"{v - one_day:%Y-%m-%d} (end of day)" if pd.notna(v) else v for v in due],
+        )
+        resolved = resolved.astype(object).where(
+            ~dated.str.contains("resolved_at"), resolved.map(_date_only)
+        )
     out = pd.DataFrame(
         {
             "kind": m["kind"],
             "subject": m["subject"],
             "status": m["status"],
-            "due": m["due_at"],
-            "resolved": m["resolved_at"],
+            "due": due,
+            "resolved": resolved,
             "overage (min)": pd.to_numeric(m["overage_min"]).round(1),
             "where": _src(m) if not m.empty else pd.Series(dtype=str),
             "detail": m["detail"],

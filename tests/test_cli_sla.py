@@ -61,6 +61,7 @@ def test_json_rows_for_logs_given_as_paths(logs_dir, capsys):
         "line",
         "detail",
         "mentions",
+        "day_precision",
     ]
 
 

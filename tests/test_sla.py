@@ -261,6 +261,46 @@ def test_date_only_deadline_is_due_at_the_end_of_the_day_and_ticketless_rows_sta
     assert list(after["overage_min"]) == [60.0, 60.0]
     assert list(after["due_at"]) == [utc("2025-10-11 00:00"), utc("2025-10-11 00:00")]
     assert list(after["line"]) == [3, 8]
+    assert list(after["day_precision"]) == ["due_at", "due_at"]
+    from occ_lib import weekly
+
+    shown = weekly.for_display(weekly.misses_table(after), "America/New_York")
+    assert list(shown["due"]) == ["2025-10-10 (end of day)", "2025-10-10 (end of day)"]
+
+
+def test_date_only_mentions_are_named_and_said_as_dates():
+    """A ticket first mentioned, answered or resolved in a dated but untimed section: its instant is
+    the date's UTC midnight, the row names it in day_precision and the detail gives the date."""
+    pol = policy({"tickets": {"OPS": {"first_response": "4h", "resolution": "2d"}}})
+    day_note = {**event("a.md", 2, "2025-10-08", "note", ["OPS-1"]), "at_precision": "day"}
+    day_ping = {**event("a.md", 7, "2025-10-10", "follow_up", ["OPS-1"]), "at_precision": "day"}
+    day_done = {**event("b.md", 4, "2025-10-12", "resolved", ["OPS-1"]), "at_precision": "day"}
+    lg = logs(
+        events=[day_note, day_ping, day_done],
+        deadlines=[deadline("a.md", 5, ["OPS-1"], "2025-10-11 12:00", "ETA 2025-10-11 12:00 UTC")],
+    )
+    out = misses(lg, None, pol, as_of=utc("2025-10-13"))
+    r = row(out, kind="response", subject="OPS-1")
+    assert (r["due_at"], r["resolved_at"], r["status"]) == (
+        utc("2025-10-08 04:00"), utc("2025-10-10 00:00"), "missed")
+    assert r["day_precision"] == "due_at, resolved_at"
+    assert r["detail"] == (
+        "responded 2025-10-10 (date only), after the due time; first mention 2025-10-08 (date only), "
+        "response after ~2d (target 4h)"
+    )
+    r = row(out, kind="deadline", subject="OPS-1")
+    assert (r["resolved_at"], r["status"], r["overage_min"]) == (utc("2025-10-12"), "missed", 720.0)
+    assert r["day_precision"] == "resolved_at"
+    assert r["detail"].startswith("resolved 2025-10-12 (date only), after the due time; ETA: ")
+
+    from occ_lib import weekly
+
+    shown = weekly.for_display(weekly.misses_table(out), "America/New_York")
+    assert shown[["kind", "due", "resolved"]].values.tolist() == [
+        ["deadline", "2025-10-11 08:00", "2025-10-12"],
+        ["response", "2025-10-08 00:00", "2025-10-10"],
+        ["resolution", "2025-10-09 20:00", "2025-10-12"],
+    ]
 
 
 def test_deadlines_due_before_the_window_are_left_out():
