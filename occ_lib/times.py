@@ -384,11 +384,13 @@ _DL_BEFORE_WORDS = (
     "eta|by|before|due|deadline|target|targeting|targeted|no later than|nlt|until|till|checkpoint|window"
     "|cutoff|cut-off"
 )
-_DL_FILLER = "at|on|of|is|was|for|the|by|before|set to|from|now"
+# words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
+_DL_FILLER = "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|eod|eob|cob"
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
 # lazy filler loop makes the nearest keyword win ('ETA before 09:00' -> 'before').
 _DEADLINE_BEFORE_REV = re.compile(
-    r"\s*[*_(\[]*\s*(?:[:=]\s*|" + _cases(_DL_FILLER, reverse=True) + r"\s+)*?"
+    r"\s*[*_(\[]*\s*(?:[:=]\s*|,\s*(?=" + _cases("today|tonight|tomorrow", reverse=True) + r")|"
+    + _cases(_DL_FILLER, reverse=True) + r"\s+)*?"
     r"(?P<kw>" + _cases(_DL_BEFORE_WORDS, reverse=True) + r")(?![\w\-])"
 )
 _DEADLINE_AFTER = re.compile(

@@ -337,6 +337,12 @@ def test_deadlines_from_the_sample() -> None:
         ("the 09:00 UTC review window", "window"),
         ("ETA is 17:00 UTC", "ETA"),
         ("due tomorrow", "due"),
+        # a relative day (or EOD) between the keyword and its time
+        ("ETA tomorrow 09:00 UTC", "ETA"),
+        ("ETA: tomorrow, 09:00 UTC", "ETA"),
+        ("deliver by tomorrow at 10:00 UTC", "by"),
+        ("deadline is tomorrow 5pm", "deadline"),
+        ("due by EOD today 18:00 UTC", "by"),
     ],
 )
 def test_deadline_keywords(text: str, keyword: str) -> None:
@@ -353,6 +359,8 @@ def test_deadline_keywords(text: str, keyword: str) -> None:
         "Baby 09:00",
         "the pending 09:00 UTC escalation message",
         "after 19:15 UTC",
+        "Closed today 10:00 UTC",
+        "sent before, 09:00 UTC was fine",  # a comma only follows a relative day
     ],
 )
 def test_not_deadlines(text: str) -> None:
