@@ -45,7 +45,10 @@ Which date a time takes
     instant, so its UTC date can differ. A relative-day word (``yesterday``, ``today``,
     ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
     dash between) shifts that base date by -1/0/0/+1. A relative-day word with no time near it is a
-    date-only mention. With no date at all: ``at=None``, ``problem='time without a date'``.
+    date-only mention. A weekday written out (``Friday``) near a time moves it to that weekday: the
+    next one on or after the base date when the time is a deadline (``ETA Friday 09:00``), else the
+    last one on or before it (``Monday 09:00 deploy``); a weekday with no time near it is no mention.
+    With no date at all: ``at=None``, ``problem='time without a date'``.
 Precision
     ``'second'`` when seconds are written, ``'minute'`` for times, ``'day'`` for dates. A date-only
     mention has ``at`` = UTC midnight of that calendar date (whatever ``tz`` is) and ``zone=None``.
@@ -359,7 +362,10 @@ _UNK = re.compile(
 _UNK_WORD_BEFORE = re.compile(
     r"(?i:\b(?:time|ETA|at|by|due|deadline|until|till|start|end))\s*[:=]?\s*[*_(]*$"
 )
-_REL = re.compile(r"(?<![\w\-])(?i:yesterday|today|tonight|tomorrow)(?![\w\-])")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_REL = re.compile(
+    r"(?<![\w\-])(?i:yesterday|today|tonight|tomorrow|" + "|".join(_WEEKDAYS) + r")(?![\w\-])"
+)
 
 _STAMP_RE = re.compile(
     r"(?<!\d)(?P<y>\d{4})-?(?P<mo>\d{2})-?(?P<d>\d{2})"
@@ -385,11 +391,15 @@ _DL_BEFORE_WORDS = (
     "|cutoff|cut-off"
 )
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
-_DL_FILLER = "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|eod|eob|cob"
+_DL_FILLER = (
+    "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|eod|eob|cob|"
+    + "|".join(_WEEKDAYS)
+)
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
 # lazy filler loop makes the nearest keyword win ('ETA before 09:00' -> 'before').
 _DEADLINE_BEFORE_REV = re.compile(
-    r"\s*[*_(\[]*\s*(?:[:=]\s*|,\s*(?=" + _cases("today|tonight|tomorrow", reverse=True) + r")|"
+    r"\s*[*_(\[]*\s*(?:[:=]\s*|,\s*(?="
+    + _cases("today|tonight|tomorrow|" + "|".join(_WEEKDAYS), reverse=True) + r")|"
     + _cases(_DL_FILLER, reverse=True) + r"\s+)*?"
     r"(?P<kw>" + _cases(_DL_BEFORE_WORDS, reverse=True) + r")(?![\w\-])"
 )
@@ -584,6 +594,7 @@ class _Cand:
     tz: dt.tzinfo | None = None
     rel: int = 0
     has_rel: bool = False
+    wd: int = -1  # a weekday named next to the time (0 Monday), resolved against the base date
     problem: str | None = None
     keyword: str | None = None
     at: dt.datetime | None = None
@@ -716,7 +727,7 @@ def find_times(
         day = day.date()
     low: str | None = text.lower()
     rels: list[_Cand] | None = None
-    if "oday" in low or "onight" in low or "omorrow" in low or "esterday" in low:
+    if "day" in low or "onight" in low or "omorrow" in low:  # (today, yesterday and the weekdays)
         rels = _rel_cands(text) or None
     if len(low) != len(text):
         low = None  # a few characters lower-case to two; then the deadline gates are skipped
@@ -793,7 +804,7 @@ def _scan(
                 r = _near_rel(text, c, rels)
                 if r is not None:
                     r.used = True
-                    c.rel, c.has_rel = r.rel, True
+                    c.rel, c.has_rel, c.wd = r.rel, True, r.wd
             mention = _resolve(text, c, base, default_tz, a)
         first = False
         out.append(mention)
@@ -822,7 +833,7 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 # What sends a text of find_times_many down the general path: relative days (on the lower-cased
 # text), placeholders and code spans (the cases _scan alone does not cover).
-_SLOW_LOW = ("oday", "onight", "omorrow", "esterday")
+_SLOW_LOW = ("oday", "onight", "omorrow", "esterday", *_WEEKDAYS)
 _SLOW = ("??", "TB", "x:x", "X:X", "`")
 
 
@@ -943,15 +954,26 @@ def _rel_cands(text: str) -> list[_Cand]:
             skip = _excluded_spans(text)
         if skip and _inside(m.start(), skip) >= 0:
             continue
-        out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, rel=_REL_OFFSET[m.group(0).lower()]))
+        word = m.group(0).lower()
+        if word in _REL_OFFSET:
+            out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, rel=_REL_OFFSET[word]))
+        else:
+            out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, wd=_WEEKDAYS.index(word)))
     return out
+
+
+def _weekday_shift(base: dt.date, weekday: int, forward: bool) -> int:
+    """Days from ``base`` to the weekday named next to a time: the next one on or after it for a
+    deadline ("ETA Friday 09:00"), the last one on or before it otherwise ("Monday 09:00 deploy")."""
+    ahead = (weekday - base.weekday()) % 7
+    return ahead if forward or ahead == 0 else ahead - 7
 
 
 def _other_mentions(text: str, rels: list[_Cand] | None, stamps: bool) -> list[_Cand]:
     """Placeholders ('[???]', '(Time TBC)'), relative days no time took, and (stamps=True) stamps."""
     extra: list[_Cand] = []
-    if rels:
-        extra.extend(r for r in rels if not r.used)
+    if rels:  # (a weekday with no time near is not a mention: "Friday's deploy" says no date)
+        extra.extend(r for r in rels if not r.used and r.wd < 0)
     if "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
         skip = _excluded_spans(text)
         for m in _UNK.finditer(text):
@@ -1015,6 +1037,8 @@ def _resolve(
         try:
             if c.date is None and c.rel:
                 date = date + dt.timedelta(days=c.rel)
+            if c.date is None and c.wd >= 0:
+                date = date + dt.timedelta(days=_weekday_shift(date, c.wd, kw is not None))
             at = _instant(date, c.time, tzinfo)
             until = None
             if c.until is not None:

@@ -709,6 +709,9 @@ _TOKENS = st.sampled_from(
         ".",
         "0",
         "Fri",
+        "Friday",
+        "monday",
+        "today",
         "12",
     ]
 )
@@ -727,6 +730,29 @@ def test_never_raises_on_time_like_soup(tokens: list[str], day: dt.date | None) 
         assert m.until is None or m.at is None or m.until >= m.at
     parse_heading(text, tz="PT")
     parse_stamp(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "keyword"),
+    [
+        # base date Friday 2025-10-10: a deadline looks forward, anything else back
+        ("ETA Monday 09:00 UTC", u(2025, 10, 13, 9, 0), "ETA"),
+        ("due by Monday, 17:00 UTC", u(2025, 10, 13, 17, 0), "by"),
+        ("Monday 09:00 UTC deploy went fine", u(2025, 10, 6, 9, 0), None),
+        ("Wednesday at 14:00 UTC we paged infra", u(2025, 10, 8, 14, 0), None),
+        ("ETA Friday 18:00 UTC", u(2025, 10, 10, 18, 0), "ETA"),  # the same day, either way
+        ("Friday 08:00 UTC standup", u(2025, 10, 10, 8, 0), None),
+        ("ETA tomorrow 09:00 UTC", u(2025, 10, 11, 9, 0), "ETA"),
+    ],
+)
+def test_a_weekday_next_to_a_time_moves_it(text: str, at: dt.datetime, keyword: str | None) -> None:
+    m = one(text)
+    assert (m.at, m.keyword) == (at, keyword)
+    assert find_times_many([text], [D])[0] == [m]
+
+
+def test_a_weekday_without_a_time_is_no_mention() -> None:
+    assert find_times("Friday's deploy went fine; no news since monday", day=D) == []
 
 
 # ------------------------------------------------------------------------------- many texts at once
