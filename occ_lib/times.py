@@ -54,8 +54,10 @@ Precision
     mention has ``at`` = UTC midnight of that calendar date (whatever ``tz`` is) and ``zone=None``.
 Deadlines
     A mention is a deadline when a keyword governs it. Before it, possibly with ``at/on/of/is/for/
-    the/by/:`` between: ``ETA``, ``by``, ``before``, ``due``, ``deadline``, ``target``,
-    ``no later than`` (``NLT``), ``until``/``till``, ``checkpoint``, ``window``, ``cutoff``. Right
+    the/by/:``, a relative day or weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``), ``EOD``
+    or an approximation (``ETA ~17:00``, ``around``, ``roughly``) between: ``ETA``, ``by``,
+    ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
+    ``checkpoint``, ``window``, ``cutoff``. Right
     after it: ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00
     UTC ETA``, ``09:00 UTC review window``). A keyword written right after wins over one before
     (``before 09:00 UTC checkpoint`` -> ``checkpoint``). ``keyword`` is lowercase except ``ETA``.
@@ -393,6 +395,7 @@ _DL_BEFORE_WORDS = (
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _DL_FILLER = (
     "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|eod|eob|cob|"
+    "around|about|approx|approximately|roughly|circa|est|~|"
     + "|".join(_WEEKDAYS)
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the

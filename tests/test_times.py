@@ -343,6 +343,8 @@ def test_deadlines_from_the_sample() -> None:
         ("deliver by tomorrow at 10:00 UTC", "by"),
         ("deadline is tomorrow 5pm", "deadline"),
         ("due by EOD today 18:00 UTC", "by"),
+        ("ETA ~17:00 UTC", "ETA"),
+        ("ETA around 17:00 UTC", "ETA"),
     ],
 )
 def test_deadline_keywords(text: str, keyword: str) -> None:
@@ -361,6 +363,7 @@ def test_deadline_keywords(text: str, keyword: str) -> None:
         "after 19:15 UTC",
         "Closed today 10:00 UTC",
         "sent before, 09:00 UTC was fine",  # a comma only follows a relative day
+        "about 17:00 UTC we paged infra",
     ],
 )
 def test_not_deadlines(text: str) -> None:
