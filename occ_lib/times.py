@@ -395,7 +395,7 @@ _DL_BEFORE_WORDS = (
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _DL_FILLER = (
     "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|eod|eob|cob|"
-    "around|about|approx|approximately|roughly|circa|est|~|"
+    "around|about|approx|approximately|roughly|circa|~|"
     + "|".join(_WEEKDAYS)
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
