@@ -138,6 +138,19 @@ def check_budget(fig: go.Figure, budget: int = POINT_BUDGET) -> go.Figure:
     return fig
 
 
+def _finish(fig: go.Figure, empty: str = "No data in this period") -> go.Figure:
+    """Every chart's last step: the point budget, and for a chart with nothing to plot a line that
+    says so instead of bare axes with made-up ticks."""
+    if points(fig) == 0:
+        fig.add_annotation(
+            text=empty, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font_size=15
+        )
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        fig.update_layout(height=200, showlegend=False)
+    return check_budget(fig)
+
+
 def esc(value: Any, limit: int = _HOVER_TEXT_MAX) -> str:
     """Text made safe for plotly hover labels and annotations: secrets redacted, HTML-escaped, shortened."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -401,7 +414,7 @@ def latency_chart(
         note.append("shaded blue: maintenance (excluded)")
     sub = f"window {_fmt_width(width)}" + ("; " + "; ".join(note) if note else "")
     _layout(fig, f"{head} ({sub})", time_title(tz), "Latency (ms)")
-    return check_budget(fig)
+    return _finish(fig)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -461,7 +474,7 @@ def outcomes_chart(
     head = title or f"Probe outcomes ({who})"
     _layout(fig, f"{head}, window {_fmt_width(width)}", time_title(tz), "Probes (count)", barmode="stack",
             bargap=0.05)
-    return check_budget(fig)
+    return _finish(fig)
 
 
 def errors_chart(
@@ -490,7 +503,7 @@ def errors_chart(
     head = title or "Probe errors by class"
     _layout(fig, f"{head}, window {_fmt_width(width)}", time_title(tz), "Failed probes (count)",
             barmode="stack", bargap=0.05)
-    return check_budget(fig)
+    return _finish(fig)
 
 
 def availability(counts: pd.DataFrame, degraded: str | None = None) -> pd.Series:
@@ -578,7 +591,7 @@ def availability_chart(
     else:
         rule = f"degraded counts as {degraded or 'up'}"
     _layout(fig, f"{head} (window {_fmt_width(width)}; {rule})", time_title(tz), "Availability (%)")
-    return check_budget(fig)
+    return _finish(fig)
 
 
 def _ratio(value: float) -> float:
@@ -658,7 +671,7 @@ def burndown_chart(
     _layout(fig, head, time_title(tz), "Error budget remaining (%)")
     if lowest < -100:
         fig.update_yaxes(range=[-105, 105])
-    return check_budget(fig)
+    return _finish(fig)
 
 
 def _coarsen_last(df: pd.DataFrame, rows_budget: int) -> tuple[pd.DataFrame, pd.Timedelta]:
@@ -841,7 +854,7 @@ def escalation_chart(
     )
     fig.update_yaxes(categoryorder="array", categoryarray=[esc(t) for t in order], autorange="reversed",
                      type="category")
-    return check_budget(fig)
+    return _finish(fig)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -904,7 +917,7 @@ def misses_chart(
             )
     label = "kind" if by == "kind" else "team"
     _layout(fig, title or f"SLA misses by {label}", label.capitalize(), "SLA misses (count)", barmode="stack")
-    return check_budget(fig)
+    return _finish(fig, "No SLA misses in this period")
 
 
 # ----------------------------------------------------------------------------------------------

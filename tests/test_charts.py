@@ -421,6 +421,16 @@ def test_empty_inputs_give_empty_figures():
     assert charts.points(charts.misses_chart(misses().iloc[0:0])) == 0
 
 
+def test_an_empty_chart_says_so_instead_of_showing_bare_axes():
+    fig = charts.misses_chart(misses().iloc[0:0], by="team")
+    assert [a.text for a in fig.layout.annotations] == ["No SLA misses in this period"]
+    assert (fig.layout.xaxis.visible, fig.layout.yaxis.visible, fig.layout.height) == (False, False, 200)
+    fig = charts.outcomes_chart(counts().iloc[0:0])
+    assert [a.text for a in fig.layout.annotations] == ["No data in this period"]
+    full = charts.misses_chart(misses())
+    assert len(full.layout.annotations) == 0 and full.layout.xaxis.visible is None
+
+
 def test_hover_text_never_carries_secrets():
     ev = pd.DataFrame(
         {
