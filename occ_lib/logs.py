@@ -255,10 +255,11 @@ def _day_us(value: dt.date | None) -> int:
 
 # --- the parser ------------------------------------------------------------------------------
 
-# A cheap superset of what occ_lib.times reads (a clock, an ISO date, a month name, a relative day,
-# an unknown-time token): items without any of these skip find_times. Tested against find_times.
+# A cheap superset of what occ_lib.times reads (a clock, an ISO date, a military UTC time, a month
+# name, a relative day, an unknown-time token): items without any of these skip find_times. Tested
+# against find_times.
 _TIME_HINT = re.compile(
-    r"\d[:h]\d|\d\s?(?i:[ap]\.?m|noon)|\d{4}-\d|\?\?|(?i:xx:xx)|TB[CDA]"
+    r"\d[:h]\d|\d\s?(?i:[ap]\.?m|noon)|\d{4}-\d|\d{4}\s?(?:Z|UTC|GMT)|\?\?|(?i:xx:xx)|TB[CDA]"
     r"|[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
     r"|(?i:yesterday|today|tonight|tomorrow)"
 )
@@ -266,7 +267,7 @@ _TIME_HINT = re.compile(
 
 # The same hint split so that each part starts with a character class (sre then skips to
 # candidates in C; one alternation led by ``\d`` and case-insensitive words scans char by char).
-_HINT_DIGIT = re.compile(r"\d(?:[:h]\d|\s?(?i:[ap]\.?m|noon)|\d{3}-\d)")
+_HINT_DIGIT = re.compile(r"\d(?:[:h]\d|\s?(?i:[ap]\.?m|noon)|\d{3}-\d|\d{3}\s?(?:Z|UTC|GMT))")
 _HINT_MONTH = re.compile(r"[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
 _HINT_REL = re.compile(r"[YyTt](?i:esterday|oday|onight|omorrow)")
 

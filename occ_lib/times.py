@@ -12,7 +12,8 @@ What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
     ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``12:00 noon``.
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
-    ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``).
+    ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``). Military style
+    only with a UTC zone: ``0900Z``, ``1730 UTC``, ``2359 GMT`` (so ``2025 UTC`` reads as 20:25).
     Plain numbers never are: ``2025``, ``HTTP 200``, ``v2.10.1``, ``integrations.md:24-27``, ``25-27``,
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``.
 What counts as a date
@@ -352,6 +353,8 @@ _FULL_SRC = (
     + r"(?P<con>(?:,?\s+on\s+|,\s)" + _date_re("c") + r")?)"
     # a bare day number: a date only when a month name stands right before it
     r"|(?P<bd>\d{1,2})(?:st|nd|rd|th)?(?![^\W_]|:\d)"
+    # military-style UTC times, only with their zone: '0900Z', '1730 UTC' (a bare '0900' is a number)
+    r"|(?P<mil>(?P<milh>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?:Z|\s?(?:UTC|GMT))(?![^\W_]|\s?[+\-\u2212]\d))"
 )
 _FULL = re.compile(_FULL_SRC)
 _MON_BEFORE = re.compile(r"(?<![A-Za-z])" + _MON + r"\s?$")
@@ -609,6 +612,10 @@ _REL_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
     start, end = m.span()
+    if kind == "mil":
+        cand = _Cand(start, end, "time", tz=UTC)
+        cand.time = (int(m.group("milh")), int(m.group("milm")), 0, 0, "minute", 0)
+        return cand
     g = m.groups()
     if kind == "dt":
         cand = _Cand(start, end, "date")

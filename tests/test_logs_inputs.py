@@ -450,7 +450,7 @@ def test_time_hint_is_a_superset_of_find_times(examples):
     texts += [
         "9am sync", "7 AM Eastern", "21h30", "12:00 noon", "Oct 11", "OCT 11", "11 Oct 2025",
         "2025-10-11", "tomorrow", "Yesterday", "[???]", "??:??", "XX:XX", "ETA TBD", "(Time TBC)",
-        "9 a.m. call", "by noon", "deploy #412 at HTTP 200", "three items",
+        "9 a.m. call", "by noon", "deploy #412 at HTTP 200", "three items", "0900Z standup", "ETA 1730 UTC",
     ]
     skipped = [t for t in texts if not _may_have_times(t)]
     assert "three items" in skipped and "deploy #412 at HTTP 200" in skipped
@@ -463,6 +463,7 @@ def test_time_hint_is_a_superset_of_find_times(examples):
 @given(st.lists(st.sampled_from([
     "0", "7", "12", "2025", ":", "h", "-", " ", "am", "PM", "noon", "Oct", "oct", "OCT", "11", "?", "[", "]",
     "TBC", "tbc", "xx", "today", "ETA", "by", "UTC", "Z", "T", "Mon", ",", "/", "`", ".", "+02:00",
+    "0930", "GMT",
 ]), max_size=12))
 def test_time_hint_never_skips_a_mention(parts):
     from occ_lib import times

@@ -712,6 +712,7 @@ _TOKENS = st.sampled_from(
         ".",
         "0",
         "Fri",
+        "0930",
         "Friday",
         "monday",
         "today",
@@ -752,6 +753,26 @@ def test_a_weekday_next_to_a_time_moves_it(text: str, at: dt.datetime, keyword: 
     m = one(text)
     assert (m.at, m.keyword) == (at, keyword)
     assert find_times_many([text], [D])[0] == [m]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "keyword"),
+    [
+        ("0900Z standup", u(2025, 10, 10, 9, 0), None),
+        ("ETA 1730 UTC", u(2025, 10, 10, 17, 30), "ETA"),
+        ("paged at 2359 GMT", u(2025, 10, 10, 23, 59), None),
+        ("ETA tomorrow 0900Z", u(2025, 10, 11, 9, 0), "ETA"),
+    ],
+)
+def test_military_times_with_their_zone(text: str, at: dt.datetime, keyword: str | None) -> None:
+    m = one(text)
+    assert (m.at, m.keyword, m.zone, m.precision) == (at, keyword, "UTC", "minute")
+    assert find_times_many([text], [D], "PT")[0] == find_times(text, day=D, tz="PT")
+
+
+@pytest.mark.parametrize("text", ["0900 sharp", "2400Z", "build 1234Zeta", "curl_0900Z.log", "0960Z"])
+def test_four_digits_without_a_zone_or_out_of_range_are_no_time(text: str) -> None:
+    assert find_times(text, day=D) == []
 
 
 def test_a_weekday_without_a_time_is_no_mention() -> None:
