@@ -171,7 +171,7 @@ def summary(logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] |
     everything = pd.Series(True, index=tl.index)
     day: dict[str, pd.Series] = {}
     first_seen, day["first_seen"] = _first(tl, everything)
-    out = pd.DataFrame({"first_seen": first_seen}).reindex(pd.unique(tl["ticket"]))
+    out = pd.DataFrame({"first_seen": first_seen})
     out["first_follow_up"], day["first_follow_up"] = _first(tl, tl["kind"] == "follow_up")
     out["first_escalation"], day["first_escalation"] = _first(tl, tl["kind"] == "escalation")
     out["max_level"] = g["level"].max().astype("int64")

@@ -30,6 +30,8 @@ from typing import Any
 import pandas as pd
 
 from .periods import last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
+from .timeline import INSTANT_COLUMNS
+from .workspace import DEFAULT_EVIDENCE
 
 
 @dataclass(frozen=True)
@@ -187,16 +189,13 @@ def _cited_paths(events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["path", "source", "line", "at", "tickets"])
 
 
-DEFAULT_EVIDENCE_GLOBS: tuple[str, ...] = ("artifacts/**",)
-
-
 def evidence_audit(
     logs: Any,
     workspace: str | Path,
     start: pd.Timestamp | None = None,
     end: pd.Timestamp | None = None,
     evidence: Sequence[str | Path] = (),
-    evidence_globs: Sequence[str] = DEFAULT_EVIDENCE_GLOBS,
+    evidence_globs: Sequence[str] = DEFAULT_EVIDENCE,
 ) -> pd.DataFrame:
     """Every path the logs cite (in the period, or undated), whether it exists, and what it is.
 
@@ -965,7 +964,7 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
             out[c] = (pd.to_timedelta(out[c]).dt.total_seconds() / 60).round(1)
     if "day_precision" in summary.columns:
         dated = summary["day_precision"].fillna("").str.split(", ")
-        for c in ("first_seen", "first_follow_up", "first_escalation", "resolved_at"):
+        for c in INSTANT_COLUMNS:
             if c in out.columns:
                 out[c] = [
                     _date_only(v) if c in names else v for v, names in zip(out[c], dated, strict=True)

@@ -20,13 +20,15 @@ if TYPE_CHECKING:
     from .logs import Logs
 
 DEFAULT_CONFIG = "occ.yml"
+#: What ``evidence:`` means when ``occ.yml`` leaves it out.
+DEFAULT_EVIDENCE: tuple[str, ...] = ("artifacts/**",)
 
 
 class WorkspaceConfig(StrictModel):
     """Top level of ``occ.yml``. Sections of later modules are kept raw and validated on use."""
 
     logs: list[str] = Field(default_factory=lambda: ["feedback/*.md"])
-    evidence: list[str] = Field(default_factory=lambda: ["artifacts/**"])
+    evidence: list[str] = Field(default_factory=lambda: list(DEFAULT_EVIDENCE))
     store: str = "data/"
     probes: dict[str, Any] | None = None
     sla: dict[str, Any] | None = None
