@@ -256,12 +256,12 @@ def _day_us(value: dt.date | None) -> int:
 # --- the parser ------------------------------------------------------------------------------
 
 # A cheap superset of what occ_lib.times reads (a clock, an ISO date, a military UTC time, a month
-# name, a relative day, an unknown-time token): items without any of these skip find_times. Tested
-# against find_times.
+# name, a relative day, noon or midnight, an unknown-time token): items without any of these skip
+# find_times. Tested against find_times.
 _TIME_HINT = re.compile(
     r"\d[:h]\d|\d\s?(?i:[ap]\.?m|noon)|\d{4}-\d|\d{4}\s?(?:Z|UTC|GMT)|\?\?|(?i:xx:xx)|TB[CDA]"
     r"|[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
-    r"|(?i:yesterday|today|tonight|tomorrow)"
+    r"|(?i:yesterday|today|tonight|tomorrow|noon|midday|midnight)"
 )
 
 
@@ -269,7 +269,7 @@ _TIME_HINT = re.compile(
 # candidates in C; one alternation led by ``\d`` and case-insensitive words scans char by char).
 _HINT_DIGIT = re.compile(r"\d(?:[:h]\d|\s?(?i:[ap]\.?m|noon)|\d{3}-\d|\d{3}\s?(?:Z|UTC|GMT))")
 _HINT_MONTH = re.compile(r"[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
-_HINT_REL = re.compile(r"[YyTt](?i:esterday|oday|onight|omorrow)")
+_HINT_REL = re.compile(r"[YyTtNnMm](?i:esterday|oday|onight|omorrow|oon|idday|idnight)")
 
 
 def _may_have_times(text: str) -> bool:

@@ -10,7 +10,8 @@ in one call (the same mentions as :func:`find_times` on each), so the per-text s
 
 What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
-    ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``12:00 noon``.
+    ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``12:00 noon``;
+    the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
     ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``). Military style
     only with a UTC zone: ``0900Z``, ``1730 UTC``, ``2359 GMT`` (so ``2025 UTC`` reads as 20:25).
@@ -27,6 +28,10 @@ What counts as a date
 Ranges
     ``09:00–09:30 UTC``, ``09:00-09:30``, ``21:45 to 23:28 UTC``: ``at`` is the start, ``until`` the end,
     on the next day when it is earlier than the start. A zone written on either end applies to both.
+    ``between 09:00 and 10:00 ET`` is a range too.
+Lists
+    Times written as one list (joined by ``,``, ``and``, ``or``, ``&``, ``/``) share the zone written
+    on the last: ``09:00, 12:00 and 15:00 ET`` are all New York times, whatever the document zone.
 Zones (:func:`zone_named`)
     ``UTC``/``Z``/``GMT``/``UT`` -> UTC; ``ET EST EDT Eastern`` -> America/New_York;
     ``CT CST CDT Central`` -> America/Chicago; ``MT MST MDT Mountain`` -> America/Denver;
@@ -88,6 +93,7 @@ Unresolvable
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import operator
@@ -739,23 +745,27 @@ def find_times(
     rels: list[_Cand] | None = None
     if "day" in low or "onight" in low or "omorrow" in low:  # (today, yesterday and the weekdays)
         rels = _rel_cands(text) or None
+    clock_words = "noon" in low or "midday" in low or "midnight" in low
     if len(low) != len(text):
         low = None  # a few characters lower-case to two; then the deadline gates are skipped
     ticks = "`" in text
     urls = _url_spans(text, 0, len(text)) if "://" in text else None
     out, base = _scan(text, low, 0, len(text), day, day if year_near is None else year_near,
                       default_tz, rels, ticks, urls)
+    words = _clock_word_cands(text, out, rels) if clock_words else None
     if rels or stamps or "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
         extra = _other_mentions(text, rels, stamps)
     else:
         extra = None  # what _other_mentions would find needs one of these
+    if words:
+        extra = words + (extra or [])
     if extra:
         for c in extra:
             if c.kind != "stamp":
                 c.keyword = _deadline(text, c.start, c.end, low)
             out.append(_resolve(text, c, base, default_tz))
         out.sort(key=_start_of)
-    return out
+    return _share_zones(text, 0, out, default_tz)
 
 
 def _scan(
@@ -843,7 +853,7 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 # What sends a text of find_times_many down the general path: relative days (on the lower-cased
 # text), placeholders and code spans (the cases _scan alone does not cover).
-_SLOW_LOW = ("oday", "onight", "omorrow", "esterday", *_WEEKDAYS)
+_SLOW_LOW = ("oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", *_WEEKDAYS)
 _SLOW = ("??", "TB", "x:x", "X:X", "`")
 
 
@@ -883,7 +893,8 @@ def find_times_many(
             a = starts[k]
             b = a + len(t)
             urls = _url_spans(joined, a, b) if k in with_urls else None
-            out.append(_scan(joined, low, a, b, day, day, default_tz, None, False, urls)[0])
+            found = _scan(joined, low, a, b, day, day, default_tz, None, False, urls)[0]
+            out.append(_share_zones(joined, a, found, default_tz) if len(found) > 1 else found)
         else:
             out.append([])
     return out
@@ -954,6 +965,81 @@ def _fast_time(
     except (OverflowError, ValueError):
         return None
     return _mention(start - a, end - a, text[start:end], at, None, "minute", False, zone, kw, None)
+
+
+# 'noon', 'midday' and 'midnight' written as the time itself ('deploy at noon ET', 'ETA midnight
+# UTC'); '12 noon' and '12:00 noon' are read by the digit scan. Midnight is the one that ends the day.
+_CLOCK_WORD = re.compile(
+    r"(?<![\w\-])(?P<cw>(?i:noon|midday|midnight))(?![\w\-])" + _zone_re("n", False)
+)
+_CLOCK_TIME = {"noon": (12, 0, 0, 0, "minute", 0), "midday": (12, 0, 0, 0, "minute", 0),
+               "midnight": (0, 0, 0, 0, "minute", 1)}
+
+
+def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | None) -> list[_Cand]:
+    """'noon'/'midday'/'midnight' (with an optional zone) outside code, URLs and other mentions."""
+    out: list[_Cand] = []
+    skip: list[tuple[int, int]] | None = None
+    for m in _CLOCK_WORD.finditer(text):
+        s = m.start()
+        if any(f.start <= s < f.end for f in found):
+            continue
+        if skip is None:
+            skip = _excluded_spans(text)
+        if skip and _inside(s, skip) >= 0:
+            continue
+        z, off, zp, zw = m.group("nz", "noff", "nzp", "nzw")
+        word = "Z" if z else (off or zp or zw)
+        tz = zone_named(word.replace("\u2212", "-")) if word else None
+        c = _Cand(s, m.end() if tz is not None else m.end("cw"), "time", tz=tz)
+        c.time = _CLOCK_TIME[m.group("cw").lower()]
+        if rels:
+            r = _near_rel(text, c, rels)
+            if r is not None:
+                r.used = True
+                c.rel, c.has_rel, c.wd = r.rel, True, r.wd
+        out.append(c)
+    return out
+
+
+# Times written as one list share the zone written after the last of them ('09:00 and 10:00 ET',
+# '09:00, 12:00 or 15:00 UTC'); 'between 09:00 and 10:00 ET' is also a range, like '09:00-10:00 ET'.
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or)\s+|\s*[&/]\s*")
+_BETWEEN = re.compile(r"(?i:between)\s+$")
+
+
+def _share_zones(text: str, a: int, found: list[TimeMention], default_tz: dt.tzinfo) -> list[TimeMention]:
+    """``found`` (mentions of ``text[a:]``, in order) with zone-less times of a list re-read in the
+    zone written on the list's last time, and 'between X and Y' made one range."""
+    out = list(found)
+    nxt: TimeMention | None = None
+    for i in range(len(out) - 1, -1, -1):
+        m = out[i]
+        timed = m.at is not None and m.precision != "day" and not m.is_stamp
+        if (timed and nxt is not None and m.zone is None and nxt.zone is not None
+                and _LIST_GAP.fullmatch(text, a + m.end, a + nxt.start)):
+            tz = zone_named(nxt.zone)
+            if tz is not None:
+                at = _rezone(m.at, default_tz, tz)
+                until = _rezone(m.until, default_tz, tz) if m.until is not None else None
+                m = dataclasses.replace(m, at=at, until=until, zone=nxt.zone)
+                out[i] = m
+        if (timed and nxt is not None and m.until is None and nxt.until is None and nxt.keyword is None
+                and m.zone == nxt.zone and text[a + m.end:a + nxt.start].strip().lower() == "and"
+                and _BETWEEN.search(text, max(a, a + m.start - 12), a + m.start)):
+            until = nxt.at
+            while until < m.at:
+                until += dt.timedelta(days=1)
+            m = dataclasses.replace(m, end=nxt.end, raw=text[a + m.start:a + nxt.end], until=until)
+            out[i] = m
+            del out[i + 1]
+        nxt = m if timed else None
+    return out
+
+
+def _rezone(at: dt.datetime, was: dt.tzinfo, tz: dt.tzinfo) -> dt.datetime:
+    """The instant whose wall time in ``was`` is read again in ``tz``."""
+    return at.astimezone(was).replace(tzinfo=tz).astimezone(UTC)
 
 
 def _rel_cands(text: str) -> list[_Cand]:

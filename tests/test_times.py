@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from occ_lib.logs import parse_log
 from occ_lib.times import (
     Heading,
     TimeMention,
@@ -267,7 +268,7 @@ def test_which_date_a_time_takes() -> None:
     m = one("at 09:00 UTC", day=None)
     assert (m.at, m.problem, m.has_date) == (None, "time without a date", False)
     # the document zone applies to zone-less times only
-    assert ats("at 09:00 and 09:00 UTC", tz="America/Los_Angeles") == [
+    assert ats("at 09:00, then at 09:00 UTC", tz="America/Los_Angeles") == [
         u(2025, 10, 10, 16),
         u(2025, 10, 10, 9),
     ]
@@ -819,3 +820,70 @@ def test_find_times_many_equals_find_times_on_each(texts: list[str], day: dt.dat
     assert find_times_many(texts, days, "PT") == [
         find_times(t, day=d, tz="PT") for t, d in zip(texts, days, strict=True)
     ]
+
+
+# --------------------------------------------------------------------------- lists, 'between', noon
+
+
+Span = tuple[str, dt.datetime | None, dt.datetime | None, str | None, str | None]
+
+
+def spans(text: str, **kw) -> list[Span]:
+    kw.setdefault("day", D)
+    return [(m.raw, m.at, m.until, m.zone, m.keyword) for m in find_times(text, **kw)]
+
+
+def test_times_of_one_list_share_the_zone_written_last() -> None:
+    ny = "America/New_York"
+    assert spans("checks at 09:00, 12:00 and 15:00 ET") == [
+        ("09:00", u(2025, 10, 10, 13), None, ny, None),
+        ("12:00", u(2025, 10, 10, 16), None, ny, None),
+        ("15:00 ET", u(2025, 10, 10, 19), None, ny, None),
+    ]
+    # the written zone wins over the document's; fixed offsets and '/' lists too
+    assert spans("at 09:00 or 10:00 UTC+2", tz="America/Los_Angeles") == [
+        ("09:00", u(2025, 10, 10, 7), None, "+02:00", None),
+        ("10:00 UTC+2", u(2025, 10, 10, 8), None, "+02:00", None),
+    ]
+    assert [m[1] for m in spans("retries 9am / 1pm PT")] == [u(2025, 10, 10, 16), u(2025, 10, 10, 20)]
+    # a zone on the first time stays its own; anything but a list separator breaks the list
+    assert [m[1] for m in spans("09:00 ET and 10:00 UTC")] == [u(2025, 10, 10, 13), u(2025, 10, 10, 10)]
+    assert [m[1] for m in spans("at 09:00, then at 10:00 ET")] == [u(2025, 10, 10, 9), u(2025, 10, 10, 14)]
+    assert [m[1] for m in spans("at 09:00; 10:00 ET")] == [u(2025, 10, 10, 9), u(2025, 10, 10, 14)]
+    # the same in a whole log (find_times_many's fast path)
+    logs = parse_log("## 2025-10-09\n- probes at 08:00 and 20:00 CET on DEPLOY-147\n", "l.md")
+    assert list(logs.events["times"].iloc[0]) == [u(2025, 10, 9, 6), u(2025, 10, 9, 18)]
+
+
+def test_between_two_times_is_a_range() -> None:
+    ny = "America/New_York"
+    assert spans("maintenance between 09:00 and 10:00 ET") == [
+        ("09:00 and 10:00 ET", u(2025, 10, 10, 13), u(2025, 10, 10, 14), ny, None),
+    ]
+    # the end on the next day when it is earlier; no zone written: the document's
+    assert spans("Between 23:00 and 01:00", tz="UTC") == [
+        ("23:00 and 01:00", u(2025, 10, 10, 23), u(2025, 10, 11, 1), None, None),
+    ]
+    assert spans("between 9am and 11am PT") == [
+        ("9am and 11am PT", u(2025, 10, 10, 16), u(2025, 10, 10, 18), "America/Los_Angeles", None),
+    ]
+    # without 'between', two times joined by 'and' stay two mentions
+    assert len(spans("pinged at 09:00 and 10:00 UTC")) == 2
+
+
+def test_noon_and_midnight_are_times() -> None:
+    la = "America/Los_Angeles"
+    assert spans("deploy at noon ET") == [("noon ET", u(2025, 10, 10, 16), None, "America/New_York", None)]
+    assert spans("ETA tomorrow at noon PT") == [("noon PT", u(2025, 10, 11, 19), None, la, "ETA")]
+    assert spans("sync at midday") == [("midday", u(2025, 10, 10, 12), None, None, None)]
+    # midnight ends the day it is written on
+    assert spans("rollback by midnight UTC") == [("midnight UTC", u(2025, 10, 11), None, "UTC", "by")]
+    assert spans("deadline Friday midnight", day=dt.date(2025, 10, 8)) == [
+        ("midnight", u(2025, 10, 11), None, None, "deadline"),
+    ]
+    # '12 noon' is one time; words that hold 'noon' and code spans are not times
+    assert spans("12 noon standup") == [("12 noon", u(2025, 10, 10, 12), None, None, None)]
+    assert spans("afternoon check-in, see `noon.sh`, high-noon") == []
+    # a deadline in a whole log
+    logs = parse_log("## 2025-10-09\n- OCC-INF-221 ETA noon ET, missed\n", "l.md")
+    assert logs.deadlines[["due_at", "stated_missed"]].values.tolist() == [[u(2025, 10, 9, 16), True]]
