@@ -20,8 +20,12 @@ What counts as a time
 What counts as a date
     ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention),
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``Sept 3rd`` (month names start with a
-    capital letter so that "may 5" is not a date). ``10/10/2025`` is read only in headings, and
-    only when day and month cannot be confused. A bare year (``2025``) is not a date. A date
+    capital letter so that "may 5" is not a date). A slash date is read when a time is joined to
+    it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``): month first or day first, whichever is a
+    real date, and when both are, the one nearest ``day`` (a year-less one more than two months
+    away is no date: ``1/2 09:00``); alone (``24/7``, ``3/4``) it is not a date, except
+    ``10/10/2025`` in a heading when day and month cannot be confused. A bare year (``2025``) is
+    not a date. A date
     without a year takes the year that puts it nearest to ``day``. A date joined to a time
     (``2025-10-10 04:41 UTC``, ``2025-10-10T04:40:48.296Z``, ``2025-10-10T09:00+02:00``,
     ``Oct 11, 2025 at 14:00``, ``09:00 UTC on 2025-10-11``) is one mention with ``has_date=True``.
@@ -357,6 +361,10 @@ _FULL_SRC = (
     + r"(?:" + _RANGE_SEP + r"(?P<be_>" + _time_re("be", lookbehind=False) + r")"
     + _zone_re("be", False) + r")?"
     + r"(?P<con>(?:,?\s+on\s+|,\s)" + _date_re("c") + r")?)"
+    # a slash date joined to a time: '10/10 09:00 UTC', '10/13/2025 at 5pm ET' (alone, '24/7' and
+    # '3/4' are no dates)
+    r"|(?P<sl>(?P<sl1>\d{1,2})/(?P<sl2>\d{1,2})(?:/(?P<sly>\d{4}|\d{2}))?(?![\d/])"
+    + _JOIN + r"(?P<st_>" + _time_re("s", lookbehind=False) + r")" + _zone_re("s", True) + r")"
     # a bare day number: a date only when a month name stands right before it
     r"|(?P<bd>\d{1,2})(?:st|nd|rd|th)?(?![^\W_]|:\d)"
     # military-style UTC times, only with their zone: '0900Z', '1730 UTC' (a bare '0900' is a number)
@@ -572,8 +580,41 @@ def _match_zone(g: _Groups, p: str) -> tuple[dt.tzinfo | None, bool]:
 
 
 _DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy") for p in ("a", "c")}
-_TIME_GET = {p: _getter(p, "h mi hm s f ap bap") for p in ("a", "ae", "b", "be")}
-_ZONE_GET = {p: _getter(p, "z off zp zw") for p in ("a", "ae", "b", "be")}
+_TIME_GET = {p: _getter(p, "h mi hm s f ap bap") for p in ("a", "ae", "b", "be", "s")}
+_ZONE_GET = {p: _getter(p, "z off zp zw") for p in ("a", "ae", "b", "be", "s")}
+_SLASH_GET = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sl1", "sl2", "sly")))
+_SLASH_NEAR_DAYS = 62  # a year-less slash date farther than this from the section date is no date
+
+
+def _slash_date(g: _Groups, day: dt.date | None) -> dt.date | None:
+    """The date of a slash date ('10/13', '13/10/2025'): month first or day first, whichever is a
+    real date; when both are, the one nearest ``day`` (an ambiguous one without ``day`` raises _Bad).
+    None when a year-less one is far from ``day`` (then it was no date: '1/2 09:00')."""
+    a_s, b_s, y_s = _SLASH_GET(g)
+    a, b = int(a_s), int(b_s)
+    shown = f"{a_s}/{b_s}" + (f"/{y_s}" if y_s else "")
+    options: list[dt.date] = []
+    for month, dom in dict.fromkeys(((a, b), (b, a))):
+        year = (2000 + int(y_s) if len(y_s) == 2 else int(y_s)) if y_s else _year_near(month, dom, day)
+        if year is None:
+            continue
+        try:
+            options.append(dt.date(year, month, dom))
+        except ValueError:
+            continue
+    if not options:
+        if day is None and not y_s:
+            raise _Bad(f"date without a year {shown}")
+        raise _Bad(f"impossible date {shown}")
+    if len(options) == 1:
+        found = options[0]
+    elif day is None:
+        raise _Bad(f"ambiguous date {shown}")
+    else:
+        found = min(options, key=lambda d: (abs((d - day).days), d))
+    if not y_s and day is not None and abs((found - day).days) > _SLASH_NEAR_DAYS:
+        return None
+    return found
 _FAST_GROUPS = tuple(
     _FULL.groupindex[n]
     for n in ("be_", "con", "bh", "bmi", "bhm", "bs", "bap", "bbap", "bz", "boff", "bzp", "bzw")
@@ -623,7 +664,15 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         cand.time = (int(m.group("milh")), int(m.group("milm")), 0, 0, "minute", 0)
         return cand
     g = m.groups()
-    if kind == "dt":
+    if kind == "sl":
+        cand = _Cand(start, end, "time")
+        p1 = p2 = "s"
+        until_written = False
+        try:
+            cand.date = _slash_date(g, day)
+        except _Bad as bad:
+            cand.problem = str(bad)
+    elif kind == "dt":
         cand = _Cand(start, end, "date")
         try:
             cand.date = _match_date(g, "a", day)
@@ -1247,7 +1296,7 @@ def parse_heading(
             problem = problem or mm.problem
         elif mm.at is not None:
             # date written with the time: take the calendar date as written, not the UTC one
-            date = _written_date(heading[mm.start:mm.end])
+            date = _written_date(heading[mm.start:mm.end], year_near)
     if date is not None:
         problem = None  # a readable date wins over an unreadable one ('Oct 6 – Oct 12, 2025')
     if date is None and problem is None:
@@ -1278,9 +1327,14 @@ def parse_heading(
                 at, precision, zone = mm.at, mm.precision, mm.zone
             elif mm.problem and mm.problem != "time without a date" and problem is None:
                 problem = mm.problem
-    title = heading
-    for s, e in sorted(spans, reverse=True):
-        title = title[:s] + " " + title[e:]
+    kept: list[str] = []
+    pos = 0
+    for s, e in sorted(spans):  # (spans may overlap: a slash date inside its mention)
+        if s > pos:
+            kept.append(heading[pos:s])
+        pos = max(pos, e)
+    kept.append(heading[pos:])
+    title = " ".join(kept)
     if "(" in title or "[" in title:
         title = _EMPTY_BRACKETS.sub(" ", title)
     title = " ".join(title.split())
@@ -1312,7 +1366,7 @@ def _is_rel(raw: str) -> bool:
 _WRITTEN_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
-def _written_date(raw: str) -> dt.date | None:
+def _written_date(raw: str, year_near: dt.date | None = None) -> dt.date | None:
     m = _WRITTEN_ISO.search(raw)
     if m:
         try:
@@ -1320,9 +1374,11 @@ def _written_date(raw: str) -> dt.date | None:
         except ValueError:
             return None
     mm = _FULL.match(raw)
-    if mm is not None and mm.lastgroup == "dt":
+    if mm is not None and mm.lastgroup in ("dt", "sl"):
         try:
-            return _match_date(mm.groups(), "a", None)
+            if mm.lastgroup == "sl":
+                return _slash_date(mm.groups(), year_near)
+            return _match_date(mm.groups(), "a", year_near)
         except _Bad:
             return None
     return None

@@ -887,3 +887,38 @@ def test_noon_and_midnight_are_times() -> None:
     # a deadline in a whole log
     logs = parse_log("## 2025-10-09\n- OCC-INF-221 ETA noon ET, missed\n", "l.md")
     assert logs.deadlines[["due_at", "stated_missed"]].values.tolist() == [[u(2025, 10, 9, 16), True]]
+
+
+def test_slash_dates_joined_to_a_time() -> None:
+    ny = "America/New_York"
+    day = dt.date(2025, 10, 9)
+    assert spans("call scheduled 10/10 09:00 UTC", day=day) == [
+        ("10/10 09:00 UTC", u(2025, 10, 10, 9), None, "UTC", None),
+    ]
+    assert spans("ETA 10/13 5pm ET", day=day) == [("10/13 5pm ET", u(2025, 10, 13, 21), None, ny, "ETA")]
+    # day first when month first is no date; the nearest reading when both are
+    assert [m[1] for m in spans("13/10/2025 at 09:00", day=day)] == [u(2025, 10, 13, 9)]
+    assert [m[1] for m in spans("12/10 09:00", day=day)] == [u(2025, 10, 12, 9)]
+    assert [m[1] for m in spans("10/11 09:00", day=day)] == [u(2025, 10, 11, 9)]
+    assert [m[1] for m in spans("10/09/25 14:00 UTC", day=day)] == [u(2025, 10, 9, 14)]
+    # far from the section date, or without a time, a fraction is no date
+    assert [(m.at, m.has_date) for m in find_times("1/2 09:00 UTC", day=day)] == [(u(2025, 10, 9, 9), False)]
+    assert spans("24/7 support, 3/4 done", day=day) == []
+    # without a date to compare with, an ambiguous one is a problem
+    m = find_times("10/11/2025 09:00 ET", day=None)[0]
+    assert (m.at, m.problem) == (None, "ambiguous date 10/11/2025")
+    m = find_times("30/02/2025 09:00", day=day)[0]
+    assert (m.at, m.problem) == (None, "impossible date 30/02/2025")
+
+
+def test_heading_with_a_year_less_date_and_time() -> None:
+    near = dt.date(2025, 10, 10)
+    assert parse_heading("## 10/10 09:00 UTC sync", year_near=near) == Heading(
+        "sync", dt.date(2025, 10, 10), u(2025, 10, 10, 9), None, "minute", "UTC"
+    )
+    assert parse_heading("## Oct 11 09:00 ET sync", year_near=near) == Heading(
+        "sync", dt.date(2025, 10, 11), u(2025, 10, 11, 13), None, "minute", "America/New_York"
+    )
+    assert parse_heading("## 10/11/2025 09:00 ET sync") == Heading(
+        "sync", None, None, "ambiguous date 10/11/2025", None, None
+    )
