@@ -71,43 +71,50 @@ def records(df: pd.DataFrame) -> Iterable[dict[str, Any]]:
         yield {c: _plain(v) for c, v in zip(cols, row, strict=True)}
 
 
-def _csv_cell(value: Any) -> Any:
-    v = _plain(value)
+def render(df: pd.DataFrame, fmt: str, out: TextIO, title: str | None = None) -> None:
+    """Write ``df`` to ``out`` in ``fmt``."""
+    render_records(list(df.columns), records(df), fmt, out, title)
+
+
+def render_records(
+    columns: list[str], recs: Iterable[dict[str, Any]], fmt: str, out: TextIO, title: str | None = None
+) -> None:
+    """Write rows of JSON-ready values (what :func:`records` gives) to ``out`` in ``fmt``."""
+    if fmt == "jsonl":
+        for rec in recs:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump(list(recs), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(columns)
+        for rec in recs:
+            w.writerow([_csv_cell(rec[c]) for c in columns])
+    elif fmt == "table":
+        _render_table(columns, recs, out, title)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _csv_cell(v: Any) -> Any:
     if isinstance(v, list):
         return ";".join("" if x is None else str(x) for x in v)
     return "" if v is None else v
 
 
-def render(df: pd.DataFrame, fmt: str, out: TextIO, title: str | None = None) -> None:
-    """Write ``df`` to ``out`` in ``fmt``."""
-    if fmt == "jsonl":
-        for rec in records(df):
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    elif fmt == "json":
-        json.dump(list(records(df)), out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    elif fmt == "csv":
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(list(df.columns))
-        for row in df.itertuples(index=False, name=None):
-            w.writerow([_csv_cell(v) for v in row])
-    elif fmt == "table":
-        _render_table(df, out, title)
-    else:
-        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-
-
-def _render_table(df: pd.DataFrame, out: TextIO, title: str | None) -> None:
+def _render_table(columns: list[str], recs: Iterable[dict[str, Any]], out: TextIO, title: str | None) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=title, show_lines=False, header_style="bold")
-    for col in df.columns:
+    for col in columns:
         table.add_column(str(col), overflow="fold")
-    for rec in records(df):
+    for rec in recs:
         cells = []
-        for v in rec.values():
+        for c in columns:
+            v = rec[c]
             if isinstance(v, list):
                 v = ", ".join("" if x is None else str(x) for x in v)
             cells.append(escape("" if v is None else str(v)))

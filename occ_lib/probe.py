@@ -181,9 +181,43 @@ def run_probes(
 ) -> pd.DataFrame:
     """Probe ``targets`` ``repeat`` times, starting a run every ``every_s`` seconds.
 
-    Each run has its own ``run_id``; ``on_result(df)`` gets each run's rows as soon as it ends (the
-    CLI stores them there). Returns every row, typed as the store's schema. Works inside a running
-    event loop too (e.g. Jupyter): the probes then run on a worker thread.
+    Each run has its own ``run_id``; ``on_result(df)`` gets each run's rows as soon as it ends.
+    Returns every row, typed as the store's schema. Works inside a running event loop too (e.g.
+    Jupyter): the probes then run on a worker thread. :func:`probe_runs` is the same with plain
+    rows (what the CLI uses, so that it never loads pandas).
+    """
+    frames: list[pd.DataFrame] = []
+
+    def collect(rows: list[Row]) -> None:
+        frames.append(rows_to_frame(rows))
+        if on_result is not None:
+            on_result(frames[-1])
+
+    probe_runs(
+        targets, repeat=repeat, every_s=every_s, concurrency=concurrency, workers=workers,
+        on_rows=collect, progress=progress, body_cap=body_cap, max_redirects=max_redirects,
+    )
+    if len(frames) == 1:
+        return frames[0]
+    import pandas as pd
+
+    return conform(pd.concat(frames, ignore_index=True))
+
+
+def probe_runs(
+    targets: Sequence[Target],
+    *,
+    repeat: int = 1,
+    every_s: float = 0,
+    concurrency: int = 100,
+    workers: int = 1,
+    on_rows: Callable[[list[Row]], None] | None = None,
+    progress: Callable[[Row], None] | None = None,
+    body_cap: int = BODY_CAP,
+    max_redirects: int = MAX_REDIRECTS,
+) -> list[Row]:
+    """:func:`run_probes` with rows as dicts (:data:`~occ_lib.schema.PROBE_COLUMNS`): every run's
+    rows in order; ``on_rows(rows)`` gets each run's as soon as it ends.
 
     ``workers > 1`` splits a run over that many forked processes, each with its own event loop and
     an equal share of ``concurrency`` (the total in flight is unchanged): the client is CPU-bound in
@@ -195,7 +229,7 @@ def run_probes(
         raise ValueError("repeat must be at least 1")
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    frames: list[pd.DataFrame] = []
+    every: list[Row] = []
     for i in range(repeat):
         began = time.monotonic()
         with _collector_frozen():
@@ -208,17 +242,12 @@ def run_probes(
                         max_redirects=max_redirects,
                     )
                 )
-        df = rows_to_frame(rows)
-        frames.append(df)
-        if on_result is not None:
-            on_result(df)
+        every += rows
+        if on_rows is not None:
+            on_rows(rows)
         if i < repeat - 1 and every_s > 0:  # start to start; a run that overran is followed at once
             time.sleep(max(0.0, began + every_s - time.monotonic()))
-    if len(frames) == 1:
-        return frames[0]
-    import pandas as pd
-
-    return conform(pd.concat(frames, ignore_index=True))
+    return every
 
 
 @contextlib.contextmanager
@@ -268,10 +297,6 @@ def _run_forked(
             pool.submit(_worker_run, list(targets[k::workers]), slots[k], run_id, body_cap, max_redirects)
             for k in range(workers)
         ]
-        # the parent only waits now: load what turns the rows into a frame (pandas, ~0.3 s to
-        # import) while the workers probe, not after
-        import pandas  # noqa: F401
-
         shares = [f.result() for f in futures]
     rows: list[Row] = [None] * len(targets)  # type: ignore[list-item]
     for k, share in enumerate(shares):
@@ -296,31 +321,62 @@ SUMMARY_COLUMNS = (
 
 def summarize(df: pd.DataFrame) -> pd.DataFrame:
     """One row per target (in first-seen order): counts per outcome, p50/p95 of ``elapsed_ms``, and
-    the last probe's status and error (``error: message``)."""
+    the last probe's status and error (``error: message``); :func:`summary_records` as a frame."""
     import pandas as pd
 
-    if df.empty:
-        return pd.DataFrame({c: [] for c in SUMMARY_COLUMNS}).astype({"target": "string"})
-    order = pd.unique(df["target"])
-    g = df.groupby("target", sort=False)
-    counts = pd.crosstab(df["target"], df["outcome"])
-    counts = counts.reindex(index=order, columns=list(OUTCOMES), fill_value=0)
-    last = df.sort_values("started_at", kind="stable").groupby("target", sort=False).tail(1)
-    last = last.set_index("target").reindex(order)
-    error = last["error"].astype(object)
-    out = pd.DataFrame({
-        "target": pd.array(order, dtype="string"),
-        "probes": g.size().reindex(order).to_numpy(dtype="int64"),
-        **{o: counts[o].to_numpy(dtype="int64") for o in OUTCOMES},
-        "p50_ms": g["elapsed_ms"].quantile(0.5).reindex(order).round(1).to_numpy(),
-        "p95_ms": g["elapsed_ms"].quantile(0.95).reindex(order).round(1).to_numpy(),
-        "last_status": last["status"].astype("Int32").to_numpy(),
-        "last_error": pd.array(
-            [None if pd.isna(e) else f"{e}: {m}" for e, m in zip(error, last["error_message"], strict=True)],
-            dtype="string",
-        ),
-    })
-    return out[list(SUMMARY_COLUMNS)]
+    order = list(pd.unique(df["target"]))
+    cols = ["target", "outcome", "elapsed_ms", "status", "error", "error_message"]
+    in_time = df.sort_values("started_at", kind="stable")[cols].astype(object)
+    rows = in_time.where(in_time.notna(), None).to_dict("records")
+    recs = summary_records(rows, order)
+    types = zip(SUMMARY_COLUMNS, _SUMMARY_DTYPES, strict=True)
+    return pd.DataFrame({c: pd.array([r[c] for r in recs], dtype=t) for c, t in types})
+
+
+_SUMMARY_DTYPES = ("string", "int64", "int64", "int64", "int64", "float64", "float64", "Int32", "string")
+
+
+def summary_records(rows: Iterable[Row], order: Sequence[str] | None = None) -> list[Row]:
+    """:func:`summarize` on rows (dicts) in time order, without pandas: one dict per target, in
+    ``order`` (default: first seen); p50/p95 interpolate linearly, as pandas' ``quantile`` does."""
+    per: dict[str, dict[str, Any]] = {t: {} for t in order or ()}
+    for r in rows:
+        s = per.setdefault(r["target"], {})
+        if not s:
+            s.update(probes=0, up=0, degraded=0, down=0, ms=[], last=None)
+        s["probes"] += 1
+        if r["outcome"] in OUTCOMES:
+            s[r["outcome"]] += 1
+        ms = r["elapsed_ms"]
+        if ms is not None and ms == ms:  # (NaN is no value)
+            s["ms"].append(float(ms))
+        s["last"] = r
+    out: list[Row] = []
+    for target, s in per.items():
+        if not s:
+            continue
+        ms = sorted(s["ms"])
+        last = s["last"]
+        out.append({
+            "target": target, "probes": s["probes"], **{o: s[o] for o in OUTCOMES},
+            "p50_ms": _quantile(ms, 0.5), "p95_ms": _quantile(ms, 0.95),
+            "last_status": None if last["status"] is None else int(last["status"]),
+            "last_error": None if last["error"] is None else f"{last['error']}: {last['error_message']}",
+        })
+    return out
+
+
+def _quantile(ordered: list[float], q: float) -> float | None:
+    """numpy's 'linear' quantile of sorted values, rounded to 0.1 ms; None when there are none."""
+    if not ordered:
+        return None
+    h = (len(ordered) - 1) * q
+    lo = int(h)
+    hi = min(lo + 1, len(ordered) - 1)
+    a, b, t = ordered[lo], ordered[hi], h - lo
+    # numpy's _lerp: from the nearer end, so that t=1 gives b exactly
+    value = b - (b - a) * (1 - t) if t >= 0.5 else a + (b - a) * t
+    return round(value, 1)
 
 
 # --------------------------------------------------------------------------- one probe

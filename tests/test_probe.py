@@ -263,6 +263,38 @@ def test_summary(run):
     assert pd.isna(s.loc["up", "last_error"])
 
 
+def test_summary_records_without_pandas_match_summarize():
+    from occ_lib.probe import summary_records
+
+    t0 = pd.Timestamp("2025-10-10T00:00:00Z")
+    df = pd.DataFrame({
+        "target": ["b", "a", "a", "a", "a", "b"],
+        "started_at": [t0 + pd.Timedelta(seconds=s) for s in (5, 1, 2, 3, 4, 0)],
+        "outcome": ["down", "up", "degraded", "up", "up", "up"],
+        "elapsed_ms": [float("nan"), 10.0, 40.0, 20.0, 30.0, 7.25],
+        "status": pd.array([None, 200, 200, 200, 200, 200], dtype="Int32"),
+        "error": [ "timeout", None, None, None, None, None],
+        "error_message": ["no answer within 10 s", None, None, None, None, None],
+    })
+    expected = [
+        {"target": "b", "probes": 2, "up": 1, "degraded": 0, "down": 1, "p50_ms": 7.2, "p95_ms": 7.2,
+         "last_status": None, "last_error": "timeout: no answer within 10 s"},
+        {"target": "a", "probes": 4, "up": 3, "degraded": 1, "down": 0, "p50_ms": 25.0, "p95_ms": 38.5,
+         "last_status": 200, "last_error": None},
+    ]
+    # rows in time order, targets in first-seen order (here: of the frame)
+    in_time = df.sort_values("started_at").astype(object)
+    rows = in_time.where(in_time.notna(), None).to_dict("records")
+    assert summary_records(rows, ["b", "a"]) == expected
+    # the frame version is the same values, typed; pandas' own quantiles agree
+    s = summarize(df)
+    assert s.astype(object).where(s.notna(), None).to_dict("records") == expected
+    assert df[df["target"] == "a"]["elapsed_ms"].quantile([0.5, 0.95]).round(1).tolist() == [25.0, 38.5]
+    assert list(s.dtypes.astype(str)) == ["string", "int64", "int64", "int64", "int64", "float64", "float64",
+                                          "Int32", "string"]
+    assert summarize(df.iloc[0:0]).empty
+
+
 def test_repeat_makes_one_run_per_repeat():
     with http_server() as srv:
         t = [Target(name="a", url=f"{srv.url}/ok", degraded_ms=5000),

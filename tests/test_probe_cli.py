@@ -180,6 +180,27 @@ def test_probing_starts_before_pandas_is_loaded():
     assert out.stdout == "[]\n"
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_whole_probe_run_never_loads_pandas(tmp_path, server, workers):
+    # probing, the store write and the summary go through pyarrow and plain rows: a cron run pays
+    # no pandas import (~0.7 s of CPU)
+    cfg = _workspace(tmp_path, _targets(server))
+    code = (
+        "import sys\nfrom occ_lib.cli import main\n"
+        "try:\n    main(['probe', '-c', sys.argv[1], '-w', sys.argv[2], '-f', 'csv'])\n"
+        "except SystemExit as e:\n    print('exit', e.code, 'pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(cfg), workers], capture_output=True, text=True)
+    lines = out.stdout.splitlines()
+    assert lines[0] == "target,probes,up,degraded,down,p50_ms,p95_ms,last_status,last_error"
+    assert [line.split(",")[:5] for line in lines[1:4]] == [
+        ["app", "1", "1", "0", "0"], ["api", "1", "1", "0", "0"], ["broken", "1", "0", "0", "1"],
+    ]
+    assert lines[3].endswith(",503,unexpected_status: HTTP 503 not in expected 2xx")
+    assert lines[4:] == ["exit 3 False"]
+    assert sorted(load_probes(tmp_path / "data")["target"]) == ["api", "app", "broken"]
+
+
 def _occ() -> str:
     return shutil.which("occ", path=str(Path(sys.executable).parent)) or "occ"
 

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from occ_lib.errors import StoreError
-from occ_lib.schema import PROBE_COLUMNS, PROBE_SCHEMA
+from occ_lib.schema import PROBE_COLUMNS, PROBE_SCHEMA, conform
 from occ_lib.store import (
     StoreWarning,
     compact,
@@ -51,6 +51,25 @@ def strict_load(*args, **kw) -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         return load_probes(*args, **kw)
+
+
+def test_rows_written_without_pandas_read_back_as_the_frame_written_with_it(tmp_path):
+    from occ_lib.store import write_probe_rows
+
+    times = ["2025-10-10T23:59:59.999999Z", "2025-10-11T01:59:00+02:00", "2025-10-11T00:00:00Z"]
+    df = conform(rows("run-1", times, bytes=[0, 10, None], error_message=["é ✓", None, None]))
+    plain = df.astype(object).where(df.notna(), None).to_dict("records")
+    for r in plain:
+        r["started_at"] = r["started_at"].to_pydatetime()
+    a, b = tmp_path / "a", tmp_path / "b"
+    written = write_probe_rows(a, plain)
+    assert [p.parent.name for p in written] == ["date=2025-10-10", "date=2025-10-11"]
+    write_probes(b, df)
+    assert [pq.read_table(p).to_pylist() for p in written] == [
+        pq.read_table(p).to_pylist() for p in sorted((b / "probes").rglob("*.parquet"))
+    ]
+    pd.testing.assert_frame_equal(strict_load(a), strict_load(b))
+    assert write_probe_rows(a, []) == []
 
 
 def test_write_partitions_by_utc_date_and_round_trips(tmp_path):

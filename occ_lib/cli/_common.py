@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..formats import FORMATS, render
+from ..formats import FORMATS, render, render_records
 from ..workspace import DEFAULT_CONFIG, Workspace
 
 if TYPE_CHECKING:  # pandas loads when a command needs it: `occ probe` starts probing first
@@ -37,6 +37,11 @@ def workspace(config: Path | None, paths: list[str] | None = None) -> Workspace:
 
 def emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
     render(df, check_format(fmt), sys.stdout, title=title)
+
+
+def emit_records(columns: list[str], recs: list[dict], fmt: str, title: str | None = None) -> None:
+    """:func:`emit` for plain rows (JSON-ready values), which needs no pandas."""
+    render_records(columns, recs, check_format(fmt), sys.stdout, title=title)
 
 
 def warn(message: str) -> None:

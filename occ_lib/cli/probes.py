@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from ..errors import ConfigError, ProbeError
-from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
+from ._common import ConfigOpt, FormatOpt, check_format, emit_records, warn, workspace
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
 _UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
@@ -59,7 +59,7 @@ def probe(
     fmt: str = FormatOpt,
 ) -> None:
     """Probe the workspace's targets concurrently, store every result, print a per-target summary."""
-    from ..probe import run_probes, summarize
+    from ..probe import SUMMARY_COLUMNS, probe_runs, summary_records
     from ..targets import select_targets
 
     check_format(fmt)
@@ -79,24 +79,24 @@ def probe(
 
     runs = 0
 
-    def store_run(df) -> None:
-        from ..store import write_probes  # (pandas and the store load while the first run probes)
+    def store_run(rows: list[dict]) -> None:
+        from ..store import write_probe_rows  # (rows go to Parquet through pyarrow: no pandas here)
 
         nonlocal runs
         runs += 1
-        files = write_probes(ws.store, df)
-        bad = int((df["outcome"] != "up").sum())
+        files = write_probe_rows(ws.store, rows)
+        bad = sum(r["outcome"] != "up" for r in rows)
         where = files[0].parent if len(files) == 1 else ws.store
-        run_id = df["run_id"].iloc[0]
-        warn(f"run {runs}/{repeat} ({run_id}): {len(df)} probes, {bad} not up, stored in {where}")
+        run_id = rows[0]["run_id"]
+        warn(f"run {runs}/{repeat} ({run_id}): {len(rows)} probes, {bad} not up, stored in {where}")
 
     with _progress(len(chosen) * repeat) as advance:
-        df = run_probes(
+        rows = probe_runs(
             chosen, repeat=repeat, every_s=every_s, concurrency=concurrency, workers=workers,
-            on_result=store_run, progress=advance,
+            on_rows=store_run, progress=advance,
         )
-    emit(summarize(df), fmt, title="Probes")
-    if (df["outcome"] != "up").any():
+    emit_records(list(SUMMARY_COLUMNS), summary_records(rows), fmt, title="Probes")
+    if any(r["outcome"] != "up" for r in rows):
         raise typer.Exit(3)
 
 
