@@ -32,7 +32,8 @@ What counts as a date
 Ranges
     ``09:00–09:30 UTC``, ``09:00-09:30``, ``21:45 to 23:28 UTC``: ``at`` is the start, ``until`` the end,
     on the next day when it is earlier than the start. A zone written on either end applies to both.
-    ``between 09:00 and 10:00 ET`` is a range too.
+    ``between 09:00 and 10:00 ET``, ``from 09:00 until 10:00 ET`` (then ``until`` makes no deadline)
+    and ``09:00 through 10:30 ET`` are ranges too.
 Lists
     Times written as one list (joined by ``,``, ``and``, ``or``, ``&``, ``/``) share the zone written
     on the last: ``09:00, 12:00 and 15:00 ET`` are all New York times, whatever the document zone.
@@ -1052,38 +1053,62 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
 
 
 # Times written as one list share the zone written after the last of them ('09:00 and 10:00 ET',
-# '09:00, 12:00 or 15:00 UTC'); 'between 09:00 and 10:00 ET' is also a range, like '09:00-10:00 ET'.
+# '09:00, 12:00 or 15:00 UTC'). Two times joined as a range are one mention, like '09:00-10:00 ET',
+# a zone on either end applying to both: 'between 09:00 and 10:00 ET', 'from 09:00 until 10:00 ET'
+# ('until' there ends a range: no deadline), '09:00 through 10:30 ET'.
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or)\s+|\s*[&/]\s*")
 _BETWEEN = re.compile(r"(?i:between)\s+$")
+_FROM = re.compile(r"(?i:from)\s+$")
+_AND_GAP = re.compile(r"\s+(?i:and)\s+|\s*&\s*")
+_UNTIL_GAP = re.compile(r"\s+(?i:until|till|til|through|thru)\s+")
+_THROUGH_GAP = re.compile(r"\s+(?i:through|thru)\s+")
+
+
+def _range_gap(text: str, a: int, m: TimeMention, nxt: TimeMention) -> bool:
+    """Whether the mentions ``m`` and ``nxt`` (offsets from ``a``) are written as one range."""
+    s, e = a + m.end, a + nxt.start
+    before = max(a, a + m.start - 12), a + m.start
+    if _AND_GAP.fullmatch(text, s, e):
+        return _BETWEEN.search(text, *before) is not None
+    if _UNTIL_GAP.fullmatch(text, s, e):
+        return _THROUGH_GAP.fullmatch(text, s, e) is not None or _FROM.search(text, *before) is not None
+    return False
 
 
 def _share_zones(text: str, a: int, found: list[TimeMention], default_tz: dt.tzinfo) -> list[TimeMention]:
     """``found`` (mentions of ``text[a:]``, in order) with zone-less times of a list re-read in the
-    zone written on the list's last time, and 'between X and Y' made one range."""
+    zone written on the list's last time, and two times written as a range made one mention."""
     out = list(found)
     nxt: TimeMention | None = None
     for i in range(len(out) - 1, -1, -1):
         m = out[i]
         timed = m.at is not None and m.precision != "day" and not m.is_stamp
-        if (timed and nxt is not None and m.zone is None and nxt.zone is not None
-                and _LIST_GAP.fullmatch(text, a + m.end, a + nxt.start)):
-            tz = zone_named(nxt.zone)
-            if tz is not None:
-                at = _rezone(m.at, default_tz, tz)
-                until = _rezone(m.until, default_tz, tz) if m.until is not None else None
-                m = dataclasses.replace(m, at=at, until=until, zone=nxt.zone)
-                out[i] = m
-        if (timed and nxt is not None and m.until is None and nxt.until is None and nxt.keyword is None
-                and m.zone == nxt.zone and text[a + m.end:a + nxt.start].strip().lower() == "and"
-                and _BETWEEN.search(text, max(a, a + m.start - 12), a + m.start)):
+        if (timed and nxt is not None and m.until is None and nxt.until is None
+                and _range_gap(text, a, m, nxt)):
+            if m.zone is None and nxt.zone is not None:
+                m = _in_zone(m, nxt.zone, default_tz)
+            elif nxt.zone is None and m.zone is not None:
+                nxt = _in_zone(nxt, m.zone, default_tz)
             until = nxt.at
             while until < m.at:
                 until += dt.timedelta(days=1)
             m = dataclasses.replace(m, end=nxt.end, raw=text[a + m.start:a + nxt.end], until=until)
             out[i] = m
             del out[i + 1]
+        elif (timed and nxt is not None and m.zone is None and nxt.zone is not None
+                and _LIST_GAP.fullmatch(text, a + m.end, a + nxt.start)):
+            m = out[i] = _in_zone(m, nxt.zone, default_tz)
         nxt = m if timed else None
     return out
+
+
+def _in_zone(m: TimeMention, zone: str, was: dt.tzinfo) -> TimeMention:
+    """``m`` (read in ``was``, no zone written) with its wall time read in ``zone`` instead."""
+    tz = zone_named(zone)
+    if tz is None:
+        return m
+    until = _rezone(m.until, was, tz) if m.until is not None else None
+    return dataclasses.replace(m, at=_rezone(m.at, was, tz), until=until, zone=zone)
 
 
 def _rezone(at: dt.datetime, was: dt.tzinfo, tz: dt.tzinfo) -> dt.datetime:

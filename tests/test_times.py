@@ -871,6 +871,30 @@ def test_between_two_times_is_a_range() -> None:
     assert len(spans("pinged at 09:00 and 10:00 UTC")) == 2
 
 
+def test_from_until_and_through_are_ranges() -> None:
+    ny, la = "America/New_York", "America/Los_Angeles"
+    # 'until' after 'from' ends a range: no deadline
+    assert spans("maintenance from 09:00 until 10:00 ET") == [
+        ("09:00 until 10:00 ET", u(2025, 10, 10, 13), u(2025, 10, 10, 14), ny, None),
+    ]
+    assert spans("down from 9am till 11am PT") == [
+        ("9am till 11am PT", u(2025, 10, 10, 16), u(2025, 10, 10, 18), la, None),
+    ]
+    assert spans("outage 09:00 through 10:30 ET") == [
+        ("09:00 through 10:30 ET", u(2025, 10, 10, 13), u(2025, 10, 10, 14, 30), ny, None),
+    ]
+    # a zone on the first end applies to the second, which may fall on the next day
+    assert spans("from 22:00 ET until 01:00") == [
+        ("22:00 ET until 01:00", u(2025, 10, 11, 2), u(2025, 10, 11, 5), ny, None),
+    ]
+    # without 'from', 'until' is a deadline keyword as before
+    assert spans("at 09:00 until 10:00 ET") == [
+        ("09:00", u(2025, 10, 10, 9), None, None, None),
+        ("10:00 ET", u(2025, 10, 10, 14), None, ny, "until"),
+    ]
+    assert spans("freeze until 17:00 ET") == [("17:00 ET", u(2025, 10, 10, 21), None, ny, "until")]
+
+
 def test_noon_and_midnight_are_times() -> None:
     la = "America/Los_Angeles"
     assert spans("deploy at noon ET") == [("noon ET", u(2025, 10, 10, 16), None, "America/New_York", None)]
