@@ -14,7 +14,8 @@ What counts as a time
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
     ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``). Military style
-    only with a UTC zone: ``0900Z``, ``1730 UTC``, ``2359 GMT`` (so ``2025 UTC`` reads as 20:25).
+    only with a UTC zone: ``0900Z``, ``1730 UTC``, ``2359 GMT``, ``0900 UTC+2`` (so ``2025 UTC`` reads
+    as 20:25).
     Plain numbers never are: ``2025``, ``HTTP 200``, ``v2.10.1``, ``integrations.md:24-27``, ``25-27``,
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``.
 What counts as a date
@@ -369,7 +370,8 @@ _FULL_SRC = (
     # a bare day number: a date only when a month name stands right before it
     r"|(?P<bd>\d{1,2})(?:st|nd|rd|th)?(?![^\W_]|:\d)"
     # military-style UTC times, only with their zone: '0900Z', '1730 UTC' (a bare '0900' is a number)
-    r"|(?P<mil>(?P<milh>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?:Z|\s?(?:UTC|GMT))(?![^\W_]|\s?[+\-\u2212]\d))"
+    r"|(?P<mil>(?P<milh>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?:Z|\s?(?:UTC|GMT)"
+    r"(?:\s?(?P<milo>[+\-\u2212]\d{1,2}(?::?\d{2})?))?)(?![^\W_]|\s?[+\-\u2212]\d))"
 )
 _FULL = re.compile(_FULL_SRC)
 _MON_BEFORE = re.compile(r"(?<![A-Za-z])" + _MON + r"\s?$")
@@ -661,8 +663,11 @@ _REL_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
     start, end = m.span()
     if kind == "mil":
-        cand = _Cand(start, end, "time", tz=UTC)
+        offset = m.group("milo")
+        cand = _Cand(start, end, "time", tz=zone_named(offset.replace("\u2212", "-")) if offset else UTC)
         cand.time = (int(m.group("milh")), int(m.group("milm")), 0, 0, "minute", 0)
+        if cand.tz is None:
+            cand.problem = f"unknown time zone UTC{offset}"
         return cand
     g = m.groups()
     if kind == "sl":

@@ -771,6 +771,13 @@ def test_military_times_with_their_zone(text: str, at: dt.datetime, keyword: str
     assert find_times_many([text], [D], "PT")[0] == find_times(text, day=D, tz="PT")
 
 
+def test_military_times_with_an_offset() -> None:
+    assert spans("cutover 0900 UTC+2") == [("0900 UTC+2", u(2025, 10, 10, 7), None, "+02:00", None)]
+    assert spans("ETA 0900 GMT+5:30") == [("0900 GMT+5:30", u(2025, 10, 10, 3, 30), None, "+05:30", "ETA")]
+    m = one("0900 UTC+25")
+    assert (m.at, m.problem) == (None, "unknown time zone UTC+25")
+
+
 @pytest.mark.parametrize("text", ["0900 sharp", "2400Z", "build 1234Zeta", "curl_0900Z.log", "0960Z"])
 def test_four_digits_without_a_zone_or_out_of_range_are_no_time(text: str) -> None:
     assert find_times(text, day=D) == []
