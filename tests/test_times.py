@@ -718,6 +718,19 @@ _TOKENS = st.sampled_from(
         "monday",
         "today",
         "12",
+        " between ",
+        " and ",
+        " from ",
+        " until ",
+        " through ",
+        ", ",
+        " or ",
+        "midnight",
+        "/",
+        "10/13",
+        "13/10/2025",
+        " ET",
+        "UTC+2",
     ]
 )
 
