@@ -21,14 +21,16 @@ Reading
 Structure (one pass over the lines, then one pass per field over each document's items)
     The first level-1 heading is the title; every other heading (any level) is a section, in file
     order (``position``) - never assumed to be in time order. Its date and time come from
-    :func:`occ_lib.times.parse_heading`. A dated title (``# Daily log — 2025-10-10``) dates the
-    items written before the first section. Items are list items (``-``, ``*``, ``+``, ``1.``;
-    nesting by indentation, continuation lines joined to their item with a space) and table body
-    rows (cells joined with `` | ``); tables are also kept whole in ``tables``. Fenced code is
-    skipped; an unclosed fence is not a fence. The items' fields below are then found field by
-    field over all of a document's items (:func:`_items`), times in one call for the document
-    (:func:`occ_lib.times.find_times_many`): the same values as item by item, with the per-item
-    set-up paid once per document.
+    :func:`occ_lib.times.parse_heading`; a year-less date (``## Oct 9``) takes the year nearest the
+    date of the section before (else the front matter's ``date`` or ``last_reviewed``), and a date
+    that reads both ways (``## 10/07/2025``) the reading nearest it. A dated title (``# Daily log —
+    2025-10-10``) dates the items written before the first section. Items are list items (``-``,
+    ``*``, ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a
+    space) and table body rows (cells joined with `` | ``); tables are also kept whole in
+    ``tables``. Fenced code is skipped; an unclosed fence is not a fence. The items' fields below
+    are then found field by field over all of a document's items (:func:`_items`), times in one call
+    for the document (:func:`occ_lib.times.find_times_many`): the same values as item by item, with
+    the per-item set-up paid once per document.
 
 Per item (the rules, in order)
     - ``tickets``: keys like ``DEPLOY-147``, ``OCC-INF-221``, ``HS-44721`` (upper-case segments, the
@@ -310,6 +312,22 @@ def _fm_date(
         return _NAT
 
 
+def _fm_day(data: dict[str, Any]) -> dt.date | None:
+    """The front matter's ``date`` (else ``last_reviewed``, ``updated``) as a date, when it is one."""
+    for key in ("date", "last_reviewed", "updated"):
+        v = data.get(key)
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if isinstance(v, dt.date):
+            return v
+        if isinstance(v, str):
+            try:
+                return dt.date.fromisoformat(v.strip()[:10])
+            except ValueError:
+                continue
+    return None
+
+
 def _zone(acc: _Acc, source: str, fm: Any, text: str) -> tuple[dt.tzinfo | None, str]:
     """The zone of zone-less times: front matter ``tz:``, else a prose declaration, else UTC."""
     for key in ("tz", "timezone", "time_zone"):
@@ -380,6 +398,9 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     title: str | None = None
     sec: _Section = (None, None, None, _NAT, _NAT, None)
     position = 0
+    # what a year-less heading date ('## Oct 9') or one that reads both ways ('## 10/07/2025') is
+    # read against: the date of the section before, else the front matter's
+    near = _fm_day(fm.data)
     items: list[tuple[int, int, str, str, _Section]] = []  # (line, depth, text, item kind, section)
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
     date_problems: list[tuple[int, str, str]] = []
@@ -399,11 +420,13 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                 title = htext
                 if position == 0 and _may_have_times(htext):
                     # '# Daily log — 2025-10-10': items before the first section take its date
-                    h = parse_heading(htext, tz=tz)
+                    h = parse_heading(htext, tz=tz, year_near=near)
+                    near = h.date or near
                     sec = (None, None, h.date, _day_us(h.date), _us(h.at),
                            (getattr(h, "precision", None) or "minute") if h.at is not None else None)
                 continue
-            h = parse_heading(htext, tz=tz)
+            h = parse_heading(htext, tz=tz, year_near=near)
+            near = h.date or near
             if h.problem:
                 date_problems.append((line, htext[:120], h.problem))
             sec_prec = (getattr(h, "precision", None) or "minute") if h.at is not None else None

@@ -25,8 +25,7 @@ What counts as a date
     it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``): month first or day first, whichever is a
     real date, and when both are, the one nearest ``day`` (a year-less one more than two months
     away is no date: ``1/2 09:00``); alone (``24/7``, ``3/4``) it is not a date, except
-    ``10/10/2025`` in a heading when day and month cannot be confused. A bare year (``2025``) is
-    not a date. A date
+    ``10/10/2025`` in a heading (see :func:`parse_heading`). A bare year (``2025``) is not a date. A date
     without a year takes the year that puts it nearest to ``day``. A date joined to a time
     (``2025-10-10 04:41 UTC``, ``2025-10-10T04:40:48.296Z``, ``2025-10-10T09:00+02:00``,
     ``Oct 11, 2025 at 14:00``, ``09:00 UTC on 2025-10-11``) is one mention with ``has_date=True``.
@@ -81,9 +80,10 @@ Not read by :func:`find_times`
 Headings (:func:`parse_heading`)
     the first date in the heading is the section date, the first time the section time (on that
     date); the title is what remains once dates, times, weekday names, empty brackets and edge
-    separators (``—``, ``-``, ``:``, ``|``, mojibake ``â€”``) are removed. ``10/10/2025`` is read
-    when day and month cannot be confused, else ``problem='ambiguous date ...'``. Year-less dates
-    take their year from ``year_near`` (e.g. the document's ``last_reviewed``).
+    separators (``—``, ``-``, ``:``, ``|``, mojibake ``â€”``) are removed. Year-less dates take
+    their year from ``year_near`` (the log reader passes the date of the section before, else the
+    front matter's ``date`` or ``last_reviewed``), and a ``10/07/2025`` that reads both ways the
+    reading nearest it; without ``year_near`` that is ``problem='ambiguous date ...'``.
 Declared zones (:func:`declared_zone`)
     ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
     ``tz: America/Chicago`` -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
@@ -1302,8 +1302,9 @@ def parse_heading(
     without it they are a ``'date without a year ...'`` problem.
 
     A heading time without a date in the heading stays unresolved (``at=None``, no problem): the
-    caller may know a date from elsewhere. ``10/10/2025`` style dates are read only when day and month
-    cannot be confused (equal, or one above 12); otherwise ``problem='ambiguous date ...'``.
+    caller may know a date from elsewhere. ``10/10/2025`` style dates are read month or day first,
+    whichever is a real date; when both are, the one nearest ``year_near``, and without it
+    ``problem='ambiguous date ...'``.
     """
     if not isinstance(text, str):
         return Heading("", None, None, None)
@@ -1334,12 +1335,18 @@ def parse_heading(
         if sm:
             a, b, y = int(sm.group(1)), int(sm.group(2)), int(sm.group(3))
             spans.append(sm.span())
-            if a == b or a > 12 or b > 12:
-                month, dom = (b, a) if a > 12 else (a, b)
+            options = []
+            for month, dom in dict.fromkeys(((a, b), (b, a))):
                 try:
-                    date = dt.date(y, month, dom)
+                    options.append(dt.date(y, month, dom))
                 except ValueError:
-                    problem = f"impossible date {sm.group(0)}"
+                    continue
+            if len(options) == 1:
+                date = options[0]
+            elif not options:
+                problem = f"impossible date {sm.group(0)}"
+            elif year_near is not None:  # both readings are dates: the one nearest the document's
+                date = min(options, key=lambda d: (abs((d - year_near).days), d))
             else:
                 problem = f"ambiguous date {sm.group(0)}"
     if date is not None and any(mm.problem in _NEEDS_DAY for mm in mentions):

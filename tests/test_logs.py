@@ -16,6 +16,7 @@ from occ_lib.logs import (
     SECTION_COLUMNS,
     TABLE_COLUMNS,
     Logs,
+    parse_log,
 )
 
 UTC = dt.UTC
@@ -359,3 +360,29 @@ def test_workspace_loads_the_same_logs(examples):
     logs = ws.logs
     assert len(logs.docs) == 4 and len(logs.sections) == 41 and len(logs.events) == 135
     assert logs.problems["what"].tolist() == ["time", "time", "time"]
+
+
+def test_heading_dates_without_a_year_or_read_both_ways_follow_the_document():
+    text = (
+        "## Mon 6 Oct 2025\n- a at 09:00 UTC\n"
+        "## 10/07/2025 09:30 ET standup\n- b at 10:00 UTC\n"
+        "## Oct 9\n- c at 11:00 UTC\n"
+        "## 10/11/2025\n- d at 12:00 UTC\n"
+    )
+    logs = parse_log(text, "l.md")
+    assert logs.problems.empty
+    days = ["2025-10-06", "2025-10-07", "2025-10-09", "2025-10-11"]
+    assert [str(d.date()) for d in logs.sections["date"]] == days
+    assert logs.sections["at"].iloc[1] == pd.Timestamp("2025-10-07T13:30:00Z")
+    assert [t.isoformat() for t in logs.events["at"]] == [
+        "2025-10-06T09:00:00+00:00", "2025-10-07T10:00:00+00:00", "2025-10-09T11:00:00+00:00",
+        "2025-10-11T12:00:00+00:00",
+    ]
+    # the front matter's date dates a first year-less heading
+    fm = parse_log("---\nlast_reviewed: 2025-10-10\n---\n## Oct 9\n- x at 11:00 UTC\n", "f.md")
+    assert fm.problems.empty and str(fm.sections["date"].iloc[0].date()) == "2025-10-09"
+    # with nothing to read them against, both stay problems
+    alone = parse_log("## Oct 9\n- x\n## 10/07/2025\n- y\n", "a.md")
+    assert alone.problems[["line", "reason"]].values.tolist() == [
+        [1, "date without a year Oct 9"], [3, "ambiguous date 10/07/2025"],
+    ]
