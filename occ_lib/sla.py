@@ -119,6 +119,13 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         bits.append(f"retries {tp.retries}")
         label = "every target" if name == "*" else f"target {name}"
         rules.append(f"Objectives for {label}: " + "; ".join(bits) + ".")
+    if "*" not in policy.targets:
+        d = policy.target("*")
+        others = "every other target" if policy.targets else "every target"
+        rules.append(
+            f"Objectives for {others}: none (its latency and availability are shown, not judged); "
+            f"degraded counts as {d.degraded_counts_as}; retries {d.retries}."
+        )
     windows = list(policy.maintenance) + [w for tp in policy.targets.values() for w in tp.maintenance]
     if windows:
         described = "; ".join(w.describe() for w in windows)

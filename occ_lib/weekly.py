@@ -718,8 +718,9 @@ class WeekData:
     def rules(self) -> list[str]:
         from . import aggregate, sla
 
-        extra = self.availability.attrs.get("rules", [])
-        return list(dict.fromkeys([*sla.accounting_rules(self.policy), *aggregate.RULES, *extra]))
+        # (the availability frame's own rules say again, in other words, what the SLA rules state
+        # per target: degraded counting, retries, probes not minutes)
+        return list(dict.fromkeys([*sla.accounting_rules(self.policy), *aggregate.RULES]))
 
     @cached_property
     def figures(self) -> dict[str, Any]:

@@ -516,6 +516,16 @@ def test_accounting_rules_travel_with_every_result():
         rules[0] == "Times are stored and compared in UTC; weeks and days are reported in America/New_York."
     )
     assert "Objectives for every target: availability >= 99.5%; degraded counts as up; retries 1." in rules
+    assert not any(r.startswith("Objectives for every other target") for r in rules)
+    # without objectives, the rules say so and how probes are still counted
+    assert "Objectives for every target: none (its latency and availability are shown, not judged); " \
+        "degraded counts as up; retries 0." in accounting_rules(policy({"tz": "UTC"}))
+    some = accounting_rules(policy({"tz": "UTC", "targets": {"api": {"retries": 2}}}))
+    assert [r for r in some if r.startswith("Objectives")] == [
+        "Objectives for target api: degraded counts as up; retries 2.",
+        "Objectives for every other target: none (its latency and availability are shown, not judged); "
+        "degraded counts as up; retries 0.",
+    ]
     assert rules[-1] == (
         "Documents: expired after the day in front matter 'expires'; stale when "
         "'last_reviewed' is more than 14d old."
