@@ -64,8 +64,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
     policy = policy or Policy()
     rules = [
         f"Times are stored and compared in UTC; weeks and days are reported in {policy.tz}.",
-        "Figures use what was known at as_of (default: the end of the window): log events and "
-        "probes after as_of are ignored.",
+        "Figures use what was known at as_of (default: the end of the window): log events (a "
+        "deadline, or its statement that it was missed, included) and probes after as_of are ignored.",
         "Deadline: missed when the text says it was missed, or when it fell due at or before as_of "
         "with no 'resolved' event for its ticket at or before the due time (in any log given); met "
         "when such a resolution came by then; open when not yet due and unresolved.",
@@ -255,6 +255,18 @@ def _fmt_ts(ts: pd.Timestamp, day: bool = False) -> str:
 # log-based promises
 
 
+def _known_at(d: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The deadline mentions written at or before ``as_of``: each is dated by its item (the event
+    on the same source line); an item with no time at all is kept (when it was written is unknown)."""
+    if events.empty or d.empty:
+        return d
+    written = events[["source", "line", "at"]].drop_duplicates(["source", "line"])
+    written = written.rename(columns={"at": "_written"})
+    d = d.merge(written, on=["source", "line"], how="left")
+    at = pd.to_datetime(d["_written"], utc=True)
+    return d[at.isna() | (at <= as_of)].drop(columns="_written")
+
+
 def deadline_misses(
     logs: Any, start: Any = None, as_of: Any = None, tz: str = "UTC"
 ) -> pd.DataFrame:
@@ -267,6 +279,7 @@ def deadline_misses(
         return _empty()
     d = deadlines[deadlines["due_at"].notna()].copy()
     d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
+    d = _known_at(d, events, as_of_ts)
     resolutions = _resolutions(events, as_of_ts)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for rec in d.to_dict("records"):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from occ_lib.config import validate_section
-from occ_lib.logs import read_logs
+from occ_lib.logs import parse_log, read_logs
 from occ_lib.policy import Policy
 from occ_lib.sla import misses
 from occ_lib.workspace import Workspace
@@ -130,3 +130,28 @@ def test_the_same_files_judged_earlier(tmp_path):
     out = misses(logs, None, pol, as_of="2025-10-10 12:30")  # naive: New York time = 16:30 UTC
     st = dict(zip(out["subject"], out["status"], strict=True))
     assert st == {"OPS-12": "open", "OPS-13": "open", "OPS-14": "open", "OPS-15": "open"}
+
+
+def test_a_deadline_or_its_miss_written_after_as_of_is_not_known_yet():
+    text = (
+        "## Mon 6 Oct 2025\n"
+        "- INFRA-2743 ETA tomorrow at noon UTC\n"
+        "## Tue 7 Oct 2025\n"
+        "- 13:05 UTC: INFRA-2743 missed the noon ETA; escalated to manager\n"
+        "- 14:00 UTC: OPS-7 due 2025-10-08 09:00 UTC\n"
+    )
+    logs = parse_log(text, "sre.md")
+
+    def judged(as_of: str) -> list[tuple[str, str, int, float | None]]:
+        out = misses(logs, None, Policy(), start=utc("2025-09-29"), end=utc("2025-10-13"), as_of=utc(as_of))
+        return [(r.subject, r.status, r.line, None if pd.isna(r.overage_min) else r.overage_min)
+                for r in out.itertuples()]
+
+    # before the noon ETA: open; OPS-7's deadline was not written yet
+    assert judged("2025-10-07 00:00") == [("INFRA-2743", "open", 2, None)]
+    # past due, the statement not written yet: missed because it fell due unresolved (line 2)
+    assert judged("2025-10-07 13:00") == [("INFRA-2743", "missed", 2, 60.0)]
+    # once the log says it was missed, that line is the row's source; OPS-7 is known and open
+    assert judged("2025-10-07 15:00") == [
+        ("INFRA-2743", "missed", 4, 180.0), ("OPS-7", "open", 5, None),
+    ]
