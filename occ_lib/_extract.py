@@ -380,3 +380,18 @@ def stated_missed(text: str, w: frozenset[str]) -> bool:
         low = text.lower()
         return any(p in low for p in _MISSED_PHRASES)
     return False
+
+
+# A deadline written as the replacement of a missed one ("slipped - new ETA Monday 10am", "ETA
+# slipped to 19:00", "pushed out to Friday"): the item's miss is about the old one, not this one.
+_REPLACEMENT = re.compile(
+    r"(?i:\b(?:new|revised|updated|adjusted|fresh)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:eta|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
+    r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
+    r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b[^.;!?|\n]{0,24}$"
+)
+
+
+def is_replacement(prose: str, start: int) -> bool:
+    """Whether the deadline mention at ``prose[start:]`` is written as a new, moved-to deadline."""
+    return _REPLACEMENT.search(prose, max(0, start - 64), start) is not None

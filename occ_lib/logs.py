@@ -49,8 +49,10 @@ Per item (the rules, in order)
     - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's
       zone. A deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no later
       than, until) becomes a row of ``deadlines`` (``stated_missed`` when the item says missed,
-      slipped, overdue, past due, blew, blown, breached, late, lapsed, exceeded); every other
-      resolved mention goes to ``times``. ``at`` is the first of those (``end_at`` its range end);
+      slipped, overdue, past due, blew, blown, breached, late, lapsed, exceeded - except for a
+      deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to 19:00");
+      every other resolved mention goes to ``times``. ``at`` is the first of those (``end_at`` its
+      range end);
       else the section's time (its precision); else the section's date (``day``, UTC midnight); else
       NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with
       ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions
@@ -258,12 +260,12 @@ def _day_us(value: dt.date | None) -> int:
 # --- the parser ------------------------------------------------------------------------------
 
 # A cheap superset of what occ_lib.times reads (a clock, an ISO date, a military UTC time, a month
-# name, a relative day, noon or midnight, an unknown-time token): items without any of these skip
-# find_times. Tested against find_times.
+# name, a relative day, noon or midnight, EOD, an unknown-time token): items without any of these
+# skip find_times. Tested against find_times.
 _TIME_HINT = re.compile(
     r"\d[:h]\d|\d\s?(?i:[ap]\.?m|noon)|\d{4}-\d|\d{4}\s?(?:Z|UTC|GMT)|\?\?|(?i:xx:xx)|TB[CDA]"
     r"|[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
-    r"|(?i:yesterday|today|tonight|tomorrow|noon|midday|midnight)"
+    r"|(?i:yesterday|today|tonight|tomorrow|noon|midday|midnight|end of)|EOD|EOB|COB"
 )
 
 
@@ -283,10 +285,12 @@ def _may_have_times(text: str) -> bool:
         or _HINT_MONTH.search(text) is not None
         or _HINT_REL.search(text) is not None
         or (":" in text and _XX.search(text) is not None)
+        or "EOD" in text or "EOB" in text or "COB" in text or _HINT_END.search(text) is not None
     )
 
 
 _XX = re.compile(r"(?i:xx:xx)")
+_HINT_END = re.compile(r"(?i:end of)")
 
 
 def _as_str(v: Any) -> str | None:
@@ -575,7 +579,8 @@ def _items(
             missed = ex.stated_missed(text, w)
             for m in dls:
                 DL((source, line, sec[0], list(tks), (m.at - epoch) // us,
-                    "day" if m.precision == "day" else "minute", m.keyword, text, missed))
+                    "day" if m.precision == "day" else "minute", m.keyword, text,
+                    missed and not ex.is_replacement(proses[k], m.start)))
     return problems
 
 

@@ -57,21 +57,30 @@ Which date a time takes
     ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
     dash between) shifts that base date by -1/0/0/+1. A relative-day word with no time near it is a
     date-only mention. A weekday written out (``Friday``) near a time moves it to that weekday: the
-    next one on or after the base date when the time is a deadline (``ETA Friday 09:00``), else the
-    last one on or before it (``Monday 09:00 deploy``); a weekday with no time near it is no mention.
+    next one on or after the base date when the time is a deadline (``ETA Friday 09:00``) or the
+    text speaks of the future (scheduled, will, next, upcoming, planned, expected, booked, set for:
+    ``rollback drill scheduled Friday 2pm``), else the last one on or before it (``Monday 09:00
+    deploy``); a weekday with no time near it is no mention.
     With no date at all: ``at=None``, ``problem='time without a date'``.
 Precision
     ``'second'`` when seconds are written, ``'minute'`` for times, ``'day'`` for dates. A date-only
     mention has ``at`` = UTC midnight of that calendar date (whatever ``tz`` is) and ``zone=None``.
 Deadlines
     A mention is a deadline when a keyword governs it. Before it, possibly with ``at/on/of/is/for/
-    the/by/:``, a relative day or weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``), ``EOD``
-    or an approximation (``ETA ~17:00``, ``around``, ``roughly``) between: ``ETA``, ``by``,
+    the/by/:``, a relative day or weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``), ``EOD``,
+    an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
+    ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
     ``checkpoint``, ``window``, ``cutoff``. Right
     after it: ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00
     UTC ETA``, ``09:00 UTC review window``). A keyword written right after wins over one before
     (``before 09:00 UTC checkpoint`` -> ``checkpoint``). ``keyword`` is lowercase except ``ETA``.
+End of day
+    ``EOD``, ``EOB``, ``COB``, ``end of (the) day``/``business`` is a date-only deadline (keyword
+    ``EOD`` unless ``ETA``/``by``... governs it) on the day written next to it (``EOD Friday``:
+    the next Friday; ``tomorrow COB``), or, when a deadline keyword governs it (``by EOD``), on the
+    text's own day; alone it is no mention (``posted the EOD summary``). With a time next to it,
+    the time is the deadline (``ETA EOD 17:00``).
 Not read by :func:`find_times`
     anything inside a backtick code span or a URL (artifact paths, commands), and file-name stamps
     (``2025-10-10T02-50-44Z``, ``20251010T071858Z``, ``2025-10-10T073500Z``): those are evidence
@@ -416,6 +425,10 @@ _DL_BEFORE_WORDS = (
 _DL_FILLER = (
     "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|eod|eob|cob|"
     "around|about|approx|approximately|roughly|circa|~|"
+    # a deadline moved: "ETA slipped to 19:00", "deadline pushed out to Friday 17:00"
+    "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
+    "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
+    "extended to|"
     + "|".join(_WEEKDAYS)
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
@@ -651,6 +664,7 @@ class _Cand:
     rel: int = 0
     has_rel: bool = False
     wd: int = -1  # a weekday named next to the time (0 Monday), resolved against the base date
+    ahead: bool = False  # the text speaks of the future ('scheduled Friday 2pm'): weekday looks ahead
     problem: str | None = None
     keyword: str | None = None
     at: dt.datetime | None = None
@@ -801,6 +815,7 @@ def find_times(
     if "day" in low or "onight" in low or "omorrow" in low:  # (today, yesterday and the weekdays)
         rels = _rel_cands(text) or None
     clock_words = "noon" in low or "midday" in low or "midnight" in low
+    eod = "EOD" in text or "EOB" in text or "COB" in text or "end of" in low
     if len(low) != len(text):
         low = None  # a few characters lower-case to two; then the deadline gates are skipped
     ticks = "`" in text
@@ -808,6 +823,9 @@ def find_times(
     out, base = _scan(text, low, 0, len(text), day, day if year_near is None else year_near,
                       default_tz, rels, ticks, urls)
     words = _clock_word_cands(text, out, rels) if clock_words else None
+    if eod:
+        ends = _eod_cands(text, out, rels, base)
+        words = ends + (words or []) if ends else words
     if rels or stamps or "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
         extra = _other_mentions(text, rels, stamps)
     else:
@@ -817,7 +835,7 @@ def find_times(
     if extra:
         for c in extra:
             if c.kind != "stamp":
-                c.keyword = _deadline(text, c.start, c.end, low)
+                c.keyword = _deadline(text, c.start, c.end, low) or c.keyword
             out.append(_resolve(text, c, base, default_tz))
         out.sort(key=_start_of)
     return _share_zones(text, 0, out, default_tz)
@@ -880,6 +898,7 @@ def _scan(
                 if r is not None:
                     r.used = True
                     c.rel, c.has_rel, c.wd = r.rel, True, r.wd
+                    c.ahead = r.wd >= 0 and _AHEAD.search(text, a, b) is not None
             mention = _resolve(text, c, base, default_tz, a)
         first = False
         out.append(mention)
@@ -908,8 +927,8 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 # What sends a text of find_times_many down the general path: relative days (on the lower-cased
 # text), placeholders and code spans (the cases _scan alone does not cover).
-_SLOW_LOW = ("oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", *_WEEKDAYS)
-_SLOW = ("??", "TB", "x:x", "X:X", "`")
+_SLOW_LOW = ("oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", *_WEEKDAYS)
+_SLOW = ("??", "TB", "x:x", "X:X", "`", "EOD", "EOB", "COB")
 
 
 def find_times_many(
@@ -1053,7 +1072,48 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
             if r is not None:
                 r.used = True
                 c.rel, c.has_rel, c.wd = r.rel, True, r.wd
+                c.ahead = r.wd >= 0 and _AHEAD.search(text) is not None
         out.append(c)
+    return out
+
+
+# 'EOD', 'EOB', 'COB', 'end of (the) day/business': a deadline at the end of a day, the day written
+# next to it ('EOD Friday', 'tomorrow COB') or the text's own. A time next to it is the deadline.
+_EOD = re.compile(
+    r"(?<![\w-])(?:EOD|EOB|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)))(?![\w-])"
+)
+_EOD_GLUE = re.compile(r"[\s,(]*(?:(?i:on|of|this)\s+)?")
+
+
+def _eod_cands(
+    text: str, found: list[TimeMention], rels: list[_Cand] | None, base: dt.date | None
+) -> list[_Cand]:
+    """Date-only deadlines written as the end of a day (keyword ``EOD`` unless another governs)."""
+    out: list[_Cand] = []
+    skip: list[tuple[int, int]] | None = None
+    for m in _EOD.finditer(text):
+        s, e = m.span()
+        if base is None or any(f.start - 12 <= s < f.end + 12 and f.precision != "day" for f in found):
+            continue  # no date to take, or a time next to it ('ETA EOD 17:00') is the deadline
+        if skip is None:
+            skip = _excluded_spans(text)
+        if skip and _inside(s, skip) >= 0:
+            continue
+        day_word = next(
+            (r for r in rels or () if not r.used
+             and _EOD_GLUE.fullmatch(text, *((r.end, s) if r.end <= s else (e, r.start)))),
+            None,
+        )
+        if day_word is None:
+            if _deadline(text, s, e) is None:
+                continue  # 'posted the EOD summary': a report's name, no promise
+            date = base
+        else:
+            day_word.used = True
+            s, e = min(s, day_word.start), max(e, day_word.end)
+            shift = day_word.rel if day_word.wd < 0 else _weekday_shift(base, day_word.wd, True)
+            date = base + dt.timedelta(days=shift)
+        out.append(_Cand(s, e, "date", date=date, keyword="EOD"))
     return out
 
 
@@ -1137,6 +1197,13 @@ def _rel_cands(text: str) -> list[_Cand]:
     return out
 
 
+# Words that put a weekday ahead of the text's date rather than behind it.
+_AHEAD = re.compile(
+    r"(?<![\w-])(?i:scheduled|schedule|will|next|upcoming|planned|planning|plans?\s+to|going\s+to"
+    r"|expected|expects?|booked|set\s+for|coming)(?![\w-])"
+)
+
+
 def _weekday_shift(base: dt.date, weekday: int, forward: bool) -> int:
     """Days from ``base`` to the weekday named next to a time: the next one on or after it for a
     deadline ("ETA Friday 09:00"), the last one on or before it otherwise ("Monday 09:00 deploy")."""
@@ -1213,7 +1280,7 @@ def _resolve(
             if c.date is None and c.rel:
                 date = date + dt.timedelta(days=c.rel)
             if c.date is None and c.wd >= 0:
-                date = date + dt.timedelta(days=_weekday_shift(date, c.wd, kw is not None))
+                date = date + dt.timedelta(days=_weekday_shift(date, c.wd, kw is not None or c.ahead))
             at = _instant(date, c.time, tzinfo)
             until = None
             if c.until is not None:

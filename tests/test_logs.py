@@ -386,3 +386,19 @@ def test_heading_dates_without_a_year_or_read_both_ways_follow_the_document():
     assert alone.problems[["line", "reason"]].values.tolist() == [
         [1, "date without a year Oct 9"], [3, "ambiguous date 10/07/2025"],
     ]
+
+
+
+def test_a_replacement_deadline_is_not_the_one_stated_missed():
+    def missed(item: str) -> list[tuple[str, bool]]:
+        logs = parse_log("## 2025-10-09\n- " + item + "\n", "l.md")
+        return [(t.strftime("%d %H:%M"), m) for t, m in logs.deadlines[["due_at", "stated_missed"]].values]
+
+    assert missed("OCC-INF-221 slipped — new ETA 2025-10-13 10:00 UTC") == [("13 10:00", False)]
+    assert missed("Infra missed the 17:00 UTC ETA; new ETA 19:00 UTC") == [
+        ("09 17:00", True), ("09 19:00", False),
+    ]
+    assert missed("ETA slipped to 19:00 UTC") == [("09 19:00", False)]
+    assert missed("deadline pushed out to 2025-10-12 09:00 UTC after we missed it") == [("12 09:00", False)]
+    # 'slipped past' is a miss of that deadline
+    assert missed("DEPLOY-147 slipped past the 17:00 UTC ETA") == [("09 17:00", True)]

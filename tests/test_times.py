@@ -731,6 +731,10 @@ _TOKENS = st.sampled_from(
         "13/10/2025",
         " ET",
         "UTC+2",
+        "EOD",
+        " COB",
+        " scheduled ",
+        " slipped to ",
     ]
 )
 
@@ -966,3 +970,42 @@ def test_heading_with_a_year_less_date_and_time() -> None:
     assert parse_heading("## 10/11/2025 09:00 ET sync") == Heading(
         "sync", None, None, "ambiguous date 10/11/2025", None, None
     )
+
+
+def test_a_weekday_looks_ahead_when_the_text_speaks_of_the_future() -> None:
+    wed = dt.date(2025, 10, 8)
+    assert [m[1] for m in spans("rollback drill scheduled Friday 2pm", day=wed)] == [u(2025, 10, 10, 14)]
+    assert [m[1] for m in spans("will retry Monday 09:00", day=wed)] == [u(2025, 10, 13, 9)]
+    assert [m[1] for m in spans("next sync Tuesday at noon", day=wed)] == [u(2025, 10, 14, 12)]
+    # otherwise the last one, as before
+    assert [m[1] for m in spans("Friday 2pm drill went fine", day=wed)] == [u(2025, 10, 3, 14)]
+
+
+def test_a_moved_deadline_keeps_its_keyword() -> None:
+    assert spans("ETA slipped to 19:00 UTC") == [("19:00 UTC", u(2025, 10, 10, 19), None, "UTC", "ETA")]
+    assert spans("deadline pushed out to Monday 17:00 UTC") == [
+        ("17:00 UTC", u(2025, 10, 13, 17), None, "UTC", "deadline"),
+    ]
+    # a move without a deadline word is no deadline
+    assert spans("deploy moved to 19:00 UTC") == [("19:00 UTC", u(2025, 10, 10, 19), None, "UTC", None)]
+
+
+def test_end_of_day_is_a_date_only_deadline() -> None:
+    wed = dt.date(2025, 10, 8)
+
+    def eod(text: str) -> list[tuple[str, dt.datetime | None, str, str | None]]:
+        return [(m.raw, m.at, m.precision, m.keyword) for m in find_times(text, day=wed)]
+
+    assert eod("ETA for full rollout: EOD Friday") == [("EOD Friday", u(2025, 10, 10), "day", "EOD")]
+    assert eod("by EOD") == [("EOD", u(2025, 10, 8), "day", "by")]
+    assert eod("due tomorrow COB") == [("tomorrow COB", u(2025, 10, 9), "day", "due")]
+    assert eod("ETA end of business today") == [("end of business today", u(2025, 10, 8), "day", "ETA")]
+    # a time next to it is the deadline; alone, or as a name, it promises nothing
+    assert eod("ETA EOD 17:00 UTC") == [("17:00 UTC", u(2025, 10, 8, 17), "minute", "ETA")]
+    assert eod("posted the EOD summary; EOD") == []
+    assert eod("see `EOD Friday` flag") == []
+    # the same in a whole log, through find_times_many
+    logs = parse_log("## 2025-10-08\n- DEPLOY-147 full rollout: EOD Friday\n- EODreport done\n", "l.md")
+    assert logs.deadlines[["due_at", "due_precision", "keyword"]].values.tolist() == [
+        [u(2025, 10, 10), "day", "EOD"],
+    ]
