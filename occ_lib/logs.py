@@ -51,8 +51,8 @@ Per item (the rules, in order)
       than, until) becomes a row of ``deadlines`` (``stated_missed`` when the item says missed,
       slipped, overdue, past due, blew, blown, breached, late, lapsed, exceeded - except for a
       deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to 19:00");
-      every other resolved mention goes to ``times``. ``at`` is the first of those (``end_at`` its
-      range end);
+      every other resolved mention goes to ``times``. ``at`` is the first of those with a time
+      (``end_at`` its range end), else the first date-only one;
       else the section's time (its precision); else the section's date (``day``, UTC midnight); else
       NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with
       ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions
@@ -316,6 +316,26 @@ def _fm_date(
         return _NAT
 
 
+_HEADER_TIME_WORD = re.compile(r"(?i:time|when|timestamp|start|end|eta|due|at|hour|clock)")
+_HEADER_TOKEN = re.compile(r"[A-Za-z][A-Za-z_/]*(?:[+\-\u2212]\d{1,2}(?::?\d{2})?)?")
+
+
+def _header_zone(headers: list[str]) -> dt.tzinfo | None:
+    """The zone a table header gives its times ('Time (UTC)', 'When - ET', 'Start (Europe/Berlin)')."""
+    for cell in headers:
+        if not _HEADER_TIME_WORD.search(cell):
+            continue
+        words = _HEADER_TOKEN.findall(cell)
+        if len(words) < 2:
+            continue
+        for word in words:
+            if word.isupper() or "/" in word or word[:3] in ("UTC", "GMT"):
+                tz = _times.zone_named(word)
+                if tz is not None:
+                    return tz
+    return None
+
+
 def _fm_day(data: dict[str, Any]) -> dt.date | None:
     """The front matter's ``date`` (else ``last_reviewed``, ``updated``) as a date, when it is one."""
     for key in ("date", "last_reviewed", "updated"):
@@ -405,7 +425,8 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     # what a year-less heading date ('## Oct 9') or one that reads both ways ('## 10/07/2025') is
     # read against: the date of the section before, else the front matter's
     near = _fm_day(fm.data)
-    items: list[tuple[int, int, str, str, _Section]] = []  # (line, depth, text, item kind, section)
+    # (line, depth, text, item kind, section, zone of its zone-less times or None for the document's)
+    items: list[tuple[int, int, str, str, _Section, dt.tzinfo | None]] = []
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
     date_problems: list[tuple[int, str, str]] = []
     for b in blocks(lines, fm.body_start):
@@ -413,7 +434,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
         if tag == "i":
             if b[3]:
                 nesting.append(len(items))
-                items.append((b[1], b[2], b[3], "list", sec))
+                items.append((b[1], b[2], b[3], "list", sec, None))
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
         elif tag == "h":
@@ -450,13 +471,14 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             nesting.append(_CLEAR)
             cols = _unique_headers(headers)
             width = len(cols)
+            zone = _header_zone(headers)  # 'Time (UTC)': the rows' zone-less times are in it
             body = []
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells
                 body.append(cells)
                 rtext = " | ".join(cells).rstrip()
                 if rtext.strip(" |"):
-                    items.append((rline, 0, rtext, "table", sec))
+                    items.append((rline, 0, rtext, "table", sec, zone))
             frame = _table_frame(body, cols)
             T["source"].append(source)
             T["line"].append(line)
@@ -534,14 +556,15 @@ def _items(
     texts = [redact(it[2]) for it in items]
     tks_all = _inherit(items, [tickets(t) for t in texts], nesting)
     proses = [without_code(t) for t in texts]
-    found = _times.find_times_many(proses, [it[4][2] for it in items], tz)
+    zones = [it[5] for it in items] if any(it[5] is not None for it in items) else None
+    found = _times.find_times_many(proses, [it[4][2] for it in items], tz, zones)
     kws = [ex.keywords(t) for t in texts]
     problems: list[tuple[int, str, str | None, str]] = []
     E = acc.event_rows.append
     DL = acc.deadline_rows.append
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
-    for k, (line, depth, _raw, kind_of_item, sec) in enumerate(items):
+    for k, (line, depth, _raw, kind_of_item, sec, _zone) in enumerate(items):
         text = texts[k]
         at = _NAT
         prec = None
@@ -557,7 +580,7 @@ def _items(
                 dls.append(m)
                 continue
             times.append(m.at)
-            if at == _NAT:
+            if at == _NAT or (prec == "day" and m.precision != "day"):  # a time beats a bare date
                 at, prec = (m.at - epoch) // us, m.precision
                 end = _NAT if m.until is None else (m.until - epoch) // us
         if at == _NAT:

@@ -372,10 +372,11 @@ _FULL_SRC = (
     + r"(?:" + _RANGE_SEP + r"(?P<be_>" + _time_re("be", lookbehind=False) + r")"
     + _zone_re("be", False) + r")?"
     + r"(?P<con>(?:,?\s+on\s+|,\s)" + _date_re("c") + r")?)"
-    # a slash date joined to a time: '10/10 09:00 UTC', '10/13/2025 at 5pm ET' (alone, '24/7' and
-    # '3/4' are no dates)
+    # a slash date joined to a time: '10/10 09:00 UTC', '10/13/2025 at 5pm ET', table cells
+    # '10/08 | 14:00' (alone, '24/7' and '3/4' are no dates)
     r"|(?P<sl>(?P<sl1>\d{1,2})/(?P<sl2>\d{1,2})(?:/(?P<sly>\d{4}|\d{2}))?(?![\d/])"
-    + _JOIN + r"(?P<st_>" + _time_re("s", lookbehind=False) + r")" + _zone_re("s", True) + r")"
+    + r"(?:" + _JOIN + r"|\s?\|\s?)(?P<st_>" + _time_re("s", lookbehind=False) + r")" + _zone_re("s", True)
+    + r")"
     # a bare day number: a date only when a month name stands right before it
     r"|(?P<bd>\d{1,2})(?:st|nd|rd|th)?(?![^\W_]|:\d)"
     # military-style UTC times, only with their zone: '0900Z', '1730 UTC' (a bare '0900' is a number)
@@ -932,23 +933,29 @@ _SLOW = ("??", "TB", "x:x", "X:X", "`", "EOD", "EOB", "COB")
 
 
 def find_times_many(
-    texts: list[str], days: list[dt.date | None], tz: dt.tzinfo | str | None = None
+    texts: list[str], days: list[dt.date | None], tz: dt.tzinfo | str | None = None,
+    zones: list[dt.tzinfo | None] | None = None,
 ) -> list[list[TimeMention]]:
     """``[find_times(t, day=d, tz=tz) for t, d in zip(texts, days)]``, the same mentions, faster.
 
     The log reader calls this once per document: the texts are joined and lower-cased once, the
     rare cases (relative days, placeholders, code spans) are found with one ``str.find`` scan
     each, and only the texts that hold one go through :func:`find_times`; the others are read by
-    the same digit scan (:func:`_scan`) within their bounds of the joined text.
+    the same digit scan (:func:`_scan`) within their bounds of the joined text. ``zones[k]``, when
+    given and not None, replaces ``tz`` for ``texts[k]`` (a table whose header says 'Time (UTC)').
     """
     n = len(texts)
     if len(days) != n:
         raise ValueError(f"find_times_many: {n} texts but {len(days)} days")
     joined = "\n".join(texts)
     low = joined.lower()
-    if len(low) != len(joined) or joined.count("\n") != n - 1:
-        return [find_times(t, day=d, tz=tz) for t, d in zip(texts, days, strict=True)]
+    if zones is not None and len(zones) != n:
+        raise ValueError(f"find_times_many: {n} texts but {len(zones)} zones")
     default_tz = UTC if tz is None else _coerce_tz(tz)
+    tzs = [default_tz if z is None else z for z in zones] if zones is not None else None
+    if len(low) != len(joined) or joined.count("\n") != n - 1:
+        return [find_times(t, day=d, tz=default_tz if tzs is None else tzs[k])
+                for k, (t, d) in enumerate(zip(texts, days, strict=True))]
     starts: list[int] = []
     a = 0
     for t in texts:
@@ -961,14 +968,15 @@ def find_times_many(
         day = days[k]
         if isinstance(day, dt.datetime):
             day = day.date()
+        zone = default_tz if tzs is None else tzs[k]
         if k in slow:
-            out.append(find_times(t, day=day, tz=default_tz))
+            out.append(find_times(t, day=day, tz=zone))
         elif t:
             a = starts[k]
             b = a + len(t)
             urls = _url_spans(joined, a, b) if k in with_urls else None
-            found = _scan(joined, low, a, b, day, day, default_tz, None, False, urls)[0]
-            out.append(_share_zones(joined, a, found, default_tz) if len(found) > 1 else found)
+            found = _scan(joined, low, a, b, day, day, zone, None, False, urls)[0]
+            out.append(_share_zones(joined, a, found, zone) if len(found) > 1 else found)
         else:
             out.append([])
     return out

@@ -402,3 +402,25 @@ def test_a_replacement_deadline_is_not_the_one_stated_missed():
     assert missed("deadline pushed out to 2025-10-12 09:00 UTC after we missed it") == [("12 09:00", False)]
     # 'slipped past' is a miss of that deadline
     assert missed("DEPLOY-147 slipped past the 17:00 UTC ETA") == [("09 17:00", True)]
+
+
+def test_a_table_header_zone_and_date_cells_date_and_zone_the_rows():
+    text = (
+        "# Reliability log\nTimes are in PT.\n\n## 2025-10-09\n\n"
+        "| Time (UTC) | Ticket | Event |\n|---|---|---|\n"
+        "| 09:00 | INFRA-2743 | paged on-call |\n| 17:30 | INFRA-2743 | resolved |\n\n"
+        "| Date | Time | Owner | Note |\n|---|---|---|---|\n"
+        "| 10/08 | 14:00 | ana | prep |\n| Oct 9 | 2:15 PM | bo | sync |\n"
+        "| 2025-10-07 | 08:00 | cy | drill |\n"
+        "\n- ops review at 10:00\n"
+    )
+    logs = parse_log(text, "rel.md")
+    assert logs.problems.empty
+    assert [(t.isoformat(), p) for t, p in logs.events[["at", "at_precision"]].values] == [
+        ("2025-10-09T09:00:00+00:00", "minute"),  # the header's UTC, not the document's PT
+        ("2025-10-09T17:30:00+00:00", "minute"),
+        ("2025-10-08T21:00:00+00:00", "minute"),  # a slash date cell dates the row; PT
+        ("2025-10-09T21:15:00+00:00", "minute"),  # the time, not the bare date before it
+        ("2025-10-07T15:00:00+00:00", "minute"),
+        ("2025-10-09T17:00:00+00:00", "minute"),  # a list item: the document's PT
+    ]

@@ -1009,3 +1009,13 @@ def test_end_of_day_is_a_date_only_deadline() -> None:
     assert logs.deadlines[["due_at", "due_precision", "keyword"]].values.tolist() == [
         [u(2025, 10, 10), "day", "EOD"],
     ]
+
+
+def test_find_times_many_takes_a_zone_per_text() -> None:
+    texts = ["at 09:00", "at 09:00", "at 09:00 ET", "tomorrow at 09:00"]
+    got = find_times_many(texts, [D] * 4, "UTC", [None, ZoneInfo("Europe/Berlin"), UTC, UTC])
+    assert [[m.at for m in ms] for ms in got] == [
+        [u(2025, 10, 10, 9)], [u(2025, 10, 10, 7)], [u(2025, 10, 10, 13)], [u(2025, 10, 11, 9)],
+    ]
+    with pytest.raises(ValueError, match="2 texts but 1 zones"):
+        find_times_many(["a", "b"], [D, D], None, [None])
