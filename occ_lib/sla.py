@@ -20,6 +20,7 @@ import pandas as pd
 from . import aggregate
 from .periods import parse_duration, to_utc
 from .policy import Policy, _fmt_td
+from .timeline import first_events
 
 MISS_COLUMNS: tuple[str, ...] = (
     "kind",
@@ -70,9 +71,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "with no 'resolved' event for its ticket at or before the due time (in any log given); met "
         "when such a resolution came by then; open when not yet due and unresolved.",
         "A date-only deadline is due at the end of that day (UTC).",
-        "An event from a dated but untimed section counts at the start of its date (UTC); a row "
-        "names such instants in 'day_precision', tables show them as dates and durations from "
-        "them are approximate (~).",
+        "An event from a dated but untimed section counts at the start of its date (UTC), except "
+        "that it does not come before a timed event of that day; a row names such instants in "
+        "'day_precision', tables show them as dates and durations from them are approximate (~).",
         "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
         "source:line, and source/line point at the statement that it was missed, else the first.",
         "Deadlines are listed when due at or after the window start; later ones show as open or met.",
@@ -85,7 +86,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         )
         rules.append(
             "Ticket targets (by exact ticket, else the longest matching prefix): " + targets + ". "
-            "The clock starts at the ticket's first mention in any log; the first response is the "
+            "The clock starts at the ticket's first mention in any log (one known only to its day "
+            "yields to a timed mention of that day); the first response is the "
             "first follow_up, escalation or resolved event (the first mention itself counts); "
             "resolution is the first resolved event."
         )
@@ -187,18 +189,19 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 def _resolutions(events: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, tuple[pd.Timestamp, bool]]:
     """The first ``resolved`` event per ticket at or before ``as_of``, across every log, and whether
-    it is known only to the day (a timed event wins an exact tie)."""
+    it is known only to the day (it does not come before a timed one of that day:
+    :func:`occ_lib.timeline.first_events`)."""
     if events.empty or "kind" not in events.columns:
         return {}
     res = events[(events["kind"] == "resolved") & events["at"].notna()]
     res = res[pd.to_datetime(res["at"], utc=True) <= as_of]
-    day = res["at_precision"].eq("day") if "at_precision" in res.columns else [False] * len(res)
-    out: dict[str, tuple[pd.Timestamp, bool]] = {}
-    for at, is_day, tickets in zip(pd.to_datetime(res["at"], utc=True), day, res["tickets"], strict=True):
-        for t in tickets if isinstance(tickets, list | tuple | np.ndarray) else []:
-            if t not in out or (at, bool(is_day)) < out[t]:
-                out[t] = (at, bool(is_day))
-    return out
+    res = res.assign(at=pd.to_datetime(res["at"], utc=True), ticket=res["tickets"]).explode("ticket")
+    res = res[res["ticket"].notna()].reset_index(drop=True)
+    if "at_precision" not in res.columns:
+        res["at_precision"] = "minute"
+    first = res.loc[first_events(res).to_numpy()]
+    days = first["at_precision"].eq("day")
+    return {t: (at, bool(d)) for t, at, d in zip(first["ticket"], first["at"], days, strict=True)}
 
 
 def _day_cols(due: bool, resolved: bool) -> str:
@@ -348,7 +351,7 @@ def ticket_target_misses(
         target = policy.ticket_target(str(ticket))
         if target is None:
             continue
-        first = tl.iloc[0]
+        first = tl.loc[first_events(tl).iloc[0]]  # (a date-only mention yields to a timed one that day)
         first_day = _is_day(first)
         for kind, limit, mask in (
             ("response", target.first_response, tl["kind"].isin(RESPONSE_KINDS)),
@@ -360,7 +363,7 @@ def ticket_target_misses(
             if s is not None and due <= s:
                 continue
             hits = tl[mask]
-            hit = hits.iloc[0] if len(hits) else None
+            hit = hits.loc[first_events(hits).iloc[0]] if len(hits) else None
             done = hit["at"] if hit is not None else None
             done_day = hit is not None and _is_day(hit)
             verb = "responded" if kind == "response" else "resolved"

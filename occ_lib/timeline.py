@@ -145,13 +145,30 @@ def escalations(logs: Any, tickets: list[str] | tuple[str, ...] | None = None) -
     return out.drop(columns="_mention")[list(TIMELINE_COLUMNS)]
 
 
+def first_events(frame: pd.DataFrame, key: str = "ticket") -> pd.Series:
+    """Per ``key``, the index label of its first event (``at``, ``at_precision`` columns; ties keep
+    frame order). An event known only to its day (stored at UTC midnight) could have happened at
+    any time that day, so it does not come before a timed event of the same UTC day: that one is
+    first. Counting from midnight made response and escalation times hours too long."""
+    day = frame["at_precision"].eq("day")
+    f = pd.DataFrame({
+        key: frame[key],
+        "_rank": frame["at"] + pd.to_timedelta(day.astype("int64"), unit="D"),  # a date ranks at its end
+        "_timed": ~day,  # (on an equal rank the date, which begins a day earlier, comes first)
+        "_label": pd.Series(frame.index, index=frame.index, dtype=object),
+    }).sort_values(["_rank", "_timed"], kind="stable")
+    return f.drop_duplicates(key).set_index(key)["_label"]
+
+
 def _first(frame: pd.DataFrame, mask: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Per ticket, the first ``at`` among the masked events and whether it is known only to the
-    day; on a tie a timed event wins over a day-precision one (it says more)."""
+    """Per ticket, the first ``at`` among the masked events (:func:`first_events`) and whether it
+    is known only to the day."""
     sub = frame.loc[mask, ["ticket", "at", "at_precision"]]
-    sub = sub.assign(_day=sub["at_precision"].eq("day")).sort_values(["at", "_day"], kind="stable")
-    first = sub.drop_duplicates("ticket").set_index("ticket")
-    return first["at"], first["_day"]
+    if sub.empty:
+        return pd.Series(dtype=_UTC), pd.Series(dtype=bool)
+    rows = sub.loc[first_events(sub).to_numpy()]
+    first = rows.set_index("ticket")
+    return first["at"], first["at_precision"].eq("day")
 
 
 def summary(logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:

@@ -24,8 +24,8 @@ PARAMS = {
     "tickets": ["OCC-INF-221"],
 }
 HEADLINE = {
-    "SLA misses": 12,
-    "missed deadlines and ticket targets": 2,
+    "SLA misses": 13,
+    "missed deadlines and ticket targets": 3,
     "probe objective misses (windows and alerts)": 9,
     "open tickets past due": 0,
     "stale documents": 1,
@@ -84,6 +84,9 @@ def test_sla_misses_by_kind(runs):
         {"kind": "doc_expired", "missed": 1, "open": 0, "met": 0},
         {"kind": "doc_stale", "missed": 0, "open": 3, "met": 0},
         {"kind": "latency", "missed": 5, "open": 0, "met": 0},
+        # OCC-INF-221's 2d resolution target, from its first mention at 18:30 UTC on 2025-10-08 (a
+        # date-only mention that day does not come first), fell due in the window
+        {"kind": "resolution", "missed": 1, "open": 0, "met": 0},
     ]
 
 
@@ -93,15 +96,16 @@ def test_escalation_timeline_one_ticket(runs):
         {
             "ticket": "OCC-INF-221",
             "status": "resolved",
-            "first seen": "2025-10-08",  # both from sections dated but not timed: dates, not times
-            "first follow-up": "2025-10-10",
+            # a mention from a dated but untimed section does not come before a timed one that day
+            "first seen": "2025-10-08T18:30:00Z",
+            "first follow-up": "2025-10-10T18:05:00Z",
             "first escalation": "2025-10-10T07:23:00Z",
             "max level (0-3)": 2,
             "follow-ups": 3,
             "escalations": 2,
             "resolved": "2025-10-11T14:40:00Z",
-            "to escalate (min)": 3323.0,
-            "to resolve (min)": 5200.0,
+            "to escalate (min)": 2213.0,
+            "to resolve (min)": 4090.0,
             "open for (min)": None,
         }
     ]

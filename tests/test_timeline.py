@@ -144,8 +144,8 @@ def test_summary_exact_as_of_sunday_midnight():
 
 
 def test_summary_names_the_instants_known_only_to_the_day():
-    """A day-precision event sits at its date's UTC midnight: it is first of its day unless a timed
-    event ties with it, and the summary says which of its instants are dates, not times."""
+    """A day-precision event sits at its date's UTC midnight but could be any time that day: a
+    timed event of the same day comes first; the summary says which instants are dates, not times."""
     ev = events(
         ("d.md", 5, "2025-10-10 07:00", "minute", "note", 0, ["D-4"], "D-4 timed"),
         ("d.md", 2, "2025-10-10", "day", "follow_up", 1, ["D-4"], "followed up on D-4 that day"),
@@ -156,13 +156,19 @@ def test_summary_names_the_instants_known_only_to_the_day():
     )
     s = timeline.summary(ev, "2025-10-13T00:00:00Z").set_index("ticket")
     d = s.loc["D-4"]
-    assert (d["first_seen"], d["first_follow_up"]) == (ts("2025-10-10 00:00"), ts("2025-10-10 00:00"))
+    assert (d["first_seen"], d["first_follow_up"]) == (ts("2025-10-10 07:00"), ts("2025-10-10 00:00"))
     assert (d["first_escalation"], d["resolved_at"]) == (ts("2025-10-11 09:30"), ts("2025-10-12 00:00"))
-    assert d["day_precision"] == "first_seen, first_follow_up, resolved_at"
-    assert d["time_to_escalate"] == pd.Timedelta(hours=33, minutes=30)
+    assert d["day_precision"] == "first_follow_up, resolved_at"
+    assert d["time_to_escalate"] == pd.Timedelta(hours=26, minutes=30)
     e = s.loc["E-5"]
     assert (e["first_seen"], e["first_follow_up"]) == (ts("2025-10-10 00:00"), ts("2025-10-10 00:00"))
     assert e["day_precision"] == ""  # the timed event at 00:00 wins the tie
+    # a date-only event stays first when the first timed one is on a later day
+    f = timeline.summary(events(
+        ("f.md", 1, "2025-10-09", "day", "note", 0, ["F-6"], "F-6 dated only"),
+        ("f.md", 2, "2025-10-10 00:00", "minute", "escalation", 2, ["F-6"], "F-6 to the manager"),
+    ), "2025-10-13T00:00:00Z").set_index("ticket").loc["F-6"]
+    assert (f["first_seen"], f["day_precision"]) == (ts("2025-10-09 00:00"), "first_seen")
 
 
 def test_summary_before_the_resolution_is_open():
@@ -212,3 +218,17 @@ def test_escalations_of_a_minimal_hand_made_table():
     assert (s["time_to_escalate"], s["time_to_resolve"]) == (pd.Timedelta(0), pd.Timedelta(hours=1))
     with pytest.raises(ValueError, match="lacks column"):
         timeline.escalations(ev.drop(columns="kind"))
+
+
+def test_first_events_let_a_date_yield_to_a_time_of_its_day():
+    f = pd.DataFrame({
+        "ticket": ["A", "A", "B", "B", "C", "C", "D"],
+        "at": pd.to_datetime([
+            "2025-10-10 00:00", "2025-10-10 23:59",  # A: a time that day comes first
+            "2025-10-10 00:00", "2025-10-11 00:00",  # B: the next day's midnight does not
+            "2025-10-10 05:00", "2025-10-09 00:00",  # C: a date the day before is first
+            "2025-10-10 00:00",
+        ], utc=True),
+        "at_precision": ["day", "minute", "day", "minute", "minute", "day", "day"],
+    }, index=[10, 11, 20, 21, 30, 31, 40])
+    assert timeline.first_events(f).to_dict() == {"A": 11, "B": 20, "C": 31, "D": 40}
