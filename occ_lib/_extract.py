@@ -287,6 +287,10 @@ _MANAGER = frozenset(
 )
 # paging the on-call is a page (level 1), not a manager
 _ONCALL = frozenset({"on-call", "oncall"})
+# bringing a manager or an executive in is an escalation too: "VP Eng looped in", "notified the
+# director", "cc'd the support manager" (the role gives the level)
+_LOOP_IN = frozenset({"looped", "roped", "pulled", "brought"})  # with "in"
+_TOLD = frozenset({"notified", "alerted", "briefed", "cc'd", "cced", "cc’d"})
 _MISSED = frozenset(
     {"missed", "slipped", "overdue", "blew", "blown", "breached", "late", "lapsed", "exceeded",
      "misses", "slipping"}
@@ -304,8 +308,8 @@ def words(text: str) -> frozenset[str]:
 # same answers on ``keywords(text)`` as on ``words(text)``.
 _VOCABULARY = frozenset().union(
     _ESC_DONE, _ESC_NOUN, _DONE, _RESOLVED, _NOT_RESOLVED, _FOLLOW, _BLOCKED, _EVIDENCE, _PLAN,
-    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED,
-    {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due"},
+    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD,
+    {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in"},
 )
 
 
@@ -343,6 +347,9 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
     low = None
     if not none_of(_ESC_DONE) or (not none_of(_ESC_NOUN) and not none_of(_DONE)) or (
         not none_of(_PAGED) and not (none_of(_MANAGER) and none_of(_ONCALL))
+    ) or (
+        (not none_of(_TOLD) or ("in" in w and not none_of(_LOOP_IN)))
+        and not (none_of(_MANAGER) and none_of(_EXEC))
     ):
         low = text.lower()
         if not none_of(_EXEC) or any(p in low for p in _EXEC_PHRASES):

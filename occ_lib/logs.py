@@ -60,7 +60,8 @@ Per item (the rules, in order)
       are ``time`` problems; an unreadable heading date is a ``date`` problem.
     - ``kind``, the first rule that matches (on the item's lower-case words):
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
-         (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call.
+         (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
+         or a manager or executive looped/roped/pulled/brought in, notified, alerted, briefed, cc'd.
          A drafted or planned escalation ("prepare CIO escalation note if...") is not one.
       2. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
          restored, unblocked, mitigated, met - unless the item also says not, never, once, until,

@@ -346,10 +346,19 @@ def test_http_status(text, expected):
         ("Smoke suite runtime 6m40s", "note", 0),
         ("ticket ‘closed’ by infra", "resolved", 0),
         ("-escalated- (escalated)", "escalation", 1),
+        # bringing a manager or an executive in
+        ("VP Eng looped in on HS-44721, war room opened", "escalation", 3),
+        ("notified the director about the outage", "escalation", 3),
+        ("cc'd the support manager on the thread", "escalation", 2),
+        ("pulled in the on-call lead", "escalation", 2),
+        ("Manager informed us the ETA is Friday", "note", 0),
+        ("looped in QA on the fix", "note", 0),
+        ("brought lead time down to 3h", "note", 0),
     ],
 )
 def test_kind_and_level(text, kind, level):
     assert ex.classify(text, ex.words(text), False) == (kind, level)
+    assert ex.classify(text, ex.keywords(text), False) == (kind, level)
 
 
 def test_deadline_kind_and_stated_missed():
