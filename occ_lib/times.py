@@ -1129,6 +1129,7 @@ def _eod_cands(
 # '09:00, 12:00 or 15:00 UTC'). Two times joined as a range are one mention, like '09:00-10:00 ET',
 # a zone on either end applying to both: 'between 09:00 and 10:00 ET', 'from 09:00 until 10:00 ET'
 # ('until' there ends a range: no deadline), '09:00 through 10:30 ET'.
+_JOIN_MAX = 16  # no list or range join ('  through  ', ' , and ') is longer
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or)\s+|\s*[&/]\s*")
 _BETWEEN = re.compile(r"(?i:between)\s+$")
 _FROM = re.compile(r"(?i:from)\s+$")
@@ -1151,13 +1152,17 @@ def _range_gap(text: str, a: int, m: TimeMention, nxt: TimeMention) -> bool:
 def _share_zones(text: str, a: int, found: list[TimeMention], default_tz: dt.tzinfo) -> list[TimeMention]:
     """``found`` (mentions of ``text[a:]``, in order) with zone-less times of a list re-read in the
     zone written on the list's last time, and two times written as a range made one mention."""
-    out = list(found)
+    out = found
     nxt: TimeMention | None = None
     for i in range(len(out) - 1, -1, -1):
         m = out[i]
         timed = m.at is not None and m.precision != "day" and not m.is_stamp
-        if (timed and nxt is not None and m.until is None and nxt.until is None
-                and _range_gap(text, a, m, nxt)):
+        if not timed or nxt is None or nxt.start - m.end > _JOIN_MAX:
+            nxt = m if timed else None  # (most pairs: far apart, no join to read)
+            continue
+        if out is found:
+            out = list(found)
+        if m.until is None and nxt.until is None and _range_gap(text, a, m, nxt):
             if m.zone is None and nxt.zone is not None:
                 m = _in_zone(m, nxt.zone, default_tz)
             elif nxt.zone is None and m.zone is not None:
@@ -1168,8 +1173,7 @@ def _share_zones(text: str, a: int, found: list[TimeMention], default_tz: dt.tzi
             m = dataclasses.replace(m, end=nxt.end, raw=text[a + m.start:a + nxt.end], until=until)
             out[i] = m
             del out[i + 1]
-        elif (timed and nxt is not None and m.zone is None and nxt.zone is not None
-                and _LIST_GAP.fullmatch(text, a + m.end, a + nxt.start)):
+        elif m.zone is None and nxt.zone is not None and _LIST_GAP.fullmatch(text, a + m.end, a + nxt.start):
             m = out[i] = _in_zone(m, nxt.zone, default_tz)
         nxt = m if timed else None
     return out
