@@ -317,7 +317,7 @@ def _fm_date(
         return _NAT
 
 
-_HEADER_TIME_WORD = re.compile(r"(?i:time|when|timestamp|start|end|eta|due|at|hour|clock)")
+_HEADER_TIME_WORD = re.compile(r"(?i:\b(?:times?|when|timestamps?|start|end|eta|due|at|hours?|clock)\b)")
 _HEADER_TOKEN = re.compile(r"[A-Za-z][A-Za-z_/]*(?:[+\-\u2212]\d{1,2}(?::?\d{2})?)?")
 
 
@@ -330,7 +330,7 @@ def _header_zone(headers: list[str]) -> dt.tzinfo | None:
         if len(words) < 2:
             continue
         for word in words:
-            if word.isupper() or "/" in word or word[:3] in ("UTC", "GMT"):
+            if word.isupper() or "/" in word or word[:3].upper() in ("UTC", "GMT"):
                 tz = _times.zone_named(word)
                 if tz is not None:
                     return tz

@@ -424,3 +424,24 @@ def test_a_table_header_zone_and_date_cells_date_and_zone_the_rows():
         ("2025-10-07T15:00:00+00:00", "minute"),
         ("2025-10-09T17:00:00+00:00", "minute"),  # a list item: the document's PT
     ]
+
+
+@pytest.mark.parametrize(
+    ("headers", "zone"),
+    [
+        (["Time (UTC)", "Event"], "UTC"),
+        (["time (utc)"], "UTC"),
+        (["When - ET"], "America/New_York"),
+        (["Start (Europe/Berlin)"], "Europe/Berlin"),
+        (["ETA (CET)"], "Europe/Paris"),
+        (["Time UTC+2"], "UTC+02:00"),
+        (["Status (PT)"], None),  # no time word: 'at' inside 'Status' is none
+        (["Update ET"], None),
+        (["Date", "Time", "Owner"], None),
+    ],
+)
+def test_header_zone(headers, zone):
+    from occ_lib.logs import _header_zone
+
+    tz = _header_zone(headers)
+    assert (None if tz is None else str(tz)) == zone
