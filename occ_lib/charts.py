@@ -894,7 +894,8 @@ def misses_chart(
                 x=[esc(k) for k in counts.index],
                 y=counts.to_numpy(),
                 name="misses",
-                marker_color="#D55E00",
+                # the same colour per kind as the stacked per-team bars
+                marker_color=[MISS_KIND_COLORS.get(k, _color(i)) for i, k in enumerate(counts.index)],
                 customdata=[[round(float(v), 1)] for v in overage.reindex(counts.index).fillna(0)],
                 hovertemplate="%{x}: %{y} missed<br>total overage %{customdata[0]} min<extra></extra>",
             )

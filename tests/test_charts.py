@@ -395,6 +395,7 @@ def test_misses_chart_by_kind():
     assert list(fig.data[0].x) == ["deadline", "latency", "availability", "doc_stale"]  # sla.KINDS order
     assert list(fig.data[0].y) == [1, 2, 1, 1]
     assert [c[0] for c in fig.data[0].customdata] == [120.0, 120.0, 0.0, 30.0]
+    assert list(fig.data[0].marker.color) == ["#D55E00", "#0072B2", "#56B4E9", "#999999"]  # as by team
     assert fig.layout.yaxis.title.text == "SLA misses (count)"
     assert fig.layout.title.text == "SLA misses by kind"
 
