@@ -266,7 +266,7 @@ def _day_us(value: dt.date | None) -> int:
 _TIME_HINT = re.compile(
     r"\d[:h]\d|\d\s?(?i:[ap]\.?m|noon)|\d{4}-\d|\d{4}\s?(?:Z|UTC|GMT)|\?\?|(?i:xx:xx)|TB[CDA]"
     r"|[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
-    r"|(?i:yesterday|today|tonight|tomorrow|noon|midday|midnight|end of)|EOD|EOB|COB"
+    r"|(?i:yesterday|today|tonight|tomorrow|noon|midday|midnight|end of|eod|eob)|COB"
 )
 
 
@@ -286,12 +286,12 @@ def _may_have_times(text: str) -> bool:
         or _HINT_MONTH.search(text) is not None
         or _HINT_REL.search(text) is not None
         or (":" in text and _XX.search(text) is not None)
-        or "EOD" in text or "EOB" in text or "COB" in text or _HINT_END.search(text) is not None
+        or "COB" in text or _HINT_END.search(text) is not None
     )
 
 
 _XX = re.compile(r"(?i:xx:xx)")
-_HINT_END = re.compile(r"(?i:end of)")
+_HINT_END = re.compile(r"(?i:end of|eod|eob)")
 
 
 def _as_str(v: Any) -> str | None:

@@ -816,7 +816,7 @@ def find_times(
     if "day" in low or "onight" in low or "omorrow" in low:  # (today, yesterday and the weekdays)
         rels = _rel_cands(text) or None
     clock_words = "noon" in low or "midday" in low or "midnight" in low
-    eod = "EOD" in text or "EOB" in text or "COB" in text or "end of" in low
+    eod = "eod" in low or "eob" in low or "COB" in text or "end of" in low
     if len(low) != len(text):
         low = None  # a few characters lower-case to two; then the deadline gates are skipped
     ticks = "`" in text
@@ -928,8 +928,10 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 # What sends a text of find_times_many down the general path: relative days (on the lower-cased
 # text), placeholders and code spans (the cases _scan alone does not cover).
-_SLOW_LOW = ("oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", *_WEEKDAYS)
-_SLOW = ("??", "TB", "x:x", "X:X", "`", "EOD", "EOB", "COB")
+_SLOW_LOW = (
+    "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "eod", "eob", *_WEEKDAYS
+)
+_SLOW = ("??", "TB", "x:x", "X:X", "`", "COB")
 
 
 def find_times_many(
@@ -1085,10 +1087,10 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
     return out
 
 
-# 'EOD', 'EOB', 'COB', 'end of (the) day/business': a deadline at the end of a day, the day written
+# 'EOD'/'eod', 'EOB', 'COB', 'end of (the) day/business': a deadline at the end of a day, the day written
 # next to it ('EOD Friday', 'tomorrow COB') or the text's own. A time next to it is the deadline.
 _EOD = re.compile(
-    r"(?<![\w-])(?:EOD|EOB|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)))(?![\w-])"
+    r"(?<![\w-])(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)))(?![\w-])"
 )
 _EOD_GLUE = re.compile(r"[\s,(]*(?:(?i:on|of|this)\s+)?")
 

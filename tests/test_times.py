@@ -998,6 +998,7 @@ def test_end_of_day_is_a_date_only_deadline() -> None:
 
     assert eod("ETA for full rollout: EOD Friday") == [("EOD Friday", u(2025, 10, 10), "day", "EOD")]
     assert eod("by EOD") == [("EOD", u(2025, 10, 8), "day", "by")]
+    assert eod("ETA eod friday") == [("eod friday", u(2025, 10, 10), "day", "ETA")]
     assert eod("due tomorrow COB") == [("tomorrow COB", u(2025, 10, 9), "day", "due")]
     assert eod("ETA end of business today") == [("end of business today", u(2025, 10, 8), "day", "ETA")]
     # a time next to it is the deadline; alone, or as a name, it promises nothing
