@@ -89,8 +89,9 @@ Not read by :func:`find_times`
 Headings (:func:`parse_heading`)
     the first date in the heading is the section date, the first time the section time (on that
     date); the title is what remains once dates, times, weekday names, empty brackets and edge
-    separators (``—``, ``-``, ``:``, ``|``, mojibake ``â€”``) are removed. Year-less dates take
-    their year from ``year_near`` (the log reader passes the date of the section before, else the
+    separators (``—``, ``-``, ``:``, ``|``, mojibake ``â€”``) are removed. Year-less dates (``Oct 9``,
+    and with ``year_near`` a slash ``10/7`` read like one joined to a time) take their year from
+    ``year_near`` (the log reader passes the date of the section before, else the
     front matter's ``date`` or ``last_reviewed``), and a ``10/07/2025`` that reads both ways the
     reading nearest it; without ``year_near`` that is ``problem='ambiguous date ...'``.
 Declared zones (:func:`declared_zone`)
@@ -108,6 +109,7 @@ Unresolvable
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -1366,6 +1368,7 @@ def parse_stamp(text: str) -> dt.datetime | None:
 # ------------------------------------------------------------------------------------------ headings
 
 _SLASH_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\w/])")
+_SLASH_MD = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?![\w/.]|:\d)")
 _TITLE_EDGE = re.compile(r"^[\s\-\u2013\u2014:|,\u00b7\u2022/.]+|[\s\-\u2013\u2014:|,\u00b7\u2022/]+$")
 _EMPTY_BRACKETS = re.compile(r"\(\s*[,;]?\s*\)|\[\s*\]")
 _MOJIBAKE_DASH = re.compile("\u00e2\u20ac[\u201d\u201c]")
@@ -1430,6 +1433,18 @@ def parse_heading(
                 date = min(options, key=lambda d: (abs((d - year_near).days), d))
             else:
                 problem = f"ambiguous date {sm.group(0)}"
+        elif year_near is not None and (sm := _SLASH_MD.search(heading)):
+            # '## Tue 10/7': a year-less slash date, read like one joined to a time in an item
+            a, b = int(sm.group(1)), int(sm.group(2))
+            options = []
+            for month, dom in dict.fromkeys(((a, b), (b, a))):
+                year = _year_near(month, dom, year_near)
+                with contextlib.suppress(ValueError, TypeError):
+                    options.append(dt.date(year, month, dom))
+            near = [d for d in options if abs((d - year_near).days) <= _SLASH_NEAR_DAYS]
+            if near:
+                date = min(near, key=lambda d: (abs((d - year_near).days), d))
+                spans.append(sm.span())
     if date is not None and any(mm.problem in _NEEDS_DAY for mm in mentions):
         # a time apart from the date ('(22:55) — 2025-10-10')
         mentions = find_times(heading, day=date, tz=tz, year_near=year_near)

@@ -1020,3 +1020,14 @@ def test_find_times_many_takes_a_zone_per_text() -> None:
     ]
     with pytest.raises(ValueError, match="2 texts but 1 zones"):
         find_times_many(["a", "b"], [D, D], None, [None])
+
+
+def test_heading_year_less_slash_date_needs_a_date_to_read_it_against() -> None:
+    near = dt.date(2025, 10, 6)
+    tue = Heading("", dt.date(2025, 10, 7), None, None, "day")
+    assert parse_heading("## Tue 10/7", year_near=near) == tue
+    assert parse_heading("## 10/7 sync", year_near=near).date == dt.date(2025, 10, 7)
+    # far from it, or with nothing to read it against, a slash pair is no date
+    sprint = Heading("Sprint 3/4 review", None, None, None)
+    assert parse_heading("## Sprint 3/4 review", year_near=near) == sprint
+    assert parse_heading("## Tue 10/7") == Heading("Tue 10/7", None, None, None)
