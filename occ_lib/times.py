@@ -246,7 +246,8 @@ _DECL_ZONE = (
 # of a whole document with IGNORECASE runs at ~10 MB/s, too slow for the log reader.
 _DECLARED_RE = re.compile(
     r"(?<![A-Za-z])(?:(?i:time\s*zone|tz)\s*[:=]?\s*"
-    r"|(?i:times?)\s+(?:(?i:are|is|shown|given|listed)\s+)?(?:(?i:in)\s+)?)" + _DECL_ZONE
+    r"|(?i:times?|timestamps?)(?:\s*:\s*|\s+(?:(?i:below|here|above)\s+)?(?:(?i:are|is|shown|given|listed)\s+)?"
+    r"(?:(?i:in)\s+)?))" + _DECL_ZONE
 )
 _DECL_WORDS = ("time", "Time", "TIME", "tz", "TZ")
 

@@ -644,6 +644,12 @@ def test_zone_named_offsets_and_unknown() -> None:
         ("Sometimes in PT, overtime in ET", None),
         ("It is time in the project to ship", None),
         ("times in pt are odd", None),
+        ("Times: UTC", "UTC"),
+        ("All timestamps in UTC", "UTC"),
+        ("Times below are Eastern", "America/New_York"),
+        ("Time: 09:00", None),
+        ("Times: see below", None),
+        ("Time to fix: 2h", None),
         ("", None),
     ],
 )
