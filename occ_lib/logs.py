@@ -47,7 +47,8 @@ Per item (the rules, in order)
       redacted with :func:`occ_lib.redact.redact_text` too.
     - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
     - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's
-      zone. A deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no later
+      zone (a table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``,
+      if any). A deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no later
       than, until) becomes a row of ``deadlines`` (``stated_missed`` when the item says missed,
       slipped, overdue, past due, blew, blown, breached, late, lapsed, exceeded - except for a
       deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to 19:00");
