@@ -776,17 +776,25 @@ def _in_code(text: str, pos: int) -> bool:
     return nl < 0
 
 
+_REL_REACH = 80  # characters between a time and the relative day or weekday it takes
+
+
 def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
     best: _Cand | None = None
     best_words = 99
-    for r in rels:
+    # rels are in text order: only those within reach are looked at (a huge item stays linear)
+    lo = bisect.bisect_left(rels, cand.start - _REL_REACH - 16, key=_cand_start)
+    hi = bisect.bisect_right(rels, cand.end + _REL_REACH, key=_cand_start)
+    for r in rels[lo:hi]:
         if r.end <= cand.start:
+            if cand.start - r.end > _REL_REACH:
+                continue
             gap = text[r.end:cand.start]
         elif r.start >= cand.end:
             gap = text[cand.end:r.start]
         else:
             continue
-        if len(gap) > 80 or _CLAUSE_BREAK.search(gap):
+        if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
             continue
         words = len(gap.split())
         if words <= 4 and words < best_words:
@@ -1004,6 +1012,17 @@ def _start_of(m: TimeMention) -> int:
     return m.start
 
 
+def _cand_start(c: _Cand) -> int:
+    return c.start
+
+
+def _covering(found: list[TimeMention], pos: int, pad: int = 0) -> bool:
+    """Whether a mention of ``found`` (in text order, not overlapping) spans ``pos`` give or take
+    ``pad`` characters; a bisection, so that a text with thousands of mentions stays linear."""
+    k = bisect.bisect_right(found, pos + pad, key=_start_of)
+    return any(f.end + pad > pos for f in found[max(0, k - 2):k])
+
+
 # zone word as written -> (tzinfo, label): the same as zone_named + _zone_label, one dict lookup
 _FAST_ZONES: dict[str, tuple[dt.tzinfo | None, str | None]] = {}
 
@@ -1069,7 +1088,7 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
     skip: list[tuple[int, int]] | None = None
     for m in _CLOCK_WORD.finditer(text):
         s = m.start()
-        if any(f.start <= s < f.end for f in found):
+        if _covering(found, s):
             continue
         if skip is None:
             skip = _excluded_spans(text)
@@ -1104,16 +1123,20 @@ def _eod_cands(
     """Date-only deadlines written as the end of a day (keyword ``EOD`` unless another governs)."""
     out: list[_Cand] = []
     skip: list[tuple[int, int]] | None = None
+    dated = any(f.precision == "day" for f in found)
+    timed = [f for f in found if f.precision != "day"] if dated else found
     for m in _EOD.finditer(text):
         s, e = m.span()
-        if base is None or any(f.start - 12 <= s < f.end + 12 and f.precision != "day" for f in found):
+        if base is None or _covering(timed, s, 12):
             continue  # no date to take, or a time next to it ('ETA EOD 17:00') is the deadline
         if skip is None:
             skip = _excluded_spans(text)
         if skip and _inside(s, skip) >= 0:
             continue
+        near = rels[bisect.bisect_left(rels, s - 24, key=_cand_start):
+                    bisect.bisect_right(rels, e + 24, key=_cand_start)] if rels else ()
         day_word = next(
-            (r for r in rels or () if not r.used
+            (r for r in near if not r.used
              and _EOD_GLUE.fullmatch(text, *((r.end, s) if r.end <= s else (e, r.start)))),
             None,
         )
