@@ -750,17 +750,25 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in _URL.finditer(text)]
     if len(spans) > 1:
         spans.sort()
+        merged = [spans[0]]
+        for s, e in spans[1:]:  # (a URL inside a code span: one excluded stretch)
+            if s < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        spans = merged
     return spans
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> int:
-    """End of the excluded span holding ``pos``, else -1."""
-    for s, e in spans:
-        if s <= pos < e:
-            return e
-        if s > pos:
-            break
+    """End of the excluded span holding ``pos``, else -1 (``spans`` sorted and disjoint)."""
+    k = bisect.bisect_right(spans, (pos, _NO_END)) - 1
+    if k >= 0 and spans[k][0] <= pos < spans[k][1]:
+        return spans[k][1]
     return -1
+
+
+_NO_END = 1 << 62
 
 
 def _in_code(text: str, pos: int) -> bool:
@@ -869,6 +877,7 @@ def _scan(
     first = True
     pos = a
     full = _FULL.match
+    ahead: bool | None = None
     for d in _DIGIT.finditer(text, a, b):
         s = d.start()
         if s < pos:
@@ -910,7 +919,10 @@ def _scan(
                 if r is not None:
                     r.used = True
                     c.rel, c.has_rel, c.wd = r.rel, True, r.wd
-                    c.ahead = r.wd >= 0 and _AHEAD.search(text, a, b) is not None
+                    if r.wd >= 0:
+                        if ahead is None:  # (once per text: a long one holds many weekdays)
+                            ahead = _AHEAD.search(text, a, b) is not None
+                        c.ahead = ahead
             mention = _resolve(text, c, base, default_tz, a)
         first = False
         out.append(mention)
@@ -1086,6 +1098,7 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
     """'noon'/'midday'/'midnight' (with an optional zone) outside code, URLs and other mentions."""
     out: list[_Cand] = []
     skip: list[tuple[int, int]] | None = None
+    ahead: bool | None = None
     for m in _CLOCK_WORD.finditer(text):
         s = m.start()
         if _covering(found, s):
@@ -1104,7 +1117,10 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
             if r is not None:
                 r.used = True
                 c.rel, c.has_rel, c.wd = r.rel, True, r.wd
-                c.ahead = r.wd >= 0 and _AHEAD.search(text) is not None
+                if r.wd >= 0:
+                    if ahead is None:
+                        ahead = _AHEAD.search(text) is not None
+                    c.ahead = ahead
         out.append(c)
     return out
 
