@@ -48,17 +48,18 @@ Per item (the rules, in order)
     - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
     - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's
       zone (a table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``,
-      if any). A deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no later
-      than, until) becomes a row of ``deadlines`` (``stated_missed`` when the item says missed,
-      slipped, overdue, past due, blew, blown, breached, late, lapsed, exceeded - except for a
-      deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to 19:00");
-      every other resolved mention goes to ``times``. ``at`` is the first of those with a time
-      (``end_at`` its range end), else the first date-only one;
-      else the section's time (its precision); else the section's date (``day``, UTC midnight); else
-      NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with
-      ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions
-      that cannot be resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section)
-      are ``time`` problems; an unreadable heading date is a ``date`` problem.
+      if any). A deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no
+      later than, until) becomes a row of ``deadlines`` (``stated_missed`` when the item says
+      missed, slipped, overdue, past due, blew, blown, breached, late, lapsed, exceeded - except for
+      a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to 19:00"; its
+      ``text`` is the item's, clipped at ``DEADLINE_TEXT_MAX`` characters); every other resolved
+      mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range
+      end), else the first date-only one; else the section's time (its precision); else the
+      section's date (``day``, UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is
+      at UTC midnight of that date with ``due_precision`` ``day``: readers decide whether that means
+      the end of the day. Mentions that cannot be resolved (``[???]``, ``(Time TBC)``, ``25:61``, a
+      time in an undated section) are ``time`` problems; an unreadable heading date is a ``date``
+      problem.
     - ``kind``, the first rule that matches (on the item's lower-case words):
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
          (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
@@ -251,6 +252,9 @@ def _us(value: dt.datetime | None) -> int:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
     return (value - _EPOCH) // _US
+
+
+DEADLINE_TEXT_MAX = 2000  # characters of an item's text a deadline row keeps (then '…')
 
 
 def _day_us(value: dt.date | None) -> int:
@@ -602,9 +606,12 @@ def _items(
         )
         if dls:
             missed = ex.stated_missed(text, w)
+            # one copy of the item's text per deadline row: clipped, so that a pasted blob with
+            # thousands of ETAs cannot cost gigabytes
+            dtext = text if len(text) <= DEADLINE_TEXT_MAX else text[:DEADLINE_TEXT_MAX] + "…"
             for m in dls:
                 DL((source, line, sec[0], list(tks), (m.at - epoch) // us,
-                    "day" if m.precision == "day" else "minute", m.keyword, text,
+                    "day" if m.precision == "day" else "minute", m.keyword, dtext,
                     missed and not ex.is_replacement(proses[k], m.start)))
     return problems
 

@@ -445,3 +445,14 @@ def test_header_zone(headers, zone):
 
     tz = _header_zone(headers)
     assert (None if tz is None else str(tz)) == zone
+
+
+def test_a_deadline_row_keeps_a_clipped_copy_of_a_huge_item():
+    from occ_lib.logs import DEADLINE_TEXT_MAX
+
+    item = "ETA 17:00 UTC for DEPLOY-147; " + "x" * 5000 + " ETA 18:00 UTC"
+    logs = parse_log("## 2025-10-09\n- " + item + "\n", "l.md")
+    assert logs.events["text"].tolist() == [item]  # the event keeps it whole
+    texts = logs.deadlines["text"].tolist()
+    assert texts == [item[:DEADLINE_TEXT_MAX] + "\u2026"] * 2
+    assert len(texts[0]) == DEADLINE_TEXT_MAX + 1 == 2001

@@ -1,0 +1,64 @@
+"""Benchmark of the log reader on hostile input: single items and files built from one phrase repeated
+thousands of times (times, weekdays, EODs, URLs, code spans, tickets, tables, headings, nesting).
+
+Real logs never look like this, but a pasted blob can, and the reader must stay linear: every case
+prints its size, its wall time for ``parse_log`` and what it found. Goal: every case under 5 s.
+
+Usage: ``python bench/hostile.py [--scale 1.0]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from occ_lib.logs import parse_log  # noqa: E402
+
+DAY = "## 2025-10-09\n- "
+
+
+def cases(scale: float) -> dict[str, str]:
+    n = max(1, int(10_000 * scale))
+    return {
+        "times in one list": DAY + "09:00 and " * (2 * n) + "10:00 ET\n",
+        "weekdays and times": DAY + "Friday 09:00 Monday " * n + "\n",
+        "EOD with weekdays": DAY + " EOD Friday by EOD " * n + "\n",
+        "noon and midnight": DAY + "noon ET tomorrow midnight " * n + "\n",
+        "ranges": DAY + "from 09:00 until 10:00 ET " * n + "\n",
+        "URLs with digits": DAY + "https://a.test/1 09:00 " * (2 * n) + "\n",
+        "code spans and digits": DAY + "`x` 09:00 " * (2 * n) + "\n",
+        "relative days": DAY + "today 09:00, " * (2 * n) + "\n",
+        "slash dates": DAY + "10/10 09:00 and 3/4 at 10:00 " * n + "\n",
+        "placeholders": DAY + "ETA TBD [???] 09:00 " * n + "\n",
+        "tickets": DAY + "DEPLOY-147 OCC-INF-221 " * (2 * n) + "\n",
+        "table rows": "## 2025-10-09\n| Time (UTC) | T |\n|---|---|\n" + "| 09:00 | DEPLOY-147 |\n" * (2 * n),
+        "nested items": "## 2025-10-09\n"
+        + "".join("  " * i + f"- DEPLOY-{i} at 09:00\n" for i in range(n // 5)),
+        "year-less headings": "".join(f"## Oct {i % 28 + 1}\n- a at 09:00\n" for i in range(2 * n)),
+        "one long line": "x" * (300 * n),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", type=float, default=1.0, help="repeat count, 1.0 = 10,000 (default)")
+    args = ap.parse_args(argv)
+    worst = 0.0
+    print(f"{'case':24s} {'MB':>6s} {'seconds':>8s} {'events':>7s} {'deadlines':>9s} {'problems':>8s}")
+    for name, text in cases(args.scale).items():
+        t0 = time.perf_counter()
+        logs = parse_log(text, "hostile.md")
+        took = time.perf_counter() - t0
+        worst = max(worst, took)
+        print(f"{name:24s} {len(text) / 1e6:6.2f} {took:8.2f} {len(logs.events):7d} {len(logs.deadlines):9d} "
+              f"{len(logs.problems):8d}", flush=True)
+    print(f"goal: every case under 5 s (slowest {worst:.2f} s): {'met' if worst < 5 else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
