@@ -197,11 +197,8 @@ def _resolutions(events: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, tuple[p
     res = res[pd.to_datetime(res["at"], utc=True) <= as_of]
     res = res.assign(at=pd.to_datetime(res["at"], utc=True), ticket=res["tickets"]).explode("ticket")
     res = res[res["ticket"].notna()].reset_index(drop=True)
-    if "at_precision" not in res.columns:
-        res["at_precision"] = "minute"
     first = res.loc[first_events(res).to_numpy()]
-    days = first["at_precision"].eq("day")
-    return {t: (at, bool(d)) for t, at, d in zip(first["ticket"], first["at"], days, strict=True)}
+    return {row["ticket"]: (row["at"], _is_day(row)) for _, row in first.iterrows()}
 
 
 def _day_cols(due: bool, resolved: bool) -> str:
@@ -344,8 +341,8 @@ def ticket_target_misses(
     ev = ev[ev["at"] <= as_of_ts]
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
-    day = ev["at_precision"].eq("day") if "at_precision" in ev.columns else False
-    ev = ev.assign(_day=day).sort_values(["at", "_day", "source", "line"], kind="stable")
+    # (first_events decides between a date-only and a timed mention; ties keep source/line order)
+    ev = ev.sort_values(["at", "source", "line"], kind="stable")
     rows = []
     for ticket, tl in ev.groupby("ticket", sort=True):
         target = policy.ticket_target(str(ticket))

@@ -10,11 +10,12 @@ events DataFrame). Rules, so that every figure says how it was counted:
 - Events without a time (``at`` is NaT: an undated section) are kept in :func:`escalations`, after
   every timed event, so nothing a log says is lost; :func:`summary` cannot place them in time and
   ignores them.
-- A day-precision event (``at_precision == "day"``) sits at UTC midnight of its date: the earliest
-  it can have happened, so it orders before the timed events of that day. In :func:`summary`, when
-  a first instant comes from such an event, ``day_precision`` names that column (``first_seen,
-  first_follow_up``...): the value is a date, not a time, and a duration from it is approximate.
-  On an exact tie a timed event is preferred.
+- A day-precision event (``at_precision == "day"``) sits at UTC midnight of its date, so it lists
+  before the timed events of that day. It could have happened at any time that day, so in
+  :func:`summary` it is not *first* before a timed event of the same day (:func:`first_events`);
+  when a first instant does come from such an event, ``day_precision`` names that column
+  (``first_seen, first_follow_up``...): the value is a date, not a time, and a duration from it is
+  approximate.
 - In :func:`summary` only events at or before ``as_of`` count. A *follow-up* is an event of kind
   ``follow_up``; an *escalation* is an event of kind ``escalation``; ``max_level`` is the highest
   escalation level of any counted event (0 none, 1 ping, 2 manager, 3 executive). A ticket is
@@ -146,11 +147,13 @@ def escalations(logs: Any, tickets: list[str] | tuple[str, ...] | None = None) -
 
 
 def first_events(frame: pd.DataFrame, key: str = "ticket") -> pd.Series:
-    """Per ``key``, the index label of its first event (``at``, ``at_precision`` columns; ties keep
-    frame order). An event known only to its day (stored at UTC midnight) could have happened at
-    any time that day, so it does not come before a timed event of the same UTC day: that one is
-    first. Counting from midnight made response and escalation times hours too long."""
-    day = frame["at_precision"].eq("day")
+    """Per ``key``, the index label of its first event (``at`` and, when given, ``at_precision``
+    columns; ties keep frame order). An event known only to its day (stored at UTC midnight) could
+    have happened at any time that day, so it does not come before a timed event of the same UTC
+    day: that one is first. Counting from midnight made response and escalation times hours too
+    long."""
+    day = (frame["at_precision"].eq("day") if "at_precision" in frame.columns
+           else pd.Series(False, index=frame.index))  # (no precisions given: every event is timed)
     f = pd.DataFrame({
         key: frame[key],
         "_rank": frame["at"] + pd.to_timedelta(day.astype("int64"), unit="D"),  # a date ranks at its end

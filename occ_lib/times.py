@@ -398,9 +398,8 @@ _UNK_WORD_BEFORE = re.compile(
     r"(?i:\b(?:time|ETA|at|by|due|deadline|until|till|start|end))\s*[:=]?\s*[*_(]*$"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_REL = re.compile(
-    r"(?<![\w\-])(?i:yesterday|today|tonight|tomorrow|" + "|".join(_WEEKDAYS) + r")(?![\w\-])"
-)
+_WEEKDAY_ALT = "|".join(_WEEKDAYS)
+_REL = re.compile(r"(?<![\w\-])(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r")(?![\w\-])")
 
 _STAMP_RE = re.compile(
     r"(?<!\d)(?P<y>\d{4})-?(?P<mo>\d{2})-?(?P<d>\d{2})"
@@ -432,14 +431,13 @@ _DL_FILLER = (
     # a deadline moved: "ETA slipped to 19:00", "deadline pushed out to Friday 17:00"
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
-    "extended to|"
-    + "|".join(_WEEKDAYS)
+    "extended to|" + _WEEKDAY_ALT
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
 # lazy filler loop makes the nearest keyword win ('ETA before 09:00' -> 'before').
 _DEADLINE_BEFORE_REV = re.compile(
     r"\s*[*_(\[]*\s*(?:[:=]\s*|,\s*(?="
-    + _cases("today|tonight|tomorrow|" + "|".join(_WEEKDAYS), reverse=True) + r")|"
+    + _cases("today|tonight|tomorrow|" + _WEEKDAY_ALT, reverse=True) + r")|"
     + _cases(_DL_FILLER, reverse=True) + r"\s+)*?"
     r"(?P<kw>" + _cases(_DL_BEFORE_WORDS, reverse=True) + r")(?![\w\-])"
 )
@@ -607,10 +605,14 @@ _SLASH_NEAR_DAYS = 62  # a year-less slash date farther than this from the secti
 
 
 def _slash_date(g: _Groups, day: dt.date | None) -> dt.date | None:
-    """The date of a slash date ('10/13', '13/10/2025'): month first or day first, whichever is a
-    real date; when both are, the one nearest ``day`` (an ambiguous one without ``day`` raises _Bad).
-    None when a year-less one is far from ``day`` (then it was no date: '1/2 09:00')."""
-    a_s, b_s, y_s = _SLASH_GET(g)
+    """The date of the ``sl`` mention's slash date (:func:`_slash_reading`)."""
+    return _slash_reading(*_SLASH_GET(g), day)
+
+
+def _slash_reading(a_s: str, b_s: str, y_s: str | None, day: dt.date | None) -> dt.date | None:
+    """The date a slash date ('10/13', '13/10/2025') means: month first or day first, whichever is
+    a real date; when both are, the one nearest ``day`` (an ambiguous one without ``day`` raises
+    _Bad). None when a year-less one is far from ``day`` (then it was no date: '1/2 09:00')."""
     a, b = int(a_s), int(b_s)
     shown = f"{a_s}/{b_s}" + (f"/{y_s}" if y_s else "")
     options: list[dt.date] = []
@@ -635,6 +637,8 @@ def _slash_date(g: _Groups, day: dt.date | None) -> dt.date | None:
     if not y_s and day is not None and abs((found - day).days) > _SLASH_NEAR_DAYS:
         return None
     return found
+
+
 _FAST_GROUPS = tuple(
     _FULL.groupindex[n]
     for n in ("be_", "con", "bh", "bmi", "bhm", "bs", "bap", "bbap", "bz", "boff", "bzp", "bzw")
@@ -810,6 +814,23 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
     return best
 
 
+def _take_near_rel(
+    text: str, c: _Cand, rels: list[_Cand], a: int, b: int, ahead: bool | None
+) -> bool | None:
+    """Give ``c`` the relative day or weekday near it (:func:`_near_rel`), if any; returns whether
+    ``text[a:b]`` speaks of the future, found at the first weekday and passed back in after (a long
+    text holds many weekdays: it is searched once)."""
+    r = _near_rel(text, c, rels)
+    if r is not None:
+        r.used = True
+        c.rel, c.has_rel, c.wd = r.rel, True, r.wd
+        if r.wd >= 0:
+            if ahead is None:
+                ahead = _AHEAD.search(text, a, b) is not None
+            c.ahead = ahead
+    return ahead
+
+
 def find_times(
     text: str,
     *,
@@ -915,14 +936,7 @@ def _scan(
             ):
                 base = c.date
             if rels and c.kind == "time" and c.date is None:
-                r = _near_rel(text, c, rels)
-                if r is not None:
-                    r.used = True
-                    c.rel, c.has_rel, c.wd = r.rel, True, r.wd
-                    if r.wd >= 0:
-                        if ahead is None:  # (once per text: a long one holds many weekdays)
-                            ahead = _AHEAD.search(text, a, b) is not None
-                        c.ahead = ahead
+                ahead = _take_near_rel(text, c, rels, a, b, ahead)
             mention = _resolve(text, c, base, default_tz, a)
         first = False
         out.append(mention)
@@ -1113,14 +1127,7 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
         c = _Cand(s, m.end() if tz is not None else m.end("cw"), "time", tz=tz)
         c.time = _CLOCK_TIME[m.group("cw").lower()]
         if rels:
-            r = _near_rel(text, c, rels)
-            if r is not None:
-                r.used = True
-                c.rel, c.has_rel, c.wd = r.rel, True, r.wd
-                if r.wd >= 0:
-                    if ahead is None:
-                        ahead = _AHEAD.search(text) is not None
-                    c.ahead = ahead
+            ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
         out.append(c)
     return out
 
@@ -1457,33 +1464,16 @@ def parse_heading(
     if date is None and problem is None:
         sm = _SLASH_DATE.search(heading)
         if sm:
-            a, b, y = int(sm.group(1)), int(sm.group(2)), int(sm.group(3))
             spans.append(sm.span())
-            options = []
-            for month, dom in dict.fromkeys(((a, b), (b, a))):
-                try:
-                    options.append(dt.date(y, month, dom))
-                except ValueError:
-                    continue
-            if len(options) == 1:
-                date = options[0]
-            elif not options:
-                problem = f"impossible date {sm.group(0)}"
-            elif year_near is not None:  # both readings are dates: the one nearest the document's
-                date = min(options, key=lambda d: (abs((d - year_near).days), d))
-            else:
-                problem = f"ambiguous date {sm.group(0)}"
+            try:  # (both readings real: the one nearest year_near; without it, a problem)
+                date = _slash_reading(sm.group(1), sm.group(2), sm.group(3), year_near)
+            except _Bad as bad:
+                problem = str(bad)
         elif year_near is not None and (sm := _SLASH_MD.search(heading)):
             # '## Tue 10/7': a year-less slash date, read like one joined to a time in an item
-            a, b = int(sm.group(1)), int(sm.group(2))
-            options = []
-            for month, dom in dict.fromkeys(((a, b), (b, a))):
-                year = _year_near(month, dom, year_near)
-                with contextlib.suppress(ValueError, TypeError):
-                    options.append(dt.date(year, month, dom))
-            near = [d for d in options if abs((d - year_near).days) <= _SLASH_NEAR_DAYS]
-            if near:
-                date = min(near, key=lambda d: (abs((d - year_near).days), d))
+            with contextlib.suppress(_Bad):
+                date = _slash_reading(sm.group(1), sm.group(2), None, year_near)
+            if date is not None:
                 spans.append(sm.span())
     if date is not None and any(mm.problem in _NEEDS_DAY for mm in mentions):
         # a time apart from the date ('(22:55) — 2025-10-10')
