@@ -26,6 +26,9 @@ _NOT_TICKET_PREFIX = frozenset(
         "MD", "UTF", "HTTP", "HTTPS", "TLS", "SSL", "IPV", "FY", "COVID", "AES", "RSA", "ECDSA",
         "CP", "WIN", "X", "UTC+", "EST", "EDT", "PST", "PDT", "CST", "CDT", "MST", "MDT", "CET",
         "CEST", "BST", "IST", "JST", "AEST", "AEDT", "ET", "PT", "CT", "MT", "W", "Q", "H", "KB",
+        # severities, priorities and counters: 'SEV-2 declared', 'TIER-1 support', 'SPRINT-14'
+        "SEV", "PRI", "PRIO", "TIER", "LEVEL", "LVL", "PHASE", "SPRINT", "WEEK", "WK", "STEP", "ROUND",
+        "DAY",
     }
 )
 
@@ -282,7 +285,7 @@ _EXEC = frozenset(
 )
 _EXEC_PHRASES = ("vice president", "head of")
 _MANAGER = frozenset(
-    {"manager", "managers", "lead", "leads", "supervisor", "re-escalated",
+    {"manager", "managers", "lead", "leads", "supervisor", "commander", "re-escalated",
      "re-escalation", "re-escalating", "reescalated", "incident-commander", "em"}
 )
 # paging the on-call is a page (level 1), not a manager

@@ -23,8 +23,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     order (``position``) - never assumed to be in time order. Its date and time come from
     :func:`occ_lib.times.parse_heading`; a year-less date (``## Oct 9``) takes the year nearest the
     date of the section before (else the front matter's ``date`` or ``last_reviewed``), and a date
-    that reads both ways (``## 10/07/2025``) the reading nearest it. A dated title (``# Daily log —
-    2025-10-10``) dates the items written before the first section. Items are list items (``-``,
+    that reads both ways (``## 10/07/2025``) the reading nearest it. Headings nest by level: one
+    without a date takes the date of the nearest enclosing heading that has one (``## 2025-10-08``
+    then ``### Actions``), and a time-only heading (``### 14:05 — paged``) is that time on that
+    date; a heading whose own date is unreadable borrows nothing. A dated title (``# Daily log —
+    2025-10-10``) dates the items written before the first section, and the undated sections under
+    it. Items are list items (``-``,
     ``*``, ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a
     space) and table body rows (cells joined with `` | ``); tables are also kept whole in
     ``tables``. Fenced code is skipped; an unclosed fence is not a fence. The items' fields below
@@ -37,8 +41,9 @@ Per item (the rules, in order)
       first of two letters or more, then a number) with nothing word-like or hyphenated glued on
       either side, so ``T04-40`` in a stamp, ``INF-221`` in ``OCC-INF-221``, ``CVE-2021`` in
       ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
-      zone abbreviations are not projects. A nested item inherits its ancestors' tickets (its own
-      first).
+      zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``) are not
+      projects. A nested item inherits its ancestors' tickets (its own first); an item that names
+      none takes those of the nearest enclosing heading that names any (``### PAY-412 rollback``).
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
       a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
       line references are dropped; URLs are not paths.
@@ -431,8 +436,12 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     # what a year-less heading date ('## Oct 9') or one that reads both ways ('## 10/07/2025') is
     # read against: the date of the section before, else the front matter's
     near = _fm_day(fm.data)
-    # (line, depth, text, item kind, section, zone of its zone-less times or None for the document's)
-    items: list[tuple[int, int, str, str, _Section, dt.tzinfo | None]] = []
+    # the enclosing headings: (level, date, tickets); a heading without a date takes the nearest
+    # enclosing one's ('## 2025-10-08' > '### 14:05 — paged'), and items that name no ticket take
+    # the nearest enclosing heading's tickets ('### PAY-412 rollback' > '- rolled back at 15:10')
+    enclosing: list[tuple[int, dt.date | None, list[str]]] = []
+    head_tks: list[str] = []
+    items: list[_Item] = []
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
     date_problems: list[tuple[int, str, str]] = []
     for b in blocks(lines, fm.body_start):
@@ -440,28 +449,39 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
         if tag == "i":
             if b[3]:
                 nesting.append(len(items))
-                items.append((b[1], b[2], b[3], "list", sec, None))
+                items.append((b[1], b[2], b[3], "list", sec, None, head_tks))
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
         elif tag == "h":
             _, line, level, htext = b
             nesting.append(_CLEAR)
             htext = ex.redact(htext)
+            while enclosing and enclosing[-1][0] >= level:
+                enclosing.pop()
+            parent = next((e[1] for e in reversed(enclosing) if e[1] is not None), None)
+            own_tks = ex.tickets(htext)
+            head_tks = own_tks or next((e[2] for e in reversed(enclosing) if e[2]), [])
             if level == 1 and title is None:
                 title = htext
+                date = None
                 if position == 0 and _may_have_times(htext):
                     # '# Daily log — 2025-10-10': items before the first section take its date
                     h = parse_heading(htext, tz=tz, year_near=near)
                     near = h.date or near
+                    date = h.date
                     sec = (None, None, h.date, _day_us(h.date), _us(h.at),
                            (getattr(h, "precision", None) or "minute") if h.at is not None else None)
+                enclosing.append((level, date, head_tks))
                 continue
-            h = parse_heading(htext, tz=tz, year_near=near)
+            h = parse_heading(htext, tz=tz, year_near=near, day=parent)
             near = h.date or near
             if h.problem:
                 date_problems.append((line, htext[:120], h.problem))
+            # (a heading whose own date is unreadable does not borrow its parent's)
+            date = h.date if h.date is not None or (h.problem and "date" in h.problem) else parent
+            enclosing.append((level, date, head_tks))
             sec_prec = (getattr(h, "precision", None) or "minute") if h.at is not None else None
-            sec = (htext, line, h.date, _day_us(h.date), _us(h.at), sec_prec)
+            sec = (htext, line, date, _day_us(date), _us(h.at), sec_prec)
             S["source"].append(source)
             S["line"].append(line)
             S["level"].append(level)
@@ -469,7 +489,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             S["title"].append(h.title)
             S["date"].append(sec[3])
             S["at"].append(sec[4])
-            S["at_precision"].append(sec_prec or ("day" if h.date is not None else None))
+            S["at_precision"].append(sec_prec or ("day" if date is not None else None))
             S["position"].append(position)
             position += 1
         else:
@@ -484,7 +504,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                 body.append(cells)
                 rtext = " | ".join(cells).rstrip()
                 if rtext.strip(" |"):
-                    items.append((rline, 0, rtext, "table", sec, zone))
+                    items.append((rline, 0, rtext, "table", sec, zone, head_tks))
             frame = _table_frame(body, cols)
             T["source"].append(source)
             T["line"].append(line)
@@ -524,6 +544,9 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
 # A section as the items see it: (heading, line, date, date as microseconds, time as microseconds,
 # time precision); the microseconds are the NaT sentinel when unknown.
 _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
+# An item as _items reads it: (line, depth, text, item kind, section, zone of its zone-less times or
+# None for the document's, tickets of the enclosing headings)
+_Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str]]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 
 
@@ -549,8 +572,7 @@ def _inherit(items: list[tuple], owns: list[list[str]], nesting: list[int]) -> l
 
 
 def _items(
-    acc: _Acc, source: str, items: list[tuple[int, int, str, str, _Section]], nesting: list[int],
-    tz: dt.tzinfo | None,
+    acc: _Acc, source: str, items: list[_Item], nesting: list[int], tz: dt.tzinfo | None,
 ) -> list[tuple[int, str, str | None, str]]:
     """Events and deadlines of one document's items; returns their time problems (line, ...).
 
@@ -561,6 +583,9 @@ def _items(
     redact, tickets, without_code = ex.redact, ex.tickets, ex.without_code
     texts = [redact(it[2]) for it in items]
     tks_all = _inherit(items, [tickets(t) for t in texts], nesting)
+    for k, it in enumerate(items):
+        if not tks_all[k] and it[6]:
+            tks_all[k] = it[6]
     proses = [without_code(t) for t in texts]
     zones = [it[5] for it in items] if any(it[5] is not None for it in items) else None
     found = _times.find_times_many(proses, [it[4][2] for it in items], tz, zones)
@@ -570,7 +595,7 @@ def _items(
     DL = acc.deadline_rows.append
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
-    for k, (line, depth, _raw, kind_of_item, sec, _zone) in enumerate(items):
+    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks) in enumerate(items):
         text = texts[k]
         at = _NAT
         prec = None

@@ -10,7 +10,8 @@ in one call (the same mentions as :func:`find_times` on each), so the per-text s
 
 What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
-    ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``12:00 noon``;
+    ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``9.30am`` (a dot
+    only with AM/PM: ``9.30`` alone is a number), ``12:00 noon``;
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
     ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``). Military style
@@ -21,7 +22,8 @@ What counts as a time
 What counts as a date
     ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention),
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``Sept 3rd`` (month names start with a
-    capital letter so that "may 5" is not a date). A slash date is read when a time is joined to
+    capital letter so that "may 5" is not a date), ``07.10.2025`` (dotted: day first, four-digit
+    year; ``2025.10.08`` and ``1.2.3`` are not dates). A slash date is read when a time is joined to
     it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``): month first or day first, whichever is a
     real date, and when both are, the one nearest ``day`` (a year-less one more than two months
     away is no date: ``1/2 09:00``); alone (``24/7``, ``3/4``) it is not a date, except
@@ -328,14 +330,22 @@ def _date_re(p: str) -> str:
         _NB + rf"(?P<{p}dd>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<{p}dm>{_MON})"
         rf"(?:,?\s(?P<{p}dy>\d{{4}})(?!\d|:\d))?"
     )
-    return rf"(?:{iso}|{mon_first}|{day_first})"
+    # '07.10.2025': day first, as everywhere dotted dates are written; the four-digit year and a
+    # day and month in range keep version numbers ('1.2.3', '2025.10.08', '1.13.2025') out
+    dotted = (
+        _NB + rf"(?P<{p}ed>0?[1-9]|[12]\d|3[01])\.(?P<{p}em>0?[1-9]|1[0-2])\.(?P<{p}ey>\d{{4}})"
+        r"(?!\.?\d|[^\W_])"
+    )
+    return rf"(?:{iso}|{mon_first}|{day_first}|{dotted})"
 
 
 def _time_re(p: str, lookbehind: bool = True) -> str:
     lb = _NB if lookbehind else ""
     return (
         rf"{lb}(?P<{p}h>\d{{1,2}})"
-        rf"(?:(?::(?P<{p}mi>\d{{2}})(?::(?P<{p}s>\d{{2}})(?:[.,](?P<{p}f>\d{{1,9}}))?)?(?![\d]|:\d))"
+        # minutes after ':', or after '.' with am/pm ('9.30am'; a bare '9.30' is a number)
+        rf"(?:(?:(?::|\.(?=\d{{2}}\s?[AaPp]\.?[Mm]))(?P<{p}mi>\d{{2}})"
+        rf"(?::(?P<{p}s>\d{{2}})(?:[.,](?P<{p}f>\d{{1,9}}))?)?(?![\d]|:\d))"
         rf"(?:\s?(?P<{p}ap>{_AMPM}))?"
         rf"|h(?P<{p}hm>\d{{2}})(?![\w])"
         rf"|\s?(?P<{p}bap>{_AMPM}))"
@@ -438,7 +448,9 @@ _DL_FILLER = (
 _DEADLINE_BEFORE_REV = re.compile(
     r"\s*[*_(\[]*\s*(?:[:=]\s*|,\s*(?="
     + _cases("today|tonight|tomorrow|" + _WEEKDAY_ALT, reverse=True) + r")|"
-    + _cases(_DL_FILLER, reverse=True) + r"\s+)*?"
+    + _cases(_DL_FILLER, reverse=True) + r"\s+"
+    # what the deadline is for, in up to three words: "ETA for the fix Oct 9", "due for review 17:00"
+    + r"|(?:[\w\-]+\s+){1,3}?" + _cases("for", reverse=True) + r"\s+)*?"
     r"(?P<kw>" + _cases(_DL_BEFORE_WORDS, reverse=True) + r")(?![\w\-])"
 )
 _DEADLINE_AFTER = re.compile(
@@ -525,7 +537,9 @@ _Groups = tuple[str | None, ...]
 
 def _match_date(g: _Groups, p: str, day: dt.date | None) -> dt.date | None:
     """The date of group prefix ``p``; None if that part did not match. Raises _Bad."""
-    y, mo, d, mn, md, my, dd, dm, dy = _DATE_GET[p](g)
+    y, mo, d, mn, md, my, dd, dm, dy, ey, em, ed = _DATE_GET[p](g)
+    if y is None and ey is not None:
+        y, mo, d = ey, em, ed
     if y is not None:
         try:
             return dt.date(int(y), int(mo), int(d))
@@ -597,7 +611,7 @@ def _match_zone(g: _Groups, p: str) -> tuple[dt.tzinfo | None, bool]:
     return None, False
 
 
-_DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy") for p in ("a", "c")}
+_DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy ey em ed") for p in ("a", "c")}
 _TIME_GET = {p: _getter(p, "h mi hm s f ap bap") for p in ("a", "ae", "b", "be", "s")}
 _ZONE_GET = {p: _getter(p, "z off zp zw") for p in ("a", "ae", "b", "be", "s")}
 _SLASH_GET = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sl1", "sl2", "sly")))
@@ -1420,22 +1434,24 @@ _TITLE_EDGE = re.compile(r"^[\s\-\u2013\u2014:|,\u00b7\u2022/.]+|[\s\-\u2013\u20
 _EMPTY_BRACKETS = re.compile(r"\(\s*[,;]?\s*\)|\[\s*\]")
 _MOJIBAKE_DASH = re.compile("\u00e2\u20ac[\u201d\u201c]")
 _LONE_WD = re.compile(
-    r"^\s*(?:" + _WD + r")\s*[,\-\u2013\u2014:]?\s*|\s*[,\-\u2013\u2014:]?\s*(?:" + _WD + r")\s*$"
+    r"^\s*\(?(?:" + _WD + r")\)?\s*[,\-\u2013\u2014:]?\s*|\s*[,\-\u2013\u2014:]?\s*\(?(?:" + _WD + r")\)?\s*$"
 )
 
 
 def parse_heading(
-    text: str, *, tz: dt.tzinfo | str | None = None, year_near: dt.date | None = None
+    text: str, *, tz: dt.tzinfo | str | None = None, year_near: dt.date | None = None,
+    day: dt.date | None = None,
 ) -> Heading:
     """Split a heading into title, date and UTC time. Leading '#' marks are ignored.
 
     ``year_near`` (e.g. the document's ``last_reviewed``) gives year-less dates ('Oct 10') a year;
     without it they are a ``'date without a year ...'`` problem.
 
-    A heading time without a date in the heading stays unresolved (``at=None``, no problem): the
-    caller may know a date from elsewhere. ``10/10/2025`` style dates are read month or day first,
-    whichever is a real date; when both are, the one nearest ``year_near``, and without it
-    ``problem='ambiguous date ...'``.
+    A heading time without a date in the heading ('### 14:05 — paged') takes ``day``, the date of
+    the enclosing section, when given (``date`` stays None: the caller owns that inheritance);
+    without it the time stays unresolved (``at=None``, no problem). ``10/10/2025`` style dates
+    are read month or day first, whichever is a real date; when both are, the one nearest
+    ``year_near``, and without it ``problem='ambiguous date ...'``.
     """
     if not isinstance(text, str):
         return Heading("", None, None, None)
@@ -1475,9 +1491,11 @@ def parse_heading(
                 date = _slash_reading(sm.group(1), sm.group(2), None, year_near)
             if date is not None:
                 spans.append(sm.span())
-    if date is not None and any(mm.problem in _NEEDS_DAY for mm in mentions):
-        # a time apart from the date ('(22:55) — 2025-10-10')
-        mentions = find_times(heading, day=date, tz=tz, year_near=year_near)
+    if (date is not None or (day is not None and problem is None)) and any(
+        mm.problem in _NEEDS_DAY for mm in mentions
+    ):
+        # a time apart from the date ('(22:55) — 2025-10-10'), or under a dated section
+        mentions = find_times(heading, day=date or day, tz=tz, year_near=year_near)
     at: dt.datetime | None = None
     precision: str | None = "day" if date is not None else None
     zone: str | None = None
@@ -1519,7 +1537,8 @@ _WD_TAILS = ("day", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", 
 def _may_have_lone_wd(title: str) -> bool:
     """Whether ``_LONE_WD`` can match: a weekday opens or closes the title. The pattern can start at
     any position (it opens with ``\\s*``), so sre tries it everywhere; this check is a few slices."""
-    return title.lstrip()[:3] in _WD_HEADS or title.rstrip().rstrip(".").endswith(_WD_TAILS)
+    title = title.strip().strip("()")  # '(Wed)'
+    return title[:3] in _WD_HEADS or title.rstrip(".").endswith(_WD_TAILS)
 
 
 def _is_rel(raw: str) -> bool:

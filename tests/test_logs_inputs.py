@@ -215,14 +215,52 @@ def test_structure():
     assert t["frame"].to_dict("list") == {"A": ["1", "2"], "B": ["x \\| y", ""]}
 
 
-def test_a_dated_title_dates_the_items_before_the_first_section():
+def test_a_dated_title_dates_the_items_before_the_first_section_and_its_undated_sections():
     logs = parse_log("# Daily log — 2025-10-10\n- 09:00 UTC a\n- b\n## Other\n- c\n", "x.md")
     assert logs.docs.iloc[0]["title"] == "Daily log — 2025-10-10"
     assert len(logs.sections) == 1
+    assert logs.sections["date"].tolist() == [ts("2025-10-10")]
     ev = logs.events
-    assert ev["at"].tolist()[:2] == [ts("2025-10-10 09:00"), ts("2025-10-10")]
-    assert ev["at_precision"].tolist()[:2] == ["minute", "day"]
-    assert pd.isna(ev["section"].iloc[0]) and pd.isna(ev["at"].iloc[2])
+    assert ev["at"].tolist() == [ts("2025-10-10 09:00"), ts("2025-10-10"), ts("2025-10-10")]
+    assert ev["at_precision"].tolist() == ["minute", "day", "day"]
+    assert pd.isna(ev["section"].iloc[0]) and ev["section"].iloc[2] == "Other"
+
+
+def test_undated_and_time_only_headings_take_the_enclosing_headings_date():
+    text = (
+        "## 2025-10-08 (Wed)\n"
+        "### 14:05 CEST — PAY-412 paged\n- acked at 14:07\n- next update by 15:00\n"
+        "### Actions\n- rolled back\n"
+        "## Notes\n- undated\n"
+        "## 2025-10-09\n### 25:61 broken\n- x\n"
+    )
+    logs = parse_log(text, "x.md")
+    s = logs.sections
+    assert s["title"].tolist() == ["", "PAY-412 paged", "Actions", "Notes", "", "broken"]
+    assert s["date"].tolist()[:3] == [ts("2025-10-08")] * 3
+    assert pd.isna(s["date"].iloc[3])
+    assert s["at"].iloc[1] == ts("2025-10-08 12:05") and s["at_precision"].iloc[1] == "minute"
+    assert s["at_precision"].iloc[2] == "day" and pd.isna(s["at_precision"].iloc[3])
+    assert s["at_precision"].iloc[4] == "day"
+    ev = logs.events
+    assert ev["at"].tolist()[:3] == [ts("2025-10-08 14:07"), ts("2025-10-08 12:05"), ts("2025-10-08")]
+    assert pd.isna(ev["at"].iloc[3])
+    # an impossible time in the heading is its problem; the section still has its parent's date
+    assert ev["at"].iloc[4] == ts("2025-10-09")
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-08 15:00")]
+
+
+def test_items_that_name_no_ticket_take_their_headings_tickets():
+    text = (
+        "# PAY-400 incident\n- opened\n"
+        "## PAY-412 rollback\n- rolled back\n  - nested, DB-7 too\n- INFRA-9 paged\n"
+        "### Details\n| Step | Owner |\n|---|---|\n| drain | ops |\n"
+        "## Misc\n- nothing\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert ev["tickets"].tolist() == [
+        ["PAY-400"], ["PAY-412"], ["DB-7"], ["INFRA-9"], ["PAY-412"], ["PAY-400"]
+    ]
 
 
 def test_heading_closing_hashes_and_pathological_lines():
@@ -267,6 +305,7 @@ def test_sections_are_not_assumed_in_time_order():
         ("file DEPLOY-147-linear-comment.md only", []),
         ("UTF-8 and SHA-256 and ISO-8601 and Q4-2025", []),
         ("lower deploy-147 is not a ticket", []),
+        ("SEV-2 declared for PAY-412; TIER-1 support, SPRINT-14, PRI-1", ["PAY-412"]),
     ],
 )
 def test_tickets(text, expected):
@@ -350,6 +389,7 @@ def test_http_status(text, expected):
         ("VP Eng looped in on HS-44721, war room opened", "escalation", 3),
         ("notified the director about the outage", "escalation", 3),
         ("cc'd the support manager on the thread", "escalation", 2),
+        ("14:20 escalated to the incident commander, SEV-2 declared", "escalation", 2),
         ("pulled in the on-call lead", "escalation", 2),
         ("Manager informed us the ETA is Friday", "note", 0),
         ("looped in QA on the fix", "note", 0),

@@ -1002,7 +1002,7 @@ def test_end_of_day_is_a_date_only_deadline() -> None:
     def eod(text: str) -> list[tuple[str, dt.datetime | None, str, str | None]]:
         return [(m.raw, m.at, m.precision, m.keyword) for m in find_times(text, day=wed)]
 
-    assert eod("ETA for full rollout: EOD Friday") == [("EOD Friday", u(2025, 10, 10), "day", "EOD")]
+    assert eod("ETA for full rollout: EOD Friday") == [("EOD Friday", u(2025, 10, 10), "day", "ETA")]
     assert eod("by EOD") == [("EOD", u(2025, 10, 8), "day", "by")]
     assert eod("ETA eod friday") == [("eod friday", u(2025, 10, 10), "day", "ETA")]
     assert eod("due tomorrow COB") == [("tomorrow COB", u(2025, 10, 9), "day", "due")]
@@ -1037,3 +1037,34 @@ def test_heading_year_less_slash_date_needs_a_date_to_read_it_against() -> None:
     sprint = Heading("Sprint 3/4 review", None, None, None)
     assert parse_heading("## Sprint 3/4 review", year_near=near) == sprint
     assert parse_heading("## Tue 10/7") == Heading("Tue 10/7", None, None, None)
+
+
+def test_dotted_dates_are_day_first_and_dotted_times_need_am_pm() -> None:
+    tue = dt.date(2025, 10, 7)
+
+    def got(text: str) -> list[tuple[str, dt.datetime | None, str]]:
+        return [(m.raw, m.at, m.precision) for m in find_times(text, day=tue)]
+
+    assert got("fix by 09.10.2025 18:00 UTC") == [("09.10.2025 18:00 UTC", u(2025, 10, 9, 18), "minute")]
+    assert got("shift of 07.10.2025") == [("07.10.2025", u(2025, 10, 7), "day")]
+    assert got("9.30am handoff, 2.15 PM call") == [
+        ("9.30am", u(2025, 10, 7, 9, 30), "minute"), ("2.15 PM", u(2025, 10, 7, 14, 15), "minute")
+    ]
+    # version numbers and plain decimals are no dates or times
+    assert got("release 2025.10.08-2, v1.2.3, 9.30 ms, 31.12.20255, 1.13.2025") == []
+    h = parse_heading("## 07.10.2025 night shift")
+    assert (h.title, h.date) == ("night shift", dt.date(2025, 10, 7))
+
+
+def test_a_deadline_keyword_may_name_what_it_is_for() -> None:
+    wed = dt.date(2025, 10, 8)
+
+    def kw(text: str) -> list[tuple[str, str | None]]:
+        return [(m.raw, m.keyword) for m in find_times(text, day=wed)]
+
+    assert kw("ETA for fix Oct. 9") == [("Oct. 9", "ETA")]
+    assert kw("ETA for the PAY-409 fix: 17:00 UTC") == [("17:00 UTC", "ETA")]
+    assert kw("due for review 17:00") == [("17:00", "due")]
+    # more than three words, or a word that is not 'for', breaks the link
+    assert kw("ETA for the whole new checkout fix 17:00") == [("17:00", None)]
+    assert kw("ordered by priority for team two at 17:00") == [("17:00", None)]
