@@ -706,7 +706,7 @@ def _deadline_rows(
     status follows the rule of :mod:`occ_lib.sla`: missed when the text says so, or when no resolution
     of the ticket came by ``due_at`` and ``due_at <= as_of``; met when one did; open otherwise.
     """
-    cols = ["ticket", "due_at", "status", "text"]
+    cols = ["ticket", "due_at", "status", "text", "day_only"]
     if deadlines is None or len(deadlines) == 0:
         return pd.DataFrame(columns=cols)
     df = deadlines
@@ -717,6 +717,15 @@ def _deadline_rows(
     # a deadline that names no ticket has no row to sit on (occ_lib.sla lists it as "(no ticket)")
     df = df[df["ticket"].notna() & (df["ticket"] != _NO_TICKET)].copy()
     df["due_at"] = pd.to_datetime(df["due_at"], utc=True)
+    # a date-only deadline is due at the end of its day, as occ_lib.sla counts it (whose rows say so
+    # in day_precision and already hold the end of the day)
+    if "due_precision" in df.columns:
+        df["day_only"] = df["due_precision"].eq("day")
+        df.loc[df["day_only"], "due_at"] += pd.Timedelta(days=1)
+    elif "day_precision" in df.columns:
+        df["day_only"] = df["day_precision"].fillna("").str.contains("due_at")
+    else:
+        df["day_only"] = False
     if "status" not in df.columns:
         first_res = resolved.groupby("ticket")["at"].min() if len(resolved) else pd.Series(dtype="object")
         res = df["ticket"].map(first_res)
@@ -735,6 +744,13 @@ def _deadline_rows(
     if "text" not in df.columns:
         df["text"] = df["detail"] if "detail" in df.columns else ""
     return df[cols].reset_index(drop=True)
+
+
+def _due_label(due: pd.Timestamp, day_only: bool, tz: str) -> str:
+    """'2025-10-09 (end of day, UTC)' for a date-only deadline, else its local date and time."""
+    if day_only:
+        return f"{due - pd.Timedelta(days=1):%Y-%m-%d} (end of day, UTC)"
+    return f"{due.tz_convert(tz):%Y-%m-%d %H:%M}"
 
 
 def _event_x(part: pd.DataFrame, tz: str) -> tuple[pd.Series, list[str]]:
@@ -821,9 +837,12 @@ def escalation_chart(
                 mode="markers",
                 name=name,
                 marker={"symbol": symbol, "color": color, "size": 13, "line": {"width": 2, "color": color}},
-                customdata=[[esc(t)] for t in part["text"]],
+                customdata=[
+                    [esc(t), _due_label(d, day, tz)]
+                    for t, d, day in zip(part["text"], part["due_at"], part["day_only"], strict=True)
+                ],
                 hovertemplate=(
-                    f"<b>%{{y}}</b> {name}<br>due %{{x|%Y-%m-%d %H:%M}}<br>%{{customdata[0]}}<extra></extra>"
+                    f"<b>%{{y}}</b> {name}<br>due %{{customdata[1]}}<br>%{{customdata[0]}}<extra></extra>"
                 ),
             )
         )

@@ -847,10 +847,11 @@ def banner(per: Period, title: str) -> Any:
 
     z = zone(per.tz)
     as_of = per.as_of.tz_convert(z).strftime("%Y-%m-%d %H:%M %Z")
+    marked = "" if per.tz == "UTC" else " unless marked UTC"
     return HTML(
         f"<h1>{html.escape(title)}</h1><p>Period <b>{html.escape(per.start_local)}</b> to "
         f"<b>{html.escape(per.end_local)}</b> (local days in <b>{html.escape(per.tz)}</b>); figures as of "
-        f"<b>{html.escape(as_of)}</b>. Times below are in {html.escape(per.tz)} unless marked UTC.</p>"
+        f"<b>{html.escape(as_of)}</b>. Times below are in {html.escape(per.tz)}{marked}.</p>"
     )
 
 

@@ -505,3 +505,27 @@ def test_many_breaches_are_shaded_on_the_merged_windows():
         (naive("2025-10-06 00:03"), naive("2025-10-06 00:04")),
         (naive("2025-10-06 00:05"), naive("2025-10-06 00:06")),
     ]
+
+
+def test_escalation_chart_puts_a_date_only_deadline_at_the_end_of_its_day():
+    tl = timeline_frame()
+    raw = pd.DataFrame(
+        {
+            "tickets": [["OCC-INF-221"], ["OCC-INF-221"]],
+            "due_at": [ts("2025-10-09"), ts("2025-10-11 09:00")],
+            "due_precision": ["day", "minute"],
+            "stated_missed": [False, False],
+            "text": ["ETA Oct 9", "ETA 09:00"],
+        }
+    )
+    # as_of inside the day: a deadline due at the day's end is still open then
+    fig = charts.escalation_chart(tl, raw, as_of="2025-10-09T18:00:00Z", tz="UTC")
+    by = {t.name: t for t in fig.data}
+    assert list(by["deadline open"].x) == [naive("2025-10-10 00:00"), naive("2025-10-11 09:00")]
+    assert [c[1] for c in by["deadline open"].customdata] == [
+        "2025-10-09 (end of day, UTC)", "2025-10-11 09:00"
+    ]
+    fig = charts.escalation_chart(tl, raw, as_of="2025-10-10T00:00:00Z", tz=NY)
+    by = {t.name: t for t in fig.data}
+    assert list(by["deadline missed"].x) == [naive("2025-10-09 20:00")]
+    assert [c[1] for c in by["deadline open"].customdata] == ["2025-10-11 05:00"]

@@ -488,3 +488,16 @@ def test_key_figures():
         "availability api (%)": None,
         "p95 app (ms)": 812.0,
     }
+
+
+def test_banner_names_the_zone_and_says_utc_marks_only_when_it_is_not_utc():
+    ny = weekly.period(week="2025-W41", tz="America/New_York", now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    utc = weekly.period(week="2025-W41", tz="UTC", now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert weekly.banner(ny, "R <1>").data == (
+        "<h1>R &lt;1&gt;</h1><p>Period <b>2025-10-06</b> to <b>2025-10-12</b> (local days in "
+        "<b>America/New_York</b>); figures as of <b>2025-10-13 00:00 EDT</b>. Times below are in "
+        "America/New_York unless marked UTC.</p>"
+    )
+    assert weekly.banner(utc, "R").data.endswith(
+        "figures as of <b>2025-10-13 00:00 UTC</b>. Times below are in UTC.</p>"
+    )
