@@ -92,9 +92,17 @@ def _clean_path(s: str) -> str | None:
     return None
 
 
+_STRUCK = re.compile(r"~~[^~\n]+~~")
+
+
 def without_code(text: str) -> str:
-    """The text with its `code spans` blanked (what is left is prose)."""
-    return _BACKTICK.sub(" ", text) if "`" in text else text
+    """The text with its `code spans` and ~~struck-out~~ words blanked (what is left is prose: a
+    struck ETA is a retracted one)."""
+    if "`" in text:
+        text = _BACKTICK.sub(" ", text)
+    if "~~" in text:
+        text = _STRUCK.sub(" ", text)
+    return text
 
 
 def artifacts(text: str, rest: str | None = None) -> list[str]:

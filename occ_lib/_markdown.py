@@ -272,6 +272,17 @@ def _maybe_break(marker: str, rest: str | None) -> bool:
     return marker in "-*" and (not rest or rest[0] == marker)
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+def _join(parts: list[str]) -> str:
+    """An item's lines as one text, without its HTML comments (which a reader never sees)."""
+    text = " ".join(parts)
+    if "<!--" in text:
+        text = " ".join(_COMMENT.sub(" ", text).split())
+    return text
+
+
 def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
     """Headings, list items and tables of ``lines[start:]``, in file order."""
     n = len(lines)
@@ -288,6 +299,14 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             i += 1
             continue
         c = s[0]
+        if c == "<" and s.startswith("<!--") and "-->" not in s:
+            # an HTML comment over several lines is not shown: skip through its closing line, as
+            # CommonMark ends such a block there (an unclosed one runs to the end of the file)
+            i += 1
+            while i < n and "-->" not in lines[i]:
+                i += 1
+            i += 1
+            continue
         if c == ">":
             while s.startswith(">"):
                 s = s[1:].lstrip()
@@ -301,7 +320,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             m = _HEADING.match(raw)
             if m is not None:
                 if pending is not None:
-                    yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                    yield ("i", pending[0], pending[1], _join(pending[2]))
                     pending = None
                 stack = []
                 blank = False
@@ -313,7 +332,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             # a break ('- - -', '***') needs the marker again right after the first one's spaces
             if m is not None and (not _maybe_break(c, m.group(2)) or not _BREAK.match(raw)):
                 if pending is not None:
-                    yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                    yield ("i", pending[0], pending[1], _join(pending[2]))
                 indent_s = m.group(1)
                 indent = len(indent_s.expandtabs(4)) if "\t" in indent_s else len(indent_s)
                 while stack and stack[-1] >= indent:
@@ -329,7 +348,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 continue
             if _BREAK.match(raw):
                 if pending is not None:
-                    yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                    yield ("i", pending[0], pending[1], _join(pending[2]))
                     pending = None
                 stack = []
                 blank = False
@@ -350,7 +369,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                         no_close_from[fch] = i
                 if close is not None:
                     if pending is not None:
-                        yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                        yield ("i", pending[0], pending[1], _join(pending[2]))
                         pending = None
                     stack = []
                     blank = False
@@ -358,7 +377,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                     continue
         if "|" in s and i + 1 < n and "-" in lines[i + 1] and _is_delimiter(lines[i + 1]):
             if pending is not None:
-                yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                yield ("i", pending[0], pending[1], _join(pending[2]))
                 pending = None
             stack = []
             blank = False
@@ -379,11 +398,11 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             pending[2].append(s.rstrip())
         else:
             if pending is not None:
-                yield ("i", pending[0], pending[1], " ".join(pending[2]))
+                yield ("i", pending[0], pending[1], _join(pending[2]))
                 pending = None
             if raw[:1] not in (" ", "\t"):
                 stack = []
         blank = False
         i += 1
     if pending is not None:
-        yield ("i", pending[0], pending[1], " ".join(pending[2]))
+        yield ("i", pending[0], pending[1], _join(pending[2]))

@@ -31,7 +31,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     it. Items are list items (``-``,
     ``*``, ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a
     space) and table body rows (cells joined with `` | ``); tables are also kept whole in
-    ``tables``. Fenced code is skipped; an unclosed fence is not a fence. The items' fields below
+    ``tables``. Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are
+    skipped; an unclosed fence is not a fence. ``~~Struck-out~~`` words hold no times or deadlines
+    (``~~ETA 12:00~~ ETA 14:00`` is one deadline). The items' fields below
     are then found field by field over all of a document's items (:func:`_items`), times in one call
     for the document (:func:`occ_lib.times.find_times_many`): the same values as item by item, with
     the per-item set-up paid once per document.

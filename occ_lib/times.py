@@ -62,14 +62,16 @@ Which date a time takes
     next one on or after the base date when the time is a deadline (``ETA Friday 09:00``) or the
     text speaks of the future (scheduled, will, next, upcoming, planned, expected, booked, set for:
     ``rollback drill scheduled Friday 2pm``), else the last one on or before it (``Monday 09:00
-    deploy``); a weekday with no time near it is no mention.
+    deploy``); a weekday with no time near it is a mention only when a deadline keyword governs it
+    (``due Wednesday``, ``ETA Friday``: date-only, the next such day on or after the base date).
     With no date at all: ``at=None``, ``problem='time without a date'``.
 Precision
     ``'second'`` when seconds are written, ``'minute'`` for times, ``'day'`` for dates. A date-only
     mention has ``at`` = UTC midnight of that calendar date (whatever ``tz`` is) and ``zone=None``.
 Deadlines
     A mention is a deadline when a keyword governs it. Before it, possibly with ``at/on/of/is/for/
-    the/by/:``, a relative day or weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``), ``EOD``,
+    the/by/:`` or ``for`` and up to three words (``ETA for the fix: Oct 9``), a relative day or
+    weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``), ``EOD``,
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
@@ -1291,8 +1293,16 @@ def _weekday_shift(base: dt.date, weekday: int, forward: bool) -> int:
 def _other_mentions(text: str, rels: list[_Cand] | None, stamps: bool) -> list[_Cand]:
     """Placeholders ('[???]', '(Time TBC)'), relative days no time took, and (stamps=True) stamps."""
     extra: list[_Cand] = []
-    if rels:  # (a weekday with no time near is not a mention: "Friday's deploy" says no date)
-        extra.extend(r for r in rels if not r.used and r.wd < 0)
+    if rels:
+        for r in rels:
+            if r.used:
+                continue
+            # a weekday with no time near is a mention only as a deadline ('due Friday', 'ETA
+            # Friday': the end of the next such day, date-only); "Friday's deploy" says no date
+            if r.wd < 0 or (
+                text[r.end:r.end + 2] not in ("'s", "\u2019s") and _deadline(text, r.start, r.end) is not None
+            ):
+                extra.append(r)
     if "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
         skip = _excluded_spans(text)
         for m in _UNK.finditer(text):
@@ -1376,7 +1386,7 @@ def _resolve(
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,
                             "relative day without a date")
         try:
-            at = _midnight(base + dt.timedelta(days=c.rel))
+            at = _midnight(base + dt.timedelta(days=c.rel if c.wd < 0 else _weekday_shift(base, c.wd, True)))
         except OverflowError:
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,
                             f"date out of range {raw}")
@@ -1542,7 +1552,8 @@ def _may_have_lone_wd(title: str) -> bool:
 
 
 def _is_rel(raw: str) -> bool:
-    return raw.lower() in _REL_OFFSET
+    low = raw.lower()
+    return low in _REL_OFFSET or low in _WEEKDAYS
 
 
 _WRITTEN_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

@@ -553,3 +553,35 @@ def test_arbitrary_markdown_never_raises(parts):
 def test_arbitrary_bytes_never_raise(data):
     logs = parse_log(data, "h.md")
     assert not any(r.startswith("could not be parsed") for r in logs.problems["reason"])
+
+
+def test_html_comments_and_struck_out_deadlines_are_not_read():
+    text = (
+        "## 2025-10-06\n"
+        "- 10:15 suite started (QA-501)\n"
+        "<!-- - 11:00 removed: duplicate of QA-9 ETA 11:30\n"
+        "- 12:00 also hidden -->\n"
+        "- ~~ETA 12:00~~ ETA 14:00 UTC for the results (QA-501)\n"
+        "- 13:00 smoke <!-- was 12:45, QA-7 --> done\n"
+        "- struck ~~ETA 2025-10-07~~ and nothing else\n"
+    )
+    logs = parse_log(text, "x.md")
+    ev = logs.events
+    assert ev["line"].tolist() == [2, 5, 6, 7]
+    assert ev["text"].iloc[2] == "13:00 smoke done"
+    assert ev["tickets"].tolist() == [["QA-501"], ["QA-501"], [], []]
+    assert ev["at"].tolist()[:3] == [ts("2025-10-06 10:15"), ts("2025-10-06"), ts("2025-10-06 13:00")]
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-06 14:00")]
+    assert logs.deadlines["line"].tolist() == [5]
+
+
+def test_a_weekday_governed_by_a_deadline_word_is_a_date_only_deadline():
+    text = (
+        "## 2025-10-06 Monday\n"
+        "- QA-502 smoke due Wednesday\n- ETA Friday for the vendor fix (QA-503)\n"
+        "- shipped Friday, blocked by Friday's deploy\n"
+    )
+    dl = parse_log(text, "x.md").deadlines
+    assert dl["due_at"].tolist() == [ts("2025-10-08"), ts("2025-10-10")]
+    assert dl["due_precision"].tolist() == ["day", "day"]
+    assert dl["keyword"].tolist() == ["due", "ETA"]
