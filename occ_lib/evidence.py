@@ -18,7 +18,8 @@ Rules, so that an imported file always means the same thing:
 * **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``;
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|code;
-  ok|success|passed|up; latency|duration|elapsed|responseTime, in ms unless the key ends in ``_s``,
+  ok|success|passed|up; latency|duration|elapsed|responseTime|rtt (and total with a unit:
+  ``total_ms``), in ms unless the key ends in ``_s``,
   ``sec``, ``secs`` or ``seconds`` (or the value is a string like ``"0.8s"``); checked_at|timestamp|
   time|startedAt (ISO 8601, naive = UTC, or epoch seconds/ms); name|check|target (a name) -> target;
   error|message -> error class by keywords.
@@ -365,7 +366,8 @@ _STATUS_KEYS = ("status", "statuscode", "httpstatus", "code", "responsestatus", 
 _OK_KEYS = ("ok", "success", "passed", "up", "healthy", "result")
 _TIME_KEYS = ("checkedat", "timestamp", "time", "startedat", "startat", "ts", "date", "datetime", "at")
 _ERROR_KEYS = ("error", "errormessage", "message", "failure", "reason")
-_LATENCY_BASES = ("latency", "duration", "elapsed", "responsetime")
+_LATENCY_BASES = ("latency", "duration", "elapsed", "responsetime", "rtt", "total")
+_UNIT_REQUIRED = frozenset({"total"})  # '{"timings": {"total_ms": 312}}'; a bare 'total' may be a count
 _LATENCY_UNITS = {"": "ms", "ms": "ms", "millis": "ms", "milliseconds": "ms", "s": "s", "sec": "s",
                   "secs": "s", "seconds": "s"}
 
@@ -396,8 +398,9 @@ def _latency_ms(flat: dict[str, tuple[str, Any]]) -> float | None:
         for norm, (_orig, v) in flat.items():
             if not norm.startswith(base) or isinstance(v, bool) or v is None:
                 continue
-            unit = _LATENCY_UNITS.get(norm[len(base):])
-            if unit is None:
+            suffix = norm[len(base):]
+            unit = _LATENCY_UNITS.get(suffix)
+            if unit is None or (not suffix and base in _UNIT_REQUIRED):
                 continue
             if isinstance(v, str):
                 m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\s*", v)

@@ -325,6 +325,13 @@ JSON_CASES = [
      ("a.test/x", 200, "up", None, 35.0, "2025-10-10T04:40:48.296Z", "filename")),
     ({"url": "https://a.test/x", "status": None, "ok": False, "error": "ETIMEDOUT after 10s"},
      ("a.test/x", None, "down", "timeout", None, "2025-10-10T04:40:48.296Z", "filename")),
+    # timings nested under the response; a bare 'total' is a count, not a latency
+    ({"url": "https://a.test/x", "total": 3, "response": {"status": 200, "timings": {"total_ms": 312}}},
+     ("a.test/x", 200, "up", None, 312.0, "2025-10-10T04:40:48.296Z", "filename")),
+    ({"url": "https://a.test/x", "status": 200, "total": 3, "rtt": 41},
+     ("a.test/x", 200, "up", None, 41.0, "2025-10-10T04:40:48.296Z", "filename")),
+    ({"url": "https://a.test/x", "status": 200, "total": 3},
+     ("a.test/x", 200, "up", None, None, "2025-10-10T04:40:48.296Z", "filename")),
 ]
 
 
