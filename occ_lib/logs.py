@@ -451,7 +451,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
         if tag == "i":
             if b[3]:
                 nesting.append(len(items))
-                items.append((b[1], b[2], b[3], "list", sec, None, head_tks))
+                items.append((b[1], b[2], b[3], "list", sec, None, head_tks, near))
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
         elif tag == "h":
@@ -506,7 +506,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                 body.append(cells)
                 rtext = " | ".join(cells).rstrip()
                 if rtext.strip(" |"):
-                    items.append((rline, 0, rtext, "table", sec, zone, head_tks))
+                    items.append((rline, 0, rtext, "table", sec, zone, head_tks, near))
             frame = _table_frame(body, cols)
             T["source"].append(source)
             T["line"].append(line)
@@ -547,8 +547,9 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
 # time precision); the microseconds are the NaT sentinel when unknown.
 _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 # An item as _items reads it: (line, depth, text, item kind, section, zone of its zone-less times or
-# None for the document's, tickets of the enclosing headings)
-_Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str]]
+# None for the document's, tickets of the enclosing headings, the date a year-less date is read
+# against: its section's, else the last dated section's or the front matter's)
+_Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 
 
@@ -590,14 +591,14 @@ def _items(
             tks_all[k] = it[6]
     proses = [without_code(t) for t in texts]
     zones = [it[5] for it in items] if any(it[5] is not None for it in items) else None
-    found = _times.find_times_many(proses, [it[4][2] for it in items], tz, zones)
+    found = _times.find_times_many(proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items])
     kws = [ex.keywords(t) for t in texts]
     problems: list[tuple[int, str, str | None, str]] = []
     E = acc.event_rows.append
     DL = acc.deadline_rows.append
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
-    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks) in enumerate(items):
+    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near) in enumerate(items):
         text = texts[k]
         at = _NAT
         prec = None

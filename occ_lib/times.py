@@ -26,8 +26,9 @@ What counts as a date
     year; ``2025.10.08`` and ``1.2.3`` are not dates). A slash date is read when a time is joined to
     it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``): month first or day first, whichever is a
     real date, and when both are, the one nearest ``day`` (a year-less one more than two months
-    away is no date: ``1/2 09:00``); alone (``24/7``, ``3/4``) it is not a date, except
-    ``10/10/2025`` in a heading (see :func:`parse_heading`). A bare year (``2025``) is not a date. A date
+    away is no date: ``1/2 09:00``) or after a weekday (``Wed 10/08``, ``ETA Thu 10/09 noon``);
+    alone (``24/7``, ``3/4``) it is not a date, except ``10/10/2025`` in a heading (see
+    :func:`parse_heading`). A bare year (``2025``) is not a date. A date
     without a year takes the year that puts it nearest to ``day``. A date joined to a time
     (``2025-10-10 04:41 UTC``, ``2025-10-10T04:40:48.296Z``, ``2025-10-10T09:00+02:00``,
     ``Oct 11, 2025 at 14:00``, ``09:00 UTC on 2025-10-11``) is one mention with ``has_date=True``.
@@ -884,7 +885,7 @@ def find_times(
         ends = _eod_cands(text, out, rels, base)
         words = ends + (words or []) if ends else words
     if rels or stamps or "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
-        extra = _other_mentions(text, rels, stamps)
+        extra = _other_mentions(text, rels, stamps, out)
     else:
         extra = None  # what _other_mentions would find needs one of these
     if words:
@@ -934,7 +935,19 @@ def _scan(
             mb = _MON_BEFORE.search(text, max(a, s - 11), s)
             m2 = full(text, mb.start(), b) if mb is not None and mb.start() >= pos else None
             if m2 is None or m2.lastgroup != "dt":
-                pos = m.end()
+                e = m.end()
+                c = _weekday_slash(text, s, e, a, b, pos, year_day) if text.startswith("/", e, b) else None
+                if c is None:
+                    pos = m.end()
+                    continue
+                pos = c.end
+                c.keyword = _deadline(text, c.start, c.end, low, a, b)
+                if first and c.date is not None and c.keyword is None and (
+                    c.start == a or _LEAD.fullmatch(text, a, c.start)
+                ):
+                    base = c.date
+                first = False
+                out.append(_resolve(text, c, base, default_tz, a))
                 continue
             m, kind = m2, "dt"
         pos = m.end()
@@ -957,6 +970,39 @@ def _scan(
         first = False
         out.append(mention)
     return out, base
+
+
+# 'Wed 10/08': a weekday makes a bare slash date a date ('10/08' alone may be anything); 'Thu 10/09
+# noon' is that day at noon
+_WD_BEFORE = re.compile(r"(?<![A-Za-z])" + _WD + r",?\s+$")
+_SLASH_TAIL = re.compile(r"/(\d{1,2})(?![\d/]|:\d|\.\d)")
+_CLOCK_GAP = re.compile(r"\s+(?:at\s+)?")
+
+
+def _weekday_slash(
+    text: str, s: int, e: int, a: int, b: int, pos: int, year_day: dt.date | None
+) -> _Cand | None:
+    """The date 'Wed 10/08' whose first number is ``text[s:e]``, or None when it is not written so."""
+    tail = _SLASH_TAIL.match(text, e, b)
+    if tail is None:
+        return None
+    wd = _WD_BEFORE.search(text, max(a, pos, s - 12), s)
+    if wd is None:
+        return None
+    start, end = wd.start(), tail.end()
+    try:
+        date = _slash_reading(text[s:e], tail.group(1), None, year_day)
+    except _Bad as bad:
+        return _Cand(start, end, "date", problem=str(bad))
+    if date is None:
+        return None
+    gap = _CLOCK_GAP.match(text, end, b)
+    clock = _CLOCK_WORD.match(text, gap.end(), b) if gap is not None else None
+    if clock is None:
+        return _Cand(start, end, "date", date=date)
+    c = _clock_cand(clock, start)
+    c.date = date
+    return c
 
 
 def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -989,7 +1035,7 @@ _SLOW = ("??", "TB", "x:x", "X:X", "`", "COB")
 
 def find_times_many(
     texts: list[str], days: list[dt.date | None], tz: dt.tzinfo | str | None = None,
-    zones: list[dt.tzinfo | None] | None = None,
+    zones: list[dt.tzinfo | None] | None = None, years: list[dt.date | None] | None = None,
 ) -> list[list[TimeMention]]:
     """``[find_times(t, day=d, tz=tz) for t, d in zip(texts, days)]``, the same mentions, faster.
 
@@ -998,6 +1044,7 @@ def find_times_many(
     each, and only the texts that hold one go through :func:`find_times`; the others are read by
     the same digit scan (:func:`_scan`) within their bounds of the joined text. ``zones[k]``, when
     given and not None, replaces ``tz`` for ``texts[k]`` (a table whose header says 'Time (UTC)').
+    ``years[k]``, when given and not None, is the ``year_near`` of ``texts[k]`` (default its day).
     """
     n = len(texts)
     if len(days) != n:
@@ -1008,8 +1055,11 @@ def find_times_many(
         raise ValueError(f"find_times_many: {n} texts but {len(zones)} zones")
     default_tz = UTC if tz is None else _coerce_tz(tz)
     tzs = [default_tz if z is None else z for z in zones] if zones is not None else None
+    if years is not None and len(years) != n:
+        raise ValueError(f"find_times_many: {n} texts but {len(years)} years")
     if len(low) != len(joined) or joined.count("\n") != n - 1:
-        return [find_times(t, day=d, tz=default_tz if tzs is None else tzs[k])
+        return [find_times(t, day=d, tz=default_tz if tzs is None else tzs[k],
+                           year_near=None if years is None else years[k])
                 for k, (t, d) in enumerate(zip(texts, days, strict=True))]
     starts: list[int] = []
     a = 0
@@ -1024,13 +1074,14 @@ def find_times_many(
         if isinstance(day, dt.datetime):
             day = day.date()
         zone = default_tz if tzs is None else tzs[k]
+        near = day if years is None or years[k] is None else years[k]
         if k in slow:
-            out.append(find_times(t, day=day, tz=zone))
+            out.append(find_times(t, day=day, tz=zone, year_near=near))
         elif t:
             a = starts[k]
             b = a + len(t)
             urls = _url_spans(joined, a, b) if k in with_urls else None
-            found = _scan(joined, low, a, b, day, day, zone, None, False, urls)[0]
+            found = _scan(joined, low, a, b, day, near, zone, None, False, urls)[0]
             out.append(_share_zones(joined, a, found, zone) if len(found) > 1 else found)
         else:
             out.append([])
@@ -1124,6 +1175,16 @@ _CLOCK_TIME = {"noon": (12, 0, 0, 0, "minute", 0), "midday": (12, 0, 0, 0, "minu
                "midnight": (0, 0, 0, 0, "minute", 1)}
 
 
+def _clock_cand(m: re.Match[str], start: int) -> _Cand:
+    """The time of a ``_CLOCK_WORD`` match ('noon ET'), as a mention starting at ``start``."""
+    z, off, zp, zw = m.group("nz", "noff", "nzp", "nzw")
+    word = "Z" if z else (off or zp or zw)
+    tz = zone_named(word.replace("\u2212", "-")) if word else None
+    c = _Cand(start, m.end() if tz is not None else m.end("cw"), "time", tz=tz)
+    c.time = _CLOCK_TIME[m.group("cw").lower()]
+    return c
+
+
 def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | None) -> list[_Cand]:
     """'noon'/'midday'/'midnight' (with an optional zone) outside code, URLs and other mentions."""
     out: list[_Cand] = []
@@ -1137,11 +1198,7 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
             skip = _excluded_spans(text)
         if skip and _inside(s, skip) >= 0:
             continue
-        z, off, zp, zw = m.group("nz", "noff", "nzp", "nzw")
-        word = "Z" if z else (off or zp or zw)
-        tz = zone_named(word.replace("\u2212", "-")) if word else None
-        c = _Cand(s, m.end() if tz is not None else m.end("cw"), "time", tz=tz)
-        c.time = _CLOCK_TIME[m.group("cw").lower()]
+        c = _clock_cand(m, s)
         if rels:
             ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
         out.append(c)
@@ -1168,6 +1225,8 @@ def _eod_cands(
         s, e = m.span()
         if base is None or _covering(timed, s, 12):
             continue  # no date to take, or a time next to it ('ETA EOD 17:00') is the deadline
+        if dated and _eod_of_date(text, found, s, e):
+            continue  # 'by Tue 10/14 EOD', 'Oct 14 EOD': the date written next to it is the deadline
         if skip is None:
             skip = _excluded_spans(text)
         if skip and _inside(s, skip) >= 0:
@@ -1190,6 +1249,21 @@ def _eod_cands(
             date = base + dt.timedelta(days=shift)
         out.append(_Cand(s, e, "date", date=date, keyword="EOD"))
     return out
+
+
+def _eod_of_date(text: str, found: list[TimeMention], s: int, e: int) -> bool:
+    """Whether a date-only mention of ``found`` is written next to the EOD at ``text[s:e]``; that
+    mention becomes a deadline (keyword ``EOD`` unless it has one), in place."""
+    for k, f in enumerate(found):
+        if f.precision != "day" or f.at is None:
+            continue
+        if (f.end <= s and _EOD_GLUE.fullmatch(text, f.end, s)) or (
+            e <= f.start and _EOD_GLUE.fullmatch(text, e, f.start)
+        ):
+            if f.keyword is None:
+                found[k] = dataclasses.replace(f, keyword="EOD", is_deadline=True)
+            return True
+    return False
 
 
 # Times written as one list share the zone written after the last of them ('09:00 and 10:00 ET',
@@ -1290,8 +1364,11 @@ def _weekday_shift(base: dt.date, weekday: int, forward: bool) -> int:
     return ahead if forward or ahead == 0 else ahead - 7
 
 
-def _other_mentions(text: str, rels: list[_Cand] | None, stamps: bool) -> list[_Cand]:
-    """Placeholders ('[???]', '(Time TBC)'), relative days no time took, and (stamps=True) stamps."""
+def _other_mentions(
+    text: str, rels: list[_Cand] | None, stamps: bool, found: list[TimeMention]
+) -> list[_Cand]:
+    """Placeholders ('[???]', '(Time TBC)'), relative days no time took, and (stamps=True) stamps;
+    ``found`` are the mentions so far (a weekday inside one, 'Tue 10/14', is part of it)."""
     extra: list[_Cand] = []
     if rels:
         for r in rels:
@@ -1300,7 +1377,8 @@ def _other_mentions(text: str, rels: list[_Cand] | None, stamps: bool) -> list[_
             # a weekday with no time near is a mention only as a deadline ('due Friday', 'ETA
             # Friday': the end of the next such day, date-only); "Friday's deploy" says no date
             if r.wd < 0 or (
-                text[r.end:r.end + 2] not in ("'s", "\u2019s") and _deadline(text, r.start, r.end) is not None
+                text[r.end:r.end + 2] not in ("'s", "\u2019s") and not _covering(found, r.start)
+                and _deadline(text, r.start, r.end) is not None
             ):
                 extra.append(r)
     if "??" in text or "TB" in text or "x:x" in text or "X:X" in text:

@@ -585,3 +585,25 @@ def test_a_weekday_governed_by_a_deadline_word_is_a_date_only_deadline():
     assert dl["due_at"].tolist() == [ts("2025-10-08"), ts("2025-10-10")]
     assert dl["due_precision"].tolist() == ["day", "day"]
     assert dl["keyword"].tolist() == ["due", "ETA"]
+
+
+def test_year_less_dates_in_undated_sections_read_against_the_front_matter_or_last_dated_section():
+    text = (
+        "---\ndate: 2025-10-06\n---\n# Deploy train\nAll times Pacific.\n"
+        "## Week 41\n- Mon 10/06 09:00 — train cut, DEPLOY-201\n"
+        "- Wed 10/08 — canary held: DEPLOY-201 blocked, ETA Thu 10/09 noon\n"
+        "- Thu 10/09 13:10 — missed the noon ETA (DEPLOY-201)\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.problems.empty
+    ev = logs.events
+    assert ev["at"].tolist() == [ts("2025-10-06 16:00"), ts("2025-10-08"), ts("2025-10-09 20:10")]
+    assert ev["at_precision"].tolist() == ["minute", "day", "minute"]
+    dl = logs.deadlines
+    assert dl["due_at"].tolist() == [ts("2025-10-09 19:00"), ts("2025-10-09 19:00")]
+    assert dl["stated_missed"].tolist() == [False, True]
+    # without the front matter nothing gives these dates a year: each is a problem
+    bare = parse_log(text.split("---\n", 2)[2], "x.md")
+    assert bare.problems["reason"].tolist()[:2] == [
+        "date without a year 10/06", "date without a year 10/08"
+    ]

@@ -1036,7 +1036,9 @@ def test_heading_year_less_slash_date_needs_a_date_to_read_it_against() -> None:
     # far from it, or with nothing to read it against, a slash pair is no date
     sprint = Heading("Sprint 3/4 review", None, None, None)
     assert parse_heading("## Sprint 3/4 review", year_near=near) == sprint
-    assert parse_heading("## Tue 10/7") == Heading("Tue 10/7", None, None, None)
+    assert parse_heading("## 10/7 sync") == Heading("10/7 sync", None, None, None)
+    # a weekday makes it a date written without its year: that is the heading's problem
+    assert parse_heading("## Tue 10/7") == Heading("", None, None, "date without a year 10/7")
 
 
 def test_dotted_dates_are_day_first_and_dotted_times_need_am_pm() -> None:
@@ -1068,3 +1070,20 @@ def test_a_deadline_keyword_may_name_what_it_is_for() -> None:
     # more than three words, or a word that is not 'for', breaks the link
     assert kw("ETA for the whole new checkout fix 17:00") == [("17:00", None)]
     assert kw("ordered by priority for team two at 17:00") == [("17:00", None)]
+
+
+def test_a_weekday_makes_a_bare_slash_date_a_date() -> None:
+    wed = dt.date(2025, 10, 8)
+
+    def got(text: str) -> list[tuple[str, dt.datetime | None, str, str | None]]:
+        return [(m.raw, m.at, m.precision, m.keyword) for m in find_times(text, day=wed, tz="UTC")]
+
+    assert got("Wed 10/08 — canary held, ETA Thu 10/09 noon ET") == [
+        ("Wed 10/08", u(2025, 10, 8), "day", None), ("Thu 10/09 noon ET", u(2025, 10, 9, 16), "minute", "ETA")
+    ]
+    assert got("ETA Thu, 10/09 at midnight") == [("Thu, 10/09 at midnight", u(2025, 10, 10), "minute", "ETA")]
+    # one deadline: the date written next to EOD is it, and the weekday is part of that date
+    assert got("must land by Tuesday 10/14 EOD") == [("Tuesday 10/14", u(2025, 10, 14), "day", "by")]
+    assert got("review Oct 14 EOD") == [("Oct 14", u(2025, 10, 14), "day", "EOD")]
+    # without a weekday a slash pair is no date; far from the day it is none either
+    assert got("see 10/08, 24/7 support, Mon 3/4") == []
