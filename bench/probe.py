@@ -93,7 +93,9 @@ def _start_server(delay: float) -> tuple[subprocess.Popen, int]:
 # --------------------------------------------------------------------------- measurements
 
 
-def _library_wall(urls: list[str], concurrency: int, workers: int = 1) -> tuple[float, float, dict[str, int]]:
+def _library_wall(
+    urls: list[str], concurrency: int, workers: int | None = 1
+) -> tuple[float, float, dict[str, int]]:
     """Wall and CPU seconds of one ``run_probes`` over ``urls``, and the outcome counts."""
     from occ_lib.probe import run_probes
     from occ_lib.targets import Target
@@ -105,7 +107,7 @@ def _library_wall(urls: list[str], concurrency: int, workers: int = 1) -> tuple[
     return wall, cpu, df["outcome"].value_counts().to_dict()
 
 
-def _cli_wall(urls: list[str], concurrency: int, workers: int = 1) -> tuple[float, int]:
+def _cli_wall(urls: list[str], concurrency: int, workers: str = "auto") -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         cfg = Path(tmp) / "occ.yml"
         lines = ["store: data/", "probes:", "  defaults: {timeout_s: 30, degraded_ms: 5000}", "  targets:"]
@@ -158,7 +160,8 @@ def main() -> None:
     ap.add_argument("--delay", type=float, default=0.1)
     ap.add_argument("--samples", type=int, default=50)
     ap.add_argument("--trials", type=int, default=3, help="library runs (the median is reported)")
-    ap.add_argument("--workers", type=int, default=2, help="processes for the multi-process figures")
+    ap.add_argument("--workers", default="auto",
+                    help="processes for the multi-process figures: a number, or auto (occ's default)")
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     # occ_lib's bytecode, as `make bench` writes it (Makefile `pyc`): the processes timed here must
@@ -179,8 +182,12 @@ def main() -> None:
         print(f"probe {args.n} targets, concurrency {args.concurrency}, server delay "
               f"{args.delay * 1000:.0f} ms ({os.cpu_count()} CPUs, load average {load:.1f})")
         print(f"  ideal delay*ceil(N/C)      {ideal:8.3f} s")
+        from occ_lib.probe import auto_workers
+
+        workers = auto_workers(args.n, args.concurrency) if args.workers == "auto" else int(args.workers)
+        print(f"  workers: {args.workers} = {workers} ({len(os.sched_getaffinity(0))} usable CPUs)")
         best = {}
-        for w in dict.fromkeys((1, args.workers)):
+        for w in dict.fromkeys((1, workers)):
             runs = [_library_wall(urls, args.concurrency, w) for _ in range(args.trials)]
             walls = sorted(r[0] for r in runs)
             best[w] = lib_w = statistics.median(walls)
@@ -188,14 +195,14 @@ def main() -> None:
             print(f"  occ library, {w} worker(s)  {lib_w:8.3f} s  = {lib_w / ideal:5.2f}x ideal   (median of "
                   f"{args.trials}: {', '.join(f'{x:.3f}' for x in walls)}; parent CPU {cpu:.3f} s) "
                   f"outcomes {runs[-1][2]}")
-        lib = best[args.workers]
+        lib = best[workers]
         cli_runs = [_cli_wall(urls, args.concurrency, args.workers) for _ in range(args.trials)]
         cli_walls = sorted(w for w, _ in cli_runs)
         cli = statistics.median(cli_walls)
         print(f"  occ probe --workers {args.workers} (process + store) {cli:8.3f} s  = "
               f"{cli / ideal:5.2f}x ideal   (median of {args.trials}: "
               f"{', '.join(f'{x:.3f}' for x in cli_walls)}; exit {sorted({c for _, c in cli_runs})})")
-        print(f"  goal <= 1.5x ideal: library with {args.workers} worker(s) "
+        print(f"  goal <= 1.5x ideal: library with {workers} worker(s) "
               f"{'met' if lib <= 1.5 * ideal else 'NOT met'} ({lib / ideal:.2f}x); one process "
               f"{best[1] / ideal:.2f}x; CLI {'met' if cli <= 1.5 * ideal else 'NOT met'} "
               f"({cli / ideal:.2f}x)")

@@ -390,3 +390,45 @@ def test_concurrency_bounds_the_probes_in_flight_across_shards_and_workers(worke
     assert (len(df), set(df["outcome"]), state["max"]) == (40, {"up"}, 20)
     assert list(df["target"]) == [t.name for t in targets]
     assert df["run_id"].nunique() == 1
+
+
+def test_forked_workers_report_each_probe_as_it_ends():
+    # the progress bar must move while forked workers probe: the server holds every /second request
+    # until the parent's progress callback has seen both /first probes end (10 s at most)
+    released = threading.Event()
+    held: list[bool] = []
+
+    class Gate(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            if self.path == "/second":
+                held.append(released.wait(10))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Gate)
+    srv.daemon_threads = True
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    seen: list[dict] = []
+
+    def progress(r: dict) -> None:
+        seen.append(r)
+        if len(seen) >= 2:
+            released.set()
+
+    try:
+        with ps.without_proxies():
+            base = f"http://127.0.0.1:{srv.server_address[1]}"
+            # dealt round-robin: each of the two workers probes one /first, then one /second
+            targets = [Target(name=f"t{i}", url=f"{base}/{p}", degraded_ms=20_000)
+                       for i, p in enumerate(["first", "first", "second", "second"])]
+            df = run_probes(targets, concurrency=2, workers=2, progress=progress)
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert held == [True, True]
+    assert seen == [{"outcome": "up"}] * 4
+    assert list(df["outcome"]) == ["up"] * 4

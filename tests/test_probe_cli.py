@@ -180,7 +180,7 @@ def test_probing_starts_before_pandas_is_loaded():
     assert out.stdout == "[]\n"
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("workers", ["1", "2", "auto"])
 def test_a_whole_probe_run_never_loads_pandas(tmp_path, server, workers):
     # probing, the store write and the summary go through pyarrow and plain rows: a cron run pays
     # no pandas import (~0.7 s of CPU)
@@ -254,3 +254,21 @@ def test_killed_run_keeps_stored_runs_whole_and_two_runs_at_once_never_collide(t
     assert set(after.groupby("run_id").size().values) == {6}
     names = [f.name for f in (store / "probes").rglob("*.parquet") if not f.name.startswith(".")]
     assert len(names) == len(set(names)) == len(files) + 6
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", ""])
+def test_workers_must_be_a_count_or_auto(tmp_path, server, capsys, value):
+    cfg = _workspace(tmp_path, _targets(server))
+    code, out, err = _run(["probe", "--config", str(cfg), "--workers", value], capsys)
+    assert code == 2 and out == ""
+    assert f"expected a number of at least 1 or auto, got {value!r}" in " ".join(err.replace("│", " ").split())
+    assert not (tmp_path / "data").exists()
+
+
+def test_auto_workers_one_for_small_runs_else_two_per_core():
+    from occ_lib.probe import auto_workers
+
+    assert [auto_workers(n, 100, cpus=2) for n in (1, 3, 49, 50, 75, 100, 1000)] == [1, 1, 1, 2, 3, 4, 4]
+    assert auto_workers(1000, 100, cpus=8) == 4  # at least 25 probes in flight each
+    assert auto_workers(1000, 400, cpus=8) == 16
+    assert auto_workers(1000, 10, cpus=8) == 1

@@ -46,6 +46,21 @@ def _parse_tags(items: list[str] | None) -> dict[str, str]:
     return tags
 
 
+def _parse_workers(value: str) -> int | None:
+    """``auto`` (None: :func:`occ_lib.probe.auto_workers` decides) or a count of at least 1."""
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise typer.BadParameter(
+            f"expected a number of at least 1 or auto, got {value!r}", param_hint="--workers"
+        )
+    return n
+
+
 def probe(
     config: Path | None = ConfigOpt,
     target: list[str] = typer.Option(None, "--target", "-t", help="only this target (repeatable)."),
@@ -53,8 +68,10 @@ def probe(
     repeat: int = typer.Option(1, "--repeat", "-n", min=1, help="runs to make (each stored as it ends)."),
     every: str = typer.Option("0s", "--every", help="start a run this often with --repeat: 30s, 5m, 1h."),
     concurrency: int = typer.Option(100, "--concurrency", min=1, help="probes in flight at once."),
-    workers: int = typer.Option(
-        1, "--workers", "-w", min=1, help="processes sharing a run (the client is CPU-bound: 2 on 2 cores)."
+    workers: str = typer.Option(
+        "auto", "--workers", "-w",
+        help="processes sharing a run, or auto: one for small runs, else two per core (the client is "
+        "CPU-bound).",
     ),
     fmt: str = FormatOpt,
 ) -> None:
@@ -68,6 +85,7 @@ def probe(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--every") from None
     tags = _parse_tags(tag)
+    n_workers = _parse_workers(workers)
     ws = workspace(config)
     cfg = ws.probes
     if not cfg.targets:
@@ -92,7 +110,7 @@ def probe(
 
     with _progress(len(chosen) * repeat) as advance:
         rows = probe_runs(
-            chosen, repeat=repeat, every_s=every_s, concurrency=concurrency, workers=workers,
+            chosen, repeat=repeat, every_s=every_s, concurrency=concurrency, workers=n_workers,
             on_rows=store_run, progress=advance,
         )
     emit_records(list(SUMMARY_COLUMNS), summary_records(rows), fmt, title="Probes")
@@ -118,7 +136,8 @@ class _progress:
 
     def __enter__(self):
         self._bar.start()
-        return self._advance
+        # without a terminal there is no bar: no callback, so forked workers send nothing
+        return None if self._bar.disable else self._advance
 
     def __exit__(self, *exc: object) -> None:
         self._bar.stop()
