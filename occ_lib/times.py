@@ -35,6 +35,8 @@ What counts as a date
 Ranges
     ``09:00–09:30 UTC``, ``09:00-09:30``, ``21:45 to 23:28 UTC``: ``at`` is the start, ``until`` the end,
     on the next day when it is earlier than the start. A zone written on either end applies to both.
+    A bare hour opening a range takes the AM/PM of its end when that keeps it first (``2-4pm`` is
+    14:00-16:00, ``11-1pm`` 11:00-13:00); ``2-4`` alone is no time.
     ``between 09:00 and 10:00 ET``, ``from 09:00 until 10:00 ET`` (then ``until`` makes no deadline)
     and ``09:00 through 10:30 ET`` are ranges too.
 Lists
@@ -342,6 +344,13 @@ def _date_re(p: str) -> str:
     return rf"(?:{iso}|{mon_first}|{day_first}|{dotted})"
 
 
+# a bare hour that opens a range whose end has AM/PM: '2-4pm', '11 to 1pm' (the start takes its meridiem)
+_BARE_RANGE_START = (
+    r"|(?=\s?[\u2013\u2014\-]\s?\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z])"
+    r"|\s+to\s+\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
+)
+
+
 def _time_re(p: str, lookbehind: bool = True) -> str:
     lb = _NB if lookbehind else ""
     return (
@@ -351,7 +360,8 @@ def _time_re(p: str, lookbehind: bool = True) -> str:
         rf"(?::(?P<{p}s>\d{{2}})(?:[.,](?P<{p}f>\d{{1,9}}))?)?(?![\d]|:\d))"
         rf"(?:\s?(?P<{p}ap>{_AMPM}))?"
         rf"|h(?P<{p}hm>\d{{2}})(?![\w])"
-        rf"|\s?(?P<{p}bap>{_AMPM}))"
+        rf"|\s?(?P<{p}bap>{_AMPM})"
+        + (_BARE_RANGE_START if p == "b" else "") + ")"
     )
 
 
@@ -743,6 +753,9 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         cand.time = _match_time(g, p1)
         if until_written:
             cand.until = _match_time(g, p2)
+            t1, t2 = _TIME_GET[p1](g), _TIME_GET[p2](g)
+            if not any(t1[1:]) and (t2[5] or t2[6]):  # '2-4pm': a bare hour takes the end's meridiem
+                cand.time = _meridiem_of_end(cand.time, cand.until, (t2[5] or t2[6])[0].lower())
     except _Bad as bad:
         cand.problem = cand.problem or str(bad)
     if (w1 and z1 is None) or (w2 and z2 is None):
@@ -750,6 +763,22 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         word = next(w for w in _ZONE_GET[p1 if w1 and z1 is None else p2](g) if w)
         cand.problem = cand.problem or f"unknown time zone {word}"
     return cand
+
+
+def _meridiem_of_end(
+    start: tuple[int, int, int, int, str, int], end: tuple[int, int, int, int, str, int], ap: str
+) -> tuple[int, int, int, int, str, int]:
+    """The start of '2-4pm' (14:00), '11-1pm' (11:00), '11-1am' (23:00): the end's meridiem when
+    that keeps the start at or before the end, else the other one. A start past 12 is left as is."""
+    if start[0] > 12:
+        return start
+    h = start[0] % 12
+    end_min = end[0] * 60 + end[1]
+    if ap == "p" or ap == "n":
+        hour = h + 12 if (h + 12) * 60 <= end_min else h
+    else:
+        hour = h if h * 60 <= end_min else h + 12
+    return (hour, *start[1:])
 
 
 def _stamp_cand(m: re.Match[str]) -> _Cand | None:

@@ -1087,3 +1087,20 @@ def test_a_weekday_makes_a_bare_slash_date_a_date() -> None:
     assert got("review Oct 14 EOD") == [("Oct 14", u(2025, 10, 14), "day", "EOD")]
     # without a weekday a slash pair is no date; far from the day it is none either
     assert got("see 10/08, 24/7 support, Mon 3/4") == []
+
+
+def test_a_bare_hour_opening_a_range_takes_the_meridiem_of_its_end() -> None:
+    tue = dt.date(2025, 10, 7)
+
+    def got(text: str) -> list[tuple[str, dt.datetime | None, dt.datetime | None]]:
+        return [(m.raw, m.at, m.until) for m in find_times(text, day=tue, tz="UTC")]
+
+    assert got("maintenance 2-4pm ET") == [("2-4pm ET", u(2025, 10, 7, 18), u(2025, 10, 7, 20))]
+    assert got("11-1pm sync, 10-11am standup, 12-2pm lunch") == [
+        ("11-1pm", u(2025, 10, 7, 11), u(2025, 10, 7, 13)),
+        ("10-11am", u(2025, 10, 7, 10), u(2025, 10, 7, 11)),
+        ("12-2pm", u(2025, 10, 7, 12), u(2025, 10, 7, 14)),
+    ]
+    assert got("11 to 1am PT cutover") == [("11 to 1am PT", u(2025, 10, 8, 6), u(2025, 10, 8, 8))]
+    # without AM/PM on the end, a pair of numbers is no time
+    assert got("pages 2-4, v2-4pm, steps 3 to 5") == []
