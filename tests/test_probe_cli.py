@@ -261,7 +261,8 @@ def test_workers_must_be_a_count_or_auto(tmp_path, server, capsys, value):
     cfg = _workspace(tmp_path, _targets(server))
     code, out, err = _run(["probe", "--config", str(cfg), "--workers", value], capsys)
     assert code == 2 and out == ""
-    assert f"expected a number of at least 1 or auto, got {value!r}" in " ".join(err.replace("│", " ").split())
+    said = " ".join(err.replace("│", " ").split())
+    assert f"expected a number of at least 1 or auto, got {value!r}" in said
     assert not (tmp_path / "data").exists()
 
 
