@@ -13,6 +13,7 @@ What counts as a time
     ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``9.30am`` (a dot
     only with AM/PM: ``9.30`` alone is a number), ``12:00 noon``;
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
+    ``09:30 hrs`` and ``0930 hrs`` (in the document's zone; ``hrs of`` is a duration).
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
     ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``). Military style
     only with a UTC zone: ``0900Z``, ``1730 UTC``, ``2359 GMT``, ``0900 UTC+2`` (so ``2025 UTC`` reads
@@ -20,18 +21,17 @@ What counts as a time
     Plain numbers never are: ``2025``, ``HTTP 200``, ``v2.10.1``, ``integrations.md:24-27``, ``25-27``,
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``.
 What counts as a date
-    ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention),
-    ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``Sept 3rd`` (month names start with a
-    capital letter so that "may 5" is not a date), ``07.10.2025`` (dotted: day first, four-digit
-    year; ``2025.10.08`` and ``1.2.3`` are not dates). A slash date is read when a time is joined to
-    it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``): month first or day first, whichever is a
-    real date, and when both are, the one nearest ``day`` (a year-less one more than two months
-    away is no date: ``1/2 09:00``) or after a weekday (``Wed 10/08``, ``ETA Thu 10/09 noon``);
-    alone (``24/7``, ``3/4``) it is not a date, except ``10/10/2025`` in a heading (see
-    :func:`parse_heading`). A bare year (``2025``) is not a date. A date
-    without a year takes the year that puts it nearest to ``day``. A date joined to a time
-    (``2025-10-10 04:41 UTC``, ``2025-10-10T04:40:48.296Z``, ``2025-10-10T09:00+02:00``,
-    ``Oct 11, 2025 at 14:00``, ``09:00 UTC on 2025-10-11``) is one mention with ``has_date=True``.
+    ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention), ``2025/10/11``,
+    ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``11-Oct-2025``, ``Sept 3rd`` (month names start with a
+    capital letter so that "may 5" is not a date), ``07.10.2025`` (dotted: day first, four-digit year;
+    ``2025.10.08`` and ``1.2.3`` are not dates). A slash date is read when a time is joined to it (``10/13
+    09:00 UTC``, ``13/10/2025 at 5pm ET``) or a weekday is written before it (``Wed 10/08``, ``ETA Thu 10/09
+    noon``): month first or day first, whichever is a real date, and when both are, the one nearest ``day`` (a
+    year-less one more than two months away is no date: ``1/2 09:00``); alone (``24/7``, ``3/4``) it is not a
+    date, except ``10/10/2025`` in a heading (see :func:`parse_heading`). A bare year (``2025``) is not a
+    date. A date without a year takes the year that puts it nearest to ``day``. A date joined to a time
+    (``2025-10-10 04:41 UTC``, ``2025-10-10T04:40:48.296Z``, ``2025-10-10T09:00+02:00``, ``Oct 11, 2025 at
+    14:00``, ``09:00 UTC on 2025-10-11``) is one mention with ``has_date=True``.
 Ranges
     ``09:00–09:30 UTC``, ``09:00-09:30``, ``21:45 to 23:28 UTC``: ``at`` is the start, ``until`` the end,
     on the next day when it is earlier than the start. A zone written on either end applies to both.
@@ -326,14 +326,17 @@ _NB1 = r"(?<![^\W_].)(?<![/.:+\-\u2212].)(?<![^\W_]_.)"  # the same, one charact
 
 
 def _date_re(p: str) -> str:
-    iso = _NB + rf"(?P<{p}y>\d{{4}})-(?P<{p}m>\d{{1,2}})-(?P<{p}d>\d{{1,2}})(?![\d/]|-\d|\.\w)"
+    iso = (
+        _NB + rf"(?P<{p}y>\d{{4}})(?P<{p}sep>[-/])(?P<{p}m>\d{{1,2}})(?P={p}sep)(?P<{p}d>\d{{1,2}})"
+        r"(?![\d/]|-\d|\.\w)"
+    )
     mon_first = (
         _NB + rf"(?P<{p}mn>{_MON})\s?(?P<{p}md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d]|\.\d|:\d|[^\W_])"
         rf"(?:,?\s(?P<{p}my>\d{{4}})(?!\d|:\d))?"
     )
-    day_first = (
-        _NB + rf"(?P<{p}dd>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<{p}dm>{_MON})"
-        rf"(?:,?\s(?P<{p}dy>\d{{4}})(?!\d|:\d))?"
+    day_first = (  # '11 Oct 2025', and '07-Oct-2025' as enterprise tools write it
+        _NB + rf"(?P<{p}dd>\d{{1,2}})(?:st|nd|rd|th)?[\s-](?P<{p}dm>{_MON})"
+        rf"(?:(?:,?\s|-)(?P<{p}dy>\d{{4}})(?!\d|:\d))?"
     )
     # '07.10.2025': day first, as everywhere dotted dates are written; the four-digit year and a
     # day and month in range keep version numbers ('1.2.3', '2025.10.08', '1.13.2025') out
@@ -358,7 +361,7 @@ def _time_re(p: str, lookbehind: bool = True) -> str:
         # minutes after ':', or after '.' with am/pm ('9.30am'; a bare '9.30' is a number)
         rf"(?:(?:(?::|\.(?=\d{{2}}\s?[AaPp]\.?[Mm]))(?P<{p}mi>\d{{2}})"
         rf"(?::(?P<{p}s>\d{{2}})(?:[.,](?P<{p}f>\d{{1,9}}))?)?(?![\d]|:\d))"
-        rf"(?:\s?(?P<{p}ap>{_AMPM}))?"
+        rf"(?:\s?(?P<{p}ap>{_AMPM})|\s?hrs\.?(?![A-Za-z]))?"
         rf"|h(?P<{p}hm>\d{{2}})(?![\w])"
         rf"|\s?(?P<{p}bap>{_AMPM})"
         + (_BARE_RANGE_START if p == "b" else "") + ")"
@@ -407,7 +410,7 @@ _FULL_SRC = (
     r"|(?P<bd>\d{1,2})(?:st|nd|rd|th)?(?![^\W_]|:\d)"
     # military-style UTC times, only with their zone: '0900Z', '1730 UTC' (a bare '0900' is a number)
     r"|(?P<mil>(?P<milh>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?:Z|\s?(?:UTC|GMT)"
-    r"(?:\s?(?P<milo>[+\-\u2212]\d{1,2}(?::?\d{2})?))?)(?![^\W_]|\s?[+\-\u2212]\d))"
+    r"(?:\s?(?P<milo>[+\-\u2212]\d{1,2}(?::?\d{2})?))?|(?P<milhrs>\s?hrs\.?(?!\s+of\b)))(?![^\W_]|\s?[+\-\u2212]\d))"
 )
 _FULL = re.compile(_FULL_SRC)
 _MON_BEFORE = re.compile(r"(?<![A-Za-z])" + _MON + r"\s?$")
@@ -713,9 +716,11 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
     start, end = m.span()
     if kind == "mil":
         offset = m.group("milo")
-        cand = _Cand(start, end, "time", tz=zone_named(offset.replace("\u2212", "-")) if offset else UTC)
+        # '0930 hrs' is in the document's zone; '0930Z', '0930 UTC+2' in theirs
+        tz = None if m.group("milhrs") else zone_named(offset.replace("\u2212", "-")) if offset else UTC
+        cand = _Cand(start, end, "time", tz=tz)
         cand.time = (int(m.group("milh")), int(m.group("milm")), 0, 0, "minute", 0)
-        if cand.tz is None:
+        if cand.tz is None and offset:
             cand.problem = f"unknown time zone UTC{offset}"
         return cand
     g = m.groups()

@@ -1104,3 +1104,19 @@ def test_a_bare_hour_opening_a_range_takes_the_meridiem_of_its_end() -> None:
     assert got("11 to 1am PT cutover") == [("11 to 1am PT", u(2025, 10, 8, 6), u(2025, 10, 8, 8))]
     # without AM/PM on the end, a pair of numbers is no time
     assert got("pages 2-4, v2-4pm, steps 3 to 5") == []
+
+
+def test_enterprise_date_forms_and_hrs() -> None:
+    thu = dt.date(2025, 10, 9)
+
+    def got(text: str) -> list[tuple[str, dt.datetime | None, str]]:
+        return [(m.raw, m.at, m.precision) for m in find_times(text, day=thu, tz="America/New_York")]
+
+    assert got("07-Oct-2025 09:30 UTC") == [("07-Oct-2025 09:30 UTC", u(2025, 10, 7, 9, 30), "minute")]
+    assert got("2025/10/07 09:30Z, then 2025/10/08") == [
+        ("2025/10/07 09:30Z", u(2025, 10, 7, 9, 30), "minute"), ("2025/10/08", u(2025, 10, 8), "day")
+    ]
+    assert got("09:30 hrs IST") == [("09:30 hrs IST", u(2025, 10, 9, 4), "minute")]
+    assert got("cutover 1730 hrs") == [("1730 hrs", u(2025, 10, 9, 21, 30), "minute")]
+    # mixed separators are no date; 'hrs of' is a duration
+    assert got("2025-10/07, 2025 hrs of work, 0930 hrsx") == []
