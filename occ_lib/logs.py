@@ -26,7 +26,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     that reads both ways (``## 10/07/2025``) the reading nearest it. Headings nest by level: one
     without a date takes the date of the nearest enclosing heading that has one (``## 2025-10-08``
     then ``### Actions``), and a time-only heading (``### 14:05 — paged``) is that time on that
-    date; a heading whose own date is unreadable borrows nothing. A dated title (``# Daily log —
+    date; a heading whose own date is unreadable borrows nothing. A heading that declares a zone
+    (``## Tokyo handoff (all times JST)``) sets it for its section's and subsections' zone-less
+    times, not for the document. A dated title (``# Daily log —
     2025-10-10``) dates the items written before the first section, and the undated sections under
     it. Items are list items (``-``,
     ``*``, ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a
@@ -376,12 +378,22 @@ def _zone(acc: _Acc, source: str, fm: Any, text: str) -> tuple[dt.tzinfo | None,
             acc.problem(source, fm.key_lines.get(key), "time", str(name)[:80], f"{key}: unknown time zone")
             break
     if "ime" in text or "IME" in text or "zone" in text:
+        if "\n##" in text:  # a section's own declaration ('## Tokyo (times JST)') is not the document's
+            text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip(" ").startswith("##"))
         name = _times.declared_zone(text)
         if name:
             tz = _times.zone_named(name)
             if tz is not None:
                 return tz, getattr(tz, "key", None) or _label(tz)
     return None, "UTC"
+
+
+def _heading_zone(htext: str) -> dt.tzinfo | None:
+    """The zone a heading declares for its section's times ('Tokyo handoff (all times JST)')."""
+    if "ime" not in htext and "IME" not in htext and "zone" not in htext:
+        return None
+    name = _times.declared_zone(htext)
+    return _times.zone_named(name) if name else None
 
 
 def _label(tz: dt.tzinfo) -> str:
@@ -441,8 +453,11 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     # the enclosing headings: (level, date, tickets); a heading without a date takes the nearest
     # enclosing one's ('## 2025-10-08' > '### 14:05 — paged'), and items that name no ticket take
     # the nearest enclosing heading's tickets ('### PAY-412 rollback' > '- rolled back at 15:10')
-    enclosing: list[tuple[int, dt.date | None, list[str]]] = []
+    # (level, date, tickets, zone); a heading that declares a zone ('## Tokyo handoff (all times
+    # JST)') sets it for the zone-less times of its section and subsections
+    enclosing: list[tuple[int, dt.date | None, list[str], dt.tzinfo | None]] = []
     head_tks: list[str] = []
+    sec_zone: dt.tzinfo | None = None
     items: list[_Item] = []
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
     date_problems: list[tuple[int, str, str]] = []
@@ -451,7 +466,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
         if tag == "i":
             if b[3]:
                 nesting.append(len(items))
-                items.append((b[1], b[2], b[3], "list", sec, None, head_tks, near))
+                items.append((b[1], b[2], b[3], "list", sec, sec_zone, head_tks, near))
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
         elif tag == "h":
@@ -463,25 +478,26 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             parent = next((e[1] for e in reversed(enclosing) if e[1] is not None), None)
             own_tks = ex.tickets(htext)
             head_tks = own_tks or next((e[2] for e in reversed(enclosing) if e[2]), [])
+            sec_zone = _heading_zone(htext) or next((e[3] for e in reversed(enclosing) if e[3]), None)
             if level == 1 and title is None:
                 title = htext
                 date = None
                 if position == 0 and _may_have_times(htext):
                     # '# Daily log — 2025-10-10': items before the first section take its date
-                    h = parse_heading(htext, tz=tz, year_near=near)
+                    h = parse_heading(htext, tz=sec_zone or tz, year_near=near)
                     near = h.date or near
                     date = h.date
                     sec = (None, None, h.date, _day_us(h.date), _us(h.at),
                            (getattr(h, "precision", None) or "minute") if h.at is not None else None)
-                enclosing.append((level, date, head_tks))
+                enclosing.append((level, date, head_tks, sec_zone))
                 continue
-            h = parse_heading(htext, tz=tz, year_near=near, day=parent)
+            h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent)
             near = h.date or near
             if h.problem:
                 date_problems.append((line, htext[:120], h.problem))
             # (a heading whose own date is unreadable does not borrow its parent's)
             date = h.date if h.date is not None or (h.problem and "date" in h.problem) else parent
-            enclosing.append((level, date, head_tks))
+            enclosing.append((level, date, head_tks, sec_zone))
             sec_prec = (getattr(h, "precision", None) or "minute") if h.at is not None else None
             sec = (htext, line, date, _day_us(date), _us(h.at), sec_prec)
             S["source"].append(source)
@@ -499,7 +515,8 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             nesting.append(_CLEAR)
             cols = _unique_headers(headers)
             width = len(cols)
-            zone = _header_zone(headers)  # 'Time (UTC)': the rows' zone-less times are in it
+            # 'Time (UTC)': the rows' zone-less times are in it, else in the section's
+            zone = _header_zone(headers) or sec_zone
             body = []
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells

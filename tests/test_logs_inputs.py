@@ -607,3 +607,23 @@ def test_year_less_dates_in_undated_sections_read_against_the_front_matter_or_la
     assert bare.problems["reason"].tolist()[:2] == [
         "date without a year 10/06", "date without a year 10/08"
     ]
+
+
+def test_a_heading_that_declares_a_zone_sets_it_for_its_section_only():
+    text = (
+        "# Ops log\n"
+        "## 2025-10-08 Tokyo handoff (all times JST)\n- 09:00 handed over\n"
+        "| Time | Event |\n|---|---|\n| 10:00 | paged |\n| 11:00 UTC | noted |\n"
+        "### Details\n- 11:00 more\n"
+        "## 2025-10-08 London\n- 09:00 picked up\n"
+    )
+    logs = parse_log(text, "x.md")
+    # the section's declaration is not the document's: without it the document stays in UTC
+    assert logs.docs["tz"].tolist() == ["UTC"]
+    assert logs.events["at"].tolist() == [
+        ts("2025-10-08 00:00"), ts("2025-10-08 01:00"), ts("2025-10-08 11:00"), ts("2025-10-08 02:00"),
+        ts("2025-10-08 09:00"),
+    ]
+    declared = parse_log("All times in PDT.\n" + text, "x.md")
+    assert declared.docs["tz"].tolist() == ["America/Los_Angeles"]
+    assert declared.events["at"].tolist()[-1] == ts("2025-10-08 16:00")
