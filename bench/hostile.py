@@ -40,6 +40,13 @@ def cases(scale: float) -> dict[str, str]:
         + "".join("  " * i + f"- DEPLOY-{i} at 09:00\n" for i in range(n // 5)),
         "year-less headings": "".join(f"## Oct {i % 28 + 1}\n- a at 09:00\n" for i in range(2 * n)),
         "one long line": "x" * (300 * n),
+        "dates next to EOD": DAY + "by Tue 10/14 EOD and Oct 15 EOD " * n + "\n",
+        "weekday deadlines": DAY + "due Friday, ETA Wednesday " * n + "\n",
+        "bare-hour ranges": DAY + "2-4pm ET and 11 to 1am " * n + "\n",
+        "HTML comments": DAY + "<!-- 09:00 ETA 10:00 --> x " * n + "\n<!--\n" + "- 09:00\n" * n,
+        "struck deadlines": DAY + "~~ETA 12:00~~ ETA 14:00 " * n + "\n",
+        "headings with zones": "".join(f"{'#' * (i % 5 + 2)} 2025-10-09 (times JST)\n- 09:00 x\n"
+                                       for i in range(2 * n)),
     }
 
 

@@ -1288,7 +1288,11 @@ def _eod_cands(
 def _eod_of_date(text: str, found: list[TimeMention], s: int, e: int) -> bool:
     """Whether a date-only mention of ``found`` is written next to the EOD at ``text[s:e]``; that
     mention becomes a deadline (keyword ``EOD`` unless it has one), in place."""
-    for k, f in enumerate(found):
+    after = bisect.bisect_left(found, e, key=_start_of)  # (found is in text order: look at the two
+    for k in (after - 1, after):                         # mentions around the EOD, not at all of them)
+        if not 0 <= k < len(found):
+            continue
+        f = found[k]
         if f.precision != "day" or f.at is None:
             continue
         if (f.end <= s and _EOD_GLUE.fullmatch(text, f.end, s)) or (
