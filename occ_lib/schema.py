@@ -7,48 +7,44 @@ written by any of them has exactly :data:`PROBE_SCHEMA` (see docs/architecture.m
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:  # imported by the functions that need them: the probe runner starts without
+    import pandas as pd  # pandas, and forks its workers before pyarrow is loaded
+    import pyarrow as pa
 
-if TYPE_CHECKING:  # imported by the functions that need it: the probe runner starts without pandas
-    import pandas as pd
-
-_STR = pa.string()
-_F64 = pa.float64()
-
-PROBE_SCHEMA: pa.Schema = pa.schema(
-    [
-        ("run_id", _STR),
-        ("source", _STR),  # probe | evidence
-        ("probe_host", _STR),
-        ("target", _STR),
-        ("url", _STR),  # redacted
-        ("method", _STR),
-        ("started_at", pa.timestamp("us", tz="UTC")),
-        ("status", pa.int32()),
-        ("outcome", _STR),  # up | degraded | down
-        ("error", _STR),  # timeout|dns|connect|tls|read|protocol|too_many_redirects|unexpected_status
-        ("error_message", _STR),
-        ("elapsed_ms", _F64),
-        ("dns_ms", _F64),
-        ("connect_ms", _F64),
-        ("tls_ms", _F64),
-        ("ttfb_ms", _F64),
-        ("http_version", _STR),
-        ("bytes", pa.int64()),
-        ("h_date", _STR),
-        ("h_server", _STR),
-        ("h_via", _STR),
-        ("h_request_id", _STR),
-        ("tags", _STR),  # JSON object string
-        ("evidence_path", _STR),
-        ("time_source", _STR),  # clock | filename | date_header | mtime | json
-        ("evidence_key", _STR),
-    ]
+# (column, type): 'str', 'ts' (UTC microseconds), 'i32', 'i64', 'f64'
+_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("run_id", "str"),
+    ("source", "str"),  # probe | evidence
+    ("probe_host", "str"),
+    ("target", "str"),
+    ("url", "str"),  # redacted
+    ("method", "str"),
+    ("started_at", "ts"),
+    ("status", "i32"),
+    ("outcome", "str"),  # up | degraded | down
+    ("error", "str"),  # timeout|dns|connect|tls|read|protocol|too_many_redirects|unexpected_status
+    ("error_message", "str"),
+    ("elapsed_ms", "f64"),
+    ("dns_ms", "f64"),
+    ("connect_ms", "f64"),
+    ("tls_ms", "f64"),
+    ("ttfb_ms", "f64"),
+    ("http_version", "str"),
+    ("bytes", "i64"),
+    ("h_date", "str"),
+    ("h_server", "str"),
+    ("h_via", "str"),
+    ("h_request_id", "str"),
+    ("tags", "str"),  # JSON object string
+    ("evidence_path", "str"),
+    ("time_source", "str"),  # clock | filename | date_header | mtime | json
+    ("evidence_key", "str"),
 )
 
-PROBE_COLUMNS: tuple[str, ...] = tuple(PROBE_SCHEMA.names)
+PROBE_COLUMNS: tuple[str, ...] = tuple(name for name, _ in _COLUMNS)
 
 OUTCOMES: tuple[str, ...] = ("up", "degraded", "down")
 ERRORS: tuple[str, ...] = (
@@ -58,15 +54,25 @@ TIME_SOURCES: tuple[str, ...] = ("clock", "filename", "date_header", "mtime", "j
 
 #: pandas dtype of each column (nullable everywhere; ``str`` columns use the pandas string dtype).
 PROBE_DTYPES: dict[str, str] = {
-    name: (
-        "datetime64[us, UTC]" if pa.types.is_timestamp(field.type)
-        else "Int32" if field.type == pa.int32()
-        else "Int64" if field.type == pa.int64()
-        else "float64" if field.type == _F64
-        else "string"
-    )
-    for name, field in zip(PROBE_SCHEMA.names, PROBE_SCHEMA, strict=True)
+    name: {"ts": "datetime64[us, UTC]", "i32": "Int32", "i64": "Int64", "f64": "float64"}.get(kind, "string")
+    for name, kind in _COLUMNS
 }
+
+
+@functools.cache
+def _probe_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "ts": pa.timestamp("us", tz="UTC"), "i32": pa.int32(), "i64": pa.int64(),
+             "f64": pa.float64()}
+    return pa.schema([(name, types[kind]) for name, kind in _COLUMNS])
+
+
+def __getattr__(name: str) -> Any:
+    # PROBE_SCHEMA, the pyarrow schema of the store's files, is built on first use
+    if name == "PROBE_SCHEMA":
+        return _probe_schema()
+    raise AttributeError(name)
 
 
 def empty_probes() -> pd.DataFrame:
@@ -108,4 +114,6 @@ def _cast(s: pd.Series, dtype: str) -> pd.Series:
 
 def to_arrow(df: pd.DataFrame) -> pa.Table:
     """The conformed frame as a pyarrow table with exactly :data:`PROBE_SCHEMA`."""
-    return pa.Table.from_pandas(conform(df), schema=PROBE_SCHEMA, preserve_index=False)
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(conform(df), schema=_probe_schema(), preserve_index=False)

@@ -167,14 +167,14 @@ def test_parse_duration_rejects(text):
 
 
 def test_probing_starts_before_pandas_is_loaded():
-    # `occ probe --workers N` forks its workers before pandas is imported (the parent loads it while
-    # they probe): neither the CLI nor the probe runner may import it at module level.
+    # `occ probe --workers N` forks its workers before pandas or pyarrow is imported (only the store
+    # write needs pyarrow): neither the CLI nor the probe runner may import them at module level.
     import subprocess
     import sys
 
     code = (
         "import sys, occ_lib.cli, occ_lib.cli.probes, occ_lib.probe, occ_lib.targets, occ_lib.workspace\n"
-        "print(sorted(m for m in ('pandas', 'occ_lib.logs', 'occ_lib.store') if m in sys.modules))"
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'occ_lib.logs', 'occ_lib.store') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "[]\n"
