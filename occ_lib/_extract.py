@@ -293,7 +293,7 @@ _EXEC = frozenset(
 )
 _EXEC_PHRASES = ("vice president", "head of")
 _MANAGER = frozenset(
-    {"manager", "managers", "lead", "leads", "supervisor", "commander", "re-escalated",
+    {"manager", "managers", "lead", "leads", "supervisor", "commander", "ic", "re-escalated",
      "re-escalation", "re-escalating", "reescalated", "incident-commander", "em"}
 )
 # paging the on-call is a page (level 1), not a manager

@@ -32,7 +32,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     2025-10-10``) dates the items written before the first section, and the undated sections under
     it. Items are list items (``-``,
     ``*``, ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a
-    space) and table body rows (cells joined with `` | ``); tables are also kept whole in
+    space) and table body rows (cells joined with `` | ``; a column headed ``Due``, ``Due date``,
+    ``Deadline``, ``ETA``, ``Target`` or ``By`` holds deadlines, read as ``due 2025-10-10``, not
+    the row's time); tables are also kept whole in
     ``tables``. Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are
     skipped; an unclosed fence is not a fence. ``~~Struck-out~~`` words hold no times or deadlines
     (``~~ETA 12:00~~ ETA 14:00`` is one deadline). The items' fields below
@@ -351,6 +353,21 @@ def _header_zone(headers: list[str]) -> dt.tzinfo | None:
     return None
 
 
+# A column whose header says its dates are deadlines ('| Action | Owner | Due | Status |'): the
+# keyword its cells are read with
+_DEADLINE_HEADERS = {
+    "due": "due", "due date": "due", "due by": "due", "due on": "due", "deadline": "deadline",
+    "eta": "ETA", "target": "target", "target date": "target", "by": "by", "by when": "by",
+    "no later than": "no later than", "nlt": "no later than",
+}
+
+
+def _header_deadlines(headers: list[str]) -> list[str | None] | None:
+    """Per column, the deadline keyword its header gives its dates; None when no column has one."""
+    kws = [_DEADLINE_HEADERS.get(" ".join(h.lower().strip(" *_:").split())) for h in headers]
+    return kws if any(kws) else None
+
+
 def _fm_day(data: dict[str, Any]) -> dt.date | None:
     """The front matter's ``date`` (else ``last_reviewed``, ``updated``) as a date, when it is one."""
     for key in ("date", "last_reviewed", "updated"):
@@ -466,7 +483,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
         if tag == "i":
             if b[3]:
                 nesting.append(len(items))
-                items.append((b[1], b[2], b[3], "list", sec, sec_zone, head_tks, near))
+                items.append((b[1], b[2], b[3], "list", sec, sec_zone, head_tks, near, None))
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
         elif tag == "h":
@@ -517,13 +534,18 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             width = len(cols)
             # 'Time (UTC)': the rows' zone-less times are in it, else in the section's
             zone = _header_zone(headers) or sec_zone
+            # 'Due': the dates of that column are read as deadlines ('due 2025-10-10')
+            dl_cols = _header_deadlines(cols)
             body = []
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells
                 body.append(cells)
                 rtext = " | ".join(cells).rstrip()
                 if rtext.strip(" |"):
-                    items.append((rline, 0, rtext, "table", sec, zone, head_tks, near))
+                    read_as = None if dl_cols is None else " | ".join(
+                        f"{kw} {c}" if kw and c.strip() else c for c, kw in zip(cells, dl_cols, strict=True)
+                    ).rstrip()
+                    items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as))
             frame = _table_frame(body, cols)
             T["source"].append(source)
             T["line"].append(line)
@@ -565,8 +587,9 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
 _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 # An item as _items reads it: (line, depth, text, item kind, section, zone of its zone-less times or
 # None for the document's, tickets of the enclosing headings, the date a year-less date is read
-# against: its section's, else the last dated section's or the front matter's)
-_Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None]
+# against: its section's, else the last dated section's or the front matter's, the text its times
+# are read from when not its own: a table row with a 'Due' column)
+_Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 
 
@@ -606,7 +629,7 @@ def _items(
     for k, it in enumerate(items):
         if not tks_all[k] and it[6]:
             tks_all[k] = it[6]
-    proses = [without_code(t) for t in texts]
+    proses = [without_code(t if it[8] is None else redact(it[8])) for t, it in zip(texts, items, strict=True)]
     zones = [it[5] for it in items] if any(it[5] is not None for it in items) else None
     found = _times.find_times_many(proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items])
     kws = [ex.keywords(t) for t in texts]
@@ -615,7 +638,7 @@ def _items(
     DL = acc.deadline_rows.append
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
-    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near) in enumerate(items):
+    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as) in enumerate(items):
         text = texts[k]
         at = _NAT
         prec = None

@@ -627,3 +627,28 @@ def test_a_heading_that_declares_a_zone_sets_it_for_its_section_only():
     declared = parse_log("All times in PDT.\n" + text, "x.md")
     assert declared.docs["tz"].tolist() == ["America/Los_Angeles"]
     assert declared.events["at"].tolist()[-1] == ts("2025-10-08 16:00")
+
+
+def test_a_due_column_makes_its_dates_deadlines_and_the_status_may_say_missed():
+    text = (
+        "# Postmortem — INC-88\n## 2025-10-08 Timeline\n"
+        "| Time (UTC) | Event |\n|---|---|\n| 14:10 | SEV2 declared, IC paged |\n"
+        "## Action items\n| Action | Owner | **Due date** | Status |\n|---|---|---|---|\n"
+        "| Retry budget (PAY-501) | kim | 2025-10-10 | Overdue |\n"
+        "| Alert on 5xx (OBS-77) | lee | Oct 15 | Open |\n"
+        "| Runbook (DOC-12) | ana | | Done 2025-10-09 |\n"
+    )
+    logs = parse_log(text, "x.md")
+    ev = logs.events
+    assert ev[["kind", "level"]].values.tolist() == [
+        ["escalation", 2], ["deadline", 0], ["deadline", 0], ["resolved", 0]
+    ]
+    assert ev["tickets"].tolist() == [["INC-88"], ["PAY-501"], ["OBS-77"], ["DOC-12"]]
+    # the due dates are not when the rows happened; a date in another column still is
+    assert pd.isna(ev["at"].iloc[1]) and pd.isna(ev["at"].iloc[2])
+    assert ev["at"].iloc[3] == ts("2025-10-09")
+    dl = logs.deadlines
+    assert dl["due_at"].tolist() == [ts("2025-10-10"), ts("2025-10-15")]
+    assert dl["keyword"].tolist() == ["due", "due"]
+    assert dl["stated_missed"].tolist() == [True, False]
+    assert dl["text"].iloc[0] == "Retry budget (PAY-501) | kim | 2025-10-10 | Overdue"
