@@ -42,6 +42,7 @@ def cases(scale: float) -> dict[str, str]:
         "one long line": "x" * (300 * n),
         "dates next to EOD": DAY + "by Tue 10/14 EOD and Oct 15 EOD " * n + "\n",
         "weekday deadlines": DAY + "due Friday, ETA Wednesday " * n + "\n",
+        "EOW and next weekdays": DAY + "ETA EOW, next Friday 09:00, this Monday " * n + "\n",
         "bare-hour ranges": DAY + "2-4pm ET and 11 to 1am " * n + "\n",
         "HTML comments": DAY + "<!-- 09:00 ETA 10:00 --> x " * n + "\n<!--\n" + "- 09:00\n" * n,
         "struck deadlines": DAY + "~~ETA 12:00~~ ETA 14:00 " * n + "\n",

@@ -67,6 +67,9 @@ Which date a time takes
     ``rollback drill scheduled Friday 2pm``), else the last one on or before it (``Monday 09:00
     deploy``); a weekday with no time near it is a mention only when a deadline keyword governs it
     (``due Wednesday``, ``ETA Friday``: date-only, the next such day on or after the base date).
+    ``this Friday`` is that day of the base date's week, ``next Friday`` of the week after (weeks
+    start on Monday), with or without a time. ``EOW``, ``end of (the) week`` and ``end of next
+    week`` are date-only deadlines on that week's Friday (a weekend day is its own end of week).
     With no date at all: ``at=None``, ``problem='time without a date'``.
 Precision
     ``'second'`` when seconds are written, ``'minute'`` for times, ``'day'`` for dates. A date-only
@@ -425,7 +428,11 @@ _UNK_WORD_BEFORE = re.compile(
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ALT = "|".join(_WEEKDAYS)
-_REL = re.compile(r"(?<![\w\-])(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r")(?![\w\-])")
+# 'this Friday' is that day of the text's week, 'next Friday' of the week after (weeks start Monday)
+_REL = re.compile(
+    r"(?<![\w\-])(?:(?P<which>(?i:this|next))\s+(?=(?i:" + _WEEKDAY_ALT + r")))?"
+    r"(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r"))(?![\w\-])"
+)
 
 _STAMP_RE = re.compile(
     r"(?<!\d)(?P<y>\d{4})-?(?P<mo>\d{2})-?(?P<d>\d{2})"
@@ -702,6 +709,7 @@ class _Cand:
     rel: int = 0
     has_rel: bool = False
     wd: int = -1  # a weekday named next to the time (0 Monday), resolved against the base date
+    week: int = -1  # with wd: 0 'this Friday' (the base date's week), 1 'next Friday'; -1 neither
     ahead: bool = False  # the text speaks of the future ('scheduled Friday 2pm'): weekday looks ahead
     problem: str | None = None
     keyword: str | None = None
@@ -874,7 +882,7 @@ def _take_near_rel(
     r = _near_rel(text, c, rels)
     if r is not None:
         r.used = True
-        c.rel, c.has_rel, c.wd = r.rel, True, r.wd
+        c.rel, c.has_rel, c.wd, c.week = r.rel, True, r.wd, r.week
         if r.wd >= 0:
             if ahead is None:
                 ahead = _AHEAD.search(text, a, b) is not None
@@ -907,7 +915,7 @@ def find_times(
     if "day" in low or "onight" in low or "omorrow" in low:  # (today, yesterday and the weekdays)
         rels = _rel_cands(text) or None
     clock_words = "noon" in low or "midday" in low or "midnight" in low
-    eod = "eod" in low or "eob" in low or "COB" in text or "end of" in low
+    eod = "eod" in low or "eob" in low or "eow" in low or "COB" in text or "end of" in low
     if len(low) != len(text):
         low = None  # a few characters lower-case to two; then the deadline gates are skipped
     ticks = "`" in text
@@ -1062,7 +1070,8 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 # What sends a text of find_times_many down the general path: relative days (on the lower-cased
 # text), placeholders and code spans (the cases _scan alone does not cover).
 _SLOW_LOW = (
-    "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "eod", "eob", *_WEEKDAYS
+    "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "eod", "eob", "eow",
+    *_WEEKDAYS,
 )
 _SLOW = ("??", "TB", "x:x", "X:X", "`", "COB")
 
@@ -1242,7 +1251,8 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
 # 'EOD'/'eod', 'EOB', 'COB', 'end of (the) day/business': a deadline at the end of a day, the day written
 # next to it ('EOD Friday', 'tomorrow COB') or the text's own. A time next to it is the deadline.
 _EOD = re.compile(
-    r"(?<![\w-])(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)))(?![\w-])"
+    r"(?<![\w-])(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business))"
+    r"|(?P<week>(?i:eow|end\s+of\s+(?:the\s+)?(?P<next>next\s+)?(?:work\s+)?week)))(?![\w-])"
 )
 _EOD_GLUE = re.compile(r"[\s,(]*(?:(?i:on|of|this)\s+)?")
 
@@ -1265,6 +1275,16 @@ def _eod_cands(
             skip = _excluded_spans(text)
         if skip and _inside(s, skip) >= 0:
             continue
+        if m.group("week"):
+            # 'EOW', 'by end of (next) week': the end of that week's Friday (a weekend day for itself)
+            if m.group("next") is None and base.weekday() > 4:
+                date = base
+            else:
+                date = base + dt.timedelta(days=4 - base.weekday() + (7 if m.group("next") else 0))
+            if m.group("next") is None and _deadline(text, s, e) is None and "eow" not in m.group(0).lower():
+                continue  # 'at the end of the week we shipped': no promise without a keyword
+            out.append(_Cand(s, e, "date", date=date, keyword="EOW"))
+            continue
         near = rels[bisect.bisect_left(rels, s - 24, key=_cand_start):
                     bisect.bisect_right(rels, e + 24, key=_cand_start)] if rels else ()
         day_word = next(
@@ -1279,8 +1299,8 @@ def _eod_cands(
         else:
             day_word.used = True
             s, e = min(s, day_word.start), max(e, day_word.end)
-            shift = day_word.rel if day_word.wd < 0 else _weekday_shift(base, day_word.wd, True)
-            date = base + dt.timedelta(days=shift)
+            w = day_word
+            date = base + dt.timedelta(days=w.rel if w.wd < 0 else _weekday_shift(base, w.wd, True, w.week))
         out.append(_Cand(s, e, "date", date=date, keyword="EOD"))
     return out
 
@@ -1380,11 +1400,13 @@ def _rel_cands(text: str) -> list[_Cand]:
             skip = _excluded_spans(text)
         if skip and _inside(m.start(), skip) >= 0:
             continue
-        word = m.group(0).lower()
+        word = m.group("word").lower()
         if word in _REL_OFFSET:
-            out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, rel=_REL_OFFSET[word]))
+            out.append(_Cand(m.start("word"), m.end(), "rel", has_rel=True, rel=_REL_OFFSET[word]))
         else:
-            out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, wd=_WEEKDAYS.index(word)))
+            which = m.group("which")
+            week = -1 if which is None else 0 if which.lower() == "this" else 1
+            out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, wd=_WEEKDAYS.index(word), week=week))
     return out
 
 
@@ -1395,9 +1417,12 @@ _AHEAD = re.compile(
 )
 
 
-def _weekday_shift(base: dt.date, weekday: int, forward: bool) -> int:
+def _weekday_shift(base: dt.date, weekday: int, forward: bool, week: int = -1) -> int:
     """Days from ``base`` to the weekday named next to a time: the next one on or after it for a
-    deadline ("ETA Friday 09:00"), the last one on or before it otherwise ("Monday 09:00 deploy")."""
+    deadline ("ETA Friday 09:00"), the last one on or before it otherwise ("Monday 09:00 deploy");
+    with ``week`` 0 or 1, that day of base's week or of the next ("this Friday", "next Friday")."""
+    if week >= 0:
+        return weekday - base.weekday() + 7 * week
     ahead = (weekday - base.weekday()) % 7
     return ahead if forward or ahead == 0 else ahead - 7
 
@@ -1483,7 +1508,7 @@ def _resolve(
             if c.date is None and c.rel:
                 date = date + dt.timedelta(days=c.rel)
             if c.date is None and c.wd >= 0:
-                date = date + dt.timedelta(days=_weekday_shift(date, c.wd, kw is not None or c.ahead))
+                date = date + dt.timedelta(days=_weekday_shift(date, c.wd, kw is not None or c.ahead, c.week))
             at = _instant(date, c.time, tzinfo)
             until = None
             if c.until is not None:
@@ -1502,7 +1527,8 @@ def _resolve(
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,
                             "relative day without a date")
         try:
-            at = _midnight(base + dt.timedelta(days=c.rel if c.wd < 0 else _weekday_shift(base, c.wd, True)))
+            shift = c.rel if c.wd < 0 else _weekday_shift(base, c.wd, True, c.week)
+            at = _midnight(base + dt.timedelta(days=shift))
         except OverflowError:
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,
                             f"date out of range {raw}")
@@ -1669,7 +1695,10 @@ def _may_have_lone_wd(title: str) -> bool:
 
 def _is_rel(raw: str) -> bool:
     low = raw.lower()
-    return low in _REL_OFFSET or low in _WEEKDAYS
+    if low in _REL_OFFSET or low in _WEEKDAYS:
+        return True
+    parts = low.split()  # 'next friday'
+    return len(parts) == 2 and parts[0] in ("this", "next") and parts[1] in _WEEKDAYS
 
 
 _WRITTEN_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

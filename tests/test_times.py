@@ -1120,3 +1120,25 @@ def test_enterprise_date_forms_and_hrs() -> None:
     assert got("cutover 1730 hrs") == [("1730 hrs", u(2025, 10, 9, 21, 30), "minute")]
     # mixed separators are no date; 'hrs of' is a duration
     assert got("2025-10/07, 2025 hrs of work, 0930 hrsx") == []
+
+
+def test_end_of_week_and_this_or_next_weekday() -> None:
+    tue, sat = dt.date(2025, 10, 7), dt.date(2025, 10, 11)
+
+    def got(text: str, day: dt.date = tue) -> list[tuple[str, dt.datetime | None, str, str | None]]:
+        return [(m.raw, m.at, m.precision, m.keyword) for m in find_times(text, day=day)]
+
+    assert got("ETA EOW") == [("EOW", u(2025, 10, 10), "day", "ETA")]
+    assert got("by end of week") == [("end of week", u(2025, 10, 10), "day", "by")]
+    assert got("due end of next week") == [("end of next week", u(2025, 10, 17), "day", "due")]
+    assert got("EOW") == [("EOW", u(2025, 10, 10), "day", "EOW")]
+    assert got("EOW", sat) == [("EOW", u(2025, 10, 11), "day", "EOW")]  # the weekend is its own end
+    assert got("at the end of the week we shipped") == []
+    assert got("ETA next Friday, due this Friday") == [
+        ("next Friday", u(2025, 10, 17), "day", "ETA"), ("this Friday", u(2025, 10, 10), "day", "due")
+    ]
+    # with a time: that day of this or the next week, whatever the tense
+    assert [(m.raw, m.at) for m in find_times("this Monday 09:00 we shipped; next Monday 10:00 sync",
+                                               day=tue)] == [
+        ("09:00", u(2025, 10, 6, 9)), ("10:00", u(2025, 10, 13, 10))
+    ]
