@@ -252,6 +252,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Block tuples (kept as tuples: they are made once per item on the hot path):
 #   ("h", line, level, text)
 #   ("i", line, depth, text)                       a list item, continuation lines joined
+#   ("l", line, 0, text)                           a prose line that opens with its time, likewise
 #   ("t", line, headers, [(line, cells), ...])     a whole table
 Block = tuple
 
@@ -273,6 +274,10 @@ def _maybe_break(marker: str, rest: str | None) -> bool:
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+# a prose line that opens with a date or time: '14:02 UTC ...', '[2025-10-07 09:30] ...', '**9:30am** ...'
+_STAMPED = re.compile(
+    r"[\[(*_]{0,2}(?:\d{4}-\d{2}-\d{2}\b|\d{1,2}:\d{2}(?!\d)|\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\b)"
+)
 
 
 def _join(parts: list[str]) -> str:
@@ -320,7 +325,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             m = _HEADING.match(raw)
             if m is not None:
                 if pending is not None:
-                    yield ("i", pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
                     pending = None
                 stack = []
                 blank = False
@@ -332,7 +337,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             # a break ('- - -', '***') needs the marker again right after the first one's spaces
             if m is not None and (not _maybe_break(c, m.group(2)) or not _BREAK.match(raw)):
                 if pending is not None:
-                    yield ("i", pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
                 indent_s = m.group(1)
                 indent = len(indent_s.expandtabs(4)) if "\t" in indent_s else len(indent_s)
                 while stack and stack[-1] >= indent:
@@ -342,13 +347,13 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 text = (m.group(2) or "").strip()
                 if text[:1] == "[" and _TASK.match(text):
                     text = text[4:].lstrip()
-                pending = [i + 1, depth, [text] if text else []]
+                pending = [i + 1, depth, [text] if text else [], "i"]
                 blank = False
                 i += 1
                 continue
             if _BREAK.match(raw):
                 if pending is not None:
-                    yield ("i", pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
                     pending = None
                 stack = []
                 blank = False
@@ -369,7 +374,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                         no_close_from[fch] = i
                 if close is not None:
                     if pending is not None:
-                        yield ("i", pending[0], pending[1], _join(pending[2]))
+                        yield (pending[3], pending[0], pending[1], _join(pending[2]))
                         pending = None
                     stack = []
                     blank = False
@@ -377,7 +382,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                     continue
         if "|" in s and i + 1 < n and "-" in lines[i + 1] and _is_delimiter(lines[i + 1]):
             if pending is not None:
-                yield ("i", pending[0], pending[1], _join(pending[2]))
+                yield (pending[3], pending[0], pending[1], _join(pending[2]))
                 pending = None
             stack = []
             blank = False
@@ -393,16 +398,26 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 i += 1
             yield ("t", start_line, headers, rows)
             continue
-        # prose: a continuation of the open item, or a paragraph that ends the list
-        if pending is not None and (not blank or raw[:1] in (" ", "\t")):
+        # prose: a continuation of the open item, a line that opens with its time (a plain-text
+        # or pasted chat log: '14:02 UTC deployed', '[2025-10-07 09:30] kim: ...'), or a paragraph
+        # that ends the list
+        stamped = raw[:1] not in (" ", "\t") and (pending is None or blank or pending[3] == "l") and (
+            _STAMPED.match(s) is not None
+        )
+        if pending is not None and not stamped and (not blank or raw[:1] in (" ", "\t")):
             pending[2].append(s.rstrip())
+        elif stamped:
+            if pending is not None:
+                yield (pending[3], pending[0], pending[1], _join(pending[2]))
+            stack = []
+            pending = [i + 1, 0, [s.rstrip()], "l"]
         else:
             if pending is not None:
-                yield ("i", pending[0], pending[1], _join(pending[2]))
+                yield (pending[3], pending[0], pending[1], _join(pending[2]))
                 pending = None
             if raw[:1] not in (" ", "\t"):
                 stack = []
         blank = False
         i += 1
     if pending is not None:
-        yield ("i", pending[0], pending[1], _join(pending[2]))
+        yield (pending[3], pending[0], pending[1], _join(pending[2]))

@@ -19,29 +19,27 @@ Reading
     ``front_matter`` problem and the body is still read. ``docs.tz`` is the IANA name used.
 
 Structure (one pass over the lines, then one pass per field over each document's items)
-    The first level-1 heading is the title; every other heading (any level) is a section, in file
-    order (``position``) - never assumed to be in time order. Its date and time come from
-    :func:`occ_lib.times.parse_heading`; a year-less date (``## Oct 9``) takes the year nearest the
-    date of the section before (else the front matter's ``date`` or ``last_reviewed``), and a date
-    that reads both ways (``## 10/07/2025``) the reading nearest it. Headings nest by level: one
-    without a date takes the date of the nearest enclosing heading that has one (``## 2025-10-08``
-    then ``### Actions``), and a time-only heading (``### 14:05 — paged``) is that time on that
-    date; a heading whose own date is unreadable borrows nothing. A heading that declares a zone
-    (``## Tokyo handoff (all times JST)``) sets it for its section's and subsections' zone-less
-    times, not for the document. A dated title (``# Daily log —
-    2025-10-10``) dates the items written before the first section, and the undated sections under
-    it. Items are list items (``-``,
-    ``*``, ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a
-    space) and table body rows (cells joined with `` | ``; a column headed ``Due``, ``Due date``,
-    ``Deadline``, ``ETA``, ``Target`` or ``By`` holds deadlines, read as ``due 2025-10-10``, not
-    the row's time); tables are also kept whole in
-    ``tables``. Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are
+    The first level-1 heading is the title; every other heading (any level) is a section, in file order
+    (``position``) - never assumed to be in time order. Its date and time come from
+    :func:`occ_lib.times.parse_heading`; a year-less date (``## Oct 9``) takes the year nearest the date
+    of the section before (else the front matter's ``date`` or ``last_reviewed``), and a date that reads
+    both ways (``## 10/07/2025``) the reading nearest it. Headings nest by level: one without a date takes
+    the date of the nearest enclosing heading that has one (``## 2025-10-08`` then ``### Actions``), and a
+    time-only heading (``### 14:05 — paged``) is that time on that date; a heading whose own date is
+    unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``) sets
+    it for its section's and subsections' zone-less times, not for the document. A dated title (``# Daily
+    log — 2025-10-10``) dates the items written before the first section, and the undated sections under
+    it. Items are prose lines that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim:
+    ...``, as plain-text and pasted chat logs are written; ``item`` = ``line``), list items (``-``, ``*``,
+    ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a space) and table
+    body rows (cells joined with `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``,
+    ``Target`` or ``By`` holds deadlines, read as ``due 2025-10-10``, not the row's time); tables are also
+    kept whole in ``tables``. Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are
     skipped; an unclosed fence is not a fence. ``~~Struck-out~~`` words hold no times or deadlines
-    (``~~ETA 12:00~~ ETA 14:00`` is one deadline). The items' fields below
-    are then found field by field over all of a document's items (:func:`_items`), times in one call
-    for the document (:func:`occ_lib.times.find_times_many`): the same values as item by item, with
-    the per-item set-up paid once per document.
-
+    (``~~ETA 12:00~~ ETA 14:00`` is one deadline). The items' fields below are then found field by field
+    over all of a document's items (:func:`_items`), times in one call for the document
+    (:func:`occ_lib.times.find_times_many`): the same values as item by item, with the per-item set-up
+    paid once per document.
 Per item (the rules, in order)
     - ``tickets``: keys like ``DEPLOY-147``, ``OCC-INF-221``, ``HS-44721`` (upper-case segments, the
       first of two letters or more, then a number) with nothing word-like or hyphenated glued on
@@ -480,10 +478,11 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     date_problems: list[tuple[int, str, str]] = []
     for b in blocks(lines, fm.body_start):
         tag = b[0]
-        if tag == "i":
+        if tag == "i" or tag == "l":
             if b[3]:
                 nesting.append(len(items))
-                items.append((b[1], b[2], b[3], "list", sec, sec_zone, head_tks, near, None))
+                kind_of_item = "list" if tag == "i" else "line"
+                items.append((b[1], b[2], b[3], kind_of_item, sec, sec_zone, head_tks, near, None))
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
         elif tag == "h":

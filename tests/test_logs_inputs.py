@@ -652,3 +652,22 @@ def test_a_due_column_makes_its_dates_deadlines_and_the_status_may_say_missed():
     assert dl["keyword"].tolist() == ["due", "due"]
     assert dl["stated_missed"].tolist() == [True, False]
     assert dl["text"].iloc[0] == "Retry budget (PAY-501) | kim | 2025-10-10 | Overdue"
+
+
+def test_prose_lines_that_open_with_their_time_are_items():
+    text = (
+        "# Chat paste\n\nSome intro at 08:00 is prose.\n\n## 2025-10-07\n"
+        "[09:30] kim: deploy of PAY-9 started\n[09:42] lee: canary fine\n  still watching\n"
+        "**10:15** rollout 50%\n2025-10-08 11:00 rollout 100%\n"
+        "- 14:00 a list item\n15:00 lazy continuation of the list item\n\n16:00 after a blank\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert ev["line"].tolist() == [6, 7, 9, 10, 11, 14]
+    assert ev["item"].tolist() == ["line", "line", "line", "line", "list", "line"]
+    assert ev["text"].tolist()[1] == "[09:42] lee: canary fine still watching"
+    assert ev["text"].tolist()[4] == "14:00 a list item 15:00 lazy continuation of the list item"
+    assert ev["at"].tolist() == [
+        ts("2025-10-07 09:30"), ts("2025-10-07 09:42"), ts("2025-10-07 10:15"), ts("2025-10-08 11:00"),
+        ts("2025-10-07 14:00"), ts("2025-10-07 16:00"),
+    ]
+    assert ev["tickets"].tolist()[0] == ["PAY-9"]

@@ -64,7 +64,7 @@ def events(
     config: Path | None = ConfigOpt,
     fmt: str = FormatOpt,
 ) -> None:
-    """Every list item and table row of the logs, with its UTC time, kind, level and tickets."""
+    """Every list item, table row and time-stamped line of the logs: UTC time, kind, level, tickets."""
     check_format(fmt)
     logs = _load(paths, config)
     cols = TABLE_EVENT_FIELDS if fmt == "table" else EVENT_FIELDS
