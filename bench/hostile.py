@@ -40,6 +40,8 @@ def cases(scale: float) -> dict[str, str]:
         + "".join("  " * i + f"- DEPLOY-{i} at 09:00\n" for i in range(n // 5)),
         "year-less headings": "".join(f"## Oct {i % 28 + 1}\n- a at 09:00\n" for i in range(2 * n)),
         "one long line": "x" * (300 * n),
+        "plain-text log": "".join(f"2025-10-{i % 28 + 1:02d}\n====\n09:00 a\n[10:00] b\n=== x ===\n"
+                                  for i in range(n)),
         "dates next to EOD": DAY + "by Tue 10/14 EOD and Oct 15 EOD " * n + "\n",
         "weekday deadlines": DAY + "due Friday, ETA Wednesday " * n + "\n",
         "EOW and next weekdays": DAY + "ETA EOW, next Friday 09:00, this Monday " * n + "\n",

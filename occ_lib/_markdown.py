@@ -250,7 +250,7 @@ def _heading_text(line: str, m: re.Match[str]) -> str:
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 # Block tuples (kept as tuples: they are made once per item on the hot path):
-#   ("h", line, level, text)
+#   ("h", line, level, text)    (also setext 'Title\n====', a '=== X ===' banner, a date-only line)
 #   ("i", line, depth, text)                       a list item, continuation lines joined
 #   ("l", line, 0, text)                           a prose line that opens with its time, likewise
 #   ("t", line, headers, [(line, cells), ...])     a whole table
@@ -278,6 +278,41 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _STAMPED = re.compile(
     r"[\[(*_]{0,2}(?:\d{4}-\d{2}-\d{2}\b|\d{1,2}:\d{2}(?!\d)|\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\b)"
 )
+
+
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_BANNER = re.compile(r"(={3,}|-{3,}|\*{3,})[ \t]+(\S.*?)[ \t]+\1[ \t]*$")  # '=== 2025-10-09 ==='
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# a line that is only a date: a date header of a plain-text log ('2025-10-07', 'Wednesday, October 8, 2025')
+_DATE_LINE = re.compile(
+    r"[*_\[(]*(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    r"(?:\d{4}-\d{2}-\d{2}|" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+\d{4})"
+    r"(?:\s*\((?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\))?[*_\])]*:?[ \t]*"
+)
+
+
+def _setext(lines: list[str], i: int, n: int) -> int:
+    """1 or 2 when ``lines[i]`` is underlined as a setext heading ('Title' then '====' or '----')."""
+    if i + 1 >= n:
+        return 0
+    m = _SETEXT.match(lines[i + 1])
+    return 0 if m is None else 1 if m.group(1)[0] == "=" else 2
+
+
+def _banner(s: str) -> str | None:
+    """The title of a plain-text banner or date line, else None."""
+    c = s[0]
+    if c in "=-*":
+        m = _BANNER.match(s)
+        if m is not None or c != "*":
+            return m.group(2) if m else None
+    if c.isdigit() or c in "*_[(MTWFSOJAND":
+        return s.strip().strip("*_").strip() if _DATE_LINE.fullmatch(s.rstrip()) else None
+    return None
 
 
 def _join(parts: list[str]) -> str:
@@ -401,9 +436,20 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
         # prose: a continuation of the open item, a line that opens with its time (a plain-text
         # or pasted chat log: '14:02 UTC deployed', '[2025-10-07 09:30] kim: ...'), or a paragraph
         # that ends the list
-        stamped = raw[:1] not in (" ", "\t") and (pending is None or blank or pending[3] == "l") and (
-            _STAMPED.match(s) is not None
-        )
+        opens = pending is None or blank or pending[3] == "l"  # (not a lazy continuation of an item)
+        if opens and raw[:1] not in (" ", "\t"):
+            level = _setext(lines, i, n)
+            title = s.strip() if level else _banner(s)
+            if title is not None:  # 'Oct 7\n=====', '=== 2025-10-09 ===', a line that is only a date
+                if pending is not None:
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                    pending = None
+                stack = []
+                blank = False
+                yield ("h", i + 1, level or 2, title)
+                i += 2 if level else 1
+                continue
+        stamped = opens and raw[:1] not in (" ", "\t") and _STAMPED.match(s) is not None
         if pending is not None and not stamped and (not blank or raw[:1] in (" ", "\t")):
             pending[2].append(s.rstrip())
         elif stamped:

@@ -19,7 +19,10 @@ Reading
     ``front_matter`` problem and the body is still read. ``docs.tz`` is the IANA name used.
 
 Structure (one pass over the lines, then one pass per field over each document's items)
-    The first level-1 heading is the title; every other heading (any level) is a section, in file order
+    Headings are ATX (``## ...``) and setext (a line underlined with ``===`` or ``---``); in
+    plain-text logs a ``=== 2025-10-09 ===`` banner and a line that is only a date (``Wednesday,
+    October 8, 2025``) are level-2 headings too. The first level-1 heading is the title; every
+    other heading (any level) is a section, in file order
     (``position``) - never assumed to be in time order. Its date and time come from
     :func:`occ_lib.times.parse_heading`; a year-less date (``## Oct 9``) takes the year nearest the date
     of the section before (else the front matter's ``date`` or ``last_reviewed``), and a date that reads

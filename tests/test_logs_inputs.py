@@ -671,3 +671,24 @@ def test_prose_lines_that_open_with_their_time_are_items():
         ts("2025-10-07 14:00"), ts("2025-10-07 16:00"),
     ]
     assert ev["tickets"].tolist()[0] == ["PAY-9"]
+
+
+def test_setext_headings_banners_and_date_lines_are_sections():
+    text = (
+        "Ops log\n=======\n\n2025-10-07\n----------\n09:30 deploy started\n\n"
+        "=== 2025-10-09 ===\n11:00 cutover\n\n**Oct 10, 2025**\n08:00 early\n\n"
+        "Wednesday, October 15, 2025:\n- 07:00 late\n- item\n---\n\nA paragraph\n---\n"
+    )
+    logs = parse_log(text, "x.txt")
+    assert logs.docs["title"].tolist() == ["Ops log"]
+    s = logs.sections
+    assert s["line"].tolist() == [4, 8, 11, 14, 19]
+    assert s["level"].tolist() == [2, 2, 2, 2, 2]
+    assert s["title"].tolist()[:4] == ["", "", "", ""]
+    assert s["date"].tolist()[:4] == [ts("2025-10-07"), ts("2025-10-09"), ts("2025-10-10"), ts("2025-10-15")]
+    assert s["heading"].iloc[4] == "A paragraph"
+    ev = logs.events
+    assert ev["at"].tolist() == [
+        ts("2025-10-07 09:30"), ts("2025-10-09 11:00"), ts("2025-10-10 08:00"), ts("2025-10-15 07:00"),
+        ts("2025-10-15"),
+    ]
