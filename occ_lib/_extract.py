@@ -252,6 +252,11 @@ _DONE = frozenset(
     {"sent", "delivered", "posted", "raised", "filed", "paged", "dispatched", "issued", "made",
      "pinged", "chased", "nudged", "reminded", "followed", "asked", "emailed", "called"}
 )
+# a ticket resolved before is open again: only a later resolution resolves it
+_REOPENED = frozenset(
+    {"reopened", "reopen", "reopens", "reopening", "re-opened", "re-open", "re-opening", "regressed",
+     "recurred", "reoccurred"}
+)
 _RESOLVED = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
      "restored", "unblocked", "mitigated", "met"}
@@ -318,7 +323,7 @@ def words(text: str) -> frozenset[str]:
 # item's words costs more than the tokenising itself), so ``classify``/``stated_missed`` give the
 # same answers on ``keywords(text)`` as on ``words(text)``.
 _VOCABULARY = frozenset().union(
-    _ESC_DONE, _ESC_NOUN, _DONE, _RESOLVED, _NOT_RESOLVED, _FOLLOW, _BLOCKED, _EVIDENCE, _PLAN,
+    _ESC_DONE, _ESC_NOUN, _DONE, _REOPENED, _RESOLVED, _NOT_RESOLVED, _FOLLOW, _BLOCKED, _EVIDENCE, _PLAN,
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in"},
 )
@@ -368,6 +373,8 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
         if not none_of(_MANAGER):
             return "escalation", 2
         return "escalation", 1
+    if not none_of(_REOPENED):
+        return "reopened", 0
     if not none_of(_RESOLVED) and none_of(_NOT_RESOLVED):
         return "resolved", 0
     follow = not none_of(_FOLLOW)

@@ -48,6 +48,7 @@ KIND_ORDER: tuple[str, ...] = (
     "escalation",
     "follow_up",
     "blocked",
+    "reopened",
     "resolved",
     "deadline",
     "evidence",
@@ -59,6 +60,7 @@ KIND_COLORS: dict[str, str] = {
     "escalation": "#D55E00",
     "follow_up": "#E69F00",
     "blocked": "#CC79A7",
+    "reopened": "#F0E442",
     "resolved": "#009E73",
     "deadline": "#000000",
     "evidence": "#56B4E9",
@@ -70,6 +72,7 @@ KIND_SYMBOLS: dict[str, str] = {
     "escalation": "triangle-up",
     "follow_up": "circle",
     "blocked": "square",
+    "reopened": "star-triangle-down",
     "resolved": "star",
     "deadline": "hourglass",
     "evidence": "circle-open",
@@ -791,7 +794,10 @@ def escalation_chart(
     cutoff = pd.Timestamp(as_of) if as_of is not None else None
     if cutoff is not None:
         cutoff = cutoff.tz_localize("UTC") if cutoff.tzinfo is None else cutoff.tz_convert("UTC")
-    dl = _deadline_rows(deadlines, tl[tl["kind"] == "resolved"], cutoff if cutoff is not None else (
+    from .timeline import final_resolutions
+
+    resolved = tl[final_resolutions(tl)] if len(tl) else tl
+    dl = _deadline_rows(deadlines, resolved, cutoff if cutoff is not None else (
         tl["at"].max() if len(tl) else None))
     for t in dl["ticket"].tolist():
         if t not in order:

@@ -77,20 +77,23 @@ Per item (the rules, in order)
          (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
          or a manager or executive looped/roped/pulled/brought in, notified, alerted, briefed, cc'd.
          A drafted or planned escalation ("prepare CIO escalation note if...") is not one.
-      2. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
+      2. ``reopened``: reopened, re-opened, reopening, regressed, recurred: the ticket is open
+         again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
+         :mod:`occ_lib.sla`).
+      3. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
          restored, unblocked, mitigated, met - unless the item also says not, never, once, until,
          unless, if, when, pending, awaiting, waiting, remains, yet, no, without, to reflect.
-      3. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
+      4. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
          it was done (a done verb) or nothing marks it as planned.
-      4. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
+      5. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
          unresolved.
-      5. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
-      6. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged, prep,
+      6. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
+      7. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged, prep,
          queued, if, once, tomorrow.
-      7. ``deadline``: the item states a deadline and nothing above.
-      8. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
+      8. ``deadline``: the item states a deadline and nothing above.
+      9. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status...
-      9. ``note``: anything else.
+      10. ``note``: anything else.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, director, executive, "vice president", "head of"), else 2 when it names a
       manager, lead or supervisor or is a re-escalation, else 1 (a ping, or a page to the on-call);

@@ -20,7 +20,7 @@ import pandas as pd
 from . import aggregate
 from .periods import parse_duration, to_utc
 from .policy import Policy, _fmt_td
-from .timeline import first_events
+from .timeline import final_resolutions, first_events
 
 MISS_COLUMNS: tuple[str, ...] = (
     "kind",
@@ -188,15 +188,17 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _resolutions(events: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, tuple[pd.Timestamp, bool]]:
-    """The first ``resolved`` event per ticket at or before ``as_of``, across every log, and whether
-    it is known only to the day (it does not come before a timed one of that day:
+    """The first ``resolved`` event per ticket at or before ``as_of``, across every log, after the
+    ticket's last reopening (:func:`occ_lib.timeline.final_resolutions`), and whether it is known
+    only to the day (it does not come before a timed one of that day:
     :func:`occ_lib.timeline.first_events`)."""
     if events.empty or "kind" not in events.columns:
         return {}
-    res = events[(events["kind"] == "resolved") & events["at"].notna()]
+    res = events[events["kind"].isin(("resolved", "reopened")) & events["at"].notna()]
     res = res[pd.to_datetime(res["at"], utc=True) <= as_of]
     res = res.assign(at=pd.to_datetime(res["at"], utc=True), ticket=res["tickets"]).explode("ticket")
     res = res[res["ticket"].notna()].reset_index(drop=True)
+    res = res[final_resolutions(res)].reset_index(drop=True)
     first = res.loc[first_events(res).to_numpy()]
     return {row["ticket"]: (row["at"], _is_day(row)) for _, row in first.iterrows()}
 

@@ -163,6 +163,19 @@ def first_events(frame: pd.DataFrame, key: str = "ticket") -> pd.Series:
     return f.drop_duplicates(key).set_index(key)["_label"]
 
 
+def final_resolutions(frame: pd.DataFrame) -> pd.Series:
+    """Mask of the ``resolved`` events that count (``ticket, at, kind`` columns): those after the
+    ticket's last ``reopened`` event, since a ticket reopened after a resolution is resolved only
+    by a later one."""
+    resolved = frame["kind"].eq("resolved")
+    reopened = frame["kind"].eq("reopened") & frame["at"].notna()
+    if not reopened.any():
+        return resolved
+    last = frame.loc[reopened].groupby("ticket")["at"].max()
+    since = frame["ticket"].map(last)
+    return resolved & (since.isna() | (frame["at"] > since))
+
+
 def _first(frame: pd.DataFrame, mask: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Per ticket, the first ``at`` among the masked events (:func:`first_events`) and whether it
     is known only to the day."""
@@ -197,7 +210,7 @@ def summary(logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] |
     out["max_level"] = g["level"].max().astype("int64")
     out["follow_ups"] = (tl["kind"] == "follow_up").groupby(tl["ticket"], sort=False).sum().astype("int64")
     out["escalations"] = (tl["kind"] == "escalation").groupby(tl["ticket"], sort=False).sum().astype("int64")
-    out["resolved_at"], day["resolved_at"] = _first(tl, tl["kind"] == "resolved")
+    out["resolved_at"], day["resolved_at"] = _first(tl, final_resolutions(tl))
     for col in ("first_follow_up", "first_escalation", "resolved_at"):
         out[col] = out[col].astype(_UTC)
     out["time_to_escalate"] = (out["first_escalation"] - out["first_seen"]).astype(_TD)

@@ -155,3 +155,27 @@ def test_a_deadline_or_its_miss_written_after_as_of_is_not_known_yet():
     assert judged("2025-10-07 15:00") == [
         ("INFRA-2743", "missed", 4, 180.0), ("OPS-7", "open", 5, None),
     ]
+
+
+def test_a_reopened_ticket_is_resolved_only_by_a_later_resolution():
+    text = (
+        "## 2025-10-07\n- 09:00 UTC PAY-1 ETA 12:00 UTC\n- 10:00 UTC PAY-1 fixed and closed\n"
+        "- 15:00 UTC PAY-1 reopened: errors are back\n"
+        "## 2025-10-08\n- 09:00 UTC PAY-1 resolved for good\n"
+        "- 10:00 UTC PAY-2 due 2025-10-08 18:00 UTC\n- 11:00 UTC PAY-2 resolved\n"
+        "- 12:00 UTC PAY-2 regressed\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.events["kind"].tolist() == [
+        "deadline", "resolved", "reopened", "resolved", "deadline", "resolved", "reopened"
+    ]
+    out = misses(logs, None, Policy(), start=utc("2025-10-06"), end=utc("2025-10-13"))
+    got = {r["subject"]: r for r in out[["subject", "resolved_at", "status"]].to_dict("records")}
+    # PAY-1's fix did not hold: its 12:00 ETA is judged by the resolution after the reopening
+    assert (got["PAY-1"]["resolved_at"], got["PAY-1"]["status"]) == (utc("2025-10-08 09:00"), "missed")
+    assert pd.isna(got["PAY-2"]["resolved_at"]) and got["PAY-2"]["status"] == "missed"
+    # judged before the reopening, the first resolution still counts
+    early = misses(logs, None, Policy(), start=utc("2025-10-06"), end=utc("2025-10-13"),
+                   as_of=utc("2025-10-07 14:00"))
+    row = early[early["subject"] == "PAY-1"].iloc[0]
+    assert (row["resolved_at"], row["status"]) == (utc("2025-10-07 10:00"), "met")

@@ -90,3 +90,22 @@ def test_sample_timeline_has_the_re_escalation_at_1720_level_2():
     assert row["ticket"].tolist() == ["OCC-INF-221"]
     assert row["at"].tolist() == [ts("2025-10-10 17:20")]
     assert row["level"].tolist() == [2]
+
+
+def test_a_reopened_ticket_is_open_until_a_later_resolution():
+    from occ_lib.logs import parse_log
+
+    text = (
+        "## 2025-10-07\n- 09:00 PAY-1 opened\n- 10:00 PAY-1 fixed and closed\n- 15:00 PAY-1 re-opened\n"
+        "## 2025-10-08\n- 09:00 PAY-1 resolved for good\n- 10:00 PAY-2 opened\n- 11:00 PAY-2 resolved\n"
+        "- 12:00 PAY-2 regressed, reopening\n"
+    )
+    logs = parse_log(text, "x.md")
+    s = timeline.summary(logs, as_of="2025-10-09").set_index("ticket")
+    assert s.loc["PAY-1", "resolved_at"] == ts("2025-10-08 09:00")
+    assert s.loc["PAY-1", "time_to_resolve"] == pd.Timedelta(hours=24)
+    assert s.loc["PAY-1", "status"] == "resolved"
+    assert pd.isna(s.loc["PAY-2", "resolved_at"]) and s.loc["PAY-2", "status"] == "open"
+    assert s.loc["PAY-2", "open_age"] == pd.Timedelta(hours=14)
+    before = timeline.summary(logs, as_of="2025-10-07T12:00Z").set_index("ticket")
+    assert before.loc["PAY-1", "status"] == "resolved"
