@@ -71,6 +71,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "with no 'resolved' event for its ticket at or before the due time (in any log given); met "
         "when such a resolution came by then; open when not yet due and unresolved.",
         "A date-only deadline is due at the end of that day (UTC).",
+        "A ticket reopened (reopened, regressed, recurred) after a resolution is resolved only by a "
+        "later 'resolved' event.",
         "An event from a dated but untimed section counts at the start of its date (UTC), except "
         "that it does not come before a timed event of that day; a row names such instants in "
         "'day_precision', tables show them as dates and durations from them are approximate (~).",
