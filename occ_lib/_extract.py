@@ -264,7 +264,7 @@ _RESOLVED = frozenset(
 _NOT_RESOLVED = frozenset(
     {"not", "never", "once", "until", "unless", "if", "when", "pending", "awaiting", "waiting",
      "remains", "reflect", "soon", "no", "without", "yet", "unresolved", "isn't", "wasn't",
-     "hasn't", "haven't", "won't", "didn't"}
+     "hasn't", "haven't", "won't", "didn't", "must", "should"}
 )
 _FOLLOW = frozenset(
     {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
@@ -405,6 +405,26 @@ def stated_missed(text: str, w: frozenset[str]) -> bool:
         low = text.lower()
         return any(p in low for p in _MISSED_PHRASES)
     return False
+
+
+# 'ETA 30 min', 'ETA ~2h', 'due in 2 hours', 'within 3 days': a deadline that long after the item's time
+_IN_DURATION = re.compile(
+    r"(?i:\b(?P<kw>eta|due\s+in|within)\s*[:=]?\s*(?:in\s+)?(?:~\s?|about\s+|approx\.?\s+|around\s+)?"
+    r"(?P<n>\d{1,3}(?:\.\d)?)\s?(?P<u>days?|d|hours?|hrs?|h|minutes?|mins?|m)\b)"
+)
+_UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
+
+
+def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
+    """(minutes, keyword, start, end) of the first 'ETA 30 min' style deadline of an item, else None."""
+    if "ETA" not in prose and "eta" not in prose and "ithin" not in prose and "ue in" not in prose:
+        return None
+    m = _IN_DURATION.search(prose)
+    if m is None:
+        return None
+    kw = m.group("kw").lower()
+    keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") else "within"
+    return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("n"), m.end()
 
 
 # A deadline written as the replacement of a missed one ("slipped - new ETA Monday 10am", "ETA

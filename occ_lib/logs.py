@@ -64,7 +64,9 @@ Per item (the rules, in order)
       later than, until) becomes a row of ``deadlines`` (``stated_missed`` when the item says
       missed, slipped, overdue, past due, blew, blown, breached, late, lapsed, exceeded - except for
       a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to 19:00"; its
-      ``text`` is the item's, clipped at ``DEADLINE_TEXT_MAX`` characters); every other resolved
+      ``text`` is the item's, clipped at ``DEADLINE_TEXT_MAX`` characters). A duration after ETA,
+      ``due in`` or ``within`` (``ETA 30 min``, ``ETA ~2h``, ``within 3 days``) is a deadline that
+      long after the item's ``at`` when that is known to the minute. Every other resolved
       mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range
       end), else the first date-only one; else the section's time (its precision); else the
       section's date (``day``, UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is
@@ -82,7 +84,8 @@ Per item (the rules, in order)
          :mod:`occ_lib.sla`).
       3. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
          restored, unblocked, mitigated, met - unless the item also says not, never, once, until,
-         unless, if, when, pending, awaiting, waiting, remains, yet, no, without, to reflect.
+         unless, if, when, pending, awaiting, waiting, remains, yet, no, without, must, should, to
+         reflect.
       4. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
          it was done (a done verb) or nothing marks it as planned.
       5. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
@@ -667,6 +670,13 @@ def _items(
                 at, prec = sec[4], sec[5]
             elif sec[3] != _NAT:
                 at, prec = sec[3], "day"
+        if prec == "minute" or prec == "second":
+            # 'ETA 30 min': due that long after the item's time (known to the minute)
+            rel = ex.duration_deadline(proses[k])
+            if rel is not None:
+                due = epoch + dt.timedelta(microseconds=at) + dt.timedelta(minutes=rel[0])
+                dls.append(_times.TimeMention(rel[2], rel[3], proses[k][rel[2]:rel[3]], due, None, "minute",
+                                              True, None, True, rel[1], None))
         w = kws[k]
         kind, level = classify(text, w, bool(dls))
         tks = tks_all[k]

@@ -325,6 +325,8 @@ def test_week_deployment(week):
     assert list(zip(d["line"], d["tickets"], d["due_at"], d["keyword"], d["stated_missed"], strict=True)) == [
         (9, ["INFRA-2743"], ts("2025-10-15 17:00"), "ETA", False),
         (26, ["DEPLOY-147"], ts("2025-10-10 09:00"), "checkpoint", True),
+        # 'within 24 h' of 17:10 PDT on Fri 10 Oct
+        (27, ["DEPLOY-147"], ts("2025-10-12 00:10"), "within", False),
         (38, ["INFRA-2743"], ts("2025-10-15 17:00"), "ETA", False),
     ]
     t = week.tables[week.tables["source"].str.endswith("deployment.md")].iloc[0]

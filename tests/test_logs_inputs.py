@@ -692,3 +692,18 @@ def test_setext_headings_banners_and_date_lines_are_sections():
         ts("2025-10-07 09:30"), ts("2025-10-09 11:00"), ts("2025-10-10 08:00"), ts("2025-10-15 07:00"),
         ts("2025-10-15"),
     ]
+
+
+def test_a_duration_after_eta_is_a_deadline_from_the_items_time():
+    text = (
+        "## 2025-10-07\n- 14:00 UTC PAY-1 vendor says ETA 30 min\n- 14:10 UTC PAY-2 fix ETA ~2h\n"
+        "- 14:20 UTC PAY-3 must be resolved within 3 days\n- 14:30 UTC PAY-4 retry in 2 hours\n"
+        "- PAY-5 ETA 45 min, no time written\n- 15:00 UTC PAY-6 beta 2h\n"
+    )
+    logs = parse_log(text, "x.md")
+    dl = logs.deadlines
+    assert dl["tickets"].tolist() == [["PAY-1"], ["PAY-2"], ["PAY-3"]]
+    assert dl["due_at"].tolist() == [ts("2025-10-07 14:30"), ts("2025-10-07 16:10"), ts("2025-10-10 14:20")]
+    assert dl["keyword"].tolist() == ["ETA", "ETA", "within"]
+    assert dl["due_precision"].tolist() == ["minute"] * 3
+    assert logs.events["kind"].tolist() == ["deadline", "deadline", "deadline", "note", "note", "note"]
