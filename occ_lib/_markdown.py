@@ -306,11 +306,10 @@ def _setext(lines: list[str], i: int, n: int) -> int:
 def _banner(s: str) -> str | None:
     """The title of a plain-text banner or date line, else None."""
     c = s[0]
-    if c in "=-*":
-        m = _BANNER.match(s)
-        if m is not None or c != "*":
-            return m.group(2) if m else None
-    if c.isdigit() or c in "*_[(MTWFSOJAND":
+    m = _BANNER.match(s) if c in "=-*" else None
+    if m is not None:
+        return m.group(2)
+    if c.isdigit() or c in "*_[(MTWFSOJAND":  # ('**Oct 10, 2025**' is a date line, not a banner)
         return s.strip().strip("*_").strip() if _DATE_LINE.fullmatch(s.rstrip()) else None
     return None
 
@@ -436,8 +435,9 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
         # prose: a continuation of the open item, a line that opens with its time (a plain-text
         # or pasted chat log: '14:02 UTC deployed', '[2025-10-07 09:30] kim: ...'), or a paragraph
         # that ends the list
+        indented = raw[:1] in (" ", "\t")
         opens = pending is None or blank or pending[3] == "l"  # (not a lazy continuation of an item)
-        if opens and raw[:1] not in (" ", "\t"):
+        if opens and not indented:
             level = _setext(lines, i, n)
             title = s.strip() if level else _banner(s)
             if title is not None:  # 'Oct 7\n=====', '=== 2025-10-09 ===', a line that is only a date
@@ -449,8 +449,8 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 yield ("h", i + 1, level or 2, title)
                 i += 2 if level else 1
                 continue
-        stamped = opens and raw[:1] not in (" ", "\t") and _STAMPED.match(s) is not None
-        if pending is not None and not stamped and (not blank or raw[:1] in (" ", "\t")):
+        stamped = opens and not indented and _STAMPED.match(s) is not None
+        if pending is not None and not stamped and (not blank or indented):
             pending[2].append(s.rstrip())
         elif stamped:
             if pending is not None:
@@ -461,7 +461,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             if pending is not None:
                 yield (pending[3], pending[0], pending[1], _join(pending[2]))
                 pending = None
-            if raw[:1] not in (" ", "\t"):
+            if not indented:
                 stack = []
         blank = False
         i += 1

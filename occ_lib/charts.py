@@ -25,6 +25,7 @@ import plotly.graph_objects as go
 
 from .errors import ReportError
 from .redact import redact_text
+from .timeline import final_resolutions
 
 POINT_BUDGET = 5000
 """The most x-values (summed over traces) any figure from this module may carry."""
@@ -794,8 +795,6 @@ def escalation_chart(
     cutoff = pd.Timestamp(as_of) if as_of is not None else None
     if cutoff is not None:
         cutoff = cutoff.tz_localize("UTC") if cutoff.tzinfo is None else cutoff.tz_convert("UTC")
-    from .timeline import final_resolutions
-
     resolved = tl[final_resolutions(tl)] if len(tl) else tl
     dl = _deadline_rows(deadlines, resolved, cutoff if cutoff is not None else (
         tl["at"].max() if len(tl) else None))

@@ -43,6 +43,7 @@ Structure (one pass over the lines, then one pass per field over each document's
     over all of a document's items (:func:`_items`), times in one call for the document
     (:func:`occ_lib.times.find_times_many`): the same values as item by item, with the per-item set-up
     paid once per document.
+
 Per item (the rules, in order)
     - ``tickets``: keys like ``DEPLOY-147``, ``OCC-INF-221``, ``HS-44721`` (upper-case segments, the
       first of two letters or more, then a number) with nothing word-like or hyphenated glued on
@@ -401,23 +402,27 @@ def _zone(acc: _Acc, source: str, fm: Any, text: str) -> tuple[dt.tzinfo | None,
                 return tz, getattr(tz, "key", None) or _label(tz)
             acc.problem(source, fm.key_lines.get(key), "time", str(name)[:80], f"{key}: unknown time zone")
             break
-    if "ime" in text or "IME" in text or "zone" in text:
-        if "\n##" in text:  # a section's own declaration ('## Tokyo (times JST)') is not the document's
-            text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip(" ").startswith("##"))
-        name = _times.declared_zone(text)
-        if name:
-            tz = _times.zone_named(name)
-            if tz is not None:
-                return tz, getattr(tz, "key", None) or _label(tz)
+    if "\n##" in text and _may_declare_zone(text):
+        # a section's own declaration ('## Tokyo (times JST)') is not the document's
+        text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip(" ").startswith("##"))
+    tz = _declared_zone(text)
+    if tz is not None:
+        return tz, getattr(tz, "key", None) or _label(tz)
     return None, "UTC"
 
 
-def _heading_zone(htext: str) -> dt.tzinfo | None:
-    """The zone a heading declares for its section's times ('Tokyo handoff (all times JST)')."""
-    if "ime" not in htext and "IME" not in htext and "zone" not in htext:
+def _declared_zone(text: str) -> dt.tzinfo | None:
+    """The zone ``text`` declares for its times ('All times in PDT.', a heading 'Tokyo handoff (all
+    times JST)'), if any."""
+    if not _may_declare_zone(text):
         return None
-    name = _times.declared_zone(htext)
+    name = _times.declared_zone(text)
     return _times.zone_named(name) if name else None
+
+
+def _may_declare_zone(text: str) -> bool:
+    """A cheap check before :func:`occ_lib.times.declared_zone`: most texts say nothing of the kind."""
+    return "ime" in text or "IME" in text or "zone" in text
 
 
 def _label(tz: dt.tzinfo) -> str:
@@ -474,11 +479,11 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     # what a year-less heading date ('## Oct 9') or one that reads both ways ('## 10/07/2025') is
     # read against: the date of the section before, else the front matter's
     near = _fm_day(fm.data)
-    # the enclosing headings: (level, date, tickets); a heading without a date takes the nearest
-    # enclosing one's ('## 2025-10-08' > '### 14:05 — paged'), and items that name no ticket take
-    # the nearest enclosing heading's tickets ('### PAY-412 rollback' > '- rolled back at 15:10')
-    # (level, date, tickets, zone); a heading that declares a zone ('## Tokyo handoff (all times
-    # JST)') sets it for the zone-less times of its section and subsections
+    # the enclosing headings: (level, date, tickets, zone), each as it holds for what is under it
+    # (its own, else inherited): a heading without a date takes its parent's ('## 2025-10-08' >
+    # '### 14:05 — paged'), items that name no ticket take their heading's ('### PAY-412 rollback'
+    # > '- rolled back at 15:10'), and a zone a heading declares ('## Tokyo handoff (all times
+    # JST)') holds for the zone-less times of its section and subsections
     enclosing: list[tuple[int, dt.date | None, list[str], dt.tzinfo | None]] = []
     head_tks: list[str] = []
     sec_zone: dt.tzinfo | None = None
@@ -500,10 +505,9 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             htext = ex.redact(htext)
             while enclosing and enclosing[-1][0] >= level:
                 enclosing.pop()
-            parent = next((e[1] for e in reversed(enclosing) if e[1] is not None), None)
-            own_tks = ex.tickets(htext)
-            head_tks = own_tks or next((e[2] for e in reversed(enclosing) if e[2]), [])
-            sec_zone = _heading_zone(htext) or next((e[3] for e in reversed(enclosing) if e[3]), None)
+            _, parent, parent_tks, parent_zone = enclosing[-1] if enclosing else (0, None, [], None)
+            head_tks = ex.tickets(htext) or parent_tks
+            sec_zone = _declared_zone(htext) or parent_zone
             if level == 1 and title is None:
                 title = htext
                 date = None
@@ -520,9 +524,9 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             near = h.date or near
             if h.problem:
                 date_problems.append((line, htext[:120], h.problem))
-            # (a heading whose own date is unreadable does not borrow its parent's)
+            # (a heading whose own date is unreadable does not borrow its parent's; what is under it does)
             date = h.date if h.date is not None or (h.problem and "date" in h.problem) else parent
-            enclosing.append((level, date, head_tks, sec_zone))
+            enclosing.append((level, h.date or parent, head_tks, sec_zone))
             sec_prec = (getattr(h, "precision", None) or "minute") if h.at is not None else None
             sec = (htext, line, date, _day_us(date), _us(h.at), sec_prec)
             S["source"].append(source)
@@ -675,8 +679,11 @@ def _items(
             rel = ex.duration_deadline(proses[k])
             if rel is not None:
                 due = epoch + dt.timedelta(microseconds=at) + dt.timedelta(minutes=rel[0])
-                dls.append(_times.TimeMention(rel[2], rel[3], proses[k][rel[2]:rel[3]], due, None, "minute",
-                                              True, None, True, rel[1], None))
+                dls.append(_times.TimeMention(
+                    start=rel[2], end=rel[3], raw=proses[k][rel[2]:rel[3]], at=due, until=None,
+                    precision="minute", has_date=True, zone=None, is_deadline=True, keyword=rel[1],
+                    problem=None,
+                ))
         w = kws[k]
         kind, level = classify(text, w, bool(dls))
         tks = tks_all[k]

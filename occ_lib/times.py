@@ -973,33 +973,27 @@ def _scan(
         if m is None:
             continue
         kind = m.lastgroup
+        c: _Cand | None = None
         if kind == "bd":
             mb = _MON_BEFORE.search(text, max(a, s - 11), s)
             m2 = full(text, mb.start(), b) if mb is not None and mb.start() >= pos else None
-            if m2 is None or m2.lastgroup != "dt":
+            if m2 is not None and m2.lastgroup == "dt":
+                m, kind = m2, "dt"
+            else:  # no month before it: a date only as 'Wed 10/08'
                 e = m.end()
                 c = _weekday_slash(text, s, e, a, b, pos, year_day) if text.startswith("/", e, b) else None
                 if c is None:
-                    pos = m.end()
+                    pos = e
                     continue
-                pos = c.end
-                c.keyword = _deadline(text, c.start, c.end, low, a, b)
-                if first and c.date is not None and c.keyword is None and (
-                    c.start == a or _LEAD.fullmatch(text, a, c.start)
-                ):
-                    base = c.date
-                first = False
-                out.append(_resolve(text, c, base, default_tz, a))
-                continue
-            m, kind = m2, "dt"
-        pos = m.end()
+        pos = m.end() if c is None else c.end
         if kind == "stamp":
             continue  # consumed so that its pieces never read as times; stamps=True reads them below
         mention = (
             _fast_time(text, low, m, base, default_tz, a, b) if kind == "tm" and rels is None else None
         )
         if mention is None:
-            c = _build(m, year_day, kind)
+            if c is None:
+                c = _build(m, year_day, kind)
             c.keyword = _deadline(text, c.start, c.end, low, a, b)
             # the item's own date: an explicit date, not a deadline, that opens the text
             if first and c.date is not None and c.keyword is None and (
