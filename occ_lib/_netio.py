@@ -1,19 +1,27 @@
-"""An httpcore network backend on plain asyncio, for the probe client.
+"""The probe client's transport: one HTTP/1.1 exchange on one fresh asyncio connection, no pool.
 
-httpcore's default backend goes through AnyIO: every read and write opens a cancel scope, looks up
-the current task and the running library, and runs a context manager. For a probe, which is one
-short request on a fresh connection, that is a third of the client's CPU, and the client's CPU is
-what bounds how many probes finish on time (see ``bench/probe.py``). This backend does the same
-work with an asyncio ``Protocol``: connect with ``loop.create_connection``, upgrade with
-``loop.start_tls``, read from a buffer, write to the transport.
+A probe is one short request on a connection of its own (like ``curl -I``), so httpx's default
+transport does work a probe never needs: httpcore's connection pool (its locks go through AnyIO
+and sniffio, and it rescans every connection on each state change) and AnyIO's per-read cancel
+scopes. That bookkeeping was over half of the client's CPU, and the client's CPU is what bounds how
+many probes finish on time (``bench/probe.py``). :class:`ProbeTransport` is an
+``httpx.AsyncBaseTransport`` that does the exchange directly: connect with
+``loop.create_connection``, upgrade with ``loop.start_tls``, speak HTTP/1.1 through h11 (httpcore's
+own protocol engine, used the way httpcore uses it), and close the connection when the response is
+closed. ``httpx.AsyncClient`` still does everything above the transport: URLs, headers, redirects,
+auth, timeouts per operation, streaming.
 
-Errors are httpcore's, mapped as its AnyIO backend maps them (connect and TLS failures are
-``ConnectError``, their timeouts ``ConnectTimeout``; ``ReadError``/``ReadTimeout``,
-``WriteError``/``WriteTimeout``), with the original exception as their argument as well as their
-cause (httpcore's pool re-raises ``from None``, which drops the cause), so the probe's error
-classes (``dns``, ``connect``, ``tls``, ``timeout``, ``read``) and messages come out the same.
-Connections with socket options (never used by the probe client) go to httpcore's default backend.
-The name lookup is timed: ``dns_ms`` on the stream (the probe reads it from the trace).
+Phases are reported as httpcore reports them, through the request's ``trace`` extension, with
+httpcore's event names: ``connection.connect_tcp`` (its ``return_value`` has ``dns_ms``, the timed
+name lookup, None for an IP address), ``connection.start_tls``, ``http11.send_request_headers``,
+``http11.send_request_body``, ``http11.receive_response_headers``, ``http11.response_closed``, each
+``.started`` then ``.complete`` or ``.failed``.
+
+Errors are httpx's, as its default transport maps httpcore's: connect and TLS failures are
+``ConnectError`` (their timeouts ``ConnectTimeout``), then ``ReadError``/``ReadTimeout``,
+``WriteError``/``WriteTimeout``, ``RemoteProtocolError`` (a reply that is not HTTP, or none), with
+the original exception as their cause, so the probe's error classes (``dns``, ``connect``,
+``tls``, ``timeout``, ``read``, ``protocol``) and messages come out the same.
 """
 
 from __future__ import annotations
@@ -24,12 +32,15 @@ import socket
 import ssl
 import time
 import typing
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable
 
-import httpcore
+import h11
 import httpx
 
-_HIGH_WATER = 64 * 1024
+_READ_BYTES = 64 * 1024  # per read, as httpcore
+_MAX_EVENT = 100 * 1024  # largest status line + headers h11 buffers, as httpcore
+
+Trace = Callable[[str, dict[str, typing.Any]], Awaitable[None]]
 
 
 class _Protocol(asyncio.Protocol):
@@ -88,7 +99,9 @@ def _expire(w: asyncio.Future[None]) -> None:
         w.set_exception(TimeoutError())
 
 
-class _Stream(httpcore.AsyncNetworkStream):
+class _Stream:
+    """One connection: buffered reads and paced writes with timeouts, TLS upgrade, close."""
+
     def __init__(
         self, transport: asyncio.Transport, protocol: _Protocol, dns_ms: float | None = None
     ) -> None:
@@ -101,12 +114,12 @@ class _Stream(httpcore.AsyncNetworkStream):
         while not p.buffer:
             if p.eof or p.closed:
                 if p.lost is not None:
-                    raise httpcore.ReadError(p.lost) from p.lost
+                    raise httpx.ReadError(str(p.lost)) from p.lost
                 return b""
             try:
                 await p.wait(timeout)
             except TimeoutError as exc:
-                raise httpcore.ReadTimeout(exc) from exc
+                raise httpx.ReadTimeout("") from exc
         data = bytes(p.buffer[:max_bytes])
         del p.buffer[:max_bytes]
         return data
@@ -116,25 +129,22 @@ class _Stream(httpcore.AsyncNetworkStream):
             return
         p = self._protocol
         if p.closed or self._transport.is_closing():
-            raise httpcore.WriteError("connection closed") from p.lost
+            raise httpx.WriteError("connection closed") from p.lost
         self._transport.write(buffer)
         while p.paused and not p.closed:
             try:
                 await p.wait(timeout)
             except TimeoutError as exc:
-                raise httpcore.WriteTimeout(exc) from exc
+                raise httpx.WriteTimeout("") from exc
         if p.closed and p.lost is not None:
-            raise httpcore.WriteError(p.lost) from p.lost
+            raise httpx.WriteError(str(p.lost)) from p.lost
 
-    async def aclose(self) -> None:
+    def close(self) -> None:
         self._transport.close()
 
     async def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.AsyncNetworkStream:
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None, timeout: float | None
+    ) -> _Stream:
         loop = asyncio.get_running_loop()
         try:
             async with asyncio.timeout(timeout):
@@ -143,28 +153,13 @@ class _Stream(httpcore.AsyncNetworkStream):
                 )
         except TimeoutError as exc:
             self._transport.abort()
-            raise httpcore.ConnectTimeout(exc) from exc
+            raise httpx.ConnectTimeout("") from exc
         except (OSError, ssl.SSLError, EOFError) as exc:
             self._transport.abort()
-            raise httpcore.ConnectError(exc) from exc
+            raise httpx.ConnectError(str(exc)) from exc
         if tls is None:  # the peer closed during the handshake
-            raise httpcore.ConnectError("connection closed during the TLS handshake")
+            raise httpx.ConnectError("connection closed during the TLS handshake")
         return _Stream(typing.cast(asyncio.Transport, tls), self._protocol, self.dns_ms)
-
-    def get_extra_info(self, info: str) -> typing.Any:
-        t = self._transport
-        if info == "ssl_object":
-            return t.get_extra_info("ssl_object")
-        if info == "client_addr":
-            return t.get_extra_info("sockname")
-        if info == "server_addr":
-            return t.get_extra_info("peername")
-        if info == "socket":
-            return t.get_extra_info("socket")
-        if info == "is_readable":
-            p = self._protocol
-            return bool(p.buffer) or p.eof or p.closed
-        return None
 
 
 async def _resolve(
@@ -218,63 +213,157 @@ async def _connect_first(
     )
 
 
-class AsyncioBackend(httpcore.AsyncNetworkBackend):
-    """httpcore's network backend interface on asyncio protocols (see the module docstring)."""
-
-    def __init__(self) -> None:
-        self._fallback = httpcore.AnyIOBackend()
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        if socket_options:
-            return await self._fallback.connect_tcp(host, port, timeout, local_address, socket_options)
-        loop = asyncio.get_running_loop()
-        try:
-            async with asyncio.timeout(timeout):
-                dns_ms, addrs = await _resolve(loop, host, port)
-                sock = await _connect_first(loop, addrs, local_address)
-                transport, protocol = await loop.create_connection(_Protocol, sock=sock)
-        except TimeoutError as exc:
-            raise httpcore.ConnectTimeout(exc) from exc
-        except OSError as exc:
-            raise httpcore.ConnectError(exc) from exc
-        return _Stream(typing.cast(asyncio.Transport, transport), protocol, dns_ms)
-
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        return await self._fallback.connect_unix_socket(path, timeout, socket_options)
-
-    async def sleep(self, seconds: float) -> None:
-        await asyncio.sleep(seconds)
+async def connect(host: str, port: int, timeout: float | None) -> _Stream:
+    """A new connection to ``host:port``; the lookup and connect share the ``timeout``."""
+    loop = asyncio.get_running_loop()
+    try:
+        async with asyncio.timeout(timeout):
+            dns_ms, addrs = await _resolve(loop, host, port)
+            sock = await _connect_first(loop, addrs, None)
+            transport, protocol = await loop.create_connection(_Protocol, sock=sock)
+    except TimeoutError as exc:
+        raise httpx.ConnectTimeout("") from exc
+    except OSError as exc:
+        raise httpx.ConnectError(str(exc)) from exc
+    return _Stream(typing.cast(asyncio.Transport, transport), protocol, dns_ms)
 
 
-class ProbeTransport(httpx.AsyncHTTPTransport):
-    """httpx's transport with its connection pool on :class:`AsyncioBackend`.
+class _Traced:
+    """``async with _Traced(trace, "connection.connect_tcp", info)``: httpcore's trace events."""
 
-    httpx builds its pool without a way to pass a network backend, so the pool is rebuilt with the
-    same settings plus the backend (httpcore's public constructor). ``verify`` must be an
-    ``ssl.SSLContext`` here: it is handed to the pool as is.
+    __slots__ = ("_trace", "_name", "_info", "return_value")
+
+    def __init__(self, trace: Trace | None, name: str, info: dict[str, typing.Any]) -> None:
+        self._trace = trace
+        self._name = name
+        self._info = info
+        self.return_value: typing.Any = None
+
+    async def __aenter__(self) -> _Traced:
+        if self._trace is not None:
+            await self._trace(self._name + ".started", self._info)
+        return self
+
+    async def __aexit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if self._trace is not None:
+            if exc is None:
+                await self._trace(self._name + ".complete", {"return_value": self.return_value})
+            else:
+                await self._trace(self._name + ".failed", {"exception": exc})
+
+
+
+class ProbeTransport(httpx.AsyncBaseTransport):
+    """One request per connection over h11; the connection closes with the response (module doc).
+
+    ``ssl_context`` verifies ``https`` targets. Plain ``http`` and ``https`` only: a proxy from the
+    environment gets httpx's own transport (``httpx.AsyncClient`` mounts it), as before.
     """
 
-    def __init__(self, *, verify: ssl.SSLContext, limits: httpx.Limits, **kwargs: typing.Any) -> None:
-        super().__init__(verify=verify, limits=limits, **kwargs)
-        if type(self._pool) is httpcore.AsyncConnectionPool:  # no proxy: swap in the backend
-            self._pool = httpcore.AsyncConnectionPool(
-                ssl_context=verify,
-                max_connections=limits.max_connections,
-                max_keepalive_connections=limits.max_keepalive_connections,
-                keepalive_expiry=limits.keepalive_expiry,
-                http1=kwargs.get("http1", True),
-                http2=kwargs.get("http2", False),
-                network_backend=AsyncioBackend(),
+    def __init__(self, ssl_context: ssl.SSLContext) -> None:
+        self._ssl_context = ssl_context
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        if url.scheme not in ("http", "https"):
+            raise httpx.UnsupportedProtocol(f"Request URL has an unsupported protocol '{url.scheme}://'.")
+        trace: Trace | None = request.extensions.get("trace")
+        timeouts = request.extensions.get("timeout", {})
+        host = url.raw_host.decode("ascii")
+        port = url.port or (443 if url.scheme == "https" else 80)
+        info = {"host": host, "port": port, "local_address": None, "timeout": timeouts.get("connect")}
+        async with _Traced(trace, "connection.connect_tcp", info) as step:
+            stream = step.return_value = await connect(host, port, timeouts.get("connect"))
+        try:
+            if url.scheme == "https":
+                info = {"ssl_context": self._ssl_context, "server_hostname": host,
+                        "timeout": timeouts.get("connect")}
+                async with _Traced(trace, "connection.start_tls", info) as step:
+                    stream = step.return_value = await stream.start_tls(
+                        self._ssl_context, host, timeouts.get("connect")
+                    )
+            return await _exchange(request, stream, trace, timeouts)
+        except BaseException:
+            stream.close()
+            raise
+
+
+async def _exchange(
+    request: httpx.Request, stream: _Stream, trace: Trace | None, timeouts: dict[str, float | None]
+) -> httpx.Response:
+    """Send ``request`` and read the response's head; the body streams from the returned response."""
+    conn = h11.Connection(our_role=h11.CLIENT, max_incomplete_event_size=_MAX_EVENT)
+    write_s, read_s = timeouts.get("write"), timeouts.get("read")
+    kwargs = {"request": request}
+    try:
+        async with _Traced(trace, "http11.send_request_headers", kwargs):
+            head = h11.Request(
+                method=request.method, target=request.url.raw_path, headers=request.headers.raw
             )
+            await stream.write(conn.send(head), write_s)
+        async with _Traced(trace, "http11.send_request_body", kwargs):
+            async for chunk in typing.cast(httpx.AsyncByteStream, request.stream):
+                await stream.write(conn.send(h11.Data(data=chunk)), write_s)
+            await stream.write(conn.send(h11.EndOfMessage()), write_s)
+        async with _Traced(trace, "http11.receive_response_headers", kwargs) as step:
+            while True:
+                event = await _next_event(conn, stream, read_s)
+                if isinstance(event, h11.Response):
+                    break
+                if isinstance(event, h11.InformationalResponse) and event.status_code == 101:
+                    break
+            version = b"HTTP/" + event.http_version
+            headers = event.headers.raw_items()
+            step.return_value = (version, event.status_code, event.reason, headers)
+    except h11.RemoteProtocolError as exc:
+        raise httpx.RemoteProtocolError(str(exc)) from exc
+    except h11.LocalProtocolError as exc:
+        raise httpx.LocalProtocolError(str(exc)) from exc
+    return httpx.Response(
+        event.status_code, headers=headers, stream=_Body(conn, stream, read_s, trace, request),
+        extensions={"http_version": version, "reason_phrase": event.reason},
+    )
+
+
+async def _next_event(conn: h11.Connection, stream: _Stream, timeout: float | None) -> typing.Any:
+    while True:
+        event = conn.next_event()
+        if event is not h11.NEED_DATA:
+            return event
+        data = await stream.read(_READ_BYTES, timeout)
+        if data == b"" and conn.their_state == h11.SEND_RESPONSE:
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+        conn.receive_data(data)
+
+
+class _Body(httpx.AsyncByteStream):
+    """The response body as it arrives; closing it closes the connection (never reused)."""
+
+    def __init__(
+        self, conn: h11.Connection, stream: _Stream, timeout: float | None, trace: Trace | None,
+        request: httpx.Request,
+    ) -> None:
+        self._conn, self._stream, self._timeout = conn, stream, timeout
+        self._trace, self._request = trace, request
+        self._closed = False
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            while True:
+                event = await _next_event(self._conn, self._stream, self._timeout)
+                if isinstance(event, h11.Data):
+                    yield bytes(event.data)
+                elif isinstance(event, h11.EndOfMessage) or event is h11.PAUSED:
+                    return
+        except h11.RemoteProtocolError as exc:
+            await self.aclose()
+            raise httpx.RemoteProtocolError(str(exc)) from exc
+        except BaseException:
+            await self.aclose()
+            raise
+
+    async def aclose(self) -> None:
+        if not self._closed:
+            self._closed = True
+            async with _Traced(self._trace, "http11.response_closed", {"request": self._request}):
+                self._stream.close()

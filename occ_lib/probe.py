@@ -1,19 +1,18 @@
 """Running HTTP probes: many targets at once, one stored row per probe whatever happens.
 
-A few ``httpx.AsyncClient`` shards of :data:`_SHARD_SLOTS` connections bound the run to
-``concurrency`` probes in flight (each probe takes a free connection slot of any shard); each
+One ``httpx.AsyncClient`` and a semaphore bound the run to ``concurrency`` probes in flight; each
 target gets its own timeout (per operation *and* as a total budget for the probe), method and
 redirect policy. Bodies are streamed and read up to :data:`BODY_CAP` bytes, never more.
 
-The clients' connection pools run on :mod:`occ_lib._netio`, an asyncio network backend for httpcore
-(AnyIO's per-operation bookkeeping was a third of the client's CPU). Phases come from httpcore's
-``trace`` extension: ``connect_ms`` (``connect_tcp``: name lookup and TCP connect, like curl's
-``time_connect``), ``dns_ms`` (the lookup alone, which the backend times; null for an IP address),
-``tls_ms`` (``start_tls``) and ``ttfb_ms`` (probe start to the last response's headers). With
-redirects, DNS/connect/TLS add up over the hops. Connections are not kept alive: every probe opens
-its own, like ``curl -I``, so its phases are always measured (a reused connection would have none),
-and httpcore 1.0's pool, whose bookkeeping is quadratic in idle connections (encode/httpcore#1035),
-stays small.
+The client's transport is :class:`occ_lib._netio.ProbeTransport`: one HTTP/1.1 exchange (h11) on a
+fresh asyncio connection per request, without httpcore's connection pool, whose AnyIO locks and
+rescans were over half of the client's CPU. Connections are not kept alive: every probe opens its
+own, like ``curl -I``, so its phases are always measured (a reused connection would have none).
+Phases come from the ``trace`` extension, with httpcore's event names: ``connect_ms``
+(``connect_tcp``: name lookup and TCP connect, like curl's ``time_connect``), ``dns_ms`` (the lookup
+alone, which the transport times; null for an IP address), ``tls_ms`` (``start_tls``) and
+``ttfb_ms`` (probe start to the last response's headers). With redirects, DNS/connect/TLS add up
+over the hops.
 
 Error classes (``error`` column), decided from the exception and its cause chain:
 
@@ -80,9 +79,6 @@ Row = dict[str, Any]
 # --------------------------------------------------------------------------- public API
 
 
-_SHARD_SLOTS = 10  # connections per client shard (see _probe_all)
-
-
 def new_run_id(now: dt.datetime | None = None) -> str:
     """A sortable, unique run id: ``20251010T025044Z-1a2b3c4d``."""
     now = now or dt.datetime.now(dt.UTC)
@@ -115,33 +111,16 @@ async def _probe_all(
     body_cap: int, max_redirects: int,
 ) -> list[Row]:
     host = socket.gethostname()
-    # httpcore's pool rescans every connection and queued request on each state change, so one
-    # pool of `concurrency` connections costs O(concurrency) per event. Shards of a few slots each
-    # (one client, one semaphore) keep that constant; the total in flight is still `concurrency`.
-    shards = [min(_SHARD_SLOTS, concurrency - i) for i in range(0, concurrency, _SHARD_SLOTS)]
-    async with contextlib.AsyncExitStack() as stack:
-        clients = []
-        for slots in shards:
-            limits = httpx.Limits(max_connections=slots, max_keepalive_connections=0)
-            client = httpx.AsyncClient(
-                transport=ProbeTransport(verify=_ssl_context(), limits=limits),
-                limits=limits, max_redirects=max_redirects, headers={"User-Agent": USER_AGENT},
-                verify=_ssl_context(), cookies=_NoCookies(),
-            )
-            clients.append(await stack.enter_async_context(client))
-        # one token per connection slot, naming its shard: a probe takes any free slot, so shards
-        # of unequal size (e.g. 33 = 10+10+10+3) are used in proportion, never waited on in turn
-        free: asyncio.Queue[int] = asyncio.Queue()
-        for k, slots in enumerate(shards):
-            for _ in range(slots):
-                free.put_nowait(k)
+    slots = asyncio.Semaphore(concurrency)
+    client = httpx.AsyncClient(
+        transport=ProbeTransport(_ssl_context()), max_redirects=max_redirects,
+        headers={"User-Agent": USER_AGENT}, verify=_ssl_context(), cookies=_NoCookies(),
+    )
+    async with client:
 
         async def one(t: Target) -> Row:
-            k = await free.get()
-            try:
-                row = await _probe_one(clients[k], t, body_cap)
-            finally:
-                free.put_nowait(k)
+            async with slots:
+                row = await _probe_one(client, t, body_cap)
             row.update(run_id=run_id, probe_host=host)
             if progress is not None:
                 progress(row)

@@ -253,11 +253,22 @@ def raw_server(reply: bytes, read_first: bool = True) -> Iterator[int]:
 @contextlib.contextmanager
 def self_signed_tls_server() -> Iterator[int]:
     """A TLS server with a self-signed certificate made by ``openssl`` (verification must fail)."""
+    with tls_server() as (port, _cafile):
+        yield port
+
+
+@contextlib.contextmanager
+def tls_server(reply: bytes | None = None) -> Iterator[tuple[int, str]]:
+    """A TLS server on 127.0.0.1 with a self-signed certificate for ``IP:127.0.0.1``, made by
+    ``openssl``; yields ``(port, cafile)``. A client that trusts ``cafile`` verifies it. With a
+    ``reply``, each connection reads the request's head and gets ``reply``; else it is read once
+    and closed."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         subprocess.run(
             ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
-             "-days", "1", "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
+             "-addext", "subjectAltName=IP:127.0.0.1", "-days", "1",
+             "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
             check=True, capture_output=True,
         )
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -267,14 +278,18 @@ def self_signed_tls_server() -> Iterator[int]:
             try:
                 conn.settimeout(2)
                 with ctx.wrap_socket(conn, server_side=True) as tls:
-                    tls.recv(1024)
+                    head = tls.recv(1024)
+                    while reply is not None and b"\r\n\r\n" not in head:
+                        head += tls.recv(1024)
+                    if reply is not None:
+                        tls.sendall(reply)
             except (OSError, ssl.SSLError):
                 pass
             finally:
                 conn.close()
 
         with _tcp_server(on_conn, backlog=16) as port:
-            yield port
+            yield port, str(folder / "cert.pem")
 
 
 @contextlib.contextmanager

@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pandas as pd
 import pytest
 
+from occ_lib import probe as probe_module
 from occ_lib.probe import BODY_CAP, run_probes, summarize
 from occ_lib.schema import PROBE_COLUMNS, PROBE_DTYPES
 from occ_lib.store import load_probes, write_probes
@@ -205,6 +206,25 @@ def test_tls_handshake_failures(run):
     assert r.connect_ms >= 0 and pd.isna(r.tls_ms) and pd.isna(r.status)
 
 
+def test_https_with_a_trusted_certificate_is_up_with_its_handshake_timed(monkeypatch):
+    """A TLS target whose certificate verifies (its CA trusted through ``SSL_CERT_FILE``, which
+    httpx's context reads): up, HTTP/1.1 over TLS, and the handshake timed between connect and the
+    response's headers."""
+    reply = b"HTTP/1.1 200 OK\r\nServer: occ-tls\r\nContent-Length: 0\r\n\r\n"
+    with ps.tls_server(reply) as (port, cafile):
+        monkeypatch.setenv("SSL_CERT_FILE", cafile)
+        probe_module._ssl_context.cache_clear()  # (built once per process: rebuild with the CA)
+        try:
+            df = run_probes([_Target(name="tls", url=f"https://127.0.0.1:{port}/ok", degraded_ms=5000)])
+        finally:
+            probe_module._ssl_context.cache_clear()
+    r = df.iloc[0]
+    assert (r.outcome, r.status, r.http_version, r.h_server) == ("up", 200, "HTTP/1.1", "occ-tls")
+    assert pd.isna(r.error) and pd.isna(r.dns_ms)
+    assert r.connect_ms > 0 and r.tls_ms > 0
+    assert r.connect_ms + r.tls_ms <= r.ttfb_ms <= r.elapsed_ms
+
+
 def test_redirect_loop(run):
     r = row(run, "redirect-loop")
     assert (r.outcome, r.error, r.error_message) == (
@@ -352,9 +372,9 @@ def test_unresolvable_host_resolves_locally_without_sending_packets():
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_concurrency_bounds_the_probes_in_flight_across_shards_and_workers(workers):
-    # 20 slots are two client shards of 10 (one process), or two forked workers of 10 slots each:
-    # together they must fill, and never pass, the bound; rows keep the order of the targets.
+def test_concurrency_bounds_the_probes_in_flight_in_one_process_and_across_workers(workers):
+    # 20 slots in one process, or two forked workers of 10 slots each: together they must fill,
+    # and never pass, the bound; rows keep the order of the targets.
     state = {"now": 0, "max": 0}
     lock = threading.Lock()
 
