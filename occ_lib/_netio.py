@@ -256,11 +256,12 @@ class _Traced:
 class ProbeTransport(httpx.AsyncBaseTransport):
     """One request per connection over h11; the connection closes with the response (module doc).
 
-    ``ssl_context`` verifies ``https`` targets. Plain ``http`` and ``https`` only: a proxy from the
-    environment gets httpx's own transport (``httpx.AsyncClient`` mounts it), as before.
+    ``ssl_context()`` gives the context that verifies ``https`` targets, asked for on the first one
+    (a run of plain ``http`` targets never loads a CA bundle). Plain ``http`` and ``https`` only: a
+    proxy from the environment gets httpx's own transport (``httpx.AsyncClient`` mounts it).
     """
 
-    def __init__(self, ssl_context: ssl.SSLContext) -> None:
+    def __init__(self, ssl_context: Callable[[], ssl.SSLContext]) -> None:
         self._ssl_context = ssl_context
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -276,12 +277,11 @@ class ProbeTransport(httpx.AsyncBaseTransport):
             stream = step.return_value = await connect(host, port, timeouts.get("connect"))
         try:
             if url.scheme == "https":
-                info = {"ssl_context": self._ssl_context, "server_hostname": host,
-                        "timeout": timeouts.get("connect")}
+                context = self._ssl_context()
+                info = {"ssl_context": context, "server_hostname": host, "timeout": timeouts.get("connect")}
                 async with _Traced(trace, "connection.start_tls", info) as step:
-                    stream = step.return_value = await stream.start_tls(
-                        self._ssl_context, host, timeouts.get("connect")
-                    )
+                    stream = await stream.start_tls(context, host, timeouts.get("connect"))
+                    step.return_value = stream
             return await _exchange(request, stream, trace, timeouts)
         except BaseException:
             stream.close()

@@ -49,6 +49,7 @@ import os
 import re
 import socket
 import ssl
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -113,8 +114,8 @@ async def _probe_all(
     host = socket.gethostname()
     slots = asyncio.Semaphore(concurrency)
     client = httpx.AsyncClient(
-        transport=ProbeTransport(_ssl_context()), max_redirects=max_redirects,
-        headers={"User-Agent": USER_AGENT}, verify=_ssl_context(), cookies=_NoCookies(),
+        transport=ProbeTransport(_ssl_context), max_redirects=max_redirects,
+        headers={"User-Agent": USER_AGENT}, cookies=_NoCookies(),
     )
     async with client:
 
@@ -142,7 +143,8 @@ class _NoCookies(http.cookiejar.CookieJar):
 
 @functools.cache
 def _ssl_context() -> ssl.SSLContext:
-    """httpx's default verifying context, built once: loading the CA bundle costs tens of ms."""
+    """httpx's default verifying context, built once and only for ``https`` (loading the CA bundle
+    costs ~50 ms of CPU: forked workers inherit the parent's rather than each building one)."""
     return httpx.create_ssl_context()
 
 
@@ -194,6 +196,7 @@ def probe_runs(
     progress: Callable[[Row], None] | None = None,
     body_cap: int = BODY_CAP,
     max_redirects: int = MAX_REDIRECTS,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Row]:
     """:func:`run_probes` with rows as dicts (:data:`~occ_lib.schema.PROBE_COLUMNS`): every run's
     rows in order; ``on_rows(rows)`` gets each run's as soon as it ends.
@@ -203,7 +206,9 @@ def probe_runs(
     httpx at about 1 ms per probe, so a second core nearly halves the CPU on the critical path.
     ``workers=None`` chooses with :func:`auto_workers`. ``progress`` then gets ``{"outcome": ...}``
     as each probe ends (the workers send outcomes, not rows). Inside a running event loop (a
-    kernel) the run stays in one process.
+    kernel) the run stays in one process. ``meanwhile()`` runs on a thread of this process once the
+    workers are forked, while it only waits for them (the CLI loads the store's code then); never
+    in a one-process run, where it would take the probes' CPU and skew their timings.
     """
     if repeat < 1:
         raise ValueError("repeat must be at least 1")
@@ -216,7 +221,9 @@ def probe_runs(
         began = time.monotonic()
         with _collector_frozen():
             if workers > 1 and len(targets) > 1 and concurrency > 1 and not _in_event_loop():
-                rows = _run_forked(targets, concurrency, workers, progress, body_cap, max_redirects)
+                rows = _run_forked(
+                    targets, concurrency, workers, progress, body_cap, max_redirects, meanwhile
+                )
             else:
                 rows = _run_sync(
                     probe_many(
@@ -293,12 +300,17 @@ def _worker_run(
 
 def _run_forked(
     targets: Sequence[Target], concurrency: int, workers: int, progress: Callable[[Row], None] | None,
-    body_cap: int, max_redirects: int,
+    body_cap: int, max_redirects: int, meanwhile: Callable[[], object] | None = None,
 ) -> list[Row]:
-    """Deal ``targets`` round-robin to ``workers`` forked processes; rows come back in target order."""
+    """Deal ``targets`` round-robin to ``workers`` forked processes; rows come back in target order.
+
+    ``meanwhile`` starts on a thread after the fork (a thread alive at a fork can leave a lock held
+    in the child); its errors are ignored: it may only prepare what the caller does next."""
     workers = min(workers, concurrency, len(targets))
     slots = [concurrency // workers + (1 if k < concurrency % workers else 0) for k in range(workers)]
     run_id = new_run_id()
+    if any(t.url.lower().startswith("https:") for t in targets):
+        _ssl_context()  # built before the fork, shared by the workers
     ctx = multiprocessing.get_context("fork")
     queue = ctx.SimpleQueue() if progress is not None else None
     with concurrent.futures.ProcessPoolExecutor(
@@ -308,6 +320,8 @@ def _run_forked(
             pool.submit(_worker_run, list(targets[k::workers]), slots[k], run_id, body_cap, max_redirects)
             for k in range(workers)
         ]
+        if meanwhile is not None:  # (every worker was forked by the first submit: safe now)
+            threading.Thread(target=_quietly, args=(meanwhile,), daemon=True).start()
         if progress is not None and queue is not None:
             pending: set[concurrent.futures.Future[list[Row]]] = set(futures)
             while pending:
@@ -319,6 +333,11 @@ def _run_forked(
     for k, share in enumerate(shares):
         rows[k::workers] = share
     return rows
+
+
+def _quietly(fn: Callable[[], object]) -> None:
+    with contextlib.suppress(Exception):
+        fn()
 
 
 def rows_to_frame(rows: Sequence[Row]) -> pd.DataFrame:

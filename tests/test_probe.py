@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from occ_lib import probe as probe_module
-from occ_lib.probe import BODY_CAP, run_probes, summarize
+from occ_lib.probe import BODY_CAP, probe_runs, run_probes, summarize
 from occ_lib.schema import PROBE_COLUMNS, PROBE_DTYPES
 from occ_lib.store import load_probes, write_probes
 from occ_lib.targets import Target
@@ -452,3 +452,61 @@ def test_forked_workers_report_each_probe_as_it_ends():
     assert held == [True, True]
     assert seen == [{"outcome": "up"}] * 4
     assert list(df["outcome"]) == ["up"] * 4
+
+
+def _gate_server(gate: threading.Event, held: list[bool]) -> ThreadingHTTPServer:
+    """A server whose ``/gated`` requests wait (10 s at most) for ``gate``; ``held`` records each wait."""
+
+    class Gate(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            if self.path == "/gated":
+                held.append(gate.wait(10))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Gate)
+    srv.daemon_threads = True
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+def test_meanwhile_runs_on_a_parent_thread_while_forked_workers_probe_and_never_in_one_process():
+    # the workers' probes are held until `meanwhile` has run: it must run during the run, in the
+    # parent, off its main thread; a one-process run never calls it
+    gate, held, calls = threading.Event(), [], []
+
+    def meanwhile() -> None:
+        calls.append((os.getpid(), threading.current_thread() is threading.main_thread()))
+        gate.set()
+
+    srv = _gate_server(gate, held)
+    try:
+        with ps.without_proxies():
+            base = f"http://127.0.0.1:{srv.server_address[1]}"
+            gated = [Target(name=f"g{i}", url=f"{base}/gated", degraded_ms=20_000) for i in range(2)]
+            forked = probe_runs(gated, concurrency=2, workers=2, meanwhile=meanwhile)
+            free = [Target(name=f"f{i}", url=f"{base}/free", degraded_ms=20_000) for i in range(2)]
+            alone = probe_runs(free, concurrency=2, workers=1, meanwhile=meanwhile)
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert (calls, held) == ([(os.getpid(), False)], [True, True])
+    assert [r["outcome"] for r in forked + alone] == ["up"] * 4
+
+
+def test_a_ca_bundle_is_loaded_only_for_https_and_before_workers_fork():
+    # loading one costs ~50 ms of CPU: a run of http targets never does; a forked run of https
+    # targets loads it once in the parent, which the workers inherit
+    probe_module._ssl_context.cache_clear()
+    with ps.without_proxies(), http_server() as srv:
+        run_probes([_Target(name="plain", url=f"{srv.url}/ok")])
+        assert probe_module._ssl_context.cache_info().currsize == 0
+        with ps.self_signed_tls_server() as port:
+            tls = [_Target(name=f"t{i}", url=f"https://127.0.0.1:{port}/") for i in range(2)]
+            df = run_probes(tls, concurrency=2, workers=2)
+    assert probe_module._ssl_context.cache_info().currsize == 1
+    assert list(df["error"]) == ["tls", "tls"]

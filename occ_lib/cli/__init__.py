@@ -8,6 +8,7 @@ Exit codes: 0 ok, 1 some input failed (the rest was still reported), 2 usage or 
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import typer
@@ -29,7 +30,19 @@ for _module in (logs, probes, store, sla, timeline, report):
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point: every ``OccError`` becomes one line on stderr, never a traceback."""
+    """Console-script entry point: every ``OccError`` becomes one line on stderr, never a traceback.
+
+    Without ``argv`` (the ``occ`` command: the process ends when this returns), what is alive at
+    the end is left out of the interpreter's exit-time collections (:func:`_skip_final_collections`).
+    """
+    try:
+        _main(argv)
+    finally:
+        if argv is None:
+            _skip_final_collections()
+
+
+def _main(argv: list[str] | None) -> None:
     try:
         app(args=argv, standalone_mode=True)
     except ConfigError as exc:
@@ -41,3 +54,13 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         print("occ: interrupted", file=sys.stderr)
         sys.exit(130)
+
+
+def _skip_final_collections() -> None:
+    """Leave everything alive now out of the collections the interpreter makes as it exits.
+
+    They walk every object the command made (a 1000-target probe run: its rows, pyarrow, pydantic)
+    and cost ~0.15 s of a cron run's wall time, to free memory the process is handing back anyway.
+    Files are closed (the store's are fsynced) before this point.
+    """
+    gc.freeze()
