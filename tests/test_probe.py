@@ -412,48 +412,6 @@ def test_concurrency_bounds_the_probes_in_flight_in_one_process_and_across_worke
     assert df["run_id"].nunique() == 1
 
 
-def test_forked_workers_report_each_probe_as_it_ends():
-    # the progress bar must move while forked workers probe: the server holds every /second request
-    # until the parent's progress callback has seen both /first probes end (10 s at most)
-    released = threading.Event()
-    held: list[bool] = []
-
-    class Gate(BaseHTTPRequestHandler):
-        def do_HEAD(self) -> None:
-            if self.path == "/second":
-                held.append(released.wait(10))
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Gate)
-    srv.daemon_threads = True
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    seen: list[dict] = []
-
-    def progress(r: dict) -> None:
-        seen.append(r)
-        if len(seen) >= 2:
-            released.set()
-
-    try:
-        with ps.without_proxies():
-            base = f"http://127.0.0.1:{srv.server_address[1]}"
-            # dealt round-robin: each of the two workers probes one /first, then one /second
-            targets = [Target(name=f"t{i}", url=f"{base}/{p}", degraded_ms=20_000)
-                       for i, p in enumerate(["first", "first", "second", "second"])]
-            df = run_probes(targets, concurrency=2, workers=2, progress=progress)
-    finally:
-        srv.shutdown()
-        srv.server_close()
-    assert held == [True, True]
-    assert seen == [{"outcome": "up"}] * 4
-    assert list(df["outcome"]) == ["up"] * 4
-
-
 def _gate_server(gate: threading.Event, held: list[bool]) -> ThreadingHTTPServer:
     """A server whose ``/gated`` requests wait (10 s at most) for ``gate``; ``held`` records each wait."""
 
@@ -472,6 +430,33 @@ def _gate_server(gate: threading.Event, held: list[bool]) -> ThreadingHTTPServer
     srv.daemon_threads = True
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return srv
+
+
+def test_forked_workers_report_each_probe_as_it_ends():
+    # the progress bar must move while forked workers probe: the server holds every /gated request
+    # until the parent's progress callback has seen both /free probes end (10 s at most)
+    released, held, seen = threading.Event(), [], []
+
+    def progress(r: dict) -> None:
+        seen.append(r)
+        if len(seen) >= 2:
+            released.set()
+
+    srv = _gate_server(released, held)
+    try:
+        with ps.without_proxies():
+            base = f"http://127.0.0.1:{srv.server_address[1]}"
+            # dealt round-robin: each of the two workers probes one /free, then one /gated
+            targets = [Target(name=f"t{i}", url=f"{base}/{p}", degraded_ms=20_000)
+                       for i, p in enumerate(["free", "free", "gated", "gated"])]
+            df = run_probes(targets, concurrency=2, workers=2, progress=progress)
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert held == [True, True]
+    assert seen == [{"outcome": "up"}] * 4
+    assert list(df["outcome"]) == ["up"] * 4
+
 
 
 def test_meanwhile_runs_on_a_parent_thread_while_forked_workers_probe_and_never_in_one_process():
