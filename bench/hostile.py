@@ -50,6 +50,9 @@ def cases(scale: float) -> dict[str, str]:
         "struck deadlines": DAY + "~~ETA 12:00~~ ETA 14:00 " * n + "\n",
         "headings with zones": "".join(f"{'#' * (i % 5 + 2)} 2025-10-09 (times JST)\n- 09:00 x\n"
                                        for i in range(2 * n)),
+        "dates then times": DAY + "ETA Oct 10 by noon, Friday 10 Oct before 17:00 ET; " * n + "\n",
+        "short weekdays": DAY + "ETA Fri 3pm ET, Sat with Sun at 14:00, THU " * n + "\n",
+        "date ranges": DAY + "Oct 10 09:00-10:00 ET, 10/10 09:00-10:00 " * n + "\n",
     }
 
 

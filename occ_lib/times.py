@@ -11,7 +11,8 @@ in one call (the same mentions as :func:`find_times` on each), so the per-text s
 What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
     ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``9.30am`` (a dot
-    only with AM/PM: ``9.30`` alone is a number), ``12:00 noon``;
+    only with AM/PM: ``9.30`` alone is a number), ``12 noon``, ``12:00 noon`` (``noon`` is a meridiem only
+    after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
     ``09:30 hrs`` and ``0930 hrs`` (in the document's zone; ``hrs of`` is a duration).
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
@@ -31,7 +32,12 @@ What counts as a date
     date, except ``10/10/2025`` in a heading (see :func:`parse_heading`). A bare year (``2025``) is not a
     date. A date without a year takes the year that puts it nearest to ``day``. A date joined to a time
     (``2025-10-10 04:41 UTC``, ``2025-10-10T04:40:48.296Z``, ``2025-10-10T09:00+02:00``, ``Oct 11, 2025 at
-    14:00``, ``09:00 UTC on 2025-10-11``) is one mention with ``has_date=True``.
+    14:00``, ``09:00 UTC on 2025-10-11``) is one mention with ``has_date=True``; so is a date followed by a
+    time with only a comma, ``at``, ``@`` or a deadline word between (``Oct 10 by noon``, ``due 2025-10-10
+    before 09:00 UTC``, ``ETA Oct 10 noon ET``): that time on that date, a deadline when either part is one.
+    A minus after a joined time is an offset only after seconds, a ``T`` time or a space
+    (``2025-10-10T09:00-04:00``, ``17:45:00 -0500``); ``Oct 10 09:00-10:00`` is a range. A weekday written
+    before a date (``Friday, Oct 10``, ``Fri 10 Oct``) is part of it, no day of its own.
 Ranges
     ``09:00–09:30 UTC``, ``09:00-09:30``, ``21:45 to 23:28 UTC``: ``at`` is the start, ``until`` the end,
     on the next day when it is earlier than the start. A zone written on either end applies to both.
@@ -67,6 +73,9 @@ Which date a time takes
     ``rollback drill scheduled Friday 2pm``), else the last one on or before it (``Monday 09:00
     deploy``); a weekday with no time near it is a mention only when a deadline keyword governs it
     (``due Wednesday``, ``ETA Friday``: date-only, the next such day on or after the base date).
+    Short weekdays (``Fri``, ``Tues.``, ``THU``; capitalized or upper case, so that ``sat`` and ``sun``
+    stay words) follow the same rules but name a time's day only with at most one word between
+    (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``).
     ``this Friday`` is that day of the base date's week, ``next Friday`` of the week after (weeks
     start on Monday), with or without a time. ``EOW``, ``end of (the) week`` and ``end of next
     week`` are date-only deadlines on that week's Friday (a weekend day is its own end of week).
@@ -309,7 +318,8 @@ _WD = (
     r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
     r"|Sat(?:urday)?|Sun(?:day)?)\.?(?![A-Za-z])"
 )
-_AMPM = r"(?:[AaPp]\.?[Mm]\.?(?![A-Za-z])|noon(?![A-Za-z]))"
+# ('noon' only after 12: '12 noon', '12:00 noon'; in 'Oct 10 noon' the 10 is the day, noon the time)
+_AMPM = r"(?:[AaPp]\.?[Mm]\.?(?![A-Za-z])|(?=n)(?:(?<=12)|(?<=12\s)|(?<=:00)|(?<=:00\s))noon(?![A-Za-z]))"
 _IANA = (
     r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US)"
     r"/[A-Za-z_]+(?:/[A-Za-z_]+)?"
@@ -371,8 +381,16 @@ def _time_re(p: str, lookbehind: bool = True) -> str:
     )
 
 
+# A minus offset follows seconds ('17:45:00-05:00'), a 'T' time ('T09:00-04:00') or a space
+# ('17:45:00 -0500'); otherwise '09:00-10:00' after a date is a range, as it is everywhere else.
+_MINUS_OFFSET = (
+    r"(?=[\-\u2212])(?:(?<=\s)|(?<=T\d\d:\d\d)|(?<=:\d\d:\d\d)"
+    + "".join(rf"|(?<=\d[.,]\d{{{k}}})" for k in range(1, 10)) + r")[\-\u2212]"
+)
+
+
 def _zone_re(p: str, signed: bool) -> str:
-    sign = r"[+\-\u2212]" if signed else r"\+"
+    sign = r"(?:\+|" + _MINUS_OFFSET + ")" if signed else r"\+"
     return (
         rf"(?:(?P<{p}z>Z)(?![\w])"
         rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
@@ -408,6 +426,8 @@ _FULL_SRC = (
     # '10/08 | 14:00' (alone, '24/7' and '3/4' are no dates)
     r"|(?P<sl>(?P<sl1>\d{1,2})/(?P<sl2>\d{1,2})(?:/(?P<sly>\d{4}|\d{2}))?(?![\d/])"
     + r"(?:" + _JOIN + r"|\s?\|\s?)(?P<st_>" + _time_re("s", lookbehind=False) + r")" + _zone_re("s", True)
+    + r"(?:" + _RANGE_SEP + r"(?P<se_>" + _time_re("se", lookbehind=False) + r")"
+    + _zone_re("se", True) + r")?"
     + r")"
     # a bare day number: a date only when a month name stands right before it
     r"|(?P<bd>\d{1,2})(?:st|nd|rd|th)?(?![^\W_]|:\d)"
@@ -428,10 +448,14 @@ _UNK_WORD_BEFORE = re.compile(
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ALT = "|".join(_WEEKDAYS)
+# 'Fri', 'THU', 'Tues.': capitalized or upper case only, so that 'sat' and 'sun' stay words; next to a
+# time they name its day only with at most one word between ('ETA Fri 3pm', 'Fri by 3pm')
+_WD_ABBR = "Tues|Thurs|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN"
 # 'this Friday' is that day of the text's week, 'next Friday' of the week after (weeks start Monday)
 _REL = re.compile(
-    r"(?<![\w\-])(?:(?P<which>(?i:this|next))\s+(?=(?i:" + _WEEKDAY_ALT + r")))?"
-    r"(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r"))(?![\w\-])"
+    r"(?<![\w\-])(?:(?P<which>(?i:this|next))\s+(?=(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r"))?"
+    r"(?:(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r"))"
+    r"|(?P<abbr>" + _WD_ABBR + r")\.?)(?![\w\-])"
 )
 
 _STAMP_RE = re.compile(
@@ -464,7 +488,7 @@ _DL_FILLER = (
     # a deadline moved: "ETA slipped to 19:00", "deadline pushed out to Friday 17:00"
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
-    "extended to|" + _WEEKDAY_ALT
+    "extended to|" + _WEEKDAY_ALT + "|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun"
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
 # lazy filler loop makes the nearest keyword win ('ETA before 09:00' -> 'before').
@@ -635,8 +659,8 @@ def _match_zone(g: _Groups, p: str) -> tuple[dt.tzinfo | None, bool]:
 
 
 _DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy ey em ed") for p in ("a", "c")}
-_TIME_GET = {p: _getter(p, "h mi hm s f ap bap") for p in ("a", "ae", "b", "be", "s")}
-_ZONE_GET = {p: _getter(p, "z off zp zw") for p in ("a", "ae", "b", "be", "s")}
+_TIME_GET = {p: _getter(p, "h mi hm s f ap bap") for p in ("a", "ae", "b", "be", "s", "se")}
+_ZONE_GET = {p: _getter(p, "z off zp zw") for p in ("a", "ae", "b", "be", "s", "se")}
 _SLASH_GET = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sl1", "sl2", "sly")))
 _SLASH_NEAR_DAYS = 62  # a year-less slash date farther than this from the section date is no date
 
@@ -680,7 +704,7 @@ _FAST_GROUPS = tuple(
     _FULL.groupindex[n]
     for n in ("be_", "con", "bh", "bmi", "bhm", "bs", "bap", "bbap", "bz", "boff", "bzp", "bzw")
 )
-_I_AT, _I_AE, _I_BE = (_FULL.groupindex[n] - 1 for n in ("at_", "ae_", "be_"))
+_I_AT, _I_AE, _I_BE, _I_SE = (_FULL.groupindex[n] - 1 for n in ("at_", "ae_", "be_", "se_"))
 
 
 def _instant(date: dt.date, parts: tuple[int, int, int, int, str, int], tz: dt.tzinfo) -> dt.datetime:
@@ -711,6 +735,8 @@ class _Cand:
     wd: int = -1  # a weekday named next to the time (0 Monday), resolved against the base date
     week: int = -1  # with wd: 0 'this Friday' (the base date's week), 1 'next Friday'; -1 neither
     ahead: bool = False  # the text speaks of the future ('scheduled Friday 2pm'): weekday looks ahead
+    abbr: bool = False  # a weekday written short ('Fri'): it names a time's day only right next to it
+    of_date: bool = False  # a weekday written before a date ('Friday, Oct 10'): that date's, no one else's
     problem: str | None = None
     keyword: str | None = None
     at: dt.datetime | None = None
@@ -718,6 +744,7 @@ class _Cand:
 
 
 _REL_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_WD_INDEX = {w[:3]: k for k, w in enumerate(_WEEKDAYS)}
 
 
 def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
@@ -734,8 +761,8 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
     g = m.groups()
     if kind == "sl":
         cand = _Cand(start, end, "time")
-        p1 = p2 = "s"
-        until_written = False
+        p1, p2 = "s", "se"
+        until_written = g[_I_SE] is not None
         try:
             cand.date = _slash_date(g, day)
         except _Bad as bad:
@@ -857,6 +884,8 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
     lo = bisect.bisect_left(rels, cand.start - _REL_REACH - 16, key=_cand_start)
     hi = bisect.bisect_right(rels, cand.end + _REL_REACH, key=_cand_start)
     for r in rels[lo:hi]:
+        if r.of_date:
+            continue
         if r.end <= cand.start:
             if cand.start - r.end > _REL_REACH:
                 continue
@@ -868,7 +897,7 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
         if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
             continue
         words = len(gap.split())
-        if words <= 4 and words < best_words:
+        if words <= (1 if r.abbr else 4) and words < best_words:
             best, best_words = r, words
     return best
 
@@ -912,8 +941,10 @@ def find_times(
         day = day.date()
     low: str | None = text.lower()
     rels: list[_Cand] | None = None
-    if "day" in low or "onight" in low or "omorrow" in low:  # (today, yesterday and the weekdays)
-        rels = _rel_cands(text) or None
+    if "day" in low or "onight" in low or "omorrow" in low or any(
+        _short_weekday_at(text, m) for m in _ABBR_HINT.finditer(text)
+    ):
+        rels = _rel_cands(text) or None  # (today, yesterday and the weekdays, 'Fri')
     clock_words = "noon" in low or "midday" in low or "midnight" in low
     eod = "eod" in low or "eob" in low or "eow" in low or "COB" in text or "end of" in low
     if len(low) != len(text):
@@ -938,6 +969,8 @@ def find_times(
                 c.keyword = _deadline(text, c.start, c.end, low) or c.keyword
             out.append(_resolve(text, c, base, default_tz))
         out.sort(key=_start_of)
+    if len(out) > 1 and base is not None:
+        out = _join_date_times(text, 0, out, base, default_tz)
     return _share_zones(text, 0, out, default_tz)
 
 
@@ -1002,10 +1035,26 @@ def _scan(
                 base = c.date
             if rels and c.kind == "time" and c.date is None:
                 ahead = _take_near_rel(text, c, rels, a, b, ahead)
+            elif rels and c.date is not None:
+                _claim_weekday(text, c, rels)
             mention = _resolve(text, c, base, default_tz, a)
         first = False
         out.append(mention)
     return out, base
+
+
+_WD_GAP = re.compile(r"[\s,]*")
+
+
+def _claim_weekday(text: str, c: _Cand, rels: list[_Cand]) -> None:
+    """A weekday written right before a date ('Friday, Oct 10', 'Fri 10 Oct') or inside it ('Wed
+    10/08') is that date's: it is no deadline of its own and names no other time's day."""
+    k = bisect.bisect_left(rels, c.start, key=_cand_start)
+    for r in rels[max(0, k - 1):k + 1]:
+        if r.wd >= 0 and (
+            (r.end <= c.start and _WD_GAP.fullmatch(text, r.end, c.start)) or c.start <= r.start < c.end
+        ):
+            r.of_date = True
 
 
 # 'Wed 10/08': a weekday makes a bare slash date a date ('10/08' alone may be anything); 'Thu 10/09
@@ -1068,6 +1117,14 @@ _SLOW_LOW = (
     *_WEEKDAYS,
 )
 _SLOW = ("??", "TB", "x:x", "X:X", "`", "COB")
+# (a superset of _REL's 'abbr', led by its literals rather than a look-behind: sre then skips to a
+# candidate in C, ~5x faster on a log; the character before is checked in Python)
+_ABBR_HINT = re.compile(r"(?:" + _WD_ABBR + r")(?![\w\-])")
+
+
+def _short_weekday_at(text: str, m: re.Match[str]) -> bool:
+    s = m.start()
+    return s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "_-")
 
 
 def find_times_many(
@@ -1104,6 +1161,10 @@ def find_times_many(
         starts.append(a)
         a += len(t) + 1
     slow = _holding(low, _SLOW_LOW, starts) | _holding(joined, _SLOW, starts)
+    slow.update(
+        bisect.bisect_right(starts, m.start()) - 1
+        for m in _ABBR_HINT.finditer(joined) if _short_weekday_at(joined, m)
+    )
     with_urls = _holding(joined, ("://",), starts)
     out: list[list[TimeMention]] = []
     for k, t in enumerate(texts):
@@ -1118,11 +1179,54 @@ def find_times_many(
             a = starts[k]
             b = a + len(t)
             urls = _url_spans(joined, a, b) if k in with_urls else None
-            found = _scan(joined, low, a, b, day, near, zone, None, False, urls)[0]
-            out.append(_share_zones(joined, a, found, zone) if len(found) > 1 else found)
+            found, base = _scan(joined, low, a, b, day, near, zone, None, False, urls)
+            if len(found) > 1:
+                if base is not None:
+                    found = _join_date_times(joined, a, found, base, zone)
+                found = _share_zones(joined, a, found, zone)
+            out.append(found)
         else:
             out.append([])
     return out
+
+
+# 'Oct 10 by 17:00', 'due 2025-10-10 at noon', 'Oct 10, no later than 09:00 ET': a time written
+# right after a date, with only a comma, 'at', '@' or a deadline word between, is on that date
+_DATE_TIME_GLUE = re.compile(
+    r"\s*,?\s*(?:" + _cases("no later than|before|until|till|nlt|by|at") + r"\s+|@\s*)?"
+)
+
+
+def _join_date_times(
+    text: str, a: int, found: list[TimeMention], base: dt.date, default_tz: dt.tzinfo
+) -> list[TimeMention]:
+    """``found`` (offsets from ``a``) with each date-only mention and the time written right after
+    it (:data:`_DATE_TIME_GLUE`) made one mention: that time on that date, a deadline when either
+    was. ``base`` is the date the times without a written date were read on."""
+    out: list[TimeMention] = []
+    for m in found:
+        d = out[-1] if out else None
+        if (
+            d is not None and d.precision == "day" and d.at is not None and not d.is_stamp
+            and m.at is not None and not m.has_date and m.precision != "day" and m.problem is None
+            and _DATE_TIME_GLUE.fullmatch(text, a + d.end, a + m.start)
+        ):
+            tz = (zone_named(m.zone) if m.zone else None) or default_tz
+            days = dt.timedelta(days=(d.at.date() - base).days)
+            keyword = d.keyword or m.keyword
+            out[-1] = dataclasses.replace(
+                m, start=d.start, raw=text[a + d.start:a + m.end], at=_wall_shift(m.at, tz, days),
+                until=None if m.until is None else _wall_shift(m.until, tz, days), has_date=True,
+                keyword=keyword, is_deadline=keyword is not None,
+            )
+        else:
+            out.append(m)
+    return out
+
+
+def _wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:
+    """The instant whose wall time in ``tz`` is ``at``'s moved by ``days`` (across DST as written)."""
+    return (at.astimezone(tz).replace(tzinfo=None) + days).replace(tzinfo=tz).astimezone(UTC)
 
 
 def _holding(hay: str, needles: tuple[str, ...], starts: list[int]) -> set[int]:
@@ -1282,7 +1386,7 @@ def _eod_cands(
         near = rels[bisect.bisect_left(rels, s - 24, key=_cand_start):
                     bisect.bisect_right(rels, e + 24, key=_cand_start)] if rels else ()
         day_word = next(
-            (r for r in near if not r.used
+            (r for r in near if not r.used and not r.of_date
              and _EOD_GLUE.fullmatch(text, *((r.end, s) if r.end <= s else (e, r.start)))),
             None,
         )
@@ -1394,13 +1498,15 @@ def _rel_cands(text: str) -> list[_Cand]:
             skip = _excluded_spans(text)
         if skip and _inside(m.start(), skip) >= 0:
             continue
-        word = m.group("word").lower()
+        abbr = m.group("abbr")
+        word = (abbr or m.group("word")).lower()
         if word in _REL_OFFSET:
             out.append(_Cand(m.start("word"), m.end(), "rel", has_rel=True, rel=_REL_OFFSET[word]))
         else:
             which = m.group("which")
             week = -1 if which is None else 0 if which.lower() == "this" else 1
-            out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, wd=_WEEKDAYS.index(word), week=week))
+            wd, short = _WD_INDEX[word[:3]], abbr is not None
+            out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, wd=wd, week=week, abbr=short))
     return out
 
 
@@ -1429,7 +1535,7 @@ def _other_mentions(
     extra: list[_Cand] = []
     if rels:
         for r in rels:
-            if r.used:
+            if r.used or r.of_date:
                 continue
             # a weekday with no time near is a mention only as a deadline ('due Friday', 'ETA
             # Friday': the end of the next such day, date-only); "Friday's deploy" says no date

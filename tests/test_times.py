@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -35,6 +36,14 @@ def one(text: str, day: dt.date | None = D, **kw: object) -> TimeMention:
     found = find_times(text, day=day, **kw)  # type: ignore[arg-type]
     assert len(found) == 1, found
     return found[0]
+
+
+Described = list[tuple[str, dt.datetime | None, str, str | None]]
+
+
+def described(text: str, day: dt.date | None = D, **kw: object) -> Described:
+    """Each mention as (raw, at, precision, keyword)."""
+    return [(m.raw, m.at, m.precision, m.keyword) for m in find_times(text, day=day, **kw)]  # type: ignore[arg-type]
 
 
 def ats(text: str, day: dt.date | None = D, **kw: object) -> list[dt.datetime | None]:
@@ -1142,3 +1151,74 @@ def test_end_of_week_and_this_or_next_weekday() -> None:
                                                day=tue)] == [
         ("09:00", u(2025, 10, 6, 9)), ("10:00", u(2025, 10, 13, 10))
     ]
+
+
+def test_a_weekday_written_before_a_date_is_that_dates() -> None:
+    got = functools.partial(described, day=dt.date(2025, 10, 9))
+
+    # one deadline each, not the weekday's plus the date's
+    assert got("ETA Friday, Oct 10") == [("Oct 10", u(2025, 10, 10), "day", "ETA")]
+    assert got("due Friday 10 Oct 2025") == [("10 Oct 2025", u(2025, 10, 10), "day", "due")]
+    assert got("ETA Friday Oct 10 17:00 UTC") == [("Oct 10 17:00 UTC", u(2025, 10, 10, 17), "minute", "ETA")]
+    assert got("ETA Fri 10 Oct 2025") == [("10 Oct 2025", u(2025, 10, 10), "day", "ETA")]
+
+
+def test_short_weekdays_name_a_day_only_next_to_a_time_or_a_keyword() -> None:
+    got = functools.partial(described, day=dt.date(2025, 10, 9))
+
+    # a deadline looks ahead to the next such day, as with 'Friday'
+    assert got("ETA Fri 3pm ET") == [("3pm ET", u(2025, 10, 10, 19), "minute", "ETA")]
+    assert got("ETA Fri by 3pm ET") == [("3pm ET", u(2025, 10, 10, 19), "minute", "by")]
+    assert got("ETA Fri.") == [("Fri.", u(2025, 10, 10), "day", "ETA")]
+    assert got("due next FRI") == [("next FRI", u(2025, 10, 17), "day", "due")]
+    # otherwise the last one, as 'Tuesday 09:00 standup' is
+    assert got("Tues 09:00 standup") == [("09:00", u(2025, 10, 7, 9), "minute", None)]
+    # capitalized or upper case only, and right next to the time: 'sat' and 'Sat with' are words
+    assert got("sat 14:00 with the vendor") == [("14:00", u(2025, 10, 9, 14), "minute", None)]
+    assert got("Sat with the vendor at 14:00") == [("14:00", u(2025, 10, 9, 14), "minute", None)]
+
+
+def test_a_time_written_after_a_date_is_on_that_date() -> None:
+    got = functools.partial(described, day=dt.date(2025, 10, 9))
+
+    # a keyword, 'at' or a comma between: one mention, that time on that date (not the text's day)
+    assert got("target: Oct 10 by noon", tz="America/Chicago") == [
+        ("Oct 10 by noon", u(2025, 10, 10, 17), "minute", "target")
+    ]
+    assert got("rollout Oct 10 before 17:00 ET") == [
+        ("Oct 10 before 17:00 ET", u(2025, 10, 10, 21), "minute", "before")
+    ]
+    assert got("due 2025-10-10 by 09:00 UTC") == [
+        ("2025-10-10 by 09:00 UTC", u(2025, 10, 10, 9), "minute", "due")
+    ]
+    assert got("due Oct 10, noon") == [("Oct 10, noon", u(2025, 10, 10, 12), "minute", "due")]
+    assert got("ETA Oct 10 noon ET") == [("Oct 10 noon ET", u(2025, 10, 10, 16), "minute", "ETA")]
+    assert got("due Oct 10 at midnight") == [("Oct 10 at midnight", u(2025, 10, 11), "minute", "due")]
+    # anything else between: two mentions ('Oct 10' is the item's own date there)
+    assert got("Oct 10: deployed at 17:00") == [
+        ("Oct 10", u(2025, 10, 10), "day", None), ("17:00", u(2025, 10, 10, 17), "minute", None)
+    ]
+    # 'noon' is a meridiem only after 12: in '10 noon' the 10 is no hour
+    assert got("lunch 12 noon") == [("12 noon", u(2025, 10, 9, 12), "minute", None)]
+
+
+def test_a_minus_after_a_minute_is_a_range_unless_an_offset_is_plain() -> None:
+    thu = dt.date(2025, 10, 9)
+
+    def got(text: str) -> list[tuple[str, dt.datetime | None, dt.datetime | None]]:
+        return [(m.raw, m.at, m.until) for m in find_times(text, day=thu)]
+
+    # after a date, '09:00-10:00' is the range it is everywhere else (it read as offset -10:00)
+    assert got("Oct 10 09:00-10:00 ET window") == [
+        ("Oct 10 09:00-10:00 ET", u(2025, 10, 10, 13), u(2025, 10, 10, 14))
+    ]
+    assert got("10/10 09:00-10:00 UTC") == [
+        ("10/10 09:00-10:00 UTC", u(2025, 10, 10, 9), u(2025, 10, 10, 10))
+    ]
+    # an offset after seconds, after a 'T' time or after a space
+    assert got("2025-10-10T09:00-04:00") == [("2025-10-10T09:00-04:00", u(2025, 10, 10, 13), None)]
+    assert got("2025-10-10 17:45:00-05:00") == [("2025-10-10 17:45:00-05:00", u(2025, 10, 10, 22, 45), None)]
+    assert got("2025-10-10T04:40:48.296-04:00") == [
+        ("2025-10-10T04:40:48.296-04:00", dt.datetime(2025, 10, 10, 8, 40, 48, 296000, tzinfo=UTC), None)
+    ]
+    assert got("2025-10-09 17:45:00 -0500") == [("2025-10-09 17:45:00 -0500", u(2025, 10, 9, 22, 45), None)]
