@@ -24,6 +24,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .errors import ReportError
+from .periods import day_end, day_of_end
 from .redact import redact_text
 from .timeline import final_resolutions
 
@@ -701,7 +702,7 @@ def _coarsen_last(df: pd.DataFrame, rows_budget: int) -> tuple[pd.DataFrame, pd.
 
 
 def _deadline_rows(
-    deadlines: pd.DataFrame | None, resolved: pd.DataFrame, as_of: pd.Timestamp | None
+    deadlines: pd.DataFrame | None, resolved: pd.DataFrame, as_of: pd.Timestamp | None, tz: str = "UTC"
 ) -> pd.DataFrame:
     """Normalise deadlines to ``ticket, due_at, status, text``.
 
@@ -721,11 +722,11 @@ def _deadline_rows(
     # a deadline that names no ticket has no row to sit on (occ_lib.sla lists it as "(no ticket)")
     df = df[df["ticket"].notna() & (df["ticket"] != _NO_TICKET)].copy()
     df["due_at"] = pd.to_datetime(df["due_at"], utc=True)
-    # a date-only deadline is due at the end of its day, as occ_lib.sla counts it (whose rows say so
-    # in day_precision and already hold the end of the day)
+    # a date-only deadline is due at the end of its day in tz, as occ_lib.sla counts it (whose rows
+    # say so in day_precision and already hold the end of the day)
     if "due_precision" in df.columns:
         df["day_only"] = df["due_precision"].eq("day")
-        df.loc[df["day_only"], "due_at"] += pd.Timedelta(days=1)
+        df.loc[df["day_only"], "due_at"] = [day_end(d.date(), tz) for d in df.loc[df["day_only"], "due_at"]]
     elif "day_precision" in df.columns:
         df["day_only"] = df["day_precision"].fillna("").str.contains("due_at")
     else:
@@ -751,9 +752,10 @@ def _deadline_rows(
 
 
 def _due_label(due: pd.Timestamp, day_only: bool, tz: str) -> str:
-    """'2025-10-09 (end of day, UTC)' for a date-only deadline, else its local date and time."""
+    """'2025-10-09 (end of day, America/New_York)' for a date-only deadline, else its local date and
+    time."""
     if day_only:
-        return f"{due - pd.Timedelta(days=1):%Y-%m-%d} (end of day, UTC)"
+        return f"{day_of_end(due, tz):%Y-%m-%d} (end of day, {tz})"
     return f"{due.tz_convert(tz):%Y-%m-%d %H:%M}"
 
 
@@ -797,7 +799,7 @@ def escalation_chart(
         cutoff = cutoff.tz_localize("UTC") if cutoff.tzinfo is None else cutoff.tz_convert("UTC")
     resolved = tl[final_resolutions(tl)] if len(tl) else tl
     dl = _deadline_rows(deadlines, resolved, cutoff if cutoff is not None else (
-        tl["at"].max() if len(tl) else None))
+        tl["at"].max() if len(tl) else None), tz)
     for t in dl["ticket"].tolist():
         if t not in order:
             order.append(t)

@@ -117,6 +117,8 @@ def _render_table(columns: list[str], recs: Iterable[dict[str, Any]], out: TextI
             v = rec[c]
             if isinstance(v, list):
                 v = ", ".join("" if x is None else str(x) for x in v)
+            elif isinstance(v, float):
+                v = round(v, 3)  # for people: '604074.58' minutes, not '604074.5798929667'
             cells.append(escape("" if v is None else str(v)))
         table.add_row(*cells)
     Console(file=out, width=200 if not out.isatty() else None, soft_wrap=False).print(table)

@@ -77,6 +77,17 @@ def local_midnight(day: dt.date, tz: str | dt.tzinfo) -> pd.Timestamp:
     return localize(dt.datetime.combine(day, dt.time()), zone(tz))
 
 
+def day_end(day: dt.date, tz: str | dt.tzinfo) -> pd.Timestamp:
+    """The end of ``day`` in ``tz`` (the next local midnight) as a UTC instant: when a date-only
+    deadline ('due Friday') falls due for a team that keeps ``tz``."""
+    return local_midnight(day + dt.timedelta(days=1), tz)
+
+
+def day_of_end(end: pd.Timestamp, tz: str | dt.tzinfo) -> dt.date:
+    """The local date whose end (:func:`day_end`) is ``end``."""
+    return (end.tz_convert(zone(tz)) - pd.Timedelta(microseconds=1)).date()
+
+
 def _week_monday(week: str | dt.date | dt.datetime | pd.Timestamp, tz: str | dt.tzinfo) -> dt.date:
     if isinstance(week, str):
         m = _WEEK.match(week.strip())

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from .periods import parse_duration, to_utc
+from .periods import day_end, parse_duration, to_utc
 from .policy import Policy, _fmt_td
 from .timeline import final_resolutions, first_events
 
@@ -70,7 +70,7 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "Deadline: missed when the text says it was missed, or when it fell due at or before as_of "
         "with no 'resolved' event for its ticket at or before the due time (in any log given); met "
         "when such a resolution came by then; open when not yet due and unresolved.",
-        "A date-only deadline is due at the end of that day (UTC).",
+        f"A date-only deadline is due at the end of that day in {policy.tz}.",
         "A ticket reopened (reopened, regressed, recurred) after a resolution is resolved only by a "
         "later 'resolved' event.",
         "An event from a dated but untimed section counts at the start of its date (UTC), except "
@@ -301,7 +301,7 @@ def deadline_misses(
         day = any(r.get("due_precision") == "day" for r in recs) and all(
             r.get("due_precision") == "day" for r in recs
         )
-        due_eff = due_at + pd.Timedelta(days=1) if day else due_at
+        due_eff = day_end(due_at.date(), tz) if day else due_at  # (a date-only due_at is its UTC midnight)
         if s is not None and due_eff <= s:
             continue
         stated = [r for r in recs if bool(r.get("stated_missed"))]

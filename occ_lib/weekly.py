@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-from .periods import last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
+from .periods import day_of_end, last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
 from .timeline import INSTANT_COLUMNS
 from .workspace import DEFAULT_EVIDENCE
 
@@ -865,16 +865,18 @@ def _src(df: pd.DataFrame) -> pd.Series:
     return df.apply(one, axis=1) if not df.empty else pd.Series(dtype=object)
 
 
-def misses_table(misses: pd.DataFrame, all_rows: bool = False) -> pd.DataFrame:
-    """SLA rows for people: missed and open ones (or all), overage in minutes, where it was said."""
+def misses_table(misses: pd.DataFrame, all_rows: bool = False, tz: str = "UTC") -> pd.DataFrame:
+    """SLA rows for people: missed and open ones (or all), overage in minutes, where it was said.
+
+    ``tz`` is the zone the misses were counted in (the policy's): a date-only deadline, due at the
+    end of its day there, shows as that day."""
     m = misses if all_rows else misses[misses["status"].isin(["missed", "open"])]
     dated = m["day_precision"].fillna("") if "day_precision" in m.columns else pd.Series("", index=m.index)
     due, resolved = m["due_at"], m["resolved_at"]
     if dated.str.len().any():  # date-only mentions show as the dates the logs gave
-        one_day = pd.Timedelta(days=1)
         due = due.astype(object).where(
             ~(dated.str.contains("due_at") & m["kind"].eq("deadline")),
-            [f"{v - one_day:%Y-%m-%d} (end of day)" if pd.notna(v) else v for v in due],
+            [f"{day_of_end(v, tz):%Y-%m-%d} (end of day)" if pd.notna(v) else v for v in due],
         )
         resolved = resolved.astype(object).where(
             ~dated.str.contains("resolved_at"), resolved.map(_date_only)

@@ -525,7 +525,13 @@ def test_escalation_chart_puts_a_date_only_deadline_at_the_end_of_its_day():
     assert [c[1] for c in by["deadline open"].customdata] == [
         "2025-10-09 (end of day, UTC)", "2025-10-11 09:00"
     ]
+    # in New York the day ends at 04:00 UTC: open at midnight UTC, missed once New York's day is over
     fig = charts.escalation_chart(tl, raw, as_of="2025-10-10T00:00:00Z", tz=NY)
     by = {t.name: t for t in fig.data}
-    assert list(by["deadline missed"].x) == [naive("2025-10-09 20:00")]
-    assert [c[1] for c in by["deadline open"].customdata] == ["2025-10-11 05:00"]
+    assert list(by["deadline open"].x) == [naive("2025-10-10 00:00"), naive("2025-10-11 05:00")]
+    assert [c[1] for c in by["deadline open"].customdata] == [
+        "2025-10-09 (end of day, America/New_York)", "2025-10-11 05:00"
+    ]
+    fig = charts.escalation_chart(tl, raw, as_of="2025-10-10T04:00:00Z", tz=NY)
+    by = {t.name: t for t in fig.data}
+    assert list(by["deadline missed"].x) == [naive("2025-10-10 00:00")]

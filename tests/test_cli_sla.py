@@ -79,6 +79,15 @@ def test_csv_and_table_formats(logs_dir, capsys):
     assert "- Deadline: missed when the text says it was missed" in out
 
 
+def test_the_table_rounds_floats_for_people_and_csv_keeps_them():
+    from occ_lib.formats import to_string
+
+    df = pd.DataFrame({"subject": ["OPS-1"], "overage_min": [604074.5798929667]})
+    table = to_string(df, "table")
+    assert "604074.58" in table and "604074.5798929667" not in table
+    assert to_string(df, "csv").splitlines()[1] == "OPS-1,604074.5798929667"
+
+
 def test_workspace_store_gives_availability_and_latency_rows(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "feedback").mkdir()

@@ -268,6 +268,28 @@ def test_date_only_deadline_is_due_at_the_end_of_the_day_and_ticketless_rows_sta
     assert list(shown["due"]) == ["2025-10-10 (end of day)", "2025-10-10 (end of day)"]
 
 
+def test_a_date_only_deadline_ends_with_the_day_in_the_policy_zone():
+    # 'due 2025-10-10' for a New York team: the day ends at 04:00 UTC on the 11th, not at midnight UTC
+    lg = logs(deadlines=[
+        deadline("a.md", 3, ["OPS-1"], "2025-10-10", "OPS-1 due 2025-10-10", precision="day", keyword="due")
+    ])
+    ny = policy({"tz": "America/New_York"})
+    assert list(misses(lg, None, ny, as_of=utc("2025-10-11 01:00"))["status"]) == ["open"]
+    after = misses(lg, None, ny, as_of=utc("2025-10-11 05:00"))
+    assert after[["status", "due_at", "overage_min"]].values.tolist() == [
+        ["missed", utc("2025-10-11 04:00"), 60.0]
+    ]
+    assert "A date-only deadline is due at the end of that day in America/New_York." in accounting_rules(ny)
+    from occ_lib import weekly
+
+    shown = weekly.for_display(weekly.misses_table(after, tz="America/New_York"), "America/New_York")
+    assert list(shown["due"]) == ["2025-10-10 (end of day)"]
+    # east of UTC too: Tokyo's 2025-10-10 ends at 15:00 UTC that day
+    tokyo = misses(lg, None, policy({"tz": "Asia/Tokyo"}), as_of=utc("2025-10-10 16:00"))
+    assert tokyo[["status", "due_at"]].values.tolist() == [["missed", utc("2025-10-10 15:00")]]
+    assert list(weekly.misses_table(tokyo, tz="Asia/Tokyo")["due"]) == ["2025-10-10 (end of day)"]
+
+
 def test_date_only_mentions_are_named_and_said_as_dates():
     """A ticket first mentioned, answered or resolved in a dated but untimed section: its instant is
     the date's UTC midnight, the row names it in day_precision and the detail gives the date."""
