@@ -53,6 +53,8 @@ def cases(scale: float) -> dict[str, str]:
         "dates then times": DAY + "ETA Oct 10 by noon, Friday 10 Oct before 17:00 ET; " * n + "\n",
         "short weekdays": DAY + "ETA Fri 3pm ET, Sat with Sun at 14:00, THU " * n + "\n",
         "date ranges": DAY + "Oct 10 09:00-10:00 ET, 10/10 09:00-10:00 " * n + "\n",
+        "header lines": "# Report\n" + "**Detected:** 2025-10-09 14:02 CEST\n**Severity:** SEV-2\n" * n,
+        "slash deadlines": DAY + "due 10/14, ETA: 10/14/2025, 3/4 nodes " * n + "\n",
     }
 
 

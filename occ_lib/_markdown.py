@@ -275,7 +275,12 @@ def _maybe_break(marker: str, rest: str | None) -> bool:
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 # a prose line that opens with a date or time: '14:02 UTC ...', '[2025-10-07 09:30] ...', '**9:30am** ...'
+# a line that opens with its time, possibly after a 'Key:' (a report's header lines: '**Detected:**
+# 2025-10-09 14:02 CEST', 'Resolved: 2025-10-09 18:40 UTC')
+_KEY = r"[*_]{0,2}[A-Z][A-Za-z][\w /()-]{0,28}:[*_]{0,2}[ \t]"
+_KEY_LINE = re.compile(_KEY)  # ('**Severity:** SEV-2' under such a line is no continuation of it)
 _STAMPED = re.compile(
+    r"(?:" + _KEY + r"+)?"
     r"[\[(*_]{0,2}(?:\d{4}-\d{2}-\d{2}\b|\d{1,2}:\d{2}(?!\d)|\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\b)"
 )
 
@@ -450,7 +455,9 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 i += 2 if level else 1
                 continue
         stamped = opens and not indented and _STAMPED.match(s) is not None
-        if pending is not None and not stamped and (not blank or indented):
+        if pending is not None and not stamped and (not blank or indented) and not (
+            pending[3] == "l" and not indented and _KEY_LINE.match(s)
+        ):
             pending[2].append(s.rstrip())
         elif stamped:
             if pending is not None:

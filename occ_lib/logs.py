@@ -32,8 +32,11 @@ Structure (one pass over the lines, then one pass per field over each document's
     unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``) sets
     it for its section's and subsections' zone-less times, not for the document. A dated title (``# Daily
     log — 2025-10-10``) dates the items written before the first section, and the undated sections under
-    it. Items are prose lines that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim:
-    ...``, as plain-text and pasted chat logs are written; ``item`` = ``line``), list items (``-``, ``*``,
+    it; so does, in a document whose title has no date, the first dated header line written before the
+    first section (an incident report's ``**Detected:** 2025-10-09 14:02 CEST``). Items are prose lines
+    that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim: ...``, as plain-text and
+    pasted chat logs are written), also after a ``Key:`` (``**Resolved:** 2025-10-09 18:40 UTC``; a next
+    ``Key:`` line is its own line, no continuation; ``item`` = ``line``), list items (``-``, ``*``,
     ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a space) and table
     body rows (cells joined with `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``,
     ``Target`` or ``By`` holds deadlines, read as ``due 2025-10-10``, not the row's time); tables are also
@@ -493,6 +496,17 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     for b in blocks(lines, fm.body_start):
         tag = b[0]
         if tag == "i" or tag == "l":
+            if tag == "l" and position == 0 and sec[2] is None and b[3]:
+                # a report's header line before any section ('**Detected:** 2025-10-09 14:02 CEST',
+                # 'Date: 2025-10-09') dates the document as a dated title does
+                day = parse_heading(b[3], tz=sec_zone or tz, year_near=near).date
+                if day is not None:
+                    near = day
+                    sec = (None, None, day, _day_us(day), _NAT, None)
+                    if enclosing and enclosing[0][1] is None:
+                        enclosing[0] = (enclosing[0][0], day, *enclosing[0][2:])
+                    elif not enclosing:
+                        enclosing.append((0, day, [], None))  # (no heading pops level 0)
             if b[3]:
                 nesting.append(len(items))
                 kind_of_item = "list" if tag == "i" else "line"

@@ -26,8 +26,9 @@ What counts as a date
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``11-Oct-2025``, ``Sept 3rd`` (month names start with a
     capital letter so that "may 5" is not a date), ``07.10.2025`` (dotted: day first, four-digit year;
     ``2025.10.08`` and ``1.2.3`` are not dates). A slash date is read when a time is joined to it (``10/13
-    09:00 UTC``, ``13/10/2025 at 5pm ET``) or a weekday is written before it (``Wed 10/08``, ``ETA Thu 10/09
-    noon``): month first or day first, whichever is a real date, and when both are, the one nearest ``day`` (a
+    09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA Thu 10/09
+    noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``): month first or day first, whichever
+    is a real date, and when both are, the one nearest ``day`` (a
     year-less one more than two months away is no date: ``1/2 09:00``); alone (``24/7``, ``3/4``) it is not a
     date, except ``10/10/2025`` in a heading (see :func:`parse_heading`). A bare year (``2025``) is not a
     date. A date without a year takes the year that puts it nearest to ``day``. A date joined to a time
@@ -1060,23 +1061,32 @@ def _claim_weekday(text: str, c: _Cand, rels: list[_Cand]) -> None:
 # 'Wed 10/08': a weekday makes a bare slash date a date ('10/08' alone may be anything); 'Thu 10/09
 # noon' is that day at noon
 _WD_BEFORE = re.compile(r"(?<![A-Za-z])" + _WD + r",?\s+$")
-_SLASH_TAIL = re.compile(r"/(\d{1,2})(?![\d/]|:\d|\.\d)")
+# 'due 10/14', 'ETA: 10/14', 'by 10/14 EOD': a deadline word makes a bare slash date a date too
+_KW_BEFORE = re.compile(
+    r"(?<![\w-])" + _cases("eta|due|by|deadline|target|before|until") + r"(?:\s+on)?[\s:]+$"
+)
+_SLASH_TAIL = re.compile(r"/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|:\d|\.\d)")
 _CLOCK_GAP = re.compile(r"\s+(?:at\s+)?")
 
 
 def _weekday_slash(
     text: str, s: int, e: int, a: int, b: int, pos: int, year_day: dt.date | None
 ) -> _Cand | None:
-    """The date 'Wed 10/08' whose first number is ``text[s:e]``, or None when it is not written so."""
+    """The date 'Wed 10/08' (or 'due 10/14') whose first number is ``text[s:e]``, or None when it
+    is not written so."""
     tail = _SLASH_TAIL.match(text, e, b)
     if tail is None:
         return None
     wd = _WD_BEFORE.search(text, max(a, pos, s - 12), s)
-    if wd is None:
+    if wd is not None:
+        start = wd.start()
+    elif _KW_BEFORE.search(text, max(a, pos, s - 16), s) is not None:
+        start = s  # (the keyword governs the date: it is not part of it)
+    else:
         return None
-    start, end = wd.start(), tail.end()
+    end = tail.end()
     try:
-        date = _slash_reading(text[s:e], tail.group(1), None, year_day)
+        date = _slash_reading(text[s:e], tail.group(1), tail.group(2), year_day)
     except _Bad as bad:
         return _Cand(start, end, "date", problem=str(bad))
     if date is None:

@@ -707,3 +707,60 @@ def test_a_duration_after_eta_is_a_deadline_from_the_items_time():
     assert dl["keyword"].tolist() == ["ETA", "ETA", "within"]
     assert dl["due_precision"].tolist() == ["minute"] * 3
     assert logs.events["kind"].tolist() == ["deadline", "deadline", "deadline", "note", "note", "note"]
+
+
+INCIDENT = """---
+owner: qa
+tz: Europe/Berlin
+---
+# Incident report: checkout latency (INC-301)
+
+**Status:** Resolved
+**Detected:** 2025-10-09 14:02 CEST
+**Resolved:** 2025-10-09 18:40 UTC
+**Severity:** SEV-2
+
+## Timeline (all times CEST)
+
+| Time | Event |
+|------|-------|
+| 14:02 | Alert fired for INC-301 |
+| 15:30 | Escalated INC-301 to engineering manager |
+| 20:40 | INC-301 resolved |
+
+## Action items
+
+| Item | Owner | Due | Status |
+|------|-------|-----|--------|
+| Load test for checkout (QA-77) | @bob | 10/14 | Open |
+| Postmortem review | @lee | 10/13/2025 | Overdue |
+
+## Follow-ups
+- QA-78 ETA next Tue
+"""
+
+
+def test_an_incident_report_is_dated_by_its_header_lines():
+    # '**Detected:** 2025-10-09 14:02 CEST' opens with a key and its time: an item, one per line;
+    # before any section it dates the document, as a dated title would: the timeline table's
+    # times are that day's (in the heading's CEST) instead of times without a date
+    logs = parse_log(INCIDENT, "inc.md")
+    ev = logs.events
+    assert ev[["line", "at", "at_precision", "kind", "item"]].values.tolist() == [
+        [8, ts("2025-10-09 12:02"), "minute", "note", "line"],
+        [9, ts("2025-10-09 18:40"), "minute", "resolved", "line"],
+        [16, ts("2025-10-09 12:02"), "minute", "note", "table"],
+        [17, ts("2025-10-09 13:30"), "minute", "escalation", "table"],
+        [18, ts("2025-10-09 18:40"), "minute", "resolved", "table"],
+        [24, ts("2025-10-09"), "day", "deadline", "table"],
+        [25, ts("2025-10-09"), "day", "deadline", "table"],
+        [28, ts("2025-10-09"), "day", "plan", "list"],
+    ]
+    assert ev["text"].iloc[1] == "**Resolved:** 2025-10-09 18:40 UTC"  # ('**Severity:**' is its own line)
+    assert ev["tickets"].tolist()[:2] == [["INC-301"], ["INC-301"]]  # (the title's ticket)
+    # a bare slash date in a Due column, or after a deadline word, is a date; 'next Tue' has a day now
+    dl = logs.deadlines
+    assert dl[["line", "due_at", "stated_missed"]].values.tolist() == [
+        [24, ts("2025-10-14"), False], [25, ts("2025-10-13"), True], [28, ts("2025-10-14"), False],
+    ]
+    assert logs.problems.empty

@@ -1222,3 +1222,13 @@ def test_a_minus_after_a_minute_is_a_range_unless_an_offset_is_plain() -> None:
         ("2025-10-10T04:40:48.296-04:00", dt.datetime(2025, 10, 10, 8, 40, 48, 296000, tzinfo=UTC), None)
     ]
     assert got("2025-10-09 17:45:00 -0500") == [("2025-10-09 17:45:00 -0500", u(2025, 10, 9, 22, 45), None)]
+
+
+def test_a_deadline_word_makes_a_bare_slash_date_a_date() -> None:
+    got = functools.partial(described, day=dt.date(2025, 10, 9))
+    assert got("QA-77 due 10/14") == [("10/14", u(2025, 10, 14), "day", "due")]
+    assert got("ETA: 10/14/2025") == [("10/14/2025", u(2025, 10, 14), "day", "ETA")]
+    assert got("due on 14/10/25 noon") == [("14/10/25 noon", u(2025, 10, 14, 12), "minute", "due")]
+    assert got("Wed 10/15/2025 deploy") == [("Wed 10/15/2025", u(2025, 10, 15), "day", None)]
+    # without one it stays no date: a ratio, an uptime, a year-less pair far from the day
+    assert got("3/4 nodes up, 24/7 support, due 1/2") == []
