@@ -1700,6 +1700,9 @@ _LONE_WD = re.compile(
 )
 
 
+_HEADING_WD = re.compile(r"[\W_]*(" + _WD + r")")  # a heading that opens with a weekday ('### Tue')
+
+
 def parse_heading(
     text: str, *, tz: dt.tzinfo | str | None = None, year_near: dt.date | None = None,
     day: dt.date | None = None,
@@ -1710,7 +1713,9 @@ def parse_heading(
     without it they are a ``'date without a year ...'`` problem.
 
     A heading time without a date in the heading ('### 14:05 — paged') takes ``day``, the date of
-    the enclosing section, when given (``date`` stays None: the caller owns that inheritance);
+    the enclosing section, when given (``date`` stays None: the caller owns that inheritance); a
+    heading that opens with a weekday ('### Tuesday', '### Fri 09:00 UTC') is that weekday on or
+    after ``day`` (the days of a week's log under '## Week of Oct 6');
     without it the time stays unresolved (``at=None``, no problem). ``10/10/2025`` style dates
     are read month or day first, whichever is a real date; when both are, the one nearest
     ``year_near``, and without it ``problem='ambiguous date ...'``.
@@ -1753,6 +1758,10 @@ def parse_heading(
                 date = _slash_reading(sm.group(1), sm.group(2), None, year_near)
             if date is not None:
                 spans.append(sm.span())
+    if date is None and day is not None and problem is None and (wd := _HEADING_WD.match(heading)):
+        # '### Tuesday' under '## Week of Oct 6, 2025': that weekday on or after the enclosing date
+        date = day + dt.timedelta(days=(_WD_INDEX[wd.group(1)[:3].lower()] - day.weekday()) % 7)
+        mentions = find_times(heading, day=date, tz=tz, year_near=year_near)
     if (date is not None or (day is not None and problem is None)) and any(
         mm.problem in _NEEDS_DAY for mm in mentions
     ):

@@ -764,3 +764,20 @@ def test_an_incident_report_is_dated_by_its_header_lines():
         [24, ts("2025-10-14"), False], [25, ts("2025-10-13"), True], [28, ts("2025-10-14"), False],
     ]
     assert logs.problems.empty
+
+
+def test_weekday_headings_under_a_week_are_its_days():
+    text = (
+        "# Deploy train\n\n## Week of Oct 6, 2025\n\n### Monday\n- 09:00 ET DEP-10 cut\n\n"
+        "### Tue\n- 10:15 ET DEP-10 rolled to 50%\n\n### Fri 16:00 UTC — freeze\n- DEP-10 done\n\n"
+        "## Notes\n### Wednesday\n- undated: no week above it\n"
+    )
+    logs = parse_log(text, "w.md")
+    s = logs.sections
+    assert s[["line", "title", "date"]].values.tolist() == [
+        [3, "Week of", ts("2025-10-06")], [5, "", ts("2025-10-06")], [8, "", ts("2025-10-07")],
+        [11, "freeze", ts("2025-10-10")], [14, "Notes", pd.NaT], [15, "Wednesday", pd.NaT],
+    ]
+    assert logs.events["at"].tolist() == [
+        ts("2025-10-06 13:00"), ts("2025-10-07 14:15"), ts("2025-10-10 16:00"), pd.NaT
+    ]
