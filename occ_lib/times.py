@@ -79,7 +79,8 @@ Which date a time takes
     (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``).
     ``this Friday`` is that day of the base date's week, ``next Friday`` of the week after (weeks
     start on Monday), with or without a time. ``EOW``, ``end of (the) week`` and ``end of next
-    week`` are date-only deadlines on that week's Friday (a weekend day is its own end of week).
+    week`` are date-only deadlines on that week's Friday (a weekend day is its own end of week);
+    ``EOM``, ``end of (the) month`` and ``end of next month`` on that month's last day.
     With no date at all: ``at=None``, ``problem='time without a date'``.
 Precision
     ``'second'`` when seconds are written, ``'minute'`` for times, ``'day'`` for dates. A date-only
@@ -93,8 +94,9 @@ Deadlines
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
     ``checkpoint``, ``window``, ``cutoff``. Right
     after it: ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00
-    UTC ETA``, ``09:00 UTC review window``). A keyword written right after wins over one before
-    (``before 09:00 UTC checkpoint`` -> ``checkpoint``). ``keyword`` is lowercase except ``ETA``.
+    UTC ETA``, ``09:00 UTC review window``), unless that keyword has its own value after it (in
+    ``14:00 UTC ETA in ~2h`` 14:00 is the item's time). A keyword written right after wins over one
+    before (``before 09:00 UTC checkpoint`` -> ``checkpoint``). ``keyword`` is lowercase except ``ETA``.
 End of day
     ``EOD``, ``EOB``, ``COB``, ``end of (the) day``/``business`` is a date-only deadline (keyword
     ``EOD`` unless ``ETA``/``by``... governs it) on the day written next to it (``EOD Friday``:
@@ -507,6 +509,7 @@ _DEADLINE_AFTER = re.compile(
     r"(?P<kw2>" + _cases("deadline|window|checkpoint|cutoff|cut-off") + r"))\b"
 )
 _CLAUSE_BREAK = re.compile(r"[;.!?|\n\u2013\u2014]")
+_OWN_VALUE = re.compile(r"\s*[:=]?\s*(?:(?i:in|of|is|at|by|around|about)\s+)?[~\u2248]?\s*\d")
 
 
 def _norm_keyword(kw: str) -> str:
@@ -540,7 +543,8 @@ def _deadline(
     hi = end + 32 if b is None or b > end + 32 else b
     if low is None or _DL_HINT_AFTER.search(low, end, hi):
         after = _DEADLINE_AFTER.match(text, end, hi)
-        if after:
+        # ('14:00 UTC ETA in ~2h': that ETA has its own value, written after it; '17:00 UTC ETA' has not)
+        if after and not _OWN_VALUE.match(text, after.end(), hi + 8):
             return _norm_keyword(after.group("kw1") or after.group("kw2"))
     if start == a:
         return None
@@ -947,7 +951,7 @@ def find_times(
     ):
         rels = _rel_cands(text) or None  # (today, yesterday and the weekdays, 'Fri')
     clock_words = "noon" in low or "midday" in low or "midnight" in low
-    eod = "eod" in low or "eob" in low or "eow" in low or "COB" in text or "end of" in low
+    eod = "eod" in low or "eob" in low or "eow" in low or "eom" in low or "COB" in text or "end of" in low
     if len(low) != len(text):
         low = None  # a few characters lower-case to two; then the deadline gates are skipped
     ticks = "`" in text
@@ -1123,7 +1127,8 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 # What sends a text of find_times_many down the general path: relative days (on the lower-cased
 # text), placeholders and code spans (the cases _scan alone does not cover).
 _SLOW_LOW = (
-    "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "eod", "eob", "eow",
+    "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of",
+    "eod", "eob", "eow", "eom",
     *_WEEKDAYS,
 )
 _SLOW = ("??", "TB", "x:x", "X:X", "`", "COB")
@@ -1360,7 +1365,8 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
 # next to it ('EOD Friday', 'tomorrow COB') or the text's own. A time next to it is the deadline.
 _EOD = re.compile(
     r"(?<![\w-])(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business))"
-    r"|(?P<week>(?i:eow|end\s+of\s+(?:the\s+)?(?P<next>next\s+)?(?:work\s+)?week)))(?![\w-])"
+    r"|(?P<week>(?i:eow|end\s+of\s+(?:the\s+)?(?P<next>next\s+)?(?:work\s+)?week))"
+    r"|(?P<month>(?i:eom|end\s+of\s+(?:the\s+)?(?P<nextm>next\s+)?month)))(?![\w-])"
 )
 _EOD_GLUE = re.compile(r"[\s,(]*(?:(?i:on|of|this)\s+)?")
 
@@ -1382,6 +1388,14 @@ def _eod_cands(
         if skip is None:
             skip = _excluded_spans(text)
         if skip and _inside(s, skip) >= 0:
+            continue
+        if m.group("month"):
+            # 'EOM', 'by end of (next) month': the last day of that month
+            ahead = 2 if m.group("nextm") else 1
+            first = dt.date(base.year + (base.month + ahead - 1) // 12, (base.month + ahead - 1) % 12 + 1, 1)
+            if m.group("nextm") is None and _deadline(text, s, e) is None and "eom" not in m.group(0).lower():
+                continue  # 'at the end of the month we shipped': no promise without a keyword
+            out.append(_Cand(s, e, "date", date=first - dt.timedelta(days=1), keyword="EOM"))
             continue
         if m.group("week"):
             # 'EOW', 'by end of (next) week': the end of that week's Friday (a weekend day for itself)

@@ -1232,3 +1232,18 @@ def test_a_deadline_word_makes_a_bare_slash_date_a_date() -> None:
     assert got("Wed 10/15/2025 deploy") == [("Wed 10/15/2025", u(2025, 10, 15), "day", None)]
     # without one it stays no date: a ratio, an uptime, a year-less pair far from the day
     assert got("3/4 nodes up, 24/7 support, due 1/2") == []
+
+
+def test_end_of_month_is_a_date_only_deadline_on_its_last_day() -> None:
+    got = functools.partial(described, day=dt.date(2025, 12, 9))
+    assert got("ETA end of month") == [("end of month", u(2025, 12, 31), "day", "ETA")]
+    assert got("EOM") == [("EOM", u(2025, 12, 31), "day", "EOM")]
+    assert got("by end of next month") == [("end of next month", u(2026, 1, 31), "day", "by")]
+    assert got("at the end of the month we shipped") == []
+
+
+def test_an_eta_written_after_a_time_with_its_own_value_is_not_that_times() -> None:
+    # '17:00 UTC ETA' calls 17:00 the ETA; in '14:00 UTC ETA in ~2h' the ETA is what follows it
+    logs = parse_log("## 2025-10-09\n- 14:00 UTC PAY-1 ETA in ~2h\n- the 17:00 UTC ETA slipped\n", "e.md")
+    assert [t.to_pydatetime() for t in logs.events["at"]] == [u(2025, 10, 9, 14), u(2025, 10, 9)]
+    assert [t.to_pydatetime() for t in logs.deadlines["due_at"]] == [u(2025, 10, 9, 16), u(2025, 10, 9, 17)]
