@@ -23,7 +23,8 @@ What counts as a time
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``.
 What counts as a date
     ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention), ``2025/10/11``,
-    ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``11-Oct-2025``, ``Sept 3rd`` (month names start with a
+    ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``11-Oct-2025``, ``11/Oct/25`` (Jira; a two-digit
+    year only after ``-`` or ``/``: ``9 Oct 25 nodes`` has none), ``Sept 3rd`` (month names start with a
     capital letter so that "may 5" is not a date), ``07.10.2025`` (dotted: day first, four-digit year;
     ``2025.10.08`` and ``1.2.3`` are not dates). A slash date is read when a time is joined to it (``10/13
     09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA Thu 10/09
@@ -350,9 +351,9 @@ def _date_re(p: str) -> str:
         _NB + rf"(?P<{p}mn>{_MON})\s?(?P<{p}md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d]|\.\d|:\d|[^\W_])"
         rf"(?:,?\s(?P<{p}my>\d{{4}})(?!\d|:\d))?"
     )
-    day_first = (  # '11 Oct 2025', and '07-Oct-2025' as enterprise tools write it
-        _NB + rf"(?P<{p}dd>\d{{1,2}})(?:st|nd|rd|th)?[\s-](?P<{p}dm>{_MON})"
-        rf"(?:(?:,?\s|-)(?P<{p}dy>\d{{4}})(?!\d|:\d))?"
+    day_first = (  # '11 Oct 2025'; '07-Oct-2025', '09/Oct/25' (Jira) as enterprise tools write it
+        _NB + rf"(?P<{p}dd>\d{{1,2}})(?:st|nd|rd|th)?[\s/-](?P<{p}dm>{_MON})"
+        rf"(?:(?:,?\s|[-/])(?P<{p}dy>\d{{4}}|(?<=[-/])\d{{2}})(?!\d|:\d))?"
     )
     # '07.10.2025': day first, as everywhere dotted dates are written; the four-digit year and a
     # day and month in range keep version numbers ('1.2.3', '2025.10.08', '1.13.2025') out
@@ -605,7 +606,7 @@ def _match_date(g: _Groups, p: str, day: dt.date | None) -> dt.date | None:
         return None
     month = _MONTHS[mon_s[:3].lower()]
     dom = int(dom_s)
-    year = int(year_s) if year_s else _year_near(month, dom, day)
+    year = (int(year_s) + (2000 if len(year_s) == 2 else 0)) if year_s else _year_near(month, dom, day)
     label = f"{mon_s.rstrip('.')} {dom_s}" + (f", {year_s}" if year_s else "")
     if year is None:
         if 1 <= dom <= 31:

@@ -1247,3 +1247,14 @@ def test_an_eta_written_after_a_time_with_its_own_value_is_not_that_times() -> N
     logs = parse_log("## 2025-10-09\n- 14:00 UTC PAY-1 ETA in ~2h\n- the 17:00 UTC ETA slipped\n", "e.md")
     assert [t.to_pydatetime() for t in logs.events["at"]] == [u(2025, 10, 9, 14), u(2025, 10, 9)]
     assert [t.to_pydatetime() for t in logs.deadlines["due_at"]] == [u(2025, 10, 9, 16), u(2025, 10, 9, 17)]
+
+
+def test_jira_dates_with_slashes_and_two_digit_years() -> None:
+    got = functools.partial(described, day=dt.date(2025, 10, 1))
+    assert got("Created: 09/Oct/25 2:15 PM") == [
+        ("09/Oct/25 2:15 PM", u(2025, 10, 9, 14, 15), "minute", None)
+    ]
+    assert got("Updated: 10/Oct/2025 09:00") == [("10/Oct/2025 09:00", u(2025, 10, 10, 9), "minute", None)]
+    assert got("Resolved 09-Oct-25 17:00") == [("09-Oct-25 17:00", u(2025, 10, 9, 17), "minute", None)]
+    # after a space a two-digit number is no year
+    assert got("9 Oct 25 nodes") == [("9 Oct", u(2025, 10, 9), "day", None)]
