@@ -259,7 +259,7 @@ _REOPENED = frozenset(
 )
 _RESOLVED = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
-     "restored", "unblocked", "mitigated", "met"}
+     "restored", "mitigated", "met"}
 )
 _NOT_RESOLVED = frozenset(
     {"not", "never", "once", "until", "unless", "if", "when", "pending", "awaiting", "waiting",
@@ -289,7 +289,7 @@ _PLAN = frozenset(
 _STATUS = frozenset(
     {"updated", "update", "confirmed", "verified", "re-read", "re-ran", "rerun", "refreshed",
      "aligned", "synced", "published", "monitoring", "tracking", "reviewed", "healthy", "degraded",
-     "status", "progress", "green", "outage", "recovered", "running"}
+     "status", "progress", "green", "outage", "recovered", "running", "unblocked"}
 )
 _PAGED = frozenset({"paged", "paging"})
 _EXEC = frozenset(
@@ -307,6 +307,13 @@ _ONCALL = frozenset({"on-call", "oncall"})
 # director", "cc'd the support manager" (the role gives the level)
 _LOOP_IN = frozenset({"looped", "roped", "pulled", "brought"})  # with "in"
 _TOLD = frozenset({"notified", "alerted", "briefed", "cc'd", "cced", "cc’d"})
+# reaching a manager or an executive directly is an escalation too: "paged the CTO", "pinged the
+# support manager", "raised it with my manager" ('lead' alone is no role here: "pinged about lead time";
+# told/informed/called say no direction: "Manager informed us the ETA is Friday")
+_CONTACT = frozenset(
+    {"paged", "paging", "pinged", "emailed", "messaged", "raised", "contacted"}
+)
+_ROLE = (_MANAGER - {"lead", "leads"}) | _EXEC
 _MISSED = frozenset(
     {"missed", "slipped", "overdue", "blew", "blown", "breached", "late", "lapsed", "exceeded",
      "misses", "slipping"}
@@ -324,7 +331,7 @@ def words(text: str) -> frozenset[str]:
 # same answers on ``keywords(text)`` as on ``words(text)``.
 _VOCABULARY = frozenset().union(
     _ESC_DONE, _ESC_NOUN, _DONE, _REOPENED, _RESOLVED, _NOT_RESOLVED, _FOLLOW, _BLOCKED, _EVIDENCE, _PLAN,
-    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD,
+    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in"},
 )
 
@@ -366,7 +373,7 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
     ) or (
         (not none_of(_TOLD) or ("in" in w and not none_of(_LOOP_IN)))
         and not (none_of(_MANAGER) and none_of(_EXEC))
-    ):
+    ) or (not none_of(_CONTACT) and not none_of(_ROLE)):
         low = text.lower()
         if not none_of(_EXEC) or any(p in low for p in _EXEC_PHRASES):
             return "escalation", 3

@@ -81,13 +81,15 @@ Per item (the rules, in order)
     - ``kind``, the first rule that matches (on the item's lower-case words):
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
          (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
-         or a manager or executive looped/roped/pulled/brought in, notified, alerted, briefed, cc'd.
+         or a manager or executive looped/roped/pulled/brought in, notified, alerted, briefed, cc'd,
+         or reached directly: paged, pinged, emailed, messaged, contacted, raised with ("paged the
+         CTO", "raised it with my manager"; a "lead" alone is no role here).
          A drafted or planned escalation ("prepare CIO escalation note if...") is not one.
       2. ``reopened``: reopened, re-opened, reopening, regressed, recurred: the ticket is open
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
          :mod:`occ_lib.sla`).
       3. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
-         restored, unblocked, mitigated, met - unless the item also says not, never, once, until,
+         restored, mitigated, met - unless the item also says not, never, once, until,
          unless, if, when, pending, awaiting, waiting, remains, yet, no, without, must, should, to
          reflect.
       4. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
@@ -99,7 +101,8 @@ Per item (the rules, in order)
          queued, if, once, tomorrow.
       8. ``deadline``: the item states a deadline and nothing above.
       9. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
-         monitoring, tracking, healthy, degraded, status...
+         monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
+         is not resolved)...
       10. ``note``: anything else.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, director, executive, "vice president", "head of"), else 2 when it names a

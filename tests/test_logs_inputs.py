@@ -394,6 +394,14 @@ def test_http_status(text, expected):
         ("Manager informed us the ETA is Friday", "note", 0),
         ("looped in QA on the fix", "note", 0),
         ("brought lead time down to 3h", "note", 0),
+        # reaching a manager or an executive directly
+        ("paged the CTO about PAY-1", "escalation", 3),
+        ("pinged the support manager again", "escalation", 2),
+        ("raised it with my manager", "escalation", 2),
+        ("pinged vendor about lead time", "follow_up", 1),
+        ("raised the rate limit to 500", "note", 0),
+        # a ticket that can move again is not resolved
+        ("PAY-7 unblocked, vendor sent creds", "status", 0),
     ],
 )
 def test_kind_and_level(text, kind, level):
