@@ -60,7 +60,7 @@ import httpx
 from ._netio import ProbeTransport
 from .redact import REDACTED, redact_text
 from .schema import OUTCOMES, PROBE_COLUMNS, conform
-from .targets import Target
+from .targets import Target, parse_expect
 
 if TYPE_CHECKING:  # pandas loads when rows become a frame: `occ probe` starts probing without it
     import pandas as pd
@@ -73,6 +73,8 @@ _REQUEST_ID_HEADERS = (
     "x-request-id", "x-amzn-requestid", "x-amz-request-id", "fly-request-id", "cf-ray",
     "x-correlation-id", "x-github-request-id", "request-id", "x-trace-id",
 )
+
+_KEPT_HEADERS = frozenset(("date", "server", "via", *_REQUEST_ID_HEADERS))
 
 Row = dict[str, Any]
 
@@ -120,8 +122,9 @@ async def _probe_all(
     async with client:
 
         async def one(t: Target) -> Row:
+            plan = _Plan(t)  # (before the slot: built while other probes wait on the network)
             async with slots:
-                row = await _probe_one(client, t, body_cap)
+                row = await _probe_one(client, t, plan, body_cap)
             row.update(run_id=run_id, probe_host=host)
             if progress is not None:
                 progress(row)
@@ -458,12 +461,26 @@ class _Phases:
             self.got_headers = True
 
 
-async def _probe_one(client: httpx.AsyncClient, t: Target, body_cap: int) -> Row:
-    row: Row = {c: None for c in PROBE_COLUMNS}
-    row.update(
-        source="probe", target=t.name, url=t.display_url, method=t.method, time_source="clock",
-        tags=json.dumps(dict(sorted(t.tags.items())), ensure_ascii=False, separators=(",", ":")),
-    )
+class _Plan:
+    """What a probe of one target sends and stores that does not change from probe to probe."""
+
+    __slots__ = ("row", "headers", "timeout", "auth", "expect")
+
+    def __init__(self, t: Target) -> None:
+        self.row: Row = dict.fromkeys(PROBE_COLUMNS)
+        self.row.update(
+            source="probe", target=t.name, url=t.display_url, method=t.method, time_source="clock",
+            tags=json.dumps(dict(sorted(t.tags.items())), ensure_ascii=False, separators=(",", ":")),
+        )
+        self.headers = t.header_values()
+        self.timeout = httpx.Timeout(t.timeout_s)
+        # An explicit Authorization header wins over ``user:pass@`` in the URL (as with curl -H).
+        self.auth = {"auth": httpx.Auth()} if any(k.lower() == "authorization" for k in t.headers) else {}
+        self.expect = parse_expect(t.expect)
+
+
+async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap: int) -> Row:
+    row: Row = plan.row.copy()
     row["started_at"] = dt.datetime.now(dt.UTC)
     phases = _Phases()
     received = 0
@@ -471,15 +488,11 @@ async def _probe_one(client: httpx.AsyncClient, t: Target, body_cap: int) -> Row
     try:
         async with asyncio.timeout(t.timeout_s):
             request = client.build_request(
-                t.method, t.url, headers=t.header_values(), timeout=httpx.Timeout(t.timeout_s),
-                extensions={"trace": phases},
+                t.method, t.url, headers=plan.headers, timeout=plan.timeout, extensions={"trace": phases},
             )
             phases.t0 = time.perf_counter()
-            # An explicit Authorization header wins over ``user:pass@`` in the URL (as with curl -H).
-            auth = httpx.Auth() if any(k.lower() == "authorization" for k in t.headers) else None
             response = await client.send(
-                request, stream=True, follow_redirects=t.follow_redirects,
-                **({"auth": auth} if auth is not None else {}),
+                request, stream=True, follow_redirects=t.follow_redirects, **plan.auth
             )
             try:
                 async for chunk in response.aiter_raw():
@@ -501,7 +514,7 @@ async def _probe_one(client: httpx.AsyncClient, t: Target, body_cap: int) -> Row
     _fill_response(row, response, min(received, body_cap))
     _fill_phases(row, phases)
     status = response.status_code
-    if not t.expects(status):
+    if not any(lo <= status <= hi for lo, hi in plan.expect):
         row.update(
             outcome="down", error="unexpected_status",
             error_message=f"HTTP {status} not in expected {', '.join(map(str, t.expect))}",
@@ -529,15 +542,20 @@ def _round(v: float | None) -> float | None:
 
 
 def _fill_response(row: Row, response: httpx.Response, nbytes: int) -> None:
-    h = response.headers
+    # one pass over the headers (each httpx lookup scans them all); repeated ones join with ', ',
+    # as httpx's Headers.get joins them
+    kept: dict[str, list[str]] = {}
+    for name, value in response.headers.multi_items():
+        if name in _KEPT_HEADERS:
+            kept.setdefault(name, []).append(value)
     row.update(
         status=response.status_code,
         http_version=response.http_version,
         bytes=0 if row["method"] == "HEAD" else nbytes,
-        h_date=h.get("date"),
-        h_server=h.get("server"),
-        h_via=h.get("via"),
-        h_request_id=next((h[k] for k in _REQUEST_ID_HEADERS if k in h), None),
+        h_date=", ".join(kept["date"]) if "date" in kept else None,
+        h_server=", ".join(kept["server"]) if "server" in kept else None,
+        h_via=", ".join(kept["via"]) if "via" in kept else None,
+        h_request_id=next((", ".join(kept[k]) for k in _REQUEST_ID_HEADERS if k in kept), None),
     )
 
 
