@@ -17,11 +17,12 @@ Rules, so that an imported file always means the same thing:
   responses. Always redacted (:func:`occ_lib.redact.redact_url`); request headers are never kept.
 * **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``;
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
-  ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|code;
-  ok|success|passed|up; latency|duration|elapsed|responseTime|rtt (and total with a unit:
-  ``total_ms``), in ms unless the key ends in ``_s``,
-  ``sec``, ``secs`` or ``seconds`` (or the value is a string like ``"0.8s"``); checked_at|timestamp|
-  time|startedAt (ISO 8601, naive = UTC, or epoch seconds/ms); name|check|target (a name) -> target;
+  ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
+  response_code|code; ok|success|passed|up; latency|duration|elapsed|responseTime|rtt (and total with
+  a unit, ``total_ms``, or under ``timings``: ``{"timings": {"total": 312.5}}``), in ms unless the key
+  ends in ``_s``, ``sec``, ``secs`` or ``seconds`` (or the value is a string like ``"0.8s"``);
+  checked_at|timestamp|time|startedAt|check_time|run_at|executed_at (ISO 8601, naive = UTC, or epoch
+  seconds/ms); name|check|target (a name) -> target;
   error|message -> error class by keywords.
 * **time** (``time_source``): a JSON item's own time (``json``), else the stamp in the file name
   (``filename``, :func:`occ_lib.times.parse_stamp`), else the last response's ``Date`` header
@@ -362,9 +363,15 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
 # synthetic-check JSON -------------------------------------------------------------------------------
 _URL_KEYS = ("url", "endpoint", "uri", "href")
 _NAME_KEYS = ("name", "check", "checkname", "monitor", "title")
-_STATUS_KEYS = ("status", "statuscode", "httpstatus", "code", "responsestatus", "httpcode")
+_STATUS_KEYS = (
+    "status", "statuscode", "httpstatus", "httpstatuscode", "code", "responsestatus", "responsecode",
+    "httpcode",
+)
 _OK_KEYS = ("ok", "success", "passed", "up", "healthy", "result")
-_TIME_KEYS = ("checkedat", "timestamp", "time", "startedat", "startat", "ts", "date", "datetime", "at")
+_TIME_KEYS = (
+    "checkedat", "timestamp", "time", "startedat", "startat", "checktime", "checkedtime", "runat",
+    "executedat", "ts", "date", "datetime", "at",
+)
 _ERROR_KEYS = ("error", "errormessage", "message", "failure", "reason")
 _LATENCY_BASES = ("latency", "duration", "elapsed", "responsetime", "rtt", "total")
 _UNIT_REQUIRED = frozenset({"total"})  # '{"timings": {"total_ms": 312}}'; a bare 'total' may be a count
@@ -372,15 +379,18 @@ _LATENCY_UNITS = {"": "ms", "ms": "ms", "millis": "ms", "milliseconds": "ms", "s
                   "secs": "s", "seconds": "s"}
 
 
-def _flatten(obj: dict[str, Any]) -> dict[str, tuple[str, Any]]:
-    """normalized key -> (original key, value); top level wins over nested objects."""
+def _flatten(obj: dict[str, Any], timings: bool = False) -> dict[str, tuple[str, Any]]:
+    """normalized key -> (original key, value); top level wins over nested objects. Under a
+    ``timings`` object a bare ``total`` is the request's duration in ms (Datadog's synthetics:
+    ``{"timings": {"total": 312.5}}``); elsewhere it may be a count."""
     out: dict[str, tuple[str, Any]] = {}
     for k, v in obj.items():
         if not isinstance(v, dict):
-            out.setdefault(_norm_key(k), (k, v))
-    for v in obj.values():
+            norm = _norm_key(k)
+            out.setdefault("totalms" if timings and norm == "total" else norm, (k, v))
+    for k, v in obj.items():
         if isinstance(v, dict):
-            for k2, (orig, v2) in _flatten(v).items():
+            for k2, (orig, v2) in _flatten(v, _norm_key(k) in ("timing", "timings")).items():
                 out.setdefault(k2, (orig, v2))
     return out
 

@@ -332,6 +332,10 @@ JSON_CASES = [
      ("a.test/x", 200, "up", None, 41.0, "2025-10-10T04:40:48.296Z", "filename")),
     ({"url": "https://a.test/x", "status": 200, "total": 3},
      ("a.test/x", 200, "up", None, None, "2025-10-10T04:40:48.296Z", "filename")),
+    # Datadog's synthetics: the result nested, a bare 'total' under timings is ms, epoch-ms check_time
+    ({"test": {"name": "api"}, "url": "https://a.test/h", "check_time": 1760058000000,
+      "result": {"passed": False, "httpStatusCode": 503, "timings": {"total": 5012.5}}},
+     ("api", 503, "down", "unexpected_status", 5012.5, "2025-10-10T01:00:00Z", "json")),
 ]
 
 
