@@ -218,6 +218,20 @@ def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, **kw: Any) -
     return fig
 
 
+def _whole_counts(fig: go.Figure) -> go.Figure:
+    """A count axis ticks at whole numbers: left to itself, plotly labels 0.2, 0.4 ... on a chart of
+    one miss. Only small counts need it (larger ranges get whole ticks anyway)."""
+    totals: dict[Any, float] = {}
+    for trace in fig.data:
+        if trace.x is None or trace.y is None:
+            continue
+        for x, y in zip(trace.x, trace.y, strict=True):
+            totals[x] = totals.get(x, 0.0) + (float(y) if y is not None and y == y else 0.0)
+    if 0 < max(totals.values(), default=0.0) <= 10:
+        fig.update_yaxes(dtick=1, tick0=0, rangemode="tozero")
+    return fig
+
+
 def _select_target(df: pd.DataFrame, target: str | Sequence[str] | None) -> pd.DataFrame:
     if target is None or "target" not in df.columns:
         return df
@@ -479,7 +493,7 @@ def outcomes_chart(
     head = title or f"Probe outcomes ({who})"
     _layout(fig, f"{head}, window {_fmt_width(width)}", time_title(tz), "Probes (count)", barmode="stack",
             bargap=0.05)
-    return _finish(fig)
+    return _finish(_whole_counts(fig))
 
 
 def errors_chart(
@@ -508,7 +522,7 @@ def errors_chart(
     head = title or "Probe errors by class"
     _layout(fig, f"{head}, window {_fmt_width(width)}", time_title(tz), "Failed probes (count)",
             barmode="stack", bargap=0.05)
-    return _finish(fig)
+    return _finish(_whole_counts(fig))
 
 
 def availability(counts: pd.DataFrame, degraded: str | None = None) -> pd.Series:
@@ -944,7 +958,7 @@ def misses_chart(
             )
     label = "kind" if by == "kind" else "team"
     _layout(fig, title or f"SLA misses by {label}", label.capitalize(), "SLA misses (count)", barmode="stack")
-    return _finish(fig, "No SLA misses in this period")
+    return _finish(_whole_counts(fig), "No SLA misses in this period")
 
 
 # ----------------------------------------------------------------------------------------------

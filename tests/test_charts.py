@@ -535,3 +535,13 @@ def test_escalation_chart_puts_a_date_only_deadline_at_the_end_of_its_day():
     fig = charts.escalation_chart(tl, raw, as_of="2025-10-10T04:00:00Z", tz=NY)
     by = {t.name: t for t in fig.data}
     assert list(by["deadline missed"].x) == [naive("2025-10-10 00:00")]
+
+
+def test_count_axes_tick_at_whole_numbers_when_counts_are_small():
+    rows = {"kind": ["deadline", "resolution", "resolution"], "status": ["missed"] * 3,
+            "overage_min": [5.0, 1.0, 2.0]}
+    fig = charts.misses_chart(pd.DataFrame(rows), by="kind")
+    assert [list(t.y) for t in fig.data] == [[1, 2]]
+    assert (fig.layout.yaxis.dtick, fig.layout.yaxis.tick0) == (1, 0)
+    many = pd.DataFrame({"kind": ["deadline"] * 11, "status": ["missed"] * 11, "overage_min": [1.0] * 11})
+    assert charts.misses_chart(many, by="kind").layout.yaxis.dtick is None
