@@ -186,9 +186,7 @@ async def _resolve(
 
 
 async def _connect_first(
-    loop: asyncio.AbstractEventLoop,
-    addrs: list[tuple[int, tuple[typing.Any, ...]]],
-    local_address: str | None,
+    loop: asyncio.AbstractEventLoop, addrs: list[tuple[int, tuple[typing.Any, ...]]]
 ) -> socket.socket:
     """A socket connected to the first address that accepts, tried in the resolver's order."""
     errors: list[OSError] = []
@@ -196,8 +194,6 @@ async def _connect_first(
         sock = socket.socket(family, socket.SOCK_STREAM)
         try:
             sock.setblocking(False)
-            if local_address:
-                sock.bind((local_address, 0))
             await loop.sock_connect(sock, addr)
             return sock
         except OSError as exc:
@@ -219,7 +215,7 @@ async def connect(host: str, port: int, timeout: float | None) -> _Stream:
     try:
         async with asyncio.timeout(timeout):
             dns_ms, addrs = await _resolve(loop, host, port)
-            sock = await _connect_first(loop, addrs, None)
+            sock = await _connect_first(loop, addrs)
             transport, protocol = await loop.create_connection(_Protocol, sock=sock)
     except TimeoutError as exc:
         raise httpx.ConnectTimeout("") from exc
@@ -250,7 +246,6 @@ class _Traced:
                 await self._trace(self._name + ".complete", {"return_value": self.return_value})
             else:
                 await self._trace(self._name + ".failed", {"exception": exc})
-
 
 
 class ProbeTransport(httpx.AsyncBaseTransport):

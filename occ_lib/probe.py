@@ -462,7 +462,8 @@ class _Phases:
 
 
 class _Plan:
-    """What a probe of one target sends and stores that does not change from probe to probe."""
+    """What a probe sends and stores that the target alone decides, built before the probe takes a
+    slot (while the probes in flight wait on the network), not between its connect and its answer."""
 
     __slots__ = ("row", "headers", "timeout", "auth", "expect")
 
