@@ -55,6 +55,7 @@ def cases(scale: float) -> dict[str, str]:
         "date ranges": DAY + "Oct 10 09:00-10:00 ET, 10/10 09:00-10:00 " * n + "\n",
         "header lines": "# Report\n" + "**Detected:** 2025-10-09 14:02 CEST\n**Severity:** SEV-2\n" * n,
         "slash deadlines": DAY + "due 10/14, ETA: 10/14/2025, 3/4 nodes " * n + "\n",
+        "chat messages": "# Thread\n## 2025-10-09\n" + "alice  9:41 AM\ndeploy of PAY-9, ETA 10:30\n" * n,
     }
 
 

@@ -285,6 +285,12 @@ _STAMPED = re.compile(
 )
 
 
+# a pasted chat message's head line: a name and the time it was sent, its text on the lines below
+# ('alice  9:41 AM' from Slack, 'Bob Lee — 10:32', 'kim [14:05]'); the message joins it
+_CHAT_HEAD = re.compile(
+    r"[A-Za-z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,3}[ \t]+(?:[-\u2013\u2014][ \t]*)?"
+    r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:\(edited\)[ \t]*)?$"
+)
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _BANNER = re.compile(r"(={3,}|-{3,}|\*{3,})[ \t]+(\S.*?)[ \t]+\1[ \t]*$")  # '=== 2025-10-09 ==='
 _MONTH_NAME = (
@@ -454,7 +460,9 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 yield ("h", i + 1, level or 2, title)
                 i += 2 if level else 1
                 continue
-        stamped = opens and not indented and _STAMPED.match(s) is not None
+        stamped = opens and not indented and (
+            _STAMPED.match(s) is not None or (":" in s and _CHAT_HEAD.match(s) is not None)
+        )
         if pending is not None and not stamped and (not blank or indented) and not (
             pending[3] == "l" and not indented and _KEY_LINE.match(s)
         ):

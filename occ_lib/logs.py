@@ -36,7 +36,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     first section (an incident report's ``**Detected:** 2025-10-09 14:02 CEST``). Items are prose lines
     that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim: ...``, as plain-text and
     pasted chat logs are written), also after a ``Key:`` (``**Resolved:** 2025-10-09 18:40 UTC``; a next
-    ``Key:`` line is its own line, no continuation; ``item`` = ``line``), list items (``-``, ``*``,
+    ``Key:`` line is its own line, no continuation), and a pasted chat message, whose head line is a
+    sender and a time (``alice  9:41 AM``, ``Bob Lee — 10:32``) and whose text follows below it
+    (``item`` = ``line``), list items (``-``, ``*``,
     ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a space) and table
     body rows (cells joined with `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``,
     ``Target`` or ``By`` holds deadlines, read as ``due 2025-10-10``, not the row's time); tables are also

@@ -789,3 +789,23 @@ def test_weekday_headings_under_a_week_are_its_days():
     assert logs.events["at"].tolist() == [
         ts("2025-10-06 13:00"), ts("2025-10-07 14:15"), ts("2025-10-10 16:00"), pd.NaT
     ]
+
+
+def test_a_pasted_chat_thread_is_one_item_per_message():
+    # Slack's copy: the sender and the time on one line, the message below it
+    text = (
+        "---\ndate: 2025-10-09\ntz: America/New_York\n---\n# #deploy-ops thread\n\n"
+        "--- Thursday, October 9th ---\n\n"
+        "alice  9:41 AM\ndeploy of PAY-9 is stuck, paging on-call\n"
+        "Bob Lee — 9:45 AM\non it, ETA 10:30\nbob [10:32 AM] (edited)\nPAY-9 fixed and verified\n\n"
+        "Standup notes follow\nnothing timed here\n"
+    )
+    ev = parse_log(text, "s.md").events
+    assert ev[["line", "at", "kind", "item"]].values.tolist() == [
+        [9, ts("2025-10-09 13:41"), "escalation", "line"],
+        [11, ts("2025-10-09 13:45"), "deadline", "line"],
+        [13, ts("2025-10-09 14:32"), "resolved", "line"],
+    ]
+    assert ev["text"].tolist()[1] == "Bob Lee — 9:45 AM on it, ETA 10:30"
+    assert ev["tickets"].tolist() == [["PAY-9"], [], ["PAY-9"]]
+    assert parse_log(text, "s.md").deadlines["due_at"].tolist() == [ts("2025-10-09 14:30")]
