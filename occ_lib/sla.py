@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from .periods import day_end, parse_duration, to_utc
+from .periods import day_end, local_midnight, parse_duration, to_utc
 from .policy import Policy, _fmt_td
 from .timeline import final_resolutions, first_events
 
@@ -135,7 +135,7 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         described = "; ".join(w.describe() for w in windows)
         rules.append(f"Maintenance (excluded from every objective): {described}.")
     rules.append(
-        "Documents: expired after the day in front matter 'expires'"
+        f"Documents (days in {policy.tz}): expired after the day in front matter 'expires'"
         + (
             f"; stale when 'last_reviewed' is more than {_fmt_td(policy.documents.max_age)} old."
             if policy.documents.max_age
@@ -412,15 +412,20 @@ def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFram
         if expires is not None and not pd.isna(expires):
             exp = pd.Timestamp(expires)
             exp = exp.tz_localize("UTC") if exp.tzinfo is None else exp.tz_convert("UTC")
-            checks.append(("doc_expired", exp + pd.Timedelta(days=1), f"front matter expires {exp.date()}"))
+            # (a date, stored as its UTC midnight: it ends with that day in the policy's zone)
+            what = f"front matter expires {exp.date()}"
+            checks.append(("doc_expired", day_end(exp.date(), policy.tz), what))
         reviewed = rec.get("last_reviewed")
         if policy.documents.max_age is not None and reviewed is not None and not pd.isna(reviewed):
             rv = pd.Timestamp(reviewed)
             rv = rv.tz_localize("UTC") if rv.tzinfo is None else rv.tz_convert("UTC")
             age = policy.documents.max_age
-            checks.append(
-                ("doc_stale", rv + pd.Timedelta(age), f"last_reviewed {rv.date()}, max_age {_fmt_td(age)}")
+            # whole days from the review day's start in the policy's zone, as a date is read there
+            due = (
+                local_midnight(rv.date() + age, policy.tz) if age % dt.timedelta(days=1) == dt.timedelta(0)
+                else local_midnight(rv.date(), policy.tz) + pd.Timedelta(age)
             )
+            checks.append(("doc_stale", due, f"last_reviewed {rv.date()}, max_age {_fmt_td(age)}"))
         for kind, due, what in checks:
             missed = due <= as_of_ts
             rows.append(

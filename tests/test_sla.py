@@ -388,6 +388,16 @@ def test_documents_expired_and_stale():
     assert out["detail"].iloc[0] == "front matter expires 2025-10-10"
 
 
+def test_document_days_are_the_policy_zones():
+    # expires 2025-10-10: over when New York's day is; reviewed 2025-09-20 + 14d: New York's midnight
+    pol = policy({"tz": "America/New_York", "documents": {"max_age": "14d"}})
+    lg = logs(docs=[doc("feedback/a.md", "feedback/a.md", "2025-09-20", "2025-10-10")])
+    out = misses(lg, None, pol, as_of=utc("2025-10-11 02:00"))
+    assert out[["kind", "due_at", "status"]].values.tolist() == [
+        ["doc_expired", utc("2025-10-11 04:00"), "open"], ["doc_stale", utc("2025-10-04 04:00"), "missed"],
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # probe objectives
 
@@ -549,8 +559,8 @@ def test_accounting_rules_travel_with_every_result():
         "degraded counts as up; retries 0.",
     ]
     assert rules[-1] == (
-        "Documents: expired after the day in front matter 'expires'; stale when "
-        "'last_reviewed' is more than 14d old."
+        "Documents (days in America/New_York): expired after the day in front matter 'expires'; stale "
+        "when 'last_reviewed' is more than 14d old."
     )
     assert any(
         r.startswith(

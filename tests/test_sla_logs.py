@@ -57,17 +57,17 @@ def test_sample_workspace_policy_documents_and_ticket_targets():
         {
             "kind": "doc_expired",
             "subject": "feedback/integrations.md",
-            "due_at": utc("2025-10-11"),
+            "due_at": utc("2025-10-11 04:00"),  # the end of Oct 10 in New York
             "status": "missed",
         },
         {
             "kind": "doc_stale",
             "subject": "feedback/integrations.md",
-            "due_at": utc("2025-10-24"),
+            "due_at": utc("2025-10-24 04:00"),
             "status": "open",
         },
     ]
-    assert docs["overage_min"].iloc[0] == 2 * 1440.0
+    assert docs["overage_min"].iloc[0] == 2 * 1440.0 - 240
     # OCC-INF-221 has no 'resolved' event in the sample: its 2-day resolution target is missed.
     res = out[(out["kind"] == "resolution") & (out["subject"] == "OCC-INF-221")]
     assert len(res) == 1 and res["status"].iloc[0] == "missed"
