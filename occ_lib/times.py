@@ -93,7 +93,7 @@ Deadlines
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
-    ``checkpoint``, ``window``, ``cutoff``. Right
+    ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``). Right
     after it: ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00
     UTC ETA``, ``09:00 UTC review window``), unless that keyword has its own value after it (in
     ``14:00 UTC ETA in ~2h`` 14:00 is the item's time). A keyword written right after wins over one
@@ -483,7 +483,7 @@ def _cases(words: str, reverse: bool = False) -> str:
 
 _DL_BEFORE_WORDS = (
     "eta|by|before|due|deadline|target|targeting|targeted|no later than|nlt|until|till|checkpoint|window"
-    "|cutoff|cut-off"
+    "|cutoff|cut-off|\U0001f4c5"  # (📅: the due date of Obsidian's tasks, '- [ ] load test 📅 2025-10-14')
 )
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _DL_FILLER = (
@@ -523,6 +523,8 @@ def _norm_keyword(kw: str) -> str:
         return "cutoff"
     if k == "nlt":
         return "no later than"
+    if k == "\U0001f4c5":
+        return "due"
     if k == "till":
         return "until"
     return k
@@ -530,7 +532,9 @@ def _norm_keyword(kw: str) -> str:
 
 # Cheap gates on the lower-cased text (literal alternations get sre's fast prefix scan): most
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
-_DL_HINT_BEFORE = re.compile("eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut")
+_DL_HINT_BEFORE = re.compile(
+    "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|\U0001f4c5"
+)
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 
 

@@ -1258,3 +1258,11 @@ def test_jira_dates_with_slashes_and_two_digit_years() -> None:
     assert got("Resolved 09-Oct-25 17:00") == [("09-Oct-25 17:00", u(2025, 10, 9, 17), "minute", None)]
     # after a space a two-digit number is no year
     assert got("9 Oct 25 nodes") == [("9 Oct", u(2025, 10, 9), "day", None)]
+
+
+def test_obsidian_task_dates() -> None:
+    # '📅' is a task's due date; the done date ('✅ 2025-10-10') is then the item's own time
+    logs = parse_log("## 2025-10-09\n- [x] OPS-33 rotate keys 📅 2025-10-16 ✅ 2025-10-10\n", "o.md")
+    assert [t.to_pydatetime() for t in logs.events["at"]] == [u(2025, 10, 10)]
+    assert logs.deadlines[["keyword", "stated_missed"]].values.tolist() == [["due", False]]
+    assert [t.to_pydatetime() for t in logs.deadlines["due_at"]] == [u(2025, 10, 16)]
