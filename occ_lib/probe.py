@@ -60,7 +60,7 @@ import httpx
 from ._netio import ProbeTransport
 from .redact import REDACTED, redact_text
 from .schema import OUTCOMES, PROBE_COLUMNS, conform
-from .targets import Target, parse_expect
+from .targets import Target, in_ranges, parse_expect
 
 if TYPE_CHECKING:  # pandas loads when rows become a frame: `occ probe` starts probing without it
     import pandas as pd
@@ -515,7 +515,7 @@ async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap
     _fill_response(row, response, min(received, body_cap))
     _fill_phases(row, phases)
     status = response.status_code
-    if not any(lo <= status <= hi for lo, hi in plan.expect):
+    if not in_ranges(status, plan.expect):
         row.update(
             outcome="down", error="unexpected_status",
             error_message=f"HTTP {status} not in expected {', '.join(map(str, t.expect))}",
@@ -549,14 +549,15 @@ def _fill_response(row: Row, response: httpx.Response, nbytes: int) -> None:
     for name, value in response.headers.multi_items():
         if name in _KEPT_HEADERS:
             kept.setdefault(name, []).append(value)
+    h = {name: ", ".join(values) for name, values in kept.items()}
     row.update(
         status=response.status_code,
         http_version=response.http_version,
         bytes=0 if row["method"] == "HEAD" else nbytes,
-        h_date=", ".join(kept["date"]) if "date" in kept else None,
-        h_server=", ".join(kept["server"]) if "server" in kept else None,
-        h_via=", ".join(kept["via"]) if "via" in kept else None,
-        h_request_id=next((", ".join(kept[k]) for k in _REQUEST_ID_HEADERS if k in kept), None),
+        h_date=h.get("date"),
+        h_server=h.get("server"),
+        h_via=h.get("via"),
+        h_request_id=next((h[k] for k in _REQUEST_ID_HEADERS if k in h), None),
     )
 
 

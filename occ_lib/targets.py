@@ -53,6 +53,11 @@ HeaderValue = Annotated[SecretStr, BeforeValidator(_resolve_env)]
 Method = Literal["HEAD", "GET"]
 
 
+def in_ranges(status: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``status`` falls in one of ``ranges`` (:func:`parse_expect`'s)."""
+    return any(lo <= status <= hi for lo, hi in ranges)
+
+
 def parse_expect(items: Iterable[int | str]) -> tuple[tuple[int, int], ...]:
     """``[200, "2xx", "300-302"]`` -> ``((200, 200), (200, 299), (300, 302))``; ValueError if bad."""
     out: list[tuple[int, int]] = []
@@ -150,7 +155,7 @@ class Target(Defaults):
 
     def expects(self, status: int) -> bool:
         """True when ``status`` is one of the expected statuses."""
-        return any(lo <= status <= hi for lo, hi in parse_expect(self.expect))
+        return in_ranges(status, parse_expect(self.expect))
 
     def header_values(self) -> dict[str, str]:
         """The resolved headers, for the request only: never log or store them."""

@@ -492,7 +492,7 @@ _DL_FILLER = (
     # a deadline moved: "ETA slipped to 19:00", "deadline pushed out to Friday 17:00"
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
-    "extended to|" + _WEEKDAY_ALT + "|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun"
+    "extended to|" + _WEEKDAY_ALT + "|" + "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
 # lazy filler loop makes the nearest keyword win ('ETA before 09:00' -> 'before').
@@ -1394,23 +1394,12 @@ def _eod_cands(
             skip = _excluded_spans(text)
         if skip and _inside(s, skip) >= 0:
             continue
-        if m.group("month"):
-            # 'EOM', 'by end of (next) month': the last day of that month
-            ahead = 2 if m.group("nextm") else 1
-            first = dt.date(base.year + (base.month + ahead - 1) // 12, (base.month + ahead - 1) % 12 + 1, 1)
-            if m.group("nextm") is None and _deadline(text, s, e) is None and "eom" not in m.group(0).lower():
-                continue  # 'at the end of the month we shipped': no promise without a keyword
-            out.append(_Cand(s, e, "date", date=first - dt.timedelta(days=1), keyword="EOM"))
-            continue
-        if m.group("week"):
-            # 'EOW', 'by end of (next) week': the end of that week's Friday (a weekend day for itself)
-            if m.group("next") is None and base.weekday() > 4:
-                date = base
-            else:
-                date = base + dt.timedelta(days=4 - base.weekday() + (7 if m.group("next") else 0))
-            if m.group("next") is None and _deadline(text, s, e) is None and "eow" not in m.group(0).lower():
+        if m.group("week") or m.group("month"):
+            nxt = m.group("next") or m.group("nextm")
+            short = "EOW" if m.group("week") else "EOM"
+            if nxt is None and _deadline(text, s, e) is None and short.lower() not in m.group(0).lower():
                 continue  # 'at the end of the week we shipped': no promise without a keyword
-            out.append(_Cand(s, e, "date", date=date, keyword="EOW"))
+            out.append(_Cand(s, e, "date", date=_period_end(base, short, nxt is not None), keyword=short))
             continue
         near = rels[bisect.bisect_left(rels, s - 24, key=_cand_start):
                     bisect.bisect_right(rels, e + 24, key=_cand_start)] if rels else ()
@@ -1430,6 +1419,18 @@ def _eod_cands(
             date = base + dt.timedelta(days=w.rel if w.wd < 0 else _weekday_shift(base, w.wd, True, w.week))
         out.append(_Cand(s, e, "date", date=date, keyword="EOD"))
     return out
+
+
+def _period_end(base: dt.date, short: str, following: bool) -> dt.date:
+    """The last day of ``base``'s week (``EOW``: its Friday, or a weekend day itself) or month
+    (``EOM``), or of the one after it when ``following`` ('end of next week')."""
+    if short == "EOW":
+        if not following and base.weekday() > 4:
+            return base
+        return base + dt.timedelta(days=4 - base.weekday() + (7 if following else 0))
+    ahead = 2 if following else 1
+    first = dt.date(base.year + (base.month + ahead - 1) // 12, (base.month + ahead - 1) % 12 + 1, 1)
+    return first - dt.timedelta(days=1)
 
 
 def _eod_of_date(text: str, found: list[TimeMention], s: int, e: int) -> bool:
