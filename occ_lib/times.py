@@ -1833,11 +1833,9 @@ def _may_have_lone_wd(title: str) -> bool:
 
 
 def _is_rel(raw: str) -> bool:
-    low = raw.lower()
-    if low in _REL_OFFSET or low in _WEEKDAYS:
-        return True
-    parts = low.split()  # 'next friday'
-    return len(parts) == 2 and parts[0] in ("this", "next") and parts[1] in _WEEKDAYS
+    """Whether a mention is a relative day or weekday as :data:`_REL` reads them ('today', 'next
+    Friday', 'Fri')."""
+    return _REL.fullmatch(raw) is not None
 
 
 _WRITTEN_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

@@ -1266,3 +1266,10 @@ def test_obsidian_task_dates() -> None:
     assert [t.to_pydatetime() for t in logs.events["at"]] == [u(2025, 10, 10)]
     assert logs.deadlines[["keyword", "stated_missed"]].values.tolist() == [["due", False]]
     assert [t.to_pydatetime() for t in logs.deadlines["due_at"]] == [u(2025, 10, 16)]
+
+
+def test_a_heading_keeps_a_short_weekday_as_it_keeps_a_long_one() -> None:
+    # a relative weekday in a heading names no section date and is no problem, written out or short
+    near = dt.date(2025, 10, 9)
+    for heading in ("Release due Friday", "Release due Fri"):
+        assert parse_heading(heading, year_near=near) == Heading(heading, None, None, None)
