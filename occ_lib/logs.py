@@ -39,7 +39,10 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``Key:`` line is its own line, no continuation), and a pasted chat message, whose head line is a
     sender and a time (``alice  9:41 AM``, ``Bob Lee — 10:32``) and whose text follows below it
     (``item`` = ``line``), list items (``-``, ``*``,
-    ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a space) and table
+    ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a space; a
+    short item that opens with a date and has items nested under it, as outline journals write a
+    day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under it as a heading would,
+    :func:`occ_lib.times.outline_date`) and table
     body rows (cells joined with `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``,
     ``Target`` or ``By`` holds deadlines, read as ``due 2025-10-10``, not the row's time); tables are also
     kept whole in ``tables``. Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are
@@ -498,8 +501,15 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     items: list[_Item] = []
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
     date_problems: list[tuple[int, str, str]] = []
+    # the open list items that stand for a day ('- [[2025-10-08]]' in an outline journal): (depth,
+    # date); what is nested under one is on that day. ``prev`` is the last list item: (depth, text)
+    days: list[tuple[int, dt.date]] = []
+    prev: tuple[int, str] | None = None
     for b in blocks(lines, fm.body_start):
         tag = b[0]
+        if tag != "i":
+            prev = None
+            days.clear()
         if tag == "i" or tag == "l":
             if tag == "l" and position == 0 and sec[2] is None and b[3]:
                 # a report's header line before any section ('**Detected:** 2025-10-09 14:02 CEST',
@@ -512,10 +522,25 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                         enclosing[0] = (enclosing[0][0], day, *enclosing[0][2:])
                     elif not enclosing:
                         enclosing.append((0, day, [], None))  # (no heading pops level 0)
+            it_sec, it_near = sec, near
+            if tag == "i":
+                depth = b[2]
+                while days and days[-1][0] >= depth:
+                    days.pop()
+                if prev is not None and prev[0] < depth:  # the first item nested under ``prev``
+                    day = _times.outline_date(prev[1], tz=sec_zone or tz, year_near=near,
+                                              day=days[-1][1] if days else sec[2])
+                    if day is not None:
+                        days.append((prev[0], day))
+                        near = day  # (as a dated heading is: 'Oct 9' further down is in its year)
+                if days:
+                    day = days[-1][1]
+                    it_sec, it_near = (sec[0], sec[1], day, _day_us(day), _NAT, None), day
+                prev = (depth, b[3])
             if b[3]:
                 nesting.append(len(items))
                 kind_of_item = "list" if tag == "i" else "line"
-                items.append((b[1], b[2], b[3], kind_of_item, sec, sec_zone, head_tks, near, None))
+                items.append((b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near, None))
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
         elif tag == "h":

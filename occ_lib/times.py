@@ -420,7 +420,7 @@ _FULL_SRC = (
     + r"(?:" + _JOIN + r"(?P<at_>" + _time_re("a", lookbehind=False) + r")" + _zone_re("a", True)
     + r"(?:" + _RANGE_SEP + r"(?P<ae_>" + _time_re("ae", lookbehind=False) + r")"
     + _zone_re("ae", True) + r")?"
-    + r"|\s(?P<awd2>" + _WD + r"))?)"
+    + r"|\s(?P<awd2>\(" + _WD + r"\)|" + _WD + r"))?)"
     # a time, optionally a range, optionally followed by 'on <date>'
     r"|(?P<tm>" + _time_re("b") + _zone_re("b", False)
     + r"(?:" + _RANGE_SEP + r"(?P<be_>" + _time_re("be", lookbehind=False) + r")"
@@ -497,7 +497,7 @@ _DL_FILLER = (
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
 # lazy filler loop makes the nearest keyword win ('ETA before 09:00' -> 'before').
 _DEADLINE_BEFORE_REV = re.compile(
-    r"\s*[*_(\[]*\s*(?:[:=]\s*|,\s*(?="
+    r"\s*[*_(\[<]*\s*(?:[:=]\s*|,\s*(?="
     + _cases("today|tonight|tomorrow|" + _WEEKDAY_ALT, reverse=True) + r")|"
     + _cases(_DL_FILLER, reverse=True) + r"\s+"
     # what the deadline is for, in up to three words: "ETA for the fix Oct 9", "due for review 17:00"
@@ -505,7 +505,7 @@ _DEADLINE_BEFORE_REV = re.compile(
     r"(?P<kw>" + _cases(_DL_BEFORE_WORDS, reverse=True) + r")(?![\w\-])"
 )
 _DEADLINE_AFTER = re.compile(
-    r"[*_)\]]*\s*(?:(?P<kw1>" + _cases("eta|deadline|window|checkpoint|cutoff|cut-off|target") + r")"
+    r"[*_)\]>]*\s*(?:(?P<kw1>" + _cases("eta|deadline|window|checkpoint|cutoff|cut-off|target") + r")"
     r"|(?!" + _cases("for|to|on|at|and|or|if|the|a|an|in|with|from|when|then|so|as") + r"\b)[\w\-]+\s+"
     r"(?P<kw2>" + _cases("deadline|window|checkpoint|cutoff|cut-off") + r"))\b"
 )
@@ -979,7 +979,7 @@ def find_times(
                 c.keyword = _deadline(text, c.start, c.end, low) or c.keyword
             out.append(_resolve(text, c, base, default_tz))
         out.sort(key=_start_of)
-    if len(out) > 1 and base is not None:
+    if len(out) > 1:
         out = _join_date_times(text, 0, out, base, default_tz)
     return _share_zones(text, 0, out, default_tz)
 
@@ -1047,13 +1047,28 @@ def _scan(
                 ahead = _take_near_rel(text, c, rels, a, b, ahead)
             elif rels and c.date is not None:
                 _claim_weekday(text, c, rels)
-            mention = _resolve(text, c, base, default_tz, a)
+            on = base
+            if base is None and c.kind == "time" and c.date is None and out:
+                on = _glued_date(text, a, out[-1], c.start)
+            mention = _resolve(text, c, on, default_tz, a)
         first = False
         out.append(mention)
     return out, base
 
 
 _WD_GAP = re.compile(r"[\s,]*")
+
+
+def _glued_date(text: str, a: int, before: TimeMention, start: int) -> dt.date | None:
+    """The date of ``before`` when the time at ``start`` is written right after it ('ETA <2025-10-08
+    Wed 14:00>' with no date around): the day that time is read on (then joined to the date by
+    :func:`_join_date_times`), else None."""
+    if (
+        before.precision == "day" and before.at is not None and not before.is_stamp
+        and _DATE_TIME_GLUE.fullmatch(text, a + before.end, start)
+    ):
+        return before.at.date()
+    return None
 
 
 def _claim_weekday(text: str, c: _Cand, rels: list[_Cand]) -> None:
@@ -1201,8 +1216,7 @@ def find_times_many(
             urls = _url_spans(joined, a, b) if k in with_urls else None
             found, base = _scan(joined, low, a, b, day, near, zone, None, False, urls)
             if len(found) > 1:
-                if base is not None:
-                    found = _join_date_times(joined, a, found, base, zone)
+                found = _join_date_times(joined, a, found, base, zone)
                 found = _share_zones(joined, a, found, zone)
             out.append(found)
         else:
@@ -1218,11 +1232,12 @@ _DATE_TIME_GLUE = re.compile(
 
 
 def _join_date_times(
-    text: str, a: int, found: list[TimeMention], base: dt.date, default_tz: dt.tzinfo
+    text: str, a: int, found: list[TimeMention], base: dt.date | None, default_tz: dt.tzinfo
 ) -> list[TimeMention]:
     """``found`` (offsets from ``a``) with each date-only mention and the time written right after
     it (:data:`_DATE_TIME_GLUE`) made one mention: that time on that date, a deadline when either
-    was. ``base`` is the date the times without a written date were read on."""
+    was. ``base`` is the date the times without a written date were read on; None when there was
+    none, and then such a time was read on the date before it (:func:`_glued_date`)."""
     out: list[TimeMention] = []
     for m in found:
         d = out[-1] if out else None
@@ -1232,7 +1247,7 @@ def _join_date_times(
             and _DATE_TIME_GLUE.fullmatch(text, a + d.end, a + m.start)
         ):
             tz = (zone_named(m.zone) if m.zone else None) or default_tz
-            days = dt.timedelta(days=(d.at.date() - base).days)
+            days = dt.timedelta(days=0 if base is None else (d.at.date() - base).days)
             keyword = d.keyword or m.keyword
             out[-1] = dataclasses.replace(
                 m, start=d.start, raw=text[a + d.start:a + m.end], at=_wall_shift(m.at, tz, days),
@@ -1818,6 +1833,29 @@ def parse_heading(
         if title == before:
             break
     return Heading(title.strip(), date, at, problem, precision, zone)
+
+
+# what an outline item that stands for a day opens with: '[[2025-10-08]]', '**Oct 8**', 'Tue:'
+_OUTLINE_LEAD = re.compile(r"[\W_]*(?:[0-9]|" + _WD + "|" + _MON + ")")
+OUTLINE_DATE_MAX = 64  # characters: a longer item is an event, not a day's label
+
+
+def outline_date(
+    text: str, *, tz: dt.tzinfo | str | None = None, year_near: dt.date | None = None,
+    day: dt.date | None = None,
+) -> dt.date | None:
+    """The day a list item with nested items stands for, read as a heading, or None.
+
+    Journals kept as outlines (Logseq, Workflowy, a bullet per day) write the day as a short item
+    that opens with its date ('[[2025-10-08]]', 'Oct 8 (Wed)', '2025-10-08 — deploy day', 'Tue'
+    under '## Week of Oct 6'); what is nested under it happened on that day. An item that opens
+    with anything else ('ETA 2025-10-10 for the fix') or runs longer than OUTLINE_DATE_MAX
+    characters names no day. ``day`` is the date around it (for a weekday alone).
+    """
+    if len(text) > OUTLINE_DATE_MAX or _OUTLINE_LEAD.match(text) is None:
+        return None
+    h = parse_heading(text, tz=tz, year_near=year_near, day=day)
+    return h.date if h.problem is None else None
 
 
 _NEEDS_DAY = ("time without a date", "relative day without a date")

@@ -809,3 +809,28 @@ def test_a_pasted_chat_thread_is_one_item_per_message():
     assert ev["text"].tolist()[1] == "Bob Lee — 9:45 AM on it, ETA 10:30"
     assert ev["tickets"].tolist() == [["PAY-9"], [], ["PAY-9"]]
     assert parse_log(text, "s.md").deadlines["due_at"].tolist() == [ts("2025-10-09 14:30")]
+
+
+def test_an_outline_journal_dates_what_is_nested_under_each_day():
+    # Logseq writes a journal as one bullet per day with the day's notes nested under it
+    text = (
+        "# Data platform journal\n\n- [[2025-10-08]]\n    - 08:30 DATA-77 load failed, paged on-call\n"
+        "    - root cause found\n        - 09:10 backfill ETA 18:00 UTC\n"
+        "    - DEADLINE: <2025-10-09 Thu 12:00>\n- Oct 9 (Thu)\n    - 07:55 DATA-77 closed\n"
+        "- ETA 2025-10-10 for DATA-81\n    - 16:20 pinged #data-eng\n"
+        "\n## Undated notes\n- 11:00 no day above this one\n"
+    )
+    logs = parse_log(text, "j.md")
+    e = logs.events
+    assert [[k, at, None if pd.isna(p) else p] for k, at, p in e[["line", "at", "at_precision"]].values] == [
+        [3, ts("2025-10-08"), "day"], [4, ts("2025-10-08 08:30"), "minute"], [5, ts("2025-10-08"), "day"],
+        # (the item that is only a deadline is on its outline day, as under a dated heading)
+        [6, ts("2025-10-08 09:10"), "minute"], [7, ts("2025-10-08"), "day"], [8, ts("2025-10-09"), "day"],
+        [9, ts("2025-10-09 07:55"), "minute"], [10, pd.NaT, None], [11, pd.NaT, None], [14, pd.NaT, None],
+    ]
+    assert logs.deadlines[["line", "due_at", "keyword"]].values.tolist() == [
+        [6, ts("2025-10-08 18:00"), "ETA"], [7, ts("2025-10-09 12:00"), "deadline"],
+        [10, ts("2025-10-10"), "ETA"],
+    ]
+    # the item that names a deadline dates nothing under it; the undated section has no day either
+    assert logs.problems[["line", "token"]].values.tolist() == [[11, "16:20"], [14, "11:00"]]

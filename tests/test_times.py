@@ -18,6 +18,7 @@ from occ_lib.times import (
     declared_zone,
     find_times,
     find_times_many,
+    outline_date,
     parse_heading,
     parse_stamp,
     zone_named,
@@ -1273,3 +1274,51 @@ def test_a_heading_keeps_a_short_weekday_as_it_keeps_a_long_one() -> None:
     near = dt.date(2025, 10, 9)
     for heading in ("Release due Friday", "Release due Fri"):
         assert parse_heading(heading, year_near=near) == Heading(heading, None, None, None)
+
+
+def test_org_and_logseq_timestamps_in_angle_brackets() -> None:
+    # Logseq and org-mode write 'DEADLINE: <2025-10-08 Wed 14:00>': the keyword reaches through the
+    # bracket, and the weekday between the date and the time keeps them one mention
+    got = functools.partial(described, day=dt.date(2025, 10, 9))
+    assert got("DEADLINE: <2025-10-07 Tue 12:00>") == [
+        ("2025-10-07 Tue 12:00", u(2025, 10, 7, 12), "minute", "deadline")
+    ]
+    assert got("due <2025-10-14>") == [("2025-10-14", u(2025, 10, 14), "day", "due")]
+    assert got("<2025-10-14> deadline") == [("2025-10-14", u(2025, 10, 14), "day", "deadline")]
+    assert got("shipped 2025-10-01 (Wed) 14:00") == [
+        ("2025-10-01 (Wed) 14:00", u(2025, 10, 1, 14), "minute", None)
+    ]
+
+
+def test_a_time_right_after_a_date_needs_no_date_around_it() -> None:
+    # with no section date, the time is still read on the date written right before it; a time
+    # apart from the date is still one without a date
+    got = functools.partial(described, day=None)
+    assert got("OPS-1 DEADLINE: <2025-10-08 Wed 14:00>") == [
+        ("2025-10-08 Wed 14:00", u(2025, 10, 8, 14), "minute", "deadline")
+    ]
+    assert got("OPS-1 shipped 2025-10-08 at 09:30 UTC") == [
+        ("2025-10-08 at 09:30 UTC", u(2025, 10, 8, 9, 30), "minute", None)
+    ]
+    mentions = find_times("ETA 2025-10-10, call at 14:00", day=None)
+    assert [(m.raw, m.at, m.problem) for m in mentions] == [
+        ("2025-10-10", u(2025, 10, 10), None), ("14:00", None, "time without a date")
+    ]
+    many = find_times_many(["OPS-1 DEADLINE: <2025-10-08 Wed 14:00>"], [None])
+    assert [(m.raw, m.at, m.keyword) for m in many[0]] == [
+        ("2025-10-08 Wed 14:00", u(2025, 10, 8, 14), "deadline")
+    ]
+
+
+def test_outline_date_is_a_short_item_that_opens_with_its_day() -> None:
+    near = dt.date(2025, 10, 1)
+    got = functools.partial(outline_date, year_near=near, day=dt.date(2025, 10, 6))
+    assert got("[[2025-10-08]]") == dt.date(2025, 10, 8)
+    assert got("**Oct 8** (Wed)") == dt.date(2025, 10, 8)
+    assert got("2025-10-08 — deploy day") == dt.date(2025, 10, 8)
+    assert got("Tue") == dt.date(2025, 10, 7)
+    assert got("ETA 2025-10-10 for the fix") is None
+    assert got("DATA-77 fixed on 2025-10-08") is None
+    assert got("14:00 call with the vendor") is None
+    assert got("5/7 pods healthy") is None
+    assert got("2025-10-08 " + "x" * 60) is None  # too long for a day's label
