@@ -56,6 +56,11 @@ def cases(scale: float) -> dict[str, str]:
         "header lines": "# Report\n" + "**Detected:** 2025-10-09 14:02 CEST\n**Severity:** SEV-2\n" * n,
         "slash deadlines": DAY + "due 10/14, ETA: 10/14/2025, 3/4 nodes " * n + "\n",
         "chat messages": "# Thread\n## 2025-10-09\n" + "alice  9:41 AM\ndeploy of PAY-9, ETA 10:30\n" * n,
+        "e-mail paragraphs": "Sent: Thursday, October 9, 2025 4:12 PM\n\n" + (
+            "CHG-880 is re-scheduled for Monday 10/13 at 9:00 AM CT, sign-off due Friday 10/10 5pm.\n"
+            "I escalated the vendor delay to our VP Eng this morning.\n\nThanks,\n\n"
+        ) * n,
+        "one long paragraph": "## 2025-10-09\n" + "PAY-9 at 14:00 UTC, ETA 15:00 then " * n + "\n",
     }
 
 

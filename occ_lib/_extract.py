@@ -266,6 +266,8 @@ _NOT_RESOLVED = frozenset(
      "remains", "reflect", "soon", "no", "without", "yet", "unresolved", "isn't", "wasn't",
      "hasn't", "haven't", "won't", "didn't", "must", "should"}
 )
+# an alert or a ticket taken up: PagerDuty's 'Acknowledged', 'acked at 14:07' (a first response)
+_ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d"})
 _FOLLOW = frozenset(
     {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
      "chasing", "nudge", "nudged", "nudging", "reminder", "reminders", "reminded", "paged", "paging"}
@@ -330,7 +332,8 @@ def words(text: str) -> frozenset[str]:
 # item's words costs more than the tokenising itself), so ``classify``/``stated_missed`` give the
 # same answers on ``keywords(text)`` as on ``words(text)``.
 _VOCABULARY = frozenset().union(
-    _ESC_DONE, _ESC_NOUN, _DONE, _REOPENED, _RESOLVED, _NOT_RESOLVED, _FOLLOW, _BLOCKED, _EVIDENCE, _PLAN,
+    _ESC_DONE, _ESC_NOUN, _DONE, _REOPENED, _RESOLVED, _NOT_RESOLVED, _ACK, _FOLLOW, _BLOCKED, _EVIDENCE,
+    _PLAN,
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in"},
 )
@@ -384,6 +387,8 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
         return "reopened", 0
     if not none_of(_RESOLVED) and none_of(_NOT_RESOLVED):
         return "resolved", 0
+    if not none_of(_ACK) and none_of(_NOT_RESOLVED):
+        return "acknowledged", 0
     follow = not none_of(_FOLLOW)
     if not follow and ("follow" in w or "followed" in w or "following" in w or "check" in w
                        or "checked" in w):

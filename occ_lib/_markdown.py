@@ -253,6 +253,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 #   ("h", line, level, text)    (also setext 'Title\n====', a '=== X ===' banner, a date-only line)
 #   ("i", line, depth, text)                       a list item, continuation lines joined
 #   ("l", line, 0, text)                           a prose line that opens with its time, likewise
+#   ("p", line, 0, text)                           any other paragraph of prose, its lines joined
 #   ("t", line, headers, [(line, cells), ...])     a whole table
 Block = tuple
 
@@ -278,6 +279,14 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 # ...'), possibly after a 'Key:' (a report's header lines: '**Detected:** 2025-10-09 14:02 CEST')
 _KEY = r"[*_]{0,2}[A-Z][A-Za-z][\w /()-]{0,28}:[*_]{0,2}[ \t]"
 _KEY_LINE = re.compile(_KEY)  # ('**Severity:** SEV-2' under such a line is no continuation of it)
+
+
+def is_field(text: str) -> bool:
+    """Whether a prose line is a ``Key: value`` field (``**Status:** Resolved``, ``From: Priya``):
+    a report's or an e-mail's header, not something that happened (unless it names a time)."""
+    return _KEY_LINE.match(text) is not None
+
+
 _STAMPED = re.compile(
     r"(?:" + _KEY + r"+)?"
     r"[\[(*_]{0,2}(?:\d{4}-\d{2}-\d{2}\b|\d{1,2}:\d{2}(?!\d)|\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\b)"
@@ -444,9 +453,9 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             continue
         # prose: a continuation of the open item, a line that opens with its time (a plain-text
         # or pasted chat log: '14:02 UTC deployed', '[2025-10-07 09:30] kim: ...'), or a paragraph
-        # that ends the list
+        # ('p', a pasted e-mail's sentences; it ends the list)
         indented = raw[:1] in (" ", "\t")
-        opens = pending is None or blank or pending[3] == "l"  # (not a lazy continuation of an item)
+        opens = pending is None or blank or pending[3] in "lp"  # (not a lazy continuation of an item)
         if opens and not indented:
             level = _setext(lines, i, n)
             title = s.strip() if level else _banner(s)
@@ -463,7 +472,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             _STAMPED.match(s) is not None or (":" in s and _CHAT_HEAD.match(s) is not None)
         )
         if pending is not None and not stamped and (not blank or indented) and not (
-            pending[3] == "l" and not indented and _KEY_LINE.match(s)
+            pending[3] in "lp" and not indented and _KEY_LINE.match(s)
         ):
             pending[2].append(s.rstrip())
         elif stamped:
@@ -477,6 +486,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 pending = None
             if not indented:
                 stack = []
+                pending = [i + 1, 0, [s.rstrip()], "p"]
         blank = False
         i += 1
     if pending is not None:

@@ -52,6 +52,7 @@ KIND_ORDER: tuple[str, ...] = (
     "blocked",
     "reopened",
     "resolved",
+    "acknowledged",
     "deadline",
     "evidence",
     "plan",
@@ -64,6 +65,7 @@ KIND_COLORS: dict[str, str] = {
     "blocked": "#CC79A7",
     "reopened": "#F0E442",
     "resolved": "#009E73",
+    "acknowledged": "#A6761D",  # (off the palette, which the other kinds use up: a dark ochre)
     "deadline": "#000000",
     "evidence": "#56B4E9",
     "plan": "#0072B2",
@@ -76,6 +78,7 @@ KIND_SYMBOLS: dict[str, str] = {
     "blocked": "square",
     "reopened": "star-triangle-down",
     "resolved": "star",
+    "acknowledged": "circle-open",
     "deadline": "hourglass",
     "evidence": "circle-open",
     "plan": "diamond",

@@ -33,12 +33,17 @@ Structure (one pass over the lines, then one pass per field over each document's
     it for its section's and subsections' zone-less times, not for the document. A dated title (``# Daily
     log — 2025-10-10``) dates the items written before the first section, and the undated sections under
     it; so does, in a document whose title has no date, the first dated header line written before the
-    first section (an incident report's ``**Detected:** 2025-10-09 14:02 CEST``). Items are prose lines
+    first section (an incident report's ``**Detected:** 2025-10-09 14:02 CEST``, an e-mail's ``Sent:
+    Thursday, October 9, 2025 4:12 PM``). Items are prose lines
     that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim: ...``, as plain-text and
     pasted chat logs are written), also after a ``Key:`` (``**Resolved:** 2025-10-09 18:40 UTC``; a next
     ``Key:`` line is its own line, no continuation), and a pasted chat message, whose head line is a
     sender and a time (``alice  9:41 AM``, ``Bob Lee — 10:32``) and whose text follows below it
-    (``item`` = ``line``), list items (``-``, ``*``,
+    (``item`` = ``line``), any other paragraph of prose (a pasted e-mail's sentences; ``item`` =
+    ``paragraph``) when it names a ticket of its own, a time or a deadline, or its kind is one
+    that tells (escalation, reopened, resolved, acknowledged, follow_up, blocked) - a ``Key:
+    value`` field (``**Status:** Resolved``, ``Subject: ...``) only when it names a time, and
+    ``Hi all,`` or ``All times in PDT.`` never -, list items (``-``, ``*``,
     ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a space; a
     short item that opens with a date and has items nested under it, as outline journals write a
     day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under it as a heading would,
@@ -97,18 +102,20 @@ Per item (the rules, in order)
          restored, mitigated, met - unless the item also says not, never, once, until,
          unless, if, when, pending, awaiting, waiting, remains, yet, no, without, must, should, to
          reflect.
-      4. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
+      4. ``acknowledged``: acknowledged, acked, ack'd (an alert or a ticket taken up, PagerDuty's
+         "Acknowledged": a first response), with the same exceptions as ``resolved``.
+      5. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
          it was done (a done verb) or nothing marks it as planned.
-      5. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
+      6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
          unresolved.
-      6. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
-      7. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged, prep,
+      7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
+      8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged, prep,
          queued, if, once, tomorrow.
-      8. ``deadline``: the item states a deadline and nothing above.
-      9. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
+      9. ``deadline``: the item states a deadline and nothing above.
+      10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
          is not resolved)...
-      10. ``note``: anything else.
+      11. ``note``: anything else.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, director, executive, "vice president", "head of"), else 2 when it names a
       manager, lead or supervisor or is a re-escalation, else 1 (a ping, or a page to the on-call);
@@ -133,7 +140,7 @@ import pyarrow as pa
 
 from . import _extract as ex
 from . import times as _times
-from ._markdown import Decoded, blocks, decode, front_matter
+from ._markdown import Decoded, blocks, decode, front_matter, is_field
 from .workspace import expand
 
 __all__ = [
@@ -510,8 +517,8 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
         if tag != "i":
             prev = None
             days.clear()
-        if tag == "i" or tag == "l":
-            if tag == "l" and position == 0 and sec[2] is None and b[3]:
+        if tag == "i" or tag == "l" or tag == "p":
+            if (tag == "l" or tag == "p" and is_field(b[3])) and position == 0 and sec[2] is None and b[3]:
                 # a report's header line before any section ('**Detected:** 2025-10-09 14:02 CEST',
                 # 'Date: 2025-10-09') dates the document as a dated title does
                 day = parse_heading(b[3], tz=sec_zone or tz, year_near=near).date
@@ -539,7 +546,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                 prev = (depth, b[3])
             if b[3]:
                 nesting.append(len(items))
-                kind_of_item = "list" if tag == "i" else "line"
+                kind_of_item = _ITEM_KINDS[tag]
                 items.append((b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near, None))
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
@@ -609,14 +616,13 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             T["headers"].append(list(cols))
             T["frame"].append(frame)
 
-    time_problems = _items(acc, source, items, nesting, tz)
+    time_problems, n_events = _items(acc, source, items, nesting, tz)
     # problems in file order, as one pass over the file would have met them
     for line, token, reason in date_problems:
         time_problems.append((line, "date", token, reason))
     time_problems.sort(key=itemgetter(0))
     for line, what, token, reason in time_problems:
         acc.problem(source, line, what, token, reason)
-    n_events = len(items)
 
     fmd = fm.data
     Dc = acc.docs
@@ -647,6 +653,11 @@ _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 # are read from when not its own: a table row with a 'Due' column)
 _Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
+_ITEM_KINDS = {"i": "list", "l": "line", "p": "paragraph"}
+# what makes a paragraph an event: any of these kinds, a ticket of its own, a time or a deadline
+# ('Hi all,', 'Thanks, Priya' and 'All times in PDT.' are none); a 'Key: value' field ('**Status:**
+# Resolved', 'Subject: CHG-880 follow-up') only a time
+_TELLING = frozenset(("escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked"))
 
 
 def _inherit(items: list[tuple], owns: list[list[str]], nesting: list[int]) -> list[list[str]]:
@@ -672,8 +683,9 @@ def _inherit(items: list[tuple], owns: list[list[str]], nesting: list[int]) -> l
 
 def _items(
     acc: _Acc, source: str, items: list[_Item], nesting: list[int], tz: dt.tzinfo | None,
-) -> list[tuple[int, str, str | None, str]]:
-    """Events and deadlines of one document's items; returns their time problems (line, ...).
+) -> tuple[list[tuple[int, str, str | None, str]], int]:
+    """Events and deadlines of one document's items; returns their time problems (line, ...) and
+    the number of events (a paragraph that says nothing reportable is none, :data:`_TELLING`).
 
     Each field is found for all items in one go (texts, then tickets, then times...): one short
     loop per field keeps the interpreter on one small piece of code, and the time scan runs over
@@ -681,7 +693,8 @@ def _items(
     """
     redact, tickets, without_code = ex.redact, ex.tickets, ex.without_code
     texts = [redact(it[2]) for it in items]
-    tks_all = _inherit(items, [tickets(t) for t in texts], nesting)
+    owns = [tickets(t) for t in texts]
+    tks_all = _inherit(items, owns, nesting)
     for k, it in enumerate(items):
         if not tks_all[k] and it[6]:
             tks_all[k] = it[6]
@@ -694,6 +707,7 @@ def _items(
     DL = acc.deadline_rows.append
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
+    n_events = 0
     for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as) in enumerate(items):
         text = texts[k]
         at = _NAT
@@ -731,6 +745,11 @@ def _items(
         w = kws[k]
         kind, level = classify(text, w, bool(dls))
         tks = tks_all[k]
+        if kind_of_item == "paragraph" and not (
+            found[k] if is_field(text) else found[k] or dls or owns[k] or kind in _TELLING
+        ):
+            continue
+        n_events += 1
         # one tuple per event, in EVENT_COLUMNS order; columns are made once in _Acc.build
         E(
             (source, line, sec[0], sec[1], at, prec, end, kind, level, tks,
@@ -747,7 +766,7 @@ def _items(
                 DL((source, line, sec[0], list(tks), (m.at - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext,
                     missed and not ex.is_replacement(proses[k], m.start)))
-    return problems
+    return problems, n_events
 
 
 def _parse_safely(acc: _Acc, data: bytes | str, source: str) -> None:

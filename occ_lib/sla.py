@@ -44,7 +44,7 @@ KINDS: tuple[str, ...] = (
     "doc_expired",
     "doc_stale",
 )
-RESPONSE_KINDS: tuple[str, ...] = ("follow_up", "escalation", "resolved")
+RESPONSE_KINDS: tuple[str, ...] = ("acknowledged", "follow_up", "escalation", "resolved")
 # The SRE workbook's multiwindow, multi-burn-rate alerts: (long window, short window, factor, severity).
 BURN_PAIRS: tuple[tuple[str, str, float, str], ...] = (
     ("1h", "5m", 14.4, "page"),
@@ -90,7 +90,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "Ticket targets (by exact ticket, else the longest matching prefix): " + targets + ". "
             "The clock starts at the ticket's first mention in any log (one known only to its day "
             "yields to a timed mention of that day); the first response is the "
-            "first follow_up, escalation or resolved event (the first mention itself counts); "
+            "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
+            "counts); "
             "resolution is the first resolved event."
         )
     rules += [

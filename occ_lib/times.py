@@ -675,15 +675,28 @@ _SLASH_GET = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sl1", "sl2
 _SLASH_NEAR_DAYS = 62  # a year-less slash date farther than this from the section date is no date
 
 
+_US_ZONE_WORDS = frozenset(
+    ("ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "AKST", "AKDT",
+     "HST", "Eastern", "Central", "Mountain", "Pacific")
+)
+_SLASH_US = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sap", "sbap", "szw", "szp")))
+
+
 def _slash_date(g: _Groups, day: dt.date | None) -> dt.date | None:
-    """The date of the ``sl`` mention's slash date (:func:`_slash_reading`)."""
-    return _slash_reading(*_SLASH_GET(g), day)
+    """The date of the ``sl`` mention's slash date (:func:`_slash_reading`); with no ``day`` to
+    decide, a 12-hour clock or a US zone after it ('10/09/2025 02:14:07 AM') reads it month first."""
+    ap, bap, zw, zp = _SLASH_US(g)
+    us = ap is not None or bap is not None or (zw or zp) in _US_ZONE_WORDS
+    return _slash_reading(*_SLASH_GET(g), day, us)
 
 
-def _slash_reading(a_s: str, b_s: str, y_s: str | None, day: dt.date | None) -> dt.date | None:
+def _slash_reading(
+    a_s: str, b_s: str, y_s: str | None, day: dt.date | None, us: bool = False
+) -> dt.date | None:
     """The date a slash date ('10/13', '13/10/2025') means: month first or day first, whichever is
-    a real date; when both are, the one nearest ``day`` (an ambiguous one without ``day`` raises
-    _Bad). None when a year-less one is far from ``day`` (then it was no date: '1/2 09:00')."""
+    a real date; when both are, the one nearest ``day``, else month first when ``us`` (an
+    ambiguous one with neither raises _Bad). None when a year-less one is far from ``day`` (then it
+    was no date: '1/2 09:00')."""
     a, b = int(a_s), int(b_s)
     shown = f"{a_s}/{b_s}" + (f"/{y_s}" if y_s else "")
     options: list[dt.date] = []
@@ -702,7 +715,9 @@ def _slash_reading(a_s: str, b_s: str, y_s: str | None, day: dt.date | None) -> 
     if len(options) == 1:
         found = options[0]
     elif day is None:
-        raise _Bad(f"ambiguous date {shown}")
+        if not us:
+            raise _Bad(f"ambiguous date {shown}")
+        found = options[0]  # (month first: the order tried first)
     else:
         found = min(options, key=lambda d: (abs((d - day).days), d))
     if not y_s and day is not None and abs((found - day).days) > _SLASH_NEAR_DAYS:

@@ -402,6 +402,11 @@ def test_http_status(text, expected):
         ("raised the rate limit to 500", "note", 0),
         # a ticket that can move again is not resolved
         ("PAY-7 unblocked, vendor sent creds", "status", 0),
+        # an alert or a ticket taken up: a first response, no escalation step
+        ("Acknowledged", "acknowledged", 0),
+        ("Pager fired for checkout latency; acked at 14:07", "acknowledged", 0),
+        ("INC-4 ack'd by Ana, then escalated to the manager", "escalation", 2),
+        ("alert not acknowledged yet", "note", 0),
     ],
 )
 def test_kind_and_level(text, kind, level):
@@ -670,15 +675,16 @@ def test_prose_lines_that_open_with_their_time_are_items():
         "- 14:00 a list item\n15:00 lazy continuation of the list item\n\n16:00 after a blank\n"
     )
     ev = parse_log(text, "x.md").events
-    assert ev["line"].tolist() == [6, 7, 9, 10, 11, 14]
-    assert ev["item"].tolist() == ["line", "line", "line", "line", "list", "line"]
-    assert ev["text"].tolist()[1] == "[09:42] lee: canary fine still watching"
-    assert ev["text"].tolist()[4] == "14:00 a list item 15:00 lazy continuation of the list item"
+    # (the intro is a paragraph that names a time: an event too, in no dated section)
+    assert ev["line"].tolist() == [3, 6, 7, 9, 10, 11, 14]
+    assert ev["item"].tolist() == ["paragraph", "line", "line", "line", "line", "list", "line"]
+    assert ev["text"].tolist()[2] == "[09:42] lee: canary fine still watching"
+    assert ev["text"].tolist()[5] == "14:00 a list item 15:00 lazy continuation of the list item"
     assert ev["at"].tolist() == [
-        ts("2025-10-07 09:30"), ts("2025-10-07 09:42"), ts("2025-10-07 10:15"), ts("2025-10-08 11:00"),
-        ts("2025-10-07 14:00"), ts("2025-10-07 16:00"),
+        pd.NaT, ts("2025-10-07 09:30"), ts("2025-10-07 09:42"), ts("2025-10-07 10:15"),
+        ts("2025-10-08 11:00"), ts("2025-10-07 14:00"), ts("2025-10-07 16:00"),
     ]
-    assert ev["tickets"].tolist()[0] == ["PAY-9"]
+    assert ev["tickets"].tolist()[1] == ["PAY-9"]
 
 
 def test_setext_headings_banners_and_date_lines_are_sections():
@@ -834,3 +840,29 @@ def test_an_outline_journal_dates_what_is_nested_under_each_day():
     ]
     # the item that names a deadline dates nothing under it; the undated section has no day either
     assert logs.problems[["line", "token"]].values.tolist() == [[11, "16:20"], [14, "11:00"]]
+
+
+def test_a_pasted_email_gives_its_telling_paragraphs():
+    # an e-mail's sentences are paragraphs: one is an event when it names a ticket, a time or a
+    # deadline, or says something reportable; greetings, signatures and header fields are none
+    text = (
+        "From: Priya Shah\r\nSent: Thursday, October 9, 2025 4:12 PM\r\nTo: ops-leads\r\n"
+        "Subject: RE: CHG-880 rollback follow-up\r\n\r\nHi all,\r\n\r\n"
+        "CHG-880 is re-scheduled for Monday 10/13 at 9:00 AM CT. Vendor confirmed the fix\r\n"
+        "will be in their 10/12 release. Deadline for sign-off is Friday 10/10 5pm CT.\r\n\r\n"
+        "I escalated the vendor delay to our VP Eng this morning.\r\n\r\nThanks,\r\nPriya\r\n"
+    )
+    logs = parse_log(text.encode(), "mail.txt")
+    e = logs.events
+    assert e[["line", "item", "kind", "level"]].values.tolist() == [
+        [2, "paragraph", "note", 0], [8, "paragraph", "plan", 0], [11, "paragraph", "escalation", 3],
+    ]
+    # the 'Sent:' field dates the message; '10/13 at 9:00 AM CT' is then in its year
+    assert e["at"].tolist() == [ts("2025-10-09 16:12"), ts("2025-10-13 14:00"), ts("2025-10-09")]
+    assert e["tickets"].tolist() == [[], ["CHG-880"], []]
+    assert e["text"].tolist()[1].endswith("release. Deadline for sign-off is Friday 10/10 5pm CT.")
+    assert logs.deadlines[["line", "due_at", "keyword"]].values.tolist() == [
+        [8, ts("2025-10-10 22:00"), "deadline"]
+    ]
+    assert logs.docs["events"].tolist() == [3]
+    assert logs.problems.empty

@@ -968,9 +968,14 @@ def test_slash_dates_joined_to_a_time() -> None:
     # far from the section date, or without a time, a fraction is no date
     assert [(m.at, m.has_date) for m in find_times("1/2 09:00 UTC", day=day)] == [(u(2025, 10, 9, 9), False)]
     assert spans("24/7 support, 3/4 done", day=day) == []
-    # without a date to compare with, an ambiguous one is a problem
-    m = find_times("10/11/2025 09:00 ET", day=None)[0]
+    # without a date to compare with, an ambiguous one is a problem, unless a 12-hour clock or a US
+    # zone says it is written month first (PagerDuty's '10/09/2025 02:14:07 AM')
+    m = find_times("10/11/2025 09:00 CET", day=None)[0]
     assert (m.at, m.problem) == (None, "ambiguous date 10/11/2025")
+    assert ats("10/11/2025 09:00", day=None) == [None]
+    assert ats("10/09/2025 02:14:07 AM", day=None) == [u(2025, 10, 9, 2, 14, 7)]
+    assert ats("10/11/2025 09:00 ET", day=None) == [u(2025, 10, 11, 13)]
+    assert ats("10/11/2025 9pm CET", day=None) == [u(2025, 10, 11, 19)]
     m = find_times("30/02/2025 09:00", day=day)[0]
     assert (m.at, m.problem) == (None, "impossible date 30/02/2025")
 
@@ -983,7 +988,7 @@ def test_heading_with_a_year_less_date_and_time() -> None:
     assert parse_heading("## Oct 11 09:00 ET sync", year_near=near) == Heading(
         "sync", dt.date(2025, 10, 11), u(2025, 10, 11, 13), None, "minute", "America/New_York"
     )
-    assert parse_heading("## 10/11/2025 09:00 ET sync") == Heading(
+    assert parse_heading("## 10/11/2025 09:00 CEST sync") == Heading(
         "sync", None, None, "ambiguous date 10/11/2025", None, None
     )
 
