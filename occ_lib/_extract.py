@@ -298,7 +298,7 @@ _EXEC = frozenset(
     {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "director", "directors",
      "executive", "executives", "exec", "execs"}
 )
-_EXEC_PHRASES = ("vice president", "head of")
+_EXEC_PHRASES = ("vice president", "head of", "dir. ")  # ('escalated to Dir. Eng')
 _MANAGER = frozenset(
     {"manager", "managers", "lead", "leads", "supervisor", "commander", "ic", "re-escalated",
      "re-escalation", "re-escalating", "reescalated", "incident-commander", "em"}
@@ -446,6 +446,8 @@ _REPLACEMENT = re.compile(
     r"(?:eta|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
     r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
     r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b[^.;!?|\n]{0,24}$"
+    # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to
+    r"|(?:\u2192|-{1,2}>|=>|(?i:\bfrom\s+\S+(?:\s[A-Za-z]{3,9})?\s+to))\s*$"
 )
 
 

@@ -77,7 +77,8 @@ Per item (the rules, in order)
       if any). A deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no
       later than, until) becomes a row of ``deadlines`` (``stated_missed`` when the item says
       missed, slipped, overdue, past due, blew, blown, breached, late, lapsed, exceeded - except for
-      a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to 19:00"; its
+      a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to 19:00", the
+      second of "ETA 10/8 → 10/10" or "moved from Oct 8 to Oct 10", both of which are deadlines; its
       ``text`` is the item's, clipped at ``DEADLINE_TEXT_MAX`` characters). A duration after ETA,
       ``due in`` or ``within`` (``ETA 30 min``, ``ETA ~2h``, ``within 3 days``) is a deadline that
       long after the item's ``at`` when that is known to the minute. Every other resolved

@@ -10,7 +10,8 @@ in one call (the same mentions as :func:`find_times` on each), so the per-text s
 
 What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
-    ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``9.30am`` (a dot
+    ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``4:15p``, ``9:30a``
+    (one letter only right after the minutes: ``1a`` is a label, ``9:30 a`` an article), ``9.30am`` (a dot
     only with AM/PM: ``9.30`` alone is a number), ``12 noon``, ``12:00 noon`` (``noon`` is a meridiem only
     after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
@@ -28,8 +29,10 @@ What counts as a date
     capital letter so that "may 5" is not a date), ``07.10.2025`` (dotted: day first, four-digit year;
     ``2025.10.08`` and ``1.2.3`` are not dates). A slash date is read when a time is joined to it (``10/13
     09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA Thu 10/09
-    noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``): month first or day first, whichever
-    is a real date, and when both are, the one nearest ``day`` (a
+    noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it follows
+    such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
+    is a real date, and when both are, the one nearest ``day``, else month first when a 12-hour clock or a
+    US zone follows it (``10/09/2025 02:14:07 AM``), else an ``ambiguous date`` problem (a
     year-less one more than two months away is no date: ``1/2 09:00``); alone (``24/7``, ``3/4``) it is not a
     date, except ``10/10/2025`` in a heading (see :func:`parse_heading`). A bare year (``2025``) is not a
     date. A date without a year takes the year that puts it nearest to ``day``. A date joined to a time
@@ -378,7 +381,8 @@ def _time_re(p: str, lookbehind: bool = True) -> str:
         # minutes after ':', or after '.' with am/pm ('9.30am'; a bare '9.30' is a number)
         rf"(?:(?:(?::|\.(?=\d{{2}}\s?[AaPp]\.?[Mm]))(?P<{p}mi>\d{{2}})"
         rf"(?::(?P<{p}s>\d{{2}})(?:[.,](?P<{p}f>\d{{1,9}}))?)?(?![\d]|:\d))"
-        rf"(?:\s?(?P<{p}ap>{_AMPM})|\s?hrs\.?(?![A-Za-z]))?"
+        # ('4:15p', '9:30a': US shorthand, the letter right after the minutes)
+        rf"(?:\s?(?P<{p}ap>{_AMPM}|(?<=\d)[AaPp](?![A-Za-z]))|\s?hrs\.?(?![A-Za-z]))?"
         rf"|h(?P<{p}hm>\d{{2}})(?![\w])"
         rf"|\s?(?P<{p}bap>{_AMPM})"
         + (_BARE_RANGE_START if p == "b" else "") + ")"
@@ -492,7 +496,8 @@ _DL_FILLER = (
     # a deadline moved: "ETA slipped to 19:00", "deadline pushed out to Friday 17:00"
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
-    "extended to|" + _WEEKDAY_ALT + "|" + "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
+    "extended to|moved from|slipped from|pushed from|changed from|shifted from|moved|slipped|pushed|"
+    + _WEEKDAY_ALT + "|" + "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
 # lazy filler loop makes the nearest keyword win ('ETA before 09:00' -> 'before').
@@ -500,6 +505,10 @@ _DEADLINE_BEFORE_REV = re.compile(
     r"\s*[*_(\[<]*\s*(?:[:=]\s*|,\s*(?="
     + _cases("today|tonight|tomorrow|" + _WEEKDAY_ALT, reverse=True) + r")|"
     + _cases(_DL_FILLER, reverse=True) + r"\s+"
+    # the date a deadline moved from: 'ETA 10/8 → 10/10', 'due Oct 8 -> Oct 10', 'ETA moved from Oct 8
+    # to Oct 10' (both are deadlines; a 'to' only after 'from': 'window 10/8 to 10/10' is a range)
+    + r"|(?:(?:\u2192|>-{1,2}|>=)\s*|ot\s+(?=[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})?\s+morf\s))"
+    + r"[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})?\s+"
     # what the deadline is for, in up to three words: "ETA for the fix Oct 9", "due for review 17:00"
     + r"|(?:[\w\-]+\s+){1,3}?" + _cases("for", reverse=True) + r"\s+)*?"
     r"(?P<kw>" + _cases(_DL_BEFORE_WORDS, reverse=True) + r")(?![\w\-])"
@@ -1102,8 +1111,12 @@ def _claim_weekday(text: str, c: _Cand, rels: list[_Cand]) -> None:
 _WD_BEFORE = re.compile(r"(?<![A-Za-z])" + _WD + r",?\s+$")
 # 'due 10/14', 'ETA: 10/14', 'by 10/14 EOD': a deadline word makes a bare slash date a date too
 _KW_BEFORE = re.compile(
-    r"(?<![\w-])" + _cases("eta|due|by|deadline|target|before|until") + r"(?:\s+on)?[\s:]+$"
+    r"(?<![\w-])" + _cases("eta|due|by|deadline|target|before|until")
+    + r"(?:\s+" + _cases("moved|slipped|pushed|changed|shifted") + r"(?:\s+from)?|\s+on)?[\s:]+$"
 )
+# 'ETA 10/8 → 10/10', 'from 10/8 to 10/10': a slash date right after another and an arrow or 'to'
+# is a date too
+_ARROW_GAP = re.compile(r"\s*(?:\u2192|-{1,2}>|=>)\s*|\s+to\s+")
 _SLASH_TAIL = re.compile(r"/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|:\d|\.\d)")
 _CLOCK_GAP = re.compile(r"\s+(?:at\s+)?")
 
@@ -1119,7 +1132,9 @@ def _weekday_slash(
     wd = _WD_BEFORE.search(text, max(a, pos, s - 12), s)
     if wd is not None:
         start = wd.start()
-    elif _KW_BEFORE.search(text, max(a, pos, s - 16), s) is not None:
+    elif _KW_BEFORE.search(text, max(a, pos, s - 28), s) is not None or (
+        a < pos < s and text[pos - 1].isdigit() and _ARROW_GAP.fullmatch(text, pos, s)
+    ):
         start = s  # (the keyword governs the date: it is not part of it)
     else:
         return None

@@ -407,6 +407,7 @@ def test_http_status(text, expected):
         ("Pager fired for checkout latency; acked at 14:07", "acknowledged", 0),
         ("INC-4 ack'd by Ana, then escalated to the manager", "escalation", 2),
         ("alert not acknowledged yet", "note", 0),
+        ("WEB-320 missed; escalated to Dir. Eng on 10/8", "escalation", 3),
     ],
 )
 def test_kind_and_level(text, kind, level):

@@ -1327,3 +1327,32 @@ def test_outline_date_is_a_short_item_that_opens_with_its_day() -> None:
     assert got("14:00 call with the vendor") is None
     assert got("5/7 pods healthy") is None
     assert got("2025-10-08 " + "x" * 60) is None  # too long for a day's label
+
+
+def test_us_shorthand_meridiem_after_the_minutes() -> None:
+    got = functools.partial(ats, day=dt.date(2025, 10, 8))
+    assert got("escalated on 10/8 at 4:15p") == [u(2025, 10, 8, 16, 15)]
+    assert got("check-in 9:30a PT") == [u(2025, 10, 8, 16, 30)]
+    assert got("12:00a") == [u(2025, 10, 8, 0)]
+    # with a space it is the article, not a meridiem; after the hour alone it is no time
+    assert got("at 9:30 a meeting") == [u(2025, 10, 8, 9, 30)]
+    assert got("step 1a done") == []
+
+
+def test_a_deadline_moved_from_one_date_to_another_gives_both() -> None:
+    # the first is the deadline that moved (it may be missed), the second its replacement
+    logs = parse_log(
+        "## 2025-10-07\n- WEB-318 ETA moved from 10/8 → 10/10\n- WEB-1 deadline slipped from 10/8 to 10/10\n"
+        "- WEB-2 ETA moved from Oct 8 to Oct 10\n- WEB-3 missed ETA 14:00 -> 16:00\n"
+        "- WEB-4 window Oct 8 to Oct 10\n- p95 1.4s → 1.2s, 3/4 → 4/4 nodes\n",
+        "m.md",
+    )
+    rows = logs.deadlines[["line", "due_at", "stated_missed"]].values
+    assert [[k, t.strftime("%m-%d %H:%M"), m] for k, t, m in rows] == [
+        [2, "10-08 00:00", False], [2, "10-10 00:00", False],
+        [3, "10-08 00:00", True], [3, "10-10 00:00", False],
+        [4, "10-08 00:00", False], [4, "10-10 00:00", False],
+        [5, "10-07 14:00", True], [5, "10-07 16:00", False],
+        [6, "10-08 00:00", False],  # (a window's 'to' is its end, no second deadline)
+    ]
+    assert [t.to_pydatetime() for t in logs.events["at"]][4:] == [u(2025, 10, 10), u(2025, 10, 7)]
