@@ -445,7 +445,7 @@ _REPLACEMENT = re.compile(
     r"(?i:\b(?:new|revised|updated|adjusted|fresh)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:eta|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
     r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
-    r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b[^.;!?|\n]{0,24}$"
+    r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b[^.;!?|\n\u2013\u2014]{0,24}$"
     # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to
     r"|(?:\u2192|-{1,2}>|=>|(?i:\bfrom\s+\S+(?:\s[A-Za-z]{3,9})?\s+to))\s*$"
 )

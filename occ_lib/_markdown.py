@@ -308,8 +308,10 @@ _MONTH_NAME = (
 # a line that is only a date: a date header of a plain-text log ('2025-10-07', 'Wednesday, October 8, 2025')
 _DATE_LINE = re.compile(
     r"[*_\[(]*(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-    r"(?:\d{4}-\d{2}-\d{2}|" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+\d{4})"
+    r"(?:\d{4}-\d{2}-\d{2}|" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r"(?:,?\s+\d{4})?"
+    # a slash date only after a weekday: '**Tue 10/7**' ('10/7' alone may be a ratio)
+    r"|(?<=\s)\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)"
     r"(?:\s*\((?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\))?[*_\])]*:?[ \t]*"
 )
 

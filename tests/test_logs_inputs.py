@@ -867,3 +867,31 @@ def test_a_pasted_email_gives_its_telling_paragraphs():
     ]
     assert logs.docs["events"].tolist() == [3]
     assert logs.problems.empty
+
+
+def test_bold_day_lines_without_a_year_are_sections():
+    # '**Tue 10/7**' and '**Oct 9**' on a line of their own head a day's notes: the year comes from
+    # the date before them (here the 'Date:' field); a slash date needs its weekday to be one
+    text = (
+        "# Payments squad\n\nDate: October 8, 2025\n\n## Daily notes\n\n**Mon 10/6**\n- kickoff PAY-510\n\n"
+        "**Tue 10/7**\n- 10:05 ET PAY-510 down to 900\n- PAY-501 re-run tomorrow 2pm ET\n\n"
+        "**Oct 9**\n- 09:00 UTC PAY-501 done\n\n**3/4**\n- 10:00 UTC ratio line\n"
+    )
+    logs = parse_log(text, "s.md")
+    s = logs.sections
+    assert s[["line", "title", "date"]].values.tolist() == [
+        [5, "Daily notes", ts("2025-10-08")], [7, "", ts("2025-10-06")], [10, "", ts("2025-10-07")],
+        [14, "", ts("2025-10-09")],
+    ]
+    assert logs.events[["line", "at"]].values.tolist() == [
+        [3, ts("2025-10-08")], [8, ts("2025-10-06")], [11, ts("2025-10-07 14:05")],
+        [12, ts("2025-10-08 18:00")], [15, ts("2025-10-09 09:00")], [18, ts("2025-10-09 10:00")],
+    ]
+
+
+def test_a_missed_deadline_after_a_dash_is_no_replacement():
+    # 'slips to Monday — missed Friday target': the dash ends the clause that moved the deadline
+    logs = parse_log("## 2025-10-08\n- PAY-507 fix slips to Monday — missed Friday target\n", "d.md")
+    assert logs.deadlines[["due_at", "keyword", "stated_missed"]].values.tolist() == [
+        [ts("2025-10-10"), "target", True]
+    ]
