@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from . import export
+from .config import StrictModel, validate_section
 from .errors import ReportError
 from .redact import redact_text
 
@@ -356,12 +357,32 @@ def _finish(res: RunResult, html: bool) -> RunResult:
 # the weekly set -----------------------------------------------------------------------------------
 
 
+class ReportConfig(StrictModel):
+    """The ``report:`` section of occ.yml; paths are relative to the file."""
+
+    notebooks: str | None = None  # the weekly notebooks' folder (default: occ's notebooks/)
+    out: str | None = None  # where reports go (default: reports/ under the current folder)
+
+
+def report_config(ws: Any) -> ReportConfig:
+    """The workspace's validated ``report:`` section (an unknown key is a ConfigError naming it)."""
+    section = getattr(getattr(ws, "config", None), "report", None)
+    return validate_section(ReportConfig, section, ws.config_path, "report")
+
+
 def notebooks_dir(ws: Any = None) -> Path:
     """Where the report notebooks are: ``report: {notebooks: DIR}`` in occ.yml, else ``notebooks/``."""
-    section = getattr(getattr(ws, "config", None), "report", None) or {}
-    if isinstance(section, dict) and section.get("notebooks"):
-        return (ws.root / section["notebooks"]).resolve()
+    if ws is not None and (folder := report_config(ws).notebooks):
+        return (ws.root / folder).resolve()
     return PACKAGE_NOTEBOOKS
+
+
+def reports_dir(ws: Any, out: str | Path | None = None) -> Path:
+    """Where reports go: ``out`` when given, else ``report: {out: DIR}`` in occ.yml, else ``reports/``."""
+    if out is not None:
+        return Path(out).resolve()
+    folder = report_config(ws).out
+    return (ws.root / folder).resolve() if folder else Path("reports").resolve()
 
 
 _IMPORTED_ENV = "OCC_STORE_IMPORTED"
@@ -388,13 +409,14 @@ def weekly(
     week: str | None = None,
     start: str | None = None,
     end: str | None = None,
-    out: str | Path = "reports",
+    out: str | Path | None = None,
     as_of: str | None = None,
     notebooks: Sequence[str] | None = None,
     progress: bool = True,
     jobs: int | None = None,
 ) -> WeeklyResult:
-    """Run the weekly notebooks for one period into ``out/<label>/`` and update ``out/index.html``.
+    """Run the weekly notebooks for one period into ``out/<label>/`` and update ``out/index.html``
+    (``out`` by default: :func:`reports_dir`).
 
     Notebooks run ``jobs`` at a time (default: 2, or 1 on a single core), each in its own kernel.
     The period is ``week`` (ISO week such as ``2025-W41``), or ``start``..``end`` (dates, ``end``
@@ -404,8 +426,8 @@ def weekly(
     from .workspace import Workspace
 
     cfg = Path(config).resolve()
-    out = Path(out).resolve()
     ws = Workspace.load(cfg)
+    out = reports_dir(ws, out)
     per = period(ws, week=week, start=start, end=end, as_of=as_of)
     resolve_kernel()  # once, before any worker starts (it may install the kernelspec)
     ensure_store(ws)

@@ -414,3 +414,27 @@ def test_committed_notebooks_are_small_parameterized_and_executed(name):
     assert all(c.execution_count for c in code)  # nbval skips cells without one
     assert any(c.source.startswith("# NBVAL_CHECK_OUTPUT") for c in code)
     assert not any(o.get("output_type") == "error" for c in code for o in c.outputs)
+
+
+def test_the_report_section_says_where_reports_and_notebooks_are(tmp_path):
+    from occ_lib.errors import ConfigError
+    from occ_lib.workspace import Workspace
+
+    cfg = tmp_path / "occ.yml"
+    cfg.write_text("report: {out: build/reports, notebooks: nb}\n")
+    ws = Workspace.load(cfg)
+    assert report.reports_dir(ws) == (tmp_path / "build" / "reports").resolve()
+    assert report.reports_dir(ws, tmp_path / "elsewhere") == (tmp_path / "elsewhere").resolve()
+    assert report.notebooks_dir(ws) == (tmp_path / "nb").resolve()
+    cfg.write_text("logs: [feedback/*.md]\n")
+    plain = Workspace.load(cfg)
+    assert report.reports_dir(plain) == (Path.cwd() / "reports").resolve()
+    assert report.notebooks_dir(plain) == report.PACKAGE_NOTEBOOKS
+    # an unknown key is a config error naming it, from the library and from the command
+    cfg.write_text("report: {outt: build}\n")
+    with pytest.raises(ConfigError, match=r"occ\.yml: report\.outt: unknown key"):
+        report.reports_dir(Workspace.load(cfg))
+    run = subprocess.run([OCC, "report", "weekly", "--config", str(cfg), "--week", "2025-W41"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr.strip().endswith("occ.yml: report.outt: unknown key")

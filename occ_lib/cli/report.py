@@ -28,7 +28,9 @@ def weekly_cmd(
     end: str | None = typer.Option(None, "--end", help="last local day (YYYY-MM-DD), inclusive."),
     as_of: str | None = typer.Option(None, "--as-of", help="judge deadlines as of this instant (ISO)."),
     config: Path | None = ConfigOpt,
-    out: Path = typer.Option(Path("reports"), "--out", "-o", help="reports folder."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="reports folder (default: report.out in occ.yml, else reports/)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bars."),
 ) -> None:
     """Run the weekly notebooks for one week; print each HTML path; exit 1 if any notebook failed."""
