@@ -488,6 +488,7 @@ def _cases(words: str, reverse: bool = False) -> str:
 _DL_BEFORE_WORDS = (
     "eta|by|before|due|deadline|target|targeting|targeted|no later than|nlt|until|till|checkpoint|window"
     "|cutoff|cut-off|\U0001f4c5"  # (📅: the due date of Obsidian's tasks, '- [ ] load test 📅 2025-10-14')
+    "|expires|expiring|expiry|expiration"  # ('cert expires 2025-10-12': renewed by then, or missed)
 )
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _DL_FILLER = (
@@ -536,13 +537,15 @@ def _norm_keyword(kw: str) -> str:
         return "due"
     if k == "till":
         return "until"
+    if k.startswith("expir"):
+        return "expires"
     return k
 
 
 # Cheap gates on the lower-cased text (literal alternations get sre's fast prefix scan): most
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
-    "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|\U0001f4c5"
+    "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|expir|\U0001f4c5"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 

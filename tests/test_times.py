@@ -1356,3 +1356,14 @@ def test_a_deadline_moved_from_one_date_to_another_gives_both() -> None:
         [6, "10-08 00:00", False],  # (a window's 'to' is its end, no second deadline)
     ]
     assert [t.to_pydatetime() for t in logs.events["at"]][4:] == [u(2025, 10, 10), u(2025, 10, 7)]
+
+
+def test_an_expiry_is_a_deadline() -> None:
+    got = functools.partial(described, day=dt.date(2025, 10, 8))
+    assert got("INC-307 cert expires 2025-10-12") == [("2025-10-12", u(2025, 10, 12), "day", "expires")]
+    assert got("token expiry: Oct 12 09:00 UTC") == [
+        ("Oct 12 09:00 UTC", u(2025, 10, 12, 9), "minute", "expires")
+    ]
+    assert got("expiring Friday") == [("Friday", u(2025, 10, 10), "day", "expires")]
+    # what already expired is a date, not a deadline
+    assert got("cert expired on 2025-10-05") == [("2025-10-05", u(2025, 10, 5), "day", None)]
