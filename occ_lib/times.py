@@ -11,7 +11,8 @@ in one call (the same mentions as :func:`find_times` on each), so the per-text s
 What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
     ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``4:15p``, ``9:30a``
-    (one letter only right after the minutes: ``1a`` is a label, ``9:30 a`` an article), ``9.30am`` (a dot
+    (one letter only right after the minutes: ``9:30 a`` is an article; a bare hour takes one only where
+    an item opens with it, ``5p WEB-318 still slow``, since ``option 1a`` is a label), ``9.30am`` (a dot
     only with AM/PM: ``9.30`` alone is a number), ``12 noon``, ``12:00 noon`` (``noon`` is a meridiem only
     after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
@@ -1040,10 +1041,13 @@ def _scan(
                 pos = e
                 continue
         m = full(text, s, b)
-        if m is None:
-            continue
-        kind = m.lastgroup
         c: _Cand | None = None
+        if m is None:
+            if not first or (c := _opening_short_hour(text, a, s, b)) is None:
+                continue
+            kind = "short"
+        else:
+            kind = m.lastgroup
         if kind == "bd":
             mb = _MON_BEFORE.search(text, max(a, s - 11), s)
             m2 = full(text, mb.start(), b) if mb is not None and mb.start() >= pos else None
@@ -1055,7 +1059,7 @@ def _scan(
                 if c is None:
                     pos = e
                     continue
-        pos = m.end() if c is None else c.end
+        pos = c.end if c is not None else m.end()
         if kind == "stamp":
             continue  # consumed so that its pieces never read as times; stamps=True reads them below
         mention = (
@@ -1084,6 +1088,25 @@ def _scan(
 
 
 _WD_GAP = re.compile(r"[\s,]*")
+# '5p WEB-318 still slow', '9a standup': a bare hour with a one-letter meridiem, only where an item
+# opens with it (elsewhere '1a' is a label: 'option 1a')
+_SHORT_HOUR = re.compile(r"(1[0-2]|0?[1-9])([AaPp])(?=[\s*_:\])])" + _zone_re("k", False))
+
+
+def _opening_short_hour(text: str, a: int, s: int, b: int) -> _Cand | None:
+    """The time an item opens with as '5p' or '11a PT' (at ``s``, after only ``_LEAD``), else None."""
+    m = _SHORT_HOUR.match(text, s, b)
+    if m is None or not _LEAD.fullmatch(text, a, s):
+        return None
+    hour = int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)
+    c = _Cand(s, m.end(), "time")
+    c.time = (hour, 0, 0, 0, "minute", 0)
+    word = m.group("kz") and "UTC" or m.group("kzw") or m.group("kzp") or m.group("koff")
+    if word:
+        c.tz = zone_named(word)
+        if c.tz is None:
+            c.problem = f"unknown time zone {word}"
+    return c
 
 
 def _glued_date(text: str, a: int, before: TimeMention, start: int) -> dt.date | None:

@@ -436,6 +436,7 @@ def test_sample_lines() -> None:
     assert len(every) == 67
     assert sum(m.precision == "day" for _, m in every) == 26
     assert [(n, m.raw, m.keyword) for n, m in every if m.is_deadline] == [
+        (7, "2025-10-10", "expires"),  # (the front matter's 'expires: 2025-10-10', read here as a line)
         (13, "2025-10-11 09:00 UTC", "window"),
         (32, "09:00 UTC", "before"),
         (47, "2025-10-11 09:00 UTC", "by"),
@@ -1367,3 +1368,15 @@ def test_an_expiry_is_a_deadline() -> None:
     assert got("expiring Friday") == [("Friday", u(2025, 10, 10), "day", "expires")]
     # what already expired is a date, not a deadline
     assert got("cert expired on 2025-10-05") == [("2025-10-05", u(2025, 10, 5), "day", None)]
+
+
+def test_an_item_may_open_with_a_bare_hour_and_a_one_letter_meridiem() -> None:
+    # '5p WEB-318 still slow', '**9a** standup': only where the item opens with it
+    logs = parse_log(
+        "## 2025-10-09\n- 5p WEB-318 still 1.3s\n- **9a** standup\n- 11a PT vendor sync\n"
+        "- option 1a done\n- 13p is no hour\n",
+        "s.md",
+    )
+    assert [t.to_pydatetime() for t in logs.events["at"]] == [
+        u(2025, 10, 9, 17), u(2025, 10, 9, 9), u(2025, 10, 9, 18), u(2025, 10, 9), u(2025, 10, 9),
+    ]
