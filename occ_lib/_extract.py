@@ -378,9 +378,10 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
         and not (none_of(_MANAGER) and none_of(_EXEC))
     ) or (not none_of(_CONTACT) and not none_of(_ROLE)):
         low = text.lower()
-        if not none_of(_EXEC) or any(p in low for p in _EXEC_PHRASES):
+        parts = _handle_parts(low) if "-" in low else _NO_PARTS
+        if not none_of(_EXEC) or any(p in low for p in _EXEC_PHRASES) or not parts.isdisjoint(_EXEC):
             return "escalation", 3
-        if not none_of(_MANAGER):
+        if not none_of(_MANAGER) or not parts.isdisjoint(_MANAGER):
             return "escalation", 2
         return "escalation", 1
     if not none_of(_REOPENED):
@@ -407,6 +408,16 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
     if not none_of(_STATUS):
         return "status", 0
     return "note", 0
+
+
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_NO_PARTS: frozenset[str] = frozenset()
+
+
+def _handle_parts(low: str) -> frozenset[str]:
+    """The pieces of hyphenated names ('@eng-director', 'vp-eng', '#support-managers'): a role
+    written inside a handle or a group still names who was escalated to."""
+    return frozenset(p for m in _HYPHENATED.findall(low) for p in m.split("-"))
 
 
 def stated_missed(text: str, w: frozenset[str]) -> bool:

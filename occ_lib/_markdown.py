@@ -367,7 +367,8 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 i += 1
             i += 1
             continue
-        if c == ">":
+        quoted = c == ">"
+        if quoted:
             while s.startswith(">"):
                 s = s[1:].lstrip()
             raw = s
@@ -488,7 +489,8 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 pending = None
             if not indented:
                 stack = []
-                pending = [i + 1, 0, [s.rstrip()], "p"]
+                # (a quoted paragraph repeats an earlier message: '> Bumping this' in a reply)
+                pending = None if quoted else [i + 1, 0, [s.rstrip()], "p"]
         blank = False
         i += 1
     if pending is not None:

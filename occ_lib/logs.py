@@ -30,8 +30,10 @@ Structure (one pass over the lines, then one pass per field over each document's
     the date of the nearest enclosing heading that has one (``## 2025-10-08`` then ``### Actions``), and a
     time-only heading (``### 14:05 — paged``) is that time on that date; a heading whose own date is
     unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``) sets
-    it for its section's and subsections' zone-less times, not for the document. A dated title (``# Daily
-    log — 2025-10-10``) dates the items written before the first section, and the undated sections under
+    it for its section's and subsections' zone-less times, not for the document; so does, in a document
+    that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``).
+    A dated title (``# Daily log — 2025-10-10``) dates the items written before the first section, and
+    the undated sections under
     it; so does, in a document whose title has no date, the first dated header line written before the
     first section (an incident report's ``**Detected:** 2025-10-09 14:02 CEST``, an e-mail's ``Sent:
     Thursday, October 9, 2025 4:12 PM``). Items are prose lines
@@ -40,7 +42,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``Key:`` line is its own line, no continuation), and a pasted chat message, whose head line is a
     sender and a time (``alice  9:41 AM``, ``Bob Lee — 10:32``) and whose text follows below it
     (``item`` = ``line``), any other paragraph of prose (a pasted e-mail's sentences; ``item`` =
-    ``paragraph``) when it names a ticket of its own, a time or a deadline, or its kind is one
+    ``paragraph``; not in a ``>`` quote, which repeats an earlier message) when it names a ticket of
+    its own, a time or a deadline, or its kind is one
     that tells (escalation, reopened, resolved, acknowledged, follow_up, blocked) - a ``Key:
     value`` field (``**Status:** Resolved``, ``Subject: ...``) only when it names a time, and
     ``Hi all,`` or ``All times in PDT.`` never -, list items (``-``, ``*``,
@@ -119,7 +122,8 @@ Per item (the rules, in order)
          is not resolved)...
       11. ``note``: anything else.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
-      COO, CFO, CISO, VP, director, executive, "vice president", "head of"), else 2 when it names a
+      COO, CFO, CISO, VP, director, executive, "vice president", "head of", "Dir.", also inside a
+      hyphenated handle: ``@eng-director``), else 2 when it names a
       manager, lead or supervisor or is a re-escalation, else 1 (a ping, or a page to the on-call);
       a follow-up is 1; any other kind is 0.
 """
@@ -577,6 +581,10 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             near = h.date or near
             if h.problem:
                 date_problems.append((line, htext[:120], h.problem))
+            if tz is None and sec_zone is None and h.zone is not None and h.at is not None:
+                # '### @bob commented on Oct 8, 2025, 4:01 PM PDT': in a document that declares no
+                # zone, what is written under a heading timed in a zone is in that zone too
+                sec_zone = _times.zone_named(h.zone)
             # (a heading whose own date is unreadable does not borrow its parent's; what is under it does)
             date = h.date if h.date is not None or (h.problem and "date" in h.problem) else parent
             enclosing.append((level, h.date or parent, head_tks, sec_zone))

@@ -243,11 +243,12 @@ def test_undated_and_time_only_headings_take_the_enclosing_headings_date():
     assert s["at_precision"].iloc[2] == "day" and pd.isna(s["at_precision"].iloc[3])
     assert s["at_precision"].iloc[4] == "day"
     ev = logs.events
-    assert ev["at"].tolist()[:3] == [ts("2025-10-08 14:07"), ts("2025-10-08 12:05"), ts("2025-10-08")]
+    # (under a heading timed in CEST, in a document that declares no zone, '14:07' is CEST too)
+    assert ev["at"].tolist()[:3] == [ts("2025-10-08 12:07"), ts("2025-10-08 12:05"), ts("2025-10-08")]
     assert pd.isna(ev["at"].iloc[3])
     # an impossible time in the heading is its problem; the section still has its parent's date
     assert ev["at"].iloc[4] == ts("2025-10-09")
-    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-08 15:00")]
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-08 13:00")]
 
 
 def test_items_that_name_no_ticket_take_their_headings_tickets():
@@ -408,6 +409,9 @@ def test_http_status(text, expected):
         ("INC-4 ack'd by Ana, then escalated to the manager", "escalation", 2),
         ("alert not acknowledged yet", "note", 0),
         ("WEB-320 missed; escalated to Dir. Eng on 10/8", "escalation", 3),
+        ("Escalating to @eng-director since the release is blocked", "escalation", 3),
+        ("escalated to @payments-manager", "escalation", 2),
+        ("escalated via the follow-up form", "escalation", 1),
     ],
 )
 def test_kind_and_level(text, kind, level):
@@ -895,3 +899,25 @@ def test_a_missed_deadline_after_a_dash_is_no_replacement():
     assert logs.deadlines[["due_at", "keyword", "stated_missed"]].values.tolist() == [
         [ts("2025-10-10"), "target", True]
     ]
+
+
+def test_a_comment_thread_reads_under_each_comments_zone_and_skips_quotes():
+    # a GitHub issue pasted as markdown: each comment's heading is timed in the writer's zone, and
+    # a reply quotes the message it answers
+    text = (
+        "# DEPLOY-201: staging deploys fail\n\n### @alice commented on Oct 8, 2025, 3:12 PM PDT\n"
+        "Bumping this — DEPLOY-201 is still failing.\n\n### @bob commented on Oct 8, 2025, 4:01 PM PDT\n"
+        "Looking now. ETA for a fix: tomorrow noon.\n\n> Bumping this — DEPLOY-201 is still failing.\n\n"
+        "### @carol commented on Oct 9, 2025\nEscalating to @eng-director, release blocked.\n"
+    )
+    logs = parse_log(text, "gh.md")
+    e = logs.events
+    assert e[["line", "at", "kind", "level"]].values.tolist() == [
+        [4, ts("2025-10-08 22:12"), "note", 0], [7, ts("2025-10-08 23:01"), "plan", 0],
+        [12, ts("2025-10-09"), "escalation", 3],
+    ]
+    # 'tomorrow noon' under a comment timed in PDT is noon in Los Angeles
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-09 19:00")]
+    # a declared zone still wins over a heading's
+    declared = parse_log("All times UTC.\n\n## Oct 8, 2025, 4:01 PM PDT\n- DEPLOY-1 ETA 18:00\n", "d.md")
+    assert declared.deadlines["due_at"].tolist() == [ts("2025-10-08 18:00")]
