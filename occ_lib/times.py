@@ -72,8 +72,10 @@ Which date a time takes
     not used. The calendar date written next to a time is local to the time's zone; ``at`` is the UTC
     instant, so its UTC date can differ. A relative-day word (``yesterday``, ``today``,
     ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
-    dash between) shifts that base date by -1/0/0/+1. A relative-day word with no time near it is a
-    date-only mention. A weekday written out (``Friday``) near a time moves it to that weekday: the
+    dash between) shifts that base date by -1/0/0/+1; one that opens the text as a label (a standup's
+    ``Yesterday: ... merged at 4:45 PM``, ``**Tomorrow** -``) shifts it for the whole text. A
+    relative-day word with no time near it is a date-only mention. A weekday written out
+    (``Friday``) near a time moves it to that weekday: the
     next one on or after the base date when the time is a deadline (``ETA Friday 09:00``) or the
     text speaks of the future (scheduled, will, next, upcoming, planned, expected, booked, set for:
     ``rollback drill scheduled Friday 2pm``), else the last one on or before it (``Monday 09:00
@@ -512,7 +514,10 @@ _DEADLINE_BEFORE_REV = re.compile(
     + r"|(?:(?:\u2192|>-{1,2}|>=)\s*|ot\s+(?=[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})?\s+morf\s))"
     + r"[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})?\s+"
     # what the deadline is for, in up to three words: "ETA for the fix Oct 9", "due for review 17:00"
-    + r"|(?:[\w\-]+\s+){1,3}?" + _cases("for", reverse=True) + r"\s+)*?"
+    + r"|(?:[\w\-]+\s+){1,3}?" + _cases("for", reverse=True) + r"\s+"
+    # or in one word right after a keyword that names a goal: "target go-live 2 PM", "ETA fix 17:00"
+    + r"|[\w\-]+\s+(?=" + _cases("eta|target|deadline|cutoff|checkpoint", reverse=True) + r"(?![\w\-]))"
+    + r")*?"
     r"(?P<kw>" + _cases(_DL_BEFORE_WORDS, reverse=True) + r")(?![\w\-])"
 )
 _DEADLINE_AFTER = re.compile(
@@ -983,6 +988,11 @@ def find_times(
         _short_weekday_at(text, m) for m in _ABBR_HINT.finditer(text)
     ):
         rels = _rel_cands(text) or None  # (today, yesterday and the weekdays, 'Fri')
+        if rels and day is not None and rels[0].rel and rels[0].wd < 0 and _opens_as_label(text, rels[0]):
+            # a standup's 'Yesterday: merged PLAT-88 at 4:45 PM': the item is on that day, its
+            # times too (the label is that day itself, and other relative words count from it)
+            day = day + dt.timedelta(days=rels[0].rel)
+            rels[0].rel = 0
     clock_words = "noon" in low or "midday" in low or "midnight" in low
     eod = "eod" in low or "eob" in low or "eow" in low or "eom" in low or "COB" in text or "end of" in low
     if len(low) != len(text):
@@ -1010,6 +1020,14 @@ def find_times(
     if len(out) > 1:
         out = _join_date_times(text, 0, out, base, default_tz)
     return _share_zones(text, 0, out, default_tz)
+
+
+_LABEL_END = re.compile(r"[*_]*\s*[:\-\u2013\u2014,]")
+
+
+def _opens_as_label(text: str, r: _Cand) -> bool:
+    """Whether the relative day ``r`` opens ``text`` as its label ('Yesterday:', '**Tomorrow** -')."""
+    return _LEAD.fullmatch(text, 0, r.start) is not None and _LABEL_END.match(text, r.end) is not None
 
 
 def _scan(

@@ -1380,3 +1380,26 @@ def test_an_item_may_open_with_a_bare_hour_and_a_one_letter_meridiem() -> None:
     assert [t.to_pydatetime() for t in logs.events["at"]] == [
         u(2025, 10, 9, 17), u(2025, 10, 9, 9), u(2025, 10, 9, 18), u(2025, 10, 9), u(2025, 10, 9),
     ]
+
+
+def test_a_standup_label_dates_its_item() -> None:
+    # 'Yesterday: ... merged at 4:45 PM' happened the day before the standup, however far the time
+    # is from the label (a relative day elsewhere names only a time near it)
+    got = functools.partial(described, day=dt.date(2025, 10, 9))
+    assert got("Yesterday: finished PLAT-88 log shipping, merged at 4:45 PM") == [
+        ("Yesterday", u(2025, 10, 8), "day", None), ("4:45 PM", u(2025, 10, 8, 16, 45), "minute", None)
+    ]
+    assert got("**Tomorrow** - deploy the canary to all regions at 10:00") == [
+        ("Tomorrow", u(2025, 10, 10), "day", None), ("10:00", u(2025, 10, 10, 10), "minute", None)
+    ]
+    assert got("Yesterday: chased PLAT-77") == [("Yesterday", u(2025, 10, 8), "day", None)]
+    assert got("Today: review at 11:00") == [("11:00", u(2025, 10, 9, 11), "minute", None)]
+
+
+def test_one_word_may_say_what_a_goal_keyword_is_for() -> None:
+    got = functools.partial(described, day=dt.date(2025, 10, 9))
+    assert got("target go-live 2 PM") == [("2 PM", u(2025, 10, 9, 14), "minute", "target")]
+    assert got("ETA fix 17:00") == [("17:00", u(2025, 10, 9, 17), "minute", "ETA")]
+    # not after 'by' ('reviewed by Alice 17:00'), and one word only
+    assert got("reviewed by Alice 17:00") == [("17:00", u(2025, 10, 9, 17), "minute", None)]
+    assert got("ETA the fix 17:00") == [("17:00", u(2025, 10, 9, 17), "minute", None)]
