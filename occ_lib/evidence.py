@@ -11,6 +11,10 @@ Rules, so that an imported file always means the same thing:
   ``time_total: 0.123`` gives ``elapsed_ms``; ``time_namelookup``, ``time_connect``,
   ``time_appconnect`` and ``time_starttransfer`` give the phases (measured as ``occ_lib.probe``
   does: see ``_phases``) and ``size_download`` the bytes; otherwise they are null.
+* What curl printed for the ``-w FORMAT`` on its command line (``$ curl -s -o /dev/null -w
+  '%{http_code} %{time_total}\\n' URL`` then ``200 0.412``) is read through that format:
+  ``http_code`` is the status (``000``: no response, ``down`` / ``protocol``), the ``time_*``
+  variables (seconds) and ``size_download`` as above, ``url_effective`` the URL.
 * A file holding several ``$ curl ...`` commands gives one row per command (item index = its order).
 * **URL**: the last ``> METHOD /path HTTP/x`` request line plus its ``> Host:`` (``-v``), else the
   ``curl ... URL`` command line in the file followed through the ``Location`` headers of the redirect
@@ -280,6 +284,70 @@ def _verbose_request(
     return f"{'https' if tls else 'http'}://{host}{target}", method
 
 
+_W_TOKEN = re.compile(r"%\{([a-z_]+)\}|%header\{[^}]*\}|%%|\\[nrt\\]|[^%\\]+|[%\\]")
+_W_FLOATS = ("time_total", "time_namelookup", "time_connect", "time_appconnect", "time_starttransfer")
+_W_ESCAPES = {"\\n": r"\r?\n", "\\r": r"\r?", "\\t": r"\t", "\\\\": r"\\", "%%": "%"}
+
+
+def _write_out_format(lines: list[str]) -> str | None:
+    """The ``-w``/``--write-out`` format of the first ``$ curl ...`` line, when it has one."""
+    for text in lines:
+        m = _COMMAND.match(text)
+        if not m:
+            continue
+        try:
+            args = shlex.split(m.group(1))
+        except ValueError:
+            return None
+        for i, a in enumerate(args):
+            if a in ("-w", "--write-out") and i + 1 < len(args):
+                return args[i + 1]
+            if a.startswith("--write-out="):
+                return a.split("=", 1)[1]
+        return None
+    return None
+
+
+def _format_values(fmt: str, text: str, start: int) -> dict[str, str] | None:
+    """What curl printed for ``-w fmt`` ('%{http_code} %{time_total}\\n' -> '200 0.412') in ``text``
+    after ``start``, by variable; None when no output there has the format's shape."""
+    parts: list[str] = []
+    seen: set[str] = set()
+    if len(fmt) > 1000:
+        return None
+    glued = False  # (two variables with nothing between would make the pattern backtrack)
+    for m in _W_TOKEN.finditer(fmt):
+        var, tok = m.group(1), m.group(0)
+        if var is None:
+            glued = tok.startswith("%header")
+            parts.append(_W_ESCAPES.get(tok) or (r"\S*" if glued else re.escape(tok)))
+            continue
+        if glued:
+            return None
+        glued = True
+        if var in ("http_code", "response_code"):
+            pat = r"\d{3}"
+        elif var in _W_FLOATS:
+            pat = r"\d+(?:\.\d+)?"
+        elif var == "size_download":
+            pat = r"\d+"
+        else:
+            pat = r"\S*"  # (a word: '%{content_type}'; a lazy '.*' could backtrack over a long line)
+        key = "http_code" if var == "response_code" else var
+        parts.append(f"(?P<{key}>{pat})" if key not in seen and key.isidentifier() else pat)
+        seen.add(key)
+    if not seen & {"http_code", *_W_FLOATS}:
+        return None
+    pattern = "".join(parts).rstrip()
+    while pattern.endswith(r"\r?\n") or pattern.endswith(r"\r?"):
+        pattern = pattern.removesuffix(r"\r?\n").removesuffix(r"\r?")
+    try:  # (what one command printed is near it: a bounded search)
+        found = re.compile(r"^" + pattern + r"[ \t]*$", re.M).search(text, start, start + 65536)
+    except re.error:
+        return None
+    return None if found is None else {k: v for k, v in found.groupdict().items() if v is not None}
+
+
 def _write_out(text: str) -> dict[str, float]:
     vals: dict[str, float] = {}
     for m in _WRITE_OUT.finditer(text):
@@ -328,7 +396,12 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         if m:
             curl_err = (n, int(m.group(1)), m.group(2).strip())
     cmd_url, cmd_method = _command(raw[:50])
-    if not responses and curl_err is None:
+    fmt = _write_out_format(raw[:50])
+    printed = None
+    if fmt is not None:  # '$ curl -w "%{http_code} %{time_total}\n" URL' then '200 0.412'
+        first = next((n for n, t in numbered if _COMMAND.match(t)), 0)
+        printed = _format_values(fmt, text, len("\n".join(raw[:first])))
+    if not responses and curl_err is None and not printed:
         raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     last = responses[-1] if responses else None
     url = method = None
@@ -341,12 +414,22 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
             if loc and 300 <= r.status < 400:
                 url = urljoin(url, loc)
     method = method or cmd_method
+    timings = _write_out(text)
+    status = last.status if last else None
+    if printed:
+        timings.update({k: float(printed[k]) for k in (*_W_FLOATS, "size_download") if k in printed})
+        code = int(printed.get("http_code", "0"))
+        status = status if status is not None else code or None
+        if not code and curl_err is None and last is None:  # ('000': curl got no response)
+            curl_err = (0, 0, "no response (http_code 000)")
+        if url is None and printed.get("url_effective", "").startswith(("http://", "https://")):
+            url = printed["url_effective"]
     row: dict[str, Any] = {
         "url": redact_url(url) if url else None,
         "method": method,
-        "status": last.status if last else None,
+        "status": status,
         "http_version": last.version if last else None,
-        **_phases(_write_out(text)),
+        **_phases(timings),
     }
     hdr = last.headers if last else {}
     row["h_date"] = hdr.get("date")
@@ -356,7 +439,7 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
     if curl_err is not None and (last is None or curl_err[0] > last.line):
         _n, code, msg = curl_err
         row["error"] = _CURL_CODES.get(code) or _error_class(msg) or "protocol"
-        row["error_message"] = _scrub(f"curl: ({code}) {msg}")[:300]
+        row["error_message"] = _scrub(f"curl: ({code}) {msg}" if code else f"curl -w: {msg}")[:300]
     return row
 
 

@@ -531,3 +531,31 @@ def test_secrets_in_json_error_text_are_scrubbed(tmp_path):
     assert r["target"] == "a.test/x?signature=***&page=2"
     assert r["error_message"] == "auth failed: api_key=*** token: *** Authorization: *** *** (code 401)"
     assert "SEKRET" not in pd.DataFrame([r]).astype("string").to_csv()
+
+
+CURL_W_LOOP = """$ curl -sS -o /dev/null -w '%{http_code} %{time_total}\\n' "https://api.example.test/health?token=s3cr3t"
+200 0.412
+$ curl -sS -o /dev/null -w 'code=%{http_code} connect=%{time_connect}s total=%{time_total}s\\n' https://api.example.test/v2
+code=503 connect=0.010s total=0.250s
+$ curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' https://down.example.test/
+000 0.003
+$ curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' https://silent.example.test/
+"""
+
+
+def test_curl_write_out_lines_are_probes(tmp_path):
+    # what 'curl -w FORMAT' printed is read by the format on the command line: one row per command
+    rows, problems = read_evidence([write(tmp_path, "curl_w_2025-10-10T05-00-00Z.log", CURL_W_LOOP)])
+    got = rows[["url", "method", "status", "outcome", "error", "elapsed_ms", "connect_ms"]]
+    assert got.astype(object).where(got.notna(), None).values.tolist() == [
+        ["https://api.example.test/health?token=***", "GET", 200, "up", None, 412.0, None],
+        ["https://api.example.test/v2", "GET", 503, "down", "unexpected_status", 250.0, 10.0],
+        ["https://down.example.test/", "GET", None, "down", "protocol", 3.0, None],
+    ]
+    assert rows["error_message"].tolist()[2] == "curl -w: no response (http_code 000)"
+    assert rows["started_at"].tolist() == [ts("2025-10-10T05:00:00Z")] * 3
+    # the last command printed nothing: that one is reported by line, the others are kept
+    assert [(p.line, p.reason) for p in problems] == [
+        (7, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
+    ]
+    assert "s3cr3t" not in rows.to_csv()
