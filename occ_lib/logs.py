@@ -32,8 +32,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``) sets
     it for its section's and subsections' zone-less times, not for the document; so does, in a document
     that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``).
-    A dated title (``# Daily log — 2025-10-10``) dates the items written before the first section, and
-    the undated sections under
+    A dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's),
+    dates the items written before the first section, and the undated sections under
     it; so does, in a document whose title has no date, the first dated header line written before the
     first section (an incident report's ``**Detected:** 2025-10-09 14:02 CEST``, an e-mail's ``Sent:
     Thursday, October 9, 2025 4:12 PM``). Items are prose lines
@@ -400,9 +400,12 @@ def _header_deadlines(headers: list[str]) -> list[str | None] | None:
     return kws if any(kws) else None
 
 
-def _fm_day(data: dict[str, Any]) -> dt.date | None:
-    """The front matter's ``date`` (else ``last_reviewed``, ``updated``) as a date, when it is one."""
-    for key in ("date", "last_reviewed", "updated"):
+def _fm_day(
+    data: dict[str, Any], keys: tuple[str, ...] = ("date", "last_reviewed", "updated")
+) -> dt.date | None:
+    """The front matter's ``date`` (else ``last_reviewed``, ``updated``; or ``keys``) as a date, when
+    it is one."""
+    for key in keys:
         v = data.get(key)
         if isinstance(v, dt.datetime):
             return v.date()
@@ -503,12 +506,19 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     # what a year-less heading date ('## Oct 9') or one that reads both ways ('## 10/07/2025') is
     # read against: the date of the section before, else the front matter's
     near = _fm_day(fm.data)
+    # the front matter's 'date:' is the document's day, as a dated title is: what is written before
+    # the first section and under undated sections is on it (a postmortem's '14:09 | IC declared')
+    doc_day = _fm_day(fm.data, ("date",))
+    if doc_day is not None:
+        sec = (None, None, doc_day, _day_us(doc_day), _NAT, None)
     # the enclosing headings: (level, date, tickets, zone), each as it holds for what is under it
     # (its own, else inherited): a heading without a date takes its parent's ('## 2025-10-08' >
     # '### 14:05 — paged'), items that name no ticket take their heading's ('### PAY-412 rollback'
     # > '- rolled back at 15:10'), and a zone a heading declares ('## Tokyo handoff (all times
     # JST)') holds for the zone-less times of its section and subsections
-    enclosing: list[tuple[int, dt.date | None, list[str], dt.tzinfo | None]] = []
+    enclosing: list[tuple[int, dt.date | None, list[str], dt.tzinfo | None]] = (
+        [(0, doc_day, [], None)] if doc_day is not None else []  # (no heading pops level 0)
+    )
     head_tks: list[str] = []
     sec_zone: dt.tzinfo | None = None
     items: list[_Item] = []
@@ -575,7 +585,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                     date = h.date
                     sec = (None, None, h.date, _day_us(h.date), _us(h.at),
                            (getattr(h, "precision", None) or "minute") if h.at is not None else None)
-                enclosing.append((level, date, head_tks, sec_zone))
+                enclosing.append((level, date if date is not None else doc_day, head_tks, sec_zone))
                 continue
             h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent)
             near = h.date or near

@@ -921,3 +921,25 @@ def test_a_comment_thread_reads_under_each_comments_zone_and_skips_quotes():
     # a declared zone still wins over a heading's
     declared = parse_log("All times UTC.\n\n## Oct 8, 2025, 4:01 PM PDT\n- DEPLOY-1 ETA 18:00\n", "d.md")
     assert declared.deadlines["due_at"].tolist() == [ts("2025-10-08 18:00")]
+
+
+def test_the_front_matters_date_dates_a_document_without_dated_headings():
+    # a postmortem: 'date:' in the front matter, a timeline table of bare times, action items
+    text = (
+        "---\ndate: 2025-10-09\ntz: America/New_York\n---\n# Postmortem: checkout outage (INC-410)\n\n"
+        "## Timeline\n| Time (ET) | Event |\n|---|---|\n| 14:09 | IC declared, VP Eng paged |\n"
+        "| 14:51 | incident resolved |\n\n## Action items\n1. pool alert — due end of month\n"
+        "2. runbook review by Friday\n\n## 2025-10-10 follow-up\n- 09:00 review held\n"
+    )
+    logs = parse_log(text, "pm.md")
+    assert logs.sections["date"].tolist() == [ts("2025-10-09"), ts("2025-10-09"), ts("2025-10-10")]
+    assert logs.events[["line", "at", "kind", "level"]].values.tolist() == [
+        [10, ts("2025-10-09 18:09"), "escalation", 3], [11, ts("2025-10-09 18:51"), "resolved", 0],
+        [14, ts("2025-10-09"), "deadline", 0], [15, ts("2025-10-09"), "deadline", 0],
+        [18, ts("2025-10-10 13:00"), "note", 0],
+    ]
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-31"), ts("2025-10-10")]
+    assert logs.problems.empty
+    # 'last_reviewed' is when the document was read again, not the day it is about
+    reviewed = parse_log("---\nlast_reviewed: 2025-10-09\n---\n# Log\n- 14:09 paged\n", "r.md")
+    assert reviewed.events["at"].isna().tolist() == [True]
