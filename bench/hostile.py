@@ -60,6 +60,9 @@ def cases(scale: float) -> dict[str, str]:
             "CHG-880 is re-scheduled for Monday 10/13 at 9:00 AM CT, sign-off due Friday 10/10 5pm.\n"
             "I escalated the vendor delay to our VP Eng this morning.\n\nThanks,\n\n"
         ) * n,
+        "moved deadlines": DAY + "ETA moved from 10/8 → 10/10, 14:00 -> 16:00 " * n + "\n",
+        "standup labels": DAY + "- Yesterday: merged PLAT-88 at 4:45 PM, 5p sync\n- 5p x\n" * n,
+        "outline days": "# Journal\n" + "- [[2025-10-08]]\n    - 09:00 DATA-7 load, ETA 18:00 UTC\n" * n,
         "one long paragraph": "## 2025-10-09\n" + "PAY-9 at 14:00 UTC, ETA 15:00 then " * n + "\n",
     }
 
