@@ -75,24 +75,23 @@ Per item (the rules, in order)
     - ``urls``: every URL, redacted with :func:`occ_lib.redact.redact_url`; the ``text`` itself is
       redacted with :func:`occ_lib.redact.redact_text` too.
     - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
-    - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's
-      zone (a table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``,
-      if any). A deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no
-      later than, until, cutoff, expires: a certificate or a token that ``expires 2025-10-12`` must be
-      renewed by then) becomes a row of ``deadlines`` (``stated_missed`` when the item says
-      missed, slipped, overdue, past due, blew, blown, breached, late, lapsed, exceeded - except for
-      a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to 19:00", the
-      second of "ETA 10/8 → 10/10" or "moved from Oct 8 to Oct 10", both of which are deadlines; its
-      ``text`` is the item's, clipped at ``DEADLINE_TEXT_MAX`` characters). A duration after ETA,
-      ``due in`` or ``within`` (``ETA 30 min``, ``ETA ~2h``, ``within 3 days``) is a deadline that
-      long after the item's ``at`` when that is known to the minute. Every other resolved
-      mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range
-      end), else the first date-only one; else the section's time (its precision); else the
-      section's date (``day``, UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is
-      at UTC midnight of that date with ``due_precision`` ``day``: readers decide whether that means
-      the end of the day. Mentions that cannot be resolved (``[???]``, ``(Time TBC)``, ``25:61``, a
-      time in an undated section) are ``time`` problems; an unreadable heading date is a ``date``
-      problem.
+    - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's zone
+      (a table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any). A
+      deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no later than, until,
+      cutoff, expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then)
+      becomes a row of ``deadlines`` (``stated_missed`` when the item says missed, slipped, overdue, past
+      due, blew, blown, breached, late, lapsed, exceeded - except for a deadline written as the
+      replacement: "slipped - new ETA Monday 10am", "pushed to 19:00", the second of "ETA 10/8 → 10/10" or
+      "moved from Oct 8 to Oct 10", both of which are deadlines; its ``text`` is the item's, clipped at
+      ``DEADLINE_TEXT_MAX`` characters). A duration after ETA, ``due in`` or ``within`` (``ETA 30 min``,
+      ``ETA ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known
+      to the minute (in whole days: to the day). Every other resolved mention goes to ``times``. ``at`` is
+      the first of those with a time (``end_at`` its range end), else the first date-only one; else the
+      section's time (its precision); else the section's date (``day``, UTC midnight); else NaT. A
+      date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with ``due_precision``
+      ``day``: readers decide whether that means the end of the day. Mentions that cannot be resolved
+      (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems; an
+      unreadable heading date is a ``date`` problem.
     - ``kind``, the first rule that matches (on the item's lower-case words):
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
          (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
@@ -752,15 +751,16 @@ def _items(
                 at, prec = sec[4], sec[5]
             elif sec[3] != _NAT:
                 at, prec = sec[3], "day"
-        if prec == "minute" or prec == "second":
-            # 'ETA 30 min': due that long after the item's time (known to the minute)
+        if prec == "minute" or prec == "second" or prec == "day":
+            # 'ETA 30 min': due that long after the item's time (known to the minute); 'ETA ~2 days'
+            # after its day, when only that is known
             rel = ex.duration_deadline(proses[k])
-            if rel is not None:
+            if rel is not None and (prec != "day" or rel[0] % 1440 == 0):
                 due = epoch + dt.timedelta(microseconds=at) + dt.timedelta(minutes=rel[0])
                 dls.append(_times.TimeMention(
                     start=rel[2], end=rel[3], raw=proses[k][rel[2]:rel[3]], at=due, until=None,
-                    precision="minute", has_date=True, zone=None, is_deadline=True, keyword=rel[1],
-                    problem=None,
+                    precision="day" if prec == "day" else "minute", has_date=True, zone=None,
+                    is_deadline=True, keyword=rel[1], problem=None,
                 ))
         w = kws[k]
         kind, level = classify(text, w, bool(dls))

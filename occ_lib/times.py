@@ -86,7 +86,8 @@ Which date a time takes
     (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``).
     ``this Friday`` is that day of the base date's week, ``next Friday`` of the week after (weeks
     start on Monday), with or without a time. ``EOW``, ``end of (the) week`` and ``end of next
-    week`` are date-only deadlines on that week's Friday (a weekend day is its own end of week);
+    week`` are date-only deadlines on that week's Friday (a weekend day is its own end of week), and
+    so are ``this week`` and ``next week`` after a deadline word (``ETA next week``);
     ``EOM``, ``end of (the) month`` and ``end of next month`` on that month's last day.
     With no date at all: ``at=None``, ``problem='time without a date'``.
 Precision
@@ -994,7 +995,10 @@ def find_times(
             day = day + dt.timedelta(days=rels[0].rel)
             rels[0].rel = 0
     clock_words = "noon" in low or "midday" in low or "midnight" in low
-    eod = "eod" in low or "eob" in low or "eow" in low or "eom" in low or "COB" in text or "end of" in low
+    eod = (
+        "eod" in low or "eob" in low or "eow" in low or "eom" in low or "COB" in text or "end of" in low
+        or "s week" in low or "t week" in low  # ('ETA next week', 'due this week': its end)
+    )
     if len(low) != len(text):
         low = None  # a few characters lower-case to two; then the deadline gates are skipped
     ticks = "`" in text
@@ -1222,7 +1226,7 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 # text), placeholders and code spans (the cases _scan alone does not cover).
 _SLOW_LOW = (
     "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of",
-    "eod", "eob", "eow", "eom",
+    "eod", "eob", "eow", "eom", "s week", "t week",
     *_WEEKDAYS,
 )
 _SLOW = ("??", "TB", "x:x", "X:X", "`", "COB")
@@ -1459,7 +1463,8 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
 # next to it ('EOD Friday', 'tomorrow COB') or the text's own. A time next to it is the deadline.
 _EOD = re.compile(
     r"(?<![\w-])(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business))"
-    r"|(?P<week>(?i:eow|end\s+of\s+(?:the\s+)?(?P<next>next\s+)?(?:work\s+)?week))"
+    r"|(?P<week>(?i:eow|end\s+of\s+(?:the\s+)?(?P<next>next\s+)?(?:work\s+)?week"
+    r"|(?P<bare>this\s+week|(?P<next2>next)\s+week)))"
     r"|(?P<month>(?i:eom|end\s+of\s+(?:the\s+)?(?P<nextm>next\s+)?month)))(?![\w-])"
 )
 _EOD_GLUE = re.compile(r"[\s,(]*(?:(?i:on|of|this)\s+)?")
@@ -1484,10 +1489,12 @@ def _eod_cands(
         if skip and _inside(s, skip) >= 0:
             continue
         if m.group("week") or m.group("month"):
-            nxt = m.group("next") or m.group("nextm")
+            nxt = m.group("next") or m.group("next2") or m.group("nextm")
             short = "EOW" if m.group("week") else "EOM"
-            if nxt is None and _deadline(text, s, e) is None and short.lower() not in m.group(0).lower():
-                continue  # 'at the end of the week we shipped': no promise without a keyword
+            if (nxt is None or m.group("bare")) and _deadline(text, s, e) is None and (
+                short.lower() not in m.group(0).lower()
+            ):
+                continue  # 'at the end of the week we shipped', 'next week we plan': no promise
             out.append(_Cand(s, e, "date", date=_period_end(base, short, nxt is not None), keyword=short))
             continue
         near = rels[bisect.bisect_left(rels, s - 24, key=_cand_start):

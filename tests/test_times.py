@@ -1403,3 +1403,12 @@ def test_one_word_may_say_what_a_goal_keyword_is_for() -> None:
     # not after 'by' ('reviewed by Alice 17:00'), and one word only
     assert got("reviewed by Alice 17:00") == [("17:00", u(2025, 10, 9, 17), "minute", None)]
     assert got("ETA the fix 17:00") == [("17:00", u(2025, 10, 9, 17), "minute", None)]
+
+
+def test_this_week_and_next_week_after_a_deadline_word_are_their_ends() -> None:
+    got = functools.partial(described, day=dt.date(2025, 10, 8))
+    assert got("ETA next week") == [("next week", u(2025, 10, 17), "day", "ETA")]
+    assert got("due this week") == [("this week", u(2025, 10, 10), "day", "due")]
+    # without one they promise nothing
+    assert got("next week we plan the cutover") == []
+    assert got("shipped this week") == []
