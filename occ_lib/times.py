@@ -39,8 +39,10 @@ What counts as a date
     date. A date without a year takes the year that puts it nearest to ``day``. A date joined to a time
     (``2025-10-10 04:41 UTC``, ``2025-10-10T04:40:48.296Z``, ``2025-10-10T09:00+02:00``, ``Oct 11, 2025 at
     14:00``, ``09:00 UTC on 2025-10-11``) is one mention with ``has_date=True``; so is a date followed by a
-    time with only a comma, ``at``, ``@`` or a deadline word between (``Oct 10 by noon``, ``due 2025-10-10
-    before 09:00 UTC``, ``ETA Oct 10 noon ET``): that time on that date, a deadline when either part is one.
+    time with only a comma, a table's `` | ``, ``at``, ``@`` or a deadline word between (``Oct 10 by
+    noon``, ``due 2025-10-10 before 09:00 UTC``, ``ETA Oct 10 noon ET``): that time on that date, a
+    deadline when either part is one. A year-less date with no date around takes the year of the last
+    date an earlier item of the document wrote (:func:`find_times_many`).
     A minus after a joined time is an offset only after seconds, a ``T`` time or a space
     (``2025-10-10T09:00-04:00``, ``17:45:00 -0500``); ``Oct 10 09:00-10:00`` is a range. A weekday written
     before a date (``Friday, Oct 10``, ``Fri 10 Oct``) is part of it, no day of its own.
@@ -1280,12 +1282,15 @@ def find_times_many(
     )
     with_urls = _holding(joined, ("://",), starts)
     out: list[list[TimeMention]] = []
+    seen: dt.date | None = None  # the last date a text wrote (a year-less one with nothing else near)
     for k, t in enumerate(texts):
         day = days[k]
         if isinstance(day, dt.datetime):
             day = day.date()
         zone = default_tz if tzs is None else tzs[k]
         near = day if years is None or years[k] is None else years[k]
+        if near is None:
+            near = seen
         if k in slow:
             out.append(find_times(t, day=day, tz=zone, year_near=near))
         elif t:
@@ -1299,13 +1304,17 @@ def find_times_many(
             out.append(found)
         else:
             out.append([])
+        for m in out[-1]:
+            if m.has_date and m.at is not None and not m.is_deadline:
+                seen = m.at.date()
     return out
 
 
 # 'Oct 10 by 17:00', 'due 2025-10-10 at noon', 'Oct 10, no later than 09:00 ET': a time written
 # right after a date, with only a comma, 'at', '@' or a deadline word between, is on that date
 _DATE_TIME_GLUE = re.compile(
-    r"\s*,?\s*(?:" + _cases("no later than|before|until|till|nlt|by|at") + r"\s+|@\s*)?"
+    # (a ' | ' too: a table's Date and Time cells, '2025-10-09 | 14:02')
+    r"\s*[,|]?\s*(?:" + _cases("no later than|before|until|till|nlt|by|at") + r"\s+|@\s*)?"
 )
 
 

@@ -949,3 +949,16 @@ def test_the_front_matters_date_dates_a_document_without_dated_headings():
     # 'last_reviewed' is when the document was read again, not the day it is about
     reviewed = parse_log("---\nlast_reviewed: 2025-10-09\n---\n# Log\n- 14:09 paged\n", "r.md")
     assert reviewed.events["at"].isna().tolist() == [True]
+
+
+def test_a_timeline_table_with_date_and_time_columns():
+    # 'Date | Time' cells are one instant; a year-less date takes the year of the date written before
+    text = (
+        "# Timeline\n\n| Date | Time | Event |\n|---|---|---|\n| 2025-10-08 | 14:02 | INC-1 paged on-call |\n"
+        "| Oct 9 | 09:15 | INC-1 resolved |\n| 10/09 | 10:00 | INC-2 opened |\n"
+    )
+    logs = parse_log(text, "t.md")
+    assert logs.events["at"].tolist() == [
+        ts("2025-10-08 14:02"), ts("2025-10-09 09:15"), ts("2025-10-09 10:00")
+    ]
+    assert logs.problems.empty

@@ -267,7 +267,8 @@ def test_which_date_a_time_takes() -> None:
     assert ats("**Mon, 2025-10-06** — sync at 09:00", day=D) == [u(2025, 10, 6), u(2025, 10, 6, 9)]
     assert ats("- [x] 2025-10-07 closed at 09:00", day=D) == [u(2025, 10, 7), u(2025, 10, 7, 9)]
     assert ats("Oct 9: pinged at 14:00 ET", day=D) == [u(2025, 10, 9), u(2025, 10, 9, 18)]
-    assert ats("2025-10-09 | 14:00 UTC | ping", day=D) == [u(2025, 10, 9), u(2025, 10, 9, 14)]
+    # (a table's Date and Time cells are one mention)
+    assert ats("2025-10-09 | 14:00 UTC | ping", day=D) == [u(2025, 10, 9, 14)]
     # a date later in the text or a deadline date does not
     assert ats("pinged at 09:00 UTC about the 2025-10-01 report", day=D) == [
         u(2025, 10, 10, 9),
