@@ -228,10 +228,18 @@ def _status(
     resolved_day: bool = False,
 ) -> tuple[str, float, str]:
     """``(status, overage_min, reason)`` for a promise due at ``due``."""
-    if stated:
-        later = resolved if resolved is not None and resolved > due else as_of
-        return "missed", _minutes(later - due), "stated missed in the text"
     when = _fmt_ts(resolved, resolved_day) if resolved is not None else ""
+    if stated:
+        # the text's word counts; the overage only when the logs can measure it
+        if resolved is not None and resolved > due:
+            return "missed", _minutes(resolved - due), f"stated missed in the text; {verb} {when}"
+        if resolved is not None:
+            return "missed", float("nan"), (
+                f"stated missed in the text (yet {verb} {when}, by the due time: no overage)"
+            )
+        if due <= as_of:
+            return "missed", _minutes(as_of - due), "stated missed in the text"
+        return "missed", float("nan"), "stated missed in the text (before the due time: no overage)"
     if resolved is not None and resolved <= due:
         return "met", 0.0, f"{verb} {when}, by the due time"
     if due <= as_of:

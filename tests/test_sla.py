@@ -231,7 +231,11 @@ def test_stated_miss_wins_and_mentions_are_one_row():
     assert r["status"] == "missed"  # the text says so, even though a resolution was logged earlier
     assert (r["source"], r["line"]) == ("b.md", 7)
     assert r["mentions"] == ["a.md:2", "a.md:10", "b.md:7"]
-    assert r["detail"].startswith("stated missed in the text; ETA: Infra missed the 17:00 UTC ETA")
+    assert r["detail"].startswith(
+        "stated missed in the text (yet resolved 2025-10-10 16:00 UTC, by the due time: no overage); "
+        "ETA: Infra missed the 17:00 UTC ETA"
+    )
+    assert pd.isna(r["overage_min"])  # (not the 7 h to as_of: the ticket was resolved)
     r2 = row(out, subject="OCC-2")
     assert (r2["status"], r2["overage_min"], r2["mentions"]) == ("missed", 7 * 60.0, ["b.md:7"])
 
@@ -604,3 +608,25 @@ def test_with_team_names_the_log_owner_or_the_targets_team_tag():
     out = with_team(m, lg, {"api": "platform", "web": None})
     assert list(out["team"]) == ["integrations", "b", "platform", "(unassigned)", "(unassigned)"]
     assert "team" not in m.columns  # the input is left as it was
+
+
+def test_a_stated_miss_has_an_overage_only_where_the_logs_measure_one():
+    lg = logs(
+        deadlines=[
+            deadline("a.md", 1, ["OCC-1"], "2025-10-10 17:00", "OCC-1 missed the 17:00 ETA", stated=True),
+            deadline("a.md", 2, ["OCC-2"], "2025-10-12 17:00", "OCC-2 ETA Sunday, missed", stated=True),
+            deadline("a.md", 3, ["OCC-3"], "2025-10-10 09:00", "OCC-3 missed the 09:00 ETA", stated=True),
+        ],
+        events=[event("b.md", 1, "2025-10-10 18:30", "resolved", ["OCC-1"])],
+    )
+    out = misses(lg, None, policy(), as_of=utc("2025-10-11"))
+    got = {r["subject"]: (r["status"], r["overage_min"], r["detail"].split("; ")[0])
+           for r in out.to_dict("records")}
+    assert got["OCC-1"] == ("missed", 90.0, "stated missed in the text")  # to its resolution
+    assert got["OCC-3"] == ("missed", 15 * 60.0, "stated missed in the text")  # to as_of, unresolved
+    status, over, detail = got["OCC-2"]  # said before it was due: nothing to measure yet
+    assert (status, detail) == ("missed", "stated missed in the text (before the due time: no overage)")
+    assert pd.isna(over)
+    assert out.loc[out["subject"] == "OCC-1", "detail"].iloc[0].startswith(
+        "stated missed in the text; resolved 2025-10-10 18:30 UTC; ETA: OCC-1 missed"
+    )
