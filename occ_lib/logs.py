@@ -19,10 +19,10 @@ Reading
     ``front_matter`` problem and the body is still read. ``docs.tz`` is the IANA name used.
 
 Structure (one pass over the lines, then one pass per field over each document's items)
-    Headings are ATX (``## ...``) and setext (a line underlined with ``===`` or ``---``); in
-    plain-text logs a ``=== 2025-10-09 ===`` banner and a line that is only a date (``Wednesday,
-    October 8, 2025``) are level-2 headings too. The first level-1 heading is the title; every
-    other heading (any level) is a section, in file order
+    Headings are ATX (``## ...``) and setext (a line underlined with ``===`` or ``---``); in plain-text
+    logs a ``=== 2025-10-09 ===`` banner and a line that is only a date (``Wednesday, October 8, 2025``)
+    are level-2 headings too. The first level-1 heading is the title (without one, a pasted e-mail's
+    ``Subject:``, ``RE:``/``FWD:`` dropped); every other heading (any level) is a section, in file order
     (``position``) - never assumed to be in time order. Its date and time come from
     :func:`occ_lib.times.parse_heading`; a year-less date (``## Oct 9``) takes the year nearest the date
     of the section before (else the front matter's ``date`` or ``last_reviewed``), and a date that reads
@@ -31,34 +31,31 @@ Structure (one pass over the lines, then one pass per field over each document's
     time-only heading (``### 14:05 — paged``) is that time on that date; a heading whose own date is
     unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``) sets
     it for its section's and subsections' zone-less times, not for the document; so does, in a document
-    that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``).
-    A dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's),
-    dates the items written before the first section, and the undated sections under
-    it; so does, in a document whose title has no date, the first dated header line written before the
-    first section (an incident report's ``**Detected:** 2025-10-09 14:02 CEST``, an e-mail's ``Sent:
-    Thursday, October 9, 2025 4:12 PM``). Items are prose lines
-    that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim: ...``, as plain-text and
-    pasted chat logs are written), also after a ``Key:`` (``**Resolved:** 2025-10-09 18:40 UTC``; a next
-    ``Key:`` line is its own line, no continuation), and a pasted chat message, whose head line is a
-    sender and a time (``alice  9:41 AM``, ``Bob Lee — 10:32``) and whose text follows below it
-    (``item`` = ``line``), any other paragraph of prose (a pasted e-mail's sentences; ``item`` =
-    ``paragraph``; not in a ``>`` quote, which repeats an earlier message) when it names a ticket of
-    its own, a time or a deadline, or its kind is one
-    that tells (escalation, reopened, resolved, acknowledged, follow_up, blocked) - a ``Key:
-    value`` field (``**Status:** Resolved``, ``Subject: ...``) only when it names a time, and
-    ``Hi all,`` or ``All times in PDT.`` never -, list items (``-``, ``*``,
-    ``+``, ``1.``; nesting by indentation, continuation lines joined to their item with a space; a
-    short item that opens with a date and has items nested under it, as outline journals write a
-    day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under it as a heading would,
-    :func:`occ_lib.times.outline_date`) and table
-    body rows (cells joined with `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``,
-    ``Target`` or ``By`` holds deadlines, read as ``due 2025-10-10``, not the row's time); tables are also
-    kept whole in ``tables``. Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are
-    skipped; an unclosed fence is not a fence. ``~~Struck-out~~`` words hold no times or deadlines
-    (``~~ETA 12:00~~ ETA 14:00`` is one deadline). The items' fields below are then found field by field
-    over all of a document's items (:func:`_items`), times in one call for the document
-    (:func:`occ_lib.times.find_times_many`): the same values as item by item, with the per-item set-up
-    paid once per document.
+    that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``). A
+    dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's), dates
+    the items written before the first section, and the undated sections under it; so does, in a document
+    whose title has no date, the first dated header line written before the first section (an incident
+    report's ``**Detected:** 2025-10-09 14:02 CEST``, an e-mail's ``Sent: Thursday, October 9, 2025 4:12
+    PM``). Items are prose lines that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30]
+    kim: ...``, as plain-text and pasted chat logs are written), also after a ``Key:`` (``**Resolved:**
+    2025-10-09 18:40 UTC``; a next ``Key:`` line is its own line, no continuation), and a pasted chat
+    message, whose head line is a sender and a time (``alice 9:41 AM``, ``Bob Lee — 10:32``) and whose
+    text follows below it (``item`` = ``line``), any other paragraph of prose (a pasted e-mail's
+    sentences; ``item`` = ``paragraph``; not in a ``>`` quote, which repeats an earlier message) when it
+    names a ticket of its own, a time or a deadline, or its kind is one that tells (escalation, reopened,
+    resolved, acknowledged, follow_up, blocked) - a ``Key: value`` field (``**Status:** Resolved``,
+    ``Subject: ...``) only when it names a time, and ``Hi all,`` or ``All times in PDT.`` never -, list
+    items (``-``, ``*``, ``+``, ``1.``; nesting by indentation, continuation lines joined to their item
+    with a space; a short item that opens with a date and has items nested under it, as outline journals
+    write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under it as a heading
+    would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with `` | ``; a column
+    headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds deadlines, read as
+    ``due 2025-10-10``, not the row's time); tables are also kept whole in ``tables``. Fenced code and
+    HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence is not a fence.
+    ``~~Struck-out~~`` words hold no times or deadlines (``~~ETA 12:00~~ ETA 14:00`` is one deadline). The
+    items' fields below are then found field by field over all of a document's items (:func:`_items`),
+    times in one call for the document (:func:`occ_lib.times.find_times_many`): the same values as item by
+    item, with the per-item set-up paid once per document.
 
 Per item (the rules, in order)
     - ``tickets``: keys like ``DEPLOY-147``, ``OCC-INF-221``, ``HS-44721`` (upper-case segments, the
@@ -527,12 +524,16 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     # date); what is nested under one is on that day. ``prev`` is the last list item: (depth, text)
     days: list[tuple[int, dt.date]] = []
     prev: tuple[int, str] | None = None
+    subject: str | None = None
     for b in blocks(lines, fm.body_start):
         tag = b[0]
         if tag != "i":
             prev = None
             days.clear()
         if tag == "i" or tag == "l" or tag == "p":
+            if tag == "p" and title is None and subject is None and position == 0:
+                m = _SUBJECT.match(b[3])
+                subject = ex.redact(m.group(1).strip()) if m else None  # (an e-mail's title)
             if (tag == "l" or tag == "p" and is_field(b[3])) and position == 0 and sec[2] is None and b[3]:
                 # a report's header line before any section ('**Detected:** 2025-10-09 14:02 CEST',
                 # 'Date: 2025-10-09') dates the document as a dated title does
@@ -646,7 +647,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     fmd = fm.data
     Dc = acc.docs
     Dc["source"].append(source)
-    Dc["title"].append(title)
+    Dc["title"].append(title if title is not None else subject)
     Dc["encoding"].append(d.encoding)
     Dc["newline"].append(d.newline)
     Dc["bom"].append(d.bom)
@@ -673,6 +674,7 @@ _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 _Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 _ITEM_KINDS = {"i": "list", "l": "line", "p": "paragraph"}
+_SUBJECT = re.compile(r"[*_]{0,2}(?i:subject):[*_]{0,2}\s*(?:(?i:re|fwd?):\s*)*(.+)")
 # what makes a paragraph an event: any of these kinds, a ticket of its own, a time or a deadline
 # ('Hi all,', 'Thanks, Priya' and 'All times in PDT.' are none); a 'Key: value' field ('**Status:**
 # Resolved', 'Subject: CHG-880 follow-up') only a time

@@ -876,6 +876,7 @@ def test_a_pasted_email_gives_its_telling_paragraphs():
         [8, ts("2025-10-10 22:00"), "deadline"]
     ]
     assert logs.docs["events"].tolist() == [3]
+    assert logs.docs["title"].tolist() == ["CHG-880 rollback follow-up"]  # (the Subject, without RE:)
     assert logs.problems.empty
 
 
