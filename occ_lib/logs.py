@@ -36,8 +36,10 @@ Structure (one pass over the lines, then one pass per field over each document's
     the items written before the first section, and the undated sections under it; so does, in a document
     whose title has no date, the first dated header line written before the first section (an incident
     report's ``**Detected:** 2025-10-09 14:02 CEST``, an e-mail's ``Sent: Thursday, October 9, 2025 4:12
-    PM``). Items are prose lines that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30]
-    kim: ...``, as plain-text and pasted chat logs are written), also after a ``Key:`` (``**Resolved:**
+    PM``).
+
+    Items are prose lines that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim:
+    ...``, as plain-text and pasted chat logs are written), also after a ``Key:`` (``**Resolved:**
     2025-10-09 18:40 UTC``; a next ``Key:`` line is its own line, no continuation), and a pasted chat
     message, whose head line is a sender and a time (``alice 9:41 AM``, ``Bob Lee — 10:32``) and whose
     text follows below it (``item`` = ``line``), any other paragraph of prose (a pasted e-mail's
@@ -50,12 +52,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under it as a heading
     would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with `` | ``; a column
     headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds deadlines, read as
-    ``due 2025-10-10``, not the row's time); tables are also kept whole in ``tables``. Fenced code and
-    HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence is not a fence.
-    ``~~Struck-out~~`` words hold no times or deadlines (``~~ETA 12:00~~ ETA 14:00`` is one deadline). The
-    items' fields below are then found field by field over all of a document's items (:func:`_items`),
-    times in one call for the document (:func:`occ_lib.times.find_times_many`): the same values as item by
-    item, with the per-item set-up paid once per document.
+    ``due 2025-10-10``, not the row's time); tables are also kept whole in ``tables``.
+
+    Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence
+    is not a fence. ``~~Struck-out~~`` words hold no times or deadlines (``~~ETA 12:00~~ ETA 14:00`` is
+    one deadline). The items' fields below are then found field by field over all of a document's items
+    (:func:`_items`), times in one call for the document (:func:`occ_lib.times.find_times_many`): the same
+    values as item by item, with the per-item set-up paid once per document.
 
 Per item (the rules, in order)
     - ``tickets``: keys like ``DEPLOY-147``, ``OCC-INF-221``, ``HS-44721`` (upper-case segments, the
