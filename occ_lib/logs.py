@@ -31,7 +31,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     time-only heading (``### 14:05 — paged``) is that time on that date; a heading whose own date is
     unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``) sets
     it for its section's and subsections' zone-less times, not for the document; so does, in a document
-    that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``). A
+    that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``). Under
+    a heading that names a week (``## Week of Oct 6``, ``Weekly status - Oct 10``, ``W41``) a weekday in an
+    item is that day of the heading date's week, Monday to Sunday (``Thu 9:05 AM`` is Oct 9). A
     dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's), dates
     the items written before the first section, and the undated sections under it; so does, in a document
     whose title has no date, the first dated header line written before the first section (an incident
@@ -510,14 +512,16 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     doc_day = _fm_day(fm.data, ("date",))
     if doc_day is not None:
         sec = (None, None, doc_day, _day_us(doc_day), _NAT, None)
-    # the enclosing headings: (level, date, tickets, zone), each as it holds for what is under it
+    # the enclosing headings: (level, date, tickets, zone, week), each as it holds for what is under it
     # (its own, else inherited): a heading without a date takes its parent's ('## 2025-10-08' >
     # '### 14:05 — paged'), items that name no ticket take their heading's ('### PAY-412 rollback'
     # > '- rolled back at 15:10'), and a zone a heading declares ('## Tokyo handoff (all times
     # JST)') holds for the zone-less times of its section and subsections
-    enclosing: list[tuple[int, dt.date | None, list[str], dt.tzinfo | None]] = (
-        [(0, doc_day, [], None)] if doc_day is not None else []  # (no heading pops level 0)
+    # ('week': the heading names a week, '## Week of Oct 6', and a weekday under it is that week's)
+    enclosing: list[tuple[int, dt.date | None, list[str], dt.tzinfo | None, bool]] = (
+        [(0, doc_day, [], None, False)] if doc_day is not None else []  # (no heading pops level 0)
     )
+    in_week = False
     head_tks: list[str] = []
     sec_zone: dt.tzinfo | None = None
     items: list[_Item] = []
@@ -547,7 +551,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                     if enclosing and enclosing[0][1] is None:
                         enclosing[0] = (enclosing[0][0], day, *enclosing[0][2:])
                     elif not enclosing:
-                        enclosing.append((0, day, [], None))  # (no heading pops level 0)
+                        enclosing.append((0, day, [], None, False))  # (no heading pops level 0)
             it_sec, it_near = sec, near
             if tag == "i":
                 depth = b[2]
@@ -566,7 +570,9 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             if b[3]:
                 nesting.append(len(items))
                 kind_of_item = _ITEM_KINDS[tag]
-                items.append((b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near, None))
+                items.append(
+                    (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near, None, in_week)
+                )
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
         elif tag == "h":
@@ -575,7 +581,10 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             htext = ex.redact(htext)
             while enclosing and enclosing[-1][0] >= level:
                 enclosing.pop()
-            _, parent, parent_tks, parent_zone = enclosing[-1] if enclosing else (0, None, [], None)
+            _, parent, parent_tks, parent_zone, parent_week = (
+                enclosing[-1] if enclosing else (0, None, [], None, False)
+            )
+            in_week = parent_week or _WEEK_HEADING.search(htext) is not None
             head_tks = ex.tickets(htext) or parent_tks
             sec_zone = _declared_zone(htext) or parent_zone
             if level == 1 and title is None:
@@ -588,7 +597,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                     date = h.date
                     sec = (None, None, h.date, _day_us(h.date), _us(h.at),
                            (getattr(h, "precision", None) or "minute") if h.at is not None else None)
-                enclosing.append((level, date if date is not None else doc_day, head_tks, sec_zone))
+                enclosing.append((level, date if date is not None else doc_day, head_tks, sec_zone, in_week))
                 continue
             h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent)
             near = h.date or near
@@ -600,7 +609,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                 sec_zone = _times.zone_named(h.zone)
             # (a heading whose own date is unreadable does not borrow its parent's; what is under it does)
             date = h.date if h.date is not None or (h.problem and "date" in h.problem) else parent
-            enclosing.append((level, h.date or parent, head_tks, sec_zone))
+            enclosing.append((level, h.date or parent, head_tks, sec_zone, in_week))
             sec_prec = (getattr(h, "precision", None) or "minute") if h.at is not None else None
             sec = (htext, line, date, _day_us(date), _us(h.at), sec_prec)
             S["source"].append(source)
@@ -631,7 +640,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                     read_as = None if dl_cols is None else " | ".join(
                         f"{kw} {c}" if kw and c.strip() else c for c, kw in zip(cells, dl_cols, strict=True)
                     ).rstrip()
-                    items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as))
+                    items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, in_week))
             frame = _table_frame(body, cols)
             T["source"].append(source)
             T["line"].append(line)
@@ -673,10 +682,14 @@ _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 # An item as _items reads it: (line, depth, text, item kind, section, zone of its zone-less times or
 # None for the document's, tickets of the enclosing headings, the date a year-less date is read
 # against: its section's, else the last dated section's or the front matter's, the text its times
-# are read from when not its own: a table row with a 'Due' column)
-_Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None]
+# are read from when not its own: a table row with a 'Due' column, whether it is under a heading
+# that names a week)
+_Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None, bool]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 _ITEM_KINDS = {"i": "list", "l": "line", "p": "paragraph"}
+# a heading that names a week: what is under it names its weekdays ('- Thu 9:05 AM pinged' under
+# '## Week of Oct 6' is Oct 9, not the Thursday before)
+_WEEK_HEADING = re.compile(r"(?i:\bweek\s+(?:of\b|\d)|\bweekly\b|\bwk\s*\d)|\bW\d{1,2}\b")
 _SUBJECT = re.compile(r"[*_]{0,2}(?i:subject):[*_]{0,2}\s*(?:(?i:re|fwd?):\s*)*(.+)")
 # what makes a paragraph an event: any of these kinds, a ticket of its own, a time or a deadline
 # ('Hi all,', 'Thanks, Priya' and 'All times in PDT.' are none); a 'Key: value' field ('**Status:**
@@ -724,7 +737,10 @@ def _items(
             tks_all[k] = it[6]
     proses = [without_code(t if it[8] is None else redact(it[8])) for t, it in zip(texts, items, strict=True)]
     zones = [it[5] for it in items] if any(it[5] is not None for it in items) else None
-    found = _times.find_times_many(proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items])
+    weeks = [it[9] for it in items] if any(it[9] for it in items) else None
+    found = _times.find_times_many(
+        proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks
+    )
     kws = [ex.keywords(t) for t in texts]
     problems: list[tuple[int, str, str | None, str]] = []
     E = acc.event_rows.append
@@ -732,7 +748,7 @@ def _items(
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
     n_events = 0
-    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as) in enumerate(items):
+    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, _wk) in enumerate(items):
         text = texts[k]
         at = _NAT
         prec = None

@@ -570,7 +570,7 @@ def _deadline(
     if low is None or _DL_HINT_AFTER.search(low, end, hi):
         after = _DEADLINE_AFTER.match(text, end, hi)
         # ('14:00 UTC ETA in ~2h': that ETA has its own value, written after it; '17:00 UTC ETA' has not)
-        if after and not _OWN_VALUE.match(text, after.end(), hi + 8):
+        if after and not _OWN_VALUE.match(text, after.end(), hi + 8 if b is None else min(hi + 8, b)):
             return _norm_keyword(after.group("kw1") or after.group("kw2"))
     if start == a:
         return None
@@ -972,6 +972,7 @@ def find_times(
     tz: dt.tzinfo | str | None = None,
     stamps: bool = False,
     year_near: dt.date | None = None,
+    week: bool = False,
 ) -> list[TimeMention]:
     """Every time and date mention in ``text``, in text order, resolved to UTC.
 
@@ -979,6 +980,8 @@ def find_times(
     zone of times written without one (a tzinfo or a name :func:`zone_named` knows; default UTC;
     an unknown name raises ValueError). ``stamps=True`` also returns file-name stamps.
     ``year_near`` (default ``day``) is the date whose nearest year a year-less date ('Oct 11') takes.
+    ``week=True`` (the text is under a heading that names a week) reads a weekday written without
+    'this' or 'next' as that day of ``day``'s week (Monday to Sunday), as 'this Thursday' is.
     """
     if not text or not isinstance(text, str):
         return []
@@ -991,6 +994,10 @@ def find_times(
         _short_weekday_at(text, m) for m in _ABBR_HINT.finditer(text)
     ):
         rels = _rel_cands(text) or None  # (today, yesterday and the weekdays, 'Fri')
+        if rels and week:
+            for r in rels:
+                if r.wd >= 0 and r.week < 0:
+                    r.week = 0
         if rels and day is not None and rels[0].rel and rels[0].wd < 0 and _opens_as_label(text, rels[0]):
             # a standup's 'Yesterday: merged PLAT-88 at 4:45 PM': the item is on that day, its
             # times too (the label is that day itself, and other relative words count from it)
@@ -1245,6 +1252,7 @@ def _short_weekday_at(text: str, m: re.Match[str]) -> bool:
 def find_times_many(
     texts: list[str], days: list[dt.date | None], tz: dt.tzinfo | str | None = None,
     zones: list[dt.tzinfo | None] | None = None, years: list[dt.date | None] | None = None,
+    weeks: list[bool] | None = None,
 ) -> list[list[TimeMention]]:
     """``[find_times(t, day=d, tz=tz) for t, d in zip(texts, days)]``, the same mentions, faster.
 
@@ -1253,7 +1261,8 @@ def find_times_many(
     each, and only the texts that hold one go through :func:`find_times`; the others are read by
     the same digit scan (:func:`_scan`) within their bounds of the joined text. ``zones[k]``, when
     given and not None, replaces ``tz`` for ``texts[k]`` (a table whose header says 'Time (UTC)').
-    ``years[k]``, when given and not None, is the ``year_near`` of ``texts[k]`` (default its day).
+    ``years[k]``, when given and not None, is the ``year_near`` of ``texts[k]`` (default its day);
+    ``weeks[k]`` its ``week``.
     """
     n = len(texts)
     if len(days) != n:
@@ -1268,7 +1277,8 @@ def find_times_many(
         raise ValueError(f"find_times_many: {n} texts but {len(years)} years")
     if len(low) != len(joined) or joined.count("\n") != n - 1:
         return [find_times(t, day=d, tz=default_tz if tzs is None else tzs[k],
-                           year_near=None if years is None else years[k])
+                           year_near=None if years is None else years[k],
+                           week=weeks is not None and weeks[k])
                 for k, (t, d) in enumerate(zip(texts, days, strict=True))]
     starts: list[int] = []
     a = 0
@@ -1292,7 +1302,7 @@ def find_times_many(
         if near is None:
             near = seen
         if k in slow:
-            out.append(find_times(t, day=day, tz=zone, year_near=near))
+            out.append(find_times(t, day=day, tz=zone, year_near=near, week=weeks is not None and weeks[k]))
         elif t:
             a = starts[k]
             b = a + len(t)

@@ -963,3 +963,21 @@ def test_a_timeline_table_with_date_and_time_columns():
         ts("2025-10-08 14:02"), ts("2025-10-09 09:15"), ts("2025-10-09 10:00")
     ]
     assert logs.problems.empty
+
+
+def test_weekdays_under_a_week_heading_are_that_weeks():
+    # '## Week of Oct 6' (or 'Weekly status - Oct 10', 'W41'): a weekday in an item is that day of the
+    # week (Monday to Sunday), not the last one before the heading's date
+    text = (
+        "# Ops\n\n## Week of Oct 6, 2025\n- Thu 9:05 AM ET pinged VEN-1\n- VEN-2 ETA Fri\n"
+        "- VEN-3 ETA next Mon\n\n## Weekly status - Oct 10, 2025\n### Notes\n- Mon 09:00 UTC kickoff\n"
+        "- Sun 10:00 UTC retro\n\n## 2025-10-08\n- Mon 09:00 UTC before the date, as ever\n"
+    )
+    logs = parse_log(text, "w.md")
+    assert logs.events[["line", "at"]].values.tolist() == [
+        [4, ts("2025-10-09 13:05")], [5, ts("2025-10-06")], [6, ts("2025-10-06")],
+        [10, ts("2025-10-06 09:00")], [11, ts("2025-10-12 10:00")], [14, ts("2025-10-06 09:00")],
+    ]
+    assert logs.deadlines[["line", "due_at"]].values.tolist() == [
+        [5, ts("2025-10-10")], [6, ts("2025-10-13")]
+    ]

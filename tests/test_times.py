@@ -1413,3 +1413,12 @@ def test_this_week_and_next_week_after_a_deadline_word_are_their_ends() -> None:
     # without one they promise nothing
     assert got("next week we plan the cutover") == []
     assert got("shipped this week") == []
+
+
+def test_a_keyword_at_the_end_of_a_text_does_not_look_into_the_next() -> None:
+    # (found by hypothesis: find_times_many joins the texts; '09:00ETA' then '09:00' read the second
+    # text as the ETA's own value, and the first lost its deadline)
+    texts = ["09:00ETA", "09:00"]
+    many = find_times_many(texts, [None, None], tz="America/Los_Angeles")
+    assert many == [find_times(t, day=None, tz="America/Los_Angeles") for t in texts]
+    assert [m.keyword for m in many[0]] == ["ETA"]
