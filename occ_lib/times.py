@@ -12,7 +12,8 @@ What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
     ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``4:15p``, ``9:30a``
     (one letter only right after the minutes: ``9:30 a`` is an article; a bare hour takes one only where
-    an item opens with it, ``5p WEB-318 still slow``, since ``option 1a`` is a label), ``9.30am`` (a dot
+    an item opens with it, ``5p WEB-318 still slow``, or after by/at/before/until/@, ``review by 11a``,
+    since ``option 1a`` is a label), ``9.30am`` (a dot
     only with AM/PM: ``9.30`` alone is a number), ``12 noon``, ``12:00 noon`` (``noon`` is a meridiem only
     after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
@@ -1074,7 +1075,7 @@ def _scan(
         m = full(text, s, b)
         c: _Cand | None = None
         if m is None:
-            if not first or (c := _opening_short_hour(text, a, s, b)) is None:
+            if (c := _short_hour(text, a, s, b, first)) is None:
                 continue
             kind = "short"
         else:
@@ -1119,15 +1120,19 @@ def _scan(
 
 
 _WD_GAP = re.compile(r"[\s,]*")
-# '5p WEB-318 still slow', '9a standup': a bare hour with a one-letter meridiem, only where an item
-# opens with it (elsewhere '1a' is a label: 'option 1a')
-_SHORT_HOUR = re.compile(r"(1[0-2]|0?[1-9])([AaPp])(?=[\s*_:\])])" + _zone_re("k", False))
+# '5p WEB-318 still slow', '9a standup', 'review by 11a': a bare hour with a one-letter meridiem,
+# only where an item opens with it or after 'by', 'at', 'before', 'until' or '@' (elsewhere '1a' is a
+# label: 'option 1a')
+_SHORT_HOUR = re.compile(r"(1[0-2]|0?[1-9])([AaPp])(?=[\s*_:.,;)\]]|$)" + _zone_re("k", False))
+_SHORT_AFTER = re.compile(r"(?<![\w-])(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|@)\s*$")
 
 
-def _opening_short_hour(text: str, a: int, s: int, b: int) -> _Cand | None:
-    """The time an item opens with as '5p' or '11a PT' (at ``s``, after only ``_LEAD``), else None."""
+def _short_hour(text: str, a: int, s: int, b: int, first: bool) -> _Cand | None:
+    """The time written as '5p' or '11a PT' at ``s`` (see :data:`_SHORT_HOUR`), else None."""
     m = _SHORT_HOUR.match(text, s, b)
-    if m is None or not _LEAD.fullmatch(text, a, s):
+    if m is None or not (
+        (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
+    ):
         return None
     hour = int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)
     c = _Cand(s, m.end(), "time")

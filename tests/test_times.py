@@ -1372,15 +1372,18 @@ def test_an_expiry_is_a_deadline() -> None:
 
 
 def test_an_item_may_open_with_a_bare_hour_and_a_one_letter_meridiem() -> None:
-    # '5p WEB-318 still slow', '**9a** standup': only where the item opens with it
+    # '5p WEB-318 still slow', '**9a** standup': where the item opens with it, or after 'at' or 'by'
     logs = parse_log(
         "## 2025-10-09\n- 5p WEB-318 still 1.3s\n- **9a** standup\n- 11a PT vendor sync\n"
-        "- option 1a done\n- 13p is no hour\n",
+        "- option 1a done\n- 13p is no hour\n- call at 5p\n- @li to review by 11a tomorrow\n",
         "s.md",
     )
     assert [t.to_pydatetime() for t in logs.events["at"]] == [
         u(2025, 10, 9, 17), u(2025, 10, 9, 9), u(2025, 10, 9, 18), u(2025, 10, 9), u(2025, 10, 9),
+        u(2025, 10, 9, 17), u(2025, 10, 9),
     ]
+    # (after 'by', 'at', 'before', 'until' or '@' too)
+    assert [t.to_pydatetime() for t in logs.deadlines["due_at"]] == [u(2025, 10, 10, 11)]
 
 
 def test_a_standup_label_dates_its_item() -> None:
