@@ -555,6 +555,10 @@ MD_BITS = st.sampled_from([
     "# ", "## ", "- ", "  - ", "1. ", "| a | b |\n", "|---|---|\n", "---\n", "```\n", "\n", "\r\n", "> ",
     "2025-10-10 ", "2025-13-40 ", "25:61 ", "07:18Z ", "[???] ", "(Time TBC) ", "ETA ", "DEPLOY-147 ",
     "tz: Mars/X\n", "yesterday ", "â€” ", "`x`", "#chan ", "https://h/?token=s ", "HTTP 200 ", "\t", ":",
+    # the shapes of 2026-11-30: outline days, paragraphs, e-mail fields, bold day lines, week headings
+    "    - ", "[[2025-10-08]]", "Subject: RE: x\n", "Sent: Thursday, October 9, 2025 4:12 PM\n",
+    "**Tue 10/7**\n", "## Week of Oct 6\n", "Yesterday: ", "5p ", "<2025-10-08 Wed 14:00>", " → 10/10",
+    "date: 2025-10-09\n", "### @bob commented on Oct 8, 2025, 4:01 PM PDT\n",
 ])
 
 

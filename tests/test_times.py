@@ -753,6 +753,23 @@ _TOKENS = st.sampled_from(
         " COB",
         " scheduled ",
         " slipped to ",
+        # the forms of 2026-11-30: angle brackets, arrows, short meridiems, labels, weeks, expiries
+        "<",
+        ">",
+        " → ",
+        " -> ",
+        "Yesterday: ",
+        "5p",
+        "11a",
+        "4:15p",
+        " next week",
+        " this week",
+        "expires ",
+        " moved from ",
+        " | ",
+        "(Wed)",
+        "10/09/2025",
+        " at ",
     ]
 )
 
