@@ -80,7 +80,8 @@ Per item (the rules, in order)
     - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's zone
       (a table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any). A
       deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no later than, until,
-      cutoff, expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then)
+      cutoff, expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then;
+      overdue since, late since, past due since: a missed one, ``overdue since Tuesday`` looking back)
       becomes a row of ``deadlines`` (``stated_missed`` when the item says missed, slipped, overdue, past
       due, blew, blown, breached, late, lapsed, exceeded - except for a deadline written as the
       replacement: "slipped - new ETA Monday 10am", "pushed to 19:00", the second of "ETA 10/8 → 10/10" or

@@ -496,6 +496,7 @@ _DL_BEFORE_WORDS = (
     "eta|by|before|due|deadline|target|targeting|targeted|no later than|nlt|until|till|checkpoint|window"
     "|cutoff|cut-off|\U0001f4c5"  # (📅: the due date of Obsidian's tasks, '- [ ] load test 📅 2025-10-14')
     "|expires|expiring|expiry|expiration"  # ('cert expires 2025-10-12': renewed by then, or missed)
+    "|overdue since|late since|past due since|past-due since"  # (a missed one: 'overdue since Tuesday')
 )
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _DL_FILLER = (
@@ -533,6 +534,9 @@ _CLAUSE_BREAK = re.compile(r"[;.!?|\n\u2013\u2014]")
 _OWN_VALUE = re.compile(r"\s*[:=]?\s*(?:(?i:in|of|is|at|by|around|about)\s+)?[~\u2248]?\s*\d")
 
 
+_SINCE = "overdue since"  # the one deadline keyword that looks back: 'overdue since Tuesday'
+
+
 def _norm_keyword(kw: str) -> str:
     k = " ".join(kw.lower().split())
     if k == "eta":
@@ -549,13 +553,15 @@ def _norm_keyword(kw: str) -> str:
         return "until"
     if k.startswith("expir"):
         return "expires"
+    if k.endswith(" since"):
+        return "overdue since"
     return k
 
 
 # Cheap gates on the lower-cased text (literal alternations get sre's fast prefix scan): most
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
-    "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|expir|\U0001f4c5"
+    "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|expir|since|\U0001f4c5"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 
@@ -1758,7 +1764,8 @@ def _resolve(
             if c.date is None and c.rel:
                 date = date + dt.timedelta(days=c.rel)
             if c.date is None and c.wd >= 0:
-                date = date + dt.timedelta(days=_weekday_shift(date, c.wd, kw is not None or c.ahead, c.week))
+                ahead = (kw is not None and kw != _SINCE) or c.ahead
+                date = date + dt.timedelta(days=_weekday_shift(date, c.wd, ahead, c.week))
             at = _instant(date, c.time, tzinfo)
             until = None
             if c.until is not None:
@@ -1777,7 +1784,8 @@ def _resolve(
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,
                             "relative day without a date")
         try:
-            shift = c.rel if c.wd < 0 else _weekday_shift(base, c.wd, True, c.week)
+            # (a deadline's weekday is ahead of the text's date, except one it is overdue since)
+            shift = c.rel if c.wd < 0 else _weekday_shift(base, c.wd, kw != _SINCE, c.week)
             at = _midnight(base + dt.timedelta(days=shift))
         except OverflowError:
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,

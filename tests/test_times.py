@@ -1442,3 +1442,16 @@ def test_a_keyword_at_the_end_of_a_text_does_not_look_into_the_next() -> None:
     many = find_times_many(texts, [None, None], tz="America/Los_Angeles")
     assert many == [find_times(t, day=None, tz="America/Los_Angeles") for t in texts]
     assert [m.keyword for m in many[0]] == ["ETA"]
+
+
+def test_overdue_since_names_the_missed_deadline_behind_the_text() -> None:
+    # 'overdue since Tuesday' is a deadline that passed: its weekday looks back, unlike an ETA's
+    got = functools.partial(described, day=dt.date(2025, 10, 9))
+    assert got("PLAT-77 overdue since Tuesday") == [("Tuesday", u(2025, 10, 7), "day", "overdue since")]
+    assert got("late since Oct 7") == [("Oct 7", u(2025, 10, 7), "day", "overdue since")]
+    assert got("past due since Tue 17:00") == [("17:00", u(2025, 10, 7, 17), "minute", "overdue since")]
+    assert got("ETA Tuesday") == [("Tuesday", u(2025, 10, 14), "day", "ETA")]
+    assert got("waiting since Tuesday") == []  # (a weekday alone names a day only under a keyword)
+    logs = parse_log("## 2025-10-09\n- PLAT-77 waiting on security review — overdue since Tuesday\n", "o.md")
+    rows = logs.deadlines[["due_at", "keyword", "stated_missed"]].values
+    assert [(t.to_pydatetime(), k, m) for t, k, m in rows] == [(u(2025, 10, 7), "overdue since", True)]
