@@ -33,7 +33,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     it for its section's and subsections' zone-less times, not for the document; so does, in a document
     that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``). Under
     a heading that names a week (``## Week of Oct 6``, ``Weekly status - Oct 10``, ``W41``) a weekday in an
-    item is that day of the heading date's week, Monday to Sunday (``Thu 9:05 AM`` is Oct 9). A
+    item is that day of the heading date's week, Monday to Sunday (``Thu 9:05 AM`` is Oct 9). Under a
+    standup's heading (``## Standup — Thu Oct 9``) an item's ``Y:`` is yesterday, as ``Yesterday:`` is. A
     dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's), dates
     the items written before the first section, and the undated sections under it; so does, in a document
     whose title has no date, the first dated header line written before the first section (an incident
@@ -518,11 +519,12 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     # '### 14:05 — paged'), items that name no ticket take their heading's ('### PAY-412 rollback'
     # > '- rolled back at 15:10'), and a zone a heading declares ('## Tokyo handoff (all times
     # JST)') holds for the zone-less times of its section and subsections
-    # ('week': the heading names a week, '## Week of Oct 6', and a weekday under it is that week's)
-    enclosing: list[tuple[int, dt.date | None, list[str], dt.tzinfo | None, bool]] = (
-        [(0, doc_day, [], None, False)] if doc_day is not None else []  # (no heading pops level 0)
+    # (flags: _WEEK, the heading names a week, '## Week of Oct 6', and a weekday under it is that
+    # week's; _STANDUP, it is a standup's, where 'Y:' is yesterday)
+    enclosing: list[tuple[int, dt.date | None, list[str], dt.tzinfo | None, int]] = (
+        [(0, doc_day, [], None, 0)] if doc_day is not None else []  # (no heading pops level 0)
     )
-    in_week = False
+    in_week = in_standup = False
     head_tks: list[str] = []
     sec_zone: dt.tzinfo | None = None
     items: list[_Item] = []
@@ -552,7 +554,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                     if enclosing and enclosing[0][1] is None:
                         enclosing[0] = (enclosing[0][0], day, *enclosing[0][2:])
                     elif not enclosing:
-                        enclosing.append((0, day, [], None, False))  # (no heading pops level 0)
+                        enclosing.append((0, day, [], None, 0))  # (no heading pops level 0)
             it_sec, it_near = sec, near
             if tag == "i":
                 depth = b[2]
@@ -572,7 +574,8 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                 nesting.append(len(items))
                 kind_of_item = _ITEM_KINDS[tag]
                 items.append(
-                    (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near, None, in_week)
+                    (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near,
+                     _standup_reading(b[3]) if in_standup else None, in_week)
                 )
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
@@ -582,10 +585,12 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             htext = ex.redact(htext)
             while enclosing and enclosing[-1][0] >= level:
                 enclosing.pop()
-            _, parent, parent_tks, parent_zone, parent_week = (
-                enclosing[-1] if enclosing else (0, None, [], None, False)
+            _, parent, parent_tks, parent_zone, parent_flags = (
+                enclosing[-1] if enclosing else (0, None, [], None, 0)
             )
-            in_week = parent_week or _WEEK_HEADING.search(htext) is not None
+            in_week = bool(parent_flags & _WEEK) or _WEEK_HEADING.search(htext) is not None
+            in_standup = bool(parent_flags & _STANDUP) or _STANDUP_HEADING.search(htext) is not None
+            flags = (_WEEK if in_week else 0) | (_STANDUP if in_standup else 0)
             head_tks = ex.tickets(htext) or parent_tks
             sec_zone = _declared_zone(htext) or parent_zone
             if level == 1 and title is None:
@@ -598,7 +603,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                     date = h.date
                     sec = (None, None, h.date, _day_us(h.date), _us(h.at),
                            (getattr(h, "precision", None) or "minute") if h.at is not None else None)
-                enclosing.append((level, date if date is not None else doc_day, head_tks, sec_zone, in_week))
+                enclosing.append((level, date if date is not None else doc_day, head_tks, sec_zone, flags))
                 continue
             h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent)
             near = h.date or near
@@ -610,7 +615,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                 sec_zone = _times.zone_named(h.zone)
             # (a heading whose own date is unreadable does not borrow its parent's; what is under it does)
             date = h.date if h.date is not None or (h.problem and "date" in h.problem) else parent
-            enclosing.append((level, h.date or parent, head_tks, sec_zone, in_week))
+            enclosing.append((level, h.date or parent, head_tks, sec_zone, flags))
             sec_prec = (getattr(h, "precision", None) or "minute") if h.at is not None else None
             sec = (htext, line, date, _day_us(date), _us(h.at), sec_prec)
             S["source"].append(source)
@@ -688,6 +693,18 @@ _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 _Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None, bool]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 _ITEM_KINDS = {"i": "list", "l": "line", "p": "paragraph"}
+_WEEK, _STANDUP = 1, 2
+# a standup's heading ('## Standup — Thu Oct 9'): under it 'Y: merged PLAT-88 at 4:45 PM' is yesterday
+_STANDUP_HEADING = re.compile(r"(?i:\bstand-?ups?\b|\bdaily\s+scrum\b)")
+_STANDUP_Y = re.compile(r"[*_]{0,2}Y[*_]{0,2}:[*_]{0,2}\s")
+
+
+def _standup_reading(text: str) -> str | None:
+    """A standup item's 'Y: ...' read as 'Yesterday: ...' (its times are the day before), else None."""
+    m = _STANDUP_Y.match(text)
+    return None if m is None else "Yesterday: " + text[m.end():]
+
+
 # a heading that names a week: what is under it names its weekdays ('- Thu 9:05 AM pinged' under
 # '## Week of Oct 6' is Oct 9, not the Thursday before)
 _WEEK_HEADING = re.compile(r"(?i:\bweek\s+(?:of\b|\d)|\bweekly\b|\bwk\s*\d)|\bW\d{1,2}\b")

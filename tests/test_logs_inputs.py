@@ -985,3 +985,17 @@ def test_weekdays_under_a_week_heading_are_that_weeks():
     assert logs.deadlines[["line", "due_at"]].values.tolist() == [
         [5, ts("2025-10-10")], [6, ts("2025-10-13")]
     ]
+
+
+def test_standup_shorthand_y_is_yesterday_under_a_standup_heading():
+    text = (
+        "# Platform\nAll times UTC.\n\n## Standup — Fri Oct 10, 2025\n### Alice\n"
+        "- Y: PLAT-91 canary went live 2:20 PM\n- T: monitor PLAT-91\n### Bob\n- **Y:** escalated PLAT-77\n\n"
+        "## Notes — Fri Oct 10, 2025\n- Y: axis label of the p95 chart, 14:00\n"
+    )
+    logs = parse_log(text, "s.md")
+    assert logs.events[["line", "at"]].values.tolist() == [
+        [6, ts("2025-10-09 14:20")], [7, ts("2025-10-10")], [9, ts("2025-10-09")],
+        [12, ts("2025-10-10 14:00")],  # (no standup there: 'Y:' is just a label)
+    ]
+    assert logs.events["text"].tolist()[0] == "Y: PLAT-91 canary went live 2:20 PM"  # (the text as written)
