@@ -53,7 +53,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import pandas as pd
@@ -220,29 +220,42 @@ def _responses(lines: list[tuple[int, str]], verbose: bool) -> list[_Response]:
     return out
 
 
-def _command(lines: list[str]) -> tuple[str | None, str | None]:
-    """(url, method) from a ``$ curl ... URL`` line; the first such line wins."""
-    for text in lines:
+class _Command(NamedTuple):
+    """The first ``$ curl ... URL`` line of a transcript, read once."""
+
+    url: str | None
+    method: str
+    write_out: str | None  # the ``-w``/``--write-out`` format (None also when the line cannot be split)
+    index: int  # of the line in the lines given
+
+
+def _command(lines: list[str]) -> _Command | None:
+    """The first ``$ curl ...`` line of ``lines``, or None."""
+    for index, text in enumerate(lines):
         m = _COMMAND.match(text)
         if not m:
             continue
         try:
-            args = shlex.split(m.group(1))
+            args, split = shlex.split(m.group(1)), True
         except ValueError:
-            args = m.group(1).split()
+            args, split = m.group(1).split(), False
         url = next((a for a in args if re.match(r"(?i)https?://", a)), None)
         method = "GET"
-        it = iter(range(len(args)))
-        for i in it:
-            a = args[i]
+        write_out = None
+        for i, a in enumerate(args):
             if a in ("-X", "--request") and i + 1 < len(args):
                 method = args[i + 1].upper()
             elif a.startswith("-X") and len(a) > 2:
                 method = a[2:].upper()
             elif a == "--head" or (re.match(r"^-[A-Za-z]+$", a) and "I" in a):
                 method = "HEAD"
-        return url, method
-    return None, None
+            if write_out is None and split:
+                if a in ("-w", "--write-out") and i + 1 < len(args):
+                    write_out = args[i + 1]
+                elif a.startswith("--write-out="):
+                    write_out = a.split("=", 1)[1]
+        return _Command(url, method, write_out, index)
+    return None
 
 
 def _verbose_request(
@@ -287,25 +300,6 @@ def _verbose_request(
 _W_TOKEN = re.compile(r"%\{([a-z_]+)\}|%header\{[^}]*\}|%%|\\[nrt\\]|[^%\\]+|[%\\]")
 _W_FLOATS = ("time_total", "time_namelookup", "time_connect", "time_appconnect", "time_starttransfer")
 _W_ESCAPES = {"\\n": r"\r?\n", "\\r": r"\r?", "\\t": r"\t", "\\\\": r"\\", "%%": "%"}
-
-
-def _write_out_format(lines: list[str]) -> str | None:
-    """The ``-w``/``--write-out`` format of the first ``$ curl ...`` line, when it has one."""
-    for text in lines:
-        m = _COMMAND.match(text)
-        if not m:
-            continue
-        try:
-            args = shlex.split(m.group(1))
-        except ValueError:
-            return None
-        for i, a in enumerate(args):
-            if a in ("-w", "--write-out") and i + 1 < len(args):
-                return args[i + 1]
-            if a.startswith("--write-out="):
-                return a.split("=", 1)[1]
-        return None
-    return None
 
 
 def _format_values(fmt: str, text: str, start: int) -> dict[str, str] | None:
@@ -395,12 +389,11 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         m = _CURL_ERR.search(t)
         if m:
             curl_err = (n, int(m.group(1)), m.group(2).strip())
-    cmd_url, cmd_method = _command(raw[:50])
-    fmt = _write_out_format(raw[:50])
+    cmd = _command(raw[:50])
+    cmd_url, cmd_method = (cmd.url, cmd.method) if cmd is not None else (None, None)
     printed = None
-    if fmt is not None:  # '$ curl -w "%{http_code} %{time_total}\n" URL' then '200 0.412'
-        first = next((n for n, t in numbered if _COMMAND.match(t)), 0)
-        printed = _format_values(fmt, text, len("\n".join(raw[:first])))
+    if cmd is not None and cmd.write_out is not None:  # '$ curl -w "%{http_code}\n" URL' then '200'
+        printed = _format_values(cmd.write_out, text, len("\n".join(raw[: cmd.index + 1])))
     if not responses and curl_err is None and not printed:
         raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     last = responses[-1] if responses else None
