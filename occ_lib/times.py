@@ -1350,9 +1350,8 @@ def _join_date_times(
     for m in found:
         d = out[-1] if out else None
         if (
-            d is not None and d.precision == "day" and d.at is not None and not d.is_stamp
-            and m.at is not None and not m.has_date and m.precision != "day" and m.problem is None
-            and _DATE_TIME_GLUE.fullmatch(text, a + d.end, a + m.start)
+            d is not None and m.at is not None and not m.has_date and m.precision != "day"
+            and m.problem is None and _glued_date(text, a, d, a + m.start) is not None
         ):
             tz = (zone_named(m.zone) if m.zone else None) or default_tz
             days = dt.timedelta(days=0 if base is None else (d.at.date() - base).days)
