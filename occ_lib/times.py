@@ -687,13 +687,21 @@ def _shown(h: str | None, mi: str | None, s: str | None, ap: str | None) -> str:
 
 def _match_zone(g: _Groups, p: str) -> tuple[dt.tzinfo | None, bool]:
     """(zone, whether zone text was written) of prefix ``p``."""
-    z, off, zp, zw = _ZONE_GET[p](g)
+    tz, word = _zone_written(*_ZONE_GET[p](g))
+    return tz, word is not None
+
+
+def _zone_written(
+    z: str | None, off: str | None, zp: str | None, zw: str | None
+) -> tuple[dt.tzinfo | None, str | None]:
+    """(zone, the text written for it) of a time's zone groups (:func:`_zone_re`); the zone is
+    None for an unknown name, and both are None when none was written."""
     if z:
-        return UTC, True
+        return UTC, z
     word = off or zp or zw
     if word:
-        return zone_named(word.replace("\u2212", "-")), True
-    return None, False
+        return zone_named(word.replace("\u2212", "-")), word
+    return None, None
 
 
 _DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy ey em ed") for p in ("a", "c")}
@@ -1143,11 +1151,9 @@ def _short_hour(text: str, a: int, s: int, b: int, first: bool) -> _Cand | None:
     hour = int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)
     c = _Cand(s, m.end(), "time")
     c.time = (hour, 0, 0, 0, "minute", 0)
-    word = m.group("kz") and "UTC" or m.group("kzw") or m.group("kzp") or m.group("koff")
-    if word:
-        c.tz = zone_named(word)
-        if c.tz is None:
-            c.problem = f"unknown time zone {word}"
+    c.tz, word = _zone_written(*m.group("kz", "koff", "kzp", "kzw"))
+    if word is not None and c.tz is None:
+        c.problem = f"unknown time zone {word}"
     return c
 
 
