@@ -524,7 +524,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     enclosing: list[tuple[int, dt.date | None, list[str], dt.tzinfo | None, int]] = (
         [(0, doc_day, [], None, 0)] if doc_day is not None else []  # (no heading pops level 0)
     )
-    in_week = in_standup = False
+    head_flags = 0  # the enclosing headings' _WEEK and _STANDUP
     head_tks: list[str] = []
     sec_zone: dt.tzinfo | None = None
     items: list[_Item] = []
@@ -575,7 +575,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                 kind_of_item = _ITEM_KINDS[tag]
                 items.append(
                     (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near,
-                     _standup_reading(b[3]) if in_standup else None, in_week)
+                     _standup_reading(b[3]) if head_flags & _STANDUP else None, head_flags)
                 )
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
@@ -588,9 +588,10 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
             _, parent, parent_tks, parent_zone, parent_flags = (
                 enclosing[-1] if enclosing else (0, None, [], None, 0)
             )
-            in_week = bool(parent_flags & _WEEK) or _WEEK_HEADING.search(htext) is not None
-            in_standup = bool(parent_flags & _STANDUP) or _STANDUP_HEADING.search(htext) is not None
-            flags = (_WEEK if in_week else 0) | (_STANDUP if in_standup else 0)
+            head_flags = (
+                parent_flags | (_WEEK if _WEEK_HEADING.search(htext) else 0)
+                | (_STANDUP if _STANDUP_HEADING.search(htext) else 0)
+            )
             head_tks = ex.tickets(htext) or parent_tks
             sec_zone = _declared_zone(htext) or parent_zone
             if level == 1 and title is None:
@@ -603,7 +604,9 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                     date = h.date
                     sec = (None, None, h.date, _day_us(h.date), _us(h.at),
                            (getattr(h, "precision", None) or "minute") if h.at is not None else None)
-                enclosing.append((level, date if date is not None else doc_day, head_tks, sec_zone, flags))
+                enclosing.append(
+                    (level, date if date is not None else doc_day, head_tks, sec_zone, head_flags)
+                )
                 continue
             h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent)
             near = h.date or near
@@ -615,7 +618,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                 sec_zone = _times.zone_named(h.zone)
             # (a heading whose own date is unreadable does not borrow its parent's; what is under it does)
             date = h.date if h.date is not None or (h.problem and "date" in h.problem) else parent
-            enclosing.append((level, h.date or parent, head_tks, sec_zone, flags))
+            enclosing.append((level, h.date or parent, head_tks, sec_zone, head_flags))
             sec_prec = (getattr(h, "precision", None) or "minute") if h.at is not None else None
             sec = (htext, line, date, _day_us(date), _us(h.at), sec_prec)
             S["source"].append(source)
@@ -646,7 +649,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
                     read_as = None if dl_cols is None else " | ".join(
                         f"{kw} {c}" if kw and c.strip() else c for c, kw in zip(cells, dl_cols, strict=True)
                     ).rstrip()
-                    items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, in_week))
+                    items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, head_flags))
             frame = _table_frame(body, cols)
             T["source"].append(source)
             T["line"].append(line)
@@ -688,9 +691,9 @@ _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 # An item as _items reads it: (line, depth, text, item kind, section, zone of its zone-less times or
 # None for the document's, tickets of the enclosing headings, the date a year-less date is read
 # against: its section's, else the last dated section's or the front matter's, the text its times
-# are read from when not its own: a table row with a 'Due' column, whether it is under a heading
-# that names a week)
-_Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None, bool]
+# are read from when not its own: a table row with a 'Due' column or a standup's 'Y:', the flags of
+# its enclosing headings: _WEEK, _STANDUP)
+_Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None, int]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 _ITEM_KINDS = {"i": "list", "l": "line", "p": "paragraph"}
 _WEEK, _STANDUP = 1, 2
@@ -755,7 +758,7 @@ def _items(
             tks_all[k] = it[6]
     proses = [without_code(t if it[8] is None else redact(it[8])) for t, it in zip(texts, items, strict=True)]
     zones = [it[5] for it in items] if any(it[5] is not None for it in items) else None
-    weeks = [it[9] for it in items] if any(it[9] for it in items) else None
+    weeks = [bool(it[9] & _WEEK) for it in items] if any(it[9] & _WEEK for it in items) else None
     found = _times.find_times_many(
         proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks
     )
@@ -766,7 +769,7 @@ def _items(
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
     n_events = 0
-    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, _wk) in enumerate(items):
+    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, _flags) in enumerate(items):
         text = texts[k]
         at = _NAT
         prec = None
