@@ -66,7 +66,9 @@ Zones (:func:`zone_named`)
     ``JST`` -> Asia/Tokyo; ``KST`` -> Asia/Seoul; ``SGT`` -> Asia/Singapore; ``AEST AEDT`` ->
     Australia/Sydney; any IANA name; fixed offsets ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``.
     Abbreviations go through the IANA zone, so daylight saving follows the date (``EST`` written in
-    July still means New York time that day, UTC-4). ``zone`` on a mention is ``'UTC'``, the IANA
+    July still means New York time that day, UTC-4); where the clocks go back or ahead, a seasonal
+    abbreviation picks the offset (``01:30 EST`` on 2025-11-02 is the second 01:30, 06:30 UTC;
+    ``01:30 ET`` the first). ``zone`` on a mention is ``'UTC'``, the IANA
     name, or ``'+02:00'``; ``None`` when the caller's default ``tz`` was applied.
 Which date a time takes
     its own date (joined to it) > the item's own date, i.e. an explicit date that opens the text
@@ -223,7 +225,7 @@ def zone_named(name: str) -> dt.tzinfo | None:
     if iana == "UTC":
         return UTC
     if iana:
-        return ZoneInfo(iana)
+        return _Abbreviated.named(iana, key.upper()) if key.upper() in _SEASONAL else ZoneInfo(iana)
     m = _OFFSET_RE.fullmatch(key)
     if m:
         hours, minutes = int(m.group(2)), int(m.group(3) or 0)
@@ -239,6 +241,43 @@ def zone_named(name: str) -> dt.tzinfo | None:
         except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
             return None
     return None
+
+
+# Abbreviations of one season of their zone (EST is winter in New York, EDT summer): each still
+# means the whole zone (people write "EST" in July and mean New York's time), but where a wall
+# time happens twice (the hour the clocks go back) or not at all (the hour they skip), the one
+# written says which offset: "01:30 EST" on 2025-11-02 is the second 01:30, 06:30 UTC.
+_SEASONAL = frozenset((
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "CET", "CEST", "EET",
+    "EEST", "WET", "WEST", "BST", "AEST", "AEDT",
+))
+
+
+class _Abbreviated(ZoneInfo):
+    """An IANA zone as named by a seasonal abbreviation (``abbrev``): :func:`_utc` reads the
+    abbreviation where the zone's wall time is ambiguous or skipped."""
+
+    abbrev: str
+
+    @classmethod
+    def named(cls, key: str, abbrev: str) -> _Abbreviated:
+        tz = cls.no_cache(key)  # (one object per abbreviation: zone_named caches it)
+        tz.abbrev = abbrev
+        return tz
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (_Abbreviated.named, (self.key, self.abbrev))
+
+
+def _utc(local: dt.datetime) -> dt.datetime:
+    """``local`` (aware) in UTC; for a zone named by a seasonal abbreviation, on the fold whose
+    abbreviation is the one written (``_SEASONAL``)."""
+    abbrev = getattr(local.tzinfo, "abbrev", None)
+    if abbrev is not None and local.tzname() != abbrev:
+        other = local.replace(fold=1 - local.fold)
+        if other.tzname() == abbrev:
+            local = other
+    return local.astimezone(UTC)
 
 
 def _zone_label(tz: dt.tzinfo) -> str:
@@ -773,7 +812,7 @@ def _instant(date: dt.date, parts: tuple[int, int, int, int, str, int], tz: dt.t
     local = dt.datetime(date.year, date.month, date.day, hour, minute, sec, micro, tzinfo=tz)
     if extra:
         local += dt.timedelta(days=extra)
-    return local.astimezone(UTC)
+    return _utc(local)
 
 
 def _midnight(date: dt.date) -> dt.datetime:
@@ -1374,7 +1413,7 @@ def _join_date_times(
 
 def _wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:
     """The instant whose wall time in ``tz`` is ``at``'s moved by ``days`` (across DST as written)."""
-    return (at.astimezone(tz).replace(tzinfo=None) + days).replace(tzinfo=tz).astimezone(UTC)
+    return _utc((at.astimezone(tz).replace(tzinfo=None) + days).replace(tzinfo=tz))
 
 
 def _holding(hay: str, needles: tuple[str, ...], starts: list[int]) -> set[int]:
@@ -1449,7 +1488,7 @@ def _fast_time(
     try:
         at = dt.datetime(base.year, base.month, base.day, hour, minute, tzinfo=tzinfo)
         if tzinfo is not UTC:
-            at = at.astimezone(UTC)
+            at = _utc(at)
     except (OverflowError, ValueError):
         return None
     return _mention(start - a, end - a, text[start:end], at, None, "minute", False, zone, kw, None)
@@ -1648,7 +1687,7 @@ def _in_zone(m: TimeMention, zone: str, was: dt.tzinfo) -> TimeMention:
 
 def _rezone(at: dt.datetime, was: dt.tzinfo, tz: dt.tzinfo) -> dt.datetime:
     """The instant whose wall time in ``was`` is read again in ``tz``."""
-    return at.astimezone(was).replace(tzinfo=tz).astimezone(UTC)
+    return _utc(at.astimezone(was).replace(tzinfo=tz))
 
 
 def _rel_cands(text: str) -> list[_Cand]:
@@ -1816,10 +1855,10 @@ def _stamp_at(m: re.Match[str]) -> dt.datetime | None:
         tz = UTC if z in ("", "Z") else zone_named(z)
         if tz is None:
             return None
-        return dt.datetime(
+        return _utc(dt.datetime(
             int(m.group("y")), int(m.group("mo")), int(m.group("d")), int(h), int(mi), int(s or 0), micro,
             tzinfo=tz,
-        ).astimezone(UTC)
+        ))
     except (ValueError, OverflowError, TypeError):
         return None
 
