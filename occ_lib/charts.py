@@ -15,6 +15,7 @@ reaches a hover label or an annotation, because plotly renders a subset of HTML 
 
 from __future__ import annotations
 
+import collections
 import html
 import math
 from collections.abc import Mapping, Sequence
@@ -203,8 +204,11 @@ def window_width(starts: Any) -> pd.Timedelta:
 
 def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, **kw: Any) -> go.Figure:
     # A few legend entries fit in one row above the plot; more go down the right side, where they
-    # cannot run into the title.
-    if len(fig.data) <= 4:
+    # cannot run into the title. So do grouped entries: plotly stacks a group's entries in a
+    # horizontal legend too (one target's p50/p95/p99 would be three rows, over the title).
+    shown = [t for t in fig.data if t.showlegend is not False]
+    groups = collections.Counter(t.legendgroup for t in shown if t.legendgroup)
+    if len(shown) <= 4 and max(groups.values(), default=1) == 1:
         legend = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
     else:
         legend = {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.02}

@@ -167,6 +167,18 @@ def test_latency_chart_one_target_per_target_thresholds_and_sla_misses_as_breach
     ]
 
 
+def test_a_legend_goes_above_the_plot_only_when_its_entries_make_one_row():
+    # one target's p50/p95/p99 are one legend group, which plotly stacks even in a horizontal
+    # legend: three rows above the plot would run into the title
+    one = charts.latency_chart(windows(), 150, tz="UTC", target="api")
+    assert [t.name for t in one.data] == ["api p50", "api p95", "api p99", "threshold 150 ms"]
+    assert (one.layout.legend.orientation, one.layout.legend.x) == ("v", 1.02)
+    single = charts.latency_chart(windows(), 150, tz="UTC", target="api", percentiles=("p95",))
+    assert (single.layout.legend.orientation, single.layout.legend.y) == ("h", 1.02)
+    outcomes = charts.outcomes_chart(counts(), tz=NY)
+    assert (outcomes.layout.legend.orientation, outcomes.layout.legend.yanchor) == ("h", "bottom")
+
+
 def test_latency_chart_ten_million_probes_stays_within_budget():
     # a week of 1-minute windows for 10 targets: 100,800 windows holding 10,080,000 probes
     starts = pd.date_range("2025-10-06", periods=7 * 24 * 60, freq="1min", tz="UTC")
