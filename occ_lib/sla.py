@@ -467,7 +467,9 @@ def _probe_range(
     if s is None or e is None:
         lo, hi = aggregate.time_range(probes)
         s = s if s is not None else (lo if lo is not None else pd.Timestamp("1970-01-01", tz="UTC"))
-        e = e if e is not None else (hi + pd.Timedelta(microseconds=1) if hi is not None else s)
+        # without an end, the window ends at the first whole second after the last probe (an
+        # exclusive end that keeps it and prints as a time people read, not ...:00.000001)
+        e = e if e is not None else (hi.floor("s") + pd.Timedelta(seconds=1) if hi is not None else s)
     a = _bound(as_of, policy.tz) if as_of is not None else e
     return s, e, min(e, a)
 

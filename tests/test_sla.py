@@ -449,6 +449,15 @@ def test_error_budget_arithmetic():
     assert w["status"] == "met"  # 99.9% exactly: 1 bad probe, 1 allowed
 
 
+def test_without_a_window_it_ends_at_the_whole_second_after_the_last_probe():
+    pol = policy({"targets": {"*": {"availability": 99.5}}})
+    last = T0 + pd.Timedelta(minutes=99, milliseconds=250)
+    df = probes(minute_probes("api", T0, 99) + [("api", last, "up", 100.0)])
+    a = row(misses(None, df, pol), kind="availability", subject="api")
+    assert (a["due_at"], a["status"]) == (T0 + pd.Timedelta(minutes=99, seconds=1), "met")
+    assert a["detail"].startswith("100.000% vs objective 99.5%: 0 bad of 100 probes")
+
+
 def test_burn_rates_and_multiwindow_alerts():
     pol = policy({"targets": {"*": {"availability": 99.0}}})
     df = probes(minute_probes("api", T0, 1440, bad_minutes=range(600, 610)))  # 10:00-10:09 down
