@@ -434,14 +434,26 @@ def setup_notebook() -> None:
     pio.renderers.default = "plotly_mimetype"
 
 
+def local_text(at: pd.Timestamp, z: dt.tzinfo, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """``at`` as wall time in zone ``z``; a wall time the zone shows twice (the hour the clocks go
+    back) carries its abbreviation, so that 01:35 EDT and 01:50 EST read in their real order."""
+    local = at.tz_convert(z)
+    text = local.strftime(fmt)
+    naive = local.to_pydatetime().replace(tzinfo=None)
+    if z.utcoffset(naive.replace(fold=0)) != z.utcoffset(naive.replace(fold=1)):
+        text += " " + local.strftime("%Z")
+    return text
+
+
 def for_display(df: pd.DataFrame, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> pd.DataFrame:
-    """A copy for people: instants in ``tz`` as text, durations in minutes, lists joined."""
+    """A copy for people: instants in ``tz`` as text (:func:`local_text`), durations in minutes,
+    lists joined."""
     out = df.copy()
     z = zone(tz)
     for col in out.columns:
         s = out[col]
         if isinstance(s.dtype, pd.DatetimeTZDtype):
-            out[col] = s.map(lambda v: "" if pd.isna(v) else v.tz_convert(z).strftime(fmt))
+            out[col] = s.map(lambda v: "" if pd.isna(v) else local_text(v, z, fmt))
         elif pd.api.types.is_timedelta64_dtype(s.dtype):
             out[col] = (s.dt.total_seconds() / 60).round(1)
         elif s.dtype == object and s.map(lambda v: isinstance(v, list | tuple)).any():
@@ -450,7 +462,7 @@ def for_display(df: pd.DataFrame, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> pd.Da
             # instants mixed with text (a date-only value beside times): the instants as above
             out[col] = s.map(
                 lambda v: "" if v is pd.NaT
-                else v.tz_convert(z).strftime(fmt) if isinstance(v, pd.Timestamp) and v.tzinfo else v
+                else local_text(v, z, fmt) if isinstance(v, pd.Timestamp) and v.tzinfo else v
             )
     return out
 
@@ -1141,7 +1153,7 @@ def _when(at: pd.Timestamp | None, tz: str) -> str:
         return "undated"
     if at == at.normalize():
         return at.strftime("%Y-%m-%d")
-    return at.tz_convert(zone(tz)).strftime("%Y-%m-%d %H:%M")
+    return local_text(at, zone(tz))
 
 
 def show_rules(rules: Sequence[str]) -> Any:

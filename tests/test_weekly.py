@@ -464,6 +464,16 @@ def test_day_precision_instants_show_as_dates_in_every_zone():
     assert shown["at"].tolist() == ["2025-10-08", "2025-10-07 23:00"]
 
 
+def test_a_wall_time_shown_twice_carries_its_abbreviation():
+    # 2025-11-02: New York's clocks go back at 02:00 EDT, so 01:00-01:59 happens twice
+    at = pd.Series([ts("2025-11-02 05:35"), ts("2025-11-02 06:50"), ts("2025-11-02 07:40")])
+    shown = weekly.for_display(pd.DataFrame({"at": at}), "America/New_York")
+    assert shown["at"].tolist() == ["2025-11-02 01:35 EDT", "2025-11-02 01:50 EST", "2025-11-02 02:40"]
+    assert weekly.local_text(ts("2025-10-26 00:30"), weekly.zone("Europe/Paris")) == "2025-10-26 02:30 CEST"
+    assert weekly.local_text(ts("2025-11-02 05:35"), weekly.zone("UTC")) == "2025-11-02 05:35"
+    assert weekly._when(ts("2025-11-02 06:50"), "America/New_York") == "2025-11-02 01:50 EST"
+
+
 def test_when_shows_dated_sections_as_dates():
     assert weekly._when(ts("2025-10-08"), "America/New_York") == "2025-10-08"
     assert weekly._when(ts("2025-10-10 17:00"), "America/New_York") == "2025-10-10 13:00"
