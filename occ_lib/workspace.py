@@ -105,9 +105,16 @@ class Workspace:
     # parsed content ----------------------------------------------------
     @cached_property
     def logs(self) -> Logs:
+        """The logs, read from the patterns themselves, so that one matching nothing (a typo in
+        ``logs:``) is a problem named in the output, and a folder means its log files; only the
+        default ``feedback/*.md`` of a config without ``logs:`` may match nothing, silently."""
         from .logs import read_logs
 
-        return read_logs([str(p) for p in self.log_paths()])
+        if self._log_override is not None:
+            return read_logs(list(self._log_override))
+        if "logs" not in self.config.model_fields_set:
+            return read_logs([str(p) for p in self.log_paths()])
+        return read_logs([str(self.root / p) for p in self.config.logs])
 
     @cached_property
     def probes(self) -> Any:

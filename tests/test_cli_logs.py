@@ -152,6 +152,25 @@ def test_config_and_folder(examples, monkeypatch, tmp_path):
     assert run("events").exit_code == 2  # no PATH and no ./occ.yml
 
 
+def test_a_logs_pattern_of_the_config_that_matches_nothing_is_named(tmp_path):
+    (tmp_path / "feedback").mkdir()
+    (tmp_path / "feedback" / "ops.md").write_text("## 2025-10-10\n- OPS-1 paged at 09:00 UTC\n")
+    (tmp_path / "feedback" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    cfg = tmp_path / "occ.yml"
+    cfg.write_text("logs: [notes/*.md, feedback/]\n")  # a typo'd folder, and a folder with a picture
+    r = run("events", "--config", str(cfg), "-f", "jsonl")
+    assert r.exit_code == 1
+    assert [(json.loads(x)["source"], json.loads(x)["at"]) for x in r.stdout.splitlines()] == [
+        (str(tmp_path / "feedback" / "ops.md"), "2025-10-10T09:00:00Z")
+    ]
+    assert r.stderr == f"occ: {tmp_path}/notes/*.md: no files match this pattern\n"
+    # the default feedback/*.md of a config without logs: may match nothing (a probes-only workspace)
+    cfg.write_text("store: data/\n")
+    (tmp_path / "feedback" / "ops.md").unlink()
+    r = run("events", "--config", str(cfg), "-f", "jsonl")
+    assert (r.exit_code, r.stdout, r.stderr) == (0, "", "")
+
+
 def test_console_script_exit_codes(log, tmp_path):
     occ = Path(sys.executable).with_name("occ")
     ok = subprocess.run([str(occ), "deadlines", str(log), "-f", "jsonl"], capture_output=True, text=True,
