@@ -47,6 +47,7 @@ import logging
 import multiprocessing
 import os
 import re
+import signal
 import socket
 import ssl
 import threading
@@ -282,9 +283,12 @@ def _in_event_loop() -> bool:
 _OUTCOMES_QUEUE: Any = None  # in a forked worker: where each probe's outcome goes, for the progress bar
 
 
-def _set_outcomes_queue(queue: Any) -> None:
+def _worker_init(queue: Any) -> None:
+    """A forked worker: where outcomes go, and no Ctrl-C of its own (a terminal sends it to the
+    whole process group): the parent handles it and stops the workers (:func:`_run_forked`)."""
     global _OUTCOMES_QUEUE
     _OUTCOMES_QUEUE = queue
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _announce(row: Row) -> None:
@@ -316,22 +320,31 @@ def _run_forked(
         _ssl_context()  # built before the fork, shared by the workers
     ctx = multiprocessing.get_context("fork")
     queue = ctx.SimpleQueue() if progress is not None else None
+    others = {p.pid for p in multiprocessing.active_children()}
     with concurrent.futures.ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_set_outcomes_queue, initargs=(queue,)
+        workers, mp_context=ctx, initializer=_worker_init, initargs=(queue,)
     ) as pool:
-        futures = [
-            pool.submit(_worker_run, list(targets[k::workers]), slots[k], run_id, body_cap, max_redirects)
-            for k in range(workers)
-        ]
-        if meanwhile is not None:  # (every worker was forked by the first submit: safe now)
-            threading.Thread(target=_quietly, args=(meanwhile,), daemon=True).start()
-        if progress is not None and queue is not None:
-            pending: set[concurrent.futures.Future[list[Row]]] = set(futures)
-            while pending:
-                _done, pending = concurrent.futures.wait(pending, timeout=0.1)
-                while not queue.empty():
-                    progress({"outcome": queue.get()})
-        shares = [f.result() for f in futures]
+        try:
+            futures = [
+                pool.submit(_worker_run, list(targets[k::workers]), slots[k], run_id, body_cap, max_redirects)
+                for k in range(workers)
+            ]
+            if meanwhile is not None:  # (every worker was forked by the first submit: safe now)
+                threading.Thread(target=_quietly, args=(meanwhile,), daemon=True).start()
+            if progress is not None and queue is not None:
+                pending: set[concurrent.futures.Future[list[Row]]] = set(futures)
+                while pending:
+                    _done, pending = concurrent.futures.wait(pending, timeout=0.1)
+                    while not queue.empty():
+                        progress({"outcome": queue.get()})
+            shares = [f.result() for f in futures]
+        except KeyboardInterrupt:
+            # stop now, not when the workers have finished their shares (leaving the pool waits)
+            for p in multiprocessing.active_children():
+                if p.pid not in others:
+                    p.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     rows: list[Row] = [None] * len(targets)  # type: ignore[list-item]
     for k, share in enumerate(shares):
         rows[k::workers] = share

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -254,6 +256,61 @@ def test_killed_run_keeps_stored_runs_whole_and_two_runs_at_once_never_collide(t
     assert set(after.groupby("run_id").size().values) == {6}
     names = [f.name for f in (store / "probes").rglob("*.parquet") if not f.name.startswith(".")]
     assert len(names) == len(set(names)) == len(files) + 6
+
+
+@pytest.mark.parametrize("group", [True, False], ids=["ctrl-c-in-a-terminal", "kill-int-the-parent"])
+def test_an_interrupt_stops_the_workers_at_once_and_says_what_was_stored(tmp_path, group):
+    """SIGINT to the whole process group (Ctrl-C in a terminal) or to the parent alone, while one
+    worker has finished its share of the second run and the other's probes hang: exit 130 with one
+    line saying the first run is stored, no worker traceback, no worker left behind."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[str] = []
+    release = threading.Event()
+
+    class FirstRunOnly(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            seen.append(self.path)
+            if len(seen) > 4 and self.path in ("/1", "/3"):  # the second worker's share of run 2
+                release.wait(60)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), FirstRunOnly)
+    srv.daemon_threads = True
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{srv.server_address[1]}"
+        targets = "".join(f"    - {{name: t{i}, url: '{url}/{i}'}}\n" for i in range(4))
+        cfg = _workspace(tmp_path, targets, "{timeout_s: 60, degraded_ms: 60000}")
+        proc = subprocess.Popen(
+            [_occ(), "probe", "--config", str(cfg), "--repeat", "2", "--workers", "2", "--format", "csv"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+        first = proc.stderr.readline()
+        assert first.startswith("occ: run 1/2 (") and "): 4 probes, 0 not up, stored in " in first
+        while len(seen) < 8:  # every probe of the second run has reached the server
+            time.sleep(0.02)
+        time.sleep(0.3)  # (the first worker's share is answered: it waits for work)
+        if group:
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)  # (the hanging probes would wait 60 s)
+    finally:
+        release.set()
+        srv.shutdown()
+        srv.server_close()
+    assert (proc.returncode, out) == (130, "")
+    assert err == "occ: interrupted: 1 of 2 run(s) stored; the probes of a run cut short are not\n"
+    assert len(load_probes(tmp_path / "data")) == 4
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)  # nothing of the process group is left
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "two", ""])

@@ -95,24 +95,30 @@ def probe(
     except ProbeError as exc:
         raise typer.BadParameter(str(exc), param_hint="--target/--tag") from None
 
-    runs = 0
+    runs = stored = 0
 
     def store_run(rows: list[dict]) -> None:
         from ..store import write_probe_rows  # (rows go to Parquet through pyarrow: no pandas here)
 
-        nonlocal runs
+        nonlocal runs, stored
         runs += 1
         files = write_probe_rows(ws.store, rows)
+        stored += 1
         bad = sum(r["outcome"] != "up" for r in rows)
         where = files[0].parent if len(files) == 1 else ws.store
         run_id = rows[0]["run_id"]
         warn(f"run {runs}/{repeat} ({run_id}): {len(rows)} probes, {bad} not up, stored in {where}")
 
-    with _progress(len(chosen) * repeat) as advance:
-        rows = probe_runs(
-            chosen, repeat=repeat, every_s=every_s, concurrency=concurrency, workers=n_workers,
-            on_rows=store_run, progress=advance, meanwhile=_load_store_code,
-        )
+    try:
+        with _progress(len(chosen) * repeat) as advance:
+            rows = probe_runs(
+                chosen, repeat=repeat, every_s=every_s, concurrency=concurrency, workers=n_workers,
+                on_rows=store_run, progress=advance, meanwhile=_load_store_code,
+            )
+    except KeyboardInterrupt:
+        # (typer would end the process with 130 and no word: say what the store holds)
+        warn(f"interrupted: {stored} of {repeat} run(s) stored; the probes of a run cut short are not")
+        raise typer.Exit(130) from None
     emit_records(list(SUMMARY_COLUMNS), summary_records(rows), fmt, title="Probes")
     if any(r["outcome"] != "up" for r in rows):
         raise typer.Exit(3)
