@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -433,7 +434,14 @@ def weekly(
     ensure_store(ws)
     os.environ[_IMPORTED_ENV] = str(Path(ws.store).resolve())  # inherited by the kernels
     folder = Path(out).resolve() / per.label
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    # the run fills a hidden folder beside it, which replaces the period's folder only once every
+    # notebook has run: an interrupted or crashed run leaves the previous report as it was, never
+    # a mix of this run's notebooks and the last one's
+    staging = Path(tempfile.mkdtemp(prefix=f".{per.label}.", suffix=".partial", dir=folder.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # (mkdtemp's folder is private; the report folder is not)
     params = {
         "config": str(cfg),
         "week": per.week,
@@ -448,7 +456,24 @@ def weekly(
         Path(n) if Path(n).suffix == ".ipynb" else nb_dir / f"{n}.ipynb"
         for n in notebooks or WEEKLY_NOTEBOOKS
     ]
-    results = _run_all(paths, params, folder, progress, jobs or min(2, os.cpu_count() or 1), per.label)
+    try:
+        results = _run_all(paths, params, staging, progress, jobs or min(2, os.cpu_count() or 1), per.label)
+        manifest_path = _write_weekly_manifest(staging, per, cfg, results)
+        _replace_folder(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for r in results:
+        r.ipynb_path = folder / r.ipynb_path.name if r.ipynb_path else None
+        r.html_path = folder / r.html_path.name if r.html_path else None
+    index = export.write_index(Path(out).resolve())
+    return WeeklyResult(
+        folder, per.label, per.start, per.end, per.as_of, per.tz, results, index,
+        folder / manifest_path.name,
+    )
+
+
+def _write_weekly_manifest(folder: Path, per: Any, cfg: Path, results: list[RunResult]) -> Path:
     headline = next((r.record.get("headline") for r in results if r.record.get("headline")), {})
     manifest = {
         "label": per.label,
@@ -464,11 +489,18 @@ def weekly(
         "headline": headline,
         "notebooks": [r.as_dict() for r in results],
     }
-    manifest_path = export.write_manifest(folder, manifest)
-    index = export.write_index(Path(out).resolve())
-    return WeeklyResult(
-        folder, per.label, per.start, per.end, per.as_of, per.tz, results, index, manifest_path
-    )
+    return export.write_manifest(folder, manifest)
+
+
+def _replace_folder(new: Path, folder: Path) -> None:
+    """Put ``new`` in ``folder``'s place; the previous ``folder`` goes only once ``new`` is there."""
+    old = None
+    if folder.exists():
+        old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
+        os.replace(folder, old)
+    os.replace(new, folder)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _run_all(

@@ -273,6 +273,29 @@ def test_weekly_one_failure_does_not_stop_the_others(tmp_path):
 
 
 @pytest.mark.slow
+def test_an_interrupted_weekly_run_leaves_the_previous_report_as_it_was(tmp_path):
+    """The run fills a hidden folder that replaces the week's folder only at the end: Ctrl-C in the
+    middle (a real SIGINT to this process, sent by the second notebook's kernel) leaves the last
+    complete report whole, not a mix of two runs, and nothing hidden behind."""
+    cfg = copy_workspace(tmp_path / "ws")
+    out = tmp_path / "reports"
+    first = _tiny(tmp_path / "a_first.ipynb", "z = y + 1")
+    second = _tiny(tmp_path / "b_second.ipynb", "z = y + 2")
+    done = report.weekly(cfg, week="2025-W41", out=out, notebooks=[str(first), str(second)], progress=False)
+    assert done.ok and done.folder == (out / "2025-W41").resolve()
+    assert done.results[1].html_path == done.folder / "b_second.html"
+    before = {p.name: p.read_bytes() for p in done.folder.iterdir()}
+    assert sorted(before) == [
+        "a_first.html", "a_first.ipynb", "b_second.html", "b_second.ipynb", "manifest.json"]
+    _tiny(first, "z = y + 100")  # changed notebooks: a finished run would change every file
+    _tiny(second, "import os, signal, time\nos.kill(os.getppid(), signal.SIGINT)\ntime.sleep(30)")
+    with pytest.raises(KeyboardInterrupt):
+        report.weekly(cfg, week="2025-W41", out=out, notebooks=[str(first), str(second)], progress=False)
+    assert {p.name: p.read_bytes() for p in done.folder.iterdir()} == before
+    assert sorted(p.name for p in out.iterdir()) == ["2025-W41", "index.html"]
+
+
+@pytest.mark.slow
 def test_weekly_kernels_are_shared_but_each_notebook_starts_from_nothing(tmp_path):
     """Two workers, two notebooks each in one kernel: no variable, count or folder carries over,
     and a notebook that kills its kernel fails alone (the next one gets a fresh kernel)."""

@@ -46,6 +46,9 @@ def weekly_cmd(
         )
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+    except KeyboardInterrupt:
+        warn("interrupted: no report written; the period's folder is as it was")
+        raise typer.Exit(130) from None
     for r in res.results:
         if r.html_path:
             print(r.html_path)
