@@ -266,8 +266,10 @@ _NOT_RESOLVED = frozenset(
      "remains", "reflect", "soon", "no", "without", "yet", "unresolved", "isn't", "wasn't",
      "hasn't", "haven't", "won't", "didn't", "must", "should"}
 )
-# an alert or a ticket taken up: PagerDuty's 'Acknowledged', 'acked at 14:07' (a first response)
-_ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d"})
+# an alert or a ticket taken up: PagerDuty's 'Acknowledged', 'acked at 14:07', chat's 'ack, looking'
+# (a first response); a bare 'ack' near packet words is TCP's ('SYN/ACK', 'dropped ack packets')
+_ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack"})
+_NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retransmits"})
 _FOLLOW = frozenset(
     {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
      "chasing", "nudge", "nudged", "nudging", "reminder", "reminders", "reminded", "paged", "paging"}
@@ -334,7 +336,7 @@ def words(text: str) -> frozenset[str]:
 _VOCABULARY = frozenset().union(
     _ESC_DONE, _ESC_NOUN, _DONE, _REOPENED, _RESOLVED, _NOT_RESOLVED, _ACK, _FOLLOW, _BLOCKED, _EVIDENCE,
     _PLAN,
-    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT,
+    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _NET,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in"},
 )
 
@@ -388,7 +390,7 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
         return "reopened", 0
     if not none_of(_RESOLVED) and none_of(_NOT_RESOLVED):
         return "resolved", 0
-    if not none_of(_ACK) and none_of(_NOT_RESOLVED):
+    if not none_of(_ACK) and none_of(_NOT_RESOLVED) and (none_of(_NET) or not none_of(_ACK - {"ack"})):
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
     if not follow and ("follow" in w or "followed" in w or "following" in w or "check" in w

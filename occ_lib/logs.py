@@ -110,7 +110,8 @@ Per item (the rules, in order)
          restored, mitigated, met - unless the item also says not, never, once, until,
          unless, if, when, pending, awaiting, waiting, remains, yet, no, without, must, should, to
          reflect.
-      4. ``acknowledged``: acknowledged, acked, ack'd (an alert or a ticket taken up, PagerDuty's
+      4. ``acknowledged``: acknowledged, acked, ack'd, and chat's bare ``ack`` unless packet words
+         are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``.
       5. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
          it was done (a done verb) or nothing marks it as planned.
