@@ -459,6 +459,8 @@ _REPLACEMENT = re.compile(
     r"(?:eta|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
     r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
     r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b[^.;!?|\n\u2013\u2014]{0,24}$"
+    # 'ETA now 11:15', 'deadline is now Friday': what it has become
+    r"|(?i:\b(?:eta|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*$"
     # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to
     r"|(?:\u2192|-{1,2}>|=>|(?i:\bfrom\s+\S+(?:\s[A-Za-z]{3,9})?\s+to))\s*$"
 )

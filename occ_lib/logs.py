@@ -78,24 +78,25 @@ Per item (the rules, in order)
     - ``urls``: every URL, redacted with :func:`occ_lib.redact.redact_url`; the ``text`` itself is
       redacted with :func:`occ_lib.redact.redact_text` too.
     - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
-    - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's zone
-      (a table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any). A
-      deadline mention (ETA, by, before, due, deadline, target, window, checkpoint, no later than, until,
-      cutoff, expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then;
-      overdue since, late since, past due since: a missed one, ``overdue since Tuesday`` looking back)
-      becomes a row of ``deadlines`` (``stated_missed`` when the item says missed, slipped, overdue, past
-      due, blew, blown, breached, late, lapsed, exceeded - except for a deadline written as the
-      replacement: "slipped - new ETA Monday 10am", "pushed to 19:00", the second of "ETA 10/8 → 10/10" or
-      "moved from Oct 8 to Oct 10", both of which are deadlines; its ``text`` is the item's, clipped at
-      ``DEADLINE_TEXT_MAX`` characters). A duration after ETA, ``due in`` or ``within`` (``ETA 30 min``,
-      ``ETA ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known
-      to the minute (in whole days: to the day). Every other resolved mention goes to ``times``. ``at`` is
-      the first of those with a time (``end_at`` its range end), else the first date-only one; else the
-      section's time (its precision); else the section's date (``day``, UTC midnight); else NaT. A
-      date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with ``due_precision``
-      ``day``: readers decide whether that means the end of the day. Mentions that cannot be resolved
-      (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems; an
-      unreadable heading date is a ``date`` problem.
+    - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's zone (a
+      table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any). A deadline
+      mention (ETA, by, before, due, deadline, target, window, checkpoint, no later than, until, cutoff,
+      expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then; overdue since,
+      late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
+      looking back, ``missed the 10:30 update`` naming its time) becomes a row of ``deadlines``
+      (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
+      lapsed, exceeded - except for a deadline written as the replacement: "slipped - new ETA Monday 10am",
+      "pushed to 19:00", "ETA now 11:15", the second of "ETA 10/8 → 10/10" or "moved from Oct 8 to Oct 10",
+      both of which are deadlines; and when the item writes a time as the missed one, ``missed the 10:30
+      update``, only that one; its ``text`` is the item's, clipped at ``DEADLINE_TEXT_MAX`` characters). A
+      duration after ETA, ``due in`` or ``within`` (``ETA 30 min``, ``ETA ~2h``, ``within 3 days``) is a
+      deadline that long after the item's ``at`` when that is known to the minute (in whole days: to the day).
+      Every other resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its
+      range end), else the first date-only one; else the section's time (its precision); else the section's
+      date (``day``, UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of
+      that date with ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions
+      that cannot be resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are
+      ``time`` problems; an unreadable heading date is a ``date`` problem.
     - ``kind``, the first rule that matches (on the item's lower-case words):
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
          (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
@@ -822,13 +823,16 @@ def _items(
         )
         if dls:
             missed = ex.stated_missed(text, w)
+            # a deadline written as the one missed ('missed the 10:30 update') takes the item's miss
+            # alone: 'ETA 11:15 (missed the 10:30 update)' did not miss 11:15
+            named = missed and any(m.keyword == "missed" for m in dls)
             # one copy of the item's text per deadline row: clipped, so that a pasted blob with
             # thousands of ETAs cannot cost gigabytes
             dtext = text if len(text) <= DEADLINE_TEXT_MAX else text[:DEADLINE_TEXT_MAX] + "…"
             for m in dls:
                 DL((source, line, sec[0], list(tks), (m.at - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext,
-                    missed and not ex.is_replacement(proses[k], m.start)))
+                    m.keyword == "missed" if named else missed and not ex.is_replacement(proses[k], m.start)))
     return problems, n_events
 
 

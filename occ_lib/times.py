@@ -536,6 +536,7 @@ _DL_BEFORE_WORDS = (
     "|cutoff|cut-off|\U0001f4c5"  # (📅: the due date of Obsidian's tasks, '- [ ] load test 📅 2025-10-14')
     "|expires|expiring|expiry|expiration"  # ('cert expires 2025-10-12': renewed by then, or missed)
     "|overdue since|late since|past due since|past-due since"  # (a missed one: 'overdue since Tuesday')
+    "|missed|blew|blown"  # (a missed one: 'missed the 10:30 update', 'blew the Fri 17:00 cutoff')
 )
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _DL_FILLER = (
@@ -556,7 +557,7 @@ _DEADLINE_BEFORE_REV = re.compile(
     # the date a deadline moved from: 'ETA 10/8 → 10/10', 'due Oct 8 -> Oct 10', 'ETA moved from Oct 8
     # to Oct 10' (both are deadlines; a 'to' only after 'from': 'window 10/8 to 10/10' is a range)
     + r"|(?:(?:\u2192|>-{1,2}|>=)\s*|ot\s+(?=[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})?\s+morf\s))"
-    + r"[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})?\s+"
+    + r"[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})??\s+"  # (the month of 'Oct 8', lazily: not 'ETA' itself)
     # what the deadline is for, in up to three words: "ETA for the fix Oct 9", "due for review 17:00"
     + r"|(?:[\w\-]+\s+){1,3}?" + _cases("for", reverse=True) + r"\s+"
     # or in one word right after a keyword that names a goal: "target go-live 2 PM", "ETA fix 17:00"
@@ -573,7 +574,9 @@ _CLAUSE_BREAK = re.compile(r"[;.!?|\n\u2013\u2014]")
 _OWN_VALUE = re.compile(r"\s*[:=]?\s*(?:(?i:in|of|is|at|by|around|about)\s+)?[~\u2248]?\s*\d")
 
 
-_SINCE = "overdue since"  # the one deadline keyword that looks back: 'overdue since Tuesday'
+_SINCE = "overdue since"  # a deadline keyword that looks back: 'overdue since Tuesday'
+_MISSED_KW = "missed"  # the other: 'missed Tuesday's update', 'blew the Fri 17:00 cutoff'
+_LOOKS_BACK = (_SINCE, _MISSED_KW)
 
 
 def _norm_keyword(kw: str) -> str:
@@ -594,13 +597,16 @@ def _norm_keyword(kw: str) -> str:
         return "expires"
     if k.endswith(" since"):
         return "overdue since"
+    if k in ("blew", "blown"):
+        return _MISSED_KW
     return k
 
 
 # Cheap gates on the lower-cased text (literal alternations get sre's fast prefix scan): most
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
-    "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|expir|since|\U0001f4c5"
+    "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|expir|since|missed"
+    "|blew|blown|\U0001f4c5"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 
@@ -1808,7 +1814,7 @@ def _resolve(
             if c.date is None and c.rel:
                 date = date + dt.timedelta(days=c.rel)
             if c.date is None and c.wd >= 0:
-                ahead = (kw is not None and kw != _SINCE) or c.ahead
+                ahead = (kw is not None and kw not in _LOOKS_BACK) or c.ahead
                 date = date + dt.timedelta(days=_weekday_shift(date, c.wd, ahead, c.week))
             at = _instant(date, c.time, tzinfo)
             until = None
@@ -1829,7 +1835,7 @@ def _resolve(
                             "relative day without a date")
         try:
             # (a deadline's weekday is ahead of the text's date, except one it is overdue since)
-            shift = c.rel if c.wd < 0 else _weekday_shift(base, c.wd, kw != _SINCE, c.week)
+            shift = c.rel if c.wd < 0 else _weekday_shift(base, c.wd, kw not in _LOOKS_BACK, c.week)
             at = _midnight(base + dt.timedelta(days=shift))
         except OverflowError:
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,

@@ -1395,6 +1395,28 @@ def test_a_deadline_moved_from_one_date_to_another_gives_both() -> None:
     assert [t.to_pydatetime() for t in logs.events["at"]][4:] == [u(2025, 10, 10), u(2025, 10, 7)]
 
 
+def test_a_time_written_as_missed_is_the_missed_deadline_and_its_replacement_is_not() -> None:
+    logs = parse_log(
+        "## 2025-10-09\n"
+        "- [10:45 AM] REL-91 missed the 10:30 update — fix ETA now 11:15\n"
+        "- REL-92 ETA 11:15 (missed the 10:30 update)\n"
+        "- REL-93 blew the 17:00 deadline, ETA now 19:00\n"
+        "- REL-94 missed ETA 14:00 -> 16:00\n"
+        "- REL-95 deadline is now Friday; we missed Tue\n"
+        "- REL-96 missed call at 14:02\n",
+        "m.md",
+    )
+    rows = logs.deadlines[["line", "due_at", "keyword", "stated_missed"]].values
+    assert [[k, t.strftime("%m-%d %H:%M"), kw, m] for k, t, kw, m in rows] == [
+        [2, "10-09 10:30", "missed", True], [2, "10-09 11:15", "ETA", False],
+        [3, "10-09 11:15", "ETA", False], [3, "10-09 10:30", "missed", True],
+        [4, "10-09 17:00", "deadline", True], [4, "10-09 19:00", "ETA", False],
+        [5, "10-09 14:00", "ETA", True], [5, "10-09 16:00", "ETA", False],
+        [6, "10-10 00:00", "deadline", False], [6, "10-07 00:00", "missed", True],  # (a missed day is past)
+    ]
+    assert logs.events["at"].iloc[-1].to_pydatetime() == u(2025, 10, 9, 14, 2)  # a call, not a deadline
+
+
 def test_an_expiry_is_a_deadline() -> None:
     got = functools.partial(described, day=dt.date(2025, 10, 8))
     assert got("INC-307 cert expires 2025-10-12") == [("2025-10-12", u(2025, 10, 12), "day", "expires")]
