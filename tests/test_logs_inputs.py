@@ -836,6 +836,24 @@ def test_a_pasted_chat_thread_is_one_item_per_message():
     assert parse_log(text, "s.md").deadlines["due_at"].tolist() == [ts("2025-10-09 14:30")]
 
 
+def test_a_teams_paste_keeps_a_message_that_opens_with_its_ticket():
+    # Teams' copy: '[time] sender' above the message; 'REL-91: ...' is a message about the ticket,
+    # not a 'Key: value' header line (which would need a time of its own)
+    text = (
+        "# Bridge call (Oct 10, 2025)\n\nAll times CT.\n\n"
+        "[9:02 AM] Maria Lopez\nREL-91: checkout 5xx spike, paging payments on-call\n\n"
+        "[9:07 AM] Sam Ortiz\nacked\n\nREL-92: same spike on refunds\n\nStatus: investigating\n"
+    )
+    ev = parse_log(text, "t.md").events
+    assert ev[["line", "at", "kind", "level", "tickets"]].values.tolist() == [
+        [5, ts("2025-10-10 14:02"), "escalation", 1, ["REL-91"]],
+        [8, ts("2025-10-10 14:07"), "acknowledged", 0, []],
+        [11, ts("2025-10-10"), "note", 0, ["REL-92"]],  # (a field line with no time is no event)
+    ]
+    assert ev["text"].tolist()[0] == (
+        "[9:02 AM] Maria Lopez REL-91: checkout 5xx spike, paging payments on-call")
+
+
 def test_an_outline_journal_dates_what_is_nested_under_each_day():
     # Logseq writes a journal as one bullet per day with the day's notes nested under it
     text = (
