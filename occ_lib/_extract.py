@@ -288,7 +288,7 @@ _EVIDENCE = frozenset(
 _PLAN = frozenset(
     {"next", "will", "plan", "planned", "planning", "schedule", "scheduled", "upcoming", "todo",
      "draft", "drafted", "drafting", "staged", "staging-plan", "prep", "prepped", "prepare",
-     "preparing", "queued", "queue", "if", "once", "tomorrow", "intend", "going"}
+     "preparing", "queued", "if", "once", "tomorrow", "intend", "going"}
 )
 _STATUS = frozenset(
     {"updated", "update", "confirmed", "verified", "re-read", "re-ran", "rerun", "refreshed",

@@ -410,6 +410,9 @@ def test_http_status(text, expected):
         ("alert not acknowledged yet", "note", 0),
         ("Sam Ortiz  10:05 AM ack, looking at REL-90 now", "acknowledged", 0),
         ("Ack - on it", "acknowledged", 0),
+        # a queue is a thing ops watch; only 'queued' says something is planned
+        ("REL-95 queue backlog growing, pinging @oncall", "follow_up", 1),
+        ("queued the rollback for tonight", "plan", 0),
         ("LB drops the TCP ack after 30s", "note", 0),
         ("SYN/ACK retransmits seen on the edge", "note", 0),
         ("WEB-320 missed; escalated to Dir. Eng on 10/8", "escalation", 3),
