@@ -17,6 +17,10 @@ Reading
     unknown, a ``time`` problem) a prose declaration ("All times in PDT (UTC-7).",
     :func:`occ_lib.times.declared_zone`), else UTC. Invalid or unclosed front matter is a
     ``front_matter`` problem and the body is still read. ``docs.tz`` is the IANA name used.
+    ``date_order:`` (``dmy``/``day first``, ``mdy``/``month first``) says how the document writes
+    slash dates that read both ways (``3/11/2025``); without it, its full dates that read one way only
+    say it, else its zone's custom (:func:`occ_lib.times.slash_order_of`); ``docs.date_order`` is the
+    order used (None: each such date is read nearest its section's date, else is a problem).
 
 Structure (one pass over the lines, then one pass per field over each document's items)
     Headings are ATX (``## ...``) and setext (a line underlined with ``===`` or ``---``); in plain-text
@@ -166,6 +170,7 @@ _DOCS = {
     "source": "str", "title": "str", "encoding": "str", "newline": "str", "bom": "bool",
     "repairs": "int", "lines": "int", "sections": "int", "events": "int", "front_matter": "obj",
     "doc": "str", "owner": "str", "epoch": "str", "last_reviewed": "ts", "expires": "ts", "tz": "str",
+    "date_order": "str",
 }
 _SECTIONS = {
     "source": "str", "line": "int", "level": "int", "heading": "str", "title": "str", "date": "ts",
@@ -500,6 +505,36 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     if fm.problem is not None:
         acc.problem(source, fm.problem[0], "front_matter", None, fm.problem[1])
     tz, tz_name = _zone(acc, source, fm, d.text)
+    order = _slash_order(acc, source, fm, d.text, tz_name)
+    with _times.slash_order(order):
+        _parse_document(acc, source, d, fm, tz, tz_name, order)
+
+
+def _slash_order(acc: _Acc, source: str, fm: Any, text: str, zone: str) -> str | None:
+    """How the document writes slash dates that read both ways: front matter ``date_order:``
+    (``dmy``/``day first``, ``mdy``/``month first``), else :func:`occ_lib.times.slash_order_of`."""
+    value = fm.data.get("date_order")
+    if value is not None:
+        key = re.sub(r"[\s_/-]+", " ", str(value).strip().lower())
+        order = _ORDER_WORDS.get(key)
+        if order is not None:
+            return order
+        acc.problem(source, fm.key_lines.get("date_order"), "front_matter", str(value)[:80],
+                    "date_order: expected dmy (day first) or mdy (month first)")
+    return _times.slash_order_of(text, None if zone == "UTC" else zone)
+
+
+_ORDER_WORDS = {
+    "dmy": "dmy", "d m y": "dmy", "dd mm yyyy": "dmy", "dd mm": "dmy", "day first": "dmy",
+    "mdy": "mdy", "m d y": "mdy", "mm dd yyyy": "mdy", "mm dd": "mdy", "month first": "mdy",
+}
+
+
+def _parse_document(
+    acc: _Acc, source: str, d: Decoded, fm: Any, tz: dt.tzinfo | None, tz_name: str, order: str | None
+) -> None:
+    """:func:`_parse_into`'s work once the document's encoding, front matter and zones are known."""
+    lines = d.lines
 
     # Pass 1, the structure: sections, tables and the items with the section each belongs to.
     # The items' fields are then found document-wide, pass by pass (_items), not item by item.
@@ -685,6 +720,7 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
     Dc["last_reviewed"].append(_fm_date(acc, source, fmd, "last_reviewed", fm.key_lines))
     Dc["expires"].append(_fm_date(acc, source, fmd, "expires", fm.key_lines))
     Dc["tz"].append(tz_name)
+    Dc["date_order"].append(order)
 
 
 # A section as the items see it: (heading, line, date, date as microseconds, time as microseconds,

@@ -33,8 +33,10 @@ What counts as a date
     09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA Thu 10/09
     noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it follows
     such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
-    is a real date, and when both are, the one nearest ``day``, else month first when a 12-hour clock or a
-    US zone follows it (``10/09/2025 02:14:07 AM``), else an ``ambiguous date`` problem (a
+    is a real date, and when both are, the document's order (:func:`slash_order`: its ``date_order``,
+    its full dates that read one way only, its zone's custom), else the one nearest ``day``, else month
+    first when a 12-hour clock or a US zone follows it (``10/09/2025 02:14:07 AM``), else an
+    ``ambiguous date`` problem (a
     year-less one more than two months away is no date: ``1/2 09:00``); alone (``24/7``, ``3/4``) it is not a
     date, except ``10/10/2025`` in a heading (see :func:`parse_heading`). A bare year (``2025``) is not a
     date. A date without a year takes the year that puts it nearest to ``day``. A date joined to a time
@@ -145,11 +147,13 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import contextvars
 import dataclasses
 import datetime as dt
 import functools
 import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -771,13 +775,75 @@ def _slash_date(g: _Groups, day: dt.date | None) -> dt.date | None:
     return _slash_reading(*_SLASH_GET(g), day, us)
 
 
+# How the document being read writes slash dates that read both ways ('3/11/2025'): 'dmy' (day
+# first), 'mdy' (month first) or None (unknown); set by :func:`slash_order` for one document.
+_SLASH_ORDER: contextvars.ContextVar[str | None] = contextvars.ContextVar("slash_order", default=None)
+SLASH_ORDERS = ("dmy", "mdy")
+
+
+@contextlib.contextmanager
+def slash_order(order: str | None) -> Iterator[None]:
+    """Within it, a slash date that reads both ways is read in ``order`` ('dmy': day first, 'mdy':
+    month first; None: nearest the day it is read against, else month first before a 12-hour clock
+    or a US zone, else an 'ambiguous date' problem). The log reader sets it per document
+    (:func:`slash_order_of`)."""
+    if order not in (None, *SLASH_ORDERS):
+        raise ValueError(f"slash date order must be one of {SLASH_ORDERS} or None, not {order!r}")
+    token = _SLASH_ORDER.set(order)
+    try:
+        yield
+    finally:
+        _SLASH_ORDER.reset(token)
+
+
+# the '/MM/YYYY' of a full slash date; the number before it is read by hand (a pattern that opens
+# with a literal is scanned for in C, one that opens with a digit class is tried at every digit)
+_FULL_SLASH = re.compile(r"/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+_US_ZONE_KEYS = frozenset((
+    "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Phoenix",
+    "America/Anchorage", "America/Detroit", "America/Boise", "America/Juneau", "Pacific/Honolulu",
+))
+_DAY_FIRST_ZONES = ("Europe/", "Australia/", "Africa/", "America/Argentina/")
+_DAY_FIRST_KEYS = frozenset((
+    "Pacific/Auckland", "Asia/Kolkata", "Asia/Calcutta", "Asia/Singapore", "Asia/Dubai",
+    "America/Sao_Paulo", "America/Mexico_City", "America/Bogota", "America/Lima", "America/Santiago",
+))
+
+
+def slash_order_of(text: str, zone: str | None = None) -> str | None:
+    """How a document writes slash dates: as its full dates that read one way only do
+    ('13/10/2025' is day first, '10/13/2025' month first), when they all agree; else as is the
+    custom where its zone ``zone`` (an IANA key) is (US zones month first; Europe, Australia, New
+    Zealand, India, Africa and most of Latin America day first); else None."""
+    days = months = False
+    if "/" in text:
+        for m in _FULL_SLASH.finditer(text):
+            i = m.start()
+            j = i - 1 if i >= 1 and text[i - 1].isdigit() else i
+            j = j - 1 if j >= 1 and j < i and text[j - 1].isdigit() else j
+            if j == i or (j >= 1 and (text[j - 1].isdigit() or text[j - 1] in "/.")):
+                continue  # (no number before, or one of three digits, a path or a version)
+            a, b = int(text[j:i]), int(m.group(1))
+            days |= 12 < a <= 31 and 1 <= b <= 12
+            months |= 12 < b <= 31 and 1 <= a <= 12
+    if days != months:
+        return "dmy" if days else "mdy"
+    if days or not zone:
+        return None  # (both orders written: each date must say for itself)
+    if zone in _US_ZONE_KEYS or zone.startswith(("America/Indiana/", "America/Kentucky/")):
+        return "mdy"
+    if zone.startswith(_DAY_FIRST_ZONES) or zone in _DAY_FIRST_KEYS:
+        return "dmy"
+    return None
+
+
 def _slash_reading(
     a_s: str, b_s: str, y_s: str | None, day: dt.date | None, us: bool = False
 ) -> dt.date | None:
     """The date a slash date ('10/13', '13/10/2025') means: month first or day first, whichever is
-    a real date; when both are, the one nearest ``day``, else month first when ``us`` (an
-    ambiguous one with neither raises _Bad). None when a year-less one is far from ``day`` (then it
-    was no date: '1/2 09:00')."""
+    a real date; when both are, the document's order (:func:`slash_order`), else the one nearest
+    ``day``, else month first when ``us`` (an ambiguous one with neither raises _Bad). None when a
+    year-less one is far from ``day`` (then it was no date: '1/2 09:00')."""
     a, b = int(a_s), int(b_s)
     shown = f"{a_s}/{b_s}" + (f"/{y_s}" if y_s else "")
     options: list[dt.date] = []
@@ -795,6 +861,8 @@ def _slash_reading(
         raise _Bad(f"impossible date {shown}")
     if len(options) == 1:
         found = options[0]
+    elif (order := _SLASH_ORDER.get()) is not None:
+        found = options[0] if order == "mdy" else options[1]  # (options: month first, then day first)
     elif day is None:
         if not us:
             raise _Bad(f"ambiguous date {shown}")

@@ -1024,3 +1024,24 @@ def test_standup_shorthand_y_is_yesterday_under_a_standup_heading():
         [12, ts("2025-10-10 14:00")],  # (no standup there: 'Y:' is just a label)
     ]
     assert logs.events["text"].tolist()[0] == "Y: PLAT-91 canary went live 2:20 PM"  # (the text as written)
+
+
+def test_a_document_reads_slash_dates_in_its_own_order():
+    # a Sydney team writes day first: its zone says so, as would a '13/11/2025' anywhere in it
+    syd = (
+        "---\ntz: Australia/Sydney\n---\n# Platform team\n\n## 10/11/2025\n"
+        "- 09:15 PLAT-12 failover drill started\n- PLAT-12 ETA 12/11 17:00 for the report\n"
+    )
+    logs = parse_log(syd, "syd.md")
+    assert logs.docs["date_order"].tolist() == ["dmy"]
+    assert logs.events["at"].tolist() == [ts("2025-11-09 22:15"), ts("2025-11-10")]
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-11-12 06:00")]
+    assert logs.problems.empty
+    # the front matter's date_order wins over the zone; a value it cannot read is a problem
+    us = syd.replace("tz: Australia/Sydney", "tz: Australia/Sydney\ndate_order: month first")
+    logs = parse_log(us, "us.md")
+    assert (logs.docs["date_order"].tolist(), logs.sections["date"].tolist()) == (["mdy"], [ts("2025-10-11")])
+    bad = parse_log(syd.replace("tz: Australia/Sydney", "date_order: ymd"), "bad.md")
+    assert bad.docs["date_order"].isna().tolist() == [True]
+    assert bad.problems[["line", "what", "token", "reason"]].values.tolist()[0] == [
+        2, "front_matter", "ymd", "date_order: expected dmy (day first) or mdy (month first)"]

@@ -21,6 +21,8 @@ from occ_lib.times import (
     outline_date,
     parse_heading,
     parse_stamp,
+    slash_order,
+    slash_order_of,
     zone_named,
 )
 
@@ -1495,3 +1497,30 @@ def test_overdue_since_names_the_missed_deadline_behind_the_text() -> None:
     logs = parse_log("## 2025-10-09\n- PLAT-77 waiting on security review — overdue since Tuesday\n", "o.md")
     rows = logs.deadlines[["due_at", "keyword", "stated_missed"]].values
     assert [(t.to_pydatetime(), k, m) for t, k, m in rows] == [(u(2025, 10, 7), "overdue since", True)]
+
+
+def test_a_documents_slash_order_reads_dates_that_read_both_ways() -> None:
+    # its full dates that read one way only say it; else its zone's custom; else nothing
+    assert slash_order_of("## 13/10/2025\n- due 3/11/2025") == "dmy"
+    assert slash_order_of("- shipped 10/13/2025, next 11/3/2025") == "mdy"
+    assert slash_order_of("13/10/2025 and 10/13/2025") is None  # (both written: each says for itself)
+    assert slash_order_of("- 24/7 support, 3/4 nodes up") is None  # (no year: no evidence)
+    assert slash_order_of("2025/10/13, docs/13/10/25, v1.13/10/2025, 113/10/2025") is None
+    assert slash_order_of("3/11/2025", "Australia/Sydney") == "dmy"
+    assert slash_order_of("3/11/2025", "Europe/Berlin") == "dmy"
+    assert slash_order_of("3/11/2025", "America/Chicago") == "mdy"
+    assert slash_order_of("3/11/2025", "America/Indiana/Indianapolis") == "mdy"
+    assert slash_order_of("3/11/2025", "Asia/Tokyo") is None
+    assert slash_order_of("10/13/2025", "Europe/Berlin") == "mdy"  # (what is written wins)
+    # within slash_order, a date that reads both ways takes it, before nearness to the day
+    near = dt.date(2025, 12, 5)
+    assert one("ETA 12/11 17:00 UTC", day=near).at == u(2025, 12, 11, 17)  # (nearest: Dec 11)
+    with slash_order("dmy"):
+        assert one("ETA 12/11 17:00 UTC", day=near).at == u(2025, 11, 12, 17)
+        assert parse_heading("## 3/11/2025").date == dt.date(2025, 11, 3)
+        assert one("13/10/2025 09:00 UTC", day=None).at == u(2025, 10, 13, 9)  # (one reading only)
+    with slash_order("mdy"):
+        assert parse_heading("## 3/11/2025").date == dt.date(2025, 3, 11)
+    assert parse_heading("## 3/11/2025").problem == "ambiguous date 3/11/2025"
+    with pytest.raises(ValueError, match="slash date order"), slash_order("ymd"):
+        pass
