@@ -259,7 +259,7 @@ _REOPENED = frozenset(
 )
 _RESOLVED = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
-     "restored", "mitigated", "met"}
+     "restored", "recovered", "mitigated", "met"}
 )
 _NOT_RESOLVED = frozenset(
     {"not", "never", "once", "until", "unless", "if", "when", "pending", "awaiting", "waiting",
@@ -293,7 +293,7 @@ _PLAN = frozenset(
 _STATUS = frozenset(
     {"updated", "update", "confirmed", "verified", "re-read", "re-ran", "rerun", "refreshed",
      "aligned", "synced", "published", "monitoring", "tracking", "reviewed", "healthy", "degraded",
-     "status", "progress", "green", "outage", "recovered", "running", "unblocked"}
+     "status", "progress", "green", "outage", "running", "unblocked"}
 )
 _PAGED = frozenset({"paged", "paging"})
 _EXEC = frozenset(

@@ -135,6 +135,12 @@ Per item (the rules, in order)
       hyphenated handle: ``@eng-director``), else 2 when it names a
       manager, lead or supervisor or is a re-escalation, else 1 (a ping, or a page to the on-call);
       a follow-up is 1; any other kind is 0.
+    - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
+      ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
+      with its own time, kind and level (the other fields, the text included, are the item's): when
+      a clause break (``;``, ``,``, ``.``, a dash, ``then``) splits every two of its times and at
+      least two clauses have a kind that tells (escalation, reopened, resolved, acknowledged,
+      follow_up, blocked). Otherwise the item is one event, as above.
 """
 
 from __future__ import annotations
@@ -849,14 +855,20 @@ def _items(
             found[k] if is_field(text) else found[k] or dls or owns[k] or kind in _TELLING
         ):
             continue
-        n_events += 1
         # one tuple per event, in EVENT_COLUMNS order; columns are made once in _Acc.build
-        E(
-            (source, line, sec[0], sec[1], at, prec, end, kind, level, tks,
-             artifacts(text, proses[k]), ex.channels(text) if "#" in text else [],
-             ex.urls(text) if "://" in text else [], http_status(text), times,
-             kind_of_item, depth, text)
+        shared = (
+            tks, artifacts(text, proses[k]), ex.channels(text) if "#" in text else [],
+            ex.urls(text) if "://" in text else [], http_status(text), times, kind_of_item, depth, text,
         )
+        steps = _steps(proses[k], found[k]) if len(times) > 1 and _read_as is None else None
+        if steps is None:
+            n_events += 1
+            E((source, line, sec[0], sec[1], at, prec, end, kind, level, *shared))
+        else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
+            n_events += len(steps)
+            for m, step_kind, step_level in steps:
+                E((source, line, sec[0], sec[1], (m.at - epoch) // us, m.precision,
+                   _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level, *shared))
         if dls:
             missed = ex.stated_missed(text, w)
             # a deadline written as the one missed ('missed the 10:30 update') takes the item's miss
@@ -870,6 +882,34 @@ def _items(
                     "day" if m.precision == "day" else "minute", m.keyword, dtext,
                     m.keyword == "missed" if named else missed and not ex.is_replacement(proses[k], m.start)))
     return problems, n_events
+
+
+# what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then'
+_STEP_BREAK = re.compile(r"[;,.](?:\s|$)|\s[\u2013\u2014-]\s|\bthen\b")
+
+
+def _steps(prose: str, mentions: list[_times.TimeMention]) -> list[tuple[Any, str, int]] | None:
+    """The steps of an item that tells of several at their own times ('Paged on-call at 21:47 ET
+    ...; recovered 22:03 ET'): ``(mention, kind, level)`` for each clause whose kind tells
+    (:data:`_TELLING`), when at least two do and every two timed mentions are split by a clause
+    break; else None (the item is one event)."""
+    timed = [m for m in mentions if m.at is not None and not m.is_deadline and m.precision != "day"]
+    if len(timed) < 2:
+        return None
+    cuts = [0]
+    for a, b in zip(timed, timed[1:], strict=False):
+        breaks = list(_STEP_BREAK.finditer(prose, a.end, b.start))
+        if not breaks:
+            return None
+        cuts.append(breaks[-1].end())
+    cuts.append(len(prose))
+    steps = []
+    for m, lo, hi in zip(timed, cuts, cuts[1:], strict=False):
+        clause = prose[lo:hi]
+        kind, level = ex.classify(clause, ex.keywords(clause), False)
+        if kind in _TELLING:
+            steps.append((m, kind, level))
+    return steps if len(steps) > 1 else None
 
 
 def _parse_safely(acc: _Acc, data: bytes | str, source: str) -> None:

@@ -144,11 +144,11 @@ def test_config_and_folder(examples, monkeypatch, tmp_path):
         ("deployment.md", 8, 17, 2, 4, 0),
         ("integrations.md", 24, 84, 3, 6, 1),
         ("qa.md", 4, 16, 2, 2, 2),
-        ("reliability.md", 5, 18, 3, 3, 0),
-        ("total (4 files)", 41, 135, 4, 15, 3),
+        ("reliability.md", 5, 19, 3, 3, 0),
+        ("total (4 files)", 41, 136, 4, 15, 3),
     ]
     r = run("events", str(examples / "feedback"), "-f", "jsonl")
-    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 135
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 136
     assert run("events").exit_code == 2  # no PATH and no ./occ.yml
 
 

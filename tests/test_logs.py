@@ -272,7 +272,7 @@ def test_week_documents(week):
     assert docs["sections"].to_dict() == {
         "deployment.md": 8, "integrations.md": 24, "qa.md": 4, "reliability.md": 5}
     assert docs["events"].to_dict() == {
-        "deployment.md": 17, "integrations.md": 84, "qa.md": 16, "reliability.md": 18}
+        "deployment.md": 17, "integrations.md": 84, "qa.md": 16, "reliability.md": 19}
     tickets = {t for lst in week.events["tickets"] for t in lst}
     assert tickets == {"DEPLOY-147", "OCC-INF-221", "HS-44721", "INFRA-2743"}
 
@@ -283,9 +283,13 @@ def test_week_reliability_cp1252_et_and_resolution(week):
     child = event(week, "reliability.md", 14)  # nested: inherits the parent's ticket
     assert (child["depth"], child["tickets"], child["channels"]) == (1, ["OCC-INF-221"], ["#infra-requests"])
     assert (child["kind"], child["level"]) == ("follow_up", 1)
-    page = event(week, "reliability.md", 29)  # 21:47 EDT on 10-09 is 01:47 UTC on 10-10
-    assert (page["kind"], page["level"], page["at"], page["http_status"]) == (  # a page: level 1
-        "escalation", 1, ts("2025-10-10 01:47"), 503)
+    # 'Paged on-call at 21:47 ET ...; recovered 22:03 ET.': two steps, each at its own time
+    ev = week.events
+    steps = ev[ev["source"].str.endswith("reliability.md") & (ev["line"] == 29)]
+    assert steps[["kind", "level", "at", "http_status"]].values.tolist() == [
+        ["escalation", 1, ts("2025-10-10 01:47"), 503],  # a page: level 1 (21:47 EDT is 01:47 UTC)
+        ["resolved", 0, ts("2025-10-10 02:03"), 503],
+    ]
     cont = event(week, "reliability.md", 27)  # a numbered item with a continuation line
     assert cont["artifacts"] == ["artifacts/reliability/synthetic/2025-10-09T13-12-00Z.json"]
     assert cont["text"].endswith("alert thresholds stay at p95 < 800 ms.")
@@ -360,7 +364,7 @@ def test_week_qa_forms(week):
 def test_workspace_loads_the_same_logs(examples):
     ws = Workspace.load(examples / "occ.yml")
     logs = ws.logs
-    assert len(logs.docs) == 4 and len(logs.sections) == 41 and len(logs.events) == 135
+    assert len(logs.docs) == 4 and len(logs.sections) == 41 and len(logs.events) == 136
     assert logs.problems["what"].tolist() == ["time", "time", "time"]
 
 

@@ -1045,3 +1045,31 @@ def test_a_document_reads_slash_dates_in_its_own_order():
     assert bad.docs["date_order"].isna().tolist() == [True]
     assert bad.problems[["line", "what", "token", "reason"]].values.tolist()[0] == [
         2, "front_matter", "ymd", "date_order: expected dmy (day first) or mdy (month first)"]
+
+
+def test_an_item_that_tells_of_several_steps_at_their_times_gives_one_event_per_step():
+    text = (
+        "## 2025-10-08\n"
+        "- INC-305 disk pressure on db-3: @oncall-secondary paged 0340 UTC, resolved 04:05 UTC\n"
+        "- INC-306 14:02 paged on-call; 14:20 escalated to the eng manager; then 15:10 resolved\n"
+        "- INC-307 pinged infra 09:00 UTC, pinged again 11:00 UTC\n"
+        "- 07:55 backfill done late (finished 2025-10-08 21:40 UTC), DATA-77 closed\n"
+        "- INC-308 escalated to L2 at 11:20; handed over to the night shift 13:00\n"
+    )
+    logs = parse_log(text, "h.md")
+    got = logs.events[["line", "at", "kind", "level", "tickets"]].values.tolist()
+    assert got == [
+        [2, ts("2025-10-08 03:40"), "follow_up", 1, ["INC-305"]],
+        [2, ts("2025-10-08 04:05"), "resolved", 0, ["INC-305"]],
+        [3, ts("2025-10-08 14:02"), "escalation", 1, ["INC-306"]],
+        [3, ts("2025-10-08 14:20"), "escalation", 2, ["INC-306"]],
+        [3, ts("2025-10-08 15:10"), "resolved", 0, ["INC-306"]],
+        [4, ts("2025-10-08 09:00"), "follow_up", 1, ["INC-307"]],
+        [4, ts("2025-10-08 11:00"), "follow_up", 1, ["INC-307"]],
+        # no break between its times: one thing, at its first time; one step that tells: one event
+        [5, ts("2025-10-08 07:55"), "resolved", 0, ["DATA-77"]],
+        [6, ts("2025-10-08 11:20"), "escalation", 1, ["INC-308"]],
+    ]
+    assert logs.docs["events"].tolist() == [9]
+    assert set(logs.events["text"][logs.events["line"] == 3]) == {
+        "INC-306 14:02 paged on-call; 14:20 escalated to the eng manager; then 15:10 resolved"}
