@@ -837,7 +837,7 @@ def _items(
                 at, prec = sec[4], sec[5]
             elif sec[3] != _NAT:
                 at, prec = sec[3], "day"
-        if prec == "minute" or prec == "second" or (prec == "day" and "day" in proses[k]):
+        if prec is not None:
             # 'ETA 30 min': due that long after the item's time (known to the minute); 'ETA ~2 days'
             # after its day, when only that is known
             rel = ex.duration_deadline(proses[k])

@@ -739,9 +739,11 @@ def test_a_duration_after_eta_is_a_deadline_from_the_items_time():
     assert logs.events["kind"].tolist() == ["deadline", "deadline", "deadline", "note", "note", "note"]
     # known only to the day, an item's 'ETA ~2 days' is due that many days after it (a date-only
     # deadline); a duration in hours needs a time
-    day_only = parse_log("## 2025-10-07\n- PAY-7 vendor ETA ~2 days\n- PAY-8 ETA 3h\n", "d.md").deadlines
+    day_only = parse_log(
+        "## 2025-10-07\n- PAY-7 vendor ETA ~2 days\n- PAY-8 ETA 3h\n- PAY-9 fix ETA 3d\n", "d.md"
+    ).deadlines
     assert day_only[["tickets", "due_at", "due_precision"]].values.tolist() == [
-        [["PAY-7"], ts("2025-10-09"), "day"]
+        [["PAY-7"], ts("2025-10-09"), "day"], [["PAY-9"], ts("2025-10-10"), "day"]
     ]
 
 
