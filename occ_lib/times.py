@@ -73,10 +73,13 @@ Zones (:func:`zone_named`)
     ``01:30 ET`` the first). ``zone`` on a mention is ``'UTC'``, the IANA
     name, or ``'+02:00'``; ``None`` when the caller's default ``tz`` was applied.
 Which date a time takes
-    its own date (joined to it) > the item's own date, i.e. an explicit date that opens the text
+    its own date (joined to it: ``Oct 10 at 14:00``, ``2025-10-10, 14:00``, ``Posted Oct 09, 2025 -
+    14:51 EDT``) > the item's own date, i.e. an explicit date that opens the text
     (``- 2025-10-11: pinged at 09:00``; only punctuation or a weekday before it; not a deadline)
     > ``day``. A date elsewhere in the text is about something else ("the 2025-10-01 report") and is
-    not used. The calendar date written next to a time is local to the time's zone; ``at`` is the UTC
+    not used, except that with no ``day`` at all the text's own full date and time dates its other
+    times (``Next update by 14:45 EDT. Posted Oct 09, 2025 - 14:12 EDT``: a status page's update).
+    The calendar date written next to a time is local to the time's zone; ``at`` is the UTC
     instant, so its UTC date can differ. A relative-day word (``yesterday``, ``today``,
     ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
     dash between) shifts that base date by -1/0/0/+1; one that opens the text as a label (a standup's
@@ -1160,7 +1163,27 @@ def find_times(
         out.sort(key=_start_of)
     if len(out) > 1:
         out = _join_date_times(text, 0, out, base, default_tz)
+        out = _share_zones(text, 0, out, default_tz)
+        if base is None and (stamped := _stamped_day(text, out, year_near)) is not None:
+            return find_times(text, day=stamped, tz=tz, stamps=stamps, year_near=year_near, week=week)
+        return out
     return _share_zones(text, 0, out, default_tz)
+
+
+_NO_DATE = "time without a date"
+
+
+def _stamped_day(text: str, found: list[TimeMention], year_near: dt.date | None) -> dt.date | None:
+    """With no day to read it on, the date a text's own full date and time gives its other times:
+    'Next update by 14:45 EDT. Posted Oct 09, 2025 - 14:12 EDT' (a status page's update) is on Oct 09
+    (the date as written, in the stamp's zone); None when no time lacks a date or no such stamp is
+    there."""
+    if not any(m.problem == _NO_DATE for m in found):
+        return None
+    for m in found:
+        if m.has_date and m.at is not None and m.precision != "day" and not m.is_stamp and not m.is_deadline:
+            return _written_date(text[m.start:m.end], year_near)
+    return None
 
 
 _LABEL_END = re.compile(r"[*_]*\s*[:\-\u2013\u2014,]")
@@ -1441,6 +1464,10 @@ def find_times_many(
             if len(found) > 1:
                 found = _join_date_times(joined, a, found, base, zone)
                 found = _share_zones(joined, a, found, zone)
+                if base is None and any(m.problem == _NO_DATE for m in found):
+                    # (its own full date and time may date it: _stamped_day)
+                    found = find_times(t, day=None, tz=zone, year_near=near,
+                                       week=weeks is not None and weeks[k])
             out.append(found)
         else:
             out.append([])
@@ -1453,8 +1480,10 @@ def find_times_many(
 # 'Oct 10 by 17:00', 'due 2025-10-10 at noon', 'Oct 10, no later than 09:00 ET': a time written
 # right after a date, with only a comma, 'at', '@' or a deadline word between, is on that date
 _DATE_TIME_GLUE = re.compile(
-    # (a ' | ' too: a table's Date and Time cells, '2025-10-09 | 14:02')
-    r"\s*[,|]?\s*(?:" + _cases("no later than|before|until|till|nlt|by|at") + r"\s+|@\s*)?"
+    # (a ' | ' too: a table's Date and Time cells, '2025-10-09 | 14:02'; and a spaced dash, as a
+    # status page stamps its updates: 'Posted Oct 09, 2025 - 14:51 EDT')
+    r"\s*(?:[,|]|\s[-\u2013\u2014](?=\s))?\s*(?:" + _cases("no later than|before|until|till|nlt|by|at")
+    + r"\s+|@\s*)?"
 )
 
 
@@ -2043,7 +2072,7 @@ def parse_heading(
         if mm.precision != "day" and at is None:
             if mm.at is not None:
                 at, precision, zone = mm.at, mm.precision, mm.zone
-            elif mm.problem and mm.problem != "time without a date" and problem is None:
+            elif mm.problem and mm.problem != _NO_DATE and problem is None:
                 problem = mm.problem
     kept: list[str] = []
     pos = 0

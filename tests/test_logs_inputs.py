@@ -1075,3 +1075,20 @@ def test_an_item_that_tells_of_several_steps_at_their_times_gives_one_event_per_
     assert logs.docs["events"].tolist() == [9]
     assert set(logs.events["text"][logs.events["line"] == 3]) == {
         "INC-306 14:02 paged on-call; 14:20 escalated to the eng manager; then 15:10 resolved"}
+
+
+def test_a_status_page_paste_dates_each_update_by_its_own_stamp():
+    # Statuspage's history: the status, its message, then 'Posted <date> - <time>' below it; an
+    # undated document, so the stamp is each update's time and the day of its other times
+    text = (
+        "# Checkout errors (pasted from status.example.com)\n\n"
+        "**Resolved**\nThis incident has been resolved. CHK-77 closed.\nPosted Oct 09, 2025 - 14:51 EDT\n\n"
+        "**Identified**\nA rollback is in progress. Next update by 14:45 EDT.\n"
+        "Posted Oct 09, 2025 - 14:12 EDT\n"
+    )
+    logs = parse_log(text, "sp.md")
+    assert logs.events[["line", "at", "kind"]].values.tolist() == [
+        [3, ts("2025-10-09 18:51"), "resolved"], [7, ts("2025-10-09 18:12"), "plan"]]
+    assert logs.deadlines[["line", "due_at", "keyword"]].values.tolist() == [
+        [7, ts("2025-10-09 18:45"), "by"]]
+    assert logs.problems.empty

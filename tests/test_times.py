@@ -1524,3 +1524,17 @@ def test_a_documents_slash_order_reads_dates_that_read_both_ways() -> None:
     assert parse_heading("## 3/11/2025").problem == "ambiguous date 3/11/2025"
     with pytest.raises(ValueError, match="slash date order"), slash_order("ymd"):
         pass
+
+
+def test_a_spaced_dash_joins_a_date_and_its_time_and_a_full_stamp_dates_the_other_times() -> None:
+    m = one("Posted Oct 09, 2025 - 14:51 EDT", day=None)
+    assert (m.raw, m.at, m.has_date) == ("Oct 09, 2025 - 14:51 EDT", u(2025, 10, 9, 18, 51), True)
+    assert one("2025-10-09 \u2013 14:51 UTC", day=None).at == u(2025, 10, 9, 14, 51)
+    got = find_times("Next update by 14:45 EDT. Posted Oct 09, 2025 - 14:12 EDT", day=None)
+    assert [(x.at, x.is_deadline, x.problem) for x in got] == [
+        (u(2025, 10, 9, 18, 45), True, None), (u(2025, 10, 9, 18, 12), False, None)]
+    assert find_times_many(["Next update by 14:45 EDT. Posted Oct 09, 2025 - 14:12 EDT"], [None]) == [got]
+    # with a day to read on, that day stays the day of times without one
+    assert find_times("by 14:45 UTC; posted Oct 09, 2025 - 14:12 UTC", day=D)[0].at == u(2025, 10, 10, 14, 45)
+    # a hyphen without spaces is no glue: '2025-10-09-14:00' is no date and time
+    assert [x.raw for x in find_times("at 09:00 see 2025-10-09 -14:51", day=D)][0] == "09:00"
