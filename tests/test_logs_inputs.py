@@ -566,6 +566,9 @@ MD_BITS = st.sampled_from([
     "    - ", "[[2025-10-08]]", "Subject: RE: x\n", "Sent: Thursday, October 9, 2025 4:12 PM\n",
     "**Tue 10/7**\n", "## Week of Oct 6\n", "Yesterday: ", "5p ", "<2025-10-08 Wed 14:00>", " → 10/10",
     "date: 2025-10-09\n", "### @bob commented on Oct 8, 2025, 4:01 PM PDT\n",
+    # and of the evening: ticket keys as message openers, steps, a status page, slash orders
+    "REL-91: ", "; resolved ", ", paged ", "Posted Oct 09, 2025 - 14:51 EDT\n", "date_order: dmy\n",
+    "3/11/2025 ", "[9:02 AM] Maria Lopez\n", "ack, ",
 ])
 
 
