@@ -64,6 +64,11 @@ def cases(scale: float) -> dict[str, str]:
         "standup labels": DAY + "- Yesterday: merged PLAT-88 at 4:45 PM, 5p sync\n- 5p x\n" * n,
         "outline days": "# Journal\n" + "- [[2025-10-08]]\n    - 09:00 DATA-7 load, ETA 18:00 UTC\n" * n,
         "one long paragraph": "## 2025-10-09\n" + "PAY-9 at 14:00 UTC, ETA 15:00 then " * n + "\n",
+        # this evening's shapes: one item of many steps, status page updates, missed and replaced
+        "many steps": DAY + "- INC-1 " + "paged 09:00 UTC; resolved 09:30 UTC, " * n + "\n",
+        "status page": "# History\n" + "**Resolved**\nFixed. Next update by 14:45 EDT.\n"
+        "Posted Oct 09, 2025 - 14:51 EDT\n\n" * n,
+        "missed and now": DAY + "- missed the 10:30 update, ETA now 11:15; blew 3/11/2025 " * n + "\n",
     }
 
 

@@ -137,7 +137,8 @@ Per item (the rules, in order)
       a follow-up is 1; any other kind is 0.
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
-      with its own time, kind and level (the other fields, the text included, are the item's): when
+      with its own time, kind and level (the other fields are the item's, the text clipped at
+      ``DEADLINE_TEXT_MAX`` characters as a deadline row's): when
       a clause break (``;``, ``,``, ``.``, a dash, ``then``) splits every two of its times and at
       least two clauses have a kind that tells (escalation, reopened, resolved, acknowledged,
       follow_up, blocked). Otherwise the item is one event, as above.
@@ -866,6 +867,8 @@ def _items(
             E((source, line, sec[0], sec[1], at, prec, end, kind, level, *shared))
         else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
             n_events += len(steps)
+            if len(text) > DEADLINE_TEXT_MAX:  # (clipped, as a deadline row's: a blob of steps is no
+                shared = (*shared[:-1], text[:DEADLINE_TEXT_MAX] + "…")  # gigabytes of copies)
             for m, step_kind, step_level in steps:
                 E((source, line, sec[0], sec[1], (m.at - epoch) // us, m.precision,
                    _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level, *shared))

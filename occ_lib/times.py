@@ -1464,9 +1464,8 @@ def find_times_many(
             if len(found) > 1:
                 found = _join_date_times(joined, a, found, base, zone)
                 found = _share_zones(joined, a, found, zone)
-                if base is None and any(m.problem == _NO_DATE for m in found):
-                    # (its own full date and time may date it: _stamped_day)
-                    found = find_times(t, day=None, tz=zone, year_near=near,
+                if base is None and (stamped := _stamped_day(t, found, near)) is not None:
+                    found = find_times(t, day=stamped, tz=zone, year_near=near,
                                        week=weeks is not None and weeks[k])
             out.append(found)
         else:

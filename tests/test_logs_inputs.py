@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from occ_lib import _extract as ex
-from occ_lib.logs import parse_log, read_logs
+from occ_lib.logs import DEADLINE_TEXT_MAX, parse_log, read_logs
 
 
 def ts(s: str) -> pd.Timestamp:
@@ -1076,6 +1076,11 @@ def test_an_item_that_tells_of_several_steps_at_their_times_gives_one_event_per_
         [6, ts("2025-10-08 11:20"), "escalation", 1, ["INC-308"]],
     ]
     assert logs.docs["events"].tolist() == [9]
+    # a blob of steps keeps one clipped copy of its text per step, as deadline rows do
+    blob = parse_log("## 2025-10-08\n- INC-9 " + "paged 09:00 UTC; resolved 09:30 UTC, " * 100 + "\n", "b.md")
+    assert len(blob.events) == 200
+    assert {len(t) for t in blob.events["text"]} == {DEADLINE_TEXT_MAX + 1}
+    assert blob.events["text"].iloc[0].endswith("…")
     assert set(logs.events["text"][logs.events["line"] == 3]) == {
         "INC-306 14:02 paged on-call; 14:20 escalated to the eng manager; then 15:10 resolved"}
 
