@@ -288,6 +288,14 @@ def is_field(text: str) -> bool:
     return _KEY_LINE.match(text) is not None
 
 
+def _head_only(pending: list) -> bool:
+    """Whether the open item is a chat message's head alone (sender and time, no text yet)."""
+    lines = pending[2]
+    return pending[3] == "l" and len(lines) == 1 and (
+        _CHAT_HEAD.match(lines[0]) is not None or _STAMP_HEAD.match(lines[0]) is not None
+    )
+
+
 _STAMPED = re.compile(
     r"(?:" + _KEY + r"+)?"
     r"[\[(*_]{0,2}(?:\d{4}-\d{2}-\d{2}\b|\d{1,2}:\d{2}(?!\d)|\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\b)"
@@ -299,6 +307,14 @@ _STAMPED = re.compile(
 _CHAT_HEAD = re.compile(
     r"[A-Za-z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,3}[ \t]+(?:[-\u2013\u2014][ \t]*)?"
     r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:\(edited\)[ \t]*)?$"
+)
+# the same with the stamp first: Teams' '[9:02 AM] Maria Lopez', a ticket tool's work notes
+# '2025-10-09 16:40:19 - Sam Ortiz (Work notes)'; what follows such a head is its message, even a
+# line that looks like a header field ('Resolved: pool size raised')
+_STAMP_HEAD = re.compile(
+    r"[\[(]?(?:\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2}(?::\d{2})?)"
+    r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:[ \t][A-Z]{2,4})?[\])]?[ \t]*(?:[-\u2013\u2014|:][ \t]*)?"
+    r"[A-Za-z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,3}(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*$"
 )
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _BANNER = re.compile(r"(={3,}|-{3,}|\*{3,})[ \t]+(\S.*?)[ \t]+\1[ \t]*$")  # '=== 2025-10-09 ==='
@@ -476,7 +492,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             _STAMPED.match(s) is not None or (":" in s and _CHAT_HEAD.match(s) is not None)
         )
         if pending is not None and not stamped and (not blank or indented) and not (
-            pending[3] in "lp" and not indented and _KEY_LINE.match(s)
+            pending[3] in "lp" and not indented and _KEY_LINE.match(s) and not _head_only(pending)
         ):
             pending[2].append(s.rstrip())
         elif stamped:

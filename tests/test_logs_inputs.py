@@ -862,6 +862,27 @@ def test_a_teams_paste_keeps_a_message_that_opens_with_its_ticket():
         "[9:02 AM] Maria Lopez REL-91: checkout 5xx spike, paging payments on-call")
 
 
+def test_work_notes_keep_a_message_that_opens_like_a_header_field():
+    # a ticket tool's work notes: 'stamp - sender (note type)', then the message, which may open
+    # with 'Resolved:'; an incident report's header lines still stay apart
+    text = (
+        "# INC0012345 — Payment gateway timeouts\n\n"
+        "2025-10-09 14:02:11 - Maria Lopez (Work notes)\nPaging on-call. Related: PAY-412\n\n"
+        "2025-10-09 16:40:19 - Sam Ortiz (Work notes)\nResolved: pool size raised. PAY-412 closed.\n\n"
+        "[9:02 AM] Lee Park\nUpdate: error rate back to normal\n\n"
+        "**Detected:** 2025-10-09 14:02 UTC\n**Severity:** SEV-2\n"
+    )
+    ev = parse_log(text, "w.md").events
+    assert ev[["line", "at", "kind", "tickets"]].values.tolist() == [
+        [3, ts("2025-10-09 14:02:11"), "escalation", ["PAY-412"]],
+        [6, ts("2025-10-09 16:40:19"), "resolved", ["PAY-412"]],
+        [9, ts("2025-10-09 09:02"), "status", []],
+        [12, ts("2025-10-09 14:02"), "note", []],
+    ]
+    assert ev["text"].tolist()[2] == "[9:02 AM] Lee Park Update: error rate back to normal"
+    assert ev["text"].tolist()[3] == "**Detected:** 2025-10-09 14:02 UTC"
+
+
 def test_an_outline_journal_dates_what_is_nested_under_each_day():
     # Logseq writes a journal as one bullet per day with the day's notes nested under it
     text = (
