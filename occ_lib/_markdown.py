@@ -322,6 +322,14 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# a line that opens with a date written in words (or a slash date) and then a time: an activity
+# log's row ('Oct 9, 2025 2:05 PM EDT Alert acknowledged by Sam'), one item each
+_WORD_STAMPED = re.compile(
+    r"[*_\[(]{0,2}(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTH_NAME + r",?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?)"
+    r",?\s+(?:at\s+)?\d{1,2}:\d{2}"
+)
 # a line that is only a date: a date header of a plain-text log ('2025-10-07', 'Wednesday, October 8, 2025')
 _DATE_LINE = re.compile(
     r"[*_\[(]*(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
@@ -489,7 +497,8 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 i += 2 if level else 1
                 continue
         stamped = opens and not indented and (
-            _STAMPED.match(s) is not None or (":" in s and _CHAT_HEAD.match(s) is not None)
+            _STAMPED.match(s) is not None
+            or (":" in s and (_CHAT_HEAD.match(s) is not None or _WORD_STAMPED.match(s) is not None))
         )
         if pending is not None and not stamped and (not blank or indented) and not (
             pending[3] in "lp" and not indented and _KEY_LINE.match(s) and not _head_only(pending)

@@ -883,6 +883,28 @@ def test_work_notes_keep_a_message_that_opens_like_a_header_field():
     assert ev["text"].tolist()[3] == "**Detected:** 2025-10-09 14:02 UTC"
 
 
+def test_an_activity_log_of_lines_that_open_with_a_worded_date_is_one_item_per_line():
+    # Opsgenie's activity log pasted as lines: each opens with its date in words and its time
+    text = (
+        "# Opsgenie activity — PAY-415 checkout latency\n\n"
+        "Oct 9, 2025 2:02 PM EDT Alert created by Datadog: checkout p95 > 2s\n"
+        "Oct 9, 2025 2:05 PM EDT Alert acknowledged by Sam Ortiz\n"
+        "9 Oct 2025, 14:31 EDT Alert escalated to Payments Managers\n"
+        "Thu, October 9, 2025 at 3:10 PM EDT Alert closed by Sam Ortiz\n"
+        "Oct 9, 2025 was a long day, and this line is prose.\n"
+    )
+    ev = parse_log(text, "o.md").events
+    assert ev[["line", "at", "kind", "level", "item"]].values.tolist() == [
+        [3, ts("2025-10-09 18:02"), "note", 0, "line"],
+        [4, ts("2025-10-09 18:05"), "acknowledged", 0, "line"],
+        [5, ts("2025-10-09 18:31"), "escalation", 2, "line"],
+        [6, ts("2025-10-09 19:10"), "resolved", 0, "line"],
+    ]
+    assert ev["text"].tolist()[3] == (
+        "Thu, October 9, 2025 at 3:10 PM EDT Alert closed by Sam Ortiz "
+        "Oct 9, 2025 was a long day, and this line is prose.")
+
+
 def test_an_outline_journal_dates_what_is_nested_under_each_day():
     # Logseq writes a journal as one bullet per day with the day's notes nested under it
     text = (
