@@ -63,15 +63,21 @@ def key_path(loc: tuple[Any, ...], prefix: str = "") -> str:
 
 
 def validate_section(model: type[M], data: Any, path: str | Path, prefix: str) -> M:
-    """Validate ``data`` against ``model``; the first error becomes a ``ConfigError``.
+    """Validate ``data`` against ``model``; the errors become one ``ConfigError`` (every one of
+    them: a config with three mistakes is fixed in one go).
 
     Only pydantic's message is used, never ``input_value``, so a secret in a bad value stays hidden.
     """
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
-        err = exc.errors(include_url=False, include_input=False)[0]
-        msg = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        if err["type"] == "extra_forbidden":
-            msg = "unknown key"
-        raise ConfigError(path, key_path(tuple(err["loc"]), prefix), msg) from None
+        found = [_key_and_reason(err, prefix) for err in exc.errors(include_url=False, include_input=False)]
+        found = list(dict.fromkeys(found))
+        raise ConfigError(path, *found[0], more=tuple(found[1:])) from None
+
+
+def _key_and_reason(err: Any, prefix: str) -> tuple[str, str]:
+    msg = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if err["type"] == "extra_forbidden":
+        msg = "unknown key"
+    return key_path(tuple(err["loc"]), prefix), msg

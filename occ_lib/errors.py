@@ -27,12 +27,22 @@ class InputError(OccError):
 class ConfigError(OccError):
     """``occ.yml`` (or another config file) is invalid; names the file and the key path."""
 
-    def __init__(self, path: str | Path, key: str, reason: str) -> None:
+    def __init__(
+        self, path: str | Path, key: str, reason: str, more: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         self.path = str(path)
         self.key = key
         self.reason = reason
-        where = f"{self.path}: {key}" if key else self.path
-        super().__init__(f"{where}: {reason}")
+        self.more = more  # further (key, reason) pairs of the same file, so that all are fixed at once
+        extra = f" (and {len(more)} more)" if more else ""
+        super().__init__(self._line(key, reason) + extra)
+
+    def _line(self, key: str, reason: str) -> str:
+        return f"{self.path}: {key}: {reason}" if key else f"{self.path}: {reason}"
+
+    def lines(self) -> list[str]:
+        """One line per problem: the first, then the others."""
+        return [self._line(self.key, self.reason), *(self._line(k, r) for k, r in self.more)]
 
 
 class StoreError(OccError):

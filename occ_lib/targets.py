@@ -136,8 +136,10 @@ class Target(Defaults):
             _ = parts.port
         except ValueError:
             raise ValueError("not a valid URL") from None
-        if parts.scheme not in ("http", "https") or not host or any(c.isspace() for c in v):
+        if parts.scheme not in ("http", "https") or not host:
             raise ValueError("expected an http:// or https:// URL with a host")
+        if any(c.isspace() for c in v):
+            raise ValueError("a URL has no spaces (write %20)")
         return v
 
     @field_serializer("url")

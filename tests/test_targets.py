@@ -102,6 +102,8 @@ def test_expect_may_be_one_value():
          "occ.yml: probes.targets[0].url: expected an http:// or https:// URL with a host"),
         ({"targets": [{"name": "a", "url": "http://h:99999/"}]},
          "occ.yml: probes.targets[0].url: not a valid URL"),
+        ({"targets": [{"name": "a", "url": "http://h/he alth"}]},
+         "occ.yml: probes.targets[0].url: a URL has no spaces (write %20)"),
         ({"targets": [{"name": "a", "url": "http://h/"}, {"name": "b", "url": "http://h/", "timeout_s": -1}]},
          "occ.yml: probes.targets[1].timeout_s: Input should be greater than 0"),
         ({"defaults": {"timeout_s": 0}},
@@ -133,6 +135,33 @@ def test_expect_may_be_one_value():
 )
 def test_config_errors_name_the_file_and_key_path(data, message):
     assert _error(data) == message
+
+
+def test_every_error_of_a_section_is_told_at_once(tmp_path, capsys):
+    data = {"targets": [{"name": "a", "url": "htps://h/"}, {"name": "b", "url": "http://h/", "timeout_s": 0},
+                        {"name": "c", "url": "http://h/x y", "timout_s": 3}]}
+    with pytest.raises(ConfigError) as info:
+        validate_section(ProbesConfig, data, "occ.yml", "probes")
+    assert str(info.value) == (
+        "occ.yml: probes.targets[0].url: expected an http:// or https:// URL with a host (and 3 more)")
+    assert info.value.lines() == [
+        "occ.yml: probes.targets[0].url: expected an http:// or https:// URL with a host",
+        "occ.yml: probes.targets[1].timeout_s: Input should be greater than 0",
+        "occ.yml: probes.targets[2].url: a URL has no spaces (write %20)",
+        "occ.yml: probes.targets[2].timout_s: unknown key",
+    ]
+    # the command prints each on a line of its own, and exits 2
+    import yaml
+
+    from occ_lib.cli import main
+
+    cfg = tmp_path / "occ.yml"
+    cfg.write_text(yaml.safe_dump({"probes": data}))
+    with pytest.raises(SystemExit) as done:
+        main(["probe", "--config", str(cfg)])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [f"occ: error: {cfg}: {x.split(': ', 1)[1]}"
+                                                    for x in info.value.lines()]
 
 
 def test_bad_url_error_does_not_echo_the_url():

@@ -46,7 +46,8 @@ def _main(argv: list[str] | None) -> None:
     try:
         app(args=argv, standalone_mode=True)
     except ConfigError as exc:
-        print(f"occ: error: {redact_text(str(exc))}", file=sys.stderr)
+        for line in exc.lines():
+            print(f"occ: error: {redact_text(line)}", file=sys.stderr)
         sys.exit(2)
     except OccError as exc:
         print(f"occ: error: {redact_text(str(exc))}", file=sys.stderr)
