@@ -1,4 +1,4 @@
-"""Evidence the teams already keep (curl transcripts, synthetic-check JSON) as probe rows.
+"""Evidence the teams already keep (curl and wget transcripts, synthetic-check JSON) as probe rows.
 
 Rules, so that an imported file always means the same thing:
 
@@ -16,6 +16,12 @@ Rules, so that an imported file always means the same thing:
   ``http_code`` is the status (``000``: no response, ``down`` / ``protocol``), the ``time_*``
   variables (seconds) and ``size_download`` as above, ``url_effective`` the URL.
 * A file holding several ``$ curl ...`` commands gives one row per command (item index = its order).
+* **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl
+  is not installed): the server's lines are the ones indented by two spaces, the row describes the
+  last response and the last ``--<date> <time>--  URL`` line (redirects followed), ``HEAD`` with
+  ``--spider``, else ``GET``; a ``failed: Connection refused.``, ``unable to resolve host``, ``timed
+  out``, ``Read error`` or certificate line after it makes the row ``down`` with that error class.
+  wget prints no timings, so ``elapsed_ms`` and the phases are null.
 * **URL**: the last ``> METHOD /path HTTP/x`` request line plus its ``> Host:`` (``-v``), else the
   ``curl ... URL`` command line in the file followed through the ``Location`` headers of the redirect
   responses. Always redacted (:func:`occ_lib.redact.redact_url`); request headers are never kept.
@@ -436,6 +442,81 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
     return row
 
 
+# wget transcripts ----------------------------------------------------------------------------------
+# 'wget -S' (--server-response) prints the server's status line and headers indented by two
+# spaces, and each URL it fetches (the first, then each redirect's) as '--2025-10-09 14:02:00--  URL'
+_WGET_FETCH = re.compile(r"^--\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}--\s+(\S+)\s*$")
+_WGET_COMMAND = re.compile(r"^\s*(?:[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?wget\s+(.*)$")
+_WGET_ERRORS = (
+    ("dns", ("unable to resolve host", "name or service not known", "temporary failure in name resolution")),
+    ("connect", ("connection refused", "no route to host", "network is unreachable")),
+    ("timeout", ("timed out",)),
+    ("tls", ("certificate", "ssl", "tls", "handshake")),
+    ("too_many_redirects", ("redirections exceeded",)),
+    ("read", ("read error", "connection reset", "closed prematurely", "no data received")),
+)
+
+
+def _is_wget(lines: list[str]) -> bool:
+    return any(_WGET_FETCH.match(t) or _WGET_COMMAND.match(t) for t in lines[:50])
+
+
+def _parse_wget(text: str, path: Path) -> dict[str, Any]:
+    """One row's fields from a ``wget -S`` transcript (its last response, its last URL; HEAD with
+    ``--spider``); InputError when it shows neither a response nor an error."""
+    raw = text.splitlines()
+    numbered = list(enumerate(raw, start=1))
+    served: list[tuple[int, str]] = []
+    for n, t in numbered:
+        if t.startswith("  "):
+            if served and _STATUS.match(t[2:]):  # (a redirect's headers run straight into the next status)
+                served.append((n, ""))
+            served.append((n, t[2:]))
+    responses = _responses(served, verbose=True)
+    fetches = [(n, m.group(1)) for n, t in numbered if (m := _WGET_FETCH.match(t))]
+    command = next((m.group(1) for t in raw[:50] if (m := _WGET_COMMAND.match(t))), "")
+    url = fetches[-1][1] if fetches else _first_url(command)
+    after = fetches[-1][0] if fetches else 0
+    error = None
+    for n, t in numbered:
+        low = t.lower()
+        if n >= after and not t.startswith("  ") and (cls := _wget_error(low)) is not None:
+            error = (n, cls, t.strip())
+    last = responses[-1] if responses else None
+    if last is None and error is None:
+        raise InputError(path, "not a wget transcript: no response (wget -S) and no error")
+    hdr = last.headers if last else {}
+    row: dict[str, Any] = {
+        "url": redact_url(url) if url else None,
+        "method": "HEAD" if "--spider" in command or "--method=head" in command.lower() else "GET",
+        "status": last.status if last else None,
+        "http_version": last.version if last else None,
+        **_phases({}),
+        "h_date": hdr.get("date"),
+        "h_server": hdr.get("server"),
+        "h_via": hdr.get("via"),
+        "h_request_id": next((hdr[h] for h in _REQUEST_ID_HEADERS if h in hdr), None),
+    }
+    if error is not None and (last is None or error[0] > last.line):
+        row["error"] = error[1]
+        row["error_message"] = _scrub(f"wget: {error[2]}")[:300]
+    return row
+
+
+def _wget_error(low: str) -> str | None:
+    if "failed" not in low and "error" not in low and "unable" not in low and "timed out" not in low:
+        return None
+    for cls, words in _WGET_ERRORS:
+        if any(w in low for w in words):
+            return cls
+    return None
+
+
+def _first_url(command: str) -> str | None:
+    m = re.search(r"https?://\S+", command)
+    return m.group(0).strip("'\"") if m else None
+
+
 # synthetic-check JSON -------------------------------------------------------------------------------
 _URL_KEYS = ("url", "endpoint", "uri", "href")
 _NAME_KEYS = ("name", "check", "checkname", "monitor", "title")
@@ -660,6 +741,10 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
     """One row per ``$ curl ...`` command in the file (one row when it has at most one command)."""
     lines = text.splitlines(keepends=True)
     starts = [i for i, t in enumerate(lines) if _COMMAND.match(t.rstrip("\r\n"))]
+    if not starts and _is_wget(text.splitlines()):
+        row = _parse_wget(text, path)
+        row["_index"] = 0
+        return [row], []
     if len(starts) <= 1:
         row = _parse_curl(text, path)
         row["_index"] = 0

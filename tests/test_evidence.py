@@ -559,3 +559,112 @@ def test_curl_write_out_lines_are_probes(tmp_path):
         (7, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     ]
     assert "s3cr3t" not in rows.to_csv()
+
+
+# wget transcripts (captured with GNU Wget 1.21.3 from the tests' local servers; port and time set
+# to the file's stamp) -----------------------------------------------------------------------------
+WGET = {
+    'ok': (
+        '$ wget -S --spider http://127.0.0.1:8080/ok\n'
+        'Spider mode enabled. Check if remote file exists.\n'
+        '--2025-10-09 14:02:00--  http://127.0.0.1:8080/ok\n'
+        'Connecting to 127.0.0.1:8080... connected.\n'
+        'HTTP request sent, awaiting response... \n'
+        '  HTTP/1.1 200 OK\n'
+        '  Server: occ-test/1.0 Python/3.11.7\n'
+        '  Date: Thu, 09 Oct 2025 14:02:00 GMT\n'
+        '  Content-Type: text/plain\n'
+        '  Content-Length: 20\n'
+        '  Via: 1.1 occ-test-proxy\n'
+        '  X-Request-Id: req-12345\n'
+        'Length: 20 [text/plain]\n'
+        'Remote file exists.\n'
+        '\n'
+    ),
+    'redirect': (
+        '$ wget -S -O /dev/null http://127.0.0.1:8080/redirect\n'
+        '--2025-10-09 14:02:00--  http://127.0.0.1:8080/redirect\n'
+        'Connecting to 127.0.0.1:8080... connected.\n'
+        'HTTP request sent, awaiting response... \n'
+        '  HTTP/1.1 302 Found\n'
+        '  Server: occ-test/1.0 Python/3.11.7\n'
+        '  Date: Thu, 09 Oct 2025 14:02:00 GMT\n'
+        '  Content-Type: text/plain\n'
+        '  Content-Length: 0\n'
+        '  Via: 1.1 occ-test-proxy\n'
+        '  X-Request-Id: req-12345\n'
+        '  Location: /ok\n'
+        'Location: /ok [following]\n'
+        '--2025-10-09 14:02:00--  http://127.0.0.1:8080/ok\n'
+        'Reusing existing connection to 127.0.0.1:8080.\n'
+        'HTTP request sent, awaiting response... \n'
+        '  HTTP/1.1 200 OK\n'
+        '  Server: occ-test/1.0 Python/3.11.7\n'
+        '  Date: Thu, 09 Oct 2025 14:02:00 GMT\n'
+        '  Content-Type: text/plain\n'
+        '  Content-Length: 20\n'
+        '  Via: 1.1 occ-test-proxy\n'
+        '  X-Request-Id: req-12345\n'
+        'Length: 20 [text/plain]\n'
+        "Saving to: '/dev/null'\n"
+        '\n'
+        '     0K                                                       100%  491 =0.04s\n'
+        '\n'
+        "2025-10-09 14:02:00 (491 B/s) - '/dev/null' saved [20/20]\n"
+        '\n'
+    ),
+    '503': (
+        '$ wget -S --spider --tries=1 http://127.0.0.1:8080/status/503\n'
+        'Spider mode enabled. Check if remote file exists.\n'
+        '--2025-10-09 14:02:00--  http://127.0.0.1:8080/status/503\n'
+        'Connecting to 127.0.0.1:8080... connected.\n'
+        'HTTP request sent, awaiting response... \n'
+        '  HTTP/1.1 503 Service Unavailable\n'
+        '  Server: occ-test/1.0 Python/3.11.7\n'
+        '  Date: Thu, 09 Oct 2025 14:02:00 GMT\n'
+        '  Content-Type: text/plain\n'
+        '  Content-Length: 7\n'
+        '  Via: 1.1 occ-test-proxy\n'
+        '  X-Request-Id: req-12345\n'
+        'Remote file does not exist -- broken link!!!\n'
+        '\n'
+    ),
+    'refused': (
+        '$ wget -S --spider --tries=1 http://127.0.0.1:9/health\n'
+        'Spider mode enabled. Check if remote file exists.\n'
+        '--2025-10-09 14:02:00--  http://127.0.0.1:9/health\n'
+        'Connecting to 127.0.0.1:9... failed: Connection refused.\n'
+    ),
+}
+
+
+def test_wget_transcripts_are_probes(tmp_path):
+    paths = [write(tmp_path, f"wget_{name}_2025-10-09T14-02-00Z.log", text) for name, text in WGET.items()]
+    df, problems = read_evidence(paths, root=tmp_path)
+    assert problems == []
+    got = df.sort_values("evidence_path")[
+        ["evidence_path", "url", "method", "status", "http_version", "outcome", "error", "h_request_id"]
+    ].astype(object).where(lambda d: d.notna(), None).values.tolist()
+    assert got == [
+        ["wget_503_2025-10-09T14-02-00Z.log", "http://127.0.0.1:8080/status/503", "HEAD", 503, "HTTP/1.1",
+         "down", "unexpected_status", "req-12345"],
+        ["wget_ok_2025-10-09T14-02-00Z.log", "http://127.0.0.1:8080/ok", "HEAD", 200, "HTTP/1.1", "up", None,
+         "req-12345"],
+        # (the last response of the redirect chain, at the URL wget followed to)
+        ["wget_redirect_2025-10-09T14-02-00Z.log", "http://127.0.0.1:8080/ok", "GET", 200, "HTTP/1.1", "up",
+         None, "req-12345"],
+        ["wget_refused_2025-10-09T14-02-00Z.log", "http://127.0.0.1:9/health", "HEAD", None, None, "down",
+         "connect", None],
+    ]
+    refused = df[df["evidence_path"].str.contains("refused")].iloc[0]
+    assert refused["error_message"] == "wget: Connecting to 127.0.0.1:9... failed: Connection refused."
+    assert set(df["started_at"]) == {ts("2025-10-09 14:02:00")}
+    assert set(df["time_source"]) == {"filename"}
+    secret = write(tmp_path, "wget_secret_2025-10-09T14-02-00Z.log", WGET["refused"].replace(
+        "http://127.0.0.1:9/health", "http://ops:pw-s3cr3t@127.0.0.1:9/health?token=tok-s3cr3t"))
+    row = read_evidence([secret])[0].iloc[0]
+    assert row["url"] == "http://***@127.0.0.1:9/health?token=***"
+    assert "s3cr3t" not in " ".join(str(v) for v in row.to_dict().values())
+    nothing = write(tmp_path, "wget_nothing.log", "$ wget -S --spider http://h/\nSpider mode enabled.\n")
+    assert [str(p) for p in read_evidence([nothing])[1]] == [
+        f"{nothing}: not a wget transcript: no response (wget -S) and no error"]

@@ -58,7 +58,7 @@ def import_cmd(
                                       ".json, .out files) or globs (default: the workspace's evidence:)."),
     config: Path | None = ConfigOpt,
 ) -> None:
-    """Import curl transcripts and synthetic-check JSON into the store (idempotent)."""
+    """Import curl and wget transcripts and synthetic-check JSON into the store (idempotent)."""
     from ..evidence import import_workspace
     from ..store import StoreWarning
 
