@@ -434,14 +434,10 @@ def weekly(
     ensure_store(ws)
     os.environ[_IMPORTED_ENV] = str(Path(ws.store).resolve())  # inherited by the kernels
     folder = Path(out).resolve() / per.label
-    folder.parent.mkdir(parents=True, exist_ok=True)
     # the run fills a hidden folder beside it, which replaces the period's folder only once every
     # notebook has run: an interrupted or crashed run leaves the previous report as it was, never
     # a mix of this run's notebooks and the last one's
-    staging = Path(tempfile.mkdtemp(prefix=f".{per.label}.", suffix=".partial", dir=folder.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # (mkdtemp's folder is private; the report folder is not)
+    staging = _staging_folder(folder)
     params = {
         "config": str(cfg),
         "week": per.week,
@@ -490,6 +486,17 @@ def _write_weekly_manifest(folder: Path, per: Any, cfg: Path, results: list[RunR
         "notebooks": [r.as_dict() for r in results],
     }
     return export.write_manifest(folder, manifest)
+
+
+def _staging_folder(folder: Path) -> Path:
+    """A new hidden folder beside ``folder`` to fill first (see :func:`_replace_folder`), with the
+    permissions a folder made there would have (mkdtemp's is private)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
+    return staging
 
 
 def _replace_folder(new: Path, folder: Path) -> None:
@@ -601,17 +608,25 @@ def run_one(
     """``occ report run``: one notebook into ``out/<name>/``, with a manifest and the index updated."""
     src = Path(path)
     folder = Path(out).resolve() / src.stem
-    res = run_notebook(src, params, folder, progress=progress)
-    manifest = {
-        "label": src.stem,
-        "start": "",
-        "end": "",
-        "params": json_safe(dict(params or {})),
-        "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "headline": res.record.get("headline") or {},
-        "notebooks": [res.as_dict()],
-    }
-    export.write_manifest(folder, manifest)
+    staging = _staging_folder(folder)  # (replaces the folder only once the run is complete)
+    try:
+        res = run_notebook(src, params, staging, progress=progress)
+        manifest = {
+            "label": src.stem,
+            "start": "",
+            "end": "",
+            "params": json_safe(dict(params or {})),
+            "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "headline": res.record.get("headline") or {},
+            "notebooks": [res.as_dict()],
+        }
+        export.write_manifest(staging, manifest)
+        _replace_folder(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    res.ipynb_path = folder / res.ipynb_path.name if res.ipynb_path else None
+    res.html_path = folder / res.html_path.name if res.html_path else None
     export.write_index(Path(out).resolve())
     return res
 

@@ -293,6 +293,15 @@ def test_an_interrupted_weekly_run_leaves_the_previous_report_as_it_was(tmp_path
         report.weekly(cfg, week="2025-W41", out=out, notebooks=[str(first), str(second)], progress=False)
     assert {p.name: p.read_bytes() for p in done.folder.iterdir()} == before
     assert sorted(p.name for p in out.iterdir()) == ["2025-W41", "index.html"]
+    # 'occ report run' the same way: one notebook's folder
+    res = report.run_one(first, out=out, progress=False)
+    assert res.ok and res.html_path == (out / "a_first" / "a_first.html").resolve()
+    kept = {p.name: p.read_bytes() for p in res.html_path.parent.iterdir()}
+    _tiny(first, "import os, signal, time\nos.kill(os.getppid(), signal.SIGINT)\ntime.sleep(30)")
+    with pytest.raises(KeyboardInterrupt):
+        report.run_one(first, out=out, progress=False)  # (the same folder, a_first/)
+    assert {p.name: p.read_bytes() for p in res.html_path.parent.iterdir()} == kept
+    assert sorted(p.name for p in out.iterdir()) == ["2025-W41", "a_first", "index.html"]
 
 
 @pytest.mark.slow

@@ -71,7 +71,11 @@ def run_cmd(
     true or a list work; dates stay strings). Prints the HTML path; exit 1 if the notebook failed."""
     from ..report import run_one
 
-    res = run_one(notebook, _params(list(ctx.args)), out=out, progress=not quiet)
+    try:
+        res = run_one(notebook, _params(list(ctx.args)), out=out, progress=not quiet)
+    except KeyboardInterrupt:
+        warn("interrupted: no report written; the notebook's folder is as it was")
+        raise typer.Exit(130) from None
     if res.html_path:
         print(res.html_path)
     if not res.ok:
