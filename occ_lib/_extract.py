@@ -244,8 +244,11 @@ def redact(text: str) -> str:
 # --- kind and level --------------------------------------------------------------------------
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 
+# (German words that need no accents too: teams write their status in their own language, and the
+# reader's word sets are plain ASCII; 'résolu' or 'geschäftsführer' would need a tokenizer that
+# keeps accented letters, which this one does not)
 _ESC_DONE = frozenset(
-    {"escalated", "re-escalated", "reescalated", "escalating", "re-escalating", "escalates"}
+    {"escalated", "re-escalated", "reescalated", "escalating", "re-escalating", "escalates", "eskaliert"}
 )
 _ESC_NOUN = frozenset({"escalation", "escalations", "re-escalation", "escalate"})
 _DONE = frozenset(
@@ -259,16 +262,17 @@ _REOPENED = frozenset(
 )
 _RESOLVED = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
-     "restored", "recovered", "mitigated", "met"}
+     "restored", "recovered", "mitigated", "met", "erledigt", "behoben", "geschlossen", "resuelto",
+     "resuelta", "solucionado", "solucionada", "cerrado", "cerrada"}
 )
 _NOT_RESOLVED = frozenset(
     {"not", "never", "once", "until", "unless", "if", "when", "pending", "awaiting", "waiting",
      "remains", "reflect", "soon", "no", "without", "yet", "unresolved", "isn't", "wasn't",
-     "hasn't", "haven't", "won't", "didn't", "must", "should"}
+     "hasn't", "haven't", "won't", "didn't", "must", "should", "nicht", "pendiente", "sin"}
 )
 # an alert or a ticket taken up: PagerDuty's 'Acknowledged', 'acked at 14:07', chat's 'ack, looking'
 # (a first response); a bare 'ack' near packet words is TCP's ('SYN/ACK', 'dropped ack packets')
-_ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack"})
+_ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack", "quittiert"})
 _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retransmits"})
 _FOLLOW = frozenset(
     {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
@@ -298,12 +302,14 @@ _STATUS = frozenset(
 _PAGED = frozenset({"paged", "paging"})
 _EXEC = frozenset(
     {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "director", "directors",
-     "executive", "executives", "exec", "execs"}
+     "executive", "executives", "exec", "execs", "vorstand", "geschaeftsfuehrung", "geschaeftsfuehrer"}
 )
 _EXEC_PHRASES = ("vice president", "head of", "dir. ")  # ('escalated to Dir. Eng')
 _MANAGER = frozenset(
     {"manager", "managers", "lead", "leads", "supervisor", "commander", "ic", "re-escalated",
-     "re-escalation", "re-escalating", "reescalated", "incident-commander", "em"}
+     "re-escalation", "re-escalating", "reescalated", "incident-commander", "em", "teamleitung",
+     "teamleiter", "teamleiterin", "vorgesetzte", "vorgesetzten", "vorgesetzter", "abteilungsleiter",
+     "abteilungsleitung", "bereichsleiter", "bereichsleitung", "gerente"}
 )
 # paging the on-call is a page (level 1), not a manager
 _ONCALL = frozenset({"on-call", "oncall"})

@@ -112,9 +112,12 @@ Per item (the rules, in order)
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
          :mod:`occ_lib.sla`).
       3. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
-         restored, mitigated, met - unless the item also says not, never, once, until,
+         restored, recovered, mitigated, met (German erledigt, behoben, geschlossen; Spanish
+         resuelto, solucionado, cerrado) - unless the item also says not, never, once, until,
          unless, if, when, pending, awaiting, waiting, remains, yet, no, without, must, should, to
-         reflect.
+         reflect (nicht; pendiente, sin). German words for escalated (eskaliert), a manager
+         (Teamleitung, Vorgesetzte, Abteilungsleiter...; Spanish gerente), the board (Vorstand) and
+         acknowledged (quittiert) count too; words with accents are not read.
       4. ``acknowledged``: acknowledged, acked, ack'd, and chat's bare ``ack`` unless packet words
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``.

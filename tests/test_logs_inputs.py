@@ -410,6 +410,14 @@ def test_http_status(text, expected):
         ("alert not acknowledged yet", "note", 0),
         ("Sam Ortiz  10:05 AM ack, looking at REL-90 now", "acknowledged", 0),
         ("Ack - on it", "acknowledged", 0),
+        # German and Spanish status words that need no accents
+        ("08:30 Uhr INC-307 Zertifikat erneuert, erledigt", "resolved", 0),
+        ("INC-9 nicht erledigt", "note", 0),
+        ("14:15 Uhr INC-309 Latenz erhöht, an Teamleitung eskaliert", "escalation", 2),
+        ("an den Vorstand eskaliert", "escalation", 3),
+        ("Alarm quittiert", "acknowledged", 0),
+        ("INC-4 resuelto, pendiente el informe", "note", 0),
+        ("INC-4 solucionado", "resolved", 0),
         # a queue is a thing ops watch; only 'queued' says something is planned
         ("REL-95 queue backlog growing, pinging @oncall", "follow_up", 1),
         ("queued the rollback for tonight", "plan", 0),
