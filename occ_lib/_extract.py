@@ -242,13 +242,12 @@ def redact(text: str) -> str:
 
 
 # --- kind and level --------------------------------------------------------------------------
-_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # (letters with accents too: 'résolu', 'gelöst')
 
-# (German words that need no accents too: teams write their status in their own language, and the
-# reader's word sets are plain ASCII; 'résolu' or 'geschäftsführer' would need a tokenizer that
-# keeps accented letters, which this one does not)
+# (and the words of teams that write their status in German, French or Spanish)
 _ESC_DONE = frozenset(
-    {"escalated", "re-escalated", "reescalated", "escalating", "re-escalating", "escalates", "eskaliert"}
+    {"escalated", "re-escalated", "reescalated", "escalating", "re-escalating", "escalates", "eskaliert",
+     "escaladé", "escaladée", "remonté", "remontée"}
 )
 _ESC_NOUN = frozenset({"escalation", "escalations", "re-escalation", "escalate"})
 _DONE = frozenset(
@@ -262,17 +261,20 @@ _REOPENED = frozenset(
 )
 _RESOLVED = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
-     "restored", "recovered", "mitigated", "met", "erledigt", "behoben", "geschlossen", "resuelto",
-     "resuelta", "solucionado", "solucionada", "cerrado", "cerrada"}
+     "restored", "recovered", "mitigated", "met", "erledigt", "behoben", "geschlossen", "gelöst",
+     "resuelto", "resuelta", "solucionado", "solucionada", "cerrado", "cerrada", "résolu", "résolue",
+     "corrigé", "corrigée", "clôturé", "clôturée", "rétabli", "rétablie"}
 )
 _NOT_RESOLVED = frozenset(
     {"not", "never", "once", "until", "unless", "if", "when", "pending", "awaiting", "waiting",
      "remains", "reflect", "soon", "no", "without", "yet", "unresolved", "isn't", "wasn't",
-     "hasn't", "haven't", "won't", "didn't", "must", "should", "nicht", "pendiente", "sin"}
+     "hasn't", "haven't", "won't", "didn't", "must", "should", "nicht", "pendiente", "sin", "pas", "non",
+     "toujours", "attente"}
 )
 # an alert or a ticket taken up: PagerDuty's 'Acknowledged', 'acked at 14:07', chat's 'ack, looking'
 # (a first response); a bare 'ack' near packet words is TCP's ('SYN/ACK', 'dropped ack packets')
-_ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack", "quittiert"})
+_ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack", "quittiert", "bestätigt", "acquitté",
+                  "acquittée"})
 _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retransmits"})
 _FOLLOW = frozenset(
     {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
@@ -302,14 +304,15 @@ _STATUS = frozenset(
 _PAGED = frozenset({"paged", "paging"})
 _EXEC = frozenset(
     {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "director", "directors",
-     "executive", "executives", "exec", "execs", "vorstand", "geschaeftsfuehrung", "geschaeftsfuehrer"}
+     "executive", "executives", "exec", "execs", "vorstand", "geschaeftsfuehrung", "geschaeftsfuehrer",
+     "geschäftsführung", "geschäftsführer", "directeur", "directrice"}
 )
 _EXEC_PHRASES = ("vice president", "head of", "dir. ")  # ('escalated to Dir. Eng')
 _MANAGER = frozenset(
     {"manager", "managers", "lead", "leads", "supervisor", "commander", "ic", "re-escalated",
      "re-escalation", "re-escalating", "reescalated", "incident-commander", "em", "teamleitung",
      "teamleiter", "teamleiterin", "vorgesetzte", "vorgesetzten", "vorgesetzter", "abteilungsleiter",
-     "abteilungsleitung", "bereichsleiter", "bereichsleitung", "gerente"}
+     "abteilungsleitung", "bereichsleiter", "bereichsleitung", "gerente", "responsable"}
 )
 # paging the on-call is a page (level 1), not a manager
 _ONCALL = frozenset({"on-call", "oncall"})
@@ -363,7 +366,7 @@ def _trie(words: list[str]) -> str:
 # or digit (the pattern starts with that class, so sre skips through words in C) and not after a
 # letter/digit + ``'``/``-`` (that would continue a token), and no token continues after it.
 _KEYWORD = re.compile(
-    r"[^a-z0-9](?<![a-z0-9]['’-])(" + _trie(sorted(_VOCABULARY)) + r")(?![a-z0-9])(?!['’-][a-z0-9])"
+    r"[\W_](?<![^\W_]['’-])(" + _trie(sorted(_VOCABULARY)) + r")(?![^\W_])(?!['’-][^\W_])"
 )
 
 

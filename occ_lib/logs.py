@@ -112,12 +112,14 @@ Per item (the rules, in order)
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
          :mod:`occ_lib.sla`).
       3. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
-         restored, recovered, mitigated, met (German erledigt, behoben, geschlossen; Spanish
-         resuelto, solucionado, cerrado) - unless the item also says not, never, once, until,
-         unless, if, when, pending, awaiting, waiting, remains, yet, no, without, must, should, to
-         reflect (nicht; pendiente, sin). German words for escalated (eskaliert), a manager
-         (Teamleitung, Vorgesetzte, Abteilungsleiter...; Spanish gerente), the board (Vorstand) and
-         acknowledged (quittiert) count too; words with accents are not read.
+         restored, recovered, mitigated, met (German erledigt, behoben, gelöst, geschlossen;
+         French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado) - unless
+         the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
+         remains, yet, no, without, must, should, to reflect (nicht; pas, non, toujours, attente;
+         pendiente, sin). Their words for escalated (eskaliert, escaladé, remonté), a manager
+         (Teamleitung, Vorgesetzte, Abteilungsleiter..., responsable, gerente), an executive
+         (Vorstand, Geschäftsführung, directeur/directrice) and acknowledged (quittiert, bestätigt,
+         acquitté) count too.
       4. ``acknowledged``: acknowledged, acked, ack'd, and chat's bare ``ack`` unless packet words
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``.

@@ -418,6 +418,15 @@ def test_http_status(text, expected):
         ("Alarm quittiert", "acknowledged", 0),
         ("INC-4 resuelto, pendiente el informe", "note", 0),
         ("INC-4 solucionado", "resolved", 0),
+        # with accents: French and German
+        ("SUP-1182 résolu à 10h05", "resolved", 0),
+        ("SUP-1182 pas encore résolu", "note", 0),
+        ("escaladé au responsable support", "escalation", 2),
+        ("escaladé à la directrice technique", "escalation", 3),
+        ("alerte acquittée par @marie", "acknowledged", 0),
+        ("INC-3 gelöst", "resolved", 0),
+        ("an die Geschäftsführung eskaliert", "escalation", 3),
+        ("escalated to the manager per direction", "escalation", 2),  # (English 'direction' is no executive)
         # a queue is a thing ops watch; only 'queued' says something is planned
         ("REL-95 queue backlog growing, pinging @oncall", "follow_up", 1),
         ("queued the rollback for tonight", "plan", 0),
