@@ -10,6 +10,7 @@ index shows it, and the CLI exits non-zero.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -491,8 +492,11 @@ def _write_weekly_manifest(folder: Path, per: Any, cfg: Path, results: list[RunR
 def _staging_folder(folder: Path) -> Path:
     """A new hidden folder beside ``folder`` to fill first (see :func:`_replace_folder`), with the
     permissions a folder made there would have (mkdtemp's is private)."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent))
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent))
+    except OSError as exc:
+        raise ReportError(f"{folder.parent}: cannot write reports there ({exc.strerror or exc})") from None
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)
@@ -500,13 +504,29 @@ def _staging_folder(folder: Path) -> Path:
 
 
 def _replace_folder(new: Path, folder: Path) -> None:
-    """Put ``new`` in ``folder``'s place; the previous ``folder`` goes only once ``new`` is there."""
-    old = None
-    if folder.exists():
-        old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
-        os.replace(folder, old)
-    os.replace(new, folder)
-    if old is not None:
+    """Put ``new`` in ``folder``'s place; the previous ``folder`` goes only once ``new`` is there.
+
+    Two runs of one period finishing at once: the last to swap wins, whole (a folder that another
+    run put back between the two renames is moved away again)."""
+    olds: list[Path] = []
+    try:
+        for attempt in range(5):
+            if folder.exists():
+                olds.append(folder.with_name(f".{folder.name}.{os.getpid()}.{attempt}.old"))
+                os.replace(folder, olds[-1])
+            try:
+                os.replace(new, folder)
+                break
+            except OSError:
+                if attempt == 4 or not folder.exists():
+                    raise
+    except OSError as exc:
+        if olds and not folder.exists():  # (the previous report goes back where it was)
+            with contextlib.suppress(OSError):
+                os.replace(olds[-1], folder)
+        reason = exc.strerror or str(exc)
+        raise ReportError(f"{folder}: the finished report could not take its place ({reason})") from None
+    for old in olds:
         shutil.rmtree(old, ignore_errors=True)
 
 

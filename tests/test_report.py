@@ -18,6 +18,7 @@ import nbformat
 import pytest
 
 from occ_lib import export, report
+from occ_lib.errors import ReportError
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -470,3 +471,23 @@ def test_the_report_section_says_where_reports_and_notebooks_are(tmp_path):
                          capture_output=True, text=True, cwd=tmp_path)
     assert (run.returncode, run.stdout) == (2, "")
     assert run.stderr.strip().endswith("occ.yml: report.outt: unknown key")
+
+
+def test_report_folders_are_swapped_whole_and_failures_are_clear_errors(tmp_path):
+    folder = tmp_path / "reports" / "2025-W41"
+    folder.mkdir(parents=True)
+    (folder / "old.html").write_text("old")
+    new = report._staging_folder(folder)
+    assert new.parent == folder.parent and new.name.startswith(".2025-W41.") and new.name.endswith(".partial")
+    (new / "new.html").write_text("new")
+    report._replace_folder(new, folder)
+    assert [p.name for p in folder.iterdir()] == ["new.html"]
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["2025-W41"]  # (nothing hidden left)
+    with pytest.raises(ReportError, match=r"2025-W41: the finished report could not take its place"):
+        report._replace_folder(tmp_path / "gone", folder)
+    assert [p.name for p in folder.iterdir()] == ["new.html"]  # (the report in place stays)
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["2025-W41"]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(ReportError, match=r"a-file: cannot write reports there"):
+        report._staging_folder(blocker / "2025-W41")
