@@ -893,10 +893,12 @@ def _items(
 
 
 # what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then'
-_STEP_BREAK = re.compile(r"[;,.](?:\s|$)|\s[\u2013\u2014-]\s|\bthen\b")
+_STEP_BREAK = re.compile(r"[;,.]\s|\s[\u2013\u2014-]\s|\bthen\b")
 
 
-def _steps(prose: str, mentions: list[_times.TimeMention]) -> list[tuple[Any, str, int]] | None:
+def _steps(
+    prose: str, mentions: list[_times.TimeMention]
+) -> list[tuple[_times.TimeMention, str, int]] | None:
     """The steps of an item that tells of several at their own times ('Paged on-call at 21:47 ET
     ...; recovered 22:03 ET'): ``(mention, kind, level)`` for each clause whose kind tells
     (:data:`_TELLING`), when at least two do and every two timed mentions are split by a clause
