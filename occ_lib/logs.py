@@ -331,12 +331,13 @@ def _day_us(value: dt.date | None) -> int:
 # --- the parser ------------------------------------------------------------------------------
 
 # A cheap superset of what occ_lib.times reads (a clock, an ISO date, a military UTC time, a month
-# name, a relative day, noon or midnight, EOD, an unknown-time token): items without any of these
-# skip find_times. Tested against find_times.
+# name, a relative day, a weekday, noon or midnight, EOD, an unknown-time token): a title without any
+# of these is not read for a date. Tested against find_times.
 _TIME_HINT = re.compile(
     r"\d[:h]\d|\d\s?(?i:[ap]\.?m|noon)|\d{4}-\d|\d{4}\s?(?:Z|UTC|GMT)|\?\?|(?i:xx:xx)|TB[CDA]"
     r"|[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
     r"|(?i:yesterday|today|tonight|tomorrow|noon|midday|midnight|end of|eod|eob)|COB"
+    r"|[MTWFSmtwfs](?i:on|ue|ed|hu|ri|at|un)"  # (a weekday: 'ETA Mon' is a deadline)
 )
 
 
@@ -345,6 +346,7 @@ _TIME_HINT = re.compile(
 _HINT_DIGIT = re.compile(r"\d(?:[:h]\d|\s?(?i:[ap]\.?m|noon)|\d{3}-\d|\d{3}\s?(?:Z|UTC|GMT))")
 _HINT_MONTH = re.compile(r"[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
 _HINT_REL = re.compile(r"[YyTtNnMm](?i:esterday|oday|onight|omorrow|oon|idday|idnight)")
+_HINT_WD = re.compile(r"[MTWFSmtwfs](?i:on|ue|ed|hu|ri|at|un)")
 
 
 def _may_have_times(text: str) -> bool:
@@ -357,6 +359,7 @@ def _may_have_times(text: str) -> bool:
         or _HINT_REL.search(text) is not None
         or (":" in text and _XX.search(text) is not None)
         or "COB" in text or _HINT_END.search(text) is not None
+        or _HINT_WD.search(text) is not None
     )
 
 
