@@ -82,15 +82,17 @@ Which date a time takes
     The calendar date written next to a time is local to the time's zone; ``at`` is the UTC
     instant, so its UTC date can differ. A relative-day word (``yesterday``, ``today``,
     ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
-    dash between) shifts that base date by -1/0/0/+1; one that opens the text as a label (a standup's
+    dash between, and not one written right before another time: ``14:59 ETA: tomorrow 17:00``
+    moves only 17:00) shifts that base date by -1/0/0/+1; one that opens the text as a label (a standup's
     ``Yesterday: ... merged at 4:45 PM``, ``**Tomorrow** -``) shifts it for the whole text. A
     relative-day word with no time near it is a date-only mention. A weekday written out
     (``Friday``) near a time moves it to that weekday: the
     next one on or after the base date when the time is a deadline (``ETA Friday 09:00``) or the
-    text speaks of the future (scheduled, will, next, upcoming, planned, expected, booked, set for:
-    ``rollback drill scheduled Friday 2pm``), else the last one on or before it (``Monday 09:00
-    deploy``); a weekday with no time near it is a mention only when a deadline keyword governs it
-    (``due Wednesday``, ``ETA Friday``: date-only, the next such day on or after the base date).
+    text speaks of the future (scheduled, will, next, upcoming, planned, expected, booked, set for,
+    moved/rescheduled/postponed to: ``rollback drill scheduled Friday 2pm``), else the last one on or
+    before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only when a
+    deadline keyword governs it (``due Wednesday``, ``ETA Friday``: date-only, the next such day on
+    or after the base date).
     Short weekdays (``Fri``, ``Tues.``, ``THU``; capitalized or upper case, so that ``sat`` and ``sun``
     stay words) follow the same rules but name a time's day only with at most one word between
     (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``).
@@ -1054,6 +1056,10 @@ def _in_code(text: str, pos: int) -> bool:
 _REL_REACH = 80  # characters between a time and the relative day or weekday it takes
 
 
+# a time right after a relative day or weekday: 'tomorrow 17:00', 'Friday at 9am'
+_TIME_NEXT = re.compile(r"[ \t]*(?:(?i:at)[ \t]+|@[ \t]*|,[ \t]*)?\d{1,2}(?::\d{2}|[ \t]?(?i:[ap]\.?m)\b)")
+
+
 def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
     best: _Cand | None = None
     best_words = 99
@@ -1068,6 +1074,8 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
                 continue
             gap = text[r.end:cand.start]
         elif r.start >= cand.end:
+            if _TIME_NEXT.match(text, r.end):
+                continue  # ('14:59 ETA for RCA: tomorrow 17:00': that day is the time's after it)
             gap = text[cand.end:r.start]
         else:
             continue
@@ -1815,7 +1823,9 @@ def _rel_cands(text: str) -> list[_Cand]:
 # Words that put a weekday ahead of the text's date rather than behind it.
 _AHEAD = re.compile(
     r"(?<![\w-])(?i:scheduled|schedule|will|next|upcoming|planned|planning|plans?\s+to|going\s+to"
-    r"|expected|expects?|booked|set\s+for|coming)(?![\w-])"
+    r"|expected|expects?|booked|set\s+for|coming"
+    # a meeting or a job moved: 'standup moved to Friday 10am', 'rescheduled for Mon'
+    r"|(?:moved|rescheduled|postponed|pushed|deferred|delayed|bumped)\s+(?:out\s+|back\s+)?(?:to|until|for))(?![\w-])"
 )
 
 

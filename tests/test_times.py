@@ -1552,3 +1552,18 @@ def test_a_spaced_dash_joins_a_date_and_its_time_and_a_full_stamp_dates_the_othe
     assert find_times("by 14:45 UTC; posted Oct 09, 2025 - 14:12 UTC", day=D)[0].at == u(2025, 10, 10, 14, 45)
     # a hyphen without spaces is no glue: '2025-10-09-14:00' is no date and time
     assert [x.raw for x in find_times("at 09:00 see 2025-10-09 -14:51", day=D)][0] == "09:00"
+
+
+def test_a_relative_day_right_before_a_time_is_that_times_alone() -> None:
+    day = dt.date(2025, 10, 9)  # a Thursday
+    got = find_times("14:59:12 <maria> ETA for RCA: tomorrow 17:00", day=day)
+    assert [(m.raw, m.at) for m in got] == [
+        ("14:59:12", u(2025, 10, 9, 14, 59, 12)), ("17:00", u(2025, 10, 10, 17, 0))]
+    got = find_times("call at 10:00 tomorrow at 9am too", day=day)
+    assert [m.at for m in got] == [u(2025, 10, 9, 10, 0), u(2025, 10, 10, 9, 0)]
+    assert one("deployed 09:00 tomorrow", day=day).at == u(2025, 10, 10, 9, 0)  # (none after it)
+    # a weekday something was moved to is ahead, like a scheduled one
+    got = find_times("09:00 standup moved to Friday 10am", day=day)
+    assert [m.at for m in got] == [u(2025, 10, 9, 9, 0), u(2025, 10, 10, 10, 0)]
+    assert one("sync rescheduled for Mon 14:00", day=day).at == u(2025, 10, 13, 14, 0)
+    assert one("Monday 09:00 deploy went fine", day=day).at == u(2025, 10, 6, 9, 0)
