@@ -803,7 +803,7 @@ def _items(
     the whole document at once (:func:`occ_lib.times.find_times_many`).
     """
     redact, tickets, without_code = ex.redact, ex.tickets, ex.without_code
-    texts = [redact(it[2]) for it in items]
+    texts = [redact(_without_tags(it[2]) if "<" in it[2] else it[2]) for it in items]
     owns = [tickets(t) for t in texts]
     tks_all = _inherit(items, owns, nesting)
     for k, it in enumerate(items):
@@ -893,6 +893,19 @@ def _items(
                     "day" if m.precision == "day" else "minute", m.keyword, dtext,
                     m.keyword == "missed" if named else missed and not ex.is_replacement(proses[k], m.start)))
     return problems, n_events
+
+
+# HTML that GitHub and pasted pages leave in markdown: a line break inside a table cell or an item
+# ('14:05 ack by Sam<br>14:10 rollback started') and the tags around folded notes
+_BR = re.compile(r"(?i:\s*<br\s*/?>\s*)")
+_TAG = re.compile(
+    r"(?i:</?(?:details|summary|p|div|span|b|i|em|strong|sub|sup|kbd|small|u|s)\b[^<>]{0,200}>)"
+)
+
+
+def _without_tags(text: str) -> str:
+    """``text`` without those tags; a ``<br>`` is a clause break (``; ``)."""
+    return _TAG.sub("", _BR.sub("; ", text)).strip()
 
 
 # what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then'

@@ -560,7 +560,8 @@ _DL_FILLER = (
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
 # lazy filler loop makes the nearest keyword win ('ETA before 09:00' -> 'before').
 _DEADLINE_BEFORE_REV = re.compile(
-    r"\s*[*_(\[<]*\s*(?:[:=]\s*|,\s*(?="
+    # (an '@' too: Notion writes a date as a mention, 'Fix ETA: @October 10, 2025 12:00 PM')
+    r"\s*[*_(\[<@]*\s*(?:[:=]\s*|,\s*(?="
     + _cases("today|tonight|tomorrow|" + _WEEKDAY_ALT, reverse=True) + r")|"
     + _cases(_DL_FILLER, reverse=True) + r"\s+"
     # the date a deadline moved from: 'ETA 10/8 → 10/10', 'due Oct 8 -> Oct 10', 'ETA moved from Oct 8

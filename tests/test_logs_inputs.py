@@ -922,6 +922,22 @@ def test_an_activity_log_of_lines_that_open_with_a_worded_date_is_one_item_per_l
         "Oct 9, 2025 was a long day, and this line is prose.")
 
 
+def test_a_notion_export_with_date_mentions_and_html_left_in_it():
+    # Notion writes dates as '@' mentions; GitHub-flavoured notes keep <br> and <details> tags
+    text = (
+        "# Incident review PAY-420\n\n## Timeline\n\n"
+        "- @October 9, 2025 2:02 PM (EDT) alerts fired, paged on-call\n"
+        "- Fix ETA: @October 10, 2025 12:00 PM (EDT)\n\n"
+        "<details><summary>Raw notes</summary>\n\n- 14:05 ack by Sam<br>14:10 rollback started\n"
+        "</details>\n"
+    )
+    logs = parse_log(text, "n.md")
+    assert logs.deadlines[["line", "due_at", "keyword"]].values.tolist() == [
+        [6, ts("2025-10-10 16:00"), "ETA"]]
+    assert logs.events["text"].tolist()[-1] == "14:05 ack by Sam; 14:10 rollback started"
+    assert logs.events["kind"].tolist()[-1] == "acknowledged"
+
+
 def test_an_outline_journal_dates_what_is_nested_under_each_day():
     # Logseq writes a journal as one bullet per day with the day's notes nested under it
     text = (
