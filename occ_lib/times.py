@@ -802,13 +802,14 @@ def slash_order(order: str | None) -> Iterator[None]:
         _SLASH_ORDER.reset(token)
 
 
-# the '/MM/YYYY' of a full slash date; the number before it is read by hand (a pattern that opens
-# with a literal is scanned for in C, one that opens with a digit class is tried at every digit)
+# the '/MM/YYYY' of a full slash date, then the number that ends right before it (a pattern that
+# opens with a literal is scanned for in C, one that opens with a digit class is tried at every digit)
 _FULL_SLASH = re.compile(r"/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
-_US_ZONE_KEYS = frozenset((
-    "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Phoenix",
-    "America/Anchorage", "America/Detroit", "America/Boise", "America/Juneau", "Pacific/Honolulu",
-))
+_SLASH_FIRST = re.compile(r"(?<![\d/.])\d{1,2}\Z")
+# the zones of the US zone words, and the US zones no word names
+_US_ZONE_KEYS = frozenset({_ZONE_TABLE[w.upper()] for w in _US_ZONE_WORDS}) | {
+    "America/Phoenix", "America/Detroit", "America/Boise", "America/Juneau",
+}
 _DAY_FIRST_ZONES = ("Europe/", "Australia/", "Africa/", "America/Argentina/")
 _DAY_FIRST_KEYS = frozenset((
     "Pacific/Auckland", "Asia/Kolkata", "Asia/Calcutta", "Asia/Singapore", "Asia/Dubai",
@@ -825,11 +826,10 @@ def slash_order_of(text: str, zone: str | None = None) -> str | None:
     if "/" in text:
         for m in _FULL_SLASH.finditer(text):
             i = m.start()
-            j = i - 1 if i >= 1 and text[i - 1].isdigit() else i
-            j = j - 1 if j >= 1 and j < i and text[j - 1].isdigit() else j
-            if j == i or (j >= 1 and (text[j - 1].isdigit() or text[j - 1] in "/.")):
+            first = _SLASH_FIRST.search(text, max(0, i - 2), i)
+            if first is None:
                 continue  # (no number before, or one of three digits, a path or a version)
-            a, b = int(text[j:i]), int(m.group(1))
+            a, b = int(first.group()), int(m.group(1))
             days |= 12 < a <= 31 and 1 <= b <= 12
             months |= 12 < b <= 31 and 1 <= a <= 12
     if days != months:
@@ -1170,13 +1170,20 @@ def find_times(
                 c.keyword = _deadline(text, c.start, c.end, low) or c.keyword
             out.append(_resolve(text, c, base, default_tz))
         out.sort(key=_start_of)
-    if len(out) > 1:
-        out = _join_date_times(text, 0, out, base, default_tz)
-        out = _share_zones(text, 0, out, default_tz)
-        if base is None and (stamped := _stamped_day(text, out, year_near)) is not None:
-            return find_times(text, day=stamped, tz=tz, stamps=stamps, year_near=year_near, week=week)
-        return out
-    return _share_zones(text, 0, out, default_tz)
+    out = _joined(text, 0, out, base, default_tz)
+    if base is None and (stamped := _stamped_day(text, out, year_near)) is not None:
+        return find_times(text, day=stamped, tz=tz, stamps=stamps, year_near=year_near, week=week)
+    return out
+
+
+def _joined(
+    text: str, a: int, found: list[TimeMention], base: dt.date | None, default_tz: dt.tzinfo
+) -> list[TimeMention]:
+    """``found`` with dates and the times after them joined (:func:`_join_date_times`) and lists
+    and ranges sharing their zones (:func:`_share_zones`): the last step of reading a text."""
+    if len(found) < 2:
+        return found
+    return _share_zones(text, a, _join_date_times(text, a, found, base, default_tz), default_tz)
 
 
 _NO_DATE = "time without a date"
@@ -1463,19 +1470,17 @@ def find_times_many(
         near = day if years is None or years[k] is None else years[k]
         if near is None:
             near = seen
+        week = weeks is not None and weeks[k]
         if k in slow:
-            out.append(find_times(t, day=day, tz=zone, year_near=near, week=weeks is not None and weeks[k]))
+            out.append(find_times(t, day=day, tz=zone, year_near=near, week=week))
         elif t:
             a = starts[k]
             b = a + len(t)
             urls = _url_spans(joined, a, b) if k in with_urls else None
             found, base = _scan(joined, low, a, b, day, near, zone, None, False, urls)
-            if len(found) > 1:
-                found = _join_date_times(joined, a, found, base, zone)
-                found = _share_zones(joined, a, found, zone)
-                if base is None and (stamped := _stamped_day(t, found, near)) is not None:
-                    found = find_times(t, day=stamped, tz=zone, year_near=near,
-                                       week=weeks is not None and weeks[k])
+            found = _joined(joined, a, found, base, zone)
+            if base is None and (stamped := _stamped_day(t, found, near)) is not None:
+                found = find_times(t, day=stamped, tz=zone, year_near=near, week=week)
             out.append(found)
         else:
             out.append([])
