@@ -276,6 +276,7 @@ _NOT_RESOLVED = frozenset(
 _ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack", "quittiert", "bestätigt", "acquitté",
                   "acquittée"})
 _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retransmits"})
+_ACK_WORDS = _ACK - {"ack"}  # (what says acknowledged beside packet words too)
 _FOLLOW = frozenset(
     {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
      "chasing", "nudge", "nudged", "nudging", "reminder", "reminders", "reminded", "paged", "paging"}
@@ -399,7 +400,7 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
         return "reopened", 0
     if not none_of(_RESOLVED) and none_of(_NOT_RESOLVED):
         return "resolved", 0
-    if not none_of(_ACK) and none_of(_NOT_RESOLVED) and (none_of(_NET) or not none_of(_ACK - {"ack"})):
+    if not none_of(_ACK) and none_of(_NOT_RESOLVED) and (none_of(_NET) or not none_of(_ACK_WORDS)):
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
     if not follow and ("follow" in w or "followed" in w or "following" in w or "check" in w

@@ -302,19 +302,20 @@ _STAMPED = re.compile(
 )
 
 
+# a chat message's sender ('alice', 'Bob Lee', 'm.lopez') and the clock time it was sent at
+_SENDER = r"[A-Za-z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,3}"
+_SENT = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
 # a pasted chat message's head line: a name and the time it was sent, its text on the lines below
 # ('alice  9:41 AM' from Slack, 'Bob Lee — 10:32', 'kim [14:05]'); the message joins it
 _CHAT_HEAD = re.compile(
-    r"[A-Za-z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,3}[ \t]+(?:[-\u2013\u2014][ \t]*)?"
-    r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:\(edited\)[ \t]*)?$"
+    _SENDER + r"[ \t]+(?:[-\u2013\u2014][ \t]*)?\[?" + _SENT + r"\]?[ \t]*(?:\(edited\)[ \t]*)?$"
 )
 # the same with the stamp first: Teams' '[9:02 AM] Maria Lopez', a ticket tool's work notes
 # '2025-10-09 16:40:19 - Sam Ortiz (Work notes)'; what follows such a head is its message, even a
 # line that looks like a header field ('Resolved: pool size raised')
 _STAMP_HEAD = re.compile(
-    r"[\[(]?(?:\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2}(?::\d{2})?)"
-    r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:[ \t][A-Z]{2,4})?[\])]?[ \t]*(?:[-\u2013\u2014|:][ \t]*)?"
-    r"[A-Za-z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,3}(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*$"
+    r"[\[(]?(?:\d{4}-\d{2}-\d{2}[ T])?" + _SENT + r"(?:[ \t][A-Z]{2,4})?[\])]?[ \t]*"
+    r"(?:[-\u2013\u2014|:][ \t]*)?" + _SENDER + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*$"
 )
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _BANNER = re.compile(r"(={3,}|-{3,}|\*{3,})[ \t]+(\S.*?)[ \t]+\1[ \t]*$")  # '=== 2025-10-09 ==='
@@ -322,22 +323,23 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+_WEEKDAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 # a line that opens with a date written in words (or a slash date) and then a time: an activity
 # log's row ('Oct 9, 2025 2:05 PM EDT Alert acknowledged by Sam'), one item each
 _WORD_STAMPED = re.compile(
-    r"[*_\[(]{0,2}(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    r"[*_\[(]{0,2}(?:" + _WEEKDAY_NAME + r"\.?,?\s+)?"
     r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTH_NAME + r",?\s+\d{4}"
     r"|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?)"
     r",?\s+(?:at\s+)?\d{1,2}:\d{2}"
 )
 # a line that is only a date: a date header of a plain-text log ('2025-10-07', 'Wednesday, October 8, 2025')
 _DATE_LINE = re.compile(
-    r"[*_\[(]*(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    r"[*_\[(]*(?:" + _WEEKDAY_NAME + r"\.?,?\s+)?"
     r"(?:\d{4}-\d{2}-\d{2}|" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r"(?:,?\s+\d{4})?"
     # a slash date only after a weekday: '**Tue 10/7**' ('10/7' alone may be a ratio)
     r"|(?<=\s)\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)"
-    r"(?:\s*\((?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\))?[*_\])]*:?[ \t]*"
+    r"(?:\s*\(" + _WEEKDAY_NAME + r"\))?[*_\])]*:?[ \t]*"
 )
 
 
