@@ -76,7 +76,8 @@ _STATUS = re.compile(r"^(HTTP/(?:1\.0|1\.1|2(?:\.0)?|3(?:\.0)?))[ \t]+(\d{3})(?:
 _HEADER = re.compile(r"^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)\s*$")
 _REQUEST = re.compile(r"^([A-Z]+) (\S+) HTTP/[0-9.]+\s*$")
 _CURL_ERR = re.compile(r"curl: \((\d+)\)\s*(.*)$")
-_COMMAND = re.compile(r"^\s*(?:[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?curl\s+(.*)$")
+_PROMPT = r"^\s*(?:[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?"  # ('$ ', 'ops@box:~$ ' before a command)
+_COMMAND = re.compile(_PROMPT + r"curl\s+(.*)$")
 _WRITE_OUT = re.compile(
     r"\b(time_total|time_namelookup|time_connect|time_appconnect|time_starttransfer|size_download)"
     r"\s*[:=]\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\b"
@@ -181,9 +182,10 @@ def _scrub(text: str) -> str:
     return _FIELD_IN_TEXT.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
 
 
-def _error_class(text: str) -> str | None:
+def _error_class(text: str, classes: tuple[tuple[str, tuple[str, ...]], ...] = _ERROR_WORDS) -> str | None:
+    """The first of ``classes`` (error class, words) whose words ``text`` holds, else None."""
     low = text.lower()
-    for cls, words in _ERROR_WORDS:
+    for cls, words in classes:
         if any(w in low for w in words):
             return cls
     return None
@@ -429,12 +431,8 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         "status": status,
         "http_version": last.version if last else None,
         **_phases(timings),
+        **_kept_headers(last),
     }
-    hdr = last.headers if last else {}
-    row["h_date"] = hdr.get("date")
-    row["h_server"] = hdr.get("server")
-    row["h_via"] = hdr.get("via")
-    row["h_request_id"] = next((hdr[h] for h in _REQUEST_ID_HEADERS if h in hdr), None)
     if curl_err is not None and (last is None or curl_err[0] > last.line):
         _n, code, msg = curl_err
         row["error"] = _CURL_CODES.get(code) or _error_class(msg) or "protocol"
@@ -446,7 +444,7 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
 # 'wget -S' (--server-response) prints the server's status line and headers indented by two
 # spaces, and each URL it fetches (the first, then each redirect's) as '--2025-10-09 14:02:00--  URL'
 _WGET_FETCH = re.compile(r"^--\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}--\s+(\S+)\s*$")
-_WGET_COMMAND = re.compile(r"^\s*(?:[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?wget\s+(.*)$")
+_WGET_COMMAND = re.compile(_PROMPT + r"wget\s+(.*)$")
 _WGET_ERRORS = (
     ("dns", ("unable to resolve host", "name or service not known", "temporary failure in name resolution")),
     ("connect", ("connection refused", "no route to host", "network is unreachable")),
@@ -485,17 +483,13 @@ def _parse_wget(text: str, path: Path) -> dict[str, Any]:
     last = responses[-1] if responses else None
     if last is None and error is None:
         raise InputError(path, "not a wget transcript: no response (wget -S) and no error")
-    hdr = last.headers if last else {}
     row: dict[str, Any] = {
         "url": redact_url(url) if url else None,
         "method": "HEAD" if "--spider" in command or "--method=head" in command.lower() else "GET",
         "status": last.status if last else None,
         "http_version": last.version if last else None,
         **_phases({}),
-        "h_date": hdr.get("date"),
-        "h_server": hdr.get("server"),
-        "h_via": hdr.get("via"),
-        "h_request_id": next((hdr[h] for h in _REQUEST_ID_HEADERS if h in hdr), None),
+        **_kept_headers(last),
     }
     if error is not None and (last is None or error[0] > last.line):
         row["error"] = error[1]
@@ -504,12 +498,22 @@ def _parse_wget(text: str, path: Path) -> dict[str, Any]:
 
 
 def _wget_error(low: str) -> str | None:
+    """The error class a line of wget's own says, by :data:`_WGET_ERRORS` (only a line that says it
+    failed: 'Connecting to ... failed: Connection refused.')."""
     if "failed" not in low and "error" not in low and "unable" not in low and "timed out" not in low:
         return None
-    for cls, words in _WGET_ERRORS:
-        if any(w in low for w in words):
-            return cls
-    return None
+    return _error_class(low, _WGET_ERRORS)
+
+
+def _kept_headers(last: _Response | None) -> dict[str, str | None]:
+    """The last response's headers a row keeps (``h_*``), as ``occ_lib.probe`` keeps them."""
+    hdr = last.headers if last else {}
+    return {
+        "h_date": hdr.get("date"),
+        "h_server": hdr.get("server"),
+        "h_via": hdr.get("via"),
+        "h_request_id": next((hdr[h] for h in _REQUEST_ID_HEADERS if h in hdr), None),
+    }
 
 
 def _first_url(command: str) -> str | None:
