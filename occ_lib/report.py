@@ -18,7 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,11 @@ class RunResult:
     error: str | None = None
     seconds: float = 0.0
     record: dict[str, Any] = field(default_factory=dict)
+
+    def moved_to(self, folder: Path) -> None:
+        """Point the output paths into ``folder`` (where the run's folder was moved to)."""
+        self.ipynb_path = folder / self.ipynb_path.name if self.ipynb_path else None
+        self.html_path = folder / self.html_path.name if self.html_path else None
 
     def as_dict(self) -> dict[str, Any]:
         size = self.html_path.stat().st_size if self.html_path and self.html_path.exists() else None
@@ -434,11 +439,7 @@ def weekly(
     resolve_kernel()  # once, before any worker starts (it may install the kernelspec)
     ensure_store(ws)
     os.environ[_IMPORTED_ENV] = str(Path(ws.store).resolve())  # inherited by the kernels
-    folder = Path(out).resolve() / per.label
-    # the run fills a hidden folder beside it, which replaces the period's folder only once every
-    # notebook has run: an interrupted or crashed run leaves the previous report as it was, never
-    # a mix of this run's notebooks and the last one's
-    staging = _staging_folder(folder)
+    folder = out / per.label
     params = {
         "config": str(cfg),
         "week": per.week,
@@ -453,17 +454,14 @@ def weekly(
         Path(n) if Path(n).suffix == ".ipynb" else nb_dir / f"{n}.ipynb"
         for n in notebooks or WEEKLY_NOTEBOOKS
     ]
-    try:
+    # (an interrupted or crashed run leaves the previous report as it was, never a mix of this
+    # run's notebooks and the last one's)
+    with _filled_in_place(folder) as staging:
         results = _run_all(paths, params, staging, progress, jobs or min(2, os.cpu_count() or 1), per.label)
         manifest_path = _write_weekly_manifest(staging, per, cfg, results)
-        _replace_folder(staging, folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     for r in results:
-        r.ipynb_path = folder / r.ipynb_path.name if r.ipynb_path else None
-        r.html_path = folder / r.html_path.name if r.html_path else None
-    index = export.write_index(Path(out).resolve())
+        r.moved_to(folder)
+    index = export.write_index(out)
     return WeeklyResult(
         folder, per.label, per.start, per.end, per.as_of, per.tz, results, index,
         folder / manifest_path.name,
@@ -487,6 +485,19 @@ def _write_weekly_manifest(folder: Path, per: Any, cfg: Path, results: list[RunR
         "notebooks": [r.as_dict() for r in results],
     }
     return export.write_manifest(folder, manifest)
+
+
+@contextlib.contextmanager
+def _filled_in_place(folder: Path) -> Iterator[Path]:
+    """A hidden folder beside ``folder`` for a run to fill, which takes ``folder``'s place when the
+    block ends normally (:func:`_replace_folder`) and is removed when it does not."""
+    staging = _staging_folder(folder)
+    try:
+        yield staging
+        _replace_folder(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
 
 def _staging_folder(folder: Path) -> Path:
@@ -628,8 +639,7 @@ def run_one(
     """``occ report run``: one notebook into ``out/<name>/``, with a manifest and the index updated."""
     src = Path(path)
     folder = Path(out).resolve() / src.stem
-    staging = _staging_folder(folder)  # (replaces the folder only once the run is complete)
-    try:
+    with _filled_in_place(folder) as staging:
         res = run_notebook(src, params, staging, progress=progress)
         manifest = {
             "label": src.stem,
@@ -641,12 +651,7 @@ def run_one(
             "notebooks": [res.as_dict()],
         }
         export.write_manifest(staging, manifest)
-        _replace_folder(staging, folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    res.ipynb_path = folder / res.ipynb_path.name if res.ipynb_path else None
-    res.html_path = folder / res.html_path.name if res.html_path else None
+    res.moved_to(folder)
     export.write_index(Path(out).resolve())
     return res
 
