@@ -1567,3 +1567,15 @@ def test_a_relative_day_right_before_a_time_is_that_times_alone() -> None:
     assert [m.at for m in got] == [u(2025, 10, 9, 9, 0), u(2025, 10, 10, 10, 0)]
     assert one("sync rescheduled for Mon 14:00", day=day).at == u(2025, 10, 13, 14, 0)
     assert one("Monday 09:00 deploy went fine", day=day).at == u(2025, 10, 6, 9, 0)
+
+
+def test_the_cheap_deadline_gates_let_every_deadline_keyword_through() -> None:
+    # _DL_HINT_BEFORE/_AFTER are written by hand beside the keyword lists they stand in front of:
+    # a keyword added to a list and not to its gate would never be read
+    from occ_lib import times
+
+    before = [w for w in times._DL_BEFORE_WORDS.split("|") if w]
+    assert "missed" in before and "overdue since" in before
+    assert [w for w in before if times._DL_HINT_BEFORE.search(w.lower()) is None] == []
+    after = ("eta", "deadline", "window", "checkpoint", "cutoff", "cut-off", "target")
+    assert [w for w in after if times._DL_HINT_AFTER.search(w) is None] == []
