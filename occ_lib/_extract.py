@@ -13,12 +13,19 @@ from collections.abc import Iterator
 from .redact import redact_text, redact_url
 
 # --- tickets ---------------------------------------------------------------------------------
+# ServiceNow's record numbers have no hyphen: a table prefix and seven digits or more (INC0012345,
+# CHG0034567, RITM0010042); only these prefixes, so that 'ABC1234567' or a part number stays text.
+SERVICENOW_TICKET = r"(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS)[0-9]{7,10}(?![\w-])"
 # PROJECT-123 or ORG-PROJECT-123: upper-case segments (the first with at least two letters), a
 # number, and nothing word-like or hyphenated glued on either side. The guards are what keep
 # ``T04-40`` (inside a time stamp), ``INF-221`` (the tail of ``OCC-INF-221``) and ``CVE-2021``
 # (the head of ``CVE-2021-44228``) out. The pattern starts with a character class so the regex
-# engine skips to candidates in C; the character before a match is checked in Python.
-_TICKET = re.compile(r"[A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![\w-]|\.\d)")
+# engine skips to candidates in C; the character before a match is checked in Python. Its second
+# branch is a ServiceNow number, kept only when :data:`SERVICENOW_TICKET` matches it whole.
+_TICKET = re.compile(
+    r"[A-Z][A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![\w-]|\.\d)|(?<=[A-Z])[0-9]{7,10}(?![\w-]))"
+)
+_SERVICENOW = re.compile(SERVICENOW_TICKET)
 _GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.-")
 _NOT_TICKET_PREFIX = frozenset(
     {
@@ -39,17 +46,19 @@ def _two_letters(head: str) -> bool:
 
 def tickets(text: str) -> list[str]:
     """Ticket keys in order of first mention, without duplicates."""
-    if "-" not in text:
-        return []
     out: list[str] = []
     for m in _TICKET.finditer(text):
         key = m.group(0)
         i = m.start()
         if i and (text[i - 1] in _GLUE or not text[i - 1].isascii() and text[i - 1].isalnum()):
             continue
-        head = key.split("-", 1)[0]
-        if head in _NOT_TICKET_PREFIX or not (head[1].isalpha() or _two_letters(head)):
-            continue
+        if "-" not in key:
+            if _SERVICENOW.fullmatch(key) is None:
+                continue
+        else:
+            head = key.split("-", 1)[0]
+            if head in _NOT_TICKET_PREFIX or not (head[1].isalpha() or _two_letters(head)):
+                continue
         out.append(key)
     return list(dict.fromkeys(out)) if len(out) > 1 else out
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from ._extract import SERVICENOW_TICKET
+
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2\u00f0\u00c5\u00c4\u00c6\u00ce\u00cf]")
 
 
@@ -277,8 +279,11 @@ def _maybe_break(marker: str, rest: str | None) -> bool:
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 # a prose line that opens with a date or time ('14:02 UTC ...', '[2025-10-07 09:30] ...', '**9:30am**
 # ...'), possibly after a 'Key:' (a report's header lines: '**Detected:** 2025-10-09 14:02 CEST')
-# (a ticket is no key: 'REL-91: checkout 5xx spike' is a message about it)
-_KEY = r"[*_]{0,2}(?![A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+:)[A-Z][A-Za-z][\w /()-]{0,28}:[*_]{0,2}[ \t]"
+# (a ticket is no key: 'REL-91: checkout 5xx spike', 'INC0012345: restored' are messages about it)
+_KEY = (
+    r"[*_]{0,2}(?![A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+:|" + SERVICENOW_TICKET + r":)"
+    r"[A-Z][A-Za-z][\w /()-]{0,28}:[*_]{0,2}[ \t]"
+)
 _KEY_LINE = re.compile(_KEY)  # ('**Severity:** SEV-2' under such a line is no continuation of it)
 
 

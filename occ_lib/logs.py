@@ -73,8 +73,10 @@ Per item (the rules, in order)
       either side, so ``T04-40`` in a stamp, ``INF-221`` in ``OCC-INF-221``, ``CVE-2021`` in
       ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
       zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``) are not
-      projects. A nested item inherits its ancestors' tickets (its own first); an item that names
-      none takes those of the nearest enclosing heading that names any (``### PAY-412 rollback``).
+      projects; and ServiceNow's numbers, which have no hyphen (``INC0012345``, ``CHG0034567``,
+      ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or more). A
+      nested item inherits its ancestors' tickets (its own first); an item that names none takes
+      those of the nearest enclosing heading that names any (``### PAY-412 rollback``).
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
       a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
       line references are dropped; URLs are not paths.

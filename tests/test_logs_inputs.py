@@ -307,10 +307,23 @@ def test_sections_are_not_assumed_in_time_order():
         ("UTF-8 and SHA-256 and ISO-8601 and Q4-2025", []),
         ("lower deploy-147 is not a ticket", []),
         ("SEV-2 declared for PAY-412; TIER-1 support, SPRINT-14, PRI-1", ["PAY-412"]),
+        # ServiceNow numbers: known table prefixes, seven digits or more, nothing glued on
+        ("opened INC0012345 for CHG0034567 (RITM0010042, SCTASK0012345.) and DEPLOY-147",
+         ["INC0012345", "CHG0034567", "RITM0010042", "SCTASK0012345", "DEPLOY-147"]),
+        ("XINC0012345, INC001234, ABC1234567, INC0012345-b, inc0012345, KB0012345", []),
     ],
 )
 def test_tickets(text, expected):
     assert ex.tickets(text) == expected
+
+
+def test_servicenow_number_opens_a_message_not_a_field():
+    text = "## 2025-10-09\n\nINC0012345: restored at 15:10 UTC\n\nRITM0010042: access granted\n"
+    logs = parse_log(text, "sn.md")
+    ev = logs.events
+    assert ev["tickets"].tolist() == [["INC0012345"], ["RITM0010042"]]
+    assert ev["kind"].tolist() == ["resolved", "note"]
+    assert ev["at"].tolist() == [ts("2025-10-09 15:10"), ts("2025-10-09 00:00")]
 
 
 @pytest.mark.parametrize(
@@ -893,8 +906,9 @@ def test_work_notes_keep_a_message_that_opens_like_a_header_field():
     assert ev[["line", "at", "kind", "tickets"]].values.tolist() == [
         [3, ts("2025-10-09 14:02:11"), "escalation", ["PAY-412"]],
         [6, ts("2025-10-09 16:40:19"), "resolved", ["PAY-412"]],
-        [9, ts("2025-10-09 09:02"), "status", []],
-        [12, ts("2025-10-09 14:02"), "note", []],
+        # the title's ServiceNow number is the ticket of the messages that name none of their own
+        [9, ts("2025-10-09 09:02"), "status", ["INC0012345"]],
+        [12, ts("2025-10-09 14:02"), "note", ["INC0012345"]],
     ]
     assert ev["text"].tolist()[2] == "[9:02 AM] Lee Park Update: error rate back to normal"
     assert ev["text"].tolist()[3] == "**Detected:** 2025-10-09 14:02 UTC"
