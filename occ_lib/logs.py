@@ -97,6 +97,10 @@ Per item (the rules, in order)
       update``, only that one; its ``text`` is the item's, clipped at ``DEADLINE_TEXT_MAX`` characters). A
       duration after ETA, ``due in`` or ``within`` (``ETA 30 min``, ``ETA ~2h``, ``within 3 days``) is a
       deadline that long after the item's ``at`` when that is known to the minute (in whole days: to the day).
+      A ``window`` written as a range is due at its end (``maintenance window Sat 02:00-04:00 ET``); an
+      impact, outage or incident window is when it happened, no deadline. A deadline time written
+      without a date more than 12 hours before the item's own first time is the next day's (``23:40
+      paged, ETA 00:30``), unless the item says it was missed.
       Every other resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its
       range end), else the first date-only one; else the section's time (its precision); else the section's
       date (``day``, UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of
@@ -212,6 +216,7 @@ PROBLEM_COLUMNS: tuple[str, ...] = tuple(_PROBLEMS)
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
+_HALF_DAY, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(days=1)
 _NAT = np.iinfo(np.int64).min
 
 
@@ -399,16 +404,24 @@ _HEADER_TOKEN = re.compile(r"[A-Za-z][A-Za-z_/]*(?:[+\-\u2212]\d{1,2}(?::?\d{2})
 def _header_zone(headers: list[str]) -> dt.tzinfo | None:
     """The zone a table header gives its times ('Time (UTC)', 'When - ET', 'Start (Europe/Berlin)')."""
     for cell in headers:
-        if not _HEADER_TIME_WORD.search(cell):
-            continue
-        words = _HEADER_TOKEN.findall(cell)
-        if len(words) < 2:
-            continue
-        for word in words:
-            if word.isupper() or "/" in word or word[:3].upper() in ("UTC", "GMT"):
-                tz = _times.zone_named(word)
-                if tz is not None:
-                    return tz
+        tz = _cell_zone(cell)
+        if tz is not None:
+            return tz
+    return None
+
+
+def _cell_zone(cell: str) -> dt.tzinfo | None:
+    """The zone one header cell names for its column's times, if it is a time column's."""
+    if not _HEADER_TIME_WORD.search(cell):
+        return None
+    words = _HEADER_TOKEN.findall(cell)
+    if len(words) < 2:
+        return None
+    for word in words:
+        if word.isupper() or "/" in word or word[:3].upper() in ("UTC", "GMT"):
+            tz = _times.zone_named(word)
+            if tz is not None:
+                return tz
     return None
 
 
@@ -419,12 +432,47 @@ _DEADLINE_HEADERS = {
     "eta": "ETA", "target": "target", "target date": "target", "by": "by", "by when": "by",
     "no later than": "no later than", "nlt": "no later than",
 }
+# the zone a deadline header may name after its words: 'Due (UTC)', 'ETA - AEDT', 'Deadline [ET]'
+_HEADER_ZONE_TAIL = re.compile(r"\s*(?:[(\[]\s*([^()\[\]]+?)\s*[)\]]|[-\u2013\u2014,]\s*(\S+))\s*$")
 
 
-def _header_deadlines(headers: list[str]) -> list[str | None] | None:
-    """Per column, the deadline keyword its header gives its dates; None when no column has one."""
-    kws = [_DEADLINE_HEADERS.get(" ".join(h.lower().strip(" *_:").split())) for h in headers]
+def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None] | None:
+    """Per column, the deadline keyword its header gives its dates and the zone word it names
+    (``Due (UTC)``: ``("due", "UTC")``); None when no column has one."""
+    kws: list[tuple[str, str | None] | None] = []
+    for h in headers:
+        low = " ".join(h.lower().strip(" *_:").split())
+        kw = _DEADLINE_HEADERS.get(low)
+        zone = None
+        if kw is None and (m := _HEADER_ZONE_TAIL.search(low)) is not None:
+            word = (m.group(1) or m.group(2)).strip()
+            kw = _DEADLINE_HEADERS.get(low[: m.start()].strip(" *_:"))
+            if kw is not None and _times.zone_named(word.upper() if "/" not in word else word) is not None:
+                zone = h.strip(" *_:")[m.start() :].strip(" ()[]-\u2013\u2014,")
+            else:
+                kw = None
+        kws.append(None if kw is None else (kw, zone))
     return kws if any(kws) else None
+
+
+# a time written in a cell ('18:00', '6 PM'), and the zones a cell may name ('ET', 'Europe/Berlin',
+# '18:00Z', '+05:30')
+_CELL_TIME = re.compile(r"(?i)\d:\d\d|\d\s?[ap]\.?m\b")
+_CELL_ZONE_WORD = re.compile(r"(?<![A-Za-z])(?:[A-Z]{2,5}|[A-Z][a-z]+/[A-Za-z_]+)(?![A-Za-z])")
+_CELL_OFFSET = re.compile(r"\d[Zz]\b|[+\-\u2212]\d\d:?\d\d\b")
+
+
+def _deadline_cell(cell: str, kw: tuple[str, str | None] | None) -> str:
+    """A cell of a deadline column as the item reads it: 'due <cell>', with the header's zone after
+    a time that names none ('| ETA (AEDT) |' over '2025-10-10 18:00')."""
+    if kw is None or not cell.strip():
+        return cell
+    word, zone = kw
+    if zone and _CELL_TIME.search(cell) and _CELL_OFFSET.search(cell) is None and not any(
+        _times.zone_named(z) is not None for z in _CELL_ZONE_WORD.findall(cell)
+    ):
+        return f"{word} {cell.strip()} {zone}"
+    return f"{word} {cell}"
 
 
 def _fm_day(
@@ -690,10 +738,14 @@ def _parse_document(
             nesting.append(_CLEAR)
             cols = _unique_headers(headers)
             width = len(cols)
-            # 'Time (UTC)': the rows' zone-less times are in it, else in the section's
-            zone = _header_zone(headers) or sec_zone
-            # 'Due': the dates of that column are read as deadlines ('due 2025-10-10')
+            # 'Due': the dates of that column are read as deadlines ('due 2025-10-10'), in the zone
+            # its header names ('Due (UTC)'), if any
             dl_cols = _header_deadlines(cols)
+            # 'Time (UTC)': the rows' zone-less times are in it, else in the section's (a deadline
+            # column's zone is its own)
+            plain = headers if dl_cols is None else [h for h, d in zip(headers, dl_cols, strict=False)
+                                                     if not d]
+            zone = _header_zone(plain) or sec_zone
             body = []
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells
@@ -701,7 +753,7 @@ def _parse_document(
                 rtext = " | ".join(cells).rstrip()
                 if rtext.strip(" |"):
                     read_as = None if dl_cols is None else " | ".join(
-                        f"{kw} {c}" if kw and c.strip() else c for c, kw in zip(cells, dl_cols, strict=True)
+                        _deadline_cell(c, kw) for c, kw in zip(cells, dl_cols, strict=True)
                     ).rstrip()
                     items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, head_flags))
             frame = _table_frame(body, cols)
@@ -891,9 +943,18 @@ def _items(
             # thousands of ETAs cannot cost gigabytes
             dtext = text if len(text) <= DEADLINE_TEXT_MAX else text[:DEADLINE_TEXT_MAX] + "…"
             for m in dls:
-                DL((source, line, sec[0], list(tks), (m.at - epoch) // us,
-                    "day" if m.precision == "day" else "minute", m.keyword, dtext,
-                    m.keyword == "missed" if named else missed and not ex.is_replacement(proses[k], m.start)))
+                if named:
+                    row_missed = m.keyword == "missed"
+                else:
+                    row_missed = missed and not ex.is_replacement(proses[k], m.start)
+                due = m.until if m.keyword == "window" and m.until is not None else m.at
+                # 'ETA 00:30' written at 23:40: the next 00:30, not the one 23 hours before
+                if times and not row_missed and not m.has_date and m.precision != "day" and (
+                    times[0] - due > _HALF_DAY
+                ):
+                    due += _ONE_DAY
+                DL((source, line, sec[0], list(tks), (due - epoch) // us,
+                    "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
     return problems, n_events
 
 

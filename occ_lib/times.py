@@ -632,7 +632,10 @@ def _deadline(
     if low is None or _DL_HINT_AFTER.search(low, end, hi):
         after = _DEADLINE_AFTER.match(text, end, hi)
         # ('14:00 UTC ETA in ~2h': that ETA has its own value, written after it; '17:00 UTC ETA' has not)
-        if after and not _OWN_VALUE.match(text, after.end(), hi + 8 if b is None else min(hi + 8, b)):
+        own = after and _OWN_VALUE.match(text, after.end(), hi + 8 if b is None else min(hi + 8, b))
+        if after and not own and not (
+            after.group("kw2") and _NOT_A_DEADLINE_WINDOW.search(text, end, after.start("kw2"))
+        ):
             return _norm_keyword(after.group("kw1") or after.group("kw2"))
     if start == a:
         return None
@@ -641,8 +644,17 @@ def _deadline(
         return None
     before = _DEADLINE_BEFORE_REV.match(text[lo:start][::-1])
     if before:
-        return _norm_keyword(before.group("kw")[::-1])
+        kw = _norm_keyword(before.group("kw")[::-1])
+        if kw == "window" and _NOT_A_DEADLINE_WINDOW.search(text, lo, start - before.end()):
+            return None  # ('impact window: 14:02-15:47 UTC' is when it happened)
+        return kw
     return None
+
+
+# a window that says when something happened, not by when it must be done
+_NOT_A_DEADLINE_WINDOW = re.compile(
+    r"(?i:impact|outage|incident|downtime|degradation|disruption|exposure|error|failure|affected)\s+$"
+)
 
 
 # ------------------------------------------------------------------------------------------ resolving

@@ -716,6 +716,25 @@ def test_a_due_column_makes_its_dates_deadlines_and_the_status_may_say_missed():
     assert dl["text"].iloc[0] == "Retry budget (PAY-501) | kim | 2025-10-10 | Overdue"
 
 
+def test_a_deadline_column_may_name_its_own_zone_which_is_not_the_rows():
+    # 'ETA (AEDT)': that column's times are Sydney's; the Time column's stay in the document's zone
+    text = (
+        "---\ntz: UTC\n---\n## 2025-10-09\n"
+        "| Time | Ticket | ETA (AEDT) |\n|---|---|---|\n| 15:30 | NOC-701 | 2025/10/10 09:00 |\n\n"
+        "| Time | Ticket | Due (IST) |\n|---|---|---|\n| 15:30 | NOC-706 | 2025/10/10 |\n\n"
+        "| Action | Deadline - ET |\n|---|---|\n| CHG-1290 | 2025-10-22 18:00 |\n"
+        "| CHG-1291 | 2025-10-22 18:00 PT |\n| CHG-1292 | 2025-10-22 18:00Z |\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.events["at"].tolist()[:2] == [ts("2025-10-09 15:30"), ts("2025-10-09 15:30")]
+    dl = logs.deadlines
+    assert dl["tickets"].tolist() == [["NOC-701"], ["NOC-706"], ["CHG-1290"], ["CHG-1291"], ["CHG-1292"]]
+    assert dl["due_at"].tolist() == [
+        ts("2025-10-09 22:00"), ts("2025-10-10"), ts("2025-10-22 22:00"), ts("2025-10-23 01:00"),
+        ts("2025-10-22 18:00"),
+    ]
+
+
 def test_prose_lines_that_open_with_their_time_are_items():
     text = (
         "# Chat paste\n\nSome intro at 08:00 is prose.\n\n## 2025-10-07\n"
