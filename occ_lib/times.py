@@ -17,7 +17,8 @@ What counts as a time
     only with AM/PM: ``9.30`` alone is a number), ``12 noon``, ``12:00 noon`` (``noon`` is a meridiem only
     after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
-    ``09:30 hrs`` and ``0930 hrs`` (in the document's zone; ``hrs of`` is a duration).
+    ``09:30 hrs`` and ``0930 hrs`` (in the document's zone unless a zone follows, ``1530 hrs IST``;
+    ``hrs of`` is a duration).
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
     ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``). Military style
     only with a UTC zone: ``0900Z``, ``1730 UTC``, ``2359 GMT``, ``0900 UTC+2`` (so ``2025 UTC`` reads
@@ -66,7 +67,11 @@ Zones (:func:`zone_named`)
     ``HST`` -> Pacific/Honolulu; ``CET CEST`` -> Europe/Paris; ``EET EEST`` -> Europe/Athens;
     ``WET WEST`` -> Europe/Lisbon; ``BST`` -> Europe/London; ``IST`` -> Asia/Kolkata;
     ``JST`` -> Asia/Tokyo; ``KST`` -> Asia/Seoul; ``SGT`` -> Asia/Singapore; ``AEST AEDT`` ->
-    Australia/Sydney; any IANA name; fixed offsets ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``.
+    Australia/Sydney; ``ACST ACDT`` -> Australia/Adelaide; ``AWST`` -> Australia/Perth; ``NZST
+    NZDT`` -> Pacific/Auckland; ``HKT`` -> Asia/Hong_Kong; ``ICT`` -> Asia/Bangkok; ``WIB`` ->
+    Asia/Jakarta; ``PHT`` -> Asia/Manila; ``PKT`` -> Asia/Karachi; ``MSK`` -> Europe/Moscow;
+    ``SAST`` -> Africa/Johannesburg; ``BRT`` -> America/Sao_Paulo; any IANA name; fixed offsets
+    ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``.
     Abbreviations go through the IANA zone, so daylight saving follows the date (``EST`` written in
     July still means New York time that day, UTC-4); where the clocks go back or ahead, a seasonal
     abbreviation picks the offset (``01:30 EST`` on 2025-11-02 is the second 01:30, 06:30 UTC;
@@ -217,6 +222,10 @@ _ZONE_TABLE: dict[str, str] = {
     "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon", "BST": "Europe/London",
     "IST": "Asia/Kolkata", "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "SGT": "Asia/Singapore",
     "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide", "AWST": "Australia/Perth",
+    "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "HKT": "Asia/Hong_Kong",
+    "ICT": "Asia/Bangkok", "WIB": "Asia/Jakarta", "PHT": "Asia/Manila", "PKT": "Asia/Karachi",
+    "MSK": "Europe/Moscow", "SAST": "Africa/Johannesburg", "BRT": "America/Sao_Paulo",
 }
 
 _OFFSET_RE = re.compile(r"(?:UTC|GMT|UT)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
@@ -258,7 +267,7 @@ def zone_named(name: str) -> dt.tzinfo | None:
 # written says which offset: "01:30 EST" on 2025-11-02 is the second 01:30, 06:30 UTC.
 _SEASONAL = frozenset((
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "CET", "CEST", "EET",
-    "EEST", "WET", "WEST", "BST", "AEST", "AEDT",
+    "EEST", "WET", "WEST", "BST", "AEST", "AEDT", "ACST", "ACDT", "NZST", "NZDT",
 ))
 
 
@@ -328,7 +337,7 @@ _DECL_ZONE = (
 _DECLARED_RE = re.compile(
     r"(?<![A-Za-z])(?:(?i:time\s*zone|tz)\s*[:=]?\s*"
     r"|(?i:times?|timestamps?)(?:\s*:\s*|\s+(?:(?i:below|here|above)\s+)?(?:(?i:are|is|shown|given|listed)\s+)?"
-    r"(?:(?i:in)\s+)?))" + _DECL_ZONE
+    r"(?:(?i:in)\s+)?))(?:(?i:local(?:\s+time)?)\s*[(:,\-]?\s*)?" + _DECL_ZONE
 )
 _DECL_WORDS = ("time", "Time", "TIME", "tz", "TZ")
 
@@ -355,6 +364,9 @@ def declared_zone(text: str) -> str | None:
                 continue  # 'tz' only as a 'tz: Europe/Berlin' line
         word = m.group("z")
         tz = zone_named(word)
+        if tz is None and "/" in word:  # ('All times CET/CEST': one zone, named for both seasons)
+            word = word.split("/", 1)[0]
+            tz = zone_named(word)
         if tz is None and m.group("z2"):
             tz = zone_named(m.group("z2"))
         if tz is None:
@@ -389,8 +401,8 @@ _IANA = (
 _ZWORD = (
     _IANA + r"|(?:UTC|GMT|UT)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|Zulu|utc"
     r"|(?:Eastern|Central|Mountain|Pacific)(?:\s+Time)?"
-    r"|AKST|AKDT|AEST|AEDT|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|HST|CET|EET|WET|BST|IST|JST"
-    r"|KST|SGT|ET|CT|MT|PT"
+    r"|AKST|AKDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT"
+    r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|ET|CT|MT|PT"
 )
 
 
@@ -496,7 +508,9 @@ _FULL_SRC = (
     r"|(?P<bd>\d{1,2})(?:st|nd|rd|th)?(?![^\W_]|:\d)"
     # military-style UTC times, only with their zone: '0900Z', '1730 UTC' (a bare '0900' is a number)
     r"|(?P<mil>(?P<milh>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?:Z|\s?(?:UTC|GMT)"
-    r"(?:\s?(?P<milo>[+\-\u2212]\d{1,2}(?::?\d{2})?))?|(?P<milhrs>\s?hrs\.?(?!\s+of\b)))(?![^\W_]|\s?[+\-\u2212]\d))"
+    r"(?:\s?(?P<milo>[+\-\u2212]\d{1,2}(?::?\d{2})?))?"
+    r"|(?P<milhrs>\s?hrs\.?(?!\s+of\b))(?:\s(?P<milz>" + _ZWORD + r")(?![^\W_]|/))?)"
+    r"(?![^\W_]|\s?[+\-\u2212]\d))"
 )
 _FULL = re.compile(_FULL_SRC)
 _MON_BEFORE = re.compile(r"(?<![A-Za-z])" + _MON + r"\s?$")
@@ -943,8 +957,11 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
     start, end = m.span()
     if kind == "mil":
         offset = m.group("milo")
-        # '0930 hrs' is in the document's zone; '0930Z', '0930 UTC+2' in theirs
-        tz = None if m.group("milhrs") else zone_named(offset.replace("\u2212", "-")) if offset else UTC
+        # '0930 hrs' is in the document's zone, '1530 hrs IST' in India's; '0930Z', '0930 UTC+2' in theirs
+        if m.group("milhrs"):
+            tz = zone_named(m.group("milz")) if m.group("milz") else None
+        else:
+            tz = zone_named(offset.replace("\u2212", "-")) if offset else UTC
         cand = _Cand(start, end, "time", tz=tz)
         cand.time = (int(m.group("milh")), int(m.group("milm")), 0, 0, "minute", 0)
         if cand.tz is None and offset:

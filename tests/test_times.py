@@ -642,6 +642,18 @@ def test_parse_stamp_none(text: str) -> None:
         ("JST", "Asia/Tokyo"),
         ("AEST", "Australia/Sydney"),
         ("AEDT", "Australia/Sydney"),
+        ("ACDT", "Australia/Adelaide"),
+        ("AWST", "Australia/Perth"),
+        ("NZDT", "Pacific/Auckland"),
+        ("NZST", "Pacific/Auckland"),
+        ("HKT", "Asia/Hong_Kong"),
+        ("ICT", "Asia/Bangkok"),
+        ("WIB", "Asia/Jakarta"),
+        ("PHT", "Asia/Manila"),
+        ("PKT", "Asia/Karachi"),
+        ("MSK", "Europe/Moscow"),
+        ("SAST", "Africa/Johannesburg"),
+        ("BRT", "America/Sao_Paulo"),
         ("Europe/Berlin", "Europe/Berlin"),
     ],
 )
@@ -679,6 +691,11 @@ def test_zone_named_offsets_and_unknown() -> None:
         ("Times: UTC", "UTC"),
         ("All timestamps in UTC", "UTC"),
         ("Times below are Eastern", "America/New_York"),
+        ("All times CET/CEST.", "Europe/Paris"),
+        ("Times below are local (Pacific).", "America/Los_Angeles"),
+        ("All times in NZDT.", "Pacific/Auckland"),
+        ("Times are local: ET", "America/New_York"),
+        ("times in local time", None),
         ("Time: 09:00", None),
         ("Times: see below", None),
         ("Time to fix: 2h", None),
@@ -1579,3 +1596,23 @@ def test_the_cheap_deadline_gates_let_every_deadline_keyword_through() -> None:
     assert [w for w in before if times._DL_HINT_BEFORE.search(w.lower()) is None] == []
     after = ("eta", "deadline", "window", "checkpoint", "cutoff", "cut-off", "target")
     assert [w for w in after if times._DL_HINT_AFTER.search(w) is None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a zone after 'hrs' is the time's: India is UTC+5:30
+        ("1530 hrs IST hotfix deployed", "2025-10-09T10:00:00+00:00"),
+        ("1530hrs IST", "2025-10-09T10:00:00+00:00"),
+        ("0930 hrs JST", "2025-10-09T00:30:00+00:00"),
+        ("0930 hrs", "2025-10-09T09:30:00+00:00"),  # (the default zone, UTC here)
+        # zones of the Pacific and Asia: Auckland and Adelaide on summer time from late September/October
+        ("10:00 NZDT pinged Auckland", "2025-10-08T21:00:00+00:00"),
+        ("09:00 ACDT check", "2025-10-08T22:30:00+00:00"),
+        ("09:00 AWST", "2025-10-09T01:00:00+00:00"),
+        ("09:00 HKT", "2025-10-09T01:00:00+00:00"),
+    ],
+)
+def test_more_zones_after_times(text: str, expected: str) -> None:
+    (m,) = [m for m in find_times(text, day=dt.date(2025, 10, 9)) if not m.is_deadline]
+    assert m.at is not None and m.at.isoformat() == expected
