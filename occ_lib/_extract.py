@@ -441,10 +441,28 @@ def _handle_parts(low: str) -> frozenset[str]:
     return frozenset(p for m in _HYPHENATED.findall(low) for p in m.split("-"))
 
 
+# what says nothing was missed: a negated miss ('not missed', 'nothing slipped', "didn't slip"), a
+# metric over its threshold ('p95 latency exceeded 800ms', 'error budget breached') and a late hour
+_NOT_A_MISS = re.compile(
+    r"(?i:\b(?:not|never|nothing|no|nobody|didn't|did\s+not|wasn't|was\s+not|isn't|hasn't|haven't|won't"
+    r"|without)\s+(?:(?:been|be|yet|a|the|any|ever|really)\s+)?(?:missed|slipped|slip|late|overdue|breached"
+    r"|blown|lapsed|exceeded|misses|slipping)\b"
+    r"|\b(?:latency|p\d{2}|budget|threshold|limit|quota|rate|cpu|memory|disk|usage|errors?|slo|apdex"
+    r"|saturation|load|traffic|requests?|retries|queue|lag|burn)\s+(?:[\w-]+\s+)?(?:exceeded|breached"
+    r"|lapsed)\b"
+    r"|\b(?:exceeded|breached)\s+(?:the\s+|its\s+|our\s+)?(?:\d|threshold|limit|budget|quota|capacity|slo)"
+    r"|\blate\s+(?:night|evening|afternoon|morning|shift|hours?)\b)"
+)
+
+
 def stated_missed(text: str, w: frozenset[str]) -> bool:
-    """True when the item says a deadline was missed (missed, slipped, overdue, past due, blew...)."""
+    """True when the item says a deadline was missed (missed, slipped, overdue, past due, blew...),
+    not only that nothing was missed or that a metric went over its threshold (:data:`_NOT_A_MISS`)."""
     if not w.isdisjoint(_MISSED):
-        return True
+        low = text.lower()
+        if _NOT_A_MISS.search(low) is None:
+            return True
+        return not words(_NOT_A_MISS.sub(" ", low)).isdisjoint(_MISSED)
     if "past" in w or "past-due" in w:
         low = text.lower()
         return any(p in low for p in _MISSED_PHRASES)
@@ -471,6 +489,7 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
     return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("n"), m.end()
 
 
+_WD_WORD = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?"
 # A deadline written as the replacement of a missed one ("slipped - new ETA Monday 10am", "ETA
 # slipped to 19:00", "pushed out to Friday"): the item's miss is about the old one, not this one.
 _REPLACEMENT = re.compile(
@@ -478,8 +497,10 @@ _REPLACEMENT = re.compile(
     r"(?:eta|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
     r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
     r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b[^.;!?|\n\u2013\u2014]{0,24}$"
-    # 'ETA now 11:15', 'deadline is now Friday': what it has become
+    # 'ETA now 11:15', 'deadline is now Friday', 'now due Tues 10/14': what it has become
     r"|(?i:\b(?:eta|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*$"
+    r"|(?i:\bnow\s+(?:due|eta|targeting|targeted|expected|planned)(?:\s+(?:at|by|on|for))?)\s*"
+    r"(?:(?:" + _WD_WORD + r")\.?,?\s*)?$"
     # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to
     r"|(?:\u2192|-{1,2}>|=>|(?i:\bfrom\s+\S+(?:\s[A-Za-z]{3,9})?\s+to))\s*$"
 )

@@ -91,10 +91,13 @@ Per item (the rules, in order)
       late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
       looking back, ``missed the 10:30 update`` naming its time) becomes a row of ``deadlines``
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
-      lapsed, exceeded - except for a deadline written as the replacement: "slipped - new ETA Monday 10am",
-      "pushed to 19:00", "ETA now 11:15", the second of "ETA 10/8 → 10/10" or "moved from Oct 8 to Oct 10",
-      both of which are deadlines; and when the item writes a time as the missed one, ``missed the 10:30
-      update``, only that one; its ``text`` is the item's, clipped at ``DEADLINE_TEXT_MAX`` characters). A
+      lapsed, exceeded - not when it only says nothing was (``not missed``, ``nothing slipped``) or a
+      metric went over its threshold (``p95 latency exceeded 800ms``, ``error budget breached``) -,
+      except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
+      19:00", "ETA now 11:15", "now due Tues", the second of "ETA 10/8 → 10/10" or "moved from Oct 8 to
+      Oct 10", both of which are deadlines; and when the item writes a time as the missed one,
+      ``missed the 10:30 update``, only that one; its ``text`` is the item's, clipped at
+      ``DEADLINE_TEXT_MAX`` characters). A
       duration after ETA, ``due in`` or ``within`` (``ETA 30 min``, ``ETA ~2h``, ``within 3 days``) is a
       deadline that long after the item's ``at`` when that is known to the minute (in whole days: to the day).
       A ``window`` written as a range is due at its end (``maintenance window Sat 02:00-04:00 ET``); an

@@ -100,11 +100,13 @@ Which date a time takes
     or after the base date).
     Short weekdays (``Fri``, ``Tues.``, ``THU``; capitalized or upper case, so that ``sat`` and ``sun``
     stay words) follow the same rules but name a time's day only with at most one word between
-    (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``).
+    (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``); after a deadline keyword
+    their dot or comma is no break (``ETA Fri. 10:00``, ``due Fri, 10 Oct``).
     ``this Friday`` is that day of the base date's week, ``next Friday`` of the week after (weeks
-    start on Monday), with or without a time. ``EOW``, ``end of (the) week`` and ``end of next
-    week`` are date-only deadlines on that week's Friday (a weekend day is its own end of week), and
-    so are ``this week`` and ``next week`` after a deadline word (``ETA next week``);
+    start on Monday), ``last Friday`` the last one before the base date, with or without a time.
+    ``EOW``, ``end of (the) week`` and ``end of next week`` are date-only deadlines on that week's
+    Friday (a weekend day is its own end of week), and so are ``this week`` and ``next week`` after a
+    deadline word (``ETA next week``);
     ``EOM``, ``end of (the) month`` and ``end of next month`` on that month's last day.
     With no date at all: ``at=None``, ``problem='time without a date'``.
 Precision
@@ -126,8 +128,10 @@ End of day
     ``EOD``, ``EOB``, ``COB``, ``end of (the) day``/``business`` is a date-only deadline (keyword
     ``EOD`` unless ``ETA``/``by``... governs it) on the day written next to it (``EOD Friday``:
     the next Friday; ``tomorrow COB``), or, when a deadline keyword governs it (``by EOD``), on the
-    text's own day; alone it is no mention (``posted the EOD summary``). With a time next to it,
-    the time is the deadline (``ETA EOD 17:00``).
+    text's own day; alone it is no mention (``posted the EOD summary``). A date written next to it,
+    also with ``by`` between (``Oct 10 by EOD``, ``tomorrow by COB``), is that one deadline; after a
+    missed one it looks back (``missed COB Thurs``). With a time next to it, the time is the deadline
+    (``ETA EOD 17:00``; ``Thu EOD 18:00 ET``: keyword ``EOD``).
 Not read by :func:`find_times`
     anything inside a backtick code span or a URL (artifact paths, commands), and file-name stamps
     (``2025-10-10T02-50-44Z``, ``20251010T071858Z``, ``2025-10-10T073500Z``): those are evidence
@@ -528,9 +532,10 @@ _WEEKDAY_ALT = "|".join(_WEEKDAYS)
 # 'Fri', 'THU', 'Tues.': capitalized or upper case only, so that 'sat' and 'sun' stay words; next to a
 # time they name its day only with at most one word between ('ETA Fri 3pm', 'Fri by 3pm')
 _WD_ABBR = "Tues|Thurs|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN"
-# 'this Friday' is that day of the text's week, 'next Friday' of the week after (weeks start Monday)
+# 'this Friday' is that day of the text's week, 'next Friday' of the week after (weeks start Monday),
+# 'last Friday' the one before the text's day
 _REL = re.compile(
-    r"(?<![\w\-])(?:(?P<which>(?i:this|next))\s+(?=(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r"))?"
+    r"(?<![\w\-])(?:(?P<which>(?i:this|next|last))\s+(?=(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r"))?"
     r"(?:(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r"))"
     r"|(?P<abbr>" + _WD_ABBR + r")\.?)(?![\w\-])"
 )
@@ -562,6 +567,7 @@ _DL_BEFORE_WORDS = (
     "|missed|blew|blown"  # (a missed one: 'missed the 10:30 update', 'blew the Fri 17:00 cutoff')
 )
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
+_WD_ABBR_LOW = "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
 _DL_FILLER = (
     "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|eod|eob|cob|"
     "around|about|approx|approximately|roughly|circa|~|"
@@ -569,7 +575,7 @@ _DL_FILLER = (
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
     "extended to|moved from|slipped from|pushed from|changed from|shifted from|moved|slipped|pushed|"
-    + _WEEKDAY_ALT + "|" + "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
+    + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
 # lazy filler loop makes the nearest keyword win ('ETA before 09:00' -> 'before').
@@ -577,6 +583,8 @@ _DEADLINE_BEFORE_REV = re.compile(
     # (an '@' too: Notion writes a date as a mention, 'Fix ETA: @October 10, 2025 12:00 PM')
     r"\s*[*_(\[<@]*\s*(?:[:=]\s*|,\s*(?="
     + _cases("today|tonight|tomorrow|" + _WEEKDAY_ALT, reverse=True) + r")|"
+    # a short weekday's dot or comma: 'ETA Fri. 10:00', 'due Fri, 10 Oct'
+    + r"[.,]\s*(?=(?:" + _cases(_WD_ABBR_LOW, reverse=True) + r")(?![\w\-]))|"
     + _cases(_DL_FILLER, reverse=True) + r"\s+"
     # the date a deadline moved from: 'ETA 10/8 → 10/10', 'due Oct 8 -> Oct 10', 'ETA moved from Oct 8
     # to Oct 10' (both are deadlines; a 'to' only after 'from': 'window 10/8 to 10/10' is a range)
@@ -630,7 +638,7 @@ def _norm_keyword(kw: str) -> str:
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
     "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|expir|since|missed"
-    "|blew|blown|\U0001f4c5"
+    "|blew|blown|eod|eob|cob|\U0001f4c5"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 
@@ -662,7 +670,12 @@ def _deadline(
         if kw == "window" and _NOT_A_DEADLINE_WINDOW.search(text, lo, start - before.end()):
             return None  # ('impact window: 14:02-15:47 UTC' is when it happened)
         return kw
+    if _EOD_BEFORE.search(text, lo, start):
+        return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
     return None
+
+
+_EOD_BEFORE = re.compile(r"(?:(?<![\w-])(?i:eod|eob)|(?<![\w-])COB)\s*[(@:,\-]?\s*(?:(?i:at)\s+)?$")
 
 
 # a window that says when something happened, not by when it must be done
@@ -950,6 +963,7 @@ class _Cand:
 
 
 _REL_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_WHICH_WEEK = {"this": 0, "next": 1, "last": -2}  # ('last Friday': -2, the one before the day)
 _WD_INDEX = {w[:3]: k for k, w in enumerate(_WEEKDAYS)}
 
 
@@ -1686,7 +1700,7 @@ _EOD = re.compile(
     r"|(?P<bare>this\s+week|(?P<next2>next)\s+week)))"
     r"|(?P<month>(?i:eom|end\s+of\s+(?:the\s+)?(?P<nextm>next\s+)?month)))(?![\w-])"
 )
-_EOD_GLUE = re.compile(r"[\s,(]*(?:(?i:on|of|this)\s+)?")
+_EOD_GLUE = re.compile(r"[\s,(]*(?:(?i:on|of|this|by)\s+)?")
 
 
 def _eod_cands(
@@ -1723,15 +1737,17 @@ def _eod_cands(
              and _EOD_GLUE.fullmatch(text, *((r.end, s) if r.end <= s else (e, r.start)))),
             None,
         )
+        kw = _deadline(text, s, e)
         if day_word is None:
-            if _deadline(text, s, e) is None:
+            if kw is None:
                 continue  # 'posted the EOD summary': a report's name, no promise
             date = base
         else:
             day_word.used = True
             s, e = min(s, day_word.start), max(e, day_word.end)
             w = day_word
-            date = base + dt.timedelta(days=w.rel if w.wd < 0 else _weekday_shift(base, w.wd, True, w.week))
+            ahead = kw not in _LOOKS_BACK  # ('missed COB Thurs': the Thursday before)
+            date = base + dt.timedelta(days=w.rel if w.wd < 0 else _weekday_shift(base, w.wd, ahead, w.week))
         out.append(_Cand(s, e, "date", date=date, keyword="EOD"))
     return out
 
@@ -1849,7 +1865,7 @@ def _rel_cands(text: str) -> list[_Cand]:
             out.append(_Cand(m.start("word"), m.end(), "rel", has_rel=True, rel=_REL_OFFSET[word]))
         else:
             which = m.group("which")
-            week = -1 if which is None else 0 if which.lower() == "this" else 1
+            week = -1 if which is None else _WHICH_WEEK[which.lower()]
             wd, short = _WD_INDEX[word[:3]], abbr is not None
             out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, wd=wd, week=week, abbr=short))
     return out
@@ -1867,9 +1883,12 @@ _AHEAD = re.compile(
 def _weekday_shift(base: dt.date, weekday: int, forward: bool, week: int = -1) -> int:
     """Days from ``base`` to the weekday named next to a time: the next one on or after it for a
     deadline ("ETA Friday 09:00"), the last one on or before it otherwise ("Monday 09:00 deploy");
-    with ``week`` 0 or 1, that day of base's week or of the next ("this Friday", "next Friday")."""
+    with ``week`` 0 or 1, that day of base's week or of the next ("this Friday", "next Friday"); with
+    -2 the last one before base ("last Friday")."""
     if week >= 0:
         return weekday - base.weekday() + 7 * week
+    if week == -2:
+        return (weekday - base.weekday()) % 7 - 7
     ahead = (weekday - base.weekday()) % 7
     return ahead if forward or ahead == 0 else ahead - 7
 

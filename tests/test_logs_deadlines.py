@@ -55,3 +55,47 @@ def test_an_eta_written_before_midnight_for_after_it_is_the_next_day():
         [4, ts("2025-10-09 04:10"), "checkpoint", True],
         [5, ts("2025-10-09 13:45"), "ETA", False],
     ]
+
+
+def test_a_miss_is_what_the_item_says_of_a_deadline_not_of_a_metric_or_a_negation():
+    text = (
+        "All times ET.\n## 2025-10-07 (Tue)\n"
+        "- 10:20 Datadog: p95 latency exceeded 800ms on staging (REL-91); ETA for fix 11:30\n"
+        "- 10:21 error budget breached for checkout (REL-92), ETA for mitigation 12:00\n"
+        "- REL-93 ETA 16:00, not missed - fix landed 15:50\n"
+        "- REL-94 deadline 18:00 was never at risk; nothing slipped\n"
+        "- REL-95 late night deploy, ETA 23:00\n"
+        "- REL-96 ETA 14:00 missed, the SLA was breached\n"  # (a miss all the same)
+        "- REL-97 not late, but the 15:00 ETA slipped\n"
+    )
+    assert [r[3] for r in _deadlines(text)] == [False, False, False, False, False, True, True]
+
+
+def test_now_due_is_the_replacement_of_a_slipped_deadline():
+    text = "---\ntz: America/Los_Angeles\n---\n## Fri 2025-10-10\n- WEB-306 slipped; now due Tues 10/14.\n"
+    assert _deadlines(text) == [[5, ts("2025-10-14"), "due", False]]
+
+
+def test_weekdays_of_deadlines_as_written_in_short_and_looking_back():
+    # written on Thursday 2025-10-09 (Pacific)
+    text = (
+        "---\ntz: America/Los_Angeles\n---\n## Thu 2025-10-09\n"
+        "- WEB-1 ETA Fri. 10:00\n"
+        "- WEB-2 ETA Tues. 10am\n"
+        "- WEB-3 due Fri, 10 Oct.\n"
+        "- WEB-4 missed COB Wed.\n"
+        "- WEB-5 overdue since last Friday\n"
+        "- WEB-6 ETA Oct 10 by EOD.\n"
+        "- WEB-7 due tomorrow by EOD.\n"
+        "- WEB-8 Fri EOD 18:00\n"
+    )
+    assert _deadlines(text) == [
+        [5, ts("2025-10-10 17:00"), "ETA", False],
+        [6, ts("2025-10-14 17:00"), "ETA", False],
+        [7, ts("2025-10-10"), "due", False],
+        [8, ts("2025-10-08"), "missed", True],
+        [9, ts("2025-10-03"), "overdue since", True],
+        [10, ts("2025-10-10"), "ETA", False],
+        [11, ts("2025-10-10"), "due", False],
+        [12, ts("2025-10-11 01:00"), "EOD", False],
+    ]
