@@ -917,10 +917,10 @@ def _items(
         w = kws[k]
         kind, level = classify(text, w, bool(dls))
         tks = tks_all[k]
-        if kind_of_item == "paragraph" and not (
+        if kind_of_item == "paragraph" and (not (
             found[k] if is_field(text) else found[k] or dls or owns[k] or kind in _TELLING
-        ):
-            continue
+        ) or not owns[k] and _declared_zone(text) is not None):
+            continue  # (nothing happened; 'Times in ET (UTC-4 until Nov 2, UTC-5 after).' is a note)
         # one tuple per event, in EVENT_COLUMNS order; columns are made once in _Acc.build
         shared = (
             tks, artifacts(text, proses[k]), ex.channels(text) if "#" in text else [],

@@ -53,6 +53,8 @@ What counts as a date
 Ranges
     ``09:00–09:30 UTC``, ``09:00-09:30``, ``21:45 to 23:28 UTC``: ``at`` is the start, ``until`` the end,
     on the next day when it is earlier than the start. A zone written on either end applies to both.
+    Times with their dates or weekdays are a range the same way (``Oct 30 18:00 – Nov 3 09:00 ET``,
+    ``Sat 23:00 - Sun 03:00 ET``).
     A bare hour opening a range takes the AM/PM of its end when that keeps it first (``2-4pm`` is
     14:00-16:00, ``11-1pm`` 11:00-13:00); ``2-4`` alone is no time.
     ``between 09:00 and 10:00 ET``, ``from 09:00 until 10:00 ET`` (then ``until`` makes no deadline)
@@ -60,6 +62,12 @@ Ranges
 Lists
     Times written as one list (joined by ``,``, ``and``, ``or``, ``&``, ``/``) share the zone written
     on the last: ``09:00, 12:00 and 15:00 ET`` are all New York times, whatever the document zone.
+    One moment written in two zones, ``10:00 CEST/09:00 BST``, is read at its first time.
+    A deadline moved (``ETA 17:00 UTC → 19:00 UTC``, ``ETA 17:00 UTC missed, pushed to 19:00 UTC``)
+    makes the time it was moved to a deadline with the same keyword, in the same clause.
+Durations
+    ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
+    something took (``took 3:12``), no time of day.
 Zones (:func:`zone_named`)
     ``UTC``/``Z``/``GMT``/``UT`` -> UTC; ``ET EST EDT Eastern`` -> America/New_York;
     ``CT CST CDT Central`` -> America/Chicago; ``MT MST MDT Mountain`` -> America/Denver;
@@ -474,7 +482,7 @@ def _zone_re(p: str, signed: bool) -> str:
         rf"(?:(?P<{p}z>Z)(?![\w])"
         rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
         rf"|\s{{0,2}}\(\s?(?P<{p}zp>{_ZWORD})\s?\)"
-        rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?![^\W_]|/)"
+        rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?![^\W_]|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
         r")?"
     )
 
@@ -1226,7 +1234,39 @@ def _joined(
     and ranges sharing their zones (:func:`_share_zones`): the last step of reading a text."""
     if len(found) < 2:
         return found
-    return _share_zones(text, a, _join_date_times(text, a, found, base, default_tz), default_tz)
+    return _moved_deadlines(
+        text, a, _share_zones(text, a, _join_date_times(text, a, found, base, default_tz), default_tz)
+    )
+
+
+# what leads from a deadline to the one it became: 'ETA 17:00 UTC → 19:00 UTC', 'ETA 17:00 UTC
+# missed, pushed to 19:00 UTC' (the keyword's own patterns stop at the zone or the comma)
+_MOVED_TO = re.compile(
+    r"(?:\u2192|-{1,2}>|=>|(?i:\b(?:slipped|slips|pushed|moved|postponed|delayed|rescheduled|bumped|deferred"
+    r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for)))\s*$"
+)
+
+
+def _moved_deadlines(text: str, a: int, found: list[TimeMention]) -> list[TimeMention]:
+    """``found`` with a mention that a deadline was moved to made a deadline with its keyword."""
+    out = found
+    prev: TimeMention | None = None
+    for i, m in enumerate(found):
+        if m.is_stamp:
+            continue
+        if m.is_deadline:
+            prev = m
+            continue
+        if prev is not None and m.at is not None and m.start - prev.end <= 48 and _MOVED_TO.search(
+            text, a + prev.end, a + m.start
+        ) and not _CLAUSE_END.search(text, a + prev.end, a + m.start):
+            if out is found:
+                out = list(found)
+            out[i] = prev = dataclasses.replace(m, is_deadline=True, keyword=prev.keyword)
+    return out
+
+
+_CLAUSE_END = re.compile(r"[;.!?|\n]\s")
 
 
 _NO_DATE = "time without a date"
@@ -1303,6 +1343,8 @@ def _scan(
         pos = c.end if c is not None else m.end()
         if kind == "stamp":
             continue  # consumed so that its pieces never read as times; stamps=True reads them below
+        if kind == "tm" and _DURATION_BEFORE.search(text, max(a, s - 24), s) is not None:
+            continue  # ('duration 00:03:12', 'took 3:12': how long, not when)
         mention = (
             _fast_time(text, low, m, base, default_tz, a, b) if kind == "tm" and rels is None else None
         )
@@ -1328,6 +1370,11 @@ def _scan(
     return out, base
 
 
+# words after which 'H:MM(:SS)' is how long something took, not a time of day
+_DURATION_BEFORE = re.compile(
+    r"(?i:duration|elapsed|took|lasted|runtime|run\s+time|uptime|mttr|mttd|mtta|ttr)"
+    r"\s*(?:of|was|is|=|:)?\s*[~(]?\s*$"
+)
 _WD_GAP = re.compile(r"[\s,]*")
 # '5p WEB-318 still slow', '9a standup', 'review by 11a': a bare hour with a one-letter meridiem,
 # only where an item opens with it or after 'by', 'at', 'before', 'until' or '@' (elsewhere '1a' is a
@@ -1557,7 +1604,7 @@ def _join_date_times(
             d is not None and m.at is not None and not m.has_date and m.precision != "day"
             and m.problem is None and _glued_date(text, a, d, a + m.start) is not None
         ):
-            tz = (zone_named(m.zone) if m.zone else None) or default_tz
+            tz = _written_zone(m) or (zone_named(m.zone) if m.zone else None) or default_tz
             days = dt.timedelta(days=0 if base is None else (d.at.date() - base).days)
             keyword = d.keyword or m.keyword
             out[-1] = dataclasses.replace(
@@ -1568,6 +1615,13 @@ def _join_date_times(
         else:
             out.append(m)
     return out
+
+
+def _written_zone(m: TimeMention) -> dt.tzinfo | None:
+    """The zone of ``m`` as its seasonal abbreviation names it ('01:30 EST': the EST side of the
+    night the clocks go back), when it ends with one; else None (``m.zone`` is only the IANA name)."""
+    word = m.raw.rsplit(None, 1)[-1].strip("()") if m.zone else ""
+    return zone_named(word) if word.upper() in _SEASONAL else None
 
 
 def _wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:
@@ -1794,11 +1848,17 @@ _FROM = re.compile(r"(?i:from)\s+$")
 _AND_GAP = re.compile(r"\s+(?i:and)\s+|\s*&\s*")
 _UNTIL_GAP = re.compile(r"\s+(?i:until|till|til|through|thru)\s+")
 _THROUGH_GAP = re.compile(r"\s+(?i:through|thru)\s+")
+_DASH_GAP = re.compile(
+    r"(?:\s?[\u2013\u2014]\s?|\s-\s|-|\s+to\s+)(?:(?:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _range_gap(text: str, a: int, m: TimeMention, nxt: TimeMention) -> bool:
     """Whether the mentions ``m`` and ``nxt`` (offsets from ``a``) are written as one range."""
     s, e = a + m.end, a + nxt.start
+    if _DASH_GAP.fullmatch(text, s, e):
+        return True  # (with dates or days: 'Oct 30 18:00 - Nov 3 09:00 ET', 'Sat 23:00 - Sun 03:00')
     before = max(a, a + m.start - 12), a + m.start
     if _AND_GAP.fullmatch(text, s, e):
         return _BETWEEN.search(text, *before) is not None

@@ -99,3 +99,13 @@ def test_weekdays_of_deadlines_as_written_in_short_and_looking_back():
         [11, ts("2025-10-10"), "due", False],
         [12, ts("2025-10-11 01:00"), "EOD", False],
     ]
+
+
+def test_a_zone_note_is_no_item_even_with_a_date_in_it():
+    text = (
+        "# Change log \u2014 2025-10-21\n\nTimes in ET (UTC-4 until Nov 2, UTC-5 after).\n\n"
+        "- 22:03 CHG-1300 deploy\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.deadlines.empty
+    assert logs.events[["line", "at"]].values.tolist() == [[5, ts("2025-10-22 02:03")]]

@@ -1616,3 +1616,53 @@ def test_the_cheap_deadline_gates_let_every_deadline_keyword_through() -> None:
 def test_more_zones_after_times(text: str, expected: str) -> None:
     (m,) = [m for m in find_times(text, day=dt.date(2025, 10, 9)) if not m.is_deadline]
     assert m.at is not None and m.at.isoformat() == expected
+
+
+def _read(text: str, day: dt.date = dt.date(2025, 10, 25)) -> list[tuple]:
+    return [
+        (m.raw, m.at.isoformat() if m.at else None, m.until.isoformat() if m.until else None, m.keyword)
+        for m in find_times(text, day=day)
+    ]
+
+
+def test_a_deadline_moved_to_another_time_is_a_deadline_too() -> None:
+    assert _read("ETA 17:00 UTC \u2192 19:00 UTC") == [
+        ("17:00 UTC", "2025-10-25T17:00:00+00:00", None, "ETA"),
+        ("19:00 UTC", "2025-10-25T19:00:00+00:00", None, "ETA"),
+    ]
+    assert _read("ETA 17:00 UTC missed, pushed to 19:00 UTC")[1][3] == "ETA"
+    assert _read("ETA Oct 22 17:00 UTC -> Oct 23 09:00 UTC")[1] == (
+        "Oct 23 09:00 UTC", "2025-10-23T09:00:00+00:00", None, "ETA")
+    # a new sentence is something else: a deploy moved is no deadline
+    assert _read("ETA 17:00. Deploy moved to 19:00")[1][3] is None
+
+
+def test_a_zone_before_a_slash_is_the_times() -> None:
+    # the same moment written in two zones: the first is read in its own zone
+    assert _read("bridge call 10:00 CEST/09:00 BST", dt.date(2025, 10, 9)) == [
+        ("10:00 CEST", "2025-10-09T08:00:00+00:00", None, None)]
+    assert _read("14:00 SGT/17:00 AEDT", dt.date(2025, 10, 9))[0][1] == "2025-10-09T06:00:00+00:00"
+
+
+def test_a_seasonal_abbreviation_after_a_joined_date_still_picks_its_side_of_the_night() -> None:
+    # 01:30 happens twice on 2025-11-02 in New York: EST is the second (06:30 UTC), EDT the first
+    assert _read("due Nov 2 by 01:30 EST")[0][1] == "2025-11-02T06:30:00+00:00"
+    assert _read("2025-11-02 | 01:30 EST")[0][1] == "2025-11-02T06:30:00+00:00"
+    assert _read("2025-11-02 | 01:30 EDT")[0][1] == "2025-11-02T05:30:00+00:00"
+    assert _read("Nov 2 by 01:30 PST")[0][1] == "2025-11-02T09:30:00+00:00"
+
+
+def test_a_range_of_dated_times_shares_its_zone() -> None:
+    assert _read("Code freeze Oct 30 18:00 \u2013 Nov 3 09:00 ET") == [
+        ("Oct 30 18:00 \u2013 Nov 3 09:00 ET", "2025-10-30T22:00:00+00:00", "2025-11-03T14:00:00+00:00",
+         None)]
+    # (Saturday 2025-10-25: the window runs into Sunday)
+    assert _read("maintenance window Sat 23:00 - Sun 03:00 ET") == [
+        ("23:00 - Sun 03:00 ET", "2025-10-26T03:00:00+00:00", "2025-10-26T07:00:00+00:00", "window")]
+
+
+def test_how_long_something_took_is_no_time_of_day() -> None:
+    for text in ("(duration 00:03:12)", "elapsed 0:04:07", "took 3:12", "MTTR: 1:05"):
+        assert _read(text) == [], text
+    assert _read("runtime: 1:02:03, done at 14:00 UTC") == [
+        ("14:00 UTC", "2025-10-25T14:00:00+00:00", None, None)]
