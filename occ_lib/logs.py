@@ -37,7 +37,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     it for its section's and subsections' zone-less times, not for the document; so does, in a document
     that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``). Under
     a heading that names a week (``## Week of Oct 6``, ``Weekly status - Oct 10``, ``W41``) a weekday in an
-    item is that day of the heading date's week, Monday to Sunday (``Thu 9:05 AM`` is Oct 9). Under a
+    item is that day of the heading date's week, Monday to Sunday (``Thu 9:05 AM`` is Oct 9), unless a
+    heading nested in it names its own day (``## 2025-10-09`` under ``# Daily log - W41``). Under a
     standup's heading (``## Standup — Thu Oct 9``) an item's ``Y:`` is yesterday, as ``Yesterday:`` is. A
     dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's), dates
     the items written before the first section, and the undated sections under it; so does, in a document
@@ -715,6 +716,8 @@ def _parse_document(
                 continue
             h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent)
             near = h.date or near
+            if h.date is not None and head_flags & _WEEK and not _WEEK_HEADING.search(htext):
+                head_flags &= ~_WEEK  # ('## 2025-10-09' under '# Daily log - W41': that day's weekdays)
             if h.problem:
                 date_problems.append((line, htext[:120], h.problem))
             if tz is None and sec_zone is None and h.zone is not None and h.at is not None:

@@ -109,3 +109,14 @@ def test_a_zone_note_is_no_item_even_with_a_date_in_it():
     logs = parse_log(text, "x.md")
     assert logs.deadlines.empty
     assert logs.events[["line", "at"]].values.tolist() == [[5, ts("2025-10-22 02:03")]]
+
+
+def test_a_day_heading_under_a_week_title_reads_weekdays_from_its_day():
+    # 'due Monday' written on Thursday is the Monday after, though the title names the week
+    text = (
+        "# Reliability daily log \u2014 W41\n## 2025-10-09\n- REL-93 postmortem due Monday\n"
+        "## Week of Oct 6\n- REL-94 Thu 9:05 AM pinged infra\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert _deadlines(text) == [[3, ts("2025-10-13"), "due", False]]
+    assert logs.events["at"].tolist()[1] == ts("2025-10-09 09:05")
