@@ -156,7 +156,9 @@ Per item (the rules, in order)
       ``DEADLINE_TEXT_MAX`` characters as a deadline row's): when
       a clause break (``;``, ``,``, ``.``, a dash, ``then``) splits every two of its times and at
       least two clauses have a kind that tells (escalation, reopened, resolved, acknowledged,
-      follow_up, blocked). Otherwise the item is one event, as above.
+      follow_up, blocked). The steps are the first clause (the item's own time: PagerDuty's
+      ``Triggered 10:14 AM EDT, Acknowledged ... 10:41 AM EDT, Resolved ...``) and each clause that
+      tells. Otherwise the item is one event, as above.
 """
 
 from __future__ import annotations
@@ -985,8 +987,8 @@ def _steps(
     prose: str, mentions: list[_times.TimeMention]
 ) -> list[tuple[_times.TimeMention, str, int]] | None:
     """The steps of an item that tells of several at their own times ('Paged on-call at 21:47 ET
-    ...; recovered 22:03 ET'): ``(mention, kind, level)`` for each clause whose kind tells
-    (:data:`_TELLING`), when at least two do and every two timed mentions are split by a clause
+    ...; recovered 22:03 ET'): ``(mention, kind, level)`` for the first clause and each other clause
+    whose kind tells (:data:`_TELLING`), when at least two do and every two timed mentions are split by a clause
     break; else None (the item is one event)."""
     timed = [m for m in mentions if m.at is not None and not m.is_deadline and m.precision != "day"]
     if len(timed) < 2:
@@ -999,12 +1001,16 @@ def _steps(
         cuts.append(breaks[-1].end())
     cuts.append(len(prose))
     steps = []
+    telling = 0
     for m, lo, hi in zip(timed, cuts, cuts[1:], strict=False):
         clause = prose[lo:hi]
         kind, level = ex.classify(clause, ex.keywords(clause), False)
         if kind in _TELLING:
+            telling += 1
+        # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...')
+        if kind in _TELLING or not steps:
             steps.append((m, kind, level))
-    return steps if len(steps) > 1 else None
+    return steps if telling > 1 else None
 
 
 def _parse_safely(acc: _Acc, data: bytes | str, source: str) -> None:

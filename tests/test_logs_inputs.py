@@ -1170,6 +1170,7 @@ def test_an_item_that_tells_of_several_steps_at_their_times_gives_one_event_per_
         "- 07:55 backfill done late (finished 2025-10-08 21:40 UTC), DATA-77 closed\n"
         "- INC-308 escalated to L2 at 11:20; handed over to the night shift 13:00\n"
         "- INC-309 paged at 09:00,10:00 UTC and resolved\n"
+        "- INC-310 PagerDuty: Triggered 10:14 AM EDT, Acknowledged by Dev 10:41 AM EDT, Resolved 11:48 AM EDT\n"
     )
     logs = parse_log(text, "h.md")
     got = logs.events[["line", "at", "kind", "level", "tickets"]].values.tolist()
@@ -1186,8 +1187,12 @@ def test_an_item_that_tells_of_several_steps_at_their_times_gives_one_event_per_
         [6, ts("2025-10-08 11:20"), "escalation", 1, ["INC-308"]],
         # (a comma with no space after it lists times: no break between steps)
         [7, ts("2025-10-08 09:00"), "resolved", 0, ["INC-309"]],
+        # the first step is the item's own time, whatever it tells
+        [8, ts("2025-10-08 14:14"), "note", 0, ["INC-310"]],
+        [8, ts("2025-10-08 14:41"), "acknowledged", 0, ["INC-310"]],
+        [8, ts("2025-10-08 15:48"), "resolved", 0, ["INC-310"]],
     ]
-    assert logs.docs["events"].tolist() == [10]
+    assert logs.docs["events"].tolist() == [13]
     # a blob of steps keeps one clipped copy of its text per step, as deadline rows do
     blob = parse_log("## 2025-10-08\n- INC-9 " + "paged 09:00 UTC; resolved 09:30 UTC, " * 100 + "\n", "b.md")
     assert len(blob.events) == 200
