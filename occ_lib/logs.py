@@ -154,11 +154,14 @@ Per item (the rules, in order)
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
       ``DEADLINE_TEXT_MAX`` characters as a deadline row's): when
-      a clause break (``;``, ``,``, ``.``, a dash, ``then``) splits every two of its times and at
-      least two clauses have a kind that tells (escalation, reopened, resolved, acknowledged,
+      a clause break (``;``, ``,``, ``.``, a dash, ``then``) splits every two of its times and a
+      clause after the first has a kind that tells (escalation, reopened, resolved, acknowledged,
       follow_up, blocked). The steps are the first clause (the item's own time: PagerDuty's
-      ``Triggered 10:14 AM EDT, Acknowledged ... 10:41 AM EDT, Resolved ...``) and each clause that
-      tells. Otherwise the item is one event, as above.
+      ``Triggered 10:14 AM EDT, Acknowledged ... 10:41 AM EDT, Resolved ...``, ``Incident 14:02
+      UTC, resolved at 15:10 UTC``) and each later clause that tells. Otherwise the item is one
+      event, as above; a resolved item timed by a range (``[RESOLVED] ... Starts at 14:02:11 UTC,
+      Ends at 15:48:30 UTC``, ``resolved; outage 14:02-15:47 UTC``) is two: a ``note`` at its start
+      and the resolution at its end.
 """
 
 from __future__ import annotations
@@ -932,7 +935,13 @@ def _items(
             ex.urls(text) if "://" in text else [], http_status(text), times, kind_of_item, depth, text,
         )
         steps = _steps(proses[k], found[k]) if len(times) > 1 and _read_as is None else None
-        if steps is None:
+        if steps is None and kind == "resolved" and end != _NAT:
+            # '[RESOLVED] ... Starts at 14:02:11 UTC, Ends at 15:48:30 UTC', 'resolved; outage
+            # 14:02-15:47': what was resolved began at the start, and was resolved at the end
+            n_events += 2
+            E((source, line, sec[0], sec[1], at, prec, end, "note", 0, *shared))
+            E((source, line, sec[0], sec[1], end, prec, _NAT, kind, level, *shared))
+        elif steps is None:
             n_events += 1
             E((source, line, sec[0], sec[1], at, prec, end, kind, level, *shared))
         else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
@@ -988,8 +997,8 @@ def _steps(
 ) -> list[tuple[_times.TimeMention, str, int]] | None:
     """The steps of an item that tells of several at their own times ('Paged on-call at 21:47 ET
     ...; recovered 22:03 ET'): ``(mention, kind, level)`` for the first clause and each other clause
-    whose kind tells (:data:`_TELLING`), when at least two do and every two timed mentions are split by a clause
-    break; else None (the item is one event)."""
+    whose kind tells (:data:`_TELLING`), when one after the first does and every two timed mentions
+    are split by a clause break; else None (the item is one event)."""
     timed = [m for m in mentions if m.at is not None and not m.is_deadline and m.precision != "day"]
     if len(timed) < 2:
         return None
@@ -1001,16 +1010,14 @@ def _steps(
         cuts.append(breaks[-1].end())
     cuts.append(len(prose))
     steps = []
-    telling = 0
     for m, lo, hi in zip(timed, cuts, cuts[1:], strict=False):
         clause = prose[lo:hi]
         kind, level = ex.classify(clause, ex.keywords(clause), False)
-        if kind in _TELLING:
-            telling += 1
         # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...')
         if kind in _TELLING or not steps:
             steps.append((m, kind, level))
-    return steps if telling > 1 else None
+    # (a clause after the first tells: 'Incident 14:02 UTC, resolved at 15:10 UTC')
+    return steps if len(steps) > 1 else None
 
 
 def _parse_safely(acc: _Acc, data: bytes | str, source: str) -> None:

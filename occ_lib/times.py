@@ -54,7 +54,8 @@ Ranges
     ``09:00–09:30 UTC``, ``09:00-09:30``, ``21:45 to 23:28 UTC``: ``at`` is the start, ``until`` the end,
     on the next day when it is earlier than the start. A zone written on either end applies to both.
     Times with their dates or weekdays are a range the same way (``Oct 30 18:00 – Nov 3 09:00 ET``,
-    ``Sat 23:00 - Sun 03:00 ET``).
+    ``Sat 23:00 - Sun 03:00 ET``), and so are ``Starts at ... , Ends at ...`` (Alertmanager) and
+    ``started 14:02 UTC, ended 15:10 UTC``.
     A bare hour opening a range takes the AM/PM of its end when that keeps it first (``2-4pm`` is
     14:00-16:00, ``11-1pm`` 11:00-13:00); ``2-4`` alone is no time.
     ``between 09:00 and 10:00 ET``, ``from 09:00 until 10:00 ET`` (then ``until`` makes no deadline)
@@ -1848,6 +1849,10 @@ _FROM = re.compile(r"(?i:from)\s+$")
 _AND_GAP = re.compile(r"\s+(?i:and)\s+|\s*&\s*")
 _UNTIL_GAP = re.compile(r"\s+(?i:until|till|til|through|thru)\s+")
 _THROUGH_GAP = re.compile(r"\s+(?i:through|thru)\s+")
+_STARTS = re.compile(r"(?i:starts?|started|starting|began|begins|start\s+time)\s*(?:at\s+|:\s*)?$")
+_ENDS_GAP = re.compile(  # (Go's '+0000 UTC' leaves the zone's name after the offset)
+    r"(?:\s[A-Z]{2,5})?\s*[,;]?\s*(?i:ends?|ended|ending|end\s+time)\s*(?:at\s+|:\s*)?"
+)
 _DASH_GAP = re.compile(
     r"(?:\s?[\u2013\u2014]\s?|\s-\s|-|\s+to\s+)(?:(?:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?\s+)?",
     re.IGNORECASE,
@@ -1860,6 +1865,8 @@ def _range_gap(text: str, a: int, m: TimeMention, nxt: TimeMention) -> bool:
     if _DASH_GAP.fullmatch(text, s, e):
         return True  # (with dates or days: 'Oct 30 18:00 - Nov 3 09:00 ET', 'Sat 23:00 - Sun 03:00')
     before = max(a, a + m.start - 12), a + m.start
+    if _ENDS_GAP.fullmatch(text, s, e):  # (Alertmanager's 'Starts at 14:02:11 UTC, Ends at 15:48:30 UTC')
+        return _STARTS.search(text, max(a, a + m.start - 16), a + m.start) is not None
     if _AND_GAP.fullmatch(text, s, e):
         return _BETWEEN.search(text, *before) is not None
     if _UNTIL_GAP.fullmatch(text, s, e):

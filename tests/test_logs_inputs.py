@@ -1170,7 +1170,11 @@ def test_an_item_that_tells_of_several_steps_at_their_times_gives_one_event_per_
         "- 07:55 backfill done late (finished 2025-10-08 21:40 UTC), DATA-77 closed\n"
         "- INC-308 escalated to L2 at 11:20; handed over to the night shift 13:00\n"
         "- INC-309 paged at 09:00,10:00 UTC and resolved\n"
-        "- INC-310 PagerDuty: Triggered 10:14 AM EDT, Acknowledged by Dev 10:41 AM EDT, Resolved 11:48 AM EDT\n"
+        "- INC-310 PagerDuty: Triggered 10:14 AM EDT, Acknowledged by Dev 10:41 AM EDT, "
+        "Resolved 11:48 AM EDT\n"
+        "- INC-311 Incident 14:02 UTC, resolved at 15:10 UTC\n"
+        "- INC-312 [RESOLVED] HighLatency Starts at 2025-10-08 14:02:11 +0000 UTC, "
+        "Ends at 2025-10-08 15:48:30 +0000 UTC\n"
     )
     logs = parse_log(text, "h.md")
     got = logs.events[["line", "at", "kind", "level", "tickets"]].values.tolist()
@@ -1191,8 +1195,13 @@ def test_an_item_that_tells_of_several_steps_at_their_times_gives_one_event_per_
         [8, ts("2025-10-08 14:14"), "note", 0, ["INC-310"]],
         [8, ts("2025-10-08 14:41"), "acknowledged", 0, ["INC-310"]],
         [8, ts("2025-10-08 15:48"), "resolved", 0, ["INC-310"]],
+        [9, ts("2025-10-08 14:02"), "note", 0, ["INC-311"]],
+        [9, ts("2025-10-08 15:10"), "resolved", 0, ["INC-311"]],
+        # a resolution timed by a range: what began at its start was resolved at its end
+        [10, ts("2025-10-08 14:02:11"), "note", 0, ["INC-312"]],
+        [10, ts("2025-10-08 15:48:30"), "resolved", 0, ["INC-312"]],
     ]
-    assert logs.docs["events"].tolist() == [13]
+    assert logs.docs["events"].tolist() == [17]
     # a blob of steps keeps one clipped copy of its text per step, as deadline rows do
     blob = parse_log("## 2025-10-08\n- INC-9 " + "paged 09:00 UTC; resolved 09:30 UTC, " * 100 + "\n", "b.md")
     assert len(blob.events) == 200
