@@ -43,8 +43,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's), dates
     the items written before the first section, and the undated sections under it; so does, in a document
     whose title has no date, the first dated header line written before the first section (an incident
-    report's ``**Detected:** 2025-10-09 14:02 CEST``, an e-mail's ``Sent: Thursday, October 9, 2025 4:12
-    PM``).
+    report's ``**Detected:** 2025-10-09 14:02 CEST``, also as a list item or in a two-column table, an
+    e-mail's ``Sent: Thursday, October 9, 2025 4:12 PM``): its date in the document's zone.
 
     Items are prose lines that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim:
     ...``, as plain-text and pasted chat logs are written), also after a ``Key:`` (``**Resolved:**
@@ -484,6 +484,26 @@ def _deadline_cell(cell: str, kw: tuple[str, str | None] | None) -> str:
     return f"{word} {cell}"
 
 
+def _dated_by_header(day: dt.date, enclosing: list[tuple]) -> tuple:
+    """The section tuple of what a report's header line dates (``day``), with the undated title
+    (or the level-0 entry, which no heading pops) in ``enclosing`` dated too."""
+    if enclosing and enclosing[0][1] is None:
+        enclosing[0] = (enclosing[0][0], day, *enclosing[0][2:])
+    elif not enclosing:
+        enclosing.append((0, day, [], None, 0))
+    return (None, None, day, _day_us(day), _NAT, None)
+
+
+def _header_day(text: str, tz: dt.tzinfo | None, near: dt.date | None) -> dt.date | None:
+    """The date a report's header line gives the document: its date, or for a time written in
+    another zone, that instant's date in the document's (``**Detected:** 2025-10-22 04:58 UTC`` in a
+    log whose times are PDT is October 21st there)."""
+    h = _times.parse_heading(text, tz=tz, year_near=near)
+    if h.at is not None and h.zone is not None and tz is not None:
+        return h.at.astimezone(tz).date()
+    return h.date
+
+
 def _fm_day(
     data: dict[str, Any], keys: tuple[str, ...] = ("date", "last_reviewed", "updated")
 ) -> dt.date | None:
@@ -655,17 +675,14 @@ def _parse_document(
             if tag == "p" and title is None and subject is None and position == 0:
                 m = _SUBJECT.match(b[3])
                 subject = ex.redact(m.group(1).strip()) if m else None  # (an e-mail's title)
-            if (tag == "l" or tag == "p" and is_field(b[3])) and position == 0 and sec[2] is None and b[3]:
+            if (tag == "l" or (tag == "p" or tag == "i" and b[2] == 0 and not days) and is_field(b[3])) and (
+                position == 0 and sec[2] is None and b[3]
+            ):
                 # a report's header line before any section ('**Detected:** 2025-10-09 14:02 CEST',
-                # 'Date: 2025-10-09') dates the document as a dated title does
-                day = parse_heading(b[3], tz=sec_zone or tz, year_near=near).date
+                # 'Date: 2025-10-09', also as a list item) dates the document as a dated title does
+                day = _header_day(b[3], sec_zone or tz, near)
                 if day is not None:
-                    near = day
-                    sec = (None, None, day, _day_us(day), _NAT, None)
-                    if enclosing and enclosing[0][1] is None:
-                        enclosing[0] = (enclosing[0][0], day, *enclosing[0][2:])
-                    elif not enclosing:
-                        enclosing.append((0, day, [], None, 0))  # (no heading pops level 0)
+                    near, sec = day, _dated_by_header(day, enclosing)
             it_sec, it_near = sec, near
             if tag == "i":
                 depth = b[2]
@@ -749,6 +766,12 @@ def _parse_document(
             nesting.append(_CLEAR)
             cols = _unique_headers(headers)
             width = len(cols)
+            if width == 2 and position == 0 and sec[2] is None:
+                # a report's header as a key/value table ('| **Detected** | 2025-10-21 21:58 PDT |')
+                day = next((hd for _, cells in rows if len(cells) == 2 and cells[1]
+                            and (hd := _header_day(cells[1], sec_zone or tz, near)) is not None), None)
+                if day is not None:
+                    near, sec = day, _dated_by_header(day, enclosing)
             # 'Due': the dates of that column are read as deadlines ('due 2025-10-10'), in the zone
             # its header names ('Due (UTC)'), if any
             dl_cols = _header_deadlines(cols)

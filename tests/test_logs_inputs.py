@@ -1226,3 +1226,18 @@ def test_a_status_page_paste_dates_each_update_by_its_own_stamp():
     assert logs.deadlines[["line", "due_at", "keyword"]].values.tolist() == [
         [7, ts("2025-10-09 18:45"), "by"]]
     assert logs.problems.empty
+
+
+def test_a_header_line_dates_the_document_in_its_own_zone_and_may_be_a_list_item_or_a_table():
+    # 04:58 UTC on Oct 22 is 21:58 on Oct 21 in Pacific time: the PDT timeline is on Oct 21
+    utc = "# Postmortem INC-5702\n\n**Detected:** 2025-10-22 04:58 UTC\n\nAll times PDT.\n\n" \
+          "## Timeline\n\n- 9:58 PM alert fired\n- 10:03 PM jchen acked\n"
+    listed = "# Postmortem INC-5702\n\n- **Detected:** 2025-10-21 21:58 PDT\n- **Severity:** SEV-1\n\n" \
+             "All times PDT.\n\n## Timeline\n\n- 10:03 PM jchen acked\n"
+    table = "# Postmortem INC-5702\n\n| | |\n|---|---|\n| **Detected** | 2025-10-21 21:58 PDT |\n\n" \
+            "All times PDT.\n\n## Timeline\n\n- 10:03 PM jchen acked\n"
+    assert parse_log(utc, "u.md").events["at"].tolist() == [
+        ts("2025-10-22 04:58"), ts("2025-10-22 04:58"), ts("2025-10-22 05:03")]
+    assert parse_log(listed, "l.md").events["at"].tolist() == [
+        ts("2025-10-22 04:58"), ts("2025-10-21"), ts("2025-10-22 05:03")]
+    assert parse_log(table, "t.md").events["at"].tolist() == [ts("2025-10-22 04:58"), ts("2025-10-22 05:03")]
