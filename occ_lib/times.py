@@ -12,8 +12,8 @@ What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
     ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``4:15p``, ``9:30a``
     (one letter only right after the minutes: ``9:30 a`` is an article; a bare hour takes one only where
-    an item opens with it, ``5p WEB-318 still slow``, or after by/at/before/until/@, ``review by 11a``,
-    since ``option 1a`` is a label), ``9.30am`` (a dot
+    an item opens with it, ``5p WEB-318 still slow``, after by/at/before/until/@, ``review by 11a``, or
+    right after a date, ``Mon 11/3 8a PT``, since ``option 1a`` is a label), ``9.30am`` (a dot
     only with AM/PM: ``9.30`` alone is a number), ``12 noon``, ``12:00 noon`` (``noon`` is a meridiem only
     after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
@@ -30,8 +30,9 @@ What counts as a date
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``11-Oct-2025``, ``11/Oct/25`` (Jira; a two-digit
     year only after ``-`` or ``/``: ``9 Oct 25 nodes`` has none), ``Sept 3rd`` (month names start with a
     capital letter so that "may 5" is not a date), ``07.10.2025`` (dotted: day first, four-digit year;
-    ``2025.10.08`` and ``1.2.3`` are not dates). A slash date is read when a time is joined to it (``10/13
-    09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA Thu 10/09
+    ``2025.10.08`` and ``1.2.3`` are not dates), ``13-10-2025`` (day first, four-digit year; month first
+    in a document whose order is month first, :func:`slash_order`). A slash date is read when a time
+    is joined to it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA Thu 10/09
     noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it follows
     such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
     is a real date, and when both are, the document's order (:func:`slash_order`: its ``date_order``,
@@ -439,10 +440,11 @@ def _date_re(p: str) -> str:
         rf"(?:(?:,?\s|[-/])(?P<{p}dy>\d{{4}}|(?<=[-/])\d{{2}})(?!\d|:\d))?"
     )
     # '07.10.2025': day first, as everywhere dotted dates are written; the four-digit year and a
-    # day and month in range keep version numbers ('1.2.3', '2025.10.08', '1.13.2025') out
+    # day and month in range keep version numbers ('1.2.3', '2025.10.08', '1.13.2025') out.
+    # '13-10-2025' the same (month first only in a document that writes its dates so)
     dotted = (
-        _NB + rf"(?P<{p}ed>0?[1-9]|[12]\d|3[01])\.(?P<{p}em>0?[1-9]|1[0-2])\.(?P<{p}ey>\d{{4}})"
-        r"(?!\.?\d|[^\W_])"
+        _NB + rf"(?P<{p}ed>0?[1-9]|[12]\d|3[01])(?P<{p}esep>[.-])(?P<{p}em>0?[1-9]|1[0-2])(?P={p}esep)"
+        rf"(?P<{p}ey>\d{{4}})(?!\.?\d|[^\W_]|-[^\W_])"
     )
     return rf"(?:{iso}|{mon_first}|{day_first}|{dotted})"
 
@@ -725,9 +727,11 @@ _Groups = tuple[str | None, ...]
 
 def _match_date(g: _Groups, p: str, day: dt.date | None) -> dt.date | None:
     """The date of group prefix ``p``; None if that part did not match. Raises _Bad."""
-    y, mo, d, mn, md, my, dd, dm, dy, ey, em, ed = _DATE_GET[p](g)
+    y, mo, d, mn, md, my, dd, dm, dy, ey, em, ed, esep = _DATE_GET[p](g)
     if y is None and ey is not None:
         y, mo, d = ey, em, ed
+        if esep == "-" and _SLASH_ORDER.get() == "mdy" and int(ed) <= 12:
+            mo, d = ed, em  # ('10-09-2025' in a document that writes October 9th as 10/09/2025)
     if y is not None:
         try:
             return dt.date(int(y), int(mo), int(d))
@@ -807,7 +811,7 @@ def _zone_written(
     return None, None
 
 
-_DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy ey em ed") for p in ("a", "c")}
+_DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy ey em ed esep") for p in ("a", "c")}
 _TIME_GET = {p: _getter(p, "h mi hm s f ap bap") for p in ("a", "ae", "b", "be", "s", "se")}
 _ZONE_GET = {p: _getter(p, "z off zp zw") for p in ("a", "ae", "b", "be", "s", "se")}
 _SLASH_GET = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sl1", "sl2", "sly")))
@@ -1325,7 +1329,10 @@ def _scan(
         m = full(text, s, b)
         c: _Cand | None = None
         if m is None:
-            if (c := _short_hour(text, a, s, b, first)) is None:
+            after_date = bool(out) and out[-1].precision == "day" and out[-1].at is not None and (
+                _DATE_TIME_GLUE.fullmatch(text, a + out[-1].end, s) is not None
+            )
+            if (c := _short_hour(text, a, s, b, first, after_date)) is None:
                 continue
             kind = "short"
         else:
@@ -1384,11 +1391,14 @@ _SHORT_HOUR = re.compile(r"(1[0-2]|0?[1-9])([AaPp])(?=[\s*_:.,;)\]]|$)" + _zone_
 _SHORT_AFTER = re.compile(r"(?<![\w-])(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|@)\s*$")
 
 
-def _short_hour(text: str, a: int, s: int, b: int, first: bool) -> _Cand | None:
-    """The time written as '5p' or '11a PT' at ``s`` (see :data:`_SHORT_HOUR`), else None."""
+def _short_hour(
+    text: str, a: int, s: int, b: int, first: bool, after_date: bool = False
+) -> _Cand | None:
+    """The time written as '5p' or '11a PT' at ``s`` (see :data:`_SHORT_HOUR`), else None;
+    ``after_date``: it is written right after a date ('Mon 11/3 8a PT')."""
     m = _SHORT_HOUR.match(text, s, b)
     if m is None or not (
-        (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
+        after_date or (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
     ):
         return None
     hour = int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)

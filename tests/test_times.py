@@ -1666,3 +1666,18 @@ def test_how_long_something_took_is_no_time_of_day() -> None:
         assert _read(text) == [], text
     assert _read("runtime: 1:02:03, done at 14:00 UTC") == [
         ("14:00 UTC", "2025-10-25T14:00:00+00:00", None, None)]
+
+
+def test_a_dashed_day_first_date_and_a_one_letter_meridiem_after_a_date() -> None:
+    assert _read("ETA 13-10-2025 11:00 IST", dt.date(2025, 10, 9)) == [
+        ("13-10-2025 11:00 IST", "2025-10-13T05:30:00+00:00", None, "ETA")]
+    assert _read("release 1-2-2025-rc and build 2025-10-09") == [
+        ("2025-10-09", "2025-10-09T00:00:00+00:00", None, None)]
+    with slash_order("mdy"):
+        assert _read("10-09-2025 cutover")[0][1] == "2025-10-09T00:00:00+00:00"
+    assert _read("10-09-2025 cutover")[0][1] == "2025-09-10T00:00:00+00:00"
+    # '8a' right after a date is that date's time, as at the start of an item
+    assert _read("Mon 11/3 8a PT WEB-401 done.", dt.date(2025, 10, 30)) == [
+        ("Mon 11/3 8a PT", "2025-11-03T16:00:00+00:00", None, None)]
+    assert _read("until Mon 11/3 9a PT", dt.date(2025, 10, 30))[0][1:] == (
+        "2025-11-03T17:00:00+00:00", None, "until")
