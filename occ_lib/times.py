@@ -30,10 +30,11 @@ What counts as a date
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``11-Oct-2025``, ``11/Oct/25`` (Jira; a two-digit
     year only after ``-`` or ``/``: ``9 Oct 25 nodes`` has none), ``Sept 3rd`` (month names start with a
     capital letter so that "may 5" is not a date), ``07.10.2025`` (dotted: day first, four-digit year;
-    ``2025.10.08`` and ``1.2.3`` are not dates), ``13-10-2025`` (day first, four-digit year; month first
-    in a document whose order is month first, :func:`slash_order`). A slash date is read when a time
-    is joined to it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA Thu 10/09
-    noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it follows
+    ``2025.10.08`` and ``1.2.3`` are not dates), ``13-10-2025`` (day first, four-digit year; month first in a
+    document whose order is month first, :func:`slash_order`). A slash date is read when a time is joined to
+    it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA
+    Thu 10/09 noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it
+    follows
     such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
     is a real date, and when both are, the document's order (:func:`slash_order`: its ``date_order``,
     its full dates that read one way only, its zone's custom), else the one nearest ``day``, else month
