@@ -34,8 +34,7 @@ What counts as a date
     document whose order is month first, :func:`slash_order`). A slash date is read when a time is joined to
     it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA
     Thu 10/09 noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it
-    follows
-    such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
+    follows such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
     is a real date, and when both are, the document's order (:func:`slash_order`: its ``date_order``,
     its full dates that read one way only, its zone's custom), else the one nearest ``day``, else month
     first when a 12-hour clock or a US zone follows it (``10/09/2025 02:14:07 AM``), else an
