@@ -29,7 +29,8 @@ What counts as a date
     ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention), ``2025/10/11``,
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``11-Oct-2025``, ``11/Oct/25`` (Jira; a two-digit
     year only after ``-`` or ``/``: ``9 Oct 25 nodes`` has none), ``Sept 3rd`` (month names start with a
-    capital letter so that "may 5" is not a date), ``07.10.2025`` (dotted: day first, four-digit year;
+    capital letter so that "may 5" is not a date), ``Friday the 10th`` (the nearest 10th that is a
+    Friday), ``07.10.2025`` (dotted: day first, four-digit year;
     ``2025.10.08`` and ``1.2.3`` are not dates), ``13-10-2025`` (day first, four-digit year; month first in a
     document whose order is month first, :func:`slash_order`). A slash date is read when a time is joined to
     it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA
@@ -1344,7 +1345,10 @@ def _scan(
                 m, kind = m2, "dt"
             else:  # no month before it: a date only as 'Wed 10/08'
                 e = m.end()
-                c = _weekday_slash(text, s, e, a, b, pos, year_day) if text.startswith("/", e, b) else None
+                if text.startswith("/", e, b):
+                    c = _weekday_slash(text, s, e, a, b, pos, year_day)
+                else:  # ('Friday the 10th')
+                    c = _weekday_ordinal(text, s, e, a, pos, year_day)
                 if c is None:
                     pos = e
                     continue
@@ -1446,6 +1450,35 @@ _KW_BEFORE = re.compile(
 _ARROW_GAP = re.compile(r"\s*(?:\u2192|-{1,2}>|=>)\s*|\s+to\s+")
 _SLASH_TAIL = re.compile(r"/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|:\d|\.\d)")
 _CLOCK_GAP = re.compile(r"\s+(?:at\s+)?")
+
+
+_WD_THE = re.compile(
+    r"(?<![\w-])(?P<wd>(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r")\.?,?\s+(?i:the)\s+$"
+)
+
+
+def _weekday_ordinal(
+    text: str, s: int, e: int, a: int, pos: int, year_day: dt.date | None
+) -> _Cand | None:
+    """The date 'Friday the 10th' whose day number is ``text[s:e]`` (with its ordinal): the nearest
+    10th to ``year_day`` that is a Friday, else the nearest 10th; None when it is not written so."""
+    if year_day is None or not text[s:e].rstrip().endswith(("st", "nd", "rd", "th")):
+        return None
+    wd = _WD_THE.search(text, max(a, pos, s - 16), s)
+    if wd is None:
+        return None
+    dom, weekday = int(text[s:e].rstrip()[:-2]), _WD_INDEX[wd.group("wd")[:3].lower()]
+    options = []
+    for k in (-1, 0, 1):
+        y, mo = divmod(year_day.year * 12 + year_day.month - 1 + k, 12)
+        try:
+            options.append(dt.date(y, mo + 1, dom))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    options.sort(key=lambda d: (d.weekday() != weekday, abs((d - year_day).days)))
+    return _Cand(wd.start(), e, "date", date=options[0])
 
 
 def _weekday_slash(

@@ -1681,3 +1681,10 @@ def test_a_dashed_day_first_date_and_a_one_letter_meridiem_after_a_date() -> Non
         ("Mon 11/3 8a PT", "2025-11-03T16:00:00+00:00", None, None)]
     assert _read("until Mon 11/3 9a PT", dt.date(2025, 10, 30))[0][1:] == (
         "2025-11-03T17:00:00+00:00", None, "until")
+
+
+def test_a_weekday_and_an_ordinal_day_is_the_nearest_such_date() -> None:
+    assert _read("ETA Friday the 10th, 5 PM PT", dt.date(2025, 10, 9)) == [
+        ("Friday the 10th, 5 PM PT", "2025-10-11T00:00:00+00:00", None, "ETA")]
+    assert _read("Mon the 3rd standup", dt.date(2025, 10, 9))[0][1] == "2025-11-03T00:00:00+00:00"
+    assert _read("the 10th floor", dt.date(2025, 10, 9)) == []
