@@ -682,11 +682,12 @@ def _deadline(
         if kw == "window" and _NOT_A_DEADLINE_WINDOW.search(text, lo, start - before.end()):
             return None  # ('impact window: 14:02-15:47 UTC' is when it happened)
         return kw
-    if _EOD_BEFORE.search(text, lo, start):
+    if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
     return None
 
 
+_EOD_HINT = re.compile("eod|eob|cob")
 _EOD_BEFORE = re.compile(r"(?:(?<![\w-])(?i:eod|eob)|(?<![\w-])COB)\s*[(@:,\-]?\s*(?:(?i:at)\s+)?$")
 
 
@@ -1330,10 +1331,7 @@ def _scan(
         m = full(text, s, b)
         c: _Cand | None = None
         if m is None:
-            after_date = bool(out) and out[-1].precision == "day" and out[-1].at is not None and (
-                _DATE_TIME_GLUE.fullmatch(text, a + out[-1].end, s) is not None
-            )
-            if (c := _short_hour(text, a, s, b, first, after_date)) is None:
+            if (c := _short_hour(text, a, s, b, first, out[-1] if out else None)) is None:
                 continue
             kind = "short"
         else:
@@ -1355,7 +1353,7 @@ def _scan(
         pos = c.end if c is not None else m.end()
         if kind == "stamp":
             continue  # consumed so that its pieces never read as times; stamps=True reads them below
-        if kind == "tm" and _DURATION_BEFORE.search(text, max(a, s - 24), s) is not None:
+        if kind == "tm" and _after_duration_word(text, max(a, s - 20), s):
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when)
         mention = (
             _fast_time(text, low, m, base, default_tz, a, b) if kind == "tm" and rels is None else None
@@ -1383,10 +1381,20 @@ def _scan(
 
 
 # words after which 'H:MM(:SS)' is how long something took, not a time of day
-_DURATION_BEFORE = re.compile(
-    r"(?i:duration|elapsed|took|lasted|runtime|run\s+time|uptime|mttr|mttd|mtta|ttr)"
-    r"\s*(?:of|was|is|=|:)?\s*[~(]?\s*$"
-)
+_DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time", "uptime", "mttr", "mttd",
+                   "mtta", "ttr")
+
+
+def _after_duration_word(text: str, lo: int, s: int) -> bool:
+    """Whether ``text[lo:s]`` ends with a duration word ('took ', 'duration of ', 'MTTR: ')."""
+    prev = text[lo:s].rstrip(" \t~(:=").lower()
+    for joint in (" of", " was", " is"):
+        if prev.endswith(joint):
+            prev = prev[: -len(joint)].rstrip(" \t:")
+    if not prev.endswith(_DURATION_WORDS):
+        return False
+    k = len(prev) - next(len(w) for w in _DURATION_WORDS if prev.endswith(w)) - 1
+    return k < 0 or not prev[k].isalpha()
 _WD_GAP = re.compile(r"[\s,]*")
 # '5p WEB-318 still slow', '9a standup', 'review by 11a': a bare hour with a one-letter meridiem,
 # only where an item opens with it or after 'by', 'at', 'before', 'until' or '@' (elsewhere '1a' is a
@@ -1396,13 +1404,15 @@ _SHORT_AFTER = re.compile(r"(?<![\w-])(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|@)\s*$")
 
 
 def _short_hour(
-    text: str, a: int, s: int, b: int, first: bool, after_date: bool = False
+    text: str, a: int, s: int, b: int, first: bool, before: TimeMention | None = None
 ) -> _Cand | None:
     """The time written as '5p' or '11a PT' at ``s`` (see :data:`_SHORT_HOUR`), else None;
-    ``after_date``: it is written right after a date ('Mon 11/3 8a PT')."""
+    ``before`` is the mention before it (a date right before it dates it: 'Mon 11/3 8a PT')."""
     m = _SHORT_HOUR.match(text, s, b)
     if m is None or not (
-        after_date or (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
+        (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
+        or before is not None and before.precision == "day" and before.at is not None
+        and _DATE_TIME_GLUE.fullmatch(text, a + before.end, s) is not None
     ):
         return None
     hour = int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)
