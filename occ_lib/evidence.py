@@ -4,27 +4,46 @@ Rules, so that an imported file always means the same thing:
 
 * **curl transcripts** (``curl -I``, ``-i``, ``-v``, ``-L``; HTTP/1.0, 1.1, 2, 3). With ``-v`` only
   the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes). The row describes the
-  *last* response: responses chain while the status is 1xx or 3xx; after the first final response's
-  header block the rest is body. A ``curl: (N) ...`` error line makes the row ``down`` with the
-  matching error class (6 dns, 7 connect, 28 timeout, 35/51/58/60 tls, 47 too_many_redirects,
-  22 unexpected_status, 52/55/56 read, 8/16/92 protocol). ``-w`` output such as
+  *last* response: responses chain while the status is 1xx or 3xx, and past a proxy's ``200
+  Connection established`` (a CONNECT tunnel; with ``-x``, also a first 2xx that another status line
+  follows); after the first final response's header block the rest is body. A ``curl: (N) ...``
+  error line, wherever it sits in the command's output (``2>&1`` may print it before the headers),
+  makes the row ``down`` with the matching error class (6 dns, 7 connect, 28 timeout,
+  35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 52/55/56 read, 8/16/92 protocol),
+  the status of a response it cut short kept. One that names a host (``Could not resolve host: X``,
+  ``Failed to connect to X port``) other than the command URL's, a redirect ``Location``'s or a
+  proxy's belongs to another argument (``-H Authorization: Bearer X`` unquoted: curl tries
+  ``Bearer`` and ``X`` as URLs) and does not apply. ``-w`` output such as
   ``time_total: 0.123`` gives ``elapsed_ms``; ``time_namelookup``, ``time_connect``,
   ``time_appconnect`` and ``time_starttransfer`` give the phases (measured as ``occ_lib.probe``
   does: see ``_phases``) and ``size_download`` the bytes; otherwise they are null.
 * What curl printed for the ``-w FORMAT`` on its command line (``$ curl -s -o /dev/null -w
   '%{http_code} %{time_total}\\n' URL`` then ``200 0.412``) is read through that format:
-  ``http_code`` is the status (``000``: no response, ``down`` / ``protocol``), the ``time_*``
-  variables (seconds) and ``size_download`` as above, ``url_effective`` the URL.
+  ``http_code`` is the status (``000``: no response, ``down`` / ``protocol``; a format without
+  ``http_code`` leaves the status null and says nothing of a failure), the ``time_*`` variables
+  (seconds) and ``size_download`` as above, ``url_effective`` the row's URL (the final one after
+  ``-L``, over the command line's).
 * A file holding several ``$ curl ...`` commands gives one row per command (item index = its order).
+  A command is a ``curl`` line after a shell prompt (``$ ``, ``ops@box:~$ ``, ``[ops@bastion ~]$ ``;
+  ``time``/``sudo`` may stand before ``curl``); a ``curl`` line without a prompt needs an
+  ``-option`` or a URL (curl's exit-60 advice "curl failed to verify ..." is prose).
 * **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl
   is not installed): the server's lines are the ones indented by two spaces, the row describes the
   last response and the last ``--<date> <time>--  URL`` line (redirects followed), ``HEAD`` with
   ``--spider``, else ``GET``; a ``failed: Connection refused.``, ``unable to resolve host``, ``timed
   out``, ``Read error`` or certificate line after it makes the row ``down`` with that error class.
   wget prints no timings, so ``elapsed_ms`` and the phases are null.
-* **URL**: the last ``> METHOD /path HTTP/x`` request line plus its ``> Host:`` (``-v``), else the
-  ``curl ... URL`` command line in the file followed through the ``Location`` headers of the redirect
-  responses. Always redacted (:func:`occ_lib.redact.redact_url`); request headers are never kept.
+* **URL**: ``-w``'s ``url_effective``, else the last ``> METHOD /path HTTP/x`` request line (not a
+  proxy's ``CONNECT``) plus its ``> Host:`` (``-v``), else the ``curl ... URL`` command line in the
+  file followed through the ``Location`` headers of the redirect responses. On the command line the
+  values of options that take one (``-x``, ``-e``, ``-H``, ``-d``, ``-o``, ``-w``, ``--resolve``,
+  ``--connect-to``...) are no URL; ``--url X`` is one. Always redacted
+  (:func:`occ_lib.redact.redact_url`); request headers are never kept.
+* **secrets**: every message stored from a transcript has the command line's secret words replaced by
+  ``***``: the values (and their words, ``name=value`` values, ``user:password`` passwords; 3+
+  characters) of ``-H``/``--header`` (an unquoted ``-H Name: a b`` takes the words after it that are
+  no option or URL), ``-u``/``--user``, ``-U``/``--proxy-user``, ``-b``/``--cookie``,
+  ``--oauth2-bearer``, ``-d``/``--data*``/``--json``, ``-F``/``--form``, also as ``--opt=value``.
 * **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``;
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
@@ -76,8 +95,13 @@ _STATUS = re.compile(r"^(HTTP/(?:1\.0|1\.1|2(?:\.0)?|3(?:\.0)?))[ \t]+(\d{3})(?:
 _HEADER = re.compile(r"^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)\s*$")
 _REQUEST = re.compile(r"^([A-Z]+) (\S+) HTTP/[0-9.]+\s*$")
 _CURL_ERR = re.compile(r"curl: \((\d+)\)\s*(.*)$")
-_PROMPT = r"^\s*(?:[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?"  # ('$ ', 'ops@box:~$ ' before a command)
-_COMMAND = re.compile(_PROMPT + r"curl\s+(.*)$")
+# A shell prompt before a command ('$ ', 'ops@box:~$ ', RHEL's '[ops@bastion ~]$ '), then maybe
+# 'time' or 'sudo -E' in front of the program.
+_PROMPT = (
+    r"^\s*(?P<prompt>(?:\[[^\]\n]*\][$#]\s*|[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?)"
+    r"(?:(?:time|sudo)(?:\s+-\S+)*\s+)*"
+)
+_COMMAND = re.compile(_PROMPT + r"curl\s+(?P<args>.*)$")
 _WRITE_OUT = re.compile(
     r"\b(time_total|time_namelookup|time_connect|time_appconnect|time_starttransfer|size_download)"
     r"\s*[:=]\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\b"
@@ -198,34 +222,52 @@ class _Response:
     status: int
     line: int
     headers: dict[str, str] = field(default_factory=dict)
+    reason: str = ""
 
 
 def _http_version(token: str) -> str:
     return {"HTTP/2.0": "HTTP/2", "HTTP/3.0": "HTTP/3"}.get(token, token)
 
 
-def _responses(lines: list[tuple[int, str]], verbose: bool) -> list[_Response]:
+def _responses(lines: list[tuple[int, str]], verbose: bool, proxied: bool = False) -> list[_Response]:
     out: list[_Response] = []
     state = "idle"
-    for no, text in lines:
+    for pos, (no, text) in enumerate(lines):
         if state == "body" and not verbose:
             break
         m = _STATUS.match(text)
         if m and state != "headers":
-            out.append(_Response(_http_version(m.group(1)), int(m.group(2)), no))
+            out.append(_Response(_http_version(m.group(1)), int(m.group(2)), no, reason=m.group(3) or ""))
             state = "headers"
             continue
         if state != "headers":
             continue
-        if not text.strip():
-            state = "idle" if out[-1].status < 200 or 300 <= out[-1].status < 400 else "body"
-            continue
-        h = _HEADER.match(text)
+        h = _HEADER.match(text) if text.strip() else None
         if h:
             out[-1].headers.setdefault(h.group(1).lower(), h.group(2))
         else:
-            state = "idle" if out[-1].status < 200 or 300 <= out[-1].status < 400 else "body"
+            state = "idle" if _chains(out, lines, pos, proxied) else "body"
     return out
+
+
+def _chains(out: list[_Response], lines: list[tuple[int, str]], pos: int, proxied: bool) -> bool:
+    """Whether curl went on after the header block of ``out[-1]`` (ending at ``lines[pos]``): a 1xx,
+    a redirect, or a proxy's ``200 Connection established`` answer to CONNECT (a tunnel, not the
+    answer). A proxy may word that 200 otherwise ('200 OK'): with ``-x``, a first 2xx followed by
+    another status line is one too."""
+    r = out[-1]
+    if r.status < 200 or 300 <= r.status < 400:
+        return True
+    if not 200 <= r.status < 300:
+        return False
+    if r.reason.strip().lower() == "connection established":
+        return True
+    if not proxied or len(out) > 1:
+        return False
+    for _no, text in lines[pos + 1: pos + 20]:  # (the next response starts right after the blank line)
+        if text.strip():
+            return bool(_STATUS.match(text))
+    return False
 
 
 class _Command(NamedTuple):
@@ -235,34 +277,161 @@ class _Command(NamedTuple):
     method: str
     write_out: str | None  # the ``-w``/``--write-out`` format (None also when the line cannot be split)
     index: int  # of the line in the lines given
+    secrets: tuple[str, ...] = ()  # words of secret arguments (headers, -u, -b, -d...), longest first
+    # the hosts curl's errors may name for this row: the URL's (also one written without a scheme) and
+    # those of -x/--proxy/--preproxy/--connect-to; empty when the command names no URL
+    hosts: tuple[str, ...] = ()
+    proxied: bool = False  # -x/--proxy/--preproxy: the first answer may be a tunnel's
+
+
+# curl's options that take an argument (curl 7.88, 'curl --help all'): that argument is no URL
+_ARG_SHORT = frozenset("bcdeEmoruwxyzACDFHKPQTUXY")
+_ARG_LONG = frozenset(f"--{name}" for name in (
+    "abstract-unix-socket", "alt-svc", "aws-sigv4", "cacert", "capath", "cert", "cert-type", "ciphers",
+    "config", "connect-timeout", "connect-to", "continue-at", "cookie", "cookie-jar", "create-file-mode",
+    "crlfile", "curves", "data", "data-ascii", "data-binary", "data-raw", "data-urlencode", "delegation",
+    "dns-interface", "dns-ipv4-addr", "dns-ipv6-addr", "dns-servers", "doh-url", "dump-header", "egd-file",
+    "engine", "etag-compare", "etag-save", "expect100-timeout", "form", "form-string", "ftp-account",
+    "ftp-alternative-to-user", "ftp-method", "ftp-port", "ftp-ssl-ccc-mode", "happy-eyeballs-timeout-ms",
+    "header", "hostpubmd5", "hostpubsha256", "hsts", "interface", "json", "keepalive-time", "key",
+    "key-type", "krb", "libcurl", "limit-rate", "local-port", "login-options", "mail-auth", "mail-from",
+    "mail-rcpt", "max-filesize", "max-redirs", "max-time", "netrc-file", "noproxy", "oauth2-bearer",
+    "output", "output-dir", "parallel-max", "pass", "pinnedpubkey", "preproxy", "proto", "proto-default",
+    "proto-redir", "proxy", "proxy-cacert", "proxy-capath", "proxy-cert", "proxy-cert-type", "proxy-ciphers",
+    "proxy-crlfile", "proxy-header", "proxy-key", "proxy-key-type", "proxy-pass", "proxy-pinnedpubkey",
+    "proxy-service-name", "proxy-tls13-ciphers", "proxy-tlsauthtype", "proxy-tlspassword", "proxy-tlsuser",
+    "proxy-user", "pubkey", "quote", "random-file", "range", "rate", "referer", "request", "request-target",
+    "resolve", "retry", "retry-delay", "retry-max-time", "sasl-authzid", "service-name", "socks4", "socks4a",
+    "socks5", "socks5-gssapi-service", "socks5-hostname", "speed-limit", "speed-time", "stderr",
+    "telnet-option", "tftp-blksize", "time-cond", "tls-max", "tls13-ciphers", "tlsauthtype", "tlspassword",
+    "tlsuser", "trace", "trace-ascii", "unix-socket", "upload-file", "url", "url-query", "user",
+    "user-agent", "variable", "write-out"
+))
+_SHORT_NAMES = {"-H": "--header", "-u": "--user", "-U": "--proxy-user", "-b": "--cookie", "-d": "--data",
+                "-F": "--form", "-x": "--proxy", "-X": "--request", "-w": "--write-out"}
+_SECRET_OPTS = frozenset((
+    "--header", "--proxy-header", "--user", "--proxy-user", "--cookie", "--oauth2-bearer", "--data",
+    "--data-ascii", "--data-binary", "--data-raw", "--data-urlencode", "--json", "--form", "--form-string",
+    "--pass", "--proxy-pass", "--tlspassword", "--proxy-tlspassword",
+))
+_URL_WORD = re.compile(r"(?i)https?://")
+
+
+def _command_match(text: str) -> re.Match[str] | None:
+    """A ``curl ...`` command line; without a prompt it needs an ``-option`` or a URL (curl's exit-60
+    advice 'curl failed to verify the legitimacy of the server ...' is prose)."""
+    m = _COMMAND.match(text)
+    if m is None or m.group("prompt").strip():
+        return m
+    words = m.group("args").split()
+    return m if any(w.startswith("-") or _URL_WORD.match(w.strip("'\"")) for w in words) else None
+
+
+def _options(args: list[str]) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """curl's arguments as (long option name, value or None) in order, and its other words.
+
+    Short clusters read like curl does ('-sSo FILE', '-XPOST'); ``--opt=value`` is taken too. A
+    header given unquoted ('-H Authorization: Bearer X') leaves its value as separate words: they
+    are the header's (curl would try them as URLs), not the command's.
+    """
+    opts: list[tuple[str, str | None]] = []
+    words: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        i += 1
+        if a == "--":
+            words += args[i:]
+            break
+        if a.startswith("--"):
+            name, eq, val = a.partition("=")
+            if name in _ARG_LONG and not eq and i < len(args):
+                val, eq = args[i], "="
+                i += 1
+            opts.append((name, val if eq else None))
+        elif a.startswith("-") and len(a) > 1:
+            for j, c in enumerate(a[1:], start=2):
+                name = _SHORT_NAMES.get(f"-{c}", f"-{c}")
+                if c not in _ARG_SHORT:
+                    opts.append((name, None))
+                    continue
+                if j < len(a):
+                    opts.append((name, a[j:]))
+                elif i < len(args):
+                    opts.append((name, args[i]))
+                    i += 1
+                break
+        else:
+            words.append(a)
+            continue
+        name, val = opts[-1]
+        if name == "--url" and val:  # (a URL, in its place among the others)
+            words.append(val)
+        if name in ("--header", "--proxy-header") and val is not None and re.fullmatch(r"[\w-]+:\s*", val):
+            while i < len(args) and not args[i].startswith("-") and not _URL_WORD.match(args[i]):
+                val += " " + args[i]
+                i += 1
+            opts[-1] = (name, val)
+    return opts, words
+
+
+def _secret_words(name: str, value: str) -> set[str]:
+    """The words of a secret argument to mask: the value, its words and the values of its
+    ``name=value`` / ``user:password`` parts (a header's name is no secret)."""
+    if name in ("--header", "--proxy-header"):
+        value = value.split(":", 1)[1] if ":" in value else value
+    words = {value.strip()}
+    for part in re.findall(r"[^\s&;,\"'{}\[\]()]+", value):
+        words.add(part)
+        words.update(re.split(r"[=:]", part, maxsplit=1)[1:])
+    return {w for w in words if len(w) >= 3}
+
+
+def _host_of(value: str) -> str | None:
+    """The host of a URL or proxy ('http://proxy:3128', 'proxy:3128') or of a --connect-to
+    'H1:P1:H2:P2' (its second host); None when it has none."""
+    if value.count(":") >= 3 and "://" not in value and "[" not in value:
+        value = value.split(":")[2]
+    if not value or value.startswith("-"):
+        return None
+    try:
+        host = urlsplit(value if "://" in value else f"http://{value}").hostname
+    except ValueError:
+        return None
+    return host or None
 
 
 def _command(lines: list[str]) -> _Command | None:
     """The first ``$ curl ...`` line of ``lines``, or None."""
     for index, text in enumerate(lines):
-        m = _COMMAND.match(text)
+        m = _command_match(text)
         if not m:
             continue
         try:
-            args, split = shlex.split(m.group(1)), True
+            args, split = shlex.split(m.group("args")), True
         except ValueError:
-            args, split = m.group(1).split(), False
-        url = next((a for a in args if re.match(r"(?i)https?://", a)), None)
+            args, split = m.group("args").split(), False
+        opts, words = _options(args)
         method = "GET"
         write_out = None
-        for i, a in enumerate(args):
-            if a in ("-X", "--request") and i + 1 < len(args):
-                method = args[i + 1].upper()
-            elif a.startswith("-X") and len(a) > 2:
-                method = a[2:].upper()
-            elif a == "--head" or (re.match(r"^-[A-Za-z]+$", a) and "I" in a):
+        secrets: set[str] = set()
+        hosts: list[str] = []
+        for name, val in opts:
+            if name == "--request" and val:
+                method = val.upper()
+            elif name in ("--head", "-I"):
                 method = "HEAD"
-            if write_out is None and split:
-                if a in ("-w", "--write-out") and i + 1 < len(args):
-                    write_out = args[i + 1]
-                elif a.startswith("--write-out="):
-                    write_out = a.split("=", 1)[1]
-        return _Command(url, method, write_out, index)
+            elif name == "--write-out" and write_out is None and split:
+                write_out = val
+            elif name in ("--proxy", "--preproxy", "--connect-to") and val and (host := _host_of(val)):
+                hosts.append(host.lower())
+            if name in _SECRET_OPTS and val:
+                secrets |= _secret_words(name, val)
+        url = next((w for w in words if _URL_WORD.match(w)), None)
+        url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
+        return _Command(url, method, write_out, index, tuple(sorted(secrets, key=len, reverse=True)),
+                        (url_host.lower(), *hosts) if url_host else (),
+                        any(n in ("--proxy", "--preproxy") for n, _v in opts))
     return None
 
 
@@ -287,8 +456,8 @@ def _verbose_request(
             continue
         body = text[2:]
         m = _REQUEST.match(body)
-        if m:
-            method, target, host = m.group(1), m.group(2), None
+        if m:  # (a CONNECT is to the proxy: the request through its tunnel follows)
+            method, target, host = (m.group(1), m.group(2), None) if m.group(1) != "CONNECT" else (None,) * 3
             continue
         h = _HEADER.match(body)
         if h and h.group(1).lower() == "host" and method:
@@ -382,38 +551,93 @@ def _phases(w: dict[str, float]) -> dict[str, float | None]:
     }
 
 
+_ERR_HOST = re.compile(r"(?:Could not resolve host:|Failed to connect to|Failed connect to)\s+(\S+)")
+
+
+def _error_host(message: str) -> str | None:
+    """The host a curl error names ('Could not resolve host: X', 'Failed to connect to X port N',
+    curl 7.29's 'Failed connect to X:N;'), lower case; None when it names none."""
+    m = _ERR_HOST.search(message)
+    if m is None:
+        return None
+    host = m.group(1).rstrip(";.,")
+    if host.startswith("["):
+        host = host[1:].split("]", 1)[0]
+    elif host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host.lower()
+
+
+def _url_host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
+def _curl_error(
+    numbered: list[tuple[int, str]], cmd: _Command | None, urls: Iterable[str]
+) -> tuple[int, str] | None:
+    """(code, message) of the last ``curl: (N) ...`` line that is about this command's row, wherever
+    it sits (with ``2>&1`` curl's stderr may come before the headers). One that names a host other
+    than the URLs' (the command's, the redirects', the final one) or a proxy's belongs to another
+    argument: '-H Authorization: Bearer X' unquoted makes curl try 'Bearer' and 'X' as URLs."""
+    hosts = {h for u in urls if (h := _url_host(u))} | set(cmd.hosts if cmd else ())
+    found = None
+    for _n, text in numbered:
+        m = _CURL_ERR.search(text)
+        if m is None:
+            continue
+        host = _error_host(m.group(2))
+        if cmd is not None and cmd.hosts and host is not None and host not in hosts:
+            continue
+        found = (int(m.group(1)), m.group(2).strip())
+    return found
+
+
+def _masked(text: str, secrets: Sequence[str]) -> str:
+    """``text`` with each secret word of the command line (longest first) replaced by ``***``."""
+    for word in secrets:
+        text = text.replace(word, REDACTED)
+    return text
+
+
 def _parse_curl(text: str, path: Path) -> dict[str, Any]:
     """One row's fields from a curl transcript; InputError when it is not one."""
     raw = text.splitlines()
     numbered = list(enumerate(raw, start=1))
+    cmd = _command(raw[:50])
+    cmd_url, cmd_method = (cmd.url, cmd.method) if cmd is not None else (None, None)
     verbose = any(t.startswith("< HTTP/") for t in raw)
     if verbose:
         resp_lines = [(n, t[2:] if t.startswith("< ") else "") for n, t in numbered if t.startswith("<")]
     else:
         resp_lines = numbered
-    responses = _responses(resp_lines, verbose)
-    curl_err = None
-    for n, t in numbered:
-        m = _CURL_ERR.search(t)
-        if m:
-            curl_err = (n, int(m.group(1)), m.group(2).strip())
-    cmd = _command(raw[:50])
-    cmd_url, cmd_method = (cmd.url, cmd.method) if cmd is not None else (None, None)
+    responses = _responses(resp_lines, verbose, proxied=bool(cmd and cmd.proxied))
     printed = None
     if cmd is not None and cmd.write_out is not None:  # '$ curl -w "%{http_code}\n" URL' then '200'
         printed = _format_values(cmd.write_out, text, len("\n".join(raw[: cmd.index + 1])))
-    if not responses and curl_err is None and not printed:
-        raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     last = responses[-1] if responses else None
     url = method = None
     if verbose and last is not None:
         url, method = _verbose_request(numbered, last.line, cmd_url)
-    if url is None and cmd_url:
+    seen = [cmd_url] if cmd_url else []  # (the URLs curl fetched: an error about another host is not ours)
+    for i, r in enumerate(responses):
+        loc = r.headers.get("location")
+        if loc and 300 <= r.status < 400 and seen:
+            seen.append(urljoin(seen[-1], loc))
+        if i == len(responses) - 2 and url is None:  # (the last response is at the URL reached before it)
+            url = seen[-1] if seen else None
+    if url is None:
         url = cmd_url
-        for r in responses[:-1]:
-            loc = r.headers.get("location")
-            if loc and 300 <= r.status < 400:
-                url = urljoin(url, loc)
+    effective = printed.get("url_effective", "") if printed else ""
+    if effective.startswith(("http://", "https://")):  # (curl's own word for the final URL after -L)
+        url = effective
+    curl_err = _curl_error(numbered, cmd, [*seen, *([url] if url else [])])
+    if not responses and curl_err is None and not printed:
+        if any(_CURL_ERR.search(t) for t in raw):
+            raise InputError(path, "no response and no curl error about the command's URL")
+        raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     method = method or cmd_method
     timings = _write_out(text)
     status = last.status if last else None
@@ -421,10 +645,8 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         timings.update({k: float(printed[k]) for k in (*_W_FLOATS, "size_download") if k in printed})
         code = int(printed.get("http_code", "0"))
         status = status if status is not None else code or None
-        if not code and curl_err is None and last is None:  # ('000': curl got no response)
-            curl_err = (0, 0, "no response (http_code 000)")
-        if url is None and printed.get("url_effective", "").startswith(("http://", "https://")):
-            url = printed["url_effective"]
+        if printed.get("http_code") == "000" and curl_err is None and last is None:  # (no response)
+            curl_err = (0, "no response (http_code 000)")
     row: dict[str, Any] = {
         "url": redact_url(url) if url else None,
         "method": method,
@@ -433,10 +655,11 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         **_phases(timings),
         **_kept_headers(last),
     }
-    if curl_err is not None and (last is None or curl_err[0] > last.line):
-        _n, code, msg = curl_err
+    if curl_err is not None:
+        code, msg = curl_err
         row["error"] = _CURL_CODES.get(code) or _error_class(msg) or "protocol"
-        row["error_message"] = _scrub(f"curl: ({code}) {msg}" if code else f"curl -w: {msg}")[:300]
+        message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
+        row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row
 
 
@@ -444,7 +667,7 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
 # 'wget -S' (--server-response) prints the server's status line and headers indented by two
 # spaces, and each URL it fetches (the first, then each redirect's) as '--2025-10-09 14:02:00--  URL'
 _WGET_FETCH = re.compile(r"^--\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}--\s+(\S+)\s*$")
-_WGET_COMMAND = re.compile(_PROMPT + r"wget\s+(.*)$")
+_WGET_COMMAND = re.compile(_PROMPT + r"wget\s+(?P<args>.*)$")
 _WGET_ERRORS = (
     ("dns", ("unable to resolve host", "name or service not known", "temporary failure in name resolution")),
     ("connect", ("connection refused", "no route to host", "network is unreachable")),
@@ -472,7 +695,7 @@ def _parse_wget(text: str, path: Path) -> dict[str, Any]:
             served.append((n, t[2:]))
     responses = _responses(served, verbose=True)
     fetches = [(n, m.group(1)) for n, t in numbered if (m := _WGET_FETCH.match(t))]
-    command = next((m.group(1) for t in raw[:50] if (m := _WGET_COMMAND.match(t))), "")
+    command = next((m.group("args") for t in raw[:50] if (m := _WGET_COMMAND.match(t))), "")
     url = fetches[-1][1] if fetches else _first_url(command)
     after = fetches[-1][0] if fetches else 0
     error = None
@@ -744,7 +967,7 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
 def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[InputError]]:
     """One row per ``$ curl ...`` command in the file (one row when it has at most one command)."""
     lines = text.splitlines(keepends=True)
-    starts = [i for i, t in enumerate(lines) if _COMMAND.match(t.rstrip("\r\n"))]
+    starts = [i for i, t in enumerate(lines) if _command_match(t.rstrip("\r\n"))]
     if not starts and _is_wget(text.splitlines()):
         row = _parse_wget(text, path)
         row["_index"] = 0
