@@ -44,6 +44,12 @@ Rules, so that an imported file always means the same thing:
   characters) of ``-H``/``--header`` (an unquoted ``-H Name: a b`` takes the words after it that are
   no option or URL), ``-u``/``--user``, ``-U``/``--proxy-user``, ``-b``/``--cookie``,
   ``--oauth2-bearer``, ``-d``/``--data*``/``--json``, ``-F``/``--form``, also as ``--opt=value``.
+  Messages (curl's, wget's, a JSON ``error``) also pass :func:`occ_lib.redact.redact_text` and lose
+  the values of secret-named ``name=value`` pairs (``cookie=...``, ``password="..."``) and ``token:``,
+  ``password:``, ``api-key:``, ``cookie:`` fields, their names and values quoted or not
+  (``{"x-api-key": "***"}``); after ``Authorization:`` a known scheme word stays and the credential
+  goes (``Authorization: ApiKey ***``; an unknown first word goes with the next); after ``Bearer`` any
+  word goes, however short.
 * **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``;
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
@@ -191,19 +197,51 @@ def _name_without_stamp(path: Path) -> str:
     return re.sub(r"[_.-]{2,}", "_", name).strip("_.-") or path.name
 
 
-_PAIR_IN_TEXT = re.compile(r"([A-Za-z0-9_.-]+)=([^\s&;,'\"]+)")
+_TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"()\[\]{}]+)"""  # a value, quoted or a word
+_PAIR_IN_TEXT = re.compile(r"""(["']?)([A-Za-z0-9_.-]+)\1(\s*=\s*)""" + _TEXT_VALUE)
 _FIELD_IN_TEXT = re.compile(
-    r"(?i)\b([A-Za-z0-9_.-]*(?:token|secret|password|passwd|api[_-]?key|authorization|cookie)[A-Za-z0-9_.-]*)"
-    r"(:\s*)(\S+)"
+    r"""(?i)(["']?)\b([A-Za-z0-9_.-]*(?:token|secret|password|passwd|api[_-]?key|cookie)[A-Za-z0-9_.-]*)\1"""
+    r"(\s*:\s*)" + _TEXT_VALUE
 )
+# 'Authorization: ApiKey X': a known scheme word stays, the credential after it goes; a value that
+# opens with another word loses it and the word after it ('Authorization: RAWSECRET refused')
+_AUTH_IN_TEXT = re.compile(
+    r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"',;()\[\]{}]+)"""
+    r"""(?:([ \t]+)([^\s"',;()\[\]{}]+))?"""
+)
+_AUTH_SCHEMES = frozenset((
+    "basic", "bearer", "digest", "dpop", "hoba", "mutual", "negotiate", "ntlm", "oauth", "scram-sha-1",
+    "scram-sha-256", "vapid", "apikey", "api-key", "key", "token", "ssws", "aws4-hmac-sha256", "splunk",
+))
+_BEARER_IN_TEXT = re.compile(r"""(?i)\b(bearer\s+)([^\s"',;()\[\]{}]+)""")  # (any length, unlike redact_text)
+
+
+def _auth_masked(m: re.Match[str]) -> str:
+    """An :data:`_AUTH_IN_TEXT` match with its credential masked (the scheme word kept when known)."""
+    first, space, second = m.group(2), m.group(3) or "", m.group(4)
+    if first.lower() in _AUTH_SCHEMES:
+        return f"{m.group(1)}{first}{space}{REDACTED}" if second else f"{m.group(1)}{first}"
+    return f"{m.group(1)}{REDACTED}{space}{REDACTED if second else ''}"
+
+
+def _masked_value(name: str, sep: str, value: str) -> str:
+    """``name sep ***`` keeping the value's quotes (``password="***"``, ``{"x-api-key": "***"}``)."""
+    quote = value[0] if value[:1] in ("'", '"') else ""
+    return f"{name}{sep}{quote}{REDACTED}{quote}"
 
 
 def _scrub(text: str) -> str:
-    """``redact_text`` plus ``api_key=...`` pairs and ``token: ...`` fields written outside a URL."""
+    """``redact_text`` plus, written outside a URL: ``api_key=...``/``cookie=...`` pairs and
+    ``token: ...`` fields (names and values quoted or not), the credential after
+    ``Authorization: <scheme>`` and after ``Bearer`` (any length)."""
     text = redact_text(text)
+    text = _AUTH_IN_TEXT.sub(_auth_masked, text)
+    text = _BEARER_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     text = _PAIR_IN_TEXT.sub(
-        lambda m: f"{m.group(1)}={REDACTED}" if is_secret_name(m.group(1)) else m.group(0), text)
-    return _FIELD_IN_TEXT.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
+        lambda m: _masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
+        if is_secret_name(m.group(2)) else m.group(0), text)
+    return _FIELD_IN_TEXT.sub(
+        lambda m: _masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
 
 
 def _error_class(text: str, classes: tuple[tuple[str, tuple[str, ...]], ...] = _ERROR_WORDS) -> str | None:

@@ -529,8 +529,33 @@ def test_secrets_in_json_error_text_are_scrubbed(tmp_path):
     r = one(p)
     assert r["url"] == "https://***@a.test/x?signature=***&page=2"
     assert r["target"] == "a.test/x?signature=***&page=2"
-    assert r["error_message"] == "auth failed: api_key=*** token: *** Authorization: *** *** (code 401)"
+    assert r["error_message"] == "auth failed: api_key=*** token: *** Authorization: Bearer *** (code 401)"
     assert "SEKRET" not in pd.DataFrame([r]).astype("string").to_csv()
+
+
+@pytest.mark.parametrize(
+    "error, message",
+    [
+        ("403 from edge; cookie=ERRCOOKIESECRET rejected", "403 from edge; cookie=*** rejected"),
+        ('401 Unauthorized, request headers {"x-api-key": "JSONKEYSECRET"}',
+         '401 Unauthorized, request headers {"x-api-key": "***"}'),
+        ("login failed with password=\"PWSECRET\"", "login failed with password=\"***\""),
+        ("sent {'api_key': 'PYKEYSECRET', 'mode': 'x'}", "sent {'api_key': '***', 'mode': 'x'}"),
+        ("401 (Authorization: ApiKey APIKEYSCHEMESECRET)", "401 (Authorization: ApiKey ***)"),
+        ("401 with Proxy-Authorization: Basic dXNlcjpwYXNz", "401 with Proxy-Authorization: Basic ***"),
+        # an unknown first word may be the credential itself: it and the next word go
+        ("Authorization: RAWSECRET1 refused", "Authorization: *** ***"),
+        ("401: Bearer SHORT1 expired", "401: Bearer *** expired"),
+        # prose keeps its words
+        ("the token rotation completed; status code: 503", "the token rotation completed; status code: 503"),
+        ("Basic authentication enabled, error=timeout", "Basic authentication enabled, error=timeout"),
+    ],
+)
+def test_secrets_in_free_text_errors(tmp_path, error, message):
+    p = write(tmp_path, "checks_2025-10-10T11-00-00Z.json", json.dumps(
+        [{"name": "admin", "url": "https://admin.example.com/login", "ok": False, "error": error}]))
+    r = one(p)
+    assert (r["outcome"], r["error_message"]) == ("down", message)
 
 
 CURL_W_LOOP = """$ curl -sS -o /dev/null -w '%{http_code} %{time_total}\\n' "https://api.example.test/health?token=s3cr3t"
