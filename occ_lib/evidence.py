@@ -68,8 +68,12 @@ Rules, so that an imported file always means the same thing:
 * **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
   target's ``expect`` (``2xx`` when none). Expected but slower than the target's ``degraded_ms``
   (only for a matched target) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
-* **identity**: ``evidence_key = sha256(file bytes) + ":" + item index``; a file whose keys are all in
-  the store already is a duplicate and adds nothing.
+* **identity**: ``evidence_key = sha256(file bytes) + ":" + item index``, plus ``"@" + the UTC stamp``
+  (``...:0@2025-10-10T08:05:00Z``) when the row's time comes from the file name: byte-identical
+  files named by different stamps are different probes, the same file imported again is not. A row
+  is in the store already when its key is, or (stores written before the stamp was part of the key)
+  its key without the stamp is, with the same ``started_at``; a file whose rows all are is a
+  duplicate and adds nothing.
 """
 
 from __future__ import annotations
@@ -1091,9 +1095,18 @@ def _finish(row: dict[str, Any], path: Path, shown: str, digest: str, mtime: flo
         "run_id": run_id, "source": "evidence", "probe_host": None, "target": name,
         "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
         "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")), "evidence_path": shown,
-        "time_source": source, "evidence_key": f"{digest}:{row['_index']}",
+        "time_source": source, "evidence_key": _evidence_key(digest, row["_index"], started, source),
     })
     return out
+
+
+def _evidence_key(digest: str, index: int, started: pd.Timestamp, source: str | None) -> str:
+    """``sha256:index``, plus ``@<UTC stamp>`` when the time is the file name's: byte-identical files
+    named by different stamps (three 'connection refused' transcripts) are three probes."""
+    key = f"{digest}:{index}"
+    if source != "filename":
+        return key
+    return f"{key}@{started.tz_convert('UTC').isoformat().replace('+00:00', 'Z')}"
 
 
 def new_run_id(prefix: str = "import") -> str:
@@ -1151,6 +1164,12 @@ def _read(
     return df, problems, list(dict.fromkeys(skipped))
 
 
+def _known(key: str, started: pd.Timestamp, keys: set[str], stored: set[tuple[str, pd.Timestamp]]) -> bool:
+    """Whether a row is in the store already: its key, or (stores written before the key held the
+    file-name stamp) the key without the stamp at the same ``started_at``."""
+    return key in keys or ("@" in key and (key.split("@", 1)[0], started.as_unit("us")) in stored)
+
+
 def import_evidence(
     store: str | Path,
     paths: Iterable[str | Path],
@@ -1162,12 +1181,15 @@ def import_evidence(
     Holds the store's import lock while it compares ``evidence_key``s and writes, so two imports
     at once cannot both add the same file.
     """
-    from .store import evidence_keys, store_lock, write_probes
+    from .store import evidence_key_starts, store_lock, write_probes
 
     df, problems, skipped = _read(paths, targets, root, None)
     with store_lock(store, "import"):
-        known = evidence_keys(store)
-        fresh = df[~df["evidence_key"].isin(known)]
+        stored = evidence_key_starts(store)
+        keys = {k for k, _t in stored}
+        new = [not _known(k, t, keys, stored)
+               for k, t in zip(df["evidence_key"], df["started_at"], strict=True)]
+        fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list would pick no columns)
         fresh = fresh[~fresh["evidence_key"].duplicated()]
         write_probes(store, fresh)
     files = df["evidence_path"].astype("object")

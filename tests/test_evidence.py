@@ -91,7 +91,8 @@ def test_captured_curl_transcripts(case):
     assert r["time_source"] == "filename"
     assert r["started_at"] == ts(at)
     assert r["evidence_path"] == path.relative_to(EXAMPLES).as_posix()
-    assert r["evidence_key"] == hashlib.sha256(path.read_bytes()).hexdigest() + ":0"
+    # (the time is the file name's: its stamp is part of the key)
+    assert r["evidence_key"] == hashlib.sha256(path.read_bytes()).hexdigest() + ":0@" + at
     assert r["tags"] == "{}"
     assert r["probe_host"] is None and r["bytes"] is None
 
@@ -461,6 +462,56 @@ def test_import_is_idempotent_and_counts_duplicates(tmp_path):
     assert list(after.columns) == list(PROBE_COLUMNS)
 
 
+REFUSED = ("$ curl -sS -I http://127.0.0.1:1/ok\n"
+           "curl: (7) Failed to connect to 127.0.0.1 port 1 after 0 ms: Couldn't connect to server\n")
+STAMPS = ("2025-10-10T08-00-00Z", "2025-10-10T08-05-00Z", "2025-10-10T08-10-00Z")
+
+
+def test_identical_files_with_different_stamps_are_different_probes(tmp_path):
+    store = tmp_path / "data"
+    paths = [write(tmp_path, f"curl_api_{s}.log", REFUSED) for s in STAMPS]
+    digest = hashlib.sha256(REFUSED.encode()).hexdigest()
+    first = import_evidence(store, paths, root=tmp_path)
+    assert (first.imported_rows, first.duplicate_files) == (3, [])
+    stored = load_probes(store)
+    assert list(stored["evidence_key"]) == [f"{digest}:0@2025-10-10T08:{m}:00Z" for m in ("00", "05", "10")]
+    assert list(stored["started_at"]) == [
+        ts("2025-10-10T08:00Z"), ts("2025-10-10T08:05Z"), ts("2025-10-10T08:10Z")]
+    assert set(stored["error"]) == {"connect"}
+    again = import_evidence(store, paths, root=tmp_path)
+    assert (again.imported_rows, len(again.duplicate_files)) == (0, 3)
+
+
+def test_stores_with_the_old_key_form_are_not_duplicated(tmp_path):
+    # an earlier version stored the first file's row keyed 'sha256:index' (no stamp)
+    from occ_lib.store import write_probes
+
+    store = tmp_path / "data"
+    paths = [write(tmp_path, f"curl_api_{s}.log", REFUSED) for s in STAMPS]
+    old, _ = read_evidence(paths[:1], root=tmp_path)
+    old["evidence_key"] = old["evidence_key"].str.split("@").str[0]
+    write_probes(store, old)
+    digest = hashlib.sha256(REFUSED.encode()).hexdigest()
+    res = import_evidence(store, paths, root=tmp_path)
+    assert res.imported_rows == 2
+    assert res.imported_files == ["curl_api_2025-10-10T08-05-00Z.log", "curl_api_2025-10-10T08-10-00Z.log"]
+    assert res.duplicate_files == ["curl_api_2025-10-10T08-00-00Z.log"]
+    assert list(load_probes(store)["evidence_key"]) == [
+        f"{digest}:0", f"{digest}:0@2025-10-10T08:05:00Z", f"{digest}:0@2025-10-10T08:10:00Z"]
+    assert import_evidence(store, paths, root=tmp_path).imported_rows == 0
+    # the old key at another time is another probe (a file renamed to a new stamp)
+    moved = write(tmp_path, "curl_api_2025-10-10T09-00-00Z.log", REFUSED)
+    assert import_evidence(store, [moved], root=tmp_path).imported_rows == 1
+
+
+def test_import_of_nothing_readable_adds_nothing(tmp_path):
+    bad = write(tmp_path, "bad.json", "{")
+    res = import_evidence(tmp_path / "data", [bad])
+    assert (res.imported_rows, res.imported_files, res.skipped_files) == (0, [], [str(bad)])
+    assert [str(e) for e in res.problems] == [
+        f"{bad}:1: invalid JSON: Expecting property name enclosed in double quotes"]
+
+
 def test_file_whose_items_all_fail_is_skipped_with_every_problem(tmp_path):
     p = write(tmp_path, "all-bad.json", json.dumps([{"url": "https://a.test/"}, {"status": 99}]))
     good = write(tmp_path, "good.json", json.dumps({"url": "https://a.test/", "ok": True}))
@@ -490,7 +541,7 @@ def test_several_commands_in_one_file_give_one_row_each(tmp_path):
         ("GET", "hotdash-staging.fly.dev/app?mock=0", 410, "down"),
     ]
     digest = hashlib.sha256(p.read_bytes()).hexdigest()
-    assert list(df["evidence_key"]) == [f"{digest}:0", f"{digest}:1"]
+    assert list(df["evidence_key"]) == [f"{digest}:{i}@2025-10-10T06:00:00Z" for i in (0, 1)]
     assert [str(e) for e in problems] == [
         f"{p}:10: not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)"]
 
