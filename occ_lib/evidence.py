@@ -58,7 +58,19 @@ Rules, so that an imported file always means the same thing:
   ends in ``_s``, ``sec``, ``secs`` or ``seconds`` (or the value is a string like ``"0.8s"``);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at (ISO 8601, naive = UTC, or epoch
   seconds/ms); name|check|target (a name) -> target;
-  error|message -> error class by keywords.
+  error|message -> error class by keywords. Each field takes the first of its keys (in that order,
+  the top level before nested objects) whose value is valid for it: a status must be 100-599, a
+  time a date and time, an ok a boolean or a pass/fail word... Datadog's top-level ``"status": 0``
+  (the monitor's state) gives way to ``result.httpStatusCode``. An item with no valid status and
+  no ok is a problem (``status 0 is not an HTTP status``), as is one whose only time is no time.
+* **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
+  ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
+  ``probe_success`` sample is a row (``ok`` when its value is 1), its URL (or, not being one, its
+  name) from the series' ``instance`` label (or ``target``), its time the sample's epoch
+  (``json``), ``elapsed_ms`` from ``probe_duration_seconds`` and the status from
+  ``probe_http_status_code`` (0: none) of the same series at the same time in the same answer. An
+  answer without ``probe_success`` samples, or a failed query, is not a probe result: the file is
+  named and skipped.
 * **time** (``time_source``): a JSON item's own time (``json``), else the stamp in the file name
   (``filename``, :func:`occ_lib.times.parse_stamp`), else the last response's ``Date`` header
   (``date_header``), else the file's modification time (``mtime``).
@@ -82,6 +94,7 @@ import datetime as dt
 import email.utils
 import hashlib
 import json
+import math
 import re
 import shlex
 import uuid
@@ -805,50 +818,66 @@ _LATENCY_UNITS = {"": "ms", "ms": "ms", "millis": "ms", "milliseconds": "ms", "s
                   "secs": "s", "seconds": "s"}
 
 
-def _flatten(obj: dict[str, Any], timings: bool = False) -> dict[str, tuple[str, Any]]:
-    """normalized key -> (original key, value); top level wins over nested objects. Under a
-    ``timings`` object a bare ``total`` is the request's duration in ms (Datadog's synthetics:
-    ``{"timings": {"total": 312.5}}``); elsewhere it may be a count."""
-    out: dict[str, tuple[str, Any]] = {}
+def _flatten(obj: dict[str, Any], timings: bool = False) -> dict[str, list[tuple[str, Any]]]:
+    """normalized key -> every (original key, value) under it: the top level's first, then nested
+    objects' in order. Under a ``timings`` object a bare ``total`` is the request's duration in ms
+    (Datadog's synthetics: ``{"timings": {"total": 312.5}}``); elsewhere it may be a count."""
+    out: dict[str, list[tuple[str, Any]]] = {}
     for k, v in obj.items():
         if not isinstance(v, dict):
             norm = _norm_key(k)
-            out.setdefault("totalms" if timings and norm == "total" else norm, (k, v))
+            out.setdefault("totalms" if timings and norm == "total" else norm, []).append((k, v))
     for k, v in obj.items():
         if isinstance(v, dict):
-            for k2, (orig, v2) in _flatten(v, _norm_key(k) in ("timing", "timings")).items():
-                out.setdefault(k2, (orig, v2))
+            for k2, found in _flatten(v, _norm_key(k) in ("timing", "timings")).items():
+                out.setdefault(k2, []).extend(found)
     return out
 
 
-def _pick(flat: dict[str, tuple[str, Any]], keys: Sequence[str]) -> tuple[str, Any] | None:
+def _pick(
+    flat: dict[str, list[tuple[str, Any]]], keys: Sequence[str], valid: Any = None
+) -> tuple[str, Any] | None:
+    """The first (original key, value) of ``keys`` (in that order, the top level before nested
+    objects) whose value is set and, with ``valid``, valid for the field: Datadog's top-level
+    ``"status": 0`` (the monitor's state) must not hide ``result.httpStatusCode``."""
     for k in keys:
-        if k in flat and flat[k][1] is not None:
-            return flat[k]
+        for orig, v in flat.get(k, ()):
+            if v is not None and (valid is None or valid(v)):
+                return orig, v
     return None
 
 
-def _latency_ms(flat: dict[str, tuple[str, Any]]) -> float | None:
+def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> float | None:
     """Milliseconds from the first latency-like key; the key's suffix (or the value's) gives the unit."""
     for base in _LATENCY_BASES:
-        for norm, (_orig, v) in flat.items():
-            if not norm.startswith(base) or isinstance(v, bool) or v is None:
+        for norm, found in flat.items():
+            if not norm.startswith(base):
                 continue
             suffix = norm[len(base):]
             unit = _LATENCY_UNITS.get(suffix)
             if unit is None or (not suffix and base in _UNIT_REQUIRED):
                 continue
-            if isinstance(v, str):
-                m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\s*", v)
-                if not m:
-                    continue
-                num, unit = float(m.group(1)), m.group(2) or unit
-            elif isinstance(v, (int, float)):
-                num = float(v)
-            else:
-                continue
-            return round(num * 1000.0 if unit == "s" else num, 3)
+            for _orig, v in found:
+                ms = _latency_value(v, unit)
+                if ms is not None:
+                    return ms
     return None
+
+
+def _latency_value(v: Any, unit: str) -> float | None:
+    """``v`` in ms (``unit`` the key's; a string may say its own: ``"0.8s"``), None when not a number."""
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, str):
+        m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\s*", v)
+        if not m:
+            return None
+        num, unit = float(m.group(1)), m.group(2) or unit
+    elif isinstance(v, (int, float)):
+        num = float(v)
+    else:
+        return None
+    return round(num * 1000.0 if unit == "s" else num, 3)
 
 
 def _json_time(value: Any) -> pd.Timestamp | None:
@@ -878,70 +907,159 @@ def _json_items(data: Any) -> list[Any]:
     return [data]
 
 
+_OK_WORDS = {"true": True, "pass": True, "passed": True, "ok": True, "success": True, "up": True,
+             "false": False, "fail": False, "failed": False, "error": False, "down": False}
+_STATUS_WORDS = frozenset(("up", "ok", "pass", "passed", "success", "down", "fail", "failed", "error"))
+
+
+def _http_status(v: Any) -> int | None:
+    """An HTTP status (100-599) from an int or a string of digits, else None."""
+    if isinstance(v, int) and not isinstance(v, bool):
+        n = v
+    elif isinstance(v, str) and v.strip().isdigit():
+        n = int(v.strip())
+    else:
+        return None
+    return n if 100 <= n <= 599 else None
+
+
+def _is_word(words: Any) -> Any:
+    return lambda v: isinstance(v, str) and v.strip().lower() in words
+
+
 def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise InputError(path, f"item {index}: expected an object, got {type(item).__name__}")
     flat = _flatten(item)
     row: dict[str, Any] = {}
-    url_v = _pick(flat, _URL_KEYS)
-    tgt_v = _pick(flat, ("target",))
-    url = url_v[1] if url_v and isinstance(url_v[1], str) else None
+    url_v = _pick(flat, _URL_KEYS, lambda v: isinstance(v, str) and bool(v.strip()))
+    tgt_v = _pick(flat, ("target",), lambda v: isinstance(v, str))
+    url = url_v[1] if url_v else None
     name = None
-    if tgt_v and isinstance(tgt_v[1], str):
+    if tgt_v:
         if re.match(r"(?i)https?://", tgt_v[1]) and url is None:
             url = tgt_v[1]
         elif not re.match(r"(?i)https?://", tgt_v[1]):
             name = tgt_v[1]
-    name_v = _pick(flat, _NAME_KEYS)
-    if name is None and name_v and isinstance(name_v[1], (str, int)):
+    name_v = _pick(flat, _NAME_KEYS, lambda v: isinstance(v, (str, int)) and not isinstance(v, bool))
+    if name is None and name_v:
         name = str(name_v[1])
     row["url"] = redact_url(url) if url else None
     row["_name"] = name
-    status = None
-    st = _pick(flat, _STATUS_KEYS)
-    if st is not None:
-        v = st[1]
-        if isinstance(v, int) and not isinstance(v, bool):
-            status = v
-        elif isinstance(v, str) and v.strip().isdigit():
-            status = int(v.strip())
-        elif isinstance(v, str) and v.strip().lower() in ("up", "ok", "pass", "passed", "success", "down",
-                                                          "fail", "failed", "error"):
-            flat.setdefault("ok", ("ok", v.strip().lower() in ("up", "ok", "pass", "passed", "success")))
-    if status is not None and not 100 <= status <= 599:
-        raise InputError(path, f"item {index}: status {status} is not an HTTP status")
-    row["status"] = status
-    okv = _pick(flat, _OK_KEYS)
-    ok = None
-    if okv is not None:
-        v = okv[1]
-        if isinstance(v, bool):
-            ok = v
-        elif isinstance(v, str) and v.strip().lower() in ("true", "pass", "passed", "ok", "success", "up"):
-            ok = True
-        elif isinstance(v, str) and v.strip().lower() in ("false", "fail", "failed", "error", "down"):
-            ok = False
+    st = _pick(flat, _STATUS_KEYS, lambda v: _http_status(v) is not None)
+    row["status"] = status = _http_status(st[1]) if st else None
+    word = _pick(flat, _STATUS_KEYS, _is_word(_STATUS_WORDS))  # ('"status": "down"' says ok or not)
+    if word is not None and "ok" not in flat:
+        flat["ok"] = [("ok", _OK_WORDS[word[1].strip().lower()])]
+    okv = _pick(flat, _OK_KEYS, lambda v: isinstance(v, bool) or _is_word(_OK_WORDS)(v))
+    ok = None if okv is None else okv[1] if isinstance(okv[1], bool) else _OK_WORDS[okv[1].strip().lower()]
     row["_ok"] = ok
     if status is None and ok is None:
+        bad = _pick(flat, _STATUS_KEYS, lambda v: isinstance(v, str) and v.strip().isdigit()
+                    or isinstance(v, int) and not isinstance(v, bool))
+        if bad is not None:
+            raise InputError(path, f"item {index}: status {bad[1]} is not an HTTP status")
         raise InputError(path, f"item {index}: no status or ok/success field")
     row["elapsed_ms"] = _latency_ms(flat)
-    tv = _pick(flat, _TIME_KEYS)
-    ts = _json_time(tv[1]) if tv else None
-    if tv is not None and ts is None:
-        raise InputError(path, f"item {index}: {tv[0]} is not a date and time")
-    row["_time"] = ts
-    ev = _pick(flat, _ERROR_KEYS)
-    if ev is not None and isinstance(ev[1], str) and ev[1].strip():
+    tv = _pick(flat, _TIME_KEYS, lambda v: _json_time(v) is not None)
+    if tv is None and (bad := _pick(flat, _TIME_KEYS)) is not None:
+        raise InputError(path, f"item {index}: {bad[0]} is not a date and time")
+    row["_time"] = _json_time(tv[1]) if tv else None
+    ev = _pick(flat, _ERROR_KEYS, lambda v: isinstance(v, str) and bool(v.strip()))
+    if ev is not None:
         row["error_message"] = _scrub(ev[1].strip())[:300]
         row["_error_hint"] = _error_class(ev[1])
-    hv = _pick(flat, ("httpversion", "protocol"))
-    if hv and isinstance(hv[1], str) and re.match(r"(?i)^(HTTP/)?[0-9.]+$", hv[1]):
+    hv = _pick(flat, ("httpversion", "protocol"),
+               lambda v: isinstance(v, str) and bool(re.match(r"(?i)^(HTTP/)?[0-9.]+$", v)))
+    if hv:
         ver = hv[1].upper()
         row["http_version"] = _http_version(ver if ver.startswith("HTTP/") else f"HTTP/{ver}")
-    mv = _pick(flat, ("method",))
-    if mv and isinstance(mv[1], str):
+    mv = _pick(flat, ("method",), lambda v: isinstance(v, str))
+    if mv:
         row["method"] = mv[1].upper()
     return row
+
+
+# Prometheus query responses -------------------------------------------------------------------------
+# A saved '/api/v1/query' (or query_range) answer about the blackbox exporter: each probe_success
+# sample is a row, probe_duration_seconds and probe_http_status_code of the same series add to it.
+_PROM_EXTRA = ("probe_duration_seconds", "probe_http_status_code")
+
+
+def _is_prometheus(doc: Any) -> bool:
+    """A Prometheus HTTP API answer: ``{"status": "success", "data": {"resultType": ...}}`` or its error."""
+    if not isinstance(doc, dict) or doc.get("status") not in ("success", "error"):
+        return False
+    data = doc.get("data")
+    return (isinstance(data, dict) and "resultType" in data) or "errorType" in doc
+
+
+def _prom_samples(doc: dict[str, Any]) -> list[tuple[dict[str, Any], Any, Any]]:
+    """(labels, epoch, value) of every sample of a vector or matrix result."""
+    out: list[tuple[dict[str, Any], Any, Any]] = []
+    result = doc["data"].get("result") if isinstance(doc.get("data"), dict) else None
+    for series in result if isinstance(result, list) else []:
+        if not isinstance(series, dict) or not isinstance(series.get("metric"), dict):
+            continue
+        values = series.get("values") if "values" in series else [series.get("value")]
+        for sample in values if isinstance(values, list) else []:
+            if isinstance(sample, list) and len(sample) == 2:
+                out.append((series["metric"], sample[0], sample[1]))
+    return out
+
+
+def _series(labels: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((str(k), str(v)) for k, v in labels.items() if k != "__name__"))
+
+
+def _prom_number(value: Any) -> float | None:
+    """A finite number from a sample's "0.25" (or a number), else None."""
+    try:
+        num = float(value)
+    except (TypeError, ValueError):
+        return None
+    return num if math.isfinite(num) else None
+
+
+def _prometheus_rows(doc: dict[str, Any], path: Path) -> tuple[list[dict[str, Any]], list[InputError]]:
+    """Rows of a Prometheus query answer; InputError when it holds no probe_success sample."""
+    if doc.get("status") == "error":
+        raise InputError(path, "a failed Prometheus query (status error): not a probe result")
+    samples = _prom_samples(doc)
+    extra: dict[tuple[str, Any], dict[Any, float]] = {}  # (metric, series) -> {epoch: value}
+    for labels, at, value in samples:
+        if labels.get("__name__") in _PROM_EXTRA and (num := _prom_number(value)) is not None:
+            extra.setdefault((labels["__name__"], _series(labels)), {})[at] = num
+    found = [(lbl, at, value) for lbl, at, value in samples if lbl.get("__name__") == "probe_success"]
+    if not found:
+        raise InputError(path, "a Prometheus query result without probe_success samples: not a probe result")
+    rows: list[dict[str, Any]] = []
+    problems: list[InputError] = []
+    for index, (labels, at, value) in enumerate(found):
+        epoch = _prom_number(at)  # (seconds with milliseconds: as integer ms, so .123 stays .123)
+        num, when = _prom_number(value), _json_time(round(epoch * 1000) if epoch is not None else None)
+        if num is None or when is None:
+            problems.append(InputError(path, f"item {index}: probe_success sample is not [time, value]"))
+            continue
+        named = [str(labels[k]) for k in ("instance", "target") if labels.get(k)]
+        where = next((n for n in named if re.match(r"(?i)https?://", n)), named[0] if named else "")
+        is_url = bool(re.match(r"(?i)https?://", where))
+        seconds = _prom_extra(extra, "probe_duration_seconds", labels, at)
+        code = _prom_extra(extra, "probe_http_status_code", labels, at)
+        rows.append({
+            "url": redact_url(where) if is_url else None, "_name": None if is_url else (where or None),
+            "status": _http_status(int(code)) if code is not None else None, "_ok": num == 1.0,
+            "elapsed_ms": round(seconds * 1000.0, 3) if seconds is not None else None, "_time": when,
+            "_index": index,
+        })
+    return rows, problems
+
+
+def _prom_extra(extra: dict[tuple[str, Any], dict[Any, float]], name: str, labels: dict[str, Any],
+                at: Any) -> float | None:
+    """The ``name`` sample of the same series at the same time (else that series' only sample)."""
+    got = extra.get((name, _series(labels)), {})
+    return got.get(at, next(iter(got.values())) if len(got) == 1 else None)
 
 
 # reading ------------------------------------------------------------------------------------------
@@ -989,6 +1107,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
     except json.JSONDecodeError as exc:
         if is_json:
             raise InputError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
+    if is_json and _is_prometheus(doc):
+        return _prometheus_rows(doc, path)
     if is_json:
         rows, problems = [], []
         items = _json_items(doc)

@@ -352,6 +352,119 @@ def test_json_field_mapping(tmp_path, obj, expected):
                                   "HTTP 503" if error == "unexpected_status" else None)
 
 
+# Datadog's synthetics results API: top-level "status" is the monitor's state (0 OK, 1 alert)
+DATADOG = (
+    '{"last_timestamp_fetched": 1760083200000, "results": [\n'
+    ' {"check_time": 1760080738000.0, "probe_dc": "aws:us-east-1", "result_id": "111", "status": 0,\n'
+    '  "result": {"passed": true, "timings": {"total": 312.5}, "httpStatusCode": 200,\n'
+    '   "eventType": "finished"}},\n'
+    ' {"check_time": 1760081038000.0, "probe_dc": "aws:eu-central-1", "result_id": "112", "status": 0,\n'
+    '  "result": {"passed": false, "timings": {"total": 10001.0}, "httpStatusCode": 502,\n'
+    '   "eventType": "finished"}},\n'
+    ' {"check_time": 1760081338000, "status": 1, "result": {"passed": false, "failure": {"code": "DNS",\n'
+    '  "message": "Error: getaddrinfo ENOTFOUND api.example.test"}, "timings": {"total": 4.1}}}]}\n'
+)
+
+
+def test_a_value_not_valid_for_a_field_lets_the_next_candidate_win(tmp_path):
+    df, problems = read_evidence([write(tmp_path, "datadog-results_2025-10-10T08-00-00Z.json", DATADOG)])
+    assert problems == []
+    got = df[["status", "outcome", "error", "elapsed_ms", "started_at", "time_source", "error_message"]]
+    assert got.astype(object).where(got.notna(), None).values.tolist() == [
+        [200, "up", None, 312.5, ts("2025-10-10T07:18:58Z"), "json", None],
+        [502, "down", "unexpected_status", 10001.0, ts("2025-10-10T07:23:58Z"), "json", "HTTP 502"],
+        [None, "down", "dns", 4.1, ts("2025-10-10T07:28:58Z"), "json",
+         "Error: getaddrinfo ENOTFOUND api.example.test"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "obj, expected",
+    [
+        # (target, status, outcome, started_at)
+        ({"url": 5, "endpoint": "https://a.test/e", "status": 0, "code": "204", "time": "soon",
+          "timestamp": 1760058000}, ("a.test/e", 204, "up", "2025-10-10T01:00:00Z")),
+        ({"name": "chk", "status": 0, "ok": True}, ("chk", None, "up", "2025-10-10T04:40:48.296Z")),
+        ({"name": "chk", "status": "failed", "response": {"status": 503}},
+         ("chk", 503, "down", "2025-10-10T04:40:48.296Z")),
+    ],
+)
+def test_invalid_values_are_skipped_for_the_next_key(tmp_path, obj, expected):
+    r = one(write(tmp_path, "synthetic-check-2025-10-10T04-40-48.296Z.json", json.dumps(obj)))
+    assert (r["target"], r["status"], r["outcome"], r["started_at"]) == (*expected[:3], ts(expected[3]))
+
+
+def test_no_valid_value_at_all_is_still_a_problem(tmp_path):
+    p = write(tmp_path, "c.json", json.dumps([{"status": 0}, {"status": "700", "code": 42},
+                                              {"ok": True, "time": "soon"}]))
+    df, problems = read_evidence([p])
+    assert len(df) == 0
+    assert [str(e) for e in problems] == [f"{p}: item 0: status 0 is not an HTTP status",
+                                          f"{p}: item 1: status 700 is not an HTTP status",
+                                          f"{p}: item 2: time is not a date and time"]
+
+
+# a saved Prometheus query answer about the blackbox exporter ('/api/v1/query?query={__name__=~"probe_.*"}')
+PROM_VECTOR = {"status": "success", "data": {"resultType": "vector", "result": [
+    {"metric": {"__name__": "probe_success", "instance": "https://api.example.com/health", "job": "blackbox"},
+     "value": [1760090400.123, "0"]},
+    {"metric": {"__name__": "probe_duration_seconds", "instance": "https://api.example.com/health",
+                "job": "blackbox"}, "value": [1760090400.123, "10.004"]},
+    {"metric": {"__name__": "probe_http_status_code", "instance": "https://api.example.com/health",
+                "job": "blackbox"}, "value": [1760090400.123, "0"]},
+    {"metric": {"__name__": "probe_success", "instance": "https://www.example.com/?token=s3cr3t",
+                "job": "blackbox"}, "value": [1760090400.123, "1"]},
+    {"metric": {"__name__": "probe_duration_seconds", "instance": "https://www.example.com/?token=s3cr3t",
+                "job": "blackbox"}, "value": [1760090400.123, "0.2125"]},
+    {"metric": {"__name__": "probe_http_status_code", "instance": "https://www.example.com/?token=s3cr3t",
+                "job": "blackbox"}, "value": [1760090400.123, "200"]},
+    {"metric": {"__name__": "probe_success", "instance": "db-primary:5432", "job": "tcp"},
+     "value": [1760090400.123, "1"]},
+]}}
+PROM_MATRIX = {"status": "success", "data": {"resultType": "matrix", "result": [
+    {"metric": {"__name__": "probe_success", "instance": "https://api.example.com/health"},
+     "values": [[1760090400, "1"], [1760090460, "0"]]},
+    {"metric": {"__name__": "probe_http_status_code", "instance": "https://api.example.com/health"},
+     "values": [[1760090400, "200"], [1760090460, "503"]]},
+]}}
+
+
+def test_prometheus_query_answers(tmp_path):
+    vector = write(tmp_path, "blackbox_2025-10-10T10-00-00Z.json", json.dumps(PROM_VECTOR))
+    df, problems = read_evidence([vector, write(tmp_path, "range.json", json.dumps(PROM_MATRIX))])
+    assert problems == []
+    got = df[["target", "url", "status", "outcome", "error", "elapsed_ms", "started_at", "time_source"]]
+    assert got.astype(object).where(got.notna(), None).values.tolist() == [
+        ["api.example.com/health", "https://api.example.com/health", None, "down", None, 10004.0,
+         ts("2025-10-10T10:00:00.123Z"), "json"],
+        ["www.example.com?token=***", "https://www.example.com/?token=***", 200, "up", None, 212.5,
+         ts("2025-10-10T10:00:00.123Z"), "json"],
+        ["db-primary:5432", None, None, "up", None, None, ts("2025-10-10T10:00:00.123Z"), "json"],
+        ["api.example.com/health", "https://api.example.com/health", 200, "up", None, None,
+         ts("2025-10-10T10:00:00Z"), "json"],
+        ["api.example.com/health", "https://api.example.com/health", 503, "down", "unexpected_status", None,
+         ts("2025-10-10T10:01:00Z"), "json"],
+    ]
+    assert "s3cr3t" not in df.to_csv()
+
+
+def test_prometheus_answers_without_probe_results(tmp_path):
+    only_up = [{"metric": {"__name__": "up", "instance": "node:9100"}, "value": [1760090400, "1"]}]
+    up = write(tmp_path, "up.json", json.dumps(
+        {"status": "success", "data": {"resultType": "vector", "result": only_up}}))
+    failed = write(tmp_path, "failed.json", json.dumps(
+        {"status": "error", "errorType": "bad_data", "error": "parse error at char 4"}))
+    scalar = write(tmp_path, "scalar.json", json.dumps(
+        {"status": "success", "data": {"resultType": "scalar", "result": [1760090400, "1"]}}))
+    df, problems = read_evidence([up, failed, scalar])
+    assert len(df) == 0
+    assert [str(e) for e in problems] == [
+        f"{up}: a Prometheus query result without probe_success samples: not a probe result",
+        f"{failed}: a failed Prometheus query (status error): not a probe result",
+        f"{scalar}: a Prometheus query result without probe_success samples: not a probe result",
+    ]
+
+
 @pytest.mark.parametrize("wrap", ["list", "results", "checks"])
 def test_json_containers(tmp_path, wrap):
     items = [{"url": "https://a.test/1", "status": 200}, {"url": "https://a.test/2", "status": 404}]
