@@ -72,8 +72,10 @@ Rules, so that an imported file always means the same thing:
   answer without ``probe_success`` samples, or a failed query, is not a probe result: the file is
   named and skipped.
 * **time** (``time_source``): a JSON item's own time (``json``), else the stamp in the file name
-  (``filename``, :func:`occ_lib.times.parse_stamp`), else the last response's ``Date`` header
-  (``date_header``), else the file's modification time (``mtime``).
+  (``filename``, :func:`occ_lib.times.parse_stamp`: ``Z``, an offset, a zone abbreviation such as
+  ``date +%Z``'s ``EDT``, else UTC; one glued to letters that name no known zone gives no time),
+  else the last response's ``Date`` header (``date_header``), else the file's modification time
+  (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
   query compared), else the JSON item's name, else ``host/path?query`` of the redacted URL (default
   ports dropped), else the file name without its stamp.
@@ -204,7 +206,8 @@ def _target_from_url(url: str) -> str:
     return host + (p.path if p.path not in ("", "/") else "") + (f"?{p.query}" if p.query else "")
 
 
-_STAMP_IN_NAME = re.compile(r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?Z?")
+_STAMP_IN_NAME = re.compile(
+    r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?(?:Z|[A-Z]{2,5}(?![A-Za-z]))?")
 
 
 def _name_without_stamp(path: Path) -> str:

@@ -269,17 +269,26 @@ def test_mtime_is_the_last_resort(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name, expected",
+    "name, expected, target",
     [
-        ("curl_hotdash-staging_2025-10-10T02-50-44Z.log", "2025-10-10T02:50:44Z"),
-        ("cli-secret-20251010T071858Z.log", "2025-10-10T07:18:58Z"),
-        ("curl_hotdash-staging_2025-10-10T06-34-12Z_mock0.log", "2025-10-10T06:34:12Z"),
-        ("probe-2025-10-10T04-40-48.296Z.log", "2025-10-10T04:40:48.296Z"),
+        ("curl_hotdash-staging_2025-10-10T02-50-44Z.log", "2025-10-10T02:50:44Z", "curl_hotdash-staging"),
+        ("cli-secret-20251010T071858Z.log", "2025-10-10T07:18:58Z", "cli-secret"),
+        ("curl_hotdash-staging_2025-10-10T06-34-12Z_mock0.log", "2025-10-10T06:34:12Z",
+         "curl_hotdash-staging_mock0"),
+        ("probe-2025-10-10T04-40-48.296Z.log", "2025-10-10T04:40:48.296Z", "probe"),
+        ("curl_api_2025-10-10T07-18-58EDT.log", "2025-10-10T11:18:58Z", "curl_api"),  # (`date +%Z`)
     ],
 )
-def test_filename_stamp_forms(tmp_path, name, expected):
+def test_filename_stamp_forms(tmp_path, name, expected, target):
     r = one(write(tmp_path, name, "HTTP/2 200\ndate: Mon, 01 Jan 2024 00:00:00 GMT\n\n"))
-    assert (r["time_source"], r["started_at"]) == ("filename", ts(expected))
+    assert (r["time_source"], r["started_at"], r["target"]) == ("filename", ts(expected), target)
+
+
+def test_filename_stamp_in_an_unknown_zone_gives_no_time(tmp_path):
+    r = one(write(tmp_path, "curl_api_2025-10-10T07-18-58MSK.log",
+                  "HTTP/2 200\ndate: Fri, 10 Oct 2025 04:18:59 GMT\n\n"))
+    assert (r["time_source"], r["started_at"], r["target"]) == ("date_header", ts("2025-10-10T04:18:59Z"),
+                                                                "curl_api")
 
 
 # synthetic-check JSON ------------------------------------------------------------------------------
