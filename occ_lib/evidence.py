@@ -1067,6 +1067,8 @@ def _prom_extra(extra: dict[tuple[str, Any], dict[Any, float]], name: str, label
 
 # reading ------------------------------------------------------------------------------------------
 def _read_bytes(path: Path) -> bytes:
+    if path.is_symlink() and not path.exists():  # (a glob or folder holds it: say why it gives nothing)
+        raise InputError(path, "broken symbolic link (its target does not exist)")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
