@@ -4,27 +4,52 @@ Rules, so that an imported file always means the same thing:
 
 * **curl transcripts** (``curl -I``, ``-i``, ``-v``, ``-L``; HTTP/1.0, 1.1, 2, 3). With ``-v`` only
   the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes). The row describes the
-  *last* response: responses chain while the status is 1xx or 3xx; after the first final response's
-  header block the rest is body. A ``curl: (N) ...`` error line makes the row ``down`` with the
-  matching error class (6 dns, 7 connect, 28 timeout, 35/51/58/60 tls, 47 too_many_redirects,
-  22 unexpected_status, 52/55/56 read, 8/16/92 protocol). ``-w`` output such as
+  *last* response: responses chain while the status is 1xx or 3xx, and past a proxy's ``200
+  Connection established`` (a CONNECT tunnel; with ``-x``, also a first 2xx that another status line
+  follows); after the first final response's header block the rest is body. A ``curl: (N) ...``
+  error line, wherever it sits in the command's output (``2>&1`` may print it before the headers),
+  makes the row ``down`` with the matching error class (6 dns, 7 connect, 28 timeout,
+  35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 52/55/56 read, 8/16/92 protocol),
+  the status of a response it cut short kept. One that names a host (``Could not resolve host: X``,
+  ``Failed to connect to X port``) other than the command URL's, a redirect ``Location``'s or a
+  proxy's belongs to another argument (``-H Authorization: Bearer X`` unquoted: curl tries
+  ``Bearer`` and ``X`` as URLs) and does not apply. ``-w`` output such as
   ``time_total: 0.123`` gives ``elapsed_ms``; ``time_namelookup``, ``time_connect``,
   ``time_appconnect`` and ``time_starttransfer`` give the phases (measured as ``occ_lib.probe``
   does: see ``_phases``) and ``size_download`` the bytes; otherwise they are null.
 * What curl printed for the ``-w FORMAT`` on its command line (``$ curl -s -o /dev/null -w
   '%{http_code} %{time_total}\\n' URL`` then ``200 0.412``) is read through that format:
-  ``http_code`` is the status (``000``: no response, ``down`` / ``protocol``), the ``time_*``
-  variables (seconds) and ``size_download`` as above, ``url_effective`` the URL.
+  ``http_code`` is the status (``000``: no response, ``down`` / ``protocol``; a format without
+  ``http_code`` leaves the status null and says nothing of a failure), the ``time_*`` variables
+  (seconds) and ``size_download`` as above, ``url_effective`` the row's URL (the final one after
+  ``-L``, over the command line's).
 * A file holding several ``$ curl ...`` commands gives one row per command (item index = its order).
+  A command is a ``curl`` line after a shell prompt (``$ ``, ``ops@box:~$ ``, ``[ops@bastion ~]$ ``;
+  ``time``/``sudo`` may stand before ``curl``); a ``curl`` line without a prompt needs an
+  ``-option`` or a URL (curl's exit-60 advice "curl failed to verify ..." is prose).
 * **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl
   is not installed): the server's lines are the ones indented by two spaces, the row describes the
   last response and the last ``--<date> <time>--  URL`` line (redirects followed), ``HEAD`` with
   ``--spider``, else ``GET``; a ``failed: Connection refused.``, ``unable to resolve host``, ``timed
   out``, ``Read error`` or certificate line after it makes the row ``down`` with that error class.
   wget prints no timings, so ``elapsed_ms`` and the phases are null.
-* **URL**: the last ``> METHOD /path HTTP/x`` request line plus its ``> Host:`` (``-v``), else the
-  ``curl ... URL`` command line in the file followed through the ``Location`` headers of the redirect
-  responses. Always redacted (:func:`occ_lib.redact.redact_url`); request headers are never kept.
+* **URL**: ``-w``'s ``url_effective``, else the last ``> METHOD /path HTTP/x`` request line (not a
+  proxy's ``CONNECT``) plus its ``> Host:`` (``-v``), else the ``curl ... URL`` command line in the
+  file followed through the ``Location`` headers of the redirect responses. On the command line the
+  values of options that take one (``-x``, ``-e``, ``-H``, ``-d``, ``-o``, ``-w``, ``--resolve``,
+  ``--connect-to``...) are no URL; ``--url X`` is one. Always redacted
+  (:func:`occ_lib.redact.redact_url`); request headers are never kept.
+* **secrets**: every message stored from a transcript has the command line's secret words replaced by
+  ``***``: the values (and their words, ``name=value`` values, ``user:password`` passwords; 3+
+  characters) of ``-H``/``--header`` (an unquoted ``-H Name: a b`` takes the words after it that are
+  no option or URL), ``-u``/``--user``, ``-U``/``--proxy-user``, ``-b``/``--cookie``,
+  ``--oauth2-bearer``, ``-d``/``--data*``/``--json``, ``-F``/``--form``, also as ``--opt=value``.
+  Messages (curl's, wget's, a JSON ``error``) also pass :func:`occ_lib.redact.redact_text` and lose
+  the values of secret-named ``name=value`` pairs (``cookie=...``, ``password="..."``) and ``token:``,
+  ``password:``, ``api-key:``, ``cookie:`` fields, their names and values quoted or not
+  (``{"x-api-key": "***"}``); after ``Authorization:`` a known scheme word stays and the credential
+  goes (``Authorization: ApiKey ***``; an unknown first word goes with the next); after ``Bearer`` any
+  word goes, however short.
 * **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``;
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
@@ -33,18 +58,36 @@ Rules, so that an imported file always means the same thing:
   ends in ``_s``, ``sec``, ``secs`` or ``seconds`` (or the value is a string like ``"0.8s"``);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at (ISO 8601, naive = UTC, or epoch
   seconds/ms); name|check|target (a name) -> target;
-  error|message -> error class by keywords.
+  error|message -> error class by keywords. Each field takes the first of its keys (in that order,
+  the top level before nested objects) whose value is valid for it: a status must be 100-599, a
+  time a date and time, an ok a boolean or a pass/fail word... Datadog's top-level ``"status": 0``
+  (the monitor's state) gives way to ``result.httpStatusCode``. An item with no valid status and
+  no ok is a problem (``status 0 is not an HTTP status``), as is one whose only time is no time.
+* **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
+  ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
+  ``probe_success`` sample is a row (``ok`` when its value is 1), its URL (or, not being one, its
+  name) from the series' ``instance`` label (or ``target``), its time the sample's epoch
+  (``json``), ``elapsed_ms`` from ``probe_duration_seconds`` and the status from
+  ``probe_http_status_code`` (0: none) of the same series at the same time in the same answer. An
+  answer without ``probe_success`` samples, or a failed query, is not a probe result: the file is
+  named and skipped.
 * **time** (``time_source``): a JSON item's own time (``json``), else the stamp in the file name
-  (``filename``, :func:`occ_lib.times.parse_stamp`), else the last response's ``Date`` header
-  (``date_header``), else the file's modification time (``mtime``).
+  (``filename``, :func:`occ_lib.times.parse_stamp`: ``Z``, an offset, a zone abbreviation such as
+  ``date +%Z``'s ``EDT``, else UTC; one glued to letters that name no known zone gives no time),
+  else the last response's ``Date`` header (``date_header``), else the file's modification time
+  (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
   query compared), else the JSON item's name, else ``host/path?query`` of the redacted URL (default
   ports dropped), else the file name without its stamp.
 * **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
   target's ``expect`` (``2xx`` when none). Expected but slower than the target's ``degraded_ms``
   (only for a matched target) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
-* **identity**: ``evidence_key = sha256(file bytes) + ":" + item index``; a file whose keys are all in
-  the store already is a duplicate and adds nothing.
+* **identity**: ``evidence_key = sha256(file bytes) + ":" + item index``, plus ``"@" + the UTC stamp``
+  (``...:0@2025-10-10T08:05:00Z``) when the row's time comes from the file name: byte-identical
+  files named by different stamps are different probes, the same file imported again is not. A row
+  is in the store already when its key is, or (stores written before the stamp was part of the key)
+  its key without the stamp is, with the same ``started_at``; a file whose rows all are is a
+  duplicate and adds nothing.
 """
 
 from __future__ import annotations
@@ -53,6 +96,7 @@ import datetime as dt
 import email.utils
 import hashlib
 import json
+import math
 import re
 import shlex
 import uuid
@@ -76,8 +120,13 @@ _STATUS = re.compile(r"^(HTTP/(?:1\.0|1\.1|2(?:\.0)?|3(?:\.0)?))[ \t]+(\d{3})(?:
 _HEADER = re.compile(r"^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)\s*$")
 _REQUEST = re.compile(r"^([A-Z]+) (\S+) HTTP/[0-9.]+\s*$")
 _CURL_ERR = re.compile(r"curl: \((\d+)\)\s*(.*)$")
-_PROMPT = r"^\s*(?:[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?"  # ('$ ', 'ops@box:~$ ' before a command)
-_COMMAND = re.compile(_PROMPT + r"curl\s+(.*)$")
+# A shell prompt before a command ('$ ', 'ops@box:~$ ', RHEL's '[ops@bastion ~]$ '), then maybe
+# 'time' or 'sudo -E' in front of the program.
+_PROMPT = (
+    r"^\s*(?P<prompt>(?:\[[^\]\n]*\][$#]\s*|[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?)"
+    r"(?:(?:time|sudo)(?:\s+-\S+)*\s+)*"
+)
+_COMMAND = re.compile(_PROMPT + r"curl\s+(?P<args>.*)$")
 _WRITE_OUT = re.compile(
     r"\b(time_total|time_namelookup|time_connect|time_appconnect|time_starttransfer|size_download)"
     r"\s*[:=]\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\b"
@@ -157,7 +206,8 @@ def _target_from_url(url: str) -> str:
     return host + (p.path if p.path not in ("", "/") else "") + (f"?{p.query}" if p.query else "")
 
 
-_STAMP_IN_NAME = re.compile(r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?Z?")
+_STAMP_IN_NAME = re.compile(
+    r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?(?:Z|[A-Z]{2,5}(?![A-Za-z]))?")
 
 
 def _name_without_stamp(path: Path) -> str:
@@ -167,19 +217,51 @@ def _name_without_stamp(path: Path) -> str:
     return re.sub(r"[_.-]{2,}", "_", name).strip("_.-") or path.name
 
 
-_PAIR_IN_TEXT = re.compile(r"([A-Za-z0-9_.-]+)=([^\s&;,'\"]+)")
+_TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"()\[\]{}]+)"""  # a value, quoted or a word
+_PAIR_IN_TEXT = re.compile(r"""(["']?)([A-Za-z0-9_.-]+)\1(\s*=\s*)""" + _TEXT_VALUE)
 _FIELD_IN_TEXT = re.compile(
-    r"(?i)\b([A-Za-z0-9_.-]*(?:token|secret|password|passwd|api[_-]?key|authorization|cookie)[A-Za-z0-9_.-]*)"
-    r"(:\s*)(\S+)"
+    r"""(?i)(["']?)\b([A-Za-z0-9_.-]*(?:token|secret|password|passwd|api[_-]?key|cookie)[A-Za-z0-9_.-]*)\1"""
+    r"(\s*:\s*)" + _TEXT_VALUE
 )
+# 'Authorization: ApiKey X': a known scheme word stays, the credential after it goes; a value that
+# opens with another word loses it and the word after it ('Authorization: RAWSECRET refused')
+_AUTH_IN_TEXT = re.compile(
+    r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"',;()\[\]{}]+)"""
+    r"""(?:([ \t]+)([^\s"',;()\[\]{}]+))?"""
+)
+_AUTH_SCHEMES = frozenset((
+    "basic", "bearer", "digest", "dpop", "hoba", "mutual", "negotiate", "ntlm", "oauth", "scram-sha-1",
+    "scram-sha-256", "vapid", "apikey", "api-key", "key", "token", "ssws", "aws4-hmac-sha256", "splunk",
+))
+_BEARER_IN_TEXT = re.compile(r"""(?i)\b(bearer\s+)([^\s"',;()\[\]{}]+)""")  # (any length, unlike redact_text)
+
+
+def _auth_masked(m: re.Match[str]) -> str:
+    """An :data:`_AUTH_IN_TEXT` match with its credential masked (the scheme word kept when known)."""
+    first, space, second = m.group(2), m.group(3) or "", m.group(4)
+    if first.lower() in _AUTH_SCHEMES:
+        return f"{m.group(1)}{first}{space}{REDACTED}" if second else f"{m.group(1)}{first}"
+    return f"{m.group(1)}{REDACTED}{space}{REDACTED if second else ''}"
+
+
+def _masked_value(name: str, sep: str, value: str) -> str:
+    """``name sep ***`` keeping the value's quotes (``password="***"``, ``{"x-api-key": "***"}``)."""
+    quote = value[0] if value[:1] in ("'", '"') else ""
+    return f"{name}{sep}{quote}{REDACTED}{quote}"
 
 
 def _scrub(text: str) -> str:
-    """``redact_text`` plus ``api_key=...`` pairs and ``token: ...`` fields written outside a URL."""
+    """``redact_text`` plus, written outside a URL: ``api_key=...``/``cookie=...`` pairs and
+    ``token: ...`` fields (names and values quoted or not), the credential after
+    ``Authorization: <scheme>`` and after ``Bearer`` (any length)."""
     text = redact_text(text)
+    text = _AUTH_IN_TEXT.sub(_auth_masked, text)
+    text = _BEARER_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     text = _PAIR_IN_TEXT.sub(
-        lambda m: f"{m.group(1)}={REDACTED}" if is_secret_name(m.group(1)) else m.group(0), text)
-    return _FIELD_IN_TEXT.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
+        lambda m: _masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
+        if is_secret_name(m.group(2)) else m.group(0), text)
+    return _FIELD_IN_TEXT.sub(
+        lambda m: _masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
 
 
 def _error_class(text: str, classes: tuple[tuple[str, tuple[str, ...]], ...] = _ERROR_WORDS) -> str | None:
@@ -198,34 +280,52 @@ class _Response:
     status: int
     line: int
     headers: dict[str, str] = field(default_factory=dict)
+    reason: str = ""
 
 
 def _http_version(token: str) -> str:
     return {"HTTP/2.0": "HTTP/2", "HTTP/3.0": "HTTP/3"}.get(token, token)
 
 
-def _responses(lines: list[tuple[int, str]], verbose: bool) -> list[_Response]:
+def _responses(lines: list[tuple[int, str]], verbose: bool, proxied: bool = False) -> list[_Response]:
     out: list[_Response] = []
     state = "idle"
-    for no, text in lines:
+    for pos, (no, text) in enumerate(lines):
         if state == "body" and not verbose:
             break
         m = _STATUS.match(text)
         if m and state != "headers":
-            out.append(_Response(_http_version(m.group(1)), int(m.group(2)), no))
+            out.append(_Response(_http_version(m.group(1)), int(m.group(2)), no, reason=m.group(3) or ""))
             state = "headers"
             continue
         if state != "headers":
             continue
-        if not text.strip():
-            state = "idle" if out[-1].status < 200 or 300 <= out[-1].status < 400 else "body"
-            continue
-        h = _HEADER.match(text)
+        h = _HEADER.match(text) if text.strip() else None
         if h:
             out[-1].headers.setdefault(h.group(1).lower(), h.group(2))
         else:
-            state = "idle" if out[-1].status < 200 or 300 <= out[-1].status < 400 else "body"
+            state = "idle" if _chains(out, lines, pos, proxied) else "body"
     return out
+
+
+def _chains(out: list[_Response], lines: list[tuple[int, str]], pos: int, proxied: bool) -> bool:
+    """Whether curl went on after the header block of ``out[-1]`` (ending at ``lines[pos]``): a 1xx,
+    a redirect, or a proxy's ``200 Connection established`` answer to CONNECT (a tunnel, not the
+    answer). A proxy may word that 200 otherwise ('200 OK'): with ``-x``, a first 2xx followed by
+    another status line is one too."""
+    r = out[-1]
+    if r.status < 200 or 300 <= r.status < 400:
+        return True
+    if not 200 <= r.status < 300:
+        return False
+    if r.reason.strip().lower() == "connection established":
+        return True
+    if not proxied or len(out) > 1:
+        return False
+    for _no, text in lines[pos + 1: pos + 20]:  # (the next response starts right after the blank line)
+        if text.strip():
+            return bool(_STATUS.match(text))
+    return False
 
 
 class _Command(NamedTuple):
@@ -235,34 +335,161 @@ class _Command(NamedTuple):
     method: str
     write_out: str | None  # the ``-w``/``--write-out`` format (None also when the line cannot be split)
     index: int  # of the line in the lines given
+    secrets: tuple[str, ...] = ()  # words of secret arguments (headers, -u, -b, -d...), longest first
+    # the hosts curl's errors may name for this row: the URL's (also one written without a scheme) and
+    # those of -x/--proxy/--preproxy/--connect-to; empty when the command names no URL
+    hosts: tuple[str, ...] = ()
+    proxied: bool = False  # -x/--proxy/--preproxy: the first answer may be a tunnel's
+
+
+# curl's options that take an argument (curl 7.88, 'curl --help all'): that argument is no URL
+_ARG_SHORT = frozenset("bcdeEmoruwxyzACDFHKPQTUXY")
+_ARG_LONG = frozenset(f"--{name}" for name in (
+    "abstract-unix-socket", "alt-svc", "aws-sigv4", "cacert", "capath", "cert", "cert-type", "ciphers",
+    "config", "connect-timeout", "connect-to", "continue-at", "cookie", "cookie-jar", "create-file-mode",
+    "crlfile", "curves", "data", "data-ascii", "data-binary", "data-raw", "data-urlencode", "delegation",
+    "dns-interface", "dns-ipv4-addr", "dns-ipv6-addr", "dns-servers", "doh-url", "dump-header", "egd-file",
+    "engine", "etag-compare", "etag-save", "expect100-timeout", "form", "form-string", "ftp-account",
+    "ftp-alternative-to-user", "ftp-method", "ftp-port", "ftp-ssl-ccc-mode", "happy-eyeballs-timeout-ms",
+    "header", "hostpubmd5", "hostpubsha256", "hsts", "interface", "json", "keepalive-time", "key",
+    "key-type", "krb", "libcurl", "limit-rate", "local-port", "login-options", "mail-auth", "mail-from",
+    "mail-rcpt", "max-filesize", "max-redirs", "max-time", "netrc-file", "noproxy", "oauth2-bearer",
+    "output", "output-dir", "parallel-max", "pass", "pinnedpubkey", "preproxy", "proto", "proto-default",
+    "proto-redir", "proxy", "proxy-cacert", "proxy-capath", "proxy-cert", "proxy-cert-type", "proxy-ciphers",
+    "proxy-crlfile", "proxy-header", "proxy-key", "proxy-key-type", "proxy-pass", "proxy-pinnedpubkey",
+    "proxy-service-name", "proxy-tls13-ciphers", "proxy-tlsauthtype", "proxy-tlspassword", "proxy-tlsuser",
+    "proxy-user", "pubkey", "quote", "random-file", "range", "rate", "referer", "request", "request-target",
+    "resolve", "retry", "retry-delay", "retry-max-time", "sasl-authzid", "service-name", "socks4", "socks4a",
+    "socks5", "socks5-gssapi-service", "socks5-hostname", "speed-limit", "speed-time", "stderr",
+    "telnet-option", "tftp-blksize", "time-cond", "tls-max", "tls13-ciphers", "tlsauthtype", "tlspassword",
+    "tlsuser", "trace", "trace-ascii", "unix-socket", "upload-file", "url", "url-query", "user",
+    "user-agent", "variable", "write-out"
+))
+_SHORT_NAMES = {"-H": "--header", "-u": "--user", "-U": "--proxy-user", "-b": "--cookie", "-d": "--data",
+                "-F": "--form", "-x": "--proxy", "-X": "--request", "-w": "--write-out"}
+_SECRET_OPTS = frozenset((
+    "--header", "--proxy-header", "--user", "--proxy-user", "--cookie", "--oauth2-bearer", "--data",
+    "--data-ascii", "--data-binary", "--data-raw", "--data-urlencode", "--json", "--form", "--form-string",
+    "--pass", "--proxy-pass", "--tlspassword", "--proxy-tlspassword",
+))
+_URL_WORD = re.compile(r"(?i)https?://")
+
+
+def _command_match(text: str) -> re.Match[str] | None:
+    """A ``curl ...`` command line; without a prompt it needs an ``-option`` or a URL (curl's exit-60
+    advice 'curl failed to verify the legitimacy of the server ...' is prose)."""
+    m = _COMMAND.match(text)
+    if m is None or m.group("prompt").strip():
+        return m
+    words = m.group("args").split()
+    return m if any(w.startswith("-") or _URL_WORD.match(w.strip("'\"")) for w in words) else None
+
+
+def _options(args: list[str]) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """curl's arguments as (long option name, value or None) in order, and its other words.
+
+    Short clusters read like curl does ('-sSo FILE', '-XPOST'); ``--opt=value`` is taken too. A
+    header given unquoted ('-H Authorization: Bearer X') leaves its value as separate words: they
+    are the header's (curl would try them as URLs), not the command's.
+    """
+    opts: list[tuple[str, str | None]] = []
+    words: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        i += 1
+        if a == "--":
+            words += args[i:]
+            break
+        if a.startswith("--"):
+            name, eq, val = a.partition("=")
+            if name in _ARG_LONG and not eq and i < len(args):
+                val, eq = args[i], "="
+                i += 1
+            opts.append((name, val if eq else None))
+        elif a.startswith("-") and len(a) > 1:
+            for j, c in enumerate(a[1:], start=2):
+                name = _SHORT_NAMES.get(f"-{c}", f"-{c}")
+                if c not in _ARG_SHORT:
+                    opts.append((name, None))
+                    continue
+                if j < len(a):
+                    opts.append((name, a[j:]))
+                elif i < len(args):
+                    opts.append((name, args[i]))
+                    i += 1
+                break
+        else:
+            words.append(a)
+            continue
+        name, val = opts[-1]
+        if name == "--url" and val:  # (a URL, in its place among the others)
+            words.append(val)
+        if name in ("--header", "--proxy-header") and val is not None and re.fullmatch(r"[\w-]+:\s*", val):
+            while i < len(args) and not args[i].startswith("-") and not _URL_WORD.match(args[i]):
+                val += " " + args[i]
+                i += 1
+            opts[-1] = (name, val)
+    return opts, words
+
+
+def _secret_words(name: str, value: str) -> set[str]:
+    """The words of a secret argument to mask: the value, its words and the values of its
+    ``name=value`` / ``user:password`` parts (a header's name is no secret)."""
+    if name in ("--header", "--proxy-header"):
+        value = value.split(":", 1)[1] if ":" in value else value
+    words = {value.strip()}
+    for part in re.findall(r"[^\s&;,\"'{}\[\]()]+", value):
+        words.add(part)
+        words.update(re.split(r"[=:]", part, maxsplit=1)[1:])
+    return {w for w in words if len(w) >= 3}
+
+
+def _host_of(value: str) -> str | None:
+    """The host of a URL or proxy ('http://proxy:3128', 'proxy:3128') or of a --connect-to
+    'H1:P1:H2:P2' (its second host); None when it has none."""
+    if value.count(":") >= 3 and "://" not in value and "[" not in value:
+        value = value.split(":")[2]
+    if not value or value.startswith("-"):
+        return None
+    try:
+        host = urlsplit(value if "://" in value else f"http://{value}").hostname
+    except ValueError:
+        return None
+    return host or None
 
 
 def _command(lines: list[str]) -> _Command | None:
     """The first ``$ curl ...`` line of ``lines``, or None."""
     for index, text in enumerate(lines):
-        m = _COMMAND.match(text)
+        m = _command_match(text)
         if not m:
             continue
         try:
-            args, split = shlex.split(m.group(1)), True
+            args, split = shlex.split(m.group("args")), True
         except ValueError:
-            args, split = m.group(1).split(), False
-        url = next((a for a in args if re.match(r"(?i)https?://", a)), None)
+            args, split = m.group("args").split(), False
+        opts, words = _options(args)
         method = "GET"
         write_out = None
-        for i, a in enumerate(args):
-            if a in ("-X", "--request") and i + 1 < len(args):
-                method = args[i + 1].upper()
-            elif a.startswith("-X") and len(a) > 2:
-                method = a[2:].upper()
-            elif a == "--head" or (re.match(r"^-[A-Za-z]+$", a) and "I" in a):
+        secrets: set[str] = set()
+        hosts: list[str] = []
+        for name, val in opts:
+            if name == "--request" and val:
+                method = val.upper()
+            elif name in ("--head", "-I"):
                 method = "HEAD"
-            if write_out is None and split:
-                if a in ("-w", "--write-out") and i + 1 < len(args):
-                    write_out = args[i + 1]
-                elif a.startswith("--write-out="):
-                    write_out = a.split("=", 1)[1]
-        return _Command(url, method, write_out, index)
+            elif name == "--write-out" and write_out is None and split:
+                write_out = val
+            elif name in ("--proxy", "--preproxy", "--connect-to") and val and (host := _host_of(val)):
+                hosts.append(host.lower())
+            if name in _SECRET_OPTS and val:
+                secrets |= _secret_words(name, val)
+        url = next((w for w in words if _URL_WORD.match(w)), None)
+        url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
+        return _Command(url, method, write_out, index, tuple(sorted(secrets, key=len, reverse=True)),
+                        (url_host.lower(), *hosts) if url_host else (),
+                        any(n in ("--proxy", "--preproxy") for n, _v in opts))
     return None
 
 
@@ -287,8 +514,8 @@ def _verbose_request(
             continue
         body = text[2:]
         m = _REQUEST.match(body)
-        if m:
-            method, target, host = m.group(1), m.group(2), None
+        if m:  # (a CONNECT is to the proxy: the request through its tunnel follows)
+            method, target, host = (m.group(1), m.group(2), None) if m.group(1) != "CONNECT" else (None,) * 3
             continue
         h = _HEADER.match(body)
         if h and h.group(1).lower() == "host" and method:
@@ -382,38 +609,93 @@ def _phases(w: dict[str, float]) -> dict[str, float | None]:
     }
 
 
+_ERR_HOST = re.compile(r"(?:Could not resolve host:|Failed to connect to|Failed connect to)\s+(\S+)")
+
+
+def _error_host(message: str) -> str | None:
+    """The host a curl error names ('Could not resolve host: X', 'Failed to connect to X port N',
+    curl 7.29's 'Failed connect to X:N;'), lower case; None when it names none."""
+    m = _ERR_HOST.search(message)
+    if m is None:
+        return None
+    host = m.group(1).rstrip(";.,")
+    if host.startswith("["):
+        host = host[1:].split("]", 1)[0]
+    elif host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host.lower()
+
+
+def _url_host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
+def _curl_error(
+    numbered: list[tuple[int, str]], cmd: _Command | None, urls: Iterable[str]
+) -> tuple[int, str] | None:
+    """(code, message) of the last ``curl: (N) ...`` line that is about this command's row, wherever
+    it sits (with ``2>&1`` curl's stderr may come before the headers). One that names a host other
+    than the URLs' (the command's, the redirects', the final one) or a proxy's belongs to another
+    argument: '-H Authorization: Bearer X' unquoted makes curl try 'Bearer' and 'X' as URLs."""
+    hosts = {h for u in urls if (h := _url_host(u))} | set(cmd.hosts if cmd else ())
+    found = None
+    for _n, text in numbered:
+        m = _CURL_ERR.search(text)
+        if m is None:
+            continue
+        host = _error_host(m.group(2))
+        if cmd is not None and cmd.hosts and host is not None and host not in hosts:
+            continue
+        found = (int(m.group(1)), m.group(2).strip())
+    return found
+
+
+def _masked(text: str, secrets: Sequence[str]) -> str:
+    """``text`` with each secret word of the command line (longest first) replaced by ``***``."""
+    for word in secrets:
+        text = text.replace(word, REDACTED)
+    return text
+
+
 def _parse_curl(text: str, path: Path) -> dict[str, Any]:
     """One row's fields from a curl transcript; InputError when it is not one."""
     raw = text.splitlines()
     numbered = list(enumerate(raw, start=1))
+    cmd = _command(raw[:50])
+    cmd_url, cmd_method = (cmd.url, cmd.method) if cmd is not None else (None, None)
     verbose = any(t.startswith("< HTTP/") for t in raw)
     if verbose:
         resp_lines = [(n, t[2:] if t.startswith("< ") else "") for n, t in numbered if t.startswith("<")]
     else:
         resp_lines = numbered
-    responses = _responses(resp_lines, verbose)
-    curl_err = None
-    for n, t in numbered:
-        m = _CURL_ERR.search(t)
-        if m:
-            curl_err = (n, int(m.group(1)), m.group(2).strip())
-    cmd = _command(raw[:50])
-    cmd_url, cmd_method = (cmd.url, cmd.method) if cmd is not None else (None, None)
+    responses = _responses(resp_lines, verbose, proxied=bool(cmd and cmd.proxied))
     printed = None
     if cmd is not None and cmd.write_out is not None:  # '$ curl -w "%{http_code}\n" URL' then '200'
         printed = _format_values(cmd.write_out, text, len("\n".join(raw[: cmd.index + 1])))
-    if not responses and curl_err is None and not printed:
-        raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     last = responses[-1] if responses else None
     url = method = None
     if verbose and last is not None:
         url, method = _verbose_request(numbered, last.line, cmd_url)
-    if url is None and cmd_url:
+    seen = [cmd_url] if cmd_url else []  # (the URLs curl fetched: an error about another host is not ours)
+    for i, r in enumerate(responses):
+        loc = r.headers.get("location")
+        if loc and 300 <= r.status < 400 and seen:
+            seen.append(urljoin(seen[-1], loc))
+        if i == len(responses) - 2 and url is None:  # (the last response is at the URL reached before it)
+            url = seen[-1] if seen else None
+    if url is None:
         url = cmd_url
-        for r in responses[:-1]:
-            loc = r.headers.get("location")
-            if loc and 300 <= r.status < 400:
-                url = urljoin(url, loc)
+    effective = printed.get("url_effective", "") if printed else ""
+    if effective.startswith(("http://", "https://")):  # (curl's own word for the final URL after -L)
+        url = effective
+    curl_err = _curl_error(numbered, cmd, [*seen, *([url] if url else [])])
+    if not responses and curl_err is None and not printed:
+        if any(_CURL_ERR.search(t) for t in raw):
+            raise InputError(path, "no response and no curl error about the command's URL")
+        raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     method = method or cmd_method
     timings = _write_out(text)
     status = last.status if last else None
@@ -421,10 +703,8 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         timings.update({k: float(printed[k]) for k in (*_W_FLOATS, "size_download") if k in printed})
         code = int(printed.get("http_code", "0"))
         status = status if status is not None else code or None
-        if not code and curl_err is None and last is None:  # ('000': curl got no response)
-            curl_err = (0, 0, "no response (http_code 000)")
-        if url is None and printed.get("url_effective", "").startswith(("http://", "https://")):
-            url = printed["url_effective"]
+        if printed.get("http_code") == "000" and curl_err is None and last is None:  # (no response)
+            curl_err = (0, "no response (http_code 000)")
     row: dict[str, Any] = {
         "url": redact_url(url) if url else None,
         "method": method,
@@ -433,10 +713,11 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         **_phases(timings),
         **_kept_headers(last),
     }
-    if curl_err is not None and (last is None or curl_err[0] > last.line):
-        _n, code, msg = curl_err
+    if curl_err is not None:
+        code, msg = curl_err
         row["error"] = _CURL_CODES.get(code) or _error_class(msg) or "protocol"
-        row["error_message"] = _scrub(f"curl: ({code}) {msg}" if code else f"curl -w: {msg}")[:300]
+        message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
+        row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row
 
 
@@ -444,7 +725,7 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
 # 'wget -S' (--server-response) prints the server's status line and headers indented by two
 # spaces, and each URL it fetches (the first, then each redirect's) as '--2025-10-09 14:02:00--  URL'
 _WGET_FETCH = re.compile(r"^--\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}--\s+(\S+)\s*$")
-_WGET_COMMAND = re.compile(_PROMPT + r"wget\s+(.*)$")
+_WGET_COMMAND = re.compile(_PROMPT + r"wget\s+(?P<args>.*)$")
 _WGET_ERRORS = (
     ("dns", ("unable to resolve host", "name or service not known", "temporary failure in name resolution")),
     ("connect", ("connection refused", "no route to host", "network is unreachable")),
@@ -472,7 +753,7 @@ def _parse_wget(text: str, path: Path) -> dict[str, Any]:
             served.append((n, t[2:]))
     responses = _responses(served, verbose=True)
     fetches = [(n, m.group(1)) for n, t in numbered if (m := _WGET_FETCH.match(t))]
-    command = next((m.group(1) for t in raw[:50] if (m := _WGET_COMMAND.match(t))), "")
+    command = next((m.group("args") for t in raw[:50] if (m := _WGET_COMMAND.match(t))), "")
     url = fetches[-1][1] if fetches else _first_url(command)
     after = fetches[-1][0] if fetches else 0
     error = None
@@ -540,50 +821,66 @@ _LATENCY_UNITS = {"": "ms", "ms": "ms", "millis": "ms", "milliseconds": "ms", "s
                   "secs": "s", "seconds": "s"}
 
 
-def _flatten(obj: dict[str, Any], timings: bool = False) -> dict[str, tuple[str, Any]]:
-    """normalized key -> (original key, value); top level wins over nested objects. Under a
-    ``timings`` object a bare ``total`` is the request's duration in ms (Datadog's synthetics:
-    ``{"timings": {"total": 312.5}}``); elsewhere it may be a count."""
-    out: dict[str, tuple[str, Any]] = {}
+def _flatten(obj: dict[str, Any], timings: bool = False) -> dict[str, list[tuple[str, Any]]]:
+    """normalized key -> every (original key, value) under it: the top level's first, then nested
+    objects' in order. Under a ``timings`` object a bare ``total`` is the request's duration in ms
+    (Datadog's synthetics: ``{"timings": {"total": 312.5}}``); elsewhere it may be a count."""
+    out: dict[str, list[tuple[str, Any]]] = {}
     for k, v in obj.items():
         if not isinstance(v, dict):
             norm = _norm_key(k)
-            out.setdefault("totalms" if timings and norm == "total" else norm, (k, v))
+            out.setdefault("totalms" if timings and norm == "total" else norm, []).append((k, v))
     for k, v in obj.items():
         if isinstance(v, dict):
-            for k2, (orig, v2) in _flatten(v, _norm_key(k) in ("timing", "timings")).items():
-                out.setdefault(k2, (orig, v2))
+            for k2, found in _flatten(v, _norm_key(k) in ("timing", "timings")).items():
+                out.setdefault(k2, []).extend(found)
     return out
 
 
-def _pick(flat: dict[str, tuple[str, Any]], keys: Sequence[str]) -> tuple[str, Any] | None:
+def _pick(
+    flat: dict[str, list[tuple[str, Any]]], keys: Sequence[str], valid: Any = None
+) -> tuple[str, Any] | None:
+    """The first (original key, value) of ``keys`` (in that order, the top level before nested
+    objects) whose value is set and, with ``valid``, valid for the field: Datadog's top-level
+    ``"status": 0`` (the monitor's state) must not hide ``result.httpStatusCode``."""
     for k in keys:
-        if k in flat and flat[k][1] is not None:
-            return flat[k]
+        for orig, v in flat.get(k, ()):
+            if v is not None and (valid is None or valid(v)):
+                return orig, v
     return None
 
 
-def _latency_ms(flat: dict[str, tuple[str, Any]]) -> float | None:
+def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> float | None:
     """Milliseconds from the first latency-like key; the key's suffix (or the value's) gives the unit."""
     for base in _LATENCY_BASES:
-        for norm, (_orig, v) in flat.items():
-            if not norm.startswith(base) or isinstance(v, bool) or v is None:
+        for norm, found in flat.items():
+            if not norm.startswith(base):
                 continue
             suffix = norm[len(base):]
             unit = _LATENCY_UNITS.get(suffix)
             if unit is None or (not suffix and base in _UNIT_REQUIRED):
                 continue
-            if isinstance(v, str):
-                m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\s*", v)
-                if not m:
-                    continue
-                num, unit = float(m.group(1)), m.group(2) or unit
-            elif isinstance(v, (int, float)):
-                num = float(v)
-            else:
-                continue
-            return round(num * 1000.0 if unit == "s" else num, 3)
+            for _orig, v in found:
+                ms = _latency_value(v, unit)
+                if ms is not None:
+                    return ms
     return None
+
+
+def _latency_value(v: Any, unit: str) -> float | None:
+    """``v`` in ms (``unit`` the key's; a string may say its own: ``"0.8s"``), None when not a number."""
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, str):
+        m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\s*", v)
+        if not m:
+            return None
+        num, unit = float(m.group(1)), m.group(2) or unit
+    elif isinstance(v, (int, float)):
+        num = float(v)
+    else:
+        return None
+    return round(num * 1000.0 if unit == "s" else num, 3)
 
 
 def _json_time(value: Any) -> pd.Timestamp | None:
@@ -613,74 +910,165 @@ def _json_items(data: Any) -> list[Any]:
     return [data]
 
 
+_OK_WORDS = {"true": True, "pass": True, "passed": True, "ok": True, "success": True, "up": True,
+             "false": False, "fail": False, "failed": False, "error": False, "down": False}
+_STATUS_WORDS = frozenset(("up", "ok", "pass", "passed", "success", "down", "fail", "failed", "error"))
+
+
+def _http_status(v: Any) -> int | None:
+    """An HTTP status (100-599) from an int or a string of digits, else None."""
+    if isinstance(v, int) and not isinstance(v, bool):
+        n = v
+    elif isinstance(v, str) and v.strip().isdigit():
+        n = int(v.strip())
+    else:
+        return None
+    return n if 100 <= n <= 599 else None
+
+
+def _is_word(words: Any) -> Any:
+    return lambda v: isinstance(v, str) and v.strip().lower() in words
+
+
 def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise InputError(path, f"item {index}: expected an object, got {type(item).__name__}")
     flat = _flatten(item)
     row: dict[str, Any] = {}
-    url_v = _pick(flat, _URL_KEYS)
-    tgt_v = _pick(flat, ("target",))
-    url = url_v[1] if url_v and isinstance(url_v[1], str) else None
+    url_v = _pick(flat, _URL_KEYS, lambda v: isinstance(v, str) and bool(v.strip()))
+    tgt_v = _pick(flat, ("target",), lambda v: isinstance(v, str))
+    url = url_v[1] if url_v else None
     name = None
-    if tgt_v and isinstance(tgt_v[1], str):
+    if tgt_v:
         if re.match(r"(?i)https?://", tgt_v[1]) and url is None:
             url = tgt_v[1]
         elif not re.match(r"(?i)https?://", tgt_v[1]):
             name = tgt_v[1]
-    name_v = _pick(flat, _NAME_KEYS)
-    if name is None and name_v and isinstance(name_v[1], (str, int)):
+    name_v = _pick(flat, _NAME_KEYS, lambda v: isinstance(v, (str, int)) and not isinstance(v, bool))
+    if name is None and name_v:
         name = str(name_v[1])
     row["url"] = redact_url(url) if url else None
     row["_name"] = name
-    status = None
-    st = _pick(flat, _STATUS_KEYS)
-    if st is not None:
-        v = st[1]
-        if isinstance(v, int) and not isinstance(v, bool):
-            status = v
-        elif isinstance(v, str) and v.strip().isdigit():
-            status = int(v.strip())
-        elif isinstance(v, str) and v.strip().lower() in ("up", "ok", "pass", "passed", "success", "down",
-                                                          "fail", "failed", "error"):
-            flat.setdefault("ok", ("ok", v.strip().lower() in ("up", "ok", "pass", "passed", "success")))
-    if status is not None and not 100 <= status <= 599:
-        raise InputError(path, f"item {index}: status {status} is not an HTTP status")
-    row["status"] = status
-    okv = _pick(flat, _OK_KEYS)
-    ok = None
-    if okv is not None:
-        v = okv[1]
-        if isinstance(v, bool):
-            ok = v
-        elif isinstance(v, str) and v.strip().lower() in ("true", "pass", "passed", "ok", "success", "up"):
-            ok = True
-        elif isinstance(v, str) and v.strip().lower() in ("false", "fail", "failed", "error", "down"):
-            ok = False
+    st = _pick(flat, _STATUS_KEYS, lambda v: _http_status(v) is not None)
+    row["status"] = status = _http_status(st[1]) if st else None
+    word = _pick(flat, _STATUS_KEYS, _is_word(_STATUS_WORDS))  # ('"status": "down"' says ok or not)
+    if word is not None and "ok" not in flat:
+        flat["ok"] = [("ok", _OK_WORDS[word[1].strip().lower()])]
+    okv = _pick(flat, _OK_KEYS, lambda v: isinstance(v, bool) or _is_word(_OK_WORDS)(v))
+    ok = None if okv is None else okv[1] if isinstance(okv[1], bool) else _OK_WORDS[okv[1].strip().lower()]
     row["_ok"] = ok
     if status is None and ok is None:
+        bad = _pick(flat, _STATUS_KEYS, lambda v: isinstance(v, str) and v.strip().isdigit()
+                    or isinstance(v, int) and not isinstance(v, bool))
+        if bad is not None:
+            raise InputError(path, f"item {index}: status {bad[1]} is not an HTTP status")
         raise InputError(path, f"item {index}: no status or ok/success field")
     row["elapsed_ms"] = _latency_ms(flat)
-    tv = _pick(flat, _TIME_KEYS)
-    ts = _json_time(tv[1]) if tv else None
-    if tv is not None and ts is None:
-        raise InputError(path, f"item {index}: {tv[0]} is not a date and time")
-    row["_time"] = ts
-    ev = _pick(flat, _ERROR_KEYS)
-    if ev is not None and isinstance(ev[1], str) and ev[1].strip():
+    tv = _pick(flat, _TIME_KEYS, lambda v: _json_time(v) is not None)
+    if tv is None and (bad := _pick(flat, _TIME_KEYS)) is not None:
+        raise InputError(path, f"item {index}: {bad[0]} is not a date and time")
+    row["_time"] = _json_time(tv[1]) if tv else None
+    ev = _pick(flat, _ERROR_KEYS, lambda v: isinstance(v, str) and bool(v.strip()))
+    if ev is not None:
         row["error_message"] = _scrub(ev[1].strip())[:300]
         row["_error_hint"] = _error_class(ev[1])
-    hv = _pick(flat, ("httpversion", "protocol"))
-    if hv and isinstance(hv[1], str) and re.match(r"(?i)^(HTTP/)?[0-9.]+$", hv[1]):
+    hv = _pick(flat, ("httpversion", "protocol"),
+               lambda v: isinstance(v, str) and bool(re.match(r"(?i)^(HTTP/)?[0-9.]+$", v)))
+    if hv:
         ver = hv[1].upper()
         row["http_version"] = _http_version(ver if ver.startswith("HTTP/") else f"HTTP/{ver}")
-    mv = _pick(flat, ("method",))
-    if mv and isinstance(mv[1], str):
+    mv = _pick(flat, ("method",), lambda v: isinstance(v, str))
+    if mv:
         row["method"] = mv[1].upper()
     return row
 
 
+# Prometheus query responses -------------------------------------------------------------------------
+# A saved '/api/v1/query' (or query_range) answer about the blackbox exporter: each probe_success
+# sample is a row, probe_duration_seconds and probe_http_status_code of the same series add to it.
+_PROM_EXTRA = ("probe_duration_seconds", "probe_http_status_code")
+
+
+def _is_prometheus(doc: Any) -> bool:
+    """A Prometheus HTTP API answer: ``{"status": "success", "data": {"resultType": ...}}`` or its error."""
+    if not isinstance(doc, dict) or doc.get("status") not in ("success", "error"):
+        return False
+    data = doc.get("data")
+    return (isinstance(data, dict) and "resultType" in data) or "errorType" in doc
+
+
+def _prom_samples(doc: dict[str, Any]) -> list[tuple[dict[str, Any], Any, Any]]:
+    """(labels, epoch, value) of every sample of a vector or matrix result."""
+    out: list[tuple[dict[str, Any], Any, Any]] = []
+    result = doc["data"].get("result") if isinstance(doc.get("data"), dict) else None
+    for series in result if isinstance(result, list) else []:
+        if not isinstance(series, dict) or not isinstance(series.get("metric"), dict):
+            continue
+        values = series.get("values") if "values" in series else [series.get("value")]
+        for sample in values if isinstance(values, list) else []:
+            if isinstance(sample, list) and len(sample) == 2:
+                out.append((series["metric"], sample[0], sample[1]))
+    return out
+
+
+def _series(labels: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((str(k), str(v)) for k, v in labels.items() if k != "__name__"))
+
+
+def _prom_number(value: Any) -> float | None:
+    """A finite number from a sample's "0.25" (or a number), else None."""
+    try:
+        num = float(value)
+    except (TypeError, ValueError):
+        return None
+    return num if math.isfinite(num) else None
+
+
+def _prometheus_rows(doc: dict[str, Any], path: Path) -> tuple[list[dict[str, Any]], list[InputError]]:
+    """Rows of a Prometheus query answer; InputError when it holds no probe_success sample."""
+    if doc.get("status") == "error":
+        raise InputError(path, "a failed Prometheus query (status error): not a probe result")
+    samples = _prom_samples(doc)
+    extra: dict[tuple[str, Any], dict[Any, float]] = {}  # (metric, series) -> {epoch: value}
+    for labels, at, value in samples:
+        if labels.get("__name__") in _PROM_EXTRA and (num := _prom_number(value)) is not None:
+            extra.setdefault((labels["__name__"], _series(labels)), {})[at] = num
+    found = [(lbl, at, value) for lbl, at, value in samples if lbl.get("__name__") == "probe_success"]
+    if not found:
+        raise InputError(path, "a Prometheus query result without probe_success samples: not a probe result")
+    rows: list[dict[str, Any]] = []
+    problems: list[InputError] = []
+    for index, (labels, at, value) in enumerate(found):
+        epoch = _prom_number(at)  # (seconds with milliseconds: as integer ms, so .123 stays .123)
+        num, when = _prom_number(value), _json_time(round(epoch * 1000) if epoch is not None else None)
+        if num is None or when is None:
+            problems.append(InputError(path, f"item {index}: probe_success sample is not [time, value]"))
+            continue
+        named = [str(labels[k]) for k in ("instance", "target") if labels.get(k)]
+        where = next((n for n in named if re.match(r"(?i)https?://", n)), named[0] if named else "")
+        is_url = bool(re.match(r"(?i)https?://", where))
+        seconds = _prom_extra(extra, "probe_duration_seconds", labels, at)
+        code = _prom_extra(extra, "probe_http_status_code", labels, at)
+        rows.append({
+            "url": redact_url(where) if is_url else None, "_name": None if is_url else (where or None),
+            "status": _http_status(int(code)) if code is not None else None, "_ok": num == 1.0,
+            "elapsed_ms": round(seconds * 1000.0, 3) if seconds is not None else None, "_time": when,
+            "_index": index,
+        })
+    return rows, problems
+
+
+def _prom_extra(extra: dict[tuple[str, Any], dict[Any, float]], name: str, labels: dict[str, Any],
+                at: Any) -> float | None:
+    """The ``name`` sample of the same series at the same time (else that series' only sample)."""
+    got = extra.get((name, _series(labels)), {})
+    return got.get(at, next(iter(got.values())) if len(got) == 1 else None)
+
+
 # reading ------------------------------------------------------------------------------------------
 def _read_bytes(path: Path) -> bytes:
+    if path.is_symlink() and not path.exists():  # (a glob or folder holds it: say why it gives nothing)
+        raise InputError(path, "broken symbolic link (its target does not exist)")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -724,6 +1112,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
     except json.JSONDecodeError as exc:
         if is_json:
             raise InputError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
+    if is_json and _is_prometheus(doc):
+        return _prometheus_rows(doc, path)
     if is_json:
         rows, problems = [], []
         items = _json_items(doc)
@@ -744,7 +1134,7 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
 def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[InputError]]:
     """One row per ``$ curl ...`` command in the file (one row when it has at most one command)."""
     lines = text.splitlines(keepends=True)
-    starts = [i for i, t in enumerate(lines) if _COMMAND.match(t.rstrip("\r\n"))]
+    starts = [i for i, t in enumerate(lines) if _command_match(t.rstrip("\r\n"))]
     if not starts and _is_wget(text.splitlines()):
         row = _parse_wget(text, path)
         row["_index"] = 0
@@ -830,9 +1220,18 @@ def _finish(row: dict[str, Any], path: Path, shown: str, digest: str, mtime: flo
         "run_id": run_id, "source": "evidence", "probe_host": None, "target": name,
         "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
         "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")), "evidence_path": shown,
-        "time_source": source, "evidence_key": f"{digest}:{row['_index']}",
+        "time_source": source, "evidence_key": _evidence_key(digest, row["_index"], started, source),
     })
     return out
+
+
+def _evidence_key(digest: str, index: int, started: pd.Timestamp, source: str | None) -> str:
+    """``sha256:index``, plus ``@<UTC stamp>`` when the time is the file name's: byte-identical files
+    named by different stamps (three 'connection refused' transcripts) are three probes."""
+    key = f"{digest}:{index}"
+    if source != "filename":
+        return key
+    return f"{key}@{started.tz_convert('UTC').isoformat().replace('+00:00', 'Z')}"
 
 
 def new_run_id(prefix: str = "import") -> str:
@@ -890,6 +1289,12 @@ def _read(
     return df, problems, list(dict.fromkeys(skipped))
 
 
+def _known(key: str, started: pd.Timestamp, keys: set[str], stored: set[tuple[str, pd.Timestamp]]) -> bool:
+    """Whether a row is in the store already: its key, or (stores written before the key held the
+    file-name stamp) the key without the stamp at the same ``started_at``."""
+    return key in keys or ("@" in key and (key.split("@", 1)[0], started.as_unit("us")) in stored)
+
+
 def import_evidence(
     store: str | Path,
     paths: Iterable[str | Path],
@@ -901,12 +1306,15 @@ def import_evidence(
     Holds the store's import lock while it compares ``evidence_key``s and writes, so two imports
     at once cannot both add the same file.
     """
-    from .store import evidence_keys, store_lock, write_probes
+    from .store import evidence_key_starts, store_lock, write_probes
 
     df, problems, skipped = _read(paths, targets, root, None)
     with store_lock(store, "import"):
-        known = evidence_keys(store)
-        fresh = df[~df["evidence_key"].isin(known)]
+        stored = evidence_key_starts(store)
+        keys = {k for k, _t in stored}
+        new = [not _known(k, t, keys, stored)
+               for k, t in zip(df["evidence_key"], df["started_at"], strict=True)]
+        fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list would pick no columns)
         fresh = fresh[~fresh["evidence_key"].duplicated()]
         write_probes(store, fresh)
     files = df["evidence_path"].astype("object")

@@ -406,6 +406,22 @@ def evidence_keys(store: str | Path) -> set[str]:
     return {k for k in tbl.column("evidence_key").to_pylist() if k is not None}
 
 
+def evidence_key_starts(store: str | Path) -> set[tuple[str, pd.Timestamp]]:
+    """Every stored ``(evidence_key, started_at)`` (UTC, microseconds): an import compares the key
+    form of earlier versions (without the file-name stamp) together with the row's time."""
+    tbl, bad = _scan(store, None, None, None, ["evidence_key", "started_at"])
+    _surface(bad, "warn")
+    keys, starts = tbl.column("evidence_key").to_pylist(), tbl.column("started_at").to_pylist()
+    return {(k, _utc_us(t)) for k, t in zip(keys, starts, strict=True) if k is not None and t is not None}
+
+
+def _utc_us(value: Any) -> pd.Timestamp:
+    import pandas as pd
+
+    ts = pd.Timestamp(value)
+    return (ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")).as_unit("us")
+
+
 # compaction -------------------------------------------------------------------------------------
 @contextlib.contextmanager
 def store_lock(store: str | Path, name: str) -> Iterator[None]:
@@ -526,7 +542,7 @@ def export(
 
 
 __all__ = [
-    "COMPACTED_PREFIX", "PROBES", "PROBE_COLUMNS", "StoreWarning", "compact", "dedup", "evidence_keys",
-    "export", "load_probes", "partition_dir", "probes_dir", "store_lock", "to_instant", "write_probe_rows",
-    "write_probes",
+    "COMPACTED_PREFIX", "PROBES", "PROBE_COLUMNS", "StoreWarning", "compact", "dedup", "evidence_key_starts",
+    "evidence_keys", "export", "load_probes", "partition_dir", "probes_dir", "store_lock", "to_instant",
+    "write_probe_rows", "write_probes",
 ]

@@ -2149,21 +2149,44 @@ def _stamp_at(m: re.Match[str]) -> dt.datetime | None:
         return None
 
 
+_STAMP_ABBREV = re.compile(r"( ?)([A-Z]{2,5})(?![A-Za-z])")  # ('...T07-18-58EDT': what `date +%Z` prints)
+
+
 def parse_stamp(text: str) -> dt.datetime | None:
     """The first date-time stamp in ``text`` (a file name or any string), as a UTC datetime.
 
     Reads ``2025-10-10T02-50-44Z``, ``20251010T071858Z``, ``2025-10-10T073500Z``,
     ``2025-10-10T04-40-48.296Z``, ``20251010T0730Z``, ISO ``2025-10-10T04:40:48.296Z`` and
-    ``2025-10-10 04:40:48``, with ``Z``, ``+02:00`` or no zone (then UTC). Microseconds are kept.
-    Impossible stamps are skipped; None when there is no valid one.
+    ``2025-10-10 04:40:48``, with ``Z``, ``+02:00``, a zone abbreviation right after it or after one
+    space (``2025-10-10T07-18-58EDT``: ``EDT`` -> America/New_York, see :func:`zone_named`) or no
+    zone (then UTC). Microseconds are kept. Impossible stamps are skipped, and so is one with
+    capital letters right after it that name no zone this module knows (``...T07-18-58MSK``): its
+    zone is unknown, so it gives no time rather than a wrong one. None when there is no valid one.
     """
     if not text or not isinstance(text, str):
         return None
     for m in _STAMP_RE.finditer(text):
         at = _stamp_at(m)
+        if at is not None and not m.group("z"):
+            at = _stamp_zoned(at, text, m.end())
         if at is not None:
             return at
     return None
+
+
+def _stamp_zoned(at: dt.datetime, text: str, end: int) -> dt.datetime | None:
+    """A zone-less stamp (``at``, read as UTC) in the zone an abbreviation at ``text[end:]`` names;
+    None when capital letters glued to it name no known zone; ``at`` when nothing names a zone."""
+    z = _STAMP_ABBREV.match(text, end)
+    if z is None:
+        return at
+    tz = zone_named(z.group(2))
+    if tz is None:
+        return None if not z.group(1) else at
+    try:
+        return _utc(at.replace(tzinfo=None).replace(tzinfo=tz))
+    except (ValueError, OverflowError):
+        return None
 
 
 # ------------------------------------------------------------------------------------------ headings

@@ -40,13 +40,20 @@ class WorkspaceConfig(StrictModel):
         return [v] if isinstance(v, str) else v
 
 
-def expand(patterns: list[str] | tuple[str, ...], root: Path | None = None) -> list[Path]:
+def expand(
+    patterns: list[str] | tuple[str, ...], root: Path | None = None, broken_links: bool = False
+) -> list[Path]:
     """Expand files, folders and globs (``**`` recursive) into a sorted, de-duplicated file list.
 
     A folder means the files under it (``*.md`` and ``*.txt`` first-level for logs is the caller's
     choice: here a folder yields every file below it). Missing literal paths are kept so the caller
-    can report them by name.
+    can report them by name; with ``broken_links`` so are symbolic links to nothing that a glob or
+    folder holds (evidence names them as skipped rather than dropping them unseen).
     """
+
+    def wanted(mp: Path) -> bool:
+        return mp.is_file() or (broken_links and mp.is_symlink() and not mp.exists())
+
     out: dict[Path, None] = {}
     for pat in patterns:
         p = Path(pat)
@@ -56,11 +63,11 @@ def expand(patterns: list[str] | tuple[str, ...], root: Path | None = None) -> l
         if any(ch in s for ch in "*?["):
             for m in sorted(glob.glob(s, recursive=True)):
                 mp = Path(m)
-                if mp.is_file():
+                if wanted(mp):
                     out.setdefault(mp, None)
         elif p.is_dir():
             for mp in sorted(p.rglob("*")):
-                if mp.is_file() and not any(part.startswith(".") for part in mp.relative_to(p).parts):
+                if wanted(mp) and not any(part.startswith(".") for part in mp.relative_to(p).parts):
                     out.setdefault(mp, None)
         else:
             out.setdefault(p, None)
@@ -100,7 +107,7 @@ class Workspace:
         return expand(self.config.logs, self.root)
 
     def evidence_paths(self) -> list[Path]:
-        return expand(self.config.evidence, self.root)
+        return expand(self.config.evidence, self.root, broken_links=True)
 
     # parsed content ----------------------------------------------------
     @cached_property

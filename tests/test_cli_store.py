@@ -85,6 +85,24 @@ def test_import_folder_takes_evidence_suffixes_only(ws):
     assert r.stdout == "imported 2 rows from 2 files; 0 already imported; 0 skipped\n"
 
 
+def test_broken_symlinks_are_named_as_skipped(ws):
+    shop = ws / "artifacts" / "integrations" / "shopify" / "2025-10-10"
+    (shop / "curl_gone_2025-10-10T07-00-00Z.log").symlink_to(ws / "nowhere.log")
+    (ws / "artifacts" / "reliability" / "gone.json").symlink_to("missing.json")
+    r = occ("import", "-c", "occ.yml", cwd=ws)  # evidence: globs
+    assert r.returncode == 1
+    assert r.stdout == "imported 680 rows from 15 files; 0 already imported; 2 skipped\n"
+    assert r.stderr == (
+        "occ: artifacts/integrations/shopify/2025-10-10/curl_gone_2025-10-10T07-00-00Z.log: "
+        "broken symbolic link (its target does not exist)\n"
+        "occ: artifacts/reliability/gone.json: broken symbolic link (its target does not exist)\n")
+    r = occ("import", "artifacts/reliability", cwd=ws)  # a folder given
+    assert r.returncode == 1
+    assert r.stdout == "imported 0 rows from 0 files; 2 already imported; 1 skipped\n"
+    assert r.stderr == ("occ: artifacts/reliability/gone.json: "
+                        "broken symbolic link (its target does not exist)\n")
+
+
 def test_compact_and_export(ws):
     assert occ("import", "-c", "occ.yml", cwd=ws).returncode == 0
     # a second import run on 2025-10-10 adds a second file to that day

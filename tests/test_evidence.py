@@ -91,7 +91,8 @@ def test_captured_curl_transcripts(case):
     assert r["time_source"] == "filename"
     assert r["started_at"] == ts(at)
     assert r["evidence_path"] == path.relative_to(EXAMPLES).as_posix()
-    assert r["evidence_key"] == hashlib.sha256(path.read_bytes()).hexdigest() + ":0"
+    # (the time is the file name's: its stamp is part of the key)
+    assert r["evidence_key"] == hashlib.sha256(path.read_bytes()).hexdigest() + ":0@" + at
     assert r["tags"] == "{}"
     assert r["probe_host"] is None and r["bytes"] is None
 
@@ -268,17 +269,26 @@ def test_mtime_is_the_last_resort(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name, expected",
+    "name, expected, target",
     [
-        ("curl_hotdash-staging_2025-10-10T02-50-44Z.log", "2025-10-10T02:50:44Z"),
-        ("cli-secret-20251010T071858Z.log", "2025-10-10T07:18:58Z"),
-        ("curl_hotdash-staging_2025-10-10T06-34-12Z_mock0.log", "2025-10-10T06:34:12Z"),
-        ("probe-2025-10-10T04-40-48.296Z.log", "2025-10-10T04:40:48.296Z"),
+        ("curl_hotdash-staging_2025-10-10T02-50-44Z.log", "2025-10-10T02:50:44Z", "curl_hotdash-staging"),
+        ("cli-secret-20251010T071858Z.log", "2025-10-10T07:18:58Z", "cli-secret"),
+        ("curl_hotdash-staging_2025-10-10T06-34-12Z_mock0.log", "2025-10-10T06:34:12Z",
+         "curl_hotdash-staging_mock0"),
+        ("probe-2025-10-10T04-40-48.296Z.log", "2025-10-10T04:40:48.296Z", "probe"),
+        ("curl_api_2025-10-10T07-18-58EDT.log", "2025-10-10T11:18:58Z", "curl_api"),  # (`date +%Z`)
     ],
 )
-def test_filename_stamp_forms(tmp_path, name, expected):
+def test_filename_stamp_forms(tmp_path, name, expected, target):
     r = one(write(tmp_path, name, "HTTP/2 200\ndate: Mon, 01 Jan 2024 00:00:00 GMT\n\n"))
-    assert (r["time_source"], r["started_at"]) == ("filename", ts(expected))
+    assert (r["time_source"], r["started_at"], r["target"]) == ("filename", ts(expected), target)
+
+
+def test_filename_stamp_in_an_unknown_zone_gives_no_time(tmp_path):
+    r = one(write(tmp_path, "curl_api_2025-10-10T07-18-58MSK.log",
+                  "HTTP/2 200\ndate: Fri, 10 Oct 2025 04:18:59 GMT\n\n"))
+    assert (r["time_source"], r["started_at"], r["target"]) == ("date_header", ts("2025-10-10T04:18:59Z"),
+                                                                "curl_api")
 
 
 # synthetic-check JSON ------------------------------------------------------------------------------
@@ -349,6 +359,119 @@ def test_json_field_mapping(tmp_path, obj, expected):
     assert (r["started_at"], r["time_source"]) == (ts(at), source)
     assert r["error_message"] == (obj.get("error") if outcome == "down" and obj.get("error") else
                                   "HTTP 503" if error == "unexpected_status" else None)
+
+
+# Datadog's synthetics results API: top-level "status" is the monitor's state (0 OK, 1 alert)
+DATADOG = (
+    '{"last_timestamp_fetched": 1760083200000, "results": [\n'
+    ' {"check_time": 1760080738000.0, "probe_dc": "aws:us-east-1", "result_id": "111", "status": 0,\n'
+    '  "result": {"passed": true, "timings": {"total": 312.5}, "httpStatusCode": 200,\n'
+    '   "eventType": "finished"}},\n'
+    ' {"check_time": 1760081038000.0, "probe_dc": "aws:eu-central-1", "result_id": "112", "status": 0,\n'
+    '  "result": {"passed": false, "timings": {"total": 10001.0}, "httpStatusCode": 502,\n'
+    '   "eventType": "finished"}},\n'
+    ' {"check_time": 1760081338000, "status": 1, "result": {"passed": false, "failure": {"code": "DNS",\n'
+    '  "message": "Error: getaddrinfo ENOTFOUND api.example.test"}, "timings": {"total": 4.1}}}]}\n'
+)
+
+
+def test_a_value_not_valid_for_a_field_lets_the_next_candidate_win(tmp_path):
+    df, problems = read_evidence([write(tmp_path, "datadog-results_2025-10-10T08-00-00Z.json", DATADOG)])
+    assert problems == []
+    got = df[["status", "outcome", "error", "elapsed_ms", "started_at", "time_source", "error_message"]]
+    assert got.astype(object).where(got.notna(), None).values.tolist() == [
+        [200, "up", None, 312.5, ts("2025-10-10T07:18:58Z"), "json", None],
+        [502, "down", "unexpected_status", 10001.0, ts("2025-10-10T07:23:58Z"), "json", "HTTP 502"],
+        [None, "down", "dns", 4.1, ts("2025-10-10T07:28:58Z"), "json",
+         "Error: getaddrinfo ENOTFOUND api.example.test"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "obj, expected",
+    [
+        # (target, status, outcome, started_at)
+        ({"url": 5, "endpoint": "https://a.test/e", "status": 0, "code": "204", "time": "soon",
+          "timestamp": 1760058000}, ("a.test/e", 204, "up", "2025-10-10T01:00:00Z")),
+        ({"name": "chk", "status": 0, "ok": True}, ("chk", None, "up", "2025-10-10T04:40:48.296Z")),
+        ({"name": "chk", "status": "failed", "response": {"status": 503}},
+         ("chk", 503, "down", "2025-10-10T04:40:48.296Z")),
+    ],
+)
+def test_invalid_values_are_skipped_for_the_next_key(tmp_path, obj, expected):
+    r = one(write(tmp_path, "synthetic-check-2025-10-10T04-40-48.296Z.json", json.dumps(obj)))
+    assert (r["target"], r["status"], r["outcome"], r["started_at"]) == (*expected[:3], ts(expected[3]))
+
+
+def test_no_valid_value_at_all_is_still_a_problem(tmp_path):
+    p = write(tmp_path, "c.json", json.dumps([{"status": 0}, {"status": "700", "code": 42},
+                                              {"ok": True, "time": "soon"}]))
+    df, problems = read_evidence([p])
+    assert len(df) == 0
+    assert [str(e) for e in problems] == [f"{p}: item 0: status 0 is not an HTTP status",
+                                          f"{p}: item 1: status 700 is not an HTTP status",
+                                          f"{p}: item 2: time is not a date and time"]
+
+
+# a saved Prometheus query answer about the blackbox exporter ('/api/v1/query?query={__name__=~"probe_.*"}')
+PROM_VECTOR = {"status": "success", "data": {"resultType": "vector", "result": [
+    {"metric": {"__name__": "probe_success", "instance": "https://api.example.com/health", "job": "blackbox"},
+     "value": [1760090400.123, "0"]},
+    {"metric": {"__name__": "probe_duration_seconds", "instance": "https://api.example.com/health",
+                "job": "blackbox"}, "value": [1760090400.123, "10.004"]},
+    {"metric": {"__name__": "probe_http_status_code", "instance": "https://api.example.com/health",
+                "job": "blackbox"}, "value": [1760090400.123, "0"]},
+    {"metric": {"__name__": "probe_success", "instance": "https://www.example.com/?token=s3cr3t",
+                "job": "blackbox"}, "value": [1760090400.123, "1"]},
+    {"metric": {"__name__": "probe_duration_seconds", "instance": "https://www.example.com/?token=s3cr3t",
+                "job": "blackbox"}, "value": [1760090400.123, "0.2125"]},
+    {"metric": {"__name__": "probe_http_status_code", "instance": "https://www.example.com/?token=s3cr3t",
+                "job": "blackbox"}, "value": [1760090400.123, "200"]},
+    {"metric": {"__name__": "probe_success", "instance": "db-primary:5432", "job": "tcp"},
+     "value": [1760090400.123, "1"]},
+]}}
+PROM_MATRIX = {"status": "success", "data": {"resultType": "matrix", "result": [
+    {"metric": {"__name__": "probe_success", "instance": "https://api.example.com/health"},
+     "values": [[1760090400, "1"], [1760090460, "0"]]},
+    {"metric": {"__name__": "probe_http_status_code", "instance": "https://api.example.com/health"},
+     "values": [[1760090400, "200"], [1760090460, "503"]]},
+]}}
+
+
+def test_prometheus_query_answers(tmp_path):
+    vector = write(tmp_path, "blackbox_2025-10-10T10-00-00Z.json", json.dumps(PROM_VECTOR))
+    df, problems = read_evidence([vector, write(tmp_path, "range.json", json.dumps(PROM_MATRIX))])
+    assert problems == []
+    got = df[["target", "url", "status", "outcome", "error", "elapsed_ms", "started_at", "time_source"]]
+    assert got.astype(object).where(got.notna(), None).values.tolist() == [
+        ["api.example.com/health", "https://api.example.com/health", None, "down", None, 10004.0,
+         ts("2025-10-10T10:00:00.123Z"), "json"],
+        ["www.example.com?token=***", "https://www.example.com/?token=***", 200, "up", None, 212.5,
+         ts("2025-10-10T10:00:00.123Z"), "json"],
+        ["db-primary:5432", None, None, "up", None, None, ts("2025-10-10T10:00:00.123Z"), "json"],
+        ["api.example.com/health", "https://api.example.com/health", 200, "up", None, None,
+         ts("2025-10-10T10:00:00Z"), "json"],
+        ["api.example.com/health", "https://api.example.com/health", 503, "down", "unexpected_status", None,
+         ts("2025-10-10T10:01:00Z"), "json"],
+    ]
+    assert "s3cr3t" not in df.to_csv()
+
+
+def test_prometheus_answers_without_probe_results(tmp_path):
+    only_up = [{"metric": {"__name__": "up", "instance": "node:9100"}, "value": [1760090400, "1"]}]
+    up = write(tmp_path, "up.json", json.dumps(
+        {"status": "success", "data": {"resultType": "vector", "result": only_up}}))
+    failed = write(tmp_path, "failed.json", json.dumps(
+        {"status": "error", "errorType": "bad_data", "error": "parse error at char 4"}))
+    scalar = write(tmp_path, "scalar.json", json.dumps(
+        {"status": "success", "data": {"resultType": "scalar", "result": [1760090400, "1"]}}))
+    df, problems = read_evidence([up, failed, scalar])
+    assert len(df) == 0
+    assert [str(e) for e in problems] == [
+        f"{up}: a Prometheus query result without probe_success samples: not a probe result",
+        f"{failed}: a failed Prometheus query (status error): not a probe result",
+        f"{scalar}: a Prometheus query result without probe_success samples: not a probe result",
+    ]
 
 
 @pytest.mark.parametrize("wrap", ["list", "results", "checks"])
@@ -461,6 +584,56 @@ def test_import_is_idempotent_and_counts_duplicates(tmp_path):
     assert list(after.columns) == list(PROBE_COLUMNS)
 
 
+REFUSED = ("$ curl -sS -I http://127.0.0.1:1/ok\n"
+           "curl: (7) Failed to connect to 127.0.0.1 port 1 after 0 ms: Couldn't connect to server\n")
+STAMPS = ("2025-10-10T08-00-00Z", "2025-10-10T08-05-00Z", "2025-10-10T08-10-00Z")
+
+
+def test_identical_files_with_different_stamps_are_different_probes(tmp_path):
+    store = tmp_path / "data"
+    paths = [write(tmp_path, f"curl_api_{s}.log", REFUSED) for s in STAMPS]
+    digest = hashlib.sha256(REFUSED.encode()).hexdigest()
+    first = import_evidence(store, paths, root=tmp_path)
+    assert (first.imported_rows, first.duplicate_files) == (3, [])
+    stored = load_probes(store)
+    assert list(stored["evidence_key"]) == [f"{digest}:0@2025-10-10T08:{m}:00Z" for m in ("00", "05", "10")]
+    assert list(stored["started_at"]) == [
+        ts("2025-10-10T08:00Z"), ts("2025-10-10T08:05Z"), ts("2025-10-10T08:10Z")]
+    assert set(stored["error"]) == {"connect"}
+    again = import_evidence(store, paths, root=tmp_path)
+    assert (again.imported_rows, len(again.duplicate_files)) == (0, 3)
+
+
+def test_stores_with_the_old_key_form_are_not_duplicated(tmp_path):
+    # an earlier version stored the first file's row keyed 'sha256:index' (no stamp)
+    from occ_lib.store import write_probes
+
+    store = tmp_path / "data"
+    paths = [write(tmp_path, f"curl_api_{s}.log", REFUSED) for s in STAMPS]
+    old, _ = read_evidence(paths[:1], root=tmp_path)
+    old["evidence_key"] = old["evidence_key"].str.split("@").str[0]
+    write_probes(store, old)
+    digest = hashlib.sha256(REFUSED.encode()).hexdigest()
+    res = import_evidence(store, paths, root=tmp_path)
+    assert res.imported_rows == 2
+    assert res.imported_files == ["curl_api_2025-10-10T08-05-00Z.log", "curl_api_2025-10-10T08-10-00Z.log"]
+    assert res.duplicate_files == ["curl_api_2025-10-10T08-00-00Z.log"]
+    assert list(load_probes(store)["evidence_key"]) == [
+        f"{digest}:0", f"{digest}:0@2025-10-10T08:05:00Z", f"{digest}:0@2025-10-10T08:10:00Z"]
+    assert import_evidence(store, paths, root=tmp_path).imported_rows == 0
+    # the old key at another time is another probe (a file renamed to a new stamp)
+    moved = write(tmp_path, "curl_api_2025-10-10T09-00-00Z.log", REFUSED)
+    assert import_evidence(store, [moved], root=tmp_path).imported_rows == 1
+
+
+def test_import_of_nothing_readable_adds_nothing(tmp_path):
+    bad = write(tmp_path, "bad.json", "{")
+    res = import_evidence(tmp_path / "data", [bad])
+    assert (res.imported_rows, res.imported_files, res.skipped_files) == (0, [], [str(bad)])
+    assert [str(e) for e in res.problems] == [
+        f"{bad}:1: invalid JSON: Expecting property name enclosed in double quotes"]
+
+
 def test_file_whose_items_all_fail_is_skipped_with_every_problem(tmp_path):
     p = write(tmp_path, "all-bad.json", json.dumps([{"url": "https://a.test/"}, {"status": 99}]))
     good = write(tmp_path, "good.json", json.dumps({"url": "https://a.test/", "ok": True}))
@@ -490,7 +663,7 @@ def test_several_commands_in_one_file_give_one_row_each(tmp_path):
         ("GET", "hotdash-staging.fly.dev/app?mock=0", 410, "down"),
     ]
     digest = hashlib.sha256(p.read_bytes()).hexdigest()
-    assert list(df["evidence_key"]) == [f"{digest}:0", f"{digest}:1"]
+    assert list(df["evidence_key"]) == [f"{digest}:{i}@2025-10-10T06:00:00Z" for i in (0, 1)]
     assert [str(e) for e in problems] == [
         f"{p}:10: not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)"]
 
@@ -529,8 +702,33 @@ def test_secrets_in_json_error_text_are_scrubbed(tmp_path):
     r = one(p)
     assert r["url"] == "https://***@a.test/x?signature=***&page=2"
     assert r["target"] == "a.test/x?signature=***&page=2"
-    assert r["error_message"] == "auth failed: api_key=*** token: *** Authorization: *** *** (code 401)"
+    assert r["error_message"] == "auth failed: api_key=*** token: *** Authorization: Bearer *** (code 401)"
     assert "SEKRET" not in pd.DataFrame([r]).astype("string").to_csv()
+
+
+@pytest.mark.parametrize(
+    "error, message",
+    [
+        ("403 from edge; cookie=ERRCOOKIESECRET rejected", "403 from edge; cookie=*** rejected"),
+        ('401 Unauthorized, request headers {"x-api-key": "JSONKEYSECRET"}',
+         '401 Unauthorized, request headers {"x-api-key": "***"}'),
+        ("login failed with password=\"PWSECRET\"", "login failed with password=\"***\""),
+        ("sent {'api_key': 'PYKEYSECRET', 'mode': 'x'}", "sent {'api_key': '***', 'mode': 'x'}"),
+        ("401 (Authorization: ApiKey APIKEYSCHEMESECRET)", "401 (Authorization: ApiKey ***)"),
+        ("401 with Proxy-Authorization: Basic dXNlcjpwYXNz", "401 with Proxy-Authorization: Basic ***"),
+        # an unknown first word may be the credential itself: it and the next word go
+        ("Authorization: RAWSECRET1 refused", "Authorization: *** ***"),
+        ("401: Bearer SHORT1 expired", "401: Bearer *** expired"),
+        # prose keeps its words
+        ("the token rotation completed; status code: 503", "the token rotation completed; status code: 503"),
+        ("Basic authentication enabled, error=timeout", "Basic authentication enabled, error=timeout"),
+    ],
+)
+def test_secrets_in_free_text_errors(tmp_path, error, message):
+    p = write(tmp_path, "checks_2025-10-10T11-00-00Z.json", json.dumps(
+        [{"name": "admin", "url": "https://admin.example.com/login", "ok": False, "error": error}]))
+    r = one(p)
+    assert (r["outcome"], r["error_message"]) == ("down", message)
 
 
 CURL_W_LOOP = """$ curl -sS -o /dev/null -w '%{http_code} %{time_total}\\n' "https://api.example.test/health?token=s3cr3t"

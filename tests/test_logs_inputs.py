@@ -365,6 +365,32 @@ def test_urls_are_redacted():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # prose: the word after token/basic is no credential unless it looks like one
+        ("the token rotation completed", "the token rotation completed"),
+        ("Basic authentication enabled", "Basic authentication enabled"),
+        ("token re-issued by the vault", "token re-issued by the vault"),
+        ("API TOKEN EXPIRED at 09:00", "API TOKEN EXPIRED at 09:00"),
+        # credentials: a digit, one of . _ ~ + / =, base64's case mix, or 20+ characters
+        ("rotated token abc123def ok", "rotated token *** ok"),
+        ("curl -H 'Authorization: Basic dXNlcjpwYXNz'", "curl -H 'Authorization: Basic ***'"),
+        ("token shpat_abcdefgh leaked", "token *** leaked"),
+        ("token abcdefghijklmnopqrstu", "token ***"),
+        ("Basic b3BzOnB3ZA== sent", "Basic *** sent"),
+        # after Bearer any 8+ token characters stay a credential
+        ("Bearer abcdefghijkl", "Bearer ***"),
+        ("https://h.dev/x?cookie=c00kie&mode=1", "https://h.dev/x?cookie=***&mode=1"),
+    ],
+)
+def test_redact_text_credentials_and_prose(text, expected):
+    from occ_lib.redact import redact_text
+
+    assert redact_text(text) == expected
+    assert ex.redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("captured HTTP 200", 200), ("`/app?mock=0` returns HTTP 410", 410),
         ("HTTP/1.1 503 then HTTP 200", 503), ("gateway status 502", 502), ("status code: 404", 404),
         ("HTTP 2 upgrade", None), ("no status", None),

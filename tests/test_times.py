@@ -594,6 +594,17 @@ def test_sample_headings() -> None:
         ("2025-10-10 04:40:48", u(2025, 10, 10, 4, 40, 48)),
         ("curl_2025-10-10T06-34-12Z_mock0.log", u(2025, 10, 10, 6, 34, 12)),
         ("bad 2025-13-10T00:00Z then 2025-10-10T01:02Z", u(2025, 10, 10, 1, 2)),
+        # a zone abbreviation as `date +%Z` prints it, glued on or after a space
+        ("curl_api_2025-10-10T07-18-58EDT.log", u(2025, 10, 10, 11, 18, 58)),
+        ("curl_api_2025-10-10T07-18-58EST.log", u(2025, 10, 10, 11, 18, 58)),  # (New York's zone)
+        ("probe_2025-11-02T01-30-00EST.log", u(2025, 11, 2, 6, 30)),  # the second 01:30 that night
+        ("probe_2025-11-02T01-30-00EDT.log", u(2025, 11, 2, 5, 30)),
+        ("check_20251010T091858CEST.json", u(2025, 10, 10, 7, 18, 58)),
+        ("2025-10-10 07:18:58 PDT", u(2025, 10, 10, 14, 18, 58)),
+        ("2025-10-10T07-18-58UTC.log", u(2025, 10, 10, 7, 18, 58)),
+        ("2025-10-10 07:18:58 GET /ok", u(2025, 10, 10, 7, 18, 58)),  # (a word after a space: no zone)
+        ("curl_2025-10-10T07-18-58_EDT.log", u(2025, 10, 10, 7, 18, 58)),  # (not the stamp's: '_')
+        ("2025-10-10T07-18-58MSK then 2025-10-11T01-00-00Z", u(2025, 10, 11, 1)),
     ],
 )
 def test_parse_stamp(text: str, at: dt.datetime) -> None:
@@ -603,7 +614,8 @@ def test_parse_stamp(text: str, at: dt.datetime) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "no stamp", "2025-10-10", "report_2025-10-10.md", "DEPLOY-147", "20251010"]
+    "text", ["", "no stamp", "2025-10-10", "report_2025-10-10.md", "DEPLOY-147", "20251010",
+             "curl_2025-10-10T07-18-58MSK.log"]  # (a zone it does not know: no time rather than a wrong one)
 )
 def test_parse_stamp_none(text: str) -> None:
     assert parse_stamp(text) is None

@@ -47,9 +47,9 @@ def _evidence_files(paths: list[str]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if Path(p).is_dir():
-            out += [f for f in expand([p]) if f.suffix.lower() in EVIDENCE_SUFFIXES]
+            out += [f for f in expand([p], broken_links=True) if f.suffix.lower() in EVIDENCE_SUFFIXES]
         else:
-            out += expand([p])
+            out += expand([p], broken_links=True)
     return list(dict.fromkeys(out))
 
 
