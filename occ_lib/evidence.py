@@ -109,7 +109,16 @@ from urllib.parse import urljoin, urlsplit
 import pandas as pd
 
 from .errors import InputError
-from .redact import REDACTED, is_secret_name, redact_text, redact_url
+from .redact import (
+    AUTH_IN_TEXT,
+    AUTH_SCHEMES,
+    REDACTED,
+    TEXT_VALUE,
+    is_secret_name,
+    masked_value,
+    redact_text,
+    redact_url,
+)
 from .schema import PROBE_COLUMNS, conform, empty_probes
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -217,37 +226,23 @@ def _name_without_stamp(path: Path) -> str:
     return re.sub(r"[_.-]{2,}", "_", name).strip("_.-") or path.name
 
 
-_TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"()\[\]{}]+)"""  # a value, quoted or a word
-_PAIR_IN_TEXT = re.compile(r"""(["']?)([A-Za-z0-9_.-]+)\1(\s*=\s*)""" + _TEXT_VALUE)
+# stricter than redact_text: any name that holds a secret-like word, and any 'name: value' with one
+_PAIR_IN_TEXT = re.compile(r"""(["']?)([A-Za-z0-9_.-]+)\1(\s*=\s*)""" + TEXT_VALUE)
 _FIELD_IN_TEXT = re.compile(
     r"""(?i)(["']?)\b([A-Za-z0-9_.-]*(?:token|secret|password|passwd|api[_-]?key|cookie)[A-Za-z0-9_.-]*)\1"""
-    r"(\s*:\s*)" + _TEXT_VALUE
+    r"(\s*:\s*)" + TEXT_VALUE
 )
-# 'Authorization: ApiKey X': a known scheme word stays, the credential after it goes; a value that
-# opens with another word loses it and the word after it ('Authorization: RAWSECRET refused')
-_AUTH_IN_TEXT = re.compile(
-    r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"',;()\[\]{}]+)"""
-    r"""(?:([ \t]+)([^\s"',;()\[\]{}]+))?"""
-)
-_AUTH_SCHEMES = frozenset((
-    "basic", "bearer", "digest", "dpop", "hoba", "mutual", "negotiate", "ntlm", "oauth", "scram-sha-1",
-    "scram-sha-256", "vapid", "apikey", "api-key", "key", "token", "ssws", "aws4-hmac-sha256", "splunk",
-))
 _BEARER_IN_TEXT = re.compile(r"""(?i)\b(bearer\s+)([^\s"',;()\[\]{}]+)""")  # (any length, unlike redact_text)
 
 
 def _auth_masked(m: re.Match[str]) -> str:
-    """An :data:`_AUTH_IN_TEXT` match with its credential masked (the scheme word kept when known)."""
+    """An :data:`AUTH_IN_TEXT` match with its credential masked (the scheme word kept when known);
+    a value that opens with another word loses it and the word after it ('Authorization: RAWSECRET
+    refused')."""
     first, space, second = m.group(2), m.group(3) or "", m.group(4)
-    if first.lower() in _AUTH_SCHEMES:
+    if first.lower() in AUTH_SCHEMES:
         return f"{m.group(1)}{first}{space}{REDACTED}" if second else f"{m.group(1)}{first}"
     return f"{m.group(1)}{REDACTED}{space}{REDACTED if second else ''}"
-
-
-def _masked_value(name: str, sep: str, value: str) -> str:
-    """``name sep ***`` keeping the value's quotes (``password="***"``, ``{"x-api-key": "***"}``)."""
-    quote = value[0] if value[:1] in ("'", '"') else ""
-    return f"{name}{sep}{quote}{REDACTED}{quote}"
 
 
 def _scrub(text: str) -> str:
@@ -255,13 +250,13 @@ def _scrub(text: str) -> str:
     ``token: ...`` fields (names and values quoted or not), the credential after
     ``Authorization: <scheme>`` and after ``Bearer`` (any length)."""
     text = redact_text(text)
-    text = _AUTH_IN_TEXT.sub(_auth_masked, text)
+    text = AUTH_IN_TEXT.sub(_auth_masked, text)
     text = _BEARER_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     text = _PAIR_IN_TEXT.sub(
-        lambda m: _masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
+        lambda m: masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
         if is_secret_name(m.group(2)) else m.group(0), text)
     return _FIELD_IN_TEXT.sub(
-        lambda m: _masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
+        lambda m: masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
 
 
 def _error_class(text: str, classes: tuple[tuple[str, tuple[str, ...]], ...] = _ERROR_WORDS) -> str | None:

@@ -58,9 +58,130 @@ def _redact_query(query: str) -> str:
 
 
 def redact_text(text: str) -> str:
-    """Redact every URL found in free text, and ``Bearer <token>`` style credentials."""
+    """Redact every URL found in free text, ``Bearer <token>`` style credentials, and the secrets
+    a pasted command or config shows (:func:`redact_pairs`)."""
     text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
-    return _BEARER.sub(_credential, text)
+    text = _BEARER.sub(_credential, text)
+    return redact_pairs(text) if PAIR_HINT.search(text) else text
+
+
+# --- secrets written as a name and a value in free text: 'GH_TOKEN=ghp_...', 'routing_key=R02...',
+# '-H "X-Api-Key: sk_live_..."', '{"password": "..."}', 'Authorization: GenieKey 4f2a...',
+# "Cookie: session=abc123". The name says it: one of its parts (split at '_', '-', '.' and where a
+# lower-case letter meets an upper-case one) is a secret word. A 'Name: value' pair counts only for
+# a header- or variable-like name (with '-' or '_'), or Cookie/Set-Cookie/Authorization, so that prose
+# ('Token: rotated yesterday', 'Key updates: ...') stays as written; a quoted name is JSON's.
+TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"()\[\]{}]+)"""  # a value, quoted or a word
+# (case-sensitive literals: sre scans for them fast; a false hint only costs the full pass)
+PAIR_HINT = re.compile(
+    "key|Key|KEY|oken|OKEN|ecret|ECRET|pass|Pass|PASS|pwd|PWD|auth|Auth|AUTH|ookie|OOKIE|ession|ESSION"
+    "|jwt|JWT|redential|REDENTIAL|sig|Sig|SIG|rivate|RIVATE"
+)
+_SECRET_PARTS = frozenset((
+    "token", "secret", "secrets", "password", "passwd", "pwd", "pass", "apikey", "key", "auth",
+    "authorization", "cookie", "session", "sessionid", "sid", "jwt", "credential", "credentials",
+    "signature", "sig", "private", "bearer", "otp", "pat",
+))
+_NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
+_PAIR_COLON = re.compile(
+    r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|(?i:set-cookie|cookie))\1(\s*:\s*)""" + TEXT_VALUE
+)
+_PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
+_HEADER_COLON = re.compile(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
+_COOKIE_VALUE = re.compile(r"""(?i)\b((?:set-)?cookie["']?\s*:\s*)([^"'\n)\]}]+)""")
+# 'Authorization: ApiKey X': a known scheme word stays, the credential after it goes
+AUTH_IN_TEXT = re.compile(
+    r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"',;()\[\]{}]+)"""
+    r"""(?:([ \t]+)([^\s"',;()\[\]{}]+))?"""
+)
+AUTH_SCHEMES = frozenset((
+    "basic", "bearer", "digest", "dpop", "hoba", "mutual", "negotiate", "ntlm", "oauth", "scram-sha-1",
+    "scram-sha-256", "vapid", "apikey", "api-key", "key", "token", "ssws", "aws4-hmac-sha256", "splunk",
+    "geniekey",
+))
+
+
+def is_secret_part_name(name: str) -> bool:
+    """Whether a variable or header name has a secret word as one of its parts ('GH_TOKEN',
+    'routing_key', 'X-Api-Key', 'apiKey'; not 'status_code', 'passed', 'signal')."""
+    return any(p.lower() in _SECRET_PARTS for p in _NAME_PARTS.findall(name))
+
+
+def masked_value(name: str, sep: str, value: str) -> str:
+    """``name sep ***`` keeping the value's quotes (``password="***"``, ``{"x-api-key": "***"}``)."""
+    quote = value[0] if value[:1] in ("'", '"') else ""
+    return f"{name}{sep}{quote}{REDACTED}{quote}"
+
+
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_EQ_VALUE = re.compile(r"\s*" + TEXT_VALUE)
+
+
+def _pairs_eq(text: str) -> str:
+    """``text`` with the value of each ``name=value`` whose name is a secret's masked: found from
+    each '=' back to its name (a regex over every word would cost a scan per log item)."""
+    out: list[str] = []
+    done = 0
+    i = text.find("=")
+    while i >= 0:
+        j = i
+        while j > done and text[j - 1] in " \t":
+            j -= 1
+        quote = text[j - 1] if j > done and text[j - 1] in "\"'" else ""
+        k = j - len(quote)
+        start = k
+        while start > done and text[start - 1] in _NAME_CHARS:
+            start -= 1
+        name = text[start:k]
+        m = _EQ_VALUE.match(text, i + 1)
+        if name and name[0].isalpha() and m is not None and is_secret_part_name(name):
+            value = m.group(1)
+            q = value[0] if value[:1] in "\"'" else ""
+            out.append(text[done:i + 1] + text[i + 1:m.start(1)] + f"{q}{REDACTED}{q}")
+            done = m.end()
+        i = text.find("=", max(i + 1, done))
+    return "".join(out) + text[done:] if out else text
+
+
+def _pair(m: re.Match[str]) -> str:
+    if not is_secret_part_name(m.group(2)):
+        return m.group(0)
+    return masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
+
+
+def _auth_soft(m: re.Match[str]) -> str:
+    """An :data:`AUTH_IN_TEXT` match with its credential masked: after a known scheme word (or any
+    word that is no credential itself, 'GenieKey') the word after it; else the first word when it
+    looks like a credential ('Authorization: pending from legal' stays)."""
+    first, space, second = m.group(2), m.group(3) or "", m.group(4)
+    if first == REDACTED or second == REDACTED:
+        return m.group(0)
+    if first.lower() in AUTH_SCHEMES or (first.isalpha() and second and _looks_like_credential(second)):
+        return f"{m.group(1)}{first}{space}{REDACTED}" if second else m.group(0)
+    if _looks_like_credential(first):
+        return f"{m.group(1)}{REDACTED}{space}{second or ''}"
+    return m.group(0)
+
+
+def _looks_like_credential(word: str) -> bool:
+    return len(word) >= 20 or _CREDENTIAL_SIGN.search(word) is not None
+
+
+def redact_pairs(text: str) -> str:
+    """``text`` with the secrets written as name and value masked (see above); each pattern runs
+    only where the characters it needs are there (log items are many, secrets in them rare)."""
+    if "uthorization" in text or "UTHORIZATION" in text:
+        text = AUTH_IN_TEXT.sub(_auth_soft, text)
+    if "ookie" in text or "OOKIE" in text:
+        text = _COOKIE_VALUE.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
+    if "=" in text:
+        text = _pairs_eq(text)
+    if ":" in text:
+        if '"' in text or "'" in text:
+            text = _PAIR_QUOTED.sub(_pair, text)
+        if _HEADER_COLON.search(text):
+            text = _PAIR_COLON.sub(_pair, text)
+    return text
 
 
 def _credential(m: re.Match[str]) -> str:

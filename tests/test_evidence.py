@@ -285,10 +285,13 @@ def test_filename_stamp_forms(tmp_path, name, expected, target):
 
 
 def test_filename_stamp_in_an_unknown_zone_gives_no_time(tmp_path):
-    r = one(write(tmp_path, "curl_api_2025-10-10T07-18-58MSK.log",
+    r = one(write(tmp_path, "curl_api_2025-10-10T07-18-58XYZT.log",
                   "HTTP/2 200\ndate: Fri, 10 Oct 2025 04:18:59 GMT\n\n"))
     assert (r["time_source"], r["started_at"], r["target"]) == ("date_header", ts("2025-10-10T04:18:59Z"),
                                                                 "curl_api")
+    # (Moscow's abbreviation is known: 07:18:58 there is 04:18:58 UTC)
+    r = one(write(tmp_path, "curl_api_2025-10-10T07-18-58MSK.log", "HTTP/2 200\n\n"))
+    assert (r["time_source"], r["started_at"]) == ("filename", ts("2025-10-10T04:18:58Z"))
 
 
 # synthetic-check JSON ------------------------------------------------------------------------------

@@ -379,6 +379,19 @@ def test_urls_are_redacted():
         # after Bearer any 8+ token characters stay a credential
         ("Bearer abcdefghijkl", "Bearer ***"),
         ("https://h.dev/x?cookie=c00kie&mode=1", "https://h.dev/x?cookie=***&mode=1"),
+        # a pasted command or config: the name says it is a secret
+        ('`curl -H "DD-API-KEY: 3f9a1c2b4d5e" https://api.dd.com/v1`', '`curl -H "DD-API-KEY: ***" https://api.dd.com/v1`'),
+        ("still uses routing_key=R02ABCDEF12", "still uses routing_key=***"),
+        ("deploy failed: GH_TOKEN=ghp_1A2b3C4d expired", "deploy failed: GH_TOKEN=*** expired"),
+        ('-H "Authorization: GenieKey 4f2a9c1e-77b0" sent', '-H "Authorization: GenieKey ***" sent'),
+        ('-H "Authorization: Token token=y_NbAkKc66ry"', '-H "Authorization: Token ***"'),
+        ("replayed with -H 'Cookie: session=abc123; theme=dark' ok", "replayed with -H 'Cookie: ***' ok"),
+        ('config {"password": "hunter2", "user": "bob"}', 'config {"password": "***", "user": "bob"}'),
+        ("apiKey=abc123 and x-auth-token: zz9", "apiKey=*** and x-auth-token: ***"),
+        # prose and names that only look like it stay
+        ("Authorization: pending from legal", "Authorization: pending from legal"),
+        ("Token: rotated yesterday; Key updates: none", "Token: rotated yesterday; Key updates: none"),
+        ("status_code=503 exit_code=1 passed=12 signal=9", "status_code=503 exit_code=1 passed=12 signal=9"),
     ],
 )
 def test_redact_text_credentials_and_prose(text, expected):
@@ -1267,3 +1280,10 @@ def test_a_header_line_dates_the_document_in_its_own_zone_and_may_be_a_list_item
     assert parse_log(listed, "l.md").events["at"].tolist() == [
         ts("2025-10-22 04:58"), ts("2025-10-21"), ts("2025-10-22 05:03")]
     assert parse_log(table, "t.md").events["at"].tolist() == [ts("2025-10-22 04:58"), ts("2025-10-22 05:03")]
+
+
+def test_tables_kept_whole_hold_no_secret():
+    text = "## 2025-10-09\n| Key | Value |\n|---|---|\n| GH_TOKEN=ghp_abc123 | https://x.io/?token=abc |\n"
+    logs = parse_log(text, "x.md")
+    assert logs.tables["frame"][0].values.tolist() == [["GH_TOKEN=***", "https://x.io/?token=***"]]
+    assert logs.events["text"].tolist() == ["GH_TOKEN=*** | https://x.io/?token=***"]
