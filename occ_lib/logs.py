@@ -62,7 +62,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``due 2025-10-10``, not the row's time); tables are also kept whole in ``tables``.
 
     Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence
-    is not a fence. ``~~Struck-out~~`` words hold no times or deadlines (``~~ETA 12:00~~ ETA 14:00`` is
+    is not a fence, except that a fence in a ``>`` quote opens and closes within the quote (it ends where
+    the quote does, at the latest) and a fence in a list item's content, whatever its indentation, is
+    code up to its closing fence or the item's end (the item's text goes on after it). An indented code
+    block - lines indented 4 columns beyond the open list item's content (or the margin) after a blank
+    line, which no list continuation is - is skipped too: code yields no events and no text.
+    ``~~Struck-out~~`` words hold no times or deadlines (``~~ETA 12:00~~ ETA 14:00`` is
     one deadline). The items' fields below are then found field by field over all of a document's items
     (:func:`_items`), times in one call for the document (:func:`occ_lib.times.find_times_many`): the same
     values as item by item, with the per-item set-up paid once per document.

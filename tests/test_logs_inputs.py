@@ -286,6 +286,79 @@ def test_unclosed_fence_does_not_swallow_the_log():
     assert logs.events["text"].tolist() == ["item one", "item two"]
 
 
+def test_a_quoted_fence_closes_within_its_quote():
+    text = (
+        "# Ops log\n\n## 2025-10-10 (Fri)\n\n"
+        "> quoting @dev from #incidents:\n> ```\n> kubectl rollout undo deploy/checkout-api\n> ```\n\n"
+        "- 14:30 UTC REL-94 escalated to @maria (eng manager)\n- 15:10 UTC REL-94 resolved\n\n"
+        "```\nOct 10 18:31:02 ip-10-0-3-4 systemd[1]: Started checkout.service.\n```\n\n"
+        "- 19:00 UTC REL-95 acked\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert list(zip(ev["line"], ev["kind"], ev["level"], ev["text"], strict=True)) == [
+        (10, "escalation", 2, "14:30 UTC REL-94 escalated to @maria (eng manager)"),
+        (11, "resolved", 0, "15:10 UTC REL-94 resolved"),
+        (17, "acknowledged", 0, "19:00 UTC REL-95 acked"),
+    ]
+    # a quoted fence left open ends with its quote; the fence below is one of its own
+    text = "> ```\n> - 09:00 UTC REL-1 resolved\n\n- 10:00 UTC REL-2 acked\n```\n- x\n```\n"
+    assert parse_log(text, "x.md").events["text"].tolist() == ["10:00 UTC REL-2 acked"]
+
+
+def test_a_fence_in_a_list_item_is_code_whatever_its_indentation():
+    text = (
+        "## 2025-10-10 (Fri)\n"
+        "- 14:30 UTC REL-94 error rate still 4%, migration job output:\n"
+        "    ```\n"
+        "    NAME                     READY   STATUS      RESTARTS   AGE\n"
+        "    db-migrate-7f9c-x2k4     0/1     Completed   0          3m12s\n"
+        "    ```\n"
+        "  rollout paused\n"
+        "  - 14:40 UTC canary at 2%\n"
+        "- 15:10 UTC REL-94 error rate back under 0.5%, resolved\n"
+    )
+    ev = parse_log(text, "x.md").events
+    # (kubectl's "Completed" is no resolution: the code is no text of the item)
+    assert list(zip(ev["line"], ev["depth"], ev["kind"], ev["tickets"], ev["text"], strict=True)) == [
+        (2, 0, "note", ["REL-94"],
+         "14:30 UTC REL-94 error rate still 4%, migration job output: rollout paused"),
+        (8, 1, "note", ["REL-94"], "14:40 UTC canary at 2%"),
+        (9, 0, "resolved", ["REL-94"], "15:10 UTC REL-94 error rate back under 0.5%, resolved"),
+    ]
+    # a fence left open in an item ends with the item: it does not pair with a fence further down
+    text = "- a REL-1\n  ```\n  code\n- b REL-2\n```\n- c in code\n```\n- d\n"
+    assert parse_log(text, "x.md").events["text"].tolist() == ["a REL-1", "b REL-2", "d"]
+
+
+def test_an_indented_code_block_after_a_blank_line_is_code():
+    text = (
+        "## 2025-10-10 (Fri)\n\n- 14:30 UTC REL-94 paged on-call, error rate 4%\n\n"
+        "journalctl -u checkout on ip-10-0-3-4 (REL-94):\n\n"
+        "    Oct 10 18:31:02 ip-10-0-3-4 systemd[1]: Started checkout.service.\n"
+        "    Oct 10 18:31:05 ip-10-0-3-4 checkout[901]: migration completed\n\n"
+        "- 19:10 UTC REL-94 error rate back under 0.5%, resolved\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert list(zip(ev["line"], ev["at"], ev["kind"], ev["item"], ev["text"], strict=True)) == [
+        (3, ts("2025-10-10 14:30"), "escalation", "list", "14:30 UTC REL-94 paged on-call, error rate 4%"),
+        (5, ts("2025-10-10"), "note", "paragraph", "journalctl -u checkout on ip-10-0-3-4 (REL-94):"),
+        (10, ts("2025-10-10 19:10"), "resolved", "list",
+         "19:10 UTC REL-94 error rate back under 0.5%, resolved"),
+    ]
+    # in a list item: 4 columns beyond its content; a continuation indented less, or a line right
+    # under the item (no blank line), is its text
+    text = (
+        "- 09:00 UTC REL-1 rollout started\n\n  still rolling\n\n"
+        "      $ kubectl get pods\n      pod-1   Completed\n\n  back to normal\n"
+        "- 10:00 UTC REL-2 pool raised\n    to 50 connections\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert list(zip(ev["line"], ev["kind"], ev["text"], strict=True)) == [
+        (1, "note", "09:00 UTC REL-1 rollout started still rolling back to normal"),
+        (9, "note", "10:00 UTC REL-2 pool raised to 50 connections"),
+    ]
+
+
 def test_sections_are_not_assumed_in_time_order():
     logs = parse_log("## 2025-10-10 Late\n- 10:00 a\n## 2025-10-08 Early\n- 10:00 b\n", "x.md")
     assert logs.sections["position"].tolist() == [0, 1]
