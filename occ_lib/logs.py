@@ -108,22 +108,36 @@ Per item (the rules, in order)
       that date with ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions
       that cannot be resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are
       ``time`` problems; an unreadable heading date is a ``date`` problem.
-    - ``kind``, the first rule that matches (on the item's lower-case words):
+    - ``kind``, the first rule that matches (on the item's lower-case words). A word right after a
+      negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
+      not count for any rule unless the item also writes it un-negated: "manager was not paged",
+      "not escalated", "nothing paged", "nobody acked the page", "PagerDuty: Unacknowledged (ack
+      timeout)" match none of the rules through those words and fall through to the next. The
+      negations: not, never, no, no-one, nobody, nothing, none, without, isn't, wasn't, weren't,
+      hasn't, haven't, hadn't, didn't, don't, doesn't, won't, couldn't, can't, cannot, nicht, kein(e),
+      pas, sin, and the un- forms of the verbs, also hyphenated (unacknowledged, unacked, unescalated,
+      unpaged, unresolved, unfixed, unclosed, unmitigated, unrestored, un-acked).
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
          (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
-         or a manager or executive looped/roped/pulled/brought in, notified, alerted, briefed, cc'd,
-         or reached directly: paged, pinged, emailed, messaged, contacted, raised with ("paged the
-         CTO", "raised it with my manager"; a "lead" alone is no role here).
+         or a manager or executive looped/roped/pulled/brought in (or looping/roping/pulling/
+         bringing in), notified, alerted, briefed, cc'd, or reached directly: paged, pinged,
+         emailed, messaged, contacted, raised with ("paged the CTO", "raised it with my manager"; a
+         "lead" alone is no role here).
          A drafted or planned escalation ("prepare CIO escalation note if...") is not one.
-      2. ``reopened``: reopened, re-opened, reopening, regressed, recurred: the ticket is open
+      2. ``reopened``: reopened, re-opened, reopening, regressed, recurred, re-triggered /
+         retriggered (Datadog's "Re-Triggered:"), Sentry's "Regression:" label: the ticket is open
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
          :mod:`occ_lib.sla`).
       3. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
-         restored, recovered, mitigated, met (German erledigt, behoben, gelöst, geschlossen;
+         restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
+         auto-healed, auto-recovered (German erledigt, behoben, gelöst, geschlossen;
          French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado) - unless
          the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
          remains, yet, no, without, must, should, to reflect (nicht; pas, non, toujours, attente;
-         pendiente, sin). Their words for escalated (eskaliert, escaladé, remonté), a manager
+         pendiente, sin), or every such word is a resolution still to come: after be, expected,
+         expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
+         "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD"; "fixed by
+         @bob" is done). Their words for escalated (eskaliert, escaladé, remonté), a manager
          (Teamleitung, Vorgesetzte, Abteilungsleiter..., responsable, gerente), an executive
          (Vorstand, Geschäftsführung, directeur/directrice) and acknowledged (quittiert, bestätigt,
          acquitté) count too.
@@ -143,10 +157,10 @@ Per item (the rules, in order)
          is not resolved)...
       11. ``note``: anything else.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
-      COO, CFO, CISO, VP, director, executive, "vice president", "head of", "Dir.", also inside a
-      hyphenated handle: ``@eng-director``), else 2 when it names a
-      manager, lead or supervisor or is a re-escalation, else 1 (a ping, or a page to the on-call);
-      a follow-up is 1; any other kind is 0.
+      COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
+      also inside a hyphenated handle: ``@eng-director``), else 2 when it names a
+      manager (also mgr, "Eng Mgr", EM), lead or supervisor or is a re-escalation, else 1 (a ping, or
+      a page to the on-call); a follow-up is 1; any other kind is 0.
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
