@@ -47,11 +47,17 @@ def _two_letters(head: str) -> bool:
 def tickets(text: str) -> list[str]:
     """Ticket keys in order of first mention, without duplicates."""
     out: list[str] = []
+    # where the last key-shaped word not glued to a path ended: 'INC-5678/INC-5679' and 'SEV-2/INC-7'
+    # name keys after the slash, 'docs/DEPLOY-147.md' and 'docs/INC-1/INC-2.md' none
+    after = -1
     for m in _TICKET.finditer(text):
         key = m.group(0)
         i = m.start()
-        if i and (text[i - 1] in _GLUE or not text[i - 1].isascii() and text[i - 1].isalnum()):
+        if i and (text[i - 1] in _GLUE or not text[i - 1].isascii() and text[i - 1].isalnum()) and not (
+            text[i - 1] == "/" and i - 1 == after
+        ):
             continue
+        after = m.end()
         if "-" not in key:
             if _SERVICENOW.fullmatch(key) is None:
                 continue

@@ -79,7 +79,9 @@ Per item (the rules, in order)
       ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
       zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``) are not
       projects; and ServiceNow's numbers, which have no hyphen (``INC0012345``, ``CHG0034567``,
-      ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or more). A
+      ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or more). A key
+      right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,
+      ``CHG-1234/CHG-1235``), never in a path (``docs/DEPLOY-147.md``, ``docs/INC-1/INC-2.md``). A
       nested item inherits its ancestors' tickets (its own first); an item that names none takes
       those of the nearest enclosing heading that names any (``### PAY-412 rollback``).
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under

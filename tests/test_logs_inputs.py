@@ -384,6 +384,11 @@ def test_sections_are_not_assumed_in_time_order():
         ("opened INC0012345 for CHG0034567 (RITM0010042, SCTASK0012345.) and DEPLOY-147",
          ["INC0012345", "CHG0034567", "RITM0010042", "SCTASK0012345", "DEPLOY-147"]),
         ("XINC0012345, INC001234, ABC1234567, INC0012345-b, inc0012345, KB0012345", []),
+        # a key after a slash counts when a key is written before it, never in a path
+        ("INC-5678/INC-5679 duplicates merged", ["INC-5678", "INC-5679"]),
+        ("CHG-1234/CHG-1235/CHG-1236 approved by CAB", ["CHG-1234", "CHG-1235", "CHG-1236"]),
+        ("INC0012345/INC0012346 and SEV-2/PAY-7", ["INC0012345", "INC0012346", "PAY-7"]),
+        ("docs/DEPLOY-147-notes.md, docs/DEPLOY-147.md, docs/INC-1/INC-2.md, https://j.dev/browse/INC-3", []),
     ],
 )
 def test_tickets(text, expected):
