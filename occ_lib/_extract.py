@@ -420,6 +420,8 @@ _FUTURE_DONE = re.compile(
     r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b)"
 )
+# Obsidian Tasks' done mark: '✅ 2025-10-20' (with or without a ticked box) says the task was done
+_DONE_MARK = re.compile(r"\u2705\s*\d{4}-\d{2}-\d{2}")
 
 
 def words(text: str) -> frozenset[str]:
@@ -466,10 +468,11 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(_KEYWORD.findall(" " + text.lower()))
 
 
-def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int]:
+def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = False) -> tuple[str, int]:
     """(kind, level) of an item; the priority order is documented in :mod:`occ_lib.logs`.
 
-    ``not w.isdisjoint(S)`` asks what ``w & S`` does without making the intersection set."""
+    ``ticked``: the item is a ticked task box (``- [x] ...``). ``not w.isdisjoint(S)`` asks what
+    ``w & S`` does without making the intersection set."""
     if not w.isdisjoint(_NEGATION):
         w = _without_negated(text, w)
     none_of = w.isdisjoint
@@ -489,6 +492,8 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
         return "escalation", 1
     if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()):
         return "reopened", 0
+    if ticked or ("\u2705" in text and _DONE_MARK.search(text) is not None):
+        return "resolved", 0
     if not none_of(_RESOLVED) and none_of(_NOT_RESOLVED) and (
         none_of(_FUTURE_GATE) or not _future_only(text.lower())
     ):

@@ -294,9 +294,10 @@ def _item_close(lines: list[str], i: int, n: int, fence: str, owner: int) -> int
 
 # Block tuples (kept as tuples: they are made once per item on the hot path):
 #   ("h", line, level, text)    (also setext 'Title\n====', a '=== X ===' banner, a date-only line)
-#   ("i", line, depth, text)                       a list item, continuation lines joined
-#   ("l", line, 0, text)                           a prose line that opens with its time, likewise
-#   ("p", line, 0, text)                           any other paragraph of prose, its lines joined
+#   ("i", line, depth, text, ticked)               a list item, continuation lines joined; ticked:
+#                                                  a done task box ('- [x] ...'), its marker dropped
+#   ("l", line, 0, text, False)                    a prose line that opens with its time, likewise
+#   ("p", line, 0, text, False)                    any other paragraph of prose, its lines joined
 #   ("t", line, headers, [(line, cells), ...])     a whole table
 Block = tuple
 
@@ -420,7 +421,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
     """Headings, list items and tables of ``lines[start:]``, in file order."""
     n = len(lines)
     i = start
-    pending: list | None = None  # [line, depth, parts, tag, content column]
+    pending: list | None = None  # [line, depth, parts, tag, ticked, content column]
     stack: list[int] = []  # indents of the open list items
     blank = False
     no_close_from: dict[str, int] = {}
@@ -434,7 +435,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
         if blank and raw[:1] in (" ", "\t"):
             # an indented code block: 4 columns beyond the open item's content (or the margin)
             # after a blank line; it is no list continuation and no text
-            need = (pending[4] if pending is not None else 0) + 4
+            need = (pending[5] if pending is not None else 0) + 4
             if _indent(raw) >= need:
                 i += 1
                 while i < n and (not lines[i].strip() or _indent(lines[i]) >= need):
@@ -463,7 +464,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             m = _HEADING.match(raw)
             if m is not None:
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                     pending = None
                 stack = []
                 blank = False
@@ -475,7 +476,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             # a break ('- - -', '***') needs the marker again right after the first one's spaces
             if m is not None and (not _maybe_break(c, m.group(2)) or not _BREAK.match(raw)):
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                 indent_s = m.group(1)
                 indent = len(indent_s.expandtabs(4)) if "\t" in indent_s else len(indent_s)
                 while stack and stack[-1] >= indent:
@@ -483,17 +484,19 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 depth = len(stack)
                 stack.append(indent)
                 text = (m.group(2) or "").strip()
+                ticked = False
                 if text[:1] == "[" and _TASK.match(text):
+                    ticked = text[1] != " "  # '- [x] ...': the task is done (its kind says so)
                     text = text[4:].lstrip()
                 # the item's content column: a line indented 4 more after a blank is code in it
                 col = indent + (m.start(2) if m.group(2) is not None else m.end() + 1) - len(indent_s)
-                pending = [i + 1, depth, [text] if text else [], "i", col]
+                pending = [i + 1, depth, [text] if text else [], "i", ticked, col]
                 blank = False
                 i += 1
                 continue
             if _BREAK.match(raw):
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                     pending = None
                 stack = []
                 blank = False
@@ -514,7 +517,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                     while stack[-1] >= ind:
                         stack.pop()
                         if pending is not None:
-                            yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                            yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                             pending = None
                     i = _item_close(lines, i, n, fence, stack[-1]) + 1
                     blank = True  # (what follows is no lazy continuation of the item's text)
@@ -529,7 +532,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                         no_close_from[fch] = i
                 if close is not None:
                     if pending is not None:
-                        yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                        yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                         pending = None
                     stack = []
                     blank = False
@@ -537,7 +540,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                     continue
         if "|" in s and i + 1 < n and "-" in lines[i + 1] and _is_delimiter(lines[i + 1]):
             if pending is not None:
-                yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                 pending = None
             stack = []
             blank = False
@@ -563,7 +566,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             title = s.strip() if level else _banner(s)
             if title is not None:  # 'Oct 7\n=====', '=== 2025-10-09 ===', a line that is only a date
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                     pending = None
                 stack = []
                 blank = False
@@ -580,18 +583,18 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             pending[2].append(s.rstrip())
         elif stamped:
             if pending is not None:
-                yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
             stack = []
-            pending = [i + 1, 0, [s.rstrip()], "l", 0]
+            pending = [i + 1, 0, [s.rstrip()], "l", False, 0]
         else:
             if pending is not None:
-                yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                 pending = None
             if not indented:
                 stack = []
                 # (a quoted paragraph repeats an earlier message: '> Bumping this' in a reply)
-                pending = None if quoted else [i + 1, 0, [s.rstrip()], "p", 0]
+                pending = None if quoted else [i + 1, 0, [s.rstrip()], "p", False, 0]
         blank = False
         i += 1
     if pending is not None:
-        yield (pending[3], pending[0], pending[1], _join(pending[2]))
+        yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])

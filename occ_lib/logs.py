@@ -55,11 +55,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     resolved, acknowledged, follow_up, blocked) - a ``Key: value`` field (``**Status:** Resolved``,
     ``Subject: ...``) only when it names a time, and ``Hi all,`` or ``All times in PDT.`` never -, list
     items (``-``, ``*``, ``+``, ``1.``; nesting by indentation, continuation lines joined to their item
-    with a space; a short item that opens with a date and has items nested under it, as outline journals
-    write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under it as a heading
-    would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with `` | ``; a column
-    headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds deadlines, read as
-    ``due 2025-10-10``, not the row's time); tables are also kept whole in ``tables``.
+    with a space; a task box (``- [ ]``, ``- [x]``) is dropped from the text, and a ticked one says the
+    task is done, see ``kind``; a short item that opens with a date and has items nested under it, as
+    outline journals write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under
+    it as a heading would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with
+    `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
+    deadlines, read as ``due 2025-10-10``, not the row's time); tables are also kept whole in ``tables``.
 
     Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence
     is not a fence, except that a fence in a ``>`` quote opens and closes within the quote (it ends where
@@ -130,7 +131,9 @@ Per item (the rules, in order)
          retriggered (Datadog's "Re-Triggered:"), Sentry's "Regression:" label: the ticket is open
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
          :mod:`occ_lib.sla`).
-      3. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
+      3. ``resolved``: a ticked task box (``- [x]``, ``- [X]``) or Obsidian's done mark (``✅
+         2025-10-20``), whatever the words say (an unticked ``- [ ]`` is read by its words); or
+         closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
          restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
          auto-healed, auto-recovered (German erledigt, behoben, gelöst, geschlossen;
          French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado) - unless
@@ -650,7 +653,8 @@ def _parse_document(
                 kind_of_item = _ITEM_KINDS[tag]
                 items.append(
                     (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near,
-                     _standup_reading(b[3]) if head_flags & _STANDUP else None, head_flags)
+                     _standup_reading(b[3]) if head_flags & _STANDUP else None,
+                     (head_flags | _TICKED) if b[4] else head_flags)
                 )
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
@@ -768,11 +772,11 @@ _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 # None for the document's, tickets of the enclosing headings, the date a year-less date is read
 # against: its section's, else the last dated section's or the front matter's, the text its times
 # are read from when not its own: a table row with a 'Due' column or a standup's 'Y:', the flags of
-# its enclosing headings: _WEEK, _STANDUP)
+# its enclosing headings: _WEEK, _STANDUP, and _TICKED: it is a ticked task box, '- [x] ...')
 _Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None, int]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 _ITEM_KINDS = {"i": "list", "l": "line", "p": "paragraph"}
-_WEEK, _STANDUP = 1, 2
+_WEEK, _STANDUP, _TICKED = 1, 2, 4
 # a standup's heading ('## Standup — Thu Oct 9'): under it 'Y: merged PLAT-88 at 4:45 PM' is yesterday
 _STANDUP_HEADING = re.compile(r"(?i:\bstand-?ups?\b|\bdaily\s+scrum\b)")
 _STANDUP_Y = re.compile(r"[*_]{0,2}Y[*_]{0,2}:[*_]{0,2}\s")
@@ -845,7 +849,7 @@ def _items(
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
     n_events = 0
-    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, _flags) in enumerate(items):
+    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, flags) in enumerate(items):
         text = texts[k]
         at = _NAT
         prec = None
@@ -881,7 +885,7 @@ def _items(
                     is_deadline=True, keyword=rel[1], problem=None,
                 ))
         w = kws[k]
-        kind, level = classify(text, w, bool(dls))
+        kind, level = classify(text, w, bool(dls), bool(flags & _TICKED))
         tks = tks_all[k]
         if kind_of_item == "paragraph" and not (
             found[k] if is_field(text) else found[k] or dls or owns[k] or kind in _TELLING

@@ -395,6 +395,28 @@ def test_tickets(text, expected):
     assert ex.tickets(text) == expected
 
 
+def test_a_ticked_task_box_is_done():
+    text = (
+        "# Postmortem — 2025-10-16\n\n## Action items\n\n"
+        "- [x] Add pool-saturation alert (INC-5680) — @dmitri, due Oct 17\n"
+        "- [ ] Backfill report (INC-5682), due Oct 21\n"
+        "- [X] Canary for pool changes (CHG-1252) ✅ 2025-10-20\n"
+        "- [x] Re-run the backfill once the pool is fixed (INC-5683)\n"
+        "- [x] Escalated INC-5684 to the VP\n"
+        "- Load test (CHG-1253) ✅ 2025-10-21\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert list(zip(ev["line"], ev["at"], ev["kind"], ev["level"], ev["text"], strict=True)) == [
+        (5, ts("2025-10-16"), "resolved", 0, "Add pool-saturation alert (INC-5680) — @dmitri, due Oct 17"),
+        (6, ts("2025-10-16"), "deadline", 0, "Backfill report (INC-5682), due Oct 21"),
+        (7, ts("2025-10-20"), "resolved", 0, "Canary for pool changes (CHG-1252) ✅ 2025-10-20"),
+        (8, ts("2025-10-16"), "resolved", 0, "Re-run the backfill once the pool is fixed (INC-5683)"),
+        (9, ts("2025-10-16"), "escalation", 3, "Escalated INC-5684 to the VP"),  # (rule 1 comes first)
+        (10, ts("2025-10-21"), "resolved", 0, "Load test (CHG-1253) ✅ 2025-10-21"),
+    ]
+    assert ex.classify("Add alert", ex.keywords("Add alert"), False, True) == ("resolved", 0)
+
+
 def test_servicenow_number_opens_a_message_not_a_field():
     text = "## 2025-10-09\n\nINC0012345: restored at 15:10 UTC\n\nRITM0010042: access granted\n"
     logs = parse_log(text, "sn.md")
