@@ -47,11 +47,17 @@ def _two_letters(head: str) -> bool:
 def tickets(text: str) -> list[str]:
     """Ticket keys in order of first mention, without duplicates."""
     out: list[str] = []
+    # where the last key-shaped word not glued to a path ended: 'INC-5678/INC-5679' and 'SEV-2/INC-7'
+    # name keys after the slash, 'docs/DEPLOY-147.md' and 'docs/INC-1/INC-2.md' none
+    after = -1
     for m in _TICKET.finditer(text):
         key = m.group(0)
         i = m.start()
-        if i and (text[i - 1] in _GLUE or not text[i - 1].isascii() and text[i - 1].isalnum()):
+        if i and (text[i - 1] in _GLUE or not text[i - 1].isascii() and text[i - 1].isalnum()) and not (
+            text[i - 1] == "/" and i - 1 == after
+        ):
             continue
+        after = m.end()
         if "-" not in key:
             if _SERVICENOW.fullmatch(key) is None:
                 continue
@@ -266,13 +272,16 @@ _DONE = frozenset(
      "pinged", "chased", "nudged", "reminded", "followed", "asked", "emailed", "called"}
 )
 # a ticket resolved before is open again: only a later resolution resolves it
+# (and alerting tools' words for it: Datadog's 'Re-Triggered:'; Sentry's 'Regression:' label, see classify)
 _REOPENED = frozenset(
     {"reopened", "reopen", "reopens", "reopening", "re-opened", "re-open", "re-opening", "regressed",
-     "recurred", "reoccurred"}
+     "recurred", "reoccurred", "re-triggered", "retriggered"}
 )
 _RESOLVED = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
-     "restored", "recovered", "mitigated", "met", "erledigt", "behoben", "geschlossen", "gelöst",
+     "restored", "recovered", "mitigated", "met", "auto-resolved", "autoresolved", "auto-closed",
+     "autoclosed", "self-resolved", "self-healed", "auto-healed", "auto-recovered",
+     "erledigt", "behoben", "geschlossen", "gelöst",
      "resuelto", "resuelta", "solucionado", "solucionada", "cerrado", "cerrada", "résolu", "résolue",
      "corrigé", "corrigée", "clôturé", "clôturée", "rétabli", "rétablie"}
 )
@@ -315,13 +324,13 @@ _STATUS = frozenset(
 )
 _PAGED = frozenset({"paged", "paging"})
 _EXEC = frozenset(
-    {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "director", "directors",
+    {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "vpe", "vpoe", "director", "directors",
      "executive", "executives", "exec", "execs", "vorstand", "geschaeftsfuehrung", "geschaeftsfuehrer",
      "geschäftsführung", "geschäftsführer", "directeur", "directrice"}
 )
 _EXEC_PHRASES = ("vice president", "head of", "dir. ")  # ('escalated to Dir. Eng')
 _MANAGER = frozenset(
-    {"manager", "managers", "lead", "leads", "supervisor", "commander", "ic", "re-escalated",
+    {"manager", "managers", "mgr", "mgrs", "lead", "leads", "supervisor", "commander", "ic", "re-escalated",
      "re-escalation", "re-escalating", "reescalated", "incident-commander", "em", "teamleitung",
      "teamleiter", "teamleiterin", "vorgesetzte", "vorgesetzten", "vorgesetzter", "abteilungsleiter",
      "abteilungsleitung", "bereichsleiter", "bereichsleitung", "gerente", "responsable"}
@@ -330,7 +339,9 @@ _MANAGER = frozenset(
 _ONCALL = frozenset({"on-call", "oncall"})
 # bringing a manager or an executive in is an escalation too: "VP Eng looped in", "notified the
 # director", "cc'd the support manager" (the role gives the level)
-_LOOP_IN = frozenset({"looped", "roped", "pulled", "brought"})  # with "in"
+_LOOP_IN = frozenset(  # with "in"
+    {"looped", "roped", "pulled", "brought", "looping", "roping", "pulling", "bringing"}
+)
 _TOLD = frozenset({"notified", "alerted", "briefed", "cc'd", "cced", "cc’d"})
 # reaching a manager or an executive directly is an escalation too: "paged the CTO", "pinged the
 # support manager", "raised it with my manager" ('lead' alone is no role here: "pinged about lead time";
@@ -345,6 +356,75 @@ _MISSED = frozenset(
 )
 _MISSED_PHRASES = ("past due", "past-due", "past the deadline", "past the eta", "past its", "past our")
 
+# a negation right before a word, or one word before it in the same clause ("manager was not paged",
+# "nobody has acked", "Unacknowledged (ack timeout)"), takes that word out of the kind rules
+_NEGATION = frozenset(
+    {"not", "never", "no", "nobody", "no-one", "nothing", "none", "without", "isn't", "wasn't", "weren't",
+     "hasn't", "haven't", "hadn't", "didn't", "don't", "doesn't", "won't", "couldn't", "can't", "cannot",
+     "isn’t", "wasn’t", "weren’t", "hasn’t", "haven’t", "hadn’t", "didn’t", "don’t", "doesn’t", "won’t",
+     "couldn’t", "can’t", "nicht", "kein", "keine", "pas", "sin"}
+    | {un + v for un in ("un", "un-") for v in (
+        "acknowledged", "acked", "ack'd", "ack’d", "escalated", "paged", "resolved", "fixed", "closed",
+        "mitigated", "restored")}
+)
+# the one or two words right after a negation, in the same clause: a clause break, a table cell's '|'
+# or an arrow ('no reply -> escalated') ends a negation's reach
+_NEG_SEP = r"[^\w,;:.!?|\u2013\u2014\u2192=>-]+"
+_NEG_NEXT = re.compile(
+    r"(?![^\W_]|['’-][^\W_])" + _NEG_SEP + r"([^\W_]+(?:['’-][^\W_]+)*)"
+    r"(?:" + _NEG_SEP + r"([^\W_]+(?:['’-][^\W_]+)*))?"
+)
+
+
+def _without_negated(text: str, w: frozenset[str]) -> frozenset[str]:
+    """``w`` without the words whose every mention is negated (:data:`_NEGATION`).
+
+    Each negation is found with ``str.find`` and only the two words after it are read; the item
+    is scanned again (its negated words blanked) only when one of those words is in ``w``."""
+    low = text.lower()
+    spans = []
+    for neg in w & _NEGATION:
+        p = low.find(neg)
+        while p >= 0:
+            q = p + len(neg)
+            if not p or not (low[p - 1].isalnum() or low[p - 1] in "'’-" and p > 1 and low[p - 2].isalnum()):
+                m = _NEG_NEXT.match(low, q)
+                if m is not None:
+                    if m.group(1) in w:
+                        spans.append(m.span(1))
+                    if m.group(2) in w:
+                        spans.append(m.span(2))
+            p = low.find(neg, q)
+    if not spans:
+        return w
+    negated = {low[s:e] for s, e in spans}
+    parts = []
+    last = 0
+    for s, e in sorted(set(spans)):  # (one join: an item may negate thousands of words)
+        parts.append(low[last:s])
+        parts.append(" " * (e - s))
+        last = e
+    parts.append(low[last:])
+    gone = negated - keywords("".join(parts))  # (a word also written un-negated stays)
+    return w - gone if gone else w
+
+
+# a resolution still to come: "expected done 00:30", "to be merged", "should be fixed", "done by Friday"
+_RESOLVED_EN = (
+    r"(?:closed|resolved|delivered|done|merged|landed|shipped|fixed|completed|restored|recovered"
+    r"|mitigated|met)"
+)
+_FUTURE_GATE = frozenset({"be", "expected", "expecting", "estimated", "by"})
+_FUTURE_DONE = re.compile(
+    r"\b(?:be|expected|expecting|estimated)\s+" + _RESOLVED_EN + r"\b"
+    r"|\b" + _RESOLVED_EN + r"\s+by\s+(?:\d|(?:eo[dbw]|cob|end|tomorrow|tonight|today|noon|midnight|next"
+    r"|this|the\s+end|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?"
+    r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b)"
+)
+# Obsidian Tasks' done mark: '✅ 2025-10-20' (with or without a ticked box) says the task was done
+_DONE_MARK = re.compile(r"\u2705\s*\d{4}-\d{2}-\d{2}")
+
 
 def words(text: str) -> frozenset[str]:
     """The item's lower-case words (hyphenated and apostrophe words kept whole)."""
@@ -357,8 +437,10 @@ def words(text: str) -> frozenset[str]:
 _VOCABULARY = frozenset().union(
     _ESC_DONE, _ESC_NOUN, _DONE, _REOPENED, _RESOLVED, _NOT_RESOLVED, _ACK, _FOLLOW, _BLOCKED, _EVIDENCE,
     _PLAN,
-    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _NET,
-    {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in"},
+    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _NET, _NEGATION,
+    _FUTURE_GATE,
+    {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
+     "regression"},
 )
 
 
@@ -388,10 +470,13 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(_KEYWORD.findall(" " + text.lower()))
 
 
-def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int]:
+def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = False) -> tuple[str, int]:
     """(kind, level) of an item; the priority order is documented in :mod:`occ_lib.logs`.
 
-    ``not w.isdisjoint(S)`` asks what ``w & S`` does without making the intersection set."""
+    ``ticked``: the item is a ticked task box (``- [x] ...``). ``not w.isdisjoint(S)`` asks what
+    ``w & S`` does without making the intersection set."""
+    if not w.isdisjoint(_NEGATION):
+        w = _without_negated(text, w)
     none_of = w.isdisjoint
     low = None
     if not none_of(_ESC_DONE) or (not none_of(_ESC_NOUN) and not none_of(_DONE)) or (
@@ -407,9 +492,13 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
         if not none_of(_MANAGER) or not parts.isdisjoint(_MANAGER):
             return "escalation", 2
         return "escalation", 1
-    if not none_of(_REOPENED):
+    if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()):
         return "reopened", 0
-    if not none_of(_RESOLVED) and none_of(_NOT_RESOLVED):
+    if ticked or ("\u2705" in text and _DONE_MARK.search(text) is not None):
+        return "resolved", 0
+    if not none_of(_RESOLVED) and none_of(_NOT_RESOLVED) and (
+        none_of(_FUTURE_GATE) or not _future_only(text.lower())
+    ):
         return "resolved", 0
     if not none_of(_ACK) and none_of(_NOT_RESOLVED) and (none_of(_NET) or not none_of(_ACK_WORDS)):
         return "acknowledged", 0
@@ -431,6 +520,13 @@ def classify(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int
     if not none_of(_STATUS):
         return "status", 0
     return "note", 0
+
+
+def _future_only(low: str) -> bool:
+    """Whether every resolution word of the item is one still to come (:data:`_FUTURE_DONE`)."""
+    if _FUTURE_DONE.search(low) is None:
+        return False
+    return keywords(_FUTURE_DONE.sub(" ", low)).isdisjoint(_RESOLVED)
 
 
 _HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")

@@ -1,8 +1,9 @@
 """Bytes -> text -> markdown blocks, in one pass over the lines (private to :mod:`occ_lib.logs`).
 
 Only the markdown that status logs use: ATX headings, list items (nested by indentation, with
-continuation lines), GFM tables, fenced code (skipped), blockquotes (their ``>`` markers are
-dropped) and YAML front matter. Everything else is prose and yields nothing.
+continuation lines), GFM tables, fenced code (skipped; also inside a quote or, indented, in a list
+item), indented code after a blank line (skipped), blockquotes (their ``>`` markers are dropped)
+and YAML front matter. Everything else is prose and yields nothing.
 """
 
 from __future__ import annotations
@@ -249,13 +250,54 @@ def _heading_text(line: str, m: re.Match[str]) -> str:
         if not bare or bare[-1] in " \t":
             text = bare.rstrip()
     return text
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE = re.compile(r"`{3,}|~{3,}")  # (on the line without its indentation)
+
+
+def _indent(line: str) -> int:
+    """The columns of a line's indentation (a tab is 4)."""
+    lead = line[: len(line) - len(line.lstrip())]
+    return len(lead.expandtabs(4)) if "\t" in lead else len(lead)
+
+
+def _quoted_close(lines: list[str], i: int, n: int, fence: str) -> int:
+    """The last line of a fence opened in a ``>`` quote at ``lines[i]``: its quoted closing fence,
+    else the quote's last line (the code ends with the quote; it never runs on below it)."""
+    fch = fence[0]
+    for j in range(i + 1, n):
+        t = lines[j].lstrip()
+        if t[:1] != ">":
+            return j - 1
+        while t[:1] == ">":
+            t = t[1:].lstrip()
+        t = t.rstrip()
+        if t.startswith(fence) and not t.strip(fch):
+            return j
+    return n - 1
+
+
+def _item_close(lines: list[str], i: int, n: int, fence: str, owner: int) -> int:
+    """The last line of a fence opened at ``lines[i]`` inside a list item whose marker is indented
+    ``owner`` columns: its closing fence, else the item's last line (a line indented no deeper than
+    the marker ends the item, and its code with it)."""
+    fch = fence[0]
+    for j in range(i + 1, n):
+        r = lines[j]
+        t = r.strip()
+        if not t:
+            continue
+        if t.startswith(fence) and not t.strip(fch):
+            return j
+        if _indent(r) <= owner:
+            return j - 1
+    return n - 1
+
 
 # Block tuples (kept as tuples: they are made once per item on the hot path):
 #   ("h", line, level, text)    (also setext 'Title\n====', a '=== X ===' banner, a date-only line)
-#   ("i", line, depth, text)                       a list item, continuation lines joined
-#   ("l", line, 0, text)                           a prose line that opens with its time, likewise
-#   ("p", line, 0, text)                           any other paragraph of prose, its lines joined
+#   ("i", line, depth, text, ticked)               a list item, continuation lines joined; ticked:
+#                                                  a done task box ('- [x] ...'), its marker dropped
+#   ("l", line, 0, text, False)                    a prose line that opens with its time, likewise
+#   ("p", line, 0, text, False)                    any other paragraph of prose, its lines joined
 #   ("t", line, headers, [(line, cells), ...])     a whole table
 Block = tuple
 
@@ -379,7 +421,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
     """Headings, list items and tables of ``lines[start:]``, in file order."""
     n = len(lines)
     i = start
-    pending: list | None = None  # [line, depth, parts]
+    pending: list | None = None  # [line, depth, parts, tag, ticked, content column]
     stack: list[int] = []  # indents of the open list items
     blank = False
     no_close_from: dict[str, int] = {}
@@ -390,6 +432,15 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             blank = True
             i += 1
             continue
+        if blank and raw[:1] in (" ", "\t"):
+            # an indented code block: 4 columns beyond the open item's content (or the margin)
+            # after a blank line; it is no list continuation and no text
+            need = (pending[5] if pending is not None else 0) + 4
+            if _indent(raw) >= need:
+                i += 1
+                while i < n and (not lines[i].strip() or _indent(lines[i]) >= need):
+                    i += 1
+                continue
         c = s[0]
         if c == "<" and s.startswith("<!--") and "-->" not in s:
             # an HTML comment over several lines is not shown: skip through its closing line, as
@@ -413,7 +464,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             m = _HEADING.match(raw)
             if m is not None:
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                     pending = None
                 stack = []
                 blank = False
@@ -425,7 +476,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             # a break ('- - -', '***') needs the marker again right after the first one's spaces
             if m is not None and (not _maybe_break(c, m.group(2)) or not _BREAK.match(raw)):
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                 indent_s = m.group(1)
                 indent = len(indent_s.expandtabs(4)) if "\t" in indent_s else len(indent_s)
                 while stack and stack[-1] >= indent:
@@ -433,36 +484,55 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 depth = len(stack)
                 stack.append(indent)
                 text = (m.group(2) or "").strip()
+                ticked = False
                 if text[:1] == "[" and _TASK.match(text):
+                    ticked = text[1] != " "  # '- [x] ...': the task is done (its kind says so)
                     text = text[4:].lstrip()
-                pending = [i + 1, depth, [text] if text else [], "i"]
+                # the item's content column: a line indented 4 more after a blank is code in it
+                col = indent + (m.start(2) if m.group(2) is not None else m.end() + 1) - len(indent_s)
+                pending = [i + 1, depth, [text] if text else [], "i", ticked, col]
                 blank = False
                 i += 1
                 continue
             if _BREAK.match(raw):
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                     pending = None
                 stack = []
                 blank = False
                 i += 1
                 continue
         elif c == "`" or c == "~":
-            m = _FENCE.match(raw)
+            m = _FENCE.match(s)
             if m is not None:
-                fch = m.group(1)[0]
+                fence = m.group(0)
+                fch = fence[0]
                 close = None
-                if no_close_from.get(fch, n + 1) > i:
+                ind = 0 if quoted else _indent(raw)
+                if quoted:
+                    close = _quoted_close(lines, i, n, fence)
+                elif stack and ind > stack[0]:
+                    # in a list item's content, a fence is code whatever its indentation; the item
+                    # that holds it stays open ('- output:' then an indented fence, then more items)
+                    while stack[-1] >= ind:
+                        stack.pop()
+                        if pending is not None:
+                            yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                            pending = None
+                    i = _item_close(lines, i, n, fence, stack[-1]) + 1
+                    blank = True  # (what follows is no lazy continuation of the item's text)
+                    continue
+                elif ind <= 3 and no_close_from.get(fch, n + 1) > i:
                     for j in range(i + 1, n):
                         t = lines[j].strip()
-                        if t.startswith(m.group(1)) and not t.strip(fch):
+                        if t.startswith(fence) and not t.strip(fch):
                             close = j
                             break
                     if close is None:
                         no_close_from[fch] = i
                 if close is not None:
                     if pending is not None:
-                        yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                        yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                         pending = None
                     stack = []
                     blank = False
@@ -470,7 +540,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                     continue
         if "|" in s and i + 1 < n and "-" in lines[i + 1] and _is_delimiter(lines[i + 1]):
             if pending is not None:
-                yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                 pending = None
             stack = []
             blank = False
@@ -496,7 +566,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             title = s.strip() if level else _banner(s)
             if title is not None:  # 'Oct 7\n=====', '=== 2025-10-09 ===', a line that is only a date
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                     pending = None
                 stack = []
                 blank = False
@@ -513,18 +583,18 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             pending[2].append(s.rstrip())
         elif stamped:
             if pending is not None:
-                yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
             stack = []
-            pending = [i + 1, 0, [s.rstrip()], "l"]
+            pending = [i + 1, 0, [s.rstrip()], "l", False, 0]
         else:
             if pending is not None:
-                yield (pending[3], pending[0], pending[1], _join(pending[2]))
+                yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
                 pending = None
             if not indented:
                 stack = []
                 # (a quoted paragraph repeats an earlier message: '> Bumping this' in a reply)
-                pending = None if quoted else [i + 1, 0, [s.rstrip()], "p"]
+                pending = None if quoted else [i + 1, 0, [s.rstrip()], "p", False, 0]
         blank = False
         i += 1
     if pending is not None:
-        yield (pending[3], pending[0], pending[1], _join(pending[2]))
+        yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])

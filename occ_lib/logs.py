@@ -56,14 +56,20 @@ Structure (one pass over the lines, then one pass per field over each document's
     resolved, acknowledged, follow_up, blocked) - a ``Key: value`` field (``**Status:** Resolved``,
     ``Subject: ...``) only when it names a time, and ``Hi all,`` or ``All times in PDT.`` never -, list
     items (``-``, ``*``, ``+``, ``1.``; nesting by indentation, continuation lines joined to their item
-    with a space; a short item that opens with a date and has items nested under it, as outline journals
-    write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under it as a heading
-    would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with `` | ``; a column
-    headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds deadlines, read as
-    ``due 2025-10-10``, not the row's time); tables are also kept whole in ``tables``.
+    with a space; a task box (``- [ ]``, ``- [x]``) is dropped from the text, and a ticked one says the
+    task is done, see ``kind``; a short item that opens with a date and has items nested under it, as
+    outline journals write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under
+    it as a heading would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with
+    `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
+    deadlines, read as ``due 2025-10-10``, not the row's time); tables are also kept whole in ``tables``.
 
     Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence
-    is not a fence. ``~~Struck-out~~`` words hold no times or deadlines (``~~ETA 12:00~~ ETA 14:00`` is
+    is not a fence, except that a fence in a ``>`` quote opens and closes within the quote (it ends where
+    the quote does, at the latest) and a fence in a list item's content, whatever its indentation, is
+    code up to its closing fence or the item's end (the item's text goes on after it). An indented code
+    block - lines indented 4 columns beyond the open list item's content (or the margin) after a blank
+    line, which no list continuation is - is skipped too: code yields no events and no text.
+    ``~~Struck-out~~`` words hold no times or deadlines (``~~ETA 12:00~~ ETA 14:00`` is
     one deadline). The items' fields below are then found field by field over all of a document's items
     (:func:`_items`), times in one call for the document (:func:`occ_lib.times.find_times_many`): the same
     values as item by item, with the per-item set-up paid once per document.
@@ -75,7 +81,9 @@ Per item (the rules, in order)
       ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
       zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``) are not
       projects; and ServiceNow's numbers, which have no hyphen (``INC0012345``, ``CHG0034567``,
-      ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or more). A
+      ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or more). A key
+      right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,
+      ``CHG-1234/CHG-1235``), never in a path (``docs/DEPLOY-147.md``, ``docs/INC-1/INC-2.md``). A
       nested item inherits its ancestors' tickets (its own first); an item that names none takes
       those of the nearest enclosing heading that names any (``### PAY-412 rollback``).
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
@@ -111,22 +119,38 @@ Per item (the rules, in order)
       that date with ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions
       that cannot be resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are
       ``time`` problems; an unreadable heading date is a ``date`` problem.
-    - ``kind``, the first rule that matches (on the item's lower-case words):
+    - ``kind``, the first rule that matches (on the item's lower-case words). A word right after a
+      negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
+      not count for any rule unless the item also writes it un-negated: "manager was not paged",
+      "not escalated", "nothing paged", "nobody acked the page", "PagerDuty: Unacknowledged (ack
+      timeout)" match none of the rules through those words and fall through to the next. The
+      negations: not, never, no, no-one, nobody, nothing, none, without, isn't, wasn't, weren't,
+      hasn't, haven't, hadn't, didn't, don't, doesn't, won't, couldn't, can't, cannot, nicht, kein(e),
+      pas, sin, and the un- forms of the verbs, also hyphenated (unacknowledged, unacked, unescalated,
+      unpaged, unresolved, unfixed, unclosed, unmitigated, unrestored, un-acked).
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
          (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
-         or a manager or executive looped/roped/pulled/brought in, notified, alerted, briefed, cc'd,
-         or reached directly: paged, pinged, emailed, messaged, contacted, raised with ("paged the
-         CTO", "raised it with my manager"; a "lead" alone is no role here).
+         or a manager or executive looped/roped/pulled/brought in (or looping/roping/pulling/
+         bringing in), notified, alerted, briefed, cc'd, or reached directly: paged, pinged,
+         emailed, messaged, contacted, raised with ("paged the CTO", "raised it with my manager"; a
+         "lead" alone is no role here).
          A drafted or planned escalation ("prepare CIO escalation note if...") is not one.
-      2. ``reopened``: reopened, re-opened, reopening, regressed, recurred: the ticket is open
+      2. ``reopened``: reopened, re-opened, reopening, regressed, recurred, re-triggered /
+         retriggered (Datadog's "Re-Triggered:"), Sentry's "Regression:" label: the ticket is open
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
          :mod:`occ_lib.sla`).
-      3. ``resolved``: closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
-         restored, recovered, mitigated, met (German erledigt, behoben, gelöst, geschlossen;
+      3. ``resolved``: a ticked task box (``- [x]``, ``- [X]``) or Obsidian's done mark (``✅
+         2025-10-20``), whatever the words say (an unticked ``- [ ]`` is read by its words); or
+         closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
+         restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
+         auto-healed, auto-recovered (German erledigt, behoben, gelöst, geschlossen;
          French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado) - unless
          the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
          remains, yet, no, without, must, should, to reflect (nicht; pas, non, toujours, attente;
-         pendiente, sin). Their words for escalated (eskaliert, escaladé, remonté), a manager
+         pendiente, sin), or every such word is a resolution still to come: after be, expected,
+         expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
+         "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD"; "fixed by
+         @bob" is done). Their words for escalated (eskaliert, escaladé, remonté), a manager
          (Teamleitung, Vorgesetzte, Abteilungsleiter..., responsable, gerente), an executive
          (Vorstand, Geschäftsführung, directeur/directrice) and acknowledged (quittiert, bestätigt,
          acquitté) count too.
@@ -146,10 +170,10 @@ Per item (the rules, in order)
          is not resolved)...
       11. ``note``: anything else.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
-      COO, CFO, CISO, VP, director, executive, "vice president", "head of", "Dir.", also inside a
-      hyphenated handle: ``@eng-director``), else 2 when it names a
-      manager, lead or supervisor or is a re-escalation, else 1 (a ping, or a page to the on-call);
-      a follow-up is 1; any other kind is 0.
+      COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
+      also inside a hyphenated handle: ``@eng-director``), else 2 when it names a
+      manager (also mgr, "Eng Mgr", EM), lead or supervisor or is a re-escalation, else 1 (a ping, or
+      a page to the on-call); a follow-up is 1; any other kind is 0.
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
@@ -703,7 +727,8 @@ def _parse_document(
                 kind_of_item = _ITEM_KINDS[tag]
                 items.append(
                     (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near,
-                     _standup_reading(b[3]) if head_flags & _STANDUP else None, head_flags)
+                     _standup_reading(b[3]) if head_flags & _STANDUP else None,
+                     (head_flags | _TICKED) if b[4] else head_flags)
                 )
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
@@ -834,11 +859,11 @@ _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 # None for the document's, tickets of the enclosing headings, the date a year-less date is read
 # against: its section's, else the last dated section's or the front matter's, the text its times
 # are read from when not its own: a table row with a 'Due' column or a standup's 'Y:', the flags of
-# its enclosing headings: _WEEK, _STANDUP)
+# its enclosing headings: _WEEK, _STANDUP, and _TICKED: it is a ticked task box, '- [x] ...')
 _Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None, int]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 _ITEM_KINDS = {"i": "list", "l": "line", "p": "paragraph"}
-_WEEK, _STANDUP = 1, 2
+_WEEK, _STANDUP, _TICKED = 1, 2, 4
 # a standup's heading ('## Standup — Thu Oct 9'): under it 'Y: merged PLAT-88 at 4:45 PM' is yesterday
 _STANDUP_HEADING = re.compile(r"(?i:\bstand-?ups?\b|\bdaily\s+scrum\b)")
 _STANDUP_Y = re.compile(r"[*_]{0,2}Y[*_]{0,2}:[*_]{0,2}\s")
@@ -911,7 +936,7 @@ def _items(
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
     n_events = 0
-    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, _flags) in enumerate(items):
+    for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, flags) in enumerate(items):
         text = texts[k]
         at = _NAT
         prec = None
@@ -947,7 +972,7 @@ def _items(
                     is_deadline=True, keyword=rel[1], problem=None,
                 ))
         w = kws[k]
-        kind, level = classify(text, w, bool(dls))
+        kind, level = classify(text, w, bool(dls), bool(flags & _TICKED))
         tks = tks_all[k]
         if kind_of_item == "paragraph" and (not (
             found[k] if is_field(text) else found[k] or dls or owns[k] or kind in _TELLING

@@ -286,6 +286,79 @@ def test_unclosed_fence_does_not_swallow_the_log():
     assert logs.events["text"].tolist() == ["item one", "item two"]
 
 
+def test_a_quoted_fence_closes_within_its_quote():
+    text = (
+        "# Ops log\n\n## 2025-10-10 (Fri)\n\n"
+        "> quoting @dev from #incidents:\n> ```\n> kubectl rollout undo deploy/checkout-api\n> ```\n\n"
+        "- 14:30 UTC REL-94 escalated to @maria (eng manager)\n- 15:10 UTC REL-94 resolved\n\n"
+        "```\nOct 10 18:31:02 ip-10-0-3-4 systemd[1]: Started checkout.service.\n```\n\n"
+        "- 19:00 UTC REL-95 acked\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert list(zip(ev["line"], ev["kind"], ev["level"], ev["text"], strict=True)) == [
+        (10, "escalation", 2, "14:30 UTC REL-94 escalated to @maria (eng manager)"),
+        (11, "resolved", 0, "15:10 UTC REL-94 resolved"),
+        (17, "acknowledged", 0, "19:00 UTC REL-95 acked"),
+    ]
+    # a quoted fence left open ends with its quote; the fence below is one of its own
+    text = "> ```\n> - 09:00 UTC REL-1 resolved\n\n- 10:00 UTC REL-2 acked\n```\n- x\n```\n"
+    assert parse_log(text, "x.md").events["text"].tolist() == ["10:00 UTC REL-2 acked"]
+
+
+def test_a_fence_in_a_list_item_is_code_whatever_its_indentation():
+    text = (
+        "## 2025-10-10 (Fri)\n"
+        "- 14:30 UTC REL-94 error rate still 4%, migration job output:\n"
+        "    ```\n"
+        "    NAME                     READY   STATUS      RESTARTS   AGE\n"
+        "    db-migrate-7f9c-x2k4     0/1     Completed   0          3m12s\n"
+        "    ```\n"
+        "  rollout paused\n"
+        "  - 14:40 UTC canary at 2%\n"
+        "- 15:10 UTC REL-94 error rate back under 0.5%, resolved\n"
+    )
+    ev = parse_log(text, "x.md").events
+    # (kubectl's "Completed" is no resolution: the code is no text of the item)
+    assert list(zip(ev["line"], ev["depth"], ev["kind"], ev["tickets"], ev["text"], strict=True)) == [
+        (2, 0, "note", ["REL-94"],
+         "14:30 UTC REL-94 error rate still 4%, migration job output: rollout paused"),
+        (8, 1, "note", ["REL-94"], "14:40 UTC canary at 2%"),
+        (9, 0, "resolved", ["REL-94"], "15:10 UTC REL-94 error rate back under 0.5%, resolved"),
+    ]
+    # a fence left open in an item ends with the item: it does not pair with a fence further down
+    text = "- a REL-1\n  ```\n  code\n- b REL-2\n```\n- c in code\n```\n- d\n"
+    assert parse_log(text, "x.md").events["text"].tolist() == ["a REL-1", "b REL-2", "d"]
+
+
+def test_an_indented_code_block_after_a_blank_line_is_code():
+    text = (
+        "## 2025-10-10 (Fri)\n\n- 14:30 UTC REL-94 paged on-call, error rate 4%\n\n"
+        "journalctl -u checkout on ip-10-0-3-4 (REL-94):\n\n"
+        "    Oct 10 18:31:02 ip-10-0-3-4 systemd[1]: Started checkout.service.\n"
+        "    Oct 10 18:31:05 ip-10-0-3-4 checkout[901]: migration completed\n\n"
+        "- 19:10 UTC REL-94 error rate back under 0.5%, resolved\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert list(zip(ev["line"], ev["at"], ev["kind"], ev["item"], ev["text"], strict=True)) == [
+        (3, ts("2025-10-10 14:30"), "escalation", "list", "14:30 UTC REL-94 paged on-call, error rate 4%"),
+        (5, ts("2025-10-10"), "note", "paragraph", "journalctl -u checkout on ip-10-0-3-4 (REL-94):"),
+        (10, ts("2025-10-10 19:10"), "resolved", "list",
+         "19:10 UTC REL-94 error rate back under 0.5%, resolved"),
+    ]
+    # in a list item: 4 columns beyond its content; a continuation indented less, or a line right
+    # under the item (no blank line), is its text
+    text = (
+        "- 09:00 UTC REL-1 rollout started\n\n  still rolling\n\n"
+        "      $ kubectl get pods\n      pod-1   Completed\n\n  back to normal\n"
+        "- 10:00 UTC REL-2 pool raised\n    to 50 connections\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert list(zip(ev["line"], ev["kind"], ev["text"], strict=True)) == [
+        (1, "note", "09:00 UTC REL-1 rollout started still rolling back to normal"),
+        (9, "note", "10:00 UTC REL-2 pool raised to 50 connections"),
+    ]
+
+
 def test_sections_are_not_assumed_in_time_order():
     logs = parse_log("## 2025-10-10 Late\n- 10:00 a\n## 2025-10-08 Early\n- 10:00 b\n", "x.md")
     assert logs.sections["position"].tolist() == [0, 1]
@@ -311,10 +384,37 @@ def test_sections_are_not_assumed_in_time_order():
         ("opened INC0012345 for CHG0034567 (RITM0010042, SCTASK0012345.) and DEPLOY-147",
          ["INC0012345", "CHG0034567", "RITM0010042", "SCTASK0012345", "DEPLOY-147"]),
         ("XINC0012345, INC001234, ABC1234567, INC0012345-b, inc0012345, KB0012345", []),
+        # a key after a slash counts when a key is written before it, never in a path
+        ("INC-5678/INC-5679 duplicates merged", ["INC-5678", "INC-5679"]),
+        ("CHG-1234/CHG-1235/CHG-1236 approved by CAB", ["CHG-1234", "CHG-1235", "CHG-1236"]),
+        ("INC0012345/INC0012346 and SEV-2/PAY-7", ["INC0012345", "INC0012346", "PAY-7"]),
+        ("docs/DEPLOY-147-notes.md, docs/DEPLOY-147.md, docs/INC-1/INC-2.md, https://j.dev/browse/INC-3", []),
     ],
 )
 def test_tickets(text, expected):
     assert ex.tickets(text) == expected
+
+
+def test_a_ticked_task_box_is_done():
+    text = (
+        "# Postmortem — 2025-10-16\n\n## Action items\n\n"
+        "- [x] Add pool-saturation alert (INC-5680) — @dmitri, due Oct 17\n"
+        "- [ ] Backfill report (INC-5682), due Oct 21\n"
+        "- [X] Canary for pool changes (CHG-1252) ✅ 2025-10-20\n"
+        "- [x] Re-run the backfill once the pool is fixed (INC-5683)\n"
+        "- [x] Escalated INC-5684 to the VP\n"
+        "- Load test (CHG-1253) ✅ 2025-10-21\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert list(zip(ev["line"], ev["at"], ev["kind"], ev["level"], ev["text"], strict=True)) == [
+        (5, ts("2025-10-16"), "resolved", 0, "Add pool-saturation alert (INC-5680) — @dmitri, due Oct 17"),
+        (6, ts("2025-10-16"), "deadline", 0, "Backfill report (INC-5682), due Oct 21"),
+        (7, ts("2025-10-20"), "resolved", 0, "Canary for pool changes (CHG-1252) ✅ 2025-10-20"),
+        (8, ts("2025-10-16"), "resolved", 0, "Re-run the backfill once the pool is fixed (INC-5683)"),
+        (9, ts("2025-10-16"), "escalation", 3, "Escalated INC-5684 to the VP"),  # (rule 1 comes first)
+        (10, ts("2025-10-21"), "resolved", 0, "Load test (CHG-1253) ✅ 2025-10-21"),
+    ]
+    assert ex.classify("Add alert", ex.keywords("Add alert"), False, True) == ("resolved", 0)
 
 
 def test_servicenow_number_opens_a_message_not_a_field():
@@ -488,6 +588,55 @@ def test_http_status(text, expected):
         ("Escalating to @eng-director since the release is blocked", "escalation", 3),
         ("escalated to @payments-manager", "escalation", 2),
         ("escalated via the follow-up form", "escalation", 1),
+        # a negation right before the word (or one word before it, in the same clause) cancels it
+        ("REL-89 manager was not paged, on-call handled it", "note", 0),
+        ("REL-90 not escalated, self-healed after HPA scale-out", "note", 0),
+        ("standup: quiet weekend, nothing paged. REL-88 cert rotation still open", "note", 0),
+        ("REL-91 nobody acked the page for 20 min", "note", 0),
+        ("PagerDuty: Unacknowledged (ack timeout), re-notifying", "note", 0),
+        ("hasn't been escalated yet, following up with infra", "follow_up", 1),
+        ("no longer blocked on the vendor", "note", 0),
+        ("Vendor call not confirmed yet", "note", 0),
+        ("nothing pending; rollback done", "resolved", 0),
+        # ... but not past a clause break, nor a word also written un-negated
+        ("no ack from on-call, escalated to the manager", "escalation", 2),
+        ("no reply -> escalated to the director", "escalation", 3),
+        ("not paged at 10:00; paged the manager at 10:30", "escalation", 2),
+        ("nobody answered, so paged the CTO", "escalation", 3),
+        ("not resolved", "note", 0),
+        ("paged the CTO", "escalation", 3),
+        # an alert that closed itself is resolved
+        ("REL-409 alert auto-resolved", "resolved", 0),
+        ("Opsgenie: alert auto-closed", "resolved", 0),
+        ("REL-411 self-resolved after the cache warmed", "resolved", 0),
+        # alerting tools' words for a problem back again
+        ("Sentry: Regression: TypeError: Cannot read properties of undefined", "reopened", 0),
+        ("Datadog: Re-Triggered: payments-webhook 5xx rate > 5% on prod", "reopened", 0),
+        ("alert retriggered after the rollback", "reopened", 0),
+        ("ran the regression suite, all green", "status", 0),
+        # bringing a manager or an executive in, as it happens
+        ("looping in our director, this is customer facing", "escalation", 3),
+        ("pulling in the eng manager now", "escalation", 2),
+        ("roping in the VP of Eng", "escalation", 3),
+        ("bringing in the support manager", "escalation", 2),
+        ("pulling in the latest logs", "note", 0),
+        # a resolution still to come is none
+        ("CHG-1300 approved; deploy Fri 22:00 ET, expected done 00:30 ET Sat.", "note", 0),
+        ("migration to be completed tonight", "note", 0),
+        ("PR will be merged tomorrow", "plan", 0),
+        ("cert rotation done by 17:00", "note", 0),
+        ("fix done by Friday", "note", 0),
+        ("fixed by @bob after the rollback", "resolved", 0),
+        ("PR merged; deploy to be done tonight", "resolved", 0),
+        # managers and executives by their short titles, as whole words
+        ("escalated to Eng Mgr", "escalation", 2),
+        ("escalated to the EM", "escalation", 2),
+        ("paged the eng mgr", "escalation", 2),
+        ("escalated to VPE", "escalation", 3),
+        ("escalated to the VPoE", "escalation", 3),
+        ("escalated to SVP Ops", "escalation", 3),
+        ("escalated to EVP", "escalation", 3),
+        ("escalated to the vpn team: emergency change", "escalation", 1),
     ],
 )
 def test_kind_and_level(text, kind, level):
