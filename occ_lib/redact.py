@@ -69,8 +69,10 @@ def redact_text(text: str) -> str:
 # '-H "X-Api-Key: sk_live_..."', '{"password": "..."}', 'Authorization: GenieKey 4f2a...',
 # "Cookie: session=abc123". The name says it: one of its parts (split at '_', '-', '.' and where a
 # lower-case letter meets an upper-case one) is a secret word. A 'Name: value' pair counts only for
-# a header- or variable-like name (with '-' or '_'), or Cookie/Set-Cookie/Authorization, so that prose
-# ('Token: rotated yesterday', 'Key updates: ...') stays as written; a quoted name is JSON's.
+# a header- or variable-like name (with '-' or '_'), or Cookie/Set-Cookie/Authorization, and a value
+# that looks like a credential (unless quoted), so that prose ('Token: rotated yesterday', 'Key
+# updates: ...') and messages ('X-Api-Key: environment variable ... is not set') stay as written; a
+# quoted name is JSON's.
 TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"()\[\]{}]+)"""  # a value, quoted or a word
 # (case-sensitive literals: sre scans for them fast; a false hint only costs the full pass)
 PAIR_HINT = re.compile(
@@ -149,6 +151,15 @@ def _pair(m: re.Match[str]) -> str:
     return masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
 
 
+def _header_pair(m: re.Match[str]) -> str:
+    """As :func:`_pair`, for 'Name: value' written unquoted: only a value that looks like a
+    credential ('X-Api-Key: sk_live_51H...'; not an error's 'X-Api-Key: environment variable ...')."""
+    value = m.group(4)
+    if value[:1] not in ("'", '"') and value != REDACTED and not _looks_like_credential(value):
+        return m.group(0)
+    return _pair(m)
+
+
 def _auth_soft(m: re.Match[str]) -> str:
     """An :data:`AUTH_IN_TEXT` match with its credential masked: after a known scheme word (or any
     word that is no credential itself, 'GenieKey') the word after it; else the first word when it
@@ -180,7 +191,7 @@ def redact_pairs(text: str) -> str:
         if '"' in text or "'" in text:
             text = _PAIR_QUOTED.sub(_pair, text)
         if _HEADER_COLON.search(text):
-            text = _PAIR_COLON.sub(_pair, text)
+            text = _PAIR_COLON.sub(_header_pair, text)
     return text
 
 
