@@ -112,7 +112,11 @@ Per item (the rules, in order)
       A ``window`` written as a range is due at its end (``maintenance window Sat 02:00-04:00 ET``); an
       impact, outage or incident window is when it happened, no deadline. A deadline time written
       without a date more than 12 hours before the item's own first time is the next day's (``23:40
-      paged, ETA 00:30``), unless the item says it was missed.
+      paged, ETA 00:30``), unless the item says it was missed. A section that runs past midnight puts
+      the small hours on the next day: an item timed before 06:00 (local) right after an item of
+      the same section timed from 18:00 on, and the small-hours items after it (``- 23:52 ramp
+      paused`` then ``- 00:20 rollback complete`` under ``## 2025-10-24``); a date the item writes
+      keeps its own.
       Every other resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its
       range end), else the first date-only one; else the section's time (its precision); else the section's
       date (``day``, UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of
@@ -195,7 +199,7 @@ import datetime as dt
 import gc
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -929,6 +933,7 @@ def _items(
     found = _times.find_times_many(
         proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks
     )
+    _past_midnight(items, found, tz)
     kws = [ex.keywords(t) for t in texts]
     problems: list[tuple[int, str, str | None, str]] = []
     E = acc.event_rows.append
@@ -1039,6 +1044,33 @@ def _without_tags(text: str) -> str:
 
 # what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then'
 _STEP_BREAK = re.compile(r"[;,.]\s|\s[\u2013\u2014-]\s|\bthen\b")
+
+
+def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:
+    """In place: the times of an item that follows an evening item of the same section and is
+    written in the small hours (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under
+    ``## 2025-10-24``) are on the next day, as are those of the items after it that stay in the small
+    hours; a date written in the item keeps its own."""
+    prev_key: tuple | None = None
+    prev_hour = -1
+    for k, it in enumerate(items):
+        sec = it[4]
+        first = next((m for m in found[k] if m.at is not None and not m.is_deadline and m.precision != "day"),
+                     None)
+        if first is None or sec[2] is None:
+            continue
+        local = first.at.astimezone(it[5] or tz or dt.UTC)
+        hour = local.hour
+        if (sec[1], sec[2]) == prev_key and prev_hour >= 18 and hour < 6 and not first.has_date and (
+            local.date() == sec[2]
+        ):
+            found[k] = [
+                replace(m, at=m.at + _ONE_DAY, until=None if m.until is None else m.until + _ONE_DAY)
+                if m.at is not None and not m.has_date and m.precision != "day" else m
+                for m in found[k]
+            ]
+            hour += 24
+        prev_key, prev_hour = (sec[1], sec[2]), hour
 
 
 def _steps(

@@ -1436,3 +1436,21 @@ def test_tables_kept_whole_hold_no_secret():
     logs = parse_log(text, "x.md")
     assert logs.tables["frame"][0].values.tolist() == [["GH_TOKEN=***", "https://x.io/?token=***"]]
     assert logs.events["text"].tolist() == ["GH_TOKEN=*** | https://x.io/?token=***"]
+
+
+def test_a_section_that_runs_past_midnight_puts_the_small_hours_on_the_next_day():
+    text = (
+        "---\ntz: America/New_York\n---\n## 2025-10-24 (Fri) payments-gw release\n"
+        "- 22:00 CHG-1300 deploy started, 10% traffic.\n"
+        "- 23:52 CHG-1300 ramp paused; rolling back, ETA 00:30.\n"
+        "- 00:20 CHG-1300 rollback complete\n"
+        "- 01:05 CHG-1300 INC-5741 opened\n"
+        "- 2025-10-24 03:00 a date written keeps its own\n"
+        "## 2025-10-25\n- 08:00 next morning\n- 02:00 an early item after a morning one stays\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.events["at"].tolist() == [
+        ts("2025-10-25 02:00"), ts("2025-10-25 03:52"), ts("2025-10-25 04:20"), ts("2025-10-25 05:05"),
+        ts("2025-10-24 07:00"), ts("2025-10-25 12:00"), ts("2025-10-25 06:00"),
+    ]
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-25 04:30")]
