@@ -73,7 +73,7 @@ def redact_text(text: str) -> str:
 # that looks like a credential (unless quoted), so that prose ('Token: rotated yesterday', 'Key
 # updates: ...') and messages ('X-Api-Key: environment variable ... is not set') stay as written; a
 # quoted name is JSON's.
-TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"()\[\]{}]+)"""  # a value, quoted or a word
+TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"`()\[\]{}]+)"""  # a value, quoted or a word
 # (case-sensitive literals: sre scans for them fast; a false hint only costs the full pass)
 PAIR_HINT = re.compile(
     "key|Key|KEY|oken|OKEN|ecret|ECRET|pass|Pass|PASS|pwd|PWD|auth|Auth|AUTH|ookie|OOKIE|ession|ESSION"
@@ -84,12 +84,16 @@ _SECRET_PARTS = frozenset((
     "authorization", "cookie", "session", "sessionid", "sid", "jwt", "credential", "credentials",
     "signature", "sig", "private", "bearer", "otp", "pat",
 ))
+_SECRET_INSIDE = ("password", "passwd", "secret", "token", "apikey", "credential")
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
 _PAIR_COLON = re.compile(
-    r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|(?i:set-cookie|cookie))\1(\s*:\s*)""" + TEXT_VALUE
+    r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|(?i:set-cookie|cookie|password|passwd|pwd|secret|token|apikey))"""
+    r"""\1(\s*:\s*)("[^"\n]*"|'[^'\n]*'|[^\s"'`()\[\]{}]+)"""  # (a header's value may hold '&' or ';')
 )
 _PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
-_HEADER_COLON = re.compile(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
+_HEADER_COLON = re.compile(  # (what _PAIR_COLON needs, found fast)
+    r"[_-][A-Za-z0-9]+[\"']?\s*:|(?i:password|passwd|pwd|secret|token|apikey)[\"']?\s*:"
+)
 _COOKIE_VALUE = re.compile(r"""(?i)\b((?:set-)?cookie["']?\s*:\s*)([^"'\n)\]}]+)""")
 # 'Authorization: ApiKey X': a known scheme word stays, the credential after it goes
 AUTH_IN_TEXT = re.compile(
@@ -105,8 +109,11 @@ AUTH_SCHEMES = frozenset((
 
 def is_secret_part_name(name: str) -> bool:
     """Whether a variable or header name has a secret word as one of its parts ('GH_TOKEN',
-    'routing_key', 'X-Api-Key', 'apiKey'; not 'status_code', 'passed', 'signal')."""
-    return any(p.lower() in _SECRET_PARTS for p in _NAME_PARTS.findall(name))
+    'routing_key', 'X-Api-Key', 'apiKey'; not 'status_code', 'passed', 'signal'), or holds one of
+    the words no other name holds ('PGPASSWORD', 'mysecret')."""
+    low = name.lower()
+    return any(w in low for w in _SECRET_INSIDE) or any(
+        p.lower() in _SECRET_PARTS for p in _NAME_PARTS.findall(name))
 
 
 def masked_value(name: str, sep: str, value: str) -> str:
@@ -134,7 +141,7 @@ def _pairs_eq(text: str) -> str:
         start = k
         while start > done and text[start - 1] in _NAME_CHARS:
             start -= 1
-        name = text[start:k]
+        name = text[start:k].lstrip("-")  # ('--password=...': an option's dashes)
         m = _EQ_VALUE.match(text, i + 1)
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name):
             value = m.group(1)

@@ -488,6 +488,9 @@ def test_urls_are_redacted():
         ("replayed with -H 'Cookie: session=abc123; theme=dark' ok", "replayed with -H 'Cookie: ***' ok"),
         ('config {"password": "hunter2", "user": "bob"}', 'config {"password": "***", "user": "bob"}'),
         ("apiKey=abc123 and x-auth-token: zz9", "apiKey=*** and x-auth-token: ***"),
+        ("`psql --password=Sup3rSecretPw`, --token=ghp_abc1", "`psql --password=***`, --token=***"),
+        ("PGPASSWORD=PgS3cretPw psql; password: Tr0ub4dor&3 ok", "PGPASSWORD=*** psql; password: *** ok"),
+        ("token: abc123def", "token: ***"),
         # prose and names that only look like it stay
         ("Authorization: pending from legal", "Authorization: pending from legal"),
         ("Token: rotated yesterday; Key updates: none", "Token: rotated yesterday; Key updates: none"),
