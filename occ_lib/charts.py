@@ -783,15 +783,18 @@ def _due_label(due: pd.Timestamp, day_only: bool, tz: str) -> str:
 def _event_x(part: pd.DataFrame, tz: str) -> tuple[pd.Series, list[str]]:
     """Marker positions and hover times of events in ``tz``.
 
-    A date-only event (``at_precision == "day"``, stored at UTC midnight of its date) sits at the
-    start of that calendar date in the chart, not at the hour UTC midnight falls on in ``tz`` (which
-    would move it to the previous evening in New York).
+    A date-only event (``at_precision == "day"``: its date's midnight in ``tz``, as
+    :func:`occ_lib.timeline.escalations` gives it with ``tz``, or its UTC midnight, as the log reader
+    stores it) sits at the start of that calendar date in the chart, not at the hour UTC midnight
+    falls on in ``tz`` (which would move it to the previous evening in New York).
     """
     x = local_times(part["at"], tz)
     day = (part["at_precision"] == "day").to_numpy() if "at_precision" in part.columns else None
     if day is None or not day.any():
         return x, [f"{v:%Y-%m-%d %H:%M}" for v in x]
-    dates = pd.Series(pd.to_datetime(part["at"], utc=True)).dt.tz_localize(None).reset_index(drop=True)
+    utc_dates = pd.Series(pd.to_datetime(part["at"], utc=True)).dt.tz_localize(None).reset_index(drop=True)
+    local_dates = x.dt.normalize()
+    dates = local_dates.where(x == local_dates, utc_dates.dt.normalize())
     x = x.where(~pd.Series(day), dates)
     when = [f"{v:%Y-%m-%d} (date only)" if d else f"{v:%Y-%m-%d %H:%M}" for v, d in zip(x, day, strict=True)]
     return x, when

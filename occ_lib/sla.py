@@ -20,7 +20,7 @@ import pandas as pd
 from . import aggregate
 from .periods import day_end, local_midnight, parse_duration, to_utc
 from .policy import Policy, _fmt_td
-from .timeline import final_resolutions, first_events
+from .timeline import days_in_zone, final_resolutions, first_events
 
 MISS_COLUMNS: tuple[str, ...] = (
     "kind",
@@ -190,16 +190,27 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _resolutions(events: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, tuple[pd.Timestamp, bool]]:
+def _counted(events: pd.DataFrame, as_of: pd.Timestamp, tz: str) -> pd.DataFrame:
+    """The timed events at or before ``as_of``, with ``at`` as UTC Timestamps and date-only ones
+    on their date in ``tz`` (:func:`occ_lib.timeline.days_in_zone`): a date that begins at
+    ``as_of`` or later is after it."""
+    ev = days_in_zone(events[events["at"].notna()], tz)
+    ev = ev.assign(at=pd.to_datetime(ev["at"], utc=True))
+    day = ev["at_precision"].eq("day") if "at_precision" in ev.columns else pd.Series(False, index=ev.index)
+    return ev[(ev["at"] < as_of) | ((ev["at"] == as_of) & ~day)]
+
+
+def _resolutions(
+    events: pd.DataFrame, as_of: pd.Timestamp, tz: str = "UTC"
+) -> dict[str, tuple[pd.Timestamp, bool]]:
     """The first ``resolved`` event per ticket at or before ``as_of``, across every log, after the
     ticket's last reopening (:func:`occ_lib.timeline.final_resolutions`), and whether it is known
     only to the day (it does not come before a timed one of that day:
     :func:`occ_lib.timeline.first_events`)."""
     if events.empty or "kind" not in events.columns:
         return {}
-    res = events[events["kind"].isin(("resolved", "reopened")) & events["at"].notna()]
-    res = res[pd.to_datetime(res["at"], utc=True) <= as_of]
-    res = res.assign(at=pd.to_datetime(res["at"], utc=True), ticket=res["tickets"]).explode("ticket")
+    res = _counted(events[events["kind"].isin(("resolved", "reopened"))], as_of, tz)
+    res = res.assign(ticket=res["tickets"]).explode("ticket")
     res = res[res["ticket"].notna()].reset_index(drop=True)
     res = res[final_resolutions(res)].reset_index(drop=True)
     first = res.loc[first_events(res).to_numpy()]
@@ -293,7 +304,7 @@ def deadline_misses(
     d = deadlines[deadlines["due_at"].notna()].copy()
     d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
     d = _known_at(d, events, as_of_ts)
-    resolutions = _resolutions(events, as_of_ts)
+    resolutions = _resolutions(events, as_of_ts, tz)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for rec in d.to_dict("records"):
         tickets = rec.get("tickets")
@@ -349,9 +360,7 @@ def ticket_target_misses(
         return _empty()
     s = _bound(start, policy.tz)
     as_of_ts = _bound(as_of, policy.tz) if as_of is not None else pd.Timestamp.now(tz="UTC")
-    ev = events[events["at"].notna()].copy()
-    ev["at"] = pd.to_datetime(ev["at"], utc=True)
-    ev = ev[ev["at"] <= as_of_ts]
+    ev = _counted(events, as_of_ts, policy.tz)
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
     # (first_events decides between a date-only and a timed mention; ties keep source/line order)
@@ -376,6 +385,8 @@ def ticket_target_misses(
             hit = hits.loc[first_events(hits).iloc[0]] if len(hits) else None
             done = hit["at"] if hit is not None else None
             done_day = hit is not None and _is_day(hit)
+            if done is not None and done_day and done < first["at"]:
+                done = first["at"]  # (some time that day, after the timed first mention: not before it)
             verb = "responded" if kind == "response" else "resolved"
             status, over, reason = _status(due, done, as_of_ts, verb=verb, resolved_day=done_day)
             mentions = [_mention(first["source"], first["line"])]
@@ -386,7 +397,7 @@ def ticket_target_misses(
                 f"no {kind} yet"
             )
             if done is not None and done == first["at"]:
-                took = f"{kind} at first mention"
+                took = f"{kind} the same day (date only)" if done_day else f"{kind} at first mention"
             rows.append(
                 {
                     "kind": kind,

@@ -10,9 +10,13 @@ events DataFrame). Rules, so that every figure says how it was counted:
 - Events without a time (``at`` is NaT: an undated section) are kept in :func:`escalations`, after
   every timed event, so nothing a log says is lost; :func:`summary` cannot place them in time and
   ignores them.
-- A day-precision event (``at_precision == "day"``) sits at UTC midnight of its date, so it lists
-  before the timed events of that day. It could have happened at any time that day, so in
-  :func:`summary` it is not *first* before a timed event of the same day (:func:`first_events`);
+- A day-precision event (``at_precision == "day"``) sits at midnight of its date: in the zone given
+  as ``tz`` (the report's, the SLA policy's: :func:`days_in_zone`), else UTC, so it lists before
+  the timed events of that day, and a period counted in that zone holds it on its own date (a date
+  that begins at ``as_of`` is after it). It could have happened at any time that day, so in
+  :func:`summary` it is not *first* before a timed event of the same day (:func:`first_events`),
+  and a follow-up, escalation or resolution known only to the day of a timed first sighting counts
+  from that sighting, never before it;
   when a first instant does come from such an event, ``day_precision`` names that column
   (``first_seen, first_follow_up``...): the value is a date, not a time, and a duration from it is
   approximate.
@@ -30,6 +34,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from .periods import local_midnight
 
 TIMELINE_COLUMNS: tuple[str, ...] = (
     "ticket",
@@ -104,15 +110,34 @@ def _empty_timeline() -> pd.DataFrame:
     )
 
 
-def escalations(logs: Any, tickets: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
+def days_in_zone(frame: pd.DataFrame, tz: str | dt.tzinfo | None) -> pd.DataFrame:
+    """``frame`` (events) with each day-precision ``at`` (its date's UTC midnight, as the log
+    reader stores it) moved to that date's midnight in ``tz``: a team in New York that writes
+    ``## 2025-10-06`` means New York's Monday, which a week counted there begins with (UTC midnight
+    is Sunday evening in New York). Timed events are untouched."""
+    if tz is None or tz == "UTC" or "at_precision" not in frame.columns or frame.empty:
+        return frame
+    day = frame["at_precision"].eq("day") & frame["at"].notna()
+    if not day.any():
+        return frame
+    at = _utc(frame["at"])
+    dates = at[day].dt.date
+    midnight = {d: local_midnight(d, tz) for d in set(dates)}
+    return frame.assign(at=at.where(~day, dates.map(midnight)).astype(_UTC))
+
+
+def escalations(
+    logs: Any, tickets: list[str] | tuple[str, ...] | None = None, tz: str | dt.tzinfo | None = None
+) -> pd.DataFrame:
     """One row per (ticket, event), in UTC time order across all files; undated events last.
 
-    ``tickets``, when given, keeps only those tickets (exact, case-insensitive match).
+    ``tickets``, when given, keeps only those tickets (exact, case-insensitive match); ``tz`` is the
+    zone whose calendar a date-only event's date is read in (:func:`days_in_zone`; default UTC).
     """
     events = _events(logs)
     if events.empty:
         return _empty_timeline()
-    base = events.reset_index(drop=True)
+    base = days_in_zone(events, tz).reset_index(drop=True)
     missing = [c for c in ("at", "kind", "source", "line", "tickets") if c not in base]
     if missing:
         raise ValueError(f"events table lacks column(s) {', '.join(missing)}")
@@ -187,15 +212,21 @@ def _first(frame: pd.DataFrame, mask: pd.Series) -> tuple[pd.Series, pd.Series]:
     return first["at"], first["at_precision"].eq("day")
 
 
-def summary(logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
+def summary(
+    logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] | None = None,
+    tz: str | dt.tzinfo | None = None,
+) -> pd.DataFrame:
     """Per ticket: when it was first seen, followed up, escalated and resolved, as of ``as_of``.
 
-    ``as_of`` (UTC; naive values are read as UTC) defaults to now. Rows are ordered by
-    ``first_seen`` then ticket. Durations are Timedeltas (NaT when they do not apply).
+    ``as_of`` (UTC; naive values are read as UTC) defaults to now; ``tz`` as in :func:`escalations`.
+    Rows are ordered by ``first_seen`` then ticket. Durations are Timedeltas (NaT when they do not
+    apply; never negative: a date-only instant on the day of a timed first sighting counts from it).
     """
     cutoff = as_utc(as_of if as_of is not None else dt.datetime.now(dt.UTC))
-    tl = escalations(logs, tickets)
-    tl = tl[tl["at"].notna() & (tl["at"] <= cutoff)]
+    tl = escalations(logs, tickets, tz)
+    # (a date-only event whose day begins at the cutoff is after it: 'Oct 13' after a week ending then)
+    day = tl["at_precision"].eq("day")
+    tl = tl[tl["at"].notna() & ((tl["at"] < cutoff) | ((tl["at"] == cutoff) & ~day))]
     if tl.empty:
         return pd.DataFrame(
             {c: pd.Series([], dtype=_summary_dtype(c)) for c in SUMMARY_COLUMNS}
@@ -213,6 +244,9 @@ def summary(logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] |
     out["resolved_at"], day["resolved_at"] = _first(tl, final_resolutions(tl))
     for col in ("first_follow_up", "first_escalation", "resolved_at"):
         out[col] = out[col].astype(_UTC)
+        # (a date-only follow-up or resolution on the day a timed event first saw the ticket came
+        # after it, some time that day: from its midnight the duration would be negative)
+        out[col] = out[col].where(out[col].isna() | (out[col] >= out["first_seen"]), out["first_seen"])
     out["time_to_escalate"] = (out["first_escalation"] - out["first_seen"]).astype(_TD)
     out["time_to_resolve"] = (out["resolved_at"] - out["first_seen"]).astype(_TD)
     resolved = out["resolved_at"].notna()

@@ -590,13 +590,18 @@ class WeekData:
     def timeline(self) -> pd.DataFrame:
         from . import timeline
 
-        return timeline.escalations(self.logs, self.tickets)
+        tl = timeline.escalations(self.logs, self.tickets, self.per.tz)
+        # (what the logs say after the period is judged belongs to a later report: its chart
+        # and table end at as_of, as the per-ticket figures do; undated events stay listed)
+        day = tl["at_precision"].eq("day")
+        at, cut = tl["at"], self.per.as_of
+        return tl[at.isna() | (at < cut) | ((at == cut) & ~day)].reset_index(drop=True)
 
     @cached_property
     def summary(self) -> pd.DataFrame:
         from . import timeline
 
-        return timeline.summary(self.logs, self.per.as_of, self.tickets)
+        return timeline.summary(self.logs, self.per.as_of, self.tickets, self.per.tz)
 
     @cached_property
     def deadlines(self) -> pd.DataFrame:
@@ -891,7 +896,7 @@ def misses_table(misses: pd.DataFrame, all_rows: bool = False, tz: str = "UTC") 
             [f"{day_of_end(v, tz):%Y-%m-%d} (end of day)" if pd.notna(v) else v for v in due],
         )
         resolved = resolved.astype(object).where(
-            ~dated.str.contains("resolved_at"), resolved.map(_date_only)
+            ~dated.str.contains("resolved_at"), resolved.map(lambda v: _date_only(v, tz))
         )
     out = pd.DataFrame(
         {
@@ -958,8 +963,9 @@ def misses_by_kind(misses: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
-    """Per-ticket summary with durations in minutes and readable headers."""
+def summary_table(summary: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
+    """Per-ticket summary with durations in minutes and readable headers; ``tz`` is the zone the
+    summary read date-only events in (:func:`occ_lib.timeline.summary`)."""
     cols = {
         "ticket": "ticket",
         "status": "status",
@@ -983,26 +989,27 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
         for c in INSTANT_COLUMNS:
             if c in out.columns:
                 out[c] = [
-                    _date_only(v) if c in names else v for v, names in zip(out[c], dated, strict=True)
+                    _date_only(v, tz) if c in names else v for v, names in zip(out[c], dated, strict=True)
                 ]
     return out.rename(columns=cols).reset_index(drop=True)
 
 
-def _date_only(value: Any) -> Any:
-    """A day-precision instant (its date's UTC midnight) as that date: shown as a time in the
-    report's zone it would claim an hour, even the evening before, that the log never gave."""
-    return value if pd.isna(value) else f"{pd.Timestamp(value):%Y-%m-%d}"
+def _date_only(value: Any, tz: str = "UTC") -> Any:
+    """A day-precision instant (its date's midnight in ``tz``) as that date: shown as a time it
+    would claim an hour, even the evening before, that the log never gave."""
+    return value if pd.isna(value) else f"{pd.Timestamp(value).tz_convert(zone(tz)):%Y-%m-%d}"
 
 
-def timeline_table(tl: pd.DataFrame) -> pd.DataFrame:
-    """Ticket events in time order, with where they were written."""
+def timeline_table(tl: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
+    """Ticket events in time order, with where they were written; ``tz`` as in
+    :func:`summary_table`."""
     if tl.empty:
         return pd.DataFrame(columns=["ticket", "at", "kind", "level", "where", "text"])
     at = tl["at"]
     if "at_precision" in tl.columns:
         day = tl["at_precision"].eq("day")
         if day.any():
-            at = at.astype(object).where(~day, at.map(_date_only))
+            at = at.astype(object).where(~day, at.map(lambda v: _date_only(v, tz)))
     return pd.DataFrame(
         {
             "ticket": tl["ticket"],

@@ -179,3 +179,51 @@ def test_a_reopened_ticket_is_resolved_only_by_a_later_resolution():
                    as_of=utc("2025-10-07 14:00"))
     row = early[early["subject"] == "PAY-1"].iloc[0]
     assert (row["resolved_at"], row["status"]) == (utc("2025-10-07 10:00"), "met")
+
+
+def test_date_only_events_are_on_their_date_in_the_policy_zone():
+    # New York: '## 2025-10-06' is Monday there (its UTC midnight is Sunday evening), and
+    # '## 2025-10-13' is after a week that ends at Monday 00:00 New York time
+    text = (
+        "---\ntz: America/New_York\n---\n# Ops log\n\n## 2025-10-06 (Mon)\n"
+        "- OPS-901 disk alert on db-2, cleanup planned for Tuesday.\n\n## 2025-10-07 (Tue)\n"
+        "- 09:00 OPS-903 consumer lag on eu-west, paged on-call.\n- OPS-903 resolved after the rebalance.\n\n"
+        "## 2025-10-10 (Fri)\n- 15:00 OPS-902 cert renewal started, acked by infra.\n\n"
+        "## 2025-10-13 (Mon)\n- OPS-902 closed.\n"
+    )
+    logs = parse_log(text, "ops.md")
+    pol = validate_section(
+        Policy, {"tz": "America/New_York", "tickets": {"OPS": {"first_response": "1h", "resolution": "1d"}}},
+        "occ.yml", "sla",
+    )
+    week = misses(logs, None, pol, start="2025-10-06", end="2025-10-13")  # (naive: New York)
+    got = {(r.kind, r.subject): (r.status, r.resolved_at) for r in week.itertuples()}
+    assert got == {
+        ("response", "OPS-901"): ("missed", pd.NaT),
+        ("resolution", "OPS-901"): ("missed", pd.NaT),
+        ("response", "OPS-902"): ("met", utc("2025-10-10 19:00")),
+        ("resolution", "OPS-902"): ("missed", pd.NaT),  # (closed on the 13th: after the week)
+        ("response", "OPS-903"): ("met", utc("2025-10-07 13:00")),
+        # (resolved that day, known only to the day: from the timed first mention, not before it)
+        ("resolution", "OPS-903"): ("met", utc("2025-10-07 13:00")),
+    }
+    first = week[(week["subject"] == "OPS-901") & (week["kind"] == "response")].iloc[0]
+    assert first["due_at"] == utc("2025-10-06 05:00")  # (Monday 00:00 New York + 1h)
+    before = misses(logs, None, pol, start="2025-09-29", end="2025-10-06")
+    assert before.empty
+
+
+def test_the_timeline_summary_reads_date_only_events_in_its_zone():
+    from occ_lib import timeline
+
+    text = (
+        "## 2025-10-07 (Tue)\n- 09:00 UTC OPS-903 paged on-call.\n- OPS-903 resolved after the rebalance.\n"
+        "## 2025-10-13 (Mon)\n- OPS-904 opened\n"
+    )
+    logs = parse_log(text, "ops.md")
+    s = timeline.summary(logs, utc("2025-10-13 04:00"), tz="America/New_York").set_index("ticket")
+    assert list(s.index) == ["OPS-903"]  # (Oct 13 begins at as_of in New York)
+    r = s.loc["OPS-903"]
+    assert (r["first_seen"], r["resolved_at"], r["time_to_resolve"]) == (
+        utc("2025-10-07 09:00"), utc("2025-10-07 09:00"), pd.Timedelta(0))
+    assert r["day_precision"] == "resolved_at"

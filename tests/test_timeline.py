@@ -156,7 +156,8 @@ def test_summary_names_the_instants_known_only_to_the_day():
     )
     s = timeline.summary(ev, "2025-10-13T00:00:00Z").set_index("ticket")
     d = s.loc["D-4"]
-    assert (d["first_seen"], d["first_follow_up"]) == (ts("2025-10-10 07:00"), ts("2025-10-10 00:00"))
+    # (the follow-up known only to its day came that day, after the timed first sighting: not before it)
+    assert (d["first_seen"], d["first_follow_up"]) == (ts("2025-10-10 07:00"), ts("2025-10-10 07:00"))
     assert (d["first_escalation"], d["resolved_at"]) == (ts("2025-10-11 09:30"), ts("2025-10-12 00:00"))
     assert d["day_precision"] == "first_follow_up, resolved_at"
     assert d["time_to_escalate"] == pd.Timedelta(hours=26, minutes=30)
