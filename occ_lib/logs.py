@@ -211,6 +211,7 @@ import pyarrow as pa
 from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
+from .redact import redact_field
 from .workspace import expand
 
 __all__ = [
@@ -812,6 +813,8 @@ def _parse_document(
             body = []
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells
+                if width == 2 and cells[1]:  # ('| DB_PASSWORD | Hunter2pg |': a secret's name and value)
+                    cells = [cells[0], redact_field(cells[0], cells[1])]
                 body.append(cells)
                 rtext = " | ".join(cells).rstrip()
                 if rtext.strip(" |"):

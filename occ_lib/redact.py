@@ -84,6 +84,12 @@ _SECRET_PARTS = frozenset((
     "authorization", "cookie", "session", "sessionid", "sid", "jwt", "credential", "credentials",
     "signature", "sig", "private", "bearer", "otp", "pat",
 ))
+_NOT_SECRET_LAST = frozenset((
+    "timeout", "count", "ttl", "length", "len", "size", "expiry", "expires", "expiration", "age",
+    "limit", "type", "name", "url", "uri", "path", "file", "dir", "format", "version", "rate",
+    "interval", "duration", "seconds", "secs", "ms", "max", "min", "enabled", "disabled", "mode",
+    "header", "endpoint", "host", "port", "rotation", "policy", "store", "provider",
+))
 _SECRET_INSIDE = ("password", "passwd", "secret", "token", "apikey", "credential")
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
 _PAIR_COLON = re.compile(
@@ -111,9 +117,11 @@ def is_secret_part_name(name: str) -> bool:
     """Whether a variable or header name has a secret word as one of its parts ('GH_TOKEN',
     'routing_key', 'X-Api-Key', 'apiKey'; not 'status_code', 'passed', 'signal'), or holds one of
     the words no other name holds ('PGPASSWORD', 'mysecret')."""
+    parts = [p.lower() for p in _NAME_PARTS.findall(name)]
+    if len(parts) > 1 and parts[-1] in _NOT_SECRET_LAST:
+        return False  # ('session_timeout', 'token_count': about the secret, not it)
     low = name.lower()
-    return any(w in low for w in _SECRET_INSIDE) or any(
-        p.lower() in _SECRET_PARTS for p in _NAME_PARTS.findall(name))
+    return any(w in low for w in _SECRET_INSIDE) or any(p in _SECRET_PARTS for p in parts)
 
 
 def masked_value(name: str, sep: str, value: str) -> str:
@@ -133,8 +141,12 @@ def _pairs_eq(text: str) -> str:
     done = 0
     i = text.find("=")
     while i >= 0:
+        if text.startswith("==", i) or (i and text[i - 1] in "!<>="):
+            i = text.find("=", i + 2)  # (a comparison)
+            continue
+        arrow = text.startswith("=>", i)  # (Ruby's and PHP's 'key => value')
         j = i
-        while j > done and text[j - 1] in " \t":
+        while j > done and text[j - 1] in " \t]":
             j -= 1
         quote = text[j - 1] if j > done and text[j - 1] in "\"'" else ""
         k = j - len(quote)
@@ -142,13 +154,13 @@ def _pairs_eq(text: str) -> str:
         while start > done and text[start - 1] in _NAME_CHARS:
             start -= 1
         name = text[start:k].lstrip("-")  # ('--password=...': an option's dashes)
-        m = _EQ_VALUE.match(text, i + 1)
+        m = _EQ_VALUE.match(text, i + 1 + arrow)
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name):
             value = m.group(1)
             q = value[0] if value[:1] in "\"'" else ""
-            out.append(text[done:i + 1] + text[i + 1:m.start(1)] + f"{q}{REDACTED}{q}")
+            out.append(text[done:m.start(1)] + f"{q}{REDACTED}{q}")
             done = m.end()
-        i = text.find("=", max(i + 1, done))
+        i = text.find("=", max(i + 1 + arrow, done))
     return "".join(out) + text[done:] if out else text
 
 
@@ -182,7 +194,28 @@ def _auth_soft(m: re.Match[str]) -> str:
 
 
 def _looks_like_credential(word: str) -> bool:
+    if _TICKETISH.fullmatch(word.strip("\"'")):
+        return False  # ('Authorization: INC-42 sign-off from Dir. Ops': a ticket, no credential)
     return len(word) >= 20 or _CREDENTIAL_SIGN.search(word) is not None
+
+
+_TICKETISH = re.compile(
+    r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS)\d{7,10}"
+)
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.\- ]{0,40}")
+
+
+def redact_field(name: str, value: str) -> str:
+    """``value`` of a key/value pair written apart (a two-column table's row, '| DB_PASSWORD |
+    Hunter2pg |'): masked when ``name`` is a secret's and ``value`` looks like a credential."""
+    key = name.strip(" *_`'\"")
+    if _FIELD_NAME.fullmatch(key) and value.strip() and is_secret_part_name(key) and (
+        _looks_like_credential(value.strip())
+    ):
+        return REDACTED
+    return value
 
 
 def redact_pairs(text: str) -> str:

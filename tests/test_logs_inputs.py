@@ -491,6 +491,11 @@ def test_urls_are_redacted():
         ("`psql --password=Sup3rSecretPw`, --token=ghp_abc1", "`psql --password=***`, --token=***"),
         ("PGPASSWORD=PgS3cretPw psql; password: Tr0ub4dor&3 ok", "PGPASSWORD=*** psql; password: *** ok"),
         ("token: abc123def", "token: ***"),
+        ("{ :auth_token => 'abcd1234efgh' }", "{ :auth_token => '***' }"),
+        ("$cfg['api_key'] => \"sk_live_51Habcdef\"", "$cfg['api_key'] => \"***\""),
+        ("Authorization: INC-42 sign-off from Dir. Ops", "Authorization: INC-42 sign-off from Dir. Ops"),
+        ("session_timeout=30s token_count=1234", "session_timeout=30s token_count=1234"),
+        ("if a == b and c != d: token=abc1", "if a == b and c != d: token=***"),
         # prose and names that only look like it stay
         ("Authorization: pending from legal", "Authorization: pending from legal"),
         ("Token: rotated yesterday; Key updates: none", "Token: rotated yesterday; Key updates: none"),
@@ -1435,10 +1440,17 @@ def test_a_header_line_dates_the_document_in_its_own_zone_and_may_be_a_list_item
 
 
 def test_tables_kept_whole_hold_no_secret():
-    text = "## 2025-10-09\n| Key | Value |\n|---|---|\n| GH_TOKEN=ghp_abc123 | https://x.io/?token=abc |\n"
+    text = (
+        "## 2025-10-09\n| Key | Value |\n|---|---|\n| GH_TOKEN=ghp_abc123 | https://x.io/?token=abc |\n"
+        "| X-Api-Key | sk_live_51Habcdefghij |\n| DB_PASSWORD | Hunter2pg |\n| Owner | dana |\n"
+    )
     logs = parse_log(text, "x.md")
-    assert logs.tables["frame"][0].values.tolist() == [["GH_TOKEN=***", "https://x.io/?token=***"]]
-    assert logs.events["text"].tolist() == ["GH_TOKEN=*** | https://x.io/?token=***"]
+    assert logs.tables["frame"][0].values.tolist() == [
+        ["GH_TOKEN=***", "https://x.io/?token=***"], ["X-Api-Key", "***"], ["DB_PASSWORD", "***"],
+        ["Owner", "dana"],
+    ]
+    assert logs.events["text"].tolist() == [
+        "GH_TOKEN=*** | https://x.io/?token=***", "X-Api-Key | ***", "DB_PASSWORD | ***", "Owner | dana"]
 
 
 def test_a_section_that_runs_past_midnight_puts_the_small_hours_on_the_next_day():
