@@ -81,7 +81,8 @@ Zones (:func:`zone_named`)
     Australia/Sydney; ``ACST ACDT`` -> Australia/Adelaide; ``AWST`` -> Australia/Perth; ``NZST
     NZDT`` -> Pacific/Auckland; ``HKT`` -> Asia/Hong_Kong; ``ICT`` -> Asia/Bangkok; ``WIB`` ->
     Asia/Jakarta; ``PHT`` -> Asia/Manila; ``PKT`` -> Asia/Karachi; ``MSK`` -> Europe/Moscow;
-    ``SAST`` -> Africa/Johannesburg; ``BRT`` -> America/Sao_Paulo; any IANA name; fixed offsets
+    ``SAST`` -> Africa/Johannesburg; ``BRT`` -> America/Sao_Paulo; ``Central/Eastern/Western European
+    (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; any IANA name; fixed offsets
     ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``.
     Abbreviations go through the IANA zone, so daylight saving follows the date (``EST`` written in
     July still means New York time that day, UTC-4); where the clocks go back or ahead, a seasonal
@@ -232,6 +233,11 @@ _ZONE_TABLE: dict[str, str] = {
     "MOUNTAIN": "America/Denver", "MOUNTAIN TIME": "America/Denver",
     "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
     "PACIFIC": "America/Los_Angeles", "PACIFIC TIME": "America/Los_Angeles",
+    "CENTRAL EUROPEAN TIME": "Europe/Paris", "CENTRAL EUROPEAN SUMMER TIME": "Europe/Paris",
+    "CENTRAL EUROPEAN STANDARD TIME": "Europe/Paris", "EASTERN EUROPEAN TIME": "Europe/Athens",
+    "EASTERN EUROPEAN SUMMER TIME": "Europe/Athens", "EASTERN EUROPEAN STANDARD TIME": "Europe/Athens",
+    "WESTERN EUROPEAN TIME": "Europe/Lisbon", "WESTERN EUROPEAN SUMMER TIME": "Europe/Lisbon",
+    "WESTERN EUROPEAN STANDARD TIME": "Europe/Lisbon",
     "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "HST": "Pacific/Honolulu",
     "CET": "Europe/Paris", "CEST": "Europe/Paris", "EET": "Europe/Athens", "EEST": "Europe/Athens",
     "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon", "BST": "Europe/London",
@@ -344,7 +350,8 @@ def _coerce_tz(tz: dt.tzinfo | str | None) -> dt.tzinfo:
 
 _DECL_ZONE = (
     r"(?P<z>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?"
-    r"|[+\-]\d{2}:?\d{2}|[A-Za-z]{1,8}(?:\s+Time)?)"
+    r"|[+\-]\d{2}:?\d{2}|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
+    r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
     r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)\s*\))?"
 )
 # Tried only where 'time' or 'tz' occurs (found with str.find, which is memchr-fast): a regex scan
@@ -415,7 +422,8 @@ _IANA = (
 )
 _ZWORD = (
     _IANA + r"|(?:UTC|GMT|UT)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|Zulu|utc"
-    r"|(?:Eastern|Central|Mountain|Pacific)(?:\s+Time)?"
+    r"|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
+    r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+European)(?:\s+Time)?"
     r"|AKST|AKDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT"
     r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|ET|CT|MT|PT"
 )

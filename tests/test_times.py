@@ -1700,3 +1700,12 @@ def test_a_weekday_and_an_ordinal_day_is_the_nearest_such_date() -> None:
         ("Friday the 10th, 5 PM PT", "2025-10-11T00:00:00+00:00", None, "ETA")]
     assert _read("Mon the 3rd standup", dt.date(2025, 10, 9))[0][1] == "2025-11-03T00:00:00+00:00"
     assert _read("the 10th floor", dt.date(2025, 10, 9)) == []
+
+
+def test_european_zone_names_are_not_the_us_ones() -> None:
+    assert _read("Oct 9, 2025 at 3:00 PM Central European Summer Time")[0][1] == "2025-10-09T13:00:00+00:00"
+    assert _read("4:00 PM Eastern European Summer Time", dt.date(2025, 10, 9))[0][1] == (
+        "2025-10-09T13:00:00+00:00")
+    assert _read("3:00 PM Central Time", dt.date(2025, 10, 9))[0][1] == "2025-10-09T20:00:00+00:00"
+    assert declared_zone("All times in Central European Time.") == "Europe/Paris"
+    assert declared_zone("All times in Central Time.") == "America/Chicago"
