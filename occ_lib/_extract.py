@@ -542,13 +542,16 @@ def _handle_parts(low: str) -> frozenset[str]:
 # what says nothing was missed: a negated miss ('not missed', 'nothing slipped', "didn't slip"), a
 # metric over its threshold ('p95 latency exceeded 800ms', 'error budget breached') and a late hour
 _NOT_A_MISS = re.compile(
-    r"(?i:\b(?:not|never|nothing|no|nobody|didn't|did\s+not|wasn't|was\s+not|isn't|hasn't|haven't|won't"
-    r"|without)\s+(?:(?:been|be|yet|a|the|any|ever|really)\s+)?(?:missed|slipped|slip|late|overdue|breached"
+    r"(?i:\b(?:not|never|nothing|no|nobody|didn[’']t|did\s+not|wasn[’']t|was\s+not|isn[’']t|hasn[’']t"
+    r"|haven[’']t|won[’']t|without)\s+(?:[\w’'-]+\s+)?(?:missed|slipped|slip|late|overdue|breached"
     r"|blown|lapsed|exceeded|misses|slipping)\b"
     r"|\b(?:latency|p\d{2}|budget|threshold|limit|quota|rate|cpu|memory|disk|usage|errors?|slo|apdex"
-    r"|saturation|load|traffic|requests?|retries|queue|lag|burn)\s+(?:[\w-]+\s+)?(?:exceeded|breached"
-    r"|lapsed)\b"
-    r"|\b(?:exceeded|breached)\s+(?:the\s+|its\s+|our\s+)?(?:\d|threshold|limit|budget|quota|capacity|slo)"
+    r"|saturation|load|traffic|requests?|retries|queue|lag|burn|timeout)\s+(?:[\w-]+\s+)?(?:exceeded"
+    r"|breached)\b"
+    # (a quantity, not a time: 'exceeded 800ms', 'breached 2%'; 'exceeded the 09:00 deadline' is a miss)
+    r"|\b(?:exceeded|breached)\s+(?:the\s+|its\s+|our\s+)?(?:\d+(?:\.\d+)?\s?(?:%|ms\b|s\b|secs?\b"
+    r"|seconds|m\b|mins?\b|minutes|[kmg]b\b|x\b|rps|qps|req|errors?|retries|requests)|threshold|limit"
+    r"|budget|quota|capacity|slo)"
     r"|\blate\s+(?:night|evening|afternoon|morning|shift|hours?)\b)"
 )
 
@@ -594,7 +597,10 @@ _REPLACEMENT = re.compile(
     r"(?i:\b(?:new|revised|updated|adjusted|fresh)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:eta|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
     r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
-    r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b[^.;!?|\n\u2013\u2014]{0,24}$"
+    r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b"
+    # (up to the mention, in the same clause; a short weekday's dot is no break: 'New ETA Fri. 10:00')
+    r"(?:[^.;!?|\n\u2013\u2014]|(?:(?<=Mon)|(?<=Tue)|(?<=Wed)|(?<=Thu)|(?<=Fri)|(?<=Sat)|(?<=Sun)|(?<=Tues)"
+    r"|(?<=Thur)|(?<=Thurs))\.){0,24}$"
     # 'ETA now 11:15', 'deadline is now Friday', 'now due Tues 10/14': what it has become
     r"|(?i:\b(?:eta|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*$"
     r"|(?i:\bnow\s+(?:due|eta|targeting|targeted|expected|planned)(?:\s+(?:at|by|on|for))?)\s*"

@@ -101,28 +101,29 @@ Per item (the rules, in order)
       looking back, ``missed the 10:30 update`` naming its time) becomes a row of ``deadlines``
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
       lapsed, exceeded - not when it only says nothing was (``not missed``, ``nothing slipped``) or a
-      metric went over its threshold (``p95 latency exceeded 800ms``, ``error budget breached``) -,
+      metric went over its threshold (``p95 latency exceeded 800ms``, ``error budget breached``; not
+      ``exceeded the 09:00 deadline``) -,
       except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
       19:00", "ETA now 11:15", "now due Tues", the second of "ETA 10/8 → 10/10" or "moved from Oct 8 to
       Oct 10", both of which are deadlines; and when the item writes a time as the missed one,
       ``missed the 10:30 update``, only that one; its ``text`` is the item's, clipped at
-      ``DEADLINE_TEXT_MAX`` characters). A
-      duration after ETA, ``due in`` or ``within`` (``ETA 30 min``, ``ETA ~2h``, ``within 3 days``) is a
-      deadline that long after the item's ``at`` when that is known to the minute (in whole days: to the day).
-      A ``window`` written as a range is due at its end (``maintenance window Sat 02:00-04:00 ET``); an
-      impact, outage or incident window is when it happened, no deadline. A deadline time written
-      without a date more than 12 hours before the item's own first time is the next day's (``23:40
-      paged, ETA 00:30``), unless the item says it was missed. A section that runs past midnight puts
-      the small hours on the next day: an item timed before 06:00 (local) right after an item of
-      the same section timed from 18:00 on, and the small-hours items after it (``- 23:52 ramp
-      paused`` then ``- 00:20 rollback complete`` under ``## 2025-10-24``); a date the item writes
-      keeps its own.
-      Every other resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its
-      range end), else the first date-only one; else the section's time (its precision); else the section's
-      date (``day``, UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of
-      that date with ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions
-      that cannot be resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are
-      ``time`` problems; an unreadable heading date is a ``date`` problem.
+      ``DEADLINE_TEXT_MAX`` characters). A duration after ETA, ``due in`` or ``within`` (``ETA 30 min``, ``ETA
+      ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known to the
+      minute (in whole days: to the day). A ``window`` written as a range is due at its end (``maintenance
+      window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
+      planned or scheduled one is one). A deadline time written without a date more than 12 hours before the
+      item's own first time is the next day's (``23:40 paged, ETA 00:30``), unless the item says it was missed
+      or tells of it as past (``was``, ``this morning``, ``came and went``). A section that runs past midnight
+      puts the small hours on the next day: an item timed before 06:00 (local) right after an item of the same
+      section timed from 18:00 on, and the small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20
+      rollback complete`` under ``## 2025-10-24``); a date the item writes keeps its own, and an item nested
+      under the evening one is about that day. Every other resolved mention goes to ``times``. ``at`` is the
+      first of those with a time (``end_at`` its range end), else the first date-only one; else the section's
+      time (its precision); else the section's date (``day``, UTC midnight); else NaT. A date-only deadline
+      (``due 2025-10-10``) is at UTC midnight of that date with ``due_precision`` ``day``: readers decide
+      whether that means the end of the day. Mentions that cannot be resolved (``[???]``, ``(Time TBC)``,
+      ``25:61``, a time in an undated section) are ``time`` problems; an unreadable heading date is a ``date``
+      problem.
     - ``kind``, the first rule that matches (on the item's lower-case words). A word right after a
       negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
       not count for any rule unless the item also writes it un-negated: "manager was not paged",
@@ -255,6 +256,10 @@ PROBLEM_COLUMNS: tuple[str, ...] = tuple(_PROBLEMS)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
 _HALF_DAY, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(days=1)
+# an ETA told of as past: 'vendor ETA was 08:00', '08:00 this morning came and went'
+_PAST_TENSE = re.compile(
+    r"(?i:\b(?:was|were|had\s+been|this\s+morning|earlier\s+today|came\s+and\s+went|ago)\b)"
+)
 _NAT = np.iinfo(np.int64).min
 
 
@@ -495,7 +500,7 @@ def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None]
 
 # a time written in a cell ('18:00', '6 PM'), and the zones a cell may name ('ET', 'Europe/Berlin',
 # '18:00Z', '+05:30')
-_CELL_TIME = re.compile(r"(?i)\d:\d\d|\d\s?[ap]\.?m\b")
+_CELL_TIME = re.compile(r"(?i)\d:\d\d|\d\s?[ap]\.?m\b|\d{4}\s?hrs\b")
 _CELL_ZONE_WORD = re.compile(r"(?<![A-Za-z])(?:[A-Z]{2,5}|[A-Z][a-z]+/[A-Za-z_]+)(?![A-Za-z])")
 _CELL_OFFSET = re.compile(r"\d[Zz]\b|[+\-\u2212]\d\d:?\d\d\b")
 
@@ -1025,7 +1030,7 @@ def _items(
                 # 'ETA 00:30' written at 23:40: the next 00:30, not the one 23 hours before
                 if times and not row_missed and not m.has_date and m.precision != "day" and (
                     times[0] - due > _HALF_DAY
-                ):
+                ) and not _PAST_TENSE.search(text):
                     due += _ONE_DAY
                 DL((source, line, sec[0], list(tks), (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
@@ -1055,7 +1060,7 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
     ``## 2025-10-24``) are on the next day, as are those of the items after it that stay in the small
     hours; a date written in the item keeps its own."""
     prev_key: tuple | None = None
-    prev_hour = -1
+    prev_hour = prev_depth = -1
     for k, it in enumerate(items):
         sec = it[4]
         first = next((m for m in found[k] if m.at is not None and not m.is_deadline and m.precision != "day"),
@@ -1064,8 +1069,9 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
             continue
         local = first.at.astimezone(it[5] or tz or dt.UTC)
         hour = local.hour
+        # (an item nested under an evening one is about that evening: '- 18:30 recap:' then '  - 03:10 ...')
         if (sec[1], sec[2]) == prev_key and prev_hour >= 18 and hour < 6 and not first.has_date and (
-            local.date() == sec[2]
+            local.date() == sec[2] and it[1] <= prev_depth
         ):
             found[k] = [
                 replace(m, at=m.at + _ONE_DAY, until=None if m.until is None else m.until + _ONE_DAY)
@@ -1073,7 +1079,7 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
                 for m in found[k]
             ]
             hour += 24
-        prev_key, prev_hour = (sec[1], sec[2]), hour
+        prev_key, prev_hour, prev_depth = (sec[1], sec[2]), hour, it[1]
 
 
 def _steps(

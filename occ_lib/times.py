@@ -70,7 +70,8 @@ Lists
     makes the time it was moved to a deadline with the same keyword, in the same clause.
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
-    something took (``took 3:12``), no time of day.
+    something took (``took 3:12``), no time of day; one with AM/PM, a zone or a range end is a
+    time all the same (``Outage duration: 14:02–15:47 UTC``).
 Zones (:func:`zone_named`)
     ``UTC``/``Z``/``GMT``/``UT`` -> UTC; ``ET EST EDT Eastern`` -> America/New_York;
     ``CT CST CDT Central`` -> America/Chicago; ``MT MST MDT Mountain`` -> America/Denver;
@@ -115,7 +116,8 @@ Which date a time takes
     (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``); after a deadline keyword
     their dot or comma is no break (``ETA Fri. 10:00``, ``due Fri, 10 Oct``).
     ``this Friday`` is that day of the base date's week, ``next Friday`` of the week after (weeks
-    start on Monday), ``last Friday`` the last one before the base date, with or without a time.
+    start on Monday), ``last Friday`` the last one before the base date (``last Friday of October``
+    is none of these: no mention), with or without a time.
     ``EOW``, ``end of (the) week`` and ``end of next week`` are date-only deadlines on that week's
     Friday (a weekend day is its own end of week), and so are ``this week`` and ``next week`` after a
     deadline word (``ETA next week``);
@@ -131,11 +133,13 @@ Deadlines
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
-    ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``). Right
-    after it: ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00
-    UTC ETA``, ``09:00 UTC review window``), unless that keyword has its own value after it (in
-    ``14:00 UTC ETA in ~2h`` 14:00 is the item's time). A keyword written right after wins over one
-    before (``before 09:00 UTC checkpoint`` -> ``checkpoint``). ``keyword`` is lowercase except ``ETA``.
+    ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``). Right after it:
+    ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00 UTC ETA``, ``09:00
+    UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h`` 14:00 is
+    the item's time), or the time opens the text and any word follows ETA, deadline or target (``14:15 ETA
+    slipped, now due 17:00``: the item's time; ``3pm-5pm maintenance window for OPS-9`` is the window). A
+    keyword written right after wins over one before (``before 09:00 UTC checkpoint`` -> ``checkpoint``).
+    ``keyword`` is lowercase except ``ETA``.
 End of day
     ``EOD``, ``EOB``, ``COB``, ``end of (the) day``/``business`` is a date-only deadline (keyword
     ``EOD`` unless ``ETA``/``by``... governs it) on the day written next to it (``EOD Friday``:
@@ -580,8 +584,9 @@ def _cases(words: str, reverse: bool = False) -> str:
 
 
 _DL_BEFORE_WORDS = (
-    "eta|by|before|due|deadline|target|targeting|targeted|no later than|nlt|until|till|checkpoint|window"
-    "|cutoff|cut-off|\U0001f4c5"  # (📅: the due date of Obsidian's tasks, '- [ ] load test 📅 2025-10-14')
+    "eta|by|before|due|due date|deadline|target|targeting|targeted|no later than|nlt|until|till"
+    "|checkpoint|window|cutoff|cut-off"
+    "|\U0001f4c5"  # (📅: the due date of Obsidian's tasks, '- [ ] load test 📅 2025-10-14')
     "|expires|expiring|expiry|expiration"  # ('cert expires 2025-10-12': renewed by then, or missed)
     "|overdue since|late since|past due since|past-due since"  # (a missed one: 'overdue since Tuesday')
     "|missed|blew|blown"  # (a missed one: 'missed the 10:30 update', 'blew the Fri 17:00 cutoff')
@@ -595,6 +600,7 @@ _DL_FILLER = (
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
     "extended to|moved from|slipped from|pushed from|changed from|shifted from|moved|slipped|pushed|"
+    "changed to|"
     + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
@@ -641,7 +647,7 @@ def _norm_keyword(kw: str) -> str:
         return "cutoff"
     if k == "nlt":
         return "no later than"
-    if k == "\U0001f4c5":
+    if k == "\U0001f4c5" or k == "due date":
         return "due"
     if k == "till":
         return "until"
@@ -675,6 +681,12 @@ def _deadline(
         after = _DEADLINE_AFTER.match(text, end, hi)
         # ('14:00 UTC ETA in ~2h': that ETA has its own value, written after it; '17:00 UTC ETA' has not)
         own = after and _OWN_VALUE.match(text, after.end(), hi + 8 if b is None else min(hi + 8, b))
+        if after and not own and (after.group("kw1") or "").lower() in ("eta", "deadline", "target") and (
+            start == a or _LEAD.fullmatch(text, a, start)
+        ):
+            # the item's own time, then what the keyword says: '14:15 ETA slipped, now due 17:00',
+            # '14:17 deadline Friday' (the keyword has its own value, or none: '17:00 UTC ETA.')
+            own = _WORD_NEXT.match(text, after.end(), hi if b is None else b)
         if after and not own and not (
             after.group("kw2") and _NOT_A_DEADLINE_WINDOW.search(text, end, after.start("kw2"))
         ):
@@ -696,11 +708,13 @@ def _deadline(
 
 
 _EOD_HINT = re.compile("eod|eob|cob")
+_WORD_NEXT = re.compile(r"\s*[:=]?\s*[^\W_]")
 _EOD_BEFORE = re.compile(r"(?:(?<![\w-])(?i:eod|eob)|(?<![\w-])COB)\s*[(@:,\-]?\s*(?:(?i:at)\s+)?$")
 
 
 # a window that says when something happened, not by when it must be done
 _NOT_A_DEADLINE_WINDOW = re.compile(
+    r"(?<!planned )(?<!scheduled )(?<!Planned )(?<!Scheduled )"
     r"(?i:impact|outage|incident|downtime|degradation|disruption|exposure|error|failure|affected)\s+$"
 )
 
@@ -986,6 +1000,7 @@ class _Cand:
 
 
 _REL_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_OF_MONTH = re.compile(r"\s+(?i:of|in)\s+(?:the\s+)?(?i:month|" + _MON + r")")
 _WHICH_WEEK = {"this": 0, "next": 1, "last": -2}  # ('last Friday': -2, the one before the day)
 _WD_INDEX = {w[:3]: k for k, w in enumerate(_WEEKDAYS)}
 
@@ -1258,7 +1273,8 @@ def _joined(
 # missed, pushed to 19:00 UTC' (the keyword's own patterns stop at the zone or the comma)
 _MOVED_TO = re.compile(
     r"(?:\u2192|-{1,2}>|=>|(?i:\b(?:slipped|slips|pushed|moved|postponed|delayed|rescheduled|bumped|deferred"
-    r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for)))\s*$"
+    r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for)))"
+    r"(?:\s+(?i:today|tonight|tomorrow|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?)*\s*$"
 )
 
 
@@ -1278,6 +1294,8 @@ def _moved_deadlines(text: str, a: int, found: list[TimeMention]) -> list[TimeMe
             if out is found:
                 out = list(found)
             out[i] = prev = dataclasses.replace(m, is_deadline=True, keyword=prev.keyword)
+        else:
+            prev = None  # (another time between: 'ETA 12:00, error rate up 09:00 -> 11:00' moved no ETA)
     return out
 
 
@@ -1361,8 +1379,10 @@ def _scan(
         pos = c.end if c is not None else m.end()
         if kind == "stamp":
             continue  # consumed so that its pieces never read as times; stamps=True reads them below
-        if kind == "tm" and _after_duration_word(text, max(a, s - 20), s):
-            continue  # ('duration 00:03:12', 'took 3:12': how long, not when)
+        if kind == "tm" and _PLAIN_CLOCK.fullmatch(text, s, m.end()) and (
+            not _RANGE_NEXT.match(text, m.end(), b) and _after_duration_word(text, max(a, s - 20), s)
+        ):
+            continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
         mention = (
             _fast_time(text, low, m, base, default_tz, a, b) if kind == "tm" and rels is None else None
         )
@@ -1388,6 +1408,8 @@ def _scan(
     return out, base
 
 
+_PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_RANGE_NEXT = re.compile(r"\s?[\u2013\u2014-]\s?\d")
 # words after which 'H:MM(:SS)' is how long something took, not a time of day
 _DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time", "uptime", "mttr", "mttd",
                    "mtta", "ttr")
@@ -1993,6 +2015,8 @@ def _rel_cands(text: str) -> list[_Cand]:
             out.append(_Cand(m.start("word"), m.end(), "rel", has_rel=True, rel=_REL_OFFSET[word]))
         else:
             which = m.group("which")
+            if which is not None and which.lower() == "last" and _OF_MONTH.match(text, m.end()):
+                continue  # ('last Friday of October': a month's last Friday, not the one before)
             week = -1 if which is None else _WHICH_WEEK[which.lower()]
             wd, short = _WD_INDEX[word[:3]], abbr is not None
             out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, wd=wd, week=week, abbr=short))

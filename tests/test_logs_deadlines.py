@@ -120,3 +120,42 @@ def test_a_day_heading_under_a_week_title_reads_weekdays_from_its_day():
     logs = parse_log(text, "x.md")
     assert _deadlines(text) == [[3, ts("2025-10-13"), "due", False]]
     assert logs.events["at"].tolist()[1] == ts("2025-10-09 09:05")
+
+
+def test_the_new_deadline_rules_keep_their_look_alikes_apart():
+    text = (
+        "---\ntz: UTC\n---\n## Thu 2025-10-09\n"
+        "- A-1 ETA 12:00, error rate elevated 09:00 -> 11:00\n"  # (no deadline moved to 11:00)
+        "- A-2 ETA 17:00 missed, pushed to Fri 10:00\n"
+        "- A-3 ETA last Friday of October\n"  # (no date rather than the Friday before)
+        "- A-4 Planned outage window Sat 02:00-04:00\n"  # (a planned window is a deadline)
+        "- A-5 Outage duration: 14:02\u201315:47 UTC\n"  # (a range is no duration)
+        "- 20:45 A-6 vendor ETA 08:00 this morning came and went\n"  # (told as past: not tomorrow's)
+        "- 18:30 A-7 EOD recap:\n  - 03:10 batch job failed\n"  # (nested under the evening: that day)
+        "- 14:15 ETA slipped, now due 17:00\n"  # (the item's own time is no deadline)
+        "- Vendor exceeded the 09:00 UTC deadline\n"  # (a miss, not a metric)
+        "- no deadlines slipped; release due 2025-10-12\n"
+        "- the 14:00 ETA wasn\u2019t missed\n"
+        "- Deadline 09:00 blown. New ETA Fri. 10:00\n"
+        "| Task | Due (IST) |\n|---|---|\n| A-9 | 1530 hrs |\n"
+        "- Due date: 13/Oct/25\n"
+    )
+    assert _deadlines(text) == [
+        [5, ts("2025-10-09 12:00"), "ETA", False],
+        [6, ts("2025-10-09 17:00"), "ETA", True],
+        [6, ts("2025-10-10 10:00"), "ETA", False],
+        [8, ts("2025-10-11 04:00"), "window", False],
+        [10, ts("2025-10-09 08:00"), "ETA", False],
+        [13, ts("2025-10-09 17:00"), "due", False],
+        [14, ts("2025-10-09 09:00"), "deadline", True],
+        [15, ts("2025-10-12"), "due", False],
+        [16, ts("2025-10-09 14:00"), "ETA", False],
+        [17, ts("2025-10-09 09:00"), "deadline", True],
+        [17, ts("2025-10-10 10:00"), "ETA", False],
+        [20, ts("2025-10-09 10:00"), "due", False],
+        [21, ts("2025-10-13"), "due", False],
+    ]
+    ev = parse_log(text, "x.md").events.set_index("line")
+    assert (ev.loc[9, "at"], ev.loc[9, "end_at"]) == (ts("2025-10-09 14:02"), ts("2025-10-09 15:47"))
+    assert ev.loc[12, "at"] == ts("2025-10-09 03:10")
+    assert ev.loc[13, "at"] == ts("2025-10-09 14:15")
