@@ -309,8 +309,11 @@ def deadline_misses(
     for rec in d.to_dict("records"):
         tickets = rec.get("tickets")
         tickets = list(tickets) if isinstance(tickets, list | tuple | np.ndarray) else []
-        keys = [(t, rec["due_at"]) for t in dict.fromkeys(tickets)] or [
-            (None, rec["due_at"], rec["source"], rec["line"])
+        # (a date-only deadline and a timed one at the same instant are two promises: 'by Fri Oct 10'
+        # and an ETA at 17:00 PT the day before, which is Oct 10 00:00 UTC too)
+        prec = rec.get("due_precision") == "day"
+        keys = [(t, rec["due_at"], prec) for t in dict.fromkeys(tickets)] or [
+            (None, rec["due_at"], prec, rec["source"], rec["line"])
         ]
         for key in keys:
             groups.setdefault(key, []).append(rec)

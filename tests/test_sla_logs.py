@@ -227,3 +227,19 @@ def test_the_timeline_summary_reads_date_only_events_in_its_zone():
     assert (r["first_seen"], r["resolved_at"], r["time_to_resolve"]) == (
         utc("2025-10-07 09:00"), utc("2025-10-07 09:00"), pd.Timedelta(0))
     assert r["day_precision"] == "resolved_at"
+
+
+def test_a_date_only_deadline_and_an_eta_at_the_same_utc_instant_are_two_rows():
+    # Friday Oct 10 (date only) and 17:00 PT on Thursday: both are 2025-10-10 00:00 UTC
+    text = (
+        "---\ntz: America/Los_Angeles\n---\n## Thu 2025-10-09\n"
+        "- WEB-305 vendor says fix lands by Fri Oct 10.\n- 4:15p WEB-305 vendor ack'd, ETA ~45m.\n"
+        "## Fri 2025-10-10\n- 9:00 AM WEB-305 fixed.\n"
+    )
+    pol = validate_section(Policy, {"tz": "America/Los_Angeles"}, "occ.yml", "sla")
+    out = misses(parse_log(text, "us.md"), None, pol, start="2025-10-06", end="2025-10-13")
+    rows = out[out["kind"] == "deadline"].sort_values("line")
+    assert rows[["line", "due_at", "status"]].values.tolist() == [
+        [5, utc("2025-10-11 07:00"), "met"],  # (the end of Friday in Los Angeles)
+        [6, utc("2025-10-10 00:00"), "missed"],
+    ]
