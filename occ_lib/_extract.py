@@ -279,7 +279,8 @@ _REOPENED = frozenset(
 )
 _RESOLVED = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
-     "restored", "recovered", "mitigated", "met", "auto-resolved", "autoresolved", "auto-closed",
+     "restored", "recovered", "mitigated", "met", "succeeded", "renewed", "solved", "auto-resolved",
+     "autoresolved", "auto-closed",
      "autoclosed", "self-resolved", "self-healed", "auto-healed", "auto-recovered",
      "erledigt", "behoben", "geschlossen", "gelöst",
      "resuelto", "resuelta", "solucionado", "solucionada", "cerrado", "cerrada", "résolu", "résolue",
@@ -422,8 +423,21 @@ _FUTURE_DONE = re.compile(
     r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b)"
 )
+_POLICY_LEVEL = re.compile(r"\bescalat\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:level|tier)\s*([1-9])\b")
 # Obsidian Tasks' done mark: '✅ 2025-10-20' (with or without a ticked box) says the task was done
 _DONE_MARK = re.compile(r"\u2705\s*\d{4}-\d{2}-\d{2}")
+
+
+# a change of state written with an arrow ('Status: Reopened → Closed', 'Resolution: Unresolved →
+# Fixed', 'Pending → Solved'): the state it changed to is what the item says, not the one it left
+_TRANSITION = re.compile(r"(?:^|(?<=[:;|(\[]))[^:;|()\[\]\u2192\n]{0,60}?(?:\u2192|-{1,2}>|=>)")
+
+
+def kind_text(text: str) -> str:
+    """``text`` as the kind rules read it: without the states an arrow leads away from."""
+    if "\u2192" not in text and "->" not in text and "=>" not in text:
+        return text
+    return _TRANSITION.sub(" ", text)
 
 
 def words(text: str) -> frozenset[str]:
@@ -491,7 +505,9 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
             return "escalation", 3
         if not none_of(_MANAGER) or not parts.isdisjoint(_MANAGER):
             return "escalation", 2
-        return "escalation", 1
+        # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2'
+        n = _POLICY_LEVEL.search(low) if ("level" in low or "tier" in low) else None
+        return "escalation", min(int(n.group(1)), 3) if n is not None else 1
     if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()):
         return "reopened", 0
     if ticked or ("\u2705" in text and _DONE_MARK.search(text) is not None):

@@ -227,7 +227,7 @@ def front_matter(lines: list[str]) -> FrontMatter:
 # --- blocks ----------------------------------------------------------------------------------
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")  # the text is cut in Python (no backtracking)
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+(.*)|$)")
-_TASK = re.compile(r"^\[[ xX]\][ \t]+")
+_TASK = re.compile(r"^\[[ xX\-]\][ \t]+")
 _BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _DELIM_CELL = re.compile(r":?-+:?")
 
@@ -295,7 +295,8 @@ def _item_close(lines: list[str], i: int, n: int, fence: str, owner: int) -> int
 # Block tuples (kept as tuples: they are made once per item on the hot path):
 #   ("h", line, level, text)    (also setext 'Title\n====', a '=== X ===' banner, a date-only line)
 #   ("i", line, depth, text, ticked)               a list item, continuation lines joined; ticked:
-#                                                  a done task box ('- [x] ...'), its marker dropped
+#                                                  True for a done task box ('- [x] ...'), 'cancelled'
+#                                                  for a cancelled one ('- [-] ...'), its marker dropped
 #   ("l", line, 0, text, False)                    a prose line that opens with its time, likewise
 #   ("p", line, 0, text, False)                    any other paragraph of prose, its lines joined
 #   ("t", line, headers, [(line, cells), ...])     a whole table
@@ -484,9 +485,10 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 depth = len(stack)
                 stack.append(indent)
                 text = (m.group(2) or "").strip()
-                ticked = False
+                ticked: bool | str = False
                 if text[:1] == "[" and _TASK.match(text):
-                    ticked = text[1] != " "  # '- [x] ...': the task is done (its kind says so)
+                    # '- [x] ...': the task is done (its kind says so); '- [-] ...': cancelled
+                    ticked = "cancelled" if text[1] == "-" else text[1] != " "
                     text = text[4:].lstrip()
                 # the item's content column: a line indented 4 more after a blank is code in it
                 col = indent + (m.start(2) if m.group(2) is not None else m.end() + 1) - len(indent_s)

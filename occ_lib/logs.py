@@ -124,7 +124,8 @@ Per item (the rules, in order)
       whether that means the end of the day. Mentions that cannot be resolved (``[???]``, ``(Time TBC)``,
       ``25:61``, a time in an undated section) are ``time`` problems; an unreadable heading date is a ``date``
       problem.
-    - ``kind``, the first rule that matches (on the item's lower-case words). A word right after a
+    - ``kind``, the first rule that matches (on the item's lower-case words; a state an arrow leads
+      away from is no word of it: "Status: Reopened → Closed" is closed). A word right after a
       negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
       not count for any rule unless the item also writes it un-negated: "manager was not paged",
       "not escalated", "nothing paged", "nobody acked the page", "PagerDuty: Unacknowledged (ack
@@ -145,8 +146,10 @@ Per item (the rules, in order)
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
          :mod:`occ_lib.sla`).
       3. ``resolved``: a ticked task box (``- [x]``, ``- [X]``) or Obsidian's done mark (``✅
-         2025-10-20``), whatever the words say (an unticked ``- [ ]`` is read by its words); or
-         closed, resolved, delivered, done, merged, landed, shipped, fixed, completed,
+         2025-10-20``), whatever the words say (an unticked ``- [ ]`` is read by its words; a
+         cancelled ``- [-]`` or ``❌ 2025-10-08`` one too, and its deadlines are dropped); or
+         closed, resolved, solved, delivered, done, merged, landed, shipped, fixed, completed,
+         succeeded, renewed,
          restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
          auto-healed, auto-recovered (German erledigt, behoben, gelöst, geschlossen;
          French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado) - unless
@@ -177,8 +180,9 @@ Per item (the rules, in order)
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
       also inside a hyphenated handle: ``@eng-director``), else 2 when it names a
-      manager (also mgr, "Eng Mgr", EM), lead or supervisor or is a re-escalation, else 1 (a ping, or
-      a page to the on-call); a follow-up is 1; any other kind is 0.
+      manager (also mgr, "Eng Mgr", EM), lead or supervisor or is a re-escalation, else the level of
+      an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"),
+      else 1 (a ping, or a page to the on-call); a follow-up is 1; any other kind is 0.
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
@@ -738,7 +742,7 @@ def _parse_document(
                 items.append(
                     (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near,
                      _standup_reading(b[3]) if head_flags & _STANDUP else None,
-                     (head_flags | _TICKED) if b[4] else head_flags)
+                     head_flags | (_CANCELLED if b[4] == "cancelled" else _TICKED if b[4] else 0))
                 )
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
@@ -871,11 +875,13 @@ _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 # None for the document's, tickets of the enclosing headings, the date a year-less date is read
 # against: its section's, else the last dated section's or the front matter's, the text its times
 # are read from when not its own: a table row with a 'Due' column or a standup's 'Y:', the flags of
-# its enclosing headings: _WEEK, _STANDUP, and _TICKED: it is a ticked task box, '- [x] ...')
+# its enclosing headings: _WEEK, _STANDUP, and _TICKED: it is a ticked task box, '- [x] ...'; or
+# _CANCELLED, a cancelled one, '- [-] ...')
 _Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None, int]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 _ITEM_KINDS = {"i": "list", "l": "line", "p": "paragraph"}
-_WEEK, _STANDUP, _TICKED = 1, 2, 4
+_WEEK, _STANDUP, _TICKED, _CANCELLED = 1, 2, 4, 8
+_CANCEL_MARK = re.compile(r"\u274c\s*\d{4}-\d{2}-\d{2}")  # (Obsidian Tasks' cancelled date)
 # a standup's heading ('## Standup — Thu Oct 9'): under it 'Y: merged PLAT-88 at 4:45 PM' is yesterday
 _STANDUP_HEADING = re.compile(r"(?i:\bstand-?ups?\b|\bdaily\s+scrum\b)")
 _STANDUP_Y = re.compile(r"[*_]{0,2}Y[*_]{0,2}:[*_]{0,2}\s")
@@ -942,7 +948,8 @@ def _items(
         proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks
     )
     _past_midnight(items, found, tz)
-    kws = [ex.keywords(t) for t in texts]
+    kind_texts = [ex.kind_text(t) for t in texts]
+    kws = [ex.keywords(t) for t in kind_texts]
     problems: list[tuple[int, str, str | None, str]] = []
     E = acc.event_rows.append
     DL = acc.deadline_rows.append
@@ -984,8 +991,10 @@ def _items(
                     precision="day" if prec == "day" else "minute", has_date=True, zone=None,
                     is_deadline=True, keyword=rel[1], problem=None,
                 ))
+        if dls and (flags & _CANCELLED or "\u274c" in text and _CANCEL_MARK.search(text)):
+            dls = []  # (a cancelled task, '- [-] ...' or Obsidian's '❌ 2025-10-08', promises nothing now)
         w = kws[k]
-        kind, level = classify(text, w, bool(dls), bool(flags & _TICKED))
+        kind, level = classify(kind_texts[k], w, bool(dls), bool(flags & _TICKED))
         tks = tks_all[k]
         if kind_of_item == "paragraph" and (not (
             found[k] if is_field(text) else found[k] or dls or owns[k] or kind in _TELLING

@@ -1469,3 +1469,29 @@ def test_a_section_that_runs_past_midnight_puts_the_small_hours_on_the_next_day(
         ts("2025-10-24 07:00"), ts("2025-10-25 12:00"), ts("2025-10-25 06:00"),
     ]
     assert logs.deadlines["due_at"].tolist() == [ts("2025-10-25 04:30")]
+
+
+def test_policy_levels_state_changes_completion_words_and_cancelled_tasks():
+    text = (
+        "## 2025-10-09\n"
+        "- 10:00 REL-94 escalated to level 2 per Opsgenie policy\n"
+        "- 10:05 REL-94 Escalated to level 3 at 10:05\n"
+        "- 10:10 REL-95 escalated to L2 support\n"  # (a support tier is no policy level)
+        "- 10:20 INC-1 Resolution: Unresolved \u2192 Fixed\n"
+        "- 10:21 INC-2 Status: Reopened \u2192 Closed\n"
+        "- 10:22 INC-3 Pending \u2192 Solved\n"
+        "- 10:23 INC-4 Status: In Progress -> Blocked\n"
+        "- 16:30 OPS-520 renewed.\n"
+        "- DEPLOY-482 Deploy #482 succeeded in 3m12s\n"
+        "- [-] NET-300 migrate DNS \U0001f4c5 2025-10-08\n"
+        "- NET-303 drop it \U0001f4c5 2025-10-11 \u274c 2025-10-09\n"
+        "- [ ] NET-301 runbook \U0001f4c5 2025-10-14\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.events[["kind", "level"]].values.tolist() == [
+        ["escalation", 2], ["escalation", 3], ["escalation", 1], ["resolved", 0], ["resolved", 0],
+        ["resolved", 0], ["blocked", 0], ["resolved", 0], ["resolved", 0], ["note", 0], ["note", 0],
+        ["deadline", 0],
+    ]
+    assert logs.events["text"].tolist()[9] == "NET-300 migrate DNS \U0001f4c5 2025-10-08"
+    assert logs.deadlines["tickets"].tolist() == [["NET-301"]]  # (cancelled tasks promise nothing)
