@@ -58,8 +58,9 @@ Ranges
     Times with their dates or weekdays are a range the same way (``Oct 30 18:00 – Nov 3 09:00 ET``,
     ``Sat 23:00 - Sun 03:00 ET``), and so are ``Starts at ... , Ends at ...`` (Alertmanager) and
     ``started 14:02 UTC, ended 15:10 UTC``.
-    A bare hour opening a range takes the AM/PM of its end when that keeps it first (``2-4pm`` is
-    14:00-16:00, ``11-1pm`` 11:00-13:00); ``2-4`` alone is no time.
+    A start written without AM/PM takes the AM/PM of its end when that keeps it first (``2-4pm`` is
+    14:00-16:00, ``11-1pm`` 11:00-13:00, ``2:00 - 3:30 PM`` 14:00-15:30; a start past 12 stays as
+    written); ``2-4`` alone is no time.
     ``between 09:00 and 10:00 ET``, ``from 09:00 until 10:00 ET`` (then ``until`` makes no deadline)
     and ``09:00 through 10:30 ET`` are ranges too.
 Lists
@@ -1055,7 +1056,8 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         if until_written:
             cand.until = _match_time(g, p2)
             t1, t2 = _TIME_GET[p1](g), _TIME_GET[p2](g)
-            if not any(t1[1:]) and (t2[5] or t2[6]):  # '2-4pm': a bare hour takes the end's meridiem
+            # '2-4pm', '2:00 - 3:30 PM': a start without its own takes the end's meridiem
+            if not (t1[5] or t1[6]) and (t2[5] or t2[6]):
                 cand.time = _meridiem_of_end(cand.time, cand.until, (t2[5] or t2[6])[0].lower())
     except _Bad as bad:
         cand.problem = cand.problem or str(bad)
@@ -1501,7 +1503,7 @@ def _weekday_ordinal(
     text: str, s: int, e: int, a: int, pos: int, year_day: dt.date | None
 ) -> _Cand | None:
     """The date 'Friday the 10th' whose day number is ``text[s:e]`` (with its ordinal): the nearest
-    10th to ``year_day`` that is a Friday, else the nearest 10th; None when it is not written so."""
+    10th to ``year_day`` that is a Friday (within a month); None when it is not written so."""
     if year_day is None or not text[s:e].rstrip().endswith(("st", "nd", "rd", "th")):
         return None
     wd = _WD_THE.search(text, max(a, pos, s - 16), s)
@@ -1517,7 +1519,10 @@ def _weekday_ordinal(
             continue
     if not options:
         return None
-    options.sort(key=lambda d: (d.weekday() != weekday, abs((d - year_day).days)))
+    options = [d for d in options if d.weekday() == weekday]
+    if not options:
+        return None  # ('Friday the 13th' when no 13th near is a Friday: no date rather than a wrong one)
+    options.sort(key=lambda d: abs((d - year_day).days))
     return _Cand(wd.start(), e, "date", date=options[0])
 
 

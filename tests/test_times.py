@@ -1709,3 +1709,13 @@ def test_european_zone_names_are_not_the_us_ones() -> None:
     assert _read("3:00 PM Central Time", dt.date(2025, 10, 9))[0][1] == "2025-10-09T20:00:00+00:00"
     assert declared_zone("All times in Central European Time.") == "Europe/Paris"
     assert declared_zone("All times in Central Time.") == "America/Chicago"
+
+
+def test_a_range_start_without_its_meridiem_takes_the_ends() -> None:
+    day = dt.date(2025, 10, 9)
+    assert _read("checkout outage 2:00 \u2013 3:30 PM ET", day)[0][1:3] == (
+        "2025-10-09T18:00:00+00:00", "2025-10-09T19:30:00+00:00")
+    assert _read("09:00 - 3:30 PM", day)[0][1] == "2025-10-09T09:00:00+00:00"
+    assert _read("14:00 - 3:30 PM", day)[0][1] == "2025-10-09T14:00:00+00:00"
+    # no 13th near Oct 9 is a Friday: no date rather than one on the wrong weekday
+    assert _read("Friday the 13th", day) == []
