@@ -44,11 +44,11 @@ What counts as a date
     date, except ``10/10/2025`` in a heading (see :func:`parse_heading`). A bare year (``2025``) is not a
     date. A date without a year takes the year that puts it nearest to ``day``. A date joined to a time
     (``2025-10-10 04:41 UTC``, ``2025-10-10T04:40:48.296Z``, ``2025-10-10T09:00+02:00``, ``Oct 11, 2025 at
-    14:00``, ``09:00 UTC on 2025-10-11``) is one mention with ``has_date=True``; so is a date followed by a
-    time with only a comma, a table's `` | ``, ``at``, ``@`` or a deadline word between (``Oct 10 by
-    noon``, ``due 2025-10-10 before 09:00 UTC``, ``ETA Oct 10 noon ET``): that time on that date, a
-    deadline when either part is one. A year-less date with no date around takes the year of the last
-    date an earlier item of the document wrote (:func:`find_times_many`).
+    14:00``, ``09:00 UTC on 2025-10-11``, ``10:12 AM Oct 10``, as comment stamps write it) is one mention with
+    ``has_date=True``; so is a date followed by a time with only a comma, a table's `` | ``, ``at``, ``@`` or
+    a deadline word between (``Oct 10 by noon``, ``due 2025-10-10 before 09:00 UTC``, ``ETA Oct 10 noon ET``):
+    that time on that date, a deadline when either part is one. A year-less date with no date around takes the
+    year of the last date an earlier item of the document wrote (:func:`find_times_many`).
     A minus after a joined time is an offset only after seconds, a ``T`` time or a space
     (``2025-10-10T09:00-04:00``, ``17:45:00 -0500``); ``Oct 10 09:00-10:00`` is a range. A weekday written
     before a date (``Friday, Oct 10``, ``Fri 10 Oct``) is part of it, no day of its own.
@@ -525,7 +525,7 @@ _FULL_SRC = (
     r"|(?P<tm>" + _time_re("b") + _zone_re("b", False)
     + r"(?:" + _RANGE_SEP + r"(?P<be_>" + _time_re("be", lookbehind=False) + r")"
     + _zone_re("be", False) + r")?"
-    + r"(?P<con>(?:,?\s+on\s+|,\s)" + _date_re("c") + r")?)"
+    + r"(?P<con>(?:,?\s+on\s+|,?\s)" + _date_re("c") + r")?)"
     # a slash date joined to a time: '10/10 09:00 UTC', '10/13/2025 at 5pm ET', table cells
     # '10/08 | 14:00' (alone, '24/7' and '3/4' are no dates)
     r"|(?P<sl>(?P<sl1>\d{1,2})/(?P<sl2>\d{1,2})(?:/(?P<sly>\d{4}|\d{2}))?(?![\d/])"

@@ -1719,3 +1719,9 @@ def test_a_range_start_without_its_meridiem_takes_the_ends() -> None:
     assert _read("14:00 - 3:30 PM", day)[0][1] == "2025-10-09T14:00:00+00:00"
     # no 13th near Oct 9 is a Friday: no date rather than one on the wrong weekday
     assert _read("Friday the 13th", day) == []
+
+
+def test_a_time_written_before_its_date_is_on_that_date() -> None:
+    # a comment stamp: '10:12 AM Oct 10'
+    assert _read("10:12 AM Oct 10 comment by Ana", dt.date(2025, 10, 9)) == [
+        ("10:12 AM Oct 10", "2025-10-10T10:12:00+00:00", None, None)]
