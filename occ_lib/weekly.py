@@ -798,7 +798,8 @@ def _budget_table(budget: pd.DataFrame, burns: pd.DataFrame) -> pd.DataFrame:
             w = c.removeprefix("burn_")
             out[f"peak burn {w} (x)"] = out["target"].map(peak[c]).astype("float64").round(2)
         if alert_cols:
-            fired = burns.groupby("target")[alert_cols].sum().sum(axis=1)
+            # (a step counts once however many window pairs fire in it: a week has 2016 of them)
+            fired = burns[alert_cols].any(axis=1).groupby(burns["target"]).sum()
             out["alerting (5-min steps)"] = out["target"].map(fired).fillna(0).astype("int64")
     return out.reset_index(drop=True)
 

@@ -511,3 +511,20 @@ def test_banner_names_the_zone_and_says_utc_marks_only_when_it_is_not_utc():
     assert weekly.banner(utc, "R").data.endswith(
         "figures as of <b>2025-10-13 00:00 UTC</b>. Times below are in UTC.</p>"
     )
+
+
+def test_the_budget_table_counts_an_alerting_step_once_whatever_pairs_fire():
+    from occ_lib.weekly import _budget_table
+
+    budget = pd.DataFrame({"target": ["a", "b"], "objective": [99.5, 99.5], "counted": [10, 10],
+                           "bad": [1, 0], "ratio": [90.0, 100.0], "allowed_bad": [0.05, 0.05],
+                           "consumed_pct": [2000.0, 0.0], "remaining_pct": [-1900.0, 100.0]})
+    burns = pd.DataFrame({
+        "target": ["a", "a", "a", "b"],
+        "at": pd.to_datetime(["2025-10-09 10:00", "2025-10-09 10:05", "2025-10-09 10:10", "2025-10-09 10:00"],
+                             utc=True),
+        "burn_1h": [14.0, 14.0, 0.0, 0.0], "burn_5m": [20.0, 0.0, 0.0, 0.0],
+        "alert_1h_5m": [True, True, False, False], "alert_6h_30m": [True, False, False, False],
+    })
+    out = _budget_table(budget, burns).set_index("target")
+    assert out["alerting (5-min steps)"].to_dict() == {"a": 2, "b": 0}
