@@ -339,9 +339,11 @@ def is_field(text: str) -> bool:
 def _head_only(pending: list) -> bool:
     """Whether the open item is a chat message's head alone (sender and time, no text yet)."""
     lines = pending[2]
-    return pending[3] == "l" and len(lines) == 1 and (
-        _CHAT_HEAD.match(lines[0]) is not None or _STAMP_HEAD.match(lines[0]) is not None
-    )
+    if len(lines) != 1:
+        return False
+    if pending[3] == "l":
+        return _CHAT_HEAD.match(lines[0]) is not None or _STAMP_HEAD.match(lines[0]) is not None
+    return pending[3] == "p" and _DATED_HEAD.match(lines[0]) is not None
 
 
 _STAMPED = re.compile(
@@ -364,6 +366,14 @@ _CHAT_HEAD = re.compile(
 _STAMP_HEAD = re.compile(
     r"[\[(]?(?:\d{4}-\d{2}-\d{2}[ T])?" + _SENT + r"(?:[ \t][A-Z]{2,4})?[\])]?[ \t]*"
     r"(?:[-\u2013\u2014|:][ \t]*)?" + _SENDER + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*$"
+)
+# a help desk's message head with its date: Zendesk's '**Anna Schmidt** (Agent) — Oct 10, 2025, 09:15
+# (CEST)'; what follows is its message, even a line that opens like a field ('Internal note: ...')
+_DATED_HEAD = re.compile(
+    r"[*_]{0,2}" + _SENDER + r"[*_]{0,2}(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-\u2013\u2014|,][ \t]*"
+    r"(?:\w{3,9},? )?(?:" + r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}"
+    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{4}|\d{4}-\d{2}-\d{2})"
+    r",?(?: at)? " + _SENT + r"(?:[ \t]*\(?[A-Z]{2,5}\)?)?[ \t]*$"
 )
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _BANNER = re.compile(r"(={3,}|-{3,}|\*{3,})[ \t]+(\S.*?)[ \t]+\1[ \t]*$")  # '=== 2025-10-09 ==='

@@ -61,7 +61,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     outline journals write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under
     it as a heading would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with
     `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
-    deadlines, read as ``due 2025-10-10``, not the row's time); tables are also kept whole in ``tables``.
+    deadlines, read as ``due 2025-10-10``, not the row's time; an empty cell of a ``Date`` column is the
+    date above it, as a merged cell is exported); tables are also kept whole in ``tables``.
 
     Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence
     is not a fence, except that a fence in a ``>`` quote opens and closes within the quote (it ends where
@@ -820,11 +821,19 @@ def _parse_document(
                                                      if not d]
             zone = _header_zone(plain) or sec_zone
             body = []
+            # a Date column's empty cell is the date above it (a merged cell, as wikis export them)
+            date_cols = [j for j, h in enumerate(cols) if h.strip(" *_:").lower() in ("date", "day")]
+            above: dict[int, str] = {}
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells
                 if width == 2 and cells[1]:  # ('| DB_PASSWORD | Hunter2pg |': a secret's name and value)
                     cells = [cells[0], redact_field(cells[0], cells[1])]
                 body.append(cells)
+                for j in date_cols:
+                    if cells[j].strip():
+                        above[j] = cells[j]
+                    elif j in above and any(c.strip() for c in cells):
+                        cells = [*cells[:j], above[j], *cells[j + 1:]]
                 rtext = " | ".join(cells).rstrip()
                 if rtext.strip(" |"):
                     read_as = None if dl_cols is None else " | ".join(

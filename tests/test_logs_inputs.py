@@ -1495,3 +1495,26 @@ def test_policy_levels_state_changes_completion_words_and_cancelled_tasks():
     ]
     assert logs.events["text"].tolist()[9] == "NET-300 migrate DNS \U0001f4c5 2025-10-08"
     assert logs.deadlines["tickets"].tolist() == [["NET-301"]]  # (cancelled tasks promise nothing)
+
+
+def test_a_help_desk_message_keeps_a_body_that_opens_like_a_field():
+    text = (
+        "## Ticket 48213\n\n**Anna Schmidt** (Agent) \u2014 Oct 10, 2025, 09:15 (CEST)\n"
+        "Internal note: SUP-881 escalated to finance manager, reply due 11:00.\n"
+    )
+    logs = parse_log(text, "z.md")
+    ev = logs.events
+    assert ev[["line", "at", "kind", "level", "tickets"]].values.tolist() == [
+        [3, ts("2025-10-10 07:15"), "escalation", 2, ["SUP-881"]]]
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-10 11:00")]
+
+
+def test_an_empty_date_cell_is_the_date_above_it():
+    text = (
+        "All times in CEST.\n## Timeline\n| Date | Time (CEST) | Event |\n| --- | --- | --- |\n"
+        "| 09 Oct 2025 | 09:12 | INC-1207 triggered |\n| | 09:40 | paged EM |\n"
+    )
+    logs = parse_log(text, "c.md")
+    assert logs.events[["at", "kind", "level"]].values.tolist() == [
+        [ts("2025-10-09 07:12"), "note", 0], [ts("2025-10-09 07:40"), "escalation", 2]]
+    assert logs.tables["frame"][0]["Date"].tolist() == ["09 Oct 2025", ""]  # (kept as written)
