@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .redact import PAIR_HINT, redact_pairs, redact_text, redact_url
+from .redact import pair_hint, redact_pairs, redact_text, redact_url
 
 # --- tickets ---------------------------------------------------------------------------------
 # ServiceNow's record numbers have no hyphen: a table prefix and seven digits or more (INC0012345,
@@ -253,7 +253,7 @@ def redact(text: str) -> str:
         return redact_text(text)
     if "earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text:
         return redact_text(text)
-    if ("=" in text or ":" in text) and PAIR_HINT.search(text):  # ('GH_TOKEN=...', '"X-Api-Key: ..."')
+    if ("=" in text or ":" in text) and pair_hint(text):  # ('GH_TOKEN=...', '"X-Api-Key: ..."')
         return redact_pairs(text)
     return text
 

@@ -62,7 +62,7 @@ def redact_text(text: str) -> str:
     a pasted command or config shows (:func:`redact_pairs`)."""
     text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
     text = _BEARER.sub(_credential, text)
-    return redact_pairs(text) if PAIR_HINT.search(text) else text
+    return redact_pairs(text) if pair_hint(text) else text
 
 
 # --- secrets written as a name and a value in free text: 'GH_TOKEN=ghp_...', 'routing_key=R02...',
@@ -74,11 +74,30 @@ def redact_text(text: str) -> str:
 # updates: ...') and messages ('X-Api-Key: environment variable ... is not set') stay as written; a
 # quoted name is JSON's.
 TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"`()\[\]{}]+)"""  # a value, quoted or a word
-# (case-sensitive literals: sre scans for them fast; a false hint only costs the full pass)
-PAIR_HINT = re.compile(
-    "key|Key|KEY|oken|OKEN|ecret|ECRET|pass|Pass|PASS|pwd|PWD|auth|Auth|AUTH|ookie|OOKIE|ession|ESSION"
-    "|jwt|JWT|redential|REDENTIAL|sig|Sig|SIG|rivate|RIVATE"
-)
+_PAIR_WORDS = ("key", "oken", "ecret", "pass", "pwd", "auth", "ookie", "ession", "jwt", "redential", "sig",
+               "rivate")
+_STRONG_NAMES = ("password", "passwd", "pwd", "secret", "token", "apikey")
+
+
+def _strong_colon(low: str) -> bool:
+    """Whether a bare secret name is followed by a colon in ``low`` ('password: ...')."""
+    for w in _STRONG_NAMES:
+        i = low.find(w)
+        while i >= 0:
+            j = i + len(w)
+            while j < len(low) and low[j] in "\"' \t":
+                j += 1
+            if low.startswith(":", j):
+                return True
+            i = low.find(w, i + 1)
+    return False
+
+
+def pair_hint(text: str) -> bool:
+    """Whether ``text`` may hold a secret written as a name and a value (a cheap test on its
+    lower-case letters: most log items hold none; a false hint only costs the full pass)."""
+    low = text.lower()
+    return any(w in low for w in _PAIR_WORDS)
 _SECRET_PARTS = frozenset((
     "token", "secret", "secrets", "password", "passwd", "pwd", "pass", "apikey", "key", "auth",
     "authorization", "cookie", "session", "sessionid", "sid", "jwt", "credential", "credentials",
@@ -97,9 +116,7 @@ _PAIR_COLON = re.compile(
     r"""\1(\s*:\s*)("[^"\n]*"|'[^'\n]*'|[^\s"'`()\[\]{}]+)"""  # (a header's value may hold '&' or ';')
 )
 _PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
-_HEADER_COLON = re.compile(  # (what _PAIR_COLON needs, found fast)
-    r"[_-][A-Za-z0-9]+[\"']?\s*:|(?i:password|passwd|pwd|secret|token|apikey)[\"']?\s*:"
-)
+_HEADER_COLON = re.compile(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
 _COOKIE_VALUE = re.compile(r"""(?i)\b((?:set-)?cookie["']?\s*:\s*)([^"'\n)\]}]+)""")
 # 'Authorization: ApiKey X': a known scheme word stays, the credential after it goes
 AUTH_IN_TEXT = re.compile(
@@ -154,6 +171,9 @@ def _pairs_eq(text: str) -> str:
         while start > done and text[start - 1] in _NAME_CHARS:
             start -= 1
         name = text[start:k].lstrip("-")  # ('--password=...': an option's dashes)
+        if start > done and text[start - 1] in "?&;":  # (a URL's query: redact_url's business)
+            i = text.find("=", i + 1)
+            continue
         m = _EQ_VALUE.match(text, i + 1 + arrow)
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name):
             value = m.group(1)
@@ -230,7 +250,7 @@ def redact_pairs(text: str) -> str:
     if ":" in text:
         if '"' in text or "'" in text:
             text = _PAIR_QUOTED.sub(_pair, text)
-        if _HEADER_COLON.search(text):
+        if _HEADER_COLON.search(text) or _strong_colon(text.lower()):
             text = _PAIR_COLON.sub(_header_pair, text)
     return text
 
