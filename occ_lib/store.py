@@ -411,6 +411,8 @@ def evidence_key_starts(store: str | Path) -> set[tuple[str, pd.Timestamp]]:
     form of earlier versions (without the file-name stamp) together with the row's time."""
     tbl, bad = _scan(store, None, None, None, ["evidence_key", "started_at"])
     _surface(bad, "warn")
+    # (probe rows have no key: leave them in Arrow, a store of a million rows holds a few evidence rows)
+    tbl = tbl.filter(pc.is_valid(tbl.column("evidence_key")))
     keys, starts = tbl.column("evidence_key").to_pylist(), tbl.column("started_at").to_pylist()
     return {(k, _utc_us(t)) for k, t in zip(keys, starts, strict=True) if k is not None and t is not None}
 
