@@ -1081,11 +1081,17 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
     prev_hour = prev_depth = -1
     for k, it in enumerate(items):
         sec = it[4]
-        first = next((m for m in found[k] if m.at is not None and not m.is_deadline and m.precision != "day"),
-                     None)
-        if first is None or sec[2] is None:
+        if sec[2] is None:
             continue
-        local = first.at.astimezone(it[5] or tz or dt.UTC)
+        first = None
+        for m in found[k]:
+            if m.at is not None and not m.is_deadline and m.precision != "day":
+                first = m
+                break
+        if first is None:
+            continue
+        zone = it[5] or tz
+        local = first.at if zone is None or zone is dt.UTC else first.at.astimezone(zone)
         hour = local.hour
         # (an item nested under an evening one is about that evening: '- 18:30 recap:' then '  - 03:10 ...')
         if (sec[1], sec[2]) == prev_key and prev_hour >= 18 and hour < 6 and not first.has_date and (

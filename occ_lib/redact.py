@@ -74,9 +74,9 @@ def redact_text(text: str) -> str:
 # updates: ...') and messages ('X-Api-Key: environment variable ... is not set') stay as written; a
 # quoted name is JSON's.
 TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"`()\[\]{}]+)"""  # a value, quoted or a word
-_PAIR_WORDS = ("key", "oken", "ecret", "pass", "pwd", "auth", "ookie", "ession", "jwt", "redential", "sig",
-               "rivate")
+_PAIR_WORDS = re.compile("key|oken|ecret|pass|pwd|auth|ookie|ession|jwt|redential|sig|rivate")
 _STRONG_NAMES = ("password", "passwd", "pwd", "secret", "token", "apikey")
+_STRONG_CASED = re.compile("assw|ASSW|ecret|ECRET|oken|OKEN|pwd|PWD|pikey|piKey|PIKEY")
 
 
 def _strong_colon(low: str) -> bool:
@@ -94,10 +94,13 @@ def _strong_colon(low: str) -> bool:
 
 
 def pair_hint(text: str) -> bool:
-    """Whether ``text`` may hold a secret written as a name and a value (a cheap test on its
-    lower-case letters: most log items hold none; a false hint only costs the full pass)."""
-    low = text.lower()
-    return any(w in low for w in _PAIR_WORDS)
+    """Whether ``text`` may hold a secret written as a name and a value: a separator such a pair
+    needs ('=', a quoted name's colon, a header-like name's colon, a bare secret name's colon), then
+    a secret-like word (cheap tests: most log items hold none; a false hint only costs the pass)."""
+    if not ("=" in text or '":' in text or "':" in text or "uthoriz" in text or "UTHORIZ" in text
+            or "ookie" in text or "OOKIE" in text or _HEADER_COLON.search(text) is not None):
+        return ":" in text and _STRONG_CASED.search(text) is not None and _strong_colon(text.lower())
+    return _PAIR_WORDS.search(text.lower()) is not None
 _SECRET_PARTS = frozenset((
     "token", "secret", "secrets", "password", "passwd", "pwd", "pass", "apikey", "key", "auth",
     "authorization", "cookie", "session", "sessionid", "sid", "jwt", "credential", "credentials",
