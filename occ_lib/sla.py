@@ -73,9 +73,11 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         f"A date-only deadline is due at the end of that day in {policy.tz}.",
         "A ticket reopened (reopened, regressed, recurred) after a resolution is resolved only by a "
         "later 'resolved' event.",
-        "An event from a dated but untimed section counts at the start of its date (UTC), except "
-        "that it does not come before a timed event of that day; a row names such instants in "
-        "'day_precision', tables show them as dates and durations from them are approximate (~).",
+        f"An event from a dated but untimed section counts at the start of its date in {policy.tz} "
+        "(a date that begins at as_of is after it), except that it does not come before a timed "
+        "event of that day, and a response or resolution known only to the day of a timed first "
+        "mention counts from that mention; a row names such instants in 'day_precision', tables "
+        "show them as dates and durations from them are approximate (~).",
         "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
         "source:line, and source/line point at the statement that it was missed, else the first.",
         "Deadlines are listed when due at or after the window start; later ones show as open or met.",
