@@ -343,7 +343,12 @@ def _run_forked(
             for p in multiprocessing.active_children():
                 if p.pid not in others:
                     p.terminate()
+            manager = getattr(pool, "_executor_manager_thread", None)
             pool.shutdown(wait=False, cancel_futures=True)
+            # (let the pool's manager thread close its wake-up pipe now: at exit, concurrent.futures
+            # writes to that pipe, and racing its close printed an OSError traceback)
+            if isinstance(manager, threading.Thread):
+                manager.join(timeout=5)
             raise
     rows: list[Row] = [None] * len(targets)  # type: ignore[list-item]
     for k, share in enumerate(shares):
