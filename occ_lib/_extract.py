@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .redact import pair_hint, redact_pairs, redact_text, redact_url
+from .redact import SERVICENOW_TICKET, pair_hint, redact_pairs, redact_text, redact_url
 
 # --- tickets ---------------------------------------------------------------------------------
-# ServiceNow's record numbers have no hyphen: a table prefix and seven digits or more (INC0012345,
-# CHG0034567, RITM0010042); only these prefixes, so that 'ABC1234567' or a part number stays text.
-SERVICENOW_TICKET = r"(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS)[0-9]{7,10}(?![\w-])"
+# (ServiceNow's numbers, SERVICENOW_TICKET, are defined with redaction, which must not take a ticket
+# key for a credential; _markdown takes them from here)
 # PROJECT-123 or ORG-PROJECT-123: upper-case segments (the first with at least two letters), a
 # number, and nothing word-like or hyphenated glued on either side. The guards are what keep
 # ``T04-40`` (inside a time stamp), ``INF-221`` (the tail of ``OCC-INF-221``) and ``CVE-2021``

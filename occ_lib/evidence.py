@@ -621,13 +621,6 @@ def _error_host(message: str) -> str | None:
     return host.lower()
 
 
-def _url_host(url: str) -> str | None:
-    try:
-        return urlsplit(url).hostname
-    except ValueError:
-        return None
-
-
 def _curl_error(
     numbered: list[tuple[int, str]], cmd: _Command | None, urls: Iterable[str]
 ) -> tuple[int, str] | None:
@@ -635,7 +628,7 @@ def _curl_error(
     it sits (with ``2>&1`` curl's stderr may come before the headers). One that names a host other
     than the URLs' (the command's, the redirects', the final one) or a proxy's belongs to another
     argument: '-H Authorization: Bearer X' unquoted makes curl try 'Bearer' and 'X' as URLs."""
-    hosts = {h for u in urls if (h := _url_host(u))} | set(cmd.hosts if cmd else ())
+    hosts = {h for u in urls if (h := _host_of(u))} | set(cmd.hosts if cmd else ())
     found = None
     for _n, text in numbered:
         m = _CURL_ERR.search(text)

@@ -222,9 +222,11 @@ def _looks_like_credential(word: str) -> bool:
     return len(word) >= 20 or _CREDENTIAL_SIGN.search(word) is not None
 
 
-_TICKETISH = re.compile(
-    r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS)\d{7,10}"
-)
+# ServiceNow's record numbers have no hyphen: a table prefix and seven digits or more (INC0012345,
+# CHG0034567, RITM0010042); only these prefixes, so that 'ABC1234567' or a part number stays text.
+# (Defined here, below occ_lib._extract, which reads tickets with it.)
+SERVICENOW_TICKET = r"(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS)[0-9]{7,10}(?![\w-])"
+_TICKETISH = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|" + SERVICENOW_TICKET)
 
 
 _FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.\- ]{0,40}")

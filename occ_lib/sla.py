@@ -20,7 +20,7 @@ import pandas as pd
 from . import aggregate
 from .periods import day_end, local_midnight, parse_duration, to_utc
 from .policy import Policy, _fmt_td
-from .timeline import days_in_zone, final_resolutions, first_events
+from .timeline import days_in_zone, final_resolutions, first_events, known_at
 
 MISS_COLUMNS: tuple[str, ...] = (
     "kind",
@@ -198,8 +198,7 @@ def _counted(events: pd.DataFrame, as_of: pd.Timestamp, tz: str) -> pd.DataFrame
     ``as_of`` or later is after it."""
     ev = days_in_zone(events[events["at"].notna()], tz)
     ev = ev.assign(at=pd.to_datetime(ev["at"], utc=True))
-    day = ev["at_precision"].eq("day") if "at_precision" in ev.columns else pd.Series(False, index=ev.index)
-    return ev[(ev["at"] < as_of) | ((ev["at"] == as_of) & ~day)]
+    return ev[known_at(ev, as_of)]
 
 
 def _resolutions(

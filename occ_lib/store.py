@@ -414,14 +414,7 @@ def evidence_key_starts(store: str | Path) -> set[tuple[str, pd.Timestamp]]:
     # (probe rows have no key: leave them in Arrow, a store of a million rows holds a few evidence rows)
     tbl = tbl.filter(pc.is_valid(tbl.column("evidence_key")))
     keys, starts = tbl.column("evidence_key").to_pylist(), tbl.column("started_at").to_pylist()
-    return {(k, _utc_us(t)) for k, t in zip(keys, starts, strict=True) if k is not None and t is not None}
-
-
-def _utc_us(value: Any) -> pd.Timestamp:
-    import pandas as pd
-
-    ts = pd.Timestamp(value)
-    return (ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")).as_unit("us")
+    return {(k, to_instant(t)) for k, t in zip(keys, starts, strict=True) if k is not None and t is not None}
 
 
 # compaction -------------------------------------------------------------------------------------

@@ -126,6 +126,13 @@ def days_in_zone(frame: pd.DataFrame, tz: str | dt.tzinfo | None) -> pd.DataFram
     return frame.assign(at=at.where(~day, dates.map(midnight)).astype(_UTC))
 
 
+def known_at(frame: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """Mask of the events (``at``, ``at_precision``) at or before ``as_of``: a date-only one whose
+    day begins at ``as_of`` is after it ('Oct 13' after a week that ends then); NaT is not."""
+    day = frame["at_precision"].eq("day") if "at_precision" in frame.columns else False
+    return (frame["at"] < as_of) | ((frame["at"] == as_of) & ~day)
+
+
 def escalations(
     logs: Any, tickets: list[str] | tuple[str, ...] | None = None, tz: str | dt.tzinfo | None = None
 ) -> pd.DataFrame:
@@ -224,9 +231,7 @@ def summary(
     """
     cutoff = as_utc(as_of if as_of is not None else dt.datetime.now(dt.UTC))
     tl = escalations(logs, tickets, tz)
-    # (a date-only event whose day begins at the cutoff is after it: 'Oct 13' after a week ending then)
-    day = tl["at_precision"].eq("day")
-    tl = tl[tl["at"].notna() & ((tl["at"] < cutoff) | ((tl["at"] == cutoff) & ~day))]
+    tl = tl[known_at(tl, cutoff)]
     if tl.empty:
         return pd.DataFrame(
             {c: pd.Series([], dtype=_summary_dtype(c)) for c in SUMMARY_COLUMNS}

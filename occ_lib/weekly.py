@@ -593,9 +593,7 @@ class WeekData:
         tl = timeline.escalations(self.logs, self.tickets, self.per.tz)
         # (what the logs say after the period is judged belongs to a later report: its chart
         # and table end at as_of, as the per-ticket figures do; undated events stay listed)
-        day = tl["at_precision"].eq("day")
-        at, cut = tl["at"], self.per.as_of
-        return tl[at.isna() | (at < cut) | ((at == cut) & ~day)].reset_index(drop=True)
+        return tl[tl["at"].isna() | timeline.known_at(tl, self.per.as_of)].reset_index(drop=True)
 
     @cached_property
     def summary(self) -> pd.DataFrame:
