@@ -276,10 +276,12 @@ _REOPENED = frozenset(
     {"reopened", "reopen", "reopens", "reopening", "re-opened", "re-open", "re-opening", "regressed",
      "recurred", "reoccurred", "re-triggered", "retriggered"}
 )
-_RESOLVED = frozenset(
+_RESOLVED_WORDS_EN = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
-     "restored", "recovered", "mitigated", "met", "succeeded", "renewed", "solved", "auto-resolved",
-     "autoresolved", "auto-closed",
+     "restored", "recovered", "mitigated", "met", "succeeded", "renewed", "solved"}
+)
+_RESOLVED = _RESOLVED_WORDS_EN | frozenset(
+    {"auto-resolved", "autoresolved", "auto-closed",
      "autoclosed", "self-resolved", "self-healed", "auto-healed", "auto-recovered",
      "erledigt", "behoben", "geschlossen", "gelöst",
      "resuelto", "resuelta", "solucionado", "solucionada", "cerrado", "cerrada", "résolu", "résolue",
@@ -410,10 +412,7 @@ def _without_negated(text: str, w: frozenset[str]) -> frozenset[str]:
 
 
 # a resolution still to come: "expected done 00:30", "to be merged", "should be fixed", "done by Friday"
-_RESOLVED_EN = (
-    r"(?:closed|resolved|delivered|done|merged|landed|shipped|fixed|completed|restored|recovered"
-    r"|mitigated|met)"
-)
+_RESOLVED_EN = "(?:" + "|".join(sorted(_RESOLVED_WORDS_EN)) + ")"
 _FUTURE_GATE = frozenset({"be", "expected", "expecting", "estimated", "by"})
 _FUTURE_DONE = re.compile(
     r"\b(?:be|expected|expecting|estimated)\s+" + _RESOLVED_EN + r"\b"

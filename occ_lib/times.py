@@ -1140,6 +1140,7 @@ def _in_code(text: str, pos: int) -> bool:
 _REL_REACH = 80  # characters between a time and the relative day or weekday it takes
 
 
+_GAP_WORD = re.compile(r"[^\s()\[\]]+")
 # a time right after a relative day or weekday: 'tomorrow 17:00', 'Friday at 9am'
 _TIME_NEXT = re.compile(r"[ \t]*(?:(?i:at)[ \t]+|@[ \t]*|,[ \t]*)?\d{1,2}(?::\d{2}|[ \t]?(?i:[ap]\.?m)\b)")
 
@@ -1165,7 +1166,7 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
             continue
         if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
             continue
-        words = len(gap.split())
+        words = len(_GAP_WORD.findall(gap))  # (a bracket is no word: 'Thu EOD (18:00 ET)')
         if words <= (1 if r.abbr else 4) and words < best_words:
             best, best_words = r, words
     return best

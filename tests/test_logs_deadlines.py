@@ -88,6 +88,7 @@ def test_weekdays_of_deadlines_as_written_in_short_and_looking_back():
         "- WEB-6 ETA Oct 10 by EOD.\n"
         "- WEB-7 due tomorrow by EOD.\n"
         "- WEB-8 Fri EOD 18:00\n"
+        "- WEB-9 Fri EOD (18:00)\n"
     )
     assert _deadlines(text) == [
         [5, ts("2025-10-10 17:00"), "ETA", False],
@@ -98,6 +99,7 @@ def test_weekdays_of_deadlines_as_written_in_short_and_looking_back():
         [10, ts("2025-10-10"), "ETA", False],
         [11, ts("2025-10-10"), "due", False],
         [12, ts("2025-10-11 01:00"), "EOD", False],
+        [13, ts("2025-10-11 01:00"), "EOD", False],
     ]
 
 

@@ -636,6 +636,9 @@ def test_http_status(text, expected):
         ("fix done by Friday", "note", 0),
         ("fixed by @bob after the rollback", "resolved", 0),
         ("PR merged; deploy to be done tonight", "resolved", 0),
+        ("TLS cert to be renewed by Friday", "note", 0),
+        ("OPS-13 should be solved by 12:00", "note", 0),
+        ("OPS-15 cert renewed, valid till 2026", "resolved", 0),
         # managers and executives by their short titles, as whole words
         ("escalated to Eng Mgr", "escalation", 2),
         ("escalated to the EM", "escalation", 2),
