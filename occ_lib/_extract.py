@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .redact import SERVICENOW_TICKET, pair_hint, redact_pairs, redact_text, redact_url
+from .redact import SERVICENOW_TICKET, known_hint, pair_hint, redact_pairs, redact_text, redact_url
 
 # --- tickets ---------------------------------------------------------------------------------
 # (ServiceNow's numbers, SERVICENOW_TICKET, are defined with redaction, which must not take a ticket
@@ -248,9 +248,12 @@ def http_status(text: str) -> int | None:
 
 def redact(text: str) -> str:
     """The text with URL secrets and bearer tokens masked; cheap when there is nothing to mask."""
-    if "://" in text and ("?" in text or "@" in text or "#" in text or ";" in text):
+    if "://" in text and ("?" in text or "@" in text or "#" in text or ";" in text or "hook" in text
+                          or "googleapis" in text):
         return redact_text(text)
-    if "earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text:
+    if ("earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text
+            or "ASIC " in text or "ecret " in text or "assword " in text or "asswd " in text or "-u " in text
+            or "--user" in text or "mysql" in text or "login" in text or known_hint(text)):
         return redact_text(text)
     if ("=" in text or ":" in text) and pair_hint(text):  # ('GH_TOKEN=...', '"X-Api-Key: ..."')
         return redact_pairs(text)

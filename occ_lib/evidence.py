@@ -227,12 +227,13 @@ def _name_without_stamp(path: Path) -> str:
 
 
 # stricter than redact_text: any name that holds a secret-like word, and any 'name: value' with one
-_PAIR_IN_TEXT = re.compile(r"""(["']?)([A-Za-z0-9_.-]+)\1(\s*=\s*)""" + TEXT_VALUE)
+_PAIR_IN_TEXT = re.compile(r"""(["']?)([A-Za-z0-9_.-]+)\1(\s*=>?\s*)""" + TEXT_VALUE)  # (Ruby's '=>' too)
 _FIELD_IN_TEXT = re.compile(
     r"""(?i)(["']?)\b([A-Za-z0-9_.-]*(?:token|secret|password|passwd|api[_-]?key|cookie)[A-Za-z0-9_.-]*)\1"""
     r"(\s*:\s*)" + TEXT_VALUE
 )
-_BEARER_IN_TEXT = re.compile(r"""(?i)\b(bearer\s+)([^\s"',;()\[\]{}]+)""")  # (any length, unlike redact_text)
+# (any length, unlike redact_text)
+_BEARER_IN_TEXT = re.compile(r"""(?i)\b(bearer:?\s+)([^\s"',;()\[\]{}]+)""")
 
 
 def _auth_masked(m: re.Match[str]) -> str:
@@ -699,7 +700,7 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         "status": status,
         "http_version": last.version if last else None,
         **_phases(timings),
-        **_kept_headers(last),
+        **_kept_headers(last, cmd.secrets if cmd else ()),
     }
     if curl_err is not None:
         code, msg = curl_err
@@ -774,15 +775,17 @@ def _wget_error(low: str) -> str | None:
     return _error_class(low, _WGET_ERRORS)
 
 
-def _kept_headers(last: _Response | None) -> dict[str, str | None]:
-    """The last response's headers a row keeps (``h_*``), as ``occ_lib.probe`` keeps them."""
+def _kept_headers(last: _Response | None, secrets: Sequence[str] = ()) -> dict[str, str | None]:
+    """The last response's headers a row keeps (``h_*``), as ``occ_lib.probe`` keeps them, with the
+    command line's secrets masked should a server echo one ('Via: 1.1 gw (key=...)')."""
     hdr = last.headers if last else {}
-    return {
+    kept = {
         "h_date": hdr.get("date"),
         "h_server": hdr.get("server"),
         "h_via": hdr.get("via"),
         "h_request_id": next((hdr[h] for h in _REQUEST_ID_HEADERS if h in hdr), None),
     }
+    return {k: _scrub(_masked(v, secrets)) if v else v for k, v in kept.items()}
 
 
 def _first_url(command: str) -> str | None:
@@ -1205,9 +1208,9 @@ def _finish(row: dict[str, Any], path: Path, shown: str, digest: str, mtime: flo
     tags = getattr(target, "tags", None) or {}
     out = {c: row.get(c) for c in PROBE_COLUMNS}
     out.update({
-        "run_id": run_id, "source": "evidence", "probe_host": None, "target": name,
+        "run_id": run_id, "source": "evidence", "probe_host": None, "target": _scrub(name) if name else name,
         "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
-        "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")), "evidence_path": shown,
+        "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")), "evidence_path": _scrub(shown),
         "time_source": source, "evidence_key": _evidence_key(digest, row["_index"], started, source),
     })
     return out

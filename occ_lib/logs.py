@@ -217,7 +217,7 @@ import pyarrow as pa
 from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
-from .redact import redact_field
+from .redact import is_secret_field, redact_field, redact_mapping
 from .workspace import expand
 
 __all__ = [
@@ -824,10 +824,14 @@ def _parse_document(
             # a Date column's empty cell is the date above it (a merged cell, as wikis export them)
             date_cols = [j for j, h in enumerate(cols) if h.strip(" *_:").lower() in ("date", "day")]
             above: dict[int, str] = {}
+            # a column named for a secret ('| System | Temp password |'): its credentials are masked
+            secret_cols = [j for j, h in enumerate(headers) if is_secret_field(h, column=True)]
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells
                 if width == 2 and cells[1]:  # ('| DB_PASSWORD | Hunter2pg |': a secret's name and value)
                     cells = [cells[0], redact_field(cells[0], cells[1])]
+                for j in secret_cols:
+                    cells = [*cells[:j], redact_field(headers[j], cells[j], column=True), *cells[j + 1:]]
                 body.append(cells)
                 for j in date_cols:
                     if cells[j].strip():
@@ -867,7 +871,7 @@ def _parse_document(
     Dc["lines"].append(len(lines))
     Dc["sections"].append(position)
     Dc["events"].append(n_events)
-    Dc["front_matter"].append(dict(fmd))
+    Dc["front_matter"].append(redact_mapping(dict(fmd)))  # (kept whole: no secret in it either)
     Dc["doc"].append(_as_str(fmd.get("doc")))
     Dc["owner"].append(_as_str(fmd.get("owner")))
     Dc["epoch"].append(_as_str(fmd.get("epoch")))

@@ -55,6 +55,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, quote_plus, unquote
 
 import httpx
 
@@ -483,7 +484,7 @@ class _Plan:
     """What a probe sends and stores that the target alone decides, built before the probe takes a
     slot (while the probes in flight wait on the network), not between its connect and its answer."""
 
-    __slots__ = ("row", "headers", "timeout", "auth", "expect")
+    __slots__ = ("row", "headers", "timeout", "auth", "expect", "secrets")
 
     def __init__(self, t: Target) -> None:
         self.row: Row = dict.fromkeys(PROBE_COLUMNS)
@@ -496,6 +497,7 @@ class _Plan:
         # An explicit Authorization header wins over ``user:pass@`` in the URL (as with curl -H).
         self.auth = {"auth": httpx.Auth()} if any(k.lower() == "authorization" for k in t.headers) else {}
         self.expect = parse_expect(t.expect)
+        self.secrets = t.secrets()  # (blanked in the response headers kept, should a server echo one)
 
 
 async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap: int) -> Row:
@@ -526,11 +528,11 @@ async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap
         cls, message = _classify(exc, t, phases)
         row.update(outcome="down", error=cls, error_message=_scrub(message, t))
         if response is not None:
-            _fill_response(row, response, min(received, body_cap))
+            _fill_response(row, response, min(received, body_cap), plan.secrets)
         _fill_phases(row, phases)
         return row
     row["elapsed_ms"] = _ms(phases.t0)
-    _fill_response(row, response, min(received, body_cap))
+    _fill_response(row, response, min(received, body_cap), plan.secrets)
     _fill_phases(row, phases)
     status = response.status_code
     if not in_ranges(status, plan.expect):
@@ -560,7 +562,7 @@ def _round(v: float | None) -> float | None:
     return None if v is None else round(v, 3)
 
 
-def _fill_response(row: Row, response: httpx.Response, nbytes: int) -> None:
+def _fill_response(row: Row, response: httpx.Response, nbytes: int, secrets: Sequence[str] = ()) -> None:
     # one pass over the headers (each httpx lookup scans them all); repeated ones join with ', ',
     # as httpx's Headers.get joins them
     kept: dict[str, list[str]] = {}
@@ -568,6 +570,8 @@ def _fill_response(row: Row, response: httpx.Response, nbytes: int) -> None:
         if name in _KEPT_HEADERS:
             kept.setdefault(name, []).append(value)
     h = {name: ", ".join(values) for name, values in kept.items()}
+    if secrets:  # (a gateway that echoes the request: 'Via: 1.1 gw (key=...)')
+        h = {name: _blank(value, secrets) for name, value in h.items()}
     row.update(
         status=response.status_code,
         http_version=response.http_version,
@@ -667,9 +671,10 @@ def _scrub(message: str, t: Target) -> str:
 
 def _forms(secret: str) -> set[str]:
     """A secret as an error or a log line may print it: raw, escaped (``b'tok\\r\\n'``), per line."""
-    forms = {secret, repr(secret)[1:-1], repr(secret.encode())[2:-1]}
-    forms |= {part for part in re.split(r"[\r\n]+", secret) if len(part) >= 3}
-    return forms
+    forms = {secret, repr(secret)[1:-1], repr(secret.encode())[2:-1], unquote(secret), quote(secret, safe=""),
+             quote_plus(secret)}  # (and as a URL writes it, or decoded: 'Pa%24%24w0rd' is 'Pa$$w0rd')
+    forms |= set(re.split(r"[\r\n]+", secret))
+    return {f for f in forms if len(f) >= 3}
 
 
 def _blank(text: str, secrets: Iterable[str]) -> str:

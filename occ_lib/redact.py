@@ -4,14 +4,20 @@ Rules: userinfo (``user:pass@``) is replaced by ``***@``; the value of a query p
 contains a secret-like word (token, key, secret, signature, sig, password, pass, pwd, auth, code,
 credential, session, jwt, bearer, cookie) becomes ``***``; header values are never kept at all, only
 names. In free text (:func:`redact_text`) the word after ``Bearer`` is a credential when it has 8+
-token characters; after ``Basic`` or ``token`` only when it also looks like one: it has a digit, one
-of ``. _ ~ + / =``, an upper-case letter after a lower-case one (base64) or 20+ characters ("the
-token rotation completed", "Basic authentication enabled" stay as written).
+token characters; after ``Basic``, ``token``, ``secret`` or ``password`` only when it also looks like
+one: it has a digit, one of ``. _ ~ + / =``, an upper-case letter after a lower-case one (base64) or
+20+ characters ("the token rotation completed", "Basic authentication enabled" stay as written).
+Credentials known by their form are masked whatever names them (:func:`redact_known`: AWS key ids,
+GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI tokens, JWTs, private key blocks, ``curl -u
+user:password``, ``mysql -pPASSWORD``), and so are a webhook URL's path (Slack, Teams, Discord,
+Google Chat) and a session in a URL's path (``;jsessionid=``). A password in a URL's userinfo may
+hold ``/``, ``?`` or ``#`` unescaped, as pasted configs write it (``postgres://app:wJal/K7@db``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 REDACTED = "***"
@@ -23,7 +29,7 @@ _SECRET_WORDS = (
 _SECRET_NAME = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
 _QUERY_PAIR = re.compile(r"([^&=;]+)(=)([^&;]*)")
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")
-_BEARER = re.compile(r"(?i)\b(bearer|basic|token)\s+([A-Za-z0-9._~+/=-]{8,})")
+_BEARER = re.compile(r"(?i)\b(bearer|basic|token|secret|password|passwd)(:?\s+)([A-Za-z0-9._~+/=-]{8,})")
 _CREDENTIAL_SIGN = re.compile(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
 
 
@@ -37,6 +43,8 @@ def redact_url(url: str) -> str:
 
     Never raises: a string that is not a URL comes back with only the query rules applied.
     """
+    if "@" in url:  # (a password with '/', '?' or '#' in it, unescaped, as configs paste it)
+        url = _USERINFO.sub(_userinfo, url, count=1)
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -44,9 +52,28 @@ def redact_url(url: str) -> str:
     netloc = parts.netloc
     if "@" in netloc:
         netloc = REDACTED + "@" + netloc.rsplit("@", 1)[1]
+    path = parts.path
+    if ";" in path:  # (a session in the path: '/cart;jsessionid=...')
+        path = _redact_query(path)
+    if netloc.endswith(_WEBHOOK_HOSTS):  # (the path of a webhook URL is its secret)
+        path = _WEBHOOK_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     query = _redact_query(parts.query) if parts.query else parts.query
     fragment = _redact_query(parts.fragment) if "=" in parts.fragment else parts.fragment
-    return urlunsplit((parts.scheme, netloc, parts.path, query, fragment))
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
+
+
+# 'scheme://user:pa/ss#word@host': userinfo up to the last '@' before a host; not 'host:8443/x@y'
+_USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)([^\s@/?#]*):([^\s@]*)@(?=[\w\[])")
+_PORT_THEN_PATH = re.compile(r"\d{1,5}(?:[/?#]|$)")
+_WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
+                  "outlook.office.com", "chat.googleapis.com")
+_WEBHOOK_PATH = re.compile(r"(/(?:services|api/webhooks|webhookb2|IncomingWebhook|v1/spaces)/)\S+")
+
+
+def _userinfo(m: re.Match[str]) -> str:
+    if _PORT_THEN_PATH.match(m.group(3)):
+        return m.group(0)  # ('https://host:8443/@scope/pkg': a port, then a path)
+    return f"{m.group(1)}{REDACTED}@"
 
 
 def _redact_query(query: str) -> str:
@@ -62,7 +89,70 @@ def redact_text(text: str) -> str:
     a pasted command or config shows (:func:`redact_pairs`)."""
     text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
     text = _BEARER.sub(_credential, text)
+    text = redact_known(text)
     return redact_pairs(text) if pair_hint(text) else text
+
+
+# --- credentials known by their form, whatever names them: cloud and SaaS tokens with a fixed
+# prefix (as secret scanners list them), JWTs, private key blocks, 'curl -u user:password'
+_KNOWN_TOKEN = re.compile(
+    r"(?<![\w-])(?:(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}"  # AWS key ids
+    r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}"  # GitHub, GitLab
+    r"|xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"  # Slack
+    r"|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{10,}"  # Stripe
+    r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}"  # Google
+    r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}"
+    r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})(?![\w-])"  # a JWT
+)
+_PRIVATE_KEY = re.compile(
+    r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)(.*?)"
+    r"(-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)",
+    re.DOTALL,
+)
+# mysql's '-pPASSWORD' (the password joined to the option; '-p' alone prompts for it)
+_MYSQL_PASSWORD = re.compile(r"(\bmysql(?:dump|admin|check|import|sh)?\b[^\n|;&]*?\s-p)(?=[^\s-])\S+")
+# 'docker login -u deploy -p PASSWORD', 'helm registry login --password X', 'oras login -p X'
+_LOGIN_PASSWORD = re.compile(
+    r"(\b(?:docker|podman|nerdctl|buildah|skopeo|helm(?:\s+registry)?|oras|crane|oc|cf|az\s+acr)\s+login\b"
+    r"[^\n|;&]*?\s(?:-p|--password)(?:\s+|=))(?!-)\S+"
+)
+_CURL_USER = re.compile(
+    r"(?<!\S)(-u|--user|--proxy-user|-U)(\s+|=)(?:([\"'])([^\s:'\"]+):[^'\"\n]+\3|([^\s:'\"]+):\S+)"
+)
+
+
+def redact_known(text: str) -> str:
+    """``text`` with the credentials known by their form masked (see above); cheap when none."""
+    if known_hint(text):
+        text = _KNOWN_TOKEN.sub(REDACTED, text)
+    if "-u" in text or "--user" in text or "-U" in text or "mysql" in text or "login" in text:
+        text = _CURL_USER.sub(_curl_user, text)
+    if "PRIVATE KEY" in text:
+        text = _PRIVATE_KEY.sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(3)}", text)
+    if "mysql" in text and "-p" in text:
+        text = _MYSQL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+    if "login" in text and "-p" in text:
+        text = _LOGIN_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+    return text
+
+
+def known_hint(text: str) -> bool:
+    """Whether ``text`` may hold a credential of :data:`_KNOWN_TOKEN` (substring tests: a regex over
+    every log item would cost more than the rest of its redaction)."""
+    return (
+        "eyJ" in text or "AKIA" in text or "ASIA" in text or "AGPA" in text or "AROA" in text
+        or "AIDA" in text or "ANPA" in text or "ANVA" in text or "AIPA" in text
+        or "gh" in text and ("ghp_" in text or "gho_" in text or "ghu_" in text or "ghs_" in text
+                             or "ghr_" in text or "github_pat_" in text)
+        or "glpat-" in text or "xox" in text or "xapp-" in text or "_live_" in text or "_test_" in text
+        or "whsec_" in text or "AIza" in text or "ya29." in text or "SG." in text or "npm_" in text
+        or "pypi-" in text or "PRIVATE KEY" in text
+    )
+
+
+def _curl_user(m: re.Match[str]) -> str:
+    quote = m.group(3) or ""
+    return f"{m.group(1)}{m.group(2)}{quote}{m.group(4) or m.group(5)}:{REDACTED}{quote}"
 
 
 # --- secrets written as a name and a value in free text: 'GH_TOKEN=ghp_...', 'routing_key=R02...',
@@ -174,9 +264,6 @@ def _pairs_eq(text: str) -> str:
         while start > done and text[start - 1] in _NAME_CHARS:
             start -= 1
         name = text[start:k].lstrip("-")  # ('--password=...': an option's dashes)
-        if start > done and text[start - 1] in "?&;":  # (a URL's query: redact_url's business)
-            i = text.find("=", i + 1)
-            continue
         m = _EQ_VALUE.match(text, i + 1 + arrow)
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name):
             value = m.group(1)
@@ -232,13 +319,50 @@ _TICKETISH = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|" + SERVICE
 _FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.\- ]{0,40}")
 
 
-def redact_field(name: str, value: str) -> str:
-    """``value`` of a key/value pair written apart (a two-column table's row, '| DB_PASSWORD |
-    Hunter2pg |'): masked when ``name`` is a secret's and ``value`` looks like a credential."""
+def is_secret_field(name: str, column: bool = False) -> bool:
+    """Whether a field written apart from its value (a table's row, '| DB_PASSWORD |') names a
+    secret; a column's header (``column``) only when the secret is its last word ('Temp password',
+    'API key'; not 'Password expires', whose cells are dates)."""
     key = name.strip(" *_`'\"")
-    if _FIELD_NAME.fullmatch(key) and value.strip() and is_secret_part_name(key) and (
-        _looks_like_credential(value.strip())
-    ):
+    if _FIELD_NAME.fullmatch(key) is None or not is_secret_part_name(key):
+        return False
+    if not column:
+        return True
+    parts = _NAME_PARTS.findall(key)
+    last = parts[-1].lower()
+    if last == "key":  # ('API key', 'Access key'; a key/value table's 'Key' names the row)
+        return len(parts) > 1
+    return last in _SECRET_COLUMN or any(w in last for w in _SECRET_INSIDE)
+
+
+# the last word of a column header that names a secret ('Temp password', 'Token', 'Session cookie')
+_SECRET_COLUMN = frozenset((
+    "token", "tokens", "secret", "secrets", "password", "passwords", "passwd", "pwd", "apikey",
+    "credential", "credentials", "jwt", "otp", "cookie", "bearer",
+))
+
+
+def redact_mapping(value: Any, name: str = "") -> Any:
+    """``value`` (front matter, a JSON object: dicts, lists, scalars) with every value under a
+    secret's name masked and every string redacted as text (:func:`redact_text`)."""
+    if isinstance(value, dict):
+        return {k: redact_mapping(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact_mapping(v, name) for v in value]
+    if name and is_secret_field(name) and value not in (None, "", True, False):
+        return REDACTED
+    return redact_text(value) if isinstance(value, str) else value
+
+
+def redact_field(name: str, value: str, column: bool = False) -> str:
+    """``value`` of a key/value pair written apart (a two-column table's row, '| DB_PASSWORD |
+    Hunter2pg |'): masked when ``name`` is a secret's and ``value`` looks like a credential ('|
+    Token | rotated |' stays); in a column named for a secret (``column``), only a one-word value
+    ('| Credentials | OCC-INF-221 pending infra delivery |' is a note about them)."""
+    word = value.strip()
+    if not word or (column and (" " in word or "\t" in word)):
+        return value
+    if is_secret_field(name, column) and _looks_like_credential(word):
         return REDACTED
     return value
 
@@ -263,7 +387,7 @@ def redact_pairs(text: str) -> str:
 def _credential(m: re.Match[str]) -> str:
     """``Bearer ***`` for a match of :data:`_BEARER`; after basic/token only a word that looks like a
     credential (prose says 'the token rotation completed', 'Basic authentication enabled')."""
-    word = m.group(2)
+    word = m.group(3)
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word):
-        return f"{m.group(1)} {REDACTED}"
+        return f"{m.group(1)}{m.group(2)}{REDACTED}"
     return m.group(0)

@@ -558,6 +558,38 @@ def test_secrets_never_reach_rows_or_messages(tmp_path):
         assert s not in text
 
 
+def test_names_file_names_and_echoed_headers_hold_no_secret(tmp_path):
+    checks = write(tmp_path, "checks-2025-10-09T14-20-00Z.json", json.dumps([
+        {"name": "GET https://api.example.com/v2?access_token=NAMEDTOKEN77", "status": 200,
+         "timestamp": "2025-10-09T14:22:00Z"},
+        {"target": "redis://:REDISJSONPW@cache.internal:6379", "ok": False,
+         "timestamp": "2025-10-09T14:21:00Z"},
+    ]))
+    prom = write(tmp_path, "prom-2025-10-09T15-00-00Z.json", json.dumps({"status": "success", "data": {
+        "resultType": "vector", "result": [{"metric": {"__name__": "probe_success",
+                                                       "instance": "tcp://:PromRedisPw@cache.internal:6379"},
+                                            "value": [1760022000, "0"]}]}}))
+    named = write(tmp_path, "curl_api.example.com_cb?token=FILETOKEN1_2025-10-09T15-10-00Z.log",
+                  "HTTP/1.1 200 OK\r\nDate: Thu, 09 Oct 2025 15:10:00 GMT\r\n\r\n")
+    echo = write(tmp_path, "curl_gw_2025-10-09T14-00-00Z.log",
+                 '$ curl -sSi -H "X-Api-Key: EVKEYSECRET55" https://gw.example.com/v1/status\n'
+                 "HTTP/1.1 401 Unauthorized\nVia: 1.1 apigw (key=EVKEYSECRET55)\n"
+                 "X-Request-Id: EVKEYSECRET55-7f3a\n\n")
+    df, problems = read_evidence([checks, prom, named, echo], root=tmp_path)
+    assert problems == []
+    got = df[["target", "evidence_path", "h_via", "h_request_id"]]
+    assert got.astype(object).where(got.notna(), None).values.tolist() == [
+        ["GET https://api.example.com/v2?access_token=***", "checks-2025-10-09T14-20-00Z.json", None, None],
+        ["redis://***@cache.internal:6379", "checks-2025-10-09T14-20-00Z.json", None, None],
+        ["tcp://***@cache.internal:6379", "prom-2025-10-09T15-00-00Z.json", None, None],
+        ["curl_api.example.com_cb?token=***", "curl_api.example.com_cb?token=***", None, None],
+        ["gw.example.com/v1/status", "curl_gw_2025-10-09T14-00-00Z.log", "1.1 apigw (key=***)", "***-7f3a"],
+    ]
+    text = df.astype("string").fillna("").to_csv()
+    for s in ("NAMEDTOKEN77", "REDISJSONPW", "PromRedisPw", "FILETOKEN1", "EVKEYSECRET55"):
+        assert s not in text
+
+
 def test_import_is_idempotent_and_counts_duplicates(tmp_path):
     store = tmp_path / "data"
     a = write(tmp_path, "a_2025-10-10T02-50-44Z.log", H3)

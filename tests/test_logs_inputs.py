@@ -500,6 +500,41 @@ def test_urls_are_redacted():
         ("Authorization: pending from legal", "Authorization: pending from legal"),
         ("Token: rotated yesterday; Key updates: none", "Token: rotated yesterday; Key updates: none"),
         ("status_code=503 exit_code=1 passed=12 signal=9", "status_code=503 exit_code=1 passed=12 signal=9"),
+        # name=value pairs outside a URL: an access log's request line, a form body, a connection string
+        ('"GET /api/v1/export?api_key=ACCESSLOGKEY1&fmt=csv HTTP/1.1" 500',
+         '"GET /api/v1/export?api_key=***&fmt=csv HTTP/1.1" 500'),
+        ("body was user=ops&password=FormPass123&remember=1", "body was user=ops&password=***&remember=1"),
+        ("Server=sql01;User Id=sa;Password=Str0ngSqlPass9;", "Server=sql01;User Id=sa;Password=***;"),
+        # the scheme word in capitals, or with a colon
+        ("creds were BASIC dXNlcjpTdXBlclNlY3JldDk5", "creds were BASIC ***"),
+        ("client sent Bearer: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.COLONJWTSIG", "client sent Bearer: ***"),
+        ("Bearer: pending", "Bearer: pending"),
+        # after 'secret' or 'password', a word that looks like a credential
+        ("AWS key id with secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS key id with secret ***"),
+        ("new password Hunter2pg set; password reset done", "new password *** set; password reset done"),
+        # a password with '/', '#' or '?' in a URL's userinfo, unescaped
+        ("redis://:p#ss4Redis@cache.internal:6379/0", "redis://***@cache.internal:6379/0"),
+        ("postgres://app:wJalrX/K7MDENGpw@db.internal/app", "postgres://***@db.internal/app"),
+        ("https://host:8443/@scope/pkg and https://x.io/a?email=a@b.com",
+         "https://host:8443/@scope/pkg and https://x.io/a?email=a@b.com"),
+        # credentials known by their form, whatever names them
+        ("leaked AKIAIOSFODNN7EXAMPLE ghp_16C7e42F292c6912E7710c838347Ae178B4a "
+         "xoxb-123456789012-1234567890123-AbCdEfGhIjKl sk_live_51Habcdefghij", "leaked *** *** *** ***"),
+        ("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghij, then", "jwt ***, then"),
+        ("the ghp_ prefix and AKIA ids", "the ghp_ prefix and AKIA ids"),
+        ("key -----BEGIN RSA PRIVATE KEY----- MIIEabc== -----END RSA PRIVATE KEY----- end",
+         "key -----BEGIN RSA PRIVATE KEY-----***-----END RSA PRIVATE KEY----- end"),
+        # a webhook URL's path, a session in a URL's path
+        ("webhook https://hooks.slack.com/services/T0000/B0000/XXXXSLACKPATHSECRET1 posted",
+         "webhook https://hooks.slack.com/services/*** posted"),
+        ("https://shop.example.com/cart;jsessionid=JSESSION0123456789ABCDEF", "https://shop.example.com/cart;jsessionid=***"),
+        # passwords given to a command
+        ("ran curl -u admin:CurlUserPass1 https://x.io/api", "ran curl -u admin:*** https://x.io/api"),
+        ('curl --user "admin:pw 1" x; pip install -U pkg', 'curl --user "admin:***" x; pip install -U pkg'),
+        ("mysql -uroot -pS3cretPass99 prod; mysql -u root -p -h db",
+         "mysql -uroot -p*** prod; mysql -u root -p -h db"),
+        ("`docker login -u deploy -p Sup3rS3cret reg.io`", "`docker login -u deploy -p *** reg.io`"),
+        ("login page -p 8080", "login page -p 8080"),
     ],
 )
 def test_redact_text_credentials_and_prose(text, expected):
@@ -1454,6 +1489,33 @@ def test_tables_kept_whole_hold_no_secret():
     ]
     assert logs.events["text"].tolist() == [
         "GH_TOKEN=*** | https://x.io/?token=***", "X-Api-Key | ***", "DB_PASSWORD | ***", "Owner | dana"]
+
+
+def test_a_column_named_for_a_secret_masks_its_credentials():
+    text = (
+        "## 2025-10-10\n| System | Temp password | API key | Password expires | Token |\n"
+        "|---|---|---|---|---|\n"
+        "| staging-db | Hunter2pg! | sk_live_3COLSECRET77 | Oct 14 | rotated |\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.tables["frame"][0].values.tolist() == [["staging-db", "***", "***", "Oct 14", "rotated"]]
+    assert logs.events["text"].tolist() == ["staging-db | *** | *** | Oct 14 | rotated"]
+    assert logs.events["at"].tolist() == [ts("2025-10-14")]
+    # a note about the credentials is no credential: its ticket stays
+    note = "## 2025-10-08\n| Vendor | Credentials |\n|---|---|\n| GA MCP | OCC-INF-221 pending infra |\n"
+    assert parse_log(note, "n.md").events["tickets"].tolist() == [["OCC-INF-221"]]
+
+
+def test_front_matter_kept_whole_holds_no_secret():
+    text = (
+        "---\nowner: identity\napi_key: sk_live_51HfrontmatterSECRETvalue\ntoken_ttl: 3600\n"
+        "alert_webhook: https://hooks.slack.com/services/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\n"
+        "hosts: ['postgres://app:pw1234@db/app']\n---\n# Identity log\n"
+    )
+    assert parse_log(text, "x.md").docs["front_matter"][0] == {
+        "owner": "identity", "api_key": "***", "token_ttl": 3600,
+        "alert_webhook": "https://hooks.slack.com/services/***", "hosts": ["postgres://***@db/app"],
+    }
 
 
 def test_a_section_that_runs_past_midnight_puts_the_small_hours_on_the_next_day():

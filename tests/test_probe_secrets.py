@@ -162,3 +162,30 @@ def test_cli_output_holds_no_secret(workspace, tmp_path):
         f"occ: error: {path}: probes.targets[5].headers.X-Api-Key: environment variable "
         "OCC_TEST_BAD is not set\n"
     )
+
+
+def test_a_server_that_echoes_a_secret_in_another_form_or_in_headers_leaks_nothing(monkeypatch):
+    from occ_lib.targets import Target
+
+    monkeypatch.setenv("OCC_TEST_ECHO", "PROBEKEYSECRET43")
+    login = b"ERR login failed for svcuser:Pa$$w0rd!x\r\n\r\n"  # (the URL writes the password escaped)
+    key = b"ERR bad key k%2Fey%2BSECRET77 for /q\r\n\r\n"  # (and the query value as it went on the wire)
+    echo = (b"HTTP/1.1 401 Unauthorized\r\nVia: 1.1 gw (key=PROBEKEYSECRET43)\r\n"
+            b"X-Request-Id: rid-PROBEKEYSECRET43\r\nContent-Length: 0\r\n\r\n")
+    with ps.raw_server(login) as p1, ps.raw_server(key) as p2, ps.raw_server(echo) as p3:
+        targets = [
+            Target(name="basic", url=f"http://svcuser:Pa%24%24w0rd%21x@127.0.0.1:{p1}/x", method="GET"),
+            Target(name="query", url=f"http://127.0.0.1:{p2}/q?api_key=k%2Fey%2BSECRET77", method="GET"),
+            Target(name="echo", url=f"http://127.0.0.1:{p3}/e", headers={"X-Api-Key": "${OCC_TEST_ECHO}"}),
+        ]
+        df = run_probes(targets, concurrency=3).set_index("target")
+    assert df.loc["basic", "error_message"] == (
+        "RemoteProtocolError: illegal status line: bytearray(b'ERR login failed for ***:***')")
+    assert df.loc["query", "error_message"] == (
+        "RemoteProtocolError: illegal status line: bytearray(b'ERR bad key *** for /q')")
+    assert (df.loc["echo", "status"], df.loc["echo", "h_via"], df.loc["echo", "h_request_id"]) == (
+        401, "1.1 gw (key=***)", "rid-***")
+    text = df.astype(str).to_csv()
+    for secret in ("Pa$$w0rd!x", "Pa%24%24w0rd%21x", "k%2Fey%2BSECRET77", "k/ey+SECRET77",
+                   "PROBEKEYSECRET43"):
+        assert secret not in text
