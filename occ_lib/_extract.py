@@ -623,7 +623,7 @@ _REPLACEMENT = re.compile(
     r"|(?i:\bnow\s+(?:due|eta|targeting|targeted|expected|planned)(?:\s+(?:at|by|on|for))?)\s*"
     r"(?:(?:" + _WD_WORD + r")\.?,?\s*)?$"
     # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to
-    r"|(?:\u2192|-{1,2}>|=>|(?i:\bfrom\s+\S+(?:\s[A-Za-z]{3,9})?\s+to))\s*$"
+    r"|(?:\u2192|-{1,2}>|=>|(?i:\bfrom\s+\S+(?:\s+\S+){0,2}?\s+to))\s*$"
 )
 
 

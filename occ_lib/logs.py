@@ -118,7 +118,9 @@ Per item (the rules, in order)
       puts the small hours on the next day: an item timed before 06:00 (local) right after an item of the same
       section timed from 18:00 on, and the small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20
       rollback complete`` under ``## 2025-10-24``); a date the item writes keeps its own, and an item nested
-      under the evening one is about that day. Every other resolved mention goes to ``times``. ``at`` is the
+      under the evening one is about that day. The next day is read again in the time's zone, so the
+      night clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New York is
+      08:10 UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other resolved mention goes to ``times``. ``at`` is the
       first of those with a time (``end_at`` its range end), else the first date-only one; else the section's
       time (its precision); else the section's date (``day``, UTC midnight); else NaT. A date-only deadline
       (``due 2025-10-10``) is at UTC midnight of that date with ``due_precision`` ``day``: readers decide
@@ -1053,10 +1055,34 @@ def _items(
                 if times and not row_missed and not m.has_date and m.precision != "day" and (
                     times[0] - due > _HALF_DAY
                 ) and not _PAST_TENSE.search(text):
-                    due += _ONE_DAY
+                    due = _next_day_due(m, due, _zone or tz)
                 DL((source, line, sec[0], list(tks), (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
     return problems, n_events
+
+
+def _mention_zone(m: _times.TimeMention, zone: dt.tzinfo | None) -> dt.tzinfo:
+    """The zone ``m`` was read in: the one written on it, else the item's."""
+    return (_times.zone_named(m.zone) if m.zone else None) or zone or dt.UTC
+
+
+def _next_day(m: _times.TimeMention, zone: dt.tzinfo | None) -> _times.TimeMention:
+    """``m`` read again on the next day in its zone: the night clocks change is not 24 hours long,
+    and '02:30 CET' names the second 02:30 of that night."""
+    tz = _mention_zone(m, zone)
+    assert m.at is not None
+    again = _times.find_times(m.raw, day=m.at.astimezone(tz).date() + _ONE_DAY, tz=tz)
+    if len(again) == 1 and again[0].at is not None and again[0].precision == m.precision:
+        return replace(m, at=again[0].at, until=again[0].until if m.until is not None else None)
+    until = None if m.until is None else _times.wall_shift(m.until, tz, _ONE_DAY)
+    return replace(m, at=_times.wall_shift(m.at, tz, _ONE_DAY), until=until)
+
+
+def _next_day_due(m: _times.TimeMention, due: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
+    """The deadline ``due`` of ``m`` on the next day ('ETA 00:30' written at 23:40)."""
+    if due is m.at:
+        return _next_day(m, zone).at or due
+    return _times.wall_shift(due, _mention_zone(m, zone), _ONE_DAY)
 
 
 # HTML that GitHub and pasted pages leave in markdown: a line break inside a table cell or an item
@@ -1102,8 +1128,7 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
             local.date() == sec[2] and it[1] <= prev_depth
         ):
             found[k] = [
-                replace(m, at=m.at + _ONE_DAY, until=None if m.until is None else m.until + _ONE_DAY)
-                if m.at is not None and not m.has_date and m.precision != "day" else m
+                _next_day(m, zone) if m.at is not None and not m.has_date and m.precision != "day" else m
                 for m in found[k]
             ]
             hour += 24

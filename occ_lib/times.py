@@ -62,7 +62,18 @@ Ranges
     14:00-16:00, ``11-1pm`` 11:00-13:00, ``2:00 - 3:30 PM`` 14:00-15:30; a start past 12 stays as
     written); ``2-4`` alone is no time.
     ``between 09:00 and 10:00 ET``, ``from 09:00 until 10:00 ET`` (then ``until`` makes no deadline)
-    and ``09:00 through 10:30 ET`` are ranges too.
+    and ``09:00 through 10:30 ET`` are ranges too. A weekday written before the end is the end's day
+    (``Wed 22:00 - Fri 06:00``); "the next day" is the same wall time a calendar day later, so a range
+    over the night clocks go back is 25 hours long. ``ETA slipped from 10:00 to 13:00`` (moved, pushed,
+    changed, shifted, delayed, postponed, rescheduled, bumped ``from``) is no range but two deadlines, as
+    is ``ETA was 10:00, now 13:00``: the old one and the new one.
+Keywords after a time
+    A keyword written after the time that opens an item takes that time as its deadline (``17:00 UTC
+    ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
+    Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
+    at 18:00`` (a range before the keyword is the window itself: ``3pm-5pm maintenance window``). A
+    relative day after the keyword is the keyword's, not the opening time's (``08:02 OPS-3 ETA
+    tomorrow`` happened on its section's day), and so is a possessive one (``08:25 yesterday's backup``).
 Lists
     Times written as one list (joined by ``,``, ``and``, ``or``, ``&``, ``/``) share the zone written
     on the last: ``09:00, 12:00 and 15:00 ET`` are all New York times, whatever the document zone.
@@ -601,7 +612,7 @@ _DL_FILLER = (
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
     "extended to|moved from|slipped from|pushed from|changed from|shifted from|moved|slipped|pushed|"
-    "changed to|"
+    "changed to|closes at|closes|ends at|ends|"  # ('window closes at 18:00')
     + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
@@ -682,12 +693,17 @@ def _deadline(
         after = _DEADLINE_AFTER.match(text, end, hi)
         # ('14:00 UTC ETA in ~2h': that ETA has its own value, written after it; '17:00 UTC ETA' has not)
         own = after and _OWN_VALUE.match(text, after.end(), hi + 8 if b is None else min(hi + 8, b))
-        if after and not own and (after.group("kw1") or "").lower() in ("eta", "deadline", "target") and (
-            start == a or _LEAD.fullmatch(text, a, start)
-        ):
-            # the item's own time, then what the keyword says: '14:15 ETA slipped, now due 17:00',
-            # '14:17 deadline Friday' (the keyword has its own value, or none: '17:00 UTC ETA.')
-            own = _WORD_NEXT.match(text, after.end(), hi if b is None else b)
+        if after and not own and (start == a or _LEAD.fullmatch(text, a, start)):
+            kw = (after.group("kw1") or after.group("kw2")).lower()
+            if kw in ("eta", "deadline", "target"):
+                # the item's own time, then what the keyword says: '14:15 ETA slipped, now due 17:00',
+                # '14:17 deadline Friday', '08:35 VND-82 deadline for the review is 10/15' (the
+                # keyword has its own value, or none: '17:00 UTC ETA.')
+                own = _WORD_NEXT.match(text, after.end(), hi if b is None else b)
+            elif kw == "window" and not _RANGE_IN.search(text, start, end):
+                # '09:00 maintenance window Sat 02:00-04:00', '08:45 window closes at 18:00': the
+                # window has its own time ('3pm-5pm maintenance window' is the window itself)
+                own = _WINDOW_VALUE.match(text, after.end(), hi if b is None else b)
         if after and not own and not (
             after.group("kw2") and _NOT_A_DEADLINE_WINDOW.search(text, end, after.start("kw2"))
         ):
@@ -709,6 +725,12 @@ def _deadline(
 
 
 _EOD_HINT = re.compile("eod|eob|cob")
+_RANGE_IN = re.compile(r"\d\s?(?:[-\u2013\u2014]|to\s)\s?\d")
+_WINDOW_VALUE = re.compile(
+    r"\s*[:=]?\s*(?:(?i:is|on|at|by|for|of|closes|opens|ends|starts|from|until|till)\s+)*(?:\d|(?i:tonight|tomorrow"
+    r"|today|this|next|impact|"
+    + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\b)"
+)
 _WORD_NEXT = re.compile(r"\s*[:=]?\s*[^\W_]")
 _EOD_BEFORE = re.compile(r"(?:(?<![\w-])(?i:eod|eob)|(?<![\w-])COB)\s*[(@:,\-]?\s*(?:(?i:at)\s+)?$")
 
@@ -1140,6 +1162,10 @@ def _in_code(text: str, pos: int) -> bool:
 _REL_REACH = 80  # characters between a time and the relative day or weekday it takes
 
 
+_NOW_GAP = re.compile(r"\s*[,;]?\s*(?i:now)\s+")
+_MOVED_FROM = re.compile(
+    r"(?i:slipped|moved|pushed|changed|shifted|delayed|postponed|rescheduled|bumped)\s+from\s+$"
+)
 _GAP_WORD = re.compile(r"[^\s()\[\]]+")
 # a time right after a relative day or weekday: 'tomorrow 17:00', 'Friday at 9am'
 _TIME_NEXT = re.compile(r"[ \t]*(?:(?i:at)[ \t]+|@[ \t]*|,[ \t]*)?\d{1,2}(?::\d{2}|[ \t]?(?i:[ap]\.?m)\b)")
@@ -1161,7 +1187,11 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
         elif r.start >= cand.end:
             if _TIME_NEXT.match(text, r.end):
                 continue  # ('14:59 ETA for RCA: tomorrow 17:00': that day is the time's after it)
+            if text[r.end:r.end + 2] in ("'s", "\u2019s"):
+                continue  # ('08:25 yesterday's backup failed': a thing of that day, not the time's day)
             gap = text[cand.end:r.start]
+            if _keyword_in_gap(text, cand.end, r.start):
+                continue  # ('08:02 OPS-3 ETA tomorrow': the day is the keyword's, a deadline of its own)
         else:
             continue
         if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
@@ -1170,6 +1200,16 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
         if words <= (1 if r.abbr else 4) and words < best_words:
             best, best_words = r, words
     return best
+
+
+def _keyword_in_gap(text: str, a: int, start: int) -> bool:
+    """Whether a deadline keyword governs ``text[start:]`` from inside ``text[a:start]``."""
+    lo = max(a, start - 40)
+    low = text[lo:start].lower()
+    if not _DL_HINT_BEFORE.search(low):
+        return False
+    before = _DEADLINE_BEFORE_REV.match(text[lo:start][::-1])
+    return before is not None and start - before.end() >= a
 
 
 def _take_near_rel(
@@ -1344,6 +1384,7 @@ def _scan(
     base = day
     first = True
     pos = a
+    moved_to = -1  # where the new time of 'slipped from 10:00 to 13:00' starts: the same keyword's
     full = _FULL.match
     ahead: bool | None = None
     for d in _DIGIT.finditer(text, a, b):
@@ -1358,6 +1399,10 @@ def _scan(
                 pos = e
                 continue
         m = full(text, s, b)
+        if m is not None and m.start(_I_BE + 1) >= 0 and _MOVED_FROM.search(text, max(a, s - 24), s):
+            cut = text.find(" to ", s, m.start(_I_BE + 1))
+            if cut > 0:  # ('ETA slipped from 10:00 to 13:00': two deadlines, the old and the new)
+                m, moved_to = full(text, s, cut), cut + 4
         c: _Cand | None = None
         if m is None:
             if (c := _short_hour(text, a, s, b, first, out[-1] if out else None)) is None:
@@ -1407,6 +1452,10 @@ def _scan(
                 on = _glued_date(text, a, out[-1], c.start)
             mention = _resolve(text, c, on, default_tz, a)
         first = False
+        if mention.keyword is None and out and out[-1].keyword is not None and (
+            a + mention.start == moved_to or _NOW_GAP.fullmatch(text, a + out[-1].end, a + mention.start)
+        ):  # ('ETA slipped from 10:00 to 13:00', 'ETA was 10:00, now 13:00': the new time of that keyword)
+            mention = dataclasses.replace(mention, keyword=out[-1].keyword, is_deadline=True)
         out.append(mention)
     return out, base
 
@@ -1485,12 +1534,15 @@ def _claim_weekday(text: str, c: _Cand, rels: list[_Cand]) -> None:
 _WD_BEFORE = re.compile(r"(?<![A-Za-z])" + _WD + r",?\s+$")
 # 'due 10/14', 'ETA: 10/14', 'by 10/14 EOD': a deadline word makes a bare slash date a date too
 _KW_BEFORE = re.compile(
-    r"(?<![\w-])" + _cases("eta|due|by|deadline|target|before|until")
-    + r"(?:\s+" + _cases("moved|slipped|pushed|changed|shifted") + r"(?:\s+from)?|\s+on)?[\s:]+$"
+    r"(?<![\w-])" + _cases("eta|due|by|deadline|target|before|until|till|cutoff|cut-off|nlt|expires|expiring")
+    + r"(?:\s+" + _cases("moved|slipped|pushed|changed|shifted|postponed|delayed|bumped|extended")
+    + r"(?:\s+(?:from|to|until))?|\s+(?:on|is|was|now))?[\s:~\u2248]+$"
 )
-# 'ETA 10/8 → 10/10', 'from 10/8 to 10/10': a slash date right after another and an arrow or 'to'
-# is a date too
-_ARROW_GAP = re.compile(r"\s*(?:\u2192|-{1,2}>|=>)\s*|\s+to\s+")
+# 'ETA 10/8 → 10/10', 'from 10/8 to 10/10', 'ETA 10/10 slipped to 10/14': a slash date right after
+# another and an arrow or 'to' is a date too
+_ARROW_GAP = re.compile(
+    r"\s*(?:\u2192|-{1,2}>|=>)\s*|\s+(?:(?:moved|slipped|pushed|postponed|delayed|bumped|extended)\s+)?to\s+"
+)
 _SLASH_TAIL = re.compile(r"/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|:\d|\.\d)")
 _CLOCK_GAP = re.compile(r"\s+(?:at\s+)?")
 
@@ -1698,8 +1750,8 @@ def _join_date_times(
             days = dt.timedelta(days=0 if base is None else (d.at.date() - base).days)
             keyword = d.keyword or m.keyword
             out[-1] = dataclasses.replace(
-                m, start=d.start, raw=text[a + d.start:a + m.end], at=_wall_shift(m.at, tz, days),
-                until=None if m.until is None else _wall_shift(m.until, tz, days), has_date=True,
+                m, start=d.start, raw=text[a + d.start:a + m.end], at=wall_shift(m.at, tz, days),
+                until=None if m.until is None else wall_shift(m.until, tz, days), has_date=True,
                 keyword=keyword, is_deadline=keyword is not None,
             )
         else:
@@ -1714,8 +1766,10 @@ def _written_zone(m: TimeMention) -> dt.tzinfo | None:
     return zone_named(word) if word.upper() in _SEASONAL else None
 
 
-def _wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:
-    """The instant whose wall time in ``tz`` is ``at``'s moved by ``days`` (across DST as written)."""
+def wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:
+    """The instant whose wall time in ``tz`` is ``at``'s moved by ``days`` (across DST as written:
+    '03:30' the night clocks go back is 25 hours after the evening's, not 24; a zone named by a
+    seasonal abbreviation keeps the fold it names, '01:30 EST')."""
     return _utc((at.astimezone(tz).replace(tzinfo=None) + days).replace(tzinfo=tz))
 
 
@@ -1951,6 +2005,8 @@ _DASH_GAP = re.compile(
 def _range_gap(text: str, a: int, m: TimeMention, nxt: TimeMention) -> bool:
     """Whether the mentions ``m`` and ``nxt`` (offsets from ``a``) are written as one range."""
     s, e = a + m.end, a + nxt.start
+    if text.startswith(" to", s) and _MOVED_FROM.search(text, max(a, a + m.start - 24), a + m.start):
+        return False  # ('ETA slipped from 10:00 to 13:00': a move, not a range)
     if _DASH_GAP.fullmatch(text, s, e):
         return True  # (with dates or days: 'Oct 30 18:00 - Nov 3 09:00 ET', 'Sat 23:00 - Sun 03:00')
     before = max(a, a + m.start - 12), a + m.start
@@ -1981,9 +2037,7 @@ def _share_zones(text: str, a: int, found: list[TimeMention], default_tz: dt.tzi
                 m = _in_zone(m, nxt.zone, default_tz)
             elif nxt.zone is None and m.zone is not None:
                 nxt = _in_zone(nxt, m.zone, default_tz)
-            until = nxt.at
-            while until < m.at:
-                until += dt.timedelta(days=1)
+            until = _range_end(text, a, m, nxt, default_tz)
             m = dataclasses.replace(m, end=nxt.end, raw=text[a + m.start:a + nxt.end], until=until)
             out[i] = m
             del out[i + 1]
@@ -1991,6 +2045,33 @@ def _share_zones(text: str, a: int, found: list[TimeMention], default_tz: dt.tzi
             m = out[i] = _in_zone(m, nxt.zone, default_tz)
         nxt = m if timed else None
     return out
+
+
+def _range_end(
+    text: str, a: int, m: TimeMention, nxt: TimeMention, default_tz: dt.tzinfo
+) -> dt.datetime:
+    """When the range from ``m`` to ``nxt`` ends: on the weekday written before its end ('Wed 22:00 -
+    Fri 06:00'), else at the first such wall time after its start ('23:00 - 03:00' ends the next
+    day, 25 hours later the night clocks go back)."""
+    tz = (zone_named(nxt.zone) if nxt.zone else None) or default_tz
+    assert m.at is not None and nxt.at is not None
+    wd = _WD_IN_GAP.search(text, a + m.end, a + nxt.start)
+    if wd is not None:
+        start, end = m.at.astimezone(tz), nxt.at.astimezone(tz)
+        days = (end.date() - start.date()).days
+        want = (_WD_INDEX[wd.group(0)[:3].lower()] - start.weekday()) % 7
+        if days != want:
+            return wall_shift(nxt.at, tz, dt.timedelta(days=want - days))
+    until = nxt.at
+    while until < m.at:
+        until = wall_shift(until, tz, _A_DAY)
+    return until
+
+
+_A_DAY = dt.timedelta(days=1)
+_WD_IN_GAP = re.compile(
+    r"(?<![A-Za-z])(?:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")(?![A-Za-z])", re.IGNORECASE
+)
 
 
 def _in_zone(m: TimeMention, zone: str, was: dt.tzinfo) -> TimeMention:

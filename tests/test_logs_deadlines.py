@@ -161,3 +161,96 @@ def test_the_new_deadline_rules_keep_their_look_alikes_apart():
     assert (ev.loc[9, "at"], ev.loc[9, "end_at"]) == (ts("2025-10-09 14:02"), ts("2025-10-09 15:47"))
     assert ev.loc[12, "at"] == ts("2025-10-09 03:10")
     assert ev.loc[13, "at"] == ts("2025-10-09 14:15")
+
+
+def test_an_opening_time_keeps_its_day_when_a_keyword_takes_the_day_after_it():
+    text = (
+        "## Thu 2025-10-09\n- 08:02 OPS-3 ETA tomorrow\n- 08:03 [OPS-4] deadline is Friday\n"
+        "- 08:40 OPS-9 review by Friday\n- 08:25 yesterday's backup failed again\n"
+        "- 08:35 VND-82 deadline for the security review is Oct 15\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.events["at"].tolist() == [
+        ts("2025-10-09 08:02"), ts("2025-10-09 08:03"), ts("2025-10-09 08:40"), ts("2025-10-09 08:25"),
+        ts("2025-10-09 08:35")]
+    assert _deadlines(text) == [
+        [2, ts("2025-10-10"), "ETA", False], [3, ts("2025-10-10"), "deadline", False],
+        [4, ts("2025-10-10"), "by", False], [6, ts("2025-10-15"), "deadline", False],
+    ]
+
+
+def test_a_moved_deadline_gives_the_old_and_the_new_one():
+    text = (
+        "## 2025-10-09\n- 08:44 VND-82 ETA slipped from 10:00 to 13:00\n"
+        "- 08:46 VND-83 ETA moved from 10:00 to 13:00\n- 08:48 VND-85 ETA was 10:00, now 13:00\n"
+        "- PAY-308 ETA moved from Oct 8 to Oct 10, slipped again\n"
+        "- MIG-301 ETA slipped to 10/14\n- MIG-302 ETA 10/10 slipped to 10/14\n"
+        "- MIG-303 ETA ~10/14\n- MIG-304 cutoff 10/14\n- MIG-305 NLT 10/14\n- MIG-306 cert expires 10/14\n"
+        "- 09:00 change window 10:00 to 11:00\n"
+    )
+    assert _deadlines(text) == [
+        [2, ts("2025-10-09 10:00"), "ETA", True], [2, ts("2025-10-09 13:00"), "ETA", False],
+        [3, ts("2025-10-09 10:00"), "ETA", False], [3, ts("2025-10-09 13:00"), "ETA", False],
+        [4, ts("2025-10-09 10:00"), "ETA", False], [4, ts("2025-10-09 13:00"), "ETA", False],
+        [5, ts("2025-10-08"), "ETA", True], [5, ts("2025-10-10"), "ETA", False],
+        [6, ts("2025-10-14"), "ETA", False],
+        [7, ts("2025-10-10"), "ETA", True], [7, ts("2025-10-14"), "ETA", False],
+        [8, ts("2025-10-14"), "ETA", False], [9, ts("2025-10-14"), "cutoff", False],
+        [10, ts("2025-10-14"), "no later than", False], [11, ts("2025-10-14"), "expires", False],
+        [12, ts("2025-10-09 11:00"), "window", False],
+    ]
+
+
+def test_the_small_hours_after_midnight_are_read_on_the_next_day_across_a_clock_change():
+    us = (
+        "---\ntz: America/New_York\n---\n## 2025-11-01\n"
+        "- 23:40 PAY-880 paged on-call, settlement lagging; ETA 03:30.\n- 03:10 PAY-880 resolved\n"
+        "## Sat 2025-11-01 (later)\n- 11:50 PM DB-301 vacuum kicked off\n"
+        "- 01:30 EST DB-301 still running, ETA 01:45 EST\n"
+    )
+    logs = parse_log(us, "us.md")
+    assert logs.events["at"].tolist() == [
+        ts("2025-11-02 03:40"), ts("2025-11-02 08:10"), ts("2025-11-02 03:50"), ts("2025-11-02 06:30")]
+    assert _deadlines(us) == [
+        [5, ts("2025-11-02 08:30"), "ETA", False], [9, ts("2025-11-02 06:45"), "ETA", False]]
+    eu = (
+        "---\ntz: Europe/Berlin\n---\n## Sat 2025-10-25\n- 23:50 CHK-410 export stalled, paged on-call.\n"
+        "- 02:30 CEST CHK-410 escalated to manager\n- 02:30 CET CHK-410 resolved\n- 04:30 CHK-410 recap\n"
+    )
+    assert parse_log(eu, "eu.md").events["at"].tolist() == [
+        ts("2025-10-25 21:50"), ts("2025-10-26 00:30"), ts("2025-10-26 01:30"), ts("2025-10-26 03:30")]
+    au = "---\ntz: Australia/Sydney\n---\n## 2025-10-04\n- 23:10 SYD-7 paged; ETA 05:00.\n- 04:20 done\n"
+    assert parse_log(au, "au.md").events["at"].tolist() == [ts("2025-10-04 13:10"), ts("2025-10-04 17:20")]
+    assert _deadlines(au) == [[5, ts("2025-10-04 18:00"), "ETA", False]]
+
+
+def test_a_range_ends_on_the_weekday_written_before_its_end():
+    text = (
+        "---\ntz: America/New_York\n---\n## Mon Dec 29, 2025\n"
+        "- PLAT-30 maintenance window Wed 22:00 - Fri 06:00 ET.\n"
+        "- PLAT-31 db migration window Sat 01:00 - Sun 03:00 ET.\n"
+        "## Mon 2025-10-27\n- PAY-881 maintenance window Sat 23:00 - Sun 03:00 ET for the db patch.\n"
+        "## Sat 2025-11-01\n- PAY-882 maintenance between 23:00 and 03:00\n"
+    )
+    assert _deadlines(text) == [
+        [5, ts("2026-01-02 11:00"), "window", False], [6, ts("2026-01-04 08:00"), "window", False],
+        [8, ts("2025-11-02 08:00"), "window", False],
+    ]
+    assert parse_log(text, "x.md").events[["at", "end_at"]].values.tolist()[-1] == [
+        ts("2025-11-02 03:00"), ts("2025-11-02 08:00")]
+
+
+def test_an_opening_time_before_a_window_with_its_own_time_is_the_items():
+    text = (
+        "## 2025-10-09\n- 09:00 window Sat 02:00-04:00\n- 08:45 window closes at 18:00 UTC\n"
+        "- 09:10 window of impact 07:40-08:05\n- 3pm-5pm maintenance window for OPS-9\n"
+        "- 18:00 maintenance window\n- Freeze window ends 18:00; nothing after that\n"
+    )
+    assert parse_log(text, "x.md").events["at"].tolist() == [
+        ts("2025-10-09 09:00"), ts("2025-10-09 08:45"), ts("2025-10-09 09:10"), ts("2025-10-09"),
+        ts("2025-10-09"), ts("2025-10-09")]
+    assert _deadlines(text) == [
+        [2, ts("2025-10-11 04:00"), "window", False], [3, ts("2025-10-09 18:00"), "window", False],
+        [5, ts("2025-10-09 17:00"), "window", False], [6, ts("2025-10-09 18:00"), "window", False],
+        [7, ts("2025-10-09 18:00"), "window", False],
+    ]
