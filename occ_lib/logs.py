@@ -118,11 +118,12 @@ Per item (the rules, in order)
       puts the small hours on the next day: an item timed before 06:00 (local) right after an item of the same
       section timed from 18:00 on, and the small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20
       rollback complete`` under ``## 2025-10-24``); a date the item writes keeps its own, and an item nested
-      under the evening one is about that day. The next day is read again in the time's zone, so the
-      night clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New York is
-      08:10 UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other resolved mention goes to ``times``. ``at`` is the
-      first of those with a time (``end_at`` its range end), else the first date-only one; else the section's
-      time (its precision); else the section's date (``day``, UTC midnight); else NaT. A date-only deadline
+      under the evening one is about that day. The next day is read again in the time's zone, so the night
+      clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New York is 08:10
+      UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
+      resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range end),
+      else the first date-only one; else the section's time (its precision); else the section's date (``day``,
+      UTC midnight); else NaT. A date-only deadline
       (``due 2025-10-10``) is at UTC midnight of that date with ``due_precision`` ``day``: readers decide
       whether that means the end of the day. Mentions that cannot be resolved (``[???]``, ``(Time TBC)``,
       ``25:61``, a time in an undated section) are ``time`` problems; an unreadable heading date is a ``date``
