@@ -123,11 +123,10 @@ Per item (the rules, in order)
       UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
       resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range end),
       else the first date-only one; else the section's time (its precision); else the section's date (``day``,
-      UTC midnight); else NaT. A date-only deadline
-      (``due 2025-10-10``) is at UTC midnight of that date with ``due_precision`` ``day``: readers decide
-      whether that means the end of the day. Mentions that cannot be resolved (``[???]``, ``(Time TBC)``,
-      ``25:61``, a time in an undated section) are ``time`` problems; an unreadable heading date is a ``date``
-      problem.
+      UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with
+      ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions that cannot be
+      resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems; an
+      unreadable heading date is a ``date`` problem.
     - ``kind``, the first rule that matches (on the item's lower-case words; a state an arrow leads
       away from is no word of it: "Status: Reopened → Closed" is closed). A word right after a
       negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
