@@ -106,16 +106,18 @@ def _clean_path(s: str) -> str | None:
     return None
 
 
-_STRUCK = re.compile(r"~~[^~\n]+~~")
+# a struck-out part, and the arrow after it ('ETA ~~Oct 10~~ → Oct 14': what replaced it)
+_STRUCK = re.compile(r"~~[^~\n]+~~(?:\s*(?:\u2192|-{1,2}>|=>))?")
+STRUCK_MARK = "\u2008"  # (a punctuation space: blank to the time rules, a mark to is_replacement)
 
 
 def without_code(text: str) -> str:
     """The text with its `code spans` and ~~struck-out~~ words blanked (what is left is prose: a
-    struck ETA is a retracted one)."""
+    struck ETA is a retracted one, and what is written right after it replaces it)."""
     if "`" in text:
         text = _BACKTICK.sub(" ", text)
     if "~~" in text:
-        text = _STRUCK.sub(" ", text)
+        text = _STRUCK.sub(" " + STRUCK_MARK + " ", text)
     return text
 
 
@@ -290,6 +292,7 @@ _RESOLVED = _RESOLVED_WORDS_EN | frozenset(
      "resuelto", "resuelta", "solucionado", "solucionada", "cerrado", "cerrada", "résolu", "résolue",
      "corrigé", "corrigée", "clôturé", "clôturée", "rétabli", "rétablie"}
 )
+_COMPLETE = frozenset({"complete"})  # (a resolution only as a state: _COMPLETE_STATE)
 _NOT_RESOLVED = frozenset(
     {"not", "never", "once", "until", "unless", "if", "when", "pending", "awaiting", "waiting",
      "remains", "reflect", "soon", "no", "without", "yet", "unresolved", "isn't", "wasn't",
@@ -435,22 +438,27 @@ _TRANSITION = re.compile(r"(?:^|(?<=[:;|(\[]))[^:;|()\[\]\u2192\n]{0,60}?(?:\u21
 
 
 def kind_text(text: str) -> str:
-    """``text`` as the kind rules read it: without the states an arrow leads away from."""
+    """``text`` as the kind rules read it: without the states an arrow leads away from, nor what is
+    struck out ('~~escalated to CTO~~ resolved at team level', '~~missed~~ on track')."""
+    if "~~" in text:
+        text = _STRUCK.sub(" ", text)
     if "\u2192" not in text and "->" not in text and "=>" not in text:
         return text
     return _TRANSITION.sub(" ", text)
 
 
 def words(text: str) -> frozenset[str]:
-    """The item's lower-case words (hyphenated and apostrophe words kept whole)."""
-    return frozenset(_WORD.findall(text.lower()))
+    """The item's lower-case words (hyphenated and apostrophe words kept whole; a possessive is its
+    word: "CIO's" is "cio")."""
+    return frozenset(w[:-2] if w.endswith(("'s", "\u2019s")) else w for w in _WORD.findall(text.lower()))
 
 
 # Every word the rules below ask about: ``keywords`` keeps only these (building a set of all the
 # item's words costs more than the tokenising itself), so ``classify``/``stated_missed`` give the
 # same answers on ``keywords(text)`` as on ``words(text)``.
 _VOCABULARY = frozenset().union(
-    _ESC_DONE, _ESC_NOUN, _DONE, _REOPENED, _RESOLVED, _NOT_RESOLVED, _ACK, _FOLLOW, _BLOCKED, _EVIDENCE,
+    _ESC_DONE, _ESC_NOUN, _DONE, _REOPENED, _RESOLVED, _COMPLETE, _NOT_RESOLVED, _ACK, _FOLLOW, _BLOCKED,
+    _EVIDENCE,
     _PLAN,
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _NET, _NEGATION,
     _FUTURE_GATE,
@@ -475,7 +483,9 @@ def _trie(words: list[str]) -> str:
 # or digit (the pattern starts with that class, so sre skips through words in C) and not after a
 # letter/digit + ``'``/``-`` (that would continue a token), and no token continues after it.
 _KEYWORD = re.compile(
-    r"[\W_](?<![^\W_]['’-])(" + _trie(sorted(_VOCABULARY)) + r")(?![^\W_])(?!['’-][^\W_])"
+    # (a possessive is its word: "the CIO's office")
+    r"[\W_](?<![^\W_]['’-])(" + _trie(sorted(_VOCABULARY)) + r")(?![^\W_])(?!-[^\W_])"
+    r"(?!['’](?!s(?![^\W_]))[^\W_])"
 )
 
 
@@ -513,10 +523,11 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
         return "reopened", 0
     if ticked or ("\u2705" in text and _DONE_MARK.search(text) is not None):
         return "resolved", 0
-    if not none_of(_RESOLVED) and none_of(_NOT_RESOLVED) and (
-        none_of(_FUTURE_GATE) or not _future_only(text.lower())
-    ):
-        return "resolved", 0
+    if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and none_of(
+        _NOT_RESOLVED
+    ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
+        # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
+        return ("status", 0) if _PARTIAL.search(text.lower()) else ("resolved", 0)
     if not none_of(_ACK) and none_of(_NOT_RESOLVED) and (none_of(_NET) or not none_of(_ACK_WORDS)):
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
@@ -537,6 +548,24 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
     if not none_of(_STATUS):
         return "status", 0
     return "note", 0
+
+
+# 'complete' as a state ('migration complete', '| Complete ✅ |', 'Status: complete.'), not a verb
+# ('complete the rollout by Friday')
+_COMPLETE_STATE = re.compile(
+    r"\bcomplete\b(?=[*_]*\s*(?:$|[.;,!|)\u2705\u2714]|(?:now|as of|at|on|since)\b))"
+)
+# progress, not the end: 'migration 60% done', 'rollback completed on 2 of 6 regions, rest in
+# progress', 'closed the bridge call, investigation continues'
+_PARTIAL = re.compile(
+    r"\b\d{1,3}(?:\.\d+)?\s?%\s*(?:done|complete|completed|finished|through|migrated|restored)\b"
+    r"|\b(?:done|completed|finished|closed|restored|recovered|fixed|resolved|merged|shipped|delivered)\s+"
+    r"(?:on|in|for)\s+\d+\s*(?:of|/)\s*\d+\b"
+    r"|\b(?:rest|remainder|remaining|others?)\s+(?:still\s+)?(?:in\s+progress|pending|running|ongoing|to\s+go)\b"
+    r"|\bstill\s+(?:running|in\s+progress|ongoing)\b"
+    r"|\b(?:investigation|troubleshooting|debugging|triage|root\s+cause\s+analysis)\s+(?:continues|ongoing"
+    r"|in\s+progress)\b"
+)
 
 
 def _future_only(low: str) -> bool:
@@ -569,7 +598,9 @@ _NOT_A_MISS = re.compile(
     r"|\b(?:exceeded|breached)\s+(?:the\s+|its\s+|our\s+)?(?:\d+(?:\.\d+)?\s?(?:%|ms\b|s\b|secs?\b"
     r"|seconds|m\b|mins?\b|minutes|[kmg]b\b|x\b|rps|qps|req|errors?|retries|requests)|threshold|limit"
     r"|budget|quota|capacity|slo)"
-    r"|\blate\s+(?:night|evening|afternoon|morning|shift|hours?)\b)"
+    r"|\blate\s+(?:night|evening|afternoon|morning|shift|hours?)\b"
+    # a tracker's field that says no: 'Slipped: No', 'Missed: none', 'Overdue? n/a'
+    r"|\b(?:missed|slipped|late|overdue|breached)\s*[:=?]\s*[*_]*\s*(?:no|none|n|false|0|n/a|-|\u2014)[*_]*(?=\s*(?:$|[|.;,)])))"
 )
 
 
@@ -622,8 +653,9 @@ _REPLACEMENT = re.compile(
     r"|(?i:\b(?:eta|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*$"
     r"|(?i:\bnow\s+(?:due|eta|targeting|targeted|expected|planned)(?:\s+(?:at|by|on|for))?)\s*"
     r"(?:(?:" + _WD_WORD + r")\.?,?\s*)?$"
-    # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to
-    r"|(?:\u2192|-{1,2}>|=>|(?i:\bfrom\s+\S+(?:\s+\S+){0,2}?\s+to))\s*$"
+    # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to; what is
+    # written right after a struck-out part ('ETA ~~Oct 10~~ Oct 14', blanked to STRUCK_MARK)
+    r"|(?:\u2192|-{1,2}>|=>|\u2008|(?i:\bfrom\s+\S+(?:\s+\S+){0,2}?\s+to))\s*$"
 )
 
 

@@ -304,13 +304,15 @@ Block = tuple
 
 
 def split_cells(row: str) -> list[str]:
+    """A table row's cells; an escaped pipe (``\\|``) is a pipe inside a cell, as GitHub shows it."""
     s = row.strip()
     if s.startswith("|"):
         s = s[1:]
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
-    parts = re.split(r"(?<!\\)\|", s) if "\\" in s else s.split("|")
-    return [p.strip() for p in parts]
+    if "\\|" not in s:
+        return [p.strip() for p in s.split("|")]
+    return [p.strip().replace("\\|", "|") for p in re.split(r"(?<!\\)\|", s)]
 
 
 def _maybe_break(marker: str, rest: str | None) -> bool:
@@ -382,12 +384,13 @@ _MONTH_NAME = (
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _WEEKDAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
-# a line that opens with a date written in words (or a slash date) and then a time: an activity
-# log's row ('Oct 9, 2025 2:05 PM EDT Alert acknowledged by Sam'), one item each
+# a line that opens with a date written in words (or a slash date), its year or not, or a weekday,
+# and then a time: an activity log's row ('Oct 9, 2025 2:05 PM EDT Alert acknowledged by Sam'), a
+# syslog-style one ('Dec 31 23:52 sam: acked', '[12/31 23:52]', '[Wed 23:52]'), one item each
 _WORD_STAMPED = re.compile(
-    r"[*_\[(]{0,2}(?:" + _WEEKDAY_NAME + r"\.?,?\s+)?"
-    r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTH_NAME + r",?\s+\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?)"
+    r"[*_\[(]{0,2}(?:(?:" + _WEEKDAY_NAME + r"\.?,?\s+)?"
+    r"(?:" + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+" + _MONTH_NAME
+    + r"(?:,?\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?)|" + _WEEKDAY_NAME + r"\.?)"
     r",?\s+(?:at\s+)?\d{1,2}:\d{2}"
 )
 # a line that is only a date: a date header of a plain-text log ('2025-10-07', 'Wednesday, October 8, 2025')

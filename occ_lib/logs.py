@@ -36,8 +36,10 @@ Structure (one pass over the lines, then one pass per field over each document's
     unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``) sets
     it for its section's and subsections' zone-less times, not for the document; so does, in a document
     that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``). Under
-    a heading that names a week (``## Week of Oct 6``, ``Weekly status - Oct 10``, ``W41``) a weekday in an
-    item is that day of the heading date's week, Monday to Sunday (``Thu 9:05 AM`` is Oct 9), unless a
+    a heading that names a week (``## Week of Oct 6``, ``Weekly status - Oct 10``, ``W41``; an ISO week
+    number is dated by its Monday, ``2026-W01``, ``Week 1 (2026)``, a year-less ``W01`` in the year
+    nearest the section before; not a sprint's ``Week 1``) a weekday in an item is that day of the heading
+    date's week, Monday to Sunday (``Thu 9:05 AM`` is Oct 9), unless a
     heading nested in it names its own day (``## 2025-10-09`` under ``# Daily log - W41``). Under a
     standup's heading (``## Standup — Thu Oct 9``) an item's ``Y:`` is yesterday, as ``Yesterday:`` is. A
     dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's), dates
@@ -47,7 +49,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     e-mail's ``Sent: Thursday, October 9, 2025 4:12 PM``): its date in the document's zone.
 
     Items are prose lines that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim:
-    ...``, as plain-text and pasted chat logs are written), also after a ``Key:`` (``**Resolved:**
+    ...``, ``Dec 31 23:52 sam: acked``, ``[Wed 23:58]``, as plain-text and pasted chat logs are written),
+    also after a ``Key:`` (``**Resolved:**
     2025-10-09 18:40 UTC``; a next ``Key:`` line is its own line, no continuation), and a pasted chat
     message, whose head line is a sender and a time (``alice 9:41 AM``, ``Bob Lee — 10:32``) and whose
     text follows below it (``item`` = ``line``), any other paragraph of prose (a pasted e-mail's
@@ -61,8 +64,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     outline journals write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under
     it as a heading would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with
     `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
-    deadlines, read as ``due 2025-10-10``, not the row's time; an empty cell of a ``Date`` column is the
-    date above it, as a merged cell is exported); tables are also kept whole in ``tables``.
+    deadlines, read as ``due 2025-10-10``, not the row's time; with a ``Revised``/``New``/``Current``
+    one beside an ``Original``/``Initial``/``Baseline`` one, the revised date is the deadline, written as
+    a replacement, and the original is history, neither a deadline nor the row's time; an empty cell of a
+    ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
+    ``Temp password``, ``API key``, has its one-word credentials masked); tables are also kept whole in
+    ``tables``.
 
     Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence
     is not a fence, except that a fence in a ``>`` quote opens and closes within the quote (it ends where
@@ -70,10 +77,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     code up to its closing fence or the item's end (the item's text goes on after it). An indented code
     block - lines indented 4 columns beyond the open list item's content (or the margin) after a blank
     line, which no list continuation is - is skipped too: code yields no events and no text.
-    ``~~Struck-out~~`` words hold no times or deadlines (``~~ETA 12:00~~ ETA 14:00`` is
-    one deadline). The items' fields below are then found field by field over all of a document's items
-    (:func:`_items`), times in one call for the document (:func:`occ_lib.times.find_times_many`): the same
-    values as item by item, with the per-item set-up paid once per document.
+    ``~~Struck-out~~`` words (also ``<del>``, ``<s>``, ``<strike>``) hold no times, deadlines, kinds or misses
+    (``~~ETA 12:00~~ ETA 14:00`` is one deadline; ``~~escalated to CTO~~ resolved`` is resolved), and what is
+    written right after them, an arrow between or not, replaces them (``ETA ~~Oct 10~~ Oct 14 (slipped)``: Oct
+    14 is not the one missed). An escaped pipe (``\\|``) is a pipe inside its cell. The items' fields below
+    are then found field by field over all of a document's items (:func:`_items`), times in one call for the
+    document (:func:`occ_lib.times.find_times_many`): the same values as item by item, with the per-item
+    set-up paid once per document.
 
 Per item (the rules, in order)
     - ``tickets``: keys like ``DEPLOY-147``, ``OCC-INF-221``, ``HS-44721`` (upper-case segments, the
@@ -101,7 +111,8 @@ Per item (the rules, in order)
       late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
       looking back, ``missed the 10:30 update`` naming its time) becomes a row of ``deadlines``
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
-      lapsed, exceeded - not when it only says nothing was (``not missed``, ``nothing slipped``) or a
+      lapsed, exceeded - not when it only says nothing was (``not missed``, ``nothing slipped``, a
+      tracker's ``Slipped: No``, ``Missed: none``) or a
       metric went over its threshold (``p95 latency exceeded 800ms``, ``error budget breached``; not
       ``exceeded the 09:00 deadline``) -,
       except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
@@ -161,7 +172,11 @@ Per item (the rules, in order)
          pendiente, sin), or every such word is a resolution still to come: after be, expected,
          expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
          "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD"; "fixed by
-         @bob" is done). Their words for escalated (eskaliert, escaladé, remonté), a manager
+         @bob" is done). ``complete`` counts as a state, not as a verb ("migration complete", "|
+         Complete ✅ |"; not "complete the rollout"). Progress is no resolution but a ``status``: a
+         share done ("60% done"), "completed on 2 of 6 regions", "rest in progress", "still running",
+         "investigation continues". A possessive is its word ("escalated to the CIO's office" names
+         an executive). Their words for escalated (eskaliert, escaladé, remonté), a manager
          (Teamleitung, Vorgesetzte, Abteilungsleiter..., responsable, gerente), an executive
          (Vorstand, Geschäftsführung, directeur/directrice) and acknowledged (quittiert, bestätigt,
          acquitté) count too.
@@ -482,6 +497,12 @@ _DEADLINE_HEADERS = {
     "eta": "ETA", "target": "target", "target date": "target", "by": "by", "by when": "by",
     "no later than": "no later than", "nlt": "no later than",
 }
+# a tracker's moved deadline: 'Original ETA | Revised ETA'; the revised one is the deadline now, the
+# original (superseded) only when no revised column is there
+_REVISED = ("revised", "new", "current", "updated", "latest", "adjusted")
+_ORIGINAL = ("original", "orig.", "orig", "initial", "old", "baseline", "planned")
+_DEADLINE_HEADERS |= {f"{w} {h}": kw for w in _REVISED + _ORIGINAL for h, kw in _DEADLINE_HEADERS.items()
+                      if h in ("due", "due date", "deadline", "eta", "target", "target date")}
 # the zone a deadline header may name after its words: 'Due (UTC)', 'ETA - AEDT', 'Deadline [ET]'
 _HEADER_ZONE_TAIL = re.compile(r"\s*(?:[(\[]\s*([^()\[\]]+?)\s*[)\]]|[-\u2013\u2014,]\s*(\S+))\s*$")
 
@@ -502,6 +523,12 @@ def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None]
             else:
                 kw = None
         kws.append(None if kw is None else (kw, zone))
+    if any(kw and h.lower().strip(" *_:").startswith(_REVISED) for kw, h in zip(kws, headers, strict=True)):
+        # the revised date replaces the original ('new ETA ...': not the one missed); the original
+        # cell is history, read as nothing (neither a deadline nor the row's time)
+        kws = [("", None) if kw and h.lower().strip(" *_:").startswith(_ORIGINAL)
+               else (f"new {kw[0]}", kw[1]) if kw and h.lower().strip(" *_:").startswith(_REVISED) else kw
+               for kw, h in zip(kws, headers, strict=True)]
     return kws if any(kws) else None
 
 
@@ -518,6 +545,8 @@ def _deadline_cell(cell: str, kw: tuple[str, str | None] | None) -> str:
     if kw is None or not cell.strip():
         return cell
     word, zone = kw
+    if not word:
+        return ""  # (a superseded 'Original ETA')
     if zone and _CELL_TIME.search(cell) and _CELL_OFFSET.search(cell) is None and not any(
         _times.zone_named(z) is not None for z in _CELL_ZONE_WORD.findall(cell)
     ):
@@ -1020,7 +1049,7 @@ def _items(
             tks, artifacts(text, proses[k]), ex.channels(text) if "#" in text else [],
             ex.urls(text) if "://" in text else [], http_status(text), times, kind_of_item, depth, text,
         )
-        steps = _steps(proses[k], found[k]) if len(times) > 1 and _read_as is None else None
+        steps = _steps(proses[k], found[k]) if len(times) > 1 else None
         if steps is None and kind == "resolved" and end != _NAT:
             # '[RESOLVED] ... Starts at 14:02:11 UTC, Ends at 15:48:30 UTC', 'resolved; outage
             # 14:02-15:47': what was resolved began at the start, and was resolved at the end
@@ -1038,7 +1067,7 @@ def _items(
                 E((source, line, sec[0], sec[1], (m.at - epoch) // us, m.precision,
                    _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level, *shared))
         if dls:
-            missed = ex.stated_missed(text, w)
+            missed = ex.stated_missed(kind_texts[k], w)
             # a deadline written as the one missed ('missed the 10:30 update') takes the item's miss
             # alone: 'ETA 11:15 (missed the 10:30 update)' did not miss 11:15
             named = missed and any(m.keyword == "missed" for m in dls)
@@ -1094,8 +1123,14 @@ _TAG = re.compile(
 
 
 def _without_tags(text: str) -> str:
-    """``text`` without those tags; a ``<br>`` is a clause break (``; ``)."""
+    """``text`` without those tags; a ``<br>`` is a clause break (``; ``), and a struck-out part
+    (``<del>``, ``<s>``, ``<strike>``) is written as markdown strikes it (``~~Oct 10~~``)."""
+    if "<" in text and _STRIKE_TAG.search(text):
+        text = _STRIKE_TAG.sub(lambda m: f"~~{m.group(2)}~~", text)
     return _TAG.sub("", _BR.sub("; ", text)).strip()
+
+
+_STRIKE_TAG = re.compile(r"(?i)<(del|s|strike)\b[^<>]{0,200}>([^<>~\n]{1,200})</\1\s*>")
 
 
 # what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then'

@@ -457,7 +457,7 @@ def _date_re(p: str) -> str:
         r"(?![\d/]|-\d|\.\w)"
     )
     mon_first = (
-        _NB + rf"(?P<{p}mn>{_MON})\s?(?P<{p}md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d]|\.\d|:\d|[^\W_])"
+        _NB + rf"(?P<{p}mn>{_MON})(?:\s| {{2}})?(?P<{p}md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d]|\.\d|:\d|[^\W_])"
         rf"(?:,?\s(?P<{p}my>\d{{4}})(?!\d|:\d))?"
     )
     day_first = (  # '11 Oct 2025'; '07-Oct-2025', '09/Oct/25' (Jira) as enterprise tools write it
@@ -553,7 +553,7 @@ _FULL_SRC = (
     r"(?![^\W_]|\s?[+\-\u2212]\d))"
 )
 _FULL = re.compile(_FULL_SRC)
-_MON_BEFORE = re.compile(r"(?<![A-Za-z])" + _MON + r"\s?$")
+_MON_BEFORE = re.compile(r"(?<![A-Za-z])" + _MON + r"(?:\s| {2})?$")  # ('Jan  2' as date(1) pads it)
 _CODE = re.compile(r"`[^`\n]*`")
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+", re.IGNORECASE)
 _UNK = re.compile(
@@ -1278,7 +1278,10 @@ def find_times(
     urls = _url_spans(text, 0, len(text)) if "://" in text else None
     out, base = _scan(text, low, 0, len(text), day, day if year_near is None else year_near,
                       default_tz, rels, ticks, urls)
-    words = _clock_word_cands(text, out, rels) if clock_words else None
+    glued: set[int] = set()
+    words = _clock_word_cands(text, out, rels, glued) if clock_words else None
+    if glued:
+        out = [m for i, m in enumerate(out) if i not in glued]
     if eod:
         ends = _eod_cands(text, out, rels, base)
         words = ends + (words or []) if ends else words
@@ -1870,8 +1873,12 @@ def _clock_cand(m: re.Match[str], start: int) -> _Cand:
     return c
 
 
-def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | None) -> list[_Cand]:
-    """'noon'/'midday'/'midnight' (with an optional zone) outside code, URLs and other mentions."""
+def _clock_word_cands(
+    text: str, found: list[TimeMention], rels: list[_Cand] | None, glued: set[int]
+) -> list[_Cand]:
+    """'noon'/'midday'/'midnight' (with an optional zone) outside code, URLs and other mentions; a
+    date written right after one is its date ('by noon Jan 2'): its index in ``found`` goes to
+    ``glued``, that date being no mention of its own."""
     out: list[_Cand] = []
     skip: list[tuple[int, int]] | None = None
     ahead: bool | None = None
@@ -1884,10 +1891,19 @@ def _clock_word_cands(text: str, found: list[TimeMention], rels: list[_Cand] | N
         if skip and _inside(s, skip) >= 0:
             continue
         c = _clock_cand(m, s)
-        if rels:
+        k = bisect.bisect_left(found, c.end, key=_start_of)
+        if k < len(found) and (d := found[k]).precision == "day" and d.at is not None and (
+            _CLOCK_DATE_GLUE.fullmatch(text, c.end, d.start)
+        ):
+            c.date, c.end = d.at.date(), d.end
+            glued.add(k)
+        elif rels:
             ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
         out.append(c)
     return out
+
+
+_CLOCK_DATE_GLUE = re.compile(r",?\s+(?:(?i:on)\s+)?")
 
 
 # 'EOD'/'eod', 'EOB', 'COB', 'end of (the) day/business': a deadline at the end of a day, the day written
@@ -2378,6 +2394,12 @@ def parse_heading(
                 date = _slash_reading(sm.group(1), sm.group(2), None, year_near)
             if date is not None:
                 spans.append(sm.span())
+    if date is None and problem is None and (wk := _ISO_WEEK.search(heading)) is not None and not (
+        wk.group("w3") and "print" in heading  # ('Sprint 12 - Week 1': the sprint's week)
+    ):
+        # '## 2026-W01', '## Week 1 (2026)', '## W52': the Monday of that ISO week (year-less: the one
+        # nearest year_near)
+        date = _iso_week_monday(wk, year_near or day)
     if date is None and day is not None and problem is None and (wd := _HEADING_WD.match(heading)):
         # '### Tuesday' under '## Week of Oct 6, 2025': that weekday on or after the enclosing date
         date = day + dt.timedelta(days=(_WD_INDEX[wd.group(1)[:3].lower()] - day.weekday()) % 7)
@@ -2418,6 +2440,27 @@ def parse_heading(
         if title == before:
             break
     return Heading(title.strip(), date, at, problem, precision, zone)
+
+
+_ISO_WEEK = re.compile(
+    r"(?<![\w-])(?:(?P<y>\d{4})-?W(?P<w>\d{1,2})|W(?P<w2>\d{1,2})|(?i:week|wk)\s*(?P<w3>\d{1,2}))"
+    r"(?![\w-])(?:,?\s*\(?(?P<y3>\d{4})\)?(?!\d))?"
+)
+
+
+def _iso_week_monday(m: re.Match[str], near: dt.date | None) -> dt.date | None:
+    """The Monday of the ISO week ``m`` names; without a year written, of the year whose week is
+    nearest ``near`` (no date without either)."""
+    week = int(m.group("w") or m.group("w2") or m.group("w3"))
+    year = m.group("y") or m.group("y3")
+    years = [int(year)] if year else [near.year - 1, near.year, near.year + 1] if near else []
+    options = []
+    for y in years:
+        with contextlib.suppress(ValueError):
+            options.append(dt.date.fromisocalendar(y, week, 1))
+    if not options:
+        return None
+    return min(options, key=lambda d: abs((d - near).days)) if near and not year else options[0]
 
 
 # what an outline item that stands for a day opens with: '[[2025-10-08]]', '**Oct 8**', 'Tue:'

@@ -254,3 +254,15 @@ def test_an_opening_time_before_a_window_with_its_own_time_is_the_items():
         [5, ts("2025-10-09 17:00"), "window", False], [6, ts("2025-10-09 18:00"), "window", False],
         [7, ts("2025-10-09 18:00"), "window", False],
     ]
+
+
+def test_noon_or_midnight_written_before_a_date_is_on_that_date():
+    text = (
+        "---\ntz: America/New_York\n---\n## Tue Dec 30, 2025\n"
+        "- 14:00 PLAT-20 vendor promised the fix by noon Jan 2.\n- 15:00 PLAT-21 vendor ETA midnight Jan 4.\n"
+        "- 16:00 PLAT-22 review noon, Jan 5\n"
+    )
+    assert parse_log(text, "x.md").events["at"].tolist() == [
+        ts("2025-12-30 19:00"), ts("2025-12-30 20:00"), ts("2025-12-30 21:00")]
+    assert _deadlines(text) == [
+        [5, ts("2026-01-02 17:00"), "by", False], [6, ts("2026-01-05 05:00"), "ETA", False]]

@@ -199,7 +199,7 @@ def test_structure():
         (9, 0, "list", "numbered"),
         (10, 0, "list", "numbered too indented paragraph after a blank belongs to the item"),
         (15, 0, "list", "task done"),
-        (24, 0, "table", "1 | x \\| y"),
+        (24, 0, "table", "1 | x | y"),  # (an escaped pipe is a pipe in its cell)
         (25, 0, "table", "2 |"),
     ]
     assert ev["tickets"].tolist()[:4] == [
@@ -212,7 +212,7 @@ def test_structure():
     assert (ev.iloc[4]["at"], ev.iloc[4]["at_precision"]) == (ts("2025-10-08"), "day")
     t = logs.tables.iloc[0]
     assert (t["line"], t["section"], t["headers"]) == (22, "Undated", ["A", "B"])
-    assert t["frame"].to_dict("list") == {"A": ["1", "2"], "B": ["x \\| y", ""]}
+    assert t["frame"].to_dict("list") == {"A": ["1", "2"], "B": ["x | y", ""]}
 
 
 def test_a_dated_title_dates_the_items_before_the_first_section_and_its_undated_sections():
@@ -1583,3 +1583,93 @@ def test_an_empty_date_cell_is_the_date_above_it():
     assert logs.events[["at", "kind", "level"]].values.tolist() == [
         [ts("2025-10-09 07:12"), "note", 0], [ts("2025-10-09 07:40"), "escalation", 2]]
     assert logs.tables["frame"][0]["Date"].tolist() == ["09 Oct 2025", ""]  # (kept as written)
+
+
+def test_lines_stamped_with_a_date_without_its_year_or_a_weekday_are_items_of_their_own():
+    text = (
+        "---\ntz: America/New_York\n---\n## 2025-12-31\n\n"
+        "Dec 31 23:40 maria: PLAT-60 checkout 5xx climbing, paging on-call\n"
+        "[Dec 31 23:52] sam: acked PLAT-60\n[12/31 23:55] kim: looking\n[Wed 23:58] sam: still looking\n"
+        "Jan 1 00:31 maria: PLAT-60 resolved, rollback done\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert ev[["line", "at", "kind"]].values.tolist() == [
+        [6, ts("2026-01-01 04:40"), "escalation"], [7, ts("2026-01-01 04:52"), "acknowledged"],
+        [8, ts("2026-01-01 04:55"), "note"], [9, ts("2026-01-01 04:58"), "note"],
+        [10, ts("2026-01-01 05:31"), "resolved"],
+    ]
+
+
+def test_a_day_padded_to_two_columns_as_date_prints_it_is_a_date():
+    text = (
+        "---\ntz: America/New_York\n---\n## Wed Dec 31, 2025\n"
+        "- PLAT-90 cert renewed, host clock says: Fri Jan  2 10:00:00 EST 2026\n"
+        "- 10:05 PLAT-91 vendor fix due Jan  2 17:00.\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.events["at"].tolist() == [ts("2026-01-02 15:00"), ts("2025-12-31 15:05")]
+    assert logs.deadlines["due_at"].tolist() == [ts("2026-01-02 22:00")]
+
+
+def test_a_heading_that_names_an_iso_week_dates_its_weekdays_in_that_week():
+    text = (
+        "# Holiday on-call log \u2014 2025-12-22\n## W52\n- Mon 09:00 OPS-20 opened.\n"
+        "## W01\n- Mon 09:00 OPS-20 escalated to manager.\n- Fri 10:00 OPS-20 resolved.\n"
+        "## 2026-W02\n- Tue 11:00 OPS-21 opened\n## Week 3 (2026)\n- Wed 12:00 OPS-22 opened\n"
+        "## Sprint 12 - Week 1\n- OPS-23 planned\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.sections["date"].tolist() == [
+        ts("2025-12-22"), ts("2025-12-29"), ts("2026-01-05"), ts("2026-01-12"), ts("2025-12-22")]
+    assert logs.events["at"].tolist() == [
+        ts("2025-12-22 09:00"), ts("2025-12-29 09:00"), ts("2026-01-02 10:00"), ts("2026-01-06 11:00"),
+        ts("2026-01-14 12:00"), ts("2025-12-22")]  # (a sprint's week is no ISO week: the title's date)
+
+
+def test_a_tracker_written_with_strikes_revised_columns_and_fields_that_say_no():
+    text = (
+        "## 2025-10-10\n- MIG-202 ETA <del>Oct 10</del> Oct 14\n- MIG-203 ETA <s>Oct 10</s> Oct 14\n"
+        "- MIG-204 ETA ~~Oct 10~~ \u2192 Oct 14\n- MIG-205 ETA ~~Oct 10~~ Oct 14 (slipped, vendor delay)\n"
+        "- ST-6 ~~escalated to CTO~~ resolved at team level\n- ST-7 ~~missed~~ on track, ETA Oct 14\n"
+        "- SL-11 ETA Oct 14 | Slipped: No | RAG: Green\n"
+        "- SL-12 ETA missed: no update from infra, ETA Oct 14\n"
+        "\n| Ticket | Original ETA | Revised ETA | Status | Last update |\n|---|---|---|---|---|\n"
+        "| RV-1 | 10/10 17:00 UTC | 10/14 17:00 UTC | Slipped | 10/10 09:30 UTC |\n"
+        "\n| Ticket | Due | Notes |\n|---|---|---|\n"
+        "| INC-80 | 10/14 | escalated to CTO 10:15 UTC; resolved 11:40 UTC |\n"
+    )
+    logs = parse_log(text, "x.md")
+    dl = logs.deadlines
+    assert dl[["line", "due_at", "stated_missed"]].values.tolist() == [
+        [2, ts("2025-10-14"), False], [3, ts("2025-10-14"), False], [4, ts("2025-10-14"), False],
+        [5, ts("2025-10-14"), False], [7, ts("2025-10-14"), False], [8, ts("2025-10-14"), False],
+        [9, ts("2025-10-14"), True], [13, ts("2025-10-14 17:00"), False], [17, ts("2025-10-14"), False],
+    ]
+    ev = logs.events
+    assert ev[["line", "at", "kind", "level"]].values.tolist()[4:6] == [
+        [6, ts("2025-10-10"), "resolved", 0], [7, ts("2025-10-10"), "deadline", 0]]
+    assert ev[["line", "at", "kind", "level"]].values.tolist()[8:] == [
+        [13, ts("2025-10-10 09:30"), "deadline", 0],
+        [17, ts("2025-10-10 10:15"), "escalation", 3], [17, ts("2025-10-10 11:40"), "resolved", 0],
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, kind, level",
+    [
+        ("OPS-31 escalated to the CIO's office", "escalation", 3),
+        ("escalated to the VP\u2019s desk", "escalation", 3),
+        ("escalated to my manager's manager", "escalation", 2),
+        ("OPS-13 | Complete \u2705", "resolved", 0),
+        ("OPS-14 migration complete", "resolved", 0),
+        ("Status: **Complete**", "resolved", 0),
+        ("complete the rollout by Friday", "note", 0),
+        ("migration 60% done, still running", "status", 0),
+        ("rollback completed on 2 of 6 regions, rest in progress", "status", 0),
+        ("closed the bridge call, investigation continues", "status", 0),
+        ("INC-1 resolved, monitoring continues", "resolved", 0),
+    ],
+)
+def test_possessives_completion_states_and_partial_progress(text, kind, level):
+    assert ex.classify(text, ex.words(text), False) == (kind, level)
+    assert ex.classify(text, ex.keywords(text), False) == (kind, level)
