@@ -10,7 +10,11 @@ Rules, so that an imported file always means the same thing:
   error line, wherever it sits in the command's output (``2>&1`` may print it before the headers),
   makes the row ``down`` with the matching error class (6 dns, 7 connect, 28 timeout,
   35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 52/55/56 read, 8/16/92 protocol),
-  the status of a response it cut short kept. One that names a host (``Could not resolve host: X``,
+  the status of a response it cut short kept. Without such a line (``-sv`` hides it), ``-v``'s last
+  note that ends the transfer stands for it with the code curl exits with (``* Failed to connect to X
+  port N ...``: 7, ``* Operation timed out after ...``: 28, ``* Could not resolve host: X``: 6, ``*
+  Empty reply from server``: 52...; ``* connect to X port N failed`` is an attempt curl goes on
+  from, no failure). One that names a host (``Could not resolve host: X``,
   ``Failed to connect to X port``) other than the command URL's, a redirect ``Location``'s or a
   proxy's belongs to another argument (``-H Authorization: Bearer X`` unquoted: curl tries
   ``Bearer`` and ``X`` as URLs) and does not apply. ``-w`` output such as
@@ -22,7 +26,12 @@ Rules, so that an imported file always means the same thing:
   ``http_code`` is the status (``000``: no response, ``down`` / ``protocol``; a format without
   ``http_code`` leaves the status null and says nothing of a failure), the ``time_*`` variables
   (seconds) and ``size_download`` as above, ``url_effective`` the row's URL (the final one after
-  ``-L``, over the command line's).
+  ``-L``, over the command line's). ``-w '%{json}'`` prints one JSON object: its ``http_code``,
+  times, ``size_download`` and ``url_effective`` are read the same way, and a nonzero ``exitcode``
+  is curl's error (``errormsg`` its message) when no ``curl: (N)`` line gives one. A format read
+  from a file (``-w @curl-format.txt``) is not in the transcript: its ``time_total: 0.308s`` lines
+  give the times, the status stays null; ``time_starttransfer`` 0 there (like ``http_code`` 000)
+  means no response: ``down`` / ``connect`` when ``time_connect`` is 0 too, else ``protocol``.
 * A file holding several ``$ curl ...`` commands gives one row per command (item index = its order).
   A command is a ``curl`` line after a shell prompt (``$ ``, ``ops@box:~$ ``, ``[ops@bastion ~]$ ``;
   ``time``/``sudo`` may stand before ``curl``); a ``curl`` line without a prompt needs an
@@ -626,20 +635,83 @@ def _curl_error(
     numbered: list[tuple[int, str]], cmd: _Command | None, urls: Iterable[str]
 ) -> tuple[int, str] | None:
     """(code, message) of the last ``curl: (N) ...`` line that is about this command's row, wherever
-    it sits (with ``2>&1`` curl's stderr may come before the headers). One that names a host other
-    than the URLs' (the command's, the redirects', the final one) or a proxy's belongs to another
-    argument: '-H Authorization: Bearer X' unquoted makes curl try 'Bearer' and 'X' as URLs."""
+    it sits (with ``2>&1`` curl's stderr may come before the headers); without one, the last of
+    ``-v``'s notes that is a failure (``-sv`` hides the error line, :func:`_verbose_failures`). One
+    that names a host other than the URLs' (the command's, the redirects', the final one) or a
+    proxy's belongs to another argument: '-H Authorization: Bearer X' unquoted makes curl try
+    'Bearer' and 'X' as URLs."""
     hosts = {h for u in urls if (h := _host_of(u))} | set(cmd.hosts if cmd else ())
-    found = None
+
+    def ours(message: str) -> bool:
+        host = _error_host(message)
+        return not (cmd is not None and cmd.hosts and host is not None and host not in hosts)
+
+    lines = [(int(m.group(1)), m.group(2).strip()) for _n, t in numbered if (m := _CURL_ERR.search(t))]
+    for found in (lines, _verbose_failures(numbered)):
+        about = [e for e in found if ours(e[1])]
+        if about:
+            return about[-1]
+        if found:
+            return None
+    return None
+
+
+# curl -v's notes ('* ...') that end a transfer, as the exit code curl gives it (-sv prints no
+# 'curl: (N)' line: -s hides it; -S would show the same words)
+_VERBOSE_FAILURES = (
+    (re.compile(r"^\* ((?:Could not resolve (?:host|proxy)):.*)$"), 6),
+    (re.compile(r"^\* ((?:Failed to connect to|Failed connect to) .*)$"), 7),
+    (re.compile(r"^\* ((?:Operation|Connection|Resolving) timed out after .*)$"), 28),
+    (re.compile(r"^\* (Maximum \(\d+\) redirects followed.*)$"), 47),
+    (re.compile(r"^\* (Empty reply from server.*)$"), 52),
+    (re.compile(r"^\* (Send failure: .*)$"), 55),
+    (re.compile(r"^\* (Recv failure: .*)$"), 56),
+    (re.compile(r"^\* (SSL certificate problem: .*)$"), 60),
+    (re.compile(r"^\* ((?:OpenSSL )?SSL_connect: .*)$"), 35),
+    (re.compile(r"^\* (The requested URL returned error: .*)$"), 22),
+)
+
+
+def _verbose_failures(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(code, message) of each ``* `` note of ``curl -v`` that reports a failed transfer ('* Failed to
+    connect to X port N ...', '* Operation timed out after ...'); a failed attempt curl goes on from
+    ('* connect to ::1 port 80 failed: ...', then the next address) is none."""
+    out = []
     for _n, text in numbered:
-        m = _CURL_ERR.search(text)
-        if m is None:
+        if not text.startswith("* "):
             continue
-        host = _error_host(m.group(2))
-        if cmd is not None and cmd.hosts and host is not None and host not in hosts:
+        for pattern, code in _VERBOSE_FAILURES:
+            if m := pattern.match(text.rstrip()):
+                out.append((code, m.group(1).strip()))
+                break
+    return out
+
+
+def _json_write_out(text: str, start: int) -> tuple[dict[str, str], tuple[int, str] | None] | None:
+    """What ``-w '%{json}'`` printed (one JSON object on a line after ``start``) as :func:`_format_values`
+    gives it, and curl's failure from its ``exitcode``/``errormsg`` (None when 0); None when absent."""
+    for line in text[start:start + 65536].splitlines():
+        if not line.lstrip().startswith("{"):
             continue
-        found = (int(m.group(1)), m.group(2).strip())
-    return found
+        try:
+            doc = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if not isinstance(doc, dict) or not ({"http_code", "response_code", "exitcode"} & doc.keys()):
+            continue
+        code = doc.get("http_code", doc.get("response_code"))
+        printed = {"http_code": f"{code:03d}"} if isinstance(code, int) and 0 <= code <= 999 else {}
+        for k in (*_W_FLOATS, "size_download"):
+            if isinstance(doc.get(k), int | float) and not isinstance(doc.get(k), bool):
+                printed[k] = str(doc[k])
+        if isinstance(doc.get("url_effective"), str):
+            printed["url_effective"] = doc["url_effective"]
+        exit_code = doc.get("exitcode")
+        failed = None
+        if isinstance(exit_code, int) and exit_code and not isinstance(exit_code, bool):
+            failed = (exit_code, str(doc.get("errormsg") or f"exit code {exit_code}"))
+        return printed, failed
+    return None
 
 
 def _masked(text: str, secrets: Sequence[str]) -> str:
@@ -661,9 +733,16 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
     else:
         resp_lines = numbered
     responses = _responses(resp_lines, verbose, proxied=bool(cmd and cmd.proxied))
-    printed = None
+    printed = json_failed = None
     if cmd is not None and cmd.write_out is not None:  # '$ curl -w "%{http_code}\n" URL' then '200'
-        printed = _format_values(cmd.write_out, text, len("\n".join(raw[: cmd.index + 1])))
+        after = len("\n".join(raw[: cmd.index + 1]))
+        if "%{json}" in cmd.write_out and (found := _json_write_out(text, after)) is not None:
+            printed, json_failed = found
+        else:
+            printed = _format_values(cmd.write_out, text, after)
+    timings = _write_out(text)
+    if not printed and cmd is not None and "time_total" in timings:  # ('-w @curl-format.txt': its lines)
+        printed = {k: str(v) for k, v in timings.items()}
     last = responses[-1] if responses else None
     url = method = None
     if verbose and last is not None:
@@ -680,20 +759,19 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
     effective = printed.get("url_effective", "") if printed else ""
     if effective.startswith(("http://", "https://")):  # (curl's own word for the final URL after -L)
         url = effective
-    curl_err = _curl_error(numbered, cmd, [*seen, *([url] if url else [])])
+    curl_err = _curl_error(numbered, cmd, [*seen, *([url] if url else [])]) or json_failed
     if not responses and curl_err is None and not printed:
         if any(_CURL_ERR.search(t) for t in raw):
             raise InputError(path, "no response and no curl error about the command's URL")
         raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     method = method or cmd_method
-    timings = _write_out(text)
     status = last.status if last else None
     if printed:
         timings.update({k: float(printed[k]) for k in (*_W_FLOATS, "size_download") if k in printed})
         code = int(printed.get("http_code", "0"))
         status = status if status is not None else code or None
-        if printed.get("http_code") == "000" and curl_err is None and last is None:  # (no response)
-            curl_err = (0, "no response (http_code 000)")
+        if curl_err is None and last is None:
+            curl_err = _no_response(printed)
     row: dict[str, Any] = {
         "url": redact_url(url) if url else None,
         "method": method,
@@ -708,6 +786,18 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
         row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row
+
+
+def _no_response(printed: dict[str, str]) -> tuple[int, str] | None:
+    """(0, why) when what ``-w`` printed says no response came: ``http_code`` 000, or (a format
+    without it) ``time_starttransfer`` 0; None otherwise."""
+    if printed.get("http_code") == "000":
+        return 0, "no response (http_code 000)"
+    if "http_code" not in printed and printed.get("time_starttransfer") is not None \
+            and float(printed["time_starttransfer"]) == 0:
+        never = "time_connect" in printed and float(printed["time_connect"]) == 0
+        return 0, "no connection (time_connect 0)" if never else "no response (time_starttransfer 0)"
+    return None
 
 
 # wget transcripts ----------------------------------------------------------------------------------
