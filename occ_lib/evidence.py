@@ -91,12 +91,18 @@ Rules, so that an imported file always means the same thing:
 * **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
   target's ``expect`` (``2xx`` when none). Expected but slower than the target's ``degraded_ms``
   (only for a matched target) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
-* **identity**: ``evidence_key = sha256(file bytes) + ":" + item index``, plus ``"@" + the UTC stamp``
-  (``...:0@2025-10-10T08:05:00Z``) when the row's time comes from the file name: byte-identical
-  files named by different stamps are different probes, the same file imported again is not. A row
-  is in the store already when its key is, or (stores written before the stamp was part of the key)
-  its key without the stamp is, with the same ``started_at``; a file whose rows all are is a
-  duplicate and adds nothing.
+* **identity**: ``evidence_key = sha256(item) + "#" + n``, the item being the row's own text (a JSON
+  item, compact with sorted keys; the lines of one ``$ curl`` command; the whole file for a one-row
+  transcript; a Prometheus sample) and ``n`` counting the identical items before it in the file;
+  plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``) when the row's time comes from the
+  file name: byte-identical files named by different stamps are different probes. When the time is
+  the file's mtime the file's path is hashed before the item (the text alone would not tell the same
+  item of two files apart). So a file imported again adds nothing and one that grew since (a monitor
+  appends to the day's file, cron imports it twice a day) adds only its new items. A row is in the
+  store already when its key is, or its key in a form earlier versions wrote is: ``sha256(file
+  bytes) + ":" + item index`` (with the stamp; or without it at the same ``started_at``), or one of
+  those of the same ``evidence_path`` and item index at the same ``started_at`` (the file grew
+  after that import); a file whose rows all are is a duplicate and adds nothing.
 """
 
 from __future__ import annotations
@@ -1134,7 +1140,7 @@ def _prometheus_rows(doc: dict[str, Any], path: Path) -> tuple[list[dict[str, An
             "url": redact_url(where) if is_url else None, "_name": None if is_url else (where or None),
             "status": _http_status(int(code)) if code is not None else None, "_ok": num == 1.0,
             "elapsed_ms": round(seconds * 1000.0, 3) if seconds is not None else None, "_time": when,
-            "_index": index,
+            "_index": index, "_item": json.dumps([labels, at, value], sort_keys=True, separators=(",", ":")),
         })
     return rows, problems
 
@@ -1207,6 +1213,7 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
                 problems.append(exc)
                 continue
             r["_index"] = i
+            r["_item"] = json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             rows.append(r)
         return rows, problems
     return _parse_curl_file(text, path)
@@ -1218,23 +1225,24 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
     starts = [i for i, t in enumerate(lines) if _command_match(t.rstrip("\r\n"))]
     if not starts and _is_wget(text.splitlines()):
         row = _parse_wget(text, path)
-        row["_index"] = 0
+        row["_index"], row["_item"] = 0, text
         return [row], []
     if len(starts) <= 1:
         row = _parse_curl(text, path)
-        row["_index"] = 0
+        row["_index"], row["_item"] = 0, text
         return [row], []
     bounds = [0, *starts[1:], len(lines)]
     rows: list[dict[str, Any]] = []
     problems: list[InputError] = []
     for idx, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
         try:
-            row = _parse_curl("".join(lines[a:b]), path)
+            segment = "".join(lines[a:b])
+            row = _parse_curl(segment, path)
         except InputError as exc:
             at = starts[idx]
             problems.append(InputError(path, exc.reason, at + 1))
             continue
-        row["_index"] = idx
+        row["_index"], row["_item"] = idx, segment
         rows.append(row)
     return rows, problems
 
@@ -1249,7 +1257,7 @@ def _match(url: str | None, targets: Sequence[Any]) -> Any:
     return None
 
 
-def _finish(row: dict[str, Any], path: Path, shown: str, digest: str, mtime: float,
+def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
             targets: Sequence[Any], run_id: str) -> dict[str, Any]:
     target = _match(row.get("url"), targets)
     by_name = {getattr(t, "name", None): t for t in targets}
@@ -1301,18 +1309,33 @@ def _finish(row: dict[str, Any], path: Path, shown: str, digest: str, mtime: flo
         "run_id": run_id, "source": "evidence", "probe_host": None, "target": _scrub(name) if name else name,
         "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
         "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")), "evidence_path": _scrub(shown),
-        "time_source": source, "evidence_key": _evidence_key(digest, row["_index"], started, source),
+        "time_source": source, "evidence_key": None,
     })
     return out
 
 
-def _evidence_key(digest: str, index: int, started: pd.Timestamp, source: str | None) -> str:
-    """``sha256:index``, plus ``@<UTC stamp>`` when the time is the file name's: byte-identical files
-    named by different stamps (three 'connection refused' transcripts) are three probes."""
-    key = f"{digest}:{index}"
+def _evidence_key(key: str, started: pd.Timestamp, source: str | None) -> str:
+    """``key`` plus ``@<UTC stamp>`` when the time is the file name's: byte-identical files named by
+    different stamps (three 'connection refused' transcripts) are three probes."""
     if source != "filename":
         return key
     return f"{key}@{started.tz_convert('UTC').isoformat().replace('+00:00', 'Z')}"
+
+
+def _item_keys(items: list[str], rows: list[dict[str, Any]]) -> list[str]:
+    """The evidence key of each row of one file: ``sha256(item)#n``, ``item`` the row's own text (a
+    JSON item, a command's lines; with the file's path first when the time is the file's mtime: the
+    text does not tell that probe from the same text in another file) and ``n`` counting identical
+    items before it; items appended to a file since the last import are all that is new in it."""
+    seen: dict[str, int] = {}
+    keys = []
+    for item, r in zip(items, rows, strict=True):
+        ident = f"{r['evidence_path']}\0{item}" if r["time_source"] == "mtime" else item
+        digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
+        n = seen.get(digest, 0)
+        seen[digest] = n + 1
+        keys.append(_evidence_key(f"{digest}#{n}", r["started_at"], r["time_source"]))
+    return keys
 
 
 def new_run_id(prefix: str = "import") -> str:
@@ -1342,11 +1365,13 @@ def _read(
     root: str | Path | None,
     run_id: str | None,
 ) -> tuple[pd.DataFrame, list[InputError], list[str]]:
-    """``read_evidence`` plus the files that gave no row at all (skipped)."""
+    """``read_evidence`` plus the files that gave no row at all (skipped); ``df.attrs["legacy_keys"]``
+    holds each row's key as versions before the per-item key wrote it (``sha256(file):index``)."""
     tlist = list(targets or [])
     rootp = Path(root) if root is not None else None
     rid = run_id or new_run_id()
     rows: list[dict[str, Any]] = []
+    legacy: list[str] = []
     problems: list[InputError] = []
     skipped: list[str] = []
     for p in paths:
@@ -1365,15 +1390,50 @@ def _read(
             continue
         digest = hashlib.sha256(data).hexdigest()
         shown = _display(path, rootp)
-        rows += [_finish(r, path, shown, digest, mtime, tlist, rid) for r in file_rows]
+        done = [_finish(r, path, shown, mtime, tlist, rid) for r in file_rows]
+        keys = _item_keys([r["_item"] for r in file_rows], done)
+        for r, out, key in zip(file_rows, done, keys, strict=True):
+            out["evidence_key"] = key
+            legacy.append(_evidence_key(f"{digest}:{r['_index']}", out["started_at"], out["time_source"]))
+        rows += done
     df = conform(pd.DataFrame(rows, columns=list(PROBE_COLUMNS))) if rows else empty_probes()
+    df.attrs["legacy_keys"] = legacy
     return df, problems, list(dict.fromkeys(skipped))
 
 
-def _known(key: str, started: pd.Timestamp, keys: set[str], stored: set[tuple[str, pd.Timestamp]]) -> bool:
-    """Whether a row is in the store already: its key, or (stores written before the key held the
-    file-name stamp) the key without the stamp at the same ``started_at``."""
-    return key in keys or ("@" in key and (key.split("@", 1)[0], started.as_unit("us")) in stored)
+class _Stored(NamedTuple):
+    """What an import compares its rows with (:func:`occ_lib.store.evidence_identities`)."""
+
+    keys: set[str]
+    key_starts: set[tuple[str, pd.Timestamp]]
+    # (path, item index, started_at) of the rows stored under the file-hash key ('sha256:index')
+    file_items: set[tuple[str | None, int, pd.Timestamp]]
+
+    @classmethod
+    def of(cls, found: set[tuple[str, pd.Timestamp, str | None]]) -> _Stored:
+        file_items = set()
+        for k, t, p in found:
+            m = _FILE_KEY.match(k)
+            if m is not None:
+                file_items.add((p, int(m.group(1)), t))
+        return cls({k for k, _t, _p in found}, {(k, t) for k, t, _p in found}, file_items)
+
+
+_FILE_KEY = re.compile(r"^[0-9a-f]{64}:(\d+)(?:@|$)")
+
+
+def _known(key: str, legacy: str, started: pd.Timestamp, path: str, stored: _Stored) -> bool:
+    """Whether a row is in the store already: its key; else one of the forms earlier versions wrote:
+    the file-hash key (``sha256(file):index``, with the stamp or, before the stamp was part of it,
+    without it at the same ``started_at``), or a file-hash key of the same file and item index at
+    the same ``started_at`` (the file grew after that import)."""
+    at = started.as_unit("us")
+    if key in stored.keys or legacy in stored.keys:
+        return True
+    if "@" in legacy and (legacy.split("@", 1)[0], at) in stored.key_starts:
+        return True
+    m = _FILE_KEY.match(legacy)
+    return m is not None and (path, int(m.group(1)), at) in stored.file_items
 
 
 def import_evidence(
@@ -1387,14 +1447,13 @@ def import_evidence(
     Holds the store's import lock while it compares ``evidence_key``s and writes, so two imports
     at once cannot both add the same file.
     """
-    from .store import evidence_key_starts, store_lock, write_probes
+    from .store import evidence_identities, store_lock, write_probes
 
     df, problems, skipped = _read(paths, targets, root, None)
     with store_lock(store, "import"):
-        stored = evidence_key_starts(store)
-        keys = {k for k, _t in stored}
-        new = [not _known(k, t, keys, stored)
-               for k, t in zip(df["evidence_key"], df["started_at"], strict=True)]
+        stored = _Stored.of(evidence_identities(store))
+        cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"])
+        new = [not _known(k, old, t, p, stored) for k, old, t, p in zip(*cols, strict=True)]
         fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list would pick no columns)
         fresh = fresh[~fresh["evidence_key"].duplicated()]
         write_probes(store, fresh)

@@ -417,6 +417,17 @@ def evidence_key_starts(store: str | Path) -> set[tuple[str, pd.Timestamp]]:
     return {(k, to_instant(t)) for k, t in zip(keys, starts, strict=True) if k is not None and t is not None}
 
 
+def evidence_identities(store: str | Path) -> set[tuple[str, pd.Timestamp, str | None]]:
+    """Every stored ``(evidence_key, started_at, evidence_path)`` (UTC, microseconds): an import
+    compares the key forms of earlier versions with the row's time and, for a file that grew since,
+    its path."""
+    tbl, bad = _scan(store, None, None, None, ["evidence_key", "started_at", "evidence_path"])
+    _surface(bad, "warn")
+    tbl = tbl.filter(pc.is_valid(tbl.column("evidence_key")))
+    cols = (tbl.column(c).to_pylist() for c in ("evidence_key", "started_at", "evidence_path"))
+    return {(k, to_instant(t), p) for k, t, p in zip(*cols, strict=True) if k is not None and t is not None}
+
+
 # compaction -------------------------------------------------------------------------------------
 @contextlib.contextmanager
 def store_lock(store: str | Path, name: str) -> Iterator[None]:
@@ -537,7 +548,7 @@ def export(
 
 
 __all__ = [
-    "COMPACTED_PREFIX", "PROBES", "PROBE_COLUMNS", "StoreWarning", "compact", "dedup", "evidence_key_starts",
-    "evidence_keys", "export", "load_probes", "partition_dir", "probes_dir", "store_lock", "to_instant",
-    "write_probe_rows", "write_probes",
+    "COMPACTED_PREFIX", "PROBES", "PROBE_COLUMNS", "StoreWarning", "compact", "dedup", "evidence_identities",
+    "evidence_key_starts", "evidence_keys", "export", "load_probes", "partition_dir", "probes_dir",
+    "store_lock", "to_instant", "write_probe_rows", "write_probes",
 ]

@@ -153,7 +153,7 @@ def test_curl_60_advice_is_not_a_second_command(tmp_path):
     r = row(tmp_path, "curl_cert_2025-10-10T08-03-00Z.log", CERT_ADVICE)
     assert fields(r) == ("https://127.0.0.1:18443/ok", "HEAD", None, None, "down", "tls",
                          "curl: (60) SSL certificate problem: self-signed certificate")
-    assert r["evidence_key"].split("@")[0].endswith(":0")
+    assert r["evidence_key"].split("@")[0].endswith("#0")
 
 
 # proxy tunnels -----------------------------------------------------------------------------------------
