@@ -82,7 +82,8 @@ Rules, so that an imported file always means the same thing:
   named and skipped.
 * **time** (``time_source``): a JSON item's own time (``json``), else the stamp in the file name
   (``filename``, :func:`occ_lib.times.parse_stamp`: ``Z``, an offset, a zone abbreviation such as
-  ``date +%Z``'s ``EDT``, else UTC; one glued to letters that name no known zone gives no time),
+  ``date +%Z``'s ``EDT``, glued to the time or set off by ``-``, ``_`` or ``.``
+  (``T01-30-00-EST.log``), else UTC; one glued to letters that name no known zone gives no time),
   else the last response's ``Date`` header (``date_header``), else the file's modification time
   (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
@@ -188,10 +189,16 @@ class ImportResult:
 
 
 # helpers ----------------------------------------------------------------------------------------
+# a zone abbreviation after a file name's time, set off by '-', '_' or '.' ('T01-30-00-EST.log')
+_ZONE_AFTER_SEP = re.compile(r"(T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?)[-_.]([A-Z]{2,5})(?![A-Za-z])")
+
+
 def _stamp(name: str) -> dt.datetime | None:
+    """The stamp in a file name; a zone set off from its time by ``-``, ``_`` or ``.`` counts as one
+    after a space (file names hold no spaces, so people use those)."""
     from .times import parse_stamp
 
-    return parse_stamp(name)
+    return parse_stamp(_ZONE_AFTER_SEP.sub(r"\1 \2", name))
 
 
 def _norm_key(key: str) -> str:
@@ -231,13 +238,17 @@ def _target_from_url(url: str) -> str:
 
 
 _STAMP_IN_NAME = re.compile(
-    r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?(?:Z|[A-Z]{2,5}(?![A-Za-z]))?")
+    r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?(?:Z|([-_.]?)([A-Z]{2,5})(?![A-Za-z]))?")
 
 
 def _name_without_stamp(path: Path) -> str:
     """``curl_hotdash-staging_2025-10-10T02-50-44Z.log`` -> ``curl_hotdash-staging``."""
+    from .times import zone_named
+
     name = re.sub(r"\.[A-Za-z]+$", "", path.name)
-    name = _STAMP_IN_NAME.sub("", name)
+    # (a word set off after the time goes with it only when it names a zone: '_PROD' stays)
+    name = _STAMP_IN_NAME.sub(
+        lambda m: "" if not m.group(1) or zone_named(m.group(2)) else m.group(1) + m.group(2), name)
     return re.sub(r"[_.-]{2,}", "_", name).strip("_.-") or path.name
 
 

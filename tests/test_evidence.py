@@ -972,3 +972,20 @@ def test_wget_transcripts_are_probes(tmp_path):
     nothing = write(tmp_path, "wget_nothing.log", "$ wget -S --spider http://h/\nSpider mode enabled.\n")
     assert [str(p) for p in read_evidence([nothing])[1]] == [
         f"{nothing}: not a wget transcript: no response (wget -S) and no error"]
+
+
+@pytest.mark.parametrize("sep", ["", "-", "_", "."])
+def test_zone_after_the_time_in_a_file_name(tmp_path, sep):
+    # 01:30 EST on the night the clocks fell back (2025-11-02) is 06:30 UTC
+    p = write(tmp_path, f"curl_app_2025-11-02T01-30-00{sep}EST.log", REFUSED)
+    df, problems = read_evidence([p])
+    assert problems == []
+    assert (df["started_at"].iloc[0], df["time_source"].iloc[0]) == (ts("2025-11-02T06:30Z"), "filename")
+
+
+def test_a_word_set_off_after_the_time_that_names_no_zone_is_no_zone(tmp_path):
+    text = "$ curl -sS -I /ok\ncurl: (7) Failed to connect to localhost port 1 after 0 ms: Couldn't connect\n"
+    p = write(tmp_path, "curl_app_2025-11-02T01-30-00_PROD.log", text)
+    df, problems = read_evidence([p])
+    assert problems == []
+    assert (df["started_at"].iloc[0], df["target"].iloc[0]) == (ts("2025-11-02T01:30Z"), "curl_app_PROD")
