@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..redact import redact_text
 from ..workspace import Workspace, expand
 from ._common import ConfigOpt, warn, workspace
@@ -32,6 +32,15 @@ def _when(value: str | None, option: str) -> str | None:
     except StoreError as exc:
         raise typer.BadParameter(str(exc), param_hint=option) from None
     return value
+
+
+def _period(start: str | None, end: str | None) -> None:
+    """``--start``/``--end`` checked like ``occ sla`` does: each a time, the end after the start."""
+    from ..store import to_instant
+
+    lo, hi = to_instant(_when(start, "--start")), to_instant(_when(end, "--end"))
+    if lo is not None and hi is not None and hi <= lo:
+        raise typer.BadParameter("--end must be after --start", param_hint="--end")
 
 
 def _problem(p: InputError) -> str:
@@ -117,11 +126,13 @@ def export_cmd(
         raise typer.BadParameter("expected csv or parquet", param_hint="--format")
     if fmt == "parquet" and out is None:
         raise typer.BadParameter("parquet needs --out FILE", param_hint="--out")
+    if out is not None and out.is_dir():
+        raise ConfigError(out, "--out", "is a folder; give the file to write")
+    _period(start, end)
     ws = _load(config)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StoreWarning)
-        n = export(ws.store, sys.stdout if out is None else out, fmt, target or None,
-                   _when(start, "--start"), _when(end, "--end"))
+        n = export(ws.store, sys.stdout if out is None else out, fmt, target or None, start, end)
     for w in caught:
         warn(str(w.message))
     if out is not None:
