@@ -181,3 +181,19 @@ def test_console_script_exit_codes(log, tmp_path):
     assert bad.returncode == 1
     assert bad.stderr == f"occ: {tmp_path}/missing.md: no such file or folder\n"
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table"])
+def test_a_reader_that_stops_early_changes_nothing(tmp_path, fmt):
+    # 'occ events -f jsonl | head -1': the rest is dropped quietly; problems and exit code are the run's
+    lines = ["# Ops log", "", "## 2025-10-10 Friday"]
+    lines += [f"- 09:{i % 60:02d} UTC: escalated DEPLOY-{i} after HTTP 503" for i in range(3000)]
+    (tmp_path / "big.md").write_text("\n".join(lines) + "\n")
+    occ = Path(sys.executable).with_name("occ")
+    missing = "occ: nope.md: no such file or folder\n"
+    for paths, code, err in ((["big.md"], 0, ""), (["big.md", "nope.md"], 1, missing)):
+        p = subprocess.Popen([str(occ), "events", *paths, "-f", fmt], cwd=tmp_path, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+        first = p.stdout.readline()
+        p.stdout.close()
+        assert (bool(first), p.wait(timeout=120), p.stderr.read()) == (True, code, err)

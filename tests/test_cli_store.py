@@ -258,3 +258,27 @@ def test_export_end_before_start_exits_2(ws):
     r = occ("export", "-c", "occ.yml", "--start", "2025-10-12", "--end", "2025-10-06", cwd=ws)
     assert (r.returncode, r.stdout) == (2, "")
     assert "--end must be after --start" in r.stderr
+
+
+def _first_line_then_close(*args: str, cwd: Path) -> tuple[str, int, str]:
+    """Run occ like ``occ ... | head -1``: read one line, close the pipe, let occ finish."""
+    env = {k: v for k, v in os.environ.items() if k != "OCC_TEST_TOKEN_NOT_SET"}
+    p = subprocess.Popen([str(OCC), *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, env=env)
+    first = p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read()
+    return first, p.wait(timeout=120), err
+
+
+def test_a_reader_that_stops_early_changes_nothing(ws):
+    assert occ("import", "-c", "occ.yml", cwd=ws).returncode == 0
+    first, rc, err = _first_line_then_close("export", "-c", "occ.yml", cwd=ws)
+    assert (first.split(",")[:2], rc, err) == (["run_id", "source"], 0, "")
+    # the problem lines still reach stderr, and the exit code is the run's
+    (ws / "data" / "probes" / "date=2025-10-12" / "damaged.parquet").write_bytes(b"PAR1\x00 not really")
+    first, rc, err = _first_line_then_close("export", "-c", "occ.yml", cwd=ws)
+    assert (first.split(",")[:2], rc) == (["run_id", "source"], 1)
+    assert err.startswith(
+        "occ: data/probes/date=2025-10-12/damaged.parquet: skipped unreadable Parquet file (")
+    assert len(err.splitlines()) == 1
