@@ -90,8 +90,31 @@ def test_deadlines_json_rows_exactly(log):
             "text": "09:10: escalated DEPLOY-147 to the CIO after the ETA 2025-10-10 08:00 UTC slipped; "
                     "see https://h.dev/x?token=*** returns HTTP 503",
             "stated_missed": True,
+            "due_precision": "minute", "keyword": "ETA", "section": "2025-10-10 Friday",
         }
     ]
+
+
+def test_deadline_columns_keep_their_order_and_tell_a_date_from_midnight(tmp_path):
+    # the first six columns stay first and in this order (other tools read them); the date-only
+    # deadline and the one at 00:00 UTC have the same due_at, only due_precision tells them apart
+    p = tmp_path / "dl.md"
+    p.write_text("## 2025-10-10 Friday\n- ETA 2025-10-12 for OPS-1\n- OPS-2 due 2025-10-12 00:00 UTC\n")
+    r = run("deadlines", str(p), "-f", "csv")
+    assert (r.exit_code, r.stderr) == (0, "")
+    got = list(csv.reader(io.StringIO(r.stdout)))
+    assert got == [
+        ["source", "line", "tickets", "due_at", "text", "stated_missed",
+         "due_precision", "keyword", "section"],
+        [str(p), "2", "OPS-1", "2025-10-12T00:00:00Z", "ETA 2025-10-12 for OPS-1", "False", "day", "ETA",
+         "2025-10-10 Friday"],
+        [str(p), "3", "OPS-2", "2025-10-12T00:00:00Z", "OPS-2 due 2025-10-12 00:00 UTC", "False", "minute",
+         "due", "2025-10-10 Friday"],
+    ]
+    table = run("deadlines", str(p))
+    header = next(line for line in table.stdout.splitlines() if "source" in line)
+    assert [c.strip() for c in header.strip("┃ ").split("┃")] == [
+        "source", "line", "tickets", "due_at", "text", "stated_missed"]
 
 
 def test_table_format_is_the_default(log):
