@@ -282,3 +282,14 @@ def test_a_reader_that_stops_early_changes_nothing(ws):
     assert err.startswith(
         "occ: data/probes/date=2025-10-12/damaged.parquet: skipped unreadable Parquet file (")
     assert len(err.splitlines()) == 1
+
+
+def test_import_finding_nothing_names_what_it_looked_for(ws):
+    r = occ("import", "nope/*.log", "nada/**/*.json", "-c", "occ.yml", cwd=ws)
+    assert (r.returncode, r.stdout, r.stderr) == (
+        1, "", "occ: no evidence files found: nothing matches nope/*.log, nada/**/*.json\n")
+    (ws / "occ.yml").write_text(CONFIG.replace("  - artifacts/**/*.log\n  - artifacts/**/*.json\n",
+                                               "  - artefacts/*.log\n"))
+    r = occ("import", "-c", "occ.yml", cwd=ws)
+    assert (r.returncode, r.stdout, r.stderr) == (
+        1, "", "occ: no evidence files found: nothing matches evidence: artefacts/*.log of occ.yml\n")

@@ -62,6 +62,14 @@ def _evidence_files(paths: list[str]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
+def _nothing_found(paths: list[str] | None, ws: Workspace) -> str:
+    """Why an import found no file, naming what was looked for (a typo in a glob shows)."""
+    if paths:
+        return f"no evidence files found: nothing matches {', '.join(paths)}"
+    where = ws.config_path if ws.config_path.exists() else "the default (no occ.yml here)"
+    return f"no evidence files found: nothing matches evidence: {', '.join(ws.config.evidence)} of {where}"
+
+
 def import_cmd(
     paths: list[str] = typer.Argument(None, metavar="PATH...", help="files, folders (their .log, .txt, "
                                       ".json, .out files) or globs (default: the workspace's evidence:)."),
@@ -74,7 +82,7 @@ def import_cmd(
     ws = _load(config)
     files = _evidence_files(paths) if paths else ws.evidence_paths()
     if not files:
-        warn("no evidence files found")
+        warn(_nothing_found(paths, ws))
         raise typer.Exit(1)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StoreWarning)
