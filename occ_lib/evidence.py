@@ -10,7 +10,11 @@ Rules, so that an imported file always means the same thing:
   error line, wherever it sits in the command's output (``2>&1`` may print it before the headers),
   makes the row ``down`` with the matching error class (6 dns, 7 connect, 28 timeout,
   35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 52/55/56 read, 8/16/92 protocol),
-  the status of a response it cut short kept. One that names a host (``Could not resolve host: X``,
+  the status of a response it cut short kept. Without such a line (``-sv`` hides it), ``-v``'s last
+  note that ends the transfer stands for it with the code curl exits with (``* Failed to connect to X
+  port N ...``: 7, ``* Operation timed out after ...``: 28, ``* Could not resolve host: X``: 6, ``*
+  Empty reply from server``: 52...; ``* connect to X port N failed`` is an attempt curl goes on
+  from, no failure). One that names a host (``Could not resolve host: X``,
   ``Failed to connect to X port``) other than the command URL's, a redirect ``Location``'s or a
   proxy's belongs to another argument (``-H Authorization: Bearer X`` unquoted: curl tries
   ``Bearer`` and ``X`` as URLs) and does not apply. ``-w`` output such as
@@ -22,7 +26,12 @@ Rules, so that an imported file always means the same thing:
   ``http_code`` is the status (``000``: no response, ``down`` / ``protocol``; a format without
   ``http_code`` leaves the status null and says nothing of a failure), the ``time_*`` variables
   (seconds) and ``size_download`` as above, ``url_effective`` the row's URL (the final one after
-  ``-L``, over the command line's).
+  ``-L``, over the command line's). ``-w '%{json}'`` prints one JSON object: its ``http_code``,
+  times, ``size_download`` and ``url_effective`` are read the same way, and a nonzero ``exitcode``
+  is curl's error (``errormsg`` its message) when no ``curl: (N)`` line gives one. A format read
+  from a file (``-w @curl-format.txt``) is not in the transcript: its ``time_total: 0.308s`` lines
+  give the times, the status stays null; ``time_starttransfer`` 0 there (like ``http_code`` 000)
+  means no response: ``down`` / ``connect`` when ``time_connect`` is 0 too, else ``protocol``.
 * A file holding several ``$ curl ...`` commands gives one row per command (item index = its order).
   A command is a ``curl`` line after a shell prompt (``$ ``, ``ops@box:~$ ``, ``[ops@bastion ~]$ ``;
   ``time``/``sudo`` may stand before ``curl``); a ``curl`` line without a prompt needs an
@@ -73,7 +82,8 @@ Rules, so that an imported file always means the same thing:
   named and skipped.
 * **time** (``time_source``): a JSON item's own time (``json``), else the stamp in the file name
   (``filename``, :func:`occ_lib.times.parse_stamp`: ``Z``, an offset, a zone abbreviation such as
-  ``date +%Z``'s ``EDT``, else UTC; one glued to letters that name no known zone gives no time),
+  ``date +%Z``'s ``EDT``, glued to the time or set off by ``-``, ``_`` or ``.``
+  (``T01-30-00-EST.log``), else UTC; one glued to letters that name no known zone gives no time),
   else the last response's ``Date`` header (``date_header``), else the file's modification time
   (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
@@ -82,12 +92,18 @@ Rules, so that an imported file always means the same thing:
 * **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
   target's ``expect`` (``2xx`` when none). Expected but slower than the target's ``degraded_ms``
   (only for a matched target) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
-* **identity**: ``evidence_key = sha256(file bytes) + ":" + item index``, plus ``"@" + the UTC stamp``
-  (``...:0@2025-10-10T08:05:00Z``) when the row's time comes from the file name: byte-identical
-  files named by different stamps are different probes, the same file imported again is not. A row
-  is in the store already when its key is, or (stores written before the stamp was part of the key)
-  its key without the stamp is, with the same ``started_at``; a file whose rows all are is a
-  duplicate and adds nothing.
+* **identity**: ``evidence_key = sha256(item) + "#" + n``, the item being the row's own text (a JSON
+  item, compact with sorted keys; the lines of one ``$ curl`` command; the whole file for a one-row
+  transcript; a Prometheus sample) and ``n`` counting the identical items before it in the file;
+  plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``) when the row's time comes from the
+  file name: byte-identical files named by different stamps are different probes. When the time is
+  the file's mtime the file's path is hashed before the item (the text alone would not tell the same
+  item of two files apart). So a file imported again adds nothing and one that grew since (a monitor
+  appends to the day's file, cron imports it twice a day) adds only its new items. A row is in the
+  store already when its key is, or its key in a form earlier versions wrote is: ``sha256(file
+  bytes) + ":" + item index`` (with the stamp; or without it at the same ``started_at``), or one of
+  those of the same ``evidence_path`` and item index at the same ``started_at`` (the file grew
+  after that import); a file whose rows all are is a duplicate and adds nothing.
 """
 
 from __future__ import annotations
@@ -173,10 +189,16 @@ class ImportResult:
 
 
 # helpers ----------------------------------------------------------------------------------------
+# a zone abbreviation after a file name's time, set off by '-', '_' or '.' ('T01-30-00-EST.log')
+_ZONE_AFTER_SEP = re.compile(r"(T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?)[-_.]([A-Z]{2,5})(?![A-Za-z])")
+
+
 def _stamp(name: str) -> dt.datetime | None:
+    """The stamp in a file name; a zone set off from its time by ``-``, ``_`` or ``.`` counts as one
+    after a space (file names hold no spaces, so people use those)."""
     from .times import parse_stamp
 
-    return parse_stamp(name)
+    return parse_stamp(_ZONE_AFTER_SEP.sub(r"\1 \2", name))
 
 
 def _norm_key(key: str) -> str:
@@ -216,13 +238,17 @@ def _target_from_url(url: str) -> str:
 
 
 _STAMP_IN_NAME = re.compile(
-    r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?(?:Z|[A-Z]{2,5}(?![A-Za-z]))?")
+    r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?(?:Z|([-_.]?)([A-Z]{2,5})(?![A-Za-z]))?")
 
 
 def _name_without_stamp(path: Path) -> str:
     """``curl_hotdash-staging_2025-10-10T02-50-44Z.log`` -> ``curl_hotdash-staging``."""
+    from .times import zone_named
+
     name = re.sub(r"\.[A-Za-z]+$", "", path.name)
-    name = _STAMP_IN_NAME.sub("", name)
+    # (a word set off after the time goes with it only when it names a zone: '_PROD' stays)
+    name = _STAMP_IN_NAME.sub(
+        lambda m: "" if not m.group(1) or zone_named(m.group(2)) else m.group(1) + m.group(2), name)
     return re.sub(r"[_.-]{2,}", "_", name).strip("_.-") or path.name
 
 
@@ -626,20 +652,83 @@ def _curl_error(
     numbered: list[tuple[int, str]], cmd: _Command | None, urls: Iterable[str]
 ) -> tuple[int, str] | None:
     """(code, message) of the last ``curl: (N) ...`` line that is about this command's row, wherever
-    it sits (with ``2>&1`` curl's stderr may come before the headers). One that names a host other
-    than the URLs' (the command's, the redirects', the final one) or a proxy's belongs to another
-    argument: '-H Authorization: Bearer X' unquoted makes curl try 'Bearer' and 'X' as URLs."""
+    it sits (with ``2>&1`` curl's stderr may come before the headers); without one, the last of
+    ``-v``'s notes that is a failure (``-sv`` hides the error line, :func:`_verbose_failures`). One
+    that names a host other than the URLs' (the command's, the redirects', the final one) or a
+    proxy's belongs to another argument: '-H Authorization: Bearer X' unquoted makes curl try
+    'Bearer' and 'X' as URLs."""
     hosts = {h for u in urls if (h := _host_of(u))} | set(cmd.hosts if cmd else ())
-    found = None
+
+    def ours(message: str) -> bool:
+        host = _error_host(message)
+        return not (cmd is not None and cmd.hosts and host is not None and host not in hosts)
+
+    lines = [(int(m.group(1)), m.group(2).strip()) for _n, t in numbered if (m := _CURL_ERR.search(t))]
+    for found in (lines, _verbose_failures(numbered)):
+        about = [e for e in found if ours(e[1])]
+        if about:
+            return about[-1]
+        if found:
+            return None
+    return None
+
+
+# curl -v's notes ('* ...') that end a transfer, as the exit code curl gives it (-sv prints no
+# 'curl: (N)' line: -s hides it; -S would show the same words)
+_VERBOSE_FAILURES = (
+    (re.compile(r"^\* ((?:Could not resolve (?:host|proxy)):.*)$"), 6),
+    (re.compile(r"^\* ((?:Failed to connect to|Failed connect to) .*)$"), 7),
+    (re.compile(r"^\* ((?:Operation|Connection|Resolving) timed out after .*)$"), 28),
+    (re.compile(r"^\* (Maximum \(\d+\) redirects followed.*)$"), 47),
+    (re.compile(r"^\* (Empty reply from server.*)$"), 52),
+    (re.compile(r"^\* (Send failure: .*)$"), 55),
+    (re.compile(r"^\* (Recv failure: .*)$"), 56),
+    (re.compile(r"^\* (SSL certificate problem: .*)$"), 60),
+    (re.compile(r"^\* ((?:OpenSSL )?SSL_connect: .*)$"), 35),
+    (re.compile(r"^\* (The requested URL returned error: .*)$"), 22),
+)
+
+
+def _verbose_failures(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(code, message) of each ``* `` note of ``curl -v`` that reports a failed transfer ('* Failed to
+    connect to X port N ...', '* Operation timed out after ...'); a failed attempt curl goes on from
+    ('* connect to ::1 port 80 failed: ...', then the next address) is none."""
+    out = []
     for _n, text in numbered:
-        m = _CURL_ERR.search(text)
-        if m is None:
+        if not text.startswith("* "):
             continue
-        host = _error_host(m.group(2))
-        if cmd is not None and cmd.hosts and host is not None and host not in hosts:
+        for pattern, code in _VERBOSE_FAILURES:
+            if m := pattern.match(text.rstrip()):
+                out.append((code, m.group(1).strip()))
+                break
+    return out
+
+
+def _json_write_out(text: str, start: int) -> tuple[dict[str, str], tuple[int, str] | None] | None:
+    """What ``-w '%{json}'`` printed (one JSON object on a line after ``start``) as :func:`_format_values`
+    gives it, and curl's failure from its ``exitcode``/``errormsg`` (None when 0); None when absent."""
+    for line in text[start:start + 65536].splitlines():
+        if not line.lstrip().startswith("{"):
             continue
-        found = (int(m.group(1)), m.group(2).strip())
-    return found
+        try:
+            doc = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if not isinstance(doc, dict) or not ({"http_code", "response_code", "exitcode"} & doc.keys()):
+            continue
+        code = doc.get("http_code", doc.get("response_code"))
+        printed = {"http_code": f"{code:03d}"} if isinstance(code, int) and 0 <= code <= 999 else {}
+        for k in (*_W_FLOATS, "size_download"):
+            if isinstance(doc.get(k), int | float) and not isinstance(doc.get(k), bool):
+                printed[k] = str(doc[k])
+        if isinstance(doc.get("url_effective"), str):
+            printed["url_effective"] = doc["url_effective"]
+        exit_code = doc.get("exitcode")
+        failed = None
+        if isinstance(exit_code, int) and exit_code and not isinstance(exit_code, bool):
+            failed = (exit_code, str(doc.get("errormsg") or f"exit code {exit_code}"))
+        return printed, failed
+    return None
 
 
 def _masked(text: str, secrets: Sequence[str]) -> str:
@@ -661,9 +750,16 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
     else:
         resp_lines = numbered
     responses = _responses(resp_lines, verbose, proxied=bool(cmd and cmd.proxied))
-    printed = None
+    printed = json_failed = None
     if cmd is not None and cmd.write_out is not None:  # '$ curl -w "%{http_code}\n" URL' then '200'
-        printed = _format_values(cmd.write_out, text, len("\n".join(raw[: cmd.index + 1])))
+        after = len("\n".join(raw[: cmd.index + 1]))
+        if "%{json}" in cmd.write_out and (found := _json_write_out(text, after)) is not None:
+            printed, json_failed = found
+        else:
+            printed = _format_values(cmd.write_out, text, after)
+    timings = _write_out(text)
+    if not printed and cmd is not None and "time_total" in timings:  # ('-w @curl-format.txt': its lines)
+        printed = {k: str(v) for k, v in timings.items()}
     last = responses[-1] if responses else None
     url = method = None
     if verbose and last is not None:
@@ -680,20 +776,19 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
     effective = printed.get("url_effective", "") if printed else ""
     if effective.startswith(("http://", "https://")):  # (curl's own word for the final URL after -L)
         url = effective
-    curl_err = _curl_error(numbered, cmd, [*seen, *([url] if url else [])])
+    curl_err = _curl_error(numbered, cmd, [*seen, *([url] if url else [])]) or json_failed
     if not responses and curl_err is None and not printed:
         if any(_CURL_ERR.search(t) for t in raw):
             raise InputError(path, "no response and no curl error about the command's URL")
         raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     method = method or cmd_method
-    timings = _write_out(text)
     status = last.status if last else None
     if printed:
         timings.update({k: float(printed[k]) for k in (*_W_FLOATS, "size_download") if k in printed})
         code = int(printed.get("http_code", "0"))
         status = status if status is not None else code or None
-        if printed.get("http_code") == "000" and curl_err is None and last is None:  # (no response)
-            curl_err = (0, "no response (http_code 000)")
+        if curl_err is None and last is None:
+            curl_err = _no_response(printed)
     row: dict[str, Any] = {
         "url": redact_url(url) if url else None,
         "method": method,
@@ -708,6 +803,18 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
         row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row
+
+
+def _no_response(printed: dict[str, str]) -> tuple[int, str] | None:
+    """(0, why) when what ``-w`` printed says no response came: ``http_code`` 000, or (a format
+    without it) ``time_starttransfer`` 0; None otherwise."""
+    if printed.get("http_code") == "000":
+        return 0, "no response (http_code 000)"
+    if "http_code" not in printed and printed.get("time_starttransfer") is not None \
+            and float(printed["time_starttransfer"]) == 0:
+        never = "time_connect" in printed and float(printed["time_connect"]) == 0
+        return 0, "no connection (time_connect 0)" if never else "no response (time_starttransfer 0)"
+    return None
 
 
 # wget transcripts ----------------------------------------------------------------------------------
@@ -1044,7 +1151,7 @@ def _prometheus_rows(doc: dict[str, Any], path: Path) -> tuple[list[dict[str, An
             "url": redact_url(where) if is_url else None, "_name": None if is_url else (where or None),
             "status": _http_status(int(code)) if code is not None else None, "_ok": num == 1.0,
             "elapsed_ms": round(seconds * 1000.0, 3) if seconds is not None else None, "_time": when,
-            "_index": index,
+            "_index": index, "_item": json.dumps([labels, at, value], sort_keys=True, separators=(",", ":")),
         })
     return rows, problems
 
@@ -1117,6 +1224,7 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
                 problems.append(exc)
                 continue
             r["_index"] = i
+            r["_item"] = json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             rows.append(r)
         return rows, problems
     return _parse_curl_file(text, path)
@@ -1128,23 +1236,24 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
     starts = [i for i, t in enumerate(lines) if _command_match(t.rstrip("\r\n"))]
     if not starts and _is_wget(text.splitlines()):
         row = _parse_wget(text, path)
-        row["_index"] = 0
+        row["_index"], row["_item"] = 0, text
         return [row], []
     if len(starts) <= 1:
         row = _parse_curl(text, path)
-        row["_index"] = 0
+        row["_index"], row["_item"] = 0, text
         return [row], []
     bounds = [0, *starts[1:], len(lines)]
     rows: list[dict[str, Any]] = []
     problems: list[InputError] = []
     for idx, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
         try:
-            row = _parse_curl("".join(lines[a:b]), path)
+            segment = "".join(lines[a:b])
+            row = _parse_curl(segment, path)
         except InputError as exc:
             at = starts[idx]
             problems.append(InputError(path, exc.reason, at + 1))
             continue
-        row["_index"] = idx
+        row["_index"], row["_item"] = idx, segment
         rows.append(row)
     return rows, problems
 
@@ -1159,7 +1268,7 @@ def _match(url: str | None, targets: Sequence[Any]) -> Any:
     return None
 
 
-def _finish(row: dict[str, Any], path: Path, shown: str, digest: str, mtime: float,
+def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
             targets: Sequence[Any], run_id: str) -> dict[str, Any]:
     target = _match(row.get("url"), targets)
     by_name = {getattr(t, "name", None): t for t in targets}
@@ -1211,18 +1320,33 @@ def _finish(row: dict[str, Any], path: Path, shown: str, digest: str, mtime: flo
         "run_id": run_id, "source": "evidence", "probe_host": None, "target": _scrub(name) if name else name,
         "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
         "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")), "evidence_path": _scrub(shown),
-        "time_source": source, "evidence_key": _evidence_key(digest, row["_index"], started, source),
+        "time_source": source, "evidence_key": None,
     })
     return out
 
 
-def _evidence_key(digest: str, index: int, started: pd.Timestamp, source: str | None) -> str:
-    """``sha256:index``, plus ``@<UTC stamp>`` when the time is the file name's: byte-identical files
-    named by different stamps (three 'connection refused' transcripts) are three probes."""
-    key = f"{digest}:{index}"
+def _evidence_key(key: str, started: pd.Timestamp, source: str | None) -> str:
+    """``key`` plus ``@<UTC stamp>`` when the time is the file name's: byte-identical files named by
+    different stamps (three 'connection refused' transcripts) are three probes."""
     if source != "filename":
         return key
     return f"{key}@{started.tz_convert('UTC').isoformat().replace('+00:00', 'Z')}"
+
+
+def _item_keys(items: list[str], rows: list[dict[str, Any]]) -> list[str]:
+    """The evidence key of each row of one file: ``sha256(item)#n``, ``item`` the row's own text (a
+    JSON item, a command's lines; with the file's path first when the time is the file's mtime: the
+    text does not tell that probe from the same text in another file) and ``n`` counting identical
+    items before it; items appended to a file since the last import are all that is new in it."""
+    seen: dict[str, int] = {}
+    keys = []
+    for item, r in zip(items, rows, strict=True):
+        ident = f"{r['evidence_path']}\0{item}" if r["time_source"] == "mtime" else item
+        digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
+        n = seen.get(digest, 0)
+        seen[digest] = n + 1
+        keys.append(_evidence_key(f"{digest}#{n}", r["started_at"], r["time_source"]))
+    return keys
 
 
 def new_run_id(prefix: str = "import") -> str:
@@ -1252,11 +1376,13 @@ def _read(
     root: str | Path | None,
     run_id: str | None,
 ) -> tuple[pd.DataFrame, list[InputError], list[str]]:
-    """``read_evidence`` plus the files that gave no row at all (skipped)."""
+    """``read_evidence`` plus the files that gave no row at all (skipped); ``df.attrs["legacy_keys"]``
+    holds each row's key as versions before the per-item key wrote it (``sha256(file):index``)."""
     tlist = list(targets or [])
     rootp = Path(root) if root is not None else None
     rid = run_id or new_run_id()
     rows: list[dict[str, Any]] = []
+    legacy: list[str] = []
     problems: list[InputError] = []
     skipped: list[str] = []
     for p in paths:
@@ -1275,15 +1401,50 @@ def _read(
             continue
         digest = hashlib.sha256(data).hexdigest()
         shown = _display(path, rootp)
-        rows += [_finish(r, path, shown, digest, mtime, tlist, rid) for r in file_rows]
+        done = [_finish(r, path, shown, mtime, tlist, rid) for r in file_rows]
+        keys = _item_keys([r["_item"] for r in file_rows], done)
+        for r, out, key in zip(file_rows, done, keys, strict=True):
+            out["evidence_key"] = key
+            legacy.append(_evidence_key(f"{digest}:{r['_index']}", out["started_at"], out["time_source"]))
+        rows += done
     df = conform(pd.DataFrame(rows, columns=list(PROBE_COLUMNS))) if rows else empty_probes()
+    df.attrs["legacy_keys"] = legacy
     return df, problems, list(dict.fromkeys(skipped))
 
 
-def _known(key: str, started: pd.Timestamp, keys: set[str], stored: set[tuple[str, pd.Timestamp]]) -> bool:
-    """Whether a row is in the store already: its key, or (stores written before the key held the
-    file-name stamp) the key without the stamp at the same ``started_at``."""
-    return key in keys or ("@" in key and (key.split("@", 1)[0], started.as_unit("us")) in stored)
+class _Stored(NamedTuple):
+    """What an import compares its rows with (:func:`occ_lib.store.evidence_identities`)."""
+
+    keys: set[str]
+    key_starts: set[tuple[str, pd.Timestamp]]
+    # (path, item index, started_at) of the rows stored under the file-hash key ('sha256:index')
+    file_items: set[tuple[str | None, int, pd.Timestamp]]
+
+    @classmethod
+    def of(cls, found: set[tuple[str, pd.Timestamp, str | None]]) -> _Stored:
+        file_items = set()
+        for k, t, p in found:
+            m = _FILE_KEY.match(k)
+            if m is not None:
+                file_items.add((p, int(m.group(1)), t))
+        return cls({k for k, _t, _p in found}, {(k, t) for k, t, _p in found}, file_items)
+
+
+_FILE_KEY = re.compile(r"^[0-9a-f]{64}:(\d+)(?:@|$)")
+
+
+def _known(key: str, legacy: str, started: pd.Timestamp, path: str, stored: _Stored) -> bool:
+    """Whether a row is in the store already: its key; else one of the forms earlier versions wrote:
+    the file-hash key (``sha256(file):index``, with the stamp or, before the stamp was part of it,
+    without it at the same ``started_at``), or a file-hash key of the same file and item index at
+    the same ``started_at`` (the file grew after that import)."""
+    at = started.as_unit("us")
+    if key in stored.keys or legacy in stored.keys:
+        return True
+    if "@" in legacy and (legacy.split("@", 1)[0], at) in stored.key_starts:
+        return True
+    m = _FILE_KEY.match(legacy)
+    return m is not None and (path, int(m.group(1)), at) in stored.file_items
 
 
 def import_evidence(
@@ -1297,14 +1458,13 @@ def import_evidence(
     Holds the store's import lock while it compares ``evidence_key``s and writes, so two imports
     at once cannot both add the same file.
     """
-    from .store import evidence_key_starts, store_lock, write_probes
+    from .store import evidence_identities, store_lock, write_probes
 
     df, problems, skipped = _read(paths, targets, root, None)
     with store_lock(store, "import"):
-        stored = evidence_key_starts(store)
-        keys = {k for k, _t in stored}
-        new = [not _known(k, t, keys, stored)
-               for k, t in zip(df["evidence_key"], df["started_at"], strict=True)]
+        stored = _Stored.of(evidence_identities(store))
+        cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"])
+        new = [not _known(k, old, t, p, stored) for k, old, t, p in zip(*cols, strict=True)]
         fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list would pick no columns)
         fresh = fresh[~fresh["evidence_key"].duplicated()]
         write_probes(store, fresh)

@@ -1,7 +1,8 @@
 """Rendering result tables for the CLI: ``table`` for people, ``csv``/``json``/``jsonl`` for tools.
 
-The machine formats are a stable interface: times are ISO 8601 UTC ending in ``Z``, lists stay lists
-in JSON (joined with ``;`` in CSV), missing values are ``null`` (empty in CSV).
+The machine formats are a stable interface: times are ISO 8601 UTC ending in ``Z``, in one form per
+column (with microseconds on every row when one row has them, else on none), lists stay lists in
+JSON (joined with ``;`` in CSV), missing values are ``null`` (empty in CSV).
 """
 
 from __future__ import annotations
@@ -67,8 +68,26 @@ def _plain(value: Any) -> Any:
 def records(df: pd.DataFrame) -> Iterable[dict[str, Any]]:
     """Rows of ``df`` as plain dicts (times as ISO Z strings, lists as lists)."""
     cols = list(df.columns)
-    for row in df.itertuples(index=False, name=None):
-        yield {c: _plain(v) for c, v in zip(cols, row, strict=True)}
+    times = {i: _iso_column(df.iloc[:, i]) for i, c in enumerate(cols) if _is_time_column(df.iloc[:, i])}
+    for n, row in enumerate(df.itertuples(index=False, name=None)):
+        yield {c: times[i][n] if i in times else _plain(v)
+               for i, (c, v) in enumerate(zip(cols, row, strict=True))}
+
+
+def _is_time_column(col: pd.Series) -> bool:
+    import pandas as pd
+
+    return isinstance(col.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(col.dtype)
+
+
+def _iso_column(col: pd.Series) -> list[str | None]:
+    """A time column as ISO ``Z`` strings of one form: with microseconds on every row when one row
+    has them, else on none (``pd.to_datetime`` of a column of both forms fails)."""
+    ts = col.dt.tz_localize("UTC") if col.dt.tz is None else col.dt.tz_convert("UTC")
+    fine = bool((ts.dt.microsecond.fillna(0) != 0).any() or (ts.dt.nanosecond.fillna(0) != 0).any())
+    text = ts.dt.strftime("%Y-%m-%dT%H:%M:%S.%fZ" if fine else "%Y-%m-%dT%H:%M:%SZ")
+    return [None if isinstance(v, float) or v is None else str(v)
+            for v in text.astype(object).where(ts.notna())]
 
 
 def render(df: pd.DataFrame, fmt: str, out: TextIO, title: str | None = None) -> None:

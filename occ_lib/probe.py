@@ -495,7 +495,7 @@ class _Plan:
         self.headers = t.header_values()
         self.timeout = httpx.Timeout(t.timeout_s)
         # An explicit Authorization header wins over ``user:pass@`` in the URL (as with curl -H).
-        self.auth = {"auth": httpx.Auth()} if any(k.lower() == "authorization" for k in t.headers) else {}
+        self.auth = {"auth": httpx.Auth()} if any(k.lower() == "authorization" for k in self.headers) else {}
         self.expect = parse_expect(t.expect)
         self.secrets = t.secrets()  # (blanked in the response headers kept, should a server echo one)
 

@@ -71,8 +71,13 @@ class StoreWarning(UserWarning):
 
 # paths ------------------------------------------------------------------------------------------
 def probes_dir(store: str | Path) -> Path:
-    """The ``probes/`` folder of a store."""
-    return Path(store) / PROBES
+    """The ``probes/`` folder of a store; :class:`StoreError` when the store (or its ``probes``) is
+    something else than a folder: reading it as an empty store would report no data at all."""
+    root = Path(store) / PROBES
+    for p in (Path(store), root):
+        if p.exists() and not p.is_dir():
+            raise StoreError(f"{p}: the store must be a folder, this is a file")
+    return root
 
 
 def partition_dir(store: str | Path, day: dt.date) -> Path:
@@ -417,6 +422,17 @@ def evidence_key_starts(store: str | Path) -> set[tuple[str, pd.Timestamp]]:
     return {(k, to_instant(t)) for k, t in zip(keys, starts, strict=True) if k is not None and t is not None}
 
 
+def evidence_identities(store: str | Path) -> set[tuple[str, pd.Timestamp, str | None]]:
+    """Every stored ``(evidence_key, started_at, evidence_path)`` (UTC, microseconds): an import
+    compares the key forms of earlier versions with the row's time and, for a file that grew since,
+    its path."""
+    tbl, bad = _scan(store, None, None, None, ["evidence_key", "started_at", "evidence_path"])
+    _surface(bad, "warn")
+    tbl = tbl.filter(pc.is_valid(tbl.column("evidence_key")))
+    cols = (tbl.column(c).to_pylist() for c in ("evidence_key", "started_at", "evidence_path"))
+    return {(k, to_instant(t), p) for k, t, p in zip(*cols, strict=True) if k is not None and t is not None}
+
+
 # compaction -------------------------------------------------------------------------------------
 @contextlib.contextmanager
 def store_lock(store: str | Path, name: str) -> Iterator[None]:
@@ -505,7 +521,8 @@ def export(
     """Write the selected raw probe rows to ``out`` as CSV or Parquet; returns the row count.
 
     CSV follows :mod:`occ_lib.formats` (ISO ``Z`` times, empty for null). A path is written
-    atomically; a text stream (CSV only) is written directly.
+    atomically (a symlink: the file it points at); a text stream (CSV only) is written directly.
+    A path that is a folder or cannot be written is a :class:`StoreError`.
     """
     from .formats import render
 
@@ -517,27 +534,39 @@ def export(
             raise StoreError("parquet export needs a file path")
         render(df, "csv", out)
         return len(df)
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "parquet":
-        _atomic_write(to_arrow(df), path)
-        return len(df)
-    tmp = path.parent / f"{_TMP_PREFIX}{uuid.uuid4().hex}.csv.part"
+    path = _export_path(out)
     try:
-        with open(tmp, "x", encoding="utf-8", newline="") as fh:
-            render(df, "csv", fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "parquet":
+            _atomic_write(to_arrow(df), path)
+            return len(df)
+        tmp = path.parent / f"{_TMP_PREFIX}{uuid.uuid4().hex}.csv.part"
+        try:
+            with open(tmp, "x", encoding="utf-8", newline="") as fh:
+                render(df, "csv", fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+    except OSError as exc:
+        raise StoreError(f"{out}: cannot write: {exc.strerror or exc}") from None
     return len(df)
 
 
+def _export_path(out: str | Path) -> Path:
+    """Where an export to ``out`` goes: through a symlink to its target (replacing the link would
+    leave the file it points at stale); :class:`StoreError` for a folder."""
+    path = Path(os.path.realpath(out)) if Path(out).is_symlink() else Path(out)
+    if path.is_dir():
+        raise StoreError(f"{out}: is a folder; give the file to write")
+    return path
+
+
 __all__ = [
-    "COMPACTED_PREFIX", "PROBES", "PROBE_COLUMNS", "StoreWarning", "compact", "dedup", "evidence_key_starts",
-    "evidence_keys", "export", "load_probes", "partition_dir", "probes_dir", "store_lock", "to_instant",
-    "write_probe_rows", "write_probes",
+    "COMPACTED_PREFIX", "PROBES", "PROBE_COLUMNS", "StoreWarning", "compact", "dedup", "evidence_identities",
+    "evidence_key_starts", "evidence_keys", "export", "load_probes", "partition_dir", "probes_dir",
+    "store_lock", "to_instant", "write_probe_rows", "write_probes",
 ]

@@ -8,7 +8,11 @@ Header values may reference environment variables as ``${NAME}`` (secrets stay i
 or ``${NAME:-fallback}`` (fallback used when NAME is unset, e.g. ``${TOKEN:-}`` for "no token").
 They are resolved while validating, kept as ``SecretStr`` and never shown by ``repr``/``str`` or
 any error; an unset variable without fallback is a ``ConfigError`` naming the file and the key path
-(``probes.targets[1].headers.Authorization``). URLs are shown redacted in ``repr``.
+(``probes.targets[1].headers.Authorization``). Values are sent without the spaces around them; a
+header whose value is empty after resolution, or
+only an ``Authorization`` scheme word left by a reference that gave nothing (``Bearer ${TOKEN:-}``
+with TOKEN unset or empty), is not sent: the request goes without it (such a header of a target
+still overrides the defaults' header of that name). URLs are shown redacted in ``repr``.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from pydantic import BeforeValidator, Field, SecretStr, field_serializer, field_
 
 from .config import StrictModel
 from .errors import ProbeError
-from .redact import is_secret_name, redact_url
+from .redact import AUTH_SCHEMES, is_secret_name, redact_url
 
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 _RANGE = re.compile(r"^([1-5])xx$", re.IGNORECASE)
@@ -32,20 +36,25 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 
 
 def _resolve_env(value: Any) -> Any:
-    """Replace ``${NAME}`` / ``${NAME:-fallback}`` with the environment's value."""
+    """Replace ``${NAME}`` / ``${NAME:-fallback}`` with the environment's value; a value left with
+    only a scheme word by one that gave nothing (``Bearer ${TOKEN:-}``) becomes empty: no header."""
     if not isinstance(value, str):
         return value
+    gave_nothing = False
 
     def repl(m: re.Match[str]) -> str:
+        nonlocal gave_nothing
         name, fallback = m.group(1), m.group(2)
         got = os.environ.get(name)
         if got is None:
             if fallback is None:
                 raise ValueError(f"environment variable {name} is not set")
-            return fallback
+            got = fallback
+        gave_nothing = gave_nothing or not got.strip()
         return got
 
-    return _ENV_REF.sub(repl, value)
+    out = _ENV_REF.sub(repl, value)
+    return "" if gave_nothing and out.strip().lower() in AUTH_SCHEMES else out
 
 
 #: A header value after ``${NAME}`` resolution; secret from then on.
@@ -160,8 +169,11 @@ class Target(Defaults):
         return in_ranges(status, parse_expect(self.expect))
 
     def header_values(self) -> dict[str, str]:
-        """The resolved headers, for the request only: never log or store them."""
-        return {k: v.get_secret_value() for k, v in self.headers.items()}
+        """The resolved headers to send, for the request only: never log or store them. Values lose
+        the spaces around them (HTTP refuses them: ``X: a ${EMPTY}``); an empty one is left out
+        (``${TOKEN:-}`` means "no token", not a header HTTP refuses)."""
+        values = {k: v.get_secret_value().strip() for k, v in self.headers.items()}
+        return {k: v for k, v in values.items() if v}
 
     def secrets(self) -> list[str]:
         """Every secret string of this target (header values, URL password and secret query values)."""

@@ -90,8 +90,31 @@ def test_deadlines_json_rows_exactly(log):
             "text": "09:10: escalated DEPLOY-147 to the CIO after the ETA 2025-10-10 08:00 UTC slipped; "
                     "see https://h.dev/x?token=*** returns HTTP 503",
             "stated_missed": True,
+            "due_precision": "minute", "keyword": "ETA", "section": "2025-10-10 Friday",
         }
     ]
+
+
+def test_deadline_columns_keep_their_order_and_tell_a_date_from_midnight(tmp_path):
+    # the first six columns stay first and in this order (other tools read them); the date-only
+    # deadline and the one at 00:00 UTC have the same due_at, only due_precision tells them apart
+    p = tmp_path / "dl.md"
+    p.write_text("## 2025-10-10 Friday\n- ETA 2025-10-12 for OPS-1\n- OPS-2 due 2025-10-12 00:00 UTC\n")
+    r = run("deadlines", str(p), "-f", "csv")
+    assert (r.exit_code, r.stderr) == (0, "")
+    got = list(csv.reader(io.StringIO(r.stdout)))
+    assert got == [
+        ["source", "line", "tickets", "due_at", "text", "stated_missed",
+         "due_precision", "keyword", "section"],
+        [str(p), "2", "OPS-1", "2025-10-12T00:00:00Z", "ETA 2025-10-12 for OPS-1", "False", "day", "ETA",
+         "2025-10-10 Friday"],
+        [str(p), "3", "OPS-2", "2025-10-12T00:00:00Z", "OPS-2 due 2025-10-12 00:00 UTC", "False", "minute",
+         "due", "2025-10-10 Friday"],
+    ]
+    table = run("deadlines", str(p))
+    header = next(line for line in table.stdout.splitlines() if "source" in line)
+    assert [c.strip() for c in header.strip("┃ ").split("┃")] == [
+        "source", "line", "tickets", "due_at", "text", "stated_missed"]
 
 
 def test_table_format_is_the_default(log):
@@ -181,3 +204,19 @@ def test_console_script_exit_codes(log, tmp_path):
     assert bad.returncode == 1
     assert bad.stderr == f"occ: {tmp_path}/missing.md: no such file or folder\n"
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table"])
+def test_a_reader_that_stops_early_changes_nothing(tmp_path, fmt):
+    # 'occ events -f jsonl | head -1': the rest is dropped quietly; problems and exit code are the run's
+    lines = ["# Ops log", "", "## 2025-10-10 Friday"]
+    lines += [f"- 09:{i % 60:02d} UTC: escalated DEPLOY-{i} after HTTP 503" for i in range(3000)]
+    (tmp_path / "big.md").write_text("\n".join(lines) + "\n")
+    occ = Path(sys.executable).with_name("occ")
+    missing = "occ: nope.md: no such file or folder\n"
+    for paths, code, err in ((["big.md"], 0, ""), (["big.md", "nope.md"], 1, missing)):
+        p = subprocess.Popen([str(occ), "events", *paths, "-f", fmt], cwd=tmp_path, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+        first = p.stdout.readline()
+        p.stdout.close()
+        assert (bool(first), p.wait(timeout=120), p.stderr.read()) == (True, code, err)

@@ -198,3 +198,98 @@ def test_two_imports_at_once_store_each_file_once(ws):
                     "imported 680 rows from 15 files; 0 already imported; 0 skipped\n"]
     df = load_probes(ws / "data")
     assert len(df) == 680 and df["evidence_key"].is_unique
+
+
+def test_export_times_have_one_form_per_column(ws):
+    # curl transcripts are stamped to the second, synthetic checks to the millisecond
+    assert occ("import", "-c", "occ.yml", cwd=ws).returncode == 0
+    r = occ("export", "-c", "occ.yml", "--start", "2025-10-10T02:50Z", "--end", "2025-10-10T03:00:05Z",
+            cwd=ws)
+    assert (r.returncode, r.stderr) == (0, "")
+    got = [(g["started_at"], g["evidence_path"].rsplit("/", 1)[-1])
+           for g in csv.DictReader(io.StringIO(r.stdout))]
+    assert got == [
+        ("2025-10-10T02:50:44.000000Z", "curl_hotdash-staging_2025-10-10T02-50-44Z.log"),
+        ("2025-10-10T03:00:02.160000Z", "synthetic-check-2025-10-10T23-59-00Z.json"),
+    ]
+    import pandas as pd
+
+    assert list(pd.to_datetime(pd.read_csv(io.StringIO(r.stdout))["started_at"])) == [
+        pd.Timestamp("2025-10-10T02:50:44Z"), pd.Timestamp("2025-10-10T03:00:02.160Z")]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_to_a_folder_is_a_usage_error(ws, fmt):
+    (ws / "outdir").mkdir()
+    r = occ("export", "-c", "occ.yml", "-f", fmt, "--out", "outdir", cwd=ws)
+    assert (r.returncode, r.stdout, r.stderr) == (
+        2, "", "occ: error: outdir: --out: is a folder; give the file to write\n")
+    assert list((ws / "outdir").iterdir()) == []
+
+
+def test_export_to_an_unwritable_place_is_one_error(ws):
+    (ws / "afile").write_text("x")
+    r = occ("export", "-c", "occ.yml", "--out", "afile/x.csv", cwd=ws)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == "occ: error: afile/x.csv: cannot write: File exists\n"
+
+
+def test_export_through_a_symlink_writes_the_file_it_points_at(ws):
+    assert occ("import", "-c", "occ.yml", "artifacts/reliability", cwd=ws).returncode == 0
+    (ws / "real.csv").write_text("old\n")
+    (ws / "link.csv").symlink_to("real.csv")
+    r = occ("export", "-c", "occ.yml", "--out", "link.csv", cwd=ws)
+    assert (r.returncode, r.stderr) == (0, "wrote 2 rows to link.csv\n")
+    assert (ws / "link.csv").is_symlink() and os.readlink(ws / "link.csv") == "real.csv"
+    assert len((ws / "real.csv").read_text().splitlines()) == 1 + 2
+
+
+@pytest.mark.parametrize("args", [["import", "artifacts/reliability"], ["store", "compact"], ["export"]])
+def test_a_store_that_is_a_file_is_one_error(ws, args):
+    (ws / "occ.yml").write_text(CONFIG.replace("store: data/", "store: data"))
+    (ws / "data").write_text("not a store\n")
+    r = occ(*args, "-c", "occ.yml", cwd=ws)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == "occ: error: data: the store must be a folder, this is a file\n"
+    assert (ws / "data").read_text() == "not a store\n"
+
+
+def test_export_end_before_start_exits_2(ws):
+    r = occ("export", "-c", "occ.yml", "--start", "2025-10-12", "--end", "2025-10-06", cwd=ws)
+    assert (r.returncode, r.stdout) == (2, "")
+    assert "--end must be after --start" in r.stderr
+
+
+def _first_line_then_close(*args: str, cwd: Path) -> tuple[str, int, str]:
+    """Run occ like ``occ ... | head -1``: read one line, close the pipe, let occ finish."""
+    env = {k: v for k, v in os.environ.items() if k != "OCC_TEST_TOKEN_NOT_SET"}
+    p = subprocess.Popen([str(OCC), *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, env=env)
+    first = p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read()
+    return first, p.wait(timeout=120), err
+
+
+def test_a_reader_that_stops_early_changes_nothing(ws):
+    assert occ("import", "-c", "occ.yml", cwd=ws).returncode == 0
+    first, rc, err = _first_line_then_close("export", "-c", "occ.yml", cwd=ws)
+    assert (first.split(",")[:2], rc, err) == (["run_id", "source"], 0, "")
+    # the problem lines still reach stderr, and the exit code is the run's
+    (ws / "data" / "probes" / "date=2025-10-12" / "damaged.parquet").write_bytes(b"PAR1\x00 not really")
+    first, rc, err = _first_line_then_close("export", "-c", "occ.yml", cwd=ws)
+    assert (first.split(",")[:2], rc) == (["run_id", "source"], 1)
+    assert err.startswith(
+        "occ: data/probes/date=2025-10-12/damaged.parquet: skipped unreadable Parquet file (")
+    assert len(err.splitlines()) == 1
+
+
+def test_import_finding_nothing_names_what_it_looked_for(ws):
+    r = occ("import", "nope/*.log", "nada/**/*.json", "-c", "occ.yml", cwd=ws)
+    assert (r.returncode, r.stdout, r.stderr) == (
+        1, "", "occ: no evidence files found: nothing matches nope/*.log, nada/**/*.json\n")
+    (ws / "occ.yml").write_text(CONFIG.replace("  - artifacts/**/*.log\n  - artifacts/**/*.json\n",
+                                               "  - artefacts/*.log\n"))
+    r = occ("import", "-c", "occ.yml", cwd=ws)
+    assert (r.returncode, r.stdout, r.stderr) == (
+        1, "", "occ: no evidence files found: nothing matches evidence: artefacts/*.log of occ.yml\n")

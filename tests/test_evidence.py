@@ -16,6 +16,11 @@ from occ_lib.schema import PROBE_COLUMNS
 from occ_lib.store import load_probes
 from occ_lib.targets import Target
 
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 ART = EXAMPLES / "artifacts"
@@ -92,7 +97,7 @@ def test_captured_curl_transcripts(case):
     assert r["started_at"] == ts(at)
     assert r["evidence_path"] == path.relative_to(EXAMPLES).as_posix()
     # (the time is the file name's: its stamp is part of the key)
-    assert r["evidence_key"] == hashlib.sha256(path.read_bytes()).hexdigest() + ":0@" + at
+    assert r["evidence_key"] == hashlib.sha256(path.read_bytes()).hexdigest() + "#0@" + at
     assert r["tags"] == "{}"
     assert r["probe_host"] is None and r["bytes"] is None
 
@@ -486,8 +491,9 @@ def test_json_containers(tmp_path, wrap):
     assert problems == []
     assert list(df["target"]) == ["a.test/1", "a.test/2"]
     assert list(df["outcome"]) == ["up", "down"]
-    digest = hashlib.sha256(p.read_bytes()).hexdigest()
-    assert list(df["evidence_key"]) == [f"{digest}:0", f"{digest}:1"]
+    # (each item's own text is its key, after the file's path as the time is its mtime)
+    assert list(df["evidence_key"]) == [sha(f"{p}\0" + json.dumps(i, sort_keys=True, separators=(",", ":")))
+                                        + "#0" for i in items]
     assert list(df["time_source"]) == ["mtime", "mtime"]
 
 
@@ -631,7 +637,7 @@ def test_identical_files_with_different_stamps_are_different_probes(tmp_path):
     first = import_evidence(store, paths, root=tmp_path)
     assert (first.imported_rows, first.duplicate_files) == (3, [])
     stored = load_probes(store)
-    assert list(stored["evidence_key"]) == [f"{digest}:0@2025-10-10T08:{m}:00Z" for m in ("00", "05", "10")]
+    assert list(stored["evidence_key"]) == [f"{digest}#0@2025-10-10T08:{m}:00Z" for m in ("00", "05", "10")]
     assert list(stored["started_at"]) == [
         ts("2025-10-10T08:00Z"), ts("2025-10-10T08:05Z"), ts("2025-10-10T08:10Z")]
     assert set(stored["error"]) == {"connect"}
@@ -646,19 +652,84 @@ def test_stores_with_the_old_key_form_are_not_duplicated(tmp_path):
     store = tmp_path / "data"
     paths = [write(tmp_path, f"curl_api_{s}.log", REFUSED) for s in STAMPS]
     old, _ = read_evidence(paths[:1], root=tmp_path)
-    old["evidence_key"] = old["evidence_key"].str.split("@").str[0]
-    write_probes(store, old)
     digest = hashlib.sha256(REFUSED.encode()).hexdigest()
+    old["evidence_key"] = [f"{digest}:0"]
+    write_probes(store, old)
     res = import_evidence(store, paths, root=tmp_path)
     assert res.imported_rows == 2
     assert res.imported_files == ["curl_api_2025-10-10T08-05-00Z.log", "curl_api_2025-10-10T08-10-00Z.log"]
     assert res.duplicate_files == ["curl_api_2025-10-10T08-00-00Z.log"]
     assert list(load_probes(store)["evidence_key"]) == [
-        f"{digest}:0", f"{digest}:0@2025-10-10T08:05:00Z", f"{digest}:0@2025-10-10T08:10:00Z"]
+        f"{digest}:0", f"{digest}#0@2025-10-10T08:05:00Z", f"{digest}#0@2025-10-10T08:10:00Z"]
     assert import_evidence(store, paths, root=tmp_path).imported_rows == 0
     # the old key at another time is another probe (a file renamed to a new stamp)
     moved = write(tmp_path, "curl_api_2025-10-10T09-00-00Z.log", REFUSED)
     assert import_evidence(store, [moved], root=tmp_path).imported_rows == 1
+
+
+CHECK = ('{"check": "api", "url": "http://127.0.0.1:18741/api", "statusCode": %d, "latencyMs": 50, '
+         '"checkedAt": "2025-10-08T14:%s:00Z"}')
+
+
+def checks(*items: tuple[int, str]) -> str:
+    return '{"results": [\n ' + ",\n ".join(CHECK % i for i in items) + "\n]}\n"
+
+
+def test_a_file_that_grew_adds_only_its_new_items(tmp_path):
+    # a monitor appends checks to the day's file, cron imports it at noon and in the evening
+    store = tmp_path / "data"
+    p = write(tmp_path, "synthetic-2025-10-08.json", checks((503, "00"), (200, "15")))
+    assert import_evidence(store, [p], root=tmp_path).imported_rows == 2
+    p.write_text(checks((503, "00"), (200, "15"), (200, "30")))
+    res = import_evidence(store, [p], root=tmp_path)
+    assert (res.imported_rows, res.imported_files, res.duplicate_files) == (
+        1, ["synthetic-2025-10-08.json"], [])
+    stored = load_probes(store)
+    assert list(stored["started_at"]) == [ts(f"2025-10-08T14:{m}Z") for m in ("00", "15", "30")]
+    assert list(stored["status"]) == [503, 200, 200]
+    assert import_evidence(store, [p], root=tmp_path).imported_rows == 0
+
+
+def test_identical_items_in_one_file_are_each_a_row(tmp_path):
+    item = {"url": "https://a.test/", "status": 200, "checkedAt": "2025-10-08T14:00:00Z"}
+    p = write(tmp_path, "twice.json", json.dumps([item, item]))
+    df, _ = read_evidence([p])
+    key = sha(json.dumps(item, sort_keys=True, separators=(",", ":")))
+    assert list(df["evidence_key"]) == [f"{key}#0", f"{key}#1"]
+    p.write_text(json.dumps([item, item, item]))
+    assert import_evidence(tmp_path / "data", [p]).imported_rows == 3
+
+
+def test_stores_with_the_file_hash_key_are_not_duplicated(tmp_path):
+    # versions before the per-item key stored 'sha256(file bytes):index'; the file may have grown since
+    from occ_lib.store import write_probes
+
+    store = tmp_path / "data"
+    p = write(tmp_path, "synthetic-2025-10-08.json", checks((503, "00"), (200, "15")))
+    old, _ = read_evidence([p], root=tmp_path)
+    digest = hashlib.sha256(p.read_bytes()).hexdigest()
+    old["evidence_key"] = [f"{digest}:0", f"{digest}:1"]
+    write_probes(store, old)
+    assert import_evidence(store, [p], root=tmp_path).imported_rows == 0  # (the same file again)
+    p.write_text(checks((503, "00"), (200, "15"), (200, "30")))
+    res = import_evidence(store, [p], root=tmp_path)
+    assert res.imported_rows == 1
+    third = json.dumps(json.loads(p.read_text())["results"][2], sort_keys=True, separators=(",", ":"))
+    assert list(load_probes(store)["evidence_key"]) == [f"{digest}:0", f"{digest}:1", f"{sha(third)}#0"]
+    assert import_evidence(store, [p], root=tmp_path).imported_rows == 0
+
+
+def test_items_without_a_time_of_their_own_in_two_files_are_two_probes(tmp_path):
+    # (their time is each file's mtime: the item's text alone does not tell them apart)
+    item = [{"url": "https://a.test/", "ok": True}, {"url": "https://b.test/", "ok": True}]
+    a = write(tmp_path, "a.json", json.dumps(item), mtime=1760000000)
+    b = write(tmp_path, "b.json", json.dumps(item), mtime=1760000600)
+    res = import_evidence(tmp_path / "data", [a, b], root=tmp_path)
+    assert (res.imported_rows, res.imported_files) == (4, ["a.json", "b.json"])
+    keys = [sha(f"{f}\0" + json.dumps(i, sort_keys=True, separators=(",", ":"))) + "#0"
+            for f in ("a.json", "b.json") for i in item]
+    stored = load_probes(tmp_path / "data").sort_values(["evidence_path", "target"])
+    assert list(stored["evidence_key"]) == keys
 
 
 def test_import_of_nothing_readable_adds_nothing(tmp_path):
@@ -697,8 +768,8 @@ def test_several_commands_in_one_file_give_one_row_each(tmp_path):
         ("HEAD", "hotdash-staging.fly.dev/app?mock=1", 200, "up"),
         ("GET", "hotdash-staging.fly.dev/app?mock=0", 410, "down"),
     ]
-    digest = hashlib.sha256(p.read_bytes()).hexdigest()
-    assert list(df["evidence_key"]) == [f"{digest}:{i}@2025-10-10T06:00:00Z" for i in (0, 1)]
+    first, second = text.split("$ curl -i")[0], "$ curl -i" + text.split("$ curl -i")[1].split("$ curl -I")[0]
+    assert list(df["evidence_key"]) == [f"{sha(t)}#0@2025-10-10T06:00:00Z" for t in (first, second)]
     assert [str(e) for e in problems] == [
         f"{p}:10: not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)"]
 
@@ -901,3 +972,20 @@ def test_wget_transcripts_are_probes(tmp_path):
     nothing = write(tmp_path, "wget_nothing.log", "$ wget -S --spider http://h/\nSpider mode enabled.\n")
     assert [str(p) for p in read_evidence([nothing])[1]] == [
         f"{nothing}: not a wget transcript: no response (wget -S) and no error"]
+
+
+@pytest.mark.parametrize("sep", ["", "-", "_", "."])
+def test_zone_after_the_time_in_a_file_name(tmp_path, sep):
+    # 01:30 EST on the night the clocks fell back (2025-11-02) is 06:30 UTC
+    p = write(tmp_path, f"curl_app_2025-11-02T01-30-00{sep}EST.log", REFUSED)
+    df, problems = read_evidence([p])
+    assert problems == []
+    assert (df["started_at"].iloc[0], df["time_source"].iloc[0]) == (ts("2025-11-02T06:30Z"), "filename")
+
+
+def test_a_word_set_off_after_the_time_that_names_no_zone_is_no_zone(tmp_path):
+    text = "$ curl -sS -I /ok\ncurl: (7) Failed to connect to localhost port 1 after 0 ms: Couldn't connect\n"
+    p = write(tmp_path, "curl_app_2025-11-02T01-30-00_PROD.log", text)
+    df, problems = read_evidence([p])
+    assert problems == []
+    assert (df["started_at"].iloc[0], df["target"].iloc[0]) == (ts("2025-11-02T01:30Z"), "curl_app_PROD")

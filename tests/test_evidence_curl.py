@@ -153,7 +153,7 @@ def test_curl_60_advice_is_not_a_second_command(tmp_path):
     r = row(tmp_path, "curl_cert_2025-10-10T08-03-00Z.log", CERT_ADVICE)
     assert fields(r) == ("https://127.0.0.1:18443/ok", "HEAD", None, None, "down", "tls",
                          "curl: (60) SSL certificate problem: self-signed certificate")
-    assert r["evidence_key"].split("@")[0].endswith(":0")
+    assert r["evidence_key"].split("@")[0].endswith("#0")
 
 
 # proxy tunnels -----------------------------------------------------------------------------------------
@@ -337,3 +337,111 @@ def test_url_effective_is_the_rows_url(tmp_path):
     r = row(tmp_path, "curl_w_eff_2025-10-11T01-07-00Z.log", EFFECTIVE)
     assert fields(r) == ("http://127.0.0.1:18080/ok?final=1", "GET", 200, None, "up", None, None)
     assert (r["target"], r["elapsed_ms"]) == ("127.0.0.1:18080/ok?final=1", 53.137)
+
+
+# failures curl reported only in -v notes or in -w output ---------------------------------------------------
+# (curl 7.88.1 against a local server on 18951 and a closed port 18959; -sv hides the 'curl: (N)' line)
+SV_REFUSED = (
+    "$ curl -sv http://127.0.0.1:18959/login\n"
+    "*   Trying 127.0.0.1:18959...\n"
+    "* connect to 127.0.0.1 port 18959 failed: Connection refused\n"
+    "* Failed to connect to 127.0.0.1 port 18959 after 0 ms: Couldn't connect to server\n"
+    "* Closing connection 0\n"
+)
+SV_TIMEOUT = (
+    "$ curl -sv -m 1 http://127.0.0.1:18951/hang\n"
+    "*   Trying 127.0.0.1:18951...\n"
+    "* Connected to 127.0.0.1 (127.0.0.1) port 18951 (#0)\n"
+    "> GET /hang HTTP/1.1\r\n"
+    "> Host: 127.0.0.1:18951\r\n"
+    "> User-Agent: curl/7.88.1\r\n"
+    "> Accept: */*\r\n"
+    "> \r\n"
+    "* Operation timed out after 1001 milliseconds with 0 bytes received\n"
+    "* Closing connection 0\n"
+)
+SV_DNS = (
+    "$ curl -sv http://nosuchhost.invalid/\n"
+    "* Could not resolve host: nosuchhost.invalid\n"
+    "* Closing connection 0\n"
+)
+_JSON_TAIL = (
+    '"filename_effective":"/dev/null","ftp_entry_path":null,"http_connect":0,"local_ip":"127.0.0.1",'
+    '"method":"GET","num_certs":0,"num_redirects":0,"proxy_ssl_verify_result":0,"redirect_url":null,'
+    '"referer":null,"scheme":"HTTP","size_header":154,"size_request":82,"size_upload":0,'
+    '"speed_download":5076,"speed_upload":0,"ssl_verify_result":0,"time_pretransfer":0.000574,'
+    '"time_redirect":0.000000,"urlnum":0,"curl_version":"libcurl/7.88.1 OpenSSL/3.0.19"}\n'
+)
+JSON_503 = (
+    "$ curl -s -o /dev/null -w '%{json}' http://127.0.0.1:18951/web\n"
+    '{"certs":"","content_type":"text/plain","errormsg":null,"exitcode":0,"http_code":503,'
+    '"http_version":"1.1","local_port":38896,"num_connects":1,"num_headers":4,"remote_ip":"127.0.0.1",'
+    '"remote_port":18951,"response_code":503,"size_download":6,"time_appconnect":0.000000,'
+    '"time_connect":0.000530,"time_namelookup":0.000024,"time_starttransfer":0.001129,'
+    '"time_total":0.001182,"url":"http://127.0.0.1:18951/web","url_effective":"http://127.0.0.1:18951/web",'
+    + _JSON_TAIL
+)
+JSON_REFUSED = (
+    "$ curl -s -o /dev/null -w '%{json}' http://127.0.0.1:18959/web\n"
+    '{"certs":"","content_type":null,"errormsg":"Failed to connect to 127.0.0.1 port 18959 after 0 ms: '
+    'Couldn\'t connect to server","exitcode":7,"http_code":0,"http_version":"0","local_port":0,'
+    '"num_connects":0,"num_headers":0,"remote_ip":"","remote_port":0,"response_code":0,"size_download":0,'
+    '"time_appconnect":0.000000,"time_connect":0.000000,"time_namelookup":0.000020,'
+    '"time_starttransfer":0.000000,"time_total":0.000153,"url":"http://127.0.0.1:18959/web",'
+    '"url_effective":"http://127.0.0.1:18959/web",' + _JSON_TAIL
+)
+FORMAT_FILE = (  # -w "@curl-format.txt": the format is in a file the transcript does not hold
+    '$ curl -w "@curl-format.txt" -o /dev/null -s http://127.0.0.1:18951/web\n'
+    "     time_namelookup:  0.000022s\n"
+    "        time_connect:  0.000495s\n"
+    "  time_starttransfer:  0.001085s\n"
+    "                     ----------\n"
+    "          time_total:  0.001137s\n"
+)
+FORMAT_FILE_REFUSED = (
+    '$ curl -w "@curl-format.txt" -o /dev/null -s http://127.0.0.1:18959/web\n'
+    "     time_namelookup:  0.000022s\n"
+    "        time_connect:  0.000000s\n"
+    "  time_starttransfer:  0.000000s\n"
+    "                     ----------\n"
+    "          time_total:  0.000148s\n"
+)
+REFUSED_MSG = "curl: (7) Failed to connect to 127.0.0.1 port 18959 after 0 ms: Couldn't connect to server"
+
+
+@pytest.mark.parametrize(
+    "text, expected, elapsed",
+    [
+        (SV_REFUSED, ("http://127.0.0.1:18959/login", "GET", None, None, "down", "connect", REFUSED_MSG),
+         None),
+        (SV_TIMEOUT, ("http://127.0.0.1:18951/hang", "GET", None, None, "down", "timeout",
+                      "curl: (28) Operation timed out after 1001 milliseconds with 0 bytes received"), None),
+        (SV_DNS, ("http://nosuchhost.invalid/", "GET", None, None, "down", "dns",
+                  "curl: (6) Could not resolve host: nosuchhost.invalid"), None),
+        (JSON_503, ("http://127.0.0.1:18951/web", "GET", 503, None, "down", "unexpected_status", "HTTP 503"),
+         1.182),
+        (JSON_REFUSED, ("http://127.0.0.1:18959/web", "GET", None, None, "down", "connect", REFUSED_MSG),
+         0.153),
+        (FORMAT_FILE, ("http://127.0.0.1:18951/web", "GET", None, None, "up", None, None), 1.137),
+        (FORMAT_FILE_REFUSED, ("http://127.0.0.1:18959/web", "GET", None, None, "down", "connect",
+                               "curl -w: no connection (time_connect 0)"), 0.148),
+    ],
+    ids=["sv-refused", "sv-timeout", "sv-dns", "json-503", "json-refused", "format-file",
+         "format-file-refused"],
+)
+def test_failures_in_verbose_notes_and_write_out(tmp_path, text, expected, elapsed):
+    r = row(tmp_path, "web_2025-10-08T14-00-00Z.log", text)
+    assert fields(r) == expected
+    assert r["elapsed_ms"] == elapsed
+
+
+def test_a_connect_attempt_curl_went_on_from_is_no_failure(tmp_path):
+    text = ("$ curl -sv http://localhost:18951/\n"
+            "*   Trying [::1]:18951...\n"
+            "* connect to ::1 port 18951 failed: Connection refused\n"
+            "*   Trying 127.0.0.1:18951...\n"
+            "* Connected to localhost (127.0.0.1) port 18951 (#0)\n"
+            "> GET / HTTP/1.1\r\n> Host: localhost:18951\r\n> \r\n"
+            "< HTTP/1.1 200 OK\r\n< Content-Length: 3\r\n< \r\nok\n")
+    r = row(tmp_path, "web_2025-10-08T14-00-00Z.log", text)
+    assert fields(r) == ("http://localhost:18951/", "GET", 200, "HTTP/1.1", "up", None, None)

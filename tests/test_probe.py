@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -495,3 +496,29 @@ def test_a_ca_bundle_is_loaded_only_for_https_and_before_workers_fork():
             df = run_probes(tls, concurrency=2, workers=2)
     assert probe_module._ssl_context.cache_info().currsize == 1
     assert list(df["error"]) == ["tls", "tls"]
+
+
+def test_a_header_left_empty_by_its_variable_is_not_sent(monkeypatch):
+    # '${TOKEN:-}' means "no token": 'Bearer ' alone is no header value HTTP accepts (h11 refuses it)
+    from occ_lib.config import validate_section
+    from occ_lib.targets import ProbesConfig
+
+    monkeypatch.delenv("OCC_TEST_NO_TOKEN", raising=False)
+    monkeypatch.setenv("OCC_TEST_EMPTY_TOKEN", "")
+    with http_server() as srv:
+        cfg = validate_section(ProbesConfig, {
+            "defaults": {"headers": {"X-Team": "ops", "X-Default-Auth": "Token secret-default"}},
+            "targets": [{"name": "live", "url": f"{srv.url}/headers", "method": "GET", "degraded_ms": 5000,
+                         "headers": {"Authorization": "Bearer ${OCC_TEST_NO_TOKEN:-}",
+                                     "X-Default-Auth": "Token ${OCC_TEST_EMPTY_TOKEN}",
+                                     "X-Empty": "${OCC_TEST_NO_TOKEN:-}",
+                                     "X-Kept": "Bearer-ish ${OCC_TEST_NO_TOKEN:-}"}}],
+        }, Path("occ.yml"), "probes")
+        df = run_probes(cfg.targets)
+    r = df.iloc[0]
+    assert (r.outcome, r.status) == ("up", 200)
+    assert pd.isna(r.error)
+    assert [(m, p) for m, p, _h in srv.seen] == [("GET", "/headers")]
+    sent = {k.lower() for k in srv.seen[0][2]} - {"host", "accept", "accept-encoding", "connection",
+                                                  "user-agent"}
+    assert sent == {"x-team", "x-kept"}

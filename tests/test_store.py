@@ -255,7 +255,8 @@ def test_export_csv_exact(tmp_path):
     tail = ',12.5,,,,,,,,,,,"{""env"":""staging""}",,clock,\n'
     assert out.read_text() == (
         ",".join(PROBE_COLUMNS) + "\n"
-        + "r1,probe,ci-1,a,https://a.test/,HEAD,2025-10-10T00:00:00Z,200,up,," + tail
+        # (one form per column: microseconds on every row when one row has them)
+        + "r1,probe,ci-1,a,https://a.test/,HEAD,2025-10-10T00:00:00.000000Z,200,up,," + tail
         + "r1,probe,ci-1,a,https://a.test/,HEAD,2025-10-10T00:00:01.500000Z,503,up,," + tail
     )
     assert [p.name for p in out.parent.iterdir()] == ["a.csv"]  # no temp file left behind

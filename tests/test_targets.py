@@ -193,7 +193,8 @@ def test_env_var_fallback_syntax(monkeypatch):
     t = _cfg({"targets": [{"name": "a", "url": "http://h/", "headers": {
         "A": "${OCC_TEST_MISSING:-}", "B": "x-${OCC_TEST_MISSING:-none}-y", "C": "${OCC_TEST_TOKEN:-unused}",
         "D": "$OCC_TEST_TOKEN stays literal"}}]}).targets[0]
-    assert t.header_values() == {"A": "", "B": "x-none-y", "C": TOKEN, "D": "$OCC_TEST_TOKEN stays literal"}
+    # ('A' resolves to nothing: "no header", not an empty one)
+    assert t.header_values() == {"B": "x-none-y", "C": TOKEN, "D": "$OCC_TEST_TOKEN stays literal"}
 
 
 def test_repr_and_str_hide_secrets(monkeypatch):
@@ -263,6 +264,6 @@ def test_example_workspace_probes_load_without_the_token(monkeypatch):
     cfg = Workspace.load(EXAMPLE).probes
     assert [t.name for t in cfg.targets] == ["staging-app-mock", "staging-app-live"]
     live = cfg.targets[1]
-    assert live.header_values() == {"Authorization": "Bearer "}
+    assert live.header_values() == {}  # ('Bearer ${SHOPIFY_TOKEN:-}' unset: sent without Authorization)
     assert live.expect == [200]
     assert cfg.targets[0].tags == {"team": "integrations", "env": "staging"}

@@ -3,13 +3,17 @@
 Each concept registers its commands from its own module (``logs``, ``probes``, ``store``,
 ``sla``, ``timeline``, ``report``).
 Exit codes: 0 ok, 1 some input failed (the rest was still reported), 2 usage or config error,
-3 a probe was degraded or down.
+3 a probe was degraded or down. A reader that stops early (``occ events -f jsonl | head -1``) changes
+none of it: the rest of the output is dropped, problems still go to stderr, the code is the run's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
 import sys
+from typing import Any
 
 import typer
 
@@ -42,7 +46,55 @@ def main(argv: list[str] | None = None) -> None:
             _skip_final_collections()
 
 
+class _ClosedStdoutIsQuiet:
+    """``sys.stdout`` for a command: once the reader has gone (``occ events | head -1``), what is
+    left to print is dropped, so the run ends as it would have (its file-problem lines on stderr, its
+    exit code) instead of click's silent exit 1 at the first write."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self.closed_by_reader = False
+
+    def write(self, text: str) -> int:
+        if not self.closed_by_reader:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._drop()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.closed_by_reader:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._drop()
+
+    def _drop(self) -> None:
+        """From now on write nothing; fd 1 goes to /dev/null so that the flush at exit of what is
+        still buffered succeeds (else Python reports it and exits 120)."""
+        self.closed_by_reader = True
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:  # isatty, encoding, fileno... of the real stream
+        return getattr(self._stream, name)
+
+
 def _main(argv: list[str] | None) -> None:
+    real = sys.stdout
+    sys.stdout = _ClosedStdoutIsQuiet(real)  # type: ignore[assignment]
+    try:
+        _run(argv)
+    finally:
+        if sys.stdout is not real and isinstance(sys.stdout, _ClosedStdoutIsQuiet):
+            sys.stdout.flush()
+            sys.stdout = real
+
+
+def _run(argv: list[str] | None) -> None:
     try:
         app(args=argv, standalone_mode=True)
     except ConfigError as exc:

@@ -1,6 +1,9 @@
 """``occ events``, ``occ deadlines`` and ``occ summary``: status logs as rows, for people and tools.
 
-The JSON columns are a stable interface (docs/architecture.md); problems go to stderr as one line
+The JSON columns are a stable interface (docs/architecture.md): new ones are added after the existing
+ones, never between them (deadlines: ``due_precision`` -- ``day`` for a date-only deadline, at UTC
+midnight, ``minute`` otherwise -- ``keyword`` and ``section`` follow the first six); the table
+format shows the columns that fit a terminal. Problems go to stderr as one line
 each, ``occ: FILE:LINE: reason``. Exit 0 when every file was read, 1 when some could not be (the
 rest is still printed), 2 on usage errors.
 """
@@ -20,7 +23,11 @@ EVENT_FIELDS: tuple[str, ...] = (
 )
 # The table format is for people: the columns that fit a terminal (JSON/CSV carry them all).
 TABLE_EVENT_FIELDS: tuple[str, ...] = ("source", "line", "at", "kind", "level", "tickets", "text")
-DEADLINE_FIELDS: tuple[str, ...] = ("source", "line", "tickets", "due_at", "text", "stated_missed")
+# (new columns go after these six, whose order other tools rely on)
+DEADLINE_FIELDS: tuple[str, ...] = (
+    "source", "line", "tickets", "due_at", "text", "stated_missed", "due_precision", "keyword", "section",
+)
+TABLE_DEADLINE_FIELDS: tuple[str, ...] = DEADLINE_FIELDS[:6]
 SUMMARY_FIELDS: tuple[str, ...] = (
     "source", "title", "sections", "events", "tickets", "deadlines", "problems",
 )
@@ -81,7 +88,8 @@ def deadlines(
     """Every deadline the logs state (ETA, by, due, window...), and whether the text says it was missed."""
     check_format(fmt)
     logs = _load(paths, config)
-    emit(logs.deadlines.loc[:, list(DEADLINE_FIELDS)], fmt, title="Deadlines")
+    cols = TABLE_DEADLINE_FIELDS if fmt == "table" else DEADLINE_FIELDS
+    emit(logs.deadlines.loc[:, list(cols)], fmt, title="Deadlines")
     if _report_problems(logs):
         raise typer.Exit(1)
 

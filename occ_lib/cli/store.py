@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..redact import redact_text
 from ..workspace import Workspace, expand
 from ._common import ConfigOpt, warn, workspace
@@ -34,6 +34,15 @@ def _when(value: str | None, option: str) -> str | None:
     return value
 
 
+def _period(start: str | None, end: str | None) -> None:
+    """``--start``/``--end`` checked like ``occ sla`` does: each a time, the end after the start."""
+    from ..store import to_instant
+
+    lo, hi = to_instant(_when(start, "--start")), to_instant(_when(end, "--end"))
+    if lo is not None and hi is not None and hi <= lo:
+        raise typer.BadParameter("--end must be after --start", param_hint="--end")
+
+
 def _problem(p: InputError) -> str:
     where = f"{p.path}:{p.line}" if p.line else p.path
     return redact_text(f"{where}: {p.reason}")
@@ -53,6 +62,14 @@ def _evidence_files(paths: list[str]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
+def _nothing_found(paths: list[str] | None, ws: Workspace) -> str:
+    """Why an import found no file, naming what was looked for (a typo in a glob shows)."""
+    if paths:
+        return f"no evidence files found: nothing matches {', '.join(paths)}"
+    where = ws.config_path if ws.config_path.exists() else "the default (no occ.yml here)"
+    return f"no evidence files found: nothing matches evidence: {', '.join(ws.config.evidence)} of {where}"
+
+
 def import_cmd(
     paths: list[str] = typer.Argument(None, metavar="PATH...", help="files, folders (their .log, .txt, "
                                       ".json, .out files) or globs (default: the workspace's evidence:)."),
@@ -65,7 +82,7 @@ def import_cmd(
     ws = _load(config)
     files = _evidence_files(paths) if paths else ws.evidence_paths()
     if not files:
-        warn("no evidence files found")
+        warn(_nothing_found(paths, ws))
         raise typer.Exit(1)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StoreWarning)
@@ -117,11 +134,13 @@ def export_cmd(
         raise typer.BadParameter("expected csv or parquet", param_hint="--format")
     if fmt == "parquet" and out is None:
         raise typer.BadParameter("parquet needs --out FILE", param_hint="--out")
+    if out is not None and out.is_dir():
+        raise ConfigError(out, "--out", "is a folder; give the file to write")
+    _period(start, end)
     ws = _load(config)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StoreWarning)
-        n = export(ws.store, sys.stdout if out is None else out, fmt, target or None,
-                   _when(start, "--start"), _when(end, "--end"))
+        n = export(ws.store, sys.stdout if out is None else out, fmt, target or None, start, end)
     for w in caught:
         warn(str(w.message))
     if out is not None:
