@@ -94,7 +94,7 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "yields to a timed mention of that day); the first response is the "
             "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
             "counts); "
-            "resolution is the first resolved event."
+            "resolution is the first resolved event after the ticket's last reopening."
         )
     rules += [
         *aggregate.RULES,
@@ -378,7 +378,8 @@ def ticket_target_misses(
         first_day = _is_day(first)
         for kind, limit, mask in (
             ("response", target.first_response, tl["kind"].isin(RESPONSE_KINDS)),
-            ("resolution", target.resolution, tl["kind"] == "resolved"),
+            # (a fix that did not hold is no resolution: only one after the last reopening counts)
+            ("resolution", target.resolution, final_resolutions(tl)),
         ):
             if limit is None:
                 continue

@@ -372,6 +372,35 @@ def test_ticket_response_and_resolution_targets():
     assert (r["status"], r["due_at"]) == ("open", utc("2025-10-13 20:00"))
 
 
+def test_a_reopened_ticket_meets_its_resolution_target_only_by_a_resolution_after_the_reopening():
+    pol = policy({"tickets": {"INC": {"first_response": "15m", "resolution": "4h"}}})
+    lg = logs(
+        events=[
+            event("ops.md", 4, "2025-10-09 17:14", "acknowledged", ["INC-4412"]),
+            event("ops.md", 5, "2025-10-09 19:31", "resolved", ["INC-4412"]),
+            event("ops.md", 6, "2025-10-09 20:05", "reopened", ["INC-4412"]),
+            event("ops.md", 7, "2025-10-09 21:40", "resolved", ["INC-4412"]),
+            event("ops.md", 10, "2025-10-10 13:00", "acknowledged", ["INC-4413"]),
+            event("ops.md", 11, "2025-10-10 13:10", "resolved", ["INC-4413"]),
+            event("ops.md", 12, "2025-10-10 13:40", "reopened", ["INC-4413"]),
+        ]
+    )
+    out = misses(lg, None, pol, as_of=utc("2025-10-13 04:00"))
+    r = row(out, kind="resolution", subject="INC-4412")
+    assert (r["due_at"], r["resolved_at"], r["status"], r["overage_min"]) == (
+        utc("2025-10-09 21:14"), utc("2025-10-09 21:40"), "missed", 26.0,
+    )
+    assert r["mentions"] == ["ops.md:4", "ops.md:7"]
+    r = row(out, kind="resolution", subject="INC-4413")  # reopened, never resolved again
+    assert (r["due_at"], r["resolved_at"], r["status"], r["overage_min"]) == (
+        utc("2025-10-10 17:00"), pd.NaT, "missed", 59 * 60.0,  # to as_of
+    )
+    # judged before the reopening, the first fix still counts
+    early = misses(lg, None, pol, as_of=utc("2025-10-09 20:00"))
+    r = row(early, kind="resolution", subject="INC-4412")
+    assert (r["resolved_at"], r["status"]) == (utc("2025-10-09 19:31"), "met")
+
+
 def test_documents_expired_and_stale():
     pol = policy({"documents": {"max_age": "14d"}})
     lg = logs(
