@@ -14,7 +14,10 @@ How occ counts (these strings travel with the results in ``df.attrs['rules']``):
   whole-day windows with ``tz`` are local days (23 or 25 hours across daylight-saving changes).
 - A probe is *failed* when ``down``, or ``degraded`` where degraded counts as down. With ``retries``
   N, a failed probe counts *bad* only if it and the next N probes of the same target all failed;
-  failures at the end of the data count bad (nothing later contradicts them).
+  failures at the end of the data count bad (nothing later contradicts them). The next probes are
+  looked for past the window's end, up to ``as_of`` (inclusive; default: the window's end), so a
+  failure just before the end of a week is judged as it would be mid-week; probes inside a
+  maintenance window are no next probe (they are left out of every figure, retries included).
 - Probes inside a maintenance window (``exclude``) are left out of every figure and counted in
   ``excluded_maintenance``.
 """
@@ -198,10 +201,13 @@ def _base_sql(
     degraded_counts_as: str | Mapping[str, str],
     retries: int | Mapping[str, int],
     columns: str = "target, started_at, outcome, error, elapsed_ms",
+    keep: list[str] | None = None,
 ) -> str:
     """CTEs ``p`` (probes in range) and ``c`` (with ``in_maint`` and ``bad`` per probe).
 
-    ``columns`` are the probe columns carried along (fewer columns, cheaper window sorts).
+    ``columns`` are the probe columns carried along (fewer columns, cheaper window sorts). With
+    retries, ``where`` may reach past the window (the lookahead) and ``keep`` (SQL terms) cuts
+    ``c`` back to the window's probes once each is judged.
 
     With retries, a failed probe is bad when each of the next ``r`` probes of its target failed
     too; a missing next probe (end of the data) does not clear it. Every ``lead`` shares one
@@ -215,10 +221,12 @@ def _base_sql(
     if most == 0:
         return sql + f"c AS (SELECT *, {maint} AS in_maint, {fail} AS bad FROM p)"
     nexts = " AND ".join(f"(r < {k} OR coalesce(lead(fail, {k}) OVER w, TRUE))" for k in range(1, most + 1))
+    # (partitioned by in_maint too: a probe's next probes are the next ones outside maintenance)
+    kept = f" WHERE {' AND '.join(keep)}" if keep else ""
     return sql + (
-        f"f AS (SELECT *, {fail} AS fail, {rexpr} AS r FROM p),\n"
-        f"c AS (SELECT {columns}, {maint} AS in_maint, "
-        f"fail AND {nexts} AS bad FROM f WINDOW w AS (PARTITION BY target ORDER BY started_at))"
+        f"f AS (SELECT *, {fail} AS fail, {rexpr} AS r, {maint} AS in_maint FROM p),\n"
+        f"c AS (SELECT * FROM (SELECT {columns}, in_maint, fail AND {nexts} AS bad FROM f "
+        f"WINDOW w AS (PARTITION BY target, in_maint ORDER BY started_at)){kept})"
     )
 
 
@@ -246,6 +254,16 @@ def _where(
     if targets is not None:
         where.append(f"target IN ({_in_list(targets)})" if targets else "FALSE")
     return where
+
+
+def _lookahead(
+    end: pd.Timestamp | None, as_of: pd.Timestamp | None, retries: int | Mapping[str, int]
+) -> pd.Timestamp | None:
+    """The exclusive end of the probes read: past ``end`` up to ``as_of`` (inclusive) when retries
+    need later probes to judge a failure near the end, else ``end`` itself."""
+    if end is None or as_of is None or as_of < end or _retries_expr(retries)[1] == 0:
+        return end
+    return as_of + pd.Timedelta(microseconds=1)
 
 
 def _run(con: duckdb.DuckDBPyConnection | None, build: Any) -> pd.DataFrame:
@@ -331,22 +349,26 @@ def outcome_counts(
     degraded_counts_as: str | Mapping[str, str] = "up",
     retries: int | Mapping[str, int] = 0,
     con: duckdb.DuckDBPyConnection | None = None,
+    as_of: Any = None,
 ) -> pd.DataFrame:
     """Probe outcomes per target and window.
 
     Columns: ``target, window_start, up, degraded, down, total, good, bad, excluded_maintenance``
     and one count per error class (``timeout``, ``dns``, ...). ``up``..``total``, ``good``, ``bad``
-    and the error classes count probes outside maintenance; ``good + bad == total``.
+    and the error classes count probes outside maintenance; ``good + bad == total``. With retries,
+    probes after ``end`` up to ``as_of`` (what was known then) may contradict a failure before it.
     """
     s, e = _ts(start), _ts(end)
+    look = _lookahead(e, _ts(as_of), retries)
 
     def build(c: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-        rel, prune = _from_clause(c, source, s, e)
+        rel, prune = _from_clause(c, source, s, look)
         bucket, _ = _bucket_expr(window, tz)
         ws = bucket or "NULL::TIMESTAMPTZ"
         base = _base_sql(
-            rel, _where(s, e, targets, prune), exclude, degraded_counts_as, retries,
+            rel, _where(s, look, targets, prune), exclude, degraded_counts_as, retries,
             "target, started_at, outcome, error",
+            [f"started_at < {_lit_ts(e)}"] if look is not e else None,
         )
         # Few groups (outcome x error x bad x maintenance per window): count them in DuckDB and
         # spread them into columns in pandas; much cheaper than a dozen FILTER aggregates.
@@ -392,14 +414,16 @@ def availability(
     degraded_counts_as: str | Mapping[str, str] = "up",
     retries: int | Mapping[str, int] = 0,
     con: duckdb.DuckDBPyConnection | None = None,
+    as_of: Any = None,
 ) -> pd.DataFrame:
     """Availability per target over ``[start, end)``.
 
     Columns: ``target, probes`` (all in range), ``excluded_maintenance, counted, up, degraded, down,
     good, bad, ratio`` (``good / counted`` as a percentage; NaN when nothing was counted).
+    ``as_of`` as in :func:`outcome_counts`.
     """
     df = outcome_counts(
-        source, None, start, end, targets, exclude, None, degraded_counts_as, retries, con
+        source, None, start, end, targets, exclude, None, degraded_counts_as, retries, con, as_of
     )
     out = pd.DataFrame(
         {
@@ -426,7 +450,7 @@ def _count_rules(degraded_counts_as: str | Mapping[str, str], retries: int | Map
     return [
         f"A probe is good when up; degraded counts as {d}; down is bad.",
         f"Retries {r}: a failed probe counts bad only if it and the next N probes of its target failed "
-        "too; failures at the end of the data count bad.",
+        "too (looked for up to as_of, outside maintenance); failures at the end of the data count bad.",
         "Availability = good / counted probes (probe counts, not minutes).",
     ]
 

@@ -99,12 +99,14 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
     rules += [
         *aggregate.RULES,
         "A probe is failed when down, or degraded where degraded counts as down. With retries N a "
-        "failed probe counts bad only if it and the next N probes of its target failed too; "
-        "failures at the end of the data count bad.",
+        "failed probe counts bad only if it and the next N probes of its target failed too (next "
+        "probes outside maintenance, looked for past the window's end up to as_of); failures at the "
+        "end of the data count bad.",
         "Latency: one row for every window whose percentile broke its threshold "
-        "(due_at is the window start).",
+        f"(due_at is the window start; whole-day windows are days in {policy.tz}).",
         "Availability = good / counted probes over the window (counted in probes, not minutes); "
-        "the error budget is (100% - objective) x counted probes; consumed = bad / budget.",
+        "the error budget is (100% - objective) x counted probes; consumed = bad / budget "
+        "(none, not 100% remaining, when no probe was counted).",
         "Burn rate over a window = (bad / counted) / (1 - objective). Alerts follow the SRE "
         "workbook's multiwindow pairs, evaluated every 5 minutes: "
         + ", ".join(f"{lw} and {sw} both above {f:g}x ({sev})" for lw, sw, f, sev in BURN_PAIRS)
@@ -476,8 +478,9 @@ def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFram
 
 def _probe_range(
     probes: Any, policy: Policy, start: Any, end: Any, as_of: Any
-) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp]:
-    """``(start, end, cap)`` in UTC, where ``cap = min(end, as_of)`` bounds the probes counted."""
+) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, pd.Timestamp]:
+    """``(start, end, cap, as_of)`` in UTC, where ``cap = min(end, as_of)`` bounds the probes
+    counted and ``as_of`` (default ``end``) the probes retries may look ahead to."""
     s = _bound(start, policy.tz)
     e = _bound(end, policy.tz)
     if s is None or e is None:
@@ -487,7 +490,7 @@ def _probe_range(
         # exclusive end that keeps it and prints as a time people read, not ...:00.000001)
         e = e if e is not None else (hi.floor("s") + pd.Timedelta(seconds=1) if hi is not None else s)
     a = _bound(as_of, policy.tz) if as_of is not None else e
-    return s, e, min(e, a)
+    return s, e, min(e, a), a
 
 
 def _rules_maps(policy: Policy, targets: list[str]) -> tuple[dict[str, str], dict[str, int]]:
@@ -511,13 +514,15 @@ def error_budget(
 
     Columns: ``target, objective`` (percent, NaN when the target has none), ``counted, good, bad,
     excluded_maintenance, ratio`` (percent), ``allowed_bad`` (probes the budget allows),
-    ``consumed_pct``, ``remaining_pct`` (may go negative). Budgets are counted in probes.
+    ``consumed_pct``, ``remaining_pct`` (may go negative; NaN, no data, when no probe was
+    counted: nothing was measured, so no budget was kept either). Budgets are counted in probes.
     """
-    s, _e, cap = _probe_range(probes, policy, start, end, as_of)
+    s, _e, cap, a = _probe_range(probes, policy, start, end, as_of)
     known = _known_targets(policy)
     degraded, retries = _rules_maps(policy, known)
-    maint = policy.maintenance_windows(s, cap if cap > s else s + pd.Timedelta(microseconds=1), known)
-    av = aggregate.availability(probes, s, cap, None, maint, degraded, retries)
+    # (maintenance up to as_of: retries look past cap, and a probe in maintenance is no next probe)
+    maint = policy.maintenance_windows(s, max(a, s + pd.Timedelta(microseconds=1)), known)
+    av = aggregate.availability(probes, s, cap, None, maint, degraded, retries, as_of=a)
     objective = [policy.target(t).availability for t in av["target"]]
     out = pd.DataFrame(
         {
@@ -537,7 +542,7 @@ def error_budget(
             out["bad"] / out["allowed_bad"] * 100.0,
             np.where(out["bad"] > 0, np.inf, 0.0),
         )
-    out["consumed_pct"] = np.where(out["objective"].isna(), np.nan, consumed)
+    out["consumed_pct"] = np.where(out["objective"].isna() | (out["counted"] == 0), np.nan, consumed)
     out["remaining_pct"] = 100.0 - out["consumed_pct"]
     out.attrs["rules"] = accounting_rules(policy)
     return out.reset_index(drop=True)
@@ -558,15 +563,15 @@ def burn_rates(
     (True when both windows exceed the pair's factor; an evaluation where either window counted no
     probe keeps the previous state). Looks back 3 days before ``start``.
     """
-    s, _e, cap = _probe_range(probes, policy, start, end, as_of)
+    s, _e, cap, a = _probe_range(probes, policy, start, end, as_of)
     step_td = pd.Timedelta(parse_duration(step))
     windows = sorted({w for lw, sw, _f, _s in BURN_PAIRS for w in (lw, sw)}, key=lambda w: parse_duration(w))
     longest = max(pd.Timedelta(parse_duration(w)) for w in windows)
     lo = s - longest
     known = _known_targets(policy)
     degraded, retries = _rules_maps(policy, known)
-    maint = policy.maintenance_windows(lo, cap if cap > lo else lo + step_td, known)
-    counts = aggregate.outcome_counts(probes, step, lo, cap, None, maint, None, degraded, retries)
+    maint = policy.maintenance_windows(lo, max(a, lo + step_td), known)
+    counts = aggregate.outcome_counts(probes, step, lo, cap, None, maint, None, degraded, retries, as_of=a)
     frames = []
     origin = pd.Timestamp("2000-01-03", tz="UTC")
     first_bucket = origin + ((lo - origin) // step_td) * step_td
@@ -653,7 +658,7 @@ def probe_misses(
     """Latency windows over threshold, availability against objective, and burn-rate alerts."""
     if probes is None:
         return _empty()
-    s, e, cap = _probe_range(probes, policy, start, end, as_of)
+    s, e, cap, a = _probe_range(probes, policy, start, end, as_of)
     if cap <= s:
         return _empty()
     known = _known_targets(policy)
@@ -666,7 +671,8 @@ def probe_misses(
             objectives.setdefault(o.window, set()).add(o.q)
     lat_rows = []
     for window, qs in sorted(objectives.items()):
-        lw = aggregate.latency_windows(probes, window, tuple(sorted(qs)), s, cap, None, maint)
+        # (tz: a whole-day window is a day in the policy's zone, as the rules say)
+        lw = aggregate.latency_windows(probes, window, tuple(sorted(qs)), s, cap, None, maint, policy.tz)
         for rec in lw.to_dict("records"):
             for o in policy.target(str(rec["target"])).latency:
                 if o.window != window:
@@ -690,7 +696,7 @@ def probe_misses(
                     )
     if lat_rows:
         rows.append(_typed(pd.DataFrame(lat_rows)))
-    budget = error_budget(probes, policy, s, e, cap)
+    budget = error_budget(probes, policy, s, e, a)
     av_rows = []
     for rec in budget.to_dict("records"):
         if pd.isna(rec["objective"]) or rec["counted"] == 0:
@@ -715,7 +721,7 @@ def probe_misses(
         )
     if av_rows:
         rows.append(_typed(pd.DataFrame(av_rows)))
-    burns = burn_rates(probes, policy, s, e, cap)
+    burns = burn_rates(probes, policy, s, e, a)
     alerts = burn_alerts(burns)
     if not alerts.empty:
         rows.append(alerts)
