@@ -85,11 +85,20 @@ def _lit_ts(ts: Any) -> str:
     return f"TIMESTAMPTZ '{t.strftime('%Y-%m-%d %H:%M:%S.%f')}+00'"
 
 
-def _ts(value: Any) -> pd.Timestamp | None:
+def _ts(value: Any, param: str) -> pd.Timestamp | None:
+    """An argument as a UTC instant (naive: UTC); a clear error naming ``param`` otherwise."""
     if value is None:
         return None
-    t = pd.Timestamp(value)
-    return t.tz_localize("UTC") if t.tzinfo is None else t.tz_convert("UTC")
+    from .periods import instant
+
+    return instant(value, param)
+
+
+def _names(values: Sequence[str] | str | None) -> list[str] | None:
+    """``targets`` as a list: one name given as a str is a one-item list, not its characters."""
+    if values is None:
+        return None
+    return [values] if isinstance(values, str) else list(values)
 
 
 def _store_files(source: str | Path, start: pd.Timestamp | None, end: pd.Timestamp | None) -> list[str]:
@@ -296,7 +305,7 @@ def latency_windows(
     percentiles: Sequence[int | float] = (50, 90, 95, 99),
     start: Any = None,
     end: Any = None,
-    targets: Sequence[str] | None = None,
+    targets: Sequence[str] | str | None = None,
     exclude: pd.DataFrame | Sequence[tuple[Any, Any]] | None = None,
     tz: str | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
@@ -306,7 +315,8 @@ def latency_windows(
     ``window=None`` gives one row per target over the whole range. Windows without counted probes
     are absent (not zero).
     """
-    s, e = _ts(start), _ts(end)
+    s, e = _ts(start, "start"), _ts(end, "end")
+    targets = _names(targets)
     pcols = [f"p{q:g}" for q in percentiles]
     qs = ", ".join(f"{float(q) / 100!r}" for q in percentiles)
 
@@ -343,7 +353,7 @@ def outcome_counts(
     window: str | dt.timedelta | None = "1h",
     start: Any = None,
     end: Any = None,
-    targets: Sequence[str] | None = None,
+    targets: Sequence[str] | str | None = None,
     exclude: pd.DataFrame | Sequence[tuple[Any, Any]] | None = None,
     tz: str | None = None,
     degraded_counts_as: str | Mapping[str, str] = "up",
@@ -358,8 +368,9 @@ def outcome_counts(
     and the error classes count probes outside maintenance; ``good + bad == total``. With retries,
     probes after ``end`` up to ``as_of`` (what was known then) may contradict a failure before it.
     """
-    s, e = _ts(start), _ts(end)
-    look = _lookahead(e, _ts(as_of), retries)
+    s, e = _ts(start, "start"), _ts(end, "end")
+    targets = _names(targets)
+    look = _lookahead(e, _ts(as_of, "as_of"), retries)
 
     def build(c: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         rel, prune = _from_clause(c, source, s, look)
@@ -409,7 +420,7 @@ def availability(
     source: Source,
     start: Any = None,
     end: Any = None,
-    targets: Sequence[str] | None = None,
+    targets: Sequence[str] | str | None = None,
     exclude: pd.DataFrame | Sequence[tuple[Any, Any]] | None = None,
     degraded_counts_as: str | Mapping[str, str] = "up",
     retries: int | Mapping[str, int] = 0,

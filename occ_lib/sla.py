@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from .periods import day_end, local_midnight, parse_duration, to_utc
+from .periods import day_end, instant, local_midnight, parse_duration
 from .policy import Policy, _fmt_td
 from .timeline import days_in_zone, final_resolutions, first_events, known_at
 
@@ -161,10 +161,11 @@ def _table(logs: Any, name: str) -> pd.DataFrame:
     return t if isinstance(t, pd.DataFrame) else pd.DataFrame()
 
 
-def _bound(value: Any, tz: str) -> pd.Timestamp | None:
+def _bound(value: Any, tz: str, param: str) -> pd.Timestamp | None:
+    """An argument as a UTC instant (naive in ``tz``); a clear error naming ``param`` otherwise."""
     if value is None:
         return None
-    return to_utc(value, tz)
+    return instant(value, param, tz)
 
 
 def _minutes(td: pd.Timedelta) -> float:
@@ -300,8 +301,8 @@ def deadline_misses(
     """Deadlines and ETAs from the logs' ``deadlines`` table, one row per (ticket, due time)."""
     deadlines = _table(logs, "deadlines")
     events = _table(logs, "events")
-    s = _bound(start, tz)
-    as_of_ts = _bound(as_of, tz) if as_of is not None else pd.Timestamp.now(tz="UTC")
+    s = _bound(start, tz, "start")
+    as_of_ts = _bound(as_of, tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     if deadlines.empty:
         return _empty()
     d = deadlines[deadlines["due_at"].notna()].copy()
@@ -364,8 +365,8 @@ def ticket_target_misses(
     events = _table(logs, "events")
     if events.empty or not policy.tickets:
         return _empty()
-    s = _bound(start, policy.tz)
-    as_of_ts = _bound(as_of, policy.tz) if as_of is not None else pd.Timestamp.now(tz="UTC")
+    s = _bound(start, policy.tz, "start")
+    as_of_ts = _bound(as_of, policy.tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     ev = _counted(events, as_of_ts, policy.tz)
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
@@ -429,7 +430,7 @@ def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFram
     docs = _table(logs, "docs")
     if docs.empty:
         return _empty()
-    as_of_ts = _bound(as_of, policy.tz) if as_of is not None else pd.Timestamp.now(tz="UTC")
+    as_of_ts = _bound(as_of, policy.tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     rows = []
     for rec in docs.to_dict("records"):
         subject = rec.get("doc") or rec.get("source")
@@ -481,15 +482,15 @@ def _probe_range(
 ) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, pd.Timestamp]:
     """``(start, end, cap, as_of)`` in UTC, where ``cap = min(end, as_of)`` bounds the probes
     counted and ``as_of`` (default ``end``) the probes retries may look ahead to."""
-    s = _bound(start, policy.tz)
-    e = _bound(end, policy.tz)
+    s = _bound(start, policy.tz, "start")
+    e = _bound(end, policy.tz, "end")
     if s is None or e is None:
         lo, hi = aggregate.time_range(probes)
         s = s if s is not None else (lo if lo is not None else pd.Timestamp("1970-01-01", tz="UTC"))
         # without an end, the window ends at the first whole second after the last probe (an
         # exclusive end that keeps it and prints as a time people read, not ...:00.000001)
         e = e if e is not None else (hi.floor("s") + pd.Timedelta(seconds=1) if hi is not None else s)
-    a = _bound(as_of, policy.tz) if as_of is not None else e
+    a = _bound(as_of, policy.tz, "as_of") if as_of is not None else e
     return s, e, min(e, a), a
 
 
@@ -778,8 +779,8 @@ def misses(
     defaults to ``end`` (and to now when both are None). Sorted by kind, due time and subject.
     """
     policy = policy or Policy()
-    e = _bound(end, policy.tz)
-    a = _bound(as_of, policy.tz)
+    e = _bound(end, policy.tz, "end")
+    a = _bound(as_of, policy.tz, "as_of")
     if a is None:
         a = e if e is not None else pd.Timestamp.now(tz="UTC")
     parts = [

@@ -257,6 +257,30 @@ def test_a_probe_in_maintenance_is_no_retry_of_a_failure_before_it():
     ]
 
 
+def test_one_target_given_as_a_str_is_that_target_and_bad_instants_name_the_parameter(tmp_path):
+    from occ_lib.errors import ArgumentError
+
+    rows = [("ab", utc("2025-10-06 10:00"), "up", 10.0), ("a", utc("2025-10-06 10:01"), "down", None),
+            ("b", utc("2025-10-06 10:02"), "up", 30.0)]
+    df = probes(rows)
+    assert aggregate.latency_windows(df, None, (50,), targets="ab")[["target", "n", "p50"]].to_dict(
+        "records"
+    ) == [{"target": "ab", "n": 1, "p50": 10.0}]
+    assert aggregate.availability(df, targets="a")[["target", "counted", "bad"]].to_dict("records") == [
+        {"target": "a", "counted": 1, "bad": 1}
+    ]
+    assert aggregate.outcome_counts(df, "1h", targets="b")["total"].tolist() == [1]
+    for kw, msg in (
+        ({"start": "last monday"},
+         "start: not a date or time: 'last monday' (expected YYYY-MM-DD or ISO 8601)"),
+        ({"end": "2025-W41"}, "end: not a date or time: '2025-W41' (expected YYYY-MM-DD or ISO 8601; "
+         "for an ISO week use occ_lib.periods.week_bounds)"),
+    ):
+        with pytest.raises(ArgumentError) as err:
+            aggregate.latency_windows(df, "1h", **kw)
+        assert str(err.value) == msg
+
+
 def _write_store(root, df):
     table = pa.Table.from_pandas(
         df.assign(date=df["started_at"].dt.strftime("%Y-%m-%d")), preserve_index=False

@@ -401,6 +401,22 @@ def test_a_reopened_ticket_meets_its_resolution_target_only_by_a_resolution_afte
     assert (r["resolved_at"], r["status"]) == (utc("2025-10-09 19:31"), "met")
 
 
+def test_bad_instants_are_an_occ_error_naming_the_parameter():
+    from occ_lib.errors import ArgumentError
+
+    lg = logs(events=[event("a.md", 3, "2025-10-08 10:00", "note", ["OCC-INF-1"])])
+    for kw, msg in (
+        ({"as_of": "last monday"},
+         "as_of: not a date or time: 'last monday' (expected YYYY-MM-DD or ISO 8601)"),
+        ({"start": "2025-W41"}, "start: not a date or time: '2025-W41' (expected YYYY-MM-DD or ISO 8601; "
+         "for an ISO week use occ_lib.periods.week_bounds)"),
+        ({"end": "soon"}, "end: not a date or time: 'soon' (expected YYYY-MM-DD or ISO 8601)"),
+    ):
+        with pytest.raises(ArgumentError) as err:
+            misses(lg, None, policy(), **kw)
+        assert str(err.value) == msg
+
+
 def test_documents_expired_and_stale():
     pol = policy({"documents": {"max_age": "14d"}})
     lg = logs(
