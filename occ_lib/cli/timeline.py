@@ -36,7 +36,8 @@ def timeline(
     ),
     fmt: str = FormatOpt,
 ) -> None:
-    """Escalation timelines: every ticket event in UTC order, or per-ticket figures with --summary."""
+    """Escalation timelines: every ticket event in UTC order, or per-ticket figures with --summary.
+    A date-only event sits at the start of its date in the workspace's sla.tz (UTC without one)."""
     import pandas as pd
 
     from .. import timeline as tl
@@ -47,13 +48,15 @@ def timeline(
     ws = workspace(config, paths or None)
     # PATHs are read directly so that a glob matching nothing is reported by name.
     logs = read_logs(paths) if paths else ws.logs
+    # a date-only event is on its date in sla.tz, as `occ sla` and the report count it
+    tz = ws.policy.tz
     if summary:
-        df = tl.summary(logs, cutoff if cutoff is not None else dt.datetime.now(dt.UTC), ticket or None)
+        df = tl.summary(logs, cutoff if cutoff is not None else dt.datetime.now(dt.UTC), ticket or None, tz)
         title = "Tickets"
     else:
-        df = tl.escalations(logs, ticket or None)
+        df = tl.escalations(logs, ticket or None, tz)
         if cutoff is not None:
-            df = df[df["at"].isna() | (df["at"] <= cutoff)].reset_index(drop=True)
+            df = df[df["at"].isna() | tl.known_at(df, cutoff)].reset_index(drop=True)
         title = "Escalation timeline"
     if fmt == "table":
         spans = [c for c in df.columns if str(df[c].dtype).startswith("timedelta")]
