@@ -20,12 +20,18 @@ How occ counts (these strings travel with the results in ``df.attrs['rules']``):
   maintenance window are no next probe (they are left out of every figure, retries included).
 - Probes inside a maintenance window (``exclude``) are left out of every figure and counted in
   ``excluded_maintenance``.
+- A store file that cannot be read (damaged on disk) never hides the rest (:mod:`occ_lib.store`'s
+  rule): when DuckDB fails on one, each listed file is checked, the unreadable ones are skipped
+  with a :class:`~occ_lib.store.StoreWarning` naming them, and the figures come from the others.
 """
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import glob
+import os
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -101,6 +107,57 @@ def _names(values: Sequence[str] | str | None) -> list[str] | None:
     return [values] if isinstance(values, str) else list(values)
 
 
+# Files found unreadable: path -> ((size, mtime_ns), reason). A file replaced since is checked again.
+_UNREADABLE: dict[str, tuple[tuple[int, int], str]] = {}
+# The files the current query handed to DuckDB, for finding the unreadable one when it fails.
+_LISTED: contextvars.ContextVar[list[str]] = contextvars.ContextVar("_LISTED")
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _skip_unreadable(files: list[str]) -> list[str]:
+    """``files`` less those known unreadable, each of which is named in a ``StoreWarning``."""
+    from .store import StoreWarning
+
+    kept = []
+    for f in files:
+        known = _UNREADABLE.get(f)
+        if known is not None and known[0] == _stamp(f):
+            warnings.warn(f"{f}: skipped unreadable Parquet file ({known[1]})", StoreWarning, stacklevel=2)
+        else:
+            kept.append(f)
+    _LISTED.set(kept)
+    return kept
+
+
+def _find_unreadable(files: list[str]) -> bool:
+    """Read each of ``files`` (the columns aggregation reads) and remember the ones that fail;
+    True when any was found. Runs only after a query failed, so the common case reads nothing twice."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .store import _reason
+
+    found = False
+    for f in files:
+        try:
+            pq.read_table(f, columns=list(_COLUMNS))
+        except FileNotFoundError:
+            continue
+        except (OSError, pa.ArrowException) as exc:
+            stamp = _stamp(f)
+            if stamp is not None:
+                _UNREADABLE[f] = (stamp, _reason(exc))
+                found = True
+    return found
+
+
 def _store_files(source: str | Path, start: pd.Timestamp | None, end: pd.Timestamp | None) -> list[str]:
     """The Parquet files to scan: a store root (or its ``probes/`` folder), a file, or a glob.
 
@@ -114,9 +171,9 @@ def _store_files(source: str | Path, start: pd.Timestamp | None, end: pd.Timesta
         if (root / "probes").is_dir():
             from .store import live_files
 
-            return [str(f) for f in live_files(root, start, end)]
-        return sorted(glob.glob(str(p / "**" / "*.parquet"), recursive=True))
-    return sorted(glob.glob(str(p), recursive=True))
+            return _skip_unreadable([str(f) for f in live_files(root, start, end)])
+        return _skip_unreadable(sorted(glob.glob(str(p / "**" / "*.parquet"), recursive=True)))
+    return _skip_unreadable(sorted(glob.glob(str(p), recursive=True)))
 
 
 def _from_clause(
@@ -276,14 +333,22 @@ def _lookahead(
 
 
 def _run(con: duckdb.DuckDBPyConnection | None, build: Any) -> pd.DataFrame:
+    """``build(con)``; when DuckDB fails on an unreadable store file, again without it (with a
+    ``StoreWarning``), so one damaged file never hides the rest."""
     own = con is None
     con = connect() if own else con
+    token = _LISTED.set([])
     try:
-        return build(con)
-    except duckdb.Error as exc:
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        raise StoreError(f"aggregation failed: {exc.__class__.__name__}: {first}") from None
+        while True:
+            try:
+                return build(con)
+            except duckdb.Error as exc:
+                if _find_unreadable(_LISTED.get([])):
+                    continue  # (each round drops at least one file: this ends)
+                first = str(exc).splitlines()[0] if str(exc) else ""
+                raise StoreError(f"aggregation failed: {exc.__class__.__name__}: {first}") from None
     finally:
+        _LISTED.reset(token)
         if own:
             con.close()
 

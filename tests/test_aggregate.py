@@ -359,3 +359,21 @@ def test_any_sample_percentile_matches_numpy(values, q):
     out = aggregate.latency_windows(probes(rows), "1h", (q,))
     assert out["n"].tolist() == [len(values)]
     assert out[f"p{q}"].iloc[0] == pytest.approx(float(np.percentile(values, q)), rel=1e-9, abs=1e-9)
+
+
+def test_a_damaged_store_file_is_skipped_with_a_store_warning(tmp_path):
+    from occ_lib.store import StoreWarning
+
+    rows = [("api", T0 + pd.Timedelta(days=d, minutes=i), "up" if i % 5 else "down", 100.0 + i)
+            for d in range(2) for i in range(20)]
+    _write_store(tmp_path, probes(rows))
+    clean = aggregate.availability(tmp_path)
+    bad = tmp_path / "probes" / "date=2025-10-07" / "damaged.parquet"
+    bad.write_bytes(b"PAR1 cut short")
+    with pytest.warns(StoreWarning, match=r"damaged\.parquet: skipped unreadable Parquet file \("):
+        got = aggregate.availability(tmp_path)
+    pd.testing.assert_frame_equal(got, clean)
+    assert got[["counted", "good", "bad"]].to_dict("records") == [{"counted": 40, "good": 32, "bad": 8}]
+    with pytest.warns(StoreWarning, match="damaged"):  # (remembered: named again, not re-read)
+        lat = aggregate.latency_windows(tmp_path, None, (50,))
+    assert lat["n"].tolist() == [32]

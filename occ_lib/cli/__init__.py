@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import warnings
 
 import typer
 
@@ -42,7 +43,16 @@ def main(argv: list[str] | None = None) -> None:
             _skip_final_collections()
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """A Python warning as one ``occ: warning:`` line (redacted), without the source line Python
+    would print under it."""
+    first = (str(message).strip().splitlines() or [category.__name__])[0]
+    sys.stderr.write(f"occ: warning: {redact_text(first)}\n")
+    sys.stderr.flush()
+
+
 def _main(argv: list[str] | None) -> None:
+    warnings.showwarning = _show_warning
     try:
         app(args=argv, standalone_mode=True)
     except ConfigError as exc:

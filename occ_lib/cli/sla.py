@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ def register(app: typer.Typer) -> None:
 
         from ..periods import week_bounds
         from ..sla import misses
+        from ..store import StoreWarning
 
         check_format(fmt)
         ws = workspace(config, paths or None)
@@ -73,7 +75,13 @@ def register(app: typer.Typer) -> None:
         probes = None
         if ws.config_path.is_file() and ws.store.is_dir():
             probes = ws.store
-        df = misses(logs, probes, policy, s, e, a)
+        # an unreadable store file is skipped with a warning (the store's rule): the rest is reported
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", StoreWarning)
+            df = misses(logs, probes, policy, s, e, a)
+        for message in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, StoreWarning)):
+            warn(f"warning: {message}")
+            failed = True
         emit(df, fmt, title="SLA misses")
         if fmt == "table":
             for rule in df.attrs.get("rules", []):
