@@ -205,3 +205,16 @@ def test_bad_options_exit_2(logs_dir, capsys, args, message):
     code, _out, err = run(["sla", "ops.md", *args], capsys)
     assert code == 2
     assert message in err
+
+
+def test_broken_front_matter_is_reported_as_other_commands_do_and_exits_1(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ops.md").write_text(
+        "---\nowner: ops\nreviewers: [kim, lee\n---\n# Ops\n## 2025-10-09\n"
+        "- 10:00 UTC OPS-1 fix ETA 12:00 UTC\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["sla", "ops.md", "--as-of", "2025-10-10T00:00Z", "-f", "jsonl"], capsys)
+    assert code == 1
+    assert [(r["subject"], r["status"]) for r in map(json.loads, out.splitlines())] == [("OPS-1", "missed")]
+    assert err == "occ: ops.md:3: invalid YAML front matter: expected ',' or ']', but got '<stream end>'\n"

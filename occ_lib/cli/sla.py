@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
+from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, warn_file_problems, workspace
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,7 +44,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """SLA misses: deadlines and ETAs from the logs, ticket targets, latency and availability
         objectives of the probe store, and stale documents, with the rules they were counted by."""
-        import pandas as pd
 
         from ..periods import week_bounds
         from ..sla import misses
@@ -66,12 +65,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--end must be after --start", param_hint="--end")
         a = _instant(as_of, policy.tz, "--as-of")
         logs = ws.logs
-        failed = False
-        problems = getattr(logs, "problems", None)
-        if isinstance(problems, pd.DataFrame) and not problems.empty:
-            for rec in problems[problems["what"].isin(["file", "encoding"])].to_dict("records"):
-                warn(f"{rec['source']}: {rec['reason']}")
-                failed = True
+        failed = warn_file_problems(logs)  # (as occ events and occ timeline do: front matter included)
         probes = None
         if ws.config_path.is_file() and ws.store.is_dir():
             probes = ws.store

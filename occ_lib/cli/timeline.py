@@ -7,10 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
-
-# Problems of these kinds mean a whole file could not be read: the rest is still reported, exit 1.
-_FAILED = frozenset({"file", "encoding", "front_matter"})
+from ._common import ConfigOpt, FormatOpt, check_format, emit, warn_file_problems, workspace
 
 
 def _parse_as_of(value: str | None):
@@ -38,7 +35,6 @@ def timeline(
 ) -> None:
     """Escalation timelines: every ticket event in UTC order, or per-ticket figures with --summary.
     A date-only event sits at the start of its date in the workspace's sla.tz (UTC without one)."""
-    import pandas as pd
 
     from .. import timeline as tl
     from ..logs import read_logs
@@ -62,13 +58,7 @@ def timeline(
         spans = [c for c in df.columns if str(df[c].dtype).startswith("timedelta")]
         df = df.assign(**{c: df[c].map(_human) for c in spans})
     emit(df, fmt, title=title)
-    failed = False
-    for rec in logs.problems.itertuples(index=False):
-        if rec.what in _FAILED:  # time tokens it could not read are `occ events`' business, not ours
-            where = rec.source if pd.isna(rec.line) else f"{rec.source}:{int(rec.line)}"
-            warn(f"{where}: {rec.reason}")
-            failed = True
-    if failed:
+    if warn_file_problems(logs):
         raise typer.Exit(1)
 
 
