@@ -646,11 +646,22 @@ def burn_alerts(burns: pd.DataFrame, step: str = "5m") -> pd.DataFrame:
                         "source": "probes",
                         "line": pd.NA,
                         "detail": f"burn rate above {factor:g}x over both {lw} and {sw} ({sev}); "
-                        f"peak {peak_long:.1f}x over {lw}, {peak:.1f}x over {sw}",
+                        f"peak {_fmt_burn(peak_long)} over {lw}, {_fmt_burn(peak)} over {sw}",
                         "mentions": [],
                     }
                 )
     return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+def _fmt_burn(rate: float) -> str:
+    """A burn rate for a detail text; an objective of 100% leaves no budget, so any bad probe burns
+    it infinitely fast ('infx' said nothing)."""
+    return "unbounded (no error budget at 100%)" if np.isinf(rate) else f"{rate:.1f}x"
+
+
+def _fmt_consumed(pct: float) -> str:
+    """How much of the budget was consumed, for a detail text ('inf%' said nothing)."""
+    return "all consumed (no error budget at 100%)" if np.isinf(pct) else f"{pct:.1f}% consumed"
 
 
 def probe_misses(
@@ -716,7 +727,7 @@ def probe_misses(
                 "line": pd.NA,
                 "detail": f"{rec['ratio']:.3f}% vs objective {rec['objective']:g}%: {rec['bad']} bad of "
                 f"{rec['counted']} probes ({rec['excluded_maintenance']} in maintenance); budget "
-                f"{rec['allowed_bad']:.1f} probes, {rec['consumed_pct']:.1f}% consumed",
+                f"{rec['allowed_bad']:.1f} probes, {_fmt_consumed(rec['consumed_pct'])}",
                 "mentions": [],
             }
         )

@@ -684,3 +684,19 @@ def test_a_stated_miss_has_an_overage_only_where_the_logs_measure_one():
     assert out.loc[out["subject"] == "OCC-1", "detail"].iloc[0].startswith(
         "stated missed in the text; resolved 2025-10-10 18:30 UTC; ETA: OCC-1 missed"
     )
+
+
+def test_a_100_percent_objective_says_its_burn_is_unbounded_not_inf():
+    pol = policy({"targets": {"*": {"availability": 100}}})
+    df = probes(minute_probes("api", T0, 120, bad_minutes=[60]))
+    alerts = burn_alerts(burn_rates(df, pol, T0, T0 + pd.Timedelta(hours=2)))
+    assert alerts["detail"].iloc[0] == (
+        "burn rate above 14.4x over both 1h and 5m (page); peak unbounded (no error budget at 100%) "
+        "over 1h, unbounded (no error budget at 100%) over 5m"
+    )
+    out = misses(None, df, pol, T0, T0 + pd.Timedelta(hours=2))
+    assert row(out, due_at=T0 + pd.Timedelta(hours=2))["detail"] == (
+        "99.167% vs objective 100%: 1 bad of 120 probes (0 in maintenance); budget 0.0 probes, "
+        "all consumed (no error budget at 100%)"
+    )
+    assert not out["detail"].str.contains("inf").any()
