@@ -216,5 +216,7 @@ def test_broken_front_matter_is_reported_as_other_commands_do_and_exits_1(tmp_pa
     )
     code, out, err = run(["sla", "ops.md", "--as-of", "2025-10-10T00:00Z", "-f", "jsonl"], capsys)
     assert code == 1
-    assert [(r["subject"], r["status"]) for r in map(json.loads, out.splitlines())] == [("OPS-1", "missed")]
+    assert [(r["subject"], r["status"], r["day_precision"]) for r in map(json.loads, out.splitlines())] == [
+        ("OPS-1", "missed", [])  # (a list: empty when every instant is timed)
+    ]
     assert err == "occ: ops.md:3: invalid YAML front matter: expected ',' or ']', but got '<stream end>'\n"

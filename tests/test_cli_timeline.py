@@ -166,6 +166,9 @@ def test_date_only_events_are_on_their_date_in_the_workspaces_sla_zone(tmp_path)
     assert (row["first_seen"], row["first_escalation"], row["open_age"]) == (
         "2025-10-06T04:00:00Z", "2025-10-06T04:00:00Z", 3600.0
     )
+    assert row["day_precision"] == ["first_seen", "first_escalation"]  # a list, as mentions are
+    csv_out = run(["timeline", "--summary", "--as-of", "2025-10-06T05:00Z", "-f", "csv"], tmp_path).stdout
+    assert csv_out.splitlines()[1].endswith(",open,first_seen;first_escalation")
     events = run(["timeline", "--as-of", "2025-10-06T04:00Z", "-f", "jsonl"], tmp_path)
     assert events.stdout == ""  # (a date that begins at as_of is after it)
     events = run(["timeline", "-f", "jsonl"], tmp_path)

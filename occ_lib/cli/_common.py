@@ -71,3 +71,15 @@ def warn_file_problems(logs: Any) -> bool:
         warn(f"{where}: {rec['reason']}")
         failed = True
     return failed
+
+
+def as_lists(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
+    """``df`` with each of ``cols`` (a comma-joined string such as ``day_precision``) as a list, so
+    JSON says ``["due_at", "resolved_at"]`` and ``[]``, CSV ``due_at;resolved_at``, as other list
+    columns do."""
+    present = [c for c in cols if c in df.columns]
+    return df.assign(**{c: [_split(v) for v in df[c]] for c in present})
+
+
+def _split(value: Any) -> list[str]:
+    return [p for p in value.split(", ") if p] if isinstance(value, str) else []

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, warn_file_problems, workspace
+from ._common import (
+    ConfigOpt,
+    FormatOpt,
+    as_lists,
+    check_format,
+    emit,
+    warn,
+    warn_file_problems,
+    workspace,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,7 +85,7 @@ def register(app: typer.Typer) -> None:
         for message in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, StoreWarning)):
             warn(f"warning: {message}")
             failed = True
-        emit(df, fmt, title="SLA misses")
+        emit(as_lists(df, "day_precision"), fmt, title="SLA misses")
         if fmt == "table":
             for rule in df.attrs.get("rules", []):
                 print(f"- {rule}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import ConfigOpt, FormatOpt, check_format, emit, warn_file_problems, workspace
+from ._common import ConfigOpt, FormatOpt, as_lists, check_format, emit, warn_file_problems, workspace
 
 
 def _parse_as_of(value: str | None):
@@ -57,7 +57,7 @@ def timeline(
     if fmt == "table":
         spans = [c for c in df.columns if str(df[c].dtype).startswith("timedelta")]
         df = df.assign(**{c: df[c].map(_human) for c in spans})
-    emit(df, fmt, title=title)
+    emit(as_lists(df, "day_precision"), fmt, title=title)
     if warn_file_problems(logs):
         raise typer.Exit(1)
 
