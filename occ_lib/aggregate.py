@@ -20,6 +20,8 @@ How occ counts (these strings travel with the results in ``df.attrs['rules']``):
   maintenance window are no next probe (they are left out of every figure, retries included).
 - Probes inside a maintenance window (``exclude``) are left out of every figure and counted in
   ``excluded_maintenance``.
+- ``targets`` narrows to those targets (one may be given as a str); instants given as ``start``,
+  ``end`` or ``as_of`` that are no date or time raise :class:`~occ_lib.errors.ArgumentError`.
 - A store file that cannot be read (damaged on disk) never hides the rest (:mod:`occ_lib.store`'s
   rule): when DuckDB fails on one, each listed file is checked, the unreadable ones are skipped
   with a :class:`~occ_lib.store.StoreWarning` naming them, and the figures come from the others.
@@ -147,7 +149,8 @@ def _find_unreadable(files: list[str]) -> bool:
     found = False
     for f in files:
         try:
-            pq.read_table(f, columns=list(_COLUMNS))
+            pf = pq.ParquetFile(f)
+            pf.read(columns=[c for c in _COLUMNS if c in pf.schema_arrow.names])  # (union_by_name)
         except FileNotFoundError:
             continue
         except (OSError, pa.ArrowException) as exc:
