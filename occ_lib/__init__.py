@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import ConfigError, InputError, OccError, ProbeError, ReportError, StoreError
+from .errors import ArgumentError, ConfigError, InputError, OccError, ProbeError, ReportError, StoreError
 from .workspace import Workspace
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "ConfigError", "InputError", "Logs", "OccError", "ProbeError", "ReportError", "StoreError",
-    "Workspace", "load_probes", "read_logs", "__version__",
+    "ArgumentError", "ConfigError", "InputError", "Logs", "OccError", "ProbeError", "ReportError",
+    "StoreError", "Workspace", "load_probes", "read_logs", "__version__",
 ]
 
 

@@ -14,15 +14,26 @@ How occ counts (these strings travel with the results in ``df.attrs['rules']``):
   whole-day windows with ``tz`` are local days (23 or 25 hours across daylight-saving changes).
 - A probe is *failed* when ``down``, or ``degraded`` where degraded counts as down. With ``retries``
   N, a failed probe counts *bad* only if it and the next N probes of the same target all failed;
-  failures at the end of the data count bad (nothing later contradicts them).
+  failures at the end of the data count bad (nothing later contradicts them). The next probes are
+  looked for past the window's end, up to ``as_of`` (inclusive; default: the window's end), so a
+  failure just before the end of a week is judged as it would be mid-week; probes inside a
+  maintenance window are no next probe (they are left out of every figure, retries included).
 - Probes inside a maintenance window (``exclude``) are left out of every figure and counted in
   ``excluded_maintenance``.
+- ``targets`` narrows to those targets (one may be given as a str); instants given as ``start``,
+  ``end`` or ``as_of`` that are no date or time raise :class:`~occ_lib.errors.ArgumentError`.
+- A store file that cannot be read (damaged on disk) never hides the rest (:mod:`occ_lib.store`'s
+  rule): when DuckDB fails on one, each listed file is checked, the unreadable ones are skipped
+  with a :class:`~occ_lib.store.StoreWarning` naming them, and the figures come from the others.
 """
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import glob
+import os
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -82,11 +93,72 @@ def _lit_ts(ts: Any) -> str:
     return f"TIMESTAMPTZ '{t.strftime('%Y-%m-%d %H:%M:%S.%f')}+00'"
 
 
-def _ts(value: Any) -> pd.Timestamp | None:
+def _ts(value: Any, param: str) -> pd.Timestamp | None:
+    """An argument as a UTC instant (naive: UTC); a clear error naming ``param`` otherwise."""
     if value is None:
         return None
-    t = pd.Timestamp(value)
-    return t.tz_localize("UTC") if t.tzinfo is None else t.tz_convert("UTC")
+    from .periods import instant
+
+    return instant(value, param)
+
+
+def _names(values: Sequence[str] | str | None) -> list[str] | None:
+    """``targets`` as a list: one name given as a str is a one-item list, not its characters."""
+    if values is None:
+        return None
+    return [values] if isinstance(values, str) else list(values)
+
+
+# Files found unreadable: path -> ((size, mtime_ns), reason). A file replaced since is checked again.
+_UNREADABLE: dict[str, tuple[tuple[int, int], str]] = {}
+# The files the current query handed to DuckDB, for finding the unreadable one when it fails.
+_LISTED: contextvars.ContextVar[list[str]] = contextvars.ContextVar("_LISTED")
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _skip_unreadable(files: list[str]) -> list[str]:
+    """``files`` less those known unreadable, each of which is named in a ``StoreWarning``."""
+    from .store import StoreWarning
+
+    kept = []
+    for f in files:
+        known = _UNREADABLE.get(f)
+        if known is not None and known[0] == _stamp(f):
+            warnings.warn(f"{f}: skipped unreadable Parquet file ({known[1]})", StoreWarning, stacklevel=2)
+        else:
+            kept.append(f)
+    _LISTED.set(kept)
+    return kept
+
+
+def _find_unreadable(files: list[str]) -> bool:
+    """Read each of ``files`` (the columns aggregation reads) and remember the ones that fail;
+    True when any was found. Runs only after a query failed, so the common case reads nothing twice."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .store import _reason
+
+    found = False
+    for f in files:
+        try:
+            pf = pq.ParquetFile(f)
+            pf.read(columns=[c for c in _COLUMNS if c in pf.schema_arrow.names])  # (union_by_name)
+        except FileNotFoundError:
+            continue
+        except (OSError, pa.ArrowException) as exc:
+            stamp = _stamp(f)
+            if stamp is not None:
+                _UNREADABLE[f] = (stamp, _reason(exc))
+                found = True
+    return found
 
 
 def _store_files(source: str | Path, start: pd.Timestamp | None, end: pd.Timestamp | None) -> list[str]:
@@ -102,9 +174,9 @@ def _store_files(source: str | Path, start: pd.Timestamp | None, end: pd.Timesta
         if (root / "probes").is_dir():
             from .store import live_files
 
-            return [str(f) for f in live_files(root, start, end)]
-        return sorted(glob.glob(str(p / "**" / "*.parquet"), recursive=True))
-    return sorted(glob.glob(str(p), recursive=True))
+            return _skip_unreadable([str(f) for f in live_files(root, start, end)])
+        return _skip_unreadable(sorted(glob.glob(str(p / "**" / "*.parquet"), recursive=True)))
+    return _skip_unreadable(sorted(glob.glob(str(p), recursive=True)))
 
 
 def _from_clause(
@@ -198,10 +270,13 @@ def _base_sql(
     degraded_counts_as: str | Mapping[str, str],
     retries: int | Mapping[str, int],
     columns: str = "target, started_at, outcome, error, elapsed_ms",
+    keep: list[str] | None = None,
 ) -> str:
     """CTEs ``p`` (probes in range) and ``c`` (with ``in_maint`` and ``bad`` per probe).
 
-    ``columns`` are the probe columns carried along (fewer columns, cheaper window sorts).
+    ``columns`` are the probe columns carried along (fewer columns, cheaper window sorts). With
+    retries, ``where`` may reach past the window (the lookahead) and ``keep`` (SQL terms) cuts
+    ``c`` back to the window's probes once each is judged.
 
     With retries, a failed probe is bad when each of the next ``r`` probes of its target failed
     too; a missing next probe (end of the data) does not clear it. Every ``lead`` shares one
@@ -215,10 +290,12 @@ def _base_sql(
     if most == 0:
         return sql + f"c AS (SELECT *, {maint} AS in_maint, {fail} AS bad FROM p)"
     nexts = " AND ".join(f"(r < {k} OR coalesce(lead(fail, {k}) OVER w, TRUE))" for k in range(1, most + 1))
+    # (partitioned by in_maint too: a probe's next probes are the next ones outside maintenance)
+    kept = f" WHERE {' AND '.join(keep)}" if keep else ""
     return sql + (
-        f"f AS (SELECT *, {fail} AS fail, {rexpr} AS r FROM p),\n"
-        f"c AS (SELECT {columns}, {maint} AS in_maint, "
-        f"fail AND {nexts} AS bad FROM f WINDOW w AS (PARTITION BY target ORDER BY started_at))"
+        f"f AS (SELECT *, {fail} AS fail, {rexpr} AS r, {maint} AS in_maint FROM p),\n"
+        f"c AS (SELECT * FROM (SELECT {columns}, in_maint, fail AND {nexts} AS bad FROM f "
+        f"WINDOW w AS (PARTITION BY target, in_maint ORDER BY started_at)){kept})"
     )
 
 
@@ -248,15 +325,33 @@ def _where(
     return where
 
 
+def _lookahead(
+    end: pd.Timestamp | None, as_of: pd.Timestamp | None, retries: int | Mapping[str, int]
+) -> pd.Timestamp | None:
+    """The exclusive end of the probes read: past ``end`` up to ``as_of`` (inclusive) when retries
+    need later probes to judge a failure near the end, else ``end`` itself."""
+    if end is None or as_of is None or as_of < end or _retries_expr(retries)[1] == 0:
+        return end
+    return as_of + pd.Timedelta(microseconds=1)
+
+
 def _run(con: duckdb.DuckDBPyConnection | None, build: Any) -> pd.DataFrame:
+    """``build(con)``; when DuckDB fails on an unreadable store file, again without it (with a
+    ``StoreWarning``), so one damaged file never hides the rest."""
     own = con is None
     con = connect() if own else con
+    token = _LISTED.set([])
     try:
-        return build(con)
-    except duckdb.Error as exc:
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        raise StoreError(f"aggregation failed: {exc.__class__.__name__}: {first}") from None
+        while True:
+            try:
+                return build(con)
+            except duckdb.Error as exc:
+                if _find_unreadable(_LISTED.get([])):
+                    continue  # (each round drops at least one file: this ends)
+                first = str(exc).splitlines()[0] if str(exc) else ""
+                raise StoreError(f"aggregation failed: {exc.__class__.__name__}: {first}") from None
     finally:
+        _LISTED.reset(token)
         if own:
             con.close()
 
@@ -278,7 +373,7 @@ def latency_windows(
     percentiles: Sequence[int | float] = (50, 90, 95, 99),
     start: Any = None,
     end: Any = None,
-    targets: Sequence[str] | None = None,
+    targets: Sequence[str] | str | None = None,
     exclude: pd.DataFrame | Sequence[tuple[Any, Any]] | None = None,
     tz: str | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
@@ -288,7 +383,8 @@ def latency_windows(
     ``window=None`` gives one row per target over the whole range. Windows without counted probes
     are absent (not zero).
     """
-    s, e = _ts(start), _ts(end)
+    s, e = _ts(start, "start"), _ts(end, "end")
+    targets = _names(targets)
     pcols = [f"p{q:g}" for q in percentiles]
     qs = ", ".join(f"{float(q) / 100!r}" for q in percentiles)
 
@@ -325,28 +421,33 @@ def outcome_counts(
     window: str | dt.timedelta | None = "1h",
     start: Any = None,
     end: Any = None,
-    targets: Sequence[str] | None = None,
+    targets: Sequence[str] | str | None = None,
     exclude: pd.DataFrame | Sequence[tuple[Any, Any]] | None = None,
     tz: str | None = None,
     degraded_counts_as: str | Mapping[str, str] = "up",
     retries: int | Mapping[str, int] = 0,
     con: duckdb.DuckDBPyConnection | None = None,
+    as_of: Any = None,
 ) -> pd.DataFrame:
     """Probe outcomes per target and window.
 
     Columns: ``target, window_start, up, degraded, down, total, good, bad, excluded_maintenance``
     and one count per error class (``timeout``, ``dns``, ...). ``up``..``total``, ``good``, ``bad``
-    and the error classes count probes outside maintenance; ``good + bad == total``.
+    and the error classes count probes outside maintenance; ``good + bad == total``. With retries,
+    probes after ``end`` up to ``as_of`` (what was known then) may contradict a failure before it.
     """
-    s, e = _ts(start), _ts(end)
+    s, e = _ts(start, "start"), _ts(end, "end")
+    targets = _names(targets)
+    look = _lookahead(e, _ts(as_of, "as_of"), retries)
 
     def build(c: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-        rel, prune = _from_clause(c, source, s, e)
+        rel, prune = _from_clause(c, source, s, look)
         bucket, _ = _bucket_expr(window, tz)
         ws = bucket or "NULL::TIMESTAMPTZ"
         base = _base_sql(
-            rel, _where(s, e, targets, prune), exclude, degraded_counts_as, retries,
+            rel, _where(s, look, targets, prune), exclude, degraded_counts_as, retries,
             "target, started_at, outcome, error",
+            [f"started_at < {_lit_ts(e)}"] if look is not e else None,
         )
         # Few groups (outcome x error x bad x maintenance per window): count them in DuckDB and
         # spread them into columns in pandas; much cheaper than a dozen FILTER aggregates.
@@ -387,19 +488,21 @@ def availability(
     source: Source,
     start: Any = None,
     end: Any = None,
-    targets: Sequence[str] | None = None,
+    targets: Sequence[str] | str | None = None,
     exclude: pd.DataFrame | Sequence[tuple[Any, Any]] | None = None,
     degraded_counts_as: str | Mapping[str, str] = "up",
     retries: int | Mapping[str, int] = 0,
     con: duckdb.DuckDBPyConnection | None = None,
+    as_of: Any = None,
 ) -> pd.DataFrame:
     """Availability per target over ``[start, end)``.
 
     Columns: ``target, probes`` (all in range), ``excluded_maintenance, counted, up, degraded, down,
     good, bad, ratio`` (``good / counted`` as a percentage; NaN when nothing was counted).
+    ``as_of`` as in :func:`outcome_counts`.
     """
     df = outcome_counts(
-        source, None, start, end, targets, exclude, None, degraded_counts_as, retries, con
+        source, None, start, end, targets, exclude, None, degraded_counts_as, retries, con, as_of
     )
     out = pd.DataFrame(
         {
@@ -426,7 +529,7 @@ def _count_rules(degraded_counts_as: str | Mapping[str, str], retries: int | Map
     return [
         f"A probe is good when up; degraded counts as {d}; down is bad.",
         f"Retries {r}: a failed probe counts bad only if it and the next N probes of its target failed "
-        "too; failures at the end of the data count bad.",
+        "too (looked for up to as_of, outside maintenance); failures at the end of the data count bad.",
         "Availability = good / counted probes (probe counts, not minutes).",
     ]
 

@@ -45,6 +45,13 @@ class ConfigError(OccError):
         return [self._line(self.key, self.reason), *(self._line(k, r) for k, r in self.more)]
 
 
+class ArgumentError(OccError, ValueError):
+    """A value passed to an occ_lib function is not understood; names the parameter and the value.
+
+    Also a ``ValueError``, which is what such a value raised before (callers catching it still do).
+    """
+
+
 class StoreError(OccError):
     """The probe store could not be read or written."""
 

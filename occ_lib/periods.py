@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
@@ -61,6 +62,23 @@ def to_utc(value: str | dt.datetime | dt.date | pd.Timestamp, tz: str | dt.tzinf
     if ts.tzinfo is None:
         ts = localize(ts.to_pydatetime(), zone(tz))
     return ts.tz_convert("UTC")
+
+
+def instant(value: Any, param: str, tz: str | dt.tzinfo = "UTC") -> pd.Timestamp:
+    """:func:`to_utc` for a function's argument: an :class:`~occ_lib.errors.ArgumentError` naming
+    ``param`` and the value when it is no date or instant, instead of pandas' own parse error."""
+    from .errors import ArgumentError
+
+    try:
+        ts = to_utc(value, tz)
+    except (ValueError, TypeError, OverflowError):
+        hint = "; for an ISO week use occ_lib.periods.week_bounds" if _WEEK.match(str(value).strip()) else ""
+        raise ArgumentError(
+            f"{param}: not a date or time: {value!r} (expected YYYY-MM-DD or ISO 8601{hint})"
+        ) from None
+    if pd.isna(ts):
+        raise ArgumentError(f"{param}: not a date or time: {value!r} (expected YYYY-MM-DD or ISO 8601)")
+    return ts
 
 
 def localize(naive: dt.datetime, tz: ZoneInfo) -> pd.Timestamp:

@@ -375,7 +375,8 @@ SUMMARY_COLUMNS = (
 
 
 def summarize(df: pd.DataFrame) -> pd.DataFrame:
-    """One row per target (in first-seen order): counts per outcome, p50/p95 of ``elapsed_ms``, and
+    """One row per target (in first-seen order): counts per outcome, p50/p95 of ``elapsed_ms`` of
+    the up and degraded probes (the latency rule: :func:`summary_records`), and
     the last probe's status and error (``error: message``); :func:`summary_records` as a frame."""
     import pandas as pd
 
@@ -388,12 +389,18 @@ def summarize(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({c: pd.array([r[c] for r in recs], dtype=t) for c, t in types})
 
 
+_TIMED = frozenset({"up", "degraded"})  # the outcomes whose elapsed_ms is a latency (aggregate's rule)
 _SUMMARY_DTYPES = ("string", "int64", "int64", "int64", "int64", "float64", "float64", "Int32", "string")
 
 
 def summary_records(rows: Iterable[Row], order: Sequence[str] | None = None) -> list[Row]:
     """:func:`summarize` on rows (dicts) in time order, without pandas: one dict per target, in
-    ``order`` (default: first seen); p50/p95 interpolate linearly, as pandas' ``quantile`` does."""
+    ``order`` (default: first seen); p50/p95 interpolate linearly, as pandas' ``quantile`` does.
+
+    p50/p95 follow occ's latency rule (:mod:`occ_lib.aggregate`): only probes judged up or
+    degraded count; a down probe's time (a 10 s timeout, a refused connection) counts against
+    availability instead, so the summary agrees with ``occ sla`` and the report on the same probes.
+    """
     per: dict[str, dict[str, Any]] = {t: {} for t in order or ()}
     for r in rows:
         s = per.setdefault(r["target"], {})
@@ -403,7 +410,7 @@ def summary_records(rows: Iterable[Row], order: Sequence[str] | None = None) -> 
         if r["outcome"] in OUTCOMES:
             s[r["outcome"]] += 1
         ms = r["elapsed_ms"]
-        if ms is not None and ms == ms:  # (NaN is no value)
+        if r["outcome"] in _TIMED and ms is not None and ms == ms:  # (NaN is no value)
             s["ms"].append(float(ms))
         s["last"] = r
     out: list[Row] = []

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -636,8 +637,13 @@ def run_one(
     out: str | Path = "reports",
     progress: bool = True,
 ) -> RunResult:
-    """``occ report run``: one notebook into ``out/<name>/``, with a manifest and the index updated."""
+    """``occ report run``: one notebook into ``out/<name>/``, with a manifest and the index updated.
+
+    Parameters that choose another period (``week``, ``start`` or ``end``) without an ``as_of``
+    reset the notebook's own ``as_of`` to None (:func:`_period_as_of`).
+    """
     src = Path(path)
+    params = _period_as_of(src, params)
     folder = Path(out).resolve() / src.stem
     with _filled_in_place(folder) as staging:
         res = run_notebook(src, params, staging, progress=progress)
@@ -654,6 +660,33 @@ def run_one(
     res.moved_to(folder)
     export.write_index(Path(out).resolve())
     return res
+
+
+_PERIOD_KEYS = ("week", "start", "end")
+_AS_OF_PARAM = re.compile(r"^as_of\s*(:[^=]*)?=", re.M)
+
+
+def _period_as_of(src: Path, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``params`` plus ``as_of: None`` when they choose the period but not ``as_of`` and the
+    notebook has an ``as_of`` parameter.
+
+    A committed notebook fixes ``as_of`` to the end of its example week, for stable outputs; run
+    for another week it would judge everything as of a time before that week began and show an
+    empty report. None makes :func:`occ_lib.weekly.period` take the period's end (or now).
+    """
+    out = dict(params or {})
+    if "as_of" in out or not any(k in out for k in _PERIOD_KEYS):
+        return out
+    try:
+        import nbformat
+
+        nb = nbformat.read(str(src), as_version=4)
+    except Exception:  # noqa: BLE001 (an unreadable notebook is reported by the run itself)
+        return out
+    tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if any(_AS_OF_PARAM.search(c.get("source", "")) for c in tagged):
+        out["as_of"] = None
+    return out
 
 
 # committed outputs -------------------------------------------------------------------------------

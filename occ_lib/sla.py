@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from .periods import day_end, local_midnight, parse_duration, to_utc
+from .periods import day_end, instant, local_midnight, parse_duration
 from .policy import Policy, _fmt_td
 from .timeline import days_in_zone, final_resolutions, first_events, known_at
 
@@ -94,17 +94,19 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "yields to a timed mention of that day); the first response is the "
             "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
             "counts); "
-            "resolution is the first resolved event."
+            "resolution is the first resolved event after the ticket's last reopening."
         )
     rules += [
         *aggregate.RULES,
         "A probe is failed when down, or degraded where degraded counts as down. With retries N a "
-        "failed probe counts bad only if it and the next N probes of its target failed too; "
-        "failures at the end of the data count bad.",
+        "failed probe counts bad only if it and the next N probes of its target failed too (next "
+        "probes outside maintenance, looked for past the window's end up to as_of); failures at the "
+        "end of the data count bad.",
         "Latency: one row for every window whose percentile broke its threshold "
-        "(due_at is the window start).",
+        f"(due_at is the window start; whole-day windows are days in {policy.tz}).",
         "Availability = good / counted probes over the window (counted in probes, not minutes); "
-        "the error budget is (100% - objective) x counted probes; consumed = bad / budget.",
+        "the error budget is (100% - objective) x counted probes; consumed = bad / budget "
+        "(none, not 100% remaining, when no probe was counted).",
         "Burn rate over a window = (bad / counted) / (1 - objective). Alerts follow the SRE "
         "workbook's multiwindow pairs, evaluated every 5 minutes: "
         + ", ".join(f"{lw} and {sw} both above {f:g}x ({sev})" for lw, sw, f, sev in BURN_PAIRS)
@@ -159,10 +161,11 @@ def _table(logs: Any, name: str) -> pd.DataFrame:
     return t if isinstance(t, pd.DataFrame) else pd.DataFrame()
 
 
-def _bound(value: Any, tz: str) -> pd.Timestamp | None:
+def _bound(value: Any, tz: str, param: str) -> pd.Timestamp | None:
+    """An argument as a UTC instant (naive in ``tz``); a clear error naming ``param`` otherwise."""
     if value is None:
         return None
-    return to_utc(value, tz)
+    return instant(value, param, tz)
 
 
 def _minutes(td: pd.Timedelta) -> float:
@@ -298,8 +301,8 @@ def deadline_misses(
     """Deadlines and ETAs from the logs' ``deadlines`` table, one row per (ticket, due time)."""
     deadlines = _table(logs, "deadlines")
     events = _table(logs, "events")
-    s = _bound(start, tz)
-    as_of_ts = _bound(as_of, tz) if as_of is not None else pd.Timestamp.now(tz="UTC")
+    s = _bound(start, tz, "start")
+    as_of_ts = _bound(as_of, tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     if deadlines.empty:
         return _empty()
     d = deadlines[deadlines["due_at"].notna()].copy()
@@ -362,8 +365,8 @@ def ticket_target_misses(
     events = _table(logs, "events")
     if events.empty or not policy.tickets:
         return _empty()
-    s = _bound(start, policy.tz)
-    as_of_ts = _bound(as_of, policy.tz) if as_of is not None else pd.Timestamp.now(tz="UTC")
+    s = _bound(start, policy.tz, "start")
+    as_of_ts = _bound(as_of, policy.tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     ev = _counted(events, as_of_ts, policy.tz)
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
@@ -378,7 +381,8 @@ def ticket_target_misses(
         first_day = _is_day(first)
         for kind, limit, mask in (
             ("response", target.first_response, tl["kind"].isin(RESPONSE_KINDS)),
-            ("resolution", target.resolution, tl["kind"] == "resolved"),
+            # (a fix that did not hold is no resolution: only one after the last reopening counts)
+            ("resolution", target.resolution, final_resolutions(tl)),
         ):
             if limit is None:
                 continue
@@ -426,7 +430,7 @@ def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFram
     docs = _table(logs, "docs")
     if docs.empty:
         return _empty()
-    as_of_ts = _bound(as_of, policy.tz) if as_of is not None else pd.Timestamp.now(tz="UTC")
+    as_of_ts = _bound(as_of, policy.tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     rows = []
     for rec in docs.to_dict("records"):
         subject = rec.get("doc") or rec.get("source")
@@ -475,18 +479,19 @@ def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFram
 
 def _probe_range(
     probes: Any, policy: Policy, start: Any, end: Any, as_of: Any
-) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp]:
-    """``(start, end, cap)`` in UTC, where ``cap = min(end, as_of)`` bounds the probes counted."""
-    s = _bound(start, policy.tz)
-    e = _bound(end, policy.tz)
+) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, pd.Timestamp]:
+    """``(start, end, cap, as_of)`` in UTC, where ``cap = min(end, as_of)`` bounds the probes
+    counted and ``as_of`` (default ``end``) the probes retries may look ahead to."""
+    s = _bound(start, policy.tz, "start")
+    e = _bound(end, policy.tz, "end")
     if s is None or e is None:
         lo, hi = aggregate.time_range(probes)
         s = s if s is not None else (lo if lo is not None else pd.Timestamp("1970-01-01", tz="UTC"))
         # without an end, the window ends at the first whole second after the last probe (an
         # exclusive end that keeps it and prints as a time people read, not ...:00.000001)
         e = e if e is not None else (hi.floor("s") + pd.Timedelta(seconds=1) if hi is not None else s)
-    a = _bound(as_of, policy.tz) if as_of is not None else e
-    return s, e, min(e, a)
+    a = _bound(as_of, policy.tz, "as_of") if as_of is not None else e
+    return s, e, min(e, a), a
 
 
 def _rules_maps(policy: Policy, targets: list[str]) -> tuple[dict[str, str], dict[str, int]]:
@@ -510,13 +515,15 @@ def error_budget(
 
     Columns: ``target, objective`` (percent, NaN when the target has none), ``counted, good, bad,
     excluded_maintenance, ratio`` (percent), ``allowed_bad`` (probes the budget allows),
-    ``consumed_pct``, ``remaining_pct`` (may go negative). Budgets are counted in probes.
+    ``consumed_pct``, ``remaining_pct`` (may go negative; NaN, no data, when no probe was
+    counted: nothing was measured, so no budget was kept either). Budgets are counted in probes.
     """
-    s, _e, cap = _probe_range(probes, policy, start, end, as_of)
+    s, _e, cap, a = _probe_range(probes, policy, start, end, as_of)
     known = _known_targets(policy)
     degraded, retries = _rules_maps(policy, known)
-    maint = policy.maintenance_windows(s, cap if cap > s else s + pd.Timedelta(microseconds=1), known)
-    av = aggregate.availability(probes, s, cap, None, maint, degraded, retries)
+    # (maintenance up to as_of: retries look past cap, and a probe in maintenance is no next probe)
+    maint = policy.maintenance_windows(s, max(a, s + pd.Timedelta(microseconds=1)), known)
+    av = aggregate.availability(probes, s, cap, None, maint, degraded, retries, as_of=a)
     objective = [policy.target(t).availability for t in av["target"]]
     out = pd.DataFrame(
         {
@@ -536,7 +543,7 @@ def error_budget(
             out["bad"] / out["allowed_bad"] * 100.0,
             np.where(out["bad"] > 0, np.inf, 0.0),
         )
-    out["consumed_pct"] = np.where(out["objective"].isna(), np.nan, consumed)
+    out["consumed_pct"] = np.where(out["objective"].isna() | (out["counted"] == 0), np.nan, consumed)
     out["remaining_pct"] = 100.0 - out["consumed_pct"]
     out.attrs["rules"] = accounting_rules(policy)
     return out.reset_index(drop=True)
@@ -557,15 +564,15 @@ def burn_rates(
     (True when both windows exceed the pair's factor; an evaluation where either window counted no
     probe keeps the previous state). Looks back 3 days before ``start``.
     """
-    s, _e, cap = _probe_range(probes, policy, start, end, as_of)
+    s, _e, cap, a = _probe_range(probes, policy, start, end, as_of)
     step_td = pd.Timedelta(parse_duration(step))
     windows = sorted({w for lw, sw, _f, _s in BURN_PAIRS for w in (lw, sw)}, key=lambda w: parse_duration(w))
     longest = max(pd.Timedelta(parse_duration(w)) for w in windows)
     lo = s - longest
     known = _known_targets(policy)
     degraded, retries = _rules_maps(policy, known)
-    maint = policy.maintenance_windows(lo, cap if cap > lo else lo + step_td, known)
-    counts = aggregate.outcome_counts(probes, step, lo, cap, None, maint, None, degraded, retries)
+    maint = policy.maintenance_windows(lo, max(a, lo + step_td), known)
+    counts = aggregate.outcome_counts(probes, step, lo, cap, None, maint, None, degraded, retries, as_of=a)
     frames = []
     origin = pd.Timestamp("2000-01-03", tz="UTC")
     first_bucket = origin + ((lo - origin) // step_td) * step_td
@@ -639,11 +646,22 @@ def burn_alerts(burns: pd.DataFrame, step: str = "5m") -> pd.DataFrame:
                         "source": "probes",
                         "line": pd.NA,
                         "detail": f"burn rate above {factor:g}x over both {lw} and {sw} ({sev}); "
-                        f"peak {peak_long:.1f}x over {lw}, {peak:.1f}x over {sw}",
+                        f"peak {_fmt_burn(peak_long)} over {lw}, {_fmt_burn(peak)} over {sw}",
                         "mentions": [],
                     }
                 )
     return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+def _fmt_burn(rate: float) -> str:
+    """A burn rate for a detail text; an objective of 100% leaves no budget, so any bad probe burns
+    it infinitely fast ('infx' said nothing)."""
+    return "unbounded (no error budget at 100%)" if np.isinf(rate) else f"{rate:.1f}x"
+
+
+def _fmt_consumed(pct: float) -> str:
+    """How much of the budget was consumed, for a detail text ('inf%' said nothing)."""
+    return "all consumed (no error budget at 100%)" if np.isinf(pct) else f"{pct:.1f}% consumed"
 
 
 def probe_misses(
@@ -652,7 +670,7 @@ def probe_misses(
     """Latency windows over threshold, availability against objective, and burn-rate alerts."""
     if probes is None:
         return _empty()
-    s, e, cap = _probe_range(probes, policy, start, end, as_of)
+    s, e, cap, a = _probe_range(probes, policy, start, end, as_of)
     if cap <= s:
         return _empty()
     known = _known_targets(policy)
@@ -665,7 +683,8 @@ def probe_misses(
             objectives.setdefault(o.window, set()).add(o.q)
     lat_rows = []
     for window, qs in sorted(objectives.items()):
-        lw = aggregate.latency_windows(probes, window, tuple(sorted(qs)), s, cap, None, maint)
+        # (tz: a whole-day window is a day in the policy's zone, as the rules say)
+        lw = aggregate.latency_windows(probes, window, tuple(sorted(qs)), s, cap, None, maint, policy.tz)
         for rec in lw.to_dict("records"):
             for o in policy.target(str(rec["target"])).latency:
                 if o.window != window:
@@ -689,7 +708,7 @@ def probe_misses(
                     )
     if lat_rows:
         rows.append(_typed(pd.DataFrame(lat_rows)))
-    budget = error_budget(probes, policy, s, e, cap)
+    budget = error_budget(probes, policy, s, e, a)
     av_rows = []
     for rec in budget.to_dict("records"):
         if pd.isna(rec["objective"]) or rec["counted"] == 0:
@@ -708,13 +727,13 @@ def probe_misses(
                 "line": pd.NA,
                 "detail": f"{rec['ratio']:.3f}% vs objective {rec['objective']:g}%: {rec['bad']} bad of "
                 f"{rec['counted']} probes ({rec['excluded_maintenance']} in maintenance); budget "
-                f"{rec['allowed_bad']:.1f} probes, {rec['consumed_pct']:.1f}% consumed",
+                f"{rec['allowed_bad']:.1f} probes, {_fmt_consumed(rec['consumed_pct'])}",
                 "mentions": [],
             }
         )
     if av_rows:
         rows.append(_typed(pd.DataFrame(av_rows)))
-    burns = burn_rates(probes, policy, s, e, cap)
+    burns = burn_rates(probes, policy, s, e, a)
     alerts = burn_alerts(burns)
     if not alerts.empty:
         rows.append(alerts)
@@ -771,8 +790,8 @@ def misses(
     defaults to ``end`` (and to now when both are None). Sorted by kind, due time and subject.
     """
     policy = policy or Policy()
-    e = _bound(end, policy.tz)
-    a = _bound(as_of, policy.tz)
+    e = _bound(end, policy.tz, "end")
+    a = _bound(as_of, policy.tz, "as_of")
     if a is None:
         a = e if e is not None else pd.Timestamp.now(tz="UTC")
     parts = [

@@ -30,12 +30,13 @@ events DataFrame). Rules, so that every figure says how it was counted:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .periods import local_midnight
+from .periods import instant, local_midnight
 
 TIMELINE_COLUMNS: tuple[str, ...] = (
     "ticket",
@@ -86,12 +87,17 @@ def _utc(series: pd.Series) -> pd.Series:
     return s.astype(_UTC)
 
 
-def as_utc(value: Any) -> pd.Timestamp:
-    """An instant (str, datetime, Timestamp) as a UTC Timestamp; naive values are read as UTC."""
-    ts = pd.Timestamp(value)
-    if pd.isna(ts):
-        raise ValueError(f"not an instant: {value!r}")
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+def as_utc(value: Any, param: str = "as_of") -> pd.Timestamp:
+    """An instant (str, datetime, Timestamp) as a UTC Timestamp; naive values are read as UTC.
+    One that is no instant raises :class:`~occ_lib.errors.ArgumentError` naming ``param``."""
+    return instant(value, param)
+
+
+def _tickets(tickets: Sequence[str] | str | None) -> list[str] | None:
+    """``tickets`` as a list: one ticket given as a str is a one-item list, not its characters."""
+    if tickets is None:
+        return None
+    return [tickets] if isinstance(tickets, str) else list(tickets)
 
 
 def _empty_timeline() -> pd.DataFrame:
@@ -134,11 +140,12 @@ def known_at(frame: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
 
 
 def escalations(
-    logs: Any, tickets: list[str] | tuple[str, ...] | None = None, tz: str | dt.tzinfo | None = None
+    logs: Any, tickets: Sequence[str] | str | None = None, tz: str | dt.tzinfo | None = None
 ) -> pd.DataFrame:
     """One row per (ticket, event), in UTC time order across all files; undated events last.
 
-    ``tickets``, when given, keeps only those tickets (exact, case-insensitive match); ``tz`` is the
+    ``tickets``, when given, keeps only those tickets (exact, case-insensitive match; one ticket may
+    be given as a str); ``tz`` is the
     zone whose calendar a date-only event's date is read in (:func:`days_in_zone`; default UTC).
     """
     events = _events(logs)
@@ -167,8 +174,9 @@ def escalations(
     out.insert(0, "ticket", rows["ticket"].astype("str").to_numpy())
     out["_mention"] = rows["_mention"].to_numpy()
     out["at"] = _utc(out["at"])
+    tickets = _tickets(tickets)
     if tickets:
-        wanted = {t.upper() for t in tickets}
+        wanted = {str(t).upper() for t in tickets}
         out = out[out["ticket"].str.upper().isin(wanted)]
     out = out.sort_values(
         ["at", "source", "line", "_mention"], na_position="last", kind="stable"
@@ -220,7 +228,7 @@ def _first(frame: pd.DataFrame, mask: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def summary(
-    logs: Any, as_of: Any = None, tickets: list[str] | tuple[str, ...] | None = None,
+    logs: Any, as_of: Any = None, tickets: Sequence[str] | str | None = None,
     tz: str | dt.tzinfo | None = None,
 ) -> pd.DataFrame:
     """Per ticket: when it was first seen, followed up, escalated and resolved, as of ``as_of``.

@@ -569,7 +569,8 @@ class WeekData:
 
     @cached_property
     def maintenance(self) -> pd.DataFrame:
-        return self.policy.maintenance_windows(self.per.start, self.per.end, self.known)
+        # (to as_of when later: retries look past the end, and a probe in maintenance is no next probe)
+        return self.policy.maintenance_windows(self.per.start, max(self.per.end, self.per.as_of), self.known)
 
     @cached_property
     def misses(self) -> pd.DataFrame:
@@ -668,6 +669,7 @@ class WeekData:
             None,
             degraded,
             retries,
+            as_of=self.per.as_of,
         )
 
     @cached_property
@@ -678,7 +680,8 @@ class WeekData:
             return pd.DataFrame(columns=["target", "probes", "counted", "good", "bad", "ratio"])
         degraded, retries = self._rules()
         return aggregate.availability(
-            self.source, self.per.start, self.cap, self.targets, self.maintenance, degraded, retries
+            self.source, self.per.start, self.cap, self.targets, self.maintenance, degraded, retries,
+            as_of=self.per.as_of,
         )
 
     @cached_property
@@ -810,7 +813,8 @@ def _budget_series(counts: pd.DataFrame, policy: Any) -> pd.DataFrame:
         tp = policy.target(str(target))
         if tp.availability is None or tp.availability >= 100:
             continue
-        frames.append(budget_series(c, tp.availability / 100.0, tp.degraded_counts_as))
+        # (degraded=None: the counts' good column, which applied degraded_counts_as and retries)
+        frames.append(budget_series(c, tp.availability / 100.0, None))
     return (
         pd.concat(frames, ignore_index=True)
         if frames
@@ -931,7 +935,11 @@ def log_misses(misses: pd.DataFrame) -> pd.DataFrame:
 
 def probe_misses_summary(misses: pd.DataFrame) -> pd.DataFrame:
     """Probe objective misses per kind and target: how many windows or alerts, first and last,
-    total and worst overage (min)."""
+    total and worst overage (min).
+
+    The total counts each minute once: the burn-rate alerts of different window pairs (and the
+    windows of several latency objectives) overlap, and their sum could exceed the period itself.
+    """
     m = misses[misses["kind"].isin(PROBE_KINDS) & (misses["status"] == "missed")]
     cols = ["kind", "target", "misses", "first", "last", "total overage (min)", "worst overage (min)"]
     if m.empty:
@@ -942,11 +950,32 @@ def probe_misses_summary(misses: pd.DataFrame) -> pd.DataFrame:
             "misses": g.size(),
             "first": g["due_at"].min(),
             "last": g["due_at"].max(),
-            "total overage (min)": g["overage_min"].sum().astype("float64").round(1),
+            "total overage (min)": g[["due_at", "overage_min"]].apply(_union_minutes).astype("float64")
+            .round(1),
             "worst overage (min)": g["overage_min"].max().astype("float64").round(1),
         }
     ).reset_index()
     return out.rename(columns={"subject": "target"})[cols]
+
+
+def _union_minutes(rows: pd.DataFrame) -> float:
+    """Minutes covered by the intervals ``[due_at, due_at + overage_min)``, overlaps counted once
+    (rows without an overage cover nothing)."""
+    spans = sorted(
+        (start, start + pd.Timedelta(minutes=float(mins)))
+        for start, mins in zip(rows["due_at"], rows["overage_min"], strict=True)
+        if not pd.isna(mins) and not pd.isna(start) and mins > 0
+    )
+    total = pd.Timedelta(0)
+    end: pd.Timestamp | None = None
+    for lo, hi in spans:
+        if end is None or lo > end:
+            total += hi - lo
+            end = hi
+        elif hi > end:
+            total += hi - end
+            end = hi
+    return total / pd.Timedelta(minutes=1)
 
 
 def misses_by_kind(misses: pd.DataFrame) -> pd.DataFrame:
@@ -1029,7 +1058,7 @@ def objectives_table(d: WeekData) -> pd.DataFrame:
     for t in sorted(set(d.objectives) | set(av.index) | set(lat.index)):
         tp = d.objectives.get(t)
         objs = "; ".join(
-            f"{o.percentile} < {o.threshold_ms:g} ms per {_td(o.window)}" for o in (tp.latency if tp else [])
+            f"{o.percentile} <= {o.threshold_ms:g} ms per {_td(o.window)}" for o in (tp.latency if tp else [])
         )
         breached = (
             d.misses[

@@ -207,6 +207,80 @@ def test_availability_with_retries_degraded_and_maintenance():
     ]
 
 
+def test_retries_look_past_the_window_end_up_to_as_of(tmp_path):
+    # the failure at 23:30 is contradicted by the probe at 00:00, the first of the next day (and
+    # store folder); the failure at 23:45 of target b by nothing known
+    rows = [
+        ("a", utc("2025-10-06 23:00"), "up", 10.0),
+        ("a", utc("2025-10-06 23:30"), "down", None, "timeout"),
+        ("a", utc("2025-10-07 00:00"), "up", 10.0),
+        ("b", utc("2025-10-06 23:45"), "down", None, "timeout"),
+        ("b", utc("2025-10-07 00:30"), "up", 10.0),
+    ]
+    df = probes(rows)
+    _write_store(tmp_path, df)
+    day = {"start": utc("2025-10-06"), "end": utc("2025-10-07"), "retries": 1}
+    for src in (df, tmp_path):
+        def bad(src=src, **kw):
+            out = aggregate.availability(src, **day, **kw)
+            return out[["target", "counted", "bad"]].to_dict("records")
+
+        # without as_of, the window's end is what is known: both failures stand
+        assert bad() == [{"target": "a", "counted": 2, "bad": 1}, {"target": "b", "counted": 1, "bad": 1}]
+        # as_of is inclusive: the 00:00 probe is known at 00:00
+        assert bad(as_of=utc("2025-10-07 00:00")) == [
+            {"target": "a", "counted": 2, "bad": 0}, {"target": "b", "counted": 1, "bad": 1},
+        ]
+        assert bad(as_of=utc("2025-10-08")) == [
+            {"target": "a", "counted": 2, "bad": 0}, {"target": "b", "counted": 1, "bad": 0},
+        ]
+        counts = aggregate.outcome_counts(src, "1h", **day, as_of=utc("2025-10-08"))
+        assert counts[["target", "window_start", "total", "good", "bad"]].to_dict("records") == [
+            {"target": "a", "window_start": utc("2025-10-06 23:00"), "total": 2, "good": 2, "bad": 0},
+            {"target": "b", "window_start": utc("2025-10-06 23:00"), "total": 1, "good": 1, "bad": 0},
+        ]
+
+
+def test_a_probe_in_maintenance_is_no_retry_of_a_failure_before_it():
+    # down before the patching window, down inside it (excluded), up after it: the failure before
+    # is contradicted by the next probe that counts
+    rows = [
+        ("s", utc("2025-10-12 05:00"), "up", 10.0),
+        ("s", utc("2025-10-12 05:30"), "down", None, "connect"),
+        ("s", utc("2025-10-12 06:00"), "down", None, "connect"),
+        ("s", utc("2025-10-12 08:00"), "up", 10.0),
+    ]
+    maint = [(utc("2025-10-12 06:00"), utc("2025-10-12 08:00"))]
+    out = aggregate.availability(probes(rows), exclude=maint, retries=1)
+    assert out[["probes", "excluded_maintenance", "counted", "good", "bad"]].to_dict("records") == [
+        {"probes": 4, "excluded_maintenance": 1, "counted": 3, "good": 3, "bad": 0}
+    ]
+
+
+def test_one_target_given_as_a_str_is_that_target_and_bad_instants_name_the_parameter(tmp_path):
+    from occ_lib.errors import ArgumentError
+
+    rows = [("ab", utc("2025-10-06 10:00"), "up", 10.0), ("a", utc("2025-10-06 10:01"), "down", None),
+            ("b", utc("2025-10-06 10:02"), "up", 30.0)]
+    df = probes(rows)
+    assert aggregate.latency_windows(df, None, (50,), targets="ab")[["target", "n", "p50"]].to_dict(
+        "records"
+    ) == [{"target": "ab", "n": 1, "p50": 10.0}]
+    assert aggregate.availability(df, targets="a")[["target", "counted", "bad"]].to_dict("records") == [
+        {"target": "a", "counted": 1, "bad": 1}
+    ]
+    assert aggregate.outcome_counts(df, "1h", targets="b")["total"].tolist() == [1]
+    for kw, msg in (
+        ({"start": "last monday"},
+         "start: not a date or time: 'last monday' (expected YYYY-MM-DD or ISO 8601)"),
+        ({"end": "2025-W41"}, "end: not a date or time: '2025-W41' (expected YYYY-MM-DD or ISO 8601; "
+         "for an ISO week use occ_lib.periods.week_bounds)"),
+    ):
+        with pytest.raises(ArgumentError) as err:
+            aggregate.latency_windows(df, "1h", **kw)
+        assert str(err.value) == msg
+
+
 def _write_store(root, df):
     table = pa.Table.from_pandas(
         df.assign(date=df["started_at"].dt.strftime("%Y-%m-%d")), preserve_index=False
@@ -285,3 +359,21 @@ def test_any_sample_percentile_matches_numpy(values, q):
     out = aggregate.latency_windows(probes(rows), "1h", (q,))
     assert out["n"].tolist() == [len(values)]
     assert out[f"p{q}"].iloc[0] == pytest.approx(float(np.percentile(values, q)), rel=1e-9, abs=1e-9)
+
+
+def test_a_damaged_store_file_is_skipped_with_a_store_warning(tmp_path):
+    from occ_lib.store import StoreWarning
+
+    rows = [("api", T0 + pd.Timedelta(days=d, minutes=i), "up" if i % 5 else "down", 100.0 + i)
+            for d in range(2) for i in range(20)]
+    _write_store(tmp_path, probes(rows))
+    clean = aggregate.availability(tmp_path)
+    bad = tmp_path / "probes" / "date=2025-10-07" / "damaged.parquet"
+    bad.write_bytes(b"PAR1 cut short")
+    with pytest.warns(StoreWarning, match=r"damaged\.parquet: skipped unreadable Parquet file \("):
+        got = aggregate.availability(tmp_path)
+    pd.testing.assert_frame_equal(got, clean)
+    assert got[["counted", "good", "bad"]].to_dict("records") == [{"counted": 40, "good": 32, "bad": 8}]
+    with pytest.warns(StoreWarning, match="damaged"):  # (remembered: named again, not re-read)
+        lat = aggregate.latency_windows(tmp_path, None, (50,))
+    assert lat["n"].tolist() == [32]

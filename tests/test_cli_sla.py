@@ -88,8 +88,8 @@ def test_the_table_rounds_floats_for_people_and_csv_keeps_them():
     assert to_string(df, "csv").splitlines()[1] == "OPS-1,604074.5798929667"
 
 
-def test_workspace_store_gives_availability_and_latency_rows(tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
+def _week_store(tmp_path):
+    """A workspace (logs, policy) whose store holds a week of 5-minute probes of target api."""
     (tmp_path / "feedback").mkdir()
     (tmp_path / "feedback" / "ops.md").write_text(OPS, encoding="utf-8")
     (tmp_path / "occ.yml").write_text(
@@ -115,6 +115,11 @@ def test_workspace_store_gives_availability_and_latency_rows(tmp_path, monkeypat
         folder = tmp_path / "data" / "probes" / f"date={day}"
         folder.mkdir(parents=True)
         pq.write_table(pa.Table.from_pandas(part, preserve_index=False), folder / "run-1.parquet")
+
+
+def test_workspace_store_gives_availability_and_latency_rows(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    _week_store(tmp_path)
     code, out, err = run(["sla", "--config", "occ.yml", "--week", "2025-W41", "-f", "jsonl"], capsys)
     assert code == 0, err
     rows = [json.loads(line) for line in out.splitlines()]
@@ -123,6 +128,45 @@ def test_workspace_store_gives_availability_and_latency_rows(tmp_path, monkeypat
     avail = [r for r in rows if r["kind"] == "availability" and r["due_at"] == "2025-10-13T04:00:00Z"]
     assert len(avail) == 1 and avail[0]["status"] == "missed"
     assert avail[0]["detail"].startswith("98.512% vs objective 99%: 30 bad of 2016 probes")
+
+
+def test_a_damaged_store_file_is_skipped_with_one_warning_line_and_the_rest_is_reported(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    _week_store(tmp_path)
+    args = ["sla", "--config", "occ.yml", "--week", "2025-W41", "-f", "jsonl"]
+    clean = run(args, capsys)
+    (tmp_path / "data" / "probes" / "date=2025-10-08" / "damaged.parquet").write_bytes(b"PAR1 cut short")
+    code, out, err = run(args, capsys)
+    assert code == 1
+    assert out == clean[1]  # every row, the store's included, as without the damaged file
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["kind"] for r in rows][:3] == ["deadline", "deadline", "latency"]
+    assert [r["detail"][:47] for r in rows if r["due_at"] == "2025-10-13T04:00:00Z"] == [
+        "98.512% vs objective 99%: 30 bad of 2016 probes"
+    ]
+    lines = err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        "occ: warning: data/probes/date=2025-10-08/damaged.parquet: skipped unreadable Parquet file ("
+    )
+
+
+def test_python_warnings_print_as_one_clean_occ_line(capsys):
+    import warnings
+
+    from occ_lib.cli import _show_warning
+    from occ_lib.store import StoreWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = _show_warning
+        warnings.warn("data/x.parquet: skipped unreadable Parquet file (ArrowInvalid: bad)\nmore",
+                      StoreWarning, stacklevel=1)
+    assert capsys.readouterr().err == (
+        "occ: warning: data/x.parquet: skipped unreadable Parquet file (ArrowInvalid: bad)\n"
+    )
 
 
 def test_missing_log_file_reports_the_rest_and_exits_1(logs_dir, capsys):
@@ -161,3 +205,18 @@ def test_bad_options_exit_2(logs_dir, capsys, args, message):
     code, _out, err = run(["sla", "ops.md", *args], capsys)
     assert code == 2
     assert message in err
+
+
+def test_broken_front_matter_is_reported_as_other_commands_do_and_exits_1(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ops.md").write_text(
+        "---\nowner: ops\nreviewers: [kim, lee\n---\n# Ops\n## 2025-10-09\n"
+        "- 10:00 UTC OPS-1 fix ETA 12:00 UTC\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["sla", "ops.md", "--as-of", "2025-10-10T00:00Z", "-f", "jsonl"], capsys)
+    assert code == 1
+    assert [(r["subject"], r["status"], r["day_precision"]) for r in map(json.loads, out.splitlines())] == [
+        ("OPS-1", "missed", [])  # (a list: empty when every instant is timed)
+    ]
+    assert err == "occ: ops.md:3: invalid YAML front matter: expected ',' or ']', but got '<stream end>'\n"

@@ -149,3 +149,29 @@ def test_table_shows_durations_for_people(tmp_path):
         "6300.0,5100.0,,resolved,",
         "DEPLOY-147,2025-10-09T23:25:00Z,2025-10-09T23:25:00Z,,1,1,0,,,,92100.0,open,",
     ]
+
+
+def test_date_only_events_are_on_their_date_in_the_workspaces_sla_zone(tmp_path):
+    # New York's Monday Oct 6 begins at 04:00 UTC; before then the ticket was not seen yet
+    (tmp_path / "ny.md").write_text(
+        "# NY desk\n## 2025-10-06 Monday\n- PAY-7 vendor outage reported by support\n"
+        "- PAY-7 escalated to the payments manager\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "occ.yml").write_text("logs: [ny.md]\nstore: data/\nsla: {tz: America/New_York}\n")
+    before = run(["timeline", "--summary", "--as-of", "2025-10-06T03:00Z", "-f", "jsonl"], tmp_path)
+    assert (before.exit_code, before.stdout) == (0, "")
+    after = run(["timeline", "--summary", "--as-of", "2025-10-06T05:00Z", "-f", "jsonl"], tmp_path)
+    row = json.loads(after.stdout)
+    assert (row["first_seen"], row["first_escalation"], row["open_age"]) == (
+        "2025-10-06T04:00:00Z", "2025-10-06T04:00:00Z", 3600.0
+    )
+    assert row["day_precision"] == ["first_seen", "first_escalation"]  # a list, as mentions are
+    csv_out = run(["timeline", "--summary", "--as-of", "2025-10-06T05:00Z", "-f", "csv"], tmp_path).stdout
+    assert csv_out.splitlines()[1].endswith(",open,first_seen;first_escalation")
+    events = run(["timeline", "--as-of", "2025-10-06T04:00Z", "-f", "jsonl"], tmp_path)
+    assert events.stdout == ""  # (a date that begins at as_of is after it)
+    events = run(["timeline", "-f", "jsonl"], tmp_path)
+    assert [(r["at"], r["kind"]) for r in map(json.loads, events.stdout.splitlines())] == [
+        ("2025-10-06T04:00:00Z", "status"), ("2025-10-06T04:00:00Z", "escalation"),
+    ]

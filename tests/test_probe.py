@@ -316,6 +316,25 @@ def test_summary_records_without_pandas_match_summarize():
     assert summarize(df.iloc[0:0]).empty
 
 
+def test_summary_percentiles_leave_down_probes_out_as_the_latency_rule_does():
+    t0 = pd.Timestamp("2025-10-08T14:00:00Z")
+    df = pd.DataFrame({
+        "target": ["login"] * 4,
+        "started_at": [t0 + pd.Timedelta(minutes=m) for m in range(4)],
+        "outcome": ["up", "down", "down", "degraded"],
+        "elapsed_ms": [120.0, 10003.0, 10001.0, 900.0],  # two probes hit the 10 s timeout
+        "status": pd.array([200, None, None, 200], dtype="Int32"),
+        "error": [None, "timeout", "timeout", None],
+        "error_message": [None, "timed out", "timed out", None],
+    })
+    s = summarize(df)
+    assert s[["target", "up", "degraded", "down", "p50_ms", "p95_ms"]].to_dict("records") == [
+        {"target": "login", "up": 1, "degraded": 1, "down": 2, "p50_ms": 510.0, "p95_ms": 861.0}
+    ]
+    only_down = summarize(df.iloc[1:3])
+    assert pd.isna(only_down.loc[0, "p50_ms"]) and pd.isna(only_down.loc[0, "p95_ms"])
+
+
 def test_repeat_makes_one_run_per_repeat():
     with http_server() as srv:
         t = [Target(name="a", url=f"{srv.url}/ok", degraded_ms=5000),

@@ -248,6 +248,30 @@ def test_report_run_failing_notebook_cli(tmp_path):
 
 
 @pytest.mark.slow
+def test_report_run_for_another_week_judges_as_of_that_weeks_end_not_the_notebooks_example(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "occ", "display_name": "occ (.venv)", "language": "python"}
+    p = nbformat.v4.new_code_cell(
+        'week = "2025-W41"\nstart = None\nas_of = "2025-10-13T04:00:00Z"  # fixed for stable outputs\n'
+        "record = None"
+    )
+    p.metadata["tags"] = ["parameters"]
+    nb.cells = [p, nbformat.v4.new_code_cell(
+        "import json\njson.dump({'week': week, 'as_of': as_of}, open(record, 'w'))"
+    )]
+    path = tmp_path / "period.ipynb"
+    nbformat.write(nb, path)
+    out = tmp_path / "reports"
+    res = report.run_one(path, {"week": "2025-W44"}, out=out, progress=False)
+    assert (res.ok, res.record) == (True, {"week": "2025-W44", "as_of": None})
+    # an as_of given is kept; the notebook's defaults alone are kept too
+    res = report.run_one(path, {"week": "2025-W44", "as_of": "2025-11-01T00:00:00Z"}, out=out, progress=False)
+    assert res.record == {"week": "2025-W44", "as_of": "2025-11-01T00:00:00Z"}
+    res = report.run_one(path, {}, out=out, progress=False)
+    assert res.record == {"week": "2025-W41", "as_of": "2025-10-13T04:00:00Z"}
+
+
+@pytest.mark.slow
 def test_weekly_one_failure_does_not_stop_the_others(tmp_path):
     cfg = copy_workspace(tmp_path / "ws")
     broken = _tiny(tmp_path / "a_broken.ipynb", "1 / 0")

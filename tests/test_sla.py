@@ -372,6 +372,51 @@ def test_ticket_response_and_resolution_targets():
     assert (r["status"], r["due_at"]) == ("open", utc("2025-10-13 20:00"))
 
 
+def test_a_reopened_ticket_meets_its_resolution_target_only_by_a_resolution_after_the_reopening():
+    pol = policy({"tickets": {"INC": {"first_response": "15m", "resolution": "4h"}}})
+    lg = logs(
+        events=[
+            event("ops.md", 4, "2025-10-09 17:14", "acknowledged", ["INC-4412"]),
+            event("ops.md", 5, "2025-10-09 19:31", "resolved", ["INC-4412"]),
+            event("ops.md", 6, "2025-10-09 20:05", "reopened", ["INC-4412"]),
+            event("ops.md", 7, "2025-10-09 21:40", "resolved", ["INC-4412"]),
+            event("ops.md", 10, "2025-10-10 13:00", "acknowledged", ["INC-4413"]),
+            event("ops.md", 11, "2025-10-10 13:10", "resolved", ["INC-4413"]),
+            event("ops.md", 12, "2025-10-10 13:40", "reopened", ["INC-4413"]),
+        ]
+    )
+    out = misses(lg, None, pol, as_of=utc("2025-10-13 04:00"))
+    r = row(out, kind="resolution", subject="INC-4412")
+    assert (r["due_at"], r["resolved_at"], r["status"], r["overage_min"]) == (
+        utc("2025-10-09 21:14"), utc("2025-10-09 21:40"), "missed", 26.0,
+    )
+    assert r["mentions"] == ["ops.md:4", "ops.md:7"]
+    r = row(out, kind="resolution", subject="INC-4413")  # reopened, never resolved again
+    assert (r["due_at"], r["resolved_at"], r["status"], r["overage_min"]) == (
+        utc("2025-10-10 17:00"), pd.NaT, "missed", 59 * 60.0,  # to as_of
+    )
+    # judged before the reopening, the first fix still counts
+    early = misses(lg, None, pol, as_of=utc("2025-10-09 20:00"))
+    r = row(early, kind="resolution", subject="INC-4412")
+    assert (r["resolved_at"], r["status"]) == (utc("2025-10-09 19:31"), "met")
+
+
+def test_bad_instants_are_an_occ_error_naming_the_parameter():
+    from occ_lib.errors import ArgumentError
+
+    lg = logs(events=[event("a.md", 3, "2025-10-08 10:00", "note", ["OCC-INF-1"])])
+    for kw, msg in (
+        ({"as_of": "last monday"},
+         "as_of: not a date or time: 'last monday' (expected YYYY-MM-DD or ISO 8601)"),
+        ({"start": "2025-W41"}, "start: not a date or time: '2025-W41' (expected YYYY-MM-DD or ISO 8601; "
+         "for an ISO week use occ_lib.periods.week_bounds)"),
+        ({"end": "soon"}, "end: not a date or time: 'soon' (expected YYYY-MM-DD or ISO 8601)"),
+    ):
+        with pytest.raises(ArgumentError) as err:
+            misses(lg, None, policy(), **kw)
+        assert str(err.value) == msg
+
+
 def test_documents_expired_and_stale():
     pol = policy({"documents": {"max_age": "14d"}})
     lg = logs(
@@ -639,3 +684,19 @@ def test_a_stated_miss_has_an_overage_only_where_the_logs_measure_one():
     assert out.loc[out["subject"] == "OCC-1", "detail"].iloc[0].startswith(
         "stated missed in the text; resolved 2025-10-10 18:30 UTC; ETA: OCC-1 missed"
     )
+
+
+def test_a_100_percent_objective_says_its_burn_is_unbounded_not_inf():
+    pol = policy({"targets": {"*": {"availability": 100}}})
+    df = probes(minute_probes("api", T0, 120, bad_minutes=[60]))
+    alerts = burn_alerts(burn_rates(df, pol, T0, T0 + pd.Timedelta(hours=2)))
+    assert alerts["detail"].iloc[0] == (
+        "burn rate above 14.4x over both 1h and 5m (page); peak unbounded (no error budget at 100%) "
+        "over 1h, unbounded (no error budget at 100%) over 5m"
+    )
+    out = misses(None, df, pol, T0, T0 + pd.Timedelta(hours=2))
+    assert row(out, due_at=T0 + pd.Timedelta(hours=2))["detail"] == (
+        "99.167% vs objective 100%: 1 bad of 120 probes (0 in maintenance); budget 0.0 probes, "
+        "all consumed (no error budget at 100%)"
+    )
+    assert not out["detail"].str.contains("inf").any()

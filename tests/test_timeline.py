@@ -196,6 +196,32 @@ def test_summary_before_anything_and_with_ticket_filter():
     assert s["ticket"].tolist() == ["C-3"]
 
 
+def test_one_ticket_given_as_a_str_is_that_ticket_and_bad_as_of_names_the_parameter():
+    from occ_lib.errors import ArgumentError, OccError
+
+    logs = _logs_for_str_test()
+    as_list = timeline.summary(logs, as_of="2025-10-13", tickets=["pay-1"])
+    as_str = timeline.summary(logs, as_of="2025-10-13", tickets="pay-1")
+    assert as_str["ticket"].tolist() == as_list["ticket"].tolist() == ["PAY-1"]
+    assert timeline.escalations(logs, tickets="PAY-1")[["ticket", "kind"]].to_dict("records") == [
+        {"ticket": "PAY-1", "kind": "note"}, {"ticket": "PAY-1", "kind": "resolved"},
+    ]
+    with pytest.raises(ArgumentError) as err:
+        timeline.summary(logs, as_of="last monday")
+    assert isinstance(err.value, OccError) and isinstance(err.value, ValueError)
+    assert str(err.value) == "as_of: not a date or time: 'last monday' (expected YYYY-MM-DD or ISO 8601)"
+
+
+def _logs_for_str_test():
+    from occ_lib.logs import parse_log
+
+    return parse_log(
+        "## 2025-10-07\n- 09:00 UTC PAY-1 payments slow\n- 10:00 UTC PAY-1 fixed and closed\n"
+        "- 11:00 UTC PAY-22 card errors\n",
+        "x.md",
+    )
+
+
 def test_as_utc_reads_offsets_and_rejects_garbage():
     assert timeline.as_utc("2025-10-09T19:20:00-04:00") == ts("2025-10-09 23:20")
     with pytest.raises(ValueError):

@@ -528,3 +528,23 @@ def test_the_budget_table_counts_an_alerting_step_once_whatever_pairs_fire():
     })
     out = _budget_table(budget, burns).set_index("target")
     assert out["alerting (5-min steps)"].to_dict() == {"a": 2, "b": 0}
+
+
+def test_probe_misses_summary_counts_overlapping_alert_minutes_once():
+    m = pd.DataFrame(
+        {
+            "kind": ["availability"] * 4 + ["latency"] * 2,
+            "subject": ["auth"] * 6,
+            "due_at": [ts("2025-10-06 13:05")] * 2
+            + [ts("2025-10-13 03:05"), ts("2025-10-13 04:00"), ts("2025-10-07"), ts("2025-10-08")],
+            "status": ["missed"] * 6,
+            # two window pairs firing over the same minutes (to 2025-10-13 04:05), a third from an
+            # hour before that end, the objective row (no overage), two latency windows apart
+            "overage_min": [9540.0, 9540.0, 120.0, float("nan"), 60.0, 60.0],
+        }
+    )
+    out = weekly.probe_misses_summary(m)
+    assert out[["kind", "misses", "total overage (min)", "worst overage (min)"]].to_dict("records") == [
+        {"kind": "availability", "misses": 4, "total overage (min)": 9600.0, "worst overage (min)": 9540.0},
+        {"kind": "latency", "misses": 2, "total overage (min)": 120.0, "worst overage (min)": 60.0},
+    ]

@@ -13,6 +13,7 @@ import contextlib
 import gc
 import os
 import sys
+import warnings
 from typing import Any
 
 import typer
@@ -44,6 +45,14 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         if argv is None:
             _skip_final_collections()
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """A Python warning as one ``occ: warning:`` line (redacted), without the source line Python
+    would print under it."""
+    first = (str(message).strip().splitlines() or [category.__name__])[0]
+    sys.stderr.write(f"occ: warning: {redact_text(first)}\n")
+    sys.stderr.flush()
 
 
 class _ClosedStdoutIsQuiet:
@@ -84,6 +93,7 @@ class _ClosedStdoutIsQuiet:
 
 
 def _main(argv: list[str] | None) -> None:
+    warnings.showwarning = _show_warning
     real = sys.stdout
     sys.stdout = _ClosedStdoutIsQuiet(real)  # type: ignore[assignment]
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -49,3 +49,37 @@ def warn(message: str) -> None:
     of processes sharing a terminal or log file never interleave mid-line (even unbuffered)."""
     sys.stderr.write(f"occ: {message}\n")
     sys.stderr.flush()
+
+
+# Problems of these kinds mean a whole file (or its front matter) could not be read.
+FILE_PROBLEMS = frozenset({"file", "encoding", "front_matter"})
+
+
+def warn_file_problems(logs: Any) -> bool:
+    """Print each log file that (or whose front matter) could not be read as one line with its
+    ``source:line``; True when there was one (the command still reports the rest, then exits 1).
+    Time tokens it could not read are ``occ events``' business, not every command's."""
+    import pandas as pd
+
+    problems = getattr(logs, "problems", None)
+    if not isinstance(problems, pd.DataFrame) or problems.empty:
+        return False
+    failed = False
+    for rec in problems[problems["what"].isin(FILE_PROBLEMS)].to_dict("records"):
+        line = rec.get("line")
+        where = rec["source"] if line is None or pd.isna(line) else f"{rec['source']}:{int(line)}"
+        warn(f"{where}: {rec['reason']}")
+        failed = True
+    return failed
+
+
+def as_lists(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
+    """``df`` with each of ``cols`` (a comma-joined string such as ``day_precision``) as a list, so
+    JSON says ``["due_at", "resolved_at"]`` and ``[]``, CSV ``due_at;resolved_at``, as other list
+    columns do."""
+    present = [c for c in cols if c in df.columns]
+    return df.assign(**{c: [_split(v) for v in df[c]] for c in present})
+
+
+def _split(value: Any) -> list[str]:
+    return [p for p in value.split(", ") if p] if isinstance(value, str) else []

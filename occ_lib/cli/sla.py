@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
+from ._common import (
+    ConfigOpt,
+    FormatOpt,
+    as_lists,
+    check_format,
+    emit,
+    warn,
+    warn_file_problems,
+    workspace,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,10 +53,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """SLA misses: deadlines and ETAs from the logs, ticket targets, latency and availability
         objectives of the probe store, and stale documents, with the rules they were counted by."""
-        import pandas as pd
 
         from ..periods import week_bounds
         from ..sla import misses
+        from ..store import StoreWarning
 
         check_format(fmt)
         ws = workspace(config, paths or None)
@@ -64,17 +74,18 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--end must be after --start", param_hint="--end")
         a = _instant(as_of, policy.tz, "--as-of")
         logs = ws.logs
-        failed = False
-        problems = getattr(logs, "problems", None)
-        if isinstance(problems, pd.DataFrame) and not problems.empty:
-            for rec in problems[problems["what"].isin(["file", "encoding"])].to_dict("records"):
-                warn(f"{rec['source']}: {rec['reason']}")
-                failed = True
+        failed = warn_file_problems(logs)  # (as occ events and occ timeline do: front matter included)
         probes = None
         if ws.config_path.is_file() and ws.store.is_dir():
             probes = ws.store
-        df = misses(logs, probes, policy, s, e, a)
-        emit(df, fmt, title="SLA misses")
+        # an unreadable store file is skipped with a warning (the store's rule): the rest is reported
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", StoreWarning)
+            df = misses(logs, probes, policy, s, e, a)
+        for message in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, StoreWarning)):
+            warn(f"warning: {message}")
+            failed = True
+        emit(as_lists(df, "day_precision"), fmt, title="SLA misses")
         if fmt == "table":
             for rule in df.attrs.get("rules", []):
                 print(f"- {rule}")

@@ -7,10 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
-
-# Problems of these kinds mean a whole file could not be read: the rest is still reported, exit 1.
-_FAILED = frozenset({"file", "encoding", "front_matter"})
+from ._common import ConfigOpt, FormatOpt, as_lists, check_format, emit, warn_file_problems, workspace
 
 
 def _parse_as_of(value: str | None):
@@ -36,8 +33,8 @@ def timeline(
     ),
     fmt: str = FormatOpt,
 ) -> None:
-    """Escalation timelines: every ticket event in UTC order, or per-ticket figures with --summary."""
-    import pandas as pd
+    """Escalation timelines: every ticket event in UTC order, or per-ticket figures with --summary.
+    A date-only event sits at the start of its date in the workspace's sla.tz (UTC without one)."""
 
     from .. import timeline as tl
     from ..logs import read_logs
@@ -47,25 +44,21 @@ def timeline(
     ws = workspace(config, paths or None)
     # PATHs are read directly so that a glob matching nothing is reported by name.
     logs = read_logs(paths) if paths else ws.logs
+    # a date-only event is on its date in sla.tz, as `occ sla` and the report count it
+    tz = ws.policy.tz
     if summary:
-        df = tl.summary(logs, cutoff if cutoff is not None else dt.datetime.now(dt.UTC), ticket or None)
+        df = tl.summary(logs, cutoff if cutoff is not None else dt.datetime.now(dt.UTC), ticket or None, tz)
         title = "Tickets"
     else:
-        df = tl.escalations(logs, ticket or None)
+        df = tl.escalations(logs, ticket or None, tz)
         if cutoff is not None:
-            df = df[df["at"].isna() | (df["at"] <= cutoff)].reset_index(drop=True)
+            df = df[df["at"].isna() | tl.known_at(df, cutoff)].reset_index(drop=True)
         title = "Escalation timeline"
     if fmt == "table":
         spans = [c for c in df.columns if str(df[c].dtype).startswith("timedelta")]
         df = df.assign(**{c: df[c].map(_human) for c in spans})
-    emit(df, fmt, title=title)
-    failed = False
-    for rec in logs.problems.itertuples(index=False):
-        if rec.what in _FAILED:  # time tokens it could not read are `occ events`' business, not ours
-            where = rec.source if pd.isna(rec.line) else f"{rec.source}:{int(rec.line)}"
-            warn(f"{where}: {rec.reason}")
-            failed = True
-    if failed:
+    emit(as_lists(df, "day_precision"), fmt, title=title)
+    if warn_file_problems(logs):
         raise typer.Exit(1)
 
 
