@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import fnmatch
 import glob
@@ -316,24 +317,35 @@ class TableVersion:
 
 
 def table_history(
-    logs: Any, start: pd.Timestamp | None = None, end: pd.Timestamp | None = None
+    logs: Any, start: pd.Timestamp | None = None, end: pd.Timestamp | None = None,
+    tz: str | dt.tzinfo | None = None,
 ) -> dict[str, list[TableVersion]]:
     """The logs' tables grouped by (file, header row), each group's versions in time order.
 
-    A version's time is its section's time, else its section's date (undated sections sort last).
-    With ``start``/``end``, versions in the period are kept, plus the last one before it (the
-    state the period started from) and undated ones.
+    A version's time is its section's time, else its section's date: that day's midnight in ``tz``
+    (the report's zone; UTC without it), as for the events; undated sections sort last. Its section
+    is the one it is written in (the nearest heading above it), so that the same subheading under
+    several days ('### Tracker' under each '## Week of ...') dates each version by its own day.
+    With ``start``/``end``, versions in the period are kept, plus the last one before it (the state
+    the period started from) and undated ones.
     """
     tables = logs.tables
     sections = logs.sections
-    when: dict[tuple[str, int], Any] = {}
-    for s in sections.itertuples(index=False):
-        t = s.at if not pd.isna(s.at) else s.date
-        when[(s.source, s.heading if hasattr(s, "heading") else s.title)] = t
-        when[(s.source, s.line)] = t
+    lines: dict[str, list[int]] = {}
+    times: dict[str, list[Any]] = {}
+    for s in sorted(sections.itertuples(index=False), key=lambda s: (str(s.source), int(s.line))):
+        if not pd.isna(s.at):
+            t = s.at
+        elif pd.isna(s.date) or tz is None:
+            t = s.date
+        else:
+            t = local_midnight(pd.Timestamp(s.date).date(), tz)
+        lines.setdefault(s.source, []).append(int(s.line))
+        times.setdefault(s.source, []).append(t)
     groups: dict[str, list[TableVersion]] = {}
     for t in tables.itertuples(index=False):
-        at = when.get((t.source, t.section))
+        k = bisect.bisect_right(lines.get(t.source, []), int(t.line)) - 1
+        at = times[t.source][k] if k >= 0 else None
         at = None if at is None or pd.isna(at) else at
         key = f"{Path(str(t.source)).name}: " + " | ".join(str(h) for h in t.headers)
         groups.setdefault(key, []).append(
@@ -730,7 +742,7 @@ class WeekData:
 
     @cached_property
     def tables(self) -> dict[str, list[TableVersion]]:
-        return table_history(self.logs, self.per.start, self.per.end)
+        return table_history(self.logs, self.per.start, self.per.end, self.per.tz)
 
     @cached_property
     def rules(self) -> list[str]:

@@ -223,7 +223,7 @@ def test_table_history_and_changes():
     tables = pd.DataFrame(
         {
             "source": ["f.md", "f.md", "f.md"],
-            "line": [11, 21, 31],
+            "line": [21, 11, 31],
             "section": ["2025-10-10 Dashboard (09:00 UTC)", "2025-10-08 Dashboard", "Old"],
             "headers": [["Vendor", "Live"]] * 3,
             "frame": [v2, v1, v1],
@@ -235,8 +235,8 @@ def test_table_history_and_changes():
     # the version before the period (2025-09-01) is kept as the starting state
     assert [(v.line, v.at) for v in versions] == [
         (31, ts("2025-09-01")),
-        (21, ts("2025-10-08")),
-        (11, ts("2025-10-10 09:00")),
+        (11, ts("2025-10-08")),
+        (21, ts("2025-10-10 09:00")),
     ]
     changes = weekly.table_changes(versions[1:])
     assert changes.to_dict("records") == [
@@ -548,3 +548,25 @@ def test_probe_misses_summary_counts_overlapping_alert_minutes_once():
         {"kind": "availability", "misses": 4, "total overage (min)": 9600.0, "worst overage (min)": 9540.0},
         {"kind": "latency", "misses": 2, "total overage (min)": 120.0, "worst overage (min)": 60.0},
     ]
+
+
+def test_table_versions_are_dated_by_the_section_they_are_written_in_and_in_the_report_zone():
+    from occ_lib.logs import parse_log
+
+    same = (
+        "## Week of Oct 13, 2025\n### Tracker\n| Ticket | ETA | RAG |\n|---|---|---|\n"
+        "| MIG-101 | Oct 14 | red |\n\n"
+        "## Week of Oct 6, 2025\n### Tracker\n| Ticket | ETA | RAG |\n|---|---|---|\n"
+        "| MIG-101 | Oct 10 | amber |\n"
+    )
+    hist = weekly.table_history(parse_log(same, "t.md"), ts("2025-10-13"), ts("2025-10-20"))
+    assert [(v.line, v.at, v.frame["RAG"].tolist()) for v in hist["t.md: Ticket | ETA | RAG"]] == [
+        (9, ts("2025-10-06"), ["amber"]), (3, ts("2025-10-13"), ["red"])]
+    # '## Status as of 2025-10-13' is New York's Monday: after a New York week that ends then
+    edge = (
+        "## Status as of 2025-10-06\n| Ticket | RAG |\n|---|---|\n| MIG-101 | amber |\n\n"
+        "## Status as of 2025-10-13\n| Ticket | RAG |\n|---|---|\n| MIG-101 | red |\n"
+    )
+    start, end = ts("2025-10-06 04:00"), ts("2025-10-13 04:00")
+    hist = weekly.table_history(parse_log(edge, "e.md"), start, end, "America/New_York")
+    assert [(v.line, v.at) for v in hist["e.md: Ticket | RAG"]] == [(2, ts("2025-10-06 04:00"))]
