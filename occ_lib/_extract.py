@@ -254,8 +254,9 @@ def redact(text: str) -> str:
                           or "googleapis" in text):
         return redact_text(text)
     if ("earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text
-            or "ASIC " in text or "ecret " in text or "assword " in text or "asswd " in text or "-u " in text
-            or "--user" in text or "mysql" in text or "login" in text or known_hint(text)):
+            or "ASIC " in text or "ecret" in text or "ECRET" in text or "assw" in text or "ASSW" in text
+            or "-u" in text or "--" in text or "mysql" in text or "login" in text or "sshpass" in text
+            or "redis-cli" in text or known_hint(text)):
         return redact_text(text)
     if ("=" in text or ":" in text) and pair_hint(text):  # ('GH_TOKEN=...', '"X-Api-Key: ..."')
         return redact_pairs(text)

@@ -286,6 +286,22 @@ def _scrub(text: str) -> str:
         lambda m: masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
 
 
+# a secret's value in a file name ends where the name's next part begins ('check_api_key=abc_2025-10-10T
+# 09-00-00Z.json' keeps its stamp and extension)
+_PATH_PAIR = re.compile(
+    r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
+    r"|signature|session|cookie|code)[A-Za-z0-9-]*=)([^_./&?#\s]+)"
+)
+
+
+def _scrub_path(text: str) -> str:
+    """A file name or a target named by one, its secrets masked (see :data:`_PATH_PAIR`); then the
+    rules of any text (URLs, credentials known by their form)."""
+    if "=" in text:
+        text = _PATH_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
+    return redact_text(text)
+
+
 def _error_class(text: str, classes: tuple[tuple[str, tuple[str, ...]], ...] = _ERROR_WORDS) -> str | None:
     """The first of ``classes`` (error class, words) whose words ``text`` holds, else None."""
     low = text.lower()
@@ -1317,9 +1333,11 @@ def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
     tags = getattr(target, "tags", None) or {}
     out = {c: row.get(c) for c in PROBE_COLUMNS}
     out.update({
-        "run_id": run_id, "source": "evidence", "probe_host": None, "target": _scrub(name) if name else name,
+        "run_id": run_id, "source": "evidence", "probe_host": None,
+        "target": _scrub_path(name) if name else name,
         "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
-        "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")), "evidence_path": _scrub(shown),
+        "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")),
+        "evidence_path": _scrub_path(shown),
         "time_source": source, "evidence_key": None,
     })
     return out

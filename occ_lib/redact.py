@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 REDACTED = "***"
 
@@ -29,7 +29,10 @@ _SECRET_WORDS = (
 _SECRET_NAME = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
 _QUERY_PAIR = re.compile(r"([^&=;]+)(=)([^&;]*)")
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")
-_BEARER = re.compile(r"(?i)\b(bearer|basic|token|secret|password|passwd)(:?\s+)([A-Za-z0-9._~+/=-]{8,})")
+_BEARER = re.compile(
+    r"(?i)\b(bearer|basic|token|secret|password|passwd)((?:[*_]{0,2}:)?[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
+    r"([A-Za-z0-9._~+/=-]{8,})(?(3)`)"
+)
 _CREDENTIAL_SIGN = re.compile(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
 
 
@@ -78,8 +81,15 @@ def _userinfo(m: re.Match[str]) -> str:
 
 def _redact_query(query: str) -> str:
     def repl(m: re.Match[str]) -> str:
-        name = m.group(1)
-        return f"{name}={REDACTED}" if is_secret_name(name) and m.group(3) else m.group(0)
+        name, value = m.group(1), m.group(3)
+        if is_secret_name(name) and value:
+            return f"{name}={REDACTED}"
+        if "%3d" in value.lower():  # ('next=%2Freset%3Ftoken%3Dabc': a URL inside, its query escaped)
+            inner = unquote(value)
+            masked = _redact_query(inner)
+            if masked != inner:
+                return f"{name}={quote(masked, safe='/*')}"
+        return m.group(0)
 
     return _QUERY_PAIR.sub(repl, query)
 
@@ -96,12 +106,13 @@ def redact_text(text: str) -> str:
 # --- credentials known by their form, whatever names them: cloud and SaaS tokens with a fixed
 # prefix (as secret scanners list them), JWTs, private key blocks, 'curl -u user:password'
 _KNOWN_TOKEN = re.compile(
-    r"(?<![\w-])(?:(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}"  # AWS key ids
+    r"(?<![A-Za-z0-9])(?:(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}"  # AWS key ids
     r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}"  # GitHub, GitLab
     r"|xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"  # Slack
     r"|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{10,}"  # Stripe
     r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}"  # Google
     r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}"
+    r"|hv[sb]\.[A-Za-z0-9_-]{20,}"  # Vault
     r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})(?![\w-])"  # a JWT
 )
 _PRIVATE_KEY = re.compile(
@@ -117,7 +128,7 @@ _LOGIN_PASSWORD = re.compile(
     r"[^\n|;&]*?\s(?:-p|--password)(?:\s+|=))(?!-)\S+"
 )
 _CURL_USER = re.compile(
-    r"(?<!\S)(-u|--user|--proxy-user|-U)(\s+|=)(?:([\"'])([^\s:'\"]+):[^'\"\n]+\3|([^\s:'\"]+):\S+)"
+    r"(?<!\S)(-u|--user|--proxy-user|-U)(\s+|=|(?<=u))(?:([\"'])([^\s:'\"]+):[^'\"\n]+\3|([^\s:'\"]+):\S+)"
 )
 
 
@@ -133,7 +144,41 @@ def redact_known(text: str) -> str:
         text = _MYSQL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
     if "login" in text and "-p" in text:
         text = _LOGIN_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+    if ("sshpass" in text or "redis-cli" in text) and ("-p" in text or "-a" in text):
+        text = _TOOL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+    if "--" in text:
+        text = _SECRET_OPTION.sub(_secret_option, text)
+    if ":" in text or "=" in text:
+        low = text.lower()
+        if "key" in low or "token" in low or "secret" in low:
+            text = _SPACED_NAME.sub(_spaced_pair, text)
     return text
+
+
+# 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
+_TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)(?!-)\S+")
+# a command's option named for a secret, its value after a space: '--api-key sk_live_...', '--token X'
+_SECRET_OPTION = re.compile(r"(?<!\S)(--[A-Za-z][\w-]*)(\s+)(?!-)([^\s'\"`]+|'[^'\n]*'|\"[^\"\n]*\")")
+# a secret's name written in words: 'Secret Access Key: ...', 'client secret = ...', 'API token: ...'
+_SPACED_NAME = re.compile(
+    r"(?i)\b((?:aws\s+)?(?:secret\s+access|access|api|client|auth|refresh|bearer|personal\s+access|private|"
+    r"signing|app|service\s+account)\s+(?:key|token|secret)(?:\s+id)?[*_]{0,2}\s*[:=][*_]{0,2}\s*)(`?)"
+    r"([^\s`'\",;()\[\]{}]+)\2"
+)
+
+
+def _secret_option(m: re.Match[str]) -> str:
+    name, value = m.group(1), m.group(3)
+    if not is_secret_part_name(name.lstrip("-")) or not _looks_like_credential(value.strip("'\"")):
+        return m.group(0)
+    quote = value[0] if value[:1] in "'\"" else ""
+    return f"{name}{m.group(2)}{quote}{REDACTED}{quote}"
+
+
+def _spaced_pair(m: re.Match[str]) -> str:
+    if m.group(1).lower().rstrip(" :=*_").endswith(" id") or not _looks_like_credential(m.group(3)):
+        return m.group(0)  # ('Access Key ID: AKIA...' is masked by its form; the id is no secret)
+    return f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}"
 
 
 def known_hint(text: str) -> bool:
@@ -146,7 +191,7 @@ def known_hint(text: str) -> bool:
                              or "ghr_" in text or "github_pat_" in text)
         or "glpat-" in text or "xox" in text or "xapp-" in text or "_live_" in text or "_test_" in text
         or "whsec_" in text or "AIza" in text or "ya29." in text or "SG." in text or "npm_" in text
-        or "pypi-" in text or "PRIVATE KEY" in text
+        or "pypi-" in text or "PRIVATE KEY" in text or "hvs." in text or "hvb." in text
     )
 
 
@@ -201,6 +246,9 @@ _NOT_SECRET_LAST = frozenset((
     "limit", "type", "name", "url", "uri", "path", "file", "dir", "format", "version", "rate",
     "interval", "duration", "seconds", "secs", "ms", "max", "min", "enabled", "disabled", "mode",
     "header", "endpoint", "host", "port", "rotation", "policy", "store", "provider",
+    # (when: 'session_start=2025-10-08T14:02Z', 'token_refresh_at=...', 'key_rotation_due=...')
+    "start", "end", "at", "due", "deadline", "started", "ended", "date", "time", "timestamp", "ts",
+    "created", "updated", "owner", "owners", "contacts", "contact", "team", "status", "state",
 ))
 _SECRET_INSIDE = ("password", "passwd", "secret", "token", "apikey", "credential")
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
@@ -210,11 +258,12 @@ _PAIR_COLON = re.compile(
 )
 _PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
 _HEADER_COLON = re.compile(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
-_COOKIE_VALUE = re.compile(r"""(?i)\b((?:set-)?cookie["']?\s*:\s*)([^"'\n)\]}]+)""")
+# (a cookie header's value has a 'name=value'; '**Cookie:** banner fix' is prose)
+_COOKIE_VALUE = re.compile(r"""(?i)\b((?:set-)?cookie["']?\s*:\s*)(?=[^"'\n)\]}]*=)([^"'\n)\]}]+)""")
 # 'Authorization: ApiKey X': a known scheme word stays, the credential after it goes
 AUTH_IN_TEXT = re.compile(
     r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"',;()\[\]{}]+)"""
-    r"""(?:([ \t]+)([^\s"',;()\[\]{}]+))?"""
+    r"""(?:([ \t]+)([^\s"',;()\[\]{}]+(?:"[^"\n]*"|'[^'\n]*')?))?"""  # ('Token token="..."')
 )
 AUTH_SCHEMES = frozenset((
     "basic", "bearer", "digest", "dpop", "hoba", "mutual", "negotiate", "ntlm", "oauth", "scram-sha-1",
@@ -265,7 +314,10 @@ def _pairs_eq(text: str) -> str:
             start -= 1
         name = text[start:k].lstrip("-")  # ('--password=...': an option's dashes)
         m = _EQ_VALUE.match(text, i + 1 + arrow)
-        if name and name[0].isalpha() and m is not None and is_secret_part_name(name):
+        if name and name[0].isalpha() and m is not None and is_secret_part_name(name) and (
+            _NO_CREDENTIAL.fullmatch(m.group(1).strip("\"'")) is None  # ('issue_key=OCC-INF-221')
+            and not m.group(1).lstrip("\"'").startswith(REDACTED)
+        ):
             value = m.group(1)
             q = value[0] if value[:1] in "\"'" else ""
             out.append(text[done:m.start(1)] + f"{q}{REDACTED}{q}")
@@ -275,8 +327,8 @@ def _pairs_eq(text: str) -> str:
 
 
 def _pair(m: re.Match[str]) -> str:
-    if not is_secret_part_name(m.group(2)):
-        return m.group(0)
+    if not is_secret_part_name(m.group(2)) or _NO_CREDENTIAL.fullmatch(m.group(4).strip("\"'")):
+        return m.group(0)  # (and '{"key": "DEPLOY-147"}', a Jira issue's key, is a ticket)
     return masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
 
 
@@ -304,8 +356,8 @@ def _auth_soft(m: re.Match[str]) -> str:
 
 
 def _looks_like_credential(word: str) -> bool:
-    if _TICKETISH.fullmatch(word.strip("\"'")):
-        return False  # ('Authorization: INC-42 sign-off from Dir. Ops': a ticket, no credential)
+    if _NO_CREDENTIAL.fullmatch(word.strip("\"'`*_()[],;.")):
+        return False  # ('Authorization: INC-42 sign-off', 'token: 2025-10-10 14:00 deadline')
     return len(word) >= 20 or _CREDENTIAL_SIGN.search(word) is not None
 
 
@@ -314,6 +366,13 @@ def _looks_like_credential(word: str) -> bool:
 # (Defined here, below occ_lib._extract, which reads tickets with it.)
 SERVICENOW_TICKET = r"(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS)[0-9]{7,10}(?![\w-])"
 _TICKETISH = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|" + SERVICENOW_TICKET)
+# what a credential-looking word may be and is not: a ticket, a date, a time or a timestamp
+_NO_CREDENTIAL = re.compile(
+    r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|" + SERVICENOW_TICKET
+    + r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:Z|[ap]m)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:[ap]m)|v?\d+(?:\.\d+){1,3}",
+    re.IGNORECASE,
+)
 
 
 _FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.\- ]{0,40}")
@@ -349,8 +408,9 @@ def redact_mapping(value: Any, name: str = "") -> Any:
         return {k: redact_mapping(v, str(k)) for k, v in value.items()}
     if isinstance(value, list):
         return [redact_mapping(v, name) for v in value]
-    if name and is_secret_field(name) and value not in (None, "", True, False):
-        return REDACTED
+    if name and isinstance(value, str | int) and not isinstance(value, bool) and is_secret_field(name):
+        value = redact_field(name, str(value)) if isinstance(value, str) else (
+            REDACTED if _looks_like_credential(str(value)) else value)
     return redact_text(value) if isinstance(value, str) else value
 
 
@@ -360,11 +420,28 @@ def redact_field(name: str, value: str, column: bool = False) -> str:
     Token | rotated |' stays); in a column named for a secret (``column``), only a one-word value
     ('| Credentials | OCC-INF-221 pending infra delivery |' is a note about them)."""
     word = value.strip()
-    if not word or (column and (" " in word or "\t" in word)):
+    if not word or (column and (" " in word or "\t" in word)) or not is_secret_field(name, column):
         return value
-    if is_secret_field(name, column) and _looks_like_credential(word):
-        return REDACTED
-    return value
+    if " " not in word and "\t" not in word:
+        return REDACTED if _looks_like_credential(word) else value
+    # a note with a credential in it ('Hunter2pg9 (rotated Fri)'): only that word goes; its tickets,
+    # dates and times stay ('| Shopify API token | expires 2025-10-12 09:00 UTC |')
+    return _STRONG_WORD.sub(lambda m: REDACTED if _strong_credential(m.group(0)) else m.group(0), value)
+
+
+_STRONG_WORD = re.compile(r"[^\s()\[\]{},;|`'\"]+")
+_ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+
+
+def _strong_credential(word: str) -> bool:
+    """A word of prose that is a credential: 8+ characters with letters and digits mixed (or 20+),
+    not a ticket, date, time, version, variable name, path or @mention."""
+    w = word.strip(".:*_")
+    if len(w) < 8 or w.startswith("@") or "/" in w or _NO_CREDENTIAL.fullmatch(w) or _ENV_NAME.fullmatch(w):
+        return False
+    has_digit = any(c.isdigit() for c in w)
+    has_alpha = any(c.isalpha() for c in w)
+    return len(w) >= 20 or (has_digit and has_alpha)
 
 
 def redact_pairs(text: str) -> str:
@@ -387,7 +464,9 @@ def redact_pairs(text: str) -> str:
 def _credential(m: re.Match[str]) -> str:
     """``Bearer ***`` for a match of :data:`_BEARER`; after basic/token only a word that looks like a
     credential (prose says 'the token rotation completed', 'Basic authentication enabled')."""
-    word = m.group(3)
+    word, tick = m.group(4), m.group(3) or ""
+    if _NO_CREDENTIAL.fullmatch(word.strip("._-")):
+        return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation')
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word):
-        return f"{m.group(1)}{m.group(2)}{REDACTED}"
+        return f"{m.group(1)}{m.group(2)}{tick}{REDACTED}{tick}"
     return m.group(0)

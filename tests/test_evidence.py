@@ -588,7 +588,8 @@ def test_names_file_names_and_echoed_headers_hold_no_secret(tmp_path):
         ["GET https://api.example.com/v2?access_token=***", "checks-2025-10-09T14-20-00Z.json", None, None],
         ["redis://***@cache.internal:6379", "checks-2025-10-09T14-20-00Z.json", None, None],
         ["tcp://***@cache.internal:6379", "prom-2025-10-09T15-00-00Z.json", None, None],
-        ["curl_api.example.com_cb?token=***", "curl_api.example.com_cb?token=***", None, None],
+        ["curl_api.example.com_cb?token=***", "curl_api.example.com_cb?token=***_2025-10-09T15-10-00Z.log",
+         None, None],
         ["gw.example.com/v1/status", "curl_gw_2025-10-09T14-00-00Z.log", "1.1 apigw (key=***)", "***-7f3a"],
     ]
     text = df.astype("string").fillna("").to_csv()

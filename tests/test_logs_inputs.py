@@ -460,6 +460,9 @@ def test_urls_are_redacted():
         "https://***@h.dev/a?mock=1&token=***&x=2", "http://h/b"]
     assert ex.redact("GET https://h.dev/?api_key=zzz with Bearer abcdefghijkl") == (
         "GET https://h.dev/?api_key=*** with Bearer ***")
+    # a URL inside a query value, escaped: its own secret query values too
+    assert ex.urls("https://x.io/login?next=%2Fpassword%2Freset%3Ftoken%3Dabc123def456&a=1") == [
+        "https://x.io/login?next=/password/reset%3Ftoken%3D***&a=1"]
 
 
 @pytest.mark.parametrize(
@@ -535,6 +538,39 @@ def test_urls_are_redacted():
          "mysql -uroot -p*** prod; mysql -u root -p -h db"),
         ("`docker login -u deploy -p Sup3rS3cret reg.io`", "`docker login -u deploy -p *** reg.io`"),
         ("login page -p 8080", "login page -p 8080"),
+        # markdown around the name or the value, capitals, a tab
+        ("**Password:** Hunter2pg9 and **Token**: ghx1234567890abcdef",
+         "**Password:** *** and **Token**: ***"),
+        ("temp password: `Hunter2pg9`; smoke test used Bearer `abcdef0123456789xyz`",
+         "temp password: `***`; smoke test used Bearer `***`"),
+        ("DB PASSWORD Hunter2pg9 pasted; SECRET s3cr3tValue9 revoked; password\tHunter2pg9",
+         "DB PASSWORD *** pasted; SECRET *** revoked; password\t***"),
+        # quoted auth parameters (Rails, OAuth 1.0)
+        ('Authorization: Token token="abc123def456"', "Authorization: Token ***"),
+        ('Authorization: OAuth oauth_token="abc123def456", oauth_signature="zz9x"',
+         'Authorization: OAuth ***, oauth_signature="***"'),
+        # more commands and names
+        ("curl -uadmin:pw12345 x; sshpass -p S3cretPw ssh h; redis-cli -h c -a R3disPw ping",
+         "curl -uadmin:*** x; sshpass -p *** ssh h; redis-cli -h c -a *** ping"),
+        ("deploy --api-key sk_9aXb2Kq1 --region eu --token-count 5",
+         "deploy --api-key *** --region eu --token-count 5"),
+        ("Secret Access Key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "Secret Access Key: ***"),
+        ("vault login hvs.CAESIJ0abcdefghijklmnopqrstu", "vault login ***"),
+        # ... and what only looks like one stays: tickets, dates, times, versions, prose
+        ("GA MCP token OCC-INF-221 pending; rotated the DB password INC0012345",
+         "GA MCP token OCC-INF-221 pending; rotated the DB password INC0012345"),
+        ("Shopify API token: 2025-10-10 14:00 UTC deadline missed",
+         "Shopify API token: 2025-10-10 14:00 UTC deadline missed"),
+        ("Authorization: granted 2025-10-08 14:00 UTC by Dir. Ops (CHG-1234)",
+         "Authorization: granted 2025-10-08 14:00 UTC by Dir. Ops (CHG-1234)"),
+        ("**Cookie:** banner fix DEPLOY-150 shipped 14:30 UTC",
+         "**Cookie:** banner fix DEPLOY-150 shipped 14:30 UTC"),
+        ('{"key": "DEPLOY-147", "fields": 1}; issue_key=OCC-INF-221, resolved',
+         '{"key": "DEPLOY-147", "fields": 1}; issue_key=OCC-INF-221, resolved'),
+        ("session_start=2025-10-08T14:02:11Z token_refresh_at=2025-10-08T23:10:00Z",
+         "session_start=2025-10-08T14:02:11Z token_refresh_at=2025-10-08T23:10:00Z"),
+        ("token v1.2.3 released; API key rotation done; Token expiry: 2025-10-12",
+         "token v1.2.3 released; API key rotation done; Token expiry: 2025-10-12"),
     ],
 )
 def test_redact_text_credentials_and_prose(text, expected):
@@ -1506,14 +1542,30 @@ def test_a_column_named_for_a_secret_masks_its_credentials():
     assert parse_log(note, "n.md").events["tickets"].tolist() == [["OCC-INF-221"]]
 
 
+def test_a_two_column_row_named_for_a_secret_keeps_its_tickets_dates_and_times():
+    text = (
+        "## 2025-10-09\n| Item | Notes |\n|---|---|\n"
+        "| Shopify API token | expires 2025-10-12 09:00 UTC, renew before then |\n"
+        "| Secret owner | @alice (DEPLOY-148) |\n| Token | Hunter2pg9 (rotated Fri) |\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.events["text"].tolist() == [
+        "Shopify API token | expires 2025-10-12 09:00 UTC, renew before then",
+        "Secret owner | @alice (DEPLOY-148)", "Token | *** (rotated Fri)"]
+    assert logs.events["tickets"].tolist() == [[], ["DEPLOY-148"], []]
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-12 09:00")]
+
+
 def test_front_matter_kept_whole_holds_no_secret():
     text = (
         "---\nowner: identity\napi_key: sk_live_51HfrontmatterSECRETvalue\ntoken_ttl: 3600\n"
         "alert_webhook: https://hooks.slack.com/services/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\n"
-        "hosts: ['postgres://app:pw1234@db/app']\n---\n# Identity log\n"
+        "hosts: ['postgres://app:pw1234@db/app']\nticket_key: DEPLOY-147\nowner_session: Q4 planning\n"
+        "---\n# Identity log\n"
     )
     assert parse_log(text, "x.md").docs["front_matter"][0] == {
-        "owner": "identity", "api_key": "***", "token_ttl": 3600,
+        "owner": "identity", "api_key": "***", "token_ttl": 3600, "ticket_key": "DEPLOY-147",
+        "owner_session": "Q4 planning",
         "alert_webhook": "https://hooks.slack.com/services/***", "hosts": ["postgres://***@db/app"],
     }
 
