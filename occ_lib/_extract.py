@@ -329,7 +329,7 @@ _PLAN = frozenset(
 _STATUS = frozenset(
     {"updated", "update", "confirmed", "verified", "re-read", "re-ran", "rerun", "refreshed",
      "aligned", "synced", "published", "monitoring", "tracking", "reviewed", "healthy", "degraded",
-     "status", "progress", "green", "outage", "running", "unblocked"}
+     "status", "progress", "green", "outage", "running", "unblocked", "continues", "ongoing"}
 )
 _PAGED = frozenset({"paged", "paging"})
 _EXEC = frozenset(
@@ -554,12 +554,14 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
 # 'complete' as a state ('migration complete', '| Complete ✅ |', 'Status: complete.'), not a verb
 # ('complete the rollout by Friday')
 _COMPLETE_STATE = re.compile(
-    r"\bcomplete\b(?=[*_]*\s*(?:$|[.;,!|)\u2705\u2714]|(?:now|as of|at|on|since)\b))"
+    r"(?<!\bto )(?<!\bwill )(?<!\bshould )(?<!\bmust )(?<!\bplease )(?<!\bpls )(?<!\bcan )\bcomplete\b"
+    r"(?![*_]*\s+(?:the|a|an|this|that|these|those|all|it|them|your|our|my|his|her|their|by|before|once"
+    r"|until|when|if)\b)"
 )
 # progress, not the end: 'migration 60% done', 'rollback completed on 2 of 6 regions, rest in
 # progress', 'closed the bridge call, investigation continues'
 _PARTIAL = re.compile(
-    r"\b\d{1,3}(?:\.\d+)?\s?%\s*(?:done|complete|completed|finished|through|migrated|restored)\b"
+    r"\b(?!100\b)\d{1,3}(?:\.\d+)?\s?%\s*(?:done|complete|completed|finished|through|migrated|restored)\b"
     r"|\b(?:done|completed|finished|closed|restored|recovered|fixed|resolved|merged|shipped|delivered)\s+"
     r"(?:on|in|for)\s+\d+\s*(?:of|/)\s*\d+\b"
     r"|\b(?:rest|remainder|remaining|others?)\s+(?:still\s+)?(?:in\s+progress|pending|running|ongoing|to\s+go)\b"
@@ -601,7 +603,9 @@ _NOT_A_MISS = re.compile(
     r"|budget|quota|capacity|slo)"
     r"|\blate\s+(?:night|evening|afternoon|morning|shift|hours?)\b"
     # a tracker's field that says no: 'Slipped: No', 'Missed: none', 'Overdue? n/a'
-    r"|\b(?:missed|slipped|late|overdue|breached)\s*[:=?]\s*[*_]*\s*(?:no|none|n|false|0|n/a|-|\u2014)[*_]*(?=\s*(?:$|[|.;,)])))"
+    r"|\b(?:missed|slipped|late|overdue|breached)\s*[:=?]\s*[*_]*\s*(?:no|none|n|false|0|n/a|-|\u2014)[*_]*(?=\s*(?:$|[|.;,)]))"
+    # 'we missed nothing this week'; 'the PDU blew a fuse' (blew up, blew out)
+    r"|\b(?:missed|slipped)\s+(?:nothing|none)\b|\bblew\s+(?:a|an|up|out)\b)"
 )
 
 
@@ -656,7 +660,8 @@ _REPLACEMENT = re.compile(
     r"(?:(?:" + _WD_WORD + r")\.?,?\s*)?$"
     # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to; what is
     # written right after a struck-out part ('ETA ~~Oct 10~~ Oct 14', blanked to STRUCK_MARK)
-    r"|(?:\u2192|-{1,2}>|=>|\u2008|(?i:\bfrom\s+\S+(?:\s+\S+){0,2}?\s+to))\s*$"
+    r"|(?:\u2192|-{1,2}>|=>|\u2008|(?i:\bfrom\s+\S+(?:\s+\S+){0,2}?\s+to))"
+    r"(?:\s+(?:" + _WD_WORD + r")\.?,?)?\s*$"
 )
 
 

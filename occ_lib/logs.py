@@ -37,9 +37,10 @@ Structure (one pass over the lines, then one pass per field over each document's
     it for its section's and subsections' zone-less times, not for the document; so does, in a document
     that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``). Under
     a heading that names a week (``## Week of Oct 6``, ``Weekly status - Oct 10``, ``W41``; an ISO week
-    number is dated by its Monday, ``2026-W01``, ``Week 1 (2026)``, a year-less ``W01`` in the year
-    nearest the section before; not a sprint's ``Week 1``) a weekday in an item is that day of the heading
-    date's week, Monday to Sunday (``Thu 9:05 AM`` is Oct 9), unless a
+    number is dated by its Monday when written with its year, ``2026-W01``, ``Week 1 (2026)``, or alone
+    with a weekly log's words, ``## W01``, ``Weekly status W41``, in the year nearest the section before;
+    not ``Sprint 12 - Week 1``, ``Week 3 of onboarding``, ``Hardware refresh W2``) a weekday in an item is
+    that day of the heading date's week, Monday to Sunday (``Thu 9:05 AM`` is Oct 9), unless a
     heading nested in it names its own day (``## 2025-10-09`` under ``# Daily log - W41``). Under a
     standup's heading (``## Standup — Thu Oct 9``) an item's ``Y:`` is yesterday, as ``Yesterday:`` is. A
     dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's), dates
@@ -66,7 +67,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
     deadlines, read as ``due 2025-10-10``, not the row's time; with a ``Revised``/``New``/``Current``
     one beside an ``Original``/``Initial``/``Baseline`` one, the revised date is the deadline, written as
-    a replacement, and the original is history, neither a deadline nor the row's time; an empty cell of a
+    a replacement, and the original is history, neither a deadline nor the row's time (in a row whose
+    revised cell is empty, the original is still the deadline); an empty cell of a
     ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
     ``Temp password``, ``API key``, has its one-word credentials masked); tables are also kept whole in
     ``tables``.
@@ -526,7 +528,8 @@ def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None]
     if any(kw and h.lower().strip(" *_:").startswith(_REVISED) for kw, h in zip(kws, headers, strict=True)):
         # the revised date replaces the original ('new ETA ...': not the one missed); the original
         # cell is history, read as nothing (neither a deadline nor the row's time)
-        kws = [("", None) if kw and h.lower().strip(" *_:").startswith(_ORIGINAL)
+        kws = [("", None) if (kw and h.lower().strip(" *_:").startswith(_ORIGINAL))
+               or h.lower().strip(" *_:") in _ORIGINAL  # (a bare 'Baseline' column beside 'Current ETA')
                else (f"new {kw[0]}", kw[1]) if kw and h.lower().strip(" *_:").startswith(_REVISED) else kw
                for kw, h in zip(kws, headers, strict=True)]
     return kws if any(kws) else None
@@ -871,8 +874,15 @@ def _parse_document(
                         cells = [*cells[:j], above[j], *cells[j + 1:]]
                 rtext = " | ".join(cells).rstrip()
                 if rtext.strip(" |"):
-                    read_as = None if dl_cols is None else " | ".join(
-                        _deadline_cell(c, kw) for c, kw in zip(cells, dl_cols, strict=True)
+                    row_dl = dl_cols
+                    if dl_cols is not None and ("", None) in dl_cols and not any(
+                        c.strip() for c, kw in zip(cells, dl_cols, strict=True)
+                        if kw and kw[0].startswith("new ")
+                    ):  # (no revised date in this row: the original one is still the deadline)
+                        row_dl = [(_header_deadlines([h]) or [None])[0] if kw == ("", None) else kw
+                                  for h, kw in zip(cols, dl_cols, strict=True)]
+                    read_as = None if row_dl is None else " | ".join(
+                        _deadline_cell(c, kw) for c, kw in zip(cells, row_dl, strict=True)
                     ).rstrip()
                     items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, head_flags))
             cols = [ex.redact(c) for c in cols]  # (kept whole, as the items are: no secret in a cell)

@@ -61,17 +61,21 @@ Ranges
     A start written without AM/PM takes the AM/PM of its end when that keeps it first (``2-4pm`` is
     14:00-16:00, ``11-1pm`` 11:00-13:00, ``2:00 - 3:30 PM`` 14:00-15:30; a start past 12 stays as
     written); ``2-4`` alone is no time.
-    ``between 09:00 and 10:00 ET``, ``from 09:00 until 10:00 ET`` (then ``until`` makes no deadline)
-    and ``09:00 through 10:30 ET`` are ranges too. A weekday written before the end is the end's day
-    (``Wed 22:00 - Fri 06:00``); "the next day" is the same wall time a calendar day later, so a range
-    over the night clocks go back is 25 hours long. ``ETA slipped from 10:00 to 13:00`` (moved, pushed,
-    changed, shifted, delayed, postponed, rescheduled, bumped ``from``) is no range but two deadlines, as
-    is ``ETA was 10:00, now 13:00``: the old one and the new one.
+    ``between 09:00 and 10:00 ET``, ``from 09:00 until 10:00 ET`` (then ``until`` makes no deadline) and
+    ``09:00 through 10:30 ET`` are ranges too. A weekday written before the end is the end's day (``Wed 22:00
+    - Fri 06:00``); "the next day" is the same wall time a calendar day later (its words read again on that
+    day: ``02:30 CET`` is the second 02:30), so a range over the night clocks go back is 25 hours long.
+    ``tomorrow`` after a range that ends past midnight is its end's day (``22:00 - 06:00 tomorrow``;
+    ``tomorrow night`` is the whole range's). ``ETA slipped from 10:00 to 13:00`` (moved, pushed, changed,
+    shifted, delayed, postponed, rescheduled, bumped ``from``) is no range but two deadlines, as is ``ETA was
+    10:00, now 13:00``: the old one and the new one.
 Keywords after a time
     A keyword written after the time that opens an item takes that time as its deadline (``17:00 UTC
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
-    at 18:00`` (a range before the keyword is the window itself: ``3pm-5pm maintenance window``). A
+    at 18:00`` (a range before the keyword is the window itself: ``3pm-5pm maintenance window``), or
+    the keyword is followed by what happened (``01:45 OPS-810 checkpoint passed``). A small-hours time
+    on the weekday after the text's day is that next day (``[Thu 00:05]`` under a Wednesday). A
     relative day after the keyword is the keyword's, not the opening time's (``08:02 OPS-3 ETA
     tomorrow`` happened on its section's day), and so is a possessive one (``08:25 yesterday's backup``).
 Lists
@@ -700,6 +704,8 @@ def _deadline(
                 # '14:17 deadline Friday', '08:35 VND-82 deadline for the review is 10/15' (the
                 # keyword has its own value, or none: '17:00 UTC ETA.')
                 own = _WORD_NEXT.match(text, after.end(), hi if b is None else b)
+            if not own and _EVENT_NEXT.match(text, after.end(), hi if b is None else b):
+                own = True  # ('01:45 OPS-810 checkpoint passed': what happened at 01:45)
             elif kw == "window" and not _RANGE_IN.search(text, start, end):
                 # '09:00 maintenance window Sat 02:00-04:00', '08:45 window closes at 18:00': the
                 # window has its own time ('3pm-5pm maintenance window' is the window itself)
@@ -725,6 +731,10 @@ def _deadline(
 
 
 _EOD_HINT = re.compile("eod|eob|cob")
+_EVENT_NEXT = re.compile(
+    r"\s*(?i:passed|reached|cleared|met|hit|done|complete|completed|green|ok|opened|started|closed|ended"
+    r"|began|begins|starts|ends|open|closes)\b"
+)
 _RANGE_IN = re.compile(r"\d\s?(?:[-\u2013\u2014]|to\s)\s?\d")
 _WINDOW_VALUE = re.compile(
     r"\s*[:=]?\s*(?:(?i:is|on|at|by|for|of|closes|opens|ends|starts|from|until|till)\s+)*(?:\d|(?i:tonight|tomorrow"
@@ -1164,8 +1174,12 @@ _REL_REACH = 80  # characters between a time and the relative day or weekday it 
 
 _NOW_GAP = re.compile(r"\s*[,;]?\s*(?i:now)\s+")
 _MOVED_FROM = re.compile(
-    r"(?i:slipped|moved|pushed|changed|shifted|delayed|postponed|rescheduled|bumped)\s+from\s+$"
+    r"(?i:slipped|moved|pushed|changed|shifted|delayed|postponed|rescheduled|bumped)"
+    r"(?:\s+(?i:the\s+)?(?i:eta|deadline|due\s+date|target|window|it))?\s+(?i:from)\s+"
+    r"(?:(?:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?\s+)?$",
+    re.IGNORECASE,
 )
+_NIGHT_NEXT = re.compile(r"\s+(?i:night|evening|eve)\b")
 _GAP_WORD = re.compile(r"[^\s()\[\]]+")
 # a time right after a relative day or weekday: 'tomorrow 17:00', 'Friday at 9am'
 _TIME_NEXT = re.compile(r"[ \t]*(?:(?i:at)[ \t]+|@[ \t]*|,[ \t]*)?\d{1,2}(?::\d{2}|[ \t]?(?i:[ap]\.?m)\b)")
@@ -1187,6 +1201,10 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
         elif r.start >= cand.end:
             if _TIME_NEXT.match(text, r.end):
                 continue  # ('14:59 ETA for RCA: tomorrow 17:00': that day is the time's after it)
+            if cand.until is not None and cand.time is not None and cand.until[:2] < cand.time[:2] and (
+                r.rel == 1 and r.wd < 0 and not _NIGHT_NEXT.match(text, r.end)
+            ):
+                continue  # ('22:00 - 06:00 tomorrow': the end's day, which the end reaches anyway)
             if text[r.end:r.end + 2] in ("'s", "\u2019s"):
                 continue  # ('08:25 yesterday's backup failed': a thing of that day, not the time's day)
             gap = text[cand.end:r.start]
@@ -1545,6 +1563,7 @@ _KW_BEFORE = re.compile(
 # another and an arrow or 'to' is a date too
 _ARROW_GAP = re.compile(
     r"\s*(?:\u2192|-{1,2}>|=>)\s*|\s+(?:(?:moved|slipped|pushed|postponed|delayed|bumped|extended)\s+)?to\s+"
+    r"|,?\s*now\s+"  # ('ETA was 10/9, now 10/13')
 )
 _SLASH_TAIL = re.compile(r"/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|:\d|\.\d)")
 _CLOCK_GAP = re.compile(r"\s+(?:at\s+)?")
@@ -2072,16 +2091,21 @@ def _range_end(
     tz = (zone_named(nxt.zone) if nxt.zone else None) or default_tz
     assert m.at is not None and nxt.at is not None
     wd = _WD_IN_GAP.search(text, a + m.end, a + nxt.start)
+    start, end = m.at.astimezone(tz), nxt.at.astimezone(tz)
+    days = (end.date() - start.date()).days
     if wd is not None:
-        start, end = m.at.astimezone(tz), nxt.at.astimezone(tz)
-        days = (end.date() - start.date()).days
         want = (_WD_INDEX[wd.group(0)[:3].lower()] - start.weekday()) % 7
-        if days != want:
-            return wall_shift(nxt.at, tz, dt.timedelta(days=want - days))
-    until = nxt.at
-    while until < m.at:
-        until = wall_shift(until, tz, _A_DAY)
-    return until
+    elif nxt.at < m.at:
+        want = days + 1 if (end + _A_DAY).replace(tzinfo=None) >= start.replace(tzinfo=None) else days + 2
+    else:
+        return nxt.at
+    if want == days:
+        return nxt.at
+    # the end's own words read again on its day: '02:30 CET' the night clocks go back is the second
+    again = find_times(nxt.raw, day=start.date() + dt.timedelta(days=want), tz=default_tz)
+    if len(again) == 1 and again[0].at is not None and again[0].at >= m.at:
+        return again[0].at
+    return wall_shift(nxt.at, tz, dt.timedelta(days=want - days))
 
 
 _A_DAY = dt.timedelta(days=1)
@@ -2229,7 +2253,10 @@ def _resolve(
             if c.date is None and c.rel:
                 date = date + dt.timedelta(days=c.rel)
             if c.date is None and c.wd >= 0:
-                ahead = (kw is not None and kw not in _LOOKS_BACK) or c.ahead
+                ahead = (kw is not None and kw not in _LOOKS_BACK) or c.ahead or (
+                    # ('[Thu 00:05]' under a Wednesday's section: that night, not six days before)
+                    c.week < 0 and c.wd == (date.weekday() + 1) % 7 and c.time is not None and c.time[0] < 6
+                )
                 date = date + dt.timedelta(days=_weekday_shift(date, c.wd, ahead, c.week))
             at = _instant(date, c.time, tzinfo)
             until = None
@@ -2394,9 +2421,9 @@ def parse_heading(
                 date = _slash_reading(sm.group(1), sm.group(2), None, year_near)
             if date is not None:
                 spans.append(sm.span())
-    if date is None and problem is None and (wk := _ISO_WEEK.search(heading)) is not None and not (
-        wk.group("w3") and "print" in heading  # ('Sprint 12 - Week 1': the sprint's week)
-    ):
+    if date is None and problem is None and (wk := _ISO_WEEK.search(heading)) is not None and (
+        wk.group("y") or wk.group("y3") or _only_week_words(heading[: wk.start()] + heading[wk.end():])
+    ):  # ('Sprint 12 - Week 1', 'Week 3 of onboarding', 'Hardware refresh W2': a count, no ISO week)
         # '## 2026-W01', '## Week 1 (2026)', '## W52': the Monday of that ISO week (year-less: the one
         # nearest year_near)
         date = _iso_week_monday(wk, year_near or day)
@@ -2446,6 +2473,15 @@ _ISO_WEEK = re.compile(
     r"(?<![\w-])(?:(?P<y>\d{4})-?W(?P<w>\d{1,2})|W(?P<w2>\d{1,2})|(?i:week|wk)\s*(?P<w3>\d{1,2}))"
     r"(?![\w-])(?:,?\s*\(?(?P<y3>\d{4})\)?(?!\d))?"
 )
+
+
+_WEEK_WORDS = frozenset(("weekly", "status", "report", "update", "updates", "summary", "log", "notes",
+                         "on-call", "oncall", "iso", "week", "wk", "ops"))
+
+
+def _only_week_words(rest: str) -> bool:
+    """Whether what a heading says besides its week number is only a weekly log's words."""
+    return all(w.lower() in _WEEK_WORDS for w in re.findall(r"[A-Za-z][A-Za-z-]*", rest))
 
 
 def _iso_week_monday(m: re.Match[str], near: dt.date | None) -> dt.date | None:

@@ -266,3 +266,28 @@ def test_noon_or_midnight_written_before_a_date_is_on_that_date():
         ts("2025-12-30 19:00"), ts("2025-12-30 20:00"), ts("2025-12-30 21:00")]
     assert _deadlines(text) == [
         [5, ts("2026-01-02 17:00"), "by", False], [6, ts("2026-01-05 05:00"), "ETA", False]]
+
+
+def test_round_two_ranges_moves_checkpoints_and_night_stamps():
+    text = (
+        "## Wed 2025-10-08\n[Wed 23:52] sam: OPS-1 paged on-call\n[Thu 00:05] kim: OPS-1 mitigated\n"
+        "- 09:00 OPS-701 planned window 22:00 - 06:00 tomorrow\n"
+        "- 09:01 OPS-901 ETA was 10/9, now 10/13\n- 09:03 OPS-903 pushed the ETA from 10:00 to 13:00\n"
+        "- 09:07 OPS-907 ETA slipped from Thu 10:00 to Fri 13:00\n"
+        "- 09:06 OPS-7 CAB cutoff 12:00, we missed nothing this week\n"
+        "- 09:08 OPS-3 ETA 17:00; the PDU blew a fuse earlier, replaced\n"
+        "- 23:50 OPS-810 batch started\n- 01:45 OPS-810 checkpoint passed\n"
+        "## 2025-10-24\n- 09:00 OPS-720 maintenance window Sat 22:00 - Sun 02:30 CET\n"
+        "- 09:01 OPS-721 maintenance window 22:00 - 02:30 CET tomorrow night\n"
+    )
+    logs = parse_log(text, "x.md")
+    at = dict(zip(logs.events["line"], logs.events["at"], strict=False))
+    assert (at[3], at[11]) == (ts("2025-10-09 00:05"), ts("2025-10-09 01:45"))
+    assert _deadlines(text) == [
+        [4, ts("2025-10-09 06:00"), "window", False],
+        [5, ts("2025-10-09"), "ETA", False], [5, ts("2025-10-13"), "ETA", False],
+        [6, ts("2025-10-08 10:00"), "ETA", False], [6, ts("2025-10-08 13:00"), "ETA", False],
+        [7, ts("2025-10-09 10:00"), "ETA", True], [7, ts("2025-10-10 13:00"), "ETA", False],
+        [8, ts("2025-10-08 12:00"), "cutoff", False], [9, ts("2025-10-08 17:00"), "ETA", False],
+        [13, ts("2025-10-26 01:30"), "window", False], [14, ts("2025-10-26 01:30"), "window", False],
+    ]

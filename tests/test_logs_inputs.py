@@ -1725,3 +1725,24 @@ def test_a_tracker_written_with_strikes_revised_columns_and_fields_that_say_no()
 def test_possessives_completion_states_and_partial_progress(text, kind, level):
     assert ex.classify(text, ex.words(text), False) == (kind, level)
     assert ex.classify(text, ex.keywords(text), False) == (kind, level)
+
+
+def test_round_two_week_lookalikes_revised_columns_and_kinds():
+    text = (
+        "## 2025-10-08\n### Week 3 of onboarding\n- 10:00 OPS-401 paired on the runbook\n"
+        "### Hardware refresh W2\n- 11:00 OPS-402 racks ordered\n"
+        "\n| Ticket | Original ETA | Revised ETA | Owner |\n|---|---|---|---|\n"
+        "| OPS-602 | 2025-10-10 |  | sam |\n"
+        "\n| Ticket | Baseline | Current ETA |\n|---|---|---|\n| OPS-603 | 2025-10-09 | 2025-10-15 |\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.events["at"].tolist() == [
+        ts("2025-10-08 10:00"), ts("2025-10-08 11:00"), ts("2025-10-08"), ts("2025-10-08")]
+    assert logs.deadlines[["line", "due_at"]].values.tolist() == [
+        [9, ts("2025-10-10")], [13, ts("2025-10-15")]]
+    for line, kind in [
+        ("failover complete for OPS-101", "resolved"), ("rollout complete in eu-west OPS-103", "resolved"),
+        ("OPS-104 migration 100% complete", "resolved"), ("please complete the checklist", "note"),
+        ("OPS-107 investigation continues with the vendor", "status"),
+    ]:
+        assert ex.classify(line, ex.words(line), False) == (kind, 0), line
