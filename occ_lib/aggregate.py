@@ -123,6 +123,9 @@ def _stamp(path: str) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
+_WARNED: set[tuple[str, Any]] = set()
+
+
 def _skip_unreadable(files: list[str]) -> list[str]:
     """``files`` less those known unreadable, each of which is named in a ``StoreWarning``."""
     from .store import StoreWarning
@@ -131,7 +134,11 @@ def _skip_unreadable(files: list[str]) -> list[str]:
     for f in files:
         known = _UNREADABLE.get(f)
         if known is not None and known[0] == _stamp(f):
-            warnings.warn(f"{f}: skipped unreadable Parquet file ({known[1]})", StoreWarning, stacklevel=2)
+            if (f, known[0]) not in _WARNED:  # (once per file: a report reads the store many times)
+                _WARNED.add((f, known[0]))
+                warnings.warn(
+                    f"{f}: skipped unreadable Parquet file ({known[1]})", StoreWarning, stacklevel=2
+                )
         else:
             kept.append(f)
     _LISTED.set(kept)
@@ -330,7 +337,10 @@ def _lookahead(
 ) -> pd.Timestamp | None:
     """The exclusive end of the probes read: past ``end`` up to ``as_of`` (inclusive) when retries
     need later probes to judge a failure near the end, else ``end`` itself."""
-    if end is None or as_of is None or as_of < end or _retries_expr(retries)[1] == 0:
+    if end is None or _retries_expr(retries)[1] == 0:
+        return end
+    as_of = end if as_of is None else as_of  # (the default: the window's end, inclusive as any as_of)
+    if as_of < end:
         return end
     return as_of + pd.Timedelta(microseconds=1)
 

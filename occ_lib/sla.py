@@ -57,6 +57,17 @@ _MINUTE = pd.Timedelta(minutes=1)
 
 
 # ---------------------------------------------------------------------------------------------
+def _window_minutes(start: pd.Timestamp, window: dt.timedelta, cap: pd.Timestamp, tz: str) -> float:
+    """Minutes of a latency window known by ``cap`` (as_of): a whole-day window is local days (23 or
+    25 hours across a clock change), a window cut short by as_of counts to as_of."""
+    if window % dt.timedelta(days=1) == dt.timedelta(0):
+        local = pd.Timestamp(start).tz_convert(tz).date()
+        end = local_midnight(local + window, tz)
+    else:
+        end = pd.Timestamp(start) + pd.Timedelta(window)
+    return (min(end, cap) - pd.Timestamp(start)) / _MINUTE
+
+
 # accounting rules
 
 
@@ -536,7 +547,7 @@ def error_budget(
             "ratio": av["ratio"],
         }
     )
-    out["allowed_bad"] = (100.0 - out["objective"]) / 100.0 * out["counted"]
+    out["allowed_bad"] = ((100.0 - out["objective"]) / 100.0 * out["counted"]).where(out["counted"] > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         consumed = np.where(
             out["allowed_bad"] > 0,
@@ -698,7 +709,7 @@ def probe_misses(
                             "due_at": rec["window_start"],
                             "resolved_at": pd.NaT,
                             "status": "missed",
-                            "overage_min": pd.Timedelta(window) / _MINUTE,
+                            "overage_min": _window_minutes(rec["window_start"], window, cap, policy.tz),
                             "source": "probes",
                             "line": pd.NA,
                             "detail": f"{o.percentile} {value:.1f} ms > {o.threshold_ms:g} ms over "

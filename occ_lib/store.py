@@ -69,6 +69,20 @@ class StoreWarning(UserWarning):
     """A store file was skipped because it could not be read; the rest was still returned."""
 
 
+def _format_warning(
+    message: Any, category: type[Warning], filename: str, lineno: int, line: Any = None
+) -> str:
+    """A ``StoreWarning`` as one line for people (a notebook's report shows it): no source path or
+    line of occ's own code; other warnings as Python formats them."""
+    if issubclass(category, StoreWarning):
+        return f"occ: warning: {message}\n"
+    return _PY_FORMAT_WARNING(message, category, filename, lineno, line)
+
+
+_PY_FORMAT_WARNING = warnings.formatwarning
+warnings.formatwarning = _format_warning
+
+
 # paths ------------------------------------------------------------------------------------------
 def probes_dir(store: str | Path) -> Path:
     """The ``probes/`` folder of a store; :class:`StoreError` when the store (or its ``probes``) is

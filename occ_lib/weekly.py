@@ -30,6 +30,7 @@ from typing import Any
 
 import pandas as pd
 
+from .errors import ArgumentError
 from .periods import day_of_end, last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
 from .timeline import INSTANT_COLUMNS
 from .workspace import DEFAULT_EVIDENCE
@@ -106,8 +107,8 @@ def period(
     if start or end:
         if not (start and end):
             raise ValueError("give both start and end (or a week)")
-        s, _ = _date_or_instant(start, zone_name)
-        e, is_date = _date_or_instant(end, zone_name)
+        s, _ = _period_arg(start, "start", zone_name)
+        e, is_date = _period_arg(end, "end", zone_name)
         if is_date:
             e = local_midnight(e.tz_convert(zone(zone_name)).date() + dt.timedelta(days=1), zone_name)
         if e <= s:
@@ -117,11 +118,24 @@ def period(
         last = (e - pd.Timedelta(microseconds=1)).tz_convert(z)
         label = f"{s.tz_convert(z):%Y-%m-%d}_{last:%Y-%m-%d}"
     else:
-        label_week = week_label(week, zone_name) if week else last_complete_week(now_ts, zone_name)
-        s, e = week_bounds(label_week, zone_name)
+        try:
+            label_week = week_label(week, zone_name) if week else last_complete_week(now_ts, zone_name)
+            s, e = week_bounds(label_week, zone_name)
+        except (ValueError, TypeError) as exc:
+            raise ArgumentError(f"week: {week!r}: {exc}") from None
         label = label_week
     a = to_utc(as_of, zone_name) if as_of else min(e, now_ts)
     return Period(label, label_week, s, e, a, zone_name)
+
+
+def _period_arg(value: Any, param: str, zone_name: str) -> tuple[pd.Timestamp, bool]:
+    """:func:`_date_or_instant` with an :class:`~occ_lib.errors.ArgumentError` naming ``param``."""
+    try:
+        return _date_or_instant(value, zone_name)
+    except ArgumentError:
+        raise
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise ArgumentError(f"{param}: not a date or time: {value!r} ({exc})") from None
 
 
 # figures ------------------------------------------------------------------------------------------

@@ -570,3 +570,12 @@ def test_table_versions_are_dated_by_the_section_they_are_written_in_and_in_the_
     start, end = ts("2025-10-06 04:00"), ts("2025-10-13 04:00")
     hist = weekly.table_history(parse_log(edge, "e.md"), start, end, "America/New_York")
     assert [(v.line, v.at) for v in hist["e.md: Ticket | RAG"]] == [(2, ts("2025-10-06 04:00"))]
+
+
+def test_a_period_given_a_bad_date_or_week_names_it():
+    from occ_lib.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match=r"^start: not a date or time: '2025-11-31'"):
+        weekly.period(None, start="2025-11-31", end="2025-12-01")
+    with pytest.raises(ArgumentError, match=r"^week: '2025-W54': "):
+        weekly.period(None, week="2025-W54")

@@ -97,12 +97,15 @@ def test_a_target_with_no_counted_probe_has_no_budget_figures(tmp_path):
         ("billing", "2025-10-12T06:15:00Z", 503, 40), ("billing", "2025-10-12T07:15:00Z", 503, 40),
     ])
     d = weekly.collect(ws, weekly.period(ws, week="2025-W41"))
-    got = d.budget[["target", "probes counted", "budget consumed (%)", "budget remaining (%)"]]
+    cols = ["target", "probes counted", "budget (probes)", "budget consumed (%)", "budget remaining (%)"]
+    got = d.budget[cols]
     rec = got.to_dict("records")[0]
     assert (rec["target"], rec["probes counted"]) == ("billing", 0)
+    # no budget at all, not a budget of 0 probes (which reads as spent)
+    assert pd.isna(rec["budget (probes)"])
     assert pd.isna(rec["budget consumed (%)"]) and pd.isna(rec["budget remaining (%)"])
     b = sla.error_budget(ws.store, ws.policy, d.per.start, d.per.end)
-    assert b[["counted", "allowed_bad"]].to_dict("records") == [{"counted": 0, "allowed_bad": 0.0}]
+    assert b["counted"].tolist() == [0] and b["allowed_bad"].isna().all()
     assert b["consumed_pct"].isna().all() and b["remaining_pct"].isna().all()
     html = weekly.show(d.budget)._repr_html_()
     assert "100.0" not in html
@@ -135,3 +138,20 @@ def test_a_one_day_latency_objective_is_judged_on_days_in_the_policy_zone(tmp_pa
         {"subject": "api", "due_at": ts("2025-10-07 04:00"), "overage_min": 1440.0,
          "detail": "p50 2000.0 ms > 1000 ms over 1d from 2025-10-07 04:00 UTC (n=2)"}
     ]
+
+
+def test_a_whole_day_latency_miss_lasts_its_local_day_and_no_longer_than_as_of(tmp_path):
+    # 2025-11-02 in New York is 25 hours long (clocks go back); slow probes that day
+    lat1d = {"latency": [{"percentile": "p50", "threshold_ms": 1000, "window": "1d"}]}
+    policy = {"tz": "America/New_York", "targets": {"*": lat1d}}
+    ws = _workspace(tmp_path, policy, [
+        ("api", "2025-11-02T05:00:00Z", 200, 2000), ("api", "2025-11-02T15:00:00Z", 200, 2000),
+    ])
+    d = weekly.collect(ws, weekly.period(ws, week="2025-W44"))
+    lat = d.misses[d.misses["kind"] == "latency"]
+    assert lat[["due_at", "overage_min"]].to_dict("records") == [
+        {"due_at": ts("2025-11-02 04:00"), "overage_min": 1500.0}]
+    early = weekly.collect(ws, weekly.period(ws, week="2025-W44", as_of="2025-11-02T06:00:00Z"))
+    lat = early.misses[early.misses["kind"] == "latency"]
+    assert lat[["due_at", "overage_min"]].to_dict("records") == [
+        {"due_at": ts("2025-11-02 04:00"), "overage_min": 120.0}]
