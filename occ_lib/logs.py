@@ -702,6 +702,8 @@ def _parse_document(
 ) -> None:
     """:func:`_parse_into`'s work once the document's encoding, front matter and zones are known."""
     lines = d.lines
+    # (what rarer secrets need, looked for once in the whole document: most have none of it)
+    rare = ex.rare_hint("\n".join(lines))
 
     # Pass 1, the structure: sections, tables and the items with the section each belongs to.
     # The items' fields are then found document-wide, pass by pass (_items), not item by item.
@@ -747,7 +749,7 @@ def _parse_document(
         if tag == "i" or tag == "l" or tag == "p":
             if tag == "p" and title is None and subject is None and position == 0:
                 m = _SUBJECT.match(b[3])
-                subject = ex.redact(m.group(1).strip()) if m else None  # (an e-mail's title)
+                subject = ex.redact(m.group(1).strip(), rare) if m else None  # (an e-mail's title)
             if (tag == "l" or (tag == "p" or tag == "i" and b[2] == 0 and not days) and is_field(b[3])) and (
                 position == 0 and sec[2] is None and b[3]
             ):
@@ -784,7 +786,7 @@ def _parse_document(
         elif tag == "h":
             _, line, level, htext = b
             nesting.append(_CLEAR)
-            htext = ex.redact(htext)
+            htext = ex.redact(htext, rare)
             while enclosing and enclosing[-1][0] >= level:
                 enclosing.pop()
             _, parent, parent_tks, parent_zone, parent_flags = (
@@ -885,15 +887,15 @@ def _parse_document(
                         _deadline_cell(c, kw) for c, kw in zip(cells, row_dl, strict=True)
                     ).rstrip()
                     items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, head_flags))
-            cols = [ex.redact(c) for c in cols]  # (kept whole, as the items are: no secret in a cell)
-            frame = _table_frame([[ex.redact(c) for c in row] for row in body], cols)
+            cols = [ex.redact(c, rare) for c in cols]  # (kept whole, as the items are: no secret in a cell)
+            frame = _table_frame([[ex.redact(c, rare) for c in row] for row in body], cols)
             T["source"].append(source)
             T["line"].append(line)
             T["section"].append(sec[0])
             T["headers"].append(list(cols))
             T["frame"].append(frame)
 
-    time_problems, n_events = _items(acc, source, items, nesting, tz)
+    time_problems, n_events = _items(acc, source, items, nesting, tz, rare)
     # problems in file order, as one pass over the file would have met them
     for line, token, reason in date_problems:
         time_problems.append((line, "date", token, reason))
@@ -979,7 +981,7 @@ def _inherit(items: list[tuple], owns: list[list[str]], nesting: list[int]) -> l
 
 
 def _items(
-    acc: _Acc, source: str, items: list[_Item], nesting: list[int], tz: dt.tzinfo | None,
+    acc: _Acc, source: str, items: list[_Item], nesting: list[int], tz: dt.tzinfo | None, rare: bool = True,
 ) -> tuple[list[tuple[int, str, str | None, str]], int]:
     """Events and deadlines of one document's items; returns their time problems (line, ...) and
     the number of events (a paragraph that says nothing reportable is none, :data:`_TELLING`).
@@ -989,13 +991,14 @@ def _items(
     the whole document at once (:func:`occ_lib.times.find_times_many`).
     """
     redact, tickets, without_code = ex.redact, ex.tickets, ex.without_code
-    texts = [redact(_without_tags(it[2]) if "<" in it[2] else it[2]) for it in items]
+    texts = [redact(_without_tags(it[2]) if "<" in it[2] else it[2], rare) for it in items]
     owns = [tickets(t) for t in texts]
     tks_all = _inherit(items, owns, nesting)
     for k, it in enumerate(items):
         if not tks_all[k] and it[6]:
             tks_all[k] = it[6]
-    proses = [without_code(t if it[8] is None else redact(it[8])) for t, it in zip(texts, items, strict=True)]
+    proses = [without_code(t if it[8] is None else redact(it[8], rare))
+              for t, it in zip(texts, items, strict=True)]
     zones = [it[5] for it in items] if any(it[5] is not None for it in items) else None
     weeks = [bool(it[9] & _WEEK) for it in items] if any(it[9] & _WEEK for it in items) else None
     found = _times.find_times_many(
