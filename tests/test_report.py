@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -297,7 +298,20 @@ def test_weekly_one_failure_does_not_stop_the_others(tmp_path):
     assert '<a href="2025-W41/b_fine.html">b_fine</a>' in index
 
 
+@pytest.fixture
+def sigint_raises():
+    """Ctrl-C raises KeyboardInterrupt in this process, whatever pytest inherited: a run started in
+    the background by a non-interactive shell (``make test &``) starts with SIGINT ignored, and the
+    forked workers would inherit that."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 @pytest.mark.slow
+@pytest.mark.usefixtures("sigint_raises")
 def test_an_interrupted_weekly_run_leaves_the_previous_report_as_it_was(tmp_path):
     """The run fills a hidden folder that replaces the week's folder only at the end: Ctrl-C in the
     middle (a real SIGINT to this process, sent by the second notebook's kernel) leaves the last
