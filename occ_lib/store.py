@@ -39,7 +39,7 @@ import os
 import time
 import uuid
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
 
@@ -190,12 +190,19 @@ def _fsync_dir(folder: Path) -> None:
 def _atomic_write(table: pa.Table, final: Path, metadata: dict[bytes, bytes] | None = None) -> Path:
     """Write ``table`` to a hidden temp file next to ``final``, fsync, rename into place."""
     final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = final.parent / f"{_TMP_PREFIX}{uuid.uuid4().hex}{_TMP_SUFFIX}"
     if metadata:
         table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata})
+    return _replace_with(final, _TMP_SUFFIX, "xb", lambda fh: pq.write_table(table, fh, compression="zstd"))
+
+
+def _replace_with(final: Path, suffix: str, mode: str, write: Callable[[IO[Any]], object]) -> Path:
+    """``write`` into a hidden temp file next to ``final``, fsync it, rename it into place and fsync
+    the folder; the temp file is removed on any failure (a reader sees the old file or the new)."""
+    tmp = final.parent / f"{_TMP_PREFIX}{uuid.uuid4().hex}{suffix}"
+    text = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
     try:
-        with open(tmp, "xb") as fh:
-            pq.write_table(table, fh, compression="zstd")
+        with open(tmp, mode, **text) as fh:
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, final)
@@ -554,17 +561,7 @@ def export(
         if fmt == "parquet":
             _atomic_write(to_arrow(df), path)
             return len(df)
-        tmp = path.parent / f"{_TMP_PREFIX}{uuid.uuid4().hex}.csv.part"
-        try:
-            with open(tmp, "x", encoding="utf-8", newline="") as fh:
-                render(df, "csv", fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
+        _replace_with(path, ".csv.part", "x", lambda fh: render(df, "csv", fh))
     except OSError as exc:
         raise StoreError(f"{out}: cannot write: {exc.strerror or exc}") from None
     return len(df)
