@@ -253,8 +253,8 @@ def rare_hint(text: str) -> bool:
     option, a credential known by its form): asked once of a whole document, so that its items
     skip these tests when none is anywhere in it (:func:`redact`'s ``rare``)."""
     low = text.lower()
-    if ("secret" in low or "passw" in low or "mysql" in low or "login" in low or "sshpass" in low
-            or "redis-cli" in low or known_hint(text)):
+    if ("secret" in low or "passw" in low or "passc" in low or "mysql" in low or "login" in low
+            or "sshpass" in low or "redis-cli" in low or known_hint(text)):
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found
     # by its dashes (a literal a search skips to) and then checked
@@ -271,7 +271,7 @@ def redact(text: str, rare: bool = True) -> str:
                           or "googleapis" in text):
         return redact_text(text)
     if ("earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text
-            or "ASIC " in text or (rare and rare_hint(text))):
+            or "ASIC " in text or (rare and rare_hint(text))):  # (a secret's word: rare_hint)
         return redact_text(text)
     if ("=" in text or ":" in text) and pair_hint(text):  # ('GH_TOKEN=...', '"X-Api-Key: ..."')
         return redact_pairs(text)
@@ -521,7 +521,8 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
     none_of = w.isdisjoint
     low = None
     if not none_of(_ESC_DONE) or (not none_of(_ESC_NOUN) and not none_of(_DONE)) or (
-        not none_of(_PAGED) and not (none_of(_MANAGER) and none_of(_ONCALL))
+        not none_of(_PAGED)
+        and not (none_of(_MANAGER) and none_of(_ONCALL) and "head of" not in text.lower())
     ) or (
         (not none_of(_TOLD) or ("in" in w and not none_of(_LOOP_IN)))
         and not (none_of(_MANAGER) and none_of(_EXEC))
@@ -543,7 +544,8 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
         _NOT_RESOLVED
     ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
         # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
-        return ("status", 0) if _PARTIAL.search(text.lower()) else ("resolved", 0)
+        low = text.lower()
+        return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) else ("resolved", 0)
     if not none_of(_ACK) and none_of(_NOT_RESOLVED) and (none_of(_NET) or not none_of(_ACK_WORDS)):
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
@@ -584,6 +586,10 @@ _PARTIAL = re.compile(
     r"|\b(?:investigation|troubleshooting|debugging|triage|root\s+cause\s+analysis)\s+(?:continues|ongoing"
     r"|in\s+progress)\b"
 )
+
+
+# a run that ended in failure ('##[error]Process completed with exit code 2', 'completed with errors')
+_FAILED_RUN = re.compile(r"\bcompleted\s+with\s+(?:exit\s+code\s+[1-9]|errors?|failures?)")
 
 
 def _future_only(low: str) -> bool:

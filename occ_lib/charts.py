@@ -846,7 +846,7 @@ def escalation_chart(
                     "line": {"width": 1, "color": "#333333"},
                 },
                 customdata=[
-                    [int(lv), esc(f"{s}:{ln}"), esc(txt), w]
+                    [int(lv), esc(f"{_file_name(s)}:{ln}"), esc(txt), w]
                     for lv, s, ln, txt, w in zip(
                         levels, part["source"], part["line"], part["text"], when, strict=True
                     )
@@ -1000,3 +1000,10 @@ def latency_chart_from_probes(
 def outcomes_chart_from_probes(probes: pd.DataFrame, window: str = "1h", **kw: Any) -> go.Figure:
     """:func:`outcomes_chart` straight from raw probe rows (aggregated first, per ``window``)."""
     return outcomes_chart(outcome_counts(probes, window), **kw)
+
+
+def _file_name(source: object) -> str:
+    """A log's file name, as the report's tables show it: the folders of the machine that built the
+    report are nobody's business."""
+    text = str(source)
+    return text.replace("\\", "/").rsplit("/", 1)[-1]

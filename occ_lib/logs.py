@@ -174,11 +174,12 @@ Per item (the rules, in order)
          pendiente, sin), or every such word is a resolution still to come: after be, expected,
          expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
          "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD"; "fixed by
-         @bob" is done). ``complete`` counts as a state, not as a verb ("migration complete", "|
-         Complete ✅ |"; not "complete the rollout"). Progress is no resolution but a ``status``: a
-         share done ("60% done"), "completed on 2 of 6 regions", "rest in progress", "still running",
-         "investigation continues". A possessive is its word ("escalated to the CIO's office" names
-         an executive). Their words for escalated (eskaliert, escaladé, remonté), a manager
+         @bob" is done). ``complete`` counts as a state, not as a verb ("migration complete", "| Complete ✅
+         |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
+         done"), "completed on 2 of 6 regions", "rest in progress", "still running", "investigation
+         continues", and so is a run that ended in failure ("Process completed with exit code 2", "completed
+         with errors"). A possessive is its word ("escalated to the CIO's office" names an executive). Their
+         words for escalated (eskaliert, escaladé, remonté), a manager
          (Teamleitung, Vorgesetzte, Abteilungsleiter..., responsable, gerente), an executive
          (Vorstand, Geschäftsführung, directeur/directrice) and acknowledged (quittiert, bestätigt,
          acquitté) count too.

@@ -1,17 +1,18 @@
 """Secret redaction, shared by the log parser, the probe runner, the store and every error message.
 
-Rules: userinfo (``user:pass@``) is replaced by ``***@``; the value of a query parameter whose name
-contains a secret-like word (token, key, secret, signature, sig, password, pass, pwd, auth, code,
-credential, session, jwt, bearer, cookie) becomes ``***``; header values are never kept at all, only
-names. In free text (:func:`redact_text`) the word after ``Bearer`` is a credential when it has 8+
-token characters; after ``Basic``, ``token``, ``secret`` or ``password`` only when it also looks like
-one: it has a digit, one of ``. _ ~ + / =``, an upper-case letter after a lower-case one (base64) or
-20+ characters ("the token rotation completed", "Basic authentication enabled" stay as written).
-Credentials known by their form are masked whatever names them (:func:`redact_known`: AWS key ids,
-GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI tokens, JWTs, private key blocks, ``curl -u
-user:password``, ``mysql -pPASSWORD``), and so are a webhook URL's path (Slack, Teams, Discord,
-Google Chat) and a session in a URL's path (``;jsessionid=``). A password in a URL's userinfo may
-hold ``/``, ``?`` or ``#`` unescaped, as pasted configs write it (``postgres://app:wJal/K7@db``).
+Rules: userinfo (``user:pass@``) is replaced by ``***@``; the value of a query parameter whose name contains a
+secret-like word (token, key, secret, signature, sig, password, pass, pwd, auth, code, credential, session,
+jwt, bearer, cookie) becomes ``***``; header values are never kept at all, only names. In free text
+(:func:`redact_text`) the word after ``Bearer`` is a credential when it has 8+ token characters; after
+``Basic``, ``token``, ``secret``, ``password`` or ``passcode`` (also ``password is X``, ``password for db-3:
+X``) only when it also looks like one and is no ticket, date, time or version: it has a digit, one of ``. _ ~
++ / =``, an upper-case letter after a lower-case one (base64) or 20+ characters ("the token rotation
+completed", "Basic authentication enabled" stay as written). Credentials known by their form are masked
+whatever names them (:func:`redact_known`: AWS key ids, GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI
+tokens, JWTs, private key blocks, ``curl -u user:password``, ``mysql -pPASSWORD``), and so are a webhook URL's
+path (Slack, Teams, Discord, Google Chat) and a session in a URL's path (``;jsessionid=``). A password in a
+URL's userinfo may hold ``/``, ``?`` or ``#`` unescaped, as pasted configs write it
+(``postgres://app:wJal/K7@db``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ _SECRET_NAME = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
 _QUERY_PAIR = re.compile(r"([^&=;]+)(=)([^&;]*)")
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")
 _BEARER = re.compile(
-    r"(?i)\b(bearer|basic|token|secret|password|passwd)((?:[*_]{0,2}:)?[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
+    r"(?i)\b(bearer|basic|token|secret|password|passwd|passcode|passphrase)"
+    # ('root password is X', 'break-glass password for db-3: X')
+    r"((?:\s+(?:is|was|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}:)?[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
     r"([A-Za-z0-9._~+/=-]{8,})(?(3)`)"
 )
 _CREDENTIAL_SIGN = re.compile(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
@@ -370,8 +373,8 @@ _TICKETISH = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|" + SERVICE
 _NO_CREDENTIAL = re.compile(
     r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|" + SERVICENOW_TICKET
     + r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-    r"|\d{1,2}:\d{2}(?::\d{2})?(?:Z|[ap]m)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:[ap]m)|v?\d+(?:\.\d+){1,3}",
-    re.IGNORECASE,
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:Z|(?i:[ap]m))?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?i:[ap]m)|[vV]?\d+(?:\.\d+){1,3}"
+    # (tickets in capitals only: 'Tr0ub4dor-77' is a password)
 )
 
 
@@ -465,8 +468,10 @@ def _credential(m: re.Match[str]) -> str:
     """``Bearer ***`` for a match of :data:`_BEARER`; after basic/token only a word that looks like a
     credential (prose says 'the token rotation completed', 'Basic authentication enabled')."""
     word, tick = m.group(4), m.group(3) or ""
-    if _NO_CREDENTIAL.fullmatch(word.strip("._-")):
-        return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation')
+    if _NO_CREDENTIAL.fullmatch(word.strip("._-")) or m.string.startswith(":", m.end(4)) and (
+        m.string[m.end(4) + 1:m.end(4) + 2].isdigit()
+    ):
+        return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation', '...T14:00Z')
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word):
         return f"{m.group(1)}{m.group(2)}{tick}{REDACTED}{tick}"
     return m.group(0)

@@ -206,14 +206,20 @@ def first_events(frame: pd.DataFrame, key: str = "ticket") -> pd.Series:
 def final_resolutions(frame: pd.DataFrame) -> pd.Series:
     """Mask of the ``resolved`` events that count (``ticket, at, kind`` columns): those after the
     ticket's last ``reopened`` event, since a ticket reopened after a resolution is resolved only
-    by a later one."""
+    by a later one. A date-only resolution on the day of a timed reopening (``at_precision``
+    ``day``, its ``at`` that day's start) comes after it, as a date-only event never comes before a
+    timed one of its day."""
     resolved = frame["kind"].eq("resolved")
     reopened = frame["kind"].eq("reopened") & frame["at"].notna()
     if not reopened.any():
         return resolved
     last = frame.loc[reopened].groupby("ticket")["at"].max()
     since = frame["ticket"].map(last)
-    return resolved & (since.isna() | (frame["at"] > since))
+    after = frame["at"] > since
+    if "at_precision" in frame.columns:
+        day = frame["at_precision"].eq("day") & (frame["at"] <= since)
+        after = after | (day & (since - frame["at"] < pd.Timedelta(days=1)))
+    return resolved & (since.isna() | after)
 
 
 def _first(frame: pd.DataFrame, mask: pd.Series) -> tuple[pd.Series, pd.Series]:

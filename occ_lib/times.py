@@ -69,7 +69,9 @@ Ranges
     ``tomorrow night`` is the whole range's). ``ETA slipped from 10:00 to 13:00`` (moved, pushed, changed,
     shifted, delayed, postponed, rescheduled, bumped ``from``) is no range but two deadlines, as is ``ETA was
     10:00, now 13:00``: the old one and the new one.
-Keywords after a time
+Keywords after a time (and what is no keyword: ``caused by the 14:55 deploy``, ``introduced by``,
+``triggered by``... name a cause; Go's ``context deadline exceeded`` is a timeout error; a clock time
+followed by a unit, ``01:02 min``, or after ``elapsed time:``/``total time:``, is a duration)
     A keyword written after the time that opens an item takes that time as its deadline (``17:00 UTC
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
@@ -724,6 +726,10 @@ def _deadline(
         kw = _norm_keyword(before.group("kw")[::-1])
         if kw == "window" and _NOT_A_DEADLINE_WINDOW.search(text, lo, start - before.end()):
             return None  # ('impact window: 14:02-15:47 UTC' is when it happened)
+        if kw == "by" and _CAUSED.search(text, max(a, start - before.end() - 24), start - before.end()):
+            return None  # ('alert caused by the 14:55 deploy': what caused it, nothing due)
+        if kw == "deadline" and _GO_TIMEOUT.search(text, max(a, start - before.end() - 12), start):
+            return None  # (Go's 'context deadline exceeded at ...': a timeout error, no promise)
         return kw
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
@@ -731,6 +737,12 @@ def _deadline(
 
 
 _EOD_HINT = re.compile("eod|eob|cob")
+_GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
+_CAUSED = re.compile(
+    r"(?i:caused|introduced|triggered|broken|induced|impacted|affected|preceded|followed|superseded"
+    r"|replaced|blocked|reverted|fixed|resolved|reported|raised|opened|filed|approved|merged|deployed"
+    r"|shipped|started|kicked\s+off|initiated|made|sent|posted)\s+$"
+)
 _EVENT_NEXT = re.compile(
     r"\s*(?i:passed|reached|cleared|met|hit|done|complete|completed|green|ok|opened|started|closed|ended"
     r"|began|begins|starts|ends|open|closes)\b"
@@ -1450,6 +1462,7 @@ def _scan(
             continue  # consumed so that its pieces never read as times; stamps=True reads them below
         if kind == "tm" and _PLAIN_CLOCK.fullmatch(text, s, m.end()) and (
             not _RANGE_NEXT.match(text, m.end(), b) and _after_duration_word(text, max(a, s - 20), s)
+            or _UNIT_AFTER.match(text, m.end(), b)  # ('Total time:  01:02 min', '00:14 mins')
         ):
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
         mention = (
@@ -1475,17 +1488,20 @@ def _scan(
         first = False
         if mention.keyword is None and out and out[-1].keyword is not None and (
             a + mention.start == moved_to or _NOW_GAP.fullmatch(text, a + out[-1].end, a + mention.start)
+            or (text.startswith(" to ", a + out[-1].end) and a + out[-1].end + 4 == a + mention.start
+                and _MOVED_FROM.search(text, max(a, a + out[-1].start - 40), a + out[-1].start))
         ):  # ('ETA slipped from 10:00 to 13:00', 'ETA was 10:00, now 13:00': the new time of that keyword)
             mention = dataclasses.replace(mention, keyword=out[-1].keyword, is_deadline=True)
         out.append(mention)
     return out, base
 
 
+_UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b")
 _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _RANGE_NEXT = re.compile(r"\s?[\u2013\u2014-]\s?\d")
 # words after which 'H:MM(:SS)' is how long something took, not a time of day
 _DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time", "uptime", "mttr", "mttd",
-                   "mtta", "ttr")
+                   "mtta", "ttr", "elapsed time", "total time", "time taken", "time elapsed")
 
 
 def _after_duration_word(text: str, lo: int, s: int) -> bool:

@@ -354,6 +354,12 @@ def test_escalation_chart_traces_levels_deadlines_and_escaping():
     assert "<script>" not in js and "</script>" not in js and "<missed>" not in js
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in js
     assert "ETA &lt;missed&gt;" in js
+    # a log's place is its file name and line, as the tables show it: no folder of the build machine
+    tl2 = tl.assign(source=["/home/ci/work/a.md", "/home/ci/work/a.md", "b.md", "C:\\ops\\b.md"])
+    by2 = {t.name: t for t in charts.escalation_chart(tl2, deadlines, res, tz=NY).data}
+    assert [c[1] for t in ("escalation", "follow up", "resolved") for c in by2[t].customdata] == [
+        c[1] for t in ("escalation", "follow up", "resolved") for c in by[t].customdata]
+    assert "/home/ci" not in charts.escalation_chart(tl2, deadlines, res, tz=NY).to_json()
 
 
 def test_escalation_chart_from_raw_deadlines_computes_status():

@@ -187,6 +187,7 @@ def test_a_moved_deadline_gives_the_old_and_the_new_one():
         "- MIG-301 ETA slipped to 10/14\n- MIG-302 ETA 10/10 slipped to 10/14\n"
         "- MIG-303 ETA ~10/14\n- MIG-304 cutoff 10/14\n- MIG-305 NLT 10/14\n- MIG-306 cert expires 10/14\n"
         "- 09:00 change window 10:00 to 11:00\n"
+        "- 08:30 UTC: INFRA-1 ETA moved from 2025-10-15 17:00 UTC to 2025-10-17 17:00 UTC.\n"
     )
     assert _deadlines(text) == [
         [2, ts("2025-10-09 10:00"), "ETA", True], [2, ts("2025-10-09 13:00"), "ETA", False],
@@ -198,6 +199,7 @@ def test_a_moved_deadline_gives_the_old_and_the_new_one():
         [8, ts("2025-10-14"), "ETA", False], [9, ts("2025-10-14"), "cutoff", False],
         [10, ts("2025-10-14"), "no later than", False], [11, ts("2025-10-14"), "expires", False],
         [12, ts("2025-10-09 11:00"), "window", False],
+        [13, ts("2025-10-15 17:00"), "ETA", False], [13, ts("2025-10-17 17:00"), "ETA", False],
     ]
 
 

@@ -1746,3 +1746,28 @@ def test_round_two_week_lookalikes_revised_columns_and_kinds():
         ("OPS-107 investigation continues with the vendor", "status"),
     ]:
         assert ex.classify(line, ex.words(line), False) == (kind, 0), line
+
+
+def test_round_three_pasted_machine_lines_causal_by_and_handoff_words():
+    text = (
+        "## 2025-10-09 15:00 UTC\n\n14:00 UTC DEPLOY-900 prod deploy started\n"
+        "2025-10-09T14:02:11Z DEPLOY-900 health check failed, escalated to the CTO\n"
+        "2025-10-09T15:10:00Z DEPLOY-900 resolved\n\n"
+        "- OPS-20 rpc error: code = DeadlineExceeded desc = context deadline exceeded at "
+        "2025-10-09T14:02:11Z\n"
+        "- OPS-40 nightly build failed. Elapsed time: 00:14:02\n- OPS-41 maven: Total time:  01:02 min\n"
+        "- 15:20 OPS-800 deploy job failed: ##[error]Process completed with exit code 2.\n"
+        "- 15:21 INC-99 alert caused by the 14:55 deploy\n- 15:22 OPS-6 paged head of SRE\n"
+        "- 15:23 INC-5 handover: root password is Hunt3r2-prod (rotate after shift)\n"
+    )
+    logs = parse_log(text, "x.md")
+    ev = logs.events
+    assert ev[["line", "at", "kind", "level"]].values.tolist() == [
+        [3, ts("2025-10-09 14:00"), "note", 0], [4, ts("2025-10-09 14:02:11"), "escalation", 3],
+        [5, ts("2025-10-09 15:10"), "resolved", 0], [7, ts("2025-10-09 14:02:11"), "note", 0],
+        [8, ts("2025-10-09 15:00"), "note", 0], [9, ts("2025-10-09 15:00"), "note", 0],
+        [10, ts("2025-10-09 15:20"), "status", 0], [11, ts("2025-10-09 15:21"), "note", 0],
+        [12, ts("2025-10-09 15:22"), "escalation", 3], [13, ts("2025-10-09 15:23"), "note", 0],
+    ]
+    assert logs.deadlines.empty
+    assert ev["text"].tolist()[-1] == "15:23 INC-5 handover: root password is *** (rotate after shift)"

@@ -243,3 +243,16 @@ def test_a_date_only_deadline_and_an_eta_at_the_same_utc_instant_are_two_rows():
         [5, utc("2025-10-11 07:00"), "met"],  # (the end of Friday in Los Angeles)
         [6, utc("2025-10-10 00:00"), "missed"],
     ]
+
+
+def test_a_date_only_resolution_on_the_day_of_a_timed_reopening_comes_after_it():
+    text = (
+        "## 2025-10-10\n- 17:00 UTC DEPLOY-9 closed.\n"
+        "## 2025-10-12\n- 12:00 UTC DEPLOY-9 reopened, invites expired overnight.\n"
+        "- DEPLOY-9 resolved again: invites re-sent.\n"
+    )
+    from occ_lib import timeline
+
+    s = timeline.summary(parse_log(text, "x.md"), as_of=utc("2025-10-13"))
+    assert s[["ticket", "resolved_at", "status"]].values.tolist() == [
+        ["DEPLOY-9", utc("2025-10-12"), "resolved"]]
