@@ -126,11 +126,12 @@ Per item (the rules, in order)
       minute (in whole days: to the day). A ``window`` written as a range is due at its end (``maintenance
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
       planned or scheduled one is one). A deadline time written without a date more than 12 hours before the
-      item's own first time is the next day's (``23:40 paged, ETA 00:30``), unless the item says it was missed
-      or tells of it as past (``was``, ``this morning``, ``came and went``). A section that runs past midnight
-      puts the small hours on the next day: an item timed before 06:00 (local) right after an item of the same
-      section timed from 18:00 on, and the small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20
-      rollback complete`` under ``## 2025-10-24``); a date the item writes keeps its own, and an item nested
+      item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
+      marked ``(+1)`` or ``D+1``), unless the item says it was missed or tells of it as past (``was``, ``this
+      morning``, ``came and went``). A section that runs past midnight puts the small hours on the next day:
+      an item timed before 06:00 (local) right after an item of the same section timed from 18:00 on, and the
+      small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under ``##
+      2025-10-24``); a date the item writes keeps its own, and an item nested
       under the evening one is about that day. The next day is read again in the time's zone, so the night
       clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New York is 08:10
       UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
@@ -1094,9 +1095,13 @@ def _items(
                 else:
                     row_missed = missed and not ex.is_replacement(proses[k], m.start)
                 due = m.until if m.keyword == "window" and m.until is not None else m.at
-                # 'ETA 00:30' written at 23:40: the next 00:30, not the one 23 hours before
-                if times and not row_missed and not m.has_date and m.precision != "day" and (
-                    times[0] - due > _HALF_DAY
+                # 'ETA 00:30' written at 23:40 (or in a section timed 23:40): the next 00:30, not the
+                # one 23 hours before; '05:00 (+1)', '05:00 D+1': the next day, as written
+                timed_sec = sec[4] != _NAT and sec[5] != "day"
+                ref = times[0] if times else (
+                    epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else None)
+                if not row_missed and not m.has_date and m.precision != "day" and (
+                    ref is not None and ref - due > _HALF_DAY or _PLUS_ONE.match(proses[k], m.end)
                 ) and not _PAST_TENSE.search(text):
                     due = _next_day_due(m, due, _zone or tz)
                 DL((source, line, sec[0], list(tks), (due - epoch) // us,
@@ -1126,6 +1131,9 @@ def _next_day_due(m: _times.TimeMention, due: dt.datetime, zone: dt.tzinfo | Non
     if due is m.at:
         return _next_day(m, zone).at or due
     return _times.wall_shift(due, _mention_zone(m, zone), _ONE_DAY)
+
+
+_PLUS_ONE = re.compile(r"\s*(?:\(\+1\)|\+1d?\b|\(?D\+1\)?)")
 
 
 # HTML that GitHub and pasted pages leave in markdown: a line break inside a table cell or an item

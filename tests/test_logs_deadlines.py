@@ -293,3 +293,16 @@ def test_round_two_ranges_moves_checkpoints_and_night_stamps():
         [8, ts("2025-10-08 12:00"), "cutoff", False], [9, ts("2025-10-08 17:00"), "ETA", False],
         [13, ts("2025-10-26 01:30"), "window", False], [14, ts("2025-10-26 01:30"), "window", False],
     ]
+
+
+def test_a_handover_eta_rolls_by_the_sections_time_or_a_plus_one_marker():
+    text = (
+        "## Handover EMEA to AMER - 2025-10-10 16:00 CEST\n| Ticket | Status | ETA |\n|---|---|---|\n"
+        "| OPS-701 | fix deployed, verification by APAC | 02:00 |\n"
+        "## Shift B 2025-10-10 (UTC)\n- 16:00 OPS-1 handed to APAC, fix ETA 05:00 (+1)\n"
+        "- 16:05 OPS-2 handed to APAC, fix ETA 05:00 D+1\n- 16:10 OPS-3 check at 17:00\n"
+    )
+    assert _deadlines(text)[:3] == [
+        [4, ts("2025-10-11 00:00"), "ETA", False], [6, ts("2025-10-11 05:00"), "ETA", False],
+        [7, ts("2025-10-11 05:00"), "ETA", False],
+    ]
