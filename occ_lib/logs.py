@@ -853,6 +853,10 @@ def _parse_document(
             # 'Due': the dates of that column are read as deadlines ('due 2025-10-10'), in the zone
             # its header names ('Due (UTC)'), if any
             dl_cols = _header_deadlines(cols)
+            # (a row whose revised cell is empty reads its superseded original as the deadline again)
+            dl_alone = None if dl_cols is None or ("", None) not in dl_cols else [
+                (_header_deadlines([h]) or [None])[0] if kw == ("", None) else kw
+                for h, kw in zip(cols, dl_cols, strict=True)]
             # 'Time (UTC)': the rows' zone-less times are in it, else in the section's (a deadline
             # column's zone is its own)
             plain = headers if dl_cols is None else [h for h, d in zip(headers, dl_cols, strict=False)
@@ -879,12 +883,11 @@ def _parse_document(
                 rtext = " | ".join(cells).rstrip()
                 if rtext.strip(" |"):
                     row_dl = dl_cols
-                    if dl_cols is not None and ("", None) in dl_cols and not any(
+                    if dl_alone is not None and not any(
                         c.strip() for c, kw in zip(cells, dl_cols, strict=True)
                         if kw and kw[0].startswith("new ")
                     ):  # (no revised date in this row: the original one is still the deadline)
-                        row_dl = [(_header_deadlines([h]) or [None])[0] if kw == ("", None) else kw
-                                  for h, kw in zip(cols, dl_cols, strict=True)]
+                        row_dl = dl_alone
                     read_as = None if row_dl is None else " | ".join(
                         _deadline_cell(c, kw) for c, kw in zip(cells, row_dl, strict=True)
                     ).rstrip()

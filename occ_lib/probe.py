@@ -491,7 +491,7 @@ class _Plan:
     """What a probe sends and stores that the target alone decides, built before the probe takes a
     slot (while the probes in flight wait on the network), not between its connect and its answer."""
 
-    __slots__ = ("row", "headers", "timeout", "auth", "expect", "secrets")
+    __slots__ = ("row", "headers", "timeout", "auth", "expect", "forms")
 
     def __init__(self, t: Target) -> None:
         self.row: Row = dict.fromkeys(PROBE_COLUMNS)
@@ -504,7 +504,9 @@ class _Plan:
         # An explicit Authorization header wins over ``user:pass@`` in the URL (as with curl -H).
         self.auth = {"auth": httpx.Auth()} if any(k.lower() == "authorization" for k in self.headers) else {}
         self.expect = parse_expect(t.expect)
-        self.secrets = t.secrets()  # (blanked in the response headers kept, should a server echo one)
+        # the forms of its secrets, longest first: blanked in the response headers kept, should a
+        # server echo one (made once per target, not per probe)
+        self.forms = _secret_forms(t.secrets())
 
 
 async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap: int) -> Row:
@@ -535,11 +537,11 @@ async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap
         cls, message = _classify(exc, t, phases)
         row.update(outcome="down", error=cls, error_message=_scrub(message, t))
         if response is not None:
-            _fill_response(row, response, min(received, body_cap), plan.secrets)
+            _fill_response(row, response, min(received, body_cap), plan.forms)
         _fill_phases(row, phases)
         return row
     row["elapsed_ms"] = _ms(phases.t0)
-    _fill_response(row, response, min(received, body_cap), plan.secrets)
+    _fill_response(row, response, min(received, body_cap), plan.forms)
     _fill_phases(row, phases)
     status = response.status_code
     if not in_ranges(status, plan.expect):
@@ -569,7 +571,7 @@ def _round(v: float | None) -> float | None:
     return None if v is None else round(v, 3)
 
 
-def _fill_response(row: Row, response: httpx.Response, nbytes: int, secrets: Sequence[str] = ()) -> None:
+def _fill_response(row: Row, response: httpx.Response, nbytes: int, forms: Sequence[str] = ()) -> None:
     # one pass over the headers (each httpx lookup scans them all); repeated ones join with ', ',
     # as httpx's Headers.get joins them
     kept: dict[str, list[str]] = {}
@@ -577,8 +579,8 @@ def _fill_response(row: Row, response: httpx.Response, nbytes: int, secrets: Seq
         if name in _KEPT_HEADERS:
             kept.setdefault(name, []).append(value)
     h = {name: ", ".join(values) for name, values in kept.items()}
-    if secrets:  # (a gateway that echoes the request: 'Via: 1.1 gw (key=...)')
-        h = {name: _blank(value, secrets) for name, value in h.items()}
+    if forms:  # (a gateway that echoes the request: 'Via: 1.1 gw (key=...)')
+        h = {name: _blank_forms(value, forms) for name, value in h.items()}
     row.update(
         status=response.status_code,
         http_version=response.http_version,
@@ -684,14 +686,23 @@ def _forms(secret: str) -> set[str]:
     return {f for f in forms if len(f) >= 3}
 
 
-def _blank(text: str, secrets: Iterable[str]) -> str:
+def _secret_forms(secrets: Iterable[str]) -> list[str]:
+    """Every form of ``secrets`` (:func:`_forms`), longest first: replacing one never leaves a tail
+    of another."""
     forms: set[str] = set()
     for secret in secrets:
         forms |= _forms(secret)
-    for form in sorted(forms, key=len, reverse=True):
-        if form:
-            text = text.replace(form, REDACTED)
+    return sorted(forms, key=len, reverse=True)
+
+
+def _blank_forms(text: str, forms: Iterable[str]) -> str:
+    for form in forms:
+        text = text.replace(form, REDACTED)
     return text
+
+
+def _blank(text: str, secrets: Iterable[str]) -> str:
+    return _blank_forms(text, _secret_forms(secrets))
 
 
 # --------------------------------------------------------------------------- logging

@@ -368,7 +368,6 @@ def _looks_like_credential(word: str) -> bool:
 # CHG0034567, RITM0010042); only these prefixes, so that 'ABC1234567' or a part number stays text.
 # (Defined here, below occ_lib._extract, which reads tickets with it.)
 SERVICENOW_TICKET = r"(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS)[0-9]{7,10}(?![\w-])"
-_TICKETISH = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|" + SERVICENOW_TICKET)
 # what a credential-looking word may be and is not: a ticket, a date, a time or a timestamp
 _NO_CREDENTIAL = re.compile(
     r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|" + SERVICENOW_TICKET

@@ -2112,7 +2112,9 @@ def _range_end(
     if wd is not None:
         want = (_WD_INDEX[wd.group(0)[:3].lower()] - start.weekday()) % 7
     elif nxt.at < m.at:
-        want = days + 1 if (end + _A_DAY).replace(tzinfo=None) >= start.replace(tzinfo=None) else days + 2
+        # the next wall time on or after the start's: a day on, or two when a whole day lies between
+        gap = start.replace(tzinfo=None) - end.replace(tzinfo=None)
+        want = days + (1 if gap <= _A_DAY else 2)
     else:
         return nxt.at
     if want == days:

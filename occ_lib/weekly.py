@@ -77,13 +77,19 @@ class Period:
         )
 
 
-def _date_or_instant(value: str, tz: str) -> tuple[pd.Timestamp, bool]:
-    """Parse an ISO date or instant; the flag says it was a plain date (local midnight)."""
+def _date_or_instant(value: str, param: str, tz: str) -> tuple[pd.Timestamp, bool]:
+    """Parse an ISO date or instant; the flag says it was a plain date (local midnight). A value
+    that is neither is an :class:`~occ_lib.errors.ArgumentError` naming ``param``."""
     text = str(value).strip()
-    if len(text) == 10:
-        day = dt.date.fromisoformat(text)
-        return local_midnight(day, tz), True
-    return to_utc(text, tz), False
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            return local_midnight(day, tz), True
+        return to_utc(text, tz), False
+    except ArgumentError:
+        raise
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise ArgumentError(f"{param}: not a date or time: {value!r} ({exc})") from None
 
 
 def period(
@@ -107,8 +113,8 @@ def period(
     if start or end:
         if not (start and end):
             raise ValueError("give both start and end (or a week)")
-        s, _ = _period_arg(start, "start", zone_name)
-        e, is_date = _period_arg(end, "end", zone_name)
+        s, _ = _date_or_instant(start, "start", zone_name)
+        e, is_date = _date_or_instant(end, "end", zone_name)
         if is_date:
             e = local_midnight(e.tz_convert(zone(zone_name)).date() + dt.timedelta(days=1), zone_name)
         if e <= s:
@@ -126,16 +132,6 @@ def period(
         label = label_week
     a = to_utc(as_of, zone_name) if as_of else min(e, now_ts)
     return Period(label, label_week, s, e, a, zone_name)
-
-
-def _period_arg(value: Any, param: str, zone_name: str) -> tuple[pd.Timestamp, bool]:
-    """:func:`_date_or_instant` with an :class:`~occ_lib.errors.ArgumentError` naming ``param``."""
-    try:
-        return _date_or_instant(value, zone_name)
-    except ArgumentError:
-        raise
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise ArgumentError(f"{param}: not a date or time: {value!r} ({exc})") from None
 
 
 # figures ------------------------------------------------------------------------------------------
