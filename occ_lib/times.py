@@ -726,7 +726,7 @@ def _deadline(
         kw = _norm_keyword(before.group("kw")[::-1])
         if kw == "window" and _NOT_A_DEADLINE_WINDOW.search(text, lo, start - before.end()):
             return None  # ('impact window: 14:02-15:47 UTC' is when it happened)
-        if kw == "by" and _CAUSED.search(text, max(a, start - before.end() - 24), start - before.end()):
+        if kw == "by" and _is_causal_by(text, max(a, start - before.end() - 24), start - before.end(), start):
             return None  # ('alert caused by the 14:55 deploy': what caused it, nothing due)
         if kw == "deadline" and _GO_TIMEOUT.search(text, max(a, start - before.end() - 12), start):
             return None  # (Go's 'context deadline exceeded at ...': a timeout error, no promise)
@@ -739,10 +739,24 @@ def _deadline(
 _EOD_HINT = re.compile("eod|eob|cob")
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
 _CAUSED = re.compile(
-    r"(?i:caused|introduced|triggered|broken|induced|impacted|affected|preceded|followed|superseded"
-    r"|replaced|blocked|reverted|fixed|resolved|reported|raised|opened|filed|approved|merged|deployed"
-    r"|shipped|started|kicked\s+off|initiated|made|sent|posted)\s+$"
+    r"(?i:(?P<cause>caused|introduced|triggered|broken|induced|impacted|affected|preceded|followed"
+    r"|superseded|replaced|blocked|reverted)|fixed|resolved|reported|raised|opened|filed|approved|merged"
+    r"|deployed|shipped|started|kicked\s+off|initiated|made|sent|posted)\s+$"
 )
+_BY_THING = re.compile(r"(?i:by\s+(?:the|a|an|our|their|its|this|that|[\w\-]+'s)\s)")
+
+
+def _is_causal_by(text: str, lo: int, by: int, start: int) -> bool:
+    """Whether 'by' before a time names what did it, not when it is due.
+
+    'caused by 14:55 deploy' always does; 'fixed by the 14:55 deploy' does (a thing follows 'by'),
+    while 'will be fixed by 17:00 UTC' is a deadline: the verbs that also make promises are causal
+    only before a thing.
+    """
+    m = _CAUSED.search(text, lo, by)
+    if m is None:
+        return False
+    return m.group("cause") is not None or _BY_THING.match(text, by, start) is not None
 _EVENT_NEXT = re.compile(
     r"\s*(?i:passed|reached|cleared|met|hit|done|complete|completed|green|ok|opened|started|closed|ended"
     r"|began|begins|starts|ends|open|closes)\b"

@@ -1748,6 +1748,19 @@ def test_round_two_week_lookalikes_revised_columns_and_kinds():
         assert ex.classify(line, ex.words(line), False) == (kind, 0), line
 
 
+def test_by_after_a_promising_verb_is_a_deadline_unless_a_thing_follows():
+    text = (
+        "## 2025-10-09 15:00 UTC\n\n- OPS-1 will be fixed by 17:00 UTC\n- OPS-2 to be deployed by 17:00 UTC\n"
+        "- INC-98 fixed by the 14:55 deploy\n- INC-97 caused by 14:55 deploy\n- OPS-3 fixed by 17:30 UTC\n"
+        "- OPS-4 fix merged by yesterday's 14:00 release\n"
+    )
+    dl = parse_log(text, "x.md").deadlines
+    assert dl[["line", "tickets", "due_at"]].values.tolist() == [
+        [3, ["OPS-1"], ts("2025-10-09 17:00")], [4, ["OPS-2"], ts("2025-10-09 17:00")],
+        [7, ["OPS-3"], ts("2025-10-09 17:30")],
+    ]
+
+
 def test_round_three_pasted_machine_lines_causal_by_and_handoff_words():
     text = (
         "## 2025-10-09 15:00 UTC\n\n14:00 UTC DEPLOY-900 prod deploy started\n"
