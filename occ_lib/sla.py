@@ -81,7 +81,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "Deadline: missed when the text says it was missed, or when it fell due at or before as_of "
         "with no 'resolved' event for its ticket at or before the due time (in any log given); met "
         "when such a resolution came by then; open when not yet due and unresolved.",
-        f"A date-only deadline is due at the end of that day in {policy.tz}.",
+        f"A date-only deadline is due at the end of that day in {policy.tz}; a resolution known only "
+        "to its date is on time when that date is no later than the due date, and late by whole days "
+        "otherwise.",
         "A ticket reopened (reopened, regressed, recurred) after a resolution is resolved only by a "
         "later 'resolved' event.",
         f"An event from a dated but untimed section counts at the start of its date in {policy.tz} "
@@ -252,13 +254,21 @@ def _status(
     stated: bool = False,
     verb: str = "resolved",
     resolved_day: bool = False,
+    resolved_until: pd.Timestamp | None = None,
 ) -> tuple[str, float, str]:
-    """``(status, overage_min, reason)`` for a promise due at ``due``."""
+    """``(status, overage_min, reason)`` for a promise due at ``due``.
+
+    A resolution known only to its day (``resolved_day``: ``resolved`` is that day's midnight) is by
+    the due time only when the day begins before it: done on Oct 9 is late for a date-only 'due Oct 8',
+    whose end is Oct 9's midnight. ``resolved_until`` (the end of that day, given when the due time is
+    date-only too) measures the overage in whole days: due Oct 8, done Oct 10 is two days late.
+    """
     when = _fmt_ts(resolved, resolved_day) if resolved is not None else ""
+    late = resolved_until if resolved_until is not None else resolved
     if stated:
         # the text's word counts; the overage only when the logs can measure it
-        if resolved is not None and resolved > due:
-            return "missed", _minutes(resolved - due), f"stated missed in the text; {verb} {when}"
+        if resolved is not None and (resolved > due or (resolved_day and resolved == due)):
+            return "missed", _minutes(late - due), f"stated missed in the text; {verb} {when}"
         if resolved is not None:
             return "missed", float("nan"), (
                 f"stated missed in the text (yet {verb} {when}, by the due time: no overage)"
@@ -266,11 +276,11 @@ def _status(
         if due <= as_of:
             return "missed", _minutes(as_of - due), "stated missed in the text"
         return "missed", float("nan"), "stated missed in the text (before the due time: no overage)"
-    if resolved is not None and resolved <= due:
+    if resolved is not None and (resolved < due or (resolved == due and not resolved_day)):
         return "met", 0.0, f"{verb} {when}, by the due time"
     if due <= as_of:
         if resolved is not None:
-            return "missed", _minutes(resolved - due), f"{verb} {when}, after the due time"
+            return "missed", _minutes(late - due), f"{verb} {when}, after the due time"
         return "missed", _minutes(as_of - due), f"not {verb} at as_of {_fmt_ts(as_of)}"
     return "open", float("nan"), "not yet due"
 
@@ -347,7 +357,10 @@ def deadline_misses(
         resolved, resolved_day = (
             resolutions.get(ticket, (None, False)) if ticket is not None else (None, False)
         )
-        status, over, reason = _status(due_eff, resolved, as_of_ts, bool(stated), resolved_day=resolved_day)
+        until = day_end(resolved.tz_convert(tz).date(), tz) if day and resolved_day else None
+        status, over, reason = _status(
+            due_eff, resolved, as_of_ts, bool(stated), resolved_day=resolved_day, resolved_until=until
+        )
         if ticket is None and status == "missed" and not stated:
             reason += " (no ticket to match a resolution)"
         mentions = list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs))

@@ -283,7 +283,11 @@ def test_a_date_only_deadline_ends_with_the_day_in_the_policy_zone():
     assert after[["status", "due_at", "overage_min"]].values.tolist() == [
         ["missed", utc("2025-10-11 04:00"), 60.0]
     ]
-    assert "A date-only deadline is due at the end of that day in America/New_York." in accounting_rules(ny)
+    assert (
+        "A date-only deadline is due at the end of that day in America/New_York; a resolution known only "
+        "to its date is on time when that date is no later than the due date, and late by whole days "
+        "otherwise." in accounting_rules(ny)
+    )
     from occ_lib import weekly
 
     shown = weekly.for_display(weekly.misses_table(after, tz="America/New_York"), "America/New_York")
@@ -700,3 +704,24 @@ def test_a_100_percent_objective_says_its_burn_is_unbounded_not_inf():
         "all consumed (no error budget at 100%)"
     )
     assert not out["detail"].str.contains("inf").any()
+
+
+def test_a_date_only_resolution_the_day_after_a_date_only_due_date_is_a_day_late():
+    """Done Oct 9 for 'due Oct 8': the due day ends at Oct 9's midnight, which is also where a
+    resolution known only to Oct 9 sits; it is late, by whole days (Oct 10 is two days late)."""
+    for done, status, over in (("2025-10-08", "met", 0.0), ("2025-10-09", "missed", 1440.0),
+                               ("2025-10-10", "missed", 2880.0)):
+        lg = logs(
+            events=[{**event("a.md", 9, done, "resolved", ["OPS-31"]), "at_precision": "day"}],
+            deadlines=[deadline("a.md", 3, ["OPS-31"], "2025-10-08", "OPS-31 RCA due 2025-10-08",
+                                precision="day", keyword="due")],
+        )
+        r = row(misses(lg, None, policy(), as_of=utc("2025-10-13")), kind="deadline", subject="OPS-31")
+        assert (r["due_at"], r["status"], r["overage_min"]) == (utc("2025-10-09 00:00"), status, over), done
+    # a timed due time against a resolution known only to a later day: from that day's start
+    lg = logs(
+        events=[{**event("a.md", 9, "2025-10-09", "resolved", ["OPS-32"]), "at_precision": "day"}],
+        deadlines=[deadline("a.md", 3, ["OPS-32"], "2025-10-08 18:00", "OPS-32 ETA 18:00 UTC")],
+    )
+    r = row(misses(lg, None, policy(), as_of=utc("2025-10-13")), kind="deadline", subject="OPS-32")
+    assert (r["status"], r["overage_min"]) == ("missed", 360.0)
