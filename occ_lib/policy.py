@@ -209,12 +209,15 @@ class Policy(StrictModel):
 
     # look-ups -----------------------------------------------------------
     def ticket_target(self, ticket: str) -> TicketTarget | None:
-        """The targets for ``ticket``: an exact entry, else the longest prefix that matches."""
+        """The targets for ``ticket``: an exact entry, else the longest prefix that matches at a key
+        boundary (``PAY`` or ``PAY-`` covers PAY-101; neither ``PAY-10`` nor ``DB`` covers PAY-101 or
+        DBA-7: an entry names a project, or one whole ticket)."""
         if ticket in self.tickets:
             return self.tickets[ticket]
         best = None
         for prefix in self.tickets:
-            if ticket.startswith(prefix) and (best is None or len(prefix) > len(best)):
+            whole = prefix.endswith("-") or ticket[len(prefix) : len(prefix) + 1] == "-"
+            if whole and ticket.startswith(prefix) and (best is None or len(prefix) > len(best)):
                 best = prefix
         return self.tickets[best] if best is not None else None
 

@@ -304,16 +304,20 @@ def _fmt_ts(ts: pd.Timestamp, day: bool = False) -> str:
 # log-based promises
 
 
-def _known_at(d: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def _known_at(d: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: str) -> pd.DataFrame:
     """The deadline mentions written at or before ``as_of``: each is dated by its item (the event
-    on the same source line); an item with no time at all is kept (when it was written is unknown)."""
+    on the same source line), a date-only item by its date in ``tz`` (one whose day begins at
+    ``as_of`` is after it, as in the timeline); an item with no time at all is kept (when it was
+    written is unknown)."""
     if events.empty or d.empty:
         return d
-    written = events[["source", "line", "at"]].drop_duplicates(["source", "line"])
-    written = written.rename(columns={"at": "_written"})
+    cols = ["source", "line", "at"] + (["at_precision"] if "at_precision" in events.columns else [])
+    written = days_in_zone(events[cols].drop_duplicates(["source", "line"]), tz)
+    written = written.assign(at=pd.to_datetime(written["at"], utc=True))
+    keep = written["at"].isna() | known_at(written, as_of)
+    written = written.assign(_keep=keep)[["source", "line", "_keep"]]
     d = d.merge(written, on=["source", "line"], how="left")
-    at = pd.to_datetime(d["_written"], utc=True)
-    return d[at.isna() | (at <= as_of)].drop(columns="_written")
+    return d[d["_keep"].fillna(True).astype(bool)].drop(columns="_keep")
 
 
 def deadline_misses(
@@ -328,7 +332,7 @@ def deadline_misses(
         return _empty()
     d = deadlines[deadlines["due_at"].notna()].copy()
     d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
-    d = _known_at(d, events, as_of_ts)
+    d = _known_at(d, events, as_of_ts, tz)
     resolutions = _resolutions(events, as_of_ts, tz)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for rec in d.to_dict("records"):

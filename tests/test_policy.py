@@ -153,6 +153,10 @@ def test_percentile_spellings_and_ticket_prefixes():
     assert policy.ticket_target("OCC-INF-300").first_response == dt.timedelta(hours=4)
     assert policy.ticket_target("OCC-OPS-1").first_response == dt.timedelta(hours=8)
     assert policy.ticket_target("DEPLOY-147") is None
+    # an entry covers a project at a key boundary, never a longer key: OCC-INF-2210, OCCX-1, OCC-INFRA-4
+    assert policy.ticket_target("OCC-INF-2210").first_response == dt.timedelta(hours=4)
+    assert policy.ticket_target("OCC-INFRA-4").first_response == dt.timedelta(hours=8)
+    assert policy.ticket_target("OCCX-1") is None
 
 
 def test_named_target_overrides_single_keys_of_the_default():

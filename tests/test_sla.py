@@ -725,3 +725,19 @@ def test_a_date_only_resolution_the_day_after_a_date_only_due_date_is_a_day_late
     )
     r = row(misses(lg, None, policy(), as_of=utc("2025-10-13")), kind="deadline", subject="OPS-32")
     assert (r["status"], r["overage_min"]) == ("missed", 360.0)
+
+
+def test_a_deadline_written_on_a_date_after_as_of_in_the_policy_zone_is_not_known():
+    """'ETA Oct 12 09:00' written under '## 2025-10-13' in a New York log: W41 ends at 04:00 UTC on
+    Oct 13, where New York's Oct 13 begins; the line was written after as_of (as the timeline says)."""
+    lg = logs(
+        events=[{**event("a.md", 4, "2025-10-13", "note", ["NET-7"]), "at_precision": "day"},
+                event("a.md", 9, "2025-10-13 03:30", "note", ["NET-8"])],
+        deadlines=[deadline("a.md", 4, ["NET-7"], "2025-10-12 09:00", "NET-7 ETA 2025-10-12 09:00 UTC"),
+                   deadline("a.md", 9, ["NET-8"], "2025-10-12 09:00", "NET-8 ETA 2025-10-12 09:00 UTC")],
+    )
+    ny = policy({"tz": "America/New_York"})
+    out = misses(lg, None, ny, as_of=utc("2025-10-13 04:00"))
+    assert out[["subject", "status", "overage_min"]].values.tolist() == [["NET-8", "missed", 1140.0]]
+    later = misses(lg, None, ny, as_of=utc("2025-10-13 04:01"))
+    assert sorted(later["subject"]) == ["NET-7", "NET-8"]
