@@ -626,11 +626,16 @@ class WeekData:
 
     @cached_property
     def deadlines(self) -> pd.DataFrame:
-        dl = self.logs.deadlines
+        """Every deadline known at as_of, one row per (ticket, due time) with the SLA table's status:
+        the chart marks each promise once, as met or missed by the same rules as the table (a date
+        written twice, a reopening, a resolution known only to its day)."""
+        from . import sla
+
+        dl = sla.deadline_misses(self.logs, None, self.per.as_of, self.per.tz)
         if self.tickets and not dl.empty:
             wanted = {t.upper() for t in self.tickets}
-            dl = dl[dl["tickets"].map(lambda ts: any(str(t).upper() in wanted for t in ts))]
-        return dl
+            dl = dl[dl["subject"].str.upper().isin(wanted)]
+        return dl.reset_index(drop=True)
 
     def _rules(self) -> tuple[dict[str, str], dict[str, int]]:
         pol = self.policy

@@ -579,3 +579,26 @@ def test_a_period_given_a_bad_date_or_week_names_it():
         weekly.period(None, start="2025-11-31", end="2025-12-01")
     with pytest.raises(ArgumentError, match=r"^week: '2025-W54': "):
         weekly.period(None, week="2025-W54")
+
+
+def test_the_escalation_chart_marks_each_promise_once_with_the_sla_tables_status(tmp_path):
+    """An ETA written three times is one marker; a date-only due date done the next day is missed, as
+    the SLA table counts it (the chart used to judge raw mentions by itself)."""
+    from occ_lib.workspace import Workspace
+
+    (tmp_path / "occ.yml").write_text("logs: [log.md]\nsla:\n  tz: UTC\n")
+    (tmp_path / "log.md").write_text(
+        "## 2025-10-07\n\n- 09:00 UTC PAY-1 checkout 502s, ETA 2025-10-08 12:00 UTC\n"
+        "- 10:00 UTC PAY-1 still on ETA 2025-10-08 12:00 UTC\n- 11:00 UTC PAY-2 RCA due 2025-10-08\n\n"
+        "## 2025-10-08\n\n- 08:00 UTC PAY-1 ETA 2025-10-08 12:00 UTC holds\n- 11:30 UTC PAY-1 fixed\n\n"
+        "## 2025-10-09\n\n- PAY-2 RCA published, resolved\n"
+    )
+    ws = Workspace.load(tmp_path / "occ.yml")
+    per = weekly.period(week="2025-W41", tz="UTC")
+    d = weekly.collect(ws, per)
+    assert d.deadlines[["subject", "due_at", "status"]].values.tolist() == [
+        ["PAY-1", ts("2025-10-08 12:00"), "met"], ["PAY-2", ts("2025-10-09 00:00"), "missed"],
+    ]
+    fig = weekly.escalation_figure(d, per)
+    marks = {t.name: list(t.y) for t in fig.data if t.name in ("deadline met", "deadline missed")}
+    assert marks == {"deadline met": ["PAY-1"], "deadline missed": ["PAY-2"]}
