@@ -55,7 +55,16 @@ def zone(name: str | dt.tzinfo) -> ZoneInfo:
 
 
 def to_utc(value: str | dt.datetime | dt.date | pd.Timestamp, tz: str | dt.tzinfo = "UTC") -> pd.Timestamp:
-    """An instant as tz-aware UTC; naive values (and plain dates, at 00:00) are read in ``tz``."""
+    """An instant as tz-aware UTC; naive values (and plain dates, at 00:00) are read in ``tz``.
+
+    A string must be ISO 8601 (``2025-10-09``, ``2025-10-09T18:00``, ``...Z``, ``+05:30``): pandas
+    would also take ``09/10/2025`` and read it month-first, the wrong day for most of the world.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if _WEEK.match(text):
+            raise ValueError(f"an ISO week is a period, not an instant: {value!r}")
+        value = dt.datetime.fromisoformat(text)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         value = dt.datetime.combine(value, dt.time())
     ts = pd.Timestamp(value)

@@ -109,3 +109,16 @@ def test_parse_duration(text, seconds):
 def test_parse_duration_rejects_bad_values(bad):
     with pytest.raises(ValueError, match="duration"):
         parse_duration(bad)
+
+
+def test_an_instant_given_as_text_must_be_iso_8601_never_read_month_first():
+    from occ_lib.errors import ArgumentError
+    from occ_lib.periods import instant
+
+    assert instant("2025-10-09T18:00", "as_of", "Asia/Kolkata") == pd.Timestamp("2025-10-09 12:30", tz="UTC")
+    assert instant(" 2025-10-09 ", "start", "UTC") == pd.Timestamp("2025-10-09", tz="UTC")
+    assert instant("2025-10-09T18:00+05:30", "as_of") == pd.Timestamp("2025-10-09 12:30", tz="UTC")
+    for bad in ("09/10/2025 18:00", "09.10.2025", "Oct 9 2025"):
+        with pytest.raises(ArgumentError) as err:
+            instant(bad, "as_of", "Asia/Kolkata")
+        assert str(err.value) == f"as_of: not a date or time: {bad!r} (expected YYYY-MM-DD or ISO 8601)"
