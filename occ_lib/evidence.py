@@ -189,8 +189,13 @@ class ImportResult:
 
 
 # helpers ----------------------------------------------------------------------------------------
-# a zone abbreviation after a file name's time, set off by '-', '_' or '.' ('T01-30-00-EST.log')
-_ZONE_AFTER_SEP = re.compile(r"(T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?)[-_.]([A-Z]{2,5})(?![A-Za-z])")
+# a zone after a file name's time, set off by '-', '_' or '.': an abbreviation ('T01-30-00-EST.log'),
+# or a signed offset, bare or after UTC/GMT ('T14-30-00_+0800', '_UTC+0530', '--03' as '-%Z' prints
+# Sao Paulo's zone)
+_ZONE_AFTER_SEP = re.compile(
+    r"(T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?)[-_.](?:(?:UTC|GMT)(?=[+\-]\d))?"
+    r"([A-Z]{2,5}(?![A-Za-z])|[+\-]\d{2}(?::?\d{2})?(?!\d))"
+)
 
 
 def _stamp(name: str) -> dt.datetime | None:
@@ -238,7 +243,8 @@ def _target_from_url(url: str) -> str:
 
 
 _STAMP_IN_NAME = re.compile(
-    r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?(?:Z|([-_.]?)([A-Z]{2,5})(?![A-Za-z]))?")
+    r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
+    r"(?:Z|[-_.]?(?:(?:UTC|GMT)(?=[+\-]\d))?[+\-]\d{2}(?::?\d{2})?(?!\d)|([-_.]?)([A-Z]{2,5})(?![A-Za-z]))?")
 
 
 def _name_without_stamp(path: Path) -> str:
@@ -1005,7 +1011,8 @@ def _json_time(value: Any) -> pd.Timestamp | None:
             unit = "ms" if abs(value) > 1e11 else "s"
             ts = pd.Timestamp(value, unit=unit, tz="UTC")
         else:
-            ts = pd.Timestamp(str(value))
+            # ISO 8601 only: pandas alone would read '09.10.2025 09:10' month-first, as September
+            ts = pd.Timestamp(dt.datetime.fromisoformat(str(value).strip()))
     except (ValueError, TypeError, OverflowError):
         return None
     if pd.isna(ts):

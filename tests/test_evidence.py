@@ -282,6 +282,10 @@ def test_mtime_is_the_last_resort(tmp_path):
          "curl_hotdash-staging_mock0"),
         ("probe-2025-10-10T04-40-48.296Z.log", "2025-10-10T04:40:48.296Z", "probe"),
         ("curl_api_2025-10-10T07-18-58EDT.log", "2025-10-10T11:18:58Z", "curl_api"),  # (`date +%Z`)
+        # an offset set off by '_' or '-', bare or after UTC ('--03' is Sao Paulo's '-%Z')
+        ("curl_sg_2025-10-10T14-30-00_+0800.log", "2025-10-10T06:30:00Z", "curl_sg"),
+        ("curl_in_2025-10-10T14-30-00_UTC+0530.log", "2025-10-10T09:00:00Z", "curl_in"),
+        ("curl_br_2025-10-10T14-30-00--03.log", "2025-10-10T17:30:00Z", "curl_br"),
     ],
 )
 def test_filename_stamp_forms(tmp_path, name, expected, target):
@@ -419,6 +423,17 @@ def test_no_valid_value_at_all_is_still_a_problem(tmp_path):
     assert [str(e) for e in problems] == [f"{p}: item 0: status 0 is not an HTTP status",
                                           f"{p}: item 1: status 700 is not an HTTP status",
                                           f"{p}: item 2: time is not a date and time"]
+
+
+def test_a_check_time_must_be_iso_8601_never_read_month_first(tmp_path):
+    """'09.10.2025 09:10' is 9 October to the team that wrote it; pandas read it as 10 September."""
+    p = write(tmp_path, "c.json", json.dumps([
+        {"url": "https://a.test/x", "status": 503, "checked_at": "09.10.2025 09:10"},
+        {"url": "https://a.test/x", "status": 200, "checked_at": " 2025-10-09T09:10:00+05:30 "},
+    ]))
+    df, problems = read_evidence([p])
+    assert [str(e) for e in problems] == [f"{p}: item 0: checked_at is not a date and time"]
+    assert df[["status", "started_at"]].values.tolist() == [[200, ts("2025-10-09T03:40:00Z")]]
 
 
 # a saved Prometheus query answer about the blackbox exporter ('/api/v1/query?query={__name__=~"probe_.*"}')
