@@ -2,6 +2,9 @@
 
 Rules, so that an imported file always means the same thing:
 
+* **Bytes**: UTF-8 (with or without BOM), UTF-16 with its BOM (Windows PowerShell 5's ``>``), else
+  Latin-1 text; NUL or control bytes make a file binary, a problem. JSON nested too deeply to be a
+  check result is one too.
 * **curl transcripts** (``curl -I``, ``-i``, ``-v``, ``-L``; HTTP/1.0, 1.1, 2, 3). With ``-v`` only
   the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes). The row describes the
   *last* response: responses chain while the status is 1xx or 3xx, and past a proxy's ``200
@@ -66,11 +69,11 @@ Rules, so that an imported file always means the same thing:
   a unit, ``total_ms``, or under ``timings``: ``{"timings": {"total": 312.5}}``), in ms unless the key
   ends in ``_s``, ``sec``, ``secs`` or ``seconds`` (or the value is a string like ``"0.8s"``);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at (ISO 8601, naive = UTC, or epoch
-  seconds/ms); name|check|target (a name) -> target;
-  error|message -> error class by keywords. Each field takes the first of its keys (in that order,
-  the top level before nested objects) whose value is valid for it: a status must be 100-599, a
-  time a date and time, an ok a boolean or a pass/fail word... Datadog's top-level ``"status": 0``
-  (the monitor's state) gives way to ``result.httpStatusCode``. An item with no valid status and
+  seconds/ms; 1970 or before, such as Go's zero time 0001-01-01, is no time); name|check|target (a name) ->
+  target; error|message -> error class by keywords. Each field takes the first of its keys (in that order, the
+  top level before nested objects) whose value is valid for it: a status must be 100-599, a time a date and
+  time, an ok a boolean or a pass/fail word... Datadog's top-level ``"status": 0`` (the monitor's state) gives
+  way to ``result.httpStatusCode``. An item with no valid status and
   no ok is a problem (``status 0 is not an HTTP status``), as is one whose only time is no time.
 * **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
   ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
@@ -1015,8 +1018,8 @@ def _json_time(value: Any) -> pd.Timestamp | None:
             ts = pd.Timestamp(dt.datetime.fromisoformat(str(value).strip()))
     except (ValueError, TypeError, OverflowError):
         return None
-    if pd.isna(ts):
-        return None
+    if pd.isna(ts) or ts.year <= 1970:
+        return None  # (Go's zero time 0001-01-01 and the Unix epoch are how tools write "no time")
     return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
@@ -1206,6 +1209,12 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(data: bytes, path: Path) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # UTF-16 with its BOM: what Windows PowerShell 5 writes for 'curl.exe -I URL > file.log'
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(path, "binary file, not a transcript or JSON") from None
     if b"\x00" in data[:65536]:
         raise InputError(path, "binary file, not a transcript or JSON")
     try:
@@ -1415,7 +1424,10 @@ def _read(
         try:
             data = _read_bytes(path)
             mtime = path.stat().st_mtime
-            file_rows, item_problems = _file_rows(path, data)
+            try:
+                file_rows, item_problems = _file_rows(path, data)
+            except RecursionError:  # (JSON nested thousands deep: no check is shaped so)
+                raise InputError(path, "JSON nested too deeply to be a check result") from None
         except InputError as exc:
             problems.append(exc)
             skipped.append(str(path))

@@ -107,6 +107,8 @@ def local_midnight(day: dt.date, tz: str | dt.tzinfo) -> pd.Timestamp:
 def day_end(day: dt.date, tz: str | dt.tzinfo) -> pd.Timestamp:
     """The end of ``day`` in ``tz`` (the next local midnight) as a UTC instant: when a date-only
     deadline ('due Friday') falls due for a team that keeps ``tz``."""
+    if day == dt.date.max:  # ('expires 9999-12-31', meaning never: Python's calendar ends that day)
+        return local_midnight(day, tz) + pd.Timedelta(days=1)
     return local_midnight(day + dt.timedelta(days=1), tz)
 
 

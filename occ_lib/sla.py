@@ -332,6 +332,8 @@ def deadline_misses(
         return _empty()
     d = deadlines[deadlines["due_at"].notna()].copy()
     d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
+    # ('expires 9999-12-31': the calendar's last day is how systems write "never", no promise)
+    d = d[d["due_at"].dt.year < 9999]
     d = _known_at(d, events, as_of_ts, tz)
     resolutions = _resolutions(events, as_of_ts, tz)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}

@@ -430,9 +430,13 @@ def test_a_check_time_must_be_iso_8601_never_read_month_first(tmp_path):
     p = write(tmp_path, "c.json", json.dumps([
         {"url": "https://a.test/x", "status": 503, "checked_at": "09.10.2025 09:10"},
         {"url": "https://a.test/x", "status": 200, "checked_at": " 2025-10-09T09:10:00+05:30 "},
+        {"url": "https://a.test/x", "status": 200, "checked_at": "0001-01-01T00:00:00Z"},  # (Go's zero)
+        {"url": "https://a.test/x", "status": 200, "timestamp": 0},
     ]))
     df, problems = read_evidence([p])
-    assert [str(e) for e in problems] == [f"{p}: item 0: checked_at is not a date and time"]
+    assert [str(e) for e in problems] == [f"{p}: item 0: checked_at is not a date and time",
+                                          f"{p}: item 2: checked_at is not a date and time",
+                                          f"{p}: item 3: timestamp is not a date and time"]
     assert df[["status", "started_at"]].values.tolist() == [[200, ts("2025-10-09T03:40:00Z")]]
 
 
@@ -1005,3 +1009,16 @@ def test_a_word_set_off_after_the_time_that_names_no_zone_is_no_zone(tmp_path):
     df, problems = read_evidence([p])
     assert problems == []
     assert (df["started_at"].iloc[0], df["target"].iloc[0]) == (ts("2025-11-02T01:30Z"), "curl_app_PROD")
+
+
+def test_a_utf16_transcript_from_powershell_is_read_and_deep_json_is_one_problem(tmp_path):
+    """PowerShell 5's '>' writes UTF-16 with a BOM; JSON nested 5000 deep is a clear problem, not a
+    RecursionError, and the other files are still read."""
+    text = "HTTP/1.1 503 Service Unavailable\r\nServer: nginx\r\n\r\n"
+    ps = write(tmp_path, "curl_api_2025-10-09T14-00-00Z.log", b"\xff\xfe" + text.encode("utf-16-le"))
+    r = one(ps)
+    assert (r["status"], r["outcome"], r["started_at"]) == (503, "down", ts("2025-10-09T14:00:00Z"))
+    deep = write(tmp_path, "deep.json", '{"results": ' + "[" * 5000 + "]" * 5000 + "}")
+    df, problems = read_evidence([deep, ps])
+    assert [str(e) for e in problems] == [f"{deep}: JSON nested too deeply to be a check result"]
+    assert df["status"].tolist() == [503]

@@ -741,3 +741,16 @@ def test_a_deadline_written_on_a_date_after_as_of_in_the_policy_zone_is_not_know
     assert out[["subject", "status", "overage_min"]].values.tolist() == [["NET-8", "missed", 1140.0]]
     later = misses(lg, None, ny, as_of=utc("2025-10-13 04:01"))
     assert sorted(later["subject"]) == ["NET-7", "NET-8"]
+
+
+def test_a_deadline_on_the_calendars_last_day_means_never_and_is_no_promise():
+    lg = logs(deadlines=[
+        deadline("a.md", 3, ["OPS-31"], "9999-12-31", "token expires 9999-12-31 (never)", precision="day",
+                 keyword="expires"),
+        deadline("a.md", 4, ["OPS-32"], "2099-12-31", "cert expires 2099-12-31", precision="day",
+                 keyword="expires"),
+    ])
+    out = misses(lg, None, policy({"tz": "America/New_York"}), as_of=utc("2025-10-13"))
+    assert out[["subject", "due_at", "status"]].values.tolist() == [
+        ["OPS-32", utc("2100-01-01 05:00"), "open"]
+    ]
