@@ -21,8 +21,9 @@ from .redact import SERVICENOW_TICKET, known_hint, pair_hint, redact_pairs, reda
 # (the head of ``CVE-2021-44228``) out. The pattern starts with a character class so the regex
 # engine skips to candidates in C; the character before a match is checked in Python. Its second
 # branch is a ServiceNow number, kept only when :data:`SERVICENOW_TICKET` matches it whole.
+# (nor an e-mail address's local part: 'NOC-24@vendor.com', '<OPS-TEAM-7@example.com>')
 _TICKET = re.compile(
-    r"[A-Z][A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![\w-]|\.\d)|(?<=[A-Z])[0-9]{7,10}(?![\w-]))"
+    r"[A-Z][A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![\w-]|\.\d|@\w)|(?<=[A-Z])[0-9]{7,10}(?![\w-]))"
 )
 _SERVICENOW = re.compile(SERVICENOW_TICKET)
 _GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.-")
@@ -32,9 +33,10 @@ _NOT_TICKET_PREFIX = frozenset(
         "MD", "UTF", "HTTP", "HTTPS", "TLS", "SSL", "IPV", "FY", "COVID", "AES", "RSA", "ECDSA",
         "CP", "WIN", "X", "UTC+", "EST", "EDT", "PST", "PDT", "CST", "CDT", "MST", "MDT", "CET",
         "CEST", "BST", "IST", "JST", "AEST", "AEDT", "ET", "PT", "CT", "MT", "W", "Q", "H", "KB",
-        # severities, priorities and counters: 'SEV-2 declared', 'TIER-1 support', 'SPRINT-14'
+        # severities, priorities and counters: 'SEV-2 declared', 'TIER-1 support', 'SPRINT-14', and a
+        # postmortem's action items, numbered anew in each ('AI-1 | add alert')
         "SEV", "PRI", "PRIO", "TIER", "LEVEL", "LVL", "PHASE", "SPRINT", "WEEK", "WK", "STEP", "ROUND",
-        "DAY",
+        "DAY", "AI",
     }
 )
 

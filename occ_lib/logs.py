@@ -92,10 +92,11 @@ Per item (the rules, in order)
       first of two letters or more, then a number) with nothing word-like or hyphenated glued on
       either side, so ``T04-40`` in a stamp, ``INF-221`` in ``OCC-INF-221``, ``CVE-2021`` in
       ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
-      zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``) are not
-      projects; and ServiceNow's numbers, which have no hyphen (``INC0012345``, ``CHG0034567``,
-      ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or more). A key
-      right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,
+      zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``, a
+      postmortem's action items ``AI-1``, numbered anew in each) are not projects, nor is an e-mail
+      address (``NOC-24@vendor.com``); and ServiceNow's numbers, which have no hyphen (``INC0012345``,
+      ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
+      more). A key right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,
       ``CHG-1234/CHG-1235``), never in a path (``docs/DEPLOY-147.md``, ``docs/INC-1/INC-2.md``). A
       nested item inherits its ancestors' tickets (its own first); an item that names none takes
       those of the nearest enclosing heading that names any (``### PAY-412 rollback``).
