@@ -155,10 +155,16 @@ Per item (the rules, in order)
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
          (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
          or a manager or executive looped/roped/pulled/brought in (or looping/roping/pulling/
-         bringing in), notified, alerted, briefed, cc'd, or reached directly: paged, pinged,
-         emailed, messaged, contacted, raised with ("paged the CTO", "raised it with my manager"; a
-         "lead" alone is no role here).
-         A drafted or planned escalation ("prepare CIO escalation note if...") is not one.
+         bringing in), notified, alerted, briefed, cc'd/cc'ed/cc'ing, or reached directly: paged,
+         pinged, emailed, messaged, contacted, raised with ("paged the CTO", "raised it with my
+         manager"; a "lead" alone is no role here), or informed/engaged when the role is who was
+         (``informed the CEO``, ``IC engaged VP Eng``; not ``the VP informed us``). The role may be
+         written in a handle (``looped in @eng-director``, ``paged @mgr-oncall``, ``pinged
+         @head-of-infra``; an on-call's, ``@oncall-secondary paged``, is a page, rule 5).
+         A drafted or planned escalation ("prepare CIO escalation note if...") is not one, nor one
+         put off ("let's hold off on escalating to the VP": read without it), and one made only if
+         something happens ("escalating to CTO if not mitigated by 15:30", as "will escalate ... if")
+         is a ``plan`` unless the rest of the item tells more.
       2. ``reopened``: reopened, re-opened, reopening, regressed, recurred, re-triggered /
          retriggered (Datadog's "Re-Triggered:"), Sentry's "Regression:" label: the ticket is open
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
@@ -180,14 +186,20 @@ Per item (the rules, in order)
          |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
          done"), "completed on 2 of 6 regions", "rest in progress", "still running", "investigation
          continues", and so is a run that ended in failure ("Process completed with exit code 2", "completed
-         with errors"). A possessive is its word ("escalated to the CIO's office" names an executive). Their
-         words for escalated (eskaliert, escaladé, remonté), a manager
+         with errors"). Nor is it one when the item says the problem goes on ("restart fixed nothing,
+         errors continue", "alert auto-resolved but issue persists", "still failing", "still seeing 500s";
+         not "errors returned to baseline"), or when each of its resolution words is none: "fixed
+         nothing", "thought it was fixed", DNS's "resolved to the old IP", "a fixed 20 connections", or
+         asked ("is PAY-412 fixed?", a question opening a clause or a chat message; not one answered
+         "yes"): then the next rules read it. A possessive is its word ("escalated to the CIO's office"
+         names an executive). Their words for escalated (eskaliert, escaladé, remonté), a manager
          (Teamleitung, Vorgesetzte, Abteilungsleiter..., responsable, gerente), an executive
          (Vorstand, Geschäftsführung, directeur/directrice) and acknowledged (quittiert, bestätigt,
          acquitté) count too.
       4. ``acknowledged``: acknowledged, acked, ack'd, and chat's bare ``ack`` unless packet words
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
-         "Acknowledged": a first response), with the same exceptions as ``resolved``.
+         "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
+         only asked ("has PAY-413 been acked?").
       5. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
          it was done (a done verb) or nothing marks it as planned.
       6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
@@ -202,7 +214,8 @@ Per item (the rules, in order)
       11. ``note``: anything else.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
-      also inside a hyphenated handle: ``@eng-director``), else 2 when it names a
+      also inside a hyphenated handle: ``@eng-director``, ``@head-of-infra``; not "ahead of" nor
+      "head-of-line"), else 2 when it names a
       manager (also mgr, "Eng Mgr", EM), lead or supervisor or is a re-escalation, else the level of
       an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"),
       else 1 (a ping, or a page to the on-call); a follow-up is 1; any other kind is 0.
