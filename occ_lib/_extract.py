@@ -542,7 +542,8 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
     if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()):
         return "reopened", 0
     if ticked or ("\u2705" in text and _DONE_MARK.search(text) is not None):
-        return "resolved", 0
+        # ('- [x] Escalate OPS-1 to VP Eng': the task done was an escalation, not the ticket's end)
+        return _done_task(text, has_deadline)
     if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and none_of(
         _NOT_RESOLVED
     ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
@@ -641,6 +642,31 @@ def _escalation(text: str, w: frozenset[str], has_deadline: bool, ticked: bool) 
     # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2'
     n = _POLICY_LEVEL.search(low) if ("level" in low or "tier" in low) else None
     return "escalation", min(int(n.group(1)), 3) if n is not None else 1
+
+
+# a done task's imperative that makes an escalation ('- [x] Escalate OPS-1 to VP Eng', '- [x] Page the
+# on-call DBA'), after a Logseq marker or a time, and how it reads done
+_TASK_VERB = re.compile(
+    r"(?i:\W*(?:done\s+)?(?:\d{1,2}:\d{2}\s*(?:utc\s+)?)?(escalate|re-escalate|page|notify|loop|cc|ping|email"
+    r"|message|contact|brief|alert|inform|engage)\b(?!['’-]))"
+)
+_DONE_VERB = {
+    "escalate": "escalated", "re-escalate": "re-escalated", "page": "paged", "notify": "notified",
+    "loop": "looped", "cc": "cced", "ping": "pinged", "email": "emailed", "message": "messaged",
+    "contact": "contacted", "brief": "briefed", "alert": "alerted", "inform": "informed", "engage": "engaged",
+}
+
+
+def _done_task(text: str, has_deadline: bool) -> tuple[str, int]:
+    """A ticked (or done-marked) task: resolved, unless what was done is an escalation (the task's
+    verb read as done: 'Escalate OPS-1 to VP Eng' is 'escalated ...'); that leaves the ticket open."""
+    m = _TASK_VERB.match(text)
+    if m is not None:
+        done = text[:m.start(1)] + _DONE_VERB[m.group(1).lower()] + text[m.end(1):]
+        kind, level = classify(done, keywords(done), has_deadline)
+        if kind == "escalation":
+            return kind, level
+    return "resolved", 0
 
 
 # what says the resolution words are not a resolution: the problem goes on ('restart fixed nothing,

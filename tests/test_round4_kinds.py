@@ -181,3 +181,75 @@ def test_reaching_a_role_look_alikes(text, expected):
 )
 def test_an_escalation_made_only_if_something_happens_is_a_plan(text, expected):
     assert kind_of(text) == expected
+
+
+# --- task boxes and marks (td53 #10, #12, #13, #14) ------------------------------------------
+
+def test_a_cross_mark_that_stamps_a_failure_keeps_the_deadlines():
+    text = (
+        "# Deploy log\n## 2025-10-09\n"
+        "- \u274c 2025-10-09 14:05 OPS-10 smoke tests failed on canary; fix ETA 2025-10-09 18:00\n"
+        "- OPS-12 canary \u274c 2025-10-09 \u2014 retry due 2025-10-10\n"
+        # Obsidian Tasks' cancelled date: in a task box, or ending the item
+        "- [ ] OPS-14 retry \u274c 2025-10-09 due 2025-10-11\n"
+        "- OPS-15 drop it \U0001f4c5 2025-10-11 \u274c 2025-10-09\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert [k[:2] for k in logs.events[["kind", "tickets"]].values.tolist()] == [
+        ["deadline", ["OPS-10"]], ["deadline", ["OPS-12"]], ["note", ["OPS-14"]], ["note", ["OPS-15"]]]
+    assert logs.deadlines[["line", "due_at", "keyword", "tickets"]].values.tolist() == [
+        [3, ts("2025-10-09 18:00"), "ETA", ["OPS-10"]], [4, ts("2025-10-10"), "due", ["OPS-12"]]]
+
+
+def test_a_ticked_escalation_task_is_an_escalation_that_leaves_the_ticket_open():
+    text = (
+        "# Ops\n## 2025-10-09\n"
+        "- 09:00 OPS-1 SSO down for EU tenants, vendor ETA 2025-10-09 12:00\n"
+        "- [x] Escalate OPS-1 to VP Eng \u2705 2025-10-09\n"
+        "- [x] Page the on-call DBA for OPS-2\n"
+        "- [x] Ping vendor about the ETA for OPS-3\n"  # (no escalation: the task is done)
+        "- [x] Update status page for OPS-4\n"
+    )
+    assert kinds(text) == [
+        [3, "deadline", 0, ["OPS-1"]], [4, "escalation", 3, ["OPS-1"]], [5, "escalation", 1, ["OPS-2"]],
+        [6, "resolved", 0, ["OPS-3"]], [7, "resolved", 0, ["OPS-4"]],
+    ]
+
+
+def test_a_done_step_of_an_open_task_does_not_resolve_its_ticket():
+    text = (
+        "# Ops\n## 2025-10-09\n"
+        "- [ ] OPS-1500 migrate payments DB to PG16 \U0001f4c5 2025-10-10\n"
+        "  - [x] snapshot taken \u2705 2025-10-09\n"
+        "  - [ ] cutover\n"
+        "  - [x] OPS-1501 replica rebuilt\n"  # (a ticket of its own: resolved)
+        "- [x] OPS-1600 rotate certs\n"
+        "  - [x] staging done\n"  # (its task is done too)
+    )
+    assert kinds(text) == [
+        [3, "deadline", 0, ["OPS-1500"]], [4, "status", 0, ["OPS-1500"]], [5, "note", 0, ["OPS-1500"]],
+        [6, "resolved", 0, ["OPS-1501", "OPS-1500"]], [7, "resolved", 0, ["OPS-1600"]],
+        [8, "resolved", 0, ["OPS-1600"]],
+    ]
+
+
+def test_logseq_task_markers_are_task_boxes():
+    text = (
+        "- [[Oct 9th, 2025]]\n"
+        "\t- CANCELED Decommission old LB OPS-205\n"
+        "\t  DEADLINE: <2025-10-09 Thu>\n"
+        "\t- DONE OPS-206 confirm nothing is still pending on the vendor side\n"
+        "\t- TODO OPS-207 migrate the queue\n"
+        "\t\t- DONE drain consumers\n"
+    )
+    logs = parse_log(text, "journal.md")
+    assert logs.events[["line", "at", "kind", "tickets"]].values.tolist() == [
+        [1, ts("2025-10-09"), "note", []], [2, ts("2025-10-09"), "note", ["OPS-205"]],
+        [4, ts("2025-10-09"), "resolved", ["OPS-206"]], [5, ts("2025-10-09"), "plan", ["OPS-207"]],
+        [6, ts("2025-10-09"), "status", ["OPS-207"]],
+    ]
+    assert logs.events["text"].tolist()[1:3] == [  # (the marker is kept: a reader sees it)
+        "CANCELED Decommission old LB OPS-205 DEADLINE: <2025-10-09 Thu>",
+        "DONE OPS-206 confirm nothing is still pending on the vendor side",
+    ]
+    assert logs.deadlines.empty  # (a cancelled task promises nothing)
