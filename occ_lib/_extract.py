@@ -21,8 +21,9 @@ from .redact import SERVICENOW_TICKET, known_hint, pair_hint, redact_pairs, reda
 # (the head of ``CVE-2021-44228``) out. The pattern starts with a character class so the regex
 # engine skips to candidates in C; the character before a match is checked in Python. Its second
 # branch is a ServiceNow number, kept only when :data:`SERVICENOW_TICKET` matches it whole.
+# (nor an e-mail address's local part: 'NOC-24@vendor.com', '<OPS-TEAM-7@example.com>')
 _TICKET = re.compile(
-    r"[A-Z][A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![\w-]|\.\d)|(?<=[A-Z])[0-9]{7,10}(?![\w-]))"
+    r"[A-Z][A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![\w-]|\.\d|@\w)|(?<=[A-Z])[0-9]{7,10}(?![\w-]))"
 )
 _SERVICENOW = re.compile(SERVICENOW_TICKET)
 _GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.-")
@@ -32,9 +33,10 @@ _NOT_TICKET_PREFIX = frozenset(
         "MD", "UTF", "HTTP", "HTTPS", "TLS", "SSL", "IPV", "FY", "COVID", "AES", "RSA", "ECDSA",
         "CP", "WIN", "X", "UTC+", "EST", "EDT", "PST", "PDT", "CST", "CDT", "MST", "MDT", "CET",
         "CEST", "BST", "IST", "JST", "AEST", "AEDT", "ET", "PT", "CT", "MT", "W", "Q", "H", "KB",
-        # severities, priorities and counters: 'SEV-2 declared', 'TIER-1 support', 'SPRINT-14'
+        # severities, priorities and counters: 'SEV-2 declared', 'TIER-1 support', 'SPRINT-14', and a
+        # postmortem's action items, numbered anew in each ('AI-1 | add alert')
         "SEV", "PRI", "PRIO", "TIER", "LEVEL", "LVL", "PHASE", "SPRINT", "WEEK", "WK", "STEP", "ROUND",
-        "DAY",
+        "DAY", "AI",
     }
 )
 
@@ -352,7 +354,9 @@ _EXEC = frozenset(
      "executive", "executives", "exec", "execs", "vorstand", "geschaeftsfuehrung", "geschaeftsfuehrer",
      "geschäftsführung", "geschäftsführer", "directeur", "directrice"}
 )
-_EXEC_PHRASES = ("vice president", "head of", "dir. ")  # ('escalated to Dir. Eng')
+_EXEC_PHRASES = ("vice president", "dir. ")  # ('escalated to Dir. Eng'; and "head of": _HEAD_OF)
+# 'head of infra', also in a handle ('@head-of-infra'); not 'ahead of', nor 'head-of-line blocking'
+_HEAD_OF = re.compile(r"\bhead[ -]of\b(?![ -]line\b)")
 _MANAGER = frozenset(
     {"manager", "managers", "mgr", "mgrs", "lead", "leads", "supervisor", "commander", "ic", "re-escalated",
      "re-escalation", "re-escalating", "reescalated", "incident-commander", "em", "teamleitung",
@@ -366,7 +370,10 @@ _ONCALL = frozenset({"on-call", "oncall"})
 _LOOP_IN = frozenset(  # with "in"
     {"looped", "roped", "pulled", "brought", "looping", "roping", "pulling", "bringing"}
 )
-_TOLD = frozenset({"notified", "alerted", "briefed", "cc'd", "cced", "cc’d"})
+_TOLD = frozenset(
+    {"notified", "alerted", "briefed", "cc'd", "cced", "cc’d", "cc'ed", "cc’ed", "cc-ed", "cc'ing", "cc’ing",
+     "ccing", "cc-ing"}
+)
 # reaching a manager or an executive directly is an escalation too: "paged the CTO", "pinged the
 # support manager", "raised it with my manager" ('lead' alone is no role here: "pinged about lead time";
 # told/informed/called say no direction: "Manager informed us the ETA is Friday")
@@ -374,6 +381,14 @@ _CONTACT = frozenset(
     {"paged", "paging", "pinged", "emailed", "messaged", "raised", "contacted"}
 )
 _ROLE = (_MANAGER - {"lead", "leads"}) | _EXEC
+# ... and informing or engaging one, when the role is who was informed ("informed the CEO", "IC engaged
+# VP Eng"; not "the VP informed us", "IC engaged")
+_INFORMED = frozenset({"informed", "informing", "engaged", "engaging"})
+_INFORMED_WHOM = re.compile(
+    r"\b(?:informed|informing|engaged|engaging)\s+(?!by\b|us\b|me\b|that\b)((?:[\w@'’-]+\s+){0,2}[\w@'’-]+)"
+)
+# what may make rule 1 reach a role: then :func:`_reaches_role` reads the item
+_REACH = _PAGED | _TOLD | _LOOP_IN | _CONTACT | _INFORMED
 _MISSED = frozenset(
     {"missed", "slipped", "overdue", "blew", "blown", "breached", "late", "lapsed", "exceeded",
      "misses", "slipping"}
@@ -476,8 +491,8 @@ _VOCABULARY = frozenset().union(
     _ESC_DONE, _ESC_NOUN, _DONE, _REOPENED, _RESOLVED, _COMPLETE, _NOT_RESOLVED, _ACK, _FOLLOW, _BLOCKED,
     _EVIDENCE,
     _PLAN,
-    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _NET, _NEGATION,
-    _FUTURE_GATE,
+    _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
+    _NEGATION, _FUTURE_GATE,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
      "regression"},
 )
@@ -521,32 +536,24 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
     none_of = w.isdisjoint
     low = None
     if not none_of(_ESC_DONE) or (not none_of(_ESC_NOUN) and not none_of(_DONE)) or (
-        not none_of(_PAGED)
-        and not (none_of(_MANAGER) and none_of(_ONCALL) and "head of" not in text.lower())
-    ) or (
-        (not none_of(_TOLD) or ("in" in w and not none_of(_LOOP_IN)))
-        and not (none_of(_MANAGER) and none_of(_EXEC))
-    ) or (not none_of(_CONTACT) and not none_of(_ROLE)):
-        low = text.lower()
-        parts = _handle_parts(low) if "-" in low else _NO_PARTS
-        if not none_of(_EXEC) or any(p in low for p in _EXEC_PHRASES) or not parts.isdisjoint(_EXEC):
-            return "escalation", 3
-        if not none_of(_MANAGER) or not parts.isdisjoint(_MANAGER):
-            return "escalation", 2
-        # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2'
-        n = _POLICY_LEVEL.search(low) if ("level" in low or "tier" in low) else None
-        return "escalation", min(int(n.group(1)), 3) if n is not None else 1
+        not none_of(_REACH) and _reaches_role(text, w)
+    ):
+        return _escalation(text, w, has_deadline, ticked)
     if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()):
         return "reopened", 0
     if ticked or ("\u2705" in text and _DONE_MARK.search(text) is not None):
-        return "resolved", 0
+        # ('- [x] Escalate OPS-1 to VP Eng': the task done was an escalation, not the ticket's end)
+        return _done_task(text, has_deadline)
     if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and none_of(
         _NOT_RESOLVED
     ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
-        # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
         low = text.lower()
-        return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) else ("resolved", 0)
-    if not none_of(_ACK) and none_of(_NOT_RESOLVED) and (none_of(_NET) or not none_of(_ACK_WORDS)):
+        if not _undone(low):
+            # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
+            return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) else ("resolved", 0)
+    if not none_of(_ACK) and none_of(_NOT_RESOLVED) and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
+        "?" not in text or not _only_asked(text.lower(), _ACK)
+    ):
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
     if not follow and ("follow" in w or "followed" in w or "following" in w or "check" in w
@@ -566,6 +573,159 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
     if not none_of(_STATUS):
         return "status", 0
     return "note", 0
+
+
+def _reaches_role(text: str, w: frozenset[str]) -> bool:
+    """Whether the item pages, contacts, loops in or tells a manager, an on-call or an executive (rule
+    1 beside the escalation words); a role written in a handle counts ('looped in @eng-director',
+    'paged @mgr-oncall', 'pinged @head-of-infra')."""
+    paged = not w.isdisjoint(_PAGED)
+    if paged and not w.isdisjoint(_ONCALL):
+        return True
+    told = not w.isdisjoint(_TOLD) or ("in" in w and not w.isdisjoint(_LOOP_IN))
+    contact = not w.isdisjoint(_CONTACT)
+    low = text.lower()
+    roles = w
+    if "-" in low:
+        parts = _handle_parts(low) & _ANY_ROLE
+        if parts:
+            roles = w | parts
+    if (paged or told or contact) and (
+        not roles.isdisjoint(_EXEC) or "vice president" in low or "dir. " in low
+        or "head" in low and _HEAD_OF.search(low) is not None
+    ):
+        return True
+    if (paged or told) and not roles.isdisjoint(_MANAGER) or contact and not roles.isdisjoint(_ROLE):
+        return True
+    if not w.isdisjoint(_INFORMED):
+        for m in _INFORMED_WHOM.finditer(low):
+            whom = m.group(1)
+            named = words(whom) | (_handle_parts(whom) if "-" in whom else _NO_PARTS)
+            if not named.isdisjoint(_ROLE) or "head" in whom and _HEAD_OF.search(whom) is not None:
+                return True
+    return False
+
+
+# (an on-call's handle is no manager: '@oncall-secondary paged' stays a page, rule 5)
+_ANY_ROLE = _MANAGER | _EXEC
+# an escalation that is not one yet: put off ('let's hold off on escalating to the VP for now'), or
+# one that will be made only if something happens ('escalating to CTO if not mitigated by 15:30', as
+# 'will escalate ... if' is a plan); group 1 or 2 is what the item is read again without
+_NOT_YET = re.compile(
+    r"(\b(?:hold|holds|holding|held)\s+off\s+(?:on\s+)?(?:[\w-]+\s+)?(?:re-?)?escalat\w*)"
+    r"|\b((?:re-?)?escalat(?:ing|es))\b(?=(?:\s+[^\s.;!?,]+){0,6}?\s+(?:if|unless)\b)"
+)
+_ABOVE_PLAN = frozenset(
+    {"escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked", "evidence"}
+)
+
+
+def _escalation(text: str, w: frozenset[str], has_deadline: bool, ticked: bool) -> tuple[str, int]:
+    """Rule 1 once it matched: the level, from the role named (or the policy's level); or, for an
+    escalation put off or still conditional (:data:`_NOT_YET`), the item read without it."""
+    low = text.lower()
+    if "if" in w or "unless" in w or "off" in low:
+        m = _NOT_YET.search(low)
+        if m is not None:
+            g = 1 if m.group(1) is not None else 2
+            rest = low[:m.start(g)] + " " + low[m.end(g):]
+            kind, level = classify(rest, keywords(rest), has_deadline, ticked)
+            return ("plan", 0) if g == 2 and kind not in _ABOVE_PLAN else (kind, level)
+    none_of = w.isdisjoint
+    parts = _handle_parts(low) if "-" in low else _NO_PARTS
+    if not none_of(_EXEC) or any(p in low for p in _EXEC_PHRASES) or not parts.isdisjoint(_EXEC) or (
+        "head" in low and _HEAD_OF.search(low) is not None
+    ):
+        return "escalation", 3
+    if not none_of(_MANAGER) or not parts.isdisjoint(_MANAGER):
+        return "escalation", 2
+    # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2'
+    n = _POLICY_LEVEL.search(low) if ("level" in low or "tier" in low) else None
+    return "escalation", min(int(n.group(1)), 3) if n is not None else 1
+
+
+# a done task's imperative that makes an escalation ('- [x] Escalate OPS-1 to VP Eng', '- [x] Page the
+# on-call DBA'), after a Logseq marker or a time, and how it reads done
+_TASK_VERB = re.compile(
+    r"(?i:\W*(?:done\s+)?(?:\d{1,2}:\d{2}\s*(?:utc\s+)?)?(escalate|re-escalate|page|notify|loop|cc|ping|email"
+    r"|message|contact|brief|alert|inform|engage)\b(?!['’-]))"
+)
+_DONE_VERB = {
+    "escalate": "escalated", "re-escalate": "re-escalated", "page": "paged", "notify": "notified",
+    "loop": "looped", "cc": "cced", "ping": "pinged", "email": "emailed", "message": "messaged",
+    "contact": "contacted", "brief": "briefed", "alert": "alerted", "inform": "informed", "engage": "engaged",
+}
+
+
+def _done_task(text: str, has_deadline: bool) -> tuple[str, int]:
+    """A ticked (or done-marked) task: resolved, unless what was done is an escalation (the task's
+    verb read as done: 'Escalate OPS-1 to VP Eng' is 'escalated ...'); that leaves the ticket open."""
+    m = _TASK_VERB.match(text)
+    if m is not None:
+        done = text[:m.start(1)] + _DONE_VERB[m.group(1).lower()] + text[m.end(1):]
+        kind, level = classify(done, keywords(done), has_deadline)
+        if kind == "escalation":
+            return kind, level
+    return "resolved", 0
+
+
+# what says the resolution words are not a resolution: the problem goes on ('restart fixed nothing,
+# errors continue', 'alert auto-resolved but issue persists', 'still failing', 'is PAY-412 fixed? still
+# seeing 500s'; not 'errors returned to baseline')
+_STILL_BROKEN = re.compile(
+    r"\bstill\s+(?:failing|fails|broken|down|erroring|seeing|happening|occurring|flapping|timing\s+out"
+    r"|crashing|crash-?looping|throwing|unhealthy|firing|alerting|impacted|affected|returning\s+errors)\b"
+    r"|\b(?:errors?|issues?|problems?|failures?|alerts?|alarms?|5xx|[45]\d\ds?|timeouts?|symptoms?|crashes"
+    r"|outage|bug)\s+(?:(?:still|keeps?|has|have|is|are)\s+)?(?:persists?|persisting|persisted|continues?"
+    r"|continued|continuing|returned|came\s+back|(?:is|are)\s+back)\b"
+    r"(?!\s+(?:to|at|below|within|under|in|normal)\b)"
+)
+# ... and the words that are no resolution of anything: 'fixed nothing', 'thought it was fixed', DNS's
+# 'resolved to the old IP', 'a fixed 20 connections'
+_NOT_A_FIX = re.compile(
+    r"\b(?:fixed|resolved|solved|mitigated|restored|closed|fixes|resolves|solves)\s+nothing\b"
+    r"|\b(?:thought|assumed|believed|hoped)\s+(?:that\s+)?(?:it|this|that|we|they|i|the\s+[\w-]+)\s+"
+    r"(?:was|were|had|'d|’d|is|had\s+been|would\s+be)\s+(?:[\w-]+\s+)?" + _RESOLVED_EN + r"\b"
+    r"|\bresolv(?:ed|es|ing)\s+(?:correctly\s+|fine\s+)?to\s+(?:(?:the|an?|its|our)\s+)?(?:(?:old|new|wrong"
+    r"|stale|previous|internal|external|public|private|same|correct|right|expected)\s+)?(?:ips?|address"
+    r"|addresses|hosts?|hostnames?|cnames?|records?|endpoints?|vips?|nxdomain|servfail|localhost)\b"
+    r"|\bresolv(?:ed|es|ing)\s+to\s+(?:\d{1,3}\.\d|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b)"
+    r"|\ban?\s+fixed\b"
+)
+# a question ('is PAY-412 fixed?', 'has PAY-413 been acked?') opening a clause, a chat message after
+# its time; not one answered yes ('Resolved? Yes')
+_QUESTION = re.compile(
+    r"(?:^|(?<=[.!?;:(\[|\u2014\u2013])|(?<=:\d\d)|(?<=\b[ap]m)|(?<=\butc))\s*(?:is|are|was|were|has|have|had"
+    r"|did|does|do|can|could|will|would|should|any|anyone|anybody|who|what|when|why|how)\b[^.!?;\n]*\?"
+    r"(?![\s|*_:]*(?:yes|yep|yup|confirmed|correct|affirmative)\b)"
+)
+
+
+def _undone(low: str) -> bool:
+    """Whether the item's resolution words say nothing was resolved: the problem goes on
+    (:data:`_STILL_BROKEN`), or every such word is no resolution (:data:`_NOT_A_FIX`) or asks
+    (:data:`_QUESTION`)."""
+    if ("still" in low or "persist" in low or "contin" in low or "return" in low or "back" in low) and (
+        _STILL_BROKEN.search(low) is not None
+    ):
+        return True
+    rest = low
+    if "nothing" in low or "thought" in low or "assumed" in low or "believed" in low or "hoped" in low or (
+        " to " in low and "resolv" in low
+    ) or "fixed" in low:
+        rest = _NOT_A_FIX.sub(" ", rest)
+    if "?" in rest:
+        rest = _QUESTION.sub(" ", rest)
+    if rest is low:
+        return False
+    w = keywords(rest)
+    return w.isdisjoint(_RESOLVED) and ("complete" not in w or _COMPLETE_STATE.search(rest) is None)
+
+
+def _only_asked(low: str, vocab: frozenset[str]) -> bool:
+    """Whether every word of ``vocab`` the item writes is in a question ('has PAY-413 been acked?')."""
+    rest = _QUESTION.sub(" ", low)
+    return rest != low and keywords(rest).isdisjoint(vocab)
 
 
 # 'complete' as a state ('migration complete', '| Complete ✅ |', 'Status: complete.'), not a verb
@@ -605,8 +765,11 @@ _NO_PARTS: frozenset[str] = frozenset()
 
 def _handle_parts(low: str) -> frozenset[str]:
     """The pieces of hyphenated names ('@eng-director', 'vp-eng', '#support-managers'): a role
-    written inside a handle or a group still names who was escalated to."""
-    return frozenset(p for m in _HYPHENATED.findall(low) for p in m.split("-"))
+    written inside a handle or a group still names who was escalated to. (Only the words with a
+    hyphen are searched: the pattern tried at every letter of a long item costs more than a split.)"""
+    return frozenset(
+        p for tok in low.split() if "-" in tok for m in _HYPHENATED.findall(tok) for p in m.split("-")
+    )
 
 
 # what says nothing was missed: a negated miss ('not missed', 'nothing slipped', "didn't slip"), a

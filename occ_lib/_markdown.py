@@ -228,6 +228,11 @@ def front_matter(lines: list[str]) -> FrontMatter:
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")  # the text is cut in Python (no backtracking)
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+(.*)|$)")
 _TASK = re.compile(r"^\[[ xX\-]\][ \t]+")
+# Logseq's task markers, the first word of a block ('- DONE OPS-206 ...', '- CANCELED ...', '- TODO ...'):
+# a task box written as a word (kept in the text: a reader sees it)
+_MARKER = re.compile(r"(TODO|DOING|NOW|LATER|WAITING|WAIT|IN-PROGRESS|DONE|CANCELED|CANCELLED)[ \t]+\S")
+_MARKER_STATE = {"DONE": "done", "CANCELED": "cancelled", "CANCELLED": "cancelled"}  # (others: "open")
+_MARKER_HEADS = frozenset({"TODO", "DOIN", "NOW ", "NOW\t", "LATE", "WAIT", "IN-P", "DONE", "CANC"})
 _BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _DELIM_CELL = re.compile(r":?-+:?")
 
@@ -294,11 +299,12 @@ def _item_close(lines: list[str], i: int, n: int, fence: str, owner: int) -> int
 
 # Block tuples (kept as tuples: they are made once per item on the hot path):
 #   ("h", line, level, text)    (also setext 'Title\n====', a '=== X ===' banner, a date-only line)
-#   ("i", line, depth, text, ticked)               a list item, continuation lines joined; ticked:
-#                                                  True for a done task box ('- [x] ...'), 'cancelled'
-#                                                  for a cancelled one ('- [-] ...'), its marker dropped
-#   ("l", line, 0, text, False)                    a prose line that opens with its time, likewise
-#   ("p", line, 0, text, False)                    any other paragraph of prose, its lines joined
+#   ("i", line, depth, text, task)                 a list item, continuation lines joined; task: ""
+#                                                  (none), "open" ('- [ ] ...'), "done" ('- [x] ...')
+#                                                  or "cancelled" ('- [-] ...'), the box dropped; or
+#                                                  the same of a Logseq marker ('- DONE ...', kept)
+#   ("l", line, 0, text, "")                       a prose line that opens with its time, likewise
+#   ("p", line, 0, text, "")                       any other paragraph of prose, its lines joined
 #   ("t", line, headers, [(line, cells), ...])     a whole table
 Block = tuple
 
@@ -435,7 +441,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
     """Headings, list items and tables of ``lines[start:]``, in file order."""
     n = len(lines)
     i = start
-    pending: list | None = None  # [line, depth, parts, tag, ticked, content column]
+    pending: list | None = None  # [line, depth, parts, tag, task, content column]
     stack: list[int] = []  # indents of the open list items
     blank = False
     no_close_from: dict[str, int] = {}
@@ -498,14 +504,16 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 depth = len(stack)
                 stack.append(indent)
                 text = (m.group(2) or "").strip()
-                ticked: bool | str = False
+                task = ""
                 if text[:1] == "[" and _TASK.match(text):
                     # '- [x] ...': the task is done (its kind says so); '- [-] ...': cancelled
-                    ticked = "cancelled" if text[1] == "-" else text[1] != " "
+                    task = "cancelled" if text[1] == "-" else "open" if text[1] == " " else "done"
                     text = text[4:].lstrip()
+                elif text[:4] in _MARKER_HEADS and (mk := _MARKER.match(text)) is not None:
+                    task = _MARKER_STATE.get(mk.group(1), "open")
                 # the item's content column: a line indented 4 more after a blank is code in it
                 col = indent + (m.start(2) if m.group(2) is not None else m.end() + 1) - len(indent_s)
-                pending = [i + 1, depth, [text] if text else [], "i", ticked, col]
+                pending = [i + 1, depth, [text] if text else [], "i", task, col]
                 blank = False
                 i += 1
                 continue
@@ -600,7 +608,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             if pending is not None:
                 yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
             stack = []
-            pending = [i + 1, 0, [s.rstrip()], "l", False, 0]
+            pending = [i + 1, 0, [s.rstrip()], "l", "", 0]
         else:
             if pending is not None:
                 yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
@@ -608,7 +616,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             if not indented:
                 stack = []
                 # (a quoted paragraph repeats an earlier message: '> Bumping this' in a reply)
-                pending = None if quoted else [i + 1, 0, [s.rstrip()], "p", False, 0]
+                pending = None if quoted else [i + 1, 0, [s.rstrip()], "p", "", 0]
         blank = False
         i += 1
     if pending is not None:

@@ -61,7 +61,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``Subject: ...``) only when it names a time, and ``Hi all,`` or ``All times in PDT.`` never -, list
     items (``-``, ``*``, ``+``, ``1.``; nesting by indentation, continuation lines joined to their item
     with a space; a task box (``- [ ]``, ``- [x]``) is dropped from the text, and a ticked one says the
-    task is done, see ``kind``; a short item that opens with a date and has items nested under it, as
+    task is done, see ``kind``; Logseq's task markers, an item's first word (``DONE``, ``CANCELED``, ``TODO``,
+    ``NOW``, ``LATER``, ``DOING``, ``WAITING``), are boxes too, kept in the text; a short item that opens
+    with a date and has items nested under it, as
     outline journals write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under
     it as a heading would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with
     `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
@@ -92,10 +94,11 @@ Per item (the rules, in order)
       first of two letters or more, then a number) with nothing word-like or hyphenated glued on
       either side, so ``T04-40`` in a stamp, ``INF-221`` in ``OCC-INF-221``, ``CVE-2021`` in
       ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
-      zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``) are not
-      projects; and ServiceNow's numbers, which have no hyphen (``INC0012345``, ``CHG0034567``,
-      ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or more). A key
-      right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,
+      zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``, a
+      postmortem's action items ``AI-1``, numbered anew in each) are not projects, nor is an e-mail
+      address (``NOC-24@vendor.com``); and ServiceNow's numbers, which have no hyphen (``INC0012345``,
+      ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
+      more). A key right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,
       ``CHG-1234/CHG-1235``), never in a path (``docs/DEPLOY-147.md``, ``docs/INC-1/INC-2.md``). A
       nested item inherits its ancestors' tickets (its own first); an item that names none takes
       those of the nearest enclosing heading that names any (``### PAY-412 rollback``).
@@ -154,17 +157,29 @@ Per item (the rules, in order)
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
          (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
          or a manager or executive looped/roped/pulled/brought in (or looping/roping/pulling/
-         bringing in), notified, alerted, briefed, cc'd, or reached directly: paged, pinged,
-         emailed, messaged, contacted, raised with ("paged the CTO", "raised it with my manager"; a
-         "lead" alone is no role here).
-         A drafted or planned escalation ("prepare CIO escalation note if...") is not one.
+         bringing in), notified, alerted, briefed, cc'd/cc'ed/cc'ing, or reached directly: paged,
+         pinged, emailed, messaged, contacted, raised with ("paged the CTO", "raised it with my
+         manager"; a "lead" alone is no role here), or informed/engaged when the role is who was
+         (``informed the CEO``, ``IC engaged VP Eng``; not ``the VP informed us``). The role may be
+         written in a handle (``looped in @eng-director``, ``paged @mgr-oncall``, ``pinged
+         @head-of-infra``; an on-call's, ``@oncall-secondary paged``, is a page, rule 5).
+         A drafted or planned escalation ("prepare CIO escalation note if...") is not one, nor one
+         put off ("let's hold off on escalating to the VP": read without it), and one made only if
+         something happens ("escalating to CTO if not mitigated by 15:30", as "will escalate ... if")
+         is a ``plan`` unless the rest of the item tells more.
       2. ``reopened``: reopened, re-opened, reopening, regressed, recurred, re-triggered /
          retriggered (Datadog's "Re-Triggered:"), Sentry's "Regression:" label: the ticket is open
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
          :mod:`occ_lib.sla`).
-      3. ``resolved``: a ticked task box (``- [x]``, ``- [X]``) or Obsidian's done mark (``✅
-         2025-10-20``), whatever the words say (an unticked ``- [ ]`` is read by its words; a
-         cancelled ``- [-]`` or ``❌ 2025-10-08`` one too, and its deadlines are dropped); or
+      3. ``resolved``: a ticked task box (``- [x]``, ``- [X]``, Logseq's ``DONE``) or Obsidian's
+         done mark (``✅ 2025-10-20``), whatever the words say - except a done task whose verb makes
+         an escalation, read as done (``- [x] Escalate OPS-1 to VP Eng`` is escalated, ``- [x] Page
+         the on-call DBA`` paged: the ticket stays open), and a done step of an open task that names
+         no ticket of its own (``- [x] snapshot taken ✅ ...`` under ``- [ ] OPS-1500 migrate ...``),
+         a ``status`` of the ticket it inherits; an unticked ``- [ ]`` is read by its words; a
+         cancelled ``- [-]`` (``CANCELED``) too, and its deadlines are dropped, as are a task's with
+         Obsidian's cancelled date, ``❌ 2025-10-08`` (in a task box, or ending the item; elsewhere a
+         ❌ stamps a failure, ``- ❌ 14:05 smoke tests failed; fix ETA 18:00``, and is read as words); or
          closed, resolved, solved, delivered, done, merged, landed, shipped, fixed, completed,
          succeeded, renewed,
          restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
@@ -179,14 +194,20 @@ Per item (the rules, in order)
          |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
          done"), "completed on 2 of 6 regions", "rest in progress", "still running", "investigation
          continues", and so is a run that ended in failure ("Process completed with exit code 2", "completed
-         with errors"). A possessive is its word ("escalated to the CIO's office" names an executive). Their
-         words for escalated (eskaliert, escaladé, remonté), a manager
+         with errors"). Nor is it one when the item says the problem goes on ("restart fixed nothing,
+         errors continue", "alert auto-resolved but issue persists", "still failing", "still seeing 500s";
+         not "errors returned to baseline"), or when each of its resolution words is none: "fixed
+         nothing", "thought it was fixed", DNS's "resolved to the old IP", "a fixed 20 connections", or
+         asked ("is PAY-412 fixed?", a question opening a clause or a chat message; not one answered
+         "yes"): then the next rules read it. A possessive is its word ("escalated to the CIO's office"
+         names an executive). Their words for escalated (eskaliert, escaladé, remonté), a manager
          (Teamleitung, Vorgesetzte, Abteilungsleiter..., responsable, gerente), an executive
          (Vorstand, Geschäftsführung, directeur/directrice) and acknowledged (quittiert, bestätigt,
          acquitté) count too.
       4. ``acknowledged``: acknowledged, acked, ack'd, and chat's bare ``ack`` unless packet words
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
-         "Acknowledged": a first response), with the same exceptions as ``resolved``.
+         "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
+         only asked ("has PAY-413 been acked?").
       5. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
          it was done (a done verb) or nothing marks it as planned.
       6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
@@ -201,7 +222,8 @@ Per item (the rules, in order)
       11. ``note``: anything else.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
-      also inside a hyphenated handle: ``@eng-director``), else 2 when it names a
+      also inside a hyphenated handle: ``@eng-director``, ``@head-of-infra``; not "ahead of" nor
+      "head-of-line"), else 2 when it names a
       manager (also mgr, "Eng Mgr", EM), lead or supervisor or is a re-escalation, else the level of
       an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"),
       else 1 (a ping, or a page to the on-call); a follow-up is 1; any other kind is 0.
@@ -742,12 +764,15 @@ def _parse_document(
     # date); what is nested under one is on that day. ``prev`` is the last list item: (depth, text)
     days: list[tuple[int, dt.date]] = []
     prev: tuple[int, str] | None = None
+    # the open list items' tasks by depth: an item nested in an open task is its subtask
+    tasks: list[str] = []
     subject: str | None = None
     for b in blocks(lines, fm.body_start):
         tag = b[0]
         if tag != "i":
             prev = None
             days.clear()
+            tasks.clear()
         if tag == "i" or tag == "l" or tag == "p":
             if tag == "p" and title is None and subject is None and position == 0:
                 m = _SUBJECT.match(b[3])
@@ -761,6 +786,7 @@ def _parse_document(
                 if day is not None:
                     near, sec = day, _dated_by_header(day, enclosing)
             it_sec, it_near = sec, near
+            sub = False
             if tag == "i":
                 depth = b[2]
                 while days and days[-1][0] >= depth:
@@ -775,13 +801,18 @@ def _parse_document(
                     day = days[-1][1]
                     it_sec, it_near = (sec[0], sec[1], day, _day_us(day), _NAT, None), day
                 prev = (depth, b[3])
+                if tasks or b[4]:
+                    sub = 0 < depth <= len(tasks) and tasks[depth - 1] == "open"
+                    del tasks[depth:]
+                    tasks.extend([""] * (depth - len(tasks)))
+                    tasks.append(b[4])
             if b[3]:
                 nesting.append(len(items))
                 kind_of_item = _ITEM_KINDS[tag]
                 items.append(
                     (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near,
                      _standup_reading(b[3]) if head_flags & _STANDUP else None,
-                     head_flags | (_CANCELLED if b[4] == "cancelled" else _TICKED if b[4] else 0))
+                     head_flags | _TASK_FLAGS[b[4]] | (_SUBTASK if sub else 0))
                 )
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
@@ -936,13 +967,18 @@ _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 # None for the document's, tickets of the enclosing headings, the date a year-less date is read
 # against: its section's, else the last dated section's or the front matter's, the text its times
 # are read from when not its own: a table row with a 'Due' column or a standup's 'Y:', the flags of
-# its enclosing headings: _WEEK, _STANDUP, and _TICKED: it is a ticked task box, '- [x] ...'; or
-# _CANCELLED, a cancelled one, '- [-] ...')
+# its enclosing headings: _WEEK, _STANDUP, and _TASK: it is a task (a box, '- [ ] ...', or a Logseq
+# marker, '- TODO ...'), _TICKED: a done one, '- [x] ...', '- DONE ...', _CANCELLED: a cancelled one,
+# '- [-] ...', '- CANCELED ...'; _SUBTASK: it is nested in an open task)
 _Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None, int]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 _ITEM_KINDS = {"i": "list", "l": "line", "p": "paragraph"}
-_WEEK, _STANDUP, _TICKED, _CANCELLED = 1, 2, 4, 8
-_CANCEL_MARK = re.compile(r"\u274c\s*\d{4}-\d{2}-\d{2}")  # (Obsidian Tasks' cancelled date)
+_WEEK, _STANDUP, _TICKED, _CANCELLED, _TASK, _SUBTASK = 1, 2, 4, 8, 16, 32
+_TASK_FLAGS = {"": 0, "open": _TASK, "done": _TASK | _TICKED, "cancelled": _TASK | _CANCELLED}
+# Obsidian Tasks' cancelled date, in a task or closing the item ('drop it 📅 2025-10-11 ❌ 2025-10-09');
+# elsewhere a ❌ stamps a failure ('- ❌ 2025-10-09 14:05 smoke tests failed; fix ETA 18:00')
+_CANCEL_MARK = re.compile(r"\u274c\s*\d{4}-\d{2}-\d{2}")
+_CANCEL_END = re.compile(r"\u274c\s*\d{4}-\d{2}-\d{2}\s*(?:\^[\w-]+\s*)?$")
 # a standup's heading ('## Standup — Thu Oct 9'): under it 'Y: merged PLAT-88 at 4:45 PM' is yesterday
 _STANDUP_HEADING = re.compile(r"(?i:\bstand-?ups?\b|\bdaily\s+scrum\b)")
 _STANDUP_Y = re.compile(r"[*_]{0,2}Y[*_]{0,2}:[*_]{0,2}\s")
@@ -1053,10 +1089,14 @@ def _items(
                     precision="day" if prec == "day" else "minute", has_date=True, zone=None,
                     is_deadline=True, keyword=rel[1], problem=None,
                 ))
-        if dls and (flags & _CANCELLED or "\u274c" in text and _CANCEL_MARK.search(text)):
+        if dls and (flags & _CANCELLED or "\u274c" in text and (
+            _CANCEL_END.search(text) if not flags & _TASK else _CANCEL_MARK.search(text)
+        )):
             dls = []  # (a cancelled task, '- [-] ...' or Obsidian's '❌ 2025-10-08', promises nothing now)
         w = kws[k]
         kind, level = classify(kind_texts[k], w, bool(dls), bool(flags & _TICKED))
+        if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):
+            kind = "status"  # (a done step of an open task, 'snapshot taken ✅ ...': the ticket goes on)
         tks = tks_all[k]
         if kind_of_item == "paragraph" and (not (
             found[k] if is_field(text) else found[k] or dls or owns[k] or kind in _TELLING
