@@ -2,8 +2,10 @@
 
 Only the markdown that status logs use: ATX headings, list items (nested by indentation, with
 continuation lines), GFM tables, fenced code (skipped; also inside a quote or, indented, in a list
-item), indented code after a blank line (skipped), blockquotes (their ``>`` markers are dropped)
-and YAML front matter. Everything else is prose and yields nothing.
+item), indented code after a blank line (skipped), blockquotes (their ``>`` markers are dropped; a
+quoted paragraph, or a quote right after a paragraph or an item, is no text, an Obsidian callout
+``> [!warning] ...`` is) and YAML front matter; of pasted chat and mail, a message's head and Slack's
+``Yesterday``/``Today`` day dividers (``("d", line, 0, word)`` blocks). Everything else is prose.
 """
 
 from __future__ import annotations
@@ -306,6 +308,7 @@ def _item_close(lines: list[str], i: int, n: int, fence: str, owner: int) -> int
 #   ("l", line, 0, text, "")                       a prose line that opens with its time, likewise
 #   ("p", line, 0, text, "")                       any other paragraph of prose, its lines joined
 #   ("t", line, headers, [(line, cells), ...])     a whole table
+#   ("d", line, 0, "Yesterday" or "Today")          Slack's day divider over pasted messages
 Block = tuple
 
 
@@ -344,35 +347,42 @@ def is_field(text: str) -> bool:
     return _KEY_LINE.match(text) is not None
 
 
-def _head_only(pending: list) -> bool:
-    """Whether the open item is a chat message's head alone (sender and time, no text yet)."""
-    lines = pending[2]
-    if len(lines) != 1:
+def _in_message(pending: list, line: str) -> bool:
+    """Whether ``line`` is text of the open item as a chat message, opened by its head (sender and
+    time): the line under the head whatever it is, and each further one that looks like a field
+    ('Status: resolved', 'Ticket: HS-44721') unless it names a time (a report's 'Status: Resolved
+    15:10 UTC' under '14:05 UTC Incident declared' is a header line of its own)."""
+    if len(pending[2]) > 1 and _TIMED.search(line) is not None:
         return False
+    first = pending[2][0]
     if pending[3] == "l":
-        return _CHAT_HEAD.match(lines[0]) is not None or _STAMP_HEAD.match(lines[0]) is not None
-    return pending[3] == "p" and _DATED_HEAD.match(lines[0]) is not None
+        return _CHAT_HEAD.match(first) is not None or _STAMP_HEAD.match(first) is not None
+    return pending[3] == "p" and _DATED_HEAD.match(first) is not None
 
 
+_TIMED = re.compile(r"\d:\d\d|\d\s?[AaPp]\.?[Mm]\b|\d{4}-\d\d-\d\d")  # (a clock time or an ISO date)
 _STAMPED = re.compile(
     r"(?:" + _KEY + r"+)?"
     r"[\[(*_]{0,2}(?:\d{4}-\d{2}-\d{2}(?:\b|T\d)|\d{1,2}:\d{2}(?!\d)|\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\b)"
 )
 
 
-# a chat message's sender ('alice', 'Bob Lee', 'm.lopez') and the clock time it was sent at
-_SENDER = r"[A-Za-z][\w.'\u2019-]*(?: [A-Za-z][\w.'\u2019-]*){0,3}"
+# a chat message's sender ('alice', 'Bob Lee', 'm.lopez', 'Émilie Durand') and the clock time it was sent at
+_SENDER = r"[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}"
 _SENT = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
 # a pasted chat message's head line: a name and the time it was sent, its text on the lines below
-# ('alice  9:41 AM' from Slack, 'Bob Lee — 10:32', 'kim [14:05]'); the message joins it
+# ('alice  9:41 AM' from Slack, 'Bob Lee — 10:32', 'kim [14:05]', Slack's pronouns 'Priya Raman
+# (she/her)  3:15 PM' and day 'Sam Lee  Yesterday at 5:15 PM'); the message joins it
 _CHAT_HEAD = re.compile(
-    _SENDER + r"[ \t]+(?:[-\u2013\u2014][ \t]*)?\[?" + _SENT + r"\]?[ \t]*(?:\(edited\)[ \t]*)?$"
+    _SENDER + r"(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+(?:[-\u2013\u2014][ \t]*)?\[?"
+    r"(?:(?:Yesterday|Today)(?:[ \t]+at)?[ \t]+)?" + _SENT + r"\]?[ \t]*(?:\(edited\)[ \t]*)?$"
 )
-# the same with the stamp first: Teams' '[9:02 AM] Maria Lopez', a ticket tool's work notes
-# '2025-10-09 16:40:19 - Sam Ortiz (Work notes)'; what follows such a head is its message, even a
-# line that looks like a header field ('Resolved: pool size raised')
+# the same with the stamp first: Teams' '[9:02 AM] Maria Lopez' (and '[Yesterday 3:04 PM] Sam Lee'), a
+# ticket tool's work notes '2025-10-09 16:40:19 - Sam Ortiz (Work notes)'; what follows such a head is
+# its message, even a line that looks like a header field ('Resolved: pool size raised')
 _STAMP_HEAD = re.compile(
-    r"[\[(]?(?:\d{4}-\d{2}-\d{2}[ T])?" + _SENT + r"(?:[ \t][A-Z]{2,4})?[\])]?[ \t]*"
+    r"[\[(]?(?:\d{4}-\d{2}-\d{2}[ T]|(?:Yesterday|Today)[ \t]+)?" + _SENT
+    + r"(?:[ \t][A-Z]{2,4})?[\])]?[ \t]*"
     r"(?:[-\u2013\u2014|:][ \t]*)?" + _SENDER + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*$"
 )
 # a help desk's message head with its date: Zendesk's '**Anna Schmidt** (Agent) — Oct 10, 2025, 09:15
@@ -383,6 +393,46 @@ _DATED_HEAD = re.compile(
     r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{4}|\d{4}-\d{2}-\d{2})"
     r",?(?: at)? " + _SENT + r"(?:[ \t]*\(?[A-Z]{2,5}\)?)?[ \t]*$"
 )
+# an Obsidian callout's marker ('> [!warning] OPS-803 blocked', '> [!note]- Folded')
+# ('> [!quote]' and '> [!cite]' quote someone: they stay quotes)
+_CALLOUT = re.compile(r"\[!(?!(?i:quote|cite)\])[A-Za-z][\w-]*\][+-]?(?=\s|$)")
+# a mail client's line before the quote of the message replied to
+_WROTE = re.compile(r"On\s.{4,200}\swrote:\s*$")
+# Slack's day dividers between pasted messages (a dated one, 'Wednesday, October 8th', is a date line)
+_DIVIDERS = ("Yesterday", "Today")
+
+
+def _labels_block(lines: list[str], j: int, n: int) -> bool:
+    """Whether a callout's title at ``lines[j - 1]`` only labels a list, table or code under it."""
+    while j < n:
+        t = lines[j].lstrip()
+        if t[:1] != ">":
+            return False
+        while t[:1] == ">":
+            t = t[1:].lstrip()
+        if t:
+            return _ITEM.match(t) is not None or t[0] in "|#`~"
+        j += 1
+    return False
+
+
+def _quote_next(lines: list[str], j: int, n: int) -> bool:
+    """Whether the next line that is not blank, from ``lines[j]``, is quoted ('> ...')."""
+    while j < n and not lines[j].strip():
+        j += 1
+    return j < n and lines[j].lstrip()[:1] == ">"
+
+
+def _head_next(lines: list[str], j: int, n: int) -> bool:
+    """Whether the next line that is not blank, from ``lines[j]``, is a chat message's head."""
+    while j < n and not lines[j].strip():
+        j += 1
+    if j == n:
+        return False
+    t = lines[j].strip()
+    return _CHAT_HEAD.match(t) is not None or _STAMP_HEAD.match(t) is not None
+
+
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _BANNER = re.compile(r"(={3,}|-{3,}|\*{3,})[ \t]+(\S.*?)[ \t]+\1[ \t]*$")  # '=== 2025-10-09 ==='
 _MONTH_NAME = (
@@ -442,6 +492,8 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
     n = len(lines)
     i = start
     pending: list | None = None  # [line, depth, parts, tag, task, content column]
+    pq = False  # whether the open item was opened inside a '>' quote
+    callout = False  # in an Obsidian callout ('> [!warning] ...'): the author's own words, no quote
     stack: list[int] = []  # indents of the open list items
     blank = False
     no_close_from: dict[str, int] = {}
@@ -449,7 +501,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
         raw = lines[i]
         s = raw.lstrip()
         if not s:
-            blank = True
+            blank, callout = True, False
             i += 1
             continue
         if blank and raw[:1] in (" ", "\t"):
@@ -480,6 +532,21 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 i += 1
                 continue
             c = s[0]
+            if c == "[" and s[1:2] == "!" and (m := _CALLOUT.match(s)) is not None:
+                # an Obsidian callout's first line: its title opens the callout's text, unless it
+                # only labels a list or table under it ('> [!todo] Today' over '> - [ ] ...')
+                if pending is not None:
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                    pending = None
+                callout, blank = True, True
+                s = raw = s[m.end():].strip()
+                if not s or _labels_block(lines, i + 1, n):
+                    i += 1
+                    continue
+                c = s[0]
+        else:
+            callout = False
+        quote = quoted and not callout  # (a quote repeats an earlier message; a callout does not)
         if c == "#":
             m = _HEADING.match(raw)
             if m is not None:
@@ -514,6 +581,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 # the item's content column: a line indented 4 more after a blank is code in it
                 col = indent + (m.start(2) if m.group(2) is not None else m.end() + 1) - len(indent_s)
                 pending = [i + 1, depth, [text] if text else [], "i", task, col]
+                pq = quote
                 blank = False
                 i += 1
                 continue
@@ -583,7 +651,8 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
         # or pasted chat log: '14:02 UTC deployed', '[2025-10-07 09:30] kim: ...'), or a paragraph
         # ('p', a pasted e-mail's sentences; it ends the list)
         indented = raw[:1] in (" ", "\t")
-        opens = pending is None or blank or pending[3] in "lp"  # (not a lazy continuation of an item)
+        # (not a lazy continuation of an item; a quote never continues what is written outside it)
+        opens = pending is None or blank or pending[3] in "lp" or (quote and not pq)
         if opens and not indented:
             level = _setext(lines, i, n)
             title = s.strip() if level else _banner(s)
@@ -596,12 +665,30 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 yield ("h", i + 1, level or 2, title)
                 i += 2 if level else 1
                 continue
+            if (c == "Y" or c == "T") and s.rstrip() in _DIVIDERS and _head_next(lines, i + 1, n):
+                # Slack's day divider over the messages of that day: they are on it
+                if pending is not None:
+                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                    pending = None
+                stack = []
+                blank = False
+                yield ("d", i + 1, 0, s.rstrip())
+                i += 1
+                continue
+        if c == "O" and not quoted and _WROTE.match(s) is not None and _quote_next(lines, i + 1, n):
+            i += 1  # ('On Thu, Oct 9, 2025 at 1:15 PM Sam <sam@x.com> wrote:': the quote's, not the reply's)
+            continue
         stamped = opens and not indented and (
             _STAMPED.match(s) is not None
             or (":" in s and (_CHAT_HEAD.match(s) is not None or _WORD_STAMPED.match(s) is not None))
+            # (Teams' '[Yesterday 3:04 PM] Sam Lee')
+            or (c == "[" and s[1:2] in ("Y", "T") and _STAMP_HEAD.match(s) is not None)
         )
+        if quote and not stamped and pending is not None and not pq and not blank:
+            i += 1  # (a quote right after a paragraph or a message repeats an earlier one: no part of it)
+            continue
         if pending is not None and not stamped and (not blank or indented) and not (
-            pending[3] in "lp" and not indented and _KEY_LINE.match(s) and not _head_only(pending)
+            pending[3] in "lp" and not indented and _KEY_LINE.match(s) and not _in_message(pending, s)
         ):
             pending[2].append(s.rstrip())
         elif stamped:
@@ -609,6 +696,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
             stack = []
             pending = [i + 1, 0, [s.rstrip()], "l", "", 0]
+            pq = quote
         else:
             if pending is not None:
                 yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
@@ -616,7 +704,8 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             if not indented:
                 stack = []
                 # (a quoted paragraph repeats an earlier message: '> Bumping this' in a reply)
-                pending = None if quoted else [i + 1, 0, [s.rstrip()], "p", "", 0]
+                pending = None if quote else [i + 1, 0, [s.rstrip()], "p", "", 0]
+                pq = False
         blank = False
         i += 1
     if pending is not None:

@@ -26,7 +26,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     Headings are ATX (``## ...``) and setext (a line underlined with ``===`` or ``---``); in plain-text
     logs a ``=== 2025-10-09 ===`` banner and a line that is only a date (``Wednesday, October 8, 2025``)
     are level-2 headings too. The first level-1 heading is the title (without one, a pasted e-mail's
-    ``Subject:``, ``RE:``/``FWD:`` dropped); every other heading (any level) is a section, in file order
+    ``Subject:``, ``RE:``/``FWD:`` dropped, whose tickets are then the document's as a title's are); every
+    other heading (any level) is a section, in file order
     (``position``) - never assumed to be in time order. Its date and time come from
     :func:`occ_lib.times.parse_heading`; a year-less date (``## Oct 9``) takes the year nearest the date
     of the section before (else the front matter's ``date`` or ``last_reviewed``), and a date that reads
@@ -47,15 +48,27 @@ Structure (one pass over the lines, then one pass per field over each document's
     the items written before the first section, and the undated sections under it; so does, in a document
     whose title has no date, the first dated header line written before the first section (an incident
     report's ``**Detected:** 2025-10-09 14:02 CEST``, also as a list item or in a two-column table, an
-    e-mail's ``Sent: Thursday, October 9, 2025 4:12 PM``): its date in the document's zone.
+    e-mail's ``Sent: Thursday, October 9, 2025 4:12 PM``): its date in the document's zone. Further down,
+    a pasted e-mail's header (``From:`` then ``Sent:``, or ``Date:`` under a ``From:`` with an address, as
+    Outlook's ``-----Original Message-----`` and a forward write it) dates the items after it up to the next
+    heading the same way, and the tickets of its ``Subject:`` are theirs when they name none. A Slack day
+    divider, a line ``Yesterday`` or ``Today`` over a chat message's head, dates the items after it up to
+    the next heading too: the day before the section's, or the section's.
 
     Items are prose lines that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim:
     ...``, ``Dec 31 23:52 sam: acked``, ``[Wed 23:58]``, as plain-text and pasted chat logs are written),
     also after a ``Key:`` (``**Resolved:**
     2025-10-09 18:40 UTC``; a next ``Key:`` line is its own line, no continuation), and a pasted chat
-    message, whose head line is a sender and a time (``alice 9:41 AM``, ``Bob Lee — 10:32``) and whose
-    text follows below it (``item`` = ``line``), any other paragraph of prose (a pasted e-mail's
-    sentences; ``item`` = ``paragraph``; not in a ``>`` quote, which repeats an earlier message) when it
+    message, whose head line is a sender and a time (``alice 9:41 AM``, ``Bob Lee — 10:32``, ``Émilie
+    Durand  3:20 PM``, Slack's ``Priya Raman (she/her)  3:15 PM``, Teams' ``[Yesterday 3:04 PM] Sam Lee``)
+    and whose text follows below it (``item`` = ``line``; its lines that look like a ``Key:`` field are
+    its text too, ``Status: resolved``, ``Ticket: HS-44721``, unless one after the first names a time),
+    any other paragraph of prose (a pasted e-mail's sentences; ``item`` = ``paragraph``; not in a ``>``
+    quote, which repeats an earlier message: a quote right after a paragraph, a message or a list item is
+    no part of it, and neither is the line before it that says who wrote it, ``On Thu, Oct 9, 2025 at
+    1:15 PM Sam Lee <sam@example.com> wrote:``; an Obsidian callout, ``> [!warning] OPS-803 blocked``, is
+    the author's own words, read as if unquoted, its title the start of its text unless it only labels a
+    list or table under it, ``> [!todo] Today``; ``[!quote]`` and ``[!cite]`` are quotes) when it
     names a ticket of its own, a time or a deadline, or its kind is one that tells (escalation, reopened,
     resolved, acknowledged, follow_up, blocked) - a ``Key: value`` field (``**Status:** Resolved``,
     ``Subject: ...``) only when it names a time, and ``Hi all,`` or ``All times in PDT.`` never -, list
@@ -139,7 +152,8 @@ Per item (the rules, in order)
       clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New York is 08:10
       UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
       resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range end),
-      else the first date-only one; else the section's time (its precision); else the section's date (``day``,
+      else the first date-only one (a done task's ``✅`` date before the created ``➕``, started ``🛫`` or
+      scheduled ``⏳`` ones); else the section's time (its precision); else the section's date (``day``,
       UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with
       ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions that cannot be
       resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems; an
@@ -767,16 +781,41 @@ def _parse_document(
     # the open list items' tasks by depth: an item nested in an open task is its subtask
     tasks: list[str] = []
     subject: str | None = None
+    # the day the items after a Slack divider ('Yesterday') or a pasted mail's 'Sent:' are on, and the
+    # tickets that mail's 'Subject:' names, up to the next heading; in_mail: in a mail's header fields
+    over: dt.date | None = None
+    mail_tks: list[str] = []
+    in_mail = mail_addr = False  # (a 'Date:' is a mail's only under a 'From:' with an address)
     for b in blocks(lines, fm.body_start):
         tag = b[0]
         if tag != "i":
             prev = None
             days.clear()
             tasks.clear()
+        if in_mail and (tag != "p" or not is_field(b[3])):
+            in_mail = False
         if tag == "i" or tag == "l" or tag == "p":
             if tag == "p" and title is None and subject is None and position == 0:
                 m = _SUBJECT.match(b[3])
                 subject = ex.redact(m.group(1).strip(), rare) if m else None  # (an e-mail's title)
+                if subject and (tks := ex.tickets(subject)):
+                    # its tickets are the document's, as a title's are ('Subject: RE: OPS-881 ...')
+                    head_tks = tks
+                    if enclosing:
+                        enclosing[0] = (*enclosing[0][:2], tks, *enclosing[0][3:])
+                    else:
+                        enclosing.append((0, None, tks, None, 0))
+            if tag == "p" and (in_mail or b[3][:1] in "F*_") and (
+                field_name := _mail_field(b[3])
+            ) is not None:
+                # a pasted mail's header ('From:', 'Sent:', 'Subject:'; Outlook's '-----Original
+                # Message-----' over it): its body is on the day it was sent, about its subject's tickets
+                if field_name == "from":
+                    in_mail, mail_addr = True, "@" in b[3]
+                elif in_mail and (field_name == "sent" or field_name == "date" and mail_addr):
+                    over = _header_day(b[3], sec_zone or tz, near) or over
+                elif in_mail and field_name == "subject":
+                    mail_tks = ex.tickets(ex.redact(b[3], rare))
             if (tag == "l" or (tag == "p" or tag == "i" and b[2] == 0 and not days) and is_field(b[3])) and (
                 position == 0 and sec[2] is None and b[3]
             ):
@@ -787,6 +826,8 @@ def _parse_document(
                     near, sec = day, _dated_by_header(day, enclosing)
             it_sec, it_near = sec, near
             sub = False
+            if over is not None:
+                it_sec, it_near = (sec[0], sec[1], over, _day_us(over), _NAT, None), over
             if tag == "i":
                 depth = b[2]
                 while days and days[-1][0] >= depth:
@@ -810,15 +851,18 @@ def _parse_document(
                 nesting.append(len(items))
                 kind_of_item = _ITEM_KINDS[tag]
                 items.append(
-                    (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, head_tks, it_near,
+                    (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, mail_tks or head_tks, it_near,
                      _standup_reading(b[3]) if head_flags & _STANDUP else None,
                      head_flags | _TASK_FLAGS[b[4]] | (_SUBTASK if sub else 0))
                 )
             else:  # an empty bullet is no event, but its children must not inherit past it
                 nesting.append(-1 - b[2])
+        elif tag == "d":  # Slack's 'Yesterday' or 'Today' over pasted messages: the day they are on
+            over = None if sec[2] is None else sec[2] - _ONE_DAY if b[3] == "Yesterday" else sec[2]
         elif tag == "h":
             _, line, level, htext = b
             nesting.append(_CLEAR)
+            over, mail_tks = None, []
             htext = ex.redact(htext, rare)
             while enclosing and enclosing[-1][0] >= level:
                 enclosing.pop()
@@ -998,6 +1042,14 @@ _SUBJECT = re.compile(r"[*_]{0,2}(?i:subject):[*_]{0,2}\s*(?:(?i:re|fwd?):\s*)*(
 # ('Hi all,', 'Thanks, Priya' and 'All times in PDT.' are none); a 'Key: value' field ('**Status:**
 # Resolved', 'Subject: CHG-880 follow-up') only a time
 _TELLING = frozenset(("escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked"))
+# a pasted mail's header field ('From: Alex Kim <alex@vendor.com>', '**Sent:** Wednesday, ...')
+_MAIL_FIELD = re.compile(r"[*_]{0,2}(From|Sent|Date|Subject)[*_]{0,2}:")
+
+
+def _mail_field(text: str) -> str | None:
+    """The name of the mail header field ``text`` is (``from``, ``sent``, ``date``, ``subject``), if any."""
+    m = _MAIL_FIELD.match(text)
+    return None if m is None else m.group(1).lower()
 
 
 def _inherit(items: list[tuple], owns: list[list[str]], nesting: list[int]) -> list[list[str]]:
@@ -1073,6 +1125,9 @@ def _items(
             if at == _NAT or (prec == "day" and m.precision != "day"):  # a time beats a bare date
                 at, prec = (m.at - epoch) // us, m.precision
                 end = _NAT if m.until is None else (m.until - epoch) // us
+        if prec == "day" and "\u2705" in text and (done := _done_day(proses[k], found[k])) is not None:
+            # ('➕ 2025-10-06 📅 2025-10-08 ✅ 2025-10-10': done on the 10th, not created on the 6th)
+            at, end = (done - epoch) // us, _NAT
         if at == _NAT:
             if sec[4] != _NAT:
                 at, prec = sec[4], sec[5]
@@ -1150,6 +1205,19 @@ def _items(
                 DL((source, line, sec[0], list(tks), (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
     return problems, n_events
+
+
+def _done_day(prose: str, mentions: list[_times.TimeMention]) -> dt.datetime | None:
+    """The date written after Obsidian's done mark (``✅ 2025-10-10``): a done task's time, whatever
+    date (created ➕, started 🛫, scheduled ⏳) is written before it."""
+    for m in mentions:
+        if m.at is not None and not m.is_deadline and m.precision == "day":
+            j = m.start
+            while j and prose[j - 1].isspace():
+                j -= 1
+            if prose[j - 1:j] == "\u2705":
+                return m.at
+    return None
 
 
 def _mention_zone(m: _times.TimeMention, zone: dt.tzinfo | None) -> dt.tzinfo:

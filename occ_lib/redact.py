@@ -5,9 +5,12 @@ secret-like word (token, key, secret, signature, sig, password, pass, pwd, auth,
 jwt, bearer, cookie) becomes ``***``; header values are never kept at all, only names. In free text
 (:func:`redact_text`) the word after ``Bearer`` is a credential when it has 8+ token characters; after
 ``Basic``, ``token``, ``secret``, ``password`` or ``passcode`` (also ``password is X``, ``password for db-3:
-X``) only when it also looks like one and is no ticket, date, time or version: it has a digit, one of ``. _ ~
-+ / =``, an upper-case letter after a lower-case one (base64) or 20+ characters ("the token rotation
-completed", "Basic authentication enabled" stay as written). Credentials known by their form are masked
+X``, ``password for the vendor portal: X`` - more words only before a colon -, and Dataview's inline field
+``password:: X``) only when it also looks like one and is no ticket, date, time or version: it has a digit,
+one of ``. _ ~ + / =``, an upper-case letter after a lower-case one (base64) or 20+ characters ("the token
+rotation completed", "Basic authentication enabled" stay as written); after a password's or a secret's name
+the word may hold symbols too (``Summer#2025!``, ``Tr0ub4dor&3``), and a symbol inside it (``P@ssword``) is a
+sign of a credential ("password is expired!" stays). Credentials known by their form are masked
 whatever names them (:func:`redact_known`: AWS key ids, GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI
 tokens, JWTs, private key blocks, ``curl -u user:password``, ``mysql -pPASSWORD``), and so are a webhook URL's
 path (Slack, Teams, Discord, Google Chat) and a session in a URL's path (``;jsessionid=``). A password in a
@@ -31,12 +34,16 @@ _SECRET_NAME = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
 _QUERY_PAIR = re.compile(r"([^&=;]+)(=)([^&;]*)")
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")
 _BEARER = re.compile(
-    r"(?i)\b(bearer|basic|token|secret|password|passwd|passcode|passphrase)"
-    # ('root password is X', 'break-glass password for db-3: X')
-    r"((?:\s+(?:is|was|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}:)?[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
-    r"([A-Za-z0-9._~+/=-]{8,})(?(3)`)"
+    r"(?i)\b(bearer|basic|token|(?P<pw>secret|password|passwd|passcode|passphrase))"
+    # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X';
+    # Dataview's inline field, 'password:: X')
+    r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?)?"
+    r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
+    # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
+    r"((?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]|[A-Za-z0-9._~+/=-]){8,})(?(4)`)"
 )
 _CREDENTIAL_SIGN = re.compile(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
+_PASSWORD_SIGN = re.compile(r"[#&!$%@^*?][A-Za-z0-9]")  # (a symbol inside a password: 'P@ssword')
 
 
 def is_secret_name(name: str) -> bool:
@@ -165,7 +172,7 @@ _SECRET_OPTION = re.compile(r"(?<!\S)(--[A-Za-z][\w-]*)(\s+)(?!-)([^\s'\"`]+|'[^
 # a secret's name written in words: 'Secret Access Key: ...', 'client secret = ...', 'API token: ...'
 _SPACED_NAME = re.compile(
     r"(?i)\b((?:aws\s+)?(?:secret\s+access|access|api|client|auth|refresh|bearer|personal\s+access|private|"
-    r"signing|app|service\s+account)\s+(?:key|token|secret)(?:\s+id)?[*_]{0,2}\s*[:=][*_]{0,2}\s*)(`?)"
+    r"signing|app|service\s+account)\s+(?:key|token|secret)(?:\s+id)?[*_]{0,2}\s*(?:::?|=)[*_]{0,2}\s*)(`?)"
     r"([^\s`'\",;()\[\]{}]+)\2"
 )
 
@@ -257,7 +264,7 @@ _SECRET_INSIDE = ("password", "passwd", "secret", "token", "apikey", "credential
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
 _PAIR_COLON = re.compile(
     r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|(?i:set-cookie|cookie|password|passwd|pwd|secret|token|apikey))"""
-    r"""\1(\s*:\s*)("[^"\n]*"|'[^'\n]*'|[^\s"'`()\[\]{}]+)"""  # (a header's value may hold '&' or ';')
+    r"""\1(\s*::?\s*)("[^"\n]*"|'[^'\n]*'|[^\s"'`()\[\]{}]+)"""  # (a header's value may hold '&' or ';')
 )
 _PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
 _HEADER_COLON = re.compile(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
@@ -466,11 +473,13 @@ def redact_pairs(text: str) -> str:
 def _credential(m: re.Match[str]) -> str:
     """``Bearer ***`` for a match of :data:`_BEARER`; after basic/token only a word that looks like a
     credential (prose says 'the token rotation completed', 'Basic authentication enabled')."""
-    word, tick = m.group(4), m.group(3) or ""
-    if _NO_CREDENTIAL.fullmatch(word.strip("._-")) or m.string.startswith(":", m.end(4)) and (
-        m.string[m.end(4) + 1:m.end(4) + 2].isdigit()
+    word, tick = m.group(5), m.group(4) or ""
+    if _NO_CREDENTIAL.fullmatch(word.strip("._-!?*")) or m.string.startswith(":", m.end(5)) and (
+        m.string[m.end(5) + 1:m.end(5) + 2].isdigit()
     ):
         return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation', '...T14:00Z')
-    if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word):
-        return f"{m.group(1)}{m.group(2)}{tick}{REDACTED}{tick}"
+    if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word) or (
+        m.group("pw") and _PASSWORD_SIGN.search(word)
+    ):
+        return f"{m.group(1)}{m.group(3)}{tick}{REDACTED}{tick}"
     return m.group(0)

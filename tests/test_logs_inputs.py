@@ -1283,7 +1283,8 @@ def test_a_pasted_email_gives_its_telling_paragraphs():
     ]
     # the 'Sent:' field dates the message; '10/13 at 9:00 AM CT' is then in its year
     assert e["at"].tolist() == [ts("2025-10-09 16:12"), ts("2025-10-13 14:00"), ts("2025-10-09")]
-    assert e["tickets"].tolist() == [[], ["CHG-880"], []]
+    # (the subject's ticket is the body's, as a title's is: the escalation is about CHG-880)
+    assert e["tickets"].tolist() == [[], ["CHG-880"], ["CHG-880"]]
     assert e["text"].tolist()[1].endswith("release. Deadline for sign-off is Friday 10/10 5pm CT.")
     assert logs.deadlines[["line", "due_at", "keyword"]].values.tolist() == [
         [8, ts("2025-10-10 22:00"), "deadline"]
