@@ -40,7 +40,8 @@ _BEARER = re.compile(
     r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?)?"
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
-    r"((?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]|[A-Za-z0-9._~+/=-]){8,})(?(4)`)"
+    # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
+    r"((?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}))(?(4)`)"
 )
 _CREDENTIAL_SIGN = re.compile(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
 _PASSWORD_SIGN = re.compile(r"[#&!$%@^*?][A-Za-z0-9]")  # (a symbol inside a password: 'P@ssword')

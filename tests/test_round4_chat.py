@@ -265,3 +265,15 @@ def test_the_done_date_wins_over_a_created_start_or_scheduled_date():
         [5, ts("2025-10-06"), "day", "deadline"],
     ]
     assert rows(logs.deadlines, "line", "due_at") == [[3, ts("2025-10-08")], [5, ts("2025-10-20")]]
+
+
+def test_a_short_password_after_its_name_is_masked_but_no_ordinary_word():
+    from occ_lib.redact import redact_text
+
+    assert [redact_text(t) for t in (
+        "the root password is hunter2", "password for db-3: xy12ab", "password is expired!",
+        "password reset done for OPS-12", "password: abc", "password is 2025-10-10",
+    )] == [
+        "the root password is ***", "password for db-3: ***", "password is expired!",
+        "password reset done for OPS-12", "password: abc", "password is 2025-10-10",
+    ]
