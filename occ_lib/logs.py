@@ -132,12 +132,18 @@ Per item (the rules, in order)
       item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
       marked ``(+1)`` or ``D+1``), unless the item says it was missed or tells of it as past (``was``, ``this
       morning``, ``came and went``). A section that runs past midnight puts the small hours on the next day:
-      an item timed before 06:00 (local) right after an item of the same section timed from 18:00 on, and the
+      an item timed before 06:00 right after an item of the same section timed from 18:00 on, and the
       small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under ``##
-      2025-10-24``); a date the item writes keeps its own, and an item nested
-      under the evening one is about that day. The next day is read again in the time's zone, so the night
-      clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New York is 08:10
-      UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
+      2025-10-24``); both read on the clock the item's time is written on (``12:25 AM PT`` after ``11:40 PM
+      PT`` in a UTC log; ``02:05 UTC`` after ``20:30`` in a New York log, which is 00:30 UTC the next day).
+      In a section whose timed items are in time order, the run goes on into the next day: a later item
+      that on the section's day would be more than 12 hours before the rolled item before it (and before the
+      run's evening hour) is the next day's too (``- 09:00 follow-up`` after ``- 01:05 resolved``). A date
+      the item writes keeps its own and ends the run; an item nested under the evening one is about that
+      day, one nested under a rolled item is rolled with it. The next day is read again in the time's zone,
+      so the night clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New
+      York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30
+      UTC). Every other
       resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range end),
       else the first date-only one; else the section's time (its precision); else the section's date (``day``,
       UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with
@@ -1206,9 +1212,19 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
     """In place: the times of an item that follows an evening item of the same section and is
     written in the small hours (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under
     ``## 2025-10-24``) are on the next day, as are those of the items after it that stay in the small
-    hours; a date written in the item keeps its own."""
+    hours, and, in a section written in time order, the later ones that on the section's day would be
+    over 12 hours before the rolled item before them (``- 09:00 follow-up`` after ``- 01:05 resolved``);
+    a date written in the item keeps its own.
+
+    Both times are read on the clock of the item's own time (its written zone, else its section's or
+    the document's), as its writer read them: ``12:25 AM PT`` after ``11:40 PM PT`` in a UTC log is
+    past midnight, and so is ``02:05 UTC`` after ``20:30`` in a New York log (00:30 UTC the next day),
+    while ``09:00 AWST`` (01:00 UTC) after ``09:00 ACDT`` (22:30 UTC) is no small hour."""
     prev_key: tuple | None = None
-    prev_hour = prev_depth = -1
+    prev_at: dt.datetime | None = None  # the previous timed item's instant (as read, or rolled)
+    prev_depth = -1
+    run_from: dt.datetime | None = None  # while items are rolled: the evening item they follow
+    ordered = True  # the section's timed items so far are in time order
     for k, it in enumerate(items):
         sec = it[4]
         if sec[2] is None:
@@ -1220,19 +1236,41 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
                 break
         if first is None:
             continue
-        zone = it[5] or tz
-        local = first.at if zone is None or zone is dt.UTC else first.at.astimezone(zone)
-        hour = local.hour
-        # (an item nested under an evening one is about that evening: '- 18:30 recap:' then '  - 03:10 ...')
-        if (sec[1], sec[2]) == prev_key and prev_hour >= 18 and hour < 6 and not first.has_date and (
-            local.date() == sec[2] and it[1] <= prev_depth
-        ):
-            found[k] = [
-                _next_day(m, zone) if m.at is not None and not m.has_date and m.precision != "day" else m
-                for m in found[k]
-            ]
-            hour += 24
-        prev_key, prev_hour, prev_depth = (sec[1], sec[2]), hour, it[1]
+        key = (sec[1], sec[2])
+        if key != prev_key:
+            prev_key, prev_at, prev_depth, run_from, ordered = key, None, -1, None, True
+        at = first.at
+        roll = False
+        # (an item nested under an evening one is about that evening: '- 18:30 recap:' then '  - 03:10
+        # ...'; one nested under an item already rolled is on the next day with it)
+        if prev_at is not None and not first.has_date and (it[1] <= prev_depth or run_from is not None):
+            zone = _mention_zone(first, it[5] or tz)  # (the clock the item's time is written on)
+            hours = _hours_after(at, zone, sec[2])
+            if 0 <= hours < 6:
+                roll = 18 <= _hours_after(prev_at, zone, sec[2]) < 30
+            elif 6 <= hours < 24 and run_from is not None and ordered:
+                # ('- 09:00 follow-up' after '- 01:05 resolved': on that day it is over 12 hours before the
+                # item before it, on the next within 12 after it, and before the run's evening comes again)
+                roll = 0 < hours + 24 - _hours_after(prev_at, zone, sec[2]) <= 12 and (
+                    hours < _hours_after(run_from, zone, sec[2]))
+            if roll:
+                found[k] = [
+                    _next_day(m, it[5] or tz) if m.at is not None and not m.has_date and m.precision != "day"
+                    else m for m in found[k]
+                ]
+                at = next(m.at for m in found[k] if m.start == first.start)
+                run_from = run_from or prev_at
+        if not roll:
+            run_from = None
+        if prev_at is not None and at < prev_at:
+            ordered = False
+        prev_at, prev_depth = at, it[1]
+
+
+def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
+    """The wall-clock hours of ``at`` in ``zone`` after the start of ``day`` (26.5: 02:30 the next day)."""
+    local = at if zone is dt.UTC else at.astimezone(zone)
+    return (local.date() - day).days * 24 + local.hour + local.minute / 60
 
 
 def _steps(

@@ -1,0 +1,99 @@
+"""UTC instants, round 4: zones written per line or in headings, the night's rollover, dates next to
+times (in brackets, in wiki links), double-hyphen ranges, and clock values that are durations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from occ_lib.logs import parse_log
+from occ_lib.times import find_times
+
+D = dt.date(2025, 10, 9)
+
+
+def ts(s: str) -> pd.Timestamp:
+    return pd.Timestamp(s, tz="UTC")
+
+
+def _ats(text: str) -> list[pd.Timestamp]:
+    return parse_log(text, "x.md").events["at"].tolist()
+
+
+def _deadlines(text: str) -> list[list]:
+    dl = parse_log(text, "x.md").deadlines
+    return dl[["line", "due_at", "due_precision", "keyword"]].values.tolist()
+
+
+def _read(text: str, day: dt.date | None = D) -> list[tuple]:
+    return [(m.raw, m.at, m.until, m.keyword) for m in find_times(text, day=day)]
+
+
+def _utc(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=dt.UTC)
+
+
+# --- td51 #1: the small hours are read on the clock their own zone is written on --------------------
+
+
+def test_a_zone_written_on_each_line_still_rolls_the_small_hours_to_the_next_day():
+    pt = (
+        "# Incident INC-5\n## 2025-10-10 timeline\n- 11:40 PM PT PagerDuty triggered INC-5, paged on-call\n"
+        "- 12:25 AM PT mitigated INC-5, ETA 08:00 for the fix\n"
+    )
+    assert _ats(pt) == [ts("2025-10-11 06:40"), ts("2025-10-11 07:25")]
+    # (the ETA is the UTC document's 08:00, on the day the item was rolled to)
+    assert _deadlines(pt) == [[4, ts("2025-10-11 08:00"), "minute", "ETA"]]
+    et = "## 2025-10-10\n- 23:40 EDT paged on-call\n- 00:25 EDT mitigated\n- 01:05 ET resolved\n"
+    assert _ats(et) == [ts("2025-10-11 03:40"), ts("2025-10-11 04:25"), ts("2025-10-11 05:05")]
+
+
+def test_a_utc_time_after_a_local_evening_item_is_past_midnight_on_its_own_clock():
+    # 20:30 in New York is already 00:30 UTC the next day: '02:05 UTC' after it is that next day's
+    text = (
+        "---\ntz: America/New_York\n---\n## 2025-10-10\n- 20:30 PAY-1 deploy started\n"
+        "- 02:05 UTC PAY-1 pod crashloop, paged the on-call manager\n- 22:40 PAY-1 resolved\n"
+    )
+    assert _ats(text) == [ts("2025-10-11 00:30"), ts("2025-10-11 02:05"), ts("2025-10-11 02:40")]
+
+
+def test_morning_times_in_other_zones_are_not_small_hours_of_the_utc_clock():
+    # 09:00 AWST is 01:00 UTC: read on its own clock it is a morning, not past the 22:30 UTC before it
+    text = "## 2025-10-09\n- 09:00 NZDT Auckland engaged\n- 09:00 ACDT Adelaide check\n- 09:00 AWST Perth\n"
+    assert _ats(text) == [ts("2025-10-08 20:00"), ts("2025-10-08 22:30"), ts("2025-10-09 01:00")]
+
+
+# --- td51 #9: a run past midnight goes on into the next morning ------------------------------------
+
+
+def test_a_next_morning_item_after_a_midnight_run_stays_on_the_next_day():
+    text = (
+        "---\ntz: America/New_York\n---\n# Incident INC-4835\n## 2025-10-10 timeline\n"
+        "- 23:40 PagerDuty triggered INC-4835, paged on-call\n- 00:25 mitigated INC-4835\n"
+        "  - 00:26 details: error rate back under 1%\n- 01:05 resolved INC-4835\n"
+        "- 09:00 follow-up: customer support briefed on INC-4835\n- 11:00 postmortem drafted\n"
+    )
+    assert _ats(text) == [
+        ts("2025-10-11 03:40"), ts("2025-10-11 04:25"), ts("2025-10-11 04:26"), ts("2025-10-11 05:05"),
+        ts("2025-10-11 13:00"), ts("2025-10-11 15:00"),
+    ]
+
+
+def test_only_an_ordered_section_runs_on_and_only_within_twelve_hours():
+    text = (
+        "---\ntz: America/New_York\n---\n"
+        "## 2025-10-12\n- 14:00 deploy\n- 09:00 canary (written out of order)\n- 23:40 page\n"
+        "- 00:25 mitigated\n- 10:00 follow-up\n"
+        "## 2025-10-13\n- 23:40 page\n- 00:25 mitigated\n- 23:50 later\n"
+        "## 2025-10-14\n- 23:40 page\n- 01:30 resolved\n- 15:00 standup notes\n"
+        "## 2025-10-15\n- 23:40 page\n- 01:30 resolved\n- 2025-10-16 09:00 review booked\n- 10:00 retro\n"
+    )
+    assert _ats(text) == [
+        ts("2025-10-12 18:00"), ts("2025-10-12 13:00"), ts("2025-10-13 03:40"), ts("2025-10-13 04:25"),
+        ts("2025-10-12 14:00"),  # (the section is out of order: its 10:00 is its own day's)
+        ts("2025-10-14 03:40"), ts("2025-10-14 04:25"), ts("2025-10-14 03:50"),  # (not a day after)
+        ts("2025-10-15 03:40"), ts("2025-10-15 05:30"), ts("2025-10-14 19:00"),  # (13 hours on: no)
+        ts("2025-10-16 03:40"), ts("2025-10-16 05:30"), ts("2025-10-16 13:00"),
+        ts("2025-10-15 14:00"),  # (a written date ends the run)
+    ]
