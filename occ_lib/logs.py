@@ -33,9 +33,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     both ways (``## 10/07/2025``) the reading nearest it. Headings nest by level: one without a date takes
     the date of the nearest enclosing heading that has one (``## 2025-10-08`` then ``### Actions``), and a
     time-only heading (``### 14:05 — paged``) is that time on that date; a heading whose own date is
-    unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``) sets
-    it for its section's and subsections' zone-less times, not for the document; so does, in a document
-    that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``). Under
+    unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``), or
+    names one alone in brackets or after a closing dash as zones are written (``## Timeline (UTC)``, ``[PT]``,
+    ``- PDT``, ``(Pacific)``, ``(America/Los_Angeles)``; not ``## Payments (ET team)``, ``## Rollout (EU)``,
+    an abbreviation the words before it spell, ``## Integrated System Test (IST)``, nor a time's own zone,
+    ``### 14:05 (UTC) paged``), sets it for its section's and subsections' zone-less times, not for the
+    document; so does, in a document that declares no zone, a heading timed in one (``### @bob commented
+    on Oct 8, 2025, 4:01 PM PDT``). Under
     a heading that names a week (``## Week of Oct 6``, ``Weekly status - Oct 10``, ``W41``; an ISO week
     number is dated by its Monday when written with its year, ``2026-W01``, ``Week 1 (2026)``, or alone
     with a weekly log's words, ``## W01``, ``Weekly status W41``, in the year nearest the section before;
@@ -654,6 +658,53 @@ def _declared_zone(text: str) -> dt.tzinfo | None:
     return _times.zone_named(name) if name else None
 
 
+# a zone a heading names alone in brackets or after a closing dash: '## Timeline (UTC)', '## Timeline [PT]',
+# '## Timeline - PDT', '## Timeline (America/Los_Angeles)'; not '## Payments (ET team)' (a team's name)
+_HEADING_ZONE = re.compile(
+    r"\(\s*([^()\[\]]{1,40}?)\s*\)|\[\s*([^()\[\]]{1,40}?)\s*\]|\s[-\u2013\u2014]\s+(\S+(?:\s+Time)?)\s*$"
+)
+_HEADING_ZONE_WORDS = frozenset(("Pacific", "Eastern", "Central", "Mountain"))
+# (right after a time a zone is that time's, '### 14:05 (UTC) paged': the section keeps the document's)
+_AFTER_TIME = re.compile(r"(?:\d|(?i:[ap]\.?m\.?))$")
+
+
+def _heading_zone(heading: str) -> dt.tzinfo | None:
+    """The zone a heading names for its section's times in brackets or after a dash, if any: written as a
+    zone is (an abbreviation in capitals, an IANA name, an offset, 'Pacific'), not right after a time."""
+    if "(" not in heading and "[" not in heading and not _DASHES.intersection(heading):
+        return None
+    for m in _HEADING_ZONE.finditer(heading):
+        word = m.group(1) or m.group(2) or m.group(3)
+        if not (
+            word.isupper() and 2 <= len(word) <= 5 and word != "WEST" or "/" in word or word[:1] in "+-"
+            or word.upper().startswith(("UTC", "GMT")) or word.split()[0] in _HEADING_ZONE_WORDS
+        ) or _AFTER_TIME.search(heading[: m.start()].rstrip()):
+            continue
+        tz = _times.zone_named(word)
+        if tz is not None and not _spelled_out(heading[: m.start()], word):
+            return tz
+    return None
+
+
+_INITIAL_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+_SMALL_WORDS = frozenset(("and", "of", "the", "for", "in"))
+
+
+def _spelled_out(before: str, word: str) -> bool:
+    """Whether the abbreviation ``word`` is what the words before it spell ('Integrated System Test
+    (IST)', 'Unit tests (UT)'), not a zone; 'Pacific Time (PT)' still names one."""
+    if not word.isalpha():
+        return False
+    words = [w for w in _INITIAL_WORDS.findall(before) if w.lower() not in _SMALL_WORDS][-len(word):]
+    return (
+        len(words) == len(word) and "".join(w[0] for w in words).upper() == word.upper()
+        and _times.zone_named(" ".join(words)) is None
+    )
+
+
+_DASHES = frozenset("-\u2013\u2014")
+
+
 def _may_declare_zone(text: str) -> bool:
     """A cheap check before :func:`occ_lib.times.declared_zone`: most texts say nothing of the kind."""
     return "ime" in text or "IME" in text or "zone" in text
@@ -836,7 +887,7 @@ def _parse_document(
                 | (_STANDUP if _STANDUP_HEADING.search(htext) else 0)
             )
             head_tks = ex.tickets(htext) or parent_tks
-            sec_zone = _declared_zone(htext) or parent_zone
+            sec_zone = _declared_zone(htext) or _heading_zone(htext) or parent_zone
             if level == 1 and title is None:
                 title = htext
                 date = None

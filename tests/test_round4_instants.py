@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 
-from occ_lib.logs import parse_log
+from occ_lib.logs import _heading_zone, parse_log
 from occ_lib.times import find_times
 
 D = dt.date(2025, 10, 9)
@@ -96,4 +97,42 @@ def test_only_an_ordered_section_runs_on_and_only_within_twelve_hours():
         ts("2025-10-15 03:40"), ts("2025-10-15 05:30"), ts("2025-10-14 19:00"),  # (13 hours on: no)
         ts("2025-10-16 03:40"), ts("2025-10-16 05:30"), ts("2025-10-16 13:00"),
         ts("2025-10-15 14:00"),  # (a written date ends the run)
+    ]
+
+
+# --- td51 #5: a heading names its section's zone in brackets or after a dash --------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "zone"),
+    [
+        ("## Timeline (UTC)", "UTC"), ("## Timeline (PDT)", "America/Los_Angeles"),
+        ("## Timeline - PDT", "America/Los_Angeles"), ("## Timeline (Pacific)", "America/Los_Angeles"),
+        ("## Timeline (America/Los_Angeles)", "America/Los_Angeles"),
+        ("## Timeline [PT]", "America/Los_Angeles"),
+        ("## Timeline in Pacific Time (PT)", "America/Los_Angeles"),
+        ("## Bangalore on-call (IST)", "Asia/Kolkata"),
+        # look-alikes: no zone, a team, an abbreviation the words before spell, a time's own zone
+        ("## Rollout (EU)", None), ("## Payments (ET team)", None), ("## Integrated System Test (IST)", None),
+        ("## Unit tests (UT)", None), ("## Region split (WEST)", None), ("### 14:05 (UTC) paged", None),
+        ("## Deploy 14:00 - PDT", None), ("## Sev (SEV-2)", None), ("## Plan (Z)", None),
+    ],
+)
+def test_a_heading_names_a_zone_in_brackets_or_after_a_dash(heading: str, zone: str | None):
+    tz = _heading_zone(heading.lstrip("# "))
+    assert (None if tz is None else getattr(tz, "key", None) or str(tz)) == zone
+
+
+def test_a_heading_zone_holds_for_its_section_and_not_after_it():
+    text = (
+        "---\ntz: America/Los_Angeles\ndate: 2025-10-09\n---\n# INC-5000 postmortem\n"
+        "## Timeline (UTC)\n- 14:50 alert fired; paged on-call\n"
+        "| Time | Event |\n| --- | --- |\n| 15:10 | mitigated |\n"
+        "## Payments (ET team)\n- 14:50 payments paged\n"
+        "## Timeline [ET]\n- 14:50 paged\n### 14:05 (UTC) follow-up\n- 14:55 noted\n"
+    )
+    # (the time heading's own zone is that time's: the item under it stays in its parent's ET)
+    assert _ats(text) == [
+        ts("2025-10-09 14:50"), ts("2025-10-09 15:10"), ts("2025-10-09 21:50"), ts("2025-10-09 18:50"),
+        ts("2025-10-09 18:55"),
     ]
