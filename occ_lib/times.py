@@ -88,8 +88,10 @@ Lists
     makes the time it was moved to a deadline with the same keyword, in the same clause.
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
-    something took (``took 3:12``), no time of day; one with AM/PM, a zone or a range end is a
-    time all the same (``Outage duration: 14:02–15:47 UTC``).
+    something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
+    1:08``, and an org-mode or Logseq clock's total, ``CLOCK: [...]--[...] =>  01:08:29``), no time of
+    day; one with AM/PM, a zone or a range end is a time all the same (``Outage duration: 14:02–15:47
+    UTC``).
 Zones (:func:`zone_named`)
     ``UTC``/``Z``/``GMT``/``UT`` -> UTC; ``ET EST EDT Eastern`` -> America/New_York;
     ``CT CST CDT Central`` -> America/Chicago; ``MT MST MDT Mountain`` -> America/Denver;
@@ -1518,12 +1520,21 @@ _DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time
                    "mtta", "ttr", "elapsed time", "total time", "time taken", "time elapsed")
 
 
+# what may stand between a duration word and its value: 'took ~3:12', 'MTTR: 1:08', a bold field's
+# '**Duration:** 2:43', a table's 'MTTR | 1:08'
+_DURATION_GAP = " \t~(:=*_|"
+
+
 def _after_duration_word(text: str, lo: int, s: int) -> bool:
-    """Whether ``text[lo:s]`` ends with a duration word ('took ', 'duration of ', 'MTTR: ')."""
-    prev = text[lo:s].rstrip(" \t~(:=").lower()
+    """Whether ``text[lo:s]`` ends with a duration word ('took ', 'duration of ', 'MTTR: ', '**Duration:**
+    ', 'MTTR | '), or with the '=>' before an org-mode or Logseq clock's total ('CLOCK: [...]--[...] =>
+    1:08': how long the clock ran)."""
+    prev = text[lo:s].rstrip(_DURATION_GAP).lower()
+    if prev.endswith("=>"):
+        return prev[:-2].rstrip().endswith(("]", ">"))
     for joint in (" of", " was", " is"):
         if prev.endswith(joint):
-            prev = prev[: -len(joint)].rstrip(" \t:")
+            prev = prev[: -len(joint)].rstrip(_DURATION_GAP)
     if not prev.endswith(_DURATION_WORDS):
         return False
     k = len(prev) - next(len(w) for w in _DURATION_WORDS if prev.endswith(w)) - 1

@@ -100,6 +100,24 @@ def test_only_an_ordered_section_runs_on_and_only_within_twelve_hours():
     ]
 
 
+# --- td51 #4: a duration written as a field or a table cell --------------------------------------
+
+
+def test_a_duration_field_or_cell_is_no_time_of_day():
+    text = (
+        "# Postmortem: INC-900 payments latency\n**Detected:** 2025-10-09 14:02 UTC\n**Duration:** 2:43\n\n"
+        "| Metric | Value |\n| --- | --- |\n| MTTR | 1:08 |\n| Uptime restored | 14:20 |\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert ev[["line", "at", "at_precision"]].values.tolist() == [
+        [2, ts("2025-10-09 14:02"), "minute"], [3, ts("2025-10-09"), "day"], [7, ts("2025-10-09"), "day"],
+        [8, ts("2025-10-09 14:20"), "minute"],
+    ]
+    assert _read("**MTTR**: 1:08") == [] and _read("__Time taken:__ 0:42") == []
+    assert _read("**Outage duration:** 14:02\u201315:47 UTC") == [
+        ("14:02\u201315:47 UTC", _utc(2025, 10, 9, 14, 2), _utc(2025, 10, 9, 15, 47), None)]
+
+
 # --- td51 #5: a heading names its section's zone in brackets or after a dash --------------------
 
 
