@@ -47,8 +47,11 @@ What counts as a date
     14:00``, ``09:00 UTC on 2025-10-11``, ``10:12 AM Oct 10``, as comment stamps write it) is one mention with
     ``has_date=True``; so is a date followed by a time with only a comma, a table's `` | ``, ``at``, ``@`` or
     a deadline word between (``Oct 10 by noon``, ``due 2025-10-10 before 09:00 UTC``, ``ETA Oct 10 noon ET``):
-    that time on that date, a deadline when either part is one. A year-less date with no date around takes the
-    year of the last date an earlier item of the document wrote (:func:`find_times_many`).
+    that time on that date, a deadline when either part is one; the date may be a wiki link's (``ETA
+    [[2025-10-10]] 17:00``, ``due [[Oct 10th, 2025]] 5pm``), and one written in brackets right after a time
+    is its date (``08:00 UTC (Oct 11)``, ``16:15 PDT (Oct 10)``; not ``14:30 rollback (Oct 8 deploy)``). A
+    year-less date with no date around takes the year of the last date an earlier item of the document
+    wrote (:func:`find_times_many`).
     A minus after a joined time is an offset only after seconds, a ``T`` time or a space
     (``2025-10-10T09:00-04:00``, ``17:45:00 -0500``); ``Oct 10 09:00-10:00`` is a range. A weekday written
     before a date (``Friday, Oct 10``, ``Fri 10 Oct``) is part of it, no day of its own.
@@ -540,11 +543,11 @@ _FULL_SRC = (
     + r"(?:" + _RANGE_SEP + r"(?P<ae_>" + _time_re("ae", lookbehind=False) + r")"
     + _zone_re("ae", True) + r")?"
     + r"|\s(?P<awd2>\(" + _WD + r"\)|" + _WD + r"))?)"
-    # a time, optionally a range, optionally followed by 'on <date>'
+    # a time, optionally a range, optionally followed by 'on <date>' or its date in brackets, '(Oct 11)'
     r"|(?P<tm>" + _time_re("b") + _zone_re("b", False)
     + r"(?:" + _RANGE_SEP + r"(?P<be_>" + _time_re("be", lookbehind=False) + r")"
     + _zone_re("be", False) + r")?"
-    + r"(?P<con>(?:,?\s+on\s+|,?\s)" + _date_re("c") + r")?)"
+    + r"(?P<con>(?:,?\s+on\s+|,?\s|\s?(?P<cpar>\(\s?))" + _date_re("c") + r"(?(cpar)\s?\)))?)"
     # a slash date joined to a time: '10/10 09:00 UTC', '10/13/2025 at 5pm ET', table cells
     # '10/08 | 14:00' (alone, '24/7' and '3/4' are no dates)
     r"|(?P<sl>(?P<sl1>\d{1,2})/(?P<sl2>\d{1,2})(?:/(?P<sly>\d{4}|\d{2}))?(?![\d/])"
@@ -1789,9 +1792,10 @@ def find_times_many(
 # right after a date, with only a comma, 'at', '@' or a deadline word between, is on that date
 _DATE_TIME_GLUE = re.compile(
     # (a ' | ' too: a table's Date and Time cells, '2025-10-09 | 14:02'; and a spaced dash, as a
-    # status page stamps its updates: 'Posted Oct 09, 2025 - 14:51 EDT')
-    r"\s*(?:[,|]|\s[-\u2013\u2014](?=\s))?\s*(?:" + _cases("no later than|before|until|till|nlt|by|at")
-    + r"\s+|@\s*)?"
+    # status page stamps its updates: 'Posted Oct 09, 2025 - 14:51 EDT'; the date may be a wiki
+    # link's, 'ETA [[2025-10-10]] 17:00', as Obsidian and Logseq write a day)
+    r"(?:\]\])?\s*(?:[,|]|\s[-\u2013\u2014](?=\s))?\s*"
+    r"(?:" + _cases("no later than|before|until|till|nlt|by|at") + r"\s+|@\s*)?"
 )
 
 
@@ -2594,11 +2598,12 @@ def _written_date(raw: str, year_near: dt.date | None = None) -> dt.date | None:
         except ValueError:
             return None
     mm = _FULL.match(raw)
-    if mm is not None and mm.lastgroup in ("dt", "sl"):
+    if mm is not None and (mm.lastgroup in ("dt", "sl") or mm.lastgroup == "tm" and mm.group("con")):
         try:
             if mm.lastgroup == "sl":
                 return _slash_date(mm.groups(), year_near)
-            return _match_date(mm.groups(), "a", year_near)
+            # (a date written after its time: '14:00 UTC on Oct 11', '16:15 PDT (Oct 10)')
+            return _match_date(mm.groups(), "a" if mm.lastgroup == "dt" else "c", year_near)
         except _Bad:
             return None
     return None

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from occ_lib.logs import _heading_zone, parse_log
-from occ_lib.times import find_times
+from occ_lib.times import find_times, parse_heading
 
 D = dt.date(2025, 10, 9)
 
@@ -154,3 +154,35 @@ def test_a_heading_zone_holds_for_its_section_and_not_after_it():
         ts("2025-10-09 14:50"), ts("2025-10-09 15:10"), ts("2025-10-09 21:50"), ts("2025-10-09 18:50"),
         ts("2025-10-09 18:55"),
     ]
+
+
+# --- td51 #6: a date in brackets right after a time ----------------------------------------------
+
+
+def test_a_date_in_brackets_after_a_time_is_its_date():
+    text = (
+        "# Postmortem INC-3100\n## 2025-10-09\n- 14:02 UTC alert fired; paged on-call\n"
+        "- 08:00 UTC (Oct 11) follow-up sent to customer\n- Resolved: 16:15 PDT (Oct 10)\n"
+        "- 14:30 rollback (Oct 8 deploy) done\n- ETA 17:00 (2025-10-12) for the fix\n"
+    )
+    assert _ats(text) == [
+        ts("2025-10-09 14:02"), ts("2025-10-11 08:00"), ts("2025-10-10 23:15"), ts("2025-10-09 14:30"),
+        ts("2025-10-09"),
+    ]
+    assert _deadlines(text) == [[7, ts("2025-10-12 17:00"), "minute", "ETA"]]
+    h = parse_heading("## Resolved 16:15 PDT (Oct 10)", year_near=D)
+    assert (h.title, h.date, h.at) == ("Resolved", dt.date(2025, 10, 10), _utc(2025, 10, 10, 23, 15))
+    assert parse_heading("## 14:00 UTC on Oct 11 follow-up", year_near=D).date == dt.date(2025, 10, 11)
+
+
+# --- td53 #7: a wiki link's date and the time after it -------------------------------------------
+
+
+def test_a_wiki_link_date_and_the_time_after_it_are_one_deadline():
+    text = (
+        "---\ntz: America/New_York\n---\n# Ops\n## 2025-10-09\n- OPS-4 vendor ETA [[2025-10-10]] 17:00\n"
+        "- OPS-5 due [[Oct 10th, 2025]] 5pm\n- OPS-6 see [[2025-10-08]] notes\n"
+    )
+    assert _deadlines(text) == [
+        [6, ts("2025-10-10 21:00"), "minute", "ETA"], [7, ts("2025-10-10 21:00"), "minute", "due"]]
+    assert _ats(text) == [ts("2025-10-09"), ts("2025-10-09"), ts("2025-10-08")]
