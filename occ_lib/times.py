@@ -187,7 +187,10 @@ Headings (:func:`parse_heading`)
 Declared zones (:func:`declared_zone`)
     ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
     ``tz: America/Chicago`` -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
-    wins over the offset in brackets, so daylight saving still follows the date.
+    wins over the offset in brackets, so daylight saving still follows the date. A city's time is that
+    city's zone when the tz database names one, else the zone in brackets after it (``All times in
+    London time (BST)`` -> Europe/London, ``Berlin time (CEST)`` -> Europe/Berlin, ``India Standard Time
+    (UTC+05:30)`` -> +05:30).
 Unresolvable
     ``[???]``, ``??:??``, ``(Time TBC)``, ``ETA TBD`` (TBC/TBD/TBA after a time word), impossible
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
@@ -378,8 +381,10 @@ def _coerce_tz(tz: dt.tzinfo | str | None) -> dt.tzinfo:
 _DECL_ZONE = (
     r"(?P<z>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?"
     r"|[+\-]\d{2}:?\d{2}|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
+    # a city's time ('London time (BST)', 'New York time'): the zone of that city, else the one in brackets
+    r"|(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+){0,2})\s+[Tt]ime(?![A-Za-z])"
     r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
-    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)\s*\))?"
+    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\s*\))?"
 )
 # Tried only where 'time' or 'tz' occurs (found with str.find, which is memchr-fast): a regex scan
 # of a whole document with IGNORECASE runs at ~10 MB/s, too slow for the log reader.
@@ -416,6 +421,9 @@ def declared_zone(text: str) -> str | None:
         if tz is None and "/" in word:  # ('All times CET/CEST': one zone, named for both seasons)
             word = word.split("/", 1)[0]
             tz = zone_named(word)
+        if tz is None and m.group("city"):
+            # ('Eastern Standard Time': the zone its first word names)
+            tz = _city_zone(m.group("city")) or zone_named(m.group("city").split()[0])
         if tz is None and m.group("z2"):
             tz = zone_named(m.group("z2"))
         if tz is None:
@@ -424,6 +432,20 @@ def declared_zone(text: str) -> str | None:
             # 'times in pt' is too likely prose; abbreviations are written in capitals
             continue
         return _zone_label(tz)
+    return None
+
+
+_CITY_REGIONS = ("America", "Europe", "Asia", "Australia", "Africa", "Pacific", "Atlantic", "Indian")
+
+
+@functools.lru_cache(maxsize=64)
+def _city_zone(city: str) -> dt.tzinfo | None:
+    """The IANA zone named for ``city`` ('New York' -> America/New_York), if the tz database has one."""
+    key = city.replace(" ", "_")
+    for region in _CITY_REGIONS:
+        tz = zone_named(f"{region}/{key}")
+        if tz is not None:
+            return tz
     return None
 
 

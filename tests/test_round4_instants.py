@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from occ_lib.logs import _heading_zone, parse_log
-from occ_lib.times import find_times, parse_heading
+from occ_lib.times import declared_zone, find_times, parse_heading
 
 D = dt.date(2025, 10, 9)
 
@@ -173,6 +173,36 @@ def test_a_date_in_brackets_after_a_time_is_its_date():
     h = parse_heading("## Resolved 16:15 PDT (Oct 10)", year_near=D)
     assert (h.title, h.date, h.at) == ("Resolved", dt.date(2025, 10, 10), _utc(2025, 10, 10, 23, 15))
     assert parse_heading("## 14:00 UTC on Oct 11 follow-up", year_near=D).date == dt.date(2025, 10, 11)
+
+
+# --- td52 #12: a document's zone named as a city's time ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("All times in London time (BST).", "Europe/London"),
+        ("All times in New York time (ET)", "America/New_York"),
+        ("All times in Berlin time (CEST).", "Europe/Berlin"),
+        ("All times in Sydney time (AEDT)", "Australia/Sydney"),
+        ("All times in Los Angeles time.", "America/Los_Angeles"),
+        ("All times in India Standard Time (UTC+05:30).", "+05:30"),
+        ("All times in Pacific Time.", "America/Los_Angeles"),
+        ("All times in Eastern Standard Time.", "America/New_York"),
+        ("All times in Eastern Daylight Time (UTC-4)", "America/New_York"),
+        ("Times in Grafana time", None),
+        ("Response times in Production time improved", None),
+        ("times in Jira time (XYZ)", None),
+    ],
+)
+def test_a_zone_declared_as_a_city_time(text: str, zone: str | None):
+    assert declared_zone(text) == zone
+
+
+def test_a_document_in_london_time_reads_its_times_there():
+    logs = parse_log("# Ops log\nAll times in London time (BST).\n\n## 2025-10-09\n\n- 15:04 PAY-1 paged\n")
+    assert logs.docs["tz"].tolist() == ["Europe/London"]
+    assert logs.events["at"].tolist() == [ts("2025-10-09 14:04")]
 
 
 # --- td53 #7: a wiki link's date and the time after it -------------------------------------------
