@@ -56,10 +56,12 @@ What counts as a date
     (``2025-10-10T09:00-04:00``, ``17:45:00 -0500``); ``Oct 10 09:00-10:00`` is a range. A weekday written
     before a date (``Friday, Oct 10``, ``Fri 10 Oct``) is part of it, no day of its own.
 Ranges
-    ``09:00–09:30 UTC``, ``09:00-09:30``, ``21:45 to 23:28 UTC``: ``at`` is the start, ``until`` the end,
-    on the next day when it is earlier than the start. A zone written on either end applies to both.
+    ``09:00–09:30 UTC``, ``09:00-09:30``, ``14:02--15:10 UTC``, ``21:45 to 23:28 UTC``: ``at`` is the start,
+    ``until`` the end, on the next day when it is earlier than the start. A zone written on either end
+    applies to both.
     Times with their dates or weekdays are a range the same way (``Oct 30 18:00 – Nov 3 09:00 ET``,
-    ``Sat 23:00 - Sun 03:00 ET``), and so are ``Starts at ... , Ends at ...`` (Alertmanager) and
+    ``Sat 23:00 - Sun 03:00 ET``, org-mode's ``<2025-10-09 Thu 14:02>--<2025-10-09 Thu 15:10>`` and a
+    Logseq ``CLOCK: [...]--[...]``), and so are ``Starts at ... , Ends at ...`` (Alertmanager) and
     ``started 14:02 UTC, ended 15:10 UTC``.
     A start written without AM/PM takes the AM/PM of its end when that keeps it first (``2-4pm`` is
     14:00-16:00, ``11-1pm`` 11:00-13:00, ``2:00 - 3:30 PM`` 14:00-15:30; a start past 12 stays as
@@ -509,7 +511,7 @@ def _date_re(p: str) -> str:
 
 # a bare hour that opens a range whose end has AM/PM: '2-4pm', '11 to 1pm' (the start takes its meridiem)
 _BARE_RANGE_START = (
-    r"|(?=\s?[\u2013\u2014\-]\s?\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z])"
+    r"|(?=\s?(?:[\u2013\u2014]|--?)\s?\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z])"
     r"|\s+to\s+\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
 )
 
@@ -548,7 +550,8 @@ def _zone_re(p: str, signed: bool) -> str:
     )
 
 
-_RANGE_SEP = r"(?:\s?[\u2013\u2014\-]\s?|\s+to\s+)"
+# (a double hyphen too: '14:02--15:10 UTC', as plain text and org-mode write a dash)
+_RANGE_SEP = r"(?:\s?(?:[\u2013\u2014]|--?)\s?|\s+to\s+)"
 _JOIN = r"(?:T|,?\s(?:at\s|@\s?)?|\s?@\s?)"
 
 # The scan is anchored on digits: every time, date and stamp contains one. _DIGIT finds the digits
@@ -788,7 +791,7 @@ _EVENT_NEXT = re.compile(
     r"\s*(?i:passed|reached|cleared|met|hit|done|complete|completed|green|ok|opened|started|closed|ended"
     r"|began|begins|starts|ends|open|closes)\b"
 )
-_RANGE_IN = re.compile(r"\d\s?(?:[-\u2013\u2014]|to\s)\s?\d")
+_RANGE_IN = re.compile(r"\d\s?(?:--?|[\u2013\u2014]|to\s)\s?\d")
 _WINDOW_VALUE = re.compile(
     r"\s*[:=]?\s*(?:(?i:is|on|at|by|for|of|closes|opens|ends|starts|from|until|till)\s+)*(?:\d|(?i:tonight|tomorrow"
     r"|today|this|next|impact|"
@@ -1539,7 +1542,7 @@ def _scan(
 
 _UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b")
 _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-_RANGE_NEXT = re.compile(r"\s?[\u2013\u2014-]\s?\d")
+_RANGE_NEXT = re.compile(r"\s?(?:[\u2013\u2014]|--?)\s?\d")
 # words after which 'H:MM(:SS)' is how long something took, not a time of day
 _DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time", "uptime", "mttr", "mttd",
                    "mtta", "ttr", "elapsed time", "total time", "time taken", "time elapsed")
@@ -2098,8 +2101,11 @@ _STARTS = re.compile(r"(?i:starts?|started|starting|began|begins|start\s+time)\s
 _ENDS_GAP = re.compile(  # (Go's '+0000 UTC' leaves the zone's name after the offset)
     r"(?:\s[A-Z]{2,5})?\s*[,;]?\s*(?i:ends?|ended|ending|end\s+time)\s*(?:at\s+|:\s*)?"
 )
+# (org-mode and Logseq write a range of two stamps, '<2025-10-09 Thu 14:02>--<2025-10-09 Thu 15:10>',
+# 'CLOCK: [2025-10-09 Thu 14:02:11]--[2025-10-09 Thu 15:10:40]')
 _DASH_GAP = re.compile(
-    r"(?:\s?[\u2013\u2014]\s?|\s-\s|-|\s+to\s+)(?:(?:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?\s+)?",
+    r"(?:\s?[\u2013\u2014]\s?|\s--?\s|--?|>--?<|\]--?\[|\s+to\s+)"
+    r"(?:(?:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?\s+)?",
     re.IGNORECASE,
 )
 

@@ -216,3 +216,35 @@ def test_a_wiki_link_date_and_the_time_after_it_are_one_deadline():
     assert _deadlines(text) == [
         [6, ts("2025-10-10 21:00"), "minute", "ETA"], [7, ts("2025-10-10 21:00"), "minute", "due"]]
     assert _ats(text) == [ts("2025-10-09"), ts("2025-10-09"), ts("2025-10-08")]
+
+
+# --- td53 #9: a range written with a double hyphen -----------------------------------------------
+
+
+def test_a_double_hyphen_range_is_a_range():
+    text = (
+        "# Ops\n## 2025-10-09\n- OPS-1 resolved; outage 14:02--15:10 UTC\n"
+        "- OPS-2 resolved; outage <2025-10-09 Thu 14:02>--<2025-10-09 Thu 15:10>\n"
+        "- DONE OPS-3 fix consumer\n"
+        "  CLOCK: [2025-10-09 Thu 14:02:11]--[2025-10-09 Thu 15:10:40] =>  01:08:29\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert ev[["line", "at", "end_at", "kind", "times"]].values.tolist() == [
+        [3, ts("2025-10-09 14:02"), ts("2025-10-09 15:10"), "note", [_utc(2025, 10, 9, 14, 2)]],
+        [3, ts("2025-10-09 15:10"), pd.NaT, "resolved", [_utc(2025, 10, 9, 14, 2)]],
+        [4, ts("2025-10-09 14:02"), ts("2025-10-09 15:10"), "note", [_utc(2025, 10, 9, 14, 2)]],
+        [4, ts("2025-10-09 15:10"), pd.NaT, "resolved", [_utc(2025, 10, 9, 14, 2)]],
+        # (the clock's total after '=>' is how long it ran, no time of day)
+        [5, ts("2025-10-09 14:02:11"), ts("2025-10-09 15:10:40"), "note", [_utc(2025, 10, 9, 14, 2, 11)]],
+        [5, ts("2025-10-09 15:10:40"), pd.NaT, "resolved", [_utc(2025, 10, 9, 14, 2, 11)]],
+    ]
+    assert _deadlines("## 2025-10-09\n- OPS-7 maintenance window 02:00--04:00 UTC\n") == [
+        [2, ts("2025-10-09 04:00"), "minute", "window"]]
+
+
+def test_double_hyphens_that_join_no_two_times_make_no_range():
+    assert _read("error rate 09:00 --> 11:00 flat") == [
+        ("09:00", _utc(2025, 10, 9, 9), None, None), ("11:00", _utc(2025, 10, 9, 11), None, None)]
+    assert _read("ran at 14:02 --dry-run") == [("14:02", _utc(2025, 10, 9, 14, 2), None, None)]
+    assert _read("step 14:02 -- paged on-call") == [("14:02", _utc(2025, 10, 9, 14, 2), None, None)]
+    assert _read("x => 14:00") == [("14:00", _utc(2025, 10, 9, 14), None, None)]
