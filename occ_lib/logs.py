@@ -34,9 +34,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     both ways (``## 10/07/2025``) the reading nearest it. Headings nest by level: one without a date takes
     the date of the nearest enclosing heading that has one (``## 2025-10-08`` then ``### Actions``), and a
     time-only heading (``### 14:05 — paged``) is that time on that date; a heading whose own date is
-    unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``) sets
-    it for its section's and subsections' zone-less times, not for the document; so does, in a document
-    that declares no zone, a heading timed in one (``### @bob commented on Oct 8, 2025, 4:01 PM PDT``). Under
+    unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``), or
+    names one alone in brackets or after a closing dash as zones are written (``## Timeline (UTC)``, ``[PT]``,
+    ``- PDT``, ``(Pacific)``, ``(America/Los_Angeles)``; not ``## Payments (ET team)``, ``## Rollout (EU)``,
+    an abbreviation the words before it spell, ``## Integrated System Test (IST)``, nor a time's own zone,
+    ``### 14:05 (UTC) paged``), sets it for its section's and subsections' zone-less times, not for the
+    document; so does, in a document that declares no zone, a heading timed in one (``### @bob commented
+    on Oct 8, 2025, 4:01 PM PDT``). Under
     a heading that names a week (``## Week of Oct 6``, ``Weekly status - Oct 10``, ``W41``; an ISO week
     number is dated by its Monday when written with its year, ``2026-W01``, ``Week 1 (2026)``, or alone
     with a weekly log's words, ``## W01``, ``Weekly status W41``, in the year nearest the section before;
@@ -145,12 +149,18 @@ Per item (the rules, in order)
       item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
       marked ``(+1)`` or ``D+1``), unless the item says it was missed or tells of it as past (``was``, ``this
       morning``, ``came and went``). A section that runs past midnight puts the small hours on the next day:
-      an item timed before 06:00 (local) right after an item of the same section timed from 18:00 on, and the
+      an item timed before 06:00 right after an item of the same section timed from 18:00 on, and the
       small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under ``##
-      2025-10-24``); a date the item writes keeps its own, and an item nested
-      under the evening one is about that day. The next day is read again in the time's zone, so the night
-      clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New York is 08:10
-      UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
+      2025-10-24``); both read on the clock the item's time is written on (``12:25 AM PT`` after ``11:40 PM
+      PT`` in a UTC log; ``02:05 UTC`` after ``20:30`` in a New York log, which is 00:30 UTC the next day).
+      In a section whose timed items are in time order, the run goes on into the next day: a later item
+      that on the section's day would be more than 12 hours before the rolled item before it (and before the
+      run's evening hour) is the next day's too (``- 09:00 follow-up`` after ``- 01:05 resolved``). A date
+      the item writes keeps its own and ends the run; an item nested under the evening one is about that
+      day, one nested under a rolled item is rolled with it. The next day is read again in the time's zone,
+      so the night clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New
+      York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30
+      UTC). Every other
       resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range end),
       else the first date-only one (a done task's ``✅`` date before the created ``➕``, started ``🛫`` or
       scheduled ``⏳`` ones); else the section's time (its precision); else the section's date (``day``,
@@ -662,6 +672,53 @@ def _declared_zone(text: str) -> dt.tzinfo | None:
     return _times.zone_named(name) if name else None
 
 
+# a zone a heading names alone in brackets or after a closing dash: '## Timeline (UTC)', '## Timeline [PT]',
+# '## Timeline - PDT', '## Timeline (America/Los_Angeles)'; not '## Payments (ET team)' (a team's name)
+_HEADING_ZONE = re.compile(
+    r"\(\s*([^()\[\]]{1,40}?)\s*\)|\[\s*([^()\[\]]{1,40}?)\s*\]|\s[-\u2013\u2014]\s+(\S+(?:\s+Time)?)\s*$"
+)
+_HEADING_ZONE_WORDS = frozenset(("Pacific", "Eastern", "Central", "Mountain"))
+# (right after a time a zone is that time's, '### 14:05 (UTC) paged': the section keeps the document's)
+_AFTER_TIME = re.compile(r"(?:\d|(?i:[ap]\.?m\.?))$")
+
+
+def _heading_zone(heading: str) -> dt.tzinfo | None:
+    """The zone a heading names for its section's times in brackets or after a dash, if any: written as a
+    zone is (an abbreviation in capitals, an IANA name, an offset, 'Pacific'), not right after a time."""
+    if "(" not in heading and "[" not in heading and not _DASHES.intersection(heading):
+        return None
+    for m in _HEADING_ZONE.finditer(heading):
+        word = m.group(1) or m.group(2) or m.group(3)
+        if not (
+            word.isupper() and 2 <= len(word) <= 5 and word != "WEST" or "/" in word or word[:1] in "+-"
+            or word.upper().startswith(("UTC", "GMT")) or word.split()[0] in _HEADING_ZONE_WORDS
+        ) or _AFTER_TIME.search(heading[: m.start()].rstrip()):
+            continue
+        tz = _times.zone_named(word)
+        if tz is not None and not _spelled_out(heading[: m.start()], word):
+            return tz
+    return None
+
+
+_INITIAL_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+_SMALL_WORDS = frozenset(("and", "of", "the", "for", "in"))
+
+
+def _spelled_out(before: str, word: str) -> bool:
+    """Whether the abbreviation ``word`` is what the words before it spell ('Integrated System Test
+    (IST)', 'Unit tests (UT)'), not a zone; 'Pacific Time (PT)' still names one."""
+    if not word.isalpha():
+        return False
+    words = [w for w in _INITIAL_WORDS.findall(before) if w.lower() not in _SMALL_WORDS][-len(word):]
+    return (
+        len(words) == len(word) and "".join(w[0] for w in words).upper() == word.upper()
+        and _times.zone_named(" ".join(words)) is None
+    )
+
+
+_DASHES = frozenset("-\u2013\u2014")
+
+
 def _may_declare_zone(text: str) -> bool:
     """A cheap check before :func:`occ_lib.times.declared_zone`: most texts say nothing of the kind."""
     return "ime" in text or "IME" in text or "zone" in text
@@ -874,7 +931,7 @@ def _parse_document(
                 | (_STANDUP if _STANDUP_HEADING.search(htext) else 0)
             )
             head_tks = ex.tickets(htext) or parent_tks
-            sec_zone = _declared_zone(htext) or parent_zone
+            sec_zone = _declared_zone(htext) or _heading_zone(htext) or parent_zone
             if level == 1 and title is None:
                 title = htext
                 date = None
@@ -1274,9 +1331,19 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
     """In place: the times of an item that follows an evening item of the same section and is
     written in the small hours (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under
     ``## 2025-10-24``) are on the next day, as are those of the items after it that stay in the small
-    hours; a date written in the item keeps its own."""
+    hours, and, in a section written in time order, the later ones that on the section's day would be
+    over 12 hours before the rolled item before them (``- 09:00 follow-up`` after ``- 01:05 resolved``);
+    a date written in the item keeps its own.
+
+    Both times are read on the clock of the item's own time (its written zone, else its section's or
+    the document's), as its writer read them: ``12:25 AM PT`` after ``11:40 PM PT`` in a UTC log is
+    past midnight, and so is ``02:05 UTC`` after ``20:30`` in a New York log (00:30 UTC the next day),
+    while ``09:00 AWST`` (01:00 UTC) after ``09:00 ACDT`` (22:30 UTC) is no small hour."""
     prev_key: tuple | None = None
-    prev_hour = prev_depth = -1
+    prev_at: dt.datetime | None = None  # the previous timed item's instant (as read, or rolled)
+    prev_depth = -1
+    run_from: dt.datetime | None = None  # while items are rolled: the evening item they follow
+    ordered = True  # the section's timed items so far are in time order
     for k, it in enumerate(items):
         sec = it[4]
         if sec[2] is None:
@@ -1288,19 +1355,41 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
                 break
         if first is None:
             continue
-        zone = it[5] or tz
-        local = first.at if zone is None or zone is dt.UTC else first.at.astimezone(zone)
-        hour = local.hour
-        # (an item nested under an evening one is about that evening: '- 18:30 recap:' then '  - 03:10 ...')
-        if (sec[1], sec[2]) == prev_key and prev_hour >= 18 and hour < 6 and not first.has_date and (
-            local.date() == sec[2] and it[1] <= prev_depth
-        ):
-            found[k] = [
-                _next_day(m, zone) if m.at is not None and not m.has_date and m.precision != "day" else m
-                for m in found[k]
-            ]
-            hour += 24
-        prev_key, prev_hour, prev_depth = (sec[1], sec[2]), hour, it[1]
+        key = (sec[1], sec[2])
+        if key != prev_key:
+            prev_key, prev_at, prev_depth, run_from, ordered = key, None, -1, None, True
+        at = first.at
+        roll = False
+        # (an item nested under an evening one is about that evening: '- 18:30 recap:' then '  - 03:10
+        # ...'; one nested under an item already rolled is on the next day with it)
+        if prev_at is not None and not first.has_date and (it[1] <= prev_depth or run_from is not None):
+            zone = _mention_zone(first, it[5] or tz)  # (the clock the item's time is written on)
+            hours = _hours_after(at, zone, sec[2])
+            if 0 <= hours < 6:
+                roll = 18 <= _hours_after(prev_at, zone, sec[2]) < 30
+            elif 6 <= hours < 24 and run_from is not None and ordered:
+                # ('- 09:00 follow-up' after '- 01:05 resolved': on that day it is over 12 hours before the
+                # item before it, on the next within 12 after it, and before the run's evening comes again)
+                roll = 0 < hours + 24 - _hours_after(prev_at, zone, sec[2]) <= 12 and (
+                    hours < _hours_after(run_from, zone, sec[2]))
+            if roll:
+                found[k] = [
+                    _next_day(m, it[5] or tz) if m.at is not None and not m.has_date and m.precision != "day"
+                    else m for m in found[k]
+                ]
+                at = next(m.at for m in found[k] if m.start == first.start)
+                run_from = run_from or prev_at
+        if not roll:
+            run_from = None
+        if prev_at is not None and at < prev_at:
+            ordered = False
+        prev_at, prev_depth = at, it[1]
+
+
+def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
+    """The wall-clock hours of ``at`` in ``zone`` after the start of ``day`` (26.5: 02:30 the next day)."""
+    local = at if zone is dt.UTC else at.astimezone(zone)
+    return (local.date() - day).days * 24 + local.hour + local.minute / 60
 
 
 def _steps(

@@ -47,16 +47,21 @@ What counts as a date
     14:00``, ``09:00 UTC on 2025-10-11``, ``10:12 AM Oct 10``, as comment stamps write it) is one mention with
     ``has_date=True``; so is a date followed by a time with only a comma, a table's `` | ``, ``at``, ``@`` or
     a deadline word between (``Oct 10 by noon``, ``due 2025-10-10 before 09:00 UTC``, ``ETA Oct 10 noon ET``):
-    that time on that date, a deadline when either part is one. A year-less date with no date around takes the
-    year of the last date an earlier item of the document wrote (:func:`find_times_many`).
+    that time on that date, a deadline when either part is one; the date may be a wiki link's (``ETA
+    [[2025-10-10]] 17:00``, ``due [[Oct 10th, 2025]] 5pm``), and one written in brackets right after a time
+    is its date (``08:00 UTC (Oct 11)``, ``16:15 PDT (Oct 10)``; not ``14:30 rollback (Oct 8 deploy)``). A
+    year-less date with no date around takes the year of the last date an earlier item of the document
+    wrote (:func:`find_times_many`).
     A minus after a joined time is an offset only after seconds, a ``T`` time or a space
     (``2025-10-10T09:00-04:00``, ``17:45:00 -0500``); ``Oct 10 09:00-10:00`` is a range. A weekday written
     before a date (``Friday, Oct 10``, ``Fri 10 Oct``) is part of it, no day of its own.
 Ranges
-    ``09:00–09:30 UTC``, ``09:00-09:30``, ``21:45 to 23:28 UTC``: ``at`` is the start, ``until`` the end,
-    on the next day when it is earlier than the start. A zone written on either end applies to both.
+    ``09:00–09:30 UTC``, ``09:00-09:30``, ``14:02--15:10 UTC``, ``21:45 to 23:28 UTC``: ``at`` is the start,
+    ``until`` the end, on the next day when it is earlier than the start. A zone written on either end
+    applies to both.
     Times with their dates or weekdays are a range the same way (``Oct 30 18:00 – Nov 3 09:00 ET``,
-    ``Sat 23:00 - Sun 03:00 ET``), and so are ``Starts at ... , Ends at ...`` (Alertmanager) and
+    ``Sat 23:00 - Sun 03:00 ET``, org-mode's ``<2025-10-09 Thu 14:02>--<2025-10-09 Thu 15:10>`` and a
+    Logseq ``CLOCK: [...]--[...]``), and so are ``Starts at ... , Ends at ...`` (Alertmanager) and
     ``started 14:02 UTC, ended 15:10 UTC``.
     A start written without AM/PM takes the AM/PM of its end when that keeps it first (``2-4pm`` is
     14:00-16:00, ``11-1pm`` 11:00-13:00, ``2:00 - 3:30 PM`` 14:00-15:30; a start past 12 stays as
@@ -88,8 +93,10 @@ Lists
     makes the time it was moved to a deadline with the same keyword, in the same clause.
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
-    something took (``took 3:12``), no time of day; one with AM/PM, a zone or a range end is a
-    time all the same (``Outage duration: 14:02–15:47 UTC``).
+    something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
+    1:08``, and an org-mode or Logseq clock's total, ``CLOCK: [...]--[...] =>  01:08:29``), no time of
+    day; one with AM/PM, a zone or a range end is a time all the same (``Outage duration: 14:02–15:47
+    UTC``).
 Zones (:func:`zone_named`)
     ``UTC``/``Z``/``GMT``/``UT`` -> UTC; ``ET EST EDT Eastern`` -> America/New_York;
     ``CT CST CDT Central`` -> America/Chicago; ``MT MST MDT Mountain`` -> America/Denver;
@@ -182,7 +189,10 @@ Headings (:func:`parse_heading`)
 Declared zones (:func:`declared_zone`)
     ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
     ``tz: America/Chicago`` -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
-    wins over the offset in brackets, so daylight saving still follows the date.
+    wins over the offset in brackets, so daylight saving still follows the date. A city's time is that
+    city's zone when the tz database names one, else the zone in brackets after it (``All times in
+    London time (BST)`` -> Europe/London, ``Berlin time (CEST)`` -> Europe/Berlin, ``India Standard Time
+    (UTC+05:30)`` -> +05:30).
 Unresolvable
     ``[???]``, ``??:??``, ``(Time TBC)``, ``ETA TBD`` (TBC/TBD/TBA after a time word), impossible
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
@@ -373,8 +383,10 @@ def _coerce_tz(tz: dt.tzinfo | str | None) -> dt.tzinfo:
 _DECL_ZONE = (
     r"(?P<z>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?"
     r"|[+\-]\d{2}:?\d{2}|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
+    # a city's time ('London time (BST)', 'New York time'): the zone of that city, else the one in brackets
+    r"|(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+){0,2})\s+[Tt]ime(?![A-Za-z])"
     r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
-    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)\s*\))?"
+    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\s*\))?"
 )
 # Tried only where 'time' or 'tz' occurs (found with str.find, which is memchr-fast): a regex scan
 # of a whole document with IGNORECASE runs at ~10 MB/s, too slow for the log reader.
@@ -411,6 +423,9 @@ def declared_zone(text: str) -> str | None:
         if tz is None and "/" in word:  # ('All times CET/CEST': one zone, named for both seasons)
             word = word.split("/", 1)[0]
             tz = zone_named(word)
+        if tz is None and m.group("city"):
+            # ('Eastern Standard Time': the zone its first word names)
+            tz = _city_zone(m.group("city")) or zone_named(m.group("city").split()[0])
         if tz is None and m.group("z2"):
             tz = zone_named(m.group("z2"))
         if tz is None:
@@ -419,6 +434,20 @@ def declared_zone(text: str) -> str | None:
             # 'times in pt' is too likely prose; abbreviations are written in capitals
             continue
         return _zone_label(tz)
+    return None
+
+
+_CITY_REGIONS = ("America", "Europe", "Asia", "Australia", "Africa", "Pacific", "Atlantic", "Indian")
+
+
+@functools.lru_cache(maxsize=64)
+def _city_zone(city: str) -> dt.tzinfo | None:
+    """The IANA zone named for ``city`` ('New York' -> America/New_York), if the tz database has one."""
+    key = city.replace(" ", "_")
+    for region in _CITY_REGIONS:
+        tz = zone_named(f"{region}/{key}")
+        if tz is not None:
+            return tz
     return None
 
 
@@ -482,7 +511,7 @@ def _date_re(p: str) -> str:
 
 # a bare hour that opens a range whose end has AM/PM: '2-4pm', '11 to 1pm' (the start takes its meridiem)
 _BARE_RANGE_START = (
-    r"|(?=\s?[\u2013\u2014\-]\s?\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z])"
+    r"|(?=\s?(?:[\u2013\u2014]|--?)\s?\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z])"
     r"|\s+to\s+\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
 )
 
@@ -521,7 +550,8 @@ def _zone_re(p: str, signed: bool) -> str:
     )
 
 
-_RANGE_SEP = r"(?:\s?[\u2013\u2014\-]\s?|\s+to\s+)"
+# (a double hyphen too: '14:02--15:10 UTC', as plain text and org-mode write a dash)
+_RANGE_SEP = r"(?:\s?(?:[\u2013\u2014]|--?)\s?|\s+to\s+)"
 _JOIN = r"(?:T|,?\s(?:at\s|@\s?)?|\s?@\s?)"
 
 # The scan is anchored on digits: every time, date and stamp contains one. _DIGIT finds the digits
@@ -538,11 +568,11 @@ _FULL_SRC = (
     + r"(?:" + _RANGE_SEP + r"(?P<ae_>" + _time_re("ae", lookbehind=False) + r")"
     + _zone_re("ae", True) + r")?"
     + r"|\s(?P<awd2>\(" + _WD + r"\)|" + _WD + r"))?)"
-    # a time, optionally a range, optionally followed by 'on <date>'
+    # a time, optionally a range, optionally followed by 'on <date>' or its date in brackets, '(Oct 11)'
     r"|(?P<tm>" + _time_re("b") + _zone_re("b", False)
     + r"(?:" + _RANGE_SEP + r"(?P<be_>" + _time_re("be", lookbehind=False) + r")"
     + _zone_re("be", False) + r")?"
-    + r"(?P<con>(?:,?\s+on\s+|,?\s)" + _date_re("c") + r")?)"
+    + r"(?P<con>(?:,?\s+on\s+|,?\s|\s?(?P<cpar>\(\s?))" + _date_re("c") + r"(?(cpar)\s?\)))?)"
     # a slash date joined to a time: '10/10 09:00 UTC', '10/13/2025 at 5pm ET', table cells
     # '10/08 | 14:00' (alone, '24/7' and '3/4' are no dates)
     r"|(?P<sl>(?P<sl1>\d{1,2})/(?P<sl2>\d{1,2})(?:/(?P<sly>\d{4}|\d{2}))?(?![\d/])"
@@ -761,7 +791,7 @@ _EVENT_NEXT = re.compile(
     r"\s*(?i:passed|reached|cleared|met|hit|done|complete|completed|green|ok|opened|started|closed|ended"
     r"|began|begins|starts|ends|open|closes)\b"
 )
-_RANGE_IN = re.compile(r"\d\s?(?:[-\u2013\u2014]|to\s)\s?\d")
+_RANGE_IN = re.compile(r"\d\s?(?:--?|[\u2013\u2014]|to\s)\s?\d")
 _WINDOW_VALUE = re.compile(
     r"\s*[:=]?\s*(?:(?i:is|on|at|by|for|of|closes|opens|ends|starts|from|until|till)\s+)*(?:\d|(?i:tonight|tomorrow"
     r"|today|this|next|impact|"
@@ -1512,18 +1542,27 @@ def _scan(
 
 _UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b")
 _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-_RANGE_NEXT = re.compile(r"\s?[\u2013\u2014-]\s?\d")
+_RANGE_NEXT = re.compile(r"\s?(?:[\u2013\u2014]|--?)\s?\d")
 # words after which 'H:MM(:SS)' is how long something took, not a time of day
 _DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time", "uptime", "mttr", "mttd",
                    "mtta", "ttr", "elapsed time", "total time", "time taken", "time elapsed")
 
 
+# what may stand between a duration word and its value: 'took ~3:12', 'MTTR: 1:08', a bold field's
+# '**Duration:** 2:43', a table's 'MTTR | 1:08'
+_DURATION_GAP = " \t~(:=*_|"
+
+
 def _after_duration_word(text: str, lo: int, s: int) -> bool:
-    """Whether ``text[lo:s]`` ends with a duration word ('took ', 'duration of ', 'MTTR: ')."""
-    prev = text[lo:s].rstrip(" \t~(:=").lower()
+    """Whether ``text[lo:s]`` ends with a duration word ('took ', 'duration of ', 'MTTR: ', '**Duration:**
+    ', 'MTTR | '), or with the '=>' before an org-mode or Logseq clock's total ('CLOCK: [...]--[...] =>
+    1:08': how long the clock ran)."""
+    prev = text[lo:s].rstrip(_DURATION_GAP).lower()
+    if prev.endswith("=>"):
+        return prev[:-2].rstrip().endswith(("]", ">"))
     for joint in (" of", " was", " is"):
         if prev.endswith(joint):
-            prev = prev[: -len(joint)].rstrip(" \t:")
+            prev = prev[: -len(joint)].rstrip(_DURATION_GAP)
     if not prev.endswith(_DURATION_WORDS):
         return False
     k = len(prev) - next(len(w) for w in _DURATION_WORDS if prev.endswith(w)) - 1
@@ -1778,9 +1817,10 @@ def find_times_many(
 # right after a date, with only a comma, 'at', '@' or a deadline word between, is on that date
 _DATE_TIME_GLUE = re.compile(
     # (a ' | ' too: a table's Date and Time cells, '2025-10-09 | 14:02'; and a spaced dash, as a
-    # status page stamps its updates: 'Posted Oct 09, 2025 - 14:51 EDT')
-    r"\s*(?:[,|]|\s[-\u2013\u2014](?=\s))?\s*(?:" + _cases("no later than|before|until|till|nlt|by|at")
-    + r"\s+|@\s*)?"
+    # status page stamps its updates: 'Posted Oct 09, 2025 - 14:51 EDT'; the date may be a wiki
+    # link's, 'ETA [[2025-10-10]] 17:00', as Obsidian and Logseq write a day)
+    r"(?:\]\])?\s*(?:[,|]|\s[-\u2013\u2014](?=\s))?\s*"
+    r"(?:" + _cases("no later than|before|until|till|nlt|by|at") + r"\s+|@\s*)?"
 )
 
 
@@ -2061,8 +2101,11 @@ _STARTS = re.compile(r"(?i:starts?|started|starting|began|begins|start\s+time)\s
 _ENDS_GAP = re.compile(  # (Go's '+0000 UTC' leaves the zone's name after the offset)
     r"(?:\s[A-Z]{2,5})?\s*[,;]?\s*(?i:ends?|ended|ending|end\s+time)\s*(?:at\s+|:\s*)?"
 )
+# (org-mode and Logseq write a range of two stamps, '<2025-10-09 Thu 14:02>--<2025-10-09 Thu 15:10>',
+# 'CLOCK: [2025-10-09 Thu 14:02:11]--[2025-10-09 Thu 15:10:40]')
 _DASH_GAP = re.compile(
-    r"(?:\s?[\u2013\u2014]\s?|\s-\s|-|\s+to\s+)(?:(?:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?\s+)?",
+    r"(?:\s?[\u2013\u2014]\s?|\s--?\s|--?|>--?<|\]--?\[|\s+to\s+)"
+    r"(?:(?:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?\s+)?",
     re.IGNORECASE,
 )
 
@@ -2583,11 +2626,12 @@ def _written_date(raw: str, year_near: dt.date | None = None) -> dt.date | None:
         except ValueError:
             return None
     mm = _FULL.match(raw)
-    if mm is not None and mm.lastgroup in ("dt", "sl"):
+    if mm is not None and (mm.lastgroup in ("dt", "sl") or mm.lastgroup == "tm" and mm.group("con")):
         try:
             if mm.lastgroup == "sl":
                 return _slash_date(mm.groups(), year_near)
-            return _match_date(mm.groups(), "a", year_near)
+            # (a date written after its time: '14:00 UTC on Oct 11', '16:15 PDT (Oct 10)')
+            return _match_date(mm.groups(), "a" if mm.lastgroup == "dt" else "c", year_near)
         except _Bad:
             return None
     return None
