@@ -721,7 +721,8 @@ _DASHES = frozenset("-\u2013\u2014")
 
 def _may_declare_zone(text: str) -> bool:
     """A cheap check before :func:`occ_lib.times.declared_zone`: most texts say nothing of the kind."""
-    return "ime" in text or "IME" in text or "zone" in text
+    # ('All times in PDT', 'Timezone: PT', 'TZ: Europe/Berlin', front matter's 'tz:')
+    return "ime" in text or "IME" in text or "zone" in text or "TZ" in text or "tz" in text
 
 
 def _label(tz: dt.tzinfo) -> str:

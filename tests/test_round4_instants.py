@@ -248,3 +248,9 @@ def test_double_hyphens_that_join_no_two_times_make_no_range():
     assert _read("ran at 14:02 --dry-run") == [("14:02", _utc(2025, 10, 9, 14, 2), None, None)]
     assert _read("step 14:02 -- paged on-call") == [("14:02", _utc(2025, 10, 9, 14, 2), None, None)]
     assert _read("x => 14:00") == [("14:00", _utc(2025, 10, 9, 14), None, None)]
+
+
+def test_a_tz_line_declares_the_documents_zone_without_the_word_time():
+    text = "# SRE Berlin\nTZ: Europe/Berlin\n\n## 2025-10-06\n[Mon 15:40] anna: ack PAY-101\n"
+    logs = parse_log(text, "b.md")
+    assert logs.events["at"].tolist() == [pd.Timestamp("2025-10-06 13:40", tz="UTC")]
