@@ -7,7 +7,6 @@ Paths in the file are relative to the file.
 
 from __future__ import annotations
 
-import glob
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,23 +54,53 @@ def expand(
         return mp.is_file() or (broken_links and mp.is_symlink() and not mp.exists())
 
     out: dict[Path, None] = {}
+    seen: set[Path] = set()
+
+    def add(mp: Path) -> None:
+        # one file reached twice ('latest.md -> 2025-10-09.md', a folder linked into itself) is read once
+        try:
+            real = mp.resolve()
+        except (OSError, RuntimeError):
+            real = mp
+        if real not in seen:
+            seen.add(real)
+            out.setdefault(mp, None)
+
     for pat in patterns:
         p = Path(pat)
         if root is not None and not p.is_absolute():
             p = root / p
         s = str(p)
         if any(ch in s for ch in "*?["):
-            for m in sorted(glob.glob(s, recursive=True)):
-                mp = Path(m)
+            for mp in _glob(p):
                 if wanted(mp):
-                    out.setdefault(mp, None)
+                    add(mp)
         elif p.is_dir():
             for mp in sorted(p.rglob("*")):
                 if wanted(mp) and not any(part.startswith(".") for part in mp.relative_to(p).parts):
-                    out.setdefault(mp, None)
+                    add(mp)
         else:
             out.setdefault(p, None)
     return list(out)
+
+
+def _glob(pattern: Path) -> list[Path]:
+    """The sorted matches of ``pattern``; ``**`` never descends into a linked folder (glob.glob's
+    does, so a link to '..' made it read every file 40 times over, and two such links never ended).
+    A name that starts with a dot matches only a pattern part that does too, as with glob.glob."""
+    parts = pattern.parts
+    i = next(k for k, part in enumerate(parts) if any(ch in part for ch in "*?["))
+    base = Path(*parts[:i]) if i else Path(".")
+    rest = parts[i:]
+    if not base.is_dir():
+        return []
+    dotted = any(part.startswith(".") for part in rest)
+    found = []
+    for mp in base.glob("/".join(rest)):
+        rel = mp.relative_to(base).parts if base != Path(".") else mp.parts
+        if dotted or not any(part.startswith(".") for part in rel):
+            found.append(mp)
+    return sorted(found)
 
 
 class Workspace:

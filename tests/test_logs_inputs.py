@@ -1785,3 +1785,20 @@ def test_round_three_pasted_machine_lines_causal_by_and_handoff_words():
     ]
     assert logs.deadlines.empty
     assert ev["text"].tolist()[-1] == "15:23 INC-5 handover: root password is *** (rotate after shift)"
+
+
+def test_a_recursive_glob_reads_each_log_once_through_folder_links(tmp_path):
+    """'logs/oncall/all-teams -> ..' made '**' read the log 41 times; two such links never ended."""
+    from occ_lib.workspace import Workspace
+
+    (tmp_path / "logs" / "oncall").mkdir(parents=True)
+    (tmp_path / "logs" / "oncall" / "a.md").write_text("## 2025-10-09\n- 14:00 UTC OPS-1 paged\n")
+    (tmp_path / "logs" / "oncall" / ".draft.md").write_text("- 15:00 UTC OPS-2 draft\n")
+    (tmp_path / "logs" / "oncall" / "all-teams").symlink_to("..")
+    (tmp_path / "logs" / "oncall" / "current").symlink_to(".")
+    (tmp_path / "logs" / "latest.md").symlink_to("oncall/a.md")
+    (tmp_path / "occ.yml").write_text("logs: [logs/**/*.md]\n")
+    ws = Workspace.load(tmp_path / "occ.yml")
+    assert [p.relative_to(tmp_path).as_posix() for p in ws.log_paths()] == ["logs/latest.md"]
+    logs = read_logs([str(tmp_path / "logs" / "**" / "*.md")])
+    assert logs.events["tickets"].tolist() == [["OPS-1"]]
