@@ -46,9 +46,23 @@ def _is_binary(data: bytes) -> bool:
 _NOT_CONTROL = bytes([9, 10, 12, 13, *range(32, 256)])
 
 
+def _visible(text: str) -> str:
+    """``text`` without the characters that show as nothing yet split words for the parser: a
+    zero-width space or word joiner ('14:00\u200bUTC', 'OPS-9\u200b0'), a byte-order mark inside
+    the text (two files saved with one, then joined by ``cat``), and HTML's ``&nbsp;`` (Confluence
+    exports) as the no-break space it stands for. Cheap membership tests first: most texts hold none."""
+    for ch in ("\u200b", "\u2060", "\ufeff"):
+        if ch in text:
+            text = text.replace(ch, "")
+    if "&nbsp;" in text or "&#160;" in text:
+        text = text.replace("&nbsp;", "\u00a0").replace("&#160;", "\u00a0")
+    return text
+
+
 def decode(data: bytes | str) -> Decoded:
     """Decode UTF-8 (BOM or not; UTF-16 with a BOM), else cp1252, else Latin-1; split lines;
-    repair mojibake line by line with ftfy where a marker character shows it may be needed."""
+    drop invisible characters (:func:`_visible`); repair mojibake line by line with ftfy where a
+    marker character shows it may be needed."""
     bom = False
     encoding: str | None
     if isinstance(data, str):
@@ -83,6 +97,7 @@ def decode(data: bytes | str) -> Decoded:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     else:
         newline = "LF" if "\n" in text else None
+    text = _visible(text)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

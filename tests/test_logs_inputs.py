@@ -1802,3 +1802,17 @@ def test_a_recursive_glob_reads_each_log_once_through_folder_links(tmp_path):
     assert [p.relative_to(tmp_path).as_posix() for p in ws.log_paths()] == ["logs/latest.md"]
     logs = read_logs([str(tmp_path / "logs" / "**" / "*.md")])
     assert logs.events["tickets"].tolist() == [["OPS-1"]]
+
+
+def test_invisible_characters_and_nbsp_entities_do_not_hide_zones_tickets_or_headings():
+    text = (
+        "## 2025-10-09\n\n- 2:45&nbsp;PM ET OPS-1 acked\n- 14:00\u200bUTC OPS-2 paged\n"
+        "- 09:40 UTC OPS-9\u200b0 seen\n"
+        "\ufeff## 2025-10-10\n\n- 09:00 UTC OPS-2 resolved\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert ev[["line", "at", "tickets"]].values.tolist() == [
+        [3, ts("2025-10-09 18:45"), ["OPS-1"]], [4, ts("2025-10-09 14:00"), ["OPS-2"]],
+        [5, ts("2025-10-09 09:40"), ["OPS-90"]], [8, ts("2025-10-10 09:00"), ["OPS-2"]],
+    ]
+    assert ev["text"].tolist()[0] == "2:45\u00a0PM ET OPS-1 acked"
