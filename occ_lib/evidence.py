@@ -1208,6 +1208,10 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(path, f"cannot read: {exc.strerror or exc.__class__.__name__}") from None
 
 
+_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # (not ESC: colour codes)
+_STATUS_BEFORE_BODY = re.compile(rb"(?m)^(?:< )?HTTP/[0-9.]+ [1-5][0-9][0-9]\b")
+
+
 def _decode(data: bytes, path: Path) -> str:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         # UTF-16 with its BOM: what Windows PowerShell 5 writes for 'curl.exe -I URL > file.log'
@@ -1215,6 +1219,13 @@ def _decode(data: bytes, path: Path) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError(path, "binary file, not a transcript or JSON") from None
+    ctl = _CONTROL_BYTE.search(data, 0, 65536) if b"\x00" in data[:65536] or not data.isascii() else None
+    if ctl is not None:
+        head = data[: ctl.start()]
+        # ('curl -si URL/favicon.ico': a status line and its header block, then the binary body,
+        # which a transcript's row never reads)
+        if _STATUS_BEFORE_BODY.search(head) and (b"\n\n" in head or b"\n\r\n" in head):
+            data = head
     if b"\x00" in data[:65536]:
         raise InputError(path, "binary file, not a transcript or JSON")
     try:

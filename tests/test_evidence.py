@@ -1022,3 +1022,15 @@ def test_a_utf16_transcript_from_powershell_is_read_and_deep_json_is_one_problem
     df, problems = read_evidence([deep, ps])
     assert [str(e) for e in problems] == [f"{deep}: JSON nested too deeply to be a check result"]
     assert df["status"].tolist() == [503]
+
+
+def test_a_transcript_with_a_binary_body_keeps_its_status_and_a_binary_file_stays_a_problem(tmp_path):
+    """'curl -si URL/favicon.ico > f.log': the header block is text, the body after it is not."""
+    body = bytes(range(256)) * 4
+    p = write(tmp_path, "curl_favicon_2025-10-09T14-00-00Z.log",
+              b"HTTP/1.1 200 OK\r\nContent-Type: image/x-icon\r\nContent-Length: 1024\r\n\r\n" + body)
+    r = one(p)
+    assert (r["status"], r["outcome"], r["started_at"]) == (200, "up", ts("2025-10-09T14:00:00Z"))
+    junk = write(tmp_path, "junk.log", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + body)
+    df, problems = read_evidence([junk])
+    assert [str(e) for e in problems] == [f"{junk}: binary file, not a transcript or JSON"]
