@@ -257,7 +257,8 @@ Per item (the rules, in order)
       ``DEADLINE_TEXT_MAX`` characters as a deadline row's): when
       a clause break (``;``, ``,``, ``.``, a dash, ``then``) splits every two of its times and a
       clause after the first has a kind that tells (escalation, reopened, resolved, acknowledged,
-      follow_up, blocked). The steps are the first clause (the item's own time: PagerDuty's
+      follow_up, blocked); more than 24 timed clauses are a pasted export, one event. The steps are
+      the first clause (the item's own time: PagerDuty's
       ``Triggered 10:14 AM EDT, Acknowledged ... 10:41 AM EDT, Resolved ...``, ``Incident 14:02
       UTC, resolved at 15:10 UTC``) and each later clause that tells. Otherwise the item is one
       event, as above; a resolved item timed by a range (``[RESOLVED] ... Starts at 14:02:11 UTC,
@@ -1393,6 +1394,11 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
     return (local.date() - day).days * 24 + local.hour + local.minute / 60
 
 
+# more timed clauses than a person tells in one item: a pasted export ('[{"updated": "2025-10-09 01:01",
+# ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
+_MAX_STEPS = 24
+
+
 def _steps(
     prose: str, mentions: list[_times.TimeMention]
 ) -> list[tuple[_times.TimeMention, str, int]] | None:
@@ -1401,8 +1407,8 @@ def _steps(
     whose kind tells (:data:`_TELLING`), when one after the first does and every two timed mentions
     are split by a clause break; else None (the item is one event)."""
     timed = [m for m in mentions if m.at is not None and not m.is_deadline and m.precision != "day"]
-    if len(timed) < 2:
-        return None
+    if len(timed) < 2 or len(timed) > _MAX_STEPS:
+        return None  # (one time is no sequence; hundreds are a pasted export, not a told story)
     cuts = [0]
     for a, b in zip(timed, timed[1:], strict=False):
         breaks = list(_STEP_BREAK.finditer(prose, a.end, b.start))

@@ -1816,3 +1816,17 @@ def test_invisible_characters_and_nbsp_entities_do_not_hide_zones_tickets_or_hea
         [5, ts("2025-10-09 09:40"), ["OPS-90"]], [8, ts("2025-10-10 09:00"), ["OPS-2"]],
     ]
     assert ev["text"].tolist()[0] == "2:45\u00a0PM ET OPS-1 acked"
+
+
+def test_a_pasted_export_with_hundreds_of_times_is_one_event_not_one_per_step():
+    """Each step carries the item's tickets: 300 steps of 300 tickets were 90,000 timeline rows."""
+    recs = ", ".join(
+        f'{{"key": "OPS-{i}", "updated": "2025-10-09 {i % 24:02d}:{i % 60:02d}", '
+        f'"status": "{"Escalated" if i % 2 else "Resolved"}"}}' for i in range(300)
+    )
+    ev = parse_log(f"## 2025-10-09\n\n- 14:00 UTC pasted the Jira export: [{recs}]\n", "x.md").events
+    assert (len(ev), len(ev["tickets"].iloc[0]), ev["at"].iloc[0]) == (1, 300, ts("2025-10-09 14:00"))
+    # a told story of a few steps is still one event per step
+    told = parse_log("## 2025-10-09\n\n- OPS-1 paged 03:40 UTC, resolved 04:05 UTC\n", "y.md").events
+    assert told[["at", "kind"]].values.tolist() == [[ts("2025-10-09 03:40"), "follow_up"],
+                                                   [ts("2025-10-09 04:05"), "resolved"]]
