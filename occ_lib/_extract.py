@@ -453,8 +453,8 @@ _RESOLVED_EN = "(?:" + "|".join(sorted(_RESOLVED_WORDS_EN)) + ")"
 _FUTURE_GATE = frozenset({"be", "expected", "expecting", "estimated", "by"})
 _FUTURE_DONE = re.compile(
     r"\b(?:be|expected|expecting|estimated)\s+" + _RESOLVED_EN + r"\b"
-    r"|\b" + _RESOLVED_EN + r"\s+by\s+(?:\d|(?:eo[dbw]|cob|end|tomorrow|tonight|today|noon|midnight|next"
-    r"|this|the\s+end|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?"
+    r"|\b" + _RESOLVED_EN + r"\s+by\s+(?:\d|(?:eo[dbw]|cob|end|close\s+of\s+business|tomorrow|tonight|today"
+    r"|noon|midnight|next|this|the\s+end|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?"
     r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b)"
 )

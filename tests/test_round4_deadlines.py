@@ -155,6 +155,9 @@ def test_close_of_business_spelled_out_is_an_end_of_day():
         [5, ts("2025-10-09"), "day", "by", False],
         [6, ts("2025-10-10"), "day", "by", False],
     ]
+    # a resolution by then is still to come, as 'fixed by EOD' is
+    ev = parse_log("# x\n## 2025-10-09\n- PAY-8 fixed by close of business\n", "x.md").events
+    assert ev.kind.tolist() == ["deadline"]
 
 
 def test_org_closed_and_logseq_scheduled_stamps_are_no_deadlines():
