@@ -453,8 +453,8 @@ _RESOLVED_EN = "(?:" + "|".join(sorted(_RESOLVED_WORDS_EN)) + ")"
 _FUTURE_GATE = frozenset({"be", "expected", "expecting", "estimated", "by"})
 _FUTURE_DONE = re.compile(
     r"\b(?:be|expected|expecting|estimated)\s+" + _RESOLVED_EN + r"\b"
-    r"|\b" + _RESOLVED_EN + r"\s+by\s+(?:\d|(?:eo[dbw]|cob|end|tomorrow|tonight|today|noon|midnight|next"
-    r"|this|the\s+end|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?"
+    r"|\b" + _RESOLVED_EN + r"\s+by\s+(?:\d|(?:eo[dbw]|cob|end|close\s+of\s+business|tomorrow|tonight|today"
+    r"|noon|midnight|next|this|the\s+end|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?"
     r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b)"
 )
@@ -772,32 +772,59 @@ def _handle_parts(low: str) -> frozenset[str]:
     )
 
 
-# what says nothing was missed: a negated miss ('not missed', 'nothing slipped', "didn't slip"), a
-# metric over its threshold ('p95 latency exceeded 800ms', 'error budget breached') and a late hour
+_MISS_WORD = r"(?:missed|slipped|late|overdue|breached|blown|lapsed|exceeded|misses|slipping)\b"
+# What says nothing was missed: a negated miss ('not missed', 'nothing slipped', "didn't slip"), a
+# metric over its threshold ('p95 latency exceeded 800ms', 'error budget breached') and a late hour...
+# Read on the lower-cased text after a space; every branch starts a word after the one non-word
+# character the pattern opens with (sre skips to those in C: no IGNORECASE, no ``\b`` to try per position).
 _NOT_A_MISS = re.compile(
-    r"(?i:\b(?:not|never|nothing|no|nobody|didn[’']t|did\s+not|wasn[’']t|was\s+not|isn[’']t|hasn[’']t"
+    r"\W(?:(?:not|never|nothing|no|nobody|didn[’']t|did\s+not|wasn[’']t|was\s+not|isn[’']t|hasn[’']t"
     r"|haven[’']t|won[’']t|without)\s+(?:[\w’'-]+\s+)?(?:missed|slipped|slip|late|overdue|breached"
     r"|blown|lapsed|exceeded|misses|slipping)\b"
-    r"|\b(?:latency|p\d{2}|budget|threshold|limit|quota|rate|cpu|memory|disk|usage|errors?|slo|apdex"
+    r"|(?:latency|p\d{2}|budget|threshold|limit|quota|rate|cpu|memory|disk|usage|errors?|slo|apdex"
     r"|saturation|load|traffic|requests?|retries|queue|lag|burn|timeout)\s+(?:[\w-]+\s+)?(?:exceeded"
     r"|breached)\b"
     # (a quantity, not a time: 'exceeded 800ms', 'breached 2%'; 'exceeded the 09:00 deadline' is a miss)
-    r"|\b(?:exceeded|breached)\s+(?:the\s+|its\s+|our\s+)?(?:\d+(?:\.\d+)?\s?(?:%|ms\b|s\b|secs?\b"
+    r"|(?:exceeded|breached)\s+(?:the\s+|its\s+|our\s+)?(?:\d+(?:\.\d+)?\s?(?:%|ms\b|s\b|secs?\b"
     r"|seconds|m\b|mins?\b|minutes|[kmg]b\b|x\b|rps|qps|req|errors?|retries|requests)|threshold|limit"
     r"|budget|quota|capacity|slo)"
-    r"|\blate\s+(?:night|evening|afternoon|morning|shift|hours?)\b"
-    # a tracker's field that says no: 'Slipped: No', 'Missed: none', 'Overdue? n/a'
-    r"|\b(?:missed|slipped|late|overdue|breached)\s*[:=?]\s*[*_]*\s*(?:no|none|n|false|0|n/a|-|\u2014)[*_]*(?=\s*(?:$|[|.;,)]))"
+    r"|late\s+(?:night|evening|afternoon|morning|shift|hours?)\b"
+    # a tracker's field that says no: 'Slipped: No', 'Missed: none', 'Overdue? n/a', Dataview's
+    # '[slipped:: no]'
+    r"|(?:missed|slipped|late|overdue|breached)\s*(?:::|[:=?])\s*[*_]*\s*(?:no|none|n|false|0|n/a|-|\u2014)"
+    r"[*_]*(?=\s*(?:$|[|.;,)\]]))"
     # 'we missed nothing this week'; 'the PDU blew a fuse' (blew up, blew out)
-    r"|\b(?:missed|slipped)\s+(?:nothing|none)\b|\bblew\s+(?:a|an|up|out)\b)"
+    r"|(?:missed|slipped)\s+(?:nothing|none)\b|blew\s+(?:a|an|up|out)\b"
+    # a risk, a doubt or a condition is no miss: 'no risk of slipping', 'may be late', 'at risk of
+    # slipping if the vendor is late', 'unless the vendor is late again', 'to avoid a late fee'
+    r"|(?:risk|danger|chance|likelihood|odds)\s+of\s+(?:being\s+|running\s+)?" + _MISS_WORD +
+    r"|(?:may|might|could|would|can)\s+(?:(?:be|have|been|also|still|well|even|run|running|get|go|going)\s+)"
+    r"{0,2}" + _MISS_WORD +
+    r"|(?:if|unless|whether|in\s+case)\s+(?:[\w\u2019'-]+\s+){0,4}?" + _MISS_WORD +
+    r"|(?:avoid|avoiding|prevent|preventing)\s+(?:a\s+|an\s+|the\s+|any\s+|being\s+)?" + _MISS_WORD +
+    # late about someone, not a deadline: 'Apologies for the late response', "I'm running late",
+    # 'running late today, but PAY-3 is on track', 'a late fee'; 'Missed call from vendor'
+    r"|late\s+(?:fees?|charges?|penalt(?:y|ies)|response|responses|reply|replies|answer|notice)\b"
+    r"|(?:sorry|apologies|apologi[sz]e)\s+for\s+(?:the\s+|my\s+|this\s+|being\s+)?(?:very\s+|so\s+)?late\b"
+    r"|i(?:[\u2019']m|\s+am|\s+was|[\u2019']ll\s+be|\s+will\s+be)\s+(?:running\s+)?(?:a\s+(?:bit|little)\s+)?"
+    r"late\b"
+    r"|running\s+(?:a\s+(?:bit|little)\s+)?late\s+(?:today|this\s+morning|this\s+afternoon)\b"
+    r"|missed\s+(?:a\s+|an\s+|the\s+|\d+\s+|two\s+|three\s+|several\s+)?(?:calls?|messages?|texts?"
+    r"|pings?|notifications?|voicemails?)\b"
+    # a name, not a statement: '[[Missed deadlines report]]' (a wiki page), 'the missed-SLA dashboard'
+    r"|\[\[[^\]\n]*\]\]"
+    r"|(?:missed|slipped|late|overdue)[\s-]+(?:deadlines?|etas?|slas?|tasks?|items?)[\s-]+(?:reports?"
+    r"|dashboards?|lists?|reviews?|summar(?:y|ies)|trackers?|metrics?|charts?|counts?|boards?|pages?|docs?"
+    r"|queries|query|views?)\b)"
 )
 
 
 def stated_missed(text: str, w: frozenset[str]) -> bool:
     """True when the item says a deadline was missed (missed, slipped, overdue, past due, blew...),
-    not only that nothing was missed or that a metric went over its threshold (:data:`_NOT_A_MISS`)."""
+    not only that nothing was missed, that a metric went over its threshold, that a miss may come, or
+    that someone was late ('Apologies for the late response'; :data:`_NOT_A_MISS`)."""
     if not w.isdisjoint(_MISSED):
-        low = text.lower()
+        low = " " + text.lower()
         if _NOT_A_MISS.search(low) is None:
             return True
         return not words(_NOT_A_MISS.sub(" ", low)).isdisjoint(_MISSED)
@@ -845,10 +872,20 @@ _REPLACEMENT = re.compile(
     # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to; what is
     # written right after a struck-out part ('ETA ~~Oct 10~~ Oct 14', blanked to STRUCK_MARK)
     r"|(?:\u2192|-{1,2}>|=>|\u2008|(?i:\bfrom\s+\S+(?:\s+\S+){0,2}?\s+to))"
-    r"(?:\s+(?:" + _WD_WORD + r")\.?,?)?\s*$"
+    r"(?:\s+(?:" + _WD_WORD + r")\.?,?)?\s*@?$"  # (Notion's '@October 13, 2025')
 )
 
 
 def is_replacement(prose: str, start: int) -> bool:
     """Whether the deadline mention at ``prose[start:]`` is written as a new, moved-to deadline."""
     return _REPLACEMENT.search(prose, max(0, start - 64), start) is not None
+
+
+# A deadline written as the one another replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA 13:00,
+# previously 11:00', 'ETA was 10:00, now 13:00': the item's miss is about this one.
+_FORMER = re.compile(r"(?i:\b(?:was|previously|originally|formerly|prev\.|orig\.))\s*[:=]?\s*@?$")
+
+
+def is_former(prose: str, start: int) -> bool:
+    """Whether the deadline mention at ``prose[start:]`` is written as the old, replaced deadline."""
+    return _FORMER.search(prose, max(0, start - 16), start) is not None

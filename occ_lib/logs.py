@@ -134,13 +134,19 @@ Per item (the rules, in order)
       looking back, ``missed the 10:30 update`` naming its time) becomes a row of ``deadlines``
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
       lapsed, exceeded - not when it only says nothing was (``not missed``, ``nothing slipped``, a
-      tracker's ``Slipped: No``, ``Missed: none``) or a
+      tracker's ``Slipped: No``, ``Missed: none``, Dataview's ``[slipped:: no]``) or a
       metric went over its threshold (``p95 latency exceeded 800ms``, ``error budget breached``; not
-      ``exceeded the 09:00 deadline``) -,
+      ``exceeded the 09:00 deadline``), nor when the word speaks of a risk, a doubt or a condition (``no
+      risk of slipping``, ``may be late``, ``if the vendor is late``, ``unless``, ``to avoid a late fee``),
+      of someone rather than a deadline (``Apologies for the late response``, ``I'm running late``,
+      ``running late today``, ``Missed call from vendor``) or names a thing (``[[Missed deadlines
+      report]]``, ``the missed-SLA dashboard``) -,
       except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
       19:00", "ETA now 11:15", "now due Tues", the second of "ETA 10/8 → 10/10" or "moved from Oct 8 to
       Oct 10", both of which are deadlines; and when the item writes a time as the missed one,
-      ``missed the 10:30 update``, only that one; its ``text`` is the item's, clipped at
+      ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, only that one
+      (the one it was moved to is due: ``missed the 15:00 slot, pushed to 19:00``); its ``text`` is the
+      item's, clipped at
       ``DEADLINE_TEXT_MAX`` characters). A duration after ETA, ``due in`` or ``within`` (``ETA 30 min``, ``ETA
       ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known to the
       minute (in whole days: to the day). A ``window`` written as a range is due at its end (``maintenance
@@ -213,8 +219,9 @@ Per item (the rules, in order)
          remains, yet, no, without, must, should, to reflect (nicht; pas, non, toujours, attente;
          pendiente, sin), or every such word is a resolution still to come: after be, expected,
          expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
-         "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD"; "fixed by
-         @bob" is done). ``complete`` counts as a state, not as a verb ("migration complete", "| Complete ✅
+         "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD", "done by close of
+         business"; "fixed by @bob" is done).
+         ``complete`` counts as a state, not as a verb ("migration complete", "| Complete ✅
          |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
          done"), "completed on 2 of 6 regions", "rest in progress", "still running", "investigation
          continues", and so is a run that ended in failure ("Process completed with exit code 2", "completed
@@ -1243,12 +1250,17 @@ def _items(
             # a deadline written as the one missed ('missed the 10:30 update') takes the item's miss
             # alone: 'ETA 11:15 (missed the 10:30 update)' did not miss 11:15
             named = missed and any(m.keyword == "missed" for m in dls)
+            # and one written as the old one ('ETA Oct 31 (was Oct 24, slipped)') takes it alone too
+            former = missed and not named and len(dls) > 1 and any(
+                ex.is_former(proses[k], m.start) for m in dls)
             # one copy of the item's text per deadline row: clipped, so that a pasted blob with
             # thousands of ETAs cannot cost gigabytes
             dtext = text if len(text) <= DEADLINE_TEXT_MAX else text[:DEADLINE_TEXT_MAX] + "…"
             for m in dls:
                 if named:
                     row_missed = m.keyword == "missed"
+                elif former:
+                    row_missed = ex.is_former(proses[k], m.start)
                 else:
                     row_missed = missed and not ex.is_replacement(proses[k], m.start)
                 due = m.until if m.keyword == "window" and m.until is not None else m.at

@@ -85,12 +85,21 @@ followed by a unit, ``01:02 min``, or after ``elapsed time:``/``total time:``, i
     on the weekday after the text's day is that next day (``[Thu 00:05]`` under a Wednesday). A
     relative day after the keyword is the keyword's, not the opening time's (``08:02 OPS-3 ETA
     tomorrow`` happened on its section's day), and so is a possessive one (``08:25 yesterday's backup``).
+    A value may open with a bracket, a stamp's or a mention's: org's ``CLOSED: [2025-10-09 Thu 14:02]
+    DEADLINE: <2025-10-09 Thu 12:00>`` and Logseq's ``SCHEDULED: <2025-10-09 Thu>`` then ``DEADLINE: <...>``
+    are no deadlines at the closing time or the scheduled day (Notion's ``ETA: @October 10``); an end of day
+    is a value too (``Sam Lee  3:25 PM ETA EOD``: the post time is no ETA).
 Lists
     Times written as one list (joined by ``,``, ``and``, ``or``, ``&``, ``/``) share the zone written
     on the last: ``09:00, 12:00 and 15:00 ET`` are all New York times, whatever the document zone.
     One moment written in two zones, ``10:00 CEST/09:00 BST``, is read at its first time.
     A deadline moved (``ETA 17:00 UTC → 19:00 UTC``, ``ETA 17:00 UTC missed, pushed to 19:00 UTC``)
-    makes the time it was moved to a deadline with the same keyword, in the same clause.
+    makes the time it was moved to a deadline with the same keyword, in the same clause (also after
+    Notion's ``@``: ``@October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM``); with ``due`` when the old
+    one is written as missed (``missed the 15:00 slot, pushed to 19:00``), also when the time moved to is
+    written first (``moved to Mon 10/13, missed Friday slot``); ``ETA missed, pushed to 19:00 UTC`` makes
+    19:00 the ETA. The old one written after the new one is a deadline too (``due 2025-10-31 (was
+    2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``, ``orig.``), not the item's time.
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
     something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
@@ -164,15 +173,22 @@ Deadlines
     the item's time), or the time opens the text and any word follows ETA, deadline or target (``14:15 ETA
     slipped, now due 17:00``: the item's time; ``3pm-5pm maintenance window for OPS-9`` is the window). A
     keyword written right after wins over one before (``before 09:00 UTC checkpoint`` -> ``checkpoint``).
+    Notion's ``@`` before a relative day is no break (``Due: @Friday 5:00 PM``, ``Due: @Tomorrow 9:00 AM``).
+    A deadline written in words takes the date in brackets right after them: ``due 5 business days after
+    the incident (2025-10-16)``, ``target: end of sprint (Oct 24)`` (a duration after something, or the
+    end, start or middle of something; ``due to the outage (Oct 9)`` is a cause).
     ``keyword`` is lowercase except ``ETA``.
 End of day
-    ``EOD``, ``EOB``, ``COB``, ``end of (the) day``/``business`` is a date-only deadline (keyword
+    ``EOD``, ``EOB``, ``COB``, ``end of (the) day``/``business``, ``close of business`` is a date-only
+    deadline (keyword
     ``EOD`` unless ``ETA``/``by``... governs it) on the day written next to it (``EOD Friday``:
     the next Friday; ``tomorrow COB``), or, when a deadline keyword governs it (``by EOD``), on the
     text's own day; alone it is no mention (``posted the EOD summary``). A date written next to it,
     also with ``by`` between (``Oct 10 by EOD``, ``tomorrow by COB``), is that one deadline; after a
     missed one it looks back (``missed COB Thurs``). With a time next to it, the time is the deadline
-    (``ETA EOD 17:00``; ``Thu EOD 18:00 ET``: keyword ``EOD``).
+    (``ETA EOD 17:00``; ``Thu EOD 18:00 ET``: keyword ``EOD``; ``EOD Fri 18:00 ET``, ``by EOD, ETA 17:00
+    UTC``): within 12 characters, with only ``at``/``by``/``on``, a day word or punctuation between (after
+    it also ``ETA``/``due``); the item's opening time is no such time (``15:28 PAY-4 ETA EOD``).
 Not read by :func:`find_times`
     anything inside a backtick code span or a URL (artifact paths, commands), and file-name stamps
     (``2025-10-10T02-50-44Z``, ``20251010T071858Z``, ``2025-10-10T073500Z``): those are evidence
@@ -659,11 +675,14 @@ _DEADLINE_BEFORE_REV = re.compile(
     + _cases("today|tonight|tomorrow|" + _WEEKDAY_ALT, reverse=True) + r")|"
     # a short weekday's dot or comma: 'ETA Fri. 10:00', 'due Fri, 10 Oct'
     + r"[.,]\s*(?=(?:" + _cases(_WD_ABBR_LOW, reverse=True) + r")(?![\w\-]))|"
-    + _cases(_DL_FILLER, reverse=True) + r"\s+"
+    + _cases(_DL_FILLER, reverse=True) + r"@?\s+"  # (Notion's '@': 'Due: @Friday 5:00 PM')
     # the date a deadline moved from: 'ETA 10/8 → 10/10', 'due Oct 8 -> Oct 10', 'ETA moved from Oct 8
     # to Oct 10' (both are deadlines; a 'to' only after 'from': 'window 10/8 to 10/10' is a range)
     + r"|(?:(?:\u2192|>-{1,2}|>=)\s*|ot\s+(?=[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})?\s+morf\s))"
     + r"[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})??\s+"  # (the month of 'Oct 8', lazily: not 'ETA' itself)
+    # a deadline missed and moved with no time of its own: 'ETA missed, pushed to 19:00 UTC'
+    + r"|(?i:(?:ot|litnu|rof)\s+(?:(?:tuo|kcab|niaga)\s+)?(?:dehsup|devom|deyaled|dennoptsop|deludehcser"
+    + r"|depmub|derrefed|dednetxe|deppils)\s*,\s*(?:dessim|deppils|nwolb|despal)\s+)"
     # what the deadline is for, in up to three words: "ETA for the fix Oct 9", "due for review 17:00"
     + r"|(?:[\w\-]+\s+){1,3}?" + _cases("for", reverse=True) + r"\s+"
     # or in one word right after a keyword that names a goal: "target go-live 2 PM", "ETA fix 17:00"
@@ -677,7 +696,12 @@ _DEADLINE_AFTER = re.compile(
     r"(?P<kw2>" + _cases("deadline|window|checkpoint|cutoff|cut-off") + r"))\b"
 )
 _CLAUSE_BREAK = re.compile(r"[;.!?|\n\u2013\u2014]")
-_OWN_VALUE = re.compile(r"\s*[:=]?\s*(?:(?i:in|of|is|at|by|around|about)\s+)?[~\u2248]?\s*\d")
+# (its value may open a stamp, org's 'CLOSED: [2025-10-09 Thu 14:02] DEADLINE: <2025-10-09 Thu 12:00>', or a
+# Notion mention, '@October 10'; or be an end of day: 'Sam Lee  3:25 PM ETA EOD')
+_OWN_VALUE = re.compile(
+    r"\s*[:=]?\s*(?:(?i:in|of|is|at|by|around|about)\s+)?(?:[<\[@]?[~\u2248]?\s*\d"
+    r"|(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)|close\s+of\s+business))\b)"
+)
 
 
 _SINCE = "overdue since"  # a deadline keyword that looks back: 'overdue since Tuesday'
@@ -748,6 +772,10 @@ def _deadline(
             return _norm_keyword(after.group("kw1") or after.group("kw2"))
     if start == a:
         return None
+    if text[start - 1] == "(" and text.startswith(")", end):
+        kw = _paren_value_of(text, max(a, start - 90), start)
+        if kw is not None:
+            return kw
     lo = max(a, start - 40)
     if low is not None and not _DL_HINT_BEFORE.search(low, lo, start):
         return None
@@ -764,6 +792,22 @@ def _deadline(
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
     return None
+
+
+# a deadline written in words, its date in brackets right after: 'Postmortem due 5 business days after
+# the incident (2025-10-16)', 'target: end of sprint (Oct 24)' ('due to the outage (Oct 9)' is a cause)
+_DUE_IN_WORDS = re.compile(
+    r"(?<![\w-])(?P<kw>(?i:due|deadline|target|eta))(?![\w-])(?!\s+(?i:to)\b)\s*[:=]?\s*"
+    r"(?:(?i:is|in|by|on|at)\s+)?(?i:\d{1,3}\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|hours?"
+    r"|months?)\s+(?:after|from|following|of|post)\s+[^()\n;.!?]{1,40}?"
+    r"|(?:the\s+)?(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)\s*\($"
+)
+
+
+def _paren_value_of(text: str, lo: int, start: int) -> str | None:
+    """The keyword of a deadline written in words whose date is the one in brackets at ``start``."""
+    m = _DUE_IN_WORDS.search(text, lo, start)
+    return None if m is None else _norm_keyword(m.group("kw"))
 
 
 _EOD_HINT = re.compile("eod|eob|cob")
@@ -1344,6 +1388,7 @@ def find_times(
     clock_words = "noon" in low or "midday" in low or "midnight" in low
     eod = (
         "eod" in low or "eob" in low or "eow" in low or "eom" in low or "COB" in text or "end of" in low
+        or "close of" in low  # ('by close of business')
         or "s week" in low or "t week" in low  # ('ETA next week', 'due this week': its end)
     )
     if len(low) != len(text):
@@ -1394,29 +1439,65 @@ def _joined(
 _MOVED_TO = re.compile(
     r"(?:\u2192|-{1,2}>|=>|(?i:\b(?:slipped|slips|pushed|moved|postponed|delayed|rescheduled|bumped|deferred"
     r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for)))"
-    r"(?:\s+(?i:today|tonight|tomorrow|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?)*\s*$"
+    r"(?:\s+(?i:today|tonight|tomorrow|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?)*\s*@?$"
+)  # (Notion's '@': 'Fix ETA: @October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM')
+
+
+# what leads from a deadline to the one it replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA Oct 31
+# (originally Oct 24)', 'ETA 13:00, previously 11:00'
+_WAS_GAP = re.compile(
+    r"\s*[(\[,]?\s*(?i:was|previously|originally|formerly|prev\.|orig\.)\s*[:=]?\s*@?"
+)
+# what leads from the time a missed deadline was moved to, to the missed one: 'moved to Mon 10/13, missed
+# Friday slot'
+_THEN_MISSED = re.compile(
+    r"\s*[,(]?\s*(?:(?i:and|but)\s+)?(?i:missed|blew|blown|overdue\s+since)\s+(?:(?i:the)\s+)?"
 )
 
 
 def _moved_deadlines(text: str, a: int, found: list[TimeMention]) -> list[TimeMention]:
-    """``found`` with a mention that a deadline was moved to made a deadline with its keyword."""
+    """``found`` with a mention that a deadline was moved to made a deadline with its keyword (``due``
+    when the old one is written as missed: 'missed the 15:00 slot, pushed to 19:00'), and the one it
+    replaced too ('due 2025-10-31 (was 2025-10-24)': an old deadline, not the item's time)."""
     out = found
     prev: TimeMention | None = None
     for i, m in enumerate(found):
         if m.is_stamp:
             continue
         if m.is_deadline:
+            if (
+                m.keyword in _LOOKS_BACK and i and prev is None
+                and _moved_before_missed(text, a, found[i - 1], m)
+            ):
+                out = list(found) if out is found else out
+                out[i - 1] = dataclasses.replace(found[i - 1], is_deadline=True, keyword="due")
             prev = m
             continue
-        if prev is not None and m.at is not None and m.start - prev.end <= 48 and _MOVED_TO.search(
-            text, a + prev.end, a + m.start
-        ) and not _CLAUSE_END.search(text, a + prev.end, a + m.start):
-            if out is found:
-                out = list(found)
-            out[i] = prev = dataclasses.replace(m, is_deadline=True, keyword=prev.keyword)
-        else:
-            prev = None  # (another time between: 'ETA 12:00, error rate up 09:00 -> 11:00' moved no ETA)
+        if prev is not None and m.at is not None and m.start - prev.end <= 48:
+            was = _WAS_GAP.fullmatch(text, a + prev.end, a + m.start) is not None  # (the old one)
+            if was or _MOVED_TO.search(text, a + prev.end, a + m.start) and not _CLAUSE_END.search(
+                text, a + prev.end, a + m.start
+            ):
+                if out is found:
+                    out = list(found)
+                # (the old one was written as missed: the new one is due, no miss of its own)
+                keyword = "due" if prev.keyword in _LOOKS_BACK else prev.keyword
+                out[i] = dataclasses.replace(m, is_deadline=True, keyword=keyword)
+                if not was:
+                    prev = out[i]
+                continue
+        prev = None  # (another time between: 'ETA 12:00, error rate up 09:00 -> 11:00' moved no ETA)
     return out
+
+
+def _moved_before_missed(text: str, a: int, m: TimeMention, missed: TimeMention) -> bool:
+    """Whether ``m`` is written as where the ``missed`` deadline after it was moved to: 'moved to Mon
+    10/13, missed Friday slot'."""
+    return (
+        m.at is not None and not m.is_stamp and missed.start - m.end <= 32
+        and _THEN_MISSED.fullmatch(text, a + m.end, a + missed.start) is not None
+        and _MOVED_TO.search(text, max(a, a + m.start - 40), a + m.start) is not None
+    )
 
 
 _CLAUSE_END = re.compile(r"[;.!?|\n]\s")
@@ -1726,7 +1807,7 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 # What sends a text of find_times_many down the general path: relative days (on the lower-cased
 # text), placeholders and code spans (the cases _scan alone does not cover).
 _SLOW_LOW = (
-    "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of",
+    "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "close of",
     "eod", "eob", "eow", "eom", "s week", "t week",
     *_WEEKDAYS,
 )
@@ -1995,10 +2076,12 @@ def _clock_word_cands(
 _CLOCK_DATE_GLUE = re.compile(r",?\s+(?:(?i:on)\s+)?")
 
 
-# 'EOD'/'eod', 'EOB', 'COB', 'end of (the) day/business': a deadline at the end of a day, the day written
-# next to it ('EOD Friday', 'tomorrow COB') or the text's own. A time next to it is the deadline.
+# 'EOD'/'eod', 'EOB', 'COB', 'end of (the) day/business', 'close of business': a deadline at the end of a
+# day, the day written next to it ('EOD Friday', 'tomorrow COB') or the text's own. A time next to it is the
+# deadline.
 _EOD = re.compile(
-    r"(?<![\w-])(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business))"
+    r"(?<![\w-])(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)"
+    r"|close\s+of\s+(?:the\s+)?business(?:\s+day)?)"
     r"|(?P<week>(?i:eow|end\s+of\s+(?:the\s+)?(?P<next>next\s+)?(?:work\s+)?week"
     r"|(?P<bare>this\s+week|(?P<next2>next)\s+week)))"
     r"|(?P<month>(?i:eom|end\s+of\s+(?:the\s+)?(?P<nextm>next\s+)?month)))(?![\w-])"
@@ -2016,7 +2099,7 @@ def _eod_cands(
     timed = [f for f in found if f.precision != "day"] if dated else found
     for m in _EOD.finditer(text):
         s, e = m.span()
-        if base is None or _covering(timed, s, 12):
+        if base is None or _time_next_to(text, timed, s, e):
             continue  # no date to take, or a time next to it ('ETA EOD 17:00') is the deadline
         if dated and _eod_of_date(text, found, s, e):
             continue  # 'by Tue 10/14 EOD', 'Oct 14 EOD': the date written next to it is the deadline
@@ -2053,6 +2136,29 @@ def _eod_cands(
             date = base + dt.timedelta(days=w.rel if w.wd < 0 else _weekday_shift(base, w.wd, ahead, w.week))
         out.append(_Cand(s, e, "date", date=date, keyword="EOD"))
     return out
+
+
+# what may stand between an end of day and the time written next to it: 'ETA EOD 17:00', 'EOD (18:00
+# ET)', 'EOD at 17:00', 'EOD Fri 18:00 ET', 'by EOD, ETA 17:00 UTC', '17:00 UTC EOD' (an item's opening
+# time is not: '15:28 PAY-4 ETA EOD', '17:00 ETA EOD')
+_EOD_GAP_WORDS = r"(?i:at|by|on|today|tonight|tomorrow|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?"
+_EOD_TIME_BEFORE = re.compile(r"[\s,(\[@:\-]*(?:" + _EOD_GAP_WORDS + r"[\s,(\[@:\-]+)?")
+_EOD_TIME_AFTER = re.compile(
+    r"[\s,(\[@:\-]*(?:(?:" + _EOD_GAP_WORDS + r"|(?i:eta|due|deadline|target))[\s,(\[@:\-]+){0,2}"
+)
+
+
+def _time_next_to(text: str, timed: list[TimeMention], s: int, e: int) -> bool:
+    """Whether a time of ``timed`` (in text order) is written next to the end of day at ``text[s:e]``:
+    within 12 characters, with only :data:`_EOD_TIME_BEFORE` or :data:`_EOD_TIME_AFTER` between."""
+    k = bisect.bisect_right(timed, e + 12, key=_start_of)
+    for f in timed[max(0, k - 2):k]:
+        if f.end <= s:
+            if s - f.end <= 12 and _EOD_TIME_BEFORE.fullmatch(text, f.end, s):
+                return True
+        elif f.start < e or _EOD_TIME_AFTER.fullmatch(text, e, f.start):
+            return True
+    return False
 
 
 def _period_end(base: dt.date, short: str, following: bool) -> dt.date:
