@@ -21,9 +21,12 @@ from .redact import SERVICENOW_TICKET, known_hint, pair_hint, redact_pairs, reda
 # (the head of ``CVE-2021-44228``) out. The pattern starts with a character class so the regex
 # engine skips to candidates in C; the character before a match is checked in Python. Its second
 # branch is a ServiceNow number, kept only when :data:`SERVICENOW_TICKET` matches it whole.
-# (nor an e-mail address's local part: 'NOC-24@vendor.com', '<OPS-TEAM-7@example.com>')
+# (nor an e-mail address's local part: 'NOC-24@vendor.com', '<OPS-TEAM-7@example.com>'). Underscores
+# around a key are emphasis, as '*' around it is ('_PAY-114_', '__PAY-116__', Slack's italic), unless
+# the run of them glues it to a word ('PAY-114_v2', 'env_PAY-114': :func:`_underscored`).
 _TICKET = re.compile(
-    r"[A-Z][A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![\w-]|\.\d|@\w)|(?<=[A-Z])[0-9]{7,10}(?![\w-]))"
+    r"[A-Z][A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![^\W_]|-|_+(?:[^\W_]|-)|\.\d|@\w)"
+    r"|(?<=[A-Z])[0-9]{7,10}(?![^\W_]|-|_+(?:[^\W_]|-)))"
 )
 _SERVICENOW = re.compile(SERVICENOW_TICKET)
 _GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.-")
@@ -45,6 +48,14 @@ def _two_letters(head: str) -> bool:
     return sum(c.isalpha() for c in head) >= 2
 
 
+def _underscored(text: str, j: int) -> bool:
+    """Whether the run of underscores ending at ``text[j]`` opens emphasis ('_PAY-114_'): nothing a
+    word or a path is made of comes before it ('env_PAY-114', 'logs/_OPS-1' are glued)."""
+    while j and text[j - 1] == "_":
+        j -= 1
+    return not j or not (text[j - 1] in _GLUE or not text[j - 1].isascii() and text[j - 1].isalnum())
+
+
 def tickets(text: str) -> list[str]:
     """Ticket keys in order of first mention, without duplicates."""
     out: list[str] = []
@@ -55,7 +66,7 @@ def tickets(text: str) -> list[str]:
         key = m.group(0)
         i = m.start()
         if i and (text[i - 1] in _GLUE or not text[i - 1].isascii() and text[i - 1].isalnum()) and not (
-            text[i - 1] == "/" and i - 1 == after
+            text[i - 1] == "/" and i - 1 == after or text[i - 1] == "_" and _underscored(text, i - 1)
         ):
             continue
         after = m.end()
@@ -297,7 +308,7 @@ _DONE = frozenset(
 # (and alerting tools' words for it: Datadog's 'Re-Triggered:'; Sentry's 'Regression:' label, see classify)
 _REOPENED = frozenset(
     {"reopened", "reopen", "reopens", "reopening", "re-opened", "re-open", "re-opening", "regressed",
-     "recurred", "reoccurred", "re-triggered", "retriggered"}
+     "recurred", "reoccurred", "re-occurred", "reoccured", "re-occured", "re-triggered", "retriggered"}
 )
 _RESOLVED_WORDS_EN = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
@@ -319,8 +330,8 @@ _NOT_RESOLVED = frozenset(
 )
 # an alert or a ticket taken up: PagerDuty's 'Acknowledged', 'acked at 14:07', chat's 'ack, looking'
 # (a first response); a bare 'ack' near packet words is TCP's ('SYN/ACK', 'dropped ack packets')
-_ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack", "quittiert", "bestätigt", "acquitté",
-                  "acquittée"})
+_ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack'ed", "ack’ed", "ack", "quittiert",
+                  "bestätigt", "acquitté", "acquittée"})
 _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retransmits"})
 _ACK_WORDS = _ACK - {"ack"}  # (what says acknowledged beside packet words too)
 _FOLLOW = frozenset(
@@ -363,6 +374,17 @@ _MANAGER = frozenset(
      "teamleiter", "teamleiterin", "vorgesetzte", "vorgesetzten", "vorgesetzter", "abteilungsleiter",
      "abteilungsleitung", "bereichsleiter", "bereichsleitung", "gerente", "responsable"}
 )
+# management (also 'mgmt') is who a manager is, when it is whom the item reaches ('escalated to
+# management', 'escalation sent to mgmt', 'escalated to senior management', 'notified upper management');
+# not a thing named for managing ('incident management team', 'the mgmt network', 'via change management')
+_MGMT_WORDS = frozenset({"management", "mgmt"})
+_MGMT = re.compile(
+    r"\b(?:to|with|in|notified|informed|alerted|briefed|cc['’]?e?d|cc-ed|cc['’-]?ing|pinged|paged|emailed"
+    r"|messaged|contacted|engaged)\s+(?:(?:the|our|my|their|senior|upper|top|line|local|site|regional)\s+){0,2}"
+    r"(?:management|mgmt)\b(?![\s-]*(?:plane|console|network|net|interface|port|vlan|lan|vpc|subnet|ip|address"
+    r"|api|ui|portal|tools?|server|cluster|node|host|agent|layer|station|software|system|account|traffic"
+    r"|access|approval)\b)"
+)
 # paging the on-call is a page (level 1), not a manager
 _ONCALL = frozenset({"on-call", "oncall"})
 # bringing a manager or an executive in is an escalation too: "VP Eng looped in", "notified the
@@ -403,8 +425,8 @@ _NEGATION = frozenset(
      "isn’t", "wasn’t", "weren’t", "hasn’t", "haven’t", "hadn’t", "didn’t", "don’t", "doesn’t", "won’t",
      "couldn’t", "can’t", "nicht", "kein", "keine", "pas", "sin"}
     | {un + v for un in ("un", "un-") for v in (
-        "acknowledged", "acked", "ack'd", "ack’d", "escalated", "paged", "resolved", "fixed", "closed",
-        "mitigated", "restored")}
+        "acknowledged", "acked", "ack'd", "ack’d", "ack'ed", "ack’ed", "escalated", "paged", "resolved",
+        "fixed", "closed", "mitigated", "restored")}
 )
 # the one or two words right after a negation, in the same clause: a clause break, a table cell's '|'
 # or an arrow ('no reply -> escalated') ends a negation's reach
@@ -458,9 +480,42 @@ _FUTURE_DONE = re.compile(
     r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b)"
 )
+# Jira's resolutions "Won't Fix" and "Won't Do" (GitHub's 'wontfix' label) name how a ticket was closed:
+# written alone ('closed as won't fix', 'Resolution: Won't Fix, ticket closed', '| Won't fix |') they are
+# no negation, and as a state (after 'as', 'marked', a field's ':', a cell's '|', an arrow) a resolution;
+# 'we won't fix it before Friday' says what will not be done (what follows the verb is its object)
+_WONT = frozenset({"won't", "won’t", "wont", "wontfix"})
+_WONT_FIX = re.compile(
+    r"(?P<state>(?:^|[:|(\[\u2192>]|\b(?:as|marked|labell?ed|tagged|resolution|status))[\s*_\"'“‘\[]*)?"
+    r"\b(?:won['’]?t[\s-]+(?:fix|do)|wontfix)\b(?![\w'’-])"
+    r"(?=[\s*_\"'”’\]]*(?:$|[|.,;:()!\]\u2014\u2013]|\s-\s))"
+)
+
+
+def _wont_fix(text: str) -> str:
+    """``text`` with a "Won't Fix" resolution (:data:`_WONT_FIX`) read as what it says: 'closed' as a
+    state, nothing otherwise."""
+    return _WONT_FIX.sub(lambda m: " closed " if m.group("state") is not None else " ", text.lower())
+
+
 _POLICY_LEVEL = re.compile(r"\bescalat\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:level|tier)\s*([1-9])\b")
-# Obsidian Tasks' done mark: '✅ 2025-10-20' (with or without a ticked box) says the task was done
+# Obsidian Tasks' done mark: '✅ 2025-10-20' (with or without a ticked box) says the task was done; outside a
+# task, a ✅ with a date and a time opening the item stamps a pass, as a log line's icon ('✅ 2025-10-09
+# 14:30 smoke tests passed; rollout ETA 18:00', the mirror of a ❌ failure stamp): that item is read by its
+# words. (Without a time, '✅ 2025-10-20 INC-8 cleanup' is a done list's entry: done.)
 _DONE_MARK = re.compile(r"\u2705\s*\d{4}-\d{2}-\d{2}")
+_PASS_STAMP = re.compile(r"[\s*_]*\u2705\s*\d{4}-\d{2}-\d{2}(?:T|,?\s+)\d{1,2}:\d{2}(?!\d)")
+# a label that says the item is a to-do: 'Action item: follow up with Acme', 'Action item (arun) - ...',
+# 'To-do: chase the vendor'
+_ACTION_ITEM = re.compile(
+    r"(?i:\b(?:action[\s-]+items?|to-do)\b(?:\s*(?:#?\d+|\([^)\n]{0,40}\)))?\s*[:\u2014\u2013-])"
+)
+
+
+def _done_marked(text: str, task: bool) -> bool:
+    """Whether ``text`` holds Obsidian's done mark (:data:`_DONE_MARK`), not only a pass stamp."""
+    stamp = None if task else _PASS_STAMP.match(text)
+    return _DONE_MARK.search(text, 0 if stamp is None else stamp.end()) is not None
 
 
 # a change of state written with an arrow ('Status: Reopened → Closed', 'Resolution: Unresolved →
@@ -492,7 +547,7 @@ _VOCABULARY = frozenset().union(
     _EVIDENCE,
     _PLAN,
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
-    _NEGATION, _FUTURE_GATE,
+    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
      "regression"},
 )
@@ -526,11 +581,17 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(_KEYWORD.findall(" " + text.lower()))
 
 
-def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = False) -> tuple[str, int]:
+def classify(
+    text: str, w: frozenset[str], has_deadline: bool, ticked: bool = False, task: bool = False
+) -> tuple[str, int]:
     """(kind, level) of an item; the priority order is documented in :mod:`occ_lib.logs`.
 
-    ``ticked``: the item is a ticked task box (``- [x] ...``). ``not w.isdisjoint(S)`` asks what
-    ``w & S`` does without making the intersection set."""
+    ``ticked``: the item is a ticked task box (``- [x] ...``); ``task``: it is a task, a box or a
+    Logseq marker (``- [ ] ...``, ``- TODO ...``; unticked, it is still to do). ``not w.isdisjoint(S)``
+    asks what ``w & S`` does without making the intersection set."""
+    if not w.isdisjoint(_WONT) and _WONT_FIX.search(text.lower()) is not None:
+        text = _wont_fix(text)  # ('closed as won't fix': the resolution's name, no negation)
+        w = keywords(text)
     if not w.isdisjoint(_NEGATION):
         w = _without_negated(text, w)
     none_of = w.isdisjoint
@@ -538,10 +599,10 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
     if not none_of(_ESC_DONE) or (not none_of(_ESC_NOUN) and not none_of(_DONE)) or (
         not none_of(_REACH) and _reaches_role(text, w)
     ):
-        return _escalation(text, w, has_deadline, ticked)
+        return _escalation(text, w, has_deadline, ticked, task)
     if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()):
         return "reopened", 0
-    if ticked or ("\u2705" in text and _DONE_MARK.search(text) is not None):
+    if ticked or ("\u2705" in text and _done_marked(text, task)):
         # ('- [x] Escalate OPS-1 to VP Eng': the task done was an escalation, not the ticket's end)
         return _done_task(text, has_deadline)
     if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and none_of(
@@ -560,13 +621,17 @@ def classify(text: str, w: frozenset[str], has_deadline: bool, ticked: bool = Fa
                        or "checked" in w):
         low = text.lower() if low is None else low
         follow = _FOLLOW_PHRASE.search(low) is not None
+    planned = False
     if follow and (not none_of(_DONE) or none_of(_PLAN)):
-        return "follow_up", 1
+        # (a follow-up still to do, an open task's or an action item's, is a plan: it answers no one yet)
+        if not none_of(_DONE) or not (task or _ACTION_ITEM.search(text) is not None):
+            return "follow_up", 1
+        planned = True
     if not none_of(_BLOCKED) or (("hold" in w or "on" in w) and "on hold" in text.lower()):
         return "blocked", 0
     if not none_of(_EVIDENCE):
         return "evidence", 0
-    if not none_of(_PLAN) or (("to" in w) and "to do" in text.lower()):
+    if planned or not none_of(_PLAN) or (("to" in w) and "to do" in text.lower()):
         return "plan", 0
     if has_deadline:
         return "deadline", 0
@@ -597,6 +662,8 @@ def _reaches_role(text: str, w: frozenset[str]) -> bool:
         return True
     if (paged or told) and not roles.isdisjoint(_MANAGER) or contact and not roles.isdisjoint(_ROLE):
         return True
+    if not w.isdisjoint(_MGMT_WORDS) and _MGMT.search(low) is not None:
+        return True  # ('notified senior management', 'looped in mgmt')
     if not w.isdisjoint(_INFORMED):
         for m in _INFORMED_WHOM.finditer(low):
             whom = m.group(1)
@@ -620,7 +687,9 @@ _ABOVE_PLAN = frozenset(
 )
 
 
-def _escalation(text: str, w: frozenset[str], has_deadline: bool, ticked: bool) -> tuple[str, int]:
+def _escalation(
+    text: str, w: frozenset[str], has_deadline: bool, ticked: bool, task: bool = False
+) -> tuple[str, int]:
     """Rule 1 once it matched: the level, from the role named (or the policy's level); or, for an
     escalation put off or still conditional (:data:`_NOT_YET`), the item read without it."""
     low = text.lower()
@@ -629,7 +698,7 @@ def _escalation(text: str, w: frozenset[str], has_deadline: bool, ticked: bool) 
         if m is not None:
             g = 1 if m.group(1) is not None else 2
             rest = low[:m.start(g)] + " " + low[m.end(g):]
-            kind, level = classify(rest, keywords(rest), has_deadline, ticked)
+            kind, level = classify(rest, keywords(rest), has_deadline, ticked, task)
             return ("plan", 0) if g == 2 and kind not in _ABOVE_PLAN else (kind, level)
     none_of = w.isdisjoint
     parts = _handle_parts(low) if "-" in low else _NO_PARTS
@@ -637,7 +706,9 @@ def _escalation(text: str, w: frozenset[str], has_deadline: bool, ticked: bool) 
         "head" in low and _HEAD_OF.search(low) is not None
     ):
         return "escalation", 3
-    if not none_of(_MANAGER) or not parts.isdisjoint(_MANAGER):
+    if not none_of(_MANAGER) or not parts.isdisjoint(_MANAGER) or (
+        not none_of(_MGMT_WORDS) and _MGMT.search(low) is not None
+    ):
         return "escalation", 2
     # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2'
     n = _POLICY_LEVEL.search(low) if ("level" in low or "tier" in low) else None

@@ -118,7 +118,9 @@ Per item (the rules, in order)
       more). A key right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,
       ``CHG-1234/CHG-1235``), never in a path (``docs/DEPLOY-147.md``, ``docs/INC-1/INC-2.md``). A
       nested item inherits its ancestors' tickets (its own first); an item that names none takes
-      those of the nearest enclosing heading that names any (``### PAY-412 rollback``).
+      those of the nearest enclosing heading that names any (``### PAY-412 rollback``). Underscores
+      around a key are emphasis, as asterisks are (``_PAY-114_``, ``__PAY-116__``: Slack's italic), unless
+      they glue it to a word (``env_PAY-114``, ``PAY-114_v2``).
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
       a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
       line references are dropped; URLs are not paths.
@@ -183,7 +185,11 @@ Per item (the rules, in order)
       negations: not, never, no, no-one, nobody, nothing, none, without, isn't, wasn't, weren't,
       hasn't, haven't, hadn't, didn't, don't, doesn't, won't, couldn't, can't, cannot, nicht, kein(e),
       pas, sin, and the un- forms of the verbs, also hyphenated (unacknowledged, unacked, unescalated,
-      unpaged, unresolved, unfixed, unclosed, unmitigated, unrestored, un-acked).
+      unpaged, unresolved, unfixed, unclosed, unmitigated, unrestored, un-acked). Jira's resolutions
+      "Won't Fix" and "Won't Do" (and the label wontfix), written alone (nothing after them but
+      punctuation: ``closed as won't fix``, ``Resolution: Won't Fix, ticket closed``), are no negation
+      but the name of a resolution, and as a state (after as, marked, labelled, a field's ``:``, a
+      cell's ``|``, an arrow: ``| Won't fix |``) a resolution, rule 3; not ``we won't fix it today``.
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
          (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
          or a manager or executive looped/roped/pulled/brought in (or looping/roping/pulling/
@@ -196,8 +202,11 @@ Per item (the rules, in order)
          A drafted or planned escalation ("prepare CIO escalation note if...") is not one, nor one
          put off ("let's hold off on escalating to the VP": read without it), and one made only if
          something happens ("escalating to CTO if not mitigated by 15:30", as "will escalate ... if")
-         is a ``plan`` unless the rest of the item tells more.
-      2. ``reopened``: reopened, re-opened, reopening, regressed, recurred, re-triggered /
+         is a ``plan`` unless the rest of the item tells more. Management (also mgmt) is a manager when
+         it is whom the item reaches (``escalated to management``, ``escalation sent to mgmt``,
+         ``notified senior management``), not a thing named for managing (``incident management
+         team``, ``the mgmt network``).
+      2. ``reopened``: reopened, re-opened, reopening, regressed, recurred, re-occurred, re-triggered /
          retriggered (Datadog's "Re-Triggered:"), Sentry's "Regression:" label: the ticket is open
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
          :mod:`occ_lib.sla`).
@@ -209,7 +218,10 @@ Per item (the rules, in order)
          a ``status`` of the ticket it inherits; an unticked ``- [ ]`` is read by its words; a
          cancelled ``- [-]`` (``CANCELED``) too, and its deadlines are dropped, as are a task's with
          Obsidian's cancelled date, ``❌ 2025-10-08`` (in a task box, or ending the item; elsewhere a
-         ❌ stamps a failure, ``- ❌ 14:05 smoke tests failed; fix ETA 18:00``, and is read as words); or
+         ❌ stamps a failure, ``- ❌ 14:05 smoke tests failed; fix ETA 18:00``, and is read as words);
+         outside a task box a ✅ with a date and a time opening the item stamps a pass and is read as
+         words too (``- ✅ 2025-10-09 14:30 OPS-13 smoke tests passed; full rollout ETA 18:00``; ``- ✅
+         2025-10-20 INC-8 cleanup``, without a time, is a done list's entry, resolved); or
          closed, resolved, solved, delivered, done, merged, landed, shipped, fixed, completed,
          succeeded, renewed,
          restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
@@ -235,12 +247,14 @@ Per item (the rules, in order)
          (Teamleitung, Vorgesetzte, Abteilungsleiter..., responsable, gerente), an executive
          (Vorstand, Geschäftsführung, directeur/directrice) and acknowledged (quittiert, bestätigt,
          acquitté) count too.
-      4. ``acknowledged``: acknowledged, acked, ack'd, and chat's bare ``ack`` unless packet words
+      4. ``acknowledged``: acknowledged, acked, ack'd, ack'ed, and chat's bare ``ack`` unless packet words
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
          only asked ("has PAY-413 been acked?").
       5. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
-         it was done (a done verb) or nothing marks it as planned.
+         it was done (a done verb) or nothing marks it as planned; an open task (``- [ ] follow up
+         with Acme``, Logseq's ``LATER ...``) or an action item (``Action item: follow up ...``,
+         ``To-do: ...``) is still to do: a ``plan`` (unless rule 6 or 7 reads it), and answers no one.
       6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
          unresolved.
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
@@ -255,7 +269,8 @@ Per item (the rules, in order)
       COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
       also inside a hyphenated handle: ``@eng-director``, ``@head-of-infra``; not "ahead of" nor
       "head-of-line"), else 2 when it names a
-      manager (also mgr, "Eng Mgr", EM), lead or supervisor or is a re-escalation, else the level of
+      manager (also mgr, "Eng Mgr", EM, management as in rule 1), lead or supervisor or is a
+      re-escalation, else the level of
       an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"),
       else 1 (a ping, or a page to the on-call); a follow-up is 1; any other kind is 0.
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
@@ -1215,7 +1230,7 @@ def _items(
         )):
             dls = []  # (a cancelled task, '- [-] ...' or Obsidian's '❌ 2025-10-08', promises nothing now)
         w = kws[k]
-        kind, level = classify(kind_texts[k], w, bool(dls), bool(flags & _TICKED))
+        kind, level = classify(kind_texts[k], w, bool(dls), bool(flags & _TICKED), bool(flags & _TASK))
         if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):
             kind = "status"  # (a done step of an open task, 'snapshot taken ✅ ...': the ticket goes on)
         tks = tks_all[k]
