@@ -1473,9 +1473,10 @@ def test_an_item_that_tells_of_several_steps_at_their_times_gives_one_event_per_
         [10, ts("2025-10-08 15:48:30"), "resolved", 0, ["INC-312"]],
     ]
     assert logs.docs["events"].tolist() == [17]
-    # a blob of steps keeps one clipped copy of its text per step, as deadline rows do
-    blob = parse_log("## 2025-10-08\n- INC-9 " + "paged 09:00 UTC; resolved 09:30 UTC, " * 100 + "\n", "b.md")
-    assert len(blob.events) == 200
+    # a long item of steps keeps one clipped copy of its text per step, as deadline rows do
+    step = "paged 09:00 UTC on the " + "very " * 40 + "primary; resolved 09:30 UTC, "
+    blob = parse_log("## 2025-10-08\n- INC-9 " + step * 12 + "\n", "b.md")
+    assert len(blob.events) == 24
     assert {len(t) for t in blob.events["text"]} == {DEADLINE_TEXT_MAX + 1}
     assert blob.events["text"].iloc[0].endswith("…")
     assert set(logs.events["text"][logs.events["line"] == 3]) == {
