@@ -20,7 +20,10 @@ def kinds(text: str) -> list[list]:
 
 
 def kind_of(text: str) -> tuple[str, int]:
-    return ex.classify(ex.kind_text(text), ex.keywords(ex.kind_text(text)), False)
+    k = ex.kind_text(text)
+    got = ex.classify(k, ex.keywords(k), False)
+    assert ex.classify(k, ex.words(k), False) == got  # (the vocabulary holds every word asked about)
+    return got
 
 
 # --- tickets (td51 #10) ----------------------------------------------------------------------

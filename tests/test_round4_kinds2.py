@@ -3,29 +3,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from test_round4_kinds import kind_of, kinds, ts  # (the same helpers as the first part)
 
 from occ_lib import _extract as ex
 from occ_lib.logs import parse_log
-
-
-def ts(s: str) -> pd.Timestamp:
-    return pd.Timestamp(s, tz="UTC")
-
-
-def kinds(text: str) -> list[list]:
-    """[line, kind, level, tickets] of each event of ``text``."""
-    ev = parse_log(text, "x.md").events
-    return ev[["line", "kind", "level", "tickets"]].values.tolist()
-
-
-def kind_of(text: str) -> tuple[str, int]:
-    k = ex.kind_text(text)
-    got = ex.classify(k, ex.keywords(k), False)
-    assert ex.classify(k, ex.words(k), False) == got  # (the vocabulary holds every word asked about)
-    return got
-
 
 # --- underscore emphasis around a ticket (td55 #9) -------------------------------------------
 
