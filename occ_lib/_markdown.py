@@ -431,21 +431,25 @@ def _labels_block(lines: list[str], j: int, n: int) -> bool:
     return False
 
 
+def _next_text(lines: list[str], j: int, n: int) -> str:
+    """The next line that is not blank, from ``lines[j]``, stripped ('' at the end)."""
+    while j < n:
+        t = lines[j].strip()
+        if t:
+            return t
+        j += 1
+    return ""
+
+
 def _quote_next(lines: list[str], j: int, n: int) -> bool:
     """Whether the next line that is not blank, from ``lines[j]``, is quoted ('> ...')."""
-    while j < n and not lines[j].strip():
-        j += 1
-    return j < n and lines[j].lstrip()[:1] == ">"
+    return _next_text(lines, j, n)[:1] == ">"
 
 
 def _head_next(lines: list[str], j: int, n: int) -> bool:
     """Whether the next line that is not blank, from ``lines[j]``, is a chat message's head."""
-    while j < n and not lines[j].strip():
-        j += 1
-    if j == n:
-        return False
-    t = lines[j].strip()
-    return _CHAT_HEAD.match(t) is not None or _STAMP_HEAD.match(t) is not None
+    t = _next_text(lines, j, n)
+    return t != "" and (_CHAT_HEAD.match(t) is not None or _STAMP_HEAD.match(t) is not None)
 
 
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
@@ -502,6 +506,11 @@ def _join(parts: list[str]) -> str:
     return text
 
 
+def _block(pending: list) -> Block:
+    """The block of an open item, paragraph or message (``pending``): tag, line, depth, text, task."""
+    return (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+
+
 def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
     """Headings, list items and tables of ``lines[start:]``, in file order."""
     n = len(lines)
@@ -551,7 +560,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 # an Obsidian callout's first line: its title opens the callout's text, unless it
                 # only labels a list or table under it ('> [!todo] Today' over '> - [ ] ...')
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                    yield _block(pending)
                     pending = None
                 callout, blank = True, True
                 s = raw = s[m.end():].strip()
@@ -566,7 +575,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             m = _HEADING.match(raw)
             if m is not None:
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                    yield _block(pending)
                     pending = None
                 stack = []
                 blank = False
@@ -578,7 +587,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             # a break ('- - -', '***') needs the marker again right after the first one's spaces
             if m is not None and (not _maybe_break(c, m.group(2)) or not _BREAK.match(raw)):
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                    yield _block(pending)
                 indent_s = m.group(1)
                 indent = len(indent_s.expandtabs(4)) if "\t" in indent_s else len(indent_s)
                 while stack and stack[-1] >= indent:
@@ -602,7 +611,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 continue
             if _BREAK.match(raw):
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                    yield _block(pending)
                     pending = None
                 stack = []
                 blank = False
@@ -623,7 +632,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                     while stack[-1] >= ind:
                         stack.pop()
                         if pending is not None:
-                            yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                            yield _block(pending)
                             pending = None
                     i = _item_close(lines, i, n, fence, stack[-1]) + 1
                     blank = True  # (what follows is no lazy continuation of the item's text)
@@ -638,7 +647,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                         no_close_from[fch] = i
                 if close is not None:
                     if pending is not None:
-                        yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                        yield _block(pending)
                         pending = None
                     stack = []
                     blank = False
@@ -646,7 +655,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                     continue
         if "|" in s and i + 1 < n and "-" in lines[i + 1] and _is_delimiter(lines[i + 1]):
             if pending is not None:
-                yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                yield _block(pending)
                 pending = None
             stack = []
             blank = False
@@ -673,7 +682,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             title = s.strip() if level else _banner(s)
             if title is not None:  # 'Oct 7\n=====', '=== 2025-10-09 ===', a line that is only a date
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                    yield _block(pending)
                     pending = None
                 stack = []
                 blank = False
@@ -683,7 +692,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             if (c == "Y" or c == "T") and s.rstrip() in _DIVIDERS and _head_next(lines, i + 1, n):
                 # Slack's day divider over the messages of that day: they are on it
                 if pending is not None:
-                    yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                    yield _block(pending)
                     pending = None
                 stack = []
                 blank = False
@@ -708,13 +717,13 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             pending[2].append(s.rstrip())
         elif stamped:
             if pending is not None:
-                yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                yield _block(pending)
             stack = []
             pending = [i + 1, 0, [s.rstrip()], "l", "", 0]
             pq = quote
         else:
             if pending is not None:
-                yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+                yield _block(pending)
                 pending = None
             if not indented:
                 stack = []
@@ -724,4 +733,4 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
         blank = False
         i += 1
     if pending is not None:
-        yield (pending[3], pending[0], pending[1], _join(pending[2]), pending[4])
+        yield _block(pending)

@@ -77,7 +77,7 @@ def expand(
                     add(mp)
         elif p.is_dir():
             for mp in sorted(p.rglob("*")):
-                if wanted(mp) and not any(part.startswith(".") for part in mp.relative_to(p).parts):
+                if wanted(mp) and not _hidden(mp.relative_to(p)):
                     add(mp)
         else:
             out.setdefault(p, None)
@@ -94,13 +94,13 @@ def _glob(pattern: Path) -> list[Path]:
     rest = parts[i:]
     if not base.is_dir():
         return []
-    dotted = any(part.startswith(".") for part in rest)
-    found = []
-    for mp in base.glob("/".join(rest)):
-        rel = mp.relative_to(base).parts if base != Path(".") else mp.parts
-        if dotted or not any(part.startswith(".") for part in rel):
-            found.append(mp)
-    return sorted(found)
+    dotted = _hidden(Path(*rest))
+    return sorted(mp for mp in base.glob("/".join(rest)) if dotted or not _hidden(mp.relative_to(base)))
+
+
+def _hidden(rel: Path) -> bool:
+    """Whether a relative path passes through a name that starts with a dot ('.git', '.draft.md')."""
+    return any(part.startswith(".") for part in rel.parts)
 
 
 class Workspace:
