@@ -286,6 +286,14 @@ Per item (the rules, in order)
       event, as above; a resolved item timed by a range (``[RESOLVED] ... Starts at 14:02:11 UTC,
       Ends at 15:48:30 UTC``, ``resolved; outage 14:02-15:47 UTC``) is two: a ``note`` at its start
       and the resolution at its end.
+    - ticket groups: an item (not told in steps) whose kind tells and that names two tickets or more of
+      its own is one event per group of tickets when its clauses say different things of them
+      (:mod:`occ_lib._subjects`): ``INC-4830 resolved; created OPS-333`` resolves INC-4830 and is a
+      ``note`` of OPS-333; ``OPS-7 closed as duplicate of OPS-1``, ``WEB-315 blocked on SEC-88``: the
+      ticket pointed at is a ``note``; ``Escalated INC-1 to manager; INC-2 still fine``. The item's own
+      kind and level go to the tickets of the clauses that give it (and to the tickets the item
+      inherits), in the first of its rows; a list of tickets (``INC-1, INC-2 and INC-3 resolved``) is
+      one group.
 """
 
 from __future__ import annotations
@@ -307,6 +315,7 @@ import pyarrow as pa
 from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
+from ._subjects import ticket_groups
 from .redact import is_secret_field, redact_field, redact_mapping
 from .workspace import expand
 
@@ -1250,6 +1259,13 @@ def _items(
             n_events += 2
             E((source, line, sec[0], sec[1], at, prec, end, "note", 0, *shared))
             E((source, line, sec[0], sec[1], end, prec, _NAT, kind, level, *shared))
+        elif steps is None and (groups := _ticket_groups(kind_texts[k], owns[k], kind, level)) is not None:
+            # 'INC-4830 resolved; created OPS-333': one event per group of tickets, with its own kind
+            n_events += len(groups)
+            inherited = [t for t in tks if t not in owns[k]]
+            for i, (group, g_kind, g_level) in enumerate(groups):
+                g_shared = (group + inherited if i == 0 else group, *shared[1:])
+                E((source, line, sec[0], sec[1], at, prec, end, g_kind, g_level, *g_shared))
         elif steps is None:
             n_events += 1
             E((source, line, sec[0], sec[1], at, prec, end, kind, level, *shared))
@@ -1424,6 +1440,16 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
 # more timed clauses than a person tells in one item: a pasted export ('[{"updated": "2025-10-09 01:01",
 # ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
 _MAX_STEPS = 24
+
+
+def _ticket_groups(
+    text: str, owned: list[str], kind: str, level: int
+) -> list[tuple[list[str], str, int]] | None:
+    """:func:`occ_lib._subjects.ticket_groups` for an item whose kind tells and that names two
+    tickets or more of its own; None for every other item (the pre-check keeps this off the hot path)."""
+    if len(owned) < 2 or kind not in _TELLING:
+        return None
+    return ticket_groups(text, owned, kind, level)
 
 
 def _steps(

@@ -1,0 +1,126 @@
+"""Which of an item's tickets its kind is about: ``INC-4830 resolved; created OPS-333`` resolves one.
+
+Private helper of :mod:`occ_lib.logs` (the rule is documented there, "ticket groups"). An item's kind
+is read from all its words, and every ticket it names used to take it, so the ticket an item opens,
+the duplicate it closes a ticket for and the blocker it waits on were resolved, closed or blocked
+with it. :func:`ticket_groups` splits the item's tickets by what is said of each:
+
+- a *reference* is a ticket named right after ``duplicate of``, ``dup of``, ``blocked on``/``by``,
+  ``waiting on``/``for``, ``depends on``, ``caused by``, ``related to``, ``linked to``, ``see``,
+  ``tracked in``, ``superseded by``, ``replaced by``, ``split from``, ``same as``, ``follow-up to``:
+  the item says nothing of its own state (a ``note``);
+- otherwise each ticket takes the kind of its clause (clauses end at ``;``, a sentence's end, a comma,
+  a dash between spaces, parentheses), read by :func:`occ_lib._extract.classify` alone: a clause that
+  only lists tickets (``INC-1, INC-2 and INC-3 resolved``) joins its neighbour, as does one that says
+  nothing and marks no contrast (``escalated INC-1 to the VP, INC-2 to the manager``); one that opens
+  a ticket (``created``, ``opened``, ``filed``, ``raised`` ... ``OPS-333``) is a ``note``, and so is
+  an aside that says nothing (``INC-5521 resolved (rolled back CHG-880)``).
+
+Only items whose kind tells (a resolution, an escalation ...) and that name at least two tickets of
+their own are read this way; when some clause with a ticket gives the item's kind, the tickets whose
+clauses give another one are split off. Cheap: a few substring checks first, regexes only on the ~1%
+of items with two tickets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import _extract as ex
+
+_KEY = r"(?:[A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}|[A-Z]{2,6}[0-9]{7,10})"
+# a ticket named as what another one points at: (the|ticket|issue|#) may come between
+_REFERENCE = re.compile(
+    r"(?i:\b(?:duplicate|dupe?|dup\.|copy)\s+of|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bawaiting"
+    r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\brelated\s+to|\brelates\s+to"
+    r"|\blinked\s+to|\bsee(?:\s+also)?|\bcf\.?|\btracked\s+(?:in|by|under)|\bsuperseded\s+by|\breplaced\s+by"
+    r"|\bsplit\s+(?:from|out\s+of)|\bsame\s+as|\bfollow[- ]up\s+(?:to|of)|\bmerged\s+into|\bpart\s+of"
+    r"|\bchild\s+of|\bparent)"
+    r"(?:\s+(?i:the|ticket|issue|incident))*\s*[:#]?\s*(?P<key>" + _KEY + r")"
+)
+_BREAK = re.compile(r"[;!?]\s+|\.\s+|,\s*(?=\S)|\s[\u2013\u2014-]\s|[()\[\]]")
+# what a clause that only lists tickets is made of besides them
+_LIST_GLUE = re.compile(
+    r"(?i:\s|and|or|&(?:amp;)?|\+|plus|also|both|all|as well|too|tickets?|issues?|[,/:*_`'\"])*"
+)
+_OPENS = frozenset({"created", "opened", "filed", "raised", "logged", "spun", "new", "cut", "started"})
+# words that set a clause against the one before it ('INC-4832 still fine')
+_CONTRAST = frozenset(
+    {"still", "remains", "remain", "remaining", "unaffected", "untouched", "unchanged", "fine", "ok",
+     "okay", "open", "unrelated", "separate", "separately", "other", "not", "no", "yet", "but",
+     "however", "whereas", "while", "isn't", "wasn't", "aren't", "hasn't", "haven't", "didn't",
+     "doesn't", "won't", "n/a"}
+)
+
+def ticket_groups(
+    text: str, owned: list[str], kind: str, level: int
+) -> list[tuple[list[str], str, int]] | None:
+    """``[(tickets, kind, level), ...]`` when the item's own tickets ``owned`` are not all of the
+    item's ``kind``: the item's group first (its kind and level), then the others in order of
+    mention; None when every ticket takes the item's kind (nothing to split)."""
+    if len(owned) < 2:
+        return None
+    refs = {m.group("key") for m in _REFERENCE.finditer(text)} & set(owned)
+    clauses = _clauses(text)
+    if len(clauses) < 2 and not refs:
+        return None
+    own: dict[str, tuple[str, int]] = {}
+    telling = False
+    prev: tuple[str, int] | None = None
+    pending: list[str] = []  # tickets of clauses that lean on the next one
+    for clause, aside in clauses:
+        keys = [t for t in ex.tickets(clause) if t in owned and t not in refs]
+        if not keys:
+            continue
+        said = _said(clause, keys, aside)
+        if said is None:  # (a bare list or a clause that says nothing of its own)
+            if prev is None:
+                pending += keys
+                continue
+            said = prev
+        if said[0] == kind:
+            said, telling = (kind, level), True
+        for t in [*pending, *keys]:
+            own.setdefault(t, said)
+        pending, prev = [], said
+    if not telling:
+        return None  # (no clause with a ticket says what the item does: the item's words decide)
+    for t in pending:
+        own.setdefault(t, (kind, level))
+    for t in refs:
+        own.setdefault(t, ("note", 0))
+    groups: dict[tuple[str, int], list[str]] = {(kind, level): []}
+    for t in owned:
+        groups.setdefault(own.get(t, (kind, level)), []).append(t)
+    if len(groups) < 2:
+        return None
+    return [(tks, k, lv) for (k, lv), tks in groups.items()]
+
+
+def _clauses(text: str) -> list[tuple[str, bool]]:
+    """The clauses of ``text``, each with whether it is an aside (opened by a parenthesis)."""
+    out, lo, aside = [], 0, False
+    for m in _BREAK.finditer(text):
+        if m.start() > lo:
+            out.append((text[lo:m.start()], aside))
+        lo, aside = m.end(), m.group() in "(["
+    if lo < len(text):
+        out.append((text[lo:], aside))
+    return out
+
+
+def _said(clause: str, keys: list[str], aside: bool) -> tuple[str, int] | None:
+    """What ``clause`` says of its tickets: (kind, level), or None when it leans on a neighbour (an
+    aside in parentheses that names more than tickets never does: '(rolled back CHG-880)')."""
+    rest = clause
+    for t in keys:
+        rest = rest.replace(t, " ")
+    if _LIST_GLUE.fullmatch(rest):
+        return None
+    w = ex.words(rest.lower())
+    kind, level = ex.classify(clause, ex.keywords(clause), False)
+    if kind != "escalation" and not w.isdisjoint(_OPENS):
+        return "note", 0  # ('created OPS-333 for the follow-up': the ticket begins; 'raised with the VP')
+    if kind == "note" and not aside and w.isdisjoint(_CONTRAST) and "n't" not in rest:
+        return None
+    return kind, level

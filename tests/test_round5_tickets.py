@@ -1,0 +1,94 @@
+"""Ticket groups: an item's kind is about the tickets its clauses say it of, not every ticket it names."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from occ_lib import timeline
+from occ_lib._subjects import ticket_groups
+from occ_lib.logs import parse_log
+
+HEAD = "# Ops\n## 2025-10-09\n"
+
+
+def rows(item: str) -> list[list]:
+    """[kind, level, tickets] of each event of one item under a dated section."""
+    ev = parse_log(HEAD + item + "\n", "x.md").events
+    return ev[["kind", "level", "tickets"]].values.tolist()
+
+
+@pytest.mark.parametrize(
+    "item, expected",
+    [
+        # the ticket an item opens is not resolved with the one it closes
+        ("- 10:00 UTC INC-4830 resolved; created OPS-333 for the follow-up cleanup",
+         [["resolved", 0, ["INC-4830"]], ["note", 0, ["OPS-333"]]]),
+        ("- 00:20 CHG-1300 rollback complete, marked failed; INC-5741 opened.",
+         [["resolved", 0, ["CHG-1300"]], ["note", 0, ["INC-5741"]]]),
+        # a duplicate's original, a blocker, what a ticket waits on: references, not the subject
+        ("- 11:00 OPS-7 closed as duplicate of OPS-1", [["resolved", 0, ["OPS-7"]], ["note", 0, ["OPS-1"]]]),
+        ("- 09:28 DB-229 closed (dup of DB-228)", [["resolved", 0, ["DB-229"]], ["note", 0, ["DB-228"]]]),
+        ("- WEB-315 auth migration: blocked on SEC-88 (vendor)",
+         [["blocked", 0, ["WEB-315"]], ["note", 0, ["SEC-88"]]]),
+        ("- 10:00 OPS-9 waiting on ticket #OPS-8 from the vendor",
+         [["blocked", 0, ["OPS-9"]], ["note", 0, ["OPS-8"]]]),
+        # each clause says its own
+        ("- 10:10 UTC Escalated INC-4831 to manager; INC-4832 still fine",
+         [["escalation", 2, ["INC-4831"]], ["note", 0, ["INC-4832"]]]),
+        ("- 10:15 UTC INC-4840 fixed, INC-4841 still blocked on vendor",
+         [["resolved", 0, ["INC-4840"]], ["blocked", 0, ["INC-4841"]]]),
+        ("- 10:20 UTC raised OPS-5 with the VP; OPS-6 resolved meanwhile",
+         [["escalation", 3, ["OPS-5"]], ["resolved", 0, ["OPS-6"]]]),
+        # an aside that names more than a ticket says nothing of the resolution
+        ("- INC-5521 is resolved (rolled back CHG-880 at 3:30 AM). Need a new date for CHG-880.",
+         [["resolved", 0, ["INC-5521"]], ["note", 0, ["CHG-880"]]]),
+        # lists, elliptical clauses and an item whose kind no clause with a ticket gives: no split
+        ("- 10:50 ET REL-91 and REL-92 resolved, rollback done", [["resolved", 0, ["REL-91", "REL-92"]]]),
+        ("- INC-1, INC-2 and INC-3 resolved", [["resolved", 0, ["INC-1", "INC-2", "INC-3"]]]),
+        ("- Fixed INC-1, INC-2", [["resolved", 0, ["INC-1", "INC-2"]]]),
+        ("- Resolved INC-1 (and INC-2)", [["resolved", 0, ["INC-1", "INC-2"]]]),
+        ("- 10:05 UTC acked PAY-105, PAY-106 and NET-5",
+         [["acknowledged", 0, ["PAY-105", "PAY-106", "NET-5"]]]),
+        ("- Escalated INC-1 to the VP, INC-2 to the manager", [["escalation", 3, ["INC-1", "INC-2"]]]),
+        ("- INC-1 and INC-2: root cause found; both resolved", [["resolved", 0, ["INC-1", "INC-2"]]]),
+        ("- | Q | OPS-17, OPS-18 | Done |", [["resolved", 0, ["OPS-17", "OPS-18"]]]),
+        # one ticket, or kinds that tell nothing: as before
+        ("- INC-9 resolved; created a follow-up task", [["resolved", 0, ["INC-9"]]]),
+        ("- OPS-1 deploy notes; OPS-2 still fine", [["note", 0, ["OPS-1", "OPS-2"]]]),
+    ],
+)
+def test_ticket_groups_split_an_item_by_what_each_clause_says(item: str, expected: list) -> None:
+    assert rows(item) == expected
+
+
+def test_split_events_keep_the_items_time_line_and_text() -> None:
+    ev = parse_log(HEAD + "- 10:00 UTC INC-4830 resolved; created OPS-333\n", "x.md").events
+    assert ev["line"].tolist() == [3, 3]
+    assert ev["at"].tolist() == [pd.Timestamp("2025-10-09 10:00", tz="UTC")] * 2
+    assert ev["text"].tolist() == ["10:00 UTC INC-4830 resolved; created OPS-333"] * 2
+
+
+def test_a_nested_items_inherited_tickets_go_with_its_own_kind() -> None:
+    text = HEAD + "- OPS-1 rollout\n  - INC-2 fixed; INC-3 still open\n"
+    ev = parse_log(text, "x.md").events
+    assert ev[["line", "kind", "tickets"]].values.tolist() == [
+        [3, "note", ["OPS-1"]], [4, "resolved", ["INC-2", "OPS-1"]], [4, "note", ["INC-3"]],
+    ]
+
+
+def test_ticket_groups_function_returns_none_when_nothing_differs() -> None:
+    assert ticket_groups("INC-1 resolved", ["INC-1"], "resolved", 0) is None
+    assert ticket_groups("INC-1 and INC-2 resolved", ["INC-1", "INC-2"], "resolved", 0) is None
+    assert ticket_groups("OPS-7 closed as duplicate of OPS-1", ["OPS-7", "OPS-1"], "resolved", 0) == [
+        (["OPS-7"], "resolved", 0), (["OPS-1"], "note", 0),
+    ]
+
+
+def test_the_timeline_leaves_the_opened_ticket_open() -> None:
+    logs = parse_log(HEAD + "- 08:00 UTC INC-4830 paged on-call\n"
+                     "- 10:00 UTC INC-4830 resolved; created OPS-333 to track the root-cause fix\n", "x.md")
+    s = timeline.summary(logs, as_of="2025-10-10T00:00:00Z").set_index("ticket")
+    assert s.loc["INC-4830", "status"] == "resolved"
+    assert s.loc["OPS-333", "status"] == "open"
+    assert s.loc["OPS-333", "open_age"] == pd.Timedelta(hours=14)
