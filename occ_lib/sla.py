@@ -85,7 +85,7 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "to its date is on time when that date is no later than the due date, and late by whole days "
         "otherwise.",
         "A ticket reopened (reopened, regressed, recurred) after a resolution is resolved only by a "
-        "later 'resolved' event.",
+        "later 'resolved' event, for deadlines due after the reopening; a deadline met before it stays met.",
         f"An event from a dated but untimed section counts at the start of its date in {policy.tz} "
         "(a date that begins at as_of is after it), except that it does not come before a timed "
         "event of that day, and a response or resolution known only to the day of a timed first "
@@ -217,21 +217,49 @@ def _counted(events: pd.DataFrame, as_of: pd.Timestamp, tz: str) -> pd.DataFrame
     return ev[known_at(ev, as_of)]
 
 
-def _resolutions(
-    events: pd.DataFrame, as_of: pd.Timestamp, tz: str = "UTC"
-) -> dict[str, tuple[pd.Timestamp, bool]]:
-    """The first ``resolved`` event per ticket at or before ``as_of``, across every log, after the
-    ticket's last reopening (:func:`occ_lib.timeline.final_resolutions`), and whether it is known
-    only to the day (it does not come before a timed one of that day:
+class _Resolutions:
+    """Per ticket, the resolution a deadline is judged by (:meth:`at`): the first ``resolved`` event
+    at or before ``as_of``, across every log, after the ticket's last reopening *at or before the due
+    time* (:func:`occ_lib.timeline.final_resolutions`): a deadline met before a later reopening stays
+    met, and one due after a reopening needs a resolution after it. Also whether that resolution is
+    known only to the day (it does not come before a timed one of that day:
     :func:`occ_lib.timeline.first_events`)."""
-    if events.empty or "kind" not in events.columns:
-        return {}
-    res = _counted(events[events["kind"].isin(("resolved", "reopened"))], as_of, tz)
-    res = res.assign(ticket=res["tickets"]).explode("ticket")
-    res = res[res["ticket"].notna()].reset_index(drop=True)
-    res = res[final_resolutions(res)].reset_index(drop=True)
-    first = res.loc[first_events(res).to_numpy()]
-    return {row["ticket"]: (row["at"], _is_day(row)) for _, row in first.iterrows()}
+
+    def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp, tz: str = "UTC") -> None:
+        self._final: dict[str, tuple[pd.Timestamp, bool]] = {}
+        self._history = pd.DataFrame()
+        if events.empty or "kind" not in events.columns:
+            return
+        res = _counted(events[events["kind"].isin(("resolved", "reopened"))], as_of, tz)
+        res = res.assign(ticket=res["tickets"]).explode("ticket")
+        res = res[res["ticket"].notna()].reset_index(drop=True)
+        self._final = self._first(res)
+        reopened = res.loc[res["kind"].eq("reopened") & res["at"].notna(), "ticket"]
+        self._history = res[res["ticket"].isin(set(reopened))]
+
+    @staticmethod
+    def _first(res: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, bool]]:
+        res = res[final_resolutions(res)].reset_index(drop=True)
+        first = res.loc[first_events(res).to_numpy()]
+        return {row["ticket"]: (row["at"], _is_day(row)) for _, row in first.iterrows()}
+
+    def at(self, ticket: str | None, due: pd.Timestamp) -> tuple[pd.Timestamp | None, bool]:
+        """``(resolved_at, known only to the day)`` for a deadline of ``ticket`` due at ``due``."""
+        if ticket is None:
+            return None, False
+        h = self._history
+        if not h.empty and ticket in set(h["ticket"]):
+            sub = h[h["ticket"].eq(ticket) & ~(h["kind"].eq("reopened") & (h["at"] > due))]
+            return self._first(sub).get(ticket, (None, False))
+        return self._final.get(ticket, (None, False))
+
+    def reopened_after(self, ticket: str | None, when: pd.Timestamp) -> pd.Timestamp | None:
+        """The first reopening of ``ticket`` after ``when`` (a resolution that did not hold), if any."""
+        h = self._history
+        if ticket is None or h.empty:
+            return None
+        later = h.loc[h["ticket"].eq(ticket) & h["kind"].eq("reopened") & (h["at"] > when), "at"]
+        return later.min() if len(later) else None
 
 
 def _day_cols(due: bool, resolved: bool) -> str:
@@ -335,7 +363,7 @@ def deadline_misses(
     # ('expires 9999-12-31': the calendar's last day is how systems write "never", no promise)
     d = d[d["due_at"].dt.year < 9999]
     d = _known_at(d, events, as_of_ts, tz)
-    resolutions = _resolutions(events, as_of_ts, tz)
+    resolutions = _Resolutions(events, as_of_ts, tz)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for rec in d.to_dict("records"):
         tickets = rec.get("tickets")
@@ -360,15 +388,15 @@ def deadline_misses(
             continue
         stated = [r for r in recs if bool(r.get("stated_missed"))]
         primary = stated[0] if stated else recs[0]
-        resolved, resolved_day = (
-            resolutions.get(ticket, (None, False)) if ticket is not None else (None, False)
-        )
+        resolved, resolved_day = resolutions.at(ticket, due_eff)
         until = day_end(resolved.tz_convert(tz).date(), tz) if day and resolved_day else None
         status, over, reason = _status(
             due_eff, resolved, as_of_ts, bool(stated), resolved_day=resolved_day, resolved_until=until
         )
         if ticket is None and status == "missed" and not stated:
             reason += " (no ticket to match a resolution)"
+        if status == "met" and (again := resolutions.reopened_after(ticket, resolved)) is not None:
+            reason += f" (reopened {_fmt_ts(again)}: a new cycle, judged by later deadlines)"
         mentions = list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs))
         rows.append(
             {

@@ -170,9 +170,16 @@ def test_a_reopened_ticket_is_resolved_only_by_a_later_resolution():
         "deadline", "resolved", "reopened", "resolved", "deadline", "resolved", "reopened"
     ]
     out = misses(logs, None, Policy(), start=utc("2025-10-06"), end=utc("2025-10-13"))
-    got = {r["subject"]: r for r in out[["subject", "resolved_at", "status"]].to_dict("records")}
-    # PAY-1's fix did not hold: its 12:00 ETA is judged by the resolution after the reopening
-    assert (got["PAY-1"]["resolved_at"], got["PAY-1"]["status"]) == (utc("2025-10-08 09:00"), "missed")
+    got = {r["subject"]: r for r in out[["subject", "resolved_at", "status", "detail"]].to_dict("records")}
+    # PAY-1's 12:00 ETA was met by the 10:00 fix; the reopening at 15:00 starts a new cycle (as SLA
+    # tools count a reopened issue), which deadlines due after it are judged by
+    assert (got["PAY-1"]["resolved_at"], got["PAY-1"]["status"]) == (utc("2025-10-07 10:00"), "met")
+    assert got["PAY-1"]["detail"].startswith(
+        "resolved 2025-10-07 10:00 UTC, by the due time (reopened 2025-10-07 15:00 UTC: a new cycle, "
+        "judged by later deadlines); ETA: "
+    )
+    # PAY-2 regressed at 12:00, before its 18:00 deadline, and was not resolved again: at 18:00 it was
+    # open, so the 11:00 fix does not meet it
     assert pd.isna(got["PAY-2"]["resolved_at"]) and got["PAY-2"]["status"] == "missed"
     # judged before the reopening, the first resolution still counts
     early = misses(logs, None, Policy(), start=utc("2025-10-06"), end=utc("2025-10-13"),
