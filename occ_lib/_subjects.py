@@ -97,26 +97,67 @@ def ticket_groups(
     return [(tks, k, lv) for (k, lv), tks in groups.items()]
 
 
-def _clauses(text: str) -> list[tuple[str, bool]]:
-    """The clauses of ``text``, each with whether it is an aside (opened by a parenthesis)."""
+def _spans(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, aside)`` of each clause of ``text``; an aside is opened by a parenthesis."""
     out, lo, aside = [], 0, False
     for m in _BREAK.finditer(text):
         if m.start() > lo:
-            out.append((text[lo:m.start()], aside))
+            out.append((lo, m.start(), aside))
         lo, aside = m.end(), m.group() in "(["
     if lo < len(text):
-        out.append((text[lo:], aside))
+        out.append((lo, len(text), aside))
+    return out
+
+
+def _clauses(text: str) -> list[tuple[str, bool]]:
+    """The clauses of ``text``, each with whether it is an aside."""
+    return [(text[lo:hi], aside) for lo, hi, aside in _spans(text)]
+
+
+def _bare(clause: str, keys: list[str]) -> bool:
+    """Whether ``clause`` only lists its tickets ('INC-2 and INC-3')."""
+    rest = clause
+    for t in keys:
+        rest = rest.replace(t, " ")
+    return _LIST_GLUE.fullmatch(rest) is not None
+
+
+def deadline_tickets(text: str, owned: list[str], starts: list[int]) -> list[list[str] | None]:
+    """For each deadline mention starting at an offset in ``starts``, the item's own tickets named in
+    its clause ('OPS-1 ETA 17:00; OPS-2 ETA 18:00': each ETA is its ticket's), or None when its clause
+    names none (the deadline is every ticket's, as before). A clause that only lists tickets joins the
+    one after it when it opens the item, else the one before: 'OPS-1, OPS-2: ETA 18:00' and 'ETA 18:00
+    for OPS-1, OPS-2' give both."""
+    spans = _spans(text)
+    keys = [[t for t in ex.tickets(text[lo:hi]) if t in owned] for lo, hi, _ in spans]
+    merged = [list(k) for k in keys]
+    lead: list[str] = []
+    for i, (lo, hi, _) in enumerate(spans):
+        if keys[i] and _bare(text[lo:hi], keys[i]):
+            if not any(keys[:i]) or all(_bare(text[a:b], keys[j]) for j, (a, b, _) in enumerate(spans[:i])
+                                         if keys[j]):
+                lead += keys[i]  # (a list opening the item: the next clause's)
+                continue
+            j = max(j for j in range(i) if keys[j])
+            merged[j] += keys[i]
+        elif keys[i] and lead:
+            merged[i] = lead + merged[i]
+            lead = []
+    out: list[list[str] | None] = []
+    for start in starts:
+        i = next((n for n, (lo, hi, _) in enumerate(spans) if lo <= start < hi), None)
+        out.append(list(dict.fromkeys(merged[i])) if i is not None and merged[i] else None)
     return out
 
 
 def _said(clause: str, keys: list[str], aside: bool) -> tuple[str, int] | None:
     """What ``clause`` says of its tickets: (kind, level), or None when it leans on a neighbour (an
     aside in parentheses that names more than tickets never does: '(rolled back CHG-880)')."""
+    if _bare(clause, keys):
+        return None
     rest = clause
     for t in keys:
         rest = rest.replace(t, " ")
-    if _LIST_GLUE.fullmatch(rest):
-        return None
     w = ex.words(rest.lower())
     kind, level = ex.classify(clause, ex.keywords(clause), False)
     if kind != "escalation" and not w.isdisjoint(_OPENS):

@@ -133,7 +133,10 @@ Per item (the rules, in order)
       mention (ETA, by, before, due, deadline, target, window, checkpoint, no later than, until, cutoff,
       expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then; overdue since,
       late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
-      looking back, ``missed the 10:30 update`` naming its time) becomes a row of ``deadlines``
+      looking back, ``missed the 10:30 update`` naming its time) becomes a row of ``deadlines``, with
+      the item's tickets, or those its clause names when the item names two or more of its own
+      (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
+      clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`)
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
       lapsed, exceeded - not when it only says nothing was (``not missed``, ``nothing slipped``, a
       tracker's ``Slipped: No``, ``Missed: none``, Dataview's ``[slipped:: no]``) or a
@@ -315,7 +318,7 @@ import pyarrow as pa
 from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
-from ._subjects import ticket_groups
+from ._subjects import deadline_tickets, ticket_groups
 from .redact import is_secret_field, redact_field, redact_mapping
 from .workspace import expand
 
@@ -1287,7 +1290,11 @@ def _items(
             # one copy of the item's text per deadline row: clipped, so that a pasted blob with
             # thousands of ETAs cannot cost gigabytes
             dtext = text if len(text) <= DEADLINE_TEXT_MAX else text[:DEADLINE_TEXT_MAX] + "…"
-            for m in dls:
+            # 'OPS-1 ETA 17:00; OPS-2 ETA 18:00': each deadline is the tickets of its clause
+            per = deadline_tickets(proses[k], owns[k], [m.start for m in dls]) if len(owns[k]) > 1 else None
+            for i, m in enumerate(dls):
+                d_tks = list(tks) if per is None or per[i] is None else per[i] + [
+                    t for t in tks if t not in owns[k]]
                 if named:
                     row_missed = m.keyword == "missed"
                 elif former:
@@ -1304,7 +1311,7 @@ def _items(
                     ref is not None and ref - due > _HALF_DAY or _PLUS_ONE.match(proses[k], m.end)
                 ) and not _PAST_TENSE.search(text):
                     due = _next_day_due(m, due, _zone or tz)
-                DL((source, line, sec[0], list(tks), (due - epoch) // us,
+                DL((source, line, sec[0], d_tks, (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
     return problems, n_events
 

@@ -92,3 +92,52 @@ def test_the_timeline_leaves_the_opened_ticket_open() -> None:
     assert s.loc["INC-4830", "status"] == "resolved"
     assert s.loc["OPS-333", "status"] == "open"
     assert s.loc["OPS-333", "open_age"] == pd.Timedelta(hours=14)
+
+
+def deadline_rows(item: str) -> list[list]:
+    """[tickets, due time HH:MM] of each deadline of one item under a dated section."""
+    dl = parse_log(HEAD + item + "\n", "x.md").deadlines
+    return [[t, d.strftime("%H:%M")] for t, d in zip(dl["tickets"], dl["due_at"], strict=True)]
+
+
+@pytest.mark.parametrize(
+    "item, expected",
+    [
+        # each deadline is the tickets of its own clause
+        ("- 10:00 UTC OPS-1 ETA 17:00 UTC; OPS-2 ETA 18:00 UTC",
+         [[["OPS-1"], "17:00"], [["OPS-2"], "18:00"]]),
+        ("- 10:05 UTC OPS-3 fix by 15:00 UTC, OPS-4 by 16:00 UTC",
+         [[["OPS-3"], "15:00"], [["OPS-4"], "16:00"]]),
+        ("- 10:06 UTC OPS-1 resolved; OPS-2 ETA 18:00 UTC", [[["OPS-2"], "18:00"]]),
+        ("- OPS-9 ETA 17:00 UTC (blocked on OPS-10)", [[["OPS-9"], "17:00"]]),
+        # a list of tickets shares its clause's deadline, before or after it
+        ("- OPS-1, OPS-2: ETA 18:00 UTC", [[["OPS-1", "OPS-2"], "18:00"]]),
+        ("- Vendor ETA 17:00 UTC for OPS-1, OPS-2 and OPS-3", [[["OPS-1", "OPS-2", "OPS-3"], "17:00"]]),
+        ("- 10:15 UTC OPS-7 and OPS-8 ETA 20:00 UTC", [[["OPS-7", "OPS-8"], "20:00"]]),
+        # a deadline whose clause names no ticket is every ticket's, as before
+        ("- 10:10 UTC OPS-5 blocked on OPS-6, ETA 19:00 UTC", [[["OPS-5", "OPS-6"], "19:00"]]),
+        ("- OPS-1 and OPS-2 both slow; fix ETA 18:00 UTC", [[["OPS-1", "OPS-2"], "18:00"]]),
+    ],
+)
+def test_each_deadline_takes_the_tickets_of_its_clause(item: str, expected: list) -> None:
+    assert deadline_rows(item) == expected
+
+
+def test_a_deadline_keeps_the_tickets_an_item_inherits() -> None:
+    text = HEAD + "- OPS-100 rollout\n  - OPS-1 ETA 17:00 UTC; OPS-2 ETA 18:00 UTC\n"
+    dl = parse_log(text, "x.md").deadlines
+    assert dl["tickets"].tolist() == [["OPS-1", "OPS-100"], ["OPS-2", "OPS-100"]]
+
+
+def test_the_sla_table_judges_each_ticket_by_its_own_eta() -> None:
+    from occ_lib.policy import Policy
+    from occ_lib.sla import misses
+
+    text = HEAD + (
+        "- 10:00 UTC OPS-1 ETA 17:00 UTC; OPS-2 ETA 18:00 UTC\n- 17:30 UTC OPS-1 and OPS-2 resolved\n"
+    )
+    out = misses(parse_log(text, "x.md"), None, Policy(), start="2025-10-06", end="2025-10-13")
+    assert out[["subject", "due_at", "status", "overage_min"]].values.tolist() == [
+        ["OPS-1", pd.Timestamp("2025-10-09 17:00", tz="UTC"), "missed", 30.0],
+        ["OPS-2", pd.Timestamp("2025-10-09 18:00", tz="UTC"), "met", 0.0],
+    ]
