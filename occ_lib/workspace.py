@@ -92,6 +92,8 @@ def _glob(pattern: Path) -> list[Path]:
     i = next(k for k, part in enumerate(parts) if any(ch in part for ch in "*?["))
     base = Path(*parts[:i]) if i else Path(".")
     rest = parts[i:]
+    if rest[-1] == "**":
+        rest = (*rest, "*")  # (glob.glob's trailing '**' is every file below; pathlib's, folders only)
     if not base.is_dir():
         return []
     dotted = _hidden(Path(*rest))

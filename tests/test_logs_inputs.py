@@ -1805,6 +1805,20 @@ def test_a_recursive_glob_reads_each_log_once_through_folder_links(tmp_path):
     assert logs.events["tickets"].tolist() == [["OPS-1"]]
 
 
+def test_a_trailing_recursive_glob_is_every_file_below_as_the_default_evidence_glob_means(tmp_path):
+    """'artifacts/**' (the default ``evidence:``) matched folders only once globs went through pathlib."""
+    from occ_lib.workspace import DEFAULT_EVIDENCE, expand
+
+    (tmp_path / "artifacts" / "qa" / "2025-10-09").mkdir(parents=True)
+    for rel in ("top.log", "qa/check.json", "qa/2025-10-09/curl.txt", "qa/.hidden.log"):
+        (tmp_path / "artifacts" / rel).write_text("x\n")
+    (tmp_path / "artifacts" / "qa" / "up").symlink_to("..")
+    want = ["artifacts/qa/2025-10-09/curl.txt", "artifacts/qa/check.json", "artifacts/top.log"]
+    assert DEFAULT_EVIDENCE == ("artifacts/**",)
+    assert [p.relative_to(tmp_path).as_posix() for p in expand(list(DEFAULT_EVIDENCE), tmp_path)] == want
+    assert [p.relative_to(tmp_path).as_posix() for p in expand(["artifacts/**/*"], tmp_path)] == want
+
+
 def test_invisible_characters_and_nbsp_entities_do_not_hide_zones_tickets_or_headings():
     text = (
         "## 2025-10-09\n\n- 2:45&nbsp;PM ET OPS-1 acked\n- 14:00\u200bUTC OPS-2 paged\n"
