@@ -36,8 +36,9 @@ _REFERENCE = re.compile(
     r"|\blinked\s+to|\bsee(?:\s+also)?|\bcf\.?|\btracked\s+(?:in|by|under)|\bsuperseded\s+by|\breplaced\s+by"
     r"|\bsplit\s+(?:from|out\s+of)|\bsame\s+as|\bfollow[- ]up\s+(?:to|of)|\bmerged\s+into|\bpart\s+of"
     r"|\bchild\s+of|\bparent)"
-    r"(?:\s+(?i:the|ticket|issue|incident))*\s*[:#]?\s*(?P<key>" + _KEY + r")"
+    r"(?:\s+(?i:the|ticket|issue|incident))*\s*[:#]?\s*\[?(?P<key>" + _KEY + r")"  # ('see [OPS-2](url)')
 )
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # a markdown link, '[OPS-1](https://...)'
 _BREAK = re.compile(r"[;!?]\s+|\.\s+|,\s*(?=\S)|\s[\u2013\u2014-]\s|[()\[\]]")
 # what a clause that only lists tickets is made of besides them
 _LIST_GLUE = re.compile(
@@ -60,6 +61,7 @@ def ticket_groups(
     mention; None when every ticket takes the item's kind (nothing to split)."""
     if len(owned) < 2:
         return None
+    text = _unlinked(text)
     refs = {m.group("key") for m in _REFERENCE.finditer(text)} & set(owned)
     clauses = _clauses(text)
     if len(clauses) < 2 and not refs:
@@ -97,8 +99,17 @@ def ticket_groups(
     return [(tks, k, lv) for (k, lv), tks in groups.items()]
 
 
+def _unlinked(text: str) -> str:
+    """``text`` with each markdown link as its words, blanks in place of the brackets and the URL (so
+    offsets still point at the same characters): a link's brackets are no clause breaks."""
+    if "](" not in text:
+        return text
+    return _LINK.sub(lambda m: " " + m.group(1) + " " * (m.end() - m.start() - len(m.group(1)) - 1), text)
+
+
 def _spans(text: str) -> list[tuple[int, int, bool]]:
     """``(start, end, aside)`` of each clause of ``text``; an aside is opened by a parenthesis."""
+    text = _unlinked(text)
     out, lo, aside = [], 0, False
     for m in _BREAK.finditer(text):
         if m.start() > lo:
@@ -128,6 +139,7 @@ def deadline_tickets(text: str, owned: list[str], starts: list[int]) -> list[lis
     names none (the deadline is every ticket's, as before). A clause that only lists tickets joins the
     one after it when it opens the item, else the one before: 'OPS-1, OPS-2: ETA 18:00' and 'ETA 18:00
     for OPS-1, OPS-2' give both."""
+    text = _unlinked(text)
     spans = _spans(text)
     keys = [[t for t in ex.tickets(text[lo:hi]) if t in owned] for lo, hi, _ in spans]
     merged = [list(k) for k in keys]

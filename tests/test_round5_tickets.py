@@ -31,6 +31,8 @@ def rows(item: str) -> list[list]:
         ("- 09:28 DB-229 closed (dup of DB-228)", [["resolved", 0, ["DB-229"]], ["note", 0, ["DB-228"]]]),
         ("- WEB-315 auth migration: blocked on SEC-88 (vendor)",
          [["blocked", 0, ["WEB-315"]], ["note", 0, ["SEC-88"]]]),
+        ("- [OPS-1](https://jira.example.com/browse/OPS-1) resolved; see [OPS-2](https://jira.example.com/x)",
+         [["resolved", 0, ["OPS-1"]], ["note", 0, ["OPS-2"]]]),
         ("- 10:00 OPS-9 waiting on ticket #OPS-8 from the vendor",
          [["blocked", 0, ["OPS-9"]], ["note", 0, ["OPS-8"]]]),
         # each clause says its own
@@ -109,6 +111,8 @@ def deadline_rows(item: str) -> list[list]:
         ("- 10:05 UTC OPS-3 fix by 15:00 UTC, OPS-4 by 16:00 UTC",
          [[["OPS-3"], "15:00"], [["OPS-4"], "16:00"]]),
         ("- 10:06 UTC OPS-1 resolved; OPS-2 ETA 18:00 UTC", [[["OPS-2"], "18:00"]]),
+        ("- [OPS-1](https://j.example/OPS-1) ETA 17:00 UTC; [OPS-2](https://j.example/2) ETA 18:00 UTC",
+         [[["OPS-1"], "17:00"], [["OPS-2"], "18:00"]]),
         ("- OPS-9 ETA 17:00 UTC (blocked on OPS-10)", [[["OPS-9"], "17:00"]]),
         # a list of tickets shares its clause's deadline, before or after it
         ("- OPS-1, OPS-2: ETA 18:00 UTC", [[["OPS-1", "OPS-2"], "18:00"]]),
