@@ -135,7 +135,12 @@ Per item (the rules, in order)
       late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
       looking back, ``missed the 10:30 update`` naming its time) becomes a row of ``deadlines``
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
-      lapsed, exceeded - not when it only says nothing was (``not missed``, ``nothing slipped``, a
+      lapsed, exceeded, or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
+      met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``; ``not met yet`` only when the
+      deadline is before the item's time; not ``ETA met``, ``will not meet``, a forecast as ``will miss``
+      is, ``if the deadline is not met``, nor a metric's or a thing's ``latency target not met``,
+      ``prerequisites not met``, ``unmet dependencies``) - not when it only says nothing was (``not
+      missed``, ``nothing slipped``, a
       tracker's ``Slipped: No``, ``Missed: none``, Dataview's ``[slipped:: no]``) or a
       metric went over its threshold (``p95 latency exceeded 800ms``, ``error budget breached``; not
       ``exceeded the 09:00 deadline``), nor when the word speaks of a risk, a doubt or a condition (``no
@@ -351,6 +356,7 @@ PROBLEM_COLUMNS: tuple[str, ...] = tuple(_PROBLEMS)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
 _HALF_DAY, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(days=1)
+_DAY_US = 86_400_000_000
 # an ETA told of as past: 'vendor ETA was 08:00', '08:00 this morning came and went'
 _PAST_TENSE = re.compile(
     r"(?i:\b(?:was|were|had\s+been|this\s+morning|earlier\s+today|came\s+and\s+went|ago)\b)"
@@ -1262,6 +1268,8 @@ def _items(
                    _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level, *shared))
         if dls:
             missed = ex.stated_missed(kind_texts[k], w)
+            # ('17:00 deadline not met yet': missed when the item is written after it, else still open)
+            pending = not missed and ex.unmet(kind_texts[k], w) == 2 and at != _NAT
             # a deadline written as the one missed ('missed the 10:30 update') takes the item's miss
             # alone: 'ETA 11:15 (missed the 10:30 update)' did not miss 11:15
             named = missed and any(m.keyword == "missed" for m in dls)
@@ -1288,6 +1296,8 @@ def _items(
                     ref is not None and ref - due > _HALF_DAY or _PLUS_ONE.match(proses[k], m.end)
                 ) and not _PAST_TENSE.search(text):
                     due = _next_day_due(m, due, _zone or tz)
+                if pending and not ex.is_replacement(proses[k], m.start):
+                    row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
                 DL((source, line, sec[0], list(tks), (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
     return problems, n_events
