@@ -3,10 +3,13 @@ ETA after a missed one ('next ETA') and the one it slipped from, and deadlines n
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from occ_lib import _extract as ex
 from occ_lib.logs import parse_log
+from occ_lib.times import find_times
 
 
 def ts(s: str) -> pd.Timestamp:
@@ -21,6 +24,87 @@ def _deadlines(text: str) -> list[list]:
 def _event_at(text: str) -> list[list]:
     ev = parse_log(text, "x.md").events
     return ev[["line", "at", "kind"]].values.tolist()
+
+
+FRIDAY = "# x\n## 2025-10-10 (Fri)\n"
+
+
+# --- 1. a weekday written as missed looks back ---------------------------------------------------------
+
+
+def test_a_weekday_deadline_written_as_missed_is_the_last_such_day():
+    text = FRIDAY + (
+        "- 16:40 UTC NET-5: Tue 12:00 UTC ETA missed, Wed 12:00 UTC ETA missed too; new ETA Mon 10:00 UTC\n"
+        "- 16:41 UTC NET-6 Tue 12:00 UTC ETA was missed\n"
+        "- 16:42 UTC NET-7 missed the Tue 12:00 UTC ETA\n"
+        "- 16:43 UTC NET-8 the ETA of Tue 12:00 UTC slipped\n"
+        "- 16:44 UTC NET-9 Tue ETA missed\n"
+        "- 16:45 UTC NET-10 Fri 12:00 UTC ETA missed\n"  # (the writing day itself)
+        "- 16:46 UTC NET-11 vendor failed to meet the Thu 17:00 UTC ETA\n"
+    )
+    assert _deadlines(text) == [
+        [3, ts("2025-10-07 12:00"), "minute", "ETA", True],
+        [3, ts("2025-10-08 12:00"), "minute", "ETA", True],
+        [3, ts("2025-10-13 10:00"), "minute", "ETA", False],  # (the new ETA still looks ahead)
+        [4, ts("2025-10-07 12:00"), "minute", "ETA", True],
+        [5, ts("2025-10-07 12:00"), "minute", "ETA", True],
+        [6, ts("2025-10-07 12:00"), "minute", "ETA", True],
+        [7, ts("2025-10-07"), "day", "ETA", True],
+        [8, ts("2025-10-10 12:00"), "minute", "ETA", True],
+        [9, ts("2025-10-09 17:00"), "minute", "ETA", True],
+    ]
+
+
+def test_a_weekday_before_a_deadline_keyword_is_not_the_items_time():
+    # 'Tue' is the ETA's day: the item was written at 16:44 on its section's Friday, not on Tuesday
+    text = FRIDAY + "- 16:44 UTC NET-9 Tue ETA missed\n- 16:45 UTC NET-9 Tue ETA 18:00 UTC\n"
+    assert _event_at(text) == [
+        [3, ts("2025-10-10 16:44"), "deadline"], [4, ts("2025-10-10 16:45"), "deadline"],
+    ]
+    assert _deadlines(text) == [
+        [3, ts("2025-10-07"), "day", "ETA", True],
+        [4, ts("2025-10-14 18:00"), "minute", "ETA", False],
+    ]
+
+
+def test_a_weekday_not_written_as_missed_still_looks_ahead():
+    text = FRIDAY + (
+        "- 16:40 UTC NET-20 Tue ETA slipped to Thu\n"  # (a move: Tuesday may be ahead still)
+        "- 16:41 UTC NET-21 Tue ETA at risk of being missed\n"
+        "- 16:42 UTC NET-22 Tue ETA not missed\n"
+        "- 16:43 UTC NET-23 if the Tue ETA is missed we escalate\n"
+        "- 16:44 UTC NET-24 ETA 15:00 UTC missed; new ETA Tue 12:00 UTC\n"  # (the miss is 15:00's)
+        "- 16:45 UTC NET-25 fix slips to Monday — missed Thursday target\n"  # (a slip still to come)
+    )
+    assert _deadlines(text) == [
+        [3, ts("2025-10-14"), "day", "ETA", True],
+        [3, ts("2025-10-16"), "day", "ETA", False],
+        [4, ts("2025-10-14"), "day", "ETA", False],
+        [5, ts("2025-10-14"), "day", "ETA", False],
+        [6, ts("2025-10-14"), "day", "ETA", False],
+        [7, ts("2025-10-10 15:00"), "minute", "ETA", True],
+        [7, ts("2025-10-14 12:00"), "minute", "ETA", False],
+        [8, ts("2025-10-16"), "day", "target", True],
+    ]
+
+
+def test_find_times_reads_a_missed_weekday_backwards_in_every_form():
+    day = dt.date(2025, 10, 10)  # a Friday
+
+    def at(text: str) -> list[tuple[str | None, dt.datetime | None]]:
+        return [(m.keyword, m.at) for m in find_times(text, day=day) if m.is_deadline]
+
+    tue = dt.datetime(2025, 10, 7, tzinfo=dt.UTC)
+    assert at("NET-9: ETA Tue missed") == [("ETA", tue)]
+    assert at("NET-9: ETA Tue not met") == [("ETA", tue)]
+    assert at("NET-9: Tue deadline was missed") == [("deadline", tue)]
+    assert at("NET-9: ETA 12:00 Tue missed") == [("ETA", tue.replace(hour=12))]
+    assert at("NET-9: missed ETA Tue at 12:00") == [("ETA", tue.replace(hour=12))]
+    assert at("NET-9: Thu EOD missed") == [("EOD", dt.datetime(2025, 10, 9, tzinfo=dt.UTC))]
+    tue_ahead = [("ETA", dt.datetime(2025, 10, 14, tzinfo=dt.UTC))]
+    assert at("NET-9: Tue ETA not met yet") == tue_ahead
+    assert at("NET-9: Tue ETA will be missed") == tue_ahead  # (a forecast)
+    assert at("NET-9: Tue ETA is missed?") == tue_ahead
 
 
 # --- 3. deadlines not met ------------------------------------------------------------------------------
