@@ -974,6 +974,8 @@ _WD_WORD = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?"
 _REPLACEMENT = re.compile(
     r"(?i:\b(?:new|revised|updated|adjusted|fresh)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:eta|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
+    # ('missed ETA 15:00 UTC; next ETA 19:00 UTC': the one after the missed one)
+    r"|\bnext\s+(?:eta|deadline|target|due\s+date|checkpoint|cutoff|cut-off)"
     r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
     r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b"
     # (up to the mention, in the same clause; a short weekday's dot is no break: 'New ETA Fri. 10:00')
@@ -996,10 +998,14 @@ def is_replacement(prose: str, start: int) -> bool:
 
 
 # A deadline written as the one another replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA 13:00,
-# previously 11:00', 'ETA was 10:00, now 13:00': the item's miss is about this one.
-_FORMER = re.compile(r"(?i:\b(?:was|previously|originally|formerly|prev\.|orig\.))\s*[:=]?\s*@?$")
+# previously 11:00', 'ETA was 10:00, now 13:00', 'ETA 18:00 UTC (slipped from 16:00 UTC)': the item's miss
+# is about this one.
+_FORMER = re.compile(
+    r"(?i:\b(?:was|previously|originally|formerly|prev\.|orig\.|(?:slipped|moved|pushed|changed|shifted"
+    r"|delayed|postponed|rescheduled|bumped)\s+from))\s*[:=]?\s*@?$"
+)
 
 
 def is_former(prose: str, start: int) -> bool:
     """Whether the deadline mention at ``prose[start:]`` is written as the old, replaced deadline."""
-    return _FORMER.search(prose, max(0, start - 16), start) is not None
+    return _FORMER.search(prose, max(0, start - 24), start) is not None

@@ -149,10 +149,12 @@ Per item (the rules, in order)
       ``running late today``, ``Missed call from vendor``) or names a thing (``[[Missed deadlines
       report]]``, ``the missed-SLA dashboard``) -,
       except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
-      19:00", "ETA now 11:15", "now due Tues", the second of "ETA 10/8 → 10/10" or "moved from Oct 8 to
-      Oct 10", both of which are deadlines; and when the item writes a time as the missed one,
-      ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, only that one
-      (the one it was moved to is due: ``missed the 15:00 slot, pushed to 19:00``); its ``text`` is the
+      19:00", "ETA now 11:15", "now due Tues", "missed ETA 15:00; next ETA 19:00", the second of "ETA
+      10/8 → 10/10" or "moved from Oct 8 to Oct 10", both of which are deadlines, unless its own mention
+      says it was missed too ("next ETA 19:00 UTC missed"); and when the item writes a time as the missed
+      one, ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, ``ETA 18:00
+      (slipped from 16:00)``, only that one (the one it was moved to is due: ``missed the 15:00 slot,
+      pushed to 19:00``); its ``text`` is the
       item's, clipped at
       ``DEADLINE_TEXT_MAX`` characters). A duration after ETA, ``due in`` or ``within`` (``ETA 30 min``, ``ETA
       ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known to the
@@ -1284,8 +1286,11 @@ def _items(
                     row_missed = m.keyword == "missed"
                 elif former:
                     row_missed = ex.is_former(proses[k], m.start)
-                else:
-                    row_missed = missed and not ex.is_replacement(proses[k], m.start)
+                else:  # (a replacement missed in turn says so in its own words: 'next ETA 19:00 missed too')
+                    row_missed = missed and (
+                        not ex.is_replacement(proses[k], m.start)
+                        or _times.written_missed(proses[k], m.start, m.end, 0)
+                    )
                 due = m.until if m.keyword == "window" and m.until is not None else m.at
                 # 'ETA 00:30' written at 23:40 (or in a section timed 23:40): the next 00:30, not the
                 # one 23 hours before; '05:00 (+1)', '05:00 D+1': the next day, as written

@@ -99,7 +99,8 @@ Lists
     one is written as missed (``missed the 15:00 slot, pushed to 19:00``), also when the time moved to is
     written first (``moved to Mon 10/13, missed Friday slot``); ``ETA missed, pushed to 19:00 UTC`` makes
     19:00 the ETA. The old one written after the new one is a deadline too (``due 2025-10-31 (was
-    2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``, ``orig.``), not the item's time.
+    2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``, ``orig.``, ``ETA 18:00 UTC (slipped
+    from 16:00 UTC)``, also moved, pushed, changed... ``from``), not the item's time.
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
     something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
@@ -1514,9 +1515,10 @@ _MOVED_TO = re.compile(
 
 
 # what leads from a deadline to the one it replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA Oct 31
-# (originally Oct 24)', 'ETA 13:00, previously 11:00'
+# (originally Oct 24)', 'ETA 13:00, previously 11:00', 'ETA 18:00 UTC (slipped from 16:00 UTC)'
 _WAS_GAP = re.compile(
-    r"\s*[(\[,]?\s*(?i:was|previously|originally|formerly|prev\.|orig\.)\s*[:=]?\s*@?"
+    r"\s*[(\[,]?\s*(?i:was|previously|originally|formerly|prev\.|orig\.|(?:slipped|moved|pushed|changed"
+    r"|shifted|delayed|postponed|rescheduled|bumped)\s+from)\s*[:=]?\s*@?"
 )
 # what leads from the time a missed deadline was moved to, to the missed one: 'moved to Mon 10/13, missed
 # Friday slot'

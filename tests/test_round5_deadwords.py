@@ -107,6 +107,49 @@ def test_find_times_reads_a_missed_weekday_backwards_in_every_form():
     assert at("NET-9: Tue ETA is missed?") == tue_ahead
 
 
+# --- 2. the ETA after a missed one, and the one an ETA slipped from ------------------------------------
+
+
+def test_the_next_eta_after_a_missed_one_is_not_missed():
+    text = "# x\n## 2025-10-10\n" + (
+        "- 16:43 UTC NET-8 missed ETA 15:00 UTC; next ETA 19:00 UTC\n"
+        "- 16:44 UTC NET-9 missed the 15:00 UTC ETA, next ETA 19:00 UTC\n"
+        "- 16:45 UTC NET-10 ETA 18:00 UTC (slipped from 16:00 UTC)\n"
+        "- 16:46 UTC NET-11 missed the 15:00 UTC ETA, new ETA 19:00 UTC\n"
+        "- 16:47 UTC NET-12 Missed the 09:00 cutoff; next cutoff 13:00\n"
+    )
+    assert _deadlines(text) == [
+        [3, ts("2025-10-10 15:00"), "minute", "ETA", True],
+        [3, ts("2025-10-10 19:00"), "minute", "ETA", False],
+        [4, ts("2025-10-10 15:00"), "minute", "ETA", True],
+        [4, ts("2025-10-10 19:00"), "minute", "ETA", False],
+        [5, ts("2025-10-10 18:00"), "minute", "ETA", False],  # (the new ETA)
+        [5, ts("2025-10-10 16:00"), "minute", "ETA", True],  # (the one that slipped)
+        [6, ts("2025-10-10 15:00"), "minute", "ETA", True],
+        [6, ts("2025-10-10 19:00"), "minute", "ETA", False],
+        [7, ts("2025-10-10 09:00"), "minute", "cutoff", True],
+        [7, ts("2025-10-10 13:00"), "minute", "cutoff", False],
+    ]
+
+
+def test_a_next_or_new_eta_missed_in_its_own_words_is_missed():
+    text = "# x\n## 2025-10-10\n" + (
+        "- 16:43 UTC NET-8 missed ETA 15:00 UTC; next ETA 19:00 UTC missed too\n"
+        "- 16:44 UTC NET-9 missed ETA 15:00 UTC; new ETA 19:00 UTC was missed as well\n"
+        "- 16:45 UTC NET-10 next ETA missed, pushed to 19:00 UTC\n"  # (19:00 is where it was pushed)
+        "- 16:46 UTC NET-11 ETA 18:00 UTC (moved from 16:00 UTC)\n"  # (no miss: an old and a new ETA)
+    )
+    assert _deadlines(text) == [
+        [3, ts("2025-10-10 15:00"), "minute", "ETA", True],
+        [3, ts("2025-10-10 19:00"), "minute", "ETA", True],
+        [4, ts("2025-10-10 15:00"), "minute", "ETA", True],
+        [4, ts("2025-10-10 19:00"), "minute", "ETA", True],
+        [5, ts("2025-10-10 19:00"), "minute", "ETA", False],
+        [6, ts("2025-10-10 18:00"), "minute", "ETA", False],
+        [6, ts("2025-10-10 16:00"), "minute", "ETA", False],
+    ]
+
+
 # --- 3. deadlines not met ------------------------------------------------------------------------------
 
 KOLKATA = "---\ntz: Asia/Kolkata\n---\n# Payments SRE Bangalore\n\n## 2025-10-09\n"
