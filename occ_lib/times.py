@@ -738,8 +738,9 @@ _MISSED_BEFORE = re.compile(
     + _WS + r"+)?(?:(?:eta|deadline|target|cutoff|checkpoint)" + _WS + r"+)?)$"
 )
 _SLIP_AHEAD = re.compile(r"(?i:\b(?:slips|slipping|will" + _WS + r"+(?:slip|miss))\b)")
-# what may stand between a weekday and the time of its one mention: 'Tue 12:00', 'Tue at 12:00', 'Fri, 10:00'
-_DAY_TIME_GAP = re.compile(r"[^\S\n]*[,.@]?[^\S\n]*(?:(?i:at|by|on)[^\S\n]+)?")
+# what may stand between a weekday and the time of its one mention: 'Tue 12:00', 'Tue at 12:00', 'Fri, 10:00',
+# "Monday's 09:00"
+_DAY_TIME_GAP = re.compile(r"(?:['\u2019]s)?[^\S\n]*[,.@]?[^\S\n]*(?:(?i:at|by|on)[^\S\n]+)?")
 
 
 def written_missed(text: str, start: int, end: int, lo: int) -> bool:

@@ -100,6 +100,7 @@ def test_find_times_reads_a_missed_weekday_backwards_in_every_form():
     assert at("NET-9: Tue deadline was missed") == [("deadline", tue)]
     assert at("NET-9: ETA 12:00 Tue missed") == [("ETA", tue.replace(hour=12))]
     assert at("NET-9: missed ETA Tue at 12:00") == [("ETA", tue.replace(hour=12))]
+    assert at("NET-9: missed Tuesday's 12:00 ETA") == [("ETA", tue.replace(hour=12))]
     assert at("NET-9: Thu EOD missed") == [("EOD", dt.datetime(2025, 10, 9, tzinfo=dt.UTC))]
     tue_ahead = [("ETA", dt.datetime(2025, 10, 14, tzinfo=dt.UTC))]
     assert at("NET-9: Tue ETA not met yet") == tue_ahead
