@@ -416,6 +416,8 @@ _MISSED = frozenset(
      "misses", "slipping"}
 )
 _MISSED_PHRASES = ("past due", "past-due", "past the deadline", "past the eta", "past its", "past our")
+# a deadline not met is missed: 'deadline not met', 'failed to meet the 17:00 ETA', 'unmet' (:data:`_NOT_MET`)
+_MET = frozenset({"met", "meet", "unmet"})
 
 # a negation right before a word, or one word before it in the same clause ("manager was not paged",
 # "nobody has acked", "Unacknowledged (ack timeout)"), takes that word out of the kind rules
@@ -547,7 +549,7 @@ _VOCABULARY = frozenset().union(
     _EVIDENCE,
     _PLAN,
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
-    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT,
+    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _MET,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
      "regression"},
 )
@@ -893,16 +895,57 @@ _NOT_A_MISS = re.compile(
 def stated_missed(text: str, w: frozenset[str]) -> bool:
     """True when the item says a deadline was missed (missed, slipped, overdue, past due, blew...),
     not only that nothing was missed, that a metric went over its threshold, that a miss may come, or
-    that someone was late ('Apologies for the late response'; :data:`_NOT_A_MISS`)."""
+    that someone was late ('Apologies for the late response'; :data:`_NOT_A_MISS`); or that a deadline
+    was not met ('17:00 deadline not met', 'failed to meet the ETA'; :func:`unmet`)."""
     if not w.isdisjoint(_MISSED):
         low = " " + text.lower()
         if _NOT_A_MISS.search(low) is None:
             return True
-        return not words(_NOT_A_MISS.sub(" ", low)).isdisjoint(_MISSED)
-    if "past" in w or "past-due" in w:
-        low = text.lower()
-        return any(p in low for p in _MISSED_PHRASES)
-    return False
+        if not words(_NOT_A_MISS.sub(" ", low)).isdisjoint(_MISSED):
+            return True
+    elif ("past" in w or "past-due" in w) and any(p in text.lower() for p in _MISSED_PHRASES):
+        return True
+    return not w.isdisjoint(_MET) and unmet(text, w) == 1
+
+
+_DL_NOUN = r"(?:etas?|deadlines?|cut-?offs?|checkpoints?|due\s+dates?|commitments?|eod|eob|cob)"
+# A deadline not met: after what names it (a deadline word, or a time or date, with a deadline word or
+# not), 'vendor's 17:00 deadline not met', 'the ETA was not met', "17:00 UTC ETA wasn't met", 'ETA Oct 9
+# unmet'; or before it, 'unmet 17:00 deadline', 'failed to meet the 17:00 ETA', "didn't meet the deadline".
+# Not what only names a metric or a thing ('latency target not met', 'prerequisites not met', 'unmet
+# dependencies'), nor a forecast ('will not meet', 'won't be met', as 'will miss' is none), nor a meeting
+# ('did not meet with the vendor'). Group ``yet``: not met yet, which is a miss only once the time is past.
+_NOT_MET = re.compile(
+    r"(?:\b" + _DL_NOUN + r"|\d(?::\d{2}|\s*[ap]\.?m\.?)(?:\s+(?:utc|gmt|z|[a-z]{2,4}t))?"
+    r"|\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:\s+(?:eta|deadline|target|cut-?off|checkpoint))?[)\]*_]*\s+"
+    r"(?:(?:was|were|is|has|have|had|been|still|so\s+far)\s+)*"
+    r"(?:(?:not|never)\s+(?:been\s+)?|(?:wasn|weren|isn|hasn|haven|hadn)['\u2019]t\s+(?:been\s+)?|un)"
+    r"(?P<yet>yet\s+)?met\b(?(yet)|(?P<yet2>\s+(?:yet|so\s+far|as\s+of\s+now)\b)?)"
+    r"|\bunmet\s+(?:[\w:.'\u2019-]+\s+){0,2}?" + _DL_NOUN + r"\b"
+    r"|\b(?:failed\s+to|did\s+not|didn['\u2019]t|could\s+not|couldn['\u2019]t|(?:was|were)\s+unable\s+to)\s+"
+    r"meet\s+(?:(?:the|our|its|their|this|that|[\w-]+['\u2019]s)\s+)?(?:[\w:.~'\u2019-]+\s+){0,3}?"
+    r"(?:" + _DL_NOUN + r"\b|\d)"
+)
+# a condition is no miss: 'if the 17:00 deadline is not met, escalate'
+_NOT_MET_IF = re.compile(r"\b(?:if|unless|whether|in\s+case|should|otherwise)\b[^.;!?,\n]*$")
+
+
+def unmet(text: str, w: frozenset[str]) -> int:
+    """1 when the item says a deadline was not met (:data:`_NOT_MET`), 2 when only that it is not met
+    yet ('17:00 ETA not met yet': a miss once 17:00 is past, which the caller knows), else 0."""
+    if w.isdisjoint(_MET):
+        return 0
+    low = text.lower()
+    found = 0
+    for m in _NOT_MET.finditer(low):
+        if _NOT_MET_IF.search(low, max(0, m.start() - 48), m.start()) is not None:
+            continue
+        if m.group("yet") is None and m.group("yet2") is None:
+            return 1
+        found = 2
+    return found
 
 
 # 'ETA 30 min', 'ETA ~2h', 'due in 2 hours', 'within 3 days': a deadline that long after the item's time
@@ -931,6 +974,8 @@ _WD_WORD = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?"
 _REPLACEMENT = re.compile(
     r"(?i:\b(?:new|revised|updated|adjusted|fresh)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:eta|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
+    # ('missed ETA 15:00 UTC; next ETA 19:00 UTC': the one after the missed one)
+    r"|\bnext\s+(?:eta|deadline|target|due\s+date|checkpoint|cutoff|cut-off)"
     r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
     r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b"
     # (up to the mention, in the same clause; a short weekday's dot is no break: 'New ETA Fri. 10:00')
@@ -953,10 +998,14 @@ def is_replacement(prose: str, start: int) -> bool:
 
 
 # A deadline written as the one another replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA 13:00,
-# previously 11:00', 'ETA was 10:00, now 13:00': the item's miss is about this one.
-_FORMER = re.compile(r"(?i:\b(?:was|previously|originally|formerly|prev\.|orig\.))\s*[:=]?\s*@?$")
+# previously 11:00', 'ETA was 10:00, now 13:00', 'ETA 18:00 UTC (slipped from 16:00 UTC)': the item's miss
+# is about this one.
+_FORMER = re.compile(
+    r"(?i:\b(?:was|previously|originally|formerly|prev\.|orig\.|(?:slipped|moved|pushed|changed|shifted"
+    r"|delayed|postponed|rescheduled|bumped)\s+from))\s*[:=]?\s*@?$"
+)
 
 
 def is_former(prose: str, start: int) -> bool:
     """Whether the deadline mention at ``prose[start:]`` is written as the old, replaced deadline."""
-    return _FORMER.search(prose, max(0, start - 16), start) is not None
+    return _FORMER.search(prose, max(0, start - 24), start) is not None

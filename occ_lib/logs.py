@@ -138,7 +138,12 @@ Per item (the rules, in order)
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
       clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`)
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
-      lapsed, exceeded - not when it only says nothing was (``not missed``, ``nothing slipped``, a
+      lapsed, exceeded, or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
+      met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``; ``not met yet`` only when the
+      deadline is before the item's time; not ``ETA met``, ``will not meet``, a forecast as ``will miss``
+      is, ``if the deadline is not met``, nor a metric's or a thing's ``latency target not met``,
+      ``prerequisites not met``, ``unmet dependencies``) - not when it only says nothing was (``not
+      missed``, ``nothing slipped``, a
       tracker's ``Slipped: No``, ``Missed: none``, Dataview's ``[slipped:: no]``) or a
       metric went over its threshold (``p95 latency exceeded 800ms``, ``error budget breached``; not
       ``exceeded the 09:00 deadline``), nor when the word speaks of a risk, a doubt or a condition (``no
@@ -147,10 +152,12 @@ Per item (the rules, in order)
       ``running late today``, ``Missed call from vendor``) or names a thing (``[[Missed deadlines
       report]]``, ``the missed-SLA dashboard``) -,
       except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
-      19:00", "ETA now 11:15", "now due Tues", the second of "ETA 10/8 → 10/10" or "moved from Oct 8 to
-      Oct 10", both of which are deadlines; and when the item writes a time as the missed one,
-      ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, only that one
-      (the one it was moved to is due: ``missed the 15:00 slot, pushed to 19:00``); its ``text`` is the
+      19:00", "ETA now 11:15", "now due Tues", "missed ETA 15:00; next ETA 19:00", the second of "ETA
+      10/8 → 10/10" or "moved from Oct 8 to Oct 10", both of which are deadlines, unless its own mention
+      says it was missed too ("next ETA 19:00 UTC missed"); and when the item writes a time as the missed
+      one, ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, ``ETA 18:00
+      (slipped from 16:00)``, only that one (the one it was moved to is due: ``missed the 15:00 slot,
+      pushed to 19:00``); its ``text`` is the
       item's, clipped at
       ``DEADLINE_TEXT_MAX`` characters). A duration after ETA, ``due in`` or ``within`` (``ETA 30 min``, ``ETA
       ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known to the
@@ -363,6 +370,7 @@ PROBLEM_COLUMNS: tuple[str, ...] = tuple(_PROBLEMS)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
 _HALF_DAY, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(days=1)
+_DAY_US = 86_400_000_000
 # an ETA told of as past: 'vendor ETA was 08:00', '08:00 this morning came and went'
 _PAST_TENSE = re.compile(
     r"(?i:\b(?:was|were|had\s+been|this\s+morning|earlier\s+today|came\s+and\s+went|ago)\b)"
@@ -1281,6 +1289,8 @@ def _items(
                    _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level, *shared))
         if dls:
             missed = ex.stated_missed(kind_texts[k], w)
+            # ('17:00 deadline not met yet': missed when the item is written after it, else still open)
+            pending = not missed and ex.unmet(kind_texts[k], w) == 2 and at != _NAT
             # a deadline written as the one missed ('missed the 10:30 update') takes the item's miss
             # alone: 'ETA 11:15 (missed the 10:30 update)' did not miss 11:15
             named = missed and any(m.keyword == "missed" for m in dls)
@@ -1299,8 +1309,11 @@ def _items(
                     row_missed = m.keyword == "missed"
                 elif former:
                     row_missed = ex.is_former(proses[k], m.start)
-                else:
-                    row_missed = missed and not ex.is_replacement(proses[k], m.start)
+                else:  # (a replacement missed in turn says so in its own words: 'next ETA 19:00 missed too')
+                    row_missed = missed and (
+                        not ex.is_replacement(proses[k], m.start)
+                        or _times.written_missed(proses[k], m.start, m.end, 0)
+                    )
                 due = m.until if m.keyword == "window" and m.until is not None else m.at
                 # 'ETA 00:30' written at 23:40 (or in a section timed 23:40): the next 00:30, not the
                 # one 23 hours before; '05:00 (+1)', '05:00 D+1': the next day, as written
@@ -1311,6 +1324,8 @@ def _items(
                     ref is not None and ref - due > _HALF_DAY or _PLUS_ONE.match(proses[k], m.end)
                 ) and not _PAST_TENSE.search(text):
                     due = _next_day_due(m, due, _zone or tz)
+                if pending and not ex.is_replacement(proses[k], m.start):
+                    row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
                 DL((source, line, sec[0], d_tks, (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
     return problems, n_events

@@ -99,7 +99,8 @@ Lists
     one is written as missed (``missed the 15:00 slot, pushed to 19:00``), also when the time moved to is
     written first (``moved to Mon 10/13, missed Friday slot``); ``ETA missed, pushed to 19:00 UTC`` makes
     19:00 the ETA. The old one written after the new one is a deadline too (``due 2025-10-31 (was
-    2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``, ``orig.``), not the item's time.
+    2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``, ``orig.``, ``ETA 18:00 UTC (slipped
+    from 16:00 UTC)``, also moved, pushed, changed... ``from``), not the item's time.
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
     something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
@@ -144,7 +145,15 @@ Which date a time takes
     moved/rescheduled/postponed to: ``rollback drill scheduled Friday 2pm``), else the last one on or
     before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only when a
     deadline keyword governs it (``due Wednesday``, ``ETA Friday``: date-only, the next such day on
-    or after the base date).
+    or after the base date). A deadline written as missed in its own mention, its weekday part of it, is
+    past whatever its keyword: the last such day on or before the base date (``Tue 12:00 UTC ETA missed``,
+    ``Tue ETA was missed``, ``the ETA of Tue 12:00 UTC slipped``, ``missed the Tue 12:00 UTC ETA``, ``ETA
+    Tue not met``, ``failed to meet the Fri ETA``; :func:`written_missed`); not a miss written elsewhere
+    in the text (``Tue ETA missed; new ETA Mon 10:00``: Monday is ahead; ``ETA 17:00 missed, pushed to
+    Friday``), a move (``Wed ETA slipped to Fri``), a forecast (``will be missed``) nor a text that tells of
+    a slip to come (``fix slips to Monday — missed Friday target``). A weekday written after a time, a
+    word or more from it, with a deadline keyword right after it is that keyword's, not the time's
+    (``16:44 UTC NET-9 Tue ETA missed``: the item was written at 16:44 that day).
     Short weekdays (``Fri``, ``Tues.``, ``THU``; capitalized or upper case, so that ``sat`` and ``sun``
     stay words) follow the same rules but name a time's day only with at most one word between
     (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``); after a deadline keyword
@@ -708,6 +717,56 @@ _SINCE = "overdue since"  # a deadline keyword that looks back: 'overdue since T
 _MISSED_KW = "missed"  # the other: 'missed Tuesday's update', 'blew the Fri 17:00 cutoff'
 _LOOKS_BACK = (_SINCE, _MISSED_KW)
 
+# A deadline whose own mention says it was missed is past, so its weekday looks back whatever keyword
+# governs it: 'Tue 12:00 UTC ETA missed', 'Tue ETA was missed', 'the ETA of Tue 12:00 UTC slipped', 'ETA
+# 17:00 Thu not met', 'missed the Tue 12:00 UTC ETA', 'failed to meet the Fri ETA'. A miss elsewhere in
+# the item is not this deadline's ('Tue ETA missed; new ETA Mon 10:00': Mon looks ahead; 'ETA 17:00
+# missed, pushed to Friday': Friday is no part of 17:00's mention), a move is no miss ('Wed ETA slipped to
+# Fri'), and an item that tells of a slip to come speaks of a deadline still ahead ('fix slips to Monday -
+# missed Friday target', written on a Wednesday). (No newline: find_times_many joins its texts with one.)
+_MISS_GATE = re.compile("miss|slip|blew|blown|laps|breach|overdue|met|meet")
+_WS = r"[^\S\n]"
+_MISSED_AFTER = re.compile(
+    r"[*_)\]]*(?:" + _WS + r"+(?i:eta|deadline|target|window|checkpoint|cutoff|cut-off|slot))?[*_)\]]*"
+    r"(?:" + _WS + r"+(?i:was|were|has" + _WS + r"+been|had" + _WS + r"+been|got|already))*" + _WS + r"+"
+    r"(?i:missed|blown|lapsed|breached|overdue|unmet|not" + _WS + r"+met(?!" + _WS + r"+yet)"
+    r"|slipped(?!" + _WS + r"+(?:to|until|till|into|by|from|out|back|for)\b))(?![\w-])"
+)
+_MISSED_BEFORE = re.compile(
+    r"(?i:\b(?:missed|blew|blown|failed" + _WS + r"+to" + _WS + r"+meet|did" + _WS + r"+not" + _WS
+    + r"+meet|didn['\u2019]t" + _WS + r"+meet)" + _WS + r"+(?:(?:the|our|its|their|[\w-]+['\u2019]s)"
+    + _WS + r"+)?(?:(?:eta|deadline|target|cutoff|checkpoint)" + _WS + r"+)?)$"
+)
+_SLIP_AHEAD = re.compile(r"(?i:\b(?:slips|slipping|will" + _WS + r"+(?:slip|miss))\b)")
+# what may stand between a weekday and the time of its one mention: 'Tue 12:00', 'Tue at 12:00', 'Fri, 10:00',
+# "Monday's 09:00"
+_DAY_TIME_GAP = re.compile(r"(?:['\u2019]s)?[^\S\n]*[,.@]?[^\S\n]*(?:(?i:at|by|on)[^\S\n]+)?")
+
+
+def written_missed(text: str, start: int, end: int, lo: int) -> bool:
+    """Whether the deadline mention at ``text[start:end]`` (with its weekday) is written as the one
+    missed (:data:`_MISSED_AFTER`, :data:`_MISSED_BEFORE`); ``text[lo:]`` is its own text."""
+    lo = max(lo, start - 48)
+    if _MISS_GATE.search(text[lo:end + 48].lower()) is None:
+        return False
+    if _MISSED_AFTER.match(text, end) is None and _MISSED_BEFORE.search(text, lo, start) is None:
+        return False
+    nl = text.find("\n", end)
+    return _SLIP_AHEAD.search(text, lo, nl if nl >= 0 else len(text)) is None
+
+
+def _day_missed(text: str, c: _Cand, off: int) -> bool:
+    """Whether the time ``c``, a deadline with a weekday (``c.wd_at``, the weekday's span), is written
+    as missed together with that weekday (:func:`written_missed`): 'Tue 12:00 UTC ETA missed'."""
+    ws, we = c.wd_at
+    if we <= c.start:
+        if _DAY_TIME_GAP.fullmatch(text, we, c.start) is None:
+            return False
+        return written_missed(text, ws, c.end, off)
+    if _DAY_TIME_GAP.fullmatch(text, c.end, ws) is None:
+        return False
+    return written_missed(text, c.start, we, off)
+
 
 def _norm_keyword(kw: str) -> str:
     k = " ".join(kw.lower().split())
@@ -1124,6 +1183,7 @@ class _Cand:
     wd: int = -1  # a weekday named next to the time (0 Monday), resolved against the base date
     week: int = -1  # with wd: 0 'this Friday' (the base date's week), 1 'next Friday'; -1 neither
     ahead: bool = False  # the text speaks of the future ('scheduled Friday 2pm'): weekday looks ahead
+    wd_at: tuple[int, int] = (-1, -1)  # with wd: where that weekday is written (see _day_missed)
     abbr: bool = False  # a weekday written short ('Fri'): it names a time's day only right next to it
     of_date: bool = False  # a weekday written before a date ('Friday, Oct 10'): that date's, no one else's
     problem: str | None = None
@@ -1315,9 +1375,20 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
         if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
             continue
         words = len(_GAP_WORD.findall(gap))  # (a bracket is no word: 'Thu EOD (18:00 ET)')
+        if words and r.wd >= 0 and r.start >= cand.end and cand.keyword is None and (
+            _keyword_next(text, r.end)
+        ):
+            continue  # ('16:44 UTC NET-9 Tue ETA missed': the day is the ETA's, not the item's time's)
         if words <= (1 if r.abbr else 4) and words < best_words:
             best, best_words = r, words
     return best
+
+
+def _keyword_next(text: str, end: int) -> bool:
+    """Whether a deadline keyword is written right after ``text[:end]`` ('Tue ETA', 'Fri deadline'), in
+    the same text."""
+    after = _DEADLINE_AFTER.match(text, end, end + 32)
+    return after is not None and after.group("kw1") is not None and "\n" not in text[end:after.end()]
 
 
 def _keyword_in_gap(text: str, a: int, start: int) -> bool:
@@ -1341,6 +1412,7 @@ def _take_near_rel(
         r.used = True
         c.rel, c.has_rel, c.wd, c.week = r.rel, True, r.wd, r.week
         if r.wd >= 0:
+            c.wd_at = (r.start, r.end)
             if ahead is None:
                 ahead = _AHEAD.search(text, a, b) is not None
             c.ahead = ahead
@@ -1444,9 +1516,10 @@ _MOVED_TO = re.compile(
 
 
 # what leads from a deadline to the one it replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA Oct 31
-# (originally Oct 24)', 'ETA 13:00, previously 11:00'
+# (originally Oct 24)', 'ETA 13:00, previously 11:00', 'ETA 18:00 UTC (slipped from 16:00 UTC)'
 _WAS_GAP = re.compile(
-    r"\s*[(\[,]?\s*(?i:was|previously|originally|formerly|prev\.|orig\.)\s*[:=]?\s*@?"
+    r"\s*[(\[,]?\s*(?i:was|previously|originally|formerly|prev\.|orig\.|(?:slipped|moved|pushed|changed"
+    r"|shifted|delayed|postponed|rescheduled|bumped)\s+from)\s*[:=]?\s*@?"
 )
 # what leads from the time a missed deadline was moved to, to the missed one: 'moved to Mon 10/13, missed
 # Friday slot'
@@ -2132,7 +2205,8 @@ def _eod_cands(
             day_word.used = True
             s, e = min(s, day_word.start), max(e, day_word.end)
             w = day_word
-            ahead = kw not in _LOOKS_BACK  # ('missed COB Thurs': the Thursday before)
+            # ('missed COB Thurs', 'Thu EOD missed': the Thursday before)
+            ahead = kw not in _LOOKS_BACK and not (w.week < 0 and written_missed(text, s, e, 0))
             date = base + dt.timedelta(days=w.rel if w.wd < 0 else _weekday_shift(base, w.wd, ahead, w.week))
         out.append(_Cand(s, e, "date", date=date, keyword="EOD"))
     return out
@@ -2438,6 +2512,8 @@ def _resolve(
                     # ('[Thu 00:05]' under a Wednesday's section: that night, not six days before)
                     c.week < 0 and c.wd == (date.weekday() + 1) % 7 and c.time is not None and c.time[0] < 6
                 )
+                if ahead and kw is not None and c.week < 0 and c.wd_at[0] >= 0 and _day_missed(text, c, off):
+                    ahead = False  # ('Tue 12:00 UTC ETA missed': the Tuesday before)
                 date = date + dt.timedelta(days=_weekday_shift(date, c.wd, ahead, c.week))
             at = _instant(date, c.time, tzinfo)
             until = None
@@ -2457,8 +2533,10 @@ def _resolve(
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,
                             "relative day without a date")
         try:
-            # (a deadline's weekday is ahead of the text's date, except one it is overdue since)
-            shift = c.rel if c.wd < 0 else _weekday_shift(base, c.wd, kw not in _LOOKS_BACK, c.week)
+            # (a deadline's weekday is ahead of the text's date, except one it is overdue since or
+            # one written as missed: 'Tue ETA missed')
+            shift = c.rel if c.wd < 0 else _weekday_shift(base, c.wd, kw not in _LOOKS_BACK and not (
+                c.week < 0 and written_missed(text, c.start, c.end, off)), c.week)
             at = _midnight(base + dt.timedelta(days=shift))
         except OverflowError:
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,
