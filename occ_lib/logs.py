@@ -11,7 +11,8 @@ Reading
     UTF-8 read as cp1252 is undone directly when the line (or each marker sequence such as
     ``â€”``) decodes cleanly, anything else goes through ``ftfy.fix_text``; ``docs.repairs`` counts
     the lines changed. NUL bytes (or mostly control bytes) mean a binary file: skipped with a
-    ``file`` problem, like empty, missing and unreadable files and folders without logs. YAML front
+    ``file`` problem, like empty, missing and unreadable files and folders without logs, and a symbolic
+    link to a missing file, also one a glob or folder holds (its reason names the link's target). YAML front
     matter is read with a safe loader (an impossible date stays a string) and every key kept;
     ``tz:`` (or ``timezone:``) sets the zone of zone-less times, else (also when that zone is
     unknown, a ``time`` problem) a prose declaration ("All times in PDT (UTC-7).",
@@ -293,6 +294,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -1502,23 +1504,35 @@ def _files(acc: _Acc, patterns: list[str]) -> list[Path]:
     out: dict[Path, None] = {}
     for pat in patterns:
         p = Path(pat)
+        # (a link to a missing file that a glob or folder holds is kept: reading it names it a problem)
         if any(ch in pat for ch in "*?["):
-            found = expand([pat])
+            found = expand([pat], broken_links=True)
             if not found:
                 acc.problem(pat, None, "file", None, "no files match this pattern")
             for f in found:
                 out.setdefault(f, None)
         elif p.is_dir():
-            found = [f for f in expand([pat]) if f.parent == p and f.suffix.lower() in LOG_SUFFIXES]
+            found = [f for f in expand([pat], broken_links=True)
+                     if f.parent == p and f.suffix.lower() in LOG_SUFFIXES]
             if not found:
                 acc.problem(pat, None, "file", None, "folder holds no log files (*.md, *.markdown, *.txt)")
             for f in found:
                 out.setdefault(f, None)
         elif not p.exists():
-            acc.problem(pat, None, "file", None, "no such file or folder")
+            acc.problem(pat, None, "file", None, _dangling(p) or "no such file or folder")
         else:
             out.setdefault(p, None)
     return list(out)
+
+
+def _dangling(path: Path) -> str | None:
+    """The reason to give for a symbolic link whose target is missing (an archive moved away, a
+    link copied without its file): it says where the link points. None for anything else."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return None  # (not a link)
+    return None if path.exists() else f"a link to a missing file ({target})"
 
 
 def read_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
@@ -1540,8 +1554,10 @@ def read_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
                 acc.problem(source, None, "file", None, "is a folder, not a file")
                 continue
             except OSError as exc:
+                reason = _dangling(path) if isinstance(exc, FileNotFoundError) else None
                 acc.problem(
-                    source, None, "file", None, f"cannot read ({exc.strerror or exc.__class__.__name__})"
+                    source, None, "file", None,
+                    reason or f"cannot read ({exc.strerror or exc.__class__.__name__})",
                 )
                 continue
             _parse_safely(acc, data, source)
