@@ -100,12 +100,16 @@ Structure (one pass over the lines, then one pass per field over each document's
     block - lines indented 4 columns beyond the open list item's content (or the margin) after a blank
     line, which no list continuation is - is skipped too: code yields no events and no text.
     ``~~Struck-out~~`` words (also ``<del>``, ``<s>``, ``<strike>``) hold no times, deadlines, kinds or misses
-    (``~~ETA 12:00~~ ETA 14:00`` is one deadline; ``~~escalated to CTO~~ resolved`` is resolved), and what is
-    written right after them, an arrow between or not, replaces them (``ETA ~~Oct 10~~ Oct 14 (slipped)``: Oct
-    14 is not the one missed). An escaped pipe (``\\|``) is a pipe inside its cell. The items' fields below
-    are then found field by field over all of a document's items (:func:`_items`), times in one call for the
-    document (:func:`occ_lib.times.find_times_many`): the same values as item by item, with the per-item
-    set-up paid once per document.
+    (``~~ETA 12:00~~ ETA 14:00`` is one deadline; ``~~14:00~~ 15:30 UTC paged`` is at 15:30; ``~~escalated to
+    CTO~~ resolved`` is resolved), and what is written right after them, an arrow between or not, replaces
+    them (``ETA ~~Oct 10~~ Oct 14 (slipped)``: Oct 14 is not the one missed; nor is 17:00 in ``ETA ~~15:00~~
+    17:00, missed``, and the struck 15:00 is no deadline, missed or not: the writer corrected the record,
+    which says nothing of a miss). A struck date or time in a heading dates nothing either (``##
+    ~~2025-10-15~~ 2025-10-16`` is the 16th, :func:`occ_lib.times.parse_heading`). An escaped pipe
+    (``\\|``) is a pipe inside its cell. The items' fields below are then found field by field over all of a
+    document's items (:func:`_items`), times in one call for the document
+    (:func:`occ_lib.times.find_times_many`): the same values as item by item, with the per-item set-up paid
+    once per document.
 
 Per item (the rules, in order)
     - ``tickets``: keys like ``DEPLOY-147``, ``OCC-INF-221``, ``HS-44721`` (upper-case segments, the

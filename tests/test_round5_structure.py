@@ -10,7 +10,7 @@ import pandas as pd
 from typer.testing import CliRunner
 
 from occ_lib.cli import app
-from occ_lib.logs import read_logs
+from occ_lib.logs import parse_log, read_logs
 
 
 def ts(s: str) -> pd.Timestamp:
@@ -69,3 +69,60 @@ def test_links_that_reach_a_file_are_read_once_and_name_no_problem(tmp_path):
     got = read_logs([str(logs / "*.md")])
     assert got.events["tickets"].tolist() == [["OPS-1"]]
     assert got.problems.empty
+
+
+# --- struck-out dates in headings and items (td54 #11) ---------------------------------------
+
+STRUCK = """\
+# Change log
+## 2025-10-14
+- 10:00 UTC OPS-7 rollout planned
+## ~~2025-10-15~~ 2025-10-16
+- 10:00 UTC OPS-8 rolled out, ETA 12:00 UTC for verification
+## Thu ~~Oct 16~~ Oct 17
+- 09:00 UTC OPS-9 resolved
+## <del>2025-10-18</del> 2025-10-19 ~~rollout~~ rollback
+- 09:00 UTC OPS-10 resolved
+"""
+
+
+def test_a_struck_date_in_a_heading_does_not_date_the_section():
+    logs = parse_log(STRUCK, "s.md")
+    assert logs.sections[["line", "title", "date"]].values.tolist() == [
+        [2, "", ts("2025-10-14")], [4, "", ts("2025-10-16")], [6, "", ts("2025-10-17")],
+        [8, "~~rollout~~ rollback", ts("2025-10-19")],
+    ]
+    assert logs.events[["line", "at"]].values.tolist() == [
+        [3, ts("2025-10-14 10:00")], [5, ts("2025-10-16 10:00")], [7, ts("2025-10-17 09:00")],
+        [9, ts("2025-10-19 09:00")],
+    ]
+    assert logs.deadlines[["line", "due_at"]].values.tolist() == [[5, ts("2025-10-16 12:00")]]
+
+
+def test_a_heading_whose_only_date_is_struck_takes_the_enclosing_date():
+    text = "# Log\n## 2025-10-14\n### ~~2025-10-15~~ deploy\n- 10:00 UTC OPS-1 deployed\n"
+    logs = parse_log(text, "s.md")
+    assert logs.sections[["title", "date"]].values.tolist() == [
+        ["", ts("2025-10-14")], ["deploy", ts("2025-10-14")],
+    ]
+    assert logs.events["at"].tolist() == [ts("2025-10-14 10:00")]
+
+
+def test_struck_times_and_etas_in_items_are_replaced_not_read():
+    """(already the items' rule: checked here beside the headings' one)"""
+    text = (
+        "# Log\n## 2025-10-09\n"
+        "- ~~14:00~~ 15:30 UTC OPS-1 deployed\n"
+        "- 14:00 UTC OPS-2 ETA ~~15:00~~ 17:00\n"
+        "- 14:00 UTC OPS-3 ETA ~~15:00~~ 17:00, missed\n"
+        "- 14:00 UTC OPS-4 ETA <del>15:00</del> 17:00\n"
+    )
+    logs = parse_log(text, "s.md")
+    assert logs.events[["line", "at"]].values.tolist() == [
+        [3, ts("2025-10-09 15:30")], [4, ts("2025-10-09 14:00")], [5, ts("2025-10-09 14:00")],
+        [6, ts("2025-10-09 14:00")],
+    ]
+    assert logs.deadlines[["line", "due_at", "stated_missed"]].values.tolist() == [
+        [4, ts("2025-10-09 17:00"), False], [5, ts("2025-10-09 17:00"), False],
+        [6, ts("2025-10-09 17:00"), False],
+    ]
