@@ -179,8 +179,9 @@ Per item (the rules, in order)
       scheduled ``⏳`` ones); else the section's time (its precision); else the section's date (``day``,
       UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with
       ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions that cannot be
-      resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems; an
-      unreadable heading date is a ``date`` problem.
+      resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems, on
+      the line the mention is written on (in an item of several lines, not its first); an unreadable
+      heading date is a ``date`` problem.
     - ``kind``, the first rule that matches (on the item's lower-case words; a state an arrow leads
       away from is no word of it: "Status: Reopened → Closed" is closed). A word right after a
       negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
@@ -295,6 +296,7 @@ Per item (the rules, in order)
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import gc
@@ -833,6 +835,7 @@ def _parse_document(
     # Pass 1, the structure: sections, tables and the items with the section each belongs to.
     # The items' fields are then found document-wide, pass by pass (_items), not item by item.
     S, T = acc.sections, acc.tables
+    first_sec, first_table = len(S["line"]), len(T["line"])  # (this document's, from there on)
     parse_heading = _times.parse_heading
     title: str | None = None
     sec: _Section = (None, None, None, _NAT, _NAT, None)
@@ -1063,6 +1066,10 @@ def _parse_document(
             T["frame"].append(frame)
 
     time_problems, n_events = _items(acc, source, items, nesting, tz, rare)
+    if time_problems:
+        # (an item of several lines: each problem names the line its token is written on)
+        starts = [it[0] for it in items] + S["line"][first_sec:] + T["line"][first_table:]
+        time_problems = _token_lines(time_problems, starts, lines)
     # problems in file order, as one pass over the file would have met them
     for line, token, reason in date_problems:
         time_problems.append((line, "date", token, reason))
@@ -1089,6 +1096,42 @@ def _parse_document(
     Dc["expires"].append(_fm_date(acc, source, fmd, "expires", fm.key_lines))
     Dc["tz"].append(tz_name)
     Dc["date_order"].append(order)
+
+
+def _token_lines(
+    problems: list[tuple[int, str, str | None, str]], starts: list[int], lines: list[str]
+) -> list[tuple[int, str, str | None, str]]:
+    """``problems`` (each at its item's first line) with the line of each one's token instead, when
+    the item runs over several lines (continuation lines, a paragraph, a chat message): the line
+    before the next block (``starts``: the lines items, headings and tables start on) that holds it;
+    the same token written twice in an item is found in turn. Only called for documents with problems."""
+    starts = sorted(set(starts))
+    seen: dict[tuple[int, str], int] = {}
+    out = []
+    for line, what, token, reason in problems:
+        k = bisect.bisect_right(starts, line)
+        end = starts[k] if k < len(starts) else len(lines) + 1
+        if token and end - line > 1:
+            nth = seen.get((line, token), 0)
+            seen[(line, token)] = nth + 1
+            line = _line_of(lines, line, min(end, len(lines) + 1), token, nth)
+        out.append((line, what, token, reason))
+    return out
+
+
+def _line_of(lines: list[str], first: int, end: int, token: str, nth: int) -> int:
+    """The 1-based line in ``first`` .. ``end - 1`` holding the ``nth`` (0-based) copy of ``token``;
+    a token the item's joined lines split (``ETA 25:30`` / ``UTC``) is found by its first word;
+    ``first`` when neither is there (a token the item's text was rewritten into)."""
+    probes = (token, token.split()[0]) if " " in token.strip() else (token,)
+    for probe in probes:
+        n = nth
+        for j in range(first - 1, end - 1):
+            c = lines[j].count(probe)
+            if c > n:
+                return j + 1
+            n -= c
+    return first
 
 
 # A section as the items see it: (heading, line, date, date as microseconds, time as microseconds,

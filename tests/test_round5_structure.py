@@ -126,3 +126,50 @@ def test_struck_times_and_etas_in_items_are_replaced_not_read():
         [4, ts("2025-10-09 17:00"), False], [5, ts("2025-10-09 17:00"), False],
         [6, ts("2025-10-09 17:00"), False],
     ]
+
+
+# --- the line a problem names (td54 #14) -----------------------------------------------------
+
+def problems(text: str) -> list[list]:
+    return parse_log(text, "p.md").problems[["line", "what", "token"]].values.tolist()
+
+
+def test_a_problem_names_the_line_its_token_is_written_on():
+    text = (
+        "# Log\n## 2025-10-09\n"
+        "- 14:00 UTC OPS-1 vendor call, notes:\n"
+        "  they promised a fix\n"
+        "  ETA 25:30 UTC (typo in their mail)\n"
+        "\n"
+        "From: vendor\n"
+        "We escalated OPS-2 internally.\n"
+        "Next update 99:99 UTC.\n"
+    )
+    assert problems(text) == [[5, "time", "25:30 UTC"], [9, "time", "99:99 UTC"]]
+
+
+def test_a_repeated_bad_token_and_a_token_split_over_two_lines_are_each_found():
+    text = (
+        "# Log\n## 2025-10-09\n"
+        "- 14:00 UTC OPS-1 ETA 25:30\n"
+        "  still 25:30 per vendor, next check at 26:00\n"
+        "  UTC\n"
+        "- 15:00 UTC OPS-2 next ETA 27:00\n"
+        "  - 15:05 UTC OPS-3 sub-item\n"
+    )
+    assert problems(text) == [
+        [3, "time", "25:30"], [4, "time", "25:30"], [4, "time", "26:00 UTC"], [6, "time", "27:00"],
+    ]
+
+
+def test_a_problem_of_a_one_line_item_or_a_table_row_keeps_its_line():
+    text = (
+        "# Log\n## 2025-10-09\n"
+        "- 14:00 UTC OPS-1 ETA 25:30 UTC\n"
+        "| Time (UTC) | Ticket |\n|---|---|\n| 26:10 | OPS-2 |\n| 14:00 | OPS-3 |\n"
+        "\n## 2025-13-40\n- 09:00 UTC OPS-4 paged\n  then 99:99\n"
+    )
+    assert problems(text) == [
+        [3, "time", "25:30 UTC"], [6, "time", "26:10"], [9, "date", "2025-13-40"],
+        [10, "time", "09:00 UTC"], [11, "time", "99:99"],
+    ]
