@@ -93,6 +93,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``Temp password``, ``API key``, has its one-word credentials masked); tables are also kept whole in
     ``tables``.
 
+    HTML pasted from a wiki or a tracker is read as the structure it writes, where a block-level tag opens
+    a line (CommonMark's HTML block; an inline ``<br>``, ``<b>`` or ``<kbd>`` stays in its prose): ``<h1>``-
+    ``<h6>`` are headings, ``<li>`` list items (nested by their lists), ``<tr>`` table rows (a first row of
+    ``<th>`` cells is the header; a table is kept whole as a markdown one is), ``<p>`` and other text
+    paragraphs (not in a ``<blockquote>``), ``<pre>`` code; tags are stripped and entities decoded, a
+    ``<br>`` is a clause break (``; ``), ``<del>`` struck text and a link ``[text](url)``; each element is on
+    the line it starts on (:mod:`occ_lib._html`).
     Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence
     is not a fence, except that a fence in a ``>`` quote opens and closes within the quote (it ends where
     the quote does, at the latest) and a fence in a list item's content, whatever its indentation, is
