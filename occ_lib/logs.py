@@ -100,6 +100,7 @@ Structure (one pass over the lines, then one pass per field over each document's
     paragraphs (not in a ``<blockquote>``), ``<pre>`` code; tags are stripped and entities decoded, a
     ``<br>`` is a clause break (``; ``), ``<del>`` struck text and a link ``[text](url)``; each element is on
     the line it starts on (:mod:`occ_lib._html`).
+
     Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence
     is not a fence, except that a fence in a ``>`` quote opens and closes within the quote (it ends where
     the quote does, at the latest) and a fence in a list item's content, whatever its indentation, is

@@ -2666,15 +2666,18 @@ def _unstruck(heading: str, spans: list[tuple[int, int]], tz: dt.tzinfo | str | 
     title either (it joins ``spans``); struck words stay in the title, as written."""
     if "~~" not in heading and _STRUCK_TAG_HINT.search(heading) is None:
         return heading
-    out = heading
-    for m in _STRUCK.finditer(heading):
-        out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end():]
-        if find_times(m.group(0).replace("~", " "), day=None, tz=tz):
+
+    def blank(m: re.Match[str]) -> str:
+        part = m.group(0)
+        if _A_DIGIT.search(part) is not None and find_times(part.replace("~", " "), day=None, tz=tz):
             spans.append(m.span())
-    return out
+        return " " * len(part)
+
+    return _STRUCK.sub(blank, heading)
 
 
 _STRUCK_TAG_HINT = re.compile(r"(?i:<(?:del|s|strike)\b)")
+_A_DIGIT = re.compile(r"\d")
 
 
 _ISO_WEEK = re.compile(
