@@ -1111,35 +1111,38 @@ def _token_lines(
 ) -> list[tuple[int, str, str | None, str]]:
     """``problems`` (each at its item's first line) with the line of each one's token instead, when
     the item runs over several lines (continuation lines, a paragraph, a chat message): the line
-    before the next block (``starts``: the lines items, headings and tables start on) that holds it;
-    the same token written twice in an item is found in turn. Only called for documents with problems."""
+    before the next block (``starts``: the lines items, headings and tables start on) that holds it.
+    An item's tokens are looked for in turn from where the one before was found (its mentions come
+    in text order; a pasted dump of thousands stays linear). Only called for documents with problems."""
     starts = sorted(set(starts))
-    seen: dict[tuple[int, str], int] = {}
+    cursor: dict[int, tuple[int, int]] = {}  # item line -> (line index, column) after its last token
     out = []
     for line, what, token, reason in problems:
         k = bisect.bisect_right(starts, line)
-        end = starts[k] if k < len(starts) else len(lines) + 1
+        end = min(starts[k] if k < len(starts) else len(lines) + 1, len(lines) + 1)
         if token and end - line > 1:
-            nth = seen.get((line, token), 0)
-            seen[(line, token)] = nth + 1
-            line = _line_of(lines, line, min(end, len(lines) + 1), token, nth)
+            at = _find_token(lines, cursor.get(line, (line - 1, 0)), end - 1, token)
+            if at is not None:
+                cursor[line] = at
+                out.append((at[0] + 1, what, token, reason))
+                continue
         out.append((line, what, token, reason))
     return out
 
 
-def _line_of(lines: list[str], first: int, end: int, token: str, nth: int) -> int:
-    """The 1-based line in ``first`` .. ``end - 1`` holding the ``nth`` (0-based) copy of ``token``;
-    a token the item's joined lines split (``ETA 25:30`` / ``UTC``) is found by its first word;
-    ``first`` when neither is there (a token the item's text was rewritten into)."""
+def _find_token(lines: list[str], at: tuple[int, int], end: int, token: str) -> tuple[int, int] | None:
+    """Where ``token`` is next written from ``at`` (line index, column) up to line index ``end``:
+    (its line index, the column after it); a token the item's joined lines split (``ETA 25:30`` /
+    ``UTC``) by its first word; None when neither is there (a token its text was rewritten into)."""
     probes = (token, token.split()[0]) if " " in token.strip() else (token,)
     for probe in probes:
-        n = nth
-        for j in range(first - 1, end - 1):
-            c = lines[j].count(probe)
-            if c > n:
-                return j + 1
-            n -= c
-    return first
+        j, col = at
+        while j < end:
+            c = lines[j].find(probe, col)
+            if c >= 0:
+                return j, c + len(probe)
+            j, col = j + 1, 0
+    return None
 
 
 # A section as the items see it: (heading, line, date, date as microseconds, time as microseconds,
