@@ -5,7 +5,9 @@ continuation lines), GFM tables, fenced code (skipped; also inside a quote or, i
 item), indented code after a blank line (skipped), blockquotes (their ``>`` markers are dropped; a
 quoted paragraph, or a quote right after a paragraph or an item, is no text, an Obsidian callout
 ``> [!warning] ...`` is) and YAML front matter; of pasted chat and mail, a message's head and Slack's
-``Yesterday``/``Today`` day dividers (``("d", line, 0, word)`` blocks). Everything else is prose.
+``Yesterday``/``Today`` day dividers (``("d", line, 0, word)`` blocks); HTML blocks pasted from a wiki or
+a tracker (a block-level tag at a line's start: ``<table>``, ``<p>``, ``<h2>``, ``<ul>``), whose elements
+:mod:`occ_lib._html` reads as the same blocks. Everything else is prose.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from . import _html
 from ._extract import SERVICENOW_TICKET
 
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2\u00f0\u00c5\u00c4\u00c6\u00ce\u00cf]")
@@ -498,6 +501,12 @@ def _banner(s: str) -> str | None:
     return None
 
 
+def _opens_with_time(text: str) -> bool:
+    """Whether an HTML paragraph opens with its time ('<p>17:00 UTC OPS-5 resolved</p>'): an item of
+    its own, as such a line of prose is."""
+    return _STAMPED.match(text) is not None or (":" in text and _WORD_STAMPED.match(text) is not None)
+
+
 def _join(parts: list[str]) -> str:
     """An item's lines as one text, without its HTML comments (which a reader never sees)."""
     text = " ".join(parts)
@@ -521,6 +530,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
     stack: list[int] = []  # indents of the open list items
     blank = False
     no_close_from: dict[str, int] = {}
+    html_close: dict[str, int] = {}  # (where the document's HTML code elements close, found once)
     while i < n:
         raw = lines[i]
         s = raw.lstrip()
@@ -538,14 +548,29 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                     i += 1
                 continue
         c = s[0]
-        if c == "<" and s.startswith("<!--") and "-->" not in s:
-            # an HTML comment over several lines is not shown: skip through its closing line, as
-            # CommonMark ends such a block there (an unclosed one runs to the end of the file)
-            i += 1
-            while i < n and "-->" not in lines[i]:
+        if c == "<":
+            if s.startswith("<!--") and "-->" not in s:
+                # an HTML comment over several lines is not shown: skip through its closing line, as
+                # CommonMark ends such a block there (an unclosed one runs to the end of the file)
                 i += 1
-            i += 1
-            continue
+                while i < n and "-->" not in lines[i]:
+                    i += 1
+                i += 1
+                continue
+            if raw[0] == "<" and _html.starts_block(raw) and (
+                html := _html.read_block(lines, i, n, html_close)
+            ) is not None:
+                # HTML pasted from a wiki or a tracker ('<table><tr><td>...', '<p>', '<h2>'): its
+                # elements as blocks, read with an HTML parser
+                if pending is not None:
+                    yield _block(pending)
+                    pending = None
+                stack = []
+                blank = False
+                found, i = html
+                for b in found:
+                    yield ("l", *b[1:]) if b[0] == "p" and _opens_with_time(b[3]) else b
+                continue
         quoted = c == ">"
         if quoted:
             while s.startswith(">"):

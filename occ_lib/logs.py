@@ -11,7 +11,8 @@ Reading
     UTF-8 read as cp1252 is undone directly when the line (or each marker sequence such as
     ``â€”``) decodes cleanly, anything else goes through ``ftfy.fix_text``; ``docs.repairs`` counts
     the lines changed. NUL bytes (or mostly control bytes) mean a binary file: skipped with a
-    ``file`` problem, like empty, missing and unreadable files and folders without logs. YAML front
+    ``file`` problem, like empty, missing and unreadable files and folders without logs, and a symbolic
+    link to a missing file, also one a glob or folder holds (its reason names the link's target). YAML front
     matter is read with a safe loader (an impossible date stays a string) and every key kept;
     ``tz:`` (or ``timezone:``) sets the zone of zone-less times, else (also when that zone is
     unknown, a ``time`` problem) a prose declaration ("All times in PDT (UTC-7).",
@@ -92,6 +93,14 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``Temp password``, ``API key``, has its one-word credentials masked); tables are also kept whole in
     ``tables``.
 
+    HTML pasted from a wiki or a tracker is read as the structure it writes, where a block-level tag opens
+    a line (CommonMark's HTML block; an inline ``<br>``, ``<b>`` or ``<kbd>`` stays in its prose): ``<h1>``-
+    ``<h6>`` are headings, ``<li>`` list items (nested by their lists), ``<tr>`` table rows (a first row of
+    ``<th>`` cells is the header; a table is kept whole as a markdown one is), ``<p>`` and other text
+    paragraphs (not in a ``<blockquote>``), ``<pre>`` code; tags are stripped and entities decoded, a
+    ``<br>`` is a clause break (``; ``), ``<del>`` struck text and a link ``[text](url)``; each element is on
+    the line it starts on (:mod:`occ_lib._html`).
+
     Fenced code and HTML comments (``<!-- -->``, which a reader never sees) are skipped; an unclosed fence
     is not a fence, except that a fence in a ``>`` quote opens and closes within the quote (it ends where
     the quote does, at the latest) and a fence in a list item's content, whatever its indentation, is
@@ -99,12 +108,16 @@ Structure (one pass over the lines, then one pass per field over each document's
     block - lines indented 4 columns beyond the open list item's content (or the margin) after a blank
     line, which no list continuation is - is skipped too: code yields no events and no text.
     ``~~Struck-out~~`` words (also ``<del>``, ``<s>``, ``<strike>``) hold no times, deadlines, kinds or misses
-    (``~~ETA 12:00~~ ETA 14:00`` is one deadline; ``~~escalated to CTO~~ resolved`` is resolved), and what is
-    written right after them, an arrow between or not, replaces them (``ETA ~~Oct 10~~ Oct 14 (slipped)``: Oct
-    14 is not the one missed). An escaped pipe (``\\|``) is a pipe inside its cell. The items' fields below
-    are then found field by field over all of a document's items (:func:`_items`), times in one call for the
-    document (:func:`occ_lib.times.find_times_many`): the same values as item by item, with the per-item
-    set-up paid once per document.
+    (``~~ETA 12:00~~ ETA 14:00`` is one deadline; ``~~14:00~~ 15:30 UTC paged`` is at 15:30; ``~~escalated to
+    CTO~~ resolved`` is resolved), and what is written right after them, an arrow between or not, replaces
+    them (``ETA ~~Oct 10~~ Oct 14 (slipped)``: Oct 14 is not the one missed; nor is 17:00 in ``ETA ~~15:00~~
+    17:00, missed``, and the struck 15:00 is no deadline, missed or not: the writer corrected the record,
+    which says nothing of a miss). A struck date or time in a heading dates nothing either (``##
+    ~~2025-10-15~~ 2025-10-16`` is the 16th, :func:`occ_lib.times.parse_heading`). An escaped pipe
+    (``\\|``) is a pipe inside its cell. The items' fields below are then found field by field over all of a
+    document's items (:func:`_items`), times in one call for the document
+    (:func:`occ_lib.times.find_times_many`): the same values as item by item, with the per-item set-up paid
+    once per document.
 
 Per item (the rules, in order)
     - ``tickets``: keys like ``DEPLOY-147``, ``OCC-INF-221``, ``HS-44721`` (upper-case segments, the
@@ -184,8 +197,9 @@ Per item (the rules, in order)
       scheduled ``⏳`` ones); else the section's time (its precision); else the section's date (``day``,
       UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with
       ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions that cannot be
-      resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems; an
-      unreadable heading date is a ``date`` problem.
+      resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems, on
+      the line the mention is written on (in an item of several lines, not its first); an unreadable
+      heading date is a ``date`` problem.
     - ``kind``, the first rule that matches (on the item's lower-case words; a state an arrow leads
       away from is no word of it: "Status: Reopened → Closed" is closed). A word right after a
       negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
@@ -308,9 +322,11 @@ Per item (the rules, in order)
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import gc
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -847,6 +863,7 @@ def _parse_document(
     # Pass 1, the structure: sections, tables and the items with the section each belongs to.
     # The items' fields are then found document-wide, pass by pass (_items), not item by item.
     S, T = acc.sections, acc.tables
+    first_sec, first_table = len(S["line"]), len(T["line"])  # (this document's, from there on)
     parse_heading = _times.parse_heading
     title: str | None = None
     sec: _Section = (None, None, None, _NAT, _NAT, None)
@@ -1077,6 +1094,10 @@ def _parse_document(
             T["frame"].append(frame)
 
     time_problems, n_events = _items(acc, source, items, nesting, tz, rare)
+    if time_problems:
+        # (an item of several lines: each problem names the line its token is written on)
+        starts = [it[0] for it in items] + S["line"][first_sec:] + T["line"][first_table:]
+        time_problems = _token_lines(time_problems, starts, lines)
     # problems in file order, as one pass over the file would have met them
     for line, token, reason in date_problems:
         time_problems.append((line, "date", token, reason))
@@ -1103,6 +1124,45 @@ def _parse_document(
     Dc["expires"].append(_fm_date(acc, source, fmd, "expires", fm.key_lines))
     Dc["tz"].append(tz_name)
     Dc["date_order"].append(order)
+
+
+def _token_lines(
+    problems: list[tuple[int, str, str | None, str]], starts: list[int], lines: list[str]
+) -> list[tuple[int, str, str | None, str]]:
+    """``problems`` (each at its item's first line) with the line of each one's token instead, when
+    the item runs over several lines (continuation lines, a paragraph, a chat message): the line
+    before the next block (``starts``: the lines items, headings and tables start on) that holds it.
+    An item's tokens are looked for in turn from where the one before was found (its mentions come
+    in text order; a pasted dump of thousands stays linear). Only called for documents with problems."""
+    starts = sorted(set(starts))
+    cursor: dict[int, tuple[int, int]] = {}  # item line -> (line index, column) after its last token
+    out = []
+    for line, what, token, reason in problems:
+        k = bisect.bisect_right(starts, line)
+        end = min(starts[k] if k < len(starts) else len(lines) + 1, len(lines) + 1)
+        if token and end - line > 1:
+            at = _find_token(lines, cursor.get(line, (line - 1, 0)), end - 1, token)
+            if at is not None:
+                cursor[line] = at
+                out.append((at[0] + 1, what, token, reason))
+                continue
+        out.append((line, what, token, reason))
+    return out
+
+
+def _find_token(lines: list[str], at: tuple[int, int], end: int, token: str) -> tuple[int, int] | None:
+    """Where ``token`` is next written from ``at`` (line index, column) up to line index ``end``:
+    (its line index, the column after it); a token the item's joined lines split (``ETA 25:30`` /
+    ``UTC``) by its first word; None when neither is there (a token its text was rewritten into)."""
+    probes = (token, token.split()[0]) if " " in token.strip() else (token,)
+    for probe in probes:
+        j, col = at
+        while j < end:
+            c = lines[j].find(probe, col)
+            if c >= 0:
+                return j, c + len(probe)
+            j, col = j + 1, 0
+    return None
 
 
 # A section as the items see it: (heading, line, date, date as microseconds, time as microseconds,
@@ -1550,23 +1610,35 @@ def _files(acc: _Acc, patterns: list[str]) -> list[Path]:
     out: dict[Path, None] = {}
     for pat in patterns:
         p = Path(pat)
+        # (a link to a missing file that a glob or folder holds is kept: reading it names it a problem)
         if any(ch in pat for ch in "*?["):
-            found = expand([pat])
+            found = expand([pat], broken_links=True)
             if not found:
                 acc.problem(pat, None, "file", None, "no files match this pattern")
             for f in found:
                 out.setdefault(f, None)
         elif p.is_dir():
-            found = [f for f in expand([pat]) if f.parent == p and f.suffix.lower() in LOG_SUFFIXES]
+            found = [f for f in expand([pat], broken_links=True)
+                     if f.parent == p and f.suffix.lower() in LOG_SUFFIXES]
             if not found:
                 acc.problem(pat, None, "file", None, "folder holds no log files (*.md, *.markdown, *.txt)")
             for f in found:
                 out.setdefault(f, None)
         elif not p.exists():
-            acc.problem(pat, None, "file", None, "no such file or folder")
+            acc.problem(pat, None, "file", None, _dangling(p) or "no such file or folder")
         else:
             out.setdefault(p, None)
     return list(out)
+
+
+def _dangling(path: Path) -> str | None:
+    """The reason to give for a symbolic link whose target is missing (an archive moved away, a
+    link copied without its file): it says where the link points. None for anything else."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return None  # (not a link)
+    return None if path.exists() else f"a link to a missing file ({target})"
 
 
 def read_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
@@ -1588,8 +1660,10 @@ def read_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
                 acc.problem(source, None, "file", None, "is a folder, not a file")
                 continue
             except OSError as exc:
+                reason = _dangling(path) if isinstance(exc, FileNotFoundError) else None
                 acc.problem(
-                    source, None, "file", None, f"cannot read ({exc.strerror or exc.__class__.__name__})"
+                    source, None, "file", None,
+                    reason or f"cannot read ({exc.strerror or exc.__class__.__name__})",
                 )
                 continue
             _parse_safely(acc, data, source)

@@ -210,7 +210,10 @@ Headings (:func:`parse_heading`)
     and with ``year_near`` a slash ``10/7`` read like one joined to a time) take their year from
     ``year_near`` (the log reader passes the date of the section before, else the
     front matter's ``date`` or ``last_reviewed``), and a ``10/07/2025`` that reads both ways the
-    reading nearest it; without ``year_near`` that is ``problem='ambiguous date ...'``.
+    reading nearest it; without ``year_near`` that is ``problem='ambiguous date ...'``. A struck-out
+    part (``~~...~~``, ``<del>``, ``<s>``, ``<strike>``) is a replaced date or time and is not read:
+    ``## ~~2025-10-15~~ 2025-10-16`` is dated the 16th (and a heading whose only date is struck has
+    none); the title drops a struck part that holds a date or time and keeps struck words.
 Declared zones (:func:`declared_zone`)
     ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
     ``tz: America/Chicago`` -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
@@ -2647,9 +2650,12 @@ def parse_heading(
     heading = text.strip().lstrip("#").strip()
     if "\u20ac" in heading:  # the only way _MOJIBAKE_DASH can match
         heading = _MOJIBAKE_DASH.sub("\u2014", heading)
+    written = heading  # (what the title is cut from; ``heading`` is what is read)
+    spans: list[tuple[int, int]] = []
+    if "~~" in heading or "<" in heading:
+        heading = _unstruck(heading, spans, tz)
     date: dt.date | None = None
     problem: str | None = None
-    spans: list[tuple[int, int]] = []
     mentions = find_times(heading, day=None, tz=tz, year_near=year_near)
     for mm in mentions:
         if date is not None or not mm.has_date or _is_rel(mm.raw):
@@ -2711,9 +2717,9 @@ def parse_heading(
     pos = 0
     for s, e in sorted(spans):  # (spans may overlap: a slash date inside its mention)
         if s > pos:
-            kept.append(heading[pos:s])
+            kept.append(written[pos:s])
         pos = max(pos, e)
-    kept.append(heading[pos:])
+    kept.append(written[pos:])
     title = " ".join(kept)
     if "(" in title or "[" in title:
         title = _EMPTY_BRACKETS.sub(" ", title)
@@ -2726,6 +2732,30 @@ def parse_heading(
         if title == before:
             break
     return Heading(title.strip(), date, at, problem, precision, zone)
+
+
+# a struck-out part of a heading: '## ~~2025-10-15~~ 2025-10-16', '## <del>Oct 15</del> Oct 16'
+_STRUCK = re.compile(r"~~[^~\n]+~~|(?i:<(del|s|strike)\b[^<>]{0,200}>[^<>\n]{1,200}</\1\s*>)")
+
+
+def _unstruck(heading: str, spans: list[tuple[int, int]], tz: dt.tzinfo | str | None) -> str:
+    """``heading`` with its struck-out parts blanked (the same length, so that spans still point into
+    it): a struck date or time was replaced and dates nothing. A struck part that holds one is no
+    title either (it joins ``spans``); struck words stay in the title, as written."""
+    if "~~" not in heading and _STRUCK_TAG_HINT.search(heading) is None:
+        return heading
+
+    def blank(m: re.Match[str]) -> str:
+        part = m.group(0)
+        if _A_DIGIT.search(part) is not None and find_times(part.replace("~", " "), day=None, tz=tz):
+            spans.append(m.span())
+        return " " * len(part)
+
+    return _STRUCK.sub(blank, heading)
+
+
+_STRUCK_TAG_HINT = re.compile(r"(?i:<(?:del|s|strike)\b)")
+_A_DIGIT = re.compile(r"\d")
 
 
 _ISO_WEEK = re.compile(

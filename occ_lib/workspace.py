@@ -151,7 +151,8 @@ class Workspace:
         if self._log_override is not None:
             return read_logs(list(self._log_override))
         if "logs" not in self.config.model_fields_set:
-            return read_logs([str(p) for p in self.log_paths()])
+            # (a link to a missing file is read too, and named a problem, as a glob given here is)
+            return read_logs([str(p) for p in expand(self.config.logs, self.root, broken_links=True)])
         return read_logs([str(self.root / p) for p in self.config.logs])
 
     @cached_property
