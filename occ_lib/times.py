@@ -76,7 +76,8 @@ Ranges
     10:00, now 13:00``: the old one and the new one.
 Keywords after a time (and what is no keyword: ``caused by the 14:55 deploy``, ``introduced by``,
 ``triggered by``... name a cause; Go's ``context deadline exceeded`` is a timeout error; a clock time
-followed by a unit, ``01:02 min``, or after ``elapsed time:``/``total time:``, is a duration)
+followed by a unit, ``01:02 min`` (not by a key that opens with one, ``14:30 SEC-88``), or after ``elapsed
+time:``/``total time:``, is a duration)
     A keyword written after the time that opens an item takes that time as its deadline (``17:00 UTC
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
@@ -1621,7 +1622,8 @@ def _scan(
     return out, base
 
 
-_UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b")
+# (not a ticket key that opens with a unit's letters: '14:30 SEC-88 phishing report' is a time)
+_UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b(?!-\w)")
 _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _RANGE_NEXT = re.compile(r"\s?(?:[\u2013\u2014]|--?)\s?\d")
 # words after which 'H:MM(:SS)' is how long something took, not a time of day

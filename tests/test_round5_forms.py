@@ -1,0 +1,59 @@
+"""Round 5, date and time forms and zones: European short dates, ordinal dates, slash dates joined to
+their times, capitalised 'Hrs', units that open ticket keys, weeks written as 'w/c', zone
+abbreviations (known and unknown), dotted offsets and fullwidth digits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from occ_lib.logs import parse_log
+from occ_lib.times import find_times
+
+D = dt.date(2025, 10, 9)
+
+
+def ts(s: str) -> pd.Timestamp:
+    return pd.Timestamp(s, tz="UTC")
+
+
+def _events(text: str) -> list[list]:
+    ev = parse_log(text, "x.md").events
+    return ev[["line", "at", "at_precision", "kind"]].values.tolist()
+
+
+def _deadlines(text: str) -> list[list]:
+    dl = parse_log(text, "x.md").deadlines
+    return dl[["line", "due_at", "due_precision", "keyword"]].values.tolist()
+
+
+def _read(text: str, tz: str | None = None, day: dt.date | None = D) -> list[tuple]:
+    return [(m.raw, m.at, m.keyword, m.problem) for m in find_times(text, day=day, tz=tz)]
+
+
+def _utc(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=dt.UTC)
+
+
+# --- td50 sec_ticket_after_time: a unit's letters opening a ticket key are no unit -------------------
+
+
+def test_a_ticket_key_after_a_time_is_not_a_duration_unit():
+    text = (
+        "# Security team log\nAll times in SGT.\n\n## Thu 9 Oct 2025\n"
+        "- 14:30 SEC-88 phishing report escalated to CISO\n"
+        "- SEC-89 vendor patch ETA 17:00 SEC-90 blocked on it\n"
+        "- 14:30 OPS-88 phishing report escalated to CISO\n"
+    )
+    assert _events(text) == [
+        [5, ts("2025-10-09 06:30"), "minute", "escalation"],
+        [6, ts("2025-10-09 00:00"), "day", "blocked"],
+        [7, ts("2025-10-09 06:30"), "minute", "escalation"],
+    ]
+    assert _deadlines(text) == [[6, ts("2025-10-09 09:00"), "minute", "ETA"]]
+    assert _read("14:30 MIN-4 paged") == [("14:30", _utc(2025, 10, 9, 14, 30), None, None)]
+    # (a unit is still one: how long, no time of day)
+    assert _read("Total time: 01:02 min") == []
+    assert _read("took 00:14 mins, sec.") == []
+    assert _read("lap 00:14 SEC") == []
