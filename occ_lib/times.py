@@ -17,8 +17,8 @@ What counts as a time
     only with AM/PM: ``9.30`` alone is a number), ``12 noon``, ``12:00 noon`` (``noon`` is a meridiem only
     after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
-    ``09:30 hrs`` and ``0930 hrs`` (in the document's zone unless a zone follows, ``1530 hrs IST``;
-    ``hrs of`` is a duration).
+    ``09:30 hrs`` and ``0930 hrs``, also ``Hrs`` and ``HRS`` (in the document's zone unless a zone
+    follows, ``1530 hrs IST``; ``hrs of`` is a duration).
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
     ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``). Military style
     only with a UTC zone: ``0900Z``, ``1730 UTC``, ``2359 GMT``, ``0900 UTC+2`` (so ``2025 UTC`` reads
@@ -541,7 +541,7 @@ def _time_re(p: str, lookbehind: bool = True) -> str:
         rf"(?:(?:(?::|\.(?=\d{{2}}\s?[AaPp]\.?[Mm]))(?P<{p}mi>\d{{2}})"
         rf"(?::(?P<{p}s>\d{{2}})(?:[.,](?P<{p}f>\d{{1,9}}))?)?(?![\d]|:\d))"
         # ('4:15p', '9:30a': US shorthand, the letter right after the minutes)
-        rf"(?:\s?(?P<{p}ap>{_AMPM}|(?<=\d)[AaPp](?![A-Za-z]))|\s?hrs\.?(?![A-Za-z]))?"
+        rf"(?:\s?(?P<{p}ap>{_AMPM}|(?<=\d)[AaPp](?![A-Za-z]))|\s?(?:hrs|Hrs|HRS)\.?(?![A-Za-z]))?"
         rf"|h(?P<{p}hm>\d{{2}})(?![\w])"
         rf"|\s?(?P<{p}bap>{_AMPM})"
         + (_BARE_RANGE_START if p == "b" else "") + ")"
@@ -602,7 +602,7 @@ _FULL_SRC = (
     # military-style UTC times, only with their zone: '0900Z', '1730 UTC' (a bare '0900' is a number)
     r"|(?P<mil>(?P<milh>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?:Z|\s?(?:UTC|GMT)"
     r"(?:\s?(?P<milo>[+\-\u2212]\d{1,2}(?::?\d{2})?))?"
-    r"|(?P<milhrs>\s?hrs\.?(?!\s+of\b))(?:\s(?P<milz>" + _ZWORD + r")(?![^\W_]|/))?)"
+    r"|(?P<milhrs>\s?(?:hrs|Hrs|HRS)\.?(?!\s+(?i:of)\b))(?:\s(?P<milz>" + _ZWORD + r")(?![^\W_]|/))?)"
     r"(?![^\W_]|\s?[+\-\u2212]\d))"
 )
 _FULL = re.compile(_FULL_SRC)
@@ -1624,7 +1624,7 @@ def _scan(
 
 # (not a ticket key that opens with a unit's letters: '14:30 SEC-88 phishing report' is a time)
 _UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b(?!-\w)")
-_PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:hrs|Hrs|HRS)\.?)?")  # ('took 2:30 hrs')
 _RANGE_NEXT = re.compile(r"\s?(?:[\u2013\u2014]|--?)\s?\d")
 # words after which 'H:MM(:SS)' is how long something took, not a time of day
 _DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time", "uptime", "mttr", "mttd",

@@ -57,3 +57,22 @@ def test_a_ticket_key_after_a_time_is_not_a_duration_unit():
     assert _read("Total time: 01:02 min") == []
     assert _read("took 00:14 mins, sec.") == []
     assert _read("lap 00:14 SEC") == []
+
+
+# --- td50 hrs_capitalised: 'Hrs' and 'HRS' are 'hrs' -----------------------------------------------
+
+
+def test_hrs_written_capitalised_or_in_capitals_is_a_time():
+    text = (
+        "---\ntz: Asia/Kolkata\n---\n# NOC Bangalore\n\n## 09-Oct-2025\n"
+        "- 09:30 HRS NET-4 link down, paged on-call\n- NET-1 carrier ETA 1700 Hrs\n"
+    )
+    assert _events(text) == [
+        [7, ts("2025-10-09 04:00"), "minute", "escalation"],
+        [8, ts("2025-10-09 00:00"), "day", "deadline"],
+    ]
+    assert _deadlines(text) == [[8, ts("2025-10-09 11:30"), "minute", "ETA"]]
+    assert _read("cutover 1730 HRS IST") == [("1730 HRS IST", _utc(2025, 10, 9, 12), None, None)]
+    # ('Hrs of' is a duration as 'hrs of' is; so is a clock in hours after a duration word)
+    assert _read("2025 Hrs of work, 0930 HRSx") == []
+    assert _read("took 2:30 HRS, outage lasted 1:15 hrs") == []
