@@ -41,7 +41,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``### 14:05 (UTC) paged``), sets it for its section's and subsections' zone-less times, not for the
     document; so does, in a document that declares no zone, a heading timed in one (``### @bob commented
     on Oct 8, 2025, 4:01 PM PDT``). Under
-    a heading that names a week (``## Week of Oct 6``, ``Weekly status - Oct 10``, ``W41``; an ISO week
+    a heading that names a week (``## Week of Oct 6``, ``## w/c 6 October``, ``## Week commencing 6 Oct
+    2025``, ``Weekly status - Oct 10``, ``W41``; an ISO week
     number is dated by its Monday when written with its year, ``2026-W01``, ``Week 1 (2026)``, or alone
     with a weekly log's words, ``## W01``, ``Weekly status W41``, in the year nearest the section before;
     not ``Sprint 12 - Week 1``, ``Week 3 of onboarding``, ``Hardware refresh W2``) a weekday in an item is
@@ -1117,7 +1118,11 @@ def _standup_reading(text: str) -> str | None:
 
 # a heading that names a week: what is under it names its weekdays ('- Thu 9:05 AM pinged' under
 # '## Week of Oct 6' is Oct 9, not the Thursday before)
-_WEEK_HEADING = re.compile(r"(?i:\bweek\s+(?:of\b|\d)|\bweekly\b|\bwk\s*\d)|\bW\d{1,2}\b")
+# ('## w/c 6 October', '## Week commencing 6 Oct 2025': British for the week that starts that day)
+_WEEK_HEADING = re.compile(
+    r"(?i:\bweek\s+(?:of\b|\d|(?:commencing|beginning|starting)\b)|\bw/[cb]\b|\bweekly\b|\bwk\s*\d)"
+    r"|\bW\d{1,2}\b"
+)
 _SUBJECT = re.compile(r"[*_]{0,2}(?i:subject):[*_]{0,2}\s*(?:(?i:re|fwd?):\s*)*(.+)")
 # what makes a paragraph an event: any of these kinds, a ticket of its own, a time or a deadline
 # ('Hi all,', 'Thanks, Priya' and 'All times in PDT.' are none); a 'Key: value' field ('**Status:**

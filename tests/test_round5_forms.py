@@ -76,3 +76,26 @@ def test_hrs_written_capitalised_or_in_capitals_is_a_time():
     # ('Hrs of' is a duration as 'hrs of' is; so is a clock in hours after a duration word)
     assert _read("2025 Hrs of work, 0930 HRSx") == []
     assert _read("took 2:30 HRS, outage lasted 1:15 hrs") == []
+
+
+# --- td50 week_commencing: 'w/c' and 'Week commencing' headings name a week --------------------------
+
+
+def test_weekdays_under_a_week_commencing_heading_are_in_that_week():
+    def days(heading: str, front: str = "") -> list[str]:
+        text = (
+            f"---\ntz: Europe/London\n{front}---\n# Platform London — weekly status\n\n## {heading}\n"
+            "- Thu 14:00 OPS-51 escalated to Eng Mgr\n- Sun 10:00 OPS-52 resolved\n- Mon 09:00 OPS-53 acked\n"
+        )
+        return parse_log(text, "x.md").events["at"].dt.strftime("%a %Y-%m-%d %H:%M").tolist()
+
+    week = ["Thu 2025-10-09 13:00", "Sun 2025-10-12 09:00", "Mon 2025-10-06 08:00"]
+    assert days("w/c 6 October 2025") == week
+    assert days("W/C 6 Oct 2025") == week
+    assert days("Week commencing 6 Oct 2025") == week
+    assert days("Week beginning 6 October 2025") == week
+    assert days("w/c 6 October", "date: 2025-10-01\n") == week  # (the year of the section before)
+    assert days("Week of 2025-10-06") == week
+    # (a 'w/' that is no week: the weekdays are the last ones on or before the section's day)
+    assert days("Rollout w/config 2025-10-06") == [
+        "Thu 2025-10-02 13:00", "Sun 2025-10-05 09:00", "Mon 2025-10-06 08:00"]
