@@ -537,7 +537,7 @@ def _fm_date(
 
 
 _HEADER_TIME_WORD = re.compile(r"(?i:\b(?:times?|when|timestamps?|start|end|eta|due|at|hours?|clock)\b)")
-_HEADER_TOKEN = re.compile(r"[A-Za-z][A-Za-z_/]*(?:[+\-\u2212]\d{1,2}(?::?\d{2})?)?")
+_HEADER_TOKEN = re.compile(r"[A-Za-z][A-Za-z_/]*(?:[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?")
 
 
 def _header_zone(headers: list[str]) -> dt.tzinfo | None:

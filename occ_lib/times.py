@@ -119,7 +119,8 @@ Zones (:func:`zone_named`)
     Asia/Jakarta; ``PHT`` -> Asia/Manila; ``PKT`` -> Asia/Karachi; ``MSK`` -> Europe/Moscow;
     ``SAST`` -> Africa/Johannesburg; ``BRT`` -> America/Sao_Paulo; ``Central/Eastern/Western European
     (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; any IANA name; fixed offsets
-    ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``.
+    ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``, and after UTC or GMT the minutes after a dot too
+    (``UTC+5.30``, ``IST (UTC+5.30)``: +05:30, as India's offset is often written).
     Abbreviations go through the IANA zone, so daylight saving follows the date (``EST`` written in
     July still means New York time that day, UTC-4); where the clocks go back or ahead, a seasonal
     abbreviation picks the offset (``01:30 EST`` on 2025-11-02 is the second 01:30, 06:30 UTC;
@@ -298,7 +299,11 @@ _ZONE_TABLE: dict[str, str] = {
     "MSK": "Europe/Moscow", "SAST": "Africa/Johannesburg", "BRT": "America/Sao_Paulo",
 }
 
-_OFFSET_RE = re.compile(r"(?:UTC|GMT|UT)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+# (minutes after a dot only after UTC or GMT: 'UTC+5.30', as India's offset is often written)
+_OFFSET_RE = re.compile(
+    r"(?P<utc>UTC|GMT|UT)?\s*(?P<sign>[+\-\u2212])\s*(?P<h>\d{1,2})(?:(?::?|(?P<dot>\.))(?P<m>\d{2}))?",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=512)
@@ -315,14 +320,14 @@ def zone_named(name: str) -> dt.tzinfo | None:
     if iana:
         return _Abbreviated.named(iana, key.upper()) if key.upper() in _SEASONAL else ZoneInfo(iana)
     m = _OFFSET_RE.fullmatch(key)
-    if m:
-        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+    if m and (m.group("utc") or not m.group("dot")):
+        hours, minutes = int(m.group("h")), int(m.group("m") or 0)
         if hours > 14 or minutes > 59:
             return None
         delta = dt.timedelta(hours=hours, minutes=minutes)
         if not delta:
             return UTC
-        return dt.timezone(-delta if m.group(1) != "+" else delta)
+        return dt.timezone(-delta if m.group("sign") != "+" else delta)
     if "/" in key and re.fullmatch(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){1,2}", key):
         try:
             return ZoneInfo(key)
@@ -398,12 +403,12 @@ def _coerce_tz(tz: dt.tzinfo | str | None) -> dt.tzinfo:
 
 
 _DECL_ZONE = (
-    r"(?P<z>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?"
+    r"(?P<z>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?"
     r"|[+\-]\d{2}:?\d{2}|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     # a city's time ('London time (BST)', 'New York time'): the zone of that city, else the one in brackets
     r"|(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+){0,2})\s+[Tt]ime(?![A-Za-z])"
     r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
-    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\s*\))?"
+    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?|[A-Z]{2,5})\s*\))?"
 )
 # Tried only where 'time' or 'tz' occurs (found with str.find, which is memchr-fast): a regex scan
 # of a whole document with IGNORECASE runs at ~10 MB/s, too slow for the log reader.
@@ -489,7 +494,7 @@ _IANA = (
     r"/[A-Za-z_]+(?:/[A-Za-z_]+)?"
 )
 _ZWORD = (
-    _IANA + r"|(?:UTC|GMT|UT)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|Zulu|utc"
+    _IANA + r"|(?:UTC|GMT|UT)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?|Zulu|utc"
     r"|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+European)(?:\s+Time)?"
     r"|AKST|AKDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT"
@@ -601,7 +606,7 @@ _FULL_SRC = (
     r"|(?P<bd>\d{1,2})(?:st|nd|rd|th)?(?![^\W_]|:\d)"
     # military-style UTC times, only with their zone: '0900Z', '1730 UTC' (a bare '0900' is a number)
     r"|(?P<mil>(?P<milh>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?:Z|\s?(?:UTC|GMT)"
-    r"(?:\s?(?P<milo>[+\-\u2212]\d{1,2}(?::?\d{2})?))?"
+    r"(?:\s?(?P<milo>[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?))?"
     r"|(?P<milhrs>\s?(?:hrs|Hrs|HRS)\.?(?!\s+(?i:of)\b))(?:\s(?P<milz>" + _ZWORD + r")(?![^\W_]|/))?)"
     r"(?![^\W_]|\s?[+\-\u2212]\d))"
 )
@@ -1147,7 +1152,7 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         if m.group("milhrs"):
             tz = zone_named(m.group("milz")) if m.group("milz") else None
         else:
-            tz = zone_named(offset.replace("\u2212", "-")) if offset else UTC
+            tz = zone_named("UTC" + offset.replace("\u2212", "-")) if offset else UTC  # ('UTC+5.30')
         cand = _Cand(start, end, "time", tz=tz)
         cand.time = (int(m.group("milh")), int(m.group("milm")), 0, 0, "minute", 0)
         if cand.tz is None and offset:

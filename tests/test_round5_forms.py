@@ -9,7 +9,7 @@ import datetime as dt
 import pandas as pd
 
 from occ_lib.logs import parse_log
-from occ_lib.times import find_times
+from occ_lib.times import find_times, zone_named
 
 D = dt.date(2025, 10, 9)
 
@@ -99,3 +99,29 @@ def test_weekdays_under_a_week_commencing_heading_are_in_that_week():
     # (a 'w/' that is no week: the weekdays are the last ones on or before the section's day)
     assert days("Rollout w/config 2025-10-06") == [
         "Thu 2025-10-02 13:00", "Sun 2025-10-05 09:00", "Mon 2025-10-06 08:00"]
+
+
+# --- td50 offset_dot_minutes(_decl): 'UTC+5.30' is +05:30 --------------------------------------------
+
+
+def test_an_offset_with_its_minutes_after_a_dot_is_read_whole():
+    item = "# Payments SRE\n\n## 2025-10-09\n- 10:40 UTC+5.30 PAY-410 escalated to Rahul (Eng Mgr)\n"
+    assert _events(item) == [[4, ts("2025-10-09 05:10"), "minute", "escalation"]]
+    declared = "# Payments SRE\nAll times in UTC+5.30.\n\n## 2025-10-09\n- 10:40 PAY-410 escalated\n"
+    log = parse_log(declared, "x.md")
+    assert log.docs["tz"].tolist() == ["+05:30"]
+    assert log.events["at"].tolist() == [ts("2025-10-09 05:10")]
+    assert _read("ETA 17:00 GMT+5.30, 0900 UTC+5.30 paged, 09:00 IST (UTC+5.30) acked") == [
+        ("17:00 GMT+5.30", _utc(2025, 10, 9, 11, 30), "ETA", None),
+        ("0900 UTC+5.30", _utc(2025, 10, 9, 3, 30), None, None),
+        ("09:00 IST", _utc(2025, 10, 9, 3, 30), None, None),
+    ]
+    # a section's zone and a table column's, written so
+    text = (
+        "## 2025-10-09 Bangalore (UTC+5.30)\n- 10:40 PAY-1 paged\n\n## 2025-10-09 desk\n"
+        "| Time (UTC+5.30) | What |\n|---|---|\n| 10:40 | PAY-2 paged |\n"
+    )
+    assert parse_log(text, "x.md").events["at"].tolist() == [ts("2025-10-09 05:10")] * 2
+    # (a dot without UTC or GMT before it is no offset's, and a version after one is no minutes)
+    assert zone_named("+5.30") is None
+    assert _read("10:40 UTC+2.10.1 rollout") == [("10:40 UTC+2", _utc(2025, 10, 9, 8, 40), None, None)]
