@@ -37,7 +37,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``), or
     names one alone in brackets or after a closing dash as zones are written (``## Timeline (UTC)``, ``[PT]``,
     ``- PDT``, ``(Pacific)``, ``(America/Los_Angeles)``; not ``## Payments (ET team)``, ``## Rollout (EU)``,
-    an abbreviation the words before it spell, ``## Integrated System Test (IST)``, nor a time's own zone,
+    an abbreviation the words before it spell, ``## Integrated System Test (IST)``, nor ``(ART)``, ``(WEST)``,
+    more likely a name there, ``## PI planning (ART)``, nor a time's own zone,
     ``### 14:05 (UTC) paged``), sets it for its section's and subsections' zone-less times, not for the
     document; so does, in a document that declares no zone, a heading timed in one (``### @bob commented
     on Oct 8, 2025, 4:01 PM PDT``). Under
@@ -702,6 +703,9 @@ _HEADING_ZONE = re.compile(
     r"\(\s*([^()\[\]]{1,40}?)\s*\)|\[\s*([^()\[\]]{1,40}?)\s*\]|\s[-\u2013\u2014]\s+(\S+(?:\s+Time)?)\s*$"
 )
 _HEADING_ZONE_WORDS = frozenset(("Pacific", "Eastern", "Central", "Mountain"))
+# (zone abbreviations that a heading's brackets more likely hold as a name: '## PI planning (ART)', an
+# agile release train; '## Rollout (WEST)')
+_HEADING_NOT_ZONES = frozenset(("WEST", "ART"))
 # (right after a time a zone is that time's, '### 14:05 (UTC) paged': the section keeps the document's)
 _AFTER_TIME = re.compile(r"(?:\d|(?i:[ap]\.?m\.?))$")
 
@@ -714,7 +718,8 @@ def _heading_zone(heading: str) -> dt.tzinfo | None:
     for m in _HEADING_ZONE.finditer(heading):
         word = m.group(1) or m.group(2) or m.group(3)
         if not (
-            word.isupper() and 2 <= len(word) <= 5 and word != "WEST" or "/" in word or word[:1] in "+-"
+            word.isupper() and 2 <= len(word) <= 5 and word not in _HEADING_NOT_ZONES or "/" in word
+            or word[:1] in "+-"
             or word.upper().startswith(("UTC", "GMT")) or word.split()[0] in _HEADING_ZONE_WORDS
         ) or _AFTER_TIME.search(heading[: m.start()].rstrip()):
             continue

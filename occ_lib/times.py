@@ -117,7 +117,10 @@ Zones (:func:`zone_named`)
     Australia/Sydney; ``ACST ACDT`` -> Australia/Adelaide; ``AWST`` -> Australia/Perth; ``NZST
     NZDT`` -> Pacific/Auckland; ``HKT`` -> Asia/Hong_Kong; ``ICT`` -> Asia/Bangkok; ``WIB`` ->
     Asia/Jakarta; ``PHT`` -> Asia/Manila; ``PKT`` -> Asia/Karachi; ``MSK`` -> Europe/Moscow;
-    ``SAST`` -> Africa/Johannesburg; ``BRT`` -> America/Sao_Paulo; ``Central/Eastern/Western European
+    ``SAST`` -> Africa/Johannesburg; ``BRT`` -> America/Sao_Paulo; ``MYT`` -> Asia/Kuala_Lumpur; ``AET``
+    -> Australia/Sydney; ``NZT`` -> Pacific/Auckland; ``GST`` -> Asia/Dubai (Gulf); ``EAT`` ->
+    Africa/Nairobi; ``WAT`` -> Africa/Lagos; ``ART`` -> America/Argentina/Buenos_Aires (these seven, words
+    too, only in capitals); ``Central/Eastern/Western European
     (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; any IANA name; fixed offsets
     ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``, and after UTC or GMT the minutes after a dot too
     (``UTC+5.30``, ``IST (UTC+5.30)``: +05:30, as India's offset is often written).
@@ -215,8 +218,11 @@ Unresolvable
     ``[???]``, ``??:??``, ``(Time TBC)``, ``ETA TBD`` (TBC/TBD/TBA after a time word), impossible
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
     (``2025-13-40``, ``Feb 30``, a year-less ``Oct 11`` with no ``day``) and written but unknown
-    zones (``09:00 Europe/Berln``, ``UTC+25``) are mentions with ``at=None`` and a ``problem``;
-    every mention has exactly one of ``at`` and ``problem``.
+    zones (``09:00 Europe/Berln``, ``UTC+25``; and capitals right after a time shaped as a zone's
+    abbreviation that occ does not know, three to five letters ending in T, ``17:00 XYT``, ``17:00 XYST``:
+    not the words and team acronyms written so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a
+    key, ``17:00 SIT-4``; ``17:00 API`` and ``17:00 CAB`` are no zone's shape) are mentions with
+    ``at=None`` and a ``problem``; every mention has exactly one of ``at`` and ``problem``.
 """
 
 from __future__ import annotations
@@ -297,7 +303,11 @@ _ZONE_TABLE: dict[str, str] = {
     "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "HKT": "Asia/Hong_Kong",
     "ICT": "Asia/Bangkok", "WIB": "Asia/Jakarta", "PHT": "Asia/Manila", "PKT": "Asia/Karachi",
     "MSK": "Europe/Moscow", "SAST": "Africa/Johannesburg", "BRT": "America/Sao_Paulo",
+    "MYT": "Asia/Kuala_Lumpur", "AET": "Australia/Sydney", "NZT": "Pacific/Auckland", "GST": "Asia/Dubai",
+    "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos", "ART": "America/Argentina/Buenos_Aires",
 }
+# (abbreviations that are words too, 'art', 'eat': a zone only in capitals)
+_CAPS_ONLY = frozenset(("MYT", "AET", "NZT", "GST", "EAT", "WAT", "ART"))
 
 # (minutes after a dot only after UTC or GMT: 'UTC+5.30', as India's offset is often written)
 _OFFSET_RE = re.compile(
@@ -315,6 +325,8 @@ def zone_named(name: str) -> dt.tzinfo | None:
     if not key or len(key) > 64:
         return None
     iana = _ZONE_TABLE.get(key.upper())
+    if iana is not None and key.upper() in _CAPS_ONLY and not key.isupper():
+        return None
     if iana == "UTC":
         return UTC
     if iana:
@@ -498,8 +510,24 @@ _ZWORD = (
     r"|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+European)(?:\s+Time)?"
     r"|AKST|AKDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT"
-    r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|ET|CT|MT|PT"
+    r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|MYT|AET|NZT|GST|EAT|WAT|ART"
+    r"|ET|CT|MT|PT"
 )
+# Capitals shaped as a zone's abbreviation (three to five letters ending in T: 'XYT', 'XYST') that no zone
+# above is, written right after a time: a zone occ does not know, reported rather than read as the
+# document's. Not the words and team acronyms written so ('17:00 UAT sign-off', '09:00 POST /orders'),
+# nor a key ('17:00 SIT-4'); '17:00 API', '17:00 CAB' are no zone's shape.
+_NOT_ZONES = (
+    "ACT|ANT|APT|BAT|BET|BIT|BUT|CUT|DOT|FIT|GET|GOT|HIT|HOT|JET|KIT|LET|LOT|MET|NET|NOT|NUT|OPT|OUT"
+    "|PAT|PIT|POT|PUT|RAT|SAT|SET|SIT|TAT|VAT|WET|YET|UAT|SLT|ELT|DST|CRT|DVT|EVT|PVT|QAT|RCT|CBT|TBT"
+    "|BEST|BOOT|CAST|CHAT|COST|DUST|EAST|EDIT|EXIT|FACT|FAST|FONT|HALT|HINT|HOST|JUST|LAST|LEFT|LIFT"
+    "|LIST|LOST|MEET|MOST|MUST|NEXT|PART|PAST|PORT|POST|QUIT|REST|ROOT|SENT|SHOT|SHUT|SLOT|SORT|SPOT"
+    "|STAT|SUIT|TEST|TEXT|THAT|UNIT|VENT|WAIT|WANT|WENT|WHAT|DEBT|DIRT|FOOT|HEAT|HURT|RENT|SALT|SEAT"
+    "|SOFT|VOLT|WATT|ABORT|ADMIT|ADOPT|AGENT|ALERT|AUDIT|BLAST|BOOST|BURST|CHART|COUNT|CRAFT|DRAFT"
+    "|EVENT|FAULT|FIRST|FLOAT|FRONT|GHOST|GRANT|GUEST|INPUT|LIGHT|NIGHT|PAINT|PILOT|PLANT|POINT|PRINT"
+    "|QUIET|RESET|RIGHT|ROBOT|SHIFT|SHORT|SMART|SPENT|SPLIT|START|TIGHT|TRUST|UNSET|WORST"
+)
+_ZONE_LIKE = r"(?!(?:" + _NOT_ZONES + r")(?![A-Za-z]))[A-Z]{2,4}T(?![^\W_]|[-/+.:&']\w)"
 
 
 # A token boundary before a date or time: not glued to a letter or digit, a path, a dot, colon or
@@ -568,6 +596,7 @@ def _zone_re(p: str, signed: bool) -> str:
         rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
         rf"|\s{{0,2}}\(\s?(?P<{p}zp>{_ZWORD})\s?\)"
         rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?![^\W_]|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
+        rf"|\s{{1,2}}(?P<{p}zu>{_ZONE_LIKE})"  # (one occ does not know: a problem, not the default zone)
         r")?"
     )
 
@@ -962,13 +991,13 @@ def _match_zone(g: _Groups, p: str) -> tuple[dt.tzinfo | None, bool]:
 
 
 def _zone_written(
-    z: str | None, off: str | None, zp: str | None, zw: str | None
+    z: str | None, off: str | None, zp: str | None, zw: str | None, zu: str | None = None
 ) -> tuple[dt.tzinfo | None, str | None]:
     """(zone, the text written for it) of a time's zone groups (:func:`_zone_re`); the zone is
     None for an unknown name, and both are None when none was written."""
     if z:
         return UTC, z
-    word = off or zp or zw
+    word = off or zp or zw or zu
     if word:
         return zone_named(word.replace("\u2212", "-")), word
     return None, None
@@ -976,7 +1005,7 @@ def _zone_written(
 
 _DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy ey em ed esep") for p in ("a", "c")}
 _TIME_GET = {p: _getter(p, "h mi hm s f ap bap") for p in ("a", "ae", "b", "be", "s", "se")}
-_ZONE_GET = {p: _getter(p, "z off zp zw") for p in ("a", "ae", "b", "be", "s", "se")}
+_ZONE_GET = {p: _getter(p, "z off zp zw zu") for p in ("a", "ae", "b", "be", "s", "se")}
 _SLASH_GET = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sl1", "sl2", "sly")))
 _SLASH_NEAR_DAYS = 62  # a year-less slash date farther than this from the section date is no date
 
@@ -1097,7 +1126,7 @@ def _slash_reading(
 
 _FAST_GROUPS = tuple(
     _FULL.groupindex[n]
-    for n in ("be_", "con", "bh", "bmi", "bhm", "bs", "bap", "bbap", "bz", "boff", "bzp", "bzw")
+    for n in ("be_", "con", "bh", "bmi", "bhm", "bs", "bap", "bbap", "bz", "boff", "bzp", "bzw", "bzu")
 )
 _I_AT, _I_AE, _I_BE, _I_SE = (_FULL.groupindex[n] - 1 for n in ("at_", "ae_", "be_", "se_"))
 
@@ -1678,7 +1707,7 @@ def _short_hour(
     hour = int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)
     c = _Cand(s, m.end(), "time")
     c.time = (hour, 0, 0, 0, "minute", 0)
-    c.tz, word = _zone_written(*m.group("kz", "koff", "kzp", "kzw"))
+    c.tz, word = _zone_written(*m.group("kz", "koff", "kzp", "kzw", "kzu"))
     if word is not None and c.tz is None:
         c.problem = f"unknown time zone {word}"
     return c
@@ -1990,7 +2019,7 @@ def _fast_time(
     a: int, b: int,
 ) -> TimeMention | None:
     """The common 'HH:MM [zone]' with nothing else, straight to a mention; None for the general path."""
-    be, con, h, mi, hm, sec, ap, bap, z, off, zp, zw = m.group(*_FAST_GROUPS)
+    be, con, h, mi, hm, sec, ap, bap, z, off, zp, zw, zu = m.group(*_FAST_GROUPS)
     if be is not None or con is not None or hm is not None or sec is not None or ap is not None:
         return None
     if bap is not None or base is None:
@@ -2002,8 +2031,8 @@ def _fast_time(
     if z:
         tzinfo: dt.tzinfo | None = UTC
         zone = "UTC"
-    elif off or zp or zw:
-        word = off or zp or zw
+    elif off or zp or zw or zu:
+        word = off or zp or zw or zu
         known = _FAST_ZONES.get(word)
         if known is None:
             tz_ = zone_named(word.replace("\u2212", "-"))
@@ -2042,11 +2071,13 @@ _CLOCK_TIME = {"noon": (12, 0, 0, 0, "minute", 0), "midday": (12, 0, 0, 0, "minu
 
 def _clock_cand(m: re.Match[str], start: int) -> _Cand:
     """The time of a ``_CLOCK_WORD`` match ('noon ET'), as a mention starting at ``start``."""
-    z, off, zp, zw = m.group("nz", "noff", "nzp", "nzw")
-    word = "Z" if z else (off or zp or zw)
+    z, off, zp, zw, zu = m.group("nz", "noff", "nzp", "nzw", "nzu")
+    word = "Z" if z else (off or zp or zw or zu)
     tz = zone_named(word.replace("\u2212", "-")) if word else None
-    c = _Cand(start, m.end() if tz is not None else m.end("cw"), "time", tz=tz)
+    c = _Cand(start, m.end() if tz is not None or zu else m.end("cw"), "time", tz=tz)
     c.time = _CLOCK_TIME[m.group("cw").lower()]
+    if zu:
+        c.problem = f"unknown time zone {zu}"  # ('noon XYT': not the document's noon)
     return c
 
 

@@ -125,3 +125,59 @@ def test_an_offset_with_its_minutes_after_a_dot_is_read_whole():
     # (a dot without UTC or GMT before it is no offset's, and a version after one is no minutes)
     assert zone_named("+5.30") is None
     assert _read("10:40 UTC+2.10.1 rollout") == [("10:40 UTC+2", _utc(2025, 10, 9, 8, 40), None, None)]
+
+
+# --- td50 unknown_zone_abbrev: common zone abbreviations, and an unknown one is a problem -------------
+
+
+def test_common_zone_abbreviations_map_to_their_zones():
+    text = (
+        "---\ntz: Europe/London\n---\n# APAC handover\n\n## 2025-10-09\n"
+        "- 09:00 MYT KL-5 checkout errors, paged on-call\n- 09:00 AET SYD-5 acked by Sydney on-call\n"
+        "- 09:00 NZT AKL-5 escalated to Head of Infra\n"
+    )
+    assert _events(text) == [
+        [7, ts("2025-10-09 01:00"), "minute", "escalation"],
+        [8, ts("2025-10-08 22:00"), "minute", "acknowledged"],
+        [9, ts("2025-10-08 20:00"), "minute", "escalation"],
+    ]
+    zones = {
+        "MYT": "Asia/Kuala_Lumpur", "AET": "Australia/Sydney", "AEDT": "Australia/Sydney",
+        "NZT": "Pacific/Auckland", "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
+        "SGT": "Asia/Singapore", "HKT": "Asia/Hong_Kong", "KST": "Asia/Seoul", "ICT": "Asia/Bangkok",
+        "WIB": "Asia/Jakarta", "PKT": "Asia/Karachi", "GST": "Asia/Dubai", "SAST": "Africa/Johannesburg",
+        "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos", "BRT": "America/Sao_Paulo",
+        "ART": "America/Argentina/Buenos_Aires",
+    }
+    assert {z: find_times(f"09:00 {z} x", day=D)[0].zone for z in zones} == zones
+    # (the ones that are words too only in capitals)
+    assert zone_named("art") is None and zone_named("Eat") is None
+    assert _read("09:00 art review") == [("09:00", _utc(2025, 10, 9, 9), None, None)]
+
+
+def test_an_unknown_zone_abbreviation_after_a_time_is_a_problem_not_the_documents_zone():
+    text = (
+        "---\ntz: Europe/London\n---\n# APAC handover\n\n## 2025-10-09\n"
+        "- 09:00 XYT KL-5 checkout errors, paged on-call\n- ETA 17:00 ABST KL-6 fix\n"
+        "- 17:00 API errors KL-7\n- 17:00 CAB approved CHG-1\n- 17:00 UAT sign-off KL-8\n"
+        "- 17:00 POST /orders 500s KL-9\n- 17:00 SIT-4 smoke tests\n- KL-10 deployed at noon XYT\n"
+    )
+    log = parse_log(text, "x.md")
+    assert log.problems[["line", "what", "token", "reason"]].values.tolist() == [
+        [7, "time", "09:00 XYT", "unknown time zone XYT"],
+        [8, "time", "17:00 ABST", "unknown time zone ABST"],
+        [14, "time", "noon XYT", "unknown time zone XYT"],
+    ]
+    assert log.events[["line", "at", "at_precision"]].values.tolist() == [
+        [7, ts("2025-10-09 00:00"), "day"],
+        [8, ts("2025-10-09 00:00"), "day"],
+        [9, ts("2025-10-09 16:00"), "minute"],
+        [10, ts("2025-10-09 16:00"), "minute"],
+        [11, ts("2025-10-09 16:00"), "minute"],
+        [12, ts("2025-10-09 16:00"), "minute"],
+        [13, ts("2025-10-09 16:00"), "minute"],
+        [14, ts("2025-10-09 00:00"), "day"],
+    ]
+    assert log.deadlines.empty  # (no deadline at a guessed instant)
+    assert _read("09:00-10:00 XYST window") == [
+        ("09:00-10:00 XYST", None, "window", "unknown time zone XYST")]
