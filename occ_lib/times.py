@@ -27,7 +27,8 @@ What counts as a time
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``.
 What counts as a date
     ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention), ``2025/10/11``,
-    ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``11-Oct-2025``, ``11/Oct/25`` (Jira; a two-digit
+    ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``14th October``, ``the 14th of October 2025``,
+    ``11-Oct-2025``, ``11/Oct/25`` (Jira; a two-digit
     year only after ``-`` or ``/``: ``9 Oct 25 nodes`` has none), ``Sept 3rd`` (month names start with a
     capital letter so that "may 5" is not a date), ``Friday the 10th`` (the nearest 10th that is a
     Friday), ``07.10.2025`` (dotted: day first, four-digit year;
@@ -545,8 +546,9 @@ def _date_re(p: str) -> str:
         _NB + rf"(?P<{p}mn>{_MON})(?:\s| {{2}})?(?P<{p}md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d]|\.\d|:\d|[^\W_])"
         rf"(?:,?\s(?P<{p}my>\d{{4}})(?!\d|:\d))?"
     )
-    day_first = (  # '11 Oct 2025'; '07-Oct-2025', '09/Oct/25' (Jira) as enterprise tools write it
-        _NB + rf"(?P<{p}dd>\d{{1,2}})(?:st|nd|rd|th)?[\s/-](?P<{p}dm>{_MON})"
+    # '11 Oct 2025', '14th of October'; '07-Oct-2025', '09/Oct/25' (Jira) as enterprise tools write it
+    day_first = (
+        _NB + rf"(?P<{p}dd>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?[\s/-](?P<{p}dm>{_MON})"
         rf"(?:(?:,?\s|[-/])(?P<{p}dy>\d{{4}}|(?<=[-/])\d{{2}})(?!\d|:\d))?"
     )
     # '07.10.2025': day first, as everywhere dotted dates are written; the four-digit year and a

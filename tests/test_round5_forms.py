@@ -181,3 +181,24 @@ def test_an_unknown_zone_abbreviation_after_a_time_is_a_problem_not_the_document
     assert log.deadlines.empty  # (no deadline at a guessed instant)
     assert _read("09:00-10:00 XYST window") == [
         ("09:00-10:00 XYST", None, "window", "unknown time zone XYST")]
+
+
+# --- td50 nth_of_month: '14th of October' is a date ------------------------------------------------
+
+
+def test_an_ordinal_day_of_a_month_is_a_date():
+    text = (
+        "---\ntz: Europe/London\n---\n# London ops\n\n## Thursday, 9 October 2025\n"
+        "- OPS-1 vendor ETA 14th of October 2025 17:00\n- OPS-2 fix due by the 15th of October\n"
+    )
+    assert _deadlines(text) == [
+        [7, ts("2025-10-14 16:00"), "minute", "ETA"],
+        [8, ts("2025-10-15 00:00"), "day", "by"],
+    ]
+    assert _read("cutover on the 3rd of Nov at 10:00, the 14th of October 2025 and 14th October") == [
+        ("3rd of Nov at 10:00", _utc(2025, 11, 3, 10), None, None),
+        ("14th of October 2025", _utc(2025, 10, 14), None, None),
+        ("14th October", _utc(2025, 10, 14), None, None),
+    ]
+    # ('of' only after an ordinal, and a month is written with its capital)
+    assert _read("4 of October nodes, the 5th of may, the 3rd of the month") == []
