@@ -32,8 +32,11 @@ What counts as a date
     year only after ``-`` or ``/``: ``9 Oct 25 nodes`` has none), ``Sept 3rd`` (month names start with a
     capital letter so that "may 5" is not a date), ``Friday the 10th`` (the nearest 10th that is a
     Friday), ``07.10.2025`` (dotted: day first, four-digit year;
-    ``2025.10.08`` and ``1.2.3`` are not dates), ``13-10-2025`` (day first, four-digit year; month first in a
-    document whose order is month first, :func:`slash_order`). A slash date is read when a time is joined to
+    ``2025.10.08`` and ``1.2.3`` are not dates; with a time joined to it also the German short forms
+    ``14.10.25 17:00`` and ``14.10. 17:00``, the year-less one in the year nearest ``day``, unless a
+    version is named so, ``v14.10.25``, ``version 1.10.25 17:00``, ``release 1.10.25``), ``13-10-2025``
+    (day first, four-digit year; month first in a document whose order is month first,
+    :func:`slash_order`). A slash date is read when a time is joined to
     it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA
     Thu 10/09 noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it
     follows such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
@@ -553,12 +556,26 @@ def _date_re(p: str) -> str:
     )
     # '07.10.2025': day first, as everywhere dotted dates are written; the four-digit year and a
     # day and month in range keep version numbers ('1.2.3', '2025.10.08', '1.13.2025') out.
-    # '13-10-2025' the same (month first only in a document that writes its dates so)
+    # '13-10-2025' the same (month first only in a document that writes its dates so). Before its time
+    # also the short forms ('14.10.25 17:00', '14.10. 17:00': German, the year-less one in the year
+    # nearest the day; a version named so is none, see _VERSION_BEFORE)
+    short = (
+        rf"|(?<=\.)(?P<{p}eys>\d\d)?(?![\d.]|[^\W_]|-\w)(?={_JOIN_AHEAD})" if p == "a" else ""
+    )
     dotted = (
         _NB + rf"(?P<{p}ed>0?[1-9]|[12]\d|3[01])(?P<{p}esep>[.-])(?P<{p}em>0?[1-9]|1[0-2])(?P={p}esep)"
-        rf"(?P<{p}ey>\d{{4}})(?!\.?\d|[^\W_]|-[^\W_])"
+        rf"(?:(?P<{p}ey>\d{{4}})(?!\.?\d|[^\W_]|-[^\W_]){short})"
     )
     return rf"(?:{iso}|{mon_first}|{day_first}|{dotted})"
+
+
+# a time joined to the date before it ('14.10.25 17:00', '14.10., 5pm'): what a short dotted date needs
+_JOIN_AHEAD = r"(?:,?\s(?:at\s|@\s?)?|\s?@\s?)\d{1,2}(?::\d\d|h\d\d|\s?[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
+# a version's name before what would be a short dotted date: 'version 1.10.25 17:00', 'release 3.12.24'
+_VERSION_BEFORE = re.compile(
+    r"(?<![\w-])(?i:v|ver|version|release|rel|build|tag|patch|firmware|fw|upgraded\s+to|bumped\s+to)"
+    r"\.?\s*[:#]?\s*$"
+)
 
 
 # a bare hour that opens a range whose end has AM/PM: '2-4pm', '11 to 1pm' (the start takes its meridiem)
@@ -926,6 +943,11 @@ def _match_date(g: _Groups, p: str, day: dt.date | None) -> dt.date | None:
         y, mo, d = ey, em, ed
         if esep == "-" and _SLASH_ORDER.get() == "mdy" and int(ed) <= 12:
             mo, d = ed, em  # ('10-09-2025' in a document that writes October 9th as 10/09/2025)
+    elif y is None and em is not None:  # ('14.10.25 17:00', '14.10. 17:00': a short dotted date)
+        eys = g[_I_AEYS - 1]
+        y, mo, d = 2000 + int(eys) if eys else _year_near(int(em), int(ed), day), em, ed
+        if y is None:
+            raise _Bad(f"date without a year {ed}.{em}.")
     if y is not None:
         try:
             return dt.date(int(y), int(mo), int(d))
@@ -1006,6 +1028,7 @@ def _zone_written(
 
 
 _DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy ey em ed esep") for p in ("a", "c")}
+_I_AEM, _I_AEY, _I_AEYS = (_FULL.groupindex[n] for n in ("aem", "aey", "aeys"))
 _TIME_GET = {p: _getter(p, "h mi hm s f ap bap") for p in ("a", "ae", "b", "be", "s", "se")}
 _ZONE_GET = {p: _getter(p, "z off zp zw zu") for p in ("a", "ae", "b", "be", "s", "se")}
 _SLASH_GET = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sl1", "sl2", "sly")))
@@ -1594,6 +1617,10 @@ def _scan(
                 pos = e
                 continue
         m = full(text, s, b)
+        if m is not None and m.start(_I_AEM) >= 0 and m.start(_I_AEY) < 0 and _VERSION_BEFORE.search(
+            text, max(a, s - 16), s
+        ):
+            continue  # ('version 1.10.25 17:00': a version, and the time after it is read alone)
         if m is not None and m.start(_I_BE + 1) >= 0 and _MOVED_FROM.search(text, max(a, s - 24), s):
             cut = text.find(" to ", s, m.start(_I_BE + 1))
             if cut > 0:  # ('ETA slipped from 10:00 to 13:00': two deadlines, the old and the new)

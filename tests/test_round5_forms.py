@@ -202,3 +202,27 @@ def test_an_ordinal_day_of_a_month_is_a_date():
     ]
     # ('of' only after an ordinal, and a month is written with its capital)
     assert _read("4 of October nodes, the 5th of may, the 3rd of the month") == []
+
+
+# --- td50 dotted_short_date: '14.10.25 17:00' and '14.10. 17:00' ----------------------------------
+
+
+def test_a_short_dotted_date_joined_to_its_time_is_a_date():
+    text = (
+        "---\ntz: Europe/Berlin\n---\n# Plattform Berlin\n\n## 09.10.2025\n"
+        "- PLAT-312 vendor ETA 14.10.25 17:00\n- PLAT-313 due 14.10. 17:00\n"
+        "- 15.10. 09:30 PLAT-314 resolved\n"
+    )
+    assert _deadlines(text) == [
+        [7, ts("2025-10-14 15:00"), "minute", "ETA"],
+        [8, ts("2025-10-14 15:00"), "minute", "due"],
+    ]
+    assert _events(text)[2] == [9, ts("2025-10-15 07:30"), "minute", "resolved"]
+    assert _read("ETA 14.10., 5pm", tz="Europe/Berlin") == [
+        ("14.10., 5pm", _utc(2025, 10, 14, 15), "ETA", None)]
+    # versions, addresses, decimals and a short date with no time are not dates: the time is read alone
+    at_17 = ("17:00", _utc(2025, 10, 9, 17), None, None)
+    for text in ("v14.10.25 17:00", "version 1.10.25 17:00", "release 1.10.25 at 17:00",
+                 "10.1.10.25 17:00", "1.10.25-rc1 17:00", "load 3.14 17:00", "1.2.3 17:00"):
+        assert _read(text) == [at_17], text
+    assert _read("deployed 14.10.25 and 14.10.") == []
