@@ -37,7 +37,8 @@ What counts as a date
     version is named so, ``v14.10.25``, ``version 1.10.25 17:00``, ``release 1.10.25``), ``13-10-2025``
     (day first, four-digit year; month first in a document whose order is month first,
     :func:`slash_order`). A slash date is read when a time is joined to
-    it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA
+    it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``, ``10/10/2025 1430 hrs``) or written after it with
+    ``on`` (``ETA 17:00 on 14/10/2025``), a weekday is written before it (``Wed 10/08``, ``ETA
     Thu 10/09 noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it
     follows such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
     is a real date, and when both are, the document's order (:func:`slash_order`: its ``date_order``,
@@ -642,7 +643,9 @@ _FULL_SRC = (
     r"|(?P<tm>" + _time_re("b") + _zone_re("b", False)
     + r"(?:" + _RANGE_SEP + r"(?P<be_>" + _time_re("be", lookbehind=False) + r")"
     + _zone_re("be", False) + r")?"
-    + r"(?P<con>(?:,?\s+on\s+|,?\s|\s?(?P<cpar>\(\s?))" + _date_re("c") + r"(?(cpar)\s?\)))?)"
+    # ('17:00 on 14/10/2025': a slash date only after 'on')
+    + r"(?P<con>,?\s+on\s+(?P<cs1>\d{1,2})/(?P<cs2>\d{1,2})(?:/(?P<csy>\d{4}|\d{2}))?(?![\d/]|[.:]\d|[^\W_])"
+    + r"|(?:,?\s+on\s+|,?\s|\s?(?P<cpar>\(\s?))" + _date_re("c") + r"(?(cpar)\s?\)))?)"
     # a slash date joined to a time: '10/10 09:00 UTC', '10/13/2025 at 5pm ET', table cells
     # '10/08 | 14:00' (alone, '24/7' and '3/4' are no dates)
     r"|(?P<sl>(?P<sl1>\d{1,2})/(?P<sl2>\d{1,2})(?:/(?P<sly>\d{4}|\d{2}))?(?![\d/])"
@@ -1040,6 +1043,22 @@ _US_ZONE_WORDS = frozenset(
      "HST", "Eastern", "Central", "Mountain", "Pacific")
 )
 _SLASH_US = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sap", "sbap", "szw", "szp")))
+_CON_SLASH = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("cs1", "cs2", "csy")))
+_CON_US = operator.itemgetter(
+    *(_FULL.groupindex[n] - 1 for n in ("bap", "bbap", "beap", "bebap", "bzw", "bzp"))
+)
+
+
+def _con_date(g: _Groups, day: dt.date | None) -> dt.date | None:
+    """The date written after a time ('17:00 on Oct 14', '17:00 on 14/10/2025': a slash date read as
+    :func:`_slash_reading` reads it, month first with no other clue when a 12-hour clock or a US zone
+    is written); None when there is none. Raises _Bad."""
+    a_s, b_s, y_s = _CON_SLASH(g)
+    if a_s is None:
+        return _match_date(g, "c", day)
+    *meridiems, zw, zp = _CON_US(g)
+    us = any(ap is not None for ap in meridiems) or (zw or zp) in _US_ZONE_WORDS
+    return _slash_reading(a_s, b_s, y_s, day, us)
 
 
 def _slash_date(g: _Groups, day: dt.date | None) -> dt.date | None:
@@ -1238,7 +1257,7 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         p1, p2 = "b", "be"
         until_written = g[_I_BE] is not None
         try:
-            cand.date = _match_date(g, "c", day)
+            cand.date = _con_date(g, day)
         except _Bad as bad:
             cand.problem = str(bad)
     (z1, w1), (z2, w2) = _match_zone(g, p1), _match_zone(g, p2)
@@ -1780,6 +1799,9 @@ _ARROW_GAP = re.compile(
     r"\s*(?:\u2192|-{1,2}>|=>)\s*|\s+(?:(?:moved|slipped|pushed|postponed|delayed|bumped|extended)\s+)?to\s+"
     r"|,?\s*now\s+"  # ('ETA was 10/9, now 10/13')
 )
+# a military time in hours right after a slash date: '10/10/2025 1430 hrs' (the digit scan reads it, and
+# :func:`_join_date_times` joins it to the date)
+_HRS_NEXT = re.compile(r",?\s(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|Hrs|HRS)(?![A-Za-z])")
 _SLASH_TAIL = re.compile(r"/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|:\d|\.\d)")
 _CLOCK_GAP = re.compile(r"\s+(?:at\s+)?")
 
@@ -1829,8 +1851,8 @@ def _weekday_slash(
         start = wd.start()
     elif _KW_BEFORE.search(text, max(a, pos, s - 28), s) is not None or (
         a < pos < s and text[pos - 1].isdigit() and _ARROW_GAP.fullmatch(text, pos, s)
-    ):
-        start = s  # (the keyword governs the date: it is not part of it)
+    ) or _HRS_NEXT.match(text, tail.end(), b) is not None:
+        start = s  # (the keyword governs the date: it is not part of it; '1430 hrs' is joined to it after)
     else:
         return None
     end = tail.end()
@@ -2804,7 +2826,9 @@ def _written_date(raw: str, year_near: dt.date | None = None) -> dt.date | None:
             if mm.lastgroup == "sl":
                 return _slash_date(mm.groups(), year_near)
             # (a date written after its time: '14:00 UTC on Oct 11', '16:15 PDT (Oct 10)')
-            return _match_date(mm.groups(), "a" if mm.lastgroup == "dt" else "c", year_near)
+            if mm.lastgroup == "dt":
+                return _match_date(mm.groups(), "a", year_near)
+            return _con_date(mm.groups(), year_near)
         except _Bad:
             return None
     return None

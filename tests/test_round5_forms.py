@@ -226,3 +226,34 @@ def test_a_short_dotted_date_joined_to_its_time_is_a_date():
                  "10.1.10.25 17:00", "1.10.25-rc1 17:00", "load 3.14 17:00", "1.2.3 17:00"):
         assert _read(text) == [at_17], text
     assert _read("deployed 14.10.25 and 14.10.") == []
+
+
+# --- td50 slash_date_not_joined: a slash date and '1430 hrs', a time 'on' a slash date ------------------
+
+
+def test_a_slash_date_is_joined_to_a_time_in_hours_and_to_a_time_written_on_it():
+    text = (
+        "---\ntz: Asia/Kolkata\n---\n# Payments SRE Bangalore\n\n## Thursday, 9 October 2025\n"
+        "- 10/10/2025 1430 hrs PAY-2 resolved\n- PAY-3 vendor ETA 17:00 on 14/10/2025\n"
+        "- PAY-4 ETA 17:00 on 10/11/2025\n- 11/10/2025, 0930 HRS PAY-5 acked\n"
+    )
+    assert _events(text) == [
+        [7, ts("2025-10-10 09:00"), "minute", "resolved"],
+        [8, ts("2025-10-09 00:00"), "day", "deadline"],
+        [9, ts("2025-10-09 00:00"), "day", "deadline"],
+        [10, ts("2025-10-11 04:00"), "minute", "acknowledged"],
+    ]
+    # (both ways a date: the document's order, day first in India, as for any slash date)
+    assert _deadlines(text) == [
+        [8, ts("2025-10-14 11:30"), "minute", "ETA"],
+        [9, ts("2025-11-10 11:30"), "minute", "ETA"],
+    ]
+    # a US document, and a 12-hour clock with no order known: month first
+    us = "---\ntz: America/New_York\n---\n## 2025-10-09\n- PAY-6 ETA 5pm on 10/11/2025\n"
+    assert _deadlines(us) == [[5, ts("2025-10-11 21:00"), "minute", "ETA"]]
+    assert _read("ETA 5pm ET on 10/11/2025", day=None) == [
+        ("5pm ET on 10/11/2025", _utc(2025, 10, 11, 21), "ETA", None)]
+    # (a slash written after 'on' that is no near date, and slashes with no time, are not dates)
+    assert _read("17:00 on 1/2 of the nodes, 3/4 2025 hrs of work") == [
+        ("17:00 on 1/2", _utc(2025, 10, 9, 17), None, None)]
+    assert _read("1/2 1430 hrs") == [("1430 hrs", _utc(2025, 10, 9, 14, 30), None, None)]
