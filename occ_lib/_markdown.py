@@ -50,13 +50,33 @@ def _visible(text: str) -> str:
     """``text`` without the characters that show as nothing yet split words for the parser: a
     zero-width space or word joiner ('14:00\u200bUTC', 'OPS-9\u200b0'), a byte-order mark inside
     the text (two files saved with one, then joined by ``cat``), and HTML's ``&nbsp;`` (Confluence
-    exports) as the no-break space it stands for. Cheap membership tests first: most texts hold none."""
+    exports) as the no-break space it stands for; and with digits and colons typed fullwidth (a
+    Japanese input method's '１７：００') and the hyphens of an ISO date typed as Unicode ones
+    ('2025‑10‑14', a word processor's non-breaking hyphen) as the ASCII ones the parser reads. Cheap
+    membership tests first: most texts hold none."""
     for ch in ("\u200b", "\u2060", "\ufeff"):
         if ch in text:
             text = text.replace(ch, "")
     if "&nbsp;" in text or "&#160;" in text:
         text = text.replace("&nbsp;", "\u00a0").replace("&#160;", "\u00a0")
+    if not text.isascii():
+        if _FULLWIDTH_HINT.search(text) is not None:
+            text = text.translate(_FULLWIDTH)
+        if _DASH_HINT.search(text) is not None:
+            text = _ISO_DASHED.sub(_ascii_dashes, text)
     return text
+
+
+_FULLWIDTH = str.maketrans({chr(0xFF10 + k): str(k) for k in range(10)} | {"\uff1a": ":"})
+_FULLWIDTH_HINT = re.compile("[\uff10-\uff1a]")
+_DASH_HINT = re.compile("[\u2010-\u2013]")  # hyphen, non-breaking hyphen, figure dash, en dash
+_ISO_DASHED = re.compile(r"(?<![\w.])(\d{4})([-\u2010-\u2013])(\d{1,2})([-\u2010-\u2013])(\d{1,2})(?!\d)")
+
+
+def _ascii_dashes(m: re.Match[str]) -> str:
+    """An ISO date with its hyphens in ASCII ('2025‑10‑14' -> '2025-10-14'); only a whole date matches,
+    so a range written with an en dash ('2024–2025', '09:00–10:00') stays as written."""
+    return f"{m.group(1)}-{m.group(3)}-{m.group(5)}"
 
 
 def decode(data: bytes | str) -> Decoded:

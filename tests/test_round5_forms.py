@@ -257,3 +257,32 @@ def test_a_slash_date_is_joined_to_a_time_in_hours_and_to_a_time_written_on_it()
     assert _read("17:00 on 1/2 of the nodes, 3/4 2025 hrs of work") == [
         ("17:00 on 1/2", _utc(2025, 10, 9, 17), None, None)]
     assert _read("1/2 1430 hrs") == [("1430 hrs", _utc(2025, 10, 9, 14, 30), None, None)]
+
+
+# --- td54 07-fullwidth-time: fullwidth digits and colons, Unicode hyphens in ISO dates -----------------
+
+
+def test_fullwidth_times_and_unicode_hyphens_in_iso_dates_are_read():
+    text = (
+        "# \u6771\u4eac\u30aa\u30da\u30ec\u30fc\u30b7\u30e7\u30f3\n## 2025-10-09\n"
+        "- \uff11\uff14\uff1a\uff10\uff10 UTC escalated to manager OPS-1\n- 14\uff1a30 UTC resolved OPS-1\n"
+        "- ETA 16\uff1a00 UTC OPS-2\n- ETA 2025\u201110\u201112 OPS-3\n"
+        "- ETA 2025\u201010\u201213 OPS-4\n- ETA 2025\u201310-14 OPS-5\n"
+        "- 2024\u20132025 budget, 09:00\u201310:00 UTC window OPS-6\n"
+    )
+    log = parse_log(text, "x.md")
+    assert log.events[["line", "at", "at_precision", "kind"]].values.tolist()[:2] == [
+        [3, ts("2025-10-09 14:00"), "minute", "escalation"],
+        [4, ts("2025-10-09 14:30"), "minute", "resolved"],
+    ]
+    assert _deadlines(text) == [
+        [5, ts("2025-10-09 16:00"), "minute", "ETA"],
+        [6, ts("2025-10-12 00:00"), "day", "ETA"],
+        [7, ts("2025-10-13 00:00"), "day", "ETA"],
+        [8, ts("2025-10-14 00:00"), "day", "ETA"],
+        [9, ts("2025-10-09 10:00"), "minute", "window"],
+    ]
+    # the text is the one read (as for '&nbsp;'); an en dash that joins no date's parts stays
+    assert log.events["text"].tolist()[0] == "14:00 UTC escalated to manager OPS-1"
+    assert log.events["text"].tolist()[-1] == "2024\u20132025 budget, 09:00\u201310:00 UTC window OPS-6"
+    assert log.docs["title"].tolist() == ["\u6771\u4eac\u30aa\u30da\u30ec\u30fc\u30b7\u30e7\u30f3"]
