@@ -520,9 +520,12 @@ _ZWORD = (
 )
 # Capitals shaped as a zone's abbreviation (three to five letters ending in T: 'XYT', 'XYST') that no zone
 # above is, written right after a time: a zone occ does not know, reported rather than read as the
-# document's. Not the words and team acronyms written so ('17:00 UAT sign-off', '09:00 POST /orders'),
-# nor a key ('17:00 SIT-4'); '17:00 API', '17:00 CAB' are no zone's shape.
-_NOT_ZONES = (
+# document's. Not a key ('17:00 SIT-4'), and '17:00 API', '17:00 CAB' are no zone's shape. The words and
+# team acronyms written so ('17:00 UAT sign-off', '09:00 POST /orders') are _NOT_ZONES: a match that
+# took one as its zone is made again without it (:func:`_zone_word_cut`; in the pattern, the list would
+# make _FULL half as long again to compile).
+_ZONE_LIKE = r"[A-Z]{2,4}T(?![^\W_]|[-/+.:&']\w)"
+_NOT_ZONE_WORDS = (
     "ACT|ANT|APT|BAT|BET|BIT|BUT|CUT|DOT|FIT|GET|GOT|HIT|HOT|JET|KIT|LET|LOT|MET|NET|NOT|NUT|OPT|OUT"
     "|PAT|PIT|POT|PUT|RAT|SAT|SET|SIT|TAT|VAT|WET|YET|UAT|SLT|ELT|DST|CRT|DVT|EVT|PVT|QAT|RCT|CBT|TBT"
     "|BEST|BOOT|CAST|CHAT|COST|DUST|EAST|EDIT|EXIT|FACT|FAST|FONT|HALT|HINT|HOST|JUST|LAST|LEFT|LIFT"
@@ -532,7 +535,7 @@ _NOT_ZONES = (
     "|EVENT|FAULT|FIRST|FLOAT|FRONT|GHOST|GRANT|GUEST|INPUT|LIGHT|NIGHT|PAINT|PILOT|PLANT|POINT|PRINT"
     "|QUIET|RESET|RIGHT|ROBOT|SHIFT|SHORT|SMART|SPENT|SPLIT|START|TIGHT|TRUST|UNSET|WORST"
 )
-_ZONE_LIKE = r"(?!(?:" + _NOT_ZONES + r")(?![A-Za-z]))[A-Z]{2,4}T(?![^\W_]|[-/+.:&']\w)"
+_NOT_ZONES = frozenset(_NOT_ZONE_WORDS.split("|"))
 
 
 # A token boundary before a date or time: not glued to a letter or digit, a path, a dot, colon or
@@ -1636,6 +1639,8 @@ def _scan(
                 pos = e
                 continue
         m = full(text, s, b)
+        if m is not None and (cut := _zone_word_cut(m)) >= 0:
+            m = full(text, s, cut)  # ('17:00 UAT sign-off': the time, UAT no zone of it)
         if m is not None and m.start(_I_AEM) >= 0 and m.start(_I_AEY) < 0 and _VERSION_BEFORE.search(
             text, max(a, s - 16), s
         ):
@@ -1705,6 +1710,22 @@ def _scan(
 
 
 # (not a ticket key that opens with a unit's letters: '14:30 SEC-88 phishing report' is a time)
+def _zone_word_cut(m: re.Match[str]) -> int:
+    """Where ``m`` must end when it took one of :data:`_NOT_ZONES` for an unknown zone ('17:00 UAT
+    sign-off': before 'UAT'), else -1."""
+    for i in _ZU_OF.get(m.lastgroup or "", ()):
+        word = m.group(i)
+        if word is not None and word in _NOT_ZONES:
+            return m.start(i)
+    return -1
+
+
+_ZU_OF = {
+    kind: (_FULL.groupindex[p + "zu"], _FULL.groupindex[p + "ezu"])
+    for kind, p in (("tm", "b"), ("dt", "a"), ("sl", "s"))
+}
+
+
 _UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b(?!-\w)")
 _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:hrs|Hrs|HRS)\.?)?")  # ('took 2:30 hrs')
 _RANGE_NEXT = re.compile(r"\s?(?:[\u2013\u2014]|--?)\s?\d")
@@ -1746,6 +1767,8 @@ def _short_hour(
     """The time written as '5p' or '11a PT' at ``s`` (see :data:`_SHORT_HOUR`), else None;
     ``before`` is the mention before it (a date right before it dates it: 'Mon 11/3 8a PT')."""
     m = _SHORT_HOUR.match(text, s, b)
+    if m is not None and m.group("kzu") in _NOT_ZONES:
+        m = _SHORT_HOUR.match(text, s, m.start("kzu"))  # ('5p UAT': no zone)
     if m is None or not (
         (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
         or before is not None and before.precision == "day" and before.at is not None
@@ -2123,6 +2146,8 @@ _CLOCK_TIME = {"noon": (12, 0, 0, 0, "minute", 0), "midday": (12, 0, 0, 0, "minu
 def _clock_cand(m: re.Match[str], start: int) -> _Cand:
     """The time of a ``_CLOCK_WORD`` match ('noon ET'), as a mention starting at ``start``."""
     z, off, zp, zw, zu = m.group("nz", "noff", "nzp", "nzw", "nzu")
+    if zu in _NOT_ZONES:
+        zu = None  # ('noon UAT sign-off')
     word = "Z" if z else (off or zp or zw or zu)
     tz = zone_named(word.replace("\u2212", "-")) if word else None
     c = _Cand(start, m.end() if tz is not None or zu else m.end("cw"), "time", tz=tz)

@@ -181,6 +181,12 @@ def test_an_unknown_zone_abbreviation_after_a_time_is_a_problem_not_the_document
     assert log.deadlines.empty  # (no deadline at a guessed instant)
     assert _read("09:00-10:00 XYST window") == [
         ("09:00-10:00 XYST", None, "window", "unknown time zone XYST")]
+    # (a word or a team's acronym is no zone, however the time is written)
+    words = "09:00-10:00 UAT, 2025-10-10 17:00 TEST run, standup at 5p START, noon UAT"
+    assert [m[:2] for m in _read(words)] == [
+        ("09:00-10:00", _utc(2025, 10, 9, 9)), ("2025-10-10 17:00", _utc(2025, 10, 10, 17)),
+        ("5p", _utc(2025, 10, 9, 17)), ("noon", _utc(2025, 10, 9, 12)),
+    ]
 
 
 # --- td50 nth_of_month: '14th of October' is a date ------------------------------------------------
