@@ -528,6 +528,7 @@ _ZONE_LIKE = r"[A-Z]{2,4}T(?![^\W_]|[-/+.:&']\w)"
 _NOT_ZONE_WORDS = (
     "ACT|ANT|APT|BAT|BET|BIT|BUT|CUT|DOT|FIT|GET|GOT|HIT|HOT|JET|KIT|LET|LOT|MET|NET|NOT|NUT|OPT|OUT"
     "|PAT|PIT|POT|PUT|RAT|SAT|SET|SIT|TAT|VAT|WET|YET|UAT|SLT|ELT|DST|CRT|DVT|EVT|PVT|QAT|RCT|CBT|TBT"
+    "|INT|EXT|GIT|TXT|PPT|ATT|TGT|MKT|CRIT|MGMT|DEPT|INIT|CERT"
     "|BEST|BOOT|CAST|CHAT|COST|DUST|EAST|EDIT|EXIT|FACT|FAST|FONT|HALT|HINT|HOST|JUST|LAST|LEFT|LIFT"
     "|LIST|LOST|MEET|MOST|MUST|NEXT|PART|PAST|PORT|POST|QUIT|REST|ROOT|SENT|SHOT|SHUT|SLOT|SORT|SPOT"
     "|STAT|SUIT|TEST|TEXT|THAT|UNIT|VENT|WAIT|WANT|WENT|WHAT|DEBT|DIRT|FOOT|HEAT|HURT|RENT|SALT|SEAT"
@@ -1709,7 +1710,6 @@ def _scan(
     return out, base
 
 
-# (not a ticket key that opens with a unit's letters: '14:30 SEC-88 phishing report' is a time)
 def _zone_word_cut(m: re.Match[str]) -> int:
     """Where ``m`` must end when it took one of :data:`_NOT_ZONES` for an unknown zone ('17:00 UAT
     sign-off': before 'UAT'), else -1."""
@@ -1726,6 +1726,7 @@ _ZU_OF = {
 }
 
 
+# (not a ticket key that opens with a unit's letters: '14:30 SEC-88 phishing report' is a time)
 _UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b(?!-\w)")
 _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:hrs|Hrs|HRS)\.?)?")  # ('took 2:30 hrs')
 _RANGE_NEXT = re.compile(r"\s?(?:[\u2013\u2014]|--?)\s?\d")

@@ -182,10 +182,10 @@ def test_an_unknown_zone_abbreviation_after_a_time_is_a_problem_not_the_document
     assert _read("09:00-10:00 XYST window") == [
         ("09:00-10:00 XYST", None, "window", "unknown time zone XYST")]
     # (a word or a team's acronym is no zone, however the time is written)
-    words = "09:00-10:00 UAT, 2025-10-10 17:00 TEST run, standup at 5p START, noon UAT"
+    words = "09:00-10:00 UAT, 2025-10-10 17:00 TEST run, standup at 5p START, noon UAT, 14:02 CRIT disk"
     assert [m[:2] for m in _read(words)] == [
         ("09:00-10:00", _utc(2025, 10, 9, 9)), ("2025-10-10 17:00", _utc(2025, 10, 10, 17)),
-        ("5p", _utc(2025, 10, 9, 17)), ("noon", _utc(2025, 10, 9, 12)),
+        ("5p", _utc(2025, 10, 9, 17)), ("noon", _utc(2025, 10, 9, 12)), ("14:02", _utc(2025, 10, 9, 14, 2)),
     ]
 
 
