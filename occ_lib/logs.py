@@ -10,7 +10,10 @@ Reading
     Latin-1). CRLF, CR and LF. Only a line holding a mojibake marker (``Â Ã â ð``...) is repaired:
     UTF-8 read as cp1252 is undone directly when the line (or each marker sequence such as
     ``â€”``) decodes cleanly, anything else goes through ``ftfy.fix_text``; ``docs.repairs`` counts
-    the lines changed. NUL bytes (or mostly control bytes) mean a binary file: skipped with a
+    the lines changed. Digits and colons typed fullwidth (``１７：００``) and the Unicode hyphens of an ISO
+    date (``2025‑10‑14``: U+2010 to U+2013) are read as ASCII, and written so in the items' text too, as
+    ``&nbsp;`` is a no-break space there and zero-width spaces are dropped (:func:`occ_lib._markdown.decode`).
+    NUL bytes (or mostly control bytes) mean a binary file: skipped with a
     ``file`` problem, like empty, missing and unreadable files and folders without logs, and a symbolic
     link to a missing file, also one a glob or folder holds (its reason names the link's target). YAML front
     matter is read with a safe loader (an impossible date stays a string) and every key kept;
@@ -38,11 +41,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``), or
     names one alone in brackets or after a closing dash as zones are written (``## Timeline (UTC)``, ``[PT]``,
     ``- PDT``, ``(Pacific)``, ``(America/Los_Angeles)``; not ``## Payments (ET team)``, ``## Rollout (EU)``,
-    an abbreviation the words before it spell, ``## Integrated System Test (IST)``, nor a time's own zone,
+    an abbreviation the words before it spell, ``## Integrated System Test (IST)``, nor ``(ART)``, ``(WEST)``,
+    more likely a name there, ``## PI planning (ART)``, nor a time's own zone,
     ``### 14:05 (UTC) paged``), sets it for its section's and subsections' zone-less times, not for the
     document; so does, in a document that declares no zone, a heading timed in one (``### @bob commented
     on Oct 8, 2025, 4:01 PM PDT``). Under
-    a heading that names a week (``## Week of Oct 6``, ``Weekly status - Oct 10``, ``W41``; an ISO week
+    a heading that names a week (``## Week of Oct 6``, ``## w/c 6 October``, ``## Week commencing 6 Oct
+    2025``, ``Weekly status - Oct 10``, ``W41``; an ISO week
     number is dated by its Monday when written with its year, ``2026-W01``, ``Week 1 (2026)``, or alone
     with a weekly log's words, ``## W01``, ``Weekly status W41``, in the year nearest the section before;
     not ``Sprint 12 - Week 1``, ``Week 3 of onboarding``, ``Hardware refresh W2``) a weekday in an item is
@@ -572,7 +577,7 @@ def _fm_date(
 
 
 _HEADER_TIME_WORD = re.compile(r"(?i:\b(?:times?|when|timestamps?|start|end|eta|due|at|hours?|clock)\b)")
-_HEADER_TOKEN = re.compile(r"[A-Za-z][A-Za-z_/]*(?:[+\-\u2212]\d{1,2}(?::?\d{2})?)?")
+_HEADER_TOKEN = re.compile(r"[A-Za-z][A-Za-z_/]*(?:[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?")
 
 
 def _header_zone(headers: list[str]) -> dt.tzinfo | None:
@@ -737,6 +742,9 @@ _HEADING_ZONE = re.compile(
     r"\(\s*([^()\[\]]{1,40}?)\s*\)|\[\s*([^()\[\]]{1,40}?)\s*\]|\s[-\u2013\u2014]\s+(\S+(?:\s+Time)?)\s*$"
 )
 _HEADING_ZONE_WORDS = frozenset(("Pacific", "Eastern", "Central", "Mountain"))
+# (zone abbreviations that a heading's brackets more likely hold as a name: '## PI planning (ART)', an
+# agile release train; '## Rollout (WEST)')
+_HEADING_NOT_ZONES = frozenset(("WEST", "ART"))
 # (right after a time a zone is that time's, '### 14:05 (UTC) paged': the section keeps the document's)
 _AFTER_TIME = re.compile(r"(?:\d|(?i:[ap]\.?m\.?))$")
 
@@ -749,7 +757,8 @@ def _heading_zone(heading: str) -> dt.tzinfo | None:
     for m in _HEADING_ZONE.finditer(heading):
         word = m.group(1) or m.group(2) or m.group(3)
         if not (
-            word.isupper() and 2 <= len(word) <= 5 and word != "WEST" or "/" in word or word[:1] in "+-"
+            word.isupper() and 2 <= len(word) <= 5 and word not in _HEADING_NOT_ZONES or "/" in word
+            or word[:1] in "+-"
             or word.upper().startswith(("UTC", "GMT")) or word.split()[0] in _HEADING_ZONE_WORDS
         ) or _AFTER_TIME.search(heading[: m.start()].rstrip()):
             continue
@@ -1197,7 +1206,11 @@ def _standup_reading(text: str) -> str | None:
 
 # a heading that names a week: what is under it names its weekdays ('- Thu 9:05 AM pinged' under
 # '## Week of Oct 6' is Oct 9, not the Thursday before)
-_WEEK_HEADING = re.compile(r"(?i:\bweek\s+(?:of\b|\d)|\bweekly\b|\bwk\s*\d)|\bW\d{1,2}\b")
+# ('## w/c 6 October', '## Week commencing 6 Oct 2025': British for the week that starts that day)
+_WEEK_HEADING = re.compile(
+    r"(?i:\bweek\s+(?:of\b|\d|(?:commencing|beginning|starting)\b)|\bw/[cb]\b|\bweekly\b|\bwk\s*\d)"
+    r"|\bW\d{1,2}\b"
+)
 _SUBJECT = re.compile(r"[*_]{0,2}(?i:subject):[*_]{0,2}\s*(?:(?i:re|fwd?):\s*)*(.+)")
 # what makes a paragraph an event: any of these kinds, a ticket of its own, a time or a deadline
 # ('Hi all,', 'Thanks, Priya' and 'All times in PDT.' are none); a 'Key: value' field ('**Status:**

@@ -17,8 +17,8 @@ What counts as a time
     only with AM/PM: ``9.30`` alone is a number), ``12 noon``, ``12:00 noon`` (``noon`` is a meridiem only
     after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
-    ``09:30 hrs`` and ``0930 hrs`` (in the document's zone unless a zone follows, ``1530 hrs IST``;
-    ``hrs of`` is a duration).
+    ``09:30 hrs`` and ``0930 hrs``, also ``Hrs`` and ``HRS`` (in the document's zone unless a zone
+    follows, ``1530 hrs IST``; ``hrs of`` is a duration).
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
     ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``). Military style
     only with a UTC zone: ``0900Z``, ``1730 UTC``, ``2359 GMT``, ``0900 UTC+2`` (so ``2025 UTC`` reads
@@ -27,13 +27,18 @@ What counts as a time
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``.
 What counts as a date
     ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention), ``2025/10/11``,
-    ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``11-Oct-2025``, ``11/Oct/25`` (Jira; a two-digit
+    ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``14th October``, ``the 14th of October 2025``,
+    ``11-Oct-2025``, ``11/Oct/25`` (Jira; a two-digit
     year only after ``-`` or ``/``: ``9 Oct 25 nodes`` has none), ``Sept 3rd`` (month names start with a
     capital letter so that "may 5" is not a date), ``Friday the 10th`` (the nearest 10th that is a
     Friday), ``07.10.2025`` (dotted: day first, four-digit year;
-    ``2025.10.08`` and ``1.2.3`` are not dates), ``13-10-2025`` (day first, four-digit year; month first in a
-    document whose order is month first, :func:`slash_order`). A slash date is read when a time is joined to
-    it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``), a weekday is written before it (``Wed 10/08``, ``ETA
+    ``2025.10.08`` and ``1.2.3`` are not dates; with a time joined to it also the German short forms
+    ``14.10.25 17:00`` and ``14.10. 17:00``, the year-less one in the year nearest ``day``, unless a
+    version is named so, ``v14.10.25``, ``version 1.10.25 17:00``, ``release 1.10.25``), ``13-10-2025``
+    (day first, four-digit year; month first in a document whose order is month first,
+    :func:`slash_order`). A slash date is read when a time is joined to
+    it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``, ``10/10/2025 1430 hrs``) or written after it with
+    ``on`` (``ETA 17:00 on 14/10/2025``), a weekday is written before it (``Wed 10/08``, ``ETA
     Thu 10/09 noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it
     follows such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
     is a real date, and when both are, the document's order (:func:`slash_order`: its ``date_order``,
@@ -76,7 +81,8 @@ Ranges
     10:00, now 13:00``: the old one and the new one.
 Keywords after a time (and what is no keyword: ``caused by the 14:55 deploy``, ``introduced by``,
 ``triggered by``... name a cause; Go's ``context deadline exceeded`` is a timeout error; a clock time
-followed by a unit, ``01:02 min``, or after ``elapsed time:``/``total time:``, is a duration)
+followed by a unit, ``01:02 min`` (not by a key that opens with one, ``14:30 SEC-88``), or after ``elapsed
+time:``/``total time:``, is a duration)
     A keyword written after the time that opens an item takes that time as its deadline (``17:00 UTC
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
@@ -117,9 +123,13 @@ Zones (:func:`zone_named`)
     Australia/Sydney; ``ACST ACDT`` -> Australia/Adelaide; ``AWST`` -> Australia/Perth; ``NZST
     NZDT`` -> Pacific/Auckland; ``HKT`` -> Asia/Hong_Kong; ``ICT`` -> Asia/Bangkok; ``WIB`` ->
     Asia/Jakarta; ``PHT`` -> Asia/Manila; ``PKT`` -> Asia/Karachi; ``MSK`` -> Europe/Moscow;
-    ``SAST`` -> Africa/Johannesburg; ``BRT`` -> America/Sao_Paulo; ``Central/Eastern/Western European
+    ``SAST`` -> Africa/Johannesburg; ``BRT`` -> America/Sao_Paulo; ``MYT`` -> Asia/Kuala_Lumpur; ``AET``
+    -> Australia/Sydney; ``NZT`` -> Pacific/Auckland; ``GST`` -> Asia/Dubai (Gulf); ``EAT`` ->
+    Africa/Nairobi; ``WAT`` -> Africa/Lagos; ``ART`` -> America/Argentina/Buenos_Aires (these seven, words
+    too, only in capitals); ``Central/Eastern/Western European
     (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; any IANA name; fixed offsets
-    ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``.
+    ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``, and after UTC or GMT the minutes after a dot too
+    (``UTC+5.30``, ``IST (UTC+5.30)``: +05:30, as India's offset is often written).
     Abbreviations go through the IANA zone, so daylight saving follows the date (``EST`` written in
     July still means New York time that day, UTC-4); where the clocks go back or ahead, a seasonal
     abbreviation picks the offset (``01:30 EST`` on 2025-11-02 is the second 01:30, 06:30 UTC;
@@ -225,8 +235,11 @@ Unresolvable
     ``[???]``, ``??:??``, ``(Time TBC)``, ``ETA TBD`` (TBC/TBD/TBA after a time word), impossible
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
     (``2025-13-40``, ``Feb 30``, a year-less ``Oct 11`` with no ``day``) and written but unknown
-    zones (``09:00 Europe/Berln``, ``UTC+25``) are mentions with ``at=None`` and a ``problem``;
-    every mention has exactly one of ``at`` and ``problem``.
+    zones (``09:00 Europe/Berln``, ``UTC+25``; and capitals right after a time shaped as a zone's
+    abbreviation that occ does not know, three to five letters ending in T, ``17:00 XYT``, ``17:00 XYST``:
+    not the words and team acronyms written so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a
+    key, ``17:00 SIT-4``; ``17:00 API`` and ``17:00 CAB`` are no zone's shape) are mentions with
+    ``at=None`` and a ``problem``; every mention has exactly one of ``at`` and ``problem``.
 """
 
 from __future__ import annotations
@@ -307,9 +320,17 @@ _ZONE_TABLE: dict[str, str] = {
     "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "HKT": "Asia/Hong_Kong",
     "ICT": "Asia/Bangkok", "WIB": "Asia/Jakarta", "PHT": "Asia/Manila", "PKT": "Asia/Karachi",
     "MSK": "Europe/Moscow", "SAST": "Africa/Johannesburg", "BRT": "America/Sao_Paulo",
+    "MYT": "Asia/Kuala_Lumpur", "AET": "Australia/Sydney", "NZT": "Pacific/Auckland", "GST": "Asia/Dubai",
+    "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos", "ART": "America/Argentina/Buenos_Aires",
 }
+# (abbreviations that are words too, 'art', 'eat': a zone only in capitals)
+_CAPS_ONLY = frozenset(("MYT", "AET", "NZT", "GST", "EAT", "WAT", "ART"))
 
-_OFFSET_RE = re.compile(r"(?:UTC|GMT|UT)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+# (minutes after a dot only after UTC or GMT: 'UTC+5.30', as India's offset is often written)
+_OFFSET_RE = re.compile(
+    r"(?P<utc>UTC|GMT|UT)?\s*(?P<sign>[+\-\u2212])\s*(?P<h>\d{1,2})(?:(?::?|(?P<dot>\.))(?P<m>\d{2}))?",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=512)
@@ -321,19 +342,21 @@ def zone_named(name: str) -> dt.tzinfo | None:
     if not key or len(key) > 64:
         return None
     iana = _ZONE_TABLE.get(key.upper())
+    if iana is not None and key.upper() in _CAPS_ONLY and not key.isupper():
+        return None
     if iana == "UTC":
         return UTC
     if iana:
         return _Abbreviated.named(iana, key.upper()) if key.upper() in _SEASONAL else ZoneInfo(iana)
     m = _OFFSET_RE.fullmatch(key)
-    if m:
-        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+    if m and (m.group("utc") or not m.group("dot")):
+        hours, minutes = int(m.group("h")), int(m.group("m") or 0)
         if hours > 14 or minutes > 59:
             return None
         delta = dt.timedelta(hours=hours, minutes=minutes)
         if not delta:
             return UTC
-        return dt.timezone(-delta if m.group(1) != "+" else delta)
+        return dt.timezone(-delta if m.group("sign") != "+" else delta)
     if "/" in key and re.fullmatch(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){1,2}", key):
         try:
             return ZoneInfo(key)
@@ -409,12 +432,12 @@ def _coerce_tz(tz: dt.tzinfo | str | None) -> dt.tzinfo:
 
 
 _DECL_ZONE = (
-    r"(?P<z>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?"
+    r"(?P<z>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?"
     r"|[+\-]\d{2}:?\d{2}|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     # a city's time ('London time (BST)', 'New York time'): the zone of that city, else the one in brackets
     r"|(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+){0,2})\s+[Tt]ime(?![A-Za-z])"
     r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
-    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\s*\))?"
+    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?|[A-Z]{2,5})\s*\))?"
 )
 # Tried only where 'time' or 'tz' occurs (found with str.find, which is memchr-fast): a regex scan
 # of a whole document with IGNORECASE runs at ~10 MB/s, too slow for the log reader.
@@ -500,12 +523,32 @@ _IANA = (
     r"/[A-Za-z_]+(?:/[A-Za-z_]+)?"
 )
 _ZWORD = (
-    _IANA + r"|(?:UTC|GMT|UT)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2})?)?|Zulu|utc"
+    _IANA + r"|(?:UTC|GMT|UT)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?|Zulu|utc"
     r"|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+European)(?:\s+Time)?"
     r"|AKST|AKDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT"
-    r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|ET|CT|MT|PT"
+    r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|MYT|AET|NZT|GST|EAT|WAT|ART"
+    r"|ET|CT|MT|PT"
 )
+# Capitals shaped as a zone's abbreviation (three to five letters ending in T: 'XYT', 'XYST') that no zone
+# above is, written right after a time: a zone occ does not know, reported rather than read as the
+# document's. Not a key ('17:00 SIT-4'), and '17:00 API', '17:00 CAB' are no zone's shape. The words and
+# team acronyms written so ('17:00 UAT sign-off', '09:00 POST /orders') are _NOT_ZONES: a match that
+# took one as its zone is made again without it (:func:`_zone_word_cut`; in the pattern, the list would
+# make _FULL half as long again to compile).
+_ZONE_LIKE = r"[A-Z]{2,4}T(?![^\W_]|[-/+.:&']\w)"
+_NOT_ZONE_WORDS = (
+    "ACT|ANT|APT|BAT|BET|BIT|BUT|CUT|DOT|FIT|GET|GOT|HIT|HOT|JET|KIT|LET|LOT|MET|NET|NOT|NUT|OPT|OUT"
+    "|PAT|PIT|POT|PUT|RAT|SAT|SET|SIT|TAT|VAT|WET|YET|UAT|SLT|ELT|DST|CRT|DVT|EVT|PVT|QAT|RCT|CBT|TBT"
+    "|INT|EXT|GIT|TXT|PPT|ATT|TGT|MKT|CRIT|MGMT|DEPT|INIT|CERT"
+    "|BEST|BOOT|CAST|CHAT|COST|DUST|EAST|EDIT|EXIT|FACT|FAST|FONT|HALT|HINT|HOST|JUST|LAST|LEFT|LIFT"
+    "|LIST|LOST|MEET|MOST|MUST|NEXT|PART|PAST|PORT|POST|QUIT|REST|ROOT|SENT|SHOT|SHUT|SLOT|SORT|SPOT"
+    "|STAT|SUIT|TEST|TEXT|THAT|UNIT|VENT|WAIT|WANT|WENT|WHAT|DEBT|DIRT|FOOT|HEAT|HURT|RENT|SALT|SEAT"
+    "|SOFT|VOLT|WATT|ABORT|ADMIT|ADOPT|AGENT|ALERT|AUDIT|BLAST|BOOST|BURST|CHART|COUNT|CRAFT|DRAFT"
+    "|EVENT|FAULT|FIRST|FLOAT|FRONT|GHOST|GRANT|GUEST|INPUT|LIGHT|NIGHT|PAINT|PILOT|PLANT|POINT|PRINT"
+    "|QUIET|RESET|RIGHT|ROBOT|SHIFT|SHORT|SMART|SPENT|SPLIT|START|TIGHT|TRUST|UNSET|WORST"
+)
+_NOT_ZONES = frozenset(_NOT_ZONE_WORDS.split("|"))
 
 
 # A token boundary before a date or time: not glued to a letter or digit, a path, a dot, colon or
@@ -523,18 +566,33 @@ def _date_re(p: str) -> str:
         _NB + rf"(?P<{p}mn>{_MON})(?:\s| {{2}})?(?P<{p}md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d]|\.\d|:\d|[^\W_])"
         rf"(?:,?\s(?P<{p}my>\d{{4}})(?!\d|:\d))?"
     )
-    day_first = (  # '11 Oct 2025'; '07-Oct-2025', '09/Oct/25' (Jira) as enterprise tools write it
-        _NB + rf"(?P<{p}dd>\d{{1,2}})(?:st|nd|rd|th)?[\s/-](?P<{p}dm>{_MON})"
+    # '11 Oct 2025', '14th of October'; '07-Oct-2025', '09/Oct/25' (Jira) as enterprise tools write it
+    day_first = (
+        _NB + rf"(?P<{p}dd>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?[\s/-](?P<{p}dm>{_MON})"
         rf"(?:(?:,?\s|[-/])(?P<{p}dy>\d{{4}}|(?<=[-/])\d{{2}})(?!\d|:\d))?"
     )
     # '07.10.2025': day first, as everywhere dotted dates are written; the four-digit year and a
     # day and month in range keep version numbers ('1.2.3', '2025.10.08', '1.13.2025') out.
-    # '13-10-2025' the same (month first only in a document that writes its dates so)
+    # '13-10-2025' the same (month first only in a document that writes its dates so). Before its time
+    # also the short forms ('14.10.25 17:00', '14.10. 17:00': German, the year-less one in the year
+    # nearest the day; a version named so is none, see _VERSION_BEFORE)
+    short = (
+        rf"|(?<=\.)(?P<{p}eys>\d\d)?(?![\d.]|[^\W_]|-\w)(?={_JOIN_AHEAD})" if p == "a" else ""
+    )
     dotted = (
         _NB + rf"(?P<{p}ed>0?[1-9]|[12]\d|3[01])(?P<{p}esep>[.-])(?P<{p}em>0?[1-9]|1[0-2])(?P={p}esep)"
-        rf"(?P<{p}ey>\d{{4}})(?!\.?\d|[^\W_]|-[^\W_])"
+        rf"(?:(?P<{p}ey>\d{{4}})(?!\.?\d|[^\W_]|-[^\W_]){short})"
     )
     return rf"(?:{iso}|{mon_first}|{day_first}|{dotted})"
+
+
+# a time joined to the date before it ('14.10.25 17:00', '14.10., 5pm'): what a short dotted date needs
+_JOIN_AHEAD = r"(?:,?\s(?:at\s|@\s?)?|\s?@\s?)\d{1,2}(?::\d\d|h\d\d|\s?[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
+# a version's name before what would be a short dotted date: 'version 1.10.25 17:00', 'release 3.12.24'
+_VERSION_BEFORE = re.compile(
+    r"(?<![\w-])(?i:v|ver|version|release|rel|build|tag|patch|firmware|fw|upgraded\s+to|bumped\s+to)"
+    r"\.?\s*[:#]?\s*$"
+)
 
 
 # a bare hour that opens a range whose end has AM/PM: '2-4pm', '11 to 1pm' (the start takes its meridiem)
@@ -552,7 +610,7 @@ def _time_re(p: str, lookbehind: bool = True) -> str:
         rf"(?:(?:(?::|\.(?=\d{{2}}\s?[AaPp]\.?[Mm]))(?P<{p}mi>\d{{2}})"
         rf"(?::(?P<{p}s>\d{{2}})(?:[.,](?P<{p}f>\d{{1,9}}))?)?(?![\d]|:\d))"
         # ('4:15p', '9:30a': US shorthand, the letter right after the minutes)
-        rf"(?:\s?(?P<{p}ap>{_AMPM}|(?<=\d)[AaPp](?![A-Za-z]))|\s?hrs\.?(?![A-Za-z]))?"
+        rf"(?:\s?(?P<{p}ap>{_AMPM}|(?<=\d)[AaPp](?![A-Za-z]))|\s?(?:hrs|Hrs|HRS)\.?(?![A-Za-z]))?"
         rf"|h(?P<{p}hm>\d{{2}})(?![\w])"
         rf"|\s?(?P<{p}bap>{_AMPM})"
         + (_BARE_RANGE_START if p == "b" else "") + ")"
@@ -574,6 +632,7 @@ def _zone_re(p: str, signed: bool) -> str:
         rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
         rf"|\s{{0,2}}\(\s?(?P<{p}zp>{_ZWORD})\s?\)"
         rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?![^\W_]|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
+        rf"|\s{{1,2}}(?P<{p}zu>{_ZONE_LIKE})"  # (one occ does not know: a problem, not the default zone)
         r")?"
     )
 
@@ -600,7 +659,9 @@ _FULL_SRC = (
     r"|(?P<tm>" + _time_re("b") + _zone_re("b", False)
     + r"(?:" + _RANGE_SEP + r"(?P<be_>" + _time_re("be", lookbehind=False) + r")"
     + _zone_re("be", False) + r")?"
-    + r"(?P<con>(?:,?\s+on\s+|,?\s|\s?(?P<cpar>\(\s?))" + _date_re("c") + r"(?(cpar)\s?\)))?)"
+    # ('17:00 on 14/10/2025': a slash date only after 'on')
+    + r"(?P<con>,?\s+on\s+(?P<cs1>\d{1,2})/(?P<cs2>\d{1,2})(?:/(?P<csy>\d{4}|\d{2}))?(?![\d/]|[.:]\d|[^\W_])"
+    + r"|(?:,?\s+on\s+|,?\s|\s?(?P<cpar>\(\s?))" + _date_re("c") + r"(?(cpar)\s?\)))?)"
     # a slash date joined to a time: '10/10 09:00 UTC', '10/13/2025 at 5pm ET', table cells
     # '10/08 | 14:00' (alone, '24/7' and '3/4' are no dates)
     r"|(?P<sl>(?P<sl1>\d{1,2})/(?P<sl2>\d{1,2})(?:/(?P<sly>\d{4}|\d{2}))?(?![\d/])"
@@ -612,8 +673,8 @@ _FULL_SRC = (
     r"|(?P<bd>\d{1,2})(?:st|nd|rd|th)?(?![^\W_]|:\d)"
     # military-style UTC times, only with their zone: '0900Z', '1730 UTC' (a bare '0900' is a number)
     r"|(?P<mil>(?P<milh>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?:Z|\s?(?:UTC|GMT)"
-    r"(?:\s?(?P<milo>[+\-\u2212]\d{1,2}(?::?\d{2})?))?"
-    r"|(?P<milhrs>\s?hrs\.?(?!\s+of\b))(?:\s(?P<milz>" + _ZWORD + r")(?![^\W_]|/))?)"
+    r"(?:\s?(?P<milo>[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?))?"
+    r"|(?P<milhrs>\s?(?:hrs|Hrs|HRS)\.?(?!\s+(?i:of)\b))(?:\s(?P<milz>" + _ZWORD + r")(?![^\W_]|/))?)"
     r"(?![^\W_]|\s?[+\-\u2212]\d))"
 )
 _FULL = re.compile(_FULL_SRC)
@@ -951,6 +1012,11 @@ def _match_date(g: _Groups, p: str, day: dt.date | None) -> dt.date | None:
         y, mo, d = ey, em, ed
         if esep == "-" and _SLASH_ORDER.get() == "mdy" and int(ed) <= 12:
             mo, d = ed, em  # ('10-09-2025' in a document that writes October 9th as 10/09/2025)
+    elif y is None and em is not None:  # ('14.10.25 17:00', '14.10. 17:00': a short dotted date)
+        eys = g[_I_AEYS - 1]
+        y, mo, d = 2000 + int(eys) if eys else _year_near(int(em), int(ed), day), em, ed
+        if y is None:
+            raise _Bad(f"date without a year {ed}.{em}.")
     if y is not None:
         try:
             return dt.date(int(y), int(mo), int(d))
@@ -1018,21 +1084,22 @@ def _match_zone(g: _Groups, p: str) -> tuple[dt.tzinfo | None, bool]:
 
 
 def _zone_written(
-    z: str | None, off: str | None, zp: str | None, zw: str | None
+    z: str | None, off: str | None, zp: str | None, zw: str | None, zu: str | None = None
 ) -> tuple[dt.tzinfo | None, str | None]:
     """(zone, the text written for it) of a time's zone groups (:func:`_zone_re`); the zone is
     None for an unknown name, and both are None when none was written."""
     if z:
         return UTC, z
-    word = off or zp or zw
+    word = off or zp or zw or zu
     if word:
         return zone_named(word.replace("\u2212", "-")), word
     return None, None
 
 
 _DATE_GET = {p: _getter(p, "y m d mn md my dd dm dy ey em ed esep") for p in ("a", "c")}
+_I_AEM, _I_AEY, _I_AEYS = (_FULL.groupindex[n] for n in ("aem", "aey", "aeys"))
 _TIME_GET = {p: _getter(p, "h mi hm s f ap bap") for p in ("a", "ae", "b", "be", "s", "se")}
-_ZONE_GET = {p: _getter(p, "z off zp zw") for p in ("a", "ae", "b", "be", "s", "se")}
+_ZONE_GET = {p: _getter(p, "z off zp zw zu") for p in ("a", "ae", "b", "be", "s", "se")}
 _SLASH_GET = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sl1", "sl2", "sly")))
 _SLASH_NEAR_DAYS = 62  # a year-less slash date farther than this from the section date is no date
 
@@ -1042,6 +1109,22 @@ _US_ZONE_WORDS = frozenset(
      "HST", "Eastern", "Central", "Mountain", "Pacific")
 )
 _SLASH_US = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("sap", "sbap", "szw", "szp")))
+_CON_SLASH = operator.itemgetter(*(_FULL.groupindex[n] - 1 for n in ("cs1", "cs2", "csy")))
+_CON_US = operator.itemgetter(
+    *(_FULL.groupindex[n] - 1 for n in ("bap", "bbap", "beap", "bebap", "bzw", "bzp"))
+)
+
+
+def _con_date(g: _Groups, day: dt.date | None) -> dt.date | None:
+    """The date written after a time ('17:00 on Oct 14', '17:00 on 14/10/2025': a slash date read as
+    :func:`_slash_reading` reads it, month first with no other clue when a 12-hour clock or a US zone
+    is written); None when there is none. Raises _Bad."""
+    a_s, b_s, y_s = _CON_SLASH(g)
+    if a_s is None:
+        return _match_date(g, "c", day)
+    *meridiems, zw, zp = _CON_US(g)
+    us = any(ap is not None for ap in meridiems) or (zw or zp) in _US_ZONE_WORDS
+    return _slash_reading(a_s, b_s, y_s, day, us)
 
 
 def _slash_date(g: _Groups, day: dt.date | None) -> dt.date | None:
@@ -1153,7 +1236,7 @@ def _slash_reading(
 
 _FAST_GROUPS = tuple(
     _FULL.groupindex[n]
-    for n in ("be_", "con", "bh", "bmi", "bhm", "bs", "bap", "bbap", "bz", "boff", "bzp", "bzw")
+    for n in ("be_", "con", "bh", "bmi", "bhm", "bs", "bap", "bbap", "bz", "boff", "bzp", "bzw", "bzu")
 )
 _I_AT, _I_AE, _I_BE, _I_SE = (_FULL.groupindex[n] - 1 for n in ("at_", "ae_", "be_", "se_"))
 
@@ -1209,7 +1292,7 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         if m.group("milhrs"):
             tz = zone_named(m.group("milz")) if m.group("milz") else None
         else:
-            tz = zone_named(offset.replace("\u2212", "-")) if offset else UTC
+            tz = zone_named("UTC" + offset.replace("\u2212", "-")) if offset else UTC  # ('UTC+5.30')
         cand = _Cand(start, end, "time", tz=tz)
         cand.time = (int(m.group("milh")), int(m.group("milm")), 0, 0, "minute", 0)
         if cand.tz is None and offset:
@@ -1241,7 +1324,7 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         p1, p2 = "b", "be"
         until_written = g[_I_BE] is not None
         try:
-            cand.date = _match_date(g, "c", day)
+            cand.date = _con_date(g, day)
         except _Bad as bad:
             cand.problem = str(bad)
     (z1, w1), (z2, w2) = _match_zone(g, p1), _match_zone(g, p2)
@@ -1633,6 +1716,12 @@ def _scan(
                 pos = e
                 continue
         m = full(text, s, b)
+        if m is not None and (cut := _zone_word_cut(m)) >= 0:
+            m = full(text, s, cut)  # ('17:00 UAT sign-off': the time, UAT no zone of it)
+        if m is not None and m.start(_I_AEM) >= 0 and m.start(_I_AEY) < 0 and _VERSION_BEFORE.search(
+            text, max(a, s - 16), s
+        ):
+            continue  # ('version 1.10.25 17:00': a version, and the time after it is read alone)
         if m is not None and m.start(_I_BE + 1) >= 0 and _MOVED_FROM.search(text, max(a, s - 24), s):
             cut = text.find(" to ", s, m.start(_I_BE + 1))
             if cut > 0:  # ('ETA slipped from 10:00 to 13:00': two deadlines, the old and the new)
@@ -1697,8 +1786,25 @@ def _scan(
     return out, base
 
 
-_UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b")
-_PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+def _zone_word_cut(m: re.Match[str]) -> int:
+    """Where ``m`` must end when it took one of :data:`_NOT_ZONES` for an unknown zone ('17:00 UAT
+    sign-off': before 'UAT'), else -1."""
+    for i in _ZU_OF.get(m.lastgroup or "", ()):
+        word = m.group(i)
+        if word is not None and word in _NOT_ZONES:
+            return m.start(i)
+    return -1
+
+
+_ZU_OF = {
+    kind: (_FULL.groupindex[p + "zu"], _FULL.groupindex[p + "ezu"])
+    for kind, p in (("tm", "b"), ("dt", "a"), ("sl", "s"))
+}
+
+
+# (not a ticket key that opens with a unit's letters: '14:30 SEC-88 phishing report' is a time)
+_UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b(?!-\w)")
+_PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:hrs|Hrs|HRS)\.?)?")  # ('took 2:30 hrs')
 _RANGE_NEXT = re.compile(r"\s?(?:[\u2013\u2014]|--?)\s?\d")
 # words after which 'H:MM(:SS)' is how long something took, not a time of day
 _DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time", "uptime", "mttr", "mttd",
@@ -1738,6 +1844,8 @@ def _short_hour(
     """The time written as '5p' or '11a PT' at ``s`` (see :data:`_SHORT_HOUR`), else None;
     ``before`` is the mention before it (a date right before it dates it: 'Mon 11/3 8a PT')."""
     m = _SHORT_HOUR.match(text, s, b)
+    if m is not None and m.group("kzu") in _NOT_ZONES:
+        m = _SHORT_HOUR.match(text, s, m.start("kzu"))  # ('5p UAT': no zone)
     if m is None or not (
         (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
         or before is not None and before.precision == "day" and before.at is not None
@@ -1747,7 +1855,7 @@ def _short_hour(
     hour = int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)
     c = _Cand(s, m.end(), "time")
     c.time = (hour, 0, 0, 0, "minute", 0)
-    c.tz, word = _zone_written(*m.group("kz", "koff", "kzp", "kzw"))
+    c.tz, word = _zone_written(*m.group("kz", "koff", "kzp", "kzw", "kzu"))
     if word is not None and c.tz is None:
         c.problem = f"unknown time zone {word}"
     return c
@@ -1791,6 +1899,9 @@ _ARROW_GAP = re.compile(
     r"\s*(?:\u2192|-{1,2}>|=>)\s*|\s+(?:(?:moved|slipped|pushed|postponed|delayed|bumped|extended)\s+)?to\s+"
     r"|,?\s*now\s+"  # ('ETA was 10/9, now 10/13')
 )
+# a military time in hours right after a slash date: '10/10/2025 1430 hrs' (the digit scan reads it, and
+# :func:`_join_date_times` joins it to the date)
+_HRS_NEXT = re.compile(r",?\s(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|Hrs|HRS)(?![A-Za-z])")
 _SLASH_TAIL = re.compile(r"/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|:\d|\.\d)")
 _CLOCK_GAP = re.compile(r"\s+(?:at\s+)?")
 
@@ -1840,8 +1951,8 @@ def _weekday_slash(
         start = wd.start()
     elif _KW_BEFORE.search(text, max(a, pos, s - 28), s) is not None or (
         a < pos < s and text[pos - 1].isdigit() and _ARROW_GAP.fullmatch(text, pos, s)
-    ):
-        start = s  # (the keyword governs the date: it is not part of it)
+    ) or _HRS_NEXT.match(text, tail.end(), b) is not None:
+        start = s  # (the keyword governs the date: it is not part of it; '1430 hrs' is joined to it after)
     else:
         return None
     end = tail.end()
@@ -2059,7 +2170,7 @@ def _fast_time(
     a: int, b: int,
 ) -> TimeMention | None:
     """The common 'HH:MM [zone]' with nothing else, straight to a mention; None for the general path."""
-    be, con, h, mi, hm, sec, ap, bap, z, off, zp, zw = m.group(*_FAST_GROUPS)
+    be, con, h, mi, hm, sec, ap, bap, z, off, zp, zw, zu = m.group(*_FAST_GROUPS)
     if be is not None or con is not None or hm is not None or sec is not None or ap is not None:
         return None
     if bap is not None or base is None:
@@ -2071,8 +2182,8 @@ def _fast_time(
     if z:
         tzinfo: dt.tzinfo | None = UTC
         zone = "UTC"
-    elif off or zp or zw:
-        word = off or zp or zw
+    elif off or zp or zw or zu:
+        word = off or zp or zw or zu
         known = _FAST_ZONES.get(word)
         if known is None:
             tz_ = zone_named(word.replace("\u2212", "-"))
@@ -2111,11 +2222,15 @@ _CLOCK_TIME = {"noon": (12, 0, 0, 0, "minute", 0), "midday": (12, 0, 0, 0, "minu
 
 def _clock_cand(m: re.Match[str], start: int) -> _Cand:
     """The time of a ``_CLOCK_WORD`` match ('noon ET'), as a mention starting at ``start``."""
-    z, off, zp, zw = m.group("nz", "noff", "nzp", "nzw")
-    word = "Z" if z else (off or zp or zw)
+    z, off, zp, zw, zu = m.group("nz", "noff", "nzp", "nzw", "nzu")
+    if zu in _NOT_ZONES:
+        zu = None  # ('noon UAT sign-off')
+    word = "Z" if z else (off or zp or zw or zu)
     tz = zone_named(word.replace("\u2212", "-")) if word else None
-    c = _Cand(start, m.end() if tz is not None else m.end("cw"), "time", tz=tz)
+    c = _Cand(start, m.end() if tz is not None or zu else m.end("cw"), "time", tz=tz)
     c.time = _CLOCK_TIME[m.group("cw").lower()]
+    if zu:
+        c.problem = f"unknown time zone {zu}"  # ('noon XYT': not the document's noon)
     return c
 
 
@@ -2845,7 +2960,9 @@ def _written_date(raw: str, year_near: dt.date | None = None) -> dt.date | None:
             if mm.lastgroup == "sl":
                 return _slash_date(mm.groups(), year_near)
             # (a date written after its time: '14:00 UTC on Oct 11', '16:15 PDT (Oct 10)')
-            return _match_date(mm.groups(), "a" if mm.lastgroup == "dt" else "c", year_near)
+            if mm.lastgroup == "dt":
+                return _match_date(mm.groups(), "a", year_near)
+            return _con_date(mm.groups(), year_near)
         except _Bad:
             return None
     return None
