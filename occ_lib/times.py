@@ -83,6 +83,10 @@ Keywords after a time (and what is no keyword: ``caused by the 14:55 deploy``, `
 ``triggered by``... name a cause; Go's ``context deadline exceeded`` is a timeout error; a clock time
 followed by a unit, ``01:02 min`` (not by a key that opens with one, ``14:30 SEC-88``), or after ``elapsed
 time:``/``total time:``, is a duration)
+    A weekday or relative day written after a time is that time's unless another time comes between
+    that is not part of one list with it (``16:00 OPS-1 ETA 17:00 UTC Friday``: Friday is the ETA's;
+    ``09:00, 12:00 and 15:00 UTC on Friday``: all three are Friday's), or a move does (``ETA 17:00
+    missed, pushed to Friday``: 17:00 stays on its own day).
     A keyword written after the time that opens an item takes that time as its deadline (``17:00 UTC
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
@@ -1427,6 +1431,17 @@ _MOVED_FROM = re.compile(
 )
 _NIGHT_NEXT = re.compile(r"\s+(?i:night|evening|eve)\b")
 _GAP_WORD = re.compile(r"[^\s()\[\]]+")
+# a clock time between a time and a weekday after it, and what a list of times is made of besides
+_GAP_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_LIST_OF_TIMES = re.compile(
+    r"(?:\s|,|&|/|(?i:and|or|at|on)\b|\d{1,2}:\d{2}(?::\d{2})?|(?i:[ap]\.?m\.?)|[A-Z]{1,5}\b|[+-]\d{2}:?\d{2})*"
+)
+# a move between a time and a weekday after it: the weekday is where it moved to ('ETA 17:00 missed,
+# pushed to Friday'), not the time's own day
+_MOVED_TO = re.compile(
+    r"(?i:moved|rescheduled|postponed|pushed|deferred|delayed|bumped|slipped|slips|shifted|changed)"
+    r"\s+(?:out\s+|back\s+)?(?i:to|until|till|for)\s*$"
+)
 # a time right after a relative day or weekday: 'tomorrow 17:00', 'Friday at 9am'
 _TIME_NEXT = re.compile(r"[ \t]*(?:(?i:at)[ \t]+|@[ \t]*|,[ \t]*)?\d{1,2}(?::\d{2}|[ \t]?(?i:[ap]\.?m)\b)")
 
@@ -1454,6 +1469,11 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
             if text[r.end:r.end + 2] in ("'s", "\u2019s"):
                 continue  # ('08:25 yesterday's backup failed': a thing of that day, not the time's day)
             gap = text[cand.end:r.start]
+            if _MOVED_TO.search(gap):
+                continue  # ('ETA 17:00 missed, pushed to Friday': Friday is the new day, 17:00 stays today's)
+            if _GAP_CLOCK.search(gap) and not _LIST_OF_TIMES.fullmatch(gap):
+                continue  # ('16:00 OPS-1 ETA 17:00 UTC Friday': the weekday is the later time's; not
+                # in a list, '09:00 and 17:00 UTC Friday')
             if _keyword_in_gap(text, cand.end, r.start):
                 continue  # ('08:02 OPS-3 ETA tomorrow': the day is the keyword's, a deadline of its own)
         else:
@@ -1465,7 +1485,8 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
             _keyword_next(text, r.end)
         ):
             continue  # ('16:44 UTC NET-9 Tue ETA missed': the day is the ETA's, not the item's time's)
-        if words <= (1 if r.abbr else 4) and words < best_words:
+        listed = r.start >= cand.end and _GAP_CLOCK.search(gap) is not None and _LIST_OF_TIMES.fullmatch(gap)
+        if (words <= (1 if r.abbr else 4) or listed) and words < best_words:  # (a list shares its day)
             best, best_words = r, words
     return best
 
