@@ -12,8 +12,7 @@ Phases come from the ``trace`` extension, with httpcore's event names: ``connect
 (``connect_tcp``: name lookup and TCP connect, like curl's ``time_connect``), ``dns_ms`` (the lookup
 alone, which the transport times; null for an IP address), ``tls_ms`` (``start_tls``) and
 ``ttfb_ms`` (probe start to the last response's headers). With redirects, DNS/connect/TLS add up
-over the hops. The run's event loop is uvloop's where it is installed (not on Windows), else
-asyncio's: the same probes and errors, with less of the loop's CPU per probe (:func:`_loop_factory`).
+over the hops.
 
 Error classes (``error`` column), decided from the exception and its cause chain:
 
@@ -301,7 +300,7 @@ def _worker_run(
     targets: Sequence[Target], concurrency: int, run_id: str, body_cap: int, max_redirects: int
 ) -> list[Row]:
     """One forked worker's share of a run (module level, so the pool can call it)."""
-    return _run_loop(
+    return asyncio.run(
         probe_many(targets, concurrency=concurrency, run_id=run_id, body_cap=body_cap,
                    max_redirects=max_redirects, progress=_announce if _OUTCOMES_QUEUE is not None else None)
     )
@@ -445,29 +444,11 @@ def _quantile(ordered: list[float], q: float) -> float | None:
 # --------------------------------------------------------------------------- one probe
 
 
-def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
-    """uvloop's event loop where it is installed (not on Windows), else asyncio's own: a probe's
-    CPU is mostly the event loop's and the transport's bookkeeping, and uvloop does the loop's in C
-    (about a fifth less CPU per probe, ``bench/probe.py``), which is what bounds how many probes
-    finish on time."""
-    try:
-        import uvloop
-    except ImportError:
-        return None
-    return uvloop.new_event_loop
-
-
-def _run_loop(coro: Any) -> Any:
-    """``asyncio.run(coro)`` on the loop :func:`_loop_factory` gives."""
-    with asyncio.Runner(loop_factory=_loop_factory()) as runner:
-        return runner.run(coro)
-
-
 def _run_sync(coro: Any) -> Any:
     if not _in_event_loop():  # (outside an except block, so probe errors chain to no RuntimeError)
-        return _run_loop(coro)
+        return asyncio.run(coro)
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_run_loop, coro).result()
+        return pool.submit(asyncio.run, coro).result()
 
 
 class _Phases:
