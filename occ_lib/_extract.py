@@ -19,13 +19,17 @@ from .redact import SERVICENOW_TICKET, known_hint, pair_hint, redact_pairs, reda
 # number, and nothing word-like or hyphenated glued on either side. The guards are what keep
 # ``T04-40`` (inside a time stamp), ``INF-221`` (the tail of ``OCC-INF-221``) and ``CVE-2021``
 # (the head of ``CVE-2021-44228``) out. The pattern starts with a character class so the regex
-# engine skips to candidates in C; the character before a match is checked in Python. Its second
-# branch is a ServiceNow number, kept only when :data:`SERVICENOW_TICKET` matches it whole.
+# engine skips to candidates in C; the character before a match is checked in Python, but a letter,
+# a digit, '-' or '.' before it (which Python would reject) is refused right after the first letter:
+# else every position inside a long run of capitals or of segments ('OPS-OPS-...-1x', a pasted blob)
+# would scan the run again, quadratic time. Its second branch is a ServiceNow number, kept only when
+# :data:`SERVICENOW_TICKET` matches it whole.
 # (nor an e-mail address's local part: 'NOC-24@vendor.com', '<OPS-TEAM-7@example.com>'). Underscores
 # around a key are emphasis, as '*' around it is ('_PAY-114_', '__PAY-116__', Slack's italic), unless
 # the run of them glues it to a word ('PAY-114_v2', 'env_PAY-114': :func:`_underscored`).
 _TICKET = re.compile(
-    r"[A-Z][A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![^\W_]|-|_+(?:[^\W_]|-)|\.\d|@\w)"
+    r"[A-Z](?<![^\W_][A-Z])(?<![-.][A-Z])"
+    r"[A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![^\W_]|-|_+(?:[^\W_]|-)|\.\d|@\w)"
     r"|(?<=[A-Z])[0-9]{7,10}(?![^\W_]|-|_+(?:[^\W_]|-)))"
 )
 _SERVICENOW = re.compile(SERVICENOW_TICKET)
