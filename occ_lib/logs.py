@@ -1373,6 +1373,8 @@ def _items(
             # one copy of the item's text per deadline row: clipped, so that a pasted blob with
             # thousands of ETAs cannot cost gigabytes
             dtext = text if len(text) <= DEADLINE_TEXT_MAX else text[:DEADLINE_TEXT_MAX] + "…"
+            past: bool | None = None  # (whether the item tells of its ETA as past: searched once, not
+            # per deadline, which made an item of thousands of ETAs quadratic)
             # 'OPS-1 ETA 17:00; OPS-2 ETA 18:00': each deadline is the tickets of its clause
             per = deadline_tickets(proses[k], owns[k], [m.start for m in dls]) if len(owns[k]) > 1 else None
             for i, m in enumerate(dls):
@@ -1395,8 +1397,11 @@ def _items(
                     epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else None)
                 if not row_missed and not m.has_date and m.precision != "day" and (
                     ref is not None and ref - due > _HALF_DAY or _PLUS_ONE.match(proses[k], m.end)
-                ) and not _PAST_TENSE.search(text):
-                    due = _next_day_due(m, due, _zone or tz)
+                ):
+                    if past is None:
+                        past = _PAST_TENSE.search(text) is not None
+                    if not past:
+                        due = _next_day_due(m, due, _zone or tz)
                 if pending and not ex.is_replacement(proses[k], m.start):
                     row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
                 DL((source, line, sec[0], d_tks, (due - epoch) // us,

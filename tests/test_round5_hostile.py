@@ -3,9 +3,16 @@ its size (timings are in the commits, not asserted: tests are never timed here).
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import pytest
 
 from occ_lib import _extract as ex
+from occ_lib import logs
+from occ_lib.logs import parse_log
+
+HEAD = "# Ops\n## 2025-10-09\n"
 
 # --- tickets: a key is not looked for inside a run of capitals or of key segments ------------------
 
@@ -30,3 +37,26 @@ def test_ticket_pattern_refuses_a_start_glued_to_what_python_rejects() -> None:
 )
 def test_tickets_read_as_before(text: str, expected: list[str]) -> None:
     assert ex.tickets(text) == expected
+
+
+# --- deadlines: what one item with thousands of them costs ---------------------------------------
+
+
+class _Counting:
+    """A compiled pattern that counts its searches."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.searches = pattern, 0
+
+    def search(self, *args: object) -> re.Match[str] | None:
+        self.searches += 1
+        return self.pattern.search(*args)  # type: ignore[arg-type]
+
+
+def test_the_past_tense_is_searched_once_per_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (it was searched over the whole item for each deadline rolled to the next day: quadratic)
+    counting = _Counting(logs._PAST_TENSE)
+    monkeypatch.setattr(logs, "_PAST_TENSE", counting)
+    d = parse_log(HEAD + "- 23:40 UTC paged; ETA 00:30, ETA 01:30 and ETA 02:30\n", "x.md").deadlines
+    assert d["due_at"].tolist() == [pd.Timestamp(f"2025-10-10 0{h}:30", tz="UTC") for h in (0, 1, 2)]
+    assert counting.searches == 1
