@@ -60,9 +60,8 @@ def _underscored(text: str, j: int) -> bool:
     return not j or not (text[j - 1] in _GLUE or not text[j - 1].isascii() and text[j - 1].isalnum())
 
 
-def tickets(text: str) -> list[str]:
-    """Ticket keys in order of first mention, without duplicates."""
-    out: list[str] = []
+def _keys(text: str) -> Iterator[re.Match[str]]:
+    """The ticket keys of ``text`` in order, duplicates included (one match each)."""
     # where the last key-shaped word not glued to a path ended: 'INC-5678/INC-5679' and 'SEV-2/INC-7'
     # name keys after the slash, 'docs/DEPLOY-147.md' and 'docs/INC-1/INC-2.md' none
     after = -1
@@ -81,8 +80,19 @@ def tickets(text: str) -> list[str]:
             head = key.split("-", 1)[0]
             if head in _NOT_TICKET_PREFIX or not (head[1].isalpha() or _two_letters(head)):
                 continue
-        out.append(key)
+        yield m
+
+
+def tickets(text: str) -> list[str]:
+    """Ticket keys in order of first mention, without duplicates."""
+    out = [m.group(0) for m in _keys(text)]
     return list(dict.fromkeys(out)) if len(out) > 1 else out
+
+
+def ticket_spans(text: str) -> list[tuple[int, str]]:
+    """``(start, key)`` of every ticket key in ``text``, in order, duplicates included: the same keys
+    as :func:`tickets`, for a caller that needs to know where each is written."""
+    return [(m.start(), m.group(0)) for m in _keys(text)]
 
 
 # --- artifacts -------------------------------------------------------------------------------
