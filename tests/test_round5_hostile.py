@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from occ_lib import _extract as ex
-from occ_lib import logs
-from occ_lib.logs import parse_log
+from occ_lib import logs, timeline
+from occ_lib.logs import DEADLINE_TEXT_MAX, parse_log
 
 HEAD = "# Ops\n## 2025-10-09\n"
 
@@ -50,7 +50,7 @@ def test_ticket_spans_are_the_keys_where_written() -> None:
     assert ex.tickets(text) == ["OPS-1", "OPS-2"]
 
 
-# --- deadlines: what one item with thousands of them costs ---------------------------------------
+# --- deadlines: a pasted export's rows do not each carry every ticket --------------------------------
 
 
 def _deadline_tickets(text: str) -> list[list[str]]:
@@ -122,3 +122,19 @@ def test_the_past_tense_is_searched_once_per_item(monkeypatch: pytest.MonkeyPatc
     d = parse_log(HEAD + "- 23:40 UTC paged; ETA 00:30, ETA 01:30 and ETA 02:30\n", "x.md").deadlines
     assert d["due_at"].tolist() == [pd.Timestamp(f"2025-10-10 0{h}:30", tz="UTC") for h in (0, 1, 2)]
     assert counting.searches == 1
+
+
+# --- timeline: an event's text is not copied whole into each of its tickets' rows -------------------
+
+
+def test_timeline_rows_clip_a_long_text() -> None:
+    recs = ", ".join(f'{{"key": "OPS-{i}", "status": "Escalated", "note": "{"x" * 40}"}}' for i in range(60))
+    text = HEAD + "- 14:00 UTC export: [" + recs + "]\n- 15:00 UTC OPS-1 acked\n"
+    lg = parse_log(text, "x.md")
+    assert len(lg.events["text"].iloc[0]) > DEADLINE_TEXT_MAX  # (the event keeps its whole text)
+    tl = timeline.escalations(lg)
+    assert len(tl) == 61
+    long = tl[tl["line"] == 3]
+    assert long["text"].str.len().tolist() == [DEADLINE_TEXT_MAX + 1] * 60
+    assert long["text"].iloc[0] == lg.events["text"].iloc[0][:DEADLINE_TEXT_MAX] + "\u2026"
+    assert tl.loc[tl["line"] == 4, "text"].tolist() == ["15:00 UTC OPS-1 acked"]
