@@ -1350,7 +1350,8 @@ def _items(
         elif steps is None and (groups := _ticket_groups(kind_texts[k], owns[k], kind, level)) is not None:
             # 'INC-4830 resolved; created OPS-333': one event per group of tickets, with its own kind
             n_events += len(groups)
-            inherited = [t for t in tks if t not in owns[k]]
+            mine = set(owns[k])  # (a set: a pasted export names thousands)
+            inherited = [t for t in tks if t not in mine]
             for i, (group, g_kind, g_level) in enumerate(groups):
                 g_shared = (group + inherited if i == 0 else group, *shared[1:])
                 E((source, line, sec[0], sec[1], at, prec, end, g_kind, g_level, *g_shared))

@@ -4,12 +4,13 @@ its size (timings are in the commits, not asserted: tests are never timed here).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pandas as pd
 import pytest
 
 from occ_lib import _extract as ex
-from occ_lib import logs, timeline
+from occ_lib import logs, timeline, times
 from occ_lib.logs import DEADLINE_TEXT_MAX, parse_log
 
 HEAD = "# Ops\n## 2025-10-09\n"
@@ -105,7 +106,7 @@ def test_an_exports_rows_keep_the_inherited_tickets() -> None:
 
 
 class _Counting:
-    """A compiled pattern that counts its searches."""
+    """A compiled pattern that counts its scans."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern, self.searches = pattern, 0
@@ -113,6 +114,10 @@ class _Counting:
     def search(self, *args: object) -> re.Match[str] | None:
         self.searches += 1
         return self.pattern.search(*args)  # type: ignore[arg-type]
+
+    def finditer(self, *args: object) -> Iterator[re.Match[str]]:
+        self.searches += 1
+        return self.pattern.finditer(*args)  # type: ignore[arg-type]
 
 
 def test_the_past_tense_is_searched_once_per_item(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,6 +127,24 @@ def test_the_past_tense_is_searched_once_per_item(monkeypatch: pytest.MonkeyPatc
     d = parse_log(HEAD + "- 23:40 UTC paged; ETA 00:30, ETA 01:30 and ETA 02:30\n", "x.md").deadlines
     assert d["due_at"].tolist() == [pd.Timestamp(f"2025-10-10 0{h}:30", tz="UTC") for h in (0, 1, 2)]
     assert counting.searches == 1
+
+
+def test_a_lines_slip_words_are_found_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (each replacement written as missed scanned the rest of its line for 'slips', 'will slip'...)
+    counting = _Counting(times._SLIP_AHEAD)
+    monkeypatch.setattr(times, "_SLIP_AHEAD", counting)
+    monkeypatch.setattr(times, "_SLIPS", [("", 0, 0, [])])
+    parts = [f"OPS-{i} ETA 1{i}:00 missed, next ETA 1{i}:30 missed too" for i in range(3)]
+    d = parse_log(_item(parts, "; ", "- 19:00 UTC "), "x.md").deadlines
+    assert d["due_at"].dt.strftime("%H:%M").tolist() == ["10:00", "10:30", "11:00", "11:30", "12:00", "12:30"]
+    assert d["stated_missed"].tolist() == [True] * 6
+    assert counting.searches == 1
+
+
+def test_slip_words_ahead_still_unmiss_a_replacement() -> None:
+    # ('next ETA 11:30 missed too' names a miss; a line that says the new one will slip does not)
+    item = "- 19:00 UTC OPS-1 ETA 10:00 missed, next ETA 11:30 missed too; OPS-2 will slip as well\n"
+    assert parse_log(HEAD + item, "x.md").deadlines["stated_missed"].tolist() == [True, False]
 
 
 # --- timeline: an event's text is not copied whole into each of its tickets' rows -------------------
