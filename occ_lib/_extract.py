@@ -19,13 +19,17 @@ from .redact import SERVICENOW_TICKET, known_hint, pair_hint, redact_pairs, reda
 # number, and nothing word-like or hyphenated glued on either side. The guards are what keep
 # ``T04-40`` (inside a time stamp), ``INF-221`` (the tail of ``OCC-INF-221``) and ``CVE-2021``
 # (the head of ``CVE-2021-44228``) out. The pattern starts with a character class so the regex
-# engine skips to candidates in C; the character before a match is checked in Python. Its second
-# branch is a ServiceNow number, kept only when :data:`SERVICENOW_TICKET` matches it whole.
+# engine skips to candidates in C; the character before a match is checked in Python, but a letter,
+# a digit, '-' or '.' before it (which Python would reject) is refused right after the first letter:
+# else every position inside a long run of capitals or of segments ('OPS-OPS-...-1x', a pasted blob)
+# would scan the run again, quadratic time. Its second branch is a ServiceNow number, kept only when
+# :data:`SERVICENOW_TICKET` matches it whole.
 # (nor an e-mail address's local part: 'NOC-24@vendor.com', '<OPS-TEAM-7@example.com>'). Underscores
 # around a key are emphasis, as '*' around it is ('_PAY-114_', '__PAY-116__', Slack's italic), unless
 # the run of them glues it to a word ('PAY-114_v2', 'env_PAY-114': :func:`_underscored`).
 _TICKET = re.compile(
-    r"[A-Z][A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![^\W_]|-|_+(?:[^\W_]|-)|\.\d|@\w)"
+    r"[A-Z](?<![^\W_][A-Z])(?<![-.][A-Z])"
+    r"[A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![^\W_]|-|_+(?:[^\W_]|-)|\.\d|@\w)"
     r"|(?<=[A-Z])[0-9]{7,10}(?![^\W_]|-|_+(?:[^\W_]|-)))"
 )
 _SERVICENOW = re.compile(SERVICENOW_TICKET)
@@ -56,9 +60,8 @@ def _underscored(text: str, j: int) -> bool:
     return not j or not (text[j - 1] in _GLUE or not text[j - 1].isascii() and text[j - 1].isalnum())
 
 
-def tickets(text: str) -> list[str]:
-    """Ticket keys in order of first mention, without duplicates."""
-    out: list[str] = []
+def _keys(text: str) -> Iterator[re.Match[str]]:
+    """The ticket keys of ``text`` in order, duplicates included (one match each)."""
     # where the last key-shaped word not glued to a path ended: 'INC-5678/INC-5679' and 'SEV-2/INC-7'
     # name keys after the slash, 'docs/DEPLOY-147.md' and 'docs/INC-1/INC-2.md' none
     after = -1
@@ -77,8 +80,19 @@ def tickets(text: str) -> list[str]:
             head = key.split("-", 1)[0]
             if head in _NOT_TICKET_PREFIX or not (head[1].isalpha() or _two_letters(head)):
                 continue
-        out.append(key)
+        yield m
+
+
+def tickets(text: str) -> list[str]:
+    """Ticket keys in order of first mention, without duplicates."""
+    out = [m.group(0) for m in _keys(text)]
     return list(dict.fromkeys(out)) if len(out) > 1 else out
+
+
+def ticket_spans(text: str) -> list[tuple[int, str]]:
+    """``(start, key)`` of every ticket key in ``text``, in order, duplicates included: the same keys
+    as :func:`tickets`, for a caller that needs to know where each is written."""
+    return [(m.start(), m.group(0)) for m in _keys(text)]
 
 
 # --- artifacts -------------------------------------------------------------------------------

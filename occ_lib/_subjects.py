@@ -25,6 +25,8 @@ of items with two tickets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from . import _extract as ex
 
@@ -62,7 +64,8 @@ def ticket_groups(
     if len(owned) < 2:
         return None
     text = _unlinked(text)
-    refs = {m.group("key") for m in _REFERENCE.finditer(text)} & set(owned)
+    mine = set(owned)  # (a set: a pasted export names thousands)
+    refs = {m.group("key") for m in _REFERENCE.finditer(text)} & mine
     clauses = _clauses(text)
     if len(clauses) < 2 and not refs:
         return None
@@ -71,7 +74,7 @@ def ticket_groups(
     prev: tuple[str, int] | None = None
     pending: list[str] = []  # tickets of clauses that lean on the next one
     for clause, aside in clauses:
-        keys = [t for t in ex.tickets(clause) if t in owned and t not in refs]
+        keys = [t for t in ex.tickets(clause) if t in mine and t not in refs]
         if not keys:
             continue
         said = _said(clause, keys, aside)
@@ -133,32 +136,75 @@ def _bare(clause: str, keys: list[str]) -> bool:
     return _LIST_GLUE.fullmatch(rest) is not None
 
 
-def deadline_tickets(text: str, owned: list[str], starts: list[int]) -> list[list[str] | None]:
+def deadline_tickets(
+    text: str, owned: list[str], starts: list[int], ends: list[int] | None = None, export: bool = False,
+) -> list[list[str] | None]:
     """For each deadline mention starting at an offset in ``starts``, the item's own tickets named in
     its clause ('OPS-1 ETA 17:00; OPS-2 ETA 18:00': each ETA is its ticket's), or None when its clause
     names none (the deadline is every ticket's, as before). A clause that only lists tickets joins the
     one after it when it opens the item, else the one before: 'OPS-1, OPS-2: ETA 18:00' and 'ETA 18:00
-    for OPS-1, OPS-2' give both."""
+    for OPS-1, OPS-2' give both.
+
+    In an ``export`` (an item with more deadlines than a person writes, each ending at its offset in
+    ``ends``) only a deadline alone in its clause takes the clause's tickets; any other takes those
+    written since the deadline before it, else the last one written before it, else the first after
+    it: so that no list of tickets is copied to more than one row (rows x tickets)."""
     text = _unlinked(text)
     spans = _spans(text)
-    keys = [[t for t in ex.tickets(text[lo:hi]) if t in owned] for lo, hi, _ in spans]
+    mine = set(owned)
+    keys = [[t for t in ex.tickets(text[lo:hi]) if t in mine] for lo, hi, _ in spans]
     merged = [list(k) for k in keys]
     lead: list[str] = []
+    last = -1  # the last clause before this one that names tickets
+    all_bare = True  # (whether every such clause only lists them)
     for i, (lo, hi, _) in enumerate(spans):
-        if keys[i] and _bare(text[lo:hi], keys[i]):
-            if not any(keys[:i]) or all(_bare(text[a:b], keys[j]) for j, (a, b, _) in enumerate(spans[:i])
-                                         if keys[j]):
-                lead += keys[i]  # (a list opening the item: the next clause's)
-                continue
-            j = max(j for j in range(i) if keys[j])
-            merged[j] += keys[i]
+        bare = bool(keys[i]) and _bare(text[lo:hi], keys[i])
+        if bare and all_bare:
+            lead += keys[i]  # (a list opening the item: the next clause's)
+        elif bare:
+            merged[last] += keys[i]
         elif keys[i] and lead:
             merged[i] = lead + merged[i]
             lead = []
-    out: list[list[str] | None] = []
+        if keys[i]:
+            last, all_bare = i, all_bare and bare
+    los = [lo for lo, _, _ in spans]
+    where: list[int | None] = []  # the clause of each deadline
     for start in starts:
-        i = next((n for n, (lo, hi, _) in enumerate(spans) if lo <= start < hi), None)
-        out.append(list(dict.fromkeys(merged[i])) if i is not None and merged[i] else None)
+        n = bisect_right(los, start) - 1
+        where.append(n if n >= 0 and start < spans[n][1] else None)
+    if export and ends is not None:
+        return _export_tickets(text, mine, starts, ends, where, merged)
+    return [list(dict.fromkeys(merged[i])) if i is not None and merged[i] else None for i in where]
+
+
+def _export_tickets(
+    text: str, mine: set[str], starts: list[int], ends: list[int], where: list[int | None],
+    merged: list[list[str]],
+) -> list[list[str] | None]:
+    """:func:`deadline_tickets` of an export: each ticket written goes to one row at most (a clause's
+    tickets to its one deadline, else each to the deadline after it), save the one a row without any
+    takes from before (or after) it."""
+    keyed = [(i, key) for i, key in ex.ticket_spans(text) if key in mine]
+    at = [i for i, _ in keyed]
+    per_clause = Counter(where)
+    order = sorted(zip(starts, ends, strict=True))
+    firsts = [s for s, _ in order]
+    out: list[list[str] | None] = []
+    for start, n in zip(starts, where, strict=True):
+        if n is not None and merged[n] and per_clause[n] == 1:
+            out.append(list(dict.fromkeys(merged[n])))
+            continue
+        k = bisect_left(firsts, start)  # (the deadline before it ends where its stretch begins)
+        lo, hi = bisect_left(at, order[k - 1][1] if k else 0), bisect_left(at, start)
+        if lo < hi:
+            out.append(list(dict.fromkeys(key for _, key in keyed[lo:hi])))
+        elif hi:
+            out.append([keyed[hi - 1][1]])
+        elif keyed:
+            out.append([keyed[0][1]])
+        else:
+            out.append(None)
     return out
 
 

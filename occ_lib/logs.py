@@ -177,9 +177,13 @@ Per item (the rules, in order)
       (slipped from 16:00)``, only that one (the one it was moved to is due: ``missed the 15:00 slot,
       pushed to 19:00``); its ``text`` is the
       item's, clipped at
-      ``DEADLINE_TEXT_MAX`` characters). A duration after ETA, ``due in`` or ``within`` (``ETA 30 min``, ``ETA
-      ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known to the
-      minute (in whole days: to the day). A ``window`` written as a range is due at its end (``maintenance
+      ``DEADLINE_TEXT_MAX`` characters; in an item with more than 24 deadlines, a pasted export or
+      roll-up (``{"key": "OPS-1", "summary": "fix ETA 10:00"}, ...``), only a deadline alone in its
+      clause takes the tickets its clause names, any other those written since the deadline before it,
+      else the last one written before it, else the first after it: no ticket list goes to more than one
+      row, which made rows x tickets). A duration after ETA, ``due in`` or ``within`` (``ETA 30 min``,
+      ``ETA ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known to
+      the minute (in whole days: to the day). A ``window`` written as a range is due at its end (``maintenance
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
       planned or scheduled one is one). A deadline time written without a date more than 12 hours before the
       item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
@@ -1346,7 +1350,8 @@ def _items(
         elif steps is None and (groups := _ticket_groups(kind_texts[k], owns[k], kind, level)) is not None:
             # 'INC-4830 resolved; created OPS-333': one event per group of tickets, with its own kind
             n_events += len(groups)
-            inherited = [t for t in tks if t not in owns[k]]
+            mine = set(owns[k])  # (a set: a pasted export names thousands)
+            inherited = [t for t in tks if t not in mine]
             for i, (group, g_kind, g_level) in enumerate(groups):
                 g_shared = (group + inherited if i == 0 else group, *shared[1:])
                 E((source, line, sec[0], sec[1], at, prec, end, g_kind, g_level, *g_shared))
@@ -1373,11 +1378,16 @@ def _items(
             # one copy of the item's text per deadline row: clipped, so that a pasted blob with
             # thousands of ETAs cannot cost gigabytes
             dtext = text if len(text) <= DEADLINE_TEXT_MAX else text[:DEADLINE_TEXT_MAX] + "…"
+            past: bool | None = None  # (whether the item tells of its ETA as past: searched once, not
+            # per deadline, which made an item of thousands of ETAs quadratic)
             # 'OPS-1 ETA 17:00; OPS-2 ETA 18:00': each deadline is the tickets of its clause
-            per = deadline_tickets(proses[k], owns[k], [m.start for m in dls]) if len(owns[k]) > 1 else None
+            per = deadline_tickets(
+                proses[k], owns[k], [m.start for m in dls], [m.end for m in dls], len(dls) > _MAX_DEADLINES
+            ) if len(owns[k]) > 1 else None
+            mine = set(owns[k]) if per is not None else ()
+            inherited = [t for t in tks if t not in mine] if per is not None else []  # (once, not per row)
             for i, m in enumerate(dls):
-                d_tks = list(tks) if per is None or per[i] is None else per[i] + [
-                    t for t in tks if t not in owns[k]]
+                d_tks = list(tks) if per is None or per[i] is None else per[i] + inherited
                 if named:
                     row_missed = m.keyword == "missed"
                 elif former:
@@ -1395,13 +1405,22 @@ def _items(
                     epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else None)
                 if not row_missed and not m.has_date and m.precision != "day" and (
                     ref is not None and ref - due > _HALF_DAY or _PLUS_ONE.match(proses[k], m.end)
-                ) and not _PAST_TENSE.search(text):
-                    due = _next_day_due(m, due, _zone or tz)
+                ):
+                    if past is None:
+                        past = _PAST_TENSE.search(text) is not None
+                    if not past:
+                        due = _next_day_due(m, due, _zone or tz)
                 if pending and not ex.is_replacement(proses[k], m.start):
                     row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
                 DL((source, line, sec[0], d_tks, (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
     return problems, n_events
+
+
+# more deadlines than a person writes in one item: a pasted export or roll-up ('OPS-1 ETA 01:00 missed;
+# OPS-2 ETA 02:00 missed; ...'), whose every row would carry all of its tickets (rows x tickets: time and
+# memory squared); as _MAX_STEPS for timed clauses (:func:`occ_lib._subjects.deadline_tickets`)
+_MAX_DEADLINES = 24
 
 
 def _done_day(prose: str, mentions: list[_times.TimeMention]) -> dt.datetime | None:

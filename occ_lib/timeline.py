@@ -5,6 +5,9 @@ events DataFrame). Rules, so that every figure says how it was counted:
 
 - An event belongs to every ticket it mentions (its ``tickets`` list, which already includes the
   tickets a nested item inherits). Events that mention no ticket are not part of any timeline.
+- A row's ``text`` is its event's, clipped at :data:`occ_lib.logs.DEADLINE_TEXT_MAX` characters (then
+  ``…``) as a deadline row's: a pasted export that names thousands of tickets is one event, and its
+  whole text copied into each of their rows cost time and memory squared.
 - Order is by the UTC instant ``at``, then ``source`` and ``line``, then the order the tickets
   are mentioned in the event. Files in different zones interleave correctly because ``at`` is UTC.
 - Events without a time (``at`` is NaT: an undated section) are kept in :func:`escalations`, after
@@ -159,6 +162,7 @@ def escalations(
     base = base.assign(**{c: None for c in ("at_precision", "section", "text") if c not in base})
     if "level" not in base:
         base = base.assign(level=0)
+    base = _clipped_text(base)
     lists = base["tickets"].map(lambda v: list(v) if isinstance(v, (list, tuple, np.ndarray)) else [])
     rows = pd.DataFrame(
         {
@@ -184,6 +188,21 @@ def escalations(
     out["level"] = out["level"].fillna(0).astype("int64")
     out["line"] = out["line"].astype("int64")
     return out.drop(columns="_mention")[list(TIMELINE_COLUMNS)]
+
+
+def _clipped_text(base: pd.DataFrame) -> pd.DataFrame:
+    """``base`` with each ``text`` longer than a deadline row's clipped as one is (each row of the
+    timeline copies its event's text once per ticket)."""
+    from .logs import DEADLINE_TEXT_MAX
+
+    text = base["text"]
+    try:
+        long = text.str.len().gt(DEADLINE_TEXT_MAX)
+    except AttributeError:  # (a hand-made table's column of None, or of no strings)
+        return base
+    if not long.any():
+        return base
+    return base.assign(text=text.where(~long, text[long].str.slice(0, DEADLINE_TEXT_MAX) + "\u2026"))
 
 
 def first_events(frame: pd.DataFrame, key: str = "ticket") -> pd.Series:

@@ -820,7 +820,22 @@ def written_missed(text: str, start: int, end: int, lo: int) -> bool:
     if _MISSED_AFTER.match(text, end) is None and _MISSED_BEFORE.search(text, lo, start) is None:
         return False
     nl = text.find("\n", end)
-    return _SLIP_AHEAD.search(text, lo, nl if nl >= 0 else len(text)) is None
+    return not _slips_ahead(text, lo, nl if nl >= 0 else len(text))
+
+
+# the last line _slips_ahead scanned: (text, from, to, where each _SLIP_AHEAD match starts)
+_SLIPS: list[tuple[str, int, int, list[int]]] = [("", 0, 0, [])]
+
+
+def _slips_ahead(text: str, lo: int, hi: int) -> bool:
+    """Whether :data:`_SLIP_AHEAD` matches in ``text[lo:hi]``. The matches of a line are found once:
+    its deadlines ask one after the other, each up to the line's end (a pasted line of thousands of
+    missed ETAs was scanned again for each: quadratic)."""
+    last = _SLIPS[0]
+    if last[0] is not text or last[2] != hi or lo < last[1]:
+        last = (text, lo, hi, [m.start() for m in _SLIP_AHEAD.finditer(text, lo, hi)])
+        _SLIPS[0] = last
+    return bisect.bisect_left(last[3], lo) < len(last[3])
 
 
 def _day_missed(text: str, c: _Cand, off: int) -> bool:
