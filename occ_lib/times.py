@@ -1451,12 +1451,6 @@ _GAP_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _LIST_OF_TIMES = re.compile(
     r"(?:\s|,|&|/|(?i:and|or|at|on)\b|\d{1,2}:\d{2}(?::\d{2})?|(?i:[ap]\.?m\.?)|[A-Z]{1,5}\b|[+-]\d{2}:?\d{2})*"
 )
-# a move between a time and a weekday after it: the weekday is where it moved to ('ETA 17:00 missed,
-# pushed to Friday'), not the time's own day
-_MOVED_TO = re.compile(
-    r"(?i:moved|rescheduled|postponed|pushed|deferred|delayed|bumped|slipped|slips|shifted|changed)"
-    r"\s+(?:out\s+|back\s+)?(?i:to|until|till|for)\s*$"
-)
 # a time right after a relative day or weekday: 'tomorrow 17:00', 'Friday at 9am'
 _TIME_NEXT = re.compile(r"[ \t]*(?:(?i:at)[ \t]+|@[ \t]*|,[ \t]*)?\d{1,2}(?::\d{2}|[ \t]?(?i:[ap]\.?m)\b)")
 
@@ -1484,7 +1478,7 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
             if text[r.end:r.end + 2] in ("'s", "\u2019s"):
                 continue  # ('08:25 yesterday's backup failed': a thing of that day, not the time's day)
             gap = text[cand.end:r.start]
-            if _MOVED_TO.search(gap):
+            if _MOVED_TO.search(gap):  # (a move or an arrow between: the weekday is where it moved to)
                 continue  # ('ETA 17:00 missed, pushed to Friday': Friday is the new day, 17:00 stays today's)
             if _GAP_CLOCK.search(gap) and not _LIST_OF_TIMES.fullmatch(gap):
                 continue  # ('16:00 OPS-1 ETA 17:00 UTC Friday': the weekday is the later time's; not
