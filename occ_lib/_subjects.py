@@ -30,15 +30,15 @@ from collections import Counter
 
 from . import _extract as ex
 
-_KEY = r"(?:[A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}|[A-Z]{2,6}[0-9]{7,10})"
-# a ticket named as what another one points at: (the|ticket|issue|#) may come between
+# what names a ticket as what another one points at, up to where the key is written ((the|ticket|issue|#)
+# may come between); the key itself is the ticket rules' own (:func:`occ_lib._extract.ticket_spans`)
 _REFERENCE = re.compile(
     r"(?i:\b(?:duplicate|dupe?|dup\.|copy)\s+of|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bawaiting"
     r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\brelated\s+to|\brelates\s+to"
     r"|\blinked\s+to|\bsee(?:\s+also)?|\bcf\.?|\btracked\s+(?:in|by|under)|\bsuperseded\s+by|\breplaced\s+by"
     r"|\bsplit\s+(?:from|out\s+of)|\bsame\s+as|\bfollow[- ]up\s+(?:to|of)|\bmerged\s+into|\bpart\s+of"
     r"|\bchild\s+of|\bparent)"
-    r"(?:\s+(?i:the|ticket|issue|incident))*\s*[:#]?\s*\[?(?P<key>" + _KEY + r")"  # ('see [OPS-2](url)')
+    r"(?:\s+(?i:the|ticket|issue|incident))*\s*[:#]?\s*\[?"  # ('see [OPS-2](url)')
 )
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # a markdown link, '[OPS-1](https://...)'
 _BREAK = re.compile(r"[;!?]\s+|\.\s+|,\s*(?=\S)|\s[\u2013\u2014-]\s|[()\[\]]")
@@ -65,7 +65,7 @@ def ticket_groups(
         return None
     text = _unlinked(text)
     mine = set(owned)  # (a set: a pasted export names thousands)
-    refs = {m.group("key") for m in _REFERENCE.finditer(text)} & mine
+    refs = _references(text, mine)
     clauses = _clauses(text)
     if len(clauses) < 2 and not refs:
         return None
@@ -102,6 +102,12 @@ def ticket_groups(
     return [(tks, k, lv) for (k, lv), tks in groups.items()]
 
 
+def _references(text: str, mine: set[str]) -> set[str]:
+    """The tickets of ``mine`` that ``text`` names right after a reference's words ('duplicate of')."""
+    ends = {m.end() for m in _REFERENCE.finditer(text)}
+    return {key for at, key in ex.ticket_spans(text) if at in ends and key in mine} if ends else set()
+
+
 def _unlinked(text: str) -> str:
     """``text`` with each markdown link as its words, blanks in place of the brackets and the URL (so
     offsets still point at the same characters): a link's brackets are no clause breaks."""
@@ -111,8 +117,8 @@ def _unlinked(text: str) -> str:
 
 
 def _spans(text: str) -> list[tuple[int, int, bool]]:
-    """``(start, end, aside)`` of each clause of ``text``; an aside is opened by a parenthesis."""
-    text = _unlinked(text)
+    """``(start, end, aside)`` of each clause of ``text`` (:func:`_unlinked` already); an aside is
+    opened by a parenthesis."""
     out, lo, aside = [], 0, False
     for m in _BREAK.finditer(text):
         if m.start() > lo:
@@ -128,12 +134,16 @@ def _clauses(text: str) -> list[tuple[str, bool]]:
     return [(text[lo:hi], aside) for lo, hi, aside in _spans(text)]
 
 
+def _without(clause: str, keys: list[str]) -> str:
+    """``clause`` with its tickets ``keys`` blanked: what it says besides naming them."""
+    for t in keys:
+        clause = clause.replace(t, " ")
+    return clause
+
+
 def _bare(clause: str, keys: list[str]) -> bool:
     """Whether ``clause`` only lists its tickets ('INC-2 and INC-3')."""
-    rest = clause
-    for t in keys:
-        rest = rest.replace(t, " ")
-    return _LIST_GLUE.fullmatch(rest) is not None
+    return _LIST_GLUE.fullmatch(_without(clause, keys)) is not None
 
 
 def deadline_tickets(
@@ -211,11 +221,9 @@ def _export_tickets(
 def _said(clause: str, keys: list[str], aside: bool) -> tuple[str, int] | None:
     """What ``clause`` says of its tickets: (kind, level), or None when it leans on a neighbour (an
     aside in parentheses that names more than tickets never does: '(rolled back CHG-880)')."""
-    if _bare(clause, keys):
+    rest = _without(clause, keys)
+    if _LIST_GLUE.fullmatch(rest) is not None:  # (a bare list: _bare)
         return None
-    rest = clause
-    for t in keys:
-        rest = rest.replace(t, " ")
     w = ex.words(rest.lower())
     kind, level = ex.classify(clause, ex.keywords(clause), False)
     if kind != "escalation" and not w.isdisjoint(_OPENS):

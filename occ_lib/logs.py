@@ -512,6 +512,13 @@ def _us(value: dt.datetime | None) -> int:
 DEADLINE_TEXT_MAX = 2000  # characters of an item's text a deadline row keeps (then '…')
 
 
+def clip_text(text: str) -> str:
+    """``text`` as a row that copies an item's text keeps it (a deadline row, a step, a timeline row):
+    at most :data:`DEADLINE_TEXT_MAX` characters, then '…', so that a pasted blob of thousands of rows
+    cannot cost gigabytes of copies."""
+    return text if len(text) <= DEADLINE_TEXT_MAX else text[:DEADLINE_TEXT_MAX] + "…"
+
+
 def _day_us(value: dt.date | None) -> int:
     if value is None:
         return _NAT
@@ -1350,8 +1357,7 @@ def _items(
         elif steps is None and (groups := _ticket_groups(kind_texts[k], owns[k], kind, level)) is not None:
             # 'INC-4830 resolved; created OPS-333': one event per group of tickets, with its own kind
             n_events += len(groups)
-            mine = set(owns[k])  # (a set: a pasted export names thousands)
-            inherited = [t for t in tks if t not in mine]
+            inherited = _inherited(tks, owns[k])
             for i, (group, g_kind, g_level) in enumerate(groups):
                 g_shared = (group + inherited if i == 0 else group, *shared[1:])
                 E((source, line, sec[0], sec[1], at, prec, end, g_kind, g_level, *g_shared))
@@ -1360,8 +1366,7 @@ def _items(
             E((source, line, sec[0], sec[1], at, prec, end, kind, level, *shared))
         else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
             n_events += len(steps)
-            if len(text) > DEADLINE_TEXT_MAX:  # (clipped, as a deadline row's: a blob of steps is no
-                shared = (*shared[:-1], text[:DEADLINE_TEXT_MAX] + "…")  # gigabytes of copies)
+            shared = (*shared[:-1], clip_text(text))  # (as a deadline row's: a blob of steps)
             for m, step_kind, step_level in steps:
                 E((source, line, sec[0], sec[1], (m.at - epoch) // us, m.precision,
                    _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level, *shared))
@@ -1375,17 +1380,14 @@ def _items(
             # and one written as the old one ('ETA Oct 31 (was Oct 24, slipped)') takes it alone too
             former = missed and not named and len(dls) > 1 and any(
                 ex.is_former(proses[k], m.start) for m in dls)
-            # one copy of the item's text per deadline row: clipped, so that a pasted blob with
-            # thousands of ETAs cannot cost gigabytes
-            dtext = text if len(text) <= DEADLINE_TEXT_MAX else text[:DEADLINE_TEXT_MAX] + "…"
+            dtext = clip_text(text)  # (one copy of it per deadline row)
             past: bool | None = None  # (whether the item tells of its ETA as past: searched once, not
             # per deadline, which made an item of thousands of ETAs quadratic)
             # 'OPS-1 ETA 17:00; OPS-2 ETA 18:00': each deadline is the tickets of its clause
             per = deadline_tickets(
                 proses[k], owns[k], [m.start for m in dls], [m.end for m in dls], len(dls) > _MAX_DEADLINES
             ) if len(owns[k]) > 1 else None
-            mine = set(owns[k]) if per is not None else ()
-            inherited = [t for t in tks if t not in mine] if per is not None else []  # (once, not per row)
+            inherited = _inherited(tks, owns[k]) if per is not None else []  # (once, not per row)
             for i, m in enumerate(dls):
                 d_tks = list(tks) if per is None or per[i] is None else per[i] + inherited
                 if named:
@@ -1554,6 +1556,13 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
 # more timed clauses than a person tells in one item: a pasted export ('[{"updated": "2025-10-09 01:01",
 # ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
 _MAX_STEPS = 24
+
+
+def _inherited(tks: list[str], own: list[str]) -> list[str]:
+    """The tickets of ``tks`` an item takes from its parents, not its ``own`` (a set to test against:
+    a pasted export names thousands)."""
+    mine = set(own)
+    return [t for t in tks if t not in mine]
 
 
 def _ticket_groups(

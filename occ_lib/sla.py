@@ -227,15 +227,16 @@ class _Resolutions:
 
     def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp, tz: str = "UTC") -> None:
         self._final: dict[str, tuple[pd.Timestamp, bool]] = {}
-        self._history = pd.DataFrame()
+        self._history = pd.DataFrame()  # (the resolutions and reopenings of the tickets ever reopened)
+        self._reopened: set[str] = set()
         if events.empty or "kind" not in events.columns:
             return
         res = _counted(events[events["kind"].isin(("resolved", "reopened"))], as_of, tz)
         res = res.assign(ticket=res["tickets"]).explode("ticket")
         res = res[res["ticket"].notna()].reset_index(drop=True)
         self._final = self._first(res)
-        reopened = res.loc[res["kind"].eq("reopened") & res["at"].notna(), "ticket"]
-        self._history = res[res["ticket"].isin(set(reopened))]
+        self._reopened = set(res.loc[res["kind"].eq("reopened") & res["at"].notna(), "ticket"])
+        self._history = res[res["ticket"].isin(self._reopened)]
 
     @staticmethod
     def _first(res: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, bool]]:
@@ -247,17 +248,17 @@ class _Resolutions:
         """``(resolved_at, known only to the day)`` for a deadline of ``ticket`` due at ``due``."""
         if ticket is None:
             return None, False
-        h = self._history
-        if not h.empty and ticket in set(h["ticket"]):
+        if ticket in self._reopened:
+            h = self._history
             sub = h[h["ticket"].eq(ticket) & ~(h["kind"].eq("reopened") & (h["at"] > due))]
             return self._first(sub).get(ticket, (None, False))
         return self._final.get(ticket, (None, False))
 
     def reopened_after(self, ticket: str | None, when: pd.Timestamp) -> pd.Timestamp | None:
         """The first reopening of ``ticket`` after ``when`` (a resolution that did not hold), if any."""
-        h = self._history
-        if ticket is None or h.empty:
+        if ticket not in self._reopened:
             return None
+        h = self._history
         later = h.loc[h["ticket"].eq(ticket) & h["kind"].eq("reopened") & (h["at"] > when), "at"]
         return later.min() if len(later) else None
 

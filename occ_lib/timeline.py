@@ -193,7 +193,7 @@ def escalations(
 def _clipped_text(base: pd.DataFrame) -> pd.DataFrame:
     """``base`` with each ``text`` longer than a deadline row's clipped as one is (each row of the
     timeline copies its event's text once per ticket)."""
-    from .logs import DEADLINE_TEXT_MAX
+    from .logs import DEADLINE_TEXT_MAX, clip_text
 
     text = base["text"]
     try:
@@ -202,7 +202,7 @@ def _clipped_text(base: pd.DataFrame) -> pd.DataFrame:
         return base
     if not long.any():
         return base
-    return base.assign(text=text.where(~long, text[long].str.slice(0, DEADLINE_TEXT_MAX) + "\u2026"))
+    return base.assign(text=text.where(~long, text[long].map(clip_text)))
 
 
 def first_events(frame: pd.DataFrame, key: str = "ticket") -> pd.Series:

@@ -1464,6 +1464,7 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
     for r in rels[lo:hi]:
         if r.of_date:
             continue
+        listed = False  # (a list of times before the weekday: '09:00 and 17:00 UTC Friday')
         if r.end <= cand.start:
             if cand.start - r.end > _REL_REACH:
                 continue
@@ -1480,9 +1481,10 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
             gap = text[cand.end:r.start]
             if _MOVED_TO.search(gap):  # (a move or an arrow between: the weekday is where it moved to)
                 continue  # ('ETA 17:00 missed, pushed to Friday': Friday is the new day, 17:00 stays today's)
-            if _GAP_CLOCK.search(gap) and not _LIST_OF_TIMES.fullmatch(gap):
-                continue  # ('16:00 OPS-1 ETA 17:00 UTC Friday': the weekday is the later time's; not
-                # in a list, '09:00 and 17:00 UTC Friday')
+            if _GAP_CLOCK.search(gap):
+                listed = _LIST_OF_TIMES.fullmatch(gap) is not None
+                if not listed:
+                    continue  # ('16:00 OPS-1 ETA 17:00 UTC Friday': the weekday is the later time's)
             if _keyword_in_gap(text, cand.end, r.start):
                 continue  # ('08:02 OPS-3 ETA tomorrow': the day is the keyword's, a deadline of its own)
         else:
@@ -1494,7 +1496,6 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
             _keyword_next(text, r.end)
         ):
             continue  # ('16:44 UTC NET-9 Tue ETA missed': the day is the ETA's, not the item's time's)
-        listed = r.start >= cand.end and _GAP_CLOCK.search(gap) is not None and _LIST_OF_TIMES.fullmatch(gap)
         if (words <= (1 if r.abbr else 4) or listed) and words < best_words:  # (a list shares its day)
             best, best_words = r, words
     return best
