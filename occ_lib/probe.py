@@ -516,11 +516,13 @@ async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap
     received = 0
     response: httpx.Response | None = None
     try:
+        request = client.build_request(
+            t.method, t.url, headers=plan.headers, timeout=plan.timeout, extensions={"trace": phases},
+        )
+        # the total budget starts with the clock elapsed_ms is read on (it started before building the
+        # request, so a probe that ran out of it could show 999.8 ms for a 1 s timeout)
+        phases.t0 = time.perf_counter()
         async with asyncio.timeout(t.timeout_s):
-            request = client.build_request(
-                t.method, t.url, headers=plan.headers, timeout=plan.timeout, extensions={"trace": phases},
-            )
-            phases.t0 = time.perf_counter()
             response = await client.send(
                 request, stream=True, follow_redirects=t.follow_redirects, **plan.auth
             )

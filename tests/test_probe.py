@@ -197,6 +197,26 @@ def test_read_timeout(run):
     assert r.connect_ms >= 0 and pd.isna(r.ttfb_ms)
 
 
+def test_a_probe_that_runs_out_of_its_budget_shows_at_least_the_budget():
+    """The total budget and elapsed_ms start on the same instant: building the request (slowed down
+    here to 50 ms) is before both, so a 1 s timeout never reads as 950 ms."""
+    from unittest import mock
+
+    import httpx
+
+    build = httpx.AsyncClient.build_request
+
+    def slow_build(self, *args, **kwargs):
+        time.sleep(0.05)
+        return build(self, *args, **kwargs)
+
+    with silent_server() as port, mock.patch.object(httpx.AsyncClient, "build_request", slow_build):
+        df = run_probes([Target(name="silent", url=f"http://127.0.0.1:{port}/", timeout_s=1)])
+    r = df.iloc[0]
+    assert (r.outcome, r.error) == ("down", "timeout")
+    assert 1000 <= r.elapsed_ms < 5000
+
+
 def test_tls_handshake_failures(run):
     r = row(run, "tls-not-tls")
     assert (r.outcome, r.error) == ("down", "tls")
