@@ -203,6 +203,38 @@ def test_a_whole_probe_run_never_loads_pandas(tmp_path, server, workers):
     assert sorted(load_probes(tmp_path / "data")["target"]) == ["api", "app", "broken"]
 
 
+def test_the_console_command_loads_no_terminal_or_compute_code(tmp_path, server):
+    # `occ probe` as cron runs it (no terminal, argv from the command line): httpx's own CLI (click,
+    # rich, pygments), rich's progress bar and Arrow's compute module are never loaded; the probes
+    # still run through httpx, and the store holds every row
+    cfg = _workspace(tmp_path, _targets(server))
+    code = (
+        "import atexit, sys\nfrom occ_lib.cli import main\n"
+        "atexit.register(lambda: print(sorted(m for m in ('httpx', 'httpx._main', 'rich', 'pandas', "
+        "'pyarrow', 'pyarrow.compute') if sys.modules.get(m) is not None), file=sys.stderr))\n"
+        "sys.argv = ['occ', 'probe', '-c', sys.argv[1], '-w', sys.argv[2], '-f', 'csv']\nmain()\n"
+    )
+    for workers in ("1", "2"):
+        env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+        out = subprocess.run([sys.executable, "-c", code, str(cfg), workers], capture_output=True, text=True,
+                             env=env)
+        assert out.returncode == 3
+        assert [line.split(",")[:5] for line in out.stdout.splitlines()[1:4]] == [
+            ["app", "1", "1", "0", "0"], ["api", "1", "1", "0", "0"], ["broken", "1", "0", "0", "1"],
+        ]
+        assert out.stderr.splitlines()[-1] == "['httpx', 'pyarrow']"
+    assert sorted(load_probes(tmp_path / "data")["target"]) == sorted(["api", "app", "broken"] * 2)
+
+
+def test_a_forced_terminal_draws_the_progress_bar(tmp_path, server):
+    # FORCE_COLOR makes rich draw on a stderr that is not a tty (CI logs): the bar is still drawn there
+    cfg = _workspace(tmp_path, _targets(server))
+    out = subprocess.run([_occ(), "probe", "-c", str(cfg), "-w", "1", "-f", "csv"], capture_output=True,
+                         text=True, env={**os.environ, "FORCE_COLOR": "1"})
+    assert out.returncode == 3
+    assert "probing" in out.stderr and "3/3" in out.stderr and "1 not up" in out.stderr
+
+
 def _occ() -> str:
     return shutil.which("occ", path=str(Path(sys.executable).parent)) or "occ"
 

@@ -72,6 +72,40 @@ def test_rows_written_without_pandas_read_back_as_the_frame_written_with_it(tmp_
     assert write_probe_rows(a, []) == []
 
 
+def test_rows_of_several_runs_and_days_are_grouped_and_ordered_as_arrow_would(tmp_path):
+    # the rows path groups and sorts in Python (no Arrow compute): runs interleaved, out of order,
+    # a tie on started_at broken by target, a naive time read as UTC, a None run id as "run"
+    from occ_lib.store import write_probe_rows
+
+    utc = dt.UTC
+    at = [dt.datetime(2025, 10, 10, 23, 30, tzinfo=utc), dt.datetime(2025, 10, 11, 1, 0, tzinfo=utc),
+          dt.datetime(2025, 10, 11, 2, 0, tzinfo=dt.timezone(dt.timedelta(hours=3))),  # 23:00 UTC, Oct 10
+          dt.datetime(2025, 10, 10, 23, 30)]  # naive: UTC
+    plain = [dict.fromkeys(PROBE_COLUMNS) for _ in range(6)]
+    for r, (run, target, when) in zip(plain, [
+        ("b", "z", at[1]), ("a", "y", at[0]), ("b", "x", at[1]), ("a", "w", at[2]), ("a", "v", at[3]),
+        (None, "u", at[0]),
+    ], strict=True):
+        r.update(run_id=run, target=target, started_at=when, source="probe", outcome="up")
+    written = write_probe_rows(tmp_path, plain)
+    got = [(p.parent.name, p.name.rsplit("-", 1)[0], [(r["target"], r["started_at"].isoformat())
+            for r in pq.read_table(p).to_pylist()]) for p in written]
+    assert got == [
+        ("date=2025-10-10", "a", [("w", "2025-10-10T23:00:00+00:00"), ("v", "2025-10-10T23:30:00+00:00"),
+                                  ("y", "2025-10-10T23:30:00+00:00")]),
+        ("date=2025-10-11", "b", [("x", "2025-10-11T01:00:00+00:00"), ("z", "2025-10-11T01:00:00+00:00")]),
+        ("date=2025-10-10", "run", [("u", "2025-10-10T23:30:00+00:00")]),
+    ]
+    # a started_at given as text goes the Arrow way, to the same place
+    text = dict(plain[1], started_at="2025-10-10T23:30:00Z")
+    [again] = write_probe_rows(tmp_path / "t", [text])
+    assert again.parent.name == "date=2025-10-10"
+    assert pq.read_table(again).column("target").to_pylist() == ["y"]
+    with pytest.raises(StoreError, match=r"probes: 1 row\(s\) have no started_at; nothing was written"):
+        write_probe_rows(tmp_path / "n", [plain[0], dict(plain[1], started_at=None)])
+    assert not (tmp_path / "n").exists() or files(tmp_path / "n") == []
+
+
 def test_write_partitions_by_utc_date_and_round_trips(tmp_path):
     df = rows("run-1", ["2025-10-10T23:59:59.999999Z", "2025-10-11T01:59:00+02:00", "2025-10-11T00:00:00Z"])
     written = write_probes(tmp_path, df)

@@ -40,11 +40,25 @@ def main(argv: list[str] | None = None) -> None:
     Without ``argv`` (the ``occ`` command: the process ends when this returns), what is alive at
     the end is left out of the interpreter's exit-time collections (:func:`_skip_final_collections`).
     """
+    if argv is None:
+        _skip_httpx_cli()
     try:
         _main(argv)
     finally:
         if argv is None:
             _skip_final_collections()
+
+
+def _skip_httpx_cli() -> None:
+    """Keep httpx's own command-line client out of the ``occ`` process.
+
+    ``import httpx`` loads ``httpx._main`` (click, rich, pygments: ~50 ms of a cron ``occ probe``
+    run's start) for the ``httpx`` command, which occ never runs. A None entry in ``sys.modules``
+    makes that import fail, and httpx then defines its documented stand-in (as when its ``[cli]``
+    extra is not installed). Only for the console script: a notebook's httpx stays whole.
+    """
+    if "httpx" not in sys.modules:
+        sys.modules.setdefault("httpx._main", None)  # type: ignore[assignment]
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001

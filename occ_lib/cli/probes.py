@@ -6,7 +6,9 @@ it), 2 for a usage or config error, 1 when the store could not be written.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from pathlib import Path
 
 import typer
@@ -125,7 +127,12 @@ def probe(
 
 
 def _load_store_code() -> None:
-    """Import what ``store_run`` needs (pyarrow: ~0.35 s of CPU) while forked workers probe."""
+    """Import what ``store_run`` needs (pyarrow: ~0.3 s of CPU) while forked workers probe.
+
+    numpy (which pyarrow loads) starts OpenBLAS's thread pool, whose threads spin on the cores the
+    workers probe on (~0.1 s of CPU): a command that does no linear algebra asks for one thread.
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import occ_lib.store  # noqa: F401
 
 
@@ -133,6 +140,9 @@ class _progress:
     """A rich progress bar on stderr (only when stderr is a terminal); yields the per-probe callback."""
 
     def __init__(self, total: int) -> None:
+        self._bar = None
+        if not _may_draw():  # (rich costs ~40 ms to import: not for a cron run's log file)
+            return
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -146,17 +156,30 @@ class _progress:
         self._down = 0
 
     def __enter__(self):
+        if self._bar is None:
+            return None
         self._bar.start()
         # without a terminal there is no bar: no callback, so forked workers send nothing
         return None if self._bar.disable else self._advance
 
     def __exit__(self, *exc: object) -> None:
-        self._bar.stop()
+        if self._bar is not None:
+            self._bar.stop()
 
     def _advance(self, row: dict) -> None:
         if row.get("outcome") != "up":
             self._down += 1
         self._bar.update(self._task, advance=1, down=self._down)
+
+
+def _may_draw() -> bool:
+    """Whether rich could find a terminal on stderr: a tty, or one forced by rich's variables."""
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
+        return True
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def register(app: typer.Typer) -> None:
