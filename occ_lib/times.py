@@ -86,7 +86,7 @@ time:``/``total time:``, is a duration)
     A weekday or relative day written after a time is that time's unless another time comes between
     that is not part of one list with it (``16:00 OPS-1 ETA 17:00 UTC Friday``: Friday is the ETA's;
     ``09:00, 12:00 and 15:00 UTC on Friday``: all three are Friday's), or a move does (``ETA 17:00
-    missed, pushed to Friday``: 17:00 stays on its own day).
+    missed, pushed to Friday``: 17:00 stays on its own day, and Friday is where it moved to, see Lists).
     A keyword written after the time that opens an item takes that time as its deadline (``17:00 UTC
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
@@ -108,9 +108,13 @@ Lists
     Notion's ``@``: ``@October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM``); with ``due`` when the old
     one is written as missed (``missed the 15:00 slot, pushed to 19:00``), also when the time moved to is
     written first (``moved to Mon 10/13, missed Friday slot``); ``ETA missed, pushed to 19:00 UTC`` makes
-    19:00 the ETA. The old one written after the new one is a deadline too (``due 2025-10-31 (was
-    2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``, ``orig.``, ``ETA 18:00 UTC (slipped
-    from 16:00 UTC)``, also moved, pushed, changed... ``from``), not the item's time.
+    19:00 the ETA. A day moved to without a time is a date-only deadline so too (``ETA 17:00 UTC missed,
+    pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``: the next Friday, as ``ETA
+    pushed to Friday`` is; not ``deploy pushed to Friday``, no deadline before it, nor after a clause
+    break, ``ETA 17:00 missed; pushed to Friday``). The old one written after the new one is a deadline
+    too (``due 2025-10-31 (was 2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``,
+    ``orig.``, ``ETA 18:00 UTC (slipped from 16:00 UTC)``, also moved, pushed, changed... ``from``), not
+    the item's time.
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
     something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
@@ -159,15 +163,16 @@ Which date a time takes
     moved/rescheduled/postponed to: ``rollback drill scheduled Friday 2pm``), else the last one on or
     before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only when a
     deadline keyword governs it (``due Wednesday``, ``ETA Friday``: date-only, the next such day on
-    or after the base date). A deadline written as missed in its own mention, its weekday part of it, is
-    past whatever its keyword: the last such day on or before the base date (``Tue 12:00 UTC ETA missed``,
-    ``Tue ETA was missed``, ``the ETA of Tue 12:00 UTC slipped``, ``missed the Tue 12:00 UTC ETA``, ``ETA
-    Tue not met``, ``failed to meet the Fri ETA``; :func:`written_missed`); not a miss written elsewhere
-    in the text (``Tue ETA missed; new ETA Mon 10:00``: Monday is ahead; ``ETA 17:00 missed, pushed to
-    Friday``), a move (``Wed ETA slipped to Fri``), a forecast (``will be missed``) nor a text that tells of
-    a slip to come (``fix slips to Monday — missed Friday target``). A weekday written after a time, a
-    word or more from it, with a deadline keyword right after it is that keyword's, not the time's
-    (``16:44 UTC NET-9 Tue ETA missed``: the item was written at 16:44 that day).
+    or after the base date), or a deadline was moved to it (``ETA 17:00 missed, pushed to Friday``). A
+    deadline written as missed in its own mention, its weekday part of it, is past whatever its keyword:
+    the last such day on or before the base date (``Tue 12:00 UTC ETA missed``, ``Tue ETA was missed``, ``the
+    ETA of Tue 12:00 UTC slipped``, ``missed the Tue 12:00 UTC ETA``, ``ETA Tue not met``, ``failed to meet
+    the Fri ETA``; :func:`written_missed`); not a miss written elsewhere in the text (``Tue ETA missed; new
+    ETA Mon 10:00``: Monday is ahead; ``ETA 17:00 missed, pushed to Friday``), a move (``Wed ETA slipped to
+    Fri``), a forecast (``will be missed``) nor a text that tells of a slip to come (``fix slips to Monday —
+    missed Friday target``). A weekday written after a time, a word or more from it, with a deadline keyword
+    right after it is that keyword's, not the time's (``16:44 UTC NET-9 Tue ETA missed``: the item was written
+    at 16:44 that day).
     Short weekdays (``Fri``, ``Tues.``, ``THU``; capitalized or upper case, so that ``sat`` and ``sun``
     stay words) follow the same rules but name a time's day only with at most one word between
     (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``); after a deadline keyword
@@ -2587,10 +2592,17 @@ def _other_mentions(
             if r.used or r.of_date:
                 continue
             # a weekday with no time near is a mention only as a deadline ('due Friday', 'ETA
-            # Friday': the end of the next such day, date-only); "Friday's deploy" says no date
-            if r.wd < 0 or (
-                text[r.end:r.end + 2] not in ("'s", "\u2019s") and not _covering(found, r.start)
-                and _deadline(text, r.start, r.end) is not None
+            # Friday': the end of the next such day, date-only), or as the day a deadline was moved to
+            # ('ETA 17:00 UTC missed, pushed to Friday', "pushed to Friday's release": _moved_deadlines
+            # makes it one); "Friday's deploy" says no date
+            if r.wd < 0:
+                extra.append(r)
+                continue
+            if _covering(found, r.start):
+                continue
+            moved = _MOVED_TO.search(text, max(0, r.start - 48), r.start) is not None
+            if (moved or text[r.end:r.end + 2] not in ("'s", "\u2019s")) and (
+                _deadline(text, r.start, r.end) is not None or moved and _moved_from_deadline(text, r, found)
             ):
                 extra.append(r)
     if "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
@@ -2613,6 +2625,18 @@ def _other_mentions(
             if c is not None:
                 extra.append(c)
     return extra
+
+
+def _moved_from_deadline(text: str, r: _Cand, found: list[TimeMention]) -> bool:
+    """Whether the mention right before the weekday ``r``, which a move's words lead to, is a deadline
+    in the same clause within 48 characters: what :func:`_moved_deadlines` moves ('ETA 17:00 UTC missed,
+    pushed to Friday')."""
+    k = bisect.bisect_right(found, r.start, key=_start_of)
+    prev = found[k - 1] if k else None
+    return (
+        prev is not None and prev.is_deadline and not prev.is_stamp and prev.at is not None
+        and r.start - prev.end <= 48 and _CLAUSE_END.search(text, prev.end, r.start) is None
+    )
 
 
 _LEAD = re.compile(r"[\W_]*(?:\[[ xX]\][\W_]*)?(?:" + _WD + r"[,.]?\s+)?")  # '- [x] **Mon, ' ...

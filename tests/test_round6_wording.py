@@ -1,0 +1,68 @@
+"""Round 6, deadline wording, zones and ticket keys: a missed ETA moved to a weekday, a forecast miss, a
+miss in another clause, SAFe's 'ART' after a time, an unknown zone in brackets or a table header, and
+ticket keys typed fullwidth."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from occ_lib.logs import parse_log
+
+HEAD = "# Ops\n\n## Thu 2025-10-09\n\n"
+
+
+def ts(s: str) -> pd.Timestamp:
+    return pd.Timestamp(s, tz="UTC")
+
+
+def _deadlines(items: str, head: str = HEAD) -> list[list]:
+    dl = parse_log(head + items, "x.md").deadlines
+    return dl[["line", "tickets", "due_at", "due_precision", "keyword", "stated_missed"]].values.tolist()
+
+
+def _events(text: str) -> list[list]:
+    ev = parse_log(text, "x.md").events
+    return ev[["line", "at", "at_precision", "tickets"]].values.tolist()
+
+
+def _problems(text: str) -> list[list]:
+    return parse_log(text, "x.md").problems[["line", "what", "token", "reason"]].values.tolist()
+
+
+# --- 1. a missed ETA with its own time, moved to a weekday --------------------------------------------
+
+
+def test_a_missed_eta_moved_to_a_weekday_is_a_day_deadline_there():
+    items = (
+        "- OPS-1 ETA 17:00 UTC missed, pushed to Friday\n"
+        "- OPS-2 ETA pushed to Friday\n"
+        "- OPS-3 ETA 17:00 UTC missed, pushed to tomorrow\n"
+        "- OPS-4 ETA 17:00 UTC missed, moved to Fri\n"
+        "- OPS-5 ETA 17:00 UTC missed, pushed to Friday's release\n"
+        "- OPS-6 ETA 17:00 UTC slipped to Friday\n"
+        "- OPS-7 ETA 17:00 UTC -> Fri\n"
+    )
+    missed = [ts("2025-10-09 17:00"), "minute", "ETA", True]
+    friday = [ts("2025-10-10"), "day", "ETA", False]
+    assert _deadlines(items) == [
+        [5, ["OPS-1"], *missed], [5, ["OPS-1"], *friday],
+        [6, ["OPS-2"], *friday],
+        [7, ["OPS-3"], *missed], [7, ["OPS-3"], *friday],
+        [8, ["OPS-4"], *missed], [8, ["OPS-4"], *friday],
+        [9, ["OPS-5"], *missed], [9, ["OPS-5"], *friday],
+        [10, ["OPS-6"], *missed], [10, ["OPS-6"], *friday],
+        [11, ["OPS-7"], ts("2025-10-09 17:00"), "minute", "ETA", False], [11, ["OPS-7"], *friday],
+    ]
+
+
+def test_a_weekday_no_deadline_moved_to_is_no_deadline():
+    items = (
+        "- 10:00 OPS-1 pushed the fix to staging\n"
+        "- 10:01 OPS-2 deploy pushed to Friday\n"  # (no deadline before the move)
+        "- 10:02 OPS-3 ETA 17:00 UTC missed; pushed to Friday\n"  # (another clause, as 'tomorrow' there)
+        "- 10:03 OPS-4 ETA 17:00 UTC missed, see Friday's notes\n"
+    )
+    missed = [ts("2025-10-09 17:00"), "minute", "ETA", True]
+    assert _deadlines(items) == [[7, ["OPS-3"], *missed], [8, ["OPS-4"], *missed]]
+    events = _events(HEAD + items)
+    assert [e[1] for e in events] == [ts(f"2025-10-09 10:0{k}") for k in range(4)]
