@@ -164,8 +164,9 @@ Per item (the rules, in order)
       missed``, ``nothing slipped``, a
       tracker's ``Slipped: No``, ``Missed: none``, Dataview's ``[slipped:: no]``) or a
       metric went over its threshold (``p95 latency exceeded 800ms``, ``error budget breached``; not
-      ``exceeded the 09:00 deadline``), nor when the word speaks of a risk, a doubt or a condition (``no
-      risk of slipping``, ``may be late``, ``if the vendor is late``, ``unless``, ``to avoid a late fee``),
+      ``exceeded the 09:00 deadline``), nor when the word speaks of a risk, a doubt, a forecast or a
+      condition (``no risk of slipping``, ``may be late``, ``the 17:00 ETA will be missed``, ``will be
+      late``, ``is going to be missed``, ``if the vendor is late``, ``unless``, ``to avoid a late fee``),
       of someone rather than a deadline (``Apologies for the late response``, ``I'm running late``,
       ``running late today``, ``Missed call from vendor``) or names a thing (``[[Missed deadlines
       report]]``, ``the missed-SLA dashboard``) -,

@@ -5,6 +5,7 @@ ticket keys typed fullwidth."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from occ_lib.logs import parse_log
 
@@ -66,3 +67,40 @@ def test_a_weekday_no_deadline_moved_to_is_no_deadline():
     assert _deadlines(items) == [[7, ["OPS-3"], *missed], [8, ["OPS-4"], *missed]]
     events = _events(HEAD + items)
     assert [e[1] for e in events] == [ts(f"2025-10-09 10:0{k}") for k in range(4)]
+
+
+# --- 2. a forecast of a miss is no miss -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "item, due",
+    [
+        ("OPS-1 Tue ETA will be missed", [ts("2025-10-14"), "day", "ETA"]),
+        ("OPS-1 the 17:00 ETA will be missed", [ts("2025-10-09 17:00"), "minute", "ETA"]),
+        ("OPS-1 we will miss the 17:00 ETA", [ts("2025-10-09 17:00"), "minute", "ETA"]),
+        ("OPS-1 likely to miss the 17:00 deadline", [ts("2025-10-09 17:00"), "minute", "deadline"]),
+        ("OPS-1 ETA 17:00 will be late", [ts("2025-10-09 17:00"), "minute", "ETA"]),
+        ("OPS-1 the 17:00 deadline is going to be missed", [ts("2025-10-09 17:00"), "minute", "deadline"]),
+        ("OPS-1 ETA 17:00, we'll probably be late", [ts("2025-10-09 17:00"), "minute", "ETA"]),
+        ("OPS-1 ETA 17:00 will be slipping", [ts("2025-10-09 17:00"), "minute", "ETA"]),
+        # (as before: a risk, a doubt, a forecast not to meet it)
+        ("OPS-1 ETA 17:00 might be late", [ts("2025-10-09 17:00"), "minute", "ETA"]),
+        ("OPS-1 we will not meet the 17:00 ETA", [ts("2025-10-09 17:00"), "minute", "ETA"]),
+    ],
+)
+def test_a_forecast_miss_is_still_a_deadline_not_a_missed_one(item: str, due: list):
+    assert _deadlines(f"- 10:00 {item}\n") == [[5, ["OPS-1"], *due, False]]
+
+
+def test_a_miss_stated_beside_a_forecast_stays_a_miss():
+    items = (
+        "- 10:00 OPS-1 ETA 09:00 UTC missed; will be late again\n"
+        "- 10:01 OPS-2 ETA 09:00 UTC missed; new ETA 17:00 UTC will be missed too\n"
+        "- 10:02 OPS-3 ETA 09:00 UTC was missed\n"
+    )
+    assert _deadlines(items) == [
+        [5, ["OPS-1"], ts("2025-10-09 09:00"), "minute", "ETA", True],
+        [6, ["OPS-2"], ts("2025-10-09 09:00"), "minute", "ETA", True],
+        [6, ["OPS-2"], ts("2025-10-09 17:00"), "minute", "ETA", False],
+        [7, ["OPS-3"], ts("2025-10-09 09:00"), "minute", "ETA", True],
+    ]
