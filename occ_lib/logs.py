@@ -176,7 +176,12 @@ Per item (the rules, in order)
       says it was missed too ("next ETA 19:00 UTC missed"); and when the item writes a time as the missed
       one, ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, ``ETA 18:00
       (slipped from 16:00)``, only that one (the one it was moved to is due: ``missed the 15:00 slot,
-      pushed to 19:00``); its ``text`` is the
+      pushed to 19:00``); and when the miss is written in a clause of its own deadline (clauses split by
+      ``;``, a sentence's end, a spaced dash), the deadlines of the other clauses did not miss (``next
+      update by 19:00 UTC; missed the 15:00 UTC ETA``, ``ETA 19:00 UTC; the 15:00 UTC checkpoint was
+      missed``: 15:00 only), unless a clause without a deadline (or with only a new one) states a miss too
+      (``ETA 12:00; checkpoint 10:00; both slipped``, ``due Oct 17 - slipped, new ETA Oct 30``); its ``text``
+      is the
       item's, clipped at
       ``DEADLINE_TEXT_MAX`` characters; in an item with more than 24 deadlines, a pasted export or
       roll-up (``{"key": "OPS-1", "summary": "fix ETA 10:00"}, ...``), only a deadline alone in its
@@ -1381,6 +1386,10 @@ def _items(
             # and one written as the old one ('ETA Oct 31 (was Oct 24, slipped)') takes it alone too
             former = missed and not named and len(dls) > 1 and any(
                 ex.is_former(proses[k], m.start) for m in dls)
+            # 'next update by 19:00 UTC; missed the 15:00 UTC ETA': the miss is the deadline's of its clause
+            own = None
+            if missed and not named and not former and len(dls) > 1:
+                own = _clause_misses(proses[k], dls)
             dtext = clip_text(text)  # (one copy of it per deadline row)
             past: bool | None = None  # (whether the item tells of its ETA as past: searched once, not
             # per deadline, which made an item of thousands of ETAs quadratic)
@@ -1396,7 +1405,7 @@ def _items(
                 elif former:
                     row_missed = ex.is_former(proses[k], m.start)
                 else:  # (a replacement missed in turn says so in its own words: 'next ETA 19:00 missed too')
-                    row_missed = missed and (
+                    row_missed = missed and (own is None or own[i]) and (
                         not ex.is_replacement(proses[k], m.start)
                         or _times.written_missed(proses[k], m.start, m.end, 0)
                     )
@@ -1454,6 +1463,50 @@ def _next_day(m: _times.TimeMention, zone: dt.tzinfo | None) -> _times.TimeMenti
         return replace(m, at=again[0].at, until=again[0].until if m.until is not None else None)
     until = None if m.until is None else _times.wall_shift(m.until, tz, _ONE_DAY)
     return replace(m, at=_times.wall_shift(m.at, tz, _ONE_DAY), until=until)
+
+
+# what ends a clause for the miss a clause states: ';', a sentence's end, a spaced dash or an em dash
+# (not a comma: 'ETA 12:00, 15:00 missed' may be a list)
+_MISS_CLAUSE = re.compile(r"[;!?|\n]|\.(?=\s)|\s(?:--?|[\u2013\u2014])\s|\u2014")
+
+
+def _clause_misses(prose: str, dls: list[_times.TimeMention]) -> list[bool] | None:
+    """Per deadline of a missed item, whether the clause it is written in states the miss ('next update
+    by 19:00 UTC; missed the 15:00 UTC ETA': 15:00 only; 'ETA 19:00 UTC; the 15:00 UTC checkpoint was
+    missed'); None when no deadline's clause states one, or a clause that holds no deadline does too
+    ('ETA 12:00; checkpoint 10:00; both slipped'), which may be any deadline's: then the item's miss is
+    each one's, as before. A clause break inside a mention ('ETA Fri. 10:00') joins its clauses; a
+    deadline written as the new one is left to :func:`occ_lib._extract.is_replacement` (True here)."""
+    cuts = [0]
+    for b in _MISS_CLAUSE.finditer(prose):
+        cuts += (b.start(), b.end())
+    cuts.append(len(prose))
+    ends = cuts[1::2]  # clause j is prose[cuts[2j]:cuts[2j + 1]]
+    spans: list[tuple[int, int] | None] = []
+    for m in dls:
+        if ex.is_replacement(prose, m.start):
+            spans.append(None)  # (the new one: 'due Oct 17 - slipped, new ETA Oct 30' tells of the old one)
+            continue
+        j = bisect.bisect_right(ends, m.start)  # (the first clause ending after the mention's start)
+        e = bisect.bisect_left(ends, m.end)  # (the clause the mention ends in)
+        spans.append((cuts[2 * j], cuts[2 * min(e, len(ends) - 1) + 1]))
+    said: dict[tuple[int, int], bool] = {}
+    for span in spans:
+        if span is not None and span not in said:
+            part = prose[span[0]:span[1]]
+            said[span] = ex.stated_missed(part, ex.keywords(part))
+    if not any(said.values()):
+        return None
+    covered = sorted(said)
+    for j in range(len(ends)):
+        lo, hi = cuts[2 * j], cuts[2 * j + 1]
+        k = bisect.bisect_right(covered, (lo, len(prose) + 1)) - 1
+        if k >= 0 and covered[k][0] <= lo and hi <= covered[k][1]:
+            continue  # (a deadline's clause, read above)
+        part = prose[lo:hi]
+        if ex.stated_missed(part, ex.keywords(part)):
+            return None
+    return [span is None or said[span] for span in spans]
 
 
 def _next_day_due(m: _times.TimeMention, due: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:

@@ -104,3 +104,50 @@ def test_a_miss_stated_beside_a_forecast_stays_a_miss():
         [6, ["OPS-2"], ts("2025-10-09 17:00"), "minute", "ETA", False],
         [7, ["OPS-3"], ts("2025-10-09 09:00"), "minute", "ETA", True],
     ]
+
+
+# --- 3. a miss is the deadline's of its own clause ------------------------------------------------
+
+
+def test_a_miss_belongs_to_the_deadline_of_its_clause():
+    items = (
+        "- 16:00 OPS-1 next update by 19:00 UTC; missed the 15:00 UTC ETA\n"
+        "- 16:01 OPS-2 ETA 19:00 UTC; the 15:00 UTC checkpoint was missed\n"
+        "- 16:02 OPS-3 the 15:00 UTC checkpoint was missed. ETA 19:00 UTC\n"
+        "- 16:03 OPS-4 deadline 19:00 UTC - we blew the 15:00 UTC cutoff\n"
+        "- 16:04 OPS-5 ETA 15:00 UTC not missed; checkpoint 12:00 UTC slipped\n"
+        "- 16:05 OPS-6 ETA 15:00 UTC missed, pushed to 19:00 UTC; checkpoint 12:00 UTC\n"
+    )
+    assert _deadlines(items) == [
+        [5, ["OPS-1"], ts("2025-10-09 19:00"), "minute", "by", False],
+        [5, ["OPS-1"], ts("2025-10-09 15:00"), "minute", "ETA", True],
+        [6, ["OPS-2"], ts("2025-10-09 19:00"), "minute", "ETA", False],
+        [6, ["OPS-2"], ts("2025-10-09 15:00"), "minute", "checkpoint", True],
+        [7, ["OPS-3"], ts("2025-10-09 15:00"), "minute", "checkpoint", True],
+        [7, ["OPS-3"], ts("2025-10-09 19:00"), "minute", "ETA", False],
+        [8, ["OPS-4"], ts("2025-10-09 19:00"), "minute", "deadline", False],
+        [8, ["OPS-4"], ts("2025-10-09 15:00"), "minute", "cutoff", True],
+        [9, ["OPS-5"], ts("2025-10-09 15:00"), "minute", "ETA", False],
+        [9, ["OPS-5"], ts("2025-10-09 12:00"), "minute", "checkpoint", True],
+        [10, ["OPS-6"], ts("2025-10-09 15:00"), "minute", "ETA", True],
+        [10, ["OPS-6"], ts("2025-10-09 19:00"), "minute", "ETA", False],
+        [10, ["OPS-6"], ts("2025-10-09 12:00"), "minute", "checkpoint", False],
+    ]
+
+
+def test_a_miss_no_deadline_clause_holds_or_a_new_one_tells_of_is_every_old_ones():
+    items = (
+        "- 16:00 OPS-1 ETA 12:00 UTC; checkpoint 10:00 UTC; both slipped\n"
+        "- 16:01 OPS-2 due Oct 17 - slipped, new ETA Oct 30\n"  # (the miss is the old one's)
+        "- 16:02 OPS-3 missed ETA 12:00 UTC and ETA 15:00 UTC\n"  # (one clause)
+        "- 16:03 OPS-4 ETA 19:00 UTC; missed\n"
+    )
+    assert _deadlines(items) == [
+        [5, ["OPS-1"], ts("2025-10-09 12:00"), "minute", "ETA", True],
+        [5, ["OPS-1"], ts("2025-10-09 10:00"), "minute", "checkpoint", True],
+        [6, ["OPS-2"], ts("2025-10-17"), "day", "due", True],
+        [6, ["OPS-2"], ts("2025-10-30"), "day", "ETA", False],
+        [7, ["OPS-3"], ts("2025-10-09 12:00"), "minute", "ETA", True],
+        [7, ["OPS-3"], ts("2025-10-09 15:00"), "minute", "ETA", True],
+        [8, ["OPS-4"], ts("2025-10-09 19:00"), "minute", "ETA", True],
+    ]
