@@ -134,7 +134,12 @@ Zones (:func:`zone_named`)
     ``SAST`` -> Africa/Johannesburg; ``BRT`` -> America/Sao_Paulo; ``MYT`` -> Asia/Kuala_Lumpur; ``AET``
     -> Australia/Sydney; ``NZT`` -> Pacific/Auckland; ``GST`` -> Asia/Dubai (Gulf); ``EAT`` ->
     Africa/Nairobi; ``WAT`` -> Africa/Lagos; ``ART`` -> America/Argentina/Buenos_Aires (these seven, words
-    too, only in capitals); ``Central/Eastern/Western European
+    too, only in capitals; ``ART`` after a time is SAFe's Agile Release Train too, a zone only where it
+    reads as one: at the end of the text or clause, before punctuation or a bracket, ``17:00 ART.``,
+    ``(17:00 ART)``, ``17:00 ART;``, or before a ticket key, a day or a date, ``09:00 ART OPS-5 acked``;
+    before another word or as a key's prefix, ``14:00 ART sync``, ``15:00 UTC ART demo``, ``11:00 ART-12``,
+    the time is read as if it were not written, in the document's zone; the other six, seldom a name
+    right after a time, are zones there too, ``11:00 GST review``); ``Central/Eastern/Western European
     (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; any IANA name; fixed offsets
     ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``, and after UTC or GMT the minutes after a dot too
     (``UTC+5.30``, ``IST (UTC+5.30)``: +05:30, as India's offset is often written).
@@ -1740,6 +1745,7 @@ def _scan(
     moved_to = -1  # where the new time of 'slipped from 10:00 to 13:00' starts: the same keyword's
     full = _FULL.match
     ahead: bool | None = None
+    named = text.find("ART", a, b) >= 0  # (a zone that is also a team's name: _name_zone_cut)
     for d in _DIGIT.finditer(text, a, b):
         s = d.start()
         if s < pos:
@@ -1754,6 +1760,8 @@ def _scan(
         m = full(text, s, b)
         if m is not None and (cut := _zone_word_cut(m)) >= 0:
             m = full(text, s, cut)  # ('17:00 UAT sign-off': the time, UAT no zone of it)
+        if named and m is not None and (cut := _name_zone_cut(text, m, b)) >= 0:
+            m = full(text, s, cut)  # ('14:00 ART sync': the Agile Release Train's, in the document's zone)
         if m is not None and m.start(_I_AEM) >= 0 and m.start(_I_AEY) < 0 and _VERSION_BEFORE.search(
             text, max(a, s - 16), s
         ):
@@ -1837,6 +1845,33 @@ _ZU_OF = {
     for kind, p in (("tm", "b"), ("dt", "a"), ("sl", "s"))
 }
 
+# Abbreviations of a zone that are also names written right after a time: SAFe's Agile Release Train
+# ('14:00 ART sync', '15:00 UTC ART demo'). Such a word is the zone only where it reads as one: at the
+# end of the text or its clause, before punctuation or a bracket ('17:00 ART.', '(17:00 ART)', '17:00
+# ART;'), or before what follows a zone (a ticket key, a day, a date: '09:00 ART OPS-5 acked', '17:00 ART
+# on Friday'); before another word, or as a key's prefix ('11:00 ART-12 planning'), it is a name, and the
+# time is read as if it were not written.
+_NAME_ZONES = frozenset(("ART",))
+_NAME_NEXT = re.compile(
+    r"-[A-Z0-9]|[ \t]+(?![A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d"
+    r"|(?i:on|time|today|tonight|tomorrow|yesterday|this|next|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\b"
+    r"|" + _MON + r")[^\W\d_]"
+)
+_ZW_OF = {
+    kind: tuple(_FULL.groupindex[g] for g in groups)
+    for kind, groups in (("tm", ("bzw", "bezw")), ("dt", ("azw", "aezw")), ("sl", ("szw", "sezw")),
+                         ("mil", ("milz",)))
+}
+
+
+def _name_zone_cut(text: str, m: re.Match[str], b: int) -> int:
+    """Where ``m`` must end when it took one of :data:`_NAME_ZONES` written as a name for its zone
+    ('14:00 ART sync': before 'ART'), else -1."""
+    for i in _ZW_OF.get(m.lastgroup or "", ()):
+        if m.group(i) in _NAME_ZONES and _NAME_NEXT.match(text, m.end(i), b):
+            return m.start(i)
+    return -1
+
 
 # (not a ticket key that opens with a unit's letters: '14:30 SEC-88 phishing report' is a time)
 _UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b(?!-\w)")
@@ -1882,6 +1917,8 @@ def _short_hour(
     m = _SHORT_HOUR.match(text, s, b)
     if m is not None and m.group("kzu") in _NOT_ZONES:
         m = _SHORT_HOUR.match(text, s, m.start("kzu"))  # ('5p UAT': no zone)
+    if m is not None and m.group("kzw") in _NAME_ZONES and _NAME_NEXT.match(text, m.end("kzw"), b):
+        m = _SHORT_HOUR.match(text, s, m.start("kzw"))  # ('5p ART sync': no zone)
     if m is None or not (
         (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
         or before is not None and before.precision == "day" and before.at is not None
@@ -2283,6 +2320,8 @@ def _clock_word_cands(
         s = m.start()
         if _covering(found, s):
             continue
+        if m.group("nzw") in _NAME_ZONES and _NAME_NEXT.match(text, m.end("nzw")):
+            m = _CLOCK_WORD.match(text, s, m.start("nzw")) or m  # ('noon ART sync': no zone)
         if skip is None:
             skip = _excluded_spans(text)
         if skip and _inside(s, skip) >= 0:

@@ -4,11 +4,15 @@ ticket keys typed fullwidth."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
 from occ_lib.logs import parse_log
+from occ_lib.times import find_times
 
+D = dt.date(2025, 10, 9)  # a Thursday
 HEAD = "# Ops\n\n## Thu 2025-10-09\n\n"
 
 
@@ -151,3 +155,48 @@ def test_a_miss_no_deadline_clause_holds_or_a_new_one_tells_of_is_every_old_ones
         [7, ["OPS-3"], ts("2025-10-09 15:00"), "minute", "ETA", True],
         [8, ["OPS-4"], ts("2025-10-09 19:00"), "minute", "ETA", True],
     ]
+
+
+# --- 4. SAFe's Agile Release Train after a time ----------------------------------------------------
+
+BERLIN = "---\ntz: Europe/Berlin\n---\n"
+
+
+def test_art_before_a_word_is_the_release_train_and_the_time_the_documents():
+    text = BERLIN + HEAD + (
+        "- 14:00 ART sync\n"
+        "- ART planning at 09:00\n"
+        "- 15:00 UTC ART demo\n"
+        "- 11:00 ART-12 planning\n"
+        "- 14:00-15:00 ART Sync\n"
+        "- noon ART sync\n"
+    )
+    assert _events(text) == [
+        [8, ts("2025-10-09 12:00"), "minute", []],
+        [9, ts("2025-10-09 07:00"), "minute", []],
+        [10, ts("2025-10-09 15:00"), "minute", []],
+        [11, ts("2025-10-09 09:00"), "minute", ["ART-12"]],
+        [12, ts("2025-10-09 12:00"), "minute", []],
+        [13, ts("2025-10-09 10:00"), "minute", []],
+    ]
+    assert _problems(text) == []
+
+
+def test_art_where_it_reads_as_a_zone_is_argentinas():
+    text = BERLIN + HEAD + (
+        "- OPS-1 ETA 17:00 ART.\n"
+        "- OPS-2 ETA (17:00 ART)\n"
+        "- OPS-3 ETA 17:00 ART; then deploy\n"
+        "- OPS-4 ETA 17:00 ART\n"
+        "- 09:00 ART OPS-5 acked\n"
+        "- 17:00 ART on Friday\n"
+        "- 17:00 (ART) sync\n"
+    )
+    assert [row[2] for row in _deadlines("", text)] == [ts("2025-10-09 20:00")] * 4
+    assert [e[1] for e in _events(text)[4:]] == [ts("2025-10-09 12:00"), ts("2025-10-03 20:00"),
+                                                ts("2025-10-09 20:00")]
+
+
+def test_the_other_capitals_only_zones_stay_zones_before_a_word():
+    assert [(m.raw, m.zone) for m in find_times("11:00 GST review; 11:00 MYT standup", day=D)] == [
+        ("11:00 GST", "Asia/Dubai"), ("11:00 MYT", "Asia/Kuala_Lumpur")]
