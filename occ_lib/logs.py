@@ -147,7 +147,9 @@ Per item (the rules, in order)
       redacted with :func:`occ_lib.redact.redact_text` too.
     - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
     - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's zone (a
-      table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any). A deadline
+      table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any; one occ
+      does not know, ``Time (XYT)``, ``ETA (XYT)``, makes each zone-less time of the column a ``time``
+      problem, as ``17:00 XYT`` is, not a time in the document's zone). A deadline
       mention (ETA, by, before, due, deadline, target, window, checkpoint, no later than, until, cutoff,
       expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then; overdue since,
       late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
@@ -621,6 +623,21 @@ def _cell_zone(cell: str) -> dt.tzinfo | None:
     return None
 
 
+def _header_unknown_zone(headers: list[str]) -> tuple[int, str] | None:
+    """(column, word) of a time column whose header names, in brackets or after a dash as a zone is
+    written there, a zone occ does not know ('Time (XYT)', 'When - XYT'): its cells' times are read as
+    written with it, a ``time`` problem each, not silently in the document's zone ('Time (OPS)',
+    'Time (TBC)' name none). None when no header does."""
+    for j, cell in enumerate(headers):
+        if "T" not in cell or not _HEADER_TIME_WORD.search(cell):
+            continue
+        m = _HEADER_ZONE_TAIL.search(cell.strip(" *_:"))
+        word = None if m is None else (m.group(1) or m.group(2)).strip()
+        if word and _times.unknown_zone(word):
+            return j, word
+    return None
+
+
 # A column whose header says its dates are deadlines ('| Action | Owner | Due | Status |'): the
 # keyword its cells are read with
 _DEADLINE_HEADERS = {
@@ -649,7 +666,9 @@ def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None]
         if kw is None and (m := _HEADER_ZONE_TAIL.search(low)) is not None:
             word = (m.group(1) or m.group(2)).strip()
             kw = _DEADLINE_HEADERS.get(low[: m.start()].strip(" *_:"))
-            if kw is not None and _times.zone_named(word.upper() if "/" not in word else word) is not None:
+            if kw is not None and (_times.zone_named(word.upper() if "/" not in word else word) is not None
+                                   or _times.unknown_zone(word.upper()) and word.upper() in h):
+                # (one occ does not know, 'ETA (XYT)': its cells' times are problems, as '17:00 XYT' is)
                 zone = h.strip(" *_:")[m.start() :].strip(" ()[]-\u2013\u2014,")
             else:
                 kw = None
@@ -679,11 +698,16 @@ def _deadline_cell(cell: str, kw: tuple[str, str | None] | None) -> str:
     word, zone = kw
     if not word:
         return ""  # (a superseded 'Original ETA')
-    if zone and _CELL_TIME.search(cell) and _CELL_OFFSET.search(cell) is None and not any(
-        _times.zone_named(z) is not None for z in _CELL_ZONE_WORD.findall(cell)
-    ):
+    if zone and _zoneless_time(cell):
         return f"{word} {cell.strip()} {zone}"
     return f"{word} {cell}"
+
+
+def _zoneless_time(cell: str) -> bool:
+    """Whether ``cell`` writes a time and no zone of its own."""
+    return _CELL_TIME.search(cell) is not None and _CELL_OFFSET.search(cell) is None and not any(
+        _times.zone_named(z) is not None for z in _CELL_ZONE_WORD.findall(cell)
+    )
 
 
 def _dated_by_header(day: dt.date, enclosing: list[tuple]) -> tuple:
@@ -1080,7 +1104,13 @@ def _parse_document(
             # column's zone is its own)
             plain = headers if dl_cols is None else [h for h, d in zip(headers, dl_cols, strict=False)
                                                      if not d]
-            zone = _header_zone(plain) or sec_zone
+            zone = _header_zone(plain)
+            # ('Time (XYT)': a zone occ does not know, read with its column's zone-less times: problems)
+            odd = None if zone is not None else _header_unknown_zone(
+                headers if dl_cols is None
+                else [h if not d else "" for h, d in zip(headers, dl_cols, strict=True)]
+            )
+            zone = zone or sec_zone
             body = []
             # a Date column's empty cell is the date above it (a merged cell, as wikis export them)
             date_cols = [j for j, h in enumerate(cols) if h.strip(" *_:").lower() in ("date", "day")]
@@ -1110,6 +1140,12 @@ def _parse_document(
                     read_as = None if row_dl is None else " | ".join(
                         _deadline_cell(c, kw) for c, kw in zip(cells, row_dl, strict=True)
                     ).rstrip()
+                    if odd is not None and odd[0] < width and _zoneless_time(cells[odd[0]]):
+                        j = odd[0]
+                        read = cells if row_dl is None else [_deadline_cell(c, kw) for c, kw in zip(
+                            cells, row_dl, strict=True)]
+                        read_as = " | ".join([*read[:j], f"{cells[j].rstrip()} {odd[1]}", *read[j + 1:]])
+                        read_as = read_as.rstrip()
                     items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, head_flags))
             cols = [ex.redact(c, rare) for c in cols]  # (kept whole, as the items are: no secret in a cell)
             frame = _table_frame([[ex.redact(c, rare) for c in row] for row in body], cols)

@@ -250,10 +250,11 @@ Unresolvable
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
     (``2025-13-40``, ``Feb 30``, a year-less ``Oct 11`` with no ``day``) and written but unknown
     zones (``09:00 Europe/Berln``, ``UTC+25``; and capitals right after a time shaped as a zone's
-    abbreviation that occ does not know, three to five letters ending in T, ``17:00 XYT``, ``17:00 XYST``:
-    not the words and team acronyms written so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a
-    key, ``17:00 SIT-4``; ``17:00 API`` and ``17:00 CAB`` are no zone's shape) are mentions with
-    ``at=None`` and a ``problem``; every mention has exactly one of ``at`` and ``problem``.
+    abbreviation that occ does not know, three to five letters ending in T, ``17:00 XYT``, ``17:00 XYST``,
+    also in brackets, ``17:00 (XYT)`` (:func:`unknown_zone`): not the words and team acronyms written
+    so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a key, ``17:00 SIT-4``; ``17:00 API`` and
+    ``17:00 CAB`` are no zone's shape) are mentions with ``at=None`` and a ``problem``; every mention has
+    exactly one of ``at`` and ``problem``.
 """
 
 from __future__ import annotations
@@ -272,7 +273,7 @@ from zoneinfo import ZoneInfo
 
 __all__ = [
     "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "parse_heading",
-    "parse_stamp", "zone_named",
+    "parse_stamp", "unknown_zone", "zone_named",
 ]
 
 UTC = dt.UTC
@@ -563,6 +564,15 @@ _NOT_ZONE_WORDS = (
     "|QUIET|RESET|RIGHT|ROBOT|SHIFT|SHORT|SMART|SPENT|SPLIT|START|TIGHT|TRUST|UNSET|WORST"
 )
 _NOT_ZONES = frozenset(_NOT_ZONE_WORDS.split("|"))
+_ZONE_SHAPE = re.compile(_ZONE_LIKE)
+
+
+def unknown_zone(word: str) -> bool:
+    """Whether ``word`` is written as a zone's abbreviation that occ does not know ('XYT', 'XYST': see
+    :data:`_ZONE_LIKE`), not a word or a team's acronym written so ('UAT', 'POST': :data:`_NOT_ZONES`)."""
+    return (
+        _ZONE_SHAPE.fullmatch(word) is not None and word not in _NOT_ZONES and zone_named(word) is None
+    )
 
 
 # A token boundary before a date or time: not glued to a letter or digit, a path, a dot, colon or
@@ -646,7 +656,8 @@ def _zone_re(p: str, signed: bool) -> str:
         rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
         rf"|\s{{0,2}}\(\s?(?P<{p}zp>{_ZWORD})\s?\)"
         rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?![^\W_]|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
-        rf"|\s{{1,2}}(?P<{p}zu>{_ZONE_LIKE})"  # (one occ does not know: a problem, not the default zone)
+        # (one occ does not know: a problem, not the default zone; also in brackets, '17:00 (XYT)')
+        rf"|(?:\s{{1,2}}|\s{{0,2}}(?P<{p}zb>\()\s?)(?P<{p}zu>{_ZONE_LIKE})(?({p}zb)\s?\))"
         r")?"
     )
 
