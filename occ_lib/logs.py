@@ -10,8 +10,10 @@ Reading
     Latin-1). CRLF, CR and LF. Only a line holding a mojibake marker (``Â Ã â ð``...) is repaired:
     UTF-8 read as cp1252 is undone directly when the line (or each marker sequence such as
     ``â€”``) decodes cleanly, anything else goes through ``ftfy.fix_text``; ``docs.repairs`` counts
-    the lines changed. Digits and colons typed fullwidth (``１７：００``) and the Unicode hyphens of an ISO
-    date (``2025‑10‑14``: U+2010 to U+2013) are read as ASCII, and written so in the items' text too, as
+    the lines changed. Digits and colons typed fullwidth (``１７：００``), the Unicode hyphens of an ISO
+    date (``2025‑10‑14``: U+2010 to U+2013, and the fullwidth U+FF0D) and a ticket key typed fullwidth as an
+    input method writes it (``ＯＰＳ－１２``: the key alone, NFKC) are read as ASCII, and written so in the
+    items' text too, as
     ``&nbsp;`` is a no-break space there and zero-width spaces are dropped (:func:`occ_lib._markdown.decode`).
     NUL bytes (or mostly control bytes) mean a binary file: skipped with a
     ``file`` problem, like empty, missing and unreadable files and folders without logs, and a symbolic

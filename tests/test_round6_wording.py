@@ -9,6 +9,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from occ_lib._markdown import decode
 from occ_lib.logs import parse_log
 from occ_lib.times import find_times, unknown_zone
 
@@ -241,3 +242,26 @@ def test_an_unknown_zone_in_a_time_columns_header_is_a_problem_per_row():
         [24, ts("2025-10-09 17:00"), "minute"],
     ]
     assert unknown_zone("XYT") and not unknown_zone("UAT") and not unknown_zone("EST")
+
+
+# --- 6. ticket keys typed fullwidth ----------------------------------------------------------------
+
+
+def test_a_fullwidth_ticket_key_reads_as_ascii():
+    text = HEAD + (
+        "- 10:00 \uff2f\uff30\uff33\uff0d\uff11\uff12 escalated to CTO\n"  # ＯＰＳ－１２
+        # ＯＣＣ－ＩＮＦ－２２１
+        "- 10:01 \uff2f\uff23\uff23\uff0d\uff29\uff2e\uff26\uff0d\uff12\uff12\uff11 deployed\n"
+        "- 10:02 ETA \uff12\uff10\uff12\uff15\uff0d\uff11\uff10\uff0d\uff11\uff10 17:00 UTC for OPS-3\n"
+        "- 10:03 env\uff2f\uff30\uff33\uff0d\uff11\uff12 glued\n"
+    )
+    log = parse_log(text, "x.md")
+    assert log.events[["tickets", "text"]].values.tolist() == [
+        [["OPS-12"], "10:00 OPS-12 escalated to CTO"],
+        [["OCC-INF-221"], "10:01 OCC-INF-221 deployed"],
+        [["OPS-3"], "10:02 ETA 2025-10-10 17:00 UTC for OPS-3"],
+        [[], "10:03 envOPS-12 glued"],
+    ]
+    assert log.deadlines["due_at"].tolist() == [ts("2025-10-10 17:00")]
+    # (only the key is folded; other fullwidth text stays as written)
+    assert decode("\uff21\uff22 \uff2f\uff30\uff33\uff0d\uff11").text == "\uff21\uff22 OPS-1"
