@@ -887,6 +887,11 @@ _NOT_A_MISS = re.compile(
     r"|(?:risk|danger|chance|likelihood|odds)\s+of\s+(?:being\s+|running\s+)?" + _MISS_WORD +
     r"|(?:may|might|could|would|can)\s+(?:(?:be|have|been|also|still|well|even|run|running|get|go|going)\s+)"
     r"{0,2}" + _MISS_WORD +
+    # a forecast is no miss either (the deadline is still ahead): 'the 17:00 ETA will be missed', 'ETA
+    # 17:00 will be late', 'is going to be missed', "we'll be late", as 'will miss', 'will not meet' are none
+    r"|(?:will|shall|(?<=[\u2019'])ll|going\s+to|about\s+to|likely\s+to|expected\s+to|bound\s+to)\s+"
+    r"(?:(?:be|have|been|also|still|well|even|probably|likely|definitely|certainly|surely|run|running|get"
+    r"|go|going)\s+){0,2}" + _MISS_WORD +
     r"|(?:if|unless|whether|in\s+case)\s+(?:[\w\u2019'-]+\s+){0,4}?" + _MISS_WORD +
     r"|(?:avoid|avoiding|prevent|preventing)\s+(?:a\s+|an\s+|the\s+|any\s+|being\s+)?" + _MISS_WORD +
     # late about someone, not a deadline: 'Apologies for the late response', "I'm running late",

@@ -13,6 +13,7 @@ a tracker (a block-level tag at a line's start: ``<table>``, ``<p>``, ``<h2>``, 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,17 +64,38 @@ def _visible(text: str) -> str:
     if "&nbsp;" in text or "&#160;" in text:
         text = text.replace("&nbsp;", "\u00a0").replace("&#160;", "\u00a0")
     if not text.isascii():  # (str.isascii is a flag; 'in' is a memchr: a regex class scan is ~50x slower)
-        for wide, ascii_ in _FULLWIDTH:
-            if wide in text:
-                text = text.replace(wide, ascii_)
+        wide = "\uff0d" in text  # (a fullwidth hyphen: a key's, 'ＯＰＳ－１２', or a date's)
+        for wide_digit, ascii_ in _FULLWIDTH:
+            if wide_digit in text:
+                text = text.replace(wide_digit, ascii_)
+                wide = True
+        if wide:  # (a key typed fullwidth has its digits so, or its hyphen)
+            text = _WIDE_KEY.sub(_ascii_key, text)
         if any(ch in text for ch in _DATE_DASHES):
             text = _iso_hyphens(text)
     return text
 
 
+# a ticket key typed with fullwidth letters or hyphen, as a Japanese or Chinese input method writes it
+# ('ＯＰＳ－１２', its digits already folded): the key's characters read as ASCII (NFKC), 'OPS-12'; the
+# ticket rules then read it as any key (nothing else of the text is normalised)
+_WIDE_KEY = re.compile(
+    "[A-Z\uff21-\uff3a][A-Z0-9\uff21-\uff3a]*(?:[-\uff0d][A-Z\uff21-\uff3a][A-Z0-9\uff21-\uff3a]*)*"
+    "[-\uff0d][0-9]{1,7}"
+)
+
+
+def _ascii_key(m: re.Match[str]) -> str:
+    key = m.group(0)
+    return key if key.isascii() else unicodedata.normalize("NFKC", key)
+
+
 _FULLWIDTH = tuple((chr(0xFF10 + k), str(k)) for k in range(10)) + (("\uff1a", ":"),)
-_DATE_DASHES = ("\u2010", "\u2011", "\u2012", "\u2013")  # hyphen, non-breaking hyphen, figure dash, en dash
-_ISO_DASHED = re.compile(r"(?<![\w.])(\d{4})[-\u2010-\u2013](\d{1,2})[-\u2010-\u2013](\d{1,2})(?!\d)")
+# hyphen, non-breaking hyphen, figure dash, en dash, and an input method's fullwidth one (U+FF0D)
+_DATE_DASHES = ("\u2010", "\u2011", "\u2012", "\u2013", "\uff0d")
+_ISO_DASHED = re.compile(
+    r"(?<![\w.])(\d{4})[-\u2010-\u2013\uff0d](\d{1,2})[-\u2010-\u2013\uff0d](\d{1,2})(?!\d)"
+)
 
 
 def _iso_hyphens(text: str) -> str:

@@ -10,8 +10,10 @@ Reading
     Latin-1). CRLF, CR and LF. Only a line holding a mojibake marker (``Â Ã â ð``...) is repaired:
     UTF-8 read as cp1252 is undone directly when the line (or each marker sequence such as
     ``â€”``) decodes cleanly, anything else goes through ``ftfy.fix_text``; ``docs.repairs`` counts
-    the lines changed. Digits and colons typed fullwidth (``１７：００``) and the Unicode hyphens of an ISO
-    date (``2025‑10‑14``: U+2010 to U+2013) are read as ASCII, and written so in the items' text too, as
+    the lines changed. Digits and colons typed fullwidth (``１７：００``), the Unicode hyphens of an ISO
+    date (``2025‑10‑14``: U+2010 to U+2013, and the fullwidth U+FF0D) and a ticket key typed fullwidth as an
+    input method writes it (``ＯＰＳ－１２``: the key alone, NFKC) are read as ASCII, and written so in the
+    items' text too, as
     ``&nbsp;`` is a no-break space there and zero-width spaces are dropped (:func:`occ_lib._markdown.decode`).
     NUL bytes (or mostly control bytes) mean a binary file: skipped with a
     ``file`` problem, like empty, missing and unreadable files and folders without logs, and a symbolic
@@ -147,7 +149,9 @@ Per item (the rules, in order)
       redacted with :func:`occ_lib.redact.redact_text` too.
     - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
     - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's zone (a
-      table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any). A deadline
+      table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any; one occ
+      does not know, ``Time (XYT)``, ``ETA (XYT)``, makes each zone-less time of the column a ``time``
+      problem, as ``17:00 XYT`` is, not a time in the document's zone). A deadline
       mention (ETA, by, before, due, deadline, target, window, checkpoint, no later than, until, cutoff,
       expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then; overdue since,
       late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
@@ -164,8 +168,9 @@ Per item (the rules, in order)
       missed``, ``nothing slipped``, a
       tracker's ``Slipped: No``, ``Missed: none``, Dataview's ``[slipped:: no]``) or a
       metric went over its threshold (``p95 latency exceeded 800ms``, ``error budget breached``; not
-      ``exceeded the 09:00 deadline``), nor when the word speaks of a risk, a doubt or a condition (``no
-      risk of slipping``, ``may be late``, ``if the vendor is late``, ``unless``, ``to avoid a late fee``),
+      ``exceeded the 09:00 deadline``), nor when the word speaks of a risk, a doubt, a forecast or a
+      condition (``no risk of slipping``, ``may be late``, ``the 17:00 ETA will be missed``, ``will be
+      late``, ``is going to be missed``, ``if the vendor is late``, ``unless``, ``to avoid a late fee``),
       of someone rather than a deadline (``Apologies for the late response``, ``I'm running late``,
       ``running late today``, ``Missed call from vendor``) or names a thing (``[[Missed deadlines
       report]]``, ``the missed-SLA dashboard``) -,
@@ -175,7 +180,12 @@ Per item (the rules, in order)
       says it was missed too ("next ETA 19:00 UTC missed"); and when the item writes a time as the missed
       one, ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, ``ETA 18:00
       (slipped from 16:00)``, only that one (the one it was moved to is due: ``missed the 15:00 slot,
-      pushed to 19:00``); its ``text`` is the
+      pushed to 19:00``); and when the miss is written in a clause of its own deadline (clauses split by
+      ``;``, a sentence's end, a spaced dash), the deadlines of the other clauses did not miss (``next
+      update by 19:00 UTC; missed the 15:00 UTC ETA``, ``ETA 19:00 UTC; the 15:00 UTC checkpoint was
+      missed``: 15:00 only), unless a clause without a deadline (or with only a new one) states a miss too
+      (``ETA 12:00; checkpoint 10:00; both slipped``, ``due Oct 17 - slipped, new ETA Oct 30``); its ``text``
+      is the
       item's, clipped at
       ``DEADLINE_TEXT_MAX`` characters; in an item with more than 24 deadlines, a pasted export or
       roll-up (``{"key": "OPS-1", "summary": "fix ETA 10:00"}, ...``), only a deadline alone in its
@@ -615,6 +625,21 @@ def _cell_zone(cell: str) -> dt.tzinfo | None:
     return None
 
 
+def _header_unknown_zone(headers: list[str]) -> tuple[int, str] | None:
+    """(column, word) of a time column whose header names, in brackets or after a dash as a zone is
+    written there, a zone occ does not know ('Time (XYT)', 'When - XYT'): its cells' times are read as
+    written with it, a ``time`` problem each, not silently in the document's zone ('Time (OPS)',
+    'Time (TBC)' name none). None when no header does."""
+    for j, cell in enumerate(headers):
+        if "T" not in cell or not _HEADER_TIME_WORD.search(cell):
+            continue
+        m = _HEADER_ZONE_TAIL.search(cell.strip(" *_:"))
+        word = None if m is None else (m.group(1) or m.group(2)).strip()
+        if word and _times.unknown_zone(word):
+            return j, word
+    return None
+
+
 # A column whose header says its dates are deadlines ('| Action | Owner | Due | Status |'): the
 # keyword its cells are read with
 _DEADLINE_HEADERS = {
@@ -643,7 +668,9 @@ def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None]
         if kw is None and (m := _HEADER_ZONE_TAIL.search(low)) is not None:
             word = (m.group(1) or m.group(2)).strip()
             kw = _DEADLINE_HEADERS.get(low[: m.start()].strip(" *_:"))
-            if kw is not None and _times.zone_named(word.upper() if "/" not in word else word) is not None:
+            if kw is not None and (_times.zone_named(word.upper() if "/" not in word else word) is not None
+                                   or _times.unknown_zone(word.upper()) and word.upper() in h):
+                # (one occ does not know, 'ETA (XYT)': its cells' times are problems, as '17:00 XYT' is)
                 zone = h.strip(" *_:")[m.start() :].strip(" ()[]-\u2013\u2014,")
             else:
                 kw = None
@@ -673,11 +700,16 @@ def _deadline_cell(cell: str, kw: tuple[str, str | None] | None) -> str:
     word, zone = kw
     if not word:
         return ""  # (a superseded 'Original ETA')
-    if zone and _CELL_TIME.search(cell) and _CELL_OFFSET.search(cell) is None and not any(
-        _times.zone_named(z) is not None for z in _CELL_ZONE_WORD.findall(cell)
-    ):
+    if zone and _zoneless_time(cell):
         return f"{word} {cell.strip()} {zone}"
     return f"{word} {cell}"
+
+
+def _zoneless_time(cell: str) -> bool:
+    """Whether ``cell`` writes a time and no zone of its own."""
+    return _CELL_TIME.search(cell) is not None and _CELL_OFFSET.search(cell) is None and not any(
+        _times.zone_named(z) is not None for z in _CELL_ZONE_WORD.findall(cell)
+    )
 
 
 def _dated_by_header(day: dt.date, enclosing: list[tuple]) -> tuple:
@@ -1074,7 +1106,13 @@ def _parse_document(
             # column's zone is its own)
             plain = headers if dl_cols is None else [h for h, d in zip(headers, dl_cols, strict=False)
                                                      if not d]
-            zone = _header_zone(plain) or sec_zone
+            zone = _header_zone(plain)
+            # ('Time (XYT)': a zone occ does not know, read with its column's zone-less times: problems)
+            odd = None if zone is not None else _header_unknown_zone(
+                headers if dl_cols is None
+                else [h if not d else "" for h, d in zip(headers, dl_cols, strict=True)]
+            )
+            zone = zone or sec_zone
             body = []
             # a Date column's empty cell is the date above it (a merged cell, as wikis export them)
             date_cols = [j for j, h in enumerate(cols) if h.strip(" *_:").lower() in ("date", "day")]
@@ -1104,6 +1142,12 @@ def _parse_document(
                     read_as = None if row_dl is None else " | ".join(
                         _deadline_cell(c, kw) for c, kw in zip(cells, row_dl, strict=True)
                     ).rstrip()
+                    if odd is not None and odd[0] < width and _zoneless_time(cells[odd[0]]):
+                        j = odd[0]
+                        read = cells if row_dl is None else [_deadline_cell(c, kw) for c, kw in zip(
+                            cells, row_dl, strict=True)]
+                        read_as = " | ".join([*read[:j], f"{cells[j].rstrip()} {odd[1]}", *read[j + 1:]])
+                        read_as = read_as.rstrip()
                     items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, head_flags))
             cols = [ex.redact(c, rare) for c in cols]  # (kept whole, as the items are: no secret in a cell)
             frame = _table_frame([[ex.redact(c, rare) for c in row] for row in body], cols)
@@ -1380,6 +1424,10 @@ def _items(
             # and one written as the old one ('ETA Oct 31 (was Oct 24, slipped)') takes it alone too
             former = missed and not named and len(dls) > 1 and any(
                 ex.is_former(proses[k], m.start) for m in dls)
+            # 'next update by 19:00 UTC; missed the 15:00 UTC ETA': the miss is the deadline's of its clause
+            own = None
+            if missed and not named and not former and len(dls) > 1:
+                own = _clause_misses(proses[k], dls)
             dtext = clip_text(text)  # (one copy of it per deadline row)
             past: bool | None = None  # (whether the item tells of its ETA as past: searched once, not
             # per deadline, which made an item of thousands of ETAs quadratic)
@@ -1395,7 +1443,7 @@ def _items(
                 elif former:
                     row_missed = ex.is_former(proses[k], m.start)
                 else:  # (a replacement missed in turn says so in its own words: 'next ETA 19:00 missed too')
-                    row_missed = missed and (
+                    row_missed = missed and (own is None or own[i]) and (
                         not ex.is_replacement(proses[k], m.start)
                         or _times.written_missed(proses[k], m.start, m.end, 0)
                     )
@@ -1453,6 +1501,50 @@ def _next_day(m: _times.TimeMention, zone: dt.tzinfo | None) -> _times.TimeMenti
         return replace(m, at=again[0].at, until=again[0].until if m.until is not None else None)
     until = None if m.until is None else _times.wall_shift(m.until, tz, _ONE_DAY)
     return replace(m, at=_times.wall_shift(m.at, tz, _ONE_DAY), until=until)
+
+
+# what ends a clause for the miss a clause states: ';', a sentence's end, a spaced dash or an em dash
+# (not a comma: 'ETA 12:00, 15:00 missed' may be a list)
+_MISS_CLAUSE = re.compile(r"[;!?|\n]|\.(?=\s)|\s(?:--?|[\u2013\u2014])\s|\u2014")
+
+
+def _clause_misses(prose: str, dls: list[_times.TimeMention]) -> list[bool] | None:
+    """Per deadline of a missed item, whether the clause it is written in states the miss ('next update
+    by 19:00 UTC; missed the 15:00 UTC ETA': 15:00 only; 'ETA 19:00 UTC; the 15:00 UTC checkpoint was
+    missed'); None when no deadline's clause states one, or a clause that holds no deadline does too
+    ('ETA 12:00; checkpoint 10:00; both slipped'), which may be any deadline's: then the item's miss is
+    each one's, as before. A clause break inside a mention ('ETA Fri. 10:00') joins its clauses; a
+    deadline written as the new one is left to :func:`occ_lib._extract.is_replacement` (True here)."""
+    cuts = [0]
+    for b in _MISS_CLAUSE.finditer(prose):
+        cuts += (b.start(), b.end())
+    cuts.append(len(prose))
+    ends = cuts[1::2]  # clause j is prose[cuts[2j]:cuts[2j + 1]]
+    spans: list[tuple[int, int] | None] = []
+    for m in dls:
+        if ex.is_replacement(prose, m.start):
+            spans.append(None)  # (the new one: 'due Oct 17 - slipped, new ETA Oct 30' tells of the old one)
+            continue
+        j = bisect.bisect_right(ends, m.start)  # (the first clause ending after the mention's start)
+        e = bisect.bisect_left(ends, m.end)  # (the clause the mention ends in)
+        spans.append((cuts[2 * j], cuts[2 * min(e, len(ends) - 1) + 1]))
+    said: dict[tuple[int, int], bool] = {}
+    for span in spans:
+        if span is not None and span not in said:
+            part = prose[span[0]:span[1]]
+            said[span] = ex.stated_missed(part, ex.keywords(part))
+    if not any(said.values()):
+        return None
+    covered = sorted(said)
+    for j in range(len(ends)):
+        lo, hi = cuts[2 * j], cuts[2 * j + 1]
+        k = bisect.bisect_right(covered, (lo, len(prose) + 1)) - 1
+        if k >= 0 and covered[k][0] <= lo and hi <= covered[k][1]:
+            continue  # (a deadline's clause, read above)
+        part = prose[lo:hi]
+        if ex.stated_missed(part, ex.keywords(part)):
+            return None
+    return [span is None or said[span] for span in spans]
 
 
 def _next_day_due(m: _times.TimeMention, due: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:

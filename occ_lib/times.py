@@ -86,7 +86,7 @@ time:``/``total time:``, is a duration)
     A weekday or relative day written after a time is that time's unless another time comes between
     that is not part of one list with it (``16:00 OPS-1 ETA 17:00 UTC Friday``: Friday is the ETA's;
     ``09:00, 12:00 and 15:00 UTC on Friday``: all three are Friday's), or a move does (``ETA 17:00
-    missed, pushed to Friday``: 17:00 stays on its own day).
+    missed, pushed to Friday``: 17:00 stays on its own day, and Friday is where it moved to, see Lists).
     A keyword written after the time that opens an item takes that time as its deadline (``17:00 UTC
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
@@ -108,9 +108,13 @@ Lists
     Notion's ``@``: ``@October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM``); with ``due`` when the old
     one is written as missed (``missed the 15:00 slot, pushed to 19:00``), also when the time moved to is
     written first (``moved to Mon 10/13, missed Friday slot``); ``ETA missed, pushed to 19:00 UTC`` makes
-    19:00 the ETA. The old one written after the new one is a deadline too (``due 2025-10-31 (was
-    2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``, ``orig.``, ``ETA 18:00 UTC (slipped
-    from 16:00 UTC)``, also moved, pushed, changed... ``from``), not the item's time.
+    19:00 the ETA. A day moved to without a time is a date-only deadline so too (``ETA 17:00 UTC missed,
+    pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``: the next Friday, as ``ETA
+    pushed to Friday`` is; not ``deploy pushed to Friday``, no deadline before it, nor after a clause
+    break, ``ETA 17:00 missed; pushed to Friday``). The old one written after the new one is a deadline
+    too (``due 2025-10-31 (was 2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``,
+    ``orig.``, ``ETA 18:00 UTC (slipped from 16:00 UTC)``, also moved, pushed, changed... ``from``), not
+    the item's time.
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
     something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
@@ -130,7 +134,12 @@ Zones (:func:`zone_named`)
     ``SAST`` -> Africa/Johannesburg; ``BRT`` -> America/Sao_Paulo; ``MYT`` -> Asia/Kuala_Lumpur; ``AET``
     -> Australia/Sydney; ``NZT`` -> Pacific/Auckland; ``GST`` -> Asia/Dubai (Gulf); ``EAT`` ->
     Africa/Nairobi; ``WAT`` -> Africa/Lagos; ``ART`` -> America/Argentina/Buenos_Aires (these seven, words
-    too, only in capitals); ``Central/Eastern/Western European
+    too, only in capitals; ``ART`` after a time is SAFe's Agile Release Train too, a zone only where it
+    reads as one: at the end of the text or clause, before punctuation or a bracket, ``17:00 ART.``,
+    ``(17:00 ART)``, ``17:00 ART;``, or before a ticket key, a day or a date, ``09:00 ART OPS-5 acked``;
+    before another word or as a key's prefix, ``14:00 ART sync``, ``15:00 UTC ART demo``, ``11:00 ART-12``,
+    the time is read as if it were not written, in the document's zone; the other six, seldom a name
+    right after a time, are zones there too, ``11:00 GST review``); ``Central/Eastern/Western European
     (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; any IANA name; fixed offsets
     ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``, and after UTC or GMT the minutes after a dot too
     (``UTC+5.30``, ``IST (UTC+5.30)``: +05:30, as India's offset is often written).
@@ -159,15 +168,16 @@ Which date a time takes
     moved/rescheduled/postponed to: ``rollback drill scheduled Friday 2pm``), else the last one on or
     before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only when a
     deadline keyword governs it (``due Wednesday``, ``ETA Friday``: date-only, the next such day on
-    or after the base date). A deadline written as missed in its own mention, its weekday part of it, is
-    past whatever its keyword: the last such day on or before the base date (``Tue 12:00 UTC ETA missed``,
-    ``Tue ETA was missed``, ``the ETA of Tue 12:00 UTC slipped``, ``missed the Tue 12:00 UTC ETA``, ``ETA
-    Tue not met``, ``failed to meet the Fri ETA``; :func:`written_missed`); not a miss written elsewhere
-    in the text (``Tue ETA missed; new ETA Mon 10:00``: Monday is ahead; ``ETA 17:00 missed, pushed to
-    Friday``), a move (``Wed ETA slipped to Fri``), a forecast (``will be missed``) nor a text that tells of
-    a slip to come (``fix slips to Monday — missed Friday target``). A weekday written after a time, a
-    word or more from it, with a deadline keyword right after it is that keyword's, not the time's
-    (``16:44 UTC NET-9 Tue ETA missed``: the item was written at 16:44 that day).
+    or after the base date), or a deadline was moved to it (``ETA 17:00 missed, pushed to Friday``). A
+    deadline written as missed in its own mention, its weekday part of it, is past whatever its keyword:
+    the last such day on or before the base date (``Tue 12:00 UTC ETA missed``, ``Tue ETA was missed``, ``the
+    ETA of Tue 12:00 UTC slipped``, ``missed the Tue 12:00 UTC ETA``, ``ETA Tue not met``, ``failed to meet
+    the Fri ETA``; :func:`written_missed`); not a miss written elsewhere in the text (``Tue ETA missed; new
+    ETA Mon 10:00``: Monday is ahead; ``ETA 17:00 missed, pushed to Friday``), a move (``Wed ETA slipped to
+    Fri``), a forecast (``will be missed``) nor a text that tells of a slip to come (``fix slips to Monday —
+    missed Friday target``). A weekday written after a time, a word or more from it, with a deadline keyword
+    right after it is that keyword's, not the time's (``16:44 UTC NET-9 Tue ETA missed``: the item was written
+    at 16:44 that day).
     Short weekdays (``Fri``, ``Tues.``, ``THU``; capitalized or upper case, so that ``sat`` and ``sun``
     stay words) follow the same rules but name a time's day only with at most one word between
     (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``); after a deadline keyword
@@ -240,10 +250,11 @@ Unresolvable
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
     (``2025-13-40``, ``Feb 30``, a year-less ``Oct 11`` with no ``day``) and written but unknown
     zones (``09:00 Europe/Berln``, ``UTC+25``; and capitals right after a time shaped as a zone's
-    abbreviation that occ does not know, three to five letters ending in T, ``17:00 XYT``, ``17:00 XYST``:
-    not the words and team acronyms written so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a
-    key, ``17:00 SIT-4``; ``17:00 API`` and ``17:00 CAB`` are no zone's shape) are mentions with
-    ``at=None`` and a ``problem``; every mention has exactly one of ``at`` and ``problem``.
+    abbreviation that occ does not know, three to five letters ending in T, ``17:00 XYT``, ``17:00 XYST``,
+    also in brackets, ``17:00 (XYT)`` (:func:`unknown_zone`): not the words and team acronyms written
+    so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a key, ``17:00 SIT-4``; ``17:00 API`` and
+    ``17:00 CAB`` are no zone's shape) are mentions with ``at=None`` and a ``problem``; every mention has
+    exactly one of ``at`` and ``problem``.
 """
 
 from __future__ import annotations
@@ -262,7 +273,7 @@ from zoneinfo import ZoneInfo
 
 __all__ = [
     "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "parse_heading",
-    "parse_stamp", "zone_named",
+    "parse_stamp", "unknown_zone", "zone_named",
 ]
 
 UTC = dt.UTC
@@ -553,6 +564,15 @@ _NOT_ZONE_WORDS = (
     "|QUIET|RESET|RIGHT|ROBOT|SHIFT|SHORT|SMART|SPENT|SPLIT|START|TIGHT|TRUST|UNSET|WORST"
 )
 _NOT_ZONES = frozenset(_NOT_ZONE_WORDS.split("|"))
+_ZONE_SHAPE = re.compile(_ZONE_LIKE)
+
+
+def unknown_zone(word: str) -> bool:
+    """Whether ``word`` is written as a zone's abbreviation that occ does not know ('XYT', 'XYST': see
+    :data:`_ZONE_LIKE`), not a word or a team's acronym written so ('UAT', 'POST': :data:`_NOT_ZONES`)."""
+    return (
+        _ZONE_SHAPE.fullmatch(word) is not None and word not in _NOT_ZONES and zone_named(word) is None
+    )
 
 
 # A token boundary before a date or time: not glued to a letter or digit, a path, a dot, colon or
@@ -636,7 +656,8 @@ def _zone_re(p: str, signed: bool) -> str:
         rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
         rf"|\s{{0,2}}\(\s?(?P<{p}zp>{_ZWORD})\s?\)"
         rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?![^\W_]|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
-        rf"|\s{{1,2}}(?P<{p}zu>{_ZONE_LIKE})"  # (one occ does not know: a problem, not the default zone)
+        # (one occ does not know: a problem, not the default zone; also in brackets, '17:00 (XYT)')
+        rf"|(?:\s{{1,2}}|\s{{0,2}}(?P<{p}zb>\()\s?)(?P<{p}zu>{_ZONE_LIKE})(?({p}zb)\s?\))"
         r")?"
     )
 
@@ -1735,6 +1756,7 @@ def _scan(
     moved_to = -1  # where the new time of 'slipped from 10:00 to 13:00' starts: the same keyword's
     full = _FULL.match
     ahead: bool | None = None
+    named = text.find("ART", a, b) >= 0  # (a zone that is also a team's name: _name_zone_cut)
     for d in _DIGIT.finditer(text, a, b):
         s = d.start()
         if s < pos:
@@ -1749,6 +1771,8 @@ def _scan(
         m = full(text, s, b)
         if m is not None and (cut := _zone_word_cut(m)) >= 0:
             m = full(text, s, cut)  # ('17:00 UAT sign-off': the time, UAT no zone of it)
+        if named and m is not None and (cut := _name_zone_cut(text, m, b)) >= 0:
+            m = full(text, s, cut)  # ('14:00 ART sync': the Agile Release Train's, in the document's zone)
         if m is not None and m.start(_I_AEM) >= 0 and m.start(_I_AEY) < 0 and _VERSION_BEFORE.search(
             text, max(a, s - 16), s
         ):
@@ -1832,6 +1856,33 @@ _ZU_OF = {
     for kind, p in (("tm", "b"), ("dt", "a"), ("sl", "s"))
 }
 
+# Abbreviations of a zone that are also names written right after a time: SAFe's Agile Release Train
+# ('14:00 ART sync', '15:00 UTC ART demo'). Such a word is the zone only where it reads as one: at the
+# end of the text or its clause, before punctuation or a bracket ('17:00 ART.', '(17:00 ART)', '17:00
+# ART;'), or before what follows a zone (a ticket key, a day, a date: '09:00 ART OPS-5 acked', '17:00 ART
+# on Friday'); before another word, or as a key's prefix ('11:00 ART-12 planning'), it is a name, and the
+# time is read as if it were not written.
+_NAME_ZONES = frozenset(("ART",))
+_NAME_NEXT = re.compile(
+    r"-[A-Z0-9]|[ \t]+(?![A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d"
+    r"|(?i:on|time|today|tonight|tomorrow|yesterday|this|next|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\b"
+    r"|" + _MON + r")[^\W\d_]"
+)
+_ZW_OF = {
+    kind: tuple(_FULL.groupindex[g] for g in groups)
+    for kind, groups in (("tm", ("bzw", "bezw")), ("dt", ("azw", "aezw")), ("sl", ("szw", "sezw")),
+                         ("mil", ("milz",)))
+}
+
+
+def _name_zone_cut(text: str, m: re.Match[str], b: int) -> int:
+    """Where ``m`` must end when it took one of :data:`_NAME_ZONES` written as a name for its zone
+    ('14:00 ART sync': before 'ART'), else -1."""
+    for i in _ZW_OF.get(m.lastgroup or "", ()):
+        if m.group(i) in _NAME_ZONES and _NAME_NEXT.match(text, m.end(i), b):
+            return m.start(i)
+    return -1
+
 
 # (not a ticket key that opens with a unit's letters: '14:30 SEC-88 phishing report' is a time)
 _UNIT_AFTER = re.compile(r"\s?(?i:min|mins|minutes|sec|secs|seconds|hrs|hours)\b(?!-\w)")
@@ -1877,6 +1928,8 @@ def _short_hour(
     m = _SHORT_HOUR.match(text, s, b)
     if m is not None and m.group("kzu") in _NOT_ZONES:
         m = _SHORT_HOUR.match(text, s, m.start("kzu"))  # ('5p UAT': no zone)
+    if m is not None and m.group("kzw") in _NAME_ZONES and _NAME_NEXT.match(text, m.end("kzw"), b):
+        m = _SHORT_HOUR.match(text, s, m.start("kzw"))  # ('5p ART sync': no zone)
     if m is None or not (
         (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
         or before is not None and before.precision == "day" and before.at is not None
@@ -2278,6 +2331,8 @@ def _clock_word_cands(
         s = m.start()
         if _covering(found, s):
             continue
+        if m.group("nzw") in _NAME_ZONES and _NAME_NEXT.match(text, m.end("nzw")):
+            m = _CLOCK_WORD.match(text, s, m.start("nzw")) or m  # ('noon ART sync': no zone)
         if skip is None:
             skip = _excluded_spans(text)
         if skip and _inside(s, skip) >= 0:
@@ -2587,10 +2642,17 @@ def _other_mentions(
             if r.used or r.of_date:
                 continue
             # a weekday with no time near is a mention only as a deadline ('due Friday', 'ETA
-            # Friday': the end of the next such day, date-only); "Friday's deploy" says no date
-            if r.wd < 0 or (
-                text[r.end:r.end + 2] not in ("'s", "\u2019s") and not _covering(found, r.start)
-                and _deadline(text, r.start, r.end) is not None
+            # Friday': the end of the next such day, date-only), or as the day a deadline was moved to
+            # ('ETA 17:00 UTC missed, pushed to Friday', "pushed to Friday's release": _moved_deadlines
+            # makes it one); "Friday's deploy" says no date
+            if r.wd < 0:
+                extra.append(r)
+                continue
+            if _covering(found, r.start):
+                continue
+            moved = _MOVED_TO.search(text, max(0, r.start - 48), r.start) is not None
+            if (moved or text[r.end:r.end + 2] not in ("'s", "\u2019s")) and (
+                _deadline(text, r.start, r.end) is not None or moved and _moved_from_deadline(text, r, found)
             ):
                 extra.append(r)
     if "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
@@ -2613,6 +2675,18 @@ def _other_mentions(
             if c is not None:
                 extra.append(c)
     return extra
+
+
+def _moved_from_deadline(text: str, r: _Cand, found: list[TimeMention]) -> bool:
+    """Whether the mention right before the weekday ``r``, which a move's words lead to, is a deadline
+    in the same clause within 48 characters: what :func:`_moved_deadlines` moves ('ETA 17:00 UTC missed,
+    pushed to Friday')."""
+    k = bisect.bisect_right(found, r.start, key=_start_of)
+    prev = found[k - 1] if k else None
+    return (
+        prev is not None and prev.is_deadline and not prev.is_stamp and prev.at is not None
+        and r.start - prev.end <= 48 and _CLAUSE_END.search(text, prev.end, r.start) is None
+    )
 
 
 _LEAD = re.compile(r"[\W_]*(?:\[[ xX]\][\W_]*)?(?:" + _WD + r"[,.]?\s+)?")  # '- [x] **Mon, ' ...

@@ -149,7 +149,8 @@ def test_common_zone_abbreviations_map_to_their_zones():
         "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos", "BRT": "America/Sao_Paulo",
         "ART": "America/Argentina/Buenos_Aires",
     }
-    assert {z: find_times(f"09:00 {z} x", day=D)[0].zone for z in zones} == zones
+    # (a key after the zone, as above: 'ART' before a plain word is SAFe's release train, round 6)
+    assert {z: find_times(f"09:00 {z} KL-5 x", day=D)[0].zone for z in zones} == zones
     # (the ones that are words too only in capitals)
     assert zone_named("art") is None and zone_named("Eat") is None
     assert _read("09:00 art review") == [("09:00", _utc(2025, 10, 9, 9), None, None)]

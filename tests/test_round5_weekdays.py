@@ -23,9 +23,10 @@ def read(item: str) -> tuple[list, list]:
 @pytest.mark.parametrize(
     "item, times, deadlines",
     [
-        # the day a deadline moved to is not the day of the time it moved from
+        # the day a deadline moved to is not the day of the time it moved from (and is a deadline of its
+        # own, day-only, as 'pushed to tomorrow' is: round 6)
         ("- 16:00 UTC OPS-1 vendor ETA 17:00 UTC missed, pushed to Friday",
-         [ts("2025-10-09 16:00")], [[ts("2025-10-09 17:00"), True]]),
+         [ts("2025-10-09 16:00")], [[ts("2025-10-09 17:00"), True], [ts("2025-10-10"), False]]),
         ("- 16:00 UTC OPS-1 ETA 17:00 UTC missed, pushed to tomorrow",
          [ts("2025-10-09 16:00")], [[ts("2025-10-09 17:00"), True], [ts("2025-10-10"), False]]),
         # a weekday after a later time is that time's, not the item's own time's
