@@ -14,7 +14,8 @@ alone, which the transport times; null for an IP address), ``tls_ms`` (``start_t
 ``ttfb_ms`` (probe start to the last response's headers). With redirects, DNS/connect/TLS add up
 over the hops.
 
-Error classes (``error`` column), decided from the exception and its cause chain:
+Error classes (``error`` column), decided from the exception and its cause chain, and after a
+redirect by the hop that failed alone (a TLS failure after a 302 is ``tls``, not a ``read`` of the 302):
 
 - ``timeout``: any httpx timeout (connect, read, write, pool) or the probe's total budget ran out;
 - ``dns``: the name did not resolve (``socket.gaierror`` in the chain);
@@ -452,7 +453,13 @@ def _run_sync(coro: Any) -> Any:
 
 
 class _Phases:
-    """Collects httpcore trace events into phase durations (ms) relative to ``t0``."""
+    """Collects httpcore trace events into phase durations (ms) relative to ``t0``, and how far the
+    current hop got (``connected``, ``got_headers``), which :func:`_classify` judges a failure by.
+
+    The durations add up over redirects; the hop's progress does not: a redirect's response, once
+    closed whole or unread, is behind the probe, so what fails next (the next hop's connect, TLS or
+    answer, an unsupported scheme, a broken ``Location``) is judged on its own. Only a body that broke
+    (``receive_response_body.failed``) keeps its hop's progress: that failure is a read."""
 
     def __init__(self) -> None:
         self.t0 = time.perf_counter()
@@ -462,6 +469,7 @@ class _Phases:
         self.ttfb_ms: float | None = None
         self.got_headers = False
         self.connected = False
+        self._body_failed = False
         self._started: dict[str, float] = {}
 
     async def __call__(self, event: str, info: dict[str, Any]) -> None:
@@ -470,6 +478,8 @@ class _Phases:
             self._started[event[: -len(".started")]] = now
             return
         if not event.endswith(".complete"):
+            if event == "http11.receive_response_body.failed":
+                self._body_failed = True
             return
         step = event[: -len(".complete")]
         began = self._started.pop(step, None)
@@ -485,6 +495,8 @@ class _Phases:
         elif step.endswith("receive_response_headers"):
             self.ttfb_ms = (now - self.t0) * 1000
             self.got_headers = True
+        elif step == "http11.response_closed" and not self._body_failed:
+            self.connected = self.got_headers = False  # (the hop is over: see the class doc)
 
 
 class _Plan:
