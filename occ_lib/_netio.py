@@ -15,7 +15,8 @@ Phases are reported as httpcore reports them, through the request's ``trace`` ex
 httpcore's event names: ``connection.connect_tcp`` (its ``return_value`` has ``dns_ms``, the timed
 name lookup, None for an IP address), ``connection.start_tls``, ``http11.send_request_headers``,
 ``http11.send_request_body``, ``http11.receive_response_headers``, ``http11.response_closed``, each
-``.started`` then ``.complete`` or ``.failed``.
+``.started`` then ``.complete`` or ``.failed``; and ``http11.receive_response_body.failed`` alone, when a
+body breaks (before its ``response_closed``).
 
 Errors are httpx's, as its default transport maps httpcore's: connect and TLS failures are
 ``ConnectError`` (their timeouts ``ConnectTimeout``), then ``ReadError``/``ReadTimeout``,
@@ -351,11 +352,23 @@ class _Body(httpx.AsyncByteStream):
                 elif isinstance(event, h11.EndOfMessage) or event is h11.PAUSED:
                     return
         except h11.RemoteProtocolError as exc:
-            await self.aclose()
+            await self._broke(exc)
             raise httpx.RemoteProtocolError(str(exc)) from exc
-        except BaseException:
+        except GeneratorExit:  # (left unfinished, e.g. at the probe's body cap: not broken)
             await self.aclose()
             raise
+        except BaseException as exc:
+            await self._broke(exc)
+            raise
+
+    async def _broke(self, exc: BaseException) -> None:
+        """The body failed (cut short, reset, timed out): httpcore's ``receive_response_body.failed``,
+        then close. Only the failure is traced: it is all the probe needs (a response closed after it
+        was the one that failed, not one left behind by a redirect), and a body that ends well
+        costs no event."""
+        if self._trace is not None:
+            await self._trace("http11.receive_response_body.failed", {"exception": exc})
+        await self.aclose()
 
     async def aclose(self) -> None:
         if not self._closed:

@@ -14,7 +14,8 @@ alone, which the transport times; null for an IP address), ``tls_ms`` (``start_t
 ``ttfb_ms`` (probe start to the last response's headers). With redirects, DNS/connect/TLS add up
 over the hops.
 
-Error classes (``error`` column), decided from the exception and its cause chain:
+Error classes (``error`` column), decided from the exception and its cause chain, and after a
+redirect by the hop that failed alone (a TLS failure after a 302 is ``tls``, not a ``read`` of the 302):
 
 - ``timeout``: any httpx timeout (connect, read, write, pool) or the probe's total budget ran out;
 - ``dns``: the name did not resolve (``socket.gaierror`` in the chain);
@@ -28,13 +29,16 @@ Error classes (``error`` column), decided from the exception and its cause chain
 - ``unexpected_status``: a response whose status is not in the target's ``expect``.
 
 Messages are short, pass through :func:`occ_lib.redact.redact_text` and have every secret of the
-target (header values, URL credentials and tokens) replaced by ``***``. httpx and httpcore log
-records are redacted the same way by a logging filter installed on first use.
+target (header values, URL credentials and tokens) replaced by ``***``, as have the response headers
+kept, should a server echo one: in every form the request carries it in too (the credential after
+``Bearer``/``Basic``..., the base64 ``user:pass`` of URL userinfo; :func:`_sent_secrets`). httpx and
+httpcore log records are redacted the same way by a logging filter installed on first use.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import collections
 import concurrent.futures
 import contextlib
@@ -55,12 +59,12 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, quote_plus, unquote
+from urllib.parse import quote, quote_plus, unquote, urlsplit
 
 import httpx
 
 from ._netio import ProbeTransport
-from .redact import REDACTED, redact_text
+from .redact import AUTH_SCHEMES, REDACTED, redact_text
 from .schema import OUTCOMES, PROBE_COLUMNS, conform
 from .targets import Target, in_ranges, parse_expect
 
@@ -452,7 +456,13 @@ def _run_sync(coro: Any) -> Any:
 
 
 class _Phases:
-    """Collects httpcore trace events into phase durations (ms) relative to ``t0``."""
+    """Collects httpcore trace events into phase durations (ms) relative to ``t0``, and how far the
+    current hop got (``connected``, ``got_headers``), which :func:`_classify` judges a failure by.
+
+    The durations add up over redirects; the hop's progress does not: a redirect's response, once
+    closed whole or unread, is behind the probe, so what fails next (the next hop's connect, TLS or
+    answer, an unsupported scheme, a broken ``Location``) is judged on its own. Only a body that broke
+    (``receive_response_body.failed``) keeps its hop's progress: that failure is a read."""
 
     def __init__(self) -> None:
         self.t0 = time.perf_counter()
@@ -462,6 +472,7 @@ class _Phases:
         self.ttfb_ms: float | None = None
         self.got_headers = False
         self.connected = False
+        self._body_failed = False
         self._started: dict[str, float] = {}
 
     async def __call__(self, event: str, info: dict[str, Any]) -> None:
@@ -470,6 +481,8 @@ class _Phases:
             self._started[event[: -len(".started")]] = now
             return
         if not event.endswith(".complete"):
+            if event == "http11.receive_response_body.failed":
+                self._body_failed = True
             return
         step = event[: -len(".complete")]
         began = self._started.pop(step, None)
@@ -485,6 +498,8 @@ class _Phases:
         elif step.endswith("receive_response_headers"):
             self.ttfb_ms = (now - self.t0) * 1000
             self.got_headers = True
+        elif step == "http11.response_closed" and not self._body_failed:
+            self.connected = self.got_headers = False  # (the hop is over: see the class doc)
 
 
 class _Plan:
@@ -504,9 +519,9 @@ class _Plan:
         # An explicit Authorization header wins over ``user:pass@`` in the URL (as with curl -H).
         self.auth = {"auth": httpx.Auth()} if any(k.lower() == "authorization" for k in self.headers) else {}
         self.expect = parse_expect(t.expect)
-        # the forms of its secrets, longest first: blanked in the response headers kept, should a
-        # server echo one (made once per target, not per probe)
-        self.forms = _secret_forms(t.secrets())
+        # the forms of its secrets, longest first: blanked in the response headers kept and in the
+        # error message, should a server echo one (made here, before the probe, not after its answer)
+        self.forms = _secret_forms(_sent_secrets(t))
 
 
 async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap: int) -> Row:
@@ -537,7 +552,7 @@ async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap
         # (asyncio.timeout turns its cancellation into TimeoutError; a real CancelledError propagates.)
         row["elapsed_ms"] = _ms(phases.t0)
         cls, message = _classify(exc, t, phases)
-        row.update(outcome="down", error=cls, error_message=_scrub(message, t))
+        row.update(outcome="down", error=cls, error_message=_scrub(message, t, plan.forms))
         if response is not None:
             _fill_response(row, response, min(received, body_cap), plan.forms)
         _fill_phases(row, phases)
@@ -673,19 +688,66 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
 
 
-def _scrub(message: str, t: Target) -> str:
-    """Redact URLs and tokens, and blank out every secret of ``t`` that might have been echoed."""
-    message = _blank(message.replace(t.url, t.display_url), t.secrets())
+def _scrub(message: str, t: Target, forms: Iterable[str]) -> str:
+    """Redact URLs and tokens, and blank out every secret of ``t`` that might have been echoed (its
+    ``forms``: :func:`_secret_forms` of :func:`_sent_secrets`, as the kept headers are blanked)."""
+    message = _blank_forms(message.replace(t.url, t.display_url), forms)
     message = redact_text(message)
     return message if len(message) <= _MESSAGE_MAX else message[: _MESSAGE_MAX - 1] + "…"
 
 
 def _forms(secret: str) -> set[str]:
     """A secret as an error or a log line may print it: raw, escaped (``b'tok\\r\\n'``), per line."""
+    # (and as a URL writes it, '/' escaped or not, or decoded: 'Pa%24%24w0rd' is 'Pa$$w0rd')
     forms = {secret, repr(secret)[1:-1], repr(secret.encode())[2:-1], unquote(secret), quote(secret, safe=""),
-             quote_plus(secret)}  # (and as a URL writes it, or decoded: 'Pa%24%24w0rd' is 'Pa$$w0rd')
+             quote(secret), quote_plus(secret)}
     forms |= set(re.split(r"[\r\n]+", secret))
     return {f for f in forms if len(f) >= 3}
+
+
+def _sent_secrets(t: Target) -> list[str]:
+    """:meth:`Target.secrets` and the parts and encodings the request carries them in, which a server
+    may echo on their own (``Server: echo <token>``, ``Via: 1.1 gw (auth=Basic <base64>)``): the
+    credential after a header's scheme word, the pair a ``Basic`` one decodes to, and the ``Basic``
+    credential httpx makes of the URL's ``user:pass@``. Under 3 characters is no secret, as there."""
+    secrets = t.secrets()
+    if not t.headers and "@" not in t.url:
+        return secrets  # (no header, no userinfo: nothing else is sent)
+    out = set(secrets)
+    for name, value in t.header_values().items():
+        out.add(value)  # (as sent: without the spaces around it)
+        out.update(_credentials(name, value))
+    if "@" in t.url:
+        out.update(_userinfo_basic(t.url))
+    return sorted((s for s in out if len(s) >= 3), key=lambda s: (-len(s), s))  # (longest first)
+
+
+def _credentials(name: str, value: str) -> list[str]:
+    """The credential of an ``Authorization``-like header value: what follows its scheme word
+    (``Bearer``, ``Basic``, ``Token``, ``Digest`` ...; any word in a header named ``*Authorization``),
+    and for ``Basic`` the ``user:pass`` it decodes to and both halves (URL userinfo's are secrets too)."""
+    scheme, _, rest = value.partition(" ")
+    rest = rest.strip()
+    if not rest or (scheme.lower() not in AUTH_SCHEMES and "authorization" not in name.lower()):
+        return []
+    if scheme.lower() != "basic":
+        return [rest]
+    try:
+        pair = base64.b64decode(rest, validate=True).decode()
+    except ValueError:  # (not base64, or not text: binascii.Error and UnicodeDecodeError are ValueErrors)
+        return [rest]
+    user, colon, password = pair.partition(":")
+    return [rest, pair, user, password] if colon else [rest, pair]
+
+
+def _userinfo_basic(url: str) -> list[str]:
+    """The ``Basic`` credential httpx sends for the ``user:pass@`` of ``url`` (base64 of both halves
+    URL-decoded, joined by ``:``), when a half is a secret (3+ characters, as :meth:`Target.secrets`)."""
+    parts = urlsplit(url)
+    user, password = parts.username or "", parts.password or ""
+    if max(len(user), len(password)) < 3:
+        return []
+    return [base64.b64encode(f"{unquote(user)}:{unquote(password)}".encode()).decode()]
 
 
 def _secret_forms(secrets: Iterable[str]) -> list[str]:
@@ -743,7 +805,7 @@ def _install_log_redaction() -> None:
 @contextlib.contextmanager
 def _secrets_registered(targets: Sequence[Target]) -> Iterator[None]:
     """Make the log filter blank these targets' secrets while they are being probed."""
-    secrets = [s for t in targets for s in t.secrets()]
+    secrets = [s for t in targets for s in _sent_secrets(t)]
     _ACTIVE_SECRETS.update(secrets)
     try:
         yield
