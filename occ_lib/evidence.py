@@ -61,7 +61,10 @@ Rules, so that an imported file always means the same thing:
   ``password:``, ``api-key:``, ``cookie:`` fields, their names and values quoted or not
   (``{"x-api-key": "***"}``); after ``Authorization:`` a known scheme word stays and the credential
   goes (``Authorization: ApiKey ***``; an unknown first word goes with the next); after ``Bearer`` any
-  word goes, however short.
+  word goes, however short. A file name (``evidence_path``, a target named by it) loses a credential
+  known by its form whole (``..._sk_live_4eC3..._2025-10-10T09-00-00Z.log``: ``_``, ``-`` or ``.`` and
+  the name's next part end it, the stamp stays) and the value of a secret-named ``name=value`` part up
+  to the next ``_``, ``.`` or ``/`` (``check_api_key=none_2025-...`` -> ``check_api_key=***_2025-...``).
 * **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``;
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
@@ -135,6 +138,7 @@ from .redact import (
     TEXT_VALUE,
     is_secret_name,
     masked_value,
+    redact_known_in_name,
     redact_text,
     redact_url,
 )
@@ -296,7 +300,8 @@ def _scrub(text: str) -> str:
 
 
 # a secret's value in a file name ends where the name's next part begins ('check_api_key=abc_2025-10-10T
-# 09-00-00Z.json' keeps its stamp and extension)
+# 09-00-00Z.json' keeps its stamp and extension); a credential known by its form is masked whole before
+# (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
 _PATH_PAIR = re.compile(
     r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
     r"|signature|session|cookie|code)[A-Za-z0-9-]*=)([^_./&?#\s]+)"
@@ -304,8 +309,9 @@ _PATH_PAIR = re.compile(
 
 
 def _scrub_path(text: str) -> str:
-    """A file name or a target named by one, its secrets masked (see :data:`_PATH_PAIR`); then the
-    rules of any text (URLs, credentials known by their form)."""
+    """A file name or a target named by one, its secrets masked (credentials known by their form
+    whole, then :data:`_PATH_PAIR`); then the rules of any text (URLs...)."""
+    text = redact_known_in_name(text)
     if "=" in text:
         text = _PATH_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
     return redact_text(text)

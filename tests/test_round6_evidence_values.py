@@ -1,0 +1,134 @@
+"""Round 6, evidence values: secrets in file names and in a Telegram bot's URL, epoch numbers of any unit,
+hyphenated offsets in file-name stamps, curl -v's 1xx without a blank line and -sv's failure notes.
+
+The curl transcripts are what curl 7.88.1 printed against small local servers (ports as they were).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from occ_lib.evidence import read_evidence
+from occ_lib.redact import redact_known_in_name, redact_text, redact_url
+
+
+def ts(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text, tz="UTC")
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_bytes(text.encode())
+    return p
+
+
+def rows(tmp_path: Path, name: str, text: str) -> tuple[list[dict], list[str]]:
+    """The rows read from one file (NA as None) and its problems as text."""
+    df, problems = read_evidence([write(tmp_path, name, text)], root=tmp_path)
+    out = [{k: (None if v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)) else v)
+            for k, v in r.items()} for r in df.to_dict("records")]
+    return out, [str(p) for p in problems]
+
+
+def one(tmp_path: Path, name: str, text: str) -> dict:
+    found, problems = rows(tmp_path, name, text)
+    assert problems == []
+    assert len(found) == 1
+    return found[0]
+
+
+TIMEOUT = (
+    "$ curl -sS https://api.example.com/health\n"
+    "curl: (28) Operation timed out after 10001 milliseconds with 0 bytes received\n"
+)
+NO_URL = "HTTP/1.1 204 No Content\r\n\r\n"  # (no command line: the file's name names the row)
+
+
+# --- td57 f8: a credential known by its form in a file name is masked whole --------------------------------
+@pytest.mark.parametrize(
+    "name, shown",
+    [
+        ("f8_check_api_key=sk_live_4eC39HqLyjWDarjtT1zdp7dc_2025-10-10T09-00-00Z.log",
+         "f8_check_api_key=***_2025-10-10T09-00-00Z.log"),
+        ("token=ghp_abcdefghijklmnopqrstuvwxyz0123456789_2025-10-10T09-00-00Z.log",
+         "token=***_2025-10-10T09-00-00Z.log"),
+        # (no name before it: its form says what it is)
+        ("probe_sk_test_4eC39HqLyjWDarjtT1zdp7dc_2025-10-10T09-00-00Z.log",
+         "probe_***_2025-10-10T09-00-00Z.log"),
+        # (a JWT's parts hold '_' and '-': it ends at the stamp, which stays)
+        ("hook_token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abc_def-ghijk_2025-10-10T09-00-00Z.log",
+         "hook_token=***_2025-10-10T09-00-00Z.log"),
+        # look-alikes: a secret-named value that is no known form is cut at '_' as before, a short
+        # 'sk_live_' word is none, an ordinary name stays
+        ("check_api_key=none_2025-10-10T09-00-00Z.log", "check_api_key=***_2025-10-10T09-00-00Z.log"),
+        ("curl_sk_live_short_2025-10-10T09-00-00Z.log", "curl_sk_live_short_2025-10-10T09-00-00Z.log"),
+        ("curl_hotdash-staging_2025-10-10T09-00-00Z.log", "curl_hotdash-staging_2025-10-10T09-00-00Z.log"),
+    ],
+)
+def test_a_known_token_in_a_file_name_is_masked_whole(tmp_path, name, shown):
+    r = one(tmp_path, name, TIMEOUT)
+    assert (r["evidence_path"], r["time_source"], r["started_at"]) == (
+        shown, "filename", ts("2025-10-10 09:00"))
+    assert (r["url"], r["target"], r["outcome"], r["error"]) == (
+        "https://api.example.com/health", "api.example.com/health", "down", "timeout")
+
+
+def test_a_target_named_by_a_file_name_loses_its_token(tmp_path):
+    r = one(tmp_path, "probe_sk_live_4eC39HqLyjWDarjtT1zdp7dc_2025-10-10T09-00-00Z.log", NO_URL)
+    assert (r["target"], r["evidence_path"], r["status"], r["outcome"]) == (
+        "probe_***", "probe_***_2025-10-10T09-00-00Z.log", 204, "up")
+    assert "4eC39Hq" not in pd.DataFrame([r]).astype("string").to_csv()
+
+
+def test_redact_known_in_name_keeps_folders_and_stamps():
+    assert redact_known_in_name("ops/key=sk_live_4eC39HqLyjWDarjtT1zdp7dc/run_2025-10-10T09-00-00Z.log") == (
+        "ops/key=***/run_2025-10-10T09-00-00Z.log")
+    assert redact_known_in_name("ops/run_2025-10-10T09-00-00Z.log") == "ops/run_2025-10-10T09-00-00Z.log"
+
+
+# --- td57 f9: a Telegram bot's token in a URL's path -----------------------------------------------------
+BOT = "7123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+
+
+def test_a_telegram_bot_token_leaves_url_and_target(tmp_path):
+    text = f"$ curl -sS https://api.telegram.org/bot{BOT}/getMe\n" + TIMEOUT.splitlines(keepends=True)[1]
+    r = one(tmp_path, "f9_telegram_2025-10-10T09-10-00Z.log", text)
+    assert (r["url"], r["target"], r["outcome"], r["error"]) == (
+        "https://api.telegram.org/bot7123456789:***/getMe", "api.telegram.org/bot7123456789:***/getMe",
+        "down", "timeout")
+    assert "AAHdq" not in pd.DataFrame([r]).astype("string").to_csv()
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        (f"https://api.telegram.org/bot{BOT}/getMe", "https://api.telegram.org/bot7123456789:***/getMe"),
+        (f"https://api.telegram.org/file/bot{BOT}/photos/file_1.jpg",
+         "https://api.telegram.org/file/bot7123456789:***/photos/file_1.jpg"),
+        (f"http://tg-bot-api.internal:8081/bot{BOT}/sendMessage?chat_id=42",  # (a self-hosted Bot API server)
+         "http://tg-bot-api.internal:8081/bot7123456789:***/sendMessage?chat_id=42"),
+        # look-alikes stay
+        ("https://example.com/bot12345/status", "https://example.com/bot12345/status"),
+        ("https://example.com/bot12345:short/x", "https://example.com/bot12345:short/x"),
+        ("https://example.com/robots.txt", "https://example.com/robots.txt"),
+    ],
+)
+def test_redact_url_masks_a_telegram_bot_token(url, expected):
+    assert redact_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (f"curl https://api.telegram.org/bot{BOT}/sendMessage failed",
+         "curl https://api.telegram.org/bot7123456789:***/sendMessage failed"),
+        (f"rotated the bot token {BOT} today", "rotated the bot token *** today"),
+        (f"TG {BOT}", "TG ***"),
+        ("ratio 12345:AB at 10:30", "ratio 12345:AB at 10:30"),
+    ],
+)
+def test_redact_text_masks_a_telegram_bot_token(text, expected):
+    assert redact_text(text) == expected
