@@ -71,8 +71,10 @@ Rules, so that an imported file always means the same thing:
   response_code|code; ok|success|passed|up; latency|duration|elapsed|responseTime|rtt (and total with
   a unit, ``total_ms``, or under ``timings``: ``{"timings": {"total": 312.5}}``), in ms unless the key
   ends in ``_s``, ``sec``, ``secs`` or ``seconds`` (or the value is a string like ``"0.8s"``);
-  checked_at|timestamp|time|startedAt|check_time|run_at|executed_at (ISO 8601, naive = UTC, or epoch
-  seconds/ms; 1970 or before, such as Go's zero time 0001-01-01, is no time); name|check|target (a name) ->
+  checked_at|timestamp|time|startedAt|check_time|run_at|executed_at (ISO 8601, naive = UTC, or an epoch
+  number in s, ms, µs or ns by its size: up to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16 or 19
+  digits today; one that fits none, or is past 2262, is no time; 1970 or before, such as Go's zero time
+  0001-01-01, is no time); name|check|target (a name) ->
   target; error|message -> error class by keywords. Each field takes the first of its keys (in that order, the
   top level before nested objects) whose value is valid for it: a status must be 100-599, a time a date and
   time, an ok a boolean or a pass/fail word... Datadog's top-level ``"status": 0`` (the monitor's state) gives
@@ -1012,13 +1014,28 @@ def _latency_value(v: Any, unit: str) -> float | None:
     return round(num * 1000.0 if unit == "s" else num, 3)
 
 
+# an epoch number's unit by its size, as tools write them (today: 10 digits s, 13 ms, 16 µs, 19 ns)
+_EPOCH_UNITS = ((1e11, "s", 1), (1e14, "ms", 10**3), (1e17, "us", 10**6), (1e20, "ns", 10**9))
+_EPOCH_MAX_S = pd.Timestamp.max.value // 10**9  # (2262-04-11: past it a store's time wraps round)
+
+
+def _epoch(value: float) -> pd.Timestamp | None:
+    """An epoch number as an instant, its unit by :data:`_EPOCH_UNITS`; None when it fits no unit (or
+    its instant no store): a wrong date must never be stored for it."""
+    size = abs(value)
+    found = next(((unit, per_s) for limit, unit, per_s in _EPOCH_UNITS if size <= limit), None)
+    if found is None or size / found[1] >= _EPOCH_MAX_S:
+        return None
+    return pd.Timestamp(value, unit=found[0], tz="UTC")
+
+
 def _json_time(value: Any) -> pd.Timestamp | None:
     if isinstance(value, bool) or value is None:
         return None
     try:
         if isinstance(value, (int, float)):
-            unit = "ms" if abs(value) > 1e11 else "s"
-            ts = pd.Timestamp(value, unit=unit, tz="UTC")
+            if (ts := _epoch(value)) is None:
+                return None
         else:
             # ISO 8601 only: pandas alone would read '09.10.2025 09:10' month-first, as September
             ts = pd.Timestamp(dt.datetime.fromisoformat(str(value).strip()))

@@ -6,6 +6,7 @@ The curl transcripts are what curl 7.88.1 printed against small local servers (p
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -132,3 +133,36 @@ def test_redact_url_masks_a_telegram_bot_token(url, expected):
 )
 def test_redact_text_masks_a_telegram_bot_token(text, expected):
     assert redact_text(text) == expected
+
+
+# --- td57 f6: an epoch number's unit by its size ---------------------------------------------------------
+def check(at: object) -> str:
+    return json.dumps([{"name": "api", "url": "https://api.example.com/health", "status": 200,
+                        "latency_ms": 120, "timestamp": at}])
+
+
+@pytest.mark.parametrize(
+    "at, expected",
+    [
+        (1760104800, "2025-10-10 14:00:00"),
+        (1760104800.5, "2025-10-10 14:00:00.5"),
+        (1760104800123, "2025-10-10 14:00:00.123"),
+        (1760104800123456, "2025-10-10 14:00:00.123456"),
+        (1760104800123456789, "2025-10-10 14:00:00.123456"),
+    ],
+    ids=["s", "s-float", "ms", "us", "ns"],
+)
+def test_epoch_units_by_size(tmp_path, at, expected):
+    r = one(tmp_path, "f6_epoch.json", check(at))
+    assert (r["started_at"], r["time_source"], r["status"], r["outcome"]) == (ts(expected), "json", 200, "up")
+
+
+@pytest.mark.parametrize(
+    "at",
+    [10**21, 9_300_000_000_000, 9_300_000_000_000_000_000, 0],
+    ids=["fits-no-unit", "ms-past-2262", "ns-past-2262", "epoch-zero"],
+)
+def test_an_epoch_that_fits_no_unit_is_a_problem_not_a_date(tmp_path, at):
+    found, problems = rows(tmp_path, "f6_epoch.json", check(at))
+    assert found == []
+    assert problems == [f"{tmp_path / 'f6_epoch.json'}: item 0: timestamp is not a date and time"]
