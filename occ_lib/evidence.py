@@ -91,7 +91,9 @@ Rules, so that an imported file always means the same thing:
 * **time** (``time_source``): a JSON item's own time (``json``), else the stamp in the file name
   (``filename``, :func:`occ_lib.times.parse_stamp`: ``Z``, an offset, a zone abbreviation such as
   ``date +%Z``'s ``EDT``, glued to the time or set off by ``-``, ``_`` or ``.``
-  (``T01-30-00-EST.log``), else UTC; one glued to letters that name no known zone gives no time),
+  (``T01-30-00-EST.log``), else UTC; an offset's minutes may follow a ``-`` as ``:`` has no place in a
+  Windows file name: ``T08-20-44+05-30``, ``T08-20-44-03-30`` (only 00, 30 or 45, and a minus offset
+  only after seconds); one glued to letters that name no known zone gives no time),
   else the last response's ``Date`` header (``date_header``), else the file's modification time
   (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
@@ -207,11 +209,22 @@ _ZONE_AFTER_SEP = re.compile(
 )
 
 
+# an offset's minutes after '-' ('T08-20-44+05-30', '_-03-30': a Windows file name holds no ':'), glued to
+# the time or set off as above; a minus offset only after seconds ('T08-20-05-30' may be 08:20:05 and a
+# '-30'), and only minutes an offset has (00, 30, 45: '+08-01' may be a counter)
+_HYPHEN_OFFSET = re.compile(
+    r"(T\d{2}(?P<sep>[-:]?)\d{2}(?:(?P=sep)\d{2}(?:\.\d+)?(?:[-_.](?:UTC|GMT)?)?[+\-]"
+    r"|(?:[-_.](?:UTC|GMT)?)?\+)\d{2})-(00|30|45)(?!\d)"
+)
+
+
 def _stamp(name: str) -> dt.datetime | None:
     """The stamp in a file name; a zone set off from its time by ``-``, ``_`` or ``.`` counts as one
-    after a space (file names hold no spaces, so people use those)."""
+    after a space (file names hold no spaces, so people use those), an offset's ``-30`` as ``:30``."""
     from .times import parse_stamp
 
+    if "-" in name and _HYPHEN_OFFSET.search(name) is not None:
+        name = _HYPHEN_OFFSET.sub(r"\1:\3", name)
     return parse_stamp(_ZONE_AFTER_SEP.sub(r"\1 \2", name))
 
 
@@ -253,7 +266,8 @@ def _target_from_url(url: str) -> str:
 
 _STAMP_IN_NAME = re.compile(
     r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
-    r"(?:Z|[-_.]?(?:(?:UTC|GMT)(?=[+\-]\d))?[+\-]\d{2}(?::?\d{2})?(?!\d)|([-_.]?)([A-Z]{2,5})(?![A-Za-z]))?")
+    r"(?:Z|[-_.]?(?:(?:UTC|GMT)(?=[+\-]\d))?[+\-]\d{2}(?::?\d{2}|-(?:00|30|45))?(?!\d)"
+    r"|([-_.]?)([A-Z]{2,5})(?![A-Za-z]))?")
 
 
 def _name_without_stamp(path: Path) -> str:

@@ -166,3 +166,33 @@ def test_an_epoch_that_fits_no_unit_is_a_problem_not_a_date(tmp_path, at):
     found, problems = rows(tmp_path, "f6_epoch.json", check(at))
     assert found == []
     assert problems == [f"{tmp_path / 'f6_epoch.json'}: item 0: timestamp is not a date and time"]
+
+
+# --- td57 f7: an offset's minutes after '-' in a file-name stamp ------------------------------------------
+@pytest.mark.parametrize(
+    "name, expected, target",
+    [
+        ("f7_curl_2025-10-10T08-20-44+05-30.log", "2025-10-10 02:50:44", "f7_curl"),
+        ("f7_curl_2025-10-10T08-20-44-03-30.log", "2025-10-10 11:50:44", "f7_curl"),
+        ("f7_curl_2025-10-10T08-20-44.250+05-45.log", "2025-10-10 02:35:44.25", "f7_curl"),
+        ("f7_curl_20251010T082044+05-30.log", "2025-10-10 02:50:44", "f7_curl"),
+        ("f7_curl_2025-10-10T08-20+05-30.log", "2025-10-10 02:50:00", "f7_curl"),
+        ("f7_curl_2025-10-10T14-30-00_+05-30.log", "2025-10-10 09:00:00", "f7_curl"),
+        ("f7_curl_2025-10-10T14-30-00_UTC+05-30.log", "2025-10-10 09:00:00", "f7_curl"),
+        ("f7_curl_2025-10-10T14-30-00--03-30.log", "2025-10-10 18:00:00", "f7_curl"),
+        # the forms read before stay as they were
+        ("f7_curl_2025-10-10T08-20-44Z.log", "2025-10-10 08:20:44", "f7_curl"),
+        ("f7_curl_2025-10-10T08-20-44+0530.log", "2025-10-10 02:50:44", "f7_curl"),
+        ("f7_curl_2025-10-10T08-20-44+05:30.log", "2025-10-10 02:50:44", "f7_curl"),
+        ("f7_curl_2025-10-10T08-20-44-03.log", "2025-10-10 11:20:44", "f7_curl"),
+        ("f7_curl_2025-10-10T14-30-00_+0800.log", "2025-10-10 06:30:00", "f7_curl"),
+        ("f7_curl_2025-10-10T07-18-58EDT.log", "2025-10-10 11:18:58", "f7_curl"),
+        # (minutes no offset has: a counter after the zone, as before)
+        ("f7_curl_2025-10-10T08-20-44+08-01.log", "2025-10-10 00:20:44", "f7_curl_01"),
+    ],
+)
+def test_hyphenated_offset_minutes_in_a_file_name_stamp(tmp_path, name, expected, target):
+    r = one(tmp_path, name, NO_URL)
+    assert (r["started_at"], r["time_source"], r["target"]) == (ts(expected), "filename", target)
+    stamp = ts(expected).isoformat().replace("+00:00", "Z")
+    assert r["evidence_key"].endswith(f"#0@{stamp}")
