@@ -7,16 +7,18 @@ Rules, so that an imported file always means the same thing:
   check result is one too.
 * **curl transcripts** (``curl -I``, ``-i``, ``-v``, ``-L``; HTTP/1.0, 1.1, 2, 3). With ``-v`` only
   the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes). The row describes the
-  *last* response: responses chain while the status is 1xx or 3xx, and past a proxy's ``200
-  Connection established`` (a CONNECT tunnel; with ``-x``, also a first 2xx that another status line
-  follows); after the first final response's header block the rest is body. A ``curl: (N) ...``
+  *last* response: responses chain while the status is 1xx or 3xx (``-v`` prints a 1xx's header
+  block with no blank line after it: the next status line starts the next response), and past a
+  proxy's ``200 Connection established`` (a CONNECT tunnel; with ``-x``, also a first 2xx that another
+  status line follows); after the first final response's header block the rest is body. A ``curl: (N) ...``
   error line, wherever it sits in the command's output (``2>&1`` may print it before the headers),
   makes the row ``down`` with the matching error class (6 dns, 7 connect, 28 timeout,
-  35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 52/55/56 read, 8/16/92 protocol),
+  35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 18/52/55/56 read, 1/8/16/92 protocol),
   the status of a response it cut short kept. Without such a line (``-sv`` hides it), ``-v``'s last
   note that ends the transfer stands for it with the code curl exits with (``* Failed to connect to X
   port N ...``: 7, ``* Operation timed out after ...``: 28, ``* Could not resolve host: X``: 6, ``*
-  Empty reply from server``: 52...; ``* connect to X port N failed`` is an attempt curl goes on
+  Empty reply from server``: 52, ``* transfer closed with N bytes remaining to read``: 18, ``* Received
+  HTTP/0.9 when not allowed``: 1...; ``* connect to X port N failed`` is an attempt curl goes on
   from, no failure). One that names a host (``Could not resolve host: X``,
   ``Failed to connect to X port``) other than the command URL's, a redirect ``Location``'s or a
   proxy's belongs to another argument (``-H Authorization: Bearer X`` unquoted: curl tries
@@ -170,8 +172,8 @@ _WRITE_OUT = re.compile(
 _CURL_CODES = {
     6: "dns", 7: "connect", 28: "timeout", 35: "tls", 51: "tls", 53: "tls", 54: "tls", 58: "tls",
     59: "tls", 60: "tls", 83: "tls", 90: "tls", 91: "tls", 47: "too_many_redirects", 52: "read",
-    55: "read", 56: "read", 18: "read", 8: "protocol", 16: "protocol", 92: "protocol", 5: "dns",
-    22: "unexpected_status",
+    55: "read", 56: "read", 18: "read", 1: "protocol", 8: "protocol", 16: "protocol", 92: "protocol",
+    5: "dns", 22: "unexpected_status",
 }
 _ERROR_WORDS = (
     ("timeout", ("timeout", "timed out", "etimedout")),
@@ -363,7 +365,8 @@ def _responses(lines: list[tuple[int, str]], verbose: bool, proxied: bool = Fals
         if state == "body" and not verbose:
             break
         m = _STATUS.match(text)
-        if m and state != "headers":
+        # (curl -v prints no blank line after a 1xx: '< HTTP/1.1 100 Continue', '< HTTP/1.1 200 OK')
+        if m and (state != "headers" or out[-1].status < 200):
             out.append(_Response(_http_version(m.group(1)), int(m.group(2)), no, reason=m.group(3) or ""))
             state = "headers"
             continue
@@ -728,6 +731,9 @@ _VERBOSE_FAILURES = (
     (re.compile(r"^\* ((?:Operation|Connection|Resolving) timed out after .*)$"), 28),
     (re.compile(r"^\* (Maximum \(\d+\) redirects followed.*)$"), 47),
     (re.compile(r"^\* (Empty reply from server.*)$"), 52),
+    # (a body cut short: Content-Length's bytes, or a chunked body's end, never came)
+    (re.compile(r"^\* (transfer closed with (?:\d+ bytes|outstanding read data) remaining.*)$"), 18),
+    (re.compile(r"^\* (Received HTTP/0\.9 when not allowed.*)$"), 1),  # (no status line: curl 7.66+)
     (re.compile(r"^\* (Send failure: .*)$"), 55),
     (re.compile(r"^\* (Recv failure: .*)$"), 56),
     (re.compile(r"^\* (SSL certificate problem: .*)$"), 60),

@@ -196,3 +196,111 @@ def test_hyphenated_offset_minutes_in_a_file_name_stamp(tmp_path, name, expected
     assert (r["started_at"], r["time_source"], r["target"]) == (ts(expected), "filename", target)
     stamp = ts(expected).isoformat().replace("+00:00", "Z")
     assert r["evidence_key"].endswith(f"#0@{stamp}")
+
+
+# --- td56 ev-100-continue: curl -v prints no blank line after a 1xx ---------------------------------------
+CONTINUE_V = (
+    "$ curl -v -L --max-time 2 'http://127.0.0.1:18612/health'\n"
+    "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"
+    "                                 Dload  Upload   Total   Spent    Left  Speed\n"
+    "\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0"
+    "*   Trying 127.0.0.1:18612...\n"
+    "* Connected to 127.0.0.1 (127.0.0.1) port 18612 (#0)\n"
+    "> GET /health HTTP/1.1\r\n> Host: 127.0.0.1:18612\r\n> User-Agent: curl/7.88.1\r\n"
+    "> Accept: */*\r\n> \r\n"
+    "< HTTP/1.1 100 Continue\r\n"
+    "< HTTP/1.1 200 OK\r\n"
+    "< Content-Length: 3\r\n"
+    "< \r\n"
+    "{ [3 bytes data]\n"
+    "\r100     3  100     3    0     0   3246      0 --:--:-- --:--:-- --:--:--  3000\n"
+    "* Connection #0 to host 127.0.0.1 left intact\n"
+    "abc"
+)
+EARLY_HINTS_V = (
+    "$ curl -v --max-time 2 'http://127.0.0.1:18876/h'\n"
+    "* Connected to 127.0.0.1 (127.0.0.1) port 18876 (#0)\n"
+    "> GET /h HTTP/1.1\r\n> Host: 127.0.0.1:18876\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n> \r\n"
+    "< HTTP/1.1 103 Early Hints\r\n"
+    "< Link: </s.css>; rel=preload\r\n"
+    "< HTTP/1.1 204 No Content\r\n"
+    "< \r\n"
+    "* Connection #0 to host 127.0.0.1 left intact\n"
+)
+CONTINUE_I = (  # (-i prints the blank line: read so before)
+    "$ curl -i --max-time 2 'http://127.0.0.1:18871/health'\n"
+    "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (CONTINUE_V, ("http://127.0.0.1:18612/health", 200, "HTTP/1.1", "up", None)),
+        (EARLY_HINTS_V, ("http://127.0.0.1:18876/h", 204, "HTTP/1.1", "up", None)),
+        (CONTINUE_I, ("http://127.0.0.1:18871/health", 200, "HTTP/1.1", "up", None)),
+    ],
+    ids=["100-v", "103-v", "100-i"],
+)
+def test_a_1xx_without_a_blank_line_chains_to_the_next_response(tmp_path, text, expected):
+    r = one(tmp_path, "curl-v-cont100-20261201T0215Z.log", text)
+    assert (r["url"], r["status"], r["http_version"], r["outcome"], r["error"]) == expected
+    assert r["started_at"] == ts("2026-12-01 02:15")
+
+
+# --- td56 ev-sv-notes: -sv's notes that end a transfer ----------------------------------------------------
+def _sv(flags: str, port: int, path: str, *tail: str) -> str:
+    return (
+        f"$ curl {flags} --max-time 2 'http://127.0.0.1:{port}{path}'\n"
+        f"*   Trying 127.0.0.1:{port}...\n"
+        f"* Connected to 127.0.0.1 (127.0.0.1) port {port} (#0)\n"
+        f"> GET {path} HTTP/1.1\r\n> Host: 127.0.0.1:{port}\r\n> User-Agent: curl/7.88.1\r\n"
+        "> Accept: */*\r\n> \r\n" + "".join(tail)
+    )
+
+
+SHORT = ("< HTTP/1.1 200 OK\r\n< Content-Length: 1000\r\n< \r\n{ [10 bytes data]\n"
+         "* transfer closed with 990 bytes remaining to read\n* Closing connection 0\n")
+CHUNKED = ("< HTTP/1.1 200 OK\r\n< Transfer-Encoding: chunked\r\n< \r\n{ [10 bytes data]\n"
+           "* transfer closed with outstanding read data remaining\n* Closing connection 0\n")
+HTTP09 = "* Received HTTP/0.9 when not allowed\n* Closing connection 0\n"
+REDIRECT_THEN_09 = (
+    "< HTTP/1.1 302 Found\r\n< Location: http://127.0.0.1:18874/\r\n< Content-Length: 0\r\n< \r\n"
+    "* Connection #0 to host 127.0.0.1 left intact\n"
+    "* Clear auth, redirects to port from 18875 to 18874\n"
+    "* Issue another request to this URL: 'http://127.0.0.1:18874/'\n"
+    "*   Trying 127.0.0.1:18874...\n"
+    "* Connected to 127.0.0.1 (127.0.0.1) port 18874 (#1)\n"
+    "> GET / HTTP/1.1\r\n> Host: 127.0.0.1:18874\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n> \r\n"
+    "* Received HTTP/0.9 when not allowed\n* Closing connection 1\n"
+)
+SHORT_MSG = "curl: (18) transfer closed with 990 bytes remaining to read"
+CHUNKED_MSG = "curl: (18) transfer closed with outstanding read data remaining"
+HTTP09_MSG = "curl: (1) Received HTTP/0.9 when not allowed"
+SV_CASES = [
+    (18604, "/health", SHORT, ("http://127.0.0.1:18604/health", 200, "down", "read", SHORT_MSG)),
+    (18873, "/c", CHUNKED, ("http://127.0.0.1:18873/c", 200, "down", "read", CHUNKED_MSG)),
+    (18608, "/health", HTTP09, ("http://127.0.0.1:18608/health", None, "down", "protocol", HTTP09_MSG)),
+    # (-L: the 302's status is kept, as 'curl: (1)' keeps it)
+    (18875, "/r", REDIRECT_THEN_09, ("http://127.0.0.1:18875/r", 302, "down", "protocol", HTTP09_MSG)),
+]
+
+
+@pytest.mark.parametrize("port, path, tail, expected", SV_CASES,
+                         ids=["short-body", "chunked", "http09", "redirect-http09"])
+def test_sv_notes_that_end_a_transfer_are_its_failure(tmp_path, port, path, tail, expected):
+    flags = "-svL -o /dev/null" if port == 18875 else "-sv -o /dev/null"
+    r = one(tmp_path, "curl-sv-20261201T0220Z.log", _sv(flags, port, path, tail))
+    assert (r["url"], r["status"], r["outcome"], r["error"], r["error_message"]) == expected
+    # without -s curl prints the same words on its error line: the same row
+    text = _sv(flags.replace("s", "", 1), port, path, tail, expected[4] + "\n")
+    r = one(tmp_path, "curl-v-20261201T0220Z.log", text)
+    assert (r["url"], r["status"], r["outcome"], r["error"], r["error_message"]) == expected
+
+
+def test_failure_words_in_a_body_are_no_note(tmp_path):
+    body = ("< HTTP/1.1 200 OK\r\n< Content-Length: 52\r\n< \r\n{ [52 bytes data]\n"
+            "transfer closed with 990 bytes remaining to read\n"
+            "* Connection #0 to host 127.0.0.1 left intact\n")
+    r = one(tmp_path, "curl-v-20261201T0220Z.log", _sv("-v", 18604, "/health", body))
+    assert (r["status"], r["outcome"], r["error"], r["error_message"]) == (200, "up", None, None)
