@@ -7,16 +7,18 @@ Rules, so that an imported file always means the same thing:
   check result is one too.
 * **curl transcripts** (``curl -I``, ``-i``, ``-v``, ``-L``; HTTP/1.0, 1.1, 2, 3). With ``-v`` only
   the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes). The row describes the
-  *last* response: responses chain while the status is 1xx or 3xx, and past a proxy's ``200
-  Connection established`` (a CONNECT tunnel; with ``-x``, also a first 2xx that another status line
-  follows); after the first final response's header block the rest is body. A ``curl: (N) ...``
+  *last* response: responses chain while the status is 1xx or 3xx (``-v`` prints a 1xx's header
+  block with no blank line after it: the next status line starts the next response), and past a
+  proxy's ``200 Connection established`` (a CONNECT tunnel; with ``-x``, also a first 2xx that another
+  status line follows); after the first final response's header block the rest is body. A ``curl: (N) ...``
   error line, wherever it sits in the command's output (``2>&1`` may print it before the headers),
   makes the row ``down`` with the matching error class (6 dns, 7 connect, 28 timeout,
-  35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 52/55/56 read, 8/16/92 protocol),
+  35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 18/52/55/56 read, 1/8/16/92 protocol),
   the status of a response it cut short kept. Without such a line (``-sv`` hides it), ``-v``'s last
   note that ends the transfer stands for it with the code curl exits with (``* Failed to connect to X
   port N ...``: 7, ``* Operation timed out after ...``: 28, ``* Could not resolve host: X``: 6, ``*
-  Empty reply from server``: 52...; ``* connect to X port N failed`` is an attempt curl goes on
+  Empty reply from server``: 52, ``* transfer closed with N bytes remaining to read``: 18, ``* Received
+  HTTP/0.9 when not allowed``: 1...; ``* connect to X port N failed`` is an attempt curl goes on
   from, no failure). One that names a host (``Could not resolve host: X``,
   ``Failed to connect to X port``) other than the command URL's, a redirect ``Location``'s or a
   proxy's belongs to another argument (``-H Authorization: Bearer X`` unquoted: curl tries
@@ -61,15 +63,20 @@ Rules, so that an imported file always means the same thing:
   ``password:``, ``api-key:``, ``cookie:`` fields, their names and values quoted or not
   (``{"x-api-key": "***"}``); after ``Authorization:`` a known scheme word stays and the credential
   goes (``Authorization: ApiKey ***``; an unknown first word goes with the next); after ``Bearer`` any
-  word goes, however short.
+  word goes, however short. A file name (``evidence_path``, a target named by it) loses a credential
+  known by its form whole (``..._sk_live_4eC3..._2025-10-10T09-00-00Z.log``: ``_``, ``-`` or ``.`` and
+  the name's next part end it, the stamp stays) and the value of a secret-named ``name=value`` part up
+  to the next ``_``, ``.`` or ``/`` (``check_api_key=none_2025-...`` -> ``check_api_key=***_2025-...``).
 * **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``;
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
   response_code|code; ok|success|passed|up; latency|duration|elapsed|responseTime|rtt (and total with
   a unit, ``total_ms``, or under ``timings``: ``{"timings": {"total": 312.5}}``), in ms unless the key
   ends in ``_s``, ``sec``, ``secs`` or ``seconds`` (or the value is a string like ``"0.8s"``);
-  checked_at|timestamp|time|startedAt|check_time|run_at|executed_at (ISO 8601, naive = UTC, or epoch
-  seconds/ms; 1970 or before, such as Go's zero time 0001-01-01, is no time); name|check|target (a name) ->
+  checked_at|timestamp|time|startedAt|check_time|run_at|executed_at (ISO 8601, naive = UTC, or an epoch
+  number in s, ms, µs or ns by its size: up to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16 or 19
+  digits today; one that fits none, or is past 2262, is no time; 1970 or before, such as Go's zero time
+  0001-01-01, is no time); name|check|target (a name) ->
   target; error|message -> error class by keywords. Each field takes the first of its keys (in that order, the
   top level before nested objects) whose value is valid for it: a status must be 100-599, a time a date and
   time, an ok a boolean or a pass/fail word... Datadog's top-level ``"status": 0`` (the monitor's state) gives
@@ -86,7 +93,9 @@ Rules, so that an imported file always means the same thing:
 * **time** (``time_source``): a JSON item's own time (``json``), else the stamp in the file name
   (``filename``, :func:`occ_lib.times.parse_stamp`: ``Z``, an offset, a zone abbreviation such as
   ``date +%Z``'s ``EDT``, glued to the time or set off by ``-``, ``_`` or ``.``
-  (``T01-30-00-EST.log``), else UTC; one glued to letters that name no known zone gives no time),
+  (``T01-30-00-EST.log``), else UTC; an offset's minutes may follow a ``-`` as ``:`` has no place in a
+  Windows file name: ``T08-20-44+05-30``, ``T08-20-44-03-30`` (only 00, 30 or 45, and a minus offset
+  only after seconds); one glued to letters that name no known zone gives no time),
   else the last response's ``Date`` header (``date_header``), else the file's modification time
   (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
@@ -135,6 +144,7 @@ from .redact import (
     TEXT_VALUE,
     is_secret_name,
     masked_value,
+    redact_known_in_name,
     redact_text,
     redact_url,
 )
@@ -162,8 +172,8 @@ _WRITE_OUT = re.compile(
 _CURL_CODES = {
     6: "dns", 7: "connect", 28: "timeout", 35: "tls", 51: "tls", 53: "tls", 54: "tls", 58: "tls",
     59: "tls", 60: "tls", 83: "tls", 90: "tls", 91: "tls", 47: "too_many_redirects", 52: "read",
-    55: "read", 56: "read", 18: "read", 8: "protocol", 16: "protocol", 92: "protocol", 5: "dns",
-    22: "unexpected_status",
+    55: "read", 56: "read", 18: "read", 1: "protocol", 8: "protocol", 16: "protocol", 92: "protocol",
+    5: "dns", 22: "unexpected_status",
 }
 _ERROR_WORDS = (
     ("timeout", ("timeout", "timed out", "etimedout")),
@@ -201,11 +211,22 @@ _ZONE_AFTER_SEP = re.compile(
 )
 
 
+# an offset's minutes after '-' ('T08-20-44+05-30', '_-03-30': a Windows file name holds no ':'), glued to
+# the time or set off as above; a minus offset only after seconds ('T08-20-05-30' may be 08:20:05 and a
+# '-30'), and only minutes an offset has (00, 30, 45: '+08-01' may be a counter)
+_HYPHEN_OFFSET = re.compile(
+    r"(T\d{2}(?P<sep>[-:]?)\d{2}(?:(?P=sep)\d{2}(?:\.\d+)?(?:[-_.](?:UTC|GMT)?)?[+\-]"
+    r"|(?:[-_.](?:UTC|GMT)?)?\+)\d{2})-(00|30|45)(?!\d)"
+)
+
+
 def _stamp(name: str) -> dt.datetime | None:
     """The stamp in a file name; a zone set off from its time by ``-``, ``_`` or ``.`` counts as one
-    after a space (file names hold no spaces, so people use those)."""
+    after a space (file names hold no spaces, so people use those), an offset's ``-30`` as ``:30``."""
     from .times import parse_stamp
 
+    if "-" in name and _HYPHEN_OFFSET.search(name) is not None:
+        name = _HYPHEN_OFFSET.sub(r"\1:\3", name)
     return parse_stamp(_ZONE_AFTER_SEP.sub(r"\1 \2", name))
 
 
@@ -247,7 +268,8 @@ def _target_from_url(url: str) -> str:
 
 _STAMP_IN_NAME = re.compile(
     r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
-    r"(?:Z|[-_.]?(?:(?:UTC|GMT)(?=[+\-]\d))?[+\-]\d{2}(?::?\d{2})?(?!\d)|([-_.]?)([A-Z]{2,5})(?![A-Za-z]))?")
+    r"(?:Z|[-_.]?(?:(?:UTC|GMT)(?=[+\-]\d))?[+\-]\d{2}(?::?\d{2}|-(?:00|30|45))?(?!\d)"
+    r"|([-_.]?)([A-Z]{2,5})(?![A-Za-z]))?")
 
 
 def _name_without_stamp(path: Path) -> str:
@@ -296,7 +318,8 @@ def _scrub(text: str) -> str:
 
 
 # a secret's value in a file name ends where the name's next part begins ('check_api_key=abc_2025-10-10T
-# 09-00-00Z.json' keeps its stamp and extension)
+# 09-00-00Z.json' keeps its stamp and extension); a credential known by its form is masked whole before
+# (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
 _PATH_PAIR = re.compile(
     r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
     r"|signature|session|cookie|code)[A-Za-z0-9-]*=)([^_./&?#\s]+)"
@@ -304,8 +327,9 @@ _PATH_PAIR = re.compile(
 
 
 def _scrub_path(text: str) -> str:
-    """A file name or a target named by one, its secrets masked (see :data:`_PATH_PAIR`); then the
-    rules of any text (URLs, credentials known by their form)."""
+    """A file name or a target named by one, its secrets masked (credentials known by their form
+    whole, then :data:`_PATH_PAIR`); then the rules of any text (URLs...)."""
+    text = redact_known_in_name(text)
     if "=" in text:
         text = _PATH_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
     return redact_text(text)
@@ -341,7 +365,8 @@ def _responses(lines: list[tuple[int, str]], verbose: bool, proxied: bool = Fals
         if state == "body" and not verbose:
             break
         m = _STATUS.match(text)
-        if m and state != "headers":
+        # (curl -v prints no blank line after a 1xx: '< HTTP/1.1 100 Continue', '< HTTP/1.1 200 OK')
+        if m and (state != "headers" or out[-1].status < 200):
             out.append(_Response(_http_version(m.group(1)), int(m.group(2)), no, reason=m.group(3) or ""))
             state = "headers"
             continue
@@ -706,6 +731,9 @@ _VERBOSE_FAILURES = (
     (re.compile(r"^\* ((?:Operation|Connection|Resolving) timed out after .*)$"), 28),
     (re.compile(r"^\* (Maximum \(\d+\) redirects followed.*)$"), 47),
     (re.compile(r"^\* (Empty reply from server.*)$"), 52),
+    # (a body cut short: Content-Length's bytes, or a chunked body's end, never came)
+    (re.compile(r"^\* (transfer closed with (?:\d+ bytes|outstanding read data) remaining.*)$"), 18),
+    (re.compile(r"^\* (Received HTTP/0\.9 when not allowed.*)$"), 1),  # (no status line: curl 7.66+)
     (re.compile(r"^\* (Send failure: .*)$"), 55),
     (re.compile(r"^\* (Recv failure: .*)$"), 56),
     (re.compile(r"^\* (SSL certificate problem: .*)$"), 60),
@@ -1006,13 +1034,28 @@ def _latency_value(v: Any, unit: str) -> float | None:
     return round(num * 1000.0 if unit == "s" else num, 3)
 
 
+# an epoch number's unit by its size, as tools write them (today: 10 digits s, 13 ms, 16 µs, 19 ns)
+_EPOCH_UNITS = ((1e11, "s", 1), (1e14, "ms", 10**3), (1e17, "us", 10**6), (1e20, "ns", 10**9))
+_EPOCH_MAX_S = pd.Timestamp.max.value // 10**9  # (2262-04-11: past it a store's time wraps round)
+
+
+def _epoch(value: float) -> pd.Timestamp | None:
+    """An epoch number as an instant, its unit by :data:`_EPOCH_UNITS`; None when it fits no unit (or
+    its instant no store): a wrong date must never be stored for it."""
+    size = abs(value)
+    found = next(((unit, per_s) for limit, unit, per_s in _EPOCH_UNITS if size <= limit), None)
+    if found is None or size / found[1] >= _EPOCH_MAX_S:
+        return None
+    return pd.Timestamp(value, unit=found[0], tz="UTC")
+
+
 def _json_time(value: Any) -> pd.Timestamp | None:
     if isinstance(value, bool) or value is None:
         return None
     try:
         if isinstance(value, (int, float)):
-            unit = "ms" if abs(value) > 1e11 else "s"
-            ts = pd.Timestamp(value, unit=unit, tz="UTC")
+            if (ts := _epoch(value)) is None:
+                return None
         else:
             # ISO 8601 only: pandas alone would read '09.10.2025 09:10' month-first, as September
             ts = pd.Timestamp(dt.datetime.fromisoformat(str(value).strip()))

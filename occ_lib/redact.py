@@ -12,8 +12,11 @@ rotation completed", "Basic authentication enabled" stay as written); after a pa
 the word may hold symbols too (``Summer#2025!``, ``Tr0ub4dor&3``), and a symbol inside it (``P@ssword``) is a
 sign of a credential ("password is expired!" stays). Credentials known by their form are masked
 whatever names them (:func:`redact_known`: AWS key ids, GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI
-tokens, JWTs, private key blocks, ``curl -u user:password``, ``mysql -pPASSWORD``), and so are a webhook URL's
-path (Slack, Teams, Discord, Google Chat) and a session in a URL's path (``;jsessionid=``). A password in a
+tokens, Telegram bot tokens, JWTs, private key blocks, ``curl -u user:password``, ``mysql -pPASSWORD``),
+also in a file name, where ``_``, ``-`` or ``.`` and the name's next part follow one
+(:func:`redact_known_in_name`), and so are a webhook URL's path (Slack, Teams, Discord, Google Chat), a
+Telegram bot's token in a URL's path (``/bot<id>:***``, any host: Bot API servers are self-hosted too) and
+a session in a URL's path (``;jsessionid=``). A password in a
 URL's userinfo may hold ``/``, ``?`` or ``#`` unescaped, as pasted configs write it
 (``postgres://app:wJal/K7@db``).
 """
@@ -71,6 +74,8 @@ def redact_url(url: str) -> str:
         path = _redact_query(path)
     if netloc.endswith(_WEBHOOK_HOSTS):  # (the path of a webhook URL is its secret)
         path = _WEBHOOK_PATH.sub(lambda m: m.group(1) + REDACTED, path)
+    if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
+        path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     query = _redact_query(parts.query) if parts.query else parts.query
     fragment = _redact_query(parts.fragment) if "=" in parts.fragment else parts.fragment
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
@@ -82,6 +87,9 @@ _PORT_THEN_PATH = re.compile(r"\d{1,5}(?:[/?#]|$)")
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
                   "outlook.office.com", "chat.googleapis.com")
 _WEBHOOK_PATH = re.compile(r"(/(?:services|api/webhooks|webhookb2|IncomingWebhook|v1/spaces)/)\S+")
+# the Telegram Bot API's '/bot<bot id>:<secret>/<method>' (and '/file/bot<id>:<secret>/<path>'): the id
+# stays, it names the bot
+_BOT_PATH = re.compile(r"(/bot\d{5,16}:)[A-Za-z0-9_-]{30,}(?=/|$)")
 
 
 def _userinfo(m: re.Match[str]) -> str:
@@ -107,25 +115,33 @@ def _redact_query(query: str) -> str:
 
 def redact_text(text: str) -> str:
     """Redact every URL found in free text, ``Bearer <token>`` style credentials, and the secrets
-    a pasted command or config shows (:func:`redact_pairs`)."""
+    a pasted command or config shows (:func:`redact_pairs`). Credentials known by their form go
+    before the word after ``Bearer``/``token``: that rule ends a word at ``:`` and would leave a
+    Telegram bot's secret ('token 7123456789:AAH...')."""
     text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
-    text = _BEARER.sub(_credential, text)
     text = redact_known(text)
+    text = _BEARER.sub(_credential, text)
     return redact_pairs(text) if pair_hint(text) else text
 
 
 # --- credentials known by their form, whatever names them: cloud and SaaS tokens with a fixed
 # prefix (as secret scanners list them), JWTs, private key blocks, 'curl -u user:password'
-_KNOWN_TOKEN = re.compile(
-    r"(?<![A-Za-z0-9])(?:(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}"  # AWS key ids
+_KNOWN_FORMS = (
+    r"(?:(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}"  # AWS key ids
     r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}"  # GitHub, GitLab
     r"|xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"  # Slack
     r"|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{10,}"  # Stripe
     r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}"  # Google
     r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}"
     r"|hv[sb]\.[A-Za-z0-9_-]{20,}"  # Vault
-    r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})(?![\w-])"  # a JWT
+    r"|\d{5,16}:AA[A-Za-z0-9_-]{30,}"  # a Telegram bot's (its id, then the secret)
+    r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"  # a JWT
 )
+_KNOWN_TOKEN = re.compile(r"(?<![A-Za-z0-9])" + _KNOWN_FORMS + r"(?![\w-])")
+# in a file name a token ends where the name's next part begins after '_', '-' or '.'
+# ('check_api_key=sk_live_..._2025-10-10T09-00-00Z.log'), and never runs into the stamp
+_KNOWN_IN_NAME = re.compile(r"(?<![A-Za-z0-9])" + _KNOWN_FORMS + r"(?![A-Za-z0-9])")
+_BEFORE_STAMP = re.compile(r"(?=[_.-]\d{4}-?\d{2}-?\d{2}T\d{2})")
 _PRIVATE_KEY = re.compile(
     r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)(.*?)"
     r"(-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)",
@@ -166,6 +182,15 @@ def redact_known(text: str) -> str:
     return text
 
 
+def redact_known_in_name(name: str) -> str:
+    """A file name (or a path) with the credentials known by their form masked (see
+    :func:`redact_known`), also where ``_``, ``-`` or ``.`` and the name's next part follow one, which
+    ends no token in free text ('..._sk_live_4eC3..._2025-10-10T09-00-00Z.log'); the stamp stays."""
+    if not known_hint(name):
+        return name
+    return "".join(_KNOWN_IN_NAME.sub(REDACTED, part) for part in _BEFORE_STAMP.split(name))
+
+
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
 _TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)(?!-)\S+")
 # a command's option named for a secret, its value after a space: '--api-key sk_live_...', '--token X'
@@ -202,7 +227,7 @@ def known_hint(text: str) -> bool:
                              or "ghr_" in text or "github_pat_" in text)
         or "glpat-" in text or "xox" in text or "xapp-" in text or "_live_" in text or "_test_" in text
         or "whsec_" in text or "AIza" in text or "ya29." in text or "SG." in text or "npm_" in text
-        or "pypi-" in text or "PRIVATE KEY" in text or "hvs." in text or "hvb." in text
+        or "pypi-" in text or "PRIVATE KEY" in text or "hvs." in text or "hvb." in text or ":AA" in text
     )
 
 
