@@ -62,7 +62,9 @@ Rules, so that an imported file always means the same thing:
   (``{"x-api-key": "***"}``); after ``Authorization:`` a known scheme word stays and the credential
   goes (``Authorization: ApiKey ***``; an unknown first word goes with the next); after ``Bearer`` any
   word goes, however short.
-* **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``;
+* **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``, or
+  JSON lines in a ``.json``, ``.jsonl`` or ``.ndjson`` file (every line that is not blank an
+  object: one item each);
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
   response_code|code; ok|success|passed|up; latency|duration|elapsed|responseTime|rtt (and total with
@@ -72,9 +74,11 @@ Rules, so that an imported file always means the same thing:
   seconds/ms; 1970 or before, such as Go's zero time 0001-01-01, is no time); name|check|target (a name) ->
   target; error|message -> error class by keywords. Each field takes the first of its keys (in that order, the
   top level before nested objects) whose value is valid for it: a status must be 100-599, a time a date and
-  time, an ok a boolean or a pass/fail word... Datadog's top-level ``"status": 0`` (the monitor's state) gives
-  way to ``result.httpStatusCode``. An item with no valid status and
-  no ok is a problem (``status 0 is not an HTTP status``), as is one whose only time is no time.
+  time, an ok a boolean or a pass/fail word (or, in an item that names a URL, ``1``/``0`` under
+  ok|success|passed|up|healthy: Grafana's ``"success": 0, "http_status_code": 0`` is a failed
+  check with no status; a bare count is no check)... Datadog's top-level ``"status": 0`` (the
+  monitor's state) gives way to ``result.httpStatusCode``. An item with no valid status and no ok
+  is a problem (``status 0 is not an HTTP status``), as is one whose only time is no time.
 * **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
   ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
   ``probe_success`` sample is a row (``ok`` when its value is 1), its URL (or, not being one, its
@@ -933,6 +937,7 @@ _STATUS_KEYS = (
     "httpcode",
 )
 _OK_KEYS = ("ok", "success", "passed", "up", "healthy", "result")
+_FLAG_KEYS = _OK_KEYS[:-1]  # (1 or 0 says ok or not; a 'result' number may be anything)
 _TIME_KEYS = (
     "checkedat", "timestamp", "time", "startedat", "startat", "checktime", "checkedtime", "runat",
     "executedat", "ts", "date", "datetime", "at",
@@ -1079,6 +1084,9 @@ def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
     if word is not None and "ok" not in flat:
         flat["ok"] = [("ok", _OK_WORDS[word[1].strip().lower()])]
     okv = _pick(flat, _OK_KEYS, lambda v: isinstance(v, bool) or _is_word(_OK_WORDS)(v))
+    if okv is None and url is not None:  # (Grafana's '"success": 0'; a bare count is no check)
+        okv = _pick(flat, _FLAG_KEYS, lambda v: type(v) is int and v in (0, 1))
+        okv = None if okv is None else (okv[0], bool(okv[1]))
     ok = None if okv is None else okv[1] if isinstance(okv[1], bool) else _OK_WORDS[okv[1].strip().lower()]
     row["_ok"] = ok
     if status is None and ok is None:
@@ -1242,6 +1250,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
     """Rows of one file and the problems of single JSON items; InputError when the file is unusable.
 
     ``.json`` files are JSON; another file is JSON when it parses as JSON, else a curl transcript.
+    A ``.json``, ``.jsonl`` or ``.ndjson`` file may hold JSON lines (another file's are no checks:
+    occ's own exports, logs).
     """
     text = _decode(data, path)
     doc: Any = None
@@ -1251,7 +1261,11 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
             doc = json.loads(text)
             is_json = True
     except json.JSONDecodeError as exc:
-        if is_json:
+        lines_ok = exc.msg == "Extra data" and path.suffix.lower() in (".json", ".jsonl", ".ndjson")
+        doc = _json_lines(text) if lines_ok else None
+        if doc is not None:
+            is_json = True
+        elif is_json:
             raise InputError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
     if is_json and _is_prometheus(doc):
         return _prometheus_rows(doc, path)
@@ -1271,6 +1285,23 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
             rows.append(r)
         return rows, problems
     return _parse_curl_file(text, path)
+
+
+def _json_lines(text: str) -> list[dict[str, Any]] | None:
+    """The objects of JSON lines (one check a line, as a monitor appends them), None unless every
+    line that is not blank is one."""
+    items = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(item, dict):
+            return None
+        items.append(item)
+    return items
 
 
 def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[InputError]]:
