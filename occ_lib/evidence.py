@@ -20,7 +20,11 @@ Rules, so that an imported file always means the same thing:
   from, no failure). One that names a host (``Could not resolve host: X``,
   ``Failed to connect to X port``) other than the command URL's, a redirect ``Location``'s or a
   proxy's belongs to another argument (``-H Authorization: Bearer X`` unquoted: curl tries
-  ``Bearer`` and ``X`` as URLs) and does not apply. ``-w`` output such as
+  ``Bearer`` and ``X`` as URLs) and does not apply. A proxy is the command line's (``-x``...) or
+  one ``-v`` names (``* Uses proxy env variable https_proxy == 'http://proxy:3128'``); a command
+  that gives curl one URL and no other word (nor ``-K``/``--next``) fetches nothing else, so a
+  ``Failed to connect to X port N`` naming another host is its proxy's (set in the environment or
+  ``.curlrc``) even without ``-v``. ``-w`` output such as
   ``time_total: 0.123`` gives ``elapsed_ms``; ``time_namelookup``, ``time_connect``,
   ``time_appconnect`` and ``time_starttransfer`` give the phases (measured as ``occ_lib.probe``
   does: see ``_phases``) and ``size_download`` the bytes; otherwise they are null.
@@ -391,6 +395,9 @@ class _Command(NamedTuple):
     # those of -x/--proxy/--preproxy/--connect-to; empty when the command names no URL
     hosts: tuple[str, ...] = ()
     proxied: bool = False  # -x/--proxy/--preproxy: the first answer may be a tunnel's
+    # one URL and no other word curl would fetch: a failure to connect to another host is a proxy's
+    # (one set by environment variable or in .curlrc)
+    single: bool = False
 
 
 # curl's options that take an argument (curl 7.88, 'curl --help all'): that argument is no URL
@@ -424,6 +431,7 @@ _SECRET_OPTS = frozenset((
     "--pass", "--proxy-pass", "--tlspassword", "--proxy-tlspassword",
 ))
 _URL_WORD = re.compile(r"(?i)https?://")
+_MORE_URLS = frozenset(("--config", "-K", "--next", "-:"))  # (options that may bring other URLs)
 
 
 def _command_match(text: str) -> re.Match[str] | None:
@@ -436,8 +444,9 @@ def _command_match(text: str) -> re.Match[str] | None:
     return m if any(w.startswith("-") or _URL_WORD.match(w.strip("'\"")) for w in words) else None
 
 
-def _options(args: list[str]) -> tuple[list[tuple[str, str | None]], list[str]]:
-    """curl's arguments as (long option name, value or None) in order, and its other words.
+def _options(args: list[str]) -> tuple[list[tuple[str, str | None]], list[str], int]:
+    """curl's arguments as (long option name, value or None) in order, its other words, and how many
+    words an unquoted header took.
 
     Short clusters read like curl does ('-sSo FILE', '-XPOST'); ``--opt=value`` is taken too. A
     header given unquoted ('-H Authorization: Bearer X') leaves its value as separate words: they
@@ -445,6 +454,7 @@ def _options(args: list[str]) -> tuple[list[tuple[str, str | None]], list[str]]:
     """
     opts: list[tuple[str, str | None]] = []
     words: list[str] = []
+    strays = 0
     i = 0
     while i < len(args):
         a = args[i]
@@ -480,8 +490,9 @@ def _options(args: list[str]) -> tuple[list[tuple[str, str | None]], list[str]]:
             while i < len(args) and not args[i].startswith("-") and not _URL_WORD.match(args[i]):
                 val += " " + args[i]
                 i += 1
+                strays += 1
             opts[-1] = (name, val)
-    return opts, words
+    return opts, words, strays
 
 
 def _secret_words(name: str, value: str) -> set[str]:
@@ -520,7 +531,7 @@ def _command(lines: list[str]) -> _Command | None:
             args, split = shlex.split(m.group("args")), True
         except ValueError:
             args, split = m.group("args").split(), False
-        opts, words = _options(args)
+        opts, words, strays = _options(args)
         method = "GET"
         write_out = None
         secrets: set[str] = set()
@@ -540,7 +551,8 @@ def _command(lines: list[str]) -> _Command | None:
         url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
         return _Command(url, method, write_out, index, tuple(sorted(secrets, key=len, reverse=True)),
                         (url_host.lower(), *hosts) if url_host else (),
-                        any(n in ("--proxy", "--preproxy") for n, _v in opts))
+                        any(n in ("--proxy", "--preproxy") for n, _v in opts),
+                        len(words) == 1 and not strays and not any(n in _MORE_URLS for n, _v in opts))
     return None
 
 
@@ -685,12 +697,21 @@ def _curl_error(
     ``-v``'s notes that is a failure (``-sv`` hides the error line, :func:`_verbose_failures`). One
     that names a host other than the URLs' (the command's, the redirects', the final one) or a
     proxy's belongs to another argument: '-H Authorization: Bearer X' unquoted makes curl try
-    'Bearer' and 'X' as URLs."""
+    'Bearer' and 'X' as URLs. A proxy is one of the command line's or one ``-v`` says curl took from
+    the environment (:func:`_env_proxies`); a command that gives curl one URL and no other word
+    fetches nothing else, so its failure to connect to another host is its proxy's (set in the
+    environment or .curlrc) even without ``-v``."""
     hosts = {h for u in urls if (h := _host_of(u))} | set(cmd.hosts if cmd else ())
+    proxies: set[str] | None = None  # (read only for an error that names another host)
 
     def ours(message: str) -> bool:
+        nonlocal proxies
         host = _error_host(message)
-        return not (cmd is not None and cmd.hosts and host is not None and host not in hosts)
+        if cmd is None or not cmd.hosts or host is None or host in hosts:
+            return True
+        if proxies is None:
+            proxies = _env_proxies(numbered)
+        return host in proxies or cmd.single and message.startswith(_CONNECT_FAILED)
 
     lines = [(int(m.group(1)), m.group(2).strip()) for _n, t in numbered if (m := _CURL_ERR.search(t))]
     for found in (lines, _verbose_failures(numbered)):
@@ -700,6 +721,17 @@ def _curl_error(
         if found:
             return None
     return None
+
+
+_CONNECT_FAILED = ("Failed to connect to", "Failed connect to")
+_ENV_PROXY = re.compile(r"^\* Uses proxy env variable \S+ == '([^']*)'")
+
+
+def _env_proxies(numbered: list[tuple[int, str]]) -> set[str]:
+    """The hosts of the proxies curl ``-v`` says it took from the environment ('* Uses proxy env
+    variable https_proxy == 'http://proxy.corp.internal:3128'')."""
+    found = (_ENV_PROXY.match(t) for _n, t in numbered if t.startswith("* Uses proxy env"))
+    return {h for m in found if m is not None and (h := _host_of(m.group(1)))}
 
 
 # curl -v's notes ('* ...') that end a transfer, as the exit code curl gives it (-sv prints no

@@ -33,6 +33,39 @@ def rows(tmp_path: Path, name: str, text: str, cols: tuple[str, ...]) -> list[tu
 BASIC = ("url", "method", "status", "outcome", "error")
 
 
+# a proxy set by environment variable ------------------------------------------------------------------
+PROXY_FAILED = ("curl: (7) Failed to connect to proxy.corp.internal port 3128 after 1002 ms: "
+                "Couldn't connect to server")
+ENV_PROXY_V = (
+    "[ops@bastion ~]$ curl -v -I https://api.example.com/health\n"
+    "* Uses proxy env variable https_proxy == 'http://proxy.corp.internal:3128'\n"
+    "*   Trying 10.20.0.5:3128...\n"
+    "* connect to 10.20.0.5 port 3128 failed: Connection refused\n"
+    "* Failed to connect to proxy.corp.internal port 3128 after 1002 ms: Couldn't connect to server\n"
+    "* Closing connection 0\n"
+    f"{PROXY_FAILED}\n"
+)
+# another word on the line (an unquoted header's) that curl tries as a URL: only -v's note says proxy
+ENV_PROXY_V_STRAY = ENV_PROXY_V.replace("-v -I https://api.example.com/health",
+                                        "-v -I https://api.example.com/health -H Accept: json")
+ENV_PROXY_QUIET = f"$ curl -sSI https://api.example.com/health\n{PROXY_FAILED}\n"
+
+
+@pytest.mark.parametrize("text", [ENV_PROXY_V, ENV_PROXY_V_STRAY, ENV_PROXY_QUIET])
+def test_a_failure_to_reach_the_environments_proxy_is_the_rows(tmp_path, text):
+    assert rows(tmp_path, "px_2025-10-10T19-01-00Z.log", text, (*BASIC, "error_message")) == [
+        ("https://api.example.com/health", "HEAD", None, "down", "connect", PROXY_FAILED)]
+
+
+def test_another_word_curl_tried_is_still_not_the_rows(tmp_path):
+    text = ("$ curl -sS https://a.test/ -H Accept: json\n"
+            "curl: (7) Failed to connect to json port 80 after 1 ms: Couldn't connect to server\n")
+    p = write(tmp_path, "px_2025-10-10T19-01-00Z.log", text)
+    df, problems = read_evidence([p])
+    assert len(df) == 0
+    assert [str(e) for e in problems] == [f"{p}: no response and no curl error about the command's URL"]
+
+
 # JSON: 1/0 flags and JSON lines ---------------------------------------------------------------------------
 GRAFANA = {"data": [
     {"job": "api-health", "target": "https://api.example.com/health", "success": 1, "duration_seconds": 0.231,
