@@ -22,31 +22,47 @@ Rules, so that an imported file always means the same thing:
   from, no failure). One that names a host (``Could not resolve host: X``,
   ``Failed to connect to X port``) other than the command URL's, a redirect ``Location``'s or a
   proxy's belongs to another argument (``-H Authorization: Bearer X`` unquoted: curl tries
-  ``Bearer`` and ``X`` as URLs) and does not apply. ``-w`` output such as
+  ``Bearer`` and ``X`` as URLs) and does not apply. A proxy is the command line's (``-x``...) or
+  one ``-v`` names (``* Uses proxy env variable https_proxy == 'http://proxy:3128'``); a command
+  that gives curl one URL and no other word (nor ``-K``/``--next``) fetches nothing else, so a
+  ``Failed to connect to X port N`` naming another host is its proxy's (set in the environment or
+  ``.curlrc``) even without ``-v``. ``-w`` output such as
   ``time_total: 0.123`` gives ``elapsed_ms``; ``time_namelookup``, ``time_connect``,
   ``time_appconnect`` and ``time_starttransfer`` give the phases (measured as ``occ_lib.probe``
   does: see ``_phases``) and ``size_download`` the bytes; otherwise they are null.
-* What curl printed for the ``-w FORMAT`` on its command line (``$ curl -s -o /dev/null -w
-  '%{http_code} %{time_total}\\n' URL`` then ``200 0.412``) is read through that format:
-  ``http_code`` is the status (``000``: no response, ``down`` / ``protocol``; a format without
-  ``http_code`` leaves the status null and says nothing of a failure), the ``time_*`` variables
-  (seconds) and ``size_download`` as above, ``url_effective`` the row's URL (the final one after
-  ``-L``, over the command line's). ``-w '%{json}'`` prints one JSON object: its ``http_code``,
-  times, ``size_download`` and ``url_effective`` are read the same way, and a nonzero ``exitcode``
-  is curl's error (``errormsg`` its message) when no ``curl: (N)`` line gives one. A format read
-  from a file (``-w @curl-format.txt``) is not in the transcript: its ``time_total: 0.308s`` lines
-  give the times, the status stays null; ``time_starttransfer`` 0 there (like ``http_code`` 000)
-  means no response: ``down`` / ``connect`` when ``time_connect`` is 0 too, else ``protocol``.
+* What curl printed for the ``-w FORMAT`` on its command line (``$ curl -s -o /dev/null -w '%{http_code}
+  %{time_total}\\n' URL`` then ``200 0.412``) is read through that format (one that starts with ``\\n``
+  after a body without a newline printed on the body's next line, with no empty line before; a Windows
+  transcript's lines end in CR LF): ``http_code`` is the status (``000``: no response, ``down`` /
+  ``protocol``; a format without ``http_code`` leaves the status null and says nothing of a failure),
+  the ``time_*`` variables (seconds) and ``size_download`` as above, ``url_effective`` the row's URL
+  (the final one after ``-L``, over the command line's). ``-w '%{json}'`` prints one JSON object: its
+  ``http_code``, times, ``size_download`` and ``url_effective`` are read the same way, and a nonzero
+  ``exitcode`` is curl's error (``errormsg`` its message) when no ``curl: (N)`` line gives one. A format
+  read from a file (``-w @curl-format.txt``) is not in the transcript: its ``time_total: 0.308s`` lines
+  give the times, the status stays null; ``time_starttransfer`` 0 there (like ``http_code`` 000) means
+  no response: ``down`` / ``connect`` when ``time_connect`` is 0 too, else ``protocol``.
 * A file holding several ``$ curl ...`` commands gives one row per command (item index = its order).
-  A command is a ``curl`` line after a shell prompt (``$ ``, ``ops@box:~$ ``, ``[ops@bastion ~]$ ``;
-  ``time``/``sudo`` may stand before ``curl``); a ``curl`` line without a prompt needs an
-  ``-option`` or a URL (curl's exit-60 advice "curl failed to verify ..." is prose).
+  A command is a ``curl`` (or ``curl.exe``) line after a shell prompt: ``$ ``, ``# ``, ``% ``, ``> ``,
+  ``ops@box:~$ ``, git's ``ops@box:~/w (main)$ ``, macOS zsh's ``ops@MacBook-Pro ~ % `` and bash's
+  ``MacBook-Pro:~ ops$ ``, ``[ops@bastion ~]$ ``, ``bash-5.1$ ``, busybox's ``/ # ``, oh-my-zsh's
+  ``➜  ~ ``, starship's ``❯ ``, PowerShell's ``PS C:\\Users\\ops> ``, cmd's ``C:\\Users\\ops>``,
+  any of them after a virtualenv's ``(venv) ``; ``time``/``sudo`` may stand before ``curl``. A
+  ``curl`` line without a prompt needs an ``-option``, a URL or a ``\\`` at its end (curl's exit-60
+  advice "curl failed to verify ..." is prose, and so is a line that names curl after other words).
+  A command goes on over the lines after one that ends in ``\\`` (PowerShell: a backtick, cmd:
+  ``^``), their continuation prompt (``> ``, ``>> ``, ``More? ``) dropped. Output of a ``-w``
+  format without a newline at its end runs into the next prompt (``200ops@box:~$ curl ...``, a
+  last ``503ops@box:~$ ``): a line that starts with what the format prints and goes on with a
+  prompt gives that output to the command before and starts the next command there (a row's item
+  stays its command's lines as found without this, the first row of them keeping them all).
 * **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl
   is not installed): the server's lines are the ones indented by two spaces, the row describes the
   last response and the last ``--<date> <time>--  URL`` line (redirects followed), ``HEAD`` with
   ``--spider``, else ``GET``; a ``failed: Connection refused.``, ``unable to resolve host``, ``timed
   out``, ``Read error`` or certificate line after it makes the row ``down`` with that error class.
-  wget prints no timings, so ``elapsed_ms`` and the phases are null.
+  wget prints no timings, so ``elapsed_ms`` and the phases are null. busybox's wget (``/ # wget -S
+  -O- URL`` in a container) prints no ``--<date>--`` line: the URL is the command line's.
 * **URL**: ``-w``'s ``url_effective``, else the last ``> METHOD /path HTTP/x`` request line (not a
   proxy's ``CONNECT``) plus its ``> Host:`` (``-v``), else the ``curl ... URL`` command line in the
   file followed through the ``Location`` headers of the redirect responses. On the command line the
@@ -67,7 +83,9 @@ Rules, so that an imported file always means the same thing:
   known by its form whole (``..._sk_live_4eC3..._2025-10-10T09-00-00Z.log``: ``_``, ``-`` or ``.`` and
   the name's next part end it, the stamp stays) and the value of a secret-named ``name=value`` part up
   to the next ``_``, ``.`` or ``/`` (``check_api_key=none_2025-...`` -> ``check_api_key=***_2025-...``).
-* **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``;
+* **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``, or
+  JSON lines in a ``.json``, ``.jsonl`` or ``.ndjson`` file (every line that is not blank an
+  object: one item each);
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
   response_code|code; ok|success|passed|up; latency|duration|elapsed|responseTime|rtt (and total with
@@ -79,9 +97,11 @@ Rules, so that an imported file always means the same thing:
   0001-01-01, is no time); name|check|target (a name) ->
   target; error|message -> error class by keywords. Each field takes the first of its keys (in that order, the
   top level before nested objects) whose value is valid for it: a status must be 100-599, a time a date and
-  time, an ok a boolean or a pass/fail word... Datadog's top-level ``"status": 0`` (the monitor's state) gives
-  way to ``result.httpStatusCode``. An item with no valid status and
-  no ok is a problem (``status 0 is not an HTTP status``), as is one whose only time is no time.
+  time, an ok a boolean or a pass/fail word (or, in an item that names a URL, ``1``/``0`` under
+  ok|success|passed|up|healthy: Grafana's ``"success": 0, "http_status_code": 0`` is a failed
+  check with no status; a bare count is no check)... Datadog's top-level ``"status": 0`` (the
+  monitor's state) gives way to ``result.httpStatusCode``. An item with no valid status and no ok
+  is a problem (``status 0 is not an HTTP status``), as is one whose only time is no time.
 * **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
   ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
   ``probe_success`` sample is a row (``ok`` when its value is 1), its URL (or, not being one, its
@@ -120,6 +140,7 @@ Rules, so that an imported file always means the same thing:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import email.utils
 import hashlib
@@ -158,13 +179,27 @@ _STATUS = re.compile(r"^(HTTP/(?:1\.0|1\.1|2(?:\.0)?|3(?:\.0)?))[ \t]+(\d{3})(?:
 _HEADER = re.compile(r"^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)\s*$")
 _REQUEST = re.compile(r"^([A-Z]+) (\S+) HTTP/[0-9.]+\s*$")
 _CURL_ERR = re.compile(r"curl: \((\d+)\)\s*(.*)$")
-# A shell prompt before a command ('$ ', 'ops@box:~$ ', RHEL's '[ops@bastion ~]$ '), then maybe
-# 'time' or 'sudo -E' in front of the program.
+# A shell prompt before a command: one of these forms, then maybe 'user@host...' ('ops@box:~$ ', git's
+# 'ops@box:~/w (main)$ ', macOS zsh's 'ops@MacBook-Pro ~ % '), either after a virtualenv's '(venv) ';
+# then maybe 'time' or 'sudo -E' in front of the program.
+_PROMPT_FORMS = "|".join((
+    r"\[[^\]\n]*\]\s*[$#%]",  # RHEL's '[ops@bastion ~]$ '
+    r"(?:ba|z|k|da|a)?sh-\d+(?:\.\d+)*[$#]",  # 'bash-5.1$ ', 'sh-4.4# '
+    r"(?:[\w.-]+:)?[~/][^\s$#%>]*\s*[$#]",  # busybox's '/ # ' (kubectl exec), '~ $ ', 'pod:/app# '
+    r"[\w.-]+:\S*\s+[\w.-]+[$#]",  # macOS bash's 'MacBook-Pro:~ ops$ '
+    r"[➜❯](?:\s+\S+(?:\s+git:\([^)\n]*\))?(?:\s+✗)?)?",  # oh-my-zsh's '➜  ~ ', starship's '❯ '
+    r"PS(?:\s+(?:[A-Za-z]:|[/~\\])[^>\n]*)?>",  # PowerShell's 'PS C:\Users\ops> ', pwsh's 'PS /home/ops> '
+    r"[A-Za-z]:\\[^>\n]*>",  # cmd's 'C:\Users\ops>'
+    r"[$%#>]",
+))
+_VENV = r"(?:\([^()\s]+\)\s+)?"
+_PROMPT_USER = r"\S+@\S+(?:\s+[^\s$#%>]+)?(?:\s+\([^)\n]*\))?\s*[:$#%>]"
 _PROMPT = (
-    r"^\s*(?P<prompt>(?:\[[^\]\n]*\][$#]\s*|[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?)"
+    rf"^\s*(?P<prompt>(?:{_VENV}(?:{_PROMPT_FORMS})\s*)?(?:{_VENV}{_PROMPT_USER}\s*)?)"
     r"(?:(?:time|sudo)(?:\s+-\S+)*\s+)*"
 )
-_COMMAND = re.compile(_PROMPT + r"curl\s+(?P<args>.*)$")
+_COMMAND = re.compile(_PROMPT + r"curl(?:\.exe)?\s+(?P<args>.*)$")
+_PROMPT_ALONE = re.compile(_PROMPT + r"$")  # (a prompt with nothing typed after it)
 _WRITE_OUT = re.compile(
     r"\b(time_total|time_namelookup|time_connect|time_appconnect|time_starttransfer|size_download)"
     r"\s*[:=]\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)?\b"
@@ -406,12 +441,15 @@ class _Command(NamedTuple):
     url: str | None
     method: str
     write_out: str | None  # the ``-w``/``--write-out`` format (None also when the line cannot be split)
-    index: int  # of the line in the lines given
+    index: int  # of its last line in the lines given (a command may go on over several)
     secrets: tuple[str, ...] = ()  # words of secret arguments (headers, -u, -b, -d...), longest first
     # the hosts curl's errors may name for this row: the URL's (also one written without a scheme) and
     # those of -x/--proxy/--preproxy/--connect-to; empty when the command names no URL
     hosts: tuple[str, ...] = ()
     proxied: bool = False  # -x/--proxy/--preproxy: the first answer may be a tunnel's
+    # one URL and no other word curl would fetch: a failure to connect to another host is a proxy's
+    # (one set by environment variable or in .curlrc)
+    single: bool = False
 
 
 # curl's options that take an argument (curl 7.88, 'curl --help all'): that argument is no URL
@@ -445,20 +483,47 @@ _SECRET_OPTS = frozenset((
     "--pass", "--proxy-pass", "--tlspassword", "--proxy-tlspassword",
 ))
 _URL_WORD = re.compile(r"(?i)https?://")
+_MORE_URLS = frozenset(("--config", "-K", "--next", "-:"))  # (options that may bring other URLs)
 
 
 def _command_match(text: str) -> re.Match[str] | None:
-    """A ``curl ...`` command line; without a prompt it needs an ``-option`` or a URL (curl's exit-60
-    advice 'curl failed to verify the legitimacy of the server ...' is prose)."""
+    """A ``curl ...`` command line; without a prompt it needs an ``-option``, a URL or a ``\\`` that
+    goes on on the next line (curl's exit-60 advice 'curl failed to verify the legitimacy of the server
+    ...' is prose). Read on every line of a transcript: lines without 'curl' are skipped unread."""
+    if "curl" not in text:
+        return None
     m = _COMMAND.match(text)
     if m is None or m.group("prompt").strip():
         return m
     words = m.group("args").split()
+    if words[-1:] == ["\\"]:
+        return m
     return m if any(w.startswith("-") or _URL_WORD.match(w.strip("'\"")) for w in words) else None
 
 
-def _options(args: list[str]) -> tuple[list[tuple[str, str | None]], list[str]]:
-    """curl's arguments as (long option name, value or None) in order, and its other words.
+_CONTINUED = ("\\", "`", "^")  # what ends a line a command goes on from: POSIX shells, PowerShell, cmd
+_CONTINUATION_PROMPTS = ("> ", ">> ", "More? ")  # bash's PS2, PowerShell's and cmd's on the next line
+
+
+def _continued(args: str, lines: Sequence[str], index: int) -> tuple[str, int]:
+    """``args`` of the command on ``lines[index]`` with the lines it goes on to joined (a line ending in
+    ``\\``, PowerShell's backtick or cmd's ``^``; the shell's continuation prompt dropped), and the
+    index of its last line: ``-w`` output comes after that."""
+    end = index
+    while args.rstrip().endswith(_CONTINUED) and end + 1 < len(lines) and end - index < 50:
+        end += 1
+        nxt = lines[end].rstrip("\r\n")
+        for prompt in _CONTINUATION_PROMPTS:
+            if nxt.startswith(prompt):
+                nxt = nxt[len(prompt):]
+                break
+        args = args.rstrip()[:-1] + " " + nxt
+    return args, end
+
+
+def _options(args: list[str]) -> tuple[list[tuple[str, str | None]], list[str], int]:
+    """curl's arguments as (long option name, value or None) in order, its other words, and how many
+    words an unquoted header took.
 
     Short clusters read like curl does ('-sSo FILE', '-XPOST'); ``--opt=value`` is taken too. A
     header given unquoted ('-H Authorization: Bearer X') leaves its value as separate words: they
@@ -466,6 +531,7 @@ def _options(args: list[str]) -> tuple[list[tuple[str, str | None]], list[str]]:
     """
     opts: list[tuple[str, str | None]] = []
     words: list[str] = []
+    strays = 0
     i = 0
     while i < len(args):
         a = args[i]
@@ -501,8 +567,9 @@ def _options(args: list[str]) -> tuple[list[tuple[str, str | None]], list[str]]:
             while i < len(args) and not args[i].startswith("-") and not _URL_WORD.match(args[i]):
                 val += " " + args[i]
                 i += 1
+                strays += 1
             opts[-1] = (name, val)
-    return opts, words
+    return opts, words, strays
 
 
 def _secret_words(name: str, value: str) -> set[str]:
@@ -532,16 +599,17 @@ def _host_of(value: str) -> str | None:
 
 
 def _command(lines: list[str]) -> _Command | None:
-    """The first ``$ curl ...`` line of ``lines``, or None."""
+    """The first ``$ curl ...`` command of ``lines`` (with the lines it goes on to), or None."""
     for index, text in enumerate(lines):
         m = _command_match(text)
         if not m:
             continue
+        line, last = _continued(m.group("args"), lines, index)
         try:
-            args, split = shlex.split(m.group("args")), True
+            args, split = shlex.split(line), True
         except ValueError:
-            args, split = m.group("args").split(), False
-        opts, words = _options(args)
+            args, split = line.split(), False
+        opts, words, strays = _options(args)
         method = "GET"
         write_out = None
         secrets: set[str] = set()
@@ -559,9 +627,10 @@ def _command(lines: list[str]) -> _Command | None:
                 secrets |= _secret_words(name, val)
         url = next((w for w in words if _URL_WORD.match(w)), None)
         url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
-        return _Command(url, method, write_out, index, tuple(sorted(secrets, key=len, reverse=True)),
+        return _Command(url, method, write_out, last, tuple(sorted(secrets, key=len, reverse=True)),
                         (url_host.lower(), *hosts) if url_host else (),
-                        any(n in ("--proxy", "--preproxy") for n, _v in opts))
+                        any(n in ("--proxy", "--preproxy") for n, _v in opts),
+                        len(words) == 1 and not strays and not any(n in _MORE_URLS for n, _v in opts))
     return None
 
 
@@ -609,9 +678,10 @@ _W_FLOATS = ("time_total", "time_namelookup", "time_connect", "time_appconnect",
 _W_ESCAPES = {"\\n": r"\r?\n", "\\r": r"\r?", "\\t": r"\t", "\\\\": r"\\", "%%": "%"}
 
 
-def _format_values(fmt: str, text: str, start: int) -> dict[str, str] | None:
-    """What curl printed for ``-w fmt`` ('%{http_code} %{time_total}\\n' -> '200 0.412') in ``text``
-    after ``start``, by variable; None when no output there has the format's shape."""
+def _format_pattern(fmt: str) -> str | None:
+    """The regular expression of what curl prints for ``-w fmt`` ('%{http_code} %{time_total}\\n' ->
+    '(?P<http_code>\\d{3}) (?P<time_total>...)'), its newlines at either end left out; None when the
+    format prints neither a status nor a time."""
     parts: list[str] = []
     seen: set[str] = set()
     if len(fmt) > 1000:
@@ -642,11 +712,38 @@ def _format_values(fmt: str, text: str, start: int) -> dict[str, str] | None:
     pattern = "".join(parts).rstrip()
     while pattern.endswith(r"\r?\n") or pattern.endswith(r"\r?"):
         pattern = pattern.removesuffix(r"\r?\n").removesuffix(r"\r?")
+    return pattern
+
+
+def _format_values(fmt: str, text: str, start: int) -> dict[str, str] | None:
+    """What curl printed for ``-w fmt`` ('%{http_code} %{time_total}\\n' -> '200 0.412') in ``text``
+    after ``start``, by variable; None when no output there has the format's shape. A format that
+    starts with a newline ('\\n%{http_code}') after a body without one printed its values at the
+    start of a line, not after an empty one: read so when no empty line is followed by them."""
+    pattern = _format_pattern(fmt)
+    if pattern is None:
+        return None
+    found = _search_format(pattern, text, start)
+    bare = _bare(pattern)
+    if found is None and bare != pattern:
+        found = _search_format(bare, text, start)
+    return None if found is None else {k: v for k, v in found.groupdict().items() if v is not None}
+
+
+def _bare(pattern: str) -> str:
+    """A :func:`_format_pattern` without the newlines it starts with."""
+    while pattern.startswith(r"\r?\n") or pattern.startswith(r"\r?"):
+        pattern = pattern.removeprefix(r"\r?\n").removeprefix(r"\r?")
+    return pattern
+
+
+def _search_format(pattern: str, text: str, start: int) -> re.Match[str] | None:
+    """The first line(s) after ``start`` that ``pattern`` matches whole (a line may end in CR LF: a
+    Windows terminal's transcript)."""
     try:  # (what one command printed is near it: a bounded search)
-        found = re.compile(r"^" + pattern + r"[ \t]*$", re.M).search(text, start, start + 65536)
+        return re.compile(r"^" + pattern + r"[ \t]*\r?$", re.M).search(text, start, start + 65536)
     except re.error:
         return None
-    return None if found is None else {k: v for k, v in found.groupdict().items() if v is not None}
 
 
 def _write_out(text: str) -> dict[str, float]:
@@ -706,12 +803,21 @@ def _curl_error(
     ``-v``'s notes that is a failure (``-sv`` hides the error line, :func:`_verbose_failures`). One
     that names a host other than the URLs' (the command's, the redirects', the final one) or a
     proxy's belongs to another argument: '-H Authorization: Bearer X' unquoted makes curl try
-    'Bearer' and 'X' as URLs."""
+    'Bearer' and 'X' as URLs. A proxy is one of the command line's or one ``-v`` says curl took from
+    the environment (:func:`_env_proxies`); a command that gives curl one URL and no other word
+    fetches nothing else, so its failure to connect to another host is its proxy's (set in the
+    environment or .curlrc) even without ``-v``."""
     hosts = {h for u in urls if (h := _host_of(u))} | set(cmd.hosts if cmd else ())
+    proxies: set[str] | None = None  # (read only for an error that names another host)
 
     def ours(message: str) -> bool:
+        nonlocal proxies
         host = _error_host(message)
-        return not (cmd is not None and cmd.hosts and host is not None and host not in hosts)
+        if cmd is None or not cmd.hosts or host is None or host in hosts:
+            return True
+        if proxies is None:
+            proxies = _env_proxies(numbered)
+        return host in proxies or cmd.single and message.startswith(_CONNECT_FAILED)
 
     lines = [(int(m.group(1)), m.group(2).strip()) for _n, t in numbered if (m := _CURL_ERR.search(t))]
     for found in (lines, _verbose_failures(numbered)):
@@ -721,6 +827,17 @@ def _curl_error(
         if found:
             return None
     return None
+
+
+_CONNECT_FAILED = ("Failed to connect to", "Failed connect to")
+_ENV_PROXY = re.compile(r"^\* Uses proxy env variable \S+ == '([^']*)'")
+
+
+def _env_proxies(numbered: list[tuple[int, str]]) -> set[str]:
+    """The hosts of the proxies curl ``-v`` says it took from the environment ('* Uses proxy env
+    variable https_proxy == 'http://proxy.corp.internal:3128'')."""
+    found = (_ENV_PROXY.match(t) for _n, t in numbered if t.startswith("* Uses proxy env"))
+    return {h for m in found if m is not None and (h := _host_of(m.group(1)))}
 
 
 # curl -v's notes ('* ...') that end a transfer, as the exit code curl gives it (-sv prints no
@@ -961,6 +1078,7 @@ _STATUS_KEYS = (
     "httpcode",
 )
 _OK_KEYS = ("ok", "success", "passed", "up", "healthy", "result")
+_FLAG_KEYS = _OK_KEYS[:-1]  # (1 or 0 says ok or not; a 'result' number may be anything)
 _TIME_KEYS = (
     "checkedat", "timestamp", "time", "startedat", "startat", "checktime", "checkedtime", "runat",
     "executedat", "ts", "date", "datetime", "at",
@@ -1122,6 +1240,9 @@ def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
     if word is not None and "ok" not in flat:
         flat["ok"] = [("ok", _OK_WORDS[word[1].strip().lower()])]
     okv = _pick(flat, _OK_KEYS, lambda v: isinstance(v, bool) or _is_word(_OK_WORDS)(v))
+    if okv is None and url is not None:  # (Grafana's '"success": 0'; a bare count is no check)
+        okv = _pick(flat, _FLAG_KEYS, lambda v: type(v) is int and v in (0, 1))
+        okv = None if okv is None else (okv[0], bool(okv[1]))
     ok = None if okv is None else okv[1] if isinstance(okv[1], bool) else _OK_WORDS[okv[1].strip().lower()]
     row["_ok"] = ok
     if status is None and ok is None:
@@ -1285,6 +1406,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
     """Rows of one file and the problems of single JSON items; InputError when the file is unusable.
 
     ``.json`` files are JSON; another file is JSON when it parses as JSON, else a curl transcript.
+    A ``.json``, ``.jsonl`` or ``.ndjson`` file may hold JSON lines (another file's are no checks:
+    occ's own exports, logs).
     """
     text = _decode(data, path)
     doc: Any = None
@@ -1294,7 +1417,11 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
             doc = json.loads(text)
             is_json = True
     except json.JSONDecodeError as exc:
-        if is_json:
+        lines_ok = exc.msg == "Extra data" and path.suffix.lower() in (".json", ".jsonl", ".ndjson")
+        doc = _json_lines(text) if lines_ok else None
+        if doc is not None:
+            is_json = True
+        elif is_json:
             raise InputError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
     if is_json and _is_prometheus(doc):
         return _prometheus_rows(doc, path)
@@ -1316,32 +1443,135 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
     return _parse_curl_file(text, path)
 
 
+def _json_lines(text: str) -> list[dict[str, Any]] | None:
+    """The objects of JSON lines (one check a line, as a monitor appends them), None unless every
+    line that is not blank is one."""
+    items = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(item, dict):
+            return None
+        items.append(item)
+    return items
+
+
 def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[InputError]]:
-    """One row per ``$ curl ...`` command in the file (one row when it has at most one command)."""
+    """One row per ``$ curl ...`` command in the file (one row when it has at most one command).
+
+    A row's item (its identity) is its command's lines as commands were found before more prompts
+    were known and ``-w`` output glued to a prompt was (:func:`_found_before`): the first row of
+    such lines keeps them all, so a file imported before adds only the rows it lacked."""
     lines = text.splitlines(keepends=True)
     starts = [i for i, t in enumerate(lines) if _command_match(t.rstrip("\r\n"))]
     if not starts and _is_wget(text.splitlines()):
         row = _parse_wget(text, path)
         row["_index"], row["_item"] = 0, text
         return [row], []
-    if len(starts) <= 1:
-        row = _parse_curl(text, path)
+    found, glued = _glued_output(lines, starts)
+    if len(found) <= 1:
+        row = _parse_curl(_unglued(lines, 0, len(lines), glued) if glued else text, path)
         row["_index"], row["_item"] = 0, text
         return [row], []
-    bounds = [0, *starts[1:], len(lines)]
+    bounds = [0, *found[1:], len(lines)]
+    before = [i for i in found if _found_before(lines[i].rstrip("\r\n"))]  # (a subset of found)
+    items = None if before == found else [0, *before[1:], len(lines)]  # (where earlier items began)
     rows: list[dict[str, Any]] = []
     problems: list[InputError] = []
     for idx, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        segment = "".join(lines[a:b])
         try:
-            segment = "".join(lines[a:b])
-            row = _parse_curl(segment, path)
+            row = _parse_curl(_unglued(lines, a, b, glued) if glued else segment, path)
         except InputError as exc:
-            at = starts[idx]
-            problems.append(InputError(path, exc.reason, at + 1))
+            problems.append(InputError(path, exc.reason, found[idx] + 1))
             continue
+        if items is not None and (at := bisect.bisect_left(items, a)) < len(items) - 1 and items[at] == a:
+            segment = "".join(lines[a:items[at + 1]])  # (up to the next command found as before)
         row["_index"], row["_item"] = idx, segment
         rows.append(row)
     return rows, problems
+
+
+# A command line as earlier versions found it, before zsh's, PowerShell's, cmd's... prompts, curl.exe
+# and a prompt-less line's backslash at its end were known: kept, frozen, only to key rows as then.
+_COMMAND_BEFORE = re.compile(
+    r"^\s*(?P<prompt>(?:\[[^\]\n]*\][$#]\s*|[$%#>]\s*)?(?:\S+@\S+[:$#]\s*)?)"
+    r"(?:(?:time|sudo)(?:\s+-\S+)*\s+)*curl\s+(?P<args>.*)$"
+)
+
+
+def _found_before(text: str) -> bool:
+    """Whether a command line (:func:`_command_match`) was one to earlier versions (for its row's key)."""
+    m = _COMMAND_BEFORE.match(text)
+    if m is None or m.group("prompt").strip():
+        return m is not None
+    return any(w.startswith("-") or _URL_WORD.match(w.strip("'\"")) for w in m.group("args").split())
+
+
+def _glued_output(lines: list[str], starts: list[int]) -> tuple[list[int], dict[int, int]]:
+    """Where what a ``-w`` format without a newline at its end printed ('-w "%{http_code}"') runs into
+    the next prompt ('200ops@box:~$ curl ...', '200$ curl ...', a last '503ops@box:~$ '): the lines of
+    the commands, those found so among them, and {line: where its prompt starts}."""
+    found: list[int] = []
+    glued: dict[int, int] = {}
+    p, current = 1, starts[0] if starts else None
+    while current is not None:
+        found.append(current)
+        upto = starts[p] if p < len(starts) else len(lines) - 1
+        got = _glued_line(lines, current, upto, glued.get(current, 0))
+        if got is not None:
+            glued[got[0]] = got[1]
+        if got is not None and got[2] and not (p < len(starts) and got[0] == starts[p]):
+            current = got[0]  # (a command found so: the next one)
+        else:
+            current, p = (starts[p] if p < len(starts) else None), p + 1
+    return found, glued
+
+
+def _glued_line(lines: list[str], start: int, upto: int, cut: int) -> tuple[int, int, bool] | None:
+    """(line, where its prompt starts, whether a command follows it) of the first line after the
+    command at ``start`` (its text from ``cut``) up to ``upto`` that starts with what its ``-w``
+    format prints, when that has no newline at its end, and goes on with a prompt; None when there is
+    none. Only such a line counts: a body's '<pre>$ curl' line is no command."""
+    head = lines[start][cut:].rstrip()  # (after what the command before printed)
+    if "%{" not in head and not head.endswith(_CONTINUED):  # (a cheap test before reading it)
+        return None
+    cmd = _command([t.rstrip("\r\n") for t in (head, *lines[start + 1:start + 51])])
+    fmt = cmd.write_out if cmd is not None else None
+    pattern = _format_pattern(fmt) if fmt and not re.search(r"(?:\\n|\n)\s*$", fmt) else None
+    if cmd is None or pattern is None or r"\n" in _bare(pattern):  # (output over lines: not here)
+        return None
+    printed = re.compile(_bare(pattern))
+    for j in range(start + cmd.index + 1, upto + 1):
+        m = printed.match(lines[j])
+        if m is None or not m.end():
+            continue
+        rest = lines[j][m.end():].rstrip("\r\n")
+        if (c := _command_match(rest)) is not None and c.group("prompt").strip():
+            return j, m.end(), True
+        if (c := _PROMPT_ALONE.match(rest)) is not None and c.group("prompt").strip():
+            return j, m.end(), False
+    return None
+
+
+def _unglued(lines: list[str], a: int, b: int, glued: dict[int, int]) -> str:
+    """The command of lines ``a`` up to ``b`` (the next command's or the end) as read: output glued
+    to a prompt goes with the command before ('200' of '200ops@box:~$ curl ...' ends this command's
+    lines, the next starts at its prompt; '503' of a last '503ops@box:~$ ' ends them)."""
+    out = []
+    for j in range(a, b):
+        cut = glued.get(j)
+        if cut is None:
+            out.append(lines[j])
+        else:  # (the first line of a command, or a prompt with nothing typed after it)
+            out.append(lines[j][cut:] if j == a else lines[j][:cut] + "\n")
+    if b in glued:
+        out.append(lines[b][: glued[b]] + "\n")
+    return "".join(out)
 
 
 def _match(url: str | None, targets: Sequence[Any]) -> Any:
