@@ -19,31 +19,52 @@ _UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 60480
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})$")
 
 
+#: Why a value is no duration; never names the value (a config value may be a secret).
+DURATION_EXPECTED = "expected a duration such as 30m, 4h or 2d (units ms, s, m, h, d, w)"
+#: Zone names a config error shows as examples (never the value given, for the same reason).
+ZONE_EXAMPLES = "Europe/Berlin or America/New_York"
+
+
 def parse_duration(value: str | int | float | dt.timedelta) -> dt.timedelta:
     """``'30s'``, ``'5m'``, ``'1h'``, ``'2d'``, ``'1w'`` (a number alone is seconds) -> timedelta.
 
-    Raises ``ValueError`` with a short reason; callers turn it into a ``ConfigError``.
+    Raises ``ValueError`` with a short reason that does not repeat the value: config validators
+    pass it on as a ``ConfigError``, and a config value may be a secret pasted into the wrong key.
     """
     if isinstance(value, dt.timedelta):
         td = value
     elif isinstance(value, bool):
-        raise ValueError("expected a duration such as '30s', '5m', '1h', '2d' or '1w'")
+        raise ValueError(DURATION_EXPECTED)
     elif isinstance(value, int | float):
-        td = dt.timedelta(seconds=value)
+        td = _seconds(value)
     elif isinstance(value, str):
         m = _DURATION.match(value)
         if not m:
-            raise ValueError(f"expected a duration such as '30s', '5m', '1h', '2d' or '1w', got {value!r}")
-        td = dt.timedelta(seconds=float(m.group(1)) * _UNIT_SECONDS[m.group(2)])
+            raise ValueError(DURATION_EXPECTED)
+        td = _seconds(float(m.group(1)) * _UNIT_SECONDS[m.group(2)])
     else:
-        raise ValueError("expected a duration such as '30s', '5m', '1h', '2d' or '1w'")
+        raise ValueError(DURATION_EXPECTED)
     if td <= dt.timedelta(0):
         raise ValueError("duration must be positive")
     return td
 
 
+def _seconds(seconds: float) -> dt.timedelta:
+    """A timedelta of ``seconds``; NaN and sizes past timedelta's range (``.inf``, ``1e12d``) are a
+    ``ValueError`` too, not an ``OverflowError`` that config validation would let through as a crash."""
+    if seconds != seconds:  # NaN
+        raise ValueError(DURATION_EXPECTED)
+    if seconds <= 0:
+        raise ValueError("duration must be positive")
+    try:
+        return dt.timedelta(seconds=seconds)
+    except OverflowError:
+        raise ValueError("duration too long (at most 999999999 days)") from None
+
+
 def zone(name: str | dt.tzinfo) -> ZoneInfo:
-    """An IANA zone by name; ``ValueError`` naming it when unknown."""
+    """An IANA zone by name; ``ValueError`` naming it when unknown (for a function's argument, where
+    the caller's own value helps; config validators use :func:`config_zone`, which never names it)."""
     if isinstance(name, ZoneInfo):
         return name
     if isinstance(name, dt.tzinfo):
@@ -52,6 +73,18 @@ def zone(name: str | dt.tzinfo) -> ZoneInfo:
         return ZoneInfo(str(name))
     except (ZoneInfoNotFoundError, ValueError):
         raise ValueError(f"unknown IANA time zone {name!r}") from None
+
+
+def config_zone(value: Any) -> str:
+    """A config value that must name an IANA zone, returned as is; the ``ValueError`` says what is
+    expected and never repeats the value (config errors must not echo a secret)."""
+    if not isinstance(value, str):
+        raise ValueError(f"expected an IANA time zone name such as {ZONE_EXAMPLES}")
+    try:
+        zone(value)
+    except ValueError:
+        raise ValueError(f"unknown IANA time zone (expected a name such as {ZONE_EXAMPLES})") from None
+    return value
 
 
 def to_utc(value: str | dt.datetime | dt.date | pd.Timestamp, tz: str | dt.tzinfo = "UTC") -> pd.Timestamp:

@@ -67,37 +67,50 @@ def in_ranges(status: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(lo <= status <= hi for lo, hi in ranges)
 
 
+_STATUS_EXPECTED = "expected a status code, a class like '2xx' or a range like '200-299'"
+
+
+def _status_range(item: int | str) -> tuple[int, int]:
+    """One ``expect`` entry as ``(lo, hi)``; the ``ValueError`` never repeats the entry (config
+    errors echo no value: the key path, ``expect[1]``, says which one)."""
+    if isinstance(item, bool):
+        raise ValueError(_STATUS_EXPECTED)
+    if isinstance(item, int):
+        lo = hi = item
+    else:
+        s = str(item).strip()
+        if s.isdigit():
+            lo = hi = int(s)
+        elif m := _RANGE.match(s):
+            lo, hi = int(m.group(1)) * 100, int(m.group(1)) * 100 + 99
+        elif m := _SPAN.match(s):
+            lo, hi = int(m.group(1)), int(m.group(2))
+        else:
+            raise ValueError(_STATUS_EXPECTED)
+    if not (100 <= lo <= hi <= 599):
+        raise ValueError("a status is within 100-599 (and a range runs from low to high)")
+    return lo, hi
+
+
 def parse_expect(items: Iterable[int | str]) -> tuple[tuple[int, int], ...]:
     """``[200, "2xx", "300-302"]`` -> ``((200, 200), (200, 299), (300, 302))``; ValueError if bad."""
-    out: list[tuple[int, int]] = []
-    for item in items:
-        if isinstance(item, bool):
-            raise ValueError("expected a status code, a class like '2xx' or a range like '200-299'")
-        if isinstance(item, int):
-            lo = hi = item
-        else:
-            s = str(item).strip()
-            if s.isdigit():
-                lo = hi = int(s)
-            elif m := _RANGE.match(s):
-                lo, hi = int(m.group(1)) * 100, int(m.group(1)) * 100 + 99
-            elif m := _SPAN.match(s):
-                lo, hi = int(m.group(1)), int(m.group(2))
-            else:
-                raise ValueError(f"{s!r} is not a status code, a class like '2xx' or a range like '200-299'")
-        if not (100 <= lo <= hi <= 599):
-            raise ValueError(f"status {item!r} is outside 100-599 (or the range is reversed)")
-        out.append((lo, hi))
+    out = tuple(_status_range(item) for item in items)
     if not out:
         raise ValueError("expect at least one status")
-    return tuple(out)
+    return out
+
+
+def _one_status(item: Any) -> Any:
+    _status_range(item)
+    return item
 
 
 def _one_or_many(v: Any) -> Any:
     return [v] if isinstance(v, (int, str)) else v
 
 
-Expect = Annotated[list[int | str], BeforeValidator(_one_or_many)]
+#: Checked entry by entry, so that an error's key path names the entry (``expect[1]``), not its value.
+Expect = Annotated[list[Annotated[int | str, BeforeValidator(_one_status)]], BeforeValidator(_one_or_many)]
 
 
 def _upper(v: Any) -> Any:
@@ -199,8 +212,8 @@ class ProbesConfig(StrictModel):
     def _unique(cls, v: list[Target]) -> list[Target]:
         seen: dict[str, int] = {}
         for i, t in enumerate(v):
-            if t.name in seen:
-                raise ValueError(f"targets[{i}].name {t.name!r} repeats targets[{seen[t.name]}].name")
+            if t.name in seen:  # (by position: an error echoes no value)
+                raise ValueError(f"targets[{i}].name repeats targets[{seen[t.name]}].name")
             seen[t.name] = i
         return v
 

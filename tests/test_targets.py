@@ -117,18 +117,18 @@ def test_expect_may_be_one_value():
         ({"targets": [{"name": "a", "url": "http://h/", "method": "POST"}]},
          "occ.yml: probes.targets[0].method: Input should be 'HEAD' or 'GET'"),
         ({"targets": [{"name": "a", "url": "http://h/", "expect": ["2xy"]}]},
-         "occ.yml: probes.targets[0].expect: '2xy' is not a status code, a class like '2xx' "
+         "occ.yml: probes.targets[0].expect[0]: expected a status code, a class like '2xx' "
          "or a range like '200-299'"),
         ({"targets": [{"name": "a", "url": "http://h/", "expect": ["299-200"]}]},
-         "occ.yml: probes.targets[0].expect: status '299-200' is outside 100-599 "
-         "(or the range is reversed)"),
+         "occ.yml: probes.targets[0].expect[0]: a status is within 100-599 "
+         "(and a range runs from low to high)"),
         ({"targets": [{"url": "http://h/"}]}, "occ.yml: probes.targets[0].name: Field required"),
         ({"targets": [{"name": "has space", "url": "http://h/"}]},
          "occ.yml: probes.targets[0].name: use letters, digits and . _ : - (no spaces), "
          "starting with a letter or digit"),
         ({"targets": [{"name": "a", "url": "http://h/"}, {"name": "b", "url": "http://h/"},
                       {"name": "a", "url": "http://h/x"}]},
-         "occ.yml: probes.targets: targets[2].name 'a' repeats targets[0].name"),
+         "occ.yml: probes.targets: targets[2].name repeats targets[0].name"),
         ({"targets": [{"name": "a", "url": "http://h/", "tags": {"team": 3}}]},
          "occ.yml: probes.targets[0].tags.team: Input should be a valid string"),
     ],
