@@ -10,7 +10,8 @@ Example::
       targets:
         "*":                          # default for every probe target; named targets override keys
           latency: [{percentile: p95, threshold_ms: 800, window: 1h}]
-          availability: 99.5          # percent of counted probes, over the report window
+          availability: 99.5          # percent of counted probes, over the report window (not 0.995:
+                                      # 1 or less is an error, a fraction written by mistake)
           degraded_counts_as: up      # or down
           retries: 0                  # a probe counts down only if the next N probes are down too
       maintenance:                    # excluded from every objective
@@ -86,6 +87,15 @@ class TargetPolicy(StrictModel):
     degraded_counts_as: Literal["up", "down"] = "up"
     retries: int = Field(default=0, ge=0, le=100)
     maintenance: list[MaintenanceWindow] = Field(default_factory=list)
+
+    @field_validator("availability")
+    @classmethod
+    def _percent(cls, v: float | None) -> float | None:
+        # 0.999 meant as three nines would be read as 0.999 % and every outage would be 'met'; no
+        # one promises 1 % or less, so such a value is a fraction written by mistake.
+        if v is not None and v <= 1:
+            raise ValueError("a percentage such as 99.9, not a fraction")
+        return v
 
 
 class MaintenanceWindow(StrictModel):

@@ -51,6 +51,9 @@ BURN_PAIRS: tuple[tuple[str, str, float, str], ...] = (
     ("6h", "30m", 6.0, "page"),
     ("3d", "6h", 1.0, "ticket"),
 )
+#: A burn rate is above a factor only past this relative margin: (100 - 99.9) / 100 is 0.000999...94 in
+#: floating point, so 1 bad probe in 1,000 burned '1.0000000000000568x' and fired an alert above 1x.
+_ABOVE = 1 + 1e-9
 NO_TICKET = "(no ticket)"
 _UTC = "datetime64[us, UTC]"
 _MINUTE = pd.Timedelta(minutes=1)
@@ -620,8 +623,9 @@ def burn_rates(
 
     Columns: ``target, at`` (end of the evaluated windows), ``objective``, ``burn_<w>`` for each
     window of :data:`BURN_PAIRS` (NaN when the window counted no probe), and ``alert_<long>_<short>``
-    (True when both windows exceed the pair's factor; an evaluation where either window counted no
-    probe keeps the previous state). Looks back 3 days before ``start``.
+    (True when both windows exceed the pair's factor, by more than floating-point noise: a rate equal
+    to it does not fire; an evaluation where either window counted no probe keeps the previous
+    state). Looks back 3 days before ``start``.
     """
     s, _e, cap, a = _probe_range(probes, policy, start, end, as_of)
     step_td = pd.Timedelta(parse_duration(step))
@@ -654,7 +658,8 @@ def burn_rates(
             frame[f"burn_{w}"] = burn
         f = pd.DataFrame(frame)
         for lw, sw, factor, _sev in BURN_PAIRS:
-            firing = ((f[f"burn_{lw}"] > factor) & (f[f"burn_{sw}"] > factor)).astype("float64")
+            above = factor * _ABOVE
+            firing = ((f[f"burn_{lw}"] > above) & (f[f"burn_{sw}"] > above)).astype("float64")
             # A window that counted no probe says nothing: hold the previous state, so checks sparser
             # than the short window (every 30 min against 5m) do not flap the alert on and off.
             nodata = f[f"burn_{lw}"].isna() | f[f"burn_{sw}"].isna()
@@ -704,18 +709,27 @@ def burn_alerts(burns: pd.DataFrame, step: str = "5m") -> pd.DataFrame:
                         "overage_min": (last - first + step_td) / _MINUTE,
                         "source": "probes",
                         "line": pd.NA,
-                        "detail": f"burn rate above {factor:g}x over both {lw} and {sw} ({sev}); "
-                        f"peak {_fmt_burn(peak_long)} over {lw}, {_fmt_burn(peak)} over {sw}",
+                        "detail": f"burn rate above {factor:g}x over both {lw} and {sw} ({sev}); peak "
+                        f"{_fmt_burn(peak_long, factor)} over {lw}, {_fmt_burn(peak, factor)} over {sw}",
                         "mentions": [],
                     }
                 )
     return _typed(pd.DataFrame(rows)) if rows else _empty()
 
 
-def _fmt_burn(rate: float) -> str:
+def _fmt_burn(rate: float, above: float | None = None) -> str:
     """A burn rate for a detail text; an objective of 100% leaves no budget, so any bad probe burns
-    it infinitely fast ('infx' said nothing)."""
-    return "unbounded (no error budget at 100%)" if np.isinf(rate) else f"{rate:.1f}x"
+    it infinitely fast ('infx' said nothing).
+
+    One decimal, or as many more as it takes for a rate above the alert factor ``above`` not to read
+    as equal to it ('above 1x ... peak 1.0x' for 1.001x looked like a false alert).
+    """
+    if np.isinf(rate):
+        return "unbounded (no error budget at 100%)"
+    digits = 1
+    while above is not None and rate > above and float(f"{rate:.{digits}f}") <= above and digits < 12:
+        digits += 1
+    return f"{rate:.{digits}f}x"
 
 
 def _fmt_consumed(pct: float) -> str:

@@ -3,21 +3,44 @@ peaks never read as their alert factor, and the accounting rules state the merge
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from occ_lib.config import validate_section
 from occ_lib.errors import ConfigError
 from occ_lib.periods import parse_duration
 from occ_lib.policy import Policy
+from occ_lib.sla import burn_alerts, burn_rates, misses
 from occ_lib.targets import ProbesConfig
 
+T0 = pd.Timestamp("2025-10-06 00:00", tz="UTC")
 SECRET = "tok_live_abc123"
+
+
+def policy(data: dict) -> Policy:
+    return validate_section(Policy, data, "occ.yml", "sla")
 
 
 def config_lines(model: type, data: dict, prefix: str) -> list[str]:
     with pytest.raises(ConfigError) as info:
         validate_section(model, data, "occ.yml", prefix)
     return info.value.lines()
+
+
+def burst(target: str, n: int, bad: int) -> pd.DataFrame:
+    """``n`` probes within the first minute after T0, the first ``bad`` of them down."""
+    at = [T0 + pd.Timedelta(milliseconds=25 * i) for i in range(n)]
+    outcome = ["down"] * bad + ["up"] * (n - bad)
+    return pd.DataFrame(
+        {
+            "target": [target] * n,
+            "started_at": pd.to_datetime(at, utc=True).astype("datetime64[us, UTC]"),
+            "outcome": outcome,
+            "error": pd.Series([None if o == "up" else "timeout" for o in outcome], dtype=object),
+            "elapsed_ms": np.full(n, 100.0),
+        }
+    )
 
 
 # 1. config errors never echo the value ------------------------------------------------------------
@@ -101,3 +124,55 @@ def test_probe_errors_point_at_the_entry_not_its_value():
     # good entries still pass, one or many
     cfg = validate_section(ProbesConfig, {"targets": [{**target, "expect": "3xx"}]}, "occ.yml", "probes")
     assert cfg.targets[0].expect == ["3xx"]
+
+
+# 2. availability is a percentage; a burn above its factor never reads as equal to it ------------------
+
+
+@pytest.mark.parametrize("value", [0.999, 0.5, 1, 1.0])
+def test_an_availability_of_1_or_less_is_a_fraction_written_by_mistake(value):
+    for key in ("*", "api"):
+        assert config_lines(Policy, {"targets": {key: {"availability": value}}}, "sla") == [
+            f"occ.yml: sla.targets.{key}.availability: a percentage such as 99.9, not a fraction"
+        ]
+
+
+def test_percent_keys_still_take_percentages():
+    assert policy({"targets": {"*": {"availability": 1.5}}}).target("x").availability == 1.5
+    assert policy({"targets": {"*": {"availability": 99.9}}}).target("x").availability == 99.9
+    assert config_lines(Policy, {"targets": {"*": {"availability": 0}}}, "sla") == [
+        "occ.yml: sla.targets.*.availability: Input should be greater than 0"
+    ]
+    # (a percentile written as a fraction was already refused)
+    late = {"targets": {"*": {"latency": [{"percentile": 0.95, "threshold_ms": 800}]}}}
+    assert config_lines(Policy, late, "sla") == [
+        "occ.yml: sla.targets.*.latency[0].percentile: percentile must be one of p50, p90, p95, p99"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("objective", "n", "bad", "peak"),
+    [
+        (50, 2000, 1001, "1.001x"),  # 0.5005 / 0.5: one decimal said 1.0x under 'above 1x'
+        (75, 50, 13, "1.04x"),  # 0.26 / 0.25: one decimal rounded it down to 1.0x
+        (50, 20, 13, "1.3x"),  # clear of the factor: one decimal, as before
+    ],
+)
+def test_a_burn_peak_above_the_factor_shows_the_digits_that_say_so(objective, n, bad, peak):
+    pol = policy({"targets": {"*": {"availability": objective}}})
+    alerts = burn_alerts(burn_rates(burst("api", n, bad), pol, T0, T0 + pd.Timedelta(hours=1)))
+    assert list(alerts["detail"]) == [
+        f"burn rate above 1x over both 3d and 6h (ticket); peak {peak} over 3d, {peak} over 6h"
+    ]
+
+
+def test_a_burn_rate_equal_to_the_factor_does_not_fire():
+    # 1 bad in 1,000 against 99.9%: exactly 1x, which floating point made 1.0000000000000568x
+    pol = policy({"targets": {"*": {"availability": 99.9}}})
+    df = burst("api", 1000, 1)
+    br = burn_rates(df, pol, T0, T0 + pd.Timedelta(hours=1))
+    assert br["burn_3d"].iloc[0] == pytest.approx(1.0)
+    assert not br["alert_3d_6h"].any()
+    assert burn_alerts(br).empty
+    out = misses(None, df, pol, T0, T0 + pd.Timedelta(hours=1))
+    assert list(zip(out["kind"], out["status"], strict=True)) == [("availability", "met")]
