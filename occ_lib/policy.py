@@ -14,7 +14,10 @@ Example::
                                       # 1 or less is an error, a fraction written by mistake)
           degraded_counts_as: up      # or down
           retries: 0                  # a probe counts down only if the next N probes are down too
-      maintenance:                    # excluded from every objective
+        api:                          # judged by '*' with the keys set here replaced (Policy.target)
+          maintenance:                # added to '*''s windows; these exclude this target only
+            - {name: nightly, every: daily, start: "23:30", duration: 1h, tz: Europe/Berlin}
+      maintenance:                    # excluded from every objective (a window's 'targets:' narrows it)
         - {start: "2025-10-11 02:00", end: "2025-10-11 03:00", tz: UTC}
         - {every: weekly, days: [sun], start: "02:00", duration: 2h, tz: America/New_York}
       documents: {max_age: 14d}
@@ -172,13 +175,15 @@ class MaintenanceWindow(StrictModel):
             day += dt.timedelta(days=1)
         return out
 
-    def describe(self) -> str:
+    def describe(self, with_targets: bool = True) -> str:
+        """The window in words, for the accounting rules; ``with_targets`` adds the targets it is limited
+        to (a window under a target's own name applies to that target, whatever it lists)."""
         if self.every is None:
             text = f"{self.start} to {self.end} ({self.tz})"
         else:
             days = f" on {', '.join(self.days)}" if self.days else ""
             text = f"{self.every}{days} from {self.start} for {_fmt_td(self.duration)} ({self.tz})"
-        if self.targets:
+        if with_targets and self.targets:
             text += f" for {', '.join(self.targets)}"
         return (f"{self.name}: " if self.name else "") + text
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import aggregate
 from .periods import day_end, instant, local_midnight, parse_duration
-from .policy import Policy, _fmt_td
+from .policy import Policy, TargetPolicy, _fmt_td
 from .timeline import days_in_zone, final_resolutions, first_events, known_at
 
 MISS_COLUMNS: tuple[str, ...] = (
@@ -129,32 +129,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         + "; consecutive firing evaluations are one row, and an evaluation where either window "
         "counted no probe keeps the previous state.",
     ]
-    for name, tp in sorted(policy.targets.items()):
-        bits = []
-        if tp.latency:
-            bits.append(
-                "latency "
-                + ", ".join(
-                    f"{o.percentile} <= {o.threshold_ms:g} ms per {_fmt_td(o.window)}" for o in tp.latency
-                )
-            )
-        if tp.availability is not None:
-            bits.append(f"availability >= {tp.availability:g}%")
-        bits.append(f"degraded counts as {tp.degraded_counts_as}")
-        bits.append(f"retries {tp.retries}")
-        label = "every target" if name == "*" else f"target {name}"
-        rules.append(f"Objectives for {label}: " + "; ".join(bits) + ".")
-    if "*" not in policy.targets:
-        d = policy.target("*")
-        others = "every other target" if policy.targets else "every target"
-        rules.append(
-            f"Objectives for {others}: none (its latency and availability are shown, not judged); "
-            f"degraded counts as {d.degraded_counts_as}; retries {d.retries}."
-        )
-    windows = list(policy.maintenance) + [w for tp in policy.targets.values() for w in tp.maintenance]
-    if windows:
-        described = "; ".join(w.describe() for w in windows)
-        rules.append(f"Maintenance (excluded from every objective): {described}.")
+    rules += _objective_rules(policy)
+    rules += _maintenance_rules(policy)
     rules.append(
         f"Documents (days in {policy.tz}): expired after the day in front matter 'expires'"
         + (
@@ -164,6 +140,58 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         )
     )
     return rules
+
+
+def _objective_rules(policy: Policy) -> list[str]:
+    """One line per target the policy names, saying what occ judges it by: the merged policy of
+    :meth:`Policy.target` (its own keys over ``*``'s), not the keys written under its name, which
+    left out the latency and availability a target inherits."""
+    named = sorted(t for t in policy.targets if t != "*")
+    lines = []
+    if "*" in policy.targets:
+        lines.append(_objectives("every other target" if named else "every target", policy.target("*")))
+    lines += [_objectives(f"target {name}", policy.target(name)) for name in named]
+    if "*" not in policy.targets:
+        d = policy.target("*")
+        others = "every other target" if named else "every target"
+        lines.append(
+            f"Objectives for {others}: none (its latency and availability are shown, not judged); "
+            f"degraded counts as {d.degraded_counts_as}; retries {d.retries}."
+        )
+    return lines
+
+
+def _objectives(label: str, tp: TargetPolicy) -> str:
+    bits = []
+    if tp.latency:
+        bits.append(
+            "latency "
+            + ", ".join(
+                f"{o.percentile} <= {o.threshold_ms:g} ms per {_fmt_td(o.window)}" for o in tp.latency
+            )
+        )
+    if tp.availability is not None:
+        bits.append(f"availability >= {tp.availability:g}%")
+    bits.append(f"degraded counts as {tp.degraded_counts_as}")
+    bits.append(f"retries {tp.retries}")
+    return f"Objectives for {label}: " + "; ".join(bits) + "."
+
+
+def _maintenance_rules(policy: Policy) -> list[str]:
+    """The windows of ``sla.maintenance`` and ``*`` (every target, or the ``targets`` they list), then
+    a line per target for the windows under its own name, which exclude that target only (as
+    :meth:`Policy.maintenance_windows` applies them)."""
+    lines = []
+    shared = list(policy.maintenance) + list(policy.targets.get("*", TargetPolicy()).maintenance)
+    if shared:
+        described = "; ".join(w.describe() for w in shared)
+        lines.append(f"Maintenance (excluded from every objective): {described}.")
+    for name in sorted(t for t in policy.targets if t != "*"):
+        own = policy.targets[name].maintenance
+        if own:
+            described = "; ".join(w.describe(with_targets=False) for w in own)
+            lines.append(f"Maintenance of target {name} only (excluded from its objectives): {described}.")
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,16 +3,20 @@ peaks never read as their alert factor, and the accounting rules state the merge
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from occ_lib import weekly
 from occ_lib.config import validate_section
 from occ_lib.errors import ConfigError
 from occ_lib.periods import parse_duration
 from occ_lib.policy import Policy
-from occ_lib.sla import burn_alerts, burn_rates, misses
+from occ_lib.sla import accounting_rules, burn_alerts, burn_rates, misses
 from occ_lib.targets import ProbesConfig
+from occ_lib.workspace import Workspace
 
 T0 = pd.Timestamp("2025-10-06 00:00", tz="UTC")
 SECRET = "tok_live_abc123"
@@ -176,3 +180,78 @@ def test_a_burn_rate_equal_to_the_factor_does_not_fire():
     assert burn_alerts(br).empty
     out = misses(None, df, pol, T0, T0 + pd.Timedelta(hours=1))
     assert list(zip(out["kind"], out["status"], strict=True)) == [("availability", "met")]
+
+
+# 3. accounting rules state the merged policy of each target ---------------------------------------
+
+INHERIT = {
+    "tz": "America/New_York",
+    "targets": {
+        "*": {"latency": [{"percentile": "p95", "threshold_ms": 800, "window": "1h"}], "availability": 99.5},
+        "web": {"degraded_counts_as": "down"},
+        "api": {
+            "maintenance": [
+                {"name": "berlin nightly", "every": "daily", "start": "23:30", "duration": "1h",
+                 "tz": "Europe/Berlin"}
+            ]
+        },
+    },
+}
+INHERIT_RULES = [
+    "Objectives for every other target: latency p95 <= 800 ms per 1h; availability >= 99.5%; degraded "
+    "counts as up; retries 0.",
+    "Objectives for target api: latency p95 <= 800 ms per 1h; availability >= 99.5%; degraded counts as "
+    "up; retries 0.",
+    "Objectives for target web: latency p95 <= 800 ms per 1h; availability >= 99.5%; degraded counts as "
+    "down; retries 0.",
+    "Maintenance of target api only (excluded from its objectives): berlin nightly: daily from 23:30 for "
+    "1h (Europe/Berlin).",
+]
+
+
+def _objective_and_maintenance_rules(rules: list[str]) -> list[str]:
+    return [r for r in rules if r.startswith(("Objectives", "Maintenance"))]
+
+
+def test_rules_state_what_each_target_is_judged_by_and_whose_window_it_is():
+    pol = policy(INHERIT)
+    assert _objective_and_maintenance_rules(accounting_rules(pol)) == INHERIT_RULES
+    # what the rules say is what occ applies: web judged at 99.5%, api's window is api's only
+    assert pol.target("web").availability == 99.5
+    win = pol.maintenance_windows(T0, T0 + pd.Timedelta(days=1), ["api", "web"])
+    assert set(win["target"]) == {"api"}
+
+
+def test_shared_windows_stay_on_the_every_objective_line_and_own_windows_ignore_their_targets_key():
+    data = {
+        "targets": {
+            "*": {"availability": 99.0, "maintenance": [{"name": "star", "start": "2025-10-06 01:00",
+                                                        "end": "2025-10-06 02:00"}]},
+            "db": {"retries": 1, "maintenance": [{"name": "own", "start": "2025-10-06 03:00",
+                                                  "end": "2025-10-06 04:00", "targets": ["web"]}]},
+        },
+        "maintenance": [{"name": "cutover", "start": "2025-10-07 00:00", "end": "2025-10-07 01:00",
+                         "targets": ["web"]}],
+    }
+    pol = policy(data)
+    assert _objective_and_maintenance_rules(accounting_rules(pol)) == [
+        "Objectives for every other target: availability >= 99%; degraded counts as up; retries 0.",
+        "Objectives for target db: availability >= 99%; degraded counts as up; retries 1.",
+        "Maintenance (excluded from every objective): cutover: 2025-10-07 00:00 to 2025-10-07 01:00 (UTC) "
+        "for web; star: 2025-10-06 01:00 to 2025-10-06 02:00 (UTC).",
+        "Maintenance of target db only (excluded from its objectives): own: 2025-10-06 03:00 to "
+        "2025-10-06 04:00 (UTC).",
+    ]
+    own = pol.maintenance_windows(T0, T0 + pd.Timedelta(days=1), ["db"])
+    assert own.loc[own["start"] == T0 + pd.Timedelta(hours=3), "target"].tolist() == ["db"]
+
+
+def test_the_weekly_report_shows_the_same_rules(tmp_path):
+    import yaml
+
+    cfg = tmp_path / "occ.yml"
+    cfg.write_text(yaml.safe_dump({"logs": [], "sla": INHERIT}), encoding="utf-8")
+    ws = Workspace.load(cfg)
+    per = weekly.period(ws, week="2025-W41", now=dt.datetime(2025, 10, 20, tzinfo=dt.UTC))
+    rules = weekly.collect(ws, per).rules
+    assert _objective_and_maintenance_rules(rules) == INHERIT_RULES
