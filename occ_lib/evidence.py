@@ -119,8 +119,10 @@ Rules, so that an imported file always means the same thing:
   else the last response's ``Date`` header (``date_header``), else the file's modification time
   (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
-  query compared), else the JSON item's name, else ``host/path?query`` of the redacted URL (default
-  ports dropped), else the file name without its stamp.
+  query compared; the first in config order when several do; each target's URL is keyed once per
+  import, so matching does not grow with the number of targets), else the JSON item's name, else
+  ``host/path?query`` of the redacted URL (default ports dropped), else the file name without its
+  stamp.
 * **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
   target's ``expect`` (``2xx`` when none). Expected but slower than the target's ``degraded_ms``
   (only for a matched target) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
@@ -1574,22 +1576,29 @@ def _unglued(lines: list[str], a: int, b: int, glued: dict[int, int]) -> str:
     return "".join(out)
 
 
-def _match(url: str | None, targets: Sequence[Any]) -> Any:
-    if not url or not targets:
-        return None
-    key = _url_key(url)
-    for t in targets:
-        if _url_key(redact_url(t.url)) == key:
-            return t
-    return None
+class _Targets:
+    """The configured targets indexed once per import: by URL key (each target's URL redacted and
+    keyed a single time, not once per row) and by name, so matching a row costs O(1) however many
+    targets there are."""
+
+    def __init__(self, targets: Sequence[Any]) -> None:
+        self.by_key: dict[tuple[str, str, int | None, str, str] | None, Any] = {}
+        for t in targets:  # (several of one key: the first in config order names the row)
+            self.by_key.setdefault(_url_key(redact_url(t.url)), t)
+        self.by_name = {getattr(t, "name", None): t for t in targets}
+
+    def match(self, url: str | None) -> Any:
+        """The first target whose redacted URL has the row's key (scheme, host, port, path, query)."""
+        if not url or not self.by_key:
+            return None
+        return self.by_key.get(_url_key(url))
 
 
 def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
-            targets: Sequence[Any], run_id: str) -> dict[str, Any]:
-    target = _match(row.get("url"), targets)
-    by_name = {getattr(t, "name", None): t for t in targets}
-    if target is None and row.get("_name") in by_name:
-        target = by_name[row["_name"]]
+            targets: _Targets, run_id: str) -> dict[str, Any]:
+    target = targets.match(row.get("url"))
+    if target is None and row.get("_name") in targets.by_name:
+        target = targets.by_name[row["_name"]]
     if target is not None:
         name = target.name
     elif row.get("_name"):
@@ -1696,7 +1705,7 @@ def _read(
 ) -> tuple[pd.DataFrame, list[InputError], list[str]]:
     """``read_evidence`` plus the files that gave no row at all (skipped); ``df.attrs["legacy_keys"]``
     holds each row's key as versions before the per-item key wrote it (``sha256(file):index``)."""
-    tlist = list(targets or [])
+    tindex = _Targets(list(targets or []))
     rootp = Path(root) if root is not None else None
     rid = run_id or new_run_id()
     rows: list[dict[str, Any]] = []
@@ -1722,7 +1731,7 @@ def _read(
             continue
         digest = hashlib.sha256(data).hexdigest()
         shown = _display(path, rootp)
-        done = [_finish(r, path, shown, mtime, tlist, rid) for r in file_rows]
+        done = [_finish(r, path, shown, mtime, tindex, rid) for r in file_rows]
         keys = _item_keys([r["_item"] for r in file_rows], done)
         for r, out, key in zip(file_rows, done, keys, strict=True):
             out["evidence_key"] = key
