@@ -28,12 +28,15 @@ events DataFrame). Rules, so that every figure says how it was counted:
   escalation level of any counted event (0 none, 1 ping, 2 manager, 3 executive). A ticket is
   ``resolved`` when an event of kind ``resolved`` came at or before ``as_of`` (``resolved_at`` is
   the first one), otherwise ``open``; ``open_age`` is ``as_of - first_seen`` for open tickets.
+- A report of one period shows :func:`period_view`: the tickets active in the period (an event in
+  it, or a deadline due in it), their events in it, the last one before it (the ticket's state when
+  the period began) and their undated events; a year of history is not charted in every week.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -140,6 +143,24 @@ def known_at(frame: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     day begins at ``as_of`` is after it ('Oct 13' after a week that ends then); NaT is not."""
     day = frame["at_precision"].eq("day") if "at_precision" in frame.columns else False
     return (frame["at"] < as_of) | ((frame["at"] == as_of) & ~day)
+
+
+def period_view(
+    tl: pd.DataFrame, start: pd.Timestamp, as_of: pd.Timestamp, also: Iterable[str] = ()
+) -> pd.DataFrame:
+    """The part of a timeline (:func:`escalations`) that a report of the period from ``start``
+    judged at ``as_of`` shows, so that its chart and tables grow with the period, not with the
+    history in the logs: the tickets active in it (an event at or after ``start`` known at
+    ``as_of``, or named in ``also``, such as a deadline due in the period), each with its events
+    there, its last event before ``start`` (its state when the period began) and its undated
+    events. Order is kept."""
+    tl = tl[tl["at"].isna() | known_at(tl, as_of)]
+    timed = tl["at"].notna()
+    inside = timed & (tl["at"] >= start)
+    active = tl["ticket"].isin(set(tl.loc[inside, "ticket"]) | set(also))
+    before = tl[timed & ~inside & active]
+    last = tl.index.isin(before.groupby("ticket", sort=False).tail(1).index)
+    return tl[active & (inside | last | ~timed)].reset_index(drop=True)
 
 
 def escalations(

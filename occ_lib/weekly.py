@@ -8,6 +8,10 @@
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
   period: each version and what changed between versions.
 - :func:`data_quality` summarises what the parser read and what it could not understand.
+- :class:`WeekData` shows a period's tickets, not the whole history: its timeline chart and ticket
+  tables hold the tickets with an event or a deadline in the period, their events from its start
+  to ``as_of``, the last one before the start (their state when it began) and their undated ones
+  (:func:`occ_lib.timeline.period_view`); their figures still count from the first sighting.
 - Display helpers for notebooks (:func:`setup_notebook`, :func:`show`, :func:`for_display`,
   :func:`record`): tables are rendered with ``DataFrame.to_html(escape=True)`` only, so log text
   such as ``<script>`` shows as text; times are shown in the report's zone.
@@ -611,27 +615,39 @@ class WeekData:
 
     @cached_property
     def timeline(self) -> pd.DataFrame:
+        """The period's ticket events (:func:`occ_lib.timeline.period_view`): the tickets with an
+        event or a deadline in it, their events from the start to as_of, the last one before the
+        start and their undated ones. Every event up to as_of made the chart of a week grow with a
+        year of history until it broke the point budget."""
         from . import timeline
 
         tl = timeline.escalations(self.logs, self.tickets, self.per.tz)
         # (what the logs say after the period is judged belongs to a later report: its chart
-        # and table end at as_of, as the per-ticket figures do; undated events stay listed)
-        return tl[tl["at"].isna() | timeline.known_at(tl, self.per.as_of)].reset_index(drop=True)
+        # and table end at as_of, as the per-ticket figures do)
+        return timeline.period_view(tl, self.per.start, self.per.as_of, self.deadlines["subject"])
 
     @cached_property
-    def summary(self) -> pd.DataFrame:
+    def all_tickets(self) -> pd.DataFrame:
+        """Per ticket seen by as_of, over the whole history (:func:`occ_lib.timeline.summary`)."""
         from . import timeline
 
         return timeline.summary(self.logs, self.per.as_of, self.tickets, self.per.tz)
 
     @cached_property
+    def summary(self) -> pd.DataFrame:
+        """The per-ticket figures (from the whole history) of the tickets :attr:`timeline` shows."""
+        s = self.all_tickets
+        return s[s["ticket"].isin(set(self.timeline["ticket"]))].reset_index(drop=True)
+
+    @cached_property
     def deadlines(self) -> pd.DataFrame:
-        """Every deadline known at as_of, one row per (ticket, due time) with the SLA table's status:
-        the chart marks each promise once, as met or missed by the same rules as the table (a date
-        written twice, a reopening, a resolution known only to its day)."""
+        """The deadlines due after the period's start known at as_of (as the SLA table counts them),
+        one row per (ticket, due time) with the SLA table's status: the chart marks each promise
+        once, as met or missed by the same rules as the table (a date written twice, a reopening, a
+        resolution known only to its day)."""
         from . import sla
 
-        dl = sla.deadline_misses(self.logs, None, self.per.as_of, self.per.tz)
+        dl = sla.deadline_misses(self.logs, self.per.start, self.per.as_of, self.per.tz)
         if self.tickets and not dl.empty:
             wanted = {t.upper() for t in self.tickets}
             dl = dl[dl["subject"].str.upper().isin(wanted)]
@@ -854,9 +870,10 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
     stale documents (units in the names)."""
     m = d.misses
     missed = m[m["status"] == "missed"] if not m.empty else m
-    open_tickets = (
-        set(d.summary.loc[d.summary["status"] == "open", "ticket"]) if not d.summary.empty else set()
-    )
+    # (open tickets of the whole history, not only those the period's tables show: a WeekData's
+    # all_tickets; a bare object with only a summary gives that)
+    every = getattr(d, "all_tickets", d.summary)
+    open_tickets = set(every.loc[every["status"] == "open", "ticket"]) if not every.empty else set()
     past_due = set()
     if not m.empty:
         dl = m[

@@ -1,5 +1,8 @@
 """Round 6 fixes for reports and imports at company scale.
 
+- A report's escalation chart and ticket tables show the period: the tickets active in it (an event
+  in it, or a deadline due in it), their events from its start to as_of, the last one before its
+  start and their undated ones; a year of history no longer breaks the chart's point budget.
 - Importing evidence keys each configured target's URL once per import, not once per row: the same
   target names each row as before (the first in config order when several share a URL key).
 """
@@ -10,11 +13,134 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 import occ_lib.evidence as evidence
+from occ_lib import charts, weekly
+from occ_lib.errors import ReportError
 from occ_lib.evidence import import_evidence, read_evidence
 from occ_lib.targets import Target
+from occ_lib.workspace import Workspace
+
+
+def ts(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text, tz="UTC")
+
+
+# --------------------------------------------------------------------------- report: the period's tickets
+
+_LOG = """# Payments ops log
+
+## 2025-09-10
+
+- 09:00 UTC: opened PAY-1 checkout errors
+- 10:00 UTC: followed up on PAY-1 with the vendor
+- 11:00 UTC: opened PAY-2 refunds stuck
+- 12:00 UTC: PAY-3 resolved
+- 13:00 UTC: PAY-5 ETA 2025-10-08 17:00 UTC from the bank
+
+## 2025-10-05
+
+- 23:00 UTC: PAY-2 still queued
+
+## 2025-10-06
+
+- 03:59 UTC: PAY-1 waiting on vendor
+- PAY-4 reported by support
+- 04:00 UTC: escalated PAY-1 to the payments manager
+
+## 2025-10-08
+
+- 15:00 UTC: PAY-2 resolved
+
+## 2025-10-10
+
+- 09:00 UTC: opened PAY-6 card declines
+- 09:30 UTC: PAY-1 resolved
+
+## Backlog
+
+- PAY-1 vendor contract renewal
+- PAY-3 archive the runbook
+"""
+
+
+def _workspace(tmp_path: Path, log: str) -> Workspace:
+    (tmp_path / "occ.yml").write_text("logs: [log.md]\nsla:\n  tz: America/New_York\n")
+    (tmp_path / "log.md").write_text(log)
+    return Workspace.load(tmp_path / "occ.yml")
+
+
+def test_the_period_shows_its_active_tickets_with_their_state_at_its_start(tmp_path: Path) -> None:
+    # W41 in New York begins 2025-10-06 04:00 UTC; judged as of Thursday 00:00 UTC
+    ws = _workspace(tmp_path, _LOG)
+    per = weekly.period(ws, week="2025-W41", as_of="2025-10-09T00:00:00Z")
+    d = weekly.collect(ws, per)
+    rows = d.timeline[["ticket", "at", "kind", "line"]].astype(object).values.tolist()
+    assert rows == [
+        ["PAY-5", ts("2025-09-10 13:00"), "deadline", 9],  # (active: its ETA falls in the week)
+        ["PAY-2", ts("2025-10-05 23:00"), "plan", 13],  # (its last event before the week, not its first)
+        ["PAY-1", ts("2025-10-06 03:59"), "blocked", 17],  # (a minute before the start)
+        ["PAY-4", ts("2025-10-06 04:00"), "note", 18],  # (date-only on the first day: its local midnight)
+        ["PAY-1", ts("2025-10-06 04:00"), "escalation", 19],  # (at the start: in the week)
+        ["PAY-2", ts("2025-10-08 15:00"), "resolved", 23],
+        ["PAY-1", pd.NaT, "note", 32],  # (undated, of an active ticket; PAY-3's is not shown)
+    ]
+    # PAY-3 (September only) and PAY-6 (after as_of) are not in the week's tables; the figures of
+    # the others still count from their first sighting in September
+    assert d.summary[["ticket", "first_seen", "status", "follow_ups", "escalations"]].values.tolist() == [
+        ["PAY-1", ts("2025-09-10 09:00"), "open", 1, 1],
+        ["PAY-2", ts("2025-09-10 11:00"), "resolved", 0, 0],
+        ["PAY-5", ts("2025-09-10 13:00"), "open", 0, 0],
+        ["PAY-4", ts("2025-10-06 04:00"), "open", 0, 0],
+    ]
+    assert d.deadlines[["subject", "due_at", "status"]].values.tolist() == [
+        ["PAY-5", ts("2025-10-08 17:00"), "missed"]
+    ]
+    assert d.figures["open tickets past due"] == 1
+    fig = weekly.escalation_figure(d, per)
+    assert {t.name: list(t.y) for t in fig.data} == {
+        "escalation": ["PAY-1"], "blocked": ["PAY-1"], "resolved": ["PAY-2"], "deadline": ["PAY-5"],
+        "plan": ["PAY-2"], "note": ["PAY-4"], "deadline missed": ["PAY-5"], "resolution": ["PAY-2"],
+    }
+    assert list(fig.layout.yaxis.categoryarray) == ["PAY-5", "PAY-2", "PAY-1", "PAY-4"]
+
+
+def test_a_deadline_due_before_the_period_is_not_the_periods(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path, _LOG)
+    d = weekly.collect(ws, weekly.period(ws, week="2025-W42"))
+    assert d.deadlines.empty  # (PAY-5's ETA was W41's)
+    # nothing happened in W42: an undated event places no ticket in it
+    assert d.timeline.empty and d.summary.empty
+    assert sorted(d.all_tickets["ticket"]) == ["PAY-1", "PAY-2", "PAY-3", "PAY-4", "PAY-5", "PAY-6"]
+    assert d.figures["open tickets past due"] == 0
+
+
+def test_a_year_of_ticket_history_does_not_break_the_weeks_chart(tmp_path: Path) -> None:
+    # 90 lines in September naming 60 tickets each: 5,400 timeline rows before the week
+    names = " ".join(f"PAY-{i}" for i in range(1, 61))
+    lines = [[f"- {h:02d}:00 UTC: checked {names}\n" for h in range(6, 24)] for _day in range(1, 6)]
+    days = [f"## 2025-09-{day:02d}\n\n" + "".join(day_lines) for day, day_lines in enumerate(lines, 1)]
+    log = "# Ops\n\n" + "\n".join(days) + "\n## 2025-10-07\n\n- 10:00 UTC: escalated PAY-7 to the manager\n"
+    ws = _workspace(tmp_path, log)
+    per = weekly.period(ws, week="2025-W41")
+    d = weekly.collect(ws, per)
+    fig = weekly.escalation_figure(d, per)
+    assert charts.points(fig) == 2
+    # (wall-clock New York times: the escalation and PAY-7's last event before the week)
+    assert {t.name: [pd.Timestamp(x) for x in t.x] for t in fig.data} == {
+        "escalation": [pd.Timestamp("2025-10-07 06:00")], "note": [pd.Timestamp("2025-09-05 19:00")],
+    }
+    assert d.summary[["ticket", "first_seen", "escalations"]].values.tolist() == [
+        ["PAY-7", ts("2025-09-01 06:00"), 1]
+    ]
+    assert len(d.all_tickets) == 60
+    # the guard stays: the whole history in one chart is still refused
+    from occ_lib import timeline
+
+    with pytest.raises(ReportError, match=r"5401 points exceed the budget of 5000"):
+        charts.escalation_chart(timeline.escalations(ws.logs, tz=per.tz), title="all")
 
 # --------------------------------------------------------------------------- import: target matching
 
