@@ -827,6 +827,13 @@ def escalation_chart(
     for t in dl["ticket"].tolist():
         if t not in order:
             order.append(t)
+    res_rows = _resolution_rows(resolutions)
+    shown = _most_escalated(tl, dl, res_rows, order)
+    if shown is not None:  # (a company's busy week: the tickets that matter most, said in the title)
+        title = f"{title or 'Escalation timelines'}: the {len(shown)} most escalated of {len(order)} tickets"
+        order = [t for t in order if t in shown]
+        tl, dl = tl[tl["ticket"].isin(shown)], dl[dl["ticket"].isin(shown)]
+        res_rows = res_rows[res_rows["ticket"].isin(shown)]
     fig = go.Figure()
     kinds = [k for k in KIND_ORDER if k in set(tl["kind"])] + sorted(set(tl["kind"]) - set(KIND_ORDER))
     for kind in kinds:
@@ -877,13 +884,12 @@ def escalation_chart(
                 ),
             )
         )
-    if resolutions is not None and len(resolutions):
-        col = "resolved_at" if "resolved_at" in resolutions.columns else "at"
-        res = resolutions[resolutions[col].notna()]
+    if len(res_rows):
+        res = res_rows
         if len(res):
             fig.add_trace(
                 go.Scatter(
-                    x=local_times(res[col], tz),
+                    x=local_times(res["resolved_at"], tz),
                     y=[esc(t) for t in res["ticket"]],
                     mode="markers",
                     name="resolution",
@@ -905,6 +911,52 @@ def escalation_chart(
     fig.update_yaxes(categoryorder="array", categoryarray=[esc(t) for t in order], autorange="reversed",
                      type="category")
     return _finish(fig)
+
+
+_CHART_TICKETS = 80  # rows of the escalation chart at most (40 px each): more are unreadable
+
+
+def _resolution_rows(resolutions: pd.DataFrame | None) -> pd.DataFrame:
+    """``ticket, resolved_at`` of the resolutions to star (``at`` is accepted for ``resolved_at``)."""
+    if resolutions is None or len(resolutions) == 0:
+        return pd.DataFrame({"ticket": pd.Series(dtype=object), "resolved_at": pd.Series(dtype=object)})
+    col = "resolved_at" if "resolved_at" in resolutions.columns else "at"
+    res = resolutions[resolutions[col].notna()]
+    return pd.DataFrame({"ticket": res["ticket"].to_numpy(), "resolved_at": res[col].to_numpy()})
+
+
+def _most_escalated(
+    tl: pd.DataFrame, dl: pd.DataFrame, res: pd.DataFrame, order: list[str]
+) -> set[str] | None:
+    """The tickets an escalation chart shows when all of them would not fit (more than
+    :data:`_CHART_TICKETS` rows or :data:`POINT_BUDGET` markers), else None (all of them).
+
+    The most escalated first: highest level reached, then most missed deadlines, most escalations,
+    latest event; tickets are taken in that order while their markers fit the budget.
+    """
+    marks = tl.groupby("ticket").size().add(dl.groupby("ticket").size(), fill_value=0).add(
+        res.groupby("ticket").size(), fill_value=0)
+    if len(order) <= _CHART_TICKETS and marks.sum() <= POINT_BUDGET:
+        return None
+    level = tl.assign(level=tl["level"].fillna(0)).groupby("ticket")["level"].max()
+    missed = dl[dl["status"] == "missed"].groupby("ticket").size()
+    escalations = tl[tl["kind"] == "escalation"].groupby("ticket").size()
+    last = tl.groupby("ticket")["at"].max()
+    place = {t: i for i, t in enumerate(order)}
+
+    def rank(t: str) -> tuple:
+        latest = -last[t].value if t in last.index else float("inf")
+        return (-int(level.get(t, 0)), -int(missed.get(t, 0)), -int(escalations.get(t, 0)), latest, place[t])
+
+    shown: set[str] = set()
+    used = 0
+    for t in sorted(order, key=rank):
+        n = int(marks.get(t, 0))
+        if len(shown) == _CHART_TICKETS or used + n > POINT_BUDGET:
+            break
+        shown.add(t)
+        used += n
+    return shown
 
 
 # ----------------------------------------------------------------------------------------------

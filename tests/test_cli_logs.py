@@ -220,3 +220,15 @@ def test_a_reader_that_stops_early_changes_nothing(tmp_path, fmt):
         first = p.stdout.readline()
         p.stdout.close()
         assert (bool(first), p.wait(timeout=120), p.stderr.read()) == (True, code, err)
+
+
+@pytest.mark.parametrize("module", ["occ_lib", "occ_lib.cli"])
+def test_the_command_runs_as_a_module(examples, module):
+    # `python -m occ_lib` is the `occ` command where the console script is not on PATH
+    out = subprocess.run([sys.executable, "-m", module, "events", str(examples / "feedback"), "-f", "csv"],
+                         capture_output=True, text=True)
+    # (exit 0; the example logs' time problems on stderr, as `occ events` prints them)
+    assert out.returncode == 0 and "qa.md:22: unknown time [???]" in out.stderr
+    assert out.stdout.splitlines()[0] == (
+        "source,line,section,at,at_precision,kind,level,tickets,artifacts,channels,urls,http_status,text"
+    )

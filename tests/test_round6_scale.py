@@ -18,7 +18,6 @@ import pytest
 
 import occ_lib.evidence as evidence
 from occ_lib import charts, weekly
-from occ_lib.errors import ReportError
 from occ_lib.evidence import import_evidence, read_evidence
 from occ_lib.targets import Target
 from occ_lib.workspace import Workspace
@@ -136,11 +135,18 @@ def test_a_year_of_ticket_history_does_not_break_the_weeks_chart(tmp_path: Path)
         ["PAY-7", ts("2025-09-01 06:00"), 1]
     ]
     assert len(d.all_tickets) == 60
-    # the guard stays: the whole history in one chart is still refused
+    # the whole history in one chart (5,401 markers) shows the most escalated tickets that fit the
+    # budget, and says so: PAY-7 (escalated, 91 markers) then 54 of the others (90 each, in the order
+    # they first appear)
     from occ_lib import timeline
 
-    with pytest.raises(ReportError, match=r"5401 points exceed the budget of 5000"):
-        charts.escalation_chart(timeline.escalations(ws.logs, tz=per.tz), title="all")
+    fig = charts.escalation_chart(timeline.escalations(ws.logs, tz=per.tz), title="all")
+    assert charts.points(fig) == 91 + 54 * 90
+    assert fig.layout.title.text == "all: the 55 most escalated of 60 tickets"
+    # (tickets first seen on one line are in name order, 'PAY-1', 'PAY-10', ...; rows keep that order)
+    named = sorted(f"PAY-{i}" for i in range(1, 61))
+    shown = {"PAY-7", *[t for t in named if t != "PAY-7"][:54]}
+    assert list(fig.layout.yaxis.categoryarray) == [t for t in named if t in shown]
 
 # --------------------------------------------------------------------------- import: target matching
 
@@ -219,3 +225,31 @@ def test_each_target_url_is_redacted_once_per_import_not_once_per_row(
     calls.clear()
     assert import_evidence(store, [path], targets=targets).imported_rows == 0
     assert len(calls) == rows + len(targets)
+
+
+def test_a_chart_of_more_tickets_than_rows_shows_the_most_escalated():
+    # 100 tickets, one event each a minute apart; T-50 reached level 3, T-60 level 2, T-70 missed a
+    # deadline: those three first, then the latest active, up to 80 rows (T-21 to T-100)
+    from occ_lib import timeline
+
+    n = 100
+    ev = pd.DataFrame({
+        "source": ["a.md"] * n, "line": list(range(1, n + 1)), "section": ["s"] * n,
+        "at": [pd.Timestamp("2025-10-06T00:00:00Z") + pd.Timedelta(minutes=i) for i in range(1, n + 1)],
+        "at_precision": ["minute"] * n,
+        "kind": ["escalation" if i in (50, 60) else "note" for i in range(1, n + 1)],
+        "level": [3 if i == 50 else 2 if i == 60 else 0 for i in range(1, n + 1)],
+        "tickets": [[f"T-{i}"] for i in range(1, n + 1)],
+        "text": ["x"] * n,
+    })
+    ev["at"] = ev["at"].astype("datetime64[us, UTC]")
+    missed = pd.DataFrame({"ticket": ["T-70", "T-5"], "due_at": [pd.Timestamp("2025-10-07T00:00:00Z")] * 2,
+                           "status": ["missed", "met"], "text": ["ETA", "ETA"]})
+    fig = charts.escalation_chart(timeline.escalations(ev), missed)
+    assert fig.layout.title.text == "Escalation timelines: the 80 most escalated of 100 tickets"
+    assert list(fig.layout.yaxis.categoryarray) == [f"T-{i}" for i in range(21, n + 1)]
+    assert {t.name: len(t.x) for t in fig.data} == {"escalation": 2, "note": 78, "deadline missed": 1}
+    # 80 tickets or fewer, within the budget: all of them, under the title as given
+    few = charts.escalation_chart(timeline.escalations(ev.iloc[:80]), title="W41")
+    assert (fig.layout.height, few.layout.title.text, len(few.layout.yaxis.categoryarray)) == (
+        160 + 40 * 80, "W41", 80)
