@@ -25,6 +25,10 @@ How occ counts (these strings travel with the results in ``df.attrs['rules']``):
 - A store file that cannot be read (damaged on disk) never hides the rest (:mod:`occ_lib.store`'s
   rule): when DuckDB fails on one, each listed file is checked, the unreadable ones are skipped
   with a :class:`~occ_lib.store.StoreWarning` naming them, and the figures come from the others.
+- A listed file that is gone when DuckDB reads it (``occ store compact`` replaced it meanwhile)
+  makes the query run again over the files listed anew once that compaction has ended, like
+  :func:`occ_lib.store.load_probes` (the same bound, then a :class:`~occ_lib.errors.StoreError`):
+  figures never fail or count twice because a compaction ran.
 """
 
 from __future__ import annotations
@@ -345,25 +349,55 @@ def _lookahead(
     return as_of + pd.Timedelta(microseconds=1)
 
 
-def _run(con: duckdb.DuckDBPyConnection | None, build: Any) -> pd.DataFrame:
+def _run(con: duckdb.DuckDBPyConnection | None, build: Any, source: Source) -> pd.DataFrame:
     """``build(con)``; when DuckDB fails on an unreadable store file, again without it (with a
-    ``StoreWarning``), so one damaged file never hides the rest."""
+    ``StoreWarning``), so one damaged file never hides the rest; when it fails because a listed
+    file is gone (a compaction replaced it meanwhile), again with the files listed anew, as
+    :func:`occ_lib.store.load_probes` does (:func:`occ_lib.store.retry_listing`, same bound)."""
+    from .store import _Vanished, retry_listing
+
     own = con is None
     con = connect() if own else con
     token = _LISTED.set([])
-    try:
+
+    def attempt() -> pd.DataFrame:
         while True:
             try:
                 return build(con)
             except duckdb.Error as exc:
+                if _vanished(_LISTED.get([])):
+                    raise _Vanished from None
                 if _find_unreadable(_LISTED.get([])):
                     continue  # (each round drops at least one file: this ends)
                 first = str(exc).splitlines()[0] if str(exc) else ""
                 raise StoreError(f"aggregation failed: {exc.__class__.__name__}: {first}") from None
+
+    try:
+        where, probes = _where_listed(source)
+        return retry_listing(where, attempt, probes)
     finally:
         _LISTED.reset(token)
         if own:
             con.close()
+
+
+def _vanished(files: list[str]) -> bool:
+    """Whether one of the ``files`` a failed query was given is no longer there."""
+    return any(not os.path.exists(f) for f in files)
+
+
+def _where_listed(source: Source) -> tuple[str, Path | None]:
+    """What a 'files kept changing' error names (the store's ``probes/`` folder, or the glob), and
+    the ``probes/`` folder whose compaction a retry waits for (none for a glob)."""
+    if isinstance(source, pd.DataFrame):
+        return "probe rows", None
+    p = Path(source)
+    if p.is_dir():
+        root = p.parent if p.name == "probes" else p
+        if (root / "probes").is_dir():
+            return str(root / "probes"), root / "probes"
+        return str(p), None
+    return str(source), None
 
 
 def _fix_times(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
@@ -416,7 +450,7 @@ def latency_windows(
         )
         return c.execute(sql).df()
 
-    out = _run(con, build)
+    out = _run(con, build, source)
     out = _fix_times(out, "window_start")
     out["n"] = out["n"].astype("int64")
     for col in [*pcols, "mean"]:
@@ -467,7 +501,7 @@ def outcome_counts(
         )
         return c.execute(sql).df()
 
-    g = _run(con, build)
+    g = _run(con, build, source)
     g = _fix_times(g, "window_start", "first_at")
     if window is None:
         first = g.groupby("target")["first_at"].transform("min") if len(g) else g["first_at"]
@@ -557,6 +591,6 @@ def time_range(
         rel, _ = _from_clause(c, source, None, None)
         return c.execute(f"SELECT min(started_at) AS lo, max(started_at) AS hi FROM {rel}").df()
 
-    df = _fix_times(_run(con, build), "lo", "hi")
+    df = _fix_times(_run(con, build, source), "lo", "hi")
     lo, hi = df["lo"].iloc[0], df["hi"].iloc[0]
     return (None if pd.isna(lo) else lo), (None if pd.isna(hi) else hi)

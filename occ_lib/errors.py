@@ -56,6 +56,11 @@ class StoreError(OccError):
     """The probe store could not be read or written."""
 
 
+class StoreNotWritable(StoreError):
+    """The probe store cannot be written (a read-only mount or snapshot, no permission): importing
+    or compacting is impossible, reading it still works (a report can skip its import step)."""
+
+
 class ProbeError(OccError):
     """A probe run could not start (not a failed probe: those are stored results)."""
 

@@ -65,10 +65,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def records(df: pd.DataFrame) -> Iterable[dict[str, Any]]:
-    """Rows of ``df`` as plain dicts (times as ISO Z strings, lists as lists)."""
+def records(df: pd.DataFrame, fine_times: bool | None = None) -> Iterable[dict[str, Any]]:
+    """Rows of ``df`` as plain dicts (times as ISO Z strings, lists as lists).
+
+    ``fine_times`` fixes the form of the time columns (microseconds or not) for a table written in
+    parts (``occ export``); None decides from ``df``'s own values."""
     cols = list(df.columns)
-    times = {i: _iso_column(df.iloc[:, i]) for i, c in enumerate(cols) if _is_time_column(df.iloc[:, i])}
+    times = {i: _iso_column(col, fine_times) for i, (_, col) in enumerate(df.items()) if _is_time_column(col)}
     for n, row in enumerate(df.itertuples(index=False, name=None)):
         yield {c: times[i][n] if i in times else _plain(v)
                for i, (c, v) in enumerate(zip(cols, row, strict=True))}
@@ -80,11 +83,12 @@ def _is_time_column(col: pd.Series) -> bool:
     return isinstance(col.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(col.dtype)
 
 
-def _iso_column(col: pd.Series) -> list[str | None]:
+def _iso_column(col: pd.Series, fine: bool | None = None) -> list[str | None]:
     """A time column as ISO ``Z`` strings of one form: with microseconds on every row when one row
-    has them, else on none (``pd.to_datetime`` of a column of both forms fails)."""
+    has them (or ``fine``), else on none (``pd.to_datetime`` of a column of both forms fails)."""
     ts = col.dt.tz_localize("UTC") if col.dt.tz is None else col.dt.tz_convert("UTC")
-    fine = bool((ts.dt.microsecond.fillna(0) != 0).any() or (ts.dt.nanosecond.fillna(0) != 0).any())
+    if fine is None:
+        fine = bool((ts.dt.microsecond.fillna(0) != 0).any() or (ts.dt.nanosecond.fillna(0) != 0).any())
     text = ts.dt.strftime("%Y-%m-%dT%H:%M:%S.%fZ" if fine else "%Y-%m-%dT%H:%M:%SZ")
     return [None if isinstance(v, float) or v is None else str(v)
             for v in text.astype(object).where(ts.notna())]
@@ -106,14 +110,20 @@ def render_records(
         json.dump(list(recs), out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif fmt == "csv":
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(columns)
-        for rec in recs:
-            w.writerow([_csv_cell(rec[c]) for c in columns])
+        write_csv(columns, recs, out)
     elif fmt == "table":
         _render_table(columns, recs, out, title)
     else:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def write_csv(columns: list[str], recs: Iterable[dict[str, Any]], out: TextIO, header: bool = True) -> None:
+    """Rows as CSV lines (``header``: the column names first; a table written in parts has one)."""
+    w = csv.writer(out, lineterminator="\n")
+    if header:
+        w.writerow(columns)
+    for rec in recs:
+        w.writerow([_csv_cell(rec[c]) for c in columns])
 
 
 def _csv_cell(v: Any) -> Any:

@@ -400,16 +400,27 @@ def ensure_store(ws: Any) -> None:
     """Import the workspace's evidence into its store (idempotent), so a fresh clone has probes.
 
     The runner imports once and tells the kernels it starts (environment ``OCC_STORE_IMPORTED``
-    naming the store), so each notebook does not re-read every evidence file.
+    naming the store), so each notebook does not re-read every evidence file. A store that cannot
+    be written (a read-only mount) is read as it is, with a ``StoreWarning`` saying the import was
+    skipped.
     """
     if os.environ.get(_IMPORTED_ENV) == str(Path(ws.store).resolve()):
         return
     paths = ws.evidence_paths()
     if not paths:
         return
+    from .errors import StoreNotWritable
     from .evidence import import_workspace
 
-    import_workspace(ws, paths)  # same target names and evidence paths as `occ import`
+    try:
+        import_workspace(ws, paths)  # same target names and evidence paths as `occ import`
+    except StoreNotWritable as exc:  # (a read-only store: the report shows what it already holds)
+        import warnings
+
+        from .store import StoreWarning
+
+        warnings.warn(f"{exc}; evidence not imported, the report uses what the store holds",
+                      StoreWarning, stacklevel=2)
 
 
 def weekly(

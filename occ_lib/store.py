@@ -23,15 +23,23 @@ Why it is safe:
   replaced) and that the next ``compact`` deletes. Tools reading the glob directly may count those
   leftovers twice until then. Merged rows are de-duplicated: evidence rows by ``evidence_key``,
   probe rows by ``(run_id, target, started_at)``.
+* A reader (:func:`load_probes`, the DuckDB queries of :mod:`occ_lib.aggregate`) that finds a
+  listed file gone waits for the running ``compact`` to end, then lists again (a few times at
+  most, :func:`retry_listing`).
 * A file that cannot be read (damaged on disk) never hides the rest: :func:`load_probes` skips it
   with a :class:`StoreWarning` naming it (also listed in ``df.attrs["skipped_files"]``), or raises
   :class:`~occ_lib.errors.StoreError` with ``on_error="raise"``; ``compact`` leaves it in place.
+* A store that cannot be written (a read-only mount or snapshot) is still read by everything;
+  ``import`` and ``compact`` stop before any work with a
+  :class:`~occ_lib.errors.StoreNotWritable` naming the store (taking their lock needs a write),
+  and a report skips its import step with a :class:`StoreWarning`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
 import io
 import json
@@ -41,12 +49,12 @@ import uuid
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .errors import StoreError
+from .errors import StoreError, StoreNotWritable
 from .schema import PROBE_COLUMNS, PROBE_SCHEMA, conform, empty_probes, to_arrow
 
 PROBES = "probes"
@@ -57,6 +65,7 @@ _TMP_SUFFIX = ".parquet.part"
 _STALE_TMP_S = 3600.0
 _DAY = dt.timedelta(days=1)
 _TS = pa.timestamp("us", tz="UTC")
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:  # pandas loads in the functions that need it: `occ probe` stores rows without it
     import pandas as pd
@@ -65,7 +74,8 @@ When: TypeAlias = "str | dt.date | dt.datetime | pd.Timestamp | None"
 
 
 class StoreWarning(UserWarning):
-    """A store file was skipped because it could not be read; the rest was still returned."""
+    """A store file was skipped because it could not be read, or a report's import was skipped
+    because the store cannot be written; the rest was still done."""
 
 
 def _format_warning(
@@ -396,30 +406,80 @@ def _read_files(
     return (pa.concat_tables(parts) if parts else empty), bad
 
 
+_LIST_TRIES = 5
+_COMPACT_PATIENCE_S = 600.0
+
+
+def retry_listing(where: str | Path, read: Callable[[], _T], probes: Path | None = None) -> _T:
+    """``read()``, which lists store files and then reads them, called again (listing again) while
+    it raises :class:`_Vanished` (a listed file was gone: a compaction replaced it meanwhile), at
+    most :data:`_LIST_TRIES` times; then a :class:`StoreError` naming ``where``. Shared by
+    :func:`load_probes` and the DuckDB queries of :mod:`occ_lib.aggregate`.
+
+    Before listing again it waits for the compaction of the store whose ``probes/`` folder is
+    ``probes`` to end (:func:`_await_compaction`): listing while it still runs would likely catch
+    the next day's files vanishing too, and a few quick retries would all fail."""
+    for _attempt in range(_LIST_TRIES):
+        try:
+            return read()
+        except _Vanished:
+            if probes is not None:
+                _await_compaction(probes)
+            time.sleep(0.01)
+    raise StoreError(f"{where}: files kept changing while reading; try again")
+
+
+def _await_compaction(probes: Path) -> None:
+    """Wait while a ``compact`` holds ``probes/.compact.lock`` (a shared lock, polled, taken on a
+    read-only descriptor: a read-only store is read this way too), at most
+    :data:`_COMPACT_PATIENCE_S` (a stuck compaction never hangs a reader for good)."""
+    try:
+        fd = os.open(probes / ".compact.lock", os.O_RDONLY)
+    except OSError:
+        return  # (never compacted: nothing to wait for)
+    try:
+        deadline = time.monotonic() + _COMPACT_PATIENCE_S
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.05)
+                continue
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return
+    finally:
+        os.close(fd)
+
+
 def _scan(
     store: str | Path,
     lo: pd.Timestamp | None,
     hi: pd.Timestamp | None,
     targets: list[str] | None,
     columns: list[str] | None,
+    day: dt.date | None = None,
 ) -> tuple[pa.Table, list[tuple[Path, str]]]:
-    for _attempt in range(5):
+    """The rows of the ``date=`` folders overlapping ``[lo, hi)`` (only ``day``'s when given),
+    with the unreadable files left out and returned by name."""
+
+    def read() -> tuple[pa.Table, list[tuple[Path, str]]]:
         files: list[Path] = []
         bad: list[tuple[Path, str]] = []
-        for day, folder in _partitions(store):
-            if _day_overlaps(day, lo, hi):
-                live, _left, bad_footers = _live_files(folder)
-                files += live
-                bad += bad_footers
+        folders = [partition_dir(store, day)] if day is not None else [
+            folder for d, folder in _partitions(store) if _day_overlaps(d, lo, hi)
+        ]
+        for folder in folders:
+            live, _left, bad_footers = _live_files(folder)
+            files += live
+            bad += bad_footers
         bad_names = {f for f, _ in bad}
-        try:
-            tbl, bad_files = _read_files([f for f in files if f not in bad_names], columns,
-                                         _filter(lo, hi, targets))
-        except _Vanished:
-            time.sleep(0.01)
-            continue
+        tbl, bad_files = _read_files([f for f in files if f not in bad_names], columns,
+                                     _filter(lo, hi, targets))
         return tbl, bad + bad_files
-    raise StoreError(f"{probes_dir(store)}: files kept changing while reading; try again")
+
+    return retry_listing(probes_dir(store), read, probes_dir(store))
 
 
 def live_files(store: str | Path, start: When = None, end: When = None) -> list[Path]:
@@ -460,13 +520,21 @@ def load_probes(
     files are skipped with a :class:`StoreWarning` (names in ``df.attrs["skipped_files"]``).
     """
     lo, hi = to_instant(start), to_instant(end)
-    wanted = [targets] if isinstance(targets, str) else (None if targets is None else list(targets))
-    tbl, bad = _scan(store, lo, hi, wanted, None)
+    tbl, bad = _scan(store, lo, hi, _wanted(targets), None)
     skipped = _surface(bad, on_error)
-    df = conform(tbl.to_pandas()) if tbl.num_rows else empty_probes()
-    df = df.sort_values(["started_at", "target", "run_id"], kind="stable").reset_index(drop=True)
+    df = _sorted_frame(tbl)
     df.attrs["skipped_files"] = skipped
     return df
+
+
+def _wanted(targets: str | Iterable[str] | None) -> list[str] | None:
+    return [targets] if isinstance(targets, str) else (None if targets is None else list(targets))
+
+
+def _sorted_frame(tbl: pa.Table) -> pd.DataFrame:
+    """Rows as :func:`load_probes` gives them: conformed, sorted by started_at, target, run_id."""
+    df = conform(tbl.to_pandas()) if tbl.num_rows else empty_probes()
+    return df.sort_values(["started_at", "target", "run_id"], kind="stable").reset_index(drop=True)
 
 
 def evidence_keys(store: str | Path) -> set[str]:
@@ -499,12 +567,31 @@ def evidence_identities(store: str | Path) -> set[tuple[str, pd.Timestamp, str |
 
 
 # compaction -------------------------------------------------------------------------------------
+_NOT_WRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def _cannot(where: Path, doing: str, exc: OSError) -> StoreError:
+    """One line for a write that failed: :class:`StoreNotWritable` when the store refuses writes
+    (read-only, no permission), so a report can go on with what the store holds."""
+    why = exc.strerror or str(exc)
+    if exc.errno in _NOT_WRITABLE:
+        return StoreNotWritable(f"{where}: cannot {doing}: the store cannot be written ({why})")
+    return StoreError(f"{where}: cannot {doing}: {why}")
+
+
 @contextlib.contextmanager
 def store_lock(store: str | Path, name: str) -> Iterator[None]:
-    """An exclusive advisory lock on ``probes/.<name>.lock`` (released when the process dies)."""
+    """An exclusive advisory lock on ``probes/.<name>.lock`` (released when the process dies).
+
+    Taking it creates the lock file, so a store that cannot be written (a read-only mount) fails
+    here, before any work, with a :class:`StoreNotWritable` naming the store and ``name``."""
     root = probes_dir(store)
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / f".{name}.lock", "a+b") as fh:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fh = open(root / f".{name}.lock", "a+b")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:
+        raise _cannot(root, name, exc) from None
+    with fh:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
         try:
             yield
@@ -563,15 +650,24 @@ def compact(store: str | Path, before: When = None) -> list[tuple[dt.date, int]]
             df = dedup(conform(tbl.to_pandas()) if tbl.num_rows else empty_probes())
             df = df.sort_values(["started_at", "target", "run_id"], kind="stable")
             replaces = sorted({f.name for f in merged} | {f.name for f in leftovers})
-            final = folder / f"{COMPACTED_PREFIX}{uuid.uuid4().hex}.parquet"
-            if merged:
-                _atomic_write(to_arrow(df), final, {REPLACES_KEY: json.dumps(replaces).encode()})
-            for name in replaces:
-                with contextlib.suppress(FileNotFoundError):
-                    (folder / name).unlink()
-            _fsync_dir(folder)
+            try:
+                _replace_day(folder, df if merged else None, replaces)
+            except OSError as exc:  # (a day folder that refuses writes; nothing of it was lost)
+                raise _cannot(folder, "compact", exc) from None
             done.append((day, len(merged) + len(leftovers)))
     return done
+
+
+def _replace_day(folder: Path, merged: pd.DataFrame | None, replaces: list[str]) -> None:
+    """Write ``merged`` as a ``compacted-*`` file naming the files it ``replaces``, then delete
+    those: in this order, so a crash (or a refused write) at any point loses no row."""
+    if merged is not None:
+        final = folder / f"{COMPACTED_PREFIX}{uuid.uuid4().hex}.parquet"
+        _atomic_write(to_arrow(merged), final, {REPLACES_KEY: json.dumps(replaces).encode()})
+    for name in replaces:
+        with contextlib.suppress(FileNotFoundError):
+            (folder / name).unlink()
+    _fsync_dir(folder)
 
 
 # export -----------------------------------------------------------------------------------------
@@ -585,30 +681,91 @@ def export(
 ) -> int:
     """Write the selected raw probe rows to ``out`` as CSV or Parquet; returns the row count.
 
-    CSV follows :mod:`occ_lib.formats` (ISO ``Z`` times, empty for null). A path is written
-    atomically (a symlink: the file it points at); a text stream (CSV only) is written directly.
-    A path that is a folder or cannot be written is a :class:`StoreError`.
+    Rows and order are :func:`load_probes`'s, but read and written one ``date=`` folder at a time
+    (:func:`_export_days`), so a year of probes never sits in memory at once. CSV follows
+    :mod:`occ_lib.formats` (ISO ``Z`` times, empty for null; microseconds on every row when one
+    row of the export has them). A path is written atomically (a symlink: the file it points at);
+    a text stream (CSV only) is written directly. A path that is a folder or cannot be written is
+    a :class:`StoreError`.
     """
-    from .formats import render
-
     if fmt not in ("csv", "parquet"):
         raise StoreError(f"unknown export format {fmt!r}; expected csv or parquet")
-    df = load_probes(store, start, end, targets)
+    days = _Selection(store, to_instant(start), to_instant(end), _wanted(targets))
     if not isinstance(out, (str, Path)):
         if fmt != "csv":
             raise StoreError("parquet export needs a file path")
-        render(df, "csv", out)
-        return len(df)
+        return _write_csv(days, out)
     path = _export_path(out)
+    rows: list[int] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "parquet":
-            _atomic_write(to_arrow(df), path)
-            return len(df)
-        _replace_with(path, ".csv.part", "x", lambda fh: render(df, "csv", fh))
+            _replace_with(path, _TMP_SUFFIX, "xb", lambda fh: rows.append(_write_parquet(days, fh)))
+        else:
+            _replace_with(path, ".csv.part", "x", lambda fh: rows.append(_write_csv(days, fh)))
     except OSError as exc:
         raise StoreError(f"{out}: cannot write: {exc.strerror or exc}") from None
-    return len(df)
+    return rows[0]
+
+
+class _Selection:
+    """The rows an export selects, day by day.
+
+    Every row lives in the folder of its ``started_at``'s UTC day (:func:`write_probes`), so each
+    day's rows sorted as :func:`load_probes` sorts them, days in order, are exactly the rows and
+    order of one :func:`load_probes` call, at the memory cost of the largest day.
+    """
+
+    def __init__(
+        self, store: str | Path, lo: pd.Timestamp | None, hi: pd.Timestamp | None, targets: list[str] | None
+    ) -> None:
+        self.store, self.lo, self.hi, self.targets = store, lo, hi, targets
+
+    def _days(self) -> list[dt.date]:
+        return [d for d, _ in _partitions(self.store) if _day_overlaps(d, self.lo, self.hi)]
+
+    def frames(self) -> Iterator[pd.DataFrame]:
+        """Each day's selected rows (days without any left out); unreadable files are skipped
+        with a :class:`StoreWarning`, as :func:`load_probes` does."""
+        for day in self._days():
+            tbl, bad = _scan(self.store, self.lo, self.hi, self.targets, None, day)
+            _surface(bad, "warn")
+            if tbl.num_rows:
+                yield _sorted_frame(tbl)
+
+    def has_fine_times(self) -> bool:
+        """Whether a selected ``started_at`` has a fraction of a second (CSV then writes
+        microseconds on every row): a first pass over that one column, stopping at the first."""
+        for day in self._days():
+            tbl, _bad = _scan(self.store, self.lo, self.hi, self.targets, ["started_at"], day)
+            micros = tbl.column("started_at").cast(pa.int64()).to_numpy(zero_copy_only=False)
+            if (micros % 1_000_000).any():
+                return True
+        return False
+
+
+def _write_csv(days: _Selection, out: IO[str]) -> int:
+    from .formats import records, write_csv
+
+    fine = days.has_fine_times()
+    n = 0
+    for i, df in enumerate(days.frames()):
+        write_csv(list(PROBE_COLUMNS), records(df, fine_times=fine), out, header=i == 0)
+        n += len(df)
+    if n == 0:
+        write_csv(list(PROBE_COLUMNS), [], out)
+    return n
+
+
+def _write_parquet(days: _Selection, out: IO[bytes]) -> int:
+    """The rows as one Parquet file of :data:`PROBE_SCHEMA` (with the pandas metadata a frame's
+    :func:`~occ_lib.schema.to_arrow` carries, as before), one row group per day at least."""
+    n = 0
+    with pq.ParquetWriter(out, to_arrow(empty_probes()).schema, compression="zstd") as writer:
+        for df in days.frames():
+            writer.write_table(to_arrow(df))
+            n += len(df)
+    return n
 
 
 def _export_path(out: str | Path) -> Path:
