@@ -12,8 +12,9 @@ rotation completed", "Basic authentication enabled" stay as written); after a pa
 the word may hold symbols too (``Summer#2025!``, ``Tr0ub4dor&3``), and a symbol inside it (``P@ssword``) is a
 sign of a credential ("password is expired!" stays). Credentials known by their form are masked
 whatever names them (:func:`redact_known`: AWS key ids, GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI
-tokens, Telegram bot tokens, JWTs, private key blocks, ``curl -u user:password``, ``mysql -pPASSWORD``),
-also in a file name, where ``_``, ``-`` or ``.`` and the name's next part follow one
+tokens, Telegram bot tokens - also glued to ``bot`` as the Bot API's path writes them -, JWTs, private key
+blocks, ``curl -u user:password``, ``mysql -pPASSWORD``), also in a file name, where ``_``, ``-`` or ``.`` and
+the name's next part follow one
 (:func:`redact_known_in_name`), and so are a webhook URL's path (Slack, Teams, Discord, Google Chat), a
 Telegram bot's token in a URL's path (``/bot<id>:***``, any host: Bot API servers are self-hosted too) and
 a session in a URL's path (``;jsessionid=``). A password in a
@@ -76,6 +77,8 @@ def redact_url(url: str) -> str:
         path = _WEBHOOK_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
+    if ":AA" in path:  # (one elsewhere: a file named after the Bot API's path, '..._bot7123...:AAH..._getMe')
+        path = _BOT_TOKEN.sub(REDACTED, path)
     query = _redact_query(parts.query) if parts.query else parts.query
     fragment = _redact_query(parts.fragment) if "=" in parts.fragment else parts.fragment
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
@@ -90,6 +93,7 @@ _WEBHOOK_PATH = re.compile(r"(/(?:services|api/webhooks|webhookb2|IncomingWebhoo
 # the Telegram Bot API's '/bot<bot id>:<secret>/<method>' (and '/file/bot<id>:<secret>/<path>'): the id
 # stays, it names the bot
 _BOT_PATH = re.compile(r"(/bot\d{5,16}:)[A-Za-z0-9_-]{30,}(?=/|$)")
+_BOT_TOKEN = re.compile(r"(?:(?<![A-Za-z0-9])|(?<=[Bb]ot))\d{5,16}:AA[A-Za-z0-9_-]{30,}")
 
 
 def _userinfo(m: re.Match[str]) -> str:
@@ -137,10 +141,13 @@ _KNOWN_FORMS = (
     r"|\d{5,16}:AA[A-Za-z0-9_-]{30,}"  # a Telegram bot's (its id, then the secret)
     r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"  # a JWT
 )
-_KNOWN_TOKEN = re.compile(r"(?<![A-Za-z0-9])" + _KNOWN_FORMS + r"(?![\w-])")
+# a token starts after no letter or digit, or (a Telegram bot's, digits first) right after 'bot', as the
+# Bot API's path writes it and a file named after that path keeps it ('api.telegram.org_bot7123...:AAH...')
+_KNOWN_START = r"(?:(?<![A-Za-z0-9])|(?<=[Bb]ot)(?=\d))"
+_KNOWN_TOKEN = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![\w-])")
 # in a file name a token ends where the name's next part begins after '_', '-' or '.'
 # ('check_api_key=sk_live_..._2025-10-10T09-00-00Z.log'), and never runs into the stamp
-_KNOWN_IN_NAME = re.compile(r"(?<![A-Za-z0-9])" + _KNOWN_FORMS + r"(?![A-Za-z0-9])")
+_KNOWN_IN_NAME = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![A-Za-z0-9])")
 _BEFORE_STAMP = re.compile(r"(?=[_.-]\d{4}-?\d{2}-?\d{2}T\d{2})")
 _PRIVATE_KEY = re.compile(
     r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)(.*?)"
