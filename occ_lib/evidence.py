@@ -19,7 +19,11 @@ Rules, so that an imported file always means the same thing:
   port N ...``: 7, ``* Operation timed out after ...``: 28, ``* Could not resolve host: X``: 6, ``*
   Empty reply from server``: 52, ``* transfer closed with N bytes remaining to read``: 18, ``* Received
   HTTP/0.9 when not allowed``: 1...; ``* connect to X port N failed`` is an attempt curl goes on
-  from, no failure). One that names a host (``Could not resolve host: X``,
+  from, no failure). Notes are read only for a command with ``-v``/``--verbose``/``--trace*`` (or
+  ``-K``; or no command line): without them curl prints none. After a final response's head its
+  body begins: a note there is curl's only when nothing but curl's notes, one of them closing the
+  connection (``* Closing connection 0``), follows it (a body cut short); else it is body text (a
+  markdown ``* Received HTTP/0.9 ...``). One that names a host (``Could not resolve host: X``,
   ``Failed to connect to X port``) other than the command URL's, a redirect ``Location``'s or a
   proxy's belongs to another argument (``-H Authorization: Bearer X`` unquoted: curl tries
   ``Bearer`` and ``X`` as URLs) and does not apply. A proxy is the command line's (``-x``...) or
@@ -85,7 +89,9 @@ Rules, so that an imported file always means the same thing:
   to the next ``_``, ``.`` or ``/`` (``check_api_key=none_2025-...`` -> ``check_api_key=***_2025-...``).
 * **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``, or
   JSON lines in a ``.json``, ``.jsonl`` or ``.ndjson`` file (every line that is not blank an
-  object: one item each);
+  object: one item each); occ's own exports (``occ events --format jsonl``'s rows: ``source``, ``line``
+  and ``section``, ``at``, ``kind``, ``text``...; probe rows: ``run_id``, ``target``, ``outcome``...)
+  are no checks: such a file is named and skipped, its ``http_status`` no probe;
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
   response_code|code; ok|success|passed|up; latency|duration|elapsed|responseTime|rtt (and total with
@@ -389,6 +395,7 @@ class _Response:
     line: int
     headers: dict[str, str] = field(default_factory=dict)
     reason: str = ""
+    end: int | None = None  # the number of the blank line ending a final response's head (its body follows)
 
 
 def _http_version(token: str) -> str:
@@ -414,6 +421,8 @@ def _responses(lines: list[tuple[int, str]], verbose: bool, proxied: bool = Fals
             out[-1].headers.setdefault(h.group(1).lower(), h.group(2))
         else:
             state = "idle" if _chains(out, lines, pos, proxied) else "body"
+            if state == "body":
+                out[-1].end = no
     return out
 
 
@@ -452,6 +461,8 @@ class _Command(NamedTuple):
     # one URL and no other word curl would fetch: a failure to connect to another host is a proxy's
     # (one set by environment variable or in .curlrc)
     single: bool = False
+    # -v/--verbose/--trace* (or a -K config that may set them): only then does curl print '* ' notes
+    verbose: bool = True
 
 
 # curl's options that take an argument (curl 7.88, 'curl --help all'): that argument is no URL
@@ -486,6 +497,7 @@ _SECRET_OPTS = frozenset((
 ))
 _URL_WORD = re.compile(r"(?i)https?://")
 _MORE_URLS = frozenset(("--config", "-K", "--next", "-:"))  # (options that may bring other URLs)
+_VERBOSE_OPTS = frozenset(("-v", "--verbose", "--trace", "--trace-ascii", "--trace-time", "--config", "-K"))
 
 
 def _command_match(text: str) -> re.Match[str] | None:
@@ -632,7 +644,8 @@ def _command(lines: list[str]) -> _Command | None:
         return _Command(url, method, write_out, last, tuple(sorted(secrets, key=len, reverse=True)),
                         (url_host.lower(), *hosts) if url_host else (),
                         any(n in ("--proxy", "--preproxy") for n, _v in opts),
-                        len(words) == 1 and not strays and not any(n in _MORE_URLS for n, _v in opts))
+                        len(words) == 1 and not strays and not any(n in _MORE_URLS for n, _v in opts),
+                        any(n in _VERBOSE_OPTS for n, _v in opts))
     return None
 
 
@@ -798,7 +811,7 @@ def _error_host(message: str) -> str | None:
 
 
 def _curl_error(
-    numbered: list[tuple[int, str]], cmd: _Command | None, urls: Iterable[str]
+    numbered: list[tuple[int, str]], cmd: _Command | None, urls: Iterable[str], body: int | None = None
 ) -> tuple[int, str] | None:
     """(code, message) of the last ``curl: (N) ...`` line that is about this command's row, wherever
     it sits (with ``2>&1`` curl's stderr may come before the headers); without one, the last of
@@ -808,7 +821,9 @@ def _curl_error(
     'Bearer' and 'X' as URLs. A proxy is one of the command line's or one ``-v`` says curl took from
     the environment (:func:`_env_proxies`); a command that gives curl one URL and no other word
     fetches nothing else, so its failure to connect to another host is its proxy's (set in the
-    environment or .curlrc) even without ``-v``."""
+    environment or .curlrc) even without ``-v``. Notes are read only when the command is ``-v`` (or
+    unknown) and, past ``body`` (the line ending the final response's head), only curl's closing ones
+    (:func:`_verbose_failures`)."""
     hosts = {h for u in urls if (h := _host_of(u))} | set(cmd.hosts if cmd else ())
     proxies: set[str] | None = None  # (read only for an error that names another host)
 
@@ -822,7 +837,8 @@ def _curl_error(
         return host in proxies or cmd.single and message.startswith(_CONNECT_FAILED)
 
     lines = [(int(m.group(1)), m.group(2).strip()) for _n, t in numbered if (m := _CURL_ERR.search(t))]
-    for found in (lines, _verbose_failures(numbered)):
+    notes = _verbose_failures(numbered, body) if cmd is None or cmd.verbose else []
+    for found in (lines, notes):
         about = [e for e in found if ours(e[1])]
         if about:
             return about[-1]
@@ -861,17 +877,36 @@ _VERBOSE_FAILURES = (
 )
 
 
-def _verbose_failures(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+# how curl -v ends a connection it gives up on ('* Closing connection 0'; curl 8's '* closing connection
+# #0', '* shutting down connection #0'): the whole line, so a markdown item that starts so is no such note
+_CLOSING_NOTE = re.compile(r"^\* (?:[Cc]losing connection|shutting down connection)(?: #?\d+)?\s*$")
+
+
+def _closing_notes(numbered: list[tuple[int, str]], pos: int) -> bool:
+    """Whether curl's notes alone follow ``numbered[pos]`` up to one ending the connection: a failure
+    note after a final response's head is curl's only so (a body cut short); body text would go on."""
+    for _n, text in numbered[pos + 1:]:
+        if _CLOSING_NOTE.match(text):
+            return True
+        if text.strip() and not text.startswith(("* ", "{ [", "} [")):
+            return False
+    return False
+
+
+def _verbose_failures(numbered: list[tuple[int, str]], body: int | None = None) -> list[tuple[int, str]]:
     """(code, message) of each ``* `` note of ``curl -v`` that reports a failed transfer ('* Failed to
     connect to X port N ...', '* Operation timed out after ...'); a failed attempt curl goes on from
-    ('* connect to ::1 port 80 failed: ...', then the next address) is none."""
+    ('* connect to ::1 port 80 failed: ...', then the next address) is none. Past line ``body`` (a
+    final response's head ended there) a line is the body's unless only curl's closing notes follow it
+    (:func:`_closing_notes`): a markdown body's '* Received HTTP/0.9 ...' is no note."""
     out = []
-    for _n, text in numbered:
+    for pos, (n, text) in enumerate(numbered):
         if not text.startswith("* "):
             continue
         for pattern, code in _VERBOSE_FAILURES:
             if m := pattern.match(text.rstrip()):
-                out.append((code, m.group(1).strip()))
+                if body is None or n <= body or _closing_notes(numbered, pos):
+                    out.append((code, m.group(1).strip()))
                 break
     return out
 
@@ -948,7 +983,8 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
     effective = printed.get("url_effective", "") if printed else ""
     if effective.startswith(("http://", "https://")):  # (curl's own word for the final URL after -L)
         url = effective
-    curl_err = _curl_error(numbered, cmd, [*seen, *([url] if url else [])]) or json_failed
+    body = last.end if last is not None else None
+    curl_err = _curl_error(numbered, cmd, [*seen, *([url] if url else [])], body) or json_failed
     if not responses and curl_err is None and not printed:
         if any(_CURL_ERR.search(t) for t in raw):
             raise InputError(path, "no response and no curl error about the command's URL")
@@ -1409,7 +1445,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
 
     ``.json`` files are JSON; another file is JSON when it parses as JSON, else a curl transcript.
     A ``.json``, ``.jsonl`` or ``.ndjson`` file may hold JSON lines (another file's are no checks:
-    occ's own exports, logs).
+    occ's own exports, logs). occ's own exports are no checks in any file: one whose items all have
+    their shape (:func:`_occ_export`) is a problem, not rows (an event's ``http_status`` is no probe).
     """
     text = _decode(data, path)
     doc: Any = None
@@ -1432,6 +1469,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
         items = _json_items(doc)
         if not items:
             raise InputError(path, "no checks in the file")
+        if (kind := _occ_export(items[0])) and all(_occ_export(i) == kind for i in items):
+            raise InputError(path, f"occ's own export ({kind} rows), not check results")
         for i, item in enumerate(items):
             try:
                 r = _parse_json_item(item, i, path)
@@ -1443,6 +1482,28 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
             rows.append(r)
         return rows, problems
     return _parse_curl_file(text, path)
+
+
+# the shapes of occ's own exports ('occ events|deadlines|sections --format json|jsonl', probe rows,
+# 'occ probe --format json' summaries): keys that no check result has together
+_LOG_ROW = frozenset(("source", "line"))
+_LOG_ROW_MORE = frozenset(("section", "at", "kind", "tickets", "text", "due_at", "heading", "title"))
+_PROBE_ROW = frozenset(("run_id", "target", "outcome"))
+_PROBE_ROW_MORE = frozenset(("evidence_key", "probe_host", "time_source", "started_at"))
+_SUMMARY_ROW = frozenset(("target", "probes", "up", "degraded", "down"))
+
+
+def _occ_export(item: Any) -> str | None:
+    """Which of occ's exports ``item`` is a row of ('probe', 'events or deadlines'...), None for another:
+    re-importing occ's output would turn an event's ``http_status`` into a probe."""
+    if not isinstance(item, dict):
+        return None
+    keys = item.keys()
+    if keys >= _LOG_ROW and len(_LOG_ROW_MORE & keys) >= 2:
+        return "events or deadlines"
+    if keys >= _PROBE_ROW and _PROBE_ROW_MORE & keys:
+        return "probe"
+    return "probe summary" if keys >= _SUMMARY_ROW else None
 
 
 def _json_lines(text: str) -> list[dict[str, Any]] | None:
