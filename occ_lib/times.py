@@ -109,9 +109,12 @@ Lists
     one is written as missed (``missed the 15:00 slot, pushed to 19:00``), also when the time moved to is
     written first (``moved to Mon 10/13, missed Friday slot``); ``ETA missed, pushed to 19:00 UTC`` makes
     19:00 the ETA. A day moved to without a time is a date-only deadline so too (``ETA 17:00 UTC missed,
-    pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``: the next Friday, as ``ETA
-    pushed to Friday`` is; not ``deploy pushed to Friday``, no deadline before it, nor after a clause
-    break, ``ETA 17:00 missed; pushed to Friday``). The old one written after the new one is a deadline
+    pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``, ``pushed to the Friday
+    release``: the next Friday, as ``ETA pushed to Friday`` is; not ``deploy pushed to Friday``, no
+    deadline before it, nor after a clause break, ``ETA 17:00 missed; pushed to Friday``). The move is the
+    deadline's own only with nothing but its miss and small words between (``ETA 17:00 UTC missed and was
+    pushed to``, ``missed the 15:00 slot, pushed to``): not another subject's (``ETA 17:00 UTC, retro
+    moved to Friday``, ``... met, vendor call pushed to 19:00``). The old one written after the new one is a deadline
     too (``due 2025-10-31 (was 2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``,
     ``orig.``, ``ETA 18:00 UTC (slipped from 16:00 UTC)``, also moved, pushed, changed... ``from``), not
     the item's time.
@@ -1648,7 +1651,7 @@ def _joined(
 # missed, pushed to 19:00 UTC' (the keyword's own patterns stop at the zone or the comma)
 _MOVED_TO = re.compile(
     r"(?:\u2192|-{1,2}>|=>|(?i:\b(?:slipped|slips|pushed|moved|postponed|delayed|rescheduled|bumped|deferred"
-    r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for)))"
+    r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for))(?:\s+(?i:the))?)"
     r"(?:\s+(?i:today|tonight|tomorrow|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?)*\s*@?$"
 )  # (Notion's '@': 'Fix ETA: @October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM')
 
@@ -1686,9 +1689,10 @@ def _moved_deadlines(text: str, a: int, found: list[TimeMention]) -> list[TimeMe
             continue
         if prev is not None and m.at is not None and m.start - prev.end <= 48:
             was = _WAS_GAP.fullmatch(text, a + prev.end, a + m.start) is not None  # (the old one)
-            if was or _MOVED_TO.search(text, a + prev.end, a + m.start) and not _CLAUSE_END.search(
-                text, a + prev.end, a + m.start
-            ):
+            move = None if was else _MOVED_TO.search(text, a + prev.end, a + m.start)
+            if was or move is not None and not _CLAUSE_END.search(text, a + prev.end, a + m.start) and (
+                _OWN_MOVE_GAP.fullmatch(text, a + prev.end, move.start()) is not None
+            ):  # (another subject's move is not the deadline's: 'ETA 17:00 UTC, retro moved to 19:00')
                 if out is found:
                     out = list(found)
                 # (the old one was written as missed: the new one is due, no miss of its own)
@@ -2650,9 +2654,10 @@ def _other_mentions(
                 continue
             if _covering(found, r.start):
                 continue
-            moved = _MOVED_TO.search(text, max(0, r.start - 48), r.start) is not None
-            if (moved or text[r.end:r.end + 2] not in ("'s", "\u2019s")) and (
-                _deadline(text, r.start, r.end) is not None or moved and _moved_from_deadline(text, r, found)
+            move = _MOVED_TO.search(text, max(0, r.start - 48), r.start)
+            if (move is not None or text[r.end:r.end + 2] not in ("'s", "\u2019s")) and (
+                _deadline(text, r.start, r.end) is not None
+                or move is not None and _moved_from_deadline(text, r, move.start(), found)
             ):
                 extra.append(r)
     if "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
@@ -2677,15 +2682,27 @@ def _other_mentions(
     return extra
 
 
-def _moved_from_deadline(text: str, r: _Cand, found: list[TimeMention]) -> bool:
-    """Whether the mention right before the weekday ``r``, which a move's words lead to, is a deadline
-    in the same clause within 48 characters: what :func:`_moved_deadlines` moves ('ETA 17:00 UTC missed,
-    pushed to Friday')."""
+# what may stand between a deadline and the move's words for the move to be the deadline's own: its miss
+# and small words ('ETA 17:00 UTC missed, pushed to Friday', '... was missed and has been moved to'), not
+# another subject ('ETA 17:00 UTC, retro moved to Friday', '... met, vendor call pushed to Friday')
+_OWN_MOVE_GAP = re.compile(
+    r"(?:[\s,()\-\u2013\u2014]|(?i:missed|slipped|blown|overdue|passed|not|met|was|were|is|has|had|have|been"
+    r"|got|and|but|so|now|then|again|already|also|it|sadly|unfortunately|hence|therefore|thus"
+    r"|etas?|deadlines?|slots?|targets?|due|date|window|checkpoint|cut-?off|sla)\b)*"
+)  # (the deadline's own nouns after its time: 'missed the 15:00 slot, pushed to 19:00', '14:21 ETA -> 18:00')
+
+
+def _moved_from_deadline(text: str, r: _Cand, move: int, found: list[TimeMention]) -> bool:
+    """Whether the mention right before the weekday ``r``, which a move's words (from ``move``) lead to,
+    is a deadline in the same clause within 48 characters with nothing but its miss and small words
+    before the move (:data:`_OWN_MOVE_GAP`): what :func:`_moved_deadlines` moves ('ETA 17:00 UTC missed,
+    pushed to Friday'; not 'ETA 17:00 UTC, retro moved to Friday', another subject's move)."""
     k = bisect.bisect_right(found, r.start, key=_start_of)
     prev = found[k - 1] if k else None
     return (
         prev is not None and prev.is_deadline and not prev.is_stamp and prev.at is not None
         and r.start - prev.end <= 48 and _CLAUSE_END.search(text, prev.end, r.start) is None
+        and prev.end <= move and _OWN_MOVE_GAP.fullmatch(text, prev.end, move) is not None
     )
 
 

@@ -1,0 +1,72 @@
+"""Round 6 look-alikes: another subject's move is not the deadline's, a move to 'the Friday release',
+a bracketed acronym after a time is no zone, a deadline header's bracketed non-zone word."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from occ_lib.logs import parse_log
+
+HEAD = "# Ops log\n\n## 2025-10-14 (Tue)\n"
+
+
+def ts(s: str) -> pd.Timestamp:
+    return pd.Timestamp(s, tz="UTC")
+
+
+def _deadlines(items: str, head: str = HEAD) -> list[list]:
+    dl = parse_log(head + items, "x.md").deadlines
+    return dl[["line", "tickets", "due_at", "due_precision", "keyword", "stated_missed"]].values.tolist()
+
+
+MISSED = [ts("2025-10-14 17:00"), "minute", "ETA", True]
+MET = [ts("2025-10-14 17:00"), "minute", "ETA", False]
+FRIDAY = [ts("2025-10-17"), "day", "ETA", False]
+
+
+# --- 1. another subject moved, not the deadline ---------------------------------------------------
+
+
+def test_another_subjects_move_is_not_the_deadlines():
+    items = (
+        "- 09:02 UTC OPS-703 ETA 17:00 UTC, retro moved to Friday\n"
+        "- 09:12 UTC OPS-713 fix ETA 17:00 UTC met, vendor call pushed to Friday\n"
+        "- 09:13 UTC OPS-714 ETA 17:00 UTC missed, CAB pushed to Friday\n"
+        "- 09:14 UTC OPS-715 ETA 17:00 UTC, retro moved to 19:00 UTC\n"
+    )
+    assert _deadlines(items) == [
+        [4, ["OPS-703"], *MET], [5, ["OPS-713"], *MET], [6, ["OPS-714"], *MISSED], [7, ["OPS-715"], *MET],
+    ]
+
+
+def test_the_deadlines_own_move_still_counts():
+    items = (
+        "- 09:02 UTC OPS-1 ETA 17:00 UTC missed and was pushed to Friday\n"
+        "- 09:03 UTC OPS-2 ETA 17:00 UTC missed - pushed to Friday\n"
+        "- 09:04 UTC OPS-3 missed the 17:00 UTC slot, pushed to 19:00 UTC\n"
+    )
+    assert _deadlines(items) == [
+        [4, ["OPS-1"], *MISSED], [4, ["OPS-1"], *FRIDAY],
+        [5, ["OPS-2"], *MISSED], [5, ["OPS-2"], *FRIDAY],
+        [6, ["OPS-3"], ts("2025-10-14 17:00"), "minute", "missed", True],
+        [6, ["OPS-3"], ts("2025-10-14 19:00"), "minute", "due", False],
+    ]
+
+
+# --- 2. moved to 'the Friday release' -------------------------------------------------------------
+
+
+def test_a_move_to_the_friday_release_is_a_friday_deadline_not_missed():
+    items = (
+        "- 09:14 UTC OPS-715 ETA 17:00 UTC missed, pushed to the Friday release\n"
+        "- 09:15 UTC OPS-716 ETA 17:00 UTC missed, pushed to the Friday train\n"
+        "- 09:16 UTC OPS-717 ETA 17:00 UTC missed, pushed to the Friday CAB\n"
+        "- 09:17 UTC OPS-718 ETA 17:00 UTC missed, now targeting the Friday release\n"
+        "- 09:18 UTC OPS-719 deploy pushed to the Friday release\n"
+    )
+    assert _deadlines(items) == [
+        [4, ["OPS-715"], *MISSED], [4, ["OPS-715"], *FRIDAY],
+        [5, ["OPS-716"], *MISSED], [5, ["OPS-716"], *FRIDAY],
+        [6, ["OPS-717"], *MISSED], [6, ["OPS-717"], *FRIDAY],
+        [7, ["OPS-718"], *MISSED], [7, ["OPS-718"], ts("2025-10-17"), "day", "target", False],
+    ]
