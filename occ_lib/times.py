@@ -114,10 +114,10 @@ Lists
     deadline before it, nor after a clause break, ``ETA 17:00 missed; pushed to Friday``). The move is the
     deadline's own only with nothing but its miss and small words between (``ETA 17:00 UTC missed and was
     pushed to``, ``missed the 15:00 slot, pushed to``): not another subject's (``ETA 17:00 UTC, retro
-    moved to Friday``, ``... met, vendor call pushed to 19:00``). The old one written after the new one is a deadline
-    too (``due 2025-10-31 (was 2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``,
-    ``orig.``, ``ETA 18:00 UTC (slipped from 16:00 UTC)``, also moved, pushed, changed... ``from``), not
-    the item's time.
+    moved to Friday``, ``... met, vendor call pushed to 19:00``). The old one written after the new one is
+    a deadline too (``due 2025-10-31 (was 2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``,
+    ``originally``, ``orig.``, ``ETA 18:00 UTC (slipped from 16:00 UTC)``, also moved, pushed, changed...
+    ``from``), not the item's time.
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
     something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
