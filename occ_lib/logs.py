@@ -150,8 +150,9 @@ Per item (the rules, in order)
     - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
     - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's zone (a
       table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any; one occ
-      does not know, ``Time (XYT)``, ``ETA (XYT)``, makes each zone-less time of the column a ``time``
-      problem, as ``17:00 XYT`` is, not a time in the document's zone). A deadline
+      does not know, ``Time (XDT)``, ``ETA (XDT)``, makes each zone-less time of the column a ``time``
+      problem, as ``17:00 XDT`` is, not a time in the document's zone; only a standard or daylight time's
+      shape, :func:`occ_lib.times.unknown_zone`: ``Time (DRT)`` names an acronym). A deadline
       mention (ETA, by, before, due, deadline, target, window, checkpoint, no later than, until, cutoff,
       expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then; overdue since,
       late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
@@ -627,7 +628,7 @@ def _cell_zone(cell: str) -> dt.tzinfo | None:
 
 def _header_unknown_zone(headers: list[str]) -> tuple[int, str] | None:
     """(column, word) of a time column whose header names, in brackets or after a dash as a zone is
-    written there, a zone occ does not know ('Time (XYT)', 'When - XYT'): its cells' times are read as
+    written there, a zone occ does not know ('Time (XDT)', 'When - XDT'): its cells' times are read as
     written with it, a ``time`` problem each, not silently in the document's zone ('Time (OPS)',
     'Time (TBC)' name none). None when no header does."""
     for j, cell in enumerate(headers):
@@ -670,7 +671,7 @@ def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None]
             kw = _DEADLINE_HEADERS.get(low[: m.start()].strip(" *_:"))
             if kw is not None and (_times.zone_named(word.upper() if "/" not in word else word) is not None
                                    or _times.unknown_zone(word.upper()) and word.upper() in h):
-                # (one occ does not know, 'ETA (XYT)': its cells' times are problems, as '17:00 XYT' is)
+                # (one occ does not know, 'ETA (XDT)': its cells' times are problems, as '17:00 XDT' is)
                 zone = h.strip(" *_:")[m.start() :].strip(" ()[]-\u2013\u2014,")
             else:
                 kw = None
@@ -1107,7 +1108,7 @@ def _parse_document(
             plain = headers if dl_cols is None else [h for h, d in zip(headers, dl_cols, strict=False)
                                                      if not d]
             zone = _header_zone(plain)
-            # ('Time (XYT)': a zone occ does not know, read with its column's zone-less times: problems)
+            # ('Time (XDT)': a zone occ does not know, read with its column's zone-less times: problems)
             odd = None if zone is not None else _header_unknown_zone(
                 headers if dl_cols is None
                 else [h if not d else "" for h, d in zip(headers, dl_cols, strict=True)]

@@ -253,11 +253,13 @@ Unresolvable
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
     (``2025-13-40``, ``Feb 30``, a year-less ``Oct 11`` with no ``day``) and written but unknown
     zones (``09:00 Europe/Berln``, ``UTC+25``; and capitals right after a time shaped as a zone's
-    abbreviation that occ does not know, three to five letters ending in T, ``17:00 XYT``, ``17:00 XYST``,
-    also in brackets, ``17:00 (XYT)`` (:func:`unknown_zone`): not the words and team acronyms written
-    so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a key, ``17:00 SIT-4``; ``17:00 API`` and
-    ``17:00 CAB`` are no zone's shape) are mentions with ``at=None`` and a ``problem``; every mention has
-    exactly one of ``at`` and ``problem``.
+    abbreviation that occ does not know, a standard or daylight time's form, one to three letters then ST
+    or DT, ``17:00 XDT``, ``17:00 XYST``, also in brackets, ``17:00 (XDT)`` (:func:`unknown_zone`): not the
+    words and team acronyms written so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a key, ``17:00
+    SIT-4``; ``17:00 API`` and ``17:00 CAB`` are no zone's shape, nor is any other word ending in T,
+    ``17:00 (DRT)``, ``ETA 17:00 (OAT)``, ``17:00 XYT``: far more often a team's or a phase's acronym than
+    a zone, read in the document's zone) are mentions with ``at=None`` and a ``problem``; every mention
+    has exactly one of ``at`` and ``problem``.
 """
 
 from __future__ import annotations
@@ -548,13 +550,15 @@ _ZWORD = (
     r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|MYT|AET|NZT|GST|EAT|WAT|ART"
     r"|ET|CT|MT|PT"
 )
-# Capitals shaped as a zone's abbreviation (three to five letters ending in T: 'XYT', 'XYST') that no zone
+# Capitals shaped as a zone's abbreviation (a standard or daylight time's: 'XDT', 'XYST') that no zone
 # above is, written right after a time: a zone occ does not know, reported rather than read as the
-# document's. Not a key ('17:00 SIT-4'), and '17:00 API', '17:00 CAB' are no zone's shape. The words and
+# document's. Not a key ('17:00 SIT-4'), and '17:00 API', '17:00 CAB' are no zone's shape; nor are other
+# words ending in T ('DR cutover ETA 17:00 (DRT)', '(OAT)', 'XYT'): those are far more often a team's or a
+# phase's acronym (DRT, OAT, PAT...) than a zone, which no list of acronyms could keep up with. The words and
 # team acronyms written so ('17:00 UAT sign-off', '09:00 POST /orders') are _NOT_ZONES: a match that
 # took one as its zone is made again without it (:func:`_zone_word_cut`; in the pattern, the list would
 # make _FULL half as long again to compile).
-_ZONE_LIKE = r"[A-Z]{2,4}T(?![^\W_]|[-/+.:&']\w)"
+_ZONE_LIKE = r"[A-Z]{1,3}[SD]T(?![^\W_]|[-/+.:&']\w)"
 _NOT_ZONE_WORDS = (
     "ACT|ANT|APT|BAT|BET|BIT|BUT|CUT|DOT|FIT|GET|GOT|HIT|HOT|JET|KIT|LET|LOT|MET|NET|NOT|NUT|OPT|OUT"
     "|PAT|PIT|POT|PUT|RAT|SAT|SET|SIT|TAT|VAT|WET|YET|UAT|SLT|ELT|DST|CRT|DVT|EVT|PVT|QAT|RCT|CBT|TBT"
@@ -571,7 +575,7 @@ _ZONE_SHAPE = re.compile(_ZONE_LIKE)
 
 
 def unknown_zone(word: str) -> bool:
-    """Whether ``word`` is written as a zone's abbreviation that occ does not know ('XYT', 'XYST': see
+    """Whether ``word`` is written as a zone's abbreviation that occ does not know ('XDT', 'XYST': see
     :data:`_ZONE_LIKE`), not a word or a team's acronym written so ('UAT', 'POST': :data:`_NOT_ZONES`)."""
     return (
         _ZONE_SHAPE.fullmatch(word) is not None and word not in _NOT_ZONES and zone_named(word) is None
@@ -659,7 +663,7 @@ def _zone_re(p: str, signed: bool) -> str:
         rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
         rf"|\s{{0,2}}\(\s?(?P<{p}zp>{_ZWORD})\s?\)"
         rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?![^\W_]|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
-        # (one occ does not know: a problem, not the default zone; also in brackets, '17:00 (XYT)')
+        # (one occ does not know: a problem, not the default zone; also in brackets, '17:00 (XDT)')
         rf"|(?:\s{{1,2}}|\s{{0,2}}(?P<{p}zb>\()\s?)(?P<{p}zu>{_ZONE_LIKE})(?({p}zb)\s?\))"
         r")?"
     )
@@ -2318,7 +2322,7 @@ def _clock_cand(m: re.Match[str], start: int) -> _Cand:
     c = _Cand(start, m.end() if tz is not None or zu else m.end("cw"), "time", tz=tz)
     c.time = _CLOCK_TIME[m.group("cw").lower()]
     if zu:
-        c.problem = f"unknown time zone {zu}"  # ('noon XYT': not the document's noon)
+        c.problem = f"unknown time zone {zu}"  # ('noon XDT': not the document's noon)
     return c
 
 

@@ -70,3 +70,38 @@ def test_a_move_to_the_friday_release_is_a_friday_deadline_not_missed():
         [6, ["OPS-717"], *MISSED], [6, ["OPS-717"], *FRIDAY],
         [7, ["OPS-718"], *MISSED], [7, ["OPS-718"], ts("2025-10-17"), "day", "target", False],
     ]
+
+
+# --- 3. a bracketed acronym after a time is no zone -----------------------------------------------
+
+
+def _problems(text: str) -> list[list]:
+    return parse_log(text, "x.md").problems[["line", "what", "token", "reason"]].values.tolist()
+
+
+def test_an_acronym_ending_in_t_after_a_time_is_no_zone():
+    items = (
+        "- 09:20 UTC OPS-205 DR cutover ETA 17:00 (DRT)\n"
+        "- 09:25 UTC OPS-206 go-live sign-off ETA 17:00 (OAT)\n"
+        "- 09:26 UTC OPS-207 DR cutover ETA 17:00 DRT\n"
+        "- 09:27 UTC OPS-208 ETA 17:00 (XYT)\n"
+    )
+    assert _problems(HEAD + items) == []
+    assert _deadlines(items) == [[k, [f"OPS-20{k + 1}"], *MET] for k in range(4, 8)]
+
+
+def test_a_standard_or_daylight_shaped_unknown_word_is_still_a_problem():
+    items = "- 09:20 UTC OPS-1 ETA 17:00 (XDT)\n- 09:21 UTC OPS-2 ETA 17:00 XYST\n"
+    assert _problems(HEAD + items) == [
+        [4, "time", "17:00 (XDT)", "unknown time zone XDT"],
+        [5, "time", "17:00 XYST", "unknown time zone XYST"],
+    ]
+    assert _deadlines(items) == []
+
+
+def test_a_time_header_naming_an_acronym_keeps_its_rows_times():
+    text = HEAD + "\n| Time (DRT) | Ticket | Note |\n|---|---|---|\n| 12:00 | OPS-306 | drill started |\n"
+    log = parse_log(text, "x.md")
+    assert log.problems.empty
+    events = log.events[["line", "at", "at_precision"]].values.tolist()
+    assert events == [[7, ts("2025-10-14 12:00"), "minute"]]
