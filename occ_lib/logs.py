@@ -92,11 +92,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     outline journals write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under
     it as a heading would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with
     `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
-    deadlines, read as ``due 2025-10-10``, not the row's time; with a ``Revised``/``New``/``Current``
-    one beside an ``Original``/``Initial``/``Baseline`` one, the revised date is the deadline, written as
-    a replacement, and the original is history, neither a deadline nor the row's time (in a row whose
-    revised cell is empty, the original is still the deadline); an empty cell of a
-    ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
+    deadlines, read as ``due 2025-10-10``, not the row's time (also with a bracketed word after it that
+    names no zone nor a unit, ``Due (EOD)``, ``ETA (SLA)``, ``Deadline (P1)``; not ``Target (ms)``); with
+    a ``Revised``/``New``/``Current`` one beside an ``Original``/``Initial``/``Baseline`` one, the revised
+    date is the deadline, written as a replacement, and the original is history, neither a deadline nor
+    the row's time (in a row whose revised cell is empty, the original is still the deadline); an empty
+    cell of a ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
     ``Temp password``, ``API key``, has its one-word credentials masked); tables are also kept whole in
     ``tables``.
 
@@ -656,11 +657,17 @@ _DEADLINE_HEADERS |= {f"{w} {h}": kw for w in _REVISED + _ORIGINAL for h, kw in 
                       if h in ("due", "due date", "deadline", "eta", "target", "target date")}
 # the zone a deadline header may name after its words: 'Due (UTC)', 'ETA - AEDT', 'Deadline [ET]'
 _HEADER_ZONE_TAIL = re.compile(r"\s*(?:[(\[]\s*([^()\[\]]+?)\s*[)\]]|[-\u2013\u2014,]\s*(\S+))\s*$")
+# a bracketed unit after a deadline word: a measure, not a date ('Target (ms)', 'ETA (hrs)', 'Due (%)')
+_HEADER_UNIT = re.compile(
+    r"%|#|n|ms|s|secs?|seconds?|mins?|minutes?|m|h|hrs?|hours?|d|days?|wks?|weeks?|pct|percent|count|qty"
+    r"|sp|pts|points|usd|eur|\$|k|mb|gb|tb|rps|qps|x"
+)
 
 
 def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None] | None:
     """Per column, the deadline keyword its header gives its dates and the zone word it names
-    (``Due (UTC)``: ``("due", "UTC")``); None when no column has one."""
+    (``Due (UTC)``: ``("due", "UTC")``; ``Due (EOD)``, ``ETA (SLA)``: a bracketed word that names no zone
+    nor a unit leaves the column a deadline one, ``("due", None)``); None when no column has one."""
     kws: list[tuple[str, str | None] | None] = []
     for h in headers:
         low = " ".join(h.lower().strip(" *_:").split())
@@ -673,8 +680,11 @@ def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None]
                                    or _times.unknown_zone(word.upper()) and word.upper() in h):
                 # (one occ does not know, 'ETA (XDT)': its cells' times are problems, as '17:00 XDT' is)
                 zone = h.strip(" *_:")[m.start() :].strip(" ()[]-\u2013\u2014,")
-            else:
+            elif kw is None or m.group(1) is None or _HEADER_UNIT.fullmatch(word) is not None or (
+                word in _ORIGINAL or word in _REVISED
+            ):  # ('ETA (hrs)': a unit, no deadline; 'Due - owner' names no zone; 'ETA (orig)': as before)
                 kw = None
+            # (else a bracketed word that names no zone, 'Due (EOD)', 'ETA (SLA)': still a deadline column)
         kws.append(None if kw is None else (kw, zone))
     if any(kw and h.lower().strip(" *_:").startswith(_REVISED) for kw, h in zip(kws, headers, strict=True)):
         # the revised date replaces the original ('new ETA ...': not the one missed); the original
