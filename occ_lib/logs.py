@@ -186,7 +186,9 @@ Per item (the rules, in order)
       ``;``, a sentence's end, a spaced dash), the deadlines of the other clauses did not miss (``next
       update by 19:00 UTC; missed the 15:00 UTC ETA``, ``ETA 19:00 UTC; the 15:00 UTC checkpoint was
       missed``: 15:00 only), unless a clause without a deadline (or with only a new one) states a miss too
-      (``ETA 12:00; checkpoint 10:00; both slipped``, ``due Oct 17 - slipped, new ETA Oct 30``); its ``text``
+      (``ETA 12:00; checkpoint 10:00; both slipped``, ``due Oct 17 - slipped, new ETA Oct 30``) and names
+      no one deadline by its keyword (``checkpoint 15:00 UTC; ETA 22:00 UTC; the checkpoint was missed``,
+      ``due 15:00 UTC; ETA 22:00 UTC - we missed the due time``: 15:00 only); its ``text``
       is the
       item's, clipped at
       ``DEADLINE_TEXT_MAX`` characters; in an item with more than 24 deadlines, a pasted export or
@@ -1522,10 +1524,12 @@ _MISS_CLAUSE = re.compile(r"[;!?|\n]|\.(?=\s)|\s(?:--?|[\u2013\u2014])\s|\u2014"
 def _clause_misses(prose: str, dls: list[_times.TimeMention]) -> list[bool] | None:
     """Per deadline of a missed item, whether the clause it is written in states the miss ('next update
     by 19:00 UTC; missed the 15:00 UTC ETA': 15:00 only; 'ETA 19:00 UTC; the 15:00 UTC checkpoint was
-    missed'); None when no deadline's clause states one, or a clause that holds no deadline does too
-    ('ETA 12:00; checkpoint 10:00; both slipped'), which may be any deadline's: then the item's miss is
-    each one's, as before. A clause break inside a mention ('ETA Fri. 10:00') joins its clauses; a
-    deadline written as the new one is left to :func:`occ_lib._extract.is_replacement` (True here)."""
+    missed'; a clause that holds none and names one by its keyword is that one's: 'checkpoint 15:00 UTC;
+    ETA 22:00 UTC; the checkpoint was missed', :func:`_named_deadline`); None when no deadline's clause
+    states one, or a clause that holds no deadline and names none does too ('ETA 12:00; checkpoint 10:00;
+    both slipped'), which may be any deadline's: then the item's miss is each one's, as before. A clause
+    break inside a mention ('ETA Fri. 10:00') joins its clauses; a deadline written as the new one is
+    left to :func:`occ_lib._extract.is_replacement` (True here)."""
     cuts = [0]
     for b in _MISS_CLAUSE.finditer(prose):
         cuts += (b.start(), b.end())
@@ -1544,9 +1548,8 @@ def _clause_misses(prose: str, dls: list[_times.TimeMention]) -> list[bool] | No
         if span is not None and span not in said:
             part = prose[span[0]:span[1]]
             said[span] = ex.stated_missed(part, ex.keywords(part))
-    if not any(said.values()):
-        return None
     covered = sorted(said)
+    named: list[tuple[int, int]] = []
     for j in range(len(ends)):
         lo, hi = cuts[2 * j], cuts[2 * j + 1]
         k = bisect.bisect_right(covered, (lo, len(prose) + 1)) - 1
@@ -1554,8 +1557,37 @@ def _clause_misses(prose: str, dls: list[_times.TimeMention]) -> list[bool] | No
             continue  # (a deadline's clause, read above)
         part = prose[lo:hi]
         if ex.stated_missed(part, ex.keywords(part)):
-            return None
+            span = _named_deadline(part, dls, spans)
+            if span is None:
+                return None
+            named.append(span)  # ('ETA 22:00 UTC; the checkpoint was missed': the checkpoint's miss)
+    for span in named:
+        said[span] = True
+    if not any(said.values()):
+        return None
     return [span is None or said[span] for span in spans]
+
+
+# the deadline nouns a clause may name a deadline by ('the checkpoint was missed', 'we missed the due time')
+_NAMING_KEYWORDS = frozenset({"eta", "deadline", "checkpoint", "due", "target", "cutoff", "cut-off", "slot"})
+
+
+def _named_deadline(
+    part: str, dls: list[_times.TimeMention], spans: list[tuple[int, int] | None]
+) -> tuple[int, int] | None:
+    """The clause span of the one deadline whose keyword the clause ``part``, which holds none, names
+    ('due 15:00 UTC; ETA 22:00 UTC - we missed the due time': the due one); None when it names none, or
+    more than one deadline has a keyword it names."""
+    w = ex.words(part)
+    found: tuple[int, int] | None = None
+    for m, span in zip(dls, spans, strict=True):
+        kw = (m.keyword or "").lower()
+        if span is None or kw not in _NAMING_KEYWORDS or kw not in w:
+            continue
+        if found is not None:
+            return None
+        found = span
+    return found
 
 
 def _next_day_due(m: _times.TimeMention, due: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:

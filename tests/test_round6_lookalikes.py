@@ -124,3 +124,26 @@ def test_a_deadline_header_with_a_bracketed_word_is_still_a_deadline_column():
         [15, ["OPS-2"], ts("2025-10-16"), "day", "deadline", False],
         [19, ["OPS-3"], ts("2025-10-17"), "day", "target", False],
     ]
+
+
+# --- 5. a miss clause naming a deadline by its keyword ---------------------------------------------
+
+
+def test_a_miss_clause_naming_a_deadline_is_that_deadlines():
+    items = (
+        "- 20:03 UTC OPS-1004 due 15:00 UTC; ETA 22:00 UTC - we missed the due time\n"
+        "- 20:04 UTC OPS-1005 checkpoint 15:00 UTC; ETA 22:00 UTC; the checkpoint was missed\n"
+        "- 20:05 UTC OPS-1006 checkpoint 15:00 UTC; ETA 22:00 UTC; the ETA was missed\n"
+        "- 20:06 UTC OPS-1007 ETA 12:00 UTC; checkpoint 10:00 UTC; both slipped\n"
+        "- 20:07 UTC OPS-1008 ETA 12:00 UTC; ETA 15:00 UTC; the ETA was missed\n"
+    )
+    at15, at22 = ts("2025-10-14 15:00"), ts("2025-10-14 22:00")
+    at10, at12 = ts("2025-10-14 10:00"), ts("2025-10-14 12:00")
+    got = [[line, tk[0][4:], due, kw, missed] for line, tk, due, _, kw, missed in _deadlines(items)]
+    assert got == [
+        [4, "1004", at15, "due", True], [4, "1004", at22, "ETA", False],
+        [5, "1005", at15, "checkpoint", True], [5, "1005", at22, "ETA", False],
+        [6, "1006", at15, "checkpoint", False], [6, "1006", at22, "ETA", True],
+        [7, "1007", at12, "ETA", True], [7, "1007", at10, "checkpoint", True],
+        [8, "1008", at12, "ETA", True], [8, "1008", at15, "ETA", True],
+    ]
