@@ -1003,7 +1003,7 @@ _REPLACEMENT = re.compile(
     # 'ETA now 11:15', 'deadline is now Friday', 'now due Tues 10/14': what it has become
     r"|(?i:\b(?:eta|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*$"
     r"|(?i:\bnow\s+(?:due|eta|targeting|targeted|expected|planned)(?:\s+(?:at|by|on|for))?)\s*"
-    r"(?:(?:" + _WD_WORD + r")\.?,?\s*)?$"
+    r"(?:(?i:the)\s+)?(?:(?:" + _WD_WORD + r")\.?,?\s*)?$"  # ('now targeting the Friday release')
     # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to; what is
     # written right after a struck-out part ('ETA ~~Oct 10~~ Oct 14', blanked to STRUCK_MARK)
     r"|(?:\u2192|-{1,2}>|=>|\u2008|(?i:\bfrom\s+\S+(?:\s+\S+){0,2}?\s+to))"

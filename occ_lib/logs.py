@@ -92,11 +92,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     outline journals write a day, ``- [[2025-10-08]]`` or ``- Oct 9 (Thu)``, dates what is nested under
     it as a heading would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with
     `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
-    deadlines, read as ``due 2025-10-10``, not the row's time; with a ``Revised``/``New``/``Current``
-    one beside an ``Original``/``Initial``/``Baseline`` one, the revised date is the deadline, written as
-    a replacement, and the original is history, neither a deadline nor the row's time (in a row whose
-    revised cell is empty, the original is still the deadline); an empty cell of a
-    ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
+    deadlines, read as ``due 2025-10-10``, not the row's time (also with a bracketed word after it that
+    names no zone nor a unit, ``Due (EOD)``, ``ETA (SLA)``, ``Deadline (P1)``; not ``Target (ms)``); with
+    a ``Revised``/``New``/``Current`` one beside an ``Original``/``Initial``/``Baseline`` one, the revised
+    date is the deadline, written as a replacement, and the original is history, neither a deadline nor
+    the row's time (in a row whose revised cell is empty, the original is still the deadline); an empty
+    cell of a ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
     ``Temp password``, ``API key``, has its one-word credentials masked); tables are also kept whole in
     ``tables``.
 
@@ -150,8 +151,9 @@ Per item (the rules, in order)
     - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
     - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's zone (a
       table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any; one occ
-      does not know, ``Time (XYT)``, ``ETA (XYT)``, makes each zone-less time of the column a ``time``
-      problem, as ``17:00 XYT`` is, not a time in the document's zone). A deadline
+      does not know, ``Time (XDT)``, ``ETA (XDT)``, makes each zone-less time of the column a ``time``
+      problem, as ``17:00 XDT`` is, not a time in the document's zone; only a standard or daylight time's
+      shape, :func:`occ_lib.times.unknown_zone`: ``Time (DRT)`` names an acronym). A deadline
       mention (ETA, by, before, due, deadline, target, window, checkpoint, no later than, until, cutoff,
       expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then; overdue since,
       late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
@@ -184,7 +186,9 @@ Per item (the rules, in order)
       ``;``, a sentence's end, a spaced dash), the deadlines of the other clauses did not miss (``next
       update by 19:00 UTC; missed the 15:00 UTC ETA``, ``ETA 19:00 UTC; the 15:00 UTC checkpoint was
       missed``: 15:00 only), unless a clause without a deadline (or with only a new one) states a miss too
-      (``ETA 12:00; checkpoint 10:00; both slipped``, ``due Oct 17 - slipped, new ETA Oct 30``); its ``text``
+      (``ETA 12:00; checkpoint 10:00; both slipped``, ``due Oct 17 - slipped, new ETA Oct 30``) and names
+      no one deadline by its keyword (``checkpoint 15:00 UTC; ETA 22:00 UTC; the checkpoint was missed``,
+      ``due 15:00 UTC; ETA 22:00 UTC - we missed the due time``: 15:00 only); its ``text``
       is the
       item's, clipped at
       ``DEADLINE_TEXT_MAX`` characters; in an item with more than 24 deadlines, a pasted export or
@@ -627,7 +631,7 @@ def _cell_zone(cell: str) -> dt.tzinfo | None:
 
 def _header_unknown_zone(headers: list[str]) -> tuple[int, str] | None:
     """(column, word) of a time column whose header names, in brackets or after a dash as a zone is
-    written there, a zone occ does not know ('Time (XYT)', 'When - XYT'): its cells' times are read as
+    written there, a zone occ does not know ('Time (XDT)', 'When - XDT'): its cells' times are read as
     written with it, a ``time`` problem each, not silently in the document's zone ('Time (OPS)',
     'Time (TBC)' name none). None when no header does."""
     for j, cell in enumerate(headers):
@@ -655,11 +659,17 @@ _DEADLINE_HEADERS |= {f"{w} {h}": kw for w in _REVISED + _ORIGINAL for h, kw in 
                       if h in ("due", "due date", "deadline", "eta", "target", "target date")}
 # the zone a deadline header may name after its words: 'Due (UTC)', 'ETA - AEDT', 'Deadline [ET]'
 _HEADER_ZONE_TAIL = re.compile(r"\s*(?:[(\[]\s*([^()\[\]]+?)\s*[)\]]|[-\u2013\u2014,]\s*(\S+))\s*$")
+# a bracketed unit after a deadline word: a measure, not a date ('Target (ms)', 'ETA (hrs)', 'Due (%)')
+_HEADER_UNIT = re.compile(
+    r"%|#|n|ms|s|secs?|seconds?|mins?|minutes?|m|h|hrs?|hours?|d|days?|wks?|weeks?|pct|percent|count|qty"
+    r"|sp|pts|points|usd|eur|\$|k|mb|gb|tb|rps|qps|x"
+)
 
 
 def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None] | None:
     """Per column, the deadline keyword its header gives its dates and the zone word it names
-    (``Due (UTC)``: ``("due", "UTC")``); None when no column has one."""
+    (``Due (UTC)``: ``("due", "UTC")``; ``Due (EOD)``, ``ETA (SLA)``: a bracketed word that names no zone
+    nor a unit leaves the column a deadline one, ``("due", None)``); None when no column has one."""
     kws: list[tuple[str, str | None] | None] = []
     for h in headers:
         low = " ".join(h.lower().strip(" *_:").split())
@@ -670,10 +680,13 @@ def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None]
             kw = _DEADLINE_HEADERS.get(low[: m.start()].strip(" *_:"))
             if kw is not None and (_times.zone_named(word.upper() if "/" not in word else word) is not None
                                    or _times.unknown_zone(word.upper()) and word.upper() in h):
-                # (one occ does not know, 'ETA (XYT)': its cells' times are problems, as '17:00 XYT' is)
+                # (one occ does not know, 'ETA (XDT)': its cells' times are problems, as '17:00 XDT' is)
                 zone = h.strip(" *_:")[m.start() :].strip(" ()[]-\u2013\u2014,")
-            else:
+            elif kw is None or m.group(1) is None or _HEADER_UNIT.fullmatch(word) is not None or (
+                word in _ORIGINAL or word in _REVISED
+            ):  # ('ETA (hrs)': a unit, no deadline; 'Due - owner' names no zone; 'ETA (orig)': as before)
                 kw = None
+            # (else a bracketed word that names no zone, 'Due (EOD)', 'ETA (SLA)': still a deadline column)
         kws.append(None if kw is None else (kw, zone))
     if any(kw and h.lower().strip(" *_:").startswith(_REVISED) for kw, h in zip(kws, headers, strict=True)):
         # the revised date replaces the original ('new ETA ...': not the one missed); the original
@@ -1107,7 +1120,7 @@ def _parse_document(
             plain = headers if dl_cols is None else [h for h, d in zip(headers, dl_cols, strict=False)
                                                      if not d]
             zone = _header_zone(plain)
-            # ('Time (XYT)': a zone occ does not know, read with its column's zone-less times: problems)
+            # ('Time (XDT)': a zone occ does not know, read with its column's zone-less times: problems)
             odd = None if zone is not None else _header_unknown_zone(
                 headers if dl_cols is None
                 else [h if not d else "" for h, d in zip(headers, dl_cols, strict=True)]
@@ -1511,10 +1524,12 @@ _MISS_CLAUSE = re.compile(r"[;!?|\n]|\.(?=\s)|\s(?:--?|[\u2013\u2014])\s|\u2014"
 def _clause_misses(prose: str, dls: list[_times.TimeMention]) -> list[bool] | None:
     """Per deadline of a missed item, whether the clause it is written in states the miss ('next update
     by 19:00 UTC; missed the 15:00 UTC ETA': 15:00 only; 'ETA 19:00 UTC; the 15:00 UTC checkpoint was
-    missed'); None when no deadline's clause states one, or a clause that holds no deadline does too
-    ('ETA 12:00; checkpoint 10:00; both slipped'), which may be any deadline's: then the item's miss is
-    each one's, as before. A clause break inside a mention ('ETA Fri. 10:00') joins its clauses; a
-    deadline written as the new one is left to :func:`occ_lib._extract.is_replacement` (True here)."""
+    missed'; a clause that holds none and names one by its keyword is that one's: 'checkpoint 15:00 UTC;
+    ETA 22:00 UTC; the checkpoint was missed', :func:`_named_deadline`); None when no deadline's clause
+    states one, or a clause that holds no deadline and names none does too ('ETA 12:00; checkpoint 10:00;
+    both slipped'), which may be any deadline's: then the item's miss is each one's, as before. A clause
+    break inside a mention ('ETA Fri. 10:00') joins its clauses; a deadline written as the new one is
+    left to :func:`occ_lib._extract.is_replacement` (True here)."""
     cuts = [0]
     for b in _MISS_CLAUSE.finditer(prose):
         cuts += (b.start(), b.end())
@@ -1533,9 +1548,8 @@ def _clause_misses(prose: str, dls: list[_times.TimeMention]) -> list[bool] | No
         if span is not None and span not in said:
             part = prose[span[0]:span[1]]
             said[span] = ex.stated_missed(part, ex.keywords(part))
-    if not any(said.values()):
-        return None
     covered = sorted(said)
+    named: list[tuple[int, int]] = []
     for j in range(len(ends)):
         lo, hi = cuts[2 * j], cuts[2 * j + 1]
         k = bisect.bisect_right(covered, (lo, len(prose) + 1)) - 1
@@ -1543,8 +1557,37 @@ def _clause_misses(prose: str, dls: list[_times.TimeMention]) -> list[bool] | No
             continue  # (a deadline's clause, read above)
         part = prose[lo:hi]
         if ex.stated_missed(part, ex.keywords(part)):
-            return None
+            span = _named_deadline(part, dls, spans)
+            if span is None:
+                return None
+            named.append(span)  # ('ETA 22:00 UTC; the checkpoint was missed': the checkpoint's miss)
+    for span in named:
+        said[span] = True
+    if not any(said.values()):
+        return None
     return [span is None or said[span] for span in spans]
+
+
+# the deadline nouns a clause may name a deadline by ('the checkpoint was missed', 'we missed the due time')
+_NAMING_KEYWORDS = frozenset({"eta", "deadline", "checkpoint", "due", "target", "cutoff", "cut-off", "slot"})
+
+
+def _named_deadline(
+    part: str, dls: list[_times.TimeMention], spans: list[tuple[int, int] | None]
+) -> tuple[int, int] | None:
+    """The clause span of the one deadline whose keyword the clause ``part``, which holds none, names
+    ('due 15:00 UTC; ETA 22:00 UTC - we missed the due time': the due one); None when it names none, or
+    more than one deadline has a keyword it names."""
+    w = ex.words(part)
+    found: tuple[int, int] | None = None
+    for m, span in zip(dls, spans, strict=True):
+        kw = (m.keyword or "").lower()
+        if span is None or kw not in _NAMING_KEYWORDS or kw not in w:
+            continue
+        if found is not None:
+            return None
+        found = span
+    return found
 
 
 def _next_day_due(m: _times.TimeMention, due: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:

@@ -109,12 +109,15 @@ Lists
     one is written as missed (``missed the 15:00 slot, pushed to 19:00``), also when the time moved to is
     written first (``moved to Mon 10/13, missed Friday slot``); ``ETA missed, pushed to 19:00 UTC`` makes
     19:00 the ETA. A day moved to without a time is a date-only deadline so too (``ETA 17:00 UTC missed,
-    pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``: the next Friday, as ``ETA
-    pushed to Friday`` is; not ``deploy pushed to Friday``, no deadline before it, nor after a clause
-    break, ``ETA 17:00 missed; pushed to Friday``). The old one written after the new one is a deadline
-    too (``due 2025-10-31 (was 2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``, ``originally``,
-    ``orig.``, ``ETA 18:00 UTC (slipped from 16:00 UTC)``, also moved, pushed, changed... ``from``), not
-    the item's time.
+    pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``, ``pushed to the Friday
+    release``: the next Friday, as ``ETA pushed to Friday`` is; not ``deploy pushed to Friday``, no
+    deadline before it, nor after a clause break, ``ETA 17:00 missed; pushed to Friday``). The move is the
+    deadline's own only with nothing but its miss and small words between (``ETA 17:00 UTC missed and was
+    pushed to``, ``missed the 15:00 slot, pushed to``): not another subject's (``ETA 17:00 UTC, retro
+    moved to Friday``, ``... met, vendor call pushed to 19:00``). The old one written after the new one is
+    a deadline too (``due 2025-10-31 (was 2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``,
+    ``originally``, ``orig.``, ``ETA 18:00 UTC (slipped from 16:00 UTC)``, also moved, pushed, changed...
+    ``from``), not the item's time.
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
     something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
@@ -250,11 +253,13 @@ Unresolvable
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
     (``2025-13-40``, ``Feb 30``, a year-less ``Oct 11`` with no ``day``) and written but unknown
     zones (``09:00 Europe/Berln``, ``UTC+25``; and capitals right after a time shaped as a zone's
-    abbreviation that occ does not know, three to five letters ending in T, ``17:00 XYT``, ``17:00 XYST``,
-    also in brackets, ``17:00 (XYT)`` (:func:`unknown_zone`): not the words and team acronyms written
-    so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a key, ``17:00 SIT-4``; ``17:00 API`` and
-    ``17:00 CAB`` are no zone's shape) are mentions with ``at=None`` and a ``problem``; every mention has
-    exactly one of ``at`` and ``problem``.
+    abbreviation that occ does not know, a standard or daylight time's form, one to three letters then ST
+    or DT, ``17:00 XDT``, ``17:00 XYST``, also in brackets, ``17:00 (XDT)`` (:func:`unknown_zone`): not the
+    words and team acronyms written so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a key, ``17:00
+    SIT-4``; ``17:00 API`` and ``17:00 CAB`` are no zone's shape, nor is any other word ending in T,
+    ``17:00 (DRT)``, ``ETA 17:00 (OAT)``, ``17:00 XYT``: far more often a team's or a phase's acronym than
+    a zone, read in the document's zone) are mentions with ``at=None`` and a ``problem``; every mention
+    has exactly one of ``at`` and ``problem``.
 """
 
 from __future__ import annotations
@@ -545,13 +550,15 @@ _ZWORD = (
     r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|MYT|AET|NZT|GST|EAT|WAT|ART"
     r"|ET|CT|MT|PT"
 )
-# Capitals shaped as a zone's abbreviation (three to five letters ending in T: 'XYT', 'XYST') that no zone
+# Capitals shaped as a zone's abbreviation (a standard or daylight time's: 'XDT', 'XYST') that no zone
 # above is, written right after a time: a zone occ does not know, reported rather than read as the
-# document's. Not a key ('17:00 SIT-4'), and '17:00 API', '17:00 CAB' are no zone's shape. The words and
+# document's. Not a key ('17:00 SIT-4'), and '17:00 API', '17:00 CAB' are no zone's shape; nor are other
+# words ending in T ('DR cutover ETA 17:00 (DRT)', '(OAT)', 'XYT'): those are far more often a team's or a
+# phase's acronym (DRT, OAT, PAT...) than a zone, which no list of acronyms could keep up with. The words and
 # team acronyms written so ('17:00 UAT sign-off', '09:00 POST /orders') are _NOT_ZONES: a match that
 # took one as its zone is made again without it (:func:`_zone_word_cut`; in the pattern, the list would
 # make _FULL half as long again to compile).
-_ZONE_LIKE = r"[A-Z]{2,4}T(?![^\W_]|[-/+.:&']\w)"
+_ZONE_LIKE = r"[A-Z]{1,3}[SD]T(?![^\W_]|[-/+.:&']\w)"
 _NOT_ZONE_WORDS = (
     "ACT|ANT|APT|BAT|BET|BIT|BUT|CUT|DOT|FIT|GET|GOT|HIT|HOT|JET|KIT|LET|LOT|MET|NET|NOT|NUT|OPT|OUT"
     "|PAT|PIT|POT|PUT|RAT|SAT|SET|SIT|TAT|VAT|WET|YET|UAT|SLT|ELT|DST|CRT|DVT|EVT|PVT|QAT|RCT|CBT|TBT"
@@ -568,7 +575,7 @@ _ZONE_SHAPE = re.compile(_ZONE_LIKE)
 
 
 def unknown_zone(word: str) -> bool:
-    """Whether ``word`` is written as a zone's abbreviation that occ does not know ('XYT', 'XYST': see
+    """Whether ``word`` is written as a zone's abbreviation that occ does not know ('XDT', 'XYST': see
     :data:`_ZONE_LIKE`), not a word or a team's acronym written so ('UAT', 'POST': :data:`_NOT_ZONES`)."""
     return (
         _ZONE_SHAPE.fullmatch(word) is not None and word not in _NOT_ZONES and zone_named(word) is None
@@ -656,7 +663,7 @@ def _zone_re(p: str, signed: bool) -> str:
         rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
         rf"|\s{{0,2}}\(\s?(?P<{p}zp>{_ZWORD})\s?\)"
         rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?![^\W_]|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
-        # (one occ does not know: a problem, not the default zone; also in brackets, '17:00 (XYT)')
+        # (one occ does not know: a problem, not the default zone; also in brackets, '17:00 (XDT)')
         rf"|(?:\s{{1,2}}|\s{{0,2}}(?P<{p}zb>\()\s?)(?P<{p}zu>{_ZONE_LIKE})(?({p}zb)\s?\))"
         r")?"
     )
@@ -1648,7 +1655,7 @@ def _joined(
 # missed, pushed to 19:00 UTC' (the keyword's own patterns stop at the zone or the comma)
 _MOVED_TO = re.compile(
     r"(?:\u2192|-{1,2}>|=>|(?i:\b(?:slipped|slips|pushed|moved|postponed|delayed|rescheduled|bumped|deferred"
-    r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for)))"
+    r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for))(?:\s+(?i:the))?)"
     r"(?:\s+(?i:today|tonight|tomorrow|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?)*\s*@?$"
 )  # (Notion's '@': 'Fix ETA: @October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM')
 
@@ -1686,9 +1693,10 @@ def _moved_deadlines(text: str, a: int, found: list[TimeMention]) -> list[TimeMe
             continue
         if prev is not None and m.at is not None and m.start - prev.end <= 48:
             was = _WAS_GAP.fullmatch(text, a + prev.end, a + m.start) is not None  # (the old one)
-            if was or _MOVED_TO.search(text, a + prev.end, a + m.start) and not _CLAUSE_END.search(
-                text, a + prev.end, a + m.start
-            ):
+            move = None if was else _MOVED_TO.search(text, a + prev.end, a + m.start)
+            if was or move is not None and not _CLAUSE_END.search(text, a + prev.end, a + m.start) and (
+                _OWN_MOVE_GAP.fullmatch(text, a + prev.end, move.start()) is not None
+            ):  # (another subject's move is not the deadline's: 'ETA 17:00 UTC, retro moved to 19:00')
                 if out is found:
                     out = list(found)
                 # (the old one was written as missed: the new one is due, no miss of its own)
@@ -2314,7 +2322,7 @@ def _clock_cand(m: re.Match[str], start: int) -> _Cand:
     c = _Cand(start, m.end() if tz is not None or zu else m.end("cw"), "time", tz=tz)
     c.time = _CLOCK_TIME[m.group("cw").lower()]
     if zu:
-        c.problem = f"unknown time zone {zu}"  # ('noon XYT': not the document's noon)
+        c.problem = f"unknown time zone {zu}"  # ('noon XDT': not the document's noon)
     return c
 
 
@@ -2650,9 +2658,10 @@ def _other_mentions(
                 continue
             if _covering(found, r.start):
                 continue
-            moved = _MOVED_TO.search(text, max(0, r.start - 48), r.start) is not None
-            if (moved or text[r.end:r.end + 2] not in ("'s", "\u2019s")) and (
-                _deadline(text, r.start, r.end) is not None or moved and _moved_from_deadline(text, r, found)
+            move = _MOVED_TO.search(text, max(0, r.start - 48), r.start)
+            if (move is not None or text[r.end:r.end + 2] not in ("'s", "\u2019s")) and (
+                _deadline(text, r.start, r.end) is not None
+                or move is not None and _moved_from_deadline(text, r, move.start(), found)
             ):
                 extra.append(r)
     if "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
@@ -2677,15 +2686,27 @@ def _other_mentions(
     return extra
 
 
-def _moved_from_deadline(text: str, r: _Cand, found: list[TimeMention]) -> bool:
-    """Whether the mention right before the weekday ``r``, which a move's words lead to, is a deadline
-    in the same clause within 48 characters: what :func:`_moved_deadlines` moves ('ETA 17:00 UTC missed,
-    pushed to Friday')."""
+# what may stand between a deadline and the move's words for the move to be the deadline's own: its miss
+# and small words ('ETA 17:00 UTC missed, pushed to Friday', '... was missed and has been moved to'), not
+# another subject ('ETA 17:00 UTC, retro moved to Friday', '... met, vendor call pushed to Friday')
+_OWN_MOVE_GAP = re.compile(
+    r"(?:[\s,()\-\u2013\u2014]|(?i:missed|slipped|blown|overdue|passed|not|met|was|were|is|has|had|have|been"
+    r"|got|and|but|so|now|then|again|already|also|it|sadly|unfortunately|hence|therefore|thus"
+    r"|etas?|deadlines?|slots?|targets?|due|date|window|checkpoint|cut-?off|sla)\b)*"
+)  # (the deadline's own nouns after its time: 'missed the 15:00 slot, pushed to 19:00', '14:21 ETA -> 18:00')
+
+
+def _moved_from_deadline(text: str, r: _Cand, move: int, found: list[TimeMention]) -> bool:
+    """Whether the mention right before the weekday ``r``, which a move's words (from ``move``) lead to,
+    is a deadline in the same clause within 48 characters with nothing but its miss and small words
+    before the move (:data:`_OWN_MOVE_GAP`): what :func:`_moved_deadlines` moves ('ETA 17:00 UTC missed,
+    pushed to Friday'; not 'ETA 17:00 UTC, retro moved to Friday', another subject's move)."""
     k = bisect.bisect_right(found, r.start, key=_start_of)
     prev = found[k - 1] if k else None
     return (
         prev is not None and prev.is_deadline and not prev.is_stamp and prev.at is not None
         and r.start - prev.end <= 48 and _CLAUSE_END.search(text, prev.end, r.start) is None
+        and prev.end <= move and _OWN_MOVE_GAP.fullmatch(text, prev.end, move) is not None
     )
 
 

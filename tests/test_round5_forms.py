@@ -159,15 +159,15 @@ def test_common_zone_abbreviations_map_to_their_zones():
 def test_an_unknown_zone_abbreviation_after_a_time_is_a_problem_not_the_documents_zone():
     text = (
         "---\ntz: Europe/London\n---\n# APAC handover\n\n## 2025-10-09\n"
-        "- 09:00 XYT KL-5 checkout errors, paged on-call\n- ETA 17:00 ABST KL-6 fix\n"
+        "- 09:00 XDT KL-5 checkout errors, paged on-call\n- ETA 17:00 ABST KL-6 fix\n"
         "- 17:00 API errors KL-7\n- 17:00 CAB approved CHG-1\n- 17:00 UAT sign-off KL-8\n"
-        "- 17:00 POST /orders 500s KL-9\n- 17:00 SIT-4 smoke tests\n- KL-10 deployed at noon XYT\n"
+        "- 17:00 POST /orders 500s KL-9\n- 17:00 SIT-4 smoke tests\n- KL-10 deployed at noon XDT\n"
     )
     log = parse_log(text, "x.md")
     assert log.problems[["line", "what", "token", "reason"]].values.tolist() == [
-        [7, "time", "09:00 XYT", "unknown time zone XYT"],
+        [7, "time", "09:00 XDT", "unknown time zone XDT"],
         [8, "time", "17:00 ABST", "unknown time zone ABST"],
-        [14, "time", "noon XYT", "unknown time zone XYT"],
+        [14, "time", "noon XDT", "unknown time zone XDT"],
     ]
     assert log.events[["line", "at", "at_precision"]].values.tolist() == [
         [7, ts("2025-10-09 00:00"), "day"],

@@ -208,16 +208,16 @@ def test_the_other_capitals_only_zones_stay_zones_before_a_word():
 
 def test_an_unknown_zone_in_brackets_is_a_problem():
     text = HEAD + (
-        "- 17:00 (XYT) deploy\n"
-        "- 2025-10-09 17:00 (XYT) deploy\n"
-        "- noon (XYT) deploy\n"
+        "- 17:00 (XDT) deploy\n"
+        "- 2025-10-09 17:00 (XDT) deploy\n"
+        "- noon (XDT) deploy\n"
         "- 17:00 (OPS) deploy\n- 17:00 (ETA) deploy\n- 17:00 (UTC) deploy\n- 17:00 (TBC) deploy\n"
         "- 17:00 (approx) deploy\n- 17:00 (UAT) deploy\n- 17:00 (OPS-12) deploy\n"
     )
     assert _problems(text) == [
-        [5, "time", "17:00 (XYT)", "unknown time zone XYT"],
-        [6, "time", "2025-10-09 17:00 (XYT)", "unknown time zone XYT"],
-        [7, "time", "noon (XYT)", "unknown time zone XYT"],
+        [5, "time", "17:00 (XDT)", "unknown time zone XDT"],
+        [6, "time", "2025-10-09 17:00 (XDT)", "unknown time zone XDT"],
+        [7, "time", "noon (XDT)", "unknown time zone XDT"],
     ]
     assert [e[1:3] for e in _events(text)] == [[ts("2025-10-09"), "day"]] * 3 + [
         [ts("2025-10-09 17:00"), "minute"]] * 7
@@ -225,23 +225,23 @@ def test_an_unknown_zone_in_brackets_is_a_problem():
 
 def test_an_unknown_zone_in_a_time_columns_header_is_a_problem_per_row():
     text = HEAD + (
-        "| Time (XYT) | Event |\n|---|---|\n| 17:00 | deploy |\n| 18:00 UTC | rollback |\n\n"
-        "| When - XYT | Event |\n|---|---|\n| 17:00 | deploy |\n\n"
-        "| ETA (XYT) | Ticket |\n|---|---|\n| 17:00 | OPS-9 |\n\n"
+        "| Time (XDT) | Event |\n|---|---|\n| 17:00 | deploy |\n| 18:00 UTC | rollback |\n\n"
+        "| When - XDT | Event |\n|---|---|\n| 17:00 | deploy |\n\n"
+        "| ETA (XDT) | Ticket |\n|---|---|\n| 17:00 | OPS-9 |\n\n"
         "| Time (OPS) | Event |\n|---|---|\n| 17:00 | deploy |\n\n"
         "| Time (TBC) | Event |\n|---|---|\n| 17:00 | deploy |\n"
     )
     assert _problems(text) == [
-        [7, "time", "17:00 XYT", "unknown time zone XYT"],
-        [12, "time", "17:00 XYT", "unknown time zone XYT"],
-        [16, "time", "17:00 XYT", "unknown time zone XYT"],
+        [7, "time", "17:00 XDT", "unknown time zone XDT"],
+        [12, "time", "17:00 XDT", "unknown time zone XDT"],
+        [16, "time", "17:00 XDT", "unknown time zone XDT"],
     ]
     assert [e[:3] for e in _events(text)] == [
         [7, ts("2025-10-09"), "day"], [8, ts("2025-10-09 18:00"), "minute"], [12, ts("2025-10-09"), "day"],
         [16, ts("2025-10-09"), "day"], [20, ts("2025-10-09 17:00"), "minute"],
         [24, ts("2025-10-09 17:00"), "minute"],
     ]
-    assert unknown_zone("XYT") and not unknown_zone("UAT") and not unknown_zone("EST")
+    assert unknown_zone("XDT") and not unknown_zone("UAT") and not unknown_zone("EST")
 
 
 # --- 6. ticket keys typed fullwidth ----------------------------------------------------------------
