@@ -7,12 +7,10 @@ The curl transcripts are what curl 7.88.1 printed against small local servers (p
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from occ_lib.evidence import read_evidence
 from occ_lib.redact import redact_known_in_name, redact_text, redact_url
 
 
@@ -20,25 +18,10 @@ def ts(text: str) -> pd.Timestamp:
     return pd.Timestamp(text, tz="UTC")
 
 
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    p = tmp_path / name
-    p.write_bytes(text.encode())
-    return p
-
-
-def rows(tmp_path: Path, name: str, text: str) -> tuple[list[dict], list[str]]:
-    """The rows read from one file (NA as None) and its problems as text."""
-    df, problems = read_evidence([write(tmp_path, name, text)], root=tmp_path)
-    out = [{k: (None if v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)) else v)
-            for k, v in r.items()} for r in df.to_dict("records")]
-    return out, [str(p) for p in problems]
-
-
-def one(tmp_path: Path, name: str, text: str) -> dict:
-    found, problems = rows(tmp_path, name, text)
-    assert problems == []
-    assert len(found) == 1
-    return found[0]
+try:
+    from tests.evidence_rows import one, rows
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    from evidence_rows import one, rows  # type: ignore[no-redef]
 
 
 TIMEOUT = (
