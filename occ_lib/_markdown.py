@@ -56,13 +56,17 @@ def _visible(text: str) -> str:
     the text (two files saved with one, then joined by ``cat``), and HTML's ``&nbsp;`` (Confluence
     exports) as the no-break space it stands for; and with digits and colons typed fullwidth (a
     Japanese input method's '１７：００') and the hyphens of an ISO date typed as Unicode ones
-    ('2025‑10‑14', a word processor's non-breaking hyphen) as the ASCII ones the parser reads. Cheap
-    membership tests first: most texts hold none."""
+    ('2025‑10‑14', a word processor's non-breaking hyphen) as the ASCII ones the parser reads, and a
+    range written with a wave dash ('17:00〜18:00', or '17:00~18:00' from a time to a time) as one with
+    an en dash. Cheap membership tests
+    first: most texts hold none."""
     for ch in ("\u200b", "\u2060", "\ufeff"):
         if ch in text:
             text = text.replace(ch, "")
     if "&nbsp;" in text or "&#160;" in text:
         text = text.replace("&nbsp;", "\u00a0").replace("&#160;", "\u00a0")
+    if "~" in text and _TILDE_RANGE.search(text):  # ('17:00~18:00 JST', the wave dash typed in ASCII)
+        text = _TILDE_RANGE.sub("\u2013", text)
     if not text.isascii():  # (str.isascii is a flag; 'in' is a memchr: a regex class scan is ~50x slower)
         wide = "\uff0d" in text  # (a fullwidth hyphen: a key's, 'ＯＰＳ－１２', or a date's)
         for wide_digit, ascii_ in _FULLWIDTH:
@@ -73,7 +77,15 @@ def _visible(text: str) -> str:
             text = _WIDE_KEY.sub(_ascii_key, text)
         if any(ch in text for ch in _DATE_DASHES):
             text = _iso_hyphens(text)
+        if "\u301c" in text or "\uff5e" in text:  # ('17:00〜18:00 JST': a range, as '17:00–18:00')
+            text = _WAVE_RANGE.sub("\u2013", text)
     return text
+
+
+# the wave dash (U+301C) and fullwidth tilde (U+FF5E) Japanese writes a range with, between two times
+_WAVE_RANGE = re.compile(r"(?<=\d)\s?[\u301c\uff5e]\s?(?=\d)")
+# and the ASCII tilde, only from a time to a time (a single one: '~~' is a strike-through)
+_TILDE_RANGE = re.compile(r"(?<=\d:\d\d)\s?(?<!~)~(?!~)\s?(?=\d{1,2}:\d\d)")
 
 
 # a ticket key typed with fullwidth letters or hyphen, as a Japanese or Chinese input method writes it

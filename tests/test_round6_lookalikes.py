@@ -147,3 +147,29 @@ def test_a_miss_clause_naming_a_deadline_is_that_deadlines():
         [7, "1007", at12, "ETA", True], [7, "1007", at10, "checkpoint", True],
         [8, "1008", at12, "ETA", True], [8, "1008", at15, "ETA", True],
     ]
+
+
+def test_a_range_written_with_a_wave_dash_or_a_tilde_is_a_range(tmp_path):
+    # Japanese writes a range with a wave dash (U+301C) or a fullwidth tilde; the window is due at its
+    # end and the zone on either end applies to both, as with '17:00–18:00 JST' (18:00 JST = 09:00 UTC).
+    # An ASCII tilde counts only from a time to a time: '~17:00' is "about", '~~' a strike-through.
+    from occ_lib.logs import read_logs
+
+    p = tmp_path / "jp.md"
+    p.write_text(
+        "---\ntz: UTC\n---\n# Ops\n\n## 2025-10-14\n\n"
+        "- OPS-1 window 17:00〜18:00 JST\n- OPS-2 maintenance 10:00 ～ 11:00 JST\n"
+        "- OPS-3 window 17:00~18:00 JST\n- OPS-4 ~~17:00~~18:00 UTC ETA\n- OPS-5 ETA ~17:00 UTC\n",
+        encoding="utf-8",
+    )
+    logs = read_logs([p])
+    dl = {r.tickets[0]: (r.due_at.isoformat(), r.text) for r in logs.deadlines.itertuples()}
+    assert dl == {
+        "OPS-1": ("2025-10-14T09:00:00+00:00", "OPS-1 window 17:00–18:00 JST"),
+        "OPS-3": ("2025-10-14T09:00:00+00:00", "OPS-3 window 17:00–18:00 JST"),
+        "OPS-4": ("2025-10-14T18:00:00+00:00", "OPS-4 ~~17:00~~18:00 UTC ETA"),
+        "OPS-5": ("2025-10-14T17:00:00+00:00", "OPS-5 ETA ~17:00 UTC"),
+    }
+    ev = logs.events.set_index("line")
+    assert ev.loc[9, "at"].isoformat() == "2025-10-14T01:00:00+00:00"
+    assert ev.loc[9, "text"] == "OPS-2 maintenance 10:00–11:00 JST"
