@@ -58,8 +58,7 @@ def _visible(text: str) -> str:
     Japanese input method's '１７：００') and the hyphens of an ISO date typed as Unicode ones
     ('2025‑10‑14', a word processor's non-breaking hyphen) as the ASCII ones the parser reads, and a
     range written with a wave dash ('17:00〜18:00', or '17:00~18:00' from a time to a time) as one with
-    an en dash. Cheap membership tests
-    first: most texts hold none."""
+    an en dash. Cheap membership tests first: most texts hold none."""
     for ch in ("\u200b", "\u2060", "\ufeff"):
         if ch in text:
             text = text.replace(ch, "")

@@ -512,7 +512,13 @@ def _command_match(text: str) -> re.Match[str] | None:
     words = m.group("args").split()
     if words[-1:] == ["\\"]:
         return m
-    return m if any(w.startswith("-") or _URL_WORD.match(w.strip("'\"")) for w in words) else None
+    return m if _typed_as_command(words) else None
+
+
+def _typed_as_command(words: list[str]) -> bool:
+    """Whether the words after a prompt-less ``curl`` make a command: an ``-option`` or a URL among
+    them (curl's advice 'curl failed to verify the legitimacy ...' is prose)."""
+    return any(w.startswith("-") or _URL_WORD.match(w.strip("'\"")) for w in words)
 
 
 _CONTINUED = ("\\", "`", "^")  # what ends a line a command goes on from: POSIX shells, PowerShell, cmd
@@ -1572,7 +1578,7 @@ def _found_before(text: str) -> bool:
     m = _COMMAND_BEFORE.match(text)
     if m is None or m.group("prompt").strip():
         return m is not None
-    return any(w.startswith("-") or _URL_WORD.match(w.strip("'\"")) for w in m.group("args").split())
+    return _typed_as_command(m.group("args").split())
 
 
 def _glued_output(lines: list[str], starts: list[int]) -> tuple[list[int], dict[int, int]]:

@@ -1152,15 +1152,13 @@ def _parse_document(
                         if kw and kw[0].startswith("new ")
                     ):  # (no revised date in this row: the original one is still the deadline)
                         row_dl = dl_alone
-                    read_as = None if row_dl is None else " | ".join(
+                    read = None if row_dl is None else [
                         _deadline_cell(c, kw) for c, kw in zip(cells, row_dl, strict=True)
-                    ).rstrip()
+                    ]
                     if odd is not None and odd[0] < width and _zoneless_time(cells[odd[0]]):
-                        j = odd[0]
-                        read = cells if row_dl is None else [_deadline_cell(c, kw) for c, kw in zip(
-                            cells, row_dl, strict=True)]
-                        read_as = " | ".join([*read[:j], f"{cells[j].rstrip()} {odd[1]}", *read[j + 1:]])
-                        read_as = read_as.rstrip()
+                        read = list(cells if read is None else read)
+                        read[odd[0]] = f"{cells[odd[0]].rstrip()} {odd[1]}"
+                    read_as = None if read is None else " | ".join(read).rstrip()
                     items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, head_flags))
             cols = [ex.redact(c, rare) for c in cols]  # (kept whole, as the items are: no secret in a cell)
             frame = _table_frame([[ex.redact(c, rare) for c in row] for row in body], cols)

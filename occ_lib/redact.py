@@ -93,7 +93,12 @@ _WEBHOOK_PATH = re.compile(r"(/(?:services|api/webhooks|webhookb2|IncomingWebhoo
 # the Telegram Bot API's '/bot<bot id>:<secret>/<method>' (and '/file/bot<id>:<secret>/<path>'): the id
 # stays, it names the bot
 _BOT_PATH = re.compile(r"(/bot\d{5,16}:)[A-Za-z0-9_-]{30,}(?=/|$)")
-_BOT_TOKEN = re.compile(r"(?:(?<![A-Za-z0-9])|(?<=[Bb]ot))\d{5,16}:AA[A-Za-z0-9_-]{30,}")
+# a Telegram bot's token (its id, then the secret), known by its form (_KNOWN_FORMS); it starts after no
+# letter or digit, or right after 'bot', as the Bot API's path writes it and a file named after that path
+# keeps it ('api.telegram.org_bot7123...:AAH...'), as every known form may (_KNOWN_START)
+_TELEGRAM_TOKEN = r"\d{5,16}:AA[A-Za-z0-9_-]{30,}"
+_KNOWN_START = r"(?:(?<![A-Za-z0-9])|(?<=[Bb]ot)(?=\d))"
+_BOT_TOKEN = re.compile(_KNOWN_START + _TELEGRAM_TOKEN)
 
 
 def _userinfo(m: re.Match[str]) -> str:
@@ -138,12 +143,9 @@ _KNOWN_FORMS = (
     r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}"  # Google
     r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}"
     r"|hv[sb]\.[A-Za-z0-9_-]{20,}"  # Vault
-    r"|\d{5,16}:AA[A-Za-z0-9_-]{30,}"  # a Telegram bot's (its id, then the secret)
+    r"|" + _TELEGRAM_TOKEN +  # a Telegram bot's
     r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"  # a JWT
 )
-# a token starts after no letter or digit, or (a Telegram bot's, digits first) right after 'bot', as the
-# Bot API's path writes it and a file named after that path keeps it ('api.telegram.org_bot7123...:AAH...')
-_KNOWN_START = r"(?:(?<![A-Za-z0-9])|(?<=[Bb]ot)(?=\d))"
 _KNOWN_TOKEN = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![\w-])")
 # in a file name a token ends where the name's next part begins after '_', '-' or '.'
 # ('check_api_key=sk_live_..._2025-10-10T09-00-00Z.log'), and never runs into the stamp
