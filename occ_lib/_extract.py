@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .redact import SERVICENOW_TICKET, known_hint, pair_hint, redact_pairs, redact_text, redact_url
+from .times import UNSPACED as _UNSPACED
 
 # --- tickets ---------------------------------------------------------------------------------
 # (ServiceNow's numbers, SERVICENOW_TICKET, are defined with redaction, which must not take a ticket
@@ -27,11 +28,14 @@ from .redact import SERVICENOW_TICKET, known_hint, pair_hint, redact_pairs, reda
 # (nor an e-mail address's local part: 'NOC-24@vendor.com', '<OPS-TEAM-7@example.com>'). Underscores
 # around a key are emphasis, as '*' around it is ('_PAY-114_', '__PAY-116__', Slack's italic), unless
 # the run of them glues it to a word ('PAY-114_v2', 'env_PAY-114': :func:`_underscored`).
+# a key glued to a script written without spaces is still a word ('DEPLOY-148のロールアウト', 'INC-7번')
+_WORD_GLUE = rf"[^\W_{_UNSPACED}]"  # (a letter or digit a key glued to is part of a longer word)
 _TICKET = re.compile(
-    r"[A-Z](?<![^\W_][A-Z])(?<![-.][A-Z])"
-    r"[A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{1,7}(?![^\W_]|-|_+(?:[^\W_]|-)|\.\d|@\w)"
-    r"|(?<=[A-Z])[0-9]{7,10}(?![^\W_]|-|_+(?:[^\W_]|-)))"
+    rf"[A-Z](?<!{_WORD_GLUE}[A-Z])(?<![-.][A-Z])"
+    rf"[A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{{1,7}}(?!{_WORD_GLUE}|-|_+(?:[^\W_]|-)|\.\d|@\w)"
+    rf"|(?<=[A-Z])[0-9]{{7,10}}(?!{_WORD_GLUE}|-|_+(?:[^\W_]|-)))"
 )
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
 _SERVICENOW = re.compile(SERVICENOW_TICKET)
 _GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.-")
 _NOT_TICKET_PREFIX = frozenset(
@@ -68,7 +72,8 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
     for m in _TICKET.finditer(text):
         key = m.group(0)
         i = m.start()
-        if i and (text[i - 1] in _GLUE or not text[i - 1].isascii() and text[i - 1].isalnum()) and not (
+        if i and (text[i - 1] in _GLUE or not text[i - 1].isascii() and text[i - 1].isalnum()
+                  and _UNSPACED_CHAR.match(text[i - 1]) is None) and not (
             text[i - 1] == "/" and i - 1 == after or text[i - 1] == "_" and _underscored(text, i - 1)
         ):
             continue

@@ -142,7 +142,12 @@ Zones (:func:`zone_named`)
     ``(17:00 ART)``, ``17:00 ART;``, or before a ticket key, a day or a date, ``09:00 ART OPS-5 acked``;
     before another word or as a key's prefix, ``14:00 ART sync``, ``15:00 UTC ART demo``, ``11:00 ART-12``,
     the time is read as if it were not written, in the document's zone; the other six, seldom a name
-    right after a time, are zones there too, ``11:00 GST review``); ``Central/Eastern/Western European
+    right after a time, are zones there too, ``11:00 GST review``); ``CAT`` -> Africa/Maputo, ``TRT`` ->
+    Europe/Istanbul, ``IRST`` -> Asia/Tehran, ``NPT`` -> Asia/Kathmandu, ``WITA`` -> Asia/Makassar, ``WIT``
+    -> Asia/Jayapura, ``CLT CLST`` -> America/Santiago, ``PET`` -> America/Lima, ``COT`` -> America/Bogota,
+    ``ECT`` -> America/Guayaquil, ``VET`` -> America/Caracas, ``UYT`` -> America/Montevideo, ``PYT`` ->
+    America/Asuncion, ``NST NDT`` -> America/St_Johns (``CAT PET COT VET WIT`` only in capitals; ``AST``
+    and ``ADT`` are Atlantic and Arabia time both: reported as unknown); ``Central/Eastern/Western European
     (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; any IANA name; fixed offsets
     ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``, and after UTC or GMT the minutes after a dot too
     (``UTC+5.30``, ``IST (UTC+5.30)``: +05:30, as India's offset is often written).
@@ -342,9 +347,14 @@ _ZONE_TABLE: dict[str, str] = {
     "MSK": "Europe/Moscow", "SAST": "Africa/Johannesburg", "BRT": "America/Sao_Paulo",
     "MYT": "Asia/Kuala_Lumpur", "AET": "Australia/Sydney", "NZT": "Pacific/Auckland", "GST": "Asia/Dubai",
     "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos", "ART": "America/Argentina/Buenos_Aires",
+    "CAT": "Africa/Maputo", "TRT": "Europe/Istanbul", "IRST": "Asia/Tehran", "NPT": "Asia/Kathmandu",
+    "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
+    "CLT": "America/Santiago", "CLST": "America/Santiago", "PET": "America/Lima", "COT": "America/Bogota",
+    "ECT": "America/Guayaquil", "VET": "America/Caracas", "UYT": "America/Montevideo",
+    "PYT": "America/Asuncion", "NST": "America/St_Johns", "NDT": "America/St_Johns",
 }
-# (abbreviations that are words too, 'art', 'eat': a zone only in capitals)
-_CAPS_ONLY = frozenset(("MYT", "AET", "NZT", "GST", "EAT", "WAT", "ART"))
+# (abbreviations that are words too, 'art', 'eat', 'pet': a zone only in capitals)
+_CAPS_ONLY = frozenset(("MYT", "AET", "NZT", "GST", "EAT", "WAT", "ART", "CAT", "WIT", "PET", "COT", "VET"))
 
 # (minutes after a dot only after UTC or GMT: 'UTC+5.30', as India's offset is often written)
 _OFFSET_RE = re.compile(
@@ -547,7 +557,9 @@ _ZWORD = (
     r"|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+European)(?:\s+Time)?"
     r"|AKST|AKDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT"
+    r"|CLST|IRST|WITA|NST|NDT"
     r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|MYT|AET|NZT|GST|EAT|WAT|ART"
+    r"|CAT|TRT|NPT|WIT|CLT|PET|COT|ECT|VET|UYT|PYT"
     r"|ET|CT|MT|PT"
 )
 # Capitals shaped as a zone's abbreviation (a standard or daylight time's: 'XDT', 'XYST') that no zone
@@ -575,10 +587,19 @@ def unknown_zone(word: str) -> bool:
     )
 
 
-# A token boundary before a date or time: not glued to a letter or digit, a path, a dot, colon or
-# sign; an underscore only counts as markdown emphasis ('__09:00 UTC__'), not as 'curl_2025-...'.
-_NB = r"(?<![^\W_])(?<![/.:+\-\u2212])(?<![^\W_]_)"
-_NB1 = r"(?<![^\W_].)(?<![/.:+\-\u2212].)(?<![^\W_]_.)"  # the same, one character later
+# Scripts written without spaces between words (Thai, kana, CJK ideographs, hangul syllables, halfwidth
+# katakana): a time, zone or key glued to them is still a token of its own ('締切17:00 JSTに').
+UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f"
+_GLUED = rf"[^\W_{UNSPACED}]"  # a letter or digit of a spaced script: what glues a token into a word
+
+# A token boundary before a date or time: not glued to a letter or digit, a path, a dot, a sign or
+# a colon after anything but a letter ('12:30:45' holds no '30:45'; 'ETA:17:00', 'due:2025-10-10' are
+# a key and its value), nor a MAC address's colons ('aa:bb:12:34'); an underscore only counts as
+# markdown emphasis ('__09:00 UTC__'), not as 'curl_2025-...'.
+_NB = rf"(?<!{_GLUED})(?<![/.+\-\u2212])(?<![\W\d_]:)(?<![^\W_]_)(?<![0-9A-Fa-f]{{2}}:[0-9A-Fa-f]{{2}}:)"
+_NB1 = (  # the same, one character later
+    rf"(?<!{_GLUED}.)(?<![/.+\-\u2212].)(?<![\W\d_]:.)(?<![^\W_]_.)(?<![0-9A-Fa-f]{{2}}:[0-9A-Fa-f]{{2}}:.)"
+)
 
 
 def _date_re(p: str) -> str:
@@ -655,7 +676,7 @@ def _zone_re(p: str, signed: bool) -> str:
         rf"(?:(?P<{p}z>Z)(?![\w])"
         rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
         rf"|\s{{0,2}}\(\s?(?P<{p}zp>{_ZWORD})\s?\)"
-        rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?![^\W_]|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
+        rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?!{_GLUED}|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
         # (one occ does not know: a problem, not the default zone; also in brackets, '17:00 (XDT)')
         rf"|(?:\s{{1,2}}|\s{{0,2}}(?P<{p}zb>\()\s?)(?P<{p}zu>{_ZONE_LIKE})(?({p}zb)\s?\))"
         r")?"
