@@ -665,6 +665,9 @@ def _classify(exc: BaseException, t: Target, phases: _Phases) -> tuple[str, str]
         return "read", f"connection broken while reading: {_detail(exc, chain)}"
     if isinstance(exc, httpx.HTTPError):
         return "protocol", f"{type(exc).__name__}: {_detail(exc, chain)}"
+    if isinstance(exc, OverflowError | ValueError) and "port" in low:
+        # (a redirect to 'http://host:99999/': the socket refuses the port before any connect)
+        return "protocol", f"invalid URL: {_detail(exc, chain)}"
     return "protocol", f"unexpected {type(exc).__name__}: {_detail(exc, chain)}"
 
 

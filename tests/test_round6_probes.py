@@ -178,6 +178,7 @@ def hops() -> Iterator[pd.DataFrame]:
         urls |= {f"hop-{k}": f"http://{lo}:{enter(_redirect(v))}/" for k, v in faults.items()}
         urls["hop-ftp"] = f"http://{lo}:{enter(_redirect('ftp://127.0.0.1/pub'))}/"
         urls["hop-bad-location"] = f"http://{lo}:{enter(_redirect('http://127.0.0.1:abc/'))}/"
+        urls["hop-port-range"] = f"http://{lo}:{enter(_redirect('http://127.0.0.1:99999/'))}/"
         cut = b"HTTP/1.1 302 Found\r\nLocation: /next\r\nContent-Length: 100\r\n\r\nabc"
         urls["cut-302-body"] = f"http://{lo}:{enter(ps.raw_server(cut))}/"
         target = functools.partial(Target, method="GET", timeout_s=1, follow_redirects=True, degraded_ms=5000)
@@ -218,6 +219,9 @@ def test_a_redirect_to_an_unsupported_scheme_or_a_broken_location_is_protocol(ho
         "protocol", "UnsupportedProtocol: Request URL has an unsupported protocol 'ftp://'."]
     assert hops.loc["hop-bad-location", ["error", "error_message"]].tolist() == [
         "protocol", "RemoteProtocolError: Invalid URL in location header: Invalid port: 'abc'."]
+    # (httpx takes the port; the socket refuses it: no 'unexpected OverflowError')
+    assert hops.loc["hop-port-range", ["error", "error_message"]].tolist() == [
+        "protocol", "invalid URL: connect(): port must be 0-65535."]
 
 
 def test_a_redirect_whose_own_body_breaks_is_still_a_read(hops):
