@@ -19,7 +19,10 @@ the name's next part follow one
 Telegram bot's token in a URL's path (``/bot<id>:***``, any host: Bot API servers are self-hosted too) and
 a session in a URL's path (``;jsessionid=``). A password in a
 URL's userinfo may hold ``/``, ``?`` or ``#`` unescaped, as pasted configs write it
-(``postgres://app:wJal/K7@db``).
+(``postgres://app:wJal/K7@db``). After ``Authorization:`` (:data:`AUTH_IN_TEXT`) a known scheme word
+stays and the credential goes, also in a dict or JSON text among other headers (``{'Authorization':
+'Bearer ***', 'X-Api-Key': '***'}``): the credential ends at its quote, and the next field is read by its
+own name; only ``Token token="..."`` takes a quoted value (right after ``=``).
 """
 
 from __future__ import annotations
@@ -305,10 +308,13 @@ _PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TE
 _HEADER_COLON = re.compile(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
 # (a cookie header's value has a 'name=value'; '**Cookie:** banner fix' is prose)
 _COOKIE_VALUE = re.compile(r"""(?i)\b((?:set-)?cookie["']?\s*:\s*)(?=[^"'\n)\]}]*=)([^"'\n)\]}]+)""")
-# 'Authorization: ApiKey X': a known scheme word stays, the credential after it goes
+# 'Authorization: ApiKey X': a known scheme word stays, the credential after it goes. The second word
+# takes a quoted value only right after its '=' ('Token token="..."'): a quote after anything else
+# closes the header's own quoted value ("{'Authorization': 'Bearer X', 'X-Api-Key': 'Y'}"), and the
+# next field's name must stay for its own rule
 AUTH_IN_TEXT = re.compile(
     r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"',;()\[\]{}]+)"""
-    r"""(?:([ \t]+)([^\s"',;()\[\]{}]+(?:"[^"\n]*"|'[^'\n]*')?))?"""  # ('Token token="..."')
+    r"""(?:([ \t]+)([^\s"',;()\[\]{}]+(?:(?:(?<==)|(?<==\\))(?:"[^"\n]*"|'[^'\n]*'))?))?"""
 )
 AUTH_SCHEMES = frozenset((
     "basic", "bearer", "digest", "dpop", "hoba", "mutual", "negotiate", "ntlm", "oauth", "scram-sha-1",
@@ -372,9 +378,16 @@ def _pairs_eq(text: str) -> str:
 
 
 def _pair(m: re.Match[str]) -> str:
-    if not is_secret_part_name(m.group(2)) or _NO_CREDENTIAL.fullmatch(m.group(4).strip("\"'")):
+    inner = m.group(4).strip("\"'")
+    if not is_secret_part_name(m.group(2)) or _NO_CREDENTIAL.fullmatch(inner):
         return m.group(0)  # (and '{"key": "DEPLOY-147"}', a Jira issue's key, is a ticket)
+    if (inner.endswith(" " + REDACTED) and m.group(2).lower().endswith("authorization")
+            and _SCHEME_KEPT.fullmatch(inner[:-4])):
+        return m.group(0)  # ('{"Authorization": "Bearer ***"}': AUTH_IN_TEXT kept the scheme word)
     return masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
+
+
+_SCHEME_KEPT = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,30}")
 
 
 def _header_pair(m: re.Match[str]) -> str:
