@@ -5,7 +5,10 @@ Rules, so that an imported file always means the same thing:
 * **Bytes**: UTF-8 (with or without BOM), UTF-16 with its BOM (Windows PowerShell 5's ``>``), else
   Latin-1 text; NUL or control bytes make a file binary, a problem. JSON nested too deeply to be a
   check result is one too.
-* **curl transcripts** (``curl -I``, ``-i``, ``-v``, ``-L``; HTTP/1.0, 1.1, 2, 3). With ``-v`` only
+* **curl transcripts** (``curl -I``, ``-i``, ``-v``, ``-L``; HTTP/1.0, 1.1, 2, 3; also as a terminal
+  recording kept them, ``script``, tmux or screen logs: their escape sequences, curl's bold header names
+  ``ESC[1mDate ESC[0m:``, bracketed paste ``ESC[?2004h``, a window title, are read as absent and their
+  ``CR CR LF`` as one line end, a row's identity still the file's text as found). With ``-v`` only
   the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes). The row describes the
   *last* response: responses chain while the status is 1xx or 3xx (``-v`` prints a 1xx's header
   block with no blank line after it: the next status line starts the next response), and past a
@@ -87,6 +90,8 @@ Rules, so that an imported file always means the same thing:
   known by its form whole (``..._sk_live_4eC3..._2025-10-10T09-00-00Z.log``: ``_``, ``-`` or ``.`` and
   the name's next part end it, the stamp stays) and the value of a secret-named ``name=value`` part up
   to the next ``_``, ``.`` or ``/`` (``check_api_key=none_2025-...`` -> ``check_api_key=***_2025-...``).
+  A problem line (:func:`problem_line`, what ``occ import`` prints) names its file so, stamp, extension
+  and ``:line`` kept, and its reason passes :func:`occ_lib.redact.redact_text`.
 * **synthetic-check JSON**: one object, a list, or ``{"results"|"checks"|"data"|"items": [...]}``, or
   JSON lines in a ``.json``, ``.jsonl`` or ``.ndjson`` file (every line that is not blank an
   object: one item each); occ's own exports (``occ events --format jsonl``'s rows: ``source``, ``line``
@@ -376,6 +381,16 @@ def _scrub_path(text: str) -> str:
     if "=" in text:
         text = _PATH_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
     return redact_text(text)
+
+
+def problem_line(problem: InputError) -> str:
+    """A problem as one line, ``path[:line]: reason``, safe to print: the path scrubbed as
+    ``evidence_path`` is (:func:`_scrub_path`: its stamp, extension and the ``:`` after it stay, so
+    two such files are told apart), the reason as any text (:func:`occ_lib.redact.redact_text`)."""
+    where = _scrub_path(problem.path)
+    if problem.line:
+        where = f"{where}:{problem.line}"
+    return f"{where}: {redact_text(problem.reason)}"
 
 
 def _error_class(text: str, classes: tuple[tuple[str, tuple[str, ...]], ...] = _ERROR_WORDS) -> str | None:
@@ -1529,37 +1544,84 @@ def _json_lines(text: str) -> list[dict[str, Any]] | None:
     return items
 
 
+# what a terminal recording ('script', tmux or screen logs) keeps of curl's output on a tty: CSI sequences
+# (colour, curl's bold header names 'ESC[1mDate ESC[0m:', bracketed paste 'ESC[?2004h') and OSC ones (a
+# prompt setting the window title, ended by BEL or ST); none holds a line end, so lines stay lines
+# (and a character set's 'ESC(B' after tput sgr0, a keypad mode's 'ESC=' / 'ESC>')
+_TERMINAL_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\r\n]*(?:\x07|\x1b\\)?|\x1b[()][0-9A-Za-z]|\x1b[=>]"
+)
+
+
+def _terminal_lines(text: str, raw: list[str]) -> tuple[list[str], list[int] | None]:
+    """The lines of a transcript as read (``raw`` its lines as found) and, when they are not line for
+    line the raw ones, where each starts among them (one more at the end). A terminal recording's
+    sequences go (:data:`_TERMINAL_SEQUENCE`), and its ``CR CR LF`` (the tty adds a CR to curl's CR
+    LF) ends one line, not a line and an empty one that would end a response's head."""
+    if "\x1b" in text:
+        text = _TERMINAL_SEQUENCE.sub("", text)
+    lines = text.splitlines(keepends=True)  # (line for line the raw ones: no sequence holds a line end)
+    if "\r\r\n" not in text:
+        return lines, None
+    merged: list[str] = []
+    starts: list[int] = []
+    i = 0
+    while i < len(lines):
+        t = lines[i]
+        starts.append(i)
+        if t.endswith("\r") and i + 1 < len(lines) and lines[i + 1] == "\r\n":
+            merged.append(t[:-1] + "\r\n")
+            i += 2
+        else:
+            merged.append(t)
+            i += 1
+    starts.append(len(lines))
+    return merged, starts
+
+
 def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[InputError]]:
     """One row per ``$ curl ...`` command in the file (one row when it has at most one command).
 
     A row's item (its identity) is its command's lines as commands were found before more prompts
     were known and ``-w`` output glued to a prompt was (:func:`_found_before`): the first row of
-    such lines keeps them all, so a file imported before adds only the rows it lacked."""
-    lines = text.splitlines(keepends=True)
+    such lines keeps them all, so a file imported before adds only the rows it lacked; its lines
+    are the file's as found, those of a terminal recording read without its sequences
+    (:func:`_terminal_lines`)."""
+    raw = text.splitlines(keepends=True)  # (the items: a row's identity is its text as found)
+    at_raw: list[int] | None = None
+    if "\x1b" in text or "\r\r\n" in text:
+        lines, at_raw = _terminal_lines(text, raw)
+        whole, text = text, "".join(lines)
+    else:
+        lines, whole = raw, text
     starts = [i for i, t in enumerate(lines) if _command_match(t.rstrip("\r\n"))]
     if not starts and _is_wget(text.splitlines()):
         row = _parse_wget(text, path)
-        row["_index"], row["_item"] = 0, text
+        row["_index"], row["_item"] = 0, whole
         return [row], []
     found, glued = _glued_output(lines, starts)
     if len(found) <= 1:
         row = _parse_curl(_unglued(lines, 0, len(lines), glued) if glued else text, path)
-        row["_index"], row["_item"] = 0, text
+        row["_index"], row["_item"] = 0, whole
         return [row], []
+
+    def rawi(i: int) -> int:  # (a line's index among the raw lines)
+        return at_raw[i] if at_raw is not None else i
+
     bounds = [0, *found[1:], len(lines)]
-    before = [i for i in found if _found_before(lines[i].rstrip("\r\n"))]  # (a subset of found)
+    before = [i for i in found if _found_before(raw[rawi(i)].rstrip("\r\n"))]  # (a subset of found)
     items = None if before == found else [0, *before[1:], len(lines)]  # (where earlier items began)
     rows: list[dict[str, Any]] = []
     problems: list[InputError] = []
     for idx, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
-        segment = "".join(lines[a:b])
+        segment = "".join(raw[rawi(a):rawi(b)])
         try:
-            row = _parse_curl(_unglued(lines, a, b, glued) if glued else segment, path)
+            row = _parse_curl(_unglued(lines, a, b, glued) if glued else "".join(lines[a:b]), path)
         except InputError as exc:
-            problems.append(InputError(path, exc.reason, found[idx] + 1))
+            problems.append(InputError(path, exc.reason, rawi(found[idx]) + 1))
             continue
         if items is not None and (at := bisect.bisect_left(items, a)) < len(items) - 1 and items[at] == a:
-            segment = "".join(lines[a:items[at + 1]])  # (up to the next command found as before)
+            segment = "".join(raw[rawi(a):rawi(items[at + 1])])  # (up to the next command found as before)
         row["_index"], row["_item"] = idx, segment
         rows.append(row)
     return rows, problems
@@ -1901,5 +1963,5 @@ def import_workspace(ws: Any, paths: Iterable[str | Path] | None = None) -> Impo
     return import_evidence(ws.store, files, targets=workspace_targets(ws), root=ws.root)
 
 
-__all__ = ["ImportResult", "import_evidence", "import_workspace", "new_run_id", "read_evidence",
-           "workspace_targets"]
+__all__ = ["ImportResult", "import_evidence", "import_workspace", "new_run_id", "problem_line",
+           "read_evidence", "workspace_targets"]

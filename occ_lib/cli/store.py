@@ -1,4 +1,9 @@
-"""``occ import``, ``occ store compact`` and ``occ export``: evidence in, raw probe rows out."""
+"""``occ import``, ``occ store compact`` and ``occ export``: evidence in, raw probe rows out.
+
+``occ import`` prints one line per problem, the file named as the store names it (secrets masked, its
+stamp, extension and ``:line`` kept: :func:`occ_lib.evidence.problem_line`). ``occ export`` writes CSV
+to stdout when ``--out`` is absent or ``-``; Parquet needs a file.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,6 @@ from pathlib import Path
 import typer
 
 from ..errors import ConfigError, InputError
-from ..redact import redact_text
 from ..workspace import Workspace, expand
 from ._common import ConfigOpt, warn, workspace
 
@@ -44,8 +48,11 @@ def _period(start: str | None, end: str | None) -> None:
 
 
 def _problem(p: InputError) -> str:
-    where = f"{p.path}:{p.line}" if p.line else p.path
-    return redact_text(f"{where}: {p.reason}")
+    """One problem line: the file named as the store names it (its secrets masked, its stamp,
+    extension and ``:line`` kept), the reason redacted as any text."""
+    from ..evidence import problem_line
+
+    return problem_line(p)
 
 
 EVIDENCE_SUFFIXES = (".log", ".txt", ".json", ".out")
@@ -124,7 +131,8 @@ def export_cmd(
     target: list[str] = typer.Option(None, "--target", "-t", help="only this target (repeatable)."),
     start: str | None = typer.Option(None, "--start", help="from this UTC date/time (inclusive)."),
     end: str | None = typer.Option(None, "--end", help="until this UTC date/time (exclusive)."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="file to write (CSV: stdout when absent)."),
+    out: Path | None = typer.Option(None, "--out", "-o",
+                                    help="file to write (CSV: stdout when absent or -)."),
     config: Path | None = ConfigOpt,
 ) -> None:
     """Write raw probe rows for other tools (CSV or Parquet)."""
@@ -132,8 +140,10 @@ def export_cmd(
 
     if fmt not in ("csv", "parquet"):
         raise typer.BadParameter("expected csv or parquet", param_hint="--format")
+    if out is not None and str(out) == "-":  # (stdout's usual name; a file named '-': its full path)
+        out = None
     if fmt == "parquet" and out is None:
-        raise typer.BadParameter("parquet needs --out FILE", param_hint="--out")
+        raise typer.BadParameter("parquet needs --out FILE (not stdout)", param_hint="--out")
     if out is not None and out.is_dir():
         raise ConfigError(out, "--out", "is a folder; give the file to write")
     _period(start, end)
