@@ -29,8 +29,9 @@ events DataFrame). Rules, so that every figure says how it was counted:
   ``resolved`` when an event of kind ``resolved`` came at or before ``as_of`` (``resolved_at`` is
   the first one), otherwise ``open``; ``open_age`` is ``as_of - first_seen`` for open tickets.
 - A report of one period shows :func:`period_view`: the tickets active in the period (an event in
-  it, or a deadline due in it), their events in it, the last one before it (the ticket's state when
-  the period began) and their undated events; a year of history is not charted in every week.
+  it, or a deadline or ticket target due in it), their events in it, the last one before it (the
+  ticket's state when the period began) and their undated events; a year of history is not
+  charted in every week.
 """
 
 from __future__ import annotations
@@ -151,9 +152,9 @@ def period_view(
     """The part of a timeline (:func:`escalations`) that a report of the period from ``start``
     judged at ``as_of`` shows, so that its chart and tables grow with the period, not with the
     history in the logs: the tickets active in it (an event at or after ``start`` known at
-    ``as_of``, or named in ``also``, such as a deadline due in the period), each with its events
-    there, its last event before ``start`` (its state when the period began) and its undated
-    events. Order is kept."""
+    ``as_of``, or named in ``also``, such as a deadline or ticket target due in the period), each
+    with its events there, its last event before ``start`` (its state when the period began) and
+    its undated events. Order is kept."""
     tl = tl[tl["at"].isna() | known_at(tl, as_of)]
     timed = tl["at"].notna()
     inside = timed & (tl["at"] >= start)

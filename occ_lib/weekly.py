@@ -1,7 +1,9 @@
 """What the weekly report shows, as functions the notebooks call and the tests reach.
 
 - :func:`period` resolves a notebook's parameters (week, or start/end dates, as_of, tz) into UTC
-  instants; the previous period of the same length is kept for "change vs previous week".
+  instants; the previous period is kept for "change vs previous week": the ISO week before, the
+  same number of whole local days before a period of local days (``--start``/``--end`` dates: 169
+  hours before a week of 168 when the clocks went back in it), else the same span in UTC.
 - :func:`headline` puts this period's key figures beside the previous period's, with the change.
 - :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
   of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
@@ -9,9 +11,14 @@
   period: each version and what changed between versions.
 - :func:`data_quality` summarises what the parser read and what it could not understand.
 - :class:`WeekData` shows a period's tickets, not the whole history: its timeline chart and ticket
-  tables hold the tickets with an event or a deadline in the period, their events from its start
-  to ``as_of``, the last one before the start (their state when it began) and their undated ones
-  (:func:`occ_lib.timeline.period_view`); their figures still count from the first sighting.
+  tables hold the tickets with an event in the period or a row in its SLA table (a deadline, a
+  first-response or resolution target due after its start), their events from its start to
+  ``as_of``, the last one before the start (their state when it began) and their undated ones
+  (:func:`occ_lib.timeline.period_view`); their figures still count from the first sighting. A
+  ticket first seen the evening before whose targets fall due in the period is in its tables.
+- The headline's ``open tickets past due`` counts the tickets open at ``as_of`` that have, in the
+  period's SLA table, a deadline or a resolution target missed or due by ``as_of``, or a
+  first-response target due by then with no response yet (one responded to late owes nothing now).
 - Display helpers for notebooks (:func:`setup_notebook`, :func:`show`, :func:`for_display`,
   :func:`record`): tables are rendered with ``DataFrame.to_html(escape=True)`` only, so log text
   such as ``<script>`` shows as text; times are shown in the report's zone.
@@ -53,9 +60,25 @@ class Period:
 
     @property
     def prev_start(self) -> pd.Timestamp:
+        """The start of the previous period: the week before, or as many whole local days before
+        when the period is whole local days (dates, or instants at local midnights: across a clock
+        change the previous period is then an hour longer or shorter), else the same span in UTC."""
         if self.week:
             return week_bounds(self.start - pd.Timedelta(days=3), self.tz)[0]
+        days = self._local_days()
+        if days is not None:
+            first, n = days
+            return local_midnight(first - dt.timedelta(days=n), self.tz)
         return self.start - (self.end - self.start)
+
+    def _local_days(self) -> tuple[dt.date, int] | None:
+        """``(first local day, number of days)`` when start and end are both local midnights."""
+        z = zone(self.tz)
+        first = self.start.tz_convert(z).date()
+        after = self.end.tz_convert(z).date()
+        if self.start != local_midnight(first, self.tz) or self.end != local_midnight(after, self.tz):
+            return None
+        return first, (after - first).days
 
     @property
     def prev_end(self) -> pd.Timestamp:
@@ -616,15 +639,17 @@ class WeekData:
     @cached_property
     def timeline(self) -> pd.DataFrame:
         """The period's ticket events (:func:`occ_lib.timeline.period_view`): the tickets with an
-        event or a deadline in it, their events from the start to as_of, the last one before the
-        start and their undated ones. Every event up to as_of made the chart of a week grow with a
-        year of history until it broke the point budget."""
+        event in it or a row in its SLA table (:attr:`deadlines`, :attr:`ticket_targets`), their
+        events from the start to as_of, the last one before the start and their undated ones. Every
+        event up to as_of made the chart of a week grow with a year of history until it broke the
+        point budget."""
         from . import timeline
 
         tl = timeline.escalations(self.logs, self.tickets, self.per.tz)
         # (what the logs say after the period is judged belongs to a later report: its chart
         # and table end at as_of, as the per-ticket figures do)
-        return timeline.period_view(tl, self.per.start, self.per.as_of, self.deadlines["subject"])
+        also = {*self.deadlines["subject"], *self.ticket_targets["subject"]}
+        return timeline.period_view(tl, self.per.start, self.per.as_of, also)
 
     @cached_property
     def all_tickets(self) -> pd.DataFrame:
@@ -644,14 +669,28 @@ class WeekData:
         """The deadlines due after the period's start known at as_of (as the SLA table counts them),
         one row per (ticket, due time) with the SLA table's status: the chart marks each promise
         once, as met or missed by the same rules as the table (a date written twice, a reopening, a
-        resolution known only to its day)."""
+        resolution known only to its day; a date-only one due at the end of its day in the policy's
+        zone, which the table counts in even when the report is shown in another)."""
         from . import sla
 
-        dl = sla.deadline_misses(self.logs, self.per.start, self.per.as_of, self.per.tz)
+        dl = sla.deadline_misses(self.logs, self.per.start, self.per.as_of, self.policy.tz)
         if self.tickets and not dl.empty:
             wanted = {t.upper() for t in self.tickets}
             dl = dl[dl["subject"].str.upper().isin(wanted)]
         return dl.reset_index(drop=True)
+
+    @cached_property
+    def ticket_targets(self) -> pd.DataFrame:
+        """The first-response and resolution targets due after the period's start, as the SLA
+        table counts them (:func:`occ_lib.sla.ticket_target_misses`): their tickets are the period's
+        even when the logs said nothing of them in it (first seen the evening before)."""
+        from . import sla
+
+        tt = sla.ticket_target_misses(self.logs, self.policy, self.per.start, self.per.as_of)
+        if self.tickets and not tt.empty:
+            wanted = {t.upper() for t in self.tickets}
+            tt = tt[tt["subject"].str.upper().isin(wanted)]
+        return tt.reset_index(drop=True)
 
     def _rules(self) -> tuple[dict[str, str], dict[str, int]]:
         pol = self.policy
@@ -867,7 +906,10 @@ def _budget_series(counts: pd.DataFrame, policy: Any) -> pd.DataFrame:
 
 def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
     """The headline figures: SLA misses, open tickets past due, availability and p95 per target,
-    stale documents (units in the names)."""
+    stale documents (units in the names).
+
+    ``open tickets past due``: tickets open at as_of with a deadline or resolution target of the
+    period missed or due by as_of, or a first-response target due by then and not yet met."""
     m = d.misses
     missed = m[m["status"] == "missed"] if not m.empty else m
     # (open tickets of the whole history, not only those the period's tables show: a WeekData's
@@ -876,9 +918,12 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
     open_tickets = set(every.loc[every["status"] == "open", "ticket"]) if not every.empty else set()
     past_due = set()
     if not m.empty:
-        dl = m[
-            (m["kind"] == "deadline") & (m["status"].isin(["missed", "open"])) & (m["due_at"] <= per.as_of)
-        ]
+        # (a deadline or the resolution target is owed until the ticket is resolved; a first
+        # response is owed until one came: a late one is a miss in the table, nothing past due now)
+        owed = m["kind"].isin(["deadline", "resolution"]) | (
+            m["kind"].eq("response") & m["resolved_at"].isna()
+        )
+        dl = m[owed & (m["status"].isin(["missed", "open"])) & (m["due_at"] <= per.as_of)]
         past_due = {s for s in dl["subject"] if s in open_tickets}
     figs: dict[str, Any] = {
         "SLA misses": int(len(missed)),
