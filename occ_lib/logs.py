@@ -20,7 +20,8 @@ Reading
     link to a missing file, also one a glob or folder holds (its reason names the link's target). YAML front
     matter is read with a safe loader (an impossible date stays a string) and every key kept;
     ``tz:`` (or ``timezone:``) sets the zone of zone-less times, else (also when that zone is
-    unknown, a ``time`` problem) a prose declaration ("All times in PDT (UTC-7).",
+    unknown, a ``time`` problem) a prose declaration ("All times in PDT (UTC-7).", "Zeiten in MESZ
+    (Europe/Berlin)",
     :func:`occ_lib.times.declared_zone`), else UTC. Invalid or unclosed front matter is a
     ``front_matter`` problem and the body is still read. ``docs.tz`` is the IANA name used.
     ``date_order:`` (``dmy``/``day first``, ``mdy``/``month first``) says how the document writes
@@ -36,8 +37,11 @@ Structure (one pass over the lines, then one pass per field over each document's
     other heading (any level) is a section, in file order
     (``position``) - never assumed to be in time order. Its date and time come from
     :func:`occ_lib.times.parse_heading`; a year-less date (``## Oct 9``) takes the year nearest the date
-    of the section before (else the front matter's ``date`` or ``last_reviewed``), and a date that reads
-    both ways (``## 10/07/2025``) the reading nearest it. Headings nest by level: one without a date takes
+    of the section before (else the front matter's ``date`` or ``last_reviewed``; with neither, one written
+    with its weekday, ``## Mon 6 Oct``, the year nearest today in which it is that weekday), and a date that
+    reads both ways (``## 10/07/2025``) the reading nearest it; in a document that writes day-first dotted
+    dates (``06.10.2025`` anywhere), a heading that is only a dotted date is dated (``## Fr., 10.10.``,
+    ``## 08.10``, ``## 2025.10.08``). Headings nest by level: one without a date takes
     the date of the nearest enclosing heading that has one (``## 2025-10-08`` then ``### Actions``), and a
     time-only heading (``### 14:05 — paged``) is that time on that date; a heading whose own date is
     unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``), or
@@ -217,7 +221,10 @@ Per item (the rules, in order)
       UTC). Every other
       resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range end),
       else the first date-only one (a done task's ``✅`` date before the created ``➕``, started ``🛫`` or
-      scheduled ``⏳`` ones); else the section's time (its precision); else the section's date (``day``,
+      scheduled ``⏳`` ones); else the section's time (its precision), or for an item that opens with an
+      offset from the T0 its heading names (a postmortem's ``T+15m``, ``T+1h45m``, ``T-5 min`` under ``##
+      Relative timeline (T0 = 14:02 UTC)``; not ``T+15`` with no unit) that time plus the offset; else the
+      section's date (``day``,
       UTC midnight); else NaT. A date-only deadline (``due 2025-10-10``) is at UTC midnight of that date with
       ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions that cannot be
       resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems, on
@@ -846,7 +853,10 @@ _DASHES = frozenset("-\u2013\u2014")
 def _may_declare_zone(text: str) -> bool:
     """A cheap check before :func:`occ_lib.times.declared_zone`: most texts say nothing of the kind."""
     # ('All times in PDT', 'Timezone: PT', 'TZ: Europe/Berlin', front matter's 'tz:')
-    return "ime" in text or "IME" in text or "zone" in text or "TZ" in text or "tz" in text
+    return (
+        "ime" in text or "IME" in text or "zone" in text or "TZ" in text or "tz" in text
+        or "eit" in text or "EIT" in text  # (German: 'Zeiten in MESZ', 'Zeitzone: Europe/Berlin')
+    )
 
 
 def _label(tz: dt.tzinfo) -> str:
@@ -930,6 +940,13 @@ def _parse_document(
     S, T = acc.sections, acc.tables
     first_sec, first_table = len(S["line"]), len(T["line"])  # (this document's, from there on)
     parse_heading = _times.parse_heading
+    dotted: list[bool] = []  # (whether the document writes day-first dotted dates: asked of few headings)
+
+    def writes_dotted() -> bool:
+        if not dotted:
+            dotted.append(_times.dotted_dates(d.text))
+        return dotted[0]
+
     title: str | None = None
     sec: _Section = (None, None, None, _NAT, _NAT, None)
     position = 0
@@ -1063,7 +1080,7 @@ def _parse_document(
                 date = None
                 if position == 0 and _may_have_times(htext):
                     # '# Daily log — 2025-10-10': items before the first section take its date
-                    h = parse_heading(htext, tz=sec_zone or tz, year_near=near)
+                    h = parse_heading(htext, tz=sec_zone or tz, year_near=near, dotted=writes_dotted)
                     near = h.date or near
                     date = h.date
                     sec = (None, None, h.date, _day_us(h.date), _us(h.at),
@@ -1072,7 +1089,7 @@ def _parse_document(
                     (level, date if date is not None else doc_day, head_tks, sec_zone, head_flags)
                 )
                 continue
-            h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent)
+            h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent, dotted=writes_dotted)
             near = h.date or near
             if h.date is not None and head_flags & _WEEK and not _WEEK_HEADING.search(htext):
                 head_flags &= ~_WEEK  # ('## 2025-10-09' under '# Daily log - W41': that day's weekdays)
@@ -1258,6 +1275,25 @@ _TASK_FLAGS = {"": 0, "open": _TASK, "done": _TASK | _TICKED, "cancelled": _TASK
 # Obsidian Tasks' cancelled date, in a task or closing the item ('drop it 📅 2025-10-11 ❌ 2025-10-09');
 # elsewhere a ❌ stamps a failure ('- ❌ 2025-10-09 14:05 smoke tests failed; fix ETA 18:00')
 _CANCEL_MARK = re.compile(r"\u274c\s*\d{4}-\d{2}-\d{2}")
+# a postmortem's offset from its T0, opening an item: 'T+15m', 'T+1h45m', 'T-5 min', 'T+2h', 'T+0'
+_T_OFFSET = re.compile(
+    r"[\W_]{0,4}T\s?(?P<sign>[+\-\u2212])\s?(?=\d)(?:(?P<h>\d{1,3})\s?h(?:rs?|ours?)?)?\s?"
+    r"(?:(?P<m>\d{1,4})(?:\s?m(?:in(?:s|utes?)?)?)?)?(?![\w.]|:\d)"
+)
+
+
+def _t0_offset(text: str) -> int | None:
+    """The minutes an item's opening ``T+15m`` adds to its section's T0, or None."""
+    m = _T_OFFSET.match(text)
+    if m is None or not (m.group("h") or m.group("m")):
+        return None
+    if m.group("m") and not m.group("h") and m.group("m") != "0" and not text[m.start("m"):m.end()].rstrip(
+    ).endswith(("m", "min", "mins", "minute", "minutes")):
+        return None  # ('T+15' alone: no unit)
+    minutes = int(m.group("h") or 0) * 60 + int(m.group("m") or 0)
+    return -minutes if m.group("sign") != "+" else minutes
+
+
 _CANCEL_END = re.compile(r"\u274c\s*\d{4}-\d{2}-\d{2}\s*(?:\^[\w-]+\s*)?$")
 # a standup's heading ('## Standup — Thu Oct 9'): under it 'Y: merged PLAT-88 at 4:45 PM' is yesterday
 _STANDUP_HEADING = re.compile(r"(?i:\bstand-?ups?\b|\bdaily\s+scrum\b)")
@@ -1371,6 +1407,10 @@ def _items(
         if at == _NAT:
             if sec[4] != _NAT:
                 at, prec = sec[4], sec[5]
+                if text[:8].find("T") >= 0 and sec[0] and "T0" in sec[0] and sec[5] != "day" and (
+                    off := _t0_offset(text)
+                ) is not None:
+                    at = at + off * 60_000_000  # ('T+15m: IC declared' under '## Timeline (T0 = 14:02 UTC)')
             elif sec[3] != _NAT:
                 at, prec = sec[3], "day"
         if prec is not None:

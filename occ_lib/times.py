@@ -14,8 +14,9 @@ What counts as a time
     (one letter only right after the minutes: ``9:30 a`` is an article; a bare hour takes one only where
     an item opens with it, ``5p WEB-318 still slow``, after by/at/before/until/@, ``review by 11a``, or
     right after a date, ``Mon 11/3 8a PT``, since ``option 1a`` is a label), ``9.30am`` (a dot
-    only with AM/PM: ``9.30`` alone is a number), ``12 noon``, ``12:00 noon`` (``noon`` is a meridiem only
-    after 12: in ``Oct 10 noon`` the 10 is the day);
+    only with AM/PM or German ``Uhr``, ``14.30 Uhr``, ``14.30-15.00 Uhr``: ``9.30`` alone is a number;
+    ``Uhr`` after a time is part of it, ``14:30 Uhr MESZ``), ``12 noon``, ``12:00 noon`` (``noon`` is a
+    meridiem only after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
     ``09:30 hrs`` and ``0930 hrs``, also ``Hrs`` and ``HRS`` (in the document's zone unless a zone
     follows, ``1530 hrs IST``; ``hrs of`` is a duration).
@@ -146,7 +147,8 @@ Zones (:func:`zone_named`)
     Europe/Istanbul, ``IRST`` -> Asia/Tehran, ``NPT`` -> Asia/Kathmandu, ``WITA`` -> Asia/Makassar, ``WIT``
     -> Asia/Jayapura, ``CLT CLST`` -> America/Santiago, ``PET`` -> America/Lima, ``COT`` -> America/Bogota,
     ``ECT`` -> America/Guayaquil, ``VET`` -> America/Caracas, ``UYT`` -> America/Montevideo, ``PYT`` ->
-    America/Asuncion, ``NST NDT`` -> America/St_Johns (``CAT PET COT VET WIT`` only in capitals; ``AST``
+    America/Asuncion, ``NST NDT`` -> America/St_Johns, German ``MEZ MESZ`` (CET, CEST) -> Europe/Berlin
+    (``CAT PET COT VET WIT`` only in capitals; ``AST``
     and ``ADT`` are Atlantic and Arabia time both: reported as unknown); ``Central/Eastern/Western European
     (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; any IANA name; fixed offsets
     ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``, and after UTC or GMT the minutes after a dot too
@@ -161,8 +163,13 @@ Which date a time takes
     14:51 EDT``) > the item's own date, i.e. an explicit date that opens the text
     (``- 2025-10-11: pinged at 09:00``; only punctuation or a weekday before it; not a deadline)
     > ``day``. A date elsewhere in the text is about something else ("the 2025-10-01 report") and is
-    not used, except that with no ``day`` at all the text's own full date and time dates its other
-    times (``Next update by 14:45 EDT. Posted Oct 09, 2025 - 14:12 EDT``: a status page's update).
+    not used, except that a deadline written without a date in the same sentence after a time written
+    with its own date is on that date, or the next day when it would be earlier than that time (``new
+    deploy window Mon 13 Oct 09:00-11:00 CEST, no later than 11:00``: the 13th; ``incident Oct 8 23:50,
+    fix ETA 01:00``: the 9th; not after a ``.``, ``;``, ``!``, ``?``, ``|`` or
+    a line break, nor after a date that opens the text, the item's own), and that with no ``day`` at all
+    the text's own full date and time dates its other times (``Next update by 14:45 EDT. Posted Oct 09,
+    2025 - 14:12 EDT``: a status page's update).
     The calendar date written next to a time is local to the time's zone; ``at`` is the UTC
     instant, so its UTC date can differ. A relative-day word (``yesterday``, ``today``,
     ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
@@ -242,14 +249,23 @@ Headings (:func:`parse_heading`)
     and with ``year_near`` a slash ``10/7`` read like one joined to a time) take their year from
     ``year_near`` (the log reader passes the date of the section before, else the
     front matter's ``date`` or ``last_reviewed``), and a ``10/07/2025`` that reads both ways the
-    reading nearest it; without ``year_near`` that is ``problem='ambiguous date ...'``. A struck-out
+    reading nearest it; without ``year_near`` that is ``problem='ambiguous date ...'``, and a year-less
+    date written with its weekday (``## Mon 6 Oct`` in a document that writes no year anywhere) is in the
+    year nearest today in which it is that weekday (2025 for ``Mon 6 Oct`` from 2020 to 2028; the other
+    years are five, six or eleven years apart, so the weekday fixes the year as well as a log's date can).
+    In a document that writes day-first dotted dates (``06.10.2025``), a heading that is only a dotted
+    date, with its weekday or not, is one too: ``## Fr., 10.10.``, ``## Wed 08.10.``, ``## 08.10`` (year-less,
+    the year nearest ``year_near``) and ``## 2025.10.08``; elsewhere ``## 1.2.`` and ``## 3.12`` are a
+    section's or a version's number. A struck-out
     part (``~~...~~``, ``<del>``, ``<s>``, ``<strike>``) is a replaced date or time and is not read:
     ``## ~~2025-10-15~~ 2025-10-16`` is dated the 16th (and a heading whose only date is struck has
     none); the title drops a struck part that holds a date or time and keeps struck words.
 Declared zones (:func:`declared_zone`)
     ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
-    ``tz: America/Chicago`` -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
-    wins over the offset in brackets, so daylight saving still follows the date. A city's time is that
+    ``tz: America/Chicago``, German ``Zeiten in MESZ (Europe/Berlin)``, ``Zeitzone: Europe/Berlin``, ``Alle
+    Uhrzeiten sind in MEZ`` -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
+    wins over the offset in brackets, so daylight saving still follows the date, and an IANA name in
+    brackets over the abbreviation before it (``ET (America/Toronto)``: Toronto). A city's time is that
     city's zone when the tz database names one, else the zone in brackets after it (``All times in
     London time (BST)`` -> Europe/London, ``Berlin time (CEST)`` -> Europe/Berlin, ``India Standard Time
     (UTC+05:30)`` -> +05:30).
@@ -277,7 +293,7 @@ import datetime as dt
 import functools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -352,6 +368,8 @@ _ZONE_TABLE: dict[str, str] = {
     "CLT": "America/Santiago", "CLST": "America/Santiago", "PET": "America/Lima", "COT": "America/Bogota",
     "ECT": "America/Guayaquil", "VET": "America/Caracas", "UYT": "America/Montevideo",
     "PYT": "America/Asuncion", "NST": "America/St_Johns", "NDT": "America/St_Johns",
+    # (German: Mitteleuropäische (Sommer)Zeit, CET and CEST as a German document writes them)
+    "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
 }
 # (abbreviations that are words too, 'art', 'eat', 'pet': a zone only in capitals)
 _CAPS_ONLY = frozenset(("MYT", "AET", "NZT", "GST", "EAT", "WAT", "ART", "CAT", "WIT", "PET", "COT", "VET"))
@@ -377,7 +395,9 @@ def zone_named(name: str) -> dt.tzinfo | None:
     if iana == "UTC":
         return UTC
     if iana:
-        return _Abbreviated.named(iana, key.upper()) if key.upper() in _SEASONAL else ZoneInfo(iana)
+        if key.upper() in _SEASONAL:
+            return _Abbreviated.named(iana, _SEASON_ALIAS.get(key.upper(), key.upper()))
+        return ZoneInfo(iana)
     m = _OFFSET_RE.fullmatch(key)
     if m and (m.group("utc") or not m.group("dot")):
         hours, minutes = int(m.group("h")), int(m.group("m") or 0)
@@ -401,8 +421,10 @@ def zone_named(name: str) -> dt.tzinfo | None:
 # written says which offset: "01:30 EST" on 2025-11-02 is the second 01:30, 06:30 UTC.
 _SEASONAL = frozenset((
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "CET", "CEST", "EET",
-    "EEST", "WET", "WEST", "BST", "AEST", "AEDT", "ACST", "ACDT", "NZST", "NZDT",
+    "EEST", "WET", "WEST", "BST", "AEST", "AEDT", "ACST", "ACDT", "NZST", "NZDT", "MEZ", "MESZ",
 ))
+# (a season's abbreviation in another language: the tz database's own name for that season)
+_SEASON_ALIAS = {"MEZ": "CET", "MESZ": "CEST"}
 
 
 class _Abbreviated(ZoneInfo):
@@ -467,16 +489,19 @@ _DECL_ZONE = (
     # a city's time ('London time (BST)', 'New York time'): the zone of that city, else the one in brackets
     r"|(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+){0,2})\s+[Tt]ime(?![A-Za-z])"
     r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
-    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?|[A-Z]{2,5})\s*\))?"
+    r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?|[A-Z]{2,5}"
+    r"|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)\s*\))?"
 )
 # Tried only where 'time' or 'tz' occurs (found with str.find, which is memchr-fast): a regex scan
 # of a whole document with IGNORECASE runs at ~10 MB/s, too slow for the log reader.
 _DECLARED_RE = re.compile(
-    r"(?<![A-Za-z])(?:(?i:time\s*zone|tz)\s*[:=]?\s*"
-    r"|(?i:times?|timestamps?)(?:\s*:\s*|\s+(?:(?i:below|here|above)\s+)?(?:(?i:are|is|shown|given|listed)\s+)?"
-    r"(?:(?i:in)\s+)?))(?:(?i:local(?:\s+time)?)\s*[(:,\-]?\s*)?" + _DECL_ZONE
+    r"(?<![A-Za-z])(?:(?i:time\s*zone|zeitzone|tz)\s*[:=]?\s*"
+    # (German too: 'Zeiten in MESZ (Europe/Berlin)', 'Alle Uhrzeiten sind in MEZ')
+    r"|(?i:times?|timestamps?|(?:uhr)?zeiten|zeitangaben)(?:\s*:\s*|\s+(?:(?i:below|here|above)\s+)?"
+    r"(?:(?i:are|is|shown|given|listed|sind)\s+)?(?:(?i:in)\s+)?))"
+    r"(?:(?i:local(?:\s+time)?)\s*[(:,\-]?\s*)?" + _DECL_ZONE
 )
-_DECL_WORDS = ("time", "Time", "TIME", "tz", "TZ")
+_DECL_WORDS = ("time", "Time", "TIME", "tz", "TZ", "Zeit", "zeit", "ZEIT", "Uhrzeit", "uhrzeit")
 
 
 def declared_zone(text: str) -> str | None:
@@ -500,6 +525,12 @@ def declared_zone(text: str) -> str | None:
             if text[line_start:i].strip() or text[i + 2:i + 40].lstrip()[:1] not in (":", "="):
                 continue  # 'tz' only as a 'tz: Europe/Berlin' line
         word = m.group("z")
+        # (an IANA name in brackets is the more exact: 'Zeiten in MESZ (Europe/Berlin)', 'ET
+        # (America/Toronto)')
+        iana = m.group("z2") if m.group("z2") and "/" in m.group("z2") else None
+        tz = zone_named(iana) if iana else None
+        if tz is not None:
+            return _zone_label(tz)
         tz = zone_named(word)
         if tz is None and "/" in word:  # ('All times CET/CEST': one zone, named for both seasons)
             word = word.split("/", 1)[0]
@@ -557,7 +588,7 @@ _ZWORD = (
     r"|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+European)(?:\s+Time)?"
     r"|AKST|AKDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT"
-    r"|CLST|IRST|WITA|NST|NDT"
+    r"|CLST|IRST|WITA|NST|NDT|MESZ|MEZ"
     r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|MYT|AET|NZT|GST|EAT|WAT|ART"
     r"|CAT|TRT|NPT|WIT|CLT|PET|COT|ECT|VET|UYT|PYT"
     r"|ET|CT|MT|PT"
@@ -640,6 +671,9 @@ _VERSION_BEFORE = re.compile(
 )
 
 
+# what makes a dotted time one in German: 'Uhr' after it, or after the end of a range it opens
+_UHR = r"(?:(?:\s?(?:[\u2013\u2014]|--?)\s?\d{1,2}\.\d\d)?\s?Uhr(?![^\W\d_]))"
+
 # a bare hour that opens a range whose end has AM/PM: '2-4pm', '11 to 1pm' (the start takes its meridiem)
 _BARE_RANGE_START = (
     r"|(?=\s?(?:[\u2013\u2014]|--?)\s?\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z])"
@@ -651,11 +685,12 @@ def _time_re(p: str, lookbehind: bool = True) -> str:
     lb = _NB if lookbehind else ""
     return (
         rf"{lb}(?P<{p}h>\d{{1,2}})"
-        # minutes after ':', or after '.' with am/pm ('9.30am'; a bare '9.30' is a number)
-        rf"(?:(?:(?::|\.(?=\d{{2}}\s?[AaPp]\.?[Mm]))(?P<{p}mi>\d{{2}})"
+        # minutes after ':', or after '.' with am/pm ('9.30am'; a bare '9.30' is a number) or German
+        # 'Uhr' ('14.30 Uhr', '14.30-15.00 Uhr')
+        rf"(?:(?:(?::|\.(?=\d{{2}}(?:\s?[AaPp]\.?[Mm]|{_UHR})))(?P<{p}mi>\d{{2}})"
         rf"(?::(?P<{p}s>\d{{2}})(?:[.,](?P<{p}f>\d{{1,9}}))?)?(?![\d]|:\d))"
         # ('4:15p', '9:30a': US shorthand, the letter right after the minutes)
-        rf"(?:\s?(?P<{p}ap>{_AMPM}|(?<=\d)[AaPp](?![A-Za-z]))|\s?(?:hrs|Hrs|HRS)\.?(?![A-Za-z]))?"
+        rf"(?:\s?(?P<{p}ap>{_AMPM}|(?<=\d)[AaPp](?![A-Za-z]))|\s?(?:hrs|Hrs|HRS)\.?(?![A-Za-z])|\s?Uhr(?![^\W\d_]))?"
         rf"|h(?P<{p}hm>\d{{2}})(?![\w])"
         rf"|\s?(?P<{p}bap>{_AMPM})"
         + (_BARE_RANGE_START if p == "b" else "") + ")"
@@ -1832,8 +1867,10 @@ def _scan(
             or _UNIT_AFTER.match(text, m.end(), b)  # ('Total time:  01:02 min', '00:14 mins')
         ):
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
+        dated = out[-1] if out and out[-1].has_date and out[-1].precision != "day" else None
         mention = (
-            _fast_time(text, low, m, base, default_tz, a, b) if kind == "tm" and rels is None else None
+            _fast_time(text, low, m, base, default_tz, a, b)
+            if kind == "tm" and rels is None and dated is None else None
         )
         if mention is None:
             if c is None:
@@ -1851,7 +1888,16 @@ def _scan(
             on = base
             if base is None and c.kind == "time" and c.date is None and out:
                 on = _glued_date(text, a, out[-1], c.start)
+            after = None
+            if dated is not None and c.kind == "time" and c.keyword is not None and c.date is None and (
+                not c.has_rel and c.wd < 0
+            ) and (after := _sentence_date(text, a, dated, c.start, default_tz)) is not None:
+                on = after  # ('window Mon 13 Oct 09:00-11:00, no later than 11:00': the 13th's)
             mention = _resolve(text, c, on, default_tz, a)
+            if after is not None and mention.at is not None and dated is not None and (
+                dated.at is not None and mention.at < dated.at
+            ):
+                mention = _resolve(text, c, after + dt.timedelta(days=1), default_tz, a)
         first = False
         if mention.keyword is None and out and out[-1].keyword is not None and (
             a + mention.start == moved_to or _NOW_GAP.fullmatch(text, a + out[-1].end, a + mention.start)
@@ -1861,6 +1907,25 @@ def _scan(
             mention = dataclasses.replace(mention, keyword=out[-1].keyword, is_deadline=True)
         out.append(mention)
     return out, base
+
+
+# what ends a sentence or a clause of its own between a dated time and a deadline after it
+_SENTENCE_BREAK = re.compile(r"[.;!?|](?:\s|$)|\n")
+
+
+def _sentence_date(
+    text: str, a: int, dated: TimeMention, start: int, default_tz: dt.tzinfo
+) -> dt.date | None:
+    """The calendar date of ``dated`` (a time written with its own date, as written in its zone, not
+    opening the text) when the deadline at ``start`` follows it in the same sentence: that deadline is on
+    it, or the next day when earlier ('deploy window Mon 13 Oct 09:00-11:00
+    CEST, no later than 11:00'); else None."""
+    if dated.at is None or dated.is_stamp or _SENTENCE_BREAK.search(text, a + dated.end, start) or (
+        dated.start == 0 or _LEAD.fullmatch(text, a, a + dated.start)
+    ):
+        return None  # (one that opens the text is the item's own date: the base date already)
+    tz = zone_named(dated.zone) if dated.zone else default_tz
+    return dated.at.astimezone(tz or default_tz).date()
 
 
 def _zone_word_cut(m: re.Match[str]) -> int:
@@ -2883,9 +2948,77 @@ _LONE_WD = re.compile(
 _HEADING_WD = re.compile(r"[\W_]*(" + _WD + r")")  # a heading that opens with a weekday ('### Tue')
 
 
+# A heading that is only a dotted date, a weekday before or after it or none ('## Fr., 10.10.', '## Wed
+# 08.10.', '## 08.10', '## 2025.10.08 (Wed)'): a date in a document that writes day-first dotted dates
+# (:func:`dotted_dates`); alone, '## 1.2.' and '## 3.12' are more often a section's or a version's number.
+_DE_WD = (
+    r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?(?![A-Za-z])"
+)
+_ANY_WD = rf"(?:{_WD}|{_DE_WD})"
+_DOTTED_HEAD = re.compile(
+    rf"[\W_]*(?:(?P<wd>{_ANY_WD})[\s,.]*)?"
+    r"(?:(?P<y>(?:19|20)\d\d)\.(?P<ym>0[1-9]|1[0-2])\.(?P<yd>0[1-9]|[12]\d|3[01])"
+    r"|(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.?)"
+    rf"\s*(?:[(\[]?\s*(?P<wd2>{_ANY_WD})\s*[)\]]?)?[\W_]*"
+)
+_DOTTED_FULL = re.compile(
+    r"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?![\w]|\.\d)"
+)
+
+
+def dotted_dates(text: str) -> bool:
+    """Whether ``text`` writes day-first dotted dates ('06.10.2025'), as German documents do."""
+    return "." in text and _DOTTED_FULL.search(text) is not None
+
+
+def _dotted_heading(heading: str, year_near: dt.date | None) -> dt.date | None:
+    """The date of a heading that is only a dotted date (``_DOTTED_HEAD``), the year-less one in the
+    year nearest ``year_near``; None when it is not one."""
+    m = _DOTTED_HEAD.fullmatch(heading)
+    if m is None:
+        return None
+    try:
+        if m.group("y"):
+            return dt.date(int(m.group("y")), int(m.group("ym")), int(m.group("yd")))
+        year = _year_near(int(m.group("m")), int(m.group("d")), year_near)
+        return None if year is None else dt.date(year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
+# a weekday written in a heading ('Mon 6 Oct', '6 Oct (Mon)'): what fixes the year of a year-less date
+_ANY_WD_RE = re.compile(rf"(?<![A-Za-z])(?:{_WD})")
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _weekday_year(heading: str, mentions: list[TimeMention]) -> dt.date | None:
+    """For a heading whose date has no year and nothing to take one from ('## Mon 6 Oct' in a document
+    that writes no year): that date in the year nearest today in which it is the weekday written, else
+    None."""
+    raw = next((mm.raw for mm in mentions if mm.problem and mm.problem.startswith("date without a year")),
+               None)
+    if raw is None or (wd := _ANY_WD_RE.search(heading)) is None:
+        return None
+    mon = re.search(_MON, raw)
+    dom = re.search(r"(?<!\d)(\d{1,2})(?!\d)", raw)
+    if mon is None or dom is None:
+        return None
+    month, weekday, today = _MONTHS[mon.group(0)[:3].lower()], _WD_INDEX[wd.group(0)[:3].lower()], _today()
+    options = []
+    for year in range(today.year - 11, today.year + 12):
+        with contextlib.suppress(ValueError):
+            d = dt.date(year, month, int(dom.group(1)))
+            if d.weekday() == weekday:
+                options.append(d)
+    return min(options, key=lambda d: abs((d - today).days)) if options else None
+
+
 def parse_heading(
     text: str, *, tz: dt.tzinfo | str | None = None, year_near: dt.date | None = None,
-    day: dt.date | None = None,
+    day: dt.date | None = None, dotted: bool | Callable[[], bool] = False,
 ) -> Heading:
     """Split a heading into title, date and UTC time. Leading '#' marks are ignored.
 
@@ -2898,7 +3031,11 @@ def parse_heading(
     after ``day`` (the days of a week's log under '## Week of Oct 6');
     without it the time stays unresolved (``at=None``, no problem). ``10/10/2025`` style dates
     are read month or day first, whichever is a real date; when both are, the one nearest
-    ``year_near``, and without it ``problem='ambiguous date ...'``.
+    ``year_near``, and without it ``problem='ambiguous date ...'``. Without ``year_near``, a year-less
+    date written with its weekday ('Mon 6 Oct') is in the year nearest today in which it is that weekday.
+    ``dotted`` (a bool, or a function asked only when needed): the document writes day-first dotted
+    dates (:func:`dotted_dates`), so a heading that is only one, year-less or year first, is dated
+    ('Fr., 10.10.', '08.10', '2025.10.08').
     """
     if not isinstance(text, str):
         return Heading("", None, None, None)
@@ -2912,6 +3049,11 @@ def parse_heading(
     date: dt.date | None = None
     problem: str | None = None
     mentions = find_times(heading, day=None, tz=tz, year_near=year_near)
+    if year_near is None and any(mm.problem for mm in mentions) and (
+        wy := _weekday_year(heading, mentions)
+    ) is not None:
+        year_near = wy  # ('## Mon 6 Oct' with no year anywhere: the Monday nearest today)
+        mentions = find_times(heading, day=None, tz=tz, year_near=year_near)
     for mm in mentions:
         if date is not None or not mm.has_date or _is_rel(mm.raw):
             continue
@@ -2941,6 +3083,12 @@ def parse_heading(
                 date = _slash_reading(sm.group(1), sm.group(2), None, year_near)
             if date is not None:
                 spans.append(sm.span())
+    if date is None and problem is None and "." in heading and (
+        _DOTTED_HEAD.fullmatch(heading) is not None and (dotted() if callable(dotted) else dotted)
+    ):
+        date = _dotted_heading(heading, year_near)  # ('## Fr., 10.10.' in a document of '06.10.2025's)
+        if date is not None:
+            spans.append((0, len(heading)))
     if date is None and problem is None and (wk := _ISO_WEEK.search(heading)) is not None and (
         wk.group("y") or wk.group("y3") or _only_week_words(heading[: wk.start()] + heading[wk.end():])
     ):  # ('Sprint 12 - Week 1', 'Week 3 of onboarding', 'Hardware refresh W2': a count, no ISO week)
