@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from . import _html
+from . import _html, _yaml
 from ._extract import SERVICENOW_TICKET
 
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2\u00f0\u00c5\u00c4\u00c6\u00ce\u00cf]")
@@ -139,7 +139,7 @@ def _iso_hyphens(text: str) -> str:
 
 
 def decode(data: bytes | str) -> Decoded:
-    """Decode UTF-8 (BOM or not; UTF-16 with a BOM), else cp1252, else Latin-1; split lines;
+    """Decode UTF-8 (BOM or not; UTF-16 or UTF-32 with a BOM), else cp1252, else Latin-1; split lines;
     drop invisible characters (:func:`_visible`); repair mojibake line by line with ftfy where a
     marker character shows it may be needed."""
     bom = False
@@ -148,11 +148,14 @@ def decode(data: bytes | str) -> Decoded:
         text, encoding = data, None
         if text.startswith("\ufeff"):
             text, bom = text[1:], True
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        # (UTF-32's LE mark starts as UTF-16's does: 'FF FE 00 00' is UTF-32, a text opening with NUL never)
+        enc = "utf-32" if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "utf-16"
         try:
-            text, encoding, bom = data.decode("utf-16"), "utf-16", True
+            text, encoding, bom = data.decode(enc), enc, True
         except UnicodeDecodeError:
-            return Decoded("", "utf-16", True, None, 0, [], "not valid UTF-16 despite its byte-order mark")
+            reason = f"not valid {enc.upper()} despite its byte-order mark"
+            return Decoded("", enc, True, None, 0, [], reason)
         if text.startswith("\ufeff"):
             text = text[1:]
     else:
@@ -304,7 +307,10 @@ def front_matter(lines: list[str]) -> FrontMatter:
         if ln and not ln[0].isspace() and ":" in ln:
             key_lines.setdefault(ln.split(":", 1)[0].strip(), k + 2)
     try:
-        data = yaml.load("\n".join(body), Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = _yaml.load("\n".join(body), _Loader)  # (a SafeLoader subclass)
+    except _yaml.DuplicateKeys as exc:  # ('tz: UTC' then 'tz: America/New_York': which one was meant?)
+        line, reason = exc.reasons(offset=2)[0]
+        return FrontMatter(body_start=end + 1, problem=(line, f"invalid YAML front matter: {reason}"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -3,7 +3,9 @@
 Each section of ``occ.yml`` has its own pydantic model in the module of its concept (``targets`` for
 ``probes:``, ``policy`` for ``sla:``, ``report`` for ``report:``); they all validate through
 :func:`validate_section`, so every error names the file and the key path (``probes.targets[1].url``)
-and never echoes the offending value (it may be a secret).
+and never echoes the offending value (it may be a secret). A key written twice in one mapping is an error
+naming its line, its key path and the first one's line (``occ.yml: line 8: probes: duplicate key (first at
+line 2)``), every such key at once: YAML loaders otherwise keep the last, silently (:mod:`occ_lib._yaml`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from . import _yaml
 from .errors import ConfigError
 
 M = TypeVar("M", bound=BaseModel)
@@ -29,7 +32,8 @@ class StrictModel(BaseModel):
 
 
 def read_yaml(path: str | Path) -> dict[str, Any]:
-    """Parse a YAML mapping with the safe loader; errors name the file and line."""
+    """Parse a YAML mapping with the safe loader; errors name the file and line (and a duplicate key's
+    path)."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
@@ -38,7 +42,10 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(p, "", f"cannot read: {exc.__class__.__name__}") from None
     try:
-        data = yaml.load(text, Loader=_SafeLoader)
+        data = _yaml.load(text, _SafeLoader)
+    except _yaml.DuplicateKeys as exc:
+        (line, reason), *more = exc.reasons()
+        raise ConfigError(p, f"line {line}", reason, more=tuple((f"line {n}", r) for n, r in more)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""

@@ -4,7 +4,8 @@ Rules, so that an imported file always means the same thing:
 
 * **Bytes**: UTF-8 (with or without BOM), UTF-16 with its BOM (Windows PowerShell 5's ``>``), else
   Latin-1 text; NUL or control bytes make a file binary, a problem. JSON nested too deeply to be a
-  check result is one too.
+  check result is one too, and so is a FIFO, socket or device given by name (``not a regular file,
+  skipped``: never opened, a FIFO nobody writes to would block the import; ``/dev/stdin`` is read).
 * **curl transcripts** (``curl -I``, ``-i``, ``-v``, ``-L``; HTTP/1.0, 1.1, 2, 3; also as a terminal
   recording kept them, ``script``, tmux or screen logs: their escape sequences, curl's bold header names
   ``ESC[1mDate ESC[0m:``, bracketed paste ``ESC[?2004h``, a window title, are read as absent and their
@@ -183,6 +184,7 @@ from .redact import (
     redact_url,
 )
 from .schema import PROBE_COLUMNS, conform, empty_probes
+from .workspace import not_regular
 
 MAX_BYTES = 20 * 1024 * 1024
 _DEFAULT_EXPECT = ((200, 299),)
@@ -1416,6 +1418,8 @@ def _prom_extra(extra: dict[tuple[str, Any], dict[Any, float]], name: str, label
 def _read_bytes(path: Path) -> bytes:
     if path.is_symlink() and not path.exists():  # (a glob or folder holds it: say why it gives nothing)
         raise InputError(path, "broken symbolic link (its target does not exist)")
+    if not_regular(path):  # (a FIFO nobody writes to would block the import forever: never opened)
+        raise InputError(path, "not a regular file, skipped")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

@@ -1,13 +1,15 @@
 """Status logs (markdown) -> typed tables: documents, sections, events, deadlines, tables, problems.
 
 ``read_logs(paths_or_globs)`` reads files, folders (their ``*.md``, ``*.markdown``, ``*.txt`` files)
-and globs; :func:`parse_log` parses one text or byte string in memory. Both return :class:`Logs`,
+and globs (a path that exists as written is read as that path, ``status [W41].md``, before any glob
+matching); :func:`parse_log` parses one text or byte string in memory. Both return :class:`Logs`,
 whose frames follow docs/architecture.md exactly. Times are ``datetime64[us, UTC]``; list columns
 hold Python lists (never None).
 
 Reading
-    UTF-8 with or without BOM (UTF-16 with a BOM too); bytes that are not UTF-8 are cp1252 (then
-    Latin-1). CRLF, CR and LF. Only a line holding a mojibake marker (``Â Ã â ð``...) is repaired:
+    UTF-8 with or without BOM (UTF-16 or UTF-32 with a BOM too: ``FF FE 00 00`` is UTF-32's, not
+    UTF-16's); bytes that are not UTF-8 are cp1252 (then Latin-1). CRLF, CR and LF. Only a line
+    holding a mojibake marker (``Â Ã â ð``...) is repaired:
     UTF-8 read as cp1252 is undone directly when the line (or each marker sequence such as
     ``â€”``) decodes cleanly, anything else goes through ``ftfy.fix_text``; ``docs.repairs`` counts
     the lines changed. Digits and colons typed fullwidth (``１７：００``), the Unicode hyphens of an ISO
@@ -17,13 +19,17 @@ Reading
     ``&nbsp;`` is a no-break space there and zero-width spaces are dropped (:func:`occ_lib._markdown.decode`).
     NUL bytes (or mostly control bytes) mean a binary file: skipped with a
     ``file`` problem, like empty, missing and unreadable files and folders without logs, and a symbolic
-    link to a missing file, also one a glob or folder holds (its reason names the link's target). YAML front
+    link to a missing file, also one a glob or folder holds (its reason names the link's target), and a
+    FIFO, socket or device given by name or as all a glob matches (``not a regular file, skipped``, never
+    opened: a FIFO nobody writes to would block forever; a folder's or a glob's among logs are left out;
+    ``/dev/stdin`` and bash's ``<(cmd)`` are read). YAML front
     matter is read with a safe loader (an impossible date stays a string) and every key kept;
     ``tz:`` (or ``timezone:``) sets the zone of zone-less times, else (also when that zone is
-    unknown, a ``time`` problem) a prose declaration ("All times in PDT (UTC-7).", "Zeiten in MESZ
-    (Europe/Berlin)",
-    :func:`occ_lib.times.declared_zone`), else UTC. Invalid or unclosed front matter is a
-    ``front_matter`` problem and the body is still read. ``docs.tz`` is the IANA name used.
+    unknown, a ``front_matter`` problem: every command names it and exits 1) a prose declaration
+    ("All times in PDT (UTC-7).", "Zeiten in MESZ (Europe/Berlin)", :func:`occ_lib.times.declared_zone`),
+    else UTC. Invalid or unclosed front matter, also one that writes a key twice (``tz: UTC`` then
+    ``tz: America/New_York``: none of its keys is used), is a ``front_matter`` problem and the body is
+    still read. ``docs.tz`` is the IANA name used.
     ``date_order:`` (``dmy``/``day first``, ``mdy``/``month first``) says how the document writes
     slash dates that read both ways (``3/11/2025``); without it, its full dates that read one way only
     say it, else its zone's custom (:func:`occ_lib.times.slash_order_of`); ``docs.date_order`` is the
@@ -373,7 +379,7 @@ from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
 from ._subjects import deadline_tickets, ticket_groups
 from .redact import is_secret_field, redact_field, redact_mapping
-from .workspace import expand
+from .workspace import expand, is_glob, not_regular
 
 __all__ = [
     "DEADLINE_COLUMNS", "DOC_COLUMNS", "EVENT_COLUMNS", "LOG_SUFFIXES", "Logs", "PROBLEM_COLUMNS",
@@ -779,7 +785,10 @@ def _zone(acc: _Acc, source: str, fm: Any, text: str) -> tuple[dt.tzinfo | None,
             tz = _times.zone_named(str(name))
             if tz is not None:
                 return tz, getattr(tz, "key", None) or _label(tz)
-            acc.problem(source, fm.key_lines.get(key), "time", str(name)[:80], f"{key}: unknown time zone")
+            # (a front_matter problem, as a bad date_order is: every time of the document hangs on it)
+            acc.problem(
+                source, fm.key_lines.get(key), "front_matter", str(name)[:80], f"{key}: unknown time zone"
+            )
             break
     if "\n##" in text and _may_declare_zone(text):
         # a section's own declaration ('## Tokyo (times JST)') is not the document's
@@ -1825,10 +1834,13 @@ def _files(acc: _Acc, patterns: list[str]) -> list[Path]:
     for pat in patterns:
         p = Path(pat)
         # (a link to a missing file that a glob or folder holds is kept: reading it names it a problem)
-        if any(ch in pat for ch in "*?["):
+        if is_glob(pat):  # (not a path that exists as written: 'status [W41].md')
             found = expand([pat], broken_links=True)
             if not found:
-                acc.problem(pat, None, "file", None, "no files match this pattern")
+                # (what it matches may be FIFOs or devices, which a folder or a glob skips: say so)
+                found = expand([pat], special=True)
+                if not found:
+                    acc.problem(pat, None, "file", None, "no files match this pattern")
             for f in found:
                 out.setdefault(f, None)
         elif p.is_dir():
@@ -1865,6 +1877,9 @@ def read_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
     with _no_cyclic_gc():
         for path in _files(acc, _as_patterns(paths_or_globs)):
             source = str(path)
+            if not_regular(path):  # (a FIFO nobody writes to would block forever: never opened)
+                acc.problem(source, None, "file", None, "not a regular file, skipped")
+                continue
             try:
                 data = path.read_bytes()
             except PermissionError:

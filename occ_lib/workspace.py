@@ -7,6 +7,8 @@ Paths in the file are relative to the file.
 
 from __future__ import annotations
 
+import os
+import stat
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,17 +42,23 @@ class WorkspaceConfig(StrictModel):
 
 
 def expand(
-    patterns: list[str] | tuple[str, ...], root: Path | None = None, broken_links: bool = False
+    patterns: list[str] | tuple[str, ...], root: Path | None = None, broken_links: bool = False,
+    special: bool = False,
 ) -> list[Path]:
     """Expand files, folders and globs (``**`` recursive) into a sorted, de-duplicated file list.
 
     A folder means the files under it (``*.md`` and ``*.txt`` first-level for logs is the caller's
-    choice: here a folder yields every file below it). Missing literal paths are kept so the caller
-    can report them by name; with ``broken_links`` so are symbolic links to nothing that a glob or
-    folder holds (evidence names them as skipped rather than dropping them unseen).
+    choice: here a folder yields every file below it). A path that exists as written is that path,
+    even with ``[`` ``]``, ``*`` or ``?`` in its name (:func:`is_glob`). Missing literal paths are
+    kept so the caller can report them by name; with ``broken_links`` so are symbolic links to
+    nothing that a glob or folder holds (evidence names them as skipped rather than dropping them
+    unseen). With ``special``, only the FIFOs, sockets and devices they hold (:func:`not_regular`),
+    which are otherwise left out: a reader names them when a pattern matched nothing else.
     """
 
     def wanted(mp: Path) -> bool:
+        if special:
+            return not_regular(mp)
         return mp.is_file() or (broken_links and mp.is_symlink() and not mp.exists())
 
     out: dict[Path, None] = {}
@@ -70,8 +78,7 @@ def expand(
         p = Path(pat)
         if root is not None and not p.is_absolute():
             p = root / p
-        s = str(p)
-        if any(ch in s for ch in "*?["):
+        if is_glob(str(p)):
             for mp in _glob(p):
                 if wanted(mp):
                     add(mp)
@@ -84,12 +91,43 @@ def expand(
     return list(out)
 
 
+def is_glob(pattern: str) -> bool:
+    """Whether ``pattern`` is matched as a glob: it holds ``*``, ``?`` or ``[`` and names no existing
+    file, folder or link as written (``status [W41].md``, ``dir[1]``, ``what?.md`` are read as the
+    paths they are; a stat only for a pattern that holds one of the three)."""
+    return any(ch in pattern for ch in "*?[") and not os.path.lexists(pattern)
+
+
+# the process's own streams: '/dev/stdin' (a pipe or a terminal), '<(cmd)' (bash's /dev/fd/63)
+_OWN_STREAMS = ("/dev/stdin", "/dev/fd/", "/proc/self/fd/")
+
+
+def not_regular(path: str | Path) -> bool:
+    """Whether ``path`` is a FIFO, socket or device (not a regular file nor a folder): reading one
+    may block forever (a FIFO nobody writes to) or never end (``/dev/zero``), so readers skip it
+    unopened. The process's own streams (``/dev/stdin``, ``/dev/fd/N``) are read as they come. False
+    when it cannot be stat'ed: the read names why."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return False
+    return not str(path).startswith(_OWN_STREAMS)
+
+
 def _glob(pattern: Path) -> list[Path]:
     """The sorted matches of ``pattern``; ``**`` never descends into a linked folder (glob.glob's
     does, so a link to '..' made it read every file 40 times over, and two such links never ended).
-    A name that starts with a dot matches only a pattern part that does too, as with glob.glob."""
+    A name that starts with a dot matches only a pattern part that does too, as with glob.glob.
+    Leading parts that exist as written are folders, not patterns (``notes [old]/*.md``)."""
     parts = pattern.parts
-    i = next(k for k, part in enumerate(parts) if any(ch in part for ch in "*?["))
+    i = next((
+        k for k, part in enumerate(parts)
+        if any(ch in part for ch in "*?[") and not os.path.lexists(Path(*parts[: k + 1]))
+    ), None)
+    if i is None:  # (every part that looks like a pattern is a folder as written: 'a[1]/missing.md')
+        return []
     base = Path(*parts[:i]) if i else Path(".")
     rest = parts[i:]
     if rest[-1] == "**":

@@ -121,7 +121,7 @@ def test_prose_zone_declaration():
 
 def test_front_matter_tz_beats_prose_and_unknown_tz_is_a_problem():
     logs = parse_log("---\ntz: Mars/Olympus\n---\nAll times ET.\n## 2025-07-26\n- 20:07 done\n", "x.md")
-    assert problems(logs) == [("x.md", 2, "time", "tz: unknown time zone")]
+    assert problems(logs) == [("x.md", 2, "front_matter", "tz: unknown time zone")]
     # an unknown front-matter zone falls back to the prose declaration (EDT in July: UTC-4)
     assert logs.docs.iloc[0]["tz"] == "America/New_York"
     assert logs.events.iloc[0]["at"] == ts("2025-07-27 00:07")

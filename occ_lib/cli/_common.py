@@ -24,12 +24,16 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def workspace(config: Path | None, paths: list[str] | None = None) -> Workspace:
-    """The workspace named by ``--config`` (or ./occ.yml when it exists); PATHs replace ``logs:``."""
+def workspace(config: Path | None, paths: list[str] | None = None, takes_paths: bool = True) -> Workspace:
+    """The workspace named by ``--config`` (or ./occ.yml when it exists); PATHs replace ``logs:``.
+    Without either, a command that reads logs needs PATHs; one that takes none (``takes_paths``
+    False: ``occ probe``) says to give ``--config``."""
     if config is not None:
         return Workspace.load(config, log_paths=paths)
     if Path(DEFAULT_CONFIG).exists():
         return Workspace.load(DEFAULT_CONFIG, log_paths=paths)
+    if not takes_paths:
+        raise typer.BadParameter("no ./occ.yml here; give --config", param_hint="--config")
     if not paths:
         raise typer.BadParameter("give PATHs or --config (no ./occ.yml here)")
     return Workspace.bare(paths)

@@ -88,7 +88,7 @@ def probe(
         raise typer.BadParameter(str(exc), param_hint="--every") from None
     tags = _parse_tags(tag)
     n_workers = _parse_workers(workers)
-    ws = workspace(config)
+    ws = workspace(config, takes_paths=False)
     cfg = ws.probes
     if not cfg.targets:
         raise ConfigError(ws.config_path, "probes.targets", "no targets configured")

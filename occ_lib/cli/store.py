@@ -3,6 +3,8 @@
 ``occ import`` prints one line per problem, the file named as the store names it (secrets masked, its
 stamp, extension and ``:line`` kept: :func:`occ_lib.evidence.problem_line`). ``occ export`` writes CSV
 to stdout when ``--out`` is absent or ``-``; Parquet needs a file.
+Each uses the store of ``--config`` (or ./occ.yml); without either, ./data only when a store is there
+already: otherwise a usage error (exit 2), and no folder is made.
 """
 
 from __future__ import annotations
@@ -14,17 +16,27 @@ from pathlib import Path
 import typer
 
 from ..errors import ConfigError, InputError
-from ..workspace import Workspace, expand
+from ..workspace import DEFAULT_CONFIG, Workspace, expand
 from ._common import ConfigOpt, warn, workspace
 
 store_app = typer.Typer(help="Maintain the probe store.", no_args_is_help=True)
 
 
 def _load(config: Path | None) -> Workspace:
-    try:
+    """The workspace of ``--config`` or ./occ.yml; without either, the store ./data only when one is
+    there already (``data/probes/``): a cron job run in the wrong folder gets a usage error (exit 2)
+    rather than a new empty store and a success line."""
+    if config is not None or Path(DEFAULT_CONFIG).exists():
         return workspace(config)
-    except typer.BadParameter:
-        return Workspace.bare([])
+    from ..store import PROBES
+
+    bare = Workspace.bare([])
+    if (bare.store / PROBES).is_dir():
+        return bare
+    raise typer.BadParameter(
+        f"no ./occ.yml here and no store in ./{bare.config.store.rstrip('/')}; give --config",
+        param_hint="--config",
+    )
 
 
 def _when(value: str | None, option: str) -> str | None:
