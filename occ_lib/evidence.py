@@ -10,7 +10,10 @@ Rules, so that an imported file always means the same thing:
   recording kept them, ``script``, tmux or screen logs: their escape sequences, curl's bold header names
   ``ESC[1mDate ESC[0m:``, bracketed paste ``ESC[?2004h``, a window title, are read as absent and their
   ``CR CR LF`` as one line end, a row's identity still the file's text as found). With ``-v`` only
-  the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes). The row describes the
+  the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes). ``--trace-ascii``
+  (``--trace-time`` too) is read as ``-v``: a ``<= Recv header`` block's ``0000: `` lines are ``< ``
+  lines (a line cut at 64 characters joined again), a ``=> Send header`` block's ``> `` lines,
+  ``== Info: X`` is the note ``* X``, and data blocks (the body) are left out. The row describes the
   *last* response: responses chain while the status is 1xx or 3xx (``-v`` prints a 1xx's header
   block with no blank line after it: the next status line starts the next response), and past a
   proxy's ``200 Connection established`` (a CONNECT tunnel; with ``-x``, also a first 2xx that another
@@ -64,13 +67,14 @@ Rules, so that an imported file always means the same thing:
   last ``503ops@box:~$ ``): a line that starts with what the format prints and goes on with a
   prompt gives that output to the command before and starts the next command there (a row's item
   stays its command's lines as found without this, the first row of them keeping them all).
-* **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl
-  is not installed): the server's lines are the ones indented by two spaces, the row describes the
-  last response and the last ``--<date> <time>--  URL`` line (redirects followed), ``HEAD`` with
-  ``--spider``, else ``GET``; a ``failed: Connection refused.``, ``unable to resolve host``, ``timed
-  out``, ``Read error`` or certificate line after it makes the row ``down`` with that error class.
-  wget prints no timings, so ``elapsed_ms`` and the phases are null. busybox's wget (``/ # wget -S
-  -O- URL`` in a container) prints no ``--<date>--`` line: the URL is the command line's.
+* **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl is not
+  installed): the server's lines are the ones indented by two spaces, the row describes the last response
+  and the last ``--<date> <time>--  URL`` line (redirects followed), the method of ``-d``'s last request
+  block, else ``HEAD`` with ``--spider`` (or, the command not in the file, the ``Spider mode enabled.`` wget
+  prints for it), else ``GET``; a ``failed: Connection refused.``, ``unable to resolve host``, ``timed
+  out``, ``Read error`` or certificate line after it makes the row ``down`` with that error class. wget
+  prints no timings, so ``elapsed_ms`` and the phases are null. busybox's wget (``/ # wget -S -O- URL`` in a
+  container) prints no ``--<date>--`` line: the URL is the command line's.
 * **URL**: ``-w``'s ``url_effective``, else the last ``> METHOD /path HTTP/x`` request line (not a
   proxy's ``CONNECT``) plus its ``> Host:`` (``-v``), else the ``curl ... URL`` command line in the
   file followed through the ``Location`` headers of the redirect responses. On the command line the
@@ -100,20 +104,22 @@ Rules, so that an imported file always means the same thing:
   are no checks: such a file is named and skipped, its ``http_status`` no probe;
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
-  response_code|code; ok|success|passed|up; latency|duration|elapsed|responseTime|rtt (and total with
-  a unit, ``total_ms``, or under ``timings``: ``{"timings": {"total": 312.5}}``), in ms unless the key
-  ends in ``_s``, ``sec``, ``secs`` or ``seconds`` (or the value is a string like ``"0.8s"``);
-  checked_at|timestamp|time|startedAt|check_time|run_at|executed_at (ISO 8601, naive = UTC, or an epoch
-  number in s, ms, µs or ns by its size: up to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16 or 19
-  digits today; one that fits none, or is past 2262, is no time; 1970 or before, such as Go's zero time
-  0001-01-01, is no time); name|check|target (a name) ->
-  target; error|message -> error class by keywords. Each field takes the first of its keys (in that order, the
-  top level before nested objects) whose value is valid for it: a status must be 100-599, a time a date and
-  time, an ok a boolean or a pass/fail word (or, in an item that names a URL, ``1``/``0`` under
-  ok|success|passed|up|healthy: Grafana's ``"success": 0, "http_status_code": 0`` is a failed
-  check with no status; a bare count is no check)... Datadog's top-level ``"status": 0`` (the
-  monitor's state) gives way to ``result.httpStatusCode``. An item with no valid status and no ok
-  is a problem (``status 0 is not an HTTP status``), as is one whose only time is no time.
+  response_code|code; ok|success|passed|up (or, without one, Checkly's hasFailures|hasErrors|failed:
+  ``true`` in any of them is a failed check, the first failed assertion's ``error`` its message);
+  latency|duration|elapsed|responseTime|rtt (and total with a unit, ``total_ms``, or under ``timings``:
+  ``{"timings": {"total": 312.5}}``), in ms unless the key ends in ``_s``, ``sec``, ``secs`` or ``seconds``
+  (or the value is a string like ``"0.8s"``);
+  checked_at|timestamp|time|startedAt|check_time|run_at|executed_at|last_checked_at (ISO 8601, naive = UTC,
+  or an epoch number in s, ms, µs or ns by its size: up to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16
+  or 19 digits today; one that fits none, or is past 2262, is no time; 1970 or before, such as Go's zero
+  time 0001-01-01, is no time); name|check|target|title|pronounceable_name (a name) -> target; error|message
+  -> error class by keywords. Each field takes the first of its keys (in that order, the top level before
+  nested objects) whose value is valid for it: a status must be 100-599, a time a date and time, an ok a
+  boolean or a pass/fail word (or, in an item that names a URL, ``1``/``0`` under
+  ok|success|passed|up|healthy: Grafana's ``"success": 0, "http_status_code": 0`` is a failed check with no
+  status; a bare count is no check)... Datadog's top-level ``"status": 0`` (the monitor's state) gives way
+  to ``result.httpStatusCode``. An item with no valid status and no ok is a problem (``status 0 is not an
+  HTTP status``), as is one whose only time is no time.
 * **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
   ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
   ``probe_success`` sample is a row (``ok`` when its value is 1), its URL (or, not being one, its
@@ -123,18 +129,18 @@ Rules, so that an imported file always means the same thing:
   answer without ``probe_success`` samples, or a failed query, is not a probe result: the file is
   named and skipped.
 * **time** (``time_source``): a JSON item's own time (``json``), else the stamp in the file name
-  (``filename``, :func:`occ_lib.times.parse_stamp`: ``Z``, an offset, a zone abbreviation such as
-  ``date +%Z``'s ``EDT``, glued to the time or set off by ``-``, ``_`` or ``.``
+  (``filename``, :func:`occ_lib.times.parse_stamp`; also without a ``T``: ``20251014_090500``,
+  ``20251014-0905``, ``2025-10-14_09-15-00``, ``2025-10-14_09:20:00``; ``Z``, an offset, a zone abbreviation
+  such as ``date +%Z``'s ``EDT``, glued to the time or set off by ``-``, ``_`` or ``.``
   (``T01-30-00-EST.log``), else UTC; an offset's minutes may follow a ``-`` as ``:`` has no place in a
-  Windows file name: ``T08-20-44+05-30``, ``T08-20-44-03-30`` (only 00, 30 or 45, and a minus offset
-  only after seconds); one glued to letters that name no known zone gives no time),
-  else the last response's ``Date`` header (``date_header``), else the file's modification time
-  (``mtime``).
+  Windows file name: ``T08-20-44+05-30``, ``T08-20-44-03-30`` (only 00, 30 or 45, and a minus offset only
+  after seconds); one glued to letters that name no known zone gives no time), else the last response's
+  ``Date`` header (``date_header``), else the file's modification time (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
   query compared; the first in config order when several do; each target's URL is keyed once per
   import, so matching does not grow with the number of targets), else the JSON item's name, else
   ``host/path?query`` of the redacted URL (default ports dropped), else the file name without its
-  stamp.
+  stamp (one that gives a valid time: ``build_12345678_123456`` keeps its digits).
 * **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
   target's ``expect`` (``2xx`` when none). Expected but slower than the target's ``degraded_ms``
   (only for a matched target) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
@@ -143,10 +149,16 @@ Rules, so that an imported file always means the same thing:
   transcript; a Prometheus sample) and ``n`` counting the identical items before it in the file;
   plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``) when the row's time comes from the
   file name: byte-identical files named by different stamps are different probes. When the time is
-  the file's mtime the file's path is hashed before the item (the text alone would not tell the same
-  item of two files apart). So a file imported again adds nothing and one that grew since (a monitor
-  appends to the day's file, cron imports it twice a day) adds only its new items. A row is in the
-  store already when its key is, or its key in a form earlier versions wrote is: ``sha256(file
+  the file's mtime the text alone would not tell the same item of two files apart: an mtime with a
+  fraction of a second, which no two separate writes share (a copy kept by ``mv``, ``cp -p``, ``rsync
+  -t`` does), is added as such a stamp to the microsecond (``...#0@2025-10-14T09:00:00.123456Z``), so
+  a renamed file adds nothing; a whole-second mtime (``touch -d``, an archive's) may be shared by
+  different files, so the file's path is hashed before the item instead. A file renamed after a
+  ``touch`` has a new path and a new time: it is a new probe. So a file imported again adds nothing
+  and one that grew since (a monitor appends to the day's file, cron imports it twice a day) adds only
+  its new items. A row is in the store already when its key is (for an mtime row also its key in the
+  path form, or the same item of the same path at another mtime: a file touched since), or its key
+  in a form earlier versions wrote is: ``sha256(file
   bytes) + ":" + item index`` (with the stamp; or without it at the same ``started_at``), or one of
   those of the same ``evidence_path`` and item index at the same ``started_at`` (the file grew
   after that import); a file whose rows all are is a duplicate and adds nothing.
@@ -252,11 +264,14 @@ class ImportResult:
 
 
 # helpers ----------------------------------------------------------------------------------------
-# a zone after a file name's time, set off by '-', '_' or '.': an abbreviation ('T01-30-00-EST.log'),
+# a zone after a file name's time (also one without a 'T': '20251014_090500_EDT'), set off by '-', '_'
+# or '.': an abbreviation ('T01-30-00-EST.log'),
 # or a signed offset, bare or after UTC/GMT ('T14-30-00_+0800', '_UTC+0530', '--03' as '-%Z' prints
 # Sao Paulo's zone)
 _ZONE_AFTER_SEP = re.compile(
-    r"(T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?)[-_.](?:(?:UTC|GMT)(?=[+\-]\d))?"
+    r"(T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
+    r"|(?<=\d{8})[_-]\d{4}(?:\d{2})?|(?<=\d{4}-\d{2}-\d{2})[_-]\d{2}(?:[-:]\d{2}[-:]\d{2}|\d{2}(?:\d{2})?))"
+    r"[-_.](?:(?:UTC|GMT)(?=[+\-]\d))?"
     r"([A-Z]{2,5}(?![A-Za-z])|[+\-]\d{2}(?::?\d{2})?(?!\d))"
 )
 
@@ -317,19 +332,30 @@ def _target_from_url(url: str) -> str:
 
 
 _STAMP_IN_NAME = re.compile(
-    r"\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
+    r"(?:\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
+    # (the forms without a 'T' that :func:`occ_lib.times.parse_stamp` reads: '20251014_090500',
+    # '20251014-0905', '2025-10-14_09-15-00', '2025-10-14_09:20:00', '2025-10-14_0910'; only a valid one)
+    r"|(?<!\d)(?P<bare>\d{8}[_-]\d{4}(?:\d{2})?|\d{4}-\d{2}-\d{2}[_-]\d{2}(?:(?P<sep>[-:])\d{2}(?P=sep)\d{2}"
+    r"|\d{2}(?:\d{2})?))(?![\d]|-\d))"
     r"(?:Z|[-_.]?(?:(?:UTC|GMT)(?=[+\-]\d))?[+\-]\d{2}(?::?\d{2}|-(?:00|30|45))?(?!\d)"
-    r"|([-_.]?)([A-Z]{2,5})(?![A-Za-z]))?")
+    r"|(?P<zsep>[-_.]?)(?P<zone>[A-Z]{2,5})(?![A-Za-z]))?")
 
 
 def _name_without_stamp(path: Path) -> str:
-    """``curl_hotdash-staging_2025-10-10T02-50-44Z.log`` -> ``curl_hotdash-staging``."""
-    from .times import zone_named
+    """``curl_hotdash-staging_2025-10-10T02-50-44Z.log`` -> ``curl_hotdash-staging``,
+    ``healthz_20251014_090500.log`` -> ``healthz``; digits that make no valid date and time
+    (``build_12345678_123456``) stay."""
+    from .times import parse_stamp, zone_named
 
-    name = re.sub(r"\.[A-Za-z]+$", "", path.name)
-    # (a word set off after the time goes with it only when it names a zone: '_PROD' stays)
-    name = _STAMP_IN_NAME.sub(
-        lambda m: "" if not m.group(1) or zone_named(m.group(2)) else m.group(1) + m.group(2), name)
+    def cut(m: re.Match[str]) -> str:
+        if m.group("bare") and parse_stamp(m.group("bare")) is None:
+            return m.group(0)
+        # (a word set off after the time goes with it only when it names a zone: '_PROD' stays)
+        if not m.group("zsep") or zone_named(m.group("zone")):
+            return ""
+        return m.group("zsep") + m.group("zone")
+
+    name = _STAMP_IN_NAME.sub(cut, re.sub(r"\.[A-Za-z]+$", "", path.name))
     return re.sub(r"[_.-]{2,}", "_", name).strip("_.-") or path.name
 
 
@@ -968,8 +994,57 @@ def _masked(text: str, secrets: Sequence[str]) -> str:
     return text
 
 
+# curl --trace-ascii: a block's head ('=> Send header, 78 bytes (0x4e)', '<= Recv data, ...', '== Info: ...'),
+# maybe after --trace-time's time or the progress meter's glued output, then its lines as 'NNNN: text'
+_TRACE_MARK = re.compile(r"^(?:.*?[\d\s])??(?:\d{2}:\d{2}:\d{2}\.\d{6} )?(== Info: |=> Send |<= Recv )(.*)$")
+_TRACE_DATA = re.compile(r"^([0-9a-f]{4,}): ?(.*)$")
+_TRACE_WIDTH = 64  # (what --trace-ascii prints of a line at most before it goes on on the next)
+
+
+def _untraced(text: str) -> str:
+    """A ``curl --trace-ascii`` transcript as ``-v`` would print it, line for line: ``== Info: X`` as
+    ``* X``, the lines of a ``=> Send header`` block as ``> `` lines, of a ``<= Recv header`` block as
+    ``< `` lines (a line cut at 64 characters joined with the rest: its next offset is 64 on, not 66
+    as after a CR LF), data blocks (the body, TLS bytes) left out as empty lines; other lines as they
+    are."""
+    out: list[str] = []
+    prefix: str | None = None  # ('> ', '< ': a header block's lines; '': a data block's; None: none)
+    last: tuple[int, int, int] | None = None  # (out index, offset, length) of a header block's last line
+    for line in text.splitlines():
+        m = _TRACE_MARK.match(line) if "== Info: " in line or "=> Send " in line or "<= Recv " in line \
+            else None
+        if m is not None:
+            kind, rest = m.group(1), m.group(2)
+            if kind == "== Info: ":
+                out.append("* " + rest)
+                prefix = None
+            else:
+                prefix = ("> " if kind == "=> Send " else "< ") if rest.startswith("header") else ""
+                out.append("")
+            last = None
+            continue
+        d = _TRACE_DATA.match(line) if prefix is not None else None
+        if d is None:
+            prefix = last = None
+            out.append(line)
+            continue
+        offset, data = int(d.group(1), 16), d.group(2)
+        if not prefix:
+            out.append("")
+        elif last is not None and last[2] == _TRACE_WIDTH and last[1] + _TRACE_WIDTH == offset:
+            out[last[0]] += data  # (the rest of a long line)
+            out.append("")
+            last = (last[0], offset, len(data))
+        else:
+            out.append(prefix + data)
+            last = (len(out) - 1, offset, len(data))
+    return "\n".join(out)
+
+
 def _parse_curl(text: str, path: Path) -> dict[str, Any]:
     """One row's fields from a curl transcript; InputError when it is not one."""
+    if "== Info: " in text or "<= Recv " in text:  # (curl --trace-ascii)
+        text = _untraced(text)
     raw = text.splitlines()
     numbered = list(enumerate(raw, start=1))
     cmd = _command(raw[:50])
@@ -1093,7 +1168,7 @@ def _parse_wget(text: str, path: Path) -> dict[str, Any]:
         raise InputError(path, "not a wget transcript: no response (wget -S) and no error")
     row: dict[str, Any] = {
         "url": redact_url(url) if url else None,
-        "method": "HEAD" if "--spider" in command or "--method=head" in command.lower() else "GET",
+        "method": _wget_method(text, numbered, command),
         "status": last.status if last else None,
         "http_version": last.version if last else None,
         **_phases({}),
@@ -1103,6 +1178,23 @@ def _parse_wget(text: str, path: Path) -> dict[str, Any]:
         row["error"] = error[1]
         row["error_message"] = _scrub(f"wget: {error[2]}")[:300]
     return row
+
+
+_WGET_SPIDER = re.compile(r"(?m)^Spider mode enabled\.")
+
+
+def _wget_method(text: str, numbered: list[tuple[int, str]], command: str) -> str:
+    """The method of wget's last request: the line after ``-d``'s last ``---request begin---``, else
+    ``HEAD`` for ``--spider`` (on the command line, or the ``Spider mode enabled.`` wget prints for it
+    when the command is not in the file) or ``--method=HEAD``, else ``GET``."""
+    if "---request begin---" in text:
+        found = [m.group(1) for (_n, t), (_n2, nxt) in zip(numbered, numbered[1:], strict=False)
+                 if t.startswith("---request begin---") and (m := _REQUEST.match(nxt))]
+        if found:
+            return found[-1]
+    if "--spider" in command or "--method=head" in command.lower() or _WGET_SPIDER.search(text):
+        return "HEAD"
+    return "GET"
 
 
 def _wget_error(low: str) -> str | None:
@@ -1133,16 +1225,17 @@ def _first_url(command: str) -> str | None:
 
 # synthetic-check JSON -------------------------------------------------------------------------------
 _URL_KEYS = ("url", "endpoint", "uri", "href")
-_NAME_KEYS = ("name", "check", "checkname", "monitor", "title")
+_NAME_KEYS = ("name", "check", "checkname", "monitor", "title", "pronounceablename")  # (Better Stack's)
 _STATUS_KEYS = (
     "status", "statuscode", "httpstatus", "httpstatuscode", "code", "responsestatus", "responsecode",
     "httpcode",
 )
 _OK_KEYS = ("ok", "success", "passed", "up", "healthy", "result")
 _FLAG_KEYS = _OK_KEYS[:-1]  # (1 or 0 says ok or not; a 'result' number may be anything)
+_FAIL_KEYS = ("hasfailures", "haserrors", "failed")  # (Checkly's: true when the run failed, not ok)
 _TIME_KEYS = (
     "checkedat", "timestamp", "time", "startedat", "startat", "checktime", "checkedtime", "runat",
-    "executedat", "ts", "date", "datetime", "at",
+    "executedat", "lastcheckedat", "ts", "date", "datetime", "at",  # (Better Stack's last_checked_at)
 )
 _ERROR_KEYS = ("error", "errormessage", "message", "failure", "reason")
 _LATENCY_BASES = ("latency", "duration", "elapsed", "responsetime", "rtt", "total")
@@ -1305,6 +1398,9 @@ def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
         okv = _pick(flat, _FLAG_KEYS, lambda v: type(v) is int and v in (0, 1))
         okv = None if okv is None else (okv[0], bool(okv[1]))
     ok = None if okv is None else okv[1] if isinstance(okv[1], bool) else _OK_WORDS[okv[1].strip().lower()]
+    if ok is None:  # (Checkly's '"hasFailures": true, "hasErrors": false': failed when either is true)
+        fails = [v for k in _FAIL_KEYS for _o, v in flat.get(k, ()) if isinstance(v, bool)]
+        ok = not any(fails) if fails else None
     row["_ok"] = ok
     if status is None and ok is None:
         bad = _pick(flat, _STATUS_KEYS, lambda v: isinstance(v, str) and v.strip().isdigit()
@@ -1318,6 +1414,8 @@ def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
         raise InputError(path, f"item {index}: {bad[0]} is not a date and time")
     row["_time"] = _json_time(tv[1]) if tv else None
     ev = _pick(flat, _ERROR_KEYS, lambda v: isinstance(v, str) and bool(v.strip()))
+    if ev is None and ok is False:
+        ev = _assertion_error(item)
     if ev is not None:
         row["error_message"] = _scrub(ev[1].strip())[:300]
         row["_error_hint"] = _error_class(ev[1])
@@ -1330,6 +1428,24 @@ def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
     if mv:
         row["method"] = mv[1].upper()
     return row
+
+
+def _assertion_error(obj: Any, depth: int = 0) -> tuple[str, str] | None:
+    """("error", message) of the first failed assertion in an ``assertions`` list of ``obj`` or of an
+    object in it (Checkly's ``"assertions": [{"source": "JSON_BODY", ..., "error": "expected true"}]``),
+    None when there is none."""
+    if not isinstance(obj, dict) or depth > 4:
+        return None
+    for k, v in obj.items():
+        if _norm_key(k) == "assertions" and isinstance(v, list):
+            for a in v:
+                got = _pick(_flatten(a), ("error", "errormessage"), lambda x: isinstance(x, str) and bool(
+                    x.strip())) if isinstance(a, dict) else None
+                if got is not None:
+                    return got
+        elif isinstance(v, dict) and (got := _assertion_error(v, depth + 1)) is not None:
+            return got
+    return None
 
 
 # Prometheus query responses -------------------------------------------------------------------------
@@ -1793,20 +1909,35 @@ def _evidence_key(key: str, started: pd.Timestamp, source: str | None) -> str:
     return f"{key}@{started.tz_convert('UTC').isoformat().replace('+00:00', 'Z')}"
 
 
-def _item_keys(items: list[str], rows: list[dict[str, Any]]) -> list[str]:
+def _item_keys(items: list[str], rows: list[dict[str, Any]]) -> tuple[list[str], list[str | None]]:
     """The evidence key of each row of one file: ``sha256(item)#n``, ``item`` the row's own text (a
-    JSON item, a command's lines; with the file's path first when the time is the file's mtime: the
-    text does not tell that probe from the same text in another file) and ``n`` counting identical
-    items before it; items appended to a file since the last import are all that is new in it."""
+    JSON item, a command's lines) and ``n`` counting identical items before it; items appended to a
+    file since the last import are all that is new in it. When the time is the file's mtime the text
+    does not tell that probe from the same text in another file: an mtime with a fraction of a second
+    (no two separate writes share one; a copy kept by ``mv``, ``cp -p`` or ``rsync -t`` does) is added
+    as a stamp, ``sha256(item)#n@2025-10-14T09:00:00.123456Z``, so a renamed file adds nothing; a
+    whole-second one (``touch -d``, an archive's) may be another file's too, so the file's path is
+    hashed before the item instead. Also each mtime row's key in that path form (what earlier
+    versions wrote for every mtime row), else None."""
     seen: dict[str, int] = {}
-    keys = []
+    keys: list[str] = []
+    path_keys: list[str | None] = []
     for item, r in zip(items, rows, strict=True):
-        ident = f"{r['evidence_path']}\0{item}" if r["time_source"] == "mtime" else item
+        mtime = r["time_source"] == "mtime"
+        stamped = mtime and r["started_at"].microsecond != 0
+        ident = item if not mtime or stamped else f"{r['evidence_path']}\0{item}"
         digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
         n = seen.get(digest, 0)
         seen[digest] = n + 1
-        keys.append(_evidence_key(f"{digest}#{n}", r["started_at"], r["time_source"]))
-    return keys
+        if stamped:
+            at = r["started_at"].tz_convert("UTC").isoformat(timespec="microseconds").replace("+00:00", "Z")
+            keys.append(f"{digest}#{n}@{at}")
+            path_ident = f"{r['evidence_path']}\0{item}".encode("utf-8", "surrogatepass")
+            path_keys.append(f"{hashlib.sha256(path_ident).hexdigest()}#{n}")
+        else:
+            keys.append(_evidence_key(f"{digest}#{n}", r["started_at"], r["time_source"]))
+            path_keys.append(keys[-1] if mtime else None)
+    return keys, path_keys
 
 
 def new_run_id(prefix: str = "import") -> str:
@@ -1837,12 +1968,14 @@ def _read(
     run_id: str | None,
 ) -> tuple[pd.DataFrame, list[InputError], list[str]]:
     """``read_evidence`` plus the files that gave no row at all (skipped); ``df.attrs["legacy_keys"]``
-    holds each row's key as versions before the per-item key wrote it (``sha256(file):index``)."""
+    holds each row's key as versions before the per-item key wrote it (``sha256(file):index``),
+    ``df.attrs["path_keys"]`` an mtime row's key in the path form (:func:`_item_keys`), else None."""
     tindex = _Targets(list(targets or []))
     rootp = Path(root) if root is not None else None
     rid = run_id or new_run_id()
     rows: list[dict[str, Any]] = []
     legacy: list[str] = []
+    path_keys: list[str | None] = []
     problems: list[InputError] = []
     skipped: list[str] = []
     for p in paths:
@@ -1865,13 +1998,15 @@ def _read(
         digest = hashlib.sha256(data).hexdigest()
         shown = _display(path, rootp)
         done = [_finish(r, path, shown, mtime, tindex, rid) for r in file_rows]
-        keys = _item_keys([r["_item"] for r in file_rows], done)
+        keys, file_path_keys = _item_keys([r["_item"] for r in file_rows], done)
+        path_keys += file_path_keys
         for r, out, key in zip(file_rows, done, keys, strict=True):
             out["evidence_key"] = key
             legacy.append(_evidence_key(f"{digest}:{r['_index']}", out["started_at"], out["time_source"]))
         rows += done
     df = conform(pd.DataFrame(rows, columns=list(PROBE_COLUMNS))) if rows else empty_probes()
     df.attrs["legacy_keys"] = legacy
+    df.attrs["path_keys"] = path_keys
     return df, problems, list(dict.fromkeys(skipped))
 
 
@@ -1882,27 +2017,39 @@ class _Stored(NamedTuple):
     key_starts: set[tuple[str, pd.Timestamp]]
     # (path, item index, started_at) of the rows stored under the file-hash key ('sha256:index')
     file_items: set[tuple[str | None, int, pd.Timestamp]]
+    # (path, 'sha256(item)#n') of the rows stored under an mtime key ('sha256(item)#n@...09:00:00.123456Z')
+    mtime_items: set[tuple[str | None, str]]
 
     @classmethod
     def of(cls, found: set[tuple[str, pd.Timestamp, str | None]]) -> _Stored:
         file_items = set()
+        mtime_items = set()
         for k, t, p in found:
             m = _FILE_KEY.match(k)
             if m is not None:
                 file_items.add((p, int(m.group(1)), t))
-        return cls({k for k, _t, _p in found}, {(k, t) for k, t, _p in found}, file_items)
+            elif (m := _MTIME_KEY.match(k)) is not None:
+                mtime_items.add((p, m.group(1)))
+        return cls({k for k, _t, _p in found}, {(k, t) for k, t, _p in found}, file_items, mtime_items)
 
 
 _FILE_KEY = re.compile(r"^[0-9a-f]{64}:(\d+)(?:@|$)")
+_MTIME_KEY = re.compile(r"^([0-9a-f]{64}#\d+)@[0-9T:-]+\.\d{6}Z$")
 
 
-def _known(key: str, legacy: str, started: pd.Timestamp, path: str, stored: _Stored) -> bool:
-    """Whether a row is in the store already: its key; else one of the forms earlier versions wrote:
+def _known(key: str, legacy: str, started: pd.Timestamp, path: str, stored: _Stored,
+           path_key: str | None = None) -> bool:
+    """Whether a row is in the store already: its key; else, for a row timed by its file's mtime,
+    its key in the path form (imported by an earlier version) or the same item of the same path under
+    another mtime (the file touched since); else one of the forms earlier versions wrote:
     the file-hash key (``sha256(file):index``, with the stamp or, before the stamp was part of it,
     without it at the same ``started_at``), or a file-hash key of the same file and item index at
     the same ``started_at`` (the file grew after that import)."""
     at = started.as_unit("us")
     if key in stored.keys or legacy in stored.keys:
+        return True
+    if path_key is not None and (path_key in stored.keys or (
+            (m := _MTIME_KEY.match(key)) is not None and (path, m.group(1)) in stored.mtime_items)):
         return True
     if "@" in legacy and (legacy.split("@", 1)[0], at) in stored.key_starts:
         return True
@@ -1926,8 +2073,9 @@ def import_evidence(
     df, problems, skipped = _read(paths, targets, root, None)
     with store_lock(store, "import"):
         stored = _Stored.of(evidence_identities(store))
-        cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"])
-        new = [not _known(k, old, t, p, stored) for k, old, t, p in zip(*cols, strict=True)]
+        cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"],
+                df.attrs["path_keys"])
+        new = [not _known(k, old, t, p, stored, pk) for k, old, t, p, pk in zip(*cols, strict=True)]
         fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list would pick no columns)
         fresh = fresh[~fresh["evidence_key"].duplicated()]
         write_probes(store, fresh)

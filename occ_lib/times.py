@@ -785,7 +785,11 @@ _REL = re.compile(
 _STAMP_RE = re.compile(
     r"(?<!\d)(?P<y>\d{4})-?(?P<mo>\d{2})-?(?P<d>\d{2})"
     r"(?:T(?P<h>\d{2})(?P<sep>[:\-]?)(?P<mi>\d{2})(?:(?P=sep)(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?"
-    r"|\s(?P<h2>\d{2}):(?P<mi2>\d{2})(?::(?P<s2>\d{2})(?:[.,](?P<f2>\d+))?)?)"
+    r"|\s(?P<h2>\d{2}):(?P<mi2>\d{2})(?::(?P<s2>\d{2})(?:[.,](?P<f2>\d+))?)?"
+    # a file name's '_' or '-' before the time ('date +%Y%m%d_%H%M%S', '+%F_%H-%M-%S', '+%F_%T'):
+    # HHMM or HHMMSS, or after a dashed date also HH-MM-SS / HH:MM:SS; no offset set off by '-' after it
+    r"|[_\-](?P<h3>\d{2})(?:(?<=-\d{2}[_\-]\d{2})(?P<sep3>[:\-])(?P<mi3>\d{2})(?P=sep3)(?P<s3>\d{2})"
+    r"|(?P<mi4>\d{2})(?P<s4>\d{2})?)(?!-\d))"  # (not '2025-10-14_2025-10-15': two dates)
     r"(?![\d])(?P<z>Z|\s?[+\-\u2212]\d{2}(?::?\d{2})?(?!\d))?"
 )
 
@@ -2876,9 +2880,9 @@ def _resolve(
 
 def _stamp_at(m: re.Match[str]) -> dt.datetime | None:
     try:
-        h = m.group("h") or m.group("h2")
-        mi = m.group("mi") or m.group("mi2")
-        s = m.group("s") or m.group("s2")
+        h = m.group("h") or m.group("h2") or m.group("h3")
+        mi = m.group("mi") or m.group("mi2") or m.group("mi3") or m.group("mi4")
+        s = m.group("s") or m.group("s2") or m.group("s3") or m.group("s4")
         f = m.group("f") or m.group("f2")
         micro = int((f + "000000")[:6]) if f else 0
         z = (m.group("z") or "").strip().replace("\u2212", "-")
@@ -2901,9 +2905,13 @@ def parse_stamp(text: str) -> dt.datetime | None:
 
     Reads ``2025-10-10T02-50-44Z``, ``20251010T071858Z``, ``2025-10-10T073500Z``,
     ``2025-10-10T04-40-48.296Z``, ``20251010T0730Z``, ISO ``2025-10-10T04:40:48.296Z`` and
-    ``2025-10-10 04:40:48``, with ``Z``, ``+02:00``, a zone abbreviation right after it or after one
-    space (``2025-10-10T07-18-58EDT``: ``EDT`` -> America/New_York, see :func:`zone_named`) or no
-    zone (then UTC). Microseconds are kept. Impossible stamps are skipped, and so is one with
+    ``2025-10-10 04:40:48``, the ``date`` forms people put in file names without a ``T`` (the time set
+    off by ``_`` or ``-``: ``20251014_090500``, ``20251014-0905``, ``2025-10-14_09-15-00``,
+    ``2025-10-14_09:20:00``, ``2025-10-14_0910``; an 8-digit date takes ``HHMM`` or ``HHMMSS`` only,
+    and ``-`` and a digit after the time make it none: ``2025-10-14_2025-10-15`` is two dates), with
+    ``Z``, ``+02:00``, a zone abbreviation right after it or after one space
+    (``2025-10-10T07-18-58EDT``: ``EDT`` -> America/New_York, see :func:`zone_named`) or no zone
+    (then UTC). Microseconds are kept. Impossible stamps are skipped, and so is one with
     capital letters right after it that name no zone this module knows (``...T07-18-58MSK``): its
     zone is unknown, so it gives no time rather than a wrong one. None when there is no valid one.
     """
