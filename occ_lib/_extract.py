@@ -223,13 +223,16 @@ _HTTP = re.compile(
 
 
 def channels(text: str) -> list[str]:
-    """Chat channels such as ``#deploy-ops`` (not ``#1``, not colours, not URL fragments)."""
+    """Chat channels such as ``#deploy-ops`` (not ``#1`` nor ``#0412-88231``, a name without a letter;
+    not colours, not URL fragments)."""
     if "#" not in text:
         return []
     out: list[str] = []
     for m in _CHANNEL.finditer(text):
         name = m.group(1)
-        if name.isdigit() or (_HEX.match(name) and any(c.isdigit() for c in name)):
+        # (a number is no channel: '#1', a vendor's 'Case #0412-88231'; a name has a letter)
+        if (name.isdigit() or not any(c.isalpha() for c in name)
+                or (_HEX.match(name) and any(c.isdigit() for c in name))):
             continue
         out.append("#" + name)
     return list(dict.fromkeys(out)) if len(out) > 1 else out
@@ -360,6 +363,7 @@ _FOLLOW = frozenset(
 _FOLLOW_PHRASES = ("follow up", "followed up", "following up", "checked in", "check in with")
 # any(p in low for p in _FOLLOW_PHRASES) in one C call: most items that say "follow" ask it
 _FOLLOW_PHRASE = re.compile("|".join(map(re.escape, _FOLLOW_PHRASES)))
+_FOLLOW_WORDS = frozenset({"follow", "followed", "following", "check", "checked"})  # (of the phrases)
 _BLOCKED = frozenset(
     {"blocked", "blocker", "blockers", "blocking", "awaiting", "pending", "stuck", "waiting",
      "unresolved", "stalled"}
@@ -496,7 +500,9 @@ _RESOLVED_EN = "(?:" + "|".join(sorted(_RESOLVED_WORDS_EN)) + ")"
 _FUTURE_GATE = frozenset({"be", "expected", "expecting", "estimated", "by"})
 _FUTURE_DONE = re.compile(
     r"\b(?:be|expected|expecting|estimated)\s+" + _RESOLVED_EN + r"\b"
-    r"|\b" + _RESOLVED_EN + r"\s+by\s+(?:\d|(?:eo[dbw]|cob|end|close\s+of\s+business|tomorrow|tonight|today"
+    # (not after a past auxiliary: 'was fixed by 10:00' tells when it was, times._PAST_BY)
+    r"|(?<!\bwas )(?<!\bwere )(?<!\bhad )(?<!\bhad been )(?<!\bgot )(?<!\balready )\b" + _RESOLVED_EN
+    + r"\s+by\s+(?:\d|(?:eo[dbw]|cob|end|close\s+of\s+business|tomorrow|tonight|today"
     r"|noon|midnight|next|this|the\s+end|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?"
     r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b)"
@@ -617,33 +623,33 @@ def classify(
         w = _without_negated(text, w)
     none_of = w.isdisjoint
     low = None
-    if not none_of(_ESC_DONE) or (not none_of(_ESC_NOUN) and not none_of(_DONE)) or (
-        not none_of(_REACH) and _reaches_role(text, w)
-    ):
+    if not none_of(_ESC_DONE) or (
+        not none_of(_ESC_NOUN) and (not none_of(_DONE) or _escalation_to(text, w))
+    ) or (not none_of(_REACH) and _reaches_role(text, w)):
         return _escalation(text, w, has_deadline, ticked, task)
     if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()):
         return "reopened", 0
     if ticked or ("\u2705" in text and _done_marked(text, task)):
         # ('- [x] Escalate OPS-1 to VP Eng': the task done was an escalation, not the ticket's end)
-        return _done_task(text, has_deadline)
-    if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and none_of(
-        _NOT_RESOLVED
+        return _done_task(text, w, has_deadline)
+    settled = none_of(_NOT_RESOLVED) or _no_longer_only(text, w)
+    if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and (
+        settled
     ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
         low = text.lower()
         if not _undone(low):
             # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
             return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) else ("resolved", 0)
-    if not none_of(_ACK) and none_of(_NOT_RESOLVED) and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
+    if not none_of(_ACK) and settled and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
         "?" not in text or not _only_asked(text.lower(), _ACK)
     ):
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
-    if not follow and ("follow" in w or "followed" in w or "following" in w or "check" in w
-                       or "checked" in w):
+    if not follow and not none_of(_FOLLOW_WORDS):
         low = text.lower() if low is None else low
         follow = _FOLLOW_PHRASE.search(low) is not None
     planned = False
-    if follow and (not none_of(_DONE) or none_of(_PLAN)):
+    if follow and (not none_of(_DONE) or none_of(_PLAN) or _follow_unplanned(text)):
         # (a follow-up still to do, an open task's or an action item's, is a plan: it answers no one yet)
         if not none_of(_DONE) or not (task or _ACTION_ITEM.search(text) is not None):
             return "follow_up", 1
@@ -659,6 +665,55 @@ def classify(
     if not none_of(_STATUS):
         return "status", 0
     return "note", 0
+
+
+# the noun, no verb: 'escalation to the manager', 'Escalation to the director for OPS-303'
+_ESCALATION_TO = re.compile(r"\b(?:re-?)?escalation\s+to\s+((?:[\w@'’.-]+\s+){0,2}[\w@'’.-]+)")
+
+
+def _escalation_to(text: str, w: frozenset[str]) -> bool:
+    """Whether the item writes "escalation to" a manager, lead or executive (up to three words on:
+    'the manager', 'team lead', 'the director for ...') and nothing plans it ('next step: escalation
+    to the director', 'escalation to the CTO if not mitigated' are plans, rule 8)."""
+    if "to" not in w or not w.isdisjoint(_PLAN) or "unless" in w:
+        return False
+    low = text.lower()
+    for m in _ESCALATION_TO.finditer(low):
+        whom = m.group(1)
+        named = words(whom) | (_handle_parts(whom) if "-" in whom else _NO_PARTS)
+        if not named.isdisjoint(_ANY_ROLE) or "head" in whom and _HEAD_OF.search(whom) is not None or (
+            not named.isdisjoint(_MGMT_WORDS)
+        ):
+            return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[;!?]|\.(?!\S)")
+
+
+def _follow_unplanned(text: str) -> bool:
+    """Whether a clause of the item tells a follow-up and no plan word: the plan words are another
+    clause's ('08:30 follow-up ping to the vendor; next update due 10:00': the vendor's next update is
+    what is planned, the ping was made)."""
+    if ";" not in text and "." not in text and "!" not in text and "?" not in text:
+        return False
+    for clause in _CLAUSE_BREAK.split(text):
+        cw = keywords(clause)
+        if cw.isdisjoint(_PLAN) and (not cw.isdisjoint(_FOLLOW) or (
+            not cw.isdisjoint(_FOLLOW_WORDS) and _FOLLOW_PHRASE.search(clause.lower()) is not None
+        )):
+            return True
+    return False
+
+
+# 'no' that is not 'no longer' ('no longer blocked; resolved' is good news: the problem has ended)
+_NO_NOT_LONGER = re.compile(r"\bno\b(?![ \t]+longer\b)")
+
+
+def _no_longer_only(text: str, w: frozenset[str]) -> bool:
+    """Whether the only word of :data:`_NOT_RESOLVED` the item writes is 'no', and every 'no' is 'no
+    longer' ('OPS-304 no longer blocked; resolved'): that says a problem ended, not that none was."""
+    return "no" in w and len(w & _NOT_RESOLVED) == 1 and _NO_NOT_LONGER.search(text.lower()) is None
 
 
 def _reaches_role(text: str, w: frozenset[str]) -> bool:
@@ -749,14 +804,20 @@ _DONE_VERB = {
 }
 
 
-def _done_task(text: str, has_deadline: bool) -> tuple[str, int]:
-    """A ticked (or done-marked) task: resolved, unless what was done is an escalation (the task's
-    verb read as done: 'Escalate OPS-1 to VP Eng' is 'escalated ...'); that leaves the ticket open."""
+def _done_task(text: str, w: frozenset[str], has_deadline: bool) -> tuple[str, int]:
+    """A ticked (or done-marked) task: resolved, unless what was done is an escalation or a follow-up
+    (the task's verb read as done: 'Escalate OPS-1 to VP Eng' is 'escalated ...', 'Ping the vendor'
+    'pinged ...'; '[x] pinged the vendor again' as written) and the item says no resolution too; that
+    leaves the ticket open: the box records that the ping was made, not that the ticket ended."""
     m = _TASK_VERB.match(text)
     if m is not None:
         done = text[:m.start(1)] + _DONE_VERB[m.group(1).lower()] + text[m.end(1):]
         kind, level = classify(done, keywords(done), has_deadline)
-        if kind == "escalation":
+        if kind == "escalation" or kind == "follow_up":
+            return kind, level
+    elif not w.isdisjoint(_FOLLOW) or not w.isdisjoint(_FOLLOW_WORDS):
+        kind, level = classify(text, w, has_deadline)
+        if kind == "follow_up":
             return kind, level
     return "resolved", 0
 

@@ -155,7 +155,8 @@ Per item (the rules, in order)
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
       a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
       line references are dropped; URLs are not paths.
-    - ``channels``: ``#deploy-ops`` style names (lower case; not ``#1``, not headings, not colours).
+    - ``channels``: ``#deploy-ops`` style names (lower case; not ``#1`` nor ``Case #0412-88231``, a name
+      with no letter; not headings, not colours).
     - ``urls``: every URL, redacted with :func:`occ_lib.redact.redact_url`; the ``text`` itself is
       redacted with :func:`occ_lib.redact.redact_text` too.
     - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
@@ -167,7 +168,9 @@ Per item (the rules, in order)
       mention (ETA, by, before, due, deadline, target, window, checkpoint, no later than, until, cutoff,
       expires: a certificate or a token that ``expires 2025-10-12`` must be renewed by then; overdue since,
       late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
-      looking back, ``missed the 10:30 update`` naming its time) becomes a row of ``deadlines``, with
+      looking back, ``missed the 10:30 update`` naming its time; not a ``by`` that tells when a state was
+      reached, ``queue drained by 10:20``, ``errors were gone by 11:07``, ``p99 back under 900ms by 00:31``,
+      :func:`occ_lib.times.find_times`) becomes a row of ``deadlines``, with
       the item's tickets, or those its clause names when the item names two or more of its own
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
       clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`)
@@ -251,7 +254,10 @@ Per item (the rules, in order)
       but the name of a resolution, and as a state (after as, marked, labelled, a field's ``:``, a
       cell's ``|``, an arrow: ``| Won't fix |``) a resolution, rule 3; not ``we won't fix it today``.
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
-         (sent, delivered, posted, raised, paged...), or paged/paging a manager, lead or on-call,
+         (sent, delivered, posted, raised, paged...) or written to a manager, lead or executive
+         (``escalation to the manager``, ``Escalation to the director for OPS-303``, ``escalation to
+         team lead``; not when a plan word says it is still to come, ``next step: escalation to the
+         director``, rule 8), or paged/paging a manager, lead or on-call,
          or a manager or executive looped/roped/pulled/brought in (or looping/roping/pulling/
          bringing in), notified, alerted, briefed, cc'd/cc'ed/cc'ing, or reached directly: paged,
          pinged, emailed, messaged, contacted, raised with ("paged the CTO", "raised it with my
@@ -272,8 +278,10 @@ Per item (the rules, in order)
          :mod:`occ_lib.sla`).
       3. ``resolved``: a ticked task box (``- [x]``, ``- [X]``, Logseq's ``DONE``) or Obsidian's
          done mark (``✅ 2025-10-20``), whatever the words say - except a done task whose verb makes
-         an escalation, read as done (``- [x] Escalate OPS-1 to VP Eng`` is escalated, ``- [x] Page
-         the on-call DBA`` paged: the ticket stays open), and a done step of an open task that names
+         an escalation or a follow-up, read as done (``- [x] Escalate OPS-1 to VP Eng`` is escalated,
+         ``- [x] Page the on-call DBA`` paged, ``- [x] Ping vendor about OPS-3`` and ``- [x] pinged the
+         vendor again`` follow-ups, rule 5, unless the item also says a resolution: the box records
+         that the ping was made, and the ticket stays open), and a done step of an open task that names
          no ticket of its own (``- [x] snapshot taken ✅ ...`` under ``- [ ] OPS-1500 migrate ...``),
          a ``status`` of the ticket it inherits; an unticked ``- [ ]`` is read by its words; a
          cancelled ``- [-]`` (``CANCELED``) too, and its deadlines are dropped, as are a task's with
@@ -288,7 +296,8 @@ Per item (the rules, in order)
          auto-healed, auto-recovered (German erledigt, behoben, gelöst, geschlossen;
          French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado) - unless
          the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
-         remains, yet, no, without, must, should, to reflect (nicht; pas, non, toujours, attente;
+         remains, yet, no (not "no longer", which says a problem ended: ``OPS-304 no longer blocked;
+         resolved``), without, must, should, to reflect (nicht; pas, non, toujours, attente;
          pendiente, sin), or every such word is a resolution still to come: after be, expected,
          expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
          "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD", "done by close of
@@ -312,9 +321,11 @@ Per item (the rules, in order)
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
          only asked ("has PAY-413 been acked?").
       5. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
-         it was done (a done verb) or nothing marks it as planned; an open task (``- [ ] follow up
-         with Acme``, Logseq's ``LATER ...``) or an action item (``Action item: follow up ...``,
-         ``To-do: ...``) is still to do: a ``plan`` (unless rule 6 or 7 reads it), and answers no one.
+         it was done (a done verb) or nothing marks it as planned (a plan word of another clause plans
+         that clause: ``08:30 follow-up ping to the vendor; next update due 10:00`` is a follow-up);
+         an open task (``- [ ] follow up with Acme``, Logseq's ``LATER ...``) or an action item
+         (``Action item: follow up ...``, ``To-do: ...``) is still to do: a ``plan`` (unless rule 6
+         or 7 reads it), and answers no one.
       6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
          unresolved.
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.

@@ -81,7 +81,13 @@ Ranges
     shifted, delayed, postponed, rescheduled, bumped ``from``) is no range but two deadlines, as is ``ETA was
     10:00, now 13:00``: the old one and the new one.
 Keywords after a time (and what is no keyword: ``caused by the 14:55 deploy``, ``introduced by``,
-``triggered by``... name a cause; Go's ``context deadline exceeded`` is a timeout error; a clock time
+``triggered by``... name a cause; a ``by`` after a state reached tells when it was, past: ``queue drained by
+10:20``, ``8 failures triaged by 18:45``, ``p99 back under 900ms by 00:31`` (a clock time after drained,
+triaged, cleared, settled, gone, back or down to...), ``errors were gone by 11:07``, ``OPS-1 was fixed by
+Friday`` (after was, were, had (been), got, already: any participle, any day), unless its clause makes it
+one to come or promised (``will be drained by 10:20``, ``needs to be back by 00:31``, ``was promised by
+10:00``; ``drain by 10:20``, ``OPS-3 fixed by 17:30`` and ``Sam back by 14:00`` are due); Go's ``context
+deadline exceeded`` is a timeout error; a clock time
 followed by a unit, ``01:02 min`` (not by a key that opens with one, ``14:30 SEC-88``), or after ``elapsed
 time:``/``total time:``, is a duration)
     A weekday or relative day written after a time is that time's unless another time comes between
@@ -1007,8 +1013,11 @@ def _deadline(
         kw = _norm_keyword(before.group("kw")[::-1])
         if kw == "window" and _NOT_A_DEADLINE_WINDOW.search(text, lo, start - before.end()):
             return None  # ('impact window: 14:02-15:47 UTC' is when it happened)
-        if kw == "by" and _is_causal_by(text, max(a, start - before.end() - 24), start - before.end(), start):
-            return None  # ('alert caused by the 14:55 deploy': what caused it, nothing due)
+        if kw == "by" and (
+            _is_causal_by(text, max(a, start - before.end() - 24), start - before.end(), start)
+            or _is_past_by(text, max(a, start - before.end() - 48), start - before.end(), start)
+        ):
+            return None  # ('alert caused by the 14:55 deploy': what caused it; 'drained by 10:20': when)
         if kw == "deadline" and _GO_TIMEOUT.search(text, max(a, start - before.end() - 12), start):
             return None  # (Go's 'context deadline exceeded at ...': a timeout error, no promise)
         return kw
@@ -1054,6 +1063,49 @@ def _is_causal_by(text: str, lo: int, by: int, start: int) -> bool:
     if m is None:
         return False
     return m.group("cause") is not None or _BY_THING.match(text, by, start) is not None
+
+
+# 'by' after a state reached, reported as past: 'queue drained by 10:20', 'errors were gone by 11:07', 'p99
+# back under 900ms by 00:31' (what comes before 'by', up to it, in its clause). After a past auxiliary
+# any participle and any time or day ('was fixed by 10:00', 'were gone by Friday'); without one only a
+# clock time after the words that tell a system reaching a state (the resolution words and the verbs
+# that make promises keep their deadline: 'OPS-3 fixed by 17:30', 'deployed by 17:00', 'drained by
+# Friday'), and 'back'/'down' only with what they are back to ('Sam back by 14:00' is when Sam will be).
+_PAST_BY = re.compile(
+    r"(?i:(?:(?P<aux>\b(?:was|were|had|got|already))\s+(?:been\s+)?(?:(?:all|fully|completely|mostly|largely"
+    r"|finally|already)\s+)?(?P<any>[a-z]{2,}ed|gone|back|down|done|over|clear|green)"
+    r"|\b(?P<state>drained|triaged|cleared|settled|stabili[sz]ed|normali[sz]ed|subsided|dropped|returned"
+    r"|rebalanced|flushed|emptied|processed|reconciled|propagated|converged|caught\s+up|backfilled|replayed"
+    r"|purged|gone|vanished|disappeared|ceased|quieted|recovered\s+to)"
+    r"|\b(?P<back>back|down)(?=\s+(?:under|below|within|to|at|in|above|up|online|normal|baseline)\b))"
+    r"(?:\s+(?:under|below|within|above|to|at|in|up|online|normal|baseline|zero|[\w.%]*\d[\w.%]*)){0,2}"
+    r"(?:\s+(?:fully|completely|entirely|again))?\s+$)"
+)
+# what makes the state one still to come: 'will be drained by 10:20', 'needs to be back by 00:31'
+_PAST_BY_AHEAD = re.compile(
+    r"(?i:\b(?:will|shall|should|must|need|needs|be|being|expect|expects|expected|expecting|aim|aiming|plan"
+    r"|planned|planning|target|targeting|hope|hopefully|hoping|going|want|wants|eta|promised?|promises|can"
+    r"|could|would|may|might|let['\u2019]?s|please|pls|if|unless|once|until|get|make|ensure|try|trying"
+    r"|scheduled|supposed|required|requested|committed|slated|meant|asked|agreed|estimated|due)\b"
+    r"|['\u2019]ll\b)"
+)
+_CLAUSE_END = re.compile(r"[;!?|(\u2013\u2014]|[.,](?=\s)")
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2}|[^\S\n]?[ap]\.?m\b)", re.IGNORECASE)
+
+
+def _is_past_by(text: str, lo: int, by: int, start: int) -> bool:
+    """Whether 'by' before the clock time at ``start`` tells when a state was reached (:data:`_PAST_BY`),
+    not when it is due: nothing in its clause up to it makes it one still to come or promised
+    (:data:`_PAST_BY_AHEAD`: 'will be drained by 10:20', 'was promised by 10:00')."""
+    m = _PAST_BY.search(text, lo, by)
+    if m is None or m.group("aux") is None and _CLOCK.match(text, start) is None:
+        return False  # (without a past auxiliary only a clock time: 'drained by Friday' is due)
+    cut = lo
+    for c in _CLAUSE_END.finditer(text, lo, m.start()):
+        cut = c.end()
+    return _PAST_BY_AHEAD.search(text, cut, m.end()) is None
+
+
 _EVENT_NEXT = re.compile(
     r"\s*(?i:passed|reached|cleared|met|hit|done|complete|completed|green|ok|opened|started|closed|ended"
     r"|began|begins|starts|ends|open|closes)\b"

@@ -210,12 +210,12 @@ def test_a_ticked_escalation_task_is_an_escalation_that_leaves_the_ticket_open()
         "- 09:00 OPS-1 SSO down for EU tenants, vendor ETA 2025-10-09 12:00\n"
         "- [x] Escalate OPS-1 to VP Eng \u2705 2025-10-09\n"
         "- [x] Page the on-call DBA for OPS-2\n"
-        "- [x] Ping vendor about the ETA for OPS-3\n"  # (no escalation: the task is done)
+        "- [x] Ping vendor about the ETA for OPS-3\n"  # (no escalation: a follow-up made, round 7)
         "- [x] Update status page for OPS-4\n"
     )
     assert kinds(text) == [
         [3, "deadline", 0, ["OPS-1"]], [4, "escalation", 3, ["OPS-1"]], [5, "escalation", 1, ["OPS-2"]],
-        [6, "resolved", 0, ["OPS-3"]], [7, "resolved", 0, ["OPS-4"]],
+        [6, "follow_up", 1, ["OPS-3"]], [7, "resolved", 0, ["OPS-4"]],
     ]
 
 
