@@ -50,7 +50,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``## 08.10``, ``## 2025.10.08``). Headings nest by level: one without a date takes
     the date of the nearest enclosing heading that has one (``## 2025-10-08`` then ``### Actions``), and a
     time-only heading (``### 14:05 — paged``) is that time on that date; a heading whose own date is
-    unreadable borrows nothing. A heading that declares a zone (``## Tokyo handoff (all times JST)``), or
+    unreadable borrows nothing. A weekday heading is that weekday on or after the enclosing date (a week's
+    days), except that under a heading of one date (not a week nor a span of days, ``## 2025-10-06 –
+    2025-10-12``) the weekday of the day before is that day, as is a night of it named anywhere in the
+    heading (``### Mon night`` or ``### Overnight (Mon night into Tue)`` under ``## 2025-10-07 (Tue)``: the
+    6th; :func:`occ_lib.times.parse_heading`). A heading that declares a zone (``## Tokyo handoff (all
+    times JST)``), or
     names one alone in brackets or after a closing dash as zones are written (``## Timeline (UTC)``, ``[PT]``,
     ``- PDT``, ``(Pacific)``, ``(America/Los_Angeles)``; not ``## Payments (ET team)``, ``## Rollout (EU)``,
     an abbreviation the words before it spell, ``## Integrated System Test (IST)``, nor ``(ART)``, ``(WEST)``,
@@ -214,8 +219,18 @@ Per item (the rules, in order)
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
       planned or scheduled one is one). A deadline time written without a date more than 12 hours before the
       item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
-      marked ``(+1)`` or ``D+1``), unless the item says it was missed or tells of it as past (``was``, ``this
-      morning``, ``came and went``). A section that runs past midnight puts the small hours on the next day:
+      marked ``(+1)`` or ``D+1``), and so is one any time before it that is still to come: a promise
+      (promised, committed to, agreed to, will: ``07:10 vendor promised a patch by 06:00``) or what a
+      handoff's note with no time of its own hands over (``EU shift to grab it before 10:00 CEST`` under
+      ``### Handed to EU shift at 07:00``; a heading that says handoff, handover, handed to; not a window);
+      none of them when the item says it was missed or tells of it as past (``was``, ``this
+      morning``, ``came and went``), nor a deadline the item says is not met yet. A heading whose time
+      range runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``) puts an item
+      under it (or under its subheadings without a date or time of their own) timed before 6 hours after
+      the range's end, or before halfway back to its start when that is sooner, on the range's second day
+      (``- 02:10 paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under ``(23:00–02:00)`` the
+      cut is 08:00), with the item's other times of that day; a date or day word in the item keeps its
+      own. A section that runs past midnight puts the small hours on the next day:
       an item timed before 06:00 right after an item of the same section timed from 18:00 on, and the
       small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under ``##
       2025-10-24``); both read on the clock the item's time is written on (``12:25 AM PT`` after ``11:40 PM
@@ -433,6 +448,10 @@ PROBLEM_COLUMNS: tuple[str, ...] = tuple(_PROBLEMS)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
 _HALF_DAY, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(days=1)
+# a shift's handoff, whose notes hand over what is still to come ('### Handed to EU shift at 07:00')
+_HANDOFF = re.compile(r"(?i)\bhand(?:ed|ing|s)?[\s-]?(?:off|over|to)\b")
+# a deadline written as a promise still to keep: 'vendor promised a patch by 06:00', 'will ship by 09:00'
+_PROMISE = re.compile(r"(?i)\b(?:promised|promises|promise|committed\s+to|commits\s+to|agreed\s+to|will)\b")
 _DAY_US = 86_400_000_000
 # an ETA told of as past: 'vendor ETA was 08:00', '08:00 this morning came and went'
 _PAST_TENSE = re.compile(
@@ -988,7 +1007,12 @@ def _parse_document(
     enclosing: list[tuple[int, dt.date | None, list[str], dt.tzinfo | None, int]] = (
         [(0, doc_day, [], None, 0)] if doc_day is not None else []  # (no heading pops level 0)
     )
-    head_flags = 0  # the enclosing headings' _WEEK and _STANDUP
+    head_flags = 0  # the enclosing headings' _WEEK, _SPAN and _STANDUP
+    # a heading's time range that runs past midnight ('## 2025-10-07 night shift (22:00–06:00)'), as it
+    # holds for what is under it: (level, (date, hour before which an item is the next day's) or None);
+    # ``nights`` is it by section line, for the items (:func:`_night_shift`)
+    night_stack: list[tuple[int, tuple[dt.date, float] | None]] = []
+    nights: dict[int, tuple[dt.date, float]] = {}
     head_tks: list[str] = []
     sec_zone: dt.tzinfo | None = None
     items: list[_Item] = []
@@ -1105,14 +1129,30 @@ def _parse_document(
                     date = h.date
                     sec = (None, None, h.date, _day_us(h.date), _us(h.at),
                            (getattr(h, "precision", None) or "minute") if h.at is not None else None)
+                    if h.span:
+                        head_flags |= _SPAN  # ('# Ops log 2025-10-06 – 2025-10-12': no one day)
                 enclosing.append(
                     (level, date if date is not None else doc_day, head_tks, sec_zone, head_flags)
                 )
                 continue
-            h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent, dotted=writes_dotted)
+            # (under one date, not a week's nor a span of days, a weekday heading may be the day before:
+            # '### Mon night' under '## 2025-10-07 (Tue)')
+            h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent, dotted=writes_dotted,
+                              one_day=parent is not None and not parent_flags & (_WEEK | _SPAN))
             near = h.date or near
             if h.date is not None and head_flags & _WEEK and not _WEEK_HEADING.search(htext):
                 head_flags &= ~_WEEK  # ('## 2025-10-09' under '# Daily log - W41': that day's weekdays)
+            if h.span:
+                head_flags |= _SPAN
+            elif h.date is not None:
+                head_flags &= ~_SPAN
+            while night_stack and night_stack[-1][0] >= level:
+                night_stack.pop()
+            night = _night_range(h, sec_zone or tz) if h.until is not None and h.date is not None else (
+                night_stack[-1][1] if night_stack and h.date is None and h.at is None else None)
+            night_stack.append((level, night))
+            if night is not None:
+                nights[line] = night
             if h.problem:
                 date_problems.append((line, htext[:120], h.problem))
             if tz is None and sec_zone is None and h.zone is not None and h.at is not None:
@@ -1205,7 +1245,7 @@ def _parse_document(
             T["headers"].append(list(cols))
             T["frame"].append(frame)
 
-    time_problems, n_events = _items(acc, source, items, nesting, tz, rare)
+    time_problems, n_events = _items(acc, source, items, nesting, tz, rare, nights)
     if time_problems:
         # (an item of several lines: each problem names the line its token is written on)
         starts = [it[0] for it in items] + S["line"][first_sec:] + T["line"][first_table:]
@@ -1290,7 +1330,7 @@ _Section = tuple[str | None, int | None, dt.date | None, int, int, str | None]
 _Item = tuple[int, int, str, str, _Section, dt.tzinfo | None, list[str], dt.date | None, str | None, int]
 _CLEAR = -(1 << 30)  # in ``nesting``: a heading or table ends every open list
 _ITEM_KINDS = {"i": "list", "l": "line", "p": "paragraph"}
-_WEEK, _STANDUP, _TICKED, _CANCELLED, _TASK, _SUBTASK = 1, 2, 4, 8, 16, 32
+_WEEK, _STANDUP, _TICKED, _CANCELLED, _TASK, _SUBTASK, _SPAN = 1, 2, 4, 8, 16, 32, 64
 _TASK_FLAGS = {"": 0, "open": _TASK, "done": _TASK | _TICKED, "cancelled": _TASK | _CANCELLED}
 # Obsidian Tasks' cancelled date, in a task or closing the item ('drop it 📅 2025-10-11 ❌ 2025-10-09');
 # elsewhere a ❌ stamps a failure ('- ❌ 2025-10-09 14:05 smoke tests failed; fix ETA 18:00')
@@ -1371,6 +1411,7 @@ def _inherit(items: list[tuple], owns: list[list[str]], nesting: list[int]) -> l
 
 def _items(
     acc: _Acc, source: str, items: list[_Item], nesting: list[int], tz: dt.tzinfo | None, rare: bool = True,
+    nights: dict[int, tuple[dt.date, float]] | None = None,
 ) -> tuple[list[tuple[int, str, str | None, str]], int]:
     """Events and deadlines of one document's items; returns their time problems (line, ...) and
     the number of events (a paragraph that says nothing reportable is none, :data:`_TELLING`).
@@ -1393,6 +1434,8 @@ def _items(
     found = _times.find_times_many(
         proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks
     )
+    if nights:
+        _night_shift(items, found, tz, nights)
     _past_midnight(items, found, tz)
     kind_texts = [ex.kind_text(t) for t in texts]
     kws = [ex.keywords(t) for t in kind_texts]
@@ -1525,7 +1568,14 @@ def _items(
                 ref = times[0] if times else (
                     epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else None)
                 if not row_missed and not m.has_date and m.precision != "day" and (
-                    ref is not None and ref - due > _HALF_DAY or _PLUS_ONE.match(proses[k], m.end)
+                    ref is not None and (ref - due > _HALF_DAY or due < ref and not pending and (
+                        # (a handoff's note, no time of its own under '### Handed to EU shift at 07:00',
+                        # hands over what is still to come; so does a promise: 'vendor promised a
+                        # patch by 06:00' written at 07:10)
+                        not times and timed_sec and m.keyword != "window" and sec[0] is not None
+                        and _HANDOFF.search(sec[0]) is not None
+                        or _PROMISE.search(kind_texts[k]) is not None
+                    )) or _PLUS_ONE.match(proses[k], m.end)
                 ):
                     if past is None:
                         past = _PAST_TENSE.search(text) is not None
@@ -1679,6 +1729,47 @@ _STRIKE_TAG = re.compile(r"(?i)<(del|s|strike)\b[^<>]{0,200}>([^<>~\n]{1,200})</
 
 # what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then'
 _STEP_BREAK = re.compile(r"[;,.]\s|\s[\u2013\u2014-]\s|\bthen\b")
+
+
+def _night_range(h: _times.Heading, zone: dt.tzinfo | None) -> tuple[dt.date, float] | None:
+    """For a heading whose time range runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``,
+    ``(6pm – 6am PT)``): its date and the wall-clock hour before which an item under it is the next
+    day's: 6 hours after the range's end, or halfway from its end to its start when that is sooner
+    (22:00-06:00: 12:00; 23:00-02:00: 08:00, so the morning's announcement stays on the day). None for
+    any other heading."""
+    assert h.at is not None and h.until is not None and h.date is not None
+    clock = (_times.zone_named(h.zone) if h.zone else None) or zone or dt.UTC
+    start, end = _hours_after(h.at, clock, h.date), _hours_after(h.until, clock, h.date)
+    if not (0 <= start < 24 <= end < 48):
+        return None
+    return h.date, min(end - 24 + 6, (end - 24 + start) / 2)
+
+
+def _night_shift(
+    items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None,
+    nights: dict[int, tuple[dt.date, float]],
+) -> None:
+    """In place: under a heading whose time range runs past midnight (:func:`_night_range`), an item
+    timed before the hour it gives is on the range's second day (``- 02:10 paged`` under ``##
+    2025-10-07 night shift (22:00–06:00)`` is 02:10 on the 8th), with its other times of that day; a
+    date or relative day written in the item keeps its own."""
+    for k, it in enumerate(items):
+        sec = it[4]
+        night = nights.get(sec[1]) if sec[1] is not None else None
+        if night is None or sec[2] != night[0]:
+            continue  # (a Slack divider or an outline day under it dates its items itself)
+        first = next((m for m in found[k] if m.at is not None and not m.is_deadline and m.precision != "day"),
+                     None)
+        if first is None or first.has_date:
+            continue
+        if not 0 <= _hours_after(first.at, _mention_zone(first, it[5] or tz), sec[2]) < night[1]:
+            continue
+        found[k] = [
+            _next_day(m, it[5] or tz)
+            if m.at is not None and not m.has_date and m.precision != "day"
+            and 0 <= _hours_after(m.at, _mention_zone(m, it[5] or tz), sec[2]) < 24 else m
+            for m in found[k]
+        ]
 
 
 def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:

@@ -181,13 +181,24 @@ Which date a time takes
     ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
     dash between, and not one written right before another time: ``14:59 ETA: tomorrow 17:00``
     moves only 17:00) shifts that base date by -1/0/0/+1; one that opens the text as a label (a standup's
-    ``Yesterday: ... merged at 4:45 PM``, ``**Tomorrow** -``) shifts it for the whole text. A
+    ``Yesterday: ... merged at 4:45 PM``, ``**Tomorrow** -``) shifts it for the whole text. The time that
+    opens the text is its stamp: a day word written a word or more after it does not date it when the
+    text goes on to another day (``09:40 OPS-309 blocked yesterday, resolved today``: 09:40 on the base
+    date; ``09:40 OPS-309 resolved yesterday`` and ``09:40 yesterday ...`` are still the day before).
+    ``prev. evening``, ``previous evening``/``night``, ``the evening``/``night before`` are the day before,
+    only for the time right next to them (``23:10 (prev. evening)``). A
     relative-day word with no time near it is a date-only mention. A weekday written out
     (``Friday``) near a time moves it to that weekday: the
     next one on or after the base date when the time is a deadline (``ETA Friday 09:00``) or the
     text speaks of the future (scheduled, will, next, upcoming, planned, expected, booked, set for,
-    moved/rescheduled/postponed to: ``rollback drill scheduled Friday 2pm``), else the last one on or
-    before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only when a
+    moved/rescheduled/postponed to, a schedule told in the present, starts, begins, kicks off, goes live,
+    and a slot moved from one day to another: ``rollback drill scheduled Friday 2pm``, ``Code freeze starts
+    Tue 12:00``, ``Go/no-go moved from Tue 16:00 to Wed 10:00``), the nearest such day, ahead or behind,
+    when it names a meeting's slot with no tense (meeting, sync, call, review, standup, demo, retro,
+    kickoff, go/no-go, freeze, cutover: ``Go/no-go meeting Wed 16:00`` written on a Monday is two days
+    ahead, on a Friday two days back; not one told as done, ``Code freeze started Tue 12:00``), else the
+    last one on or before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only
+    when a
     deadline keyword governs it (``due Wednesday``, ``ETA Friday``: date-only, the next such day on
     or after the base date), or a deadline was moved to it (``ETA 17:00 missed, pushed to Friday``). A
     deadline written as missed in its own mention, its weekday part of it, is past whatever its keyword:
@@ -262,7 +273,13 @@ Headings (:func:`parse_heading`)
     In a document that writes day-first dotted dates (``06.10.2025``), a heading that is only a dotted
     date, with its weekday or not, is one too: ``## Fr., 10.10.``, ``## Wed 08.10.``, ``## 08.10`` (year-less,
     the year nearest ``year_near``) and ``## 2025.10.08``; elsewhere ``## 1.2.`` and ``## 3.12`` are a
-    section's or a version's number. A struck-out
+    section's or a version's number. A heading that
+    opens with a weekday under a dated one (``day``) is that weekday on or after it, except that under one
+    date (``one_day``: not a week's nor a span of days) the day before is that day (``### Mon night`` under
+    ``## 2025-10-07 (Tue)`` is Oct 6), as is a night or evening of the day before written anywhere in it
+    (``### Overnight (Mon night into Tue)``). ``until`` is the end of its time range, not compared
+    (``## 2025-10-07 night shift (22:00–06:00)``: 06:00 on the 8th), ``span`` whether it writes two dates
+    or more (``## 2025-10-06 – 2025-10-12``). A struck-out
     part (``~~...~~``, ``<del>``, ``<s>``, ``<strike>``) is a replaced date or time and is not read:
     ``## ~~2025-10-15~~ 2025-10-16`` is dated the 16th (and a heading whose only date is struck has
     none); the title drops a struck part that holds a date or time and keeps struck words.
@@ -339,6 +356,11 @@ class Heading:
     problem: str | None
     precision: str | None = None  # 'second' | 'minute' when ``at`` is set, 'day' when only a date
     zone: str | None = None
+    # the end of the heading's time range ('night shift (22:00–06:00)': 06:00 the next day), if any;
+    # not compared, as it is only what ``at`` is the start of
+    until: dt.datetime | None = dataclasses.field(default=None, compare=False)
+    # whether it writes two dates or more ('## 2025-10-06 – 2025-10-12'): a span of days, not one day
+    span: bool = dataclasses.field(default=False, compare=False)
 
 
 # --------------------------------------------------------------------------------------------- zones
@@ -785,6 +807,7 @@ _WD_ABBR = "Tues|Thurs|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|
 _REL = re.compile(
     r"(?<![\w\-])(?:(?P<which>(?i:this|next|last))\s+(?=(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r"))?"
     r"(?:(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r"))"
+    r"|(?P<eve>(?i:prev(?:ious|\.)?\s+(?:evening|night)|(?:the\s+)?(?:evening|night)\s+before(?!\s*\d)))"
     r"|(?P<abbr>" + _WD_ABBR + r")\.?)(?![\w\-])"
 )
 
@@ -1424,6 +1447,8 @@ class _Cand:
     wd_at: tuple[int, int] = (-1, -1)  # with wd: where that weekday is written (see _day_missed)
     abbr: bool = False  # a weekday written short ('Fri'): it names a time's day only right next to it
     of_date: bool = False  # a weekday written before a date ('Friday, Oct 10'): that date's, no one else's
+    nearest: bool = False  # with wd: a meeting's slot ('Go/no-go meeting Wed 16:00'): the nearest such day
+    tight: bool = False  # 'prev. evening': the day of a time only right next to it ('23:10 (prev. evening)')
     problem: str | None = None
     keyword: str | None = None
     at: dt.datetime | None = None
@@ -1588,7 +1613,10 @@ _LIST_OF_TIMES = re.compile(
 _TIME_NEXT = re.compile(r"[ \t]*(?:(?i:at)[ \t]+|@[ \t]*|,[ \t]*)?\d{1,2}(?::\d{2}|[ \t]?(?i:[ap]\.?m)\b)")
 
 
-def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
+def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens_to: int = -1) -> _Cand | None:
+    """The relative day or weekday of ``rels`` that dates ``cand``, if any. ``opens_to`` (the text's
+    end) when ``cand`` opens the text: its stamp, which a day word after a word or more does not date
+    when the text contrasts two days ('09:40 OPS-309 blocked yesterday, resolved today')."""
     best: _Cand | None = None
     best_words = 99
     # rels are in text order: only those within reach are looked at (a huge item stays linear)
@@ -1625,6 +1653,10 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
         if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
             continue
         words = len(_GAP_WORD.findall(gap))  # (a bracket is no word: 'Thu EOD (18:00 ET)')
+        if words and r.tight:
+            continue  # ('23:10 paged, as the previous evening's runbook says': no day of 23:10's)
+        if words and opens_to >= 0 and r.wd < 0 and r.start >= cand.end and _contrasted(rels, r, opens_to):
+            continue  # ('09:40 OPS-309 blocked yesterday, resolved today': each day dates its own state)
         if words and r.wd >= 0 and r.start >= cand.end and cand.keyword is None and (
             _keyword_next(text, r.end)
         ):
@@ -1632,6 +1664,18 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand]) -> _Cand | None:
         if (words <= (1 if r.abbr else 4) or listed) and words < best_words:  # (a list shares its day)
             best, best_words = r, words
     return best
+
+
+def _contrasted(rels: list[_Cand], r: _Cand, end: int) -> bool:
+    """Whether a relative day other than ``r``'s (another offset: 'yesterday' and 'today') is written
+    after ``r`` before ``end``."""
+    k = bisect.bisect_right(rels, r.start, key=_cand_start)
+    for other in rels[k:]:
+        if other.start >= end:
+            break
+        if other.wd < 0 and other.rel != r.rel and not other.of_date:
+            return True
+    return False
 
 
 def _keyword_next(text: str, end: int) -> bool:
@@ -1652,20 +1696,24 @@ def _keyword_in_gap(text: str, a: int, start: int) -> bool:
 
 
 def _take_near_rel(
-    text: str, c: _Cand, rels: list[_Cand], a: int, b: int, ahead: bool | None
-) -> bool | None:
+    text: str, c: _Cand, rels: list[_Cand], a: int, b: int, ahead: bool | str | None, opens: bool = False
+) -> bool | str | None:
     """Give ``c`` the relative day or weekday near it (:func:`_near_rel`), if any; returns whether
-    ``text[a:b]`` speaks of the future, found at the first weekday and passed back in after (a long
-    text holds many weekdays: it is searched once)."""
-    r = _near_rel(text, c, rels)
+    ``text[a:b]`` speaks of the future (True), of a meeting's slot (``'near'``, :data:`_SLOT`) or
+    neither (False), found at the first weekday and passed back in after (a long text holds many
+    weekdays: it is searched once). ``opens``: ``c`` is the time that opens the text."""
+    r = _near_rel(text, c, rels, b if opens else -1)
     if r is not None:
         r.used = True
         c.rel, c.has_rel, c.wd, c.week = r.rel, True, r.wd, r.week
         if r.wd >= 0:
             c.wd_at = (r.start, r.end)
             if ahead is None:
-                ahead = _AHEAD.search(text, a, b) is not None
-            c.ahead = ahead
+                ahead = True if _AHEAD.search(text, a, b) is not None else (
+                    "near" if _SLOT.search(text, a, b) is not None and _TOLD_DONE.search(text, a, b) is None
+                    else False)
+            c.ahead = ahead is True
+            c.nearest = ahead == "near"
     return ahead
 
 
@@ -1694,7 +1742,9 @@ def find_times(
         day = day.date()
     low: str | None = text.lower()
     rels: list[_Cand] | None = None
-    if "day" in low or "onight" in low or "omorrow" in low or any(
+    if "day" in low or "onight" in low or "omorrow" in low or "evening" in low or "night before" in low or (
+        "prev. night" in low or "previous night" in low
+    ) or any(
         _short_weekday_at(text, m) for m in _ABBR_HINT.finditer(text)
     ):
         rels = _rel_cands(text) or None  # (today, yesterday and the weekdays, 'Fri')
@@ -1938,7 +1988,8 @@ def _scan(
             ):
                 base = c.date
             if rels and c.kind == "time" and c.date is None:
-                ahead = _take_near_rel(text, c, rels, a, b, ahead)
+                ahead = _take_near_rel(text, c, rels, a, b, ahead, first and (
+                    c.start == a or _LEAD.fullmatch(text, a, c.start) is not None))
             elif rels and c.date is not None:
                 _claim_weekday(text, c, rels)
             on = base
@@ -2223,6 +2274,7 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 _SLOW_LOW = (
     "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "close of",
     "eod", "eob", "eow", "eom", "s week", "t week",
+    "evening", "night before", "prev. night", "previous night",  # ('23:10 (prev. evening)')
     *_WEEKDAYS,
 )
 _SLOW = ("??", "TB", "x:x", "X:X", "`", "COB")
@@ -2738,6 +2790,9 @@ def _rel_cands(text: str) -> list[_Cand]:
             skip = _excluded_spans(text)
         if skip and _inside(m.start(), skip) >= 0:
             continue
+        if m.group("eve"):  # ('23:10 (prev. evening)': the day before, for the time right next to it)
+            out.append(_Cand(m.start("eve"), m.end(), "rel", has_rel=True, rel=-1, tight=True))
+            continue
         abbr = m.group("abbr")
         word = (abbr or m.group("word")).lower()
         if word in _REL_OFFSET:
@@ -2756,8 +2811,21 @@ def _rel_cands(text: str) -> list[_Cand]:
 _AHEAD = re.compile(
     r"(?<![\w-])(?i:scheduled|schedule|will|next|upcoming|planned|planning|plans?\s+to|going\s+to"
     r"|expected|expects?|booked|set\s+for|coming"
-    # a meeting or a job moved: 'standup moved to Friday 10am', 'rescheduled for Mon'
-    r"|(?:moved|rescheduled|postponed|pushed|deferred|delayed|bumped)\s+(?:out\s+|back\s+)?(?:to|until|for))(?![\w-])"
+    # a schedule told in the present: 'Code freeze starts Tue 12:00', 'Freeze begins Tuesday 12:00'
+    r"|starts|begins|kicks\s+off|goes\s+live"
+    # a meeting or a job moved: 'standup moved to Friday 10am', 'rescheduled for Mon', 'Go/no-go moved
+    # from Tue 16:00 to Wed 10:00' (the slot it left was ahead too)
+    r"|(?:moved|rescheduled|postponed|pushed|deferred|delayed|bumped)\s+(?:out\s+|back\s+)?(?:to|until|for|from))"
+    r"(?![\w-])"
+)
+# a meeting's slot, written with no tense: 'Go/no-go meeting Wed 16:00', 'retro Thu 10:00' is the nearest
+# such day, ahead or behind (written on a Monday: Wednesday this week; on a Friday: Wednesday just gone)
+_SLOT = re.compile(
+    r"(?<![\w-])(?i:meeting|sync|call|review|stand-?up|demo|retro|kick-?off|go/no-go|freeze|cut-?over)(?![\w-])"
+)
+# a slot told as done: 'Code freeze started Tue 12:00', 'retro Wed went well' (the last such day)
+_TOLD_DONE = re.compile(
+    r"(?<![\w-])(?i:was|were|went|happened|held|took\s+place|started|began|ended|finished|done|completed)(?![\w-])"
 )
 
 
@@ -2893,6 +2961,8 @@ def _resolve(
                 )
                 if ahead and kw is not None and c.week < 0 and c.wd_at[0] >= 0 and _day_missed(text, c, off):
                     ahead = False  # ('Tue 12:00 UTC ETA missed': the Tuesday before)
+                elif not ahead and c.nearest and c.week < 0:
+                    ahead = (c.wd - date.weekday()) % 7 <= 3  # ('meeting Wed 16:00': the nearest Wednesday)
                 date = date + dt.timedelta(days=_weekday_shift(date, c.wd, ahead, c.week))
             at = _instant(date, c.time, tzinfo)
             until = None
@@ -3078,7 +3148,7 @@ def _weekday_year(heading: str, mentions: list[TimeMention]) -> dt.date | None:
 
 def parse_heading(
     text: str, *, tz: dt.tzinfo | str | None = None, year_near: dt.date | None = None,
-    day: dt.date | None = None, dotted: bool | Callable[[], bool] = False,
+    day: dt.date | None = None, dotted: bool | Callable[[], bool] = False, one_day: bool = False,
 ) -> Heading:
     """Split a heading into title, date and UTC time. Leading '#' marks are ignored.
 
@@ -3088,8 +3158,12 @@ def parse_heading(
     A heading time without a date in the heading ('### 14:05 — paged') takes ``day``, the date of
     the enclosing section, when given (``date`` stays None: the caller owns that inheritance); a
     heading that opens with a weekday ('### Tuesday', '### Fri 09:00 UTC') is that weekday on or
-    after ``day`` (the days of a week's log under '## Week of Oct 6');
-    without it the time stays unresolved (``at=None``, no problem). ``10/10/2025`` style dates
+    after ``day`` (the days of a week's log under '## Week of Oct 6'). With ``one_day`` (``day`` is one
+    date's, not a week's) a weekday that names the day before it is that day before ('### Mon' under
+    '## 2025-10-07 (Tue)' is Oct 6, not Oct 13), and so is a night or evening of that day written
+    anywhere in the heading ('### Overnight (Mon night into Tue)'); without ``day`` the time stays
+    unresolved (``at=None``, no problem). ``until`` is the end of the heading's time range, if any
+    ('## 2025-10-07 night shift (22:00–06:00)': 06:00 on the 8th). ``10/10/2025`` style dates
     are read month or day first, whichever is a real date; when both are, the one nearest
     ``year_near``, and without it ``problem='ambiguous date ...'``. Without ``year_near``, a year-less
     date written with its weekday ('Mon 6 Oct') is in the year nearest today in which it is that weekday.
@@ -3155,9 +3229,20 @@ def parse_heading(
         # '## 2026-W01', '## Week 1 (2026)', '## W52': the Monday of that ISO week (year-less: the one
         # nearest year_near)
         date = _iso_week_monday(wk, year_near or day)
+    night = False
     if date is None and day is not None and problem is None and (wd := _HEADING_WD.match(heading)):
         # '### Tuesday' under '## Week of Oct 6, 2025': that weekday on or after the enclosing date
-        date = day + dt.timedelta(days=(_WD_INDEX[wd.group(1)[:3].lower()] - day.weekday()) % 7)
+        # (under one date, the day before is that day: '### Mon night' under '## 2025-10-07 (Tue)')
+        ahead = (_WD_INDEX[wd.group(1)[:3].lower()] - day.weekday()) % 7
+        date = day + dt.timedelta(days=-1 if one_day and ahead == 6 else ahead)
+        mentions = find_times(heading, day=date, tz=tz, year_near=year_near)
+    elif date is None and one_day and day is not None and problem is None and "ight" in heading and (
+        (nm := _NIGHT_OF.search(heading)) is not None
+        and (_WD_INDEX[nm.group(1)[:3].lower()] - day.weekday()) % 7 == 6
+    ):
+        # '### Overnight (Mon night into Tue)' under '## 2025-10-07 (Tue)': what it holds began on Monday
+        # (its weekdays are words of its title, no date of it)
+        date, night = day - dt.timedelta(days=1), True
         mentions = find_times(heading, day=date, tz=tz, year_near=year_near)
     if (date is not None or (day is not None and problem is None)) and any(
         mm.problem in _NEEDS_DAY for mm in mentions
@@ -3165,6 +3250,7 @@ def parse_heading(
         # a time apart from the date ('(22:55) — 2025-10-10'), or under a dated section
         mentions = find_times(heading, day=date or day, tz=tz, year_near=year_near)
     at: dt.datetime | None = None
+    until: dt.datetime | None = None
     precision: str | None = "day" if date is not None else None
     zone: str | None = None
     for mm in mentions:
@@ -3173,7 +3259,7 @@ def parse_heading(
         spans.append((mm.start, mm.end))
         if mm.precision != "day" and at is None:
             if mm.at is not None:
-                at, precision, zone = mm.at, mm.precision, mm.zone
+                at, precision, zone, until = mm.at, mm.precision, mm.zone, mm.until
             elif mm.problem and mm.problem != _NO_DATE and problem is None:
                 problem = mm.problem
     kept: list[str] = []
@@ -3190,11 +3276,16 @@ def parse_heading(
     for _ in range(3):
         before = title
         title = _TITLE_EDGE.sub("", title)
-        if date is not None and _may_have_lone_wd(title):
+        if date is not None and not night and _may_have_lone_wd(title):
             title = _LONE_WD.sub("", title)
         if title == before:
             break
-    return Heading(title.strip(), date, at, problem, precision, zone)
+    span = date is not None and sum(1 for mm in mentions if mm.has_date and not _is_rel(mm.raw)) > 1
+    return Heading(title.strip(), date, at, problem, precision, zone, until, span)
+
+
+# a night or evening a heading names by its weekday ('Mon night', 'Sunday evening', 'Fri late')
+_NIGHT_OF = re.compile(r"(?<![\w-])(" + _WD + r")\.?\s+(?i:night|evening|overnight)\b")
 
 
 # a struck-out part of a heading: '## ~~2025-10-15~~ 2025-10-16', '## <del>Oct 15</del> Oct 16'
