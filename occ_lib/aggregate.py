@@ -594,3 +594,13 @@ def time_range(
     df = _fix_times(_run(con, build, source), "lo", "hi")
     lo, hi = df["lo"].iloc[0], df["hi"].iloc[0]
     return (None if pd.isna(lo) else lo), (None if pd.isna(hi) else hi)
+
+
+def target_names(source: Source, con: duckdb.DuckDBPyConnection | None = None) -> list[str]:
+    """The sorted names of the targets ``source`` holds probes of (``[]`` when it holds none)."""
+
+    def build(c: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+        rel, _ = _from_clause(c, source, None, None)
+        return c.execute(f"SELECT DISTINCT target FROM {rel} WHERE target IS NOT NULL").df()
+
+    return sorted(str(t) for t in _run(con, build, source)["target"])

@@ -3,6 +3,12 @@
 Storage is UTC; people read weeks and days in their own zone. A week in ``America/New_York`` runs
 from Monday 00:00 local to the next Monday 00:00 local, so the week that holds the November
 daylight-saving change lasts 169 hours. Every function here returns tz-aware UTC ``pd.Timestamp``s.
+
+A period lies within the years :data:`FIRST_YEAR` to :data:`LAST_YEAR` (what pandas' nanosecond
+timestamps hold): a week outside them (``9999-W52``, whose end is past the calendar) is a
+``ValueError`` from :func:`week_bounds`, never an ``OverflowError``, and :func:`in_range` checks an
+instant a command was given (``9999-12-31T23:00`` in New York is in the year 10000 in UTC, which
+counting its days or weeks cannot reach).
 """
 
 from __future__ import annotations
@@ -17,6 +23,10 @@ import pandas as pd
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})$")
+#: The years a period may lie in: pandas' nanosecond timestamps hold 1677-09-21 to 2262-04-11.
+FIRST_YEAR, LAST_YEAR = 1678, 2261
+#: Why a period or instant is refused (see :func:`in_range`).
+OUT_OF_RANGE = f"out of range (occ handles the years {FIRST_YEAR} to {LAST_YEAR})"
 
 
 #: Why a value is no duration; never names the value (a config value may be a secret).
@@ -106,6 +116,14 @@ def to_utc(value: str | dt.datetime | dt.date | pd.Timestamp, tz: str | dt.tzinf
     return ts.tz_convert("UTC")
 
 
+def in_range(ts: pd.Timestamp) -> pd.Timestamp:
+    """``ts`` when it lies within the years :data:`FIRST_YEAR` to :data:`LAST_YEAR` (UTC), else a
+    ``ValueError`` saying so: an instant a command was given, before it counts days or weeks to it."""
+    if not FIRST_YEAR <= ts.year <= LAST_YEAR:
+        raise ValueError(OUT_OF_RANGE)
+    return ts
+
+
 def instant(value: Any, param: str, tz: str | dt.tzinfo = "UTC") -> pd.Timestamp:
     """:func:`to_utc` for a function's argument: an :class:`~occ_lib.errors.ArgumentError` naming
     ``param`` and the value when it is no date or instant, instead of pandas' own parse error."""
@@ -174,10 +192,18 @@ def week_bounds(
     """``(start_utc, end_utc)`` of an ISO week: Monday 00:00 local to the next Monday 00:00 local.
 
     ``week`` is ``'2025-W41'`` or any date/instant inside the week (an aware instant is first
-    converted to ``tz``, a naive one or a date is taken as local).
+    converted to ``tz``, a naive one or a date is taken as local). A week outside the years
+    :data:`FIRST_YEAR` to :data:`LAST_YEAR` is a ``ValueError`` (``'9999-W52' is out of range ...``).
     """
     monday = _week_monday(week, tz)
+    if not FIRST_YEAR <= monday.year <= LAST_YEAR:
+        raise ValueError(f"{_week_name(week, monday)} is {OUT_OF_RANGE}")
     return local_midnight(monday, tz), local_midnight(monday + dt.timedelta(days=7), tz)
+
+
+def _week_name(week: Any, monday: dt.date) -> str:
+    """How an error names a week: as given when a string, else by its Monday."""
+    return repr(week.strip()) if isinstance(week, str) else f"the week of {monday.isoformat()}"
 
 
 def week_label(when: str | dt.date | dt.datetime | pd.Timestamp, tz: str | dt.tzinfo = "UTC") -> str:

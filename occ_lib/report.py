@@ -6,6 +6,16 @@ Execution only; HTML export and the index live in :mod:`occ_lib.export`. Noteboo
 the notebook's folder as working directory, parameters passed JSON-safe (dates as ISO strings). A
 notebook that fails does not stop the others: its result carries the failing cell and the error, the
 index shows it, and the CLI exits non-zero.
+
+A run fills a hidden folder that takes the place of the period's (or notebook's) folder when it is
+complete (:func:`_filled_in_place`), except when a notebook failed whose report in that folder had
+succeeded: the previous report is then kept whole (``kept_previous``) and the run's folder dropped, so
+a failing run never deletes a good report. Before anything runs, :func:`weekly` checks its config:
+``report.notebooks`` naming no folder, a weekly notebook missing from it, or ``report.out`` naming a
+file are :class:`~occ_lib.errors.ConfigError`s (``occ.yml: report.notebooks: folder not found``); it
+also reads the workspace's logs, whose file problems (``WeeklyResult.logs``) the CLI prints as the
+other commands do. A file given as a notebook that is not JSON fails as ``not a notebook (not
+JSON)``, without echoing what it holds (it may be a token file given by mistake).
 """
 
 from __future__ import annotations
@@ -49,11 +59,16 @@ class RunResult:
     error: str | None = None
     seconds: float = 0.0
     record: dict[str, Any] = field(default_factory=dict)
+    kept_previous: bool = False  # (run_one: the run failed and the notebook's previous report stayed)
 
     def moved_to(self, folder: Path) -> None:
         """Point the output paths into ``folder`` (where the run's folder was moved to)."""
         self.ipynb_path = folder / self.ipynb_path.name if self.ipynb_path else None
         self.html_path = folder / self.html_path.name if self.html_path else None
+
+    def dropped(self) -> None:
+        """No output paths: the run's folder was dropped (the previous report was kept)."""
+        self.ipynb_path = self.html_path = None
 
     def as_dict(self) -> dict[str, Any]:
         size = self.html_path.stat().st_size if self.html_path and self.html_path.exists() else None
@@ -82,6 +97,8 @@ class WeeklyResult:
     results: list[RunResult]
     index_path: Path
     manifest_path: Path
+    kept_previous: bool = False  # a notebook failed whose previous report succeeded: folder unchanged
+    logs: Any = None  # the workspace's logs (``.problems``: the files that could not be read)
 
     @property
     def ok(self) -> bool:
@@ -335,11 +352,21 @@ def _execute(
     except ReportError:
         raise
     except Exception as exc:  # noqa: BLE001 - a dead kernel or a bad notebook is this notebook's failure
-        error = f"{exc.__class__.__name__}: {exc}"
+        error = _not_a_notebook(src, exc) or f"{exc.__class__.__name__}: {exc}"
     seconds = time.perf_counter() - t0
     if error is not None:
         error = redact_text(error)[:_MAX_ERROR]
     return RunResult(name, ipynb if ipynb.exists() else None, None, error is None, error_cell, error, seconds)
+
+
+def _not_a_notebook(src: Path, exc: Exception) -> str | None:
+    """The error of a file that is no notebook, without its content: nbformat's own message quotes
+    the file's start, which may be a token file given by mistake."""
+    from nbformat.reader import NotJSONError
+
+    if isinstance(exc, NotJSONError | UnicodeDecodeError):
+        return f"{src}: not a notebook (not JSON)"
+    return None
 
 
 def _finish(res: RunResult, html: bool) -> RunResult:
@@ -386,11 +413,59 @@ def notebooks_dir(ws: Any = None) -> Path:
 
 
 def reports_dir(ws: Any, out: str | Path | None = None) -> Path:
-    """Where reports go: ``out`` when given, else ``report: {out: DIR}`` in occ.yml, else ``reports/``."""
+    """Where reports go: ``out`` when given, else ``report: {out: DIR}`` in occ.yml, else ``reports/``.
+
+    A folder that is a file, or lies under one, is an error before anything runs: ``out`` an
+    :class:`~occ_lib.errors.ArgumentError`, ``report.out`` a :class:`~occ_lib.errors.ConfigError`.
+    """
+    from .errors import ArgumentError, ConfigError
+
     if out is not None:
-        return Path(out).resolve()
+        path = Path(out).resolve()
+        if (blocker := _file_in_the_way(path)) is not None:
+            raise ArgumentError(f"out: {blocker} is a file, not a folder")
+        return path
     folder = report_config(ws).out
-    return (ws.root / folder).resolve() if folder else Path("reports").resolve()
+    if not folder:
+        return Path("reports").resolve()
+    path = (ws.root / folder).resolve()
+    if (blocker := _file_in_the_way(path)) is not None:
+        raise ConfigError(ws.config_path, "report.out", f"{blocker} is a file, not a folder")
+    return path
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """``folder`` or the nearest of its parents that exists, when that is not a folder."""
+    for p in (folder, *folder.parents):
+        if p.exists():
+            return None if p.is_dir() else p
+    return None
+
+
+def _notebook_paths(ws: Any, notebooks: Sequence[str] | None) -> list[Path]:
+    """The notebooks a weekly run executes, checked before anything runs: a ``report.notebooks``
+    folder that does not exist, or lacks one of the weekly notebooks, is a ConfigError naming the
+    key; a notebook given by path that does not exist an ArgumentError."""
+    from .errors import ArgumentError, ConfigError
+
+    nb_dir = notebooks_dir(ws)
+    configured = nb_dir != PACKAGE_NOTEBOOKS
+    names = list(notebooks or WEEKLY_NOTEBOOKS)
+    if any(Path(n).suffix != ".ipynb" for n in names) and not nb_dir.is_dir():
+        if configured:
+            what = "is not a folder" if nb_dir.exists() else "folder not found"
+            raise ConfigError(ws.config_path, "report.notebooks", f"{what}: {nb_dir}")
+        raise ReportError(f"{nb_dir}: occ's notebooks folder not found")
+    paths = [Path(n) if Path(n).suffix == ".ipynb" else nb_dir / f"{n}.ipynb" for n in names]
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        listed = ", ".join(p.name if p.parent == nb_dir else str(p) for p in missing)
+        if configured and all(p.parent == nb_dir for p in missing):
+            raise ConfigError(ws.config_path, "report.notebooks", f"{listed} not found in {nb_dir}")
+        if all(p.parent == nb_dir for p in missing):
+            raise ReportError(f"{nb_dir}: {listed} not found")
+        raise ArgumentError(f"notebooks: not found: {listed}")
+    return paths
 
 
 _IMPORTED_ENV = "OCC_STORE_IMPORTED"
@@ -447,8 +522,12 @@ def weekly(
     cfg = Path(config).resolve()
     ws = Workspace.load(cfg)
     out = reports_dir(ws, out)
+    paths = _notebook_paths(ws, notebooks)  # (config mistakes first: nothing has run yet)
     per = period(ws, week=week, start=start, end=end, as_of=as_of)
     resolve_kernel()  # once, before any worker starts (it may install the kernelspec)
+    # read here too, so that their file problems reach the command's stderr, named as the other
+    # commands name them (by the config's path as given, not resolved)
+    logs = Workspace(Path(config), ws.config).logs
     ensure_store(ws)
     os.environ[_IMPORTED_ENV] = str(Path(ws.store).resolve())  # inherited by the kernels
     folder = out / per.label
@@ -461,22 +540,23 @@ def weekly(
         "tz": per.tz,
         "title": None,
     }
-    nb_dir = notebooks_dir(ws)
-    paths = [
-        Path(n) if Path(n).suffix == ".ipynb" else nb_dir / f"{n}.ipynb"
-        for n in notebooks or WEEKLY_NOTEBOOKS
-    ]
     # (an interrupted or crashed run leaves the previous report as it was, never a mix of this
-    # run's notebooks and the last one's)
+    # run's notebooks and the last one's; so does a run that failed where the previous one did not)
     with _filled_in_place(folder) as staging:
-        results = _run_all(paths, params, staging, progress, jobs or min(2, os.cpu_count() or 1), per.label)
-        manifest_path = _write_weekly_manifest(staging, per, cfg, results)
+        results = _run_all(
+            paths, params, staging.path, progress, jobs or min(2, os.cpu_count() or 1), per.label
+        )
+        manifest_path = _write_weekly_manifest(staging.path, per, cfg, results)
+        staging.keep_previous = _loses_a_report(folder, results)
     for r in results:
-        r.moved_to(folder)
+        if staging.keep_previous:
+            r.dropped()
+        else:
+            r.moved_to(folder)
     index = export.write_index(out)
     return WeeklyResult(
         folder, per.label, per.start, per.end, per.as_of, per.tz, results, index,
-        folder / manifest_path.name,
+        folder / manifest_path.name, staging.keep_previous, logs,
     )
 
 
@@ -499,17 +579,44 @@ def _write_weekly_manifest(folder: Path, per: Any, cfg: Path, results: list[RunR
     return export.write_manifest(folder, manifest)
 
 
+@dataclass
+class _Staging:
+    """The hidden folder a run fills (``path``); ``keep_previous`` set by the run drops it instead."""
+
+    path: Path
+    keep_previous: bool = False
+
+
 @contextlib.contextmanager
-def _filled_in_place(folder: Path) -> Iterator[Path]:
+def _filled_in_place(folder: Path) -> Iterator[_Staging]:
     """A hidden folder beside ``folder`` for a run to fill, which takes ``folder``'s place when the
-    block ends normally (:func:`_replace_folder`) and is removed when it does not."""
-    staging = _staging_folder(folder)
+    block ends normally (:func:`_replace_folder`) and is removed when it does not, or when the
+    block set ``keep_previous`` (see :func:`_loses_a_report`)."""
+    staging = _Staging(_staging_folder(folder))
     try:
         yield staging
-        _replace_folder(staging, folder)
+        if staging.keep_previous:
+            shutil.rmtree(staging.path, ignore_errors=True)
+        else:
+            _replace_folder(staging.path, folder)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging.path, ignore_errors=True)
         raise
+
+
+def _loses_a_report(folder: Path, results: Sequence[RunResult]) -> bool:
+    """Whether putting this run in ``folder``'s place would delete a good report: one of its
+    notebooks failed whose report in ``folder`` succeeded (by its manifest; by its HTML file when
+    the manifest cannot be read)."""
+    failed = {r.notebook for r in results if not r.ok}
+    if not failed or not folder.is_dir():
+        return False
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        good = {n["notebook"] for n in manifest["notebooks"] if n.get("ok")}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        good = {p.stem for p in folder.glob("*.html")}
+    return bool(failed & good)
 
 
 def _staging_folder(folder: Path) -> Path:
@@ -657,7 +764,7 @@ def run_one(
     params = _period_as_of(src, params)
     folder = Path(out).resolve() / src.stem
     with _filled_in_place(folder) as staging:
-        res = run_notebook(src, params, staging, progress=progress)
+        res = run_notebook(src, params, staging.path, progress=progress)
         manifest = {
             "label": src.stem,
             "start": "",
@@ -667,8 +774,12 @@ def run_one(
             "headline": res.record.get("headline") or {},
             "notebooks": [res.as_dict()],
         }
-        export.write_manifest(staging, manifest)
-    res.moved_to(folder)
+        export.write_manifest(staging.path, manifest)
+        staging.keep_previous = res.kept_previous = _loses_a_report(folder, [res])
+    if res.kept_previous:
+        res.dropped()
+    else:
+        res.moved_to(folder)
     export.write_index(Path(out).resolve())
     return res
 

@@ -4,7 +4,9 @@
 logs, ticket response/resolution targets and document freshness from the ``sla:`` policy, and the
 latency/availability objectives of the probe targets. Every result carries the plain-English rules
 it was counted by in ``df.attrs['rules']`` (also :func:`accounting_rules`), so a report can print
-them beside the figures.
+them beside the figures. :func:`unmatched_keys` names the policy keys that judge nothing: an
+``sla.targets`` key naming no probe target, an ``sla.tickets`` key covering no ticket in the logs
+(``occ sla`` prints one warning line for each, with the names known).
 """
 
 from __future__ import annotations
@@ -912,3 +914,63 @@ def misses(
     out.attrs["rules"] = accounting_rules(policy)
     out.attrs["as_of"] = a
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# policy keys that name nothing
+
+#: How many known names a warning lists before it says how many more there are.
+_NAMES_SHOWN = 12
+
+
+def unmatched_keys(
+    policy: Policy, logs: Any = None, targets: Any = None
+) -> list[tuple[str, str]]:
+    """``(key path, reason)`` for each ``sla.targets`` key (but ``*``) naming none of ``targets``
+    (the probe targets known: occ.yml's ``probes.targets`` and the store's), and each
+    ``sla.tickets`` key that covers no ticket mentioned in ``logs`` (by :meth:`Policy.ticket_target`'s
+    rule: the whole ticket, or a prefix ending at a ``-``). A typo there would silently judge
+    nothing; the reason lists the names known instead (the tickets by their prefix, ``OCC-INF``).
+    ``targets`` None skips the target keys (nothing to compare with)."""
+    out: list[tuple[str, str]] = []
+    if targets is not None:
+        known = sorted(set(targets))
+        for key in policy.targets:
+            if key != "*" and key not in known:
+                out.append((f"sla.targets.{key}", f"no probe target of that name (known: {_names(known)})"))
+    if policy.tickets:
+        seen = _ticket_names(logs)
+        covered = {key for key in policy.tickets if any(_covers(key, t) for t in seen)}
+        prefixes = sorted({t.rsplit("-", 1)[0] if "-" in t.strip("-") else t for t in seen})
+        for key in policy.tickets:
+            if key not in covered:
+                reason = f"matches no ticket in the logs (seen: {_names(prefixes)})"
+                out.append((f"sla.tickets.{key}", reason))
+    return out
+
+
+def _covers(key: str, ticket: str) -> bool:
+    """Whether ``sla.tickets`` key ``key`` applies to ``ticket`` (:meth:`Policy.ticket_target`)."""
+    if ticket == key:
+        return True
+    return ticket.startswith(key) and (key.endswith("-") or ticket[len(key) : len(key) + 1] == "-")
+
+
+def _ticket_names(logs: Any) -> set[str]:
+    """Every ticket the logs' events and deadlines mention."""
+    seen: set[str] = set()
+    for name in ("events", "deadlines"):
+        df = getattr(logs, name, None)
+        if isinstance(df, pd.DataFrame) and "tickets" in df.columns:
+            for tickets in df["tickets"]:
+                if isinstance(tickets, list | tuple | np.ndarray):
+                    seen.update(str(t) for t in tickets)
+    return seen
+
+
+def _names(names: list[str]) -> str:
+    """``a, b, c`` (at most :data:`_NAMES_SHOWN`, then how many more), or ``none``."""
+    if not names:
+        return "none"
+    more = len(names) - _NAMES_SHOWN
+    return ", ".join(names[:_NAMES_SHOWN]) + (f" and {more} more" if more > 0 else "")

@@ -39,6 +39,56 @@ def workspace(config: Path | None, paths: list[str] | None = None, takes_paths: 
     return Workspace.bare(paths)
 
 
+def instant_option(value: str | None, tz: str, option: str, expected: str) -> pd.Timestamp | None:
+    """``--start``/``--end``/``--as-of``: an instant, a naive one read in ``tz`` (``sla.tz``), within
+    the years occ handles (:func:`occ_lib.periods.in_range`); else a usage error on ``option``
+    saying ``expected`` (or that it is out of range), never a traceback."""
+    from ..periods import OUT_OF_RANGE, in_range, to_utc
+
+    if value is None:
+        return None
+    try:
+        ts = to_utc(value, tz)
+    except (ValueError, TypeError):
+        raise typer.BadParameter(expected, param_hint=option) from None
+    try:
+        return in_range(ts)
+    except ValueError:
+        raise typer.BadParameter(OUT_OF_RANGE, param_hint=option) from None
+
+
+def configured_targets(ws: Workspace) -> list[str]:
+    """The target names of occ.yml's ``probes.targets``, read raw: ``occ sla`` and ``occ export``
+    must not fail on a ``probes:`` mistake (an unset ``${VAR}`` header) that only ``occ probe`` needs."""
+    probes = ws.config.probes if isinstance(ws.config.probes, dict) else {}
+    targets = probes.get("targets")
+    if not isinstance(targets, list):
+        return []
+    return [str(t["name"]) for t in targets if isinstance(t, dict) and isinstance(t.get("name"), str)]
+
+
+def known_targets(ws: Workspace, store: Path | None, wanted: list[str]) -> list[str]:
+    """The probe targets known to the workspace: those of ``probes.targets``, and, when one of
+    ``wanted`` is not among them, those the store holds probes of (the store is read only then)."""
+    from ..aggregate import target_names
+
+    known = configured_targets(ws)
+    if store is not None and any(w not in known for w in wanted):
+        known += target_names(store)
+    return sorted(set(known))
+
+
+def listed(names: list[str], most: int = 12) -> str:
+    """``a, b, c`` for an error or warning: at most ``most`` names, then how many more; or ``none``
+    (redacted: a target named after a URL might carry a token)."""
+    from ..redact import redact_text
+
+    if not names:
+        return "none"
+    more = len(names) - most
+    return redact_text(", ".join(names[:most]) + (f" and {more} more" if more > 0 else ""))
+
+
 def emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
     render(df, check_format(fmt), sys.stdout, title=title)
 

@@ -6,6 +6,7 @@ it), 2 for a usage or config error, 1 when the store could not be written.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
@@ -20,21 +21,32 @@ _DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
 _UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
 
 
+#: The longest ``--every``: a longer schedule is cron's (and a sleep past the clock's range crashed).
+MAX_EVERY_S = 86400.0
+
+
 def parse_duration(text: str) -> float:
-    """``'30s'``, ``'5m'``, ``'1h'``, ``'1m30s'``, ``'250ms'`` or plain seconds -> seconds."""
+    """``'30s'``, ``'5m'``, ``'1h'``, ``'1m30s'``, ``'250ms'`` or plain seconds -> seconds.
+
+    A plain number must be finite and not negative (``-1``, ``nan`` and ``inf`` are no duration,
+    as ``-5s`` is not); at most :data:`MAX_EVERY_S` (24h) either way.
+    """
     s = text.strip().lower()
     try:
-        return float(s)
+        total = float(s)
     except ValueError:
-        pass
-    pos, total = 0, 0.0
-    for m in _DURATION.finditer(s):
-        if m.start() != pos:
-            break
-        total += float(m.group(1)) * _UNIT_S[m.group(2)]
-        pos = m.end()
-    if pos != len(s) or not s:
+        pos, total = 0, 0.0
+        for m in _DURATION.finditer(s):
+            if m.start() != pos:
+                break
+            total += float(m.group(1)) * _UNIT_S[m.group(2)]
+            pos = m.end()
+        if pos != len(s) or not s:
+            raise ValueError(f"not a duration: {text!r} (use e.g. 30s, 5m, 1h)") from None
+    if not math.isfinite(total) or total < 0:
         raise ValueError(f"not a duration: {text!r} (use e.g. 30s, 5m, 1h)")
+    if total > MAX_EVERY_S:
+        raise ValueError(f"too long: {text!r} (at most 24h between runs; schedule longer ones with cron)")
     return total
 
 

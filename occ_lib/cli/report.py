@@ -1,4 +1,11 @@
-"""``occ report``: run the weekly report notebooks, or any one notebook, into offline HTML."""
+"""``occ report``: run the weekly report notebooks, or any one notebook, into offline HTML.
+
+``occ report weekly`` exits 2 for a usage or config error found before anything runs (a period out
+of range, a ``report.notebooks`` folder or notebook missing, ``report.out`` or ``--out`` a file),
+and 1 when a notebook failed or a log file could not be read (printed as the other commands print
+it; the report is still written). A run where a notebook failed whose previous report had succeeded
+keeps the previous report whole and says so.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import ConfigOpt, warn
+from ._common import ConfigOpt, warn, warn_file_problems
 
 _app = typer.Typer(help="Weekly HTML reports from the notebooks in notebooks/.", no_args_is_help=True)
 
@@ -40,6 +47,12 @@ def weekly_cmd(
         raise typer.BadParameter("give --week or --start/--end, not both", param_hint="--week")
     if bool(start) != bool(end):
         raise typer.BadParameter("give both --start and --end", param_hint="--start")
+    if week:
+        _a_week(week)
+    for value, option in ((start, "--start"), (end, "--end"), (as_of, "--as-of")):
+        _within_range(value, option)
+    if out is not None and out.exists() and not out.is_dir():
+        raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="--out")
     try:
         res = weekly(
             _config(config), week=week, start=start, end=end, out=out, as_of=as_of, progress=not quiet
@@ -49,15 +62,46 @@ def weekly_cmd(
     except KeyboardInterrupt:
         warn("interrupted: no report written; the period's folder is as it was")
         raise typer.Exit(130) from None
+    failed = warn_file_problems(res.logs)  # (as occ sla and the others do; the report still shows them)
     for r in res.results:
         if r.html_path:
             print(r.html_path)
         if not r.ok:
             cell = f" at cell {r.error_cell}" if r.error_cell is not None else ""
             warn(f"{r.notebook} failed{cell}: {r.error}")
+    if res.kept_previous:
+        warn(f"{res.label}: not replaced (a notebook failed whose previous report succeeded); "
+             f"the previous report in {res.folder} is kept")
     print(res.index_path)
-    if not res.ok:
+    if failed or not res.ok:
         raise typer.Exit(1)
+
+
+def _a_week(week: str) -> None:
+    """A usage error on ``--week`` when it is no ISO week, or one outside the years occ handles."""
+    from ..periods import week_bounds
+
+    try:
+        week_bounds(week)  # (whether a week exists does not depend on the zone)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--week") from None
+
+
+def _within_range(value: str | None, option: str) -> None:
+    """A usage error when ``value`` is a date or instant outside the years occ handles; one that is
+    no date at all is left to the period's own check (which names what it expects)."""
+    from ..periods import OUT_OF_RANGE, in_range, to_utc
+
+    if value is None:
+        return
+    try:
+        ts = to_utc(value, "UTC")  # (UTC: the years' margins dwarf any zone's offset)
+    except (ValueError, TypeError):
+        return
+    try:
+        in_range(ts)
+    except ValueError:
+        raise typer.BadParameter(OUT_OF_RANGE, param_hint=option) from None
 
 
 @_app.command("run", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
@@ -71,6 +115,8 @@ def run_cmd(
     true or a list work; dates stay strings). Prints the HTML path; exit 1 if the notebook failed."""
     from ..report import run_one
 
+    if out.exists() and not out.is_dir():
+        raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="--out")
     try:
         res = run_one(notebook, _params(list(ctx.args)), out=out, progress=not quiet)
     except KeyboardInterrupt:
@@ -81,6 +127,9 @@ def run_cmd(
     if not res.ok:
         cell = f" at cell {res.error_cell}" if res.error_cell is not None else ""
         warn(f"{res.notebook} failed{cell}: {res.error}")
+        if res.kept_previous:
+            kept = out.resolve() / res.notebook
+            warn(f"{res.notebook}: not replaced; the previous report in {kept} is kept")
         raise typer.Exit(1)
 
 

@@ -1,4 +1,12 @@
-"""``occ sla``: deadlines, ticket targets, probe objectives and stale documents in one table."""
+"""``occ sla``: deadlines, ticket targets, probe objectives and stale documents in one table.
+
+Naive ``--start``/``--end``/``--as-of`` are in sla.tz; a week or instant outside the years occ
+handles is a usage error. A ``store:`` that does not exist or is not a folder, when occ.yml asks for
+probe objectives (it names its store, or configures probe or SLA targets), is a warning that latency
+and availability were not judged, and exit 1. ``sla.targets`` keys naming no probe target (of
+``probes.targets`` or the store) and ``sla.tickets`` keys covering no ticket in the logs are one
+warning line each (exit unchanged: the figures are right, the key judged nothing).
+"""
 
 from __future__ import annotations
 
@@ -8,12 +16,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from ..redact import redact_text
 from ._common import (
     ConfigOpt,
     FormatOpt,
     as_lists,
     check_format,
     emit,
+    instant_option,
+    known_targets,
     warn,
     warn_file_problems,
     workspace,
@@ -24,16 +35,28 @@ if TYPE_CHECKING:
 
 
 def _instant(value: str | None, tz: str, option: str) -> pd.Timestamp | None:
-    from ..periods import to_utc
+    expected = "expected an ISO date or date-time such as 2025-10-13 or 2025-10-13T00:00Z"
+    return instant_option(value, tz, option, expected)
 
-    if value is None:
-        return None
-    try:
-        return to_utc(value, tz)
-    except (ValueError, TypeError):
-        raise typer.BadParameter(
-            "expected an ISO date or date-time such as 2025-10-13 or 2025-10-13T00:00Z", param_hint=option
-        ) from None
+
+def _judges_probes(ws) -> bool:
+    """Whether occ.yml asks for probe objectives to be judged: it names its ``store:``, configures
+    ``probes.targets`` or sets ``sla.targets`` (a workspace of logs alone may have no store)."""
+    cfg = ws.config
+    probes = cfg.probes if isinstance(cfg.probes, dict) else {}
+    sla = cfg.sla if isinstance(cfg.sla, dict) else {}
+    return "store" in cfg.model_fields_set or bool(probes.get("targets")) or bool(sla.get("targets"))
+
+
+def _unmatched(ws, policy, logs, store: Path | None) -> list[tuple[str, str]]:
+    """``sla.targets`` and ``sla.tickets`` keys that name nothing (:func:`occ_lib.sla.unmatched_keys`)."""
+    from ..sla import unmatched_keys
+
+    if not ws.config_path.is_file():
+        return []
+    named = [t for t in policy.targets if t != "*"]
+    targets = known_targets(ws, store, named) if named else None
+    return unmatched_keys(policy, logs, targets)
 
 
 def register(app: typer.Typer) -> None:
@@ -76,12 +99,20 @@ def register(app: typer.Typer) -> None:
         logs = ws.logs
         failed = warn_file_problems(logs)  # (as occ events and occ timeline do: front matter included)
         probes = None
-        if ws.config_path.is_file() and ws.store.is_dir():
-            probes = ws.store
         # an unreadable store file is skipped with a warning (the store's rule): the rest is reported
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", StoreWarning)
+            if ws.config_path.is_file():
+                if ws.store.is_dir():
+                    probes = ws.store
+                elif _judges_probes(ws):  # (a typo in store: must not pass for 'nothing missed')
+                    what = "is not a folder" if ws.store.exists() else "does not exist"
+                    warn(f"warning: store {ws.config.store} ({ws.config_path}: store) {what}: "
+                         "latency and availability not judged")
+                    failed = True
             df = misses(logs, probes, policy, s, e, a)
+            for key, reason in _unmatched(ws, policy, logs, probes):
+                warn(redact_text(f"warning: {ws.config_path}: {key}: {reason}"))
         for message in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, StoreWarning)):
             warn(f"warning: {message}")
             failed = True

@@ -17,7 +17,7 @@ import typer
 
 from ..errors import ConfigError, InputError
 from ..workspace import DEFAULT_CONFIG, Workspace, expand
-from ._common import ConfigOpt, warn, workspace
+from ._common import ConfigOpt, known_targets, listed, warn, workspace
 
 store_app = typer.Typer(help="Maintain the probe store.", no_args_is_help=True)
 
@@ -147,7 +147,8 @@ def export_cmd(
                                     help="file to write (CSV: stdout when absent or -)."),
     config: Path | None = ConfigOpt,
 ) -> None:
-    """Write raw probe rows for other tools (CSV or Parquet)."""
+    """Write raw probe rows for other tools (CSV or Parquet). A --target that names no known target
+    (of occ.yml's probes.targets or the store's probes) is a usage error, as with occ probe."""
     from ..store import StoreWarning, export
 
     if fmt not in ("csv", "parquet"):
@@ -162,6 +163,14 @@ def export_cmd(
     ws = _load(config)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StoreWarning)
+        if target:  # (a typo would export only the header, as if the target had no probe)
+            known = known_targets(ws, ws.store if ws.store.is_dir() else None, list(target))
+            unknown = [t for t in dict.fromkeys(target) if t not in known]
+            if unknown:
+                raise typer.BadParameter(
+                    f"no target named {', '.join(map(repr, unknown))} (known: {listed(known)})",
+                    param_hint="--target",
+                )
         n = export(ws.store, sys.stdout if out is None else out, fmt, target or None, start, end)
     for w in caught:
         warn(str(w.message))

@@ -7,18 +7,22 @@ from pathlib import Path
 
 import typer
 
-from ._common import ConfigOpt, FormatOpt, as_lists, check_format, emit, warn_file_problems, workspace
+from ._common import (
+    ConfigOpt,
+    FormatOpt,
+    as_lists,
+    check_format,
+    emit,
+    instant_option,
+    warn_file_problems,
+    workspace,
+)
 
 
-def _parse_as_of(value: str | None):
-    from .. import timeline as tl
-
-    if value is None:
-        return None
-    try:
-        return tl.as_utc(value)
-    except (ValueError, TypeError) as exc:
-        raise typer.BadParameter(f"not an ISO 8601 instant: {value!r}", param_hint="--as-of") from exc
+def _parse_as_of(value: str | None, tz: str):
+    """``--as-of`` as a UTC instant; a naive one is read in ``tz`` (the workspace's sla.tz), so that
+    it is the instant ``occ sla`` and ``occ report`` take it for."""
+    return instant_option(value, tz, "--as-of", f"not an ISO 8601 instant: {value!r}")
 
 
 def timeline(
@@ -29,7 +33,9 @@ def timeline(
     ticket: list[str] = typer.Option(None, "--ticket", "-t", help="only this ticket (repeatable)."),
     summary: bool = typer.Option(False, "--summary", "-s", help="one row per ticket instead of per event."),
     as_of: str | None = typer.Option(
-        None, "--as-of", help="ISO instant (UTC when no offset); events after it do not count. Default: now."
+        None, "--as-of",
+        help="ISO instant (naive: in sla.tz, as occ sla reads it; UTC without one); events after it do "
+        "not count. Default: now.",
     ),
     fmt: str = FormatOpt,
 ) -> None:
@@ -40,8 +46,9 @@ def timeline(
     from ..logs import read_logs
 
     check_format(fmt)
-    cutoff = _parse_as_of(as_of)
     ws = workspace(config, paths or None)
+    # a naive --as-of is in sla.tz, as `occ sla` and `occ report` read it
+    cutoff = _parse_as_of(as_of, ws.policy.tz)
     # PATHs are read directly so that a glob matching nothing is reported by name.
     logs = read_logs(paths) if paths else ws.logs
     # a date-only event is on its date in sla.tz, as `occ sla` and the report count it
