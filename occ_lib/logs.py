@@ -927,8 +927,9 @@ def _table_frame(body: list[list[str]], cols: list[str]) -> pd.DataFrame:
     return pd.DataFrame(grid, columns=cols, dtype=object, copy=False)
 
 
-def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
-    """Parse one file's content into ``acc`` (which the caller discards if this raises)."""
+def _parse_into(acc: _Acc, data: bytes | str, source: str, body: bool = True) -> None:
+    """Parse one file's content into ``acc`` (which the caller discards if this raises); with
+    ``body=False`` only as far as its file problems go (decoding, emptiness, front matter)."""
     d: Decoded = decode(data)
     if d.problem is not None:
         acc.problem(source, None, "file", None, d.problem)
@@ -942,6 +943,8 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str) -> None:
         acc.problem(source, fm.problem[0], "front_matter", None, fm.problem[1])
     tz, tz_name = _zone(acc, source, fm, d.text)
     order = _slash_order(acc, source, fm, d.text, tz_name)
+    if not body:
+        return
     with _times.slash_order(order):
         _parse_document(acc, source, d, fm, tz, tz_name, order)
 
@@ -1887,10 +1890,10 @@ def _steps(
     return steps if len(steps) > 1 else None
 
 
-def _parse_safely(acc: _Acc, data: bytes | str, source: str) -> None:
+def _parse_safely(acc: _Acc, data: bytes | str, source: str, body: bool = True) -> None:
     one = _Acc()
     try:
-        _parse_into(one, data, source)
+        _parse_into(one, data, source, body)
     except Exception as exc:  # noqa: BLE001 - one bad file must never cost the others
         acc.problem(source, None, "file", None, f"could not be parsed ({exc.__class__.__name__}: {exc})")
         return
@@ -1975,6 +1978,18 @@ def read_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
     Never raises for bad input: a file that cannot be read or understood becomes a ``problems`` row
     naming it (and the line), and every other file is still parsed.
     """
+    return _read(paths_or_globs, body=True)
+
+
+def check_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
+    """The file problems :func:`read_logs` would report (a pattern matching nothing, a file it cannot
+    read or decode, an empty one, bad front matter), without parsing the logs' bodies: for a caller
+    that only names the files that failed while others read them (``occ report weekly``, whose
+    notebooks parse the logs in their kernels). Its other tables are empty."""
+    return _read(paths_or_globs, body=False)
+
+
+def _read(paths_or_globs: str | Path | Iterable[str | Path], body: bool) -> Logs:
     acc = _Acc()
     with _no_cyclic_gc():
         for path in _files(acc, _as_patterns(paths_or_globs)):
@@ -1997,7 +2012,7 @@ def read_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
                     reason or f"cannot read ({exc.strerror or exc.__class__.__name__})",
                 )
                 continue
-            _parse_safely(acc, data, source)
+            _parse_safely(acc, data, source, body)
         return acc.build()
 
 

@@ -525,9 +525,9 @@ def weekly(
     paths = _notebook_paths(ws, notebooks)  # (config mistakes first: nothing has run yet)
     per = period(ws, week=week, start=start, end=end, as_of=as_of)
     resolve_kernel()  # once, before any worker starts (it may install the kernelspec)
-    # read here too, so that their file problems reach the command's stderr, named as the other
-    # commands name them (by the config's path as given, not resolved)
-    logs = Workspace(Path(config), ws.config).logs
+    # their file problems reach the command's stderr, named as the other commands name them (by the
+    # config's path as given, not resolved); the bodies are the notebooks' to parse, not parsed twice
+    logs = Workspace(Path(config), ws.config).log_problems()
     ensure_store(ws)
     os.environ[_IMPORTED_ENV] = str(Path(ws.store).resolve())  # inherited by the kernels
     folder = out / per.label

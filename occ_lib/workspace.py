@@ -186,12 +186,21 @@ class Workspace:
         default ``feedback/*.md`` of a config without ``logs:`` may match nothing, silently."""
         from .logs import read_logs
 
+        return read_logs(self._log_patterns())
+
+    def log_problems(self) -> Logs:
+        """The logs' file problems only (:func:`occ_lib.logs.check_logs`: their bodies unparsed)."""
+        from .logs import check_logs
+
+        return check_logs(self._log_patterns())
+
+    def _log_patterns(self) -> list[str]:
         if self._log_override is not None:
-            return read_logs(list(self._log_override))
+            return list(self._log_override)
         if "logs" not in self.config.model_fields_set:
             # (a link to a missing file is read too, and named a problem, as a glob given here is)
-            return read_logs([str(p) for p in expand(self.config.logs, self.root, broken_links=True)])
-        return read_logs([str(self.root / p) for p in self.config.logs])
+            return [str(p) for p in expand(self.config.logs, self.root, broken_links=True)]
+        return [str(self.root / p) for p in self.config.logs]
 
     @cached_property
     def probes(self) -> Any:

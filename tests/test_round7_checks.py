@@ -1,0 +1,51 @@
+"""Round 7, the logs' file problems without their bodies (``check_logs``, ``Workspace.log_problems``):
+what ``occ report weekly`` prints while its notebooks parse the logs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from occ_lib.cli._common import FILE_PROBLEMS
+from occ_lib.logs import check_logs, read_logs
+from occ_lib.workspace import Workspace
+
+
+def _files(tmp_path: Path) -> list[str]:
+    (tmp_path / "good.md").write_text("# Log\n\n## 2025-10-09\n- 19:20 ET: paged on-call for DEPLOY-147\n")
+    (tmp_path / "badfm.md").write_text("---\ntz: America/New_Yrok\n---\n# Log\n\n## 2025-10-09\n- 10:00 x\n")
+    (tmp_path / "empty.md").write_text("\n\n")
+    (tmp_path / "bin.md").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    return [str(tmp_path / n) for n in ("good.md", "badfm.md", "empty.md", "bin.md")] + [
+        str(tmp_path / "nothere.md"), str(tmp_path / "typo*/x.md")]
+
+
+def _rows(df) -> list[list]:
+    return df[["source", "line", "what", "reason"]].astype(object).where(df.notna(), None).values.tolist()
+
+
+def test_check_logs_names_the_same_file_problems_as_read_logs(tmp_path: Path) -> None:
+    paths = _files(tmp_path)
+    checked, read = check_logs(paths), read_logs(paths)
+    file_rows = read.problems[read.problems["what"].isin(FILE_PROBLEMS)]
+    assert _rows(checked.problems) == _rows(file_rows)
+    t = str(tmp_path)
+    assert _rows(checked.problems) == [
+        [f"{t}/nothere.md", None, "file", "no such file or folder"],
+        [f"{t}/typo*/x.md", None, "file", "no files match this pattern"],
+        [f"{t}/badfm.md", 2, "front_matter", "tz: unknown time zone"],
+        [f"{t}/empty.md", None, "file", "empty file"],
+        [f"{t}/bin.md", None, "file", "binary file (NUL or control bytes), skipped"],
+    ]
+    # (the bodies are not parsed: no events, sections or deadlines; read_logs has them)
+    assert (len(checked.events), len(checked.sections), len(checked.deadlines)) == (0, 0, 0)
+    assert len(read.events) == 2
+
+
+def test_a_workspace_gives_its_log_problems_from_its_patterns(tmp_path: Path) -> None:
+    _files(tmp_path)
+    (tmp_path / "occ.yml").write_text("logs: [good.md, empty.md, 'feedbak/*.md']\n")
+    ws = Workspace.load(tmp_path / "occ.yml")
+    assert _rows(ws.log_problems().problems) == _rows(
+        ws.logs.problems[ws.logs.problems["what"].isin(FILE_PROBLEMS)])
+    assert [r[2:] for r in _rows(ws.log_problems().problems)] == [
+        ["file", "no files match this pattern"], ["file", "empty file"]]
