@@ -332,6 +332,34 @@ _REOPENED = frozenset(
     {"reopened", "reopen", "reopens", "reopening", "re-opened", "re-open", "re-opening", "regressed",
      "recurred", "reoccurred", "re-occurred", "reoccured", "re-occured", "re-triggered", "retriggered"}
 )
+# ... and what says the same in other words (rule 2, :data:`_REOPEN_PHRASE`): the resolution was none ('not
+# actually resolved', "the fix didn't hold", 'resolution reverted', 'marked resolved by mistake'), the ticket
+# went back ('back to open', 'moving back to In Progress') or the problem did ('issue is back', 'errors are
+# back', 'happening again'); read only when the item writes one of these words
+_REOPEN_HINT = frozenset(
+    {"actually", "really", "truly", "hold", "held", "holding", "stick", "stuck", "sticking", "resolution",
+     "closure", "back", "again", "mistake", "error", "accidentally", "mistakenly", "prematurely",
+     "erroneously", "wrongly"}
+)
+_REOPEN_PHRASE = re.compile(
+    r"(?:\bnot|\bnever|n['’]t)\s+(?:actually|really|truly)\s+(?:been\s+)?(?:resolved|fixed|solved|closed"
+    r"|mitigated|restored)\b"
+    r"|\b(?:fix|fixes|patch|patches|hotfix|mitigation|workaround|resolution|remediation|rollback)\s+"
+    r"(?:didn['’]t|did\s+not|hasn['’]t|has\s+not|hadn['’]t|had\s+not|doesn['’]t|does\s+not|isn['’]t|is\s+not"
+    r"|wasn['’]t|was\s+not)\s+(?:hold|held|holding|stick|stuck|sticking)\b"
+    r"|\b(?:resolution|closure)\s+(?:(?:was|has\s+been|got|is)\s+)?(?:reverted|undone|rolled\s+back"
+    r"|backed\s+out)\b"
+    r"|\bback\s+(?:to|in)\s+(?:the\s+)?(?:open|in[\s-]progress|to[\s-]do|triage|investigating|backlog"
+    r"|unresolved)\b(?![\w-])"
+    r"|\b(?:issues?|problems?|errors?|failures?|alerts?|alarms?|outage|bug|incident|symptoms?|5xx|timeouts?)"
+    r"\s+(?:is|are|came|has\s+come|have\s+come)\s+back\b(?!\s+(?:to|at|below|within|under|down|up|normal"
+    r"|green|healthy|in\s+(?:range|bounds|line|spec|budget))\b)"
+    r"|\b(?:happening|occurring|happened|occurred)\s+again\b"
+    r"|\b(?:resolved|closed|done|fixed)\s+(?:by\s+mistake|in\s+error|accidentally|mistakenly|prematurely"
+    r"|erroneously|wrongly)(?![\w-])"
+    r"|\b(?:mistakenly|accidentally|erroneously|wrongly|prematurely)\s+(?:marked\s+(?:as\s+)?|set\s+to\s+)?"
+    r"(?:resolved|closed|done)\b"
+)
 _RESOLVED_WORDS_EN = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
      "restored", "recovered", "mitigated", "met", "succeeded", "renewed", "solved"}
@@ -361,6 +389,18 @@ _FOLLOW = frozenset(
      "chasing", "nudge", "nudged", "nudging", "reminder", "reminders", "reminded", "paged", "paging"}
 )
 _FOLLOW_PHRASES = ("follow up", "followed up", "following up", "checked in", "check in with")
+# a follow-up as a ticket or a piece of work, no ping: 'follow-up ticket OPS-312 filed', 'postmortem
+# follow-ups tracked in OPS-313', 'Follow-up work in OPS-230', 'follow-up OPS-906 remains open' (read on
+# the lower-cased item; the noun is what is blanked)
+_FOLLOW_NOUN = re.compile(
+    r"\bfollow-?ups?(?=\s+(?P<work>work|tasks?|items?|actions?)\b"
+    r"|\s+(?:tickets?|issues?|stor(?:y|ies)|bugs?|epics?|jiras?|prs?|changes?)\b"
+    r"|\s+(?:(?:is|are|was|were|been|being|now)\s+)*(?:tracked|filed|logged|captured|recorded|listed|opened"
+    r"|created|raised|ticketed)\s+(?:in|as|under|on)\b"
+    r"|\s+(?:(?:is|are|was|were)\s+)?(?:in|as|under)\s+[a-z][a-z0-9]*-\d"
+    r"|\s+[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d+\s+(?:remains|remain|stays|stay|still|open|opened|filed|created"
+    r"|raised|logged|tracks|is\s+open|to\s+track)\b)"
+)
 # any(p in low for p in _FOLLOW_PHRASES) in one C call: most items that say "follow" ask it
 _FOLLOW_PHRASE = re.compile("|".join(map(re.escape, _FOLLOW_PHRASES)))
 _FOLLOW_WORDS = frozenset({"follow", "followed", "following", "check", "checked"})  # (of the phrases)
@@ -547,14 +587,26 @@ def _done_marked(text: str, task: bool) -> bool:
 
 # a change of state written with an arrow ('Status: Reopened → Closed', 'Resolution: Unresolved →
 # Fixed', 'Pending → Solved'): the state it changed to is what the item says, not the one it left
-_TRANSITION = re.compile(r"(?:^|(?<=[:;|(\[]))[^:;|()\[\]\u2192\n]{0,60}?(?:\u2192|-{1,2}>|=>)")
+# ('Reopened → In Progress → Closed': each state but the last is left)
+_TRANSITION = re.compile(r"(?:^|(?<=[:;|(\[\u2192>]))[^:;|()\[\]\u2192\n]{0,60}?(?:\u2192|-{1,2}>|=>)")
+# ... and in words: 'status changed from Reopened to Resolved', 'moved from Reopened to Done' (a state
+# a tracker names, the one left)
+_FROM_STATE = re.compile(
+    r"(?i:\bfrom\s+[*_\"'“‘`]*(?:re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]do|pending"
+    r"|blocked|on[\s-]hold|backlog|triage|in\s+review|waiting(?:\s+for\s+[\w-]+)?|acknowledged|mitigated"
+    r"|investigating|monitoring|won['’]?t\s+(?:fix|do)|cancell?ed|completed?|regressed|unresolved)"
+    r"[*_\"'”’`]*\s+(?=(?:to|into)\b))"
+)
 
 
 def kind_text(text: str) -> str:
-    """``text`` as the kind rules read it: without the states an arrow leads away from, nor what is
-    struck out ('~~escalated to CTO~~ resolved at team level', '~~missed~~ on track')."""
+    """``text`` as the kind rules read it: without the states an arrow leads away from ('Reopened →
+    In Progress → Closed') or a change leaves in words ('changed from Reopened to Resolved'), nor what
+    is struck out ('~~escalated to CTO~~ resolved at team level', '~~missed~~ on track')."""
     if "~~" in text:
         text = _STRUCK.sub(" ", text)
+    if ("rom " in text or "ROM " in text) and _FROM_STATE.search(text) is not None:
+        text = _FROM_STATE.sub(" ", text)
     if "\u2192" not in text and "->" not in text and "=>" not in text:
         return text
     return _TRANSITION.sub(" ", text)
@@ -574,7 +626,7 @@ _VOCABULARY = frozenset().union(
     _EVIDENCE,
     _PLAN,
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
-    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _MET,
+    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _MET, _REOPEN_HINT,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
      "regression"},
 )
@@ -619,6 +671,7 @@ def classify(
     if not w.isdisjoint(_WONT) and _WONT_FIX.search(text.lower()) is not None:
         text = _wont_fix(text)  # ('closed as won't fix': the resolution's name, no negation)
         w = keywords(text)
+    hint = not w.isdisjoint(_REOPEN_HINT)  # (before a negation takes 'not actually resolved' apart)
     if not w.isdisjoint(_NEGATION):
         w = _without_negated(text, w)
     none_of = w.isdisjoint
@@ -627,7 +680,9 @@ def classify(
         not none_of(_ESC_NOUN) and (not none_of(_DONE) or _escalation_to(text, w))
     ) or (not none_of(_REACH) and _reaches_role(text, w)):
         return _escalation(text, w, has_deadline, ticked, task)
-    if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()):
+    if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()) or (
+        hint and _REOPEN_PHRASE.search(text.lower()) is not None
+    ):
         return "reopened", 0
     if ticked or ("\u2705" in text and _done_marked(text, task)):
         # ('- [x] Escalate OPS-1 to VP Eng': the task done was an escalation, not the ticket's end)
@@ -645,10 +700,18 @@ def classify(
     ):
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
+    planned = False
+    if follow and ("follow-up" in w or "follow-ups" in w or "followup" in w or "followups" in w):
+        low = text.lower() if low is None else low
+        if (m := _FOLLOW_NOUN.search(low)) is not None:
+            # ('follow-up ticket OPS-312 filed', 'follow-ups tracked in OPS-313': a ticket, no ping;
+            # 'Follow-up work in OPS-230': work still to do, a plan)
+            rest = _FOLLOW_NOUN.sub(" ", low)
+            follow = not keywords(rest).isdisjoint(_FOLLOW)
+            planned = any(mm.group("work") for mm in _FOLLOW_NOUN.finditer(low, m.start()))
     if not follow and not none_of(_FOLLOW_WORDS):
         low = text.lower() if low is None else low
         follow = _FOLLOW_PHRASE.search(low) is not None
-    planned = False
     if follow and (not none_of(_DONE) or none_of(_PLAN) or _follow_unplanned(text)):
         # (a follow-up still to do, an open task's or an action item's, is a plan: it answers no one yet)
         if not none_of(_DONE) or not (task or _ACTION_ITEM.search(text) is not None):
@@ -758,6 +821,19 @@ _NOT_YET = re.compile(
     r"(\b(?:hold|holds|holding|held)\s+off\s+(?:on\s+)?(?:[\w-]+\s+)?(?:re-?)?escalat\w*)"
     r"|\b((?:re-?)?escalat(?:ing|es))\b(?=(?:\s+[^\s.;!?,]+){0,6}?\s+(?:if|unless)\b)"
 )
+# an escalation called off after the fact ('OPS-306 escalation to the VP cancelled', 'called off the CTO
+# escalation', 'director escalation withdrawn'): no escalation at that level; the match (the escalation,
+# whom it was to and the word that calls it off) is what the item is read again without
+_CALLED_OFF_WORDS = (r"(?:cancell?ed|withdrawn|rescinded|retracted|revoked|called\s+off|stood\s+down|aborted"
+                     r"|dropped)")
+_CALLED_OFF = re.compile(
+    r"(?:[\w@'’.-]+\s+)?\b(?:re-?)?escalations?\b(?:\s+[^\s.;!?,]+){0,6}?\s+(?:(?:was|is|has\s+been|have\s+been"
+    r"|got|been|now)\s+)*" + _CALLED_OFF_WORDS + r"\b"
+    r"|\b(?:cancell?(?:ed|ing)?|withdr(?:ew|awn|aw|awing)|rescind(?:ed|ing)?|retract(?:ed|ing)?|revok(?:ed|ing)"
+    r"|call(?:ed|ing)?\s+off|stood\s+down|stand(?:ing)?\s+down|abort(?:ed|ing)?|dropp(?:ed|ing))\s+"
+    r"(?:(?:the|our|my|this|that|its|an?)\s+)?(?:[\w@'’.-]+\s+){0,3}?(?:re-?)?escalation\b"
+)
+_CALLED_OFF_GATE = ("cancel", "withdr", "rescind", "retract", "revok", " off", " down", "abort", "dropp")
 _ABOVE_PLAN = frozenset(
     {"escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked", "evidence"}
 )
@@ -776,6 +852,9 @@ def _escalation(
             rest = low[:m.start(g)] + " " + low[m.end(g):]
             kind, level = classify(rest, keywords(rest), has_deadline, ticked, task)
             return ("plan", 0) if g == 2 and kind not in _ABOVE_PLAN else (kind, level)
+    if any(c in low for c in _CALLED_OFF_GATE) and (m := _CALLED_OFF.search(low)) is not None:
+        rest = low[:m.start()] + " " + low[m.end():]
+        return classify(rest, keywords(rest), has_deadline, ticked, task)
     none_of = w.isdisjoint
     parts = _handle_parts(low) if "-" in low else _NO_PARTS
     if not none_of(_EXEC) or any(p in low for p in _EXEC_PHRASES) or not parts.isdisjoint(_EXEC) or (
@@ -844,6 +923,10 @@ _NOT_A_FIX = re.compile(
     r"|addresses|hosts?|hostnames?|cnames?|records?|endpoints?|vips?|nxdomain|servfail|localhost)\b"
     r"|\bresolv(?:ed|es|ing)\s+to\s+(?:\d{1,3}\.\d|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b)"
     r"|\ban?\s+fixed\b"
+    # the escalation ended, not the ticket: 'VP escalation closed out for OPS-804; manager keeps it'
+    r"|\bescalations?\s+(?:(?:was|is|has\s+been|got|now)\s+)?(?:closed(?:\s+out)?|ended|wound\s+down)\b"
+    r"|\b(?:closed|closing)\s+(?:out\s+)?(?:the\s+|our\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+)?escalation\b"
+    r"(?!\s+(?:tickets?|cases?|issues?|requests?)\b)"
 )
 # a question ('is PAY-412 fixed?', 'has PAY-413 been acked?') opening a clause, a chat message after
 # its time; not one answered yes ('Resolved? Yes')
@@ -865,7 +948,7 @@ def _undone(low: str) -> bool:
     rest = low
     if "nothing" in low or "thought" in low or "assumed" in low or "believed" in low or "hoped" in low or (
         " to " in low and "resolv" in low
-    ) or "fixed" in low:
+    ) or "fixed" in low or "escalation" in low:
         rest = _NOT_A_FIX.sub(" ", rest)
     if "?" in rest:
         rest = _QUESTION.sub(" ", rest)

@@ -255,7 +255,10 @@ Per item (the rules, in order)
       the line the mention is written on (in an item of several lines, not its first); an unreadable
       heading date is a ``date`` problem.
     - ``kind``, the first rule that matches (on the item's lower-case words; a state an arrow leads
-      away from is no word of it: "Status: Reopened → Closed" is closed). A word right after a
+      away from is no word of it: "Status: Reopened → Closed" is closed, "Reopened → In Progress →
+      Closed" too; nor one a change leaves in words, "status changed from Reopened to Resolved", "moved
+      from Reopened to Done", nor the ``From`` cell of a change history's row, ``| Field | From | To |``
+      or ``Old value``/``New value``: ``| Status | Reopened | Done |`` is done). A word right after a
       negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
       not count for any rule unless the item also writes it un-negated: "manager was not paged",
       "not escalated", "nothing paged", "nobody acked the page", "PagerDuty: Unacknowledged (ack
@@ -281,14 +284,23 @@ Per item (the rules, in order)
          written in a handle (``looped in @eng-director``, ``paged @mgr-oncall``, ``pinged
          @head-of-infra``; an on-call's, ``@oncall-secondary paged``, is a page, rule 5).
          A drafted or planned escalation ("prepare CIO escalation note if...") is not one, nor one
-         put off ("let's hold off on escalating to the VP": read without it), and one made only if
+         put off ("let's hold off on escalating to the VP": read without it), nor one called off after
+         the fact ("OPS-306 escalation to the VP cancelled", "called off the CTO escalation", "escalation
+         to the VP withdrawn"; also rescinded, retracted, revoked, stood down, aborted, dropped: read
+         without it, a ``note`` unless the rest tells more), and one made only if
          something happens ("escalating to CTO if not mitigated by 15:30", as "will escalate ... if")
          is a ``plan`` unless the rest of the item tells more. Management (also mgmt) is a manager when
          it is whom the item reaches (``escalated to management``, ``escalation sent to mgmt``,
          ``notified senior management``), not a thing named for managing (``incident management
          team``, ``the mgmt network``).
       2. ``reopened``: reopened, re-opened, reopening, regressed, recurred, re-occurred, re-triggered /
-         retriggered (Datadog's "Re-Triggered:"), Sentry's "Regression:" label: the ticket is open
+         retriggered (Datadog's "Re-Triggered:"), Sentry's "Regression:" label, and the same in other
+         words: the resolution was none ("not actually resolved", "wasn't really fixed", "fix didn't
+         hold", "the patch did not stick", "resolution reverted", "marked resolved by mistake", "closed
+         in error", "mistakenly closed"), the ticket went back ("back to open", "moving back to In
+         Progress", "back to triage") or the problem did ("issue is back", "errors are back", "alerts
+         came back"; not "errors are back to baseline", "back down", "back in range"; "happening
+         again", "occurred again"; not "paged again"): the ticket is open
          again, and only a resolution after it resolves it (:func:`occ_lib.timeline.summary`,
          :mod:`occ_lib.sla`).
       3. ``resolved``: a ticked task box (``- [x]``, ``- [X]``, Logseq's ``DONE``) or Obsidian's
@@ -324,7 +336,9 @@ Per item (the rules, in order)
          with errors"). Nor is it one when the item says the problem goes on ("restart fixed nothing,
          errors continue", "alert auto-resolved but issue persists", "still failing", "still seeing 500s";
          not "errors returned to baseline"), or when each of its resolution words is none: "fixed
-         nothing", "thought it was fixed", DNS's "resolved to the old IP", "a fixed 20 connections", or
+         nothing", "thought it was fixed", DNS's "resolved to the old IP", "a fixed 20 connections", an
+         escalation that ended while the ticket goes on ("VP escalation closed out for OPS-804; manager
+         keeps it", "closed out the VP escalation": a de-escalation, as "de-escalated" is), or
          asked ("is PAY-412 fixed?", a question opening a clause or a chat message; not one answered
          "yes"): then the next rules read it. A possessive is its word ("escalated to the CIO's office"
          names an executive). Their words for escalated (eskaliert, escaladé, remonté), a manager
@@ -340,7 +354,10 @@ Per item (the rules, in order)
          that clause: ``08:30 follow-up ping to the vendor; next update due 10:00`` is a follow-up);
          an open task (``- [ ] follow up with Acme``, Logseq's ``LATER ...``) or an action item
          (``Action item: follow up ...``, ``To-do: ...``) is still to do: a ``plan`` (unless rule 6
-         or 7 reads it), and answers no one.
+         or 7 reads it), and answers no one. A follow-up named as a ticket is no ping (``follow-up
+         ticket OPS-312 filed``, ``postmortem follow-ups tracked in OPS-313``, ``follow-up OPS-906
+         remains open``: read without it, a ``note``), and follow-up work or tasks are still to do
+         (``Follow-up work in OPS-230``: a ``plan``).
       6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
          unresolved.
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
@@ -363,7 +380,9 @@ Per item (the rules, in order)
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
       ``DEADLINE_TEXT_MAX`` characters as a deadline row's): when
-      a clause break (``;``, ``,``, ``.``, a dash, ``then``) splits every two of its times and a
+      a clause break (``;``, ``,``, ``.``, a dash, ``then``, an arrow: ``resolved 08:51 → reopened 09:30 →
+      resolved 11:10``) splits every two of its times (the item's own stamp written again right after it
+      is one time: ``08:51 OPS-705 resolved 08:51, reopened 09:30, ...``) and a
       clause after the first has a kind that tells (escalation, reopened, resolved, acknowledged,
       follow_up, blocked); more than 24 timed clauses are a pasted export, one event. The steps are
       the first clause (the item's own time: PagerDuty's
@@ -907,6 +926,19 @@ def _label(tz: dt.tzinfo) -> str:
     return f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
 
 
+_FROM_HEADERS = frozenset({"from", "from status", "old value", "old status", "previous status"})
+_TO_HEADERS = frozenset({"to", "to status", "new value", "new status"})
+
+
+def _from_column(headers: list[str]) -> tuple[int, int] | None:
+    """(from, to) columns of a change history ('| Field | From | To |', 'Old value | New value'), or
+    None."""
+    names = [h.strip(" *_:").lower() for h in headers]
+    fr = next((j for j, h in enumerate(names) if h in _FROM_HEADERS), None)
+    to = next((j for j, h in enumerate(names) if h in _TO_HEADERS), None)
+    return None if fr is None or to is None else (fr, to)
+
+
 def _unique_headers(headers: list[str]) -> list[str]:
     out: list[str] = []
     for k, h in enumerate(headers):
@@ -1019,6 +1051,7 @@ def _parse_document(
     head_tks: list[str] = []
     sec_zone: dt.tzinfo | None = None
     items: list[_Item] = []
+    kind_as: dict[int, str] = {}  # (an item's text as its kind is read, when not its own: _from_column)
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
     date_problems: list[tuple[int, str, str]] = []
     # the open list items that stand for a day ('- [[2025-10-08]]' in an outline journal): (depth,
@@ -1212,6 +1245,9 @@ def _parse_document(
             above: dict[int, str] = {}
             # a column named for a secret ('| System | Temp password |'): its credentials are masked
             secret_cols = [j for j, h in enumerate(headers) if is_secret_field(h, column=True)]
+            # a change history's 'From' and 'To' columns (Jira's '| Field | From | To |'): the state left
+            # says nothing of what happened, the kind is read without it ('| Status | Reopened | Done |')
+            left = _from_column(cols)
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells
                 if width == 2 and cells[1]:  # ('| DB_PASSWORD | Hunter2pg |': a secret's name and value)
@@ -1239,6 +1275,8 @@ def _parse_document(
                         read = list(cells if read is None else read)
                         read[odd[0]] = f"{cells[odd[0]].rstrip()} {odd[1]}"
                     read_as = None if read is None else " | ".join(read).rstrip()
+                    if left is not None and cells[left[0]].strip() and cells[left[1]].strip():
+                        kind_as[len(items)] = " | ".join([*cells[:left[0]], "", *cells[left[0] + 1:]])
                     items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, head_flags))
             cols = [ex.redact(c, rare) for c in cols]  # (kept whole, as the items are: no secret in a cell)
             frame = _table_frame([[ex.redact(c, rare) for c in row] for row in body], cols)
@@ -1248,7 +1286,7 @@ def _parse_document(
             T["headers"].append(list(cols))
             T["frame"].append(frame)
 
-    time_problems, n_events = _items(acc, source, items, nesting, tz, rare, nights)
+    time_problems, n_events = _items(acc, source, items, nesting, tz, rare, nights, kind_as)
     if time_problems:
         # (an item of several lines: each problem names the line its token is written on)
         starts = [it[0] for it in items] + S["line"][first_sec:] + T["line"][first_table:]
@@ -1414,7 +1452,7 @@ def _inherit(items: list[tuple], owns: list[list[str]], nesting: list[int]) -> l
 
 def _items(
     acc: _Acc, source: str, items: list[_Item], nesting: list[int], tz: dt.tzinfo | None, rare: bool = True,
-    nights: dict[int, tuple[dt.date, float]] | None = None,
+    nights: dict[int, tuple[dt.date, float]] | None = None, kind_as: dict[int, str] | None = None,
 ) -> tuple[list[tuple[int, str, str | None, str]], int]:
     """Events and deadlines of one document's items; returns their time problems (line, ...) and
     the number of events (a paragraph that says nothing reportable is none, :data:`_TELLING`).
@@ -1441,6 +1479,9 @@ def _items(
         _night_shift(items, found, tz, nights)
     _past_midnight(items, found, tz)
     kind_texts = [ex.kind_text(t) for t in texts]
+    if kind_as:
+        for k, t in kind_as.items():  # (a change history's row without the state it left)
+            kind_texts[k] = ex.kind_text(redact(t, rare))
     kws = [ex.keywords(t) for t in kind_texts]
     problems: list[tuple[int, str, str | None, str]] = []
     E = acc.event_rows.append
@@ -1730,8 +1771,9 @@ def _without_tags(text: str) -> str:
 _STRIKE_TAG = re.compile(r"(?i)<(del|s|strike)\b[^<>]{0,200}>([^<>~\n]{1,200})</\1\s*>")
 
 
-# what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then'
-_STEP_BREAK = re.compile(r"[;,.]\s|\s[\u2013\u2014-]\s|\bthen\b")
+# what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then', an arrow
+# ('resolved 08:51 → reopened 09:30 → resolved 11:10', 'triaged 09:00 -> fixed 10:10')
+_STEP_BREAK = re.compile(r"[;,.]\s|\s[\u2013\u2014-]\s|\bthen\b|\s*(?:\u2192|-{1,2}>|=>)\s*")
 
 
 def _night_range(h: _times.Heading, zone: dt.tzinfo | None) -> tuple[dt.date, float] | None:
@@ -1873,11 +1915,17 @@ def _steps(
     if len(timed) < 2 or len(timed) > _MAX_STEPS:
         return None  # (one time is no sequence; hundreds are a pasted export, not a told story)
     cuts = [0]
-    for a, b in zip(timed, timed[1:], strict=False):
+    kept = [timed[0]]
+    for b in timed[1:]:
+        a = kept[-1]
         breaks = list(_STEP_BREAK.finditer(prose, a.end, b.start))
         if not breaks:
+            if b.at == a.at and len(kept) == 1:
+                continue  # ('08:51 OPS-705 resolved 08:51, reopened 09:30': the stamp written again)
             return None
+        kept.append(b)
         cuts.append(breaks[-1].end())
+    timed = kept
     cuts.append(len(prose))
     steps = []
     for m, lo, hi in zip(timed, cuts, cuts[1:], strict=False):
