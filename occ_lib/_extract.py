@@ -609,7 +609,14 @@ def kind_text(text: str) -> str:
         text = _FROM_STATE.sub(" ", text)
     if "\u2192" not in text and "->" not in text and "=>" not in text:
         return text
-    return _TRANSITION.sub(" ", text)
+    return _TRANSITION.sub(_left_state, text)
+
+
+def _left_state(m: re.Match[str]) -> str:
+    """What stays of a state an arrow leads away from: its ticket keys ('OPS-305 → duplicate of OPS-1':
+    a ticket is no state, and the item still names it)."""
+    keys = [k.group(0) for k in _keys(m.group())]
+    return " " + " ".join(keys) + " " if keys else " "
 
 
 def words(text: str) -> frozenset[str]:

@@ -7,8 +7,20 @@ with it. :func:`ticket_groups` splits the item's tickets by what is said of each
 
 - a *reference* is a ticket named right after ``duplicate of``, ``dup of``, ``blocked on``/``by``,
   ``waiting on``/``for``, ``depends on``, ``caused by``, ``related to``, ``linked to``, ``see``,
-  ``tracked in``, ``superseded by``, ``replaced by``, ``split from``, ``same as``, ``follow-up to``:
-  the item says nothing of its own state (a ``note``);
+  ``tracked in``/``as``, ``superseded by``, ``replaced by``, ``in favour of``, ``split from``, ``same as``,
+  ``follow-up to``, ``merged (X) into``, ``moved``/``renamed``/``migrated (X) to``, ``is now``, or after
+  words that only point at it: where more is told (``context in``, ``details are in``, ``Background:``,
+  ``previously seen in``), a likeness (``same root cause as``, ``similar to``, ``like``; not ``looks
+  like``) or where a thing came from (``the change from OPS-11``); or right before what says it holds
+  more (``OPS-5 has the history``): the item says nothing of its own state (a ``note``), and a reference
+  never takes the item's kind, even when no clause with a ticket gives it (``PAY-412 dup of PAY-410,
+  closed``: PAY-410 stays open);
+- a ticket written before a duplicate's, a supersession's, a merge's or a move's words in its clause
+  (``OPS-301 dup of OPS-1``, ``Closing OPS-304 as a duplicate of OPS-1``, ``OPS-316 superseded by
+  OPS-317``, ``moved OPS-103 to INFRA-9``, ``OPS-319 is now INFRA-13``) is *ended*: ``resolved`` (closed
+  as a duplicate, or under its old key by the move; the key pointed at goes on), unless the clause
+  guesses, plans or denies it (``may``, ``possible``, ``looks``, ``not``, ``will``, ``be``, a
+  question...: ``OPS-1 may be a dup of OPS-2``) or says something else that tells (``reopened``...);
 - otherwise each ticket takes the kind of its clause (clauses end at ``;``, a sentence's end, a comma,
   a dash between spaces, parentheses), read by :func:`occ_lib._extract.classify` alone: a clause that
   only lists tickets (``INC-1, INC-2 and INC-3 resolved``) joins its neighbour, as does one that says
@@ -16,10 +28,14 @@ with it. :func:`ticket_groups` splits the item's tickets by what is said of each
   a ticket (``created``, ``opened``, ``filed``, ``raised`` ... ``OPS-333``) is a ``note``, and so is
   an aside that says nothing (``INC-5521 resolved (rolled back CHG-880)``).
 
-Only items whose kind tells (a resolution, an escalation ...) and that name at least two tickets of
-their own are read this way; when some clause with a ticket gives the item's kind, the tickets whose
-clauses give another one are split off. Cheap: a few substring checks first, regexes only on the ~1%
-of items with two tickets.
+Only items that name at least two tickets of their own are read this way, and whose kind tells (a
+resolution, an escalation ...) or may be split still (:func:`may_split`, a cheap search): one that ends
+a ticket, or whose resolution (acknowledgement) is vetoed only by clauses that set other tickets against
+it, read without them (``OPS-901 resolved; OPS-902 remains open``, ``OPS-909 closed as duplicate of
+OPS-910, which remains open``: a contrast clause with a ticket of its own, or a relative clause after
+one, is left out; ``OPS-9 and OPS-10 fixed; not deployed yet`` stays a note). When some clause with a
+ticket gives the item's kind, the tickets whose clauses give another one are split off. Cheap: a few
+substring checks first, regexes only on the ~1% of items with two tickets.
 """
 
 from __future__ import annotations
@@ -30,22 +46,66 @@ from collections import Counter
 
 from . import _extract as ex
 
+# a ticket key as the reference words may write one between a verb and its preposition ('merged PAY-411
+# into PAY-410', 'moved OPS-103 to INFRA-9'); the keys themselves are the ticket rules' own
+_KEYISH = r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+"
+_KEYS = rf"(?:\s+{_KEYISH}(?:\s*(?:,|and|&)\s*{_KEYISH})*)?"
 # what names a ticket as what another one points at, up to where the key is written ((the|ticket|issue|#)
-# may come between); the key itself is the ticket rules' own (:func:`occ_lib._extract.ticket_spans`)
+# may come between); the key itself is the ticket rules' own (:func:`occ_lib._extract.ticket_spans`).
+# The group ``end`` holds the words that end the ticket written before them in their clause (a duplicate,
+# one superseded, merged or moved: :func:`_ended`)
 _REFERENCE = re.compile(
-    r"(?i:\b(?:duplicate|dupe?|dup\.|copy)\s+of|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bawaiting"
+    r"\b(?=[abcdfhilmprstuwABCDFHILMPRSTUW])"  # (each branch opens a word with one of these: 5x faster)
+    r"(?i:(?P<end>\b(?:duplicates?|dups?|dupes?|dup\.|copy)\s+of|\bsuperseded\s+by|\breplaced\s+by"
+    r"|\bin\s+favou?r\s+of|\bis\s+now"
+    r"|\b(?:merged|merging|folded|rolled|combined|consolidated)" + _KEYS + r"\s+into"
+    r"|\b(?:moved|migrated|transferred|renamed|re-?keyed|re-?filed|converted)" + _KEYS
+    + r"\s+(?:(?:in)?to|as))"
+    r"|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bawaiting"
     r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\brelated\s+to|\brelates\s+to"
-    r"|\blinked\s+to|\bsee(?:\s+also)?|\bcf\.?|\btracked\s+(?:in|by|under)|\bsuperseded\s+by|\breplaced\s+by"
-    r"|\bsplit\s+(?:from|out\s+of)|\bsame\s+as|\bfollow[- ]up\s+(?:to|of)|\bmerged\s+into|\bpart\s+of"
-    r"|\bchild\s+of|\bparent)"
+    r"|\blinked\s+to|\bsee\b(?:\s+also)?|\bcf\.?|\btracked\s+(?:in|by|under|as)"
+    r"|\bsplit\s+(?:from|out\s+of)|\bsame\s+as|\bfollow[- ]up\s+(?:to|of)|\bpart\s+of"
+    r"|\bchild\s+of|\bparent"
+    # passing mentions: where more is told ('context in', 'Background:'), a likeness ('same root cause
+    # as', 'like OPS-10'), where a thing came from ('the change from OPS-11')
+    r"|\b(?:context|background|history|details)(?:\s+(?:is|are|in|on|under)){0,2}"
+    r"|\bseen\s+(?:in|on|with)|\bsame(?:\s+[\w-]+){1,3}?\s+as|\bsimilar\s+to|\bas\s+(?:in|with)"
+    r"|(?<!looks\s)(?<!seems\s)\blike|\bunlike|\bfrom)"
     r"(?:\s+(?i:the|ticket|issue|incident))*\s*[:#]?\s*\[?"  # ('see [OPS-2](url)')
 )
+# what a ticket written before it has ('OPS-5 has the history'): it is where more is told
+_HAS_MORE = re.compile(
+    r"\s+(?i:has|have|had|holds|carries|contains)\s+(?i:(?:the|more|full|all|some|its|prior|earlier)\s+){0,3}"
+    r"(?i:history|context|background|details|timeline|discussion|notes)\b"
+)
+# words that make a duplicate or a move a guess, a plan or a denial, not a fact ('possible dup of OPS-1')
+_HEDGES = frozenset(
+    {"may", "might", "maybe", "possible", "possibly", "probably", "probable", "likely", "potential",
+     "potentially", "suspected", "suspect", "perhaps", "looks", "seems", "could", "would", "if", "whether",
+     "not", "no", "never", "unless", "will", "should", "plan", "planned", "planning", "propose",
+     "proposed", "candidate", "be", "being", "check", "checking", "verify", "investigating"}
+)
+# what may make an item whose kind does not tell name tickets of different states, lower case: a duplicate
+# or a move (:func:`_ended`)
+_ENDS = (
+    "dup", "supersed", "replaced", "favour", "favor", "is now", "merg", "folded", "rolled", "combined",
+    "consolidated", "moved", "migrated", "transferred", "renamed", "rekeyed", "re-keyed", "refiled",
+    "re-filed", "converted",
+)
+# or a resolution (an acknowledgement) vetoed by another ticket's words ('OPS-901 resolved; OPS-902 remains
+# open', :func:`_told_without`): the item's keywords name both
+_VETOED = ex._RESOLVED | ex._COMPLETE | ex._ACK
+_VETOES = ex._NOT_RESOLVED
+# a relative clause about the ticket before it ('OPS-909 closed as dup of OPS-910, which remains open')
+_RELATIVE = re.compile(r"\s*(?i:which|that|who)\b")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # a markdown link, '[OPS-1](https://...)'
 _BREAK = re.compile(r"[;!?]\s+|\.\s+|,\s*(?=\S)|\s[\u2013\u2014-]\s|[()\[\]]")
 # what a clause that only lists tickets is made of besides them
 _LIST_GLUE = re.compile(
     r"(?i:\s|and|or|&(?:amp;)?|\+|plus|also|both|all|as well|too|tickets?|issues?|[,/:*_`'\"])*"
 )
+# the kinds that tell (as :data:`occ_lib.logs._TELLING`)
+_TELLING = frozenset(("escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked"))
 _OPENS = frozenset({"created", "opened", "filed", "raised", "logged", "spun", "new", "cut", "started"})
 # words that set a clause against the one before it ('INC-4832 still fine')
 _CONTRAST = frozenset(
@@ -60,24 +120,42 @@ def ticket_groups(
 ) -> list[tuple[list[str], str, int]] | None:
     """``[(tickets, kind, level), ...]`` when the item's own tickets ``owned`` are not all of the
     item's ``kind``: the item's group first (its kind and level), then the others in order of
-    mention; None when every ticket takes the item's kind (nothing to split)."""
+    mention; None when every ticket takes the item's kind (nothing to split).
+
+    An item whose ``kind`` does not tell (a ``note``...) may still be split: when it ends a ticket
+    (:func:`_ended`: the duplicate, the ticket superseded, merged or moved is resolved), or when its
+    resolution (acknowledgement) is vetoed only by the clauses that set other tickets against it
+    (:func:`_told_without`: 'OPS-901 resolved; OPS-902 remains open')."""
     if len(owned) < 2:
         return None
     text = _unlinked(text)
     mine = set(owned)  # (a set: a pasted export names thousands)
-    refs = _references(text, mine)
-    clauses = _clauses(text)
-    if len(clauses) < 2 and not refs:
+    refs, targets = _references(text, mine)
+    spans = _spans(text)
+    if len(spans) < 2 and not refs:
         return None
+    clauses = [(text[lo:hi], aside) for lo, hi, aside in spans]
+    # each clause's own tickets, those pointed at left out (found once: the reads below share them)
+    owns = [[t for t in ex.tickets(c) if t in mine and t not in refs] for c, _ in clauses]
+    told = False  # (the item's kind read without the clauses of the tickets set against it)
+    if kind not in _TELLING and (found := _told_without(clauses, owns)) is not None:
+        (kind, level), told = found, True
+    ended = _ended(text, spans, mine, refs, targets) if targets else set()
+    if ended and kind not in _TELLING:
+        kind, level = "resolved", 0  # ('OPS-301 dup of OPS-1': the duplicate is closed)
     own: dict[str, tuple[str, int]] = {}
     telling = False
     prev: tuple[str, int] | None = None
     pending: list[str] = []  # tickets of clauses that lean on the next one
-    for clause, aside in clauses:
-        keys = [t for t in ex.tickets(clause) if t in mine and t not in refs]
+    for (clause, aside), keys in zip(clauses, owns, strict=True):
         if not keys:
             continue
         said = _said(clause, keys, aside)
+        if ended and (said is None or said[0] not in _TELLING or said[0] == "resolved"):
+            for t in keys:  # (the ticket a duplicate or a move ends: resolved, whatever else it says)
+                if t in ended:
+                    own.setdefault(t, ("resolved", 0))
+                    telling = telling or kind == "resolved"
         if said is None:  # (a bare list or a clause that says nothing of its own)
             if prev is None:
                 pending += keys
@@ -88,12 +166,12 @@ def ticket_groups(
         for t in [*pending, *keys]:
             own.setdefault(t, said)
         pending, prev = [], said
-    if not telling:
+    if not telling and (told or not refs):
         return None  # (no clause with a ticket says what the item does: the item's words decide)
     for t in pending:
         own.setdefault(t, (kind, level))
     for t in refs:
-        own.setdefault(t, ("note", 0))
+        own.setdefault(t, ("note", 0))  # (a ticket pointed at never takes the item's kind)
     groups: dict[tuple[str, int], list[str]] = {(kind, level): []}
     for t in owned:
         groups.setdefault(own.get(t, (kind, level)), []).append(t)
@@ -102,10 +180,77 @@ def ticket_groups(
     return [(tks, k, lv) for (k, lv), tks in groups.items()]
 
 
-def _references(text: str, mine: set[str]) -> set[str]:
-    """The tickets of ``mine`` that ``text`` names right after a reference's words ('duplicate of')."""
-    ends = {m.end() for m in _REFERENCE.finditer(text)}
-    return {key for at, key in ex.ticket_spans(text) if at in ends and key in mine} if ends else set()
+def may_split(text: str, w: frozenset[str]) -> bool:
+    """Whether an item whose kind does not tell may still name tickets of different states, from its
+    ``text`` and keywords ``w`` (:func:`occ_lib._extract.keywords`): a cheap check before
+    :func:`ticket_groups` for a duplicate, a move (substrings) or a vetoed resolution (keywords)."""
+    if not w.isdisjoint(_VETOED) and not w.isdisjoint(_VETOES):
+        return True
+    low = text.lower()
+    return any(e in low for e in _ENDS)
+
+
+def _references(text: str, mine: set[str]) -> tuple[set[str], list[int]]:
+    """The tickets of ``mine`` that ``text`` names right after a reference's words ('duplicate of'),
+    or right before what says it holds more ('OPS-5 has the history'); and the offsets of those
+    written after words that end the ticket before them ('OPS-301 dup of OPS-1', :func:`_ended`)."""
+    ends: dict[int, bool] = {m.end(): m.group("end") is not None for m in _REFERENCE.finditer(text)}
+    refs: set[str] = set()
+    targets: list[int] = []
+    more = " ha" in text or " hold" in text or " carr" in text or " contain" in text
+    for at, key in ex.ticket_spans(text):
+        if key not in mine:
+            continue
+        if at in ends:
+            refs.add(key)
+            if ends[at]:
+                targets.append(at)
+        elif more and _HAS_MORE.match(text, at + len(key)):
+            refs.add(key)
+    return refs, targets
+
+
+def _ended(
+    text: str, spans: list[tuple[int, int, bool]], mine: set[str], refs: set[str], targets: list[int]
+) -> set[str]:
+    """The item's own tickets that a duplicate's or a move's words end: those written before such a
+    reference in its clause ('OPS-301 dup of OPS-1', 'Closing OPS-304 as a duplicate of OPS-1', 'moved
+    OPS-103 to INFRA-9', 'OPS-319 is now INFRA-13'), unless the clause guesses, plans or denies it
+    ('possible dup of OPS-1?', 'not a dup of OPS-1', 'will be merged into OPS-2': :data:`_HEDGES`)."""
+    out: set[str] = set()
+    los = [lo for lo, _, _ in spans]
+    for at in targets:
+        n = bisect_right(los, at) - 1
+        if n < 0:
+            continue
+        lo = spans[n][0]
+        clause = text[lo:at]
+        if "?" in text[lo:spans[n][1]] or "n't" in clause or not ex.words(clause).isdisjoint(_HEDGES):
+            continue
+        out.update(key for _, key in ex.ticket_spans(clause) if key in mine and key not in refs)
+    return out
+
+
+def _told_without(clauses: list[tuple[str, bool]], owns: list[list[str]]) -> tuple[str, int] | None:
+    """The kind (and level) of an item read without the clauses that set some of its tickets against
+    the rest ('OPS-902 remains open', ', which remains open' right after a ticket), when one was left
+    out and the rest tells; else None. ``owns``: each clause's own tickets, not those pointed at."""
+    kept: list[str] = []
+    dropped = False
+    for (clause, _aside), keys in zip(clauses, owns, strict=True):
+        if keys or _RELATIVE.match(clause):
+            rest = _without(clause, keys).lower()
+            if ("n't" in rest or not ex.words(rest).isdisjoint(_CONTRAST)) and (
+                ex.classify(clause, ex.keywords(clause), False)[0] not in _TELLING
+            ):
+                dropped = True
+                continue
+        kept.append(clause)
+    if not dropped or not kept:
+        return None
+    rest = "; ".join(kept)
+    said = ex.classify(rest, ex.keywords(rest), False)
+    return said if said[0] in _TELLING else None
 
 
 def _unlinked(text: str) -> str:
@@ -127,11 +272,6 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
     if lo < len(text):
         out.append((lo, len(text), aside))
     return out
-
-
-def _clauses(text: str) -> list[tuple[str, bool]]:
-    """The clauses of ``text``, each with whether it is an aside."""
-    return [(text[lo:hi], aside) for lo, hi, aside in _spans(text)]
 
 
 def _without(clause: str, keys: list[str]) -> str:

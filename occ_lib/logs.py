@@ -255,10 +255,11 @@ Per item (the rules, in order)
       the line the mention is written on (in an item of several lines, not its first); an unreadable
       heading date is a ``date`` problem.
     - ``kind``, the first rule that matches (on the item's lower-case words; a state an arrow leads
-      away from is no word of it: "Status: Reopened → Closed" is closed, "Reopened → In Progress →
-      Closed" too; nor one a change leaves in words, "status changed from Reopened to Resolved", "moved
-      from Reopened to Done", nor the ``From`` cell of a change history's row, ``| Field | From | To |``
-      or ``Old value``/``New value``: ``| Status | Reopened | Done |`` is done). A word right after a
+      away from is no word of it, though a ticket key written there is still the item's: "Status: Reopened →
+      Closed" is closed, "Reopened → In Progress → Closed" too; nor one a change leaves in words, "status
+      changed from Reopened to Resolved", "moved from Reopened to Done", nor the ``From`` cell of a change
+      history's row, ``| Field | From | To |`` or ``Old value``/``New value``: ``| Status | Reopened |
+      Done |`` is done). A word right after a
       negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
       not count for any rule unless the item also writes it un-negated: "manager was not paged",
       "not escalated", "nothing paged", "nobody acked the page", "PagerDuty: Unacknowledged (ack
@@ -394,11 +395,18 @@ Per item (the rules, in order)
     - ticket groups: an item (not told in steps) whose kind tells and that names two tickets or more of
       its own is one event per group of tickets when its clauses say different things of them
       (:mod:`occ_lib._subjects`): ``INC-4830 resolved; created OPS-333`` resolves INC-4830 and is a
-      ``note`` of OPS-333; ``OPS-7 closed as duplicate of OPS-1``, ``WEB-315 blocked on SEC-88``: the
-      ticket pointed at is a ``note``; ``Escalated INC-1 to manager; INC-2 still fine``. The item's own
-      kind and level go to the tickets of the clauses that give it (and to the tickets the item
-      inherits), in the first of its rows; a list of tickets (``INC-1, INC-2 and INC-3 resolved``) is
-      one group.
+      ``note`` of OPS-333; ``OPS-7 closed as duplicate of OPS-1``, ``WEB-315 blocked on SEC-88``,
+      ``merged PAY-411 into PAY-410``, ``OPS-501 escalated to the CTO, context in OPS-3``: the ticket
+      pointed at is a ``note``, and never takes the item's kind (``PAY-412 dup of PAY-410, closed``);
+      ``Escalated INC-1 to manager; INC-2 still fine``. The item's own kind and level go to the tickets
+      of the clauses that give it (and to the tickets the item inherits), in the first of its rows; a
+      list of tickets (``INC-1, INC-2 and INC-3 resolved``) is one group. An item whose kind does not
+      tell is read so too when it ends a ticket (a duplicate or one superseded is closed, a ticket
+      moved or renamed to another key ends under its old one: ``OPS-301 dup of OPS-1``, ``Closing
+      OPS-304 as a duplicate of OPS-1``, ``moved OPS-103 to INFRA-9``, ``OPS-319 is now INFRA-13``: the
+      first ticket ``resolved``, the other a ``note`` that goes on; not ``OPS-1 may be a dup of OPS-2``),
+      and when only the clauses of other tickets veto its resolution or acknowledgement (``OPS-901
+      resolved; OPS-902 remains open`` resolves OPS-901).
 """
 
 from __future__ import annotations
@@ -422,7 +430,7 @@ import pyarrow as pa
 from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
-from ._subjects import deadline_tickets, ticket_groups
+from ._subjects import deadline_tickets, may_split, ticket_groups
 from .redact import is_secret_field, redact_field, redact_mapping
 from .workspace import expand, is_glob, not_regular
 
@@ -1556,7 +1564,7 @@ def _items(
             n_events += 2
             E((source, line, sec[0], sec[1], at, prec, end, "note", 0, *shared))
             E((source, line, sec[0], sec[1], end, prec, _NAT, kind, level, *shared))
-        elif steps is None and (groups := _ticket_groups(kind_texts[k], owns[k], kind, level)) is not None:
+        elif steps is None and (groups := _ticket_groups(kind_texts[k], owns[k], kind, level, w)) is not None:
             # 'INC-4830 resolved; created OPS-333': one event per group of tickets, with its own kind
             n_events += len(groups)
             inherited = _inherited(tks, owns[k])
@@ -1895,11 +1903,14 @@ def _inherited(tks: list[str], own: list[str]) -> list[str]:
 
 
 def _ticket_groups(
-    text: str, owned: list[str], kind: str, level: int
+    text: str, owned: list[str], kind: str, level: int, w: frozenset[str]
 ) -> list[tuple[list[str], str, int]] | None:
     """:func:`occ_lib._subjects.ticket_groups` for an item whose kind tells and that names two
-    tickets or more of its own; None for every other item (the pre-check keeps this off the hot path)."""
-    if len(owned) < 2 or kind not in _TELLING:
+    tickets or more of its own, or whose kind does not tell but that may end one ticket or set one
+    against another ('OPS-301 dup of OPS-1', 'OPS-901 resolved; OPS-902 remains open':
+    :func:`occ_lib._subjects.may_split`); None for every other item (the pre-checks keep this off the
+    hot path)."""
+    if len(owned) < 2 or kind not in _TELLING and not may_split(text, w):
         return None
     return ticket_groups(text, owned, kind, level)
 
