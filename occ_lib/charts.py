@@ -6,6 +6,12 @@ never carries more than a few thousand x-values. When windows are too many for t
 merged into wider ones (counts add up; a percentile line shows the worst window of the merge, so a
 breach never disappears by averaging) and the title says the window width.
 
+A line of one point draws nothing: the line charts (latency, availability, error budget) add
+markers to a trace of few points (:data:`MARKED_POINTS`; availability, one line per target, up to
+200). Their time axis spans the plotted windows, cut at ``until`` (the period's end or as_of,
+whichever is first): reference lines end there, and maintenance outside the windows' extent is not
+drawn (a window after as_of stretched a partial week's axis over days of nothing).
+
 Conventions: times are stored UTC and shown as wall-clock time in ``tz`` (the axis title names the
 zone; across a daylight-saving fall-back the repeated hour shows twice); colours are the Okabe-Ito
 colour-blind-safe palette; every piece of text that comes from a log, a config or a probe passes
@@ -31,6 +37,10 @@ from .timeline import final_resolutions
 
 POINT_BUDGET = 5000
 """The most x-values (summed over traces) any figure from this module may carry."""
+
+MARKED_POINTS = 24
+"""A line trace of at most this many points (a day of hourly windows) also draws its markers: a
+trace of one point is invisible as a line, and a few points read better as dots."""
 
 TEMPLATE = "plotly_white"
 
@@ -194,6 +204,49 @@ def _x_extent(df: pd.DataFrame, targets: list[str], tz: str) -> tuple[Any, Any]:
     return (x.min(), x.max()) if len(x) else (None, None)
 
 
+def _utc(value: Any) -> pd.Timestamp:
+    t = pd.Timestamp(value)
+    return t.tz_localize("UTC") if t.tzinfo is None else t.tz_convert("UTC")
+
+
+def _x_end(x_max: Any, width: pd.Timedelta, until: Any, tz: str) -> Any:
+    """Where a chart's reference lines end (local time): the last window's end, or ``until`` (a UTC
+    instant: the period's end or as_of, whichever is first) when that comes first, after the last
+    window's start."""
+    end = x_max + width
+    if until is not None:
+        cut = local_times([_utc(until)], tz)[0]
+        if x_max < cut < end:
+            return cut
+    return end
+
+
+def _span(df: pd.DataFrame, targets: list[str], width: pd.Timedelta, until: Any) -> tuple[Any, Any]:
+    """The UTC extent of the plotted windows, ``[first start, last start + width)`` cut at ``until``;
+    (None, None) without windows."""
+    starts = pd.to_datetime(df.loc[df["target"].isin(targets), "window_start"], utc=True) if len(df) else []
+    if not len(starts):
+        return None, None
+    lo, hi = starts.min(), starts.max() + width
+    if until is not None and starts.max() < _utc(until) < hi:
+        hi = _utc(until)
+    return lo, hi
+
+
+def _clip(spans: pd.DataFrame, lo: Any, hi: Any) -> pd.DataFrame:
+    """Intervals cut to ``[lo, hi)``; those outside it dropped (all of them when ``lo`` is None)."""
+    if lo is None:
+        return spans.iloc[0:0]
+    spans = spans[(spans["end"] > lo) & (spans["start"] < hi)]
+    return spans.assign(start=spans["start"].clip(lower=lo), end=spans["end"].clip(upper=hi))
+
+
+def _line_mode(n: int, up_to: int = MARKED_POINTS) -> str:
+    """``lines+markers`` for a trace of at most ``up_to`` points (one point draws no line), else
+    ``lines``."""
+    return "lines+markers" if n <= up_to else "lines"
+
+
 def window_width(starts: Any) -> pd.Timedelta:
     """The window width of an aggregated frame: the smallest gap between distinct window starts."""
     uniq = pd.Series(pd.to_datetime(pd.Series(starts), utc=True).dropna().unique()).sort_values()
@@ -350,6 +403,7 @@ def latency_chart(
     target: str | Sequence[str] | None = None,
     percentiles: Sequence[str] = ("p50", "p95", "p99"),
     title: str | None = None,
+    until: Any = None,
 ) -> go.Figure:
     """Percentile lines per target over time, the objective's threshold, breaches and maintenance.
 
@@ -357,6 +411,8 @@ def latency_chart(
     ``threshold_ms``: one threshold, or one per target. ``breaches``: windows that broke the objective
     (``target``/``subject`` and ``window_start``[, ``window_end``]), shaded red. ``maintenance``:
     ``start, end``[, ``name``] intervals, shaded grey and labelled; they are excluded from objectives.
+    ``until`` (UTC: the period's end or as_of, whichever is first) cuts the axis. Shading is drawn
+    within the windows' extent only (maintenance next Sunday does not stretch today's axis).
     """
     df = _select_target(windows, target)
     pcts = [p for p in percentiles if p in df.columns]
@@ -366,6 +422,7 @@ def latency_chart(
     df, width = _coarsen(df, budget_rows, sums=("n",), maxes=tuple(pcts))
     fig = go.Figure()
     x_min, x_max = _x_extent(df, targets, tz)
+    lo, hi = _span(df, targets, width, until)
     for i, tgt in enumerate(targets):
         part = df[df["target"] == tgt].sort_values("window_start")
         x = local_times(part["window_start"], tz)
@@ -375,10 +432,11 @@ def latency_chart(
                 go.Scatter(
                     x=x,
                     y=part[p].to_numpy(),
-                    mode="lines",
+                    mode=_line_mode(len(part)),
                     name=f"{esc(tgt)} {p}",
                     legendgroup=esc(tgt),
                     line={"color": _color(i), "dash": PERCENTILE_DASH.get(p, "solid"), "width": 2},
+                    marker={"size": 7},
                     customdata=[[v] for v in n],
                     hovertemplate=(
                         f"<b>{esc(tgt)}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>{p}: %{{y:.1f}} ms"
@@ -396,7 +454,7 @@ def latency_chart(
             label = f"threshold {value:g} ms" + (f" ({esc(key)})" if key is not None else "")
             fig.add_trace(
                 go.Scatter(
-                    x=[x_min, x_max + width],
+                    x=[x_min, _x_end(x_max, width, until, tz)],
                     y=[value, value],
                     mode="lines",
                     name=label,
@@ -411,6 +469,7 @@ def latency_chart(
     if len(spans) > _MAX_SHAPES:
         # too many separate breaches to shade one by one: shade the merged (plotted) windows instead
         spans = spans.assign(start=spans["start"].dt.floor(width), end=spans["end"].dt.ceil(width))
+    spans = _clip(spans, lo, hi)
     for s, e in _merge_spans(spans):
         fig.add_vrect(
             x0=local_times([s], tz)[0], x1=local_times([e], tz)[0],
@@ -420,7 +479,7 @@ def latency_chart(
     if target is not None and len(maint):
         wanted = [target] if isinstance(target, str) else list(target)
         maint = maint[maint["target"].isna() | maint["target"].isin(wanted)]
-    maint = maint.drop_duplicates(["start", "end", "label"])
+    maint = _clip(maint, lo, hi).drop_duplicates(["start", "end", "label"])
     for rec in maint.itertuples(index=False):
         fig.add_vrect(
             x0=local_times([rec.start], tz)[0], x1=local_times([rec.end], tz)[0],
@@ -557,11 +616,13 @@ def availability_chart(
     degraded: str | None = None,
     target: str | Sequence[str] | None = None,
     title: str | None = None,
+    until: Any = None,
 ) -> go.Figure:
     """Availability (%) per target per window against the objective (0.995 or 99.5 both mean 99.5 %).
 
     A precomputed ``availability`` column (ratio) is used as is; otherwise it is computed from the
-    outcome counts as :func:`availability` does.
+    outcome counts as :func:`availability` does. ``until`` cuts the objective line, as in
+    :func:`latency_chart`.
     """
     df = _select_target(counts, target).copy()
     targets = sorted(df["target"].dropna().unique().tolist()) if len(df) else []
@@ -583,10 +644,10 @@ def availability_chart(
             go.Scatter(
                 x=x,
                 y=(part["availability"] * 100).to_numpy(),
-                mode="lines+markers" if len(part) <= 200 else "lines",
+                mode=_line_mode(len(part), 200),
                 name=esc(tgt),
                 line={"color": _color(i), "width": 2},
-                marker={"size": 4},
+                marker={"size": 7 if len(part) <= MARKED_POINTS else 4},
                 customdata=[[t] for t in total],
                 hovertemplate=(
                     f"<b>{esc(tgt)}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>availability: %{{y:.3f}} %"
@@ -603,7 +664,7 @@ def availability_chart(
             label = f"objective {value * 100:g} %" + (f" ({esc(key)})" if key is not None else "")
             fig.add_trace(
                 go.Scatter(
-                    x=[x_min, x_max + width],
+                    x=[x_min, _x_end(x_max, width, until, tz)],
                     y=[value * 100, value * 100],
                     mode="lines",
                     name=label,
@@ -648,12 +709,18 @@ def budget_series(counts: pd.DataFrame, objective: float, degraded: str | None =
 
 
 def burndown_chart(
-    budget: pd.DataFrame, tz: str = "UTC", target: str | Sequence[str] | None = None, title: str | None = None
+    budget: pd.DataFrame,
+    tz: str = "UTC",
+    target: str | Sequence[str] | None = None,
+    title: str | None = None,
+    until: Any = None,
 ) -> go.Figure:
     """Error budget remaining (%) over time per target; the zero line marks a spent budget.
 
     ``budget``: ``target, window_start`` (or ``at``) and ``remaining`` (a ratio, as from
-    :func:`budget_series`).
+    :func:`budget_series`). A budget overspent below -100 % cuts the axis at -100 %: the values
+    below it are drawn on the cut (a line under the axis was drawn nowhere) and their hover label
+    gives the value. ``until`` cuts the zero line, as in :func:`latency_chart`.
     """
     df = _select_target(budget, target).copy()
     if "window_start" not in df.columns and "at" in df.columns:
@@ -663,39 +730,44 @@ def burndown_chart(
     targets = sorted(df["target"].dropna().unique().tolist()) if len(df) else []
     # Merging windows keeps the last (lowest-so-far is not monotone when the budget is recomputed).
     df, width = _coarsen_last(df, max(POINT_BUDGET - 2, 1))
+    lowest = float(df["remaining"].min()) * 100 if len(df) and df["remaining"].notna().any() else 0.0
+    cut = lowest < -100  # an overspent budget can reach -10,000 %: show the range that matters
     fig = go.Figure()
     x_min, x_max = _x_extent(df, targets, tz)
     for i, tgt in enumerate(targets):
         part = df[df["target"] == tgt].sort_values("window_start")
         x = local_times(part["window_start"], tz)
+        pct = (part["remaining"] * 100).to_numpy(dtype="float64")
         fig.add_trace(
             go.Scatter(
                 x=x,
-                y=(part["remaining"] * 100).to_numpy(),
-                mode="lines",
+                y=pct.clip(min=-100) if cut else pct,
+                mode=_line_mode(len(part)),
                 name=esc(tgt),
                 line={"color": _color(i), "width": 2, "shape": "hv"},
+                # (a value below the cut, drawn on it, is a triangle pointing down)
+                marker={"size": 7, "symbol": ["triangle-down" if v < -100 else "circle" for v in pct]}
+                if cut else {"size": 7},
+                customdata=[[v] for v in pct],
                 hovertemplate=(
-                    f"<b>{esc(tgt)}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>budget remaining: %{{y:.1f}} %"
-                    "<extra></extra>"
+                    f"<b>{esc(tgt)}</b><br>%{{x|%Y-%m-%d %H:%M}}"
+                    "<br>budget remaining: %{customdata[0]:.1f} %<extra></extra>"
                 ),
             )
         )
     if x_min is not None:
         fig.add_trace(
             go.Scatter(
-                x=[x_min, x_max + width], y=[0, 0], mode="lines", name="budget spent (0 %)",
+                x=[x_min, _x_end(x_max, width, until, tz)], y=[0, 0], mode="lines", name="budget spent (0 %)",
                 line={"color": "#D55E00", "dash": "dash", "width": 1},
                 hovertemplate="budget spent<extra></extra>",
             )
         )
     head = title or "Error budget remaining"
-    lowest = float(df["remaining"].min()) * 100 if len(df) and df["remaining"].notna().any() else 0.0
-    if lowest < -100:
-        # an overspent budget can reach -10,000 %: show the range that matters, hover keeps the value
+    if cut:
         head += " (axis cut at -100 %)"
     _layout(fig, head, time_title(tz), "Error budget remaining (%)")
-    if lowest < -100:
+    if cut:
         fig.update_yaxes(range=[-105, 105])
     return _finish(fig)
 

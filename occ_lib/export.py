@@ -6,6 +6,9 @@ cells and prompts removed, and plotly figures turned into HTML here rather than 
 notebooks always emit plotly's JSON mimetype (small, rendered by JupyterLab), and
 :class:`PlotlyToHTML` converts each one at export time, embedding plotly.js exactly once (in the first
 chart). Every piece of text this module writes itself goes through ``html.escape``.
+
+The index shows each report's as_of as the report's banner does: wall time in the period's zone to
+the minute with the zone's abbreviation (``2025-10-20 00:00 EDT``), not the manifest's ISO instant.
 """
 
 from __future__ import annotations
@@ -151,6 +154,21 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def local_as_of(as_of: Any, tz: Any) -> str:
+    """A manifest's ``as_of`` (ISO instant) as :func:`occ_lib.weekly.banner` shows it: wall time in
+    ``tz`` to the minute and the zone's abbreviation. A value that does not parse, or an unknown
+    zone, is shown as written (an old or hand-edited manifest still lists)."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        at = dt.datetime.fromisoformat(str(as_of).replace("Z", "+00:00"))
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=dt.UTC)
+        return at.astimezone(ZoneInfo(str(tz))).strftime("%Y-%m-%d %H:%M %Z")
+    except (ValueError, TypeError, OverflowError, KeyError, OSError):
+        return "" if as_of is None else str(as_of)
+
+
 def _headline_cells(head: dict[str, Any]) -> str:
     if not head:
         return "<td>n/a</td>"
@@ -191,7 +209,7 @@ def render_index(manifests: list[dict[str, Any]]) -> str:
             "<tr>"
             f"<td>{_e(m.get('label'))}</td>"
             f"<td>{_e(m.get('start_local'))} to {_e(m.get('end_local'))}<br><small>{_e(m.get('tz'))}, "
-            f"as of {_e(m.get('as_of'))}</small></td>"
+            f"as of {_e(local_as_of(m.get('as_of'), m.get('tz')))}</small></td>"
             f'<td class="{"ok" if not failed else "failed"}">{_e(status)}</td>'
             + _headline_cells(m.get("headline") or {})
             + _notebook_cells(m["_folder"], nbs)

@@ -98,7 +98,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "show them as dates and durations from them are approximate (~).",
         "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
         "source:line, and source/line point at the statement that it was missed, else the first.",
-        "Deadlines are listed when due at or after the window start; later ones show as open or met.",
+        "Deadlines and ticket targets are listed when due after the window start: those due by its "
+        "end, and those not yet due at as_of, which show as open or met; one due after the end that "
+        "fell due by a later as_of is judged in the next window's table only.",
         "Overage: minutes from the due time to the resolution, or to as_of while unresolved.",
     ]
     if policy.tickets:
@@ -382,13 +384,26 @@ def _known_at(d: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: st
     return d[d["_keep"].fillna(True).astype(bool)].drop(columns="_keep")
 
 
+def _due_in(
+    due: pd.Timestamp, start: pd.Timestamp | None, end: pd.Timestamp | None, as_of: pd.Timestamp
+) -> bool:
+    """Whether the table of the window ``(start, end]`` judged at ``as_of`` lists a promise due at
+    ``due``: one that fell due in it, or one not yet due at as_of (open: what is coming). One due at
+    the start is the previous window's (a date-only deadline of a Sunday is due at Monday's
+    midnight, the end of its own week); one due after the end that fell due by a later as_of is the
+    next window's only (it was judged in both tables)."""
+    return (start is None or due > start) and (end is None or due <= end or due > as_of)
+
+
 def deadline_misses(
-    logs: Any, start: Any = None, as_of: Any = None, tz: str = "UTC"
+    logs: Any, start: Any = None, as_of: Any = None, tz: str = "UTC", end: Any = None
 ) -> pd.DataFrame:
-    """Deadlines and ETAs from the logs' ``deadlines`` table, one row per (ticket, due time)."""
+    """Deadlines and ETAs from the logs' ``deadlines`` table known at ``as_of``, one row per (ticket,
+    due time) due after ``start``: by ``end``, or after as_of (:func:`_due_in`)."""
     deadlines = _table(logs, "deadlines")
     events = _table(logs, "events")
     s = _bound(start, tz, "start")
+    e = _bound(end, tz, "end")
     as_of_ts = _bound(as_of, tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     if deadlines.empty:
         return _empty()
@@ -418,7 +433,7 @@ def deadline_misses(
             r.get("due_precision") == "day" for r in recs
         )
         due_eff = day_end(due_at.date(), tz) if day else due_at  # (a date-only due_at is its UTC midnight)
-        if s is not None and due_eff <= s:
+        if not _due_in(due_eff, s, e, as_of_ts):
             continue
         stated = [r for r in recs if bool(r.get("stated_missed"))]
         primary = stated[0] if stated else recs[0]
@@ -451,13 +466,15 @@ def deadline_misses(
 
 
 def ticket_target_misses(
-    logs: Any, policy: Policy, start: Any = None, as_of: Any = None
+    logs: Any, policy: Policy, start: Any = None, as_of: Any = None, end: Any = None
 ) -> pd.DataFrame:
-    """First-response and resolution targets per ticket prefix, from first mention in any log."""
+    """First-response and resolution targets per ticket prefix, from first mention in any log, judged
+    at ``as_of``: those due after ``start``, by ``end`` or after as_of (:func:`_due_in`)."""
     events = _table(logs, "events")
     if events.empty or not policy.tickets:
         return _empty()
     s = _bound(start, policy.tz, "start")
+    e = _bound(end, policy.tz, "end")
     as_of_ts = _bound(as_of, policy.tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     ev = _counted(events, as_of_ts, policy.tz)
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
@@ -479,7 +496,7 @@ def ticket_target_misses(
             if limit is None:
                 continue
             due = first["at"] + pd.Timedelta(limit)
-            if s is not None and due <= s:
+            if not _due_in(due, s, e, as_of_ts):
                 continue
             hits = tl[mask]
             hit = hits.loc[first_events(hits).iloc[0]] if len(hits) else None
@@ -600,6 +617,23 @@ def _known_targets(policy: Policy) -> list[str]:
     return [t for t in policy.targets if t != "*"]
 
 
+def maintenance_until(probes: Any, policy: Policy, end: pd.Timestamp, as_of: pd.Timestamp) -> pd.Timestamp:
+    """The exclusive end of the maintenance windows that figures over a window ending at ``end``,
+    judged at ``as_of``, need: ``min(end, as_of)``; when retries look past the end for next probes
+    (some target has retries and as_of is later), just after the last probe ``probes`` holds by
+    as_of, the furthest a next probe can be. A window after the last probe excludes nothing: up to
+    a far as_of (years ahead) every weekly window was generated and tested against every probe."""
+    if as_of <= end or probes is None:
+        return min(end, as_of)
+    _degraded, retries = _rules_maps(policy, _known_targets(policy))
+    if max(retries.values()) == 0:
+        return end
+    _lo, last = aggregate.time_range(probes)
+    if last is None or last < end:
+        return end
+    return min(as_of, last) + pd.Timedelta(microseconds=1)
+
+
 def error_budget(
     probes: Any, policy: Policy, start: Any = None, end: Any = None, as_of: Any = None
 ) -> pd.DataFrame:
@@ -610,11 +644,12 @@ def error_budget(
     ``consumed_pct``, ``remaining_pct`` (may go negative; NaN, no data, when no probe was
     counted: nothing was measured, so no budget was kept either). Budgets are counted in probes.
     """
-    s, _e, cap, a = _probe_range(probes, policy, start, end, as_of)
+    s, e, cap, a = _probe_range(probes, policy, start, end, as_of)
     known = _known_targets(policy)
     degraded, retries = _rules_maps(policy, known)
-    # (maintenance up to as_of: retries look past cap, and a probe in maintenance is no next probe)
-    maint = policy.maintenance_windows(s, max(a, s + pd.Timedelta(microseconds=1)), known)
+    # (maintenance past cap when retries look past it: a probe in maintenance is no next probe)
+    until = maintenance_until(probes, policy, e, a)
+    maint = policy.maintenance_windows(s, max(until, s + pd.Timedelta(microseconds=1)), known)
     av = aggregate.availability(probes, s, cap, None, maint, degraded, retries, as_of=a)
     objective = [policy.target(t).availability for t in av["target"]]
     out = pd.DataFrame(
@@ -657,14 +692,14 @@ def burn_rates(
     to it does not fire; an evaluation where either window counted no probe keeps the previous
     state). Looks back 3 days before ``start``.
     """
-    s, _e, cap, a = _probe_range(probes, policy, start, end, as_of)
+    s, e, cap, a = _probe_range(probes, policy, start, end, as_of)
     step_td = pd.Timedelta(parse_duration(step))
     windows = sorted({w for lw, sw, _f, _s in BURN_PAIRS for w in (lw, sw)}, key=lambda w: parse_duration(w))
     longest = max(pd.Timedelta(parse_duration(w)) for w in windows)
     lo = s - longest
     known = _known_targets(policy)
     degraded, retries = _rules_maps(policy, known)
-    maint = policy.maintenance_windows(lo, max(a, lo + step_td), known)
+    maint = policy.maintenance_windows(lo, max(maintenance_until(probes, policy, e, a), lo + step_td), known)
     counts = aggregate.outcome_counts(probes, step, lo, cap, None, maint, None, degraded, retries, as_of=a)
     frames = []
     origin = pd.Timestamp("2000-01-03", tz="UTC")
@@ -898,8 +933,8 @@ def misses(
     if a is None:
         a = e if e is not None else pd.Timestamp.now(tz="UTC")
     parts = [
-        deadline_misses(logs, start, a, policy.tz),
-        ticket_target_misses(logs, policy, start, a),
+        deadline_misses(logs, start, a, policy.tz, e),
+        ticket_target_misses(logs, policy, start, a, e),
         probe_misses(probes, policy, start, end, a) if probes is not None else _empty(),
         document_misses(logs, policy, a),
     ]

@@ -12,7 +12,8 @@
 - :func:`data_quality` summarises what the parser read and what it could not understand.
 - :class:`WeekData` shows a period's tickets, not the whole history: its timeline chart and ticket
   tables hold the tickets with an event in the period or a row in its SLA table (a deadline, a
-  first-response or resolution target due after its start), their events from its start to
+  first-response or resolution target due after its start: by its end, or not yet due at as_of;
+  one due after the end that fell due by a later as_of is the next period's), their events from its start to
   ``as_of``, the last one before the start (their state when it began) and their undated ones
   (:func:`occ_lib.timeline.period_view`); their figures still count from the first sighting. A
   ticket first seen the evening before whose targets fall due in the period is in its tables.
@@ -343,7 +344,9 @@ def _rel(path: Path, root: Path) -> str:
 
 @dataclass
 class TableVersion:
-    """One version of a table a log keeps re-publishing: where and when it was written."""
+    """One version of a table a log keeps re-publishing: where and when it was written (``day``:
+    its section gives a date and no time, so ``at`` is that date's midnight and is shown as the
+    date)."""
 
     key: str
     source: str
@@ -351,6 +354,7 @@ class TableVersion:
     section: str
     at: pd.Timestamp | None
     frame: pd.DataFrame
+    day: bool = False
 
 
 def table_history(
@@ -360,7 +364,8 @@ def table_history(
     """The logs' tables grouped by (file, header row), each group's versions in time order.
 
     A version's time is its section's time, else its section's date: that day's midnight in ``tz``
-    (the report's zone; UTC without it), as for the events; undated sections sort last. Its section
+    (the report's zone; UTC without it), as for the events, marked ``day`` (it is shown as the date,
+    never as a made-up 00:00); undated sections sort last. Its section
     is the one it is written in (the nearest heading above it), so that the same subheading under
     several days ('### Tracker' under each '## Week of ...') dates each version by its own day.
     With ``start``/``end``, versions in the period are kept, plus the last one before it (the state
@@ -370,6 +375,7 @@ def table_history(
     sections = logs.sections
     lines: dict[str, list[int]] = {}
     times: dict[str, list[Any]] = {}
+    days: dict[str, list[bool]] = {}
     for s in sorted(sections.itertuples(index=False), key=lambda s: (str(s.source), int(s.line))):
         if not pd.isna(s.at):
             t = s.at
@@ -379,14 +385,16 @@ def table_history(
             t = local_midnight(pd.Timestamp(s.date).date(), tz)
         lines.setdefault(s.source, []).append(int(s.line))
         times.setdefault(s.source, []).append(t)
+        days.setdefault(s.source, []).append(pd.isna(s.at) and not pd.isna(s.date))
     groups: dict[str, list[TableVersion]] = {}
     for t in tables.itertuples(index=False):
         k = bisect.bisect_right(lines.get(t.source, []), int(t.line)) - 1
         at = times[t.source][k] if k >= 0 else None
         at = None if at is None or pd.isna(at) else at
         key = f"{Path(str(t.source)).name}: " + " | ".join(str(h) for h in t.headers)
+        day = at is not None and days[t.source][k]
         groups.setdefault(key, []).append(
-            TableVersion(key, t.source, int(t.line), str(t.section), at, t.frame)
+            TableVersion(key, t.source, int(t.line), str(t.section), at, t.frame, day)
         )
     out: dict[str, list[TableVersion]] = {}
     for key, versions in groups.items():
@@ -400,25 +408,27 @@ def table_history(
     return out
 
 
-def table_changes(versions: Sequence[TableVersion]) -> pd.DataFrame:
+def table_changes(versions: Sequence[TableVersion], tz: str | None = None) -> pd.DataFrame:
     """Cell-level changes between consecutive versions, keyed by each row's first column.
 
     Columns: ``at, row, column, before, after`` (``row added``/``row removed`` as column names for
-    whole rows).
+    whole rows). With ``tz``, a version dated only by its section's date has that date as ``at``
+    (text, as :func:`_when` shows it), not its midnight.
     """
     rows = []
     for prev, cur in zip(versions, versions[1:], strict=False):
+        at: Any = _when(cur.at, tz, True) if tz is not None and cur.day else cur.at
         a, b = _keyed(prev.frame), _keyed(cur.frame)
         for k in b.index.difference(a.index, sort=False):
-            rows.append({"at": cur.at, "row": k, "column": "(row added)", "before": "", "after": ""})
+            rows.append({"at": at, "row": k, "column": "(row added)", "before": "", "after": ""})
         for k in a.index.difference(b.index, sort=False):
-            rows.append({"at": cur.at, "row": k, "column": "(row removed)", "before": "", "after": ""})
+            rows.append({"at": at, "row": k, "column": "(row removed)", "before": "", "after": ""})
         for k in b.index.intersection(a.index, sort=False):
             for col in b.columns:
                 before = str(a.at[k, col]) if col in a.columns else ""
                 after = str(b.at[k, col])
                 if before != after:
-                    rows.append({"at": cur.at, "row": k, "column": col, "before": before, "after": after})
+                    rows.append({"at": at, "row": k, "column": col, "before": before, "after": after})
     return pd.DataFrame(rows, columns=["at", "row", "column", "before", "after"])
 
 
@@ -618,8 +628,13 @@ class WeekData:
 
     @cached_property
     def maintenance(self) -> pd.DataFrame:
-        # (to as_of when later: retries look past the end, and a probe in maintenance is no next probe)
-        return self.policy.maintenance_windows(self.per.start, max(self.per.end, self.per.as_of), self.known)
+        """The maintenance windows the probe figures exclude: the period's, and past its end as far
+        as retries look for next probes (:func:`occ_lib.sla.maintenance_until`: a probe in
+        maintenance is no next probe), never every window up to a far as_of."""
+        from . import sla
+
+        until = sla.maintenance_until(self.source, self.policy, self.per.end, self.per.as_of)
+        return self.policy.maintenance_windows(self.per.start, max(until, self.per.start), self.known)
 
     @cached_property
     def misses(self) -> pd.DataFrame:
@@ -666,14 +681,15 @@ class WeekData:
 
     @cached_property
     def deadlines(self) -> pd.DataFrame:
-        """The deadlines due after the period's start known at as_of (as the SLA table counts them),
-        one row per (ticket, due time) with the SLA table's status: the chart marks each promise
-        once, as met or missed by the same rules as the table (a date written twice, a reopening, a
-        resolution known only to its day; a date-only one due at the end of its day in the policy's
-        zone, which the table counts in even when the report is shown in another)."""
+        """The deadlines of the period's SLA table (due after its start: by its end, or not yet
+        due at as_of) known at as_of, one row per (ticket, due time) with the SLA table's status:
+        the chart marks each promise once, as met or missed by the same rules as the table (a date
+        written twice, a reopening, a resolution known only to its day; a date-only one due at the
+        end of its day in the policy's zone, which the table counts in even when the report is
+        shown in another)."""
         from . import sla
 
-        dl = sla.deadline_misses(self.logs, self.per.start, self.per.as_of, self.policy.tz)
+        dl = sla.deadline_misses(self.logs, self.per.start, self.per.as_of, self.policy.tz, self.per.end)
         if self.tickets and not dl.empty:
             wanted = {t.upper() for t in self.tickets}
             dl = dl[dl["subject"].str.upper().isin(wanted)]
@@ -681,12 +697,13 @@ class WeekData:
 
     @cached_property
     def ticket_targets(self) -> pd.DataFrame:
-        """The first-response and resolution targets due after the period's start, as the SLA
-        table counts them (:func:`occ_lib.sla.ticket_target_misses`): their tickets are the period's
-        even when the logs said nothing of them in it (first seen the evening before)."""
+        """The first-response and resolution targets of the period's SLA table (due after its
+        start: by its end, or not yet due at as_of), as it counts them
+        (:func:`occ_lib.sla.ticket_target_misses`): their tickets are the period's even when the
+        logs said nothing of them in it (first seen the evening before)."""
         from . import sla
 
-        tt = sla.ticket_target_misses(self.logs, self.policy, self.per.start, self.per.as_of)
+        tt = sla.ticket_target_misses(self.logs, self.policy, self.per.start, self.per.as_of, self.per.end)
         if self.tickets and not tt.empty:
             wanted = {t.upper() for t in self.tickets}
             tt = tt[tt["subject"].str.upper().isin(wanted)]
@@ -1229,7 +1246,10 @@ def escalation_figure(d: WeekData, per: Period) -> Any:
 
 
 def probe_figures(d: WeekData, per: Period) -> list[Any]:
-    """Latency, outcomes, availability and error-budget burn-down charts (empty without probes)."""
+    """Latency, outcomes, availability and error-budget burn-down charts (empty without probes).
+
+    The line charts share one time range: the period's windows, up to its end or as_of, whichever
+    is first (``until``: maintenance after as_of does not stretch the latency chart's axis)."""
     from . import charts
 
     if d.latency.empty and d.counts.empty:
@@ -1240,13 +1260,18 @@ def probe_figures(d: WeekData, per: Period) -> list[Any]:
     objective = {t: tp.availability / 100.0 for t, tp in d.objectives.items() if tp.availability}
     figs = [
         charts.latency_chart(
-            d.latency, thresholds or None, breaches, d.maintenance, tz=per.tz, title="Latency per target (ms)"
+            d.latency, thresholds or None, breaches, d.maintenance, tz=per.tz,
+            title="Latency per target (ms)", until=d.cap,
         ),
         charts.outcomes_chart(d.counts, tz=per.tz, title="Probe outcomes per hour"),
-        charts.availability_chart(d.counts, objective or None, tz=per.tz, title="Availability per hour (%)"),
+        charts.availability_chart(
+            d.counts, objective or None, tz=per.tz, title="Availability per hour (%)", until=d.cap
+        ),
     ]
     if not d.budget_series.empty:
-        figs.append(charts.burndown_chart(d.budget_series, tz=per.tz, title="Error budget remaining (%)"))
+        figs.append(
+            charts.burndown_chart(d.budget_series, tz=per.tz, title="Error budget remaining (%)", until=d.cap)
+        )
     return figs
 
 
@@ -1259,7 +1284,7 @@ def show_tables(d: WeekData, per: Period) -> None:
         return
     for key, versions in d.tables.items():
         last = versions[-1]
-        when = _when(last.at, per.tz)
+        when = _when(last.at, per.tz, last.day)
         display(
             Table(
                 last.frame,
@@ -1267,16 +1292,19 @@ def show_tables(d: WeekData, per: Period) -> None:
                 f"{len(versions)} version(s))",
             )
         )
-        changes = table_changes(versions)
+        changes = table_changes(versions, per.tz)
         display(show(changes, f"Changes to {key}", tz=per.tz))
 
 
-def _when(at: pd.Timestamp | None, tz: str) -> str:
-    """A version's time for people: a dated-only section (UTC midnight) shows as its date."""
+def _when(at: pd.Timestamp | None, tz: str, day: bool = False) -> str:
+    """A version's time for people: one of a section that gives only a date (``day``: at that
+    date's midnight in ``tz``, or in UTC when read without a zone) shows as the date; a timed one as
+    its wall time in ``tz``, 00:00 included (a section at 00:00 UTC is no date-only one)."""
     if at is None:
         return "undated"
-    if at == at.normalize():
-        return at.strftime("%Y-%m-%d")
+    if day:
+        local = at.tz_convert(zone(tz))
+        return f"{local if local == local.normalize() else at.tz_convert('UTC'):%Y-%m-%d}"
     return local_text(at, zone(tz))
 
 

@@ -268,7 +268,9 @@ def test_budget_series_arithmetic_and_burndown():
     assert fig.layout.title.text == "Error budget remaining" and fig.layout.yaxis.range is None
     c.loc[1, ["up", "down"]] = [0, 1000]  # 1,001 bad probes against a budget of 3
     over = charts.burndown_chart(charts.budget_series(c, 0.999))
-    assert list(over.data[0].y) == pytest.approx([200 / 3, -33266.666666, -33266.666666])
+    # (drawn on the -100 % cut, which a line below the axis never was; the hover keeps the value)
+    assert list(over.data[0].y) == pytest.approx([200 / 3, -100.0, -100.0])
+    assert [v[0] for v in over.data[0].customdata] == pytest.approx([200 / 3, -33266.666666, -33266.666666])
     assert over.layout.title.text == "Error budget remaining (axis cut at -100 %)"
     assert list(over.layout.yaxis.range) == [-105, 105]
     with pytest.raises(ValueError, match="objective"):

@@ -475,7 +475,10 @@ def test_a_wall_time_shown_twice_carries_its_abbreviation():
 
 
 def test_when_shows_dated_sections_as_dates():
-    assert weekly._when(ts("2025-10-08"), "America/New_York") == "2025-10-08"
+    # (a section dated only: its date, by the section's precision; UTC midnight alone is a time)
+    assert weekly._when(ts("2025-10-08"), "America/New_York", day=True) == "2025-10-08"
+    assert weekly._when(ts("2025-10-08 04:00"), "America/New_York", day=True) == "2025-10-08"
+    assert weekly._when(ts("2025-10-08"), "America/New_York") == "2025-10-07 20:00"
     assert weekly._when(ts("2025-10-10 17:00"), "America/New_York") == "2025-10-10 13:00"
     assert weekly._when(None, "UTC") == "undated"
 
