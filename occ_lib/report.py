@@ -28,6 +28,7 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -276,10 +277,11 @@ def run_notebook(
     (:func:`occ_lib.weekly.record`); they come back in ``RunResult.record``.
     """
     session = _KernelSession(resolve_kernel(kernel))
-    try:
-        return _run_in(session, path, params, out_dir, progress, html, output_path)
-    finally:
-        session.close()
+    with _thread_errors_as_warnings():
+        try:
+            return _run_in(session, path, params, out_dir, progress, html, output_path)
+        finally:
+            session.close()
 
 
 def _run_in(
@@ -736,7 +738,7 @@ def _run_group(
 
     session = _KernelSession(resolve_kernel())
     # each notebook's HTML export runs while the kernel executes the next one
-    with ThreadPoolExecutor(1) as exporter:
+    with _thread_errors_as_warnings(), ThreadPoolExecutor(1) as exporter:
         try:
             futures = []
             for path in paths:
@@ -747,6 +749,28 @@ def _run_group(
         finally:
             session.close()
         return [f.result() for f in futures]
+
+
+@contextlib.contextmanager
+def _thread_errors_as_warnings() -> Iterator[None]:
+    """While kernels run here, an exception that ends a thread is one redacted ``occ: warning:`` line,
+    never a traceback on the command's stderr; and none at all for jupyter_client's heartbeat
+    channel, whose thread can fail while its client's channels are stopped (the kernel is being shut
+    down: nothing is lost)."""
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if type(args.thread).__name__ == "HBChannel":
+            return
+        name = getattr(args.thread, "name", "?")
+        what = redact_text(f"{args.exc_type.__name__}: {args.exc_value}")[:_MAX_ERROR]
+        print(f"occ: warning: thread {name} failed: {what}", file=sys.stderr)
+
+    threading.excepthook = hook
+    try:
+        yield
+    finally:
+        threading.excepthook = previous
 
 
 def run_one(

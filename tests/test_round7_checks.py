@@ -49,3 +49,26 @@ def test_a_workspace_gives_its_log_problems_from_its_patterns(tmp_path: Path) ->
         ws.logs.problems[ws.logs.problems["what"].isin(FILE_PROBLEMS)])
     assert [r[2:] for r in _rows(ws.log_problems().problems)] == [
         ["file", "no files match this pattern"], ["file", "empty file"]]
+
+
+def test_a_thread_error_while_kernels_run_is_one_warning_line(capsys) -> None:
+    """(seen once under load: 'Exception in thread Thread-2' and a traceback on occ report's stderr)"""
+    import threading
+
+    from occ_lib.report import _thread_errors_as_warnings
+
+    class HBChannel(threading.Thread):  # (jupyter_client's heartbeat thread, failing at shutdown)
+        def run(self) -> None:
+            raise RuntimeError("Socket operation on non-socket")
+
+    def leaky() -> None:
+        raise ValueError("cannot reach https://h/x?token=abc123 from here")
+
+    before = threading.excepthook
+    with _thread_errors_as_warnings():
+        for t in (HBChannel(name="Thread-2"), threading.Thread(target=leaky, name="Thread-3")):
+            t.start()
+            t.join()
+    assert threading.excepthook is before
+    assert capsys.readouterr().err == (
+        "occ: warning: thread Thread-3 failed: ValueError: cannot reach https://h/x?token=*** from here\n")
