@@ -538,16 +538,16 @@ def test_a_forked_worker_ends_when_its_parent_dies():
             from occ_lib.probe import _worker_init
 
             _worker_init(None, os.getppid())
-            os.write(write, b"ready\n")
+            os.write(write, f"ready {os.getpid()}\n".encode())
             time.sleep(60)
             os._exit(0)
-        os.write(write, f"{worker}\n".encode())
         time.sleep(60)
         os._exit(0)
     os.close(write)
     with os.fdopen(read) as f:
-        worker_pid = int(f.readline())
-        assert f.readline() == "ready\n"
+        said, _, pid = f.readline().partition(" ")
+    assert said == "ready"
+    worker_pid = int(pid)
     os.kill(middle, signal.SIGKILL)
     os.waitpid(middle, 0)
     assert _gone([worker_pid]) == []
