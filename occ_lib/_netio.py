@@ -13,7 +13,8 @@ auth, timeouts per operation, streaming.
 
 Phases are reported as httpcore reports them, through the request's ``trace`` extension, with
 httpcore's event names: ``connection.connect_tcp`` (its ``return_value`` has ``dns_ms``, the timed
-name lookup, None for an IP address), ``connection.start_tls``, ``http11.send_request_headers``,
+name lookup, None for an IP address; on ``.failed`` its ``exception`` has ``dns_ms`` when the name
+resolved and the connect then failed), ``connection.start_tls``, ``http11.send_request_headers``,
 ``http11.send_request_body``, ``http11.receive_response_headers``, ``http11.response_closed``, each
 ``.started`` then ``.complete`` or ``.failed``; and ``http11.receive_response_body.failed`` alone, when a
 body breaks (before its ``response_closed``).
@@ -22,7 +23,13 @@ Errors are httpx's, as its default transport maps httpcore's: connect and TLS fa
 ``ConnectError`` (their timeouts ``ConnectTimeout``), then ``ReadError``/``ReadTimeout``,
 ``WriteError``/``WriteTimeout``, ``RemoteProtocolError`` (a reply that is not HTTP, or none), with
 the original exception as their cause, so the probe's error classes (``dns``, ``connect``,
-``tls``, ``timeout``, ``read``, ``protocol``) and messages come out the same.
+``tls``, ``timeout``, ``read``, ``protocol``) and messages come out the same. httpcore's one message
+for a close before the response head, "Server disconnected without sending a response.", is kept
+for a server that sent nothing; otherwise the message says what came (:func:`_closed_early`).
+
+This transport never speaks to a proxy: ``occ_lib.probe`` mounts httpx's own transport for the
+URLs a proxy from the environment serves (httpx mounts env proxies only when no ``transport=`` is
+given, so the probe does it: ``probe._env_proxy_mounts``).
 """
 
 from __future__ import annotations
@@ -213,16 +220,31 @@ async def _connect_first(
 async def connect(host: str, port: int, timeout: float | None) -> _Stream:
     """A new connection to ``host:port``; the lookup and connect share the ``timeout``."""
     loop = asyncio.get_running_loop()
+    dns_ms: float | None = None
     try:
         async with asyncio.timeout(timeout):
             dns_ms, addrs = await _resolve(loop, host, port)
             sock = await _connect_first(loop, addrs)
             transport, protocol = await loop.create_connection(_Protocol, sock=sock)
     except TimeoutError as exc:
-        raise httpx.ConnectTimeout("") from exc
+        raise _with_dns(httpx.ConnectTimeout(""), dns_ms) from exc
     except OSError as exc:
-        raise httpx.ConnectError(str(exc)) from exc
+        raise _with_dns(httpx.ConnectError(str(exc)), dns_ms) from exc
+    except BaseException as exc:  # (the probe's own budget ran out meanwhile: a cancellation)
+        _with_dns(exc, dns_ms)
+        raise
     return _Stream(typing.cast(asyncio.Transport, transport), protocol, dns_ms)
+
+
+_E = typing.TypeVar("_E", bound=BaseException)
+
+
+def _with_dns(exc: _E, dns_ms: float | None) -> _E:
+    """A connect failure that keeps the lookup's duration as ``exc.dns_ms`` (None when there was no
+    lookup, or it did not finish), for the ``connection.connect_tcp.failed`` trace event."""
+    if dns_ms is not None:
+        exc.dns_ms = dns_ms  # type: ignore[attr-defined]
+    return exc
 
 
 class _Traced:
@@ -253,8 +275,9 @@ class ProbeTransport(httpx.AsyncBaseTransport):
     """One request per connection over h11; the connection closes with the response (module doc).
 
     ``ssl_context()`` gives the context that verifies ``https`` targets, asked for on the first one
-    (a run of plain ``http`` targets never loads a CA bundle). Plain ``http`` and ``https`` only: a
-    proxy from the environment gets httpx's own transport (``httpx.AsyncClient`` mounts it).
+    (a run of plain ``http`` targets never loads a CA bundle). Plain ``http`` and ``https`` only, and
+    direct: a URL a proxy from the environment serves goes to httpx's own transport, which
+    ``occ_lib.probe`` mounts for it (module doc).
     """
 
     def __init__(self, ssl_context: Callable[[], ssl.SSLContext]) -> None:
@@ -302,17 +325,23 @@ async def _exchange(
                 await stream.write(conn.send(h11.Data(data=chunk)), write_s)
             await stream.write(conn.send(h11.EndOfMessage()), write_s)
         async with _Traced(trace, "http11.receive_response_headers", kwargs) as step:
+            interim = None  # (the last 1xx, should the server close after it)
             while True:
-                event = await _next_event(conn, stream, read_s)
+                event = await _next_event(conn, stream, read_s, interim)
                 if isinstance(event, h11.Response):
                     break
-                if isinstance(event, h11.InformationalResponse) and event.status_code == 101:
-                    break
+                if isinstance(event, h11.InformationalResponse):
+                    if event.status_code == 101:
+                        break
+                    interim = event.status_code
             version = b"HTTP/" + event.http_version
             headers = event.headers.raw_items()
             step.return_value = (version, event.status_code, event.reason, headers)
     except h11.RemoteProtocolError as exc:
-        raise httpx.RemoteProtocolError(str(exc)) from exc
+        message = str(exc)
+        if message == "Receive buffer too long":  # (h11's words for a head over _MAX_EVENT)
+            message = f"response headers over {_MAX_EVENT // 1024} KiB (Receive buffer too long)"
+        raise httpx.RemoteProtocolError(message) from exc
     except h11.LocalProtocolError as exc:
         raise httpx.LocalProtocolError(str(exc)) from exc
     return httpx.Response(
@@ -321,15 +350,46 @@ async def _exchange(
     )
 
 
-async def _next_event(conn: h11.Connection, stream: _Stream, timeout: float | None) -> typing.Any:
+async def _next_event(
+    conn: h11.Connection, stream: _Stream, timeout: float | None, interim: int | None = None
+) -> typing.Any:
     while True:
         event = conn.next_event()
         if event is not h11.NEED_DATA:
             return event
         data = await stream.read(_READ_BYTES, timeout)
         if data == b"" and conn.their_state == h11.SEND_RESPONSE:
-            raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+            raise httpx.RemoteProtocolError(_closed_early(conn.trailing_data[0], interim))
         conn.receive_data(data)
+
+
+_EXCERPT = 60  # characters of a non-HTTP reply's first line quoted in the error, at most
+
+
+def _closed_early(pending: bytes | bytearray, interim: int | None) -> str:
+    """What the server had sent when it closed before a whole response head: nothing (httpcore's
+    words), part of a head (``HTTP/...`` without its blank line: its size only), an interim ``1xx``
+    alone, or something that is not HTTP (an SSH banner, an HTTP/0.9 body): an excerpt of its first
+    line, at most :data:`_EXCERPT` characters, control characters as ``?``; a longer line is cut
+    before its last partial word, so that a secret is never quoted in part, where the probe could no
+    longer recognise it to blank it."""
+    if not pending:
+        if interim is not None:
+            return f"server closed the connection after an interim HTTP {interim} response, with no final one"
+        return "Server disconnected without sending a response."
+    if pending.startswith(b"HTTP/") or b"HTTP/".startswith(bytes(pending[:5])):
+        return (
+            "server closed the connection in the middle of the response headers "
+            f"({len(pending)} bytes received)"
+        )
+    line, nl, _ = bytes(pending[: _EXCERPT + 1]).partition(b"\n")
+    text = line.rstrip(b"\r").decode("utf-8", "replace")
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    if not nl and len(pending) > _EXCERPT:  # (the line goes on: its last word may be cut)
+        text = text[:_EXCERPT].rpartition(" ")[0]
+        text = f"{text} ..." if text.strip() else ""
+    excerpt = f": '{text}'" if text.strip() else ""
+    return f"not an HTTP response{excerpt} ({len(pending)} bytes received)"
 
 
 class _Body(httpx.AsyncByteStream):

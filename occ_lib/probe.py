@@ -2,7 +2,14 @@
 
 One ``httpx.AsyncClient`` and a semaphore bound the run to ``concurrency`` probes in flight; each
 target gets its own timeout (per operation *and* as a total budget for the probe), method and
-redirect policy. Bodies are streamed and read up to :data:`BODY_CAP` bytes, never more.
+redirect policy. Bodies are streamed and read raw (never decoded) up to :data:`BODY_CAP` bytes, never
+more. Redirects are followed by occ, hop by hop, not by httpx (which reads and decodes every 3xx
+body it follows, in full): a followed redirect's body is never read, its connection is closed, so a
+huge, endless or falsely ``Content-Encoding``-ed 3xx body costs neither memory nor the probe. The
+next request is httpx's own (``response.next_request``: method, URL and the headers it keeps across
+origins), sent without a new auth flow, as httpx sends it; more than ``max_redirects`` hops is
+``too_many_redirects``. Proxies from the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``,
+``NO_PROXY``) are honoured as httpx honours them: :func:`_env_proxy_mounts`.
 
 The client's transport is :class:`occ_lib._netio.ProbeTransport`: one HTTP/1.1 exchange (h11) on a
 fresh asyncio connection per request, without httpcore's connection pool, whose AnyIO locks and
@@ -10,7 +17,8 @@ rescans were over half of the client's CPU. Connections are not kept alive: ever
 own, like ``curl -I``, so its phases are always measured (a reused connection would have none).
 Phases come from the ``trace`` extension, with httpcore's event names: ``connect_ms``
 (``connect_tcp``: name lookup and TCP connect, like curl's ``time_connect``), ``dns_ms`` (the lookup
-alone, which the transport times; null for an IP address), ``tls_ms`` (``start_tls``) and
+alone, which the transport times; null for an IP address, and kept when the name resolved but the
+connect then failed or timed out: it shows DNS was not the problem), ``tls_ms`` (``start_tls``) and
 ``ttfb_ms`` (probe start to the last response's headers). With redirects, DNS/connect/TLS add up
 over the hops.
 
@@ -23,16 +31,22 @@ redirect by the hop that failed alone (a TLS failure after a 302 is ``tls``, not
 - ``connect``: any other failure to connect (refused, unreachable);
 - ``read``: the connection broke while reading: a reset at any point, or the body cut short
   after the response headers arrived;
-- ``protocol``: the server answered something that is not HTTP, or closed without any response;
-  also the class of any unexpected exception (its type name is in the message);
+- ``protocol``: the server answered something that is not HTTP, or closed before a whole response
+  head; the message says what came (:func:`occ_lib._netio._closed_early`): nothing, part of a head
+  (its size), an interim 1xx alone, or a short excerpt of a non-HTTP reply's first line; also the
+  class of any unexpected exception (its type name is in the message);
 - ``too_many_redirects``: more than ``max_redirects`` hops;
 - ``unexpected_status``: a response whose status is not in the target's ``expect``.
 
 Messages are short, pass through :func:`occ_lib.redact.redact_text` and have every secret of the
 target (header values, URL credentials and tokens) replaced by ``***``, as have the response headers
 kept, should a server echo one: in every form the request carries it in too (the credential after
-``Bearer``/``Basic``..., the base64 ``user:pass`` of URL userinfo; :func:`_sent_secrets`). httpx and
+``Bearer``/``Basic``..., the base64 ``user:pass`` of URL userinfo; :func:`_sent_secrets`), and in
+any letter case (a gateway that echoes it lower-cased: :func:`_blank_forms`). httpx and
 httpcore log records are redacted the same way by a logging filter installed on first use.
+
+A forked run's workers end with their parent, however it dies (:func:`_die_with_parent`); Ctrl-C
+(and, in ``occ probe``, SIGTERM) stops them at once.
 """
 
 from __future__ import annotations
@@ -64,7 +78,8 @@ from urllib.parse import quote, quote_plus, unquote, urlsplit
 import httpx
 
 from ._netio import ProbeTransport
-from .redact import AUTH_SCHEMES, REDACTED, redact_text
+from .errors import ProbeError
+from .redact import AUTH_SCHEMES, REDACTED, redact_text, redact_url
 from .schema import OUTCOMES, PROBE_COLUMNS, conform
 from .targets import Target, in_ranges, parse_expect
 
@@ -122,7 +137,7 @@ async def _probe_all(
     host = socket.gethostname()
     slots = asyncio.Semaphore(concurrency)
     client = httpx.AsyncClient(
-        transport=ProbeTransport(_ssl_context), max_redirects=max_redirects,
+        transport=ProbeTransport(_ssl_context), mounts=_env_proxy_mounts(), max_redirects=max_redirects,
         headers={"User-Agent": USER_AGENT}, cookies=_NoCookies(),
     )
     async with client:
@@ -137,6 +152,45 @@ async def _probe_all(
             return row
 
         return list(await asyncio.gather(*(one(t) for t in targets)))
+
+
+_NO_KEEPALIVE = httpx.Limits(max_keepalive_connections=0)
+
+
+def _env_proxy_mounts() -> dict[str, httpx.AsyncBaseTransport | None]:
+    """The environment's proxies as httpx reads them (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``,
+    ``NO_PROXY`` and their lower-case forms), each as httpx's own transport, for ``mounts=``: httpx
+    mounts them only when no ``transport=`` is given, and the probe gives its own. A URL that no
+    proxy serves (none set, or ``NO_PROXY``) gets :class:`ProbeTransport`. Through a proxy, each probe
+    still opens its own connection (to the proxy: no keep-alive); ``dns_ms`` is then null (the proxy
+    resolves the name) and ``connect_ms``/``tls_ms`` are the connection to the proxy.
+
+    Raises :class:`~occ_lib.errors.ProbeError` for a proxy URL httpx cannot use, naming the scheme
+    it was set for and the URL redacted."""
+    from httpx._utils import get_environment_proxies  # (what httpx.AsyncClient itself reads)
+
+    proxies = get_environment_proxies()
+    if not any(proxies.values()):
+        return {}  # (no proxy, or only NO_PROXY: every probe goes direct)
+    mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
+    for pattern, url in proxies.items():
+        if url is None:
+            mounts[pattern] = None  # (NO_PROXY: the probe's own transport)
+            continue
+        try:
+            mounts[pattern] = httpx.AsyncHTTPTransport(
+                proxy=httpx.Proxy(url), verify=_ssl_context(), limits=_NO_KEEPALIVE
+            )
+        except ImportError:
+            raise ProbeError(
+                f"proxy from the environment for {pattern} ({redact_url(url)}): SOCKS needs httpx[socks]"
+            ) from None
+        except (ValueError, TypeError, httpx.InvalidURL) as exc:
+            raise ProbeError(
+                f"proxy from the environment for {pattern} ({redact_url(url)}): not a usable proxy URL "
+                f"({type(exc).__name__}; use http://, https:// or socks5://HOST:PORT)"
+            ) from None
+    return mounts
 
 
 class _NoCookies(http.cookiejar.CookieJar):
@@ -225,6 +279,8 @@ def probe_runs(
         workers = auto_workers(len(targets), concurrency)
     if workers < 1:
         raise ValueError("workers must be at least 1")
+    if workers > 1:
+        _env_proxy_mounts()  # (a bad proxy is this process's ProbeError, before any worker is forked)
     every: list[Row] = []
     for i in range(repeat):
         began = time.monotonic()
@@ -288,12 +344,43 @@ def _in_event_loop() -> bool:
 _OUTCOMES_QUEUE: Any = None  # in a forked worker: where each probe's outcome goes, for the progress bar
 
 
-def _worker_init(queue: Any) -> None:
+def _worker_init(queue: Any, parent: int | None = None) -> None:
     """A forked worker: where outcomes go, and no Ctrl-C of its own (a terminal sends it to the
-    whole process group): the parent handles it and stops the workers (:func:`_run_forked`)."""
+    whole process group): the parent handles it and stops the workers (:func:`_run_forked`). It
+    ends when its parent ``parent`` (pid) dies, however that dies (``kill -TERM`` or ``-KILL`` of the
+    parent alone, which stops nothing in the workers): :func:`_die_with_parent`."""
     global _OUTCOMES_QUEUE
     _OUTCOMES_QUEUE = queue
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not a handler the parent set: terminate() ends it)
+    if parent is not None:
+        _die_with_parent(parent)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this process (SIGTERM) when ``parent`` dies: Linux's ``prctl(PR_SET_PDEATHSIG)``, else a
+    daemon thread that watches ``os.getppid()`` twice a second. A worker left behind would wait on
+    the pool's queue forever, re-parented to init."""
+    armed = False
+    if hasattr(os, "sched_getaffinity"):  # (Linux)
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0
+    if os.getppid() != parent:  # (it died before the death signal was armed)
+        os.kill(os.getpid(), signal.SIGTERM)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _announce(row: Row) -> None:
@@ -327,7 +414,7 @@ def _run_forked(
     queue = ctx.SimpleQueue() if progress is not None else None
     others = {p.pid for p in multiprocessing.active_children()}
     with concurrent.futures.ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_worker_init, initargs=(queue,)
+        workers, mp_context=ctx, initializer=_worker_init, initargs=(queue, os.getpid())
     ) as pool:
         try:
             futures = [
@@ -483,6 +570,10 @@ class _Phases:
         if not event.endswith(".complete"):
             if event == "http11.receive_response_body.failed":
                 self._body_failed = True
+            elif event == "connection.connect_tcp.failed":  # (the name resolved, the connect failed)
+                dns = getattr(info.get("exception"), "dns_ms", None)
+                if dns is not None:
+                    self.dns_ms = (self.dns_ms or 0.0) + dns
             return
         step = event[: -len(".complete")]
         began = self._started.pop(step, None)
@@ -524,6 +615,9 @@ class _Plan:
         self.forms = _secret_forms(_sent_secrets(t))
 
 
+_NO_AUTH = httpx.Auth()  # (sends the request as it is)
+
+
 async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap: int) -> Row:
     row: Row = plan.row.copy()
     row["started_at"] = dt.datetime.now(dt.UTC)
@@ -538,9 +632,20 @@ async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap
         # request, so a probe that ran out of it could show 999.8 ms for a 1 s timeout)
         phases.t0 = time.perf_counter()
         async with asyncio.timeout(t.timeout_s):
-            response = await client.send(
-                request, stream=True, follow_redirects=t.follow_redirects, **plan.auth
-            )
+            response = await client.send(request, stream=True, follow_redirects=False, **plan.auth)
+            hops = 0
+            while t.follow_redirects and response.next_request is not None:
+                # (followed here, not by httpx: it reads and decodes every 3xx body it follows, all
+                # of it, whatever BODY_CAP says; a redirect's body is never read, its connection closes)
+                request = response.next_request
+                await response.aclose()
+                response = None  # (a hop that fails next is that hop's row, not the 3xx's)
+                hops += 1
+                if hops > client.max_redirects:
+                    raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=request)
+                # (no auth flow after the first hop: the redirect request carries the headers httpx
+                # keeps for it, as when httpx follows)
+                response = await client.send(request, stream=True, follow_redirects=False, auth=_NO_AUTH)
             try:
                 async for chunk in response.aiter_raw():
                     received += len(chunk)
@@ -763,8 +868,19 @@ def _secret_forms(secrets: Iterable[str]) -> list[str]:
 
 
 def _blank_forms(text: str, forms: Iterable[str]) -> str:
+    """``text`` with every one of ``forms`` replaced by ``***``, in any case: a gateway may echo a
+    secret lower-cased (``X-Request-Id: bearer tok...``), which also covers the base64 and
+    percent-encoded forms' case changes. A regex runs only for a form the text holds."""
+    folded = None
     for form in forms:
-        text = text.replace(form, REDACTED)
+        if form in text:
+            text = text.replace(form, REDACTED)
+            folded = None
+        if folded is None:
+            folded = text.casefold()
+        if form.casefold() in folded:
+            text = re.sub(re.escape(form), REDACTED, text, flags=re.IGNORECASE)
+            folded = None
     return text
 
 

@@ -179,7 +179,9 @@ def hops() -> Iterator[pd.DataFrame]:
         urls["hop-ftp"] = f"http://{lo}:{enter(_redirect('ftp://127.0.0.1/pub'))}/"
         urls["hop-bad-location"] = f"http://{lo}:{enter(_redirect('http://127.0.0.1:abc/'))}/"
         urls["hop-port-range"] = f"http://{lo}:{enter(_redirect('http://127.0.0.1:99999/'))}/"
-        cut = b"HTTP/1.1 302 Found\r\nLocation: /next\r\nContent-Length: 100\r\n\r\nabc"
+        ok = enter(ps.raw_server(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))
+        cut = b"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:%d/next\r\nContent-Length: 100\r\n\r\nabc"
+        cut %= ok
         urls["cut-302-body"] = f"http://{lo}:{enter(ps.raw_server(cut))}/"
         target = functools.partial(Target, method="GET", timeout_s=1, follow_redirects=True, degraded_ms=5000)
         yield run_probes([target(name=n, url=u) for n, u in urls.items()], concurrency=len(urls)).set_index(
@@ -224,7 +226,8 @@ def test_a_redirect_to_an_unsupported_scheme_or_a_broken_location_is_protocol(ho
         "protocol", "invalid URL: connect(): port must be 0-65535."]
 
 
-def test_a_redirect_whose_own_body_breaks_is_still_a_read(hops):
-    assert hops.loc["cut-302-body", ["error", "error_message"]].tolist() == [
-        "read", "connection broken while reading: peer closed connection without sending complete message "
-        "body (received 3 bytes, expected 100)"]
+def test_a_redirect_whose_own_body_breaks_is_not_read(hops):
+    """(Round 7, td68 finding 1: a followed redirect's body is never read, so its being cut short
+    does not matter; this test expected a ``read`` error while httpx read every 3xx body.)"""
+    row = hops.loc["cut-302-body"]
+    assert (row.outcome, row.status, row.bytes, pd.isna(row.error)) == ("up", 200, 2, True)

@@ -1,15 +1,20 @@
 """``occ probe``: run the workspace's HTTP probes, store every result, print a summary.
 
 Exit 0 when every probe was ``up``, 3 when any was ``degraded`` or ``down`` (cron and CI alert on
-it), 2 for a usage or config error, 1 when the store could not be written.
+it), 2 for a usage or config error, 1 when the store could not be written. Ctrl-C exits 130 and
+SIGTERM 143, each saying how many runs were stored (forked workers are stopped either way).
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -124,18 +129,42 @@ def probe(
         warn(f"run {runs}/{repeat} ({run_id}): {len(rows)} probes, {bad} not up, stored in {where}")
 
     try:
-        with _progress(len(chosen) * repeat) as advance:
+        with _sigterm_as_interrupt(), _progress(len(chosen) * repeat) as advance:
             rows = probe_runs(
                 chosen, repeat=repeat, every_s=every_s, concurrency=concurrency, workers=n_workers,
                 on_rows=store_run, progress=advance, meanwhile=_load_store_code,
             )
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         # (typer would end the process with 130 and no word: say what the store holds)
-        warn(f"interrupted: {stored} of {repeat} run(s) stored; the probes of a run cut short are not")
-        raise typer.Exit(130) from None
+        how = "interrupted by SIGTERM" if isinstance(exc, _Terminated) else "interrupted"
+        warn(f"{how}: {stored} of {repeat} run(s) stored; the probes of a run cut short are not")
+        raise typer.Exit(143 if isinstance(exc, _Terminated) else 130) from None
     emit_records(list(SUMMARY_COLUMNS), summary_records(rows), fmt, title="Probes")
     if any(r["outcome"] != "up" for r in rows):
         raise typer.Exit(3)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a supervisor's stop, ``kill PID``), raised where Ctrl-C raises KeyboardInterrupt."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While probing, SIGTERM stops the run as Ctrl-C does: forked workers are terminated, what was
+    stored is said, exit 143 (128 + 15). Only in the main thread, and only over the default action."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):
+        yield
+        return
+
+    def on_term(signum: int, frame: object) -> None:
+        raise _Terminated()
+
+    signal.signal(signal.SIGTERM, on_term)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _load_store_code() -> None:
