@@ -45,7 +45,7 @@ import pandas as pd
 from .errors import ArgumentError
 from .periods import day_of_end, last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
 from .timeline import INSTANT_COLUMNS
-from .workspace import DEFAULT_EVIDENCE
+from .workspace import DEFAULT_EVIDENCE, is_glob
 
 
 @dataclass(frozen=True)
@@ -324,7 +324,7 @@ def _is_evidence(path: str, roots: Sequence[str], names: Sequence[str]) -> bool:
 def _find(path: str, root: Path, by_name: Mapping[str, Path]) -> Path | None:
     p = Path(path)
     full = p if p.is_absolute() else root / p
-    if any(ch in path for ch in "*?["):
+    if is_glob(str(full)):  # (not a cited file that exists as written: 'artifacts/probe [W41].log')
         hits = sorted(glob.glob(str(full), recursive=True))
         return Path(hits[0]) if hits else None
     if full.is_file():

@@ -72,3 +72,18 @@ def test_a_thread_error_while_kernels_run_is_one_warning_line(capsys) -> None:
     assert threading.excepthook is before
     assert capsys.readouterr().err == (
         "occ: warning: thread Thread-3 failed: ValueError: cannot reach https://h/x?token=*** from here\n")
+
+
+def test_the_reports_evidence_audit_finds_a_cited_file_with_brackets(tmp_path: Path) -> None:
+    """(as the logs' paths are read: an existing path first, a glob only when none is written so)"""
+    from occ_lib.weekly import _find
+
+    art = tmp_path / "artifacts"
+    art.mkdir()
+    cited = art / "probe [W41].log"
+    cited.write_text("HTTP/1.1 200 OK\n")
+    (art / "probe W.log").write_text("HTTP/1.1 200 OK\n")
+    assert _find("artifacts/probe [W41].log", tmp_path, {}) == cited
+    # near miss: a pattern naming no file as written is still a glob ('[W]' is the letter W)
+    assert _find("artifacts/probe [W].log", tmp_path, {}) == art / "probe W.log"
+    assert _find("artifacts/nothere [W41].log", tmp_path, {}) is None
