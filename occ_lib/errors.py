@@ -17,11 +17,15 @@ class InputError(OccError):
     """A file occ was asked to read could not be understood."""
 
     def __init__(self, path: str | Path, reason: str, line: int | None = None) -> None:
-        self.path = str(path)
+        from .redact import redact_path, redact_text  # (errors stays importable on its own)
+
+        self.path = str(path)  # (as given: the caller may still need to open it)
         self.line = line
         self.reason = reason
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {reason}")
+        # the message, as printed or logged, never holds a secret of the file's name or the reason
+        where = redact_path(self.path)
+        where = f"{where}:{line}" if line else where
+        super().__init__(f"{where}: {redact_text(reason)}")
 
 
 class ConfigError(OccError):

@@ -191,7 +191,7 @@ from .redact import (
     TEXT_VALUE,
     is_secret_name,
     masked_value,
-    redact_known_in_name,
+    redact_path,
     redact_text,
     redact_url,
 )
@@ -393,32 +393,12 @@ def _scrub(text: str) -> str:
         lambda m: masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
 
 
-# a secret's value in a file name ends where the name's next part begins ('check_api_key=abc_2025-10-10T
-# 09-00-00Z.json' keeps its stamp and extension); a credential known by its form is masked whole before
-# (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
-_PATH_PAIR = re.compile(
-    r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
-    r"|signature|session|cookie|code)[A-Za-z0-9-]*=)([^_./&?#\s]+)"
-)
-
-
-def _scrub_path(text: str) -> str:
-    """A file name or a target named by one, its secrets masked (credentials known by their form
-    whole, then :data:`_PATH_PAIR`); then the rules of any text (URLs...)."""
-    text = redact_known_in_name(text)
-    if "=" in text:
-        text = _PATH_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
-    return redact_text(text)
-
-
 def problem_line(problem: InputError) -> str:
     """A problem as one line, ``path[:line]: reason``, safe to print: the path scrubbed as
-    ``evidence_path`` is (:func:`_scrub_path`: its stamp, extension and the ``:`` after it stay, so
-    two such files are told apart), the reason as any text (:func:`occ_lib.redact.redact_text`)."""
-    where = _scrub_path(problem.path)
-    if problem.line:
-        where = f"{where}:{problem.line}"
-    return f"{where}: {redact_text(problem.reason)}"
+    ``evidence_path`` is (:func:`occ_lib.redact.redact_path`: its stamp, extension and the ``:``
+    after it stay, so two such files are told apart), the reason as any text (``redact_text``).
+    That is the message :class:`occ_lib.errors.InputError` is made with."""
+    return str(problem)
 
 
 def _error_class(text: str, classes: tuple[tuple[str, tuple[str, ...]], ...] = _ERROR_WORDS) -> str | None:
@@ -1892,10 +1872,10 @@ def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
     out = {c: row.get(c) for c in PROBE_COLUMNS}
     out.update({
         "run_id": run_id, "source": "evidence", "probe_host": None,
-        "target": _scrub_path(name) if name else name,
+        "target": redact_path(name) if name else name,
         "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
         "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")),
-        "evidence_path": _scrub_path(shown),
+        "evidence_path": redact_path(shown),
         "time_source": source, "evidence_key": None,
     })
     return out

@@ -203,6 +203,24 @@ def redact_known_in_name(name: str) -> str:
     return "".join(_KNOWN_IN_NAME.sub(REDACTED, part) for part in _BEFORE_STAMP.split(name))
 
 
+# a secret's value in a file name ends where the name's next part begins ('check_api_key=abc_2025-10-10T
+# 09-00-00Z.json' keeps its stamp and extension); a credential known by its form is masked whole before
+# (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
+_PATH_PAIR = re.compile(
+    r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
+    r"|signature|session|cookie|code)[A-Za-z0-9-]*=)([^_./&?#\s]+)"
+)
+
+
+def redact_path(text: str) -> str:
+    """A file name or a target named by one, its secrets masked (credentials known by their form
+    whole, then :data:`_PATH_PAIR`); then the rules of any text (URLs...)."""
+    text = redact_known_in_name(text)
+    if "=" in text:
+        text = _PATH_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
+    return redact_text(text)
+
+
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
 _TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)(?!-)\S+")
 # a command's option named for a secret, its value after a space: '--api-key sk_live_...', '--token X'

@@ -87,3 +87,20 @@ def test_the_reports_evidence_audit_finds_a_cited_file_with_brackets(tmp_path: P
     # near miss: a pattern naming no file as written is still a glob ('[W]' is the letter W)
     assert _find("artifacts/probe [W].log", tmp_path, {}) == art / "probe W.log"
     assert _find("artifacts/nothere [W41].log", tmp_path, {}) is None
+
+
+def test_an_input_errors_message_holds_no_secret_of_its_file_name() -> None:
+    """(the library's problems, printed by a notebook, as the CLI's problem lines are)"""
+    from occ_lib.errors import InputError
+    from occ_lib.evidence import problem_line
+
+    e = InputError("artifacts/curl_sk_live_4eC39HqLyjWDarjtT1zdp7dc_2025-10-14T09-05-00Z.log",
+                   "not a curl transcript: no HTTP status line", line=3)
+    assert e.path == "artifacts/curl_sk_live_4eC39HqLyjWDarjtT1zdp7dc_2025-10-14T09-05-00Z.log"  # (to open)
+    assert str(e) == problem_line(e) == (
+        "artifacts/curl_***_2025-10-14T09-05-00Z.log:3: not a curl transcript: no HTTP status line")
+    e = InputError("chk_password=PWSECRET4.json", "bad value https://h/x?token=abc123")
+    assert str(e) == "chk_password=***.json: bad value https://h/x?token=***"
+    # near miss: a name without a secret is as written
+    assert str(InputError("artifacts/healthz_2025-10-14.log", "empty file")) == (
+        "artifacts/healthz_2025-10-14.log: empty file")
