@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +27,11 @@ import pytest
 from occ_lib import charts, export, sla, weekly
 from occ_lib.logs import read_logs
 from occ_lib.policy import Policy
+
+try:
+    from tests.test_weekly_probes import _workspace  # (one JSON file of checks, imported into a store)
+except ImportError:  # (run from tests/)
+    from test_weekly_probes import _workspace  # type: ignore[no-redef]
 
 NY = "America/New_York"
 
@@ -178,19 +182,6 @@ def test_near_miss_an_as_of_after_the_last_window_leaves_the_axis_at_its_end():
     assert list(fig.data[-1].x) == [local("2026-12-01 01:00"), local("2026-12-01 02:00")]
 
 
-def _probe_workspace(tmp_path: Path, policy: dict, checks: list[tuple[str, str, int, float]]):
-    """A workspace whose store holds one JSON file of (target, UTC time, HTTP status, ms) checks."""
-    (tmp_path / "ev").mkdir()
-    results = [
-        {"check": t, "url": f"http://127.0.0.1:9/{t}", "statusCode": code, "latencyMs": ms, "checkedAt": at}
-        for t, at, code, ms in checks
-    ]
-    (tmp_path / "ev" / "checks.json").write_text(json.dumps({"results": results}))
-    config = {"logs": [], "evidence": ["ev/*.json"], "store": "data/", "sla": policy}
-    (tmp_path / "occ.yml").write_text(json.dumps(config))  # (JSON is YAML)
-    return weekly.workspace(tmp_path / "occ.yml")
-
-
 _PATCHING = {"name": "weekly patching", "every": "weekly", "days": ["sun"], "start": "02:00",
              "duration": "2h", "tz": NY}
 
@@ -203,7 +194,7 @@ def test_a_partial_weeks_probe_charts_share_the_period_up_to_as_of(tmp_path):
         "maintenance": [_PATCHING],
     }
     checks = [("slow", f"2026-12-01T06:{m:02d}:00Z", 200, 1000.0 + m) for m in range(0, 60, 5)]
-    ws = _probe_workspace(tmp_path, policy, checks)
+    ws = _workspace(tmp_path, policy, checks)
     per = weekly.period(ws, week="2026-W49", as_of="2026-12-01T06:30:00Z")
     d = weekly.collect(ws, per)
     latency, _outcomes, avail, budget = weekly.probe_figures(d, per)
@@ -419,7 +410,7 @@ _RETRY_POLICY = {"tz": NY, "targets": {"*": {"availability": 99.0, "retries": 1}
 
 def test_maintenance_is_generated_to_the_period_not_to_a_far_as_of(tmp_path):
     policy = {**_RETRY_POLICY, "targets": {"*": {"availability": 99.0}}}
-    ws = _probe_workspace(tmp_path, policy, [("api", "2025-10-08T12:00:00Z", 200, 100)])
+    ws = _workspace(tmp_path, policy, [("api", "2025-10-08T12:00:00Z", 200, 100)])
     end = ts("2025-10-13 04:00")
     far = ts("2261-01-01")
     assert sla.maintenance_until(ws.store, ws.policy, end, far) == end  # no retries: nothing past the end
@@ -438,7 +429,7 @@ def test_with_retries_maintenance_reaches_the_last_probe_and_the_figures_hold(tm
         ("api", "2025-10-13T03:00:00Z", 200, 100), ("api", "2025-10-13T03:30:00Z", 503, 100),
         ("api", "2025-10-19T06:30:00Z", 503, 100), ("api", "2025-10-19T09:00:00Z", 200, 100),
     ]
-    ws = _probe_workspace(tmp_path, _RETRY_POLICY, checks)
+    ws = _workspace(tmp_path, _RETRY_POLICY, checks)
     end, far = ts("2025-10-13 04:00"), ts("2261-01-01")
     assert sla.maintenance_until(ws.store, ws.policy, end, far) == ts("2025-10-19 09:00:00.000001")
     start = ts("2025-10-06 04:00")
