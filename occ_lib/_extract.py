@@ -374,7 +374,7 @@ _RESOLVED = _RESOLVED_WORDS_EN | frozenset(
 _COMPLETE = frozenset({"complete"})  # (a resolution only as a state: _COMPLETE_STATE)
 _NOT_RESOLVED = frozenset(
     {"not", "never", "once", "until", "unless", "if", "when", "pending", "awaiting", "waiting",
-     "remains", "reflect", "soon", "no", "without", "yet", "unresolved", "isn't", "wasn't",
+     "remains", "remain", "reflect", "soon", "no", "without", "yet", "unresolved", "isn't", "wasn't",
      "hasn't", "haven't", "won't", "didn't", "must", "should", "nicht", "pendiente", "sin", "pas", "non",
      "toujours", "attente"}
 )

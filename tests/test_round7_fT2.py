@@ -313,3 +313,16 @@ def test_ticket_groups_reads_an_item_whose_kind_does_not_tell() -> None:
         ("OPS-1 and OPS-2 discussed at the review", False), ("OPS-1 deploy notes for OPS-2, not yet", False),
     ]:
         assert may_split(text, keywords(text)) is expected, text
+
+
+@pytest.mark.parametrize(("item", "expected"), [
+    # 'remain' vetoes a resolution as 'remains' does: the fix is not these tickets'
+    ("- 10:00 fixed; OPS-17 and OPS-18 remain open", [["note", ["OPS-17", "OPS-18"]]]),
+    ("- 10:00 fixed; OPS-20 remains open", [["note", ["OPS-20"]]]),
+    # near miss: the ticket of the resolving clause is still resolved
+    ("- 10:05 OPS-19 fixed; OPS-17 and OPS-18 remain open",
+     [["resolved", ["OPS-19"]], ["note", ["OPS-17", "OPS-18"]]]),
+])
+def test_remain_in_the_plural_vetoes_as_remains_does(item: str, expected: list) -> None:
+    ev = parse_log("# x\n## 2025-10-09\n" + item + "\n", "x.md").events
+    assert ev[["kind", "tickets"]].values.tolist() == expected
