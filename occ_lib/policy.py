@@ -197,6 +197,15 @@ class DocumentsPolicy(StrictModel):
     max_age: Duration | None = None
 
 
+def covers(key: str, ticket: str) -> bool:
+    """Whether an ``sla.tickets`` key applies to ``ticket``: the whole ticket, or a prefix that ends
+    at a key boundary (``PAY`` or ``PAY-`` covers PAY-101; ``PAY-10`` and ``DB`` cover neither PAY-101
+    nor DBA-7)."""
+    if ticket == key:
+        return True
+    return ticket.startswith(key) and (key.endswith("-") or ticket[len(key) : len(key) + 1] == "-")
+
+
 class Policy(StrictModel):
     """The validated ``sla:`` section."""
 
@@ -225,8 +234,7 @@ class Policy(StrictModel):
             return self.tickets[ticket]
         best = None
         for prefix in self.tickets:
-            whole = prefix.endswith("-") or ticket[len(prefix) : len(prefix) + 1] == "-"
-            if whole and ticket.startswith(prefix) and (best is None or len(prefix) > len(best)):
+            if covers(prefix, ticket) and (best is None or len(prefix) > len(best)):
                 best = prefix
         return self.tickets[best] if best is not None else None
 

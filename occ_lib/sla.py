@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import aggregate
 from .periods import day_end, instant, local_midnight, parse_duration
-from .policy import Policy, TargetPolicy, _fmt_td
+from .policy import Policy, TargetPolicy, _fmt_td, covers
 from .timeline import days_in_zone, final_resolutions, first_events, known_at
 
 MISS_COLUMNS: tuple[str, ...] = (
@@ -963,32 +963,26 @@ def unmatched_keys(
 ) -> list[tuple[str, str]]:
     """``(key path, reason)`` for each ``sla.targets`` key (but ``*``) naming none of ``targets``
     (the probe targets known: occ.yml's ``probes.targets`` and the store's), and each
-    ``sla.tickets`` key that covers no ticket mentioned in ``logs`` (by :meth:`Policy.ticket_target`'s
-    rule: the whole ticket, or a prefix ending at a ``-``). A typo there would silently judge
-    nothing; the reason lists the names known instead (the tickets by their prefix, ``OCC-INF``).
-    ``targets`` None skips the target keys (nothing to compare with)."""
+    ``sla.tickets`` key that covers no ticket mentioned in ``logs`` (:func:`occ_lib.policy.covers`,
+    :meth:`Policy.ticket_target`'s rule: the whole ticket, or a prefix ending at a ``-``). A typo
+    there would silently judge nothing; the reason lists the names known instead (the tickets by
+    their prefix, ``OCC-INF``). ``targets`` None skips the target keys (nothing to compare with)."""
     out: list[tuple[str, str]] = []
     if targets is not None:
         known = sorted(set(targets))
         for key in policy.targets:
             if key != "*" and key not in known:
-                out.append((f"sla.targets.{key}", f"no probe target of that name (known: {_names(known)})"))
+                reason = f"no probe target of that name (known: {listed_names(known)})"
+                out.append((f"sla.targets.{key}", reason))
     if policy.tickets:
         seen = _ticket_names(logs)
-        covered = {key for key in policy.tickets if any(_covers(key, t) for t in seen)}
+        covered = {key for key in policy.tickets if any(covers(key, t) for t in seen)}
         prefixes = sorted({t.rsplit("-", 1)[0] if "-" in t.strip("-") else t for t in seen})
         for key in policy.tickets:
             if key not in covered:
-                reason = f"matches no ticket in the logs (seen: {_names(prefixes)})"
+                reason = f"matches no ticket in the logs (seen: {listed_names(prefixes)})"
                 out.append((f"sla.tickets.{key}", reason))
     return out
-
-
-def _covers(key: str, ticket: str) -> bool:
-    """Whether ``sla.tickets`` key ``key`` applies to ``ticket`` (:meth:`Policy.ticket_target`)."""
-    if ticket == key:
-        return True
-    return ticket.startswith(key) and (key.endswith("-") or ticket[len(key) : len(key) + 1] == "-")
 
 
 def _ticket_names(logs: Any) -> set[str]:
@@ -1003,8 +997,9 @@ def _ticket_names(logs: Any) -> set[str]:
     return seen
 
 
-def _names(names: list[str]) -> str:
-    """``a, b, c`` (at most :data:`_NAMES_SHOWN`, then how many more), or ``none``."""
+def listed_names(names: list[str]) -> str:
+    """``a, b, c`` for a warning or an error (at most :data:`_NAMES_SHOWN`, then how many more), or
+    ``none``."""
     if not names:
         return "none"
     more = len(names) - _NAMES_SHOWN

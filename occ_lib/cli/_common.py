@@ -78,15 +78,13 @@ def known_targets(ws: Workspace, store: Path | None, wanted: list[str]) -> list[
     return sorted(set(known))
 
 
-def listed(names: list[str], most: int = 12) -> str:
-    """``a, b, c`` for an error or warning: at most ``most`` names, then how many more; or ``none``
-    (redacted: a target named after a URL might carry a token)."""
+def listed(names: list[str]) -> str:
+    """``a, b, c`` for an error or warning (:func:`occ_lib.sla.listed_names`), redacted: a target
+    named after a URL might carry a token."""
     from ..redact import redact_text
+    from ..sla import listed_names
 
-    if not names:
-        return "none"
-    more = len(names) - most
-    return redact_text(", ".join(names[:most]) + (f" and {more} more" if more > 0 else ""))
+    return redact_text(listed_names(names))
 
 
 def emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
