@@ -649,15 +649,20 @@ def unknown_zone(word: str) -> bool:
 # Scripts written without spaces between words (Thai, kana, CJK ideographs, hangul syllables, halfwidth
 # katakana): a time, zone or key glued to them is still a token of its own ('締切17:00 JSTに').
 UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f"
-_GLUED = rf"[^\W_{UNSPACED}]"  # a letter or digit of a spaced script: what glues a token into a word
+GLUED = rf"[^\W_{UNSPACED}]"  # a letter or digit of a spaced script: what glues a token into a word
 
 # A token boundary before a date or time: not glued to a letter or digit, a path, a dot, a sign or
 # a colon after anything but a letter ('12:30:45' holds no '30:45'; 'ETA:17:00', 'due:2025-10-10' are
-# a key and its value), nor a MAC address's colons ('aa:bb:12:34'); an underscore only counts as
-# markdown emphasis ('__09:00 UTC__'), not as 'curl_2025-...'.
-_NB = rf"(?<!{_GLUED})(?<![/.+\-\u2212])(?<![\W\d_]:)(?<![^\W_]_)(?<![0-9A-Fa-f]{{2}}:[0-9A-Fa-f]{{2}}:)"
+# a key and its value; a colon opening the text glues too, as one after a line break does in
+# find_times_many's joined texts), nor a MAC address's colons ('aa:bb:12:34'); an underscore only
+# counts as markdown emphasis ('__09:00 UTC__'), not as 'curl_2025-...'.
+_NB = (
+    rf"(?<!{GLUED})(?<![/.+\-\u2212])(?<![\W\d_]:)(?<!^:)(?<![^\W_]_)"
+    r"(?<![0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:)"
+)
 _NB1 = (  # the same, one character later
-    rf"(?<!{_GLUED}.)(?<![/.+\-\u2212].)(?<![\W\d_]:.)(?<![^\W_]_.)(?<![0-9A-Fa-f]{{2}}:[0-9A-Fa-f]{{2}}:.)"
+    rf"(?<!{GLUED}.)(?<![/.+\-\u2212].)(?<![\W\d_]:.)(?<!^:.)(?<![^\W_]_.)"
+    r"(?<![0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:.)"
 )
 
 
@@ -739,7 +744,7 @@ def _zone_re(p: str, signed: bool) -> str:
         rf"(?:(?P<{p}z>Z)(?![\w])"
         rf"|\s?(?P<{p}off>{sign}\d{{2}}:?\d{{2}})(?![\d:])"
         rf"|\s{{0,2}}\(\s?(?P<{p}zp>{_ZWORD})\s?\)"
-        rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?!{_GLUED}|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
+        rf"|\s{{0,2}}(?P<{p}zw>{_ZWORD})(?!{GLUED}|/(?!\d))"  # ('10:00 CEST/09:00 BST': both zones)
         # (one occ does not know: a problem, not the default zone; also in brackets, '17:00 (XDT)')
         rf"|(?:\s{{1,2}}|\s{{0,2}}(?P<{p}zb>\()\s?)(?P<{p}zu>{_ZONE_LIKE})(?({p}zb)\s?\))"
         r")?"
@@ -1112,7 +1117,6 @@ _PAST_BY_AHEAD = re.compile(
     r"|scheduled|supposed|required|requested|committed|slated|meant|asked|agreed|estimated|due)\b"
     r"|['\u2019]ll\b)"
 )
-_CLAUSE_END = re.compile(r"[;!?|(\u2013\u2014]|[.,](?=\s)")
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2}|[^\S\n]?[ap]\.?m\b)", re.IGNORECASE)
 
 

@@ -58,6 +58,8 @@ def test_a_value_glued_to_its_key_by_a_colon(text: str, expected: list[tuple]) -
         # a colon after a digit or a sign still glues: no '30:45' in a time with seconds
         ("12:30:45 UTC", [("12:30:45 UTC", dt.datetime(2025, 10, 9, 12, 30, 45, tzinfo=U), False, None)]),
         ("x :15:00", []),
+        # (nor one that opens the text: as in find_times_many, where a line break comes before it)
+        (":09:00", []),
         # a MAC address and an IPv6 address are no times
         ("port aa:bb:12:34:56:78 flapped", []),
         ("route fe80::12:34 down", []),
