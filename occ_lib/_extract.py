@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .redact import SERVICENOW_TICKET, known_hint, pair_hint, redact_pairs, redact_text, redact_url
+from .times import GLUED as _WORD_GLUE  # (a letter or digit a key glued to is part of a longer word)
 from .times import UNSPACED as _UNSPACED
 
 # --- tickets ---------------------------------------------------------------------------------
@@ -29,7 +30,6 @@ from .times import UNSPACED as _UNSPACED
 # around a key are emphasis, as '*' around it is ('_PAY-114_', '__PAY-116__', Slack's italic), unless
 # the run of them glues it to a word ('PAY-114_v2', 'env_PAY-114': :func:`_underscored`).
 # a key glued to a script written without spaces is still a word ('DEPLOY-148のロールアウト', 'INC-7번')
-_WORD_GLUE = rf"[^\W_{_UNSPACED}]"  # (a letter or digit a key glued to is part of a longer word)
 _TICKET = re.compile(
     rf"[A-Z](?<!{_WORD_GLUE}[A-Z])(?<![-.][A-Z])"
     rf"[A-Z0-9]+(?:(?:-[A-Z][A-Z0-9]*)*-[0-9]{{1,7}}(?!{_WORD_GLUE}|-|_+(?:[^\W_]|-)|\.\d|@\w)"

@@ -104,8 +104,9 @@ _BREAK = re.compile(r"[;!?]\s+|\.\s+|,\s*(?=\S)|\s[\u2013\u2014-]\s|[()\[\]]")
 _LIST_GLUE = re.compile(
     r"(?i:\s|and|or|&(?:amp;)?|\+|plus|also|both|all|as well|too|tickets?|issues?|[,/:*_`'\"])*"
 )
-# the kinds that tell (as :data:`occ_lib.logs._TELLING`)
-_TELLING = frozenset(("escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked"))
+#: The kinds that tell something happened to a ticket (a paragraph of another kind is no event, and
+#: its clauses are not split: :mod:`occ_lib.logs`).
+TELLING = frozenset(("escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked"))
 _OPENS = frozenset({"created", "opened", "filed", "raised", "logged", "spun", "new", "cut", "started"})
 # words that set a clause against the one before it ('INC-4832 still fine')
 _CONTRAST = frozenset(
@@ -138,10 +139,10 @@ def ticket_groups(
     # each clause's own tickets, those pointed at left out (found once: the reads below share them)
     owns = [[t for t in ex.tickets(c) if t in mine and t not in refs] for c, _ in clauses]
     told = False  # (the item's kind read without the clauses of the tickets set against it)
-    if kind not in _TELLING and (found := _told_without(clauses, owns)) is not None:
+    if kind not in TELLING and (found := _told_without(clauses, owns)) is not None:
         (kind, level), told = found, True
     ended = _ended(text, spans, mine, refs, targets) if targets else set()
-    if ended and kind not in _TELLING:
+    if ended and kind not in TELLING:
         kind, level = "resolved", 0  # ('OPS-301 dup of OPS-1': the duplicate is closed)
     own: dict[str, tuple[str, int]] = {}
     telling = False
@@ -151,7 +152,7 @@ def ticket_groups(
         if not keys:
             continue
         said = _said(clause, keys, aside)
-        if ended and (said is None or said[0] not in _TELLING or said[0] == "resolved"):
+        if ended and (said is None or said[0] not in TELLING or said[0] == "resolved"):
             for t in keys:  # (the ticket a duplicate or a move ends: resolved, whatever else it says)
                 if t in ended:
                     own.setdefault(t, ("resolved", 0))
@@ -241,7 +242,7 @@ def _told_without(clauses: list[tuple[str, bool]], owns: list[list[str]]) -> tup
         if keys or _RELATIVE.match(clause):
             rest = _without(clause, keys).lower()
             if ("n't" in rest or not ex.words(rest).isdisjoint(_CONTRAST)) and (
-                ex.classify(clause, ex.keywords(clause), False)[0] not in _TELLING
+                ex.classify(clause, ex.keywords(clause), False)[0] not in TELLING
             ):
                 dropped = True
                 continue
@@ -250,7 +251,7 @@ def _told_without(clauses: list[tuple[str, bool]], owns: list[list[str]]) -> tup
         return None
     rest = "; ".join(kept)
     said = ex.classify(rest, ex.keywords(rest), False)
-    return said if said[0] in _TELLING else None
+    return said if said[0] in TELLING else None
 
 
 def _unlinked(text: str) -> str:

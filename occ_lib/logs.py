@@ -430,6 +430,7 @@ import pyarrow as pa
 from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
+from ._subjects import TELLING as _TELLING
 from ._subjects import deadline_tickets, may_split, ticket_groups
 from .redact import is_secret_field, redact_field, redact_mapping
 from .workspace import expand, is_glob, not_regular
@@ -1423,10 +1424,9 @@ _WEEK_HEADING = re.compile(
     r"|\bW\d{1,2}\b"
 )
 _SUBJECT = re.compile(r"[*_]{0,2}(?i:subject):[*_]{0,2}\s*(?:(?i:re|fwd?):\s*)*(.+)")
-# what makes a paragraph an event: any of these kinds, a ticket of its own, a time or a deadline
+# what makes a paragraph an event: a kind of _TELLING (_subjects'), a ticket of its own, a time or a deadline
 # ('Hi all,', 'Thanks, Priya' and 'All times in PDT.' are none); a 'Key: value' field ('**Status:**
 # Resolved', 'Subject: CHG-880 follow-up') only a time
-_TELLING = frozenset(("escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked"))
 # a pasted mail's header field ('From: Alex Kim <alex@vendor.com>', '**Sent:** Wednesday, ...')
 _MAIL_FIELD = re.compile(r"[*_]{0,2}(From|Sent|Date|Subject)[*_]{0,2}:")
 

@@ -689,11 +689,8 @@ class WeekData:
         shown in another)."""
         from . import sla
 
-        dl = sla.deadline_misses(self.logs, self.per.start, self.per.as_of, self.policy.tz, self.per.end)
-        if self.tickets and not dl.empty:
-            wanted = {t.upper() for t in self.tickets}
-            dl = dl[dl["subject"].str.upper().isin(wanted)]
-        return dl.reset_index(drop=True)
+        return self._of_tickets(
+            sla.deadline_misses(self.logs, self.per.start, self.per.as_of, self.policy.tz, self.per.end))
 
     @cached_property
     def ticket_targets(self) -> pd.DataFrame:
@@ -703,11 +700,15 @@ class WeekData:
         logs said nothing of them in it (first seen the evening before)."""
         from . import sla
 
-        tt = sla.ticket_target_misses(self.logs, self.policy, self.per.start, self.per.as_of, self.per.end)
-        if self.tickets and not tt.empty:
+        return self._of_tickets(
+            sla.ticket_target_misses(self.logs, self.policy, self.per.start, self.per.as_of, self.per.end))
+
+    def _of_tickets(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """SLA rows of tickets (a ``subject`` each) kept to the report's ``tickets`` when it names some."""
+        if self.tickets and not rows.empty:
             wanted = {t.upper() for t in self.tickets}
-            tt = tt[tt["subject"].str.upper().isin(wanted)]
-        return tt.reset_index(drop=True)
+            rows = rows[rows["subject"].str.upper().isin(wanted)]
+        return rows.reset_index(drop=True)
 
     def _rules(self) -> tuple[dict[str, str], dict[str, int]]:
         pol = self.policy

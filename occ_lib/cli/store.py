@@ -15,7 +15,7 @@ from pathlib import Path
 
 import typer
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError
 from ..workspace import DEFAULT_CONFIG, Workspace, expand
 from ._common import ConfigOpt, known_targets, listed, warn, workspace
 
@@ -59,14 +59,6 @@ def _period(start: str | None, end: str | None) -> None:
         raise typer.BadParameter("--end must be after --start", param_hint="--end")
 
 
-def _problem(p: InputError) -> str:
-    """One problem line: the file named as the store names it (its secrets masked, its stamp,
-    extension and ``:line`` kept), the reason redacted as any text."""
-    from ..evidence import problem_line
-
-    return problem_line(p)
-
-
 EVIDENCE_SUFFIXES = (".log", ".txt", ".json", ".out")
 
 
@@ -95,7 +87,7 @@ def import_cmd(
     config: Path | None = ConfigOpt,
 ) -> None:
     """Import curl and wget transcripts and synthetic-check JSON into the store (idempotent)."""
-    from ..evidence import import_workspace
+    from ..evidence import import_workspace, problem_line
     from ..store import StoreWarning
 
     ws = _load(config)
@@ -109,7 +101,7 @@ def import_cmd(
     for w in caught:
         warn(str(w.message))
     for p in result.problems:
-        warn(_problem(p))
+        warn(problem_line(p))
     print(
         f"imported {result.imported_rows} rows from {len(result.imported_files)} files; "
         f"{len(result.duplicate_files)} already imported; {len(result.skipped_files)} skipped"
