@@ -64,7 +64,9 @@ def _visible(text: str) -> str:
             text = text.replace(ch, "")
     if "&nbsp;" in text or "&#160;" in text:
         text = text.replace("&nbsp;", "\u00a0").replace("&#160;", "\u00a0")
-    if "~" in text and _TILDE_RANGE.search(text):  # ('17:00~18:00 JST', the wave dash typed in ASCII)
+    # ('17:00~18:00 JST', the wave dash typed in ASCII; the gate starts at the literal '~', which
+    # '~/path' and '~30s' notes hold: _TILDE_RANGE, a look-behind first, is tried at every position)
+    if "~" in text and _TILDE_NEXT.search(text):
         text = _TILDE_RANGE.sub("\u2013", text)
     if not text.isascii():  # (str.isascii is a flag; 'in' is a memchr: a regex class scan is ~50x slower)
         wide = "\uff0d" in text  # (a fullwidth hyphen: a key's, 'ＯＰＳ－１２', or a date's)
@@ -85,6 +87,7 @@ def _visible(text: str) -> str:
 _WAVE_RANGE = re.compile(r"(?<=\d)\s?[\u301c\uff5e]\s?(?=\d)")
 # and the ASCII tilde, only from a time to a time (a single one: '~~' is a strike-through)
 _TILDE_RANGE = re.compile(r"(?<=\d:\d\d)\s?(?<!~)~(?!~)\s?(?=\d{1,2}:\d\d)")
+_TILDE_NEXT = re.compile(r"~\s?\d{1,2}:\d\d")  # (every tilde _TILDE_RANGE can match, and more)
 
 
 # a ticket key typed with fullwidth letters or hyphen, as a Japanese or Chinese input method writes it
