@@ -1811,18 +1811,12 @@ def _night_shift(
         night = nights.get(sec[1]) if sec[1] is not None else None
         if night is None or sec[2] != night[0]:
             continue  # (a Slack divider or an outline day under it dates its items itself)
-        first = next((m for m in found[k] if m.at is not None and not m.is_deadline and m.precision != "day"),
-                     None)
+        first = _item_time(found[k])
         if first is None or first.has_date:
             continue
         if not 0 <= _hours_after(first.at, _mention_zone(first, it[5] or tz), sec[2]) < night[1]:
             continue
-        found[k] = [
-            _next_day(m, it[5] or tz)
-            if m.at is not None and not m.has_date and m.precision != "day"
-            and 0 <= _hours_after(m.at, _mention_zone(m, it[5] or tz), sec[2]) < 24 else m
-            for m in found[k]
-        ]
+        found[k] = _rolled(found[k], it[5] or tz, sec[2])
 
 
 def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:
@@ -1846,11 +1840,7 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
         sec = it[4]
         if sec[2] is None:
             continue
-        first = None
-        for m in found[k]:
-            if m.at is not None and not m.is_deadline and m.precision != "day":
-                first = m
-                break
+        first = _item_time(found[k])
         if first is None:
             continue
         key = (sec[1], sec[2])
@@ -1871,10 +1861,7 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
                 roll = 0 < hours + 24 - _hours_after(prev_at, zone, sec[2]) <= 12 and (
                     hours < _hours_after(run_from, zone, sec[2]))
             if roll:
-                found[k] = [
-                    _next_day(m, it[5] or tz) if m.at is not None and not m.has_date and m.precision != "day"
-                    else m for m in found[k]
-                ]
+                found[k] = _rolled(found[k], it[5] or tz)
                 at = next(m.at for m in found[k] if m.start == first.start)
                 run_from = run_from or prev_at
         if not roll:
@@ -1882,6 +1869,30 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
         if prev_at is not None and at < prev_at:
             ordered = False
         prev_at, prev_depth = at, it[1]
+
+
+def _item_time(ms: list[_times.TimeMention]) -> _times.TimeMention | None:
+    """The item's own time, which decides whether it is rolled to the next day: its first time of day
+    that is no deadline (None when it has none)."""
+    for m in ms:
+        if m.at is not None and not m.is_deadline and m.precision != "day":
+            return m
+    return None
+
+
+def _rolled(
+    ms: list[_times.TimeMention], zone: dt.tzinfo | None, day: dt.date | None = None
+) -> list[_times.TimeMention]:
+    """``ms`` with every time of day written without a date read on the next day (:func:`_next_day`; a
+    date written in the item keeps its own); with ``day``, only those on that day on their own clock
+    (a night shift's item: a time already past it is not moved again). One rule for
+    :func:`_night_shift` and :func:`_past_midnight`."""
+    return [
+        _next_day(m, zone)
+        if m.at is not None and not m.has_date and m.precision != "day"
+        and (day is None or 0 <= _hours_after(m.at, _mention_zone(m, zone), day) < 24) else m
+        for m in ms
+    ]
 
 
 def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
