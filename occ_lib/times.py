@@ -15,8 +15,9 @@ What counts as a time
     an item opens with it, ``5p WEB-318 still slow``, after by/at/before/until/@, ``review by 11a``, or
     right after a date, ``Mon 11/3 8a PT``, since ``option 1a`` is a label), ``9.30am`` (a dot
     only with AM/PM or German ``Uhr``, ``14.30 Uhr``, ``14.30-15.00 Uhr``: ``9.30`` alone is a number;
-    ``Uhr`` after a time is part of it, ``14:30 Uhr MESZ``), ``12 noon``, ``12:00 noon`` (``noon`` is a
-    meridiem only after 12: in ``Oct 10 noon`` the 10 is the day);
+    ``Uhr`` after a time is part of it, ``14:30 Uhr MESZ``; after an hour alone it is that hour, ``14
+    Uhr``, ``gegen 9 Uhr``, ``bis 17 Uhr MESZ``, ``14-16 Uhr``, not ``14 Uhren``), ``12 noon``, ``12:00
+    noon`` (``noon`` is a meridiem only after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
     ``09:30 hrs`` and ``0930 hrs``, also ``Hrs`` and ``HRS`` (in the document's zone unless a zone
     follows, ``1530 hrs IST``; ``hrs of`` is a duration).
@@ -86,7 +87,9 @@ Keywords after a time (and what is no keyword: ``caused by the 14:55 deploy``, `
 triaged, cleared, settled, gone, back or down to...), ``errors were gone by 11:07``, ``OPS-1 was fixed by
 Friday`` (after was, were, had (been), got, already: any participle, any day), unless its clause makes it
 one to come or promised (``will be drained by 10:20``, ``needs to be back by 00:31``, ``was promised by
-10:00``; ``drain by 10:20``, ``OPS-3 fixed by 17:30`` and ``Sam back by 14:00`` are due); Go's ``context
+10:00``, ``we will, once approved, have it drained by 10:20``; its clause starts after a comma, a
+bracket or a spaced dash too: ``will retry later, queue drained by 10:20`` is past; ``drain by 10:20``,
+``OPS-3 fixed by 17:30`` and ``Sam back by 14:00`` are due); Go's ``context
 deadline exceeded`` is a timeout error; a clock time
 followed by a unit, ``01:02 min`` (not by a key that opens with one, ``14:30 SEC-88``), or after ``elapsed
 time:``/``total time:``, is a duration)
@@ -172,7 +175,8 @@ Which date a time takes
     not used, except that a deadline written without a date in the same sentence after a time written
     with its own date is on that date, or the next day when it would be earlier than that time (``new
     deploy window Mon 13 Oct 09:00-11:00 CEST, no later than 11:00``: the 13th; ``incident Oct 8 23:50,
-    fix ETA 01:00``: the 9th; not after a ``.``, ``;``, ``!``, ``?``, ``|`` or
+    fix ETA 01:00``: the 9th; in the zone written on that time when it has none of its own: 11:00 CEST,
+    01:00 PT; not after a ``.``, ``;``, ``!``, ``?``, ``|`` or
     a line break, nor after a date that opens the text, the item's own), and that with no ``day`` at all
     the text's own full date and time dates its other times (``Next update by 14:45 EDT. Posted Oct 09,
     2025 - 14:12 EDT``: a status page's update).
@@ -185,7 +189,8 @@ Which date a time takes
     opens the text is its stamp: a day word written a word or more after it does not date it when the
     text goes on to another day (``09:40 OPS-309 blocked yesterday, resolved today``: 09:40 on the base
     date; ``09:40 OPS-309 resolved yesterday`` and ``09:40 yesterday ...`` are still the day before).
-    ``prev. evening``, ``previous evening``/``night``, ``the evening``/``night before`` are the day before,
+    ``prev. evening``, ``prev night``, ``previous evening``/``night``, ``the evening``/``night before`` are
+    the day before,
     only for the time right next to them (``23:10 (prev. evening)``). A
     relative-day word with no time near it is a date-only mention. A weekday written out
     (``Friday``) near a time moves it to that weekday: the
@@ -695,22 +700,29 @@ def _date_re(p: str) -> str:
     return rf"(?:{iso}|{mon_first}|{day_first}|{dotted})"
 
 
-# a time joined to the date before it ('14.10.25 17:00', '14.10., 5pm'): what a short dotted date needs
-_JOIN_AHEAD = r"(?:,?\s(?:at\s|@\s?)?|\s?@\s?)\d{1,2}(?::\d\d|h\d\d|\s?[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
+# what makes a dotted time one in German: 'Uhr' after it, or after the end of a range it opens
+_UHR = r"(?:(?:\s?(?:[\u2013\u2014]|--?)\s?\d{1,2}\.\d\d)?\s?Uhr(?![^\W\d_]))"
+# a German bare hour: 'Uhr' right after an hour of the day ('14 Uhr', 'gegen 9 Uhr', 'bis 17 Uhr MESZ'
+# are 14:00, 09:00, 17:00; '14 Uhren', 'Uhrzeit' are words, '30 Uhr' no hour); a hyphen may follow, as
+# after '14.30 Uhr': '3 Uhr-Termin' is the 03:00 slot
+_HOUR_UHR = r"(?:(?<!\d\d)|(?<=[01]\d)|(?<=2[0-4]))\s?Uhr(?![^\W\d_])"
+# a time joined to the date before it ('14.10.25 17:00', '14.10., 5pm', '14.10. 14 Uhr'): what a short
+# dotted date needs
+_JOIN_AHEAD = (
+    r"(?:,?\s(?:at\s|@\s?)?|\s?@\s?)\d{1,2}(?::\d\d|h\d\d|\s?[AaPp]\.?[Mm]\.?(?![A-Za-z])|" + _HOUR_UHR + ")"
+)
 # a version's name before what would be a short dotted date: 'version 1.10.25 17:00', 'release 3.12.24'
 _VERSION_BEFORE = re.compile(
     r"(?<![\w-])(?i:v|ver|version|release|rel|build|tag|patch|firmware|fw|upgraded\s+to|bumped\s+to)"
     r"\.?\s*[:#]?\s*$"
 )
 
-
-# what makes a dotted time one in German: 'Uhr' after it, or after the end of a range it opens
-_UHR = r"(?:(?:\s?(?:[\u2013\u2014]|--?)\s?\d{1,2}\.\d\d)?\s?Uhr(?![^\W\d_]))"
-
-# a bare hour that opens a range whose end has AM/PM: '2-4pm', '11 to 1pm' (the start takes its meridiem)
+# a bare hour that opens a range whose end has AM/PM: '2-4pm', '11 to 1pm' (the start takes its meridiem),
+# or German 'Uhr': '14-16 Uhr'
 _BARE_RANGE_START = (
     r"|(?=\s?(?:[\u2013\u2014]|--?)\s?\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z])"
-    r"|\s+to\s+\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
+    r"|\s+to\s+\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\.?(?![A-Za-z])"
+    r"|(?:(?<!\d\d)|(?<=[01]\d)|(?<=2[0-4]))\s?(?:[\u2013\u2014]|--?)\s?\d{1,2}" + _HOUR_UHR + ")"
 )
 
 
@@ -725,7 +737,7 @@ def _time_re(p: str, lookbehind: bool = True) -> str:
         # ('4:15p', '9:30a': US shorthand, the letter right after the minutes)
         rf"(?:\s?(?P<{p}ap>{_AMPM}|(?<=\d)[AaPp](?![A-Za-z]))|\s?(?:hrs|Hrs|HRS)\.?(?![A-Za-z])|\s?Uhr(?![^\W\d_]))?"
         rf"|h(?P<{p}hm>\d{{2}})(?![\w])"
-        rf"|\s?(?P<{p}bap>{_AMPM})"
+        rf"|\s?(?P<{p}bap>{_AMPM})|{_HOUR_UHR}"
         + (_BARE_RANGE_START if p == "b" else "") + ")"
     )
 
@@ -802,6 +814,9 @@ _UNK = re.compile(
 _UNK_WORD_BEFORE = re.compile(
     r"(?i:\b(?:time|ETA|at|by|due|deadline|until|till|start|end))\s*[:=]?\s*[*_(]*$"
 )
+# What sends a text to the relative-day reading for the evening or night before (_REL's 'eve'):
+# find_times and find_times_many's gate (_SLOW_LOW) both test these, on the lower-cased text
+_DAY_BEFORE_HINTS = ("evening", "night before", "prev night", "prev. night", "previous night")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ALT = "|".join(_WEEKDAYS)
 # 'Fri', 'THU', 'Tues.': capitalized or upper case only, so that 'sat' and 'sun' stay words; next to a
@@ -1109,15 +1124,22 @@ _PAST_BY = re.compile(
     r"(?:\s+(?:under|below|within|above|to|at|in|up|online|normal|baseline|zero|[\w.%]*\d[\w.%]*)){0,2}"
     r"(?:\s+(?:fully|completely|entirely|again))?\s+$)"
 )
-# what makes the state one still to come: 'will be drained by 10:20', 'needs to be back by 00:31'
+# what makes the state one still to come: 'will be drained by 10:20', 'needs to be back by 00:31'; a
+# causative 'have' before its object too, as 'get' is ('we will, once approved, have it drained by
+# 10:20': the clause after the commas is the promise's), not a perfect ('queues have been drained by')
 _PAST_BY_AHEAD = re.compile(
     r"(?i:\b(?:will|shall|should|must|need|needs|be|being|expect|expects|expected|expecting|aim|aiming|plan"
     r"|planned|planning|target|targeting|hope|hopefully|hoping|going|want|wants|eta|promised?|promises|can"
     r"|could|would|may|might|let['\u2019]?s|please|pls|if|unless|once|until|get|make|ensure|try|trying"
     r"|scheduled|supposed|required|requested|committed|slated|meant|asked|agreed|estimated|due)\b"
+    r"|\bhave\s+(?!(?:been|not|already|just|fully|completely|finally|gone|back|down|done|[a-z]{2,}ed)\b)"
     r"|['\u2019]ll\b)"
 )
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2}|[^\S\n]?[ap]\.?m\b)", re.IGNORECASE)
+# where the clause of a past 'by' starts: after a sentence's or a clause's end (:data:`_CLAUSE_END`),
+# a comma, an opening bracket or a spaced dash, so that an earlier clause's 'will' does not make the
+# state one to come ('will retry later, queue drained by 10:20'; 'will retry (queue drained by 10:20)')
+_PAST_BY_CLAUSE = re.compile(r"[;.!?|\n,]\s|\(|\s(?:--?|[\u2013\u2014])\s")
 
 
 def _is_past_by(text: str, lo: int, by: int, start: int) -> bool:
@@ -1128,7 +1150,7 @@ def _is_past_by(text: str, lo: int, by: int, start: int) -> bool:
     if m is None or m.group("aux") is None and _CLOCK.match(text, start) is None:
         return False  # (without a past auxiliary only a clock time: 'drained by Friday' is due)
     cut = lo
-    for c in _CLAUSE_END.finditer(text, lo, m.start()):
+    for c in _PAST_BY_CLAUSE.finditer(text, lo, m.start()):
         cut = c.end()
     return _PAST_BY_AHEAD.search(text, cut, m.end()) is None
 
@@ -1746,9 +1768,7 @@ def find_times(
         day = day.date()
     low: str | None = text.lower()
     rels: list[_Cand] | None = None
-    if "day" in low or "onight" in low or "omorrow" in low or "evening" in low or "night before" in low or (
-        "prev. night" in low or "previous night" in low
-    ) or any(
+    if "day" in low or "onight" in low or "omorrow" in low or any(w in low for w in _DAY_BEFORE_HINTS) or any(
         _short_weekday_at(text, m) for m in _ABBR_HINT.finditer(text)
     ):
         rels = _rel_cands(text) or None  # (today, yesterday and the weekdays, 'Fri')
@@ -2004,6 +2024,7 @@ def _scan(
                 not c.has_rel and c.wd < 0
             ) and (after := _sentence_date(text, a, dated, c.start, default_tz)) is not None:
                 on = after  # ('window Mon 13 Oct 09:00-11:00, no later than 11:00': the 13th's)
+                c.tz = _sentence_zone(text, dated, c, b) or c.tz  # (and '... CEST, ...': 11:00 CEST)
             mention = _resolve(text, c, on, default_tz, a)
             if after is not None and mention.at is not None and dated is not None and (
                 dated.at is not None and mention.at < dated.at
@@ -2037,6 +2058,16 @@ def _sentence_date(
         return None  # (one that opens the text is the item's own date: the base date already)
     tz = zone_named(dated.zone) if dated.zone else default_tz
     return dated.at.astimezone(tz or default_tz).date()
+
+
+def _sentence_zone(text: str, dated: TimeMention, c: _Cand, b: int) -> dt.tzinfo | None:
+    """The zone written on ``dated`` for the deadline ``c`` that takes its date (:func:`_sentence_date`)
+    and has no zone of its own: 'deploy window Mon 13 Oct 09:00-11:00 CEST, no later than 11:00' is
+    11:00 CEST. None when ``dated`` has none written, or ``c`` is not the last of a list ('no later than
+    11:00 and 12:00 UTC': the last one's zone is the list's, :func:`_share_zones`)."""
+    if c.tz is not None or not dated.zone or _LIST_NEXT.match(text, c.end, b):
+        return None
+    return zone_named(dated.zone)
 
 
 def _zone_word_cut(m: re.Match[str]) -> int:
@@ -2278,7 +2309,7 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 _SLOW_LOW = (
     "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "close of",
     "eod", "eob", "eow", "eom", "s week", "t week",
-    "evening", "night before", "prev. night", "previous night",  # ('23:10 (prev. evening)')
+    *_DAY_BEFORE_HINTS,  # ('23:10 (prev. evening)')
     *_WEEKDAYS,
 )
 _SLOW = ("??", "TB", "x:x", "X:X", "`", "COB")
@@ -2456,8 +2487,8 @@ def _fast_time(
     be, con, h, mi, hm, sec, ap, bap, z, off, zp, zw, zu = m.group(*_FAST_GROUPS)
     if be is not None or con is not None or hm is not None or sec is not None or ap is not None:
         return None
-    if bap is not None or base is None:
-        return None
+    if bap is not None or base is None or mi is None:
+        return None  # (a meridiem or a German '14 Uhr', minutes unwritten: the general path)
     hour, minute = int(h), int(mi)
     if hour > 23 or minute > 59:
         return None
@@ -2675,6 +2706,7 @@ def _eod_of_date(text: str, found: list[TimeMention], s: int, e: int) -> bool:
 # ('until' there ends a range: no deadline), '09:00 through 10:30 ET'.
 _JOIN_MAX = 16  # no list or range join ('  through  ', ' , and ') is longer
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or)\s+|\s*[&/]\s*")
+_LIST_NEXT = re.compile(r"(?:" + _LIST_GAP.pattern + r")\d")  # (a time of the same list after it)
 _BETWEEN = re.compile(r"(?i:between)\s+$")
 _FROM = re.compile(r"(?i:from)\s+$")
 _AND_GAP = re.compile(r"\s+(?i:and)\s+|\s*&\s*")

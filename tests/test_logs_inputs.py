@@ -1625,7 +1625,8 @@ def test_a_help_desk_message_keeps_a_body_that_opens_like_a_field():
     ev = logs.events
     assert ev[["line", "at", "kind", "level", "tickets"]].values.tolist() == [
         [3, ts("2025-10-10 07:15"), "escalation", 2, ["SUP-881"]]]
-    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-10 11:00")]
+    # (the reply is due on the header's date, Oct 10 as written in CEST, and so at 11:00 CEST)
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-10-10 09:00")]
 
 
 def test_an_empty_date_cell_is_the_date_above_it():
