@@ -1998,10 +1998,9 @@ def _scan(
         ):
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
         dated = out[-1] if out and out[-1].has_date and out[-1].precision != "day" else None
-        mention = (
-            _fast_time(text, low, m, base, default_tz, a, b)
-            if kind == "tm" and rels is None and dated is None else None
-        )
+        mention = _fast_time(text, low, m, base, default_tz, a, b) if kind == "tm" and rels is None else None
+        if mention is not None and dated is not None and mention.keyword is not None:
+            mention = None  # (a deadline after a dated time may be on its date, in its zone: _sentence_date)
         if mention is None:
             if c is None:
                 c = _build(m, year_day, kind)
