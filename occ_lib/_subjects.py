@@ -78,13 +78,6 @@ _HAS_MORE = re.compile(
     r"\s+(?i:has|have|had|holds|carries|contains)\s+(?i:(?:the|more|full|all|some|its|prior|earlier)\s+){0,3}"
     r"(?i:history|context|background|details|timeline|discussion|notes)\b"
 )
-# words that make a duplicate or a move a guess, a plan or a denial, not a fact ('possible dup of OPS-1')
-_HEDGES = frozenset(
-    {"may", "might", "maybe", "possible", "possibly", "probably", "probable", "likely", "potential",
-     "potentially", "suspected", "suspect", "perhaps", "looks", "seems", "could", "would", "if", "whether",
-     "not", "no", "never", "unless", "will", "should", "plan", "planned", "planning", "propose",
-     "proposed", "candidate", "be", "being", "check", "checking", "verify", "investigating"}
-)
 # what may make an item whose kind does not tell name tickets of different states, lower case: a duplicate
 # or a move (:func:`_ended`)
 _ENDS = (
@@ -217,7 +210,7 @@ def _ended(
     """The item's own tickets that a duplicate's or a move's words end: those written before such a
     reference in its clause ('OPS-301 dup of OPS-1', 'Closing OPS-304 as a duplicate of OPS-1', 'moved
     OPS-103 to INFRA-9', 'OPS-319 is now INFRA-13'), unless the clause guesses, plans or denies it
-    ('possible dup of OPS-1?', 'not a dup of OPS-1', 'will be merged into OPS-2': :data:`_HEDGES`)."""
+    ('possible dup of OPS-1?', 'not a dup of OPS-1', 'will be merged into OPS-2': :data:`ex.HEDGES`)."""
     out: set[str] = set()
     los = [lo for lo, _, _ in spans]
     for at in targets:
@@ -226,7 +219,7 @@ def _ended(
             continue
         lo = spans[n][0]
         clause = text[lo:at]
-        if "?" in text[lo:spans[n][1]] or "n't" in clause or not ex.words(clause).isdisjoint(_HEDGES):
+        if "?" in text[lo:spans[n][1]] or "n't" in clause or not ex.words(clause).isdisjoint(ex.HEDGES):
             continue
         out.update(key for _, key in ex.ticket_spans(clause) if key in mine and key not in refs)
     return out
