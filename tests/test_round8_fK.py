@@ -133,3 +133,39 @@ def test_a_duplicate_closed_beside_other_tickets_resolves_only_its_own():
 def test_the_hedges_are_one_list():
     assert not hasattr(sj, "_HEDGES")
     assert {"possible", "whether", "will", "not", "check", "be"} <= ex.HEDGES
+
+
+# --- 3. ticket groups read each clause's kind once -----------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "owned", "kind", "expected"),
+    [
+        ("OPS-901 resolved; OPS-902 remains open", ["OPS-901", "OPS-902"], "note",
+         [(["OPS-901"], "resolved", 0), (["OPS-902"], "note", 0)]),
+        ("OPS-909 closed as duplicate of OPS-910, which remains open", ["OPS-909", "OPS-910"], "note",
+         [(["OPS-909"], "resolved", 0), (["OPS-910"], "note", 0)]),
+        ("INC-4830 resolved; created OPS-333", ["INC-4830", "OPS-333"], "resolved",
+         [(["INC-4830"], "resolved", 0), (["OPS-333"], "note", 0)]),
+        ("escalated INC-1 to the VP, INC-2 to the manager", ["INC-1", "INC-2"], "escalation", None),
+        ("OPS-9 and OPS-10 fixed; not deployed yet", ["OPS-9", "OPS-10"], "note", None),
+        ("INC-5521 resolved (rolled back CHG-880)", ["INC-5521", "CHG-880"], "resolved",
+         [(["INC-5521"], "resolved", 0), (["CHG-880"], "note", 0)]),
+    ],
+)
+def test_ticket_groups_unchanged(text, owned, kind, expected):
+    assert sj.ticket_groups(text, owned, kind, 0) == expected
+
+
+def test_ticket_groups_classify_each_clause_once(monkeypatch):
+    seen: list[str] = []
+    real = ex.classify
+
+    def counting(text, w, has_deadline, ticked=False, task=False):
+        seen.append(text)
+        return real(text, w, has_deadline, ticked, task)
+
+    monkeypatch.setattr(ex, "classify", counting)
+    groups = sj.ticket_groups("OPS-901 resolved; OPS-902 remains open", ["OPS-901", "OPS-902"], "note", 0)
+    assert groups == [(["OPS-901"], "resolved", 0), (["OPS-902"], "note", 0)]
+    # each clause once, and what is left of the item without the one set against it
+    assert sorted(seen) == ["OPS-901 resolved", "OPS-901 resolved", "OPS-902 remains open"]
