@@ -6,15 +6,20 @@ read occ.yml's ``probes.targets`` through one raw reading (same answers)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from occ_lib import _extract as ex
 from occ_lib import _subjects as sj
+from occ_lib.cli._common import configured_targets, raw_probe_targets
+from occ_lib.cli.sla import _judges_probes
 from occ_lib.logs import parse_log
 from occ_lib.policy import Policy
 from occ_lib.sla import misses
 from occ_lib.timeline import summary
+from occ_lib.workspace import Workspace
 
 HEAD = "# Ops\n## 2025-10-28\n"
 
@@ -169,3 +174,33 @@ def test_ticket_groups_classify_each_clause_once(monkeypatch):
     assert groups == [(["OPS-901"], "resolved", 0), (["OPS-902"], "note", 0)]
     # each clause once, and what is left of the item without the one set against it
     assert sorted(seen) == ["OPS-901 resolved", "OPS-901 resolved", "OPS-902 remains open"]
+
+
+# --- 4. one raw reading of probes.targets ----------------------------------------------------------------
+
+def _ws(tmp_path: Path, yml: str) -> Workspace:
+    (tmp_path / "occ.yml").write_text(yml, encoding="utf-8")
+    return Workspace.load(tmp_path / "occ.yml")
+
+
+@pytest.mark.parametrize(
+    ("yml", "raw", "names", "judges"),
+    [
+        ("logs: [a.md]\n", None, [], False),
+        ("logs: [a.md]\nprobes: {}\n", None, [], False),
+        ("logs: [a.md]\nprobes: {targets: []}\n", [], [], False),
+        ("logs: [a.md]\nprobes:\n  targets:\n    - {name: app, url: 'https://x.test/'}\n    - {url: 'https://y.test/'}\n",
+         [{"name": "app", "url": "https://x.test/"}, {"url": "https://y.test/"}], ["app"], True),
+        # (a mistake only occ probe needs to report: still read, never raised)
+        ("logs: [a.md]\nprobes: {targets: oops}\n", "oops", [], True),
+        ("logs: [a.md]\nprobes:\n  targets:\n    - {name: 7}\n    - just-a-string\n",
+         [{"name": 7}, "just-a-string"], [], True),
+        ("logs: [a.md]\nsla: {targets: {app: {availability: 99.5}}}\n", None, [], True),
+        ("logs: [a.md]\nstore: data/\n", None, [], True),
+    ],
+)
+def test_probe_targets_read_raw_once(tmp_path, yml, raw, names, judges):
+    ws = _ws(tmp_path, yml)
+    assert raw_probe_targets(ws) == raw
+    assert configured_targets(ws) == names
+    assert _judges_probes(ws) is judges
