@@ -565,6 +565,52 @@ def _wont_fix(text: str) -> str:
     return _WONT_FIX.sub(lambda m: " closed " if m.group("state") is not None else " ", text.lower())
 
 
+# Jira's resolution "Duplicate" as a ticket's state, its original not named: 'Closing OPS-304 as a
+# duplicate', 'Marking OPS-304 as dup', 'OPS-304: duplicate, closing', 'Resolution: Duplicate' close the
+# ticket, as 'closed as won't fix' does. One that names its original ('duplicate of OPS-1') is the ticket
+# groups' to split (:mod:`occ_lib._subjects`: the ticket before it ends, the one after goes on); a word
+# that describes ('duplicate alerts', 'is a duplicate') is no state, and a clause that guesses, plans,
+# denies or asks (:data:`HEDGES`, 'n't', '?') closes nothing
+_DUP = frozenset({"duplicate", "duplicated", "dup", "dupe"})
+_DUP_STATE = re.compile(
+    r"(?:[:|\u2192>]|\b(?:as|marked|resolution|status))[\s*_\"'“‘\[]*(?:an?\s+)?"
+    r"\b(?:duplicated?|dupe?)\b(?![\w'’-])"
+    r"(?=[\s*_\"'”’\]]*(?:$|[|.,;:()!\]\u2014\u2013]|\s-\s))"
+)
+# words that make a duplicate or a move a guess, a plan or a denial, not a fact ('possible dup of OPS-1',
+# 'will close OPS-304 as a duplicate'; :func:`occ_lib._subjects.ticket_groups` reads them too)
+HEDGES = frozenset(
+    {"may", "might", "maybe", "possible", "possibly", "probably", "probable", "likely", "potential",
+     "potentially", "suspected", "suspect", "perhaps", "looks", "seems", "could", "would", "if", "whether",
+     "not", "no", "never", "unless", "will", "should", "plan", "planned", "planning", "propose",
+     "proposed", "candidate", "be", "being", "check", "checking", "verify", "investigating"}
+)
+
+
+def _dup_closed(text: str) -> str | None:
+    """``text`` (lower case) with each duplicate state (:data:`_DUP_STATE`) its clause states as a fact
+    read as 'closed'; None when there is none."""
+    low = text.lower()
+    hits = [m for m in _DUP_STATE.finditer(low) if not _dup_hedged(low, m.start(), m.end())]
+    if not hits:
+        return None
+    parts, last = [], 0
+    for m in hits:
+        parts += [low[last:m.start()], " closed "]
+        last = m.end()
+    return "".join(parts) + low[last:]
+
+
+def _dup_hedged(low: str, start: int, end: int) -> bool:
+    """Whether the clause around ``low[start:end]`` guesses, plans, denies or asks it."""
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(low, 0, start)), default=0)
+    nxt = _CLAUSE_BREAK.search(low, end)
+    head = low[lo:start]
+    return (nxt is not None and nxt.group() == "?") or "n't" in head or "n’t" in head or (
+        not words(head).isdisjoint(HEDGES)
+    )
+
+
 _POLICY_LEVEL = re.compile(r"\bescalat\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:level|tier)\s*([1-9])\b")
 # Obsidian Tasks' done mark: '✅ 2025-10-20' (with or without a ticked box) says the task was done; outside a
 # task, a ✅ with a date and a time opening the item stamps a pass, as a log line's icon ('✅ 2025-10-09
@@ -633,7 +679,7 @@ _VOCABULARY = frozenset().union(
     _EVIDENCE,
     _PLAN,
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
-    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _MET, _REOPEN_HINT,
+    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _DUP, _MET, _REOPEN_HINT,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
      "regression"},
 )
@@ -678,6 +724,8 @@ def classify(
     if not w.isdisjoint(_WONT) and _WONT_FIX.search(text.lower()) is not None:
         text = _wont_fix(text)  # ('closed as won't fix': the resolution's name, no negation)
         w = keywords(text)
+    if not w.isdisjoint(_DUP) and (closed := _dup_closed(text)) is not None:
+        text, w = closed, keywords(closed)  # ('Closing OPS-304 as a duplicate': the resolution's name)
     hint = not w.isdisjoint(_REOPEN_HINT)  # (before a negation takes 'not actually resolved' apart)
     if not w.isdisjoint(_NEGATION):
         w = _without_negated(text, w)

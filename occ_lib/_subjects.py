@@ -78,13 +78,6 @@ _HAS_MORE = re.compile(
     r"\s+(?i:has|have|had|holds|carries|contains)\s+(?i:(?:the|more|full|all|some|its|prior|earlier)\s+){0,3}"
     r"(?i:history|context|background|details|timeline|discussion|notes)\b"
 )
-# words that make a duplicate or a move a guess, a plan or a denial, not a fact ('possible dup of OPS-1')
-_HEDGES = frozenset(
-    {"may", "might", "maybe", "possible", "possibly", "probably", "probable", "likely", "potential",
-     "potentially", "suspected", "suspect", "perhaps", "looks", "seems", "could", "would", "if", "whether",
-     "not", "no", "never", "unless", "will", "should", "plan", "planned", "planning", "propose",
-     "proposed", "candidate", "be", "being", "check", "checking", "verify", "investigating"}
-)
 # what may make an item whose kind does not tell name tickets of different states, lower case: a duplicate
 # or a move (:func:`_ended`)
 _ENDS = (
@@ -138,8 +131,9 @@ def ticket_groups(
     clauses = [(text[lo:hi], aside) for lo, hi, aside in spans]
     # each clause's own tickets, those pointed at left out (found once: the reads below share them)
     owns = [[t for t in ex.tickets(c) if t in mine and t not in refs] for c, _ in clauses]
+    kinds: list[tuple[str, int] | None] = [None] * len(clauses)  # (each clause's, read once: _kind)
     told = False  # (the item's kind read without the clauses of the tickets set against it)
-    if kind not in TELLING and (found := _told_without(clauses, owns)) is not None:
+    if kind not in TELLING and (found := _told_without(clauses, owns, kinds)) is not None:
         (kind, level), told = found, True
     ended = _ended(text, spans, mine, refs, targets) if targets else set()
     if ended and kind not in TELLING:
@@ -148,10 +142,10 @@ def ticket_groups(
     telling = False
     prev: tuple[str, int] | None = None
     pending: list[str] = []  # tickets of clauses that lean on the next one
-    for (clause, aside), keys in zip(clauses, owns, strict=True):
+    for i, keys in enumerate(owns):
         if not keys:
             continue
-        said = _said(clause, keys, aside)
+        said = _said(clauses, i, keys, kinds)
         if ended and (said is None or said[0] not in TELLING or said[0] == "resolved"):
             for t in keys:  # (the ticket a duplicate or a move ends: resolved, whatever else it says)
                 if t in ended:
@@ -217,7 +211,7 @@ def _ended(
     """The item's own tickets that a duplicate's or a move's words end: those written before such a
     reference in its clause ('OPS-301 dup of OPS-1', 'Closing OPS-304 as a duplicate of OPS-1', 'moved
     OPS-103 to INFRA-9', 'OPS-319 is now INFRA-13'), unless the clause guesses, plans or denies it
-    ('possible dup of OPS-1?', 'not a dup of OPS-1', 'will be merged into OPS-2': :data:`_HEDGES`)."""
+    ('possible dup of OPS-1?', 'not a dup of OPS-1', 'will be merged into OPS-2': :data:`ex.HEDGES`)."""
     out: set[str] = set()
     los = [lo for lo, _, _ in spans]
     for at in targets:
@@ -226,23 +220,26 @@ def _ended(
             continue
         lo = spans[n][0]
         clause = text[lo:at]
-        if "?" in text[lo:spans[n][1]] or "n't" in clause or not ex.words(clause).isdisjoint(_HEDGES):
+        if "?" in text[lo:spans[n][1]] or "n't" in clause or not ex.words(clause).isdisjoint(ex.HEDGES):
             continue
         out.update(key for _, key in ex.ticket_spans(clause) if key in mine and key not in refs)
     return out
 
 
-def _told_without(clauses: list[tuple[str, bool]], owns: list[list[str]]) -> tuple[str, int] | None:
+def _told_without(
+    clauses: list[tuple[str, bool]], owns: list[list[str]], kinds: list[tuple[str, int] | None]
+) -> tuple[str, int] | None:
     """The kind (and level) of an item read without the clauses that set some of its tickets against
     the rest ('OPS-902 remains open', ', which remains open' right after a ticket), when one was left
-    out and the rest tells; else None. ``owns``: each clause's own tickets, not those pointed at."""
+    out and the rest tells; else None. ``owns``: each clause's own tickets, not those pointed at;
+    ``kinds``: the clauses' kinds read so far (:func:`_kind`)."""
     kept: list[str] = []
     dropped = False
-    for (clause, _aside), keys in zip(clauses, owns, strict=True):
+    for i, ((clause, _aside), keys) in enumerate(zip(clauses, owns, strict=True)):
         if keys or _RELATIVE.match(clause):
             rest = _without(clause, keys).lower()
             if ("n't" in rest or not ex.words(rest).isdisjoint(_CONTRAST)) and (
-                ex.classify(clause, ex.keywords(clause), False)[0] not in TELLING
+                _kind(clauses, i, kinds)[0] not in TELLING
             ):
                 dropped = True
                 continue
@@ -359,14 +356,28 @@ def _export_tickets(
     return out
 
 
-def _said(clause: str, keys: list[str], aside: bool) -> tuple[str, int] | None:
-    """What ``clause`` says of its tickets: (kind, level), or None when it leans on a neighbour (an
-    aside in parentheses that names more than tickets never does: '(rolled back CHG-880)')."""
+def _kind(clauses: list[tuple[str, bool]], i: int, kinds: list[tuple[str, int] | None]) -> tuple[str, int]:
+    """The kind (and level) of clause ``i`` read alone, kept in ``kinds``: :func:`_told_without` and
+    :func:`_said` both ask it, and :func:`occ_lib._extract.classify` is the dearest step here."""
+    found = kinds[i]
+    if found is None:
+        clause = clauses[i][0]
+        found = kinds[i] = ex.classify(clause, ex.keywords(clause), False)
+    return found
+
+
+def _said(
+    clauses: list[tuple[str, bool]], i: int, keys: list[str], kinds: list[tuple[str, int] | None]
+) -> tuple[str, int] | None:
+    """What clause ``i`` says of its tickets ``keys``: (kind, level), or None when it leans on a
+    neighbour (an aside in parentheses that names more than tickets never does: '(rolled back
+    CHG-880)'). ``kinds``: as :func:`_told_without`'s."""
+    clause, aside = clauses[i]
     rest = _without(clause, keys)
     if _LIST_GLUE.fullmatch(rest) is not None:  # (a bare list: _bare)
         return None
     w = ex.words(rest.lower())
-    kind, level = ex.classify(clause, ex.keywords(clause), False)
+    kind, level = _kind(clauses, i, kinds)
     if kind != "escalation" and not w.isdisjoint(_OPENS):
         return "note", 0  # ('created OPS-333 for the follow-up': the ticket begins; 'raised with the VP')
     if kind == "note" and not aside and w.isdisjoint(_CONTRAST) and "n't" not in rest:

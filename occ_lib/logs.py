@@ -272,6 +272,11 @@ Per item (the rules, in order)
       punctuation: ``closed as won't fix``, ``Resolution: Won't Fix, ticket closed``), are no negation
       but the name of a resolution, and as a state (after as, marked, labelled, a field's ``:``, a
       cell's ``|``, an arrow: ``| Won't fix |``) a resolution, rule 3; not ``we won't fix it today``.
+      So is Jira's "Duplicate" as a state whose original is not named (``Closing OPS-304 as a
+      duplicate``, ``Marking OPS-304 as dup``, ``OPS-304: duplicate, closing``), unless its clause
+      guesses, plans, denies or asks it (``possible duplicate``, ``will close OPS-304 as a
+      duplicate``, ``...as a duplicate?``); not ``OPS-304 is a duplicate`` nor ``duplicate alerts``
+      (``duplicate of OPS-1`` names the original: the ticket groups below split it).
       1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
          (sent, delivered, posted, raised, paged...) or written to a manager, lead or executive
          (``escalation to the manager``, ``Escalation to the director for OPS-303``, ``escalation to

@@ -57,11 +57,19 @@ def instant_option(value: str | None, tz: str, option: str, expected: str) -> pd
         raise typer.BadParameter(OUT_OF_RANGE, param_hint=option) from None
 
 
+def raw_probe_targets(ws: Workspace) -> Any:
+    """occ.yml's ``probes.targets`` as written (None without one), not validated: ``occ sla`` and
+    ``occ export`` must not fail on a ``probes:`` mistake (an unset ``${VAR}`` header) that only
+    ``occ probe`` needs. The one reading of it for :func:`configured_targets` and ``occ sla``'s
+    question whether probes are judged."""
+    probes = ws.config.probes
+    return probes.get("targets") if isinstance(probes, dict) else None
+
+
 def configured_targets(ws: Workspace) -> list[str]:
-    """The target names of occ.yml's ``probes.targets``, read raw: ``occ sla`` and ``occ export``
-    must not fail on a ``probes:`` mistake (an unset ``${VAR}`` header) that only ``occ probe`` needs."""
-    probes = ws.config.probes if isinstance(ws.config.probes, dict) else {}
-    targets = probes.get("targets")
+    """The target names of occ.yml's ``probes.targets`` (:func:`raw_probe_targets`): those of its
+    entries that name one."""
+    targets = raw_probe_targets(ws)
     if not isinstance(targets, list):
         return []
     return [str(t["name"]) for t in targets if isinstance(t, dict) and isinstance(t.get("name"), str)]

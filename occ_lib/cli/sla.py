@@ -25,6 +25,7 @@ from ._common import (
     emit,
     instant_option,
     known_targets,
+    raw_probe_targets,
     warn,
     warn_file_problems,
     workspace,
@@ -43,9 +44,8 @@ def _judges_probes(ws) -> bool:
     """Whether occ.yml asks for probe objectives to be judged: it names its ``store:``, configures
     ``probes.targets`` or sets ``sla.targets`` (a workspace of logs alone may have no store)."""
     cfg = ws.config
-    probes = cfg.probes if isinstance(cfg.probes, dict) else {}
     sla = cfg.sla if isinstance(cfg.sla, dict) else {}
-    return "store" in cfg.model_fields_set or bool(probes.get("targets")) or bool(sla.get("targets"))
+    return "store" in cfg.model_fields_set or bool(raw_probe_targets(ws)) or bool(sla.get("targets"))
 
 
 def _unmatched(ws, policy, logs, store: Path | None) -> list[tuple[str, str]]:
