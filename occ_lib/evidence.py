@@ -169,6 +169,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import email.utils
+import functools
 import hashlib
 import json
 import math
@@ -183,6 +184,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pandas as pd
 
+from ._stamps import BARE_TIME
 from .errors import InputError
 from .redact import (
     AUTH_IN_TEXT,
@@ -269,10 +271,10 @@ class ImportResult:
 # or a signed offset, bare or after UTC/GMT ('T14-30-00_+0800', '_UTC+0530', '--03' as '-%Z' prints
 # Sao Paulo's zone)
 _ZONE_AFTER_SEP = re.compile(
-    r"(T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
-    r"|(?<=\d{8})[_-]\d{4}(?:\d{2})?|(?<=\d{4}-\d{2}-\d{2})[_-]\d{2}(?:[-:]\d{2}[-:]\d{2}|\d{2}(?:\d{2})?))"
+    r"(?P<time>T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
+    rf"|(?:(?<=\d{{8}})|(?<=\d{{4}}-\d{{2}}-\d{{2}})){BARE_TIME})"
     r"[-_.](?:(?:UTC|GMT)(?=[+\-]\d))?"
-    r"([A-Z]{2,5}(?![A-Za-z])|[+\-]\d{2}(?::?\d{2})?(?!\d))"
+    r"(?P<zone>[A-Z]{2,5}(?![A-Za-z])|[+\-]\d{2}(?::?\d{2})?(?!\d))"
 )
 
 
@@ -292,7 +294,7 @@ def _stamp(name: str) -> dt.datetime | None:
 
     if "-" in name and _HYPHEN_OFFSET.search(name) is not None:
         name = _HYPHEN_OFFSET.sub(r"\1:\3", name)
-    return parse_stamp(_ZONE_AFTER_SEP.sub(r"\1 \2", name))
+    return parse_stamp(_ZONE_AFTER_SEP.sub(r"\g<time> \g<zone>", name))
 
 
 def _norm_key(key: str) -> str:
@@ -335,8 +337,7 @@ _STAMP_IN_NAME = re.compile(
     r"(?:\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
     # (the forms without a 'T' that :func:`occ_lib.times.parse_stamp` reads: '20251014_090500',
     # '20251014-0905', '2025-10-14_09-15-00', '2025-10-14_09:20:00', '2025-10-14_0910'; only a valid one)
-    r"|(?<!\d)(?P<bare>\d{8}[_-]\d{4}(?:\d{2})?|\d{4}-\d{2}-\d{2}[_-]\d{2}(?:(?P<sep>[-:])\d{2}(?P=sep)\d{2}"
-    r"|\d{2}(?:\d{2})?))(?![\d]|-\d))"
+    rf"|(?<!\d)(?P<bare>(?:\d{{8}}|\d{{4}}-\d{{2}}-\d{{2}}){BARE_TIME})(?!\d))"
     r"(?:Z|[-_.]?(?:(?:UTC|GMT)(?=[+\-]\d))?[+\-]\d{2}(?::?\d{2}|-(?:00|30|45))?(?!\d)"
     r"|(?P<zsep>[-_.]?)(?P<zone>[A-Z]{2,5})(?![A-Za-z]))?")
 
@@ -1653,11 +1654,11 @@ _TERMINAL_SEQUENCE = re.compile(
 )
 
 
-def _terminal_lines(text: str, raw: list[str]) -> tuple[list[str], list[int] | None]:
-    """The lines of a transcript as read (``raw`` its lines as found) and, when they are not line for
-    line the raw ones, where each starts among them (one more at the end). A terminal recording's
-    sequences go (:data:`_TERMINAL_SEQUENCE`), and its ``CR CR LF`` (the tty adds a CR to curl's CR
-    LF) ends one line, not a line and an empty one that would end a response's head."""
+def _terminal_lines(text: str) -> tuple[list[str], list[int] | None]:
+    """The lines of a transcript as read and, when they are not line for line its lines as found,
+    where each starts among those (one more at the end). A terminal recording's sequences go
+    (:data:`_TERMINAL_SEQUENCE`), and its ``CR CR LF`` (the tty adds a CR to curl's CR LF) ends one
+    line, not a line and an empty one that would end a response's head."""
     if "\x1b" in text:
         text = _TERMINAL_SEQUENCE.sub("", text)
     lines = text.splitlines(keepends=True)  # (line for line the raw ones: no sequence holds a line end)
@@ -1690,7 +1691,7 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
     raw = text.splitlines(keepends=True)  # (the items: a row's identity is its text as found)
     at_raw: list[int] | None = None
     if "\x1b" in text or "\r\r\n" in text:
-        lines, at_raw = _terminal_lines(text, raw)
+        lines, at_raw = _terminal_lines(text)
         whole, text = text, "".join(lines)
     else:
         lines, whole = raw, text
@@ -1823,8 +1824,39 @@ class _Targets:
         return self.by_key.get(_url_key(url))
 
 
-def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
-            targets: _Targets, run_id: str) -> dict[str, Any]:
+class _FileFacts:
+    """What the rows of one file share, worked out once per file rather than once per row (the
+    redacted path and the name's stamp were a tenth of reading a 10,000-line JSONL file); the stamp
+    and the name without it only when a row needs them."""
+
+    def __init__(self, path: Path, shown: str, mtime: float) -> None:
+        self.path = path
+        self.mtime = mtime
+        self.evidence_path = redact_path(shown)
+        self._targets: dict[str, str] = {}
+
+    @functools.cached_property
+    def stamp(self) -> pd.Timestamp | None:
+        """The file name's stamp (:func:`_stamp`) in UTC, None when it has none."""
+        stamp = _stamp(self.path.name)
+        if stamp is None:
+            return None
+        at = pd.Timestamp(stamp)
+        return at.tz_localize("UTC") if at.tzinfo is None else at.tz_convert("UTC")
+
+    @functools.cached_property
+    def bare_name(self) -> str:
+        """The file name without its stamp (:func:`_name_without_stamp`): a row's last-resort target."""
+        return _name_without_stamp(self.path)
+
+    def target(self, name: str) -> str:
+        """``name`` redacted as a target (the file's rows mostly repeat a few names)."""
+        if name not in self._targets:
+            self._targets[name] = redact_path(name)
+        return self._targets[name]
+
+
+def _finish(row: dict[str, Any], file: _FileFacts, targets: _Targets, run_id: str) -> dict[str, Any]:
     target = targets.match(row.get("url"))
     if target is None and row.get("_name") in targets.by_name:
         target = targets.by_name[row["_name"]]
@@ -1835,13 +1867,10 @@ def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
     elif row.get("url"):
         name = _target_from_url(row["url"])
     else:
-        name = _name_without_stamp(path)
+        name = file.bare_name
     started, source = row.get("_time"), "json"
     if started is None:
-        stamp = _stamp(path.name)
-        started, source = (pd.Timestamp(stamp), "filename") if stamp is not None else (None, None)
-        if started is not None:
-            started = started.tz_localize("UTC") if started.tzinfo is None else started.tz_convert("UTC")
+        started, source = file.stamp, "filename"
     if started is None and row.get("h_date"):
         try:
             started, source = pd.Timestamp(email.utils.parsedate_to_datetime(row["h_date"])), "date_header"
@@ -1850,7 +1879,7 @@ def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
         except (TypeError, ValueError, IndexError):
             started = None
     if started is None:
-        started, source = pd.Timestamp(mtime, unit="s", tz="UTC"), "mtime"
+        started, source = pd.Timestamp(file.mtime, unit="s", tz="UTC"), "mtime"
     status, ok, error = row.get("status"), row.get("_ok"), row.get("error")
     expects = target.expects if target is not None else (
         lambda s: any(lo <= s <= hi for lo, hi in _DEFAULT_EXPECT))
@@ -1872,13 +1901,19 @@ def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
     out = {c: row.get(c) for c in PROBE_COLUMNS}
     out.update({
         "run_id": run_id, "source": "evidence", "probe_host": None,
-        "target": redact_path(name) if name else name,
+        "target": file.target(name) if name else name,
         "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
         "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")),
-        "evidence_path": redact_path(shown),
+        "evidence_path": file.evidence_path,
         "time_source": source, "evidence_key": None,
     })
     return out
+
+
+def _key_stamp(at: pd.Timestamp, timespec: str = "auto") -> str:
+    """``at`` as a key's UTC stamp, ``2025-10-10T08:05:00Z`` (``timespec`` as ``isoformat``'s: an mtime's
+    key writes its microseconds always)."""
+    return at.tz_convert("UTC").isoformat(timespec=timespec).replace("+00:00", "Z")
 
 
 def _evidence_key(key: str, started: pd.Timestamp, source: str | None) -> str:
@@ -1886,7 +1921,7 @@ def _evidence_key(key: str, started: pd.Timestamp, source: str | None) -> str:
     different stamps (three 'connection refused' transcripts) are three probes."""
     if source != "filename":
         return key
-    return f"{key}@{started.tz_convert('UTC').isoformat().replace('+00:00', 'Z')}"
+    return f"{key}@{_key_stamp(started)}"
 
 
 def _item_keys(items: list[str], rows: list[dict[str, Any]]) -> tuple[list[str], list[str | None]]:
@@ -1910,8 +1945,7 @@ def _item_keys(items: list[str], rows: list[dict[str, Any]]) -> tuple[list[str],
         n = seen.get(digest, 0)
         seen[digest] = n + 1
         if stamped:
-            at = r["started_at"].tz_convert("UTC").isoformat(timespec="microseconds").replace("+00:00", "Z")
-            keys.append(f"{digest}#{n}@{at}")
+            keys.append(f"{digest}#{n}@{_key_stamp(r['started_at'], 'microseconds')}")
             path_ident = f"{r['evidence_path']}\0{item}".encode("utf-8", "surrogatepass")
             path_keys.append(f"{hashlib.sha256(path_ident).hexdigest()}#{n}")
         else:
@@ -1976,8 +2010,8 @@ def _read(
             skipped.append(str(path))
             continue
         digest = hashlib.sha256(data).hexdigest()
-        shown = _display(path, rootp)
-        done = [_finish(r, path, shown, mtime, tindex, rid) for r in file_rows]
+        facts = _FileFacts(path, _display(path, rootp), mtime)
+        done = [_finish(r, facts, tindex, rid) for r in file_rows]
         keys, file_path_keys = _item_keys([r["_item"] for r in file_rows], done)
         path_keys += file_path_keys
         for r, out, key in zip(file_rows, done, keys, strict=True):
