@@ -3,18 +3,25 @@
 Rules, so that an imported file always means the same thing:
 
 * **Bytes**: UTF-8 (with or without BOM), UTF-16 with its BOM (Windows PowerShell 5's ``>``), else
-  Latin-1 text; NUL or control bytes make a file binary, a problem. JSON nested too deeply to be a
+  Latin-1 text; NUL or control bytes make a file binary, a problem (not ESC, nor the BEL that ends a
+  terminal's window title ``ESC]0;ops@box: ~ BEL``: a recording holds them). JSON nested too deeply to be a
   check result is one too, and so is a FIFO, socket or device given by name (``not a regular file,
   skipped``: never opened, a FIFO nobody writes to would block the import; ``/dev/stdin`` is read).
 * **curl transcripts** (``curl -I``, ``-i``, ``-v``, ``-L``; HTTP/1.0, 1.1, 2, 3; also as a terminal
   recording kept them, ``script``, tmux or screen logs: their escape sequences, curl's bold header names
-  ``ESC[1mDate ESC[0m:``, bracketed paste ``ESC[?2004h``, a window title, are read as absent and their
-  ``CR CR LF`` as one line end, a row's identity still the file's text as found). With ``-v`` only
-  the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes). ``--trace-ascii``
-  (``--trace-time`` too) is read as ``-v``: a ``<= Recv header`` block's ``0000: `` lines are ``< ``
-  lines (a line cut at 64 characters joined again), a ``=> Send header`` block's ``> `` lines,
-  ``== Info: X`` is the note ``* X``, and data blocks (the body) are left out. The row describes the
-  *last* response: responses chain while the status is 1xx or 3xx (``-v`` prints a 1xx's header
+  ``ESC[1mDate ESC[0m:``, bracketed paste ``ESC[?2004h``, a window title ended by BEL or ``ESC \\``,
+  are read as absent, their ``CR CR LF`` as one line end and the CR bash prints before a command's
+  output (``ESC[?2004l CR``) as nothing, a row's identity still the file's text as found). util-linux
+  ``script``'s header, ``Script started on 2025-10-14 09:05:00+00:00 [COMMAND="curl -sI URL" TERM=...]``
+  (``script -c``; each session's, ``script -a`` appends), is read as that command typed at a prompt
+  when it is one curl command (no ``;``, ``&&``, pipe or redirection) or a curl loop (below), and its
+  footer's ``COMMAND_EXIT_CODE="7"`` as curl's exit code when no ``curl: (N)`` line says why (``-s``
+  hides it): one of the codes below makes the row ``down``; its time is the rows' (see **time**).
+  With ``-v`` only the ``< `` lines are the response (``> `` is the request, ``* `` curl's notes).
+  ``--trace-ascii`` (``--trace-time`` too) is read as ``-v``: a ``<= Recv header`` block's ``0000: ``
+  lines are ``< `` lines (a line cut at 64 characters joined again), a ``=> Send header`` block's
+  ``> `` lines, ``== Info: X`` is the note ``* X``, and data blocks (the body) are left out. The row
+  describes the *last* response: responses chain while the status is 1xx or 3xx (``-v`` prints a 1xx's header
   block with no blank line after it: the next status line starts the next response), and past a
   proxy's ``200 Connection established`` (a CONNECT tunnel; with ``-x``, also a first 2xx that another
   status line follows); after the first final response's header block the rest is body. A ``curl: (N) ...``
@@ -67,6 +74,12 @@ Rules, so that an imported file always means the same thing:
   last ``503ops@box:~$ ``): a line that starts with what the format prints and goes on with a
   prompt gives that output to the command before and starts the next command there (a row's item
   stays its command's lines as found without this, the first row of them keeping them all).
+* A one-line ``for`` loop of curl typed at a prompt (``$ for i in 1 2 3; do curl -s -o /dev/null -w
+  '%{http_code} %{time_total}\\n' URL; done``, a ``sleep N`` beside the curl allowed) gives one row per
+  pass, each line (or lines) its ``-w`` format printed, read as that curl command's (a ``curl: (N)``
+  line before it its error), the URL the command's; the row's item is the loop's line and that
+  output. A loop whose curl has no ``-w`` format with a status or a time is read as before (its
+  passes' output has no shape that tells them apart), and one with a pipe or a redirection is none.
 * **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl is not
   installed): the server's lines are the ones indented by two spaces, the row describes the last response
   and the last ``--<date> <time>--  URL`` line (redirects followed), the method of ``-d``'s last request
@@ -134,8 +147,12 @@ Rules, so that an imported file always means the same thing:
   such as ``date +%Z``'s ``EDT``, glued to the time or set off by ``-``, ``_`` or ``.``
   (``T01-30-00-EST.log``), else UTC; an offset's minutes may follow a ``-`` as ``:`` has no place in a
   Windows file name: ``T08-20-44+05-30``, ``T08-20-44-03-30`` (only 00, 30 or 45, and a minus offset only
-  after seconds); one glued to letters that name no known zone gives no time), else the last response's
-  ``Date`` header (``date_header``), else the file's modification time (``mtime``).
+  after seconds); one glued to letters that name no known zone gives no time), else a ``script``
+  header's time (``script``; ``Script started on 2025-10-14 09:05:00+00:00``, util-linux 2.35 and later:
+  older ones and BSD's write a local time without a zone, no time) when that session ran the row's
+  command (``script -c "curl ..."``: it began then), else the last response's ``Date`` header
+  (``date_header``), else the header's time of the session the row is in (its command was typed
+  later: the Date header, when there is one, is nearer), else the file's modification time (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
   query compared; the first in config order when several do; each target's URL is keyed once per
   import, so matching does not grow with the number of targets), else the JSON item's name, else
@@ -146,9 +163,11 @@ Rules, so that an imported file always means the same thing:
   (only for a matched target) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
 * **identity**: ``evidence_key = sha256(item) + "#" + n``, the item being the row's own text (a JSON
   item, compact with sorted keys; the lines of one ``$ curl`` command; the whole file for a one-row
-  transcript; a Prometheus sample) and ``n`` counting the identical items before it in the file;
-  plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``) when the row's time comes from the
-  file name: byte-identical files named by different stamps are different probes. When the time is
+  transcript; a loop's line and one pass's output; a Prometheus sample) and ``n`` counting the
+  identical items before it in the file; plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``)
+  when the row's time comes from the file name or a ``script`` header: byte-identical files named by
+  different stamps are different probes, and so are the same command and output in two recordings
+  (the header is not in the item of a session's later command). When the time is
   the file's mtime the text alone would not tell the same item of two files apart: an mtime with a
   fraction of a second, which no two separate writes share (a copy kept by ``mv``, ``cp -p``, ``rsync
   -t`` does), is added as such a stamp to the microsecond (``...#0@2025-10-14T09:00:00.123456Z``), so
@@ -169,6 +188,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import email.utils
+import functools
 import hashlib
 import json
 import math
@@ -183,6 +203,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pandas as pd
 
+from ._stamps import BARE_TIME
 from .errors import InputError
 from .redact import (
     AUTH_IN_TEXT,
@@ -269,10 +290,10 @@ class ImportResult:
 # or a signed offset, bare or after UTC/GMT ('T14-30-00_+0800', '_UTC+0530', '--03' as '-%Z' prints
 # Sao Paulo's zone)
 _ZONE_AFTER_SEP = re.compile(
-    r"(T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
-    r"|(?<=\d{8})[_-]\d{4}(?:\d{2})?|(?<=\d{4}-\d{2}-\d{2})[_-]\d{2}(?:[-:]\d{2}[-:]\d{2}|\d{2}(?:\d{2})?))"
+    r"(?P<time>T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
+    rf"|(?:(?<=\d{{8}})|(?<=\d{{4}}-\d{{2}}-\d{{2}})){BARE_TIME})"
     r"[-_.](?:(?:UTC|GMT)(?=[+\-]\d))?"
-    r"([A-Z]{2,5}(?![A-Za-z])|[+\-]\d{2}(?::?\d{2})?(?!\d))"
+    r"(?P<zone>[A-Z]{2,5}(?![A-Za-z])|[+\-]\d{2}(?::?\d{2})?(?!\d))"
 )
 
 
@@ -292,7 +313,7 @@ def _stamp(name: str) -> dt.datetime | None:
 
     if "-" in name and _HYPHEN_OFFSET.search(name) is not None:
         name = _HYPHEN_OFFSET.sub(r"\1:\3", name)
-    return parse_stamp(_ZONE_AFTER_SEP.sub(r"\1 \2", name))
+    return parse_stamp(_ZONE_AFTER_SEP.sub(r"\g<time> \g<zone>", name))
 
 
 def _norm_key(key: str) -> str:
@@ -335,8 +356,7 @@ _STAMP_IN_NAME = re.compile(
     r"(?:\d{4}-?\d{2}-?\d{2}T\d{2}[-:]?\d{2}(?:[-:]?\d{2})?(?:\.\d+)?"
     # (the forms without a 'T' that :func:`occ_lib.times.parse_stamp` reads: '20251014_090500',
     # '20251014-0905', '2025-10-14_09-15-00', '2025-10-14_09:20:00', '2025-10-14_0910'; only a valid one)
-    r"|(?<!\d)(?P<bare>\d{8}[_-]\d{4}(?:\d{2})?|\d{4}-\d{2}-\d{2}[_-]\d{2}(?:(?P<sep>[-:])\d{2}(?P=sep)\d{2}"
-    r"|\d{2}(?:\d{2})?))(?![\d]|-\d))"
+    rf"|(?<!\d)(?P<bare>(?:\d{{8}}|\d{{4}}-\d{{2}}-\d{{2}}){BARE_TIME})(?!\d))"
     r"(?:Z|[-_.]?(?:(?:UTC|GMT)(?=[+\-]\d))?[+\-]\d{2}(?::?\d{2}|-(?:00|30|45))?(?!\d)"
     r"|(?P<zsep>[-_.]?)(?P<zone>[A-Z]{2,5})(?![A-Za-z]))?")
 
@@ -1021,8 +1041,9 @@ def _untraced(text: str) -> str:
     return "\n".join(out)
 
 
-def _parse_curl(text: str, path: Path) -> dict[str, Any]:
-    """One row's fields from a curl transcript; InputError when it is not one."""
+def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str, Any]:
+    """One row's fields from a curl transcript; InputError when it is not one. ``exit_code``: the
+    command's, when a ``script`` recording kept it (:func:`_exit_error`)."""
     if "== Info: " in text or "<= Recv " in text:  # (curl --trace-ascii)
         text = _untraced(text)
     raw = text.splitlines()
@@ -1063,6 +1084,7 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         url = effective
     body = last.end if last is not None else None
     curl_err = _curl_error(numbered, cmd, [*seen, *([url] if url else [])], body) or json_failed
+    curl_err = curl_err or _exit_error(exit_code)
     if not responses and curl_err is None and not printed:
         if any(_CURL_ERR.search(t) for t in raw):
             raise InputError(path, "no response and no curl error about the command's URL")
@@ -1089,6 +1111,15 @@ def _parse_curl(text: str, path: Path) -> dict[str, Any]:
         message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
         row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row
+
+
+def _exit_error(code: int | None) -> tuple[int, str] | None:
+    """(code, why) for the exit code a ``script`` recording kept of its curl command
+    (``COMMAND_EXIT_CODE="7"``) when it is one of curl's failures occ knows the class of: ``-s``
+    hides curl's own ``curl: (7) ...`` line. Another code (23, a write error; 0) says nothing."""
+    if not code or code not in _CURL_CODES:
+        return None
+    return code, f"exit code {code} (script's COMMAND_EXIT_CODE)"
 
 
 def _no_response(printed: dict[str, str]) -> tuple[int, str] | None:
@@ -1533,6 +1564,17 @@ def _read_bytes(path: Path) -> bytes:
 
 _CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # (not ESC: colour codes)
 _STATUS_BEFORE_BODY = re.compile(rb"(?m)^(?:< )?HTTP/[0-9.]+ [1-5][0-9][0-9]\b")
+_OSC_BEL = re.compile(rb"\x1b\][^\x07\x1b\r\n]*\x07")  # (as _TERMINAL_SEQUENCE reads one)
+
+
+def _control_byte(data: bytes, end: int = 65536) -> re.Match[bytes] | None:
+    """The first byte before ``end`` that no text holds (binary data), None when there is none. The
+    BEL that ends a terminal's OSC sequence (a prompt's window title, ``ESC]0;ops@box: ~ BEL``) is
+    text: a terminal recording holds one at every prompt, and counting it cut a UTF-8 recording at
+    its second prompt and made a Latin-1 one binary."""
+    if b"\x1b]" in data[:end]:
+        data = _OSC_BEL.sub(lambda m: m.group(0)[:-1] + b" ", data[:end])  # (same length: positions kept)
+    return _CONTROL_BYTE.search(data, 0, end)
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -1542,7 +1584,7 @@ def _decode(data: bytes, path: Path) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError(path, "binary file, not a transcript or JSON") from None
-    ctl = _CONTROL_BYTE.search(data, 0, 65536) if b"\x00" in data[:65536] or not data.isascii() else None
+    ctl = _control_byte(data) if b"\x00" in data[:65536] or not data.isascii() else None
     if ctl is not None:
         head = data[: ctl.start()]
         # ('curl -si URL/favicon.ico': a status line and its header block, then the binary body,
@@ -1555,8 +1597,7 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        bad = sum(1 for b in data[:65536] if b < 9 or 13 < b < 32 or b == 127)
-        if bad:
+        if _control_byte(data) is not None:
             raise InputError(path, "binary file, not a transcript or JSON", line) from None
         return data.decode("latin-1")
 
@@ -1653,22 +1694,32 @@ _TERMINAL_SEQUENCE = re.compile(
 )
 
 
-def _terminal_lines(text: str, raw: list[str]) -> tuple[list[str], list[int] | None]:
-    """The lines of a transcript as read (``raw`` its lines as found) and, when they are not line for
-    line the raw ones, where each starts among them (one more at the end). A terminal recording's
-    sequences go (:data:`_TERMINAL_SEQUENCE`), and its ``CR CR LF`` (the tty adds a CR to curl's CR
-    LF) ends one line, not a line and an empty one that would end a response's head."""
+# a CR alone at the start of a line of a recording: bash's '\x1b[?2004l\r' before a command's output
+_CR_AT_LINE_START = re.compile(r"(?:^|\n)\r(?!\r?\n)")
+
+
+def _terminal_lines(text: str) -> tuple[list[str], list[int] | None]:
+    """The lines of a transcript as read and, when they are not line for line its lines as found,
+    where each starts among those (one more at the end). A terminal recording's sequences go
+    (:data:`_TERMINAL_SEQUENCE`), and its ``CR CR LF`` (the tty adds a CR to curl's CR LF) ends one
+    line, not a line and an empty one that would end a response's head. A CR at the start of a line
+    (bash ends a command's line with bracketed paste off and a CR, ``ESC[?2004l CR``, before its
+    output) only returns the cursor to where it is: the output's line starts there, at the start of
+    a line (as ``-w`` output is read), not after a line end."""
     if "\x1b" in text:
         text = _TERMINAL_SEQUENCE.sub("", text)
     lines = text.splitlines(keepends=True)  # (line for line the raw ones: no sequence holds a line end)
-    if "\r\r\n" not in text:
+    if "\r\r\n" not in text and _CR_AT_LINE_START.search(text) is None:
         return lines, None
     merged: list[str] = []
     starts: list[int] = []
     i = 0
     while i < len(lines):
-        t = lines[i]
         starts.append(i)
+        if lines[i] == "\r" and i + 1 < len(lines) and lines[i + 1] != "\r\n" \
+                and (i == 0 or lines[i - 1].endswith("\n")):
+            i += 1  # (the line goes on after the CR)
+        t = lines[i]
         if t.endswith("\r") and i + 1 < len(lines) and lines[i + 1] == "\r\n":
             merged.append(t[:-1] + "\r\n")
             i += 2
@@ -1680,30 +1731,44 @@ def _terminal_lines(text: str, raw: list[str]) -> tuple[list[str], list[int] | N
 
 
 def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[InputError]]:
-    """One row per ``$ curl ...`` command in the file (one row when it has at most one command).
+    """One row per ``$ curl ...`` command in the file (one row when it has at most one command), one
+    per iteration of a curl loop (:func:`_loop_rows`).
 
     A row's item (its identity) is its command's lines as commands were found before more prompts
     were known and ``-w`` output glued to a prompt was (:func:`_found_before`): the first row of
     such lines keeps them all, so a file imported before adds only the rows it lacked; its lines
     are the file's as found, those of a terminal recording read without its sequences
-    (:func:`_terminal_lines`)."""
+    (:func:`_terminal_lines`). A ``script`` header's ``COMMAND`` is read as a command line typed
+    there (:func:`_script_sessions`), and gives its rows their time (:func:`_recorded`)."""
     raw = text.splitlines(keepends=True)  # (the items: a row's identity is its text as found)
     at_raw: list[int] | None = None
     if "\x1b" in text or "\r\r\n" in text:
-        lines, at_raw = _terminal_lines(text, raw)
+        lines, at_raw = _terminal_lines(text)
         whole, text = text, "".join(lines)
     else:
         lines, whole = raw, text
-    starts = [i for i, t in enumerate(lines) if _command_match(t.rstrip("\r\n"))]
+    sessions = _script_sessions(lines) if "Script started on " in text else []
+    if any(s.typed for s in sessions):
+        lines = _typed(lines, sessions)
+        text = "".join(lines)
+    loops = {i: c for i, t in enumerate(lines) if (c := _loop_curl(t.rstrip("\r\n"))) is not None}
+    starts = [i for i, t in enumerate(lines) if i in loops or _command_match(t.rstrip("\r\n"))]
     if not starts and _is_wget(text.splitlines()):
         row = _parse_wget(text, path)
         row["_index"], row["_item"] = 0, whole
-        return [row], []
+        return _recorded([row], [(0, False)], sessions), []
     found, glued = _glued_output(lines, starts)
     if len(found) <= 1:
-        row = _parse_curl(_unglued(lines, 0, len(lines), glued) if glued else text, path)
-        row["_index"], row["_item"] = 0, whole
-        return [row], []
+        at = found[0] if found else 0
+        if at in loops:
+            got = _loop_rows(loops[at], lines[at], "".join(lines[at + 1:]), path)
+        else:
+            got = [_parse_curl(_unglued(lines, 0, len(lines), glued) if glued else text, path,
+                               _session_exit(sessions, at))]
+        for row in got:
+            row["_index"] = 0
+            row.setdefault("_item", whole)
+        return _recorded(got, [(at, bool(found))] * len(got), sessions), []
 
     def rawi(i: int) -> int:  # (a line's index among the raw lines)
         return at_raw[i] if at_raw is not None else i
@@ -1712,19 +1777,187 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
     before = [i for i in found if _found_before(raw[rawi(i)].rstrip("\r\n"))]  # (a subset of found)
     items = None if before == found else [0, *before[1:], len(lines)]  # (where earlier items began)
     rows: list[dict[str, Any]] = []
+    at_lines: list[tuple[int, bool]] = []
     problems: list[InputError] = []
     for idx, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
         segment = "".join(raw[rawi(a):rawi(b)])
+        at = found[idx]
         try:
-            row = _parse_curl(_unglued(lines, a, b, glued) if glued else "".join(lines[a:b]), path)
+            if at in loops:
+                got = _loop_rows(loops[at], lines[at], "".join(lines[at + 1:b]), path)
+            else:
+                got = [_parse_curl(_unglued(lines, a, b, glued) if glued else "".join(lines[a:b]), path,
+                                   _session_exit(sessions, at))]
         except InputError as exc:
-            problems.append(InputError(path, exc.reason, rawi(found[idx]) + 1))
+            problems.append(InputError(path, exc.reason, rawi(at) + 1))
             continue
-        if items is not None and (at := bisect.bisect_left(items, a)) < len(items) - 1 and items[at] == a:
-            segment = "".join(raw[rawi(a):rawi(items[at + 1])])  # (up to the next command found as before)
-        row["_index"], row["_item"] = idx, segment
+        if items is not None and (i := bisect.bisect_left(items, a)) < len(items) - 1 and items[i] == a:
+            segment = "".join(raw[rawi(a):rawi(items[i + 1])])  # (up to the next command found as before)
+        for row in got:
+            row["_index"] = idx
+            row.setdefault("_item", segment)
+        rows += got
+        at_lines += [(at, True)] * len(got)
+    return _recorded(rows, at_lines, sessions), problems
+
+
+# util-linux's 'script' writes a header and a footer around each session it records: 'Script started on
+# 2025-10-14 09:05:00+00:00 [COMMAND="curl -sI URL" TERM="xterm" TTY="/dev/pts/3" COLUMNS="200" LINES="50"]'
+# (no COMMAND for an interactive shell; '<not executed on terminal>' for TERM... when its input is no
+# tty), 'Script done on 2025-10-14 09:05:01+00:00 [COMMAND_EXIT_CODE="7"]'; 'script -a' appends sessions.
+# It writes the command's own quotes as they are: the command ends at the '"' that only the other fields
+# follow. (Versions before 2.35, and BSD's, write a local time without a zone: no time.)
+_SCRIPT_START = re.compile(r"^Script started on (?P<at>.*?)(?: \[(?P<fields>.*)\])?\s*$")
+_SCRIPT_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+\-]\d{2}:?\d{2}|Z)")
+_SCRIPT_COMMAND = re.compile(
+    r'^COMMAND="(?P<command>.*?)"(?=(?: [A-Z_]+="[^"]*")*(?: <not executed on terminal>)?$)'
+)
+_SCRIPT_DONE = re.compile(r'^Script done on .*\[COMMAND_EXIT_CODE="(?P<code>\d+)"\]\s*$')
+
+
+class _Session(NamedTuple):
+    """One session of a ``script`` recording: its header's line, time and command, and the exit code
+    its footer gives."""
+
+    line: int
+    at: pd.Timestamp | None
+    command: str | None
+    exit_code: int | None
+    typed: bool  # (its command is one curl command or a curl loop: read as if typed at a prompt there)
+
+
+def _script_sessions(lines: list[str]) -> list[_Session]:
+    """The sessions of a ``script`` recording, in order (none when it is not one)."""
+    found: list[_Session] = []
+    for i, t in enumerate(lines):
+        if t.startswith("Script done on ") and found and found[-1].exit_code is None:
+            if (done := _SCRIPT_DONE.match(t)) is not None:
+                found[-1] = found[-1]._replace(exit_code=int(done.group("code")))
+            continue
+        m = _SCRIPT_START.match(t) if t.startswith("Script started on ") else None
+        if m is None:
+            continue
+        at = None
+        if _SCRIPT_TIME.fullmatch(m.group("at")):
+            at = pd.Timestamp(dt.datetime.fromisoformat(m.group("at"))).tz_convert("UTC")
+        c = _SCRIPT_COMMAND.match(m.group("fields") or "")
+        command = c.group("command") if c is not None else None
+        typed = command is not None and (_one_curl(command) or _loop_curl(f"$ {command}") is not None)
+        found.append(_Session(i, at, command, None, typed))
+    return found
+
+
+def _typed(lines: list[str], sessions: list[_Session]) -> list[str]:
+    """``lines`` with each header whose command is curl's replaced by that command after a prompt."""
+    out = list(lines)
+    for s in sessions:
+        if s.typed:
+            out[s.line] = f"$ {s.command}\n"
+    return out
+
+
+_SHELL_OPERATORS = frozenset(";&|<>()")
+
+
+def _shell_words(command: str) -> list[str] | None:
+    """A shell command line's words, its operators (``;``, ``&&``, ``|``, ``>``...) words of their own;
+    None when it cannot be split (an open quote)."""
+    lex = shlex.shlex(command, posix=True, punctuation_chars="".join(sorted(_SHELL_OPERATORS)))
+    lex.whitespace_split = True
+    try:
+        return list(lex)
+    except ValueError:
+        return None
+
+
+def _operator(word: str) -> bool:
+    return bool(word) and set(word) <= _SHELL_OPERATORS
+
+
+def _one_curl(command: str) -> bool:
+    """Whether a command line is one curl command and nothing else (no ``;``, ``&&``, pipe or
+    redirection): only then is its output the transcript's and its exit code curl's."""
+    words = _shell_words(command)
+    return bool(words) and words[0] in ("curl", "curl.exe") and not any(_operator(w) for w in words) \
+        and _command_match(f"$ {command}") is not None
+
+
+# a one-line loop typed at a prompt ('$ for i in 1 2 3; do curl -s -o /dev/null -w '%{http_code}
+# %{time_total}\n' URL; done', a 'sleep 1' beside the curl allowed)
+_LOOP = re.compile(_PROMPT + r"(?P<loop>for\s.*)$")
+
+
+def _loop_curl(text: str) -> str | None:
+    """The curl command a one-line ``for`` loop typed after a prompt runs at each iteration (its words
+    joined again), when curl prints a ``-w`` format occ reads (one status or time a pass); None for
+    another line. Without ``-w`` the passes' output has no shape that tells them apart."""
+    if "for" not in text or "curl" not in text or (m := _LOOP.match(text)) is None \
+            or not m.group("prompt").strip():
+        return None
+    words = _shell_words(m.group("loop"))
+    if not words or len(words) < 7 or words[2] != "in" or words[-2:] != [";", "done"] \
+            or "do" not in words or not words[words.index("do") - 1].endswith(";"):  # ('$(seq 3); do')
+        return None
+    body = words[words.index("do") + 1:-2]
+    commands: list[list[str]] = [[]]
+    for w in body:
+        if w == ";":
+            commands.append([])
+        elif _operator(w):
+            return None
+        else:
+            commands[-1].append(w)
+    curls = [c for c in commands if c and c[0] in ("curl", "curl.exe")]
+    others = [c for c in commands if c and c[0] not in ("curl", "curl.exe")]
+    if len(curls) != 1 or any(c[0] != "sleep" for c in others):
+        return None
+    command = shlex.join(curls[0])
+    cmd = _command([f"$ {command}"])
+    if cmd is None or cmd.write_out is None or _format_pattern(cmd.write_out) is None:
+        return None
+    return command
+
+
+def _loop_rows(command: str, loop_line: str, output: str, path: Path) -> list[dict[str, Any]]:
+    """One row per pass of a curl loop (:func:`_loop_curl`): each time the ``-w`` format's output
+    (what ``curl: (N) ...`` printed before it included) read as that curl command's, the URL the
+    command's. A row's item is the loop's line and that pass's output."""
+    cmd_line = f"$ {command}\n"
+    fmt = _command([cmd_line]).write_out  # type: ignore[union-attr]  # (_loop_curl read it)
+    pattern = re.compile(r"^" + _bare(_format_pattern(fmt) or "") + r"[ \t]*\r?$", re.M)
+    rows: list[dict[str, Any]] = []
+    pos = 0
+    output = "".join(t.rstrip("\r\n") + "\n" for t in output.splitlines())  # (CR LF, a recording's)
+    for m in pattern.finditer(output):
+        printed = output[pos:m.end()].lstrip("\r\n")
+        pos = m.end()
+        row = _parse_curl(cmd_line + printed + "\n", path)
+        row["_item"] = loop_line.rstrip("\r\n") + "\n" + printed + "\n"
         rows.append(row)
-    return rows, problems
+    if not rows:
+        raise InputError(path, "a curl loop without the output of its -w format")
+    return rows
+
+
+def _session_exit(sessions: list[_Session], line: int) -> int | None:
+    """The exit code of the curl command a ``script`` header ran (its line ``line``), else None."""
+    for s in sessions:
+        if s.line == line and s.typed and _one_curl(s.command or ""):
+            return s.exit_code
+    return None
+
+
+def _recorded(rows: list[dict[str, Any]], at: list[tuple[int, bool]],
+              sessions: list[_Session]) -> list[dict[str, Any]]:
+    """``rows`` with the time of the ``script`` session each is in (``at``: the line of its command,
+    and whether it has one): ``_recorded_at``, and ``_at_start`` when the session ran that very
+    command (``script -c "curl ..."``), which then began at that time."""
+    for row, (line, command) in zip(rows, at, strict=True):
+        s = next((s for s in reversed(sessions) if s.line <= line), None)
+        if s is not None and s.at is not None:
+            row["_recorded_at"] = s.at
+            row["_at_start"] = command and s.line == line and s.typed
+    return rows
 
 
 # A command line as earlier versions found it, before zsh's, PowerShell's, cmd's... prompts, curl.exe
@@ -1823,8 +2056,39 @@ class _Targets:
         return self.by_key.get(_url_key(url))
 
 
-def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
-            targets: _Targets, run_id: str) -> dict[str, Any]:
+class _FileFacts:
+    """What the rows of one file share, worked out once per file rather than once per row (the
+    redacted path and the name's stamp were a tenth of reading a 10,000-line JSONL file); the stamp
+    and the name without it only when a row needs them."""
+
+    def __init__(self, path: Path, shown: str, mtime: float) -> None:
+        self.path = path
+        self.mtime = mtime
+        self.evidence_path = redact_path(shown)
+        self._targets: dict[str, str] = {}
+
+    @functools.cached_property
+    def stamp(self) -> pd.Timestamp | None:
+        """The file name's stamp (:func:`_stamp`) in UTC, None when it has none."""
+        stamp = _stamp(self.path.name)
+        if stamp is None:
+            return None
+        at = pd.Timestamp(stamp)
+        return at.tz_localize("UTC") if at.tzinfo is None else at.tz_convert("UTC")
+
+    @functools.cached_property
+    def bare_name(self) -> str:
+        """The file name without its stamp (:func:`_name_without_stamp`): a row's last-resort target."""
+        return _name_without_stamp(self.path)
+
+    def target(self, name: str) -> str:
+        """``name`` redacted as a target (the file's rows mostly repeat a few names)."""
+        if name not in self._targets:
+            self._targets[name] = redact_path(name)
+        return self._targets[name]
+
+
+def _finish(row: dict[str, Any], file: _FileFacts, targets: _Targets, run_id: str) -> dict[str, Any]:
     target = targets.match(row.get("url"))
     if target is None and row.get("_name") in targets.by_name:
         target = targets.by_name[row["_name"]]
@@ -1835,22 +2099,8 @@ def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
     elif row.get("url"):
         name = _target_from_url(row["url"])
     else:
-        name = _name_without_stamp(path)
-    started, source = row.get("_time"), "json"
-    if started is None:
-        stamp = _stamp(path.name)
-        started, source = (pd.Timestamp(stamp), "filename") if stamp is not None else (None, None)
-        if started is not None:
-            started = started.tz_localize("UTC") if started.tzinfo is None else started.tz_convert("UTC")
-    if started is None and row.get("h_date"):
-        try:
-            started, source = pd.Timestamp(email.utils.parsedate_to_datetime(row["h_date"])), "date_header"
-            if started.tzinfo is None:
-                started = started.tz_localize("UTC")
-        except (TypeError, ValueError, IndexError):
-            started = None
-    if started is None:
-        started, source = pd.Timestamp(mtime, unit="s", tz="UTC"), "mtime"
+        name = file.bare_name
+    started, source = _row_time(row, file)
     status, ok, error = row.get("status"), row.get("_ok"), row.get("error")
     expects = target.expects if target is not None else (
         lambda s: any(lo <= s <= hi for lo, hi in _DEFAULT_EXPECT))
@@ -1872,21 +2122,52 @@ def _finish(row: dict[str, Any], path: Path, shown: str, mtime: float,
     out = {c: row.get(c) for c in PROBE_COLUMNS}
     out.update({
         "run_id": run_id, "source": "evidence", "probe_host": None,
-        "target": redact_path(name) if name else name,
+        "target": file.target(name) if name else name,
         "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
         "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")),
-        "evidence_path": redact_path(shown),
+        "evidence_path": file.evidence_path,
         "time_source": source, "evidence_key": None,
     })
     return out
 
 
+def _key_stamp(at: pd.Timestamp, timespec: str = "auto") -> str:
+    """``at`` as a key's UTC stamp, ``2025-10-10T08:05:00Z`` (``timespec`` as ``isoformat``'s: an mtime's
+    key writes its microseconds always)."""
+    return at.tz_convert("UTC").isoformat(timespec=timespec).replace("+00:00", "Z")
+
+
+def _row_time(row: dict[str, Any], file: _FileFacts) -> tuple[pd.Timestamp, str]:
+    """When a row's probe ran and what says so (``time_source``): the JSON item's time, the file
+    name's stamp, the ``script`` header of the session that ran the row's command (``script -c "curl
+    ..."``: it began then), the response's ``Date`` header, the header of the session the row is in
+    (its command was typed after that), else the file's mtime."""
+    if row.get("_time") is not None:
+        return row["_time"], "json"
+    if file.stamp is not None:
+        return file.stamp, "filename"
+    recorded = row.get("_recorded_at")
+    if recorded is not None and row.get("_at_start"):
+        return recorded, "script"
+    if row.get("h_date"):
+        try:
+            at = pd.Timestamp(email.utils.parsedate_to_datetime(row["h_date"]))
+            return (at.tz_localize("UTC") if at.tzinfo is None else at), "date_header"
+        except (TypeError, ValueError, IndexError):
+            pass
+    if recorded is not None:
+        return recorded, "script"
+    return pd.Timestamp(file.mtime, unit="s", tz="UTC"), "mtime"
+
+
 def _evidence_key(key: str, started: pd.Timestamp, source: str | None) -> str:
-    """``key`` plus ``@<UTC stamp>`` when the time is the file name's: byte-identical files named by
-    different stamps (three 'connection refused' transcripts) are three probes."""
-    if source != "filename":
+    """``key`` plus ``@<UTC stamp>`` when the time is the file name's or a ``script`` header's, which
+    the row's own text does not hold: byte-identical files named by different stamps (three
+    'connection refused' transcripts) are three probes, and so are the same command and output in
+    two recordings."""
+    if source not in ("filename", "script"):
         return key
-    return f"{key}@{started.tz_convert('UTC').isoformat().replace('+00:00', 'Z')}"
+    return f"{key}@{_key_stamp(started)}"
 
 
 def _item_keys(items: list[str], rows: list[dict[str, Any]]) -> tuple[list[str], list[str | None]]:
@@ -1910,8 +2191,7 @@ def _item_keys(items: list[str], rows: list[dict[str, Any]]) -> tuple[list[str],
         n = seen.get(digest, 0)
         seen[digest] = n + 1
         if stamped:
-            at = r["started_at"].tz_convert("UTC").isoformat(timespec="microseconds").replace("+00:00", "Z")
-            keys.append(f"{digest}#{n}@{at}")
+            keys.append(f"{digest}#{n}@{_key_stamp(r['started_at'], 'microseconds')}")
             path_ident = f"{r['evidence_path']}\0{item}".encode("utf-8", "surrogatepass")
             path_keys.append(f"{hashlib.sha256(path_ident).hexdigest()}#{n}")
         else:
@@ -1976,8 +2256,8 @@ def _read(
             skipped.append(str(path))
             continue
         digest = hashlib.sha256(data).hexdigest()
-        shown = _display(path, rootp)
-        done = [_finish(r, path, shown, mtime, tindex, rid) for r in file_rows]
+        facts = _FileFacts(path, _display(path, rootp), mtime)
+        done = [_finish(r, facts, tindex, rid) for r in file_rows]
         keys, file_path_keys = _item_keys([r["_item"] for r in file_rows], done)
         path_keys += file_path_keys
         for r, out, key in zip(file_rows, done, keys, strict=True):

@@ -325,6 +325,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from ._stamps import BARE_TIME
+
 __all__ = [
     "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "parse_heading",
     "parse_stamp", "unknown_zone", "zone_named",
@@ -835,10 +837,7 @@ _STAMP_RE = re.compile(
     r"(?<!\d)(?P<y>\d{4})-?(?P<mo>\d{2})-?(?P<d>\d{2})"
     r"(?:T(?P<h>\d{2})(?P<sep>[:\-]?)(?P<mi>\d{2})(?:(?P=sep)(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?"
     r"|\s(?P<h2>\d{2}):(?P<mi2>\d{2})(?::(?P<s2>\d{2})(?:[.,](?P<f2>\d+))?)?"
-    # a file name's '_' or '-' before the time ('date +%Y%m%d_%H%M%S', '+%F_%H-%M-%S', '+%F_%T'):
-    # HHMM or HHMMSS, or after a dashed date also HH-MM-SS / HH:MM:SS; no offset set off by '-' after it
-    r"|[_\-](?P<h3>\d{2})(?:(?<=-\d{2}[_\-]\d{2})(?P<sep3>[:\-])(?P<mi3>\d{2})(?P=sep3)(?P<s3>\d{2})"
-    r"|(?P<mi4>\d{2})(?P<s4>\d{2})?)(?!-\d))"  # (not '2025-10-14_2025-10-15': two dates)
+    rf"|{BARE_TIME})"  # (a file name's time set off by '_' or '-')
     r"(?![\d])(?P<z>Z|\s?[+\-\u2212]\d{2}(?::?\d{2})?(?!\d))?"
 )
 
