@@ -1669,13 +1669,19 @@ def _mention_zone(m: _times.TimeMention, zone: dt.tzinfo | None) -> dt.tzinfo:
     return (_times.zone_named(m.zone) if m.zone else None) or zone or dt.UTC
 
 
+# (read again on the next day, a time is 23 to 25 hours later; 'midnight', read as the end of its day,
+# read again on the date of that end would be two days later: shifted by the wall clock instead)
+_NEXT_DAY_MAX = dt.timedelta(hours=26)
+
+
 def _next_day(m: _times.TimeMention, zone: dt.tzinfo | None) -> _times.TimeMention:
     """``m`` read again on the next day in its zone: the night clocks change is not 24 hours long,
     and '02:30 CET' names the second 02:30 of that night."""
     tz = _mention_zone(m, zone)
     assert m.at is not None
     again = _times.find_times(m.raw, day=m.at.astimezone(tz).date() + _ONE_DAY, tz=tz)
-    if len(again) == 1 and again[0].at is not None and again[0].precision == m.precision:
+    if (len(again) == 1 and again[0].at is not None and again[0].precision == m.precision
+            and _HALF_DAY < again[0].at - m.at <= _NEXT_DAY_MAX):
         return replace(m, at=again[0].at, until=again[0].until if m.until is not None else None)
     until = None if m.until is None else _times.wall_shift(m.until, tz, _ONE_DAY)
     return replace(m, at=_times.wall_shift(m.at, tz, _ONE_DAY), until=until)
