@@ -88,16 +88,90 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
+# Sibling keys written as numbers after a key ('PAY-891/892/893', 'OPS-1,2,3', 'PAY-891, 892, 893'):
+# glued by '/' or ',' (or a run of two or more after ', ': one number after a comma and a space is a
+# count, 'OPS-4, 5 customers'), each of the key's digit count or fewer (fewer replace the last digits of
+# a key of three or more, 'PAY-891/2/3'; more are a year or a count, 'OPS-12/2025', 'OPS-1,000') and
+# counting up ('OPS-10/9', 'OPS-5/2' are none); nothing glued
+# after the run ('INC-1/2.md', 'OPS-1/2/x'). Glued to a key, a slash is a list, not a fraction: 'INC-1/3
+# done' names INC-1 and INC-3 (a share done is written apart, 'INC-1: 1/3 done').
+_SIBLINGS = re.compile(r"(?:[/,]\d{1,7})+(?![\w/-]|[.:,]\d)|(?:,[ \t]\d{1,7}){2,}(?![\w/-]|[.:,]\d)")
+_SIBLING = re.compile(r"\d+")
+
+
+def _siblings(text: str, m: re.Match[str]) -> Iterator[tuple[int, str]]:
+    """``(start, key)`` of the sibling keys written right after the key ``m`` (:data:`_SIBLINGS`)."""
+    s = _SIBLINGS.match(text, m.end())
+    if s is None:
+        return
+    key = m.group(0)
+    head, _, num = key.rpartition("-")
+    if not num.isdigit():
+        return
+    prev = num
+    for d in _SIBLING.finditer(s.group()):
+        n = d.group()
+        if len(n) > len(prev) or len(n) < len(prev) < 3:
+            return  # (a short key's siblings are written whole: 'OPS-10/9' is no list)
+        n = prev[:len(prev) - len(n)] + n
+        if int(n) <= int(prev):
+            return  # (a list counts up)
+        yield s.start() + d.start(), f"{head}-{n}"
+        prev = n
+
+
+def _key_spans(text: str) -> Iterator[tuple[int, str]]:
+    """``(start, key)`` of every ticket key in ``text``, siblings included (:func:`_siblings`)."""
+    for m in _keys(text):
+        yield m.start(), m.group(0)
+        if m.end() < len(text) and text[m.end()] in "/,":
+            yield from _siblings(text, m)
+
+
 def tickets(text: str) -> list[str]:
     """Ticket keys in order of first mention, without duplicates."""
-    out = [m.group(0) for m in _keys(text)]
+    out = [key for _, key in _key_spans(text)]
     return list(dict.fromkeys(out)) if len(out) > 1 else out
 
 
 def ticket_spans(text: str) -> list[tuple[int, str]]:
     """``(start, key)`` of every ticket key in ``text``, in order, duplicates included: the same keys
     as :func:`tickets`, for a caller that needs to know where each is written."""
-    return [(m.start(), m.group(0)) for m in _keys(text)]
+    return list(_key_spans(text))
+
+
+# A key written in lower or mixed case ('ops-885', 'Ops-885') is that key when the document writes it in
+# upper case somewhere (a key it uses); else it is a word ('utf-8', 'x-86', 'sha-256', 'gpt-4').
+_ANY_CASE_KEY = re.compile(
+    r"(?<![\w.@/-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*-\d{1,7}(?![\w-]|\.\d|@\w)"
+)
+
+
+def known_case(texts: list[str], known: set[str]) -> list[str] | None:
+    """``texts`` with every lower- or mixed-case spelling of a key of ``known`` written in upper case (the
+    same length: offsets hold), or None when none is written. Cheap when there is none: each key's head
+    is counted in the document in C ('ops-' against 'OPS-') before any item is searched."""
+    if not known:
+        return None
+    heads = {k.rpartition("-")[0] for k in known}
+    joined = "\n".join(texts)
+    low = joined.lower()
+    heads = {h for h in heads if low.count(h.lower() + "-") > joined.count(h + "-")}
+    if not heads:
+        return None
+    marks = tuple(h.lower() + "-" for h in heads)
+    out = list(texts)
+    for i, t in enumerate(texts):
+        tl = t.lower()
+        if any(mk in tl for mk in marks):
+            out[i] = _ANY_CASE_KEY.sub(lambda m: _upper_known(m.group(), known), t)
+    return out
+
+
+def _upper_known(word: str, known: set[str]) -> str:
+    """``word`` in upper case when that is a key of ``known`` (:func:`known_case`), else as written."""
+    up = word.upper()
+    return up if up in known else word
 
 
 # --- artifacts -------------------------------------------------------------------------------
@@ -319,13 +393,17 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # (letters with accents too: 
 # (and the words of teams that write their status in German, French or Spanish)
 _ESC_DONE = frozenset(
     {"escalated", "re-escalated", "reescalated", "escalating", "re-escalating", "escalates", "eskaliert",
-     "escaladé", "escaladée", "remonté", "remontée"}
+     "escaladé", "escaladée", "remonté", "remontée",
+     # (on-call shorthand: 'esc'd to mgr', 'esc'ed', 'escd'; a bare 'esc' only before whom: _ESC_TO)
+     "esc'd", "esc’d", "esc'ed", "esc’ed", "escd"}
 )
 _ESC_NOUN = frozenset({"escalation", "escalations", "re-escalation", "escalate"})
+# a page made again is a follow-up (rule 5): 're-paged', 'repaged' ('paged again' says it in words)
+_REPAGED = frozenset({"re-paged", "repaged", "re-paging", "repaging"})
 _DONE = frozenset(
     {"sent", "delivered", "posted", "raised", "filed", "paged", "dispatched", "issued", "made",
      "pinged", "chased", "nudged", "reminded", "followed", "asked", "emailed", "called"}
-)
+) | _REPAGED
 # a ticket resolved before is open again: only a later resolution resolves it
 # (and alerting tools' words for it: Datadog's 'Re-Triggered:'; Sentry's 'Regression:' label, see classify)
 _REOPENED = frozenset(
@@ -387,7 +465,7 @@ _ACK_WORDS = _ACK - {"ack"}  # (what says acknowledged beside packet words too)
 _FOLLOW = frozenset(
     {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
      "chasing", "nudge", "nudged", "nudging", "reminder", "reminders", "reminded", "paged", "paging"}
-)
+) | _REPAGED
 _FOLLOW_PHRASES = ("follow up", "followed up", "following up", "checked in", "check in with")
 # a follow-up as a ticket or a piece of work, no ping: 'follow-up ticket OPS-312 filed', 'postmortem
 # follow-ups tracked in OPS-313', 'Follow-up work in OPS-230', 'follow-up OPS-906 remains open' (read on
@@ -400,6 +478,8 @@ _FOLLOW_NOUN = re.compile(
     r"|\s+(?:(?:is|are|was|were)\s+)?(?:in|as|under)\s+[a-z][a-z0-9]*-\d"
     r"|\s+[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d+\s+(?:remains|remain|stays|stay|still|open|opened|filed|created"
     r"|raised|logged|tracks|is\s+open|to\s+track)\b)"
+    # a ticket opened for follow-up work ('PAY-891/892 opened for follow ups (alerting, runbook)')
+    r"|\b(?:opened|created|filed|raised|logged|cut)\s+(?:as|for)\s+(?:the\s+)?follow[- ]?ups?\b"
 )
 # any(p in low for p in _FOLLOW_PHRASES) in one C call: most items that say "follow" ask it
 _FOLLOW_PHRASE = re.compile("|".join(map(re.escape, _FOLLOW_PHRASES)))
@@ -431,11 +511,26 @@ _EXEC = frozenset(
 _EXEC_PHRASES = ("vice president", "dir. ")  # ('escalated to Dir. Eng'; and "head of": _HEAD_OF)
 # 'head of infra', also in a handle ('@head-of-infra'); not 'ahead of', nor 'head-of-line blocking'
 _HEAD_OF = re.compile(r"\bhead[ -]of\b(?![ -]line\b)")
+# where an item writes whom it reaches: after an escalation verb (up to three words on) and 'to' or an
+# arrow ('escalated -> dir', 'esc'd OPS-1 to TL'), or after a loop-in verb and 'in' ('looped in Dir Eng')
+_WHOM = (
+    r"(?:\b(?:(?:re-?)?escalat\w*|esc(?:['\u2019]?e?d)?)(?:\s+[\w-]+){0,3}?\s*(?:\bto\b|\u2192|->)"
+    r"|\b(?:looped|roped|pulled|brought|looping|roping|pulling|bringing)\s+in)\s+"
+)
+# 'dir' (director) is a role only there ('escalated -> dir', 'looped in eng dir', 'mgr looped in dir of
+# eng'); never a folder ('mkdir dir', 'the dir /var/log', 'escalated logs to dir /tmp'). On lower case.
+_DIR_ROLE = re.compile(_WHOM + r"(?:eng(?:ineering)?\s+)?dir\b(?![./~-]|\s+[/~.])")
+# 'TL' (team lead) too, written in capitals ('escalated to TL', 'looped in the TL'; not 'TL;DR')
+_TL_ROLE = re.compile(r"(?i:" + _WHOM + r"(?:the\s+|our\s+|my\s+)?)TL\b(?![;'\u2019-])")
+# a bare 'esc' is the verb only before whom it reaches ('esc to mgr'; not 'press esc to close'):
+# :func:`_esc_to_role`
+_ESC_TO = re.compile(r"\besc\s*(?:\bto\b|\u2192|->)\s*((?:[\w@'\u2019.-]+\s+){0,2}[\w@'\u2019.-]+)")
+_SHORT_ROLE = frozenset({"dir", "tl"})  # (what names a role right after 'esc to')
 _MANAGER = frozenset(
     {"manager", "managers", "mgr", "mgrs", "lead", "leads", "supervisor", "commander", "ic", "re-escalated",
      "re-escalation", "re-escalating", "reescalated", "incident-commander", "em", "teamleitung",
-     "teamleiter", "teamleiterin", "vorgesetzte", "vorgesetzten", "vorgesetzter", "abteilungsleiter",
-     "abteilungsleitung", "bereichsleiter", "bereichsleitung", "gerente", "responsable"}
+     "teamlead", "teamleads", "teamleiter", "teamleiterin", "vorgesetzte", "vorgesetzten", "vorgesetzter",
+     "abteilungsleiter", "abteilungsleitung", "bereichsleiter", "bereichsleitung", "gerente", "responsable"}
 )
 # management (also 'mgmt') is who a manager is, when it is whom the item reaches ('escalated to
 # management', 'escalation sent to mgmt', 'escalated to senior management', 'notified upper management');
@@ -464,7 +559,7 @@ _TOLD = frozenset(
 # told/informed/called say no direction: "Manager informed us the ETA is Friday")
 _CONTACT = frozenset(
     {"paged", "paging", "pinged", "emailed", "messaged", "raised", "contacted"}
-)
+) | _REPAGED
 _ROLE = (_MANAGER - {"lead", "leads"}) | _EXEC
 # ... and informing or engaging one, when the role is who was informed ("informed the CEO", "IC engaged
 # VP Eng"; not "the VP informed us", "IC engaged")
@@ -645,6 +740,19 @@ _FROM_STATE = re.compile(
 )
 
 
+# being paged is how an incident reaches the writer, no page nor follow-up made ('paged by alert DATA-306',
+# 'paged by PagerDuty', 'got paged at 02:10'); a manager or an executive who got paged was reached (rule 1)
+_PAGED_BY = re.compile(r"\bpaged\s+by\b|(?:(?<=\W)|^)(?P<who>[^\W_]+\s+)?got\s+paged\b", re.IGNORECASE)
+
+
+def _paged_by(m: re.Match[str]) -> str:
+    """What stays of a page received (:data:`_PAGED_BY`): nothing, unless a role got it."""
+    who = m.group("who")
+    if who is None:
+        return " "
+    return m.group() if who.strip().lower() in _ANY_ROLE else who + " "
+
+
 def kind_text(text: str) -> str:
     """``text`` as the kind rules read it: without the states an arrow leads away from ('Reopened →
     In Progress → Closed') or a change leaves in words ('changed from Reopened to Resolved'), nor what
@@ -660,9 +768,33 @@ def kind_text(text: str) -> str:
 
 def _left_state(m: re.Match[str]) -> str:
     """What stays of a state an arrow leads away from: its ticket keys ('OPS-305 → duplicate of OPS-1':
-    a ticket is no state, and the item still names it)."""
-    keys = [k.group(0) for k in _keys(m.group())]
+    a ticket is no state, and the item still names it); and all of it when it is no state but a step
+    (:func:`_arrow_step`)."""
+    if _arrow_step(m):
+        return m.group()
+    keys = [key for _, key in _key_spans(m.group())]
     return " " + " ".join(keys) + " " if keys else " "
+
+
+# what an action does before an arrow that means "to" or "then" ('escalated -> dir', 'escalated to mgr ->
+# she ok'd failover', 'paged -> no answer', 'pinged vendor -> no reply'): a step, not a state left
+_ARROW_VERBS = _ESC_DONE | _PAGED | _REPAGED | frozenset(
+    {"esc", "pinged", "chased", "nudged", "handed", "looped", "roped", "pulled", "brought", "notified",
+     "emailed", "messaged", "called", "contacted"}
+)
+# ... unless the arrow leads to a state a tracker names ('Status: Escalated → Closed')
+_STATE_NEXT = re.compile(
+    r"[\s*_\"'“‘`]*(?:re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]do|pending|blocked"
+    r"|on[\s-]hold|backlog|triage|in\s+review|waiting|acknowledged|mitigated|investigating|monitoring"
+    r"|won['’]?t\s+(?:fix|do)|cancell?ed|completed?|regressed|unresolved|escalated)\b",
+    re.IGNORECASE,
+)
+
+
+def _arrow_step(m: re.Match[str]) -> bool:
+    """Whether the text an arrow leads away from tells an action (:data:`_ARROW_VERBS`) and the arrow
+    leads to no tracker state: the arrow says "to" or "then", not a change of state."""
+    return not words(m.group()).isdisjoint(_ARROW_VERBS) and _STATE_NEXT.match(m.string, m.end()) is None
 
 
 def words(text: str) -> frozenset[str]:
@@ -681,7 +813,7 @@ _VOCABULARY = frozenset().union(
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
     _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _DUP, _MET, _REOPEN_HINT,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
-     "regression"},
+     "regression", "esc"},
 )
 
 
@@ -726,6 +858,9 @@ def classify(
         w = keywords(text)
     if not w.isdisjoint(_DUP) and (closed := _dup_closed(text)) is not None:
         text, w = closed, keywords(closed)  # ('Closing OPS-304 as a duplicate': the resolution's name)
+    if "paged" in w and _PAGED_BY.search(text) is not None:
+        text = _PAGED_BY.sub(_paged_by, text)  # ('paged by alert': how the incident began, no page made)
+        w = keywords(text)
     hint = not w.isdisjoint(_REOPEN_HINT)  # (before a negation takes 'not actually resolved' apart)
     if not w.isdisjoint(_NEGATION):
         w = _without_negated(text, w)
@@ -733,7 +868,7 @@ def classify(
     low = None
     if not none_of(_ESC_DONE) or (
         not none_of(_ESC_NOUN) and (not none_of(_DONE) or _escalation_to(text, w))
-    ) or (not none_of(_REACH) and _reaches_role(text, w)):
+    ) or (not none_of(_REACH) and _reaches_role(text, w)) or ("esc" in w and _esc_to_role(text)):
         return _escalation(text, w, has_deadline, ticked, task)
     if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()) or (
         hint and _REOPEN_PHRASE.search(text.lower()) is not None
@@ -742,12 +877,14 @@ def classify(
     if ticked or ("\u2705" in text and _done_marked(text, task)):
         # ('- [x] Escalate OPS-1 to VP Eng': the task done was an escalation, not the ticket's end)
         return _done_task(text, w, has_deadline)
-    settled = none_of(_NOT_RESOLVED) or _no_longer_only(text, w)
+    settled = none_of(_NOT_RESOLVED) or _no_longer_only(text, w) or _negated_before(text, w)
     if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and (
         settled
     ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
         low = text.lower()
         if not _undone(low):
+            if has_deadline and (step := _step_done(low, has_deadline, ticked, task)) is not None:
+                return step
             # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
             return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) else ("resolved", 0)
     if not none_of(_ACK) and settled and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
@@ -756,7 +893,10 @@ def classify(
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
     planned = False
-    if follow and ("follow-up" in w or "follow-ups" in w or "followup" in w or "followups" in w):
+    rest = None
+    if follow and ("follow-up" in w or "follow-ups" in w or "followup" in w or "followups" in w) or (
+        "follow" in w
+    ):
         low = text.lower() if low is None else low
         if (m := _FOLLOW_NOUN.search(low)) is not None:
             # ('follow-up ticket OPS-312 filed', 'follow-ups tracked in OPS-313': a ticket, no ping;
@@ -766,7 +906,7 @@ def classify(
             planned = any(mm.group("work") for mm in _FOLLOW_NOUN.finditer(low, m.start()))
     if not follow and not none_of(_FOLLOW_WORDS):
         low = text.lower() if low is None else low
-        follow = _FOLLOW_PHRASE.search(low) is not None
+        follow = _FOLLOW_PHRASE.search(low if rest is None else rest) is not None
     if follow and (not none_of(_DONE) or none_of(_PLAN) or _follow_unplanned(text)):
         # (a follow-up still to do, an open task's or an action item's, is a plan: it answers no one yet)
         if not none_of(_DONE) or not (task or _ACTION_ITEM.search(text) is not None):
@@ -782,7 +922,24 @@ def classify(
         return "deadline", 0
     if not none_of(_STATUS):
         return "status", 0
+    if ("\u2705" in text or "\u2714" in text or "\u2611" in text) and _checked_off(text):
+        return "resolved", 0
     return "note", 0
+
+
+# a check mark that ends an item ('INFRA-706 flaps stopped, closing ✅', '00:45 INFRA-706 ✔️'): chat's
+# done marker, as ❌ is its failed one
+_CHECK_END = re.compile(r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)[\s*_.!)\]]*$")
+
+
+def _checked_off(text: str) -> bool:
+    """Whether an item that says nothing else (a note: no state, status word nor deadline) is checked off: it
+    names a ticket and ends in a check mark (:data:`_CHECK_END`), and no ❌ (✖) says something in it
+    failed (a checklist of several, 'OPS-1 ❌ OPS-2 ✅', is read by its words)."""
+    return (
+        "\u274c" not in text and "\u2716" not in text and _CHECK_END.search(text) is not None
+        and next(_keys(text), None) is not None
+    )
 
 
 # the noun, no verb: 'escalation to the manager', 'Escalation to the director for OPS-303'
@@ -801,6 +958,29 @@ def _escalation_to(text: str, w: frozenset[str]) -> bool:
         named = words(whom) | (_handle_parts(whom) if "-" in whom else _NO_PARTS)
         if not named.isdisjoint(_ANY_ROLE) or "head" in whom and _HEAD_OF.search(whom) is not None or (
             not named.isdisjoint(_MGMT_WORDS)
+        ):
+            return True
+    return _dir_role(low) or _tl_role(text)
+
+
+def _dir_role(low: str) -> bool:
+    """Whether the lower-cased item writes 'dir' as whom it reaches (:data:`_DIR_ROLE`)."""
+    return "dir" in low and _DIR_ROLE.search(low) is not None
+
+
+def _tl_role(text: str) -> bool:
+    """Whether the item writes 'TL' as whom it reaches (:data:`_TL_ROLE`)."""
+    return "TL" in text and _TL_ROLE.search(text) is not None
+
+
+def _esc_to_role(text: str) -> bool:
+    """Whether a bare 'esc' is the verb: written before a manager, lead or executive it reaches ('esc to
+    mgr', 'esc -> VP eng'), not the key ('press esc to close the dialog')."""
+    for m in _ESC_TO.finditer(text.lower()):
+        whom = m.group(1)
+        named = words(whom) | (_handle_parts(whom) if "-" in whom else _NO_PARTS)
+        if not named.isdisjoint(_ANY_ROLE) or not named.isdisjoint(_SHORT_ROLE) or (
+            "head" in whom and _HEAD_OF.search(whom) is not None
         ):
             return True
     return False
@@ -834,6 +1014,32 @@ def _no_longer_only(text: str, w: frozenset[str]) -> bool:
     return "no" in w and len(w & _NOT_RESOLVED) == 1 and _NO_NOT_LONGER.search(text.lower()) is None
 
 
+# a negation that vetoes a resolution only in the resolution's clause or after it (:func:`_negated_before`)
+_CLAUSE_NEG = frozenset({"not", "no", "never", "isn't", "wasn't", "hasn't", "haven't", "won't", "didn't"})
+_ASIDE_WORDS = _CLAUSE_NEG | {"to", "in", "on"}  # (all that such a clause may say the rules read)
+_NEG_CLAUSE_BREAK = re.compile(r"[,;!?|\u2013\u2014]|\.(?!\d)|\s-\s")
+
+
+def _negated_before(text: str, w: frozenset[str]) -> bool:
+    """Whether the item's only vetoes of a resolution are negations written in clauses before the first
+    one that resolves, clauses that say nothing else the kind rules read ('DATA-310 not a real problem,
+    budget was wrong, closed': what was not is another statement, the closing its conclusion); 'not
+    closed', 'not fully closed', 'fixed, not deployed', 'closed? not yet' (a 'yet'), 'not escalated,
+    self-healed' and 'no resolution; resolved tag removed' are still vetoed."""
+    if (w.isdisjoint(_RESOLVED) and "complete" not in w) or not (w & _NOT_RESOLVED) <= _CLAUSE_NEG or not (
+        keywords(text) & _NOT_RESOLVED  # (as written: a negation takes 'yet' out of w, 'no fix yet')
+    ) <= _CLAUSE_NEG:
+        return False
+    parts = _NEG_CLAUSE_BREAK.split(text.lower())
+    for i, part in enumerate(parts):
+        pw = keywords(part)
+        if not pw.isdisjoint(_RESOLVED) or "complete" in pw and _COMPLETE_STATE.search(part) is not None:
+            return i > 0 and keywords(" ; ".join(parts[i:])).isdisjoint(_NOT_RESOLVED)
+        if pw - _ASIDE_WORDS:
+            return False  # (a clause before negates what the rules read: 'not escalated', 'no resolution')
+    return False
+
+
 def _reaches_role(text: str, w: frozenset[str]) -> bool:
     """Whether the item pages, contacts, loops in or tells a manager, an on-call or an executive (rule
     1 beside the escalation words); a role written in a handle counts ('looped in @eng-director',
@@ -851,10 +1057,12 @@ def _reaches_role(text: str, w: frozenset[str]) -> bool:
             roles = w | parts
     if (paged or told or contact) and (
         not roles.isdisjoint(_EXEC) or "vice president" in low or "dir. " in low
-        or "head" in low and _HEAD_OF.search(low) is not None
+        or "head" in low and _HEAD_OF.search(low) is not None or told and _dir_role(low)
     ):
         return True
-    if (paged or told) and not roles.isdisjoint(_MANAGER) or contact and not roles.isdisjoint(_ROLE):
+    if (paged or told) and not roles.isdisjoint(_MANAGER) or contact and not roles.isdisjoint(_ROLE) or (
+        told and _tl_role(text)
+    ):
         return True
     if not w.isdisjoint(_MGMT_WORDS) and _MGMT.search(low) is not None:
         return True  # ('notified senior management', 'looped in mgmt')
@@ -914,11 +1122,11 @@ def _escalation(
     parts = _handle_parts(low) if "-" in low else _NO_PARTS
     if not none_of(_EXEC) or any(p in low for p in _EXEC_PHRASES) or not parts.isdisjoint(_EXEC) or (
         "head" in low and _HEAD_OF.search(low) is not None
-    ):
+    ) or _dir_role(low):
         return "escalation", 3
     if not none_of(_MANAGER) or not parts.isdisjoint(_MANAGER) or (
         not none_of(_MGMT_WORDS) and _MGMT.search(low) is not None
-    ):
+    ) or _tl_role(text):
         return "escalation", 2
     # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2'
     n = _POLICY_LEVEL.search(low) if ("level" in low or "tier" in low) else None
@@ -1037,6 +1245,27 @@ _PARTIAL = re.compile(
     r"|\b(?:investigation|troubleshooting|debugging|triage|root\s+cause\s+analysis)\s+(?:continues|ongoing"
     r"|in\s+progress)\b"
 )
+
+
+# a step on the way done ('triage done', 'investigation complete', 'rollback done'): with a deadline in the
+# same item ('MOB-221 triage done, fix ETA 10/9') the fix is still to come (:func:`_step_done`)
+_STEP_DONE = re.compile(
+    r"\b(?:triage|investigation|analysis|rca|diagnosis|repro|build|rollback|roll-back|failover|backup"
+    r"|snapshot)\s+(?:is\s+|was\s+|now\s+)?(?:done|complete|completed|finished)\b"
+)
+
+
+def _step_done(low: str, has_deadline: bool, ticked: bool, task: bool) -> tuple[str, int] | None:
+    """(kind, level) of an item whose every resolution word is a step done (:data:`_STEP_DONE`) and that
+    sets a deadline: read without the step, a ``status`` unless the rest tells more; else None."""
+    if _STEP_DONE.search(low) is None:
+        return None
+    rest = _STEP_DONE.sub(" ", low)
+    w = keywords(rest)
+    if not w.isdisjoint(_RESOLVED) or "complete" in w and _COMPLETE_STATE.search(rest) is not None:
+        return None  # ('build done, OPS-1 fixed, follow-up ETA Fri': a resolution of its own)
+    kind, level = classify(rest, w, has_deadline, ticked, task)
+    return ("status", 0) if kind in ("note", "deadline") else (kind, level)
 
 
 # a run that ended in failure ('##[error]Process completed with exit code 2', 'completed with errors')

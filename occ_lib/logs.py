@@ -152,7 +152,15 @@ Per item (the rules, in order)
       address (``NOC-24@vendor.com``); and ServiceNow's numbers, which have no hyphen (``INC0012345``,
       ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
       more). A key right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,
-      ``CHG-1234/CHG-1235``), never in a path (``docs/DEPLOY-147.md``, ``docs/INC-1/INC-2.md``). A
+      ``CHG-1234/CHG-1235``), never in a path (``docs/DEPLOY-147.md``, ``docs/INC-1/INC-2.md``);
+      numbers glued after a key by ``/`` or ``,`` are its siblings (``PAY-891/892/893``, ``OPS-1,2,3``,
+      ``PAY-891/2/3`` for a key of three digits or more, ``PAY-891, 892, 893`` with two or more after a
+      comma and a space), when they count up and have no more digits than it (``OPS-12/2025``,
+      ``OPS-1,000``, ``OPS-4, 5 customers``, ``OPS-10/9`` are not; ``INC-1/3`` names INC-3, a fraction is
+      written apart: ``INC-1: 1/3 done``). A key written in lower or mixed case (``ops-885``, ``Ops-885``)
+      is that key, in upper case, when the document writes it in upper case elsewhere (its items or
+      headings); otherwise it is a word (``utf-8``, ``sha-256``, ``gpt-4``); the item's text keeps it as
+      written. A
       nested item inherits its ancestors' tickets (its own first); an item that names none takes
       those of the nearest enclosing heading that names any (``### PAY-412 rollback``). Underscores
       around a key are emphasis, as asterisks are (``_PAY-114_``, ``__PAY-116__``: Slack's italic), unless
@@ -259,7 +267,11 @@ Per item (the rules, in order)
       Closed" is closed, "Reopened → In Progress → Closed" too; nor one a change leaves in words, "status
       changed from Reopened to Resolved", "moved from Reopened to Done", nor the ``From`` cell of a change
       history's row, ``| Field | From | To |`` or ``Old value``/``New value``: ``| Status | Reopened |
-      Done |`` is done). A word right after a
+      Done |`` is done; but an arrow after an action, escalated, esc'd, paged, re-paged, pinged, looped...,
+      says "to" or "then" and leaves it a word, ``escalated -> dir``, ``escalated to mgr -> she ok'd
+      failover``, ``paged -> no answer``, unless it leads to a tracker's state, ``Status: Escalated →
+      Closed``). Being paged is no page made: ``paged by alert``, ``paged by PagerDuty``, ``got paged`` are
+      read without those words (not ``mgr got paged``). A word right after a
       negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
       not count for any rule unless the item also writes it un-negated: "manager was not paged",
       "not escalated", "nothing paged", "nobody acked the page", "PagerDuty: Unacknowledged (ack
@@ -277,7 +289,9 @@ Per item (the rules, in order)
       guesses, plans, denies or asks it (``possible duplicate``, ``will close OPS-304 as a
       duplicate``, ``...as a duplicate?``); not ``OPS-304 is a duplicate`` nor ``duplicate alerts``
       (``duplicate of OPS-1`` names the original: the ticket groups below split it).
-      1. ``escalation``: escalated / re-escalated / escalating, or "escalation" with a done verb
+      1. ``escalation``: escalated / re-escalated / escalating (also esc'd, esc'ed, escd, and ``esc``
+         before a manager, lead or executive: ``esc to mgr``; not ``press esc to close``), or
+         "escalation" with a done verb
          (sent, delivered, posted, raised, paged...) or written to a manager, lead or executive
          (``escalation to the manager``, ``Escalation to the director for OPS-303``, ``escalation to
          team lead``; not when a plan word says it is still to come, ``next step: escalation to the
@@ -331,7 +345,10 @@ Per item (the rules, in order)
          the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
          remains, yet, no (not "no longer", which says a problem ended: ``OPS-304 no longer blocked;
          resolved``), without, must, should, to reflect (nicht; pas, non, toujours, attente;
-         pendiente, sin), or every such word is a resolution still to come: after be, expected,
+         pendiente, sin; a negation, not, no, never, isn't, wasn't..., in a clause before the one that
+         resolves and that says nothing else the rules read is another statement: ``DATA-310 not a real
+         problem, budget was wrong, closed`` is resolved, ``not escalated, self-healed`` and ``fixed, not
+         deployed`` are not), or every such word is a resolution still to come: after be, expected,
          expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
          "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD", "done by close of
          business"; "fixed by @bob" is done).
@@ -343,6 +360,9 @@ Per item (the rules, in order)
          errors continue", "alert auto-resolved but issue persists", "still failing", "still seeing 500s";
          not "errors returned to baseline"), or when each of its resolution words is none: "fixed
          nothing", "thought it was fixed", DNS's "resolved to the old IP", "a fixed 20 connections", an
+         step of the work done while the item sets a deadline for the fix (``triage done, fix ETA 10/9``;
+         triage, investigation, analysis, RCA, diagnosis, repro, build, rollback, failover, backup, snapshot:
+         read without it, a ``status`` unless the rest tells more; ``fix done``, ``MOB-223 done`` resolve), an
          escalation that ended while the ticket goes on ("VP escalation closed out for OPS-804; manager
          keeps it", "closed out the VP escalation": a de-escalation, as "de-escalated" is), or
          asked ("is PAY-412 fixed?", a question opening a clause or a chat message; not one answered
@@ -355,14 +375,15 @@ Per item (the rules, in order)
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
          only asked ("has PAY-413 been acked?").
-      5. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged - when
+      5. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged, re-paged - when
          it was done (a done verb) or nothing marks it as planned (a plan word of another clause plans
          that clause: ``08:30 follow-up ping to the vendor; next update due 10:00`` is a follow-up);
          an open task (``- [ ] follow up with Acme``, Logseq's ``LATER ...``) or an action item
          (``Action item: follow up ...``, ``To-do: ...``) is still to do: a ``plan`` (unless rule 6
          or 7 reads it), and answers no one. A follow-up named as a ticket is no ping (``follow-up
          ticket OPS-312 filed``, ``postmortem follow-ups tracked in OPS-313``, ``follow-up OPS-906
-         remains open``: read without it, a ``note``), and follow-up work or tasks are still to do
+         remains open``, ``PAY-891 opened for follow ups``: read without it, a ``note``), and follow-up
+         work or tasks are still to do
          (``Follow-up work in OPS-230``: a ``plan``).
       6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
          unresolved.
@@ -373,12 +394,16 @@ Per item (the rules, in order)
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
          is not resolved)...
-      11. ``note``: anything else.
+      11. ``note``: anything else; but an item that names a ticket and ends in a check mark (✅, ✔️, ☑️),
+         ``INFRA-706 flaps stopped, closing ✅``, is ``resolved``, unless a ❌ is in it too.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
       also inside a hyphenated handle: ``@eng-director``, ``@head-of-infra``; not "ahead of" nor
-      "head-of-line"), else 2 when it names a
-      manager (also mgr, "Eng Mgr", EM, management as in rule 1), lead or supervisor or is a
+      "head-of-line"; and dir as whom the item reaches, after an escalation verb and to or an arrow or
+      after looped in: ``escalated -> dir``, ``looped in Dir Eng``, ``eng dir``, ``dir of eng``; never
+      ``mkdir dir`` nor ``the dir /var/log``), else 2 when it names a
+      manager (also mgr, "Eng Mgr", EM, management as in rule 1), lead, teamlead, supervisor, TL (written
+      so, as whom the item reaches: ``escalated to TL``; not ``TL;DR``) or is a
       re-escalation, else the level of
       an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"),
       else 1 (a ping, or a page to the on-call); a follow-up is 1; any other kind is 0.
@@ -1477,12 +1502,19 @@ def _items(
     redact, tickets, without_code = ex.redact, ex.tickets, ex.without_code
     texts = [redact(_without_tags(it[2]) if "<" in it[2] else it[2], rare) for it in items]
     owns = [tickets(t) for t in texts]
+    # ('ops-885' where the document writes OPS-885: that key; the items' text stays as written)
+    known: set[str] = {t for tks in owns for t in tks}.union(*(it[6] for it in items if it[6]))
+    keyed = ex.known_case(texts, known)
+    if keyed is not None:
+        owns = [tickets(t) if t != o else own for t, o, own in zip(keyed, texts, owns, strict=True)]
     tks_all = _inherit(items, owns, nesting)
     for k, it in enumerate(items):
         if not tks_all[k] and it[6]:
             tks_all[k] = it[6]
     proses = [without_code(t if it[8] is None else redact(it[8], rare))
               for t, it in zip(texts, items, strict=True)]
+    if keyed is not None:
+        proses = ex.known_case(proses, known) or proses
     zones = [it[5] for it in items] if any(it[5] is not None for it in items) else None
     weeks = [bool(it[9] & _WEEK) for it in items] if any(it[9] & _WEEK for it in items) else None
     found = _times.find_times_many(
@@ -1491,7 +1523,7 @@ def _items(
     if nights:
         _night_shift(items, found, tz, nights)
     _past_midnight(items, found, tz)
-    kind_texts = [ex.kind_text(t) for t in texts]
+    kind_texts = [ex.kind_text(t) for t in (texts if keyed is None else keyed)]
     if kind_as:
         for k, t in kind_as.items():  # (a change history's row without the state it left)
             kind_texts[k] = ex.kind_text(redact(t, rare))
