@@ -2,6 +2,8 @@
 
 F1: a weekday used as an adjective ('Monday payout batch', 'the Tuesday report') moved the item's own
 leading stamp to that weekday; a weekday dates a time only when attached to it.
+F2: 'late' that tells of the work ('nightly export running late; ETA 20:00') stated a miss of a deadline
+still ahead at the item's time; it does so only once the deadline is past or when written on it.
 """
 
 from __future__ import annotations
@@ -111,3 +113,89 @@ def test_deadlines_with_an_attached_weekday_are_unchanged() -> None:
     # the stamp's weekday-adjective no longer moves the stamp, and the deadline keeps its own date
     assert dl("22:00: PAY-107 opened: Monday payout batch at risk; ETA 2026-11-23 10:00.") == [
         [ts("2026-11-23 16:00"), "minute", "ETA", False]]
+
+
+# --- F2: 'late' of the work is no miss of a deadline still ahead ------------------------------------
+
+
+def deadlines(day: str, *items: str) -> list[list]:
+    text = f"{CHI}\n## {day}\n" + "".join(f"- {i}\n" for i in items)
+    d = parse_log(text, "p.md").deadlines
+    return d[["line", "due_at", "keyword", "stated_missed"]].values.tolist()
+
+
+def test_late_of_the_work_before_the_deadline_states_no_miss() -> None:
+    assert deadlines(
+        "2026-11-18 Wednesday",
+        "17:00: PAY-112 opened: nightly export running late; ETA 20:00.",
+        "16:00: PAY-104 opened: settlement report late; the bank's ETA is 2026-11-19 09:00 ET.",
+        "16:00: PAY-111 opened: settlement report delayed; the bank's ETA is 2026-11-19 09:00 ET.",
+        "10:00 OPS-1 report overdue; ETA 20:00",
+        "10:00 OPS-2 rollout slipping; ETA 20:00",
+        "10:00 OPS-3 ETA 20:00, running late",
+        "10:00 OPS-4 export late; due tomorrow",
+    ) == [
+        [7, ts("2026-11-19 02:00"), "ETA", False],
+        [8, ts("2026-11-19 14:00"), "ETA", False],
+        [9, ts("2026-11-19 14:00"), "ETA", False],
+        [10, ts("2026-11-19 02:00"), "ETA", False],
+        [11, ts("2026-11-19 02:00"), "ETA", False],
+        [12, ts("2026-11-19 02:00"), "ETA", False],
+        [13, ts("2026-11-19"), "due", False],
+    ]
+
+
+def test_late_past_the_deadline_or_written_on_it_is_still_a_miss() -> None:
+    assert deadlines(
+        "2026-11-18 Wednesday",
+        "18:00 OPS-1 nightly export running late; ETA 17:00",  # (past at the item's time)
+        "17:00 OPS-2 nightly export running late; ETA 17:00",  # (due at the item's time)
+        "10:00 OPS-3 ETA 17:00 is late",  # (the word is on the deadline)
+        "10:00 OPS-4 the 17:00 ETA is running late",
+        "10:00 OPS-5 ETA 17:00 (late)",
+        "10:00 OPS-6 ETA 17:00 slipped",  # (no 'late' word: as before)
+        "11:00 OPS-7 missed the 12:00 ETA",
+        "10:00 OPS-8 export late, missed the 09:00 cutoff; ETA 20:00",
+        "10:00 OPS-9 export late; due 2026-11-17",
+        "10:00 OPS-10 vendor promised a patch by 06:00, running late",
+    ) == [
+        [7, ts("2026-11-18 23:00"), "ETA", True],
+        [8, ts("2026-11-18 23:00"), "ETA", True],
+        [9, ts("2026-11-18 23:00"), "ETA", True],
+        [10, ts("2026-11-18 23:00"), "ETA", True],
+        [11, ts("2026-11-18 23:00"), "ETA", True],
+        [12, ts("2026-11-18 23:00"), "ETA", True],
+        [13, ts("2026-11-18 18:00"), "ETA", True],
+        [14, ts("2026-11-18 15:00"), "cutoff", True],
+        [14, ts("2026-11-19 02:00"), "ETA", False],
+        [15, ts("2026-11-17"), "due", True],
+        [16, ts("2026-11-18 12:00"), "by", True],
+    ]
+
+
+def test_a_late_forecast_is_no_miss_and_an_untimed_item_is_read_as_before() -> None:
+    # 'will be late' is a forecast, as 'is going to be missed' and 'is gonna be missed' are: no miss
+    # (the deadline is still ahead: a miss is told once it is past)
+    assert deadlines(
+        "2026-11-18 Wednesday",
+        "10:00 OPS-1 ETA 20:00 will be late",
+        "10:00 OPS-2 export will be late; ETA 20:00",
+        "10:00 OPS-3 the 20:00 ETA is gonna be missed",
+        "10:00 OPS-4 the 20:00 ETA is going to be missed",
+        "10:00 OPS-5 ETA 20:00 is gonna be late",
+        # an item with no time of its own: 'late' is a miss as before (no time to tell 'ahead' by)
+        "OPS-6 export late; ETA 17:00",
+    ) == [
+        [7, ts("2026-11-19 02:00"), "ETA", False],
+        [8, ts("2026-11-19 02:00"), "ETA", False],
+        [9, ts("2026-11-19 02:00"), "ETA", False],
+        [10, ts("2026-11-19 02:00"), "ETA", False],
+        [11, ts("2026-11-19 02:00"), "ETA", False],
+        [12, ts("2026-11-18 23:00"), "ETA", True],
+    ]
+
+
+def test_late_before_midnight_rolls_the_small_hours_eta_to_the_next_day() -> None:
+    # written at 23:40, 'ETA 00:30' is the next 00:30: ahead, so 'running late' misses nothing
+    assert deadlines("2026-11-18 Wednesday", "23:40 OPS-1 export running late; ETA 00:30") == [
+        [7, ts("2026-11-19 06:30"), "ETA", False]]
