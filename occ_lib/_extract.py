@@ -1321,8 +1321,9 @@ _NOT_A_MISS = re.compile(
     r"|(?:may|might|could|would|can)\s+(?:(?:be|have|been|also|still|well|even|run|running|get|go|going)\s+)"
     r"{0,2}" + _MISS_WORD +
     # a forecast is no miss either (the deadline is still ahead): 'the 17:00 ETA will be missed', 'ETA
-    # 17:00 will be late', 'is going to be missed', "we'll be late", as 'will miss', 'will not meet' are none
-    r"|(?:will|shall|(?<=[\u2019'])ll|going\s+to|about\s+to|likely\s+to|expected\s+to|bound\s+to)\s+"
+    # 17:00 will be late', 'is going to be missed' (or 'gonna be'), "we'll be late", as 'will miss', 'will
+    # not meet' are none
+    r"|(?:will|shall|(?<=[\u2019'])ll|going\s+to|gonna|about\s+to|likely\s+to|expected\s+to|bound\s+to)\s+"
     r"(?:(?:be|have|been|also|still|well|even|probably|likely|definitely|certainly|surely|run|running|get"
     r"|go|going)\s+){0,2}" + _MISS_WORD +
     r"|(?:if|unless|whether|in\s+case)\s+(?:[\w\u2019'-]+\s+){0,4}?" + _MISS_WORD +
@@ -1358,6 +1359,36 @@ def stated_missed(text: str, w: frozenset[str]) -> bool:
     elif ("past" in w or "past-due" in w) and any(p in text.lower() for p in _MISSED_PHRASES):
         return True
     return not w.isdisjoint(_MET) and unmet(text, w) == 1
+
+
+# Words that tell of the work being behind ('nightly export running late', 'report overdue', 'rollout
+# slipping') rather than of a deadline that passed: they miss a deadline only once it is past at the item's
+# time, or when written on the deadline itself ('ETA 17:00 is late'; the caller knows both)
+_BEHIND = frozenset({"late", "overdue", "slipping"})
+_BEHIND_WORD = re.compile(r"\b(?:late|overdue|slipping)\b")
+# one written on the deadline's mention, right after it: 'ETA 17:00 is late', 'the 17:00 ETA is running
+# late', 'ETA 17:00 (overdue)', a status cell next to a Due cell ('| 10/13/2025 | Overdue |'); not 'ETA
+# 20:00, running late' nor 'ETA 20:00. Export late'
+_BEHIND_ON = re.compile(
+    r"[*_)\]]*(?:\s+(?:eta|deadline|target|window|checkpoint|cutoff|cut-off|slot|due\s+date))?[*_)\]]*"
+    r"(?:\s+(?:is|was|were|are|now|already|still|running|been|has|had|got|getting))*[^\S\n]*[(|]?[^\S\n]*"
+    r"(?:late|overdue|slipping)\b",
+    re.IGNORECASE,
+)
+
+
+def behind_only(text: str, w: frozenset[str]) -> bool:
+    """True when the item's stated miss (:func:`stated_missed`) rests on the words of :data:`_BEHIND`
+    alone ('nightly export running late; ETA 20:00'): without them it states none."""
+    if w.isdisjoint(_BEHIND):
+        return False
+    return not stated_missed(_BEHIND_WORD.sub(" ", text.lower()), w - _BEHIND)
+
+
+def behind_on(prose: str, end: int) -> bool:
+    """Whether a word of :data:`_BEHIND` is written on the deadline mention ending at ``prose[end]``
+    ('ETA 17:00 is late'): then it tells of that deadline, whatever the item's time."""
+    return _BEHIND_ON.match(prose, end) is not None
 
 
 _DL_NOUN = r"(?:etas?|deadlines?|cut-?offs?|checkpoints?|due\s+dates?|commitments?|eod|eob|cob)"

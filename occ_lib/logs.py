@@ -190,7 +190,10 @@ Per item (the rules, in order)
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
       lapsed, exceeded, or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
       met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``; ``not met yet`` only when the
-      deadline is before the item's time; not ``ETA met``, ``will not meet``, a forecast as ``will miss``
+      deadline is before the item's time, and so is a timed item's late, overdue or slipping that tells
+      of the work, not written on the deadline: ``17:00 export running late; ETA 20:00`` is no miss of
+      20:00, ``18:00 export running late; ETA 17:00`` and ``10:00 ETA 17:00 is late`` are; not ``ETA
+      met``, ``will not meet``, a forecast as ``will miss``
       is, ``if the deadline is not met``, nor a metric's or a thing's ``latency target not met``,
       ``prerequisites not met``, ``unmet dependencies``) - not when it only says nothing was (``not
       missed``, ``nothing slipped``, a
@@ -198,7 +201,8 @@ Per item (the rules, in order)
       metric went over its threshold (``p95 latency exceeded 800ms``, ``error budget breached``; not
       ``exceeded the 09:00 deadline``), nor when the word speaks of a risk, a doubt, a forecast or a
       condition (``no risk of slipping``, ``may be late``, ``the 17:00 ETA will be missed``, ``will be
-      late``, ``is going to be missed``, ``if the vendor is late``, ``unless``, ``to avoid a late fee``),
+      late``, ``is going to be missed`` (``gonna``), ``if the vendor is late``, ``unless``, ``to avoid a
+      late fee``),
       of someone rather than a deadline (``Apologies for the late response``, ``I'm running late``,
       ``running late today``, ``Missed call from vendor``) or names a thing (``[[Missed deadlines
       report]]``, ``the missed-SLA dashboard``) -,
@@ -1621,6 +1625,9 @@ def _items(
             missed = ex.stated_missed(kind_texts[k], w)
             # ('17:00 deadline not met yet': missed when the item is written after it, else still open)
             pending = not missed and ex.unmet(kind_texts[k], w) == 2 and at != _NAT
+            # ('17:00 export running late; ETA 20:00': the work is late, the ETA still ahead at the item's
+            # own time: as pending; an item dated only by its day has no time to tell 'ahead' by)
+            late = missed and at != _NAT and prec != "day" and ex.behind_only(kind_texts[k], w)
             # a deadline written as the one missed ('missed the 10:30 update') takes the item's miss
             # alone: 'ETA 11:15 (missed the 10:30 update)' did not miss 11:15
             named = missed and any(m.keyword == "missed" for m in dls)
@@ -1650,6 +1657,10 @@ def _items(
                         not ex.is_replacement(proses[k], m.start)
                         or _times.written_missed(proses[k], m.start, m.end, 0)
                     )
+                behind = late and row_missed and not ex.behind_on(proses[k], m.end)
+                if behind:
+                    row_missed = False  # (decided once the due time is known, below, as a pending one)
+                held = pending or behind
                 due = m.until if m.keyword == "window" and m.until is not None else m.at
                 # 'ETA 00:30' written at 23:40 (or in a section timed 23:40): the next 00:30, not the
                 # one 23 hours before; '05:00 (+1)', '05:00 D+1': the next day, as written
@@ -1657,7 +1668,7 @@ def _items(
                 ref = times[0] if times else (
                     epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else None)
                 if not row_missed and not m.has_date and m.precision != "day" and (
-                    ref is not None and (ref - due > _HALF_DAY or due < ref and not pending and (
+                    ref is not None and (ref - due > _HALF_DAY or due < ref and not held and (
                         # (a handoff's note, no time of its own under '### Handed to EU shift at 07:00',
                         # hands over what is still to come; so does a promise: 'vendor promised a
                         # patch by 06:00' written at 07:10)
@@ -1670,7 +1681,7 @@ def _items(
                         past = _PAST_TENSE.search(text) is not None
                     if not past:
                         due = _next_day_due(m, due, _zone or tz)
-                if pending and not ex.is_replacement(proses[k], m.start):
+                if behind or pending and not ex.is_replacement(proses[k], m.start):
                     row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
                 DL((source, line, sec[0], d_tks, (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))

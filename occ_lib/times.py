@@ -214,7 +214,12 @@ Which date a time takes
     Fri``), a forecast (``will be missed``) nor a text that tells of a slip to come (``fix slips to Monday —
     missed Friday target``). A weekday written after a time, a word or more from it, with a deadline keyword
     right after it is that keyword's, not the time's (``16:44 UTC NET-9 Tue ETA missed``: the item was written
-    at 16:44 that day).
+    at 16:44 that day). Nor is a weekday written after a time with more than a comma or ``on`` between that
+    time's day when the time is the stamp that opens the text (``22:00: PAY-7 checked the Tuesday report``,
+    ``22:00 OPS-1 deploy Friday``: 22:00 stays on its section's day; ``22:00 Mon``, ``17:00 on Friday`` are
+    Monday's and Friday's) or when the weekday qualifies a noun (``opened at 22:00: Monday payout batch at
+    risk``, ``ETA 17:00 for the Friday release``; not ``sync at 10:00 with infra on Friday``). A weekday
+    before a time dates it as above, a noun between or not (``Monday deploy at 09:00``).
     Short weekdays (``Fri``, ``Tues.``, ``THU``; capitalized or upper case, so that ``sat`` and ``sun``
     stay words) follow the same rules but name a time's day only with at most one word between
     (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``); after a deadline keyword
@@ -1673,6 +1678,8 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens_to: int = -1) -> 
                     continue  # ('16:00 OPS-1 ETA 17:00 UTC Friday': the weekday is the later time's)
             if _keyword_in_gap(text, cand.end, r.start):
                 continue  # ('08:02 OPS-3 ETA tomorrow': the day is the keyword's, a deadline of its own)
+            if r.wd >= 0 and not listed and _weekday_detached(text, cand, r, gap, opens_to >= 0):
+                continue  # ('22:00: PAY-7 opened: Monday payout batch at risk': 22:00 stays on its day)
         else:
             continue
         if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
@@ -1689,6 +1696,29 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens_to: int = -1) -> 
         if (words <= (1 if r.abbr else 4) or listed) and words < best_words:  # (a list shares its day)
             best, best_words = r, words
     return best
+
+
+# what may stand between a time and a weekday after it that is attached to it: '22:00 Mon', '17:00 ART on
+# Friday', '09:00 UTC, Fri'
+_WD_ATTACHED_GAP = re.compile(r"[\s,]*(?:(?i:on)\s*)?")
+# a lower-case word after a weekday that is a noun it qualifies ('Monday payout batch', 'the Tuesday
+# report'), not a part of the day or a word that leads on ('Friday morning', 'Friday at', 'Friday if')
+_WD_NOUN_NEXT = re.compile(
+    r"[ \t]+(?!(?:morning|afternoon|evening|night|noon|midnight|eod|eob|cob|at|on|by|before|after|around"
+    r"|about|until|till|through|to|from|and|or|if|as|when|unless|with|then|the|next|this|week|latest)\b)"
+    r"[a-z][a-z-]*\b"
+)
+
+
+def _weekday_detached(text: str, cand: _Cand, r: _Cand, gap: str, opens: bool) -> bool:
+    """Whether the weekday ``r``, written after the time ``cand`` with ``gap`` between, is not that
+    time's day though near it: more than a comma or 'on' between, and ``cand`` is the stamp that opens
+    the text (the item's own time: '22:00: PAY-7 checked the Tuesday report') or the weekday qualifies
+    a noun ('at 22:00: Monday payout batch at risk'). Attached ones date it: '22:00 Mon', '17:00 on
+    Friday', 'sync at 10:00 with infra on Friday'."""
+    if _WD_ATTACHED_GAP.fullmatch(gap):
+        return False
+    return (opens and cand.keyword is None) or _WD_NOUN_NEXT.match(text, r.end) is not None
 
 
 def _contrasted(rels: list[_Cand], r: _Cand, end: int) -> bool:
