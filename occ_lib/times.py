@@ -132,7 +132,8 @@ Durations
     day; one with AM/PM, a zone or a range end is a time all the same (``Outage duration: 14:02–15:47
     UTC``).
 Zones (:func:`zone_named`)
-    ``UTC``/``Z``/``GMT``/``UT`` -> UTC; ``ET EST EDT Eastern`` -> America/New_York;
+    ``UTC``/``Z``/``GMT``/``UT`` -> UTC (also ``Utc``, ``gmt``, ``Gmt``, ``ZULU`` and ``UCT``, the tz
+    database's alias and the usual typo); ``ET EST EDT Eastern`` -> America/New_York;
     ``CT CST CDT Central`` -> America/Chicago; ``MT MST MDT Mountain`` -> America/Denver;
     ``PT PST PDT Pacific`` -> America/Los_Angeles; ``AKST AKDT`` -> America/Anchorage;
     ``HST`` -> Pacific/Honolulu; ``CET CEST`` -> Europe/Paris; ``EET EEST`` -> Europe/Athens;
@@ -366,7 +367,7 @@ class Heading:
 # --------------------------------------------------------------------------------------------- zones
 
 _ZONE_TABLE: dict[str, str] = {
-    "UTC": "UTC", "Z": "UTC", "GMT": "UTC", "UT": "UTC", "ZULU": "UTC",
+    "UTC": "UTC", "Z": "UTC", "GMT": "UTC", "UT": "UTC", "ZULU": "UTC", "UCT": "UTC",
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
     "EASTERN": "America/New_York", "EASTERN TIME": "America/New_York",
     "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
@@ -612,7 +613,10 @@ _IANA = (
     r"/[A-Za-z_]+(?:/[A-Za-z_]+)?"
 )
 _ZWORD = (
-    _IANA + r"|(?:UTC|GMT|UT)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?|Zulu|utc"
+    # (also as tired fingers write it, 'Utc', 'gmt', and UCT, the tz database's alias of UTC and its usual
+    # typo: read in the document's zone they would shift the time by its offset)
+    _IANA + r"|(?:UTC|GMT|UT|UCT|Utc|Gmt|gmt)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?"
+    r"|Zulu|ZULU|utc"
     r"|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+European)(?:\s+Time)?"
     r"|AKST|AKDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT"
@@ -760,7 +764,10 @@ _JOIN = r"(?:T|,?\s(?:at\s|@\s?)?|\s?@\s?)"
 # (~100-200 MB/s), and digits glued to a word, path or number ('_2025', '/10', 'INF-221') never are.
 # _FULL is then tried at each. Month-first dates ('Oct 11') are found from their day number by
 # looking back for the month name.
-_DIGIT = re.compile(r"[0-9]" + _NB1)
+# A day glued to its month's short name, 'ETA Oct10 17:00', is the one digit after a letter that starts a
+# token: only a date's day (:func:`_scan` drops any other reading of it; _MON_BEFORE checks the month).
+_GLUED_MONTH = r"(?<=(?<![A-Za-z])[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)[0-9])"
+_DIGIT = re.compile(r"[0-9](?:" + _NB1 + "|" + _GLUED_MONTH + ")")
 _FULL_SRC = (
     r"(?P<stamp>\d{4}-?\d{2}-?\d{2}T\d{2}(?:-\d{2}(?:-\d{2})?|\d{2}(?:\d{2})?)(?:[.,]\d+)?Z?(?![\d:]))"
     # a date, optionally joined to a time (range) or followed by a weekday
@@ -809,9 +816,14 @@ _WEEKDAY_ALT = "|".join(_WEEKDAYS)
 _WD_ABBR = "Tues|Thurs|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN"
 # 'this Friday' is that day of the text's week, 'next Friday' of the week after (weeks start Monday),
 # 'last Friday' the one before the text's day
+# The short forms of the relative days that terse on-call notes write ('new ETA tmrw 10am', 'deployed
+# yday'): words of their own only ('TMR-4' is a key, 'yest' no part of 'yesterday'), lower case or
+# capitalized ('TMR' is an acronym too; 'TMRW' and '2MORO' only ever mean tomorrow)
+_REL_SHORT_AHEAD = "tmrw|Tmrw|TMRW|tmr|Tmr|2moro|2Moro|2MORO"
+_REL_SHORT = _REL_SHORT_AHEAD + "|ystd|Ystd|yday|Yday|yest|Yest"
 _REL = re.compile(
     r"(?<![\w\-])(?:(?P<which>(?i:this|next|last))\s+(?=(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r"))?"
-    r"(?:(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r"))"
+    r"(?:(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r")|" + _REL_SHORT + r")"
     r"|(?P<eve>(?i:prev(?:ious|\.)?\s+(?:evening|night)|(?:the\s+)?(?:evening|night)\s+before(?!\s*\d)))"
     r"|(?P<abbr>" + _WD_ABBR + r")\.?)(?![\w\-])"
 )
@@ -850,7 +862,7 @@ _DL_BEFORE_WORDS = (
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _WD_ABBR_LOW = "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
 _DL_FILLER = (
-    "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|eod|eob|cob|"
+    "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|tmrw|tmr|2moro|eod|eob|cob|"
     "around|about|approx|approximately|roughly|circa|~|"
     # a deadline moved: "ETA slipped to 19:00", "deadline pushed out to Friday 17:00"
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
@@ -864,7 +876,7 @@ _DL_FILLER = (
 _DEADLINE_BEFORE_REV = re.compile(
     # (an '@' too: Notion writes a date as a mention, 'Fix ETA: @October 10, 2025 12:00 PM')
     r"\s*[*_(\[<@]*\s*(?:[:=]\s*|,\s*(?="
-    + _cases("today|tonight|tomorrow|" + _WEEKDAY_ALT, reverse=True) + r")|"
+    + _cases("today|tonight|tomorrow|tmrw|tmr|2moro|" + _WEEKDAY_ALT, reverse=True) + r")|"
     # a short weekday's dot or comma: 'ETA Fri. 10:00', 'due Fri, 10 Oct'
     + r"[.,]\s*(?=(?:" + _cases(_WD_ABBR_LOW, reverse=True) + r")(?![\w\-]))|"
     + _cases(_DL_FILLER, reverse=True) + r"@?\s+"  # (Notion's '@': 'Due: @Friday 5:00 PM')
@@ -1140,7 +1152,7 @@ _EVENT_NEXT = re.compile(
 _RANGE_IN = re.compile(r"\d\s?(?:--?|[\u2013\u2014]|to\s)\s?\d")
 _WINDOW_VALUE = re.compile(
     r"\s*[:=]?\s*(?:(?i:is|on|at|by|for|of|closes|opens|ends|starts|from|until|till)\s+)*(?:\d|(?i:tonight|tomorrow"
-    r"|today|this|next|impact|"
+    r"|tmrw|tmr|2moro|today|this|next|impact|"
     + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\b)"
 )
 _WORD_NEXT = re.compile(r"\s*[:=]?\s*[^\W_]")
@@ -1459,7 +1471,11 @@ class _Cand:
     used: bool = False
 
 
-_REL_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_REL_OFFSET = {
+    "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+    # (_REL_SHORT: 'tmrw', 'yday'...)
+    "tmrw": 1, "tmr": 1, "2moro": 1, "ystd": -1, "yday": -1, "yest": -1,
+}
 _OF_MONTH = re.compile(r"\s+(?i:of|in)\s+(?:the\s+)?(?i:month|" + _MON + r")")
 _WHICH_WEEK = {"this": 0, "next": 1, "last": -2}  # ('last Friday': -2, the one before the day)
 _WD_INDEX = {w[:3]: k for k, w in enumerate(_WEEKDAYS)}
@@ -1748,7 +1764,7 @@ def find_times(
     rels: list[_Cand] | None = None
     if "day" in low or "onight" in low or "omorrow" in low or "evening" in low or "night before" in low or (
         "prev. night" in low or "previous night" in low
-    ) or any(
+    ) or "tmr" in low or "2moro" in low or "yest" in low or "ystd" in low or any(
         _short_weekday_at(text, m) for m in _ABBR_HINT.finditer(text)
     ):
         rels = _rel_cands(text) or None  # (today, yesterday and the weekdays, 'Fri')
@@ -1815,7 +1831,8 @@ def _joined(
 _MOVED_TO = re.compile(
     r"(?:\u2192|-{1,2}>|=>|(?i:\b(?:slipped|slips|pushed|moved|postponed|delayed|rescheduled|bumped|deferred"
     r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for))(?:\s+(?i:the))?)"
-    r"(?:\s+(?i:today|tonight|tomorrow|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?)*\s*@?$"
+    r"(?:\s+(?i:today|tonight|tomorrow|tmrw|tmr|2moro|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
+    + r")\.?,?)*\s*@?$"
 )  # (Notion's '@': 'Fix ETA: @October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM')
 
 
@@ -1936,6 +1953,8 @@ def _scan(
                 pos = e
                 continue
         m = full(text, s, b)
+        if s > a and text[s - 1].isascii() and text[s - 1].isalpha() and (m is None or m.lastgroup != "bd"):
+            continue  # (a digit after a month's name, _GLUED_MONTH, that is no day of it: 'Dec2025')
         if m is not None and (cut := _zone_word_cut(m)) >= 0:
             m = full(text, s, cut)  # ('17:00 UAT sign-off': the time, UAT no zone of it)
         if named and m is not None and (cut := _name_zone_cut(text, m, b)) >= 0:
@@ -2169,9 +2188,11 @@ def _claim_weekday(text: str, c: _Cand, rels: list[_Cand]) -> None:
 # 'Wed 10/08': a weekday makes a bare slash date a date ('10/08' alone may be anything); 'Thu 10/09
 # noon' is that day at noon
 _WD_BEFORE = re.compile(r"(?<![A-Za-z])" + _WD + r",?\s+$")
-# 'due 10/14', 'ETA: 10/14', 'by 10/14 EOD': a deadline word makes a bare slash date a date too
+# 'due 10/14', 'ETA: 10/14', 'by 10/14 EOD': a deadline word makes a bare slash date a date too (also
+# named as a date: 'target date 10/10', 'due date: 10/10')
 _KW_BEFORE = re.compile(
     r"(?<![\w-])" + _cases("eta|due|by|deadline|target|before|until|till|cutoff|cut-off|nlt|expires|expiring")
+    + r"(?:\s+" + _cases("date") + r"(?=[\s:]))?"
     + r"(?:\s+" + _cases("moved|slipped|pushed|changed|shifted|postponed|delayed|bumped|extended")
     + r"(?:\s+(?:from|to|until))?|\s+(?:on|is|was|now))?[\s:~\u2248]+$"
 )
@@ -2277,6 +2298,7 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 # text), placeholders and code spans (the cases _scan alone does not cover).
 _SLOW_LOW = (
     "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "close of",
+    "tmr", "2moro", "yest", "ystd", "yday",  # (_REL_SHORT)
     "eod", "eob", "eow", "eom", "s week", "t week",
     "evening", "night before", "prev. night", "previous night",  # ('23:10 (prev. evening)')
     *_WEEKDAYS,
@@ -2618,7 +2640,9 @@ def _eod_cands(
 # what may stand between an end of day and the time written next to it: 'ETA EOD 17:00', 'EOD (18:00
 # ET)', 'EOD at 17:00', 'EOD Fri 18:00 ET', 'by EOD, ETA 17:00 UTC', '17:00 UTC EOD' (an item's opening
 # time is not: '15:28 PAY-4 ETA EOD', '17:00 ETA EOD')
-_EOD_GAP_WORDS = r"(?i:at|by|on|today|tonight|tomorrow|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?"
+_EOD_GAP_WORDS = (
+    r"(?i:at|by|on|today|tonight|tomorrow|tmrw|tmr|2moro|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?"
+)
 _EOD_TIME_BEFORE = re.compile(r"[\s,(\[@:\-]*(?:" + _EOD_GAP_WORDS + r"[\s,(\[@:\-]+)?")
 _EOD_TIME_AFTER = re.compile(
     r"[\s,(\[@:\-]*(?:(?:" + _EOD_GAP_WORDS + r"|(?i:eta|due|deadline|target))[\s,(\[@:\-]+){0,2}"
