@@ -12,12 +12,17 @@ What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
     ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``4:15p``, ``9:30a``
     (one letter only right after the minutes: ``9:30 a`` is an article; a bare hour takes one only where
-    an item opens with it, ``5p WEB-318 still slow``, after by/at/before/until/@, ``review by 11a``, or
+    an item opens with it, ``5p WEB-318 still slow``, after by/at/before/until/ETA/@, ``review by 11a``, or
     right after a date, ``Mon 11/3 8a PT``, since ``option 1a`` is a label), ``9.30am`` (a dot
     only with AM/PM or German ``Uhr``, ``14.30 Uhr``, ``14.30-15.00 Uhr``: ``9.30`` alone is a number;
     ``Uhr`` after a time is part of it, ``14:30 Uhr MESZ``), ``12 noon``, ``12:00 noon`` (``noon`` is a
     meridiem only after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
+    A whole hour written ``17h`` where a bare hour with a letter is one, or with a zone (``ETA 17h UTC``),
+    when written as no duration is (``09h``, ``13h`` to ``23h``: ``12h``, ``24h``, ``2h`` are hours long).
+    A value glued to ETA or by is one (``ETA17:00``, ``by5pm``: not ``BETA17``, ``standby5``). A clock
+    mistyped (``17;00``, ``17:OO``) where an item opens with it or a keyword expects a time is no guess
+    but a mention with the problem ``unreadable time``.
     ``09:30 hrs`` and ``0930 hrs``, also ``Hrs`` and ``HRS`` (in the document's zone unless a zone
     follows, ``1530 hrs IST``; ``hrs of`` is a duration).
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
@@ -31,16 +36,20 @@ What counts as a date
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``14th October``, ``the 14th of October 2025``,
     ``11-Oct-2025``, ``11/Oct/25`` (Jira; a two-digit
     year only after ``-`` or ``/``: ``9 Oct 25 nodes`` has none), ``Sept 3rd`` (month names start with a
-    capital letter so that "may 5" is not a date), ``Friday the 10th`` (the nearest 10th that is a
+    capital letter so that "may 5" is not a date; the day may be glued to a short month, ``ETA Oct10 17:00``),
+    ``Friday the 10th`` (the nearest 10th that is a
     Friday), ``07.10.2025`` (dotted: day first, four-digit year;
     ``2025.10.08`` and ``1.2.3`` are not dates; with a time joined to it also the German short forms
     ``14.10.25 17:00`` and ``14.10. 17:00``, the year-less one in the year nearest ``day``, unless a
-    version is named so, ``v14.10.25``, ``version 1.10.25 17:00``, ``release 1.10.25``), ``13-10-2025``
+    version is named so, ``v14.10.25``, ``version 1.10.25 17:00``, ``release 1.10.25``; and in a document
+    whose order is day first, :func:`slash_order`, the year-less one right after a deadline word, ``ETA
+    17.10.``, ``until 10.10.``, as ``due 10/14`` is), ``13-10-2025``
     (day first, four-digit year; month first in a document whose order is month first,
     :func:`slash_order`). A slash date is read when a time is joined to
     it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``, ``10/10/2025 1430 hrs``) or written after it with
     ``on`` (``ETA 17:00 on 14/10/2025``), a weekday is written before it (``Wed 10/08``, ``ETA
-    Thu 10/09 noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it
+    Thu 10/09 noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``,
+    ``target date 10/10``, ``due date: 10/10``), or it
     follows such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
     is a real date, and when both are, the document's order (:func:`slash_order`: its ``date_order``,
     its full dates that read one way only, its zone's custom), else the one nearest ``day``, else month
@@ -124,7 +133,8 @@ Lists
     moved to Friday``, ``... met, vendor call pushed to 19:00``). The old one written after the new one is
     a deadline too (``due 2025-10-31 (was 2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``,
     ``originally``, ``orig.``, ``ETA 18:00 UTC (slipped from 16:00 UTC)``, also moved, pushed, changed...
-    ``from``), not the item's time.
+    ``from``), not the item's time; an old value in brackets with no deadline before it is no mention at
+    all (``pushed to next wk (was Oct 17)``).
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
     something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
@@ -186,6 +196,8 @@ Which date a time takes
     opens the text is its stamp: a day word written a word or more after it does not date it when the
     text goes on to another day (``09:40 OPS-309 blocked yesterday, resolved today``: 09:40 on the base
     date; ``09:40 OPS-309 resolved yesterday`` and ``09:40 yesterday ...`` are still the day before).
+    They may be written short, as words of their own, lower case or capitalized: ``tmrw``, ``tmr``,
+    ``2moro`` (tomorrow), ``ystd``, ``yday``, ``yest`` (yesterday).
     ``prev. evening``, ``previous evening``/``night``, ``the evening``/``night before`` are the day before,
     only for the time right next to them (``23:10 (prev. evening)``). A
     relative-day word with no time near it is a date-only mention. A weekday written out
@@ -220,7 +232,7 @@ Which date a time takes
     is none of these: no mention), with or without a time.
     ``EOW``, ``end of (the) week`` and ``end of next week`` are date-only deadlines on that week's
     Friday (a weekend day is its own end of week), and so are ``this week`` and ``next week`` after a
-    deadline word (``ETA next week``);
+    deadline word (``ETA next week``, ``ETA next wk``);
     ``EOM``, ``end of (the) month`` and ``end of next month`` on that month's last day.
     With no date at all: ``at=None``, ``problem='time without a date'``.
 Precision
@@ -229,7 +241,8 @@ Precision
 Deadlines
     A mention is a deadline when a keyword governs it. Before it, possibly with ``at/on/of/is/for/
     the/by/:`` or ``for`` and up to three words (``ETA for the fix: Oct 9``), a relative day or
-    weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``), ``EOD``,
+    weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``; a German short one, capitalized, ``NLT Fr
+    10.10. 12:00``), ``EOD``,
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
@@ -270,7 +283,8 @@ Headings (:func:`parse_heading`)
     reading nearest it; without ``year_near`` that is ``problem='ambiguous date ...'``, and a year-less
     date written with its weekday (``## Mon 6 Oct`` in a document that writes no year anywhere) is in the
     year nearest today in which it is that weekday (2025 for ``Mon 6 Oct`` from 2020 to 2028; the other
-    years are five, six or eleven years apart, so the weekday fixes the year as well as a log's date can).
+    years are five, six or eleven years apart, so the weekday fixes the year as well as a log's date can);
+    so is a slash one, ``## 10/6 Mon``, ``## Mon 10/6``, read in the document's order, else month first.
     In a document that writes day-first dotted dates (``06.10.2025``), a heading that is only a dotted
     date, with its weekday or not, is one too: ``## Fr., 10.10.``, ``## Wed 08.10.``, ``## 08.10`` (year-less,
     the year nearest ``year_near``) and ``## 2025.10.08``; elsewhere ``## 1.2.`` and ``## 3.12`` are a
@@ -660,12 +674,16 @@ GLUED = rf"[^\W_{UNSPACED}]"  # a letter or digit of a spaced script: what glues
 # a key and its value; a colon opening the text glues too, as one after a line break does in
 # find_times_many's joined texts), nor a MAC address's colons ('aa:bb:12:34'); an underscore only
 # counts as markdown emphasis ('__09:00 UTC__'), not as 'curl_2025-...'.
+# (a deadline keyword glued to its value, 'ETA17:00', 'by5pm', as 'ETA:17:00' is: _GLUED_KW; ETA and by as
+# words of their own, not 'BETA17', 'standby5')
+_GLUED_KW = r"(?<=(?<![A-Za-z])(?:ETA|Eta|eta)X)|(?<=(?<![A-Za-z])(?:by|By)X)"
 _NB = (
-    rf"(?<!{GLUED})(?<![/.+\-\u2212])(?<![\W\d_]:)(?<!^:)(?<![^\W_]_)"
+    rf"(?:(?<!{GLUED})|(?:{_GLUED_KW.replace('X', '')})(?=\d))"
+    rf"(?<![/.+\-\u2212])(?<![\W\d_]:)(?<!^:)(?<![^\W_]_)"
     r"(?<![0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:)"
 )
 _NB1 = (  # the same, one character later
-    rf"(?<!{GLUED}.)(?<![/.+\-\u2212].)(?<![\W\d_]:.)(?<!^:.)(?<![^\W_]_.)"
+    rf"(?:(?<!{GLUED}.)|{_GLUED_KW.replace('X', '.')})(?<![/.+\-\u2212].)(?<![\W\d_]:.)(?<!^:.)(?<![^\W_]_.)"
     r"(?<![0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:.)"
 )
 
@@ -861,6 +879,7 @@ _DL_BEFORE_WORDS = (
 )
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _WD_ABBR_LOW = "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
+_DE_WD_SHORT = "oS|aS|rF|oD|iM|iD|oM"[::-1]  # (Mo Di Mi Do Fr Sa So: the weekday before a date)
 _DL_FILLER = (
     "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|tmrw|tmr|2moro|eod|eob|cob|"
     "around|about|approx|approximately|roughly|circa|~|"
@@ -880,6 +899,8 @@ _DEADLINE_BEFORE_REV = re.compile(
     # a short weekday's dot or comma: 'ETA Fri. 10:00', 'due Fri, 10 Oct'
     + r"[.,]\s*(?=(?:" + _cases(_WD_ABBR_LOW, reverse=True) + r")(?![\w\-]))|"
     + _cases(_DL_FILLER, reverse=True) + r"@?\s+"  # (Notion's '@': 'Due: @Friday 5:00 PM')
+    # a German short weekday, capitalized: 'NLT Fr 10.10. 12:00', 'by Mo. 13.10.' (_DE_WD_SHORT)
+    + r"|[.,]?(?:" + _DE_WD_SHORT[::-1] + r")\s+"
     # the date a deadline moved from: 'ETA 10/8 → 10/10', 'due Oct 8 -> Oct 10', 'ETA moved from Oct 8
     # to Oct 10' (both are deadlines; a 'to' only after 'from': 'window 10/8 to 10/10' is a range)
     + r"|(?:(?:\u2192|>-{1,2}|>=)\s*|ot\s+(?=[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})?\s+morf\s))"
@@ -1782,6 +1803,7 @@ def find_times(
         "eod" in low or "eob" in low or "eow" in low or "eom" in low or "COB" in text or "end of" in low
         or "close of" in low  # ('by close of business')
         or "s week" in low or "t week" in low  # ('ETA next week', 'due this week': its end)
+        or "s wk" in low or "t wk" in low
     )
     if len(low) != len(text):
         low = None  # a few characters lower-case to two; then the deadline gates are skipped
@@ -1819,11 +1841,26 @@ def _joined(
 ) -> list[TimeMention]:
     """``found`` with dates and the times after them joined (:func:`_join_date_times`) and lists
     and ranges sharing their zones (:func:`_share_zones`): the last step of reading a text."""
-    if len(found) < 2:
-        return found
-    return _moved_deadlines(
-        text, a, _share_zones(text, a, _join_date_times(text, a, found, base, default_tz), default_tz)
-    )
+    if len(found) >= 2:
+        found = _moved_deadlines(
+            text, a, _share_zones(text, a, _join_date_times(text, a, found, base, default_tz), default_tz)
+        )
+    return _without_old_values(text, a, found)
+
+
+# what opens an old value in brackets: 'pushed to next wk (was Oct 17)', '(previously 14:00)'
+_OLD_VALUE_BEFORE = re.compile(r"\(\s*(?i:was|previously|originally|formerly|prev\.|orig\.)\s*[:=]?\s*@?$")
+
+
+def _without_old_values(text: str, a: int, found: list[TimeMention]) -> list[TimeMention]:
+    """``found`` without the old values written in brackets that no deadline before took as the one it
+    replaced (:func:`_moved_deadlines`): 'pushed to next wk (was Oct 17)' says no time of the item."""
+    old = [
+        m for m in found
+        if not m.is_deadline and text.find("(", max(a, a + m.start - 16), a + m.start) >= 0
+        and _OLD_VALUE_BEFORE.search(text, max(a, a + m.start - 16), a + m.start) is not None
+    ]
+    return [m for m in found if m not in old] if old else found
 
 
 # what leads from a deadline to the one it became: 'ETA 17:00 UTC → 19:00 UTC', 'ETA 17:00 UTC
@@ -1953,8 +1990,8 @@ def _scan(
                 pos = e
                 continue
         m = full(text, s, b)
-        if s > a and text[s - 1].isascii() and text[s - 1].isalpha() and (m is None or m.lastgroup != "bd"):
-            continue  # (a digit after a month's name, _GLUED_MONTH, that is no day of it: 'Dec2025')
+        if s > a and text[s - 1].isascii() and text[s - 1].isalpha() and not _glued_value(text, s, m):
+            continue  # ('Dec2025', 'ETA5': a digit glued to a word is no token of its own)
         if m is not None and (cut := _zone_word_cut(m)) >= 0:
             m = full(text, s, cut)  # ('17:00 UAT sign-off': the time, UAT no zone of it)
         if named and m is not None and (cut := _name_zone_cut(text, m, b)) >= 0:
@@ -1983,8 +2020,12 @@ def _scan(
                 e = m.end()
                 if text.startswith("/", e, b):
                     c = _weekday_slash(text, s, e, a, b, pos, year_day)
+                elif text.startswith(".", e, b):
+                    c = _dotted_deadline(text, s, e, a, b, pos, year_day)
                 else:  # ('Friday the 10th')
                     c = _weekday_ordinal(text, s, e, a, pos, year_day)
+                if c is None:
+                    c = _typo_clock(text, a, s, b, first)
                 if c is None:
                     pos = e
                     continue
@@ -2130,11 +2171,47 @@ def _after_duration_word(text: str, lo: int, s: int) -> bool:
     k = len(prev) - next(len(w) for w in _DURATION_WORDS if prev.endswith(w)) - 1
     return k < 0 or not prev[k].isalpha()
 _WD_GAP = re.compile(r"[\s,]*")
-# '5p WEB-318 still slow', '9a standup', 'review by 11a': a bare hour with a one-letter meridiem,
-# only where an item opens with it or after 'by', 'at', 'before', 'until' or '@' (elsewhere '1a' is a
-# label: 'option 1a')
-_SHORT_HOUR = re.compile(r"(1[0-2]|0?[1-9])([AaPp])(?=[\s*_:.,;)\]]|$)" + _zone_re("k", False))
-_SHORT_AFTER = re.compile(r"(?<![\w-])(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|@)\s*$")
+# '5p WEB-318 still slow', '9a standup', 'review by 11a', 'ETA 5P': a bare hour with a one-letter meridiem,
+# only where an item opens with it or after 'by', 'at', 'before', 'until', 'ETA' or '@' (elsewhere '1a' is a
+# label: 'option 1a'); so too a whole hour written French or German style, '17h' as '21h30' is (group kh)
+_SHORT_HOUR = re.compile(
+    r"(?:(1[0-2]|0?[1-9])([AaPp])|(?P<kh>[01]\d|2[0-3])h)(?=[\s*_:.,;)\]]|$)" + _zone_re("k", False)
+)
+_SHORT_AFTER = re.compile(r"(?<![\w-])(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|ETA|[Ee]ta|@):?\s*$")
+
+
+# A clock time mistyped ('17;00', '17:OO'): where an item opens with it, or a keyword expects a time
+# (_SHORT_AFTER), it is no number but a time that could not be read. Not guessed: a problem names the line
+# (else the item would silently take its section's day).
+_TYPO_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?:;[0-5]\d|:(?:[Oo]{2}|[0-5][Oo]|[Oo]\d))(?![\w:;])")
+
+
+def _typo_clock(text: str, a: int, s: int, b: int, first: bool) -> _Cand | None:
+    """The mistyped clock time at ``s`` (:data:`_TYPO_CLOCK`) as a mention with a problem, else None."""
+    m = _TYPO_CLOCK.match(text, s, b)
+    if m is None:
+        return None
+    if not (first and _LEAD.fullmatch(text, a, s) or _SHORT_AFTER.search(text, max(a, s - 8), s)):
+        return None
+    return _Cand(s, m.end(), "time", problem=f"unreadable time {m.group(0)}")
+
+
+def _whole_hour(m: re.Match[str]) -> bool:
+    """Whether the '17h' of ``m`` (:data:`_SHORT_HOUR`) is a time of day: with a zone after it, or written
+    as no duration is ('09h', '13h' to '23h'; '12h', '24h' and '2h' are far more often hours long)."""
+    kh = m.group("kh")
+    return m.end() > m.end("kh") + 1 or kh[0] == "0" or kh >= "13"
+
+
+def _glued_value(text: str, s: int, m: re.Match[str] | None) -> bool:
+    """Whether the match ``m`` at ``s``, glued to the letters before it, is a value written so: a day after
+    its month's name ('Oct10', :data:`_GLUED_MONTH`), a time or date after ETA or by ('ETA17:00', 'by5pm',
+    :data:`_GLUED_KW`)."""
+    if m is None:
+        return False
+    if m.lastgroup == "bd":
+        return _MON_BEFORE.search(text, max(0, s - 11), s) is not None
+    return m.lastgroup in ("tm", "dt", "sl") and text[s - 1] in "aAyY"
 
 
 def _short_hour(
@@ -2151,9 +2228,9 @@ def _short_hour(
         (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
         or before is not None and before.precision == "day" and before.at is not None
         and _DATE_TIME_GLUE.fullmatch(text, a + before.end, s) is not None
-    ):
+    ) or m.group("kh") and not _whole_hour(m):
         return None
-    hour = int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)
+    hour = int(m.group("kh")) if m.group("kh") else int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)
     c = _Cand(s, m.end(), "time")
     c.time = (hour, 0, 0, 0, "minute", 0)
     c.tz, word = _zone_written(*m.group("kz", "koff", "kzp", "kzw", "kzu"))
@@ -2274,6 +2351,29 @@ def _weekday_slash(
     return c
 
 
+# the '.10.' of a year-less dotted date ('ETA 17.10.', 'deadline is 10.10. EOD'); not '1.2.3', '17.10.25'
+_DOTTED_TAIL = re.compile(r"\.(0?[1-9]|1[0-2])\.(?![\d.]|[^\W_])")
+
+
+def _dotted_deadline(
+    text: str, s: int, e: int, a: int, b: int, pos: int, year_day: dt.date | None
+) -> _Cand | None:
+    """The year-less dotted date at ``s`` right after a deadline word in a day-first document ('ETA 17.10.',
+    'until 10.10.': as plain as 'due 10/14' there; elsewhere, and with no keyword, '1.2.' is a section's
+    or a version's number), day precision in the year nearest ``year_day``; else None."""
+    tail = _DOTTED_TAIL.match(text, e, b)
+    if tail is None or _SLASH_ORDER.get() != "dmy" or _KW_BEFORE.search(text, max(a, pos, s - 28), s) is None:
+        return None
+    dom, month = int(text[s:e]), int(tail.group(1))
+    year = _year_near(month, dom, year_day)
+    if year is None:
+        return None
+    try:
+        return _Cand(s, tail.end(), "date", date=dt.date(year, month, dom))
+    except ValueError:
+        return _Cand(s, tail.end(), "date", problem=f"impossible date {text[s:tail.end()]}")
+
+
 def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The spans of ``_URL.finditer(text, a, b)``, found from each ``://`` (str.find is C-fast;
     the pattern itself, case-insensitive and led by ``\\b``, is tried at every position).
@@ -2299,7 +2399,7 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 _SLOW_LOW = (
     "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "close of",
     "tmr", "2moro", "yest", "ystd", "yday",  # (_REL_SHORT)
-    "eod", "eob", "eow", "eom", "s week", "t week",
+    "eod", "eob", "eow", "eom", "s week", "t week", "s wk", "t wk",
     "evening", "night before", "prev. night", "previous night",  # ('23:10 (prev. evening)')
     *_WEEKDAYS,
 )
@@ -2580,8 +2680,9 @@ _CLOCK_DATE_GLUE = re.compile(r",?\s+(?:(?i:on)\s+)?")
 _EOD = re.compile(
     r"(?<![\w-])(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)"
     r"|close\s+of\s+(?:the\s+)?business(?:\s+day)?)"
-    r"|(?P<week>(?i:eow|end\s+of\s+(?:the\s+)?(?P<next>next\s+)?(?:work\s+)?week"
-    r"|(?P<bare>this\s+week|(?P<next2>next)\s+week)))"
+    r"|(?P<week>(?i:eow|end\s+of\s+(?:the\s+)?(?P<next>next\s+)?(?:work\s+)?(?:week|wk)"
+    # ('ETA next wk', as terse notes write it)
+    r"|(?P<bare>this\s+(?:week|wk)|(?P<next2>next)\s+(?:week|wk))))"
     r"|(?P<month>(?i:eom|end\s+of\s+(?:the\s+)?(?P<nextm>next\s+)?month)))(?![\w-])"
 )
 _EOD_GLUE = re.compile(r"[\s,(]*(?:(?i:on|of|this|by)\s+)?")
@@ -3158,20 +3259,36 @@ def _weekday_year(heading: str, mentions: list[TimeMention]) -> dt.date | None:
     None."""
     raw = next((mm.raw for mm in mentions if mm.problem and mm.problem.startswith("date without a year")),
                None)
-    if raw is None or (wd := _ANY_WD_RE.search(heading)) is None:
+    if (wd := _ANY_WD_RE.search(heading)) is None:
         return None
-    mon = re.search(_MON, raw)
-    dom = re.search(r"(?<!\d)(\d{1,2})(?!\d)", raw)
-    if mon is None or dom is None:
+    mon = None if raw is None else re.search(_MON, raw)
+    dom = None if raw is None else re.search(r"(?<!\d)(\d{1,2})(?!\d)", raw)
+    if mon is not None and dom is not None:
+        month, day_of = _MONTHS[mon.group(0)[:3].lower()], int(dom.group(1))
+    elif (md := _slash_month_day(heading)) is not None:
+        month, day_of = md  # ('## 10/6 Mon', '## Mon 10/6': a US team's heading)
+    else:
         return None
-    month, weekday, today = _MONTHS[mon.group(0)[:3].lower()], _WD_INDEX[wd.group(0)[:3].lower()], _today()
+    weekday, today = _WD_INDEX[wd.group(0)[:3].lower()], _today()
     options = []
     for year in range(today.year - 11, today.year + 12):
         with contextlib.suppress(ValueError):
-            d = dt.date(year, month, int(dom.group(1)))
+            d = dt.date(year, month, day_of)
             if d.weekday() == weekday:
                 options.append(d)
     return min(options, key=lambda d: abs((d - today).days)) if options else None
+
+
+def _slash_month_day(heading: str) -> tuple[int, int] | None:
+    """(month, day) of the year-less slash date in ``heading``: in the document's order
+    (:func:`slash_order`), else month first ('Mon 24/7 support' is none)."""
+    sm = _SLASH_MD.search(heading)
+    if sm is None:
+        return None
+    first, second = int(sm.group(1)), int(sm.group(2))
+    if _SLASH_ORDER.get() == "dmy":
+        first, second = second, first
+    return (first, second) if 1 <= first <= 12 and 1 <= second <= 31 else None
 
 
 def parse_heading(
@@ -3211,9 +3328,9 @@ def parse_heading(
     date: dt.date | None = None
     problem: str | None = None
     mentions = find_times(heading, day=None, tz=tz, year_near=year_near)
-    if year_near is None and any(mm.problem for mm in mentions) and (
-        wy := _weekday_year(heading, mentions)
-    ) is not None:
+    if year_near is None and (
+        any(mm.problem for mm in mentions) or "/" in heading and not any(mm.has_date for mm in mentions)
+    ) and (wy := _weekday_year(heading, mentions)) is not None:
         year_near = wy  # ('## Mon 6 Oct' with no year anywhere: the Monday nearest today)
         mentions = find_times(heading, day=None, tz=tz, year_near=year_near)
     for mm in mentions:
