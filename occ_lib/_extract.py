@@ -1358,6 +1358,8 @@ def stated_missed(text: str, w: frozenset[str]) -> bool:
             return True
     elif ("past" in w or "past-due" in w) and any(p in text.lower() for p in _MISSED_PHRASES):
         return True
+    if "by" in w and _not_done_by(text):
+        return True
     return not w.isdisjoint(_MET) and unmet(text, w) == 1
 
 
@@ -1389,6 +1391,25 @@ def behind_on(prose: str, end: int) -> bool:
     """Whether a word of :data:`_BEHIND` is written on the deadline mention ending at ``prose[end]``
     ('ETA 17:00 is late'): then it tells of that deadline, whatever the item's time."""
     return _BEHIND_ON.match(prose, end) is not None
+
+
+# A deadline told as not reached, after the fact: 'not done by EOD, pushed to tmrw 12:00', 'not fixed by
+# 17:00', "didn't make it by EOD" (as non-native writers state a miss); not a forecast ('will not be done
+# by EOD', "won't be fixed by 17:00", 'may not be done by') nor a condition ('if not done by EOD, page':
+# _NOT_MET_IF)
+_NOT_DONE_BY = re.compile(
+    r"(?<!\bwill )\b(?:not|never)\s+(?:(?:yet|been)\s+)?(?:done|fixed|finished|completed|resolved|ready"
+    r"|delivered|shipped|deployed|merged|live)\s+by\s"
+    r"|\bdid(?:n['\u2019]t|\s+not)\s+make\s+it\s+by\s"
+)
+
+
+def _not_done_by(text: str) -> bool:
+    """Whether ``text`` tells of a deadline not reached (:data:`_NOT_DONE_BY`), not as a condition."""
+    low = text.lower()
+    return any(
+        _NOT_MET_IF.search(low, max(0, m.start() - 48), m.start()) is None for m in _NOT_DONE_BY.finditer(low)
+    )
 
 
 _DL_NOUN = r"(?:etas?|deadlines?|cut-?offs?|checkpoints?|due\s+dates?|commitments?|eod|eob|cob)"

@@ -189,7 +189,9 @@ Per item (the rules, in order)
       clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`)
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
       lapsed, exceeded, or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
-      met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``; ``not met yet`` only when the
+      met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``), or not reached (``not done by
+      EOD``, ``not fixed by 17:00``, ``didn't make it by EOD``; not ``will not be done by``, ``may not
+      be``, ``if not done by``); ``not met yet`` only when the
       deadline is before the item's time, and so is a timed item's late, overdue or slipping that tells
       of the work, not written on the deadline: ``17:00 export running late; ETA 20:00`` is no miss of
       20:00, ``18:00 export running late; ETA 17:00`` and ``10:00 ETA 17:00 is late`` are; not ``ETA

@@ -12,13 +12,18 @@ What counts as a time
     ``07:18``, ``7:09``, ``07:18:58``, ``07:18:58.296`` (a colon), ``21h30`` (two-digit hour + ``h``),
     ``03:30PM``, ``7 AM``, ``9am``, ``9 a.m.`` (AM/PM makes a bare hour a time), ``4:15p``, ``9:30a``
     (one letter only right after the minutes: ``9:30 a`` is an article; a bare hour takes one only where
-    an item opens with it, ``5p WEB-318 still slow``, after by/at/before/until/@, ``review by 11a``, or
+    an item opens with it, ``5p WEB-318 still slow``, after by/at/before/until/ETA/@, ``review by 11a``, or
     right after a date, ``Mon 11/3 8a PT``, since ``option 1a`` is a label), ``9.30am`` (a dot
     only with AM/PM or German ``Uhr``, ``14.30 Uhr``, ``14.30-15.00 Uhr``: ``9.30`` alone is a number;
     ``Uhr`` after a time is part of it, ``14:30 Uhr MESZ``; after an hour alone it is that hour, ``14
     Uhr``, ``gegen 9 Uhr``, ``bis 17 Uhr MESZ``, ``14-16 Uhr``, not ``14 Uhren``), ``12 noon``, ``12:00
     noon`` (``noon`` is a meridiem only after 12: in ``Oct 10 noon`` the 10 is the day);
     the words ``noon``/``midday`` (12:00) and ``midnight`` (24:00, the end of the day it is on).
+    A whole hour written ``17h`` where a bare hour with a letter is one, or with a zone (``ETA 17h UTC``),
+    when written as no duration is (``09h``, ``13h`` to ``23h``: ``12h``, ``24h``, ``2h`` are hours long).
+    A value glued to ETA or by is one (``ETA17:00``, ``by5pm``: not ``BETA17``, ``standby5``). A clock
+    mistyped (``17;00``, ``17:OO``) where an item opens with it or a keyword expects a time is no guess
+    but a mention with the problem ``unreadable time``.
     ``09:30 hrs`` and ``0930 hrs``, also ``Hrs`` and ``HRS`` (in the document's zone unless a zone
     follows, ``1530 hrs IST``; ``hrs of`` is a duration).
     Optionally followed by a zone (``07:18Z``, ``07:18 UTC``, ``17:00 GMT``, ``7:09 AM Eastern``,
@@ -32,16 +37,20 @@ What counts as a date
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``14th October``, ``the 14th of October 2025``,
     ``11-Oct-2025``, ``11/Oct/25`` (Jira; a two-digit
     year only after ``-`` or ``/``: ``9 Oct 25 nodes`` has none), ``Sept 3rd`` (month names start with a
-    capital letter so that "may 5" is not a date), ``Friday the 10th`` (the nearest 10th that is a
+    capital letter so that "may 5" is not a date; the day may be glued to a short month, ``ETA Oct10 17:00``),
+    ``Friday the 10th`` (the nearest 10th that is a
     Friday), ``07.10.2025`` (dotted: day first, four-digit year;
     ``2025.10.08`` and ``1.2.3`` are not dates; with a time joined to it also the German short forms
     ``14.10.25 17:00`` and ``14.10. 17:00``, the year-less one in the year nearest ``day``, unless a
-    version is named so, ``v14.10.25``, ``version 1.10.25 17:00``, ``release 1.10.25``), ``13-10-2025``
+    version is named so, ``v14.10.25``, ``version 1.10.25 17:00``, ``release 1.10.25``; and in a document
+    whose order is day first, :func:`slash_order`, the year-less one right after a deadline word, ``ETA
+    17.10.``, ``until 10.10.``, as ``due 10/14`` is), ``13-10-2025``
     (day first, four-digit year; month first in a document whose order is month first,
     :func:`slash_order`). A slash date is read when a time is joined to
     it (``10/13 09:00 UTC``, ``13/10/2025 at 5pm ET``, ``10/10/2025 1430 hrs``) or written after it with
     ``on`` (``ETA 17:00 on 14/10/2025``), a weekday is written before it (``Wed 10/08``, ``ETA
-    Thu 10/09 noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``), or it
+    Thu 10/09 noon``) or a deadline word (``due 10/14``, ``ETA: 10/14/2025``, ``ETA moved from 10/8``,
+    ``target date 10/10``, ``due date: 10/10``), or it
     follows such a date after an arrow or ``to`` (``10/8 → 10/10``): month first or day first, whichever
     is a real date, and when both are, the document's order (:func:`slash_order`: its ``date_order``,
     its full dates that read one way only, its zone's custom), else the one nearest ``day``, else month
@@ -127,7 +136,8 @@ Lists
     moved to Friday``, ``... met, vendor call pushed to 19:00``). The old one written after the new one is
     a deadline too (``due 2025-10-31 (was 2025-10-24)``, ``ETA Oct 31 (previously Oct 24)``,
     ``originally``, ``orig.``, ``ETA 18:00 UTC (slipped from 16:00 UTC)``, also moved, pushed, changed...
-    ``from``), not the item's time.
+    ``from``), not the item's time; an old value in brackets with no deadline before it is no mention at
+    all (``pushed to next wk (was Oct 17)``).
 Durations
     ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
     something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
@@ -135,7 +145,8 @@ Durations
     day; one with AM/PM, a zone or a range end is a time all the same (``Outage duration: 14:02–15:47
     UTC``).
 Zones (:func:`zone_named`)
-    ``UTC``/``Z``/``GMT``/``UT`` -> UTC; ``ET EST EDT Eastern`` -> America/New_York;
+    ``UTC``/``Z``/``GMT``/``UT`` -> UTC (also ``Utc``, ``gmt``, ``Gmt``, ``ZULU`` and ``UCT``, the tz
+    database's alias and the usual typo); ``ET EST EDT Eastern`` -> America/New_York;
     ``CT CST CDT Central`` -> America/Chicago; ``MT MST MDT Mountain`` -> America/Denver;
     ``PT PST PDT Pacific`` -> America/Los_Angeles; ``AKST AKDT`` -> America/Anchorage;
     ``HST`` -> Pacific/Honolulu; ``CET CEST`` -> Europe/Paris; ``EET EEST`` -> Europe/Athens;
@@ -189,6 +200,8 @@ Which date a time takes
     opens the text is its stamp: a day word written a word or more after it does not date it when the
     text goes on to another day (``09:40 OPS-309 blocked yesterday, resolved today``: 09:40 on the base
     date; ``09:40 OPS-309 resolved yesterday`` and ``09:40 yesterday ...`` are still the day before).
+    They may be written short, as words of their own, lower case or capitalized: ``tmrw``, ``tmr``,
+    ``2moro`` (tomorrow), ``ystd``, ``yday``, ``yest`` (yesterday).
     ``prev. evening``, ``prev night``, ``previous evening``/``night``, ``the evening``/``night before`` are
     the day before,
     only for the time right next to them (``23:10 (prev. evening)``). A
@@ -229,7 +242,7 @@ Which date a time takes
     is none of these: no mention), with or without a time.
     ``EOW``, ``end of (the) week`` and ``end of next week`` are date-only deadlines on that week's
     Friday (a weekend day is its own end of week), and so are ``this week`` and ``next week`` after a
-    deadline word (``ETA next week``);
+    deadline word (``ETA next week``, ``ETA next wk``);
     ``EOM``, ``end of (the) month`` and ``end of next month`` on that month's last day.
     With no date at all: ``at=None``, ``problem='time without a date'``.
 Precision
@@ -238,7 +251,8 @@ Precision
 Deadlines
     A mention is a deadline when a keyword governs it. Before it, possibly with ``at/on/of/is/for/
     the/by/:`` or ``for`` and up to three words (``ETA for the fix: Oct 9``), a relative day or
-    weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``), ``EOD``,
+    weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``; a German short one, capitalized, ``NLT Fr
+    10.10. 12:00``), ``EOD``,
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
@@ -279,7 +293,8 @@ Headings (:func:`parse_heading`)
     reading nearest it; without ``year_near`` that is ``problem='ambiguous date ...'``, and a year-less
     date written with its weekday (``## Mon 6 Oct`` in a document that writes no year anywhere) is in the
     year nearest today in which it is that weekday (2025 for ``Mon 6 Oct`` from 2020 to 2028; the other
-    years are five, six or eleven years apart, so the weekday fixes the year as well as a log's date can).
+    years are five, six or eleven years apart, so the weekday fixes the year as well as a log's date can);
+    so is a slash one, ``## 10/6 Mon``, ``## Mon 10/6``, read in the document's order, else month first.
     In a document that writes day-first dotted dates (``06.10.2025``), a heading that is only a dotted
     date, with its weekday or not, is one too: ``## Fr., 10.10.``, ``## Wed 08.10.``, ``## 08.10`` (year-less,
     the year nearest ``year_near``) and ``## 2025.10.08``; elsewhere ``## 1.2.`` and ``## 3.12`` are a
@@ -378,7 +393,7 @@ class Heading:
 # --------------------------------------------------------------------------------------------- zones
 
 _ZONE_TABLE: dict[str, str] = {
-    "UTC": "UTC", "Z": "UTC", "GMT": "UTC", "UT": "UTC", "ZULU": "UTC",
+    "UTC": "UTC", "Z": "UTC", "GMT": "UTC", "UT": "UTC", "ZULU": "UTC", "UCT": "UTC",
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
     "EASTERN": "America/New_York", "EASTERN TIME": "America/New_York",
     "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
@@ -624,7 +639,10 @@ _IANA = (
     r"/[A-Za-z_]+(?:/[A-Za-z_]+)?"
 )
 _ZWORD = (
-    _IANA + r"|(?:UTC|GMT|UT)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?|Zulu|utc"
+    # (also as tired fingers write it, 'Utc', 'gmt', and UCT, the tz database's alias of UTC and its usual
+    # typo: read in the document's zone they would shift the time by its offset)
+    _IANA + r"|(?:UTC|GMT|UT|UCT|Utc|Gmt|gmt)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?"
+    r"|Zulu|ZULU|utc"
     r"|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+European)(?:\s+Time)?"
     r"|AKST|AKDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT"
@@ -668,12 +686,16 @@ GLUED = rf"[^\W_{UNSPACED}]"  # a letter or digit of a spaced script: what glues
 # a key and its value; a colon opening the text glues too, as one after a line break does in
 # find_times_many's joined texts), nor a MAC address's colons ('aa:bb:12:34'); an underscore only
 # counts as markdown emphasis ('__09:00 UTC__'), not as 'curl_2025-...'.
+# (a deadline keyword glued to its value, 'ETA17:00', 'by5pm', as 'ETA:17:00' is: _GLUED_KW; ETA and by as
+# words of their own, not 'BETA17', 'standby5')
+_GLUED_KW = r"(?<=(?<![A-Za-z])(?:ETA|Eta|eta)X)|(?<=(?<![A-Za-z])(?:by|By)X)"
 _NB = (
-    rf"(?<!{GLUED})(?<![/.+\-\u2212])(?<![\W\d_]:)(?<!^:)(?<![^\W_]_)"
+    rf"(?:(?<!{GLUED})|(?:{_GLUED_KW.replace('X', '')})(?=\d))"
+    rf"(?<![/.+\-\u2212])(?<![\W\d_]:)(?<!^:)(?<![^\W_]_)"
     r"(?<![0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:)"
 )
 _NB1 = (  # the same, one character later
-    rf"(?<!{GLUED}.)(?<![/.+\-\u2212].)(?<![\W\d_]:.)(?<!^:.)(?<![^\W_]_.)"
+    rf"(?:(?<!{GLUED}.)|{_GLUED_KW.replace('X', '.')})(?<![/.+\-\u2212].)(?<![\W\d_]:.)(?<!^:.)(?<![^\W_]_.)"
     r"(?<![0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:.)"
 )
 
@@ -779,7 +801,10 @@ _JOIN = r"(?:T|,?\s(?:at\s|@\s?)?|\s?@\s?)"
 # (~100-200 MB/s), and digits glued to a word, path or number ('_2025', '/10', 'INF-221') never are.
 # _FULL is then tried at each. Month-first dates ('Oct 11') are found from their day number by
 # looking back for the month name.
-_DIGIT = re.compile(r"[0-9]" + _NB1)
+# A day glued to its month's short name, 'ETA Oct10 17:00', is the one digit after a letter that starts a
+# token: only a date's day (:func:`_scan` drops any other reading of it; _MON_BEFORE checks the month).
+_GLUED_MONTH = r"(?<=(?<![A-Za-z])[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)[0-9])"
+_DIGIT = re.compile(r"[0-9](?:" + _NB1 + "|" + _GLUED_MONTH + ")")
 _FULL_SRC = (
     r"(?P<stamp>\d{4}-?\d{2}-?\d{2}T\d{2}(?:-\d{2}(?:-\d{2})?|\d{2}(?:\d{2})?)(?:[.,]\d+)?Z?(?![\d:]))"
     # a date, optionally joined to a time (range) or followed by a weekday
@@ -831,9 +856,16 @@ _WEEKDAY_ALT = "|".join(_WEEKDAYS)
 _WD_ABBR = "Tues|Thurs|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN"
 # 'this Friday' is that day of the text's week, 'next Friday' of the week after (weeks start Monday),
 # 'last Friday' the one before the text's day
+# The short forms of the relative days that terse on-call notes write ('new ETA tmrw 10am', 'deployed
+# yday'): words of their own only ('TMR-4' is a key, 'yest' no part of 'yesterday'), lower case or
+# capitalized ('TMR' is an acronym too; 'TMRW' and '2MORO' only ever mean tomorrow)
+_REL_SHORT_AHEAD = "tmrw|Tmrw|TMRW|tmr|Tmr|2moro|2Moro|2MORO"
+_REL_SHORT = _REL_SHORT_AHEAD + "|ystd|Ystd|yday|Yday|yest|Yest"
+# (their lower-case cores, which send a text to the relative-day path: find_times, _SLOW_LOW)
+_REL_SHORT_HINTS = ("tmr", "2moro", "yest", "ystd", "yday")
 _REL = re.compile(
     r"(?<![\w\-])(?:(?P<which>(?i:this|next|last))\s+(?=(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r"))?"
-    r"(?:(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r"))"
+    r"(?:(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r")|" + _REL_SHORT + r")"
     r"|(?P<eve>(?i:prev(?:ious|\.)?\s+(?:evening|night)|(?:the\s+)?(?:evening|night)\s+before(?!\s*\d)))"
     r"|(?P<abbr>" + _WD_ABBR + r")\.?)(?![\w\-])"
 )
@@ -868,8 +900,9 @@ _DL_BEFORE_WORDS = (
 )
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _WD_ABBR_LOW = "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
+_DE_WD_SHORT = "oS|aS|rF|oD|iM|iD|oM"[::-1]  # (Mo Di Mi Do Fr Sa So: the weekday before a date)
 _DL_FILLER = (
-    "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|eod|eob|cob|"
+    "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|tmrw|tmr|2moro|eod|eob|cob|"
     "around|about|approx|approximately|roughly|circa|~|"
     # a deadline moved: "ETA slipped to 19:00", "deadline pushed out to Friday 17:00"
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
@@ -883,10 +916,12 @@ _DL_FILLER = (
 _DEADLINE_BEFORE_REV = re.compile(
     # (an '@' too: Notion writes a date as a mention, 'Fix ETA: @October 10, 2025 12:00 PM')
     r"\s*[*_(\[<@]*\s*(?:[:=]\s*|,\s*(?="
-    + _cases("today|tonight|tomorrow|" + _WEEKDAY_ALT, reverse=True) + r")|"
+    + _cases("today|tonight|tomorrow|tmrw|tmr|2moro|" + _WEEKDAY_ALT, reverse=True) + r")|"
     # a short weekday's dot or comma: 'ETA Fri. 10:00', 'due Fri, 10 Oct'
     + r"[.,]\s*(?=(?:" + _cases(_WD_ABBR_LOW, reverse=True) + r")(?![\w\-]))|"
     + _cases(_DL_FILLER, reverse=True) + r"@?\s+"  # (Notion's '@': 'Due: @Friday 5:00 PM')
+    # a German short weekday, capitalized: 'NLT Fr 10.10. 12:00', 'by Mo. 13.10.' (_DE_WD_SHORT)
+    + r"|[.,]?(?:" + _DE_WD_SHORT[::-1] + r")\s+"
     # the date a deadline moved from: 'ETA 10/8 → 10/10', 'due Oct 8 -> Oct 10', 'ETA moved from Oct 8
     # to Oct 10' (both are deadlines; a 'to' only after 'from': 'window 10/8 to 10/10' is a range)
     + r"|(?:(?:\u2192|>-{1,2}|>=)\s*|ot\s+(?=[\w/.:\-]{1,10}(?:\s[A-Za-z]{3,9})?\s+morf\s))"
@@ -1166,7 +1201,7 @@ _EVENT_NEXT = re.compile(
 _RANGE_IN = re.compile(r"\d\s?(?:--?|[\u2013\u2014]|to\s)\s?\d")
 _WINDOW_VALUE = re.compile(
     r"\s*[:=]?\s*(?:(?i:is|on|at|by|for|of|closes|opens|ends|starts|from|until|till)\s+)*(?:\d|(?i:tonight|tomorrow"
-    r"|today|this|next|impact|"
+    r"|tmrw|tmr|2moro|today|this|next|impact|"
     + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\b)"
 )
 _WORD_NEXT = re.compile(r"\s*[:=]?\s*[^\W_]")
@@ -1485,7 +1520,11 @@ class _Cand:
     used: bool = False
 
 
-_REL_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_REL_OFFSET = {
+    "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+    # (_REL_SHORT: 'tmrw', 'yday'...)
+    "tmrw": 1, "tmr": 1, "2moro": 1, "ystd": -1, "yday": -1, "yest": -1,
+}
 _OF_MONTH = re.compile(r"\s+(?i:of|in)\s+(?:the\s+)?(?i:month|" + _MON + r")")
 _WHICH_WEEK = {"this": 0, "next": 1, "last": -2}  # ('last Friday': -2, the one before the day)
 _WD_INDEX = {w[:3]: k for k, w in enumerate(_WEEKDAYS)}
@@ -1798,6 +1837,8 @@ def find_times(
     low: str | None = text.lower()
     rels: list[_Cand] | None = None
     if "day" in low or "onight" in low or "omorrow" in low or any(w in low for w in _DAY_BEFORE_HINTS) or any(
+        w in low for w in _REL_SHORT_HINTS
+    ) or any(
         _short_weekday_at(text, m) for m in _ABBR_HINT.finditer(text)
     ):
         rels = _rel_cands(text) or None  # (today, yesterday and the weekdays, 'Fri')
@@ -1815,6 +1856,7 @@ def find_times(
         "eod" in low or "eob" in low or "eow" in low or "eom" in low or "COB" in text or "end of" in low
         or "close of" in low  # ('by close of business')
         or "s week" in low or "t week" in low  # ('ETA next week', 'due this week': its end)
+        or "s wk" in low or "t wk" in low
     )
     if len(low) != len(text):
         low = None  # a few characters lower-case to two; then the deadline gates are skipped
@@ -1852,11 +1894,26 @@ def _joined(
 ) -> list[TimeMention]:
     """``found`` with dates and the times after them joined (:func:`_join_date_times`) and lists
     and ranges sharing their zones (:func:`_share_zones`): the last step of reading a text."""
-    if len(found) < 2:
-        return found
-    return _moved_deadlines(
-        text, a, _share_zones(text, a, _join_date_times(text, a, found, base, default_tz), default_tz)
-    )
+    if len(found) >= 2:
+        found = _moved_deadlines(
+            text, a, _share_zones(text, a, _join_date_times(text, a, found, base, default_tz), default_tz)
+        )
+    return _without_old_values(text, a, found)
+
+
+# what opens an old value in brackets: 'pushed to next wk (was Oct 17)', '(previously 14:00)'
+_OLD_VALUE_BEFORE = re.compile(r"\(\s*(?i:was|previously|originally|formerly|prev\.|orig\.)\s*[:=]?\s*@?$")
+
+
+def _without_old_values(text: str, a: int, found: list[TimeMention]) -> list[TimeMention]:
+    """``found`` without the old values written in brackets that no deadline before took as the one it
+    replaced (:func:`_moved_deadlines`): 'pushed to next wk (was Oct 17)' says no time of the item."""
+    old = [
+        m for m in found
+        if not m.is_deadline and text.find("(", max(a, a + m.start - 16), a + m.start) >= 0
+        and _OLD_VALUE_BEFORE.search(text, max(a, a + m.start - 16), a + m.start) is not None
+    ]
+    return [m for m in found if m not in old] if old else found
 
 
 # what leads from a deadline to the one it became: 'ETA 17:00 UTC → 19:00 UTC', 'ETA 17:00 UTC
@@ -1864,7 +1921,8 @@ def _joined(
 _MOVED_TO = re.compile(
     r"(?:\u2192|-{1,2}>|=>|(?i:\b(?:slipped|slips|pushed|moved|postponed|delayed|rescheduled|bumped|deferred"
     r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for))(?:\s+(?i:the))?)"
-    r"(?:\s+(?i:today|tonight|tomorrow|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?)*\s*@?$"
+    r"(?:\s+(?i:today|tonight|tomorrow|tmrw|tmr|2moro|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
+    + r")\.?,?)*\s*@?$"
 )  # (Notion's '@': 'Fix ETA: @October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM')
 
 
@@ -1985,6 +2043,8 @@ def _scan(
                 pos = e
                 continue
         m = full(text, s, b)
+        if s > a and text[s - 1].isascii() and text[s - 1].isalpha() and not _glued_value(text, s, m):
+            continue  # ('Dec2025', 'ETA5': a digit glued to a word is no token of its own)
         if m is not None and (cut := _zone_word_cut(m)) >= 0:
             m = full(text, s, cut)  # ('17:00 UAT sign-off': the time, UAT no zone of it)
         if named and m is not None and (cut := _name_zone_cut(text, m, b)) >= 0:
@@ -2013,8 +2073,12 @@ def _scan(
                 e = m.end()
                 if text.startswith("/", e, b):
                     c = _weekday_slash(text, s, e, a, b, pos, year_day)
+                elif text.startswith(".", e, b):
+                    c = _dotted_deadline(text, s, e, a, b, pos, year_day)
                 else:  # ('Friday the 10th')
                     c = _weekday_ordinal(text, s, e, a, pos, year_day)
+                if c is None:
+                    c = _typo_clock(text, a, s, b, first)
                 if c is None:
                     pos = e
                     continue
@@ -2170,11 +2234,47 @@ def _after_duration_word(text: str, lo: int, s: int) -> bool:
     k = len(prev) - next(len(w) for w in _DURATION_WORDS if prev.endswith(w)) - 1
     return k < 0 or not prev[k].isalpha()
 _WD_GAP = re.compile(r"[\s,]*")
-# '5p WEB-318 still slow', '9a standup', 'review by 11a': a bare hour with a one-letter meridiem,
-# only where an item opens with it or after 'by', 'at', 'before', 'until' or '@' (elsewhere '1a' is a
-# label: 'option 1a')
-_SHORT_HOUR = re.compile(r"(1[0-2]|0?[1-9])([AaPp])(?=[\s*_:.,;)\]]|$)" + _zone_re("k", False))
-_SHORT_AFTER = re.compile(r"(?<![\w-])(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|@)\s*$")
+# '5p WEB-318 still slow', '9a standup', 'review by 11a', 'ETA 5P': a bare hour with a one-letter meridiem,
+# only where an item opens with it or after 'by', 'at', 'before', 'until', 'ETA' or '@' (elsewhere '1a' is a
+# label: 'option 1a'); so too a whole hour written French or German style, '17h' as '21h30' is (group kh)
+_SHORT_HOUR = re.compile(
+    r"(?:(1[0-2]|0?[1-9])([AaPp])|(?P<kh>[01]\d|2[0-3])h)(?=[\s*_:.,;)\]]|$)" + _zone_re("k", False)
+)
+_SHORT_AFTER = re.compile(r"(?<![\w-])(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|ETA|[Ee]ta|@):?\s*$")
+
+
+# A clock time mistyped ('17;00', '17:OO'): where an item opens with it, or a keyword expects a time
+# (_SHORT_AFTER), it is no number but a time that could not be read. Not guessed: a problem names the line
+# (else the item would silently take its section's day).
+_TYPO_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?:;[0-5]\d|:(?:[Oo]{2}|[0-5][Oo]|[Oo]\d))(?![\w:;])")
+
+
+def _typo_clock(text: str, a: int, s: int, b: int, first: bool) -> _Cand | None:
+    """The mistyped clock time at ``s`` (:data:`_TYPO_CLOCK`) as a mention with a problem, else None."""
+    m = _TYPO_CLOCK.match(text, s, b)
+    if m is None:
+        return None
+    if not (first and _LEAD.fullmatch(text, a, s) or _SHORT_AFTER.search(text, max(a, s - 8), s)):
+        return None
+    return _Cand(s, m.end(), "time", problem=f"unreadable time {m.group(0)}")
+
+
+def _whole_hour(m: re.Match[str]) -> bool:
+    """Whether the '17h' of ``m`` (:data:`_SHORT_HOUR`) is a time of day: with a zone after it, or written
+    as no duration is ('09h', '13h' to '23h'; '12h', '24h' and '2h' are far more often hours long)."""
+    kh = m.group("kh")
+    return m.end() > m.end("kh") + 1 or kh[0] == "0" or kh >= "13"
+
+
+def _glued_value(text: str, s: int, m: re.Match[str] | None) -> bool:
+    """Whether the match ``m`` at ``s``, glued to the letters before it, is a value written so: a day after
+    its month's name ('Oct10', :data:`_GLUED_MONTH`), a time or date after ETA or by ('ETA17:00', 'by5pm',
+    :data:`_GLUED_KW`)."""
+    if m is None:
+        return False
+    if m.lastgroup == "bd":
+        return _MON_BEFORE.search(text, max(0, s - 11), s) is not None
+    return m.lastgroup in ("tm", "dt", "sl") and text[s - 1] in "aAyY"
 
 
 def _short_hour(
@@ -2191,9 +2291,9 @@ def _short_hour(
         (first and _LEAD.fullmatch(text, a, s)) or _SHORT_AFTER.search(text, max(a, s - 8), s)
         or before is not None and before.precision == "day" and before.at is not None
         and _DATE_TIME_GLUE.fullmatch(text, a + before.end, s) is not None
-    ):
+    ) or m.group("kh") and not _whole_hour(m):
         return None
-    hour = int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)
+    hour = int(m.group("kh")) if m.group("kh") else int(m.group(1)) % 12 + (12 if m.group(2) in "Pp" else 0)
     c = _Cand(s, m.end(), "time")
     c.time = (hour, 0, 0, 0, "minute", 0)
     c.tz, word = _zone_written(*m.group("kz", "koff", "kzp", "kzw", "kzu"))
@@ -2228,9 +2328,11 @@ def _claim_weekday(text: str, c: _Cand, rels: list[_Cand]) -> None:
 # 'Wed 10/08': a weekday makes a bare slash date a date ('10/08' alone may be anything); 'Thu 10/09
 # noon' is that day at noon
 _WD_BEFORE = re.compile(r"(?<![A-Za-z])" + _WD + r",?\s+$")
-# 'due 10/14', 'ETA: 10/14', 'by 10/14 EOD': a deadline word makes a bare slash date a date too
+# 'due 10/14', 'ETA: 10/14', 'by 10/14 EOD': a deadline word makes a bare slash date a date too (also
+# named as a date: 'target date 10/10', 'due date: 10/10')
 _KW_BEFORE = re.compile(
     r"(?<![\w-])" + _cases("eta|due|by|deadline|target|before|until|till|cutoff|cut-off|nlt|expires|expiring")
+    + r"(?:\s+" + _cases("date") + r"(?=[\s:]))?"
     + r"(?:\s+" + _cases("moved|slipped|pushed|changed|shifted|postponed|delayed|bumped|extended")
     + r"(?:\s+(?:from|to|until))?|\s+(?:on|is|was|now))?[\s:~\u2248]+$"
 )
@@ -2312,6 +2414,29 @@ def _weekday_slash(
     return c
 
 
+# the '.10.' of a year-less dotted date ('ETA 17.10.', 'deadline is 10.10. EOD'); not '1.2.3', '17.10.25'
+_DOTTED_TAIL = re.compile(r"\.(0?[1-9]|1[0-2])\.(?![\d.]|[^\W_])")
+
+
+def _dotted_deadline(
+    text: str, s: int, e: int, a: int, b: int, pos: int, year_day: dt.date | None
+) -> _Cand | None:
+    """The year-less dotted date at ``s`` right after a deadline word in a day-first document ('ETA 17.10.',
+    'until 10.10.': as plain as 'due 10/14' there; elsewhere, and with no keyword, '1.2.' is a section's
+    or a version's number), day precision in the year nearest ``year_day``; else None."""
+    tail = _DOTTED_TAIL.match(text, e, b)
+    if tail is None or _SLASH_ORDER.get() != "dmy" or _KW_BEFORE.search(text, max(a, pos, s - 28), s) is None:
+        return None
+    dom, month = int(text[s:e]), int(tail.group(1))
+    year = _year_near(month, dom, year_day)
+    if year is None:
+        return None
+    try:
+        return _Cand(s, tail.end(), "date", date=dt.date(year, month, dom))
+    except ValueError:
+        return _Cand(s, tail.end(), "date", problem=f"impossible date {text[s:tail.end()]}")
+
+
 def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The spans of ``_URL.finditer(text, a, b)``, found from each ``://`` (str.find is C-fast;
     the pattern itself, case-insensitive and led by ``\\b``, is tried at every position).
@@ -2336,7 +2461,8 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 # text), placeholders and code spans (the cases _scan alone does not cover).
 _SLOW_LOW = (
     "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "close of",
-    "eod", "eob", "eow", "eom", "s week", "t week",
+    "eod", "eob", "eow", "eom", "s week", "t week", "s wk", "t wk",
+    *_REL_SHORT_HINTS,  # (_REL_SHORT: 'tmrw', 'yday'...)
     *_DAY_BEFORE_HINTS,  # ('23:10 (prev. evening)')
     *_WEEKDAYS,
 )
@@ -2617,8 +2743,9 @@ _CLOCK_DATE_GLUE = re.compile(r",?\s+(?:(?i:on)\s+)?")
 _EOD = re.compile(
     r"(?<![\w-])(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)"
     r"|close\s+of\s+(?:the\s+)?business(?:\s+day)?)"
-    r"|(?P<week>(?i:eow|end\s+of\s+(?:the\s+)?(?P<next>next\s+)?(?:work\s+)?week"
-    r"|(?P<bare>this\s+week|(?P<next2>next)\s+week)))"
+    r"|(?P<week>(?i:eow|end\s+of\s+(?:the\s+)?(?P<next>next\s+)?(?:work\s+)?(?:week|wk)"
+    # ('ETA next wk', as terse notes write it)
+    r"|(?P<bare>this\s+(?:week|wk)|(?P<next2>next)\s+(?:week|wk))))"
     r"|(?P<month>(?i:eom|end\s+of\s+(?:the\s+)?(?P<nextm>next\s+)?month)))(?![\w-])"
 )
 _EOD_GLUE = re.compile(r"[\s,(]*(?:(?i:on|of|this|by)\s+)?")
@@ -2677,7 +2804,9 @@ def _eod_cands(
 # what may stand between an end of day and the time written next to it: 'ETA EOD 17:00', 'EOD (18:00
 # ET)', 'EOD at 17:00', 'EOD Fri 18:00 ET', 'by EOD, ETA 17:00 UTC', '17:00 UTC EOD' (an item's opening
 # time is not: '15:28 PAY-4 ETA EOD', '17:00 ETA EOD')
-_EOD_GAP_WORDS = r"(?i:at|by|on|today|tonight|tomorrow|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?"
+_EOD_GAP_WORDS = (
+    r"(?i:at|by|on|today|tonight|tomorrow|tmrw|tmr|2moro|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?"
+)
 _EOD_TIME_BEFORE = re.compile(r"[\s,(\[@:\-]*(?:" + _EOD_GAP_WORDS + r"[\s,(\[@:\-]+)?")
 _EOD_TIME_AFTER = re.compile(
     r"[\s,(\[@:\-]*(?:(?:" + _EOD_GAP_WORDS + r"|(?i:eta|due|deadline|target))[\s,(\[@:\-]+){0,2}"
@@ -3194,20 +3323,36 @@ def _weekday_year(heading: str, mentions: list[TimeMention]) -> dt.date | None:
     None."""
     raw = next((mm.raw for mm in mentions if mm.problem and mm.problem.startswith("date without a year")),
                None)
-    if raw is None or (wd := _ANY_WD_RE.search(heading)) is None:
+    if (wd := _ANY_WD_RE.search(heading)) is None:
         return None
-    mon = re.search(_MON, raw)
-    dom = re.search(r"(?<!\d)(\d{1,2})(?!\d)", raw)
-    if mon is None or dom is None:
+    mon = None if raw is None else re.search(_MON, raw)
+    dom = None if raw is None else re.search(r"(?<!\d)(\d{1,2})(?!\d)", raw)
+    if mon is not None and dom is not None:
+        month, day_of = _MONTHS[mon.group(0)[:3].lower()], int(dom.group(1))
+    elif (md := _slash_month_day(heading)) is not None:
+        month, day_of = md  # ('## 10/6 Mon', '## Mon 10/6': a US team's heading)
+    else:
         return None
-    month, weekday, today = _MONTHS[mon.group(0)[:3].lower()], _WD_INDEX[wd.group(0)[:3].lower()], _today()
+    weekday, today = _WD_INDEX[wd.group(0)[:3].lower()], _today()
     options = []
     for year in range(today.year - 11, today.year + 12):
         with contextlib.suppress(ValueError):
-            d = dt.date(year, month, int(dom.group(1)))
+            d = dt.date(year, month, day_of)
             if d.weekday() == weekday:
                 options.append(d)
     return min(options, key=lambda d: abs((d - today).days)) if options else None
+
+
+def _slash_month_day(heading: str) -> tuple[int, int] | None:
+    """(month, day) of the year-less slash date in ``heading``: in the document's order
+    (:func:`slash_order`), else month first ('Mon 24/7 support' is none)."""
+    sm = _SLASH_MD.search(heading)
+    if sm is None:
+        return None
+    first, second = int(sm.group(1)), int(sm.group(2))
+    if _SLASH_ORDER.get() == "dmy":
+        first, second = second, first
+    return (first, second) if 1 <= first <= 12 and 1 <= second <= 31 else None
 
 
 def parse_heading(
@@ -3247,9 +3392,9 @@ def parse_heading(
     date: dt.date | None = None
     problem: str | None = None
     mentions = find_times(heading, day=None, tz=tz, year_near=year_near)
-    if year_near is None and any(mm.problem for mm in mentions) and (
-        wy := _weekday_year(heading, mentions)
-    ) is not None:
+    if year_near is None and (
+        any(mm.problem for mm in mentions) or "/" in heading and not any(mm.has_date for mm in mentions)
+    ) and (wy := _weekday_year(heading, mentions)) is not None:
         year_near = wy  # ('## Mon 6 Oct' with no year anywhere: the Monday nearest today)
         mentions = find_times(heading, day=None, tz=tz, year_near=year_near)
     for mm in mentions:

@@ -1134,8 +1134,11 @@ def test_heading_year_less_slash_date_needs_a_date_to_read_it_against() -> None:
     sprint = Heading("Sprint 3/4 review", None, None, None)
     assert parse_heading("## Sprint 3/4 review", year_near=near) == sprint
     assert parse_heading("## 10/7 sync") == Heading("10/7 sync", None, None, None)
-    # a weekday makes it a date written without its year: that is the heading's problem
-    assert parse_heading("## Tue 10/7") == Heading("", None, None, "date without a year 10/7")
+    # a weekday makes it a date written without its year, in the year nearest today in which it is that
+    # weekday, as '## Tue Oct 7' is (round 8, F22); with a weekday no year has on it, the heading's problem
+    assert parse_heading("## Tue 10/7") == parse_heading("## Tue Oct 7")
+    assert parse_heading("## Tue 10/7").date.weekday() == 1
+    assert parse_heading("## Tue 2/30") == Heading("", None, None, "date without a year 2/30")
 
 
 def test_dotted_dates_are_day_first_and_dotted_times_need_am_pm() -> None:
