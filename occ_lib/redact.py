@@ -529,6 +529,9 @@ def _pairs_eq(text: str) -> str:
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name) and (
             _NO_CREDENTIAL.fullmatch(m.group(1).strip("\"'")) is None  # ('issue_key=OCC-INF-221')
             and not m.group(1).lstrip("\"'").startswith(REDACTED)
+            # ('auth=Basic ***': a scheme word whose credential is masked already stays, as after
+            # 'Authorization:')
+            and not (m.group(1).lower() in AUTH_SCHEMES and text.startswith(" " + REDACTED, m.end()))
         ):
             value = m.group(1)
             q = value[0] if value[:1] in "\"'" else ""

@@ -412,3 +412,12 @@ def test_cli_events_of_the_secops_lines_leak_nothing(tmp_path):
         "10:07 UTC Mattermost hook https://chat.example.com/hooks/*** fails.",
     ]
 
+
+
+def test_f10_a_scheme_word_before_a_masked_credential_stays_in_any_pair():
+    # (the probe's kept headers pass redact_text after the echoed secrets are blanked: 'auth=Basic ***'
+    # keeps its scheme word, as after 'Authorization:'; a credential not yet masked still takes it)
+    assert redact_text("1.1 gw (auth=Basic ***)") == "1.1 gw (auth=Basic ***)"
+    assert redact_text("via gw auth=Basic dXNlcjpwYXNzd29yZA== ok") == "via gw auth=Basic *** ok"
+    assert redact_text("auth=Bearer abc ok") == "auth=*** abc ok"
+    _nowhere("dXNlcjpwYXNzd29yZA==", redact_text("via gw auth=Basic dXNlcjpwYXNzd29yZA== ok"))
