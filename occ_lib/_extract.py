@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .redact import SERVICENOW_TICKET, known_hint, pair_hint, redact_pairs, redact_text, redact_url
+from .redact import (
+    SERVICENOW_TICKET,
+    known_hint,
+    pair_hint,
+    prose_hint,
+    redact_pairs,
+    redact_text,
+    redact_url,
+    url_hint,
+)
 from .times import GLUED as _WORD_GLUE  # (a letter or digit a key glued to is part of a longer word)
 from .times import UNSPACED as _UNSPACED
 
@@ -363,7 +372,7 @@ def rare_hint(text: str) -> bool:
     skip these tests when none is anywhere in it (:func:`redact`'s ``rare``)."""
     low = text.lower()
     if ("secret" in low or "passw" in low or "passc" in low or "mysql" in low or "login" in low
-            or "sshpass" in low or "redis-cli" in low or known_hint(text)):
+            or "sshpass" in low or "redis-cli" in low or known_hint(text) or prose_hint(low)):
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found
     # by its dashes (a literal a search skips to) and then checked
@@ -376,8 +385,7 @@ _OPTION = re.compile(r"-(?:u|-[A-Za-z])")
 def redact(text: str, rare: bool = True) -> str:
     """The text with URL secrets and bearer tokens masked; cheap when there is nothing to mask.
     ``rare=False``: the document holds nothing :func:`rare_hint` looks for."""
-    if "://" in text and ("?" in text or "@" in text or "#" in text or ";" in text or "hook" in text
-                          or "googleapis" in text):
+    if "://" in text and url_hint(text):
         return redact_text(text)
     if ("earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text
             or "ASIC " in text or (rare and rare_hint(text))):  # (a secret's word: rare_hint)

@@ -212,6 +212,7 @@ from .redact import (
     TEXT_VALUE,
     is_secret_name,
     masked_value,
+    redact_mapping,
     redact_path,
     redact_text,
     redact_url,
@@ -2118,7 +2119,7 @@ def _finish(row: dict[str, Any], file: _FileFacts, targets: _Targets, run_id: st
     message = row.get("error_message") if outcome == "down" else None  # e.g. "message": "OK"
     if error == "unexpected_status" and not message:
         message = f"HTTP {status}"
-    tags = getattr(target, "tags", None) or {}
+    tags = redact_mapping(getattr(target, "tags", None) or {})  # (as a probe stores them: display_tags)
     out = {c: row.get(c) for c in PROBE_COLUMNS}
     out.update({
         "run_id": run_id, "source": "evidence", "probe_host": None,

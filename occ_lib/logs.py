@@ -468,7 +468,7 @@ from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
 from ._subjects import TELLING as _TELLING
 from ._subjects import deadline_tickets, may_split, ticket_groups
-from .redact import is_secret_field, redact_field, redact_mapping
+from .redact import is_secret_field, redact_mapping, redact_path, redact_row, redact_text, value_column
 from .workspace import expand, is_glob, not_regular
 
 __all__ = [
@@ -691,6 +691,12 @@ def _as_str(v: Any) -> str | None:
     return v if isinstance(v, str) else str(v)
 
 
+def _fm_token(value: Any) -> str:
+    """A front-matter value a problem names, redacted as the rest of the front matter is (a value
+    pasted under the wrong key may be a credential: 'expires: sk_live_...'), before it is cut."""
+    return redact_text(str(value))[:80]
+
+
 def _fm_date(
     acc: _Acc, source: str, fm: dict[str, Any], key: str, key_lines: dict[str, int]
 ) -> int:
@@ -704,7 +710,7 @@ def _fm_date(
     try:
         return _day_us(dt.date.fromisoformat(str(v).strip()))
     except ValueError:
-        acc.problem(source, key_lines.get(key), "date", str(v)[:80], f"{key}: not a valid date")
+        acc.problem(source, key_lines.get(key), "date", _fm_token(v), f"{key}: not a valid date")
         return _NAT
 
 
@@ -881,7 +887,7 @@ def _zone(acc: _Acc, source: str, fm: Any, text: str) -> tuple[dt.tzinfo | None,
                 return tz, getattr(tz, "key", None) or _label(tz)
             # (a front_matter problem, as a bad date_order is: every time of the document hangs on it)
             acc.problem(
-                source, fm.key_lines.get(key), "front_matter", str(name)[:80], f"{key}: unknown time zone"
+                source, fm.key_lines.get(key), "front_matter", _fm_token(name), f"{key}: unknown time zone"
             )
             break
     if "\n##" in text and _may_declare_zone(text):
@@ -1035,7 +1041,7 @@ def _slash_order(acc: _Acc, source: str, fm: Any, text: str, zone: str) -> str |
         order = _ORDER_WORDS.get(key)
         if order is not None:
             return order
-        acc.problem(source, fm.key_lines.get("date_order"), "front_matter", str(value)[:80],
+        acc.problem(source, fm.key_lines.get("date_order"), "front_matter", _fm_token(value),
                     "date_order: expected dmy (day first) or mdy (month first)")
     return _times.slash_order_of(text, None if zone == "UTC" else zone)
 
@@ -1290,15 +1296,14 @@ def _parse_document(
             above: dict[int, str] = {}
             # a column named for a secret ('| System | Temp password |'): its credentials are masked
             secret_cols = [j for j, h in enumerate(headers) if is_secret_field(h, column=True)]
+            value_col = value_column(headers)
             # a change history's 'From' and 'To' columns (Jira's '| Field | From | To |'): the state left
             # says nothing of what happened, the kind is read without it ('| Status | Reopened | Done |')
             left = _from_column(cols)
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells
-                if width == 2 and cells[1]:  # ('| DB_PASSWORD | Hunter2pg |': a secret's name and value)
-                    cells = [cells[0], redact_field(cells[0], cells[1])]
-                for j in secret_cols:
-                    cells = [*cells[:j], redact_field(headers[j], cells[j], column=True), *cells[j + 1:]]
+                # ('| DB_PASSWORD | Hunter2pg |': a secret's name and value; '| Temp password |' column)
+                cells = redact_row(cells, headers, secret_cols, value_col)
                 body.append(cells)
                 for j in date_cols:
                     if cells[j].strip():
@@ -1354,10 +1359,11 @@ def _parse_document(
     Dc["lines"].append(len(lines))
     Dc["sections"].append(position)
     Dc["events"].append(n_events)
-    Dc["front_matter"].append(redact_mapping(dict(fmd)))  # (kept whole: no secret in it either)
-    Dc["doc"].append(_as_str(fmd.get("doc")))
-    Dc["owner"].append(_as_str(fmd.get("owner")))
-    Dc["epoch"].append(_as_str(fmd.get("epoch")))
+    shown = redact_mapping(dict(fmd))  # (kept whole: no secret in it either, nor in what is read of it)
+    Dc["front_matter"].append(shown)
+    Dc["doc"].append(_as_str(shown.get("doc")))
+    Dc["owner"].append(_as_str(shown.get("owner")))
+    Dc["epoch"].append(_as_str(shown.get("epoch")))
     Dc["last_reviewed"].append(_fm_date(acc, source, fmd, "last_reviewed", fm.key_lines))
     Dc["expires"].append(_fm_date(acc, source, fmd, "expires", fm.key_lines))
     Dc["tz"].append(tz_name)
@@ -2049,8 +2055,15 @@ def parse_log(data: bytes | str, source: str = "<text>") -> Logs:
     """Parse one log held in memory (``bytes`` are decoded like a file; ``str`` is used as is)."""
     acc = _Acc()
     with _no_cyclic_gc():
-        _parse_safely(acc, data, source)
+        _parse_safely(acc, data, _source(source))
         return acc.build()
+
+
+def _source(path: str) -> str:
+    """A log's path as its rows and problems name it (``source``): a secret in the file name masked
+    as in an evidence file's (:func:`occ_lib.redact.redact_path`: 'handoff_token=***.md'); its folders
+    and the rest of its name stay, so that it still tells the files apart."""
+    return redact_path(path)
 
 
 def _as_patterns(paths_or_globs: str | Path | Iterable[str | Path]) -> list[str]:
@@ -2071,18 +2084,20 @@ def _files(acc: _Acc, patterns: list[str]) -> list[Path]:
                 # (what it matches may be FIFOs or devices, which a folder or a glob skips: say so)
                 found = expand([pat], special=True)
                 if not found:
-                    acc.problem(pat, None, "file", None, "no files match this pattern")
+                    acc.problem(_source(pat), None, "file", None, "no files match this pattern")
             for f in found:
                 out.setdefault(f, None)
         elif p.is_dir():
             found = [f for f in expand([pat], broken_links=True)
                      if f.parent == p and f.suffix.lower() in LOG_SUFFIXES]
             if not found:
-                acc.problem(pat, None, "file", None, "folder holds no log files (*.md, *.markdown, *.txt)")
+                acc.problem(
+                    _source(pat), None, "file", None, "folder holds no log files (*.md, *.markdown, *.txt)"
+                )
             for f in found:
                 out.setdefault(f, None)
         elif not p.exists():
-            acc.problem(pat, None, "file", None, _dangling(p) or "no such file or folder")
+            acc.problem(_source(pat), None, "file", None, _dangling(p) or "no such file or folder")
         else:
             out.setdefault(p, None)
     return list(out)
@@ -2119,7 +2134,7 @@ def _read(paths_or_globs: str | Path | Iterable[str | Path], body: bool) -> Logs
     acc = _Acc()
     with _no_cyclic_gc():
         for path in _files(acc, _as_patterns(paths_or_globs)):
-            source = str(path)
+            source = _source(str(path))
             if not_regular(path):  # (a FIFO nobody writes to would block forever: never opened)
                 acc.problem(source, None, "file", None, "not a regular file, skipped")
                 continue
@@ -2147,5 +2162,5 @@ def parse_logs(items: Iterable[tuple[str, bytes | str]]) -> Logs:
     acc = _Acc()
     with _no_cyclic_gc():
         for source, data in items:
-            _parse_safely(acc, data, source)
+            _parse_safely(acc, data, _source(source))
         return acc.build()

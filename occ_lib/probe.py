@@ -603,7 +603,7 @@ class _Plan:
         self.row: Row = dict.fromkeys(PROBE_COLUMNS)
         self.row.update(
             source="probe", target=t.name, url=t.display_url, method=t.method, time_source="clock",
-            tags=json.dumps(dict(sorted(t.tags.items())), ensure_ascii=False, separators=(",", ":")),
+            tags=json.dumps(dict(sorted(t.display_tags.items())), ensure_ascii=False, separators=(",", ":")),
         )
         self.headers = t.header_values()
         self.timeout = httpx.Timeout(t.timeout_s)
@@ -703,6 +703,8 @@ def _fill_response(row: Row, response: httpx.Response, nbytes: int, forms: Seque
     h = {name: ", ".join(values) for name, values in kept.items()}
     if forms:  # (a gateway that echoes the request: 'Via: 1.1 gw (key=...)')
         h = {name: _blank_forms(value, forms) for name, value in h.items()}
+    # (and one that shows its own: 'Server: echo/1.0 token=...', masked as any text the store keeps)
+    h = {name: redact_text(value) for name, value in h.items()}
     row.update(
         status=response.status_code,
         http_version=response.http_version,

@@ -1,28 +1,39 @@
 """Secret redaction, shared by the log parser, the probe runner, the store and every error message.
 
-Rules: userinfo (``user:pass@``) is replaced by ``***@``; the value of a query parameter whose name contains a
-secret-like word (token, key, secret, signature, sig, password, pass, pwd, auth, code, credential, session,
-jwt, bearer, cookie) becomes ``***``; header values are never kept at all, only names. In free text
+Rules: userinfo (``user:pass@``) is replaced by ``***@``; the value of a query parameter whose name has a
+secret's word as one of its parts (split at ``_``, ``-``, ``.`` and camelCase: ``api_key``, ``apiKey``,
+``X-Amz-Signature``, ``sig``, ``access_token``; not ``spaceKey``, ``var-keyspace``, ``bypass_cache``,
+``token_type``), or is OAuth's ``code`` (not ``country_code``), becomes ``***``
+(:func:`_is_secret_query_name`; :func:`is_secret_name`, any name holding such a word, stays for the
+stricter evidence rules); header values are never kept at all, only names. In free text
 (:func:`redact_text`) the word after ``Bearer`` is a credential when it has 8+ token characters; after
-``Basic``, ``token``, ``secret``, ``password`` or ``passcode`` (also ``password is X``, ``password for db-3:
-X``, ``password for the vendor portal: X`` - more words only before a colon -, and Dataview's inline field
+``Basic``, ``token``, ``secret``, ``password``, ``pw``, ``passcode`` or a key named in words (``API key``,
+``access key``; also ``password is X``, ``password for db-3: X``, ``password for the vendor portal: X`` -
+more words only before a colon or ``is``: ``the API key for partner X is Y`` -, and Dataview's inline field
 ``password:: X``) only when it also looks like one and is no ticket, date, time or version: it has a digit,
 one of ``. _ ~ + / =``, an upper-case letter after a lower-case one (base64) or 20+ characters ("the token
 rotation completed", "Basic authentication enabled" stay as written); after a password's or a secret's name
 the word may hold symbols too (``Summer#2025!``, ``Tr0ub4dor&3``), and a symbol inside it (``P@ssword``) is a
 sign of a credential ("password is expired!" stays). Credentials known by their form are masked
-whatever names them (:func:`redact_known`: AWS key ids, GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI
-tokens, Telegram bot tokens - also glued to ``bot`` as the Bot API's path writes them -, JWTs, private key
+whatever names them (:func:`redact_known`: AWS key ids and the 40-character secret pasted right after
+one, GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI/OpenAI/Anthropic/Hugging Face/Twilio/Shopify/
+DigitalOcean/Grafana/New Relic/Postman/Atlassian/Databricks tokens, Telegram bot tokens - also glued to
+``bot`` as the Bot API's path writes them -, JWTs, private key
 blocks, ``curl -u user:password``, ``mysql -pPASSWORD``), also in a file name, where ``_``, ``-`` or ``.`` and
 the name's next part follow one
-(:func:`redact_known_in_name`), and so are a webhook URL's path (Slack, Teams, Discord, Google Chat), a
+(:func:`redact_known_in_name`), and so are a webhook URL's path (Slack, Teams, Discord, Google Chat,
+Zapier, Webex; ``/hooks/<key>`` on any host, Mattermost's; PagerDuty's ``/integration/<key>/``), a
 Telegram bot's token in a URL's path (``/bot<id>:***``, any host: Bot API servers are self-hosted too) and
 a session in a URL's path (``;jsessionid=``). A password in a
 URL's userinfo may hold ``/``, ``?`` or ``#`` unescaped, as pasted configs write it
 (``postgres://app:wJal/K7@db``). After ``Authorization:`` (:data:`AUTH_IN_TEXT`) a known scheme word
 stays and the credential goes, also in a dict or JSON text among other headers (``{'Authorization':
 'Bearer ***', 'X-Api-Key': '***'}``): the credential ends at its quote, and the next field is read by its
-own name; only ``Token token="..."`` takes a quoted value (right after ``=``).
+own name; only ``Token token="..."`` takes a quoted value (right after ``=``). A ``Cookie:`` or
+``Set-Cookie:`` header loses its cookies, not its attributes (``Set-Cookie: ***; Path=/; HttpOnly``)
+nor the prose after it. After an HTML cell that names a secret, the credential in the next cell goes
+(``<td>password</td><td>***</td>``); a table's (:func:`redact_row`) masks the value column of a row
+whose first cell names a secret (``| DB_PASSWORD | *** | SEC-110 |``) and keeps that name.
 """
 
 from __future__ import annotations
@@ -41,10 +52,12 @@ _SECRET_NAME = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
 _QUERY_PAIR = re.compile(r"([^&=;]+)(=)([^&;]*)")
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")
 _BEARER = re.compile(
-    r"(?i)\b(bearer|basic|token|(?P<pw>secret|password|passwd|passcode|passphrase))"
-    # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X';
-    # Dataview's inline field, 'password:: X')
-    r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?)?"
+    r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing)[ -]key"
+    r"|(?P<pw>secret|password|passwd|passcode|passphrase|pw))"
+    # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X',
+    # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
+    r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
+    r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?)?"
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
     # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
@@ -78,6 +91,8 @@ def redact_url(url: str) -> str:
         path = _redact_query(path)
     if netloc.endswith(_WEBHOOK_HOSTS):  # (the path of a webhook URL is its secret)
         path = _WEBHOOK_PATH.sub(lambda m: m.group(1) + REDACTED, path)
+    elif "/hooks/" in path or "/integration/" in path or "/with/key/" in path:
+        path = _hook_path(netloc, path)
     if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     if ":AA" in path:  # (one elsewhere: a file named after the Bot API's path, '..._bot7123...:AAH..._getMe')
@@ -87,12 +102,40 @@ def redact_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
 
 
+def url_hint(text: str) -> bool:
+    """Whether a URL in ``text`` may carry what :func:`redact_url` masks: a query, a fragment, userinfo,
+    a path parameter or a webhook's key in its path (substring tests, as :func:`known_hint`)."""
+    return ("?" in text or "@" in text or "#" in text or ";" in text or "hook" in text
+            or "googleapis" in text or "/integration/" in text or "/with/key/" in text)
+
+
 # 'scheme://user:pa/ss#word@host': userinfo up to the last '@' before a host; not 'host:8443/x@y'
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)([^\s@/?#]*):([^\s@]*)@(?=[\w\[])")
 _PORT_THEN_PATH = re.compile(r"\d{1,5}(?:[/?#]|$)")
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
-                  "outlook.office.com", "chat.googleapis.com")
-_WEBHOOK_PATH = re.compile(r"(/(?:services|api/webhooks|webhookb2|IncomingWebhook|v1/spaces)/)\S+")
+                  "outlook.office.com", "chat.googleapis.com", "hooks.zapier.com", "webexapis.com")
+_WEBHOOK_PATH = re.compile(
+    r"(/(?:services|api/webhooks|webhookb2|IncomingWebhook|v1/spaces|hooks/catch|v1/webhooks/incoming)/)\S+"
+)
+# a webhook's key in the path on any host: Mattermost's and Rocket.Chat's '/hooks/<key>' (on the team's
+# own server: the key must look like one, '/hooks/overview' is a page); PagerDuty's
+# '/integration/<key>/enqueue' and IFTTT's '/with/key/<key>' (what follows the key stays)
+_HOOK_KEY = re.compile(r"^(/hooks/)([^/?#]+)")
+_HOST_HOOK_KEY = (
+    ("pagerduty.com", re.compile(r"(/integration/)[^/?#]+")),
+    ("ifttt.com", re.compile(r"(/with/key/)[^/?#]+")),
+)
+
+
+def _hook_path(netloc: str, path: str) -> str:
+    """``path`` with the key of a webhook URL on its own host masked (:data:`_HOOK_KEY`)."""
+    m = _HOOK_KEY.match(path)
+    if m is not None and _looks_like_credential(m.group(2)):
+        return m.group(1) + REDACTED
+    for host, key in _HOST_HOOK_KEY:
+        if netloc.endswith(host):
+            path = key.sub(lambda k: k.group(1) + REDACTED, path)
+    return path
 # the Telegram Bot API's '/bot<bot id>:<secret>/<method>' (and '/file/bot<id>:<secret>/<path>'): the id
 # stays, it names the bot
 _BOT_PATH = re.compile(r"(/bot\d{5,16}:)[A-Za-z0-9_-]{30,}(?=/|$)")
@@ -110,10 +153,39 @@ def _userinfo(m: re.Match[str]) -> str:
     return f"{m.group(1)}{REDACTED}@"
 
 
+def _is_secret_query_name(name: str) -> bool:
+    """Whether a URL query parameter's name is a secret's: by its whole parts (:func:`is_secret_part_name`:
+    'api_key', 'apiKey', 'x-api-key', 'X-Amz-Signature', 'sig'; not 'spaceKey', 'var-keyspace',
+    'bypass_cache', 'token_type'), or one only a query uses: OAuth's ``code`` alone or after an
+    authorization's word ('auth_code', 'otp_code'; not 'country_code', 'promo_code'), a ``verifier``
+    (PKCE's, OAuth 1's), a session id glued to its server's prefix ('jsessionid', 'PHPSESSID') and the
+    glued names of :data:`_GLUED_SECRET` ('authkey', 'passcode')."""
+    if is_secret_part_name(name):
+        return True
+    parts = [p.lower() for p in _NAME_PARTS.findall(name)]
+    if not parts:
+        return False
+    if parts[-1] == "code":
+        return len(parts) == 1 or parts[-2] in _CODE_QUALIFIERS
+    return parts[-1] == "verifier" or (len(parts) == 1 and _GLUED_SECRET.fullmatch(parts[0]) is not None)
+
+
+# the word before a 'code' that makes it a credential (an OAuth grant's, a one-time password's)
+_CODE_QUALIFIERS = frozenset((
+    "auth", "authorization", "oauth", "otp", "mfa", "totp", "verification", "verify", "reset",
+    "recovery", "device", "access", "security", "sms", "login", "activation", "confirmation", "backup",
+))
+_GLUED_SECRET = re.compile(
+    r"[a-z]*sess(?:ion)?id|passcode|passphrase|(?:auth|otp|mfa|sms|access|reset)code"
+    r"|(?:auth|access|private|signing|shared|session|subscription|master|client|app|dev|license|user"
+    r"|routing|integration|service|account|consumer|hmac|webhook|write|read|admin|ingest)key"
+)
+
+
 def _redact_query(query: str) -> str:
     def repl(m: re.Match[str]) -> str:
         name, value = m.group(1), m.group(3)
-        if is_secret_name(name) and value:
+        if _is_secret_query_name(name) and value:
             return f"{name}={REDACTED}"
         if "%3d" in value.lower():  # ('next=%2Freset%3Ftoken%3Dabc': a URL inside, its query escaped)
             inner = unquote(value)
@@ -133,19 +205,50 @@ def redact_text(text: str) -> str:
     text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
     text = redact_known(text)
     text = _BEARER.sub(_credential, text)
+    if "</t" in text or "</d" in text or "</T" in text or "</D" in text:
+        text = _HTML_PAIR.sub(_html_pair, text)
     return redact_pairs(text) if pair_hint(text) else text
+
+
+def prose_hint(low: str) -> bool:
+    """Whether lower-cased ``low`` may hold a secret only :func:`redact_text`'s prose rules find (a
+    caller's gate, as :func:`known_hint`): a key named in words ('the API key for partner X is Y'),
+    'pw', an HTML table's name and value cells ('<td>password</td><td>X</td>')."""
+    return ("pw" in low or "</td" in low or "</dd" in low
+            or " key" in low and ("api key" in low or "access key" in low or "secret key" in low
+                                  or "private key" in low or "license key" in low or "signing key" in low))
+
+
+# an HTML table's (or definition list's) cell naming a secret, then the cell of its value, as a row pasted
+# from a wiki keeps them: '<td>password</td><td>X</td>', '<dt>API token</dt><dd>X</dd>'
+_HTML_PAIR = re.compile(
+    r"(?i)(<(t[dh]|dt)\b[^<>]{0,100}>\s*([A-Za-z][A-Za-z0-9_.\- ]{0,40}?)\s*</\2\s*>\s*"
+    r"<(td|dd)\b[^<>]{0,100}>)([^<>\n]{1,200}?)(?=\s*</\4\s*>)"
+)
+
+
+def _html_pair(m: re.Match[str]) -> str:
+    return m.group(1) + redact_field(m.group(3), m.group(5))
 
 
 # --- credentials known by their form, whatever names them: cloud and SaaS tokens with a fixed
 # prefix (as secret scanners list them), JWTs, private key blocks, 'curl -u user:password'
 _KNOWN_FORMS = (
     r"(?:(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}"  # AWS key ids
-    r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}"  # GitHub, GitLab
+    r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"  # GitHub
+    r"|gl(?:pat|ptt|dt|rt|soat|cbt)-[A-Za-z0-9_-]{20,}"  # GitLab (personal, trigger, deploy, runner...)
     r"|xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"  # Slack
     r"|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{10,}"  # Stripe
     r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}"  # Google
     r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}"
     r"|hv[sb]\.[A-Za-z0-9_-]{20,}"  # Vault
+    # OpenAI (project, service account, admin; the legacy 'sk-' and 48), Anthropic
+    r"|sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}|sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_-]{20,}"
+    r"|sk-[A-Za-z0-9]{32,}"
+    r"|hf_[A-Za-z0-9]{30,}|SK[0-9a-f]{32}"  # Hugging Face, a Twilio API key
+    r"|shp(?:at|ss|ca|pa)_[A-Fa-f0-9]{32}|do[opr]_v1_[a-f0-9]{64}"  # Shopify, DigitalOcean
+    r"|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|NRAK-[A-Z0-9]{27}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}"  # Grafana, ...
+    r"|ATATT3[A-Za-z0-9_=-]{20,}|dapi[a-f0-9]{32}"  # Atlassian, Databricks
     r"|" + _TELEGRAM_TOKEN +  # a Telegram bot's
     r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"  # a JWT
 )
@@ -153,6 +256,13 @@ _KNOWN_TOKEN = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![\w-])")
 # in a file name a token ends where the name's next part begins after '_', '-' or '.'
 # ('check_api_key=sk_live_..._2025-10-10T09-00-00Z.log'), and never runs into the stamp
 _KNOWN_IN_NAME = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![A-Za-z0-9])")
+# an AWS secret access key (40 characters of base64, no form of its own) right after its key id, as a
+# pair is pasted: 'AKIA... / wJalr...', 'AKIA...:wJalr...', 'AKIA...,wJalr...' (the console's CSV), or
+# the id and the secret on two lines; the separator stays
+_AWS_PAIR = re.compile(
+    r"(?<![A-Za-z0-9])((?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])[\"'`]?[ \t]*[/:,;|]?[ \t]*(?:\r?\n[ \t]*)?"
+    r"[\"'`]?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"
+)
 _BEFORE_STAMP = re.compile(r"(?=[_.-]\d{4}-?\d{2}-?\d{2}T\d{2})")
 _PRIVATE_KEY = re.compile(
     r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)(.*?)"
@@ -174,6 +284,8 @@ _CURL_USER = re.compile(
 def redact_known(text: str) -> str:
     """``text`` with the credentials known by their form masked (see above); cheap when none."""
     if known_hint(text):
+        if "AKIA" in text or "ASIA" in text:  # (before the id goes: it is how the secret is found)
+            text = _AWS_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
         text = _KNOWN_TOKEN.sub(REDACTED, text)
     if "-u" in text or "--user" in text or "-U" in text or "mysql" in text or "login" in text:
         text = _CURL_USER.sub(_curl_user, text)
@@ -208,7 +320,7 @@ def redact_known_in_name(name: str) -> str:
 # (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
 _PATH_PAIR = re.compile(
     r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
-    r"|signature|session|cookie|code)[A-Za-z0-9-]*=)([^_./&?#\s]+)"
+    r"|signature|session|cookie|code)[A-Za-z0-9-]*=)([^_./&?#\s()\[\]]+)"  # ('c (api_key=X)' keeps its ')')
 )
 
 
@@ -258,7 +370,16 @@ def known_hint(text: str) -> bool:
         or "glpat-" in text or "xox" in text or "xapp-" in text or "_live_" in text or "_test_" in text
         or "whsec_" in text or "AIza" in text or "ya29." in text or "SG." in text or "npm_" in text
         or "pypi-" in text or "PRIVATE KEY" in text or "hvs." in text or "hvb." in text or ":AA" in text
+        or "hf_" in text or "shp" in text or "_v1_" in text or "NRAK-" in text or "PMAK-" in text
+        or "ATATT3" in text
+        or "gl" in text and ("glptt-" in text or "gldt-" in text or "glrt-" in text or "glsoat-" in text
+                             or "glcbt-" in text or "glsa_" in text)
+        # ('sk-', 'SK' and 'dapi' begin words of prose too: 'disk-full', 'TASK', 'dapine')
+        or ("sk-" in text or "SK" in text or "dapi" in text) and _PLAIN_PREFIXED.search(text) is not None
     )
+
+
+_PLAIN_PREFIXED = re.compile(r"(?<![A-Za-z0-9])(?:sk-|SK[0-9a-f]{32}|dapi[a-f0-9]{32})")
 
 
 def _curl_user(m: re.Match[str]) -> str:
@@ -276,8 +397,8 @@ def _curl_user(m: re.Match[str]) -> str:
 # quoted name is JSON's.
 TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"`()\[\]{}]+)"""  # a value, quoted or a word
 _PAIR_WORDS = re.compile("key|oken|ecret|pass|pwd|auth|ookie|ession|jwt|redential|sig|rivate")
-_STRONG_NAMES = ("password", "passwd", "pwd", "secret", "token", "apikey")
-_STRONG_CASED = re.compile("assw|ASSW|ecret|ECRET|oken|OKEN|pwd|PWD|pikey|piKey|PIKEY")
+_STRONG_NAMES = ("password", "passwd", "pwd", "pw", "secret", "token", "apikey")
+_STRONG_CASED = re.compile("assw|ASSW|ecret|ECRET|oken|OKEN|pw|PW|pikey|piKey|PIKEY")
 
 
 def _strong_colon(low: str) -> bool:
@@ -303,7 +424,7 @@ def pair_hint(text: str) -> bool:
         return ":" in text and _STRONG_CASED.search(text) is not None and _strong_colon(text.lower())
     return _PAIR_WORDS.search(text.lower()) is not None
 _SECRET_PARTS = frozenset((
-    "token", "secret", "secrets", "password", "passwd", "pwd", "pass", "apikey", "key", "auth",
+    "token", "secret", "secrets", "password", "passwd", "pwd", "pw", "pass", "apikey", "key", "auth",
     "authorization", "cookie", "session", "sessionid", "sid", "jwt", "credential", "credentials",
     "signature", "sig", "private", "bearer", "otp", "pat",
 ))
@@ -319,13 +440,22 @@ _NOT_SECRET_LAST = frozenset((
 _SECRET_INSIDE = ("password", "passwd", "secret", "token", "apikey", "credential")
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
 _PAIR_COLON = re.compile(
-    r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|(?i:set-cookie|cookie|password|passwd|pwd|secret|token|apikey))"""
+    r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|(?i:set-cookie|cookie|password|passwd|pwd|pw|secret|token|apikey))"""
     r"""\1(\s*::?\s*)("[^"\n]*"|'[^'\n]*'|[^\s"'`()\[\]{}]+)"""  # (a header's value may hold '&' or ';')
 )
 _PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
 _HEADER_COLON = re.compile(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
-# (a cookie header's value has a 'name=value'; '**Cookie:** banner fix' is prose)
-_COOKIE_VALUE = re.compile(r"""(?i)\b((?:set-)?cookie["']?\s*:\s*)(?=[^"'\n)\]}]*=)([^"'\n)\]}]+)""")
+# (a cookie header's value is 'name=value' pairs, '; ' between them; '**Cookie:** banner fix' is prose.
+# The mask ends with the cookies: Set-Cookie's attributes ('; Path=/; HttpOnly') and the prose after
+# them stay)
+_COOKIE = r"""[^\s;=,"'`()\[\]{}<>]+=(?:"[^"\n]*"|[^\s;"'`)\]}]*)"""
+_COOKIE_ATTRIBUTE = (
+    r"(?:path|domain|expires|max-age|samesite|secure|httponly|partitioned|priority|version|comment)\b"
+)
+_COOKIE_VALUE = re.compile(
+    r"""(?i)\b((?:set-)?cookie["']?\s*:\s*)(""" + _COOKIE + r"(?:;[ \t]*(?!" + _COOKIE_ATTRIBUTE + ")"
+    + _COOKIE + ")*)"
+)
 # 'Authorization: ApiKey X': a known scheme word stays, the credential after it goes. The second word
 # takes a quoted value only right after its '=' ('Token token="..."'): a quote after anything else
 # closes the header's own quoted value ("{'Authorization': 'Bearer X', 'X-Api-Key': 'Y'}"), and the
@@ -349,7 +479,20 @@ def is_secret_part_name(name: str) -> bool:
     if len(parts) > 1 and parts[-1] in _NOT_SECRET_LAST:
         return False  # ('session_timeout', 'token_count': about the secret, not it)
     low = name.lower()
-    return any(w in low for w in _SECRET_INSIDE) or any(p in _SECRET_PARTS for p in parts)
+    if any(w in low for w in _SECRET_INSIDE):
+        return True
+    # ('cache_key', 'sort_key', 'spaceKey': a key that orders or finds things, no credential)
+    return any(p in _SECRET_PARTS and not (p == "key" and i and parts[i - 1] in _ORDINARY_KEY)
+               for i, p in enumerate(parts))
+
+
+# the word before a 'key' that makes it a data key, not a credential
+_ORDINARY_KEY = frozenset((
+    "space", "sort", "cache", "partition", "primary", "foreign", "issue", "project", "idempotency",
+    "dedup", "dedupe", "deduplication", "lookup", "group", "shard", "hash", "row", "object", "map",
+    "search", "index", "range", "item", "entity", "record", "parent", "child", "public", "composite",
+    "unique", "column", "field", "table", "translation", "i18n", "locale", "message", "cluster", "order",
+))
 
 
 def masked_value(name: str, sep: str, value: str) -> str:
@@ -386,6 +529,9 @@ def _pairs_eq(text: str) -> str:
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name) and (
             _NO_CREDENTIAL.fullmatch(m.group(1).strip("\"'")) is None  # ('issue_key=OCC-INF-221')
             and not m.group(1).lstrip("\"'").startswith(REDACTED)
+            # ('auth=Basic ***': a scheme word whose credential is masked already stays, as after
+            # 'Authorization:')
+            and not (m.group(1).lower() in AUTH_SCHEMES and text.startswith(" " + REDACTED, m.end()))
         ):
             value = m.group(1)
             q = value[0] if value[:1] in "\"'" else ""
@@ -502,6 +648,37 @@ def redact_field(name: str, value: str, column: bool = False) -> str:
     # a note with a credential in it ('Hunter2pg9 (rotated Fri)'): only that word goes; its tickets,
     # dates and times stay ('| Shopify API token | expires 2025-10-12 09:00 UTC |')
     return _STRONG_WORD.sub(lambda m: REDACTED if _strong_credential(m.group(0)) else m.group(0), value)
+
+
+def value_column(headers: list[str]) -> int | None:
+    """The column of a table that holds the values of the names in its first: the second of two, else
+    the first after it headed 'Value' ('| Secret | Value | Owner |', '| Variable | Current value |
+    Owner |'); None when there is none."""
+    if len(headers) == 2:
+        return 1
+    for j, h in enumerate(headers[1:], 1):
+        words = h.strip(" *_`").lower().split()
+        if words and words[-1] in ("value", "values"):
+            return j
+    return None
+
+
+def redact_row(
+    cells: list[str], headers: list[str], secret_cols: list[int], value_col: int | None
+) -> list[str]:
+    """A table row's cells with its secrets masked: the value's cell (``value_col``) of a row whose
+    first cell names a secret ('| DB_PASSWORD | Hunter2pg | SEC-110 |'), and the one-word cells of
+    the columns named for a secret (``secret_cols``, :func:`is_secret_field` of their header) - except
+    that first cell when its value was masked: it is the secret's name ('| Secret | Value |' tables)."""
+    out = list(cells)
+    named = False
+    if value_col is not None and value_col < len(out) and out[value_col]:
+        masked = redact_field(out[0], out[value_col])
+        named, out[value_col] = masked != out[value_col], masked
+    for j in secret_cols:
+        if not (named and j == 0):
+            out[j] = redact_field(headers[j], out[j], column=True)
+    return out
 
 
 _STRONG_WORD = re.compile(r"[^\s()\[\]{},;|`'\"]+")

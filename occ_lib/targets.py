@@ -12,7 +12,9 @@ any error; an unset variable without fallback is a ``ConfigError`` naming the fi
 header whose value is empty after resolution, or
 only an ``Authorization`` scheme word left by a reference that gave nothing (``Bearer ${TOKEN:-}``
 with TOKEN unset or empty), is not sent: the request goes without it (such a header of a target
-still overrides the defaults' header of that name). URLs are shown redacted in ``repr``.
+still overrides the defaults' header of that name). URLs and tags are shown redacted in ``repr``, dumps
+and iteration (``dict(target)``); the fields themselves hold them as written (the probe's URL, the
+tags ``--tag`` selects by), ``display_url``/``display_tags`` as stored.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pydantic import BeforeValidator, Field, SecretStr, field_serializer, field_
 
 from .config import StrictModel
 from .errors import ProbeError
-from .redact import AUTH_SCHEMES, is_secret_name, redact_url
+from .redact import AUTH_SCHEMES, is_secret_name, redact_mapping, redact_url
 
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 _RANGE = re.compile(r"^([1-5])xx$", re.IGNORECASE)
@@ -134,6 +136,32 @@ class Defaults(StrictModel):
         parse_expect(v)
         return v
 
+    @field_serializer("tags")
+    def _dump_tags(self, v: dict[str, str]) -> dict[str, str]:
+        return redact_mapping(v)  # (a tag may link a dashboard by a URL with its token: '?auth_token=')
+
+    @property
+    def display_tags(self) -> dict[str, str]:
+        """The tags as stored and shown: values redacted as any text (a URL's token, a credential's
+        form) and masked under a secret's name; :attr:`tags` keeps them as written, for selecting."""
+        return redact_mapping(self.tags)
+
+    def _shown(self, key: str, value: Any) -> Any:
+        """A field's value as ``repr``, iteration and dumps show it: the URL and the tags redacted."""
+        if key == "url":
+            return redact_url(value)
+        return redact_mapping(value) if key == "tags" else value
+
+    def __repr_args__(self):  # type: ignore[override]
+        for k, v in super().__repr_args__():
+            yield k, self._shown(k, v)
+
+    def __iter__(self):  # type: ignore[override]
+        # ('dict(target)', 'pd.DataFrame([dict(t) for t in targets])': as repr shows it, never the
+        # URL's token; the probe reads the fields themselves)
+        for k, v in super().__iter__():
+            yield k, self._shown(k, v)
+
 
 class Target(Defaults):
     """One endpoint to probe. Built directly (tests, notebooks) it uses the built-in defaults."""
@@ -167,10 +195,6 @@ class Target(Defaults):
     @field_serializer("url")
     def _dump_url(self, v: str) -> str:
         return redact_url(v)  # dumps (JSON, notebooks) never carry the token or password
-
-    def __repr_args__(self):  # type: ignore[override]
-        for k, v in super().__repr_args__():
-            yield k, (redact_url(v) if k == "url" else v)
 
     @property
     def display_url(self) -> str:
