@@ -21,7 +21,15 @@ How occ counts (these strings travel with the results in ``df.attrs['rules']``):
 - Probes inside a maintenance window (``exclude``) are left out of every figure and counted in
   ``excluded_maintenance``.
 - ``targets`` narrows to those targets (one may be given as a str); instants given as ``start``,
-  ``end`` or ``as_of`` that are no date or time raise :class:`~occ_lib.errors.ArgumentError`.
+  ``end`` or ``as_of`` that are no date or time (YYYY-MM-DD or ISO 8601; a number is none), a start
+  after the end, a ``window`` that is no duration and a ``tz`` that names no IANA zone raise
+  :class:`~occ_lib.errors.ArgumentError` naming the parameter. ``end`` is exclusive.
+- A naive ``start``, ``end`` or ``as_of`` (a date, or a time without zone) is read in ``tz`` when
+  it is given, else in UTC: ``start="2025-10-06", tz="America/New_York"`` is 2025-10-06T04:00Z, so
+  daily windows are whole local days (the same rule as :func:`occ_lib.sla.misses` in the policy's
+  zone). An aware instant (``...Z``, ``+02:00``) is that instant whatever ``tz``.
+- A store path (not a glob) that does not exist is a :class:`~occ_lib.errors.StoreError`
+  (``no such store``); an existing store without probes gives empty frames.
 - A store file that cannot be read (damaged on disk) never hides the rest (:mod:`occ_lib.store`'s
   rule): when DuckDB fails on one, each listed file is checked, the unreadable ones are skipped
   with a :class:`~occ_lib.store.StoreWarning` naming them, and the figures come from the others.
@@ -60,6 +68,9 @@ ERROR_CLASSES: tuple[str, ...] = (
     "unexpected_status",
 )
 _COLUMNS = ("target", "started_at", "outcome", "error", "elapsed_ms")
+#: The ``target`` column's dtype in every frame here: pandas' string dtype, which ``to_parquet``
+#: and ``read_parquet`` give back as it was (an object column came back as ``str``).
+TARGET_DTYPE = "str"
 
 RULES: list[str] = [
     "Percentiles: DuckDB quantile_cont, linear interpolation between closest ranks "
@@ -97,13 +108,43 @@ def _lit_ts(ts: Any) -> str:
     return f"TIMESTAMPTZ '{t.strftime('%Y-%m-%d %H:%M:%S.%f')}+00'"
 
 
-def _ts(value: Any, param: str) -> pd.Timestamp | None:
-    """An argument as a UTC instant (naive: UTC); a clear error naming ``param`` otherwise."""
+def _ts(value: Any, param: str, tz: str | None = None) -> pd.Timestamp | None:
+    """An argument as a UTC instant (naive: in ``tz``, else UTC); a clear error naming ``param``
+    otherwise."""
     if value is None:
         return None
     from .periods import instant
 
-    return instant(value, param)
+    return instant(value, param, tz or "UTC")
+
+
+def _checked(
+    window: Any, tz: Any, start: Any, end: Any
+) -> tuple[str | None, pd.Timestamp | None, pd.Timestamp | None]:
+    """``tz`` (its name), ``start`` and ``end`` (UTC, naive ones read in ``tz``) checked before any
+    query: an unknown zone, a window that is no duration, a start after the end are
+    :class:`~occ_lib.errors.ArgumentError`s naming the parameter (DuckDB's failure read as a
+    store error, and a reversed range as no data)."""
+    from .periods import check_order, zone_arg
+
+    zone = zone_arg(tz)
+    _window(window)
+    s, e = _ts(start, "start", zone), _ts(end, "end", zone)
+    check_order(s, e, (start, end))
+    return zone, s, e
+
+
+def _window(window: Any) -> pd.Timedelta | None:
+    """``window`` as a Timedelta (None stays None); an ``ArgumentError`` naming it otherwise."""
+    from .errors import ArgumentError
+    from .periods import parse_duration
+
+    if window is None:
+        return None
+    try:
+        return pd.Timedelta(parse_duration(window))
+    except ValueError as exc:
+        raise ArgumentError(f"window: {window!r}: {exc}") from None
 
 
 def _names(values: Sequence[str] | str | None) -> list[str] | None:
@@ -187,6 +228,10 @@ def _store_files(source: str | Path, start: pd.Timestamp | None, end: pd.Timesta
 
             return _skip_unreadable([str(f) for f in live_files(root, start, end)])
         return _skip_unreadable(sorted(glob.glob(str(p / "**" / "*.parquet"), recursive=True)))
+    if not glob.has_magic(str(p)):  # (a glob matching nothing is a selection without data)
+        from .store import existing_store
+
+        existing_store(p)
     return _skip_unreadable(sorted(glob.glob(str(p), recursive=True)))
 
 
@@ -313,9 +358,7 @@ def _base_sql(
 def _bucket_expr(window: Any, tz: str | None) -> tuple[str, pd.Timedelta | None]:
     if window is None:
         return "", None
-    from .periods import parse_duration
-
-    td = pd.Timedelta(parse_duration(window))
+    td = _window(window)
     us = td // pd.Timedelta(microseconds=1)
     day_us = 86_400_000_000
     if tz and tz != "UTC" and us % day_us == 0:
@@ -425,9 +468,10 @@ def latency_windows(
     """Response-time percentiles per target and window: ``target, window_start, n, p50.., mean``.
 
     ``window=None`` gives one row per target over the whole range. Windows without counted probes
-    are absent (not zero).
+    are absent (not zero). ``[start, end)``: naive values in ``tz`` when given, else UTC (module
+    docstring); ``tz`` also makes whole-day windows local days.
     """
-    s, e = _ts(start, "start"), _ts(end, "end")
+    tz, s, e = _checked(window, tz, start, end)
     targets = _names(targets)
     pcols = [f"p{q:g}" for q in percentiles]
     qs = ", ".join(f"{float(q) / 100!r}" for q in percentiles)
@@ -455,7 +499,7 @@ def latency_windows(
     out["n"] = out["n"].astype("int64")
     for col in [*pcols, "mean"]:
         out[col] = out[col].astype("float64")
-    out["target"] = out["target"].astype(object)
+    out["target"] = out["target"].astype(TARGET_DTYPE)
     out.attrs["rules"] = [RULES[0], RULES[1], RULES[2], RULES[3]]
     return out.reset_index(drop=True)
 
@@ -479,10 +523,11 @@ def outcome_counts(
     and one count per error class (``timeout``, ``dns``, ...). ``up``..``total``, ``good``, ``bad``
     and the error classes count probes outside maintenance; ``good + bad == total``. With retries,
     probes after ``end`` up to ``as_of`` (what was known then) may contradict a failure before it.
+    Naive ``start``/``end``/``as_of`` are read in ``tz`` when given, else UTC.
     """
-    s, e = _ts(start, "start"), _ts(end, "end")
+    tz, s, e = _checked(window, tz, start, end)
     targets = _names(targets)
-    look = _lookahead(e, _ts(as_of, "as_of"), retries)
+    look = _lookahead(e, _ts(as_of, "as_of", tz), retries)
 
     def build(c: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         rel, prune = _from_clause(c, source, s, look)
@@ -523,7 +568,7 @@ def outcome_counts(
     out = wide.groupby(["target", "window_start"], sort=True, as_index=False).sum()
     for col in [*OUTCOMES, "total", "good", "bad", "excluded_maintenance", *ERROR_CLASSES]:
         out[col] = out[col].astype("int64")
-    out["target"] = out["target"].astype(object)
+    out["target"] = out["target"].astype(TARGET_DTYPE)
     out.attrs["rules"] = [*_count_rules(degraded_counts_as, retries), RULES[2], RULES[3]]
     return out.reset_index(drop=True)
 
@@ -538,15 +583,17 @@ def availability(
     retries: int | Mapping[str, int] = 0,
     con: duckdb.DuckDBPyConnection | None = None,
     as_of: Any = None,
+    tz: str | None = None,
 ) -> pd.DataFrame:
     """Availability per target over ``[start, end)``.
 
     Columns: ``target, probes`` (all in range), ``excluded_maintenance, counted, up, degraded, down,
     good, bad, ratio`` (``good / counted`` as a percentage; NaN when nothing was counted).
-    ``as_of`` as in :func:`outcome_counts`.
+    ``as_of`` as in :func:`outcome_counts`; naive ``start``/``end``/``as_of`` are read in ``tz``
+    when given, else UTC.
     """
     df = outcome_counts(
-        source, None, start, end, targets, exclude, None, degraded_counts_as, retries, con, as_of
+        source, None, start, end, targets, exclude, tz, degraded_counts_as, retries, con, as_of
     )
     out = pd.DataFrame(
         {

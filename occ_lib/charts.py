@@ -292,6 +292,40 @@ def _whole_counts(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def _zone(tz: Any) -> Any:
+    """A chart's ``tz`` checked before plotting: an unknown zone is an
+    :class:`~occ_lib.errors.ArgumentError` naming ``tz``, not zoneinfo's error from deep inside
+    pandas."""
+    from .periods import zone_arg
+
+    return zone_arg(tz)
+
+
+#: What :func:`latency_chart` plots: per-target windows as :func:`occ_lib.aggregate.latency_windows`
+#: gives them.
+WINDOW_COLUMNS: tuple[str, ...] = ("target", "window_start")
+
+
+def _require_windows(windows: Any, percentiles: Sequence[str]) -> None:
+    """An :class:`~occ_lib.errors.ArgumentError` listing what ``windows`` lacks when it is no frame
+    of latency windows (raw probe rows are the natural first try: they have no ``window_start``)."""
+    from .errors import ArgumentError
+
+    cols = getattr(windows, "columns", None)
+    if cols is None:
+        raise ArgumentError("windows: expected a DataFrame from occ_lib.aggregate.latency_windows")
+    missing = [c for c in WINDOW_COLUMNS if c not in cols]
+    wanted = ", ".join(percentiles)
+    if not any(p in cols for p in percentiles):
+        missing.append(f"one of {wanted}")
+    if missing:
+        raise ArgumentError(
+            f"windows: needs the columns {', '.join(WINDOW_COLUMNS)} and one of {wanted} (missing: "
+            f"{'; '.join(missing)}), as occ_lib.aggregate.latency_windows gives them; for raw probe "
+            "rows use charts.latency_chart_from_probes"
+        )
+
+
 def _select_target(df: pd.DataFrame, target: str | Sequence[str] | None) -> pd.DataFrame:
     if target is None or "target" not in df.columns:
         return df
@@ -414,6 +448,8 @@ def latency_chart(
     ``until`` (UTC: the period's end or as_of, whichever is first) cuts the axis. Shading is drawn
     within the windows' extent only (maintenance next Sunday does not stretch today's axis).
     """
+    tz = _zone(tz)
+    _require_windows(windows, percentiles)
     df = _select_target(windows, target)
     pcts = [p for p in percentiles if p in df.columns]
     targets = sorted(df["target"].dropna().unique().tolist()) if len(df) else []
@@ -526,6 +562,7 @@ def outcomes_chart(
     ``counts``: ``target, window_start, up, degraded, down, total`` plus one column per error class;
     the error classes of each window show in the hover label of its ``down`` bar.
     """
+    tz = _zone(tz)
     df = _select_target(counts, target)
     errs = _error_columns(df)
     cols = [c for c in (*_OUTCOMES, "total", *errs) if c in df.columns]
@@ -566,6 +603,7 @@ def errors_chart(
     counts: pd.DataFrame, tz: str = "UTC", target: str | Sequence[str] | None = None, title: str | None = None
 ) -> go.Figure:
     """Stacked bars of failed probes per window by error class (timeout, dns, connect, tls, ...)."""
+    tz = _zone(tz)
     df = _select_target(counts, target)
     errs = _error_columns(df)
     df = _sum_over_targets(df, errs) if errs else df.iloc[0:0]
@@ -624,6 +662,7 @@ def availability_chart(
     outcome counts as :func:`availability` does. ``until`` cuts the objective line, as in
     :func:`latency_chart`.
     """
+    tz = _zone(tz)
     df = _select_target(counts, target).copy()
     targets = sorted(df["target"].dropna().unique().tolist()) if len(df) else []
     if "availability" not in df.columns:
@@ -722,6 +761,7 @@ def burndown_chart(
     below it are drawn on the cut (a line under the axis was drawn nowhere) and their hover label
     gives the value. ``until`` cuts the zero line, as in :func:`latency_chart`.
     """
+    tz = _zone(tz)
     df = _select_target(budget, target).copy()
     if "window_start" not in df.columns and "at" in df.columns:
         df = df.rename(columns={"at": "window_start"})
@@ -887,6 +927,7 @@ def escalation_chart(
     diamond while open; ``resolutions`` (``ticket, resolved_at``, e.g. from
     :func:`occ_lib.timeline.summary`) are stars. Undated events cannot be placed and are left out.
     """
+    tz = _zone(tz)
     tl = timeline[timeline["at"].notna()].copy()
     tl["at"] = pd.to_datetime(tl["at"], utc=True)
     order = tl.sort_values(["at", "ticket"]).drop_duplicates("ticket")["ticket"].tolist()

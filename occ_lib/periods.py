@@ -14,6 +14,7 @@ counting its days or weeks cannot reach).
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -102,7 +103,10 @@ def to_utc(value: str | dt.datetime | dt.date | pd.Timestamp, tz: str | dt.tzinf
 
     A string must be ISO 8601 (``2025-10-09``, ``2025-10-09T18:00``, ``...Z``, ``+05:30``): pandas
     would also take ``09/10/2025`` and read it month-first, the wrong day for most of the world.
+    A number is no date (``TypeError``): pandas reads the int ``20251006`` as nanoseconds since 1970.
     """
+    if isinstance(value, numbers.Number):
+        raise TypeError(f"a number is not a date or time: {value!r}")
     if isinstance(value, str):
         text = value.strip()
         if _WEEK.match(text):
@@ -139,6 +143,32 @@ def instant(value: Any, param: str, tz: str | dt.tzinfo = "UTC") -> pd.Timestamp
     if pd.isna(ts):
         raise ArgumentError(f"{param}: not a date or time: {value!r} (expected YYYY-MM-DD or ISO 8601)")
     return ts
+
+
+def zone_arg(tz: str | dt.tzinfo | None, param: str = "tz") -> str | None:
+    """A function's ``tz`` argument checked before use: its name (None stays None), or an
+    :class:`~occ_lib.errors.ArgumentError` naming ``param`` and the value when no IANA zone has that
+    name; DuckDB and zoneinfo would otherwise fail later with their own errors (a DuckDB failure
+    reads as a store error)."""
+    from .errors import ArgumentError
+
+    if tz is None:
+        return None
+    try:
+        zone(tz)
+    except ValueError:
+        raise ArgumentError(f"{param}: unknown time zone {str(tz)!r}") from None
+    return str(tz)
+
+
+def check_order(start: pd.Timestamp | None, end: pd.Timestamp | None, given: tuple[Any, Any]) -> None:
+    """An :class:`~occ_lib.errors.ArgumentError` when the ``start`` instant is after ``end`` (the
+    values ``given`` are what it names): such a range selects nothing, which read as "no data"."""
+    from .errors import ArgumentError
+
+    if start is not None and end is not None and start > end:
+        first, last = (v.strip() if isinstance(v, str) else pd.Timestamp(v).isoformat() for v in given)
+        raise ArgumentError(f"start {first} is after end {last}")
 
 
 def localize(naive: dt.datetime, tz: ZoneInfo) -> pd.Timestamp:

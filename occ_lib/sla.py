@@ -20,9 +20,10 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from .periods import day_end, instant, local_midnight, parse_duration
+from .formats import iso_z
+from .periods import check_order, day_end, instant, local_midnight, parse_duration
 from .policy import Policy, TargetPolicy, _fmt_td, covers
-from .timeline import days_in_zone, final_resolutions, first_events, known_at
+from .timeline import days_in_zone, final_resolutions, first_events, known_at, refuse_path
 
 MISS_COLUMNS: tuple[str, ...] = (
     "kind",
@@ -205,6 +206,7 @@ def _maintenance_rules(policy: Policy) -> list[str]:
 def _table(logs: Any, name: str) -> pd.DataFrame:
     if logs is None:
         return pd.DataFrame()
+    refuse_path(logs)  # (a str gave no rows at all: as timeline.escalations, read_logs it first)
     t = logs.get(name) if isinstance(logs, Mapping) else getattr(logs, name, None)
     return t if isinstance(t, pd.DataFrame) else pd.DataFrame()
 
@@ -600,7 +602,8 @@ def _probe_range(
         # exclusive end that keeps it and prints as a time people read, not ...:00.000001)
         e = e if e is not None else (hi.floor("s") + pd.Timedelta(seconds=1) if hi is not None else s)
     a = _bound(as_of, policy.tz, "as_of") if as_of is not None else e
-    return s, e, min(e, a), a
+    # (an as_of before the start counts nothing: cap at the start, never a range that ends before it)
+    return s, e, max(s, min(e, a)), a
 
 
 def _rules_maps(policy: Policy, targets: list[str]) -> tuple[dict[str, str], dict[str, int]]:
@@ -924,11 +927,15 @@ def misses(
     """Every SLA row of the window: deadlines, ticket targets, probe objectives, documents.
 
     ``logs`` is an ``occ_lib.logs.Logs`` (or None); ``probes`` a probe DataFrame, a store path, or
-    None. ``start``/``end``/``as_of`` are instants (naive ones in the policy zone); ``as_of``
+    None. ``start``/``end``/``as_of`` are instants (naive ones, ``"2025-10-13"`` included, in the
+    policy zone; ``end`` exclusive; a start after the end is an ``ArgumentError``); ``as_of``
     defaults to ``end`` (and to now when both are None). Sorted by kind, due time and subject.
+    ``attrs``: ``rules`` (strings) and ``as_of`` (ISO 8601 UTC, ``2025-10-13T04:00:00Z``), plain
+    JSON so that ``to_parquet`` keeps them.
     """
     policy = policy or Policy()
     e = _bound(end, policy.tz, "end")
+    check_order(_bound(start, policy.tz, "start"), e, (start, end))
     a = _bound(as_of, policy.tz, "as_of")
     if a is None:
         a = e if e is not None else pd.Timestamp.now(tz="UTC")
@@ -947,7 +954,7 @@ def misses(
     )
     out = out.drop(columns="_k").reset_index(drop=True)
     out.attrs["rules"] = accounting_rules(policy)
-    out.attrs["as_of"] = a
+    out.attrs["as_of"] = iso_z(a)  # (a Timestamp made to_parquet fail: attrs are stored as JSON)
     return out
 
 

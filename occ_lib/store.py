@@ -103,6 +103,16 @@ def probes_dir(store: str | Path) -> Path:
     return root
 
 
+def existing_store(store: str | Path) -> Path:
+    """``store`` as a path when it exists, else a :class:`StoreError` naming it (``no such store``):
+    readers must not turn a mistyped path into empty frames that look like a quiet week. (Writers
+    create the store; an existing store without probes still reads as empty.)"""
+    path = Path(store)
+    if not path.exists():
+        raise StoreError(f"{store}: no such store")
+    return path
+
+
 def partition_dir(store: str | Path, day: dt.date) -> Path:
     return probes_dir(store) / f"date={day.isoformat()}"
 
@@ -162,22 +172,19 @@ def _live_files(folder: Path) -> tuple[list[Path], list[Path], list[tuple[Path, 
 
 
 # times ------------------------------------------------------------------------------------------
-def to_instant(value: When) -> pd.Timestamp | None:
-    """A bound as a UTC instant: dates mean UTC midnight, naive datetimes are UTC."""
+def to_instant(value: When, param: str = "when") -> pd.Timestamp | None:
+    """A bound as a UTC instant: dates mean UTC midnight, naive datetimes are UTC; None, an empty
+    string or NaT is no bound. Parsed as strictly as :mod:`occ_lib.sla`, :mod:`occ_lib.timeline` and
+    :mod:`occ_lib.aggregate` parse theirs (:func:`occ_lib.periods.instant`): YYYY-MM-DD or ISO 8601
+    only, since pandas' guess read ``06/10/2025`` month-first and the int ``20251006`` as
+    nanoseconds; anything else is an :class:`~occ_lib.errors.ArgumentError` naming ``param``."""
     import pandas as pd
 
-    if value is None:
+    from .periods import instant
+
+    if value is None or (isinstance(value, str) and not value.strip()) or value is pd.NaT:
         return None
-    if isinstance(value, str) and not value.strip():
-        return None
-    try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError):
-        raise StoreError(f"not a date or time: {value!r} (expected YYYY-MM-DD or ISO 8601)") from None
-    if pd.isna(ts):
-        return None
-    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-    return ts.as_unit("us")
+    return instant(value, param).as_unit("us")
 
 
 def _day_overlaps(day: dt.date, lo: pd.Timestamp | None, hi: pd.Timestamp | None) -> bool:
@@ -513,13 +520,22 @@ def load_probes(
     *,
     on_error: Literal["warn", "raise"] = "warn",
 ) -> pd.DataFrame:
-    """Probe rows with ``start <= started_at < end`` (UTC; dates mean midnight) for ``targets``.
+    """Probe rows with ``start <= started_at < end`` (``end`` exclusive) for ``targets``.
 
-    Only the ``date=`` folders that overlap the range are listed and opened. Rows come sorted by
-    ``started_at``, ``target``, ``run_id``, with the dtypes of :mod:`occ_lib.schema`. Unreadable
-    files are skipped with a :class:`StoreWarning` (names in ``df.attrs["skipped_files"]``).
+    ``start``/``end`` are read in UTC: a date means its UTC midnight and a naive time is UTC (pass
+    ``"2025-10-06T04:00Z"`` for midnight in New York); YYYY-MM-DD or ISO 8601 only, a start after
+    the end is an :class:`~occ_lib.errors.ArgumentError`. A ``store`` path that does not exist is a
+    :class:`~occ_lib.errors.StoreError` (``no such store``: a typo must not read as no probes); an
+    existing store without probes gives an empty frame. Only the ``date=`` folders that overlap the
+    range are listed and opened. Rows come sorted by ``started_at``, ``target``, ``run_id``, with
+    the dtypes of :mod:`occ_lib.schema`. Unreadable files are skipped with a :class:`StoreWarning`
+    (names in ``df.attrs["skipped_files"]``).
     """
-    lo, hi = to_instant(start), to_instant(end)
+    from .periods import check_order
+
+    lo, hi = to_instant(start, "start"), to_instant(end, "end")
+    check_order(lo, hi, (start, end))
+    existing_store(store)
     tbl, bad = _scan(store, lo, hi, _wanted(targets), None)
     skipped = _surface(bad, on_error)
     df = _sorted_frame(tbl)
@@ -628,7 +644,7 @@ def compact(store: str | Path, before: When = None) -> list[tuple[dt.date, int]]
     """
     import pandas as pd
 
-    limit = to_instant(before)
+    limit = to_instant(before, "before")
     done: list[tuple[dt.date, int]] = []
     now = time.time()
     with store_lock(store, "compact"):
@@ -690,7 +706,7 @@ def export(
     """
     if fmt not in ("csv", "parquet"):
         raise StoreError(f"unknown export format {fmt!r}; expected csv or parquet")
-    days = _Selection(store, to_instant(start), to_instant(end), _wanted(targets))
+    days = _Selection(store, to_instant(start, "start"), to_instant(end, "end"), _wanted(targets))
     if not isinstance(out, (str, Path)):
         if fmt != "csv":
             raise StoreError("parquet export needs a file path")
@@ -779,6 +795,6 @@ def _export_path(out: str | Path) -> Path:
 
 __all__ = [
     "COMPACTED_PREFIX", "PROBES", "PROBE_COLUMNS", "StoreWarning", "compact", "dedup", "evidence_identities",
-    "evidence_key_starts", "evidence_keys", "export", "load_probes", "partition_dir", "probes_dir",
-    "store_lock", "to_instant", "write_probe_rows", "write_probes",
+    "evidence_key_starts", "evidence_keys", "existing_store", "export", "load_probes", "partition_dir",
+    "probes_dir", "store_lock", "to_instant", "write_probe_rows", "write_probes",
 ]

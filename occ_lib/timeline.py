@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .periods import instant, local_midnight
+from .periods import instant, local_midnight, zone_arg
 
 TIMELINE_COLUMNS: tuple[str, ...] = (
     "ticket",
@@ -81,8 +81,25 @@ _UTC = "datetime64[us, UTC]"
 _TD = "timedelta64[us]"
 
 
+def refuse_path(logs: Any, param: str = "logs") -> None:
+    """An :class:`~occ_lib.errors.ArgumentError` when ``logs`` is a path or glob rather than logs
+    already read: :func:`escalations` and :func:`occ_lib.sla.misses` take what
+    :func:`occ_lib.logs.read_logs` returns, whose ``problems`` table says what could not be read (a
+    path read here would hide them, and a str had silently given no rows at all)."""
+    import os
+
+    from .errors import ArgumentError
+
+    if isinstance(logs, str | os.PathLike):
+        raise ArgumentError(
+            f"{param}: {str(logs)!r} is a path; pass the logs read from it: "
+            f"occ_lib.read_logs({str(logs)!r}) (its .problems lists what could not be read)"
+        )
+
+
 def _events(logs: Any) -> pd.DataFrame:
     """The events table of a ``Logs`` object, or ``logs`` itself when it is already a DataFrame."""
+    refuse_path(logs)
     events = logs if isinstance(logs, pd.DataFrame) else getattr(logs, "events", None)
     if not isinstance(events, pd.DataFrame):
         raise TypeError("expected occ_lib.logs.Logs or an events DataFrame")
@@ -94,10 +111,11 @@ def _utc(series: pd.Series) -> pd.Series:
     return s.astype(_UTC)
 
 
-def as_utc(value: Any, param: str = "as_of") -> pd.Timestamp:
-    """An instant (str, datetime, Timestamp) as a UTC Timestamp; naive values are read as UTC.
-    One that is no instant raises :class:`~occ_lib.errors.ArgumentError` naming ``param``."""
-    return instant(value, param)
+def as_utc(value: Any, param: str = "as_of", tz: str | dt.tzinfo | None = None) -> pd.Timestamp:
+    """An instant (str, datetime, Timestamp) as a UTC Timestamp; naive values are read in ``tz``
+    (default UTC). One that is no instant raises :class:`~occ_lib.errors.ArgumentError` naming
+    ``param``."""
+    return instant(value, param, tz or "UTC")
 
 
 def _tickets(tickets: Sequence[str] | str | None) -> list[str] | None:
@@ -171,8 +189,10 @@ def escalations(
 
     ``tickets``, when given, keeps only those tickets (exact, case-insensitive match; one ticket may
     be given as a str); ``tz`` is the
-    zone whose calendar a date-only event's date is read in (:func:`days_in_zone`; default UTC).
+    zone whose calendar a date-only event's date is read in (:func:`days_in_zone`; default UTC; an
+    unknown one is an :class:`~occ_lib.errors.ArgumentError` naming ``tz``).
     """
+    tz = zone_arg(tz)
     events = _events(logs)
     if events.empty:
         return _empty_timeline()
@@ -280,11 +300,14 @@ def summary(
 ) -> pd.DataFrame:
     """Per ticket: when it was first seen, followed up, escalated and resolved, as of ``as_of``.
 
-    ``as_of`` (UTC; naive values are read as UTC) defaults to now; ``tz`` as in :func:`escalations`.
-    Rows are ordered by ``first_seen`` then ticket. Durations are Timedeltas (NaT when they do not
-    apply; never negative: a date-only instant on the day of a timed first sighting counts from it).
+    ``as_of`` defaults to now. ``tz`` (default UTC) is the zone of the report, as in
+    :func:`escalations`, and a naive ``as_of`` (``"2025-10-13"``, a time without zone) is read in it,
+    as :func:`occ_lib.sla.misses` reads one in the policy's zone; an aware one (``...Z``) is that
+    instant. Rows are ordered by ``first_seen`` then ticket. Durations are Timedeltas (NaT when they do
+    not apply; never negative: a date-only instant on the day of a timed first sighting counts from it).
     """
-    cutoff = as_utc(as_of if as_of is not None else dt.datetime.now(dt.UTC))
+    tz = zone_arg(tz)
+    cutoff = as_utc(as_of if as_of is not None else dt.datetime.now(dt.UTC), "as_of", tz)
     tl = escalations(logs, tickets, tz)
     tl = tl[known_at(tl, cutoff)]
     if tl.empty:

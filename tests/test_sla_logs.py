@@ -38,7 +38,7 @@ def test_sample_log_occ_inf_221_eta_missed_as_stated():
     assert r["mentions"] == [f"{SAMPLE}:56"]
     assert r["resolved_at"] is pd.NaT
     assert r["overage_min"] == 55 * 60.0  # 2025-10-10 17:00 to as_of 2025-10-13 00:00
-    assert out.attrs["as_of"] == utc("2025-10-13")
+    assert out.attrs["as_of"] == "2025-10-13T00:00:00Z"  # (JSON-safe: to_parquet stores attrs)
 
 
 def test_sample_workspace_policy_documents_and_ticket_targets():

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from occ_lib.errors import StoreError
+from occ_lib.errors import ArgumentError, StoreError
 from occ_lib.schema import PROBE_COLUMNS, PROBE_SCHEMA, conform
 from occ_lib.store import (
     StoreWarning,
@@ -178,8 +178,9 @@ def test_targets_filter(three_days):
     assert strict_load(three_days, targets=[]).empty
 
 
-def test_bad_bound_is_a_store_error(three_days):
-    with pytest.raises(StoreError, match=r"not a date or time: 'last tuesday'"):
+def test_bad_bound_is_an_argument_error(three_days):
+    # (an argument mistake, as in sla/timeline/aggregate: was a StoreError before round 8)
+    with pytest.raises(ArgumentError, match=r"^start: not a date or time: 'last tuesday'"):
         load_probes(three_days, "last tuesday")
 
 
@@ -213,10 +214,13 @@ def test_unreadable_file_is_skipped_with_a_warning_naming_it(three_days):
         load_probes(three_days, on_error="raise")
 
 
-def test_empty_or_missing_store_gives_typed_empty_frame(tmp_path):
-    got = strict_load(tmp_path / "nowhere")
+def test_empty_store_gives_typed_empty_frame_and_a_missing_one_an_error(tmp_path):
+    got = strict_load(tmp_path)  # (an existing folder without probes: an empty store)
     assert got.empty and list(got.columns) == list(PROBE_COLUMNS)
     assert str(got["started_at"].dtype) == "datetime64[us, UTC]"
+    # (a mistyped path read as "no probes" before round 8)
+    with pytest.raises(StoreError, match=r"nowhere: no such store$"):
+        strict_load(tmp_path / "nowhere")
 
 
 def test_compact_merges_days_and_keeps_every_row(tmp_path):

@@ -40,13 +40,13 @@ def _load(config: Path | None) -> Workspace:
 
 
 def _when(value: str | None, option: str) -> str | None:
-    from ..errors import StoreError
+    from ..errors import ArgumentError
     from ..store import to_instant
 
     try:
-        to_instant(value)
-    except StoreError as exc:
-        raise typer.BadParameter(str(exc), param_hint=option) from None
+        to_instant(value, option)
+    except ArgumentError as exc:  # (typer names the option already)
+        raise typer.BadParameter(str(exc).removeprefix(f"{option}: "), param_hint=option) from None
     return value
 
 
