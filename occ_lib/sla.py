@@ -20,9 +20,10 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from .periods import day_end, instant, local_midnight, parse_duration
+from .periods import day_end, instant, local_midnight, parse_duration, zone
 from .policy import Policy, TargetPolicy, _fmt_td, covers
 from .timeline import days_in_zone, final_resolutions, first_events, known_at
+from .times import zone_named
 
 MISS_COLUMNS: tuple[str, ...] = (
     "kind",
@@ -80,15 +81,18 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
     """How :func:`misses`, :func:`error_budget` and :func:`burn_rates` count, in plain English."""
     policy = policy or Policy()
     rules = [
-        f"Times are stored and compared in UTC; weeks and days are reported in {policy.tz}.",
+        f"Times are stored and compared in UTC; weeks and days are reported in {policy.tz}, and so are "
+        "the times in detail texts (with the zone's abbreviation).",
         "Figures use what was known at as_of (default: the end of the window): log events (a "
         "deadline, or its statement that it was missed, included) and probes after as_of are ignored.",
-        "Deadline: missed when the text says it was missed, or when it fell due at or before as_of "
+        "Deadline: missed when the text says it was missed, or when it fell due before as_of "
         "with no 'resolved' event for its ticket at or before the due time (in any log given); met "
-        "when such a resolution came by then; open when not yet due and unresolved.",
-        f"A date-only deadline is due at the end of that day in {policy.tz}; a resolution known only "
-        "to its date is on time when that date is no later than the due date, and late by whole days "
-        "otherwise.",
+        "when such a resolution came by then; open when not yet due and unresolved (also one due "
+        "exactly at as_of, as a ticket target is: a resolution or response then would be on time).",
+        "A date-only deadline is due at the end of that day in the zone its log declares for its "
+        f"zone-less times (front matter tz:, 'All times ET'), else in {policy.tz}; a resolution known "
+        "only to its date is on time when that date is no later than the due date, and late by whole "
+        "days otherwise.",
         "A ticket reopened (reopened, regressed, recurred) after a resolution is resolved only by a "
         "later 'resolved' event, for deadlines due after the reopening; a deadline met before it stays met.",
         f"An event from a dated but untimed section counts at the start of its date in {policy.tz} "
@@ -114,7 +118,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "yields to a timed mention of that day); the first response is the "
             "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
             "counts); "
-            "resolution is the first resolved event after the ticket's last reopening."
+            "resolution is judged per cycle, one row each: the first resolved event after the first "
+            "mention, and after each reopening that follows a resolution the first resolved event "
+            "after it, against a target clock that starts at the reopening."
         )
     rules += [
         *aggregate.RULES,
@@ -319,19 +325,23 @@ def _status(
     verb: str = "resolved",
     resolved_day: bool = False,
     resolved_until: pd.Timestamp | None = None,
+    tz: str = "UTC",
 ) -> tuple[str, float, str]:
-    """``(status, overage_min, reason)`` for a promise due at ``due``.
+    """``(status, overage_min, reason)`` for a promise due at ``due``; the reason's times in ``tz``.
 
     A resolution known only to its day (``resolved_day``: ``resolved`` is that day's midnight) is by
     the due time only when the day begins before it: done on Oct 9 is late for a date-only 'due Oct 8',
     whose end is Oct 9's midnight. ``resolved_until`` (the end of that day, given when the due time is
-    date-only too) measures the overage in whole days: due Oct 8, done Oct 10 is two days late.
+    date-only too, in the deadline's zone) judges the two dates and measures the overage in whole days:
+    due Oct 8, done Oct 10 is two days late. A promise due exactly at ``as_of`` and not kept is open,
+    not missed: a response at that very instant would still be on time.
     """
-    when = _fmt_ts(resolved, resolved_day) if resolved is not None else ""
+    when = _fmt_ts(resolved, resolved_day, tz) if resolved is not None else ""
     late = resolved_until if resolved_until is not None else resolved
+    on_time = resolved is not None and _on_time(due, resolved, resolved_day, resolved_until)
     if stated:
         # the text's word counts; the overage only when the logs can measure it
-        if resolved is not None and (resolved > due or (resolved_day and resolved == due)):
+        if resolved is not None and not on_time:
             return "missed", _minutes(late - due), f"stated missed in the text; {verb} {when}"
         if resolved is not None:
             return "missed", float("nan"), (
@@ -340,13 +350,26 @@ def _status(
         if due <= as_of:
             return "missed", _minutes(as_of - due), "stated missed in the text"
         return "missed", float("nan"), "stated missed in the text (before the due time: no overage)"
-    if resolved is not None and (resolved < due or (resolved == due and not resolved_day)):
+    if on_time:
         return "met", 0.0, f"{verb} {when}, by the due time"
-    if due <= as_of:
-        if resolved is not None:
-            return "missed", _minutes(late - due), f"{verb} {when}, after the due time"
-        return "missed", _minutes(as_of - due), f"not {verb} at as_of {_fmt_ts(as_of)}"
+    if resolved is not None and due <= as_of:
+        return "missed", _minutes(late - due), f"{verb} {when}, after the due time"
+    if due < as_of:
+        return "missed", _minutes(as_of - due), f"not {verb} at as_of {_fmt_ts(as_of, tz=tz)}"
+    if due == as_of:
+        return "open", float("nan"), f"due at as_of {_fmt_ts(as_of, tz=tz)}: not {verb} yet, not missed"
     return "open", float("nan"), "not yet due"
+
+
+def _on_time(
+    due: pd.Timestamp, resolved: pd.Timestamp, resolved_day: bool, resolved_until: pd.Timestamp | None
+) -> bool:
+    """Whether ``resolved`` keeps a promise due at ``due`` (:func:`_status`): two dates compare as
+    dates (the ends of both days in the deadline's zone, which need not be the zone ``resolved``'s
+    midnight is in); a date-only resolution is on time when its day begins before the due time."""
+    if resolved_until is not None:
+        return resolved_until <= due
+    return resolved < due or (resolved == due and not resolved_day)
 
 
 def _human(td: pd.Timedelta) -> str:
@@ -358,10 +381,12 @@ def _human(td: pd.Timedelta) -> str:
     return " ".join(parts) or "0m"
 
 
-def _fmt_ts(ts: pd.Timestamp, day: bool = False) -> str:
-    """An instant for a detail text; one known only to the day (its UTC midnight) as that date."""
-    t = pd.Timestamp(ts).tz_convert("UTC")
-    return t.strftime("%Y-%m-%d (date only)") if day else t.strftime("%Y-%m-%d %H:%M UTC")
+def _fmt_ts(ts: pd.Timestamp, day: bool = False, tz: str = "UTC") -> str:
+    """An instant for a detail text in ``tz`` (the policy's, which the tables' columns use) with the
+    zone's abbreviation, '2026-11-17 14:29 CST'; one known only to the day (its midnight there) as
+    that date."""
+    t = pd.Timestamp(ts).tz_convert(zone(tz))
+    return t.strftime("%Y-%m-%d (date only)") if day else t.strftime("%Y-%m-%d %H:%M %Z")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -395,11 +420,46 @@ def _due_in(
     return (start is None or due > start) and (end is None or due <= end or due > as_of)
 
 
+def _date_zones(logs: Any) -> dict[str, str]:
+    """Per log, the zone its date-only deadlines end their day in: the one it declares for its
+    zone-less times (front matter ``tz:``, 'All times ET'; ``docs.tz_declared``), since 'due Nov 18'
+    in an ET team's log means the end of Nov 18 in ET. Logs that declare none (read in UTC by
+    default) are left out: their dates end in the policy's zone."""
+    docs = _table(logs, "docs")
+    if docs.empty or not {"source", "tz", "tz_declared"}.issubset(docs.columns):
+        return {}
+    declared = docs[docs["tz_declared"].fillna(False).astype(bool) & docs["tz"].notna()]
+    return {str(src): str(name) for src, name in zip(declared["source"], declared["tz"], strict=True)}
+
+
+def _day_end_in(day: dt.date, name: str | None, tz: str) -> pd.Timestamp:
+    """The end of ``day`` in the log's zone ``name`` (:func:`_date_zones`), else in ``tz``; a fixed
+    offset ('All times UTC+2' reads as '+02:00') has no IANA name, so its end is computed here."""
+    if name is None or name == tz:
+        return day_end(day, tz)
+    try:
+        return day_end(day, name)
+    except ValueError:
+        fixed = zone_named(name)
+        if fixed is None:
+            return day_end(day, tz)
+        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=fixed)
+        return pd.Timestamp(end).tz_convert("UTC")
+
+
+def _quoted(rec: Mapping[str, Any]) -> str:
+    """Where a deadline was written, for its detail text: its keyword, then the item's text in quotes.
+    'ETA: 21:00: NET-201 opened' read as an ETA of 21:00; the text opens with its own stamp."""
+    return f"'{rec.get('keyword') or 'due'}' in \"{_clip_text(rec.get('text'))}\""
+
+
 def deadline_misses(
     logs: Any, start: Any = None, as_of: Any = None, tz: str = "UTC", end: Any = None
 ) -> pd.DataFrame:
     """Deadlines and ETAs from the logs' ``deadlines`` table known at ``as_of``, one row per (ticket,
-    due time) due after ``start``: by ``end``, or after as_of (:func:`_due_in`)."""
+    due time) due after ``start``: by ``end``, or after as_of (:func:`_due_in`). A date-only one is
+    due at the end of its day in the zone its log declares (:func:`_date_zones`), else in ``tz``;
+    detail times are in ``tz``."""
     deadlines = _table(logs, "deadlines")
     events = _table(logs, "events")
     s = _bound(start, tz, "start")
@@ -413,6 +473,7 @@ def deadline_misses(
     d = d[d["due_at"].dt.year < 9999]
     d = _known_at(d, events, as_of_ts, tz)
     resolutions = _Resolutions(events, as_of_ts, tz)
+    zones = _date_zones(logs)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for rec in d.to_dict("records"):
         tickets = rec.get("tickets")
@@ -420,32 +481,35 @@ def deadline_misses(
         # (a date-only deadline and a timed one at the same instant are two promises: 'by Fri Oct 10'
         # and an ETA at 17:00 PT the day before, which is Oct 10 00:00 UTC too)
         prec = rec.get("due_precision") == "day"
-        keys = [(t, rec["due_at"], prec) for t in dict.fromkeys(tickets)] or [
-            (None, rec["due_at"], prec, rec["source"], rec["line"])
+        # ('due Nov 18' in an ET log and in a UTC one end at different instants: two promises)
+        day_zone = zones.get(str(rec["source"]), tz) if prec else None
+        keys = [(t, rec["due_at"], prec, day_zone) for t in dict.fromkeys(tickets)] or [
+            (None, rec["due_at"], prec, day_zone, rec["source"], rec["line"])
         ]
         for key in keys:
             groups.setdefault(key, []).append(rec)
     rows = []
     for key, recs in groups.items():
-        ticket, due_at = key[0], key[1]
+        ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
         recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
-        day = any(r.get("due_precision") == "day" for r in recs) and all(
-            r.get("due_precision") == "day" for r in recs
-        )
-        due_eff = day_end(due_at.date(), tz) if day else due_at  # (a date-only due_at is its UTC midnight)
+        # (a date-only due_at is its UTC midnight: the date, whose end is the due time)
+        due_eff = _day_end_in(due_at.date(), day_zone, tz) if day else due_at
         if not _due_in(due_eff, s, e, as_of_ts):
             continue
         stated = [r for r in recs if bool(r.get("stated_missed"))]
         primary = stated[0] if stated else recs[0]
         resolved, resolved_day = resolutions.at(ticket, due_eff)
-        until = day_end(resolved.tz_convert(tz).date(), tz) if day and resolved_day else None
+        # (a resolution known only to its date, as written: judged against the due date in its zone)
+        until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
         status, over, reason = _status(
-            due_eff, resolved, as_of_ts, bool(stated), resolved_day=resolved_day, resolved_until=until
+            due_eff, resolved, as_of_ts, bool(stated), resolved_day=resolved_day, resolved_until=until, tz=tz
         )
         if ticket is None and status == "missed" and not stated:
             reason += " (no ticket to match a resolution)"
         if status == "met" and (again := resolutions.reopened_after(ticket, resolved)) is not None:
-            reason += f" (reopened {_fmt_ts(again)}: a new cycle, judged by later deadlines)"
+            reason += f" (reopened {_fmt_ts(again, tz=tz)}: a new cycle, judged by later deadlines)"
+        if day and day_zone != tz:
+            reason += f"; due at the end of {due_at.date()} in {day_zone} (the log's zone)"
         mentions = list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs))
         rows.append(
             {
@@ -457,7 +521,7 @@ def deadline_misses(
                 "overage_min": over,
                 "source": primary["source"],
                 "line": primary["line"],
-                "detail": f"{reason}; {primary.get('keyword') or 'due'}: {_clip_text(primary.get('text'))}",
+                "detail": f"{reason}; {_quoted(primary)}",
                 "mentions": mentions,
                 "day_precision": _day_cols(day, resolved_day),
             }
@@ -469,7 +533,8 @@ def ticket_target_misses(
     logs: Any, policy: Policy, start: Any = None, as_of: Any = None, end: Any = None
 ) -> pd.DataFrame:
     """First-response and resolution targets per ticket prefix, from first mention in any log, judged
-    at ``as_of``: those due after ``start``, by ``end`` or after as_of (:func:`_due_in`)."""
+    at ``as_of``: those due after ``start``, by ``end`` or after as_of (:func:`_due_in`). A ticket
+    reopened after a resolution has one resolution row per cycle (:func:`_resolution_cycles`)."""
     events = _table(logs, "events")
     if events.empty or not policy.tickets:
         return _empty()
@@ -487,51 +552,107 @@ def ticket_target_misses(
         if target is None:
             continue
         first = tl.loc[first_events(tl).iloc[0]]  # (a date-only mention yields to a timed one that day)
-        first_day = _is_day(first)
-        for kind, limit, mask in (
-            ("response", target.first_response, tl["kind"].isin(RESPONSE_KINDS)),
-            # (a fix that did not hold is no resolution: only one after the last reopening counts)
-            ("resolution", target.resolution, final_resolutions(tl)),
-        ):
-            if limit is None:
-                continue
-            due = first["at"] + pd.Timedelta(limit)
-            if not _due_in(due, s, e, as_of_ts):
-                continue
-            hits = tl[mask]
-            hit = hits.loc[first_events(hits).iloc[0]] if len(hits) else None
-            done = hit["at"] if hit is not None else None
-            done_day = hit is not None and _is_day(hit)
-            if done is not None and done_day and done < first["at"]:
-                done = first["at"]  # (some time that day, after the timed first mention: not before it)
-            verb = "responded" if kind == "response" else "resolved"
-            status, over, reason = _status(due, done, as_of_ts, verb=verb, resolved_day=done_day)
-            mentions = [_mention(first["source"], first["line"])]
-            if hit is not None:
-                mentions.append(_mention(hit["source"], hit["line"]))
-            about = "~" if first_day or done_day else ""  # from a date-only mention: approximate
-            took = f"{kind} after {about}{_human(done - first['at'])}" if done is not None else (
-                f"no {kind} yet"
-            )
-            if done is not None and done == first["at"]:
-                took = f"{kind} the same day (date only)" if done_day else f"{kind} at first mention"
-            rows.append(
-                {
-                    "kind": kind,
-                    "subject": str(ticket),
-                    "due_at": due,
-                    "resolved_at": done if done is not None else pd.NaT,
-                    "status": status,
-                    "overage_min": over,
-                    "source": first["source"],
-                    "line": first["line"],
-                    "detail": f"{reason}; first mention {_fmt_ts(first['at'], first_day)}, {took} "
-                    f"(target {_fmt_td(limit)})",
-                    "mentions": list(dict.fromkeys(mentions)),
-                    "day_precision": _day_cols(first_day, done_day),
-                }
-            )
+        if target.first_response is not None:
+            cycles = [_Cycle(first, tl[tl["kind"].isin(RESPONSE_KINDS)])]
+            rows += _target_rows("response", str(ticket), target.first_response, cycles, policy.tz)
+        if target.resolution is not None:
+            cycles = _resolution_cycles(tl, first)
+            rows += _target_rows("resolution", str(ticket), target.resolution, cycles, policy.tz)
+    rows = [r for r in rows if _due_in(r["due_at"], s, e, as_of_ts)]
+    for r in rows:
+        r["status"], r["overage_min"], reason = _status(
+            r["due_at"], r.pop("_done"), as_of_ts, verb=r.pop("_verb"), resolved_day=r.pop("_done_day"),
+            tz=policy.tz,
+        )
+        r["detail"] = f"{reason}; {r['detail']}"
     return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+class _Cycle:
+    """One cycle of a ticket's target: the event its clock starts at (the first mention, or a
+    reopening), the events that can keep the target in it, and the reopening that ends it."""
+
+    def __init__(self, start: pd.Series, hits: pd.DataFrame, number: int = 1, reopened: Any = None):
+        self.start, self.hits, self.number, self.reopened = start, hits, number, reopened
+
+
+def _resolution_cycles(tl: pd.DataFrame, first: pd.Series) -> list[_Cycle]:
+    """A ticket's resolution cycles (its events ``tl``): the first from its first mention; each
+    reopening after a resolution starts another whose target clock starts at the reopening, as Jira
+    Service Management and most SLA tools judge them (a fix that met its target stays met; the
+    regression is judged on its own). A reopening before any resolution of its cycle (said twice, or
+    the resolution was never logged) starts none. Events in the order :func:`final_resolutions`
+    gives them: a date-only resolution does not come before a timed reopening of its day."""
+    ev = tl[tl["kind"].isin(("resolved", "reopened")) & tl["at"].notna()]
+    day_res = ev["kind"].eq("resolved") & ev["at_precision"].eq("day") if "at_precision" in ev else False
+    rank = ev["at"] + pd.to_timedelta(np.where(day_res, 1, 0), unit="D")
+    # (on an equal rank a resolution comes first: one at the very instant of a reopening is before it)
+    ev = ev.assign(_rank=rank, _reopen=ev["kind"].eq("reopened")).sort_values(
+        ["_rank", "_reopen"], kind="stable"
+    )
+    starts, resolved = [first], False
+    for _, event in ev.iterrows():
+        if event["kind"] == "resolved":
+            resolved = True
+        elif resolved:
+            starts.append(event)
+            resolved = False
+    cycles = []
+    for i, begin in enumerate(starts):
+        later = starts[i + 1] if i + 1 < len(starts) else None
+        inside = ev["kind"].eq("resolved")
+        if i:
+            inside &= ev["_rank"] > begin["_rank"]
+        if later is not None:
+            inside &= ev["_rank"] <= later["_rank"]
+        reopened = later["at"] if later is not None else None
+        cycles.append(_Cycle(begin, ev[inside], i + 1, reopened))
+    return cycles
+
+
+def _target_rows(kind: str, ticket: str, limit: dt.timedelta, cycles: list[_Cycle], tz: str) -> list[dict]:
+    """A ticket target's rows, one per cycle, with what :func:`_status` needs (``_done``, ``_verb``,
+    ``_done_day``) and the detail after its reason. A single cycle reads as ever ('first mention
+    ...'); a later one names its reopening, and a cycle a reopening ended says so."""
+    rows = []
+    for cycle in cycles:
+        begin, hits = cycle.start, cycle.hits
+        begin_day = _is_day(begin)
+        hit = hits.loc[first_events(hits).iloc[0]] if len(hits) else None
+        done = hit["at"] if hit is not None else None
+        done_day = hit is not None and _is_day(hit)
+        if done is not None and done_day and done < begin["at"]:
+            done = begin["at"]  # (some time that day, after the timed first mention: not before it)
+        about = "~" if begin_day or done_day else ""  # from a date-only mention: approximate
+        took = f"{kind} after {about}{_human(done - begin['at'])}" if done is not None else f"no {kind} yet"
+        since = "first mention" if cycle.number == 1 else "reopening"
+        if done is not None and done == begin["at"]:
+            took = f"{kind} the same day (date only)" if done_day else f"{kind} at {since}"
+        when = _fmt_ts(begin["at"], begin_day, tz)
+        said = f"first mention {when}" if cycle.number == 1 else f"cycle {cycle.number} (reopened {when})"
+        detail = f"{said}, {took} (target {_fmt_td(limit)})"
+        if cycle.reopened is not None:
+            detail += f"; reopened {_fmt_ts(cycle.reopened, tz=tz)}: cycle {cycle.number + 1}"
+        mentions = [_mention(begin["source"], begin["line"])]
+        if hit is not None:
+            mentions.append(_mention(hit["source"], hit["line"]))
+        rows.append(
+            {
+                "kind": kind,
+                "subject": ticket,
+                "due_at": begin["at"] + pd.Timedelta(limit),
+                "resolved_at": done if done is not None else pd.NaT,
+                "source": begin["source"],
+                "line": begin["line"],
+                "detail": detail,
+                "mentions": list(dict.fromkeys(mentions)),
+                "day_precision": _day_cols(begin_day, done_day),
+                "_done": done,
+                "_verb": "responded" if kind == "response" else "resolved",
+                "_done_day": done_day,
+            }
+        )
+    return rows
 
 
 def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFrame:
@@ -840,7 +961,8 @@ def probe_misses(
                             "source": "probes",
                             "line": pd.NA,
                             "detail": f"{o.percentile} {value:.1f} ms > {o.threshold_ms:g} ms over "
-                            f"{_fmt_td(window)} from {_fmt_ts(rec['window_start'])} (n={rec['n']})",
+                            f"{_fmt_td(window)} from {_fmt_ts(rec['window_start'], tz=policy.tz)} "
+                            f"(n={rec['n']})",
                             "mentions": [],
                         }
                     )

@@ -685,8 +685,8 @@ class WeekData:
         due at as_of) known at as_of, one row per (ticket, due time) with the SLA table's status:
         the chart marks each promise once, as met or missed by the same rules as the table (a date
         written twice, a reopening, a resolution known only to its day; a date-only one due at the
-        end of its day in the policy's zone, which the table counts in even when the report is
-        shown in another)."""
+        end of its day in the zone its log declares, else in the policy's zone, which the table
+        counts in even when the report is shown in another)."""
         from . import sla
 
         return self._of_tickets(
@@ -927,7 +927,8 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
     stale documents (units in the names).
 
     ``open tickets past due``: tickets open at as_of with a deadline or resolution target of the
-    period missed or due by as_of, or a first-response target due by then and not yet met."""
+    period missed by as_of, or a first-response target missed and not yet met (one due exactly at
+    as_of is open, not past due: a response then would still be on time)."""
     m = d.misses
     missed = m[m["status"] == "missed"] if not m.empty else m
     # (open tickets of the whole history, not only those the period's tables show: a WeekData's
@@ -941,7 +942,7 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
         owed = m["kind"].isin(["deadline", "resolution"]) | (
             m["kind"].eq("response") & m["resolved_at"].isna()
         )
-        dl = m[owed & (m["status"].isin(["missed", "open"])) & (m["due_at"] <= per.as_of)]
+        dl = m[owed & m["status"].eq("missed") & (m["due_at"] <= per.as_of)]
         past_due = {s for s in dl["subject"] if s in open_tickets}
     figs: dict[str, Any] = {
         "SLA misses": int(len(missed)),
@@ -996,14 +997,15 @@ def misses_table(misses: pd.DataFrame, all_rows: bool = False, tz: str = "UTC") 
     """SLA rows for people: missed and open ones (or all), overage in minutes, where it was said.
 
     ``tz`` is the zone the misses were counted in (the policy's): a date-only deadline, due at the
-    end of its day there, shows as that day."""
+    end of its day there, shows as that day; one a log in another zone wrote ends at another hour,
+    which shows as that time (its detail names the day and the log's zone)."""
     m = misses if all_rows else misses[misses["status"].isin(["missed", "open"])]
     dated = m["day_precision"].fillna("") if "day_precision" in m.columns else pd.Series("", index=m.index)
     due, resolved = m["due_at"], m["resolved_at"]
     if dated.str.len().any():  # date-only mentions show as the dates the logs gave
         due = due.astype(object).where(
             ~(dated.str.contains("due_at") & m["kind"].eq("deadline")),
-            [f"{day_of_end(v, tz):%Y-%m-%d} (end of day)" if pd.notna(v) else v for v in due],
+            [f"{day_of_end(v, tz):%Y-%m-%d} (end of day)" if _is_midnight(v, tz) else v for v in due],
         )
         resolved = resolved.astype(object).where(
             ~dated.str.contains("resolved_at"), resolved.map(lambda v: _date_only(v, tz))
@@ -1127,6 +1129,15 @@ def summary_table(summary: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
                     _date_only(v, tz) if c in names else v for v, names in zip(out[c], dated, strict=True)
                 ]
     return out.rename(columns=cols).reset_index(drop=True)
+
+
+def _is_midnight(value: Any, tz: str) -> bool:
+    """Whether ``value`` is a midnight in ``tz``: the end of a day there, which a date-only deadline
+    of the policy's zone shows as (one of a log in another zone ends at another hour there)."""
+    if pd.isna(value):
+        return False
+    local = pd.Timestamp(value).tz_convert(zone(tz))
+    return local == local.normalize()
 
 
 def _date_only(value: Any, tz: str = "UTC") -> Any:
