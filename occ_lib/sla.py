@@ -102,9 +102,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "show them as dates and durations from them are approximate (~).",
         "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
         "source:line, and source/line point at the statement that it was missed, else the first.",
-        "Deadlines and ticket targets are listed when due after the window start: those due by its "
-        "end, and those not yet due at as_of, which show as open or met; one due after the end that "
-        "fell due by a later as_of is judged in the next window's table only.",
+        "Deadlines and ticket targets are listed when due at or after the window start: those due "
+        "before its end, and those not yet missed at as_of (due at or after it), which show as open or "
+        "met; one due at or after the end that fell due before a later as_of is judged in the next "
+        "window's table only.",
         "Overage: minutes from the due time to the resolution, or to as_of while unresolved.",
     ]
     if policy.tickets:
@@ -412,12 +413,14 @@ def _known_at(d: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: st
 def _due_in(
     due: pd.Timestamp, start: pd.Timestamp | None, end: pd.Timestamp | None, as_of: pd.Timestamp
 ) -> bool:
-    """Whether the table of the window ``(start, end]`` judged at ``as_of`` lists a promise due at
-    ``due``: one that fell due in it, or one not yet due at as_of (open: what is coming). One due at
-    the start is the previous window's (a date-only deadline of a Sunday is due at Monday's
-    midnight, the end of its own week); one due after the end that fell due by a later as_of is the
-    next window's only (it was judged in both tables)."""
-    return (start is None or due > start) and (end is None or due <= end or due > as_of)
+    """Whether the table of the window ``[start, end)`` judged at ``as_of`` lists a promise due at
+    ``due``: one that falls due in it, or one not yet missed at as_of (open: what is coming). A
+    promise due at an instant is missed only after it (:func:`_status`: a response then is on
+    time), so one due at the window's end is the next window's to judge (a date-only deadline of a
+    Sunday, due at Monday's midnight, is open in its own week's table judged at that midnight, and
+    judged in the next week's), and one due at the start is this window's; one due at or after
+    the end that fell due before a later as_of is the next window's only (not judged in both)."""
+    return (start is None or due >= start) and (end is None or due < end or due >= as_of)
 
 
 def _date_zones(logs: Any) -> dict[str, str]:
@@ -457,7 +460,7 @@ def deadline_misses(
     logs: Any, start: Any = None, as_of: Any = None, tz: str = "UTC", end: Any = None
 ) -> pd.DataFrame:
     """Deadlines and ETAs from the logs' ``deadlines`` table known at ``as_of``, one row per (ticket,
-    due time) due after ``start``: by ``end``, or after as_of (:func:`_due_in`). A date-only one is
+    due time) due from ``start``: before ``end``, or at or after as_of (:func:`_due_in`). A date-only one is
     due at the end of its day in the zone its log declares (:func:`_date_zones`), else in ``tz``;
     detail times are in ``tz``."""
     deadlines = _table(logs, "deadlines")
@@ -533,7 +536,7 @@ def ticket_target_misses(
     logs: Any, policy: Policy, start: Any = None, as_of: Any = None, end: Any = None
 ) -> pd.DataFrame:
     """First-response and resolution targets per ticket prefix, from first mention in any log, judged
-    at ``as_of``: those due after ``start``, by ``end`` or after as_of (:func:`_due_in`). A ticket
+    at ``as_of``: those due from ``start``, before ``end`` or at or after as_of (:func:`_due_in`). A ticket
     reopened after a resolution has one resolution row per cycle (:func:`_resolution_cycles`)."""
     events = _table(logs, "events")
     if events.empty or not policy.tickets:

@@ -12,14 +12,16 @@
 - :func:`data_quality` summarises what the parser read and what it could not understand.
 - :class:`WeekData` shows a period's tickets, not the whole history: its timeline chart and ticket
   tables hold the tickets with an event in the period or a row in its SLA table (a deadline, a
-  first-response or resolution target due after its start: by its end, or not yet due at as_of;
-  one due after the end that fell due by a later as_of is the next period's), their events from its start to
-  ``as_of``, the last one before the start (their state when it began) and their undated ones
-  (:func:`occ_lib.timeline.period_view`); their figures still count from the first sighting. A
-  ticket first seen the evening before whose targets fall due in the period is in its tables.
+  first-response or resolution target due from its start: before its end, or not yet missed at
+  as_of; one due at or after the end that fell due before a later as_of is the next period's), their
+  events from its start to ``as_of``, the last one before the start (their state when it began)
+  and their undated ones (:func:`occ_lib.timeline.period_view`); their figures still count from the
+  first sighting. A ticket first seen the evening before whose targets fall due in the period is in
+  its tables.
 - The headline's ``open tickets past due`` counts the tickets open at ``as_of`` that have, in the
-  period's SLA table, a deadline or a resolution target missed or due by ``as_of``, or a
-  first-response target due by then with no response yet (one responded to late owes nothing now).
+  period's SLA table, a deadline or a resolution target missed by ``as_of``, or a first-response
+  target missed with no response yet (one responded to late owes nothing now; one due exactly at
+  as_of is open, not past due).
 - Display helpers for notebooks (:func:`setup_notebook`, :func:`show`, :func:`for_display`,
   :func:`record`): tables are rendered with ``DataFrame.to_html(escape=True)`` only, so log text
   such as ``<script>`` shows as text; times are shown in the report's zone.
@@ -681,8 +683,8 @@ class WeekData:
 
     @cached_property
     def deadlines(self) -> pd.DataFrame:
-        """The deadlines of the period's SLA table (due after its start: by its end, or not yet
-        due at as_of) known at as_of, one row per (ticket, due time) with the SLA table's status:
+        """The deadlines of the period's SLA table (due from its start: before its end, or not yet
+        missed at as_of) known at as_of, one row per (ticket, due time) with the SLA table's status:
         the chart marks each promise once, as met or missed by the same rules as the table (a date
         written twice, a reopening, a resolution known only to its day; a date-only one due at the
         end of its day in the zone its log declares, else in the policy's zone, which the table
@@ -694,8 +696,8 @@ class WeekData:
 
     @cached_property
     def ticket_targets(self) -> pd.DataFrame:
-        """The first-response and resolution targets of the period's SLA table (due after its
-        start: by its end, or not yet due at as_of), as it counts them
+        """The first-response and resolution targets of the period's SLA table (due from its
+        start: before its end, or not yet missed at as_of), as it counts them
         (:func:`occ_lib.sla.ticket_target_misses`): their tickets are the period's even when the
         logs said nothing of them in it (first seen the evening before)."""
         from . import sla

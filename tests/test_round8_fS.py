@@ -340,9 +340,14 @@ def test_a_promise_due_exactly_at_as_of_is_open_and_missed_a_minute_later():
         "due at as_of 2026-11-23 00:00 CST: not resolved yet, not missed; 'ETA' in \"22:00: PAY-150 "
         "opened: settlement file pending; ETA 2026-11-23 00:00.\"",
     )])
-    later = misses(logs, None, policy(tickets=PAY), **W47, as_of=utc("2026-11-23 06:01"))
+    # a minute later they are missed, in the next week's table (W48), which judges what falls due
+    # from its start; W47 judged late no longer lists them (judged in one table only)
+    w48 = {"start": W47["end"], "end": utc("2026-11-30 06:00")}
+    later = misses(logs, None, policy(tickets=PAY), **w48, as_of=utc("2026-11-23 06:01"))
     assert [r[2:4] for r in rows(later, "response", "PAY-108")] == [("missed", 1.0)]
     assert [r[2:4] for r in rows(later, "deadline", "PAY-150")] == [("missed", 1.0)]
+    late = misses(logs, None, policy(tickets=PAY), **W47, as_of=utc("2026-11-23 06:01"))
+    assert rows(late, "response", "PAY-108") == [] and rows(late, "deadline", "PAY-150") == []
     # a response at that very instant is on time
     acked = parse_log(LATE + "\n## 2026-11-23 Monday\n- 00:00: PAY-108 acknowledged.\n", "p.md")
     out = misses(acked, None, policy(tickets=PAY), **W47)
@@ -353,8 +358,8 @@ def test_the_headline_and_chart_do_not_count_a_promise_due_at_as_of():
     logs = parse_log(LATE, "p.md")
     empty = pd.DataFrame(columns=["target", "ratio", "p95"])
 
-    def figures(as_of: str) -> dict:
-        per = weekly.period(week="2026-W47", tz=CHICAGO, as_of=as_of)
+    def figures(as_of: str, week: str = "2026-W47") -> dict:
+        per = weekly.period(week=week, tz=CHICAGO, as_of=as_of)
         m = misses(logs, None, policy(tickets=PAY), per.start, per.end, per.as_of)
         d = SimpleNamespace(misses=m, summary=timeline.summary(logs, per.as_of, tz=CHICAGO),
                             availability=empty, latency_total=empty)
@@ -362,7 +367,7 @@ def test_the_headline_and_chart_do_not_count_a_promise_due_at_as_of():
 
     at_end = figures("2026-11-23T06:00:00Z")
     assert (at_end["SLA misses"], at_end["open tickets past due"]) == (0, 0)
-    after = figures("2026-11-23T06:01:00Z")
+    after = figures("2026-11-23T06:01:00Z", "2026-W48")
     # (both tickets' first responses and PAY-150's ETA)
     assert (after["SLA misses"], after["open tickets past due"]) == (3, 2)
     # the chart's own rule for a log's raw deadlines table agrees
