@@ -119,9 +119,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "yields to a timed mention of that day); the first response is the "
             "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
             "counts); "
-            "resolution is judged per cycle, one row each: the first resolved event after the first "
-            "mention, and after each reopening that follows a resolution the first resolved event "
-            "after it, against a target clock that starts at the reopening."
+            "resolution is the first resolved event after the ticket's last reopening (the detail "
+            "says when an earlier resolution was reopened)."
         )
     rules += [
         *aggregate.RULES,
@@ -536,8 +535,8 @@ def ticket_target_misses(
     logs: Any, policy: Policy, start: Any = None, as_of: Any = None, end: Any = None
 ) -> pd.DataFrame:
     """First-response and resolution targets per ticket prefix, from first mention in any log, judged
-    at ``as_of``: those due from ``start``, before ``end`` or at or after as_of (:func:`_due_in`). A ticket
-    reopened after a resolution has one resolution row per cycle (:func:`_resolution_cycles`)."""
+    at ``as_of``: those due from ``start``, before ``end`` or at or after as_of (:func:`_due_in`).
+    Detail times are in the policy's zone."""
     events = _table(logs, "events")
     if events.empty or not policy.tickets:
         return _empty()
@@ -555,107 +554,73 @@ def ticket_target_misses(
         if target is None:
             continue
         first = tl.loc[first_events(tl).iloc[0]]  # (a date-only mention yields to a timed one that day)
-        if target.first_response is not None:
-            cycles = [_Cycle(first, tl[tl["kind"].isin(RESPONSE_KINDS)])]
-            rows += _target_rows("response", str(ticket), target.first_response, cycles, policy.tz)
-        if target.resolution is not None:
-            cycles = _resolution_cycles(tl, first)
-            rows += _target_rows("resolution", str(ticket), target.resolution, cycles, policy.tz)
-    rows = [r for r in rows if _due_in(r["due_at"], s, e, as_of_ts)]
-    for r in rows:
-        r["status"], r["overage_min"], reason = _status(
-            r["due_at"], r.pop("_done"), as_of_ts, verb=r.pop("_verb"), resolved_day=r.pop("_done_day"),
-            tz=policy.tz,
-        )
-        r["detail"] = f"{reason}; {r['detail']}"
+        first_day = _is_day(first)
+        for kind, limit, mask in (
+            ("response", target.first_response, tl["kind"].isin(RESPONSE_KINDS)),
+            # (a fix that did not hold is no resolution: only one after the last reopening counts)
+            ("resolution", target.resolution, final_resolutions(tl)),
+        ):
+            if limit is None:
+                continue
+            due = first["at"] + pd.Timedelta(limit)
+            if not _due_in(due, s, e, as_of_ts):
+                continue
+            hits = tl[mask]
+            hit = hits.loc[first_events(hits).iloc[0]] if len(hits) else None
+            done = hit["at"] if hit is not None else None
+            done_day = hit is not None and _is_day(hit)
+            if done is not None and done_day and done < first["at"]:
+                done = first["at"]  # (some time that day, after the timed first mention: not before it)
+            verb = "responded" if kind == "response" else "resolved"
+            status, over, reason = _status(
+                due, done, as_of_ts, verb=verb, resolved_day=done_day, tz=policy.tz
+            )
+            undone = _undone(tl, first, policy.tz) if kind == "resolution" else ""
+            mentions = [_mention(first["source"], first["line"])]
+            if hit is not None:
+                mentions.append(_mention(hit["source"], hit["line"]))
+            about = "~" if first_day or done_day else ""  # from a date-only mention: approximate
+            took = f"{kind} after {about}{_human(done - first['at'])}" if done is not None else (
+                f"no {kind} yet"
+            )
+            if done is not None and done == first["at"]:
+                took = f"{kind} the same day (date only)" if done_day else f"{kind} at first mention"
+            rows.append(
+                {
+                    "kind": kind,
+                    "subject": str(ticket),
+                    "due_at": due,
+                    "resolved_at": done if done is not None else pd.NaT,
+                    "status": status,
+                    "overage_min": over,
+                    "source": first["source"],
+                    "line": first["line"],
+                    "detail": f"{reason}; first mention {_fmt_ts(first['at'], first_day, policy.tz)}, {took} "
+                    f"(target {_fmt_td(limit)}){undone}",
+                    "mentions": list(dict.fromkeys(mentions)),
+                    "day_precision": _day_cols(first_day, done_day),
+                }
+            )
     return _typed(pd.DataFrame(rows)) if rows else _empty()
 
 
-class _Cycle:
-    """One cycle of a ticket's target: the event its clock starts at (the first mention, or a
-    reopening), the events that can keep the target in it, and the reopening that ends it."""
-
-    def __init__(self, start: pd.Series, hits: pd.DataFrame, number: int = 1, reopened: Any = None):
-        self.start, self.hits, self.number, self.reopened = start, hits, number, reopened
-
-
-def _resolution_cycles(tl: pd.DataFrame, first: pd.Series) -> list[_Cycle]:
-    """A ticket's resolution cycles (its events ``tl``): the first from its first mention; each
-    reopening after a resolution starts another whose target clock starts at the reopening, as Jira
-    Service Management and most SLA tools judge them (a fix that met its target stays met; the
-    regression is judged on its own). A reopening before any resolution of its cycle (said twice, or
-    the resolution was never logged) starts none. Events in the order :func:`final_resolutions`
-    gives them: a date-only resolution does not come before a timed reopening of its day."""
-    ev = tl[tl["kind"].isin(("resolved", "reopened")) & tl["at"].notna()]
-    day_res = ev["kind"].eq("resolved") & ev["at_precision"].eq("day") if "at_precision" in ev else False
-    rank = ev["at"] + pd.to_timedelta(np.where(day_res, 1, 0), unit="D")
-    # (on an equal rank a resolution comes first: one at the very instant of a reopening is before it)
-    ev = ev.assign(_rank=rank, _reopen=ev["kind"].eq("reopened")).sort_values(
-        ["_rank", "_reopen"], kind="stable"
-    )
-    starts, resolved = [first], False
-    for _, event in ev.iterrows():
-        if event["kind"] == "resolved":
-            resolved = True
-        elif resolved:
-            starts.append(event)
-            resolved = False
-    cycles = []
-    for i, begin in enumerate(starts):
-        later = starts[i + 1] if i + 1 < len(starts) else None
-        inside = ev["kind"].eq("resolved")
-        if i:
-            inside &= ev["_rank"] > begin["_rank"]
-        if later is not None:
-            inside &= ev["_rank"] <= later["_rank"]
-        reopened = later["at"] if later is not None else None
-        cycles.append(_Cycle(begin, ev[inside], i + 1, reopened))
-    return cycles
-
-
-def _target_rows(kind: str, ticket: str, limit: dt.timedelta, cycles: list[_Cycle], tz: str) -> list[dict]:
-    """A ticket target's rows, one per cycle, with what :func:`_status` needs (``_done``, ``_verb``,
-    ``_done_day``) and the detail after its reason. A single cycle reads as ever ('first mention
-    ...'); a later one names its reopening, and a cycle a reopening ended says so."""
-    rows = []
-    for cycle in cycles:
-        begin, hits = cycle.start, cycle.hits
-        begin_day = _is_day(begin)
-        hit = hits.loc[first_events(hits).iloc[0]] if len(hits) else None
-        done = hit["at"] if hit is not None else None
-        done_day = hit is not None and _is_day(hit)
-        if done is not None and done_day and done < begin["at"]:
-            done = begin["at"]  # (some time that day, after the timed first mention: not before it)
-        about = "~" if begin_day or done_day else ""  # from a date-only mention: approximate
-        took = f"{kind} after {about}{_human(done - begin['at'])}" if done is not None else f"no {kind} yet"
-        since = "first mention" if cycle.number == 1 else "reopening"
-        if done is not None and done == begin["at"]:
-            took = f"{kind} the same day (date only)" if done_day else f"{kind} at {since}"
-        when = _fmt_ts(begin["at"], begin_day, tz)
-        said = f"first mention {when}" if cycle.number == 1 else f"cycle {cycle.number} (reopened {when})"
-        detail = f"{said}, {took} (target {_fmt_td(limit)})"
-        if cycle.reopened is not None:
-            detail += f"; reopened {_fmt_ts(cycle.reopened, tz=tz)}: cycle {cycle.number + 1}"
-        mentions = [_mention(begin["source"], begin["line"])]
-        if hit is not None:
-            mentions.append(_mention(hit["source"], hit["line"]))
-        rows.append(
-            {
-                "kind": kind,
-                "subject": ticket,
-                "due_at": begin["at"] + pd.Timedelta(limit),
-                "resolved_at": done if done is not None else pd.NaT,
-                "source": begin["source"],
-                "line": begin["line"],
-                "detail": detail,
-                "mentions": list(dict.fromkeys(mentions)),
-                "day_precision": _day_cols(begin_day, done_day),
-                "_done": done,
-                "_verb": "responded" if kind == "response" else "resolved",
-                "_done_day": done_day,
-            }
-        )
-    return rows
+def _undone(tl: pd.DataFrame, first: pd.Series, tz: str) -> str:
+    """For a resolution detail: the ticket's first resolution when a reopening undid it, and that
+    reopening's time, since only a resolution after the last reopening counts; without it a ticket
+    fixed in 2h 45m and reopened two days later read as if the team took two days. Empty when no
+    resolution was reopened."""
+    reopened = tl[tl["kind"].eq("reopened")]
+    earlier = tl[tl["kind"].eq("resolved") & ~final_resolutions(tl)]
+    if reopened.empty or earlier.empty:
+        return ""
+    hit = earlier.loc[first_events(earlier).iloc[0]]
+    again = reopened.loc[reopened["at"] > hit["at"], "at"]
+    if again.empty:
+        return ""
+    day = _is_day(hit) or _is_day(first)
+    after = f"after {'~' if day else ''}{_human(max(hit['at'] - first['at'], pd.Timedelta(0)))}"
+    return (f"; resolved {_fmt_ts(hit['at'], _is_day(hit), tz)} ({after}) and reopened "
+            f"{_fmt_ts(again.min(), tz=tz)}")
 
 
 def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFrame:
