@@ -31,7 +31,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .errors import ReportError
-from .periods import day_end, day_of_end
+from .periods import day_end, day_of_end, zone
 from .redact import redact_text
 from .timeline import final_resolutions
 
@@ -842,7 +842,8 @@ def _deadline_rows(
     Accepts rows of :func:`occ_lib.sla.misses` (``kind == "deadline"``, ticket in ``subject``), any
     frame with ``ticket, due_at, status``, or the raw ``Logs.deadlines`` table; for the raw table the
     status follows the rule of :mod:`occ_lib.sla`: missed when the text says so, or when no resolution
-    of the ticket came by ``due_at`` and ``due_at <= as_of``; met when one did; open otherwise.
+    of the ticket came by ``due_at`` and ``due_at < as_of``; met when one did; open otherwise (one due
+    exactly at as_of too: a resolution at that instant would be on time).
     """
     cols = ["ticket", "due_at", "status", "text", "day_only"]
     if deadlines is None or len(deadlines) == 0:
@@ -855,8 +856,9 @@ def _deadline_rows(
     # a deadline that names no ticket has no row to sit on (occ_lib.sla lists it as "(no ticket)")
     df = df[df["ticket"].notna() & (df["ticket"] != _NO_TICKET)].copy()
     df["due_at"] = pd.to_datetime(df["due_at"], utc=True)
-    # a date-only deadline is due at the end of its day in tz, as occ_lib.sla counts it (whose rows
-    # say so in day_precision and already hold the end of the day)
+    # a date-only deadline of the raw table is due at the end of its day in tz (the table does not
+    # say its log's zone); occ_lib.sla's rows say so in day_precision and already hold the end of the
+    # day, in the zone the log declares
     if "due_precision" in df.columns:
         df["day_only"] = df["due_precision"].eq("day")
         df.loc[df["day_only"], "due_at"] = [day_end(d.date(), tz) for d in df.loc[df["day_only"], "due_at"]]
@@ -874,7 +876,7 @@ def _deadline_rows(
             if "stated_missed" in df.columns
             else pd.Series(False, index=df.index)
         )
-        past = df["due_at"] <= as_of if as_of is not None else pd.Series(True, index=df.index)
+        past = df["due_at"] < as_of if as_of is not None else pd.Series(True, index=df.index)
         df["status"] = "open"
         df.loc[past & ~met, "status"] = "missed"
         df.loc[met, "status"] = "met"
@@ -886,8 +888,12 @@ def _deadline_rows(
 
 def _due_label(due: pd.Timestamp, day_only: bool, tz: str) -> str:
     """'2025-10-09 (end of day, America/New_York)' for a date-only deadline, else its local date and
-    time."""
+    time; a date-only one that a log in another zone wrote (:mod:`occ_lib.sla` ends it there) does
+    not end at a midnight in ``tz``: its local time, said to be the end of that log's day."""
     if day_only:
+        local = due.tz_convert(zone(tz))
+        if local != local.normalize():
+            return f"{local:%Y-%m-%d %H:%M} (end of day in the zone of its log)"
         return f"{day_of_end(due, tz):%Y-%m-%d} (end of day, {tz})"
     return f"{due.tz_convert(tz):%Y-%m-%d %H:%M}"
 

@@ -29,7 +29,9 @@ Reading
     ("All times in PDT (UTC-7).", "Zeiten in MESZ (Europe/Berlin)", :func:`occ_lib.times.declared_zone`),
     else UTC. Invalid or unclosed front matter, also one that writes a key twice (``tz: UTC`` then
     ``tz: America/New_York``: none of its keys is used), is a ``front_matter`` problem and the body is
-    still read. ``docs.tz`` is the IANA name used.
+    still read. ``docs.tz`` is the IANA name used; ``docs.tz_declared`` says whether the document
+    declared it (front matter or prose: "All times UTC" is declared, a log that says nothing is read
+    in UTC by default), since a date-only deadline is judged in a declared zone (:mod:`occ_lib.sla`).
     ``date_order:`` (``dmy``/``day first``, ``mdy``/``month first``) says how the document writes
     slash dates that read both ways (``3/11/2025``); without it, its full dates that read one way only
     say it, else its zone's custom (:func:`occ_lib.times.slash_order_of`); ``docs.date_order`` is the
@@ -483,7 +485,7 @@ _DOCS = {
     "source": "str", "title": "str", "encoding": "str", "newline": "str", "bom": "bool",
     "repairs": "int", "lines": "int", "sections": "int", "events": "int", "front_matter": "obj",
     "doc": "str", "owner": "str", "epoch": "str", "last_reviewed": "ts", "expires": "ts", "tz": "str",
-    "date_order": "str",
+    "date_order": "str", "tz_declared": "bool",
 }
 _SECTIONS = {
     "source": "str", "line": "int", "level": "int", "heading": "str", "title": "str", "date": "ts",
@@ -1368,6 +1370,7 @@ def _parse_document(
     Dc["expires"].append(_fm_date(acc, source, fmd, "expires", fm.key_lines))
     Dc["tz"].append(tz_name)
     Dc["date_order"].append(order)
+    Dc["tz_declared"].append(tz is not None)  # (_zone gives no tzinfo when it fell back to UTC)
 
 
 def _token_lines(

@@ -21,9 +21,10 @@ import pandas as pd
 
 from . import aggregate
 from .formats import iso_z
-from .periods import check_order, day_end, instant, local_midnight, parse_duration
+from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
 from .policy import Policy, TargetPolicy, _fmt_td, covers
 from .timeline import days_in_zone, final_resolutions, first_events, known_at, refuse_path
+from .times import zone_named
 
 MISS_COLUMNS: tuple[str, ...] = (
     "kind",
@@ -81,15 +82,18 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
     """How :func:`misses`, :func:`error_budget` and :func:`burn_rates` count, in plain English."""
     policy = policy or Policy()
     rules = [
-        f"Times are stored and compared in UTC; weeks and days are reported in {policy.tz}.",
+        f"Times are stored and compared in UTC; weeks and days are reported in {policy.tz}, and so are "
+        "the times in detail texts (with the zone's abbreviation).",
         "Figures use what was known at as_of (default: the end of the window): log events (a "
         "deadline, or its statement that it was missed, included) and probes after as_of are ignored.",
-        "Deadline: missed when the text says it was missed, or when it fell due at or before as_of "
+        "Deadline: missed when the text says it was missed, or when it fell due before as_of "
         "with no 'resolved' event for its ticket at or before the due time (in any log given); met "
-        "when such a resolution came by then; open when not yet due and unresolved.",
-        f"A date-only deadline is due at the end of that day in {policy.tz}; a resolution known only "
-        "to its date is on time when that date is no later than the due date, and late by whole days "
-        "otherwise.",
+        "when such a resolution came by then; open when not yet due and unresolved (also one due "
+        "exactly at as_of, as a ticket target is: a resolution or response then would be on time).",
+        "A date-only deadline is due at the end of that day in the zone its log declares for its "
+        f"zone-less times (front matter tz:, 'All times ET'), else in {policy.tz}; a resolution known "
+        "only to its date is on time when that date is no later than the due date, and late by whole "
+        "days otherwise.",
         "A ticket reopened (reopened, regressed, recurred) after a resolution is resolved only by a "
         "later 'resolved' event, for deadlines due after the reopening; a deadline met before it stays met.",
         f"An event from a dated but untimed section counts at the start of its date in {policy.tz} "
@@ -99,9 +103,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "show them as dates and durations from them are approximate (~).",
         "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
         "source:line, and source/line point at the statement that it was missed, else the first.",
-        "Deadlines and ticket targets are listed when due after the window start: those due by its "
-        "end, and those not yet due at as_of, which show as open or met; one due after the end that "
-        "fell due by a later as_of is judged in the next window's table only.",
+        "Deadlines and ticket targets are listed when due at or after the window start: those due "
+        "before its end, and those not yet missed at as_of (due at or after it), which show as open or "
+        "met; one due at or after the end that fell due before a later as_of is judged in the next "
+        "window's table only.",
         "Overage: minutes from the due time to the resolution, or to as_of while unresolved.",
     ]
     if policy.tickets:
@@ -115,7 +120,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "yields to a timed mention of that day); the first response is the "
             "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
             "counts); "
-            "resolution is the first resolved event after the ticket's last reopening."
+            "resolution is the first resolved event after the ticket's last reopening (the detail "
+            "says when an earlier resolution was reopened)."
         )
     rules += [
         *aggregate.RULES,
@@ -321,19 +327,23 @@ def _status(
     verb: str = "resolved",
     resolved_day: bool = False,
     resolved_until: pd.Timestamp | None = None,
+    tz: str = "UTC",
 ) -> tuple[str, float, str]:
-    """``(status, overage_min, reason)`` for a promise due at ``due``.
+    """``(status, overage_min, reason)`` for a promise due at ``due``; the reason's times in ``tz``.
 
     A resolution known only to its day (``resolved_day``: ``resolved`` is that day's midnight) is by
     the due time only when the day begins before it: done on Oct 9 is late for a date-only 'due Oct 8',
     whose end is Oct 9's midnight. ``resolved_until`` (the end of that day, given when the due time is
-    date-only too) measures the overage in whole days: due Oct 8, done Oct 10 is two days late.
+    date-only too, in the deadline's zone) judges the two dates and measures the overage in whole days:
+    due Oct 8, done Oct 10 is two days late. A promise due exactly at ``as_of`` and not kept is open,
+    not missed: a response at that very instant would still be on time.
     """
-    when = _fmt_ts(resolved, resolved_day) if resolved is not None else ""
+    when = _fmt_ts(resolved, resolved_day, tz) if resolved is not None else ""
     late = resolved_until if resolved_until is not None else resolved
+    on_time = resolved is not None and _on_time(due, resolved, resolved_day, resolved_until)
     if stated:
         # the text's word counts; the overage only when the logs can measure it
-        if resolved is not None and (resolved > due or (resolved_day and resolved == due)):
+        if resolved is not None and not on_time:
             return "missed", _minutes(late - due), f"stated missed in the text; {verb} {when}"
         if resolved is not None:
             return "missed", float("nan"), (
@@ -342,13 +352,26 @@ def _status(
         if due <= as_of:
             return "missed", _minutes(as_of - due), "stated missed in the text"
         return "missed", float("nan"), "stated missed in the text (before the due time: no overage)"
-    if resolved is not None and (resolved < due or (resolved == due and not resolved_day)):
+    if on_time:
         return "met", 0.0, f"{verb} {when}, by the due time"
-    if due <= as_of:
-        if resolved is not None:
-            return "missed", _minutes(late - due), f"{verb} {when}, after the due time"
-        return "missed", _minutes(as_of - due), f"not {verb} at as_of {_fmt_ts(as_of)}"
+    if resolved is not None and due <= as_of:
+        return "missed", _minutes(late - due), f"{verb} {when}, after the due time"
+    if due < as_of:
+        return "missed", _minutes(as_of - due), f"not {verb} at as_of {_fmt_ts(as_of, tz=tz)}"
+    if due == as_of:
+        return "open", float("nan"), f"due at as_of {_fmt_ts(as_of, tz=tz)}: not {verb} yet, not missed"
     return "open", float("nan"), "not yet due"
+
+
+def _on_time(
+    due: pd.Timestamp, resolved: pd.Timestamp, resolved_day: bool, resolved_until: pd.Timestamp | None
+) -> bool:
+    """Whether ``resolved`` keeps a promise due at ``due`` (:func:`_status`): two dates compare as
+    dates (the ends of both days in the deadline's zone, which need not be the zone ``resolved``'s
+    midnight is in); a date-only resolution is on time when its day begins before the due time."""
+    if resolved_until is not None:
+        return resolved_until <= due
+    return resolved < due or (resolved == due and not resolved_day)
 
 
 def _human(td: pd.Timedelta) -> str:
@@ -360,10 +383,12 @@ def _human(td: pd.Timedelta) -> str:
     return " ".join(parts) or "0m"
 
 
-def _fmt_ts(ts: pd.Timestamp, day: bool = False) -> str:
-    """An instant for a detail text; one known only to the day (its UTC midnight) as that date."""
-    t = pd.Timestamp(ts).tz_convert("UTC")
-    return t.strftime("%Y-%m-%d (date only)") if day else t.strftime("%Y-%m-%d %H:%M UTC")
+def _fmt_ts(ts: pd.Timestamp, day: bool = False, tz: str = "UTC") -> str:
+    """An instant for a detail text in ``tz`` (the policy's, which the tables' columns use) with the
+    zone's abbreviation, '2026-11-17 14:29 CST'; one known only to the day (its midnight there) as
+    that date."""
+    t = pd.Timestamp(ts).tz_convert(zone(tz))
+    return t.strftime("%Y-%m-%d (date only)") if day else t.strftime("%Y-%m-%d %H:%M %Z")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -389,19 +414,56 @@ def _known_at(d: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: st
 def _due_in(
     due: pd.Timestamp, start: pd.Timestamp | None, end: pd.Timestamp | None, as_of: pd.Timestamp
 ) -> bool:
-    """Whether the table of the window ``(start, end]`` judged at ``as_of`` lists a promise due at
-    ``due``: one that fell due in it, or one not yet due at as_of (open: what is coming). One due at
-    the start is the previous window's (a date-only deadline of a Sunday is due at Monday's
-    midnight, the end of its own week); one due after the end that fell due by a later as_of is the
-    next window's only (it was judged in both tables)."""
-    return (start is None or due > start) and (end is None or due <= end or due > as_of)
+    """Whether the table of the window ``[start, end)`` judged at ``as_of`` lists a promise due at
+    ``due``: one that falls due in it, or one not yet missed at as_of (open: what is coming). A
+    promise due at an instant is missed only after it (:func:`_status`: a response then is on
+    time), so one due at the window's end is the next window's to judge (a date-only deadline of a
+    Sunday, due at Monday's midnight, is open in its own week's table judged at that midnight, and
+    judged in the next week's), and one due at the start is this window's; one due at or after
+    the end that fell due before a later as_of is the next window's only (not judged in both)."""
+    return (start is None or due >= start) and (end is None or due < end or due >= as_of)
+
+
+def _date_zones(logs: Any) -> dict[str, str]:
+    """Per log, the zone its date-only deadlines end their day in: the one it declares for its
+    zone-less times (front matter ``tz:``, 'All times ET'; ``docs.tz_declared``), since 'due Nov 18'
+    in an ET team's log means the end of Nov 18 in ET. Logs that declare none (read in UTC by
+    default) are left out: their dates end in the policy's zone."""
+    docs = _table(logs, "docs")
+    if docs.empty or not {"source", "tz", "tz_declared"}.issubset(docs.columns):
+        return {}
+    declared = docs[docs["tz_declared"].fillna(False).astype(bool) & docs["tz"].notna()]
+    return {str(src): str(name) for src, name in zip(declared["source"], declared["tz"], strict=True)}
+
+
+def _day_end_in(day: dt.date, name: str | None, tz: str) -> pd.Timestamp:
+    """The end of ``day`` in the log's zone ``name`` (:func:`_date_zones`), else in ``tz``; a fixed
+    offset ('All times UTC+2' reads as '+02:00') has no IANA name, so its end is computed here."""
+    if name is None or name == tz:
+        return day_end(day, tz)
+    try:
+        return day_end(day, name)
+    except ValueError:
+        fixed = zone_named(name)
+        if fixed is None:
+            return day_end(day, tz)
+        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=fixed)
+        return pd.Timestamp(end).tz_convert("UTC")
+
+
+def _quoted(rec: Mapping[str, Any]) -> str:
+    """Where a deadline was written, for its detail text: its keyword, then the item's text in quotes.
+    'ETA: 21:00: NET-201 opened' read as an ETA of 21:00; the text opens with its own stamp."""
+    return f"'{rec.get('keyword') or 'due'}' in \"{_clip_text(rec.get('text'))}\""
 
 
 def deadline_misses(
     logs: Any, start: Any = None, as_of: Any = None, tz: str = "UTC", end: Any = None
 ) -> pd.DataFrame:
     """Deadlines and ETAs from the logs' ``deadlines`` table known at ``as_of``, one row per (ticket,
-    due time) due after ``start``: by ``end``, or after as_of (:func:`_due_in`)."""
+    due time) due from ``start``: before ``end``, or at or after as_of (:func:`_due_in`). A date-only one is
+    due at the end of its day in the zone its log declares (:func:`_date_zones`), else in ``tz``;
+    detail times are in ``tz``."""
     deadlines = _table(logs, "deadlines")
     events = _table(logs, "events")
     s = _bound(start, tz, "start")
@@ -415,6 +477,7 @@ def deadline_misses(
     d = d[d["due_at"].dt.year < 9999]
     d = _known_at(d, events, as_of_ts, tz)
     resolutions = _Resolutions(events, as_of_ts, tz)
+    zones = _date_zones(logs)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for rec in d.to_dict("records"):
         tickets = rec.get("tickets")
@@ -422,32 +485,35 @@ def deadline_misses(
         # (a date-only deadline and a timed one at the same instant are two promises: 'by Fri Oct 10'
         # and an ETA at 17:00 PT the day before, which is Oct 10 00:00 UTC too)
         prec = rec.get("due_precision") == "day"
-        keys = [(t, rec["due_at"], prec) for t in dict.fromkeys(tickets)] or [
-            (None, rec["due_at"], prec, rec["source"], rec["line"])
+        # ('due Nov 18' in an ET log and in a UTC one end at different instants: two promises)
+        day_zone = zones.get(str(rec["source"]), tz) if prec else None
+        keys = [(t, rec["due_at"], prec, day_zone) for t in dict.fromkeys(tickets)] or [
+            (None, rec["due_at"], prec, day_zone, rec["source"], rec["line"])
         ]
         for key in keys:
             groups.setdefault(key, []).append(rec)
     rows = []
     for key, recs in groups.items():
-        ticket, due_at = key[0], key[1]
+        ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
         recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
-        day = any(r.get("due_precision") == "day" for r in recs) and all(
-            r.get("due_precision") == "day" for r in recs
-        )
-        due_eff = day_end(due_at.date(), tz) if day else due_at  # (a date-only due_at is its UTC midnight)
+        # (a date-only due_at is its UTC midnight: the date, whose end is the due time)
+        due_eff = _day_end_in(due_at.date(), day_zone, tz) if day else due_at
         if not _due_in(due_eff, s, e, as_of_ts):
             continue
         stated = [r for r in recs if bool(r.get("stated_missed"))]
         primary = stated[0] if stated else recs[0]
         resolved, resolved_day = resolutions.at(ticket, due_eff)
-        until = day_end(resolved.tz_convert(tz).date(), tz) if day and resolved_day else None
+        # (a resolution known only to its date, as written: judged against the due date in its zone)
+        until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
         status, over, reason = _status(
-            due_eff, resolved, as_of_ts, bool(stated), resolved_day=resolved_day, resolved_until=until
+            due_eff, resolved, as_of_ts, bool(stated), resolved_day=resolved_day, resolved_until=until, tz=tz
         )
         if ticket is None and status == "missed" and not stated:
             reason += " (no ticket to match a resolution)"
         if status == "met" and (again := resolutions.reopened_after(ticket, resolved)) is not None:
-            reason += f" (reopened {_fmt_ts(again)}: a new cycle, judged by later deadlines)"
+            reason += f" (reopened {_fmt_ts(again, tz=tz)}: a new cycle, judged by later deadlines)"
+        if day and day_zone != tz:
+            reason += f"; due at the end of {due_at.date()} in {day_zone} (the log's zone)"
         mentions = list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs))
         rows.append(
             {
@@ -459,7 +525,7 @@ def deadline_misses(
                 "overage_min": over,
                 "source": primary["source"],
                 "line": primary["line"],
-                "detail": f"{reason}; {primary.get('keyword') or 'due'}: {_clip_text(primary.get('text'))}",
+                "detail": f"{reason}; {_quoted(primary)}",
                 "mentions": mentions,
                 "day_precision": _day_cols(day, resolved_day),
             }
@@ -471,7 +537,8 @@ def ticket_target_misses(
     logs: Any, policy: Policy, start: Any = None, as_of: Any = None, end: Any = None
 ) -> pd.DataFrame:
     """First-response and resolution targets per ticket prefix, from first mention in any log, judged
-    at ``as_of``: those due after ``start``, by ``end`` or after as_of (:func:`_due_in`)."""
+    at ``as_of``: those due from ``start``, before ``end`` or at or after as_of (:func:`_due_in`).
+    Detail times are in the policy's zone."""
     events = _table(logs, "events")
     if events.empty or not policy.tickets:
         return _empty()
@@ -507,7 +574,10 @@ def ticket_target_misses(
             if done is not None and done_day and done < first["at"]:
                 done = first["at"]  # (some time that day, after the timed first mention: not before it)
             verb = "responded" if kind == "response" else "resolved"
-            status, over, reason = _status(due, done, as_of_ts, verb=verb, resolved_day=done_day)
+            status, over, reason = _status(
+                due, done, as_of_ts, verb=verb, resolved_day=done_day, tz=policy.tz
+            )
+            undone = _undone(tl, first, policy.tz) if kind == "resolution" else ""
             mentions = [_mention(first["source"], first["line"])]
             if hit is not None:
                 mentions.append(_mention(hit["source"], hit["line"]))
@@ -527,13 +597,32 @@ def ticket_target_misses(
                     "overage_min": over,
                     "source": first["source"],
                     "line": first["line"],
-                    "detail": f"{reason}; first mention {_fmt_ts(first['at'], first_day)}, {took} "
-                    f"(target {_fmt_td(limit)})",
+                    "detail": f"{reason}; first mention {_fmt_ts(first['at'], first_day, policy.tz)}, {took} "
+                    f"(target {_fmt_td(limit)}){undone}",
                     "mentions": list(dict.fromkeys(mentions)),
                     "day_precision": _day_cols(first_day, done_day),
                 }
             )
     return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+def _undone(tl: pd.DataFrame, first: pd.Series, tz: str) -> str:
+    """For a resolution detail: the ticket's first resolution when a reopening undid it, and that
+    reopening's time, since only a resolution after the last reopening counts; without it a ticket
+    fixed in 2h 45m and reopened two days later read as if the team took two days. Empty when no
+    resolution was reopened."""
+    reopened = tl[tl["kind"].eq("reopened")]
+    earlier = tl[tl["kind"].eq("resolved") & ~final_resolutions(tl)]
+    if reopened.empty or earlier.empty:
+        return ""
+    hit = earlier.loc[first_events(earlier).iloc[0]]
+    again = reopened.loc[reopened["at"] > hit["at"], "at"]
+    if again.empty:
+        return ""
+    day = _is_day(hit) or _is_day(first)
+    after = f"after {'~' if day else ''}{_human(max(hit['at'] - first['at'], pd.Timedelta(0)))}"
+    return (f"; resolved {_fmt_ts(hit['at'], _is_day(hit), tz)} ({after}) and reopened "
+            f"{_fmt_ts(again.min(), tz=tz)}")
 
 
 def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFrame:
@@ -843,7 +932,8 @@ def probe_misses(
                             "source": "probes",
                             "line": pd.NA,
                             "detail": f"{o.percentile} {value:.1f} ms > {o.threshold_ms:g} ms over "
-                            f"{_fmt_td(window)} from {_fmt_ts(rec['window_start'])} (n={rec['n']})",
+                            f"{_fmt_td(window)} from {_fmt_ts(rec['window_start'], tz=policy.tz)} "
+                            f"(n={rec['n']})",
                             "mentions": [],
                         }
                     )

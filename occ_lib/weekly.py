@@ -12,14 +12,16 @@
 - :func:`data_quality` summarises what the parser read and what it could not understand.
 - :class:`WeekData` shows a period's tickets, not the whole history: its timeline chart and ticket
   tables hold the tickets with an event in the period or a row in its SLA table (a deadline, a
-  first-response or resolution target due after its start: by its end, or not yet due at as_of;
-  one due after the end that fell due by a later as_of is the next period's), their events from its start to
-  ``as_of``, the last one before the start (their state when it began) and their undated ones
-  (:func:`occ_lib.timeline.period_view`); their figures still count from the first sighting. A
-  ticket first seen the evening before whose targets fall due in the period is in its tables.
+  first-response or resolution target due from its start: before its end, or not yet missed at
+  as_of; one due at or after the end that fell due before a later as_of is the next period's), their
+  events from its start to ``as_of``, the last one before the start (their state when it began)
+  and their undated ones (:func:`occ_lib.timeline.period_view`); their figures still count from the
+  first sighting. A ticket first seen the evening before whose targets fall due in the period is in
+  its tables.
 - The headline's ``open tickets past due`` counts the tickets open at ``as_of`` that have, in the
-  period's SLA table, a deadline or a resolution target missed or due by ``as_of``, or a
-  first-response target due by then with no response yet (one responded to late owes nothing now).
+  period's SLA table, a deadline or a resolution target missed by ``as_of``, or a first-response
+  target missed with no response yet (one responded to late owes nothing now; one due exactly at
+  as_of is open, not past due).
 - Display helpers for notebooks (:func:`setup_notebook`, :func:`show`, :func:`for_display`,
   :func:`record`): tables are rendered with ``DataFrame.to_html(escape=True)`` only, so log text
   such as ``<script>`` shows as text; times are shown in the report's zone.
@@ -681,12 +683,12 @@ class WeekData:
 
     @cached_property
     def deadlines(self) -> pd.DataFrame:
-        """The deadlines of the period's SLA table (due after its start: by its end, or not yet
-        due at as_of) known at as_of, one row per (ticket, due time) with the SLA table's status:
+        """The deadlines of the period's SLA table (due from its start: before its end, or not yet
+        missed at as_of) known at as_of, one row per (ticket, due time) with the SLA table's status:
         the chart marks each promise once, as met or missed by the same rules as the table (a date
         written twice, a reopening, a resolution known only to its day; a date-only one due at the
-        end of its day in the policy's zone, which the table counts in even when the report is
-        shown in another)."""
+        end of its day in the zone its log declares, else in the policy's zone, which the table
+        counts in even when the report is shown in another)."""
         from . import sla
 
         return self._of_tickets(
@@ -694,8 +696,8 @@ class WeekData:
 
     @cached_property
     def ticket_targets(self) -> pd.DataFrame:
-        """The first-response and resolution targets of the period's SLA table (due after its
-        start: by its end, or not yet due at as_of), as it counts them
+        """The first-response and resolution targets of the period's SLA table (due from its
+        start: before its end, or not yet missed at as_of), as it counts them
         (:func:`occ_lib.sla.ticket_target_misses`): their tickets are the period's even when the
         logs said nothing of them in it (first seen the evening before)."""
         from . import sla
@@ -927,7 +929,8 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
     stale documents (units in the names).
 
     ``open tickets past due``: tickets open at as_of with a deadline or resolution target of the
-    period missed or due by as_of, or a first-response target due by then and not yet met."""
+    period missed by as_of, or a first-response target missed and not yet met (one due exactly at
+    as_of is open, not past due: a response then would still be on time)."""
     m = d.misses
     missed = m[m["status"] == "missed"] if not m.empty else m
     # (open tickets of the whole history, not only those the period's tables show: a WeekData's
@@ -941,7 +944,7 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
         owed = m["kind"].isin(["deadline", "resolution"]) | (
             m["kind"].eq("response") & m["resolved_at"].isna()
         )
-        dl = m[owed & (m["status"].isin(["missed", "open"])) & (m["due_at"] <= per.as_of)]
+        dl = m[owed & m["status"].eq("missed") & (m["due_at"] <= per.as_of)]
         past_due = {s for s in dl["subject"] if s in open_tickets}
     figs: dict[str, Any] = {
         "SLA misses": int(len(missed)),
@@ -996,14 +999,15 @@ def misses_table(misses: pd.DataFrame, all_rows: bool = False, tz: str = "UTC") 
     """SLA rows for people: missed and open ones (or all), overage in minutes, where it was said.
 
     ``tz`` is the zone the misses were counted in (the policy's): a date-only deadline, due at the
-    end of its day there, shows as that day."""
+    end of its day there, shows as that day; one a log in another zone wrote ends at another hour,
+    which shows as that time (its detail names the day and the log's zone)."""
     m = misses if all_rows else misses[misses["status"].isin(["missed", "open"])]
     dated = m["day_precision"].fillna("") if "day_precision" in m.columns else pd.Series("", index=m.index)
     due, resolved = m["due_at"], m["resolved_at"]
     if dated.str.len().any():  # date-only mentions show as the dates the logs gave
         due = due.astype(object).where(
             ~(dated.str.contains("due_at") & m["kind"].eq("deadline")),
-            [f"{day_of_end(v, tz):%Y-%m-%d} (end of day)" if pd.notna(v) else v for v in due],
+            [f"{day_of_end(v, tz):%Y-%m-%d} (end of day)" if _is_midnight(v, tz) else v for v in due],
         )
         resolved = resolved.astype(object).where(
             ~dated.str.contains("resolved_at"), resolved.map(lambda v: _date_only(v, tz))
@@ -1127,6 +1131,15 @@ def summary_table(summary: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
                     _date_only(v, tz) if c in names else v for v, names in zip(out[c], dated, strict=True)
                 ]
     return out.rename(columns=cols).reset_index(drop=True)
+
+
+def _is_midnight(value: Any, tz: str) -> bool:
+    """Whether ``value`` is a midnight in ``tz``: the end of a day there, which a date-only deadline
+    of the policy's zone shows as (one of a log in another zone ends at another hour there)."""
+    if pd.isna(value):
+        return False
+    local = pd.Timestamp(value).tz_convert(zone(tz))
+    return local == local.normalize()
 
 
 def _date_only(value: Any, tz: str = "UTC") -> Any:

@@ -552,7 +552,11 @@ def test_escalation_chart_puts_a_date_only_deadline_at_the_end_of_its_day():
     assert [c[1] for c in by["deadline open"].customdata] == [
         "2025-10-09 (end of day, America/New_York)", "2025-10-11 05:00"
     ]
+    # (at the very end of the day it is not missed yet, as occ_lib.sla judges a promise due at as_of)
     fig = charts.escalation_chart(tl, raw, as_of="2025-10-10T04:00:00Z", tz=NY)
+    by = {t.name: t for t in fig.data}
+    assert "deadline missed" not in by and len(by["deadline open"].x) == 2
+    fig = charts.escalation_chart(tl, raw, as_of="2025-10-10T04:01:00Z", tz=NY)
     by = {t.name: t for t in fig.data}
     assert list(by["deadline missed"].x) == [naive("2025-10-10 00:00")]
 

@@ -50,6 +50,7 @@ def test_schemas_and_dtypes(sample):
     assert tuple(sample.docs.columns) == DOC_COLUMNS == (
         "source", "title", "encoding", "newline", "bom", "repairs", "lines", "sections", "events",
         "front_matter", "doc", "owner", "epoch", "last_reviewed", "expires", "tz", "date_order",
+        "tz_declared",
     )
     assert tuple(sample.sections.columns) == SECTION_COLUMNS == (
         "source", "line", "level", "heading", "title", "date", "at", "at_precision", "position",

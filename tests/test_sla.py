@@ -233,7 +233,7 @@ def test_stated_miss_wins_and_mentions_are_one_row():
     assert r["mentions"] == ["a.md:2", "a.md:10", "b.md:7"]
     assert r["detail"].startswith(
         "stated missed in the text (yet resolved 2025-10-10 16:00 UTC, by the due time: no overage); "
-        "ETA: Infra missed the 17:00 UTC ETA"
+        "'ETA' in \"Infra missed the 17:00 UTC ETA\""
     )
     assert pd.isna(r["overage_min"])  # (not the 7 h to as_of: the ticket was resolved)
     r2 = row(out, subject="OCC-2")
@@ -284,9 +284,10 @@ def test_a_date_only_deadline_ends_with_the_day_in_the_policy_zone():
         ["missed", utc("2025-10-11 04:00"), 60.0]
     ]
     assert (
-        "A date-only deadline is due at the end of that day in America/New_York; a resolution known only "
-        "to its date is on time when that date is no later than the due date, and late by whole days "
-        "otherwise." in accounting_rules(ny)
+        "A date-only deadline is due at the end of that day in the zone its log declares for its "
+        "zone-less times (front matter tz:, 'All times ET'), else in America/New_York; a resolution known "
+        "only to its date is on time when that date is no later than the due date, and late by whole "
+        "days otherwise." in accounting_rules(ny)
     )
     from occ_lib import weekly
 
@@ -321,7 +322,8 @@ def test_date_only_mentions_are_named_and_said_as_dates():
     r = row(out, kind="deadline", subject="OPS-1")
     assert (r["resolved_at"], r["status"], r["overage_min"]) == (utc("2025-10-12"), "missed", 720.0)
     assert r["day_precision"] == "resolved_at"
-    assert r["detail"].startswith("resolved 2025-10-12 (date only), after the due time; ETA: ")
+    assert r["detail"] == (
+        "resolved 2025-10-12 (date only), after the due time; 'ETA' in \"ETA 2025-10-11 12:00 UTC\"")
 
     from occ_lib import weekly
 
@@ -607,7 +609,8 @@ def test_accounting_rules_travel_with_every_result():
     )
     rules = accounting_rules(pol)
     assert (
-        rules[0] == "Times are stored and compared in UTC; weeks and days are reported in America/New_York."
+        rules[0] == "Times are stored and compared in UTC; weeks and days are reported in America/New_York, "
+        "and so are the times in detail texts (with the zone's abbreviation)."
     )
     assert "Objectives for every target: availability >= 99.5%; degraded counts as up; retries 1." in rules
     assert not any(r.startswith("Objectives for every other target") for r in rules)
@@ -686,7 +689,7 @@ def test_a_stated_miss_has_an_overage_only_where_the_logs_measure_one():
     assert (status, detail) == ("missed", "stated missed in the text (before the due time: no overage)")
     assert pd.isna(over)
     assert out.loc[out["subject"] == "OCC-1", "detail"].iloc[0].startswith(
-        "stated missed in the text; resolved 2025-10-10 18:30 UTC; ETA: OCC-1 missed"
+        "stated missed in the text; resolved 2025-10-10 18:30 UTC; 'ETA' in \"OCC-1 missed"
     )
 
 

@@ -136,7 +136,7 @@ def test_a_one_day_latency_objective_is_judged_on_days_in_the_policy_zone(tmp_pa
     lat = d.misses[d.misses["kind"] == "latency"]
     assert lat[["subject", "due_at", "overage_min", "detail"]].to_dict("records") == [
         {"subject": "api", "due_at": ts("2025-10-07 04:00"), "overage_min": 1440.0,
-         "detail": "p50 2000.0 ms > 1000 ms over 1d from 2025-10-07 04:00 UTC (n=2)"}
+         "detail": "p50 2000.0 ms > 1000 ms over 1d from 2025-10-07 00:00 EDT (n=2)"}
     ]
 
 
