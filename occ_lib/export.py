@@ -18,6 +18,7 @@ import functools
 import html
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -39,36 +40,121 @@ _PLOT_CONFIG = {"displaylogo": False, "responsive": True}
 
 
 class PlotlyToHTML(Preprocessor):
-    """Replace each plotly JSON output by the chart's HTML; plotly.js goes into the first one only."""
+    """Replace each plotly figure output by the chart's HTML; plotly.js goes into the first one only.
+
+    A figure is plotly's JSON mimetype (occ's notebooks), or the ``text/html`` that plotly's
+    ``notebook``/``notebook_connected`` renderers write (a ``Plotly.newPlot`` call beside a MathJax
+    script from cdnjs, after an output that loads plotly.js inline or from cdn.plot.ly): its figure
+    is read back from the call and converted the same way, and the renderer's loading output is
+    dropped. Any external script or stylesheet left after that is refused (:func:`_refuse_external`):
+    a report must open offline.
+    """
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-        import plotly.io as pio
-
-        first = True
         count = 0
-        for cell in nb.cells:
+        for index, cell in enumerate(nb.cells):
+            kept = []
             for out in cell.get("outputs", []):
-                data = out.get("data") or {}
-                if PLOTLY_MIME not in data:
+                if _renderer_loader(out):
                     continue
-                fig = data[PLOTLY_MIME]
-                if isinstance(fig, str):
-                    fig = json.loads(fig)
-                div = pio.to_html(
-                    fig,
-                    include_plotlyjs=first,
-                    include_mathjax=False,
-                    full_html=False,
-                    config=_PLOT_CONFIG,
-                    default_width="100%",
-                    default_height=480,
-                    validate=False,
-                )
-                out["data"] = {"text/html": div}
-                first = False
-                count += 1
+                fig = _figure_of(out)
+                if fig is not None:
+                    out["data"] = {"text/html": _chart_html(fig, first=count == 0)}
+                    count += 1
+                kept.append(out)
+            if "outputs" in cell:
+                cell["outputs"] = kept
+            _refuse_external(cell, index)
         resources["occ_charts"] = count
         return nb, resources
+
+
+def _chart_html(fig: dict[str, Any], first: bool) -> str:
+    """A figure as a div of its own, with plotly.js embedded when it is the ``first`` chart."""
+    import plotly.io as pio
+
+    return pio.to_html(
+        fig,
+        include_plotlyjs=first,
+        include_mathjax=False,
+        full_html=False,
+        config=_PLOT_CONFIG,
+        default_width="100%",
+        default_height=480,
+        validate=False,
+    )
+
+
+def _html_of(out: Any) -> str:
+    data = out.get("data") or {}
+    value = data.get("text/html", "")
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def _renderer_loader(out: Any) -> bool:
+    """Whether ``out`` is what plotly's HTML renderers display once before their first figure:
+    plotly.js inline (5 MB) or imported from its CDN, after ``window.PlotlyConfig``; no chart."""
+    text = _html_of(out)
+    return "window.PlotlyConfig" in text and "Plotly.newPlot(" not in text and "plotly-graph-div" not in text
+
+
+_NEW_PLOT = re.compile(r"Plotly\.newPlot\(\s*")
+_ARG_SEP = re.compile(r"\s*,\s*")
+
+
+def _figure_of(out: Any) -> dict[str, Any] | None:
+    """The plotly figure an output shows: its JSON mimetype, or the data and layout of the
+    ``Plotly.newPlot("id", data, layout, config)`` call in plotly's ``text/html`` (JSON, as
+    ``plotly.io.to_html`` writes them); None for any other output."""
+    data = out.get("data") or {}
+    if PLOTLY_MIME in data:
+        fig = data[PLOTLY_MIME]
+        return json.loads(fig) if isinstance(fig, str) else fig
+    text = _html_of(out)
+    call = _NEW_PLOT.search(text) if "plotly-graph-div" in text else None
+    if call is None:
+        return None
+    decoder = json.JSONDecoder()
+    try:
+        _, pos = decoder.raw_decode(text, call.end())  # the div's id
+        args = []
+        for _ in range(2):  # data, layout
+            sep = _ARG_SEP.match(text, pos)
+            if sep is None:
+                return None
+            value, pos = decoder.raw_decode(text, sep.end())
+            args.append(value)
+    except ValueError:
+        return None
+    return {"data": args[0], "layout": args[1]}
+
+
+_EXTERNAL = re.compile(
+    r"""<script\b[^>]*?\bsrc\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)"""
+    r"""|<link\b[^>]*?\bhref\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)"""
+    r"""|\bimport\s*\(?\s*["']((?:https?:)?//[^"'\s]+)""",
+    re.I,
+)
+
+
+def _refuse_external(cell: Any, index: int) -> None:
+    """Raise :class:`ReportError` naming the cell when its HTML outputs (or a markdown cell's
+    text) still load a script or stylesheet from the network: the report would not open offline."""
+    from .redact import redact_url
+
+    texts = [_html_of(out) for out in cell.get("outputs", [])]
+    if cell.get("cell_type") == "markdown":
+        texts.append(str(cell.get("source", "")))
+    for text in texts:
+        hit = _EXTERNAL.search(text)
+        if hit:
+            url = redact_url(next(g for g in hit.groups() if g))
+            count = cell.get("execution_count")
+            where = f"cell {count}" if count is not None else f"cell #{index + 1} ({cell.get('cell_type')})"
+            raise ReportError(
+                f"{where}: external script or stylesheet {url}; a report must open offline "
+                "(show figures with plotly's default plotly_mimetype renderer)"
+            )
 
 
 @functools.cache

@@ -565,14 +565,7 @@ def weekly(
 def _write_weekly_manifest(folder: Path, per: Any, cfg: Path, results: list[RunResult]) -> Path:
     headline = next((r.record.get("headline") for r in results if r.record.get("headline")), {})
     manifest = {
-        "label": per.label,
-        "week": per.week,
-        "start": per.start.isoformat(),
-        "end": per.end.isoformat(),
-        "start_local": per.start_local,
-        "end_local": per.end_local,
-        "tz": per.tz,
-        "as_of": per.as_of.isoformat(),
+        **per.fields(),
         "config": str(cfg),
         "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "headline": headline,
@@ -793,6 +786,7 @@ def run_one(
             "label": src.stem,
             "start": "",
             "end": "",
+            **_recorded_period(res.record),
             "params": json_safe(dict(params or {})),
             "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "headline": res.record.get("headline") or {},
@@ -806,6 +800,19 @@ def run_one(
         res.moved_to(folder)
     export.write_index(Path(out).resolve())
     return res
+
+
+_PERIOD_FIELDS = ("week", "start", "end", "start_local", "end_local", "tz", "as_of")
+
+
+def _recorded_period(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The period a notebook computed and recorded (``weekly.record(record, period=per)``), as the
+    manifest's fields: the index then lists the run with its period and as_of, not as ``to ,``.
+    A notebook that records none leaves them empty."""
+    per = record.get("period")
+    if not isinstance(per, Mapping):
+        return {}
+    return {k: per[k] for k in _PERIOD_FIELDS if k in per}
 
 
 _PERIOD_KEYS = ("week", "start", "end")

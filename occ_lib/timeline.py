@@ -23,11 +23,17 @@ events DataFrame). Rules, so that every figure says how it was counted:
   when a first instant does come from such an event, ``day_precision`` names that column
   (``first_seen, first_follow_up``...): the value is a date, not a time, and a duration from it is
   approximate.
-- In :func:`summary` only events at or before ``as_of`` count. A *follow-up* is an event of kind
-  ``follow_up``; an *escalation* is an event of kind ``escalation``; ``max_level`` is the highest
-  escalation level of any counted event (0 none, 1 ping, 2 manager, 3 executive). A ticket is
+- In :func:`summary` only events at or before ``as_of`` count. Follow-ups and escalations are
+  counted by the escalation ladder's rungs, not by kind (:func:`rungs`): a *follow-up* is an
+  event of level 1 (a ping, a nudge, a page to the on-call, whether the reader called it
+  ``follow_up`` or ``escalation``), an *escalation* one of level 2 or more (a manager, lead or
+  executive); an event of level 0 (a hand-made table without levels) counts by its kind
+  (``follow_up`` as 1, ``escalation`` as 2). ``max_level`` is the highest escalation level of any
+  counted event (0 none, 1 ping, 2 manager, 3 executive). A ticket is
   ``resolved`` when an event of kind ``resolved`` came at or before ``as_of`` (``resolved_at`` is
-  the first one), otherwise ``open``; ``open_age`` is ``as_of - first_seen`` for open tickets.
+  the first one), otherwise ``open``; ``open_age`` is ``as_of - first_seen`` for open tickets
+  (``as_of`` defaults to now, taken to the whole second: a duration in seconds has no noise of
+  microseconds).
 - A report of one period shows :func:`period_view`: the tickets active in the period (an event in
   it, or a deadline or ticket target due in it), their events in it, the last one before it (the
   ticket's state when the period began) and their undated events; a year of history is not
@@ -283,6 +289,16 @@ def final_resolutions(frame: pd.DataFrame) -> pd.Series:
     return resolved & (since.isna() | after)
 
 
+def rungs(frame: pd.DataFrame) -> pd.Series:
+    """Each event's rung on the escalation ladder (``none, follow-up, manager, executive``): its
+    ``level``, so that a page to the on-call (an ``escalation`` of level 1) is a follow-up, not the
+    first escalation; an event of level 0 whose kind is ``follow_up`` or ``escalation`` (a
+    hand-made table without levels: the reader gives both a level) takes 1 or 2 from its kind."""
+    level = frame["level"].fillna(0).astype("int64")
+    by_kind = frame["kind"].map({"follow_up": 1, "escalation": 2}).fillna(0).astype("int64")
+    return level.where(level > 0, by_kind)
+
+
 def _first(frame: pd.DataFrame, mask: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Per ticket, the first ``at`` among the masked events (:func:`first_events`) and whether it
     is known only to the day."""
@@ -307,7 +323,8 @@ def summary(
     not apply; never negative: a date-only instant on the day of a timed first sighting counts from it).
     """
     tz = zone_arg(tz)
-    cutoff = as_utc(as_of if as_of is not None else dt.datetime.now(dt.UTC), "as_of", tz)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    cutoff = as_utc(as_of if as_of is not None else now, "as_of", tz)
     tl = escalations(logs, tickets, tz)
     tl = tl[known_at(tl, cutoff)]
     if tl.empty:
@@ -319,11 +336,13 @@ def summary(
     day: dict[str, pd.Series] = {}
     first_seen, day["first_seen"] = _first(tl, everything)
     out = pd.DataFrame({"first_seen": first_seen})
-    out["first_follow_up"], day["first_follow_up"] = _first(tl, tl["kind"] == "follow_up")
-    out["first_escalation"], day["first_escalation"] = _first(tl, tl["kind"] == "escalation")
+    rung = rungs(tl)
+    follow_up, escalation = rung.eq(1), rung.ge(2)
+    out["first_follow_up"], day["first_follow_up"] = _first(tl, follow_up)
+    out["first_escalation"], day["first_escalation"] = _first(tl, escalation)
     out["max_level"] = g["level"].max().astype("int64")
-    out["follow_ups"] = (tl["kind"] == "follow_up").groupby(tl["ticket"], sort=False).sum().astype("int64")
-    out["escalations"] = (tl["kind"] == "escalation").groupby(tl["ticket"], sort=False).sum().astype("int64")
+    out["follow_ups"] = follow_up.groupby(tl["ticket"], sort=False).sum().astype("int64")
+    out["escalations"] = escalation.groupby(tl["ticket"], sort=False).sum().astype("int64")
     out["resolved_at"], day["resolved_at"] = _first(tl, final_resolutions(tl))
     for col in ("first_follow_up", "first_escalation", "resolved_at"):
         out[col] = out[col].astype(_UTC)

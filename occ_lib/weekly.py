@@ -4,7 +4,11 @@
   instants; the previous period is kept for "change vs previous week": the ISO week before, the
   same number of whole local days before a period of local days (``--start``/``--end`` dates: 169
   hours before a week of 168 when the clocks went back in it), else the same span in UTC.
-- :func:`headline` puts this period's key figures beside the previous period's, with the change.
+- :func:`headline` puts this period's key figures beside the previous period's, with the change;
+  a figure computed from no data (no log file read, no probe in the period) is ``n/a``
+  (:data:`NO_DATA`), and the banner says what is missing (:func:`missing_data`); the previous
+  period's per-target probe figures are ``n/a`` when it counted fewer than half of this period's
+  probes (:func:`previous_figures`).
 - :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
   of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
@@ -24,7 +28,9 @@
   as_of is open, not past due).
 - Display helpers for notebooks (:func:`setup_notebook`, :func:`show`, :func:`for_display`,
   :func:`record`): tables are rendered with ``DataFrame.to_html(escape=True)`` only, so log text
-  such as ``<script>`` shows as text; times are shown in the report's zone.
+  such as ``<script>`` shows as text; times are shown in the report's zone; a number with the
+  decimals it was rounded to (at most 3: :data:`DECIMALS`); the hourly latency table lists the
+  hours over the objective first (:func:`latency_table`).
 """
 
 from __future__ import annotations
@@ -98,6 +104,19 @@ class Period:
 
     def title(self, what: str = "Weekly operations report") -> str:
         return f"{what}: {self.label} ({self.start_local} to {self.end_local}, {self.tz})"
+
+    def fields(self) -> dict[str, Any]:
+        """The period as a report's manifest lists it (ISO instants, local days, zone, as_of)."""
+        return {
+            "label": self.label,
+            "week": self.week,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "start_local": self.start_local,
+            "end_local": self.end_local,
+            "tz": self.tz,
+            "as_of": self.as_of.isoformat(),
+        }
 
     def previous(self) -> Period:
         """The period just before, of the same kind, judged at its own end."""
@@ -534,7 +553,7 @@ class Table:
     def __init__(self, df: pd.DataFrame, caption: str | None = None, max_rows: int = 200) -> None:
         self.total = len(df)
         head = df.head(max_rows).astype(object)
-        self.df = head.where(head.notna(), "")
+        self.df = head.where(head.notna(), "").map(_number_text).astype(object)
         self.caption = caption
 
     def _note(self) -> str:
@@ -553,6 +572,22 @@ class Table:
         head = (self.caption or "") + self._note()
         text = "none" if self.df.empty else self.df.to_string(index=False, na_rep="")
         return f"{head}\n{text}" if head else text
+
+
+#: The most decimals a table shows: availability (%) has 3 (99.527 beside an objective of 99.5),
+#: latencies 1; each figure is rounded where it is computed, and shown as rounded.
+DECIMALS = 3
+
+
+def _number_text(value: Any) -> Any:
+    """A float as its rounded digits (at most :data:`DECIMALS`, trailing zeros dropped, ``2880.0``
+    keeps one): pandas' display precision would cut 99.527 to 99.53 in one table while the index
+    and ``occ sla`` show 99.527. Other values are returned as they are."""
+    if not isinstance(value, float):
+        return value
+    text = f"{value:.{DECIMALS}f}".rstrip("0")
+    text = text + "0" if text.endswith(".") else text
+    return "0.0" if text == "-0.0" else text
 
 
 _TEXT_NODE = re.compile(r">([^<]+)<")
@@ -587,6 +622,8 @@ def record(path: str | None, **figures: Any) -> None:
             return list(records(v))
         if isinstance(v, Mapping):
             return {str(k): plain(x) for k, x in v.items()}
+        if isinstance(v, Period):  # (the period the notebook computed: occ report run's manifest)
+            return v.fields()
         return _plain(v)
 
     write_atomic(path, json.dumps({k: plain(v) for k, v in figures.items()}, indent=1, ensure_ascii=False))
@@ -627,6 +664,25 @@ class WeekData:
     @property
     def logs(self) -> Any:
         return self.ws.logs
+
+    @property
+    def has_logs(self) -> bool:
+        """Whether any log file was read (the log figures count something)."""
+        return not self.logs.docs.empty
+
+    @property
+    def unmatched_logs(self) -> list[str]:
+        """The workspace's log patterns or paths that gave no file, relative to the workspace."""
+        p = self.logs.problems
+        if p.empty:
+            return []
+        gone = p[p["what"].eq("file") & p["reason"].isin(_NO_FILE)]
+        return list(dict.fromkeys(_rel(Path(str(s)), Path(self.ws.root)) for s in gone["source"]))
+
+    @property
+    def has_probes(self) -> bool:
+        """Whether the store holds a probe of the shown targets in the period (up to as_of)."""
+        return self._probing() and int(self.availability["probes"].sum()) > 0
 
     @cached_property
     def maintenance(self) -> pd.DataFrame:
@@ -848,6 +904,7 @@ class WeekData:
 
 
 _LATENCY_COLS = ["target", "window_start", "n", "p50", "p90", "p95", "p99", "mean"]
+_NO_FILE = ("no files match this pattern", "no such file or folder")
 
 
 def _filter_targets(df: pd.DataFrame, targets: Sequence[str] | None, col: str = "target") -> pd.DataFrame:
@@ -957,6 +1014,7 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
         if not missed.empty
         else 0,
     }
+    figs = _without_data(figs, getattr(d, "has_logs", True), getattr(d, "has_probes", True))
     for rec in d.availability.to_dict("records"):
         ratio = rec.get("ratio")
         figs[f"availability {rec['target']} (%)"] = (
@@ -968,21 +1026,88 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
     return figs
 
 
+#: What a headline figure computed from no data shows (no log file read, no probe in the period):
+#: a 0 there would read as "all clear".
+NO_DATA = "n/a"
+_LOG_FIGURES = ("missed deadlines and ticket targets", "open tickets past due", "stale documents")
+_PROBE_FIGURES = ("probe objective misses (windows and alerts)",)
+
+
+def _without_data(figs: dict[str, Any], has_logs: bool, has_probes: bool) -> dict[str, Any]:
+    """``figs`` with the counts that come from the logs :data:`NO_DATA` when no log file was read,
+    those from the probes when the period has none, and ``SLA misses`` when it has neither."""
+    blank = [*(() if has_logs else _LOG_FIGURES), *(() if has_probes else _PROBE_FIGURES)]
+    if not (has_logs or has_probes):
+        blank.append("SLA misses")
+    return {k: NO_DATA if k in blank else v for k, v in figs.items()}
+
+
+#: The previous period's per-target probe figures are compared only when it counted at least this
+#: share of this period's probes for the target: a week whose data begins on its last evening holds
+#: 8 probes against 341, and "+742 ms" from them is no week-over-week change.
+PREVIOUS_MIN_SHARE = 0.5
+
+
+def previous_figures(d: WeekData, previous: WeekData) -> dict[str, Any]:
+    """The previous period's headline figures (``previous.figures``) with each target's
+    availability and p95 shown as ``n/a (N probes against M)`` when it counted fewer than
+    :data:`PREVIOUS_MIN_SHARE` of this period's probes for that target (``n/a (no probes)``
+    without any), so that :func:`headline` gives it no change."""
+    figs = dict(previous.figures)
+    now, before = _counted(d.availability), _counted(previous.availability)
+    for target, n in now.items():
+        m = before.get(target, 0)
+        if n <= 0 or m >= PREVIOUS_MIN_SHARE * n:
+            continue
+        note = f"{NO_DATA} (no probes)" if m == 0 else f"{NO_DATA} ({m} probes against {n})"
+        for key in (f"availability {target} (%)", f"p95 {target} (ms)"):
+            figs[key] = note
+    return figs
+
+
+def _counted(availability: pd.DataFrame) -> dict[str, int]:
+    """Probes counted per target (maintenance excluded) of an availability frame."""
+    if availability.empty or "counted" not in availability.columns:
+        return {}
+    return {str(t): int(c) for t, c in zip(availability["target"], availability["counted"], strict=True)}
+
+
 # tables for people --------------------------------------------------------------------------------
 
 
-def banner(per: Period, title: str) -> Any:
-    """The report's title block (escaped): title, period in the report zone, as_of."""
+def banner(per: Period, title: str, data: WeekData | None = None, probes: bool = True) -> Any:
+    """The report's title block (escaped): title, period in the report zone, as_of; with the
+    period's ``data``, what it lacks (:func:`missing_data`; ``probes``: whether the report shows
+    probe figures, so that a timeline report does not scan the store to say so)."""
     from IPython.display import HTML
 
     z = zone(per.tz)
     as_of = per.as_of.tz_convert(z).strftime("%Y-%m-%d %H:%M %Z")
     marked = "" if per.tz == "UTC" else " unless marked UTC"
+    missing = missing_data(data, probes) if data is not None else []
+    note = ""
+    if missing:
+        note = (
+            '<p class="occ-missing"><b>Missing data:</b> ' + "; ".join(html.escape(m) for m in missing)
+            + f". Figures computed from no data show {NO_DATA}, not 0.</p>"
+        )
     return HTML(
         f"<h1>{html.escape(title)}</h1><p>Period <b>{html.escape(per.start_local)}</b> to "
         f"<b>{html.escape(per.end_local)}</b> (local days in <b>{html.escape(per.tz)}</b>); figures as of "
-        f"<b>{html.escape(as_of)}</b>. Times below are in {html.escape(per.tz)}{marked}.</p>"
+        f"<b>{html.escape(as_of)}</b>. Times below are in {html.escape(per.tz)}{marked}.</p>" + note
     )
+
+
+def missing_data(d: WeekData, probes: bool = True) -> list[str]:
+    """What a report of ``d`` has no data from, in words: each log pattern that matched no file
+    (``no log files matched `nolog/*.md```), no log file read at all, and (``probes``) no probe in
+    the store for the period. A report built from nothing would otherwise read as "all clear"."""
+    out = [f"no log files matched `{p}`" for p in d.unmatched_logs]
+    if not d.has_logs and not out:
+        out.append("no log files read")
+    if probes and not d.has_probes:
+        out.append("no probes in the store for this period")
+    return out
 
 
 def _src(df: pd.DataFrame) -> pd.Series:
@@ -1240,13 +1365,46 @@ def _td(td: dt.timedelta) -> str:
     return f"{secs} s"
 
 
-def latency_table(latency: pd.DataFrame) -> pd.DataFrame:
-    """Hourly percentiles rounded to 0.1 ms."""
+def latency_table(latency: pd.DataFrame, misses: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Hourly percentiles rounded to 0.1 ms.
+
+    With the period's SLA rows (``misses``), the column ``over objective`` marks each hour that
+    overlaps a latency window over its threshold (``[due_at, due_at + overage)``), and those hours
+    come first (then by target and hour as before): a table cut at 200 rows sorted by target hid
+    the only breached hours of the second target."""
     out = latency.copy()
     for c in ("p50", "p90", "p95", "p99", "mean"):
         if c in out.columns:
             out[c] = pd.to_numeric(out[c]).round(1)
+    if misses is not None:
+        over = _over_objective(out, misses)
+        out["over objective"] = over.map({True: "yes", False: ""})
+        out = pd.concat([out[over], out[~over]]).reset_index(drop=True)
     return out.rename(columns={"window_start": "hour", "n": "probes"})
+
+
+def _over_objective(latency: pd.DataFrame, misses: pd.DataFrame) -> pd.Series:
+    """Mask of the hourly rows (``target, window_start``) that overlap a missed latency window of
+    their target (its ``due_at`` for ``overage_min`` minutes, as :func:`occ_lib.sla.probe_misses`
+    writes it; windows of any length)."""
+    over = pd.Series(False, index=latency.index)
+    if latency.empty or misses.empty:
+        return over
+    hit = misses[misses["kind"].eq("latency") & misses["status"].eq("missed")]
+    hour = pd.Timedelta(hours=1)
+    for rec in hit.to_dict("records"):
+        start = rec["due_at"]
+        end = start + pd.Timedelta(minutes=float(rec["overage_min"]))
+        same = latency["target"].eq(rec["subject"])
+        over |= same & (latency["window_start"] < end) & (latency["window_start"] + hour > start)
+    return over
+
+
+def latency_caption(table: pd.DataFrame) -> str:
+    """The caption of :func:`latency_table`: how many hourly rows there are, and how many are over
+    the objective (listed first)."""
+    over = int(table["over objective"].eq("yes").sum()) if "over objective" in table.columns else 0
+    return f"Hourly latency percentiles (ms): {len(table)} hours, {over} over the objective (listed first)"
 
 
 def escalation_figure(d: WeekData, per: Period) -> Any:

@@ -33,6 +33,18 @@ HEADLINE = {
     "p95 staging-app-mock (ms)": 755.4,
 }
 
+# the period each notebook computed and records (occ report run's manifest lists it)
+PERIOD = {
+    "label": "2025-10-10_2025-10-11",
+    "week": None,
+    "start": "2025-10-10T04:00:00+00:00",
+    "end": "2025-10-12T04:00:00+00:00",
+    "start_local": "2025-10-10",
+    "end_local": "2025-10-11",
+    "tz": "America/New_York",
+    "as_of": "2025-10-12T00:00:00+00:00",
+}
+
 pytestmark = pytest.mark.slow
 
 
@@ -60,7 +72,7 @@ def test_all_ran(runs):
 
 def test_weekly_report_figures_follow_the_parameters(runs):
     r = runs["weekly_report"]
-    assert r.record == {"headline": HEADLINE, "label": "2025-10-10_2025-10-11"}
+    assert r.record == {"headline": HEADLINE, "label": "2025-10-10_2025-10-11", "period": PERIOD}
     html = r.html_path.read_text()
     assert "2025-10-10_2025-10-11 (2025-10-10 to 2025-10-11, America/New_York)" in html
     assert "staging-app-live" not in html  # one target only
@@ -98,13 +110,15 @@ def test_escalation_timeline_one_ticket(runs):
             "status": "resolved",
             # a mention from a dated but untimed section does not come before a timed one that day
             "first seen": "2025-10-08T18:30:00Z",
-            "first follow-up": "2025-10-10T18:05:00Z",
-            "first escalation": "2025-10-10T07:23:00Z",
+            # the 07:23Z page (level 1) is a follow-up; the manager's re-escalation at 17:20Z (level 2)
+            # is the first escalation
+            "first follow-up": "2025-10-10T07:23:00Z",
+            "first escalation": "2025-10-10T17:20:00Z",
             "max level (0-3)": 2,
-            "follow-ups": 3,
-            "escalations": 2,
+            "follow-ups": 4,
+            "escalations": 1,
             "resolved": "2025-10-11T14:40:00Z",
-            "to escalate (min)": 2213.0,
+            "to escalate (min)": 2810.0,
             "to resolve (min)": 4090.0,
             "open for (min)": None,
         }

@@ -108,6 +108,11 @@ def _within_range(value: str | None, option: str) -> None:
 def run_cmd(
     ctx: typer.Context,
     notebook: Path = typer.Argument(..., help="the notebook to run."),
+    config: Path | None = typer.Option(
+        None, "--config", "-c",
+        help="workspace file, passed as the notebook's `config` parameter (default ./occ.yml when "
+        "it exists, else the notebook's own).",
+    ),
     out: Path = typer.Option(Path("reports"), "--out", "-o", help="reports folder."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar."),
 ) -> None:
@@ -117,8 +122,9 @@ def run_cmd(
 
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="--out")
+    params = _with_config(_params(list(ctx.args)), config)
     try:
-        res = run_one(notebook, _params(list(ctx.args)), out=out, progress=not quiet)
+        res = run_one(notebook, params, out=out, progress=not quiet)
     except KeyboardInterrupt:
         warn("interrupted: no report written; the notebook's folder is as it was")
         raise typer.Exit(130) from None
@@ -140,6 +146,21 @@ def refresh_cmd() -> None:
 
     for r in refresh_notebooks():
         print(r.ipynb_path)
+
+
+def _with_config(params: dict[str, object], config: Path | None) -> dict[str, object]:
+    """``params`` with ``config`` set to ``--config`` (or ./occ.yml when it exists and no ``-p
+    config`` is given) as an absolute path: the notebook runs in its own folder, where a relative
+    path would name another file. ``--config`` and ``-p config`` together are a usage error."""
+    if config is not None and "config" in params:
+        raise typer.BadParameter("give --config or -p config, not both", param_hint="--config")
+    if config is None:
+        if "config" in params or not Path("occ.yml").is_file():
+            return params
+        config = Path("occ.yml")
+    if not config.is_file():
+        raise typer.BadParameter(f"{config}: file not found", param_hint="--config")
+    return {**params, "config": str(config.resolve())}
 
 
 def _params(args: list[str]) -> dict[str, object]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
@@ -54,7 +53,8 @@ def timeline(
     # a date-only event is on its date in sla.tz, as `occ sla` and the report count it
     tz = ws.policy.tz
     if summary:
-        df = tl.summary(logs, cutoff if cutoff is not None else dt.datetime.now(dt.UTC), ticket or None, tz)
+        # (without --as-of the summary judges now, to the whole second: open_age has no microseconds)
+        df = tl.summary(logs, cutoff, ticket or None, tz)
         title = "Tickets"
     else:
         df = tl.escalations(logs, ticket or None, tz)
