@@ -253,16 +253,28 @@ def artifacts(text: str, rest: str | None = None) -> list[str]:
             rest = _BACKTICK.sub(" ", text)
     elif rest is None:
         rest = text
+    out.extend(p for _, _, p in _bare_paths(rest))
+    return list(dict.fromkeys(out)) if len(out) > 1 else out
+
+
+_SPACED_WORD = re.compile(r"\S+")
+
+
+def _bare_paths(rest: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, path)`` of each bare path of ``rest`` (prose, code blanked): a word under a known
+    folder or named with a known extension (:func:`artifacts`); ``start:end`` is the word as written,
+    its edge punctuation left out."""
     if "/" not in rest and "." not in rest:
-        return list(dict.fromkeys(out)) if len(out) > 1 else out
+        return
     if _EXT_GATE.search(rest) is None and (
         "/" not in rest or _FOLDER_GATE.search(rest.lower()) is None
     ):
-        # no word can pass below: it needs a known folder or a '.ext' (the gates are supersets)
-        return list(dict.fromkeys(out)) if len(out) > 1 else out
-    for word in rest.split():
+        return  # (no word can pass below: it needs a known folder or a '.ext'; the gates are supersets)
+    for m in _SPACED_WORD.finditer(rest):
+        word = m.group()
         if "/" not in word and "." not in word:
             continue
+        lead = len(word) - len(word.lstrip(_EDGE))
         word = word.strip(_EDGE)
         if "://" in word or not word:
             continue
@@ -276,8 +288,7 @@ def artifacts(text: str, rest: str | None = None) -> list[str]:
                 continue
         p = _clean_path(word)
         if p is not None and _bare_ok(p):
-            out.append(p)
-    return list(dict.fromkeys(out)) if len(out) > 1 else out
+            yield m.start() + lead, m.start() + lead + len(word), p
 
 
 # A superset of the extensions the word loop of ``artifacts`` accepts, searched in C first
@@ -354,6 +365,49 @@ def _url_matches(text: str) -> Iterator[re.Match[str]]:
             return
         yield m
         pos = m.end()
+
+
+# A web address written without its scheme ('status.example.com/incidents/42', 'grafana.acme.io'): a
+# host with a path, or one of three labels or more; and a file system path ('/usr/local/bin/close-resolved',
+# '~/bin/fix.sh', './scripts/x'): a word that opens with '/', '~/', './' or '../' and holds another '/'
+_HOST_PATH = re.compile(
+    r"(?<![\w@./-])(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d{1,5})?/[^\s<>\"'`)\]|]*"
+    r"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.){2,}[a-z]{2,24}(?![\w-]|\.\w))"
+    r"|(?<![\w.~/-])(?:~|\.{1,2})?/[\w.~-]+/[^\s<>\"'`)\]|]*"
+)
+
+
+def without_paths(text: str) -> str:
+    """``text`` with its URLs, web addresses and paths (the artifacts' and the file system's) blanked,
+    the same length (offsets hold): words inside them say nothing of the item ('see
+    status.example.com/incidents/42' is no status, 'ran scripts/close_resolved.sh' resolves nothing)."""
+    if "/" not in text and "." not in text:
+        return text
+    spans: list[tuple[int, int]] = []
+    if "://" in text:
+        spans += [m.span() for m in _url_matches(text)]
+    if "`" in text:
+        spans += [m.span(1) for m in _BACKTICK.finditer(text) if _clean_path(m.group(1)) is not None]
+        rest = _BACKTICK.sub(lambda m: " " * len(m.group()), text)
+    else:
+        rest = text
+    spans += [(a, b) for a, b, _ in _bare_paths(rest)]
+    if "/" in rest or ".." in rest or rest.count(".") > 1:
+        spans += [m.span() for m in _HOST_PATH.finditer(rest)]
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        a += _evidence_folder(text, a, b)
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _evidence_folder(text: str, a: int, b: int) -> int:
+    """The length of the folder ``text[a:b]`` opens with when that folder's name is an evidence word
+    ('artifacts/qa/contrast.md', 'evidence/OPS-1/'): kept, since a file filed there is evidence (rule 7)."""
+    head, slash, _ = text[a:b].partition("/")
+    return len(head) if slash and head.lower() in _EVIDENCE else 0
 
 
 def http_status(text: str) -> int | None:
@@ -764,7 +818,9 @@ def _paged_by(m: re.Match[str]) -> str:
 def kind_text(text: str) -> str:
     """``text`` as the kind rules read it: without the states an arrow leads away from ('Reopened →
     In Progress → Closed') or a change leaves in words ('changed from Reopened to Resolved'), nor what
-    is struck out ('~~escalated to CTO~~ resolved at team level', '~~missed~~ on track')."""
+    is struck out ('~~escalated to CTO~~ resolved at team level', '~~missed~~ on track'), nor the words
+    of its URLs and paths (:func:`without_paths`)."""
+    text = without_paths(text)
     if "~~" in text:
         text = _STRUCK.sub(" ", text)
     if ("rom " in text or "ROM " in text) and _FROM_STATE.search(text) is not None:

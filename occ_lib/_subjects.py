@@ -91,7 +91,8 @@ _VETOED = ex._RESOLVED | ex._COMPLETE | ex._ACK
 _VETOES = ex._NOT_RESOLVED
 # a relative clause about the ticket before it ('OPS-909 closed as dup of OPS-910, which remains open')
 _RELATIVE = re.compile(r"\s*(?i:which|that|who)\b")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # a markdown link, '[OPS-1](https://...)'
+# a markdown link, '[OPS-1](https://...)' (its URL may be blanked already: :func:`occ_lib._extract.kind_text`)
+_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^)\s]*| *)\)")
 _BREAK = re.compile(r"[;!?]\s+|\.\s+|,\s*(?=\S)|\s[\u2013\u2014-]\s|[()\[\]]")
 # what a clause that only lists tickets is made of besides them
 _LIST_GLUE = re.compile(

@@ -2016,7 +2016,7 @@ def _steps(
     cuts.append(len(prose))
     steps = []
     for m, lo, hi in zip(timed, cuts, cuts[1:], strict=False):
-        clause = prose[lo:hi]
+        clause = ex.without_paths(prose[lo:hi])  # (a path's words tell nothing)
         kind, level = ex.classify(clause, ex.keywords(clause), False)
         # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...')
         if kind in _TELLING or not steps:
