@@ -7,6 +7,7 @@ rarely matches, and one scan for the words the keyword rules ask about (:func:`k
 
 from __future__ import annotations
 
+import http
 import re
 from collections.abc import Iterator
 
@@ -57,6 +58,8 @@ _NOT_TICKET_PREFIX = frozenset(
         # postmortem's action items, numbered anew in each ('AI-1 | add alert')
         "SEV", "PRI", "PRIO", "TIER", "LEVEL", "LVL", "PHASE", "SPRINT", "WEEK", "WK", "STEP", "ROUND",
         "DAY", "AI",
+        # product codes, models and standards: 'SKU-00', 'GPT-4', 'SOC-2', 'NIST-800', 'FIPS-140'
+        "SKU", "GPT", "SOC", "NIST", "FIPS",
     }
 )
 
@@ -94,6 +97,8 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
             head = key.split("-", 1)[0]
             if head in _NOT_TICKET_PREFIX or not (head[1].isalpha() or _two_letters(head)):
                 continue
+            if not key.rpartition("-")[2].strip("0"):
+                continue  # (no tracker numbers a ticket 0: 'OPS-0', 'SKU-00' are names, not keys)
         yield m
 
 
@@ -104,7 +109,14 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
 # counting up ('OPS-10/9', 'OPS-5/2' are none); nothing glued
 # after the run ('INC-1/2.md', 'OPS-1/2/x'). Glued to a key, a slash is a list, not a fraction: 'INC-1/3
 # done' names INC-1 and INC-3 (a share done is written apart, 'INC-1: 1/3 done').
-_SIBLINGS = re.compile(r"(?:[/,]\d{1,7})+(?![\w/-]|[.:,]\d)|(?:,[ \t]\d{1,7}){2,}(?![\w/-]|[.:,]\d)")
+# A list that ends in 'and' or '&' after a comma ('OPS-1, 2, 3 and 4', 'OPS-1, 2 & 3') takes its last
+# number too.
+_SIBLINGS = re.compile(
+    r"(?:,\d{1,7})+[ \t]+(?:and|&)[ \t]+\d{1,7}(?![\w/-]|[.:,]\d)"
+    r"|(?:[/,]\d{1,7})+(?![\w/-]|[.:,]\d)"
+    r"|(?:,[ \t]\d{1,7})+,?[ \t]+(?:and|&)[ \t]+\d{1,7}(?![\w/-]|[.:,]\d)"
+    r"|(?:,[ \t]\d{1,7}){2,}(?![\w/-]|[.:,]\d)"
+)
 _SIBLING = re.compile(r"\d+")
 
 
@@ -410,11 +422,43 @@ def _evidence_folder(text: str, a: int, b: int) -> int:
     return len(head) if slash and head.lower() in _EVIDENCE else 0
 
 
-def http_status(text: str) -> int | None:
-    """The first HTTP status mentioned (``HTTP 200``, ``HTTP/1.1 503``, ``status 502``)."""
-    if "HTTP" not in text and "http" not in text and "tatus" not in text and "TATUS" not in text:
+# A status written with its reason phrase ('502 Bad Gateway', 'got 401 Unauthorized', '(503 Service
+# Unavailable)'): the phrase http.HTTPStatus gives the number, as the standard writes it or in capitals;
+# in any case only an error's phrase of two words or more ('503 service unavailable'; not '201 created',
+# '410 gone')
+_PHRASES = {s.value: s.phrase for s in http.HTTPStatus if 100 <= s.value <= 599}
+_HTTP_PHRASE = re.compile(
+    r"[1-5](?<![\w.:/-][1-5])\d\d(?:[ \t]+|[ \t]*[:\u2013\u2014-][ \t]*)(?P<phrase>(?i:"
+    + "|".join(sorted((re.escape(p).replace(r"\ ", r"[ \t]+") for p in set(_PHRASES.values())),
+                      key=len, reverse=True))
+    + r"))(?![\w'\u2019-])"
+)
+
+
+def _phrase_status(m: re.Match[str]) -> int | None:
+    """The status of a :data:`_HTTP_PHRASE` match whose phrase is its number's, written so."""
+    code = int(m.group()[:3])
+    want = _PHRASES.get(code)
+    said = " ".join(m.group("phrase").split())
+    if want is None or said.lower() != want.lower():
         return None
-    m = _HTTP.search(text)
+    if said in (want, want.upper()) or code >= 400 and " " in want:
+        return code
+    return None
+
+
+def http_status(text: str) -> int | None:
+    """The first HTTP status mentioned (``HTTP 200``, ``HTTP/1.1 503``, ``status 502``, ``502 Bad
+    Gateway``: :data:`_HTTP_PHRASE`)."""
+    m = None
+    if "HTTP" in text or "http" in text or "tatus" in text or "TATUS" in text:
+        m = _HTTP.search(text)
+    for p in _HTTP_PHRASE.finditer(text):
+        if m is not None and p.start() >= m.start():
+            break
+        code = _phrase_status(p)
+        if code is not None:
+            return code
     if m is None:
         return None
     return int(m.group(1) or m.group(2))
@@ -592,8 +636,43 @@ _MANAGER = frozenset(
     {"manager", "managers", "mgr", "mgrs", "lead", "leads", "supervisor", "commander", "ic", "re-escalated",
      "re-escalation", "re-escalating", "reescalated", "incident-commander", "em", "teamleitung",
      "teamlead", "teamleads", "teamleiter", "teamleiterin", "vorgesetzte", "vorgesetzten", "vorgesetzter",
-     "abteilungsleiter", "abteilungsleitung", "bereichsleiter", "bereichsleitung", "gerente", "responsable"}
+     "abteilungsleiter", "abteilungsleitung", "bereichsleiter", "bereichsleitung", "gerente", "responsable",
+     # (a manager's manager: 'escalated to my skip-level')
+     "skip-level", "skip-levels", "skiplevel", "skiplevels"}
 )
+# what is named for a manager but is a thing, no person: 'password manager', 'AWS Secrets Manager',
+# 'cert-manager', 'package manager' (a manager as a role: 'incident manager', 'release manager' stay); and a
+# role's document, no one reached: "per the director's runbook", "the manager's checklist" ("the CIO's
+# office" is still the CIO's). On lower case; what the match's group ``role`` holds is blanked
+# (:func:`_no_role`)
+_NOT_A_ROLE = re.compile(
+    r"\b(?:password|passwords|package|secrets?|certificate|cert|window|task|file|download|service|resource"
+    r"|device|network|volume|cluster|node|traffic|connection|session|systems?|identity|key|license|credential"
+    r"|config(?:uration)?|policy|state|process|memory|dependency|version|plugin|extension|display|boot"
+    r"|workload|fleet|partition|storage|lock|token|queue|job|power|firewall|log|cache|entity|bookmark|vault)"
+    r"[ \t-]+(?P<role>managers?)\b(?!['\u2019-])"
+    r"|\b(?P<owner>[a-z]+(?:-[a-z]+)?)['\u2019]s\s+(?:[a-z-]+\s+)?(?:runbooks?|playbooks?|docs?|documents?"
+    r"|documentation|wiki|guides?|guidelines|checklists?|templates?|dashboards?|notes|slides|decks?"
+    r"|spreadsheets?|sheets?|calendars?|handbook|manual|procedures?|sop|sops|memo|script|scripts)\b"
+)
+
+
+def _no_role(text: str) -> str:
+    """``text`` with each manager that is a thing and each role named only as a document's owner
+    blanked (:data:`_NOT_A_ROLE`), the same length."""
+    low = text.lower()
+    spans = []
+    for m in _NOT_A_ROLE.finditer(low):
+        if m.group("role") is not None:
+            spans.append(m.span("role"))
+        elif m.group("owner") in _ANY_ROLE:
+            spans.append(m.span("owner"))
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 # management (also 'mgmt') is who a manager is, when it is whom the item reaches ('escalated to
 # management', 'escalation sent to mgmt', 'escalated to senior management', 'notified upper management');
 # not a thing named for managing ('incident management team', 'the mgmt network', 'via change management')
@@ -925,6 +1004,10 @@ def classify(
     if "paged" in w and _PAGED_BY.search(text) is not None:
         text = _PAGED_BY.sub(_paged_by, text)  # ('paged by alert': how the incident began, no page made)
         w = keywords(text)
+    if (not w.isdisjoint(_ANY_ROLE) or "anager" in text or "ANAGER" in text) and (
+        kept := _no_role(text)
+    ) is not text:  # (a handle's part too: 'cert-manager')
+        text, w = kept, keywords(kept)  # ('password manager vendor', "per the director's runbook": no one)
     hint = not w.isdisjoint(_REOPEN_HINT)  # (before a negation takes 'not actually resolved' apart)
     if not w.isdisjoint(_NEGATION):
         w = _without_negated(text, w)
@@ -950,7 +1033,8 @@ def classify(
             if has_deadline and (step := _step_done(low, has_deadline, ticked, task)) is not None:
                 return step
             # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
-            return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) else ("resolved", 0)
+            return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) or _steps_left(low) else (
+                "resolved", 0)
     if not none_of(_ACK) and settled and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
         "?" not in text or not _only_asked(text.lower(), _ACK)
     ):
@@ -994,15 +1078,21 @@ def classify(
 # a check mark that ends an item ('INFRA-706 flaps stopped, closing ✅', '00:45 INFRA-706 ✔️'): chat's
 # done marker, as ❌ is its failed one
 _CHECK_END = re.compile(r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)[\s*_.!)\]]*$")
+# ... or opens it ('✅ OPS-12 webhook', a done list's entry), unless a box is still unticked in it
+_CHECK_START = re.compile(r"[\s*_]*(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)")
+_UNTICKED = re.compile(r"[\u2610\u2b1c]|\[ \]")
 
 
 def _checked_off(text: str) -> bool:
     """Whether an item that says nothing else (a note: no state, status word nor deadline) is checked off: it
-    names a ticket and ends in a check mark (:data:`_CHECK_END`), and no ❌ (✖) says something in it
-    failed (a checklist of several, 'OPS-1 ❌ OPS-2 ✅', is read by its words)."""
+    names a ticket and ends in a check mark (:data:`_CHECK_END`) or opens with one (:data:`_CHECK_START`,
+    no box left unticked in it), and no ❌ (✖) says something in it failed (a checklist of several, 'OPS-1
+    ❌ OPS-2 ✅', is read by its words)."""
     return (
-        "\u274c" not in text and "\u2716" not in text and _CHECK_END.search(text) is not None
-        and next(_keys(text), None) is not None
+        "\u274c" not in text and "\u2716" not in text and (
+            _CHECK_END.search(text) is not None
+            or _CHECK_START.match(text) is not None and _UNTICKED.search(text) is None
+        ) and next(_keys(text), None) is not None
     )
 
 
@@ -1308,7 +1398,30 @@ _PARTIAL = re.compile(
     r"|\bstill\s+(?:running|in\s+progress|ongoing)\b"
     r"|\b(?:investigation|troubleshooting|debugging|triage|root\s+cause\s+analysis)\s+(?:continues|ongoing"
     r"|in\s+progress)\b"
+    # a box still unticked beside what is done: '✅ smoke done, ☐ full rollout', '[x] canary [ ] rollout'
+    r"|[\u2610\u2b1c]|\[ \]"
 )
+# a numbered step, phase, stage, wave or part, and whether it is said done ('steps 1-3 done', 'phase 2
+# complete'): one done while another is named is progress ('steps 1-3 done, step 4 todo': :func:`_steps_left`)
+_NUMBERED_STEP = re.compile(
+    r"\b(?:steps?|phases?|stages?|waves?|parts?)\s+#?\d{1,3}(?:\s*(?:-|\u2013|to|and|&|,)\s*\d{1,3})*"
+    r"(?P<done>\s+(?:(?:is|are|was|were|now|all)\s+)?(?:done|complete|completed|finished)\b)?"
+)
+
+
+def _steps_left(low: str) -> bool:
+    """Whether the lower-cased item says a numbered step is done and names another that is not."""
+    if "step" not in low and "phase" not in low and "stage" not in low and "wave" not in low and (
+        "part" not in low
+    ):
+        return False
+    done = left = False
+    for m in _NUMBERED_STEP.finditer(low):
+        if m.group("done") is None:
+            left = True
+        else:
+            done = True
+    return done and left
 
 
 # a step on the way done ('triage done', 'investigation complete', 'rollback done'): with a deadline in the

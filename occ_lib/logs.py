@@ -150,14 +150,17 @@ Per item (the rules, in order)
       either side, so ``T04-40`` in a stamp, ``INF-221`` in ``OCC-INF-221``, ``CVE-2021`` in
       ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
       zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``, a
-      postmortem's action items ``AI-1``, numbered anew in each) are not projects, nor is an e-mail
-      address (``NOC-24@vendor.com``); and ServiceNow's numbers, which have no hyphen (``INC0012345``,
+      postmortem's action items ``AI-1``, numbered anew in each), product codes, models and standards
+      (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``) are not projects, nor is a key numbered
+      0 (``OPS-0``, ``OPS-00``), nor an e-mail address (``NOC-24@vendor.com``);
+      and ServiceNow's numbers, which have no hyphen (``INC0012345``,
       ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
       more). A key right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,
       ``CHG-1234/CHG-1235``), never in a path (``docs/DEPLOY-147.md``, ``docs/INC-1/INC-2.md``);
       numbers glued after a key by ``/`` or ``,`` are its siblings (``PAY-891/892/893``, ``OPS-1,2,3``,
       ``PAY-891/2/3`` for a key of three digits or more, ``PAY-891, 892, 893`` with two or more after a
-      comma and a space), when they count up and have no more digits than it (``OPS-12/2025``,
+      comma and a space, or one or more and a last after ``and`` or ``&``: ``OPS-1, 2, 3 and 4``,
+      ``OPS-1, 2 & 3``), when they count up and have no more digits than it (``OPS-12/2025``,
       ``OPS-1,000``, ``OPS-4, 5 customers``, ``OPS-10/9`` are not; ``INC-1/3`` names INC-3, a fraction is
       written apart: ``INC-1: 1/3 done``). A key written in lower or mixed case (``ops-885``, ``Ops-885``)
       is that key, in upper case, when the document writes it in upper case elsewhere (its items or
@@ -174,7 +177,11 @@ Per item (the rules, in order)
       with no letter; not headings, not colours).
     - ``urls``: every URL, redacted with :func:`occ_lib.redact.redact_url`; the ``text`` itself is
       redacted with :func:`occ_lib.redact.redact_text` too.
-    - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``.
+    - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``, or a number followed
+      by its standard reason phrase (:class:`http.HTTPStatus`: ``502 Bad Gateway``, ``got 401
+      Unauthorized``, ``404 - Not Found``) written as the standard does or in capitals; in lower case only
+      an error's phrase of two words or more (``503 service unavailable``; not ``201 created``, ``410
+      gone``).
     - times: :func:`occ_lib.times.find_times` with the section's date as the day and the document's zone (a
       table row's: the zone its header gives a time column, ``Time (UTC)``, ``When - ET``, if any; one occ
       does not know, ``Time (XDT)``, ``ETA (XDT)``, makes each zone-less time of the column a ``time``
@@ -270,7 +277,10 @@ Per item (the rules, in order)
       resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems, on
       the line the mention is written on (in an item of several lines, not its first); an unreadable
       heading date is a ``date`` problem.
-    - ``kind``, the first rule that matches (on the item's lower-case words; a state an arrow leads
+    - ``kind``, the first rule that matches (on the item's lower-case words; the words of its URLs, web
+      addresses written without a scheme and paths are none: ``see status.example.com/incidents/42`` is no
+      status, ``ran scripts/close_resolved.sh`` resolves nothing, though a path's first folder named for
+      evidence, ``artifacts/``, ``evidence/``, is still that word, rule 7; a state an arrow leads
       away from is no word of it, though a ticket key written there is still the item's: "Status: Reopened →
       Closed" is closed, "Reopened → In Progress → Closed" too; nor one a change leaves in words, "status
       changed from Reopened to Resolved", "moved from Reopened to Done", nor the ``From`` cell of a change
@@ -363,7 +373,10 @@ Per item (the rules, in order)
          ``complete`` counts as a state, not as a verb ("migration complete", "| Complete ✅
          |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
          done"), "completed on 2 of 6 regions", "rest in progress", "still running", "investigation
-         continues", and so is a run that ended in failure ("Process completed with exit code 2", "completed
+         continues", a box still unticked beside what is done ("✅ smoke done, ☐ full rollout", "canary
+         done, [ ] rollout"), a numbered step said done while another is named ("steps 1-3 done, step 4
+         todo", "phase 1 complete, phase 2 starts Monday"), and so is a run
+         that ended in failure ("Process completed with exit code 2", "completed
          with errors"). Nor is it one when the item says the problem goes on ("restart fixed nothing,
          errors continue", "alert auto-resolved but issue persists", "still failing", "still seeing 500s";
          not "errors returned to baseline"), or when each of its resolution words is none: "fixed
@@ -403,18 +416,23 @@ Per item (the rules, in order)
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
          is not resolved)...
       11. ``note``: anything else; but an item that names a ticket and ends in a check mark (✅, ✔️, ☑️),
-         ``INFRA-706 flaps stopped, closing ✅``, is ``resolved``, unless a ❌ is in it too.
+         ``INFRA-706 flaps stopped, closing ✅``, or opens with one and leaves no box unticked (☐, ⬜,
+         ``[ ]``), ``✅ OPS-12 webhook``, is ``resolved``, unless a ❌ is in it too.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
       also inside a hyphenated handle: ``@eng-director``, ``@head-of-infra``; not "ahead of" nor
       "head-of-line"; and dir as whom the item reaches, after an escalation verb and to or an arrow or
       after looped in: ``escalated -> dir``, ``looped in Dir Eng``, ``eng dir``, ``dir of eng``; never
       ``mkdir dir`` nor ``the dir /var/log``), else 2 when it names a
-      manager (also mgr, "Eng Mgr", EM, management as in rule 1), lead, teamlead, supervisor, TL (written
+      manager (also mgr, "Eng Mgr", EM, management as in rule 1, a skip-level), lead, teamlead, supervisor,
+      TL (written
       so, as whom the item reaches: ``escalated to TL``; not ``TL;DR``) or is a
       re-escalation, else the level of
       an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"),
-      else 1 (a ping, or a page to the on-call); a follow-up is 1; any other kind is 0.
+      else 1 (a ping, or a page to the on-call); a follow-up is 1; any other kind is 0. A manager that is
+      a thing names no one (``password manager``, ``AWS Secrets Manager``, ``cert-manager``, ``package
+      manager``; an ``incident manager`` is a person), nor does a role named only as a document's owner
+      (``escalated per the director's runbook`` is 1; ``the CIO's office`` is the CIO's), for rule 1 too.
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
