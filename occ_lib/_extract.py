@@ -646,10 +646,11 @@ _MANAGER = frozenset(
 # office" is still the CIO's). On lower case; what the match's group ``role`` holds is blanked
 # (:func:`_no_role`)
 _NOT_A_ROLE = re.compile(
-    r"\b(?:password|passwords|package|secrets?|certificate|cert|window|task|file|download|service|resource"
-    r"|device|network|volume|cluster|node|traffic|connection|session|systems?|identity|key|license|credential"
-    r"|config(?:uration)?|policy|state|process|memory|dependency|version|plugin|extension|display|boot"
-    r"|workload|fleet|partition|storage|lock|token|queue|job|power|firewall|log|cache|entity|bookmark|vault)"
+    # (not a word that also names a person's job: a service, network, resource, fleet or process manager)
+    r"\b(?:password|passwords|package|secrets?|certificate|cert|window|task|file|download"
+    r"|device|volume|cluster|node|traffic|connection|session|systems?|identity|key|license|credential"
+    r"|config(?:uration)?|state|memory|dependency|version|plugin|extension|display|boot"
+    r"|workload|partition|storage|lock|token|queue|job|power|firewall|log|cache|entity|bookmark|vault)"
     r"[ \t-]+(?P<role>managers?)\b(?!['\u2019-])"
     r"|\b(?P<owner>[a-z]+(?:-[a-z]+)?)['\u2019]s\s+(?:[a-z-]+\s+)?(?:runbooks?|playbooks?|docs?|documents?"
     r"|documentation|wiki|guides?|guidelines|checklists?|templates?|dashboards?|notes|slides|decks?"
