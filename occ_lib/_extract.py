@@ -1079,7 +1079,8 @@ def classify(
 # a check mark that ends an item ('INFRA-706 flaps stopped, closing ✅', '00:45 INFRA-706 ✔️'): chat's
 # done marker, as ❌ is its failed one
 _CHECK_END = re.compile(r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)[\s*_.!)\]]*$")
-# ... or opens it ('✅ OPS-12 webhook', a done list's entry), unless a box is still unticked in it
+# ... or opens it ('✅ OPS-12 webhook', a done list's entry), unless a box is still unticked in it or the
+# mark stamps a pass ('✅ 2025-10-09 14:35 OPS-14 smoke tests passed', :data:`_PASS_STAMP`)
 _CHECK_START = re.compile(r"[\s*_]*(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)")
 _UNTICKED = re.compile(r"[\u2610\u2b1c]|\[ \]")
 
@@ -1093,6 +1094,7 @@ def _checked_off(text: str) -> bool:
         "\u274c" not in text and "\u2716" not in text and (
             _CHECK_END.search(text) is not None
             or _CHECK_START.match(text) is not None and _UNTICKED.search(text) is None
+            and _PASS_STAMP.match(text) is None  # (a pass's stamp is read by its words: _PASS_STAMP)
         ) and next(_keys(text), None) is not None
     )
 

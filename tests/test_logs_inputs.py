@@ -271,7 +271,7 @@ def test_heading_closing_hashes_and_pathological_lines():
     wide = parse_log("## a" + " " * 20000 + "x\n| a | b |\n|---" + " " * 20000 + "x\n", "x.md")
     assert wide.sections["heading"].tolist() == ["a" + " " * 20000 + "x"]
     assert len(wide.tables) == 0
-    many = " ".join(f"T{k:05d}X-{k}" for k in range(3000))
+    many = " ".join(f"T{k:05d}X-{k + 1}" for k in range(3000))  # (a key numbered 0 is none)
     assert len(ex.tickets(many)) == 3000 and ex.tickets("AB-1 AB-1 CD-2 AB-1") == ["AB-1", "CD-2"]
 
 
@@ -1837,7 +1837,7 @@ def test_invisible_characters_and_nbsp_entities_do_not_hide_zones_tickets_or_hea
 def test_a_pasted_export_with_hundreds_of_times_is_one_event_not_one_per_step():
     """Each step carries the item's tickets: 300 steps of 300 tickets were 90,000 timeline rows."""
     recs = ", ".join(
-        f'{{"key": "OPS-{i}", "updated": "2025-10-09 {i % 24:02d}:{i % 60:02d}", '
+        f'{{"key": "OPS-{i + 1}", "updated": "2025-10-09 {i % 24:02d}:{i % 60:02d}", '
         f'"status": "{"Escalated" if i % 2 else "Resolved"}"}}' for i in range(300)
     )
     ev = parse_log(f"## 2025-10-09\n\n- 14:00 UTC pasted the Jira export: [{recs}]\n", "x.md").events

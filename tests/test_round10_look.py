@@ -183,3 +183,7 @@ def test_http_status_column(tmp_path):
 )
 def test_escalation_levels(tmp_path, item, kind, level):
     assert _one(tmp_path, item)[:2] == [kind, level]
+
+
+def test_a_pass_stamp_is_no_leading_check_off(tmp_path):
+    assert _one(tmp_path, "**✅ 2025-10-09T14:35Z** OPS-14 smoke tests passed")[0] == "note"

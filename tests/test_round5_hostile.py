@@ -60,35 +60,36 @@ def _deadline_tickets(text: str) -> list[list[str]]:
 
 def test_an_export_gives_each_deadline_the_ticket_written_with_it() -> None:
     # 25 records of a Jira export: each ETA's clause names no ticket, so each row took all 25 (625)
-    recs = [f'{{"key": "OPS-{i}", "summary": "fix ETA {i % 24:02d}:30 UTC"}}' for i in range(25)]
+    recs = [f'{{"key": "OPS-{i + 1}", "summary": "fix ETA {i % 24:02d}:30 UTC"}}' for i in range(25)]
     d = parse_log(_item(recs, ", ", "- 14:00 UTC export: ["), "x.md").deadlines
     assert len(d) == 25
-    assert d["tickets"].tolist() == [[f"OPS-{i}"] for i in range(25)]
+    assert d["tickets"].tolist() == [[f"OPS-{i + 1}"] for i in range(25)]
     assert d["due_at"].iloc[3] == pd.Timestamp("2025-10-09 03:30", tz="UTC")
 
 
 def test_up_to_24_deadlines_keep_the_clause_rule() -> None:
     # (a person's item: a clause that names no ticket leaves the deadline every ticket's, as before)
-    recs = [f'{{"key": "OPS-{i}", "summary": "fix ETA {i % 24:02d}:30 UTC"}}' for i in range(24)]
+    recs = [f'{{"key": "OPS-{i + 1}", "summary": "fix ETA {i % 24:02d}:30 UTC"}}' for i in range(24)]
     rows = _deadline_tickets(_item(recs, ", ", "- 14:00 UTC export: ["))
     assert len(rows) == 24
-    assert all(r == [f"OPS-{i}" for i in range(24)] for r in rows)
+    assert all(r == [f"OPS-{i + 1}" for i in range(24)] for r in rows)
 
 
 def test_an_export_without_clause_breaks_shares_no_list() -> None:
-    # 'OPS-0 ETA 00:00 UTC OPS-1 ETA 01:00 UTC ...': one clause, 30 tickets, 30 deadlines (900 entries)
-    rows = _deadline_tickets(_item([f"OPS-{i} ETA {i % 24:02d}:00 UTC" for i in range(30)], " "))
-    assert rows == [[f"OPS-{i}"] for i in range(30)]
+    # 'OPS-1 ETA 00:00 UTC OPS-2 ETA 01:00 UTC ...': one clause, 30 tickets, 30 deadlines (900 entries)
+    rows = _deadline_tickets(_item([f"OPS-{i + 1} ETA {i % 24:02d}:00 UTC" for i in range(30)], " "))
+    assert rows == [[f"OPS-{i + 1}"] for i in range(30)]
 
 
 def test_an_export_row_takes_its_clause_or_the_last_ticket_before_it() -> None:
     parts = [f"OPS-{i} ETA {i % 24:02d}:00 UTC missed" for i in range(26)]
     # (two deadlines in a clause: each takes the stretch before it, else the last ticket before it)
+    parts[0] = "OPS-100 ETA 00:00 UTC missed"  # (a key numbered 0 is none)
     parts[1] = "OPS-1 ETA 01:00 UTC, then by 02:00 UTC"
     parts[2] = "ETA 03:00 UTC for OPS-2, OPS-90"  # (alone in its clause: the clause's list)
     rows = _deadline_tickets(_item(parts))
     assert len(rows) == 27
-    assert rows[:5] == [["OPS-0"], ["OPS-1"], ["OPS-1"], ["OPS-2", "OPS-90"], ["OPS-3"]]
+    assert rows[:5] == [["OPS-100"], ["OPS-1"], ["OPS-1"], ["OPS-2", "OPS-90"], ["OPS-3"]]
     assert rows[-1] == ["OPS-25"]
 
 
@@ -99,9 +100,9 @@ def test_an_export_before_its_first_ticket_takes_the_first_after_it() -> None:
 
 
 def test_an_exports_rows_keep_the_inherited_tickets() -> None:
-    parts = [f"OPS-{i} ETA {i % 24:02d}:00 UTC" for i in range(25)]
+    parts = [f"OPS-{i + 1} ETA {i % 24:02d}:00 UTC" for i in range(25)]
     rows = _deadline_tickets(HEAD + "- 13:00 INC-1 import\n  - 14:00 " + "; ".join(parts) + "\n")
-    assert rows[:2] == [["OPS-0", "INC-1"], ["OPS-1", "INC-1"]]
+    assert rows[:2] == [["OPS-1", "INC-1"], ["OPS-2", "INC-1"]]
     assert len(rows) == 25
 
 
@@ -151,7 +152,9 @@ def test_slip_words_ahead_still_unmiss_a_replacement() -> None:
 
 
 def test_timeline_rows_clip_a_long_text() -> None:
-    recs = ", ".join(f'{{"key": "OPS-{i}", "status": "Escalated", "note": "{"x" * 40}"}}' for i in range(60))
+    recs = ", ".join(
+        f'{{"key": "OPS-{i + 1}", "status": "Escalated", "note": "{"x" * 40}"}}' for i in range(60)
+    )
     text = HEAD + "- 14:00 UTC export: [" + recs + "]\n- 15:00 UTC OPS-1 acked\n"
     lg = parse_log(text, "x.md")
     assert len(lg.events["text"].iloc[0]) > DEADLINE_TEXT_MAX  # (the event keeps its whole text)

@@ -112,17 +112,17 @@ def test_a_time_header_naming_an_acronym_keeps_its_rows_times():
 
 def test_a_deadline_header_with_a_bracketed_word_is_still_a_deadline_column():
     text = "# Ops log\n\n## 2025-10-14\n\n" + "".join(
-        f"| Ticket | {h} | Owner |\n|---|---|---|\n| OPS-{k} | {cell} | kim |\n\n"
+        f"| Ticket | {h} | Owner |\n|---|---|---|\n| OPS-{k + 1} | {cell} | kim |\n\n"
         for k, (h, cell) in enumerate([
             ("Due (EOD)", "2025-10-15"), ("ETA (SLA)", "17:00"), ("Deadline (P1)", "2025-10-16"),
             ("Target (WIP)", "Fri"), ("Target (ms)", "250"), ("ETA (hrs)", "4"), ("ETA (orig)", "Oct 9"),
         ])
     )
     assert _deadlines(text, head="") == [
-        [7, ["OPS-0"], ts("2025-10-15"), "day", "due", False],
-        [11, ["OPS-1"], ts("2025-10-14 17:00"), "minute", "ETA", False],
-        [15, ["OPS-2"], ts("2025-10-16"), "day", "deadline", False],
-        [19, ["OPS-3"], ts("2025-10-17"), "day", "target", False],
+        [7, ["OPS-1"], ts("2025-10-15"), "day", "due", False],
+        [11, ["OPS-2"], ts("2025-10-14 17:00"), "minute", "ETA", False],
+        [15, ["OPS-3"], ts("2025-10-16"), "day", "deadline", False],
+        [19, ["OPS-4"], ts("2025-10-17"), "day", "target", False],
     ]
 
 
