@@ -2,6 +2,13 @@
 
 Rules, so that an imported file always means the same thing:
 
+* **Which files** (:func:`evidence_files`, for ``occ import``, :func:`import_workspace` and the report
+  alike): a file named as such is read whatever it is (``README.md`` named so is a problem: ``not
+  evidence (a .md file, ...)``); of those a glob or folder holds (``evidence: artifacts/**``), the
+  ``.json``, ``.jsonl`` and ``.ndjson`` files, and the ``.log``, ``.txt`` and ``.out`` files whose
+  head holds a status line, a curl or wget command or curl's output (or that cannot be read as
+  text: empty, binary, unreadable, a link to nothing: a problem that says why); other files (a
+  README, screenshots, notes) are passed over unnamed. An empty file is a problem: ``empty file``.
 * **Bytes**: UTF-8 (with or without BOM), UTF-16 with its BOM (Windows PowerShell 5's ``>``), else
   Latin-1 text; NUL or control bytes make a file binary, a problem (not ESC, nor the BEL that ends a
   terminal's window title ``ESC]0;ops@box: ~ BEL``: a recording holds them). JSON nested too deeply to be a
@@ -1543,6 +1550,79 @@ def _prom_extra(extra: dict[tuple[str, Any], dict[Any, float]], name: str, label
 
 
 # reading ------------------------------------------------------------------------------------------
+#: Suffixes the reader reads: transcripts (sniffed when a glob or folder holds them) and check JSON.
+TRANSCRIPT_SUFFIXES = (".log", ".txt", ".out")
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+EVIDENCE_SUFFIXES = TRANSCRIPT_SUFFIXES + JSON_SUFFIXES
+_SNIFF_BYTES = 256 * 1024
+# what only a transcript holds: a status line (curl's '< ', wget's indent, --trace-ascii's '0000: '),
+# curl's error line, its -w variables, wget's '--<date>--  URL' line, a trace's received header block
+_TRANSCRIPT_MARK = re.compile(
+    r"(?m)^[ \t]*(?:< |[0-9a-f]{4}: )?HTTP/[0-9.]+[ \t]+\d{3}\b|curl: \(\d+\)|\btime_total\b|\bhttp_code\b"
+    r"|^--\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}--|<= Recv header|COMMAND=\"(?:\S*/)?curl\b"
+)
+
+
+def _looks_like_transcript(path: Path) -> bool:
+    """Whether a ``.log``/``.txt``/``.out`` file a glob or folder holds is worth reading: a status
+    line, a curl or wget command or curl's output in its head, or no text at all (empty, binary, not
+    readable: the reader names why). Notes and app logs (``artifacts/README.txt``) are passed over."""
+    if (path.is_symlink() and not path.exists()) or not_regular(path):
+        return True
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_SNIFF_BYTES)
+    except OSError:
+        return True
+    wide = head[:2] in (b"\xff\xfe", b"\xfe\xff")  # (UTF-16 with its BOM: PowerShell 5's '>')
+    if not head.strip() or (not wide and b"\x00" in head):
+        return True
+    text = head.decode("utf-16", "ignore") if wide else head.decode("latin-1")
+    text = _TERMINAL_SEQUENCE.sub("", text)
+    if _TRANSCRIPT_MARK.search(text):
+        return True
+    return any(
+        _command_match(t) or _WGET_COMMAND.match(t) for t in text.splitlines() if "curl" in t or "wget" in t
+    )
+
+
+def _is_evidence(path: Path) -> bool:
+    """Whether a file that a glob or folder holds is read as evidence (:func:`evidence_files`)."""
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        return True
+    return suffix in TRANSCRIPT_SUFFIXES and _looks_like_transcript(path)
+
+
+def split_evidence(
+    patterns: Iterable[str | Path], root: Path | None = None
+) -> tuple[list[Path], list[Path]]:
+    """:func:`evidence_files` and the files its globs and folders held that are no evidence."""
+    from .workspace import expand, is_glob
+
+    pats = [str(p) for p in patterns]
+    named = set()
+    for pat in pats:
+        full = root / pat if root is not None and not Path(pat).is_absolute() else Path(pat)
+        if not is_glob(str(full)) and not full.is_dir():
+            named.add(full)  # (read as it is: a problem that says so when it is no evidence)
+    kept: list[Path] = []
+    passed: list[Path] = []
+    for f in expand(pats, root, broken_links=True):
+        (kept if f in named or _is_evidence(f) else passed).append(f)
+    return kept, passed
+
+
+def evidence_files(patterns: Iterable[str | Path], root: Path | None = None) -> list[Path]:
+    """The files ``patterns`` give that the reader should read: a file named as such always (one
+    that is no evidence is a problem that says so); of the files a glob or folder holds, the check
+    JSON (``.json``, ``.jsonl``, ``.ndjson``) and the ``.log``, ``.txt`` and ``.out`` files that hold
+    a transcript (:func:`_looks_like_transcript`), so ``evidence: artifacts/**`` passes over the
+    README, screenshots and notes kept beside them. Used by ``occ import``, :func:`import_workspace`
+    and the report's store refresh alike."""
+    return split_evidence(patterns, root)[0]
+
+
 def _read_bytes(path: Path) -> bytes:
     if path.is_symlink() and not path.exists():  # (a glob or folder holds it: say why it gives nothing)
         raise InputError(path, "broken symbolic link (its target does not exist)")
@@ -1612,6 +1692,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
     their shape (:func:`_occ_export`) is a problem, not rows (an event's ``http_status`` is no probe).
     """
     text = _decode(data, path)
+    if not text.strip():  # (a redirect that wrote nothing: say so, not 'no HTTP status line')
+        raise InputError(path, "empty file" if not text else "empty file (only blank lines)")
     doc: Any = None
     is_json = path.suffix.lower() == ".json"
     try:
@@ -2248,6 +2330,8 @@ def _read(
                 file_rows, item_problems = _file_rows(path, data)
             except RecursionError:  # (JSON nested thousands deep: no check is shaped so)
                 raise InputError(path, "JSON nested too deeply to be a check result") from None
+            except InputError as exc:
+                raise _not_evidence(path, exc) from None
         except InputError as exc:
             problems.append(exc)
             skipped.append(str(path))
@@ -2269,6 +2353,17 @@ def _read(
     df.attrs["legacy_keys"] = legacy
     df.attrs["path_keys"] = path_keys
     return df, problems, list(dict.fromkeys(skipped))
+
+
+def _not_evidence(path: Path, exc: InputError) -> InputError:
+    """``exc`` for a file of another kind than evidence (``README.md`` named on the command line):
+    that it is none comes first, the reader's reason after."""
+    suffix = path.suffix.lower()
+    if suffix in EVIDENCE_SUFFIXES or exc.reason.startswith(("empty file", "binary file")):
+        return exc
+    kind = f"a {suffix} file" if suffix else "a file without an extension"
+    return InputError(path, f"not evidence ({kind}, no curl or wget transcript nor check JSON): "
+                            f"{exc.reason}", exc.line)
 
 
 class _Stored(NamedTuple):
@@ -2376,5 +2471,5 @@ def import_workspace(ws: Any, paths: Iterable[str | Path] | None = None) -> Impo
     return import_evidence(ws.store, files, targets=workspace_targets(ws), root=ws.root)
 
 
-__all__ = ["ImportResult", "import_evidence", "import_workspace", "new_run_id", "problem_line",
-           "read_evidence", "workspace_targets"]
+__all__ = ["EVIDENCE_SUFFIXES", "ImportResult", "evidence_files", "import_evidence", "import_workspace",
+           "new_run_id", "problem_line", "read_evidence", "split_evidence", "workspace_targets"]
