@@ -128,11 +128,13 @@ Rules, so that an imported file always means the same thing:
   ``true`` in any of them is a failed check, the first failed assertion's ``error`` its message);
   latency|duration|elapsed|responseTime|rtt (and total with a unit, ``total_ms``, or under ``timings``:
   ``{"timings": {"total": 312.5}}``), in ms unless the key ends in ``_s``, ``sec``, ``secs`` or ``seconds``
-  (or the value is a string like ``"0.8s"``);
+  (or the value is a string like ``"0.8s"``; a bare key's unit may be stated beside it: ``"latency_unit":
+  "s"``, else ``"unit": "s"``; ``ms``, ``s``, ``us``, ``ns`` and their long names);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at|last_checked_at (ISO 8601, naive = UTC,
   or an epoch number in s, ms, µs or ns by its size: up to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16
-  or 19 digits today; one that fits none, or is past 2262, is no time; 1970 or before, such as Go's zero
-  time 0001-01-01, is no time); name|check|target|title|pronounceable_name (a name) -> target; error|message
+  or 19 digits today; also written as a string of 9 or more digits, ``"1760070048"``; one that fits
+  none, or is past 2262, is no time; 1970 or before, such as Go's zero time 0001-01-01, is no time);
+  name|check|target|title|pronounceable_name (a name) -> target; error|message
   -> error class by keywords. Each field takes the first of its keys (in that order, the top level before
   nested objects) whose value is valid for it: a status must be 100-599, a time a date and time, an ok a
   boolean or a pass/fail word (or, in an item that names a URL, ``1``/``0`` under
@@ -1302,10 +1304,29 @@ def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> float | None:
             unit = _LATENCY_UNITS.get(suffix)
             if unit is None or (not suffix and base in _UNIT_REQUIRED):
                 continue
+            if not suffix:  # ('"latency": 0.31, "latency_unit": "s"': the unit in a key of its own)
+                unit = _declared_unit(flat, base) or unit
             for _orig, v in found:
                 ms = _latency_value(v, unit)
                 if ms is not None:
                     return ms
+    return None
+
+
+# where a check states the unit of a bare latency key: '<key>_unit', else a 'unit' beside it
+_UNIT_KEYS = ("unit", "units")
+_DECLARED_UNITS = {**_LATENCY_UNITS, "us": "us", "µs": "us", "micros": "us", "microseconds": "us",
+                   "ns": "ns", "nanos": "ns", "nanoseconds": "ns"}
+_PER_MS = {"ms": 1.0, "s": 1000.0, "us": 1e-3, "ns": 1e-6}
+
+
+def _declared_unit(flat: dict[str, list[tuple[str, Any]]], base: str) -> str | None:
+    """The unit a check states for its bare ``base`` latency key (``latency_unit``, ``unit``...): a
+    seconds value read as ms was 1000 times too fast. None when it states none (or no time unit)."""
+    for key in (*(base + k for k in _UNIT_KEYS), "timeunit", *_UNIT_KEYS):
+        for _orig, v in flat.get(key, []):
+            if isinstance(v, str) and (unit := _DECLARED_UNITS.get(v.strip().lower())) is not None:
+                return unit
     return None
 
 
@@ -1322,7 +1343,7 @@ def _latency_value(v: Any, unit: str) -> float | None:
         num = float(v)
     else:
         return None
-    return round(num * 1000.0 if unit == "s" else num, 3)
+    return round(num * _PER_MS[unit], 3)
 
 
 # an epoch number's unit by its size, as tools write them (today: 10 digits s, 13 ms, 16 µs, 19 ns)
@@ -1340,6 +1361,19 @@ def _epoch(value: float) -> pd.Timestamp | None:
     return pd.Timestamp(value, unit=found[0], tz="UTC")
 
 
+_EPOCH_TEXT = re.compile(r"\s*(\d{9,20})(\.\d+)?\s*")
+
+
+def _epoch_text(value: Any) -> pd.Timestamp | None:
+    """An epoch written as a string of digits (``"1760070048"``, ``"1760070048123"``: some exporters
+    quote every value), its unit by its size as a number's; None for another string (8 digits or
+    fewer are ISO 8601's basic date, ``"20251010"``)."""
+    m = _EPOCH_TEXT.fullmatch(value) if isinstance(value, str) else None
+    if m is None:
+        return None
+    return _epoch(int(m.group(1)) if m.group(2) is None else float(m.group(0)))
+
+
 def _json_time(value: Any) -> pd.Timestamp | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -1347,6 +1381,8 @@ def _json_time(value: Any) -> pd.Timestamp | None:
         if isinstance(value, (int, float)):
             if (ts := _epoch(value)) is None:
                 return None
+        elif (ts := _epoch_text(value)) is not None:
+            pass
         else:
             # ISO 8601 only: pandas alone would read '09.10.2025 09:10' month-first, as September
             ts = pd.Timestamp(dt.datetime.fromisoformat(str(value).strip()))

@@ -175,3 +175,51 @@ def test_empty_file_is_named_empty(tmp_path, name, data, why):
 def test_module_exports_the_filter():
     assert evidence.EVIDENCE_SUFFIXES == (".log", ".txt", ".out", ".json", ".jsonl", ".ndjson")
     assert pd.api.types.is_list_like(evidence.__all__) and "evidence_files" in evidence.__all__
+
+
+# F6: an epoch as a string of digits -----------------------------------------------------------
+def _one(tmp_path: Path, item: dict) -> pd.Series:
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps(item))
+    df, problems = read_evidence([p])
+    assert problems == []
+    return df.iloc[0]
+
+
+@pytest.mark.parametrize(("value", "want"), [
+    ("1760070048", "2025-10-10T04:20:48+00:00"),
+    ("1760070048123", "2025-10-10T04:20:48.123000+00:00"),
+    (" 1760070048 ", "2025-10-10T04:20:48+00:00"),
+    ("1760070048.5", "2025-10-10T04:20:48.500000+00:00"),
+    ("20251010", "2025-10-10T00:00:00+00:00"),  # (ISO 8601's basic date, not an epoch)
+])
+def test_epoch_digit_string_is_a_time(tmp_path, value, want):
+    row = _one(tmp_path, {"url": "https://a.example/", "status": 200, "timestamp": value})
+    assert (row["started_at"].isoformat(), row["time_source"]) == (want, "json")
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "999999999999999999999", "0000000000"])
+def test_epoch_digit_string_that_fits_no_unit_is_no_time(tmp_path, value):
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps({"url": "https://a.example/", "status": 200, "timestamp": value}))
+    _df, problems = read_evidence([p])
+    assert [p.reason for p in problems] == ["item 0: timestamp is not a date and time"]
+
+
+# F7: a latency's unit stated in a key of its own ----------------------------------------------
+@pytest.mark.parametrize(("extra", "want"), [
+    ({"latency": 0.312, "latency_unit": "s"}, 312.0),
+    ({"latency": 0.312, "unit": "s"}, 312.0),
+    ({"latency": 0.312, "unit": "seconds"}, 312.0),
+    ({"duration": 2, "durationUnit": "S"}, 2000.0),
+    ({"latency": 312, "latency_unit": "ms"}, 312.0),
+    ({"latency": 312000, "latency_unit": "us"}, 312.0),
+    ({"latency": 312, "unit": "bytes"}, 312.0),  # (no time unit: ms, as before)
+    ({"latency_ms": 312, "unit": "s"}, 312.0),  # (the key's own suffix wins)
+    ({"latency": "0.5ms", "latency_unit": "s"}, 0.5),  # (the value's own unit wins)
+    ({"response": {"latency": 0.25}, "unit": "s"}, 250.0),
+])
+def test_latency_unit_is_honoured(tmp_path, extra, want):
+    row = _one(tmp_path, {"url": "https://a.example/", "status": 200,
+                          "checked_at": "2025-10-10T07:00:00Z", **extra})
+    assert row["elapsed_ms"] == want
