@@ -160,7 +160,10 @@ Rules, so that an imported file always means the same thing:
   header's time (``script``; ``Script started on 2025-10-14 09:05:00+00:00``, util-linux 2.35 and later:
   older ones and BSD's write a local time without a zone, no time) when that session ran the row's
   command (``script -c "curl ..."``: it began then), else the last response's ``Date`` header
-  (``date_header``), else the header's time of the session the row is in (its command was typed
+  (``date_header``), else the last ``date -u`` output line between the command before the row's and
+  the row's own (``date_line``; ``Fri Oct 10 07:00:00 UTC 2025``, a locale's ``Fri 10 Oct 2025
+  07:00:00 AM UTC``, ``2025-10-10T07:00:00+00:00``: UTC only; several curl runs in one file, each after
+  ``$ date -u``), else the header's time of the session the row is in (its command was typed
   later: the Date header, when there is one, is nearer), else the file's modification time (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
   query compared; the first in config order when several do; each target's URL is keyed once per
@@ -174,10 +177,11 @@ Rules, so that an imported file always means the same thing:
   item, compact with sorted keys; the lines of one ``$ curl`` command; the whole file for a one-row
   transcript; a loop's line and one pass's output; a Prometheus sample) and ``n`` counting the
   identical items before it in the file; plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``)
-  when the row's time comes from the file name or a ``script`` header: byte-identical files named by
-  different stamps are different probes, and so are the same command and output in two recordings
-  (the header is not in the item of a session's later command). When the time is
-  the file's mtime the text alone would not tell the same item of two files apart: an mtime with a
+  when the row's time comes from the file name, a ``script`` header or a ``date -u`` line (a row timed
+  by the ``script`` session or the mtime by versions before is known by that key too): byte-identical
+  files named by different stamps are different probes, and so are the same command and output in
+  two recordings (the header is not in the item of a session's later command). When the time is the
+  file's mtime the text alone would not tell the same item of two files apart: an mtime with a
   fraction of a second, which no two separate writes share (a copy kept by ``mv``, ``cp -p``, ``rsync
   -t`` does), is added as such a stamp to the microsecond (``...#0@2025-10-14T09:00:00.123456Z``), so
   a renamed file adds nothing; a whole-second mtime (``touch -d``, an archive's) may be shared by
@@ -1887,7 +1891,8 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
         for row in got:
             row["_index"] = 0
             row.setdefault("_item", whole)
-        return _recorded(got, [(at, bool(found))] * len(got), sessions), []
+        at_lines = [(at, bool(found))] * len(got)
+        return _dated(_recorded(got, at_lines, sessions), at_lines, lines, found), []
 
     def rawi(i: int) -> int:  # (a line's index among the raw lines)
         return at_raw[i] if at_raw is not None else i
@@ -1917,7 +1922,7 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
             row.setdefault("_item", segment)
         rows += got
         at_lines += [(at, True)] * len(got)
-    return _recorded(rows, at_lines, sessions), problems
+    return _dated(_recorded(rows, at_lines, sessions), at_lines, lines, found), problems
 
 
 # util-linux's 'script' writes a header and a footer around each session it records: 'Script started on
@@ -2076,6 +2081,67 @@ def _recorded(rows: list[dict[str, Any]], at: list[tuple[int, bool]],
         if s is not None and s.at is not None:
             row["_recorded_at"] = s.at
             row["_at_start"] = command and s.line == line and s.typed
+    return rows
+
+
+# what 'date -u' prints (GNU, BSD, busybox: 'Fri Oct 10 07:00:00 UTC 2025'; a locale's 'Fri 10 Oct 2025
+# 07:00:00 AM UTC'; '-Iseconds' / '+%FT%TZ': '2025-10-10T07:00:00+00:00'), a line of its own
+_DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_DATE_LINE = re.compile(
+    rf"^{_DAYS},? +(?:(?P<mon>{_MONTH_NAMES}) +(?P<d>\d{{1,2}}) +(?P<h>\d{{1,2}}):(?P<mi>\d{{2}}):"
+    rf"(?P<s>\d{{2}})(?: +(?P<ampm1>AM|PM))? +(?:UTC|GMT) +(?P<y>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}}) +(?P<mon2>{_MONTH_NAMES}) +(?P<y2>\d{{4}}),? +"
+    rf"(?P<h2>\d{{1,2}}):(?P<mi2>\d{{2}}):(?P<s2>\d{{2}})(?: +(?P<ampm>AM|PM))? +"
+    rf"(?:UTC|GMT))\s*$"
+)
+_ISO_DATE_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]00:?00))\s*$")
+_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTH_NAMES.split("|"), 1)}
+
+
+def _date_line(text: str) -> pd.Timestamp | None:
+    """The UTC instant a ``date -u`` output line states, None for another line."""
+    text = text.strip()
+    if (m := _ISO_DATE_LINE.match(text)) is not None:
+        try:
+            return pd.Timestamp(dt.datetime.fromisoformat(m.group(1).replace(",", "."))).tz_convert("UTC")
+        except ValueError:
+            return None
+    if (m := _DATE_LINE.match(text)) is None:
+        return None
+    g = m.groupdict()
+    if g["y"] is not None:
+        y, mon, d, h, mi, sec = g["y"], g["mon"], g["d"], g["h"], g["mi"], g["s"]
+    else:
+        y, mon, d, h, mi, sec = g["y2"], g["mon2"], g["d2"], g["h2"], g["mi2"], g["s2"]
+    hour, ampm = int(h), g["ampm1"] or g["ampm"]
+    if ampm is not None:  # (coreutils 9 in an en_US locale: 'Fri Oct 10 07:00:00 AM UTC 2025')
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "PM" else 0)
+    try:
+        return pd.Timestamp(dt.datetime(int(y), _MONTH_NUMBER[mon], int(d), hour, int(mi), int(sec),
+                                        tzinfo=dt.UTC))
+    except ValueError:
+        return None
+
+
+def _dated(rows: list[dict[str, Any]], at: list[tuple[int, bool]], lines: list[str],
+           commands: list[int]) -> list[dict[str, Any]]:
+    """``rows`` with ``_date_line_at``: the time of the last ``date -u`` output line between the
+    command before a row's and the row's own (``$ date -u`` typed before each of several curl runs in
+    one file), which tells the runs apart when their responses carry no ``Date`` header."""
+    found: dict[int, pd.Timestamp | None] = {}  # (a loop's passes share their command's line)
+    for row, (line, command) in zip(rows, at, strict=True):
+        if not command:
+            continue
+        if line not in found:
+            i = bisect.bisect_left(commands, line)
+            lo = commands[i - 1] + 1 if i > 0 else 0
+            found[line] = next(
+                (w for k in range(line - 1, lo - 1, -1) if (w := _date_line(lines[k])) is not None), None)
+        if found[line] is not None:
+            row["_date_line_at"] = found[line]
     return rows
 
 
@@ -2256,11 +2322,12 @@ def _key_stamp(at: pd.Timestamp, timespec: str = "auto") -> str:
     return at.tz_convert("UTC").isoformat(timespec=timespec).replace("+00:00", "Z")
 
 
-def _row_time(row: dict[str, Any], file: _FileFacts) -> tuple[pd.Timestamp, str]:
+def _row_time(row: dict[str, Any], file: _FileFacts, dated: bool = True) -> tuple[pd.Timestamp, str]:
     """When a row's probe ran and what says so (``time_source``): the JSON item's time, the file
     name's stamp, the ``script`` header of the session that ran the row's command (``script -c "curl
-    ..."``: it began then), the response's ``Date`` header, the header of the session the row is in
-    (its command was typed after that), else the file's mtime."""
+    ..."``: it began then), the response's ``Date`` header, the ``date -u`` line printed before the
+    row's command (``date_line``; not with ``dated`` False: the time versions before read), the
+    header of the session the row is in (its command was typed after that), else the file's mtime."""
     if row.get("_time") is not None:
         return row["_time"], "json"
     if file.stamp is not None:
@@ -2274,6 +2341,8 @@ def _row_time(row: dict[str, Any], file: _FileFacts) -> tuple[pd.Timestamp, str]
             return (at.tz_localize("UTC") if at.tzinfo is None else at), "date_header"
         except (TypeError, ValueError, IndexError):
             pass
+    if dated and row.get("_date_line_at") is not None:
+        return row["_date_line_at"], "date_line"
     if recorded is not None:
         return recorded, "script"
     return pd.Timestamp(file.mtime, unit="s", tz="UTC"), "mtime"
@@ -2284,7 +2353,7 @@ def _evidence_key(key: str, started: pd.Timestamp, source: str | None) -> str:
     the row's own text does not hold: byte-identical files named by different stamps (three
     'connection refused' transcripts) are three probes, and so are the same command and output in
     two recordings."""
-    if source not in ("filename", "script"):
+    if source not in ("filename", "script", "date_line"):
         return key
     return f"{key}@{_key_stamp(started)}"
 
@@ -2355,6 +2424,7 @@ def _read(
     rows: list[dict[str, Any]] = []
     legacy: list[str] = []
     path_keys: list[str | None] = []
+    before: list[tuple[str, str, pd.Timestamp, str | None] | None] = []
     problems: list[InputError] = []
     skipped: list[str] = []
     for p in paths:
@@ -2379,16 +2449,41 @@ def _read(
         digest = hashlib.sha256(data).hexdigest()
         facts = _FileFacts(path, _display(path, rootp), mtime)
         done = [_finish(r, facts, tindex, rid) for r in file_rows]
-        keys, file_path_keys = _item_keys([r["_item"] for r in file_rows], done)
+        items = [r["_item"] for r in file_rows]
+        keys, file_path_keys = _item_keys(items, done)
         path_keys += file_path_keys
         for r, out, key in zip(file_rows, done, keys, strict=True):
             out["evidence_key"] = key
             legacy.append(_evidence_key(f"{digest}:{r['_index']}", out["started_at"], out["time_source"]))
+        before += _undated(file_rows, done, items, facts, digest)
         rows += done
     df = conform(pd.DataFrame(rows, columns=list(PROBE_COLUMNS))) if rows else empty_probes()
     df.attrs["legacy_keys"] = legacy
     df.attrs["path_keys"] = path_keys
+    df.attrs["undated"] = before
     return df, problems, list(dict.fromkeys(skipped))
+
+
+def _undated(
+    file_rows: list[dict[str, Any]], done: list[dict[str, Any]], items: list[str], facts: _FileFacts,
+    digest: str,
+) -> list[tuple[str, str, pd.Timestamp, str | None] | None]:
+    """For each row timed by a ``date -u`` line, its key, legacy key, time and path key as versions
+    before read its time (the ``script`` session's or the mtime), None for other rows: a file
+    imported by them adds nothing again."""
+    if not any(out["time_source"] == "date_line" for out in done):
+        return [None] * len(done)
+    was = []
+    for r, out in zip(file_rows, done, strict=True):
+        started, source = _row_time(r, facts, dated=False) if out["time_source"] == "date_line" else (
+            out["started_at"], out["time_source"])
+        was.append({**out, "started_at": started.as_unit("us"), "time_source": source})
+    keys, path_keys = _item_keys(items, was)
+    return [
+        (k, _evidence_key(f"{digest}:{r['_index']}", w["started_at"], w["time_source"]), w["started_at"], pk)
+        if out["time_source"] == "date_line" else None
+        for r, out, w, k, pk in zip(file_rows, done, was, keys, path_keys, strict=True)
+    ]
 
 
 def _not_evidence(path: Path, exc: InputError) -> InputError:
@@ -2466,8 +2561,12 @@ def import_evidence(
     with store_lock(store, "import"):
         stored = _Stored.of(evidence_identities(store))
         cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"],
-                df.attrs["path_keys"])
-        new = [not _known(k, old, t, p, stored, pk) for k, old, t, p, pk in zip(*cols, strict=True)]
+                df.attrs["path_keys"], df.attrs["undated"])
+        new = [
+            not (_known(k, old, t, p, stored, pk)
+                 or (was is not None and _known(*was[:3], p, stored, was[3])))
+            for k, old, t, p, pk, was in zip(*cols, strict=True)
+        ]
         fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list would pick no columns)
         fresh = fresh[~fresh["evidence_key"].duplicated()]
         write_probes(store, fresh)

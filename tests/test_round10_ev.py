@@ -223,3 +223,75 @@ def test_latency_unit_is_honoured(tmp_path, extra, want):
     row = _one(tmp_path, {"url": "https://a.example/", "status": 200,
                           "checked_at": "2025-10-10T07:00:00Z", **extra})
     assert row["elapsed_ms"] == want
+
+
+# F3: several curl runs in one file, each after 'date -u' ---------------------------------------
+RUNS = """\
+ops@box:~$ date -u
+Fri Oct 10 07:00:00 UTC 2025
+ops@box:~$ curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' https://a.example/health
+200 0.312
+ops@box:~$ date -u
+Fri 10 Oct 2025 07:05:00 PM UTC
+ops@box:~$ curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' https://a.example/health
+503 0.101
+ops@box:~$ date -u -Iseconds
+2025-10-10T20:00:00+00:00
+ops@box:~$ curl -sI https://a.example/health
+HTTP/1.1 200 OK
+Date: Fri, 10 Oct 2025 20:00:02 GMT
+
+ops@box:~$ curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' https://a.example/health
+200 0.2
+"""
+
+
+def test_each_run_takes_the_date_line_before_it(tmp_path):
+    p = tmp_path / "runs.log"
+    p.write_text(RUNS)
+    os.utime(p, (1760100000, 1760100000))
+    df, problems = read_evidence([p])
+    assert problems == []
+    got = [(t.isoformat(), s, src) for t, s, src in df[["started_at", "status", "time_source"]].itertuples(
+        index=False)]
+    assert got == [
+        ("2025-10-10T07:00:00+00:00", 200, "date_line"),
+        ("2025-10-10T19:05:00+00:00", 503, "date_line"),
+        ("2025-10-10T20:00:02+00:00", 200, "date_header"),  # (the response's own Date wins)
+        ("2025-10-10T12:40:00+00:00", 200, "mtime"),  # (no date line since the command before)
+    ]
+    assert df["evidence_key"].str.endswith("@2025-10-10T07:00:00Z").tolist()[:2] == [True, False]
+
+
+def test_a_filename_stamp_still_wins_over_date_lines(tmp_path):
+    p = tmp_path / "runs_2025-10-09T00-00-00Z.log"
+    p.write_text(RUNS)
+    df, _ = read_evidence([p])
+    assert df["time_source"].tolist() == ["filename"] * 4
+
+
+@pytest.mark.parametrize("line", ["Fri Oct 10 07:00:00 CEST 2025", "2025-10-10T07:00:00+02:00",
+                                  "Fri Oct 10 13:00:00 PM UTC 2025"])
+def test_a_date_line_not_in_utc_is_no_time(tmp_path, line):
+    p = tmp_path / "one.log"
+    p.write_text(f"$ date\n{line}\n$ curl -s -o /dev/null -w '%{{http_code}}\\n' https://a.example/\n200\n")
+    df, _ = read_evidence([p])
+    assert df["time_source"].tolist() == ["mtime"]
+
+
+def test_rows_imported_before_date_lines_were_read_are_not_imported_again(tmp_path, monkeypatch):
+    art = _workspace(tmp_path)
+    p = art / "runs.log"
+    p.write_text(RUNS)
+    os.utime(p, (1760100000, 1760100000))
+    monkeypatch.setattr(evidence, "_date_line", lambda text: None)  # (what versions before read)
+    first = _occ(tmp_path, "import")
+    assert first.stdout == "imported 4 rows from 1 files; 0 already imported; 0 skipped\n"
+    monkeypatch.undo()
+    again = _occ(tmp_path, "import")
+    assert again.stdout == "imported 0 rows from 0 files; 1 already imported; 0 skipped\n"
+    # a fresh store takes the date lines' times, and keeps them on the next import
+    (tmp_path / "data").rename(tmp_path / "old-data")
+    fresh = _occ(tmp_path, "import")
+    assert fresh.stdout == "imported 4 rows from 1 files; 0 already imported; 0 skipped\n"
+    assert _occ(tmp_path, "import").stdout == "imported 0 rows from 0 files; 1 already imported; 0 skipped\n"
