@@ -1621,9 +1621,23 @@ def _looks_like_transcript(path: Path) -> bool:
     text = _TERMINAL_SEQUENCE.sub("", text)
     if _TRANSCRIPT_MARK.search(text):
         return True
+    if text.lstrip()[:1] in ("{", "["):
+        return _one_json_document(path)
     return any(
         _command_match(t) or _WGET_COMMAND.match(t) for t in text.splitlines() if "curl" in t or "wget" in t
     )
+
+
+def _one_json_document(path: Path) -> bool:
+    """Whether a transcript-suffixed file is one JSON document (the reader reads it as check JSON);
+    JSON lines there are an app's log, no checks."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return True  # (the reader says it is too large)
+        json.loads(_decode(path.read_bytes(), path))
+    except (OSError, InputError, ValueError, RecursionError):
+        return False
+    return True
 
 
 def _is_evidence(path: Path) -> bool:

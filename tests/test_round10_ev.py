@@ -295,3 +295,9 @@ def test_rows_imported_before_date_lines_were_read_are_not_imported_again(tmp_pa
     fresh = _occ(tmp_path, "import")
     assert fresh.stdout == "imported 4 rows from 1 files; 0 already imported; 0 skipped\n"
     assert _occ(tmp_path, "import").stdout == "imported 0 rows from 0 files; 1 already imported; 0 skipped\n"
+
+
+def test_check_json_in_a_log_file_is_kept_json_lines_app_log_is_not(tmp_path):
+    (tmp_path / "check.log").write_text(json.dumps([CHECK]))
+    (tmp_path / "app.log").write_text('{"level": "info", "msg": "started"}\n{"level": "info", "msg": "ok"}\n')
+    assert evidence_files([str(tmp_path)]) == [tmp_path / "check.log"]
