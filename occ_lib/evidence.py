@@ -2,6 +2,13 @@
 
 Rules, so that an imported file always means the same thing:
 
+* **Which files** (:func:`evidence_files`, for ``occ import``, :func:`import_workspace` and the report
+  alike): a file named as such is read whatever it is (``README.md`` named so is a problem: ``not
+  evidence (a .md file, ...)``); of those a glob or folder holds (``evidence: artifacts/**``), the
+  ``.json``, ``.jsonl`` and ``.ndjson`` files, and the ``.log``, ``.txt`` and ``.out`` files whose
+  head holds a status line, a curl or wget command or curl's output (or that cannot be read as
+  text: empty, binary, unreadable, a link to nothing: a problem that says why); other files (a
+  README, screenshots, notes) are passed over unnamed. An empty file is a problem: ``empty file``.
 * **Bytes**: UTF-8 (with or without BOM), UTF-16 with its BOM (Windows PowerShell 5's ``>``), else
   Latin-1 text; NUL or control bytes make a file binary, a problem (not ESC, nor the BEL that ends a
   terminal's window title ``ESC]0;ops@box: ~ BEL``: a recording holds them). JSON nested too deeply to be a
@@ -121,11 +128,13 @@ Rules, so that an imported file always means the same thing:
   ``true`` in any of them is a failed check, the first failed assertion's ``error`` its message);
   latency|duration|elapsed|responseTime|rtt (and total with a unit, ``total_ms``, or under ``timings``:
   ``{"timings": {"total": 312.5}}``), in ms unless the key ends in ``_s``, ``sec``, ``secs`` or ``seconds``
-  (or the value is a string like ``"0.8s"``);
+  (or the value is a string like ``"0.8s"``; a bare key's unit may be stated beside it: ``"latency_unit":
+  "s"``, else ``"unit": "s"``; ``ms``, ``s``, ``us``, ``ns`` and their long names);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at|last_checked_at (ISO 8601, naive = UTC,
   or an epoch number in s, ms, µs or ns by its size: up to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16
-  or 19 digits today; one that fits none, or is past 2262, is no time; 1970 or before, such as Go's zero
-  time 0001-01-01, is no time); name|check|target|title|pronounceable_name (a name) -> target; error|message
+  or 19 digits today; also written as a string of 9 or more digits, ``"1760070048"``; one that fits
+  none, or is past 2262, is no time; 1970 or before, such as Go's zero time 0001-01-01, is no time);
+  name|check|target|title|pronounceable_name (a name) -> target; error|message
   -> error class by keywords. Each field takes the first of its keys (in that order, the top level before
   nested objects) whose value is valid for it: a status must be 100-599, a time a date and time, an ok a
   boolean or a pass/fail word (or, in an item that names a URL, ``1``/``0`` under
@@ -151,7 +160,10 @@ Rules, so that an imported file always means the same thing:
   header's time (``script``; ``Script started on 2025-10-14 09:05:00+00:00``, util-linux 2.35 and later:
   older ones and BSD's write a local time without a zone, no time) when that session ran the row's
   command (``script -c "curl ..."``: it began then), else the last response's ``Date`` header
-  (``date_header``), else the header's time of the session the row is in (its command was typed
+  (``date_header``), else the last ``date -u`` output line between the command before the row's and
+  the row's own (``date_line``; ``Fri Oct 10 07:00:00 UTC 2025``, a locale's ``Fri 10 Oct 2025
+  07:00:00 AM UTC``, ``2025-10-10T07:00:00+00:00``: UTC only; several curl runs in one file, each after
+  ``$ date -u``), else the header's time of the session the row is in (its command was typed
   later: the Date header, when there is one, is nearer), else the file's modification time (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
   query compared; the first in config order when several do; each target's URL is keyed once per
@@ -165,10 +177,11 @@ Rules, so that an imported file always means the same thing:
   item, compact with sorted keys; the lines of one ``$ curl`` command; the whole file for a one-row
   transcript; a loop's line and one pass's output; a Prometheus sample) and ``n`` counting the
   identical items before it in the file; plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``)
-  when the row's time comes from the file name or a ``script`` header: byte-identical files named by
-  different stamps are different probes, and so are the same command and output in two recordings
-  (the header is not in the item of a session's later command). When the time is
-  the file's mtime the text alone would not tell the same item of two files apart: an mtime with a
+  when the row's time comes from the file name, a ``script`` header or a ``date -u`` line (a row timed
+  by the ``script`` session or the mtime by versions before is known by that key too): byte-identical
+  files named by different stamps are different probes, and so are the same command and output in
+  two recordings (the header is not in the item of a session's later command). When the time is the
+  file's mtime the text alone would not tell the same item of two files apart: an mtime with a
   fraction of a second, which no two separate writes share (a copy kept by ``mv``, ``cp -p``, ``rsync
   -t`` does), is added as such a stamp to the microsecond (``...#0@2025-10-14T09:00:00.123456Z``), so
   a renamed file adds nothing; a whole-second mtime (``touch -d``, an archive's) may be shared by
@@ -1295,10 +1308,29 @@ def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> float | None:
             unit = _LATENCY_UNITS.get(suffix)
             if unit is None or (not suffix and base in _UNIT_REQUIRED):
                 continue
+            if not suffix:  # ('"latency": 0.31, "latency_unit": "s"': the unit in a key of its own)
+                unit = _declared_unit(flat, base) or unit
             for _orig, v in found:
                 ms = _latency_value(v, unit)
                 if ms is not None:
                     return ms
+    return None
+
+
+# where a check states the unit of a bare latency key: '<key>_unit', else a 'unit' beside it
+_UNIT_KEYS = ("unit", "units")
+_DECLARED_UNITS = {**_LATENCY_UNITS, "us": "us", "µs": "us", "micros": "us", "microseconds": "us",
+                   "ns": "ns", "nanos": "ns", "nanoseconds": "ns"}
+_PER_MS = {"ms": 1.0, "s": 1000.0, "us": 1e-3, "ns": 1e-6}
+
+
+def _declared_unit(flat: dict[str, list[tuple[str, Any]]], base: str) -> str | None:
+    """The unit a check states for its bare ``base`` latency key (``latency_unit``, ``unit``...): a
+    seconds value read as ms was 1000 times too fast. None when it states none (or no time unit)."""
+    for key in (*(base + k for k in _UNIT_KEYS), "timeunit", *_UNIT_KEYS):
+        for _orig, v in flat.get(key, []):
+            if isinstance(v, str) and (unit := _DECLARED_UNITS.get(v.strip().lower())) is not None:
+                return unit
     return None
 
 
@@ -1315,7 +1347,7 @@ def _latency_value(v: Any, unit: str) -> float | None:
         num = float(v)
     else:
         return None
-    return round(num * 1000.0 if unit == "s" else num, 3)
+    return round(num * _PER_MS[unit], 3)
 
 
 # an epoch number's unit by its size, as tools write them (today: 10 digits s, 13 ms, 16 µs, 19 ns)
@@ -1333,6 +1365,19 @@ def _epoch(value: float) -> pd.Timestamp | None:
     return pd.Timestamp(value, unit=found[0], tz="UTC")
 
 
+_EPOCH_TEXT = re.compile(r"\s*(\d{9,20})(\.\d+)?\s*")
+
+
+def _epoch_text(value: Any) -> pd.Timestamp | None:
+    """An epoch written as a string of digits (``"1760070048"``, ``"1760070048123"``: some exporters
+    quote every value), its unit by its size as a number's; None for another string (8 digits or
+    fewer are ISO 8601's basic date, ``"20251010"``)."""
+    m = _EPOCH_TEXT.fullmatch(value) if isinstance(value, str) else None
+    if m is None:
+        return None
+    return _epoch(int(m.group(1)) if m.group(2) is None else float(m.group(0)))
+
+
 def _json_time(value: Any) -> pd.Timestamp | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -1340,6 +1385,8 @@ def _json_time(value: Any) -> pd.Timestamp | None:
         if isinstance(value, (int, float)):
             if (ts := _epoch(value)) is None:
                 return None
+        elif (ts := _epoch_text(value)) is not None:
+            pass
         else:
             # ISO 8601 only: pandas alone would read '09.10.2025 09:10' month-first, as September
             ts = pd.Timestamp(dt.datetime.fromisoformat(str(value).strip()))
@@ -1543,6 +1590,93 @@ def _prom_extra(extra: dict[tuple[str, Any], dict[Any, float]], name: str, label
 
 
 # reading ------------------------------------------------------------------------------------------
+#: Suffixes the reader reads: transcripts (sniffed when a glob or folder holds them) and check JSON.
+TRANSCRIPT_SUFFIXES = (".log", ".txt", ".out")
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+EVIDENCE_SUFFIXES = TRANSCRIPT_SUFFIXES + JSON_SUFFIXES
+_SNIFF_BYTES = 256 * 1024
+# what only a transcript holds: a status line (curl's '< ', wget's indent, --trace-ascii's '0000: '),
+# curl's error line, its -w variables, wget's '--<date>--  URL' line, a trace's received header block
+_TRANSCRIPT_MARK = re.compile(
+    r"(?m)^[ \t]*(?:< |[0-9a-f]{4}: )?HTTP/[0-9.]+[ \t]+\d{3}\b|curl: \(\d+\)|\btime_total\b|\bhttp_code\b"
+    r"|^--\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}--|<= Recv header|COMMAND=\"(?:\S*/)?curl\b"
+)
+
+
+def _looks_like_transcript(path: Path) -> bool:
+    """Whether a ``.log``/``.txt``/``.out`` file a glob or folder holds is worth reading: a status
+    line, a curl or wget command or curl's output in its head, or no text at all (empty, binary, not
+    readable: the reader names why). Notes and app logs (``artifacts/README.txt``) are passed over."""
+    if (path.is_symlink() and not path.exists()) or not_regular(path):
+        return True
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_SNIFF_BYTES)
+    except OSError:
+        return True
+    wide = head[:2] in (b"\xff\xfe", b"\xfe\xff")  # (UTF-16 with its BOM: PowerShell 5's '>')
+    if not head.strip() or (not wide and b"\x00" in head):
+        return True
+    text = head.decode("utf-16", "ignore") if wide else head.decode("latin-1")
+    text = _TERMINAL_SEQUENCE.sub("", text)
+    if _TRANSCRIPT_MARK.search(text):
+        return True
+    if text.lstrip()[:1] in ("{", "["):
+        return _one_json_document(path)
+    return any(
+        _command_match(t) or _WGET_COMMAND.match(t) for t in text.splitlines() if "curl" in t or "wget" in t
+    )
+
+
+def _one_json_document(path: Path) -> bool:
+    """Whether a transcript-suffixed file is one JSON document (the reader reads it as check JSON);
+    JSON lines there are an app's log, no checks."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return True  # (the reader says it is too large)
+        json.loads(_decode(path.read_bytes(), path))
+    except (OSError, InputError, ValueError, RecursionError):
+        return False
+    return True
+
+
+def _is_evidence(path: Path) -> bool:
+    """Whether a file that a glob or folder holds is read as evidence (:func:`evidence_files`)."""
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        return True
+    return suffix in TRANSCRIPT_SUFFIXES and _looks_like_transcript(path)
+
+
+def split_evidence(
+    patterns: Iterable[str | Path], root: Path | None = None
+) -> tuple[list[Path], list[Path]]:
+    """:func:`evidence_files` and the files its globs and folders held that are no evidence."""
+    from .workspace import expand, is_glob
+
+    pats = [str(p) for p in patterns]
+    named = set()
+    for pat in pats:
+        full = root / pat if root is not None and not Path(pat).is_absolute() else Path(pat)
+        if not is_glob(str(full)) and not full.is_dir():
+            named.add(full)  # (read as it is: a problem that says so when it is no evidence)
+    kept: list[Path] = []
+    passed: list[Path] = []
+    for f in expand(pats, root, broken_links=True):
+        (kept if f in named or _is_evidence(f) else passed).append(f)
+    return kept, passed
+
+
+def evidence_files(patterns: Iterable[str | Path], root: Path | None = None) -> list[Path]:
+    """The files ``patterns`` give that the reader should read: a file named as such always (one
+    that is no evidence is a problem that says so); of the files a glob or folder holds, the check
+    JSON (``.json``, ``.jsonl``, ``.ndjson``) and the ``.log``, ``.txt`` and ``.out`` files that hold
+    a transcript (:func:`_looks_like_transcript`), so ``evidence: artifacts/**`` passes over the
+    README, screenshots and notes kept beside them. Used by ``occ import``, :func:`import_workspace`
+    and the report's store refresh alike."""
+    return split_evidence(patterns, root)[0]
+
+
 def _read_bytes(path: Path) -> bytes:
     if path.is_symlink() and not path.exists():  # (a glob or folder holds it: say why it gives nothing)
         raise InputError(path, "broken symbolic link (its target does not exist)")
@@ -1612,6 +1746,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
     their shape (:func:`_occ_export`) is a problem, not rows (an event's ``http_status`` is no probe).
     """
     text = _decode(data, path)
+    if not text.strip():  # (a redirect that wrote nothing: say so, not 'no HTTP status line')
+        raise InputError(path, "empty file" if not text else "empty file (only blank lines)")
     doc: Any = None
     is_json = path.suffix.lower() == ".json"
     try:
@@ -1769,7 +1905,8 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
         for row in got:
             row["_index"] = 0
             row.setdefault("_item", whole)
-        return _recorded(got, [(at, bool(found))] * len(got), sessions), []
+        at_lines = [(at, bool(found))] * len(got)
+        return _dated(_recorded(got, at_lines, sessions), at_lines, lines, found), []
 
     def rawi(i: int) -> int:  # (a line's index among the raw lines)
         return at_raw[i] if at_raw is not None else i
@@ -1799,7 +1936,7 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
             row.setdefault("_item", segment)
         rows += got
         at_lines += [(at, True)] * len(got)
-    return _recorded(rows, at_lines, sessions), problems
+    return _dated(_recorded(rows, at_lines, sessions), at_lines, lines, found), problems
 
 
 # util-linux's 'script' writes a header and a footer around each session it records: 'Script started on
@@ -1958,6 +2095,67 @@ def _recorded(rows: list[dict[str, Any]], at: list[tuple[int, bool]],
         if s is not None and s.at is not None:
             row["_recorded_at"] = s.at
             row["_at_start"] = command and s.line == line and s.typed
+    return rows
+
+
+# what 'date -u' prints (GNU, BSD, busybox: 'Fri Oct 10 07:00:00 UTC 2025'; a locale's 'Fri 10 Oct 2025
+# 07:00:00 AM UTC'; '-Iseconds' / '+%FT%TZ': '2025-10-10T07:00:00+00:00'), a line of its own
+_DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_DATE_LINE = re.compile(
+    rf"^{_DAYS},? +(?:(?P<mon>{_MONTH_NAMES}) +(?P<d>\d{{1,2}}) +(?P<h>\d{{1,2}}):(?P<mi>\d{{2}}):"
+    rf"(?P<s>\d{{2}})(?: +(?P<ampm1>AM|PM))? +(?:UTC|GMT) +(?P<y>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}}) +(?P<mon2>{_MONTH_NAMES}) +(?P<y2>\d{{4}}),? +"
+    rf"(?P<h2>\d{{1,2}}):(?P<mi2>\d{{2}}):(?P<s2>\d{{2}})(?: +(?P<ampm>AM|PM))? +"
+    rf"(?:UTC|GMT))\s*$"
+)
+_ISO_DATE_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]00:?00))\s*$")
+_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTH_NAMES.split("|"), 1)}
+
+
+def _date_line(text: str) -> pd.Timestamp | None:
+    """The UTC instant a ``date -u`` output line states, None for another line."""
+    text = text.strip()
+    if (m := _ISO_DATE_LINE.match(text)) is not None:
+        try:
+            return pd.Timestamp(dt.datetime.fromisoformat(m.group(1).replace(",", "."))).tz_convert("UTC")
+        except ValueError:
+            return None
+    if (m := _DATE_LINE.match(text)) is None:
+        return None
+    g = m.groupdict()
+    if g["y"] is not None:
+        y, mon, d, h, mi, sec = g["y"], g["mon"], g["d"], g["h"], g["mi"], g["s"]
+    else:
+        y, mon, d, h, mi, sec = g["y2"], g["mon2"], g["d2"], g["h2"], g["mi2"], g["s2"]
+    hour, ampm = int(h), g["ampm1"] or g["ampm"]
+    if ampm is not None:  # (coreutils 9 in an en_US locale: 'Fri Oct 10 07:00:00 AM UTC 2025')
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "PM" else 0)
+    try:
+        return pd.Timestamp(dt.datetime(int(y), _MONTH_NUMBER[mon], int(d), hour, int(mi), int(sec),
+                                        tzinfo=dt.UTC))
+    except ValueError:
+        return None
+
+
+def _dated(rows: list[dict[str, Any]], at: list[tuple[int, bool]], lines: list[str],
+           commands: list[int]) -> list[dict[str, Any]]:
+    """``rows`` with ``_date_line_at``: the time of the last ``date -u`` output line between the
+    command before a row's and the row's own (``$ date -u`` typed before each of several curl runs in
+    one file), which tells the runs apart when their responses carry no ``Date`` header."""
+    found: dict[int, pd.Timestamp | None] = {}  # (a loop's passes share their command's line)
+    for row, (line, command) in zip(rows, at, strict=True):
+        if not command:
+            continue
+        if line not in found:
+            i = bisect.bisect_left(commands, line)
+            lo = commands[i - 1] + 1 if i > 0 else 0
+            found[line] = next(
+                (w for k in range(line - 1, lo - 1, -1) if (w := _date_line(lines[k])) is not None), None)
+        if found[line] is not None:
+            row["_date_line_at"] = found[line]
     return rows
 
 
@@ -2138,11 +2336,12 @@ def _key_stamp(at: pd.Timestamp, timespec: str = "auto") -> str:
     return at.tz_convert("UTC").isoformat(timespec=timespec).replace("+00:00", "Z")
 
 
-def _row_time(row: dict[str, Any], file: _FileFacts) -> tuple[pd.Timestamp, str]:
+def _row_time(row: dict[str, Any], file: _FileFacts, dated: bool = True) -> tuple[pd.Timestamp, str]:
     """When a row's probe ran and what says so (``time_source``): the JSON item's time, the file
     name's stamp, the ``script`` header of the session that ran the row's command (``script -c "curl
-    ..."``: it began then), the response's ``Date`` header, the header of the session the row is in
-    (its command was typed after that), else the file's mtime."""
+    ..."``: it began then), the response's ``Date`` header, the ``date -u`` line printed before the
+    row's command (``date_line``; not with ``dated`` False: the time versions before read), the
+    header of the session the row is in (its command was typed after that), else the file's mtime."""
     if row.get("_time") is not None:
         return row["_time"], "json"
     if file.stamp is not None:
@@ -2156,6 +2355,8 @@ def _row_time(row: dict[str, Any], file: _FileFacts) -> tuple[pd.Timestamp, str]
             return (at.tz_localize("UTC") if at.tzinfo is None else at), "date_header"
         except (TypeError, ValueError, IndexError):
             pass
+    if dated and row.get("_date_line_at") is not None:
+        return row["_date_line_at"], "date_line"
     if recorded is not None:
         return recorded, "script"
     return pd.Timestamp(file.mtime, unit="s", tz="UTC"), "mtime"
@@ -2166,7 +2367,7 @@ def _evidence_key(key: str, started: pd.Timestamp, source: str | None) -> str:
     the row's own text does not hold: byte-identical files named by different stamps (three
     'connection refused' transcripts) are three probes, and so are the same command and output in
     two recordings."""
-    if source not in ("filename", "script"):
+    if source not in ("filename", "script", "date_line"):
         return key
     return f"{key}@{_key_stamp(started)}"
 
@@ -2237,6 +2438,7 @@ def _read(
     rows: list[dict[str, Any]] = []
     legacy: list[str] = []
     path_keys: list[str | None] = []
+    before: list[tuple[str, str, pd.Timestamp, str | None] | None] = []
     problems: list[InputError] = []
     skipped: list[str] = []
     for p in paths:
@@ -2248,6 +2450,8 @@ def _read(
                 file_rows, item_problems = _file_rows(path, data)
             except RecursionError:  # (JSON nested thousands deep: no check is shaped so)
                 raise InputError(path, "JSON nested too deeply to be a check result") from None
+            except InputError as exc:
+                raise _not_evidence(path, exc) from None
         except InputError as exc:
             problems.append(exc)
             skipped.append(str(path))
@@ -2259,16 +2463,52 @@ def _read(
         digest = hashlib.sha256(data).hexdigest()
         facts = _FileFacts(path, _display(path, rootp), mtime)
         done = [_finish(r, facts, tindex, rid) for r in file_rows]
-        keys, file_path_keys = _item_keys([r["_item"] for r in file_rows], done)
+        items = [r["_item"] for r in file_rows]
+        keys, file_path_keys = _item_keys(items, done)
         path_keys += file_path_keys
         for r, out, key in zip(file_rows, done, keys, strict=True):
             out["evidence_key"] = key
             legacy.append(_evidence_key(f"{digest}:{r['_index']}", out["started_at"], out["time_source"]))
+        before += _undated(file_rows, done, items, facts, digest)
         rows += done
     df = conform(pd.DataFrame(rows, columns=list(PROBE_COLUMNS))) if rows else empty_probes()
     df.attrs["legacy_keys"] = legacy
     df.attrs["path_keys"] = path_keys
+    df.attrs["undated"] = before
     return df, problems, list(dict.fromkeys(skipped))
+
+
+def _undated(
+    file_rows: list[dict[str, Any]], done: list[dict[str, Any]], items: list[str], facts: _FileFacts,
+    digest: str,
+) -> list[tuple[str, str, pd.Timestamp, str | None] | None]:
+    """For each row timed by a ``date -u`` line, its key, legacy key, time and path key as versions
+    before read its time (the ``script`` session's or the mtime), None for other rows: a file
+    imported by them adds nothing again."""
+    if not any(out["time_source"] == "date_line" for out in done):
+        return [None] * len(done)
+    was = []
+    for r, out in zip(file_rows, done, strict=True):
+        started, source = _row_time(r, facts, dated=False) if out["time_source"] == "date_line" else (
+            out["started_at"], out["time_source"])
+        was.append({**out, "started_at": started.as_unit("us"), "time_source": source})
+    keys, path_keys = _item_keys(items, was)
+    return [
+        (k, _evidence_key(f"{digest}:{r['_index']}", w["started_at"], w["time_source"]), w["started_at"], pk)
+        if out["time_source"] == "date_line" else None
+        for r, out, w, k, pk in zip(file_rows, done, was, keys, path_keys, strict=True)
+    ]
+
+
+def _not_evidence(path: Path, exc: InputError) -> InputError:
+    """``exc`` for a file of another kind than evidence (``README.md`` named on the command line):
+    that it is none comes first, the reader's reason after."""
+    suffix = path.suffix.lower()
+    if suffix in EVIDENCE_SUFFIXES or exc.reason.startswith(("empty file", "binary file")):
+        return exc
+    kind = f"a {suffix} file" if suffix else "a file without an extension"
+    return InputError(path, f"not evidence ({kind}, no curl or wget transcript nor check JSON): "
+                            f"{exc.reason}", exc.line)
 
 
 class _Stored(NamedTuple):
@@ -2335,8 +2575,12 @@ def import_evidence(
     with store_lock(store, "import"):
         stored = _Stored.of(evidence_identities(store))
         cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"],
-                df.attrs["path_keys"])
-        new = [not _known(k, old, t, p, stored, pk) for k, old, t, p, pk in zip(*cols, strict=True)]
+                df.attrs["path_keys"], df.attrs["undated"])
+        new = [
+            not (_known(k, old, t, p, stored, pk)
+                 or (was is not None and _known(*was[:3], p, stored, was[3])))
+            for k, old, t, p, pk, was in zip(*cols, strict=True)
+        ]
         fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list would pick no columns)
         fresh = fresh[~fresh["evidence_key"].duplicated()]
         write_probes(store, fresh)
@@ -2376,5 +2620,5 @@ def import_workspace(ws: Any, paths: Iterable[str | Path] | None = None) -> Impo
     return import_evidence(ws.store, files, targets=workspace_targets(ws), root=ws.root)
 
 
-__all__ = ["ImportResult", "import_evidence", "import_workspace", "new_run_id", "problem_line",
-           "read_evidence", "workspace_targets"]
+__all__ = ["EVIDENCE_SUFFIXES", "ImportResult", "evidence_files", "import_evidence", "import_workspace",
+           "new_run_id", "problem_line", "read_evidence", "split_evidence", "workspace_targets"]

@@ -882,7 +882,7 @@ class WeekData:
     @cached_property
     def evidence(self) -> pd.DataFrame:
         return evidence_audit(
-            self.logs, self.ws.root, self.per.start, self.per.end, self.ws.evidence_paths(),
+            self.logs, self.ws.root, self.per.start, self.per.end, self.ws.evidence_paths(all_files=True),
             self.ws.config.evidence,
         )
 

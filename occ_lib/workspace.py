@@ -175,8 +175,15 @@ class Workspace:
             return expand(self._log_override)
         return expand(self.config.logs, self.root)
 
-    def evidence_paths(self) -> list[Path]:
-        return expand(self.config.evidence, self.root, broken_links=True)
+    def evidence_paths(self, all_files: bool = False) -> list[Path]:
+        """The evidence files to read (:func:`occ_lib.evidence.evidence_files`: a glob's README and
+        screenshots passed over); with ``all_files``, every file ``evidence:`` gives (what a log may
+        cite: a screenshot is evidence too)."""
+        if all_files:
+            return expand(self.config.evidence, self.root, broken_links=True)
+        from .evidence import evidence_files
+
+        return evidence_files(self.config.evidence, self.root)
 
     # parsed content ----------------------------------------------------
     @cached_property

@@ -218,10 +218,11 @@ def test_import_and_export_as_a_user_runs_them(tmp_path):
         "url": "https://api.example.com/health", "ok": False, "checked_at": "2025-10-14T09:00:00Z",
         "error": "401 from upstream, request headers {'Authorization': 'Bearer abc.def', "
                  "'X-Api-Key': 'LEAKAPIKEY99'}"}]))
-    (art / "curl_sk_live_4eC39HqLyjWDarjtT1zdp7dc_2025-10-14T09-05-00Z.log").write_text("junk\n")
-    (art / "curl_access_token=GARBAGETOKEN1_2025-10-14T09-00-00Z.log").write_text("garbage\n")
+    cmd = "$ curl -sI https://api.example.com/health\n"  # (a transcript; a bare note is passed over)
+    (art / "curl_sk_live_4eC39HqLyjWDarjtT1zdp7dc_2025-10-14T09-05-00Z.log").write_text(cmd + "junk\n")
+    (art / "curl_access_token=GARBAGETOKEN1_2025-10-14T09-00-00Z.log").write_text(cmd + "garbage\n")
     (art / "chk_password=PWSECRET4.json").write_text('{"name":"x"')
-    (art / "curl_health_2025-10-14T09-10-00Z.log").write_text("nothing\n")
+    (art / "curl_health_2025-10-14T09-10-00Z.log").write_text(cmd + "nothing\n")
 
     r = occ("import", "--config", "occ.yml", cwd=ws)
     assert r.returncode == 1

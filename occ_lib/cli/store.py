@@ -16,7 +16,7 @@ from pathlib import Path
 import typer
 
 from ..errors import ConfigError
-from ..workspace import DEFAULT_CONFIG, Workspace, expand
+from ..workspace import DEFAULT_CONFIG, Workspace
 from ._common import ConfigOpt, known_targets, listed, warn, workspace
 
 store_app = typer.Typer(help="Maintain the probe store.", no_args_is_help=True)
@@ -59,41 +59,35 @@ def _period(start: str | None, end: str | None) -> None:
         raise typer.BadParameter("--end must be after --start", param_hint="--end")
 
 
-EVIDENCE_SUFFIXES = (".log", ".txt", ".json", ".out")
-
-
-def _evidence_files(paths: list[str]) -> list[Path]:
-    """Files and globs as given; a folder means its ``.log``/``.txt``/``.json``/``.out`` files."""
-    out: list[Path] = []
-    for p in paths:
-        if Path(p).is_dir():
-            out += [f for f in expand([p], broken_links=True) if f.suffix.lower() in EVIDENCE_SUFFIXES]
-        else:
-            out += expand([p], broken_links=True)
-    return list(dict.fromkeys(out))
-
-
-def _nothing_found(paths: list[str] | None, ws: Workspace) -> str:
-    """Why an import found no file, naming what was looked for (a typo in a glob shows)."""
+def _nothing_found(paths: list[str] | None, ws: Workspace, passed: list[Path]) -> str:
+    """Why an import found no file, naming what was looked for (a typo in a glob shows) and what
+    it passed over as no evidence (a README, screenshots)."""
     if paths:
-        return f"no evidence files found: nothing matches {', '.join(paths)}"
-    where = ws.config_path if ws.config_path.exists() else "the default (no occ.yml here)"
-    return f"no evidence files found: nothing matches evidence: {', '.join(ws.config.evidence)} of {where}"
+        what = ", ".join(paths)
+    else:
+        where = ws.config_path if ws.config_path.exists() else "the default (no occ.yml here)"
+        what = f"evidence: {', '.join(ws.config.evidence)} of {where}"
+    if not passed:
+        return f"no evidence files found: nothing matches {what}"
+    shown = ", ".join(str(p) for p in passed[:3]) + (", ..." if len(passed) > 3 else "")
+    return (f"no evidence files found: {what} matches {len(passed)} files, none a curl or wget "
+            f"transcript or check JSON ({shown})")
 
 
 def import_cmd(
-    paths: list[str] = typer.Argument(None, metavar="PATH...", help="files, folders (their .log, .txt, "
-                                      ".json, .out files) or globs (default: the workspace's evidence:)."),
+    paths: list[str] = typer.Argument(None, metavar="PATH...", help="files, or folders and globs (their "
+                                      "transcripts and check JSON; default: the workspace's evidence:)."),
     config: Path | None = ConfigOpt,
 ) -> None:
     """Import curl and wget transcripts and synthetic-check JSON into the store (idempotent)."""
-    from ..evidence import import_workspace, problem_line
+    from ..evidence import import_workspace, problem_line, split_evidence
     from ..store import StoreWarning
 
     ws = _load(config)
-    files = _evidence_files(paths) if paths else ws.evidence_paths()
+    # (a file named is read as it is; a folder or glob gives its transcripts and check JSON only)
+    files, passed = split_evidence(paths) if paths else split_evidence(ws.config.evidence, ws.root)
     if not files:
-        warn(_nothing_found(paths, ws))
+        warn(_nothing_found(paths, ws, passed))
         raise typer.Exit(1)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StoreWarning)
