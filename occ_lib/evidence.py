@@ -1595,6 +1595,12 @@ TRANSCRIPT_SUFFIXES = (".log", ".txt", ".out")
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 EVIDENCE_SUFFIXES = TRANSCRIPT_SUFFIXES + JSON_SUFFIXES
 _SNIFF_BYTES = 256 * 1024
+#: Suffixes of files kept beside evidence that never are any (not even opened to look).
+_NEVER_EVIDENCE = frozenset(
+    ".md .markdown .rst .html .htm .pdf .png .jpg .jpeg .gif .webp .svg .bmp .ico .mp4 .mov .webm "
+    ".zip .gz .tgz .bz2 .xz .7z .tar .har .csv .tsv .xlsx .xls .docx .doc .pptx .parquet .yml .yaml "
+    ".py .sh .ps1 .js .ts .css .pem .key .crt".split()
+)
 # what only a transcript holds: a status line (curl's '< ', wget's indent, --trace-ascii's '0000: '),
 # curl's error line, its -w variables, wget's '--<date>--  URL' line, a trace's received header block
 _TRANSCRIPT_MARK = re.compile(
@@ -1603,24 +1609,28 @@ _TRANSCRIPT_MARK = re.compile(
 )
 
 
-def _looks_like_transcript(path: Path) -> bool:
+def _looks_like_transcript(path: Path, sure: bool = False) -> bool:
     """Whether a ``.log``/``.txt``/``.out`` file a glob or folder holds is worth reading: a status
     line, a curl or wget command or curl's output in its head, or no text at all (empty, binary, not
-    readable: the reader names why). Notes and app logs (``artifacts/README.txt``) are passed over."""
+    readable: the reader names why). Notes and app logs (``artifacts/README.txt``) are passed over.
+    With ``sure`` (a file without one of those suffixes, ``artifacts/curl-output``) only a head that
+    holds a transcript counts: an empty, binary or JSON file of another kind is no evidence."""
     if (path.is_symlink() and not path.exists()) or not_regular(path):
-        return True
+        return not sure
     try:
         with path.open("rb") as fh:
             head = fh.read(_SNIFF_BYTES)
     except OSError:
-        return True
+        return not sure
     wide = head[:2] in (b"\xff\xfe", b"\xfe\xff")  # (UTF-16 with its BOM: PowerShell 5's '>')
     if not head.strip() or (not wide and b"\x00" in head):
-        return True
+        return not sure
     text = head.decode("utf-16", "ignore") if wide else head.decode("latin-1")
     text = _TERMINAL_SEQUENCE.sub("", text)
     if _TRANSCRIPT_MARK.search(text):
         return True
+    if sure:  # (a command alone, no output: a script or a note, not a run)
+        return False
     if text.lstrip()[:1] in ("{", "["):
         return _one_json_document(path)
     return any(
@@ -1645,7 +1655,11 @@ def _is_evidence(path: Path) -> bool:
     suffix = path.suffix.lower()
     if suffix in JSON_SUFFIXES:
         return True
-    return suffix in TRANSCRIPT_SUFFIXES and _looks_like_transcript(path)
+    if suffix in TRANSCRIPT_SUFFIXES:
+        return _looks_like_transcript(path)
+    # (a transcript saved without a suffix or under another one: 'curl-output', 'probe.headers';
+    # never a document, picture or archive, which are passed over unopened)
+    return suffix not in _NEVER_EVIDENCE and _looks_like_transcript(path, sure=True)
 
 
 def split_evidence(

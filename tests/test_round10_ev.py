@@ -301,3 +301,26 @@ def test_check_json_in_a_log_file_is_kept_json_lines_app_log_is_not(tmp_path):
     (tmp_path / "check.log").write_text(json.dumps([CHECK]))
     (tmp_path / "app.log").write_text('{"level": "info", "msg": "started"}\n{"level": "info", "msg": "ok"}\n')
     assert evidence_files([str(tmp_path)]) == [tmp_path / "check.log"]
+
+
+def test_a_transcript_without_an_evidence_suffix_is_kept_by_its_content(tmp_path):
+    (tmp_path / "curl-output").write_text(HEAD)
+    (tmp_path / "probe.headers").write_text("$ curl -sI https://a.example/\n" + HEAD)
+    (tmp_path / "failed.curl").write_text("curl: (7) Failed to connect to a.example port 443\n")
+    (tmp_path / "notes").write_text("remember to run curl -sI https://a.example/ tomorrow\n")
+    (tmp_path / "run.sh").write_text("curl -sI https://a.example/\n" + HEAD)  # (a script: unopened)
+    (tmp_path / "blob").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "data").write_text(json.dumps(CHECK))
+    (tmp_path / "empty").write_bytes(b"")
+    kept, passed = split_evidence([str(tmp_path)])
+    assert sorted(p.name for p in kept) == ["curl-output", "failed.curl", "probe.headers"]
+    assert sorted(p.name for p in passed) == ["blob", "data", "empty", "notes", "run.sh"]
+
+
+def test_a_transcript_without_a_suffix_is_imported_from_the_default_glob(tmp_path):
+    art = _workspace(tmp_path)
+    (art / "curl-output").write_text(HEAD)
+    (art / "screenshot.png").write_bytes(b"\x89PNG\r\n\x1a\nHTTP/1.1 200 OK\r\n")
+    r = _occ(tmp_path, "import")
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout == "imported 1 rows from 1 files; 0 already imported; 0 skipped\n"
