@@ -96,7 +96,7 @@ def redact_url(url: str) -> str:
     if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     if ":AA" in path:  # (one elsewhere: a file named after the Bot API's path, '..._bot7123...:AAH..._getMe')
-        path = _BOT_TOKEN.sub(REDACTED, path)
+        path = "".join(_BOT_TOKEN.sub(REDACTED, part) for part in _BEFORE_STAMP.split(path))
     query = _redact_query(parts.query) if parts.query else parts.query
     fragment = _redact_query(parts.fragment) if "=" in parts.fragment else parts.fragment
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
@@ -238,7 +238,8 @@ _KNOWN_FORMS = (
     r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"  # GitHub
     r"|gl(?:pat|ptt|dt|rt|soat|cbt)-[A-Za-z0-9_-]{20,}"  # GitLab (personal, trigger, deploy, runner...)
     r"|xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"  # Slack
-    r"|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{10,}"  # Stripe
+    # Stripe (a short key only with a digit: 'sk_test_fixtures.py' is a file)
+    r"|[sr]k_(?:live|test)_(?:[A-Za-z0-9]{10,}|(?=[A-Za-z]*\d)[A-Za-z0-9]{8,9})|whsec_[A-Za-z0-9]{10,}"
     r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}"  # Google
     r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}"
     r"|hv[sb]\.[A-Za-z0-9_-]{20,}"  # Vault
@@ -252,10 +253,11 @@ _KNOWN_FORMS = (
     r"|" + _TELEGRAM_TOKEN +  # a Telegram bot's
     r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"  # a JWT
 )
-_KNOWN_TOKEN = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![\w-])")
-# in a file name a token ends where the name's next part begins after '_', '-' or '.'
-# ('check_api_key=sk_live_..._2025-10-10T09-00-00Z.log'), and never runs into the stamp
-_KNOWN_IN_NAME = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![A-Za-z0-9])")
+# a token ends at the first character its form does not hold: a file name's next part after '_', '-' or
+# '.' stays ('check_api_key=sk_live_..._2025-10-10T09-00-00Z.log', 'curl_ghp_..._prod.log'), in free
+# text as in a file name (which prose names: 'see evidence/curl_sk_live_..._2025-...log'), and a token
+# never runs into a stamp (:data:`_BEFORE_STAMP`)
+_KNOWN_TOKEN = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![A-Za-z0-9])")
 # an AWS secret access key (40 characters of base64, no form of its own) right after its key id, as a
 # pair is pasted: 'AKIA... / wJalr...', 'AKIA...:wJalr...', 'AKIA...,wJalr...' (the console's CSV), or
 # the id and the secret on two lines; the separator stays
@@ -263,7 +265,11 @@ _AWS_PAIR = re.compile(
     r"(?<![A-Za-z0-9])((?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])[\"'`]?[ \t]*[/:,;|]?[ \t]*(?:\r?\n[ \t]*)?"
     r"[\"'`]?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"
 )
-_BEFORE_STAMP = re.compile(r"(?=[_.-]\d{4}-?\d{2}-?\d{2}T\d{2})")
+# where a file name's stamp begins: a date and a time, or a date alone written with its dashes
+# ('_2025-10-10T02-50-44Z.log', '_20251010T0250Z', '-2025-10-08.json'); a form whose characters take
+# '_' and '-' (Slack's, a JWT, a Telegram bot's) ends there
+_STAMP = r"[_.-](?:\d{4}-?\d{2}-?\d{2}T\d{2}|\d{4}-\d{2}-\d{2}(?!\d))"
+_BEFORE_STAMP = re.compile("(?=" + _STAMP + ")")
 _PRIVATE_KEY = re.compile(
     r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)(.*?)"
     r"(-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)",
@@ -286,7 +292,7 @@ def redact_known(text: str) -> str:
     if known_hint(text):
         if "AKIA" in text or "ASIA" in text:  # (before the id goes: it is how the secret is found)
             text = _AWS_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
-        text = _KNOWN_TOKEN.sub(REDACTED, text)
+        text = _known_tokens(text)
     if "-u" in text or "--user" in text or "-U" in text or "mysql" in text or "login" in text:
         text = _CURL_USER.sub(_curl_user, text)
     if "PRIVATE KEY" in text:
@@ -312,7 +318,15 @@ def redact_known_in_name(name: str) -> str:
     ends no token in free text ('..._sk_live_4eC3..._2025-10-10T09-00-00Z.log'); the stamp stays."""
     if not known_hint(name):
         return name
-    return "".join(_KNOWN_IN_NAME.sub(REDACTED, part) for part in _BEFORE_STAMP.split(name))
+    return _known_tokens(name)
+
+
+def _known_tokens(text: str) -> str:
+    """``text`` with :data:`_KNOWN_TOKEN` masked, each stamp's part apart: a token ends before a stamp,
+    which stays (its evidence time is read from it)."""
+    if _BEFORE_STAMP.search(text) is None:
+        return _KNOWN_TOKEN.sub(REDACTED, text)
+    return "".join(_KNOWN_TOKEN.sub(REDACTED, part) for part in _BEFORE_STAMP.split(text))
 
 
 # a secret's value in a file name ends where the name's next part begins ('check_api_key=abc_2025-10-10T

@@ -1,0 +1,58 @@
+"""Round 10, secret masking (sec): a mask ends with its secret, so that a file name's stamp and suffix,
+a label before a value, a closing backtick stay; and the secrets found in a proxy's userinfo and a
+webhook URL written as a file name go."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from occ_lib._extract import redact
+from occ_lib.redact import redact_known_in_name, redact_path, redact_text
+
+try:
+    from tests.evidence_rows import one
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    from evidence_rows import one  # type: ignore[no-redef]
+
+STAMP = "_2025-10-10T02-50-44Z.log"
+
+
+# --- F1: a known token in a file name ends at the first character its form does not hold -------------------
+@pytest.mark.parametrize("secret, name, shown", [
+    ("sk_live_AbC123xyz", f"curl_sk_live_AbC123xyz{STAMP}", f"curl_***{STAMP}"),
+    ("sk_live_4eC39HqLyjWDarjtT1zdp7dc", f"evidence/curl_sk_live_4eC39HqLyjWDarjtT1zdp7dc{STAMP}",
+     f"evidence/curl_***{STAMP}"),
+    ("ghp_abcdefghijklmnopqrstuvwxyz0123456789", f"curl_ghp_abcdefghijklmnopqrstuvwxyz0123456789{STAMP}",
+     f"curl_***{STAMP}"),
+    # (a name's part after the token, no stamp: it stays too)
+    ("ghp_abcdefghijklmnopqrstuvwxyz0123456789", "curl_ghp_abcdefghijklmnopqrstuvwxyz0123456789_prod.log",
+     "curl_***_prod.log"),
+    # (Slack's form takes '-': the dash before a stamp ends it all the same)
+    ("xoxb-1234567890-abcdefghij", f"curl_xoxb-1234567890-abcdefghij{STAMP}", f"curl_***{STAMP}"),
+    ("xoxb-1234567890-abcdefghij", "curl_xoxb-1234567890-abcdefghij-2025-10-10T02-50-44Z.log",
+     "curl_***-2025-10-10T02-50-44Z.log"),
+    # (a date alone, with its dashes, is a stamp too)
+    ("xoxb-1234567890-abcdefghij", "curl_xoxb-1234567890-abcdefghij-2025-10-08.json",
+     "curl_***-2025-10-08.json"),
+])
+def test_a_known_token_in_a_file_name_keeps_the_stamp_in_any_text(secret, name, shown):
+    for f in (redact_text, redact_path, redact_known_in_name, redact):
+        assert f(name) == shown, f.__name__
+        assert secret not in f(name)
+    line = f"evidence: {name} (probe failed)"
+    assert redact(line) == f"evidence: {shown} (probe failed)"
+
+
+def test_a_short_stripe_word_without_a_digit_is_no_key():
+    name = "curl_sk_live_short_2025-10-10T09-00-00Z.log"
+    assert redact_text(name) == name
+    assert redact_text("sk_test_fixtures.py") == "sk_test_fixtures.py"
+    assert redact_text("sk_test_fixture1.py") == "***.py"
+
+
+def test_the_evidence_row_of_a_file_named_with_a_token_keeps_its_time(tmp_path):
+    r = one(tmp_path, f"curl_sk_live_AbC123xyz{STAMP}", "HTTP/1.1 204 No Content\r\n\r\n")
+    assert (r["evidence_path"], r["target"]) == (f"curl_***{STAMP}", "curl_***")
+    assert r["started_at"] == pd.Timestamp("2025-10-10T02:50:44Z")
+    assert "AbC123xyz" not in pd.DataFrame([r]).astype("string").to_csv()
