@@ -211,6 +211,7 @@ from .redact import (
     REDACTED,
     TEXT_VALUE,
     is_secret_name,
+    masked_before_name_tail,
     masked_value,
     redact_mapping,
     redact_path,
@@ -409,9 +410,10 @@ def _scrub(text: str) -> str:
     text = _BEARER_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     text = _PAIR_IN_TEXT.sub(
         lambda m: masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
-        if is_secret_name(m.group(2)) else m.group(0), text)
+        if is_secret_name(m.group(2)) and not masked_before_name_tail(m.group(4)) else m.group(0), text)
     return _FIELD_IN_TEXT.sub(
-        lambda m: masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
+        lambda m: m.group(0) if masked_before_name_tail(m.group(4))
+        else masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
 
 
 def problem_line(problem: InputError) -> str:

@@ -519,6 +519,17 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _EQ_VALUE = re.compile(r"\s*" + TEXT_VALUE)
 
 
+# a file name's stamp and suffix after a secret's value written in it ('check_api_key=X_2025-10-08.json'):
+# they stay, the value ends before them (only with an extension at the end: a password may end in a date)
+_NAME_TAIL = re.compile("(?:" + _STAMP + r")[A-Za-z0-9_.:+-]*\.[A-Za-z][A-Za-z0-9]{0,5}$")
+
+
+def masked_before_name_tail(value: str) -> bool:
+    """Whether ``value`` is a mask and a file name's stamp and suffix after it ('***_2025-10-08.json', as
+    :func:`redact_text` leaves a secret's value in a file name): a stricter pass keeps it."""
+    return value.startswith(REDACTED) and _NAME_TAIL.match(value, len(REDACTED)) is not None
+
+
 def _pairs_eq(text: str) -> str:
     """``text`` with the value of each ``name=value`` whose name is a secret's masked: found from
     each '=' back to its name (a regex over every word would cost a scan per log item)."""
@@ -549,8 +560,9 @@ def _pairs_eq(text: str) -> str:
         ):
             value = m.group(1)
             q = value[0] if value[:1] in "\"'" else ""
+            tail = _NAME_TAIL.search(value, 1) if not q else None
             out.append(text[done:m.start(1)] + f"{q}{REDACTED}{q}")
-            done = m.end()
+            done = m.end() if tail is None else m.start(1) + tail.start()
         i = text.find("=", max(i + 1 + arrow, done))
     return "".join(out) + text[done:] if out else text
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from occ_lib._extract import redact
+from occ_lib.evidence import _scrub
 from occ_lib.redact import redact_known_in_name, redact_path, redact_text
 
 try:
@@ -56,3 +57,23 @@ def test_the_evidence_row_of_a_file_named_with_a_token_keeps_its_time(tmp_path):
     assert (r["evidence_path"], r["target"]) == (f"curl_***{STAMP}", "curl_***")
     assert r["started_at"] == pd.Timestamp("2025-10-10T02:50:44Z")
     assert "AbC123xyz" not in pd.DataFrame([r]).astype("string").to_csv()
+
+
+# --- F2: a secret's value in a file name ends before the name's stamp and suffix ----------------------------
+@pytest.mark.parametrize("text, shown", [
+    ("check_api_key=ArtKey12345abcdef_2025-10-08.json", "check_api_key=***_2025-10-08.json"),
+    ("see evidence/check_api_key=ArtKey12345abcdef_2025-10-10T02-50-44Z.log now",
+     "see evidence/check_api_key=***_2025-10-10T02-50-44Z.log now"),
+    ("password=ArtKey12345abcdef.2025-10-08.json", "password=***.2025-10-08.json"),
+])
+def test_a_secret_value_in_a_file_name_keeps_the_name_tail(text, shown):
+    for f in (redact_text, redact_path, redact, _scrub):
+        assert f(text) == shown, f.__name__
+        assert "ArtKey12345abcdef" not in f(text)
+
+
+def test_a_value_ending_in_a_date_without_a_suffix_is_masked_whole():
+    # (a password may end in a date: only a file name's extension says the date is the name's)
+    assert redact_text("api_key=Summer_2025-10-08") == "api_key=***"
+    assert redact_text('token="ArtKey12345abcdef_2025-10-08.json"') == 'token="***"'
+    assert _scrub("api_key=***-extra") == "api_key=***"
