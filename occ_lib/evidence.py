@@ -388,7 +388,7 @@ _FIELD_IN_TEXT = re.compile(
     r"(\s*:\s*)" + TEXT_VALUE
 )
 # (any length, unlike redact_text)
-_BEARER_IN_TEXT = re.compile(r"""(?i)\b(bearer:?\s+)([^\s"',;()\[\]{}]+)""")
+_BEARER_IN_TEXT = re.compile(r"""(?i)\b(bearer:?\s+)([^\s"'`,;()\[\]{}]+)""")
 
 
 def _auth_masked(m: re.Match[str]) -> str:

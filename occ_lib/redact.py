@@ -474,9 +474,10 @@ _COOKIE_VALUE = re.compile(
 # takes a quoted value only right after its '=' ('Token token="..."'): a quote after anything else
 # closes the header's own quoted value ("{'Authorization': 'Bearer X', 'X-Api-Key': 'Y'}"), and the
 # next field's name must stay for its own rule
+# (nor a backtick: '`Authorization: Bearer X`' keeps its closing one)
 AUTH_IN_TEXT = re.compile(
-    r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"',;()\[\]{}]+)"""
-    r"""(?:([ \t]+)([^\s"',;()\[\]{}]+(?:(?:(?<==)|(?<==\\))(?:"[^"\n]*"|'[^'\n]*'))?))?"""
+    r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"'`,;()\[\]{}]+)"""
+    r"""(?:([ \t]+)([^\s"'`,;()\[\]{}]+(?:(?:(?<==)|(?<==\\))(?:"[^"\n]*"|'[^'\n]*'))?))?"""
 )
 AUTH_SCHEMES = frozenset((
     "basic", "bearer", "digest", "dpop", "hoba", "mutual", "negotiate", "ntlm", "oauth", "scram-sha-1",

@@ -77,3 +77,17 @@ def test_a_value_ending_in_a_date_without_a_suffix_is_masked_whole():
     assert redact_text("api_key=Summer_2025-10-08") == "api_key=***"
     assert redact_text('token="ArtKey12345abcdef_2025-10-08.json"') == 'token="***"'
     assert _scrub("api_key=***-extra") == "api_key=***"
+
+
+# --- F5: a credential in backticks keeps the closing backtick -----------------------------------------------
+@pytest.mark.parametrize("text, shown", [
+    ("`Authorization: Bearer abc.def.ghi`", "`Authorization: Bearer ***`"),
+    ("`Authorization: Bearer abc`", "`Authorization: Bearer ***`"),
+    ("`Proxy-Authorization: Basic dXNlcjpwYXNz` was sent", "`Proxy-Authorization: Basic ***` was sent"),
+    ("`Authorization: abc.def.ghi.jkl`", "`Authorization: ***`"),
+])
+def test_a_credential_in_backticks_keeps_the_closing_backtick(text, shown):
+    for f in (redact_text, redact, _scrub):
+        assert f(text) == shown, f.__name__
+    for secret in ("abc.def.ghi", "dXNlcjpwYXNz"):
+        assert secret not in _scrub(text)
