@@ -516,6 +516,8 @@ def masked_value(name: str, sep: str, value: str) -> str:
     return f"{name}{sep}{quote}{REDACTED}{quote}"
 
 
+# a pair's name and its '=' at the start of a value: after an empty value and a space it is the next pair
+LABEL = re.compile(r"[A-Za-z_][\w.-]*=(?![=>])")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 _EQ_VALUE = re.compile(r"\s*" + TEXT_VALUE)
 
@@ -552,6 +554,8 @@ def _pairs_eq(text: str) -> str:
             start -= 1
         name = text[start:k].lstrip("-")  # ('--password=...': an option's dashes)
         m = _EQ_VALUE.match(text, i + 1 + arrow)
+        if m is not None and m.start(1) > i + 1 + arrow and LABEL.match(m.group(1)):
+            m = None  # ('auth= key=X': the next pair's name is no value; its own '=' is read next)
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name) and (
             _NO_CREDENTIAL.fullmatch(m.group(1).strip("\"'")) is None  # ('issue_key=OCC-INF-221')
             and not m.group(1).lstrip("\"'").startswith(REDACTED)
