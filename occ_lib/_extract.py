@@ -15,6 +15,7 @@ from .redact import (
     known_hint,
     pair_hint,
     prose_hint,
+    proxy_hint,
     redact_pairs,
     redact_text,
     redact_url,
@@ -372,7 +373,8 @@ def rare_hint(text: str) -> bool:
     skip these tests when none is anywhere in it (:func:`redact`'s ``rare``)."""
     low = text.lower()
     if ("secret" in low or "passw" in low or "passc" in low or "mysql" in low or "login" in low
-            or "sshpass" in low or "redis-cli" in low or known_hint(text) or prose_hint(low)):
+            or "sshpass" in low or "redis-cli" in low or known_hint(text) or prose_hint(low)
+            or "@" in text and proxy_hint(low)):
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found
     # by its dashes (a literal a search skips to) and then checked

@@ -309,7 +309,28 @@ def redact_known(text: str) -> str:
         low = text.lower()
         if "key" in low or "token" in low or "secret" in low:
             text = _SPACED_NAME.sub(_spaced_pair, text)
+        if "@" in text and proxy_hint(low):
+            text = _PROXY_FIELD.sub(lambda m: _BARE_USERINFO.sub(REDACTED + "@", m.group(0)), text)
     return text
+
+
+def proxy_hint(low: str) -> bool:
+    """Whether lower-cased ``low`` may name a proxy whose userinfo is written without a scheme (a
+    caller's gate, as :func:`known_hint`; the text must also hold an '@')."""
+    return "via" in low or "proxy" in low or "forwarded" in low or "-x " in low
+
+
+# a proxy written without a scheme, its userinfo in it: a 'Via:' header's value ('Via: 1.1 user:pw@proxy'),
+# a proxy's variable or option ('HTTPS_PROXY=user:pw@proxy:3128', '--proxy user:pw@host', 'curl -x ...'),
+# to the end of its line; only a 'user:password@host' word in it goes (a URL's is masked by redact_url)
+_PROXY_FIELD = re.compile(
+    r"(?i)(?:\b(?:via|forwarded|x-forwarded-[\w-]+|[\w-]*proxy[\w-]*)[\"']?[ \t]*[:=]"
+    r"|(?<!\S)(?:-x|--proxy)[ \t])[^\n]*"
+)
+# (not a URI's scheme before an address: 'mailto:ops@corp.com', 'sip:alice@pbx')
+_BARE_USERINFO = re.compile(
+    r"""(?<![^\s,=:"'(])(?!(?i:mailto|sips?|xmpp|tel):)[^\s:@,/"'=()]+:[^\s,"'()]*@(?=[\w\[][^\s@,"'()]*(?:[\s,"')]|$))"""
+)
 
 
 def redact_known_in_name(name: str) -> str:

@@ -106,3 +106,32 @@ def test_a_label_after_an_empty_value_stays(text, shown):
     for f in (redact_text, redact, _scrub):
         assert f(text) == shown, f.__name__
         assert "SECRET123" not in f(text)
+
+
+# --- F4: a proxy's userinfo written without a scheme ----------------------------------------------------
+@pytest.mark.parametrize("text, shown", [
+    ("Via: 1.1 user:pw@proxy", "Via: 1.1 ***@proxy"),
+    ("< Via: 1.1 alice:s3cretPW@proxy.corp:3128, 1.0 edge", "< Via: 1.1 ***@proxy.corp:3128, 1.0 edge"),
+    # (a password with '@' in it: up to the last '@' before the host)
+    ("via: 1.1 alice:s3cret@PW@proxy", "via: 1.1 ***@proxy"),
+    ("HTTPS_PROXY=alice:s3cretPW@proxy.corp:3128", "HTTPS_PROXY=***@proxy.corp:3128"),
+    ('export https_proxy="alice:s3cretPW@proxy.corp:3128"', 'export https_proxy="***@proxy.corp:3128"'),
+    ("curl -x alice:s3cretPW@proxy:3128 https://x.test/", "curl -x ***@proxy:3128 https://x.test/"),
+    ("curl --proxy alice:s3cretPW@proxy:3128 https://x.test/", "curl --proxy ***@proxy:3128 https://x.test/"),
+])
+def test_a_proxy_userinfo_without_a_scheme_is_masked(text, shown):
+    for f in (redact_text, redact, _scrub):
+        assert f(text) == shown, f.__name__
+        assert "s3cret" not in f(text) and ":pw@" not in f(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Via: 1.1 vegur",
+    "Via: 1.1 proxy (contact: ops@corp.com)",
+    "Proxy: mailto:ops@corp.com",
+    "Via: SIP/2.0/UDP sip:alice@pbx",
+    "via email to bob@corp.com: done",
+])
+def test_an_address_near_a_proxy_is_no_userinfo(text):
+    assert redact_text(text) == text
+    assert redact(text) == text
