@@ -44,6 +44,11 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 REDACTED = "***"
 
+# where a file name's stamp begins: a date and a time, or a date alone written with its dashes
+# ('_2025-10-10T02-50-44Z.log', '_20251010T0250Z', '-2025-10-08.json'); a form whose characters take
+# '_' and '-' (Slack's, a JWT, a Telegram bot's) ends there
+_STAMP = r"[_.-](?:\d{4}-?\d{2}-?\d{2}T\d{2}|\d{4}-\d{2}-\d{2}(?!\d))"
+
 _SECRET_WORDS = (
     "token", "key", "secret", "signature", "sig", "password", "passwd", "pass", "pwd",
     "auth", "code", "credential", "session", "jwt", "bearer", "apikey", "access", "cookie",
@@ -115,7 +120,17 @@ _PORT_THEN_PATH = re.compile(r"\d{1,5}(?:[/?#]|$)")
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
                   "outlook.office.com", "chat.googleapis.com", "hooks.zapier.com", "webexapis.com")
 _WEBHOOK_PATH = re.compile(
-    r"(/(?:services|api/webhooks|webhookb2|IncomingWebhook|v1/spaces|hooks/catch|v1/webhooks/incoming)/)\S+"
+    r"(/(?:services|api/webhooks|webhookb2|IncomingWebhook|v1/spaces|hooks/catch|v1/webhooks/incoming)/)"
+    r"(?:(?!" + _STAMP + r")\S)+"  # (a file name's stamp after it stays)
+)
+# the same URL written in a file name or a path, '/' as '_' or kept ('curl_https___hooks.slack.com_
+# services_T0.._B0.._XyZ.._2025-10-10T02-50-44Z.log', 'evidence/hooks.slack.com/services/T0../...'): its
+# secret runs to the stamp or the extension, which stay
+_WEBHOOK_IN_NAME = re.compile(
+    r"(?i)((?<![A-Za-z0-9-])(?:hooks\.slack\.com|discord(?:app)?\.com|(?:[\w-]+\.)?webhook\.office\.com"
+    r"|outlook\.office\.com|chat\.googleapis\.com|hooks\.zapier\.com|webexapis\.com)(?::\d+)?[/_]+"
+    r"(?:services|api[/_]webhooks|webhookb2|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
+    r"|v1[/_]webhooks[/_]incoming)[/_])(?:(?!" + _STAMP + r")[^\s.'\"`<>()\[\]{},;|])+"
 )
 # a webhook's key in the path on any host: Mattermost's and Rocket.Chat's '/hooks/<key>' (on the team's
 # own server: the key must look like one, '/hooks/overview' is a page); PagerDuty's
@@ -265,10 +280,6 @@ _AWS_PAIR = re.compile(
     r"(?<![A-Za-z0-9])((?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])[\"'`]?[ \t]*[/:,;|]?[ \t]*(?:\r?\n[ \t]*)?"
     r"[\"'`]?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"
 )
-# where a file name's stamp begins: a date and a time, or a date alone written with its dashes
-# ('_2025-10-10T02-50-44Z.log', '_20251010T0250Z', '-2025-10-08.json'); a form whose characters take
-# '_' and '-' (Slack's, a JWT, a Telegram bot's) ends there
-_STAMP = r"[_.-](?:\d{4}-?\d{2}-?\d{2}T\d{2}|\d{4}-\d{2}-\d{2}(?!\d))"
 _BEFORE_STAMP = re.compile("(?=" + _STAMP + ")")
 _PRIVATE_KEY = re.compile(
     r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)(.*?)"
@@ -305,6 +316,8 @@ def redact_known(text: str) -> str:
         text = _TOOL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
     if "--" in text:
         text = _SECRET_OPTION.sub(_secret_option, text)
+    if ("ook" in text or "OOK" in text or "googleapis" in text) and webhook_hint(text.lower()):
+        text = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, text)
     if ":" in text or "=" in text:
         low = text.lower()
         if "key" in low or "token" in low or "secret" in low:
@@ -312,6 +325,12 @@ def redact_known(text: str) -> str:
         if "@" in text and proxy_hint(low):
             text = _PROXY_FIELD.sub(lambda m: _BARE_USERINFO.sub(REDACTED + "@", m.group(0)), text)
     return text
+
+
+def webhook_hint(low: str) -> bool:
+    """Whether lower-cased ``low`` may hold a webhook URL's host (a caller's gate, as :func:`known_hint`)."""
+    return ("hooks." in low or "discord" in low or "webhook." in low or "outlook." in low
+            or "googleapis" in low or "webexapis" in low)
 
 
 def proxy_hint(low: str) -> bool:
@@ -337,6 +356,8 @@ def redact_known_in_name(name: str) -> str:
     """A file name (or a path) with the credentials known by their form masked (see
     :func:`redact_known`), also where ``_``, ``-`` or ``.`` and the name's next part follow one, which
     ends no token in free text ('..._sk_live_4eC3..._2025-10-10T09-00-00Z.log'); the stamp stays."""
+    if webhook_hint(name.lower()):
+        name = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, name)
     if not known_hint(name):
         return name
     return _known_tokens(name)

@@ -135,3 +135,42 @@ def test_a_proxy_userinfo_without_a_scheme_is_masked(text, shown):
 def test_an_address_near_a_proxy_is_no_userinfo(text):
     assert redact_text(text) == text
     assert redact(text) == text
+
+
+# --- F3: a webhook URL written in a file name or a path ---------------------------------------------------
+HOOK = "T0123ABCD_B0456EFGH_XyZ123abcDEF456ghiJKL789"
+
+
+@pytest.mark.parametrize("text, shown", [
+    (f"hooks.slack.com_services_{HOOK}{STAMP}", f"hooks.slack.com_services_***{STAMP}"),
+    (f"evidence/curl_https___hooks.slack.com_services_{HOOK}{STAMP}",
+     f"evidence/curl_https___hooks.slack.com_services_***{STAMP}"),
+    # (the folders of a path, and a '_' inside the secret: it runs to the stamp)
+    (f"evidence/hooks.slack.com/services/T0123ABCD/B0456EFGH/XyZ123abc_DEF456ghiJKL789{STAMP}",
+     f"evidence/hooks.slack.com/services/***{STAMP}"),
+    (f"hooks.slack.com_services_{HOOK}.json", "hooks.slack.com_services_***.json"),
+    ("discord.com_api_webhooks_123456789_abcDEF-ghiJKL_2025-10-08.json",
+     "discord.com_api_webhooks_***_2025-10-08.json"),
+    # (the URL itself: its stamp after it stays too)
+    (f"https://hooks.slack.com/services/T0123ABCD/B0456EFGH/XyZ123abcDEF456ghiJKL789{STAMP}",
+     f"https://hooks.slack.com/services/***{STAMP}"),
+])
+def test_a_webhook_url_in_a_file_name_loses_its_secret(text, shown):
+    for f in (redact_text, redact_path, redact_known_in_name, redact):
+        assert f(text) == shown, f.__name__
+        assert "XyZ123abc" not in f(text) and "abcDEF-ghiJKL" not in f(text)
+
+
+def test_the_evidence_row_of_a_file_named_by_a_webhook_url(tmp_path):
+    r = one(tmp_path, f"curl_https___hooks.slack.com_services_{HOOK}{STAMP}", "HTTP/1.1 200 OK\r\n\r\n")
+    assert r["evidence_path"] == f"curl_https___hooks.slack.com_services_***{STAMP}"
+    assert r["started_at"] == pd.Timestamp("2025-10-10T02:50:44Z")
+    assert "XyZ123abc" not in pd.DataFrame([r]).astype("string").to_csv()
+
+
+@pytest.mark.parametrize("text", [
+    "the hooks.slack.com services are down",
+    "see hooks.slack.com/services/ docs",
+])
+def test_a_webhook_host_in_prose_stays(text):
+    assert redact_text(text) == text
