@@ -20,9 +20,14 @@ one, GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI/OpenAI/Anthropic/Huggin
 DigitalOcean/Grafana/New Relic/Postman/Atlassian/Databricks tokens, Telegram bot tokens - also glued to
 ``bot`` as the Bot API's path writes them -, JWTs, private key
 blocks, ``curl -u user:password``, ``mysql -pPASSWORD``), also in a file name, where ``_``, ``-`` or ``.`` and
-the name's next part follow one
-(:func:`redact_known_in_name`), and so are a webhook URL's path (Slack, Teams, Discord, Google Chat,
-Zapier, Webex; ``/hooks/<key>`` on any host, Mattermost's; PagerDuty's ``/integration/<key>/``), a
+the name's next part follow one: a token ends at the first character its form does not hold and never runs
+into a stamp, which stays in any text (``curl_***_2025-10-10T02-50-44Z.log``;
+:func:`redact_known_in_name`); a secret's value in a file name ends before its stamp and extension
+(``check_api_key=***_2025-10-08.json``), and a label after an empty value stays (``auth= key=***``). A
+proxy's userinfo written without a scheme goes (``Via: 1.1 ***@proxy``, ``HTTPS_PROXY=***@host:3128``,
+``curl -x``). So are a webhook URL's path (also written in a file name, ``hooks.slack.com_services_***``;
+Slack, Teams, Discord, Google Chat, Zapier, Webex; ``/hooks/<key>`` on any host, Mattermost's;
+PagerDuty's ``/integration/<key>/``), a
 Telegram bot's token in a URL's path (``/bot<id>:***``, any host: Bot API servers are self-hosted too) and
 a session in a URL's path (``;jsessionid=``). A password in a
 URL's userinfo may hold ``/``, ``?`` or ``#`` unescaped, as pasted configs write it
