@@ -125,7 +125,8 @@ _PORT_THEN_PATH = re.compile(r"\d{1,5}(?:[/?#]|$)")
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
                   "outlook.office.com", "chat.googleapis.com", "hooks.zapier.com", "webexapis.com")
 _WEBHOOK_PATH = re.compile(
-    r"(/(?:services|api/webhooks|webhookb2|IncomingWebhook|v1/spaces|hooks/catch|v1/webhooks/incoming)/)"
+    r"(/(?:services|api/webhooks|webhookb2|webhook|IncomingWebhook|v1/spaces|hooks/catch"
+    r"|v1/webhooks/incoming)/)"
     r"(?:(?!" + _STAMP + r")\S)+"  # (a file name's stamp after it stays)
 )
 # the same URL written in a file name or a path, '/' as '_' or kept ('curl_https___hooks.slack.com_
@@ -134,7 +135,7 @@ _WEBHOOK_PATH = re.compile(
 _WEBHOOK_IN_NAME = re.compile(
     r"(?i)((?<![A-Za-z0-9-])(?:hooks\.slack\.com|discord(?:app)?\.com|(?:[\w-]+\.)?webhook\.office\.com"
     r"|outlook\.office\.com|chat\.googleapis\.com|hooks\.zapier\.com|webexapis\.com)(?::\d+)?[/_]+"
-    r"(?:services|api[/_]webhooks|webhookb2|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
+    r"(?:services|api[/_]webhooks|webhookb2|webhook|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
     r"|v1[/_]webhooks[/_]incoming)[/_])(?:(?!" + _STAMP + r")[^\s.'\"`<>()\[\]{},;|])+"
 )
 # a webhook's key in the path on any host: Mattermost's and Rocket.Chat's '/hooks/<key>' (on the team's
@@ -390,8 +391,16 @@ def redact_path(text: str) -> str:
     whole, then :data:`_PATH_PAIR`); then the rules of any text (URLs...)."""
     text = redact_known_in_name(text)
     if "=" in text:
-        text = _PATH_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
+        text = _PATH_PAIR.sub(_path_pair, text)
     return redact_text(text)
+
+
+def _path_pair(m: re.Match[str]) -> str:
+    """A :data:`_PATH_PAIR` masked; a scheme word before a space stays ('Authorization=Bearer X': the
+    credential after it is :func:`redact_text`'s, which would not find it after a mask)."""
+    if m.group(2).lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
+        return m.group(0)
+    return m.group(1) + REDACTED
 
 
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'

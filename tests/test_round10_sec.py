@@ -9,7 +9,7 @@ import pytest
 
 from occ_lib._extract import redact
 from occ_lib.evidence import _scrub
-from occ_lib.redact import redact_known_in_name, redact_path, redact_text
+from occ_lib.redact import redact_known_in_name, redact_path, redact_text, redact_url
 
 try:
     from tests.evidence_rows import one
@@ -174,3 +174,20 @@ def test_the_evidence_row_of_a_file_named_by_a_webhook_url(tmp_path):
 ])
 def test_a_webhook_host_in_prose_stays(text):
     assert redact_text(text) == text
+
+
+# --- found on the way: a scheme word in a path's pair, Outlook's '/webhook/' --------------------------------
+def test_a_credential_after_a_scheme_word_in_a_path_is_masked():
+    # (the pair's rule masked 'Bearer' and left the credential after it, which no later rule found)
+    assert redact_path("Authorization=Bearer abc.def.ghi_2025-10-08.json") == "Authorization=Bearer ***"
+    assert redact_path("check_auth=Bearer_2025-10-08.json") == "check_auth=***_2025-10-08.json"
+
+
+@pytest.mark.parametrize("f, text, shown", [
+    (redact_url, "https://outlook.office.com/webhook/abc@def/IncomingWebhook/x0/y1",
+     "https://outlook.office.com/webhook/***"),
+    (redact_path, "outlook.office.com_webhook_abc@def_IncomingWebhook_x0_y1_2025-10-08.json",
+     "outlook.office.com_webhook_***_2025-10-08.json"),
+])
+def test_an_outlook_webhook_loses_its_whole_path(f, text, shown):
+    assert f(text) == shown
