@@ -352,9 +352,10 @@ _PROXY_FIELD = re.compile(
     r"(?i)(?:\b(?:via|forwarded|x-forwarded-[\w-]+|[\w-]*proxy[\w-]*)[\"']?[ \t]*[:=]"
     r"|(?<!\S)(?:-x|--proxy)[ \t])[^\n]*"
 )
-# (not a URI's scheme before an address: 'mailto:ops@corp.com', 'sip:alice@pbx')
+# (not a URI's scheme before an address: 'mailto:ops@corp.com', 'sip:alice@pbx'; nor a URL's, whose
+# userinfo redact_url masked: 'socks5h://***@proxy' keeps its scheme)
 _BARE_USERINFO = re.compile(
-    r"""(?<![^\s,=:"'(])(?!(?i:mailto|sips?|xmpp|tel):)[^\s:@,/"'=()]+:[^\s,"'()]*@(?=[\w\[][^\s@,"'()]*(?:[\s,"')]|$))"""
+    r"""(?<![^\s,=:"'(])(?!(?i:mailto|sips?|xmpp|tel):)[^\s:@,/"'=()]+:(?!//)[^\s,"'()]*@(?=[\w\[][^\s@,"'()]*(?:[\s,"')]|$))"""
 )
 
 

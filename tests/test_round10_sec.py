@@ -118,6 +118,10 @@ def test_a_label_after_an_empty_value_stays(text, shown):
     ('export https_proxy="alice:s3cretPW@proxy.corp:3128"', 'export https_proxy="***@proxy.corp:3128"'),
     ("curl -x alice:s3cretPW@proxy:3128 https://x.test/", "curl -x ***@proxy:3128 https://x.test/"),
     ("curl --proxy alice:s3cretPW@proxy:3128 https://x.test/", "curl --proxy ***@proxy:3128 https://x.test/"),
+    # (a URL's scheme stays: its userinfo is redact_url's)
+    ("ALL_PROXY=socks5h://alice:s3cretPW@proxy:1080", "ALL_PROXY=socks5h://***@proxy:1080"),
+    ("HTTPS_PROXY=http://alice:s3cretPW@proxy.corp:3128", "HTTPS_PROXY=http://***@proxy.corp:3128"),
+    ('{"Via": "1.1 alice:s3cretPW@proxy"}', '{"Via": "1.1 ***@proxy"}'),
 ])
 def test_a_proxy_userinfo_without_a_scheme_is_masked(text, shown):
     for f in (redact_text, redact, _scrub):
