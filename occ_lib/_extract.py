@@ -16,10 +16,12 @@ from .redact import (
     known_hint,
     pair_hint,
     prose_hint,
+    proxy_hint,
     redact_pairs,
     redact_text,
     redact_url,
     url_hint,
+    webhook_hint,
 )
 from .times import GLUED as _WORD_GLUE  # (a letter or digit a key glued to is part of a longer word)
 from .times import UNSPACED as _UNSPACED
@@ -470,7 +472,8 @@ def rare_hint(text: str) -> bool:
     skip these tests when none is anywhere in it (:func:`redact`'s ``rare``)."""
     low = text.lower()
     if ("secret" in low or "passw" in low or "passc" in low or "mysql" in low or "login" in low
-            or "sshpass" in low or "redis-cli" in low or known_hint(text) or prose_hint(low)):
+            or "sshpass" in low or "redis-cli" in low or known_hint(text) or prose_hint(low)
+            or "@" in text and proxy_hint(low) or webhook_hint(low)):
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found
     # by its dashes (a literal a search skips to) and then checked

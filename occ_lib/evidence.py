@@ -221,9 +221,11 @@ from .errors import InputError
 from .redact import (
     AUTH_IN_TEXT,
     AUTH_SCHEMES,
+    LABEL,
     REDACTED,
     TEXT_VALUE,
     is_secret_name,
+    masked_before_name_tail,
     masked_value,
     redact_mapping,
     redact_path,
@@ -400,7 +402,7 @@ _FIELD_IN_TEXT = re.compile(
     r"(\s*:\s*)" + TEXT_VALUE
 )
 # (any length, unlike redact_text)
-_BEARER_IN_TEXT = re.compile(r"""(?i)\b(bearer:?\s+)([^\s"',;()\[\]{}]+)""")
+_BEARER_IN_TEXT = re.compile(r"""(?i)\b(bearer:?\s+)([^\s"'`,;()\[\]{}]+)""")
 
 
 def _auth_masked(m: re.Match[str]) -> str:
@@ -422,9 +424,17 @@ def _scrub(text: str) -> str:
     text = _BEARER_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     text = _PAIR_IN_TEXT.sub(
         lambda m: masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
-        if is_secret_name(m.group(2)) else m.group(0), text)
+        if is_secret_name(m.group(2)) and not _kept_value(m) else m.group(0), text)
     return _FIELD_IN_TEXT.sub(
-        lambda m: masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
+        lambda m: m.group(0) if _kept_value(m)
+        else masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
+
+
+def _kept_value(m: re.Match[str]) -> bool:
+    """Whether a pair's value (group 4, after its separator, group 3) is none to mask: a mask with a file
+    name's stamp after it, or the next pair's name after a space ('auth= key=***': the label stays)."""
+    return masked_before_name_tail(m.group(4)) or (
+        m.group(3)[-1:].isspace() and LABEL.match(m.group(4)) is not None)
 
 
 def problem_line(problem: InputError) -> str:

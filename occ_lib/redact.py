@@ -20,9 +20,14 @@ one, GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI/OpenAI/Anthropic/Huggin
 DigitalOcean/Grafana/New Relic/Postman/Atlassian/Databricks tokens, Telegram bot tokens - also glued to
 ``bot`` as the Bot API's path writes them -, JWTs, private key
 blocks, ``curl -u user:password``, ``mysql -pPASSWORD``), also in a file name, where ``_``, ``-`` or ``.`` and
-the name's next part follow one
-(:func:`redact_known_in_name`), and so are a webhook URL's path (Slack, Teams, Discord, Google Chat,
-Zapier, Webex; ``/hooks/<key>`` on any host, Mattermost's; PagerDuty's ``/integration/<key>/``), a
+the name's next part follow one: a token ends at the first character its form does not hold and never runs
+into a stamp, which stays in any text (``curl_***_2025-10-10T02-50-44Z.log``;
+:func:`redact_known_in_name`); a secret's value in a file name ends before its stamp and extension
+(``check_api_key=***_2025-10-08.json``), and a label after an empty value stays (``auth= key=***``). A
+proxy's userinfo written without a scheme goes (``Via: 1.1 ***@proxy``, ``HTTPS_PROXY=***@host:3128``,
+``curl -x``). So are a webhook URL's path (also written in a file name, ``hooks.slack.com_services_***``;
+Slack, Teams, Discord, Google Chat, Zapier, Webex; ``/hooks/<key>`` on any host, Mattermost's;
+PagerDuty's ``/integration/<key>/``), a
 Telegram bot's token in a URL's path (``/bot<id>:***``, any host: Bot API servers are self-hosted too) and
 a session in a URL's path (``;jsessionid=``). A password in a
 URL's userinfo may hold ``/``, ``?`` or ``#`` unescaped, as pasted configs write it
@@ -43,6 +48,11 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 REDACTED = "***"
+
+# where a file name's stamp begins: a date and a time, or a date alone written with its dashes
+# ('_2025-10-10T02-50-44Z.log', '_20251010T0250Z', '-2025-10-08.json'); a form whose characters take
+# '_' and '-' (Slack's, a JWT, a Telegram bot's) ends there
+_STAMP = r"[_.-](?:\d{4}-?\d{2}-?\d{2}T\d{2}|\d{4}-\d{2}-\d{2}(?!\d))"
 
 _SECRET_WORDS = (
     "token", "key", "secret", "signature", "sig", "password", "passwd", "pass", "pwd",
@@ -96,7 +106,7 @@ def redact_url(url: str) -> str:
     if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     if ":AA" in path:  # (one elsewhere: a file named after the Bot API's path, '..._bot7123...:AAH..._getMe')
-        path = _BOT_TOKEN.sub(REDACTED, path)
+        path = "".join(_BOT_TOKEN.sub(REDACTED, part) for part in _BEFORE_STAMP.split(path))
     query = _redact_query(parts.query) if parts.query else parts.query
     fragment = _redact_query(parts.fragment) if "=" in parts.fragment else parts.fragment
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
@@ -115,7 +125,18 @@ _PORT_THEN_PATH = re.compile(r"\d{1,5}(?:[/?#]|$)")
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
                   "outlook.office.com", "chat.googleapis.com", "hooks.zapier.com", "webexapis.com")
 _WEBHOOK_PATH = re.compile(
-    r"(/(?:services|api/webhooks|webhookb2|IncomingWebhook|v1/spaces|hooks/catch|v1/webhooks/incoming)/)\S+"
+    r"(/(?:services|api/webhooks|webhookb2|webhook|IncomingWebhook|v1/spaces|hooks/catch"
+    r"|v1/webhooks/incoming)/)"
+    r"(?:(?!" + _STAMP + r")\S)+"  # (a file name's stamp after it stays)
+)
+# the same URL written in a file name or a path, '/' as '_' or kept ('curl_https___hooks.slack.com_
+# services_T0.._B0.._XyZ.._2025-10-10T02-50-44Z.log', 'evidence/hooks.slack.com/services/T0../...'): its
+# secret runs to the stamp or the extension, which stay
+_WEBHOOK_IN_NAME = re.compile(
+    r"(?i)((?<![A-Za-z0-9-])(?:hooks\.slack\.com|discord(?:app)?\.com|(?:[\w-]+\.)?webhook\.office\.com"
+    r"|outlook\.office\.com|chat\.googleapis\.com|hooks\.zapier\.com|webexapis\.com)(?::\d+)?[/_]+"
+    r"(?:services|api[/_]webhooks|webhookb2|webhook|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
+    r"|v1[/_]webhooks[/_]incoming)[/_])(?:(?!" + _STAMP + r")[^\s.'\"`<>()\[\]{},;|])+"
 )
 # a webhook's key in the path on any host: Mattermost's and Rocket.Chat's '/hooks/<key>' (on the team's
 # own server: the key must look like one, '/hooks/overview' is a page); PagerDuty's
@@ -238,7 +259,8 @@ _KNOWN_FORMS = (
     r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"  # GitHub
     r"|gl(?:pat|ptt|dt|rt|soat|cbt)-[A-Za-z0-9_-]{20,}"  # GitLab (personal, trigger, deploy, runner...)
     r"|xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"  # Slack
-    r"|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{10,}"  # Stripe
+    # Stripe (a short key only with a digit: 'sk_test_fixtures.py' is a file)
+    r"|[sr]k_(?:live|test)_(?:[A-Za-z0-9]{10,}|(?=[A-Za-z]*\d)[A-Za-z0-9]{8,9})|whsec_[A-Za-z0-9]{10,}"
     r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}"  # Google
     r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}"
     r"|hv[sb]\.[A-Za-z0-9_-]{20,}"  # Vault
@@ -252,10 +274,11 @@ _KNOWN_FORMS = (
     r"|" + _TELEGRAM_TOKEN +  # a Telegram bot's
     r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"  # a JWT
 )
-_KNOWN_TOKEN = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![\w-])")
-# in a file name a token ends where the name's next part begins after '_', '-' or '.'
-# ('check_api_key=sk_live_..._2025-10-10T09-00-00Z.log'), and never runs into the stamp
-_KNOWN_IN_NAME = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![A-Za-z0-9])")
+# a token ends at the first character its form does not hold: a file name's next part after '_', '-' or
+# '.' stays ('check_api_key=sk_live_..._2025-10-10T09-00-00Z.log', 'curl_ghp_..._prod.log'), in free
+# text as in a file name (which prose names: 'see evidence/curl_sk_live_..._2025-...log'), and a token
+# never runs into a stamp (:data:`_BEFORE_STAMP`)
+_KNOWN_TOKEN = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![A-Za-z0-9])")
 # an AWS secret access key (40 characters of base64, no form of its own) right after its key id, as a
 # pair is pasted: 'AKIA... / wJalr...', 'AKIA...:wJalr...', 'AKIA...,wJalr...' (the console's CSV), or
 # the id and the secret on two lines; the separator stays
@@ -263,7 +286,7 @@ _AWS_PAIR = re.compile(
     r"(?<![A-Za-z0-9])((?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])[\"'`]?[ \t]*[/:,;|]?[ \t]*(?:\r?\n[ \t]*)?"
     r"[\"'`]?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"
 )
-_BEFORE_STAMP = re.compile(r"(?=[_.-]\d{4}-?\d{2}-?\d{2}T\d{2})")
+_BEFORE_STAMP = re.compile("(?=" + _STAMP + ")")
 _PRIVATE_KEY = re.compile(
     r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)(.*?)"
     r"(-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)",
@@ -286,7 +309,7 @@ def redact_known(text: str) -> str:
     if known_hint(text):
         if "AKIA" in text or "ASIA" in text:  # (before the id goes: it is how the secret is found)
             text = _AWS_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
-        text = _KNOWN_TOKEN.sub(REDACTED, text)
+        text = _known_tokens(text)
     if "-u" in text or "--user" in text or "-U" in text or "mysql" in text or "login" in text:
         text = _CURL_USER.sub(_curl_user, text)
     if "PRIVATE KEY" in text:
@@ -299,20 +322,60 @@ def redact_known(text: str) -> str:
         text = _TOOL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
     if "--" in text:
         text = _SECRET_OPTION.sub(_secret_option, text)
+    if ("ook" in text or "OOK" in text or "googleapis" in text) and webhook_hint(text.lower()):
+        text = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, text)
     if ":" in text or "=" in text:
         low = text.lower()
         if "key" in low or "token" in low or "secret" in low:
             text = _SPACED_NAME.sub(_spaced_pair, text)
+        if "@" in text and proxy_hint(low):
+            text = _PROXY_FIELD.sub(lambda m: _BARE_USERINFO.sub(REDACTED + "@", m.group(0)), text)
     return text
+
+
+def webhook_hint(low: str) -> bool:
+    """Whether lower-cased ``low`` may hold a webhook URL's host (a caller's gate, as :func:`known_hint`)."""
+    return ("hooks." in low or "discord" in low or "webhook." in low or "outlook." in low
+            or "googleapis" in low or "webexapis" in low)
+
+
+def proxy_hint(low: str) -> bool:
+    """Whether lower-cased ``low`` may name a proxy whose userinfo is written without a scheme (a
+    caller's gate, as :func:`known_hint`; the text must also hold an '@')."""
+    return "via" in low or "proxy" in low or "forwarded" in low or "-x " in low
+
+
+# a proxy written without a scheme, its userinfo in it: a 'Via:' header's value ('Via: 1.1 user:pw@proxy'),
+# a proxy's variable or option ('HTTPS_PROXY=user:pw@proxy:3128', '--proxy user:pw@host', 'curl -x ...'),
+# to the end of its line; only a 'user:password@host' word in it goes (a URL's is masked by redact_url)
+_PROXY_FIELD = re.compile(
+    r"(?i)(?:\b(?:via|forwarded|x-forwarded-[\w-]+|[\w-]*proxy[\w-]*)[\"']?[ \t]*[:=]"
+    r"|(?<!\S)(?:-x|--proxy)[ \t])[^\n]*"
+)
+# (not a URI's scheme before an address: 'mailto:ops@corp.com', 'sip:alice@pbx'; nor a URL's, whose
+# userinfo redact_url masked: 'socks5h://***@proxy' keeps its scheme)
+_BARE_USERINFO = re.compile(
+    r"""(?<![^\s,=:"'(])(?!(?i:mailto|sips?|xmpp|tel):)[^\s:@,/"'=()]+:(?!//)[^\s,"'()]*@(?=[\w\[][^\s@,"'()]*(?:[\s,"')]|$))"""
+)
 
 
 def redact_known_in_name(name: str) -> str:
     """A file name (or a path) with the credentials known by their form masked (see
     :func:`redact_known`), also where ``_``, ``-`` or ``.`` and the name's next part follow one, which
     ends no token in free text ('..._sk_live_4eC3..._2025-10-10T09-00-00Z.log'); the stamp stays."""
+    if webhook_hint(name.lower()):
+        name = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, name)
     if not known_hint(name):
         return name
-    return "".join(_KNOWN_IN_NAME.sub(REDACTED, part) for part in _BEFORE_STAMP.split(name))
+    return _known_tokens(name)
+
+
+def _known_tokens(text: str) -> str:
+    """``text`` with :data:`_KNOWN_TOKEN` masked, each stamp's part apart: a token ends before a stamp,
+    which stays (its evidence time is read from it)."""
+    if _BEFORE_STAMP.search(text) is None:
+        return _KNOWN_TOKEN.sub(REDACTED, text)
+    return "".join(_KNOWN_TOKEN.sub(REDACTED, part) for part in _BEFORE_STAMP.split(text))
 
 
 # a secret's value in a file name ends where the name's next part begins ('check_api_key=abc_2025-10-10T
@@ -329,8 +392,16 @@ def redact_path(text: str) -> str:
     whole, then :data:`_PATH_PAIR`); then the rules of any text (URLs...)."""
     text = redact_known_in_name(text)
     if "=" in text:
-        text = _PATH_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
+        text = _PATH_PAIR.sub(_path_pair, text)
     return redact_text(text)
+
+
+def _path_pair(m: re.Match[str]) -> str:
+    """A :data:`_PATH_PAIR` masked; a scheme word before a space stays ('Authorization=Bearer X': the
+    credential after it is :func:`redact_text`'s, which would not find it after a mask)."""
+    if m.group(2).lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
+        return m.group(0)
+    return m.group(1) + REDACTED
 
 
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
@@ -460,9 +531,10 @@ _COOKIE_VALUE = re.compile(
 # takes a quoted value only right after its '=' ('Token token="..."'): a quote after anything else
 # closes the header's own quoted value ("{'Authorization': 'Bearer X', 'X-Api-Key': 'Y'}"), and the
 # next field's name must stay for its own rule
+# (nor a backtick: '`Authorization: Bearer X`' keeps its closing one)
 AUTH_IN_TEXT = re.compile(
-    r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"',;()\[\]{}]+)"""
-    r"""(?:([ \t]+)([^\s"',;()\[\]{}]+(?:(?:(?<==)|(?<==\\))(?:"[^"\n]*"|'[^'\n]*'))?))?"""
+    r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"'`,;()\[\]{}]+)"""
+    r"""(?:([ \t]+)([^\s"'`,;()\[\]{}]+(?:(?:(?<==)|(?<==\\))(?:"[^"\n]*"|'[^'\n]*'))?))?"""
 )
 AUTH_SCHEMES = frozenset((
     "basic", "bearer", "digest", "dpop", "hoba", "mutual", "negotiate", "ntlm", "oauth", "scram-sha-1",
@@ -501,8 +573,21 @@ def masked_value(name: str, sep: str, value: str) -> str:
     return f"{name}{sep}{quote}{REDACTED}{quote}"
 
 
+# a pair's name and its '=' at the start of a value: after an empty value and a space it is the next pair
+LABEL = re.compile(r"[A-Za-z_][\w.-]*=(?![=>])")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 _EQ_VALUE = re.compile(r"\s*" + TEXT_VALUE)
+
+
+# a file name's stamp and suffix after a secret's value written in it ('check_api_key=X_2025-10-08.json'):
+# they stay, the value ends before them (only with an extension at the end: a password may end in a date)
+_NAME_TAIL = re.compile("(?:" + _STAMP + r")[A-Za-z0-9_.:+-]*\.[A-Za-z][A-Za-z0-9]{0,5}$")
+
+
+def masked_before_name_tail(value: str) -> bool:
+    """Whether ``value`` is a mask and a file name's stamp and suffix after it ('***_2025-10-08.json', as
+    :func:`redact_text` leaves a secret's value in a file name): a stricter pass keeps it."""
+    return value.startswith(REDACTED) and _NAME_TAIL.match(value, len(REDACTED)) is not None
 
 
 def _pairs_eq(text: str) -> str:
@@ -526,6 +611,8 @@ def _pairs_eq(text: str) -> str:
             start -= 1
         name = text[start:k].lstrip("-")  # ('--password=...': an option's dashes)
         m = _EQ_VALUE.match(text, i + 1 + arrow)
+        if m is not None and m.start(1) > i + 1 + arrow and LABEL.match(m.group(1)):
+            m = None  # ('auth= key=X': the next pair's name is no value; its own '=' is read next)
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name) and (
             _NO_CREDENTIAL.fullmatch(m.group(1).strip("\"'")) is None  # ('issue_key=OCC-INF-221')
             and not m.group(1).lstrip("\"'").startswith(REDACTED)
@@ -535,8 +622,9 @@ def _pairs_eq(text: str) -> str:
         ):
             value = m.group(1)
             q = value[0] if value[:1] in "\"'" else ""
+            tail = _NAME_TAIL.search(value, 1) if not q else None
             out.append(text[done:m.start(1)] + f"{q}{REDACTED}{q}")
-            done = m.end()
+            done = m.end() if tail is None else m.start(1) + tail.start()
         i = text.find("=", max(i + 1 + arrow, done))
     return "".join(out) + text[done:] if out else text
 
