@@ -1606,11 +1606,12 @@ JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 EVIDENCE_SUFFIXES = TRANSCRIPT_SUFFIXES + JSON_SUFFIXES
 _SNIFF_BYTES = 256 * 1024
 #: Suffixes of files kept beside evidence that never are any (not even opened to look).
-_NEVER_EVIDENCE = frozenset(
-    ".md .markdown .rst .html .htm .pdf .png .jpg .jpeg .gif .webp .svg .bmp .ico .mp4 .mov .webm "
-    ".zip .gz .tgz .bz2 .xz .7z .tar .har .csv .tsv .xlsx .xls .docx .doc .pptx .parquet .yml .yaml "
-    ".py .sh .ps1 .js .ts .css .pem .key .crt".split()
-)
+_NEVER_EVIDENCE = frozenset((
+    ".md", ".markdown", ".rst", ".html", ".htm", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+    ".svg", ".bmp", ".ico", ".mp4", ".mov", ".webm", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z",
+    ".tar", ".har", ".csv", ".tsv", ".xlsx", ".xls", ".docx", ".doc", ".pptx", ".parquet", ".yml",
+    ".yaml", ".py", ".sh", ".ps1", ".js", ".ts", ".css", ".pem", ".key", ".crt",
+))
 # what only a transcript holds: a status line (curl's '< ', wget's indent, --trace-ascii's '0000: '),
 # curl's error line, its -w variables, wget's '--<date>--  URL' line, a trace's received header block
 _TRANSCRIPT_MARK = re.compile(

@@ -590,6 +590,14 @@ def masked_before_name_tail(value: str) -> bool:
     return value.startswith(REDACTED) and _NAME_TAIL.match(value, len(REDACTED)) is not None
 
 
+def _masked_already(value: str) -> bool:
+    """Whether a pair's value is a mask as it stands (``***``, ``***.json``, ``***_2025-10-08.json``
+    in a file name); a word glued to it by ``-`` or ``_`` is the value's own rest ('***-extra')."""
+    if not value.startswith(REDACTED):
+        return False
+    return value[len(REDACTED):len(REDACTED) + 1] not in ("-", "_") or masked_before_name_tail(value)
+
+
 def _pairs_eq(text: str) -> str:
     """``text`` with the value of each ``name=value`` whose name is a secret's masked: found from
     each '=' back to its name (a regex over every word would cost a scan per log item)."""
@@ -615,7 +623,9 @@ def _pairs_eq(text: str) -> str:
             m = None  # ('auth= key=X': the next pair's name is no value; its own '=' is read next)
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name) and (
             _NO_CREDENTIAL.fullmatch(m.group(1).strip("\"'")) is None  # ('issue_key=OCC-INF-221')
-            and not m.group(1).lstrip("\"'").startswith(REDACTED)
+            # (masked already: a known token's mask alone, or with a file name's stamp after it; a
+            # tail glued to a mask is the value's own rest, 'api_key=***-extra', and goes with it)
+            and not _masked_already(m.group(1).strip("\"'"))
             # ('auth=Basic ***': a scheme word whose credential is masked already stays, as after
             # 'Authorization:')
             and not (m.group(1).lower() in AUTH_SCHEMES and text.startswith(" " + REDACTED, m.end()))

@@ -196,3 +196,14 @@ def test_a_credential_after_a_scheme_word_in_a_path_is_masked():
 ])
 def test_an_outlook_webhook_loses_its_whole_path(f, text, shown):
     assert f(text) == shown
+
+
+@pytest.mark.parametrize("text, want", [
+    ("api_key=sk_live_AbC123xyz9-extra", "api_key=***"),
+    ("api_key=sk_live_AbC123xyz9-extra and more", "api_key=*** and more"),
+    ("token=ghp_abcdefghijklmnopqrstuvwxyz0123456789-x", "token=***"),
+    ("check_api_key=sk_live_AbC123xyz9_2025-10-08.json", "check_api_key=***_2025-10-08.json"),
+])
+def test_a_secret_pairs_value_is_masked_whole_after_a_known_tokens_mask(text, want):
+    assert redact_text(text) == want
+    assert "extra" not in redact_text(text) and "-x" not in redact_text(text)
