@@ -176,7 +176,10 @@ Zones (:func:`zone_named`)
     Abbreviations go through the IANA zone, so daylight saving follows the date (``EST`` written in
     July still means New York time that day, UTC-4); where the clocks go back or ahead, a seasonal
     abbreviation picks the offset (``01:30 EST`` on 2025-11-02 is the second 01:30, 06:30 UTC;
-    ``01:30 ET`` the first). ``zone`` on a mention is ``'UTC'``, the IANA
+    ``01:30 ET`` the first). An abbreviation the text's own zone (the ``tz`` it is read in: the
+    document's declared zone) uses in that year is that zone's time, not the table's: ``14:00 CST`` in
+    an Asia/Shanghai log is China Standard Time (06:00 UTC), ``IST`` in a Europe/Dublin one Irish, ``MST``
+    in an America/Phoenix one Phoenix's; ``GMT`` and ``UTC`` stay UTC. ``zone`` on a mention is ``'UTC'``, the IANA
     name, or ``'+02:00'``; ``None`` when the caller's default ``tz`` was applied.
 Which date a time takes
     its own date (joined to it: ``Oct 10 at 14:00``, ``2025-10-10, 14:00``, ``Posted Oct 09, 2025 -
@@ -507,6 +510,43 @@ def _utc(local: dt.datetime) -> dt.datetime:
         if other.tzname() == abbrev:
             local = other
     return local.astimezone(UTC)
+
+
+# The zone of the text being read (the document's or its section's) and the year it is read in: an
+# abbreviation that zone itself uses is its time ('14:00 CST' in a Shanghai log is China's, not
+# Chicago's), whatever :data:`_ZONE_TABLE` says (:func:`_zone_word`).
+_OWN_ZONE: contextvars.ContextVar[tuple[str, int] | None] = contextvars.ContextVar("own_zone", default=None)
+
+
+def _own_zone(tz: dt.tzinfo, day: dt.date | None) -> tuple[str, int] | None:
+    """What :data:`_OWN_ZONE` holds for a text read in ``tz`` on ``day``: None for UTC and offsets."""
+    key = getattr(tz, "key", None) if isinstance(tz, ZoneInfo) else None
+    if not key or key in ("UTC", "Etc/UTC"):
+        return None
+    return key, (day or _today()).year
+
+
+@functools.lru_cache(maxsize=512)
+def _own_abbrev(key: str, abbrev: str, year: int) -> _Abbreviated | None:
+    """Zone ``key`` as named by ``abbrev`` when the tz database names its time so in ``year`` (two
+    days a month are enough: a season lasts months), else None."""
+    tz = ZoneInfo(key)
+    for month in range(1, 13):
+        for d in (1, 16):
+            if dt.datetime(year, month, d, 12, tzinfo=tz).tzname() == abbrev:
+                return _Abbreviated.named(key, abbrev)
+    return None
+
+
+def _zone_word(word: str) -> dt.tzinfo | None:
+    """:func:`zone_named` of a zone written after a time, except that an abbreviation the text's own
+    zone uses (:data:`_OWN_ZONE`) is that zone's: 'CST' in an Asia/Shanghai log, 'IST' in a Dublin
+    one. 'GMT' and 'UTC' stay UTC (London names its winter GMT, but '14:00 GMT' in July is 14:00 UTC)."""
+    tz = zone_named(word)
+    own = _OWN_ZONE.get()
+    if own is None or tz is UTC or not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()):
+        return tz
+    return _own_abbrev(own[0], word, own[1]) or tz
 
 
 def _zone_label(tz: dt.tzinfo) -> str:
@@ -1332,7 +1372,7 @@ def _zone_written(
         return UTC, z
     word = off or zp or zw or zu
     if word:
-        return zone_named(word.replace("\u2212", "-")), word
+        return _zone_word(word.replace("\u2212", "-")), word
     return None, None
 
 
@@ -1536,7 +1576,7 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         offset = m.group("milo")
         # '0930 hrs' is in the document's zone, '1530 hrs IST' in India's; '0930Z', '0930 UTC+2' in theirs
         if m.group("milhrs"):
-            tz = zone_named(m.group("milz")) if m.group("milz") else None
+            tz = _zone_word(m.group("milz")) if m.group("milz") else None
         else:
             tz = zone_named("UTC" + offset.replace("\u2212", "-")) if offset else UTC  # ('UTC+5.30')
         cand = _Cand(start, end, "time", tz=tz)
@@ -1834,6 +1874,18 @@ def find_times(
     default_tz = UTC if tz is None else _coerce_tz(tz)
     if isinstance(day, dt.datetime):
         day = day.date()
+    token = _OWN_ZONE.set(_own_zone(default_tz, day or year_near))
+    try:
+        return _find_times(text, day, tz, default_tz, stamps, year_near, week)
+    finally:
+        _OWN_ZONE.reset(token)
+
+
+def _find_times(
+    text: str, day: dt.date | None, tz: dt.tzinfo | str | None, default_tz: dt.tzinfo, stamps: bool,
+    year_near: dt.date | None, week: bool,
+) -> list[TimeMention]:
+    """:func:`find_times` once the text's own zone is set (:data:`_OWN_ZONE`)."""
     low: str | None = text.lower()
     rels: list[_Cand] | None = None
     if "day" in low or "onight" in low or "omorrow" in low or any(w in low for w in _DAY_BEFORE_HINTS) or any(
@@ -2536,8 +2588,12 @@ def find_times_many(
             a = starts[k]
             b = a + len(t)
             urls = _url_spans(joined, a, b) if k in with_urls else None
-            found, base = _scan(joined, low, a, b, day, near, zone, None, False, urls)
-            found = _joined(joined, a, found, base, zone)
+            token = _OWN_ZONE.set(_own_zone(zone, day or near))
+            try:
+                found, base = _scan(joined, low, a, b, day, near, zone, None, False, urls)
+                found = _joined(joined, a, found, base, zone)
+            finally:
+                _OWN_ZONE.reset(token)
             if base is None and (stamped := _stamped_day(t, found, near)) is not None:
                 found = find_times(t, day=stamped, tz=zone, year_near=near, week=week)
             out.append(found)
@@ -2591,7 +2647,8 @@ def _written_zone(m: TimeMention) -> dt.tzinfo | None:
     """The zone of ``m`` as its seasonal abbreviation names it ('01:30 EST': the EST side of the
     night the clocks go back), when it ends with one; else None (``m.zone`` is only the IANA name)."""
     word = m.raw.rsplit(None, 1)[-1].strip("()") if m.zone else ""
-    return zone_named(word) if word.upper() in _SEASONAL else None
+    tz = _zone_word(word) if word else None
+    return tz if getattr(tz, "abbrev", None) is not None else None
 
 
 def wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:
@@ -2652,7 +2709,8 @@ def _fast_time(
         zone = "UTC"
     elif off or zp or zw or zu:
         word = off or zp or zw or zu
-        known = _FAST_ZONES.get(word)
+        own = _OWN_ZONE.get() and _zone_word(word)
+        known = (own, own.key) if isinstance(own, _Abbreviated) else _FAST_ZONES.get(word)
         if known is None:
             tz_ = zone_named(word.replace("\u2212", "-"))
             known = (tz_, _zone_label(tz_) if tz_ is not None else None)
@@ -2694,7 +2752,7 @@ def _clock_cand(m: re.Match[str], start: int) -> _Cand:
     if zu in _NOT_ZONES:
         zu = None  # ('noon UAT sign-off')
     word = "Z" if z else (off or zp or zw or zu)
-    tz = zone_named(word.replace("\u2212", "-")) if word else None
+    tz = _zone_word(word.replace("\u2212", "-")) if word else None
     c = _Cand(start, m.end() if tz is not None or zu else m.end("cw"), "time", tz=tz)
     c.time = _CLOCK_TIME[m.group("cw").lower()]
     if zu:

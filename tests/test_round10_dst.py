@@ -1,0 +1,98 @@
+"""Round 10 (dst): time resolution against the document's own zone and its clock changes.
+
+F3 an abbreviation the declared zone itself uses is that zone's time ('14:00 CST' in a Shanghai log);
+F1 the hour the clocks go back, read in file order; F2 a range that ends in the second such hour;
+F5 a time the clocks skip is still read, with a problem row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from occ_lib import times
+from occ_lib.logs import parse_log
+
+
+def ts(s: str) -> pd.Timestamp:
+    return pd.Timestamp(s, tz="UTC")
+
+
+def utc(s: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(s).replace(tzinfo=dt.UTC)
+
+
+def read(text: str, tz: str, day: dt.date) -> list[tuple]:
+    """(raw, at, until, zone) of every mention, after checking find_times_many agrees."""
+    found = times.find_times(text, day=day, tz=tz)
+    assert times.find_times_many([text], [day], tz) == [found]
+    return [(m.raw, m.at, m.until, m.zone) for m in found]
+
+
+# ------------------------------------------------------------- F3: abbreviations of the declared zone
+
+OCT10 = dt.date(2025, 10, 10)
+OWN_ZONE_CASES = [
+    ("Asia/Shanghai", "14:00 CST", "2025-10-10 06:00"),
+    ("America/Phoenix", "14:00 MST", "2025-10-10 21:00"),
+    ("America/Regina", "14:00 CST", "2025-10-10 20:00"),
+    ("Europe/Dublin", "14:00 IST", "2025-10-10 13:00"),
+    ("Australia/Brisbane", "07:30 AEST", "2025-10-09 21:30"),
+]
+
+
+@pytest.mark.parametrize(("zone", "written", "want"), OWN_ZONE_CASES)
+def test_an_abbreviation_of_the_declared_zone_is_read_in_it(zone, written, want):
+    assert read(written, zone, OCT10) == [(written, utc(want), None, zone)]
+
+
+@pytest.mark.parametrize(("zone", "written", "want"), OWN_ZONE_CASES)
+def test_the_log_reads_it_in_a_prose_declared_zone(zone, written, want):
+    logs = parse_log(f"# Log\nAll times in {zone}.\n\n## 2025-10-10\n- {written} OPS-1 deployed\n", "x.md")
+    assert logs.events["at"].tolist() == [ts(want)]
+
+
+@pytest.mark.parametrize(("zone", "written", "want"), OWN_ZONE_CASES)
+def test_the_log_reads_it_in_a_front_matter_zone(zone, written, want):
+    logs = parse_log(f"---\ntz: {zone}\n---\n# Log\n\n## 2025-10-10\n- {written} OPS-1 deployed\n", "x.md")
+    assert logs.events["at"].tolist() == [ts(want)]
+
+
+@pytest.mark.parametrize(("written", "want"), [
+    ("2025-10-10 14:00 CST", "2025-10-10 06:00"),
+    ("Oct 10 14:00 CST", "2025-10-10 06:00"),
+    ("1400 hrs CST", "2025-10-10 06:00"),
+    ("noon CST", "2025-10-10 04:00"),
+    ("14:00 (CST)", "2025-10-10 06:00"),
+])
+def test_every_way_of_writing_it_takes_the_declared_zone(written, want):
+    assert [(m.at, m.zone) for m in times.find_times(written, day=OCT10, tz="Asia/Shanghai")] == [
+        (utc(want), "Asia/Shanghai")]
+
+
+def test_a_range_in_the_declared_zone_keeps_it_on_both_ends():
+    assert read("14:00-15:00 CST", "Asia/Shanghai", OCT10) == [
+        ("14:00-15:00 CST", utc("2025-10-10 06:00"), utc("2025-10-10 07:00"), "Asia/Shanghai")]
+
+
+@pytest.mark.parametrize(("zone", "written", "day", "want", "label"), [
+    # (an abbreviation the declared zone does not use keeps the table's zone)
+    ("Asia/Shanghai", "14:00 EST", OCT10, "2025-10-10 18:00", "America/New_York"),
+    ("UTC", "14:00 CST", OCT10, "2025-10-10 19:00", "America/Chicago"),
+    ("Asia/Kolkata", "14:00 CST", OCT10, "2025-10-10 19:00", "America/Chicago"),
+    # (GMT is UTC even where the zone names its winter so)
+    ("Europe/London", "14:00 GMT", dt.date(2025, 7, 10), "2025-07-10 14:00", "UTC"),
+    ("Europe/Dublin", "14:00 GMT", dt.date(2025, 7, 10), "2025-07-10 14:00", "UTC"),
+    # (Israel Standard Time where the log is in Jerusalem; India's elsewhere)
+    ("Asia/Jerusalem", "14:00 IST", dt.date(2025, 7, 10), "2025-07-10 11:00", "Asia/Jerusalem"),
+    ("UTC", "14:00 IST", dt.date(2025, 7, 10), "2025-07-10 08:30", "Asia/Kolkata"),
+])
+def test_other_abbreviations_keep_their_mapping(zone, written, day, want, label):
+    assert read(written, zone, day) == [(written, utc(want), None, label)]
+
+
+def test_a_heading_time_takes_the_declared_zone():
+    h = times.parse_heading("## 2025-10-10 14:00 CST deploy", tz="Asia/Shanghai")
+    assert (h.at, h.zone) == (utc("2025-10-10 06:00"), "Asia/Shanghai")
