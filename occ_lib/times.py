@@ -179,8 +179,8 @@ Zones (:func:`zone_named`)
     ``01:30 ET`` the first). An abbreviation the text's own zone (the ``tz`` it is read in: the
     document's declared zone) uses in that year is that zone's time, not the table's: ``14:00 CST`` in
     an Asia/Shanghai log is China Standard Time (06:00 UTC), ``IST`` in a Europe/Dublin one Irish, ``MST``
-    in an America/Phoenix one Phoenix's; ``GMT`` and ``UTC`` stay UTC. ``zone`` on a mention is ``'UTC'``, the IANA
-    name, or ``'+02:00'``; ``None`` when the caller's default ``tz`` was applied.
+    in an America/Phoenix one Phoenix's; ``GMT`` and ``UTC`` stay UTC. ``zone`` on a mention is
+    ``'UTC'``, the IANA name, or ``'+02:00'``; ``None`` when the caller's default ``tz`` was applied.
 Which date a time takes
     its own date (joined to it: ``Oct 10 at 14:00``, ``2025-10-10, 14:00``, ``Posted Oct 09, 2025 -
     14:51 EDT``) > the item's own date, i.e. an explicit date that opens the text
@@ -1527,6 +1527,20 @@ def _instant(date: dt.date, parts: tuple[int, int, int, int, str, int], tz: dt.t
     if extra:
         local += dt.timedelta(days=extra)
     return _utc(local)
+
+
+def _second_wall(at: dt.datetime, tz: dt.tzinfo) -> dt.datetime | None:
+    """The later instant with ``at``'s wall time in ``tz`` when ``at`` is the first of the hour the
+    clocks go back (01:15 EDT -> 01:15 EST, an hour on); else None."""
+    if not isinstance(tz, ZoneInfo):
+        return None
+    local = at.astimezone(tz)
+    if local.fold:
+        return None
+    other = local.replace(fold=1)
+    if other.utcoffset() == local.utcoffset():
+        return None
+    return other.astimezone(UTC)
 
 
 def _midnight(date: dt.date) -> dt.datetime:
@@ -2998,6 +3012,8 @@ def _range_end(
     days = (end.date() - start.date()).days
     if wd is not None:
         want = (_WD_INDEX[wd.group(0)[:3].lower()] - start.weekday()) % 7
+    elif nxt.at < m.at and (second := _second_wall(nxt.at, tz)) is not None and second >= m.at:
+        return second  # (the second of the hour the clocks go back, after a start in the first)
     elif nxt.at < m.at:
         # the next wall time on or after the start's: a day on, or two when a whole day lies between
         gap = start.replace(tzinfo=None) - end.replace(tzinfo=None)
@@ -3220,7 +3236,10 @@ def _resolve(
             if c.until is not None:
                 until = _instant(date, c.until, tzinfo)
                 if until < at:
-                    until = _instant(date + dt.timedelta(days=1), c.until, tzinfo)
+                    # ('01:45-01:15 ET' the night clocks go back: the second 01:15, not the next day's)
+                    second = _second_wall(until, tzinfo)
+                    until = second if second is not None and second >= at else _instant(
+                        date + dt.timedelta(days=1), c.until, tzinfo)
         except (OverflowError, ValueError):
             return _mention(cs, ce, raw, None, None, prec, has_date, zone, kw,
                             f"time out of range {raw}")

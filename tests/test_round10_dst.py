@@ -96,3 +96,47 @@ def test_other_abbreviations_keep_their_mapping(zone, written, day, want, label)
 def test_a_heading_time_takes_the_declared_zone():
     h = times.parse_heading("## 2025-10-10 14:00 CST deploy", tz="Asia/Shanghai")
     assert (h.at, h.zone) == (utc("2025-10-10 06:00"), "Asia/Shanghai")
+
+
+# ------------------------------------------------------- F2: a range that ends in the repeated hour
+
+NOV2 = dt.date(2025, 11, 2)
+OCT26 = dt.date(2025, 10, 26)
+
+
+@pytest.mark.parametrize("text", [
+    "01:45\u201301:15 ET", "01:45\u201301:15", "01:45 - 01:15 ET", "01:45 ET - 01:15 ET",
+    "01:45 to 01:15", "between 01:45 and 01:15 ET",
+])
+def test_a_range_back_into_the_repeated_hour_ends_the_same_night(text):
+    assert [(m.at, m.until) for m in times.find_times(text, day=NOV2, tz="America/New_York")] == [
+        (utc("2025-11-02 05:45"), utc("2025-11-02 06:15"))]
+    assert times.find_times_many([text], [NOV2], "America/New_York") == [
+        times.find_times(text, day=NOV2, tz="America/New_York")]
+
+
+@pytest.mark.parametrize(("zone", "start", "end"), [
+    ("Europe/London", "2025-10-26 00:45", "2025-10-26 01:15"),
+    ("Europe/Berlin", "2025-10-26 00:45", "2025-10-26 01:15"),
+])
+def test_a_range_back_into_the_repeated_hour_in_europe(zone, start, end):
+    text = "01:45\u201301:15" if zone == "Europe/London" else "02:45\u201302:15"
+    assert [(m.at, m.until) for m in times.find_times(text, day=OCT26, tz=zone)] == [(utc(start), utc(end))]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # (an end before the repeated hour, or a start already in its second time, is the next day's)
+    ("01:45\u201300:15 ET", "2025-11-02 05:45", "2025-11-03 05:15"),
+    ("01:50-01:10 EST", "2025-11-02 06:50", "2025-11-03 06:10"),
+    ("23:00-01:15", "2025-11-03 04:00", "2025-11-03 06:15"),
+])
+def test_other_ranges_past_the_start_still_end_the_next_day(text, start, end):
+    assert [(m.at, m.until) for m in times.find_times(text, day=NOV2, tz="America/New_York")] == [
+        (utc(start), utc(end))]
+
+
+def test_the_log_ends_the_fall_back_range_the_same_night():
+    logs = parse_log("# Log\nAll times in America/New_York.\n\n## 2025-11-02\n"
+                     "- 01:45\u201301:15 ET OPS-1 outage\n", "x.md")
+    assert (logs.events["at"].tolist(), logs.events["end_at"].tolist()) == (
+        [ts("2025-11-02 05:45")], [ts("2025-11-02 06:15")])
