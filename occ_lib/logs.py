@@ -453,6 +453,7 @@ import bisect
 import contextlib
 import datetime as dt
 import gc
+import itertools
 import os
 import re
 from collections.abc import Iterable
@@ -1538,6 +1539,7 @@ def _items(
     if nights:
         _night_shift(items, found, tz, nights)
     _past_midnight(items, found, tz)
+    _fall_back(items, found, tz)
     kind_texts = [ex.kind_text(t) for t in (texts if keyed is None else keyed)]
     if kind_as:
         for k, t in kind_as.items():  # (a change history's row without the state it left)
@@ -1934,6 +1936,50 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
         if prev_at is not None and at < prev_at:
             ordered = False
         prev_at, prev_depth = at, it[1]
+
+
+def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:
+    """In place: the times of each section read in the order they happened
+    (:func:`occ_lib.times.second_in_order`), so that the hour the clocks go back is read twice: ``-
+    01:55 ET`` then ``- 01:10 ET`` is the second 01:10. A section written newest first (more of its
+    items earlier than the one above them than later) is read from its end."""
+    if not _may_fall_back(found):
+        return
+    k, n = 0, len(items)
+    while k < n:
+        key = (items[k][4][1], items[k][4][2])
+        j = k + 1
+        while j < n and (items[j][4][1], items[j][4][2]) == key:
+            j += 1
+        order = range(k, j)
+        # (the order told by the times that happen once: those of the repeated hour cannot tell it)
+        firsts = [m.at for i in order if (m := _item_time(found[i])) is not None and m.at is not None
+                  and _once(m.at, _mention_zone(m, items[i][5] or tz))]
+        steps = list(itertools.pairwise(firsts))
+        if sum(b < a for a, b in steps) > sum(b > a for a, b in steps):
+            order = range(j - 1, k - 1, -1)
+        seen: dict[str, tuple[dt.datetime, int]] = {}
+        for i in order:
+            if found[i]:
+                zone = items[i][5] or tz
+                found[i] = [_times.second_in_order(m, _mention_zone(m, zone), seen) for m in found[i]]
+        k = j
+
+
+def _once(at: dt.datetime, zone: dt.tzinfo) -> bool:
+    """Whether the wall time of ``at`` in ``zone`` happens once that day (not in the hour clocks repeat)."""
+    if zone is dt.UTC:
+        return True
+    local = at.astimezone(zone)
+    return local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset()
+
+
+def _may_fall_back(found: list[list[_times.TimeMention]]) -> bool:
+    """A cheap check before :func:`_fall_back`: whether any time is read on a day some zone's clocks go
+    back (the days of October and November, and of March and April in the southern half)."""
+    return any(
+        m.at is not None and m.precision != "day" and m.at.month in (3, 4, 10, 11) for ms in found for m in ms
+    )
 
 
 def _item_time(ms: list[_times.TimeMention]) -> _times.TimeMention | None:

@@ -352,7 +352,7 @@ from ._stamps import BARE_TIME
 
 __all__ = [
     "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "parse_heading",
-    "parse_stamp", "unknown_zone", "zone_named",
+    "parse_stamp", "second_in_order", "unknown_zone", "zone_named",
 ]
 
 UTC = dt.UTC
@@ -2663,6 +2663,37 @@ def _written_zone(m: TimeMention) -> dt.tzinfo | None:
     word = m.raw.rsplit(None, 1)[-1].strip("()") if m.zone else ""
     tz = _zone_word(word) if word else None
     return tz if getattr(tz, "abbrev", None) is not None else None
+
+
+def second_in_order(m: TimeMention, tz: dt.tzinfo, seen: dict[str, tuple[dt.datetime, int]]) -> TimeMention:
+    """``m`` (read in ``tz``) as the second of the hour the clocks go back when the times read before
+    it in the same section say so: once a time of that hour was read (``seen``: the zone's last such
+    wall time and fold, updated here), a later one earlier on the wall clock, or any after one already
+    in the second hour, is in the second hour (00:50, 01:20, 01:55, then 01:10 ET on 2025-11-02: 06:10
+    UTC). A time whose abbreviation names its side ('01:10 EST', '01:10 EDT') keeps it; a deadline
+    follows the order but does not move it (an ETA is no clock reading)."""
+    if m.at is None or m.precision == "day" or not isinstance(tz, ZoneInfo):
+        return m
+    local = m.at.astimezone(tz)
+    other = local.replace(fold=1 - local.fold)
+    if other.utcoffset() == local.utcoffset():
+        return m  # (a wall time that happens once)
+    wall = local.replace(tzinfo=None, fold=0)
+    last = seen.get(tz.key)
+    word = m.raw.rsplit(None, 1)[-1].strip("()") if m.zone else ""
+    fold = local.fold
+    if fold == 0 and last is not None and (last[1] or wall < last[0]) and word not in (
+        local.tzname(), other.tzname()
+    ):
+        at = other.astimezone(UTC)
+        until = m.until
+        if until is not None and until < at:
+            until = _second_wall(until, tz) or until
+        m = dataclasses.replace(m, at=at, until=until)
+        fold = 1
+    if not m.is_deadline:
+        seen[tz.key] = (wall, fold)
+    return m
 
 
 def wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:

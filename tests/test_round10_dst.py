@@ -140,3 +140,66 @@ def test_the_log_ends_the_fall_back_range_the_same_night():
                      "- 01:45\u201301:15 ET OPS-1 outage\n", "x.md")
     assert (logs.events["at"].tolist(), logs.events["end_at"].tolist()) == (
         [ts("2025-11-02 05:45")], [ts("2025-11-02 06:15")])
+
+
+# ---------------------------------------------------------- F1: the repeated hour, read in file order
+
+def _section(zone: str, day: str, walls: list[str], suffix: str = "") -> str:
+    lines = "".join(f"- {w}{suffix} OPS-{k} step {k}\n" for k, w in enumerate(walls, 1))
+    return f"# Log\nAll times in {zone}.\n\n## {day}\n{lines}"
+
+
+@pytest.mark.parametrize(("zone", "day", "walls", "want"), [
+    ("America/New_York", "2025-11-02", ["00:50", "01:20", "01:55", "01:10", "01:40", "02:05"],
+     ["04:50", "05:20", "05:55", "06:10", "06:40", "07:05"]),
+    ("Europe/London", "2025-10-26", ["00:50", "01:20", "01:55", "01:10", "01:40", "02:05"],
+     ["2025-10-25 23:50", "00:20", "00:55", "01:10", "01:40", "02:05"]),
+    ("Europe/Berlin", "2025-10-26", ["01:50", "02:20", "02:55", "02:10", "02:40", "03:05"],
+     ["2025-10-25 23:50", "00:20", "00:55", "01:10", "01:40", "02:05"]),
+])
+@pytest.mark.parametrize("suffix", ["", " ET"])
+def test_an_earlier_wall_time_after_the_repeated_hour_is_its_second_time(zone, day, walls, want, suffix):
+    if suffix and zone != "America/New_York":
+        suffix = ""
+    logs = parse_log(_section(zone, day, walls, suffix), "x.md")
+    assert logs.events["at"].tolist() == [ts(w if " " in w else f"{day} {w}") for w in want]
+
+
+def test_a_section_written_newest_first_is_read_from_its_end():
+    walls = ["02:05", "01:40", "01:10", "01:55", "01:20", "00:50"]
+    logs = parse_log(_section("America/New_York", "2025-11-02", walls), "x.md")
+    assert logs.events["at"].tolist() == [ts(f"2025-11-02 {w}") for w in
+                                          ["07:05", "06:40", "06:10", "05:55", "05:20", "04:50"]]
+
+
+def test_a_written_side_of_the_hour_is_kept_and_sets_the_order():
+    walls = ["01:20 EDT", "01:10 EST", "01:30 ET", "01:50 EDT"]
+    logs = parse_log(_section("America/New_York", "2025-11-02", walls), "x.md")
+    assert logs.events["at"].tolist() == [ts(f"2025-11-02 {w}") for w in ["05:20", "06:10", "06:30", "05:50"]]
+
+
+def test_a_deadline_in_the_hour_does_not_move_the_times_after_it():
+    logs = parse_log("# Log\nAll times in America/New_York.\n\n## 2025-11-02\n"
+                     "- 01:10 OPS-1 paged, ETA 01:50\n- 01:20 OPS-1 rollback started\n", "x.md")
+    assert logs.events["at"].tolist() == [ts("2025-11-02 05:10"), ts("2025-11-02 05:20")]
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-11-02 05:50")]
+
+
+def test_an_eta_earlier_than_the_time_before_it_is_in_the_second_hour():
+    logs = parse_log("# Log\nAll times in America/New_York.\n\n## 2025-11-02\n"
+                     "- 01:55 OPS-1 paged, ETA 01:30\n", "x.md")
+    assert logs.events["at"].tolist() == [ts("2025-11-02 05:55")]
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-11-02 06:30")]
+
+
+def test_each_section_reads_its_own_order():
+    logs = parse_log("# Log\nAll times in America/New_York.\n\n## 2025-11-02\n- 01:55 OPS-1 a\n"
+                     "## 2025-11-02 later\n- 01:10 OPS-1 b\n", "x.md")
+    assert logs.events["at"].tolist() == [ts("2025-11-02 05:55"), ts("2025-11-02 05:10")]
+
+
+def test_a_range_moved_to_the_second_hour_keeps_its_end_after_it():
+    logs = parse_log("# Log\nAll times in America/New_York.\n\n## 2025-11-02\n- 01:55 OPS-1 a\n"
+                     "- 01:20\u201301:50 OPS-1 b\n", "x.md")
+    assert logs.events["at"].tolist() == [ts("2025-11-02 05:55"), ts("2025-11-02 06:20")]
+    assert logs.events["end_at"].tolist()[1] == ts("2025-11-02 06:50")
