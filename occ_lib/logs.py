@@ -1563,6 +1563,8 @@ def _items(
                 if m.problem:
                     problems.append((line, "time", m.raw, m.problem))
                 continue
+            if m.skipped:
+                problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
             if m.is_deadline:
                 dls.append(m)
                 continue
@@ -1964,6 +1966,14 @@ def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt
                 zone = items[i][5] or tz
                 found[i] = [_times.second_in_order(m, _mention_zone(m, zone), seen) for m in found[i]]
         k = j
+
+
+def _skipped_reason(m: _times.TimeMention, zone: dt.tzinfo) -> str:
+    """The problem of a time the clocks skip ('02:30 ET' on 2025-03-09), naming what it was read as."""
+    assert m.at is not None
+    local = m.at.astimezone(zone)
+    return (f"time does not exist on {local.date().isoformat()} in {getattr(zone, 'key', zone)} (the clocks "
+            f"go ahead): read as {local.strftime('%H:%M')} {local.tzname()}")
 
 
 def _once(at: dt.datetime, zone: dt.tzinfo) -> bool:

@@ -374,6 +374,10 @@ class TimeMention:
     keyword: str | None
     problem: str | None
     is_stamp: bool = False
+    # the wall time written does not exist in its zone that day (02:30 ET on 2025-03-09, the clocks
+    # skip from 02:00 to 03:00): still read (as the clock reads the hour before it, 03:30 EDT), but
+    # worth a problem row (:func:`occ_lib.logs.parse_log`)
+    skipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -2651,6 +2655,8 @@ def _join_date_times(
                 m, start=d.start, raw=text[a + d.start:a + m.end], at=wall_shift(m.at, tz, days),
                 until=None if m.until is None else wall_shift(m.until, tz, days), has_date=True,
                 keyword=keyword, is_deadline=keyword is not None,
+                skipped=m.skipped if not days else _skipped(
+                    m.at.astimezone(tz).replace(tzinfo=None) + days, tz),
             )
         else:
             out.append(m)
@@ -2779,7 +2785,10 @@ def _fast_time(
             at = _utc(at)
     except (OverflowError, ValueError):
         return None
-    return _mention(start - a, end - a, text[start:end], at, None, "minute", False, zone, kw, None)
+    out = _mention(start - a, end - a, text[start:end], at, None, "minute", False, zone, kw, None)
+    if tzinfo is not UTC and _skipped(dt.datetime(base.year, base.month, base.day, hour, minute), tzinfo):
+        out.__dict__["skipped"] = True
+    return out
 
 
 # 'noon', 'midday' and 'midnight' written as the time itself ('deploy at noon ET', 'ETA midnight
@@ -3072,7 +3081,9 @@ def _in_zone(m: TimeMention, zone: str, was: dt.tzinfo) -> TimeMention:
     if tz is None:
         return m
     until = _rezone(m.until, was, tz) if m.until is not None else None
-    return dataclasses.replace(m, at=_rezone(m.at, was, tz), until=until, zone=zone)
+    wall = m.at.astimezone(was).replace(tzinfo=None)
+    return dataclasses.replace(
+        m, at=_rezone(m.at, was, tz), until=until, zone=zone, skipped=_skipped(wall, tz))
 
 
 def _rezone(at: dt.datetime, was: dt.tzinfo, tz: dt.tzinfo) -> dt.datetime:
@@ -3225,9 +3236,17 @@ def _mention(
     _set(obj, "__dict__", {
         "start": start, "end": end, "raw": raw, "at": at, "until": until, "precision": precision,
         "has_date": has_date, "zone": zone, "is_deadline": keyword is not None, "keyword": keyword,
-        "problem": problem, "is_stamp": is_stamp,
+        "problem": problem, "is_stamp": is_stamp, "skipped": False,
     })
     return obj
+
+
+def _skipped(wall: dt.datetime, tz: dt.tzinfo) -> bool:
+    """Whether the naive ``wall`` time does not exist in ``tz`` (the hour the clocks go ahead skips)."""
+    if not isinstance(tz, ZoneInfo) or 4 <= wall.hour < 22:  # (every zone changes its clocks at night)
+        return False
+    local = wall.replace(tzinfo=tz)
+    return local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != wall
 
 
 def _resolve(
@@ -3274,7 +3293,11 @@ def _resolve(
         except (OverflowError, ValueError):
             return _mention(cs, ce, raw, None, None, prec, has_date, zone, kw,
                             f"time out of range {raw}")
-        return _mention(cs, ce, raw, at, until, prec, has_date, zone, kw, None)
+        out = _mention(cs, ce, raw, at, until, prec, has_date, zone, kw, None)
+        hour, minute, sec, _, _, extra = c.time
+        if not extra and _skipped(dt.datetime(date.year, date.month, date.day, hour, minute, sec), tzinfo):
+            out.__dict__["skipped"] = True
+        return out
     if kind == "date":
         at = _midnight(c.date) if c.date is not None and c.problem is None else None
         return _mention(cs, ce, raw, at, None, "day", True, None, kw, c.problem)

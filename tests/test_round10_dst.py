@@ -203,3 +203,41 @@ def test_a_range_moved_to_the_second_hour_keeps_its_end_after_it():
                      "- 01:20\u201301:50 OPS-1 b\n", "x.md")
     assert logs.events["at"].tolist() == [ts("2025-11-02 05:55"), ts("2025-11-02 06:20")]
     assert logs.events["end_at"].tolist()[1] == ts("2025-11-02 06:50")
+
+
+# ------------------------------------------------------------------ F5: a time the clocks skip
+
+MAR9 = dt.date(2025, 3, 9)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("02:30 ET", [("02:30 ET", "2025-03-09 07:30", True)]),
+    ("2:30 AM", [("2:30 AM", "2025-03-09 07:30", True)]),
+    ("Mar 9 02:30 ET", [("Mar 9 02:30 ET", "2025-03-09 07:30", True)]),
+    ("0230 hrs ET", [("0230 hrs ET", "2025-03-09 07:30", True)]),
+    ("01:30, 02:30 ET", [("01:30", "2025-03-09 06:30", False), ("02:30 ET", "2025-03-09 07:30", True)]),
+    ("01:30 ET", [("01:30 ET", "2025-03-09 06:30", False)]),
+    ("03:30 ET", [("03:30 ET", "2025-03-09 07:30", False)]),
+    ("02:30 UTC", [("02:30 UTC", "2025-03-09 02:30", False)]),
+])
+def test_a_skipped_wall_time_is_read_and_flagged(text, want):
+    found = times.find_times(text, day=MAR9, tz="America/New_York")
+    assert times.find_times_many([text], [MAR9], "America/New_York") == [found]
+    assert [(m.raw, m.at, m.skipped) for m in found] == [(r, utc(a), s) for r, a, s in want]
+
+
+def test_the_log_keeps_the_skipped_time_and_names_its_line():
+    logs = parse_log("# Log\nAll times in America/New_York.\n\n## 2025-03-09\n- 01:50 OPS-1 paged\n"
+                     "- 02:30 ET OPS-1 outage\n", "ops.md")
+    assert logs.events["at"].tolist() == [ts("2025-03-09 06:50"), ts("2025-03-09 07:30")]
+    assert logs.problems[["source", "line", "what", "token", "reason"]].values.tolist() == [[
+        "ops.md", 6, "time", "02:30 ET",
+        "time does not exist on 2025-03-09 in America/New_York (the clocks go ahead): read as 03:30 EDT",
+    ]]
+
+
+def test_a_skipped_time_in_europe_is_named_too():
+    logs = parse_log("---\ntz: Europe/Berlin\n---\n## 2025-03-30\n- 02:30 OPS-1 outage\n", "ops.md")
+    assert logs.events["at"].tolist() == [ts("2025-03-30 01:30")]
+    assert logs.problems["reason"].tolist() == [
+        "time does not exist on 2025-03-30 in Europe/Berlin (the clocks go ahead): read as 03:30 CEST"]
