@@ -721,16 +721,17 @@ _HEADER_TIME_WORD = re.compile(r"(?i:\b(?:times?|when|timestamps?|start|end|eta|
 _HEADER_TOKEN = re.compile(r"[A-Za-z][A-Za-z_/]*(?:[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?")
 
 
-def _header_zone(headers: list[str]) -> dt.tzinfo | None:
-    """The zone a table header gives its times ('Time (UTC)', 'When - ET', 'Start (Europe/Berlin)')."""
+def _header_zone(headers: list[str], own: dt.tzinfo | None = None) -> dt.tzinfo | None:
+    """The zone a table header gives its times ('Time (UTC)', 'When - ET', 'Start (Europe/Berlin)'); an
+    abbreviation the document's zone ``own`` uses is its ('Time (CST)' in a Shanghai log)."""
     for cell in headers:
-        tz = _cell_zone(cell)
+        tz = _cell_zone(cell, own)
         if tz is not None:
             return tz
     return None
 
 
-def _cell_zone(cell: str) -> dt.tzinfo | None:
+def _cell_zone(cell: str, own: dt.tzinfo | None = None) -> dt.tzinfo | None:
     """The zone one header cell names for its column's times, if it is a time column's."""
     if not _HEADER_TIME_WORD.search(cell):
         return None
@@ -739,7 +740,7 @@ def _cell_zone(cell: str) -> dt.tzinfo | None:
         return None
     for word in words:
         if word.isupper() or "/" in word or word[:3].upper() in ("UTC", "GMT"):
-            tz = _times.zone_named(word)
+            tz = _times.zone_named_in(word, own)
             if tz is not None:
                 return tz
     return None
@@ -924,7 +925,7 @@ _HEADING_NOT_ZONES = frozenset(("WEST", "ART"))
 _AFTER_TIME = re.compile(r"(?:\d|(?i:[ap]\.?m\.?))$")
 
 
-def _heading_zone(heading: str) -> dt.tzinfo | None:
+def _heading_zone(heading: str, own: dt.tzinfo | None = None) -> dt.tzinfo | None:
     """The zone a heading names for its section's times in brackets or after a dash, if any: written as a
     zone is (an abbreviation in capitals, an IANA name, an offset, 'Pacific'), not right after a time."""
     if "(" not in heading and "[" not in heading and not _DASHES.intersection(heading):
@@ -937,7 +938,7 @@ def _heading_zone(heading: str) -> dt.tzinfo | None:
             or word.upper().startswith(("UTC", "GMT")) or word.split()[0] in _HEADING_ZONE_WORDS
         ) or _AFTER_TIME.search(heading[: m.start()].rstrip()):
             continue
-        tz = _times.zone_named(word)
+        tz = _times.zone_named_in(word, own)  # ('(CST)' in a Shanghai document: China's)
         if tz is not None and not _spelled_out(heading[: m.start()], word):
             return tz
     return None
@@ -1208,7 +1209,7 @@ def _parse_document(
                 | (_STANDUP if _STANDUP_HEADING.search(htext) else 0)
             )
             head_tks = ex.tickets(htext) or parent_tks
-            sec_zone = _declared_zone(htext) or _heading_zone(htext) or parent_zone
+            sec_zone = _declared_zone(htext) or _heading_zone(htext, tz) or parent_zone
             if level == 1 and title is None:
                 title = htext
                 date = None
@@ -1286,7 +1287,7 @@ def _parse_document(
             # column's zone is its own)
             plain = headers if dl_cols is None else [h for h, d in zip(headers, dl_cols, strict=False)
                                                      if not d]
-            zone = _header_zone(plain)
+            zone = _header_zone(plain, sec_zone or tz)
             # ('Time (XDT)': a zone occ does not know, read with its column's zone-less times: problems)
             odd = None if zone is not None else _header_unknown_zone(
                 headers if dl_cols is None

@@ -352,7 +352,7 @@ from ._stamps import BARE_TIME
 
 __all__ = [
     "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "parse_heading",
-    "parse_stamp", "second_in_order", "unknown_zone", "zone_named",
+    "parse_stamp", "second_in_order", "unknown_zone", "zone_named", "zone_named_in",
 ]
 
 UTC = dt.UTC
@@ -551,6 +551,18 @@ def _zone_word(word: str) -> dt.tzinfo | None:
     if own is None or tz is UTC or not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()):
         return tz
     return _own_abbrev(own[0], word, own[1]) or tz
+
+
+def zone_named_in(name: str, tz: dt.tzinfo | None, day: dt.date | None = None) -> dt.tzinfo | None:
+    """:func:`zone_named`, except that an abbreviation ``tz`` itself uses (in ``day``'s year, default
+    this year) is ``tz``'s: a heading's '(CST)' in an Asia/Shanghai document is China's time."""
+    if tz is None:
+        return zone_named(name)
+    token = _OWN_ZONE.set(_own_zone(tz, day))
+    try:
+        return _zone_word(name)
+    finally:
+        _OWN_ZONE.reset(token)
 
 
 def _zone_label(tz: dt.tzinfo) -> str:

@@ -241,3 +241,18 @@ def test_a_skipped_time_in_europe_is_named_too():
     assert logs.events["at"].tolist() == [ts("2025-03-30 01:30")]
     assert logs.problems["reason"].tolist() == [
         "time does not exist on 2025-03-30 in Europe/Berlin (the clocks go ahead): read as 03:30 CEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntz: Asia/Shanghai\n---\n## 2025-10-10 handoff (CST)\n- 14:00 OPS-1 deployed\n",
+    "---\ntz: Asia/Shanghai\n---\n## 2025-10-10\n| Time (CST) | Event |\n|---|---|\n"
+    "| 14:00 | OPS-1 deployed |\n",
+])
+def test_a_heading_or_table_zone_of_the_declared_zone_is_read_in_it(text):
+    assert parse_log(text, "x.md").events["at"].tolist() == [ts("2025-10-10 06:00")]
+
+
+def test_a_heading_zone_the_document_zone_does_not_use_keeps_its_mapping():
+    logs = parse_log(
+        "---\ntz: Asia/Shanghai\n---\n## 2025-10-10 handoff (EST)\n- 14:00 OPS-1 deployed\n", "x.md")
+    assert logs.events["at"].tolist() == [ts("2025-10-10 18:00")]
