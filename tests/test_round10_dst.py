@@ -256,3 +256,18 @@ def test_a_heading_zone_the_document_zone_does_not_use_keeps_its_mapping():
     logs = parse_log(
         "---\ntz: Asia/Shanghai\n---\n## 2025-10-10 handoff (EST)\n- 14:00 OPS-1 deployed\n", "x.md")
     assert logs.events["at"].tolist() == [ts("2025-10-10 18:00")]
+
+
+@pytest.mark.parametrize("heading", ["## 2025-11-01 night shift (22:00\u201306:00)", "## 2025-11-01"])
+def test_small_hours_rolled_to_the_fall_back_day_are_read_in_order(heading):
+    logs = parse_log(f"# Log\nAll times in America/New_York.\n\n{heading}\n- 23:50 OPS-1 a\n- 01:20 OPS-1 b\n"
+                     "- 01:55 OPS-1 c\n- 01:10 OPS-1 d\n", "x.md")
+    assert logs.events["at"].tolist() == [
+        ts("2025-11-02 03:50"), ts("2025-11-02 05:20"), ts("2025-11-02 05:55"), ts("2025-11-02 06:10")]
+
+
+def test_two_times_of_one_item_are_read_in_order():
+    logs = parse_log("# Log\nAll times in America/New_York.\n\n## 2025-11-02\n"
+                     "- 01:55 OPS-1 paged; 01:10 rollback done\n", "x.md")
+    assert logs.events["at"].tolist() == [ts("2025-11-02 05:55"), ts("2025-11-02 06:10")]
+    assert logs.events["times"].tolist()[0] == [utc("2025-11-02 05:55"), utc("2025-11-02 06:10")]
