@@ -471,6 +471,7 @@ import bisect
 import contextlib
 import datetime as dt
 import gc
+import itertools
 import os
 import re
 from collections.abc import Iterable
@@ -738,16 +739,17 @@ _HEADER_TIME_WORD = re.compile(r"(?i:\b(?:times?|when|timestamps?|start|end|eta|
 _HEADER_TOKEN = re.compile(r"[A-Za-z][A-Za-z_/]*(?:[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?")
 
 
-def _header_zone(headers: list[str]) -> dt.tzinfo | None:
-    """The zone a table header gives its times ('Time (UTC)', 'When - ET', 'Start (Europe/Berlin)')."""
+def _header_zone(headers: list[str], own: dt.tzinfo | None = None) -> dt.tzinfo | None:
+    """The zone a table header gives its times ('Time (UTC)', 'When - ET', 'Start (Europe/Berlin)'); an
+    abbreviation the document's zone ``own`` uses is its ('Time (CST)' in a Shanghai log)."""
     for cell in headers:
-        tz = _cell_zone(cell)
+        tz = _cell_zone(cell, own)
         if tz is not None:
             return tz
     return None
 
 
-def _cell_zone(cell: str) -> dt.tzinfo | None:
+def _cell_zone(cell: str, own: dt.tzinfo | None = None) -> dt.tzinfo | None:
     """The zone one header cell names for its column's times, if it is a time column's."""
     if not _HEADER_TIME_WORD.search(cell):
         return None
@@ -756,7 +758,7 @@ def _cell_zone(cell: str) -> dt.tzinfo | None:
         return None
     for word in words:
         if word.isupper() or "/" in word or word[:3].upper() in ("UTC", "GMT"):
-            tz = _times.zone_named(word)
+            tz = _times.zone_named_in(word, own)
             if tz is not None:
                 return tz
     return None
@@ -941,7 +943,7 @@ _HEADING_NOT_ZONES = frozenset(("WEST", "ART"))
 _AFTER_TIME = re.compile(r"(?:\d|(?i:[ap]\.?m\.?))$")
 
 
-def _heading_zone(heading: str) -> dt.tzinfo | None:
+def _heading_zone(heading: str, own: dt.tzinfo | None = None) -> dt.tzinfo | None:
     """The zone a heading names for its section's times in brackets or after a dash, if any: written as a
     zone is (an abbreviation in capitals, an IANA name, an offset, 'Pacific'), not right after a time."""
     if "(" not in heading and "[" not in heading and not _DASHES.intersection(heading):
@@ -954,7 +956,7 @@ def _heading_zone(heading: str) -> dt.tzinfo | None:
             or word.upper().startswith(("UTC", "GMT")) or word.split()[0] in _HEADING_ZONE_WORDS
         ) or _AFTER_TIME.search(heading[: m.start()].rstrip()):
             continue
-        tz = _times.zone_named(word)
+        tz = _times.zone_named_in(word, own)  # ('(CST)' in a Shanghai document: China's)
         if tz is not None and not _spelled_out(heading[: m.start()], word):
             return tz
     return None
@@ -1225,7 +1227,7 @@ def _parse_document(
                 | (_STANDUP if _STANDUP_HEADING.search(htext) else 0)
             )
             head_tks = ex.tickets(htext) or parent_tks
-            sec_zone = _declared_zone(htext) or _heading_zone(htext) or parent_zone
+            sec_zone = _declared_zone(htext) or _heading_zone(htext, tz) or parent_zone
             if level == 1 and title is None:
                 title = htext
                 date = None
@@ -1303,7 +1305,7 @@ def _parse_document(
             # column's zone is its own)
             plain = headers if dl_cols is None else [h for h, d in zip(headers, dl_cols, strict=False)
                                                      if not d]
-            zone = _header_zone(plain)
+            zone = _header_zone(plain, sec_zone or tz)
             # ('Time (XDT)': a zone occ does not know, read with its column's zone-less times: problems)
             odd = None if zone is not None else _header_unknown_zone(
                 headers if dl_cols is None
@@ -1556,6 +1558,7 @@ def _items(
     if nights:
         _night_shift(items, found, tz, nights)
     _past_midnight(items, found, tz)
+    _fall_back(items, found, tz)
     kind_texts = [ex.kind_text(t) for t in (texts if keyed is None else keyed)]
     if kind_as:
         for k, t in kind_as.items():  # (a change history's row without the state it left)
@@ -1579,6 +1582,8 @@ def _items(
                 if m.problem:
                     problems.append((line, "time", m.raw, m.problem))
                 continue
+            if m.skipped:
+                problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
             if m.is_deadline:
                 dls.append(m)
                 continue
@@ -1952,6 +1957,58 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
         if prev_at is not None and at < prev_at:
             ordered = False
         prev_at, prev_depth = at, it[1]
+
+
+def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:
+    """In place: the times of each section read in the order they happened
+    (:func:`occ_lib.times.second_in_order`), so that the hour the clocks go back is read twice: ``-
+    01:55 ET`` then ``- 01:10 ET`` is the second 01:10. A section written newest first (more of its
+    items earlier than the one above them than later) is read from its end."""
+    if not _may_fall_back(found):
+        return
+    k, n = 0, len(items)
+    while k < n:
+        key = (items[k][4][1], items[k][4][2])
+        j = k + 1
+        while j < n and (items[j][4][1], items[j][4][2]) == key:
+            j += 1
+        order = range(k, j)
+        # (the order told by the times that happen once: those of the repeated hour cannot tell it)
+        firsts = [m.at for i in order if (m := _item_time(found[i])) is not None and m.at is not None
+                  and _once(m.at, _mention_zone(m, items[i][5] or tz))]
+        steps = list(itertools.pairwise(firsts))
+        if sum(b < a for a, b in steps) > sum(b > a for a, b in steps):
+            order = range(j - 1, k - 1, -1)
+        seen: dict[str, tuple[dt.datetime, int]] = {}
+        for i in order:
+            if found[i]:
+                zone = items[i][5] or tz
+                found[i] = [_times.second_in_order(m, _mention_zone(m, zone), seen) for m in found[i]]
+        k = j
+
+
+def _skipped_reason(m: _times.TimeMention, zone: dt.tzinfo) -> str:
+    """The problem of a time the clocks skip ('02:30 ET' on 2025-03-09), naming what it was read as."""
+    assert m.at is not None
+    local = m.at.astimezone(zone)
+    return (f"time does not exist on {local.date().isoformat()} in {getattr(zone, 'key', zone)} (the clocks "
+            f"go ahead): read as {local.strftime('%H:%M')} {local.tzname()}")
+
+
+def _once(at: dt.datetime, zone: dt.tzinfo) -> bool:
+    """Whether the wall time of ``at`` in ``zone`` happens once that day (not in the hour clocks repeat)."""
+    if zone is dt.UTC:
+        return True
+    local = at.astimezone(zone)
+    return local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset()
+
+
+def _may_fall_back(found: list[list[_times.TimeMention]]) -> bool:
+    """A cheap check before :func:`_fall_back`: whether any time is read on a day some zone's clocks go
+    back (the days of October and November, and of March and April in the southern half)."""
+    return any(
+        m.at is not None and m.precision != "day" and m.at.month in (3, 4, 10, 11) for ms in found for m in ms
+    )
 
 
 def _item_time(ms: list[_times.TimeMention]) -> _times.TimeMention | None:

@@ -176,8 +176,11 @@ Zones (:func:`zone_named`)
     Abbreviations go through the IANA zone, so daylight saving follows the date (``EST`` written in
     July still means New York time that day, UTC-4); where the clocks go back or ahead, a seasonal
     abbreviation picks the offset (``01:30 EST`` on 2025-11-02 is the second 01:30, 06:30 UTC;
-    ``01:30 ET`` the first). ``zone`` on a mention is ``'UTC'``, the IANA
-    name, or ``'+02:00'``; ``None`` when the caller's default ``tz`` was applied.
+    ``01:30 ET`` the first). An abbreviation the text's own zone (the ``tz`` it is read in: the
+    document's declared zone) uses in that year is that zone's time, not the table's: ``14:00 CST`` in
+    an Asia/Shanghai log is China Standard Time (06:00 UTC), ``IST`` in a Europe/Dublin one Irish, ``MST``
+    in an America/Phoenix one Phoenix's; ``GMT`` and ``UTC`` stay UTC. ``zone`` on a mention is
+    ``'UTC'``, the IANA name, or ``'+02:00'``; ``None`` when the caller's default ``tz`` was applied.
 Which date a time takes
     its own date (joined to it: ``Oct 10 at 14:00``, ``2025-10-10, 14:00``, ``Posted Oct 09, 2025 -
     14:51 EDT``) > the item's own date, i.e. an explicit date that opens the text
@@ -349,7 +352,7 @@ from ._stamps import BARE_TIME
 
 __all__ = [
     "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "parse_heading",
-    "parse_stamp", "unknown_zone", "zone_named",
+    "parse_stamp", "second_in_order", "unknown_zone", "zone_named", "zone_named_in",
 ]
 
 UTC = dt.UTC
@@ -371,6 +374,10 @@ class TimeMention:
     keyword: str | None
     problem: str | None
     is_stamp: bool = False
+    # the wall time written does not exist in its zone that day (02:30 ET on 2025-03-09, the clocks
+    # skip from 02:00 to 03:00): still read (as the clock reads the hour before it, 03:30 EDT), but
+    # worth a problem row (:func:`occ_lib.logs.parse_log`)
+    skipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -507,6 +514,55 @@ def _utc(local: dt.datetime) -> dt.datetime:
         if other.tzname() == abbrev:
             local = other
     return local.astimezone(UTC)
+
+
+# The zone of the text being read (the document's or its section's) and the year it is read in: an
+# abbreviation that zone itself uses is its time ('14:00 CST' in a Shanghai log is China's, not
+# Chicago's), whatever :data:`_ZONE_TABLE` says (:func:`_zone_word`).
+_OWN_ZONE: contextvars.ContextVar[tuple[str, int] | None] = contextvars.ContextVar("own_zone", default=None)
+
+
+def _own_zone(tz: dt.tzinfo, day: dt.date | None) -> tuple[str, int] | None:
+    """What :data:`_OWN_ZONE` holds for a text read in ``tz`` on ``day``: None for UTC and offsets."""
+    key = getattr(tz, "key", None) if isinstance(tz, ZoneInfo) else None
+    if not key or key in ("UTC", "Etc/UTC"):
+        return None
+    return key, (day or _today()).year
+
+
+@functools.lru_cache(maxsize=512)
+def _own_abbrev(key: str, abbrev: str, year: int) -> _Abbreviated | None:
+    """Zone ``key`` as named by ``abbrev`` when the tz database names its time so in ``year`` (two
+    days a month are enough: a season lasts months), else None."""
+    tz = ZoneInfo(key)
+    for month in range(1, 13):
+        for d in (1, 16):
+            if dt.datetime(year, month, d, 12, tzinfo=tz).tzname() == abbrev:
+                return _Abbreviated.named(key, abbrev)
+    return None
+
+
+def _zone_word(word: str) -> dt.tzinfo | None:
+    """:func:`zone_named` of a zone written after a time, except that an abbreviation the text's own
+    zone uses (:data:`_OWN_ZONE`) is that zone's: 'CST' in an Asia/Shanghai log, 'IST' in a Dublin
+    one. 'GMT' and 'UTC' stay UTC (London names its winter GMT, but '14:00 GMT' in July is 14:00 UTC)."""
+    tz = zone_named(word)
+    own = _OWN_ZONE.get()
+    if own is None or tz is UTC or not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()):
+        return tz
+    return _own_abbrev(own[0], word, own[1]) or tz
+
+
+def zone_named_in(name: str, tz: dt.tzinfo | None, day: dt.date | None = None) -> dt.tzinfo | None:
+    """:func:`zone_named`, except that an abbreviation ``tz`` itself uses (in ``day``'s year, default
+    this year) is ``tz``'s: a heading's '(CST)' in an Asia/Shanghai document is China's time."""
+    if tz is None:
+        return zone_named(name)
+    token = _OWN_ZONE.set(_own_zone(tz, day))
+    try:
+        return _zone_word(name)
+    finally:
+        _OWN_ZONE.reset(token)
 
 
 def _zone_label(tz: dt.tzinfo) -> str:
@@ -1332,7 +1388,7 @@ def _zone_written(
         return UTC, z
     word = off or zp or zw or zu
     if word:
-        return zone_named(word.replace("\u2212", "-")), word
+        return _zone_word(word.replace("\u2212", "-")), word
     return None, None
 
 
@@ -1489,6 +1545,20 @@ def _instant(date: dt.date, parts: tuple[int, int, int, int, str, int], tz: dt.t
     return _utc(local)
 
 
+def _second_wall(at: dt.datetime, tz: dt.tzinfo) -> dt.datetime | None:
+    """The later instant with ``at``'s wall time in ``tz`` when ``at`` is the first of the hour the
+    clocks go back (01:15 EDT -> 01:15 EST, an hour on); else None."""
+    if not isinstance(tz, ZoneInfo):
+        return None
+    local = at.astimezone(tz)
+    if local.fold:
+        return None
+    other = local.replace(fold=1)
+    if other.utcoffset() == local.utcoffset():
+        return None
+    return other.astimezone(UTC)
+
+
 def _midnight(date: dt.date) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, tzinfo=UTC)
 
@@ -1536,7 +1606,7 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         offset = m.group("milo")
         # '0930 hrs' is in the document's zone, '1530 hrs IST' in India's; '0930Z', '0930 UTC+2' in theirs
         if m.group("milhrs"):
-            tz = zone_named(m.group("milz")) if m.group("milz") else None
+            tz = _zone_word(m.group("milz")) if m.group("milz") else None
         else:
             tz = zone_named("UTC" + offset.replace("\u2212", "-")) if offset else UTC  # ('UTC+5.30')
         cand = _Cand(start, end, "time", tz=tz)
@@ -1834,6 +1904,18 @@ def find_times(
     default_tz = UTC if tz is None else _coerce_tz(tz)
     if isinstance(day, dt.datetime):
         day = day.date()
+    token = _OWN_ZONE.set(_own_zone(default_tz, day or year_near))
+    try:
+        return _find_times(text, day, tz, default_tz, stamps, year_near, week)
+    finally:
+        _OWN_ZONE.reset(token)
+
+
+def _find_times(
+    text: str, day: dt.date | None, tz: dt.tzinfo | str | None, default_tz: dt.tzinfo, stamps: bool,
+    year_near: dt.date | None, week: bool,
+) -> list[TimeMention]:
+    """:func:`find_times` once the text's own zone is set (:data:`_OWN_ZONE`)."""
     low: str | None = text.lower()
     rels: list[_Cand] | None = None
     if "day" in low or "onight" in low or "omorrow" in low or any(w in low for w in _DAY_BEFORE_HINTS) or any(
@@ -2536,8 +2618,12 @@ def find_times_many(
             a = starts[k]
             b = a + len(t)
             urls = _url_spans(joined, a, b) if k in with_urls else None
-            found, base = _scan(joined, low, a, b, day, near, zone, None, False, urls)
-            found = _joined(joined, a, found, base, zone)
+            token = _OWN_ZONE.set(_own_zone(zone, day or near))
+            try:
+                found, base = _scan(joined, low, a, b, day, near, zone, None, False, urls)
+                found = _joined(joined, a, found, base, zone)
+            finally:
+                _OWN_ZONE.reset(token)
             if base is None and (stamped := _stamped_day(t, found, near)) is not None:
                 found = find_times(t, day=stamped, tz=zone, year_near=near, week=week)
             out.append(found)
@@ -2581,6 +2667,8 @@ def _join_date_times(
                 m, start=d.start, raw=text[a + d.start:a + m.end], at=wall_shift(m.at, tz, days),
                 until=None if m.until is None else wall_shift(m.until, tz, days), has_date=True,
                 keyword=keyword, is_deadline=keyword is not None,
+                skipped=m.skipped if not days else _skipped(
+                    m.at.astimezone(tz).replace(tzinfo=None) + days, tz),
             )
         else:
             out.append(m)
@@ -2591,7 +2679,39 @@ def _written_zone(m: TimeMention) -> dt.tzinfo | None:
     """The zone of ``m`` as its seasonal abbreviation names it ('01:30 EST': the EST side of the
     night the clocks go back), when it ends with one; else None (``m.zone`` is only the IANA name)."""
     word = m.raw.rsplit(None, 1)[-1].strip("()") if m.zone else ""
-    return zone_named(word) if word.upper() in _SEASONAL else None
+    tz = _zone_word(word) if word else None
+    return tz if getattr(tz, "abbrev", None) is not None else None
+
+
+def second_in_order(m: TimeMention, tz: dt.tzinfo, seen: dict[str, tuple[dt.datetime, int]]) -> TimeMention:
+    """``m`` (read in ``tz``) as the second of the hour the clocks go back when the times read before
+    it in the same section say so: once a time of that hour was read (``seen``: the zone's last such
+    wall time and fold, updated here), a later one earlier on the wall clock, or any after one already
+    in the second hour, is in the second hour (00:50, 01:20, 01:55, then 01:10 ET on 2025-11-02: 06:10
+    UTC). A time whose abbreviation names its side ('01:10 EST', '01:10 EDT') keeps it; a deadline
+    follows the order but does not move it (an ETA is no clock reading)."""
+    if m.at is None or m.precision == "day" or not isinstance(tz, ZoneInfo):
+        return m
+    local = m.at.astimezone(tz)
+    other = local.replace(fold=1 - local.fold)
+    if other.utcoffset() == local.utcoffset():
+        return m  # (a wall time that happens once)
+    wall = local.replace(tzinfo=None, fold=0)
+    last = seen.get(tz.key)
+    word = m.raw.rsplit(None, 1)[-1].strip("()") if m.zone else ""
+    fold = local.fold
+    if fold == 0 and last is not None and (last[1] or wall < last[0]) and word not in (
+        local.tzname(), other.tzname()
+    ):
+        at = other.astimezone(UTC)
+        until = m.until
+        if until is not None and until < at:
+            until = _second_wall(until, tz) or until
+        m = dataclasses.replace(m, at=at, until=until)
+        fold = 1
+    if not m.is_deadline:
+        seen[tz.key] = (wall, fold)
+    return m
 
 
 def wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:
@@ -2652,7 +2772,8 @@ def _fast_time(
         zone = "UTC"
     elif off or zp or zw or zu:
         word = off or zp or zw or zu
-        known = _FAST_ZONES.get(word)
+        own = _OWN_ZONE.get() and _zone_word(word)
+        known = (own, own.key) if isinstance(own, _Abbreviated) else _FAST_ZONES.get(word)
         if known is None:
             tz_ = zone_named(word.replace("\u2212", "-"))
             known = (tz_, _zone_label(tz_) if tz_ is not None else None)
@@ -2676,7 +2797,10 @@ def _fast_time(
             at = _utc(at)
     except (OverflowError, ValueError):
         return None
-    return _mention(start - a, end - a, text[start:end], at, None, "minute", False, zone, kw, None)
+    out = _mention(start - a, end - a, text[start:end], at, None, "minute", False, zone, kw, None)
+    if tzinfo is not UTC and _skipped(dt.datetime(base.year, base.month, base.day, hour, minute), tzinfo):
+        out.__dict__["skipped"] = True
+    return out
 
 
 # 'noon', 'midday' and 'midnight' written as the time itself ('deploy at noon ET', 'ETA midnight
@@ -2694,7 +2818,7 @@ def _clock_cand(m: re.Match[str], start: int) -> _Cand:
     if zu in _NOT_ZONES:
         zu = None  # ('noon UAT sign-off')
     word = "Z" if z else (off or zp or zw or zu)
-    tz = zone_named(word.replace("\u2212", "-")) if word else None
+    tz = _zone_word(word.replace("\u2212", "-")) if word else None
     c = _Cand(start, m.end() if tz is not None or zu else m.end("cw"), "time", tz=tz)
     c.time = _CLOCK_TIME[m.group("cw").lower()]
     if zu:
@@ -2940,6 +3064,8 @@ def _range_end(
     days = (end.date() - start.date()).days
     if wd is not None:
         want = (_WD_INDEX[wd.group(0)[:3].lower()] - start.weekday()) % 7
+    elif nxt.at < m.at and (second := _second_wall(nxt.at, tz)) is not None and second >= m.at:
+        return second  # (the second of the hour the clocks go back, after a start in the first)
     elif nxt.at < m.at:
         # the next wall time on or after the start's: a day on, or two when a whole day lies between
         gap = start.replace(tzinfo=None) - end.replace(tzinfo=None)
@@ -2967,7 +3093,9 @@ def _in_zone(m: TimeMention, zone: str, was: dt.tzinfo) -> TimeMention:
     if tz is None:
         return m
     until = _rezone(m.until, was, tz) if m.until is not None else None
-    return dataclasses.replace(m, at=_rezone(m.at, was, tz), until=until, zone=zone)
+    wall = m.at.astimezone(was).replace(tzinfo=None)
+    return dataclasses.replace(
+        m, at=_rezone(m.at, was, tz), until=until, zone=zone, skipped=_skipped(wall, tz))
 
 
 def _rezone(at: dt.datetime, was: dt.tzinfo, tz: dt.tzinfo) -> dt.datetime:
@@ -3120,9 +3248,17 @@ def _mention(
     _set(obj, "__dict__", {
         "start": start, "end": end, "raw": raw, "at": at, "until": until, "precision": precision,
         "has_date": has_date, "zone": zone, "is_deadline": keyword is not None, "keyword": keyword,
-        "problem": problem, "is_stamp": is_stamp,
+        "problem": problem, "is_stamp": is_stamp, "skipped": False,
     })
     return obj
+
+
+def _skipped(wall: dt.datetime, tz: dt.tzinfo) -> bool:
+    """Whether the naive ``wall`` time does not exist in ``tz`` (the hour the clocks go ahead skips)."""
+    if not isinstance(tz, ZoneInfo) or 4 <= wall.hour < 22:  # (every zone changes its clocks at night)
+        return False
+    local = wall.replace(tzinfo=tz)
+    return local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != wall
 
 
 def _resolve(
@@ -3162,11 +3298,18 @@ def _resolve(
             if c.until is not None:
                 until = _instant(date, c.until, tzinfo)
                 if until < at:
-                    until = _instant(date + dt.timedelta(days=1), c.until, tzinfo)
+                    # ('01:45-01:15 ET' the night clocks go back: the second 01:15, not the next day's)
+                    second = _second_wall(until, tzinfo)
+                    until = second if second is not None and second >= at else _instant(
+                        date + dt.timedelta(days=1), c.until, tzinfo)
         except (OverflowError, ValueError):
             return _mention(cs, ce, raw, None, None, prec, has_date, zone, kw,
                             f"time out of range {raw}")
-        return _mention(cs, ce, raw, at, until, prec, has_date, zone, kw, None)
+        out = _mention(cs, ce, raw, at, until, prec, has_date, zone, kw, None)
+        hour, minute, sec, _, _, extra = c.time
+        if not extra and _skipped(dt.datetime(date.year, date.month, date.day, hour, minute, sec), tzinfo):
+            out.__dict__["skipped"] = True
+        return out
     if kind == "date":
         at = _midnight(c.date) if c.date is not None and c.problem is None else None
         return _mention(cs, ce, raw, at, None, "day", True, None, kw, c.problem)
