@@ -87,6 +87,11 @@ Rules, so that an imported file always means the same thing:
   line before it its error), the URL the command's; the row's item is the loop's line and that
   output. A loop whose curl has no ``-w`` format with a status or a time is read as before (its
   passes' output has no shape that tells them apart), and one with a pipe or a redirection is none.
+* A file without commands that opens with a ``date`` output line (a cron job's ``date; curl -sI URL >>
+  probe.log``) gives one row per run, a run being what follows each date line up to the next (the
+  redirects one run followed are one row: its last response), timed by its date line (see **time**);
+  a date line with no response after it is a problem naming its line, and when no run gives a row the
+  file is read as one transcript. A file that opens with a response is one transcript as before.
 * **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl is not
   installed): the server's lines are the ones indented by two spaces, the row describes the last response
   and the last ``--<date> <time>--  URL`` line (redirects followed), the method of ``-d``'s last request
@@ -160,10 +165,14 @@ Rules, so that an imported file always means the same thing:
   header's time (``script``; ``Script started on 2025-10-14 09:05:00+00:00``, util-linux 2.35 and later:
   older ones and BSD's write a local time without a zone, no time) when that session ran the row's
   command (``script -c "curl ..."``: it began then), else the last response's ``Date`` header
-  (``date_header``), else the last ``date -u`` output line between the command before the row's and
-  the row's own (``date_line``; ``Fri Oct 10 07:00:00 UTC 2025``, a locale's ``Fri 10 Oct 2025
-  07:00:00 AM UTC``, ``2025-10-10T07:00:00+00:00``: UTC only; several curl runs in one file, each after
-  ``$ date -u``), else the header's time of the session the row is in (its command was typed
+  (``date_header``), else the last ``date`` output line between the command before the row's and
+  the row's own, or the one that opens a run of a file without commands (``date_line``; ``Fri Oct 10
+  07:00:00 UTC 2025``, ``Fri Oct 10 09:00:00 CEST 2025``, a locale's ``Fri 10 Oct 2025 09:00:00 AM
+  CEST``, ``-R``'s ``Fri, 10 Oct 2025 09:00:00 +0200``, ``2025-10-10T09:00:00+02:00``; an abbreviation
+  :func:`occ_lib.times.zone_named` knows, on the side of a clock change it names, or an offset: IST and
+  CST, each printed in several zones, and unknown ones give no time; several curl runs in one file,
+  each after ``$ date -u``; when two runs of a file or more have a date line each, those lines time
+  them over the file name's stamp), else the header's time of the session the row is in (its command was typed
   later: the Date header, when there is one, is nearer), else the file's modification time (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
   query compared; the first in config order when several do; each target's URL is keyed once per
@@ -176,9 +185,12 @@ Rules, so that an imported file always means the same thing:
 * **identity**: ``evidence_key = sha256(item) + "#" + n``, the item being the row's own text (a JSON
   item, compact with sorted keys; the lines of one ``$ curl`` command; the whole file for a one-row
   transcript; a loop's line and one pass's output; a Prometheus sample) and ``n`` counting the
-  identical items before it in the file; plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``)
-  when the row's time comes from the file name, a ``script`` header or a ``date -u`` line (a row timed
-  by the ``script`` session or the mtime by versions before is known by that key too): byte-identical
+  identical items before it in the file (a run of a file without commands: its lines, the first run's
+  from the file's start); plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``)
+  when the row's time comes from the file name, a ``script`` header or a ``date`` line (a row timed
+  by the file name, the ``script`` session, the ``Date`` header or the mtime by versions before is
+  known by that key too; a file of runs imported as one row before is not: its runs are new rows,
+  the old row stays): byte-identical
   files named by different stamps are different probes, and so are the same command and output in
   two recordings (the header is not in the item of a session's later command). When the time is the
   file's mtime the text alone would not tell the same item of two files apart: an mtime with a
