@@ -223,3 +223,18 @@ def test_stamped_runs_imported_when_the_stamp_won_are_not_imported_again(tmp_pat
     assert _occ(tmp_path, "import").stdout == "imported 0 rows from 0 files; 1 already imported; 0 skipped\n"
     df, _ = read_evidence([p])
     assert df["time_source"].tolist() == ["date_line", "date_header", "filename"]
+
+
+@pytest.mark.parametrize("mtime", [1760100000, 1760100000.25])
+def test_a_run_imported_alone_before_is_known_after_the_file_grew(tmp_path, monkeypatch, mtime):
+    art = _workspace(tmp_path)
+    p = art / "probe.log"
+    p.write_text(CRON.split("\n\n")[0] + "\n\n")
+    os.utime(p, (mtime, mtime))
+    monkeypatch.setattr(evidence, "_date_line", lambda text: None)  # (what versions before read)
+    assert _occ(tmp_path, "import").stdout == "imported 1 rows from 1 files; 0 already imported; 0 skipped\n"
+    monkeypatch.undo()
+    with p.open("a") as f:
+        f.write(CRON.split("\n\n")[1] + "\n\n")
+    os.utime(p, (mtime + 300, mtime + 300))
+    assert _occ(tmp_path, "import").stdout == "imported 1 rows from 1 files; 0 already imported; 0 skipped\n"
