@@ -87,6 +87,11 @@ Rules, so that an imported file always means the same thing:
   line before it its error), the URL the command's; the row's item is the loop's line and that
   output. A loop whose curl has no ``-w`` format with a status or a time is read as before (its
   passes' output has no shape that tells them apart), and one with a pipe or a redirection is none.
+* A file without commands that opens with a ``date`` output line (a cron job's ``date; curl -sI URL >>
+  probe.log``) gives one row per run, a run being what follows each date line up to the next (the
+  redirects one run followed are one row: its last response), timed by its date line (see **time**);
+  a date line with no response after it is a problem naming its line, and when no run gives a row the
+  file is read as one transcript. A file that opens with a response is one transcript as before.
 * **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl is not
   installed): the server's lines are the ones indented by two spaces, the row describes the last response
   and the last ``--<date> <time>--  URL`` line (redirects followed), the method of ``-d``'s last request
@@ -160,10 +165,14 @@ Rules, so that an imported file always means the same thing:
   header's time (``script``; ``Script started on 2025-10-14 09:05:00+00:00``, util-linux 2.35 and later:
   older ones and BSD's write a local time without a zone, no time) when that session ran the row's
   command (``script -c "curl ..."``: it began then), else the last response's ``Date`` header
-  (``date_header``), else the last ``date -u`` output line between the command before the row's and
-  the row's own (``date_line``; ``Fri Oct 10 07:00:00 UTC 2025``, a locale's ``Fri 10 Oct 2025
-  07:00:00 AM UTC``, ``2025-10-10T07:00:00+00:00``: UTC only; several curl runs in one file, each after
-  ``$ date -u``), else the header's time of the session the row is in (its command was typed
+  (``date_header``), else the last ``date`` output line between the command before the row's and
+  the row's own, or the one that opens a run of a file without commands (``date_line``; ``Fri Oct 10
+  07:00:00 UTC 2025``, ``Fri Oct 10 09:00:00 CEST 2025``, a locale's ``Fri 10 Oct 2025 09:00:00 AM
+  CEST``, ``-R``'s ``Fri, 10 Oct 2025 09:00:00 +0200``, ``2025-10-10T09:00:00+02:00``; an abbreviation
+  :func:`occ_lib.times.zone_named` knows, on the side of a clock change it names, or an offset: IST and
+  CST, each printed in several zones, and unknown ones give no time; several curl runs in one file,
+  each after ``$ date -u``; when two runs of a file or more have a date line each, those lines time
+  them over the file name's stamp), else the header's time of the session the row is in (its command was typed
   later: the Date header, when there is one, is nearer), else the file's modification time (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
   query compared; the first in config order when several do; each target's URL is keyed once per
@@ -176,9 +185,12 @@ Rules, so that an imported file always means the same thing:
 * **identity**: ``evidence_key = sha256(item) + "#" + n``, the item being the row's own text (a JSON
   item, compact with sorted keys; the lines of one ``$ curl`` command; the whole file for a one-row
   transcript; a loop's line and one pass's output; a Prometheus sample) and ``n`` counting the
-  identical items before it in the file; plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``)
-  when the row's time comes from the file name, a ``script`` header or a ``date -u`` line (a row timed
-  by the ``script`` session or the mtime by versions before is known by that key too): byte-identical
+  identical items before it in the file (a run of a file without commands: its lines, the first run's
+  from the file's start); plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``)
+  when the row's time comes from the file name, a ``script`` header or a ``date`` line (a row timed
+  by the file name, the ``script`` session, the ``Date`` header or the mtime by versions before is
+  known by that key too; a file of runs imported as one row before is not: its runs are new rows,
+  the old row stays): byte-identical
   files named by different stamps are different probes, and so are the same command and output in
   two recordings (the header is not in the item of a session's later command). When the time is the
   file's mtime the text alone would not tell the same item of two files apart: an mtime with a
@@ -1920,6 +1932,14 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
         row["_index"], row["_item"] = 0, whole
         return _recorded([row], [(0, False)], sessions), []
     found, glued = _glued_output(lines, starts)
+
+    def rawi(i: int) -> int:  # (a line's index among the raw lines)
+        return at_raw[i] if at_raw is not None else i
+
+    if not found and (dates := _date_starts(lines)) is not None:
+        got_blocks = _date_blocks(lines, raw, rawi, dates, path, sessions)
+        if got_blocks is not None:
+            return got_blocks
     if len(found) <= 1:
         at = found[0] if found else 0
         if at in loops:
@@ -1932,9 +1952,6 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
             row.setdefault("_item", whole)
         at_lines = [(at, bool(found))] * len(got)
         return _dated(_recorded(got, at_lines, sessions), at_lines, lines, found), []
-
-    def rawi(i: int) -> int:  # (a line's index among the raw lines)
-        return at_raw[i] if at_raw is not None else i
 
     bounds = [0, *found[1:], len(lines)]
     before = [i for i in found if _found_before(raw[rawi(i)].rstrip("\r\n"))]  # (a subset of found)
@@ -2123,23 +2140,32 @@ def _recorded(rows: list[dict[str, Any]], at: list[tuple[int, bool]],
     return rows
 
 
-# what 'date -u' prints (GNU, BSD, busybox: 'Fri Oct 10 07:00:00 UTC 2025'; a locale's 'Fri 10 Oct 2025
-# 07:00:00 AM UTC'; '-Iseconds' / '+%FT%TZ': '2025-10-10T07:00:00+00:00'), a line of its own
+# what 'date' prints (GNU, BSD, busybox: 'Fri Oct 10 07:00:00 UTC 2025', 'Fri Oct 10 09:00:00 CEST 2025',
+# 'Fri Oct 10 10:00:00 -03 2025' for a zone without an abbreviation; a locale's 'Fri 10 Oct 2025 09:00:00
+# AM CEST'; '-R': 'Fri, 10 Oct 2025 09:00:00 +0200'; '-Iseconds' / '+%FT%T%:z': '2025-10-10T09:00:00+02:00'),
+# a line of its own
 _DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 _MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_DATE_ZONE = r"(?:[A-Z]{2,5}|[+-]\d{2}(?::?\d{2})?)"  # (an abbreviation, or the offset date prints instead)
 _DATE_LINE = re.compile(
     rf"^{_DAYS},? +(?:(?P<mon>{_MONTH_NAMES}) +(?P<d>\d{{1,2}}) +(?P<h>\d{{1,2}}):(?P<mi>\d{{2}}):"
-    rf"(?P<s>\d{{2}})(?: +(?P<ampm1>AM|PM))? +(?:UTC|GMT) +(?P<y>\d{{4}})"
+    rf"(?P<s>\d{{2}})(?: +(?P<ampm1>AM|PM))? +(?P<z>{_DATE_ZONE}) +(?P<y>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}}) +(?P<mon2>{_MONTH_NAMES}) +(?P<y2>\d{{4}}),? +"
     rf"(?P<h2>\d{{1,2}}):(?P<mi2>\d{{2}}):(?P<s2>\d{{2}})(?: +(?P<ampm>AM|PM))? +"
-    rf"(?:UTC|GMT))\s*$"
+    rf"(?P<z2>{_DATE_ZONE}))\s*$"
 )
-_ISO_DATE_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]00:?00))\s*$")
+_ISO_DATE_LINE = re.compile(
+    r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2}))\s*$")
 _MONTH_NUMBER = {m: i for i, m in enumerate(_MONTH_NAMES.split("|"), 1)}
+# (what date prints in more than one zone: IST in Kolkata, Dublin's summer and Jerusalem, CST in Chicago,
+# Shanghai and Havana; the table's choice would be hours off for the others)
+_AMBIGUOUS_DATE_ZONES = frozenset(("IST", "CST"))
 
 
 def _date_line(text: str) -> pd.Timestamp | None:
-    """The UTC instant a ``date -u`` output line states, None for another line."""
+    """The UTC instant a ``date`` output line states (its zone an abbreviation
+    :func:`occ_lib.times.zone_named` knows, read on the season it names, or an offset), None for
+    another line or an unknown zone: a wrong hour is worse than none."""
     text = text.strip()
     if (m := _ISO_DATE_LINE.match(text)) is not None:
         try:
@@ -2150,18 +2176,28 @@ def _date_line(text: str) -> pd.Timestamp | None:
         return None
     g = m.groupdict()
     if g["y"] is not None:
-        y, mon, d, h, mi, sec = g["y"], g["mon"], g["d"], g["h"], g["mi"], g["s"]
+        y, mon, d, h, mi, sec, zone = g["y"], g["mon"], g["d"], g["h"], g["mi"], g["s"], g["z"]
     else:
-        y, mon, d, h, mi, sec = g["y2"], g["mon2"], g["d2"], g["h2"], g["mi2"], g["s2"]
+        y, mon, d, h, mi, sec, zone = g["y2"], g["mon2"], g["d2"], g["h2"], g["mi2"], g["s2"], g["z2"]
     hour, ampm = int(h), g["ampm1"] or g["ampm"]
     if ampm is not None:  # (coreutils 9 in an en_US locale: 'Fri Oct 10 07:00:00 AM UTC 2025')
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if ampm == "PM" else 0)
+    return _zoned_instant(zone, (int(y), _MONTH_NUMBER[mon], int(d), hour, int(mi), int(sec)))
+
+
+def _zoned_instant(zone: str, fields: tuple[int, int, int, int, int, int]) -> pd.Timestamp | None:
+    """The wall time ``fields`` in ``zone`` (``UTC``, ``CEST``, ``EDT``, ``+0200``, ``-03``) as a UTC
+    instant; None for a zone no table names or an impossible date."""
+    from .times import _utc, zone_named  # (lazily: times compiles many patterns)
+
+    tz = None if zone in _AMBIGUOUS_DATE_ZONES else zone_named(zone)
+    if tz is None:
+        return None
     try:
-        return pd.Timestamp(dt.datetime(int(y), _MONTH_NUMBER[mon], int(d), hour, int(mi), int(sec),
-                                        tzinfo=dt.UTC))
-    except ValueError:
+        return pd.Timestamp(_utc(dt.datetime(*fields, tzinfo=tz)))
+    except (ValueError, OverflowError):
         return None
 
 
@@ -2181,7 +2217,54 @@ def _dated(rows: list[dict[str, Any]], at: list[tuple[int, bool]], lines: list[s
                 (w for k in range(line - 1, lo - 1, -1) if (w := _date_line(lines[k])) is not None), None)
         if found[line] is not None:
             row["_date_line_at"] = found[line]
+    return _runs_dated(rows, sum(w is not None for w in found.values()))
+
+
+def _runs_dated(rows: list[dict[str, Any]], runs: int) -> list[dict[str, Any]]:
+    """``rows`` with ``_runs_dated`` on those with a date line when ``runs`` (more than one) of the
+    file's runs have one each: a file of several runs is named for one moment, its date lines tell when
+    each ran (:func:`_row_time`)."""
+    if runs > 1:
+        for row in rows:
+            if row.get("_date_line_at") is not None:
+                row["_runs_dated"] = True
     return rows
+
+
+def _date_starts(lines: list[str]) -> list[int] | None:
+    """The lines of a file without prompts that open each of its runs with a ``date`` line (a cron
+    job's ``date; curl -sI URL >> probe.log``), None when its first line that is not blank is none."""
+    first = next((i for i, t in enumerate(lines) if t.strip()), None)
+    if first is None or _date_line(lines[first]) is None:
+        return None
+    return [i for i in range(first, len(lines)) if _date_line(lines[i]) is not None]
+
+
+def _date_blocks(lines: list[str], raw: list[str], rawi: Any, starts: list[int], path: Path,
+                 sessions: list[_Session]) -> tuple[list[dict[str, Any]], list[InputError]] | None:
+    """One row per run of a file of appended runs, each after its ``date`` line (``starts``): the
+    run's last response (the redirects one run followed come before it), timed by that line; its item
+    the run's lines, the first run's from the file's start (a file of one run keeps its item). None
+    when no run gives a row: the file is read as one transcript."""
+    rows: list[dict[str, Any]] = []
+    at: list[tuple[int, bool]] = []
+    problems: list[InputError] = []
+    bounds = [*starts, len(lines)]
+    for idx, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        try:
+            row = _parse_curl("".join(lines[a:b]), path)
+        except InputError as exc:
+            reason = exc.reason.removeprefix("not a curl transcript: ")
+            problems.append(InputError(path, f"{reason} after this date line", rawi(a) + 1))
+            continue
+        row["_index"] = idx
+        row["_item"] = "".join(raw[rawi(a) if idx else 0:rawi(b) if b < len(lines) else len(raw)])
+        row["_date_line_at"] = _date_line(lines[a])
+        rows.append(row)
+        at.append((a, False))
+    if not rows:
+        return None
+    return _runs_dated(_recorded(rows, at, sessions), len(rows)), problems
 
 
 # A command line as earlier versions found it, before zsh's, PowerShell's, cmd's... prompts, curl.exe
@@ -2369,7 +2452,7 @@ def _row_time(row: dict[str, Any], file: _FileFacts, dated: bool = True) -> tupl
     header of the session the row is in (its command was typed after that), else the file's mtime."""
     if row.get("_time") is not None:
         return row["_time"], "json"
-    if file.stamp is not None:
+    if file.stamp is not None and not (dated and row.get("_runs_dated")):
         return file.stamp, "filename"
     recorded = row.get("_recorded_at")
     if recorded is not None and row.get("_at_start"):
@@ -2507,21 +2590,25 @@ def _undated(
     file_rows: list[dict[str, Any]], done: list[dict[str, Any]], items: list[str], facts: _FileFacts,
     digest: str,
 ) -> list[tuple[str, str, pd.Timestamp, str | None] | None]:
-    """For each row timed by a ``date -u`` line, its key, legacy key, time and path key as versions
-    before read its time (the ``script`` session's or the mtime), None for other rows: a file
-    imported by them adds nothing again."""
-    if not any(out["time_source"] == "date_line" for out in done):
+    """For each row whose time a ``date`` line changed (it times the row, or a file name's stamp gave
+    way to the runs' date lines), its key, legacy key, time and path key as versions before read its
+    time (the file name's stamp, the ``script`` session's, the ``Date`` header's or the mtime), None
+    for other rows: a file imported by them adds nothing again."""
+    if not any(r.get("_date_line_at") is not None for r in file_rows):
         return [None] * len(done)
     was = []
+    changed = []
     for r, out in zip(file_rows, done, strict=True):
-        started, source = _row_time(r, facts, dated=False) if out["time_source"] == "date_line" else (
-            out["started_at"], out["time_source"])
+        started, source = _row_time(r, facts, dated=False)
+        changed.append((started.as_unit("us"), source) != (out["started_at"], out["time_source"]))
         was.append({**out, "started_at": started.as_unit("us"), "time_source": source})
+    if not any(changed):
+        return [None] * len(done)
     keys, path_keys = _item_keys(items, was)
     return [
         (k, _evidence_key(f"{digest}:{r['_index']}", w["started_at"], w["time_source"]), w["started_at"], pk)
-        if out["time_source"] == "date_line" else None
-        for r, out, w, k, pk in zip(file_rows, done, was, keys, path_keys, strict=True)
+        if c else None
+        for r, w, c, k, pk in zip(file_rows, was, changed, keys, path_keys, strict=True)
     ]
 
 

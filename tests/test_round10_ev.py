@@ -263,16 +263,22 @@ def test_each_run_takes_the_date_line_before_it(tmp_path):
     assert df["evidence_key"].str.endswith("@2025-10-10T07:00:00Z").tolist()[:2] == [True, False]
 
 
-def test_a_filename_stamp_still_wins_over_date_lines(tmp_path):
+def test_date_lines_of_several_runs_win_over_a_filename_stamp(tmp_path):
+    # (round 11 changed this: the file name's stamp gave all four runs 00:00; a run without a date
+    # line still takes it)
     p = tmp_path / "runs_2025-10-09T00-00-00Z.log"
     p.write_text(RUNS)
     df, _ = read_evidence([p])
-    assert df["time_source"].tolist() == ["filename"] * 4
+    assert df["time_source"].tolist() == ["date_line", "date_line", "date_header", "filename"]
+    assert [t.isoformat() for t in df["started_at"]] == [
+        "2025-10-10T07:00:00+00:00", "2025-10-10T19:05:00+00:00", "2025-10-10T20:00:02+00:00",
+        "2025-10-09T00:00:00+00:00"]
 
 
-@pytest.mark.parametrize("line", ["Fri Oct 10 07:00:00 CEST 2025", "2025-10-10T07:00:00+02:00",
-                                  "Fri Oct 10 13:00:00 PM UTC 2025"])
-def test_a_date_line_not_in_utc_is_no_time(tmp_path, line):
+@pytest.mark.parametrize("line", ["Fri Oct 10 13:00:00 PM UTC 2025", "Fri Oct 10 07:00:00 XYZT 2025",
+                                  "Fri Oct 10 07:00:00 IST 2025"])
+def test_a_date_line_of_no_known_zone_is_no_time(tmp_path, line):
+    # (round 11: CEST and +02:00 lines are read now, tests/test_round11_ev2.py)
     p = tmp_path / "one.log"
     p.write_text(f"$ date\n{line}\n$ curl -s -o /dev/null -w '%{{http_code}}\\n' https://a.example/\n200\n")
     df, _ = read_evidence([p])
