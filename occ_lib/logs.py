@@ -1970,8 +1970,9 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
 def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:
     """In place: the times of each section read in the order they happened
     (:func:`occ_lib.times.second_in_order`), so that the hour the clocks go back is read twice: ``-
-    01:55 ET`` then ``- 01:10 ET`` is the second 01:10. A section written newest first (more of its
-    items earlier than the one above them than later) is read from its end."""
+    01:55 ET`` then ``- 01:10 ET`` is the second 01:10, as is ``- 01:30 ET`` after ``- 02:05 ET``. A
+    section written newest first (more of its items earlier than the one above them than later) is read
+    from its end, with only the first rule."""
     if not _may_fall_back(found):
         return
     k, n = 0, len(items)
@@ -1985,13 +1986,15 @@ def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt
         firsts = [m.at for i in order if (m := _item_time(found[i])) is not None and m.at is not None
                   and _once(m.at, _mention_zone(m, items[i][5] or tz))]
         steps = list(itertools.pairwise(firsts))
-        if sum(b < a for a, b in steps) > sum(b > a for a, b in steps):
+        forward = sum(b < a for a, b in steps) <= sum(b > a for a, b in steps)
+        if not forward:
             order = range(j - 1, k - 1, -1)
         seen: dict[str, tuple[dt.datetime, int]] = {}
         for i in order:
             if found[i]:
                 zone = items[i][5] or tz
-                found[i] = [_times.second_in_order(m, _mention_zone(m, zone), seen) for m in found[i]]
+                found[i] = [_times.second_in_order(m, _mention_zone(m, zone), seen, forward)
+                            for m in found[i]]
         k = j
 
 

@@ -2743,18 +2743,25 @@ def _written_zone(m: TimeMention) -> dt.tzinfo | None:
     return tz if getattr(tz, "abbrev", None) is not None else None
 
 
-def second_in_order(m: TimeMention, tz: dt.tzinfo, seen: dict[str, tuple[dt.datetime, int]]) -> TimeMention:
+def second_in_order(
+    m: TimeMention, tz: dt.tzinfo, seen: dict[str, tuple[dt.datetime, int]], forward: bool = True
+) -> TimeMention:
     """``m`` (read in ``tz``) as the second of the hour the clocks go back when the times read before
     it in the same section say so: once a time of that hour was read (``seen``: the zone's last such
     wall time and fold, updated here), a later one earlier on the wall clock, or any after one already
     in the second hour, is in the second hour (00:50, 01:20, 01:55, then 01:10 ET on 2025-11-02: 06:10
-    UTC). A time whose abbreviation names its side ('01:10 EST', '01:10 EDT') keeps it; a deadline
-    follows the order but does not move it (an ETA is no clock reading)."""
+    UTC). Read ``forward`` (in file order, not a newest-first section from its end), a time after that
+    hour counts as one in its second time: 00:50, 01:20, 02:05, then 01:30 ET is the second 01:30 (06:30
+    UTC, less far back from 02:05 than the first). A time whose abbreviation names its side ('01:10
+    EST', '01:10 EDT') keeps it; a deadline follows the order but does not move it (an ETA is no clock
+    reading)."""
     if m.at is None or m.precision == "day" or not isinstance(tz, ZoneInfo):
         return m
     local = m.at.astimezone(tz)
     other = local.replace(fold=1 - local.fold)
     if other.utcoffset() == local.utcoffset():
+        if forward and not m.is_deadline and _after_fall_back(local):
+            seen[tz.key] = (local.replace(tzinfo=None, fold=0), 1)
         return m  # (a wall time that happens once)
     wall = local.replace(tzinfo=None, fold=0)
     last = seen.get(tz.key)
@@ -2773,6 +2780,14 @@ def second_in_order(m: TimeMention, tz: dt.tzinfo, seen: dict[str, tuple[dt.date
     if not m.is_deadline:
         seen[tz.key] = (wall, fold)
     return m
+
+
+def _after_fall_back(local: dt.datetime) -> bool:
+    """Whether the aware wall time ``local`` comes after clocks went back on its day (its offset is
+    smaller than at noon the day before: 02:05 ET on 2025-11-02, 09:00 too; not 02:05 the day after)."""
+    day_before = dt.datetime.combine(local.date() - dt.timedelta(days=1), dt.time(12), tzinfo=local.tzinfo)
+    before, now = day_before.utcoffset(), local.utcoffset()
+    return before is not None and now is not None and now < before
 
 
 def wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:

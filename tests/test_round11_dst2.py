@@ -110,3 +110,65 @@ def test_a_spelled_out_season_keeps_its_side_in_the_log_order():
 def test_british_summer_time_is_the_first_of_londons_repeated_hour():
     assert [m.at for m in times.find_times("01:30 British Summer Time", day=dt.date(2025, 10, 26),
                                            tz="UTC")] == [utc("2025-10-26 00:30")]
+
+
+# --------------------------------------------- F1: a time after the repeated hour, then one in it
+
+def _section(zone: str, day: str, walls: list[str]) -> str:
+    lines = "".join(f"- {w} OPS-{k} step {k}\n" for k, w in enumerate(walls, 1))
+    return f"# Log\nAll times in {zone}.\n\n## {day}\n{lines}"
+
+
+@pytest.mark.parametrize(("zone", "day", "walls", "want"), [
+    ("America/New_York", "2025-11-02", ["00:50", "01:20", "02:05", "01:30"],
+     ["2025-11-02 04:50", "2025-11-02 05:20", "2025-11-02 07:05", "2025-11-02 06:30"]),
+    ("America/New_York", "2025-11-02", ["00:50", "01:20", "02:05", "01:30", "01:40"],
+     ["2025-11-02 04:50", "2025-11-02 05:20", "2025-11-02 07:05", "2025-11-02 06:30", "2025-11-02 06:40"]),
+    ("America/New_York", "2025-11-02", ["00:50", "09:00", "01:30"],
+     ["2025-11-02 04:50", "2025-11-02 14:00", "2025-11-02 06:30"]),
+    ("Europe/London", "2025-10-26", ["00:50", "02:05", "01:30"],
+     ["2025-10-25 23:50", "2025-10-26 02:05", "2025-10-26 01:30"]),
+    ("Europe/Berlin", "2025-10-26", ["01:50", "03:05", "02:30"],
+     ["2025-10-25 23:50", "2025-10-26 02:05", "2025-10-26 01:30"]),
+    ("Australia/Sydney", "2025-04-06", ["01:50", "03:05", "02:30"],
+     ["2025-04-05 14:50", "2025-04-05 17:05", "2025-04-05 16:30"]),
+    # (the day after, 01:30 happens once: nothing to move)
+    ("America/New_York", "2025-11-03", ["00:50", "02:05", "01:30"],
+     ["2025-11-03 05:50", "2025-11-03 07:05", "2025-11-03 06:30"]),
+])
+def test_a_repeated_hour_time_after_one_past_it_is_its_second_time(zone, day, walls, want):
+    logs = parse_log(_section(zone, day, walls), "x.md")
+    assert logs.events["at"].tolist() == [ts(w) for w in want]
+
+
+def test_a_written_side_still_wins_after_the_hour():
+    logs = parse_log(_section("America/New_York", "2025-11-02", ["00:50", "02:05", "01:30 EDT"]), "x.md")
+    assert logs.events["at"].tolist() == [
+        ts("2025-11-02 04:50"), ts("2025-11-02 07:05"), ts("2025-11-02 05:30")]
+
+
+def test_a_newest_first_section_keeps_its_reading():
+    logs = parse_log(_section("America/New_York", "2025-11-02", ["02:05", "01:30", "00:50"]), "x.md")
+    assert logs.events["at"].tolist() == [
+        ts("2025-11-02 07:05"), ts("2025-11-02 05:30"), ts("2025-11-02 04:50")]
+    logs = parse_log(_section("America/New_York", "2025-11-02", ["03:00", "01:30", "02:10", "00:40"]), "x.md")
+    assert logs.events["at"].tolist() == [
+        ts("2025-11-02 08:00"), ts("2025-11-02 05:30"), ts("2025-11-02 07:10"), ts("2025-11-02 04:40")]
+
+
+def test_a_deadline_past_the_hour_does_not_move_the_times_after_it():
+    logs = parse_log("# Log\nAll times in America/New_York.\n\n## 2025-11-02\n"
+                     "- 01:10 OPS-1 paged, ETA 02:30\n- 01:30 OPS-1 rollback started\n", "x.md")
+    assert logs.events["at"].tolist() == [ts("2025-11-02 05:10"), ts("2025-11-02 05:30")]
+    assert logs.deadlines["due_at"].tolist() == [ts("2025-11-02 07:30")]
+
+
+def test_second_in_order_read_backwards_does_not_count_a_time_past_the_hour():
+    tz = times.zone_named("America/New_York")
+    after, inside = (times.find_times(t, day=NOV2, tz="America/New_York")[0] for t in ("02:05", "01:30"))
+    seen: dict = {}
+    times.second_in_order(after, tz, seen, forward=False)
+    assert times.second_in_order(inside, tz, seen, forward=False).at == utc("2025-11-02 05:30")
+    seen = {}
+    times.second_in_order(after, tz, seen)
+    assert times.second_in_order(inside, tz, seen).at == utc("2025-11-02 06:30")
