@@ -170,7 +170,12 @@ Zones (:func:`zone_named`)
     America/Asuncion, ``NST NDT`` -> America/St_Johns, German ``MEZ MESZ`` (CET, CEST) -> Europe/Berlin
     (``CAT PET COT VET WIT`` only in capitals; ``AST``
     and ``ADT`` are Atlantic and Arabia time both: reported as unknown); ``Central/Eastern/Western European
-    (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; any IANA name; fixed offsets
+    (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; zones spelled out as prose writes them
+    (``China Standard Time`` -> Asia/Shanghai, ``India``, ``Japan``, ``Korea Standard Time``, ``Singapore
+    (Standard) Time``, ``Hong Kong Time``, ``Australian Eastern (Standard/Daylight) Time``, ``British Summer
+    Time``, ``Irish Standard Time`` -> Europe/Dublin, ``Eastern/Central/Mountain/Pacific Standard/Daylight
+    Time``, ``Brasilia Time``, ``New Zealand (Standard/Daylight) Time``, ``Greenwich Mean Time``; a seasonal
+    one picks its side of the repeated hour as its abbreviation does); any IANA name; fixed offsets
     ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``, and after UTC or GMT the minutes after a dot too
     (``UTC+5.30``, ``IST (UTC+5.30)``: +05:30, as India's offset is often written).
     Abbreviations go through the IANA zone, so daylight saving follows the date (``EST`` written in
