@@ -642,7 +642,7 @@ _DECL_ZONE = (
     r"|(?P<city>[A-Z][a-z\u00e0-\u00ff]+(?:[ _][A-Z][a-z]+){0,2})\s+[Tt]ime(?![A-Za-z])"
     r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
     r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?|[A-Z]{2,5}"
-    r"|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)\s*\))?"
+    r"|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:[A-Z][a-z\u00e0-\u00ff]+\s+){1,3}Time)\s*\))?"
 )
 # Tried only where 'time' or 'tz' occurs (found with str.find, which is memchr-fast): a regex scan
 # of a whole document with IGNORECASE runs at ~10 MB/s, too slow for the log reader.
@@ -679,7 +679,9 @@ def declared_zone(text: str) -> str | None:
         word = m.group("z")
         # (an IANA name in brackets is the more exact: 'Zeiten in MESZ (Europe/Berlin)', 'ET
         # (America/Toronto)')
-        iana = m.group("z2") if m.group("z2") and "/" in m.group("z2") else None
+        # (so is a zone spelled out: 'All times in CST (China Standard Time)')
+        z2 = m.group("z2") or ""
+        iana = z2 if "/" in z2 or z2.endswith("Time") else None
         tz = zone_named(iana) if iana else None
         if tz is not None:
             return _zone_label(tz)

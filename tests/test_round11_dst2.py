@@ -172,3 +172,21 @@ def test_second_in_order_read_backwards_does_not_count_a_time_past_the_hour():
     seen = {}
     times.second_in_order(after, tz, seen)
     assert times.second_in_order(inside, tz, seen).at == utc("2025-11-02 06:30")
+
+
+@pytest.mark.parametrize(("text", "zone"), [
+    ("All times in CST (China Standard Time).", "Asia/Shanghai"),
+    ("All times in IST (Irish Standard Time).", "Europe/Dublin"),
+    ("Times: CST (China Standard Time)", "Asia/Shanghai"),
+    ("All times in China Standard Time (CST).", "Asia/Shanghai"),
+    ("Time zone: China Standard Time (UTC+8)", "Asia/Shanghai"),
+    ("All times in ET (Some Other Time)", "America/New_York"),
+])
+def test_a_spelled_out_zone_in_brackets_says_which_abbreviation_is_meant(text, zone):
+    assert times.declared_zone(text) == zone
+
+
+def test_the_log_reads_cst_in_a_bracketed_chinese_declaration():
+    logs = parse_log("# Log\nAll times in CST (China Standard Time).\n\n## 2025-10-10\n- 14:00 OPS-1 a\n"
+                     "- 15:00 CST OPS-1 b\n", "x.md")
+    assert logs.events["at"].tolist() == [ts("2025-10-10 06:00"), ts("2025-10-10 07:00")]
