@@ -736,6 +736,8 @@ def _fm_date(
 
 
 _HEADER_TIME_WORD = re.compile(r"(?i:\b(?:times?|when|timestamps?|start|end|eta|due|at|hours?|clock)\b)")
+# a zone spelled out in a header ('Time (India Standard Time)'): zone_named says whether it is one
+_SPELLED_ZONE = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z\u00e0-\u00ff]+\s+){1,3}Time(?![A-Za-z])")
 _HEADER_TOKEN = re.compile(r"[A-Za-z][A-Za-z_/]*(?:[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?")
 
 
@@ -756,6 +758,10 @@ def _cell_zone(cell: str, own: dt.tzinfo | None = None) -> dt.tzinfo | None:
     words = _HEADER_TOKEN.findall(cell)
     if len(words) < 2:
         return None
+    for name in _SPELLED_ZONE.findall(cell):  # ('Time (China Standard Time)')
+        tz = _times.zone_named(name)
+        if tz is not None:
+            return tz
     for word in words:
         if word.isupper() or "/" in word or word[:3].upper() in ("UTC", "GMT"):
             tz = _times.zone_named_in(word, own)
@@ -933,7 +939,8 @@ def _declared_zone(text: str) -> dt.tzinfo | None:
 # a zone a heading names alone in brackets or after a closing dash: '## Timeline (UTC)', '## Timeline [PT]',
 # '## Timeline - PDT', '## Timeline (America/Los_Angeles)'; not '## Payments (ET team)' (a team's name)
 _HEADING_ZONE = re.compile(
-    r"\(\s*([^()\[\]]{1,40}?)\s*\)|\[\s*([^()\[\]]{1,40}?)\s*\]|\s[-\u2013\u2014]\s+(\S+(?:\s+Time)?)\s*$"
+    r"\(\s*([^()\[\]]{1,40}?)\s*\)|\[\s*([^()\[\]]{1,40}?)\s*\]"
+    r"|\s[-\u2013\u2014]\s+((?:[A-Z]\S*\s+){1,3}Time|\S+(?:\s+Time)?)\s*$"
 )
 _HEADING_ZONE_WORDS = frozenset(("Pacific", "Eastern", "Central", "Mountain"))
 # (zone abbreviations that a heading's brackets more likely hold as a name: '## PI planning (ART)', an
@@ -954,6 +961,7 @@ def _heading_zone(heading: str, own: dt.tzinfo | None = None) -> dt.tzinfo | Non
             word.isupper() and 2 <= len(word) <= 5 and word not in _HEADING_NOT_ZONES or "/" in word
             or word[:1] in "+-"
             or word.upper().startswith(("UTC", "GMT")) or word.split()[0] in _HEADING_ZONE_WORDS
+            or word.endswith(" Time")  # (a zone spelled out, 'China Standard Time': if zone_named knows it)
         ) or _AFTER_TIME.search(heading[: m.start()].rstrip()):
             continue
         tz = _times.zone_named_in(word, own)  # ('(CST)' in a Shanghai document: China's)
@@ -1962,8 +1970,9 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
 def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:
     """In place: the times of each section read in the order they happened
     (:func:`occ_lib.times.second_in_order`), so that the hour the clocks go back is read twice: ``-
-    01:55 ET`` then ``- 01:10 ET`` is the second 01:10. A section written newest first (more of its
-    items earlier than the one above them than later) is read from its end."""
+    01:55 ET`` then ``- 01:10 ET`` is the second 01:10, as is ``- 01:30 ET`` after ``- 02:05 ET``. A
+    section written newest first (more of its items earlier than the one above them than later) is read
+    from its end, with only the first rule."""
     if not _may_fall_back(found):
         return
     k, n = 0, len(items)
@@ -1977,13 +1986,15 @@ def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt
         firsts = [m.at for i in order if (m := _item_time(found[i])) is not None and m.at is not None
                   and _once(m.at, _mention_zone(m, items[i][5] or tz))]
         steps = list(itertools.pairwise(firsts))
-        if sum(b < a for a, b in steps) > sum(b > a for a, b in steps):
+        forward = sum(b < a for a, b in steps) <= sum(b > a for a, b in steps)
+        if not forward:
             order = range(j - 1, k - 1, -1)
         seen: dict[str, tuple[dt.datetime, int]] = {}
         for i in order:
             if found[i]:
                 zone = items[i][5] or tz
-                found[i] = [_times.second_in_order(m, _mention_zone(m, zone), seen) for m in found[i]]
+                found[i] = [_times.second_in_order(m, _mention_zone(m, zone), seen, forward)
+                            for m in found[i]]
         k = j
 
 

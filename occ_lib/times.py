@@ -170,7 +170,12 @@ Zones (:func:`zone_named`)
     America/Asuncion, ``NST NDT`` -> America/St_Johns, German ``MEZ MESZ`` (CET, CEST) -> Europe/Berlin
     (``CAT PET COT VET WIT`` only in capitals; ``AST``
     and ``ADT`` are Atlantic and Arabia time both: reported as unknown); ``Central/Eastern/Western European
-    (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; any IANA name; fixed offsets
+    (Summer) Time`` -> Europe/Paris, Europe/Athens, Europe/Lisbon; zones spelled out as prose writes them
+    (``China Standard Time`` -> Asia/Shanghai, ``India``, ``Japan``, ``Korea Standard Time``, ``Singapore
+    (Standard) Time``, ``Hong Kong Time``, ``Australian Eastern (Standard/Daylight) Time``, ``British Summer
+    Time``, ``Irish Standard Time`` -> Europe/Dublin, ``Eastern/Central/Mountain/Pacific Standard/Daylight
+    Time``, ``Brasilia Time``, ``New Zealand (Standard/Daylight) Time``, ``Greenwich Mean Time``; a seasonal
+    one picks its side of the repeated hour as its abbreviation does); any IANA name; fixed offsets
     ``UTC+2``, ``UTC-7``, ``GMT+5:30``, ``+02:00``, and after UTC or GMT the minutes after a dot too
     (``UTC+5.30``, ``IST (UTC+5.30)``: +05:30, as India's offset is often written).
     Abbreviations go through the IANA zone, so daylight saving follows the date (``EST`` written in
@@ -433,6 +438,40 @@ _ZONE_TABLE: dict[str, str] = {
     # (German: Mitteleuropäische (Sommer)Zeit, CET and CEST as a German document writes them)
     "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
 }
+# Zones as prose and headings spell them out ('All times in China Standard Time.', '14:00 Eastern
+# Daylight Time'): a seasonal one names its abbreviation's side of the night the clocks change
+# (_LONG_SEASONS), as the abbreviation does.
+_LONG_ZONES: dict[str, str] = {
+    "CHINA STANDARD TIME": "Asia/Shanghai", "INDIA STANDARD TIME": "Asia/Kolkata",
+    "INDIAN STANDARD TIME": "Asia/Kolkata", "JAPAN STANDARD TIME": "Asia/Tokyo",
+    "KOREA STANDARD TIME": "Asia/Seoul", "KOREAN STANDARD TIME": "Asia/Seoul",
+    "SINGAPORE TIME": "Asia/Singapore", "SINGAPORE STANDARD TIME": "Asia/Singapore",
+    "HONG KONG TIME": "Asia/Hong_Kong",
+    "AUSTRALIAN EASTERN TIME": "Australia/Sydney", "AUSTRALIAN EASTERN STANDARD TIME": "Australia/Sydney",
+    "AUSTRALIAN EASTERN DAYLIGHT TIME": "Australia/Sydney",
+    "BRITISH SUMMER TIME": "Europe/London", "IRISH STANDARD TIME": "Europe/Dublin",
+    "GREENWICH MEAN TIME": "UTC", "COORDINATED UNIVERSAL TIME": "UTC",
+    "EASTERN STANDARD TIME": "America/New_York", "EASTERN DAYLIGHT TIME": "America/New_York",
+    "CENTRAL STANDARD TIME": "America/Chicago", "CENTRAL DAYLIGHT TIME": "America/Chicago",
+    "MOUNTAIN STANDARD TIME": "America/Denver", "MOUNTAIN DAYLIGHT TIME": "America/Denver",
+    "PACIFIC STANDARD TIME": "America/Los_Angeles", "PACIFIC DAYLIGHT TIME": "America/Los_Angeles",
+    "BRASILIA TIME": "America/Sao_Paulo", "BRAS\u00cdLIA TIME": "America/Sao_Paulo",
+    "BRASILIA STANDARD TIME": "America/Sao_Paulo", "BRAS\u00cdLIA STANDARD TIME": "America/Sao_Paulo",
+    "NEW ZEALAND TIME": "Pacific/Auckland", "NEW ZEALAND STANDARD TIME": "Pacific/Auckland",
+    "NEW ZEALAND DAYLIGHT TIME": "Pacific/Auckland",
+}
+_ZONE_TABLE.update(_LONG_ZONES)
+_LONG_SEASONS = {
+    "AUSTRALIAN EASTERN STANDARD TIME": "AEST", "AUSTRALIAN EASTERN DAYLIGHT TIME": "AEDT",
+    "BRITISH SUMMER TIME": "BST", "IRISH STANDARD TIME": "IST",
+    "EASTERN STANDARD TIME": "EST", "EASTERN DAYLIGHT TIME": "EDT", "CENTRAL STANDARD TIME": "CST",
+    "CENTRAL DAYLIGHT TIME": "CDT", "MOUNTAIN STANDARD TIME": "MST", "MOUNTAIN DAYLIGHT TIME": "MDT",
+    "PACIFIC STANDARD TIME": "PST", "PACIFIC DAYLIGHT TIME": "PDT",
+    "NEW ZEALAND STANDARD TIME": "NZST", "NEW ZEALAND DAYLIGHT TIME": "NZDT",
+    "CENTRAL EUROPEAN STANDARD TIME": "CET", "CENTRAL EUROPEAN SUMMER TIME": "CEST",
+    "EASTERN EUROPEAN STANDARD TIME": "EET", "EASTERN EUROPEAN SUMMER TIME": "EEST",
+    "WESTERN EUROPEAN STANDARD TIME": "WET", "WESTERN EUROPEAN SUMMER TIME": "WEST",
+}
 # (abbreviations that are words too, 'art', 'eat', 'pet': a zone only in capitals)
 _CAPS_ONLY = frozenset(("MYT", "AET", "NZT", "GST", "EAT", "WAT", "ART", "CAT", "WIT", "PET", "COT", "VET"))
 
@@ -484,9 +523,10 @@ def zone_named(name: str) -> dt.tzinfo | None:
 _SEASONAL = frozenset((
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "CET", "CEST", "EET",
     "EEST", "WET", "WEST", "BST", "AEST", "AEDT", "ACST", "ACDT", "NZST", "NZDT", "MEZ", "MESZ",
+    *_LONG_SEASONS,
 ))
-# (a season's abbreviation in another language: the tz database's own name for that season)
-_SEASON_ALIAS = {"MEZ": "CET", "MESZ": "CEST"}
+# (a season's abbreviation in another language, or spelled out: the tz database's own name for that season)
+_SEASON_ALIAS = {"MEZ": "CET", "MESZ": "CEST", **_LONG_SEASONS}
 
 
 class _Abbreviated(ZoneInfo):
@@ -598,10 +638,11 @@ _DECL_ZONE = (
     r"(?P<z>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?"
     r"|[+\-]\d{2}:?\d{2}|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     # a city's time ('London time (BST)', 'New York time'): the zone of that city, else the one in brackets
-    r"|(?P<city>[A-Z][a-z]+(?:[ _][A-Z][a-z]+){0,2})\s+[Tt]ime(?![A-Za-z])"
+    # (or a zone spelled out, 'China Standard Time', 'Brasília Time': _LONG_ZONES)
+    r"|(?P<city>[A-Z][a-z\u00e0-\u00ff]+(?:[ _][A-Z][a-z]+){0,2})\s+[Tt]ime(?![A-Za-z])"
     r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
     r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?|[A-Z]{2,5}"
-    r"|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)\s*\))?"
+    r"|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:[A-Z][a-z\u00e0-\u00ff]+\s+){1,3}Time)\s*\))?"
 )
 # Tried only where 'time' or 'tz' occurs (found with str.find, which is memchr-fast): a regex scan
 # of a whole document with IGNORECASE runs at ~10 MB/s, too slow for the log reader.
@@ -638,7 +679,9 @@ def declared_zone(text: str) -> str | None:
         word = m.group("z")
         # (an IANA name in brackets is the more exact: 'Zeiten in MESZ (Europe/Berlin)', 'ET
         # (America/Toronto)')
-        iana = m.group("z2") if m.group("z2") and "/" in m.group("z2") else None
+        # (so is a zone spelled out: 'All times in CST (China Standard Time)')
+        z2 = m.group("z2") or ""
+        iana = z2 if "/" in z2 or z2.endswith("Time") else None
         tz = zone_named(iana) if iana else None
         if tz is not None:
             return _zone_label(tz)
@@ -647,8 +690,9 @@ def declared_zone(text: str) -> str | None:
             word = word.split("/", 1)[0]
             tz = zone_named(word)
         if tz is None and m.group("city"):
-            # ('Eastern Standard Time': the zone its first word names)
-            tz = _city_zone(m.group("city")) or zone_named(m.group("city").split()[0])
+            # ('China Standard Time' as spelled out; 'Eastern Standard Time': the zone its first word names)
+            tz = (zone_named(m.group("city") + " Time") or _city_zone(m.group("city"))
+                  or zone_named(m.group("city").split()[0]))
         if tz is None and m.group("z2"):
             tz = zone_named(m.group("z2"))
         if tz is None:
@@ -694,13 +738,21 @@ _IANA = (
     r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US)"
     r"/[A-Za-z_]+(?:/[A-Za-z_]+)?"
 )
+# (the other spelled-out zones of _LONG_ZONES, as written after a time: '14:00 China Standard Time')
+_LONG_ZWORD = (
+    r"|(?:China|India|Indian|Japan|Korea|Korean)\s+Standard\s+Time|Singapore(?:\s+Standard)?\s+Time"
+    r"|Hong\s+Kong\s+Time|Australian\s+Eastern(?:\s+(?:Standard|Daylight))?\s+Time|British\s+Summer\s+Time"
+    r"|Irish\s+Standard\s+Time|Greenwich\s+Mean\s+Time|Coordinated\s+Universal\s+Time"
+    r"|Bras[i\u00ed]lia(?:\s+Standard)?\s+Time|New\s+Zealand(?:\s+(?:Standard|Daylight))?\s+Time"
+)
 _ZWORD = (
     # (also as tired fingers write it, 'Utc', 'gmt', and UCT, the tz database's alias of UTC and its usual
     # typo: read in the document's zone they would shift the time by its offset)
     _IANA + r"|(?:UTC|GMT|UT|UCT|Utc|Gmt|gmt)(?:\s?[+\-\u2212]\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?)?"
     r"|Zulu|ZULU|utc"
     r"|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
-    r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+European)(?:\s+Time)?"
+    r"|(?:Eastern|Central|Mountain|Pacific)(?!\s+European)(?:\s+(?:(?:Standard|Daylight)\s+)?Time)?"
+    + _LONG_ZWORD +
     r"|AKST|AKDT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|CEST|EEST|WEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT"
     r"|CLST|IRST|WITA|NST|NDT|MESZ|MEZ"
     r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|MYT|AET|NZT|GST|EAT|WAT|ART"
@@ -2675,30 +2727,53 @@ def _join_date_times(
     return out
 
 
+_LONG_TAIL = re.compile(r"(?:[A-Z][a-z\u00e0-\u00ff]+\s+){1,3}Time$")
+
+
+def _zone_tail(m: TimeMention) -> str:
+    """The zone written at the end of ``m`` ('EST' of '01:30 EST', 'Eastern Standard Time' of '01:30
+    Eastern Standard Time', as one word would lose its side of the hour), or its last word; '' if none."""
+    if not m.zone:
+        return ""
+    raw = m.raw.rstrip(")").rstrip()
+    t = _LONG_TAIL.search(raw)
+    if t is not None and " ".join(t.group().split()).upper() in _ZONE_TABLE:
+        return t.group()
+    return raw.rsplit(None, 1)[-1].strip("()")
+
+
 def _written_zone(m: TimeMention) -> dt.tzinfo | None:
     """The zone of ``m`` as its seasonal abbreviation names it ('01:30 EST': the EST side of the
     night the clocks go back), when it ends with one; else None (``m.zone`` is only the IANA name)."""
-    word = m.raw.rsplit(None, 1)[-1].strip("()") if m.zone else ""
+    word = _zone_tail(m)
     tz = _zone_word(word) if word else None
     return tz if getattr(tz, "abbrev", None) is not None else None
 
 
-def second_in_order(m: TimeMention, tz: dt.tzinfo, seen: dict[str, tuple[dt.datetime, int]]) -> TimeMention:
+def second_in_order(
+    m: TimeMention, tz: dt.tzinfo, seen: dict[str, tuple[dt.datetime, int]], forward: bool = True
+) -> TimeMention:
     """``m`` (read in ``tz``) as the second of the hour the clocks go back when the times read before
     it in the same section say so: once a time of that hour was read (``seen``: the zone's last such
     wall time and fold, updated here), a later one earlier on the wall clock, or any after one already
     in the second hour, is in the second hour (00:50, 01:20, 01:55, then 01:10 ET on 2025-11-02: 06:10
-    UTC). A time whose abbreviation names its side ('01:10 EST', '01:10 EDT') keeps it; a deadline
-    follows the order but does not move it (an ETA is no clock reading)."""
+    UTC). Read ``forward`` (in file order, not a newest-first section from its end), a time after that
+    hour counts as one in its second time: 00:50, 01:20, 02:05, then 01:30 ET is the second 01:30 (06:30
+    UTC, less far back from 02:05 than the first). A time whose abbreviation names its side ('01:10
+    EST', '01:10 EDT') keeps it; a deadline follows the order but does not move it (an ETA is no clock
+    reading)."""
     if m.at is None or m.precision == "day" or not isinstance(tz, ZoneInfo):
         return m
     local = m.at.astimezone(tz)
     other = local.replace(fold=1 - local.fold)
     if other.utcoffset() == local.utcoffset():
+        if forward and not m.is_deadline and _after_fall_back(local):
+            seen[tz.key] = (local.replace(tzinfo=None, fold=0), 1)
         return m  # (a wall time that happens once)
     wall = local.replace(tzinfo=None, fold=0)
     last = seen.get(tz.key)
-    word = m.raw.rsplit(None, 1)[-1].strip("()") if m.zone else ""
+    word = _zone_tail(m)
+    word = _SEASON_ALIAS.get(" ".join(word.split()).upper(), word)  # ('Eastern Standard Time': EST)
     fold = local.fold
     if fold == 0 and last is not None and (last[1] or wall < last[0]) and word not in (
         local.tzname(), other.tzname()
@@ -2712,6 +2787,14 @@ def second_in_order(m: TimeMention, tz: dt.tzinfo, seen: dict[str, tuple[dt.date
     if not m.is_deadline:
         seen[tz.key] = (wall, fold)
     return m
+
+
+def _after_fall_back(local: dt.datetime) -> bool:
+    """Whether the aware wall time ``local`` comes after clocks went back on its day (its offset is
+    smaller than at noon the day before: 02:05 ET on 2025-11-02, 09:00 too; not 02:05 the day after)."""
+    day_before = dt.datetime.combine(local.date() - dt.timedelta(days=1), dt.time(12), tzinfo=local.tzinfo)
+    before, now = day_before.utcoffset(), local.utcoffset()
+    return before is not None and now is not None and now < before
 
 
 def wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:

@@ -186,7 +186,7 @@ def test_a_date_in_brackets_after_a_time_is_its_date():
         ("All times in Berlin time (CEST).", "Europe/Berlin"),
         ("All times in Sydney time (AEDT)", "Australia/Sydney"),
         ("All times in Los Angeles time.", "America/Los_Angeles"),
-        ("All times in India Standard Time (UTC+05:30).", "+05:30"),
+        ("All times in India Standard Time (UTC+05:30).", "Asia/Kolkata"),  # (round 11: a spelled-out zone)
         ("All times in Pacific Time.", "America/Los_Angeles"),
         ("All times in Eastern Standard Time.", "America/New_York"),
         ("All times in Eastern Daylight Time (UTC-4)", "America/New_York"),
