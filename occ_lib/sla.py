@@ -451,6 +451,18 @@ def _day_end_in(day: dt.date, name: str | None, tz: str) -> pd.Timestamp:
         return pd.Timestamp(end).tz_convert("UTC")
 
 
+def _due_text(due_at: pd.Timestamp, day: bool, day_zone: str | None, tz: str) -> str:
+    """The due time a deadline row's detail opens with ('due 2025-10-10 17:00 UTC'), so that a reader
+    sees what was promised before the verdict; a date-only one as its date (``due_at`` is that date's
+    UTC midnight, whose day in ``tz`` may be the one before), with the zone its day ends in when that
+    is its log's, not ``tz``."""
+    if not day:
+        return f"due {_fmt_ts(due_at, tz=tz)}"
+    if day_zone is None or day_zone == tz:
+        return f"due {due_at.date()} (date only)"
+    return f"due {due_at.date()} (date only, the end of the day in {day_zone}: the log's zone)"
+
+
 def _quoted(rec: Mapping[str, Any]) -> str:
     """Where a deadline was written, for its detail text: its keyword, then the item's text in quotes.
     'ETA: 21:00: NET-201 opened' read as an ETA of 21:00; the text opens with its own stamp."""
@@ -463,7 +475,7 @@ def deadline_misses(
     """Deadlines and ETAs from the logs' ``deadlines`` table known at ``as_of``, one row per (ticket,
     due time) due from ``start``: before ``end``, or at or after as_of (:func:`_due_in`). A date-only one is
     due at the end of its day in the zone its log declares (:func:`_date_zones`), else in ``tz``;
-    detail times are in ``tz``."""
+    detail times are in ``tz``, and a detail opens with the due time (:func:`_due_text`)."""
     deadlines = _table(logs, "deadlines")
     events = _table(logs, "events")
     s = _bound(start, tz, "start")
@@ -512,8 +524,6 @@ def deadline_misses(
             reason += " (no ticket to match a resolution)"
         if status == "met" and (again := resolutions.reopened_after(ticket, resolved)) is not None:
             reason += f" (reopened {_fmt_ts(again, tz=tz)}: a new cycle, judged by later deadlines)"
-        if day and day_zone != tz:
-            reason += f"; due at the end of {due_at.date()} in {day_zone} (the log's zone)"
         mentions = list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs))
         rows.append(
             {
@@ -525,7 +535,7 @@ def deadline_misses(
                 "overage_min": over,
                 "source": primary["source"],
                 "line": primary["line"],
-                "detail": f"{reason}; {_quoted(primary)}",
+                "detail": f"{_due_text(due_at, day, day_zone, tz)}; {reason}; {_quoted(primary)}",
                 "mentions": mentions,
                 "day_precision": _day_cols(day, resolved_day),
             }
