@@ -188,7 +188,9 @@ Per item (the rules, in order)
       :func:`occ_lib.times.find_times`) becomes a row of ``deadlines``, with
       the item's tickets, or those its clause names when the item names two or more of its own
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
-      clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`)
+      clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
+      ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
+      blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
       lapsed, exceeded, or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
       met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``), or not reached (``not done by
@@ -469,7 +471,7 @@ from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
 from ._subjects import TELLING as _TELLING
-from ._subjects import deadline_tickets, may_split, ticket_groups
+from ._subjects import blockers, deadline_tickets, may_split, ticket_groups
 from .redact import is_secret_field, redact_mapping, redact_path, redact_row, redact_text, value_column
 from .workspace import expand, is_glob, not_regular
 
@@ -1657,8 +1659,12 @@ def _items(
                 proses[k], owns[k], [m.start for m in dls], [m.end for m in dls], len(dls) > _MAX_DEADLINES
             ) if len(owns[k]) > 1 else None
             inherited = _inherited(tks, owns[k]) if per is not None else []  # (once, not per row)
+            # 'OPS-54 blocked on DEPLOY-9, ETA 15:00': the ETA is OPS-54's, not its blocker's
+            blocked = blockers(proses[k], owns[k]) if len(tks) > 1 else None
             for i, m in enumerate(dls):
                 d_tks = list(tks) if per is None or per[i] is None else per[i] + inherited
+                if blocked:
+                    d_tks = _subjects_of(d_tks, tks, blocked)
                 if named:
                     row_missed = m.keyword == "missed"
                 elif former:
@@ -1969,6 +1975,14 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
 # more timed clauses than a person tells in one item: a pasted export ('[{"updated": "2025-10-09 01:01",
 # ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
 _MAX_STEPS = 24
+
+
+def _subjects_of(d_tks: list[str], tks: list[str], blocked: set[str]) -> list[str]:
+    """A deadline's tickets without those the item names only as its blockers (:func:`occ_lib._subjects.
+    blockers`): its clause's others, else the item's others ('OPS-54 blocked; waiting on DEPLOY-9 ETA
+    15:00' is OPS-54's), else as they were (an item that names no subject besides its blocker)."""
+    rest = [t for t in d_tks if t not in blocked]
+    return rest or [t for t in tks if t not in blocked] or d_tks
 
 
 def _inherited(tks: list[str], own: list[str]) -> list[str]:
