@@ -102,7 +102,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "mention counts from that mention; a row names such instants in 'day_precision', tables "
         "show them as dates and durations from them are approximate (~).",
         "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
-        "source:line, and source/line point at the statement that it was missed, else the first.",
+        "source:line, and source/line point at the statement that it was missed, else the first. A "
+        "ticket's date-only deadline and its timed one on that date ('ETA Friday', then 'ETA Fri 17:00') "
+        "are one promise, due at the (earliest) time, and quoted from its timed mention.",
         "Deadlines and ticket targets are listed when due at or after the window start: those due "
         "before its end, and those not yet missed at as_of (due at or after it), which show as open or "
         "met; one due at or after the end that fell due before a later as_of is judged in the next "
@@ -469,6 +471,21 @@ def _quoted(rec: Mapping[str, Any]) -> str:
     return f"'{rec.get('keyword') or 'due'}' in \"{_clip_text(rec.get('text'))}\""
 
 
+def _refine_days(groups: dict[tuple[Any, ...], list[dict[str, Any]]], tz: str) -> None:
+    """Fold each ticket's date-only deadline into its timed one of the same date (in the zone the date
+    ends in), in place: 'ETA Friday', then 'ETA Fri 17:00 UTC' in a later item, is one promise made
+    precise, judged at 17:00, not a second one due at the day's end. Into the earliest such timed one
+    when there are several (a later time of that day is a slip of it, a promise of its own)."""
+    for key in [k for k in groups if k[0] is not None and k[2]]:
+        ticket, due_at, _day, day_zone = key
+        date = due_at.date()
+        lo = _day_end_in(date - dt.timedelta(days=1), day_zone, tz)
+        hi = _day_end_in(date, day_zone, tz)
+        timed = [k for k in groups if k[0] == ticket and not k[2] and lo <= k[1] < hi]
+        if timed:
+            groups[min(timed, key=lambda k: k[1])].extend(groups.pop(key))
+
+
 def deadline_misses(
     logs: Any, start: Any = None, as_of: Any = None, tz: str = "UTC", end: Any = None
 ) -> pd.DataFrame:
@@ -504,6 +521,7 @@ def deadline_misses(
         ]
         for key in keys:
             groups.setdefault(key, []).append(rec)
+    _refine_days(groups, tz)
     rows = []
     for key, recs in groups.items():
         ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
@@ -513,7 +531,8 @@ def deadline_misses(
         if not _due_in(due_eff, s, e, as_of_ts):
             continue
         stated = [r for r in recs if bool(r.get("stated_missed"))]
-        primary = stated[0] if stated else recs[0]
+        # (a date-only one folded into a timed one, _refine_days, is quoted only when it says missed)
+        primary = stated[0] if stated else next(r for r in recs if (r.get("due_precision") == "day") == day)
         resolved, resolved_day = resolutions.at(ticket, due_eff)
         # (a resolution known only to its date, as written: judged against the due date in its zone)
         until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
