@@ -215,7 +215,10 @@ Per item (the rules, in order)
       except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
       19:00", "ETA now 11:15", "now due Tues", "missed ETA 15:00; next ETA 19:00", the second of "ETA
       10/8 → 10/10" or "moved from Oct 8 to Oct 10", both of which are deadlines, unless its own mention
-      says it was missed too ("next ETA 19:00 UTC missed"); and when the item writes a time as the missed
+      says it was missed too ("next ETA 19:00 UTC missed"), while the old one is no deadline now unless the
+      item says it was missed (``ETA moved from 17:00 to 19:00``, ``ETA was 10:00, now 13:00``, ``due
+      Oct 31 (was Oct 24)``, ``ETA 10/8 → 10/10``: the new one alone); and when the item writes a time as
+      the missed
       one, ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, ``ETA 18:00
       (slipped from 16:00)``, only that one (the one it was moved to is due: ``missed the 15:00 slot,
       pushed to 19:00``); and when the miss is written in a clause of its own deadline (clauses split by
@@ -1659,6 +1662,8 @@ def _items(
                 proses[k], owns[k], [m.start for m in dls], [m.end for m in dls], len(dls) > _MAX_DEADLINES
             ) if len(owns[k]) > 1 else None
             inherited = _inherited(tks, owns[k]) if per is not None else []  # (once, not per row)
+            # 'ETA moved from 17:00 to 19:00': 17:00 is no promise now (unless the item says it was missed)
+            old = _superseded(proses[k], dls) if len(dls) > 1 else None
             # 'OPS-54 blocked on DEPLOY-9, ETA 15:00': the ETA is OPS-54's, not its blocker's
             blocked = blockers(proses[k], owns[k]) if len(tks) > 1 else None
             for i, m in enumerate(dls):
@@ -1700,6 +1705,8 @@ def _items(
                         due = _next_day_due(m, due, _zone or tz)
                 if behind or pending and not ex.is_replacement(proses[k], m.start):
                     row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
+                if old and i in old and not row_missed:
+                    continue
                 DL((source, line, sec[0], d_tks, (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
     return problems, n_events
@@ -1975,6 +1982,29 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
 # more timed clauses than a person tells in one item: a pasted export ('[{"updated": "2025-10-09 01:01",
 # ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
 _MAX_STEPS = 24
+
+
+# what joins a deadline to the one it was changed to ('ETA 10/8 → 10/10', 'moved ETA from 17:00 to 19:00')
+_CHANGED_TO = re.compile(r"\s*(?:\u2192|\u27f6|\u2794|->|=>|(?i:to))\s*")
+
+
+def _superseded(prose: str, dls: list[_times.TimeMention]) -> set[int]:
+    """The indices in ``dls`` of the deadlines an item writes as replaced by another of its own: the
+    old one (``ETA was 10:00, now 13:00``, ``due Oct 31 (was Oct 24)``, ``ETA moved from 17:00 to
+    19:00``, :func:`occ_lib._extract.is_former`) or one followed by an arrow or 'to' and its
+    replacement (``ETA 10/8 → 10/10``, ``changed 17:00 -> 19:00``): no longer a promise."""
+    order = sorted(range(len(dls)), key=lambda i: dls[i].start)
+    out = {i for i in order if ex.is_former(prose, dls[i].start)}
+    for i, j in zip(order, order[1:], strict=False):
+        if (
+            dls[i].end <= dls[j].start
+            and _CHANGED_TO.fullmatch(prose, dls[i].end, dls[j].start) is not None
+            and ex.is_replacement(prose, dls[j].start)
+        ):
+            out.add(i)
+    if len(out) == len(dls):  # (every one written as old: keep them all, none is the new one)
+        return set()
+    return out
 
 
 def _subjects_of(d_tks: list[str], tks: list[str], blocked: set[str]) -> list[str]:
