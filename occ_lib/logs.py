@@ -234,7 +234,10 @@ Per item (the rules, in order)
       roll-up (``{"key": "OPS-1", "summary": "fix ETA 10:00"}, ...``), only a deadline alone in its
       clause takes the tickets its clause names, any other those written since the deadline before it,
       else the last one written before it, else the first after it: no ticket list goes to more than one
-      row, which made rows x tickets). A duration after ETA, ``due in`` or ``within`` (``ETA 30 min``,
+      row, which made rows x tickets). An item of a ticket that states a miss of a deadline without
+      writing its time (``OPS-9 missed the deadline``, ``ETA missed``, ``blew the SLA``; not ``context
+      deadline exceeded``) is a row with no ``due_at``, keyword ``missed``, stated missed. A duration
+      after ETA, ``due in`` or ``within`` (``ETA 30 min``,
       ``ETA ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known to
       the minute (in whole days: to the day). A ``window`` written as a range is due at its end (``maintenance
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
@@ -1709,7 +1712,22 @@ def _items(
                     continue
                 DL((source, line, sec[0], d_tks, (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
+        elif tks and not flags & _CANCELLED and _DEADLINE_NOUN.search(kind_texts[k]) and ex.stated_missed(
+            kind_texts[k], w
+        ):
+            # 'OPS-9 missed the deadline': a ticket's miss admitted with no due time written is still a
+            # miss (one naming no ticket, 'updated the tracker with the missed deadline', says of nothing)
+            DL((source, line, sec[0], list(tks), _NAT, None, "missed", clip_text(text), True))
     return problems, n_events
+
+
+# a word that names a promise with a due time ('missed the deadline', 'ETA missed', 'blew the SLA'): an
+# item that states a miss of one without writing its time is an undated deadline row (not 'deploy slipped',
+# 'running late': the work, not a promise; nor Go's 'context deadline exceeded', an error message)
+_DEADLINE_NOUN = re.compile(
+    r"(?i)\b(?:etas?|(?<!context\s)deadlines?|due\s+(?:date|time)s?|slas?|checkpoints?|cut-?offs?|target\s+dates?"
+    r"|committed\s+date)\b"
+)
 
 
 # more deadlines than a person writes in one item: a pasted export or roll-up ('OPS-1 ETA 01:00 missed;

@@ -109,6 +109,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "before its end, and those not yet missed at as_of (due at or after it), which show as open or "
         "met; one due at or after the end that fell due before a later as_of is judged in the next "
         "window's table only.",
+        "A miss the text admits without a due time ('OPS-9 missed the deadline') is the stated miss of "
+        "its ticket's latest deadline due by then; a ticket with none has a row of its own with no due "
+        "time and no overage, in the window the statement was written in.",
         "Overage: minutes from the due time to the resolution, or to as_of while unresolved.",
     ]
     if policy.tickets:
@@ -471,6 +474,82 @@ def _quoted(rec: Mapping[str, Any]) -> str:
     return f"'{rec.get('keyword') or 'due'}' in \"{_clip_text(rec.get('text'))}\""
 
 
+def _undated(
+    deadlines: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: str
+) -> list[dict[str, Any]]:
+    """The misses a log admits with no due time ('OPS-9 missed the deadline': a ``deadlines`` row with
+    no ``due_at``, stated missed) known at ``as_of``, each with ``_written``, its item's time (NaT when
+    unknown; a date-only item at its date's start in ``tz``), which places it in a window."""
+    if "stated_missed" not in deadlines.columns:
+        return []
+    u = deadlines[deadlines["due_at"].isna() & deadlines["stated_missed"].fillna(False).astype(bool)]
+    if u.empty:
+        return []
+    u = _known_at(u, events, as_of, tz)
+    written: dict[tuple[str, int], pd.Timestamp] = {}
+    if not events.empty:
+        cols = ["source", "line", "at"] + (["at_precision"] if "at_precision" in events.columns else [])
+        ev = days_in_zone(events[cols].drop_duplicates(["source", "line"]), tz)
+        for src, line, at in zip(ev["source"], ev["line"], pd.to_datetime(ev["at"], utc=True), strict=True):
+            written[(str(src), int(line))] = at
+    return [
+        {**rec, "_written": written.get((str(rec["source"]), int(rec["line"])), pd.NaT)}
+        for rec in u.to_dict("records")
+    ]
+
+
+def _admitted(
+    undated: list[dict[str, Any]], groups: dict[tuple[Any, ...], list[dict[str, Any]]],
+    start: pd.Timestamp | None, end: pd.Timestamp | None, as_of: pd.Timestamp, tz: str,
+) -> list[dict[str, Any]]:
+    """Each miss admitted with no due time (:func:`_undated`), per ticket: the statement that its latest
+    deadline due by then was missed (added to that one's mentions in ``groups``), else a row of its own,
+    with no ``due_at``, in the window it was written in (not listed in a window when that is unknown)."""
+    own: dict[str, list[dict[str, Any]]] = {}
+    for rec in undated:
+        when = rec["_written"] if not pd.isna(rec["_written"]) else as_of
+        tickets = rec.get("tickets")
+        for ticket in dict.fromkeys(list(tickets) if isinstance(tickets, list | tuple | np.ndarray) else []):
+            due = [(_due_of(k, tz), k) for k in groups if k[0] == ticket]
+            due = [(at, k) for at, k in due if at <= when]
+            if due:
+                groups[max(due, key=lambda p: p[0])[1]].append(rec)
+            elif _written_in(rec["_written"], start, end):
+                own.setdefault(ticket, []).append(rec)
+    rows = []
+    for ticket, recs in own.items():
+        recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
+        rows.append(
+            {
+                "kind": "deadline",
+                "subject": ticket,
+                "due_at": pd.NaT,
+                "resolved_at": pd.NaT,
+                "status": "missed",
+                "overage_min": float("nan"),
+                "source": recs[0]["source"],
+                "line": recs[0]["line"],
+                "detail": f"due time not written; stated missed in the text (no overage); {_quoted(recs[0])}",
+                "mentions": list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs)),
+                "day_precision": "",
+            }
+        )
+    return rows
+
+
+def _written_in(when: Any, start: pd.Timestamp | None, end: pd.Timestamp | None) -> bool:
+    """Whether an item written at ``when`` belongs to the window ``[start, end)``; one whose time is
+    unknown only to a table with no window."""
+    if pd.isna(when):
+        return start is None and end is None
+    return (start is None or when >= start) and (end is None or when < end)
+
+
+def _due_of(key: tuple[Any, ...], tz: str) -> pd.Timestamp:
+    """The instant a deadline group of :func:`deadline_misses` is due: a date-only one's day end."""
+    return _day_end_in(key[1].date(), key[3], tz) if key[2] else key[1]
+
+
 def _refine_days(groups: dict[tuple[Any, ...], list[dict[str, Any]]], tz: str) -> None:
     """Fold each ticket's date-only deadline into its timed one of the same date (in the zone the date
     ends in), in place: 'ETA Friday', then 'ETA Fri 17:00 UTC' in a later item, is one promise made
@@ -500,6 +579,7 @@ def deadline_misses(
     as_of_ts = _bound(as_of, tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     if deadlines.empty:
         return _empty()
+    undated = _undated(deadlines, events, as_of_ts, tz)
     d = deadlines[deadlines["due_at"].notna()].copy()
     d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
     # ('expires 9999-12-31': the calendar's last day is how systems write "never", no promise)
@@ -522,7 +602,7 @@ def deadline_misses(
         for key in keys:
             groups.setdefault(key, []).append(rec)
     _refine_days(groups, tz)
-    rows = []
+    rows = _admitted(undated, groups, s, e, as_of_ts, tz)
     for key, recs in groups.items():
         ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
         recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
