@@ -285,6 +285,42 @@ def _bare(clause: str, keys: list[str]) -> bool:
     return _LIST_GLUE.fullmatch(_without(clause, keys)) is not None
 
 
+# what names the tickets written after it as what the item's subject waits for ('OPS-54 blocked on
+# DEPLOY-9, ETA 15:00': the ETA is OPS-54's): :func:`blockers`
+_WAITS_ON = re.compile(
+    r"\b(?i:blocked\s+(?:on|by)|waiting\s+(?:on|for)|awaiting|depends\s+on|depending\s+on"
+    r"|dependent\s+on|dependency\s+on)"
+    r"(?:\s+(?i:the|ticket|issue|incident|change))*\s*[:#]?\s*\[?"
+)
+# what joins the tickets of one list after those words ('blocked on DEPLOY-9 and DEPLOY-10')
+_KEY_GLUE = re.compile(r"[\]`*_]*\s*(?:,|&|/|\+|(?i:and|or)\b)\s*(?:(?i:the)\s+)?[#\[`*_]*")
+
+
+def blockers(text: str, owned: list[str]) -> set[str]:
+    """The tickets of ``owned`` that ``text`` names only as what another waits for, right after
+    ``blocked on``/``by``, ``waiting on``/``for``, ``awaiting``, ``depends on`` (a list of them too):
+    a deadline the item sets is its subject's, not its blocker's. A ticket also written elsewhere in
+    the item ('OPS-54 blocked on DEPLOY-9; DEPLOY-9 ETA 15:00') is not one (it may be what the
+    deadline is of)."""
+    if not _WAITS_ON.search(text):
+        return set()
+    text = _unlinked(text)
+    mine = set(owned)
+    spans = [(at, key) for at, key in ex.ticket_spans(text) if key in mine]
+    starts = {at: key for at, key in spans}
+    waited: set[int] = set()
+    for m in _WAITS_ON.finditer(text):
+        at = m.end()
+        while at in starts:
+            waited.add(at)
+            glue = _KEY_GLUE.match(text, at + len(starts[at]))
+            if glue is None:
+                break
+            at = glue.end()
+    found = {key for at, key in spans if at in waited}
+    return found - {key for at, key in spans if at not in waited}
+
+
 def deadline_tickets(
     text: str, owned: list[str], starts: list[int], ends: list[int] | None = None, export: bool = False,
 ) -> list[list[str] | None]:

@@ -856,6 +856,7 @@ def _deadline_rows(
     # a deadline that names no ticket has no row to sit on (occ_lib.sla lists it as "(no ticket)")
     df = df[df["ticket"].notna() & (df["ticket"] != _NO_TICKET)].copy()
     df["due_at"] = pd.to_datetime(df["due_at"], utc=True)
+    df = df[df["due_at"].notna()]  # (a miss admitted with no due time has no place on a time axis)
     # a date-only deadline of the raw table is due at the end of its day in tz (the table does not
     # say its log's zone); occ_lib.sla's rows say so in day_precision and already hold the end of the
     # day, in the zone the log declares

@@ -195,7 +195,9 @@ Per item (the rules, in order)
       :func:`occ_lib.times.find_times`) becomes a row of ``deadlines``, with
       the item's tickets, or those its clause names when the item names two or more of its own
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
-      clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`)
+      clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
+      ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
+      blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
       lapsed, exceeded, or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
       met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``), or not reached (``not done by
@@ -220,7 +222,10 @@ Per item (the rules, in order)
       except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
       19:00", "ETA now 11:15", "now due Tues", "missed ETA 15:00; next ETA 19:00", the second of "ETA
       10/8 → 10/10" or "moved from Oct 8 to Oct 10", both of which are deadlines, unless its own mention
-      says it was missed too ("next ETA 19:00 UTC missed"); and when the item writes a time as the missed
+      says it was missed too ("next ETA 19:00 UTC missed"), while the old one is no deadline now unless the
+      item says it was missed (``ETA moved from 17:00 to 19:00``, ``ETA was 10:00, now 13:00``, ``due
+      Oct 31 (was Oct 24)``, ``ETA 10/8 → 10/10``: the new one alone); and when the item writes a time as
+      the missed
       one, ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, ``ETA 18:00
       (slipped from 16:00)``, only that one (the one it was moved to is due: ``missed the 15:00 slot,
       pushed to 19:00``); and when the miss is written in a clause of its own deadline (clauses split by
@@ -236,7 +241,10 @@ Per item (the rules, in order)
       roll-up (``{"key": "OPS-1", "summary": "fix ETA 10:00"}, ...``), only a deadline alone in its
       clause takes the tickets its clause names, any other those written since the deadline before it,
       else the last one written before it, else the first after it: no ticket list goes to more than one
-      row, which made rows x tickets). A duration after ETA, ``due in`` or ``within`` (``ETA 30 min``,
+      row, which made rows x tickets). An item of a ticket that states a miss of a deadline without
+      writing its time (``OPS-9 missed the deadline``, ``ETA missed``, ``blew the SLA``; not ``context
+      deadline exceeded``) is a row with no ``due_at``, keyword ``missed``, stated missed. A duration
+      after ETA, ``due in`` or ``within`` (``ETA 30 min``,
       ``ETA ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known to
       the minute (in whole days: to the day). A ``window`` written as a range is due at its end (``maintenance
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
@@ -488,7 +496,7 @@ from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
 from ._subjects import TELLING as _TELLING
-from ._subjects import deadline_tickets, may_split, ticket_groups
+from ._subjects import blockers, deadline_tickets, may_split, ticket_groups
 from .redact import is_secret_field, redact_mapping, redact_path, redact_row, redact_text, value_column
 from .workspace import expand, is_glob, not_regular
 
@@ -1688,8 +1696,14 @@ def _items(
                 proses[k], owns[k], [m.start for m in dls], [m.end for m in dls], len(dls) > _MAX_DEADLINES
             ) if len(owns[k]) > 1 else None
             inherited = _inherited(tks, owns[k]) if per is not None else []  # (once, not per row)
+            # 'ETA moved from 17:00 to 19:00': 17:00 is no promise now (unless the item says it was missed)
+            old = _superseded(proses[k], dls) if len(dls) > 1 else None
+            # 'OPS-54 blocked on DEPLOY-9, ETA 15:00': the ETA is OPS-54's, not its blocker's
+            blocked = blockers(proses[k], owns[k]) if len(tks) > 1 else None
             for i, m in enumerate(dls):
                 d_tks = list(tks) if per is None or per[i] is None else per[i] + inherited
+                if blocked:
+                    d_tks = _subjects_of(d_tks, tks, blocked)
                 if named:
                     row_missed = m.keyword == "missed"
                 elif former:
@@ -1725,9 +1739,26 @@ def _items(
                         due = _next_day_due(m, due, _zone or tz)
                 if behind or pending and not ex.is_replacement(proses[k], m.start):
                     row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
+                if old and i in old and not row_missed:
+                    continue
                 DL((source, line, sec[0], d_tks, (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
+        elif tks and not flags & _CANCELLED and _DEADLINE_NOUN.search(kind_texts[k]) and ex.stated_missed(
+            kind_texts[k], w
+        ):
+            # 'OPS-9 missed the deadline': a ticket's miss admitted with no due time written is still a
+            # miss (one naming no ticket, 'updated the tracker with the missed deadline', says of nothing)
+            DL((source, line, sec[0], list(tks), _NAT, None, "missed", clip_text(text), True))
     return problems, n_events
+
+
+# a word that names a promise with a due time ('missed the deadline', 'ETA missed', 'blew the SLA'): an
+# item that states a miss of one without writing its time is an undated deadline row (not 'deploy slipped',
+# 'running late': the work, not a promise; nor Go's 'context deadline exceeded', an error message)
+_DEADLINE_NOUN = re.compile(
+    r"(?i)\b(?:etas?|(?<!context\s)deadlines?|due\s+(?:date|time)s?|slas?|checkpoints?|cut-?offs?|target\s+dates?"
+    r"|committed\s+date)\b"
+)
 
 
 # more deadlines than a person writes in one item: a pasted export or roll-up ('OPS-1 ETA 01:00 missed;
@@ -2055,6 +2086,37 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
 # more timed clauses than a person tells in one item: a pasted export ('[{"updated": "2025-10-09 01:01",
 # ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
 _MAX_STEPS = 24
+
+
+# what joins a deadline to the one it was changed to ('ETA 10/8 → 10/10', 'moved ETA from 17:00 to 19:00')
+_CHANGED_TO = re.compile(r"\s*(?:\u2192|\u27f6|\u2794|->|=>|(?i:to))\s*")
+
+
+def _superseded(prose: str, dls: list[_times.TimeMention]) -> set[int]:
+    """The indices in ``dls`` of the deadlines an item writes as replaced by another of its own: the
+    old one (``ETA was 10:00, now 13:00``, ``due Oct 31 (was Oct 24)``, ``ETA moved from 17:00 to
+    19:00``, :func:`occ_lib._extract.is_former`) or one followed by an arrow or 'to' and its
+    replacement (``ETA 10/8 → 10/10``, ``changed 17:00 -> 19:00``): no longer a promise."""
+    order = sorted(range(len(dls)), key=lambda i: dls[i].start)
+    out = {i for i in order if ex.is_former(prose, dls[i].start)}
+    for i, j in zip(order, order[1:], strict=False):
+        if (
+            dls[i].end <= dls[j].start
+            and _CHANGED_TO.fullmatch(prose, dls[i].end, dls[j].start) is not None
+            and ex.is_replacement(prose, dls[j].start)
+        ):
+            out.add(i)
+    if len(out) == len(dls):  # (every one written as old: keep them all, none is the new one)
+        return set()
+    return out
+
+
+def _subjects_of(d_tks: list[str], tks: list[str], blocked: set[str]) -> list[str]:
+    """A deadline's tickets without those the item names only as its blockers (:func:`occ_lib._subjects.
+    blockers`): its clause's others, else the item's others ('OPS-54 blocked; waiting on DEPLOY-9 ETA
+    15:00' is OPS-54's), else as they were (an item that names no subject besides its blocker)."""
+    rest = [t for t in d_tks if t not in blocked]
+    return rest or [t for t in tks if t not in blocked] or d_tks
 
 
 def _inherited(tks: list[str], own: list[str]) -> list[str]:

@@ -102,11 +102,16 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "mention counts from that mention; a row names such instants in 'day_precision', tables "
         "show them as dates and durations from them are approximate (~).",
         "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
-        "source:line, and source/line point at the statement that it was missed, else the first.",
+        "source:line, and source/line point at the statement that it was missed, else the first. A "
+        "ticket's date-only deadline and its timed one on that date ('ETA Friday', then 'ETA Fri 17:00') "
+        "are one promise, due at the (earliest) time, and quoted from its timed mention.",
         "Deadlines and ticket targets are listed when due at or after the window start: those due "
         "before its end, and those not yet missed at as_of (due at or after it), which show as open or "
         "met; one due at or after the end that fell due before a later as_of is judged in the next "
         "window's table only.",
+        "A miss the text admits without a due time ('OPS-9 missed the deadline') is the stated miss of "
+        "its ticket's latest deadline due by then; a ticket with none has a row of its own with no due "
+        "time and no overage, in the window the statement was written in.",
         "Overage: minutes from the due time to the resolution, or to as_of while unresolved.",
     ]
     if policy.tickets:
@@ -451,10 +456,113 @@ def _day_end_in(day: dt.date, name: str | None, tz: str) -> pd.Timestamp:
         return pd.Timestamp(end).tz_convert("UTC")
 
 
+def _due_text(due_at: pd.Timestamp, day: bool, day_zone: str | None, tz: str) -> str:
+    """The due time a deadline row's detail opens with ('due 2025-10-10 17:00 UTC'), so that a reader
+    sees what was promised before the verdict; a date-only one as its date (``due_at`` is that date's
+    UTC midnight, whose day in ``tz`` may be the one before), with the zone its day ends in when that
+    is its log's, not ``tz``."""
+    if not day:
+        return f"due {_fmt_ts(due_at, tz=tz)}"
+    if day_zone is None or day_zone == tz:
+        return f"due {due_at.date()} (date only)"
+    return f"due {due_at.date()} (date only, the end of the day in {day_zone}: the log's zone)"
+
+
 def _quoted(rec: Mapping[str, Any]) -> str:
     """Where a deadline was written, for its detail text: its keyword, then the item's text in quotes.
     'ETA: 21:00: NET-201 opened' read as an ETA of 21:00; the text opens with its own stamp."""
     return f"'{rec.get('keyword') or 'due'}' in \"{_clip_text(rec.get('text'))}\""
+
+
+def _undated(
+    deadlines: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: str
+) -> list[dict[str, Any]]:
+    """The misses a log admits with no due time ('OPS-9 missed the deadline': a ``deadlines`` row with
+    no ``due_at``, stated missed) known at ``as_of``, each with ``_written``, its item's time (NaT when
+    unknown; a date-only item at its date's start in ``tz``), which places it in a window."""
+    if "stated_missed" not in deadlines.columns:
+        return []
+    u = deadlines[deadlines["due_at"].isna() & deadlines["stated_missed"].fillna(False).astype(bool)]
+    if u.empty:
+        return []
+    u = _known_at(u, events, as_of, tz)
+    written: dict[tuple[str, int], pd.Timestamp] = {}
+    if not events.empty:
+        cols = ["source", "line", "at"] + (["at_precision"] if "at_precision" in events.columns else [])
+        ev = days_in_zone(events[cols].drop_duplicates(["source", "line"]), tz)
+        for src, line, at in zip(ev["source"], ev["line"], pd.to_datetime(ev["at"], utc=True), strict=True):
+            written[(str(src), int(line))] = at
+    return [
+        {**rec, "_written": written.get((str(rec["source"]), int(rec["line"])), pd.NaT)}
+        for rec in u.to_dict("records")
+    ]
+
+
+def _admitted(
+    undated: list[dict[str, Any]], groups: dict[tuple[Any, ...], list[dict[str, Any]]],
+    start: pd.Timestamp | None, end: pd.Timestamp | None, as_of: pd.Timestamp, tz: str,
+) -> list[dict[str, Any]]:
+    """Each miss admitted with no due time (:func:`_undated`), per ticket: the statement that its latest
+    deadline due by then was missed (added to that one's mentions in ``groups``), else a row of its own,
+    with no ``due_at``, in the window it was written in (not listed in a window when that is unknown)."""
+    own: dict[str, list[dict[str, Any]]] = {}
+    for rec in undated:
+        when = rec["_written"] if not pd.isna(rec["_written"]) else as_of
+        tickets = rec.get("tickets")
+        for ticket in dict.fromkeys(list(tickets) if isinstance(tickets, list | tuple | np.ndarray) else []):
+            due = [(_due_of(k, tz), k) for k in groups if k[0] == ticket]
+            due = [(at, k) for at, k in due if at <= when]
+            if due:
+                groups[max(due, key=lambda p: p[0])[1]].append(rec)
+            elif _written_in(rec["_written"], start, end):
+                own.setdefault(ticket, []).append(rec)
+    rows = []
+    for ticket, recs in own.items():
+        recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
+        rows.append(
+            {
+                "kind": "deadline",
+                "subject": ticket,
+                "due_at": pd.NaT,
+                "resolved_at": pd.NaT,
+                "status": "missed",
+                "overage_min": float("nan"),
+                "source": recs[0]["source"],
+                "line": recs[0]["line"],
+                "detail": f"due time not written; stated missed in the text (no overage); {_quoted(recs[0])}",
+                "mentions": list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs)),
+                "day_precision": "",
+            }
+        )
+    return rows
+
+
+def _written_in(when: Any, start: pd.Timestamp | None, end: pd.Timestamp | None) -> bool:
+    """Whether an item written at ``when`` belongs to the window ``[start, end)``; one whose time is
+    unknown only to a table with no window."""
+    if pd.isna(when):
+        return start is None and end is None
+    return (start is None or when >= start) and (end is None or when < end)
+
+
+def _due_of(key: tuple[Any, ...], tz: str) -> pd.Timestamp:
+    """The instant a deadline group of :func:`deadline_misses` is due: a date-only one's day end."""
+    return _day_end_in(key[1].date(), key[3], tz) if key[2] else key[1]
+
+
+def _refine_days(groups: dict[tuple[Any, ...], list[dict[str, Any]]], tz: str) -> None:
+    """Fold each ticket's date-only deadline into its timed one of the same date (in the zone the date
+    ends in), in place: 'ETA Friday', then 'ETA Fri 17:00 UTC' in a later item, is one promise made
+    precise, judged at 17:00, not a second one due at the day's end. Into the earliest such timed one
+    when there are several (a later time of that day is a slip of it, a promise of its own)."""
+    for key in [k for k in groups if k[0] is not None and k[2]]:
+        ticket, due_at, _day, day_zone = key
+        date = due_at.date()
+        lo = _day_end_in(date - dt.timedelta(days=1), day_zone, tz)
+        hi = _day_end_in(date, day_zone, tz)
+        timed = [k for k in groups if k[0] == ticket and not k[2] and lo <= k[1] < hi]
+        if timed:
+            groups[min(timed, key=lambda k: k[1])].extend(groups.pop(key))
 
 
 def deadline_misses(
@@ -463,7 +571,7 @@ def deadline_misses(
     """Deadlines and ETAs from the logs' ``deadlines`` table known at ``as_of``, one row per (ticket,
     due time) due from ``start``: before ``end``, or at or after as_of (:func:`_due_in`). A date-only one is
     due at the end of its day in the zone its log declares (:func:`_date_zones`), else in ``tz``;
-    detail times are in ``tz``."""
+    detail times are in ``tz``, and a detail opens with the due time (:func:`_due_text`)."""
     deadlines = _table(logs, "deadlines")
     events = _table(logs, "events")
     s = _bound(start, tz, "start")
@@ -471,6 +579,7 @@ def deadline_misses(
     as_of_ts = _bound(as_of, tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     if deadlines.empty:
         return _empty()
+    undated = _undated(deadlines, events, as_of_ts, tz)
     d = deadlines[deadlines["due_at"].notna()].copy()
     d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
     # ('expires 9999-12-31': the calendar's last day is how systems write "never", no promise)
@@ -492,7 +601,8 @@ def deadline_misses(
         ]
         for key in keys:
             groups.setdefault(key, []).append(rec)
-    rows = []
+    _refine_days(groups, tz)
+    rows = _admitted(undated, groups, s, e, as_of_ts, tz)
     for key, recs in groups.items():
         ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
         recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
@@ -501,7 +611,8 @@ def deadline_misses(
         if not _due_in(due_eff, s, e, as_of_ts):
             continue
         stated = [r for r in recs if bool(r.get("stated_missed"))]
-        primary = stated[0] if stated else recs[0]
+        # (a date-only one folded into a timed one, _refine_days, is quoted only when it says missed)
+        primary = stated[0] if stated else next(r for r in recs if (r.get("due_precision") == "day") == day)
         resolved, resolved_day = resolutions.at(ticket, due_eff)
         # (a resolution known only to its date, as written: judged against the due date in its zone)
         until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
@@ -512,8 +623,6 @@ def deadline_misses(
             reason += " (no ticket to match a resolution)"
         if status == "met" and (again := resolutions.reopened_after(ticket, resolved)) is not None:
             reason += f" (reopened {_fmt_ts(again, tz=tz)}: a new cycle, judged by later deadlines)"
-        if day and day_zone != tz:
-            reason += f"; due at the end of {due_at.date()} in {day_zone} (the log's zone)"
         mentions = list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs))
         rows.append(
             {
@@ -525,7 +634,7 @@ def deadline_misses(
                 "overage_min": over,
                 "source": primary["source"],
                 "line": primary["line"],
-                "detail": f"{reason}; {_quoted(primary)}",
+                "detail": f"{_due_text(due_at, day, day_zone, tz)}; {reason}; {_quoted(primary)}",
                 "mentions": mentions,
                 "day_precision": _day_cols(day, resolved_day),
             }

@@ -119,7 +119,8 @@ def deadline_rows(item: str) -> list[list]:
         ("- Vendor ETA 17:00 UTC for OPS-1, OPS-2 and OPS-3", [[["OPS-1", "OPS-2", "OPS-3"], "17:00"]]),
         ("- 10:15 UTC OPS-7 and OPS-8 ETA 20:00 UTC", [[["OPS-7", "OPS-8"], "20:00"]]),
         # a deadline whose clause names no ticket is every ticket's, as before
-        ("- 10:10 UTC OPS-5 blocked on OPS-6, ETA 19:00 UTC", [[["OPS-5", "OPS-6"], "19:00"]]),
+        # (but not the ticket named only as a blocker: the ETA is its subject's, round 10 F1)
+        ("- 10:10 UTC OPS-5 blocked on OPS-6, ETA 19:00 UTC", [[["OPS-5"], "19:00"]]),
         ("- OPS-1 and OPS-2 both slow; fix ETA 18:00 UTC", [[["OPS-1", "OPS-2"], "18:00"]]),
     ],
 )

@@ -98,25 +98,28 @@ def test_a_date_only_deadline_ends_with_the_day_in_the_zone_its_log_declares():
     # ET: Nov 18 ends at 05:00Z; resolved 00:30 ET on the 19th is 30 minutes late (was met at 06:00Z)
     same(rows(out, "deadline", "NET-203"), [(
         utc("2026-11-19 05:00"), utc("2026-11-19 05:30"), "missed", 30.0,
-        "resolved 2026-11-18 23:30 CST, after the due time; due at the end of 2026-11-18 in "
-        "America/New_York (the log's zone); 'due' in \"10:00: NET-203 opened: resolver latency in the "
+        "due 2026-11-18 (date only, the end of the day in America/New_York: the log's zone); resolved "
+        "2026-11-18 23:30 CST, after the due time; 'due' in \"10:00: NET-203 opened: resolver latency in the "
         "Chicago POP; due 2026-11-18.\"",
     )])
     # UTC, declared: Nov 21 ends at midnight UTC; resolved 05:30 UTC is 330 minutes late
     same(rows(out, "deadline", "SUP-304"), [(
         utc("2026-11-22 00:00"), utc("2026-11-22 05:30"), "missed", 330.0,
-        "resolved 2026-11-21 23:30 CST, after the due time; due at the end of 2026-11-21 in UTC (the "
-        "log's zone); 'due' in \"10:00 UTC: SUP-304 customer asks for a refund export; due 2026-11-21.\"",
+        "due 2026-11-21 (date only, the end of the day in UTC: the log's zone); resolved 2026-11-21 23:30 "
+        "CST, after the due time; 'due' in \"10:00 UTC: SUP-304 customer asks for a refund export; due "
+        "2026-11-21.\"",
     )])
     # near misses: the log's zone is sla.tz (no note), and a log that declares none (sla.tz, as before)
     same(rows(out, "deadline", "PAY-120"), [(
         utc("2026-11-19 06:00"), utc("2026-11-19 05:30"), "met", 0.0,
-        "resolved 2026-11-18 23:30 CST, by the due time; 'due' in \"10:00: PAY-120 opened: export stuck; "
+        "due 2026-11-18 (date only); resolved 2026-11-18 23:30 CST, by the due time; 'due' in \"10:00: "
+        "PAY-120 opened: export stuck; "
         "due 2026-11-18.\"",
     )])
     same(rows(out, "deadline", "OPS-7"), [(
         utc("2026-11-19 06:00"), utc("2026-11-19 05:30"), "met", 0.0,
-        "resolved 2026-11-18 23:30 CST, by the due time; 'due' in \"OPS-7 cert renewal; due 2026-11-18.\"",
+        "due 2026-11-18 (date only); resolved 2026-11-18 23:30 CST, by the due time; 'due' in \"OPS-7 "
+        "cert renewal; due 2026-11-18.\"",
     )])
     assert (
         "A date-only deadline is due at the end of that day in the zone its log declares for its "
@@ -133,8 +136,8 @@ def test_a_fixed_offset_zone_ends_the_day_at_its_offset():
     out = misses(logs, None, policy(), **W47)
     same(rows(out, "deadline", "OPS-8"), [(
         utc("2026-11-18 22:00"), pd.NaT, "missed", 6240.0,  # to as_of, 2026-11-23 06:00Z
-        "not resolved at as_of 2026-11-23 00:00 CST; due at the end of 2026-11-18 in +02:00 (the log's "
-        "zone); 'due' in \"09:00 OPS-8 due 2026-11-18.\"",
+        "due 2026-11-18 (date only, the end of the day in +02:00: the log's zone); not resolved at as_of "
+        "2026-11-23 00:00 CST; 'due' in \"09:00 OPS-8 due 2026-11-18.\"",
     )])
 
 
@@ -186,17 +189,20 @@ PAYLOG = (
 def test_the_detail_quotes_the_item_after_its_keyword_and_gives_times_in_the_policy_zone():
     out = misses(parse_log(PAYLOG, "payments.md"), None, policy(), **W47)
     assert out["detail"].tolist() == [
-        "resolved 2026-11-16 15:07 CST, after the due time; 'ETA' in \"09:00: PAY-101 opened: card refunds "
+        "due 2026-11-16 15:00 CST; resolved 2026-11-16 15:07 CST, after the due time; 'ETA' in \"09:00: "
+        "PAY-101 opened: card refunds "
         "failing; ETA 15:00.\"",
-        "resolved 2026-11-16 17:00 CST, by the due time; 'by' in \"10:00: PAY-102 opened: payout file "
+        "due 2026-11-16 17:00 CST; resolved 2026-11-16 17:00 CST, by the due time; 'by' in \"10:00: "
+        "PAY-102 opened: payout file "
         "rejected; due by 17:00 today.\"",
     ]
     # the same instants as before (only the wording moved to Chicago's clock)
     assert out["resolved_at"].tolist() == [utc("2026-11-16 21:07"), utc("2026-11-16 23:00")]
     # near miss: a policy in UTC words its times as before
     out = misses(parse_log(PAYLOG, "payments.md"), None, policy("UTC"), **W47)
-    assert out["detail"].str.split(";").str[0].tolist() == [
-        "resolved 2026-11-16 21:07 UTC, after the due time", "resolved 2026-11-16 23:00 UTC, by the due time"
+    assert out["detail"].str.split("; ").str[:2].tolist() == [
+        ["due 2026-11-16 21:00 UTC", "resolved 2026-11-16 21:07 UTC, after the due time"],
+        ["due 2026-11-16 23:00 UTC", "resolved 2026-11-16 23:00 UTC, by the due time"],
     ]
     assert accounting_rules(policy())[0] == (
         "Times are stored and compared in UTC; weeks and days are reported in America/Chicago, and so are "
@@ -318,7 +324,8 @@ def test_a_promise_due_exactly_at_as_of_is_open_and_missed_a_minute_later():
     )])
     same(rows(out, "deadline", "PAY-150"), [(
         utc("2026-11-23 06:00"), pd.NaT, "open", float("nan"),
-        "due at as_of 2026-11-23 00:00 CST: not resolved yet, not missed; 'ETA' in \"22:00: PAY-150 "
+        "due 2026-11-23 00:00 CST; due at as_of 2026-11-23 00:00 CST: not resolved yet, not missed; "
+        "'ETA' in \"22:00: PAY-150 "
         "opened: settlement file pending; ETA 2026-11-23 00:00.\"",
     )])
     # a minute later they are missed, in the next week's table (W48), which judges what falls due

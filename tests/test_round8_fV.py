@@ -260,7 +260,8 @@ def test_a_week_without_probes_says_so_and_one_with_them_does_not(example_ws: Wo
     w42 = weekly.collect(example_ws, weekly.period(example_ws, week="2025-W42"))
     assert weekly.missing_data(w42) == ["no probes in the store for this period"]
     assert w42.figures["probe objective misses (windows and alerts)"] == "n/a"
-    assert w42.figures["missed deadlines and ticket targets"] == 3  # (the logs were read)
+    # (the logs were read; 2, not 3: INFRA-2743's cut-over and its ETA that day are one promise, round 10 F4)
+    assert w42.figures["missed deadlines and ticket targets"] == 2
     per = weekly.period(example_ws, week="2025-W41")
     w41 = weekly.collect(example_ws, per)
     assert weekly.missing_data(w41) == []

@@ -168,7 +168,7 @@ def test_deadline_met_by_a_resolution_in_another_teams_log():
         0.0,
     )
     assert (r["source"], r["line"], r["mentions"]) == ("a.md", 4, ["a.md:4"])
-    assert r["detail"].startswith("resolved 2025-10-10 16:40 UTC, by the due time")
+    assert r["detail"].startswith("due 2025-10-10 17:00 UTC; resolved 2025-10-10 16:40 UTC, by the due time")
 
 
 def test_resolution_after_the_due_time_is_a_miss_by_the_gap():
@@ -197,7 +197,7 @@ def test_open_when_due_after_as_of_and_missed_when_unresolved():
     )
     r = row(out, subject="OPS-3")
     assert (r["status"], r["overage_min"]) == ("missed", 12 * 60.0)
-    assert r["detail"].startswith("not resolved at as_of 2025-10-13 00:00 UTC")
+    assert r["detail"].startswith("due 2025-10-12 12:00 UTC; not resolved at as_of 2025-10-13 00:00 UTC")
     assert out.attrs["as_of"] == "2025-10-13T00:00:00Z"  # (JSON-safe: to_parquet stores attrs)
 
 
@@ -232,7 +232,8 @@ def test_stated_miss_wins_and_mentions_are_one_row():
     assert (r["source"], r["line"]) == ("b.md", 7)
     assert r["mentions"] == ["a.md:2", "a.md:10", "b.md:7"]
     assert r["detail"].startswith(
-        "stated missed in the text (yet resolved 2025-10-10 16:00 UTC, by the due time: no overage); "
+        "due 2025-10-10 17:00 UTC; stated missed in the text (yet resolved 2025-10-10 16:00 UTC, by the "
+        "due time: no overage); "
         "'ETA' in \"Infra missed the 17:00 UTC ETA\""
     )
     assert pd.isna(r["overage_min"])  # (not the 7 h to as_of: the ticket was resolved)
@@ -323,7 +324,8 @@ def test_date_only_mentions_are_named_and_said_as_dates():
     assert (r["resolved_at"], r["status"], r["overage_min"]) == (utc("2025-10-12"), "missed", 720.0)
     assert r["day_precision"] == "resolved_at"
     assert r["detail"] == (
-        "resolved 2025-10-12 (date only), after the due time; 'ETA' in \"ETA 2025-10-11 12:00 UTC\"")
+        "due 2025-10-11 12:00 UTC; resolved 2025-10-12 (date only), after the due time; 'ETA' in \"ETA "
+        "2025-10-11 12:00 UTC\"")
 
     from occ_lib import weekly
 
@@ -681,7 +683,7 @@ def test_a_stated_miss_has_an_overage_only_where_the_logs_measure_one():
         events=[event("b.md", 1, "2025-10-10 18:30", "resolved", ["OCC-1"])],
     )
     out = misses(lg, None, policy(), as_of=utc("2025-10-11"))
-    got = {r["subject"]: (r["status"], r["overage_min"], r["detail"].split("; ")[0])
+    got = {r["subject"]: (r["status"], r["overage_min"], r["detail"].split("; ")[1])
            for r in out.to_dict("records")}
     assert got["OCC-1"] == ("missed", 90.0, "stated missed in the text")  # to its resolution
     assert got["OCC-3"] == ("missed", 15 * 60.0, "stated missed in the text")  # to as_of, unresolved
@@ -689,7 +691,8 @@ def test_a_stated_miss_has_an_overage_only_where_the_logs_measure_one():
     assert (status, detail) == ("missed", "stated missed in the text (before the due time: no overage)")
     assert pd.isna(over)
     assert out.loc[out["subject"] == "OCC-1", "detail"].iloc[0].startswith(
-        "stated missed in the text; resolved 2025-10-10 18:30 UTC; 'ETA' in \"OCC-1 missed"
+        "due 2025-10-10 17:00 UTC; stated missed in the text; resolved 2025-10-10 18:30 UTC; 'ETA' in "
+        "\"OCC-1 missed"
     )
 
 

@@ -32,7 +32,8 @@ def test_sample_log_occ_inf_221_eta_missed_as_stated():
     r = eta.iloc[0]
     assert r["status"] == "missed"
     assert r["detail"].startswith(
-        "stated missed in the text; 'ETA' in \"Infra missed the 17:00 UTC ETA for OCC-INF-221"
+        "due 2025-10-10 17:00 UTC; stated missed in the text; 'ETA' in \"Infra missed the 17:00 UTC ETA for "
+        "OCC-INF-221"
     )
     assert (r["source"], r["line"]) == (str(SAMPLE), 56)
     assert r["mentions"] == [f"{SAMPLE}:56"]
@@ -175,7 +176,8 @@ def test_a_reopened_ticket_is_resolved_only_by_a_later_resolution():
     # tools count a reopened issue), which deadlines due after it are judged by
     assert (got["PAY-1"]["resolved_at"], got["PAY-1"]["status"]) == (utc("2025-10-07 10:00"), "met")
     assert got["PAY-1"]["detail"].startswith(
-        "resolved 2025-10-07 10:00 UTC, by the due time (reopened 2025-10-07 15:00 UTC: a new cycle, "
+        "due 2025-10-07 12:00 UTC; resolved 2025-10-07 10:00 UTC, by the due time (reopened 2025-10-07 "
+        "15:00 UTC: a new cycle, "
         "judged by later deadlines); 'ETA' in \"09:00 UTC PAY-1 ETA 12:00 UTC\""
     )
     # PAY-2 regressed at 12:00, before its 18:00 deadline, and was not resolved again: at 18:00 it was

@@ -1424,8 +1424,9 @@ def test_us_shorthand_meridiem_after_the_minutes() -> None:
     assert got("step 1a done") == []
 
 
-def test_a_deadline_moved_from_one_date_to_another_gives_both() -> None:
-    # the first is the deadline that moved (it may be missed), the second its replacement
+def test_a_deadline_moved_from_one_date_to_another_gives_the_new_one_and_the_old_one_if_missed() -> None:
+    # the first is the deadline that moved: no promise now (round 10 F5) unless the item says it was
+    # missed; the second its replacement
     logs = parse_log(
         "## 2025-10-07\n- WEB-318 ETA moved from 10/8 → 10/10\n- WEB-1 deadline slipped from 10/8 to 10/10\n"
         "- WEB-2 ETA moved from Oct 8 to Oct 10\n- WEB-3 missed ETA 14:00 -> 16:00\n"
@@ -1434,9 +1435,9 @@ def test_a_deadline_moved_from_one_date_to_another_gives_both() -> None:
     )
     rows = logs.deadlines[["line", "due_at", "stated_missed"]].values
     assert [[k, t.strftime("%m-%d %H:%M"), m] for k, t, m in rows] == [
-        [2, "10-08 00:00", False], [2, "10-10 00:00", False],
+        [2, "10-10 00:00", False],
         [3, "10-08 00:00", True], [3, "10-10 00:00", False],
-        [4, "10-08 00:00", False], [4, "10-10 00:00", False],
+        [4, "10-10 00:00", False],
         [5, "10-07 14:00", True], [5, "10-07 16:00", False],
         [6, "10-08 00:00", False],  # (a window's 'to' is its end, no second deadline)
     ]
