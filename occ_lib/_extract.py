@@ -383,10 +383,14 @@ def _url_matches(text: str) -> Iterator[re.Match[str]]:
 
 # A web address written without its scheme ('status.example.com/incidents/42', 'grafana.acme.io'): a
 # host with a path, or one of three labels or more; and a file system path ('/usr/local/bin/close-resolved',
-# '~/bin/fix.sh', './scripts/x'): a word that opens with '/', '~/', './' or '../' and holds another '/'
+# '~/bin/fix.sh', './scripts/x'): a word that opens with '/', '~/', './' or '../' and holds another '/'.
+# A host's labels may be written in capitals ('Status.Example.com/incidents/42', 'Grafana.Acme.IO'), its
+# top-level domain in lower case or all capitals: a Title-case last label is a word ('Sr.Eng.Manager')
+_LABEL = r"[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?\."
+_TLD = r"(?:[a-z]{2,24}|[A-Z]{2,24})"
 _HOST_PATH = re.compile(
-    r"(?<![\w@./-])(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d{1,5})?/[^\s<>\"'`)\]|]*"
-    r"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.){2,}[a-z]{2,24}(?![\w-]|\.\w))"
+    r"(?<![\w@./-])(?:(?:" + _LABEL + r")+" + _TLD + r"(?::\d{1,5})?/[^\s<>\"'`)\]|]*"
+    r"|(?:" + _LABEL + r"){2,}" + _TLD + r"(?![\w-]|\.\w))"
     r"|(?<![\w.~/-])(?:~|\.{1,2})?/[\w.~-]+/[^\s<>\"'`)\]|]*"
 )
 
