@@ -399,13 +399,18 @@ def without_paths(text: str) -> str:
     """``text`` with its URLs, web addresses and paths (the artifacts' and the file system's) blanked,
     the same length (offsets hold): words inside them say nothing of the item ('see
     status.example.com/incidents/42' is no status, 'ran scripts/close_resolved.sh' resolves nothing)."""
-    if "/" not in text and "." not in text:
+    if "/" not in text and "." not in text and "`" not in text:
         return text
     spans: list[tuple[int, int]] = []
     if "://" in text:
         spans += [m.span() for m in _url_matches(text)]
     if "`" in text:
-        spans += [m.span(1) for m in _BACKTICK.finditer(text) if _clean_path(m.group(1)) is not None]
+        for m in _BACKTICK.finditer(text):
+            code = m.group(1)
+            if _clean_path(code) is not None and not _label_pair(code):
+                spans.append(m.span(1))
+            elif _command_line(code):
+                spans += _command_spans(text, m.start(1), code)
         rest = _BACKTICK.sub(lambda m: " " * len(m.group()), text)
     else:
         rest = text
@@ -419,6 +424,81 @@ def without_paths(text: str) -> str:
         a += _evidence_folder(text, a, b)
         chars[a:b] = " " * (b - a)
     return "".join(chars)
+
+
+# A command line in backticks ('`kubectl rollout status deploy/web`', '`jira-cli issue close --resolved`'):
+# its words are the command's, not what the item says (:func:`_command_line`). The programs an on-call
+# runs, by the name it is called with (no English word a label could open with: 'watch', 'time', 'find')
+_CLI = frozenset(
+    {"kubectl", "k", "helm", "git", "gh", "glab", "docker", "podman", "nerdctl", "crictl", "aws", "gcloud",
+     "gsutil", "bq", "az", "terraform", "tf", "pulumi", "ansible", "ansible-playbook", "jira", "jira-cli",
+     "acli", "curl", "wget", "ssh", "scp", "rsync", "systemctl", "journalctl", "sudo", "npm", "npx", "yarn",
+     "pnpm", "pip", "pip3", "python", "python3", "node", "go", "cargo", "psql", "mysql", "redis-cli",
+     "mongosh", "sqlite3", "argocd", "flux", "kustomize", "oc", "istioctl", "vault", "consul", "nomad",
+     "eksctl", "openssl", "dig", "nslookup", "nc", "telnet", "traceroute", "tcpdump", "iptables", "crontab",
+     "tar", "grep", "rg", "jq", "sed", "awk", "cat", "tail", "less", "ls", "rm", "mv", "cp", "chmod",
+     "chown", "kill", "pkill", "ps", "bash", "sh", "zsh", "pd", "heroku", "flyctl", "vercel", "kcat",
+     "make", "ping", "stern", "velero", "kubectx", "kubens", "certbot", "supervisorctl", "pm2",
+     "sentry-cli", "datadog-ci", "mvn", "gradle", "echo", "xargs"}
+)
+_PROMPT = frozenset({"$", "#", ">", "%"})
+_SHORT_OPTION = re.compile(r"-[a-z]{1,2}")
+_CODE_WORD = re.compile(r"\S+")
+
+
+def _command_line(code: str) -> bool:
+    """Whether a backticked span of two words or more is a command line: it opens with a program's name
+    (:data:`_CLI`, after a prompt's '$') or a path, or holds an option ('--resolved', '-n') or a path
+    ('deploy/web'). A label keeps its words: '`resolved`', '`status: resolved`', '`Done / Closed`'."""
+    parts = code.split()
+    if parts and parts[0] in _PROMPT:
+        return len(parts) > 1
+    if len(parts) < 2:
+        return False
+    head = parts[0]
+    if head.lower() in _CLI or head.startswith(("./", "/", "~/")):
+        return True
+    return any(
+        p.startswith("--") and len(p) > 2 and p[2].isalpha() or _SHORT_OPTION.fullmatch(p) is not None
+        or _code_path(p) for p in parts
+    )
+
+
+def _code_path(word: str) -> bool:
+    """Whether a word of a backticked span is a path ('deploy/web', '/var/log/x'): a slash between
+    characters a path is made of, no capital (a label's 'Done/Closed'), not only kind words
+    ('resolved/closed': :func:`_label_pair`)."""
+    word = word.strip(_EDGE)
+    if "/" not in word.strip("/") and not word.startswith("/") or _PATH_CHARS.fullmatch(word) is None or (
+        not any(c.isalnum() for c in word) or _label_pair(word)
+    ):
+        return False
+    return word.startswith(("/", "~/", "./", "../")) or word.lower() == word and "/" in word.strip("/")
+
+
+def _label_pair(code: str) -> bool:
+    """Whether a backticked word is kind words joined by slashes ('`resolved/closed`', '`ack/done`'): a
+    label naming states, no path."""
+    parts = code.strip().lower().split("/")
+    return len(parts) > 1 and all(p.isalpha() and p in _VOCABULARY for p in parts)
+
+
+def _command_spans(text: str, at: int, code: str) -> list[tuple[int, int]]:
+    """The spans of the command line ``code`` (written at ``text[at:]``) to blank: each of its words, save
+    the ticket keys in it (the ticket groups still read them: '`jira issue close OPS-1`'); a word under an
+    evidence folder keeps the folder (:func:`_evidence_folder`)."""
+    keys = [(i, i + len(k)) for i, k in _key_spans(code)]
+    out: list[tuple[int, int]] = []
+    for w in _CODE_WORD.finditer(code):
+        a, b = w.span()
+        for ka, kb in keys:
+            if a <= ka and kb <= b:
+                if ka > a:
+                    out.append((at + a, at + ka))
+                a = kb
+        if b > a:
+            out.append((at + a, at + b))
+    return out
 
 
 def _evidence_folder(text: str, a: int, b: int) -> int:
