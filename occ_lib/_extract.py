@@ -1260,7 +1260,8 @@ def _no_longer_only(text: str, w: frozenset[str]) -> bool:
 
 # a negation that vetoes a resolution only in the resolution's clause or after it (:func:`_negated_before`)
 _CLAUSE_NEG = frozenset({"not", "no", "never", "isn't", "wasn't", "hasn't", "haven't", "won't", "didn't"})
-_ASIDE_WORDS = _CLAUSE_NEG | {"to", "in", "on"}  # (all that such a clause may say the rules read)
+_ASIDE_WORDS = _CLAUSE_NEG | {"to", "in", "on", "by"}  # (all that such a clause may say the rules read;
+# "by": 'OPS-2 not caused by OPS-1, resolved')
 _NEG_CLAUSE_BREAK = re.compile(r"[,;!?|\u2013\u2014]|\.(?!\d)|\s-\s")
 
 
