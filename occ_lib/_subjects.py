@@ -273,10 +273,10 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-# a negation right before a reference's words ('OPS-2 not related to OPS-1', 'is not caused by', "isn't
+# a negation right before a reference's words ('OPS-2 not related to OPS-1', 'is not caused by', 'no longer', "isn't
 # blocked on"), or 'unrelated to': it says the ticket pointed at is no part of it, not that the ticket
 # before is set against the item (:func:`_contrast_words`)
-_NEG_REF = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+$")
+_NEG_REF = re.compile(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+$")
 
 
 def _unreferenced(rest: str) -> str:
