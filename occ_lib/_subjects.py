@@ -273,9 +273,9 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-# a negation right before a reference's words ('OPS-2 not related to OPS-1', 'is not caused by', 'no longer', "isn't
-# blocked on"), or 'unrelated to': it says the ticket pointed at is no part of it, not that the ticket
-# before is set against the item (:func:`_contrast_words`)
+# a negation right before a reference's words ('OPS-2 not related to OPS-1', 'is not caused by', 'no
+# longer related to', "isn't blocked on"), or 'unrelated to': it says the ticket pointed at is no part of
+# it, not that the ticket before is set against the item (:func:`_unreferenced`)
 _NEG_REF = re.compile(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+$")
 
 
