@@ -112,9 +112,19 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
 # after the run ('INC-1/2.md', 'OPS-1/2/x'). Glued to a key, a slash is a list, not a fraction: 'INC-1/3
 # done' names INC-1 and INC-3 (a share done is written apart, 'INC-1: 1/3 done').
 # A list that ends in 'and' or '&' after a comma ('OPS-1, 2, 3 and 4', 'OPS-1, 2 & 3') takes its last
-# number too.
+# number too; and a key's one sibling after 'and' or '&' when a state follows it ('OPS-1 and 2 fixed',
+# 'OPS-7 & 8 are resolved'; not a count: 'OPS-1 and 2 more', 'and 2 others', 'and 2 hours').
+_STATE_AFTER = (
+    r"(?=[ \t]*:?[ \t]+(?:(?:are|were|both|now|all|have|has|been|got|is|was)[ \t]+){0,2}(?i:"
+    + "|".join(sorted(
+        {"fixed", "resolved", "closed", "done", "merged", "mitigated", "restored", "completed", "shipped",
+         "deployed", "solved", "reopened", "re-opened", "acknowledged", "acked", "blocked", "escalated",
+         "open", "opened", "pending", "stalled", "stuck"}, key=len, reverse=True))
+    + r")(?![\w-]))"
+)
 _SIBLINGS = re.compile(
-    r"(?:,\d{1,7})+[ \t]+(?:and|&)[ \t]+\d{1,7}(?![\w/-]|[.:,]\d)"
+    r"[ \t]+(?:and|&)[ \t]+\d{1,7}" + _STATE_AFTER +
+    r"|(?:,\d{1,7})+[ \t]+(?:and|&)[ \t]+\d{1,7}(?![\w/-]|[.:,]\d)"
     r"|(?:[/,]\d{1,7})+(?![\w/-]|[.:,]\d)"
     r"|(?:,[ \t]\d{1,7})+,?[ \t]+(?:and|&)[ \t]+\d{1,7}(?![\w/-]|[.:,]\d)"
     r"|(?:,[ \t]\d{1,7}){2,}(?![\w/-]|[.:,]\d)"
@@ -147,7 +157,7 @@ def _key_spans(text: str) -> Iterator[tuple[int, str]]:
     """``(start, key)`` of every ticket key in ``text``, siblings included (:func:`_siblings`)."""
     for m in _keys(text):
         yield m.start(), m.group(0)
-        if m.end() < len(text) and text[m.end()] in "/,":
+        if m.end() < len(text) and text[m.end()] in "/, \t":
             yield from _siblings(text, m)
 
 
