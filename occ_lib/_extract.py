@@ -483,7 +483,16 @@ def _code_path(word: str) -> bool:
         not any(c.isalnum() for c in word) or _label_pair(word)
     ):
         return False
-    return word.startswith(("/", "~/", "./", "../")) or word.lower() == word and "/" in word.strip("/")
+    if word.startswith(("/", "~/", "./", "../")):
+        return True
+    # (a relative path's parts are names: 'deploy/web', 'pod/api-1'; not 'n/a', 'w/o', 'and/or', '24/7')
+    parts = [p for p in word.split("/") if p]
+    return word.lower() == word and len(parts) > 1 and word not in _SLASH_WORDS and all(
+        len(p) > 1 and not p.isdigit() for p in parts
+    )
+
+
+_SLASH_WORDS = frozenset({"and/or", "either/or", "on/off", "yes/no", "y/n", "read/write"})
 
 
 def _label_pair(code: str) -> bool:

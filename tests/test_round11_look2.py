@@ -101,6 +101,10 @@ def test_a_command_line_keeps_its_tickets_and_artifacts(tmp_path):
         ("Done/Closed done", False),
         ("resolved/closed done", False),
         ("kubectl", False),
+        ("scale pod/api-1 up", True),
+        ("status n/a", False),
+        ("fixed and/or closed", False),
+        ("24/7 support", False),
     ],
 )
 def test_command_line(code, command):
