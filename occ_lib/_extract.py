@@ -115,7 +115,7 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
 # number too; and a key's one sibling after 'and' or '&' when a state follows it ('OPS-1 and 2 fixed',
 # 'OPS-7 & 8 are resolved'; not a count: 'OPS-1 and 2 more', 'and 2 others', 'and 2 hours').
 _STATE_AFTER = (
-    r"(?=[ \t]*:?[ \t]+(?:(?:are|were|both|now|all|have|has|been|got|is|was)[ \t]+){0,2}(?i:"
+    r"(?=(?:[ \t]*:)?[ \t]+(?:(?:are|were|both|now|all|have|has|been|got|is|was)[ \t]+){0,2}(?i:"
     + "|".join(sorted(
         {"fixed", "resolved", "closed", "done", "merged", "mitigated", "restored", "completed", "shipped",
          "deployed", "solved", "reopened", "re-opened", "acknowledged", "acked", "blocked", "escalated",
@@ -506,15 +506,18 @@ def _command_spans(text: str, at: int, code: str) -> list[tuple[int, int]]:
     """The spans of the command line ``code`` (written at ``text[at:]``) to blank: each of its words, save
     the ticket keys in it (the ticket groups still read them: '`jira issue close OPS-1`'); a word under an
     evidence folder keeps the folder (:func:`_evidence_folder`)."""
-    keys = [(i, i + len(k)) for i, k in _key_spans(code)]
+    keys = [(i, i + len(k)) for i, k in _key_spans(code)]  # (in order, none across a space)
     out: list[tuple[int, int]] = []
+    j = 0
     for w in _CODE_WORD.finditer(code):
         a, b = w.span()
-        for ka, kb in keys:
-            if a <= ka and kb <= b:
+        while j < len(keys) and keys[j][1] <= b:  # (one walk over both: a long span stays linear)
+            ka, kb = keys[j]
+            if ka >= a:
                 if ka > a:
                     out.append((at + a, at + ka))
                 a = kb
+            j += 1
         if b > a:
             out.append((at + a, at + b))
     return out
