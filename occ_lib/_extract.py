@@ -112,9 +112,19 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
 # after the run ('INC-1/2.md', 'OPS-1/2/x'). Glued to a key, a slash is a list, not a fraction: 'INC-1/3
 # done' names INC-1 and INC-3 (a share done is written apart, 'INC-1: 1/3 done').
 # A list that ends in 'and' or '&' after a comma ('OPS-1, 2, 3 and 4', 'OPS-1, 2 & 3') takes its last
-# number too.
+# number too; and a key's one sibling after 'and' or '&' when a state follows it ('OPS-1 and 2 fixed',
+# 'OPS-7 & 8 are resolved'; not a count: 'OPS-1 and 2 more', 'and 2 others', 'and 2 hours').
+_STATE_AFTER = (
+    r"(?=(?:[ \t]*:)?[ \t]+(?:(?:are|were|both|now|all|have|has|been|got|is|was)[ \t]+){0,2}(?i:"
+    + "|".join(sorted(
+        {"fixed", "resolved", "closed", "done", "merged", "mitigated", "restored", "completed", "shipped",
+         "deployed", "solved", "reopened", "re-opened", "acknowledged", "acked", "blocked", "escalated",
+         "open", "opened", "pending", "stalled", "stuck"}, key=len, reverse=True))
+    + r")(?![\w-]))"
+)
 _SIBLINGS = re.compile(
-    r"(?:,\d{1,7})+[ \t]+(?:and|&)[ \t]+\d{1,7}(?![\w/-]|[.:,]\d)"
+    r"[ \t]+(?:and|&)[ \t]+\d{1,7}" + _STATE_AFTER +
+    r"|(?:,\d{1,7})+[ \t]+(?:and|&)[ \t]+\d{1,7}(?![\w/-]|[.:,]\d)"
     r"|(?:[/,]\d{1,7})+(?![\w/-]|[.:,]\d)"
     r"|(?:,[ \t]\d{1,7})+,?[ \t]+(?:and|&)[ \t]+\d{1,7}(?![\w/-]|[.:,]\d)"
     r"|(?:,[ \t]\d{1,7}){2,}(?![\w/-]|[.:,]\d)"
@@ -147,7 +157,7 @@ def _key_spans(text: str) -> Iterator[tuple[int, str]]:
     """``(start, key)`` of every ticket key in ``text``, siblings included (:func:`_siblings`)."""
     for m in _keys(text):
         yield m.start(), m.group(0)
-        if m.end() < len(text) and text[m.end()] in "/,":
+        if m.end() < len(text) and text[m.end()] in "/, \t":
             yield from _siblings(text, m)
 
 
@@ -383,10 +393,14 @@ def _url_matches(text: str) -> Iterator[re.Match[str]]:
 
 # A web address written without its scheme ('status.example.com/incidents/42', 'grafana.acme.io'): a
 # host with a path, or one of three labels or more; and a file system path ('/usr/local/bin/close-resolved',
-# '~/bin/fix.sh', './scripts/x'): a word that opens with '/', '~/', './' or '../' and holds another '/'
+# '~/bin/fix.sh', './scripts/x'): a word that opens with '/', '~/', './' or '../' and holds another '/'.
+# A host's labels may be written in capitals ('Status.Example.com/incidents/42', 'Grafana.Acme.IO'), its
+# top-level domain in lower case or all capitals: a Title-case last label is a word ('Sr.Eng.Manager')
+_LABEL = r"[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?\."
+_TLD = r"(?:[a-z]{2,24}|[A-Z]{2,24})"
 _HOST_PATH = re.compile(
-    r"(?<![\w@./-])(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d{1,5})?/[^\s<>\"'`)\]|]*"
-    r"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.){2,}[a-z]{2,24}(?![\w-]|\.\w))"
+    r"(?<![\w@./-])(?:(?:" + _LABEL + r")+" + _TLD + r"(?::\d{1,5})?/[^\s<>\"'`)\]|]*"
+    r"|(?:" + _LABEL + r"){2,}" + _TLD + r"(?![\w-]|\.\w))"
     r"|(?<![\w.~/-])(?:~|\.{1,2})?/[\w.~-]+/[^\s<>\"'`)\]|]*"
 )
 
@@ -395,13 +409,18 @@ def without_paths(text: str) -> str:
     """``text`` with its URLs, web addresses and paths (the artifacts' and the file system's) blanked,
     the same length (offsets hold): words inside them say nothing of the item ('see
     status.example.com/incidents/42' is no status, 'ran scripts/close_resolved.sh' resolves nothing)."""
-    if "/" not in text and "." not in text:
+    if "/" not in text and "." not in text and "`" not in text:
         return text
     spans: list[tuple[int, int]] = []
     if "://" in text:
         spans += [m.span() for m in _url_matches(text)]
     if "`" in text:
-        spans += [m.span(1) for m in _BACKTICK.finditer(text) if _clean_path(m.group(1)) is not None]
+        for m in _BACKTICK.finditer(text):
+            code = m.group(1)
+            if _clean_path(code) is not None and not _label_pair(code):
+                spans.append(m.span(1))
+            elif _command_line(code):
+                spans += _command_spans(text, m.start(1), code)
         rest = _BACKTICK.sub(lambda m: " " * len(m.group()), text)
     else:
         rest = text
@@ -415,6 +434,93 @@ def without_paths(text: str) -> str:
         a += _evidence_folder(text, a, b)
         chars[a:b] = " " * (b - a)
     return "".join(chars)
+
+
+# A command line in backticks ('`kubectl rollout status deploy/web`', '`jira-cli issue close --resolved`'):
+# its words are the command's, not what the item says (:func:`_command_line`). The programs an on-call
+# runs, by the name it is called with (no English word a label could open with: 'watch', 'time', 'find')
+_CLI = frozenset(
+    {"kubectl", "k", "helm", "git", "gh", "glab", "docker", "podman", "nerdctl", "crictl", "aws", "gcloud",
+     "gsutil", "bq", "az", "terraform", "tf", "pulumi", "ansible", "ansible-playbook", "jira", "jira-cli",
+     "acli", "curl", "wget", "ssh", "scp", "rsync", "systemctl", "journalctl", "sudo", "npm", "npx", "yarn",
+     "pnpm", "pip", "pip3", "python", "python3", "node", "go", "cargo", "psql", "mysql", "redis-cli",
+     "mongosh", "sqlite3", "argocd", "flux", "kustomize", "oc", "istioctl", "vault", "consul", "nomad",
+     "eksctl", "openssl", "dig", "nslookup", "nc", "telnet", "traceroute", "tcpdump", "iptables", "crontab",
+     "tar", "grep", "rg", "jq", "sed", "awk", "cat", "tail", "less", "ls", "rm", "mv", "cp", "chmod",
+     "chown", "kill", "pkill", "ps", "bash", "sh", "zsh", "pd", "heroku", "flyctl", "vercel", "kcat",
+     "make", "ping", "stern", "velero", "kubectx", "kubens", "certbot", "supervisorctl", "pm2",
+     "sentry-cli", "datadog-ci", "mvn", "gradle", "echo", "xargs"}
+)
+_PROMPT = frozenset({"$", "#", ">", "%"})
+_SHORT_OPTION = re.compile(r"-[a-z]{1,2}")
+_CODE_WORD = re.compile(r"\S+")
+
+
+def _command_line(code: str) -> bool:
+    """Whether a backticked span of two words or more is a command line: it opens with a program's name
+    (:data:`_CLI`, after a prompt's '$') or a path, or holds an option ('--resolved', '-n') or a path
+    ('deploy/web'). A label keeps its words: '`resolved`', '`status: resolved`', '`Done / Closed`'."""
+    parts = code.split()
+    if parts and parts[0] in _PROMPT:
+        return len(parts) > 1
+    if len(parts) < 2:
+        return False
+    head = parts[0]
+    if head.lower() in _CLI or head.startswith(("./", "/", "~/")):
+        return True
+    return any(
+        p.startswith("--") and len(p) > 2 and p[2].isalpha() or _SHORT_OPTION.fullmatch(p) is not None
+        or _code_path(p) for p in parts
+    )
+
+
+def _code_path(word: str) -> bool:
+    """Whether a word of a backticked span is a path ('deploy/web', '/var/log/x'): a slash between
+    characters a path is made of, no capital (a label's 'Done/Closed'), not only kind words
+    ('resolved/closed': :func:`_label_pair`)."""
+    word = word.strip(_EDGE)
+    if "/" not in word.strip("/") and not word.startswith("/") or _PATH_CHARS.fullmatch(word) is None or (
+        not any(c.isalnum() for c in word) or _label_pair(word)
+    ):
+        return False
+    if word.startswith(("/", "~/", "./", "../")):
+        return True
+    # (a relative path's parts are names: 'deploy/web', 'pod/api-1'; not 'n/a', 'w/o', 'and/or', '24/7')
+    parts = [p for p in word.split("/") if p]
+    return word.lower() == word and len(parts) > 1 and word not in _SLASH_WORDS and all(
+        len(p) > 1 and not p.isdigit() for p in parts
+    )
+
+
+_SLASH_WORDS = frozenset({"and/or", "either/or", "on/off", "yes/no", "y/n", "read/write"})
+
+
+def _label_pair(code: str) -> bool:
+    """Whether a backticked word is kind words joined by slashes ('`resolved/closed`', '`ack/done`'): a
+    label naming states, no path."""
+    parts = code.strip().lower().split("/")
+    return len(parts) > 1 and all(p.isalpha() and p in _VOCABULARY for p in parts)
+
+
+def _command_spans(text: str, at: int, code: str) -> list[tuple[int, int]]:
+    """The spans of the command line ``code`` (written at ``text[at:]``) to blank: each of its words, save
+    the ticket keys in it (the ticket groups still read them: '`jira issue close OPS-1`'); a word under an
+    evidence folder keeps the folder (:func:`_evidence_folder`)."""
+    keys = [(i, i + len(k)) for i, k in _key_spans(code)]  # (in order, none across a space)
+    out: list[tuple[int, int]] = []
+    j = 0
+    for w in _CODE_WORD.finditer(code):
+        a, b = w.span()
+        while j < len(keys) and keys[j][1] <= b:  # (one walk over both: a long span stays linear)
+            ka, kb = keys[j]
+            if ka >= a:
+                if ka > a:
+                    out.append((at + a, at + ka))
+                a = kb
+            j += 1
+        if b > a:
+            out.append((at + a, at + b))
+    return out
 
 
 def _evidence_folder(text: str, a: int, b: int) -> int:
@@ -1176,7 +1282,8 @@ def _no_longer_only(text: str, w: frozenset[str]) -> bool:
 
 # a negation that vetoes a resolution only in the resolution's clause or after it (:func:`_negated_before`)
 _CLAUSE_NEG = frozenset({"not", "no", "never", "isn't", "wasn't", "hasn't", "haven't", "won't", "didn't"})
-_ASIDE_WORDS = _CLAUSE_NEG | {"to", "in", "on"}  # (all that such a clause may say the rules read)
+_ASIDE_WORDS = _CLAUSE_NEG | {"to", "in", "on", "by"}  # (all that such a clause may say the rules read;
+# "by": 'OPS-2 not caused by OPS-1, resolved')
 _NEG_CLAUSE_BREAK = re.compile(r"[,;!?|\u2013\u2014]|\.(?!\d)|\s-\s")
 
 

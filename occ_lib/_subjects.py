@@ -62,7 +62,7 @@ _REFERENCE = re.compile(
     r"|\b(?:moved|migrated|transferred|renamed|re-?keyed|re-?filed|converted)" + _KEYS
     + r"\s+(?:(?:in)?to|as))"
     r"|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bawaiting"
-    r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\brelated\s+to|\brelates\s+to"
+    r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\b(?:un)?related\s+to|\brelates\s+to"
     r"|\blinked\s+to|\bsee\b(?:\s+also)?|\bcf\.?|\btracked\s+(?:in|by|under|as)"
     r"|\bsplit\s+(?:from|out\s+of)|\bsame\s+as|\bfollow[- ]up\s+(?:to|of)|\bpart\s+of"
     r"|\bchild\s+of|\bparent"
@@ -238,7 +238,7 @@ def _told_without(
     dropped = False
     for i, ((clause, _aside), keys) in enumerate(zip(clauses, owns, strict=True)):
         if keys or _RELATIVE.match(clause):
-            rest = _without(clause, keys).lower()
+            rest = _unreferenced(_without(clause, keys)).lower()
             if ("n't" in rest or not ex.words(rest).isdisjoint(_CONTRAST)) and (
                 _kind(clauses, i, kinds)[0] not in TELLING
             ):
@@ -271,6 +271,26 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
     if lo < len(text):
         out.append((lo, len(text), aside))
     return out
+
+
+# a negation right before a reference's words ('OPS-2 not related to OPS-1', 'is not caused by', 'no
+# longer related to', "isn't blocked on"), or 'unrelated to': it says the ticket pointed at is no part of
+# it, not that the ticket before is set against the item (:func:`_unreferenced`)
+_NEG_REF = re.compile(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+$")
+
+
+def _unreferenced(rest: str) -> str:
+    """A clause ``rest`` (its own tickets blanked, :func:`_without`) without what points at another
+    ticket, a negation before it included ('OPS-2 not related to OPS-1, closed': OPS-2 is closed, OPS-1
+    pointed at; 'unrelated to'): what is left may set the clause against the item (:data:`_CONTRAST`)."""
+    if "n" not in rest:
+        return rest  # (every negation and 'unrelated' has an 'n')
+    parts, last = [], 0
+    for m in _REFERENCE.finditer(rest):
+        neg = _NEG_REF.search(rest, last, m.start())
+        parts += [rest[last:m.start() if neg is None else neg.start()], " "]
+        last = m.end()
+    return "".join(parts) + rest[last:] if parts else rest
 
 
 def _without(clause: str, keys: list[str]) -> str:
@@ -417,6 +437,8 @@ def _said(
     kind, level = _kind(clauses, i, kinds)
     if kind != "escalation" and not w.isdisjoint(_OPENS):
         return "note", 0  # ('created OPS-333 for the follow-up': the ticket begins; 'raised with the VP')
-    if kind == "note" and not aside and w.isdisjoint(_CONTRAST) and "n't" not in rest:
+    if kind == "note" and not aside and "n't" not in (said := _unreferenced(rest)) and (
+        ex.words(said.lower()).isdisjoint(_CONTRAST)
+    ):
         return None
     return kind, level
