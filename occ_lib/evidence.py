@@ -433,7 +433,7 @@ def _scrub(text: str) -> str:
 def _kept_value(m: re.Match[str]) -> bool:
     """Whether a pair's value (group 4, after its separator, group 3) is none to mask: a mask with a file
     name's stamp after it, or the next pair's name after a space ('auth= key=***': the label stays)."""
-    return masked_before_name_tail(m.group(4)) or (
+    return masked_before_name_tail(m.group(4).strip("\"'")) or (
         m.group(3)[-1:].isspace() and LABEL.match(m.group(4)) is not None)
 
 

@@ -223,12 +223,22 @@ def redact_text(text: str) -> str:
     a pasted command or config shows (:func:`redact_pairs`). Credentials known by their form go
     before the word after ``Bearer``/``token``: that rule ends a word at ``:`` and would leave a
     Telegram bot's secret ('token 7123456789:AAH...')."""
+    if "@" in text and "://" in text and ('"' in text or "'" in text):
+        text = _QUOTED_URL_USERINFO.sub(lambda m: m.group(1) + m.group(2) + REDACTED + "@", text)
     text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
     text = redact_known(text)
     text = _BEARER.sub(_credential, text)
     if "</t" in text or "</d" in text or "</T" in text or "</D" in text:
         text = _HTML_PAIR.sub(_html_pair, text)
     return redact_pairs(text) if pair_hint(text) else text
+
+
+# a URL in quotes whose password holds a space, which ends a URL in free text ('DATABASE_URL="postgres://u:p
+# w@db/app"', 'psql "postgresql://u:p w@h/db"'): its userinfo runs to the last '@' before the host and the
+# closing quote
+_QUOTED_URL_USERINFO = re.compile(
+    r"""(["'])([a-zA-Z][a-zA-Z0-9+.-]*://)[^\s"'@/:]*:[^"'\n]*@(?=[\w\[][^\s@"']*\1)"""
+)
 
 
 def prose_hint(low: str) -> bool:
@@ -329,6 +339,9 @@ def redact_known(text: str) -> str:
         if "key" in low or "token" in low or "secret" in low:
             text = _SPACED_NAME.sub(_spaced_pair, text)
         if "@" in text and proxy_hint(low):
+            if "proxy" in low or "-x" in low:  # (a password with a space in it: 'alice:s3cret PW@proxy')
+                text = _QUOTED_PROXY.sub(lambda m: m.group(1) + REDACTED + "@", text)
+                text = _LINE_PROXY.sub(lambda m: m.group(1) + REDACTED + "@", text)
             text = _PROXY_FIELD.sub(lambda m: _BARE_USERINFO.sub(REDACTED + "@", m.group(0)), text)
     return text
 
@@ -359,6 +372,21 @@ _BARE_USERINFO = re.compile(
 )
 
 
+# a proxy's value in quotes, or to the end of its line (YAML's 'http_proxy: alice:s3cret PW@proxy'), whose
+# password holds a space, which ends _BARE_USERINFO's word: 'HTTP_PROXY: "alice:s3cret PW@proxy"',
+# "https_proxy='bob:p w@10.0.0.1:3128'", 'curl -x "alice:p w@proxy:3128"'; its userinfo runs to the last
+# '@' before the host (and the closing quote, or the line's end); a scheme stays
+_PROXY_NAME = r"(?:\b[\w-]*proxy[\w-]*[\"']?[ \t]*[:=][ \t]*|(?<!\S)(?:-x|--proxy)(?:[ \t]+|=))"
+_QUOTED_PROXY = re.compile(
+    r"(?i)(" + _PROXY_NAME + r"([\"'])(?:[a-z][a-z0-9+.-]*://)?)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
+    r"(?=[\w\[][^\s@\"']*\2)"
+)
+_LINE_PROXY = re.compile(
+    r"(?im)(\b[\w-]*proxy[\w-]*[ \t]*[:=][ \t]*(?:[a-z][a-z0-9+.-]*://)?)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
+    r"(?=[\w\[][^\s@\"']*[ \t]*$)"
+)
+
+
 def redact_known_in_name(name: str) -> str:
     """A file name (or a path) with the credentials known by their form masked (see
     :func:`redact_known`), also where ``_``, ``-`` or ``.`` and the name's next part follow one, which
@@ -383,7 +411,9 @@ def _known_tokens(text: str) -> str:
 # (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
 _PATH_PAIR = re.compile(
     r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
-    r"|signature|session|cookie|code)[A-Za-z0-9-]*=)([^_./&?#\s()\[\]]+)"  # ('c (api_key=X)' keeps its ')')
+    r"|signature|session|cookie|code)[A-Za-z0-9-]*=)"
+    # ('c (api_key=X)' keeps its ')'; a quoted value keeps its quotes: _path_pair)
+    r"(?:([\"'])([^\"'\n]*)\2|([^_./&?#\s()\[\]\"']+))"
 )
 
 
@@ -399,7 +429,11 @@ def redact_path(text: str) -> str:
 def _path_pair(m: re.Match[str]) -> str:
     """A :data:`_PATH_PAIR` masked; a scheme word before a space stays ('Authorization=Bearer X': the
     credential after it is :func:`redact_text`'s, which would not find it after a mask)."""
-    if m.group(2).lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
+    if m.group(2) is not None:  # (quoted: the value runs to its closing quote, a file name's tail stays)
+        q, value = m.group(2), m.group(3)
+        tail = _NAME_TAIL.search(value, 1)
+        return f"{m.group(1)}{q}{REDACTED}{value[tail.start():] if tail else ''}{q}" if value else m.group(0)
+    if m.group(4).lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
         return m.group(0)
     return m.group(1) + REDACTED
 
@@ -427,6 +461,11 @@ def _secret_option(m: re.Match[str]) -> str:
 def _spaced_pair(m: re.Match[str]) -> str:
     if m.group(1).lower().rstrip(" :=*_").endswith(" id") or not _looks_like_credential(m.group(3)):
         return m.group(0)  # ('Access Key ID: AKIA...' is masked by its form; the id is no secret)
+    value = m.group(3)
+    if m.group(1)[-1:].isspace() and not m.group(2):  # ('API token: key=SECRET': the label stays)
+        if _label_before_quote(value, m.string[m.end():]):
+            return m.group(0)
+        return f"{m.group(1)}{_label_kept(value)}"
     return f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}"
 
 
@@ -646,6 +685,13 @@ def _pair(m: re.Match[str]) -> str:
     if (inner.endswith(" " + REDACTED) and m.group(2).lower().endswith("authorization")
             and _SCHEME_KEPT.fullmatch(inner[:-4])):
         return m.group(0)  # ('{"Authorization": "Bearer ***"}': AUTH_IN_TEXT kept the scheme word)
+    value = m.group(4)
+    if m.group(3)[-1:].isspace() and value[:1] not in ("'", '"') and _VALUE_LABEL.match(value):
+        # ('token: key=SECRET': a label after the colon and a space stays, its value goes; 'token: key="X"'
+        # or 'token: key=***': the pair after the colon is its own, masked by its own rule)
+        if _label_before_quote(value, m.string[m.end():]):
+            return m.group(0)
+        return f"{m.group(1)}{m.group(2)}{m.group(1)}{m.group(3)}{_label_kept(value)}"
     return masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
 
 
@@ -822,5 +868,30 @@ def _credential(m: re.Match[str]) -> str:
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word) or (
         m.group("pw") and _PASSWORD_SIGN.search(word)
     ):
-        return f"{m.group(1)}{m.group(3)}{tick}{REDACTED}{tick}"
+        return f"{m.group(1)}{m.group(3)}{tick}{_label_kept(word)}{tick}"
     return m.group(0)
+
+
+def _label_kept(value: str) -> str:
+    """The mask of a secret's ``value`` written after a space: a label that opens it stays and only
+    what follows it goes ('token: key=SECRET' -> 'token: key=***'), as a label after an empty value
+    does (:data:`LABEL`); a value without one goes whole."""
+    m = _VALUE_LABEL.match(value)
+    if m is None or m.end() == len(value):
+        return REDACTED
+    return value[:m.end()] + REDACTED
+
+
+# a label that opens a secret's value (_label_kept): a word of letters, two or more ('key=', 'api_key=';
+# not a password's own 'P=' or 'Pass1=' - what stays of a secret must be no part of it)
+_VALUE_LABEL = re.compile(r"[A-Za-z_][A-Za-z_.-]*[A-Za-z_]=(?![=>])")
+
+
+def _label_before_quote(value: str, after: str) -> bool:
+    """Whether ``value`` is a label whose quoted value follows (``after``: 'token: key="X"'), or one whose
+    value is masked already ('token: key=***'): the pair is its own, masked by its own rule."""
+    m = _VALUE_LABEL.match(value)
+    if m is None:
+        return False
+    rest = value[m.end():]
+    return (not rest and after[:1] in ("'", '"')) or rest == REDACTED

@@ -1,0 +1,97 @@
+"""Round 11, secret masking (sec2): a label after a secret name's colon stays and its value goes; a proxy's
+or a URL's password with a space in it, quoted or to the end of a YAML line, goes; a quoted secret's value
+in a file name keeps its quotes and the name's stamp and suffix."""
+
+from __future__ import annotations
+
+import pytest
+
+from occ_lib._extract import redact
+from occ_lib.evidence import _scrub
+from occ_lib.redact import redact_path, redact_text
+
+TEXT_RULES = (redact_text, redact, _scrub, redact_path)
+
+
+# --- 1: a label after a secret name's colon is kept, its value masked ---------------------------------------
+@pytest.mark.parametrize("text, shown", [
+    ("token: key=SECRET123", "token: key=***"),
+    ("token: key=SECRET123 user=bob", "token: key=*** user=bob"),
+    ("token: user=SECRET123", "token: user=***"),
+    ("API token: key=SECRET123", "API token: key=***"),
+    ("X-Api-Key: key=SECRET123", "X-Api-Key: key=***"),
+    ("db_password: key=SECRET123", "db_password: key=***"),
+    ("password is user=SECRET123", "password is user=***"),
+    ('token: key="SECRET 123"', 'token: key="***"'),
+    ("token: key='SECRET 123'", "token: key='***'"),
+])
+def test_a_label_after_a_secret_names_colon_stays(text, shown):
+    for f in TEXT_RULES:
+        assert f(text) == shown, f.__name__
+        assert "SECRET" not in f(text)
+
+
+@pytest.mark.parametrize("text", [
+    "password: Zm9vYmFy=",  # (base64's padding: no label, the whole value goes)
+    "password: P=ssword1",  # (a one-letter 'label' is the password's own start)
+    "password: Pass1=word9",  # (a label has no digit)
+    "token: key=",
+    "token:key=SECRET123",  # (no space after the colon: the value is masked whole, as 'auth=key=X')
+])
+def test_a_value_that_only_looks_like_a_label_is_masked_whole(text):
+    name = text.split(":")[0]
+    sep = ": " if ": " in text else ":"
+    for f in TEXT_RULES:
+        assert f(text) == f"{name}{sep}***", f.__name__
+
+
+# --- 2: a password with a space in a proxy's or a URL's userinfo --------------------------------------------
+@pytest.mark.parametrize("text, shown", [
+    ('HTTP_PROXY: "alice:s3cret PW@proxy"', 'HTTP_PROXY: "***@proxy"'),
+    ("https_proxy='bob:p w@10.0.0.1:3128'", "https_proxy='***@10.0.0.1:3128'"),
+    ('export HTTPS_PROXY="alice:s3cret PW@proxy.corp:3128"', 'export HTTPS_PROXY="***@proxy.corp:3128"'),
+    ('HTTP_PROXY: "http://alice:s3cret PW@proxy"', 'HTTP_PROXY: "http://***@proxy"'),
+    ('curl -x "alice:s3cret PW@proxy:3128" https://x.test/', 'curl -x "***@proxy:3128" https://x.test/'),
+    ("curl --proxy 'alice:s3cret PW@proxy:3128' https://x.test/",
+     "curl --proxy '***@proxy:3128' https://x.test/"),
+    # (YAML: an unquoted value runs to the end of its line)
+    ("http_proxy: alice:s3cret PW@proxy.corp:3128", "http_proxy: ***@proxy.corp:3128"),
+    ("  https_proxy: http://alice:s3cret PW@proxy.corp:3128", "  https_proxy: http://***@proxy.corp:3128"),
+    # (a password with '@' and a space: up to the last '@' before the host)
+    ('HTTP_PROXY="alice:s3@cret PW@proxy"', 'HTTP_PROXY="***@proxy"'),
+    # (any URL in quotes: a space ends a URL in free text, not in quotes)
+    ('DATABASE_URL="postgres://app:p w@db.internal/app"', 'DATABASE_URL="postgres://***@db.internal/app"'),
+    ("psql 'postgresql://u:s3cret PW@h/db' -c 'select 1'", "psql 'postgresql://***@h/db' -c 'select 1'"),
+])
+def test_a_password_with_a_space_in_a_userinfo_is_masked(text, shown):
+    for f in TEXT_RULES:
+        assert f(text) == shown, f.__name__
+        assert "s3" not in f(text) and "p w" not in f(text) and "PW" not in f(text)
+
+
+@pytest.mark.parametrize("text", [
+    'proxy: "see ops: bob@corp.com"',
+    "proxy: down, see ops: ask bob@corp.com",
+    'HTTP_PROXY: "http://proxy.corp:3128"',
+    "Via: 1.1 proxy (contact: ops@corp.com)",
+])
+def test_an_address_after_a_proxy_in_prose_stays(text):
+    assert redact_text(text) == text
+    assert redact(text) == text
+
+
+# --- 3: a quoted secret's value in a file name keeps its quotes ---------------------------------------------
+@pytest.mark.parametrize("text, shown", [
+    ('token="abc_2025-10-08.json"', 'token="***_2025-10-08.json"'),
+    ('api_key="sk_live_AbC123xyz9-x"', 'api_key="***"'),
+    ("check_token='SECRET123_2025-10-10T02-50-44Z.log' x", "check_token='***_2025-10-10T02-50-44Z.log' x"),
+    # (quoted, a '_' is the value's own: only a stamp and a suffix at its end stay)
+    ('token="abc_def"', 'token="***"'),
+    ('password="Summer_2025-10-08"', 'password="***"'),
+])
+def test_a_quoted_value_in_a_path_keeps_its_quotes(text, shown):
+    assert redact_path(text) == shown
+    for secret in ("abc", "AbC", "SECRET", "Summer", "def"):
+        assert secret not in redact_path(text)
+    # (a stricter pass keeps what redact_path left)
+    assert _scrub(redact_path(text)) == shown
