@@ -44,6 +44,7 @@ whose first cell names a secret (``| DB_PASSWORD | *** | SEC-110 |``) and keeps 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
@@ -110,6 +111,16 @@ def redact_url(url: str) -> str:
     query = _redact_query(parts.query) if parts.query else parts.query
     fragment = _redact_query(parts.fragment) if "=" in parts.fragment else parts.fragment
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
+
+
+def redact_header_value(name: str, value: str, scrub: Callable[[str], str] | None = None) -> str:
+    """A response header's ``value`` redacted as written after its name (``scrub``, else
+    :func:`redact_text`): the rules a name brings apply to a value kept alone ('Via: 1.1 user:pw@proxy'
+    is a proxy's userinfo only after 'Via:')."""
+    scrub = scrub or redact_text
+    prefix = f"{name}: "
+    out = scrub(prefix + value)
+    return out[len(prefix):] if out.startswith(prefix) else scrub(value)
 
 
 def url_hint(text: str) -> bool:
@@ -387,12 +398,19 @@ _LINE_PROXY = re.compile(
 )
 
 
+# a URL's userinfo in a file named after it, '://' and '/' written as '_' ('curl_https___alice_s3cret@host_
+# 2025-...log'): after the scheme's '___' up to the '@' before the host ('_@scope' is a path's '/@scope')
+_USERINFO_IN_NAME = re.compile(r"(?i)((?<![a-z0-9])[a-z][a-z0-9+.-]*(?:___|:__))[^\s/@]*[^\s/@_]@(?=[\w\[])")
+
+
 def redact_known_in_name(name: str) -> str:
     """A file name (or a path) with the credentials known by their form masked (see
     :func:`redact_known`), also where ``_``, ``-`` or ``.`` and the name's next part follow one, which
     ends no token in free text ('..._sk_live_4eC3..._2025-10-10T09-00-00Z.log'); the stamp stays."""
     if webhook_hint(name.lower()):
         name = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, name)
+    if "@" in name and ("___" in name or ":__" in name):
+        name = _USERINFO_IN_NAME.sub(lambda m: m.group(1) + REDACTED + "@", name)
     if not known_hint(name):
         return name
     return _known_tokens(name)

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import pytest
 
+from occ_lib import read_logs
 from occ_lib._extract import redact
 from occ_lib.evidence import _scrub
-from occ_lib.redact import redact_path, redact_text
+from occ_lib.redact import redact_header_value, redact_path, redact_text
+
+try:
+    from tests.evidence_rows import one
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    from evidence_rows import one  # type: ignore[no-redef]
 
 TEXT_RULES = (redact_text, redact, _scrub, redact_path)
 
@@ -95,3 +101,43 @@ def test_a_quoted_value_in_a_path_keeps_its_quotes(text, shown):
         assert secret not in redact_path(text)
     # (a stricter pass keeps what redact_path left)
     assert _scrub(redact_path(text)) == shown
+
+
+# --- found on the hunt ------------------------------------------------------------------------------------
+def test_a_passphrase_in_a_log_item_is_masked(tmp_path):
+    # ('passphrase' was no word of the log parser's gate: the item kept its secret)
+    text = "09:55: ssh-rsa key passphrase: Ph@seR8se"
+    assert redact(text) == "09:55: ssh-rsa key passphrase: ***"
+    p = tmp_path / "ops.md"
+    p.write_text("# Ops\n\nAll times UTC.\n\n### 2025-10-08\n- " + text + "\n", encoding="utf-8")
+    logs = read_logs(str(p))
+    assert logs.events["text"].tolist() == ["09:55: ssh-rsa key passphrase: ***"]
+
+
+def test_a_via_headers_userinfo_is_masked_in_the_evidence_row(tmp_path):
+    # (the row keeps the value alone, without the 'Via:' that says what a 'user:pw@host' in it is)
+    r = one(tmp_path, "g.log", "$ curl https://x.test/\n< HTTP/1.1 200 OK\n"
+            "< date: Wed, 08 Oct 2025 10:00:00 GMT\n< Via: 1.1 alice:V1aPassw0rd@proxy, 1.0 edge\n")
+    assert r["h_via"] == "1.1 ***@proxy, 1.0 edge"
+
+
+def test_the_probe_keeps_a_via_headers_value_masked():
+    assert redact_header_value("via", "1.1 alice:V1aPassw0rd@proxy") == "1.1 ***@proxy"
+    assert redact_header_value("server", "nginx/1.25 (token=abc123secret)") == "nginx/1.25 (token=***)"
+    assert redact_header_value("date", "Wed, 08 Oct 2025 10:00:00 GMT") == "Wed, 08 Oct 2025 10:00:00 GMT"
+
+
+STAMP = "_2025-10-08T10-00-00Z.log"
+OK = "$ curl https://x.test/\n< HTTP/1.1 200 OK\n< date: Wed, 08 Oct 2025 10:00:00 GMT\n"
+
+
+@pytest.mark.parametrize("name, shown", [
+    (f"curl_https___u_Fn4meP4ss@x.test{STAMP}", f"curl_https___***@x.test{STAMP}"),
+    (f"curl_https___u:Fn4meP4ss@x.test{STAMP}", f"curl_https___***@x.test{STAMP}"),
+    # (a path's '/@scope' is no userinfo)
+    ("curl_https___registry.npmjs.org_@scope_pkg_2025-10-08.log",
+     "curl_https___registry.npmjs.org_@scope_pkg_2025-10-08.log"),
+])
+def test_a_urls_userinfo_in_a_file_name_is_masked(tmp_path, name, shown):
+    assert redact_path(name) == shown
+    assert one(tmp_path, name, OK)["evidence_path"] == shown
