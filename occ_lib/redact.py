@@ -341,6 +341,9 @@ def redact_known(text: str) -> str:
         text = _LOGIN_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
     if ("sshpass" in text or "redis-cli" in text) and ("-p" in text or "-a" in text):
         text = _TOOL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+    if login_hint(text.lower()):
+        text = _USER_PASS.sub(_user_pass, text)
+        text = _SASL_AUTH.sub(lambda m: m.group(1) + REDACTED if len(m.group(2)) >= 8 else m.group(0), text)
     if "--" in text:
         text = _SECRET_OPTION.sub(_secret_option, text)
     if ("ook" in text or "OOK" in text or "googleapis" in text) and webhook_hint(text.lower()):
@@ -458,6 +461,40 @@ def _path_pair(m: re.Match[str]) -> str:
 
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
 _TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)(?!-)\S+")
+# a login written as a user and a password, '/' or ',' between them: 'vendor creds: user `svc_ops` / pass
+# `VendP4ss!x`', 'creds are admin / Adm1nPass99', 'login: ops, password Tr0ub4dor&3' (the user stays)
+_USER_PASS = re.compile(
+    r"(?i)(\b(?:user(?:name)?|login|creds|credentials)[*_]{0,2}(?:\s+(?:is|are))?:?[*_]{0,2}[ \t]+(`?)"
+    r"[^\s`/,;]+\2[ \t]*(?:/|,|;|\band\b)[ \t]*"
+    r"(?:(?P<named>pass(?:word)?|passwd|pw|pwd)\b[*_]{0,2}(?:\s+is)?:?[*_]{0,2}[ \t]*)?)"
+    r"(`?)([^\s`]+?)\4(?=[.,;)]?(?:\s|$))"
+)
+# SMTP's, IMAP's and POP3's SASL credential after its mechanism: 'AUTH PLAIN AHVzZXIA...', 'AUTH XOAUTH2 ...'
+_SASL_AUTH = re.compile(r"(?i)(\bAUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2?|OAUTHBEARER)[ \t]+)([^\s]+)")
+
+
+def login_hint(low: str) -> bool:
+    """Whether lower-cased ``low`` may hold a login of :data:`_USER_PASS` or :data:`_SASL_AUTH` (a
+    caller's gate, as :func:`known_hint`)."""
+    return (("pass" in low or "cred" in low or "pw" in low)
+            and ("user" in low or "login" in low or "cred" in low)
+            or "auth " in low and ("plain" in low or "login" in low or "oauth" in low))
+
+
+_NOT_A_PASSWORD = re.compile(r"[\d.:]+|\S*://\S*|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w+")
+
+
+def _user_pass(m: re.Match[str]) -> str:
+    """A :data:`_USER_PASS` match, its password masked: a word that looks like one (after a password's
+    name, one with a symbol inside counts too: 'P@ssword'), not a ticket, date or time."""
+    word, tick = m.group(5), m.group(4)
+    if len(word) < 6 or _NO_CREDENTIAL.fullmatch(word.strip("!?.")) or _NOT_A_PASSWORD.fullmatch(word):
+        return m.group(0)  # ('user bob, 10.0.0.7 blocked', 'user reports, https://status.page/x')
+    if not (_looks_like_credential(word) or m.group("named") and _PASSWORD_SIGN.search(word)):
+        return m.group(0)
+    return f"{m.group(1)}{tick}{REDACTED}{tick}"
+
+
 # a command's option named for a secret, its value after a space: '--api-key sk_live_...', '--token X'
 _SECRET_OPTION = re.compile(r"(?<!\S)(--[A-Za-z][\w-]*)(\s+)(?!-)([^\s'\"`]+|'[^'\n]*'|\"[^\"\n]*\")")
 # a secret's name written in words: 'Secret Access Key: ...', 'client secret = ...', 'API token: ...'

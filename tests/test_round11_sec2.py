@@ -141,3 +141,32 @@ OK = "$ curl https://x.test/\n< HTTP/1.1 200 OK\n< date: Wed, 08 Oct 2025 10:00:
 def test_a_urls_userinfo_in_a_file_name_is_masked(tmp_path, name, shown):
     assert redact_path(name) == shown
     assert one(tmp_path, name, OK)["evidence_path"] == shown
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("vendor creds: user `svc_ops` / pass `VendP4ss!x`", "vendor creds: user `svc_ops` / pass `***`"),
+    ("creds are admin / Adm1nPass99", "creds are admin / ***"),
+    ("login: ops, password Tr0ub4dor&3.", "login: ops, password ***."),
+    ("SMTP AUTH PLAIN AHVzZXIAU210cFBhc3M5OQ== accepted", "SMTP AUTH PLAIN *** accepted"),
+])
+def test_a_login_written_as_user_and_password_loses_the_password(text, shown):
+    for f in TEXT_RULES:
+        assert f(text) == shown, f.__name__
+    for secret in ("VendP4ss", "Adm1nPass99", "Tr0ub4dor", "U210cFBhc3M5OQ"):
+        assert secret not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "login failed for user bob, retrying",
+    "user bob / 3 attempts",
+    "user alice, passed QA-123 today",
+    "the user login and password page was fixed",
+    "users / passwords rotated 2025-10-08",
+    "user bob, 10.0.0.7:8443 blocked",
+    "user reports, https://status.page/x",
+    "user bob, bob@corp.com notified",
+    "SMTP AUTH LOGIN ok",
+])
+def test_prose_about_users_and_logins_stays(text):
+    assert redact_text(text) == text
+    assert redact(text) == text
