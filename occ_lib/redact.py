@@ -63,7 +63,8 @@ _SECRET_NAME = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
 _QUERY_PAIR = re.compile(r"([^&=;]+)(=)([^&;]*)")
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")
 _BEARER = re.compile(
-    r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing)[ -]key"
+    r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing|routing|integration|subscription"
+    r"|encryption|master)[ -]key"
     r"|(?P<pw>secret|password|passwd|passcode|passphrase|pw))"
     # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X',
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
@@ -241,6 +242,8 @@ def redact_text(text: str) -> str:
     text = _BEARER.sub(_credential, text)
     if "</t" in text or "</d" in text or "</T" in text or "</D" in text:
         text = _HTML_PAIR.sub(_html_pair, text)
+    if "</" in text:
+        text = _XML_FIELD.sub(_xml_field, text)
     return redact_pairs(text) if pair_hint(text) else text
 
 
@@ -258,7 +261,13 @@ def prose_hint(low: str) -> bool:
     'pw', an HTML table's name and value cells ('<td>password</td><td>X</td>')."""
     return ("pw" in low or "</td" in low or "</dd" in low
             or " key" in low and ("api key" in low or "access key" in low or "secret key" in low
-                                  or "private key" in low or "license key" in low or "signing key" in low))
+                                  or "private key" in low or "license key" in low or "signing key" in low
+                                  or "routing key" in low or "integration key" in low
+                                  or "subscription key" in low or "encryption key" in low
+                                  or "master key" in low)
+            # (an XML element named for a secret: '<password>X</password>')
+            or "</" in low and ("key" in low or "token" in low or "pass" in low or "secret" in low
+                                or "pwd" in low))
 
 
 # an HTML table's (or definition list's) cell naming a secret, then the cell of its value, as a row pasted
@@ -273,16 +282,26 @@ def _html_pair(m: re.Match[str]) -> str:
     return m.group(1) + redact_field(m.group(3), m.group(5))
 
 
+# an XML element named for a secret, its text the value: '<password>X</password>', '<ns:apiKey>X</ns:apiKey>'
+_XML_FIELD = re.compile(r"<([A-Za-z][\w.:-]{0,40})((?:\s[^<>]{0,200})?>)([^<>\n]{1,200})(</\1\s*>)")
+
+
+def _xml_field(m: re.Match[str]) -> str:
+    name = m.group(1).rsplit(":", 1)[-1]
+    return f"<{m.group(1)}{m.group(2)}{redact_field(name, m.group(3))}{m.group(4)}"
+
+
 # --- credentials known by their form, whatever names them: cloud and SaaS tokens with a fixed
 # prefix (as secret scanners list them), JWTs, private key blocks, 'curl -u user:password'
 _KNOWN_FORMS = (
     r"(?:(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}"  # AWS key ids
     r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"  # GitHub
     r"|gl(?:pat|ptt|dt|rt|soat|cbt)-[A-Za-z0-9_-]{20,}"  # GitLab (personal, trigger, deploy, runner...)
-    r"|xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"  # Slack
+    r"|xox[abposre]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"  # Slack (xoxe-: a refresh token)
     # Stripe (a short key only with a digit: 'sk_test_fixtures.py' is a file)
     r"|[sr]k_(?:live|test)_(?:[A-Za-z0-9]{10,}|(?=[A-Za-z]*\d)[A-Za-z0-9]{8,9})|whsec_[A-Za-z0-9]{10,}"
-    r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}"  # Google
+    # Google (GOCSPX-: an OAuth client's secret)
+    r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}|GOCSPX-[0-9A-Za-z_-]{20,}"
     r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}"
     r"|hv[sb]\.[A-Za-z0-9_-]{20,}"  # Vault
     # OpenAI (project, service account, admin; the legacy 'sk-' and 48), Anthropic
@@ -392,11 +411,11 @@ _BARE_USERINFO = re.compile(
 # '@' before the host (and the closing quote, or the line's end); a scheme stays
 _PROXY_NAME = r"(?:\b[\w-]*proxy[\w-]*[\"']?[ \t]*[:=][ \t]*|(?<!\S)(?:-x|--proxy)(?:[ \t]+|=))"
 _QUOTED_PROXY = re.compile(
-    r"(?i)(" + _PROXY_NAME + r"([\"'])(?:[a-z][a-z0-9+.-]*://)?)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
+    r"(?i)(" + _PROXY_NAME + r"([\"'])(?:[a-z][a-z0-9+.-]*://)?)(?!(?:mailto|sips?|xmpp|tel):)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
     r"(?=[\w\[][^\s@\"']*\2)"
 )
 _LINE_PROXY = re.compile(
-    r"(?im)(\b[\w-]*proxy[\w-]*[ \t]*[:=][ \t]*(?:[a-z][a-z0-9+.-]*://)?)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
+    r"(?im)(\b[\w-]*proxy[\w-]*[ \t]*[:=][ \t]*(?:[a-z][a-z0-9+.-]*://)?)(?!(?:mailto|sips?|xmpp|tel):)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
     r"(?=[\w\[][^\s@\"']*[ \t]*$)"
 )
 
@@ -531,7 +550,9 @@ def known_hint(text: str) -> bool:
         "eyJ" in text or "AKIA" in text or "ASIA" in text or "AGPA" in text or "AROA" in text
         or "AIDA" in text or "ANPA" in text or "ANVA" in text or "AIPA" in text
         or "gh" in text and ("ghp_" in text or "gho_" in text or "ghu_" in text or "ghs_" in text
-                             or "ghr_" in text or "github_pat_" in text)
+                             or "ghr_" in text)
+        or "github_pat_" in text  # (no 'gh' in it: 'github_pat_11AAAA...')
+        or "GOCSPX-" in text
         or "glpat-" in text or "xox" in text or "xapp-" in text or "_live_" in text or "_test_" in text
         or "whsec_" in text or "AIza" in text or "ya29." in text or "SG." in text or "npm_" in text
         or "pypi-" in text or "PRIVATE KEY" in text or "hvs." in text or "hvb." in text or ":AA" in text
@@ -711,7 +732,7 @@ def _pairs_eq(text: str) -> str:
         start = k
         while start > done and text[start - 1] in _NAME_CHARS:
             start -= 1
-        name = text[start:k].lstrip("-")  # ('--password=...': an option's dashes)
+        name = text[start:k].lstrip("-_")  # ('--password=...': an option's dashes; .npmrc's ':_authToken=')
         m = _EQ_VALUE.match(text, i + 1 + arrow)
         if m is not None and m.start(1) > i + 1 + arrow and LABEL.match(m.group(1)):
             m = None  # ('auth= key=X': the next pair's name is no value; its own '=' is read next)
@@ -731,6 +752,19 @@ def _pairs_eq(text: str) -> str:
             done = m.end() if tail is None else m.start(1) + tail.start()
         i = text.find("=", max(i + 1 + arrow, done))
     return "".join(out) + text[done:] if out else text
+
+
+# a setting written as a name's attribute and a value's ('<add key="ApiKey" value="X"/>', '<param name=
+# "password" value="X">'): the value goes when the name is a secret's
+_KEY_VALUE_ATTRS = re.compile(
+    r"""(?i)\b((?:key|name)\s*=\s*(["'])([^"'\n]{1,80})\2\s+value\s*=\s*)(["'])([^"'\n]*)\4"""
+)
+
+
+def _key_value_attrs(m: re.Match[str]) -> str:
+    if not m.group(5) or not is_secret_part_name(m.group(3)):
+        return m.group(0)
+    return f"{m.group(1)}{m.group(4)}{REDACTED}{m.group(4)}"
 
 
 def _pair(m: re.Match[str]) -> str:
@@ -903,6 +937,8 @@ def redact_pairs(text: str) -> str:
     if "ookie" in text or "OOKIE" in text:
         text = _COOKIE_VALUE.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     if "=" in text:
+        if "value" in text or "Value" in text:  # (.NET's '<add key="ApiKey" value="X"/>')
+            text = _KEY_VALUE_ATTRS.sub(_key_value_attrs, text)
         text = _pairs_eq(text)
     if ":" in text:
         if '"' in text or "'" in text:

@@ -80,6 +80,8 @@ def test_a_password_with_a_space_in_a_userinfo_is_masked(text, shown):
     "proxy: down, see ops: ask bob@corp.com",
     'HTTP_PROXY: "http://proxy.corp:3128"',
     "Via: 1.1 proxy (contact: ops@corp.com)",
+    "Proxy: mailto:ops@corp.com",
+    'proxy: "sip:alice@pbx"',
 ])
 def test_an_address_after_a_proxy_in_prose_stays(text):
     assert redact_text(text) == text
@@ -168,5 +170,37 @@ def test_a_login_written_as_user_and_password_loses_the_password(text, shown):
     "SMTP AUTH LOGIN ok",
 ])
 def test_prose_about_users_and_logins_stays(text):
+    assert redact_text(text) == text
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, shown", [
+    # (a fine-grained PAT has no 'gh' in it: the gate of known forms passed it over)
+    ("ci pushed with github_pat_11AAAAAAA0aaaaaaaaaaaa_" + "b" * 59, "ci pushed with ***"),
+    ("slack refresh xoxe-1-My0xLTEyMzQ1Njc4OTAtMTIzNDU2Nzg5MDEy leaked", "slack refresh *** leaked"),
+    ("GOCSPX-0123456789abcdefghijkl leaked", "*** leaked"),
+    ("//registry.npmjs.org/:_authToken=NpmRcAuthTok3n99", "//registry.npmjs.org/:_authToken=***"),
+    ("//registry.npmjs.org/:_auth=dXNlcjpwYXNzd29yZA==", "//registry.npmjs.org/:_auth=***"),
+    ("the PagerDuty routing key R0123456789abcdef0123456789abcdef", "the PagerDuty routing key ***"),
+    ("<password>XmlPw99x</password>", "<password>***</password>"),
+    ('<ns:apiKey attr="1">AbCdEf0123456</ns:apiKey>', '<ns:apiKey attr="1">***</ns:apiKey>'),
+    ('<add key="ApiKey" value="XmlAttrKey99"/>', '<add key="***" value="***"/>'),
+    ('<param name="password" value="XmlParamPw9"/>', '<param name="password" value="***"/>'),
+])
+def test_more_forms_and_names_of_secrets_are_masked(text, shown):
+    for f in (redact_text, redact, _scrub):
+        assert f(text) == shown, f.__name__
+    for secret in ("bbbbbbbbbbbb", "My0xLTEy", "0123456789abcdefghijkl", "NpmRcAuthTok3n99", "dXNlcjpw",
+                   "R0123456789abcdef", "XmlPw99x", "AbCdEf0123456", "XmlAttrKey99", "XmlParamPw9"):
+        assert secret not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "<title>Token rotation</title>",
+    "<token>rotated</token>",
+    "the master key rotation completed",
+    '<param name="color" value="Blue5"/>',
+])
+def test_prose_and_markup_near_secret_words_stays(text):
     assert redact_text(text) == text
     assert redact(text) == text
