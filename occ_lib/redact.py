@@ -69,7 +69,7 @@ _BEARER = re.compile(
     # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X',
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
     r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
-    r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?)?"
+    r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
     # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
@@ -240,6 +240,8 @@ def redact_text(text: str) -> str:
     text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
     text = redact_known(text)
     text = _BEARER.sub(_credential, text)
+    if ('"' in text or "'" in text or "`" in text) and _QUOTED_SECRET_HINT.search(text):
+        text = _QUOTED_AFTER_NAME.sub(_quoted_after_name, text)
     if "</t" in text or "</d" in text or "</T" in text or "</D" in text:
         text = _HTML_PAIR.sub(_html_pair, text)
     if "</" in text:
@@ -253,6 +255,24 @@ def redact_text(text: str) -> str:
 _QUOTED_URL_USERINFO = re.compile(
     r"""(["'])([a-zA-Z][a-zA-Z0-9+.-]*://)[^\s"'@/:]*:[^"'\n]*@(?=[\w\[][^\s@"']*\1)"""
 )
+
+
+# a secret in quotes or backticks with a space in it, right after a password's or a token's name (prose's
+# rule, _BEARER, reads one word): 'passphrase "Pass Phrase 9!"', 'Password: `Hunter 2 with spaces`'
+_QUOTED_AFTER_NAME = re.compile(
+    r"(?i)\b(token|secret|password|passwd|passphrase|passcode|pw|pwd)(?![\"'`])"  # (not its own quote)
+    r"((?:\s+(?:is|was))?[*_]{0,2}(?:::?|\s*(?:->|\u2192|=))?[*_]{0,2}\s*)([\"'`])([^\"'`\n]{1,100})\3"
+)
+_QUOTED_SECRET_HINT = re.compile(r"(?i)token|secret|passw|passp|passc|pwd?\b")
+
+
+def _quoted_after_name(m: re.Match[str]) -> str:
+    """A :data:`_QUOTED_AFTER_NAME` match, its quoted value masked when it holds a space (one word is
+    the other rules') and a digit or a symbol, as a credential does ('token "expired soon"' stays)."""
+    value = m.group(4)
+    if " " not in value.strip() or not re.search(r"[0-9#&!$%@^*?+/=_~.-]", value):
+        return m.group(0)
+    return f"{m.group(1)}{m.group(2)}{m.group(3)}{REDACTED}{m.group(3)}"
 
 
 def prose_hint(low: str) -> bool:

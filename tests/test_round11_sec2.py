@@ -204,3 +204,26 @@ def test_more_forms_and_names_of_secrets_are_masked(text, shown):
 def test_prose_and_markup_near_secret_words_stays(text):
     assert redact_text(text) == text
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("- 10:04: password -> ArrowPw99x", "- 10:04: password -> ***"),
+    ("password \u2192 Arr0wPw!x", "password \u2192 ***"),
+    ('- 10:07: token "QuotedTok 99 spaced"', '- 10:07: token "***"'),
+    ('private key passphrase "Pass Phrase 9!"', 'private key passphrase "***"'),
+    ("Password: `Hunter 2 with spaces`", "Password: `***`"),
+])
+def test_a_secret_after_an_arrow_or_quoted_with_spaces_is_masked(text, shown):
+    for f in (redact_text, redact, _scrub):
+        assert f(text) == shown, f.__name__
+
+
+@pytest.mark.parametrize("text", [
+    'the token "expired soon" error',
+    "token -> rotated",
+    'the error "invalid token" at 10:05',
+    '"token", "a b1"',
+])
+def test_quoted_prose_after_a_secret_word_stays(text):
+    assert redact_text(text) == text
+    assert redact(text) == text
