@@ -775,9 +775,9 @@ def _pairs_eq(text: str) -> str:
 
 
 # a setting written as a name's attribute and a value's ('<add key="ApiKey" value="X"/>', '<param name=
-# "password" value="X">'): the value goes when the name is a secret's
+# "password" value="X">', '<meta name="csrf-token" content="X">'): the value goes when the name is a secret's
 _KEY_VALUE_ATTRS = re.compile(
-    r"""(?i)\b((?:key|name)\s*=\s*(["'])([^"'\n]{1,80})\2\s+value\s*=\s*)(["'])([^"'\n]*)\4"""
+    r"""(?i)\b((?:key|name)\s*=\s*(["'])([^"'\n]{1,80})\2\s+(?:value|content)\s*=\s*)(["'])([^"'\n]*)\4"""
 )
 
 
@@ -957,7 +957,7 @@ def redact_pairs(text: str) -> str:
     if "ookie" in text or "OOKIE" in text:
         text = _COOKIE_VALUE.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     if "=" in text:
-        if "value" in text or "Value" in text:  # (.NET's '<add key="ApiKey" value="X"/>')
+        if "value" in text or "Value" in text or "content" in text:  # ('<add key="ApiKey" value="X"/>')
             text = _KEY_VALUE_ATTRS.sub(_key_value_attrs, text)
         text = _pairs_eq(text)
     if ":" in text:

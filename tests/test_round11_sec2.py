@@ -186,6 +186,7 @@ def test_prose_about_users_and_logins_stays(text):
     ('<ns:apiKey attr="1">AbCdEf0123456</ns:apiKey>', '<ns:apiKey attr="1">***</ns:apiKey>'),
     ('<add key="ApiKey" value="XmlAttrKey99"/>', '<add key="***" value="***"/>'),
     ('<param name="password" value="XmlParamPw9"/>', '<param name="password" value="***"/>'),
+    ('<meta name="csrf-token" content="CsrfAbCdEf0123456789">', '<meta name="csrf-token" content="***">'),
 ])
 def test_more_forms_and_names_of_secrets_are_masked(text, shown):
     for f in (redact_text, redact, _scrub):
@@ -200,6 +201,7 @@ def test_more_forms_and_names_of_secrets_are_masked(text, shown):
     "<token>rotated</token>",
     "the master key rotation completed",
     '<param name="color" value="Blue5"/>',
+    '<meta name="description" content="Status 2025">',
 ])
 def test_prose_and_markup_near_secret_words_stays(text):
     assert redact_text(text) == text
