@@ -441,8 +441,11 @@ _LINE_PROXY = re.compile(
 
 
 # a URL's userinfo in a file named after it, '://' and '/' written as '_' ('curl_https___alice_s3cret@host_
-# 2025-...log'): after the scheme's '___' up to the '@' before the host ('_@scope' is a path's '/@scope')
-_USERINFO_IN_NAME = re.compile(r"(?i)((?<![a-z0-9])[a-z][a-z0-9+.-]*(?:___|:__))[^\s/@]*[^\s/@_]@(?=[\w\[])")
+# 2025-...log'): after the scheme's '___' up to the '@' before the host ('_@scope' is a path's '/@scope'; 256
+# characters at most, so that a name of many '___' stays linear)
+_USERINFO_IN_NAME = re.compile(
+    r"(?i)((?<![a-z0-9])[a-z][a-z0-9+.-]*(?:___|:__))[^\s/@]{0,255}[^\s/@_]@(?=[\w\[])"
+)
 
 
 def redact_known_in_name(name: str) -> str:
