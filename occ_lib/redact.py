@@ -508,8 +508,8 @@ _TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)
 _USER_PASS = re.compile(
     r"(?i)(\b(?:user(?:name)?|login|creds|credentials)[*_]{0,2}(?:\s+(?:is|are))?:?[*_]{0,2}[ \t]+(`?)"
     r"[^\s`/,;]+\2[ \t]*(?:/|,|;|\band\b)[ \t]*"
-    r"(?:(?P<named>pass(?:word)?|passwd|pw|pwd)\b[*_]{0,2}(?:\s+is)?:?[*_]{0,2}[ \t]*)?)"
-    r"(`?)([^\s`]+?)\4(?=[.,;)]?(?:\s|$))"
+    r"(?:(?P<named>pass(?:word)?|passwd|pw|pwd)\b[*_]{0,2}(?:\s+is)?[ \t]*[:=]?[*_]{0,2}[ \t]*)?)"
+    r"(`?)(?![=:])([^\s`]+?)\4(?=[.,;)]?(?:\s|$))"
 )
 # SMTP's, IMAP's and POP3's SASL credential after its mechanism: 'AUTH PLAIN AHVzZXIA...', 'AUTH XOAUTH2 ...'
 _SASL_AUTH = re.compile(r"(?i)(\bAUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2?|OAUTHBEARER)[ \t]+)([^\s]+)")

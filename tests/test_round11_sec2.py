@@ -158,6 +158,16 @@ def test_a_login_written_as_user_and_password_loses_the_password(text, shown):
         assert secret not in redact(text)
 
 
+@pytest.mark.parametrize("text, shown", [
+    # (a connection string's '=' stays with the name: the pair's own rule masks the value)
+    ("Server=sql01;User Id=sa;Password=Str0ngSqlPass9;", "Server=sql01;User Id=sa;Password=***;"),
+    ("user bob; password=Tr0ub4dor&3", "user bob; password=***"),
+])
+def test_a_password_pair_after_a_user_keeps_its_equals_sign(text, shown):
+    for f in (redact_text, redact, _scrub):
+        assert f(text) == shown, f.__name__
+
+
 @pytest.mark.parametrize("text", [
     "login failed for user bob, retrying",
     "user bob / 3 attempts",
