@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from .redact import (
     SERVICENOW_TICKET,
     known_hint,
+    login_hint,
     pair_hint,
     prose_hint,
     proxy_hint,
@@ -577,9 +578,9 @@ def rare_hint(text: str) -> bool:
     option, a credential known by its form): asked once of a whole document, so that its items
     skip these tests when none is anywhere in it (:func:`redact`'s ``rare``)."""
     low = text.lower()
-    if ("secret" in low or "passw" in low or "passc" in low or "mysql" in low or "login" in low
-            or "sshpass" in low or "redis-cli" in low or known_hint(text) or prose_hint(low)
-            or "@" in text and proxy_hint(low) or webhook_hint(low)):
+    if ("secret" in low or "passw" in low or "passc" in low or "passp" in low or "mysql" in low
+            or "login" in low or "sshpass" in low or "redis-cli" in low or known_hint(text) or prose_hint(low)
+            or "@" in text and proxy_hint(low) or webhook_hint(low) or login_hint(low)):
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found
     # by its dashes (a literal a search skips to) and then checked

@@ -239,6 +239,7 @@ from .redact import (
     is_secret_name,
     masked_before_name_tail,
     masked_value,
+    redact_header_value,
     redact_mapping,
     redact_path,
     redact_text,
@@ -445,7 +446,7 @@ def _scrub(text: str) -> str:
 def _kept_value(m: re.Match[str]) -> bool:
     """Whether a pair's value (group 4, after its separator, group 3) is none to mask: a mask with a file
     name's stamp after it, or the next pair's name after a space ('auth= key=***': the label stays)."""
-    return masked_before_name_tail(m.group(4)) or (
+    return masked_before_name_tail(m.group(4).strip("\"'")) or (
         m.group(3)[-1:].isspace() and LABEL.match(m.group(4)) is not None)
 
 
@@ -1262,7 +1263,9 @@ def _kept_headers(last: _Response | None, secrets: Sequence[str] = ()) -> dict[s
         "h_via": hdr.get("via"),
         "h_request_id": next((hdr[h] for h in _REQUEST_ID_HEADERS if h in hdr), None),
     }
-    return {k: _scrub(_masked(v, secrets)) if v else v for k, v in kept.items()}
+    # (each value read after its header's name: 'Via: 1.1 user:pw@proxy' holds a proxy's userinfo)
+    return {k: redact_header_value(k[2:].replace("_", "-"), _masked(v, secrets), _scrub) if v else v
+            for k, v in kept.items()}
 
 
 def _first_url(command: str) -> str | None:

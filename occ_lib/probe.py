@@ -79,7 +79,7 @@ import httpx
 
 from ._netio import ProbeTransport
 from .errors import ProbeError
-from .redact import AUTH_SCHEMES, REDACTED, redact_text, redact_url
+from .redact import AUTH_SCHEMES, REDACTED, redact_header_value, redact_text, redact_url
 from .schema import OUTCOMES, PROBE_COLUMNS, conform
 from .targets import Target, in_ranges, parse_expect
 
@@ -704,7 +704,7 @@ def _fill_response(row: Row, response: httpx.Response, nbytes: int, forms: Seque
     if forms:  # (a gateway that echoes the request: 'Via: 1.1 gw (key=...)')
         h = {name: _blank_forms(value, forms) for name, value in h.items()}
     # (and one that shows its own: 'Server: echo/1.0 token=...', masked as any text the store keeps)
-    h = {name: redact_text(value) for name, value in h.items()}
+    h = {name: redact_header_value(name, value) for name, value in h.items()}
     row.update(
         status=response.status_code,
         http_version=response.http_version,

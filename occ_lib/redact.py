@@ -44,6 +44,7 @@ whose first cell names a secret (``| DB_PASSWORD | *** | SEC-110 |``) and keeps 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
@@ -62,12 +63,13 @@ _SECRET_NAME = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
 _QUERY_PAIR = re.compile(r"([^&=;]+)(=)([^&;]*)")
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")
 _BEARER = re.compile(
-    r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing)[ -]key"
+    r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing|routing|integration|subscription"
+    r"|encryption|master)[ -]key"
     r"|(?P<pw>secret|password|passwd|passcode|passphrase|pw))"
     # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X',
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
     r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
-    r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?)?"
+    r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
     # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
@@ -110,6 +112,16 @@ def redact_url(url: str) -> str:
     query = _redact_query(parts.query) if parts.query else parts.query
     fragment = _redact_query(parts.fragment) if "=" in parts.fragment else parts.fragment
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
+
+
+def redact_header_value(name: str, value: str, scrub: Callable[[str], str] | None = None) -> str:
+    """A response header's ``value`` redacted as written after its name (``scrub``, else
+    :func:`redact_text`): the rules a name brings apply to a value kept alone ('Via: 1.1 user:pw@proxy'
+    is a proxy's userinfo only after 'Via:')."""
+    scrub = scrub or redact_text
+    prefix = f"{name}: "
+    out = scrub(prefix + value)
+    return out[len(prefix):] if out.startswith(prefix) else scrub(value)
 
 
 def url_hint(text: str) -> bool:
@@ -223,12 +235,44 @@ def redact_text(text: str) -> str:
     a pasted command or config shows (:func:`redact_pairs`). Credentials known by their form go
     before the word after ``Bearer``/``token``: that rule ends a word at ``:`` and would leave a
     Telegram bot's secret ('token 7123456789:AAH...')."""
+    if "@" in text and "://" in text and ('"' in text or "'" in text):
+        text = _QUOTED_URL_USERINFO.sub(lambda m: m.group(1) + m.group(2) + REDACTED + "@", text)
     text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
     text = redact_known(text)
     text = _BEARER.sub(_credential, text)
+    if ('"' in text or "'" in text or "`" in text) and _QUOTED_SECRET_HINT.search(text):
+        text = _QUOTED_AFTER_NAME.sub(_quoted_after_name, text)
     if "</t" in text or "</d" in text or "</T" in text or "</D" in text:
         text = _HTML_PAIR.sub(_html_pair, text)
+    if "</" in text:
+        text = _XML_FIELD.sub(_xml_field, text)
     return redact_pairs(text) if pair_hint(text) else text
+
+
+# a URL in quotes whose password holds a space, which ends a URL in free text ('DATABASE_URL="postgres://u:p
+# w@db/app"', 'psql "postgresql://u:p w@h/db"'): its userinfo runs to the last '@' before the host and the
+# closing quote
+_QUOTED_URL_USERINFO = re.compile(
+    r"""(["'])([a-zA-Z][a-zA-Z0-9+.-]*://)[^\s"'@/:]*:[^"'\n]*@(?=[\w\[][^\s@"']*\1)"""
+)
+
+
+# a secret in quotes or backticks with a space in it, right after a password's or a token's name (prose's
+# rule, _BEARER, reads one word): 'passphrase "Pass Phrase 9!"', 'Password: `Hunter 2 with spaces`'
+_QUOTED_AFTER_NAME = re.compile(
+    r"(?i)\b(token|secret|password|passwd|passphrase|passcode|pw|pwd)(?![\"'`])"  # (not its own quote)
+    r"((?:\s+(?:is|was))?[*_]{0,2}(?:::?|\s*(?:->|\u2192|=))?[*_]{0,2}\s*)([\"'`])([^\"'`\n]{1,100})\3"
+)
+_QUOTED_SECRET_HINT = re.compile(r"(?i)token|secret|passw|passp|passc|pwd?\b")
+
+
+def _quoted_after_name(m: re.Match[str]) -> str:
+    """A :data:`_QUOTED_AFTER_NAME` match, its quoted value masked when it holds a space (one word is
+    the other rules') and a digit or a symbol, as a credential does ('token "expired soon"' stays)."""
+    value = m.group(4)
+    if " " not in value.strip() or not re.search(r"[0-9#&!$%@^*?+/=_~.-]", value):
+        return m.group(0)
+    return f"{m.group(1)}{m.group(2)}{m.group(3)}{REDACTED}{m.group(3)}"
 
 
 def prose_hint(low: str) -> bool:
@@ -237,7 +281,13 @@ def prose_hint(low: str) -> bool:
     'pw', an HTML table's name and value cells ('<td>password</td><td>X</td>')."""
     return ("pw" in low or "</td" in low or "</dd" in low
             or " key" in low and ("api key" in low or "access key" in low or "secret key" in low
-                                  or "private key" in low or "license key" in low or "signing key" in low))
+                                  or "private key" in low or "license key" in low or "signing key" in low
+                                  or "routing key" in low or "integration key" in low
+                                  or "subscription key" in low or "encryption key" in low
+                                  or "master key" in low)
+            # (an XML element named for a secret: '<password>X</password>')
+            or "</" in low and ("key" in low or "token" in low or "pass" in low or "secret" in low
+                                or "pwd" in low))
 
 
 # an HTML table's (or definition list's) cell naming a secret, then the cell of its value, as a row pasted
@@ -252,16 +302,26 @@ def _html_pair(m: re.Match[str]) -> str:
     return m.group(1) + redact_field(m.group(3), m.group(5))
 
 
+# an XML element named for a secret, its text the value: '<password>X</password>', '<ns:apiKey>X</ns:apiKey>'
+_XML_FIELD = re.compile(r"<([A-Za-z][\w.:-]{0,40})((?:\s[^<>]{0,200})?>)([^<>\n]{1,200})(</\1\s*>)")
+
+
+def _xml_field(m: re.Match[str]) -> str:
+    name = m.group(1).rsplit(":", 1)[-1]
+    return f"<{m.group(1)}{m.group(2)}{redact_field(name, m.group(3))}{m.group(4)}"
+
+
 # --- credentials known by their form, whatever names them: cloud and SaaS tokens with a fixed
 # prefix (as secret scanners list them), JWTs, private key blocks, 'curl -u user:password'
 _KNOWN_FORMS = (
     r"(?:(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}"  # AWS key ids
     r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"  # GitHub
     r"|gl(?:pat|ptt|dt|rt|soat|cbt)-[A-Za-z0-9_-]{20,}"  # GitLab (personal, trigger, deploy, runner...)
-    r"|xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"  # Slack
+    r"|xox[abposre]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}"  # Slack (xoxe-: a refresh token)
     # Stripe (a short key only with a digit: 'sk_test_fixtures.py' is a file)
     r"|[sr]k_(?:live|test)_(?:[A-Za-z0-9]{10,}|(?=[A-Za-z]*\d)[A-Za-z0-9]{8,9})|whsec_[A-Za-z0-9]{10,}"
-    r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}"  # Google
+    # Google (GOCSPX-: an OAuth client's secret)
+    r"|AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}|GOCSPX-[0-9A-Za-z_-]{20,}"
     r"|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|npm_[A-Za-z0-9]{36}|pypi-[A-Za-z0-9_-]{50,}"
     r"|hv[sb]\.[A-Za-z0-9_-]{20,}"  # Vault
     # OpenAI (project, service account, admin; the legacy 'sk-' and 48), Anthropic
@@ -320,6 +380,9 @@ def redact_known(text: str) -> str:
         text = _LOGIN_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
     if ("sshpass" in text or "redis-cli" in text) and ("-p" in text or "-a" in text):
         text = _TOOL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+    if login_hint(text.lower()):
+        text = _USER_PASS.sub(_user_pass, text)
+        text = _SASL_AUTH.sub(lambda m: m.group(1) + REDACTED if len(m.group(2)) >= 8 else m.group(0), text)
     if "--" in text:
         text = _SECRET_OPTION.sub(_secret_option, text)
     if ("ook" in text or "OOK" in text or "googleapis" in text) and webhook_hint(text.lower()):
@@ -329,6 +392,9 @@ def redact_known(text: str) -> str:
         if "key" in low or "token" in low or "secret" in low:
             text = _SPACED_NAME.sub(_spaced_pair, text)
         if "@" in text and proxy_hint(low):
+            if "proxy" in low or "-x" in low:  # (a password with a space in it: 'alice:s3cret PW@proxy')
+                text = _QUOTED_PROXY.sub(lambda m: m.group(1) + REDACTED + "@", text)
+                text = _LINE_PROXY.sub(lambda m: m.group(1) + REDACTED + "@", text)
             text = _PROXY_FIELD.sub(lambda m: _BARE_USERINFO.sub(REDACTED + "@", m.group(0)), text)
     return text
 
@@ -359,12 +425,37 @@ _BARE_USERINFO = re.compile(
 )
 
 
+# a proxy's value in quotes, or to the end of its line (YAML's 'http_proxy: alice:s3cret PW@proxy'), whose
+# password holds a space, which ends _BARE_USERINFO's word: 'HTTP_PROXY: "alice:s3cret PW@proxy"',
+# "https_proxy='bob:p w@10.0.0.1:3128'", 'curl -x "alice:p w@proxy:3128"'; its userinfo runs to the last
+# '@' before the host (and the closing quote, or the line's end); a scheme stays
+_PROXY_NAME = r"(?:\b[\w-]*proxy[\w-]*[\"']?[ \t]*[:=][ \t]*|(?<!\S)(?:-x|--proxy)(?:[ \t]+|=))"
+_QUOTED_PROXY = re.compile(
+    r"(?i)(" + _PROXY_NAME + r"([\"'])(?:[a-z][a-z0-9+.-]*://)?)(?!(?:mailto|sips?|xmpp|tel):)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
+    r"(?=[\w\[][^\s@\"']*\2)"
+)
+_LINE_PROXY = re.compile(
+    r"(?im)(\b[\w-]*proxy[\w-]*[ \t]*[:=][ \t]*(?:[a-z][a-z0-9+.-]*://)?)(?!(?:mailto|sips?|xmpp|tel):)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
+    r"(?=[\w\[][^\s@\"']*[ \t]*$)"
+)
+
+
+# a URL's userinfo in a file named after it, '://' and '/' written as '_' ('curl_https___alice_s3cret@host_
+# 2025-...log'): after the scheme's '___' up to the '@' before the host ('_@scope' is a path's '/@scope'; 256
+# characters at most, so that a name of many '___' stays linear)
+_USERINFO_IN_NAME = re.compile(
+    r"(?i)((?<![a-z0-9])[a-z][a-z0-9+.-]*(?:___|:__))[^\s/@]{0,255}[^\s/@_]@(?=[\w\[])"
+)
+
+
 def redact_known_in_name(name: str) -> str:
     """A file name (or a path) with the credentials known by their form masked (see
     :func:`redact_known`), also where ``_``, ``-`` or ``.`` and the name's next part follow one, which
     ends no token in free text ('..._sk_live_4eC3..._2025-10-10T09-00-00Z.log'); the stamp stays."""
     if webhook_hint(name.lower()):
         name = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, name)
+    if "@" in name and ("___" in name or ":__" in name):
+        name = _USERINFO_IN_NAME.sub(lambda m: m.group(1) + REDACTED + "@", name)
     if not known_hint(name):
         return name
     return _known_tokens(name)
@@ -383,7 +474,9 @@ def _known_tokens(text: str) -> str:
 # (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
 _PATH_PAIR = re.compile(
     r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
-    r"|signature|session|cookie|code)[A-Za-z0-9-]*=)([^_./&?#\s()\[\]]+)"  # ('c (api_key=X)' keeps its ')')
+    r"|signature|session|cookie|code)[A-Za-z0-9-]*=)"
+    # ('c (api_key=X)' keeps its ')'; a quoted value keeps its quotes: _path_pair)
+    r"(?:([\"'])([^\"'\n]*)\2|([^_./&?#\s()\[\]\"']+))"
 )
 
 
@@ -399,13 +492,51 @@ def redact_path(text: str) -> str:
 def _path_pair(m: re.Match[str]) -> str:
     """A :data:`_PATH_PAIR` masked; a scheme word before a space stays ('Authorization=Bearer X': the
     credential after it is :func:`redact_text`'s, which would not find it after a mask)."""
-    if m.group(2).lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
+    if m.group(2) is not None:  # (quoted: the value runs to its closing quote, a file name's tail stays)
+        q, value = m.group(2), m.group(3)
+        tail = _NAME_TAIL.search(value, 1)
+        return f"{m.group(1)}{q}{REDACTED}{value[tail.start():] if tail else ''}{q}" if value else m.group(0)
+    if m.group(4).lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
         return m.group(0)
     return m.group(1) + REDACTED
 
 
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
 _TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)(?!-)\S+")
+# a login written as a user and a password, '/' or ',' between them: 'vendor creds: user `svc_ops` / pass
+# `VendP4ss!x`', 'creds are admin / Adm1nPass99', 'login: ops, password Tr0ub4dor&3' (the user stays)
+_USER_PASS = re.compile(
+    r"(?i)(\b(?:user(?:name)?|login|creds|credentials)[*_]{0,2}(?:\s+(?:is|are))?:?[*_]{0,2}[ \t]+(`?)"
+    r"[^\s`/,;]+\2[ \t]*(?:/|,|;|\band\b)[ \t]*"
+    r"(?:(?P<named>pass(?:word)?|passwd|pw|pwd)\b[*_]{0,2}(?:\s+is)?[ \t]*[:=]?[*_]{0,2}[ \t]*)?)"
+    r"(`?)(?![=:])([^\s`]+?)\4(?=[.,;)]?(?:\s|$))"
+)
+# SMTP's, IMAP's and POP3's SASL credential after its mechanism: 'AUTH PLAIN AHVzZXIA...', 'AUTH XOAUTH2 ...'
+_SASL_AUTH = re.compile(r"(?i)(\bAUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2?|OAUTHBEARER)[ \t]+)([^\s]+)")
+
+
+def login_hint(low: str) -> bool:
+    """Whether lower-cased ``low`` may hold a login of :data:`_USER_PASS` or :data:`_SASL_AUTH` (a
+    caller's gate, as :func:`known_hint`)."""
+    return (("pass" in low or "cred" in low or "pw" in low)
+            and ("user" in low or "login" in low or "cred" in low)
+            or "auth " in low and ("plain" in low or "login" in low or "oauth" in low))
+
+
+_NOT_A_PASSWORD = re.compile(r"[\d.:]+|\S*://\S*|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w+")
+
+
+def _user_pass(m: re.Match[str]) -> str:
+    """A :data:`_USER_PASS` match, its password masked: a word that looks like one (after a password's
+    name, one with a symbol inside counts too: 'P@ssword'), not a ticket, date or time."""
+    word, tick = m.group(5), m.group(4)
+    if len(word) < 6 or _NO_CREDENTIAL.fullmatch(word.strip("!?.")) or _NOT_A_PASSWORD.fullmatch(word):
+        return m.group(0)  # ('user bob, 10.0.0.7 blocked', 'user reports, https://status.page/x')
+    if not (_looks_like_credential(word) or m.group("named") and _PASSWORD_SIGN.search(word)):
+        return m.group(0)
+    return f"{m.group(1)}{tick}{REDACTED}{tick}"
+
+
 # a command's option named for a secret, its value after a space: '--api-key sk_live_...', '--token X'
 _SECRET_OPTION = re.compile(r"(?<!\S)(--[A-Za-z][\w-]*)(\s+)(?!-)([^\s'\"`]+|'[^'\n]*'|\"[^\"\n]*\")")
 # a secret's name written in words: 'Secret Access Key: ...', 'client secret = ...', 'API token: ...'
@@ -427,6 +558,11 @@ def _secret_option(m: re.Match[str]) -> str:
 def _spaced_pair(m: re.Match[str]) -> str:
     if m.group(1).lower().rstrip(" :=*_").endswith(" id") or not _looks_like_credential(m.group(3)):
         return m.group(0)  # ('Access Key ID: AKIA...' is masked by its form; the id is no secret)
+    value = m.group(3)
+    if m.group(1)[-1:].isspace() and not m.group(2):  # ('API token: key=SECRET': the label stays)
+        if _label_before_quote(value, m.string[m.end():]):
+            return m.group(0)
+        return f"{m.group(1)}{_label_kept(value)}"
     return f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}"
 
 
@@ -437,7 +573,9 @@ def known_hint(text: str) -> bool:
         "eyJ" in text or "AKIA" in text or "ASIA" in text or "AGPA" in text or "AROA" in text
         or "AIDA" in text or "ANPA" in text or "ANVA" in text or "AIPA" in text
         or "gh" in text and ("ghp_" in text or "gho_" in text or "ghu_" in text or "ghs_" in text
-                             or "ghr_" in text or "github_pat_" in text)
+                             or "ghr_" in text)
+        or "github_pat_" in text  # (no 'gh' in it: 'github_pat_11AAAA...')
+        or "GOCSPX-" in text
         or "glpat-" in text or "xox" in text or "xapp-" in text or "_live_" in text or "_test_" in text
         or "whsec_" in text or "AIza" in text or "ya29." in text or "SG." in text or "npm_" in text
         or "pypi-" in text or "PRIVATE KEY" in text or "hvs." in text or "hvb." in text or ":AA" in text
@@ -617,7 +755,7 @@ def _pairs_eq(text: str) -> str:
         start = k
         while start > done and text[start - 1] in _NAME_CHARS:
             start -= 1
-        name = text[start:k].lstrip("-")  # ('--password=...': an option's dashes)
+        name = text[start:k].lstrip("-_")  # ('--password=...': an option's dashes; .npmrc's ':_authToken=')
         m = _EQ_VALUE.match(text, i + 1 + arrow)
         if m is not None and m.start(1) > i + 1 + arrow and LABEL.match(m.group(1)):
             m = None  # ('auth= key=X': the next pair's name is no value; its own '=' is read next)
@@ -639,6 +777,19 @@ def _pairs_eq(text: str) -> str:
     return "".join(out) + text[done:] if out else text
 
 
+# a setting written as a name's attribute and a value's ('<add key="ApiKey" value="X"/>', '<param name=
+# "password" value="X">', '<meta name="csrf-token" content="X">'): the value goes when the name is a secret's
+_KEY_VALUE_ATTRS = re.compile(
+    r"""(?i)\b((?:key|name)\s*=\s*(["'])([^"'\n]{1,80})\2\s+(?:value|content)\s*=\s*)(["'])([^"'\n]*)\4"""
+)
+
+
+def _key_value_attrs(m: re.Match[str]) -> str:
+    if not m.group(5) or not is_secret_part_name(m.group(3)):
+        return m.group(0)
+    return f"{m.group(1)}{m.group(4)}{REDACTED}{m.group(4)}"
+
+
 def _pair(m: re.Match[str]) -> str:
     inner = m.group(4).strip("\"'")
     if not is_secret_part_name(m.group(2)) or _NO_CREDENTIAL.fullmatch(inner):
@@ -646,6 +797,13 @@ def _pair(m: re.Match[str]) -> str:
     if (inner.endswith(" " + REDACTED) and m.group(2).lower().endswith("authorization")
             and _SCHEME_KEPT.fullmatch(inner[:-4])):
         return m.group(0)  # ('{"Authorization": "Bearer ***"}': AUTH_IN_TEXT kept the scheme word)
+    value = m.group(4)
+    if m.group(3)[-1:].isspace() and value[:1] not in ("'", '"') and _VALUE_LABEL.match(value):
+        # ('token: key=SECRET': a label after the colon and a space stays, its value goes; 'token: key="X"'
+        # or 'token: key=***': the pair after the colon is its own, masked by its own rule)
+        if _label_before_quote(value, m.string[m.end():]):
+            return m.group(0)
+        return f"{m.group(1)}{m.group(2)}{m.group(1)}{m.group(3)}{_label_kept(value)}"
     return masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
 
 
@@ -802,6 +960,8 @@ def redact_pairs(text: str) -> str:
     if "ookie" in text or "OOKIE" in text:
         text = _COOKIE_VALUE.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     if "=" in text:
+        if "value" in text or "Value" in text or "content" in text:  # ('<add key="ApiKey" value="X"/>')
+            text = _KEY_VALUE_ATTRS.sub(_key_value_attrs, text)
         text = _pairs_eq(text)
     if ":" in text:
         if '"' in text or "'" in text:
@@ -822,5 +982,30 @@ def _credential(m: re.Match[str]) -> str:
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word) or (
         m.group("pw") and _PASSWORD_SIGN.search(word)
     ):
-        return f"{m.group(1)}{m.group(3)}{tick}{REDACTED}{tick}"
+        return f"{m.group(1)}{m.group(3)}{tick}{_label_kept(word)}{tick}"
     return m.group(0)
+
+
+def _label_kept(value: str) -> str:
+    """The mask of a secret's ``value`` written after a space: a label that opens it stays and only
+    what follows it goes ('token: key=SECRET' -> 'token: key=***'), as a label after an empty value
+    does (:data:`LABEL`); a value without one goes whole."""
+    m = _VALUE_LABEL.match(value)
+    if m is None or m.end() == len(value):
+        return REDACTED
+    return value[:m.end()] + REDACTED
+
+
+# a label that opens a secret's value (_label_kept): a word of letters, two or more ('key=', 'api_key=';
+# not a password's own 'P=' or 'Pass1=' - what stays of a secret must be no part of it)
+_VALUE_LABEL = re.compile(r"[A-Za-z_][A-Za-z_.-]*[A-Za-z_]=(?![=>])")
+
+
+def _label_before_quote(value: str, after: str) -> bool:
+    """Whether ``value`` is a label whose quoted value follows (``after``: 'token: key="X"'), or one whose
+    value is masked already ('token: key=***'): the pair is its own, masked by its own rule."""
+    m = _VALUE_LABEL.match(value)
+    if m is None:
+        return False
+    rest = value[m.end():]
+    return (not rest and after[:1] in ("'", '"')) or rest == REDACTED
