@@ -170,6 +170,15 @@ Per item (the rules, in order)
       those of the nearest enclosing heading that names any (``### PAY-412 rollback``). Underscores
       around a key are emphasis, as asterisks are (``_PAY-114_``, ``__PAY-116__``: Slack's italic), unless
       they glue it to a word (``env_PAY-114``, ``PAY-114_v2``).
+    - ``refs``: the tickets the item only refers to, written right after a reference's words and nowhere
+      else in it (:func:`occ_lib._subjects.references`: ``OPS-5 fixed (see also OPS-77)``, ``OPS-6 dup
+      of OPS-2, closed``, ``OPS-8 restarted, cf. INFRA-12``, ``OPS-9 not related to OPS-10``, ``WEB-315
+      blocked on SEC-88``, ``merged PAY-411 into PAY-410``, a label ``related: OPS-12``, and the rest of
+      a list after them, ``see OPS-1, OPS-2``). The item says nothing of their state: they are left out
+      of ``tickets`` (its own, those it passes to the items nested under it, and its deadlines'), so
+      they get no row, no timeline and none of its kind; unless it has no other ticket (its own, its
+      parent's or its heading's: ``- see OPS-77`` alone is about OPS-77, and ``refs`` is then empty).
+      What counts the tickets seen (``occ summary``, :func:`occ_lib.sla.unmatched_keys`) counts them.
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
       a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
       line references are dropped; URLs are not paths.
@@ -197,7 +206,9 @@ Per item (the rules, in order)
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
       clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
       ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
-      blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone
+      blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, nor one it only
+      refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
+      the first ticket's)
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
       lapsed, exceeded, or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
       met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``), or not reached (``not done by
@@ -461,7 +472,8 @@ Per item (the rules, in order)
       (:mod:`occ_lib._subjects`): ``INC-4830 resolved; created OPS-333`` resolves INC-4830 and is a
       ``note`` of OPS-333; ``OPS-7 closed as duplicate of OPS-1``, ``WEB-315 blocked on SEC-88``,
       ``merged PAY-411 into PAY-410``, ``OPS-501 escalated to the CTO, context in OPS-3``: the ticket
-      pointed at is a ``note``, and never takes the item's kind (``PAY-412 dup of PAY-410, closed``);
+      pointed at is in ``refs``, no row of its own, and never takes the item's kind (``PAY-412 dup of
+      PAY-410, closed``);
       ``Escalated INC-1 to manager; INC-2 still fine``. The item's own kind and level go to the tickets
       of the clauses that give it (and to the tickets the item inherits), in the first of its rows; a
       list of tickets (``INC-1, INC-2 and INC-3 resolved``) is one group. An item whose kind does not
