@@ -60,7 +60,8 @@ def test_schemas_and_dtypes(sample):
         "tickets", "refs", "artifacts", "channels", "urls", "http_status", "times", "item", "depth", "text",
     )
     assert tuple(sample.deadlines.columns) == DEADLINE_COLUMNS == (
-        "source", "line", "section", "tickets", "refs", "due_at", "due_precision", "keyword", "text", "stated_missed",
+        "source", "line", "section", "tickets", "refs", "due_at", "due_precision", "keyword", "text",
+        "stated_missed",
     )
     assert tuple(sample.tables.columns) == TABLE_COLUMNS == ("source", "line", "section", "headers", "frame")
     assert tuple(sample.problems.columns) == PROBLEM_COLUMNS == ("source", "line", "what", "token", "reason")

@@ -106,7 +106,8 @@ def summary_table(logs: Logs) -> pd.DataFrame:
     all_tickets: set[str] = set()
     for doc in logs.docs.itertuples(index=False):
         # (a ticket an item only refers to, 'see also OPS-77', is seen too)
-        mine = ev.loc[ev["source"] == doc.source, ["tickets", "refs"] if "refs" in ev.columns else ["tickets"]]
+        cols = ["tickets", "refs"] if "refs" in ev.columns else ["tickets"]
+        mine = ev.loc[ev["source"] == doc.source, cols]
         tks = {t for col in mine.columns for lst in mine[col] for t in lst}
         all_tickets |= tks
         rows.append(
