@@ -300,10 +300,12 @@ _KEY_GLUE = re.compile(r"[\]`*_]*\s*(?:,|&|/|\+|(?i:and|or)\b)\s*(?:(?i:the)\s+)
 def references(text: str, owned: list[str]) -> list[str]:
     """The tickets of ``owned`` that ``text`` only refers to, in order of mention: each written right
     after a reference's words (``see also``, ``dup of``, ``cf.``, ``related to``, ``blocked on``, the
-    label ``related:``..., and the rest of a list after them: ``see OPS-1, OPS-2``) or right before what
-    says it holds more (``OPS-5 has the history``), and nowhere else in the item (``OPS-6 dup of OPS-2;
-    OPS-2 stays open`` is about OPS-2 too). The item says nothing of their state: they are no tickets
-    of its events, nor of its deadlines (:mod:`occ_lib.logs`, ``refs``)."""
+    label ``related:``..., and the rest of a list after them: ``see OPS-1, OPS-2``; not a move's or a
+    rename's new key, ``moved OPS-103 to INFRA-9``, ``OPS-319 is now INFRA-13``: the ticket itself, going
+    on) or right before what says it holds more (``OPS-5 has the history``), and nowhere else in the
+    item (``OPS-6 dup of OPS-2; OPS-2 stays open`` is about OPS-2 too, as ``dup of OPS-910, which remains
+    open`` is). The item says nothing of their state: they are no tickets of its events, nor of its
+    deadlines (:mod:`occ_lib.logs`, ``refs``)."""
     if not owned or _REFERENCE.search(text) is None and not _has_more(text):
         return []
     text = _unlinked(text)
@@ -312,6 +314,8 @@ def references(text: str, owned: list[str]) -> list[str]:
     starts = {at: key for at, key in spans}
     pointed: set[int] = set()
     for m in _REFERENCE.finditer(text):
+        if (end := m.group("end")) is not None and _MOVED.match(end):
+            continue  # ('moved OPS-103 to INFRA-9': the new key is the ticket, going on)
         at = m.end()
         while at in starts:  # (a list after the words: 'see also OPS-1 and OPS-2')
             pointed.add(at)
@@ -322,8 +326,18 @@ def references(text: str, owned: list[str]) -> list[str]:
     if _has_more(text):
         pointed.update(at for at, key in spans if _HAS_MORE.match(text, at + len(key)))
     found = {key for at, key in spans if at in pointed}
-    found -= {key for at, key in spans if at not in pointed}
+    # (written elsewhere, or told of in a relative clause after it, 'dup of OPS-910, which remains open')
+    found -= {key for at, key in spans if at not in pointed or _TOLD.match(text, at + len(key))}
     return [t for t in dict.fromkeys(key for _, key in spans) if t in found]
+
+
+# a relative clause about the ticket right before it ('dup of OPS-910, which remains open'): it is told of
+_TOLD = re.compile(r"[\])]*\s*,?\s*(?i:which|who)\b")
+# the words of a move or a rename, whose key is the ticket itself under its new name ('OPS-319 is now
+# INFRA-13'): no reference
+_MOVED = re.compile(
+    r"(?i:is\s+now|moved|migrated|transferred|renamed|re-?keyed|re-?filed|converted)\b"
+)
 
 
 def _has_more(text: str) -> bool:

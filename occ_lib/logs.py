@@ -174,7 +174,8 @@ Per item (the rules, in order)
       else in it (:func:`occ_lib._subjects.references`: ``OPS-5 fixed (see also OPS-77)``, ``OPS-6 dup
       of OPS-2, closed``, ``OPS-8 restarted, cf. INFRA-12``, ``OPS-9 not related to OPS-10``, ``WEB-315
       blocked on SEC-88``, ``merged PAY-411 into PAY-410``, a label ``related: OPS-12``, and the rest of
-      a list after them, ``see OPS-1, OPS-2``). The item says nothing of their state: they are left out
+      a list after them, ``see OPS-1, OPS-2``; not the new key of a move or a rename, ``moved OPS-103 to
+      INFRA-9``, ``OPS-319 is now INFRA-13``, the ticket itself going on: a ``note`` row). The item says nothing of their state: they are left out
       of ``tickets`` (its own, those it passes to the items nested under it, and its deadlines'), so
       they get no row, no timeline and none of its kind; unless it has no other ticket (its own, its
       parent's or its heading's: ``- see OPS-77`` alone is about OPS-77, and ``refs`` is then empty).
@@ -473,7 +474,7 @@ Per item (the rules, in order)
       ``note`` of OPS-333; ``OPS-7 closed as duplicate of OPS-1``, ``WEB-315 blocked on SEC-88``,
       ``merged PAY-411 into PAY-410``, ``OPS-501 escalated to the CTO, context in OPS-3``: the ticket
       pointed at is in ``refs``, no row of its own, and never takes the item's kind (``PAY-412 dup of
-      PAY-410, closed``);
+      PAY-410, closed``; a move's new key is a ``note`` row);
       ``Escalated INC-1 to manager; INC-2 still fine``. The item's own kind and level go to the tickets
       of the clauses that give it (and to the tickets the item inherits), in the first of its rows; a
       list of tickets (``INC-1, INC-2 and INC-3 resolved``) is one group. An item whose kind does not
