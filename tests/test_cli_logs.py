@@ -53,7 +53,7 @@ def test_events_json_rows_exactly(log):
             "at_precision": "minute", "kind": "escalation", "level": 3, "tickets": ["DEPLOY-147"],
             "artifacts": [], "channels": [], "urls": ["https://h.dev/x?token=***"], "http_status": 503,
             "text": "09:10: escalated DEPLOY-147 to the CIO after the ETA 2025-10-10 08:00 UTC slipped; "
-                    "see https://h.dev/x?token=*** returns HTTP 503",
+                    "see https://h.dev/x?token=*** returns HTTP 503", "refs": [],
         },
         {
             "source": str(log), "line": 11, "section": "2025-10-10 Friday", "at": "2025-10-10T16:30:00Z",
@@ -61,7 +61,7 @@ def test_events_json_rows_exactly(log):
             "artifacts": ["artifacts/ops/curl_2025-10-10T16-30-00Z.log"], "channels": ["#deploy-ops"],
             "urls": [], "http_status": None,
             "text": "09:30: follow-up posted in #deploy-ops, evidence "
-                    "`artifacts/ops/curl_2025-10-10T16-30-00Z.log:3`",
+                    "`artifacts/ops/curl_2025-10-10T16-30-00Z.log:3`", "refs": [],
         },
     ]
     assert "abc123secret" not in r.output
@@ -230,5 +230,5 @@ def test_the_command_runs_as_a_module(examples, module):
     # (exit 0; the example logs' time problems on stderr, as `occ events` prints them)
     assert out.returncode == 0 and "qa.md:22: unknown time [???]" in out.stderr
     assert out.stdout.splitlines()[0] == (
-        "source,line,section,at,at_precision,kind,level,tickets,artifacts,channels,urls,http_status,text"
+        "source,line,section,at,at_precision,kind,level,tickets,artifacts,channels,urls,http_status,text,refs"
     )
