@@ -6,7 +6,8 @@ the duplicate it closes a ticket for and the blocker it waits on were resolved, 
 with it. :func:`ticket_groups` splits the item's tickets by what is said of each:
 
 - a *reference* is a ticket named right after ``duplicate of``, ``dup of``, ``blocked on``/``by``,
-  ``waiting on``/``for``, ``depends on``, ``caused by``, ``related to``, ``linked to``, ``see``,
+  ``waiting on``/``for``, ``depends on``, ``caused by``, ``related to``, ``unrelated to``, the label
+  ``related:`` (``Related tickets:``), ``ref``, ``references``, ``linked to``, ``see``,
   ``tracked in``/``as``, ``superseded by``, ``replaced by``, ``in favour of``, ``split from``, ``same as``,
   ``follow-up to``, ``merged (X) into``, ``moved``/``renamed``/``migrated (X) to``, ``is now``, or after
   words that only point at it: where more is told (``context in``, ``details are in``, ``Background:``,
@@ -63,7 +64,8 @@ _REFERENCE = re.compile(
     + r"\s+(?:(?:in)?to|as))"
     r"|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bawaiting"
     r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\brelated\s+to|\brelates\s+to"
-    r"|\blinked\s+to|\bunrelated\s+to|\brelated\b|\b(?:refs?|references?)\b|\bdepending\s+on"
+    r"|\blinked\s+to|\bunrelated\s+to|\brelated(?:\s+(?:tickets|issues|incidents))?(?=\s*:)"
+    r"|\b(?:refs?|references?)\b|\bdepending\s+on"
     r"|\bsee\b(?:\s+also)?|\bcf\.?|\btracked\s+(?:in|by|under|as)"
     r"|\bsplit\s+(?:from|out\s+of)|\bsame\s+as|\bfollow[- ]up\s+(?:to|of)|\bpart\s+of"
     r"|\bchild\s+of|\bparent"

@@ -175,11 +175,13 @@ Per item (the rules, in order)
       of OPS-2, closed``, ``OPS-8 restarted, cf. INFRA-12``, ``OPS-9 not related to OPS-10``, ``WEB-315
       blocked on SEC-88``, ``merged PAY-411 into PAY-410``, a label ``related: OPS-12``, and the rest of
       a list after them, ``see OPS-1, OPS-2``; not the new key of a move or a rename, ``moved OPS-103 to
-      INFRA-9``, ``OPS-319 is now INFRA-13``, the ticket itself going on: a ``note`` row). The item says nothing of their state: they are left out
-      of ``tickets`` (its own, those it passes to the items nested under it, and its deadlines'), so
-      they get no row, no timeline and none of its kind; unless it has no other ticket (its own, its
-      parent's or its heading's: ``- see OPS-77`` alone is about OPS-77, and ``refs`` is then empty).
-      What counts the tickets seen (``occ summary``, :func:`occ_lib.sla.unmatched_keys`) counts them.
+      INFRA-9``, ``OPS-319 is now INFRA-13``, the ticket itself going on: a ``note`` row; nor one told
+      of in a relative clause, ``dup of OPS-910, which remains open``). The item says nothing of their
+      state: they are left out of ``tickets`` (its own, those it passes to the items nested under it,
+      and its deadlines'), so they get no row, no timeline and none of its kind; unless it has no other
+      ticket (its own, its parent's or its heading's: ``- see OPS-77`` alone is about OPS-77, and
+      ``refs`` is then empty). What counts the tickets seen (``occ summary``,
+      :func:`occ_lib.sla.unmatched_keys`) counts them.
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
       a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
       line references are dropped; URLs are not paths.
