@@ -113,3 +113,24 @@ def test_refs_column_is_a_list_everywhere():
     ev = parse_log(LOG, "ops.md").events
     assert all(isinstance(v, list) for v in ev["refs"])
     assert pd.Series([len(v) for v in ev["refs"]]).tolist() == [1, 1, 1, 1, 0, 1]
+
+
+def test_near_misses_of_related_move_and_relative_clause():
+    # 'related' names a reference as a label only
+    assert rows("- Related OPS-5 and OPS-6 both resolved\n") == [["resolved", ["OPS-5", "OPS-6"], []]]
+    assert rows("- OPS-15 resolved. Related tickets: OPS-16, OPS-17\n") == [
+        ["resolved", ["OPS-15"], ["OPS-16", "OPS-17"]]]
+    # a move's new key is the ticket itself, going on
+    assert rows("- 11:30 moved OPS-103 to INFRA-9\n") == [
+        ["resolved", ["OPS-103"], []], ["note", ["INFRA-9"], []]]
+    # a relative clause tells of the ticket pointed at
+    assert rows("- OPS-909 closed as duplicate of OPS-910, which remains open\n") == [
+        ["resolved", ["OPS-909"], []], ["note", ["OPS-910"], []]]
+
+
+def test_a_reference_gets_no_escalation_or_resolution_in_the_summary():
+    logs = parse_log("## 2025-10-10\n- 08:00 OPS-77 opened\n- 09:00 OPS-5 fixed (see also OPS-77)\n"
+                     "- 10:00 OPS-6 escalated to the VP, cf. OPS-77\n", "ops.md")
+    s = timeline.summary(logs, as_of="2025-10-11 00:00").set_index("ticket")
+    assert s.loc["OPS-77", ["first_seen", "status", "max_level", "escalations"]].tolist() == [
+        pd.Timestamp("2025-10-10 08:00", tz="UTC"), "open", 0, 0]
