@@ -6,7 +6,8 @@ the duplicate it closes a ticket for and the blocker it waits on were resolved, 
 with it. :func:`ticket_groups` splits the item's tickets by what is said of each:
 
 - a *reference* is a ticket named right after ``duplicate of``, ``dup of``, ``blocked on``/``by``,
-  ``waiting on``/``for``, ``depends on``, ``caused by``, ``related to``, ``linked to``, ``see``,
+  ``waiting on``/``for``, ``depends on``, ``caused by``, ``related to``, ``unrelated to``, the label
+  ``related:`` (``Related tickets:``), ``ref``, ``references``, ``linked to``, ``see``,
   ``tracked in``/``as``, ``superseded by``, ``replaced by``, ``in favour of``, ``split from``, ``same as``,
   ``follow-up to``, ``merged (X) into``, ``moved``/``renamed``/``migrated (X) to``, ``is now``, or after
   words that only point at it: where more is told (``context in``, ``details are in``, ``Background:``,
@@ -62,8 +63,10 @@ _REFERENCE = re.compile(
     r"|\b(?:moved|migrated|transferred|renamed|re-?keyed|re-?filed|converted)" + _KEYS
     + r"\s+(?:(?:in)?to|as))"
     r"|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bawaiting"
-    r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\b(?:un)?related\s+to|\brelates\s+to"
-    r"|\blinked\s+to|\bsee\b(?:\s+also)?|\bcf\.?|\btracked\s+(?:in|by|under|as)"
+    r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\brelated\s+to|\brelates\s+to"
+    r"|\blinked\s+to|\bunrelated\s+to|\brelated(?:\s+(?:tickets|issues|incidents))?(?=\s*:)"
+    r"|\b(?:refs?|references?)\b|\bdepending\s+on"
+    r"|\bsee\b(?:\s+also)?|\bcf\.?|\btracked\s+(?:in|by|under|as)"
     r"|\bsplit\s+(?:from|out\s+of)|\bsame\s+as|\bfollow[- ]up\s+(?:to|of)|\bpart\s+of"
     r"|\bchild\s+of|\bparent"
     # passing mentions: where more is told ('context in', 'Background:'), a likeness ('same root cause
@@ -314,6 +317,54 @@ _WAITS_ON = re.compile(
 )
 # what joins the tickets of one list after those words ('blocked on DEPLOY-9 and DEPLOY-10')
 _KEY_GLUE = re.compile(r"[\]`*_]*\s*(?:,|&|/|\+|(?i:and|or)\b)\s*(?:(?i:the)\s+)?[#\[`*_]*")
+
+
+def references(text: str, owned: list[str]) -> list[str]:
+    """The tickets of ``owned`` that ``text`` only refers to, in order of mention: each written right
+    after a reference's words (``see also``, ``dup of``, ``cf.``, ``related to``, ``blocked on``, the
+    label ``related:``..., and the rest of a list after them: ``see OPS-1, OPS-2``; not a move's or a
+    rename's new key, ``moved OPS-103 to INFRA-9``, ``OPS-319 is now INFRA-13``: the ticket itself, going
+    on) or right before what says it holds more (``OPS-5 has the history``), and nowhere else in the
+    item (``OPS-6 dup of OPS-2; OPS-2 stays open`` is about OPS-2 too, as ``dup of OPS-910, which remains
+    open`` is). The item says nothing of their state: they are no tickets of its events, nor of its
+    deadlines (:mod:`occ_lib.logs`, ``refs``)."""
+    if not owned or _REFERENCE.search(text) is None and not _has_more(text):
+        return []
+    text = _unlinked(text)
+    mine = set(owned)
+    spans = [(at, key) for at, key in ex.ticket_spans(text) if key in mine]
+    starts = {at: key for at, key in spans}
+    pointed: set[int] = set()
+    for m in _REFERENCE.finditer(text):
+        if (end := m.group("end")) is not None and _MOVED.match(end):
+            continue  # ('moved OPS-103 to INFRA-9': the new key is the ticket, going on)
+        at = m.end()
+        while at in starts:  # (a list after the words: 'see also OPS-1 and OPS-2')
+            pointed.add(at)
+            glue = _KEY_GLUE.match(text, at + len(starts[at]))
+            if glue is None:
+                break
+            at = glue.end()
+    if _has_more(text):
+        pointed.update(at for at, key in spans if _HAS_MORE.match(text, at + len(key)))
+    found = {key for at, key in spans if at in pointed}
+    # (written elsewhere, or told of in a relative clause after it, 'dup of OPS-910, which remains open')
+    found -= {key for at, key in spans if at not in pointed or _TOLD.match(text, at + len(key))}
+    return [t for t in dict.fromkeys(key for _, key in spans) if t in found]
+
+
+# a relative clause about the ticket right before it ('dup of OPS-910, which remains open'): it is told of
+_TOLD = re.compile(r"[\])]*\s*,?\s*(?i:which|who)\b")
+# the words of a move or a rename, whose key is the ticket itself under its new name ('OPS-319 is now
+# INFRA-13'): no reference
+_MOVED = re.compile(
+    r"(?i:is\s+now|moved|migrated|transferred|renamed|re-?keyed|re-?filed|converted)\b"
+)
+
+
+def _has_more(text: str) -> bool:
+    """A cheap check before :data:`_HAS_MORE` ('OPS-5 has the history')."""
+    return " ha" in text or " hold" in text or " carr" in text or " contain" in text
 
 
 def blockers(text: str, owned: list[str]) -> set[str]:

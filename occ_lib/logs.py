@@ -170,6 +170,18 @@ Per item (the rules, in order)
       those of the nearest enclosing heading that names any (``### PAY-412 rollback``). Underscores
       around a key are emphasis, as asterisks are (``_PAY-114_``, ``__PAY-116__``: Slack's italic), unless
       they glue it to a word (``env_PAY-114``, ``PAY-114_v2``).
+    - ``refs``: the tickets the item only refers to, written right after a reference's words and nowhere
+      else in it (:func:`occ_lib._subjects.references`: ``OPS-5 fixed (see also OPS-77)``, ``OPS-6 dup
+      of OPS-2, closed``, ``OPS-8 restarted, cf. INFRA-12``, ``OPS-9 not related to OPS-10``, ``WEB-315
+      blocked on SEC-88``, ``merged PAY-411 into PAY-410``, a label ``related: OPS-12``, and the rest of
+      a list after them, ``see OPS-1, OPS-2``; not the new key of a move or a rename, ``moved OPS-103 to
+      INFRA-9``, ``OPS-319 is now INFRA-13``, the ticket itself going on: a ``note`` row; nor one told
+      of in a relative clause, ``dup of OPS-910, which remains open``). The item says nothing of their
+      state: they are left out of ``tickets`` (its own, those it passes to the items nested under it,
+      and its deadlines'), so they get no row, no timeline and none of its kind; unless it has no other
+      ticket (its own, its parent's or its heading's: ``- see OPS-77`` alone is about OPS-77, and
+      ``refs`` is then empty). What counts the tickets seen (``occ summary``,
+      :func:`occ_lib.sla.unmatched_keys`) counts them.
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
       a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
       line references are dropped; URLs are not paths.
@@ -197,7 +209,9 @@ Per item (the rules, in order)
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
       clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
       ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
-      blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone
+      blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, nor one it only
+      refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
+      the first ticket's)
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
       lapsed, exceeded, or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
       met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``), or not reached (``not done by
@@ -461,7 +475,8 @@ Per item (the rules, in order)
       (:mod:`occ_lib._subjects`): ``INC-4830 resolved; created OPS-333`` resolves INC-4830 and is a
       ``note`` of OPS-333; ``OPS-7 closed as duplicate of OPS-1``, ``WEB-315 blocked on SEC-88``,
       ``merged PAY-411 into PAY-410``, ``OPS-501 escalated to the CTO, context in OPS-3``: the ticket
-      pointed at is a ``note``, and never takes the item's kind (``PAY-412 dup of PAY-410, closed``);
+      pointed at is in ``refs``, no row of its own, and never takes the item's kind (``PAY-412 dup of
+      PAY-410, closed``; a move's new key is a ``note`` row);
       ``Escalated INC-1 to manager; INC-2 still fine``. The item's own kind and level go to the tickets
       of the clauses that give it (and to the tickets the item inherits), in the first of its rows; a
       list of tickets (``INC-1, INC-2 and INC-3 resolved``) is one group. An item whose kind does not
@@ -496,7 +511,7 @@ from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
 from ._subjects import TELLING as _TELLING
-from ._subjects import blockers, deadline_tickets, may_split, ticket_groups
+from ._subjects import blockers, deadline_tickets, may_split, references, ticket_groups
 from .redact import is_secret_field, redact_mapping, redact_path, redact_row, redact_text, value_column
 from .workspace import expand, is_glob, not_regular
 
@@ -520,12 +535,12 @@ _SECTIONS = {
 }
 _EVENTS = {
     "source": "str", "line": "int", "section": "str", "section_line": "Int64", "at": "ts",
-    "at_precision": "str", "end_at": "ts", "kind": "str", "level": "int", "tickets": "obj",
+    "at_precision": "str", "end_at": "ts", "kind": "str", "level": "int", "tickets": "obj", "refs": "obj",
     "artifacts": "obj", "channels": "obj", "urls": "obj", "http_status": "Int64", "times": "obj",
     "item": "str", "depth": "int", "text": "str",
 }
 _DEADLINES = {
-    "source": "str", "line": "int", "section": "str", "tickets": "obj", "due_at": "ts",
+    "source": "str", "line": "int", "section": "str", "tickets": "obj", "refs": "obj", "due_at": "ts",
     "due_precision": "str", "keyword": "str", "text": "str", "stated_missed": "bool",
 }
 _TABLES = {"source": "str", "line": "int", "section": "str", "headers": "obj", "frame": "obj"}
@@ -1518,8 +1533,14 @@ def _mail_field(text: str) -> str | None:
     return None if m is None else m.group(1).lower()
 
 
-def _inherit(items: list[tuple], owns: list[list[str]], nesting: list[int]) -> list[list[str]]:
-    """Each item's tickets: its own, then (for a nested list item) its parent's not already named."""
+def _inherit(
+    items: list[tuple], owns: list[list[str]], nesting: list[int], refs: list[list[str]] | None = None,
+) -> list[list[str]]:
+    """Each item's tickets: its own, then (for a nested list item) its parent's not already named.
+    Those it only refers to (``refs``: 'see also OPS-77') are left out, unless it has no other ticket,
+    its parent's or its heading's (``- related: OPS-12`` under ``- OPS-11 escalated`` is OPS-11's)."""
+    if refs is not None:
+        owns = [[t for t in own if t not in r] if r else own for own, r in zip(owns, refs, strict=True)]
     tks = list(owns)
     inherited: list[list[str]] = []  # tickets of the open list items, by depth
     for k in nesting:
@@ -1529,6 +1550,8 @@ def _inherit(items: list[tuple], owns: list[list[str]], nesting: list[int]) -> l
             if depth and inherited:
                 parent = inherited[min(depth, len(inherited)) - 1]
                 tks[k] = own + [t for t in parent if t not in own] if parent else own
+            if refs is not None and refs[k] and not tks[k] and not items[k][6]:
+                tks[k] = list(refs[k])  # (it names nothing else: it is about them)
             del inherited[depth:]
             inherited.append(tks[k])
         elif k == _CLEAR:
@@ -1558,14 +1581,16 @@ def _items(
     keyed = ex.known_case(texts, known)
     if keyed is not None:
         owns = [tickets(t) if t != o else own for t, o, own in zip(keyed, texts, owns, strict=True)]
-    tks_all = _inherit(items, owns, nesting)
-    for k, it in enumerate(items):
-        if not tks_all[k] and it[6]:
-            tks_all[k] = it[6]
     proses = [without_code(t if it[8] is None else redact(it[8], rare))
               for t, it in zip(texts, items, strict=True)]
     if keyed is not None:
         proses = ex.known_case(proses, known) or proses
+    # 'OPS-5 fixed (see also OPS-77)': the tickets an item only refers to are none of its own
+    refs_all = [references(p, own) if own else own for p, own in zip(proses, owns, strict=True)]
+    tks_all = _inherit(items, owns, nesting, refs_all)
+    for k, it in enumerate(items):
+        if not tks_all[k] and it[6]:
+            tks_all[k] = it[6]
     zones = [it[5] for it in items] if any(it[5] is not None for it in items) else None
     weeks = [bool(it[9] & _WEEK) for it in items] if any(it[9] & _WEEK for it in items) else None
     found = _times.find_times_many(
@@ -1639,13 +1664,14 @@ def _items(
         if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):
             kind = "status"  # (a done step of an open task, 'snapshot taken ✅ ...': the ticket goes on)
         tks = tks_all[k]
+        refs = [t for t in refs_all[k] if t not in tks] if refs_all[k] else refs_all[k]
         if kind_of_item == "paragraph" and (not (
             found[k] if is_field(text) else found[k] or dls or owns[k] or kind in _TELLING
         ) or not owns[k] and _declared_zone(text) is not None):
             continue  # (nothing happened; 'Times in ET (UTC-4 until Nov 2, UTC-5 after).' is a note)
         # one tuple per event, in EVENT_COLUMNS order; columns are made once in _Acc.build
         shared = (
-            tks, artifacts(text, proses[k]), ex.channels(text) if "#" in text else [],
+            tks, refs, artifacts(text, proses[k]), ex.channels(text) if "#" in text else [],
             ex.urls(text) if "://" in text else [], http_status(text), times, kind_of_item, depth, text,
         )
         steps = _steps(proses[k], found[k]) if len(times) > 1 else None
@@ -1657,11 +1683,16 @@ def _items(
             E((source, line, sec[0], sec[1], end, prec, _NAT, kind, level, *shared))
         elif steps is None and (groups := _ticket_groups(kind_texts[k], owns[k], kind, level, w)) is not None:
             # 'INC-4830 resolved; created OPS-333': one event per group of tickets, with its own kind
-            n_events += len(groups)
             inherited = _inherited(tks, owns[k])
             for i, (group, g_kind, g_level) in enumerate(groups):
-                g_shared = (group + inherited if i == 0 else group, *shared[1:])
-                E((source, line, sec[0], sec[1], at, prec, end, g_kind, g_level, *g_shared))
+                if refs and group:  # ('OPS-6 dup of OPS-2, closed': OPS-2 is no ticket of the item's)
+                    group = [t for t in group if t not in refs]
+                    if not group and i:
+                        continue
+                if i == 0:
+                    group = group + inherited
+                n_events += 1
+                E((source, line, sec[0], sec[1], at, prec, end, g_kind, g_level, group, *shared[1:]))
         elif steps is None:
             n_events += 1
             E((source, line, sec[0], sec[1], at, prec, end, kind, level, *shared))
@@ -1700,10 +1731,13 @@ def _items(
             old = _superseded(proses[k], dls) if len(dls) > 1 else None
             # 'OPS-54 blocked on DEPLOY-9, ETA 15:00': the ETA is OPS-54's, not its blocker's
             blocked = blockers(proses[k], owns[k]) if len(tks) > 1 else None
+            if refs:  # ('OPS-5 ETA 17:00, see OPS-77': OPS-5's alone)
+                blocked = blocked.union(refs) if blocked else set(refs)
             for i, m in enumerate(dls):
                 d_tks = list(tks) if per is None or per[i] is None else per[i] + inherited
                 if blocked:
                     d_tks = _subjects_of(d_tks, tks, blocked)
+                d_refs = [t for t in refs if t not in d_tks] if refs else refs
                 if named:
                     row_missed = m.keyword == "missed"
                 elif former:
@@ -1741,14 +1775,14 @@ def _items(
                     row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
                 if old and i in old and not row_missed:
                     continue
-                DL((source, line, sec[0], d_tks, (due - epoch) // us,
+                DL((source, line, sec[0], d_tks, d_refs, (due - epoch) // us,
                     "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
         elif tks and not flags & _CANCELLED and _DEADLINE_NOUN.search(kind_texts[k]) and ex.stated_missed(
             kind_texts[k], w
         ):
             # 'OPS-9 missed the deadline': a ticket's miss admitted with no due time written is still a
             # miss (one naming no ticket, 'updated the tracker with the missed deadline', says of nothing)
-            DL((source, line, sec[0], list(tks), _NAT, None, "missed", clip_text(text), True))
+            DL((source, line, sec[0], list(tks), list(refs), _NAT, None, "missed", clip_text(text), True))
     return problems, n_events
 
 

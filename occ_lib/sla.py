@@ -1192,14 +1192,18 @@ def unmatched_keys(
 
 
 def _ticket_names(logs: Any) -> set[str]:
-    """Every ticket the logs' events and deadlines mention."""
+    """Every ticket the logs' events and deadlines mention, those an item only refers to (``refs``:
+    'see also OPS-77') too: a key covering one is no typo."""
     seen: set[str] = set()
     for name in ("events", "deadlines"):
         df = getattr(logs, name, None)
-        if isinstance(df, pd.DataFrame) and "tickets" in df.columns:
-            for tickets in df["tickets"]:
-                if isinstance(tickets, list | tuple | np.ndarray):
-                    seen.update(str(t) for t in tickets)
+        if not isinstance(df, pd.DataFrame):
+            continue
+        for col in ("tickets", "refs"):
+            if col in df.columns:
+                for tickets in df[col]:
+                    if isinstance(tickets, list | tuple | np.ndarray):
+                        seen.update(str(t) for t in tickets)
     return seen
 
 

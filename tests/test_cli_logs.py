@@ -53,7 +53,7 @@ def test_events_json_rows_exactly(log):
             "at_precision": "minute", "kind": "escalation", "level": 3, "tickets": ["DEPLOY-147"],
             "artifacts": [], "channels": [], "urls": ["https://h.dev/x?token=***"], "http_status": 503,
             "text": "09:10: escalated DEPLOY-147 to the CIO after the ETA 2025-10-10 08:00 UTC slipped; "
-                    "see https://h.dev/x?token=*** returns HTTP 503",
+                    "see https://h.dev/x?token=*** returns HTTP 503", "refs": [],
         },
         {
             "source": str(log), "line": 11, "section": "2025-10-10 Friday", "at": "2025-10-10T16:30:00Z",
@@ -61,7 +61,7 @@ def test_events_json_rows_exactly(log):
             "artifacts": ["artifacts/ops/curl_2025-10-10T16-30-00Z.log"], "channels": ["#deploy-ops"],
             "urls": [], "http_status": None,
             "text": "09:30: follow-up posted in #deploy-ops, evidence "
-                    "`artifacts/ops/curl_2025-10-10T16-30-00Z.log:3`",
+                    "`artifacts/ops/curl_2025-10-10T16-30-00Z.log:3`", "refs": [],
         },
     ]
     assert "abc123secret" not in r.output
@@ -75,7 +75,7 @@ def test_events_jsonl_and_csv(log):
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert list(rows[0]) == [
         "source", "line", "section", "at", "at_precision", "kind", "level", "tickets", "artifacts",
-        "channels", "urls", "http_status", "text",
+        "channels", "urls", "http_status", "text", "refs",
     ]
     assert (rows[1]["tickets"], rows[1]["channels"], rows[1]["http_status"]) == (
         "DEPLOY-147", "#deploy-ops", "")
@@ -90,7 +90,7 @@ def test_deadlines_json_rows_exactly(log):
             "text": "09:10: escalated DEPLOY-147 to the CIO after the ETA 2025-10-10 08:00 UTC slipped; "
                     "see https://h.dev/x?token=*** returns HTTP 503",
             "stated_missed": True,
-            "due_precision": "minute", "keyword": "ETA", "section": "2025-10-10 Friday",
+            "due_precision": "minute", "keyword": "ETA", "section": "2025-10-10 Friday", "refs": [],
         }
     ]
 
@@ -105,11 +105,11 @@ def test_deadline_columns_keep_their_order_and_tell_a_date_from_midnight(tmp_pat
     got = list(csv.reader(io.StringIO(r.stdout)))
     assert got == [
         ["source", "line", "tickets", "due_at", "text", "stated_missed",
-         "due_precision", "keyword", "section"],
+         "due_precision", "keyword", "section", "refs"],
         [str(p), "2", "OPS-1", "2025-10-12T00:00:00Z", "ETA 2025-10-12 for OPS-1", "False", "day", "ETA",
-         "2025-10-10 Friday"],
+         "2025-10-10 Friday", ""],
         [str(p), "3", "OPS-2", "2025-10-12T00:00:00Z", "OPS-2 due 2025-10-12 00:00 UTC", "False", "minute",
-         "due", "2025-10-10 Friday"],
+         "due", "2025-10-10 Friday", ""],
     ]
     table = run("deadlines", str(p))
     header = next(line for line in table.stdout.splitlines() if "source" in line)
@@ -230,5 +230,5 @@ def test_the_command_runs_as_a_module(examples, module):
     # (exit 0; the example logs' time problems on stderr, as `occ events` prints them)
     assert out.returncode == 0 and "qa.md:22: unknown time [???]" in out.stderr
     assert out.stdout.splitlines()[0] == (
-        "source,line,section,at,at_precision,kind,level,tickets,artifacts,channels,urls,http_status,text"
+        "source,line,section,at,at_precision,kind,level,tickets,artifacts,channels,urls,http_status,text,refs"
     )

@@ -57,10 +57,11 @@ def test_schemas_and_dtypes(sample):
     )
     assert tuple(sample.events.columns) == EVENT_COLUMNS == (
         "source", "line", "section", "section_line", "at", "at_precision", "end_at", "kind", "level",
-        "tickets", "artifacts", "channels", "urls", "http_status", "times", "item", "depth", "text",
+        "tickets", "refs", "artifacts", "channels", "urls", "http_status", "times", "item", "depth", "text",
     )
     assert tuple(sample.deadlines.columns) == DEADLINE_COLUMNS == (
-        "source", "line", "section", "tickets", "due_at", "due_precision", "keyword", "text", "stated_missed",
+        "source", "line", "section", "tickets", "refs", "due_at", "due_precision", "keyword", "text",
+        "stated_missed",
     )
     assert tuple(sample.tables.columns) == TABLE_COLUMNS == ("source", "line", "section", "headers", "frame")
     assert tuple(sample.problems.columns) == PROBLEM_COLUMNS == ("source", "line", "what", "token", "reason")
@@ -74,7 +75,7 @@ def test_schemas_and_dtypes(sample):
     assert str(sample.problems["line"].dtype) == "Int64"
     assert str(sample.events["line"].dtype) == "int64"
     assert sample.deadlines["stated_missed"].dtype == bool
-    for col in ("tickets", "artifacts", "channels", "urls", "times"):
+    for col in ("tickets", "refs", "artifacts", "channels", "urls", "times"):
         assert all(isinstance(v, list) for v in sample.events[col]), col
 
 

@@ -1192,12 +1192,13 @@ def test_work_notes_keep_a_message_that_opens_like_a_header_field():
         "**Detected:** 2025-10-09 14:02 UTC\n**Severity:** SEV-2\n"
     )
     ev = parse_log(text, "w.md").events
-    assert ev[["line", "at", "kind", "tickets"]].values.tolist() == [
-        [3, ts("2025-10-09 14:02:11"), "escalation", ["PAY-412"]],
-        [6, ts("2025-10-09 16:40:19"), "resolved", ["PAY-412"]],
+    assert ev[["line", "at", "kind", "tickets", "refs"]].values.tolist() == [
+        # ('Related: PAY-412' only refers to PAY-412: the page is the incident's, round 11)
+        [3, ts("2025-10-09 14:02:11"), "escalation", ["INC0012345"], ["PAY-412"]],
+        [6, ts("2025-10-09 16:40:19"), "resolved", ["PAY-412"], []],
         # the title's ServiceNow number is the ticket of the messages that name none of their own
-        [9, ts("2025-10-09 09:02"), "status", ["INC0012345"]],
-        [12, ts("2025-10-09 14:02"), "note", ["INC0012345"]],
+        [9, ts("2025-10-09 09:02"), "status", ["INC0012345"], []],
+        [12, ts("2025-10-09 14:02"), "note", ["INC0012345"], []],
     ]
     assert ev["text"].tolist()[2] == "[9:02 AM] Lee Park Update: error rate back to normal"
     assert ev["text"].tolist()[3] == "**Detected:** 2025-10-09 14:02 UTC"

@@ -98,9 +98,10 @@ def test_near_misses_of_a_blocker_keep_every_ticket():
     # a ticket also written as a subject of its own keeps its deadline
     assert [r[1] for r in deadlines("## 2025-10-10\n- OPS-54 blocked on DEPLOY-9; DEPLOY-9 ETA 15:00\n")] == [
         ["DEPLOY-9"]]
-    # a pointer that is no blocker ('caused by', 'related to') is as before: every ticket's
-    assert [r[1] for r in deadlines("## 2025-10-10\n- OPS-54 caused by CHG-9, ETA 15:00\n")] == [
-        ["OPS-54", "CHG-9"]]
+    # a pointer that is no blocker ('caused by', 'related to') is a reference (round 11): not the deadline's
+    assert [r[1] for r in deadlines("## 2025-10-10\n- OPS-54 caused by CHG-9, ETA 15:00\n")] == [["OPS-54"]]
+    assert parse_log("## 2025-10-10\n- OPS-54 caused by CHG-9, ETA 15:00\n").deadlines["refs"].tolist() == [
+        ["CHG-9"]]
     # no subject but the blocker: the deadline keeps it (rather than no ticket at all)
     assert [r[1] for r in deadlines("## 2025-10-10\n- blocked on DEPLOY-9, ETA 15:00\n")] == [["DEPLOY-9"]]
 

@@ -278,7 +278,7 @@ def test_dev_stdin_is_still_read():
     assert (r.returncode, r.stderr) == (0, "")
     assert r.stdout.splitlines()[1] == (
         "/dev/stdin,2,,2025-10-09T23:20:00Z,minute,escalation,1,DEPLOY-147,,,,,19:20 ET: paged on-call for "
-        "DEPLOY-147")
+        "DEPLOY-147,")  # (then refs, empty)
 
 
 # --- 10. UTF-32 ----------------------------------------------------------------------------------------

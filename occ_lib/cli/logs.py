@@ -2,7 +2,9 @@
 
 The JSON columns are a stable interface (docs/architecture.md): new ones are added after the existing
 ones, never between them (deadlines: ``due_precision`` -- ``day`` for a date-only deadline, at UTC
-midnight, ``minute`` otherwise -- ``keyword`` and ``section`` follow the first six); the table
+midnight, ``minute`` otherwise -- ``keyword`` and ``section`` follow the first six; events and deadlines
+end with ``refs``, the tickets an item only refers to, ``see also OPS-77``, which ``tickets`` leaves
+out); the table
 format shows the columns that fit a terminal. Problems go to stderr as one line
 each, ``occ: FILE:LINE: reason``. Exit 0 when every file was read, 1 when some could not be (the
 rest is still printed), 2 on usage errors.
@@ -19,13 +21,14 @@ from ._common import ConfigOpt, FormatOpt, check_format, emit, warn, workspace
 
 EVENT_FIELDS: tuple[str, ...] = (
     "source", "line", "section", "at", "at_precision", "kind", "level", "tickets", "artifacts",
-    "channels", "urls", "http_status", "text",
+    "channels", "urls", "http_status", "text", "refs",
 )
 # The table format is for people: the columns that fit a terminal (JSON/CSV carry them all).
 TABLE_EVENT_FIELDS: tuple[str, ...] = ("source", "line", "at", "kind", "level", "tickets", "text")
 # (new columns go after these six, whose order other tools rely on)
 DEADLINE_FIELDS: tuple[str, ...] = (
     "source", "line", "tickets", "due_at", "text", "stated_missed", "due_precision", "keyword", "section",
+    "refs",
 )
 TABLE_DEADLINE_FIELDS: tuple[str, ...] = DEADLINE_FIELDS[:6]
 SUMMARY_FIELDS: tuple[str, ...] = (
@@ -102,7 +105,10 @@ def summary_table(logs: Logs) -> pd.DataFrame:
     ev, dl, pr = logs.events, logs.deadlines, logs.problems
     all_tickets: set[str] = set()
     for doc in logs.docs.itertuples(index=False):
-        tks = {t for lst in ev.loc[ev["source"] == doc.source, "tickets"] for t in lst}
+        # (a ticket an item only refers to, 'see also OPS-77', is seen too)
+        cols = ["tickets", "refs"] if "refs" in ev.columns else ["tickets"]
+        mine = ev.loc[ev["source"] == doc.source, cols]
+        tks = {t for col in mine.columns for lst in mine[col] for t in lst}
         all_tickets |= tks
         rows.append(
             {
