@@ -70,10 +70,10 @@ _BEARER = re.compile(
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
     r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
     r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
-    r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
+    r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\)))?"  # ('the admin password (X) was reset')
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
     # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
-    r"((?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}))(?(4)`)"
+    r"(?P<word>(?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}))(?(4)`)(?(par)\))"
 )
 _CREDENTIAL_SIGN = re.compile(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
 _PASSWORD_SIGN = re.compile(r"[#&!$%@^*?][A-Za-z0-9]")  # (a symbol inside a password: 'P@ssword')
@@ -974,15 +974,16 @@ def redact_pairs(text: str) -> str:
 def _credential(m: re.Match[str]) -> str:
     """``Bearer ***`` for a match of :data:`_BEARER`; after basic/token only a word that looks like a
     credential (prose says 'the token rotation completed', 'Basic authentication enabled')."""
-    word, tick = m.group(5), m.group(4) or ""
-    if _NO_CREDENTIAL.fullmatch(word.strip("._-!?*")) or m.string.startswith(":", m.end(5)) and (
-        m.string[m.end(5) + 1:m.end(5) + 2].isdigit()
+    word, tick = m.group("word"), m.group(4) or ""
+    opening, closing = (tick, tick) if not m.group("par") else ("(", ")")
+    if _NO_CREDENTIAL.fullmatch(word.strip("._-!?*")) or m.string.startswith(":", m.end("word")) and (
+        m.string[m.end("word") + 1:m.end("word") + 2].isdigit()
     ):
         return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation', '...T14:00Z')
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word) or (
         m.group("pw") and _PASSWORD_SIGN.search(word)
     ):
-        return f"{m.group(1)}{m.group(3)}{tick}{_label_kept(word)}{tick}"
+        return f"{m.group(1)}{m.group(3)}{opening}{_label_kept(word)}{closing}"
     return m.group(0)
 
 
