@@ -476,7 +476,8 @@ _PATH_PAIR = re.compile(
     r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
     r"|signature|session|cookie|code)[A-Za-z0-9-]*=)"
     # ('c (api_key=X)' keeps its ')'; a quoted value keeps its quotes: _path_pair)
-    r"(?:([\"'])([^\"'\n]*)\2|([^_./&?#\s()\[\]\"']+))"
+    # (a password's '&' is its own, '&' and a word that is no pair's name: _path_pair)
+    r"(?:([\"'])([^\"'\n]*)\2|([^_./&?#\s()\[\]\"']+(?:&(?![A-Za-z_][\w.-]*=)[^_./&?#\s()\[\]\"']+)*))"
 )
 
 
@@ -496,8 +497,11 @@ def _path_pair(m: re.Match[str]) -> str:
         q, value = m.group(2), m.group(3)
         tail = _NAME_TAIL.search(value, 1)
         return f"{m.group(1)}{q}{REDACTED}{value[tail.start():] if tail else ''}{q}" if value else m.group(0)
-    if m.group(4).lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
+    value = m.group(4)
+    if value.lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
         return m.group(0)
+    if "&" in value and (not _is_password_name(m.group(1)[:-1]) or _in_query(m.string, m.start())):
+        return m.group(1) + REDACTED + value[value.index("&"):]  # (another secret's '&' stays a separator)
     return m.group(1) + REDACTED
 
 
@@ -770,11 +774,41 @@ def _pairs_eq(text: str) -> str:
         ):
             value = m.group(1)
             q = value[0] if value[:1] in "\"'" else ""
+            end = m.end()
+            if not q and text.startswith("&", end) and _is_password_name(name) and not _in_query(text, i):
+                end = _password_rest(text, end)
+            value = text[m.start(1):end]
             tail = _NAME_TAIL.search(value, 1) if not q else None
             out.append(text[done:m.start(1)] + f"{q}{REDACTED}{q}")
-            done = m.end() if tail is None else m.start(1) + tail.start()
+            done = end if tail is None else m.start(1) + tail.start()
         i = text.find("=", max(i + 1 + arrow, done))
     return "".join(out) + text[done:] if out else text
+
+
+def _is_password_name(name: str) -> bool:
+    """Whether a pair's name is a password's ('password', 'DB_PASSWD', 'pwd', 'user_pw'): its value may hold
+    '&', which outside a URL is no separator ('password=Tr0ub4dor&3')."""
+    low = name.lower()
+    return "pass" in low or "pwd" in low or "pw" in (p.lower() for p in _NAME_PARTS.findall(name))
+
+
+_AMP_REST = re.compile(r"&(?![A-Za-z_][\w.-]*=)[^\s&;,'\"`()\[\]{}]+")
+
+
+def _in_query(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is in a URL's query (a '?' before it in its word): there '&' is a separator."""
+    start = max(text.rfind(" ", 0, i), text.rfind("\t", 0, i), text.rfind("\n", 0, i))
+    return "?" in text[start + 1:i]
+
+
+def _password_rest(text: str, end: int) -> int:
+    """Where a password's value ends that :data:`TEXT_VALUE` cut at an '&' (``end``): the '&' and the word
+    after it are the password's own, unless that word is the next pair's name ('password=X&user=bob')."""
+    m = _AMP_REST.match(text, end)
+    while m is not None:
+        end = m.end()
+        m = _AMP_REST.match(text, end)
+    return end
 
 
 # a setting written as a name's attribute and a value's ('<add key="ApiKey" value="X"/>', '<param name=
