@@ -107,6 +107,8 @@ def redact_url(url: str) -> str:
         path = _hook_path(netloc, path)
     if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
+    if _path_token_hint(path.lower()):  # (a one-time link's token: '/reset/AbCdEf123456XyZ')
+        path = _PATH_TOKEN.sub(_path_token, path)
     if ":AA" in path:  # (one elsewhere: a file named after the Bot API's path, '..._bot7123...:AAH..._getMe')
         path = "".join(_BOT_TOKEN.sub(REDACTED, part) for part in _BEFORE_STAMP.split(path))
     query = _redact_query(parts.query) if parts.query else parts.query
@@ -126,9 +128,16 @@ def redact_header_value(name: str, value: str, scrub: Callable[[str], str] | Non
 
 def url_hint(text: str) -> bool:
     """Whether a URL in ``text`` may carry what :func:`redact_url` masks: a query, a fragment, userinfo,
-    a path parameter or a webhook's key in its path (substring tests, as :func:`known_hint`)."""
+    a path parameter, a webhook's key or a one-time link's token in its path (substring tests, as
+    :func:`known_hint`)."""
     return ("?" in text or "@" in text or "#" in text or ";" in text or "hook" in text
-            or "googleapis" in text or "/integration/" in text or "/with/key/" in text)
+            or "googleapis" in text or "/integration/" in text or "/with/key/" in text
+            or _path_token_hint(text.lower()))
+
+
+def _path_token_hint(low: str) -> bool:
+    """Whether lower-cased ``low`` may hold a one-time link's path (:data:`_PATH_TOKEN`)."""
+    return any(w in low for w in _PATH_TOKEN_WORDS)
 
 
 # 'scheme://user:pa/ss#word@host': userinfo up to the last '@' before a host; not 'host:8443/x@y'
@@ -218,7 +227,7 @@ _GLUED_SECRET = re.compile(
 def _redact_query(query: str) -> str:
     def repl(m: re.Match[str]) -> str:
         name, value = m.group(1), m.group(3)
-        if _is_secret_query_name(name) and value:
+        if value and (_is_secret_query_name(name) or _short_name_credential(name, value)):
             return f"{name}={REDACTED}"
         if "%3d" in value.lower():  # ('next=%2Freset%3Ftoken%3Dabc': a URL inside, its query escaped)
             inner = unquote(value)
@@ -228,6 +237,37 @@ def _redact_query(query: str) -> str:
         return m.group(0)
 
     return _QUERY_PAIR.sub(repl, query)
+
+
+def _short_name_credential(name: str, value: str) -> bool:
+    """Whether a query value is a credential though its name is too short to say so ('?t=MagicT0ken99',
+    '?k=...'): mixed case and digits, 10+ characters ('?q=Hello', '?v=1.2.3', '?id=...' stay)."""
+    return (len(name) <= 2 and name.lower() not in _SHORT_NOT_SECRET and len(value) >= 10
+            and _MIXED_CREDENTIAL.fullmatch(value) is not None)
+
+
+_SHORT_NOT_SECRET = frozenset(("id", "q", "p", "v", "pg", "ts", "tz", "hl", "gl", "ie", "oe"))
+# letters of both cases and a digit, in a token's characters
+_MIXED_CREDENTIAL = re.compile(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=[^0-9]*[0-9])[A-Za-z0-9_.~+/=%-]+")
+# a one-time link's token in the path: '/reset/<token>', '/magic/<token>', '/invite/<token>',
+# '/verify/<token>', '/confirm/<token>', '/unsubscribe/<token>' (a segment that looks like one: 12+
+# characters, letters and digits)
+_PATH_TOKEN = re.compile(
+    r"(?i)(/(?:reset|magic|invite|verify|confirm|unsubscribe)/)(?=[A-Za-z_-]*[0-9])"
+    r"(?=[0-9_-]*[A-Za-z])([A-Za-z0-9_-]{12,})(?=[/?#]|$)"
+)
+_PATH_TOKEN_WORDS = ("/reset/", "/magic/", "/invite/", "/verify/", "/confirm/", "/unsubscribe/")
+
+
+_SLUG = re.compile(r"(?:[A-Za-z]+|[0-9]+)(?:[-_](?:[A-Za-z]+|[0-9]+))+")
+
+
+def _path_token(m: re.Match[str]) -> str:
+    """A :data:`_PATH_TOKEN` match, its token masked; a page's slug of words and numbers stays
+    ('/reset/howto-2025-guide'; a UUID's parts mix hex letters and digits and go)."""
+    if _NO_CREDENTIAL.fullmatch(m.group(2)) or _SLUG.fullmatch(m.group(2)):
+        return m.group(0)
+    return m.group(1) + REDACTED
 
 
 def redact_text(text: str) -> str:
