@@ -239,6 +239,23 @@ def _redact_query(query: str) -> str:
     return _QUERY_PAIR.sub(repl, query)
 
 
+# a pair written URL-encoded in free text ('token%3DUrlEncTok99', 'api_key%3Dabc%26x%3D1', a URL escaped in
+# a word, '%3Ftoken%3D...'): its value runs to the escaped '&' ('%26') or the end of the word
+_ENCODED_PAIR = re.compile(
+    r"(?:(?<![A-Za-z0-9_.%-])|(?<=%[0-9A-Fa-f]{2}))([A-Za-z][A-Za-z0-9_.-]{0,60}%3[Dd])"
+    r"((?:[^\s&;,'\"`()\[\]{}<>%]|%(?!26)[0-9A-Fa-f]{2}){1,400})"
+)
+
+
+def _encoded_pair(m: re.Match[str]) -> str:
+    """An :data:`_ENCODED_PAIR` masked when its name is a secret's and its value no mask, ticket or date."""
+    value = unquote(m.group(2))
+    if (not is_secret_part_name(m.group(1)[:-3]) or value.startswith(REDACTED)
+            or _NO_CREDENTIAL.fullmatch(value)):
+        return m.group(0)
+    return m.group(1) + REDACTED
+
+
 def _short_name_credential(name: str, value: str) -> bool:
     """Whether a query value is a credential though its name is too short to say so ('?t=MagicT0ken99',
     '?k=...'): mixed case and digits, 10+ characters ('?q=Hello', '?v=1.2.3', '?id=...' stay)."""
@@ -279,6 +296,8 @@ def redact_text(text: str) -> str:
         text = _QUOTED_URL_USERINFO.sub(lambda m: m.group(1) + m.group(2) + REDACTED + "@", text)
     text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
     text = redact_known(text)
+    if "%3D" in text or "%3d" in text:  # ('token%3DUrlEncTok99': a pair escaped, outside a URL's query)
+        text = _ENCODED_PAIR.sub(_encoded_pair, text)
     text = _BEARER.sub(_credential, text)
     if ('"' in text or "'" in text or "`" in text) and _QUOTED_SECRET_HINT.search(text):
         text = _QUOTED_AFTER_NAME.sub(_quoted_after_name, text)
