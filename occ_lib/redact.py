@@ -444,6 +444,8 @@ def redact_known(text: str) -> str:
         text = _SASL_AUTH.sub(lambda m: m.group(1) + REDACTED if len(m.group(2)) >= 8 else m.group(0), text)
     if "--" in text:
         text = _SECRET_OPTION.sub(_secret_option, text)
+    if env_secret_hint(text):  # ('AWS_SECRET_ACCESS_KEY wJalr...': a variable's name, a space, its value)
+        text = _ENV_SPACED.sub(_env_spaced, text)
     if ("ook" in text or "OOK" in text or "googleapis" in text) and webhook_hint(text.lower()):
         text = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, text)
     if ":" in text or "=" in text:
@@ -456,6 +458,41 @@ def redact_known(text: str) -> str:
                 text = _LINE_PROXY.sub(lambda m: m.group(1) + REDACTED + "@", text)
             text = _PROXY_FIELD.sub(lambda m: _BARE_USERINFO.sub(REDACTED + "@", m.group(0)), text)
     return text
+
+
+def env_secret_hint(text: str) -> bool:
+    """Whether ``text`` may hold an ALL_CAPS variable named for a secret (:data:`_ENV_SPACED`; a caller's
+    gate, as :func:`known_hint`)."""
+    return "_" in text and any(w in text for w in _ENV_SECRET_WORDS)
+
+
+_ENV_SECRET_WORDS = ("KEY", "TOKEN", "SECRET", "PASS", "PW", "AUTH", "SESSION", "COOKIE", "JWT", "CREDENTIAL",
+                     "SIG", "PRIVATE", "BEARER", "OTP", "PAT")
+# an ALL_CAPS variable named for a secret, a space and its value, as 'env' or a table pasted as text writes
+# it: 'AWS_SECRET_ACCESS_KEY wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' (the value must look like a
+# credential: _env_spaced)
+_ENV_SPACED = re.compile(
+    r"(?<![\w$/.{-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)([ \t]+)([A-Za-z0-9/+=._~-]{7,199}[A-Za-z0-9/+=])"
+    r"(?=[.,;:)]?(?:\s|$))"
+)
+_FILE_LIKE = re.compile(r"(?i)[/.~]\S*|\S*\.(?:json|ya?ml|env|txt|pem|key|ini|cfg|conf|toml|sh|py|log|md)")
+
+
+def _env_spaced(m: re.Match[str]) -> str:
+    """An :data:`_ENV_SPACED` match, its value masked when the name is a secret's (not an id's, 'AWS_ACCESS_
+    KEY_ID') and the value a credential: letters and digits, or 20+ characters of both cases; not a
+    ticket, date, version, variable or file ('GH_TOKEN SEC-110', 'API_KEY v1.2.3', 'DB_PASSWORD ./pw.txt')."""
+    name, value = m.group(1), m.group(3)
+    if name.endswith("_ID") or not is_secret_part_name(name):
+        return m.group(0)
+    if _NO_CREDENTIAL.fullmatch(value) or _ENV_NAME.fullmatch(value) or _FILE_LIKE.fullmatch(value):
+        return m.group(0)
+    has_digit = any(c.isdigit() for c in value)
+    has_alpha = any(c.isalpha() for c in value)
+    mixed = any(c.islower() for c in value) and any(c.isupper() for c in value)
+    if not (has_digit and has_alpha or len(value) >= 20 and mixed):
+        return m.group(0)
+    return f"{name}{m.group(2)}{REDACTED}"
 
 
 def webhook_hint(low: str) -> bool:
