@@ -70,10 +70,10 @@ _BEARER = re.compile(
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
     r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
     r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
-    r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`))?"
+    r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\)))?"  # ('the admin password (X) was reset')
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
     # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
-    r"((?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}))(?(4)`)"
+    r"(?P<word>(?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}))(?(4)`)(?(par)\))"
 )
 _CREDENTIAL_SIGN = re.compile(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
 _PASSWORD_SIGN = re.compile(r"[#&!$%@^*?][A-Za-z0-9]")  # (a symbol inside a password: 'P@ssword')
@@ -107,6 +107,8 @@ def redact_url(url: str) -> str:
         path = _hook_path(netloc, path)
     if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
+    if _path_token_hint(path.lower()):  # (a one-time link's token: '/reset/AbCdEf123456XyZ')
+        path = _PATH_TOKEN.sub(_path_token, path)
     if ":AA" in path:  # (one elsewhere: a file named after the Bot API's path, '..._bot7123...:AAH..._getMe')
         path = "".join(_BOT_TOKEN.sub(REDACTED, part) for part in _BEFORE_STAMP.split(path))
     query = _redact_query(parts.query) if parts.query else parts.query
@@ -126,9 +128,16 @@ def redact_header_value(name: str, value: str, scrub: Callable[[str], str] | Non
 
 def url_hint(text: str) -> bool:
     """Whether a URL in ``text`` may carry what :func:`redact_url` masks: a query, a fragment, userinfo,
-    a path parameter or a webhook's key in its path (substring tests, as :func:`known_hint`)."""
+    a path parameter, a webhook's key or a one-time link's token in its path (substring tests, as
+    :func:`known_hint`)."""
     return ("?" in text or "@" in text or "#" in text or ";" in text or "hook" in text
-            or "googleapis" in text or "/integration/" in text or "/with/key/" in text)
+            or "googleapis" in text or "/integration/" in text or "/with/key/" in text
+            or _path_token_hint(text.lower()))
+
+
+def _path_token_hint(low: str) -> bool:
+    """Whether lower-cased ``low`` may hold a one-time link's path (:data:`_PATH_TOKEN`)."""
+    return any(w in low for w in _PATH_TOKEN_WORDS)
 
 
 # 'scheme://user:pa/ss#word@host': userinfo up to the last '@' before a host; not 'host:8443/x@y'
@@ -218,7 +227,7 @@ _GLUED_SECRET = re.compile(
 def _redact_query(query: str) -> str:
     def repl(m: re.Match[str]) -> str:
         name, value = m.group(1), m.group(3)
-        if _is_secret_query_name(name) and value:
+        if value and (_is_secret_query_name(name) or _short_name_credential(name, value)):
             return f"{name}={REDACTED}"
         if "%3d" in value.lower():  # ('next=%2Freset%3Ftoken%3Dabc': a URL inside, its query escaped)
             inner = unquote(value)
@@ -230,6 +239,54 @@ def _redact_query(query: str) -> str:
     return _QUERY_PAIR.sub(repl, query)
 
 
+# a pair written URL-encoded in free text ('token%3DUrlEncTok99', 'api_key%3Dabc%26x%3D1', a URL escaped in
+# a word, '%3Ftoken%3D...'): its value runs to the escaped '&' ('%26') or the end of the word
+_ENCODED_PAIR = re.compile(
+    r"(?:(?<![A-Za-z0-9_.%-])|(?<=%[0-9A-Fa-f]{2}))([A-Za-z][A-Za-z0-9_.-]{0,60}%3[Dd])"
+    r"((?:[^\s&;,'\"`()\[\]{}<>%]|%(?!26)[0-9A-Fa-f]{2}){1,400})"
+)
+
+
+def _encoded_pair(m: re.Match[str]) -> str:
+    """An :data:`_ENCODED_PAIR` masked when its name is a secret's and its value no mask, ticket or date."""
+    value = unquote(m.group(2))
+    if (not is_secret_part_name(m.group(1)[:-3]) or value.startswith(REDACTED)
+            or _NO_CREDENTIAL.fullmatch(value)):
+        return m.group(0)
+    return m.group(1) + REDACTED
+
+
+def _short_name_credential(name: str, value: str) -> bool:
+    """Whether a query value is a credential though its name is too short to say so ('?t=MagicT0ken99',
+    '?k=...'): mixed case and digits, 10+ characters ('?q=Hello', '?v=1.2.3', '?id=...' stay)."""
+    return (len(name) <= 2 and name.lower() not in _SHORT_NOT_SECRET and len(value) >= 10
+            and _MIXED_CREDENTIAL.fullmatch(value) is not None)
+
+
+_SHORT_NOT_SECRET = frozenset(("id", "q", "p", "v", "pg", "ts", "tz", "hl", "gl", "ie", "oe"))
+# letters of both cases and a digit, in a token's characters
+_MIXED_CREDENTIAL = re.compile(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=[^0-9]*[0-9])[A-Za-z0-9_.~+/=%-]+")
+# a one-time link's token in the path: '/reset/<token>', '/magic/<token>', '/invite/<token>',
+# '/verify/<token>', '/confirm/<token>', '/unsubscribe/<token>' (a segment that looks like one: 12+
+# characters, letters and digits)
+_PATH_TOKEN = re.compile(
+    r"(?i)(/(?:reset|magic|invite|verify|confirm|unsubscribe)/)(?=[A-Za-z_-]*[0-9])"
+    r"(?=[0-9_-]*[A-Za-z])([A-Za-z0-9_-]{12,})(?=[/?#]|$)"
+)
+_PATH_TOKEN_WORDS = ("/reset/", "/magic/", "/invite/", "/verify/", "/confirm/", "/unsubscribe/")
+
+
+_SLUG = re.compile(r"(?:[A-Za-z]+|[0-9]+)(?:[-_](?:[A-Za-z]+|[0-9]+))+")
+
+
+def _path_token(m: re.Match[str]) -> str:
+    """A :data:`_PATH_TOKEN` match, its token masked; a page's slug of words and numbers stays
+    ('/reset/howto-2025-guide'; a UUID's parts mix hex letters and digits and go)."""
+    if _NO_CREDENTIAL.fullmatch(m.group(2)) or _SLUG.fullmatch(m.group(2)):
+        return m.group(0)
+    return m.group(1) + REDACTED
+
+
 def redact_text(text: str) -> str:
     """Redact every URL found in free text, ``Bearer <token>`` style credentials, and the secrets
     a pasted command or config shows (:func:`redact_pairs`). Credentials known by their form go
@@ -239,6 +296,8 @@ def redact_text(text: str) -> str:
         text = _QUOTED_URL_USERINFO.sub(lambda m: m.group(1) + m.group(2) + REDACTED + "@", text)
     text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
     text = redact_known(text)
+    if "%3D" in text or "%3d" in text:  # ('token%3DUrlEncTok99': a pair escaped, outside a URL's query)
+        text = _ENCODED_PAIR.sub(_encoded_pair, text)
     text = _BEARER.sub(_credential, text)
     if ('"' in text or "'" in text or "`" in text) and _QUOTED_SECRET_HINT.search(text):
         text = _QUOTED_AFTER_NAME.sub(_quoted_after_name, text)
@@ -385,6 +444,8 @@ def redact_known(text: str) -> str:
         text = _SASL_AUTH.sub(lambda m: m.group(1) + REDACTED if len(m.group(2)) >= 8 else m.group(0), text)
     if "--" in text:
         text = _SECRET_OPTION.sub(_secret_option, text)
+    if env_secret_hint(text):  # ('AWS_SECRET_ACCESS_KEY wJalr...': a variable's name, a space, its value)
+        text = _ENV_SPACED.sub(_env_spaced, text)
     if ("ook" in text or "OOK" in text or "googleapis" in text) and webhook_hint(text.lower()):
         text = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, text)
     if ":" in text or "=" in text:
@@ -397,6 +458,41 @@ def redact_known(text: str) -> str:
                 text = _LINE_PROXY.sub(lambda m: m.group(1) + REDACTED + "@", text)
             text = _PROXY_FIELD.sub(lambda m: _BARE_USERINFO.sub(REDACTED + "@", m.group(0)), text)
     return text
+
+
+def env_secret_hint(text: str) -> bool:
+    """Whether ``text`` may hold an ALL_CAPS variable named for a secret (:data:`_ENV_SPACED`; a caller's
+    gate, as :func:`known_hint`)."""
+    return "_" in text and any(w in text for w in _ENV_SECRET_WORDS)
+
+
+_ENV_SECRET_WORDS = ("KEY", "TOKEN", "SECRET", "PASS", "PW", "AUTH", "SESSION", "COOKIE", "JWT", "CREDENTIAL",
+                     "SIG", "PRIVATE", "BEARER", "OTP", "PAT")
+# an ALL_CAPS variable named for a secret, a space and its value, as 'env' or a table pasted as text writes
+# it: 'AWS_SECRET_ACCESS_KEY wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' (the value must look like a
+# credential: _env_spaced)
+_ENV_SPACED = re.compile(
+    r"(?<![\w$/.{-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)([ \t]+)([A-Za-z0-9/+=._~-]{7,199}[A-Za-z0-9/+=])"
+    r"(?=[.,;:)]?(?:\s|$))"
+)
+_FILE_LIKE = re.compile(r"(?i)[/.~]\S*|\S*\.(?:json|ya?ml|env|txt|pem|key|ini|cfg|conf|toml|sh|py|log|md)")
+
+
+def _env_spaced(m: re.Match[str]) -> str:
+    """An :data:`_ENV_SPACED` match, its value masked when the name is a secret's (not an id's, 'AWS_ACCESS_
+    KEY_ID') and the value a credential: letters and digits, or 20+ characters of both cases; not a
+    ticket, date, version, variable or file ('GH_TOKEN SEC-110', 'API_KEY v1.2.3', 'DB_PASSWORD ./pw.txt')."""
+    name, value = m.group(1), m.group(3)
+    if name.endswith("_ID") or not is_secret_part_name(name):
+        return m.group(0)
+    if _NO_CREDENTIAL.fullmatch(value) or _ENV_NAME.fullmatch(value) or _FILE_LIKE.fullmatch(value):
+        return m.group(0)
+    has_digit = any(c.isdigit() for c in value)
+    has_alpha = any(c.isalpha() for c in value)
+    mixed = any(c.islower() for c in value) and any(c.isupper() for c in value)
+    if not (has_digit and has_alpha or len(value) >= 20 and mixed):
+        return m.group(0)
+    return f"{name}{m.group(2)}{REDACTED}"
 
 
 def webhook_hint(low: str) -> bool:
@@ -476,7 +572,8 @@ _PATH_PAIR = re.compile(
     r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
     r"|signature|session|cookie|code)[A-Za-z0-9-]*=)"
     # ('c (api_key=X)' keeps its ')'; a quoted value keeps its quotes: _path_pair)
-    r"(?:([\"'])([^\"'\n]*)\2|([^_./&?#\s()\[\]\"']+))"
+    # (a password's '&' is its own, '&' and a word that is no pair's name: _path_pair)
+    r"(?:([\"'])([^\"'\n]*)\2|([^_./&?#\s()\[\]\"']+(?:&(?![A-Za-z_][\w.-]*=)[^_./&?#\s()\[\]\"']+)*))"
 )
 
 
@@ -496,8 +593,11 @@ def _path_pair(m: re.Match[str]) -> str:
         q, value = m.group(2), m.group(3)
         tail = _NAME_TAIL.search(value, 1)
         return f"{m.group(1)}{q}{REDACTED}{value[tail.start():] if tail else ''}{q}" if value else m.group(0)
-    if m.group(4).lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
+    value = m.group(4)
+    if value.lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
         return m.group(0)
+    if "&" in value and (not _is_password_name(m.group(1)[:-1]) or _in_query(m.string, m.start())):
+        return m.group(1) + REDACTED + value[value.index("&"):]  # (another secret's '&' stays a separator)
     return m.group(1) + REDACTED
 
 
@@ -770,11 +870,41 @@ def _pairs_eq(text: str) -> str:
         ):
             value = m.group(1)
             q = value[0] if value[:1] in "\"'" else ""
+            end = m.end()
+            if not q and text.startswith("&", end) and _is_password_name(name) and not _in_query(text, i):
+                end = _password_rest(text, end)
+            value = text[m.start(1):end]
             tail = _NAME_TAIL.search(value, 1) if not q else None
             out.append(text[done:m.start(1)] + f"{q}{REDACTED}{q}")
-            done = m.end() if tail is None else m.start(1) + tail.start()
+            done = end if tail is None else m.start(1) + tail.start()
         i = text.find("=", max(i + 1 + arrow, done))
     return "".join(out) + text[done:] if out else text
+
+
+def _is_password_name(name: str) -> bool:
+    """Whether a pair's name is a password's ('password', 'DB_PASSWD', 'pwd', 'user_pw'): its value may hold
+    '&', which outside a URL is no separator ('password=Tr0ub4dor&3')."""
+    low = name.lower()
+    return "pass" in low or "pwd" in low or "pw" in (p.lower() for p in _NAME_PARTS.findall(name))
+
+
+_AMP_REST = re.compile(r"&(?![A-Za-z_][\w.-]*=)[^\s&;,'\"`()\[\]{}]+")
+
+
+def _in_query(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is in a URL's query (a '?' before it in its word): there '&' is a separator."""
+    start = max(text.rfind(" ", 0, i), text.rfind("\t", 0, i), text.rfind("\n", 0, i))
+    return "?" in text[start + 1:i]
+
+
+def _password_rest(text: str, end: int) -> int:
+    """Where a password's value ends that :data:`TEXT_VALUE` cut at an '&' (``end``): the '&' and the word
+    after it are the password's own, unless that word is the next pair's name ('password=X&user=bob')."""
+    m = _AMP_REST.match(text, end)
+    while m is not None:
+        end = m.end()
+        m = _AMP_REST.match(text, end)
+    return end
 
 
 # a setting written as a name's attribute and a value's ('<add key="ApiKey" value="X"/>', '<param name=
@@ -974,15 +1104,16 @@ def redact_pairs(text: str) -> str:
 def _credential(m: re.Match[str]) -> str:
     """``Bearer ***`` for a match of :data:`_BEARER`; after basic/token only a word that looks like a
     credential (prose says 'the token rotation completed', 'Basic authentication enabled')."""
-    word, tick = m.group(5), m.group(4) or ""
-    if _NO_CREDENTIAL.fullmatch(word.strip("._-!?*")) or m.string.startswith(":", m.end(5)) and (
-        m.string[m.end(5) + 1:m.end(5) + 2].isdigit()
+    word, tick = m.group("word"), m.group(4) or ""
+    opening, closing = (tick, tick) if not m.group("par") else ("(", ")")
+    if _NO_CREDENTIAL.fullmatch(word.strip("._-!?*")) or m.string.startswith(":", m.end("word")) and (
+        m.string[m.end("word") + 1:m.end("word") + 2].isdigit()
     ):
         return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation', '...T14:00Z')
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word) or (
         m.group("pw") and _PASSWORD_SIGN.search(word)
     ):
-        return f"{m.group(1)}{m.group(3)}{tick}{_label_kept(word)}{tick}"
+        return f"{m.group(1)}{m.group(3)}{opening}{_label_kept(word)}{closing}"
     return m.group(0)
 
 
