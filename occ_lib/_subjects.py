@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 
 from . import _extract as ex
 
@@ -196,7 +197,7 @@ def _references(text: str, mine: set[str]) -> tuple[set[str], list[int]]:
     ends: dict[int, bool] = {m.end(): m.group("end") is not None for m in _REFERENCE.finditer(text)}
     refs: set[str] = set()
     targets: list[int] = []
-    more = " ha" in text or " hold" in text or " carr" in text or " contain" in text
+    more = _has_more(text)
     for at, key in ex.ticket_spans(text):
         if key not in mine:
             continue
@@ -334,17 +335,11 @@ def references(text: str, owned: list[str]) -> list[str]:
     mine = set(owned)
     spans = [(at, key) for at, key in ex.ticket_spans(text) if key in mine]
     starts = {at: key for at, key in spans}
-    pointed: set[int] = set()
-    for m in _REFERENCE.finditer(text):
-        if (end := m.group("end")) is not None and _MOVED.match(end):
-            continue  # ('moved OPS-103 to INFRA-9': the new key is the ticket, going on)
-        at = m.end()
-        while at in starts:  # (a list after the words: 'see also OPS-1 and OPS-2')
-            pointed.add(at)
-            glue = _KEY_GLUE.match(text, at + len(starts[at]))
-            if glue is None:
-                break
-            at = glue.end()
+    # ('moved OPS-103 to INFRA-9': the new key is the ticket, going on)
+    pointed = _listed(text, starts, (
+        m.end() for m in _REFERENCE.finditer(text)
+        if (end := m.group("end")) is None or not _MOVED.match(end)
+    ))
     if _has_more(text):
         pointed.update(at for at, key in spans if _HAS_MORE.match(text, at + len(key)))
     found = {key for at, key in spans if at in pointed}
@@ -360,6 +355,21 @@ _TOLD = re.compile(r"[\])]*\s*,?\s*(?i:which|who)\b")
 _MOVED = re.compile(
     r"(?i:is\s+now|moved|migrated|transferred|renamed|re-?keyed|re-?filed|converted)\b"
 )
+
+
+def _listed(text: str, starts: dict[int, str], ats: Iterable[int]) -> set[int]:
+    """The offsets of the tickets written at each of ``ats`` (where a reference's or a wait's words
+    end) and of the rest of a list after each ('see also OPS-1 and OPS-2', 'blocked on DEPLOY-9,
+    DEPLOY-10'); ``starts`` maps each ticket's offset to its key."""
+    out: set[int] = set()
+    for at in ats:
+        while at in starts:
+            out.add(at)
+            glue = _KEY_GLUE.match(text, at + len(starts[at]))
+            if glue is None:
+                break
+            at = glue.end()
+    return out
 
 
 def _has_more(text: str) -> bool:
@@ -379,15 +389,7 @@ def blockers(text: str, owned: list[str]) -> set[str]:
     mine = set(owned)
     spans = [(at, key) for at, key in ex.ticket_spans(text) if key in mine]
     starts = {at: key for at, key in spans}
-    waited: set[int] = set()
-    for m in _WAITS_ON.finditer(text):
-        at = m.end()
-        while at in starts:
-            waited.add(at)
-            glue = _KEY_GLUE.match(text, at + len(starts[at]))
-            if glue is None:
-                break
-            at = glue.end()
+    waited = _listed(text, starts, (m.end() for m in _WAITS_ON.finditer(text)))
     found = {key for at, key in spans if at in waited}
     return found - {key for at, key in spans if at not in waited}
 
