@@ -606,8 +606,7 @@ def deadline_misses(
     for key, recs in groups.items():
         ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
         recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
-        # (a date-only due_at is its UTC midnight: the date, whose end is the due time)
-        due_eff = _day_end_in(due_at.date(), day_zone, tz) if day else due_at
+        due_eff = _due_of(key, tz)  # (a date-only due_at is its UTC midnight: the date's end is due)
         if not _due_in(due_eff, s, e, as_of_ts):
             continue
         stated = [r for r in recs if bool(r.get("stated_missed"))]
