@@ -166,7 +166,11 @@ Per item (the rules, in order)
       is that key, in upper case, when the document writes it in upper case elsewhere (its items or
       headings); otherwise it is a word (``utf-8``, ``sha-256``, ``gpt-4``); the item's text keeps it as
       written. A
-      nested item inherits its ancestors' tickets (its own first); an item that names none takes
+      nested item inherits its ancestors' tickets (its own first), but one that opens with a ticket of
+      its own (after a time stamp or decoration: ``- REL-42: filed QA-315, QA-316`` > ``- QA-315 is a
+      dup of QA-290``, ``- QA-316 ETA Thu EOD``) speaks of that ticket: its kind, level and deadlines
+      are its own tickets', and those it inherits get a ``note`` row of it, level 0, after its own
+      (``- fixed INC-2`` under ``- OPS-1 rollout`` still resolves both); an item that names none takes
       those of the nearest enclosing heading that names any (``### PAY-412 rollback``). Underscores
       around a key are emphasis, as asterisks are (``_PAY-114_``, ``__PAY-116__``: Slack's italic), unless
       they glue it to a word (``env_PAY-114``, ``PAY-114_v2``).
@@ -478,7 +482,8 @@ Per item (the rules, in order)
       pointed at is in ``refs``, no row of its own, and never takes the item's kind (``PAY-412 dup of
       PAY-410, closed``; a move's new key is a ``note`` row);
       ``Escalated INC-1 to manager; INC-2 still fine``. The item's own kind and level go to the tickets
-      of the clauses that give it (and to the tickets the item inherits), in the first of its rows; a
+      of the clauses that give it (and to the tickets the item inherits, unless it opens with a ticket
+      of its own, below), in the first of its rows; a
       list of tickets (``INC-1, INC-2 and INC-3 resolved``) is one group. An item whose kind does not
       tell is read so too when it ends a ticket (a duplicate or one superseded is closed, a ticket
       moved or renamed to another key ends under its old one: ``OPS-301 dup of OPS-1``, ``Closing
@@ -1611,6 +1616,7 @@ def _items(
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
     n_events = 0
+    aside_row: tuple | None = None  # (a nested item's note row for the tickets it inherits)
     for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, flags) in enumerate(items):
         text = texts[k]
         at = _NAT
@@ -1675,6 +1681,16 @@ def _items(
             ex.urls(text) if "://" in text else [], http_status(text), times, kind_of_item, depth, text,
         )
         steps = _steps(proses[k], found[k]) if len(times) > 1 else None
+        # '- REL-42: 3 failures, filed QA-315' > '- QA-315 is a dup of QA-290': a nested item that opens
+        # with a ticket of its own speaks of that one; what it inherits only keeps it as a note
+        aside = _inherited(tks, owns[k]) if (
+            depth and owns[k] and len(tks) > len(owns[k]) and steps is None and kind != "note"
+            and (end == _NAT or kind != "resolved") and _opens_with(proses[k], owns[k])
+        ) else None
+        if aside:
+            tks = [t for t in tks if t not in aside]
+            aside_row = (source, line, sec[0], sec[1], at, prec, end, "note", 0, aside, *shared[1:])
+            shared = (tks, *shared[1:])
         if steps is None and kind == "resolved" and end != _NAT:
             # '[RESOLVED] ... Starts at 14:02:11 UTC, Ends at 15:48:30 UTC', 'resolved; outage
             # 14:02-15:47': what was resolved began at the start, and was resolved at the end
@@ -1684,6 +1700,11 @@ def _items(
         elif steps is None and (groups := _ticket_groups(kind_texts[k], owns[k], kind, level, w)) is not None:
             # 'INC-4830 resolved; created OPS-333': one event per group of tickets, with its own kind
             inherited = _inherited(tks, owns[k])
+            if inherited and depth and groups[0][1] != "note" and _opens_with(proses[k], owns[k]):
+                # (as above: what it inherits keeps it as a note)
+                aside_row = (source, line, sec[0], sec[1], at, prec, end, "note", 0, inherited, *shared[1:])
+                tks = [t for t in tks if t not in inherited]
+                inherited = []
             for i, (group, g_kind, g_level) in enumerate(groups):
                 if refs and group:  # ('OPS-6 dup of OPS-2, closed': OPS-2 is no ticket of the item's)
                     group = [t for t in group if t not in refs]
@@ -1702,6 +1723,10 @@ def _items(
             for m, step_kind, step_level in steps:
                 E((source, line, sec[0], sec[1], (m.at - epoch) // us, m.precision,
                    _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level, *shared))
+        if aside_row is not None:
+            n_events += 1
+            E(aside_row)
+            aside_row = None
         if dls:
             missed = ex.stated_missed(kind_texts[k], w)
             # ('17:00 deadline not met yet': missed when the item is written after it, else still open)
@@ -2151,6 +2176,23 @@ def _subjects_of(d_tks: list[str], tks: list[str], blocked: set[str]) -> list[st
     15:00' is OPS-54's), else as they were (an item that names no subject besides its blocker)."""
     rest = [t for t in d_tks if t not in blocked]
     return rest or [t for t in tks if t not in blocked] or d_tks
+
+
+# what may stand before an item's subject: a time stamp, its zone, decoration ('10:10 QA-316 needs...',
+# '[07:18Z] **OPS-4**', '- [x] OPS-4')
+_SUBJECT_LEAD = re.compile(
+    r"[\s*_`>\[\](){}|:#~-]*(?:\d{1,2}(?:[:h.]\d{2}){1,2}\s*(?:[ap]\.?m\.?\b|Z\b)?\s*"
+    r"(?:(?:UTC|GMT|[ECMP][SD]?T)\b)?[\s*_`>\[\](){}|:~,\u2013\u2014-]*)?",
+    re.IGNORECASE,
+)
+
+
+def _opens_with(text: str, own: list[str]) -> bool:
+    """Whether ``text`` opens with one of its ``own`` tickets (after a time stamp or decoration): the
+    ticket is what the item is about, not a tool it names ('resolved by rolling back DEPLOY-9')."""
+    lead = _SUBJECT_LEAD.match(text)
+    i = lead.end() if lead else 0
+    return any(text.startswith(t, i) and not text[i + len(t):i + len(t) + 1].isalnum() for t in own)
 
 
 def _inherited(tks: list[str], own: list[str]) -> list[str]:

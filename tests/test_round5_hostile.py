@@ -101,7 +101,7 @@ def test_an_export_before_its_first_ticket_takes_the_first_after_it() -> None:
 
 def test_an_exports_rows_keep_the_inherited_tickets() -> None:
     parts = [f"OPS-{i + 1} ETA {i % 24:02d}:00 UTC" for i in range(25)]
-    rows = _deadline_tickets(HEAD + "- 13:00 INC-1 import\n  - 14:00 " + "; ".join(parts) + "\n")
+    rows = _deadline_tickets(HEAD + "- 13:00 INC-1 import\n  - 14:00 parts: " + "; ".join(parts) + "\n")
     assert rows[:2] == [["OPS-1", "INC-1"], ["OPS-2", "INC-1"]]
     assert len(rows) == 25
 

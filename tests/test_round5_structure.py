@@ -238,7 +238,9 @@ def test_html_headings_lists_and_entities_are_structure():
     assert events(text) == [
         [4, ts("2025-10-09 14:00"), "escalation", 1, ["OPS-1"], "list", 0,
          "14:00 UTC OPS-1 paged the on-call & acked"],
-        [5, ts("2025-10-09 14:05"), "escalation", 2, ["OPS-2", "OPS-1"], "list", 1,
+        [5, ts("2025-10-09 14:05"), "escalation", 2, ["OPS-2"], "list", 1,
+         "14:05 UTC OPS-2 escalated to my manager"],
+        [5, ts("2025-10-09 14:05"), "note", 0, ["OPS-1"], "list", 1,  # (round 12: OPS-2's, not OPS-1's)
          "14:05 UTC OPS-2 escalated to my manager"],
         [7, ts("2025-10-09"), "deadline", 0, ["OPS-3"], "list", 0, "ETA 18:00 UTC for OPS-3 <db>"],
         [10, ts("2025-10-09 16:00"), "resolved", 0, ["OPS-4"], "list", 0, "16:00 UTC OPS-4 rollback"],

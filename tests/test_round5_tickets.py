@@ -72,10 +72,29 @@ def test_split_events_keep_the_items_time_line_and_text() -> None:
 
 
 def test_a_nested_items_inherited_tickets_go_with_its_own_kind() -> None:
-    text = HEAD + "- OPS-1 rollout\n  - INC-2 fixed; INC-3 still open\n"
+    text = HEAD + "- OPS-1 rollout\n  - fixed INC-2; INC-3 still open\n"
     ev = parse_log(text, "x.md").events
     assert ev[["line", "kind", "tickets"]].values.tolist() == [
         [3, "note", ["OPS-1"]], [4, "resolved", ["INC-2", "OPS-1"]], [4, "note", ["INC-3"]],
+    ]
+
+
+def test_a_nested_item_that_opens_with_its_own_ticket_leaves_its_parents_a_note() -> None:
+    # (round 12: 'INC-2 fixed' under 'OPS-1 rollout' does not finish the rollout, and a sub-ticket's
+    # duplicate or escalation is not its parent's)
+    text = HEAD + (
+        "- OPS-1 rollout\n  - INC-2 fixed; INC-3 still open\n"
+        "- 10:10 REL-42: 3 failures, filed QA-315, QA-316\n"
+        "  - QA-315 is a dup of QA-290\n"
+        "  - 11:00 UTC **QA-316** escalated to my manager\n"
+    )
+    ev = parse_log(text, "x.md").events
+    assert ev[["line", "kind", "level", "tickets", "refs"]].values.tolist() == [
+        [3, "note", 0, ["OPS-1"], []], [4, "resolved", 0, ["INC-2"], []], [4, "note", 0, ["INC-3"], []],
+        [4, "note", 0, ["OPS-1"], []],
+        [5, "note", 0, ["REL-42", "QA-315", "QA-316"], []],
+        [6, "resolved", 0, ["QA-315"], ["QA-290"]], [6, "note", 0, ["REL-42", "QA-316"], ["QA-290"]],
+        [7, "escalation", 2, ["QA-316"], []], [7, "note", 0, ["REL-42", "QA-315"], []],
     ]
 
 
@@ -129,9 +148,28 @@ def test_each_deadline_takes_the_tickets_of_its_clause(item: str, expected: list
 
 
 def test_a_deadline_keeps_the_tickets_an_item_inherits() -> None:
-    text = HEAD + "- OPS-100 rollout\n  - OPS-1 ETA 17:00 UTC; OPS-2 ETA 18:00 UTC\n"
+    text = HEAD + "- OPS-100 rollout\n  - parts: OPS-1 ETA 17:00 UTC; OPS-2 ETA 18:00 UTC\n"
     dl = parse_log(text, "x.md").deadlines
     assert dl["tickets"].tolist() == [["OPS-1", "OPS-100"], ["OPS-2", "OPS-100"]]
+
+
+def test_a_nested_items_own_tickets_deadline_is_not_its_parents() -> None:
+    # (round 12: 'QA-316 needs design input; due Thu EOD' under 'REL-42: filed QA-315, QA-316')
+    text = HEAD + (
+        "- OPS-100 rollout\n  - OPS-1 ETA 17:00 UTC; OPS-2 ETA 18:00 UTC\n"
+        "- REL-42: 3 failures, filed QA-315, QA-316\n  - QA-316 needs design input; due 2025-10-10 12:00 UTC\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert logs.deadlines[["line", "tickets", "due_at"]].values.tolist() == [
+        [4, ["OPS-1"], pd.Timestamp("2025-10-09 17:00", tz="UTC")],
+        [4, ["OPS-2"], pd.Timestamp("2025-10-09 18:00", tz="UTC")],
+        [6, ["QA-316"], pd.Timestamp("2025-10-10 12:00", tz="UTC")],
+    ]
+    assert logs.events[["line", "kind", "tickets"]].values.tolist() == [
+        [3, "note", ["OPS-100"]], [4, "deadline", ["OPS-1", "OPS-2"]], [4, "note", ["OPS-100"]],
+        [5, "note", ["REL-42", "QA-315", "QA-316"]], [6, "deadline", ["QA-316"]],
+        [6, "note", ["REL-42", "QA-315"]],
+    ]
 
 
 def test_the_sla_table_judges_each_ticket_by_its_own_eta() -> None:
