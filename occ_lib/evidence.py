@@ -2253,6 +2253,7 @@ def _date_blocks(lines: list[str], raw: list[str], rawi: Any, starts: list[int],
     at: list[tuple[int, bool]] = []
     problems: list[InputError] = []
     bounds = [*starts, len(lines)]
+    done = 0  # (where the last row's item ended among the raw lines)
     for idx, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
         try:
             row = _parse_curl("".join(lines[a:b]), path)
@@ -2260,14 +2261,31 @@ def _date_blocks(lines: list[str], raw: list[str], rawi: Any, starts: list[int],
             reason = exc.reason.removeprefix("not a curl transcript: ")
             problems.append(InputError(path, f"{reason} after this date line", rawi(a) + 1))
             continue
+        start, end = rawi(a) if idx else 0, rawi(b) if b < len(lines) else len(raw)
         row["_index"] = idx
-        row["_item"] = "".join(raw[rawi(a) if idx else 0:rawi(b) if b < len(lines) else len(raw)])
+        row["_item"] = "".join(raw[start:end])
+        row["_gap"] = "".join(raw[done:start])  # (a run that gave no row: in the file, in no item)
+        done = end
         row["_date_line_at"] = _date_line(lines[a])
         rows.append(row)
         at.append((a, False))
     if not rows:
         return None
+    if len(rows) > 1:
+        _described_before(rows, any(t.startswith("< HTTP/") for t in lines))
     return _runs_dated(_recorded(rows, at, sessions), len(rows)), problems
+
+
+def _described_before(rows: list[dict[str, Any]], verbose: bool) -> None:
+    """Set ``_was_row`` on each run's row: which run's row the one row versions before read from the
+    file as it ended after that run described (the file was one transcript then). Without ``-v`` that
+    was the first final response (a 1xx or redirect chains on to the next status line, the rest was
+    body), with ``-v`` the last response (a status line after a body starts another response)."""
+    first = None
+    for k, row in enumerate(rows):
+        if row.get("status") is not None and (verbose or first is None or _chained(rows[first]["status"])):
+            first = k
+        row["_was_row"] = first
 
 
 # A command line as earlier versions found it, before zsh's, PowerShell's, cmd's... prompts, curl.exe
@@ -2550,6 +2568,7 @@ def _read(
     legacy: list[str] = []
     path_keys: list[str | None] = []
     before: list[tuple[str, str, pd.Timestamp, str | None] | None] = []
+    one_row: list[list[tuple[str, str, pd.Timestamp, str | None]]] = []
     problems: list[InputError] = []
     skipped: list[str] = []
     for p in paths:
@@ -2581,11 +2600,13 @@ def _read(
             out["evidence_key"] = key
             legacy.append(_evidence_key(f"{digest}:{r['_index']}", out["started_at"], out["time_source"]))
         before += _undated(file_rows, done, items, facts, digest)
+        one_row += _one_row_before(file_rows, facts)
         rows += done
     df = conform(pd.DataFrame(rows, columns=list(PROBE_COLUMNS))) if rows else empty_probes()
     df.attrs["legacy_keys"] = legacy
     df.attrs["path_keys"] = path_keys
     df.attrs["undated"] = before
+    df.attrs["one_row"] = one_row
     return df, problems, list(dict.fromkeys(skipped))
 
 
@@ -2613,6 +2634,42 @@ def _undated(
         if c else None
         for r, w, c, k, pk in zip(file_rows, was, changed, keys, path_keys, strict=True)
     ]
+
+
+def _chained(status: int) -> bool:
+    """Whether curl went on past a response of this status (a 1xx, a redirect): the next is the answer."""
+    return status < 200 or 300 <= status < 400
+
+
+def _one_row_before(
+    file_rows: list[dict[str, Any]], facts: _FileFacts,
+) -> list[list[tuple[str, str, pd.Timestamp, str | None]]]:
+    """For each row of a file of date-lined runs, the identities (key, legacy key, time, path key) of
+    the one row versions before read from the file as it ended after each run, when that row described
+    this row's run (:func:`_described_before`); empty lists for other rows. Such a row (the whole
+    file its item, its bytes its legacy hash) stands for that run: imported again, the file adds only
+    the runs it did not describe. The file's prefixes are hashed as they grow, once each."""
+    found: list[list[tuple[str, str, pd.Timestamp, str | None]]] = [[] for _ in file_rows]
+    if len(file_rows) < 2 or "_was_row" not in file_rows[0]:
+        return found
+    text = hashlib.sha256()
+    in_path = hashlib.sha256(f"{facts.evidence_path}\0".encode("utf-8", "surrogatepass"))
+    for row in file_rows:
+        grown = (row["_gap"] + row["_item"]).encode("utf-8", "surrogatepass")
+        text.update(grown)
+        in_path.update(grown)
+        if (was := row["_was_row"]) is None:
+            continue
+        started, source = _row_time(file_rows[was], facts, dated=False)
+        started = started.as_unit("us")
+        digest, path_key = text.hexdigest(), None
+        if source == "mtime":  # (as _item_keys wrote an mtime row's key)
+            path_key = f"{in_path.hexdigest()}#0"
+            key = f"{digest}#0@{_key_stamp(started, 'microseconds')}" if started.microsecond else path_key
+        else:
+            key = _evidence_key(f"{digest}#0", started, source)
+        found[was].append((key, _evidence_key(f"{digest}:0", started, source), started, path_key))
+    return found
 
 
 def _not_evidence(path: Path, exc: InputError) -> InputError:
@@ -2690,11 +2747,12 @@ def import_evidence(
     with store_lock(store, "import"):
         stored = _Stored.of(evidence_identities(store))
         cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"],
-                df.attrs["path_keys"], df.attrs["undated"])
+                df.attrs["path_keys"], df.attrs["undated"], df.attrs["one_row"])
         new = [
             not (_known(k, old, t, p, stored, pk)
-                 or (was is not None and _known(*was[:3], p, stored, was[3])))
-            for k, old, t, p, pk, was in zip(*cols, strict=True)
+                 or (was is not None and _known(*was[:3], p, stored, was[3]))
+                 or any(_known(*w[:3], p, stored, w[3]) for w in whole))
+            for k, old, t, p, pk, was, whole in zip(*cols, strict=True)
         ]
         fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list would pick no columns)
         fresh = fresh[~fresh["evidence_key"].duplicated()]
