@@ -90,8 +90,16 @@ Rules, so that an imported file always means the same thing:
 * A file without commands that opens with a ``date`` output line (a cron job's ``date; curl -sI URL >>
   probe.log``) gives one row per run, a run being what follows each date line up to the next (the
   redirects one run followed are one row: its last response), timed by its date line (see **time**);
-  a date line with no response after it is a problem naming its line, and when no run gives a row the
-  file is read as one transcript. A file that opens with a response is one transcript as before.
+  a date line with no response after it is a problem naming its line (the other runs are imported;
+  ``occ import`` exits 1, some input incomplete), and when no run gives a row the file is read as one
+  transcript. A file of ``curl -sI URL; date`` runs (it opens with a response and ends with a date
+  line, or has two or more) gives one row per run too, each run closed and timed by the date line
+  after its response; what follows the last date line is a problem (a run cut short or still running:
+  the next import reads it with its date line). A response, a date line and a response are one
+  transcript as before. Date lines are also ``date +%s``'s epoch seconds (``1760080738``), ``date '+%F
+  %T'``'s zoneless ``2025-10-10 07:18:58`` (read as UTC, as a file name's stamp without a zone is:
+  ``time_source`` ``date_line_utc``) and what ``date`` prints in a French, German, Spanish, Italian,
+  Portuguese or Dutch locale (``ven. 10 oct. 2025 07:18:58 UTC``, ``Fr 10. Okt 07:18:58 UTC 2025``).
 * **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl is not
   installed): the server's lines are the ones indented by two spaces, the row describes the last response
   and the last ``--<date> <time>--  URL`` line (redirects followed), the method of ``-d``'s last request
@@ -189,8 +197,10 @@ Rules, so that an imported file always means the same thing:
   from the file's start); plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``)
   when the row's time comes from the file name, a ``script`` header or a ``date`` line (a row timed
   by the file name, the ``script`` session, the ``Date`` header or the mtime by versions before is
-  known by that key too; a file of runs imported as one row before is not: its runs are new rows,
-  the old row stays): byte-identical
+  known by that key too; so is the one row versions before read from a file of date-lined runs, the
+  whole file as it ended after some run its item: it stands for the run it described, the first final
+  response, with ``-v`` the last, and only the other runs are new; a ``curl; date`` file imported while
+  it ended in a response is not recognised so): byte-identical
   files named by different stamps are different probes, and so are the same command and output in
   two recordings (the header is not in the item of a session's later command). When the time is the
   file's mtime the text alone would not tell the same item of two files apart: an mtime with a
