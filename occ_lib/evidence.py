@@ -89,7 +89,11 @@ Rules, so that an imported file always means the same thing:
   passes' output has no shape that tells them apart), and one with a pipe or a redirection is none.
 * A file without commands that opens with a ``date`` output line (a cron job's ``date; curl -sI URL >>
   probe.log``) gives one row per run, a run being what follows each date line up to the next (the
-  redirects one run followed are one row: its last response), timed by its date line (see **time**);
+  redirects one run followed are one row: its last response; a run whose only output is one line of
+  what ``curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' URL`` or ``-w '%{http_code}\\n'``
+  prints, ``200 0.412``, is read through that format, ``000`` no response: the command is not in the
+  file, such a line comes from those; a folder's ``.log`` that opens so is evidence), timed by its date
+  line (see **time**);
   a date line with no response after it is a problem naming its line (the other runs are imported;
   ``occ import`` exits 1, some input incomplete), and when no run gives a row the file is read as one
   transcript. A file of ``curl -sI URL; date`` runs (it opens with a response and ends with a date
@@ -1670,6 +1674,9 @@ def _looks_like_transcript(path: Path, sure: bool = False) -> bool:
         return False
     if text.lstrip()[:1] in ("{", "["):
         return _one_json_document(path)
+    head_lines = [t for t in text.splitlines()[:20] if t.strip()][:2]
+    if len(head_lines) == 2 and _BARE_WRITE_OUT.match(head_lines[1].strip()) and _date_line(head_lines[0]):
+        return True  # (a cron job's date line, then what 'curl -w "%{http_code} %{time_total}\n"' printed)
     return any(
         _command_match(t) or _WGET_COMMAND.match(t) for t in text.splitlines() if "curl" in t or "wget" in t
     )
@@ -2351,7 +2358,8 @@ def _date_blocks(
     for idx, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
         dated = b - 1 if after else a
         try:
-            row = _parse_curl("".join(lines[a:b]), path)
+            bare = _bare_write_out(lines[a + 1:b], path) if not after and b - a <= 4 else None
+            row = bare if bare is not None else _parse_curl("".join(lines[a:b]), path)
         except InputError as exc:
             reason = exc.reason.removeprefix("not a curl transcript: ")
             where = "before" if after else "after"
@@ -2373,6 +2381,23 @@ def _date_blocks(
         _described_before(rows, any(t.startswith("< HTTP/") for t in lines))
     problems.sort(key=lambda p: p.line or 0)
     return _runs_dated(_recorded(rows, at, sessions), len(rows)), problems
+
+
+# what a cron job's 'curl -s -o /dev/null -w "%{http_code} %{time_total}\n" URL' (or '-w "%{http_code}\n"')
+# prints after its date line: the status (000: no response) and the seconds it took
+_BARE_WRITE_OUT = re.compile(r"^(?:000|[1-5]\d\d)(?:[ \t]+\d+\.\d+)?[ \t]*$")
+
+
+def _bare_write_out(run: list[str], path: Path) -> dict[str, Any] | None:
+    """The row of a run whose only output (beside a ``curl: (N)`` line) is one line of what ``-w
+    '%{http_code} %{time_total}\\n'`` or ``-w '%{http_code}\\n'`` prints, read through that format
+    (the command is not in the file: these are the formats such a line comes from); None for another
+    run."""
+    out = [t.strip() for t in run if t.strip() and not _CURL_ERR.search(t)]
+    if len(out) != 1 or _BARE_WRITE_OUT.match(out[0]) is None:
+        return None
+    fmt = "%{http_code} %{time_total}\\n" if " " in out[0] or "\t" in out[0] else "%{http_code}\\n"
+    return _parse_curl(f"$ curl -s -o /dev/null -w '{fmt}'\n" + "".join(run), path)
 
 
 def _described_before(rows: list[dict[str, Any]], verbose: bool) -> None:

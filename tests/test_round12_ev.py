@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -203,3 +204,43 @@ def test_date_lines_of_other_forms_time_their_runs(tmp_path, first, second, sour
 ])
 def test_lines_like_date_lines_are_none(line):
     assert evidence._date_line(line) is None
+
+
+# 5: a cron job's 'curl -s -o /dev/null -w "%{http_code} %{time_total}\n" URL' after each date line ---------
+CODES = (
+    "Fri Oct 10 07:00:00 UTC 2025\n200 0.412\n"
+    "Fri Oct 10 07:05:00 UTC 2025\n503 1.210\n"
+    "Fri Oct 10 07:10:00 UTC 2025\n000 10.001\n"
+    "Fri Oct 10 07:15:00 UTC 2025\n"
+    "curl: (28) Operation timed out after 10001 milliseconds with 0 bytes received\n"
+    "000 10.001\n"
+)
+
+
+def test_write_out_lines_after_date_lines_are_runs(tmp_path):
+    p = tmp_path / "probe.log"
+    p.write_text(CODES)
+    df, problems = read_evidence([p])
+    assert problems == []
+    cols = df[["started_at", "status", "outcome", "error", "error_message", "elapsed_ms", "time_source"]]
+    got = [tuple(None if v is pd.NA or v != v else v for v in r) for r in cols.itertuples(index=False)]
+    at = pd.Timestamp
+    assert got == [
+        (at("2025-10-10T07:00:00Z"), 200, "up", None, None, 412.0, "date_line"),
+        (at("2025-10-10T07:05:00Z"), 503, "down", "unexpected_status", "HTTP 503", 1210.0, "date_line"),
+        (at("2025-10-10T07:10:00Z"), None, "down", "protocol", "curl -w: no response (http_code 000)",
+         10001.0, "date_line"),
+        (at("2025-10-10T07:15:00Z"), None, "down", "timeout",
+         "curl: (28) Operation timed out after 10001 milliseconds with 0 bytes received", 10001.0,
+         "date_line"),
+    ]
+
+
+def test_a_folder_s_cron_file_of_status_codes_is_evidence(tmp_path):
+    art = _workspace(tmp_path)
+    (art / "probe.log").write_text("Fri Oct 10 07:00:00 UTC 2025\n200\nFri Oct 10 07:05:00 UTC 2025\n503\n")
+    (art / "notes.log").write_text("Fri Oct 10 07:00:00 UTC 2025\ndeploy went fine\n")
+    r = _occ(tmp_path, "import")
+    assert (r.exit_code, r.stdout) == (0, "imported 2 rows from 1 files; 0 already imported; 0 skipped\n")
+    assert _stored(tmp_path) == [
+        ("2025-10-10T07:00:00+00:00", 200, "date_line"), ("2025-10-10T07:05:00+00:00", 503, "date_line")]
