@@ -2321,7 +2321,8 @@ _DATE_LINE_HINT = re.compile(
 def _date_ends(lines: list[str], text: str) -> list[int] | None:
     """The lines of a file without prompts that close each of its runs with a ``date`` line (a cron
     job's ``curl -sI URL; date``): its first line that is not blank is none, and it ends with one or has
-    two or more (a response, a date line and a response are one transcript still); else None."""
+    two or more (a response, a date line and a response are one transcript still, and so is a body
+    whose last line, not after a blank one, is a time); else None."""
     first = next((i for i, t in enumerate(lines) if t.strip()), None)
     if first is None or not _STATUS.match(lines[first]) or _DATE_LINE_HINT.search(text) is None:
         return None
@@ -2329,7 +2330,9 @@ def _date_ends(lines: list[str], text: str) -> list[int] | None:
     at = dict.fromkeys(bisect.bisect_right(offsets, m.start()) for m in _DATE_LINE_HINT.finditer(text))
     ends = [i for i in at if i < len(lines) and _date_line(lines[i]) is not None]
     last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
-    return ends if ends and (len(ends) > 1 or ends[-1] == last) else None
+    if not ends or (len(ends) == 1 and (ends[0] != last or lines[last - 1].strip())):
+        return None  # (one date line: the last, after the blank line that ends a header block)
+    return ends
 
 
 def _date_blocks(

@@ -244,3 +244,30 @@ def test_a_folder_s_cron_file_of_status_codes_is_evidence(tmp_path):
     assert (r.exit_code, r.stdout) == (0, "imported 2 rows from 1 files; 0 already imported; 0 skipped\n")
     assert _stored(tmp_path) == [
         ("2025-10-10T07:00:00+00:00", 200, "date_line"), ("2025-10-10T07:05:00+00:00", 503, "date_line")]
+
+
+def test_a_body_that_ends_with_a_time_is_one_transcript(tmp_path):
+    p = tmp_path / "probe.log"
+    p.write_text("HTTP/1.1 200 OK\nContent-Type: text/plain\n\nlast deploy:\n2025-10-10 07:18:58\n")
+    os.utime(p, (1760100000, 1760100000))
+    assert _rows(p) == [("2025-10-10T12:40:00+00:00", 200, "up", "mtime")]
+
+
+def test_one_run_closed_by_its_date_line_is_timed_by_it(tmp_path):
+    p = tmp_path / "probe.log"
+    p.write_text("HTTP/1.1 204 No Content\n\nFri Oct 10 07:00:00 UTC 2025\n")
+    assert _rows(p) == [("2025-10-10T07:00:00+00:00", 204, "up", "date_line")]
+
+
+def test_curl_then_date_runs_imported_as_one_row_before_add_the_other_runs(tmp_path, monkeypatch):
+    art = _workspace(tmp_path)
+    p = art / "probe.log"
+    p.write_text(AFTER)
+    os.utime(p, (1760100000.25, 1760100000.25))  # (a fraction of a second: the key is stamped)
+    _imported_as_one_row(tmp_path, monkeypatch)
+    os.utime(p, (1760100060.5, 1760100060.5))  # (touched since)
+    assert _occ(tmp_path, "import").stdout == "imported 1 rows from 1 files; 0 already imported; 0 skipped\n"
+    assert _stored(tmp_path) == [
+        ("2025-10-10T07:05:00+00:00", 503, "date_line"),
+        ("2025-10-10T12:40:00.250000+00:00", 200, "mtime"),
+    ]
