@@ -89,9 +89,21 @@ Rules, so that an imported file always means the same thing:
   passes' output has no shape that tells them apart), and one with a pipe or a redirection is none.
 * A file without commands that opens with a ``date`` output line (a cron job's ``date; curl -sI URL >>
   probe.log``) gives one row per run, a run being what follows each date line up to the next (the
-  redirects one run followed are one row: its last response), timed by its date line (see **time**);
-  a date line with no response after it is a problem naming its line, and when no run gives a row the
-  file is read as one transcript. A file that opens with a response is one transcript as before.
+  redirects one run followed are one row: its last response; a run whose only output is one line of
+  what ``curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' URL`` or ``-w '%{http_code}\\n'``
+  prints, ``200 0.412``, is read through that format, ``000`` no response: the command is not in the
+  file, such a line comes from those; a folder's ``.log`` that opens so is evidence), timed by its date
+  line (see **time**);
+  a date line with no response after it is a problem naming its line (the other runs are imported;
+  ``occ import`` exits 1, some input incomplete), and when no run gives a row the file is read as one
+  transcript. A file of ``curl -sI URL; date`` runs (it opens with a response and ends with a date
+  line, or has two or more) gives one row per run too, each run closed and timed by the date line
+  after its response; what follows the last date line is a problem (a run cut short or still running:
+  the next import reads it with its date line). A response, a date line and a response are one
+  transcript as before. Date lines are also ``date +%s``'s epoch seconds (``1760080738``), ``date '+%F
+  %T'``'s zoneless ``2025-10-10 07:18:58`` (read as UTC, as a file name's stamp without a zone is:
+  ``time_source`` ``date_line_utc``) and what ``date`` prints in a French, German, Spanish, Italian,
+  Portuguese or Dutch locale (``ven. 10 oct. 2025 07:18:58 UTC``, ``Fr 10. Okt 07:18:58 UTC 2025``).
 * **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl is not
   installed): the server's lines are the ones indented by two spaces, the row describes the last response
   and the last ``--<date> <time>--  URL`` line (redirects followed), the method of ``-d``'s last request
@@ -189,8 +201,10 @@ Rules, so that an imported file always means the same thing:
   from the file's start); plus ``"@" + the UTC stamp`` (``...#0@2025-10-10T08:05:00Z``)
   when the row's time comes from the file name, a ``script`` header or a ``date`` line (a row timed
   by the file name, the ``script`` session, the ``Date`` header or the mtime by versions before is
-  known by that key too; a file of runs imported as one row before is not: its runs are new rows,
-  the old row stays): byte-identical
+  known by that key too; so is the one row versions before read from a file of date-lined runs, the
+  whole file as it ended after some run its item: it stands for the run it described, the first final
+  response, with ``-v`` the last, and only the other runs are new; a ``curl; date`` file imported while
+  it ended in a response is not recognised so): byte-identical
   files named by different stamps are different probes, and so are the same command and output in
   two recordings (the header is not in the item of a session's later command). When the time is the
   file's mtime the text alone would not tell the same item of two files apart: an mtime with a
@@ -215,6 +229,7 @@ import datetime as dt
 import email.utils
 import functools
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -1659,6 +1674,9 @@ def _looks_like_transcript(path: Path, sure: bool = False) -> bool:
         return False
     if text.lstrip()[:1] in ("{", "["):
         return _one_json_document(path)
+    head_lines = [t for t in text.splitlines()[:20] if t.strip()][:2]
+    if len(head_lines) == 2 and _BARE_WRITE_OUT.match(head_lines[1].strip()) and _date_line(head_lines[0]):
+        return True  # (a cron job's date line, then what 'curl -w "%{http_code} %{time_total}\n"' printed)
     return any(
         _command_match(t) or _WGET_COMMAND.match(t) for t in text.splitlines() if "curl" in t or "wget" in t
     )
@@ -1943,6 +1961,10 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
         got_blocks = _date_blocks(lines, raw, rawi, dates, path, sessions)
         if got_blocks is not None:
             return got_blocks
+    elif not found and (dates := _date_ends(lines, text)) is not None:
+        got_blocks = _date_blocks(lines, raw, rawi, dates, path, sessions, after=True)
+        if got_blocks is not None:
+            return got_blocks
     if len(found) <= 1:
         at = found[0] if found else 0
         if at in loops:
@@ -2160,6 +2182,32 @@ _DATE_LINE = re.compile(
 _ISO_DATE_LINE = re.compile(
     r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2}))\s*$")
 _MONTH_NUMBER = {m: i for i, m in enumerate(_MONTH_NAMES.split("|"), 1)}
+# 'date +%s' (epoch seconds: 10 digits, 2001 to 2286) and 'date "+%F %T"' (no zone: read as UTC, as a file
+# name's stamp without one is; time_source 'date_line_utc' says so)
+_EPOCH_DATE_LINE = re.compile(r"^(\d{10})\s*$")
+_ZONELESS_DATE_LINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,]\d+)?\s*$")
+# what 'date' prints in a French, German, Spanish, Italian, Portuguese or Dutch locale: 'ven. 10 oct. 2025
+# 07:18:58 UTC' (fr_FR), 'Fr 10. Okt 07:18:58 UTC 2025' (de_DE), 'vie 10 oct 2025 07:18:58 UTC' (es_ES):
+# a day's and a month's abbreviation of these tables, the year before the time or after the zone
+_LOCALE_DATE_LINE = re.compile(
+    rf"^(?P<day>[^\W\d_]{{2,4}})\.?,? +(?P<d>\d{{1,2}})\.? +(?P<mon>[^\W\d_]{{3,5}})\.? +"
+    rf"(?:(?P<y>\d{{4}}),? +)?"
+    rf"(?P<h>\d{{1,2}}):(?P<mi>\d{{2}}):(?P<s>\d{{2}}) +(?P<z>{_DATE_ZONE})(?: +(?P<y2>\d{{4}}))?\s*$"
+)
+_LOCALE_DAYS = frozenset((
+    "lun", "mar", "mer", "jeu", "ven", "sam", "dim",  # fr
+    "mo", "di", "mi", "do", "fr", "sa", "so",  # de
+    "mié", "mie", "jue", "vie", "sáb", "sab", "dom",  # es (lun, mar: fr's)
+    "gio",  # it (lun, mar, mer, ven, sab, dom: fr's and es's)
+    "seg", "ter", "qua", "qui", "sex",  # pt (sáb, dom: es's)
+    "ma", "wo", "vr", "za", "zo",  # nl (di, do: de's)
+))
+_LOCALE_MONTHS = {
+    **{m: i for i, ms in enumerate((
+        "jan janv ene gen", "feb févr fév fevr fev", "mär mrz mar mars mrt", "apr avr abr", "mai may mag mei",
+        "jun juin giu", "jul juil lug", "aug août aout ago", "sep sept set", "okt oct ott out",
+        "nov", "dez déc dec dic"), 1) for m in ms.split()},
+}
 # (what date prints in more than one zone: IST in Kolkata, Dublin's summer and Jerusalem, CST in Chicago,
 # Shanghai and Havana; the table's choice would be hours off for the others)
 _AMBIGUOUS_DATE_ZONES = frozenset(("IST", "CST"))
@@ -2170,13 +2218,17 @@ def _date_line(text: str) -> pd.Timestamp | None:
     :func:`occ_lib.times.zone_named` knows, read on the season it names, or an offset), None for
     another line or an unknown zone: a wrong hour is worse than none."""
     text = text.strip()
+    if text[:1].isdigit() and (m := _EPOCH_DATE_LINE.match(text) or _ZONELESS_DATE_LINE.match(text)):
+        if m.re is _EPOCH_DATE_LINE:
+            return pd.Timestamp(int(m.group(1)), unit="s", tz="UTC") if int(m.group(1)) >= 10**9 else None
+        return _zoned_instant("UTC", tuple(int(g) for g in m.groups()))  # type: ignore[arg-type]
     if (m := _ISO_DATE_LINE.match(text)) is not None:
         try:
             return pd.Timestamp(dt.datetime.fromisoformat(m.group(1).replace(",", "."))).tz_convert("UTC")
         except ValueError:
             return None
     if (m := _DATE_LINE.match(text)) is None:
-        return None
+        return _locale_date_line(text) if text[:1].isalpha() and ":" in text else None
     g = m.groupdict()
     if g["y"] is not None:
         y, mon, d, h, mi, sec, zone = g["y"], g["mon"], g["d"], g["h"], g["mi"], g["s"], g["z"]
@@ -2188,6 +2240,24 @@ def _date_line(text: str) -> pd.Timestamp | None:
             return None
         hour = hour % 12 + (12 if ampm == "PM" else 0)
     return _zoned_instant(zone, (int(y), _MONTH_NUMBER[mon], int(d), hour, int(mi), int(sec)))
+
+
+def _locale_date_line(text: str) -> pd.Timestamp | None:
+    """The instant of a ``date`` line printed in another locale (:data:`_LOCALE_DATE_LINE`), None when
+    its day or month is no abbreviation of the tables or it gives its year twice or not at all."""
+    if (m := _LOCALE_DATE_LINE.match(text)) is None or (m.group("y") is None) == (m.group("y2") is None):
+        return None
+    mon = _LOCALE_MONTHS.get(m.group("mon").lower())
+    if mon is None or m.group("day").lower() not in _LOCALE_DAYS:
+        return None
+    fields = (int(m.group("y") or m.group("y2")), mon, int(m.group("d")), int(m.group("h")),
+              int(m.group("mi")), int(m.group("s")))
+    return _zoned_instant(m.group("z"), fields)
+
+
+def _zoneless(text: str) -> bool:
+    """Whether a date line (:func:`_date_line`) gives no zone: ``2025-10-10 07:18:58``, read as UTC."""
+    return _ZONELESS_DATE_LINE.match(text.strip()) is not None
 
 
 def _zoned_instant(zone: str, fields: tuple[int, int, int, int, int, int]) -> pd.Timestamp | None:
@@ -2209,17 +2279,17 @@ def _dated(rows: list[dict[str, Any]], at: list[tuple[int, bool]], lines: list[s
     """``rows`` with ``_date_line_at``: the time of the last ``date -u`` output line between the
     command before a row's and the row's own (``$ date -u`` typed before each of several curl runs in
     one file), which tells the runs apart when their responses carry no ``Date`` header."""
-    found: dict[int, pd.Timestamp | None] = {}  # (a loop's passes share their command's line)
+    found: dict[int, tuple[pd.Timestamp, int] | None] = {}  # (a loop's passes share their command's line)
     for row, (line, command) in zip(rows, at, strict=True):
         if not command:
             continue
         if line not in found:
             i = bisect.bisect_left(commands, line)
             lo = commands[i - 1] + 1 if i > 0 else 0
-            found[line] = next(
-                (w for k in range(line - 1, lo - 1, -1) if (w := _date_line(lines[k])) is not None), None)
-        if found[line] is not None:
-            row["_date_line_at"] = found[line]
+            found[line] = next(((w, k) for k in range(line - 1, lo - 1, -1)
+                                if (w := _date_line(lines[k])) is not None), None)
+        if (got := found[line]) is not None:
+            row["_date_line_at"], row["_date_line_utc"] = got[0], _zoneless(lines[got[1]])
     return _runs_dated(rows, sum(w is not None for w in found.values()))
 
 
@@ -2243,31 +2313,106 @@ def _date_starts(lines: list[str]) -> list[int] | None:
     return [i for i in range(first, len(lines)) if _date_line(lines[i]) is not None]
 
 
-def _date_blocks(lines: list[str], raw: list[str], rawi: Any, starts: list[int], path: Path,
-                 sessions: list[_Session]) -> tuple[list[dict[str, Any]], list[InputError]] | None:
-    """One row per run of a file of appended runs, each after its ``date`` line (``starts``): the
-    run's last response (the redirects one run followed come before it), timed by that line; its item
-    the run's lines, the first run's from the file's start (a file of one run keeps its item). None
-    when no run gives a row: the file is read as one transcript."""
+# (a line that may be a date line, :func:`_date_line`: one pass over a file finds the few worth reading)
+_DATE_LINE_HINT = re.compile(
+    r"(?m)^[ \t]*(?:[^\W\d_]{2,4}\.?,? [^\n]*\d:\d\d:\d\d|\d{10}[ \t\r]*$|\d{4}-\d\d-\d\d[T ]\d)")
+
+
+def _date_ends(lines: list[str], text: str) -> list[int] | None:
+    """The lines of a file without prompts that close each of its runs with a ``date`` line (a cron
+    job's ``curl -sI URL; date``): its first line that is not blank is none, and it ends with one or has
+    two or more (a response, a date line and a response are one transcript still, and so is a body
+    whose last line, not after a blank one, is a time); else None."""
+    first = next((i for i, t in enumerate(lines) if t.strip()), None)
+    if first is None or not _STATUS.match(lines[first]) or _DATE_LINE_HINT.search(text) is None:
+        return None
+    offsets = list(itertools.accumulate(len(t) for t in lines))  # (where each line ends in the text)
+    at = dict.fromkeys(bisect.bisect_right(offsets, m.start()) for m in _DATE_LINE_HINT.finditer(text))
+    ends = [i for i in at if i < len(lines) and _date_line(lines[i]) is not None]
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
+    if not ends or (len(ends) == 1 and (ends[0] != last or lines[last - 1].strip())):
+        return None  # (one date line: the last, after the blank line that ends a header block)
+    return ends
+
+
+def _date_blocks(
+    lines: list[str], raw: list[str], rawi: Any, dates: list[int], path: Path, sessions: list[_Session],
+    after: bool = False,
+) -> tuple[list[dict[str, Any]], list[InputError]] | None:
+    """One row per run of a file of appended runs, each after its ``date`` line (``dates``; with
+    ``after``, each before it: ``curl -sI URL; date``): the run's last response (the redirects one run
+    followed come before it), timed by that line; its item the run's lines, the first run's from the
+    file's start (a file of one run keeps its item; with ``after``, a run's ends at its date line). A run
+    without a response is a problem naming its date line; with ``after``, so is what follows the last
+    date line (a run cut short, or still running: its date line not yet written). None when no run gives
+    a row: the file is read as one transcript."""
     rows: list[dict[str, Any]] = []
     at: list[tuple[int, bool]] = []
     problems: list[InputError] = []
-    bounds = [*starts, len(lines)]
+    if after:
+        bounds = [0, *(i + 1 for i in dates)]
+        trailing = next((i for i in range(bounds[-1], len(lines)) if lines[i].strip()), None)
+        if trailing is not None:
+            problems.append(InputError(path, "a run without the date line that follows each run's response "
+                                             "(cut short, or still running)", rawi(trailing) + 1))
+    else:
+        bounds = [*dates, len(lines)]
+    done = 0  # (where the last row's item ended among the raw lines)
     for idx, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        dated = b - 1 if after else a
         try:
-            row = _parse_curl("".join(lines[a:b]), path)
+            bare = _bare_write_out(lines[a + 1:b], path) if not after and b - a <= 4 else None
+            row = bare if bare is not None else _parse_curl("".join(lines[a:b]), path)
         except InputError as exc:
             reason = exc.reason.removeprefix("not a curl transcript: ")
-            problems.append(InputError(path, f"{reason} after this date line", rawi(a) + 1))
+            where = "before" if after else "after"
+            problems.append(InputError(path, f"{reason} {where} this date line", rawi(dated) + 1))
             continue
+        start = rawi(a) if idx else 0
+        end = rawi(b) if b < len(lines) else len(raw)
         row["_index"] = idx
-        row["_item"] = "".join(raw[rawi(a) if idx else 0:rawi(b) if b < len(lines) else len(raw)])
-        row["_date_line_at"] = _date_line(lines[a])
+        row["_item"] = "".join(raw[start:end])
+        row["_gap"] = "".join(raw[done:start])  # (a run that gave no row: in the file, in no item)
+        done = end
+        row["_date_line_at"] = _date_line(lines[dated])
+        row["_date_line_utc"] = _zoneless(lines[dated])
         rows.append(row)
         at.append((a, False))
     if not rows:
         return None
+    if len(rows) > 1:
+        _described_before(rows, any(t.startswith("< HTTP/") for t in lines))
+    problems.sort(key=lambda p: p.line or 0)
     return _runs_dated(_recorded(rows, at, sessions), len(rows)), problems
+
+
+# what a cron job's 'curl -s -o /dev/null -w "%{http_code} %{time_total}\n" URL' (or '-w "%{http_code}\n"')
+# prints after its date line: the status (000: no response) and the seconds it took
+_BARE_WRITE_OUT = re.compile(r"^(?:000|[1-5]\d\d)(?:[ \t]+\d+\.\d+)?[ \t]*$")
+
+
+def _bare_write_out(run: list[str], path: Path) -> dict[str, Any] | None:
+    """The row of a run whose only output (beside a ``curl: (N)`` line) is one line of what ``-w
+    '%{http_code} %{time_total}\\n'`` or ``-w '%{http_code}\\n'`` prints, read through that format
+    (the command is not in the file: these are the formats such a line comes from); None for another
+    run."""
+    out = [t.strip() for t in run if t.strip() and not _CURL_ERR.search(t)]
+    if len(out) != 1 or _BARE_WRITE_OUT.match(out[0]) is None:
+        return None
+    fmt = "%{http_code} %{time_total}\\n" if " " in out[0] or "\t" in out[0] else "%{http_code}\\n"
+    return _parse_curl(f"$ curl -s -o /dev/null -w '{fmt}'\n" + "".join(run), path)
+
+
+def _described_before(rows: list[dict[str, Any]], verbose: bool) -> None:
+    """Set ``_was_row`` on each run's row: which run's row the one row versions before read from the
+    file as it ended after that run described (the file was one transcript then). Without ``-v`` that
+    was the first final response (a 1xx or redirect chains on to the next status line, the rest was
+    body), with ``-v`` the last response (a status line after a body starts another response)."""
+    first = None
+    for k, row in enumerate(rows):
+        if row.get("status") is not None and (verbose or first is None or _chained(rows[first]["status"])):
+            first = k
+        row["_was_row"] = first
 
 
 # A command line as earlier versions found it, before zsh's, PowerShell's, cmd's... prompts, curl.exe
@@ -2467,7 +2612,7 @@ def _row_time(row: dict[str, Any], file: _FileFacts, dated: bool = True) -> tupl
         except (TypeError, ValueError, IndexError):
             pass
     if dated and row.get("_date_line_at") is not None:
-        return row["_date_line_at"], "date_line"
+        return row["_date_line_at"], "date_line_utc" if row.get("_date_line_utc") else "date_line"
     if recorded is not None:
         return recorded, "script"
     return pd.Timestamp(file.mtime, unit="s", tz="UTC"), "mtime"
@@ -2478,7 +2623,7 @@ def _evidence_key(key: str, started: pd.Timestamp, source: str | None) -> str:
     the row's own text does not hold: byte-identical files named by different stamps (three
     'connection refused' transcripts) are three probes, and so are the same command and output in
     two recordings."""
-    if source not in ("filename", "script", "date_line"):
+    if source not in ("filename", "script", "date_line", "date_line_utc"):
         return key
     return f"{key}@{_key_stamp(started)}"
 
@@ -2550,6 +2695,7 @@ def _read(
     legacy: list[str] = []
     path_keys: list[str | None] = []
     before: list[tuple[str, str, pd.Timestamp, str | None] | None] = []
+    one_row: list[list[tuple[str, str, pd.Timestamp, str | None]]] = []
     problems: list[InputError] = []
     skipped: list[str] = []
     for p in paths:
@@ -2581,11 +2727,13 @@ def _read(
             out["evidence_key"] = key
             legacy.append(_evidence_key(f"{digest}:{r['_index']}", out["started_at"], out["time_source"]))
         before += _undated(file_rows, done, items, facts, digest)
+        one_row += _one_row_before(file_rows, facts)
         rows += done
     df = conform(pd.DataFrame(rows, columns=list(PROBE_COLUMNS))) if rows else empty_probes()
     df.attrs["legacy_keys"] = legacy
     df.attrs["path_keys"] = path_keys
     df.attrs["undated"] = before
+    df.attrs["one_row"] = one_row
     return df, problems, list(dict.fromkeys(skipped))
 
 
@@ -2613,6 +2761,42 @@ def _undated(
         if c else None
         for r, w, c, k, pk in zip(file_rows, was, changed, keys, path_keys, strict=True)
     ]
+
+
+def _chained(status: int) -> bool:
+    """Whether curl went on past a response of this status (a 1xx, a redirect): the next is the answer."""
+    return status < 200 or 300 <= status < 400
+
+
+def _one_row_before(
+    file_rows: list[dict[str, Any]], facts: _FileFacts,
+) -> list[list[tuple[str, str, pd.Timestamp, str | None]]]:
+    """For each row of a file of date-lined runs, the identities (key, legacy key, time, path key) of
+    the one row versions before read from the file as it ended after each run, when that row described
+    this row's run (:func:`_described_before`); empty lists for other rows. Such a row (the whole
+    file its item, its bytes its legacy hash) stands for that run: imported again, the file adds only
+    the runs it did not describe. The file's prefixes are hashed as they grow, once each."""
+    found: list[list[tuple[str, str, pd.Timestamp, str | None]]] = [[] for _ in file_rows]
+    if len(file_rows) < 2 or "_was_row" not in file_rows[0]:
+        return found
+    text = hashlib.sha256()
+    in_path = hashlib.sha256(f"{facts.evidence_path}\0".encode("utf-8", "surrogatepass"))
+    for row in file_rows:
+        grown = (row["_gap"] + row["_item"]).encode("utf-8", "surrogatepass")
+        text.update(grown)
+        in_path.update(grown)
+        if (was := row["_was_row"]) is None:
+            continue
+        started, source = _row_time(file_rows[was], facts, dated=False)
+        started = started.as_unit("us")
+        digest, path_key = text.hexdigest(), None
+        if source == "mtime":  # (as _item_keys wrote an mtime row's key)
+            path_key = f"{in_path.hexdigest()}#0"
+            key = f"{digest}#0@{_key_stamp(started, 'microseconds')}" if started.microsecond else path_key
+        else:
+            key = _evidence_key(f"{digest}#0", started, source)
+        found[was].append((key, _evidence_key(f"{digest}:0", started, source), started, path_key))
+    return found
 
 
 def _not_evidence(path: Path, exc: InputError) -> InputError:
@@ -2690,11 +2874,12 @@ def import_evidence(
     with store_lock(store, "import"):
         stored = _Stored.of(evidence_identities(store))
         cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"],
-                df.attrs["path_keys"], df.attrs["undated"])
+                df.attrs["path_keys"], df.attrs["undated"], df.attrs["one_row"])
         new = [
             not (_known(k, old, t, p, stored, pk)
-                 or (was is not None and _known(*was[:3], p, stored, was[3])))
-            for k, old, t, p, pk, was in zip(*cols, strict=True)
+                 or (was is not None and _known(*was[:3], p, stored, was[3]))
+                 or any(_known(*w[:3], p, stored, w[3]) for w in whole))
+            for k, old, t, p, pk, was, whole in zip(*cols, strict=True)
         ]
         fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list would pick no columns)
         fresh = fresh[~fresh["evidence_key"].duplicated()]

@@ -40,7 +40,7 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("h_request_id", "str"),
     ("tags", "str"),  # JSON object string
     ("evidence_path", "str"),
-    ("time_source", "str"),  # clock | filename | script | date_header | date_line | mtime | json
+    ("time_source", "str"),  # clock | filename | script | date_header | date_line[_utc] | mtime | json
     ("evidence_key", "str"),
 )
 
@@ -50,7 +50,9 @@ OUTCOMES: tuple[str, ...] = ("up", "degraded", "down")
 ERRORS: tuple[str, ...] = (
     "timeout", "dns", "connect", "tls", "read", "protocol", "too_many_redirects", "unexpected_status",
 )
-TIME_SOURCES: tuple[str, ...] = ("clock", "filename", "script", "date_header", "date_line", "mtime", "json")
+TIME_SOURCES: tuple[str, ...] = (
+    "clock", "filename", "script", "date_header", "date_line", "date_line_utc", "mtime", "json",
+)
 
 #: pandas dtype of each column (nullable everywhere; ``str`` columns use the pandas string dtype).
 PROBE_DTYPES: dict[str, str] = {
