@@ -23,6 +23,7 @@ from . import aggregate
 from .formats import iso_z
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
 from .policy import Policy, TargetPolicy, _fmt_td, covers
+from .threads import deadlines_with_threads, with_threads
 from .timeline import days_in_zone, final_resolutions, first_events, known_at, refuse_path
 from .times import zone_named
 
@@ -572,8 +573,10 @@ def deadline_misses(
     due time) due from ``start``: before ``end``, or at or after as_of (:func:`_due_in`). A date-only one is
     due at the end of its day in the zone its log declares (:func:`_date_zones`), else in ``tz``;
     detail times are in ``tz``, and a detail opens with the due time (:func:`_due_text`)."""
-    deadlines = _table(logs, "deadlines")
     events = _table(logs, "events")
+    # ('6:20am still degraded; Mitigation ETA 7:00am' after '6:02am ... (INC-5001)': INC-5001's ETA)
+    deadlines = deadlines_with_threads(_table(logs, "deadlines"), events)
+    events = with_threads(events) if not events.empty else events
     s = _bound(start, tz, "start")
     e = _bound(end, tz, "end")
     as_of_ts = _bound(as_of, tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
@@ -620,6 +623,8 @@ def deadline_misses(
         )
         if ticket is None and status == "missed" and not stated:
             reason += " (no ticket to match a resolution)"
+        elif ticket is not None and all(r.get("via") == "thread" for r in recs):
+            reason += f" (the item names no ticket: {ticket} is its section's, told in stamped steps)"
         if status == "met" and (again := resolutions.reopened_after(ticket, resolved)) is not None:
             reason += f" (reopened {_fmt_ts(again, tz=tz)}: a new cycle, judged by later deadlines)"
         mentions = list(dict.fromkeys(_mention(r["source"], r["line"]) for r in recs))
@@ -653,7 +658,7 @@ def ticket_target_misses(
     s = _bound(start, policy.tz, "start")
     e = _bound(end, policy.tz, "end")
     as_of_ts = _bound(as_of, policy.tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
-    ev = _counted(events, as_of_ts, policy.tz)
+    ev = _counted(with_threads(events), as_of_ts, policy.tz)
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
     # (first_events decides between a date-only and a timed mention; ties keep source/line order)

@@ -4,7 +4,10 @@ Input is the ``events`` table of :func:`occ_lib.logs.read_logs` (a ``Logs`` obje
 events DataFrame). Rules, so that every figure says how it was counted:
 
 - An event belongs to every ticket it mentions (its ``tickets`` list, which already includes the
-  tickets a nested item inherits). Events that mention no ticket are not part of any timeline.
+  tickets a nested item inherits; ``via`` is ``text``), and a stamped step of a ticket's story that
+  names no ticket (``6:20am still degraded; paged secondary`` after ``6:02am ... (INC-5001)``) to
+  the ticket of its thread (:mod:`occ_lib.threads`; ``via`` is ``thread``). Other events that
+  mention no ticket are not part of any timeline.
 - A row's ``text`` is its event's, clipped at :data:`occ_lib.logs.DEADLINE_TEXT_MAX` characters (then
   ``…``) as a deadline row's: a pasted export that names thousands of tickets is one event, and its
   whole text copied into each of their rows cost time and memory squared.
@@ -50,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from .periods import instant, local_midnight, zone_arg
+from .threads import with_threads
 
 TIMELINE_COLUMNS: tuple[str, ...] = (
     "ticket",
@@ -61,6 +65,7 @@ TIMELINE_COLUMNS: tuple[str, ...] = (
     "line",
     "section",
     "text",
+    "via",
 )
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
@@ -143,6 +148,7 @@ def _empty_timeline() -> pd.DataFrame:
             "line": pd.Series([], dtype="int64"),
             "section": pd.Series([], dtype="object"),
             "text": pd.Series([], dtype="str"),
+            "via": pd.Series([], dtype="str"),
         }
     )
 
@@ -206,6 +212,7 @@ def escalations(
     missing = [c for c in ("at", "kind", "source", "line", "tickets") if c not in base]
     if missing:
         raise ValueError(f"events table lacks column(s) {', '.join(missing)}")
+    base = with_threads(base)
     # optional columns of hand-made tables
     base = base.assign(**{c: None for c in ("at_precision", "section", "text") if c not in base})
     if "level" not in base:

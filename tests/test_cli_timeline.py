@@ -68,6 +68,7 @@ def test_jsonl_rows_in_utc_order(tmp_path):
         "line",
         "section",
         "text",
+        "via",
     ]
     assert {r["ticket"] for r in rows} == {"OCC-INF-221"}
     assert rows[0]["text"].startswith("19:20 ET: followed up on OCC-INF-221")

@@ -55,8 +55,9 @@ EV = events(
 def test_escalations_order_columns_and_values():
     tl = timeline.escalations(EV)
     assert list(tl.columns) == [
-        "ticket", "at", "at_precision", "kind", "level", "source", "line", "section", "text",
+        "ticket", "at", "at_precision", "kind", "level", "source", "line", "section", "text", "via",
     ]
+    assert set(tl["via"]) == {"text"}  # (a hand-made table has no sections, hence no threads)
     got = [(r.ticket, r.at, r.source, r.line, r.kind, r.level) for r in tl.itertuples()]
     nat = pd.NaT
     assert got[:-1] == [

@@ -1,0 +1,117 @@
+"""Threads: the ticket an item is about when it names none, from the items around it.
+
+On-call notes name a ticket once and then tell its story in items that do not repeat it::
+
+    ### Thursday, October 9, 2025
+    * 6:02am PagerDuty fired for api-gw p99 > 2s (INC-5001).
+    * 6:20am still degraded; paged secondary (SEV2). Mitigation ETA 7:00am.
+    * 7:15am mitigation slipped; new ETA 8am. Looped in Eng Manager @raj.
+
+Read item by item, the page, the manager and the ETAs belong to no ticket, and INC-5001's escalation
+timeline says it never escalated. The rule, kept narrow so that a day's unrelated items are not
+pulled into one ticket:
+
+- A section (the items under one heading, in one file) is one thread when the tickets its items
+  name (their own, inherited or the heading's; not those they only refer to, ``refs``) are exactly
+  one ticket. Then an item of it that names no ticket is about that ticket when it comes after the
+  first item naming it, opens with its own time (``6:20am still degraded``, ``19:05 UTC: ...``,
+  ``[07:18Z] paged``: a running story is told in stamped steps) and tells a step of the story an
+  escalation timeline and an SLA count: its kind is ``follow_up``, ``escalation``, ``acknowledged``,
+  ``deadline`` or ``resolved``.
+- So not an item without a time of its own at its start, nor a ``note``, ``evidence``, ``plan`` or
+  ``blocked`` one: a day's section that names one ticket also holds the day's other work (``11:30
+  QA reproduced the store-notes report``, ``21h30 nightly run started``), which is no step of it.
+- Not a table row: a table's rows are records of their own.
+
+The events and deadlines tables keep what the text says (``tickets`` stays empty);
+:func:`with_threads` gives the analysis (timelines, SLA) the ticket, and a ``via`` column that says
+``thread`` for what was inferred and ``text`` for what was written.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["deadlines_with_threads", "threads", "with_threads"]
+
+# an item's own time at its start: '6:20am', '19:05 UTC:', '[07:18Z]', '**21:45**', '2025-10-10 04:41 UTC'
+_TIME_LED = re.compile(
+    r"[\W_]{0,4}(?:\d{4}-\d{2}-\d{2}[ T])?(?:\d{1,2}(?:[:h.]\d{2}){1,2}(?!\d)|\d{1,2}\s?[ap]\.?m\b)",
+    re.IGNORECASE,
+)
+_THREAD_ITEMS = frozenset({"list", "line", "paragraph"})
+_STORY_KINDS = frozenset({"follow_up", "escalation", "acknowledged", "deadline", "resolved"})
+
+
+def _lists(values: pd.Series) -> list[list[str]]:
+    return [list(v) if isinstance(v, list | tuple | np.ndarray) else [] for v in values]
+
+
+def threads(events: pd.DataFrame) -> pd.Series:
+    """Per row of ``events`` (:func:`occ_lib.logs.read_logs`), the ticket of its thread as a one-item
+    list, or an empty list (the rules are the module's). Tables without ``source``, ``line`` or
+    ``tickets`` (a hand-made one) have no threads."""
+    out = pd.Series([[] for _ in range(len(events))], index=events.index, dtype="object")
+    need = {"source", "line", "tickets", "section_line"}
+    if events.empty or not need <= set(events.columns):
+        return out
+    tickets = _lists(events["tickets"])
+    items = events["item"].tolist() if "item" in events.columns else ["list"] * len(events)
+    texts = events["text"].tolist() if "text" in events.columns else [""] * len(events)
+    kinds = events["kind"].tolist() if "kind" in events.columns else [""] * len(events)
+    keys = list(zip(events["source"].astype(str), events["section_line"].fillna(-1).astype("int64"),
+                    strict=True))
+    lines = events["line"].astype("int64").tolist()
+    by_section: dict[tuple[str, int], list[int]] = {}
+    for i, key in enumerate(keys):
+        by_section.setdefault(key, []).append(i)
+    for rows in by_section.values():
+        named = {t for i in rows for t in tickets[i]}
+        if len(named) != 1:
+            continue
+        (ticket,) = named
+        rows = sorted(rows, key=lambda i: lines[i])
+        first = next(lines[i] for i in rows if tickets[i])
+        for i in rows:
+            if (lines[i] > first and not tickets[i] and kinds[i] in _STORY_KINDS
+                    and items[i] in _THREAD_ITEMS and _TIME_LED.match(str(texts[i] or "")) is not None):
+                out.iat[i] = [ticket]
+    return out
+
+
+def with_threads(events: pd.DataFrame) -> pd.DataFrame:
+    """``events`` with each threaded row's ``tickets`` set to its thread's ticket, and ``via``:
+    ``thread`` for those rows, ``text`` for the others."""
+    th = threads(events)
+    inferred = th.map(bool)
+    out = events.assign(via=np.where(inferred, "thread", "text"))
+    if inferred.any():
+        out["tickets"] = out["tickets"].where(~inferred, th)
+    return out
+
+
+def deadlines_with_threads(deadlines: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """``deadlines`` with a ticketless row's ``tickets`` set to the thread ticket of its item (the
+    event of the same source and line), and ``via`` as :func:`with_threads`'."""
+    if deadlines.empty or not {"source", "line", "tickets"} <= set(deadlines.columns):
+        return deadlines.assign(via="text") if not deadlines.empty else deadlines
+    th = threads(events)
+    found: dict[tuple[str, int], list[str]] = {}
+    for src, line, t in zip(events["source"].astype(str), events["line"].astype("int64"), th, strict=True) \
+            if len(th) else ():
+        if t:
+            found[(src, int(line))] = t
+    own = _lists(deadlines["tickets"])
+    new = [
+        found.get((str(s), int(n)), []) if not t else []
+        for s, n, t in zip(deadlines["source"], deadlines["line"], own, strict=True)
+    ]
+    inferred = pd.Series([bool(t) for t in new], index=deadlines.index)
+    out = deadlines.assign(via=np.where(inferred, "thread", "text"))
+    if inferred.any():
+        new_tks = pd.Series(new, index=deadlines.index, dtype="object")
+        out["tickets"] = out["tickets"].where(~inferred, new_tks)
+    return out
