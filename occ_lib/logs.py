@@ -1727,8 +1727,9 @@ def _items(
                 proses[k], owns[k], [m.start for m in dls], [m.end for m in dls], len(dls) > _MAX_DEADLINES
             ) if len(owns[k]) > 1 else None
             inherited = _inherited(tks, owns[k]) if per is not None else []  # (once, not per row)
-            # 'ETA moved from 17:00 to 19:00': 17:00 is no promise now (unless the item says it was missed)
-            old = _superseded(proses[k], dls) if len(dls) > 1 else None
+            # 'ETA moved from 17:00 to 19:00', 'ETA 17:00; next ETA 19:00': 17:00 is no promise now
+            # (unless the item says it was missed)
+            old = _superseded(proses[k], dls, per) if len(dls) > 1 else None
             # 'OPS-54 blocked on DEPLOY-9, ETA 15:00': the ETA is OPS-54's, not its blocker's
             blocked = blockers(proses[k], owns[k]) if len(tks) > 1 else None
             if refs:  # ('OPS-5 ETA 17:00, see OPS-77': OPS-5's alone)
@@ -2126,11 +2127,16 @@ _MAX_STEPS = 24
 _CHANGED_TO = re.compile(r"\s*(?:\u2192|\u27f6|\u2794|->|=>|(?i:to))\s*")
 
 
-def _superseded(prose: str, dls: list[_times.TimeMention]) -> set[int]:
+def _superseded(
+    prose: str, dls: list[_times.TimeMention], per: list[list[str] | None] | None = None
+) -> set[int]:
     """The indices in ``dls`` of the deadlines an item writes as replaced by another of its own: the
     old one (``ETA was 10:00, now 13:00``, ``due Oct 31 (was Oct 24)``, ``ETA moved from 17:00 to
     19:00``, :func:`occ_lib._extract.is_former`) or one followed by an arrow or 'to' and its
-    replacement (``ETA 10/8 → 10/10``, ``changed 17:00 -> 19:00``): no longer a promise."""
+    replacement (``ETA 10/8 → 10/10``, ``changed 17:00 -> 19:00``), or one written before a replacement
+    of the same promise for the same tickets (``per``, :func:`occ_lib._subjects.deadline_tickets`): ``ETA
+    17:00; next ETA 19:00`` (new, revised, updated ETA; ``by EOD, moved to tomorrow EOD``;
+    :func:`_renewed`): no longer a promise."""
     order = sorted(range(len(dls)), key=lambda i: dls[i].start)
     out = {i for i in order if ex.is_former(prose, dls[i].start)}
     for i, j in zip(order, order[1:], strict=False):
@@ -2140,8 +2146,37 @@ def _superseded(prose: str, dls: list[_times.TimeMention]) -> set[int]:
             and ex.is_replacement(prose, dls[j].start)
         ):
             out.add(i)
+    out |= _renewed(prose, dls, order, per)
     if len(out) == len(dls):  # (every one written as old: keep them all, none is the new one)
         return set()
+    return out
+
+
+# the deadline keywords of one promise a replacement renews ('by EOD, moved to tomorrow EOD', 'ETA 17:00;
+# new deadline 19:00'); any other keyword is a promise of its own kind ('checkpoint 10:00; new ETA 14:00')
+_PROMISE_WORDS = frozenset({
+    "eta", "by", "due", "deadline", "target", "targeting", "targeted", "before", "no later than", "nlt",
+    "until", "till", "eod", "eob", "cob",
+})
+
+
+def _renewed(
+    prose: str, dls: list[_times.TimeMention], order: list[int], per: list[list[str] | None] | None
+) -> set[int]:
+    """The deadlines written before a replacement of the same promise (:func:`occ_lib._extract.
+    is_replacement`: ``next ETA``, ``new ETA``, ``revised ETA``, ``updated ETA``, ``ETA now``, ``moved
+    to``) for the same tickets: ``ETA 17:00; next ETA 19:00`` promises 19:00 alone. One pass in written
+    order: each replacement ends the promises of its kind and tickets written before it."""
+    out: set[int] = set()
+    open_: dict[tuple[str, tuple[str, ...] | None], list[int]] = {}
+    for i in order:
+        m = dls[i]
+        kw = (m.keyword or "").lower()
+        key = ("promise" if kw in _PROMISE_WORDS else kw,
+               None if per is None or per[i] is None else tuple(per[i]))
+        if ex.is_replacement(prose, m.start) and not ex.is_former(prose, m.start):
+            out.update(open_.pop(key, ()))
+        open_.setdefault(key, []).append(i)
     return out
 
 
