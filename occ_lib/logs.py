@@ -238,7 +238,13 @@ Per item (the rules, in order)
       10/8 → 10/10" or "moved from Oct 8 to Oct 10", both of which are deadlines, unless its own mention
       says it was missed too ("next ETA 19:00 UTC missed"), while the old one is no deadline now unless the
       item says it was missed (``ETA moved from 17:00 to 19:00``, ``ETA was 10:00, now 13:00``, ``due
-      Oct 31 (was Oct 24)``, ``ETA 10/8 → 10/10``: the new one alone); and when the item writes a time as
+      Oct 31 (was Oct 24)``, ``ETA 10/8 → 10/10``: the new one alone), and neither is one written before a
+      renewal of the same promise for the same tickets (``ETA 17:00; next ETA 19:00``, also new, revised,
+      updated ETA, ``ETA now``, ``by EOD, moved to tomorrow EOD``: 19:00 alone; not ``checkpoint 10:00;
+      new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
+      ticket's); a move that writes the old time again names the deadline moved, after a clause break
+      too (``ETA 17:00, missed; moved from 17:00 to 19:00``: 17:00 missed, 19:00 due,
+      :func:`occ_lib.times.find_times`); and when the item writes a time as
       the missed
       one, ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, ``ETA 18:00
       (slipped from 16:00)``, only that one (the one it was moved to is due: ``missed the 15:00 slot,
@@ -255,7 +261,9 @@ Per item (the rules, in order)
       roll-up (``{"key": "OPS-1", "summary": "fix ETA 10:00"}, ...``), only a deadline alone in its
       clause takes the tickets its clause names, any other those written since the deadline before it,
       else the last one written before it, else the first after it: no ticket list goes to more than one
-      row, which made rows x tickets). An item of a ticket that states a miss of a deadline without
+      row, which made rows x tickets). A miss written before the deadline it names is that deadline's
+      (``missed again — ETA 17:00 UTC``, ``Missed: ETA 17:00``: one row, 17:00 stated missed). An item of
+      a ticket that states a miss of a deadline without
       writing its time (``OPS-9 missed the deadline``, ``ETA missed``, ``blew the SLA``; not ``context
       deadline exceeded``) is a row with no ``due_at``, keyword ``missed``, stated missed. A duration
       after ETA, ``due in`` or ``within`` (``ETA 30 min``,
