@@ -1737,7 +1737,7 @@ def _items(
             inherited = _inherited(tks, owns[k]) if per is not None else []  # (once, not per row)
             # 'ETA moved from 17:00 to 19:00', 'ETA 17:00; next ETA 19:00': 17:00 is no promise now
             # (unless the item says it was missed)
-            old = _superseded(proses[k], dls, per) if len(dls) > 1 else None
+            old = _superseded(proses[k], dls, _whole(per, owns[k])) if len(dls) > 1 else None
             # 'OPS-54 blocked on DEPLOY-9, ETA 15:00': the ETA is OPS-54's, not its blocker's
             blocked = blockers(proses[k], owns[k]) if len(tks) > 1 else None
             if refs:  # ('OPS-5 ETA 17:00, see OPS-77': OPS-5's alone)
@@ -2186,6 +2186,16 @@ def _renewed(
             out.update(open_.pop(key, ()))
         open_.setdefault(key, []).append(i)
     return out
+
+
+def _whole(per: list[list[str] | None] | None, own: list[str]) -> list[list[str] | None] | None:
+    """``per`` (:func:`occ_lib._subjects.deadline_tickets`) with a deadline that names every ticket of
+    the item as one that names none (None): both are the whole item's ('10:00 OPS-1, OPS-2 ETA 17:00; new
+    ETA 19:00' renews one promise)."""
+    if per is None:
+        return None
+    mine = set(own)
+    return [None if p is None or mine.issubset(p) else p for p in per]
 
 
 def _subjects_of(d_tks: list[str], tks: list[str], blocked: set[str]) -> list[str]:

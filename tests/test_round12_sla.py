@@ -8,6 +8,8 @@
 - M3: a miss admitted before the ETA it names ('missed again — ETA 17:00 UTC', 'Missed: ETA 17:00') is
   that ETA's miss: one row, no row of its own; a miss admitted in a later section with no due time is
   the stated miss of the ticket's deadline due by then.
+- T1: an item that opens with its time and a list of tickets ('10:00 OPS-1, OPS-2 ETA 17:00') gives the
+  deadline to every ticket of the list, as 'OPS-1, OPS-2 ETA 17:00' does (was: the last one only).
 """
 
 from __future__ import annotations
@@ -169,3 +171,27 @@ def test_a_miss_admitted_in_a_later_section_is_the_earlier_etas():
         [2, ["OPS-9"], "10-09 17:00", "ETA", False], [4, ["OPS-9"], None, "missed", True]
     ]
     assert sla_rows(text) == [["OPS-9", "10-09 17:00", "missed", 4, ["ops.md:2", "ops.md:4"]]]
+
+
+# --- T1: a ticket list after the item's time -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["- 10:00 OPS-1, OPS-2 ETA 17:00", "- 10:00 UTC OPS-1, OPS-2: ETA 17:00",
+     "- 9:05 AM OPS-1 and OPS-2 ETA 17:00", "- 2025-10-09 10:00 OPS-1, OPS-2 ETA 17:00",
+     "- OPS-1, OPS-2 ETA 17:00"],
+)
+def test_a_list_of_tickets_after_the_items_time_shares_its_deadline(item: str):
+    assert deadlines("## 2025-10-09\n" + item + "\n") == [
+        [2, ["OPS-1", "OPS-2"], "10-09 17:00", "ETA", False]
+    ]
+
+
+def test_a_list_after_the_items_time_renews_one_promise_and_clauses_keep_their_own():
+    assert deadlines("## 2025-10-09\n- 10:00 OPS-1, OPS-2 ETA 17:00; new ETA 19:00\n") == [
+        [2, ["OPS-1", "OPS-2"], "10-09 19:00", "ETA", False]
+    ]
+    assert deadlines("## 2025-10-09\n- 10:00 OPS-1 ETA 17:00; OPS-2 ETA 18:00\n") == [
+        [2, ["OPS-1"], "10-09 17:00", "ETA", False], [2, ["OPS-2"], "10-09 18:00", "ETA", False]
+    ]
