@@ -207,7 +207,8 @@ Per item (the rules, in order)
       :func:`occ_lib.times.find_times`) becomes a row of ``deadlines``, with
       the item's tickets, or those its clause names when the item names two or more of its own
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
-      clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
+      clause's: ``OPS-1, OPS-2: ETA 18:00``, also after the time the item opens with, ``10:00 UTC OPS-1,
+      OPS-2 ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
       ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
       blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, nor one it only
       refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
