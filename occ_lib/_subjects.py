@@ -304,9 +304,19 @@ def _without(clause: str, keys: list[str]) -> str:
     return clause
 
 
-def _bare(clause: str, keys: list[str]) -> bool:
-    """Whether ``clause`` only lists its tickets ('INC-2 and INC-3')."""
+def _bare(clause: str, keys: list[str], first: bool = False) -> bool:
+    """Whether ``clause`` only lists its tickets ('INC-2 and INC-3'); the ``first`` one of an item after
+    the time it opens with too ('10:00 UTC OPS-1, OPS-2 ETA 17:00': the ETA is both tickets')."""
+    if first and clause.lstrip()[:1].isdigit() and (m := _LEAD_STAMP.match(clause)) is not None:
+        clause = clause[m.end():]
     return _LIST_GLUE.fullmatch(_without(clause, keys)) is not None
+
+
+# the time an item opens with ('10:00', '2025-10-09 10:00 UTC', '9:05 AM ET'): no part of a ticket list
+_LEAD_STAMP = re.compile(
+    r"\s*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?Z?"
+    r"(?:\s+(?:UTC|GMT|[A-Z]{1,4}T))?(?=\s)"
+)
 
 
 # what names the tickets written after it as what the item's subject waits for ('OPS-54 blocked on
@@ -416,7 +426,7 @@ def deadline_tickets(
     last = -1  # the last clause before this one that names tickets
     all_bare = True  # (whether every such clause only lists them)
     for i, (lo, hi, _) in enumerate(spans):
-        bare = bool(keys[i]) and _bare(text[lo:hi], keys[i])
+        bare = bool(keys[i]) and _bare(text[lo:hi], keys[i], i == 0)
         if bare and all_bare:
             lead += keys[i]  # (a list opening the item: the next clause's)
         elif bare:

@@ -211,7 +211,8 @@ Per item (the rules, in order)
       :func:`occ_lib.times.find_times`) becomes a row of ``deadlines``, with
       the item's tickets, or those its clause names when the item names two or more of its own
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
-      clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
+      clause's: ``OPS-1, OPS-2: ETA 18:00``, also after the time the item opens with, ``10:00 UTC OPS-1,
+      OPS-2 ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
       ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
       blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, nor one it only
       refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
@@ -242,7 +243,13 @@ Per item (the rules, in order)
       10/8 → 10/10" or "moved from Oct 8 to Oct 10", both of which are deadlines, unless its own mention
       says it was missed too ("next ETA 19:00 UTC missed"), while the old one is no deadline now unless the
       item says it was missed (``ETA moved from 17:00 to 19:00``, ``ETA was 10:00, now 13:00``, ``due
-      Oct 31 (was Oct 24)``, ``ETA 10/8 → 10/10``: the new one alone); and when the item writes a time as
+      Oct 31 (was Oct 24)``, ``ETA 10/8 → 10/10``: the new one alone), and neither is one written before a
+      renewal of the same promise for the same tickets (``ETA 17:00; next ETA 19:00``, also new, revised,
+      updated ETA, ``ETA now``, ``by EOD, moved to tomorrow EOD``: 19:00 alone; not ``checkpoint 10:00;
+      new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
+      ticket's); a move that writes the old time again names the deadline moved, after a clause break
+      too (``ETA 17:00, missed; moved from 17:00 to 19:00``: 17:00 missed, 19:00 due,
+      :func:`occ_lib.times.find_times`); and when the item writes a time as
       the missed
       one, ``missed the 10:30 update``, or as the old one, ``ETA Oct 31 (was Oct 24, slipped)``, ``ETA 18:00
       (slipped from 16:00)``, only that one (the one it was moved to is due: ``missed the 15:00 slot,
@@ -259,7 +266,9 @@ Per item (the rules, in order)
       roll-up (``{"key": "OPS-1", "summary": "fix ETA 10:00"}, ...``), only a deadline alone in its
       clause takes the tickets its clause names, any other those written since the deadline before it,
       else the last one written before it, else the first after it: no ticket list goes to more than one
-      row, which made rows x tickets). An item of a ticket that states a miss of a deadline without
+      row, which made rows x tickets). A miss written before the deadline it names is that deadline's
+      (``missed again — ETA 17:00 UTC``, ``Missed: ETA 17:00``: one row, 17:00 stated missed). An item of
+      a ticket that states a miss of a deadline without
       writing its time (``OPS-9 missed the deadline``, ``ETA missed``, ``blew the SLA``; not ``context
       deadline exceeded``) is a row with no ``due_at``, keyword ``missed``, stated missed. A duration
       after ETA, ``due in`` or ``within`` (``ETA 30 min``,
@@ -1752,8 +1761,9 @@ def _items(
                 proses[k], owns[k], [m.start for m in dls], [m.end for m in dls], len(dls) > _MAX_DEADLINES
             ) if len(owns[k]) > 1 else None
             inherited = _inherited(tks, owns[k]) if per is not None else []  # (once, not per row)
-            # 'ETA moved from 17:00 to 19:00': 17:00 is no promise now (unless the item says it was missed)
-            old = _superseded(proses[k], dls) if len(dls) > 1 else None
+            # 'ETA moved from 17:00 to 19:00', 'ETA 17:00; next ETA 19:00': 17:00 is no promise now
+            # (unless the item says it was missed)
+            old = _superseded(proses[k], dls, _whole(per, owns[k])) if len(dls) > 1 else None
             # 'OPS-54 blocked on DEPLOY-9, ETA 15:00': the ETA is OPS-54's, not its blocker's
             blocked = blockers(proses[k], owns[k]) if len(tks) > 1 else None
             if refs:  # ('OPS-5 ETA 17:00, see OPS-77': OPS-5's alone)
@@ -2151,11 +2161,16 @@ _MAX_STEPS = 24
 _CHANGED_TO = re.compile(r"\s*(?:\u2192|\u27f6|\u2794|->|=>|(?i:to))\s*")
 
 
-def _superseded(prose: str, dls: list[_times.TimeMention]) -> set[int]:
+def _superseded(
+    prose: str, dls: list[_times.TimeMention], per: list[list[str] | None] | None = None
+) -> set[int]:
     """The indices in ``dls`` of the deadlines an item writes as replaced by another of its own: the
     old one (``ETA was 10:00, now 13:00``, ``due Oct 31 (was Oct 24)``, ``ETA moved from 17:00 to
     19:00``, :func:`occ_lib._extract.is_former`) or one followed by an arrow or 'to' and its
-    replacement (``ETA 10/8 → 10/10``, ``changed 17:00 -> 19:00``): no longer a promise."""
+    replacement (``ETA 10/8 → 10/10``, ``changed 17:00 -> 19:00``), or one written before a replacement
+    of the same promise for the same tickets (``per``, :func:`occ_lib._subjects.deadline_tickets`): ``ETA
+    17:00; next ETA 19:00`` (new, revised, updated ETA; ``by EOD, moved to tomorrow EOD``;
+    :func:`_renewed`): no longer a promise."""
     order = sorted(range(len(dls)), key=lambda i: dls[i].start)
     out = {i for i in order if ex.is_former(prose, dls[i].start)}
     for i, j in zip(order, order[1:], strict=False):
@@ -2165,9 +2180,48 @@ def _superseded(prose: str, dls: list[_times.TimeMention]) -> set[int]:
             and ex.is_replacement(prose, dls[j].start)
         ):
             out.add(i)
+    out |= _renewed(prose, dls, order, per)
     if len(out) == len(dls):  # (every one written as old: keep them all, none is the new one)
         return set()
     return out
+
+
+# the deadline keywords of one promise a replacement renews ('by EOD, moved to tomorrow EOD', 'ETA 17:00;
+# new deadline 19:00'); any other keyword is a promise of its own kind ('checkpoint 10:00; new ETA 14:00')
+_PROMISE_WORDS = frozenset({
+    "eta", "by", "due", "deadline", "target", "targeting", "targeted", "before", "no later than", "nlt",
+    "until", "till", "eod", "eob", "cob",
+})
+
+
+def _renewed(
+    prose: str, dls: list[_times.TimeMention], order: list[int], per: list[list[str] | None] | None
+) -> set[int]:
+    """The deadlines written before a replacement of the same promise (:func:`occ_lib._extract.
+    is_replacement`: ``next ETA``, ``new ETA``, ``revised ETA``, ``updated ETA``, ``ETA now``, ``moved
+    to``) for the same tickets: ``ETA 17:00; next ETA 19:00`` promises 19:00 alone. One pass in written
+    order: each replacement ends the promises of its kind and tickets written before it."""
+    out: set[int] = set()
+    open_: dict[tuple[str, tuple[str, ...] | None], list[int]] = {}
+    for i in order:
+        m = dls[i]
+        kw = (m.keyword or "").lower()
+        key = ("promise" if kw in _PROMISE_WORDS else kw,
+               None if per is None or per[i] is None else tuple(per[i]))
+        if ex.is_replacement(prose, m.start) and not ex.is_former(prose, m.start):
+            out.update(open_.pop(key, ()))
+        open_.setdefault(key, []).append(i)
+    return out
+
+
+def _whole(per: list[list[str] | None] | None, own: list[str]) -> list[list[str] | None] | None:
+    """``per`` (:func:`occ_lib._subjects.deadline_tickets`) with a deadline that names every ticket of
+    the item as one that names none (None): both are the whole item's ('10:00 OPS-1, OPS-2 ETA 17:00; new
+    ETA 19:00' renews one promise)."""
+    if per is None:
+        return None
+    mine = set(own)
+    return [None if p is None or mine.issubset(p) else p for p in per]
 
 
 def _subjects_of(d_tks: list[str], tks: list[str], blocked: set[str]) -> list[str]:

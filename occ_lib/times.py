@@ -130,7 +130,10 @@ Lists
     19:00 the ETA. A day moved to without a time is a date-only deadline so too (``ETA 17:00 UTC missed,
     pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``, ``pushed to the Friday
     release``: the next Friday, as ``ETA pushed to Friday`` is; not ``deploy pushed to Friday``, no
-    deadline before it, nor after a clause break, ``ETA 17:00 missed; pushed to Friday``). The move is the
+    deadline before it, nor after a clause break, ``ETA 17:00 missed; pushed to Friday``, unless the move
+    writes the deadline's old time again, which names it: ``ETA 17:00, missed; moved from 17:00 to 19:00``,
+    ``ETA Fri 17:00; moved from Fri 17:00 to Mon 10:00``, the repeat staying a time; not ``ETA 17:00;
+    standup moved from 09:00 to 10:00``). The move is the
     deadline's own only with nothing but its miss and small words between (``ETA 17:00 UTC missed and was
     pushed to``, ``missed the 15:00 slot, pushed to``): not another subject's (``ETA 17:00 UTC, retro
     moved to Friday``, ``... met, vendor call pushed to 19:00``). The old one written after the new one is
@@ -2079,10 +2082,17 @@ def _moved_deadlines(text: str, a: int, found: list[TimeMention]) -> list[TimeMe
     replaced too ('due 2025-10-31 (was 2025-10-24)': an old deadline, not the item's time)."""
     out = found
     prev: TimeMention | None = None
+    seen: list[TimeMention] = []  # (the deadlines so far: 'ETA 17:00, missed; moved from 17:00 to 19:00')
+    moved = -1  # (the index of a mention made the deadline moved to by a repeated old one)
     for i, m in enumerate(found):
         if m.is_stamp:
             continue
+        if i == moved:
+            prev = out[i]
+            seen.append(prev)
+            continue
         if m.is_deadline:
+            seen.append(m)
             if (
                 m.keyword in _LOOKS_BACK and i and prev is None
                 and _moved_before_missed(text, a, found[i - 1], m)
@@ -2105,8 +2115,42 @@ def _moved_deadlines(text: str, a: int, found: list[TimeMention]) -> list[TimeMe
                 if not was:
                     prev = out[i]
                 continue
+        if seen and i + 1 < len(found) and (old := _repeated_old(text, a, seen, m, found[i + 1])) is not None:
+            # ('ETA 17:00, missed; moved from 17:00 to 19:00': the old one written again, in a clause of
+            # its own, and where it went; the repeat stays a time, 19:00 is the deadline now)
+            out = list(found) if out is found else out
+            keyword = "due" if old.keyword in _LOOKS_BACK else old.keyword
+            out[i + 1] = dataclasses.replace(found[i + 1], is_deadline=True, keyword=keyword)
+            moved = i + 1
+            continue
         prev = None  # (another time between: 'ETA 12:00, error rate up 09:00 -> 11:00' moved no ETA)
     return out
+
+
+# between a deadline's old time written again and the time it moved to: 'moved from 17:00 to 19:00',
+# 'pushed from 17:00 -> 19:00' (_MOVED_FROM before the old time)
+_FROM_TO = re.compile(
+    r"\s*(?:\u2192|-{1,2}>|=>|(?i:to|until|till))\s*"
+    r"(?:(?i:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?\s+)?@?"  # ('from Tue 17:00 to Wed 10:00')
+)
+
+
+def _repeated_old(
+    text: str, a: int, seen: list[TimeMention], m: TimeMention, n: TimeMention
+) -> TimeMention | None:
+    """The deadline of ``seen`` that the time ``m`` repeats as where a move started, when ``n`` after it
+    is where it went ('ETA 17:00, missed; moved from 17:00 to 19:00', also after a clause break: the
+    repeated time says which deadline moved); None otherwise, also when ``n`` is a deadline already."""
+    if m.at is None or n.at is None or n.is_deadline or n.is_stamp or n.start - m.end > 24:
+        return None
+    if _MOVED_FROM.search(text, max(a, a + m.start - 40), a + m.start) is None:
+        return None
+    if _FROM_TO.fullmatch(text, a + m.end, a + n.start) is None:
+        return None
+    return next((  # (a time written without its date repeats the deadline's on its day: 'ETA Fri 17:00')
+        d for d in reversed(seen) if d.at is not None and d.precision == m.precision
+        and (d.at == m.at or not m.has_date and d.at.timetz() == m.at.timetz())
+    ), None)
 
 
 def _moved_before_missed(text: str, a: int, m: TimeMention, missed: TimeMention) -> bool:
