@@ -1275,7 +1275,8 @@ def _date_only(value: Any, tz: str = "UTC") -> Any:
 
 def timeline_table(tl: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
     """Ticket events in time order, with where they were written; ``tz`` as in
-    :func:`summary_table`."""
+    :func:`summary_table`. A step that names no ticket, given to its section's one
+    (:mod:`occ_lib.threads`), says so after where it was written: ``rel.md:7 (thread)``."""
     if tl.empty:
         return pd.DataFrame(columns=["ticket", "at", "kind", "level", "where", "text"])
     at = tl["at"]
@@ -1289,7 +1290,8 @@ def timeline_table(tl: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
             "at": at,
             "kind": tl["kind"],
             "level": tl["level"],
-            "where": _src(tl),
+            "where": _src(tl) if "via" not in tl.columns else _src(tl).where(
+                tl["via"].ne("thread"), _src(tl) + " (thread)"),
             "text": tl["text"],
         }
     ).reset_index(drop=True)

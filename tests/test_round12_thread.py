@@ -36,7 +36,8 @@ def test_the_timeline_tells_the_whole_story_and_says_which_steps_were_inferred()
     logs = parse_log(ONCALL, "rel.md")
     tl = timeline.escalations(logs, "INC-5001")
     assert tl[["at", "kind", "level", "line", "via"]].values.tolist() == [
-        [utc("2025-10-09 13:02"), "note", 0, 6, "text"], [utc("2025-10-09 13:05"), "acknowledged", 0, 6, "text"],
+        [utc("2025-10-09 13:02"), "note", 0, 6, "text"],
+        [utc("2025-10-09 13:05"), "acknowledged", 0, 6, "text"],
         [utc("2025-10-09 13:20"), "follow_up", 1, 7, "thread"],
         [utc("2025-10-09 14:15"), "escalation", 2, 8, "thread"],
         [utc("2025-10-09 15:10"), "escalation", 3, 9, "thread"],
@@ -50,7 +51,9 @@ def test_the_timeline_tells_the_whole_story_and_says_which_steps_were_inferred()
 def test_the_sla_judges_a_threaded_eta_by_its_tickets_resolution() -> None:
     logs = parse_log(ONCALL, "rel.md")
     d = deadlines_with_threads(logs.deadlines, logs.events)
-    assert d[["line", "tickets", "via"]].values.tolist() == [[7, ["INC-5001"], "thread"], [8, ["INC-5001"], "thread"]]
+    assert d[["line", "tickets", "via"]].values.tolist() == [
+        [7, ["INC-5001"], "thread"], [8, ["INC-5001"], "thread"],
+    ]
     assert logs.deadlines["tickets"].tolist() == [[], []]  # (the table itself is untouched)
     m = sla.deadline_misses(logs, as_of="2025-10-13T00:00:00Z")
     assert m[["subject", "due_at", "resolved_at", "status", "overage_min", "line"]].values.tolist() == [
@@ -90,3 +93,13 @@ def test_a_hand_made_events_table_has_no_threads() -> None:
                        "at": [utc("2025-10-09 10:00")]})
     assert threads(ev).tolist() == [[]]
     assert with_threads(ev)["via"].tolist() == ["text"]
+
+
+def test_the_reports_timeline_table_says_which_steps_were_inferred() -> None:
+    from occ_lib.weekly import timeline_table
+
+    tl = timeline.escalations(parse_log(ONCALL, "rel.md"), "INC-5001")
+    assert timeline_table(tl)[["kind", "where"]].values.tolist() == [
+        ["note", "rel.md:6"], ["acknowledged", "rel.md:6"], ["follow_up", "rel.md:7 (thread)"],
+        ["escalation", "rel.md:8 (thread)"], ["escalation", "rel.md:9 (thread)"], ["resolved", "rel.md:10"],
+    ]

@@ -225,7 +225,7 @@ def test_a_done_step_of_an_open_task_does_not_resolve_its_ticket():
         "- [ ] OPS-1500 migrate payments DB to PG16 \U0001f4c5 2025-10-10\n"
         "  - [x] snapshot taken \u2705 2025-10-09\n"
         "  - [ ] cutover\n"
-        "  - [x] OPS-1501 replica rebuilt\n"  # (a ticket of its own: resolved; its parent's goes on, round 12)
+        "  - [x] OPS-1501 replica rebuilt\n"  # (its own ticket: resolved; its parent's goes on)
         "- [x] OPS-1600 rotate certs\n"
         "  - [x] staging done\n"  # (its task is done too)
     )

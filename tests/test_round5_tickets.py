@@ -157,7 +157,8 @@ def test_a_nested_items_own_tickets_deadline_is_not_its_parents() -> None:
     # (round 12: 'QA-316 needs design input; due Thu EOD' under 'REL-42: filed QA-315, QA-316')
     text = HEAD + (
         "- OPS-100 rollout\n  - OPS-1 ETA 17:00 UTC; OPS-2 ETA 18:00 UTC\n"
-        "- REL-42: 3 failures, filed QA-315, QA-316\n  - QA-316 needs design input; due 2025-10-10 12:00 UTC\n"
+        "- REL-42: 3 failures, filed QA-315, QA-316\n"
+        "  - QA-316 needs design input; due 2025-10-10 12:00 UTC\n"
     )
     logs = parse_log(text, "x.md")
     assert logs.deadlines[["line", "tickets", "due_at"]].values.tolist() == [
