@@ -1305,9 +1305,16 @@ def _negated_before(text: str, w: frozenset[str]) -> bool:
         pw = keywords(part)
         if not pw.isdisjoint(_RESOLVED) or "complete" in pw and _COMPLETE_STATE.search(part) is not None:
             return i > 0 and keywords(" ; ".join(parts[i:])).isdisjoint(_NOT_RESOLVED)
-        if pw - _ASIDE_WORDS:
+        if (said := pw - _ASIDE_WORDS) and not _unblocked(part, pw, said):
             return False  # (a clause before negates what the rules read: 'not escalated', 'no resolution')
     return False
+
+
+def _unblocked(part: str, pw: frozenset[str], said: frozenset[str]) -> bool:
+    """Whether a clause ``part`` (keywords ``pw``) before a resolution says only that nothing blocked it
+    ('OPS-2 not blocked by OPS-1, closed', 'not stuck'): a denied wait is no veto (``said``: its words
+    besides the asides)."""
+    return said <= _BLOCKED and _without_negated(part, pw).isdisjoint(said)
 
 
 def _reaches_role(text: str, w: frozenset[str]) -> bool:

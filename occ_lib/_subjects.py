@@ -78,9 +78,13 @@ _REFERENCE = re.compile(
     r"(?:\s+(?i:the|ticket|issue|incident))*\s*[:#]?\s*\[?"  # ('see [OPS-2](url)')
 )
 # what a ticket written before it has ('OPS-5 has the history'): it is where more is told
+# or what says it is no part of the item ('OPS-1 not related, closed', 'OPS-3 is unrelated'; not 'OPS-9
+# unrelated to OPS-10', whose reference is the ticket after)
 _HAS_MORE = re.compile(
     r"\s+(?i:has|have|had|holds|carries|contains)\s+(?i:(?:the|more|full|all|some|its|prior|earlier)\s+){0,3}"
     r"(?i:history|context|background|details|timeline|discussion|notes)\b"
+    r"|[\])`*_]*\s+(?i:(?:is|was|seems|looks|appears|probably|likely)\s+){0,2}"
+    r"(?i:not\s+related|unrelated|not\s+relevant|irrelevant|not\s+involved)\b(?!\s+(?i:to|with)\b)"
 )
 # what may make an item whose kind does not tell name tickets of different states, lower case: a duplicate
 # or a move (:func:`_ended`)
@@ -130,6 +134,11 @@ def ticket_groups(
     text = _unlinked(text)
     mine = set(owned)  # (a set: a pasted export names thousands)
     refs, targets = _references(text, mine)
+    if refs and not targets and (subject := _one_subject(owned, refs)) is not None:
+        # ('OPS-2 is fine, see OPS-1, resolved': the item's one ticket of its own takes its kind)
+        if kind == "note":
+            return None
+        return [([subject], kind, level), ([t for t in owned if t in refs], "note", 0)]
     spans = _spans(text)
     if len(spans) < 2 and not refs:
         return None
@@ -178,6 +187,13 @@ def ticket_groups(
     if len(groups) < 2:
         return None
     return [(tks, k, lv) for (k, lv), tks in groups.items()]
+
+
+def _one_subject(owned: list[str], refs: set[str]) -> str | None:
+    """The item's one ticket besides those it points at, when it has exactly one: what the item tells
+    of is that ticket's, whatever clause says it."""
+    rest = [t for t in owned if t not in refs]
+    return rest[0] if len(rest) == 1 else None
 
 
 def may_split(text: str, w: frozenset[str]) -> bool:
@@ -363,18 +379,41 @@ def _listed(text: str, starts: dict[int, str], ats: Iterable[int]) -> set[int]:
     DEPLOY-10'); ``starts`` maps each ticket's offset to its key."""
     out: set[int] = set()
     for at in ats:
+        first = True
         while at in starts:
+            end = at + len(starts[at])
+            if not first and (said := _NEXT_WORD.match(text, end)) is not None and (
+                said.group(1).lower() in _SAYS_OF
+            ):
+                break  # ('see OPS-40, OPS-41 resolved too': OPS-41 opens a clause of its own)
             out.add(at)
-            glue = _KEY_GLUE.match(text, at + len(starts[at]))
+            glue = _KEY_GLUE.match(text, end)
             if glue is None:
                 break
-            at = glue.end()
+            at, first = glue.end(), False
     return out
+
+
+# the word right after a ticket of a list; a list goes on through its separators ('see OPS-1, OPS-2 and
+# OPS-3') up to a ticket that a verb or a state follows, the subject of a clause of its own ('blocked on
+# DEPLOY-9, DEPLOY-10 shipped': DEPLOY-10 is no blocker)
+_NEXT_WORD = re.compile(r"[\])`*_]*[ \t]+([\w'’-]+)")
+_SAYS_OF = (
+    ex._RESOLVED | ex._ACK | ex._BLOCKED | ex._REOPENED | ex._ESC_DONE | ex._FOLLOW
+    | frozenset({
+        "is", "are", "was", "were", "has", "have", "had", "got", "gets", "will", "still", "now", "remains",
+        "stays", "open", "opened", "reopened", "shipped", "deployed", "released", "merged", "landed",
+        "done", "failed", "failing", "broke", "broken", "down", "degraded", "live", "rolled", "reverted",
+        "started", "starting", "running", "ongoing", "investigating", "needs", "went", "goes", "came",
+        "completed", "complete", "finished", "fine", "ok", "okay", "green", "red",
+    })
+)
 
 
 def _has_more(text: str) -> bool:
     """A cheap check before :data:`_HAS_MORE` ('OPS-5 has the history')."""
-    return " ha" in text or " hold" in text or " carr" in text or " contain" in text
+    return (" ha" in text or " hold" in text or " carr" in text or " contain" in text or "relat" in text
+            or "relevan" in text or "involved" in text)
 
 
 def blockers(text: str, owned: list[str]) -> set[str]:
