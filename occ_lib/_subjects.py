@@ -144,7 +144,7 @@ def ticket_groups(
         return None
     clauses = [(text[lo:hi], aside) for lo, hi, aside in spans]
     # each clause's own tickets, those pointed at left out (found once: the reads below share them)
-    owns = [[t for t in ex.tickets(c) if t in mine and t not in refs] for c, _ in clauses]
+    owns = _clause_tickets(text, spans, mine, refs)
     kinds: list[tuple[str, int] | None] = [None] * len(clauses)  # (each clause's, read once: _kind)
     told = False  # (the item's kind read without the clauses of the tickets set against it)
     if kind not in TELLING and (found := _told_without(clauses, owns, kinds)) is not None:
@@ -187,6 +187,21 @@ def ticket_groups(
     if len(groups) < 2:
         return None
     return [(tks, k, lv) for (k, lv), tks in groups.items()]
+
+
+def _clause_tickets(
+    text: str, spans: list[tuple[int, int, bool]], mine: set[str], refs: set[str]
+) -> list[list[str]]:
+    """The tickets of ``mine`` (not ``refs``) written in each clause of ``spans``, by where each is written:
+    a sibling's number is its clause's ('OPS-1 fixed and 2 pending': OPS-2 is the second clause's)."""
+    owns: list[list[str]] = [[] for _ in spans]
+    los = [lo for lo, _, _ in spans]
+    for at, key in ex.ticket_spans(text):
+        if key in mine and key not in refs:
+            n = bisect_right(los, at) - 1
+            if n >= 0 and at < spans[n][1] and key not in owns[n]:
+                owns[n].append(key)
+    return owns
 
 
 def _one_subject(owned: list[str], refs: set[str]) -> str | None:
@@ -290,6 +305,30 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
         lo, aside = m.end(), m.group() in "(["
     if lo < len(text):
         out.append((lo, len(text), aside))
+    if " and " in text or " but " in text or " & " in text or " while " in text or " whereas " in text:
+        out = _joined_split(text, out)
+    return out
+
+
+# 'and', 'but' ... before a ticket (or a sibling's number) that a state follows: it opens a clause of its
+# own when what comes before it says more than tickets ('OPS-1 fixed and OPS-2 pending', 'OPS-1 fixed and
+# 2 pending', 'OPS-1 resolved but OPS-2 still open'; not 'OPS-1 and OPS-2 fixed', one list)
+_JOINED = re.compile(
+    r"\s+(?:and|&|but|while|whereas)\s+(?=(?:" + _KEYISH + r"|\d{1,7})[\]`*_]*\s+"
+    r"(?:(?:is|are|was|were|still|now|also|has|have|got|remains|stays)\s+){0,2}" + ex._STATES + ")"
+)
+_KEY = re.compile(_KEYISH)
+
+
+def _joined_split(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """``spans`` (:func:`_spans`) with each clause split where :data:`_JOINED` opens a new one."""
+    out = []
+    for lo, hi, aside in spans:
+        for m in _JOINED.finditer(text, lo, hi):
+            if _LIST_GLUE.fullmatch(_KEY.sub(" ", text[lo:m.start()])) is None:
+                out.append((lo, m.start(), aside))
+                lo = m.end()
+        out.append((lo, hi, aside))
     return out
 
 
