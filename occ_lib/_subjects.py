@@ -511,7 +511,63 @@ def deadline_tickets(
         where.append(n if n >= 0 and start < spans[n][1] else None)
     if export and ends is not None:
         return _export_tickets(text, mine, starts, ends, where, merged)
-    return [list(dict.fromkeys(merged[i])) if i is not None and merged[i] else None for i in where]
+    out = [list(dict.fromkeys(merged[i])) if i is not None and merged[i] else None for i in where]
+    if None in out:
+        _part_tickets(text, mine, starts, out)
+    return out
+
+
+# where a sentence or a ';' part ends: a deadline whose clause names no ticket is its part's
+# ('OPS-5 ETA 17:00; OPS-6 see OPS-77, ETA 18:00': 18:00 is OPS-6's), as a reference is its part's
+# (:func:`deadline_refs`)
+_PART = re.compile(r"[;!?]\s+|\.\s+|\n")
+
+
+def _parts(text: str) -> list[int]:
+    """The offsets where each sentence or ';' part of ``text`` begins (the first is 0)."""
+    return [0, *(m.end() for m in _PART.finditer(text))]
+
+
+def _part_tickets(text: str, mine: set[str], starts: list[int], out: list[list[str] | None]) -> None:
+    """Fill in ``out`` (:func:`deadline_tickets`) for each deadline whose clause names none of ``mine``:
+    the tickets of its part, when the item has parts and that one names some but not all of them."""
+    los = _parts(text)
+    if len(los) < 2:
+        return
+    keyed: list[list[str]] = [[] for _ in los]
+    for at, key in ex.ticket_spans(text):
+        if key in mine:
+            keyed[bisect_right(los, at) - 1].append(key)
+    every = {t for ks in keyed for t in ks}
+    for i, start in enumerate(starts):
+        if out[i] is None and (ks := keyed[bisect_right(los, start) - 1]) and set(ks) != every:
+            out[i] = list(dict.fromkeys(ks))
+
+
+def deadline_refs(text: str, owned: list[str], refs: list[str], starts: list[int]) -> list[list[str]]:
+    """For each deadline mention starting at an offset in ``starts``, the ``refs`` of the item (the
+    tickets it only refers to, :func:`references`) written in its sentence or ';' part, and those of
+    the parts that name no other ticket of ``owned`` nor a deadline ('See OPS-77.' is the whole
+    item's): 'OPS-5 ETA 17:00; OPS-6 ETA 18:00, see OPS-77' refers to OPS-77 for 18:00 alone."""
+    los = _parts(text)
+    if len(los) < 2:
+        return [list(refs) for _ in starts]
+    pointed = set(refs)
+    mine = set(owned) - pointed
+    n = len(los)
+    found: list[list[str]] = [[] for _ in range(n)]
+    busy = [False] * n  # (a part that names a ticket of the item's own or holds a deadline)
+    for at, key in ex.ticket_spans(_unlinked(text)):
+        i = bisect_right(los, at) - 1
+        if key in pointed:
+            found[i].append(key)
+        elif key in mine:
+            busy[i] = True
+    held = [bisect_right(los, start) - 1 for start in starts]
+    for i in held:
+        busy[i] = True
+    common = [t for i in range(n) if not busy[i] for t in found[i]]
+    return [[t for t in refs if t in found[i] or t in common] for i in held]
 
 
 def _export_tickets(

@@ -511,7 +511,7 @@ from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
 from ._subjects import TELLING as _TELLING
-from ._subjects import blockers, deadline_tickets, may_split, references, ticket_groups
+from ._subjects import blockers, deadline_refs, deadline_tickets, may_split, references, ticket_groups
 from .redact import is_secret_field, redact_mapping, redact_path, redact_row, redact_text, value_column
 from .workspace import expand, is_glob, not_regular
 
@@ -1733,11 +1733,13 @@ def _items(
             blocked = blockers(proses[k], owns[k]) if len(tks) > 1 else None
             if refs:  # ('OPS-5 ETA 17:00, see OPS-77': OPS-5's alone)
                 blocked = blocked.union(refs) if blocked else set(refs)
+            # ('OPS-5 ETA 17:00; OPS-6 ETA 18:00, see OPS-77': OPS-77 is 18:00's reference alone)
+            part_refs = deadline_refs(proses[k], owns[k], refs, [m.start for m in dls]) if refs else None
             for i, m in enumerate(dls):
                 d_tks = list(tks) if per is None or per[i] is None else per[i] + inherited
                 if blocked:
                     d_tks = _subjects_of(d_tks, tks, blocked)
-                d_refs = [t for t in refs if t not in d_tks] if refs else refs
+                d_refs = [t for t in part_refs[i] if t not in d_tks] if part_refs is not None else refs
                 if named:
                     row_missed = m.keyword == "missed"
                 elif former:
