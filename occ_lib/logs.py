@@ -1182,7 +1182,7 @@ def _parse_document(
             if tag == "p" and title is None and subject is None and position == 0:
                 m = _SUBJECT.match(b[3])
                 subject = ex.redact(m.group(1).strip(), rare) if m else None  # (an e-mail's title)
-                if subject and (tks := ex.tickets(subject)):
+                if subject and (tks := _own_tickets(subject)):
                     # its tickets are the document's, as a title's are ('Subject: RE: OPS-881 ...')
                     head_tks = tks
                     if enclosing:
@@ -1199,7 +1199,7 @@ def _parse_document(
                 elif in_mail and (field_name == "sent" or field_name == "date" and mail_addr):
                     over = _header_day(b[3], sec_zone or tz, near) or over
                 elif in_mail and field_name == "subject":
-                    mail_tks = ex.tickets(ex.redact(b[3], rare))
+                    mail_tks = _own_tickets(ex.redact(b[3], rare))
             if (tag == "l" or (tag == "p" or tag == "i" and b[2] == 0 and not days) and is_field(b[3])) and (
                 position == 0 and sec[2] is None and b[3]
             ):
@@ -1257,7 +1257,7 @@ def _parse_document(
                 parent_flags | (_WEEK if _WEEK_HEADING.search(htext) else 0)
                 | (_STANDUP if _STANDUP_HEADING.search(htext) else 0)
             )
-            head_tks = ex.tickets(htext) or parent_tks
+            head_tks = _own_tickets(htext) or parent_tks
             sec_zone = _declared_zone(htext) or _heading_zone(htext, tz) or parent_zone
             if level == 1 and title is None:
                 title = htext
@@ -2153,6 +2153,17 @@ def _subjects_of(d_tks: list[str], tks: list[str], blocked: set[str]) -> list[st
     15:00' is OPS-54's), else as they were (an item that names no subject besides its blocker)."""
     rest = [t for t in d_tks if t not in blocked]
     return rest or [t for t in tks if t not in blocked] or d_tks
+
+
+def _own_tickets(text: str) -> list[str]:
+    """The tickets of a heading or a mail's ``Subject:`` that the items under it are about: those it
+    does not only refer to ('Subject: OPS-5 resolved, see OPS-77', '### OPS-9 rollback (cf. OPS-4)':
+    OPS-5, OPS-9), or all when it names no other."""
+    tks = ex.tickets(text)
+    if len(tks) < 2:
+        return tks
+    refs = references(text, tks)
+    return [t for t in tks if t not in refs] or tks if refs else tks
 
 
 def _inherited(tks: list[str], own: list[str]) -> list[str]:
