@@ -13,7 +13,10 @@ with it. :func:`ticket_groups` splits the item's tickets by what is said of each
   words that only point at it: where more is told (``context in``, ``details are in``, ``Background:``,
   ``previously seen in``), a likeness (``same root cause as``, ``similar to``, ``like``; not ``looks
   like``) or where a thing came from (``the change from OPS-11``); or right before what says it holds
-  more (``OPS-5 has the history``): the item says nothing of its own state (a ``note``), and a reference
+  more (``OPS-5 has the history``) or that it is no part of the item (``OPS-1 not related``, ``OPS-3 is
+  unrelated``; not ``unrelated to``, whose reference is the ticket after); a list after the words goes
+  on through its separators up to a ticket that a verb or a state follows (``see OPS-40, OPS-41
+  resolved too``: OPS-41 is a subject): the item says nothing of its own state (a ``note``), and a reference
   never takes the item's kind, even when no clause with a ticket gives it (``PAY-412 dup of PAY-410,
   closed``: PAY-410 stays open);
 - a ticket written before a duplicate's, a supersession's, a merge's or a move's words in its clause
@@ -22,8 +25,12 @@ with it. :func:`ticket_groups` splits the item's tickets by what is said of each
   as a duplicate, or under its old key by the move; the key pointed at goes on), unless the clause
   guesses, plans or denies it (``may``, ``possible``, ``looks``, ``not``, ``will``, ``be``, a
   question...: ``OPS-1 may be a dup of OPS-2``) or says something else that tells (``reopened``...);
+- an item with one ticket of its own besides those it points at gives it the item's kind (``OPS-2 is
+  fine, see OPS-1, resolved``: OPS-2 resolved), unless it ends a ticket (above);
 - otherwise each ticket takes the kind of its clause (clauses end at ``;``, a sentence's end, a comma,
-  a dash between spaces, parentheses), read by :func:`occ_lib._extract.classify` alone: a clause that
+  a dash between spaces, parentheses, and at ``and``/``but``/``while`` before a ticket a state follows
+  when what is before says more than tickets: ``OPS-1 fixed and 2 pending``), read by
+  :func:`occ_lib._extract.classify` alone: a clause that
   only lists tickets (``INC-1, INC-2 and INC-3 resolved``) joins its neighbour, as does one that says
   nothing and marks no contrast (``escalated INC-1 to the VP, INC-2 to the manager``); one that opens
   a ticket (``created``, ``opened``, ``filed``, ``raised`` ... ``OPS-333``) is a ``note``, and so is

@@ -174,14 +174,23 @@ Per item (the rules, in order)
       else in it (:func:`occ_lib._subjects.references`: ``OPS-5 fixed (see also OPS-77)``, ``OPS-6 dup
       of OPS-2, closed``, ``OPS-8 restarted, cf. INFRA-12``, ``OPS-9 not related to OPS-10``, ``WEB-315
       blocked on SEC-88``, ``merged PAY-411 into PAY-410``, a label ``related: OPS-12``, and the rest of
-      a list after them, ``see OPS-1, OPS-2``; not the new key of a move or a rename, ``moved OPS-103 to
+      a list after them, ``see OPS-1, OPS-2``, up to a ticket that a verb or a state follows, the subject
+      of a clause of its own: ``see OPS-40, OPS-41 resolved too``, ``blocked on DEPLOY-9, DEPLOY-10
+      shipped``), or written right before what says it is no part of the item (``OPS-2 still ok, OPS-1
+      not related, closed``, ``OPS-3 is unrelated``); not the new key of a move or a rename, ``moved OPS-103
+      to
       INFRA-9``, ``OPS-319 is now INFRA-13``, the ticket itself going on: a ``note`` row; nor one told
       of in a relative clause, ``dup of OPS-910, which remains open``). The item says nothing of their
       state: they are left out of ``tickets`` (its own, those it passes to the items nested under it,
       and its deadlines'), so they get no row, no timeline and none of its kind; unless it has no other
       ticket (its own, its parent's or its heading's: ``- see OPS-77`` alone is about OPS-77, and
       ``refs`` is then empty). What counts the tickets seen (``occ summary``,
-      :func:`occ_lib.sla.unmatched_keys`) counts them.
+      :func:`occ_lib.sla.unmatched_keys`) counts them. A heading's or a mail ``Subject:``'s tickets
+      that it only refers to are not passed to the items under it (``### OPS-9 rollback (cf. OPS-4)``,
+      ``Subject: OPS-5 resolved, see OPS-77``: OPS-9, OPS-5), unless it names no other. A deadline row's
+      ``refs`` are those written in its sentence or ``;`` part, and in the parts that name no other
+      ticket nor a deadline (``OPS-5 ETA 17:00; OPS-6 ETA 18:00, see OPS-77``: 18:00's alone;
+      ``OPS-5 ETA 17:00. See OPS-77.``: 17:00's; :func:`occ_lib._subjects.deadline_refs`).
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
       a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
       line references are dropped; URLs are not paths.
@@ -207,7 +216,9 @@ Per item (the rules, in order)
       :func:`occ_lib.times.find_times`) becomes a row of ``deadlines``, with
       the item's tickets, or those its clause names when the item names two or more of its own
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
-      clause's: ``OPS-1, OPS-2: ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
+      clause's: ``OPS-1, OPS-2: ETA 18:00``; a clause that names none takes its sentence's or ``;``
+      part's, ``OPS-5 ETA 17:00; OPS-6 blocked, ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`),
+      but not a
       ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
       blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, nor one it only
       refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
@@ -476,8 +487,14 @@ Per item (the rules, in order)
       ``note`` of OPS-333; ``OPS-7 closed as duplicate of OPS-1``, ``WEB-315 blocked on SEC-88``,
       ``merged PAY-411 into PAY-410``, ``OPS-501 escalated to the CTO, context in OPS-3``: the ticket
       pointed at is in ``refs``, no row of its own, and never takes the item's kind (``PAY-412 dup of
-      PAY-410, closed``; a move's new key is a ``note`` row);
-      ``Escalated INC-1 to manager; INC-2 still fine``. The item's own kind and level go to the tickets
+      PAY-410, closed``; a move's new key is a ``note`` row); an item with one ticket of its own besides
+      those it points at gives it its kind, whatever clause says it (``OPS-2 is fine, see OPS-1,
+      resolved``: OPS-2 resolved; ``OPS-2 not blocked by OPS-1, closed``: a denied wait vetoes no
+      resolution);
+      ``Escalated INC-1 to manager; INC-2 still fine``; ``OPS-1 fixed and OPS-2 pending``, ``OPS-1
+      resolved but OPS-2 still open``, ``OPS-1 fixed and 2 pending`` (``and``, ``but``, ``while`` before a
+      ticket that a state follows opens a clause, unless what is before it only lists tickets). The item's
+      own kind and level go to the tickets
       of the clauses that give it (and to the tickets the item inherits), in the first of its rows; a
       list of tickets (``INC-1, INC-2 and INC-3 resolved``) is one group. An item whose kind does not
       tell is read so too when it ends a ticket (a duplicate or one superseded is closed, a ticket
