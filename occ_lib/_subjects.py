@@ -145,6 +145,8 @@ def ticket_groups(
         # ('OPS-2 is fine, see OPS-1, resolved': the item's one ticket of its own takes its kind)
         if kind == "note":
             return None
+        if kind in _SETTLES and _held_open(text, subject, refs):
+            kind, level = "note", 0  # ('OPS-2 still open, see OPS-1, resolved': not OPS-2's resolution)
         return [([subject], kind, level), ([t for t in owned if t in refs], "note", 0)]
     spans = _spans(text)
     if len(spans) < 2 and not refs:
@@ -216,6 +218,22 @@ def _one_subject(owned: list[str], refs: set[str]) -> str | None:
     of is that ticket's, whatever clause says it."""
     rest = [t for t in owned if t not in refs]
     return rest[0] if len(rest) == 1 else None
+
+
+# the kinds a clause that holds its ticket open vetoes (:func:`_held_open`)
+_SETTLES = frozenset(("resolved", "acknowledged"))
+
+
+def _held_open(text: str, subject: str, refs: set[str]) -> bool:
+    """Whether the clause where ``subject`` is first written says it is not settled ('OPS-2 still open',
+    'remains', 'not yet'), its references and a negation before them left out ('OPS-2 not blocked by
+    OPS-1' is no veto); 'OPS-2 is fine' is none either."""
+    at = text.find(subject)
+    for lo, hi, _ in _spans(text):
+        if lo <= at < hi:
+            rest = _unreferenced(_without(text[lo:hi], [subject, *refs])).lower()
+            return "n't" in rest or not ex.words(rest).isdisjoint(_VETOES | {"open"})
+    return False
 
 
 def may_split(text: str, w: frozenset[str]) -> bool:

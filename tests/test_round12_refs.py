@@ -48,6 +48,9 @@ def deadline_rows(tmp_path: Path, items: str) -> list[list]:
         ("- 09:01 OPS-2 not blocked, closed", [[2, "resolved", ["OPS-2"], []]]),
         # 7. the item's one ticket of its own takes its kind, whatever clause says it
         ("- 09:06 OPS-2 is fine, see OPS-1, resolved", [[2, "resolved", ["OPS-2"], ["OPS-1"]]]),
+        # (unless its clause holds it open: the resolution is not OPS-2's)
+        ("- 09:07 OPS-2 still open, see OPS-1, resolved", [[2, "note", ["OPS-2"], ["OPS-1"]]]),
+        ("- 09:08 OPS-2 escalated to the VP, cf. OPS-1", [[2, "escalation", ["OPS-2"], ["OPS-1"]]]),
     ],
 )
 def test_a_ticket_pointed_at_takes_no_kind_and_the_subject_does(tmp_path: Path, item: str, expected: list):
