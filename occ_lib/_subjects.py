@@ -26,7 +26,8 @@ with it. :func:`ticket_groups` splits the item's tickets by what is said of each
   guesses, plans or denies it (``may``, ``possible``, ``looks``, ``not``, ``will``, ``be``, a
   question...: ``OPS-1 may be a dup of OPS-2``) or says something else that tells (``reopened``...);
 - an item with one ticket of its own besides those it points at gives it the item's kind (``OPS-2 is
-  fine, see OPS-1, resolved``: OPS-2 resolved), unless it ends a ticket (above);
+  fine, see OPS-1, resolved``: OPS-2 resolved; not a resolution its clause holds open, ``OPS-2 still
+  open, see OPS-1, resolved``: a ``note``), unless it ends a ticket (above);
 - otherwise each ticket takes the kind of its clause (clauses end at ``;``, a sentence's end, a comma,
   a dash between spaces, parentheses, and at ``and``/``but``/``while`` before a ticket a state follows
   when what is before says more than tickets: ``OPS-1 fixed and 2 pending``), read by
