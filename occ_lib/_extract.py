@@ -115,17 +115,21 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
 # done' names INC-1 and INC-3 (a share done is written apart, 'INC-1: 1/3 done').
 # A list that ends in 'and' or '&' after a comma ('OPS-1, 2, 3 and 4', 'OPS-1, 2 & 3') takes its last
 # number too; and a key's one sibling after 'and' or '&' when a state follows it ('OPS-1 and 2 fixed',
-# 'OPS-7 & 8 are resolved'; not a count: 'OPS-1 and 2 more', 'and 2 others', 'and 2 hours').
-_STATE_AFTER = (
-    r"(?=(?:[ \t]*:)?[ \t]+(?:(?:are|were|both|now|all|have|has|been|got|is|was)[ \t]+){0,2}(?i:"
-    + "|".join(sorted(
+# 'OPS-7 & 8 are resolved', also after the key's own state, 'OPS-1 fixed and 2 pending'; not a count:
+# 'OPS-1 and 2 more', 'and 2 others', 'and 2 hours').
+_STATES = (
+    r"(?i:" + "|".join(sorted(
         {"fixed", "resolved", "closed", "done", "merged", "mitigated", "restored", "completed", "shipped",
          "deployed", "solved", "reopened", "re-opened", "acknowledged", "acked", "blocked", "escalated",
          "open", "opened", "pending", "stalled", "stuck"}, key=len, reverse=True))
-    + r")(?![\w-]))"
+    + r")(?![\w-])"
 )
+_STATE_AFTER = (
+    r"(?=(?:[ \t]*:)?[ \t]+(?:(?:are|were|both|now|all|have|has|been|got|is|was)[ \t]+){0,2}" + _STATES + ")"
+)
+# (also after the key's own state: 'OPS-1 fixed and 2 pending' names OPS-2, pending)
 _SIBLINGS = re.compile(
-    r"[ \t]+(?:and|&)[ \t]+\d{1,7}" + _STATE_AFTER +
+    r"(?:[ \t]+" + _STATES + r")?[ \t]+(?:and|&)[ \t]+\d{1,7}" + _STATE_AFTER +
     r"|(?:,\d{1,7})+[ \t]+(?:and|&)[ \t]+\d{1,7}(?![\w/-]|[.:,]\d)"
     r"|(?:[/,]\d{1,7})+(?![\w/-]|[.:,]\d)"
     r"|(?:,[ \t]\d{1,7})+,?[ \t]+(?:and|&)[ \t]+\d{1,7}(?![\w/-]|[.:,]\d)"
@@ -1305,9 +1309,16 @@ def _negated_before(text: str, w: frozenset[str]) -> bool:
         pw = keywords(part)
         if not pw.isdisjoint(_RESOLVED) or "complete" in pw and _COMPLETE_STATE.search(part) is not None:
             return i > 0 and keywords(" ; ".join(parts[i:])).isdisjoint(_NOT_RESOLVED)
-        if pw - _ASIDE_WORDS:
+        if (said := pw - _ASIDE_WORDS) and not _unblocked(part, pw, said):
             return False  # (a clause before negates what the rules read: 'not escalated', 'no resolution')
     return False
+
+
+def _unblocked(part: str, pw: frozenset[str], said: frozenset[str]) -> bool:
+    """Whether a clause ``part`` (keywords ``pw``) before a resolution says only that nothing blocked it
+    ('OPS-2 not blocked by OPS-1, closed', 'not stuck'): a denied wait is no veto (``said``: its words
+    besides the asides)."""
+    return said <= _BLOCKED and _without_negated(part, pw).isdisjoint(said)
 
 
 def _reaches_role(text: str, w: frozenset[str]) -> bool:

@@ -13,7 +13,10 @@ with it. :func:`ticket_groups` splits the item's tickets by what is said of each
   words that only point at it: where more is told (``context in``, ``details are in``, ``Background:``,
   ``previously seen in``), a likeness (``same root cause as``, ``similar to``, ``like``; not ``looks
   like``) or where a thing came from (``the change from OPS-11``); or right before what says it holds
-  more (``OPS-5 has the history``): the item says nothing of its own state (a ``note``), and a reference
+  more (``OPS-5 has the history``) or that it is no part of the item (``OPS-1 not related``, ``OPS-3 is
+  unrelated``; not ``unrelated to``, whose reference is the ticket after); a list after the words goes
+  on through its separators up to a ticket that a verb or a state follows (``see OPS-40, OPS-41
+  resolved too``: OPS-41 is a subject): the item says nothing of its own state (a ``note``), and a reference
   never takes the item's kind, even when no clause with a ticket gives it (``PAY-412 dup of PAY-410,
   closed``: PAY-410 stays open);
 - a ticket written before a duplicate's, a supersession's, a merge's or a move's words in its clause
@@ -22,8 +25,13 @@ with it. :func:`ticket_groups` splits the item's tickets by what is said of each
   as a duplicate, or under its old key by the move; the key pointed at goes on), unless the clause
   guesses, plans or denies it (``may``, ``possible``, ``looks``, ``not``, ``will``, ``be``, a
   question...: ``OPS-1 may be a dup of OPS-2``) or says something else that tells (``reopened``...);
+- an item with one ticket of its own besides those it points at gives it the item's kind (``OPS-2 is
+  fine, see OPS-1, resolved``: OPS-2 resolved; not a resolution its clause holds open, ``OPS-2 still
+  open, see OPS-1, resolved``: a ``note``), unless it ends a ticket (above);
 - otherwise each ticket takes the kind of its clause (clauses end at ``;``, a sentence's end, a comma,
-  a dash between spaces, parentheses), read by :func:`occ_lib._extract.classify` alone: a clause that
+  a dash between spaces, parentheses, and at ``and``/``but``/``while`` before a ticket a state follows
+  when what is before says more than tickets: ``OPS-1 fixed and 2 pending``), read by
+  :func:`occ_lib._extract.classify` alone: a clause that
   only lists tickets (``INC-1, INC-2 and INC-3 resolved``) joins its neighbour, as does one that says
   nothing and marks no contrast (``escalated INC-1 to the VP, INC-2 to the manager``); one that opens
   a ticket (``created``, ``opened``, ``filed``, ``raised`` ... ``OPS-333``) is a ``note``, and so is
@@ -78,9 +86,13 @@ _REFERENCE = re.compile(
     r"(?:\s+(?i:the|ticket|issue|incident))*\s*[:#]?\s*\[?"  # ('see [OPS-2](url)')
 )
 # what a ticket written before it has ('OPS-5 has the history'): it is where more is told
+# or what says it is no part of the item ('OPS-1 not related, closed', 'OPS-3 is unrelated'; not 'OPS-9
+# unrelated to OPS-10', whose reference is the ticket after)
 _HAS_MORE = re.compile(
     r"\s+(?i:has|have|had|holds|carries|contains)\s+(?i:(?:the|more|full|all|some|its|prior|earlier)\s+){0,3}"
     r"(?i:history|context|background|details|timeline|discussion|notes)\b"
+    r"|[\])`*_]*\s+(?i:(?:is|was|seems|looks|appears|probably|likely)\s+){0,2}"
+    r"(?i:not\s+related|unrelated|not\s+relevant|irrelevant|not\s+involved)\b(?!\s+(?i:to|with)\b)"
 )
 # what may make an item whose kind does not tell name tickets of different states, lower case: a duplicate
 # or a move (:func:`_ended`)
@@ -130,12 +142,19 @@ def ticket_groups(
     text = _unlinked(text)
     mine = set(owned)  # (a set: a pasted export names thousands)
     refs, targets = _references(text, mine)
+    if refs and not targets and (subject := _one_subject(owned, refs)) is not None:
+        # ('OPS-2 is fine, see OPS-1, resolved': the item's one ticket of its own takes its kind)
+        if kind == "note":
+            return None
+        if kind in _SETTLES and _held_open(text, subject, refs):
+            kind, level = "note", 0  # ('OPS-2 still open, see OPS-1, resolved': not OPS-2's resolution)
+        return [([subject], kind, level), ([t for t in owned if t in refs], "note", 0)]
     spans = _spans(text)
     if len(spans) < 2 and not refs:
         return None
     clauses = [(text[lo:hi], aside) for lo, hi, aside in spans]
     # each clause's own tickets, those pointed at left out (found once: the reads below share them)
-    owns = [[t for t in ex.tickets(c) if t in mine and t not in refs] for c, _ in clauses]
+    owns = _clause_tickets(text, spans, mine, refs)
     kinds: list[tuple[str, int] | None] = [None] * len(clauses)  # (each clause's, read once: _kind)
     told = False  # (the item's kind read without the clauses of the tickets set against it)
     if kind not in TELLING and (found := _told_without(clauses, owns, kinds)) is not None:
@@ -178,6 +197,44 @@ def ticket_groups(
     if len(groups) < 2:
         return None
     return [(tks, k, lv) for (k, lv), tks in groups.items()]
+
+
+def _clause_tickets(
+    text: str, spans: list[tuple[int, int, bool]], mine: set[str], refs: set[str]
+) -> list[list[str]]:
+    """The tickets of ``mine`` (not ``refs``) written in each clause of ``spans``, by where each is written:
+    a sibling's number is its clause's ('OPS-1 fixed and 2 pending': OPS-2 is the second clause's)."""
+    owns: list[list[str]] = [[] for _ in spans]
+    los = [lo for lo, _, _ in spans]
+    for at, key in ex.ticket_spans(text):
+        if key in mine and key not in refs:
+            n = bisect_right(los, at) - 1
+            if n >= 0 and at < spans[n][1] and key not in owns[n]:
+                owns[n].append(key)
+    return owns
+
+
+def _one_subject(owned: list[str], refs: set[str]) -> str | None:
+    """The item's one ticket besides those it points at, when it has exactly one: what the item tells
+    of is that ticket's, whatever clause says it."""
+    rest = [t for t in owned if t not in refs]
+    return rest[0] if len(rest) == 1 else None
+
+
+# the kinds a clause that holds its ticket open vetoes (:func:`_held_open`)
+_SETTLES = frozenset(("resolved", "acknowledged"))
+
+
+def _held_open(text: str, subject: str, refs: set[str]) -> bool:
+    """Whether the clause where ``subject`` is first written says it is not settled ('OPS-2 still open',
+    'remains', 'not yet'), its references and a negation before them left out ('OPS-2 not blocked by
+    OPS-1' is no veto); 'OPS-2 is fine' is none either."""
+    at = text.find(subject)
+    for lo, hi, _ in _spans(text):
+        if lo <= at < hi:
+            rest = _unreferenced(_without(text[lo:hi], [subject, *refs])).lower()
+            return "n't" in rest or not ex.words(rest).isdisjoint(_VETOES | {"open"})
+    return False
 
 
 def may_split(text: str, w: frozenset[str]) -> bool:
@@ -274,6 +331,30 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
         lo, aside = m.end(), m.group() in "(["
     if lo < len(text):
         out.append((lo, len(text), aside))
+    if " and " in text or " but " in text or " & " in text or " while " in text or " whereas " in text:
+        out = _joined_split(text, out)
+    return out
+
+
+# 'and', 'but' ... before a ticket (or a sibling's number) that a state follows: it opens a clause of its
+# own when what comes before it says more than tickets ('OPS-1 fixed and OPS-2 pending', 'OPS-1 fixed and
+# 2 pending', 'OPS-1 resolved but OPS-2 still open'; not 'OPS-1 and OPS-2 fixed', one list)
+_JOINED = re.compile(
+    r"\s+(?:and|&|but|while|whereas)\s+(?=(?:" + _KEYISH + r"|\d{1,7})[\]`*_]*\s+"
+    r"(?:(?:is|are|was|were|still|now|also|has|have|got|remains|stays)\s+){0,2}" + ex._STATES + ")"
+)
+_KEY = re.compile(_KEYISH)
+
+
+def _joined_split(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """``spans`` (:func:`_spans`) with each clause split where :data:`_JOINED` opens a new one."""
+    out = []
+    for lo, hi, aside in spans:
+        for m in _JOINED.finditer(text, lo, hi):
+            if _LIST_GLUE.fullmatch(_KEY.sub(" ", text[lo:m.start()])) is None:
+                out.append((lo, m.start(), aside))
+                lo = m.end()
+        out.append((lo, hi, aside))
     return out
 
 
@@ -373,18 +454,41 @@ def _listed(text: str, starts: dict[int, str], ats: Iterable[int]) -> set[int]:
     DEPLOY-10'); ``starts`` maps each ticket's offset to its key."""
     out: set[int] = set()
     for at in ats:
+        first = True
         while at in starts:
+            end = at + len(starts[at])
+            if not first and (said := _NEXT_WORD.match(text, end)) is not None and (
+                said.group(1).lower() in _SAYS_OF
+            ):
+                break  # ('see OPS-40, OPS-41 resolved too': OPS-41 opens a clause of its own)
             out.add(at)
-            glue = _KEY_GLUE.match(text, at + len(starts[at]))
+            glue = _KEY_GLUE.match(text, end)
             if glue is None:
                 break
-            at = glue.end()
+            at, first = glue.end(), False
     return out
+
+
+# the word right after a ticket of a list; a list goes on through its separators ('see OPS-1, OPS-2 and
+# OPS-3') up to a ticket that a verb or a state follows, the subject of a clause of its own ('blocked on
+# DEPLOY-9, DEPLOY-10 shipped': DEPLOY-10 is no blocker)
+_NEXT_WORD = re.compile(r"[\])`*_]*[ \t]+([\w'’-]+)")
+_SAYS_OF = (
+    ex._RESOLVED | ex._ACK | ex._BLOCKED | ex._REOPENED | ex._ESC_DONE | ex._FOLLOW
+    | frozenset({
+        "is", "are", "was", "were", "has", "have", "had", "got", "gets", "will", "still", "now", "remains",
+        "stays", "open", "opened", "reopened", "shipped", "deployed", "released", "merged", "landed",
+        "done", "failed", "failing", "broke", "broken", "down", "degraded", "live", "rolled", "reverted",
+        "started", "starting", "running", "ongoing", "investigating", "needs", "went", "goes", "came",
+        "completed", "complete", "finished", "fine", "ok", "okay", "green", "red",
+    })
+)
 
 
 def _has_more(text: str) -> bool:
     """A cheap check before :data:`_HAS_MORE` ('OPS-5 has the history')."""
-    return " ha" in text or " hold" in text or " carr" in text or " contain" in text
+    return (" ha" in text or " hold" in text or " carr" in text or " contain" in text or "relat" in text
+            or "relevan" in text or "involved" in text)
 
 
 def blockers(text: str, owned: list[str]) -> set[str]:
@@ -443,7 +547,63 @@ def deadline_tickets(
         where.append(n if n >= 0 and start < spans[n][1] else None)
     if export and ends is not None:
         return _export_tickets(text, mine, starts, ends, where, merged)
-    return [list(dict.fromkeys(merged[i])) if i is not None and merged[i] else None for i in where]
+    out = [list(dict.fromkeys(merged[i])) if i is not None and merged[i] else None for i in where]
+    if None in out:
+        _part_tickets(text, mine, starts, out)
+    return out
+
+
+# where a sentence or a ';' part ends: a deadline whose clause names no ticket is its part's
+# ('OPS-5 ETA 17:00; OPS-6 see OPS-77, ETA 18:00': 18:00 is OPS-6's), as a reference is its part's
+# (:func:`deadline_refs`)
+_PART = re.compile(r"[;!?]\s+|\.\s+|\n")
+
+
+def _parts(text: str) -> list[int]:
+    """The offsets where each sentence or ';' part of ``text`` begins (the first is 0)."""
+    return [0, *(m.end() for m in _PART.finditer(text))]
+
+
+def _part_tickets(text: str, mine: set[str], starts: list[int], out: list[list[str] | None]) -> None:
+    """Fill in ``out`` (:func:`deadline_tickets`) for each deadline whose clause names none of ``mine``:
+    the tickets of its part, when the item has parts and that one names some but not all of them."""
+    los = _parts(text)
+    if len(los) < 2:
+        return
+    keyed: list[list[str]] = [[] for _ in los]
+    for at, key in ex.ticket_spans(text):
+        if key in mine:
+            keyed[bisect_right(los, at) - 1].append(key)
+    every = {t for ks in keyed for t in ks}
+    for i, start in enumerate(starts):
+        if out[i] is None and (ks := keyed[bisect_right(los, start) - 1]) and set(ks) != every:
+            out[i] = list(dict.fromkeys(ks))
+
+
+def deadline_refs(text: str, owned: list[str], refs: list[str], starts: list[int]) -> list[list[str]]:
+    """For each deadline mention starting at an offset in ``starts``, the ``refs`` of the item (the
+    tickets it only refers to, :func:`references`) written in its sentence or ';' part, and those of
+    the parts that name no other ticket of ``owned`` nor a deadline ('See OPS-77.' is the whole
+    item's): 'OPS-5 ETA 17:00; OPS-6 ETA 18:00, see OPS-77' refers to OPS-77 for 18:00 alone."""
+    los = _parts(text)
+    if len(los) < 2:
+        return [list(refs) for _ in starts]
+    pointed = set(refs)
+    mine = set(owned) - pointed
+    n = len(los)
+    found: list[list[str]] = [[] for _ in range(n)]
+    busy = [False] * n  # (a part that names a ticket of the item's own or holds a deadline)
+    for at, key in ex.ticket_spans(_unlinked(text)):
+        i = bisect_right(los, at) - 1
+        if key in pointed:
+            found[i].append(key)
+        elif key in mine:
+            busy[i] = True
+    held = [bisect_right(los, start) - 1 for start in starts]
+    for i in held:
+        busy[i] = True
+    common = [t for i in range(n) if not busy[i] for t in found[i]]
+    return [[t for t in refs if t in found[i] or t in common] for i in held]
 
 
 def _export_tickets(

@@ -178,14 +178,23 @@ Per item (the rules, in order)
       else in it (:func:`occ_lib._subjects.references`: ``OPS-5 fixed (see also OPS-77)``, ``OPS-6 dup
       of OPS-2, closed``, ``OPS-8 restarted, cf. INFRA-12``, ``OPS-9 not related to OPS-10``, ``WEB-315
       blocked on SEC-88``, ``merged PAY-411 into PAY-410``, a label ``related: OPS-12``, and the rest of
-      a list after them, ``see OPS-1, OPS-2``; not the new key of a move or a rename, ``moved OPS-103 to
+      a list after them, ``see OPS-1, OPS-2``, up to a ticket that a verb or a state follows, the subject
+      of a clause of its own: ``see OPS-40, OPS-41 resolved too``, ``blocked on DEPLOY-9, DEPLOY-10
+      shipped``), or written right before what says it is no part of the item (``OPS-2 still ok, OPS-1
+      not related, closed``, ``OPS-3 is unrelated``); not the new key of a move or a rename, ``moved OPS-103
+      to
       INFRA-9``, ``OPS-319 is now INFRA-13``, the ticket itself going on: a ``note`` row; nor one told
       of in a relative clause, ``dup of OPS-910, which remains open``). The item says nothing of their
       state: they are left out of ``tickets`` (its own, those it passes to the items nested under it,
       and its deadlines'), so they get no row, no timeline and none of its kind; unless it has no other
       ticket (its own, its parent's or its heading's: ``- see OPS-77`` alone is about OPS-77, and
       ``refs`` is then empty). What counts the tickets seen (``occ summary``,
-      :func:`occ_lib.sla.unmatched_keys`) counts them.
+      :func:`occ_lib.sla.unmatched_keys`) counts them. A heading's or a mail ``Subject:``'s tickets
+      that it only refers to are not passed to the items under it (``### OPS-9 rollback (cf. OPS-4)``,
+      ``Subject: OPS-5 resolved, see OPS-77``: OPS-9, OPS-5), unless it names no other. A deadline row's
+      ``refs`` are those written in its sentence or ``;`` part, and in the parts that name no other
+      ticket nor a deadline (``OPS-5 ETA 17:00; OPS-6 ETA 18:00, see OPS-77``: 18:00's alone;
+      ``OPS-5 ETA 17:00. See OPS-77.``: 17:00's; :func:`occ_lib._subjects.deadline_refs`).
     - ``artifacts``: paths in backticks (with a ``/`` or a known file extension) and bare paths under
       a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
       line references are dropped; URLs are not paths.
@@ -212,7 +221,8 @@ Per item (the rules, in order)
       the item's tickets, or those its clause names when the item names two or more of its own
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
       clause's: ``OPS-1, OPS-2: ETA 18:00``, also after the time the item opens with, ``10:00 UTC OPS-1,
-      OPS-2 ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
+      OPS-2 ETA 18:00``; a clause that names none takes its sentence's or ``;`` part's, ``OPS-5 ETA
+      17:00; OPS-6 blocked, ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
       ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
       blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, nor one it only
       refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
@@ -489,8 +499,14 @@ Per item (the rules, in order)
       ``note`` of OPS-333; ``OPS-7 closed as duplicate of OPS-1``, ``WEB-315 blocked on SEC-88``,
       ``merged PAY-411 into PAY-410``, ``OPS-501 escalated to the CTO, context in OPS-3``: the ticket
       pointed at is in ``refs``, no row of its own, and never takes the item's kind (``PAY-412 dup of
-      PAY-410, closed``; a move's new key is a ``note`` row);
-      ``Escalated INC-1 to manager; INC-2 still fine``. The item's own kind and level go to the tickets
+      PAY-410, closed``; a move's new key is a ``note`` row); an item with one ticket of its own besides
+      those it points at gives it its kind, whatever clause says it (``OPS-2 is fine, see OPS-1,
+      resolved``: OPS-2 resolved; ``OPS-2 not blocked by OPS-1, closed``: a denied wait vetoes no
+      resolution);
+      ``Escalated INC-1 to manager; INC-2 still fine``; ``OPS-1 fixed and OPS-2 pending``, ``OPS-1
+      resolved but OPS-2 still open``, ``OPS-1 fixed and 2 pending`` (``and``, ``but``, ``while`` before a
+      ticket that a state follows opens a clause, unless what is before it only lists tickets). The item's
+      own kind and level go to the tickets
       of the clauses that give it (and to the tickets the item inherits, unless it opens with a ticket
       of its own, below), in the first of its rows; a
       list of tickets (``INC-1, INC-2 and INC-3 resolved``) is one group. An item whose kind does not
@@ -525,7 +541,7 @@ from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
 from ._subjects import TELLING as _TELLING
-from ._subjects import blockers, deadline_tickets, may_split, references, ticket_groups
+from ._subjects import blockers, deadline_refs, deadline_tickets, may_split, references, ticket_groups
 from .redact import is_secret_field, redact_mapping, redact_path, redact_row, redact_text, value_column
 from .workspace import expand, is_glob, not_regular
 
@@ -1196,7 +1212,7 @@ def _parse_document(
             if tag == "p" and title is None and subject is None and position == 0:
                 m = _SUBJECT.match(b[3])
                 subject = ex.redact(m.group(1).strip(), rare) if m else None  # (an e-mail's title)
-                if subject and (tks := ex.tickets(subject)):
+                if subject and (tks := _own_tickets(subject)):
                     # its tickets are the document's, as a title's are ('Subject: RE: OPS-881 ...')
                     head_tks = tks
                     if enclosing:
@@ -1213,7 +1229,7 @@ def _parse_document(
                 elif in_mail and (field_name == "sent" or field_name == "date" and mail_addr):
                     over = _header_day(b[3], sec_zone or tz, near) or over
                 elif in_mail and field_name == "subject":
-                    mail_tks = ex.tickets(ex.redact(b[3], rare))
+                    mail_tks = _own_tickets(ex.redact(b[3], rare))
             if (tag == "l" or (tag == "p" or tag == "i" and b[2] == 0 and not days) and is_field(b[3])) and (
                 position == 0 and sec[2] is None and b[3]
             ):
@@ -1271,7 +1287,7 @@ def _parse_document(
                 parent_flags | (_WEEK if _WEEK_HEADING.search(htext) else 0)
                 | (_STANDUP if _STANDUP_HEADING.search(htext) else 0)
             )
-            head_tks = ex.tickets(htext) or parent_tks
+            head_tks = _own_tickets(htext) or parent_tks
             sec_zone = _declared_zone(htext) or _heading_zone(htext, tz) or parent_zone
             if level == 1 and title is None:
                 title = htext
@@ -1768,11 +1784,13 @@ def _items(
             blocked = blockers(proses[k], owns[k]) if len(tks) > 1 else None
             if refs:  # ('OPS-5 ETA 17:00, see OPS-77': OPS-5's alone)
                 blocked = blocked.union(refs) if blocked else set(refs)
+            # ('OPS-5 ETA 17:00; OPS-6 ETA 18:00, see OPS-77': OPS-77 is 18:00's reference alone)
+            part_refs = deadline_refs(proses[k], owns[k], refs, [m.start for m in dls]) if refs else None
             for i, m in enumerate(dls):
                 d_tks = list(tks) if per is None or per[i] is None else per[i] + inherited
                 if blocked:
                     d_tks = _subjects_of(d_tks, tks, blocked)
-                d_refs = [t for t in refs if t not in d_tks] if refs else refs
+                d_refs = [t for t in part_refs[i] if t not in d_tks] if part_refs is not None else refs
                 if named:
                     row_missed = m.keyword == "missed"
                 elif former:
@@ -2247,6 +2265,17 @@ def _opens_with(text: str, own: list[str]) -> bool:
     lead = _SUBJECT_LEAD.match(text)
     i = lead.end() if lead else 0
     return any(text.startswith(t, i) and not text[i + len(t):i + len(t) + 1].isalnum() for t in own)
+
+
+def _own_tickets(text: str) -> list[str]:
+    """The tickets of a heading or a mail's ``Subject:`` that the items under it are about: those it
+    does not only refer to ('Subject: OPS-5 resolved, see OPS-77', '### OPS-9 rollback (cf. OPS-4)':
+    OPS-5, OPS-9), or all when it names no other."""
+    tks = ex.tickets(text)
+    if len(tks) < 2:
+        return tks
+    refs = references(text, tks)
+    return [t for t in tks if t not in refs] or tks if refs else tks
 
 
 def _inherited(tks: list[str], own: list[str]) -> list[str]:
