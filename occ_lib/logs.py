@@ -1625,6 +1625,8 @@ def _items(
                 continue
             if m.skipped:
                 problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
+            if m.zone_note is not None:  # ('14:00 EST (UTC+8)': read at UTC+8, which the row says)
+                problems.append((line, "time", m.raw, m.zone_note))
             if m.is_deadline:
                 dls.append(m)
                 continue
