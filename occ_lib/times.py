@@ -1758,8 +1758,8 @@ def _explanation(text: str, e: int, b: int) -> re.Match[str] | None:
 
 
 def _explain(c: _Cand, m: re.Match[str], kind: str, x: re.Match[str]) -> bool:
-    """Record on ``c`` the bracketed zone ``x`` after the zone word its match ``m`` ends with, and take
-    the bracket into the mention; False (nothing done) when no zone word was written last."""
+    """Record on ``c`` the bracketed zone ``x`` after the zone word its match ``m`` ends with (the scan
+    goes on after the bracket); False (nothing done) when no zone word was written last."""
     g = m.groups()
     for p in reversed(_ZONE_PREFIXES[kind]):
         z, off, zp, zw, zu = _ZONE_GET[p](g)
@@ -1772,8 +1772,7 @@ def _explain(c: _Cand, m: re.Match[str], kind: str, x: re.Match[str]) -> bool:
             return False  # ('14:00 UTC+8 (GMT+8)', '14:00 UTC (GMT+1)': no abbreviation to explain)
         tz = zone_named(x.group("x").replace("\u2212", "-"))
         assert tz is not None  # (_explanation checked it)
-        c.explain = (word, tz)
-        c.end = x.end()
+        c.explain = (word, tz)  # (the mention stays as it was written up to the zone: '09:00 IST')
         if c.problem is not None and c.problem.startswith("unknown time zone"):
             c.problem = None  # ('17:00 XDT (UTC-3)': the bracket says what it is)
         return True
@@ -2328,8 +2327,9 @@ def _scan(
             if c is None:
                 c = _build(m, year_day, kind)
                 if x is not None and _explain(c, m, kind, x):
-                    pos = c.end
-            c.keyword = _deadline(text, c.start, c.end, low, a, b)
+                    pos = x.end()
+            # (a keyword after the bracket is the time's: '14:00 CST (UTC+8) ETA')
+            c.keyword = _deadline(text, c.start, c.end if c.explain is None else pos, low, a, b)
             # the item's own date: an explicit date, not a deadline, that opens the text
             if first and c.date is not None and c.keyword is None and (
                 c.start == a or _LEAD.fullmatch(text, a, c.start)
