@@ -290,7 +290,9 @@ Per item (the rules, in order)
       UTC). Every other
       resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range end),
       else the first date-only one (a done task's ``✅`` date before the created ``➕``, started ``🛫`` or
-      scheduled ``⏳`` ones); else the section's time (its precision), or for an item that opens with an
+      scheduled ``⏳`` ones); else, for a nested list item, its parent item's (its precision: ``-
+      09:05 OPS-1 paged`` > ``- vendor looped in`` is 09:05, as is an item nested under that one); else
+      the section's time (its precision), or for an item that opens with an
       offset from the T0 its heading names (a postmortem's ``T+15m``, ``T+1h45m``, ``T-5 min`` under ``##
       Relative timeline (T0 = 14:02 UTC)``; not ``T+15`` with no unit) that time plus the offset; else the
       section's date (``day``,
@@ -1533,6 +1535,27 @@ def _mail_field(text: str) -> str | None:
     return None if m is None else m.group(1).lower()
 
 
+def _parents(items: list[tuple], nesting: list[int]) -> list[int] | None:
+    """Each item's parent list item (the index of the item it is nested under, else -1), as
+    :func:`_inherit` walks them; None when no item is nested (most documents: no list to make)."""
+    if not any(it[1] for it in items):
+        return None
+    out = [-1] * len(items)
+    open_: list[int] = []  # the open list items, by depth
+    for k in nesting:
+        if k >= 0:
+            depth = items[k][1]
+            if depth and open_:
+                out[k] = open_[min(depth, len(open_)) - 1]
+            del open_[depth:]
+            open_.append(k)
+        elif k == _CLEAR:
+            open_.clear()
+        else:
+            del open_[-1 - k:]
+    return out
+
+
 def _inherit(
     items: list[tuple], owns: list[list[str]], nesting: list[int], refs: list[list[str]] | None = None,
 ) -> list[list[str]]:
@@ -1611,6 +1634,9 @@ def _items(
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
     n_events = 0
+    parents = _parents(items, nesting)
+    # (with parents: each item's own time, from its mentions, its T0 offset or its parent's, else None)
+    timed: list[tuple[int, str | None] | None] = [None] * len(items) if parents is not None else []
     for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, flags) in enumerate(items):
         text = texts[k]
         at = _NAT
@@ -1637,13 +1663,21 @@ def _items(
         if prec == "day" and "\u2705" in text and (done := _done_day(proses[k], found[k])) is not None:
             # ('➕ 2025-10-06 📅 2025-10-08 ✅ 2025-10-10': done on the 10th, not created on the 6th)
             at, end = (done - epoch) // us, _NAT
-        if at == _NAT:
+        if at != _NAT:
+            if parents is not None:
+                timed[k] = (at, prec)
+        elif parents is not None and parents[k] >= 0 and (up := timed[parents[k]]) is not None:
+            at, prec = up  # ('- 09:05 OPS-1 paged' > '  - vendor looped in': the parent's time)
+            timed[k] = up
+        else:
             if sec[4] != _NAT:
                 at, prec = sec[4], sec[5]
                 if text[:8].find("T") >= 0 and sec[0] and "T0" in sec[0] and sec[5] != "day" and (
                     off := _t0_offset(text)
                 ) is not None:
                     at = at + off * 60_000_000  # ('T+15m: IC declared' under '## Timeline (T0 = 14:02 UTC)')
+                    if parents is not None:
+                        timed[k] = (at, prec)
             elif sec[3] != _NAT:
                 at, prec = sec[3], "day"
         if prec is not None:
