@@ -2043,6 +2043,10 @@ def find_times(
     ``year_near`` (default ``day``) is the date whose nearest year a year-less date ('Oct 11') takes.
     ``week=True`` (the text is under a heading that names a week) reads a weekday written without
     'this' or 'next' as that day of ``day``'s week (Monday to Sunday), as 'this Thursday' is.
+    The hour the clocks go back is read in text order as the log reader reads a section
+    (:func:`second_in_order`: '01:50 ET paged, 01:10 ET resolved' is the second 01:10; the same wall
+    time written twice is one moment). :func:`find_times_many` leaves that to its caller, which
+    knows the order of the texts (the log reader: by section, newest first or not).
     """
     if not text or not isinstance(text, str):
         return []
@@ -2051,9 +2055,24 @@ def find_times(
         day = day.date()
     token = _OWN_ZONE.set(_own_zone(default_tz, day or year_near))
     try:
-        return _find_times(text, day, tz, default_tz, stamps, year_near, week)
+        out = _find_times(text, day, tz, default_tz, stamps, year_near, week)
     finally:
         _OWN_ZONE.reset(token)
+    return _in_text_order(out, default_tz) if _may_repeat(out) else out
+
+
+def _may_repeat(found: list[TimeMention]) -> bool:
+    """A cheap gate before :func:`_in_text_order`: a time of day read in a month some zone's clocks go
+    back in (October and November, March and April in the southern half)."""
+    return any(m.at is not None and m.precision != "day" and m.at.month in (3, 4, 10, 11) for m in found)
+
+
+def _in_text_order(found: list[TimeMention], default_tz: dt.tzinfo) -> list[TimeMention]:
+    """``found`` read in text order through the hour the clocks go back, as the log reader reads a
+    section's items (:func:`second_in_order`): 'paged 01:50 ET, resolved 01:10 ET' on 2025-11-02 is
+    resolved at the second 01:10."""
+    seen: dict[str, tuple[dt.datetime, int]] = {}
+    return [second_in_order(m, (zone_named(m.zone) if m.zone else None) or default_tz, seen) for m in found]
 
 
 def _find_times(
