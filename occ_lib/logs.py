@@ -2073,9 +2073,12 @@ def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt
     (:func:`occ_lib.times.second_in_order`), so that the hour the clocks go back is read twice: ``-
     01:55 ET`` then ``- 01:10 ET`` is the second 01:10, as is ``- 01:30 ET`` after ``- 02:05 ET``. A
     section written newest first (more of its items earlier than the one above them than later) is read
-    from its end, with only the first rule."""
+    from its end, with only the first rule; one whose times cannot tell (all in the repeated hour, ``-
+    01:15 resolved``, ``- 01:50 mitigated``, ``- 01:20 paged``) is read in the order of the document's
+    dated headings (newest first when more of them go back than forward: from its end)."""
     if not _may_fall_back(found):
         return
+    doc_forward: bool | None = None  # (the document's order, found only when a section cannot tell)
     k, n = 0, len(items)
     while k < n:
         key = (items[k][4][1], items[k][4][2])
@@ -2087,7 +2090,13 @@ def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt
         firsts = [m.at for i in order if (m := _item_time(found[i])) is not None and m.at is not None
                   and _once(m.at, _mention_zone(m, items[i][5] or tz))]
         steps = list(itertools.pairwise(firsts))
-        forward = sum(b < a for a, b in steps) <= sum(b > a for a, b in steps)
+        back, ahead = sum(b < a for a, b in steps), sum(b > a for a, b in steps)
+        if back == ahead and j - k > 1:
+            if doc_forward is None:
+                doc_forward = not _newest_first(items)
+            forward = doc_forward
+        else:
+            forward = back <= ahead
         if not forward:
             order = range(j - 1, k - 1, -1)
         seen: dict[str, tuple[dt.datetime, int]] = {}
@@ -2097,6 +2106,23 @@ def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt
                 found[i] = [_times.second_in_order(m, _mention_zone(m, zone), seen, forward)
                             for m in found[i]]
         k = j
+
+
+def _newest_first(items: list[tuple]) -> bool:
+    """Whether the document's dated sections go back in time more often than forward, in file order
+    (a log written newest first: ``## 2025-11-03`` above ``## 2025-11-02``); by their times on one date."""
+    moments = []
+    last = None
+    for it in items:
+        sec = it[4]
+        if sec is last:
+            continue
+        last = sec
+        when = sec[4] if sec[4] != _NAT else sec[3]
+        if when != _NAT and (not moments or moments[-1] != when):
+            moments.append(when)
+    steps = list(itertools.pairwise(moments))
+    return sum(b < a for a, b in steps) > sum(b > a for a, b in steps)
 
 
 def _skipped_reason(m: _times.TimeMention, zone: dt.tzinfo) -> str:
