@@ -327,7 +327,9 @@ Declared zones (:func:`declared_zone`)
     ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
     ``tz: America/Chicago``, German ``Zeiten in MESZ (Europe/Berlin)``, ``Zeitzone: Europe/Berlin``, ``Alle
     Uhrzeiten sind in MEZ`` -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
-    wins over the offset in brackets, so daylight saving still follows the date, and an IANA name in
+    wins over the offset in brackets, so daylight saving still follows the date, unless that zone never
+    has the offset (``All times in CST (UTC+8)`` -> Asia/Shanghai, the other zone CST names that has it;
+    ``EST (UTC+8)`` -> ``+08:00``), and an IANA name in
     brackets over the abbreviation before it (``ET (America/Toronto)``: Toronto). A city's time is that
     city's zone when the tz database names one, else the zone in brackets after it (``All times in
     London time (BST)`` -> Europe/London, ``Berlin time (CEST)`` -> Europe/Berlin, ``India Standard Time
@@ -712,8 +714,29 @@ def declared_zone(text: str) -> str | None:
         if word.isalpha() and word.islower() and word.upper() not in ("UTC", "GMT"):
             # 'times in pt' is too likely prose; abbreviations are written in capitals
             continue
+        if isinstance(tz, ZoneInfo) and m.group("z2") and not iana:
+            tz = _declared_offset(word, tz, m.group("z2")) or tz
         return _zone_label(tz)
     return None
+
+
+def _declared_offset(word: str, tz: ZoneInfo, written: str) -> dt.tzinfo | None:
+    """The zone an abbreviation declared with an offset it never has means ('All times in CST (UTC+8)':
+    Asia/Shanghai, not Chicago; 'EST (UTC+8)': +08:00, the offset wins); None when ``tz`` has that
+    offset in some season ('PDT (UTC-7)': Los Angeles, whose daylight saving follows the date)."""
+    fixed = zone_named(written.replace("\u2212", "-"))
+    if fixed is None or isinstance(fixed, ZoneInfo):
+        return None
+    want = fixed.utcoffset(None)
+    year = _today().year
+
+    def has(z: dt.tzinfo) -> bool:
+        return want in (dt.datetime(year, 1, 15, 12, tzinfo=z).utcoffset(),
+                        dt.datetime(year, 7, 15, 12, tzinfo=z).utcoffset())
+
+    if has(tz):
+        return None
+    return next((ZoneInfo(k) for k in _ABBREV_ALSO.get(word.upper(), ()) if has(ZoneInfo(k))), fixed)
 
 
 _CITY_REGIONS = ("America", "Europe", "Asia", "Australia", "Africa", "Pacific", "Atlantic", "Indian")

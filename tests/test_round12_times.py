@@ -223,3 +223,24 @@ def test_a_nested_items_relative_deadline_counts_from_its_parents_time(tmp_path)
     logs = read_logs([_log(tmp_path, body)])
     assert logs.deadlines[["line", "due_at", "due_precision"]].to_dict("records") == [
         {"line": 6, "due_at": ts("2025-10-10 09:35"), "due_precision": "minute"}]
+
+
+@pytest.mark.parametrize(("text", "zone"), [
+    ("All times in CST (UTC+8).", "Asia/Shanghai"),
+    ("All times in IST (UTC+1).", "Europe/Dublin"),
+    ("All times in BST (UTC+6)", "Asia/Dhaka"),
+    ("All times in EST (UTC+8).", "+08:00"),
+    # (an offset the zone has in some season leaves the named zone, whose daylight saving follows the date)
+    ("All times in PDT (UTC-7).", "America/Los_Angeles"),
+    ("All times in CET (UTC+2).", "Europe/Paris"),
+    ("All times in IST (UTC+5:30).", "Asia/Kolkata"),
+])
+def test_a_declared_abbreviation_with_an_offset_it_never_has_takes_the_offsets_zone(text, zone):
+    assert times.declared_zone(text) == zone
+
+
+def test_a_log_declared_in_cst_utc8_reads_its_times_in_china(tmp_path):
+    path = _log(tmp_path, "# Ops\nAll times in CST (UTC+8).\n\n## 2025-10-10\n- 14:00 OPS-1 deploy\n")
+    logs = read_logs([path])
+    assert (logs.docs["tz"].tolist(), logs.events["at"].tolist()) == (
+        ["Asia/Shanghai"], [ts("2025-10-10 06:00")])
