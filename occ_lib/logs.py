@@ -313,7 +313,9 @@ Per item (the rules, in order)
       UTC). Every other
       resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range end),
       else the first date-only one (a done task's ``✅`` date before the created ``➕``, started ``🛫`` or
-      scheduled ``⏳`` ones); else the section's time (its precision), or for an item that opens with an
+      scheduled ``⏳`` ones); else, for a nested list item, its parent item's (its precision: ``-
+      09:05 OPS-1 paged`` > ``- vendor looped in`` is 09:05, as is an item nested under that one); else
+      the section's time (its precision), or for an item that opens with an
       offset from the T0 its heading names (a postmortem's ``T+15m``, ``T+1h45m``, ``T-5 min`` under ``##
       Relative timeline (T0 = 14:02 UTC)``; not ``T+15`` with no unit) that time plus the offset; else the
       section's date (``day``,
@@ -1563,6 +1565,27 @@ def _mail_field(text: str) -> str | None:
     return None if m is None else m.group(1).lower()
 
 
+def _parents(items: list[tuple], nesting: list[int]) -> list[int] | None:
+    """Each item's parent list item (the index of the item it is nested under, else -1), as
+    :func:`_inherit` walks them; None when no item is nested (most documents: no list to make)."""
+    if not any(it[1] for it in items):
+        return None
+    out = [-1] * len(items)
+    open_: list[int] = []  # the open list items, by depth
+    for k in nesting:
+        if k >= 0:
+            depth = items[k][1]
+            if depth and open_:
+                out[k] = open_[min(depth, len(open_)) - 1]
+            del open_[depth:]
+            open_.append(k)
+        elif k == _CLEAR:
+            open_.clear()
+        else:
+            del open_[-1 - k:]
+    return out
+
+
 def _inherit(
     items: list[tuple], owns: list[list[str]], nesting: list[int], refs: list[list[str]] | None = None,
 ) -> list[list[str]]:
@@ -1642,6 +1665,9 @@ def _items(
     epoch, us = _EPOCH, _US
     n_events = 0
     aside_row: tuple | None = None  # (a nested item's note row for the tickets it inherits)
+    parents = _parents(items, nesting)
+    # (with parents: each item's own time, from its mentions, its T0 offset or its parent's, else None)
+    timed: list[tuple[int, str | None] | None] = [None] * len(items) if parents is not None else []
     for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, flags) in enumerate(items):
         text = texts[k]
         at = _NAT
@@ -1656,6 +1682,8 @@ def _items(
                 continue
             if m.skipped:
                 problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
+            if m.zone_note is not None:  # ('14:00 EST (UTC+8)': read at UTC+8, which the row says)
+                problems.append((line, "time", m.raw, m.zone_note))
             if m.is_deadline:
                 dls.append(m)
                 continue
@@ -1666,13 +1694,21 @@ def _items(
         if prec == "day" and "\u2705" in text and (done := _done_day(proses[k], found[k])) is not None:
             # ('➕ 2025-10-06 📅 2025-10-08 ✅ 2025-10-10': done on the 10th, not created on the 6th)
             at, end = (done - epoch) // us, _NAT
-        if at == _NAT:
+        if at != _NAT:
+            if parents is not None:
+                timed[k] = (at, prec)
+        elif parents is not None and parents[k] >= 0 and (up := timed[parents[k]]) is not None:
+            at, prec = up  # ('- 09:05 OPS-1 paged' > '  - vendor looped in': the parent's time)
+            timed[k] = up
+        else:
             if sec[4] != _NAT:
                 at, prec = sec[4], sec[5]
                 if text[:8].find("T") >= 0 and sec[0] and "T0" in sec[0] and sec[5] != "day" and (
                     off := _t0_offset(text)
                 ) is not None:
                     at = at + off * 60_000_000  # ('T+15m: IC declared' under '## Timeline (T0 = 14:02 UTC)')
+                    if parents is not None:
+                        timed[k] = (at, prec)
             elif sec[3] != _NAT:
                 at, prec = sec[3], "day"
         if prec is not None:
@@ -2090,9 +2126,12 @@ def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt
     (:func:`occ_lib.times.second_in_order`), so that the hour the clocks go back is read twice: ``-
     01:55 ET`` then ``- 01:10 ET`` is the second 01:10, as is ``- 01:30 ET`` after ``- 02:05 ET``. A
     section written newest first (more of its items earlier than the one above them than later) is read
-    from its end, with only the first rule."""
+    from its end, with only the first rule; one whose times cannot tell (all in the repeated hour, ``-
+    01:15 resolved``, ``- 01:50 mitigated``, ``- 01:20 paged``) is read in the order of the document's
+    dated headings (newest first when more of them go back than forward: from its end)."""
     if not _may_fall_back(found):
         return
+    doc_forward: bool | None = None  # (the document's order, found only when a section cannot tell)
     k, n = 0, len(items)
     while k < n:
         key = (items[k][4][1], items[k][4][2])
@@ -2104,7 +2143,13 @@ def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt
         firsts = [m.at for i in order if (m := _item_time(found[i])) is not None and m.at is not None
                   and _once(m.at, _mention_zone(m, items[i][5] or tz))]
         steps = list(itertools.pairwise(firsts))
-        forward = sum(b < a for a, b in steps) <= sum(b > a for a, b in steps)
+        back, ahead = sum(b < a for a, b in steps), sum(b > a for a, b in steps)
+        if back == ahead and j - k > 1:
+            if doc_forward is None:
+                doc_forward = not _newest_first(items)
+            forward = doc_forward
+        else:
+            forward = back <= ahead
         if not forward:
             order = range(j - 1, k - 1, -1)
         seen: dict[str, tuple[dt.datetime, int]] = {}
@@ -2114,6 +2159,23 @@ def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt
                 found[i] = [_times.second_in_order(m, _mention_zone(m, zone), seen, forward)
                             for m in found[i]]
         k = j
+
+
+def _newest_first(items: list[tuple]) -> bool:
+    """Whether the document's dated sections go back in time more often than forward, in file order
+    (a log written newest first: ``## 2025-11-03`` above ``## 2025-11-02``); by their times on one date."""
+    moments = []
+    last = None
+    for it in items:
+        sec = it[4]
+        if sec is last:
+            continue
+        last = sec
+        when = sec[4] if sec[4] != _NAT else sec[3]
+        if when != _NAT and (not moments or moments[-1] != when):
+            moments.append(when)
+    steps = list(itertools.pairwise(moments))
+    return sum(b < a for a, b in steps) > sum(b > a for a, b in steps)
 
 
 def _skipped_reason(m: _times.TimeMention, zone: dt.tzinfo) -> str:

@@ -187,7 +187,14 @@ Zones (:func:`zone_named`)
     ``01:30 ET`` the first). An abbreviation the text's own zone (the ``tz`` it is read in: the
     document's declared zone) uses in that year is that zone's time, not the table's: ``14:00 CST`` in
     an Asia/Shanghai log is China Standard Time (06:00 UTC), ``IST`` in a Europe/Dublin one Irish, ``MST``
-    in an America/Phoenix one Phoenix's; ``GMT`` and ``UTC`` stay UTC. ``zone`` on a mention is
+    in an America/Phoenix one Phoenix's; ``GMT`` and ``UTC`` stay UTC. A zone in brackets right after
+    an abbreviation says which one is meant and wins: ``14:00 CST (China Standard Time)`` and ``14:00 CST
+    (UTC+8)`` are Asia/Shanghai's (an offset picks the zone the abbreviation also names that has it that
+    day: ``IST (UTC+5:30)`` India, ``IST (UTC+1)`` Ireland, ``BST (UTC+6)`` Bangladesh; else the offset
+    itself, ``+06:00``), as in ``(GMT+2)``, ``(UTC-3)``, ``(Europe/Dublin)`` after any abbreviation; one
+    it does not fit (``14:00 EST (UTC+8)``) is read at the bracket's and the mention's ``zone_note`` says
+    the abbreviation disagrees (a ``time`` problem row of the log reader). After ``UTC`` or ``GMT`` a
+    bracket is not read (``14:00 UTC (GMT+1)`` is 14:00 UTC). ``zone`` on a mention is
     ``'UTC'``, the IANA name, or ``'+02:00'``; ``None`` when the caller's default ``tz`` was applied.
 Which date a time takes
     its own date (joined to it: ``Oct 10 at 14:00``, ``2025-10-10, 14:00``, ``Posted Oct 09, 2025 -
@@ -323,7 +330,9 @@ Declared zones (:func:`declared_zone`)
     ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
     ``tz: America/Chicago``, German ``Zeiten in MESZ (Europe/Berlin)``, ``Zeitzone: Europe/Berlin``, ``Alle
     Uhrzeiten sind in MEZ`` -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
-    wins over the offset in brackets, so daylight saving still follows the date, and an IANA name in
+    wins over the offset in brackets, so daylight saving still follows the date, unless that zone never
+    has the offset (``All times in CST (UTC+8)`` -> Asia/Shanghai, the other zone CST names that has it;
+    ``EST (UTC+8)`` -> ``+08:00``), and an IANA name in
     brackets over the abbreviation before it (``ET (America/Toronto)``: Toronto). A city's time is that
     city's zone when the tz database names one, else the zone in brackets after it (``All times in
     London time (BST)`` -> Europe/London, ``Berlin time (CEST)`` -> Europe/Berlin, ``India Standard Time
@@ -386,6 +395,9 @@ class TimeMention:
     # skip from 02:00 to 03:00): still read (as the clock reads the hour before it, 03:30 EDT), but
     # worth a problem row (:func:`occ_lib.logs.parse_log`)
     skipped: bool = False
+    # the zone in brackets after the abbreviation disagrees with it ('14:00 EST (UTC+8)'): read in the
+    # bracket's zone, and this says so (a problem row, :func:`occ_lib.logs.parse_log`); else None
+    zone_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -462,6 +474,8 @@ _LONG_ZONES: dict[str, str] = {
     "BRASILIA STANDARD TIME": "America/Sao_Paulo", "BRAS\u00cdLIA STANDARD TIME": "America/Sao_Paulo",
     "NEW ZEALAND TIME": "Pacific/Auckland", "NEW ZEALAND STANDARD TIME": "Pacific/Auckland",
     "NEW ZEALAND DAYLIGHT TIME": "Pacific/Auckland",
+    "ISRAEL STANDARD TIME": "Asia/Jerusalem", "ISRAEL DAYLIGHT TIME": "Asia/Jerusalem",
+    "BANGLADESH STANDARD TIME": "Asia/Dhaka",
 }
 _ZONE_TABLE.update(_LONG_ZONES)
 _LONG_SEASONS = {
@@ -703,8 +717,29 @@ def declared_zone(text: str) -> str | None:
         if word.isalpha() and word.islower() and word.upper() not in ("UTC", "GMT"):
             # 'times in pt' is too likely prose; abbreviations are written in capitals
             continue
+        if isinstance(tz, ZoneInfo) and m.group("z2") and not iana:
+            tz = _declared_offset(word, tz, m.group("z2")) or tz
         return _zone_label(tz)
     return None
+
+
+def _declared_offset(word: str, tz: ZoneInfo, written: str) -> dt.tzinfo | None:
+    """The zone an abbreviation declared with an offset it never has means ('All times in CST (UTC+8)':
+    Asia/Shanghai, not Chicago; 'EST (UTC+8)': +08:00, the offset wins); None when ``tz`` has that
+    offset in some season ('PDT (UTC-7)': Los Angeles, whose daylight saving follows the date)."""
+    fixed = zone_named(written.replace("\u2212", "-"))
+    if fixed is None or isinstance(fixed, ZoneInfo):
+        return None
+    want = fixed.utcoffset(None)
+    year = _today().year
+
+    def has(z: dt.tzinfo) -> bool:
+        return want in (dt.datetime(year, 1, 15, 12, tzinfo=z).utcoffset(),
+                        dt.datetime(year, 7, 15, 12, tzinfo=z).utcoffset())
+
+    if has(tz):
+        return None
+    return next((ZoneInfo(k) for k in _ABBREV_ALSO.get(word.upper(), ()) if has(ZoneInfo(k))), fixed)
 
 
 _CITY_REGIONS = ("America", "Europe", "Asia", "Australia", "Africa", "Pacific", "Atlantic", "Indian")
@@ -1639,6 +1674,9 @@ class _Cand:
     of_date: bool = False  # a weekday written before a date ('Friday, Oct 10'): that date's, no one else's
     nearest: bool = False  # with wd: a meeting's slot ('Go/no-go meeting Wed 16:00'): the nearest such day
     tight: bool = False  # 'prev. evening': the day of a time only right next to it ('23:10 (prev. evening)')
+    # a zone written in brackets after the time's abbreviation ('14:00 CST (UTC+8)'): (the abbreviation,
+    # the zone in brackets), which wins (:func:`_explained_zone`)
+    explain: tuple[str, dt.tzinfo] | None = None
     problem: str | None = None
     keyword: str | None = None
     at: dt.datetime | None = None
@@ -1715,6 +1753,84 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
         word = next(w for w in _ZONE_GET[p1 if w1 and z1 is None else p2](g) if w)
         cand.problem = cand.problem or f"unknown time zone {word}"
     return cand
+
+
+# A zone in brackets right after a time's zone abbreviation says which one is meant: '14:00 CST (China
+# Standard Time)', '14:00 CST (UTC+8)', 'IST (UTC+5:30)'. The bracket wins; an abbreviation it does not
+# fit ('EST (UTC+8)') is read in the bracket's zone with a note (TimeMention.zone_note).
+_EXPLAINED = re.compile(
+    r"\s{0,2}\(\s?(?P<x>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?"
+    r"|[+\-\u2212]\d{2}:?\d{2}|[A-Z][a-z\u00e0-\u00ff]+(?:\s+[A-Z][a-z]+){0,3}\s+Time"
+    r"|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)\s?\)"
+)
+# The other zones an abbreviation names besides _ZONE_TABLE's (CST is China's too, IST Ireland's and
+# Israel's, BST Bangladesh's): the one whose offset the bracket writes is meant.
+_ABBREV_ALSO: dict[str, tuple[str, ...]] = {
+    "CST": ("Asia/Shanghai", "Asia/Taipei", "America/Havana"), "CDT": ("America/Havana",),
+    "IST": ("Europe/Dublin", "Asia/Jerusalem"), "BST": ("Asia/Dhaka",), "GST": ("Atlantic/South_Georgia",),
+    "MST": ("America/Phoenix",), "AST": ("America/Halifax", "Asia/Riyadh"), "ADT": ("America/Halifax",),
+    "ECT": ("America/Guayaquil",), "PST": ("Asia/Manila",), "SST": ("Asia/Singapore", "Pacific/Pago_Pago"),
+}
+_ZONE_PREFIXES = {"tm": ("b", "be"), "dt": ("a", "ae"), "sl": ("s", "se")}
+
+
+def _explanation(text: str, e: int, b: int) -> re.Match[str] | None:
+    """The bracketed zone right after a match ending at ``e`` ('14:00 CST (UTC+8)'), if any; the caller
+    checks the match wrote a zone word. Gated on a '(' within three characters (no regex otherwise)."""
+    if text.find("(", e, e + 3 if e + 3 < b else b) < 0:
+        return None
+    x = _EXPLAINED.match(text, e, b)
+    return x if x is not None and zone_named(x.group("x").replace("\u2212", "-")) is not None else None
+
+
+def _explain(c: _Cand, m: re.Match[str], kind: str, x: re.Match[str]) -> bool:
+    """Record on ``c`` the bracketed zone ``x`` after the zone word its match ``m`` ends with (the scan
+    goes on after the bracket); False (nothing done) when no zone word was written last."""
+    g = m.groups()
+    for p in reversed(_ZONE_PREFIXES[kind]):
+        z, off, zp, zw, zu = _ZONE_GET[p](g)
+        if z or off or zp:
+            return False  # ('14:00Z (UTC)': an offset or bracket already says it)
+        word = zw or zu
+        if word is None:
+            continue
+        if not word.replace(" ", "").isalpha() or zone_named(word) is UTC:
+            return False  # ('14:00 UTC+8 (GMT+8)', '14:00 UTC (GMT+1)': no abbreviation to explain)
+        tz = zone_named(x.group("x").replace("\u2212", "-"))
+        assert tz is not None  # (_explanation checked it)
+        c.explain = (word, tz)  # (the mention stays as it was written up to the zone: '09:00 IST')
+        if c.problem is not None and c.problem.startswith("unknown time zone"):
+            c.problem = None  # ('17:00 XDT (UTC-3)': the bracket says what it is)
+        return True
+    return False
+
+
+def _explained_zone(
+    word: str, written: dt.tzinfo | None, tz: dt.tzinfo, wall: dt.datetime
+) -> tuple[dt.tzinfo, dt.tzinfo, str | None]:
+    """(the zone to read ``wall`` in, the zone to name, a note when they disagree) for abbreviation
+    ``word`` (read as ``written``) with ``tz`` in brackets after it. A named zone in brackets is meant
+    as written; an offset picks the zone of the abbreviation that has it that day (CST at UTC+8:
+    Asia/Shanghai, so the label names the place; not in a repeated hour, where the offset alone is
+    exact), else the offset itself, with a note."""
+    abbr = " ".join(word.split()).upper()
+    also = _ABBREV_ALSO.get(abbr, ())
+    if isinstance(tz, ZoneInfo):
+        fits = written is None or getattr(written, "key", None) == tz.key or tz.key in also or (
+            wall.replace(tzinfo=tz).tzname() == abbr
+            or wall.replace(tzinfo=tz).utcoffset() == wall.replace(tzinfo=written).utcoffset())
+        return tz, tz, None if fits else _disagrees(word, tz, wall)
+    want = tz.utcoffset(None)
+    for z in ((written,) if written is not None else ()) + tuple(ZoneInfo(k) for k in also):
+        first, second = wall.replace(tzinfo=z, fold=0).utcoffset(), wall.replace(tzinfo=z, fold=1).utcoffset()
+        if want in (first, second):
+            return tz, (z if first == second else tz), None
+    return tz, tz, None if written is None else _disagrees(word, tz, wall)
+
+
+def _disagrees(word: str, tz: dt.tzinfo, wall: dt.datetime) -> str:
+    return (f"zone {word} disagrees with the zone in brackets after it ({_zone_label(tz)}): read as "
+            f"{wall.strftime('%H:%M')} {_zone_label(tz)}")
 
 
 def _meridiem_of_end(
@@ -1953,6 +2069,10 @@ def find_times(
     ``year_near`` (default ``day``) is the date whose nearest year a year-less date ('Oct 11') takes.
     ``week=True`` (the text is under a heading that names a week) reads a weekday written without
     'this' or 'next' as that day of ``day``'s week (Monday to Sunday), as 'this Thursday' is.
+    The hour the clocks go back is read in text order as the log reader reads a section
+    (:func:`second_in_order`: '01:50 ET paged, 01:10 ET resolved' is the second 01:10; the same wall
+    time written twice is one moment). :func:`find_times_many` leaves that to its caller, which
+    knows the order of the texts (the log reader: by section, newest first or not).
     """
     if not text or not isinstance(text, str):
         return []
@@ -1961,9 +2081,24 @@ def find_times(
         day = day.date()
     token = _OWN_ZONE.set(_own_zone(default_tz, day or year_near))
     try:
-        return _find_times(text, day, tz, default_tz, stamps, year_near, week)
+        out = _find_times(text, day, tz, default_tz, stamps, year_near, week)
     finally:
         _OWN_ZONE.reset(token)
+    return _in_text_order(out, default_tz) if _may_repeat(out) else out
+
+
+def _may_repeat(found: list[TimeMention]) -> bool:
+    """A cheap gate before :func:`_in_text_order`: a time of day read in a month some zone's clocks go
+    back in (October and November, March and April in the southern half)."""
+    return any(m.at is not None and m.precision != "day" and m.at.month in (3, 4, 10, 11) for m in found)
+
+
+def _in_text_order(found: list[TimeMention], default_tz: dt.tzinfo) -> list[TimeMention]:
+    """``found`` read in text order through the hour the clocks go back, as the log reader reads a
+    section's items (:func:`second_in_order`): 'paged 01:50 ET, resolved 01:10 ET' on 2025-11-02 is
+    resolved at the second 01:10."""
+    seen: dict[str, tuple[dt.datetime, int]] = {}
+    return [second_in_order(m, (zone_named(m.zone) if m.zone else None) or default_tz, seen) for m in found]
 
 
 def _find_times(
@@ -2269,13 +2404,18 @@ def _scan(
         ):
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
         dated = out[-1] if out and out[-1].has_date and out[-1].precision != "day" else None
-        mention = _fast_time(text, low, m, base, default_tz, a, b) if kind == "tm" and rels is None else None
+        x = _explanation(text, m.end(), b) if c is None and kind in _ZONE_PREFIXES else None
+        mention = _fast_time(text, low, m, base, default_tz, a, b) if (
+            kind == "tm" and rels is None and x is None) else None
         if mention is not None and dated is not None and mention.keyword is not None:
             mention = None  # (a deadline after a dated time may be on its date, in its zone: _sentence_date)
         if mention is None:
             if c is None:
                 c = _build(m, year_day, kind)
-            c.keyword = _deadline(text, c.start, c.end, low, a, b)
+                if x is not None and _explain(c, m, kind, x):
+                    pos = x.end()
+            # (a keyword after the bracket is the time's: '14:00 CST (UTC+8) ETA')
+            c.keyword = _deadline(text, c.start, c.end if c.explain is None else pos, low, a, b)
             # the item's own date: an explicit date, not a deadline, that opens the text
             if first and c.date is not None and c.keyword is None and (
                 c.start == a or _LEAD.fullmatch(text, a, c.start)
@@ -3375,7 +3515,7 @@ def _mention(
     _set(obj, "__dict__", {
         "start": start, "end": end, "raw": raw, "at": at, "until": until, "precision": precision,
         "has_date": has_date, "zone": zone, "is_deadline": keyword is not None, "keyword": keyword,
-        "problem": problem, "is_stamp": is_stamp, "skipped": False,
+        "problem": problem, "is_stamp": is_stamp, "skipped": False, "zone_note": None,
     })
     return obj
 
@@ -3420,6 +3560,11 @@ def _resolve(
                 elif not ahead and c.nearest and c.week < 0:
                     ahead = (c.wd - date.weekday()) % 7 <= 3  # ('meeting Wed 16:00': the nearest Wednesday)
                 date = date + dt.timedelta(days=_weekday_shift(date, c.wd, ahead, c.week))
+            note = None
+            if c.explain is not None:  # ('14:00 CST (UTC+8)': the bracket wins)
+                wall = dt.datetime(date.year, date.month, date.day, c.time[0], c.time[1], c.time[2])
+                tzinfo, named, note = _explained_zone(c.explain[0], c.tz, c.explain[1], wall)
+                zone = _zone_label(named)
             at = _instant(date, c.time, tzinfo)
             until = None
             if c.until is not None:
@@ -3433,6 +3578,8 @@ def _resolve(
             return _mention(cs, ce, raw, None, None, prec, has_date, zone, kw,
                             f"time out of range {raw}")
         out = _mention(cs, ce, raw, at, until, prec, has_date, zone, kw, None)
+        if note is not None:
+            out.__dict__["zone_note"] = note
         hour, minute, sec, _, _, extra = c.time
         if not extra and _skipped(dt.datetime(date.year, date.month, date.day, hour, minute, sec), tzinfo):
             out.__dict__["skipped"] = True

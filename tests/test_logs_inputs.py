@@ -207,8 +207,8 @@ def test_structure():
     assert ev["tickets"].tolist()[4] == []  # a new top-level item inherits nothing
     assert pd.isna(ev.iloc[0]["section"]) and pd.isna(ev.iloc[0]["section_line"])
     assert (ev.iloc[1]["at"], ev.iloc[1]["at_precision"]) == (ts("2025-10-08 09:00"), "minute")
-    # a nested item has its own time or its section's, never its parent's
-    assert (ev.iloc[2]["at"], ev.iloc[2]["at_precision"]) == (ts("2025-10-08"), "day")
+    # a nested item has its own time, else its parent's (session 13; it was the section's), else its section's
+    assert (ev.iloc[2]["at"], ev.iloc[2]["at_precision"]) == (ts("2025-10-08 09:00"), "minute")
     assert (ev.iloc[4]["at"], ev.iloc[4]["at_precision"]) == (ts("2025-10-08"), "day")
     t = logs.tables.iloc[0]
     assert (t["line"], t["section"], t["headers"]) == (22, "Undated", ["A", "B"])
