@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
+from typer.testing import CliRunner
 
 from occ_lib.evidence import read_evidence
+
+_runner = CliRunner()
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -28,3 +32,33 @@ def one(tmp_path: Path, name: str, text: str) -> dict:
     assert problems == []
     assert len(found) == 1
     return found[0]
+
+
+def occ_in(cwd: Path, *args: str):
+    """``occ ARGS`` run in ``cwd`` (the CLI reads ``./occ.yml``), its typer result."""
+    from occ_lib.cli import app
+
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return _runner.invoke(app, list(args))
+    finally:
+        os.chdir(old)
+
+
+def workspace(tmp_path: Path, config: str = "logs: []\n") -> Path:
+    """A workspace in ``tmp_path`` with ``config`` as its occ.yml; its new ``artifacts/`` folder."""
+    (tmp_path / "occ.yml").write_text(config)
+    art = tmp_path / "artifacts"
+    art.mkdir()
+    return art
+
+
+def timed_rows(path: Path) -> list[tuple[str, int | None, str, str]]:
+    """``(started_at, status, outcome, time_source)`` of each row read from ``path``, which must read
+    without problems."""
+    df, problems = read_evidence([path])
+    assert problems == []
+    cols = df[["started_at", "status", "outcome", "time_source"]]
+    return [(t.isoformat(), None if s is None or s != s else int(s), o, src)
+            for t, s, o, src in cols.itertuples(index=False)]

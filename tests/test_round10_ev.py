@@ -8,34 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
 
 from occ_lib import evidence
 from occ_lib.evidence import evidence_files, read_evidence, split_evidence
 from occ_lib.workspace import Workspace
-
-runner = CliRunner()
+from tests.evidence_rows import occ_in as _occ
+from tests.evidence_rows import workspace as _workspace
 
 HEAD = "HTTP/1.1 200 OK\r\nDate: Fri, 10 Oct 2025 07:00:00 GMT\r\n\r\n"
 CHECK = {"url": "https://a.example/health", "status": 200, "checked_at": "2025-10-10T07:00:00Z"}
-
-
-def _occ(cwd: Path, *args: str):
-    from occ_lib.cli import app
-
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
-        return runner.invoke(app, list(args))
-    finally:
-        os.chdir(old)
-
-
-def _workspace(tmp_path: Path, config: str = "logs: []\n") -> Path:
-    (tmp_path / "occ.yml").write_text(config)
-    art = tmp_path / "artifacts"
-    art.mkdir()
-    return art
 
 
 def _mixed(art: Path) -> None:

@@ -4,15 +4,14 @@ name's stamp."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from occ_lib import evidence
 from occ_lib.evidence import read_evidence
-
-runner = CliRunner()
+from tests.evidence_rows import occ_in as _occ
+from tests.evidence_rows import timed_rows as _rows
+from tests.evidence_rows import workspace as _workspace
 
 CRON = (
     "Fri Oct 10 07:00:00 UTC 2025\n"
@@ -32,32 +31,6 @@ MORE = (
     "HTTP/1.1 204 No Content\n"
     "\n"
 )
-
-
-def _occ(cwd: Path, *args: str):
-    from occ_lib.cli import app
-
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
-        return runner.invoke(app, list(args))
-    finally:
-        os.chdir(old)
-
-
-def _workspace(tmp_path: Path) -> Path:
-    (tmp_path / "occ.yml").write_text("logs: []\n")
-    art = tmp_path / "artifacts"
-    art.mkdir()
-    return art
-
-
-def _rows(path: Path) -> list[tuple[str, int | None, str, str]]:
-    df, problems = read_evidence([path])
-    assert problems == []
-    cols = df[["started_at", "status", "outcome", "time_source"]]
-    return [(t.isoformat(), None if s is None or s != s else int(s), o, src)
-            for t, s, o, src in cols.itertuples(index=False)]
 
 
 # 1: a cron job's appended runs, each after its date line -------------------------------------------

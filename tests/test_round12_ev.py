@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
 
 from occ_lib import evidence
 from occ_lib.evidence import read_evidence
 from occ_lib.store import load_probes
-
-runner = CliRunner()
+from tests.evidence_rows import occ_in as _occ
+from tests.evidence_rows import timed_rows as _rows
+from tests.evidence_rows import workspace as _workspace
 
 CRON = (
     "Fri Oct 10 07:00:00 UTC 2025\n"
@@ -46,35 +46,10 @@ AFTER = (
 )
 
 
-def _occ(cwd: Path, *args: str):
-    from occ_lib.cli import app
-
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
-        return runner.invoke(app, list(args))
-    finally:
-        os.chdir(old)
-
-
-def _workspace(tmp_path: Path) -> Path:
-    (tmp_path / "occ.yml").write_text("logs: []\n")
-    art = tmp_path / "artifacts"
-    art.mkdir()
-    return art
-
-
 def _stored(tmp_path: Path) -> list[tuple[str, int | None, str]]:
     df = load_probes(tmp_path / "data").sort_values(["started_at", "status"])
     cols = df[["started_at", "status", "time_source"]]
     return [(t.isoformat(), s, src) for t, s, src in cols.itertuples(index=False)]
-
-
-def _rows(path: Path) -> list[tuple[str, int | None, str, str]]:
-    df, problems = read_evidence([path])
-    assert problems == []
-    cols = df[["started_at", "status", "outcome", "time_source"]]
-    return [(t.isoformat(), s, o, src) for t, s, o, src in cols.itertuples(index=False)]
 
 
 def _imported_as_one_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
