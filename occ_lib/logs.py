@@ -2141,7 +2141,7 @@ def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt
         order = range(k, j)
         # (the order told by the times that happen once: those of the repeated hour cannot tell it)
         firsts = [m.at for i in order if (m := _item_time(found[i])) is not None and m.at is not None
-                  and _once(m.at, _mention_zone(m, items[i][5] or tz))]
+                  and _times.happens_once(m.at, _mention_zone(m, items[i][5] or tz))]
         steps = list(itertools.pairwise(firsts))
         back, ahead = sum(b < a for a, b in steps), sum(b > a for a, b in steps)
         if back == ahead and j - k > 1:
@@ -2184,14 +2184,6 @@ def _skipped_reason(m: _times.TimeMention, zone: dt.tzinfo) -> str:
     local = m.at.astimezone(zone)
     return (f"time does not exist on {local.date().isoformat()} in {getattr(zone, 'key', zone)} (the clocks "
             f"go ahead): read as {local.strftime('%H:%M')} {local.tzname()}")
-
-
-def _once(at: dt.datetime, zone: dt.tzinfo) -> bool:
-    """Whether the wall time of ``at`` in ``zone`` happens once that day (not in the hour clocks repeat)."""
-    if zone is dt.UTC:
-        return True
-    local = at.astimezone(zone)
-    return local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset()
 
 
 def _may_fall_back(found: list[list[_times.TimeMention]]) -> bool:

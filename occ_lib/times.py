@@ -368,8 +368,8 @@ from zoneinfo import ZoneInfo
 from ._stamps import BARE_TIME
 
 __all__ = [
-    "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "parse_heading",
-    "parse_stamp", "second_in_order", "unknown_zone", "zone_named", "zone_named_in",
+    "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "happens_once",
+    "parse_heading", "parse_stamp", "second_in_order", "unknown_zone", "zone_named", "zone_named_in",
 ]
 
 UTC = dt.UTC
@@ -2934,6 +2934,15 @@ def _written_zone(m: TimeMention) -> dt.tzinfo | None:
     return tz if getattr(tz, "abbrev", None) is not None else None
 
 
+def happens_once(at: dt.datetime, zone: dt.tzinfo) -> bool:
+    """Whether the wall time of ``at`` in ``zone`` happens once that day (not in the hour the clocks
+    repeat when they go back)."""
+    if zone is UTC:
+        return True
+    local = at.astimezone(zone)
+    return local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset()
+
+
 def second_in_order(
     m: TimeMention, tz: dt.tzinfo, seen: dict[str, tuple[dt.datetime, int]], forward: bool = True
 ) -> TimeMention:
@@ -2950,7 +2959,7 @@ def second_in_order(
         return m
     local = m.at.astimezone(tz)
     other = local.replace(fold=1 - local.fold)
-    if other.utcoffset() == local.utcoffset():
+    if happens_once(m.at, tz):
         if forward and not m.is_deadline and _after_fall_back(local):
             seen[tz.key] = (local.replace(tzinfo=None, fold=0), 1)
         return m  # (a wall time that happens once)
