@@ -70,7 +70,8 @@ _BEARER = re.compile(
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
     r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
     r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
-    r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\)))?"  # ('the admin password (X) was reset')
+    r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\))"  # ('the admin password (X) was reset')
+    r"|(?P<open>[(`\['\"]))?"  # (one never closed opens the word all the same: 'password (X was reset')
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
     # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
     r"(?P<word>(?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}))(?(4)`)(?(par)\))"
@@ -224,14 +225,26 @@ _GLUED_SECRET = re.compile(
 )
 
 
-def _redact_query(query: str) -> str:
+_QUERY_DEPTH = 8
+
+
+def _redact_query(query: str, depth: int = 0) -> str:
+    """A query's (or a value's) pairs, secrets masked; a value that holds pairs of its own, escaped or not
+    ('next=%2Freset%3Ftoken%3Dabc', 'next=x=token=abc'), is read as a query too, 8 deep at most (deeper is
+    hostile: its value goes whole, and no nesting of 'a=a=a=...' recurses past it)."""
     def repl(m: re.Match[str]) -> str:
         name, value = m.group(1), m.group(3)
+        if "=" in value.rstrip("=") and not _is_secret_query_name(name):
+            if depth >= _QUERY_DEPTH:
+                return f"{name}={REDACTED}"
+            return f"{name}={_redact_query(value, depth + 1)}"  # ('x=token=abc', unescaped: the pair inside)
         if value and (_is_secret_query_name(name) or _short_name_credential(name, value)):
             return f"{name}={REDACTED}"
         if "%3d" in value.lower():  # ('next=%2Freset%3Ftoken%3Dabc': a URL inside, its query escaped)
+            if depth >= _QUERY_DEPTH:
+                return f"{name}={REDACTED}"
             inner = unquote(value)
-            masked = _redact_query(inner)
+            masked = _redact_query(inner, depth + 1)
             if masked != inner:
                 return f"{name}={quote(masked, safe='/*')}"
         return m.group(0)
@@ -248,9 +261,18 @@ _ENCODED_PAIR = re.compile(
 
 
 def _encoded_pair(m: re.Match[str]) -> str:
-    """An :data:`_ENCODED_PAIR` masked when its name is a secret's and its value no mask, ticket or date."""
+    """An :data:`_ENCODED_PAIR` masked when its name is a secret's and its value no mask, ticket or date;
+    a value that holds a pair of its own is read as one ('x%3Dtoken%3Dabc': the name 'x' says nothing,
+    'token' does; 8 deep at most, as a query's, :func:`_redact_query`: a deeper one is hostile and goes)."""
     value = unquote(m.group(2))
-    if (not is_secret_part_name(m.group(1)[:-3]) or value.startswith(REDACTED)
+    if not is_secret_part_name(m.group(1)[:-3]):
+        inner = m.group(2)
+        if "%3D" in inner or "%3d" in inner:
+            if inner.upper().count("%3D") > _QUERY_DEPTH:  # (hostile: no nesting is that deep)
+                return m.group(1) + REDACTED
+            return m.group(1) + _ENCODED_PAIR.sub(_encoded_pair, inner)
+        return m.group(0)
+    if (value.startswith(REDACTED)
             or _NO_CREDENTIAL.fullmatch(value)):
         return m.group(0)
     return m.group(1) + REDACTED
@@ -705,7 +727,8 @@ def _curl_user(m: re.Match[str]) -> str:
 # updates: ...') and messages ('X-Api-Key: environment variable ... is not set') stay as written; a
 # quoted name is JSON's.
 TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"`()\[\]{}]+)"""  # a value, quoted or a word
-_PAIR_WORDS = re.compile("key|oken|ecret|pass|pwd|auth|ookie|ession|jwt|redential|sig|rivate")
+# ('pw' too: a short password's name, 'db_pw=', 'user_pw=', is one of the names is_secret_part_name reads)
+_PAIR_WORDS = re.compile("key|oken|ecret|pass|pw|auth|ookie|ession|jwt|redential|sig|rivate")
 _STRONG_NAMES = ("password", "passwd", "pwd", "pw", "secret", "token", "apikey")
 _STRONG_CASED = re.compile("assw|ASSW|ecret|ECRET|oken|OKEN|pw|PW|pikey|piKey|PIKEY")
 
@@ -861,6 +884,8 @@ def _pairs_eq(text: str) -> str:
             m = None  # ('auth= key=X': the next pair's name is no value; its own '=' is read next)
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name) and (
             _NO_CREDENTIAL.fullmatch(m.group(1).strip("\"'")) is None  # ('issue_key=OCC-INF-221')
+            # ('<add key="CacheSize" value="100"/>': the attribute names the setting, _KEY_VALUE_ATTRS)
+            and not names_setting(name, m.group(1), text, m.end())
             # (masked already: a known token's mask alone, or with a file name's stamp after it; a
             # tail glued to a mask is the value's own rest, 'api_key=***-extra', and goes with it)
             and not _masked_already(m.group(1).strip("\"'"))
@@ -912,6 +937,17 @@ def _password_rest(text: str, end: int) -> int:
 _KEY_VALUE_ATTRS = re.compile(
     r"""(?i)\b((?:key|name)\s*=\s*(["'])([^"'\n]{1,80})\2\s+(?:value|content)\s*=\s*)(["'])([^"'\n]*)\4"""
 )
+
+
+_SETTING_VALUE = re.compile(r"""\s+(?:value|content)\s*=\s*["']""", re.IGNORECASE)
+
+
+def names_setting(name: str, value: str, text: str, end: int) -> bool:
+    """Whether ``name=value`` (ending at ``text[end]``) is the quoted ``key=``/``name=`` attribute that
+    names a setting whose ``value=`` follows ('<add key="CacheSize" value="100"/>'): the name is no
+    secret, and its value is one only when the name says so (:data:`_KEY_VALUE_ATTRS`)."""
+    return (name.lower() in ("key", "name") and value[:1] in ("'", '"')
+            and _SETTING_VALUE.match(text, end) is not None)
 
 
 def _key_value_attrs(m: re.Match[str]) -> str:
@@ -1106,6 +1142,7 @@ def _credential(m: re.Match[str]) -> str:
     credential (prose says 'the token rotation completed', 'Basic authentication enabled')."""
     word, tick = m.group("word"), m.group(4) or ""
     opening, closing = (tick, tick) if not m.group("par") else ("(", ")")
+    opening = m.group("open") or opening
     if _NO_CREDENTIAL.fullmatch(word.strip("._-!?*")) or m.string.startswith(":", m.end("word")) and (
         m.string[m.end("word") + 1:m.end("word") + 2].isdigit()
     ):
