@@ -566,6 +566,37 @@ _USERINFO_IN_NAME = re.compile(
 )
 
 
+# a one-time link's token in a file named after its URL, '/' written as '_' or kept ('curl_https___app.
+# example.com_reset_AbCdEf123456XyZ_2025-10-10T02-50-44Z.log'): it runs to the stamp or the extension,
+# which stay; only a segment that looks like a token goes (_path_token: 'confirm_deploy_step_12' is a slug)
+_PATH_TOKEN_IN_NAME = re.compile(
+    r"(?i)((?<![A-Za-z0-9])(?:reset|magic|invite|verify|confirm|unsubscribe)[/_]+)"
+    r"((?:(?!" + _STAMP + r")[A-Za-z0-9_-]){12,})"
+)
+
+
+def _path_token_in_name(m: re.Match[str]) -> str:
+    """A :data:`_PATH_TOKEN_IN_NAME` match, its token masked when it holds letters and digits and is no
+    slug, ticket or date (as :func:`_path_token`)."""
+    token = m.group(2).strip("_-")
+    if (not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token)
+            or _NO_CREDENTIAL.fullmatch(token) or _SLUG.fullmatch(token)):
+        return m.group(0)
+    return m.group(1) + REDACTED
+
+
+def _url_named(name: str) -> bool:
+    """Whether a file name is written after a URL ('https___host_...', 'https_host_...', a host, '//')
+    and names a one-time link's word (a substring test gates :data:`_PATH_TOKEN_IN_NAME`)."""
+    low = name.lower()
+    return any(w in low for w in ("reset", "magic", "invite", "verify", "confirm", "unsubscribe")) and (
+        "___" in low or ":__" in low or "//" in low or "http" in low or _HOST_IN_NAME.search(low) is not None)
+
+
+# a host's name in a file name ('curl_app.example.com_reset_...'; a target's name, its '___' made '_')
+_HOST_IN_NAME = re.compile(r"[a-z0-9-]\.[a-z]{2,24}[/_]")
+
+
 def redact_known_in_name(name: str) -> str:
     """A file name (or a path) with the credentials known by their form masked (see
     :func:`redact_known`), also where ``_``, ``-`` or ``.`` and the name's next part follow one, which
@@ -574,6 +605,8 @@ def redact_known_in_name(name: str) -> str:
         name = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, name)
     if "@" in name and ("___" in name or ":__" in name):
         name = _USERINFO_IN_NAME.sub(lambda m: m.group(1) + REDACTED + "@", name)
+    if _url_named(name):
+        name = _PATH_TOKEN_IN_NAME.sub(_path_token_in_name, name)
     if not known_hint(name):
         return name
     return _known_tokens(name)
