@@ -441,7 +441,7 @@ _LOGIN_PASSWORD = re.compile(
     r"[^\n|;&]*?\s(?:-p|--password)(?:\s+|=))(?!-)\S+"
 )
 _CURL_USER = re.compile(
-    r"(?<!\S)(-u|--user|--proxy-user|-U)(\s+|=|(?<=u))(?:([\"'])([^\s:'\"]+):[^'\"\n]+\3|([^\s:'\"]+):\S+)"
+    r"(?<![^\s`(\[])(-u|--user|--proxy-user|-U)(\s+|=|(?<=u))(?:([\"'])([^\s:'\"]+):[^'\"\n]+\3|([^\s:'\"]+):\S+)"
 )
 
 
@@ -492,9 +492,9 @@ _ENV_SECRET_WORDS = ("KEY", "TOKEN", "SECRET", "PASS", "PW", "AUTH", "SESSION", 
                      "SIG", "PRIVATE", "BEARER", "OTP", "PAT")
 # an ALL_CAPS variable named for a secret, a space and its value, as 'env' or a table pasted as text writes
 # it: 'AWS_SECRET_ACCESS_KEY wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' (the value must look like a
-# credential: _env_spaced)
+# credential: _env_spaced; 8+ characters, 6+ after a password's name)
 _ENV_SPACED = re.compile(
-    r"(?<![\w$/.{-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)([ \t]+)([A-Za-z0-9/+=._~-]{7,199}[A-Za-z0-9/+=])"
+    r"(?<![\w$/.{-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)([ \t]+)([A-Za-z0-9/+=._~-]{5,199}[A-Za-z0-9/+=])"
     r"(?=[.,;:)]?(?:\s|$))"
 )
 _FILE_LIKE = re.compile(r"(?i)[/.~]\S*|\S*\.(?:json|ya?ml|env|txt|pem|key|ini|cfg|conf|toml|sh|py|log|md)")
@@ -513,6 +513,8 @@ def _env_spaced(m: re.Match[str]) -> str:
     has_alpha = any(c.isalpha() for c in value)
     mixed = any(c.islower() for c in value) and any(c.isupper() for c in value)
     if not (has_digit and has_alpha or len(value) >= 20 and mixed):
+        return m.group(0)
+    if len(value) < 8 and not _is_password_name(name):  # (a password's name says a shorter one is one)
         return m.group(0)
     return f"{name}{m.group(2)}{REDACTED}"
 
@@ -693,7 +695,10 @@ def _user_pass(m: re.Match[str]) -> str:
 
 
 # a command's option named for a secret, its value after a space: '--api-key sk_live_...', '--token X'
-_SECRET_OPTION = re.compile(r"(?<!\S)(--[A-Za-z][\w-]*)(\s+)(?!-)([^\s'\"`]+|'[^'\n]*'|\"[^\"\n]*\")")
+# (the option may open a code span or a quote: '`--pass CliPass99`', '"--token X"')
+_SECRET_OPTION = re.compile(
+    r"(?<![^\s`'\"(\[])(--[A-Za-z][\w-]*)(\s+)(?!-)([^\s'\"`]+|'[^'\n]*'|\"[^\"\n]*\")"
+)
 # a secret's name written in words: 'Secret Access Key: ...', 'client secret = ...', 'API token: ...'
 _SPACED_NAME = re.compile(
     r"(?i)\b((?:aws\s+)?(?:secret\s+access|access|api|client|auth|refresh|bearer|personal\s+access|private|"
