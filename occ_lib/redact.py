@@ -626,7 +626,7 @@ def _known_tokens(text: str) -> str:
 # 09-00-00Z.json' keeps its stamp and extension); a credential known by its form is masked whole before
 # (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
 _PATH_PAIR = re.compile(
-    r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
+    r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|pw|pass|auth|sig"
     r"|signature|session|cookie|code)[A-Za-z0-9-]*=)"
     # ('c (api_key=X)' keeps its ')'; a quoted value keeps its quotes: _path_pair)
     # (a password's '&' is its own, '&' and a word that is no pair's name: _path_pair)
@@ -640,7 +640,15 @@ def redact_path(text: str) -> str:
     text = redact_known_in_name(text)
     if "=" in text:
         text = _PATH_PAIR.sub(_path_pair, text)
+    m = _EXTENSION.search(text)
+    # (a value the text rules read would run into '.md'; a stamp before it ends the value already)
+    if m is not None and ("=" in text or "%3" in text) and _NAME_TAIL.search(text) is None:
+        return redact_text(text[:m.start()]) + m.group(0)
     return redact_text(text)
+
+
+# an evidence file's or a log's extension: no secret's value runs into it ('notes_db_pw=***.md')
+_EXTENSION = re.compile(r"(?i)\.(?:log|txt|out|json|jsonl|ndjson|md|markdown|csv|html?|ya?ml)$")
 
 
 def _path_pair(m: re.Match[str]) -> str:
