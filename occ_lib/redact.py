@@ -581,6 +581,9 @@ def _path_token_in_name(m: re.Match[str]) -> str:
     """A :data:`_PATH_TOKEN_IN_NAME` match, its token masked when it holds letters and digits and is no
     slug, ticket or date (as :func:`_path_token`)."""
     token = m.group(2).strip("_-")
+    head = m.string[m.string.rfind("/", 0, m.start()) + 1:m.start()]
+    if "/" not in m.group(1) and not _url_trace(head.lower()):
+        return m.group(0)  # (the URL's trace must be in the same file or folder name: not 'test_reset_x1/')
     if (not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token)
             or _NO_CREDENTIAL.fullmatch(token) or _SLUG.fullmatch(token)):
         return m.group(0)
@@ -592,7 +595,13 @@ def _url_named(name: str) -> bool:
     and names a one-time link's word (a substring test gates :data:`_PATH_TOKEN_IN_NAME`)."""
     low = name.lower()
     return any(w in low for w in ("reset", "magic", "invite", "verify", "confirm", "unsubscribe")) and (
-        "___" in low or ":__" in low or "//" in low or "http" in low or _HOST_IN_NAME.search(low) is not None)
+        "//" in low or _url_trace(low))
+
+
+def _url_trace(low: str) -> bool:
+    """Whether lower-cased ``low`` shows a URL written in a file name: its scheme's '___' (or 'https_'),
+    or a host ('app.example.com_')."""
+    return "___" in low or ":__" in low or "http" in low or _HOST_IN_NAME.search(low) is not None
 
 
 # a host's name in a file name ('curl_app.example.com_reset_...'; a target's name, its '___' made '_')
@@ -651,11 +660,22 @@ def redact_path(text: str) -> str:
 _EXTENSION = re.compile(r"(?i)\.(?:log|txt|out|json|jsonl|ndjson|md|markdown|csv|html?|ya?ml)$")
 
 
+# a _PATH_PAIR name whose only secret's word is 'pw' or 'pass' (which other words hold: 'npw', 'bypass')
+_PATH_SHORT_PW = re.compile(
+    r"(?i)(?:(?!key|token|secret|passw(?:or)?d|pwd|auth|sig|session|cookie|code)[A-Za-z0-9-])*"
+)
+
+
 def _path_pair(m: re.Match[str]) -> str:
     """A :data:`_PATH_PAIR` masked; a scheme word before a space stays ('Authorization=Bearer X': the
     credential after it is :func:`redact_text`'s, which would not find it after a mask)."""
+    name = m.group(1)[:-1]
+    if _PATH_SHORT_PW.fullmatch(name) is not None and not is_secret_part_name(name):
+        return m.group(0)  # ('npw=3': 'pw' and 'pass' count only as a name's own part, 'db_pw=', 'PASS=')
     if m.group(2) is not None:  # (quoted: the value runs to its closing quote, a file name's tail stays)
         q, value = m.group(2), m.group(3)
+        if names_setting(name, q + value + q, m.string, m.end()):
+            return m.group(0)  # ('<add key="CacheSize" value="100"/>' names a setting)
         tail = _NAME_TAIL.search(value, 1)
         return f"{m.group(1)}{q}{REDACTED}{value[tail.start():] if tail else ''}{q}" if value else m.group(0)
     value = m.group(4)
