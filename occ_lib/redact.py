@@ -39,6 +39,17 @@ own name; only ``Token token="..."`` takes a quoted value (right after ``=``). A
 nor the prose after it. After an HTML cell that names a secret, the credential in the next cell goes
 (``<td>password</td><td>***</td>``); a table's (:func:`redact_row`) masks the value column of a row
 whose first cell names a secret (``| DB_PASSWORD | *** | SEC-110 |``) and keeps that name.
+
+A password's short name counts as its long one (``db_pw=***``, ``DB_PW ***`` in an env dump, 6+ characters
+after a password's name); a pair nested in a value, escaped or not, is read as one (``x%3Dtoken%3D***``,
+``?next=x=token=***``; 8 deep at most, a deeper value goes whole); a quote, backtick, ``(`` or ``[`` never
+closed after a password's name opens its word all the same (``password (*** was reset``); a setting's
+``key=``/``name=`` attribute names it and stays (``<add key="CacheSize" value="100"/>`` as written, ``<add
+key="ApiKey" value="***"/>``); an option or ``-u`` that opens a code span or a quote is read (```--pass
+***` ``); a URL glued to a word is one (``log_https://***@host``); a one-time link's token in a file named
+after its URL goes (``https___host_reset_***_2025-10-10T02-50-44Z.log``), and a value in a file name stops
+at its extension (``notes_db_pw=***.md``). Hostile input stays linear: a name or a scheme is read once from
+its start, never again from each of its letters.
 """
 
 from __future__ import annotations
@@ -61,7 +72,7 @@ _SECRET_WORDS = (
 )
 _SECRET_NAME = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
 _QUERY_PAIR = re.compile(r"([^&=;]+)(=)([^&;]*)")
-_URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")
+_URL_AT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")  # (where _urls_redacted finds one)
 _BEARER = re.compile(
     r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing|routing|integration|subscription"
     r"|encryption|master)[ -]key"
@@ -316,7 +327,8 @@ def redact_text(text: str) -> str:
     Telegram bot's secret ('token 7123456789:AAH...')."""
     if "@" in text and "://" in text and ('"' in text or "'" in text):
         text = _QUOTED_URL_USERINFO.sub(lambda m: m.group(1) + m.group(2) + REDACTED + "@", text)
-    text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
+    if "://" in text:
+        text = _urls_redacted(text)
     text = redact_known(text)
     if "%3D" in text or "%3d" in text:  # ('token%3DUrlEncTok99': a pair escaped, outside a URL's query)
         text = _ENCODED_PAIR.sub(_encoded_pair, text)
@@ -328,6 +340,34 @@ def redact_text(text: str) -> str:
     if "</" in text:
         text = _XML_FIELD.sub(_xml_field, text)
     return redact_pairs(text) if pair_hint(text) else text
+
+
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+
+
+def _urls_redacted(text: str) -> str:
+    """``text`` with every URL redacted (:func:`redact_url`), each found from its '://' back to its scheme:
+    a regex alone tries every letter after a '.' or '-' as a scheme's start and reads to the run's end
+    from each, which is quadratic on a hostile word ('a.a.a.a...', 20 KB)."""
+    out: list[str] = []
+    done = 0
+    i = text.find("://")
+    while i >= 0:
+        j = i
+        while j > done and text[j - 1] in _SCHEME_CHARS:
+            j -= 1
+        # (its scheme opens at the run's first letter, a word's boundary or not: a URL glued to a word,
+        # 'log_https://u:pw@host', '1https://...', is one all the same)
+        while j < i and not (text[j] in _SCHEME_CHARS and text[j].isalpha()):
+            j += 1
+        m = _URL_AT.match(text, j) if j < i else None
+        if m is None:
+            i = text.find("://", i + 1)
+            continue
+        out.append(text[done:j] + redact_url(m.group(0)))
+        done = m.end()
+        i = text.find("://", done)
+    return "".join(out) + text[done:] if out else text
 
 
 # a URL in quotes whose password holds a space, which ends a URL in free text ('DATABASE_URL="postgres://u:p
