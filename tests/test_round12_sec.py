@@ -300,3 +300,19 @@ def test_a_secret_in_a_log_files_name_leaks_from_no_output(tmp_path):
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout.splitlines()[0])["source"] == str(tmp_path / "handoff_db_pw=***.md")
     _nowhere(tmp_path, log, ("Abc123x",))
+
+
+@pytest.mark.parametrize("text, shown, secret", [
+    ("see log_https://alice:S3cretPw@h.test/x", "see log_https://***@h.test/x", "S3cretPw"),
+    ("1https://alice:S3cretPw@h.test", "1https://***@h.test", "S3cretPw"),
+    ("x_https://h.test/?token=abc123def456", "x_https://h.test/?token=***", "abc123def456"),
+    ("ftp://u:FtpPw99x@h and -https://a:DashPw99x@c", "ftp://***@h and -https://***@c", "Pw99x"),
+])
+def test_a_url_glued_to_a_word_is_masked(text, shown, secret):
+    _all_show(text, shown, secret)
+
+
+def test_a_hostile_scheme_run_stays_as_written():
+    text = "a." * 20000 + " ://x"
+    assert redact_text(text) == text
+    assert _scrub(text) == text
