@@ -79,7 +79,8 @@ _BEARER = re.compile(
     r"|(?P<pw>secret|password|passwd|passcode|passphrase|pw))"
     # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X',
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
-    r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
+    # ('changed the password to X': only after a password's or a secret's name)
+    r"((?:\s+(?:is|was|(?(pw)to|(?!))|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
     r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\))"  # ('the admin password (X) was reset')
     r"|(?P<open>[(`\['\"]))?"  # (one never closed opens the word all the same: 'password (X was reset')
@@ -835,8 +836,8 @@ def _curl_user(m: re.Match[str]) -> str:
 TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"`()\[\]{}]+)"""  # a value, quoted or a word
 # ('pw' too: a short password's name, 'db_pw=', 'user_pw=', is one of the names is_secret_part_name reads)
 _PAIR_WORDS = re.compile("key|oken|ecret|pass|pw|auth|ookie|ession|jwt|redential|sig|rivate")
-_STRONG_NAMES = ("password", "passwd", "pwd", "pw", "secret", "token", "apikey")
-_STRONG_CASED = re.compile("assw|ASSW|ecret|ECRET|oken|OKEN|pw|PW|pikey|piKey|PIKEY")
+_STRONG_NAMES = ("password", "passwd", "pwd", "pw", "pass", "secret", "token", "apikey")
+_STRONG_CASED = re.compile("ass|ASS|ecret|ECRET|oken|OKEN|pw|PW|pikey|piKey|PIKEY")
 
 
 def _strong_colon(low: str) -> bool:
@@ -878,7 +879,8 @@ _NOT_SECRET_LAST = frozenset((
 _SECRET_INSIDE = ("password", "passwd", "secret", "token", "apikey", "credential")
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
 _PAIR_COLON = re.compile(
-    r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|(?i:set-cookie|cookie|password|passwd|pwd|pw|secret|token|apikey))"""
+    r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+"""
+    r"""|(?i:set-cookie|cookie|password|passwd|pwd|pw|pass|secret|token|apikey))"""
     r"""\1(\s*::?\s*)("[^"\n]*"|'[^'\n]*'|[^\s"'`()\[\]{}]+)"""  # (a header's value may hold '&' or ';')
 )
 _PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
@@ -1088,7 +1090,16 @@ def _header_pair(m: re.Match[str]) -> str:
     value = m.group(4)
     if value[:1] not in ("'", '"') and value != REDACTED and not _looks_like_credential(value):
         return m.group(0)
+    if m.group(2).lower() == "pass" and not _bare_pass_value(value):
+        return m.group(0)  # ('Pass: 12/14', 'pass: 98.5%': a test run's count, no password)
     return _pair(m)
+
+
+def _bare_pass_value(value: str) -> bool:
+    """Whether the value after a bare 'pass:' is a password's: 6+ characters, no ticket, date or count."""
+    word = value.strip("\"'")
+    count = word.rstrip("%").replace(".", "").isdigit()
+    return len(word) >= 6 and _NO_CREDENTIAL.fullmatch(word) is None and not count
 
 
 def _auth_soft(m: re.Match[str]) -> str:

@@ -316,3 +316,26 @@ def test_a_hostile_scheme_run_stays_as_written():
     text = "a." * 20000 + " ://x"
     assert redact_text(text) == text
     assert _scrub(text) == text
+
+
+@pytest.mark.parametrize("text, shown, secret", [
+    ("pass: Hunter2x", "pass: ***", "Hunter2x"),
+    ("vendor Pass: Hunter2x!", "vendor Pass: ***", "Hunter2x"),
+    ("set password to Hunter2x9", "set password to ***", "Hunter2x9"),
+    ("changed the secret to Abc123xyz9", "changed the secret to ***", "Abc123xyz9"),
+])
+def test_a_bare_pass_name_and_a_password_set_to_a_value_are_masked(text, shown, secret):
+    _all_show(text, shown, secret)
+
+
+@pytest.mark.parametrize("text", [
+    "Pass: 12/14 checks",
+    "pass: 98.5%",
+    "Tests pass: 100",
+    "bypass: Hunter2x9",  # (not a 'pass' of its own)
+    "reset password to default",
+    "token to staging-2",
+    "the secret to 10x growth",
+])
+def test_a_test_runs_pass_count_and_prose_after_to_stay(text):
+    _all_keep(text)
