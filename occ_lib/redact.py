@@ -41,7 +41,9 @@ nor the prose after it. After an HTML cell that names a secret, the credential i
 whose first cell names a secret (``| DB_PASSWORD | *** | SEC-110 |``) and keeps that name.
 
 A password's short name counts as its long one (``db_pw=***``, ``DB_PW ***`` in an env dump, 6+ characters
-after a password's name); a pair nested in a value, escaped or not, is read as one (``x%3Dtoken%3D***``,
+after a password's name; a bare ``pass: ***`` only for a 6+ character value that is no count, ``Pass: 12/14``
+stays); ``password to X`` sets one (``secret to X`` too; ``reset password to default`` stays); a pair
+nested in a value, escaped or not, is read as one (``x%3Dtoken%3D***``,
 ``?next=x=token=***``; 8 deep at most, a deeper value goes whole); a quote, backtick, ``(`` or ``[`` never
 closed after a password's name opens its word all the same (``password (*** was reset``); a setting's
 ``key=``/``name=`` attribute names it and stays (``<add key="CacheSize" value="100"/>`` as written, ``<add
