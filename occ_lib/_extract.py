@@ -590,7 +590,9 @@ def rare_hint(text: str) -> bool:
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found
     # by its dashes (a literal a search skips to) and then checked
-    return any(m.start() == 0 or text[m.start() - 1].isspace() for m in _OPTION.finditer(text))
+    # (or opens a code span, a quote or a parenthesis: '`--pass X`')
+    return any(m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in "`'\"(["
+               for m in _OPTION.finditer(text))
 
 
 _OPTION = re.compile(r"-(?:u|-[A-Za-z])")

@@ -254,6 +254,7 @@ from .redact import (
     is_secret_name,
     masked_before_name_tail,
     masked_value,
+    names_setting,
     redact_header_value,
     redact_mapping,
     redact_path,
@@ -424,10 +425,14 @@ def _name_without_stamp(path: Path) -> str:
 
 
 # stricter than redact_text: any name that holds a secret-like word, and any 'name: value' with one
-_PAIR_IN_TEXT = re.compile(r"""(["']?)([A-Za-z0-9_.-]+)\1(\s*=>?\s*)""" + TEXT_VALUE)  # (Ruby's '=>' too)
+# (a name starts after no name character and is read whole, possessively: a run of 20 KB of name characters
+# with no separator after it costs one pass, not one per start - hostile input stays linear)
+_PAIR_IN_TEXT = re.compile(
+    r"""(["']?)(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]++)\1(\s*=>?\s*)""" + TEXT_VALUE  # (Ruby's '=>' too)
+)
 _FIELD_IN_TEXT = re.compile(
-    r"""(?i)(["']?)\b([A-Za-z0-9_.-]*(?:token|secret|password|passwd|api[_-]?key|cookie)[A-Za-z0-9_.-]*)\1"""
-    r"(\s*:\s*)" + TEXT_VALUE
+    r"""(?i)(["']?)(?<![A-Za-z0-9_.-])(?=[A-Za-z0-9_.-]*?(?:token|secret|password|passwd|api[_-]?key|cookie))"""
+    r"""([A-Za-z0-9_.-]++)\1(\s*:\s*)""" + TEXT_VALUE
 )
 # (any length, unlike redact_text)
 _BEARER_IN_TEXT = re.compile(r"""(?i)\b(bearer:?\s+)([^\s"'`,;()\[\]{}]+)""")
@@ -452,7 +457,8 @@ def _scrub(text: str) -> str:
     text = _BEARER_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     text = _PAIR_IN_TEXT.sub(
         lambda m: masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
-        if is_secret_name(m.group(2)) and not _kept_value(m) else m.group(0), text)
+        if is_secret_name(m.group(2)) and not _kept_value(m)
+        and not names_setting(m.group(2), m.group(4), m.string, m.end()) else m.group(0), text)
     return _FIELD_IN_TEXT.sub(
         lambda m: m.group(0) if _kept_value(m)
         else masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)

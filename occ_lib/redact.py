@@ -39,6 +39,19 @@ own name; only ``Token token="..."`` takes a quoted value (right after ``=``). A
 nor the prose after it. After an HTML cell that names a secret, the credential in the next cell goes
 (``<td>password</td><td>***</td>``); a table's (:func:`redact_row`) masks the value column of a row
 whose first cell names a secret (``| DB_PASSWORD | *** | SEC-110 |``) and keeps that name.
+
+A password's short name counts as its long one (``db_pw=***``, ``DB_PW ***`` in an env dump, 6+ characters
+after a password's name; a bare ``pass: ***`` only for a 6+ character value that is no count, ``Pass: 12/14``
+stays); ``password to X`` sets one (``secret to X`` too; ``reset password to default`` stays); a pair
+nested in a value, escaped or not, is read as one (``x%3Dtoken%3D***``,
+``?next=x=token=***``; 8 deep at most, a deeper value goes whole); a quote, backtick, ``(`` or ``[`` never
+closed after a password's name opens its word all the same (``password (*** was reset``); a setting's
+``key=``/``name=`` attribute names it and stays (``<add key="CacheSize" value="100"/>`` as written, ``<add
+key="ApiKey" value="***"/>``); an option or ``-u`` that opens a code span or a quote is read (```--pass
+***` ``); a URL glued to a word is one (``log_https://***@host``); a one-time link's token in a file named
+after its URL goes (``https___host_reset_***_2025-10-10T02-50-44Z.log``), and a value in a file name stops
+at its extension (``notes_db_pw=***.md``). Hostile input stays linear: a name or a scheme is read once from
+its start, never again from each of its letters.
 """
 
 from __future__ import annotations
@@ -61,16 +74,18 @@ _SECRET_WORDS = (
 )
 _SECRET_NAME = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
 _QUERY_PAIR = re.compile(r"([^&=;]+)(=)([^&;]*)")
-_URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")
+_URL_AT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")  # (where _urls_redacted finds one)
 _BEARER = re.compile(
     r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing|routing|integration|subscription"
     r"|encryption|master)[ -]key"
     r"|(?P<pw>secret|password|passwd|passcode|passphrase|pw))"
     # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X',
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
-    r"((?:\s+(?:is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
+    # ('changed the password to X': only after a password's or a secret's name)
+    r"((?:\s+(?:is|was|(?(pw)to|(?!))|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
     r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
-    r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\)))?"  # ('the admin password (X) was reset')
+    r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\))"  # ('the admin password (X) was reset')
+    r"|(?P<open>[(`\['\"]))?"  # (one never closed opens the word all the same: 'password (X was reset')
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
     # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
     r"(?P<word>(?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}))(?(4)`)(?(par)\))"
@@ -224,14 +239,26 @@ _GLUED_SECRET = re.compile(
 )
 
 
-def _redact_query(query: str) -> str:
+_QUERY_DEPTH = 8
+
+
+def _redact_query(query: str, depth: int = 0) -> str:
+    """A query's (or a value's) pairs, secrets masked; a value that holds pairs of its own, escaped or not
+    ('next=%2Freset%3Ftoken%3Dabc', 'next=x=token=abc'), is read as a query too, 8 deep at most (deeper is
+    hostile: its value goes whole, and no nesting of 'a=a=a=...' recurses past it)."""
     def repl(m: re.Match[str]) -> str:
         name, value = m.group(1), m.group(3)
+        if "=" in value.rstrip("=") and not _is_secret_query_name(name):
+            if depth >= _QUERY_DEPTH:
+                return f"{name}={REDACTED}"
+            return f"{name}={_redact_query(value, depth + 1)}"  # ('x=token=abc', unescaped: the pair inside)
         if value and (_is_secret_query_name(name) or _short_name_credential(name, value)):
             return f"{name}={REDACTED}"
         if "%3d" in value.lower():  # ('next=%2Freset%3Ftoken%3Dabc': a URL inside, its query escaped)
+            if depth >= _QUERY_DEPTH:
+                return f"{name}={REDACTED}"
             inner = unquote(value)
-            masked = _redact_query(inner)
+            masked = _redact_query(inner, depth + 1)
             if masked != inner:
                 return f"{name}={quote(masked, safe='/*')}"
         return m.group(0)
@@ -248,9 +275,18 @@ _ENCODED_PAIR = re.compile(
 
 
 def _encoded_pair(m: re.Match[str]) -> str:
-    """An :data:`_ENCODED_PAIR` masked when its name is a secret's and its value no mask, ticket or date."""
+    """An :data:`_ENCODED_PAIR` masked when its name is a secret's and its value no mask, ticket or date;
+    a value that holds a pair of its own is read as one ('x%3Dtoken%3Dabc': the name 'x' says nothing,
+    'token' does; 8 deep at most, as a query's, :func:`_redact_query`: a deeper one is hostile and goes)."""
     value = unquote(m.group(2))
-    if (not is_secret_part_name(m.group(1)[:-3]) or value.startswith(REDACTED)
+    if not is_secret_part_name(m.group(1)[:-3]):
+        inner = m.group(2)
+        if "%3D" in inner or "%3d" in inner:
+            if inner.upper().count("%3D") > _QUERY_DEPTH:  # (hostile: no nesting is that deep)
+                return m.group(1) + REDACTED
+            return m.group(1) + _ENCODED_PAIR.sub(_encoded_pair, inner)
+        return m.group(0)
+    if (value.startswith(REDACTED)
             or _NO_CREDENTIAL.fullmatch(value)):
         return m.group(0)
     return m.group(1) + REDACTED
@@ -294,7 +330,8 @@ def redact_text(text: str) -> str:
     Telegram bot's secret ('token 7123456789:AAH...')."""
     if "@" in text and "://" in text and ('"' in text or "'" in text):
         text = _QUOTED_URL_USERINFO.sub(lambda m: m.group(1) + m.group(2) + REDACTED + "@", text)
-    text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
+    if "://" in text:
+        text = _urls_redacted(text)
     text = redact_known(text)
     if "%3D" in text or "%3d" in text:  # ('token%3DUrlEncTok99': a pair escaped, outside a URL's query)
         text = _ENCODED_PAIR.sub(_encoded_pair, text)
@@ -306,6 +343,34 @@ def redact_text(text: str) -> str:
     if "</" in text:
         text = _XML_FIELD.sub(_xml_field, text)
     return redact_pairs(text) if pair_hint(text) else text
+
+
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+
+
+def _urls_redacted(text: str) -> str:
+    """``text`` with every URL redacted (:func:`redact_url`), each found from its '://' back to its scheme:
+    a regex alone tries every letter after a '.' or '-' as a scheme's start and reads to the run's end
+    from each, which is quadratic on a hostile word ('a.a.a.a...', 20 KB)."""
+    out: list[str] = []
+    done = 0
+    i = text.find("://")
+    while i >= 0:
+        j = i
+        while j > done and text[j - 1] in _SCHEME_CHARS:
+            j -= 1
+        # (its scheme opens at the run's first letter, a word's boundary or not: a URL glued to a word,
+        # 'log_https://u:pw@host', '1https://...', is one all the same)
+        while j < i and not (text[j] in _SCHEME_CHARS and text[j].isalpha()):
+            j += 1
+        m = _URL_AT.match(text, j) if j < i else None
+        if m is None:
+            i = text.find("://", i + 1)
+            continue
+        out.append(text[done:j] + redact_url(m.group(0)))
+        done = m.end()
+        i = text.find("://", done)
+    return "".join(out) + text[done:] if out else text
 
 
 # a URL in quotes whose password holds a space, which ends a URL in free text ('DATABASE_URL="postgres://u:p
@@ -419,7 +484,7 @@ _LOGIN_PASSWORD = re.compile(
     r"[^\n|;&]*?\s(?:-p|--password)(?:\s+|=))(?!-)\S+"
 )
 _CURL_USER = re.compile(
-    r"(?<!\S)(-u|--user|--proxy-user|-U)(\s+|=|(?<=u))(?:([\"'])([^\s:'\"]+):[^'\"\n]+\3|([^\s:'\"]+):\S+)"
+    r"(?<![^\s`(\[])(-u|--user|--proxy-user|-U)(\s+|=|(?<=u))(?:([\"'])([^\s:'\"]+):[^'\"\n]+\3|([^\s:'\"]+):\S+)"
 )
 
 
@@ -470,9 +535,9 @@ _ENV_SECRET_WORDS = ("KEY", "TOKEN", "SECRET", "PASS", "PW", "AUTH", "SESSION", 
                      "SIG", "PRIVATE", "BEARER", "OTP", "PAT")
 # an ALL_CAPS variable named for a secret, a space and its value, as 'env' or a table pasted as text writes
 # it: 'AWS_SECRET_ACCESS_KEY wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' (the value must look like a
-# credential: _env_spaced)
+# credential: _env_spaced; 8+ characters, 6+ after a password's name)
 _ENV_SPACED = re.compile(
-    r"(?<![\w$/.{-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)([ \t]+)([A-Za-z0-9/+=._~-]{7,199}[A-Za-z0-9/+=])"
+    r"(?<![\w$/.{-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)([ \t]+)([A-Za-z0-9/+=._~-]{5,199}[A-Za-z0-9/+=])"
     r"(?=[.,;:)]?(?:\s|$))"
 )
 _FILE_LIKE = re.compile(r"(?i)[/.~]\S*|\S*\.(?:json|ya?ml|env|txt|pem|key|ini|cfg|conf|toml|sh|py|log|md)")
@@ -491,6 +556,8 @@ def _env_spaced(m: re.Match[str]) -> str:
     has_alpha = any(c.isalpha() for c in value)
     mixed = any(c.islower() for c in value) and any(c.isupper() for c in value)
     if not (has_digit and has_alpha or len(value) >= 20 and mixed):
+        return m.group(0)
+    if len(value) < 8 and not _is_password_name(name):  # (a password's name says a shorter one is one)
         return m.group(0)
     return f"{name}{m.group(2)}{REDACTED}"
 
@@ -544,6 +611,46 @@ _USERINFO_IN_NAME = re.compile(
 )
 
 
+# a one-time link's token in a file named after its URL, '/' written as '_' or kept ('curl_https___app.
+# example.com_reset_AbCdEf123456XyZ_2025-10-10T02-50-44Z.log'): it runs to the stamp or the extension,
+# which stay; only a segment that looks like a token goes (_path_token: 'confirm_deploy_step_12' is a slug)
+_PATH_TOKEN_IN_NAME = re.compile(
+    r"(?i)((?<![A-Za-z0-9])(?:reset|magic|invite|verify|confirm|unsubscribe)[/_]+)"
+    r"((?:(?!" + _STAMP + r")[A-Za-z0-9_-]){12,})"
+)
+
+
+def _path_token_in_name(m: re.Match[str]) -> str:
+    """A :data:`_PATH_TOKEN_IN_NAME` match, its token masked when it holds letters and digits and is no
+    slug, ticket or date (as :func:`_path_token`)."""
+    token = m.group(2).strip("_-")
+    head = m.string[m.string.rfind("/", 0, m.start()) + 1:m.start()]
+    if "/" not in m.group(1) and not _url_trace(head.lower()):
+        return m.group(0)  # (the URL's trace must be in the same file or folder name: not 'test_reset_x1/')
+    if (not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token)
+            or _NO_CREDENTIAL.fullmatch(token) or _SLUG.fullmatch(token)):
+        return m.group(0)
+    return m.group(1) + REDACTED
+
+
+def _url_named(name: str) -> bool:
+    """Whether a file name is written after a URL ('https___host_...', 'https_host_...', a host, '//')
+    and names a one-time link's word (a substring test gates :data:`_PATH_TOKEN_IN_NAME`)."""
+    low = name.lower()
+    return any(w in low for w in ("reset", "magic", "invite", "verify", "confirm", "unsubscribe")) and (
+        "//" in low or _url_trace(low))
+
+
+def _url_trace(low: str) -> bool:
+    """Whether lower-cased ``low`` shows a URL written in a file name: its scheme's '___' (or 'https_'),
+    or a host ('app.example.com_')."""
+    return "___" in low or ":__" in low or "http" in low or _HOST_IN_NAME.search(low) is not None
+
+
+# a host's name in a file name ('curl_app.example.com_reset_...'; a target's name, its '___' made '_')
+_HOST_IN_NAME = re.compile(r"[a-z0-9-]\.[a-z]{2,24}[/_]")
+
+
 def redact_known_in_name(name: str) -> str:
     """A file name (or a path) with the credentials known by their form masked (see
     :func:`redact_known`), also where ``_``, ``-`` or ``.`` and the name's next part follow one, which
@@ -552,6 +659,8 @@ def redact_known_in_name(name: str) -> str:
         name = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, name)
     if "@" in name and ("___" in name or ":__" in name):
         name = _USERINFO_IN_NAME.sub(lambda m: m.group(1) + REDACTED + "@", name)
+    if _url_named(name):
+        name = _PATH_TOKEN_IN_NAME.sub(_path_token_in_name, name)
     if not known_hint(name):
         return name
     return _known_tokens(name)
@@ -569,7 +678,7 @@ def _known_tokens(text: str) -> str:
 # 09-00-00Z.json' keeps its stamp and extension); a credential known by its form is masked whole before
 # (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
 _PATH_PAIR = re.compile(
-    r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|auth|sig"
+    r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|pw|pass|auth|sig"
     r"|signature|session|cookie|code)[A-Za-z0-9-]*=)"
     # ('c (api_key=X)' keeps its ')'; a quoted value keeps its quotes: _path_pair)
     # (a password's '&' is its own, '&' and a word that is no pair's name: _path_pair)
@@ -583,14 +692,33 @@ def redact_path(text: str) -> str:
     text = redact_known_in_name(text)
     if "=" in text:
         text = _PATH_PAIR.sub(_path_pair, text)
+    m = _EXTENSION.search(text)
+    # (a value the text rules read would run into '.md'; a stamp before it ends the value already)
+    if m is not None and ("=" in text or "%3" in text) and _NAME_TAIL.search(text) is None:
+        return redact_text(text[:m.start()]) + m.group(0)
     return redact_text(text)
+
+
+# an evidence file's or a log's extension: no secret's value runs into it ('notes_db_pw=***.md')
+_EXTENSION = re.compile(r"(?i)\.(?:log|txt|out|json|jsonl|ndjson|md|markdown|csv|html?|ya?ml)$")
+
+
+# a _PATH_PAIR name whose only secret's word is 'pw' or 'pass' (which other words hold: 'npw', 'bypass')
+_PATH_SHORT_PW = re.compile(
+    r"(?i)(?:(?!key|token|secret|passw(?:or)?d|pwd|auth|sig|session|cookie|code)[A-Za-z0-9-])*"
+)
 
 
 def _path_pair(m: re.Match[str]) -> str:
     """A :data:`_PATH_PAIR` masked; a scheme word before a space stays ('Authorization=Bearer X': the
     credential after it is :func:`redact_text`'s, which would not find it after a mask)."""
+    name = m.group(1)[:-1]
+    if _PATH_SHORT_PW.fullmatch(name) is not None and not is_secret_part_name(name):
+        return m.group(0)  # ('npw=3': 'pw' and 'pass' count only as a name's own part, 'db_pw=', 'PASS=')
     if m.group(2) is not None:  # (quoted: the value runs to its closing quote, a file name's tail stays)
         q, value = m.group(2), m.group(3)
+        if names_setting(name, q + value + q, m.string, m.end()):
+            return m.group(0)  # ('<add key="CacheSize" value="100"/>' names a setting)
         tail = _NAME_TAIL.search(value, 1)
         return f"{m.group(1)}{q}{REDACTED}{value[tail.start():] if tail else ''}{q}" if value else m.group(0)
     value = m.group(4)
@@ -638,7 +766,10 @@ def _user_pass(m: re.Match[str]) -> str:
 
 
 # a command's option named for a secret, its value after a space: '--api-key sk_live_...', '--token X'
-_SECRET_OPTION = re.compile(r"(?<!\S)(--[A-Za-z][\w-]*)(\s+)(?!-)([^\s'\"`]+|'[^'\n]*'|\"[^\"\n]*\")")
+# (the option may open a code span or a quote: '`--pass CliPass99`', '"--token X"')
+_SECRET_OPTION = re.compile(
+    r"(?<![^\s`'\"(\[])(--[A-Za-z][\w-]*)(\s+)(?!-)([^\s'\"`]+|'[^'\n]*'|\"[^\"\n]*\")"
+)
 # a secret's name written in words: 'Secret Access Key: ...', 'client secret = ...', 'API token: ...'
 _SPACED_NAME = re.compile(
     r"(?i)\b((?:aws\s+)?(?:secret\s+access|access|api|client|auth|refresh|bearer|personal\s+access|private|"
@@ -705,9 +836,10 @@ def _curl_user(m: re.Match[str]) -> str:
 # updates: ...') and messages ('X-Api-Key: environment variable ... is not set') stay as written; a
 # quoted name is JSON's.
 TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"`()\[\]{}]+)"""  # a value, quoted or a word
-_PAIR_WORDS = re.compile("key|oken|ecret|pass|pwd|auth|ookie|ession|jwt|redential|sig|rivate")
-_STRONG_NAMES = ("password", "passwd", "pwd", "pw", "secret", "token", "apikey")
-_STRONG_CASED = re.compile("assw|ASSW|ecret|ECRET|oken|OKEN|pw|PW|pikey|piKey|PIKEY")
+# ('pw' too: a short password's name, 'db_pw=', 'user_pw=', is one of the names is_secret_part_name reads)
+_PAIR_WORDS = re.compile("key|oken|ecret|pass|pw|auth|ookie|ession|jwt|redential|sig|rivate")
+_STRONG_NAMES = ("password", "passwd", "pwd", "pw", "pass", "secret", "token", "apikey")
+_STRONG_CASED = re.compile("ass|ASS|ecret|ECRET|oken|OKEN|pw|PW|pikey|piKey|PIKEY")
 
 
 def _strong_colon(low: str) -> bool:
@@ -749,7 +881,8 @@ _NOT_SECRET_LAST = frozenset((
 _SECRET_INSIDE = ("password", "passwd", "secret", "token", "apikey", "credential")
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
 _PAIR_COLON = re.compile(
-    r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|(?i:set-cookie|cookie|password|passwd|pwd|pw|secret|token|apikey))"""
+    r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+"""
+    r"""|(?i:set-cookie|cookie|password|passwd|pwd|pw|pass|secret|token|apikey))"""
     r"""\1(\s*::?\s*)("[^"\n]*"|'[^'\n]*'|[^\s"'`()\[\]{}]+)"""  # (a header's value may hold '&' or ';')
 )
 _PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
@@ -861,6 +994,8 @@ def _pairs_eq(text: str) -> str:
             m = None  # ('auth= key=X': the next pair's name is no value; its own '=' is read next)
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name) and (
             _NO_CREDENTIAL.fullmatch(m.group(1).strip("\"'")) is None  # ('issue_key=OCC-INF-221')
+            # ('<add key="CacheSize" value="100"/>': the attribute names the setting, _KEY_VALUE_ATTRS)
+            and not names_setting(name, m.group(1), text, m.end())
             # (masked already: a known token's mask alone, or with a file name's stamp after it; a
             # tail glued to a mask is the value's own rest, 'api_key=***-extra', and goes with it)
             and not _masked_already(m.group(1).strip("\"'"))
@@ -914,6 +1049,17 @@ _KEY_VALUE_ATTRS = re.compile(
 )
 
 
+_SETTING_VALUE = re.compile(r"""\s+(?:value|content)\s*=\s*["']""", re.IGNORECASE)
+
+
+def names_setting(name: str, value: str, text: str, end: int) -> bool:
+    """Whether ``name=value`` (ending at ``text[end]``) is the quoted ``key=``/``name=`` attribute that
+    names a setting whose ``value=`` follows ('<add key="CacheSize" value="100"/>'): the name is no
+    secret, and its value is one only when the name says so (:data:`_KEY_VALUE_ATTRS`)."""
+    return (name.lower() in ("key", "name") and value[:1] in ("'", '"')
+            and _SETTING_VALUE.match(text, end) is not None)
+
+
 def _key_value_attrs(m: re.Match[str]) -> str:
     if not m.group(5) or not is_secret_part_name(m.group(3)):
         return m.group(0)
@@ -946,7 +1092,16 @@ def _header_pair(m: re.Match[str]) -> str:
     value = m.group(4)
     if value[:1] not in ("'", '"') and value != REDACTED and not _looks_like_credential(value):
         return m.group(0)
+    if m.group(2).lower() == "pass" and not _bare_pass_value(value):
+        return m.group(0)  # ('Pass: 12/14', 'pass: 98.5%': a test run's count, no password)
     return _pair(m)
+
+
+def _bare_pass_value(value: str) -> bool:
+    """Whether the value after a bare 'pass:' is a password's: 6+ characters, no ticket, date or count."""
+    word = value.strip("\"'")
+    count = word.rstrip("%").replace(".", "").isdigit()
+    return len(word) >= 6 and _NO_CREDENTIAL.fullmatch(word) is None and not count
 
 
 def _auth_soft(m: re.Match[str]) -> str:
@@ -1106,6 +1261,7 @@ def _credential(m: re.Match[str]) -> str:
     credential (prose says 'the token rotation completed', 'Basic authentication enabled')."""
     word, tick = m.group("word"), m.group(4) or ""
     opening, closing = (tick, tick) if not m.group("par") else ("(", ")")
+    opening = m.group("open") or opening
     if _NO_CREDENTIAL.fullmatch(word.strip("._-!?*")) or m.string.startswith(":", m.end("word")) and (
         m.string[m.end("word") + 1:m.end("word") + 2].isdigit()
     ):

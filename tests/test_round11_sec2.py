@@ -194,7 +194,7 @@ def test_prose_about_users_and_logins_stays(text):
     ("the PagerDuty routing key R0123456789abcdef0123456789abcdef", "the PagerDuty routing key ***"),
     ("<password>XmlPw99x</password>", "<password>***</password>"),
     ('<ns:apiKey attr="1">AbCdEf0123456</ns:apiKey>', '<ns:apiKey attr="1">***</ns:apiKey>'),
-    ('<add key="ApiKey" value="XmlAttrKey99"/>', '<add key="***" value="***"/>'),
+    ('<add key="ApiKey" value="XmlAttrKey99"/>', '<add key="ApiKey" value="***"/>'),
     ('<param name="password" value="XmlParamPw9"/>', '<param name="password" value="***"/>'),
     ('<meta name="csrf-token" content="CsrfAbCdEf0123456789">', '<meta name="csrf-token" content="***">'),
 ])
