@@ -572,8 +572,11 @@ _US = dt.timedelta(microseconds=1)
 _HALF_DAY, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(days=1)
 # a shift's handoff, whose notes hand over what is still to come ('### Handed to EU shift at 07:00')
 _HANDOFF = re.compile(r"(?i)\bhand(?:ed|ing|s)?[\s-]?(?:off|over|to)\b")
-# a deadline written as a promise still to keep: 'vendor promised a patch by 06:00', 'will ship by 09:00'
-_PROMISE = re.compile(r"(?i)\b(?:promised|promises|promise|committed\s+to|commits\s+to|agreed\s+to|will)\b")
+# a deadline written as a promise still to keep: 'vendor promised a patch by 06:00', 'will ship by 09:00',
+# also one reported ('@ben says 09:00' written at 17:30: the next 09:00)
+_PROMISE = re.compile(
+    r"(?i)\b(?:promised|promises|promise|committed\s+to|commits\s+to|agreed\s+to|will|says|said|expects)\b"
+)
 _DAY_US = 86_400_000_000
 # an ETA told of as past: 'vendor ETA was 08:00', '08:00 this morning came and went'
 _PAST_TENSE = re.compile(
@@ -2190,7 +2193,8 @@ def _superseded(
 # new deadline 19:00'); any other keyword is a promise of its own kind ('checkpoint 10:00; new ETA 14:00')
 _PROMISE_WORDS = frozenset({
     "eta", "by", "due", "deadline", "target", "targeting", "targeted", "before", "no later than", "nlt",
-    "until", "till", "eod", "eob", "cob",
+    "until", "till", "eod", "eob", "cob", "says", "said", "expects", "promised", "promises", "committed to",
+    "commits to",
 })
 
 

@@ -1008,6 +1008,9 @@ _DL_BEFORE_WORDS = (
     "|expires|expiring|expiry|expiration"  # ('cert expires 2025-10-12': renewed by then, or missed)
     "|overdue since|late since|past due since|past-due since"  # (a missed one: 'overdue since Tuesday')
     "|missed|blew|blown"  # (a missed one: 'missed the 10:30 update', 'blew the Fri 17:00 cutoff')
+    # a promise reported, the time right after it: '@ben says Fri noon', 'infra said EOD', 'vendor
+    # expects Thursday', 'promised 06:00', 'committed to Oct 14'
+    "|says|said|expects|promised|promises|committed to|commits to"
 )
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _WD_ABBR_LOW = "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
@@ -1158,7 +1161,7 @@ def _norm_keyword(kw: str) -> str:
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
     "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|expir|since|missed"
-    "|blew|blown|eod|eob|cob|\U0001f4c5"
+    "|blew|blown|eod|eob|cob|\U0001f4c5|say|said|expects|promis|commit"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 
