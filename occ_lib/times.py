@@ -67,7 +67,10 @@ What counts as a date
     [[2025-10-10]] 17:00``, ``due [[Oct 10th, 2025]] 5pm``), and one written in brackets right after a time
     is its date (``08:00 UTC (Oct 11)``, ``16:15 PDT (Oct 10)``; not ``14:30 rollback (Oct 8 deploy)``). A
     year-less date with no date around takes the year of the last date an earlier item of the document
-    wrote (:func:`find_times_many`).
+    wrote (:func:`find_times_many`); in an item with no day (a tracker table above a log's first dated
+    heading) the full date the item writes itself comes first (``2025-10-07 | shipped 10/7 16:00 UTC``:
+    2025-10-07 16:00), and the document's first dated section last (``Oct 10`` in a row above ``##
+    2025-10-09``) - for the year only: ``today`` or ``Fri`` there stays a problem.
     A minus after a joined time is an offset only after seconds, a ``T`` time or a space
     (``2025-10-10T09:00-04:00``, ``17:45:00 -0500``); ``Oct 10 09:00-10:00`` is a range. A weekday written
     before a date (``Friday, Oct 10``, ``Fri 10 Oct``) is part of it, no day of its own.
@@ -267,7 +270,10 @@ Deadlines
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
-    ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``). Right after it:
+    ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
+    promise reported, the time right after it (``@ben says Fri noon``, ``infra said EOD``, ``vendor
+    expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
+    weekday is the next one, as an ETA's is; not ``said the deploy at 09:00 went fine``). Right after it:
     ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00 UTC ETA``, ``09:00
     UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h`` 14:00 is
     the item's time), or the time opens the text and any word follows ETA, deadline or target (``14:15 ETA
@@ -2661,7 +2667,7 @@ def _short_weekday_at(text: str, m: re.Match[str]) -> bool:
 def find_times_many(
     texts: list[str], days: list[dt.date | None], tz: dt.tzinfo | str | None = None,
     zones: list[dt.tzinfo | None] | None = None, years: list[dt.date | None] | None = None,
-    weeks: list[bool] | None = None,
+    weeks: list[bool] | None = None, year: dt.date | None = None,
 ) -> list[list[TimeMention]]:
     """``[find_times(t, day=d, tz=tz) for t, d in zip(texts, days)]``, the same mentions, faster.
 
@@ -2672,6 +2678,12 @@ def find_times_many(
     given and not None, replaces ``tz`` for ``texts[k]`` (a table whose header says 'Time (UTC)').
     ``years[k]``, when given and not None, is the ``year_near`` of ``texts[k]`` (default its day);
     ``weeks[k]`` its ``week``.
+
+    A text with neither a day nor a ``years[k]`` (a tracker table above a log's first dated heading)
+    reads a year-less date ('10/7 16:00 UTC', 'Oct 10') in the year nearest, in this order: the full
+    date written in the text itself nearest it (its row's ``2025-10-07``), the last date an earlier
+    text wrote, ``year`` (the log reader passes the date of the document's first dated section). That
+    is for the year only: a relative day ('today', 'Fri') without a day stays a problem.
     """
     n = len(texts)
     if len(days) != n:
@@ -2708,8 +2720,9 @@ def find_times_many(
             day = day.date()
         zone = default_tz if tzs is None else tzs[k]
         near = day if years is None or years[k] is None else years[k]
+        dayless = near is None
         if near is None:
-            near = seen
+            near = seen if seen is not None else year
         week = weeks is not None and weeks[k]
         if k in slow:
             out.append(find_times(t, day=day, tz=zone, year_near=near, week=week))
@@ -2728,10 +2741,43 @@ def find_times_many(
             out.append(found)
         else:
             out.append([])
+        if dayless and out[-1] and (own := _own_year_day(out[-1], near)) is not None:
+            out[-1] = find_times(t, day=day, tz=zone, year_near=own, week=week)
         for m in out[-1]:
             if m.has_date and m.at is not None and not m.is_deadline:
                 seen = m.at.date()
     return out
+
+
+# a four-digit year in a date mention's text ('2025-10-07', 'Oct 7, 2025', '07.10.2025')
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[6-9]|2\d)\d\d(?!\d)")
+_NO_YEAR = ("date without a year", "ambiguous date")
+
+
+def _own_year_day(found: list[TimeMention], near: dt.date | None) -> dt.date | None:
+    """The date a text with no day of its own should read its year-less dates against, when it is not
+    ``near`` (what it was read against): the full date the text writes nearest its first year-less one
+    (a tracker row's ``2025-10-07 | shipped 10/7 16:00 UTC``); None when it writes none, or no year-less
+    date, or that full date is ``near`` already. A year-less date is one whose problem says so, or one
+    read (with ``near``) whose mention writes no four-digit year."""
+    if len(found) < 2:
+        return None
+    full: list[TimeMention] = []
+    first: TimeMention | None = None
+    for m in found:
+        if m.at is None:
+            if first is None and m.problem is not None and m.problem.startswith(_NO_YEAR):
+                first = m
+        elif m.has_date:
+            if _YEAR_WRITTEN.search(m.raw) is not None:
+                full.append(m)
+            elif first is None and near is not None:
+                first = m
+    if first is None or not full:
+        return None
+    own = min(full, key=lambda m: abs(m.start - first.start)).at
+    own_day = own.date() if own is not None else None
+    return None if own_day is None or own_day == near else own_day
 
 
 # 'Oct 10 by 17:00', 'due 2025-10-10 at noon', 'Oct 10, no later than 09:00 ET': a time written
