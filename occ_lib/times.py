@@ -2751,7 +2751,8 @@ def find_times_many(
 
 # a four-digit year in a date mention's text ('2025-10-07', 'Oct 7, 2025', '07.10.2025')
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[6-9]|2\d)\d\d(?!\d)")
-_NO_YEAR = ("date without a year", "ambiguous date")
+# (and 'time without a date': a year-less slash date over two months from ``near`` is no date at all)
+_NO_YEAR = ("date without a year", "ambiguous date", "time without a date")
 
 
 def _own_year_day(found: list[TimeMention], near: dt.date | None) -> dt.date | None:
@@ -2759,7 +2760,7 @@ def _own_year_day(found: list[TimeMention], near: dt.date | None) -> dt.date | N
     ``near`` (what it was read against): the full date the text writes nearest its first year-less one
     (a tracker row's ``2025-10-07 | shipped 10/7 16:00 UTC``); None when it writes none, or no year-less
     date, or that full date is ``near`` already. A year-less date is one whose problem says so, or one
-    read (with ``near``) whose mention writes no four-digit year."""
+    read (with ``near``) whose mention writes no four-digit year, or a time left without a date."""
     if len(found) < 2:
         return None
     full: list[TimeMention] = []
