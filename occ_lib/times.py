@@ -1211,7 +1211,7 @@ def _deadline(
     if low is not None and not _DL_HINT_BEFORE.search(low, lo, start):
         return None
     before = _DEADLINE_BEFORE_REV.match(text[lo:start][::-1])
-    if before:
+    if before and not _reported_too_far(text, before, start):
         kw = _norm_keyword(before.group("kw")[::-1])
         if kw == "window" and _NOT_A_DEADLINE_WINDOW.search(text, lo, start - before.end()):
             return None  # ('impact window: 14:02-15:47 UTC' is when it happened)
@@ -1226,6 +1226,25 @@ def _deadline(
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
     return None
+
+
+# A promise reported ('says', 'said', 'expects', 'promised', 'committed to') governs only a time written
+# right after it, a day word, 'at', 'around'... or Notion's '@' between ('@ben says Fri noon', 'vendor
+# expects around 17:00'): 'host clock says: Fri Jan  2 10:00:00 EST 2026' is a reading, not a promise
+_REPORTED_KW = frozenset({"says", "said", "expects", "promised", "promises", "committed to", "commits to"})
+_REPORTED_GAP = re.compile(
+    r"[^\S\n]+(?:(?i:around|about|roughly|approx\.?|at|on|by|today|tonight|tomorrow|tmrw|next|this|"
+    + _WEEKDAY_ALT + r")[^\S\n]+|(?:" + _WD_ABBR + r")\.?[^\S\n]+)*[@~]?"
+)
+
+
+def _reported_too_far(text: str, before: re.Match[str], start: int) -> bool:
+    """Whether the keyword :data:`_DEADLINE_BEFORE_REV` matched (reversed, ending at ``start``) is a
+    promise reported with more than :data:`_REPORTED_GAP` between it and the mention at ``start``."""
+    kw = before.group("kw")  # (reversed: its last letter first)
+    if kw[:1] not in "sdoSDO" or " ".join(kw[::-1].lower().split()) not in _REPORTED_KW:
+        return False
+    return _REPORTED_GAP.fullmatch(text, start - before.end() + len(kw), start) is None
 
 
 # a deadline written in words, its date in brackets right after: 'Postmortem due 5 business days after
@@ -1920,7 +1939,7 @@ def _keyword_in_gap(text: str, a: int, start: int) -> bool:
     if not _DL_HINT_BEFORE.search(low):
         return False
     before = _DEADLINE_BEFORE_REV.match(text[lo:start][::-1])
-    return before is not None and start - before.end() >= a
+    return before is not None and start - before.end() >= a and not _reported_too_far(text, before, start)
 
 
 def _take_near_rel(

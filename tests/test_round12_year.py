@@ -215,6 +215,8 @@ def test_find_times_many_takes_the_documents_year_for_texts_with_no_day():
     # not a promise: no time right after the word
     ("10:00 OPS-1 customer says 503 since 09:00", []),
     ("10:00 OPS-1 Sam said the deploy at 09:00 went fine", []),
+    ("10:00 OPS-1 vendor committed to the 09:00 change", []),
+    ("10:00 OPS-1 host clock says: Fri Oct 10 10:00:00 UTC 2025", []),
 ])
 def test_a_reported_promise_is_a_deadline(item: str, expected: list):
     text = f"## 2025-10-09 (Thu)\n- {item}\n"
