@@ -230,3 +230,19 @@ def test_a_reported_weekday_promise_is_no_step_of_the_item():
         [2, ["DEP-12"], "2025-10-09 17:00", "minute", "missed", True],
         [2, ["DEP-12"], "2025-10-10 12:00", "minute", "says", False],
     ]
+
+
+def test_the_items_own_full_date_comes_before_an_earlier_items():
+    text = (
+        "# T\n\n- OPS-1 shipped 2026-05-01 09:00 UTC\n- OPS-2 due 2025-10-07, shipped 10/8 16:00 UTC\n"
+        "- OPS-3 due Oct 10\n"
+    )
+    assert events(text) == [
+        [3, "2026-05-01 09:00", "resolved", ["OPS-1"]], [4, "2025-10-08 16:00", "resolved", ["OPS-2"]],
+        [5, None, "deadline", ["OPS-3"]],
+    ]
+    assert deadlines(text) == [
+        [4, ["OPS-2"], "2025-10-07 00:00", "day", "due", False],
+        [5, ["OPS-3"], "2025-10-10 00:00", "day", "due", False],  # (the last date written: OPS-2's 10/8)
+    ]
+    assert problems(text) == []
