@@ -82,7 +82,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     Outlook's ``-----Original Message-----`` and a forward write it) dates the items after it up to the next
     heading the same way, and the tickets of its ``Subject:`` are theirs when they name none. A Slack day
     divider, a line ``Yesterday`` or ``Today`` over a chat message's head, dates the items after it up to
-    the next heading too: the day before the section's, or the section's.
+    the next heading too: the day before the section's, or the section's. Items with no day at all (a
+    tracker table above the first dated heading) read a year-less date (``10/7 16:00 UTC``, ``Oct 10``)
+    in the year nearest the full date the item writes itself (its ``Due`` cell's ``2025-10-07``), else
+    the last date an earlier item wrote, else the date of the document's first dated items (its first
+    dated section's): the year only, their relative days (``today``, ``new ETA Fri``) stay problems
+    (:func:`occ_lib.times.find_times_many`).
 
     Items are prose lines that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim:
     ...``, ``Dec 31 23:52 sam: acked``, ``[Wed 23:58]``, as plain-text and pasted chat logs are written),
@@ -288,7 +293,8 @@ Per item (the rules, in order)
       planned or scheduled one is one). A deadline time written without a date more than 12 hours before the
       item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
       marked ``(+1)`` or ``D+1``), and so is one any time before it that is still to come: a promise
-      (promised, committed to, agreed to, will: ``07:10 vendor promised a patch by 06:00``) or what a
+      (promised, committed to, agreed to, will: ``07:10 vendor promised a patch by 06:00``; one reported,
+      says, said, expects: ``17:30 @ben says 09:00`` is due the next morning) or what a
       handoff's note with no time of its own hands over (``EU shift to grab it before 10:00 CEST`` under
       ``### Handed to EU shift at 07:00``; a heading that says handoff, handover, handed to; not a window);
       none of them when the item says it was missed or tells of it as past (``was``, ``this
@@ -590,8 +596,11 @@ _US = dt.timedelta(microseconds=1)
 _HALF_DAY, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(days=1)
 # a shift's handoff, whose notes hand over what is still to come ('### Handed to EU shift at 07:00')
 _HANDOFF = re.compile(r"(?i)\bhand(?:ed|ing|s)?[\s-]?(?:off|over|to)\b")
-# a deadline written as a promise still to keep: 'vendor promised a patch by 06:00', 'will ship by 09:00'
-_PROMISE = re.compile(r"(?i)\b(?:promised|promises|promise|committed\s+to|commits\s+to|agreed\s+to|will)\b")
+# a deadline written as a promise still to keep: 'vendor promised a patch by 06:00', 'will ship by 09:00',
+# also one reported ('@ben says 09:00' written at 17:30: the next 09:00)
+_PROMISE = re.compile(
+    r"(?i)\b(?:promised|promises|promise|committed\s+to|commits\s+to|agreed\s+to|will|says|said|expects)\b"
+)
 _DAY_US = 86_400_000_000
 # an ETA told of as past: 'vendor ETA was 08:00', '08:00 this morning came and went'
 _PAST_TENSE = re.compile(
@@ -1646,8 +1655,12 @@ def _items(
             tks_all[k] = it[6]
     zones = [it[5] for it in items] if any(it[5] is not None for it in items) else None
     weeks = [bool(it[9] & _WEEK) for it in items] if any(it[9] & _WEEK for it in items) else None
+    # (items above the first dated heading, a tracker table at the top: their year-less dates take
+    # the year nearest the date the document's first dated items are read against)
+    year = next((it[7] for it in items if it[7] is not None), None) if (
+        items and items[0][7] is None and items[0][4][2] is None) else None
     found = _times.find_times_many(
-        proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks
+        proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks, year
     )
     if nights:
         _night_shift(items, found, tz, nights)
@@ -2262,7 +2275,8 @@ def _superseded(
 # new deadline 19:00'); any other keyword is a promise of its own kind ('checkpoint 10:00; new ETA 14:00')
 _PROMISE_WORDS = frozenset({
     "eta", "by", "due", "deadline", "target", "targeting", "targeted", "before", "no later than", "nlt",
-    "until", "till", "eod", "eob", "cob",
+    "until", "till", "eod", "eob", "cob", "says", "said", "expects", "promised", "promises", "committed to",
+    "commits to",
 })
 
 

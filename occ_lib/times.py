@@ -67,7 +67,10 @@ What counts as a date
     [[2025-10-10]] 17:00``, ``due [[Oct 10th, 2025]] 5pm``), and one written in brackets right after a time
     is its date (``08:00 UTC (Oct 11)``, ``16:15 PDT (Oct 10)``; not ``14:30 rollback (Oct 8 deploy)``). A
     year-less date with no date around takes the year of the last date an earlier item of the document
-    wrote (:func:`find_times_many`).
+    wrote (:func:`find_times_many`); in an item with no day (a tracker table above a log's first dated
+    heading) the full date the item writes itself comes first (``2025-10-07 | shipped 10/7 16:00 UTC``:
+    2025-10-07 16:00), and the document's first dated section last (``Oct 10`` in a row above ``##
+    2025-10-09``) - for the year only: ``today`` or ``Fri`` there stays a problem.
     A minus after a joined time is an offset only after seconds, a ``T`` time or a space
     (``2025-10-10T09:00-04:00``, ``17:45:00 -0500``); ``Oct 10 09:00-10:00`` is a range. A weekday written
     before a date (``Friday, Oct 10``, ``Fri 10 Oct``) is part of it, no day of its own.
@@ -274,7 +277,10 @@ Deadlines
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
-    ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``). Right after it:
+    ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
+    promise reported, the time right after it (``@ben says Fri noon``, ``infra said EOD``, ``vendor
+    expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
+    weekday is the next one, as an ETA's is; not ``said the deploy at 09:00 went fine``). Right after it:
     ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00 UTC ETA``, ``09:00
     UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h`` 14:00 is
     the item's time), or the time opens the text and any word follows ETA, deadline or target (``14:15 ETA
@@ -1043,6 +1049,9 @@ _DL_BEFORE_WORDS = (
     "|expires|expiring|expiry|expiration"  # ('cert expires 2025-10-12': renewed by then, or missed)
     "|overdue since|late since|past due since|past-due since"  # (a missed one: 'overdue since Tuesday')
     "|missed|blew|blown"  # (a missed one: 'missed the 10:30 update', 'blew the Fri 17:00 cutoff')
+    # a promise reported, the time right after it: '@ben says Fri noon', 'infra said EOD', 'vendor
+    # expects Thursday', 'promised 06:00', 'committed to Oct 14'
+    "|says|said|expects|promised|promises|committed to|commits to"
 )
 # words that may stand between a keyword and its time: "ETA tomorrow at 09:00", "due by EOD today 18:00"
 _WD_ABBR_LOW = "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
@@ -1193,7 +1202,7 @@ def _norm_keyword(kw: str) -> str:
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
     "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|expir|since|missed"
-    "|blew|blown|eod|eob|cob|\U0001f4c5"
+    "|blew|blown|eod|eob|cob|\U0001f4c5|say|said|expects|promis|commit"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 
@@ -1237,7 +1246,7 @@ def _deadline(
     if low is not None and not _DL_HINT_BEFORE.search(low, lo, start):
         return None
     before = _DEADLINE_BEFORE_REV.match(text[lo:start][::-1])
-    if before:
+    if before and not _reported_too_far(text, before, start):
         kw = _norm_keyword(before.group("kw")[::-1])
         if kw == "window" and _NOT_A_DEADLINE_WINDOW.search(text, lo, start - before.end()):
             return None  # ('impact window: 14:02-15:47 UTC' is when it happened)
@@ -1252,6 +1261,25 @@ def _deadline(
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
     return None
+
+
+# A promise reported ('says', 'said', 'expects', 'promised', 'committed to') governs only a time written
+# right after it, a day word, 'at', 'around'... or Notion's '@' between ('@ben says Fri noon', 'vendor
+# expects around 17:00'): 'host clock says: Fri Jan  2 10:00:00 EST 2026' is a reading, not a promise
+_REPORTED_KW = frozenset({"says", "said", "expects", "promised", "promises", "committed to", "commits to"})
+_REPORTED_GAP = re.compile(
+    r"[^\S\n]+(?:(?i:around|about|roughly|approx\.?|at|on|by|today|tonight|tomorrow|tmrw|next|this|"
+    + _WEEKDAY_ALT + r")[^\S\n]+|(?:" + _WD_ABBR + r")\.?[^\S\n]+)*[@~]?"
+)
+
+
+def _reported_too_far(text: str, before: re.Match[str], start: int) -> bool:
+    """Whether the keyword :data:`_DEADLINE_BEFORE_REV` matched (reversed, ending at ``start``) is a
+    promise reported with more than :data:`_REPORTED_GAP` between it and the mention at ``start``."""
+    kw = before.group("kw")  # (reversed: its last letter first)
+    if kw[:1] not in "sdoSDO" or " ".join(kw[::-1].lower().split()) not in _REPORTED_KW:
+        return False
+    return _REPORTED_GAP.fullmatch(text, start - before.end() + len(kw), start) is None
 
 
 # a deadline written in words, its date in brackets right after: 'Postmortem due 5 business days after
@@ -2027,7 +2055,7 @@ def _keyword_in_gap(text: str, a: int, start: int) -> bool:
     if not _DL_HINT_BEFORE.search(low):
         return False
     before = _DEADLINE_BEFORE_REV.match(text[lo:start][::-1])
-    return before is not None and start - before.end() >= a
+    return before is not None and start - before.end() >= a and not _reported_too_far(text, before, start)
 
 
 def _take_near_rel(
@@ -2798,7 +2826,7 @@ def _short_weekday_at(text: str, m: re.Match[str]) -> bool:
 def find_times_many(
     texts: list[str], days: list[dt.date | None], tz: dt.tzinfo | str | None = None,
     zones: list[dt.tzinfo | None] | None = None, years: list[dt.date | None] | None = None,
-    weeks: list[bool] | None = None,
+    weeks: list[bool] | None = None, year: dt.date | None = None,
 ) -> list[list[TimeMention]]:
     """``[find_times(t, day=d, tz=tz) for t, d in zip(texts, days)]``, the same mentions, faster.
 
@@ -2809,6 +2837,12 @@ def find_times_many(
     given and not None, replaces ``tz`` for ``texts[k]`` (a table whose header says 'Time (UTC)').
     ``years[k]``, when given and not None, is the ``year_near`` of ``texts[k]`` (default its day);
     ``weeks[k]`` its ``week``.
+
+    A text with neither a day nor a ``years[k]`` (a tracker table above a log's first dated heading)
+    reads a year-less date ('10/7 16:00 UTC', 'Oct 10') in the year nearest, in this order: the full
+    date written in the text itself nearest it (its row's ``2025-10-07``), the last date an earlier
+    text wrote, ``year`` (the log reader passes the date of the document's first dated section). That
+    is for the year only: a relative day ('today', 'Fri') without a day stays a problem.
     """
     n = len(texts)
     if len(days) != n:
@@ -2845,8 +2879,9 @@ def find_times_many(
             day = day.date()
         zone = default_tz if tzs is None else tzs[k]
         near = day if years is None or years[k] is None else years[k]
+        dayless = near is None
         if near is None:
-            near = seen
+            near = seen if seen is not None else year
         week = weeks is not None and weeks[k]
         if k in slow:
             out.append(find_times(t, day=day, tz=zone, year_near=near, week=week))
@@ -2865,10 +2900,44 @@ def find_times_many(
             out.append(found)
         else:
             out.append([])
+        if dayless and out[-1] and (own := _own_year_day(out[-1], near)) is not None:
+            out[-1] = find_times(t, day=day, tz=zone, year_near=own, week=week)
         for m in out[-1]:
             if m.has_date and m.at is not None and not m.is_deadline:
                 seen = m.at.date()
     return out
+
+
+# a four-digit year in a date mention's text ('2025-10-07', 'Oct 7, 2025', '07.10.2025')
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[6-9]|2\d)\d\d(?!\d)")
+# (and 'time without a date': a year-less slash date over two months from ``near`` is no date at all)
+_NO_YEAR = ("date without a year", "ambiguous date", "time without a date")
+
+
+def _own_year_day(found: list[TimeMention], near: dt.date | None) -> dt.date | None:
+    """The date a text with no day of its own should read its year-less dates against, when it is not
+    ``near`` (what it was read against): the full date the text writes nearest its first year-less one
+    (a tracker row's ``2025-10-07 | shipped 10/7 16:00 UTC``); None when it writes none, or no year-less
+    date, or that full date is ``near`` already. A year-less date is one whose problem says so, or one
+    read (with ``near``) whose mention writes no four-digit year, or a time left without a date."""
+    if len(found) < 2:
+        return None
+    full: list[TimeMention] = []
+    first: TimeMention | None = None
+    for m in found:
+        if m.at is None:
+            if first is None and m.problem is not None and m.problem.startswith(_NO_YEAR):
+                first = m
+        elif m.has_date:
+            if _YEAR_WRITTEN.search(m.raw) is not None:
+                full.append(m)
+            elif first is None and near is not None:
+                first = m
+    if first is None or not full:
+        return None
+    own = min(full, key=lambda m: abs(m.start - first.start)).at
+    own_day = own.date() if own is not None else None
+    return None if own_day is None or own_day == near else own_day
 
 
 # 'Oct 10 by 17:00', 'due 2025-10-10 at noon', 'Oct 10, no later than 09:00 ET': a time written
