@@ -987,15 +987,41 @@ def _done_marked(text: str, task: bool) -> bool:
 # a change of state written with an arrow ('Status: Reopened → Closed', 'Resolution: Unresolved →
 # Fixed', 'Pending → Solved'): the state it changed to is what the item says, not the one it left
 # ('Reopened → In Progress → Closed': each state but the last is left)
-_TRANSITION = re.compile(r"(?:^|(?<=[:;|(\[\u2192>]))[^:;|()\[\]\u2192\n]{0,60}?(?:\u2192|-{1,2}>|=>)")
+_TRANSITION = re.compile(
+    r"(?:^|(?<=[:;|(\[\u2192>]))[^:;|()\[\]\u2192\n]{0,60}?(?P<arrow>\u2192|-{1,2}>|=>)"
+)
 # ... and in words: 'status changed from Reopened to Resolved', 'moved from Reopened to Done' (a state
 # a tracker names, the one left)
 _FROM_STATE = re.compile(
-    r"(?i:\bfrom\s+[*_\"'“‘`]*(?:re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]do|pending"
-    r"|blocked|on[\s-]hold|backlog|triage|in\s+review|waiting(?:\s+for\s+[\w-]+)?|acknowledged|mitigated"
-    r"|investigating|monitoring|won['’]?t\s+(?:fix|do)|cancell?ed|completed?|regressed|unresolved)"
+    r"(?i:\bfrom\s+[*_\"'“‘`]*(?P<state>re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]do"
+    r"|pending|blocked|on[\s-]hold|backlog|triage|in\s+review|waiting(?:\s+for\s+[\w-]+)?|acknowledged"
+    r"|mitigated|investigating|monitoring|won['’]?t\s+(?:fix|do)|cancell?ed|completed?|regressed|unresolved)"
     r"[*_\"'”’`]*\s+(?=(?:to|into)\b))"
 )
+# a change of state from a resolution back to work ('Status changed: Done → In Progress', 'Resolution:
+# Fixed → Unresolved', 'moved from Done to In Progress', as trackers log a reopening): the ticket was
+# reopened, unless a further arrow leads on ('Done → In Progress → Done': it ends resolved) or the words
+# after it are a step, not a state ('tests done -> open the PR')
+_DONE_STATE = re.compile(
+    r"(?i:(?:resolved|closed|done|fixed|completed?|won['’]?t\s+(?:fix|do)|cancell?ed)[*_\"'”’`]*\s*)$"
+)
+_OPEN_NEXT = re.compile(
+    r"(?i:[\s*_\"'“‘`]*(?:to\s+|into\s+)?[*_\"'“‘`]*(?:re-?opened|open|in[\s-]progress|to[\s-]do|backlog"
+    r"|triage|in\s+review|investigating|unresolved)\b(?![\w-])[*_\"'”’`]*(?!\s*(?:\u2192|-{1,2}>|=>)))"
+    r"(?![ \t]+[a-z])"  # (a state, not a step: 'tests done -> open the PR')
+)
+
+
+def _reopening(left: str, string: str, end: int) -> bool:
+    """Whether a change of state leaves a resolution (``left``, the text before its arrow or its 'to')
+    for an open state at ``string[end:]`` (:data:`_DONE_STATE`, :data:`_OPEN_NEXT`)."""
+    return _DONE_STATE.search(left) is not None and _OPEN_NEXT.match(string, end) is not None
+
+
+def _from_left(m: re.Match[str]) -> str:
+    """What stays of a change's 'from' part (:data:`_FROM_STATE`): nothing, or 'reopened' when it left
+    a resolution for an open state."""
+    return " reopened " if _reopening(m.group("state"), m.string, m.end()) else " "
 
 
 # being paged is how an incident reaches the writer, no page nor follow-up made ('paged by alert DATA-306',
@@ -1020,7 +1046,7 @@ def kind_text(text: str) -> str:
     if "~~" in text:
         text = _STRUCK.sub(" ", text)
     if ("rom " in text or "ROM " in text) and _FROM_STATE.search(text) is not None:
-        text = _FROM_STATE.sub(" ", text)
+        text = _FROM_STATE.sub(_from_left, text)
     if "\u2192" not in text and "->" not in text and "=>" not in text:
         return text
     return _TRANSITION.sub(_left_state, text)
@@ -1033,6 +1059,8 @@ def _left_state(m: re.Match[str]) -> str:
     if _arrow_step(m):
         return m.group()
     keys = [key for _, key in _key_spans(m.group())]
+    if _reopening(m.string[m.start():m.start("arrow")], m.string, m.end()):
+        keys.append("reopened")
     return " " + " ".join(keys) + " " if keys else " "
 
 
