@@ -912,6 +912,13 @@ _WONT_FIX = re.compile(
 )
 
 
+# GitHub's close reason 'not planned' ('@kim closed this as not planned', 'Closed as not planned'): the
+# resolution's name, as Won't Fix is, no negation of 'closed'
+_NOT_PLANNED = re.compile(
+    r"\bclos(?:ed|ing|es?)\s+(?:(?:this|it|the\s+issue|issue)\s+)?as\s+not[\s-]+planned\b"
+)
+
+
 def _wont_fix(text: str) -> str:
     """``text`` with a "Won't Fix" resolution (:data:`_WONT_FIX`) read as what it says: 'closed' as a
     state, nothing otherwise."""
@@ -1144,6 +1151,9 @@ def classify(
     if not w.isdisjoint(_WONT) and _WONT_FIX.search(text.lower()) is not None:
         text = _wont_fix(text)  # ('closed as won't fix': the resolution's name, no negation)
         w = keywords(text)
+    if "planned" in w and "not" in w and _NOT_PLANNED.search(text.lower()) is not None:
+        text = _NOT_PLANNED.sub(" closed ", text.lower())  # ('closed this as not planned': GitHub's reason)
+        w = keywords(text)
     if not w.isdisjoint(_DUP) and (closed := _dup_closed(text)) is not None:
         text, w = closed, keywords(closed)  # ('Closing OPS-304 as a duplicate': the resolution's name)
     if "paged" in w and _PAGED_BY.search(text) is not None:
@@ -1169,7 +1179,8 @@ def classify(
     if ticked or ("\u2705" in text and _done_marked(text, task)):
         # ('- [x] Escalate OPS-1 to VP Eng': the task done was an escalation, not the ticket's end)
         return _done_task(text, w, has_deadline)
-    settled = none_of(_NOT_RESOLVED) or _no_longer_only(text, w) or _negated_before(text, w)
+    settled = none_of(_NOT_RESOLVED) or _no_longer_only(text, w) or _negated_before(text, w) or (
+        _no_after_only(text, w))
     if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and (
         settled
     ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
@@ -1316,6 +1327,28 @@ def _no_longer_only(text: str, w: frozenset[str]) -> bool:
 
 
 # a negation that vetoes a resolution only in the resolution's clause or after it (:func:`_negated_before`)
+# ... or after the resolution, of something else: 'resolved, no customer impact', 'closed with no further
+# errors', 'Alert auto-closed after 30m of no events' (not 'fixed, no change in error rate', 'closed? no')
+_NO_ASIDE = re.compile(
+    r"\bno[ \t]+(?:(?:further|more|new|other|additional|real)[ \t]+)?(?!(?:fix|fixes|fixed|resolution|change"
+    r"|changes|improvement|effect|difference|luck|progress|response|reply|answer|eta|update|ack|one|longer"
+    r"|root)\b)[a-z][\w-]*"
+)
+_NO = re.compile(r"\bno\b")
+
+
+def _no_after_only(text: str, w: frozenset[str]) -> bool:
+    """Whether the only word of :data:`_NOT_RESOLVED` the item writes is 'no', and every 'no' comes after
+    its first resolution word and denies something else (:data:`_NO_ASIDE`)."""
+    if "no" not in w or len(w & _NOT_RESOLVED) != 1:
+        return False
+    low = text.lower()
+    first = next((m.start() for m in _KEYWORD.finditer(" " + low) if m.group(1) in _RESOLVED), None)
+    if first is None:
+        return False
+    return all(m.start() >= first and _NO_ASIDE.match(low, m.start()) for m in _NO.finditer(low))
+
+
 _CLAUSE_NEG = frozenset({"not", "no", "never", "isn't", "wasn't", "hasn't", "haven't", "won't", "didn't"})
 _ASIDE_WORDS = _CLAUSE_NEG | {"to", "in", "on", "by"}  # (all that such a clause may say the rules read;
 # "by": 'OPS-2 not caused by OPS-1, resolved')
