@@ -1470,8 +1470,11 @@ def _escalation(
         not none_of(_MGMT_WORDS) and _MGMT.search(low) is not None
     ) or _tl_role(text):
         return "escalation", 2
-    # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2'
+    # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2', unless the one
+    # it reached is an on-call ('Escalated to level 2: Lee Chan (Secondary on-call)': a page, level 1)
     n = _POLICY_LEVEL.search(low) if ("level" in low or "tier" in low) else None
+    if n is not None and not none_of(_ONCALL):
+        return "escalation", 1
     return "escalation", min(int(n.group(1)), 3) if n is not None else 1
 
 

@@ -484,8 +484,9 @@ Per item (the rules, in order)
       TL (written
       so, as whom the item reaches: ``escalated to TL``; not ``TL;DR``) or is a
       re-escalation, else the level of
-      an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"),
-      else 1 (a ping, or a page to the on-call); a follow-up is 1; any other kind is 0. A manager that is
+      an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"; 1 when
+      the one it reached is an on-call, "Escalated to level 2: Lee (Secondary on-call)"), else 1 (a ping,
+      or a page to the on-call); a follow-up is 1; any other kind is 0. A manager that is
       a thing names no one (``password manager``, ``AWS Secrets Manager``, ``cert-manager``, ``package
       manager``; an ``incident manager`` is a person), nor does a role named only as a document's owner
       (``escalated per the director's runbook`` is 1; ``the CIO's office`` is the CIO's), for rule 1 too.

@@ -1,7 +1,8 @@
 """Round 12 (expa): tracker exports and comment threads pasted into logs. Jira's comment heads open a
 message whose field lines are its text ('Status changed: In Progress → Done', 'Resolution: Fixed'); a
 change of state from a resolution back to work is a reopening; 'snoozed until' is no deadline; GitHub's
-'closed as not planned' closes; a 'no' after a resolution that denies something else does not veto it."""
+'closed as not planned' closes; a 'no' after a resolution that denies something else does not veto it;
+an escalation policy's level that reached an on-call is a page, level 1."""
 
 from __future__ import annotations
 
@@ -208,3 +209,19 @@ def test_closed_as_not_planned(tmp_path, item, kind):
 def test_a_no_after_the_resolution(tmp_path, item, kind):
     text = f"# Log\n\n## 2025-10-10 OPS-1\n\n- {item}\n"
     assert _events(tmp_path, text) == [[5, "10-10 02:46", kind, 0, ["OPS-1"], item]]
+
+
+# --- X6: an escalation policy's level that reached an on-call is a page -----------------------------
+
+
+@pytest.mark.parametrize("item, level", [
+    ("Escalated to level 2: Lee Chan (Secondary on-call)", 1),
+    ("Escalated to level 2: Raj (Eng Manager)", 2),
+    ("Escalated to level 3: Raj Patel", 3),
+    ("Escalated to level 2", 2),
+])
+def test_a_policy_level_that_reached_an_on_call(tmp_path, item, level):
+    text = f"# Log\n\n## 2025-10-09 INC-5001\n\n- 2025-10-09 06:07:12 PDT {item}\n"
+    assert _events(tmp_path, text) == [
+        [5, "10-09 13:07", "escalation", level, ["INC-5001"], f"2025-10-09 06:07:12 PDT {item}"],
+    ]
