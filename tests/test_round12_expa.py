@@ -225,3 +225,45 @@ def test_a_policy_level_that_reached_an_on_call(tmp_path, item, level):
     assert _events(tmp_path, text) == [
         [5, "10-09 13:07", "escalation", level, ["INC-5001"], f"2025-10-09 06:07:12 PDT {item}"],
     ]
+
+
+# --- X7: a date-only resolution and a date-only reopening of one day: the text's order ---------------
+
+GITHUB = (
+    "# Web team status\n"
+    "\n"
+    "## 2025-10-09 GitHub timeline for WEB-315\n"
+    "\n"
+    "- @kim closed this as completed\n"
+    "- kim reopened this on Oct 9\n"
+)
+
+
+def _summary(tmp_path: Path, text: str) -> list[list]:
+    (tmp_path / "ops.md").write_text(text, encoding="utf-8")
+    (tmp_path / "occ.yml").write_text("logs: [ops.md]\n", encoding="utf-8")
+    res = runner.invoke(app, [
+        "timeline", "--config", str(tmp_path / "occ.yml"), "--summary",
+        "--as-of", "2025-10-13T00:00Z", "--format", "jsonl",
+    ])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in res.output.splitlines() if x.strip()]
+    return [[r["ticket"], r["resolved_at"], r["status"]] for r in rows]
+
+
+def test_a_same_day_reopening_written_after_the_resolution_reopens(tmp_path):
+    assert _summary(tmp_path, GITHUB) == [["WEB-315", None, "open"]]
+
+
+def test_a_same_day_resolution_written_after_the_reopening_resolves(tmp_path):
+    text = GITHUB + "- @kim closed this as completed on Oct 9\n"
+    assert _summary(tmp_path, text) == [["WEB-315", "2025-10-09T00:00:00Z", "resolved"]]
+
+
+def test_a_date_only_resolution_on_the_day_of_a_timed_reopening_still_comes_after_it(tmp_path):
+    text = (
+        "# Log\n\n## 2025-10-09 WEB-315\n\n"
+        "- closed WEB-315\n"
+        "- 14:00 UTC WEB-315 reopened\n"
+    )  # (as before: a date-only event never comes before a timed one of its day)
+    assert _summary(tmp_path, text) == [["WEB-315", "2025-10-09T14:00:00Z", "resolved"]]
