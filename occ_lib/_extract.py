@@ -649,7 +649,7 @@ _REOPEN_PHRASE = re.compile(
     r"|wasn['’]t|was\s+not)\s+(?:hold|held|holding|stick|stuck|sticking)\b"
     r"|\b(?:resolution|closure)\s+(?:(?:was|has\s+been|got|is)\s+)?(?:reverted|undone|rolled\s+back"
     r"|backed\s+out)\b"
-    r"|\bback\s+(?:to|in)\s+(?:the\s+)?(?:open|in[\s-]progress|to[\s-]do|triage|investigating|backlog"
+    r"|\bback\s+(?:to|in)\s+(?:the\s+)?(?:open|in[\s-]progress|to[\s-]?do|triage|investigating|backlog"
     r"|unresolved)\b(?![\w-])"
     r"|\b(?:issues?|problems?|errors?|failures?|alerts?|alarms?|outage|bug|incident|symptoms?|5xx|timeouts?)"
     r"\s+(?:is|are|came|has\s+come|have\s+come)\s+back\b(?!\s+(?:to|at|below|within|under|down|up|normal"
@@ -1000,7 +1000,7 @@ _TRANSITION = re.compile(
 # ... and in words: 'status changed from Reopened to Resolved', 'moved from Reopened to Done' (a state
 # a tracker names, the one left)
 _FROM_STATE = re.compile(
-    r"(?i:\bfrom\s+[*_\"'“‘`]*(?P<state>re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]do"
+    r"(?i:\bfrom\s+[*_\"'“‘`]*(?P<state>re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]?do"
     r"|pending|blocked|on[\s-]hold|backlog|triage|in\s+review|waiting(?:\s+for\s+[\w-]+)?|acknowledged"
     r"|mitigated|investigating|monitoring|won['’]?t\s+(?:fix|do)|cancell?ed|completed?|regressed|unresolved)"
     r"[*_\"'”’`]*\s+(?=(?:to|into)\b))"
@@ -1013,7 +1013,7 @@ _DONE_STATE = re.compile(
     r"(?i:(?:resolved|closed|done|fixed|completed?|won['’]?t\s+(?:fix|do)|cancell?ed)[*_\"'”’`]*\s*)$"
 )
 _OPEN_NEXT = re.compile(
-    r"(?i:[\s*_\"'“‘`]*(?:to\s+|into\s+)?[*_\"'“‘`]*(?:re-?opened|open|in[\s-]progress|to[\s-]do|backlog"
+    r"(?i:[\s*_\"'“‘`]*(?:to\s+|into\s+)?[*_\"'“‘`]*(?:re-?opened|open|in[\s-]progress|to[\s-]?do|backlog"
     r"|triage|in\s+review|investigating|unresolved)\b(?![\w-])[*_\"'”’`]*(?!\s*(?:\u2192|-{1,2}>|=>)))"
     r"(?![ \t]+[a-z])"  # (a state, not a step: 'tests done -> open the PR')
 )
@@ -1079,7 +1079,7 @@ _ARROW_VERBS = _ESC_DONE | _PAGED | _REPAGED | frozenset(
 )
 # ... unless the arrow leads to a state a tracker names ('Status: Escalated → Closed')
 _STATE_NEXT = re.compile(
-    r"[\s*_\"'“‘`]*(?:re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]do|pending|blocked"
+    r"[\s*_\"'“‘`]*(?:re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]?do|pending|blocked"
     r"|on[\s-]hold|backlog|triage|in\s+review|waiting|acknowledged|mitigated|investigating|monitoring"
     r"|won['’]?t\s+(?:fix|do)|cancell?ed|completed?|regressed|unresolved|escalated)\b",
     re.IGNORECASE,

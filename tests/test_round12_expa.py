@@ -267,3 +267,16 @@ def test_a_date_only_resolution_on_the_day_of_a_timed_reopening_still_comes_afte
         "- 14:00 UTC WEB-315 reopened\n"
     )  # (as before: a date-only event never comes before a timed one of its day)
     assert _summary(tmp_path, text) == [["WEB-315", "2025-10-09T14:00:00Z", "resolved"]]
+
+
+# --- X8: Linear's 'Todo' is a tracker state, as 'To Do' is --------------------------------------------
+
+
+@pytest.mark.parametrize("item, kind", [
+    ("Linear: @lee moved MOB-55 from Todo to In Progress", "status"),
+    ("Linear: @lee moved MOB-55 from Done to Todo", "reopened"),
+    ("todo: chase vendor", "plan"),
+])
+def test_linear_todo_state(tmp_path, item, kind):
+    text = f"# Log\n\n## 2025-10-11 MOB-55\n\n- {item}\n"
+    assert _events(tmp_path, text) == [[5, "10-11 00:00", kind, 0, ["MOB-55"], item]]
