@@ -1044,6 +1044,14 @@ def _paged_by(m: re.Match[str]) -> str:
     return m.group() if who.strip().lower() in _ANY_ROLE else who + " "
 
 
+# Jira's resolution field of a ticket still open, 'Resolution: Unresolved' or an export's cell
+# '| Unresolved |': no resolution set yet, which says nothing of the work (not blocked; 'still unresolved'
+# is); not before an arrow ('Resolution: Unresolved → Fixed': the state left, :data:`_TRANSITION`)
+_UNRESOLVED_FIELD = re.compile(
+    r"(?:(?i:resolution)[*_]*\s*:[*_]*\s*|(?:^|\|)\s*)[*_]*Unresolved[*_]*(?=\s*(?:\||$|[;,.](?:\s|$)))"
+)
+
+
 def kind_text(text: str) -> str:
     """``text`` as the kind rules read it: without the states an arrow leads away from ('Reopened →
     In Progress → Closed') or a change leaves in words ('changed from Reopened to Resolved'), nor what
@@ -1052,6 +1060,8 @@ def kind_text(text: str) -> str:
     text = without_paths(text)
     if "~~" in text:
         text = _STRUCK.sub(" ", text)
+    if "nresolved" in text and _UNRESOLVED_FIELD.search(text) is not None:
+        text = _UNRESOLVED_FIELD.sub(" ", text)
     if ("rom " in text or "ROM " in text) and _FROM_STATE.search(text) is not None:
         text = _FROM_STATE.sub(_from_left, text)
     if "\u2192" not in text and "->" not in text and "=>" not in text:

@@ -463,7 +463,8 @@ Per item (the rules, in order)
          work or tasks are still to do
          (``Follow-up work in OPS-230``: a ``plan``).
       6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
-         unresolved.
+         unresolved (not Jira's resolution field of an open ticket, ``Resolution: Unresolved`` or an
+         export's ``| Unresolved |`` cell: no resolution set yet, no blocker).
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
       8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged, prep,
          queued, if, once, tomorrow.

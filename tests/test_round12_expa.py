@@ -280,3 +280,31 @@ def test_a_date_only_resolution_on_the_day_of_a_timed_reopening_still_comes_afte
 def test_linear_todo_state(tmp_path, item, kind):
     text = f"# Log\n\n## 2025-10-11 MOB-55\n\n- {item}\n"
     assert _events(tmp_path, text) == [[5, "10-11 00:00", kind, 0, ["MOB-55"], item]]
+
+
+# --- X9: Jira's 'Unresolved' resolution field is no blocker -----------------------------------------
+
+
+@pytest.mark.parametrize("item, kind", [
+    ("Resolution: Unresolved", "note"),
+    ("**Resolution:** Unresolved", "note"),
+    ("PAY-1 | Rotate certs | In Progress | P2 | Unresolved", "status"),
+    ("PAY-1 still unresolved", "blocked"),
+    ("Resolution: Unresolved \u2192 Fixed", "resolved"),
+])
+def test_jiras_unresolved_field(tmp_path, item, kind):
+    text = f"# Log\n\n## 2025-10-09 PAY-1\n\n- {item}\n"
+    assert _events(tmp_path, text) == [[5, "10-09 00:00", kind, 0, ["PAY-1"], item]]
+
+
+def test_a_jira_export_row_in_progress_with_a_due_date(tmp_path):
+    text = (
+        "# Platform\n\n## 2025-10-09\n\n"
+        "| Key | Summary | Status | Priority | Due date | Resolution |\n"
+        "|---|---|---|---|---|---|\n"
+        "| PLAT-89 | Rotate certs | In Progress | P2 | 2025-10-14 | Unresolved |\n"
+    )
+    assert _events(tmp_path, text) == [
+        [7, "10-09 00:00", "deadline", 0, ["PLAT-89"],
+         "PLAT-89 | Rotate certs | In Progress | P2 | 2025-10-14 | Unresolved"],
+    ]
