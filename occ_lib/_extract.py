@@ -651,7 +651,7 @@ _REOPEN_PHRASE = re.compile(
     r"|wasn['’]t|was\s+not)\s+(?:hold|held|holding|stick|stuck|sticking)\b"
     r"|\b(?:resolution|closure)\s+(?:(?:was|has\s+been|got|is)\s+)?(?:reverted|undone|rolled\s+back"
     r"|backed\s+out)\b"
-    r"|\bback\s+(?:to|in)\s+(?:the\s+)?(?:open|in[\s-]progress|to[\s-]do|triage|investigating|backlog"
+    r"|\bback\s+(?:to|in)\s+(?:the\s+)?(?:open|in[\s-]progress|to[\s-]?do|triage|investigating|backlog"
     r"|unresolved)\b(?![\w-])"
     r"|\b(?:issues?|problems?|errors?|failures?|alerts?|alarms?|outage|bug|incident|symptoms?|5xx|timeouts?)"
     r"\s+(?:is|are|came|has\s+come|have\s+come)\s+back\b(?!\s+(?:to|at|below|within|under|down|up|normal"
@@ -914,6 +914,13 @@ _WONT_FIX = re.compile(
 )
 
 
+# GitHub's close reason 'not planned' ('@kim closed this as not planned', 'Closed as not planned'): the
+# resolution's name, as Won't Fix is, no negation of 'closed'
+_NOT_PLANNED = re.compile(
+    r"\bclos(?:ed|ing|es?)\s+(?:(?:this|it|the\s+issue|issue)\s+)?as\s+not[\s-]+planned\b"
+)
+
+
 def _wont_fix(text: str) -> str:
     """``text`` with a "Won't Fix" resolution (:data:`_WONT_FIX`) read as what it says: 'closed' as a
     state, nothing otherwise."""
@@ -989,15 +996,41 @@ def _done_marked(text: str, task: bool) -> bool:
 # a change of state written with an arrow ('Status: Reopened → Closed', 'Resolution: Unresolved →
 # Fixed', 'Pending → Solved'): the state it changed to is what the item says, not the one it left
 # ('Reopened → In Progress → Closed': each state but the last is left)
-_TRANSITION = re.compile(r"(?:^|(?<=[:;|(\[\u2192>]))[^:;|()\[\]\u2192\n]{0,60}?(?:\u2192|-{1,2}>|=>)")
+_TRANSITION = re.compile(
+    r"(?:^|(?<=[:;|(\[\u2192>]))[^:;|()\[\]\u2192\n]{0,60}?(?P<arrow>\u2192|-{1,2}>|=>)"
+)
 # ... and in words: 'status changed from Reopened to Resolved', 'moved from Reopened to Done' (a state
 # a tracker names, the one left)
 _FROM_STATE = re.compile(
-    r"(?i:\bfrom\s+[*_\"'“‘`]*(?:re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]do|pending"
-    r"|blocked|on[\s-]hold|backlog|triage|in\s+review|waiting(?:\s+for\s+[\w-]+)?|acknowledged|mitigated"
-    r"|investigating|monitoring|won['’]?t\s+(?:fix|do)|cancell?ed|completed?|regressed|unresolved)"
+    r"(?i:\bfrom\s+[*_\"'“‘`]*(?P<state>re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]?do"
+    r"|pending|blocked|on[\s-]hold|backlog|triage|in\s+review|waiting(?:\s+for\s+[\w-]+)?|acknowledged"
+    r"|mitigated|investigating|monitoring|won['’]?t\s+(?:fix|do)|cancell?ed|completed?|regressed|unresolved)"
     r"[*_\"'”’`]*\s+(?=(?:to|into)\b))"
 )
+# a change of state from a resolution back to work ('Status changed: Done → In Progress', 'Resolution:
+# Fixed → Unresolved', 'moved from Done to In Progress', as trackers log a reopening): the ticket was
+# reopened, unless a further arrow leads on ('Done → In Progress → Done': it ends resolved) or the words
+# after it are a step, not a state ('tests done -> open the PR')
+_DONE_STATE = re.compile(
+    r"(?i:(?:resolved|closed|done|fixed|completed?|won['’]?t\s+(?:fix|do)|cancell?ed)[*_\"'”’`]*\s*)$"
+)
+_OPEN_NEXT = re.compile(
+    r"(?i:[\s*_\"'“‘`]*(?:to\s+|into\s+)?[*_\"'“‘`]*(?:re-?opened|open|in[\s-]progress|to[\s-]?do|backlog"
+    r"|triage|in\s+review|investigating|unresolved)\b(?![\w-])[*_\"'”’`]*(?!\s*(?:\u2192|-{1,2}>|=>)))"
+    r"(?![ \t]+[a-z])"  # (a state, not a step: 'tests done -> open the PR')
+)
+
+
+def _reopening(left: str, string: str, end: int) -> bool:
+    """Whether a change of state leaves a resolution (``left``, the text before its arrow or its 'to')
+    for an open state at ``string[end:]`` (:data:`_DONE_STATE`, :data:`_OPEN_NEXT`)."""
+    return _DONE_STATE.search(left) is not None and _OPEN_NEXT.match(string, end) is not None
+
+
+def _from_left(m: re.Match[str]) -> str:
+    """What stays of a change's 'from' part (:data:`_FROM_STATE`): nothing, or 'reopened' when it left
+    a resolution for an open state."""
+    return " reopened " if _reopening(m.group("state"), m.string, m.end()) else " "
 
 
 # being paged is how an incident reaches the writer, no page nor follow-up made ('paged by alert DATA-306',
@@ -1013,6 +1046,14 @@ def _paged_by(m: re.Match[str]) -> str:
     return m.group() if who.strip().lower() in _ANY_ROLE else who + " "
 
 
+# Jira's resolution field of a ticket still open, 'Resolution: Unresolved' or an export's cell
+# '| Unresolved |': no resolution set yet, which says nothing of the work (not blocked; 'still unresolved'
+# is); not before an arrow ('Resolution: Unresolved → Fixed': the state left, :data:`_TRANSITION`)
+_UNRESOLVED_FIELD = re.compile(
+    r"(?:(?i:resolution)[*_]*\s*:[*_]*\s*|(?:^|\|)\s*)[*_]*Unresolved[*_]*(?=\s*(?:\||$|[;,.](?:\s|$)))"
+)
+
+
 def kind_text(text: str) -> str:
     """``text`` as the kind rules read it: without the states an arrow leads away from ('Reopened →
     In Progress → Closed') or a change leaves in words ('changed from Reopened to Resolved'), nor what
@@ -1021,8 +1062,10 @@ def kind_text(text: str) -> str:
     text = without_paths(text)
     if "~~" in text:
         text = _STRUCK.sub(" ", text)
+    if "nresolved" in text and _UNRESOLVED_FIELD.search(text) is not None:
+        text = _UNRESOLVED_FIELD.sub(" ", text)
     if ("rom " in text or "ROM " in text) and _FROM_STATE.search(text) is not None:
-        text = _FROM_STATE.sub(" ", text)
+        text = _FROM_STATE.sub(_from_left, text)
     if "\u2192" not in text and "->" not in text and "=>" not in text:
         return text
     return _TRANSITION.sub(_left_state, text)
@@ -1035,6 +1078,8 @@ def _left_state(m: re.Match[str]) -> str:
     if _arrow_step(m):
         return m.group()
     keys = [key for _, key in _key_spans(m.group())]
+    if _reopening(m.string[m.start():m.start("arrow")], m.string, m.end()):
+        keys.append("reopened")
     return " " + " ".join(keys) + " " if keys else " "
 
 
@@ -1046,7 +1091,7 @@ _ARROW_VERBS = _ESC_DONE | _PAGED | _REPAGED | frozenset(
 )
 # ... unless the arrow leads to a state a tracker names ('Status: Escalated → Closed')
 _STATE_NEXT = re.compile(
-    r"[\s*_\"'“‘`]*(?:re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]do|pending|blocked"
+    r"[\s*_\"'“‘`]*(?:re-?opened|resolved|closed|done|fixed|open|in[\s-]progress|to[\s-]?do|pending|blocked"
     r"|on[\s-]hold|backlog|triage|in\s+review|waiting|acknowledged|mitigated|investigating|monitoring"
     r"|won['’]?t\s+(?:fix|do)|cancell?ed|completed?|regressed|unresolved|escalated)\b",
     re.IGNORECASE,
@@ -1118,6 +1163,9 @@ def classify(
     if not w.isdisjoint(_WONT) and _WONT_FIX.search(text.lower()) is not None:
         text = _wont_fix(text)  # ('closed as won't fix': the resolution's name, no negation)
         w = keywords(text)
+    if "planned" in w and "not" in w and _NOT_PLANNED.search(text.lower()) is not None:
+        text = _NOT_PLANNED.sub(" closed ", text.lower())  # ('closed this as not planned': GitHub's reason)
+        w = keywords(text)
     if not w.isdisjoint(_DUP) and (closed := _dup_closed(text)) is not None:
         text, w = closed, keywords(closed)  # ('Closing OPS-304 as a duplicate': the resolution's name)
     if "paged" in w and _PAGED_BY.search(text) is not None:
@@ -1143,7 +1191,8 @@ def classify(
     if ticked or ("\u2705" in text and _done_marked(text, task)):
         # ('- [x] Escalate OPS-1 to VP Eng': the task done was an escalation, not the ticket's end)
         return _done_task(text, w, has_deadline)
-    settled = none_of(_NOT_RESOLVED) or _no_longer_only(text, w) or _negated_before(text, w)
+    settled = none_of(_NOT_RESOLVED) or _no_longer_only(text, w) or _negated_before(text, w) or (
+        _no_after_only(text, w))
     if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and (
         settled
     ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
@@ -1290,6 +1339,28 @@ def _no_longer_only(text: str, w: frozenset[str]) -> bool:
 
 
 # a negation that vetoes a resolution only in the resolution's clause or after it (:func:`_negated_before`)
+# ... or after the resolution, of something else: 'resolved, no customer impact', 'closed with no further
+# errors', 'Alert auto-closed after 30m of no events' (not 'fixed, no change in error rate', 'closed? no')
+_NO_ASIDE = re.compile(
+    r"\bno[ \t]+(?:(?:further|more|new|other|additional|real)[ \t]+)?(?!(?:fix|fixes|fixed|resolution|change"
+    r"|changes|improvement|effect|difference|luck|progress|response|reply|answer|eta|update|ack|one|longer"
+    r"|root)\b)[a-z][\w-]*"
+)
+_NO = re.compile(r"\bno\b")
+
+
+def _no_after_only(text: str, w: frozenset[str]) -> bool:
+    """Whether the only word of :data:`_NOT_RESOLVED` the item writes is 'no', and every 'no' comes after
+    its first resolution word and denies something else (:data:`_NO_ASIDE`)."""
+    if "no" not in w or len(w & _NOT_RESOLVED) != 1:
+        return False
+    low = text.lower()
+    first = next((m.start() for m in _KEYWORD.finditer(" " + low) if m.group(1) in _RESOLVED), None)
+    if first is None:
+        return False
+    return all(m.start() >= first and _NO_ASIDE.match(low, m.start()) for m in _NO.finditer(low))
+
+
 _CLAUSE_NEG = frozenset({"not", "no", "never", "isn't", "wasn't", "hasn't", "haven't", "won't", "didn't"})
 _ASIDE_WORDS = _CLAUSE_NEG | {"to", "in", "on", "by"}  # (all that such a clause may say the rules read;
 # "by": 'OPS-2 not caused by OPS-1, resolved')
@@ -1411,8 +1482,11 @@ def _escalation(
         not none_of(_MGMT_WORDS) and _MGMT.search(low) is not None
     ) or _tl_role(text):
         return "escalation", 2
-    # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2'
+    # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2', unless the one
+    # it reached is an on-call ('Escalated to level 2: Lee Chan (Secondary on-call)': a page, level 1)
     n = _POLICY_LEVEL.search(low) if ("level" in low or "tier" in low) else None
+    if n is not None and not none_of(_ONCALL):
+        return "escalation", 1
     return "escalation", min(int(n.group(1)), 3) if n is not None else 1
 
 

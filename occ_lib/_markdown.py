@@ -489,11 +489,16 @@ _STAMP_HEAD = re.compile(
     r"(?:[-\u2013\u2014|:][ \t]*)?" + _SENDER + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*$"
 )
 # a help desk's message head with its date: Zendesk's '**Anna Schmidt** (Agent) — Oct 10, 2025, 09:15
-# (CEST)'; what follows is its message, even a line that opens like a field ('Internal note: ...')
+# (CEST)', Jira's 'Ana Lopez added a comment - 09/Oct/25 3:14 PM' (or 'made changes', 'logged work'); what
+# follows is its message, even a line that opens like a field ('Internal note: ...', 'Status changed:
+# In Progress → Done', 'Resolution: Fixed')
 _DATED_HEAD = re.compile(
-    r"[*_]{0,2}" + _SENDER + r"[*_]{0,2}(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-\u2013\u2014|,][ \t]*"
+    r"[*_]{0,2}" + _SENDER + r"[*_]{0,2}(?:[ \t]*\([^()\n]{1,40}\))?"
+    r"(?:[ \t]+(?:added[ \t]+a[ \t]+comment|made[ \t]+changes|logged[ \t]+work))?"
+    r"[ \t]*[-\u2013\u2014|,][ \t]*"
     r"(?:\w{3,9},? )?(?:" + r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}"
-    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/\d{2}(?:\d{2})?)"
     r",?(?: at)? " + _SENT + r"(?:[ \t]*\(?[A-Z]{2,5}\)?)?[ \t]*$"
 )
 # an Obsidian callout's marker ('> [!warning] OPS-803 blocked', '> [!note]- Folded')

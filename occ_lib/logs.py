@@ -96,7 +96,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     message, whose head line is a sender and a time (``alice 9:41 AM``, ``Bob Lee — 10:32``, ``Émilie
     Durand  3:20 PM``, Slack's ``Priya Raman (she/her)  3:15 PM``, Teams' ``[Yesterday 3:04 PM] Sam Lee``)
     and whose text follows below it (``item`` = ``line``; its lines that look like a ``Key:`` field are
-    its text too, ``Status: resolved``, ``Ticket: HS-44721``, unless one after the first names a time),
+    its text too, ``Status: resolved``, ``Ticket: HS-44721``, unless one after the first names a time;
+    so are those under a dated head, a help desk's ``**Anna Schmidt** (Agent) — Oct 10, 2025, 09:15`` or
+    Jira's ``Ana Lopez added a comment - 09/Oct/25 3:14 PM``: ``Status changed: In Progress → Done``),
     any other paragraph of prose (a pasted e-mail's sentences; ``item`` = ``paragraph``; not in a ``>``
     quote, which repeats an earlier message: a quote right after a paragraph, a message or a list item is
     no part of it, and neither is the line before it that says who wrote it, ``On Thu, Oct 9, 2025 at
@@ -222,6 +224,7 @@ Per item (the rules, in order)
       late since, past due since, and missed, blew: a missed one, ``overdue since Tuesday`` and ``missed Tue``
       looking back, ``missed the 10:30 update`` naming its time; not a ``by`` that tells when a state was
       reached, ``queue drained by 10:20``, ``errors were gone by 11:07``, ``p99 back under 900ms by 00:31``,
+      nor an ``until`` that ends an alert's quiet, ``Alert snoozed until 03:00 UTC``, ``muted``, ``silenced``,
       :func:`occ_lib.times.find_times`) becomes a row of ``deadlines``, with
       the item's tickets, or those its clause names when the item names two or more of its own
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
@@ -341,8 +344,11 @@ Per item (the rules, in order)
       Done |`` is done; but an arrow after an action, escalated, esc'd, paged, re-paged, pinged, looped...,
       says "to" or "then" and leaves it a word, ``escalated -> dir``, ``escalated to mgr -> she ok'd
       failover``, ``paged -> no answer``, unless it leads to a tracker's state, ``Status: Escalated →
-      Closed``). Being paged is no page made: ``paged by alert``, ``paged by PagerDuty``, ``got paged`` are
-      read without those words (not ``mgr got paged``). A word right after a
+      Closed``); a change from a resolution to an open state, the last the item names, is a reopening, as
+      trackers log one: ``Status changed: Done → In Progress``, ``Resolution: Fixed → Unresolved``,
+      ``moved from Done to In Progress`` are reopened, rule 2, not ``Done → In Progress → Done`` nor
+      ``tests done -> open the PR``, a step). Being paged is no page made: ``paged by alert``, ``paged by
+      PagerDuty``, ``got paged`` are read without those words (not ``mgr got paged``). A word right after a
       negation, or one word further in the same clause (no ``,;:.!?|``, dash or arrow between), does
       not count for any rule unless the item also writes it un-negated: "manager was not paged",
       "not escalated", "nothing paged", "nobody acked the page", "PagerDuty: Unacknowledged (ack
@@ -354,7 +360,8 @@ Per item (the rules, in order)
       "Won't Fix" and "Won't Do" (and the label wontfix), written alone (nothing after them but
       punctuation: ``closed as won't fix``, ``Resolution: Won't Fix, ticket closed``), are no negation
       but the name of a resolution, and as a state (after as, marked, labelled, a field's ``:``, a
-      cell's ``|``, an arrow: ``| Won't fix |``) a resolution, rule 3; not ``we won't fix it today``.
+      cell's ``|``, an arrow: ``| Won't fix |``) a resolution, rule 3; not ``we won't fix it today``; so
+      is GitHub's close reason ``closed this as not planned``.
       So is Jira's "Duplicate" as a state whose original is not named (``Closing OPS-304 as a
       duplicate``, ``Marking OPS-304 as dup``, ``OPS-304: duplicate, closing``), unless its clause
       guesses, plans, denies or asks it (``possible duplicate``, ``will close OPS-304 as a
@@ -415,7 +422,9 @@ Per item (the rules, in order)
          French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado) - unless
          the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
          remains, yet, no (not "no longer", which says a problem ended: ``OPS-304 no longer blocked;
-         resolved``), without, must, should, to reflect (nicht; pas, non, toujours, attente;
+         resolved``, nor a 'no' after the resolution that denies something else, ``resolved, no customer
+         impact``, ``Alert auto-closed after 30m of no events``; still ``fixed, no change in error rate``,
+         ``closed? no``), without, must, should, to reflect (nicht; pas, non, toujours, attente;
          pendiente, sin; a negation, not, no, never, isn't, wasn't..., in a clause before the one that
          resolves and that says nothing else the rules read is another statement: ``DATA-310 not a real
          problem, budget was wrong, closed`` is resolved, ``not escalated, self-healed`` and ``fixed, not
@@ -460,7 +469,8 @@ Per item (the rules, in order)
          work or tasks are still to do
          (``Follow-up work in OPS-230``: a ``plan``).
       6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
-         unresolved.
+         unresolved (not Jira's resolution field of an open ticket, ``Resolution: Unresolved`` or an
+         export's ``| Unresolved |`` cell: no resolution set yet, no blocker).
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
       8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged, prep,
          queued, if, once, tomorrow.
@@ -481,8 +491,9 @@ Per item (the rules, in order)
       TL (written
       so, as whom the item reaches: ``escalated to TL``; not ``TL;DR``) or is a
       re-escalation, else the level of
-      an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"),
-      else 1 (a ping, or a page to the on-call); a follow-up is 1; any other kind is 0. A manager that is
+      an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"; 1 when
+      the one it reached is an on-call, "Escalated to level 2: Lee (Secondary on-call)"), else 1 (a ping,
+      or a page to the on-call); a follow-up is 1; any other kind is 0. A manager that is
       a thing names no one (``password manager``, ``AWS Secrets Manager``, ``cert-manager``, ``package
       manager``; an ``incident manager`` is a person), nor does a role named only as a document's owner
       (``escalated per the director's runbook`` is 1; ``the CIO's office`` is the CIO's), for rule 1 too.

@@ -282,7 +282,8 @@ def final_resolutions(frame: pd.DataFrame) -> pd.Series:
     ticket's last ``reopened`` event, since a ticket reopened after a resolution is resolved only
     by a later one. A date-only resolution on the day of a timed reopening (``at_precision``
     ``day``, its ``at`` that day's start) comes after it, as a date-only event never comes before a
-    timed one of its day."""
+    timed one of its day; of a reopening known only to that day too, the one written after it in the
+    same file (:func:`_written_before`)."""
     resolved = frame["kind"].eq("resolved")
     reopened = frame["kind"].eq("reopened") & frame["at"].notna()
     if not reopened.any():
@@ -292,8 +293,27 @@ def final_resolutions(frame: pd.DataFrame) -> pd.Series:
     after = frame["at"] > since
     if "at_precision" in frame.columns:
         day = frame["at_precision"].eq("day") & (frame["at"] <= since)
-        after = after | (day & (since - frame["at"] < pd.Timedelta(days=1)))
+        near = day & (since - frame["at"] < pd.Timedelta(days=1))
+        after = after | (near & ~(frame["at"].eq(since) & _written_before(frame, reopened)))
     return resolved & (since.isna() | after)
+
+
+def _written_before(frame: pd.DataFrame, reopened: pd.Series) -> pd.Series:
+    """Mask of the events at the time of their ticket's last reopening known only to its day, written
+    before it in the same file ('@kim closed this', then 'kim reopened this on
+    Oct 9', as an issue's timeline is pasted): the text's order is the only order known, and the
+    resolution came first."""
+    if "source" not in frame.columns or "line" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    rows = frame.loc[reopened & frame["at_precision"].eq("day"), ["ticket", "at", "source", "line"]]
+    if rows.empty:
+        return pd.Series(False, index=frame.index)
+    last = rows.sort_values(["at", "line"], kind="stable").groupby("ticket").tail(1).set_index("ticket")
+    return (
+        frame["at"].eq(frame["ticket"].map(last["at"]))
+        & frame["source"].eq(frame["ticket"].map(last["source"]))
+        & (frame["line"] < frame["ticket"].map(last["line"]))
+    )
 
 
 def rungs(frame: pd.DataFrame) -> pd.Series:

@@ -1257,6 +1257,8 @@ def _deadline(
             return None  # ('alert caused by the 14:55 deploy': what caused it; 'drained by 10:20': when)
         if kw == "deadline" and _GO_TIMEOUT.search(text, max(a, start - before.end() - 12), start):
             return None  # (Go's 'context deadline exceeded at ...': a timeout error, no promise)
+        if kw == "until" and _MUTED.search(text, max(a, start - before.end() - 40), start - before.end()):
+            return None  # ('Alert snoozed until 03:00 UTC': how long an alert stays quiet, no promise)
         return kw
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
@@ -1300,6 +1302,12 @@ def _paren_value_of(text: str, lo: int, start: int) -> str | None:
 
 _EOD_HINT = re.compile("eod|eob|cob")
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
+# an alert or a monitor quieted for a while (Opsgenie's 'Alert snoozed until 03:00 UTC', 'muted until',
+# 'silenced until', 'notifications suppressed until'): 'until' there ends the quiet, no promise
+_MUTED = re.compile(
+    r"(?i:\b(?:snooz(?:e|ed|es|ing)|mut(?:e|ed|es|ing)|silenc(?:e|ed|es|ing)|suppress(?:ed|es|ing)?|"
+    r"downtimed?|squelch(?:ed|ing)?)\b(?:\s+[\w-]+){0,3}\s*$)"
+)
 _CAUSED = re.compile(
     r"(?i:(?P<cause>caused|introduced|triggered|broken|induced|impacted|affected|preceded|followed"
     r"|superseded|replaced|blocked|reverted)|fixed|resolved|reported|raised|opened|filed|approved|merged"
