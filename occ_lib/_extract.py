@@ -821,6 +821,8 @@ _CONTACT = frozenset(
     {"paged", "paging", "pinged", "emailed", "messaged", "raised", "contacted"}
 ) | _REPAGED
 _ROLE = (_MANAGER - {"lead", "leads"}) | _EXEC
+# ... unless someone's: 'pinged his lead', 'emailed our team lead', 'raised it with my QA lead'
+_OWNED_LEAD = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:[\w-]+\s+)?leads?\b(?!\s+time)")
 # ... and informing or engaging one, when the role is who was informed ("informed the CEO", "IC engaged
 # VP Eng"; not "the VP informed us", "IC engaged")
 _INFORMED = frozenset({"informed", "informing", "engaged", "engaging"})
@@ -1416,7 +1418,7 @@ def _reaches_role(text: str, w: frozenset[str]) -> bool:
         return True
     if (paged or told) and not roles.isdisjoint(_MANAGER) or contact and not roles.isdisjoint(_ROLE) or (
         told and _tl_role(text)
-    ):
+    ) or contact and ("lead" in w or "leads" in w) and _OWNED_LEAD.search(low) is not None:
         return True
     if not w.isdisjoint(_MGMT_WORDS) and _MGMT.search(low) is not None:
         return True  # ('notified senior management', 'looped in mgmt')

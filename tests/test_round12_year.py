@@ -90,7 +90,7 @@ def test_the_tracker_table_rows_take_their_year_and_the_promise_is_a_deadline(tm
         {"line": 7, "section": None, "at": None, "at_precision": None,
          "kind": "blocked", "level": 0, "tickets": ["DEP-13"], "refs": ["SEC-4"], "text": ROW13},
         {"line": 10, "section": "2025-10-09", "at": "2025-10-09T17:30:00Z", "at_precision": "minute",
-         "kind": "follow_up", "level": 1, "tickets": ["DEP-12"], "refs": [], "text": ITEM},
+         "kind": "escalation", "level": 2, "tickets": ["DEP-12"], "refs": [], "text": ITEM},
     ]
     # the relative weekday of a row with no day stays a problem (the year only is borrowed)
     assert err.splitlines() == [f"occ: {log}:6: relative day without a date (Fri)"]
@@ -225,7 +225,7 @@ def test_a_reported_promise_is_a_deadline(item: str, expected: list):
 
 def test_a_reported_weekday_promise_is_no_step_of_the_item():
     text = "## 2025-10-09\n- 17:30 UTC DEP-12 missed 17:00; @ben says Fri noon. Pinged his lead.\n"
-    assert events(text) == [[2, "2025-10-09 17:30", "follow_up", ["DEP-12"]]]
+    assert events(text) == [[2, "2025-10-09 17:30", "escalation", ["DEP-12"]]]  # (his lead: a manager)
     assert deadlines(text) == [
         [2, ["DEP-12"], "2025-10-09 17:00", "minute", "missed", True],
         [2, ["DEP-12"], "2025-10-10 12:00", "minute", "says", False],
