@@ -268,14 +268,18 @@ Per item (the rules, in order)
       else the last one written before it, else the first after it: no ticket list goes to more than one
       row, which made rows x tickets). A miss written before the deadline it names is that deadline's
       (``missed again — ETA 17:00 UTC``, ``Missed: ETA 17:00``: one row, 17:00 stated missed), unless it
-      is still ahead at the item's own time (to the minute; a date-only one all its day) and the miss is
-      not written on it (``ETA 17:00 slipped``, ``ETA 17:00 is late``, ``missed the 17:00 ETA`` are):
+      is still ahead at the item's own time (to the minute; a date-only one from its day's start: ``ETA
+      today`` is not ahead) and the miss is written neither on it nor after it (``ETA 17:00 slipped``,
+      ``ETA 17:00 is late``, ``ETA 19:00; missed``, ``Tue ETA slipped to Thu``) nor right before it (``blew
+      the 17:00 ETA``, ``missed Thursday target``, ``slipped from Thu 10:00``; a weekday or ``the`` between):
       ``10:00 UTC OPS-1 missed again — ETA 17:00 UTC`` admits that an earlier promise was missed, and
-      17:00 is the new one, not missed (judged when due, as any other); when no deadline of the item
-      is left missed, the miss is a row with no ``due_at`` as below (:mod:`occ_lib.sla` gives it to
-      the ticket's latest deadline due by then), and one past at the item's time keeps it alone
-      (``10:00 ETA 09:30; missed; ETA 17:00``: 09:30). An item known only to its day has no time to tell
-      ahead by and keeps the miss as written. An item of
+      17:00 is the new one, not missed (judged when due, as any other; dropped when the item supersedes
+      it; its time read as a promise's is: ``23:50 missed again — ETA 00:30`` is the next 00:30); when no
+      deadline of the item is left missed, the miss is a row with no ``due_at`` as below
+      (:mod:`occ_lib.sla` gives it to the ticket's latest deadline due by then, else it is a row of its
+      own), and one past at the item's time keeps it alone (``10:00 ETA 09:30; missed; ETA 17:00``:
+      09:30). An item known only to its day has no time to tell ahead by and keeps the miss as written.
+      An item of
       a ticket that states a miss of a deadline without
       writing its time (``OPS-9 missed the deadline``, ``ETA missed``, ``blew the SLA``; not ``context
       deadline exceeded``) is a row with no ``due_at``, keyword ``missed``, stated missed. A duration
@@ -1804,7 +1808,10 @@ def _items(
                 timed_sec = sec[4] != _NAT and sec[5] != "day"
                 ref = times[0] if times else (
                     epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else None)
-                if not row_missed and not m.has_date and m.precision != "day" and (
+                # (a miss admitted next to it, not written on it: maybe an earlier promise's, so its
+                # time is read as a promise's, '23:50 missed again — ETA 00:30' the next 00:30)
+                earlier = ahead is not None and row_missed and not held and not _missed_on(proses[k], m)
+                if (not row_missed or earlier) and not m.has_date and m.precision != "day" and (
                     ref is not None and (ref - due > _HALF_DAY or due < ref and not held and (
                         # (a handoff's note, no time of its own under '### Handed to EU shift at 07:00',
                         # hands over what is still to come; so does a promise: 'vendor promised a
@@ -1826,9 +1833,8 @@ def _items(
                        "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed)
                 if ahead is None:
                     DL(row)
-                else:  # (missed, and still ahead at the item's time: a date-only one from its day's start)
-                    ahead.append((row, i, row_missed and not held and row[5] > at
-                                  and not _missed_on(proses[k], m)))
+                else:  # (still ahead at the item's time: a date-only one from its day's start)
+                    ahead.append((row, i, earlier and row[5] > at))
             if ahead:
                 _earlier_miss(DL, ahead, old, refs)
         elif tks and not flags & _CANCELLED and _DEADLINE_NOUN.search(kind_texts[k]) and ex.stated_missed(
