@@ -285,7 +285,19 @@ Per item (the rules, in order)
       clause takes the tickets its clause names, any other those written since the deadline before it,
       else the last one written before it, else the first after it: no ticket list goes to more than one
       row, which made rows x tickets). A miss written before the deadline it names is that deadline's
-      (``missed again — ETA 17:00 UTC``, ``Missed: ETA 17:00``: one row, 17:00 stated missed). An item of
+      (``missed again — ETA 17:00 UTC``, ``Missed: ETA 17:00``: one row, 17:00 stated missed), unless it
+      is still ahead at the item's own time (to the minute; a date-only one from its day's start: ``ETA
+      today`` is not ahead) and the miss is written neither on it nor after it (``ETA 17:00 slipped``,
+      ``ETA 17:00 is late``, ``ETA 19:00; missed``, ``Tue ETA slipped to Thu``) nor right before it (``blew
+      the 17:00 ETA``, ``missed Thursday target``, ``slipped from Thu 10:00``; a weekday or ``the`` between):
+      ``10:00 UTC OPS-1 missed again — ETA 17:00 UTC`` admits that an earlier promise was missed, and
+      17:00 is the new one, not missed (judged when due, as any other; dropped when the item supersedes
+      it; its time read as a promise's is: ``23:50 missed again — ETA 00:30`` is the next 00:30); when no
+      deadline of the item is left missed, the miss is a row with no ``due_at`` as below
+      (:mod:`occ_lib.sla` gives it to the ticket's latest deadline due by then, else it is a row of its
+      own), and one past at the item's time keeps it alone (``10:00 ETA 09:30; missed; ETA 17:00``:
+      09:30). An item known only to its day has no time to tell ahead by and keeps the miss as written.
+      An item of
       a ticket that states a miss of a deadline without
       writing its time (``OPS-9 missed the deadline``, ``ETA missed``, ``blew the SLA``; not ``context
       deadline exceeded``) is a row with no ``due_at``, keyword ``missed``, stated missed. A duration
@@ -1829,6 +1841,10 @@ def _items(
             own = None
             if missed and not named and not former and len(dls) > 1:
                 own = _clause_misses(proses[k], dls)
+            # '10:00 OPS-1 missed again — ETA 17:00': a miss admitted next to deadlines all still ahead at
+            # the item's own time (to the minute) is an earlier promise's; its rows wait here to be told so
+            ahead: list[tuple[tuple, int, bool]] | None = [] if (
+                missed and not named and not former and at != _NAT and prec != "day") else None
             dtext = clip_text(text)  # (one copy of it per deadline row)
             past: bool | None = None  # (whether the item tells of its ETA as past: searched once, not
             # per deadline, which made an item of thousands of ETAs quadratic)
@@ -1870,7 +1886,10 @@ def _items(
                 timed_sec = sec[4] != _NAT and sec[5] != "day"
                 ref = times[0] if times else (
                     epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else None)
-                if not row_missed and not m.has_date and m.precision != "day" and (
+                # (a miss admitted next to it, not written on it: maybe an earlier promise's, so its
+                # time is read as a promise's, '23:50 missed again — ETA 00:30' the next 00:30)
+                earlier = ahead is not None and row_missed and not held and not _missed_on(proses[k], m)
+                if (not row_missed or earlier) and not m.has_date and m.precision != "day" and (
                     ref is not None and (ref - due > _HALF_DAY or due < ref and not held and (
                         # (a handoff's note, no time of its own under '### Handed to EU shift at 07:00',
                         # hands over what is still to come; so does a promise: 'vendor promised a
@@ -1888,8 +1907,14 @@ def _items(
                     row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
                 if old and i in old and not row_missed:
                     continue
-                DL((source, line, sec[0], d_tks, d_refs, (due - epoch) // us,
-                    "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed))
+                row = (source, line, sec[0], d_tks, d_refs, (due - epoch) // us,
+                       "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed)
+                if ahead is None:
+                    DL(row)
+                else:  # (still ahead at the item's time: a date-only one from its day's start)
+                    ahead.append((row, i, earlier and row[5] > at))
+            if ahead:
+                _earlier_miss(DL, ahead, old, refs)
         elif tks and not flags & _CANCELLED and _DEADLINE_NOUN.search(kind_texts[k]) and ex.stated_missed(
             kind_texts[k], w
         ):
@@ -1897,6 +1922,53 @@ def _items(
             # miss (one naming no ticket, 'updated the tracker with the missed deadline', says of nothing)
             DL((source, line, sec[0], list(tks), list(refs), _NAT, None, "missed", clip_text(text), True))
     return problems, n_events
+
+
+# a miss word right before a deadline's mention, a weekday or a determiner between at most, also as the
+# old end of a move ('missed Thursday target', 'ETA slipped from Thu 10:00', 'blew the 17:00 ETA'; not
+# 'missed again - ETA 17:00', 'Missed: ETA 17:00': an earlier promise's when 17:00 is still ahead)
+_MISSED_JUST_BEFORE = re.compile(
+    r"(?i:\b(?:missed|blew|blown|breached|slipped|overdue)(?:[^\S\n]+from)?"
+    r"(?:[^\S\n]+(?:the|our|its|their))?(?:[^\S\n]+[a-z]+\.?)?[^\S\n]+)$"
+)
+
+
+def _missed_on(prose: str, m: _times.TimeMention) -> bool:
+    """Whether the miss is written on the deadline mention itself or after it ('ETA 17:00 slipped',
+    'ETA 17:00 is late', 'failed to meet ETA 17:00', 'ETA 19:00; missed', 'Tue ETA slipped to Thu'):
+    then it is that deadline's, whatever the item's time; one written only before it ('missed again -
+    ETA 17:00') is not."""
+    if _times.written_missed(prose, m.start, m.end, 0) or ex.behind_on(prose, m.end) or (
+        _MISSED_JUST_BEFORE.search(prose, max(0, m.start - 40), m.start) is not None
+    ):
+        return True
+    tail = prose[m.end:]
+    return ex.stated_missed(tail, ex.keywords(tail))
+
+
+def _earlier_miss(
+    DL: Any, rows: list[tuple[tuple, int, bool]], old: set[int] | None, refs: list[str]
+) -> None:
+    """Add an item's deadline rows, each with whether the item's miss would fall on it though it is
+    still ahead at the item's time and not written as the one missed: the miss is not its ('10:00
+    OPS-1 missed again - ETA 17:00': 17:00 is the new promise; one the item supersedes is then dropped,
+    as a superseded one not missed is). When no row is left missed, the miss is an earlier promise's:
+    a row of those tickets with no due time, which :mod:`occ_lib.sla` gives to their latest deadline
+    due by then."""
+    tks: dict[str, None] = {}
+    kept = False
+    for row, i, ahead in rows:
+        if ahead:
+            tks.update(dict.fromkeys(row[3]))
+            if old and i in old:
+                continue
+            row = (*row[:-1], False)
+        kept = kept or row[-1]
+        DL(row)
+    if tks and not kept:
+        first = rows[0][0]
+        d_refs = [t for t in refs if t not in tks] if refs else list(refs)
+        DL((first[0], first[1], first[2], list(tks), d_refs, _NAT, None, "missed", first[8], True))
 
 
 # a word that names a promise with a due time ('missed the deadline', 'ETA missed', 'blew the SLA'): an
