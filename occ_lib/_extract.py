@@ -64,6 +64,9 @@ _NOT_TICKET_PREFIX = frozenset(
         "DAY", "AI",
         # product codes, models and standards: 'SKU-00', 'GPT-4', 'SOC-2', 'NIST-800', 'FIPS-140'
         "SKU", "GPT", "SOC", "NIST", "FIPS",
+        # cluster objects and release labels named by their kind and a number: 'HPA-2 scaled web',
+        # 'NODE-12 cordoned', 'PDB-1', 'SHARD-3 lagging', 'RC-2 promoted'
+        "HPA", "VPA", "PDB", "PVC", "POD", "NODE", "REPLICA", "SHARD", "RC",
     }
 )
 

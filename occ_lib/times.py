@@ -1248,6 +1248,9 @@ def _deadline(
             return None  # ('alert caused by the 14:55 deploy': what caused it; 'drained by 10:20': when)
         if kw == "deadline" and _GO_TIMEOUT.search(text, max(a, start - before.end() - 12), start):
             return None  # (Go's 'context deadline exceeded at ...': a timeout error, no promise)
+        at_kw = start - before.end()
+        if kw == "until" and _WATCH_UNTIL.search(text, max(a, at_kw - 28), at_kw):
+            return None  # ('mitigated, watching until 18:00': how long someone looks, no promise)
         return kw
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
@@ -1271,6 +1274,12 @@ def _paren_value_of(text: str, lo: int, start: int) -> str | None:
 
 
 _EOD_HINT = re.compile("eod|eob|cob")
+# what is watched, muted or held on call 'until' a time, no promise of anything by then: 'watching until
+# 18:00', 'monitoring the canary until 16:00', 'alert silenced until 09:00', 'soak until Friday'
+_WATCH_UNTIL = re.compile(
+    r"(?i:\b(?:watch(?:ing)?|monitor(?:ing)?|observ(?:e|ing)|soak(?:ing)?|bak(?:e|ing)|silenced|muted|snoozed"
+    r"|on[- ]call)\b)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}$"
+)
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
 _CAUSED = re.compile(
     r"(?i:(?P<cause>caused|introduced|triggered|broken|induced|impacted|affected|preceded|followed"
@@ -2340,6 +2349,7 @@ def _scan(
     base = day
     first = True
     pos = a
+    dur_end = -1  # where the last duration read as no time ends ('took 8:45 for iOS, 11:02 for Android')
     moved_to = -1  # where the new time of 'slipped from 10:00 to 13:00' starts: the same keyword's
     full = _FULL.match
     ahead: bool | None = None
@@ -2399,9 +2409,13 @@ def _scan(
         if kind == "stamp":
             continue  # consumed so that its pieces never read as times; stamps=True reads them below
         if kind == "tm" and _PLAIN_CLOCK.fullmatch(text, s, m.end()) and (
-            not _RANGE_NEXT.match(text, m.end(), b) and _after_duration_word(text, max(a, s - 20), s)
+            not _RANGE_NEXT.match(text, m.end(), b) and (
+                _after_duration_word(text, max(a, s - 20), s)
+                or dur_end > 0 and _DURATION_LIST.fullmatch(text, dur_end, s) is not None)
             or _UNIT_AFTER.match(text, m.end(), b)  # ('Total time:  01:02 min', '00:14 mins')
+            or _stopwatch(text, s, m.end(), b)  # ('p99 0:00.412', 'startup 0:01.8')
         ):
+            dur_end = m.end()
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
         dated = out[-1] if out and out[-1].has_date and out[-1].precision != "day" else None
         x = _explanation(text, m.end(), b) if c is None and kind in _ZONE_PREFIXES else None
@@ -2529,7 +2543,23 @@ _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:hrs|Hrs|HRS)\.?)?")
 _RANGE_NEXT = re.compile(r"\s?(?:[\u2013\u2014]|--?)\s?\d")
 # words after which 'H:MM(:SS)' is how long something took, not a time of day
 _DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time", "uptime", "mttr", "mttd",
-                   "mtta", "ttr", "elapsed time", "total time", "time taken", "time elapsed")
+                   "mtta", "ttr", "elapsed time", "total time", "time taken", "time elapsed", "lag",
+                   "latency", "ran for", "run for", "runs for", "running for", "lasted for", "been up for",
+                   "stalled for", "hung for")
+# what may follow a duration before the next of a list of them: 'took 8:45 for iOS, 11:02 for Android',
+# 'took 3:12 / 4:05' (a list, no clause of its own: '; resolved 14:05' is a time)
+_DURATION_LIST = re.compile(
+    r"(?:\s+(?:for|on|in)\s+[\w.-]+(?:\s[\w.-]+)?)?\s*(?:,|and|&|/|vs\.?)\s*(?:and\s+)?"
+)
+# what after 'M:SS' makes it a stopwatch reading: a fraction of a second with no seconds before it ('p99
+# 0:00.412', 'startup 0:01.8'; a clock's '14:02:11.123' has its seconds)
+_STOPWATCH = re.compile(r"\.\d")
+
+
+def _stopwatch(text: str, s: int, e: int, b: int) -> bool:
+    """Whether the ``H:MM`` at ``text[s:e]`` is a stopwatch reading, how long, by the fraction after it
+    (:data:`_STOPWATCH`)."""
+    return text.count(":", s, e) == 1 and _STOPWATCH.match(text, e, b) is not None
 
 
 # what may stand between a duration word and its value: 'took ~3:12', 'MTTR: 1:08', a bold field's
