@@ -142,11 +142,15 @@ Lists
     ``from``), not the item's time; an old value in brackets with no deadline before it is no mention at
     all (``pushed to next wk (was Oct 17)``).
 Durations
-    ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
-    something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
+    ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime, MTTR, lag, latency or ran
+    (run, running, stalled, hung) for is how long
+    something took (``took 3:12``, ``replication lag 0:00:32``, ``ran for 1:30:12``; also as a bold field
+    or a table cell, ``**Duration:** 2:43``, ``MTTR |
     1:08``, and an org-mode or Logseq clock's total, ``CLOCK: [...]--[...] =>  01:08:29``), no time of
-    day; one with AM/PM, a zone or a range end is a time all the same (``Outage duration: 14:02–15:47
-    UTC``).
+    day; so is the next of a list of them (``took 8:45 for iOS, 11:02 for Android``, ``took 3:12 / 4:05``;
+    not a clause of its own, ``took 3:12, resolved 14:05``), and a stopwatch's ``M:SS`` with a fraction of
+    a second (``p99 0:00.412``; a clock's ``14:02:11.123`` has its seconds); one with AM/PM, a zone or a
+    range end is a time all the same (``Outage duration: 14:02–15:47 UTC``).
 Zones (:func:`zone_named`)
     ``UTC``/``Z``/``GMT``/``UT`` -> UTC (also ``Utc``, ``gmt``, ``Gmt``, ``ZULU`` and ``UCT``, the tz
     database's alias and the usual typo); ``ET EST EDT Eastern`` -> America/New_York;
@@ -273,7 +277,9 @@ Deadlines
     10.10. 12:00``), ``EOD``,
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
-    ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
+    ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till`` (not
+    after watching, monitoring, soaking, silenced, muted or on call: ``watching until 18:00`` promises
+    nothing),
     ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``). Right after it:
     ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00 UTC ETA``, ``09:00
     UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h`` 14:00 is
