@@ -728,6 +728,11 @@ _STATUS = frozenset(
      "status", "progress", "green", "outage", "running", "unblocked", "continues", "ongoing"}
 )
 _PAGED = frozenset({"paged", "paging"})
+# 'staged' before what is rolled out in stages is how it rolls out, nothing staged for later ('staged
+# rollout to 5%', 'staged canary'): :func:`classify`
+_STAGED_ROLLOUT = re.compile(
+    r"(?i:\bstaged[- ](?:rollouts?|roll-outs?|releases?|deploys?|deployments?|canary))"
+)
 _EXEC = frozenset(
     {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "vpe", "vpoe", "director", "directors",
      "executive", "executives", "exec", "execs", "vorstand", "geschaeftsfuehrung", "geschaeftsfuehrer",
@@ -1128,6 +1133,8 @@ def classify(
         kept := _no_role(text)
     ) is not text:  # (a handle's part too: 'cert-manager')
         text, w = kept, keywords(kept)  # ('password manager vendor', "per the director's runbook": no one)
+    if "staged" in w and _STAGED_ROLLOUT.search(text) is not None:
+        w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
     hint = not w.isdisjoint(_REOPEN_HINT)  # (before a negation takes 'not actually resolved' apart)
     if not w.isdisjoint(_NEGATION):
         w = _without_negated(text, w)

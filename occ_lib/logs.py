@@ -458,7 +458,8 @@ Per item (the rules, in order)
       6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
          unresolved.
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
-      8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged, prep,
+      8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged (not before
+         rollout, release, deploy or canary: ``staged rollout to 5%`` rolls out in stages), prep,
          queued, if, once, tomorrow.
       9. ``deadline``: the item states a deadline and nothing above.
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from occ_lib import times
-from occ_lib._extract import tickets
+from occ_lib._extract import classify, keywords, tickets
 from occ_lib.logs import read_logs
 
 OCT9 = dt.date(2025, 10, 9)
@@ -143,3 +143,17 @@ def test_watching_until_makes_no_sla_miss(tmp_path):
         "text": "11:05 K8S-16 hotfix ETA 18:00.", "stated_missed": False, "due_precision": "minute",
         "keyword": "ETA", "section": "2025-10-10", "refs": [],
     }]
+
+
+# ----------------------------------------------------- 4: a staged rollout is under way, no plan
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("12:45: staged rollout to 5%; crash-free 99.2%", ("note", 0)),
+    ("Staged-rollout of 4.8.2 paused at 20%", ("note", 0)),
+    ("staged canary at 10% for API-3", ("note", 0)),
+    # staged for later, or a staged rollout still planned: a plan
+    ("staged the install broadcast template", ("plan", 0)),
+    ("staged rollout planned for Monday", ("plan", 0)),
+])
+def test_a_staged_rollout_is_no_plan(text, want):
+    assert classify(text, keywords(text), False) == want
