@@ -278,8 +278,8 @@ Deadlines
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till`` (not
-    after watching, monitoring, soaking, silenced, muted or on call: ``watching until 18:00`` promises
-    nothing),
+    after watching, monitoring, soaking, silenced, muted or on call, nor right after on, off, enabled or
+    disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing),
     ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``). Right after it:
     ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00 UTC ETA``, ``09:00
     UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h`` 14:00 is
@@ -1281,10 +1281,12 @@ def _paren_value_of(text: str, lo: int, start: int) -> str | None:
 
 _EOD_HINT = re.compile("eod|eob|cob")
 # what is watched, muted or held on call 'until' a time, no promise of anything by then: 'watching until
-# 18:00', 'monitoring the canary until 16:00', 'alert silenced until 09:00', 'soak until Friday'
+# 18:00', 'monitoring the canary until 16:00', 'alert silenced until 09:00', 'soak until Friday'; and what
+# is left on or off until then ('flag `new_ui` on until 2025-10-20', 'debug logging enabled until 18:00')
 _WATCH_UNTIL = re.compile(
     r"(?i:\b(?:watch(?:ing)?|monitor(?:ing)?|observ(?:e|ing)|soak(?:ing)?|bak(?:e|ing)|silenced|muted|snoozed"
     r"|on[- ]call)\b)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}$"
+    r"|(?<![\w-])(?i:on|off|enabled|disabled)[^\S\n]+$"
 )
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
 _CAUSED = re.compile(

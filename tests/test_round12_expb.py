@@ -117,6 +117,9 @@ def test_an_hpa_is_no_ticket_of_the_timeline(tmp_path):
     ("alert silenced until 09:00", [("09:00", utc("2025-10-09 09:00"), None)]),
     ("soaking until 17:30", [("17:30", utc("2025-10-09 17:30"), None)]),
     ("on-call until 18:00", [("18:00", utc("2025-10-09 18:00"), None)]),
+    ("flag `new_ui` on until 2025-10-20", [("2025-10-20", utc("2025-10-20 00:00"), None)]),
+    ("debug logging enabled until 18:00", [("18:00", utc("2025-10-09 18:00"), None)]),
+    ("hold on until 18:00", [("18:00", utc("2025-10-09 18:00"), None)]),
     # a freeze, a fix or anything else 'until' a time: the deadline it was
     ("freeze until 17:00", [("17:00", utc("2025-10-09 17:00"), "until")]),
     ("hotfix rollout blocked until 18:00", [("18:00", utc("2025-10-09 18:00"), "until")]),
