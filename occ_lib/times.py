@@ -149,8 +149,10 @@ Durations
     1:08``, and an org-mode or Logseq clock's total, ``CLOCK: [...]--[...] =>  01:08:29``), no time of
     day; so is the next of a list of them (``took 8:45 for iOS, 11:02 for Android``, ``took 3:12 / 4:05``;
     not a clause of its own, ``took 3:12, resolved 14:05``), and a stopwatch's ``M:SS`` with a fraction of
-    a second (``p99 0:00.412``; a clock's ``14:02:11.123`` has its seconds); one with AM/PM, a zone or a
-    range end is a time all the same (``Outage duration: 14:02–15:47 UTC``).
+    a second (``p99 0:00.412``; a clock's ``14:02:11.123`` has its seconds), a countdown (``2:15:00
+    remaining``, ``0:42 left``, ``1:10 to go.``) and an hour of one ``0`` with seconds, a progress bar's
+    (``reindex 45% done, ETA 0:12:30``: no deadline; a clock writes ``00:12:30``); one with AM/PM, a zone
+    or a range end is a time all the same (``Outage duration: 14:02–15:47 UTC``).
 Zones (:func:`zone_named`)
     ``UTC``/``Z``/``GMT``/``UT`` -> UTC (also ``Utc``, ``gmt``, ``Gmt``, ``ZULU`` and ``UCT``, the tz
     database's alias and the usual typo); ``ET EST EDT Eastern`` -> America/New_York;
@@ -2421,7 +2423,7 @@ def _scan(
                 _after_duration_word(text, max(a, s - 20), s)
                 or dur_end > 0 and _DURATION_LIST.fullmatch(text, dur_end, s) is not None)
             or _UNIT_AFTER.match(text, m.end(), b)  # ('Total time:  01:02 min', '00:14 mins')
-            or _stopwatch(text, s, m.end(), b)  # ('p99 0:00.412', 'startup 0:01.8')
+            or _stopwatch(text, s, m.end(), b)  # ('p99 0:00.412', 'ETA 0:12:30', '2:15:00 remaining')
         ):
             dur_end = m.end()
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
@@ -2560,14 +2562,24 @@ _DURATION_LIST = re.compile(
     r"(?:\s+(?:for|on|in)\s+[\w.-]+(?:\s[\w.-]+)?)?\s*(?:,|and|&|/|vs\.?)\s*(?:and\s+)?"
 )
 # what after 'M:SS' makes it a stopwatch reading: a fraction of a second with no seconds before it ('p99
-# 0:00.412', 'startup 0:01.8'; a clock's '14:02:11.123' has its seconds)
+# 0:00.412', 'startup 0:01.8'; a clock's '14:02:11.123' has its seconds); after any plain clock, what is
+# left of something ('2:15:00 remaining', '0:42 left', '1:10 to go')
 _STOPWATCH = re.compile(r"\.\d")
+_LEFT_AFTER = re.compile(
+    r"\s?(?i:remaining\b|(?:left|to\s+go)(?=\s*(?:[.,;:)!]|$|(?:on|in|of|until|before)\b)))"
+)  # (not '14:00 to go live', '14:00 left the call')
 
 
 def _stopwatch(text: str, s: int, e: int, b: int) -> bool:
-    """Whether the ``H:MM`` at ``text[s:e]`` is a stopwatch reading, how long, by the fraction after it
-    (:data:`_STOPWATCH`)."""
-    return text.count(":", s, e) == 1 and _STOPWATCH.match(text, e, b) is not None
+    """Whether the plain clock at ``text[s:e]`` is a stopwatch or a countdown, how long: ``M:SS`` with a
+    fraction after it (:data:`_STOPWATCH`), one followed by what is left (:data:`_LEFT_AFTER`), or an
+    hour of one '0' with seconds ('ETA 0:12:30' of a progress bar; a clock writes '00:12:30')."""
+    colons = text.count(":", s, e)
+    if colons == 1 and _STOPWATCH.match(text, e, b) is not None:
+        return True
+    if colons == 2 and text[s] == "0" and text[s + 1] == ":":
+        return True
+    return _LEFT_AFTER.match(text, e, b) is not None
 
 
 # what may stand between a duration word and its value: 'took ~3:12', 'MTTR: 1:08', a bold field's

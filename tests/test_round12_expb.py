@@ -62,6 +62,16 @@ def _log(tmp_path: Path, body: str, name: str = "log.md") -> Path:
     # a clause of its own after a duration holds a time
     ("took 3:12, resolved 14:05", [("14:05", utc("2025-10-09 14:05"), None)]),
     ("took 0:07:30; next attempt 9:00", [("9:00", utc("2025-10-09 09:00"), None)]),
+    # a progress bar's countdown after ETA, and what is left: no deadline
+    ("reindex 45% done, ETA 0:12:30", []),
+    ("rsync 1.2GB 35% 10.5MB/s ETA 0:03:21", []),
+    ("backfill ETA 2:15:00 remaining", []),
+    ("0:42 left on the job", []),
+    ("1:10 to go.", []),
+    ("ETA 00:12:30", [("00:12:30", utc("2025-10-09 00:12:30"), "ETA")]),
+    ("ETA 17:00", [("17:00", utc("2025-10-09 17:00"), "ETA")]),
+    ("14:00 to go live", [("14:00", utc("2025-10-09 14:00"), None)]),
+    ("Sam 14:00 left the call", [("14:00", utc("2025-10-09 14:00"), None)]),
     # 'for' alone makes no duration
     ("scheduled for 14:00", [("14:00", utc("2025-10-09 14:00"), None)]),
     ("deploy at 9:05h", [("9:05", utc("2025-10-09 09:05"), None)]),
