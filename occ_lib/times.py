@@ -142,8 +142,9 @@ Lists
     ``from``), not the item's time; an old value in brackets with no deadline before it is no mention at
     all (``pushed to next wk (was Oct 17)``).
 Durations
-    ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime, MTTR, lag, latency or ran
-    (run, running, stalled, hung) for is how long
+    ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime, MTTR, lag, latency, ran
+    (run, running, stalled, hung) for, or a setting's cooldown, timeout, TTL, backoff, interval, wait or
+    delay is how long
     something took (``took 3:12``, ``replication lag 0:00:32``, ``ran for 1:30:12``; also as a bold field
     or a table cell, ``**Duration:** 2:43``, ``MTTR |
     1:08``, and an org-mode or Logseq clock's total, ``CLOCK: [...]--[...] =>  01:08:29``), no time of
@@ -2555,7 +2556,8 @@ _RANGE_NEXT = re.compile(r"\s?(?:[\u2013\u2014]|--?)\s?\d")
 _DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time", "uptime", "mttr", "mttd",
                    "mtta", "ttr", "elapsed time", "total time", "time taken", "time elapsed", "lag",
                    "latency", "ran for", "run for", "runs for", "running for", "lasted for", "been up for",
-                   "stalled for", "hung for")
+                   "stalled for", "hung for", "cooldown", "cool-down", "timeout", "time-out", "ttl",
+                   "backoff", "back-off", "interval", "wait", "delay")
 # what may follow a duration before the next of a list of them: 'took 8:45 for iOS, 11:02 for Android',
 # 'took 3:12 / 4:05' (a list, no clause of its own: '; resolved 14:05' is a time)
 _DURATION_LIST = re.compile(

@@ -53,6 +53,10 @@ def _log(tmp_path: Path, body: str, name: str = "log.md") -> Path:
     ("replication lag 0:00:32 on replica-2", []),
     ("p99 latency 0:01 at 14:00", [("14:00", utc("2025-10-09 14:00"), None)]),
     ("the job has been up for 3:12:45", []),
+    ("HPA cooldown 5:00, probe timeout 0:30, TTL 1:00:00, backoff 0:05 on api", []),
+    ("REL-94 queued behind REL-93, position 3/7, est. wait 1:20", []),
+    ("retry interval 0:15; delay 2:00 between batches", []),
+    ("await 14:00 sign-off", [("14:00", utc("2025-10-09 14:00"), None)]),
     # 'flag' ends with 'lag': a time all the same
     ("flag 10:00 rollout", [("10:00", utc("2025-10-09 10:00"), None)]),
     # a list of durations after one
