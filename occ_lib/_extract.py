@@ -64,6 +64,9 @@ _NOT_TICKET_PREFIX = frozenset(
         "DAY", "AI",
         # product codes, models and standards: 'SKU-00', 'GPT-4', 'SOC-2', 'NIST-800', 'FIPS-140'
         "SKU", "GPT", "SOC", "NIST", "FIPS",
+        # cluster objects and release labels named by their kind and a number: 'HPA-2 scaled web',
+        # 'NODE-12 cordoned', 'PDB-1', 'SHARD-3 lagging', 'RC-2 promoted'
+        "HPA", "VPA", "PDB", "PVC", "POD", "NODE", "REPLICA", "SHARD", "RC",
     }
 )
 
@@ -727,6 +730,11 @@ _STATUS = frozenset(
      "status", "progress", "green", "outage", "running", "unblocked", "continues", "ongoing"}
 )
 _PAGED = frozenset({"paged", "paging"})
+# 'staged' before what is rolled out in stages is how it rolls out, nothing staged for later ('staged
+# rollout to 5%', 'staged canary'): :func:`classify`
+_STAGED_ROLLOUT = re.compile(
+    r"(?i:\bstaged[- ](?:rollouts?|roll-outs?|releases?|deploys?|deployments?|canary))"
+)
 _EXEC = frozenset(
     {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "vpe", "vpoe", "director", "directors",
      "executive", "executives", "exec", "execs", "vorstand", "geschaeftsfuehrung", "geschaeftsfuehrer",
@@ -1177,6 +1185,8 @@ def classify(
         kept := _no_role(text)
     ) is not text:  # (a handle's part too: 'cert-manager')
         text, w = kept, keywords(kept)  # ('password manager vendor', "per the director's runbook": no one)
+    if "staged" in w and _STAGED_ROLLOUT.search(text) is not None:
+        w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
     hint = not w.isdisjoint(_REOPEN_HINT)  # (before a negation takes 'not actually resolved' apart)
     if not w.isdisjoint(_NEGATION):
         w = _without_negated(text, w)

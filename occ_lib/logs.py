@@ -158,7 +158,9 @@ Per item (the rules, in order)
       ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
       zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``, a
       postmortem's action items ``AI-1``, numbered anew in each), product codes, models and standards
-      (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``) are not projects, nor is a key numbered
+      (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``), cluster objects and release labels
+      (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
+      ``RC-2``) are not projects, nor is a key numbered
       0 (``OPS-0``, ``OPS-00``), nor an e-mail address (``NOC-24@vendor.com``);
       and ServiceNow's numbers, which have no hyphen (``INC0012345``,
       ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
@@ -484,7 +486,8 @@ Per item (the rules, in order)
          unresolved (not Jira's resolution field of an open ticket, ``Resolution: Unresolved`` or an
          export's ``| Unresolved |`` cell: no resolution set yet, no blocker).
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
-      8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged, prep,
+      8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged (not before
+         rollout, release, deploy or canary: ``staged rollout to 5%`` rolls out in stages), prep,
          queued, if, once, tomorrow.
       9. ``deadline``: the item states a deadline and nothing above.
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,

@@ -145,11 +145,18 @@ Lists
     ``from``), not the item's time; an old value in brackets with no deadline before it is no mention at
     all (``pushed to next wk (was Oct 17)``).
 Durations
-    ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime or MTTR is how long
-    something took (``took 3:12``; also as a bold field or a table cell, ``**Duration:** 2:43``, ``MTTR |
+    ``H:MM(:SS)`` after duration, elapsed, took, lasted, runtime, uptime, MTTR, lag, latency, ran
+    (run, running, stalled, hung) for, or a setting's cooldown, timeout, TTL, backoff, interval, wait or
+    delay is how long
+    something took (``took 3:12``, ``replication lag 0:00:32``, ``ran for 1:30:12``; also as a bold field
+    or a table cell, ``**Duration:** 2:43``, ``MTTR |
     1:08``, and an org-mode or Logseq clock's total, ``CLOCK: [...]--[...] =>  01:08:29``), no time of
-    day; one with AM/PM, a zone or a range end is a time all the same (``Outage duration: 14:02–15:47
-    UTC``).
+    day; so is the next of a list of them (``took 8:45 for iOS, 11:02 for Android``, ``took 3:12 / 4:05``;
+    not a clause of its own, ``took 3:12, resolved 14:05``), and a stopwatch's ``M:SS`` with a fraction of
+    a second (``p99 0:00.412``; a clock's ``14:02:11.123`` has its seconds), a countdown (``2:15:00
+    remaining``, ``0:42 left``, ``1:10 to go.``) and an hour of one ``0`` with seconds, a progress bar's
+    (``reindex 45% done, ETA 0:12:30``: no deadline; a clock writes ``00:12:30``); one with AM/PM, a zone
+    or a range end is a time all the same (``Outage duration: 14:02–15:47 UTC``).
 Zones (:func:`zone_named`)
     ``UTC``/``Z``/``GMT``/``UT`` -> UTC (also ``Utc``, ``gmt``, ``Gmt``, ``ZULU`` and ``UCT``, the tz
     database's alias and the usual typo); ``ET EST EDT Eastern`` -> America/New_York;
@@ -276,7 +283,9 @@ Deadlines
     10.10. 12:00``), ``EOD``,
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
-    ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till``,
+    ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till`` (not
+    after watching, monitoring, soaking, silenced, muted or on call, nor right after on, off, enabled or
+    disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing),
     ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
     promise reported, the time right after it (``@ben says Fri noon``, ``infra said EOD``, ``vendor
     expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
@@ -1259,6 +1268,9 @@ def _deadline(
             return None  # (Go's 'context deadline exceeded at ...': a timeout error, no promise)
         if kw == "until" and _MUTED.search(text, max(a, start - before.end() - 40), start - before.end()):
             return None  # ('Alert snoozed until 03:00 UTC': how long an alert stays quiet, no promise)
+        at_kw = start - before.end()
+        if kw == "until" and _WATCH_UNTIL.search(text, max(a, at_kw - 28), at_kw):
+            return None  # ('mitigated, watching until 18:00': how long someone looks, no promise)
         return kw
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
@@ -1301,6 +1313,14 @@ def _paren_value_of(text: str, lo: int, start: int) -> str | None:
 
 
 _EOD_HINT = re.compile("eod|eob|cob")
+# what is watched, muted or held on call 'until' a time, no promise of anything by then: 'watching until
+# 18:00', 'monitoring the canary until 16:00', 'alert silenced until 09:00', 'soak until Friday'; and what
+# is left on or off until then ('flag `new_ui` on until 2025-10-20', 'debug logging enabled until 18:00')
+_WATCH_UNTIL = re.compile(
+    r"(?i:\b(?:watch(?:ing)?|monitor(?:ing)?|observ(?:e|ing)|soak(?:ing)?|bak(?:e|ing)|silenced|muted|snoozed"
+    r"|on[- ]call)\b)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}$"
+    r"|(?<![\w-])(?i:on|off|enabled|disabled)[^\S\n]+$"
+)
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
 # an alert or a monitor quieted for a while (Opsgenie's 'Alert snoozed until 03:00 UTC', 'muted until',
 # 'silenced until', 'notifications suppressed until'): 'until' there ends the quiet, no promise
@@ -2376,6 +2396,7 @@ def _scan(
     base = day
     first = True
     pos = a
+    dur_end = -1  # where the last duration read as no time ends ('took 8:45 for iOS, 11:02 for Android')
     moved_to = -1  # where the new time of 'slipped from 10:00 to 13:00' starts: the same keyword's
     full = _FULL.match
     ahead: bool | None = None
@@ -2435,9 +2456,13 @@ def _scan(
         if kind == "stamp":
             continue  # consumed so that its pieces never read as times; stamps=True reads them below
         if kind == "tm" and _PLAIN_CLOCK.fullmatch(text, s, m.end()) and (
-            not _RANGE_NEXT.match(text, m.end(), b) and _after_duration_word(text, max(a, s - 20), s)
+            not _RANGE_NEXT.match(text, m.end(), b) and (
+                _after_duration_word(text, max(a, s - 20), s)
+                or dur_end > 0 and _DURATION_LIST.fullmatch(text, dur_end, s) is not None)
             or _UNIT_AFTER.match(text, m.end(), b)  # ('Total time:  01:02 min', '00:14 mins')
+            or _stopwatch(text, s, m.end(), b)  # ('p99 0:00.412', 'ETA 0:12:30', '2:15:00 remaining')
         ):
+            dur_end = m.end()
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
         dated = out[-1] if out and out[-1].has_date and out[-1].precision != "day" else None
         x = _explanation(text, m.end(), b) if c is None and kind in _ZONE_PREFIXES else None
@@ -2565,7 +2590,34 @@ _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:hrs|Hrs|HRS)\.?)?")
 _RANGE_NEXT = re.compile(r"\s?(?:[\u2013\u2014]|--?)\s?\d")
 # words after which 'H:MM(:SS)' is how long something took, not a time of day
 _DURATION_WORDS = ("duration", "elapsed", "took", "lasted", "runtime", "run time", "uptime", "mttr", "mttd",
-                   "mtta", "ttr", "elapsed time", "total time", "time taken", "time elapsed")
+                   "mtta", "ttr", "elapsed time", "total time", "time taken", "time elapsed", "lag",
+                   "latency", "ran for", "run for", "runs for", "running for", "lasted for", "been up for",
+                   "stalled for", "hung for", "cooldown", "cool-down", "timeout", "time-out", "ttl",
+                   "backoff", "back-off", "interval", "wait", "delay")
+# what may follow a duration before the next of a list of them: 'took 8:45 for iOS, 11:02 for Android',
+# 'took 3:12 / 4:05' (a list, no clause of its own: '; resolved 14:05' is a time)
+_DURATION_LIST = re.compile(
+    r"(?:\s+(?:for|on|in)\s+[\w.-]+(?:\s[\w.-]+)?)?\s*(?:,|and|&|/|vs\.?)\s*(?:and\s+)?"
+)
+# what after 'M:SS' makes it a stopwatch reading: a fraction of a second with no seconds before it ('p99
+# 0:00.412', 'startup 0:01.8'; a clock's '14:02:11.123' has its seconds); after any plain clock, what is
+# left of something ('2:15:00 remaining', '0:42 left', '1:10 to go')
+_STOPWATCH = re.compile(r"\.\d")
+_LEFT_AFTER = re.compile(
+    r"\s?(?i:remaining\b|(?:left|to\s+go)(?=\s*(?:[.,;:)!]|$|(?:on|in|of|until|before)\b)))"
+)  # (not '14:00 to go live', '14:00 left the call')
+
+
+def _stopwatch(text: str, s: int, e: int, b: int) -> bool:
+    """Whether the plain clock at ``text[s:e]`` is a stopwatch or a countdown, how long: ``M:SS`` with a
+    fraction after it (:data:`_STOPWATCH`), one followed by what is left (:data:`_LEFT_AFTER`), or an
+    hour of one '0' with seconds ('ETA 0:12:30' of a progress bar; a clock writes '00:12:30')."""
+    colons = text.count(":", s, e)
+    if colons == 1 and _STOPWATCH.match(text, e, b) is not None:
+        return True
+    if colons == 2 and text[s] == "0" and text[s + 1] == ":":
+        return True
+    return _LEFT_AFTER.match(text, e, b) is not None
 
 
 # what may stand between a duration word and its value: 'took ~3:12', 'MTTR: 1:08', a bold field's
