@@ -1845,8 +1845,10 @@ def unmet(text: str, w: frozenset[str]) -> int:
 
 
 # 'ETA 30 min', 'ETA ~2h', 'due in 2 hours', 'within 3 days': a deadline that long after the item's time
+# ('next update in 30 minutes': a promise of the next update, :func:`update_promise`)
 _IN_DURATION = re.compile(
-    r"(?i:\b(?P<kw>eta|due\s+in|within)\s*[:=]?\s*(?:in\s+)?(?:~\s?|about\s+|approx\.?\s+|around\s+)?"
+    r"(?i:\b(?P<kw>eta|due\s+in|within|next\s+(?:status\s+)?update\s+in)\s*[:=]?\s*(?:in\s+)?"
+    r"(?:~\s?|about\s+|approx\.?\s+|around\s+)?"
     r"(?P<n>\d{1,3}(?:\.\d)?)\s?(?P<u>days?|d|hours?|hrs?|h|minutes?|mins?|m)\b)"
 )
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
@@ -1854,14 +1856,33 @@ _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
 
 def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
     """(minutes, keyword, start, end) of the first 'ETA 30 min' style deadline of an item, else None."""
-    if "ETA" not in prose and "eta" not in prose and "ithin" not in prose and "ue in" not in prose:
+    if "ETA" not in prose and "eta" not in prose and "ithin" not in prose and "ue in" not in prose and (
+        "pdate" not in prose
+    ):
         return None
     m = _IN_DURATION.search(prose)
     if m is None:
         return None
     kw = m.group("kw").lower()
-    keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") else "within"
+    keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") else "update" if kw.startswith(
+        "next") else "within"
     return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("n"), m.end()
+
+
+# a promise of the next update, right before its time: 'Next update by 14:45 EDT', 'next status update
+# at 16:00', 'Next update: 17:00 UTC', 'we will post an update by 15:00' (a status page's promise, kept
+# by the next update, not by the fix: :func:`occ_lib.sla.deadline_misses`)
+_UPDATE_PROMISE = re.compile(
+    r"(?i:\b(?:next|further|another|following)\s+(?:status\s+|public\s+|customer\s+)?update"
+    r"|\b(?:post|provide|share|send|give)\s+(?:an?\s+|the\s+next\s+|another\s+|a\s+further\s+)?update)"
+    r"\s*(?:(?i:is\s+)?(?i:expected|planned|scheduled|due)\s+)?"
+    r"(?:(?i:by|at|before|around|no\s+later\s+than|not\s+later\s+than|NLT)\b|[:@~\u2013\u2014-])?\s*~?\s*$"
+)
+
+
+def update_promise(prose: str, start: int) -> bool:
+    """Whether the time at ``start`` of ``prose`` promises the next update (:data:`_UPDATE_PROMISE`)."""
+    return _UPDATE_PROMISE.search(prose, max(0, start - 48), start) is not None
 
 
 _WD_WORD = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?"

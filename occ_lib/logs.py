@@ -305,7 +305,11 @@ Per item (the rules, in order)
       deadline exceeded``) is a row with no ``due_at``, keyword ``missed``, stated missed. A duration
       after ETA, ``due in`` or ``within`` (``ETA 30 min``,
       ``ETA ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known to
-      the minute (in whole days: to the day). A ``window`` written as a range is due at its end (``maintenance
+      the minute (in whole days: to the day). A promise of the next update (``Next update by 14:45 EDT``,
+      ``next status update at 16:00``, ``Next update: 17:00 UTC``, ``we will post an update by 15:00``,
+      ``next update in 30 minutes``) is a deadline with keyword ``update``, also without ``by``, and no time
+      of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
+      fix. A ``window`` written as a range is due at its end (``maintenance
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
       planned or scheduled one is one). A deadline time written without a date more than 12 hours before the
       item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
@@ -1714,7 +1718,10 @@ def _items(
         end = _NAT
         times: list[dt.datetime] = []
         dls = []
+        upd = "pdate" in text  # ('Next update by 14:45 EDT': a promise kept by the next update)
         for m in found[k]:
+            if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
+                m = replace(m, is_deadline=True, keyword="update")
             if m.at is None:
                 if m.problem:
                     problems.append((line, "time", m.raw, m.problem))

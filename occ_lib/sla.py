@@ -113,7 +113,12 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "A miss the text admits without a due time ('OPS-9 missed the deadline') is the stated miss of "
         "its ticket's latest deadline due by then; a ticket with none has a row of its own with no due "
         "time and no overage, in the window the statement was written in.",
-        "Overage: minutes from the due time to the resolution, or to as_of while unresolved.",
+        "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes') is kept "
+        "by the ticket's next timed event after the item that made it, whatever it says; resolved_at "
+        "then holds that update's time.",
+        "A stamped step of a ticket's story that names no ticket ('6:20am paged secondary; ETA 7:00am' "
+        "after '6:02am ... (INC-5001)', in a section that names no other) counts for that ticket.",
+        "Overage: minutes from the due time to the resolution (or next update), or to as_of while unmet.",
     ]
     if policy.tickets:
         targets = "; ".join(
@@ -323,6 +328,39 @@ def _is_day(event: pd.Series) -> bool:
 
 def _mention(source: Any, line: Any) -> str:
     return f"{source}:{int(line)}" if line is not None and not pd.isna(line) else str(source)
+
+
+class _Updates:
+    """Per ticket, the instants of its timed events known at ``as_of`` (threads included): what keeps a
+    promise of the next update ('Next update by 14:45 EDT') is the first of them after the item that
+    made it, whatever it says."""
+
+    def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp) -> None:
+        self._at: dict[str, list[pd.Timestamp]] = {}
+        self._written: dict[tuple[str, int], pd.Timestamp] = {}
+        if events.empty or not {"tickets", "at", "source", "line"} <= set(events.columns):
+            return
+        ev = events[events["at"].notna()]
+        if "at_precision" in ev.columns:
+            ev = ev[ev["at_precision"].ne("day")]
+        at = pd.to_datetime(ev["at"], utc=True)
+        for src, line, when, tks in zip(ev["source"], ev["line"], at, ev["tickets"], strict=True):
+            self._written.setdefault((str(src), int(line)), when)
+            if when > as_of:
+                continue
+            for t in tks if isinstance(tks, list | tuple | np.ndarray) else []:
+                self._at.setdefault(str(t), []).append(when)
+        for ats in self._at.values():
+            ats.sort()
+
+    def after(self, ticket: str, recs: list[dict[str, Any]]) -> pd.Timestamp | None:
+        """The ticket's first event after the earliest item of ``recs`` that made the promise (None when
+        there is none yet, or when no item of them has a time: then nothing can count as later)."""
+        made = [w for r in recs if (w := self._written.get((str(r["source"]), int(r["line"])))) is not None]
+        if not made:
+            return None
+        first = min(made)
+        return next((at for at in self._at.get(ticket, []) if at > first), None)
 
 
 def _status(
@@ -606,6 +644,7 @@ def deadline_misses(
             groups.setdefault(key, []).append(rec)
     _refine_days(groups, tz)
     rows = _admitted(undated, groups, s, e, as_of_ts, tz)
+    updates: _Updates | None = None  # (made when a promise of the next update needs it)
     for key, recs in groups.items():
         ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
         recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
@@ -616,10 +655,17 @@ def deadline_misses(
         # (a date-only one folded into a timed one, _refine_days, is quoted only when it says missed)
         primary = stated[0] if stated else next(r for r in recs if (r.get("due_precision") == "day") == day)
         resolved, resolved_day = resolutions.at(ticket, due_eff)
+        verb = "resolved"
+        if ticket is not None and all(r.get("keyword") == "update" for r in recs):
+            # ('Next update by 14:45 EDT': kept by the ticket's next update, not by its fix)
+            if updates is None:
+                updates = _Updates(events, as_of_ts)
+            resolved, resolved_day, verb = updates.after(ticket, recs), False, "updated"
         # (a resolution known only to its date, as written: judged against the due date in its zone)
         until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
         status, over, reason = _status(
-            due_eff, resolved, as_of_ts, bool(stated), resolved_day=resolved_day, resolved_until=until, tz=tz
+            due_eff, resolved, as_of_ts, bool(stated), verb=verb, resolved_day=resolved_day,
+            resolved_until=until, tz=tz,
         )
         if ticket is None and status == "missed" and not stated:
             reason += " (no ticket to match a resolution)"

@@ -137,7 +137,7 @@ def test_a_renewed_eta_supersedes_the_one_before_it(word: str):
          [[2, ["OPS-1"], "10-09 17:00", "ETA", False], [2, ["OPS-2"], "10-09 19:00", "ETA", False]]),
         # (no renewal: the next update is a promise of its own)
         ("- 10:00 OPS-1 ETA 17:00; next update by 19:00",
-         [[2, ["OPS-1"], "10-09 17:00", "ETA", False], [2, ["OPS-1"], "10-09 19:00", "by", False]]),
+         [[2, ["OPS-1"], "10-09 17:00", "ETA", False], [2, ["OPS-1"], "10-09 19:00", "update", False]]),
     ],
 )
 def test_renewals_and_their_near_misses(item: str, expected: list):

@@ -124,7 +124,7 @@ def test_a_miss_belongs_to_the_deadline_of_its_clause():
         "- 16:05 OPS-6 ETA 15:00 UTC missed, pushed to 19:00 UTC; checkpoint 12:00 UTC\n"
     )
     assert _deadlines(items) == [
-        [5, ["OPS-1"], ts("2025-10-09 19:00"), "minute", "by", False],
+        [5, ["OPS-1"], ts("2025-10-09 19:00"), "minute", "update", False],
         [5, ["OPS-1"], ts("2025-10-09 15:00"), "minute", "ETA", True],
         [6, ["OPS-2"], ts("2025-10-09 19:00"), "minute", "ETA", False],
         [6, ["OPS-2"], ts("2025-10-09 15:00"), "minute", "checkpoint", True],

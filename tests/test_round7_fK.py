@@ -137,7 +137,7 @@ def test_a_ticked_ping_is_a_follow_up_not_a_resolution():
         [7, ts("2025-10-08 08:30"), "follow_up", 1, []],
     ]
     dl = parse_log(head + items, "p.md").deadlines
-    assert dl[["line", "due_at", "keyword"]].values.tolist() == [[7, ts("2025-10-08 10:00"), "due"]]
+    assert dl[["line", "due_at", "keyword"]].values.tolist() == [[7, ts("2025-10-08 10:00"), "update"]]
 
 
 def test_a_ticked_ping_leaves_the_ticket_open_until_its_retest_passes():
