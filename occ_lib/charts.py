@@ -17,6 +17,9 @@ zone; across a daylight-saving fall-back the repeated hour shows twice); colours
 colour-blind-safe palette; every piece of text that comes from a log, a config or a probe passes
 through :func:`esc` (URL secrets and bearer tokens redacted, then :func:`html.escape`) before it
 reaches a hover label or an annotation, because plotly renders a subset of HTML there.
+
+A chart with nothing to plot says so in its middle ("No data in this period"; :func:`no_data_chart`
+for a section with no data at all) instead of showing bare axes or no chart.
 """
 
 from __future__ import annotations
@@ -168,6 +171,12 @@ def _finish(fig: go.Figure, empty: str = "No data in this period") -> go.Figure:
         fig.update_yaxes(visible=False)
         fig.update_layout(height=200, showlegend=False)
     return check_budget(fig)
+
+
+def no_data_chart(title: str, message: str = "No data in this period") -> go.Figure:
+    """A chart of nothing that says so: a report section whose charts have no data (a week without
+    probes) shows its title and ``message`` instead of nothing at all, which reads as a broken page."""
+    return _finish(_layout(go.Figure(), title, "", ""), message)
 
 
 def esc(value: Any, limit: int = _HOVER_TEXT_MAX) -> str:
