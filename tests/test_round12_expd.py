@@ -5,6 +5,8 @@
   "+266" was the probes arriving).
 - A period without probes shows one chart saying so in the latency report and the weekly report's
   Latency and availability section (``weekly.NO_PROBES``), not a Charts heading over nothing.
+- A probe target's name in a chart's hover label is literal text: ``api%{y}`` no longer shows the
+  hovered value (plotly's ``%{...}`` substitution), nor ``<b>`` bold.
 - A table cell's word of over 40 characters (a hash, a token, text pasted without spaces) may wrap
   every 20 characters (``<wbr>``, never inside an entity), so it no longer widens its table past the
   page; short words never break.
@@ -41,27 +43,27 @@ sla:
 """
 
 
-def _checks(day: str) -> dict:
+def _checks(day: str, name: str = "api") -> dict:
     """Four hourly checks of one target on ``day``: two up and fast, one slow, one down."""
     rows = [(0, 200, 100.0), (1, 200, 120.0), (2, 200, 900.0), (3, 503, 150.0)]
     return {
         "monitor": "stress",
         "version": 1,
         "results": [
-            {"check": "api", "url": "https://api.example/health", "statusCode": code,
+            {"check": name, "url": "https://api.example/health", "statusCode": code,
              "success": code == 200, "latencyMs": ms, "checkedAt": f"{day}T{h:02d}:00:00Z"}
             for h, code, ms in rows
         ],
     }
 
 
-def _workspace(tmp_path: Path) -> object:
+def _workspace(tmp_path: Path, name: str = "api") -> object:
     ws = tmp_path / "ws"
     (ws / "feedback").mkdir(parents=True)
     (ws / "artifacts").mkdir()
     (ws / "occ.yml").write_text(CONFIG)
     (ws / "feedback" / "stress.md").write_text(LOG)
-    (ws / "artifacts" / "check-2025-10-21.json").write_text(json.dumps(_checks("2025-10-21")))
+    (ws / "artifacts" / "check-2025-10-21.json").write_text(json.dumps(_checks("2025-10-21", name)))
     return weekly.workspace(ws / "occ.yml")  # (imports the checks into its store)
 
 
@@ -152,3 +154,26 @@ def test_a_long_path_segment_wraps_at_its_slashes_and_inside() -> None:
     path = "docs/" + "x" * 45 + "/a.md"
     body = weekly.Table(pd.DataFrame({"path": [path]}))._repr_html_()
     assert "<td>docs/<wbr>" + "x" * 20 + "<wbr>" + "x" * 20 + "<wbr>" + "x" * 5 + "/<wbr>a.md</td>" in body
+
+
+def test_a_target_name_in_a_hover_label_is_not_a_template(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path, "api%{y}<b>")
+    per = weekly.period(ws, week="2025-W43")
+    latency, outcomes, avail, budget = weekly.probe_figures(weekly.collect(ws, per), per)
+    name = "api%&#123;y}&lt;b&gt;"
+    assert [t.hovertemplate for t in latency.data] == [
+        *(f"<b>{name}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>{p}: %{{y:.1f}} ms<br>probes: %{{customdata[0]}}"
+          "<extra></extra>" for p in ("p50", "p95", "p99")),
+        f"threshold 800 ms ({name})<extra></extra>",
+    ]
+    assert [t.hovertemplate for t in avail.data] == [
+        f"<b>{name}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>availability: %{{y:.3f}} %<br>probes: %{{customdata[0]}}"
+        "<extra></extra>",
+        "objective 99.5 % (api%&#123;y}&lt;b&gt;)<extra></extra>",
+    ]
+    assert budget.data[0].hovertemplate == (
+        f"<b>{name}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>budget remaining: %{{customdata[0]:.1f}} %<extra></extra>"
+    )
+    # (legend names are no templates: only escaped)
+    assert [t.name for t in latency.data][:1] == ["api%{y}&lt;b&gt; p50"]
+    assert len(outcomes.data) == 3
