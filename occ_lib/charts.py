@@ -16,7 +16,11 @@ Conventions: times are stored UTC and shown as wall-clock time in ``tz`` (the ax
 zone; across a daylight-saving fall-back the repeated hour shows twice); colours are the Okabe-Ito
 colour-blind-safe palette; every piece of text that comes from a log, a config or a probe passes
 through :func:`esc` (URL secrets and bearer tokens redacted, then :func:`html.escape`) before it
-reaches a hover label or an annotation, because plotly renders a subset of HTML there.
+reaches a hover label or an annotation, because plotly renders a subset of HTML there; inside a
+``hovertemplate`` such text is also kept from plotly's ``%{...}`` substitution (:func:`_literal`).
+
+A chart with nothing to plot says so in its middle ("No data in this period"; :func:`no_data_chart`
+for a section with no data at all) instead of showing bare axes or no chart.
 """
 
 from __future__ import annotations
@@ -170,6 +174,12 @@ def _finish(fig: go.Figure, empty: str = "No data in this period") -> go.Figure:
     return check_budget(fig)
 
 
+def no_data_chart(title: str, message: str = "No data in this period") -> go.Figure:
+    """A chart of nothing that says so: a report section whose charts have no data (a week without
+    probes) shows its title and ``message`` instead of nothing at all, which reads as a broken page."""
+    return _finish(_layout(go.Figure(), title, "", ""), message)
+
+
 def esc(value: Any, limit: int = _HOVER_TEXT_MAX) -> str:
     """Text made safe for plotly hover labels and annotations: secrets redacted, HTML-escaped, shortened."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -178,6 +188,13 @@ def esc(value: Any, limit: int = _HOVER_TEXT_MAX) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return html.escape(text, quote=True)
+
+
+def _literal(text: str) -> str:
+    """Escaped text made literal inside a plotly ``hovertemplate``, where ``%{...}`` is a
+    substitution: a target named ``api%{y}`` showed the hovered value in its name. ``{`` becomes
+    its character reference, which plotly decodes only after substituting."""
+    return text.replace("%{", "%&#123;")
 
 
 def time_title(tz: str) -> str:
@@ -475,7 +492,7 @@ def latency_chart(
                     marker={"size": 7},
                     customdata=[[v] for v in n],
                     hovertemplate=(
-                        f"<b>{esc(tgt)}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>{p}: %{{y:.1f}} ms"
+                        f"<b>{_literal(esc(tgt))}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>{p}: %{{y:.1f}} ms"
                         "<br>probes: %{customdata[0]}<extra></extra>"
                     ),
                 )
@@ -495,7 +512,7 @@ def latency_chart(
                     mode="lines",
                     name=label,
                     line={"color": "#000000", "dash": "dash", "width": 1},
-                    hovertemplate=f"{label}<extra></extra>",
+                    hovertemplate=f"{_literal(label)}<extra></extra>",
                 )
             )
     spans = _intervals(breaches, base_width)  # a breach without an end lasts one input window
@@ -620,7 +637,7 @@ def errors_chart(
                 y=df[e].to_numpy(),
                 name=esc(e),
                 marker_color=_color(i),
-                hovertemplate=f"%{{x|%Y-%m-%d %H:%M}}<br>{esc(e)}: %{{y}} probes<extra></extra>",
+                hovertemplate=f"%{{x|%Y-%m-%d %H:%M}}<br>{_literal(esc(e))}: %{{y}} probes<extra></extra>",
             )
         )
     head = title or "Probe errors by class"
@@ -689,7 +706,7 @@ def availability_chart(
                 marker={"size": 7 if len(part) <= MARKED_POINTS else 4},
                 customdata=[[t] for t in total],
                 hovertemplate=(
-                    f"<b>{esc(tgt)}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>availability: %{{y:.3f}} %"
+                    f"<b>{_literal(esc(tgt))}</b><br>%{{x|%Y-%m-%d %H:%M}}<br>availability: %{{y:.3f}} %"
                     "<br>probes: %{customdata[0]}<extra></extra>"
                 ),
             )
@@ -708,7 +725,7 @@ def availability_chart(
                     mode="lines",
                     name=label,
                     line={"color": "#000000", "dash": "dash", "width": 1},
-                    hovertemplate=f"{label}<extra></extra>",
+                    hovertemplate=f"{_literal(label)}<extra></extra>",
                 )
             )
     head = title or "Availability per target"
@@ -790,7 +807,7 @@ def burndown_chart(
                 if cut else {"size": 7},
                 customdata=[[v] for v in pct],
                 hovertemplate=(
-                    f"<b>{esc(tgt)}</b><br>%{{x|%Y-%m-%d %H:%M}}"
+                    f"<b>{_literal(esc(tgt))}</b><br>%{{x|%Y-%m-%d %H:%M}}"
                     "<br>budget remaining: %{customdata[0]:.1f} %<extra></extra>"
                 ),
             )
@@ -1135,7 +1152,7 @@ def misses_chart(
                     y=counts.to_numpy(),
                     name=esc(kind),
                     marker_color=MISS_KIND_COLORS.get(kind, _color(i)),
-                    hovertemplate=f"%{{x}}: %{{y}} {esc(kind)} missed<extra></extra>",
+                    hovertemplate=f"%{{x}}: %{{y}} {_literal(esc(kind))} missed<extra></extra>",
                 )
             )
     label = "kind" if by == "kind" else "team"

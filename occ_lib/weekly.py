@@ -8,7 +8,9 @@
   a figure computed from no data (no log file read, no probe in the period) is ``n/a``
   (:data:`NO_DATA`), and the banner says what is missing (:func:`missing_data`); the previous
   period's per-target probe figures are ``n/a`` when it counted fewer than half of this period's
-  probes (:func:`previous_figures`).
+  probes (:func:`previous_figures`), and its ``SLA misses`` total carries a note and no change when
+  one period has probes (or logs) and the other none (``0 (no probes)``, ``266 (with probe
+  misses)``).
 - :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
   of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
@@ -28,9 +30,11 @@
   as_of is open, not past due).
 - Display helpers for notebooks (:func:`setup_notebook`, :func:`show`, :func:`for_display`,
   :func:`record`): tables are rendered with ``DataFrame.to_html(escape=True)`` only, so log text
-  such as ``<script>`` shows as text; times are shown in the report's zone; a number with the
-  decimals it was rounded to (at most 3: :data:`DECIMALS`); the hourly latency table lists the
-  hours over the objective first (:func:`latency_table`).
+  such as ``<script>`` shows as text, and may wrap after a ``/`` and inside a word of over 40
+  characters (:func:`_breakable`: a long token no longer widens a table past the page); a period
+  without probes shows one chart saying so (:data:`NO_PROBES`); times are shown in the report's
+  zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); the hourly
+  latency table lists the hours over the objective first (:func:`latency_table`).
 """
 
 from __future__ import annotations
@@ -591,13 +595,35 @@ def _number_text(value: Any) -> Any:
 
 
 _TEXT_NODE = re.compile(r">([^<]+)<")
+#: A run of more than this many characters without a space or ``/`` (a hash, a token, a word
+#: pasted without spaces) may wrap every :data:`_WRAP_EVERY` characters: one such word widened its
+#: column past the page, and the whole table scrolled sideways.
+_LONG_WORD = 40
+_WRAP_EVERY = 20
+_LONG_RUN = re.compile(rf"[^\s/]{{{_LONG_WORD + 1},}}")
 
 
 def _breakable(table_html: str) -> str:
-    """Let long paths and URLs in cells wrap after each ``/`` (``<wbr>``), so a table of log text
-    fits the page instead of scrolling; short words still never break. The cells' text is already
-    escaped, so text nodes hold no ``<``."""
-    return _TEXT_NODE.sub(lambda m: ">" + m.group(1).replace("/", "/<wbr>") + "<", table_html)
+    """Let long paths and URLs in cells wrap after each ``/`` (``<wbr>``), and words longer than
+    :data:`_LONG_WORD` characters every :data:`_WRAP_EVERY` (:func:`_wrap_long`), so a table of log
+    text fits the page instead of scrolling; short words still never break. The cells' text is
+    already escaped, so text nodes hold no ``<``."""
+
+    def node(m: re.Match[str]) -> str:
+        text = m.group(1)
+        if len(text) > _LONG_WORD:  # (cheap gate: most cells are short)
+            text = _LONG_RUN.sub(_wrap_long, text)
+        return ">" + text.replace("/", "/<wbr>") + "<"
+
+    return _TEXT_NODE.sub(node, table_html)
+
+
+def _wrap_long(m: re.Match[str]) -> str:
+    """A long escaped word with ``<wbr>`` every :data:`_WRAP_EVERY` characters of its text, never
+    inside an entity (``&lt;`` stays whole): cut unescaped, each piece escaped again."""
+    word = html.unescape(m.group(0))
+    pieces = [word[i : i + _WRAP_EVERY] for i in range(0, len(word), _WRAP_EVERY)]
+    return "<wbr>".join(html.escape(p, quote=False) for p in pieces)
 
 
 def show(df: pd.DataFrame, caption: str | None = None, tz: str | None = None, max_rows: int = 200) -> Table:
@@ -1062,6 +1088,29 @@ def previous_figures(d: WeekData, previous: WeekData) -> dict[str, Any]:
         note = f"{NO_DATA} (no probes)" if m == 0 else f"{NO_DATA} ({m} probes against {n})"
         for key in (f"availability {target} (%)", f"p95 {target} (ms)"):
             figs[key] = note
+    return _total_of_other_sources(figs, d, previous)
+
+
+def _total_of_other_sources(figs: dict[str, Any], d: Any, previous: Any) -> dict[str, Any]:
+    """``figs`` with the previous ``SLA misses`` marked, so that :func:`headline` gives it no change,
+    when the two periods' totals count different sources: one period has probes (or logs) and the
+    other none. A first week of probes after one without read "SLA misses +266" beside a probe
+    figure of ``n/a``: the change was the probes arriving, not the service getting worse."""
+    total = figs.get("SLA misses")
+    if not _num(total):
+        return figs
+    notes = []
+    for attr, none, included in (
+        ("has_probes", "no probes", "with probe misses"),
+        ("has_logs", "no logs", "with log misses"),
+    ):
+        now, before = getattr(d, attr, True), getattr(previous, attr, True)
+        if now and not before:
+            notes.append(none)
+        elif before and not now:
+            notes.append(included)
+    if notes:
+        figs["SLA misses"] = f"{total} ({', '.join(notes)})"
     return figs
 
 
@@ -1419,15 +1468,21 @@ def escalation_figure(d: WeekData, per: Period) -> Any:
     )
 
 
+#: What the probe charts show for a period without probes.
+NO_PROBES = "No probes in the store for this period"
+
+
 def probe_figures(d: WeekData, per: Period) -> list[Any]:
-    """Latency, outcomes, availability and error-budget burn-down charts (empty without probes).
+    """Latency, outcomes, availability and error-budget burn-down charts; without probes in the
+    period one chart that says so (:data:`NO_PROBES`): a Charts heading over nothing read as a
+    broken report.
 
     The line charts share one time range: the period's windows, up to its end or as_of, whichever
     is first (``until``: maintenance after as_of does not stretch the latency chart's axis)."""
     from . import charts
 
     if d.latency.empty and d.counts.empty:
-        return []
+        return [charts.no_data_chart("Latency and availability", NO_PROBES)]
     thresholds = {t: min(o.threshold_ms for o in tp.latency) for t, tp in d.objectives.items() if tp.latency}
     breaches = d.misses[(d.misses["kind"] == "latency") & (d.misses["status"] == "missed")]
     breaches = breaches.rename(columns={"subject": "target", "due_at": "window_start"})
