@@ -1880,6 +1880,34 @@ _UPDATE_PROMISE = re.compile(
 )
 
 
+# a deliverable that follows an incident, named in the clause of its deadline: 'RCA ETA 2025-10-14',
+# 'postmortem for INC-4100 due Friday', 'PIR by Oct 15' (kept by its delivery, not by the fix)
+_DELIVERABLE = (
+    r"(?:post[- ]?mortem|\bpm\s+doc|\brca\b|root[- ]cause\s+(?:analysis|doc|write-?up|report)"
+    r"|\bpir\b|post[- ]incident\s+(?:review|report)|incident\s+(?:report|review|write-?up)"
+    r"|\bretro(?:spective)?\b|after[- ]action\s+(?:review|report)|\baar\b)"
+)
+_DELIVERABLE_BEFORE = re.compile(r"(?i:" + _DELIVERABLE + r")[^.;!?|\n\u2013\u2014]{0,60}$")
+_DELIVERED = re.compile(
+    r"(?i:" + _DELIVERABLE + r")[^.;!?|\n]{0,40}?\b(?:published|shared|sent|delivered|completed|done|posted"
+    r"|circulated|reviewed|held|finished|finalized|finalised|approved|signed\s+off|merged|uploaded|out|is\s+up)\b"
+    r"|\b(?:published|shared|sent|delivered|completed|posted|circulated|held|finished|finalized|finalised"
+    r"|approved|merged|uploaded)\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?i:" + _DELIVERABLE + r")"
+)
+
+
+def deliverable_promise(prose: str, start: int) -> bool:
+    """Whether the deadline at ``start`` of ``prose`` is one of a deliverable that follows an incident
+    (:data:`_DELIVERABLE_BEFORE`: its RCA, postmortem, review), written in its clause before it."""
+    return _DELIVERABLE_BEFORE.search(prose, max(0, start - 90), start) is not None
+
+
+def delivered(text: str) -> bool:
+    """Whether ``text`` says an incident's deliverable was delivered ('RCA published', 'shared the
+    postmortem', 'PIR held')."""
+    return _DELIVERED.search(text) is not None
+
+
 def update_promise(prose: str, start: int) -> bool:
     """Whether the time at ``start`` of ``prose`` promises the next update (:data:`_UPDATE_PROMISE`)."""
     return _UPDATE_PROMISE.search(prose, max(0, start - 48), start) is not None

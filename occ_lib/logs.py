@@ -309,7 +309,11 @@ Per item (the rules, in order)
       ``next status update at 16:00``, ``Next update: 17:00 UTC``, ``we will post an update by 15:00``,
       ``next update in 30 minutes``) is a deadline with keyword ``update``, also without ``by``, and no time
       of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
-      fix. A ``window`` written as a range is due at its end (``maintenance
+      fix. A deadline whose clause names, before it, a deliverable that follows an incident (``RCA ETA
+      2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``: an RCA, postmortem,
+      post-incident review or report, retro, after-action review) has keyword ``postmortem``: the SLA
+      judges it by the ticket's later event that says it was delivered (``RCA published``), not by the
+      incident's resolution. A ``window`` written as a range is due at its end (``maintenance
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
       planned or scheduled one is one). A deadline time written without a date more than 12 hours before the
       item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
@@ -1722,6 +1726,8 @@ def _items(
         for m in found[k]:
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
                 m = replace(m, is_deadline=True, keyword="update")
+            elif m.is_deadline and m.keyword != "missed" and ex.deliverable_promise(proses[k], m.start):
+                m = replace(m, keyword="postmortem")  # ('RCA ETA 2025-10-14': kept by its delivery)
             if m.at is None:
                 if m.problem:
                     problems.append((line, "time", m.raw, m.problem))

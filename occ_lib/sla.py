@@ -12,7 +12,7 @@ them beside the figures. :func:`unmatched_keys` names the policy keys that judge
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
+from ._extract import delivered
 from .formats import iso_z
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
 from .policy import Policy, TargetPolicy, _fmt_td, covers
@@ -116,6 +117,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes') is kept "
         "by the ticket's next timed event after the item that made it, whatever it says; resolved_at "
         "then holds that update's time.",
+        "A deliverable's deadline written with it ('RCA ETA 2025-10-14', 'postmortem for INC-4100 due "
+        "Friday') is kept by the ticket's later event that says it was delivered ('RCA published'), "
+        "not by the incident's resolution.",
         "A stamped step of a ticket's story that names no ticket ('6:20am paged secondary; ETA 7:00am' "
         "after '6:02am ... (INC-5001)', in a section that names no other) counts for that ticket.",
         "Overage: minutes from the due time to the resolution (or next update), or to as_of while unmet.",
@@ -336,7 +340,7 @@ class _Updates:
     made it, whatever it says."""
 
     def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp) -> None:
-        self._at: dict[str, list[pd.Timestamp]] = {}
+        self._at: dict[str, list[tuple[pd.Timestamp, str]]] = {}
         self._written: dict[tuple[str, int], pd.Timestamp] = {}
         if events.empty or not {"tickets", "at", "source", "line"} <= set(events.columns):
             return
@@ -344,23 +348,29 @@ class _Updates:
         if "at_precision" in ev.columns:
             ev = ev[ev["at_precision"].ne("day")]
         at = pd.to_datetime(ev["at"], utc=True)
-        for src, line, when, tks in zip(ev["source"], ev["line"], at, ev["tickets"], strict=True):
+        texts = ev["text"] if "text" in ev.columns else pd.Series("", index=ev.index)
+        rows = zip(ev["source"], ev["line"], at, ev["tickets"], texts, strict=True)
+        for src, line, when, tks, text in rows:
             self._written.setdefault((str(src), int(line)), when)
             if when > as_of:
                 continue
             for t in tks if isinstance(tks, list | tuple | np.ndarray) else []:
-                self._at.setdefault(str(t), []).append(when)
+                self._at.setdefault(str(t), []).append((when, str(text or "")))
         for ats in self._at.values():
-            ats.sort()
+            ats.sort(key=lambda p: p[0])
 
-    def after(self, ticket: str, recs: list[dict[str, Any]]) -> pd.Timestamp | None:
-        """The ticket's first event after the earliest item of ``recs`` that made the promise (None when
-        there is none yet, or when no item of them has a time: then nothing can count as later)."""
+    def after(
+        self, ticket: str, recs: list[dict[str, Any]], says: Callable[[str], bool] | None = None
+    ) -> pd.Timestamp | None:
+        """The ticket's first event after the earliest item of ``recs`` that made the promise, of those
+        whose text ``says`` so when given (None when there is none yet, or when no item of them has a
+        time: then nothing can count as later)."""
         made = [w for r in recs if (w := self._written.get((str(r["source"]), int(r["line"])))) is not None]
         if not made:
             return None
         first = min(made)
-        return next((at for at in self._at.get(ticket, []) if at > first), None)
+        return next((at for at, text in self._at.get(ticket, []) if at > first and (
+            says is None or says(text))), None)
 
 
 def _status(
@@ -510,7 +520,9 @@ def _due_text(due_at: pd.Timestamp, day: bool, day_zone: str | None, tz: str) ->
 def _quoted(rec: Mapping[str, Any]) -> str:
     """Where a deadline was written, for its detail text: its keyword, then the item's text in quotes.
     'ETA: 21:00: NET-201 opened' read as an ETA of 21:00; the text opens with its own stamp."""
-    return f"'{rec.get('keyword') or 'due'}' in \"{_clip_text(rec.get('text'))}\""
+    word = rec.get("keyword") or "due"
+    said = "a deliverable's deadline" if word == "postmortem" else f"'{word}'"  # ('RCA ETA Oct 14')
+    return f"{said} in \"{_clip_text(rec.get('text'))}\""
 
 
 def _undated(
@@ -656,11 +668,16 @@ def deadline_misses(
         primary = stated[0] if stated else next(r for r in recs if (r.get("due_precision") == "day") == day)
         resolved, resolved_day = resolutions.at(ticket, due_eff)
         verb = "resolved"
-        if ticket is not None and all(r.get("keyword") == "update" for r in recs):
-            # ('Next update by 14:45 EDT': kept by the ticket's next update, not by its fix)
+        promise = recs[0].get("keyword") if ticket is not None else None
+        if promise in ("update", "postmortem") and all(r.get("keyword") == promise for r in recs):
+            # ('Next update by 14:45 EDT': kept by the ticket's next update, not by its fix; 'RCA ETA
+            # 2025-10-14': by the ticket's event that says the RCA was delivered)
             if updates is None:
                 updates = _Updates(events, as_of_ts)
-            resolved, resolved_day, verb = updates.after(ticket, recs), False, "updated"
+            if promise == "update":
+                resolved, resolved_day, verb = updates.after(ticket, recs), False, "updated"
+            else:
+                resolved, resolved_day, verb = updates.after(ticket, recs, delivered), False, "delivered"
         # (a resolution known only to its date, as written: judged against the due date in its zone)
         until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
         status, over, reason = _status(

@@ -120,7 +120,7 @@ def test_a_day_heading_under_a_week_title_reads_weekdays_from_its_day():
         "## Week of Oct 6\n- REL-94 Thu 9:05 AM pinged infra\n"
     )
     logs = parse_log(text, "x.md")
-    assert _deadlines(text) == [[3, ts("2025-10-13"), "due", False]]
+    assert _deadlines(text) == [[3, ts("2025-10-13"), "postmortem", False]]
     assert logs.events["at"].tolist()[1] == ts("2025-10-09 09:05")
 
 

@@ -115,7 +115,7 @@ def test_a_deadline_in_words_takes_the_date_in_brackets_after_it():
         "- OPS-704 deployed 5 days after the incident (2025-10-16)\n"
     )
     assert _deadlines(text) == [
-        [3, ts("2025-10-16"), "day", "due", False],
+        [3, ts("2025-10-16"), "day", "postmortem", False],
         [4, ts("2025-10-24"), "day", "target", False],
     ]
     assert _event_at(text) == [
