@@ -33,8 +33,12 @@ redirect by the hop that failed alone (a TLS failure after a 302 is ``tls``, not
   after the response headers arrived;
 - ``protocol``: the server answered something that is not HTTP, or closed before a whole response
   head; the message says what came (:func:`occ_lib._netio._closed_early`): nothing, part of a head
-  (its size), an interim 1xx alone, or a short excerpt of a non-HTTP reply's first line; also the
-  class of any unexpected exception (its type name is in the message);
+  (its size), an interim 1xx alone, or a short excerpt of a non-HTTP reply's first line; also a
+  body whose framing is not HTTP's (``illegal chunk header (8 bytes)``: h11's quote of the bytes it
+  refused in a header line, a header value or a chunk goes, :func:`occ_lib._netio._remote_message`,
+  as a cookie may be in it), a ``Location`` that is no URL (its parts are not quoted either:
+  :func:`_location_message`), and the class of any unexpected exception (its type name is in the
+  message);
 - ``too_many_redirects``: more than ``max_redirects`` hops;
 - ``unexpected_status``: a response whose status is not in the target's ``expect``.
 
@@ -768,14 +772,39 @@ def _classify(exc: BaseException, t: Target, phases: _Phases) -> tuple[str, str]
         return "tls", f"TLS handshake failed: {_detail(exc, chain)}"
     if isinstance(exc, httpx.ConnectError):
         return "connect", f"cannot connect: {_detail(exc, chain)}"
+    if got_headers and isinstance(exc, httpx.RemoteProtocolError) and not _cut_short(chain):
+        # (a body whose framing is not HTTP's, 'illegal chunk header': the server's fault, not the line's)
+        return "protocol", f"{type(exc).__name__}: {_detail(exc, chain)}"
     if isinstance(exc, httpx.ReadError) or (got_headers and isinstance(exc, httpx.TransportError)):
         return "read", f"connection broken while reading: {_detail(exc, chain)}"
     if isinstance(exc, httpx.HTTPError):
-        return "protocol", f"{type(exc).__name__}: {_detail(exc, chain)}"
+        detail = _detail(exc, chain)
+        if detail.startswith(_BAD_LOCATION):
+            detail = _location_message(detail)
+        return "protocol", f"{type(exc).__name__}: {detail}"
     if isinstance(exc, OverflowError | ValueError) and "port" in low:
         # (a redirect to 'http://host:99999/': the socket refuses the port before any connect)
         return "protocol", f"invalid URL: {_detail(exc, chain)}"
     return "protocol", f"unexpected {type(exc).__name__}: {_detail(exc, chain)}"
+
+
+_BAD_LOCATION = "Invalid URL in location header"  # (httpx's words for a redirect it cannot follow)
+_QUOTED_PART = re.compile(r":\s*['\"].*$", re.DOTALL)
+
+
+def _location_message(detail: str) -> str:
+    """httpx's message for a ``Location`` that is no URL, without the part of it httpx quotes
+    (``Invalid port: ':1:<token>'``): a redirect's URL may carry a token or a password, and a broken
+    one is no URL that :func:`~occ_lib.redact.redact_url` could read to mask them."""
+    cut = _QUOTED_PART.sub("", detail)
+    return cut if cut == detail else cut + " (the header's value is not shown)"
+
+
+def _cut_short(chain: list[BaseException]) -> bool:
+    """Whether a protocol error in a body is the body cut short (h11: 'peer closed connection without
+    sending complete message body', 'peer unexpectedly closed connection'), which is a ``read``, not
+    ill-formed framing."""
+    return any(str(e).startswith(("peer closed connection", "peer unexpectedly closed")) for e in chain)
 
 
 def _detail(exc: BaseException, chain: list[BaseException]) -> str:

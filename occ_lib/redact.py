@@ -4,7 +4,8 @@ Rules: userinfo (``user:pass@``) is replaced by ``***@``; the value of a query p
 secret's word as one of its parts (split at ``_``, ``-``, ``.`` and camelCase: ``api_key``, ``apiKey``,
 ``X-Amz-Signature``, ``sig``, ``access_token``; not ``spaceKey``, ``var-keyspace``, ``bypass_cache``,
 ``token_type``), or is OAuth's ``code`` (not ``country_code``), becomes ``***``
-(:func:`_is_secret_query_name`; :func:`is_secret_name`, any name holding such a word, stays for the
+(:func:`_is_secret_query_name`, on the name percent-decoded: ``api%5Fkey`` is ``api_key``;
+:func:`is_secret_name`, any name holding such a word, stays for the
 stricter evidence rules); header values are never kept at all, only names. In free text
 (:func:`redact_text`) the word after ``Bearer`` is a credential when it has 8+ token characters; after
 ``Basic``, ``token``, ``secret``, ``password``, ``pw``, ``passcode`` or a key named in words (``API key``,
@@ -248,11 +249,13 @@ def _redact_query(query: str, depth: int = 0) -> str:
     hostile: its value goes whole, and no nesting of 'a=a=a=...' recurses past it)."""
     def repl(m: re.Match[str]) -> str:
         name, value = m.group(1), m.group(3)
-        if "=" in value.rstrip("=") and not _is_secret_query_name(name):
+        # (a name is judged as the server reads it: 'api%5Fkey' is 'api_key')
+        plain = unquote(name) if "%" in name else name
+        if "=" in value.rstrip("=") and not _is_secret_query_name(plain):
             if depth >= _QUERY_DEPTH:
                 return f"{name}={REDACTED}"
             return f"{name}={_redact_query(value, depth + 1)}"  # ('x=token=abc', unescaped: the pair inside)
-        if value and (_is_secret_query_name(name) or _short_name_credential(name, value)):
+        if value and (_is_secret_query_name(plain) or _short_name_credential(plain, value)):
             return f"{name}={REDACTED}"
         if "%3d" in value.lower():  # ('next=%2Freset%3Ftoken%3Dabc': a URL inside, its query escaped)
             if depth >= _QUERY_DEPTH:
