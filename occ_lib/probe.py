@@ -797,7 +797,9 @@ def _location_message(detail: str) -> str:
     (``Invalid port: ':1:<token>'``): a redirect's URL may carry a token or a password, and a broken
     one is no URL that :func:`~occ_lib.redact.redact_url` could read to mask them."""
     cut = _QUOTED_PART.sub("", detail)
-    return cut if cut == detail else cut + " (the header's value is not shown)"
+    if cut != detail:
+        return cut + " (the header's value is not shown)"
+    return detail[:-1] if detail.endswith("..") else detail  # (httpx's '... at position 44..')
 
 
 def _cut_short(chain: list[BaseException]) -> bool:
