@@ -45,8 +45,10 @@ redirect by the hop that failed alone (a TLS failure after a 302 is ``tls``, not
 Messages are short, pass through :func:`occ_lib.redact.redact_text` and have every secret of the
 target (header values, URL credentials and tokens) replaced by ``***``, as have the response headers
 kept, should a server echo one: in every form the request carries it in too (the credential after
-``Bearer``/``Basic``..., the base64 ``user:pass`` of URL userinfo; :func:`_sent_secrets`), and in
-any letter case (a gateway that echoes it lower-cased: :func:`_blank_forms`). httpx and
+``Bearer``/``Basic``..., the base64 ``user:pass`` of URL userinfo, a ``name=value`` pair's value in a
+header, the key the shown URL masks in its path; :func:`_sent_secrets`), and in any letter case (a
+gateway that echoes it lower-cased: :func:`_blank_forms`). The response headers kept are decoded
+each on its own (UTF-8, else Latin-1), control characters as ``?`` (:func:`_header_text`). httpx and
 httpcore log records are redacted the same way by a logging filter installed on first use.
 
 A forked run's workers end with their parent, however it dies (:func:`_die_with_parent`); Ctrl-C
@@ -701,9 +703,10 @@ def _fill_response(row: Row, response: httpx.Response, nbytes: int, forms: Seque
     # one pass over the headers (each httpx lookup scans them all); repeated ones join with ', ',
     # as httpx's Headers.get joins them
     kept: dict[str, list[str]] = {}
-    for name, value in response.headers.multi_items():
+    for raw_name, raw_value in response.headers.raw:
+        name = raw_name.decode("latin-1").lower()
         if name in _KEPT_HEADERS:
-            kept.setdefault(name, []).append(value)
+            kept.setdefault(name, []).append(_header_text(raw_value))
     h = {name: ", ".join(values) for name, values in kept.items()}
     if forms:  # (a gateway that echoes the request: 'Via: 1.1 gw (key=...)')
         h = {name: _blank_forms(value, forms) for name, value in h.items()}
@@ -718,6 +721,20 @@ def _fill_response(row: Row, response: httpx.Response, nbytes: int, forms: Seque
         h_via=h.get("via"),
         h_request_id=next((h[k] for k in _REQUEST_ID_HEADERS if k in h), None),
     )
+
+
+def _header_text(raw: bytes) -> str:
+    """A header value's bytes as text, each value on its own: UTF-8 when it is, else Latin-1 (httpx
+    decodes every header of a response with one encoding, so one Latin-1 byte anywhere turned a
+    UTF-8 ``X-Request-Id: été`` into ``Ã©tÃ©``); a tab as a space and other control characters as
+    ``?`` (an escape sequence in ``Server:`` must not reach a terminal that shows the store)."""
+    try:
+        text = raw.decode("ascii" if raw.isascii() else "utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else " " if c == "\t" else "?" for c in text)
 
 
 # --------------------------------------------------------------------------- errors
@@ -849,7 +866,8 @@ def _forms(secret: str) -> set[str]:
 def _sent_secrets(t: Target) -> list[str]:
     """:meth:`Target.secrets` and the parts and encodings the request carries them in, which a server
     may echo on their own (``Server: echo <token>``, ``Via: 1.1 gw (auth=Basic <base64>)``): the
-    credential after a header's scheme word, the pair a ``Basic`` one decodes to, and the ``Basic``
+    credential after a header's scheme word, the pair a ``Basic`` one decodes to, the value of each
+    ``name=value`` pair in a header's value (a cookie's, a callback URL's ``token=``), and the ``Basic``
     credential httpx makes of the URL's ``user:pass@``. Under 3 characters is no secret, as there."""
     secrets = t.secrets()
     if not t.headers and "@" not in t.url:
@@ -858,9 +876,14 @@ def _sent_secrets(t: Target) -> list[str]:
     for name, value in t.header_values().items():
         out.add(value)  # (as sent: without the spaces around it)
         out.update(_credentials(name, value))
+        if "=" in value:  # ('sid=${TOKEN}; theme=dark', 'https://cb/?token=${TOKEN}': a pair's value alone)
+            out.update(_PAIR_VALUE.findall(value))
     if "@" in t.url:
         out.update(_userinfo_basic(t.url))
     return sorted((s for s in out if len(s) >= 3), key=lambda s: (-len(s), s))  # (longest first)
+
+
+_PAIR_VALUE = re.compile(r"[^\s=&;,?/]+=([^\s&;,]+)")
 
 
 def _credentials(name: str, value: str) -> list[str]:

@@ -27,7 +27,8 @@ into a stamp, which stays in any text (``curl_***_2025-10-10T02-50-44Z.log``;
 (``check_api_key=***_2025-10-08.json``), and a label after an empty value stays (``auth= key=***``). A
 proxy's userinfo written without a scheme goes (``Via: 1.1 ***@proxy``, ``HTTPS_PROXY=***@host:3128``,
 ``curl -x``). So are a webhook URL's path (also written in a file name, ``hooks.slack.com_services_***``;
-Slack, Teams, Discord, Google Chat, Zapier, Webex; ``/hooks/<key>`` on any host, Mattermost's;
+Slack, Teams, Discord, Google Chat, Zapier, Webex, their host with a port or in capitals too;
+``/hooks/<key>`` on any host, Mattermost's;
 PagerDuty's ``/integration/<key>/``), a
 Telegram bot's token in a URL's path (``/bot<id>:***``, any host: Bot API servers are self-hosted too) and
 a session in a URL's path (``;jsessionid=``). A password in a
@@ -117,10 +118,11 @@ def redact_url(url: str) -> str:
     path = parts.path
     if ";" in path:  # (a session in the path: '/cart;jsessionid=...')
         path = _redact_query(path)
-    if netloc.endswith(_WEBHOOK_HOSTS):  # (the path of a webhook URL is its secret)
+    host = parts.hostname or ""  # (lower-cased, without a port: 'hooks.slack.com:443' is Slack's)
+    if host.endswith(_WEBHOOK_HOSTS):  # (the path of a webhook URL is its secret)
         path = _WEBHOOK_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     elif "/hooks/" in path or "/integration/" in path or "/with/key/" in path:
-        path = _hook_path(netloc, path)
+        path = _hook_path(host, path)
     if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     if _path_token_hint(path.lower()):  # (a one-time link's token: '/reset/AbCdEf123456XyZ')

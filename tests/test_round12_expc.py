@@ -7,7 +7,12 @@
   cut short stays ``read``.
 - A redirect whose ``Location`` is no URL no longer has the part httpx quotes of it in the message
   (``Invalid port: ':1:<token>'``).
-- A query parameter's name is judged percent-decoded: ``?api%5Fkey=<token>`` is masked.
+- A query parameter's name is judged percent-decoded: ``?api%5Fkey=<token>`` is masked; a webhook
+  host with a port (``hooks.slack.com:443``) is still one.
+- A server that echoes part of a secret is blanked: a ``name=value`` pair's value inside a header's
+  value (a cookie, a callback URL's token), what the shown URL masks of its path (``/hooks/<key>``,
+  each segment of Slack's); each kept header is decoded on its own (UTF-8, else Latin-1), its
+  control characters shown as ``?``.
 - ``occ import``: a ``Location`` that is no URL no longer crashes the import (a traceback); curl -v's
   notes for a refused status line, Content-Length or chunk make the row ``down``; the ``Basic``
   credential curl sends for ``-u user:pw`` or the URL's ``user:pw@`` is masked when a server echoes it.
@@ -189,3 +194,40 @@ def test_occ_import_of_hostile_transcripts_exits_0_and_export_holds_no_secret(tm
         ["down", "unexpected_status", "HTTP 302"],
         ["down", "protocol", "curl: (56) Illegal or missing hexadecimal sequence in chunked-encoding"],
     ]
+
+
+# --------------------------------------------------------------------------- echoes and header bytes
+
+
+def test_a_secret_inside_a_header_value_or_the_url_path_is_blanked_when_echoed(monkeypatch):
+    """A server that echoes a pair's value of a header (a cookie, a callback URL's token) or the key of
+    the URL's path (``/hooks/<key>``, Slack's last segment), not the whole header or URL."""
+    monkeypatch.setenv("OCC_EXPC_TOKEN", SECRET)
+    key = "xoxbKEY0123456789abcdef"
+    echo = (f"HTTP/1.1 200 OK\r\nServer: echo {SECRET} {key}\r\nVia: 1.1 gw (sid={SECRET})\r\n"
+            f"X-Request-Id: rid-{SECRET}\r\nContent-Length: 0\r\n\r\n").encode()
+    with ps.without_proxies(), ps.raw_server(echo) as port:
+        url = f"http://127.0.0.1:{port}/"
+        targets = [
+            Target(name="callback", url=url, headers={"X-Callback": "https://cb.test/in?token=${OCC_EXPC_TOKEN}"}),
+            Target(name="cookie", url=url, headers={"Cookie": "sid=${OCC_EXPC_TOKEN}; theme=dark"}),
+            Target(name="hook", url=f"{url}hooks/{SECRET}"),
+            Target(name="slack", url=f"http://hooks.slack.com:{port}/services/T0AAAA/B0BBBB/{key}"),
+        ]
+        # (a port does not hide Slack's host: its path is masked, and each masked segment is a secret)
+        assert targets[3].display_url == f"http://hooks.slack.com:{port}/services/***"
+        assert sorted(targets[3].secrets()) == sorted([f"T0AAAA/B0BBBB/{key}", key, "B0BBBB", "T0AAAA"])
+        df = run_probes(targets[:3], concurrency=3).set_index("target")
+    assert df[["url", "h_server", "h_via", "h_request_id"]].values.tolist() == [
+        [url, f"echo *** {key}", "1.1 gw (sid=***)", "rid-***"],
+        [url, f"echo *** {key}", "1.1 gw (sid=***)", "rid-***"],
+        [f"{url}hooks/***", f"echo *** {key}", "1.1 gw (sid=***)", "rid-***"],
+    ]
+
+
+def test_each_kept_header_is_decoded_on_its_own_and_loses_its_control_characters():
+    reply = (b"HTTP/1.1 200 OK\r\nServer: caf\xe9\tgw\x1b[31m\r\nX-Request-Id: \xc3\xa9t\xc3\xa9\r\n"
+             b"Content-Length: 0\r\n\r\n")
+    with ps.without_proxies(), ps.raw_server(reply) as port:
+        df = run_probes([Target(name="bytes", url=f"http://127.0.0.1:{port}/")])
+    assert df[["outcome", "h_server", "h_request_id"]].values.tolist() == [["up", "café gw?[31m", "été"]]
