@@ -28,7 +28,8 @@ into a stamp, which stays in any text (``curl_***_2025-10-10T02-50-44Z.log``;
 proxy's userinfo written without a scheme goes (``Via: 1.1 ***@proxy``, ``HTTPS_PROXY=***@host:3128``,
 ``curl -x``). So are a webhook URL's path (also written in a file name, ``hooks.slack.com_services_***``;
 Slack, Teams, Discord, Google Chat, Zapier, Webex, their host with a port or in capitals too;
-``/hooks/<key>`` on any host, Mattermost's;
+``/hooks/<key>`` on any host, Mattermost's; Slack's ``/services/T../B../<key>`` and Discord's
+``/api/webhooks/<id>/<token>`` on any host too, by their form;
 PagerDuty's ``/integration/<key>/``), a
 Telegram bot's token in a URL's path (``/bot<id>:***``, any host: Bot API servers are self-hosted too) and
 a session in a URL's path (``;jsessionid=``). A password in a
@@ -123,6 +124,8 @@ def redact_url(url: str) -> str:
         path = _WEBHOOK_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     elif "/hooks/" in path or "/integration/" in path or "/with/key/" in path:
         path = _hook_path(host, path)
+    if "/services/T" in path or "/api/webhooks/" in path:  # (Slack's or Discord's, relayed by another host)
+        path = _WEBHOOK_FORM.sub(lambda m: (m.group(1) or m.group(2)) + REDACTED, path)
     if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     if _path_token_hint(path.lower()):  # (a one-time link's token: '/reset/AbCdEf123456XyZ')
@@ -176,6 +179,12 @@ _WEBHOOK_IN_NAME = re.compile(
     r"|outlook\.office\.com|chat\.googleapis\.com|hooks\.zapier\.com|webexapis\.com)(?::\d+)?[/_]+"
     r"(?:services|api[/_]webhooks|webhookb2|webhook|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
     r"|v1[/_]webhooks[/_]incoming)[/_])(?:(?!" + _STAMP + r")[^\s.'\"`<>()\[\]{},;|])+"
+)
+# a Slack or Discord webhook's path known by its form on any host (a relay, an egress proxy's base URL,
+# a mock): Slack's team and bot ids then its key, Discord's numeric id then its token; the ids stay
+_WEBHOOK_FORM = re.compile(
+    r"(/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/)[A-Za-z0-9]{16,}(?=[/?#]|$)"
+    r"|(?<=/api/webhooks/)(\d{15,20}/)[A-Za-z0-9_-]{40,}(?=[/?#]|$)"
 )
 # a webhook's key in the path on any host: Mattermost's and Rocket.Chat's '/hooks/<key>' (on the team's
 # own server: the key must look like one, '/hooks/overview' is a page); PagerDuty's

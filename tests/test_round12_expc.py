@@ -231,3 +231,19 @@ def test_each_kept_header_is_decoded_on_its_own_and_loses_its_control_characters
     with ps.without_proxies(), ps.raw_server(reply) as port:
         df = run_probes([Target(name="bytes", url=f"http://127.0.0.1:{port}/")])
     assert df[["outcome", "h_server", "h_request_id"]].values.tolist() == [["up", "café gw?[31m", "été"]]
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("https://relay.corp.test/services/T0ABCDEF1/B0GHIJKL2/AbCdEfGhIjKlMnOpQrStUvWx",
+     "https://relay.corp.test/services/T0ABCDEF1/B0GHIJKL2/***"),
+    ("https://relay.corp.test/api/webhooks/123456789012345678/" + "aB3_-" * 14 + "?wait=true",
+     "https://relay.corp.test/api/webhooks/123456789012345678/***?wait=true"),
+    ("https://hooks.slack.com:443/services/T0/B0/XXX", "https://hooks.slack.com:443/services/***"),
+    ("https://HOOKS.SLACK.COM/services/T0/B0/XXX", "https://HOOKS.SLACK.COM/services/***"),
+    # (pages, not keys: as written)
+    ("https://docs.corp.test/services/Team/Billing/overview", "https://docs.corp.test/services/Team/Billing/overview"),
+    ("https://x.test/api/webhooks/123/abc", "https://x.test/api/webhooks/123/abc"),
+])
+def test_a_slack_or_discord_webhook_is_masked_on_any_host_and_with_a_port(url, shown):
+    assert redact_url(url) == shown
+    assert Target(name="hook", url=url).display_url == shown
