@@ -34,8 +34,10 @@ given, so the probe does it: ``probe._env_proxy_mounts``).
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import ipaddress
+import re
 import socket
 import ssl
 import time
@@ -338,7 +340,7 @@ async def _exchange(
             headers = event.headers.raw_items()
             step.return_value = (version, event.status_code, event.reason, headers)
     except h11.RemoteProtocolError as exc:
-        message = str(exc)
+        message = _remote_message(exc)
         if message == "Receive buffer too long":  # (h11's words for a head over _MAX_EVENT)
             message = f"response headers over {_MAX_EVENT // 1024} KiB (Receive buffer too long)"
         raise httpx.RemoteProtocolError(message) from exc
@@ -392,6 +394,27 @@ def _closed_early(pending: bytes | bytearray, interim: int | None) -> str:
     return f"not an HTTP response{excerpt} ({len(pending)} bytes received)"
 
 
+# h11 quotes what it refused as a bytes repr ("illegal header line: bytearray(b'Set-Cookie : sid=...')")
+_H11_QUOTE = re.compile(r"""(?<![\w'"])(?:bytearray\()?b(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\)?""")
+
+
+def _remote_message(exc: h11.RemoteProtocolError) -> str:
+    """h11's message without the bytes it quotes from a response's header lines, header values and
+    chunk framing (an ill-formed ``Set-Cookie : sid=...`` line carries the cookie): their size instead,
+    ``illegal header line (31 bytes)``. The status line stays quoted: it names what answered (an SSH
+    banner) and a server's own line carries no request secret that the probe cannot blank."""
+    message = str(exc)
+    m = _H11_QUOTE.search(message)
+    if m is None or message.startswith("illegal status line"):
+        return message
+    try:
+        size = len(ast.literal_eval(m.group(0).removeprefix("bytearray(").removesuffix(")")))
+    except (ValueError, SyntaxError):
+        size = None
+    head = message[: m.start()].rstrip(" :")
+    return f"{head} ({size} bytes)" if size is not None else head
+
+
 class _Body(httpx.AsyncByteStream):
     """The response body as it arrives; closing it closes the connection (never reused)."""
 
@@ -413,7 +436,7 @@ class _Body(httpx.AsyncByteStream):
                     return
         except h11.RemoteProtocolError as exc:
             await self._broke(exc)
-            raise httpx.RemoteProtocolError(str(exc)) from exc
+            raise httpx.RemoteProtocolError(_remote_message(exc)) from exc
         except GeneratorExit:  # (left unfinished, e.g. at the probe's body cap: not broken)
             await self.aclose()
             raise

@@ -34,12 +34,15 @@ Rules, so that an imported file always means the same thing:
   status line follows); after the first final response's header block the rest is body. A ``curl: (N) ...``
   error line, wherever it sits in the command's output (``2>&1`` may print it before the headers),
   makes the row ``down`` with the matching error class (6 dns, 7 connect, 28 timeout,
-  35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 18/52/55/56 read, 1/8/16/92 protocol),
+  35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 18/52/55/56 read, 1/8/16/92 protocol;
+  56 for ill-formed chunks, ``chunked-encoding``, is protocol, as ``occ probe`` classes them),
   the status of a response it cut short kept. Without such a line (``-sv`` hides it), ``-v``'s last
   note that ends the transfer stands for it with the code curl exits with (``* Failed to connect to X
   port N ...``: 7, ``* Operation timed out after ...``: 28, ``* Could not resolve host: X``: 6, ``*
   Empty reply from server``: 52, ``* transfer closed with N bytes remaining to read``: 18, ``* Received
-  HTTP/0.9 when not allowed``: 1...; ``* connect to X port N failed`` is an attempt curl goes on
+  HTTP/0.9 when not allowed``: 1, ``* Unsupported response code in HTTP response`` (``HTTP/1.1 20``):
+  1, ``* Invalid Content-Length: value``: 8, ``* Illegal or missing hexadecimal sequence in
+  chunked-encoding``: 56...; ``* connect to X port N failed`` is an attempt curl goes on
   from, no failure). Notes are read only for a command with ``-v``/``--verbose``/``--trace*`` (or
   ``-K``; or no command line): without them curl prints none. After a final response's head its
   body begins: a note there is curl's only when nothing but curl's notes, one of them closing the
@@ -122,7 +125,9 @@ Rules, so that an imported file always means the same thing:
   ``***``: the values (and their words, ``name=value`` values, ``user:password`` passwords; 3+
   characters) of ``-H``/``--header`` (an unquoted ``-H Name: a b`` takes the words after it that are
   no option or URL), ``-u``/``--user``, ``-U``/``--proxy-user``, ``-b``/``--cookie``,
-  ``--oauth2-bearer``, ``-d``/``--data*``/``--json``, ``-F``/``--form``, also as ``--opt=value``.
+  ``--oauth2-bearer``, ``-d``/``--data*``/``--json``, ``-F``/``--form``, also as ``--opt=value``; and
+  the ``Basic`` credential curl sends for ``-u user:password`` or the URL's ``user:password@`` (the
+  URL's password and user too), should a server echo it (``X-Request-Id: b3BzOnMz...``).
   Messages (curl's, wget's, a JSON ``error``) also pass :func:`occ_lib.redact.redact_text` and lose
   the values of secret-named ``name=value`` pairs (``cookie=...``, ``password="..."``) and ``token:``,
   ``password:``, ``api-key:``, ``cookie:`` fields, their names and values quoted or not
@@ -224,7 +229,9 @@ Rules, so that an imported file always means the same thing:
 
 from __future__ import annotations
 
+import base64
 import bisect
+import contextlib
 import datetime as dt
 import email.utils
 import functools
@@ -239,7 +246,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pandas as pd
 
@@ -702,6 +709,32 @@ def _secret_words(name: str, value: str) -> set[str]:
     for part in re.findall(r"[^\s&;,\"'{}\[\]()]+", value):
         words.add(part)
         words.update(re.split(r"[=:]", part, maxsplit=1)[1:])
+    if name in ("--user", "--proxy-user") and ":" in value:
+        words.add(_basic(value))  # (what curl sends for it, which a server may echo: 'X-Request-Id: b3Bz...')
+    return {w for w in words if len(w) >= 3}
+
+
+def _basic(pair: str) -> str:
+    """The ``Basic`` credential curl sends for ``user:password``."""
+    return base64.b64encode(pair.encode("utf-8", "surrogateescape")).decode("ascii")
+
+
+def _userinfo_words(url: str | None) -> set[str]:
+    """The secrets of a command URL's ``user:password@``: the password (and user) as written and
+    decoded, and the ``Basic`` credential curl sends for them; empty for a URL without userinfo."""
+    if not url or "@" not in url:
+        return set()
+    try:
+        parts = urlsplit(url)
+        user, password = parts.username, parts.password
+    except ValueError:
+        return set()
+    if not password:
+        return set()
+    pair = f"{unquote(user or '')}:{unquote(password)}"
+    words = {password, unquote(password), _basic(pair)}
+    if user and len(user) >= 3:
+        words |= {user, unquote(user)}
     return {w for w in words if len(w) >= 3}
 
 
@@ -747,6 +780,7 @@ def _command(lines: list[str]) -> _Command | None:
             if name in _SECRET_OPTS and val:
                 secrets |= _secret_words(name, val)
         url = next((w for w in words if _URL_WORD.match(w)), None)
+        secrets |= _userinfo_words(url)
         url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
         return _Command(url, method, write_out, last, tuple(sorted(secrets, key=len, reverse=True)),
                         (url_host.lower(), *hosts) if url_host else (),
@@ -981,6 +1015,12 @@ _VERBOSE_FAILURES = (
     (re.compile(r"^\* (SSL certificate problem: .*)$"), 60),
     (re.compile(r"^\* ((?:OpenSSL )?SSL_connect: .*)$"), 35),
     (re.compile(r"^\* (The requested URL returned error: .*)$"), 22),
+    # (a reply curl refuses: its status line, its Content-Length, its chunks)
+    (re.compile(r"^\* (Unsupported response code in HTTP response.*)$"), 1),
+    (re.compile(r"^\* (Invalid Content-Length: .*)$"), 8),
+    (re.compile(
+        r"^\* ((?:Illegal or missing hexadecimal sequence|Malformed encoding found) in chunked-encoding.*)$"
+    ), 56),
 )
 
 
@@ -1132,7 +1172,9 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
     for i, r in enumerate(responses):
         loc = r.headers.get("location")
         if loc and 300 <= r.status < 400 and seen:
-            seen.append(urljoin(seen[-1], loc))
+            # ('http://[::1:x/' is no URL: curl stops there too, 'could not be parsed')
+            with contextlib.suppress(ValueError):
+                seen.append(urljoin(seen[-1], loc))
         if i == len(responses) - 2 and url is None:  # (the last response is at the URL reached before it)
             url = seen[-1] if seen else None
     if url is None:
@@ -1166,6 +1208,8 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
     if curl_err is not None:
         code, msg = curl_err
         row["error"] = _CURL_CODES.get(code) or _error_class(msg) or "protocol"
+        if code == 56 and "chunked-encoding" in msg:  # (ill-formed chunks: as occ probe classes them)
+            row["error"] = "protocol"
         message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
         row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row

@@ -33,16 +33,22 @@ redirect by the hop that failed alone (a TLS failure after a 302 is ``tls``, not
   after the response headers arrived;
 - ``protocol``: the server answered something that is not HTTP, or closed before a whole response
   head; the message says what came (:func:`occ_lib._netio._closed_early`): nothing, part of a head
-  (its size), an interim 1xx alone, or a short excerpt of a non-HTTP reply's first line; also the
-  class of any unexpected exception (its type name is in the message);
+  (its size), an interim 1xx alone, or a short excerpt of a non-HTTP reply's first line; also a
+  body whose framing is not HTTP's (``illegal chunk header (8 bytes)``: h11's quote of the bytes it
+  refused in a header line, a header value or a chunk goes, :func:`occ_lib._netio._remote_message`,
+  as a cookie may be in it), a ``Location`` that is no URL (its parts are not quoted either:
+  :func:`_location_message`), and the class of any unexpected exception (its type name is in the
+  message);
 - ``too_many_redirects``: more than ``max_redirects`` hops;
 - ``unexpected_status``: a response whose status is not in the target's ``expect``.
 
 Messages are short, pass through :func:`occ_lib.redact.redact_text` and have every secret of the
 target (header values, URL credentials and tokens) replaced by ``***``, as have the response headers
 kept, should a server echo one: in every form the request carries it in too (the credential after
-``Bearer``/``Basic``..., the base64 ``user:pass`` of URL userinfo; :func:`_sent_secrets`), and in
-any letter case (a gateway that echoes it lower-cased: :func:`_blank_forms`). httpx and
+``Bearer``/``Basic``..., the base64 ``user:pass`` of URL userinfo, a ``name=value`` pair's value in a
+header, the key the shown URL masks in its path; :func:`_sent_secrets`), and in any letter case (a
+gateway that echoes it lower-cased: :func:`_blank_forms`). The response headers kept are decoded
+each on its own (UTF-8, else Latin-1), control characters as ``?`` (:func:`_header_text`). httpx and
 httpcore log records are redacted the same way by a logging filter installed on first use.
 
 A forked run's workers end with their parent, however it dies (:func:`_die_with_parent`); Ctrl-C
@@ -697,9 +703,10 @@ def _fill_response(row: Row, response: httpx.Response, nbytes: int, forms: Seque
     # one pass over the headers (each httpx lookup scans them all); repeated ones join with ', ',
     # as httpx's Headers.get joins them
     kept: dict[str, list[str]] = {}
-    for name, value in response.headers.multi_items():
+    for raw_name, raw_value in response.headers.raw:
+        name = raw_name.decode("latin-1").lower()
         if name in _KEPT_HEADERS:
-            kept.setdefault(name, []).append(value)
+            kept.setdefault(name, []).append(_header_text(raw_value))
     h = {name: ", ".join(values) for name, values in kept.items()}
     if forms:  # (a gateway that echoes the request: 'Via: 1.1 gw (key=...)')
         h = {name: _blank_forms(value, forms) for name, value in h.items()}
@@ -714,6 +721,20 @@ def _fill_response(row: Row, response: httpx.Response, nbytes: int, forms: Seque
         h_via=h.get("via"),
         h_request_id=next((h[k] for k in _REQUEST_ID_HEADERS if k in h), None),
     )
+
+
+def _header_text(raw: bytes) -> str:
+    """A header value's bytes as text, each value on its own: UTF-8 when it is, else Latin-1 (httpx
+    decodes every header of a response with one encoding, so one Latin-1 byte anywhere turned a
+    UTF-8 ``X-Request-Id: été`` into ``Ã©tÃ©``); a tab as a space and other control characters as
+    ``?`` (an escape sequence in ``Server:`` must not reach a terminal that shows the store)."""
+    try:
+        text = raw.decode("ascii" if raw.isascii() else "utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else " " if c == "\t" else "?" for c in text)
 
 
 # --------------------------------------------------------------------------- errors
@@ -768,14 +789,41 @@ def _classify(exc: BaseException, t: Target, phases: _Phases) -> tuple[str, str]
         return "tls", f"TLS handshake failed: {_detail(exc, chain)}"
     if isinstance(exc, httpx.ConnectError):
         return "connect", f"cannot connect: {_detail(exc, chain)}"
+    if got_headers and isinstance(exc, httpx.RemoteProtocolError) and not _cut_short(chain):
+        # (a body whose framing is not HTTP's, 'illegal chunk header': the server's fault, not the line's)
+        return "protocol", f"{type(exc).__name__}: {_detail(exc, chain)}"
     if isinstance(exc, httpx.ReadError) or (got_headers and isinstance(exc, httpx.TransportError)):
         return "read", f"connection broken while reading: {_detail(exc, chain)}"
     if isinstance(exc, httpx.HTTPError):
-        return "protocol", f"{type(exc).__name__}: {_detail(exc, chain)}"
+        detail = _detail(exc, chain)
+        if detail.startswith(_BAD_LOCATION):
+            detail = _location_message(detail)
+        return "protocol", f"{type(exc).__name__}: {detail}"
     if isinstance(exc, OverflowError | ValueError) and "port" in low:
         # (a redirect to 'http://host:99999/': the socket refuses the port before any connect)
         return "protocol", f"invalid URL: {_detail(exc, chain)}"
     return "protocol", f"unexpected {type(exc).__name__}: {_detail(exc, chain)}"
+
+
+_BAD_LOCATION = "Invalid URL in location header"  # (httpx's words for a redirect it cannot follow)
+_QUOTED_PART = re.compile(r":\s*['\"].*$", re.DOTALL)
+
+
+def _location_message(detail: str) -> str:
+    """httpx's message for a ``Location`` that is no URL, without the part of it httpx quotes
+    (``Invalid port: ':1:<token>'``): a redirect's URL may carry a token or a password, and a broken
+    one is no URL that :func:`~occ_lib.redact.redact_url` could read to mask them."""
+    cut = _QUOTED_PART.sub("", detail)
+    if cut != detail:
+        return cut + " (the header's value is not shown)"
+    return detail[:-1] if detail.endswith("..") else detail  # (httpx's '... at position 44..')
+
+
+def _cut_short(chain: list[BaseException]) -> bool:
+    """Whether a protocol error in a body is the body cut short (h11: 'peer closed connection without
+    sending complete message body', 'peer unexpectedly closed connection'), which is a ``read``, not
+    ill-formed framing."""
+    return any(str(e).startswith(("peer closed connection", "peer unexpectedly closed")) for e in chain)
 
 
 def _detail(exc: BaseException, chain: list[BaseException]) -> str:
@@ -818,7 +866,8 @@ def _forms(secret: str) -> set[str]:
 def _sent_secrets(t: Target) -> list[str]:
     """:meth:`Target.secrets` and the parts and encodings the request carries them in, which a server
     may echo on their own (``Server: echo <token>``, ``Via: 1.1 gw (auth=Basic <base64>)``): the
-    credential after a header's scheme word, the pair a ``Basic`` one decodes to, and the ``Basic``
+    credential after a header's scheme word, the pair a ``Basic`` one decodes to, the value of each
+    ``name=value`` pair in a header's value (a cookie's, a callback URL's ``token=``), and the ``Basic``
     credential httpx makes of the URL's ``user:pass@``. Under 3 characters is no secret, as there."""
     secrets = t.secrets()
     if not t.headers and "@" not in t.url:
@@ -827,9 +876,14 @@ def _sent_secrets(t: Target) -> list[str]:
     for name, value in t.header_values().items():
         out.add(value)  # (as sent: without the spaces around it)
         out.update(_credentials(name, value))
+        if "=" in value:  # ('sid=${TOKEN}; theme=dark', 'https://cb/?token=${TOKEN}': a pair's value alone)
+            out.update(_PAIR_VALUE.findall(value))
     if "@" in t.url:
         out.update(_userinfo_basic(t.url))
     return sorted((s for s in out if len(s) >= 3), key=lambda s: (-len(s), s))  # (longest first)
+
+
+_PAIR_VALUE = re.compile(r"[^\s=&;,?/]+=([^\s&;,]+)")
 
 
 def _credentials(name: str, value: str) -> list[str]:

@@ -4,7 +4,8 @@ Rules: userinfo (``user:pass@``) is replaced by ``***@``; the value of a query p
 secret's word as one of its parts (split at ``_``, ``-``, ``.`` and camelCase: ``api_key``, ``apiKey``,
 ``X-Amz-Signature``, ``sig``, ``access_token``; not ``spaceKey``, ``var-keyspace``, ``bypass_cache``,
 ``token_type``), or is OAuth's ``code`` (not ``country_code``), becomes ``***``
-(:func:`_is_secret_query_name`; :func:`is_secret_name`, any name holding such a word, stays for the
+(:func:`_is_secret_query_name`, on the name percent-decoded: ``api%5Fkey`` is ``api_key``;
+:func:`is_secret_name`, any name holding such a word, stays for the
 stricter evidence rules); header values are never kept at all, only names. In free text
 (:func:`redact_text`) the word after ``Bearer`` is a credential when it has 8+ token characters; after
 ``Basic``, ``token``, ``secret``, ``password``, ``pw``, ``passcode`` or a key named in words (``API key``,
@@ -26,7 +27,9 @@ into a stamp, which stays in any text (``curl_***_2025-10-10T02-50-44Z.log``;
 (``check_api_key=***_2025-10-08.json``), and a label after an empty value stays (``auth= key=***``). A
 proxy's userinfo written without a scheme goes (``Via: 1.1 ***@proxy``, ``HTTPS_PROXY=***@host:3128``,
 ``curl -x``). So are a webhook URL's path (also written in a file name, ``hooks.slack.com_services_***``;
-Slack, Teams, Discord, Google Chat, Zapier, Webex; ``/hooks/<key>`` on any host, Mattermost's;
+Slack, Teams, Discord, Google Chat, Zapier, Webex, their host with a port or in capitals too;
+``/hooks/<key>`` on any host, Mattermost's; Slack's ``/services/T../B../<key>`` and Discord's
+``/api/webhooks/<id>/<token>`` on any host too, by their form;
 PagerDuty's ``/integration/<key>/``), a
 Telegram bot's token in a URL's path (``/bot<id>:***``, any host: Bot API servers are self-hosted too) and
 a session in a URL's path (``;jsessionid=``). A password in a
@@ -116,10 +119,13 @@ def redact_url(url: str) -> str:
     path = parts.path
     if ";" in path:  # (a session in the path: '/cart;jsessionid=...')
         path = _redact_query(path)
-    if netloc.endswith(_WEBHOOK_HOSTS):  # (the path of a webhook URL is its secret)
+    host = parts.hostname or ""  # (lower-cased, without a port: 'hooks.slack.com:443' is Slack's)
+    if host.endswith(_WEBHOOK_HOSTS):  # (the path of a webhook URL is its secret)
         path = _WEBHOOK_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     elif "/hooks/" in path or "/integration/" in path or "/with/key/" in path:
-        path = _hook_path(netloc, path)
+        path = _hook_path(host, path)
+    if "/services/T" in path or "/api/webhooks/" in path:  # (Slack's or Discord's, relayed by another host)
+        path = _WEBHOOK_FORM.sub(lambda m: (m.group(1) or m.group(2)) + REDACTED, path)
     if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     if _path_token_hint(path.lower()):  # (a one-time link's token: '/reset/AbCdEf123456XyZ')
@@ -173,6 +179,12 @@ _WEBHOOK_IN_NAME = re.compile(
     r"|outlook\.office\.com|chat\.googleapis\.com|hooks\.zapier\.com|webexapis\.com)(?::\d+)?[/_]+"
     r"(?:services|api[/_]webhooks|webhookb2|webhook|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
     r"|v1[/_]webhooks[/_]incoming)[/_])(?:(?!" + _STAMP + r")[^\s.'\"`<>()\[\]{},;|])+"
+)
+# a Slack or Discord webhook's path known by its form on any host (a relay, an egress proxy's base URL,
+# a mock): Slack's team and bot ids then its key, Discord's numeric id then its token; the ids stay
+_WEBHOOK_FORM = re.compile(
+    r"(/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/)[A-Za-z0-9]{16,}(?=[/?#]|$)"
+    r"|(?<=/api/webhooks/)(\d{15,20}/)[A-Za-z0-9_-]{40,}(?=[/?#]|$)"
 )
 # a webhook's key in the path on any host: Mattermost's and Rocket.Chat's '/hooks/<key>' (on the team's
 # own server: the key must look like one, '/hooks/overview' is a page); PagerDuty's
@@ -248,11 +260,13 @@ def _redact_query(query: str, depth: int = 0) -> str:
     hostile: its value goes whole, and no nesting of 'a=a=a=...' recurses past it)."""
     def repl(m: re.Match[str]) -> str:
         name, value = m.group(1), m.group(3)
-        if "=" in value.rstrip("=") and not _is_secret_query_name(name):
+        # (a name is judged as the server reads it: 'api%5Fkey' is 'api_key')
+        plain = unquote(name) if "%" in name else name
+        if "=" in value.rstrip("=") and not _is_secret_query_name(plain):
             if depth >= _QUERY_DEPTH:
                 return f"{name}={REDACTED}"
             return f"{name}={_redact_query(value, depth + 1)}"  # ('x=token=abc', unescaped: the pair inside)
-        if value and (_is_secret_query_name(name) or _short_name_credential(name, value)):
+        if value and (_is_secret_query_name(plain) or _short_name_credential(plain, value)):
             return f"{name}={REDACTED}"
         if "%3d" in value.lower():  # ('next=%2Freset%3Ftoken%3Dabc': a URL inside, its query escaped)
             if depth >= _QUERY_DEPTH:

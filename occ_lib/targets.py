@@ -213,7 +213,8 @@ class Target(Defaults):
         return {k: v for k, v in values.items() if v}
 
     def secrets(self) -> list[str]:
-        """Every secret string of this target (header values, URL password and secret query values)."""
+        """Every secret string of this target (header values, URL password and secret query values,
+        and what the shown URL masks of its path and fragment: :func:`_masked_in_path`)."""
         out = [v.get_secret_value() for v in self.headers.values()]
         parts = urlsplit(self.url)
         if parts.username:
@@ -221,8 +222,26 @@ class Target(Defaults):
         if parts.password:
             out.append(parts.password)
         out += [val for key, val in parse_qsl(parts.query, keep_blank_values=False) if is_secret_name(key)]
+        out += _masked_in_path(self.url, self.display_url)
         # Longest first, so that replacing one never leaves a tail of another; tiny strings are noise.
         return sorted({s for s in out if len(s) >= 3}, key=len, reverse=True)
+
+
+def _masked_in_path(url: str, shown: str) -> list[str]:
+    """What :func:`~occ_lib.redact.redact_url` masked in ``url``'s path and fragment (a webhook's key,
+    ``/hooks/<key>``, a bot's token, ``#access_token=...``): secrets the probe blanks should a server
+    echo one, as it blanks the query's. Read off the shown URL, so every path rule counts here too."""
+    if "***" not in shown:
+        return []
+    a, b = urlsplit(url), urlsplit(shown)
+    raw, masked = f"{a.path}#{a.fragment}", f"{b.path}#{b.fragment}"
+    if "***" not in masked or raw == masked:
+        return []
+    pattern = "^" + "(.+?)".join(re.escape(piece) for piece in masked.split("***")) + "$"
+    m = re.match(pattern, raw, re.DOTALL)
+    found = [g for g in m.groups() if g != "***"] if m else []
+    # (and each segment of a masked run of them, Slack's 'T0../B0../<key>': a server may echo its key alone)
+    return found + [part for g in found if "/" in g for part in g.split("/")]
 
 
 class ProbesConfig(StrictModel):

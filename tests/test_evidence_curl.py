@@ -76,7 +76,9 @@ def test_secret_words_of_the_command_line(tmp_path):
         "ops:pw-user1", "pw-user1", "proxyops:pw-proxy2", "pw-proxy2", "session=cookie3; theme=dark",
         "session=cookie3", "cookie3", "theme=dark", "dark", "tok4", "password=data5&x=1",
         "password=data5", "data5", "x=1", "api_key=form6", "form6", '{"pin": "raw7"}', "pin", "raw7",
-        "hdr8", "sid9", "Basic"])
+        "hdr8", "sid9", "Basic",
+        # (round 12: the Basic credentials curl sends for -u and -U, should a server echo one)
+        "b3BzOnB3LXVzZXIx", "cHJveHlvcHM6cHctcHJveHky"])
     assert list(cmd.secrets) == sorted(cmd.secrets, key=len, reverse=True)
     # a secret word in a message stored from the transcript is masked (a URL-less command: curl's
     # error about the word it tried as a host applies)

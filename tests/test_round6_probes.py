@@ -220,7 +220,9 @@ def test_a_redirect_to_an_unsupported_scheme_or_a_broken_location_is_protocol(ho
     assert hops.loc["hop-ftp", ["error", "error_message"]].tolist() == [
         "protocol", "UnsupportedProtocol: Request URL has an unsupported protocol 'ftp://'."]
     assert hops.loc["hop-bad-location", ["error", "error_message"]].tolist() == [
-        "protocol", "RemoteProtocolError: Invalid URL in location header: Invalid port: 'abc'."]
+        "protocol",
+        # (round 12: the part httpx quotes of a broken Location is not shown: it may carry a token)
+        "RemoteProtocolError: Invalid URL in location header: Invalid port (the header's value is not shown)"]
     # (httpx takes the port; the socket refuses it: no 'unexpected OverflowError')
     assert hops.loc["hop-port-range", ["error", "error_message"]].tolist() == [
         "protocol", "invalid URL: connect(): port must be 0-65535."]
