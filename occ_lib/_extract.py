@@ -210,6 +210,18 @@ def known_case(texts: list[str], known: set[str]) -> list[str] | None:
     return out
 
 
+def loose_keys(texts: list[str], known: set[str]) -> set[str]:
+    """The keys (in upper case) that ``texts`` writes in lower or mixed case only, not in ``known``:
+    'ops-102' where the document never writes OPS-102, a key that another log read with it may write
+    in upper case (:func:`occ_lib.logs.read_logs`). One scan of the whole document."""
+    out: set[str] = set()
+    for m in _ANY_CASE_KEY.finditer("\n".join(texts)):
+        word = m.group()
+        if word != (up := word.upper()) and up not in known:
+            out.add(up)
+    return out
+
+
 def _upper_known(word: str, known: set[str]) -> str:
     """``word`` in upper case when that is a key of ``known`` (:func:`known_case`), else as written."""
     up = word.upper()

@@ -173,8 +173,9 @@ Per item (the rules, in order)
       ``OPS-1,000``, ``OPS-4, 5 customers``, ``OPS-10/9`` are not; ``INC-1/3`` names INC-3, a fraction is
       written apart: ``INC-1: 1/3 done``). A key written in lower or mixed case (``ops-885``, ``Ops-885``)
       is that key, in upper case, when the document writes it in upper case elsewhere (its items or
-      headings); otherwise it is a word (``utf-8``, ``sha-256``, ``gpt-4``); the item's text keeps it as
-      written. A
+      headings), or another log read with it does (the CDN team's ``ops-102``, infra's ``OPS-102``:
+      only such a document is read a second time, knowing those keys); otherwise it is a word
+      (``utf-8``, ``sha-256``, ``gpt-4``); the item's text keeps it as written. A
       nested item inherits its ancestors' tickets (its own first), but one that opens with a ticket of
       its own (after a time stamp or decoration: ``- REL-42: filed QA-315, QA-316`` > ``- QA-315 is a
       dup of QA-290``, ``- QA-316 ETA Thu EOD``) speaks of that ticket: its kind, level and deadlines
@@ -560,6 +561,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import contextvars
 import datetime as dt
 import gc
 import itertools
@@ -673,6 +675,8 @@ class _Acc:
     deadline_rows: list[tuple] = field(default_factory=list)  # row tuples, like event_rows
     tables: dict[str, list] = field(default_factory=lambda: {c: [] for c in _TABLES})
     problems: dict[str, list] = field(default_factory=lambda: {c: [] for c in _PROBLEMS})
+    keys: set[str] = field(default_factory=set)  # (a read of several logs: the keys it writes...)
+    loose: set[str] = field(default_factory=set)  # (...and those it writes in lower case only)
 
     def problem(self, source: str, line: int | None, what: str, token: str | None, reason: str) -> None:
         p = self.problems
@@ -689,6 +693,9 @@ class _Acc:
                 mine[c].extend(vals)
         self.event_rows.extend(other.event_rows)
         self.deadline_rows.extend(other.deadline_rows)
+        if other.keys or other.loose:
+            self.keys |= other.keys
+            self.loose |= other.loose
 
     def build(self) -> Logs:
         # column by column with itemgetter: zip(*rows) makes one iterator object per row, and those
@@ -1670,6 +1677,11 @@ def _items(
     owns = [tickets(t) for t in texts]
     # ('ops-885' where the document writes OPS-885: that key; the items' text stays as written)
     known: set[str] = {t for tks in owns for t in tks}.union(*(it[6] for it in items if it[6]))
+    across = _ACROSS.get()
+    if across is not None:  # (one of several logs: 'ops-102' where another writes OPS-102)
+        acc.keys = known
+        acc.loose = ex.loose_keys(texts, known) if not across else set()
+        known = known | across
     keyed = ex.known_case(texts, known)
     if keyed is not None:
         owns = [tickets(t) if t != o else own for t, o, own in zip(keyed, texts, owns, strict=True)]
@@ -2604,34 +2616,91 @@ def check_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
 def _read(paths_or_globs: str | Path | Iterable[str | Path], body: bool) -> Logs:
     acc = _Acc()
     with _no_cyclic_gc():
-        for path in _files(acc, _as_patterns(paths_or_globs)):
-            source = _source(str(path))
-            if not_regular(path):  # (a FIFO nobody writes to would block forever: never opened)
-                acc.problem(source, None, "file", None, "not a regular file, skipped")
-                continue
-            try:
-                data = path.read_bytes()
-            except PermissionError:
-                acc.problem(source, None, "file", None, "permission denied")
-                continue
-            except IsADirectoryError:
-                acc.problem(source, None, "file", None, "is a folder, not a file")
-                continue
-            except OSError as exc:
-                reason = _dangling(path) if isinstance(exc, FileNotFoundError) else None
-                acc.problem(
-                    source, None, "file", None,
-                    reason or f"cannot read ({exc.strerror or exc.__class__.__name__})",
-                )
-                continue
-            _parse_safely(acc, data, source, body)
+        files = _files(acc, _as_patterns(paths_or_globs))
+        parts: list[tuple[str, bytes | str | None, _Acc]] = []
+        token = _ACROSS.set(frozenset() if body and len(files) > 1 else None)
+        try:
+            for path in files:
+                part = _Acc()
+                parts.append((_source(str(path)), None, part))
+                data = _read_file(part, path, parts[-1][0])
+                if data is not None:
+                    _parse_safely(part, data, parts[-1][0], body)
+                    if part.loose:
+                        parts[-1] = (parts[-1][0], data, part)
+        finally:
+            _ACROSS.reset(token)
+        _recase(parts)
+        for *_, part in parts:
+            acc.extend(part)
         return acc.build()
 
 
+def _read_file(acc: _Acc, path: Path, source: str) -> bytes | None:
+    """The bytes of the log at ``path``, or None and a ``file`` problem naming why not."""
+    if not_regular(path):  # (a FIFO nobody writes to would block forever: never opened)
+        acc.problem(source, None, "file", None, "not a regular file, skipped")
+        return None
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        acc.problem(source, None, "file", None, "permission denied")
+    except IsADirectoryError:
+        acc.problem(source, None, "file", None, "is a folder, not a file")
+    except OSError as exc:
+        reason = _dangling(path) if isinstance(exc, FileNotFoundError) else None
+        acc.problem(
+            source, None, "file", None,
+            reason or f"cannot read ({exc.strerror or exc.__class__.__name__})",
+        )
+    return None
+
+
+#: While several logs are read together: the keys the other logs write in upper case that a
+#: document being read again spells in lower case (empty on the first reading), else None.
+_ACROSS: contextvars.ContextVar[frozenset[str] | None] = contextvars.ContextVar("across", default=None)
+
+
+def _recase(parts: list[tuple[str, bytes | str | None, _Acc]]) -> None:
+    """Read again, in place, each log of ``parts`` (source, its data when it wrote a key in lower
+    case only, its rows) that spells in lower case a key another log writes in upper case
+    ('ops-102' in the CDN team's log, OPS-102 in infra's): that key is the ticket there too, as it
+    is where its own document writes it in upper case. Only such documents are read twice."""
+    if not any(data is not None for _, data, _ in parts):
+        return
+    seen = set().union(*(part.keys for *_, part in parts))
+    for k, (source, data, part) in enumerate(parts):
+        if data is None:
+            continue
+        other = frozenset(part.loose & seen)
+        if not other:
+            continue
+        again = _Acc()
+        token = _ACROSS.set(other)
+        try:
+            _parse_safely(again, data, source)
+        finally:
+            _ACROSS.reset(token)
+        parts[k] = (source, None, again)
+
+
 def parse_logs(items: Iterable[tuple[str, bytes | str]]) -> Logs:
-    """Parse many in-memory logs, given as ``(source, text or bytes)`` pairs, into one :class:`Logs`."""
+    """Parse many in-memory logs, given as ``(source, text or bytes)`` pairs, into one :class:`Logs`
+    (a key one spells in lower case and another in upper case is that key in both, as in
+    :func:`read_logs`)."""
     acc = _Acc()
     with _no_cyclic_gc():
-        for source, data in items:
-            _parse_safely(acc, data, _source(source))
+        items = list(items)
+        parts: list[tuple[str, bytes | str | None, _Acc]] = []
+        token = _ACROSS.set(frozenset() if len(items) > 1 else None)
+        try:
+            for source, data in items:
+                part = _Acc()
+                _parse_safely(part, data, _source(source))
+                parts.append((_source(source), data if part.loose else None, part))
+        finally:
+            _ACROSS.reset(token)
+        _recase(parts)
+        for *_, part in parts:
+            acc.extend(part)
         return acc.build()
