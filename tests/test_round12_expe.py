@@ -171,3 +171,28 @@ def test_parse_logs_knows_keys_across_documents_and_one_document_alone_does_not(
     ]
     alone = parse_logs([("cdn.md", CDN)])
     assert alone.events["tickets"].tolist() == [[], [], []]
+
+
+def test_heading_key_in_lower_case_is_the_key_its_items_or_another_log_write(tmp_path: Path) -> None:
+    cdn = tmp_path / "cdn.md"
+    cdn.write_text(
+        "# CDN log\n\nAll times UTC.\n\n## 2025-10-07 ops-102 purge\n- 18:00: picked up by CDN on-call.\n",
+        encoding="utf-8",
+    )
+    infra = tmp_path / "infra.md"
+    infra.write_text("# Infra\n\n- 2025-10-07 14:00 UTC: OPS-102 opened.\n", encoding="utf-8")
+    both = read_logs([str(cdn), str(infra)])
+    assert both.events[["line", "kind", "tickets", "text"]].to_dict("records")[0] == {
+        "line": 6, "kind": "note", "tickets": ["OPS-102"], "text": "18:00: picked up by CDN on-call.",
+    }
+    assert both.sections["heading"].tolist()[0] == "2025-10-07 ops-102 purge"  # (as written)
+    # one log alone: the heading's key is that of an item under it...
+    cdn.write_text(cdn.read_text(encoding="utf-8") + "- 19:00: OPS-102 resolved.\n", encoding="utf-8")
+    alone = read_logs(str(cdn))
+    assert alone.events[["line", "kind", "tickets"]].to_dict("records") == [
+        {"line": 6, "kind": "note", "tickets": ["OPS-102"]},
+        {"line": 7, "kind": "resolved", "tickets": ["OPS-102"]},
+    ]
+    # ...and a word when no log writes it in upper case
+    assert parse_logs([("cdn.md", "# CDN\n\n## 2025-10-07 ops-102 purge\n- 18:00: picked up.\n")]).events[
+        "tickets"].tolist() == [[]]
