@@ -210,6 +210,30 @@ def known_case(texts: list[str], known: set[str]) -> list[str] | None:
     return out
 
 
+# (where a key in lower or mixed case may end: a lower-case letter, then '-' and a digit; the C scan for
+# it is five times as fast as one for whole keys, and most documents hold a handful)
+_LOOSE_HINT = re.compile(r"[a-z]-\d")
+
+
+def loose_keys(texts: list[str], known: set[str]) -> set[str]:
+    """The keys (in upper case) that ``texts`` writes in lower or mixed case only, not in ``known``:
+    'ops-102' where the document never writes OPS-102, a key that another log read with it may write
+    in upper case (:func:`occ_lib.logs.read_logs`). One scan of the document for :data:`_LOOSE_HINT`;
+    each word it lands in is read as a key (:data:`_ANY_CASE_KEY`) from the word's start."""
+    joined = "\n".join(texts)
+    out: set[str] = set()
+    for hint in _LOOSE_HINT.finditer(joined):
+        start = hint.start()
+        while start and (joined[start - 1].isalnum() or joined[start - 1] == "-"):
+            start -= 1
+        m = _ANY_CASE_KEY.match(joined, start)
+        if m is None or m.end() <= hint.end() - 1:
+            continue
+        if (up := m.group().upper()) not in known:
+            out.add(up)
+    return out
+
+
 def _upper_known(word: str, known: set[str]) -> str:
     """``word`` in upper case when that is a key of ``known`` (:func:`known_case`), else as written."""
     up = word.upper()

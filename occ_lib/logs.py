@@ -173,8 +173,10 @@ Per item (the rules, in order)
       ``OPS-1,000``, ``OPS-4, 5 customers``, ``OPS-10/9`` are not; ``INC-1/3`` names INC-3, a fraction is
       written apart: ``INC-1: 1/3 done``). A key written in lower or mixed case (``ops-885``, ``Ops-885``)
       is that key, in upper case, when the document writes it in upper case elsewhere (its items or
-      headings); otherwise it is a word (``utf-8``, ``sha-256``, ``gpt-4``); the item's text keeps it as
-      written. A
+      headings; a heading's own ``## ops-102 purge`` too), or another log read with it does (the CDN
+      team's ``ops-102``, infra's ``OPS-102``: only such a document is read a second time, knowing
+      those keys); otherwise it is a word
+      (``utf-8``, ``sha-256``, ``gpt-4``); the item's text keeps it as written. A
       nested item inherits its ancestors' tickets (its own first), but one that opens with a ticket of
       its own (after a time stamp or decoration: ``- REL-42: filed QA-315, QA-316`` > ``- QA-315 is a
       dup of QA-290``, ``- QA-316 ETA Thu EOD``) speaks of that ticket: its kind, level and deadlines
@@ -564,6 +566,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import contextvars
 import datetime as dt
 import gc
 import itertools
@@ -677,6 +680,8 @@ class _Acc:
     deadline_rows: list[tuple] = field(default_factory=list)  # row tuples, like event_rows
     tables: dict[str, list] = field(default_factory=lambda: {c: [] for c in _TABLES})
     problems: dict[str, list] = field(default_factory=lambda: {c: [] for c in _PROBLEMS})
+    keys: set[str] = field(default_factory=set)  # (a read of several logs: the keys it writes...)
+    loose: set[str] = field(default_factory=set)  # (...and those it writes in lower case only)
 
     def problem(self, source: str, line: int | None, what: str, token: str | None, reason: str) -> None:
         p = self.problems
@@ -693,6 +698,9 @@ class _Acc:
                 mine[c].extend(vals)
         self.event_rows.extend(other.event_rows)
         self.deadline_rows.extend(other.deadline_rows)
+        if other.keys or other.loose:
+            self.keys |= other.keys
+            self.loose |= other.loose
 
     def build(self) -> Logs:
         # column by column with itemgetter: zip(*rows) makes one iterator object per row, and those
@@ -1332,7 +1340,7 @@ def _parse_document(
                 parent_flags | (_WEEK if _WEEK_HEADING.search(htext) else 0)
                 | (_STANDUP if _STANDUP_HEADING.search(htext) else 0)
             )
-            head_tks = _own_tickets(htext) or parent_tks
+            head_tks = _own_tickets(_keyed_heading(acc, htext)) or parent_tks
             sec_zone = _declared_zone(htext) or _heading_zone(htext, tz) or parent_zone
             if level == 1 and title is None:
                 title = htext
@@ -1674,6 +1682,12 @@ def _items(
     owns = [tickets(t) for t in texts]
     # ('ops-885' where the document writes OPS-885: that key; the items' text stays as written)
     known: set[str] = {t for tks in owns for t in tks}.union(*(it[6] for it in items if it[6]))
+    across = _ACROSS.get()
+    if across is not None:  # ('ops-102' where another log, or a heading, writes OPS-102: _recase)
+        acc.keys |= known
+        if not across:
+            acc.loose |= ex.loose_keys(texts, known)
+        known = known | across
     keyed = ex.known_case(texts, known)
     if keyed is not None:
         owns = [tickets(t) if t != o else own for t, o, own in zip(keyed, texts, owns, strict=True)]
@@ -2434,6 +2448,21 @@ def _opens_with(text: str, own: list[str]) -> bool:
     return any(text.startswith(t, i) and not text[i + len(t):i + len(t) + 1].isalnum() for t in own)
 
 
+def _keyed_heading(acc: _Acc, htext: str) -> str:
+    """A heading's text with its keys in lower case written in upper case when they are keys the
+    document (or another log read with it) writes so, read a second time (:func:`_recase`); on the
+    first reading its keys in lower case are noted (``acc.loose``), known or not: the items under
+    the heading that make them known come after it."""
+    across = _ACROSS.get()
+    if across is None or "-" not in htext:
+        return htext
+    if not across:
+        acc.loose |= ex.loose_keys([htext], set())
+        return htext
+    keyed = ex.known_case([htext], set(across))
+    return htext if keyed is None else keyed[0]
+
+
 def _own_tickets(text: str) -> list[str]:
     """The tickets of a heading or a mail's ``Subject:`` that the items under it are about: those it
     does not only refer to ('Subject: OPS-5 resolved, see OPS-77', '### OPS-9 rollback (cf. OPS-4)':
@@ -2530,10 +2559,7 @@ def _no_cyclic_gc():
 
 def parse_log(data: bytes | str, source: str = "<text>") -> Logs:
     """Parse one log held in memory (``bytes`` are decoded like a file; ``str`` is used as is)."""
-    acc = _Acc()
-    with _no_cyclic_gc():
-        _parse_safely(acc, data, _source(source))
-        return acc.build()
+    return parse_logs([(source, data)])
 
 
 def _source(path: str) -> str:
@@ -2610,34 +2636,93 @@ def check_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
 def _read(paths_or_globs: str | Path | Iterable[str | Path], body: bool) -> Logs:
     acc = _Acc()
     with _no_cyclic_gc():
-        for path in _files(acc, _as_patterns(paths_or_globs)):
-            source = _source(str(path))
-            if not_regular(path):  # (a FIFO nobody writes to would block forever: never opened)
-                acc.problem(source, None, "file", None, "not a regular file, skipped")
-                continue
-            try:
-                data = path.read_bytes()
-            except PermissionError:
-                acc.problem(source, None, "file", None, "permission denied")
-                continue
-            except IsADirectoryError:
-                acc.problem(source, None, "file", None, "is a folder, not a file")
-                continue
-            except OSError as exc:
-                reason = _dangling(path) if isinstance(exc, FileNotFoundError) else None
-                acc.problem(
-                    source, None, "file", None,
-                    reason or f"cannot read ({exc.strerror or exc.__class__.__name__})",
-                )
-                continue
-            _parse_safely(acc, data, source, body)
+        files = _files(acc, _as_patterns(paths_or_globs))
+        parts: list[tuple[str, bytes | str | None, _Acc]] = []
+        token = _ACROSS.set(frozenset() if body else None)
+        try:
+            for path in files:
+                part = _Acc()
+                parts.append((_source(str(path)), None, part))
+                data = _read_file(part, path, parts[-1][0])
+                if data is not None:
+                    _parse_safely(part, data, parts[-1][0], body)
+                    if part.loose:
+                        parts[-1] = (parts[-1][0], data, part)
+        finally:
+            _ACROSS.reset(token)
+        _recase(parts)
+        for *_, part in parts:
+            acc.extend(part)
         return acc.build()
 
 
+def _read_file(acc: _Acc, path: Path, source: str) -> bytes | None:
+    """The bytes of the log at ``path``, or None and a ``file`` problem naming why not."""
+    if not_regular(path):  # (a FIFO nobody writes to would block forever: never opened)
+        acc.problem(source, None, "file", None, "not a regular file, skipped")
+        return None
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        acc.problem(source, None, "file", None, "permission denied")
+    except IsADirectoryError:
+        acc.problem(source, None, "file", None, "is a folder, not a file")
+    except OSError as exc:
+        reason = _dangling(path) if isinstance(exc, FileNotFoundError) else None
+        acc.problem(
+            source, None, "file", None,
+            reason or f"cannot read ({exc.strerror or exc.__class__.__name__})",
+        )
+    return None
+
+
+#: While logs are read: the keys that a document being read again spells in lower case and that it
+#: (in a heading's stead) or another log writes in upper case (empty on the first reading), else None.
+_ACROSS: contextvars.ContextVar[frozenset[str] | None] = contextvars.ContextVar("across", default=None)
+
+
+def _recase(parts: list[tuple[str, bytes | str | None, _Acc]]) -> None:
+    """Read again, in place, each log of ``parts`` (source, its data when it wrote a key in lower
+    case only, its rows) that spells in lower case a key another log writes in upper case
+    ('ops-102' in the CDN team's log, OPS-102 in infra's), or in a heading a key its own items
+    write in upper case (headings are read before the items that make their keys known): that key
+    is the ticket there too, as it is in an item of a document that writes it in upper case. Only
+    such documents are read twice."""
+    if not any(data is not None for _, data, _ in parts):
+        return
+    seen = set().union(*(part.keys for *_, part in parts))
+    for k, (source, data, part) in enumerate(parts):
+        if data is None:
+            continue
+        other = frozenset(part.loose & seen)
+        if not other:
+            continue
+        again = _Acc()
+        token = _ACROSS.set(other)
+        try:
+            _parse_safely(again, data, source)
+        finally:
+            _ACROSS.reset(token)
+        parts[k] = (source, None, again)
+
+
 def parse_logs(items: Iterable[tuple[str, bytes | str]]) -> Logs:
-    """Parse many in-memory logs, given as ``(source, text or bytes)`` pairs, into one :class:`Logs`."""
+    """Parse many in-memory logs, given as ``(source, text or bytes)`` pairs, into one :class:`Logs`
+    (a key one spells in lower case and another in upper case is that key in both, as in
+    :func:`read_logs`)."""
     acc = _Acc()
     with _no_cyclic_gc():
-        for source, data in items:
-            _parse_safely(acc, data, _source(source))
+        items = list(items)
+        parts: list[tuple[str, bytes | str | None, _Acc]] = []
+        token = _ACROSS.set(frozenset())
+        try:
+            for source, data in items:
+                part = _Acc()
+                _parse_safely(part, data, _source(source))
+                parts.append((_source(source), data if part.loose else None, part))
+        finally:
+            _ACROSS.reset(token)
+        _recase(parts)
+        for *_, part in parts:
+            acc.extend(part)
         return acc.build()

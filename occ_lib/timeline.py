@@ -32,7 +32,10 @@ events DataFrame). Rules, so that every figure says how it was counted:
   ``follow_up`` or ``escalation``), an *escalation* one of level 2 or more (a manager, lead or
   executive); an event of level 0 (a hand-made table without levels) counts by its kind
   (``follow_up`` as 1, ``escalation`` as 2). ``max_level`` is the highest escalation level of any
-  counted event (0 none, 1 ping, 2 manager, 3 executive). A ticket is
+  counted event (0 none, 1 ping, 2 manager, 3 executive). A follow-up or escalation of a ticket at
+  the same instant and rung as an earlier one, written in another file or in the same words, is
+  that one pasted again (a page copied into a second team's log, or reworded in its zone) and is
+  counted once (:func:`_pasted_again`); the timeline keeps every row. A ticket is
   ``resolved`` when an event of kind ``resolved`` came at or before ``as_of`` (``resolved_at`` is
   the first one), otherwise ``open``; ``open_age`` is ``as_of - first_seen`` for open tickets
   (``as_of`` defaults to now, taken to the whole second: a duration in seconds has no noise of
@@ -368,8 +371,9 @@ def summary(
     out["first_follow_up"], day["first_follow_up"] = _first(tl, follow_up)
     out["first_escalation"], day["first_escalation"] = _first(tl, escalation)
     out["max_level"] = g["level"].max().astype("int64")
-    out["follow_ups"] = follow_up.groupby(tl["ticket"], sort=False).sum().astype("int64")
-    out["escalations"] = escalation.groupby(tl["ticket"], sort=False).sum().astype("int64")
+    once = ~_pasted_again(tl, rung)
+    out["follow_ups"] = (follow_up & once).groupby(tl["ticket"], sort=False).sum().astype("int64")
+    out["escalations"] = (escalation & once).groupby(tl["ticket"], sort=False).sum().astype("int64")
     out["resolved_at"], day["resolved_at"] = _first(tl, final_resolutions(tl))
     for col in ("first_follow_up", "first_escalation", "resolved_at"):
         out[col] = out[col].astype(_UTC)
@@ -389,6 +393,28 @@ def summary(
     out = out.reset_index(names="ticket")
     out = out.sort_values(["first_seen", "ticket"], kind="stable").reset_index(drop=True)
     return out[list(SUMMARY_COLUMNS)]
+
+
+def _pasted_again(tl: pd.DataFrame, rung: pd.Series) -> pd.Series:
+    """Mask of the follow-ups and escalations that repeat an earlier row of the same ticket at the
+    same instant on the same rung (:func:`rungs`), written in another file or in the same words: one
+    team's page pasted into another team's log ('09:30: paged on-call for OPS-101' in both), or
+    reworded in another zone ('17:00 CET: escalated OPS-101 ...' for '11:00 ET: escalated ...'), is
+    one page, not two. Two different steps that one file tells at the same minute stay two; an event
+    known only to its day is no instant and is never merged."""
+    day = tl["at_precision"].eq("day") if "at_precision" in tl.columns else False
+    timed = tl["at"].notna() & ~day & rung.gt(0)
+    if timed.sum() < 2:
+        return pd.Series(False, index=tl.index)
+    keys = ["ticket", "at", "_rung"]
+    sub = tl.loc[timed, ["ticket", "at", "source", "text"]].assign(_rung=rung[timed])
+    repeat = sub.duplicated(keys, keep=False)
+    if not repeat.any():
+        return pd.Series(False, index=tl.index)
+    sub = sub[repeat]
+    first = sub.groupby(keys, sort=False)[["source", "text"]].transform("first")
+    again = sub.duplicated(keys) & (sub["source"].ne(first["source"]) | sub["text"].eq(first["text"]))
+    return again.reindex(tl.index, fill_value=False)
 
 
 def _summary_dtype(col: str) -> str:
