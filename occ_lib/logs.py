@@ -1723,6 +1723,7 @@ def _items(
         times: list[dt.datetime] = []
         dls = []
         upd = "pdate" in text  # ('Next update by 14:45 EDT': a promise kept by the next update)
+        ends: bool | None = None  # (whether a period's end may be written: _may_end_period, once asked)
         for m in found[k]:
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
                 m = replace(m, is_deadline=True, keyword="update")
@@ -1739,6 +1740,10 @@ def _items(
             if m.is_deadline:
                 dls.append(m)
                 continue
+            if ends is None:
+                ends = _may_end_period(text)
+            if ends and _ends_period(proses[k], m.start):
+                continue  # ('cert valid to 2025-12-01', 'EOL 2026-01-31': how long it lasts, not when)
             times.append(m.at)
             if at == _NAT or (prec == "day" and m.precision != "day"):  # a time beats a bare date
                 at, prec = (m.at - epoch) // us, m.precision
@@ -2304,6 +2309,35 @@ def _may_fall_back(found: list[list[_times.TimeMention]]) -> bool:
     return any(
         m.at is not None and m.precision != "day" and m.at.month in (3, 4, 10, 11) for ms in found for m in ms
     )
+
+
+# the end (or start) of a period a thing lasts, written before its time: a validity ('valid to',
+# 'valid until', 'good through', a certificate's 'notAfter=' / 'Not Before:'), a sunset, an end of life
+# or support ('EOL 2026-01-31'), and any 'until' that is no deadline ('watching until 18:00'): not when
+# the item happened (an expiry is a deadline, :mod:`occ_lib.times`, so it never gets here)
+_PERIOD_END = re.compile(
+    r"(?:(?<![\w-])(?i:until|till|valid(?:[\s_-]+|(?=[TFUt]))(?:to|through|thru|till|until|from|since)"
+    r"|good[^\S\n]+(?:through|thru)|sunset(?:s|ting)?|EOL|end[\s_-]of[\s_-](?:life|support))"
+    r"|(?<![\w-])(?i:not)[\s_-]?(?i:after|before))"
+    r"(?:[^\S\n]*(?i:date|day|on|is|at|of|set[^\S\n]+for|scheduled[^\S\n]+for|planned[^\S\n]+for)\b"
+    r"|[^\S\n]*[:=(])*[^\S\n]*[*_]*[^\S\n]*$"
+)
+_PERIOD_HINTS = ("ntil", "NTIL", "till", "TILL", "alid", "ALID", "unset", "UNSET", "EOL", "EoL", "of life",
+                 "of-life", "OF LIFE", "of support", "OF SUPPORT", "ot after", "otAfter", "ot before",
+                 "otBefore", "OT AFTER", "OT BEFORE", "ood thr", "OOD THR")
+
+
+def _may_end_period(text: str) -> bool:
+    """A cheap gate for :func:`_ends_period`: whether the item writes any of its words."""
+    return any(h in text for h in _PERIOD_HINTS)
+
+
+def _ends_period(prose: str, start: int) -> bool:
+    """Whether the time at ``start`` ends (or starts) a period a thing lasts (:data:`_PERIOD_END`): a
+    certificate ``valid to 2025-12-01``, a flag's ``sunset date 2025-11-01``, ``EOL 2026-01-31``, ``license
+    valid until Dec 1``: no time the item happened, so its ``at`` is the section's (a timeline's first
+    sighting never lands on that later day)."""
+    return _PERIOD_END.search(prose, max(0, start - 40), start) is not None
 
 
 def _item_time(ms: list[_times.TimeMention]) -> _times.TimeMention | None:
