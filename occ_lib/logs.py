@@ -342,7 +342,12 @@ Per item (the rules, in order)
       so the night clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New
       York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30
       UTC). Every other
-      resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range end),
+      resolved mention goes to ``times``, except one that ends (or starts) a period a thing lasts, which
+      is not when the item happened (:func:`_ends_period`): a validity (``cert valid to 2025-12-01``,
+      ``license valid until Dec 1``, ``good through``, a certificate's ``notAfter=``), a sunset (``flag
+      checkout_v2 sunset date 2025-11-01``), an end of life or support (``EOL 2026-01-31``), and an
+      ``until`` that is no deadline (``watching until 18:00``); an expiry is a deadline (above), and
+      so is a renewal (``renew before 2025-12-01``). ``at`` is the first of those with a time (``end_at`` its range end),
       else the first date-only one (a done task's ``✅`` date before the created ``➕``, started ``🛫`` or
       scheduled ``⏳`` ones); else, for a nested list item, its parent item's (its precision: ``-
       09:05 OPS-1 paged`` > ``- vendor looped in`` is 09:05, as is an item nested under that one); else
@@ -480,6 +485,12 @@ Per item (the rules, in order)
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
          only asked ("has PAY-413 been acked?").
+         A status page's update that opens with its Investigating or Identified label (bold, or
+         then a spaced dash, a colon or the line's end: ``**Investigating** - We are investigating
+         elevated errors. Posted Oct 09, 2025 - 14:05 EDT``, ``Identified - The cause is known``) is
+         ``acknowledged`` before rule 3 and those after it, whatever else it says (the team's public first
+         response; its promise of a next update stays a deadline); not the word elsewhere (``we are
+         investigating``, ``root cause identified``).
       5. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged, re-paged - when
          it was done (a done verb) or nothing marks it as planned (a plan word of another clause plans
          that clause: ``08:30 follow-up ping to the vendor; next update due 10:00`` is a follow-up);
