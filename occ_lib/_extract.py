@@ -1176,9 +1176,9 @@ def _status_page_ack(text: str) -> bool:
     """Whether ``text`` opens with a status page's Investigating or Identified label (:data:`_STATUS_ACK`);
     the cheap test first, as few items open with either."""
     head = text[:16]
-    return ("nvestigating" in head or "dentified" in head or "NVESTIGATING" in head or "DENTIFIED" in head) and (
-        _STATUS_ACK.match(text) is not None
-    )
+    return (
+        "nvestigating" in head or "dentified" in head or "NVESTIGATING" in head or "DENTIFIED" in head
+    ) and _STATUS_ACK.match(text) is not None
 
 
 def classify(
@@ -1220,7 +1220,7 @@ def classify(
     ):
         return "reopened", 0
     if _status_page_ack(text):
-        return "acknowledged", 0  # ('**Investigating** - We are investigating ...': the public first response)
+        return "acknowledged", 0  # ('**Investigating** - We are investigating ...': a public first response)
     if ticked or ("\u2705" in text and _done_marked(text, task)):
         # ('- [x] Escalate OPS-1 to VP Eng': the task done was an escalation, not the ticket's end)
         return _done_task(text, w, has_deadline)

@@ -347,11 +347,11 @@ Per item (the rules, in order)
       ``license valid until Dec 1``, ``good through``, a certificate's ``notAfter=``), a sunset (``flag
       checkout_v2 sunset date 2025-11-01``), an end of life or support (``EOL 2026-01-31``), and an
       ``until`` that is no deadline (``watching until 18:00``); an expiry is a deadline (above), and
-      so is a renewal (``renew before 2025-12-01``). ``at`` is the first of those with a time (``end_at`` its range end),
-      else the first date-only one (a done task's ``✅`` date before the created ``➕``, started ``🛫`` or
-      scheduled ``⏳`` ones); else, for a nested list item, its parent item's (its precision: ``-
-      09:05 OPS-1 paged`` > ``- vendor looped in`` is 09:05, as is an item nested under that one); else
-      the section's time (its precision), or for an item that opens with an
+      so is a renewal (``renew before 2025-12-01``). ``at`` is the first of those with a time (``end_at``
+      its range end), else the first date-only one (a done task's ``✅`` date before the created ``➕``,
+      started ``🛫`` or scheduled ``⏳`` ones); else, for a nested list item, its parent item's (its
+      precision: ``- 09:05 OPS-1 paged`` > ``- vendor looped in`` is 09:05, as is an item nested under
+      that one); else the section's time (its precision), or for an item that opens with an
       offset from the T0 its heading names (a postmortem's ``T+15m``, ``T+1h45m``, ``T-5 min`` under ``##
       Relative timeline (T0 = 14:02 UTC)``; not ``T+15`` with no unit) that time plus the offset; else the
       section's date (``day``,
