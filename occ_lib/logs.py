@@ -2333,9 +2333,11 @@ _PERIOD_END = re.compile(
     r"(?:[^\S\n]*(?i:date|day|on|is|at|of|set[^\S\n]+for|scheduled[^\S\n]+for|planned[^\S\n]+for)\b"
     r"|[^\S\n]*[:=(])*[^\S\n]*[*_]*[^\S\n]*$"
 )
-_PERIOD_HINTS = ("ntil", "NTIL", "till", "TILL", "alid", "ALID", "unset", "UNSET", "EOL", "EoL", "of life",
-                 "of-life", "OF LIFE", "of support", "OF SUPPORT", "ot after", "otAfter", "ot before",
-                 "otBefore", "OT AFTER", "OT BEFORE", "ood thr", "OOD THR")
+_PERIOD_HINTS = (  # (' till', not 'still')
+    "ntil", "NTIL", " till", "Till", "TILL", "alid", "ALID", "unset", "UNSET", "EOL", "EoL", "of life",
+    "of-life", "OF LIFE", "of support", "OF SUPPORT", "ot after", "otAfter", "ot before", "otBefore",
+    "OT AFTER", "OT BEFORE", "ood thr", "OOD THR",
+)
 
 
 def _may_end_period(text: str) -> bool:
