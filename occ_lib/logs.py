@@ -1735,6 +1735,7 @@ def _items(
         dls = []
         upd = "pdate" in text  # ('Next update by 14:45 EDT': a promise kept by the next update)
         ends: bool | None = None  # (whether a period's end may be written: _may_end_period, once asked)
+        last_end = -1  # (where the last period end read ends)
         for m in found[k]:
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
                 m = replace(m, is_deadline=True, keyword="update")
@@ -1753,7 +1754,10 @@ def _items(
                 continue
             if ends is None:
                 ends = _may_end_period(text)
-            if ends and _ends_period(proses[k], m.start):
+            if ends and (_ends_period(proses[k], m.start) or last_end >= 0 and _PERIOD_TO.fullmatch(
+                proses[k], last_end, m.start
+            )):
+                last_end = m.end
                 continue  # ('cert valid to 2025-12-01', 'EOL 2026-01-31': how long it lasts, not when)
             times.append(m.at)
             if at == _NAT or (prec == "day" and m.precision != "day"):  # a time beats a bare date
@@ -2328,15 +2332,18 @@ def _may_fall_back(found: list[list[_times.TimeMention]]) -> bool:
 # the item happened (an expiry is a deadline, :mod:`occ_lib.times`, so it never gets here)
 _PERIOD_END = re.compile(
     r"(?:(?<![\w-])(?i:until|till|valid(?:[\s_-]+|(?=[TFUt]))(?:to|through|thru|till|until|from|since)"
-    r"|good[^\S\n]+(?:through|thru)|sunset(?:s|ting)?|EOL|end[\s_-]of[\s_-](?:life|support))"
+    r"|good[^\S\n]+(?:through|thru)|sunset(?:s|ting)?|EOL|end[\s_-]of[\s_-](?:life|support)"
+    r"|(?:support|life|lifetime|validity)[^\S\n]+ends?)"
     r"|(?<![\w-])(?i:not)[\s_-]?(?i:after|before))"
     r"(?:[^\S\n]*(?i:date|day|on|is|at|of|set[^\S\n]+for|scheduled[^\S\n]+for|planned[^\S\n]+for)\b"
-    r"|[^\S\n]*[:=(])*[^\S\n]*[*_]*[^\S\n]*$"
+    r"|[^\S\n]*[*_]*[:=(|])*[^\S\n]*[*_]*[^\S\n]*$"
 )
+# the other end of a period whose first end was just read ('valid from 2025-10-01 to 2025-12-01')
+_PERIOD_TO = re.compile(r"[^\S\n]*(?:(?i:to|through|thru|until|till)|--?|[\u2013\u2014])[^\S\n]*")
 _PERIOD_HINTS = (  # (' till', not 'still')
     "ntil", "NTIL", " till", "Till", "TILL", "alid", "ALID", "unset", "UNSET", "EOL", "EoL", "of life",
     "of-life", "OF LIFE", "of support", "OF SUPPORT", "ot after", "otAfter", "ot before", "otBefore",
-    "OT AFTER", "OT BEFORE", "ood thr", "OOD THR",
+    "OT AFTER", "OT BEFORE", "ood thr", "OOD THR", "upport end", "UPPORT END", "ife end", "ime end",
 )
 
 

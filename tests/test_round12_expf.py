@@ -58,6 +58,10 @@ def _deadlines(tmp_path: Path, text: str) -> list[list]:
     "cert notAfter=2025-12-01",
     "flag `new_ui` on until 2025-10-20",
     "legacy API sunsets on Nov 1",
+    "**EOL**: 2026-01-31",
+    "vendor support ends 2026-01-31",
+    "cert valid from 2025-10-01 to 2025-12-01",
+    "token validUntil=2025-12-01",
 ])
 def test_a_period_end_is_neither_the_items_time_nor_a_deadline(tmp_path, item):
     text = f"# Log\n\n## 2025-10-09\n\n- OPS-7 {item}\n"
