@@ -1186,6 +1186,25 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(_KEYWORD.findall(" " + text.lower()))
 
 
+# a status page's update (Statuspage, Instatus, cState: '**Investigating** - We are investigating
+# elevated errors. Posted Oct 09, 2025 - 14:05 EDT', 'Identified - ...'): its status label, written first,
+# bold, or then a spaced dash, a colon or the line's end; 'Investigating' or 'Identified' is the team's
+# public acknowledgement of the incident
+_STATUS_ACK = re.compile(
+    r"[ \t]*(?:(?P<b>\*\*|__)(?:Investigating|INVESTIGATING|Identified|IDENTIFIED)(?P=b)"
+    r"|(?:Investigating|INVESTIGATING|Identified|IDENTIFIED)[ \t]*(?:[-\u2013\u2014:][ \t]|\n|$))"
+)
+
+
+def _status_page_ack(text: str) -> bool:
+    """Whether ``text`` opens with a status page's Investigating or Identified label (:data:`_STATUS_ACK`);
+    the cheap test first, as few items open with either."""
+    head = text[:16]
+    return (
+        "nvestigating" in head or "dentified" in head or "NVESTIGATING" in head or "DENTIFIED" in head
+    ) and _STATUS_ACK.match(text) is not None
+
+
 def classify(
     text: str, w: frozenset[str], has_deadline: bool, ticked: bool = False, task: bool = False
 ) -> tuple[str, int]:
@@ -1224,6 +1243,8 @@ def classify(
         hint and _REOPEN_PHRASE.search(text.lower()) is not None
     ):
         return "reopened", 0
+    if _status_page_ack(text):
+        return "acknowledged", 0  # ('**Investigating** - We are investigating ...': a public first response)
     if ticked or ("\u2705" in text and _done_marked(text, task)):
         # ('- [x] Escalate OPS-1 to VP Eng': the task done was an escalation, not the ticket's end)
         return _done_task(text, w, has_deadline)

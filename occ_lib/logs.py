@@ -344,11 +344,16 @@ Per item (the rules, in order)
       so the night clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New
       York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30
       UTC). Every other
-      resolved mention goes to ``times``. ``at`` is the first of those with a time (``end_at`` its range end),
-      else the first date-only one (a done task's ``✅`` date before the created ``➕``, started ``🛫`` or
-      scheduled ``⏳`` ones); else, for a nested list item, its parent item's (its precision: ``-
-      09:05 OPS-1 paged`` > ``- vendor looped in`` is 09:05, as is an item nested under that one); else
-      the section's time (its precision), or for an item that opens with an
+      resolved mention goes to ``times``, except one that ends (or starts) a period a thing lasts, which
+      is not when the item happened (:func:`_ends_period`): a validity (``cert valid to 2025-12-01``,
+      ``license valid until Dec 1``, ``good through``, a certificate's ``notAfter=``), a sunset (``flag
+      checkout_v2 sunset date 2025-11-01``), an end of life or support (``EOL 2026-01-31``), and an
+      ``until`` that is no deadline (``watching until 18:00``); an expiry is a deadline (above), and
+      so is a renewal (``renew before 2025-12-01``). ``at`` is the first of those with a time (``end_at``
+      its range end), else the first date-only one (a done task's ``✅`` date before the created ``➕``,
+      started ``🛫`` or scheduled ``⏳`` ones); else, for a nested list item, its parent item's (its
+      precision: ``- 09:05 OPS-1 paged`` > ``- vendor looped in`` is 09:05, as is an item nested under
+      that one); else the section's time (its precision), or for an item that opens with an
       offset from the T0 its heading names (a postmortem's ``T+15m``, ``T+1h45m``, ``T-5 min`` under ``##
       Relative timeline (T0 = 14:02 UTC)``; not ``T+15`` with no unit) that time plus the offset; else the
       section's date (``day``,
@@ -482,6 +487,12 @@ Per item (the rules, in order)
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
          only asked ("has PAY-413 been acked?").
+         A status page's update that opens with its Investigating or Identified label (bold, or
+         then a spaced dash, a colon or the line's end: ``**Investigating** - We are investigating
+         elevated errors. Posted Oct 09, 2025 - 14:05 EDT``, ``Identified - The cause is known``) is
+         ``acknowledged`` before rule 3 and those after it, whatever else it says (the team's public first
+         response; its promise of a next update stays a deadline); not the word elsewhere (``we are
+         investigating``, ``root cause identified``).
       5. ``follow_up``: follow-up, followed up, ping(ed), chased, nudge(d), reminder, paged, re-paged - when
          it was done (a done verb) or nothing marks it as planned (a plan word of another clause plans
          that clause: ``08:30 follow-up ping to the vendor; next update due 10:00`` is a follow-up);
@@ -1737,6 +1748,8 @@ def _items(
         times: list[dt.datetime] = []
         dls = []
         upd = "pdate" in text  # ('Next update by 14:45 EDT': a promise kept by the next update)
+        ends: bool | None = None  # (whether a period's end may be written: _may_end_period, once asked)
+        last_end = -1  # (where the last period end read ends)
         for m in found[k]:
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
                 m = replace(m, is_deadline=True, keyword="update")
@@ -1753,6 +1766,13 @@ def _items(
             if m.is_deadline:
                 dls.append(m)
                 continue
+            if ends is None:
+                ends = _may_end_period(text)
+            if ends and (_ends_period(proses[k], m.start) or last_end >= 0 and _PERIOD_TO.fullmatch(
+                proses[k], last_end, m.start
+            )):
+                last_end = m.end
+                continue  # ('cert valid to 2025-12-01', 'EOL 2026-01-31': how long it lasts, not when)
             times.append(m.at)
             if at == _NAT or (prec == "day" and m.precision != "day"):  # a time beats a bare date
                 at, prec = (m.at - epoch) // us, m.precision
@@ -2318,6 +2338,40 @@ def _may_fall_back(found: list[list[_times.TimeMention]]) -> bool:
     return any(
         m.at is not None and m.precision != "day" and m.at.month in (3, 4, 10, 11) for ms in found for m in ms
     )
+
+
+# the end (or start) of a period a thing lasts, written before its time: a validity ('valid to',
+# 'valid until', 'good through', a certificate's 'notAfter=' / 'Not Before:'), a sunset, an end of life
+# or support ('EOL 2026-01-31'), and any 'until' that is no deadline ('watching until 18:00'): not when
+# the item happened (an expiry is a deadline, :mod:`occ_lib.times`, so it never gets here)
+_PERIOD_END = re.compile(
+    r"(?:(?<![\w-])(?i:until|till|valid(?:[\s_-]+|(?=[TFUt]))(?:to|through|thru|till|until|from|since)"
+    r"|good[^\S\n]+(?:through|thru)|sunset(?:s|ting)?|EOL|end[\s_-]of[\s_-](?:life|support)"
+    r"|(?:support|life|lifetime|validity)[^\S\n]+ends?)"
+    r"|(?<![\w-])(?i:not)[\s_-]?(?i:after|before))"
+    r"(?:[^\S\n]*(?i:date|day|on|is|at|of|set[^\S\n]+for|scheduled[^\S\n]+for|planned[^\S\n]+for)\b"
+    r"|[^\S\n]*[*_]*[:=(|])*[^\S\n]*[*_]*[^\S\n]*$"
+)
+# the other end of a period whose first end was just read ('valid from 2025-10-01 to 2025-12-01')
+_PERIOD_TO = re.compile(r"[^\S\n]*(?:(?i:to|through|thru|until|till)|--?|[\u2013\u2014])[^\S\n]*")
+_PERIOD_HINTS = (  # (' till', not 'still')
+    "ntil", "NTIL", " till", "Till", "TILL", "alid", "ALID", "unset", "UNSET", "EOL", "EoL", "of life",
+    "of-life", "OF LIFE", "of support", "OF SUPPORT", "ot after", "otAfter", "ot before", "otBefore",
+    "OT AFTER", "OT BEFORE", "ood thr", "OOD THR", "upport end", "UPPORT END", "ife end", "ime end",
+)
+
+
+def _may_end_period(text: str) -> bool:
+    """A cheap gate for :func:`_ends_period`: whether the item writes any of its words."""
+    return any(h in text for h in _PERIOD_HINTS)
+
+
+def _ends_period(prose: str, start: int) -> bool:
+    """Whether the time at ``start`` ends (or starts) a period a thing lasts (:data:`_PERIOD_END`): a
+    certificate ``valid to 2025-12-01``, a flag's ``sunset date 2025-11-01``, ``EOL 2026-01-31``, ``license
+    valid until Dec 1``: no time the item happened, so its ``at`` is the section's (a timeline's first
+    sighting never lands on that later day)."""
+    return _PERIOD_END.search(prose, max(0, start - 40), start) is not None
 
 
 def _item_time(ms: list[_times.TimeMention]) -> _times.TimeMention | None:

@@ -285,7 +285,8 @@ Deadlines
     ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till`` (not
     after watching, monitoring, soaking, silenced, muted or on call, nor right after on, off, enabled or
-    disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing),
+    disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor after valid or
+    good, a validity's end: ``license valid until Dec 1``),
     ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
     promise reported, the time right after it (``@ben says Fri noon``, ``infra said EOD``, ``vendor
     expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
@@ -1320,6 +1321,9 @@ _WATCH_UNTIL = re.compile(
     r"(?i:\b(?:watch(?:ing)?|monitor(?:ing)?|observ(?:e|ing)|soak(?:ing)?|bak(?:e|ing)|silenced|muted|snoozed"
     r"|on[- ]call)\b)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}$"
     r"|(?<![\w-])(?i:on|off|enabled|disabled)[^\S\n]+$"
+    # a validity's end ('license valid until Dec 1', 'token good till Friday'): how long a thing lasts,
+    # no promise (a renewal written as one is: 'renew before Dec 1'; an expiry stays one: 'expires')
+    r"|(?<![\w-])(?i:valid|good)[^\S\n]+$"
 )
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
 # an alert or a monitor quieted for a while (Opsgenie's 'Alert snoozed until 03:00 UTC', 'muted until',

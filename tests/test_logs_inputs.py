@@ -1495,7 +1495,8 @@ def test_a_status_page_paste_dates_each_update_by_its_own_stamp():
     )
     logs = parse_log(text, "sp.md")
     assert logs.events[["line", "at", "kind"]].values.tolist() == [
-        [3, ts("2025-10-09 18:51"), "resolved"], [7, ts("2025-10-09 18:12"), "plan"]]
+        # (round 12: an Identified update is the public first response, no plan)
+        [3, ts("2025-10-09 18:51"), "resolved"], [7, ts("2025-10-09 18:12"), "acknowledged"]]
     assert logs.deadlines[["line", "due_at", "keyword"]].values.tolist() == [
         [7, ts("2025-10-09 18:45"), "update"]]  # (round 12: kept by the next update)
     assert logs.problems.empty
