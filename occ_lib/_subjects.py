@@ -420,7 +420,7 @@ def references(text: str, owned: list[str]) -> list[str]:
     item (``OPS-6 dup of OPS-2; OPS-2 stays open`` is about OPS-2 too, as ``dup of OPS-910, which remains
     open`` is). The item says nothing of their state: they are no tickets of its events, nor of its
     deadlines (:mod:`occ_lib.logs`, ``refs``)."""
-    if not owned or _REFERENCE.search(text) is None and not _has_more(text):
+    if not owned or (not _may_refer(text) or _REFERENCE.search(text) is None) and not _has_more(text):
         return []
     text = _unlinked(text)
     mine = set(owned)
@@ -483,6 +483,29 @@ _SAYS_OF = (
         "completed", "complete", "finished", "fine", "ok", "okay", "green", "red",
     })
 )
+
+
+def _may_refer(text: str) -> bool:
+    """A cheap check before :data:`_REFERENCE`, which is tried at many words of every item: an ASCII
+    text (whose ``lower`` is what IGNORECASE matches) holds a word of one of its branches, or an
+    'as' before 'in'/'with'. A superset; any other text is searched."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return (
+        "dup" in low or "copy" in low or "supersed" in low or "replaced" in low or "favo" in low
+        or "now" in low or "into" in low or "moved" in low or "migrated" in low or "transferred" in low
+        or "renamed" in low or "keyed" in low or "filed" in low or "converted" in low or "blocked" in low
+        or "waiting" in low or "depend" in low or "caused" in low or "relat" in low or "linked" in low
+        or "ref" in low or "see" in low or "cf" in low or "tracked" in low or "split" in low or "same" in low
+        or "follow-up" in low or "follow up" in low or "part" in low or "child" in low or "parent" in low
+        or "context" in low or "background" in low or "history" in low or "details" in low
+        or "similar" in low or "like" in low or "from" in low
+        or ("as" in low and _AS_IN.search(low) is not None)
+    )
+
+
+_AS_IN = re.compile(r"as\s+(?:in|with)")  # (the one branch of _REFERENCE with no rarer word)
 
 
 def _has_more(text: str) -> bool:
