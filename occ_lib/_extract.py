@@ -1765,6 +1765,12 @@ def stated_missed(text: str, w: frozenset[str]) -> bool:
     return not w.isdisjoint(_MET) and unmet(text, w) == 1
 
 
+def may_state_missed(w: frozenset[str]) -> bool:
+    """False when :func:`stated_missed` is, read from the item's keywords alone: a caller's gate before
+    the regexes it pairs with (most items name no miss)."""
+    return not w.isdisjoint(_MISSED) or "past" in w or "past-due" in w or "by" in w or not w.isdisjoint(_MET)
+
+
 # Words that tell of the work being behind ('nightly export running late', 'report overdue', 'rollout
 # slipping') rather than of a deadline that passed: they miss a deadline only once it is past at the item's
 # time, or when written on the deadline itself ('ETA 17:00 is late'; the caller knows both)
