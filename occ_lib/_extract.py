@@ -1870,19 +1870,11 @@ _IN_DURATION = re.compile(
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
 
 
-def _may_be_duration(low: str) -> bool:
-    """A word every branch of :data:`_IN_DURATION` needs, in an ASCII item's lower case (what IGNORECASE
-    matches): 'updated' passes the caller's first test in most items, the regex costs at every word."""
-    return "eta" in low or "within" in low or "due" in low or "next" in low
-
-
 def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
     """(minutes, keyword, start, end) of the first 'ETA 30 min' style deadline of an item, else None."""
     if "ETA" not in prose and "eta" not in prose and "ithin" not in prose and "ue in" not in prose and (
         "pdate" not in prose
     ):
-        return None
-    if prose.isascii() and not _may_be_duration(prose.lower()):
         return None
     m = _IN_DURATION.search(prose)
     if m is None:
