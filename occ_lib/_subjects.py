@@ -60,11 +60,21 @@ from . import _extract as ex
 # into PAY-410', 'moved OPS-103 to INFRA-9'); the keys themselves are the ticket rules' own
 _KEYISH = r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+"
 _KEYS = rf"(?:\s+{_KEYISH}(?:\s*(?:,|and|&)\s*{_KEYISH})*)?"
+
+
+def _exact_first(pattern: str) -> str:
+    """``pattern`` with each branch's ``\\b`` and first letter written as a class of its two cases
+    ('\\bsee' -> '(?-i:[Ss])ee'): re skips a branch that opens with a class on its first character
+    without entering it (~40% faster here). The same matches where the pattern's lookahead has already
+    asserted the word's start and an ASCII letter (every ``\\b`` before a letter opens a branch)."""
+    return re.sub(r"\\b([a-z])", lambda m: f"(?-i:[{m.group(1).upper()}{m.group(1)}])", pattern)
+
+
 # what names a ticket as what another one points at, up to where the key is written ((the|ticket|issue|#)
 # may come between); the key itself is the ticket rules' own (:func:`occ_lib._extract.ticket_spans`).
 # The group ``end`` holds the words that end the ticket written before them in their clause (a duplicate,
 # one superseded, merged or moved: :func:`_ended`)
-_REFERENCE = re.compile(
+_REFERENCE = re.compile(_exact_first(
     r"\b(?=[abcdfhilmprstuwABCDFHILMPRSTUW])"  # (each branch opens a word with one of these: 5x faster)
     r"(?i:(?P<end>\b(?:duplicates?|dups?|dupes?|dup\.|copy)\s+of|\bsuperseded\s+by|\breplaced\s+by"
     r"|\bin\s+favou?r\s+of|\bis\s+now"
@@ -84,7 +94,7 @@ _REFERENCE = re.compile(
     r"|\bseen\s+(?:in|on|with)|\bsame(?:\s+[\w-]+){1,3}?\s+as|\bsimilar\s+to|\bas\s+(?:in|with)"
     r"|(?<!looks\s)(?<!seems\s)\blike|\bunlike|\bfrom)"
     r"(?:\s+(?i:the|ticket|issue|incident))*\s*[:#]?\s*\[?"  # ('see [OPS-2](url)')
-)
+))
 # what a ticket written before it has ('OPS-5 has the history'): it is where more is told
 # or what says it is no part of the item ('OPS-1 not related, closed', 'OPS-3 is unrelated'; not 'OPS-9
 # unrelated to OPS-10', whose reference is the ticket after)
@@ -420,7 +430,7 @@ def references(text: str, owned: list[str]) -> list[str]:
     item (``OPS-6 dup of OPS-2; OPS-2 stays open`` is about OPS-2 too, as ``dup of OPS-910, which remains
     open`` is). The item says nothing of their state: they are no tickets of its events, nor of its
     deadlines (:mod:`occ_lib.logs`, ``refs``)."""
-    if not owned or _REFERENCE.search(text) is None and not _has_more(text):
+    if not owned or (not _may_refer(text) or _REFERENCE.search(text) is None) and not _has_more(text):
         return []
     text = _unlinked(text)
     mine = set(owned)
@@ -483,6 +493,29 @@ _SAYS_OF = (
         "completed", "complete", "finished", "fine", "ok", "okay", "green", "red",
     })
 )
+
+
+def _may_refer(text: str) -> bool:
+    """A cheap check before :data:`_REFERENCE`, which is tried at many words of every item: an ASCII
+    text (whose ``lower`` is what IGNORECASE matches) holds a word of one of its branches, or an
+    'as' before 'in'/'with'. A superset; any other text is searched."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return (
+        "dup" in low or "copy" in low or "supersed" in low or "replaced" in low or "favo" in low
+        or "now" in low or "into" in low or "moved" in low or "migrated" in low or "transferred" in low
+        or "renamed" in low or "keyed" in low or "filed" in low or "converted" in low or "blocked" in low
+        or "waiting" in low or "depend" in low or "caused" in low or "relat" in low or "linked" in low
+        or "ref" in low or "see" in low or "cf" in low or "tracked" in low or "split" in low or "same" in low
+        or "follow-up" in low or "follow up" in low or "part" in low or "child" in low or "parent" in low
+        or "context" in low or "background" in low or "history" in low or "details" in low
+        or "similar" in low or "like" in low or "from" in low
+        or ("as" in low and _AS_IN.search(low) is not None)
+    )
+
+
+_AS_IN = re.compile(r"as\s+(?:in|with)")  # (the one branch of _REFERENCE with no rarer word)
 
 
 def _has_more(text: str) -> bool:

@@ -1965,9 +1965,9 @@ def _items(
                     ahead.append((row, i, earlier and row[5] > at))
             if ahead:
                 _earlier_miss(DL, ahead, old, refs)
-        elif tks and not flags & _CANCELLED and _DEADLINE_NOUN.search(kind_texts[k]) and ex.stated_missed(
-            kind_texts[k], w
-        ):
+        elif tks and not flags & _CANCELLED and ex.may_state_missed(w) and _DEADLINE_NOUN.search(
+            kind_texts[k]
+        ) and ex.stated_missed(kind_texts[k], w):
             # 'OPS-9 missed the deadline': a ticket's miss admitted with no due time written is still a
             # miss (one naming no ticket, 'updated the tracker with the missed deadline', says of nothing)
             DL((source, line, sec[0], list(tks), list(refs), _NAT, None, "missed", clip_text(text), True))
