@@ -12,6 +12,26 @@ from occ_lib.evidence import read_evidence
 
 _runner = CliRunner()
 
+# a cron job's appended `date; curl -sI` runs, each after its date line; and a later run of redirects
+CRON = (
+    "Fri Oct 10 07:00:00 UTC 2025\n"
+    "HTTP/1.1 200 OK\n"
+    "Content-Type: text/html\n"
+    "\n"
+    "Fri Oct 10 07:05:00 UTC 2025\n"
+    "HTTP/1.1 503 Service Unavailable\n"
+    "Retry-After: 30\n"
+    "\n"
+)
+MORE = (
+    "Fri Oct 10 07:10:00 UTC 2025\n"
+    "HTTP/1.1 301 Moved Permanently\n"
+    "Location: https://a.example/health/\n"
+    "\n"
+    "HTTP/1.1 204 No Content\n"
+    "\n"
+)
+
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
     p = tmp_path / name

@@ -10,13 +10,13 @@ from occ_lib import read_logs
 from occ_lib._extract import redact
 from occ_lib.evidence import _scrub
 from occ_lib.redact import redact_header_value, redact_path, redact_text
+from tests.secret_rules import TEXT_RULES
 
 try:
     from tests.evidence_rows import one
 except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
     from evidence_rows import one  # type: ignore[no-redef]
 
-TEXT_RULES = (redact_text, redact, _scrub, redact_path)
 
 
 # --- 1: a label after a secret name's colon is kept, its value masked ---------------------------------------

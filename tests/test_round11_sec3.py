@@ -6,23 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from occ_lib._extract import redact
-from occ_lib.evidence import _scrub
-from occ_lib.redact import redact_path, redact_text, redact_url
-
-TEXT_RULES = (redact_text, redact, _scrub, redact_path)
-
-
-def _all_show(text: str, shown: str, secret: str) -> None:
-    for f in TEXT_RULES:
-        out = f(text)
-        assert out == shown, f.__name__
-        assert secret not in out, f.__name__
-
-
-def _all_keep(text: str) -> None:
-    for f in TEXT_RULES:
-        assert f(text) == text, f.__name__
+from occ_lib.redact import redact_url
+from tests.secret_rules import TEXT_RULES
+from tests.secret_rules import all_keep as _all_keep
+from tests.secret_rules import all_show as _all_show
 
 
 # --- 1: an ALL_CAPS variable named for a secret, a space, a credential --------------------------------------

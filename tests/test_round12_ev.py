@@ -12,28 +12,11 @@ import pytest
 from occ_lib import evidence
 from occ_lib.evidence import read_evidence
 from occ_lib.store import load_probes
+from tests.evidence_rows import CRON, MORE
 from tests.evidence_rows import occ_in as _occ
 from tests.evidence_rows import timed_rows as _rows
 from tests.evidence_rows import workspace as _workspace
 
-CRON = (
-    "Fri Oct 10 07:00:00 UTC 2025\n"
-    "HTTP/1.1 200 OK\n"
-    "Content-Type: text/html\n"
-    "\n"
-    "Fri Oct 10 07:05:00 UTC 2025\n"
-    "HTTP/1.1 503 Service Unavailable\n"
-    "Retry-After: 30\n"
-    "\n"
-)
-MORE = (
-    "Fri Oct 10 07:10:00 UTC 2025\n"
-    "HTTP/1.1 301 Moved Permanently\n"
-    "Location: https://a.example/health/\n"
-    "\n"
-    "HTTP/1.1 204 No Content\n"
-    "\n"
-)
 # 'curl -sI URL; date' every five minutes: each run's response, then its date line
 AFTER = (
     "HTTP/1.1 200 OK\n"

@@ -14,25 +14,14 @@ from evidence_rows import one, rows
 from typer.testing import CliRunner
 
 from occ_lib import read_logs
-from occ_lib._extract import redact
 from occ_lib.cli import app
 from occ_lib.evidence import _scrub
 from occ_lib.redact import redact_path, redact_text
+from tests.secret_rules import TEXT_RULES
+from tests.secret_rules import all_keep as _all_keep
+from tests.secret_rules import all_show as _all_show
 
-TEXT_RULES = (redact_text, redact, _scrub, redact_path)
 runner = CliRunner()
-
-
-def _all_show(text: str, shown: str, secret: str) -> None:
-    for f in TEXT_RULES:
-        out = f(text)
-        assert out == shown, f.__name__
-        assert secret not in out, f.__name__
-
-
-def _all_keep(text: str) -> None:
-    for f in TEXT_RULES:
-        assert f(text) == text, f.__name__
 
 
 def _log(tmp_path: Path, items: list[str], name: str = "ops.md") -> Path:
