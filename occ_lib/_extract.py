@@ -722,6 +722,17 @@ _NOT_RESOLVED = frozenset(
 _ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack'ed", "ack’ed", "ack", "quittiert",
                   "bestätigt", "acquitté", "acquittée"})
 _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retransmits"})
+# ... or taken up by someone: 'picked up by on-call', 'picked up by @kim', 'I picked up OPS-1', 'kim is
+# looking into it', '@kim: on it'; not what a system picks up ('config picked up by the pods', 'traffic
+# picked up', 'looking into options')
+_TAKEN_WORDS = frozenset({"picked", "looking", "on"})
+_TAKEN_UP = re.compile(
+    r"(?i:\bpicked\s+up\s+by\s+(?:the\s+|our\s+)?(?:on[- ]?call|primary|secondary|support|sre|ic\b)"
+    r"|\b(?:I|we|she|he|they)\s+(?:have\s+|'ve\s+|just\s+)?picked\s+(?:it\s+)?up\b"
+    r"|\b(?:is|are|am|I'm|we're|'m|'re)\s+(?:now\s+)?looking\s+into\s+(?:it|this|the\s+(?:alert|page|incident|issue|ticket))\b)"
+    r"|\bpicked\s+up\s+by\s+@[\w.-]+|@[\w.-]+\s+picked\s+(?:it\s+)?up\b|\bpicked\s+up\s+[A-Z][A-Z0-9]+-\d+"
+    r"|(?:^|@[\w.-]+:?\s+)(?i:on\s+it)\b(?!\s+(?:yet|later|tomorrow))"
+)
 _ACK_WORDS = _ACK - {"ack"}  # (what says acknowledged beside packet words too)
 _FOLLOW = frozenset(
     {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
@@ -1162,7 +1173,7 @@ _VOCABULARY = frozenset().union(
     _EVIDENCE,
     _PLAN,
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
-    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _DUP, _MET, _REOPEN_HINT,
+    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _DUP, _MET, _REOPEN_HINT, _TAKEN_WORDS,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
      "regression", "esc"},
 )
@@ -1272,7 +1283,7 @@ def classify(
                 "resolved", 0)
     if not none_of(_ACK) and settled and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
         "?" not in text or not _only_asked(text.lower(), _ACK)
-    ):
+    ) or not none_of(_TAKEN_WORDS) and settled and _TAKEN_UP.search(text) is not None:
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
     planned = False

@@ -26,3 +26,24 @@ def _kinds(item: str) -> list[list]:
 )
 def test_someones_lead_is_a_manager(item: str, expected: list[list]) -> None:
     assert _kinds(item) == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("OPS-1 picked up by on-call", [["acknowledged", 0]]),
+        ("I picked up OPS-1", [["acknowledged", 0]]),
+        ("picked up OPS-1", [["acknowledged", 0]]),
+        ("OPS-1 picked up by @kim", [["acknowledged", 0]]),
+        ("@kim: on it (OPS-1)", [["acknowledged", 0]]),
+        ("kim is looking into it (OPS-1)", [["acknowledged", 0]]),
+        ("OPS-1 picked up by on-call, escalated to VP", [["escalation", 3]]),
+        # what a system picks up, or a look at something else, is no response
+        ("OPS-1 config picked up by the pods", [["note", 0]]),
+        ("OPS-1 traffic picked up after 10:00", [["note", 0]]),
+        ("OPS-1 looking into options", [["note", 0]]),
+        ("OPS-1 on it tomorrow", [["plan", 0]]),
+    ],
+)
+def test_a_ticket_taken_up_is_acknowledged(item: str, expected: list[list]) -> None:
+    assert _kinds(item) == expected

@@ -224,6 +224,7 @@ def test_an_outlook_original_message_is_on_the_day_it_was_sent():
     )
     logs = parse_log(text, "x.md")
     assert rows(logs.events, "line", "at", "at_precision", "kind", "level", "tickets") == [
+        [6, ts("2025-10-10"), "day", "acknowledged", 0, []],  # ('On it, thanks.': round 12)
         [10, ts("2025-10-08 20:12"), "minute", "note", 0, []],
         [13, ts("2025-10-08"), "day", "escalation", 3, ["OPS-881"]],
         [15, ts("2025-10-08"), "day", "blocked", 0, ["OPS-881"]],
