@@ -1628,12 +1628,14 @@ def _mail_field(text: str) -> str | None:
 
 
 def _parents(items: list[tuple], nesting: list[int]) -> list[int] | None:
-    """Each item's parent list item (the index of the item it is nested under, else -1), as
-    :func:`_inherit` walks them; None when no item is nested (most documents: no list to make)."""
+    """Each item's parent list item (the index of the item it is nested under, else -1): what it
+    inherits its tickets (:func:`_inherit`) and its time from. An empty bullet is no event, but its
+    children must not inherit past it; a heading or a table ends every open list. None when no item
+    is nested (most documents: no list to make)."""
     if not any(it[1] for it in items):
         return None
     out = [-1] * len(items)
-    open_: list[int] = []  # the open list items, by depth
+    open_: list[int] = []  # the open list items, by depth (-1: an empty bullet)
     for k in nesting:
         if k >= 0:
             depth = items[k][1]
@@ -1645,35 +1647,29 @@ def _parents(items: list[tuple], nesting: list[int]) -> list[int] | None:
             open_.clear()
         else:
             del open_[-1 - k:]
+            open_.append(-1)
     return out
 
 
 def _inherit(
-    items: list[tuple], owns: list[list[str]], nesting: list[int], refs: list[list[str]] | None = None,
+    items: list[tuple], owns: list[list[str]], nesting: list[int], parents: list[int] | None,
+    refs: list[list[str]] | None = None,
 ) -> list[list[str]]:
-    """Each item's tickets: its own, then (for a nested list item) its parent's not already named.
-    Those it only refers to (``refs``: 'see also OPS-77') are left out, unless it has no other ticket,
-    its parent's or its heading's (``- related: OPS-12`` under ``- OPS-11 escalated`` is OPS-11's)."""
+    """Each item's tickets: its own, then (for a nested list item) its parent's (:func:`_parents`) not
+    already named. Those it only refers to (``refs``: 'see also OPS-77') are left out, unless it has no
+    other ticket, its parent's or its heading's (``- related: OPS-12`` under ``- OPS-11 escalated`` is
+    OPS-11's)."""
     if refs is not None:
         owns = [[t for t in own if t not in r] if r else own for own, r in zip(owns, refs, strict=True)]
     tks = list(owns)
-    inherited: list[list[str]] = []  # tickets of the open list items, by depth
-    for k in nesting:
-        if k >= 0:
-            depth = items[k][1]
+    for k in nesting:  # (a parent comes before its children)
+        if k < 0:
+            continue
+        if parents is not None and (p := parents[k]) >= 0 and tks[p]:
             own = owns[k]
-            if depth and inherited:
-                parent = inherited[min(depth, len(inherited)) - 1]
-                tks[k] = own + [t for t in parent if t not in own] if parent else own
-            if refs is not None and refs[k] and not tks[k] and not items[k][6]:
-                tks[k] = list(refs[k])  # (it names nothing else: it is about them)
-            del inherited[depth:]
-            inherited.append(tks[k])
-        elif k == _CLEAR:
-            inherited.clear()
-        else:
-            del inherited[-1 - k:]
-            inherited.append([])
+            tks[k] = own + [t for t in tks[p] if t not in own]
+        if refs is not None and refs[k] and not tks[k] and not items[k][6]:
+            tks[k] = list(refs[k])  # (it names nothing else: it is about them)
     return tks
 
 
@@ -1708,7 +1704,8 @@ def _items(
         proses = ex.known_case(proses, known) or proses
     # 'OPS-5 fixed (see also OPS-77)': the tickets an item only refers to are none of its own
     refs_all = [references(p, own) if own else own for p, own in zip(proses, owns, strict=True)]
-    tks_all = _inherit(items, owns, nesting, refs_all)
+    parents = _parents(items, nesting)
+    tks_all = _inherit(items, owns, nesting, parents, refs_all)
     for k, it in enumerate(items):
         if not tks_all[k] and it[6]:
             tks_all[k] = it[6]
@@ -1737,7 +1734,6 @@ def _items(
     epoch, us = _EPOCH, _US
     n_events = 0
     aside_row: tuple | None = None  # (a nested item's note row for the tickets it inherits)
-    parents = _parents(items, nesting)
     # (with parents: each item's own time, from its mentions, its T0 offset or its parent's, else None)
     timed: list[tuple[int, str | None] | None] = [None] * len(items) if parents is not None else []
     for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, flags) in enumerate(items):

@@ -218,6 +218,16 @@ def test_a_nested_item_without_a_time_takes_its_parents(tmp_path):
     ]
 
 
+def test_an_empty_bullet_ends_what_its_children_inherit_time_and_tickets_alike(tmp_path):
+    body = "# Log\n\n## 2025-10-10\n\n- 09:05 OPS-1 paged\n  -\n    - vendor looped in\n  - vendor acked\n"
+    logs = read_logs([_log(tmp_path, body)])
+    assert logs.events[["line", "at", "at_precision", "tickets"]].to_dict("records") == [
+        {"line": 5, "at": ts("2025-10-10 09:05"), "at_precision": "minute", "tickets": ["OPS-1"]},
+        {"line": 7, "at": ts("2025-10-10"), "at_precision": "day", "tickets": []},  # (past the empty bullet)
+        {"line": 8, "at": ts("2025-10-10 09:05"), "at_precision": "minute", "tickets": ["OPS-1"]},
+    ]
+
+
 def test_a_nested_items_relative_deadline_counts_from_its_parents_time(tmp_path):
     body = "# Log\n\n## 2025-10-10\n\n- 09:05 OPS-1 paged\n  - vendor says ETA 30 min\n"
     logs = read_logs([_log(tmp_path, body)])
