@@ -624,9 +624,9 @@ def deadline_misses(
     due at the end of its day in the zone its log declares (:func:`_date_zones`), else in ``tz``;
     detail times are in ``tz``, and a detail opens with the due time (:func:`_due_text`)."""
     events = _table(logs, "events")
+    events = with_threads(events) if not events.empty else events
     # ('6:20am still degraded; Mitigation ETA 7:00am' after '6:02am ... (INC-5001)': INC-5001's ETA)
     deadlines = deadlines_with_threads(_table(logs, "deadlines"), events)
-    events = with_threads(events) if not events.empty else events
     s = _bound(start, tz, "start")
     e = _bound(end, tz, "end")
     as_of_ts = _bound(as_of, tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")

@@ -85,33 +85,33 @@ def threads(events: pd.DataFrame) -> pd.Series:
 def with_threads(events: pd.DataFrame) -> pd.DataFrame:
     """``events`` with each threaded row's ``tickets`` set to its thread's ticket, and ``via``:
     ``thread`` for those rows, ``text`` for the others."""
-    th = threads(events)
-    inferred = th.map(bool)
-    out = events.assign(via=np.where(inferred, "thread", "text"))
-    if inferred.any():
-        out["tickets"] = out["tickets"].where(~inferred, th)
-    return out
+    return _given(events, threads(events))
 
 
 def deadlines_with_threads(deadlines: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """``deadlines`` with a ticketless row's ``tickets`` set to the thread ticket of its item (the
-    event of the same source and line), and ``via`` as :func:`with_threads`'."""
+    event of the same source and line), and ``via`` as :func:`with_threads`'. ``events`` as
+    :func:`with_threads` gives them (a table without ``via`` is threaded here)."""
     if deadlines.empty or not {"source", "line", "tickets"} <= set(deadlines.columns):
         return deadlines.assign(via="text") if not deadlines.empty else deadlines
-    th = threads(events)
-    found: dict[tuple[str, int], list[str]] = {}
-    for src, line, t in zip(events["source"].astype(str), events["line"].astype("int64"), th, strict=True) \
-            if len(th) else ():
-        if t:
-            found[(src, int(line))] = t
-    own = _lists(deadlines["tickets"])
+    if "via" not in events.columns:
+        events = with_threads(events)
+    th = events[events["via"].eq("thread")]
+    found = {} if th.empty else {
+        (str(src), int(line)): list(tks)
+        for src, line, tks in zip(th["source"], th["line"], th["tickets"], strict=True)
+    }
     new = [
         found.get((str(s), int(n)), []) if not t else []
-        for s, n, t in zip(deadlines["source"], deadlines["line"], own, strict=True)
+        for s, n, t in zip(deadlines["source"], deadlines["line"], _lists(deadlines["tickets"]), strict=True)
     ]
-    inferred = pd.Series([bool(t) for t in new], index=deadlines.index)
-    out = deadlines.assign(via=np.where(inferred, "thread", "text"))
+    return _given(deadlines, pd.Series(new, index=deadlines.index, dtype="object"))
+
+
+def _given(frame: pd.DataFrame, th: pd.Series) -> pd.DataFrame:
+    """``frame`` with the rows whose ``th`` is a ticket list given those tickets, ``via`` saying which."""
+    inferred = th.map(bool)
+    out = frame.assign(via=np.where(inferred, "thread", "text"))
     if inferred.any():
-        new_tks = pd.Series(new, index=deadlines.index, dtype="object")
-        out["tickets"] = out["tickets"].where(~inferred, new_tks)
+        out["tickets"] = out["tickets"].where(~inferred, th)
     return out

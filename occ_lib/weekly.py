@@ -1333,14 +1333,16 @@ def timeline_table(tl: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
         day = tl["at_precision"].eq("day")
         if day.any():
             at = at.astype(object).where(~day, at.map(lambda v: _date_only(v, tz)))
+    where = _src(tl)
+    if "via" in tl.columns:
+        where = where.where(tl["via"].ne("thread"), where + " (thread)")
     return pd.DataFrame(
         {
             "ticket": tl["ticket"],
             "at": at,
             "kind": tl["kind"],
             "level": tl["level"],
-            "where": _src(tl) if "via" not in tl.columns else _src(tl).where(
-                tl["via"].ne("thread"), _src(tl) + " (thread)"),
+            "where": where,
             "text": tl["text"],
         }
     ).reset_index(drop=True)
