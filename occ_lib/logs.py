@@ -583,7 +583,7 @@ import gc
 import itertools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
@@ -2438,9 +2438,8 @@ def _superseded(
 # new deadline 19:00'); any other keyword is a promise of its own kind ('checkpoint 10:00; new ETA 14:00')
 _PROMISE_WORDS = frozenset({
     "eta", "by", "due", "deadline", "target", "targeting", "targeted", "before", "no later than", "nlt",
-    "until", "till", "eod", "eob", "cob", "says", "said", "expects", "promised", "promises", "committed to",
-    "commits to",
-})
+    "until", "till", "eod", "eob", "cob",
+}) | _times._REPORTED_KW  # (and a promise reported: 'says', 'promised'...)
 
 
 def _renewed(
@@ -2686,24 +2685,37 @@ def check_logs(paths_or_globs: str | Path | Iterable[str | Path]) -> Logs:
 def _read(paths_or_globs: str | Path | Iterable[str | Path], body: bool) -> Logs:
     acc = _Acc()
     with _no_cyclic_gc():
-        files = _files(acc, _as_patterns(paths_or_globs))
-        parts: list[tuple[str, bytes | str | None, _Acc]] = []
-        token = _ACROSS.set(frozenset() if body else None)
-        try:
-            for path in files:
-                part = _Acc()
-                parts.append((_source(str(path)), None, part))
-                data = _read_file(part, path, parts[-1][0])
-                if data is not None:
-                    _parse_safely(part, data, parts[-1][0], body)
-                    if part.loose:
-                        parts[-1] = (parts[-1][0], data, part)
-        finally:
-            _ACROSS.reset(token)
-        _recase(parts)
-        for *_, part in parts:
-            acc.extend(part)
-        return acc.build()
+        return _parse_each(acc, _file_logs(_files(acc, _as_patterns(paths_or_globs))), body)
+
+
+def _file_logs(files: Iterable[Path]) -> Iterator[tuple[str, Callable[[_Acc], bytes | None]]]:
+    """Each file's source name, and what reads its bytes (:func:`_read_file`) when its turn comes."""
+    for path in files:
+        source = _source(str(path))
+        yield source, lambda part, p=path, s=source: _read_file(part, p, s)
+
+
+def _parse_each(
+    acc: _Acc, logs: Iterable[tuple[str, Callable[[_Acc], bytes | str | None]]], body: bool = True
+) -> Logs:
+    """``acc`` with every log of ``logs`` (its source, and what gives its data, or None and a problem
+    in the part it is given) parsed into it, each into a part of its own first; then those that spell a
+    key in lower case that another writes in upper case are read again (:func:`_recase`)."""
+    parts: list[tuple[str, bytes | str | None, _Acc]] = []
+    token = _ACROSS.set(frozenset() if body else None)
+    try:
+        for source, load in logs:
+            part = _Acc()
+            data = load(part)
+            if data is not None:
+                _parse_safely(part, data, source, body)
+            parts.append((source, data if part.loose else None, part))
+    finally:
+        _ACROSS.reset(token)
+    _recase(parts)
+    for *_, part in parts:
+        acc.extend(part)
+    return acc.build()
 
 
 def _read_file(acc: _Acc, path: Path, source: str) -> bytes | None:
@@ -2760,19 +2772,5 @@ def parse_logs(items: Iterable[tuple[str, bytes | str]]) -> Logs:
     """Parse many in-memory logs, given as ``(source, text or bytes)`` pairs, into one :class:`Logs`
     (a key one spells in lower case and another in upper case is that key in both, as in
     :func:`read_logs`)."""
-    acc = _Acc()
     with _no_cyclic_gc():
-        items = list(items)
-        parts: list[tuple[str, bytes | str | None, _Acc]] = []
-        token = _ACROSS.set(frozenset())
-        try:
-            for source, data in items:
-                part = _Acc()
-                _parse_safely(part, data, _source(source))
-                parts.append((_source(source), data if part.loose else None, part))
-        finally:
-            _ACROSS.reset(token)
-        _recase(parts)
-        for *_, part in parts:
-            acc.extend(part)
-        return acc.build()
+        return _parse_each(_Acc(), ((_source(source), lambda _part, d=data: d) for source, data in items))
