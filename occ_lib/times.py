@@ -1267,11 +1267,13 @@ def _deadline(
             return None  # ('alert caused by the 14:55 deploy': what caused it; 'drained by 10:20': when)
         if kw == "deadline" and _GO_TIMEOUT.search(text, max(a, start - before.end() - 12), start):
             return None  # (Go's 'context deadline exceeded at ...': a timeout error, no promise)
-        if kw == "until" and _MUTED.search(text, max(a, start - before.end() - 40), start - before.end()):
-            return None  # ('Alert snoozed until 03:00 UTC': how long an alert stays quiet, no promise)
-        at_kw = start - before.end()
-        if kw == "until" and _WATCH_UNTIL.search(text, max(a, at_kw - 28), at_kw):
-            return None  # ('mitigated, watching until 18:00': how long someone looks, no promise)
+        if kw == "until" and (
+            _MUTED.search(text, max(a, (at_kw := start - before.end()) - 40), at_kw)
+            or _WATCH_UNTIL.search(text, max(a, at_kw - 28), at_kw)
+        ):
+            # ('Alert snoozed until 03:00 UTC': how long an alert stays quiet; 'mitigated, watching
+            # until 18:00': how long someone looks; no promise)
+            return None
         return kw
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
@@ -1314,11 +1316,11 @@ def _paren_value_of(text: str, lo: int, start: int) -> str | None:
 
 
 _EOD_HINT = re.compile("eod|eob|cob")
-# what is watched, muted or held on call 'until' a time, no promise of anything by then: 'watching until
-# 18:00', 'monitoring the canary until 16:00', 'alert silenced until 09:00', 'soak until Friday'; and what
-# is left on or off until then ('flag `new_ui` on until 2025-10-20', 'debug logging enabled until 18:00')
+# what is watched or held on call 'until' a time, no promise of anything by then: 'watching until 18:00',
+# 'monitoring the canary until 16:00', 'soak until Friday' (what is muted: :data:`_MUTED`); and what is
+# left on or off until then ('flag `new_ui` on until 2025-10-20', 'debug logging enabled until 18:00')
 _WATCH_UNTIL = re.compile(
-    r"(?i:\b(?:watch(?:ing)?|monitor(?:ing)?|observ(?:e|ing)|soak(?:ing)?|bak(?:e|ing)|silenced|muted|snoozed"
+    r"(?i:\b(?:watch(?:ing)?|monitor(?:ing)?|observ(?:e|ing)|soak(?:ing)?|bak(?:e|ing)"
     r"|on[- ]call)\b)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}$"
     r"|(?<![\w-])(?i:on|off|enabled|disabled)[^\S\n]+$"
     # a validity's end ('license valid until Dec 1', 'token good till Friday'): how long a thing lasts,
