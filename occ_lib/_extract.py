@@ -12,6 +12,9 @@ import re
 from collections.abc import Iterator
 
 from .redact import (
+    SCHEME_CHARS as _SCHEME_CHARS,
+)
+from .redact import (
     SERVICENOW_TICKET,
     env_secret_hint,
     known_hint,
@@ -398,8 +401,6 @@ def urls(text: str) -> list[str]:
         out.append(redact_url(m.group(0).rstrip(".,;:!?")))
     return list(dict.fromkeys(out)) if len(out) > 1 else out
 
-
-_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 
 
 def _url_matches(text: str) -> Iterator[re.Match[str]]:

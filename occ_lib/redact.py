@@ -359,7 +359,8 @@ def redact_text(text: str) -> str:
     return redact_pairs(text) if pair_hint(text) else text
 
 
-_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+#: the characters of a URL scheme (``[a-zA-Z0-9+.-]``): a URL is found from its ``://`` back over them
+SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 
 
 def _urls_redacted(text: str) -> str:
@@ -371,11 +372,11 @@ def _urls_redacted(text: str) -> str:
     i = text.find("://")
     while i >= 0:
         j = i
-        while j > done and text[j - 1] in _SCHEME_CHARS:
+        while j > done and text[j - 1] in SCHEME_CHARS:
             j -= 1
         # (its scheme opens at the run's first letter, a word's boundary or not: a URL glued to a word,
         # 'log_https://u:pw@host', '1https://...', is one all the same)
-        while j < i and not (text[j] in _SCHEME_CHARS and text[j].isalpha()):
+        while j < i and not (text[j] in SCHEME_CHARS and text[j].isalpha()):
             j += 1
         m = _URL_AT.match(text, j) if j < i else None
         if m is None:
