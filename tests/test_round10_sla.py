@@ -18,6 +18,7 @@ from occ_lib import charts, weekly
 from occ_lib.logs import parse_log
 from occ_lib.policy import Policy
 from occ_lib.sla import accounting_rules, misses
+from tests.log_rows import deadline_rows
 
 WEEK = {"start": "2025-10-06", "end": "2025-10-13"}
 
@@ -32,13 +33,7 @@ def sla(text: str, policy: Policy | None = None, **window) -> pd.DataFrame:
 
 
 def deadlines(text: str) -> list[list]:
-    dl = parse_log(text, "ops.md").deadlines
-    return [
-        [line, list(t), None if pd.isna(d) else d.strftime("%m-%d %H:%M"), kw, bool(m)]
-        for line, t, d, kw, m in zip(
-            dl["line"], dl["tickets"], dl["due_at"], dl["keyword"], dl["stated_missed"], strict=True
-        )
-    ]
+    return deadline_rows(parse_log(text, "ops.md").deadlines)
 
 
 # --- F6: the detail opens with the due time ------------------------------------------------------

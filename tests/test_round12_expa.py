@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from occ_lib.cli import app
 from occ_lib.logs import read_logs
+from tests.log_rows import deadline_rows
 
 runner = CliRunner()
 
@@ -51,13 +52,7 @@ def _events(tmp_path: Path, text: str) -> list[list]:
 def _deadlines(tmp_path: Path, text: str) -> list[list]:
     path = tmp_path / "ops.md"
     path.write_text(text, encoding="utf-8")
-    dl = read_logs([str(path)]).deadlines
-    return [
-        [line, list(t), d.strftime("%m-%d %H:%M"), kw, bool(m)]
-        for line, t, d, kw, m in zip(
-            dl["line"], dl["tickets"], dl["due_at"], dl["keyword"], dl["stated_missed"], strict=True
-        )
-    ]
+    return deadline_rows(read_logs([str(path)]).deadlines)
 
 
 # --- X1: a Jira comment's head and the field lines under it are one message -----------------------

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 from occ_lib.cli import app
 from occ_lib.logs import read_logs
+from tests.log_rows import deadline_rows
 
 LOG = (
     "# Ops log\n\n## 2025-10-09\n\n"
@@ -34,13 +34,7 @@ TEXT7 = "10:05 UTC OPS-2 missed again \u2014 ETA 17:00 UTC"
 
 
 def _rows(path) -> list[list]:
-    d = read_logs(str(path)).deadlines
-    return [
-        [line, list(t), None if pd.isna(x) else x.strftime("%m-%d %H:%M"), kw, bool(m)]
-        for line, t, x, kw, m in zip(
-            d["line"], d["tickets"], d["due_at"], d["keyword"], d["stated_missed"], strict=True
-        )
-    ]
+    return deadline_rows(read_logs(str(path)).deadlines)
 
 
 def _one(tmp_path, body: str) -> list[list]:

@@ -26,18 +26,13 @@ from occ_lib.logs import parse_log
 from occ_lib.policy import Policy
 from occ_lib.sla import misses
 from occ_lib.times import find_times
+from tests.log_rows import deadline_rows
 
 WEEK = {"start": "2025-10-06", "end": "2025-10-13"}
 
 
 def deadlines(text: str) -> list[list]:
-    dl = parse_log(text, "ops.md").deadlines
-    return [
-        [line, list(t), None if pd.isna(d) else d.strftime("%m-%d %H:%M"), kw, bool(m)]
-        for line, t, d, kw, m in zip(
-            dl["line"], dl["tickets"], dl["due_at"], dl["keyword"], dl["stated_missed"], strict=True
-        )
-    ]
+    return deadline_rows(parse_log(text, "ops.md").deadlines)
 
 
 def sla_rows(text: str, as_of: str = "2025-10-13T00:00Z") -> list[list]:
