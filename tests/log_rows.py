@@ -1,8 +1,11 @@
-"""Helpers of the log tests: a table of the log reader as short rows to compare whole."""
+"""Helpers of the log tests: a table of the log reader, or what a command prints, as rows to compare whole."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
+from typer.testing import CliRunner
 
 
 def deadline_rows(dl: pd.DataFrame) -> list[list]:
@@ -13,3 +16,12 @@ def deadline_rows(dl: pd.DataFrame) -> list[list]:
             dl["line"], dl["tickets"], dl["due_at"], dl["keyword"], dl["stated_missed"], strict=True
         )
     ]
+
+
+def cli_rows(*args: str) -> list[dict]:
+    """The JSON rows an ``occ`` command prints (it must exit 0)."""
+    from occ_lib.cli import app
+
+    res = CliRunner().invoke(app, list(args))
+    assert res.exit_code == 0, res.output
+    return [json.loads(x) for x in res.output.splitlines() if x.strip()]

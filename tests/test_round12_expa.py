@@ -6,15 +6,13 @@ an escalation policy's level that reached an on-call is a page, level 1."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from occ_lib.cli import app
 from occ_lib.logs import read_logs
-from tests.log_rows import deadline_rows
+from tests.log_rows import cli_rows, deadline_rows
 
 runner = CliRunner()
 
@@ -92,12 +90,8 @@ def test_a_field_under_a_paragraph_that_is_no_comment_head_is_still_its_own(tmp_
 def test_the_sla_table_sees_the_jira_resolution(tmp_path):
     (tmp_path / "ops.md").write_text(JIRA, encoding="utf-8")
     (tmp_path / "occ.yml").write_text("logs: [ops.md]\nsla:\n  tz: America/New_York\n", encoding="utf-8")
-    res = runner.invoke(app, [
-        "sla", "--config", str(tmp_path / "occ.yml"), "--week", "2025-W41",
-        "--as-of", "2025-10-13T00:00Z", "--format", "jsonl",
-    ])
-    assert res.exit_code == 0, res.output
-    rows = [json.loads(x) for x in res.output.splitlines() if x.strip()]
+    rows = cli_rows("sla", "--config", str(tmp_path / "occ.yml"), "--week", "2025-W41",
+                    "--as-of", "2025-10-13T00:00Z", "--format", "jsonl")
     got = [[r["kind"], r["subject"], r["due_at"], r["resolved_at"], r["status"], r["line"]] for r in rows]
     assert got == [
         ["deadline", "PAY-412", "2025-10-11T04:00:00Z", "2025-10-09T21:40:00Z", "met", 15],
@@ -134,16 +128,7 @@ def test_a_jira_reopening_reopens_the_ticket_in_the_timeline(tmp_path):
         "Raj Patel added a comment - 10/Oct/25 9:15 AM\n"
         "Status changed: Done \u2192 In Progress\n"
     )
-    path = tmp_path / "ops.md"
-    path.write_text(text, encoding="utf-8")
-    (tmp_path / "occ.yml").write_text("logs: [ops.md]\n", encoding="utf-8")
-    res = runner.invoke(app, [
-        "timeline", "--config", str(tmp_path / "occ.yml"), "--summary",
-        "--as-of", "2025-10-13T00:00Z", "--format", "jsonl",
-    ])
-    assert res.exit_code == 0, res.output
-    rows = [json.loads(x) for x in res.output.splitlines() if x.strip()]
-    assert [[r["ticket"], r["resolved_at"], r["status"]] for r in rows] == [["PAY-412", None, "open"]]
+    assert _summary(tmp_path, text) == [["PAY-412", None, "open"]]
 
 
 # --- X3: an alert snoozed until a time is no promise -----------------------------------------------
@@ -237,12 +222,8 @@ GITHUB = (
 def _summary(tmp_path: Path, text: str) -> list[list]:
     (tmp_path / "ops.md").write_text(text, encoding="utf-8")
     (tmp_path / "occ.yml").write_text("logs: [ops.md]\n", encoding="utf-8")
-    res = runner.invoke(app, [
-        "timeline", "--config", str(tmp_path / "occ.yml"), "--summary",
-        "--as-of", "2025-10-13T00:00Z", "--format", "jsonl",
-    ])
-    assert res.exit_code == 0, res.output
-    rows = [json.loads(x) for x in res.output.splitlines() if x.strip()]
+    rows = cli_rows("timeline", "--config", str(tmp_path / "occ.yml"), "--summary",
+                    "--as-of", "2025-10-13T00:00Z", "--format", "jsonl")
     return [[r["ticket"], r["resolved_at"], r["status"]] for r in rows]
 
 

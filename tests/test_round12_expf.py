@@ -4,16 +4,15 @@ Identified update is the team's public first response (``acknowledged``)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from occ_lib._extract import classify, keywords
-from occ_lib.cli import app
 from occ_lib.logs import read_logs
 from occ_lib.timeline import summary
+from tests.log_rows import cli_rows
 
 runner = CliRunner()
 
@@ -173,12 +172,8 @@ def test_the_response_target_counts_the_status_page_update(tmp_path):
     (tmp_path / "occ.yml").write_text(
         "logs: [ops.md]\nsla:\n  tz: America/New_York\n  tickets:\n"
         "    CHK: {first_response: 30m, resolution: 1d}\n", encoding="utf-8")
-    res = runner.invoke(app, [
-        "sla", "--config", str(tmp_path / "occ.yml"), "--week", "2025-W41",
-        "--as-of", "2025-10-13T00:00Z", "--format", "jsonl",
-    ])
-    assert res.exit_code == 0, res.output
-    rows = [json.loads(x) for x in res.output.splitlines() if x.strip()]
+    rows = cli_rows("sla", "--config", str(tmp_path / "occ.yml"), "--week", "2025-W41",
+                    "--as-of", "2025-10-13T00:00Z", "--format", "jsonl")
     got = [[r["kind"], r["subject"], r["due_at"], r["resolved_at"], r["status"], r["line"]] for r in rows]
     assert got == [
         # (the update promised at 14:30 EDT for 14:45 came at 15:05: the Resolved one)
