@@ -9,12 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from occ_lib.logs import read_logs
 from tests.log_rows import cli_rows, deadline_rows
-
-runner = CliRunner()
 
 JIRA = (
     "---\n"

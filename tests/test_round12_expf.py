@@ -7,14 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from occ_lib._extract import classify, keywords
 from occ_lib.logs import read_logs
 from occ_lib.timeline import summary
 from tests.log_rows import cli_rows
-
-runner = CliRunner()
 
 
 def _log(tmp_path: Path, text: str) -> Path:
