@@ -219,7 +219,9 @@ def headline(
     out = pd.DataFrame(
         rows, columns=["figure", "unit", "this period", "previous period", "change"], dtype=object
     )
-    return out if units else out.drop(columns="unit")
+    out = out if units else out.drop(columns="unit")
+    out.attrs["notes"] = {k: FIGURE_NOTES[k] for k in current if k in FIGURE_NOTES}
+    return out
 
 
 def _num(v: Any) -> bool:
@@ -559,6 +561,8 @@ class Table:
         head = df.head(max_rows).astype(object)
         self.df = head.where(head.notna(), "").map(_number_text).astype(object)
         self.caption = caption
+        # (what a row's first cell counts, where its name alone does not say: FIGURE_NOTES)
+        self.notes: dict[str, str] = dict(df.attrs.get("notes") or {})
 
     def _note(self) -> str:
         return f" (first {len(self.df)} of {self.total} rows)" if self.total > len(self.df) else ""
@@ -569,12 +573,18 @@ class Table:
             cap = f'<p class="occ-caption"><b>{html.escape(self.caption)}</b>{html.escape(self._note())}</p>'
         if self.df.empty:
             return cap + "<p><i>none</i></p>"
-        body = self.df.to_html(escape=True, index=False, na_rep="", border=0, classes="occ-table")
-        return f'<div class="occ-table-wrap">{cap}{_breakable(body)}</div>'
+        body = _breakable(self.df.to_html(escape=True, index=False, na_rep="", border=0, classes="occ-table"))
+        notes = ""
+        for name, note in self.notes.items():
+            cell, text = html.escape(name, quote=False), html.escape(note)
+            body = body.replace(f"<td>{cell}</td>", f'<td title="{text}">{cell}*</td>', 1)
+            notes += f'<p class="occ-note">* <b>{cell}</b>: {html.escape(note, quote=False)}.</p>'
+        return f'<div class="occ-table-wrap">{cap}{body}{notes}</div>'
 
     def __repr__(self) -> str:
         head = (self.caption or "") + self._note()
         text = "none" if self.df.empty else self.df.to_string(index=False, na_rep="")
+        text += "".join(f"\n* {name}: {note}." for name, note in self.notes.items())
         return f"{head}\n{text}" if head else text
 
 
@@ -786,6 +796,23 @@ class WeekData:
 
         return self._of_tickets(
             sla.ticket_target_misses(self.logs, self.policy, self.per.start, self.per.as_of, self.per.end))
+
+    @cached_property
+    def owed(self) -> pd.DataFrame:
+        """Every deadline and ticket target due before ``as_of``, whatever period it fell due in,
+        judged at as_of: the headline's ``open tickets past due`` (:func:`key_figures`). The
+        period's SLA table lists only what fell due in the period, so a ticket whose target passed
+        the week before and that is still open was missing from that figure."""
+        from . import sla
+
+        per = self.per
+        parts = [
+            sla.deadline_misses(self.logs, None, per.as_of, self.policy.tz, per.end),
+            sla.ticket_target_misses(self.logs, self.policy, None, per.as_of, per.end),
+        ]
+        parts = [p for p in parts if not p.empty]
+        rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=self.misses.columns)
+        return self._of_tickets(rows)
 
     def _of_tickets(self, rows: pd.DataFrame) -> pd.DataFrame:
         """SLA rows of tickets (a ``subject`` each) kept to the report's ``tickets`` when it names some."""
@@ -1011,24 +1038,17 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
     """The headline figures: SLA misses, open tickets past due, availability and p95 per target,
     stale documents (units in the names).
 
-    ``open tickets past due``: tickets open at as_of with a deadline or resolution target of the
-    period missed by as_of, or a first-response target missed and not yet met (one due exactly at
-    as_of is open, not past due: a response then would still be on time)."""
+    ``open tickets past due``: tickets open at as_of with a deadline or resolution target missed by
+    as_of, or a first-response target missed and not yet met, in this period or an earlier one
+    (``d.owed``; a bare object without it: its ``misses``); one due exactly at as_of is open, not
+    past due: a response then would still be on time. :data:`FIGURE_NOTES` says so in the report."""
     m = d.misses
     missed = m[m["status"] == "missed"] if not m.empty else m
     # (open tickets of the whole history, not only those the period's tables show: a WeekData's
     # all_tickets; a bare object with only a summary gives that)
     every = getattr(d, "all_tickets", d.summary)
     open_tickets = set(every.loc[every["status"] == "open", "ticket"]) if not every.empty else set()
-    past_due = set()
-    if not m.empty:
-        # (a deadline or the resolution target is owed until the ticket is resolved; a first
-        # response is owed until one came: a late one is a miss in the table, nothing past due now)
-        owed = m["kind"].isin(["deadline", "resolution"]) | (
-            m["kind"].eq("response") & m["resolved_at"].isna()
-        )
-        dl = m[owed & m["status"].eq("missed") & (m["due_at"] <= per.as_of)]
-        past_due = {s for s in dl["subject"] if s in open_tickets}
+    past_due = _past_due(getattr(d, "owed", m), open_tickets, per.as_of)
     figs: dict[str, Any] = {
         "SLA misses": int(len(missed)),
         "missed deadlines and ticket targets": int(
@@ -1050,6 +1070,30 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
         p95 = rec.get("p95")
         figs[f"p95 {rec['target']} (ms)"] = None if p95 is None or pd.isna(p95) else round(float(p95), 1)
     return figs
+
+
+def _past_due(rows: pd.DataFrame, open_tickets: set[str], as_of: pd.Timestamp) -> set[str]:
+    """The open tickets of SLA ``rows`` with a promise missed by ``as_of`` and still owed: a
+    deadline or the resolution target is owed until the ticket is resolved; a first response until
+    one came (a late one is a miss in the table, nothing past due now)."""
+    if rows.empty:
+        return set()
+    owed = rows["kind"].isin(["deadline", "resolution"]) | (
+        rows["kind"].eq("response") & rows["resolved_at"].isna()
+    )
+    due = pd.to_datetime(rows["due_at"], utc=True)
+    late = rows[owed & rows["status"].eq("missed") & (due <= as_of)]
+    return {s for s in late["subject"] if s in open_tickets}
+
+
+#: What a headline figure counts, where its name alone does not say: shown under the headline
+#: table and as the figure's tooltip (:class:`Table`).
+FIGURE_NOTES = {
+    "open tickets past due": (
+        "tickets still open at the as-of time with a deadline, ETA or ticket target due before it "
+        "and not met, whether it fell due in this period or an earlier one"
+    ),
+}
 
 
 #: What a headline figure computed from no data shows (no log file read, no probe in the period):
