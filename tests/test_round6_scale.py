@@ -113,7 +113,8 @@ def test_a_deadline_due_before_the_period_is_not_the_periods(tmp_path: Path) -> 
     # nothing happened in W42: an undated event places no ticket in it
     assert d.timeline.empty and d.summary.empty
     assert sorted(d.all_tickets["ticket"]) == ["PAY-1", "PAY-2", "PAY-3", "PAY-4", "PAY-5", "PAY-6"]
-    assert d.figures["open tickets past due"] == 0
+    # (round 14: PAY-5's ETA was W41's and PAY-5 is still open: past due in W42 too)
+    assert d.figures["open tickets past due"] == 1
 
 
 def test_a_year_of_ticket_history_does_not_break_the_weeks_chart(tmp_path: Path) -> None:
