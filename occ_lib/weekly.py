@@ -1048,7 +1048,7 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
     # all_tickets; a bare object with only a summary gives that)
     every = getattr(d, "all_tickets", d.summary)
     open_tickets = set(every.loc[every["status"] == "open", "ticket"]) if not every.empty else set()
-    past_due = _past_due(getattr(d, "owed", m), open_tickets, per.as_of)
+    past_due = set(_past_due(getattr(d, "owed", m), open_tickets, per.as_of)["subject"])
     figs: dict[str, Any] = {
         "SLA misses": int(len(missed)),
         "missed deadlines and ticket targets": int(
@@ -1072,18 +1072,28 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
     return figs
 
 
-def _past_due(rows: pd.DataFrame, open_tickets: set[str], as_of: pd.Timestamp) -> set[str]:
-    """The open tickets of SLA ``rows`` with a promise missed by ``as_of`` and still owed: a
+def _past_due(rows: pd.DataFrame, open_tickets: set[str], as_of: pd.Timestamp) -> pd.DataFrame:
+    """The SLA ``rows`` of open tickets with a promise missed by ``as_of`` and still owed: a
     deadline or the resolution target is owed until the ticket is resolved; a first response until
     one came (a late one is a miss in the table, nothing past due now)."""
     if rows.empty:
-        return set()
+        return rows
     owed = rows["kind"].isin(["deadline", "resolution"]) | (
         rows["kind"].eq("response") & rows["resolved_at"].isna()
     )
     due = pd.to_datetime(rows["due_at"], utc=True)
-    late = rows[owed & rows["status"].eq("missed") & (due <= as_of)]
-    return {s for s in late["subject"] if s in open_tickets}
+    late = owed & rows["status"].eq("missed") & (due <= as_of) & rows["subject"].isin(open_tickets)
+    return rows[late]
+
+
+def past_due_table(d: WeekData) -> pd.DataFrame:
+    """The rows behind the headline's ``open tickets past due``, as :func:`misses_table` shows
+    them, by ticket and due time: a ticket past due since an earlier week is in none of the
+    period's tables, and a headline figure no table explains cannot be checked."""
+    every = d.all_tickets
+    open_tickets = set(every.loc[every["status"] == "open", "ticket"])
+    late = _past_due(d.owed, open_tickets, d.per.as_of).sort_values(["subject", "due_at"], kind="stable")
+    return misses_table(late, all_rows=True, tz=d.policy.tz)
 
 
 #: What a headline figure counts, where its name alone does not say: shown under the headline

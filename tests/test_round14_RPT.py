@@ -89,14 +89,17 @@ def test_near_miss_a_ticket_resolved_late_or_not_yet_due_is_not_past_due(tmp_pat
     assert opened.tolist() == ["OPS-1", "OPS-3", "OPS-4"]
     # not OPS-2 (resolved in the week, after its targets); not OPS-4, whose first response is due
     # exactly at as_of (Mon 00:00 ET: a response then would be on time) and its fix on Mon 22:00 ET
-    assert weekly._past_due(d.owed, set(opened), d.per.as_of) == {"OPS-1", "OPS-3"}
+    assert weekly.past_due_table(d).drop(columns="detail").values.tolist() == [
+        ["resolution", "OPS-1", "missed", ts("2025-10-02 13:00"), pd.NaT, 15300.0, "ops.md:7"],
+        ["resolution", "OPS-3", "missed", ts("2025-10-09 15:00"), pd.NaT, 5100.0, "ops.md:15"],
+    ]
     assert _rows(d.owed[d.owed["subject"].eq("OPS-4")]) == [
         ["response", "OPS-4", "open", ts("2025-10-13 04:00"), None],
         ["resolution", "OPS-4", "open", ts("2025-10-14 02:00"), None],
     ]
     # W40's end (Oct 6 04:00Z): OPS-1 and OPS-2 (resolved only on Oct 8) past due; OPS-3 unseen
     w40 = _week(tmp_path, "2025-W40")
-    assert weekly._past_due(w40.owed, {"OPS-1", "OPS-2"}, w40.per.as_of) == {"OPS-1", "OPS-2"}
+    assert sorted(set(weekly.past_due_table(w40)["subject"])) == ["OPS-1", "OPS-2"]
     assert w40.figures["open tickets past due"] == 2
 
 
