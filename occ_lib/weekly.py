@@ -1568,17 +1568,19 @@ def show_tables(d: WeekData, per: Period) -> None:
         display(Table(pd.DataFrame(), "No tables in the logs"))
         return
     for key, versions in d.tables.items():
-        last = versions[-1]
+        last, n = versions[-1], len(versions)
         when = _when(last.at, per.tz, last.day)
         display(
             Table(
                 last.frame,
                 f"{key} (as published {when}, {Path(str(last.source)).name}:{last.line}; "
-                f"{len(versions)} version(s))",
+                f"{n} version{'' if n == 1 else 's'})",
             )
         )
         changes = table_changes(versions, per.tz)
-        display(show(changes, f"Changes to {key}", tz=per.tz))
+        # (a bare "none" under a table published once read as "nothing changed")
+        why = " (published once in the period: nothing to compare)" if n == 1 else ""
+        display(show(changes, f"Changes to {key}{why}", tz=per.tz))
 
 
 def _when(at: pd.Timestamp | None, tz: str, day: bool = False) -> str:

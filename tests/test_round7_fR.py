@@ -248,9 +248,9 @@ def test_a_date_only_heading_is_published_on_its_date(tmp_path, monkeypatch):
     [v] = d.tables["integrations.md: Vendor | Live"]
     assert (v.at, v.day) == (ts("2025-10-08 04:00"), True)  # New York's midnight of that date
     assert _captions(monkeypatch, d, per) == [
-        "integrations.md: Vendor | Live (as published 2025-10-08, integrations.md:3; 1 version(s))\n"
+        "integrations.md: Vendor | Live (as published 2025-10-08, integrations.md:3; 1 version)\n"
         "Vendor    Live\nGA MCP Blocked",
-        "Changes to integrations.md: Vendor | Live\nnone",
+        "Changes to integrations.md: Vendor | Live (published once in the period: nothing to compare)\nnone",
     ]
 
 
@@ -270,6 +270,11 @@ def test_near_miss_a_heading_timed_at_utc_midnight_shows_its_time(tmp_path, monk
     changes = weekly.for_display(weekly.table_changes(versions, NY), NY)
     assert changes[["at", "before", "after"]].values.tolist() == [
         ["2025-10-08 20:00", "Blocked", "Pending"], ["2025-10-10", "Pending", "Live"],
+    ]
+    # (round 14: "3 versions", and no "published once" note over a changes table that has rows)
+    assert [c.splitlines()[0] for c in _captions(monkeypatch, d, per)] == [
+        "integrations.md: Vendor | Live (as published 2025-10-10, integrations.md:13; 3 versions)",
+        "Changes to integrations.md: Vendor | Live",
     ]
     # without a zone the versions are the raw instants, as before
     assert weekly.table_changes(versions)["at"].tolist() == [ts("2025-10-09 00:00"), ts("2025-10-10 04:00")]
