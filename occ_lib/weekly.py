@@ -31,7 +31,8 @@
 - Display helpers for notebooks (:func:`setup_notebook`, :func:`show`, :func:`for_display`,
   :func:`record`): tables are rendered with ``DataFrame.to_html(escape=True)`` only, so log text
   such as ``<script>`` shows as text, and may wrap after a ``/`` and inside a word of over 40
-  characters (:func:`_breakable`: a long token no longer widens a table past the page); a period
+  characters (:func:`_breakable`: a long token no longer widens a table past the page), never
+  inside a cell's leading date and time (``2025-10-08 13:00`` stays on one line); a period
   without probes shows one chart saying so (:data:`NO_PROBES`); times are shown in the report's
   zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); the hourly
   latency table lists the hours over the objective first (:func:`latency_table`).
@@ -611,6 +612,10 @@ _TEXT_NODE = re.compile(r">([^<]+)<")
 _LONG_WORD = 40
 _WRAP_EVERY = 20
 _LONG_RUN = re.compile(rf"[^\s/]{{{_LONG_WORD + 1},}}")
+#: A cell's leading date or time (``2025-10-08 13:00``, ``2025-10-10 (end of day)``'s date) is kept on
+#: one line: a narrow ``due`` column broke it at its hyphens ("2025-10-" over "08 13:00").
+_NOWRAP = '<span class="occ-when" style="white-space: nowrap">'
+_WHEN = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?: [A-Z]{3,5}\b)?")
 
 
 def _breakable(table_html: str) -> str:
@@ -621,6 +626,8 @@ def _breakable(table_html: str) -> str:
 
     def node(m: re.Match[str]) -> str:
         text = m.group(1)
+        if text[:1].isdigit() and (when := _WHEN.match(text)):  # (cheap gate: a cell opening with a digit)
+            return f">{_NOWRAP}{when.group(0)}</span>{text[when.end():]}<"
         if len(text) > _LONG_WORD:  # (cheap gate: most cells are short)
             text = _LONG_RUN.sub(_wrap_long, text)
         return ">" + text.replace("/", "/<wbr>") + "<"

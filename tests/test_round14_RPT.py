@@ -118,3 +118,16 @@ def test_the_headline_says_what_open_tickets_past_due_counts(tmp_path: Path) -> 
     )
     assert repr(table).splitlines()[-1] == f"* open tickets past due: {note}."
     assert d.figures["open tickets past due"] == 2
+
+
+def test_a_cells_leading_date_and_time_never_wrap_at_its_hyphens() -> None:
+    due = ["2025-10-08 13:00", "2025-10-10 (end of day)", "2025-11-02 01:50 EST", "12/a"]
+    df = pd.DataFrame({"due": due})
+    cells = [line.strip() for line in weekly.Table(df)._repr_html_().splitlines() if "<td>" in line]
+    span = '<span class="occ-when" style="white-space: nowrap">'
+    assert cells == [
+        f"<td>{span}2025-10-08 13:00</span></td>",
+        f"<td>{span}2025-10-10</span> (end of day)</td>",
+        f"<td>{span}2025-11-02 01:50 EST</span></td>",
+        "<td>12/<wbr>a</td>",  # (a digit without a date: as before)
+    ]
