@@ -949,7 +949,8 @@ def escalation_chart(
     Markers are coloured by kind (:data:`KIND_COLORS`), sized by escalation level (0 to 3, also in the
     hover label); deadlines are a green open diamond when met, a red x when missed, a grey open
     diamond while open; ``resolutions`` (``ticket, resolved_at``, e.g. from
-    :func:`occ_lib.timeline.summary`) are stars. Undated events cannot be placed and are left out.
+    :func:`occ_lib.timeline.summary`) are stars; a dotted line marks ``as_of`` (:func:`_as_of_line`).
+    Undated events cannot be placed and are left out.
     """
     tz = _zone(tz)
     tl = timeline[timeline["at"].notna()].copy()
@@ -1047,7 +1048,19 @@ def escalation_chart(
     )
     fig.update_yaxes(categoryorder="array", categoryarray=[esc(t) for t in order], autorange="reversed",
                      type="category")
+    if cutoff is not None and points(fig):
+        _as_of_line(fig, cutoff, tz)
     return _finish(fig)
+
+
+def _as_of_line(fig: go.Figure, as_of: pd.Timestamp, tz: str) -> None:
+    """A dotted line at ``as_of`` labelled with its wall time: an open deadline days after the
+    week (its axis ran on to Oct 16) read as part of it, and nothing said where "now" was."""
+    x = local_times([as_of], tz)[0]
+    fig.add_shape(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="paper",
+                  line={"color": "#555555", "dash": "dot", "width": 1}, layer="below")
+    fig.add_annotation(x=x, xref="x", y=1, yref="paper", yanchor="bottom", showarrow=False,
+                       text=f"as of {x:%Y-%m-%d %H:%M}", font_size=11)
 
 
 _CHART_TICKETS = 80  # rows of the escalation chart at most (40 px each): more are unreadable

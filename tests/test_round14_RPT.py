@@ -2,7 +2,10 @@
 
 - The headline's ``open tickets past due`` counts the tickets open at as_of with a deadline or
   ticket target missed before it, whether it fell due in the report's week or an earlier one (it
-  counted only the week's own SLA rows), and the headline table says so under it and as a tooltip.
+  counted only the week's own SLA rows), and the headline table says so under it and as a tooltip;
+  :func:`weekly.past_due_table` lists the rows behind it.
+- A readiness table published once says why its changes table is empty; a cell's leading date and
+  time never wraps at its hyphens; the escalation chart marks as_of (a deadline right of it is ahead).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from occ_lib import weekly
+from occ_lib import charts, weekly
 from occ_lib.workspace import Workspace
 
 _POLICY = """logs: [ops.md]
@@ -131,3 +134,18 @@ def test_a_cells_leading_date_and_time_never_wrap_at_its_hyphens() -> None:
         f"<td>{span}2025-11-02 01:50 EST</span></td>",
         "<td>12/<wbr>a</td>",  # (a digit without a date: as before)
     ]
+
+
+def test_the_escalation_chart_marks_as_of_so_later_deadlines_read_as_ahead(tmp_path: Path) -> None:
+    d = _week(tmp_path, "2025-W41")
+    fig = weekly.escalation_figure(d, d.per)
+    # (OPS-3's open ETA of Oct 15 12:00 ET is right of the line: not yet due at the report's as_of)
+    assert [(s.type, s.x0, s.x1, s.yref, s.line.dash) for s in fig.layout.shapes] == [
+        ("line", pd.Timestamp("2025-10-13 00:00"), pd.Timestamp("2025-10-13 00:00"), "paper", "dot"),
+    ]
+    assert [a.text for a in fig.layout.annotations] == ["as of 2025-10-13 00:00"]
+    assert [list(t.x) for t in fig.data if t.name == "deadline open"] == [[pd.Timestamp("2025-10-15 12:00")]]
+    # near miss: an empty chart says so and draws no line
+    empty = charts.escalation_chart(d.timeline.iloc[0:0], as_of=d.per.as_of)
+    assert [a.text for a in empty.layout.annotations] == ["No data in this period"]
+    assert not empty.layout.shapes
