@@ -1073,7 +1073,8 @@ _DL_FILLER = (
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
     "extended to|moved from|slipped from|pushed from|changed from|shifted from|moved|slipped|pushed|"
-    "changed to|closes at|closes|ends at|ends|"  # ('window closes at 18:00')
+    "changed to|revised to|updated to|shifted to|"  # ('ETA revised to 18:00')
+    "closes at|closes|ends at|ends|"  # ('window closes at 18:00')
     + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
