@@ -269,7 +269,12 @@ Per item (the rules, in order)
       renewal of the same promise for the same tickets (``ETA 17:00; next ETA 19:00``, also new, revised,
       updated ETA, ``ETA now``, ``by EOD, moved to tomorrow EOD``: 19:00 alone; not ``checkpoint 10:00;
       new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
-      ticket's); a move that writes the old time again names the deadline moved, after a clause break
+      ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``; not ``status
+      updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla` supersedes with it the
+      ticket's earlier promises of its kind written in earlier items; a replacement of an item that states a
+      miss and has no deadline left missed (``10:00 OPS-13 migration slipped - new ETA 17:00``, ``ETA
+      missed, pushed to 19:00``) also gives the row with no ``due_at`` below, the miss being an earlier
+      promise's; a move that writes the old time again names the deadline moved, after a clause break
       too (``ETA 17:00, missed; moved from 17:00 to 19:00``: 17:00 missed, 19:00 due,
       :func:`occ_lib.times.find_times`); and when the item writes a time as
       the missed

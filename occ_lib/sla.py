@@ -112,9 +112,16 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "before its end, and those not yet missed at as_of (due at or after it), which show as open or "
         "met; one due at or after the end that fell due before a later as_of is judged in the next "
         "window's table only.",
-        "A miss the text admits without a due time ('OPS-9 missed the deadline') is the stated miss of "
-        "its ticket's latest deadline due by then; a ticket with none has a row of its own with no due "
-        "time and no overage, in the window the statement was written in.",
+        "A deadline moved by a later item of its ticket ('ETA moved to 18:00', 'new ETA', 'revised "
+        "ETA', 'ETA now', items taken in the order written, across sections and files; an ETA, target or "
+        "due time by another of those, not by a next-update or deliverable promise, nor by another "
+        "ticket's) is superseded: moved by its due time, status 'superseded' (no miss; the detail names "
+        "the item that moved it); moved after it, still missed, with the overage up to the move when "
+        "it was not resolved before. An ETA written again unchanged ('ETA still 18:00') moves nothing.",
+        "A miss the text admits without a due time ('OPS-9 missed the deadline', 'slipped - new ETA "
+        "17:00') is the stated miss of its ticket's latest deadline due by then (not one superseded by "
+        "its due time); a ticket with none has a row of its own with no due time and no overage, in the "
+        "window the statement was written in, unless the statement moved an earlier deadline of it.",
         "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes') is kept "
         "by the ticket's next timed event after the item that made it, whatever it says; resolved_at "
         "then holds that update's time.",

@@ -282,7 +282,7 @@ Deadlines
     weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``; a German short one, capitalized, ``NLT Fr
     10.10. 12:00``), ``EOD``,
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
-    ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
+    ``pushed out to``, ``rescheduled for``, ``ETA revised to``, ``updated to``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till`` (not
     after watching, monitoring, soaking, silenced, muted or on call, nor right after on, off, enabled or
     disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor after valid or
