@@ -1965,8 +1965,10 @@ def _items(
                 if ahead is None:
                     DL(row)
                 else:  # (still ahead at the item's time: a date-only one from its day's start; 'slipped -
-                    # new ETA 17:00' written at 10:00: the miss is an earlier promise's, not the new one's)
-                    ahead.append((row, i, (earlier or moves and missed and not row_missed) and row[5] > at))
+                    # new ETA 17:00' written at 10:00: the miss is an earlier promise's, not the new one's,
+                    # unless the item writes that one itself, struck out or in a tracker's original column)
+                    ahead.append((row, i, (earlier or moves and missed and not row_missed and (
+                        kind_of_item != "table" and ex.STRUCK_MARK not in proses[k])) and row[5] > at))
             if ahead:
                 _earlier_miss(DL, ahead, old, refs)
         elif tks and not flags & _CANCELLED and ex.may_state_missed(w) and _DEADLINE_NOUN.search(
