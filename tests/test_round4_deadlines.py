@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from occ_lib.logs import parse_log
+from tests.log_rows import deadline_cells
 
 
 def ts(s: str) -> pd.Timestamp:
@@ -14,9 +15,7 @@ def ts(s: str) -> pd.Timestamp:
 
 
 def _deadlines(text: str) -> list[list]:
-    dl = parse_log(text, "x.md").deadlines
-    dl = dl.assign(due_precision=dl["due_precision"].fillna(""))  # (none without a due time)
-    return dl[["line", "due_at", "due_precision", "keyword", "stated_missed"]].values.tolist()
+    return deadline_cells(text)
 
 
 def _event_at(text: str) -> list[list]:
