@@ -1988,14 +1988,19 @@ def update_promise(prose: str, start: int) -> bool:
 
 _WD_WORD = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?"
 # A deadline written as the replacement of a missed one ("slipped - new ETA Monday 10am", "ETA
-# slipped to 19:00", "pushed out to Friday"): the item's miss is about the old one, not this one.
+# slipped to 19:00", "pushed out to Friday", "ETA revised to 18:00"): the item's miss is about the old
+# one, not this one; in a later item, the ticket's earlier promise of its kind is superseded by it.
 _REPLACEMENT = re.compile(
     r"(?i:\b(?:new|revised|updated|adjusted|fresh)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:eta|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
     # ('missed ETA 15:00 UTC; next ETA 19:00 UTC': the one after the missed one)
     r"|\bnext\s+(?:eta|deadline|target|due\s+date|checkpoint|cutoff|cut-off)"
     r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
-    r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into))\b"
+    r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into)"
+    # ('ETA revised to 18:00', 'target updated to Friday': the promise changed to; not 'status updated to
+    # P1, ETA 17:00', which moves nothing)
+    r"|\b(?:eta|deadline|target|due\s+date)\s+(?:(?:was|is|has\s+been)\s+)?(?:revised|updated|changed"
+    r"|shifted)\s+(?:to|until|till|for))\b"
     # (up to the mention, in the same clause; a short weekday's dot is no break: 'New ETA Fri. 10:00')
     r"(?:[^.;!?|\n\u2013\u2014]|(?:(?<=Mon)|(?<=Tue)|(?<=Wed)|(?<=Thu)|(?<=Fri)|(?<=Sat)|(?<=Sun)|(?<=Tues)"
     r"|(?<=Thur)|(?<=Thurs))\.){0,24}$"

@@ -269,7 +269,12 @@ Per item (the rules, in order)
       renewal of the same promise for the same tickets (``ETA 17:00; next ETA 19:00``, also new, revised,
       updated ETA, ``ETA now``, ``by EOD, moved to tomorrow EOD``: 19:00 alone; not ``checkpoint 10:00;
       new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
-      ticket's); a move that writes the old time again names the deadline moved, after a clause break
+      ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``; not ``status
+      updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla` supersedes with it the
+      ticket's earlier promises of its kind written in earlier items; a replacement of an item that states a
+      miss and has no deadline left missed (``10:00 OPS-13 migration slipped - new ETA 17:00``, ``ETA
+      missed, pushed to 19:00``) also gives the row with no ``due_at`` below, the miss being an earlier
+      promise's; a move that writes the old time again names the deadline moved, after a clause break
       too (``ETA 17:00, missed; moved from 17:00 to 19:00``: 17:00 missed, 19:00 due,
       :func:`occ_lib.times.find_times`); and when the item writes a time as
       the missed
@@ -627,7 +632,7 @@ _EVENTS = {
 }
 _DEADLINES = {
     "source": "str", "line": "int", "section": "str", "tickets": "obj", "refs": "obj", "due_at": "ts",
-    "due_precision": "str", "keyword": "str", "text": "str", "stated_missed": "bool",
+    "due_precision": "str", "keyword": "str", "text": "str", "stated_missed": "bool", "moves": "bool",
 }
 _TABLES = {"source": "str", "line": "int", "section": "str", "headers": "obj", "frame": "obj"}
 _PROBLEMS = {"source": "str", "line": "Int64", "what": "str", "token": "str", "reason": "str"}
@@ -1913,14 +1918,16 @@ def _items(
                 if blocked:
                     d_tks = _subjects_of(d_tks, tks, blocked)
                 d_refs = [t for t in part_refs[i] if t not in d_tks] if part_refs is not None else refs
+                # ('ETA moved to 18:00', 'slipped - new ETA 17:00': the promise moved, which supersedes the
+                # ticket's earlier ones of its kind across items, :mod:`occ_lib.sla`)
+                moves = ex.is_replacement(proses[k], m.start) and not ex.is_former(proses[k], m.start)
                 if named:
                     row_missed = m.keyword == "missed"
                 elif former:
                     row_missed = ex.is_former(proses[k], m.start)
                 else:  # (a replacement missed in turn says so in its own words: 'next ETA 19:00 missed too')
                     row_missed = missed and (own is None or own[i]) and (
-                        not ex.is_replacement(proses[k], m.start)
-                        or _times.written_missed(proses[k], m.start, m.end, 0)
+                        not moves or _times.written_missed(proses[k], m.start, m.end, 0)
                     )
                 behind = late and row_missed and not ex.behind_on(proses[k], m.end)
                 if behind:
@@ -1949,16 +1956,19 @@ def _items(
                         past = _PAST_TENSE.search(text) is not None
                     if not past:
                         due = _next_day_due(m, due, _zone or tz)
-                if behind or pending and not ex.is_replacement(proses[k], m.start):
+                if behind or pending and not moves:
                     row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
                 if old and i in old and not row_missed:
                     continue
                 row = (source, line, sec[0], d_tks, d_refs, (due - epoch) // us,
-                       "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed)
+                       "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed, moves)
                 if ahead is None:
                     DL(row)
-                else:  # (still ahead at the item's time: a date-only one from its day's start)
-                    ahead.append((row, i, earlier and row[5] > at))
+                else:  # (still ahead at the item's time: a date-only one from its day's start; 'slipped -
+                    # new ETA 17:00' written at 10:00: the miss is an earlier promise's, not the new one's,
+                    # unless the item writes that one itself, struck out or in a tracker's original column)
+                    ahead.append((row, i, (earlier or moves and missed and not row_missed and (
+                        kind_of_item != "table" and ex.STRUCK_MARK not in proses[k])) and row[5] > at))
             if ahead:
                 _earlier_miss(DL, ahead, old, refs)
         elif tks and not flags & _CANCELLED and ex.may_state_missed(w) and _DEADLINE_NOUN.search(
@@ -1966,7 +1976,8 @@ def _items(
         ) and ex.stated_missed(kind_texts[k], w):
             # 'OPS-9 missed the deadline': a ticket's miss admitted with no due time written is still a
             # miss (one naming no ticket, 'updated the tracker with the missed deadline', says of nothing)
-            DL((source, line, sec[0], list(tks), list(refs), _NAT, None, "missed", clip_text(text), True))
+            DL((source, line, sec[0], list(tks), list(refs), _NAT, None, "missed", clip_text(text), True,
+                False))
     return problems, n_events
 
 
@@ -2008,13 +2019,13 @@ def _earlier_miss(
             tks.update(dict.fromkeys(row[3]))
             if old and i in old:
                 continue
-            row = (*row[:-1], False)
-        kept = kept or row[-1]
+            row = (*row[:9], False, *row[10:])
+        kept = kept or row[9]
         DL(row)
     if tks and not kept:
         first = rows[0][0]
         d_refs = [t for t in refs if t not in tks] if refs else list(refs)
-        DL((first[0], first[1], first[2], list(tks), d_refs, _NAT, None, "missed", first[8], True))
+        DL((first[0], first[1], first[2], list(tks), d_refs, _NAT, None, "missed", first[8], True, False))
 
 
 # a word that names a promise with a due time ('missed the deadline', 'ETA missed', 'blew the SLA'): an
@@ -2442,6 +2453,14 @@ _PROMISE_WORDS = frozenset({
 }) | _times._REPORTED_KW  # (and a promise reported: 'says', 'promised'...)
 
 
+def promise_kind(keyword: str | None) -> str:
+    """What a replacement of a deadline with ``keyword`` renews: ``promise`` for an ETA, a due time, a
+    target... (:data:`_PROMISE_WORDS`), else its own keyword (``update``, ``postmortem``, ``checkpoint``):
+    a new ETA moves the fix's promise, not the next update's nor the RCA's."""
+    kw = (keyword or "").lower()
+    return "promise" if kw in _PROMISE_WORDS else kw
+
+
 def _renewed(
     prose: str, dls: list[_times.TimeMention], order: list[int], per: list[list[str] | None] | None
 ) -> set[int]:
@@ -2453,9 +2472,7 @@ def _renewed(
     open_: dict[tuple[str, tuple[str, ...] | None], list[int]] = {}
     for i in order:
         m = dls[i]
-        kw = (m.keyword or "").lower()
-        key = ("promise" if kw in _PROMISE_WORDS else kw,
-               None if per is None or per[i] is None else tuple(per[i]))
+        key = (promise_kind(m.keyword), None if per is None or per[i] is None else tuple(per[i]))
         if ex.is_replacement(prose, m.start) and not ex.is_former(prose, m.start):
             out.update(open_.pop(key, ()))
         open_.setdefault(key, []).append(i)

@@ -22,6 +22,7 @@ import pandas as pd
 from . import aggregate
 from ._extract import delivered
 from .formats import iso_z
+from .logs import promise_kind
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
 from .policy import Policy, TargetPolicy, _fmt_td, covers
 from .threads import deadlines_with_threads, with_threads
@@ -111,9 +112,16 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "before its end, and those not yet missed at as_of (due at or after it), which show as open or "
         "met; one due at or after the end that fell due before a later as_of is judged in the next "
         "window's table only.",
-        "A miss the text admits without a due time ('OPS-9 missed the deadline') is the stated miss of "
-        "its ticket's latest deadline due by then; a ticket with none has a row of its own with no due "
-        "time and no overage, in the window the statement was written in.",
+        "A deadline moved by a later item of its ticket ('ETA moved to 18:00', 'new ETA', 'revised "
+        "ETA', 'ETA now', items taken in the order written, across sections and files; an ETA, target or "
+        "due time by another of those, not by a next-update or deliverable promise, nor by another "
+        "ticket's) is superseded: moved by its due time, status 'superseded' (no miss; the detail names "
+        "the item that moved it); moved after it, still missed, with the overage up to the move when "
+        "it was not resolved before. An ETA written again unchanged ('ETA still 18:00') moves nothing.",
+        "A miss the text admits without a due time ('OPS-9 missed the deadline', 'slipped - new ETA "
+        "17:00') is the stated miss of its ticket's latest deadline due by then (not one superseded by "
+        "its due time); a ticket with none has a row of its own with no due time and no overage, in the "
+        "window the statement was written in, unless the statement moved an earlier deadline of it.",
         "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes') is kept "
         "by the ticket's next timed event after the item that made it, whatever it says; resolved_at "
         "then holds that update's time.",
@@ -537,34 +545,108 @@ def _undated(
     if u.empty:
         return []
     u = _known_at(u, events, as_of, tz)
-    written: dict[tuple[str, int], pd.Timestamp] = {}
-    if not events.empty:
-        cols = ["source", "line", "at"] + (["at_precision"] if "at_precision" in events.columns else [])
-        ev = days_in_zone(events[cols].drop_duplicates(["source", "line"]), tz)
-        for src, line, at in zip(ev["source"], ev["line"], pd.to_datetime(ev["at"], utc=True), strict=True):
-            written[(str(src), int(line))] = at
+    written = _written(events, tz)
     return [
         {**rec, "_written": written.get((str(rec["source"]), int(rec["line"])), pd.NaT)}
         for rec in u.to_dict("records")
     ]
 
 
+def _written(events: pd.DataFrame, tz: str) -> dict[tuple[str, int], pd.Timestamp]:
+    """Per item (source, line), when it was written: its event's ``at``, a date-only one at its date's
+    start in ``tz`` (NaT when unknown)."""
+    if events.empty:
+        return {}
+    cols = ["source", "line", "at"] + (["at_precision"] if "at_precision" in events.columns else [])
+    ev = days_in_zone(events[cols].drop_duplicates(["source", "line"]), tz)
+    at = pd.to_datetime(ev["at"], utc=True)
+    return {(str(src), int(line)): w for src, line, w in zip(ev["source"], ev["line"], at, strict=True)}
+
+
+def _moved(
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]], written: Mapping[tuple[str, int], pd.Timestamp]
+) -> dict[tuple[Any, ...], tuple[dict[str, Any], pd.Timestamp]]:
+    """Per deadline group of a ticket, the item that moved it, when one did, and when that was written:
+    the ticket's first deadline written as a move of its promise (``moves``: 'ETA moved to 18:00', 'new
+    ETA 17:00', :func:`occ_lib.logs.promise_kind` of the same kind) to another due time, written after
+    the group's last mention (in time order across sections and files; in line order within a file at
+    the same time). A group with a mention whose time is unknown cannot be ordered and is kept."""
+    movers: dict[tuple[str, str], list[tuple[pd.Timestamp, str, int, tuple[Any, ...], dict[str, Any]]]] = {}
+    for key, recs in groups.items():
+        for r in recs:
+            if key[0] is not None and isinstance(r.get("moves"), bool | np.bool_) and r["moves"]:
+                w = written.get((str(r["source"]), int(r["line"])), pd.NaT)
+                if not pd.isna(w):
+                    movers.setdefault((key[0], promise_kind(r.get("keyword"))), []).append(
+                        (w, str(r["source"]), int(r["line"]), key, r))
+    if not movers:
+        return {}
+    for found in movers.values():
+        found.sort(key=lambda m: (m[0], m[1], m[2]))
+    out = {}
+    for key, recs in groups.items():
+        kinds = {promise_kind(r.get("keyword")) for r in recs}
+        if key[0] is None or not any((key[0], k) in movers for k in kinds):
+            continue
+        last = [(written.get((str(r["source"]), int(r["line"])), pd.NaT), str(r["source"]), int(r["line"]))
+                for r in recs]
+        if any(pd.isna(w) for w, _, _ in last):
+            continue
+        lw, ls, ll = max(last)
+        by = [m for k in kinds for m in movers.get((key[0], k), ()) if m[3] != key
+              and (m[0] > lw or m[0] == lw and m[1] == ls and m[2] > ll)]
+        if by:
+            first = min(by, key=lambda m: (m[0], m[1], m[2]))
+            out[key] = (first[4], first[0])
+    return out
+
+
+def _superseded(
+    moved: tuple[dict[str, Any], pd.Timestamp] | None, due: pd.Timestamp, stated: bool,
+    resolved: pd.Timestamp | None, judged: tuple[str, float, str], tz: str,
+) -> tuple[str, float, str]:
+    """``judged`` (:func:`_status`) for a deadline the ticket's later item moved (:func:`_moved`): moved
+    by its due time and not said missed, ``superseded`` (no miss); moved after it was due and missed,
+    still missed, its overage up to the move when it was not resolved before then."""
+    if moved is None:
+        return judged
+    by, when = moved
+    status, over, reason = judged
+    where = f"{_mention(by['source'], by['line'])} at {_fmt_ts(when, tz=tz)}"
+    if when <= due and not stated:
+        return "superseded", float("nan"), f"superseded by its ticket's later promise: moved by {where}"
+    if status != "missed":
+        return judged
+    if not pd.isna(over) and (resolved is None or resolved > when):
+        over, where = min(over, _minutes(when - due)), f"{where}, after the due time: overage to then"
+    else:
+        where += ", after the due time"
+    return status, over, f"{reason}; moved by {where}"
+
+
 def _admitted(
     undated: list[dict[str, Any]], groups: dict[tuple[Any, ...], list[dict[str, Any]]],
     start: pd.Timestamp | None, end: pd.Timestamp | None, as_of: pd.Timestamp, tz: str,
+    moved: Mapping[tuple[Any, ...], tuple[dict[str, Any], pd.Timestamp]] | None = None,
 ) -> list[dict[str, Any]]:
     """Each miss admitted with no due time (:func:`_undated`), per ticket: the statement that its latest
-    deadline due by then was missed (added to that one's mentions in ``groups``), else a row of its own,
-    with no ``due_at``, in the window it was written in (not listed in a window when that is unknown)."""
+    deadline due by then was missed (added to that one's mentions in ``groups``; not one superseded by
+    its due time, :func:`_moved`), else a row of its own, with no ``due_at``, in the window it was written
+    in (not listed in a window when that is unknown); not when its item moved a promise of that ticket
+    ('slipped - new ETA 18:00' after 'ETA 14:00': the slip is that move, superseded or missed)."""
+    moved = moved or {}
+    movers = {(k[0], str(by["source"]), int(by["line"])) for k, (by, _) in moved.items()}
     own: dict[str, list[dict[str, Any]]] = {}
     for rec in undated:
         when = rec["_written"] if not pd.isna(rec["_written"]) else as_of
         tickets = rec.get("tickets")
         for ticket in dict.fromkeys(list(tickets) if isinstance(tickets, list | tuple | np.ndarray) else []):
             due = [(_due_of(k, tz), k) for k in groups if k[0] == ticket]
-            due = [(at, k) for at, k in due if at <= when]
+            due = [(at, k) for at, k in due if at <= when and not (k in moved and moved[k][1] <= at)]
             if due:
                 groups[max(due, key=lambda p: p[0])[1]].append(rec)
+            elif (ticket, str(rec["source"]), int(rec["line"])) in movers:
+                continue
             elif _written_in(rec["_written"], start, end):
                 own.setdefault(ticket, []).append(rec)
     rows = []
@@ -655,7 +737,8 @@ def deadline_misses(
         for key in keys:
             groups.setdefault(key, []).append(rec)
     _refine_days(groups, tz)
-    rows = _admitted(undated, groups, s, e, as_of_ts, tz)
+    moved = _moved(groups, _written(events, tz)) if "moves" in d.columns else {}
+    rows = _admitted(undated, groups, s, e, as_of_ts, tz, moved)
     updates: _Updates | None = None  # (made when a promise of the next update needs it)
     for key, recs in groups.items():
         ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
@@ -680,10 +763,12 @@ def deadline_misses(
                 resolved, resolved_day, verb = updates.after(ticket, recs, delivered), False, "delivered"
         # (a resolution known only to its date, as written: judged against the due date in its zone)
         until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
-        status, over, reason = _status(
+        status, over, reason = _superseded(moved.get(key), due_eff, bool(stated), resolved, _status(
             due_eff, resolved, as_of_ts, bool(stated), verb=verb, resolved_day=resolved_day,
             resolved_until=until, tz=tz,
-        )
+        ), tz)
+        if status == "superseded":
+            resolved, resolved_day = None, False
         if ticket is None and status == "missed" and not stated:
             reason += " (no ticket to match a resolution)"
         elif ticket is not None and all(r.get("via") == "thread" for r in recs):

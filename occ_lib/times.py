@@ -282,7 +282,7 @@ Deadlines
     weekday (``ETA tomorrow 09:00``, ``due by Monday, 17:00``; a German short one, capitalized, ``NLT Fr
     10.10. 12:00``), ``EOD``,
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
-    ``pushed out to``, ``rescheduled for``) between: ``ETA``, ``by``,
+    ``pushed out to``, ``rescheduled for``, ``ETA revised to``, ``updated to``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till`` (not
     after watching, monitoring, soaking, silenced, muted or on call, nor right after on, off, enabled or
     disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor after valid or
@@ -1073,7 +1073,8 @@ _DL_FILLER = (
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
     "extended to|moved from|slipped from|pushed from|changed from|shifted from|moved|slipped|pushed|"
-    "changed to|closes at|closes|ends at|ends|"  # ('window closes at 18:00')
+    "changed to|revised to|updated to|shifted to|"  # ('ETA revised to 18:00')
+    "closes at|closes|ends at|ends|"  # ('window closes at 18:00')
     + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the

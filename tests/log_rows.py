@@ -18,6 +18,16 @@ def deadline_rows(dl: pd.DataFrame) -> list[list]:
     ]
 
 
+def deadline_cells(text: str) -> list[list]:
+    """Each deadline of ``text`` (read as ``x.md``) as ``[line, due_at, due_precision ('' without a
+    due time), keyword, stated_missed]``."""
+    from occ_lib.logs import parse_log
+
+    dl = parse_log(text, "x.md").deadlines
+    dl = dl.assign(due_precision=dl["due_precision"].fillna(""))
+    return dl[["line", "due_at", "due_precision", "keyword", "stated_missed"]].values.tolist()
+
+
 def cli_rows(*args: str) -> list[dict]:
     """The JSON rows an ``occ`` command prints (it must exit 0)."""
     from occ_lib.cli import app

@@ -91,6 +91,7 @@ def test_deadlines_json_rows_exactly(log):
                     "see https://h.dev/x?token=*** returns HTTP 503",
             "stated_missed": True,
             "due_precision": "minute", "keyword": "ETA", "section": "2025-10-10 Friday", "refs": [],
+            "moves": False,
         }
     ]
 
@@ -105,11 +106,11 @@ def test_deadline_columns_keep_their_order_and_tell_a_date_from_midnight(tmp_pat
     got = list(csv.reader(io.StringIO(r.stdout)))
     assert got == [
         ["source", "line", "tickets", "due_at", "text", "stated_missed",
-         "due_precision", "keyword", "section", "refs"],
+         "due_precision", "keyword", "section", "refs", "moves"],
         [str(p), "2", "OPS-1", "2025-10-12T00:00:00Z", "ETA 2025-10-12 for OPS-1", "False", "day", "ETA",
-         "2025-10-10 Friday", ""],
+         "2025-10-10 Friday", "", "False"],
         [str(p), "3", "OPS-2", "2025-10-12T00:00:00Z", "OPS-2 due 2025-10-12 00:00 UTC", "False", "minute",
-         "due", "2025-10-10 Friday", ""],
+         "due", "2025-10-10 Friday", "", "False"],
     ]
     table = run("deadlines", str(p))
     header = next(line for line in table.stdout.splitlines() if "source" in line)

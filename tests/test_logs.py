@@ -61,7 +61,7 @@ def test_schemas_and_dtypes(sample):
     )
     assert tuple(sample.deadlines.columns) == DEADLINE_COLUMNS == (
         "source", "line", "section", "tickets", "refs", "due_at", "due_precision", "keyword", "text",
-        "stated_missed",
+        "stated_missed", "moves",
     )
     assert tuple(sample.tables.columns) == TABLE_COLUMNS == ("source", "line", "section", "headers", "frame")
     assert tuple(sample.problems.columns) == PROBLEM_COLUMNS == ("source", "line", "what", "token", "reason")

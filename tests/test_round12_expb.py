@@ -158,7 +158,7 @@ def test_watching_until_makes_no_sla_miss(tmp_path):
     assert rows == [{
         "source": str(log), "line": 7, "tickets": ["K8S-16"], "due_at": "2025-10-10T18:00:00Z",
         "text": "11:05 K8S-16 hotfix ETA 18:00.", "stated_missed": False, "due_precision": "minute",
-        "keyword": "ETA", "section": "2025-10-10", "refs": [],
+        "keyword": "ETA", "section": "2025-10-10", "refs": [], "moves": False,
     }]
 
 

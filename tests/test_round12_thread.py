@@ -57,11 +57,13 @@ def test_the_sla_judges_a_threaded_eta_by_its_tickets_resolution() -> None:
     assert logs.deadlines["tickets"].tolist() == [[], []]  # (the table itself is untouched)
     m = sla.deadline_misses(logs, as_of="2025-10-13T00:00:00Z")
     assert m[["subject", "due_at", "resolved_at", "status", "overage_min", "line"]].values.tolist() == [
-        ["INC-5001", utc("2025-10-09 14:00"), utc("2025-10-09 15:42"), "missed", 102.0, 7],
+        # (moved by the 7:15am slip after it was due: late up to the move, round 14)
+        ["INC-5001", utc("2025-10-09 14:00"), utc("2025-10-09 15:42"), "missed", 15.0, 7],
         ["INC-5001", utc("2025-10-09 15:00"), utc("2025-10-09 15:42"), "missed", 42.0, 8],
     ]
     assert m["detail"].tolist()[0] == (
-        "due 2025-10-09 14:00 UTC; resolved 2025-10-09 15:42 UTC, after the due time (the item names no "
+        "due 2025-10-09 14:00 UTC; resolved 2025-10-09 15:42 UTC, after the due time; moved by rel.md:8 at "
+        "2025-10-09 14:15 UTC, after the due time: overage to then (the item names no "
         "ticket: INC-5001 is its section's, told in stamped steps); 'ETA' in \"6:20am still degraded; "
         "paged secondary (SEV2). Mitigation ETA 7:00am.\""
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from occ_lib.logs import parse_log
+from tests.log_rows import deadline_cells
 
 
 def ts(s: str) -> pd.Timestamp:
@@ -14,8 +15,7 @@ def ts(s: str) -> pd.Timestamp:
 
 
 def _deadlines(text: str) -> list[list]:
-    dl = parse_log(text, "x.md").deadlines
-    return dl[["line", "due_at", "due_precision", "keyword", "stated_missed"]].values.tolist()
+    return deadline_cells(text)
 
 
 def _event_at(text: str) -> list[list]:
@@ -28,7 +28,8 @@ def test_the_deadline_a_missed_one_was_moved_to_is_due_and_not_missed():
         "# x\n## 2025-10-10\n"
         "- 09:30 UTC OPS-322 missed the 15:00 slot, pushed to 19:00\n"
         "- 09:30 UTC OPS-323 missed Friday slot, moved to Mon 10/13\n"
-        "- 09:30 UTC OPS-324 ETA missed, pushed to 19:00 UTC\n"  # (the only deadline is the new one)
+        # (the only deadline is the new one; the ETA missed is an earlier one's, with no time written)
+        "- 09:30 UTC OPS-324 ETA missed, pushed to 19:00 UTC\n"
         "- 09:30 UTC OPS-325 PM review moved to Mon 10/13, missed Friday slot\n"
         "- 09:30 UTC OPS-326 standup moved to 10:00, ETA 12:00\n"  # (no miss: 10:00 is no deadline)
         "- 09:30 UTC OPS-327 sync moved to 11:00, missed nothing\n"
@@ -39,6 +40,7 @@ def test_the_deadline_a_missed_one_was_moved_to_is_due_and_not_missed():
         [4, ts("2025-10-10"), "day", "missed", True],
         [4, ts("2025-10-13"), "day", "due", False],
         [5, ts("2025-10-10 19:00"), "minute", "ETA", False],
+        [5, pd.NaT, "", "missed", True],
         [6, ts("2025-10-13"), "day", "due", False],
         [6, ts("2025-10-10"), "day", "missed", True],
         [7, ts("2025-10-10 12:00"), "minute", "ETA", False],

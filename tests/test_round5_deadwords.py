@@ -10,6 +10,7 @@ import pandas as pd
 from occ_lib import _extract as ex
 from occ_lib.logs import parse_log
 from occ_lib.times import find_times
+from tests.log_rows import deadline_cells
 
 
 def ts(s: str) -> pd.Timestamp:
@@ -17,8 +18,7 @@ def ts(s: str) -> pd.Timestamp:
 
 
 def _deadlines(text: str) -> list[list]:
-    dl = parse_log(text, "x.md").deadlines
-    return dl[["line", "due_at", "due_precision", "keyword", "stated_missed"]].values.tolist()
+    return deadline_cells(text)
 
 
 def _event_at(text: str) -> list[list]:
@@ -137,7 +137,8 @@ def test_a_next_or_new_eta_missed_in_its_own_words_is_missed():
     text = "# x\n## 2025-10-10\n" + (
         "- 16:43 UTC NET-8 missed ETA 15:00 UTC; next ETA 19:00 UTC missed too\n"
         "- 16:44 UTC NET-9 missed ETA 15:00 UTC; new ETA 19:00 UTC was missed as well\n"
-        "- 16:45 UTC NET-10 next ETA missed, pushed to 19:00 UTC\n"  # (19:00 is where it was pushed)
+        # (19:00 is where it was pushed; the ETA missed, an earlier one, has no time written)
+        "- 16:45 UTC NET-10 next ETA missed, pushed to 19:00 UTC\n"
         "- 16:46 UTC NET-11 ETA 18:00 UTC (moved from 16:00 UTC)\n"  # (no miss: the new ETA alone, F5)
     )
     assert _deadlines(text) == [
@@ -146,6 +147,7 @@ def test_a_next_or_new_eta_missed_in_its_own_words_is_missed():
         [4, ts("2025-10-10 15:00"), "minute", "ETA", True],
         [4, ts("2025-10-10 19:00"), "minute", "ETA", True],
         [5, ts("2025-10-10 19:00"), "minute", "ETA", False],
+        [5, pd.NaT, "", "missed", True],
         [6, ts("2025-10-10 18:00"), "minute", "ETA", False],
     ]
 

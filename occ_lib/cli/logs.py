@@ -28,7 +28,7 @@ TABLE_EVENT_FIELDS: tuple[str, ...] = ("source", "line", "at", "kind", "level", 
 # (new columns go after these six, whose order other tools rely on)
 DEADLINE_FIELDS: tuple[str, ...] = (
     "source", "line", "tickets", "due_at", "text", "stated_missed", "due_precision", "keyword", "section",
-    "refs",
+    "refs", "moves",
 )
 TABLE_DEADLINE_FIELDS: tuple[str, ...] = DEADLINE_FIELDS[:6]
 SUMMARY_FIELDS: tuple[str, ...] = (
