@@ -81,11 +81,12 @@ _URL_AT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")  # (where _ur
 _BEARER = re.compile(
     r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing|routing|integration|subscription"
     r"|encryption|master)[ -]key"
-    r"|(?P<pw>secret|password|passwd|passcode|passphrase|pw))"
+    r"|(?P<pw>secret|password|passwd|passcode|passphrase|pwd|pw))"
     # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X',
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
     # ('changed the password to X': only after a password's or a secret's name)
-    r"((?:\s+(?:is|was|(?(pw)to|(?!))|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
+    # (a quoted name, then its quoted value: '"password" "X"')
+    r"((?:[\"'](?=[ \t]+[\"']))?(?:\s+(?:is|was|(?(pw)to|(?!))|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
     r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\))"  # ('the admin password (X) was reset')
     r"|(?P<open>[(`\['\"]))?"  # (one never closed opens the word all the same: 'password (X was reset')
@@ -492,11 +493,13 @@ _PRIVATE_KEY = re.compile(
     re.DOTALL,
 )
 # mysql's '-pPASSWORD' (the password joined to the option; '-p' alone prompts for it)
-_MYSQL_PASSWORD = re.compile(r"(\bmysql(?:dump|admin|check|import|sh)?\b[^\n|;&]*?\s-p)(?=[^\s-])\S+")
+# a command's password after its option: a word, or a quoted one that may hold spaces ("-p'My Pw 55'")
+_OPTION_VALUE = r"""(?:'[^'\n]*'|"[^"\n]*"|\S+)"""
+_MYSQL_PASSWORD = re.compile(r"(\bmysql(?:dump|admin|check|import|sh)?\b[^\n|;&]*?\s-p)(?=[^\s-])" + _OPTION_VALUE)
 # 'docker login -u deploy -p PASSWORD', 'helm registry login --password X', 'oras login -p X'
 _LOGIN_PASSWORD = re.compile(
-    r"(\b(?:docker|podman|nerdctl|buildah|skopeo|helm(?:\s+registry)?|oras|crane|oc|cf|az\s+acr)\s+login\b"
-    r"[^\n|;&]*?\s(?:-p|--password)(?:\s+|=))(?!-)\S+"
+    r"(\b(?:docker|podman|nerdctl|buildah|skopeo|helm(?:\s+registry)?|oras|crane|oc|cf|az(?:\s+acr)?)\s+login\b"
+    r"[^\n|;&]*?\s(?:-p|--password)(?:\s+|=))(?!-)" + _OPTION_VALUE
 )
 _CURL_USER = re.compile(
     r"(?<![^\s`(\[])(-u|--user|--proxy-user|-U)(\s+|=|(?<=u))(?:([\"'])([^\s:'\"]+):[^'\"\n]+\3|([^\s:'\"]+):\S+)"
@@ -514,11 +517,13 @@ def redact_known(text: str) -> str:
     if "PRIVATE KEY" in text:
         text = _PRIVATE_KEY.sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(3)}", text)
     if "mysql" in text and "-p" in text:
-        text = _MYSQL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+        text = _MYSQL_PASSWORD.sub(_option_masked, text)
     if "login" in text and "-p" in text:
-        text = _LOGIN_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+        text = _LOGIN_PASSWORD.sub(_option_masked, text)
     if ("sshpass" in text or "redis-cli" in text) and ("-p" in text or "-a" in text):
-        text = _TOOL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+        text = _TOOL_PASSWORD.sub(_option_masked, text)
+    if "AUTH " in text or "requirepass" in text or "masterauth" in text:
+        text = _REDIS_AUTH.sub(_redis_auth, text)
     if login_hint(text.lower()):
         text = _USER_PASS.sub(_user_pass, text)
         text = _SASL_AUTH.sub(lambda m: m.group(1) + REDACTED if len(m.group(2)) >= 8 else m.group(0), text)
@@ -538,6 +543,13 @@ def redact_known(text: str) -> str:
                 text = _LINE_PROXY.sub(lambda m: m.group(1) + REDACTED + "@", text)
             text = _PROXY_FIELD.sub(lambda m: _BARE_USERINFO.sub(REDACTED + "@", m.group(0)), text)
     return text
+
+
+def _option_masked(m: re.Match[str]) -> str:
+    """A command's password option (group 1) with its value masked, a quoted value's quotes kept."""
+    value = m.group(0)[len(m.group(1)):]
+    q = value[0] if len(value) > 1 and value[0] in "'\"" and value[-1] == value[0] else ""
+    return f"{m.group(1)}{q}{REDACTED}{q}"
 
 
 def env_secret_hint(text: str) -> bool:
@@ -745,7 +757,7 @@ def _path_pair(m: re.Match[str]) -> str:
 
 
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
-_TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)(?!-)\S+")
+_TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)(?!-)" + _OPTION_VALUE)
 # a login written as a user and a password, '/' or ',' between them: 'vendor creds: user `svc_ops` / pass
 # `VendP4ss!x`', 'creds are admin / Adm1nPass99', 'login: ops, password Tr0ub4dor&3' (the user stays)
 _USER_PASS = re.compile(
@@ -756,6 +768,39 @@ _USER_PASS = re.compile(
 )
 # SMTP's, IMAP's and POP3's SASL credential after its mechanism: 'AUTH PLAIN AHVzZXIA...', 'AUTH XOAUTH2 ...'
 _SASL_AUTH = re.compile(r"(?i)(\bAUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2?|OAUTHBEARER)[ \t]+)([^\s]+)")
+
+
+# Redis's password: its 'AUTH' command (in capitals, as redis-cli's transcript writes it; ACL's 'AUTH user
+# pw' too), a redis.conf's 'requirepass' or 'masterauth' line; a quoted value goes whole (_redis_auth)
+_REDIS_AUTH = re.compile(
+    r"""(?<![\w-])((?:AUTH|requirepass|masterauth)[ \t]+(?:(?!PLAIN\b|LOGIN\b|XOAUTH|OAUTHBEARER\b)"""
+    r"""([a-z_][\w.-]{0,40})[ \t]+(?=[^\s'"]))?)('[^'\n]+'|"[^"\n]+"|[^\s'"`]+)"""
+)
+
+
+def _redis_auth(m: re.Match[str]) -> str:
+    """A :data:`_REDIS_AUTH` match, its password masked: a quoted one, or a word that looks like one as
+    after a password's name (6+ characters, a digit, a token's character or a symbol inside; no ticket,
+    date or version: 'AUTH service down', 'AUTH p95 1200ms' stay); after a user's name ('AUTH alice
+    X') only a strong one (:func:`_strong_credential`), else the word after AUTH is read alone."""
+    value = m.group(3)
+    if value[0] in "'\"":
+        return f"{m.group(1)}{value[0]}{REDACTED}{value[0]}"
+    if m.group(2) is not None:  # ('AUTH alice X': a user then a password)
+        if _strong_credential(value) or _PASSWORD_SIGN.search(value):
+            return m.group(1) + REDACTED
+        value, head = m.group(2), m.group(0)[:m.start(2) - m.start()]
+        return (head + REDACTED + m.group(0)[m.end(2) - m.start():] if _redis_password(value)
+                else m.group(0))
+    return m.group(1) + REDACTED if _redis_password(value) else m.group(0)
+
+
+def _redis_password(word: str) -> bool:
+    """Whether a word after Redis's AUTH or requirepass looks like a password (as :data:`_BEARER` reads one
+    after a password's name)."""
+    return (len(word) >= 6 and not _NO_CREDENTIAL.fullmatch(word.rstrip(".,;!?"))
+            and (len(word) >= 20 or _CREDENTIAL_SIGN.search(word) is not None
+                 or _PASSWORD_SIGN.search(word) is not None))
 
 
 def login_hint(low: str) -> bool:
@@ -883,6 +928,7 @@ _SECRET_PARTS = frozenset((
     "token", "secret", "secrets", "password", "passwd", "pwd", "pw", "pass", "apikey", "key", "auth",
     "authorization", "cookie", "session", "sessionid", "sid", "jwt", "credential", "credentials",
     "signature", "sig", "private", "bearer", "otp", "pat",
+    "pgpass",  # (libpq's variable, 'PGPASS=...'; a name of its own, no other holds it: 'PGPASSFILE' is a path's)
 ))
 _NOT_SECRET_LAST = frozenset((
     "timeout", "count", "ttl", "length", "len", "size", "expiry", "expires", "expiration", "age",
@@ -1281,6 +1327,8 @@ def _credential(m: re.Match[str]) -> str:
         m.string[m.end("word") + 1:m.end("word") + 2].isdigit()
     ):
         return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation', '...T14:00Z')
+    if word[:1] in "/~." and m.group(1).lower() == "pwd":
+        return m.group(0)  # ('pwd /srv/app01': the shell's builtin and the folder it printed)
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word) or (
         m.group("pw") and _PASSWORD_SIGN.search(word)
     ):
