@@ -86,7 +86,8 @@ _BEARER = re.compile(
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
     # ('changed the password to X': only after a password's or a secret's name)
     # (a quoted name, then its quoted value: '"password" "X"')
-    r"((?:[\"'](?=[ \t]+[\"']))?(?:\s+(?:is|was|(?(pw)to|(?!))|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
+    r"((?:[\"'](?=[ \t]+[\"']))?"
+    r"(?:\s+(?:is|was|(?(pw)to|(?!))|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
     r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\))"  # ('the admin password (X) was reset')
     r"|(?P<open>[(`\['\"]))?"  # (one never closed opens the word all the same: 'password (X was reset')
@@ -168,7 +169,7 @@ _PORT_THEN_PATH = re.compile(r"\d{1,5}(?:[/?#]|$)")
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
                   "outlook.office.com", "chat.googleapis.com", "hooks.zapier.com", "webexapis.com")
 _WEBHOOK_PATH = re.compile(
-    r"(/(?:services|api/webhooks|webhookb2|webhook|IncomingWebhook|v1/spaces|hooks/catch"
+    r"(/(?:services|workflows|triggers|api/webhooks|webhookb2|webhook|IncomingWebhook|v1/spaces|hooks/catch"
     r"|v1/webhooks/incoming)/)"
     r"(?:(?!" + _STAMP + r")\S)+"  # (a file name's stamp after it stays)
 )
@@ -178,7 +179,7 @@ _WEBHOOK_PATH = re.compile(
 _WEBHOOK_IN_NAME = re.compile(
     r"(?i)((?<![A-Za-z0-9-])(?:hooks\.slack\.com|discord(?:app)?\.com|(?:[\w-]+\.)?webhook\.office\.com"
     r"|outlook\.office\.com|chat\.googleapis\.com|hooks\.zapier\.com|webexapis\.com)(?::\d+)?[/_]+"
-    r"(?:services|api[/_]webhooks|webhookb2|webhook|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
+    r"(?:services|workflows|triggers|api[/_]webhooks|webhookb2|webhook|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
     r"|v1[/_]webhooks[/_]incoming)[/_])(?:(?!" + _STAMP + r")[^\s.'\"`<>()\[\]{},;|])+"
 )
 # a Slack or Discord webhook's path known by its form on any host (a relay, an egress proxy's base URL,
@@ -495,7 +496,9 @@ _PRIVATE_KEY = re.compile(
 # mysql's '-pPASSWORD' (the password joined to the option; '-p' alone prompts for it)
 # a command's password after its option: a word, or a quoted one that may hold spaces ("-p'My Pw 55'")
 _OPTION_VALUE = r"""(?:'[^'\n]*'|"[^"\n]*"|\S+)"""
-_MYSQL_PASSWORD = re.compile(r"(\bmysql(?:dump|admin|check|import|sh)?\b[^\n|;&]*?\s-p)(?=[^\s-])" + _OPTION_VALUE)
+_MYSQL_PASSWORD = re.compile(
+    r"(\bmysql(?:dump|admin|check|import|sh)?\b[^\n|;&]*?\s-p)(?=[^\s-])" + _OPTION_VALUE
+)
 # 'docker login -u deploy -p PASSWORD', 'helm registry login --password X', 'oras login -p X'
 _LOGIN_PASSWORD = re.compile(
     r"(\b(?:docker|podman|nerdctl|buildah|skopeo|helm(?:\s+registry)?|oras|crane|oc|cf|az(?:\s+acr)?)\s+login\b"
@@ -522,6 +525,8 @@ def redact_known(text: str) -> str:
         text = _LOGIN_PASSWORD.sub(_option_masked, text)
     if ("sshpass" in text or "redis-cli" in text) and ("-p" in text or "-a" in text):
         text = _TOOL_PASSWORD.sub(_option_masked, text)
+    if "password" in text and ("machine" in text or "default" in text):
+        text = _NETRC.sub(_option_masked, text)
     if "AUTH " in text or "requirepass" in text or "masterauth" in text:
         text = _REDIS_AUTH.sub(_redis_auth, text)
     if login_hint(text.lower()):
@@ -531,6 +536,8 @@ def redact_known(text: str) -> str:
         text = _SECRET_OPTION.sub(_secret_option, text)
     if env_secret_hint(text):  # ('AWS_SECRET_ACCESS_KEY wJalr...': a variable's name, a space, its value)
         text = _ENV_SPACED.sub(_env_spaced, text)
+    if "_" in text or "/" in text:  # (a URL written in a file name prose names)
+        text = _url_in_name(text)
     if ("ook" in text or "OOK" in text or "googleapis" in text) and webhook_hint(text.lower()):
         text = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, text)
     if ":" in text or "=" in text:
@@ -651,7 +658,8 @@ def _path_token_in_name(m: re.Match[str]) -> str:
     """A :data:`_PATH_TOKEN_IN_NAME` match, its token masked when it holds letters and digits and is no
     slug, ticket or date (as :func:`_path_token`)."""
     token = m.group(2).strip("_-")
-    head = m.string[m.string.rfind("/", 0, m.start()) + 1:m.start()]
+    s, i = m.string, m.start()
+    head = s[max(s.rfind("/", 0, i), s.rfind(" ", 0, i), s.rfind("\t", 0, i), s.rfind("\n", 0, i)) + 1:i]
     if "/" not in m.group(1) and not _url_trace(head.lower()):
         return m.group(0)  # (the URL's trace must be in the same file or folder name: not 'test_reset_x1/')
     if (not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token)
@@ -684,13 +692,21 @@ def redact_known_in_name(name: str) -> str:
     ends no token in free text ('..._sk_live_4eC3..._2025-10-10T09-00-00Z.log'); the stamp stays."""
     if webhook_hint(name.lower()):
         name = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, name)
-    if "@" in name and ("___" in name or ":__" in name):
-        name = _USERINFO_IN_NAME.sub(lambda m: m.group(1) + REDACTED + "@", name)
-    if _url_named(name):
-        name = _PATH_TOKEN_IN_NAME.sub(_path_token_in_name, name)
+    name = _url_in_name(name)
     if not known_hint(name):
         return name
     return _known_tokens(name)
+
+
+def _url_in_name(text: str) -> str:
+    """``text`` with the userinfo and one-time link's token of a URL written in a file name masked
+    (:data:`_USERINFO_IN_NAME`, :data:`_PATH_TOKEN_IN_NAME`): a name's, or one prose names ('see
+    artifacts/curl_https___u_pw@host_2025-...log')."""
+    if "@" in text and ("___" in text or ":__" in text):
+        text = _USERINFO_IN_NAME.sub(lambda m: m.group(1) + REDACTED + "@", text)
+    if _url_named(text):
+        text = _PATH_TOKEN_IN_NAME.sub(_path_token_in_name, text)
+    return text
 
 
 def _known_tokens(text: str) -> str:
@@ -759,17 +775,24 @@ def _path_pair(m: re.Match[str]) -> str:
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
 _TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)(?!-)" + _OPTION_VALUE)
 # a login written as a user and a password, '/' or ',' between them: 'vendor creds: user `svc_ops` / pass
-# `VendP4ss!x`', 'creds are admin / Adm1nPass99', 'login: ops, password Tr0ub4dor&3' (the user stays)
+# `VendP4ss!x`', 'creds are admin / Adm1nPass99', 'login: ops, password Tr0ub4dor&3' (the user stays); or
+# ':' glued, as curl's '-u' writes it: 'credentials root:RootPw9988' (not a port: 'login db01:5432/app')
 _USER_PASS = re.compile(
     r"(?i)(\b(?:user(?:name)?|login|creds|credentials)[*_]{0,2}(?:\s+(?:is|are))?:?[*_]{0,2}[ \t]+(`?)"
-    r"[^\s`/,;]+\2[ \t]*(?:/|,|;|\band\b)[ \t]*"
+    r"[^\s`/,;:]+\2(?:(?P<colon>:)(?=[^\s/:])|[ \t]*(?:/|,|;|\band\b)[ \t]*)"
     r"(?:(?P<named>pass(?:word)?|passwd|pw|pwd)\b[*_]{0,2}(?:\s+is)?[ \t]*[:=]?[*_]{0,2}[ \t]*)?)"
-    r"(`?)(?![=:])([^\s`]+?)\4(?=[.,;)]?(?:\s|$))"
+    r"(?P<tick>`?)(?![=:])(?P<word>[^\s`]+?)(?P=tick)(?=[.,;)]?(?:\s|$))"
 )
 # SMTP's, IMAP's and POP3's SASL credential after its mechanism: 'AUTH PLAIN AHVzZXIA...', 'AUTH XOAUTH2 ...'
 _SASL_AUTH = re.compile(r"(?i)(\bAUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2?|OAUTHBEARER)[ \t]+)([^\s]+)")
 
 
+# a .netrc entry's password ('machine db.example.com login bot password X', 'default login anonymous password
+# X'): the file's own syntax says what follows is one, whatever its form ('plainpass')
+_NETRC = re.compile(
+    r"(\b(?:machine[ \t]+\S+|default)(?:[ \t]+(?:login|account)[ \t]+\S+)*[ \t]+password[ \t]+)"
+    + _OPTION_VALUE
+)
 # Redis's password: its 'AUTH' command (in capitals, as redis-cli's transcript writes it; ACL's 'AUTH user
 # pw' too), a redis.conf's 'requirepass' or 'masterauth' line; a quoted value goes whole (_redis_auth)
 _REDIS_AUTH = re.compile(
@@ -817,11 +840,13 @@ _NOT_A_PASSWORD = re.compile(r"[\d.:]+|\S*://\S*|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w
 def _user_pass(m: re.Match[str]) -> str:
     """A :data:`_USER_PASS` match, its password masked: a word that looks like one (after a password's
     name, one with a symbol inside counts too: 'P@ssword'), not a ticket, date or time."""
-    word, tick = m.group(5), m.group(4)
+    word, tick = m.group("word"), m.group("tick")
     if len(word) < 6 or _NO_CREDENTIAL.fullmatch(word.strip("!?.")) or _NOT_A_PASSWORD.fullmatch(word):
         return m.group(0)  # ('user bob, 10.0.0.7 blocked', 'user reports, https://status.page/x')
     if not (_looks_like_credential(word) or m.group("named") and _PASSWORD_SIGN.search(word)):
         return m.group(0)
+    if m.group("colon") and _PORT_THEN_PATH.match(word):
+        return m.group(0)  # ('login db01:5432/app': a host's port, no password)
     return f"{m.group(1)}{tick}{REDACTED}{tick}"
 
 
@@ -928,7 +953,7 @@ _SECRET_PARTS = frozenset((
     "token", "secret", "secrets", "password", "passwd", "pwd", "pw", "pass", "apikey", "key", "auth",
     "authorization", "cookie", "session", "sessionid", "sid", "jwt", "credential", "credentials",
     "signature", "sig", "private", "bearer", "otp", "pat",
-    "pgpass",  # (libpq's variable, 'PGPASS=...'; a name of its own, no other holds it: 'PGPASSFILE' is a path's)
+    "pgpass",  # (libpq's 'PGPASS=...': a name of its own, no other holds it; 'PGPASSFILE' is a path's)
 ))
 _NOT_SECRET_LAST = frozenset((
     "timeout", "count", "ttl", "length", "len", "size", "expiry", "expires", "expiration", "age",
