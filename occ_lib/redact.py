@@ -525,7 +525,7 @@ def redact_known(text: str) -> str:
         text = _LOGIN_PASSWORD.sub(_option_masked, text)
     if ("sshpass" in text or "redis-cli" in text) and ("-p" in text or "-a" in text):
         text = _TOOL_PASSWORD.sub(_option_masked, text)
-    if "password" in text and ("machine" in text or "default" in text):
+    if "password" in text and "machine" in text:
         text = _NETRC.sub(_option_masked, text)
     if "AUTH " in text or "requirepass" in text or "masterauth" in text:
         text = _REDIS_AUTH.sub(_redis_auth, text)
@@ -787,10 +787,12 @@ _USER_PASS = re.compile(
 _SASL_AUTH = re.compile(r"(?i)(\bAUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2?|OAUTHBEARER)[ \t]+)([^\s]+)")
 
 
-# a .netrc entry's password ('machine db.example.com login bot password X', 'default login anonymous password
-# X'): the file's own syntax says what follows is one, whatever its form ('plainpass')
+# a .netrc entry's password ('machine db.example.com login bot password X'): the file's own syntax says what
+# follows is one, whatever its form ('plainpass'); its host has a dot or is localhost ('machine learning login
+# page password reset' is prose)
 _NETRC = re.compile(
-    r"(\b(?:machine[ \t]+\S+|default)(?:[ \t]+(?:login|account)[ \t]+\S+)*[ \t]+password[ \t]+)"
+    r"(\bmachine[ \t]+(?:[\w-]+(?:\.[\w-]+)+|localhost)(?:[ \t]+(?:login|account)[ \t]+\S+)*"
+    r"[ \t]+password[ \t]+)"
     + _OPTION_VALUE
 )
 # Redis's password: its 'AUTH' command (in capitals, as redis-cli's transcript writes it; ACL's 'AUTH user
