@@ -53,8 +53,26 @@ closed after a password's name opens its word all the same (``password (*** was 
 key="ApiKey" value="***"/>``); an option or ``-u`` that opens a code span or a quote is read (```--pass
 ***` ``); a URL glued to a word is one (``log_https://***@host``); a one-time link's token in a file named
 after its URL goes (``https___host_reset_***_2025-10-10T02-50-44Z.log``), and a value in a file name stops
-at its extension (``notes_db_pw=***.md``). Hostile input stays linear: a name or a scheme is read once from
-its start, never again from each of its letters.
+at its extension (``notes_db_pw=***.md``).
+
+Commands and configs whose syntax says a password follows: a quoted name then its quoted value (``"password"
+"***"``); ``pwd`` as a password's short name (``pwd ***``; not ``pwd is the shell builtin`` nor a folder it
+printed, ``pwd /srv/app01``); libpq's ``PGPASS=`` (not ``PGPASSFILE``); Redis's ``AUTH ***`` (in capitals,
+``AUTH user ***`` too; a word that looks like a password: ``AUTH service down`` stays), ``requirepass`` and
+``masterauth``; a .netrc line (``machine db.example.com login bot password ***``, any value: the host must
+have a dot or be localhost); ``az login -p``, ``zip -P``, ``7z -p``, ``openssl -k``/``-pass pass:``,
+``rabbitmqctl add_user u ***``, ``net user u ***``; any command's ``-u USER -p ***`` (quoted, or a
+credential-like word: not a port, ``-p 5432``, nor ``mysql -u root -p mydb``, which prompts); SQL's
+``IDENTIFIED BY '***'`` and ``SET PASSWORD ... = '***'``; ``config set NAME ***`` for a secret's name (``aws
+configure set aws_secret_access_key``, ``npm config set //registry/:_authToken``); a command's password
+quoted with spaces in it keeps its quotes (``-p'***'``); ``credentials root:***`` (a user and a password
+glued by ``:`` after a login's word; not a port, ``login db01:5432/app``). Slack's ``/workflows/`` and
+``/triggers/`` webhooks go as ``/services/`` does; a URL's userinfo and a one-time link's token in a file
+named after it are masked in prose that names the file too (``see
+artifacts/curl_https___***@host_2025-...log``).
+
+Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
+letters.
 """
 
 from __future__ import annotations
@@ -523,8 +541,15 @@ def redact_known(text: str) -> str:
         text = _MYSQL_PASSWORD.sub(_option_masked, text)
     if "login" in text and "-p" in text:
         text = _LOGIN_PASSWORD.sub(_option_masked, text)
-    if ("sshpass" in text or "redis-cli" in text) and ("-p" in text or "-a" in text):
-        text = _TOOL_PASSWORD.sub(_option_masked, text)
+    if tool_hint(text):
+        text = _TOOL_PASSWORD.sub(
+            lambda m: _credential_option(m) if m.group(1).startswith("net") else _option_masked(m), text)
+    if "-u" in text and "-p" in text:
+        text = _USER_THEN_P.sub(_credential_option, text)
+    if "dentified" in text or "DENTIFIED" in text or "ET PASSWORD" in text or "et password" in text:
+        text = _SQL_PASSWORD.sub(_sql_password, text)
+    if ("onfig" in text or "ONFIG" in text) and ("set" in text or "SET" in text):
+        text = _CONFIG_SET.sub(_config_set, text)
     if "password" in text and "machine" in text:
         text = _NETRC.sub(_option_masked, text)
     if "AUTH " in text or "requirepass" in text or "masterauth" in text:
@@ -773,7 +798,65 @@ def _path_pair(m: re.Match[str]) -> str:
 
 
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
-_TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)(?!-)" + _OPTION_VALUE)
+# ... 'zip -P PW', '7z a -pPW', 'openssl enc -k PW' ('-pass pass:PW'), 'rabbitmqctl add_user ops PW',
+# 'net user admin PW /add'
+_TOOL_PASSWORD = re.compile(
+    r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+|\bzip\b[^\n|;&]*?\s-P\s+|\b7za?\b[^\n|;&]*?\s-p(?=\S)"
+    r"|\bopenssl\b[^\n|;&]*?\s-(?:k\s+|pass(?:in|out)?\s+pass:)"
+    r"|\brabbitmqctl\s+(?:add_user|change_password)\s+\S+\s+|\bnet\s+user\s+\S+\s+)(?![-/])" + _OPTION_VALUE
+)
+_TOOL_WORDS = ("sshpass", "redis-cli", "zip", "7z", "openssl", "rabbitmqctl", "net user")
+
+
+def tool_hint(text: str) -> bool:
+    """Whether ``text`` may hold a command of :data:`_TOOL_PASSWORD` (a caller's gate, as
+    :func:`known_hint`)."""
+    return any(w in text for w in _TOOL_WORDS)
+
+
+# any command's '-u USER -p PW' ('mongosh -u admin -p "X"'; '-p' alone prompts, '-p 5432' is a port): a
+# quoted value, or a word that looks like a credential (_credential_option)
+_USER_THEN_P = re.compile(r"((?<!\S)-u[ \t]*[^\s-]\S*[ \t]+-p(?:[ \t]+|=)?)(?![-\s])" + _OPTION_VALUE)
+
+
+def _credential_option(m: re.Match[str]) -> str:
+    """A password option's match (group 1, then its value) masked when the value is quoted or looks like a
+    credential, not a port or a word ('-p 5432', 'net user list was empty')."""
+    value = m.group(0)[len(m.group(1)):]
+    if value[0] not in "'\"" and (value.isdigit() or not (_looks_like_credential(value)
+                                                        or _PASSWORD_SIGN.search(value))):
+        return m.group(0)  # ('mysql -u root -p mydb' prompts, then names the database)
+    return _option_masked(m)
+
+
+# SQL's password: "CREATE USER app IDENTIFIED BY 'X'", "ALTER USER .. IDENTIFIED WITH mysql_native_password BY
+# 'X'", "SET PASSWORD FOR 'app'@'%' = 'X'" (a quoted value whatever it is; a bare word that looks like one:
+# 'root cause identified by OPS team' stays)
+_SQL_PASSWORD = re.compile(
+    r"(?i)(\bidentified\s+(?:with\s+\S+\s+)?by\s+(?:password\s+)?"
+    r"|\bset\s+password\s+(?:for\s+\S+\s*)?=\s*(?:password\s*\(\s*)?)" + _OPTION_VALUE
+)
+
+
+def _sql_password(m: re.Match[str]) -> str:
+    value = m.group(0)[len(m.group(1)):]
+    if value[0] not in "'\"" and not _looks_like_credential(value.rstrip(";)")):
+        return m.group(0)
+    if value[0] not in "'\"":
+        tail = value[len(value.rstrip(";)")):]
+        return m.group(1) + REDACTED + tail
+    return _option_masked(m)
+
+
+# a tool's setting written 'config set NAME VALUE' ('aws configure set aws_secret_access_key X', 'npm config
+# set //registry.npmjs.org/:_authToken X'): the value goes when the name is a secret's
+_CONFIG_SET = re.compile(r"(?i)(\bconfig(?:ure)?\s+set\s+(?:--?[\w-]+\s+)*(\S+)[ \t]+)(?!-)" + _OPTION_VALUE)
+
+
+def _config_set(m: re.Match[str]) -> str:
+    if not is_secret_part_name(m.group(2)):
+        return m.group(0)
+    return _option_masked(m)
 # a login written as a user and a password, '/' or ',' between them: 'vendor creds: user `svc_ops` / pass
 # `VendP4ss!x`', 'creds are admin / Adm1nPass99', 'login: ops, password Tr0ub4dor&3' (the user stays); or
 # ':' glued, as curl's '-u' writes it: 'credentials root:RootPw9988' (not a port: 'login db01:5432/app')

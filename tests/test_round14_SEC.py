@@ -84,6 +84,19 @@ def test_the_briefs_three_secrets_leave_the_events(tmp_path: Path):
      "see artifacts/curl_https___***@host_2025-10-09T11-00-00Z.log", "ArtPw77"),
     ("see artifacts/curl_https___app.example.com_reset_AbCdEf123456XyZ_2025-10-10T02-50-44Z.log",
      "see artifacts/curl_https___app.example.com_reset_***_2025-10-10T02-50-44Z.log", "AbCdEf123456XyZ"),
+    # commands and SQL that take a password
+    ("mongosh -u admin -p 'MongoPw 77'", "mongosh -u admin -p '***'", "MongoPw"),
+    ("rabbitmqctl add_user ops RabbitPw99", "rabbitmqctl add_user ops ***", "RabbitPw99"),
+    ("net user admin NetUserPw99 /add", "net user admin *** /add", "NetUserPw99"),
+    ("openssl enc -aes-256-cbc -k OpenSslPw99 -in x", "openssl enc -aes-256-cbc -k *** -in x", "OpenSslPw99"),
+    ("zip -P ZipPw12345 out.zip x", "zip -P *** out.zip x", "ZipPw12345"),
+    ("7z a -pSevenPw99 x.7z x", "7z a -p*** x.7z x", "SevenPw99"),
+    ("CREATE USER app IDENTIFIED BY 'OraPw12345';", "CREATE USER app IDENTIFIED BY '***';", "OraPw12345"),
+    ("SET PASSWORD FOR 'app'@'%' = 'MyPw12345x';", "SET PASSWORD FOR 'app'@'%' = '***';", "MyPw12345x"),
+    ("aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+     "aws configure set aws_secret_access_key ***", "wJalrXUtnFEMI"),
+    ("npm config set //registry.npmjs.org/:_authToken NpmAuthTok12345",
+     "npm config set //registry.npmjs.org/:_authToken ***", "NpmAuthTok12345"),
 ])
 def test_a_leak_found_on_the_hunt_is_masked(text, shown, secret):
     all_show(text, shown, secret)
@@ -105,6 +118,14 @@ def test_a_leak_found_on_the_hunt_is_masked(text, shown, secret):
     "user alice: 12:30 retried",
     '"password" field is required',
     'the "password" "reset" flow',
+    "mysql -u root -p mydb",
+    "ssh -u ops -p 2222 host",
+    "mongosh -u admin -p",
+    "root cause identified by OPS team",
+    "git config set user.name bob",
+    "CONFIG SET maxmemory 2gb",
+    "zip -r out.zip logs/",
+    "net user list was empty",
 ])
 def test_prose_like_the_new_rules_stays(text):
     all_keep(text)
@@ -121,5 +142,7 @@ def test_a_document_without_other_hints_still_masks_redis_and_file_named_urls():
     # (redact's per-document gate, rare=False, then its per-item gate: each new rule has its hint)
     assert redact("AUTH Hunter2xyz ok") == "AUTH *** ok"
     assert redact("masterauth Hunter2xyz") == "masterauth ***"
+    assert redact("CREATE USER app IDENTIFIED BY 'OraPw12345';") == "CREATE USER app IDENTIFIED BY '***';"
+    assert redact("zip -P ZipPw12345 out.zip x") == "zip -P *** out.zip x"
     assert redact("see curl_https___u_ArtPw77@host_2025-10-09T11-00-00Z.log") == (
         "see curl_https___***@host_2025-10-09T11-00-00Z.log")
