@@ -561,7 +561,7 @@ def redact_known(text: str) -> str:
         text = _SECRET_OPTION.sub(_secret_option, text)
     if env_secret_hint(text):  # ('AWS_SECRET_ACCESS_KEY wJalr...': a variable's name, a space, its value)
         text = _ENV_SPACED.sub(_env_spaced, text)
-    if "_" in text or "/" in text:  # (a URL written in a file name prose names)
+    if "___" in text or ":__" in text or "/" in text and _url_named(text):  # (a URL named in a file's name)
         text = _url_in_name(text)
     if ("ook" in text or "OOK" in text or "googleapis" in text) and webhook_hint(text.lower()):
         text = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, text)
@@ -697,8 +697,8 @@ def _url_named(name: str) -> bool:
     """Whether a file name is written after a URL ('https___host_...', 'https_host_...', a host, '//')
     and names a one-time link's word (a substring test gates :data:`_PATH_TOKEN_IN_NAME`)."""
     low = name.lower()
-    return any(w in low for w in ("reset", "magic", "invite", "verify", "confirm", "unsubscribe")) and (
-        "//" in low or _url_trace(low))
+    return ("reset" in low or "magic" in low or "invite" in low or "verify" in low or "confirm" in low
+            or "unsubscribe" in low) and ("//" in low or _url_trace(low))
 
 
 def _url_trace(low: str) -> bool:
@@ -805,13 +805,13 @@ _TOOL_PASSWORD = re.compile(
     r"|\bopenssl\b[^\n|;&]*?\s-(?:k\s+|pass(?:in|out)?\s+pass:)"
     r"|\brabbitmqctl\s+(?:add_user|change_password)\s+\S+\s+|\bnet\s+user\s+\S+\s+)(?![-/])" + _OPTION_VALUE
 )
-_TOOL_WORDS = ("sshpass", "redis-cli", "zip", "7z", "openssl", "rabbitmqctl", "net user")
 
 
 def tool_hint(text: str) -> bool:
     """Whether ``text`` may hold a command of :data:`_TOOL_PASSWORD` (a caller's gate, as
     :func:`known_hint`)."""
-    return any(w in text for w in _TOOL_WORDS)
+    return ("sshpass" in text or "redis-cli" in text or "zip" in text or "7z" in text or "openssl" in text
+            or "rabbitmqctl" in text or "net user" in text)  # (a chain: a generator per item costs more)
 
 
 # any command's '-u USER -p PW' ('mongosh -u admin -p "X"'; '-p' alone prompts, '-p 5432' is a port): a
