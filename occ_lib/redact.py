@@ -916,7 +916,8 @@ def login_hint(low: str) -> bool:
     caller's gate, as :func:`known_hint`)."""
     return (("pass" in low or "cred" in low or "pw" in low)
             and ("user" in low or "login" in low or "cred" in low)
-            or "auth " in low and ("plain" in low or "login" in low or "oauth" in low))
+            or "auth " in low and ("plain" in low or "login" in low or "oauth" in low)
+            or "login " in low and ":" in low)  # ('login admin:Hunter2xyz', as curl's -u writes it)
 
 
 _NOT_A_PASSWORD = re.compile(r"[\d.:]+|\S*://\S*|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w+")

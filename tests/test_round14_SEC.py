@@ -79,6 +79,7 @@ def test_the_briefs_three_secrets_leave_the_events(tmp_path: Path):
     # a user and a password glued by ':' after a login's word
     ("credentials root:RootPw9988 on the iDRAC", "credentials root:*** on the iDRAC", "RootPw9988"),
     ("creds: admin:AdminPw55x", "creds: admin:***", "AdminPw55x"),
+    ("login admin:Hunter2xyz on the box", "login admin:*** on the box", "Hunter2xyz"),
     # a URL written in a file name, named in prose: its userinfo, a one-time link's token
     ("see artifacts/curl_https___u_ArtPw77@host_2025-10-09T11-00-00Z.log",
      "see artifacts/curl_https___***@host_2025-10-09T11-00-00Z.log", "ArtPw77"),
@@ -115,6 +116,8 @@ def test_a_leak_found_on_the_hunt_is_masked(text, shown, secret):
     "machine learning login page password reset",
     "login bob: timed out",
     "login db01:5432/app failed",
+    "login api:v2 rolled out",
+    "09:00 login page: 12:30 outage",
     "user alice: 12:30 retried",
     '"password" field is required',
     'the "password" "reset" flow',
