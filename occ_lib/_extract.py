@@ -25,6 +25,7 @@ from .redact import (
     redact_pairs,
     redact_text,
     redact_url,
+    tool_hint,
     url_hint,
     webhook_hint,
 )
@@ -622,9 +623,12 @@ def rare_hint(text: str) -> bool:
     skip these tests when none is anywhere in it (:func:`redact`'s ``rare``)."""
     low = text.lower()
     if ("secret" in low or "passw" in low or "passc" in low or "passp" in low or "mysql" in low
-            or "login" in low or "sshpass" in low or "redis-cli" in low or known_hint(text) or prose_hint(low)
+            or "login" in low or tool_hint(low) or known_hint(text) or prose_hint(low)
             or "@" in text and proxy_hint(low) or webhook_hint(low) or login_hint(low)
-            or "%3d" in low or env_secret_hint(text)):  # (a pair URL-encoded in free text: 'api_key%3D...')
+            or "%3d" in low or env_secret_hint(text)  # (a pair URL-encoded in free text: 'api_key%3D...')
+            or "AUTH " in text or "requirepass" in low or "masterauth" in low  # (Redis's: 'AUTH X')
+            or "___" in text  # (a file named after a URL: 'curl_https___u_pw@host_...log')
+            or "dentified" in low or "onfig" in low):  # (SQL's 'IDENTIFIED BY', 'config set NAME X')
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found
     # by its dashes (a literal a search skips to) and then checked

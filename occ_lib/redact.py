@@ -53,8 +53,26 @@ closed after a password's name opens its word all the same (``password (*** was 
 key="ApiKey" value="***"/>``); an option or ``-u`` that opens a code span or a quote is read (```--pass
 ***` ``); a URL glued to a word is one (``log_https://***@host``); a one-time link's token in a file named
 after its URL goes (``https___host_reset_***_2025-10-10T02-50-44Z.log``), and a value in a file name stops
-at its extension (``notes_db_pw=***.md``). Hostile input stays linear: a name or a scheme is read once from
-its start, never again from each of its letters.
+at its extension (``notes_db_pw=***.md``).
+
+Commands and configs whose syntax says a password follows: a quoted name then its quoted value (``"password"
+"***"``); ``pwd`` as a password's short name (``pwd ***``; not ``pwd is the shell builtin`` nor a folder it
+printed, ``pwd /srv/app01``); libpq's ``PGPASS=`` (not ``PGPASSFILE``); Redis's ``AUTH ***`` (in capitals,
+``AUTH user ***`` too; a word that looks like a password: ``AUTH service down`` stays), ``requirepass`` and
+``masterauth``; a .netrc line (``machine db.example.com login bot password ***``, any value: the host must
+have a dot or be localhost); ``az login -p``, ``zip -P``, ``7z -p``, ``openssl -k``/``-pass pass:``,
+``rabbitmqctl add_user u ***``, ``net user u ***``; any command's ``-u USER -p ***`` (quoted, or a
+credential-like word: not a port, ``-p 5432``, nor ``mysql -u root -p mydb``, which prompts); SQL's
+``IDENTIFIED BY '***'`` and ``SET PASSWORD ... = '***'``; ``config set NAME ***`` for a secret's name (``aws
+configure set aws_secret_access_key``, ``npm config set //registry/:_authToken``); a command's password
+quoted with spaces in it keeps its quotes (``-p'***'``); ``credentials root:***`` (a user and a password
+glued by ``:`` after a login's word; not a port, ``login db01:5432/app``). Slack's ``/workflows/`` and
+``/triggers/`` webhooks go as ``/services/`` does; a URL's userinfo and a one-time link's token in a file
+named after it are masked in prose that names the file too (``see
+artifacts/curl_https___***@host_2025-...log``).
+
+Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
+letters.
 """
 
 from __future__ import annotations
@@ -81,11 +99,13 @@ _URL_AT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")  # (where _ur
 _BEARER = re.compile(
     r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing|routing|integration|subscription"
     r"|encryption|master)[ -]key"
-    r"|(?P<pw>secret|password|passwd|passcode|passphrase|pw))"
+    r"|(?P<pw>secret|password|passwd|passcode|passphrase|pwd|pw))"
     # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X',
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
     # ('changed the password to X': only after a password's or a secret's name)
-    r"((?:\s+(?:is|was|(?(pw)to|(?!))|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
+    # (a quoted name, then its quoted value: '"password" "X"')
+    r"((?:[\"'](?=[ \t]+[\"']))?"
+    r"(?:\s+(?:is|was|(?(pw)to|(?!))|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
     r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\))"  # ('the admin password (X) was reset')
     r"|(?P<open>[(`\['\"]))?"  # (one never closed opens the word all the same: 'password (X was reset')
@@ -167,7 +187,7 @@ _PORT_THEN_PATH = re.compile(r"\d{1,5}(?:[/?#]|$)")
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
                   "outlook.office.com", "chat.googleapis.com", "hooks.zapier.com", "webexapis.com")
 _WEBHOOK_PATH = re.compile(
-    r"(/(?:services|api/webhooks|webhookb2|webhook|IncomingWebhook|v1/spaces|hooks/catch"
+    r"(/(?:services|workflows|triggers|api/webhooks|webhookb2|webhook|IncomingWebhook|v1/spaces|hooks/catch"
     r"|v1/webhooks/incoming)/)"
     r"(?:(?!" + _STAMP + r")\S)+"  # (a file name's stamp after it stays)
 )
@@ -177,7 +197,7 @@ _WEBHOOK_PATH = re.compile(
 _WEBHOOK_IN_NAME = re.compile(
     r"(?i)((?<![A-Za-z0-9-])(?:hooks\.slack\.com|discord(?:app)?\.com|(?:[\w-]+\.)?webhook\.office\.com"
     r"|outlook\.office\.com|chat\.googleapis\.com|hooks\.zapier\.com|webexapis\.com)(?::\d+)?[/_]+"
-    r"(?:services|api[/_]webhooks|webhookb2|webhook|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
+    r"(?:services|workflows|triggers|api[/_]webhooks|webhookb2|webhook|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
     r"|v1[/_]webhooks[/_]incoming)[/_])(?:(?!" + _STAMP + r")[^\s.'\"`<>()\[\]{},;|])+"
 )
 # a Slack or Discord webhook's path known by its form on any host (a relay, an egress proxy's base URL,
@@ -492,11 +512,15 @@ _PRIVATE_KEY = re.compile(
     re.DOTALL,
 )
 # mysql's '-pPASSWORD' (the password joined to the option; '-p' alone prompts for it)
-_MYSQL_PASSWORD = re.compile(r"(\bmysql(?:dump|admin|check|import|sh)?\b[^\n|;&]*?\s-p)(?=[^\s-])\S+")
+# a command's password after its option: a word, or a quoted one that may hold spaces ("-p'My Pw 55'")
+_OPTION_VALUE = r"""(?:'[^'\n]*'|"[^"\n]*"|\S+)"""
+_MYSQL_PASSWORD = re.compile(
+    r"(\bmysql(?:dump|admin|check|import|sh)?\b[^\n|;&]*?\s-p)(?=[^\s-])" + _OPTION_VALUE
+)
 # 'docker login -u deploy -p PASSWORD', 'helm registry login --password X', 'oras login -p X'
 _LOGIN_PASSWORD = re.compile(
-    r"(\b(?:docker|podman|nerdctl|buildah|skopeo|helm(?:\s+registry)?|oras|crane|oc|cf|az\s+acr)\s+login\b"
-    r"[^\n|;&]*?\s(?:-p|--password)(?:\s+|=))(?!-)\S+"
+    r"(\b(?:docker|podman|nerdctl|buildah|skopeo|helm(?:\s+registry)?|oras|crane|oc|cf|az(?:\s+acr)?)\s+login\b"
+    r"[^\n|;&]*?\s(?:-p|--password)(?:\s+|=))(?!-)" + _OPTION_VALUE
 )
 _CURL_USER = re.compile(
     r"(?<![^\s`(\[])(-u|--user|--proxy-user|-U)(\s+|=|(?<=u))(?:([\"'])([^\s:'\"]+):[^'\"\n]+\3|([^\s:'\"]+):\S+)"
@@ -514,11 +538,22 @@ def redact_known(text: str) -> str:
     if "PRIVATE KEY" in text:
         text = _PRIVATE_KEY.sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(3)}", text)
     if "mysql" in text and "-p" in text:
-        text = _MYSQL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+        text = _MYSQL_PASSWORD.sub(_option_masked, text)
     if "login" in text and "-p" in text:
-        text = _LOGIN_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
-    if ("sshpass" in text or "redis-cli" in text) and ("-p" in text or "-a" in text):
-        text = _TOOL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+        text = _LOGIN_PASSWORD.sub(_option_masked, text)
+    if tool_hint(text):
+        text = _TOOL_PASSWORD.sub(
+            lambda m: _credential_option(m) if m.group(1).startswith("net") else _option_masked(m), text)
+    if "-u" in text and "-p" in text:
+        text = _USER_THEN_P.sub(_credential_option, text)
+    if "dentified" in text or "DENTIFIED" in text or "ET PASSWORD" in text or "et password" in text:
+        text = _SQL_PASSWORD.sub(_sql_password, text)
+    if ("onfig" in text or "ONFIG" in text) and ("set" in text or "SET" in text):
+        text = _CONFIG_SET.sub(_config_set, text)
+    if "password" in text and "machine" in text:
+        text = _NETRC.sub(_option_masked, text)
+    if "AUTH " in text or "requirepass" in text or "masterauth" in text:
+        text = _REDIS_AUTH.sub(_redis_auth, text)
     if login_hint(text.lower()):
         text = _USER_PASS.sub(_user_pass, text)
         text = _SASL_AUTH.sub(lambda m: m.group(1) + REDACTED if len(m.group(2)) >= 8 else m.group(0), text)
@@ -526,6 +561,8 @@ def redact_known(text: str) -> str:
         text = _SECRET_OPTION.sub(_secret_option, text)
     if env_secret_hint(text):  # ('AWS_SECRET_ACCESS_KEY wJalr...': a variable's name, a space, its value)
         text = _ENV_SPACED.sub(_env_spaced, text)
+    if "___" in text or ":__" in text or "/" in text and _url_named(text):  # (a URL named in a file's name)
+        text = _url_in_name(text)
     if ("ook" in text or "OOK" in text or "googleapis" in text) and webhook_hint(text.lower()):
         text = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, text)
     if ":" in text or "=" in text:
@@ -538,6 +575,13 @@ def redact_known(text: str) -> str:
                 text = _LINE_PROXY.sub(lambda m: m.group(1) + REDACTED + "@", text)
             text = _PROXY_FIELD.sub(lambda m: _BARE_USERINFO.sub(REDACTED + "@", m.group(0)), text)
     return text
+
+
+def _option_masked(m: re.Match[str]) -> str:
+    """A command's password option (group 1) with its value masked, a quoted value's quotes kept."""
+    value = m.group(0)[len(m.group(1)):]
+    q = value[0] if len(value) > 1 and value[0] in "'\"" and value[-1] == value[0] else ""
+    return f"{m.group(1)}{q}{REDACTED}{q}"
 
 
 def env_secret_hint(text: str) -> bool:
@@ -639,7 +683,8 @@ def _path_token_in_name(m: re.Match[str]) -> str:
     """A :data:`_PATH_TOKEN_IN_NAME` match, its token masked when it holds letters and digits and is no
     slug, ticket or date (as :func:`_path_token`)."""
     token = m.group(2).strip("_-")
-    head = m.string[m.string.rfind("/", 0, m.start()) + 1:m.start()]
+    s, i = m.string, m.start()
+    head = s[max(s.rfind("/", 0, i), s.rfind(" ", 0, i), s.rfind("\t", 0, i), s.rfind("\n", 0, i)) + 1:i]
     if "/" not in m.group(1) and not _url_trace(head.lower()):
         return m.group(0)  # (the URL's trace must be in the same file or folder name: not 'test_reset_x1/')
     if (not any(c.isdigit() for c in token) or not any(c.isalpha() for c in token)
@@ -652,8 +697,8 @@ def _url_named(name: str) -> bool:
     """Whether a file name is written after a URL ('https___host_...', 'https_host_...', a host, '//')
     and names a one-time link's word (a substring test gates :data:`_PATH_TOKEN_IN_NAME`)."""
     low = name.lower()
-    return any(w in low for w in ("reset", "magic", "invite", "verify", "confirm", "unsubscribe")) and (
-        "//" in low or _url_trace(low))
+    return ("reset" in low or "magic" in low or "invite" in low or "verify" in low or "confirm" in low
+            or "unsubscribe" in low) and ("//" in low or _url_trace(low))
 
 
 def _url_trace(low: str) -> bool:
@@ -672,13 +717,21 @@ def redact_known_in_name(name: str) -> str:
     ends no token in free text ('..._sk_live_4eC3..._2025-10-10T09-00-00Z.log'); the stamp stays."""
     if webhook_hint(name.lower()):
         name = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, name)
-    if "@" in name and ("___" in name or ":__" in name):
-        name = _USERINFO_IN_NAME.sub(lambda m: m.group(1) + REDACTED + "@", name)
-    if _url_named(name):
-        name = _PATH_TOKEN_IN_NAME.sub(_path_token_in_name, name)
+    name = _url_in_name(name)
     if not known_hint(name):
         return name
     return _known_tokens(name)
+
+
+def _url_in_name(text: str) -> str:
+    """``text`` with the userinfo and one-time link's token of a URL written in a file name masked
+    (:data:`_USERINFO_IN_NAME`, :data:`_PATH_TOKEN_IN_NAME`): a name's, or one prose names ('see
+    artifacts/curl_https___u_pw@host_2025-...log')."""
+    if "@" in text and ("___" in text or ":__" in text):
+        text = _USERINFO_IN_NAME.sub(lambda m: m.group(1) + REDACTED + "@", text)
+    if _url_named(text):
+        text = _PATH_TOKEN_IN_NAME.sub(_path_token_in_name, text)
+    return text
 
 
 def _known_tokens(text: str) -> str:
@@ -745,17 +798,117 @@ def _path_pair(m: re.Match[str]) -> str:
 
 
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
-_TOOL_PASSWORD = re.compile(r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+)(?!-)\S+")
+# ... 'zip -P PW', '7z a -pPW', 'openssl enc -k PW' ('-pass pass:PW'), 'rabbitmqctl add_user ops PW',
+# 'net user admin PW /add'
+_TOOL_PASSWORD = re.compile(
+    r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+|\bzip\b[^\n|;&]*?\s-P\s+|\b7za?\b[^\n|;&]*?\s-p(?=\S)"
+    r"|\bopenssl\b[^\n|;&]*?\s-(?:k\s+|pass(?:in|out)?\s+pass:)"
+    r"|\brabbitmqctl\s+(?:add_user|change_password)\s+\S+\s+|\bnet\s+user\s+\S+\s+)(?![-/])" + _OPTION_VALUE
+)
+
+
+def tool_hint(text: str) -> bool:
+    """Whether ``text`` may hold a command of :data:`_TOOL_PASSWORD` (a caller's gate, as
+    :func:`known_hint`)."""
+    return ("sshpass" in text or "redis-cli" in text or "zip" in text or "7z" in text or "openssl" in text
+            or "rabbitmqctl" in text or "net user" in text)  # (a chain: a generator per item costs more)
+
+
+# any command's '-u USER -p PW' ('mongosh -u admin -p "X"'; '-p' alone prompts, '-p 5432' is a port): a
+# quoted value, or a word that looks like a credential (_credential_option)
+_USER_THEN_P = re.compile(r"((?<!\S)-u[ \t]*[^\s-]\S*[ \t]+-p(?:[ \t]+|=)?)(?![-\s])" + _OPTION_VALUE)
+
+
+def _credential_option(m: re.Match[str]) -> str:
+    """A password option's match (group 1, then its value) masked when the value is quoted or looks like a
+    credential, not a port or a word ('-p 5432', 'net user list was empty')."""
+    value = m.group(0)[len(m.group(1)):]
+    if value[0] not in "'\"" and (value.isdigit() or not (_looks_like_credential(value)
+                                                        or _PASSWORD_SIGN.search(value))):
+        return m.group(0)  # ('mysql -u root -p mydb' prompts, then names the database)
+    return _option_masked(m)
+
+
+# SQL's password: "CREATE USER app IDENTIFIED BY 'X'", "ALTER USER .. IDENTIFIED WITH mysql_native_password BY
+# 'X'", "SET PASSWORD FOR 'app'@'%' = 'X'" (a quoted value whatever it is; a bare word that looks like one:
+# 'root cause identified by OPS team' stays)
+_SQL_PASSWORD = re.compile(
+    r"(?i)(\bidentified\s+(?:with\s+\S+\s+)?by\s+(?:password\s+)?"
+    r"|\bset\s+password\s+(?:for\s+\S+\s*)?=\s*(?:password\s*\(\s*)?)" + _OPTION_VALUE
+)
+
+
+def _sql_password(m: re.Match[str]) -> str:
+    value = m.group(0)[len(m.group(1)):]
+    if value[0] not in "'\"" and not _looks_like_credential(value.rstrip(";)")):
+        return m.group(0)
+    if value[0] not in "'\"":
+        tail = value[len(value.rstrip(";)")):]
+        return m.group(1) + REDACTED + tail
+    return _option_masked(m)
+
+
+# a tool's setting written 'config set NAME VALUE' ('aws configure set aws_secret_access_key X', 'npm config
+# set //registry.npmjs.org/:_authToken X'): the value goes when the name is a secret's
+_CONFIG_SET = re.compile(r"(?i)(\bconfig(?:ure)?\s+set\s+(?:--?[\w-]+\s+)*(\S+)[ \t]+)(?!-)" + _OPTION_VALUE)
+
+
+def _config_set(m: re.Match[str]) -> str:
+    if not is_secret_part_name(m.group(2)):
+        return m.group(0)
+    return _option_masked(m)
 # a login written as a user and a password, '/' or ',' between them: 'vendor creds: user `svc_ops` / pass
-# `VendP4ss!x`', 'creds are admin / Adm1nPass99', 'login: ops, password Tr0ub4dor&3' (the user stays)
+# `VendP4ss!x`', 'creds are admin / Adm1nPass99', 'login: ops, password Tr0ub4dor&3' (the user stays); or
+# ':' glued, as curl's '-u' writes it: 'credentials root:RootPw9988' (not a port: 'login db01:5432/app')
 _USER_PASS = re.compile(
     r"(?i)(\b(?:user(?:name)?|login|creds|credentials)[*_]{0,2}(?:\s+(?:is|are))?:?[*_]{0,2}[ \t]+(`?)"
-    r"[^\s`/,;]+\2[ \t]*(?:/|,|;|\band\b)[ \t]*"
+    r"[^\s`/,;:]+\2(?:(?P<colon>:)(?=[^\s/:])|[ \t]*(?:/|,|;|\band\b)[ \t]*)"
     r"(?:(?P<named>pass(?:word)?|passwd|pw|pwd)\b[*_]{0,2}(?:\s+is)?[ \t]*[:=]?[*_]{0,2}[ \t]*)?)"
-    r"(`?)(?![=:])([^\s`]+?)\4(?=[.,;)]?(?:\s|$))"
+    r"(?P<tick>`?)(?![=:])(?P<word>[^\s`]+?)(?P=tick)(?=[.,;)]?(?:\s|$))"
 )
 # SMTP's, IMAP's and POP3's SASL credential after its mechanism: 'AUTH PLAIN AHVzZXIA...', 'AUTH XOAUTH2 ...'
 _SASL_AUTH = re.compile(r"(?i)(\bAUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2?|OAUTHBEARER)[ \t]+)([^\s]+)")
+
+
+# a .netrc entry's password ('machine db.example.com login bot password X'): the file's own syntax says what
+# follows is one, whatever its form ('plainpass'); its host has a dot or is localhost ('machine learning login
+# page password reset' is prose)
+_NETRC = re.compile(
+    r"(\bmachine[ \t]+(?:[\w-]+(?:\.[\w-]+)+|localhost)(?:[ \t]+(?:login|account)[ \t]+\S+)*"
+    r"[ \t]+password[ \t]+)"
+    + _OPTION_VALUE
+)
+# Redis's password: its 'AUTH' command (in capitals, as redis-cli's transcript writes it; ACL's 'AUTH user
+# pw' too), a redis.conf's 'requirepass' or 'masterauth' line; a quoted value goes whole (_redis_auth)
+_REDIS_AUTH = re.compile(
+    r"""(?<![\w-])((?:AUTH|requirepass|masterauth)[ \t]+(?:(?!PLAIN\b|LOGIN\b|XOAUTH|OAUTHBEARER\b)"""
+    r"""([a-z_][\w.-]{0,40})[ \t]+(?=[^\s'"]))?)('[^'\n]+'|"[^"\n]+"|[^\s'"`]+)"""
+)
+
+
+def _redis_auth(m: re.Match[str]) -> str:
+    """A :data:`_REDIS_AUTH` match, its password masked: a quoted one, or a word that looks like one as
+    after a password's name (6+ characters, a digit, a token's character or a symbol inside; no ticket,
+    date or version: 'AUTH service down', 'AUTH p95 1200ms' stay); after a user's name ('AUTH alice
+    X') only a strong one (:func:`_strong_credential`), else the word after AUTH is read alone."""
+    value = m.group(3)
+    if value[0] in "'\"":
+        return f"{m.group(1)}{value[0]}{REDACTED}{value[0]}"
+    if m.group(2) is not None:  # ('AUTH alice X': a user then a password)
+        if _strong_credential(value) or _PASSWORD_SIGN.search(value):
+            return m.group(1) + REDACTED
+        value, head = m.group(2), m.group(0)[:m.start(2) - m.start()]
+        return (head + REDACTED + m.group(0)[m.end(2) - m.start():] if _redis_password(value)
+                else m.group(0))
+    return m.group(1) + REDACTED if _redis_password(value) else m.group(0)
+
+
+def _redis_password(word: str) -> bool:
+    """Whether a word after Redis's AUTH or requirepass looks like a password (as :data:`_BEARER` reads one
+    after a password's name)."""
+    return (len(word) >= 6 and not _NO_CREDENTIAL.fullmatch(word.rstrip(".,;!?"))
+            and (len(word) >= 20 or _CREDENTIAL_SIGN.search(word) is not None
+                 or _PASSWORD_SIGN.search(word) is not None))
 
 
 def login_hint(low: str) -> bool:
@@ -763,7 +916,8 @@ def login_hint(low: str) -> bool:
     caller's gate, as :func:`known_hint`)."""
     return (("pass" in low or "cred" in low or "pw" in low)
             and ("user" in low or "login" in low or "cred" in low)
-            or "auth " in low and ("plain" in low or "login" in low or "oauth" in low))
+            or "auth " in low and ("plain" in low or "login" in low or "oauth" in low)
+            or "login " in low and ":" in low)  # ('login admin:Hunter2xyz', as curl's -u writes it)
 
 
 _NOT_A_PASSWORD = re.compile(r"[\d.:]+|\S*://\S*|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w+")
@@ -772,11 +926,13 @@ _NOT_A_PASSWORD = re.compile(r"[\d.:]+|\S*://\S*|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w
 def _user_pass(m: re.Match[str]) -> str:
     """A :data:`_USER_PASS` match, its password masked: a word that looks like one (after a password's
     name, one with a symbol inside counts too: 'P@ssword'), not a ticket, date or time."""
-    word, tick = m.group(5), m.group(4)
+    word, tick = m.group("word"), m.group("tick")
     if len(word) < 6 or _NO_CREDENTIAL.fullmatch(word.strip("!?.")) or _NOT_A_PASSWORD.fullmatch(word):
         return m.group(0)  # ('user bob, 10.0.0.7 blocked', 'user reports, https://status.page/x')
     if not (_looks_like_credential(word) or m.group("named") and _PASSWORD_SIGN.search(word)):
         return m.group(0)
+    if m.group("colon") and _PORT_THEN_PATH.match(word):
+        return m.group(0)  # ('login db01:5432/app': a host's port, no password)
     return f"{m.group(1)}{tick}{REDACTED}{tick}"
 
 
@@ -883,6 +1039,7 @@ _SECRET_PARTS = frozenset((
     "token", "secret", "secrets", "password", "passwd", "pwd", "pw", "pass", "apikey", "key", "auth",
     "authorization", "cookie", "session", "sessionid", "sid", "jwt", "credential", "credentials",
     "signature", "sig", "private", "bearer", "otp", "pat",
+    "pgpass",  # (libpq's 'PGPASS=...': a name of its own, no other holds it; 'PGPASSFILE' is a path's)
 ))
 _NOT_SECRET_LAST = frozenset((
     "timeout", "count", "ttl", "length", "len", "size", "expiry", "expires", "expiration", "age",
@@ -1281,6 +1438,8 @@ def _credential(m: re.Match[str]) -> str:
         m.string[m.end("word") + 1:m.end("word") + 2].isdigit()
     ):
         return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation', '...T14:00Z')
+    if word[:1] in "/~." and m.group(1).lower() == "pwd":
+        return m.group(0)  # ('pwd /srv/app01': the shell's builtin and the folder it printed)
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word) or (
         m.group("pw") and _PASSWORD_SIGN.search(word)
     ):
