@@ -198,7 +198,8 @@ Rules, so that an imported file always means the same thing:
   stamp (one that gives a valid time: ``build_12345678_123456`` keeps its digits).
 * **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
   target's ``expect`` (``2xx`` when none). Expected but slower than the target's ``degraded_ms``
-  (only for a matched target) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
+  (only for a matched target), or a passed check its tool calls degraded (Checkly's ``"isDegraded":
+  true``, ``"degraded": true``) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
 * **identity**: ``evidence_key = sha256(item) + "#" + n``, the item being the row's own text (a JSON
   item, compact with sorted keys; the lines of one ``$ curl`` command; the whole file for a one-row
   transcript; a loop's line and one pass's output; a Prometheus sample) and ``n`` counting the
@@ -597,12 +598,16 @@ _ARG_LONG = frozenset(f"--{name}" for name in (
     "user-agent", "variable", "write-out"
 ))
 _SHORT_NAMES = {"-H": "--header", "-u": "--user", "-U": "--proxy-user", "-b": "--cookie", "-d": "--data",
-                "-F": "--form", "-x": "--proxy", "-X": "--request", "-w": "--write-out"}
+                "-F": "--form", "-x": "--proxy", "-X": "--request", "-w": "--write-out",
+                "-T": "--upload-file", "-G": "--get"}
 _SECRET_OPTS = frozenset((
     "--header", "--proxy-header", "--user", "--proxy-user", "--cookie", "--oauth2-bearer", "--data",
     "--data-ascii", "--data-binary", "--data-raw", "--data-urlencode", "--json", "--form", "--form-string",
     "--pass", "--proxy-pass", "--tlspassword", "--proxy-tlspassword",
 ))
+# what makes curl send a body, and so POST (``--upload-file``: PUT) unless ``-G``/``-I``/``-X`` says otherwise
+_BODY_OPTS = frozenset(("--data", "--data-ascii", "--data-binary", "--data-raw", "--data-urlencode", "--json",
+                        "--form", "--form-string"))
 _URL_WORD = re.compile(r"(?i)https?://")
 _MORE_URLS = frozenset(("--config", "-K", "--next", "-:"))  # (options that may bring other URLs)
 _VERBOSE_OPTS = frozenset(("-v", "--verbose", "--trace", "--trace-ascii", "--trace-time", "--config", "-K"))
@@ -764,22 +769,18 @@ def _command(lines: list[str]) -> _Command | None:
         except ValueError:
             args, split = line.split(), False
         opts, words, strays = _options(args)
-        method = "GET"
         write_out = None
         secrets: set[str] = set()
         hosts: list[str] = []
         for name, val in opts:
-            if name == "--request" and val:
-                method = val.upper()
-            elif name in ("--head", "-I"):
-                method = "HEAD"
-            elif name == "--write-out" and write_out is None and split:
+            if name == "--write-out" and write_out is None and split:
                 write_out = val
             elif name in ("--proxy", "--preproxy", "--connect-to") and val and (host := _host_of(val)):
                 hosts.append(host.lower())
             if name in _SECRET_OPTS and val:
                 secrets |= _secret_words(name, val)
         url = next((w for w in words if _URL_WORD.match(w)), None)
+        method = _command_method(opts)
         secrets |= _userinfo_words(url)
         url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
         return _Command(url, method, write_out, last, tuple(sorted(secrets, key=len, reverse=True)),
@@ -788,6 +789,23 @@ def _command(lines: list[str]) -> _Command | None:
                         len(words) == 1 and not strays and not any(n in _MORE_URLS for n, _v in opts),
                         any(n in _VERBOSE_OPTS for n, _v in opts))
     return None
+
+
+def _command_method(opts: list[tuple[str, str | None]]) -> str:
+    """The method curl sends for these options: ``-X``'s, else HEAD for ``-I``, else GET for ``-G``
+    (the data goes into the query), else PUT for ``-T``, POST for ``-d``/``--json``/``-F``, else GET
+    (a transcript without ``> `` lines tells the method only so)."""
+    names = {name for name, _val in opts}
+    requested = [val for name, val in opts if name == "--request" and val]
+    if requested:
+        return requested[-1].upper()
+    if names & {"--head", "-I"}:
+        return "HEAD"
+    if names & {"--get"}:
+        return "GET"
+    if "--upload-file" in names:
+        return "PUT"
+    return "POST" if names & _BODY_OPTS else "GET"
 
 
 def _verbose_request(
@@ -1075,8 +1093,9 @@ def _json_write_out(text: str, start: int) -> tuple[dict[str, str], tuple[int, s
         for k in (*_W_FLOATS, "size_download"):
             if isinstance(doc.get(k), int | float) and not isinstance(doc.get(k), bool):
                 printed[k] = str(doc[k])
-        if isinstance(doc.get("url_effective"), str):
-            printed["url_effective"] = doc["url_effective"]
+        for k in ("url_effective", "http_version", "method"):
+            if isinstance(doc.get(k), str):
+                printed[k] = doc[k]
         exit_code = doc.get("exitcode")
         failed = None
         if isinstance(exit_code, int) and exit_code and not isinstance(exit_code, bool):
@@ -1189,7 +1208,7 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         if any(_CURL_ERR.search(t) for t in raw):
             raise InputError(path, "no response and no curl error about the command's URL")
         raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
-    method = method or cmd_method
+    method = method or (printed or {}).get("method") or cmd_method
     status = last.status if last else None
     if printed:
         timings.update({k: float(printed[k]) for k in (*_W_FLOATS, "size_download") if k in printed})
@@ -1201,7 +1220,7 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         "url": redact_url(url) if url else None,
         "method": method,
         "status": status,
-        "http_version": last.version if last else None,
+        "http_version": last.version if last else _printed_version(printed),
         **_phases(timings),
         **_kept_headers(last, cmd.secrets if cmd else ()),
     }
@@ -1213,6 +1232,13 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
         row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row
+
+
+def _printed_version(printed: dict[str, str] | None) -> str | None:
+    """The HTTP version ``-w '%{http_version}'`` (or ``%{json}``) printed ('1.1', '2', '3') as a
+    status line writes it ('HTTP/1.1'); None for its '0' (no response) or anything else."""
+    version = (printed or {}).get("http_version", "")
+    return f"HTTP/{version}" if version in ("0.9", "1.0", "1.1", "2", "3") else None
 
 
 def _exit_error(code: int | None) -> tuple[int, str] | None:
@@ -1348,6 +1374,7 @@ _STATUS_KEYS = (
 _OK_KEYS = ("ok", "success", "passed", "up", "healthy", "result")
 _FLAG_KEYS = _OK_KEYS[:-1]  # (1 or 0 says ok or not; a 'result' number may be anything)
 _FAIL_KEYS = ("hasfailures", "haserrors", "failed")  # (Checkly's: true when the run failed, not ok)
+_DEGRADED_KEYS = ("isdegraded", "degraded")  # (Checkly's: true when it passed slower than its limit)
 _TIME_KEYS = (
     "checkedat", "timestamp", "time", "startedat", "startat", "checktime", "checkedtime", "runat",
     "executedat", "lastcheckedat", "ts", "date", "datetime", "at",  # (Better Stack's last_checked_at)
@@ -1551,6 +1578,7 @@ def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
         fails = [v for k in _FAIL_KEYS for _o, v in flat.get(k, ()) if isinstance(v, bool)]
         ok = not any(fails) if fails else None
     row["_ok"] = ok
+    row["_degraded"] = any(v is True for k in _DEGRADED_KEYS for _o, v in flat.get(k, ()))
     if status is None and ok is None:
         bad = _pick(flat, _STATUS_KEYS, lambda v: isinstance(v, str) and v.strip().isdigit()
                     or isinstance(v, int) and not isinstance(v, bool))
@@ -1727,6 +1755,9 @@ def _looks_like_transcript(path: Path, sure: bool = False) -> bool:
     head_lines = [t for t in text.splitlines()[:20] if t.strip()][:2]
     if len(head_lines) == 2 and _BARE_WRITE_OUT.match(head_lines[1].strip()) and _date_line(head_lines[0]):
         return True  # (a cron job's date line, then what 'curl -w "%{http_code} %{time_total}\n"' printed)
+    alone = head_lines[0].strip() if len(head_lines) == 1 else ""
+    if len(alone.split()) == 2 and _BARE_WRITE_OUT.match(alone):
+        return True  # (that output alone, '200 0.412': the file a cron job's '-w ... > out' wrote)
     return any(
         _command_match(t) or _WGET_COMMAND.match(t) for t in text.splitlines() if "curl" in t or "wget" in t
     )
@@ -1873,6 +1904,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
         return _prometheus_rows(doc, path)
     if is_json:
         rows, problems = [], []
+        if _is_k6_summary(doc):
+            raise InputError(path, "a k6 summary (a load test's aggregate metrics), not check results")
         items = _json_items(doc)
         if not items:
             raise InputError(path, "no checks in the file")
@@ -1911,6 +1944,14 @@ def _occ_export(item: Any) -> str | None:
     if keys >= _PROBE_ROW and _PROBE_ROW_MORE & keys:
         return "probe"
     return "probe summary" if keys >= _SUMMARY_ROW else None
+
+
+def _is_k6_summary(doc: Any) -> bool:
+    """Whether ``doc`` is what ``k6 run --summary-export`` or ``handleSummary`` writes: aggregates
+    (``http_req_duration``'s p95, ``checks``' pass count) of a whole run, no one check's result."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("metrics"), dict):
+        return False
+    return "root_group" in doc or "http_reqs" in doc["metrics"] or "http_req_duration" in doc["metrics"]
 
 
 def _json_lines(text: str) -> list[dict[str, Any]] | None:
@@ -2019,6 +2060,8 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
         at = found[0] if found else 0
         if at in loops:
             got = _loop_rows(loops[at], lines[at], "".join(lines[at + 1:]), path)
+        elif not found and not sessions and (bare := _bare_write_out(lines, path)) is not None:
+            got = [bare]  # ('curl -s -o /dev/null -w "%{http_code} %{time_total}\n" URL > out': '200 0.412')
         else:
             got = [_parse_curl(_unglued(lines, 0, len(lines), glued) if glued else text, path,
                                _session_exit(sessions, at))]
@@ -2618,7 +2661,8 @@ def _finish(row: dict[str, Any], file: _FileFacts, targets: _Targets, run_id: st
     else:
         outcome = "up"
         limit = getattr(target, "degraded_ms", None) if target is not None else None
-        if limit is not None and row.get("elapsed_ms") is not None and row["elapsed_ms"] > limit:
+        slow = limit is not None and row.get("elapsed_ms") is not None and row["elapsed_ms"] > limit
+        if slow or row.get("_degraded"):
             outcome = "degraded"
     message = row.get("error_message") if outcome == "down" else None  # e.g. "message": "OK"
     if error == "unexpected_status" and not message:
