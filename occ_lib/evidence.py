@@ -64,8 +64,10 @@ Rules, so that an imported file always means the same thing:
   transcript's lines end in CR LF): ``http_code`` is the status (``000``: no response, ``down`` /
   ``protocol``; a format without ``http_code`` leaves the status null and says nothing of a failure),
   the ``time_*`` variables (seconds) and ``size_download`` as above, ``url_effective`` the row's URL
-  (the final one after ``-L``, over the command line's). ``-w '%{json}'`` prints one JSON object: its
-  ``http_code``, times, ``size_download`` and ``url_effective`` are read the same way, and a nonzero
+  (the final one after ``-L``, over the command line's), ``http_version`` (``1.1``, ``2``) the row's
+  ``HTTP/1.1``, ``HTTP/2`` when no status line gives it, ``method`` its method. ``-w '%{json}'``
+  prints one JSON object: its ``http_code``, times, ``size_download``, ``url_effective``,
+  ``http_version`` and ``method`` are read the same way, and a nonzero
   ``exitcode`` is curl's error (``errormsg`` its message) when no ``curl: (N)`` line gives one. A format
   read from a file (``-w @curl-format.txt``) is not in the transcript: its ``time_total: 0.308s`` lines
   give the times, the status stays null; ``time_starttransfer`` 0 there (like ``http_code`` 000) means
@@ -103,7 +105,10 @@ Rules, so that an imported file always means the same thing:
   line, or has two or more) gives one row per run too, each run closed and timed by the date line
   after its response; what follows the last date line is a problem (a run cut short or still running:
   the next import reads it with its date line). A response, a date line and a response are one
-  transcript as before. Date lines are also ``date +%s``'s epoch seconds (``1760080738``), ``date '+%F
+  transcript as before. A file that holds only such a line (``200 0.412``; a ``curl: (N)`` line
+  beside it), what ``-w ... > out`` wrote for one run, is one row timed as a transcript is (a
+  folder's ``.out``, ``.log`` or ``.txt`` of that one line with its time is evidence).
+  Date lines are also ``date +%s``'s epoch seconds (``1760080738``), ``date '+%F
   %T'``'s zoneless ``2025-10-10 07:18:58`` (read as UTC, as a file name's stamp without a zone is:
   ``time_source`` ``date_line_utc``) and what ``date`` prints in a French, German, Spanish, Italian,
   Portuguese or Dutch locale (``ven. 10 oct. 2025 07:18:58 UTC``, ``Fr 10. Okt 07:18:58 UTC 2025``).
@@ -121,6 +126,10 @@ Rules, so that an imported file always means the same thing:
   values of options that take one (``-x``, ``-e``, ``-H``, ``-d``, ``-o``, ``-w``, ``--resolve``,
   ``--connect-to``...) are no URL; ``--url X`` is one. Always redacted
   (:func:`occ_lib.redact.redact_url`); request headers are never kept.
+* **method**: the last ``> METHOD`` request line's (``-v``), else what ``-w`` printed for ``%{method}``,
+  else the command line's as curl picks it: ``-X``'s, else HEAD for ``-I``, GET for ``-G``, PUT for
+  ``-T``, POST for ``-d``/``--data*``/``--json``/``-F`` (and GET once ``-L`` followed a 301, 302 or 303
+  from it: curl turns such a POST into a GET, unless ``-X`` or ``--post301``... keep it), else GET.
 * **secrets**: every message stored from a transcript has the command line's secret words replaced by
   ``***``: the values (and their words, ``name=value`` values, ``user:password`` passwords; 3+
   characters) of ``-H``/``--header`` (an unquoted ``-H Name: a b`` takes the words after it that are
@@ -572,6 +581,8 @@ class _Command(NamedTuple):
     single: bool = False
     # -v/--verbose/--trace* (or a -K config that may set them): only then does curl print '* ' notes
     verbose: bool = True
+    # the redirects (301, 302, 303) after which curl -L sends GET instead: a POST of -d's without -X
+    to_get: tuple[int, ...] = ()
 
 
 # curl's options that take an argument (curl 7.88, 'curl --help all'): that argument is no URL
@@ -781,13 +792,16 @@ def _command(lines: list[str]) -> _Command | None:
                 secrets |= _secret_words(name, val)
         url = next((w for w in words if _URL_WORD.match(w)), None)
         method = _command_method(opts)
+        names = {n for n, _v in opts}
+        to_get = tuple(c for c in (301, 302, 303) if f"--post{c}" not in names) \
+            if method == "POST" and "--request" not in names else ()
         secrets |= _userinfo_words(url)
         url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
         return _Command(url, method, write_out, last, tuple(sorted(secrets, key=len, reverse=True)),
                         (url_host.lower(), *hosts) if url_host else (),
                         any(n in ("--proxy", "--preproxy") for n, _v in opts),
                         len(words) == 1 and not strays and not any(n in _MORE_URLS for n, _v in opts),
-                        any(n in _VERBOSE_OPTS for n, _v in opts))
+                        any(n in _VERBOSE_OPTS for n, _v in opts), to_get)
     return None
 
 
@@ -1208,6 +1222,8 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         if any(_CURL_ERR.search(t) for t in raw):
             raise InputError(path, "no response and no curl error about the command's URL")
         raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
+    if cmd is not None and any(r.status in cmd.to_get for r in responses[:-1]):
+        cmd_method = "GET"  # (curl -L -d: a 301, 302 or 303 turns the POST into a GET)
     method = method or (printed or {}).get("method") or cmd_method
     status = last.status if last else None
     if printed:

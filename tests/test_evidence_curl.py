@@ -420,7 +420,7 @@ REFUSED_MSG = "curl: (7) Failed to connect to 127.0.0.1 port 18959 after 0 ms: C
                       "curl: (28) Operation timed out after 1001 milliseconds with 0 bytes received"), None),
         (SV_DNS, ("http://nosuchhost.invalid/", "GET", None, None, "down", "dns",
                   "curl: (6) Could not resolve host: nosuchhost.invalid"), None),
-        (JSON_503, ("http://127.0.0.1:18951/web", "GET", 503, None, "down", "unexpected_status", "HTTP 503"),
+        (JSON_503, ("http://127.0.0.1:18951/web", "GET", 503, "HTTP/1.1", "down", "unexpected_status", "HTTP 503"),
          1.182),
         (JSON_REFUSED, ("http://127.0.0.1:18959/web", "GET", None, None, "down", "connect", REFUSED_MSG),
          0.153),
