@@ -152,7 +152,8 @@ Rules, so that an imported file always means the same thing:
   JSON lines in a ``.json``, ``.jsonl`` or ``.ndjson`` file (every line that is not blank an
   object: one item each); occ's own exports (``occ events --format jsonl``'s rows: ``source``, ``line``
   and ``section``, ``at``, ``kind``, ``text``...; probe rows: ``run_id``, ``target``, ``outcome``...)
-  are no checks: such a file is named and skipped, its ``http_status`` no probe;
+  are no checks: such a file is named and skipped, its ``http_status`` no probe; so is a k6 summary
+  (``k6 run --summary-export``, ``handleSummary``'s JSON: ``metrics`` of a whole run, ``root_group``);
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
   response_code|code; ok|success|passed|up (or, without one, Checkly's hasFailures|hasErrors|failed:
