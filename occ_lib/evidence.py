@@ -794,8 +794,9 @@ def _command(lines: list[str]) -> _Command | None:
         url = next((w for w in words if _URL_WORD.match(w)), None)
         method = _command_method(opts)
         names = {n for n, _v in opts}
+        followed = names & {"-L", "--location", "--location-trusted"}
         to_get = tuple(c for c in (301, 302, 303) if f"--post{c}" not in names) \
-            if method == "POST" and "--request" not in names else ()
+            if method == "POST" and "--request" not in names and followed else ()
         secrets |= _userinfo_words(url)
         url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
         return _Command(url, method, write_out, last, tuple(sorted(secrets, key=len, reverse=True)),
