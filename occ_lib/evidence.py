@@ -161,10 +161,12 @@ Rules, so that an imported file always means the same thing:
   latency|duration|elapsed|responseTime|rtt (and total with a unit, ``total_ms``, or under ``timings``:
   ``{"timings": {"total": 312.5}}``), in ms unless the key ends in ``_s``, ``sec``, ``secs`` or ``seconds``
   (or the value is a string like ``"0.8s"``; a bare key's unit may be stated beside it: ``"latency_unit":
-  "s"``, else ``"unit": "s"``; ``ms``, ``s``, ``us``, ``ns`` and their long names);
+  "s"``, else ``"unit": "s"``; ``ms``, ``s``, ``us``, ``ns`` and their long names; a bare key's integer
+  of 10^7 or more, 2.8 hours as ms, is Go's ``time.Duration`` in ns: Gatus's ``"duration": 123456789``);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at|last_checked_at (ISO 8601, naive = UTC,
-  or an epoch number in s, ms, µs or ns by its size: up to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16
-  or 19 digits today; also written as a string of 9 or more digits, ``"1760070048"``; one that fits
+  or RFC 1123's ``Fri, 10 Oct 2025 07:00:00 GMT``, or an epoch number in s, ms, µs or ns by its size: up
+  to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16 or 19 digits today, to the µs; also written as a
+  string of 9 or more digits, ``"1760070048"``; one that fits
   none, or is past 2262, is no time; 1970 or before, such as Go's zero time 0001-01-01, is no time);
   name|check|target|title|pronounceable_name (a name) -> target; error|message
   -> error class by keywords. Each field takes the first of its keys (in that order, the top level before
@@ -1443,13 +1445,20 @@ def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> float | None:
             unit = _LATENCY_UNITS.get(suffix)
             if unit is None or (not suffix and base in _UNIT_REQUIRED):
                 continue
-            if not suffix:  # ('"latency": 0.31, "latency_unit": "s"': the unit in a key of its own)
-                unit = _declared_unit(flat, base) or unit
+            declared = _declared_unit(flat, base) if not suffix else None
+            unit = declared or unit  # ('"latency": 0.31, "latency_unit": "s"': the unit in a key of its own)
             for _orig, v in found:
+                if not suffix and declared is None and type(v) is int and v >= _GO_DURATION_MIN:
+                    return round(v * _PER_MS["ns"], 3)  # (Gatus's '"duration": 123456789': 123 ms)
                 ms = _latency_value(v, unit)
                 if ms is not None:
                     return ms
     return None
+
+
+# a bare latency integer this large is no count of ms (2.8 hours: no check waits so long) but Go's
+# time.Duration as encoding/json writes it, nanoseconds (Gatus, Go exporters)
+_GO_DURATION_MIN = 10**7
 
 
 # where a check states the unit of a bare latency key: '<key>_unit', else a 'unit' beside it
@@ -1497,7 +1506,8 @@ def _epoch(value: float) -> pd.Timestamp | None:
     found = next(((unit, per_s) for limit, unit, per_s in _EPOCH_UNITS if size <= limit), None)
     if found is None or size / found[1] >= _EPOCH_MAX_S:
         return None
-    return pd.Timestamp(value, unit=found[0], tz="UTC")
+    # (to the µs: 1760080800.123 is 1760080800.1229999 as a float, .122999 truncated)
+    return pd.Timestamp(value, unit=found[0], tz="UTC").round("us")
 
 
 _EPOCH_TEXT = re.compile(r"\s*(\d{9,20})(\.\d+)?\s*")
@@ -1513,6 +1523,11 @@ def _epoch_text(value: Any) -> pd.Timestamp | None:
     return _epoch(int(m.group(1)) if m.group(2) is None else float(m.group(0)))
 
 
+_RFC1123 = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (?:GMT|UTC|[+-]\d{4})$"
+)
+
+
 def _json_time(value: Any) -> pd.Timestamp | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -1523,8 +1538,12 @@ def _json_time(value: Any) -> pd.Timestamp | None:
         elif (ts := _epoch_text(value)) is not None:
             pass
         else:
-            # ISO 8601 only: pandas alone would read '09.10.2025 09:10' month-first, as September
-            ts = pd.Timestamp(dt.datetime.fromisoformat(str(value).strip()))
+            # ISO 8601 only: pandas alone would read '09.10.2025 09:10' month-first, as September;
+            # and RFC 1123's 'Fri, 10 Oct 2025 07:00:00 GMT' (an HTTP Date header's form)
+            text = str(value).strip()
+            rfc = _RFC1123.match(text) is not None
+            ts = pd.Timestamp(email.utils.parsedate_to_datetime(text) if rfc
+                              else dt.datetime.fromisoformat(text))
     except (ValueError, TypeError, OverflowError):
         return None
     if pd.isna(ts) or ts.year <= 1970:
