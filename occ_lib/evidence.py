@@ -1506,8 +1506,9 @@ def _epoch(value: float) -> pd.Timestamp | None:
     found = next(((unit, per_s) for limit, unit, per_s in _EPOCH_UNITS if size <= limit), None)
     if found is None or size / found[1] >= _EPOCH_MAX_S:
         return None
-    # (to the µs: 1760080800.123 is 1760080800.1229999 as a float, .122999 truncated)
-    return pd.Timestamp(value, unit=found[0], tz="UTC").round("us")
+    at = pd.Timestamp(value, unit=found[0], tz="UTC")
+    # (a float to the nearest µs: 1760080800.123 is 1760080800.1229999..., .122999 once truncated)
+    return at.round("us") if isinstance(value, float) else at
 
 
 _EPOCH_TEXT = re.compile(r"\s*(\d{9,20})(\.\d+)?\s*")

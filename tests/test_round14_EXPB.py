@@ -154,3 +154,40 @@ def test_secrets_of_verbose_request_lines_never_reach_the_store(tmp_path):
     stored = b"".join(p.read_bytes() for p in store.rglob("*.parquet"))
     for secret in (b"b3BzOnMzY3JldA", b"zzsecret1", b"hunter22", b"SeCrEt99", b"zzzTOPSECRET"):
         assert secret not in stored
+
+
+# 6: times and durations of JSON exports -------------------------------------------------------------
+def test_gatus_duration_is_go_nanoseconds(tmp_path):
+    assert _rows("gatus_results.json") == [
+        ("gatus_results", None, None, "2025-10-10T07:00:00.123456+00:00", "json", 200, "up", None, None,
+         123.457, None, None),
+    ]
+
+
+@pytest.mark.parametrize(("value", "ms"), [
+    (123456789, 123.457),  # (Go's time.Duration)
+    (9999999, 9999999.0),  # (below 10^7: ms as written)
+    (412, 412.0),
+    (0.234, 0.234),  # (a bare key is ms: a seconds value needs its unit said)
+])
+def test_a_bare_duration(tmp_path, value, ms):
+    text = f'{{"url": "https://a.example/", "status": 200, "duration": {value}}}'
+    assert one(tmp_path, "c_20251010T070000Z.json", text)["elapsed_ms"] == ms
+
+
+def test_a_stated_unit_is_kept_for_a_large_duration(tmp_path):
+    text = '{"url": "https://a.example/", "status": 200, "duration": 12345678, "unit": "us"}'
+    assert one(tmp_path, "c_20251010T070000Z.json", text)["elapsed_ms"] == 12345.678
+
+
+@pytest.mark.parametrize(("value", "at"), [
+    ('"Fri, 10 Oct 2025 07:00:00 GMT"', "2025-10-10T07:00:00+00:00"),
+    ('"Fri, 10 Oct 2025 09:00:00 +0200"', "2025-10-10T07:00:00+00:00"),
+    ("1760080800.123", "2025-10-10T07:20:00.123000+00:00"),
+    ('"1760080800.123"', "2025-10-10T07:20:00.123000+00:00"),
+    ("1760080800123.5", "2025-10-10T07:20:00.123500+00:00"),
+])
+def test_json_times(tmp_path, value, at):
+    text = f'{{"url": "https://a.example/", "status": 200, "timestamp": {value}}}'
+    r = one(tmp_path, "c.json", text)
+    assert (r["started_at"].isoformat(), r["time_source"]) == (at, "json")
