@@ -36,7 +36,8 @@ Rules, so that an imported file always means the same thing:
   makes the row ``down`` with the matching error class (6 dns, 7 connect, 28 timeout,
   35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 18/52/55/56 read, 1/8/16/92 protocol;
   56 for ill-formed chunks, ``chunked-encoding``, is protocol, as ``occ probe`` classes them),
-  the status of a response it cut short kept. Without such a line (``-sv`` hides it), ``-v``'s last
+  the status of a response it cut short kept (``-f``'s 22, ``The requested URL returned error: 404``,
+  names the status curl did not print). Without such a line (``-sv`` hides it), ``-v``'s last
   note that ends the transfer stands for it with the code curl exits with (``* Failed to connect to X
   port N ...``: 7, ``* Operation timed out after ...``: 28, ``* Could not resolve host: X``: 6, ``*
   Empty reply from server``: 52, ``* transfer closed with N bytes remaining to read``: 18, ``* Received
@@ -1230,6 +1231,8 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         cmd_method = "GET"  # (curl -L -d: a 301, 302 or 303 turns the POST into a GET)
     method = method or (printed or {}).get("method") or cmd_method
     status = last.status if last else None
+    if status is None and curl_err is not None and curl_err[0] == 22:
+        status = _failed_status(curl_err[1])  # ('curl -f': 'The requested URL returned error: 404')
     if printed:
         timings.update({k: float(printed[k]) for k in (*_W_FLOATS, "size_download") if k in printed})
         code = int(printed.get("http_code", "0"))
@@ -1252,6 +1255,16 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
         row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row
+
+
+_FAILED_STATUS = re.compile(r"returned error: ([1-5]\d\d)\b")
+
+
+def _failed_status(message: str) -> int | None:
+    """The status curl ``-f`` names in its exit-22 message ('The requested URL returned error: 404'):
+    it printed no response, the status is there alone."""
+    m = _FAILED_STATUS.search(message)
+    return int(m.group(1)) if m else None
 
 
 def _printed_version(printed: dict[str, str] | None) -> str | None:

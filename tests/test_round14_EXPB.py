@@ -191,3 +191,12 @@ def test_json_times(tmp_path, value, at):
     text = f'{{"url": "https://a.example/", "status": 200, "timestamp": {value}}}'
     r = one(tmp_path, "c.json", text)
     assert (r["started_at"].isoformat(), r["time_source"]) == (at, "json")
+
+
+# 7: curl -f names the status it did not print ---------------------------------------------------------
+def test_curl_fail_names_its_status(tmp_path):
+    assert _rows("fail_20251010T100500Z.log") == [
+        ("127.0.0.1:8701/nope", "http://127.0.0.1:8701/nope", "GET", "2025-10-10T10:05:00+00:00", "filename",
+         404, "down", "unexpected_status", "curl: (22) The requested URL returned error: 404", None, None,
+         None),
+    ]
