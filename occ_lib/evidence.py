@@ -324,12 +324,15 @@ _CURL_CODES = {
     55: "read", 56: "read", 18: "read", 1: "protocol", 8: "protocol", 16: "protocol", 92: "protocol",
     5: "dns", 22: "unexpected_status",
 }
+# (read before connect: 'connection reset by peer' is a reset, as occ probe classes it, though it says
+# 'connect'; Go's net/http says 'no such host' and 'context deadline exceeded')
 _ERROR_WORDS = (
-    ("timeout", ("timeout", "timed out", "etimedout")),
-    ("dns", ("dns", "enotfound", "getaddrinfo", "name resolution", "resolve host", "nxdomain")),
+    ("timeout", ("timeout", "timed out", "etimedout", "deadline exceeded")),
+    ("dns", ("dns", "enotfound", "getaddrinfo", "name resolution", "resolve host", "nxdomain",
+             "no such host")),
     ("tls", ("tls", "ssl", "certificate", "handshake")),
-    ("connect", ("refused", "econnrefused", "connect", "unreachable")),
     ("read", ("reset", "econnreset", "socket hang up", "read error", "empty reply")),
+    ("connect", ("refused", "econnrefused", "connect", "unreachable")),
     ("too_many_redirects", ("redirect",)),
     ("protocol", ("protocol",)),
 )

@@ -200,3 +200,36 @@ def test_curl_fail_names_its_status(tmp_path):
          404, "down", "unexpected_status", "curl: (22) The requested URL returned error: 404", None, None,
          None),
     ]
+
+
+# 8: the error class of a check's message (Node's, Go's net/http) ------------------------------------------
+def test_error_classes_of_check_messages(tmp_path):
+    df, problems = read_evidence([FIX / "go_errors.json"])
+    assert problems == []
+    got = [(r["url"], r["outcome"], _plain(r["error"]), r["error_message"]) for r in df.to_dict("records")]
+    assert got == [
+        ("https://api.example.com/health?apikey=***", "down", "connect",
+         "GET https://api.example.com/health?apikey=*** failed: connect ECONNREFUSED"),
+        ("https://***@api.example.com/x", "down", "dns",
+         'Get "https://***@api.example.com/x": dial tcp: lookup api.example.com: no such host'),
+        ("https://api.example.com/x", "down", None, "401 Unauthorized (sent X-Api-Key=***)"),
+        ("https://api.example.com/x", "down", "timeout",
+         "context deadline exceeded (Client.Timeout exceeded while awaiting headers)"),
+        ("https://api.example.com/x", "down", "tls", "x509: certificate has expired or is not yet valid"),
+        ("https://api.example.com/x", "down", "read",
+         "read tcp 10.0.0.1:5555->10.0.0.2:443: read: connection reset by peer"),
+        ("https://api.example.com/x", "down", "too_many_redirects", "stopped after 10 redirects"),
+    ]
+
+
+@pytest.mark.parametrize(("message", "error"), [
+    ("context deadline exceeded", "timeout"),
+    ("dial tcp: lookup db.internal on 10.0.0.2:53: no such host", "dns"),
+    ("Connection reset by peer", "read"),
+    ("Connection refused", "connect"),
+    ("connect ECONNREFUSED 127.0.0.1:443", "connect"),
+    ("socket hang up", "read"),
+])
+def test_error_class_words(tmp_path, message, error):
+    text = f'{{"url": "https://a.example/", "ok": false, "error": "{message}"}}'
+    assert one(tmp_path, "c_20251010T070000Z.json", text)["error"] == error
