@@ -1558,7 +1558,7 @@ def _json_time(value: Any) -> pd.Timestamp | None:
             # ISO 8601 only: pandas alone would read '09.10.2025 09:10' month-first, as September;
             # and RFC 1123's 'Fri, 10 Oct 2025 07:00:00 GMT' (an HTTP Date header's form)
             text = str(value).strip()
-            rfc = _RFC1123.match(text) is not None
+            rfc = ", " in text and _RFC1123.match(text) is not None  # (the comma gates the pattern)
             ts = pd.Timestamp(email.utils.parsedate_to_datetime(text) if rfc
                               else dt.datetime.fromisoformat(text))
     except (ValueError, TypeError, OverflowError):
