@@ -798,11 +798,7 @@ def _command(lines: list[str]) -> _Command | None:
             if name in _SECRET_OPTS and val:
                 secrets |= _secret_words(name, val)
         url = next((w for w in words if _URL_WORD.match(w)), None)
-        method = _command_method(opts)
-        names = {n for n, _v in opts}
-        followed = names & {"-L", "--location", "--location-trusted"}
-        to_get = tuple(c for c in (301, 302, 303) if f"--post{c}" not in names) \
-            if method == "POST" and "--request" not in names and followed else ()
+        method, to_get = _command_method(opts)
         secrets |= _userinfo_words(url)
         url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
         return _Command(url, method, write_out, last, tuple(sorted(secrets, key=len, reverse=True)),
@@ -813,21 +809,25 @@ def _command(lines: list[str]) -> _Command | None:
     return None
 
 
-def _command_method(opts: list[tuple[str, str | None]]) -> str:
-    """The method curl sends for these options: ``-X``'s, else HEAD for ``-I``, else GET for ``-G``
-    (the data goes into the query), else PUT for ``-T``, POST for ``-d``/``--json``/``-F``, else GET
-    (a transcript without ``> `` lines tells the method only so)."""
+def _command_method(opts: list[tuple[str, str | None]]) -> tuple[str, tuple[int, ...]]:
+    """The method curl sends for these options (a transcript without ``> `` lines tells it only so):
+    ``-X``'s, else HEAD for ``-I``, else GET for ``-G`` (the data goes into the query), else PUT for
+    ``-T``, POST for ``-d``/``--json``/``-F``, else GET; and the redirects after which ``-L`` sends GET
+    instead (a POST of ``-d``'s: 301, 302 and 303 but those ``--post301``... keep)."""
     names = {name for name, _val in opts}
     requested = [val for name, val in opts if name == "--request" and val]
     if requested:
-        return requested[-1].upper()
+        return requested[-1].upper(), ()
     if names & {"--head", "-I"}:
-        return "HEAD"
+        return "HEAD", ()
     if names & {"--get"}:
-        return "GET"
+        return "GET", ()
     if "--upload-file" in names:
-        return "PUT"
-    return "POST" if names & _BODY_OPTS else "GET"
+        return "PUT", ()
+    if not names & _BODY_OPTS:
+        return "GET", ()
+    followed = names & {"-L", "--location", "--location-trusted"}
+    return "POST", tuple(c for c in (301, 302, 303) if followed and f"--post{c}" not in names)
 
 
 def _verbose_request(
