@@ -36,7 +36,8 @@ Rules, so that an imported file always means the same thing:
   makes the row ``down`` with the matching error class (6 dns, 7 connect, 28 timeout,
   35/51/58/60 tls, 47 too_many_redirects, 22 unexpected_status, 18/52/55/56 read, 1/8/16/92 protocol;
   56 for ill-formed chunks, ``chunked-encoding``, is protocol, as ``occ probe`` classes them),
-  the status of a response it cut short kept. Without such a line (``-sv`` hides it), ``-v``'s last
+  the status of a response it cut short kept (``-f``'s 22, ``The requested URL returned error: 404``,
+  names the status curl did not print). Without such a line (``-sv`` hides it), ``-v``'s last
   note that ends the transfer stands for it with the code curl exits with (``* Failed to connect to X
   port N ...``: 7, ``* Operation timed out after ...``: 28, ``* Could not resolve host: X``: 6, ``*
   Empty reply from server``: 52, ``* transfer closed with N bytes remaining to read``: 18, ``* Received
@@ -64,8 +65,10 @@ Rules, so that an imported file always means the same thing:
   transcript's lines end in CR LF): ``http_code`` is the status (``000``: no response, ``down`` /
   ``protocol``; a format without ``http_code`` leaves the status null and says nothing of a failure),
   the ``time_*`` variables (seconds) and ``size_download`` as above, ``url_effective`` the row's URL
-  (the final one after ``-L``, over the command line's). ``-w '%{json}'`` prints one JSON object: its
-  ``http_code``, times, ``size_download`` and ``url_effective`` are read the same way, and a nonzero
+  (the final one after ``-L``, over the command line's), ``http_version`` (``1.1``, ``2``) the row's
+  ``HTTP/1.1``, ``HTTP/2`` when no status line gives it, ``method`` its method. ``-w '%{json}'``
+  prints one JSON object: its ``http_code``, times, ``size_download``, ``url_effective``,
+  ``http_version`` and ``method`` are read the same way, and a nonzero
   ``exitcode`` is curl's error (``errormsg`` its message) when no ``curl: (N)`` line gives one. A format
   read from a file (``-w @curl-format.txt``) is not in the transcript: its ``time_total: 0.308s`` lines
   give the times, the status stays null; ``time_starttransfer`` 0 there (like ``http_code`` 000) means
@@ -103,7 +106,10 @@ Rules, so that an imported file always means the same thing:
   line, or has two or more) gives one row per run too, each run closed and timed by the date line
   after its response; what follows the last date line is a problem (a run cut short or still running:
   the next import reads it with its date line). A response, a date line and a response are one
-  transcript as before. Date lines are also ``date +%s``'s epoch seconds (``1760080738``), ``date '+%F
+  transcript as before. A file that holds only such a line (``200 0.412``; a ``curl: (N)`` line
+  beside it), what ``-w ... > out`` wrote for one run, is one row timed as a transcript is (a
+  folder's ``.out``, ``.log`` or ``.txt`` of that one line with its time is evidence).
+  Date lines are also ``date +%s``'s epoch seconds (``1760080738``), ``date '+%F
   %T'``'s zoneless ``2025-10-10 07:18:58`` (read as UTC, as a file name's stamp without a zone is:
   ``time_source`` ``date_line_utc``) and what ``date`` prints in a French, German, Spanish, Italian,
   Portuguese or Dutch locale (``ven. 10 oct. 2025 07:18:58 UTC``, ``Fr 10. Okt 07:18:58 UTC 2025``).
@@ -121,6 +127,10 @@ Rules, so that an imported file always means the same thing:
   values of options that take one (``-x``, ``-e``, ``-H``, ``-d``, ``-o``, ``-w``, ``--resolve``,
   ``--connect-to``...) are no URL; ``--url X`` is one. Always redacted
   (:func:`occ_lib.redact.redact_url`); request headers are never kept.
+* **method**: the last ``> METHOD`` request line's (``-v``), else what ``-w`` printed for ``%{method}``,
+  else the command line's as curl picks it: ``-X``'s, else HEAD for ``-I``, GET for ``-G``, PUT for
+  ``-T``, POST for ``-d``/``--data*``/``--json``/``-F`` (and GET once ``-L`` followed a 301, 302 or 303
+  from it: curl turns such a POST into a GET, unless ``-X`` or ``--post301``... keep it), else GET.
 * **secrets**: every message stored from a transcript has the command line's secret words replaced by
   ``***``: the values (and their words, ``name=value`` values, ``user:password`` passwords; 3+
   characters) of ``-H``/``--header`` (an unquoted ``-H Name: a b`` takes the words after it that are
@@ -143,7 +153,8 @@ Rules, so that an imported file always means the same thing:
   JSON lines in a ``.json``, ``.jsonl`` or ``.ndjson`` file (every line that is not blank an
   object: one item each); occ's own exports (``occ events --format jsonl``'s rows: ``source``, ``line``
   and ``section``, ``at``, ``kind``, ``text``...; probe rows: ``run_id``, ``target``, ``outcome``...)
-  are no checks: such a file is named and skipped, its ``http_status`` no probe;
+  are no checks: such a file is named and skipped, its ``http_status`` no probe; so is a k6 summary
+  (``k6 run --summary-export``, ``handleSummary``'s JSON: ``metrics`` of a whole run, ``root_group``);
   nested objects (``request``/``response``) are searched too. Keys match case-, ``_``- and
   ``-``-insensitively: url|endpoint|target (a URL); status|statusCode|http_status|httpStatusCode|
   response_code|code; ok|success|passed|up (or, without one, Checkly's hasFailures|hasErrors|failed:
@@ -151,10 +162,12 @@ Rules, so that an imported file always means the same thing:
   latency|duration|elapsed|responseTime|rtt (and total with a unit, ``total_ms``, or under ``timings``:
   ``{"timings": {"total": 312.5}}``), in ms unless the key ends in ``_s``, ``sec``, ``secs`` or ``seconds``
   (or the value is a string like ``"0.8s"``; a bare key's unit may be stated beside it: ``"latency_unit":
-  "s"``, else ``"unit": "s"``; ``ms``, ``s``, ``us``, ``ns`` and their long names);
+  "s"``, else ``"unit": "s"``; ``ms``, ``s``, ``us``, ``ns`` and their long names; a bare key's integer
+  of 10^7 or more, 2.8 hours as ms, is Go's ``time.Duration`` in ns: Gatus's ``"duration": 123456789``);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at|last_checked_at (ISO 8601, naive = UTC,
-  or an epoch number in s, ms, µs or ns by its size: up to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16
-  or 19 digits today; also written as a string of 9 or more digits, ``"1760070048"``; one that fits
+  or RFC 1123's ``Fri, 10 Oct 2025 07:00:00 GMT``, or an epoch number in s, ms, µs or ns by its size: up
+  to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16 or 19 digits today, to the µs; also written as a
+  string of 9 or more digits, ``"1760070048"``; one that fits
   none, or is past 2262, is no time; 1970 or before, such as Go's zero time 0001-01-01, is no time);
   name|check|target|title|pronounceable_name (a name) -> target; error|message
   -> error class by keywords. Each field takes the first of its keys (in that order, the top level before
@@ -198,7 +211,8 @@ Rules, so that an imported file always means the same thing:
   stamp (one that gives a valid time: ``build_12345678_123456`` keeps its digits).
 * **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
   target's ``expect`` (``2xx`` when none). Expected but slower than the target's ``degraded_ms``
-  (only for a matched target) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
+  (only for a matched target), or a passed check its tool calls degraded (Checkly's ``"isDegraded":
+  true``, ``"degraded": true``) -> ``degraded``. Unexpected -> ``down`` / ``unexpected_status``.
 * **identity**: ``evidence_key = sha256(item) + "#" + n``, the item being the row's own text (a JSON
   item, compact with sorted keys; the lines of one ``$ curl`` command; the whole file for a one-row
   transcript; a loop's line and one pass's output; a Prometheus sample) and ``n`` counting the
@@ -310,12 +324,15 @@ _CURL_CODES = {
     55: "read", 56: "read", 18: "read", 1: "protocol", 8: "protocol", 16: "protocol", 92: "protocol",
     5: "dns", 22: "unexpected_status",
 }
+# (read before connect: 'connection reset by peer' is a reset, as occ probe classes it, though it says
+# 'connect'; Go's net/http says 'no such host' and 'context deadline exceeded')
 _ERROR_WORDS = (
-    ("timeout", ("timeout", "timed out", "etimedout")),
-    ("dns", ("dns", "enotfound", "getaddrinfo", "name resolution", "resolve host", "nxdomain")),
+    ("timeout", ("timeout", "timed out", "etimedout", "deadline exceeded")),
+    ("dns", ("dns", "enotfound", "getaddrinfo", "name resolution", "resolve host", "nxdomain",
+             "no such host")),
     ("tls", ("tls", "ssl", "certificate", "handshake")),
-    ("connect", ("refused", "econnrefused", "connect", "unreachable")),
     ("read", ("reset", "econnreset", "socket hang up", "read error", "empty reply")),
+    ("connect", ("refused", "econnrefused", "connect", "unreachable")),
     ("too_many_redirects", ("redirect",)),
     ("protocol", ("protocol",)),
 )
@@ -571,6 +588,8 @@ class _Command(NamedTuple):
     single: bool = False
     # -v/--verbose/--trace* (or a -K config that may set them): only then does curl print '* ' notes
     verbose: bool = True
+    # the redirects (301, 302, 303) after which curl -L sends GET instead: a POST of -d's without -X
+    to_get: tuple[int, ...] = ()
 
 
 # curl's options that take an argument (curl 7.88, 'curl --help all'): that argument is no URL
@@ -597,12 +616,16 @@ _ARG_LONG = frozenset(f"--{name}" for name in (
     "user-agent", "variable", "write-out"
 ))
 _SHORT_NAMES = {"-H": "--header", "-u": "--user", "-U": "--proxy-user", "-b": "--cookie", "-d": "--data",
-                "-F": "--form", "-x": "--proxy", "-X": "--request", "-w": "--write-out"}
+                "-F": "--form", "-x": "--proxy", "-X": "--request", "-w": "--write-out",
+                "-T": "--upload-file", "-G": "--get"}
 _SECRET_OPTS = frozenset((
     "--header", "--proxy-header", "--user", "--proxy-user", "--cookie", "--oauth2-bearer", "--data",
     "--data-ascii", "--data-binary", "--data-raw", "--data-urlencode", "--json", "--form", "--form-string",
     "--pass", "--proxy-pass", "--tlspassword", "--proxy-tlspassword",
 ))
+# what makes curl send a body, and so POST (``--upload-file``: PUT) unless ``-G``/``-I``/``-X`` says otherwise
+_BODY_OPTS = frozenset(("--data", "--data-ascii", "--data-binary", "--data-raw", "--data-urlencode", "--json",
+                        "--form", "--form-string"))
 _URL_WORD = re.compile(r"(?i)https?://")
 _MORE_URLS = frozenset(("--config", "-K", "--next", "-:"))  # (options that may bring other URLs)
 _VERBOSE_OPTS = frozenset(("-v", "--verbose", "--trace", "--trace-ascii", "--trace-time", "--config", "-K"))
@@ -764,30 +787,47 @@ def _command(lines: list[str]) -> _Command | None:
         except ValueError:
             args, split = line.split(), False
         opts, words, strays = _options(args)
-        method = "GET"
         write_out = None
         secrets: set[str] = set()
         hosts: list[str] = []
         for name, val in opts:
-            if name == "--request" and val:
-                method = val.upper()
-            elif name in ("--head", "-I"):
-                method = "HEAD"
-            elif name == "--write-out" and write_out is None and split:
+            if name == "--write-out" and write_out is None and split:
                 write_out = val
             elif name in ("--proxy", "--preproxy", "--connect-to") and val and (host := _host_of(val)):
                 hosts.append(host.lower())
             if name in _SECRET_OPTS and val:
                 secrets |= _secret_words(name, val)
         url = next((w for w in words if _URL_WORD.match(w)), None)
+        method, to_get = _command_method(opts)
         secrets |= _userinfo_words(url)
         url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
         return _Command(url, method, write_out, last, tuple(sorted(secrets, key=len, reverse=True)),
                         (url_host.lower(), *hosts) if url_host else (),
                         any(n in ("--proxy", "--preproxy") for n, _v in opts),
                         len(words) == 1 and not strays and not any(n in _MORE_URLS for n, _v in opts),
-                        any(n in _VERBOSE_OPTS for n, _v in opts))
+                        any(n in _VERBOSE_OPTS for n, _v in opts), to_get)
     return None
+
+
+def _command_method(opts: list[tuple[str, str | None]]) -> tuple[str, tuple[int, ...]]:
+    """The method curl sends for these options (a transcript without ``> `` lines tells it only so):
+    ``-X``'s, else HEAD for ``-I``, else GET for ``-G`` (the data goes into the query), else PUT for
+    ``-T``, POST for ``-d``/``--json``/``-F``, else GET; and the redirects after which ``-L`` sends GET
+    instead (a POST of ``-d``'s: 301, 302 and 303 but those ``--post301``... keep)."""
+    names = {name for name, _val in opts}
+    requested = [val for name, val in opts if name == "--request" and val]
+    if requested:
+        return requested[-1].upper(), ()
+    if names & {"--head", "-I"}:
+        return "HEAD", ()
+    if names & {"--get"}:
+        return "GET", ()
+    if "--upload-file" in names:
+        return "PUT", ()
+    if not names & _BODY_OPTS:
+        return "GET", ()
+    followed = names & {"-L", "--location", "--location-trusted"}
+    return "POST", tuple(c for c in (301, 302, 303) if followed and f"--post{c}" not in names)
 
 
 def _verbose_request(
@@ -1075,8 +1115,9 @@ def _json_write_out(text: str, start: int) -> tuple[dict[str, str], tuple[int, s
         for k in (*_W_FLOATS, "size_download"):
             if isinstance(doc.get(k), int | float) and not isinstance(doc.get(k), bool):
                 printed[k] = str(doc[k])
-        if isinstance(doc.get("url_effective"), str):
-            printed["url_effective"] = doc["url_effective"]
+        for k in ("url_effective", "http_version", "method"):
+            if isinstance(doc.get(k), str):
+                printed[k] = doc[k]
         exit_code = doc.get("exitcode")
         failed = None
         if isinstance(exit_code, int) and exit_code and not isinstance(exit_code, bool):
@@ -1189,8 +1230,12 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         if any(_CURL_ERR.search(t) for t in raw):
             raise InputError(path, "no response and no curl error about the command's URL")
         raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
-    method = method or cmd_method
+    if cmd is not None and any(r.status in cmd.to_get for r in responses[:-1]):
+        cmd_method = "GET"  # (curl -L -d: a 301, 302 or 303 turns the POST into a GET)
+    method = method or (printed or {}).get("method") or cmd_method
     status = last.status if last else None
+    if status is None and curl_err is not None and curl_err[0] == 22:
+        status = _failed_status(curl_err[1])  # ('curl -f': 'The requested URL returned error: 404')
     if printed:
         timings.update({k: float(printed[k]) for k in (*_W_FLOATS, "size_download") if k in printed})
         code = int(printed.get("http_code", "0"))
@@ -1201,7 +1246,7 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         "url": redact_url(url) if url else None,
         "method": method,
         "status": status,
-        "http_version": last.version if last else None,
+        "http_version": last.version if last else _printed_version(printed),
         **_phases(timings),
         **_kept_headers(last, cmd.secrets if cmd else ()),
     }
@@ -1213,6 +1258,23 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
         row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row
+
+
+_FAILED_STATUS = re.compile(r"returned error: ([1-5]\d\d)\b")
+
+
+def _failed_status(message: str) -> int | None:
+    """The status curl ``-f`` names in its exit-22 message ('The requested URL returned error: 404'):
+    it printed no response, the status is there alone."""
+    m = _FAILED_STATUS.search(message)
+    return int(m.group(1)) if m else None
+
+
+def _printed_version(printed: dict[str, str] | None) -> str | None:
+    """The HTTP version ``-w '%{http_version}'`` (or ``%{json}``) printed ('1.1', '2', '3') as a
+    status line writes it ('HTTP/1.1'); None for its '0' (no response) or anything else."""
+    version = (printed or {}).get("http_version", "")
+    return f"HTTP/{version}" if version in ("0.9", "1.0", "1.1", "2", "3") else None
 
 
 def _exit_error(code: int | None) -> tuple[int, str] | None:
@@ -1348,6 +1410,7 @@ _STATUS_KEYS = (
 _OK_KEYS = ("ok", "success", "passed", "up", "healthy", "result")
 _FLAG_KEYS = _OK_KEYS[:-1]  # (1 or 0 says ok or not; a 'result' number may be anything)
 _FAIL_KEYS = ("hasfailures", "haserrors", "failed")  # (Checkly's: true when the run failed, not ok)
+_DEGRADED_KEYS = ("isdegraded", "degraded")  # (Checkly's: true when it passed slower than its limit)
 _TIME_KEYS = (
     "checkedat", "timestamp", "time", "startedat", "startat", "checktime", "checkedtime", "runat",
     "executedat", "lastcheckedat", "ts", "date", "datetime", "at",  # (Better Stack's last_checked_at)
@@ -1398,13 +1461,20 @@ def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> float | None:
             unit = _LATENCY_UNITS.get(suffix)
             if unit is None or (not suffix and base in _UNIT_REQUIRED):
                 continue
-            if not suffix:  # ('"latency": 0.31, "latency_unit": "s"': the unit in a key of its own)
-                unit = _declared_unit(flat, base) or unit
+            declared = _declared_unit(flat, base) if not suffix else None
+            unit = declared or unit  # ('"latency": 0.31, "latency_unit": "s"': the unit in a key of its own)
             for _orig, v in found:
+                if not suffix and declared is None and type(v) is int and v >= _GO_DURATION_MIN:
+                    return round(v * _PER_MS["ns"], 3)  # (Gatus's '"duration": 123456789': 123 ms)
                 ms = _latency_value(v, unit)
                 if ms is not None:
                     return ms
     return None
+
+
+# a bare latency integer this large is no count of ms (2.8 hours: no check waits so long) but Go's
+# time.Duration as encoding/json writes it, nanoseconds (Gatus, Go exporters)
+_GO_DURATION_MIN = 10**7
 
 
 # where a check states the unit of a bare latency key: '<key>_unit', else a 'unit' beside it
@@ -1452,7 +1522,9 @@ def _epoch(value: float) -> pd.Timestamp | None:
     found = next(((unit, per_s) for limit, unit, per_s in _EPOCH_UNITS if size <= limit), None)
     if found is None or size / found[1] >= _EPOCH_MAX_S:
         return None
-    return pd.Timestamp(value, unit=found[0], tz="UTC")
+    at = pd.Timestamp(value, unit=found[0], tz="UTC")
+    # (a float to the nearest µs: 1760080800.123 is 1760080800.1229999..., .122999 once truncated)
+    return at.round("us") if isinstance(value, float) else at
 
 
 _EPOCH_TEXT = re.compile(r"\s*(\d{9,20})(\.\d+)?\s*")
@@ -1468,6 +1540,11 @@ def _epoch_text(value: Any) -> pd.Timestamp | None:
     return _epoch(int(m.group(1)) if m.group(2) is None else float(m.group(0)))
 
 
+_RFC1123 = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (?:GMT|UTC|[+-]\d{4})$"
+)
+
+
 def _json_time(value: Any) -> pd.Timestamp | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -1478,8 +1555,12 @@ def _json_time(value: Any) -> pd.Timestamp | None:
         elif (ts := _epoch_text(value)) is not None:
             pass
         else:
-            # ISO 8601 only: pandas alone would read '09.10.2025 09:10' month-first, as September
-            ts = pd.Timestamp(dt.datetime.fromisoformat(str(value).strip()))
+            # ISO 8601 only: pandas alone would read '09.10.2025 09:10' month-first, as September;
+            # and RFC 1123's 'Fri, 10 Oct 2025 07:00:00 GMT' (an HTTP Date header's form)
+            text = str(value).strip()
+            rfc = ", " in text and _RFC1123.match(text) is not None  # (the comma gates the pattern)
+            ts = pd.Timestamp(email.utils.parsedate_to_datetime(text) if rfc
+                              else dt.datetime.fromisoformat(text))
     except (ValueError, TypeError, OverflowError):
         return None
     if pd.isna(ts) or ts.year <= 1970:
@@ -1551,6 +1632,7 @@ def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
         fails = [v for k in _FAIL_KEYS for _o, v in flat.get(k, ()) if isinstance(v, bool)]
         ok = not any(fails) if fails else None
     row["_ok"] = ok
+    row["_degraded"] = any(v is True for k in _DEGRADED_KEYS for _o, v in flat.get(k, ()))
     if status is None and ok is None:
         bad = _pick(flat, _STATUS_KEYS, lambda v: isinstance(v, str) and v.strip().isdigit()
                     or isinstance(v, int) and not isinstance(v, bool))
@@ -1727,6 +1809,9 @@ def _looks_like_transcript(path: Path, sure: bool = False) -> bool:
     head_lines = [t for t in text.splitlines()[:20] if t.strip()][:2]
     if len(head_lines) == 2 and _BARE_WRITE_OUT.match(head_lines[1].strip()) and _date_line(head_lines[0]):
         return True  # (a cron job's date line, then what 'curl -w "%{http_code} %{time_total}\n"' printed)
+    alone = head_lines[0].strip() if len(head_lines) == 1 else ""
+    if len(alone.split()) == 2 and _BARE_WRITE_OUT.match(alone):
+        return True  # (that output alone, '200 0.412': the file a cron job's '-w ... > out' wrote)
     return any(
         _command_match(t) or _WGET_COMMAND.match(t) for t in text.splitlines() if "curl" in t or "wget" in t
     )
@@ -1873,6 +1958,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
         return _prometheus_rows(doc, path)
     if is_json:
         rows, problems = [], []
+        if _is_k6_summary(doc):
+            raise InputError(path, "a k6 summary (a load test's aggregate metrics), not check results")
         items = _json_items(doc)
         if not items:
             raise InputError(path, "no checks in the file")
@@ -1911,6 +1998,14 @@ def _occ_export(item: Any) -> str | None:
     if keys >= _PROBE_ROW and _PROBE_ROW_MORE & keys:
         return "probe"
     return "probe summary" if keys >= _SUMMARY_ROW else None
+
+
+def _is_k6_summary(doc: Any) -> bool:
+    """Whether ``doc`` is what ``k6 run --summary-export`` or ``handleSummary`` writes: aggregates
+    (``http_req_duration``'s p95, ``checks``' pass count) of a whole run, no one check's result."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("metrics"), dict):
+        return False
+    return "root_group" in doc or "http_reqs" in doc["metrics"] or "http_req_duration" in doc["metrics"]
 
 
 def _json_lines(text: str) -> list[dict[str, Any]] | None:
@@ -2019,6 +2114,8 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
         at = found[0] if found else 0
         if at in loops:
             got = _loop_rows(loops[at], lines[at], "".join(lines[at + 1:]), path)
+        elif not found and not sessions and (bare := _bare_write_out(lines, path)) is not None:
+            got = [bare]  # ('curl -s -o /dev/null -w "%{http_code} %{time_total}\n" URL > out': '200 0.412')
         else:
             got = [_parse_curl(_unglued(lines, 0, len(lines), glued) if glued else text, path,
                                _session_exit(sessions, at))]
@@ -2618,7 +2715,8 @@ def _finish(row: dict[str, Any], file: _FileFacts, targets: _Targets, run_id: st
     else:
         outcome = "up"
         limit = getattr(target, "degraded_ms", None) if target is not None else None
-        if limit is not None and row.get("elapsed_ms") is not None and row["elapsed_ms"] > limit:
+        slow = limit is not None and row.get("elapsed_ms") is not None and row["elapsed_ms"] > limit
+        if slow or row.get("_degraded"):
             outcome = "degraded"
     message = row.get("error_message") if outcome == "down" else None  # e.g. "message": "OK"
     if error == "unexpected_status" and not message:
