@@ -339,11 +339,15 @@ Per item (the rules, in order)
       In a section whose timed items are in time order, the run goes on into the next day: a later item
       that on the section's day would be more than 12 hours before the rolled item before it (and before the
       run's evening hour) is the next day's too (``- 09:00 follow-up`` after ``- 01:05 resolved``). A date
-      the item writes keeps its own and ends the run; an item nested under the evening one is about that
-      day, one nested under a rolled item is rolled with it. The next day is read again in the time's zone,
-      so the night clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New
-      York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30
-      UTC). Every other
+      the item writes keeps its own and ends the run (one that is not on the section's night, ``- Change
+      freeze starts Sat 00:00``, is another day's plan and leaves the run to the items after it); an item
+      nested under the evening one is about that day (not one nested under an untimed item after it,
+      ``- PAY-7802 new`` then ``  - paged at 01:05``), one nested under a rolled item is rolled with it, and
+      so is an untimed item's deadline in the run that on the section's day would be before the item
+      above it (``- mitigated 00:35`` then ``- vendor contacted, ETA 06:00``). The next day is read
+      again in the time's zone, so the night clocks change comes out right (``03:10`` after ``23:40``
+      under ``## 2025-11-01`` in New York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under
+      ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
       resolved mention goes to ``times``, except one that ends (or starts) a period a thing lasts, which
       is not when the item happened (:func:`_ends_period`): a validity (``cert valid to 2025-12-01``,
       ``license valid until Dec 1``, ``good through``, a certificate's ``notAfter=``), a sunset (``flag
@@ -2226,6 +2230,7 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
     prev_key: tuple | None = None
     prev_at: dt.datetime | None = None  # the previous timed item's instant (as read, or rolled)
     prev_depth = -1
+    gap_depth = 1 << 30  # the shallowest untimed item since it (a sibling of it ends its nesting)
     run_from: dt.datetime | None = None  # while items are rolled: the evening item they follow
     ordered = True  # the section's timed items so far are in time order
     for k, it in enumerate(items):
@@ -2234,6 +2239,11 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
             continue
         first = _item_time(found[k])
         if first is None:
+            if (sec[1], sec[2]) == prev_key:
+                gap_depth = min(gap_depth, it[1])
+                if run_from is not None and prev_at is not None:
+                    # ('- mitigated 00:35' then '- vendor contacted, ETA 06:00': set in the small hours)
+                    _roll_untimed(found, k, it[5] or tz, sec[2], prev_at)
             continue
         key = (sec[1], sec[2])
         if key != prev_key:
@@ -2241,8 +2251,11 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
         at = first.at
         roll = False
         # (an item nested under an evening one is about that evening: '- 18:30 recap:' then '  - 03:10
-        # ...'; one nested under an item already rolled is on the next day with it)
-        if prev_at is not None and not first.has_date and (it[1] <= prev_depth or run_from is not None):
+        # ...'; one nested under an item already rolled is on the next day with it; one nested under an
+        # untimed sibling of the evening item is not nested under it)
+        if prev_at is not None and not first.has_date and (
+            it[1] <= prev_depth or gap_depth <= prev_depth or run_from is not None
+        ):
             zone = _mention_zone(first, it[5] or tz)  # (the clock the item's time is written on)
             hours = _hours_after(at, zone, sec[2])
             if 0 <= hours < 6:
@@ -2258,9 +2271,23 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
                 run_from = run_from or prev_at
         if not roll:
             run_from = None
+        if first.has_date and prev_at is not None and not 0 <= _hours_after(
+            at, _mention_zone(first, it[5] or tz), sec[2]
+        ) < 30:
+            continue  # ('- Change freeze starts Sat 00:00': another day's plan, not the night's last hour)
         if prev_at is not None and at < prev_at:
             ordered = False
-        prev_at, prev_depth = at, it[1]
+        prev_at, prev_depth, gap_depth = at, it[1], 1 << 30
+
+
+def _roll_untimed(
+    found: list[list[_times.TimeMention]], k: int, zone: dt.tzinfo | None, day: dt.date, prev_at: dt.datetime
+) -> None:
+    """In place: an untimed item in a run of small-hours items (:func:`_past_midnight`) was written
+    after the rolled item before it, so its dateless times (a deadline, ``ETA 06:00``) that on the
+    section's day would be before that item are the next day's."""
+    if any(m.at is not None and not m.has_date and m.precision != "day" and m.at < prev_at for m in found[k]):
+        found[k] = _rolled(found[k], zone, day)
 
 
 def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:

@@ -1,0 +1,105 @@
+"""Round 14 (EXPA): logs in new voices. An on-call handoff written across midnight (IST): a step
+nested under an untimed sibling of the evening item, a deadline set in the small hours, and a plan for
+another day between the night's items; an unticked task box whose words name the goal ('- [ ] QA-1203
+... fixed and verified'): still to do, no resolution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from occ_lib.logs import read_logs
+from tests.log_rows import deadline_rows
+
+
+def _events(tmp_path: Path, text: str) -> list[list]:
+    path = tmp_path / "ops.md"
+    path.write_text(text, encoding="utf-8")
+    ev = read_logs([str(path)]).events
+    return [
+        [line, None if at != at else at.strftime("%m-%d %H:%M"), kind, level, list(t), txt]
+        for line, at, kind, level, t, txt in zip(
+            ev["line"], ev["at"], ev["kind"], ev["level"], ev["tickets"], ev["text"], strict=True
+        )
+    ]
+
+
+def _deadlines(tmp_path: Path, text: str) -> list[list]:
+    path = tmp_path / "ops.md"
+    path.write_text(text, encoding="utf-8")
+    return deadline_rows(read_logs([str(path)]).deadlines)
+
+
+# --- E1: a night handoff's small hours, nested under an untimed item after the evening's -------------
+
+HANDOFF = (
+    "All times IST (Asia/Kolkata).\n"
+    "\n"
+    "### Handoff 2025-10-10 \u2192 2025-10-11 (night shift)\n"
+    "\n"
+    "- PAY-7781: resolved 23:10.\n"
+    "- PAY-7790 RCA shared at 22:00.\n"
+    "- PAY-7802 new: refund webhooks 5xx\n"
+    "  - paged at 01:05\n"
+    "  - acked 01:25\n"
+)
+
+
+def test_a_step_nested_under_an_untimed_sibling_of_the_evening_item_is_past_midnight(tmp_path):
+    assert _events(tmp_path, HANDOFF) == [
+        [5, "10-10 17:40", "resolved", 0, ["PAY-7781"], "PAY-7781: resolved 23:10."],
+        [6, "10-10 16:30", "note", 0, ["PAY-7790"], "PAY-7790 RCA shared at 22:00."],
+        [7, "10-10 00:00", "note", 0, ["PAY-7802"], "PAY-7802 new: refund webhooks 5xx"],
+        [8, "10-10 19:35", "follow_up", 1, ["PAY-7802"], "paged at 01:05"],
+        [9, "10-10 19:55", "acknowledged", 0, ["PAY-7802"], "acked 01:25"],
+    ]
+
+
+def test_a_step_nested_under_the_evening_item_itself_stays_on_its_evening(tmp_path):
+    text = (
+        "All times IST (Asia/Kolkata).\n"
+        "\n"
+        "### 2025-10-10\n"
+        "\n"
+        "- 22:00 recap of PAY-7790:\n"
+        "  - 03:10 paged the vendor\n"
+    )
+    assert _events(tmp_path, text)[1][:2] == [6, "10-09 21:40"]
+
+
+# --- E2: a deadline set in the small hours, in an item without a time of its own -------------------
+
+
+def test_a_deadline_after_a_rolled_step_is_on_the_next_day(tmp_path):
+    text = (
+        "All times IST (Asia/Kolkata).\n"
+        "\n"
+        "### Handoff 2025-10-09 \u2192 2025-10-10 (night shift)\n"
+        "\n"
+        "- PAY-7781 UPI callback timeouts\n"
+        "  - paged at 23:50\n"
+        "  - mitigated 00:35 by draining pod upi-cb-3\n"
+        "  - still intermittent; vendor contacted, ETA 06:00\n"
+    )
+    assert _deadlines(tmp_path, text) == [[8, ["PAY-7781"], "10-10 00:30", "ETA", False]]
+
+
+# --- E3: another day's plan between the night's items does not end the night ------------------------
+
+
+def test_a_plan_for_another_day_does_not_end_the_small_hours(tmp_path):
+    text = (
+        "All times IST (Asia/Kolkata).\n"
+        "\n"
+        "### Handoff 2025-10-09 \u2192 2025-10-10 (night shift)\n"
+        "\n"
+        "- 23:50 paged for PAY-7790\n"
+        "- 03:05 PAY-7790 mitigated\n"
+        "- Change freeze starts Sat 00:00.\n"
+        "- 04:40 handed PAY-7790 to the day team\n"
+    )
+    assert [r[:3] for r in _events(tmp_path, text)] == [
+        [5, "10-09 18:20", "follow_up"],
+        [6, "10-09 21:35", "resolved"],
+        [7, "10-10 18:30", "note"],
+        [8, "10-09 23:10", "note"],
+    ]
