@@ -1272,9 +1272,11 @@ def classify(
         return _done_task(text, w, has_deadline)
     settled = none_of(_NOT_RESOLVED) or _no_longer_only(text, w) or _negated_before(text, w) or (
         _no_after_only(text, w))
-    if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and (
-        settled
-    ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
+    # (an open task names what is still to do: '- [ ] QA-1203 crash fixed and verified' is a plan)
+    todo = task and not none_of(_RESOLVED)
+    if not todo and (
+        not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))
+    ) and settled and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
         low = text.lower()
         if not _undone(low):
             if has_deadline and (step := _step_done(low, has_deadline, ticked, task)) is not None:
@@ -1287,7 +1289,7 @@ def classify(
     ) or not none_of(_TAKEN_WORDS) and settled and _TAKEN_UP.search(text) is not None:
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
-    planned = False
+    planned = todo
     rest = None
     if follow and ("follow-up" in w or "follow-ups" in w or "followup" in w or "followups" in w) or (
         "follow" in w

@@ -441,8 +441,10 @@ Per item (the rules, in order)
          vendor again`` follow-ups, rule 5, unless the item also says a resolution: the box records
          that the ping was made, and the ticket stays open), and a done step of an open task that names
          no ticket of its own (``- [x] snapshot taken ✅ ...`` under ``- [ ] OPS-1500 migrate ...``),
-         a ``status`` of the ticket it inherits; an unticked ``- [ ]`` is read by its words; a
-         cancelled ``- [-]`` (``CANCELED``) too, and its deadlines are dropped, as are a task's with
+         a ``status`` of the ticket it inherits; an unticked ``- [ ]`` is read by its words, but
+         its resolution words name the goal still to do (``- [ ] QA-1203 crash fixed and verified``, a
+         ``plan`` unless a rule after 3 reads it); a cancelled ``- [-]`` (``CANCELED``) too, and its
+         deadlines are dropped, as are a task's with
          Obsidian's cancelled date, ``❌ 2025-10-08`` (in a task box, or ending the item; elsewhere a
          ❌ stamps a failure, ``- ❌ 14:05 smoke tests failed; fix ETA 18:00``, and is read as words);
          outside a task box a ✅ with a date and a time opening the item stamps a pass and is read as

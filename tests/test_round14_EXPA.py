@@ -103,3 +103,25 @@ def test_a_plan_for_another_day_does_not_end_the_small_hours(tmp_path):
         [7, "10-10 18:30", "note"],
         [8, "10-09 23:10", "note"],
     ]
+
+
+# --- E4: an unticked task box names what is still to do ----------------------------------------------
+
+CHECKLIST = (
+    "# Checkout 4.18 QA release readiness\n"
+    "\n"
+    "## Checklist (updated Wed 2025-10-08)\n"
+    "\n"
+    "- [ ] QA-1203 crash on empty cart fixed and verified \u2014 @kai \U0001f534\n"
+    "- [x] QA-1199 coupon rounding fixed \u2705\n"
+    "- [ ] TODO confirm QA-1207 closed by vendor\n"
+)
+
+
+def test_an_unticked_box_whose_words_name_a_fix_is_still_to_do(tmp_path):
+    assert _events(tmp_path, CHECKLIST) == [
+        [5, "10-08 00:00", "plan", 0, ["QA-1203"],
+         "QA-1203 crash on empty cart fixed and verified \u2014 @kai \U0001f534"],
+        [6, "10-08 00:00", "resolved", 0, ["QA-1199"], "QA-1199 coupon rounding fixed \u2705"],
+        [7, "10-08 00:00", "plan", 0, ["QA-1207"], "TODO confirm QA-1207 closed by vendor"],
+    ]
