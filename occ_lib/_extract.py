@@ -1273,7 +1273,7 @@ def classify(
     settled = none_of(_NOT_RESOLVED) or _no_longer_only(text, w) or _negated_before(text, w) or (
         _no_after_only(text, w))
     # (an open task names what is still to do: '- [ ] QA-1203 crash fixed and verified' is a plan)
-    todo = task and not none_of(_RESOLVED)
+    todo = task and (not none_of(_RESOLVED) or "complete" in w)
     if not todo and (
         not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))
     ) and settled and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):

@@ -125,3 +125,10 @@ def test_an_unticked_box_whose_words_name_a_fix_is_still_to_do(tmp_path):
         [6, "10-08 00:00", "resolved", 0, ["QA-1199"], "QA-1199 coupon rounding fixed \u2705"],
         [7, "10-08 00:00", "plan", 0, ["QA-1207"], "TODO confirm QA-1207 closed by vendor"],
     ]
+
+
+def test_an_unticked_box_whose_goal_is_a_state_of_completion_is_still_to_do(tmp_path):
+    text = "## 2025-10-08\n\n- [ ] OPS-1500 migration complete on all shards\n"
+    assert _events(tmp_path, text) == [
+        [3, "10-08 00:00", "plan", 0, ["OPS-1500"], "OPS-1500 migration complete on all shards"],
+    ]
