@@ -332,7 +332,9 @@ Per item (the rules, in order)
       (``- 02:10 paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under ``(23:00–02:00)`` the
       cut is 08:00), with the item's other times of that day; a date or day word in the item keeps its
       own. A section that runs past midnight puts the small hours on the next day:
-      an item timed before 06:00 right after an item of the same section timed from 18:00 on, and the
+      an item timed before 06:00 right after an item of the same section (or of the sections before it
+      that the headings of no date or time of their own after them go on: ``## Issues`` after ``##
+      Pre-checks (Oct 9)``) timed from 18:00 on, and the
       small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under ``##
       2025-10-24``); both read on the clock the item's time is written on (``12:25 AM PT`` after ``11:40 PM
       PT`` in a UTC log; ``02:05 UTC`` after ``20:30`` in a New York log, which is 00:30 UTC the next day).
@@ -344,7 +346,8 @@ Per item (the rules, in order)
       nested under the evening one is about that day (not one nested under an untimed item after it,
       ``- PAY-7802 new`` then ``  - paged at 01:05``), one nested under a rolled item is rolled with it, and
       so is an untimed item's deadline in the run that on the section's day would be before the item
-      above it (``- mitigated 00:35`` then ``- vendor contacted, ETA 06:00``). The next day is read
+      above it (``- mitigated 00:35`` then ``- vendor contacted, ETA 06:00``; an untimed item's deadline
+      is read after the timed item before it, as a timed item's is after its own time). The next day is read
       again in the time's zone, so the night clocks change comes out right (``03:10`` after ``23:40``
       under ``## 2025-11-01`` in New York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under
       ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
@@ -1726,7 +1729,7 @@ def _items(
     )
     if nights:
         _night_shift(items, found, tz, nights)
-    _past_midnight(items, found, tz)
+    after = _past_midnight(items, found, tz)
     _fall_back(items, found, tz)
     kind_texts = [ex.kind_text(t) for t in (texts if keyed is None else keyed)]
     if kind_as:
@@ -1937,7 +1940,7 @@ def _items(
                 # one 23 hours before; '05:00 (+1)', '05:00 D+1': the next day, as written
                 timed_sec = sec[4] != _NAT and sec[5] != "day"
                 ref = times[0] if times else (
-                    epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else None)
+                    epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else after.get(k))
                 # (a miss admitted next to it, not written on it: maybe an earlier promise's, so its
                 # time is read as a promise's, '23:50 missed again — ETA 00:30' the next 00:30)
                 earlier = ahead is not None and row_missed and not held and not _missed_on(proses[k], m)
@@ -2217,7 +2220,9 @@ def _night_shift(
         found[k] = _rolled(found[k], it[5] or tz, sec[2])
 
 
-def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:
+def _past_midnight(
+    items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None
+) -> dict[int, dt.datetime]:
     """In place: the times of an item that follows an evening item of the same section and is
     written in the small hours (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under
     ``## 2025-10-24``) are on the next day, as are those of the items after it that stay in the small
@@ -2228,7 +2233,11 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
     Both times are read on the clock of the item's own time (its written zone, else its section's or
     the document's), as its writer read them: ``12:25 AM PT`` after ``11:40 PM PT`` in a UTC log is
     past midnight, and so is ``02:05 UTC`` after ``20:30`` in a New York log (00:30 UTC the next day),
-    while ``09:00 AWST`` (01:00 UTC) after ``09:00 ACDT`` (22:30 UTC) is no small hour."""
+    while ``09:00 AWST`` (01:00 UTC) after ``09:00 ACDT`` (22:30 UTC) is no small hour.
+
+    Returns, by item index, the instant of the timed item (as read, or rolled) that an untimed item of
+    its run follows: what its dateless deadlines are read after, as a timed item's are after its time."""
+    after: dict[int, dt.datetime] = {}
     prev_key: tuple | None = None
     prev_at: dt.datetime | None = None  # the previous timed item's instant (as read, or rolled)
     prev_depth = -1
@@ -2241,13 +2250,13 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
             continue
         first = _item_time(found[k])
         if first is None:
-            if (sec[1], sec[2]) == prev_key:
+            if _run_key(sec, prev_key) == prev_key:
                 gap_depth = min(gap_depth, it[1])
-                if run_from is not None and prev_at is not None:
-                    # ('- mitigated 00:35' then '- vendor contacted, ETA 06:00': set in the small hours)
-                    _roll_untimed(found, k, it[5] or tz, sec[2], prev_at)
+                if prev_at is not None:
+                    # ('- mitigated 00:35' then '- vendor contacted, ETA 06:00': written after it)
+                    after[k] = prev_at
             continue
-        key = (sec[1], sec[2])
+        key = _run_key(sec, prev_key)
         if key != prev_key:
             prev_key, prev_at, prev_depth, run_from, ordered = key, None, -1, None, True
         at = first.at
@@ -2280,16 +2289,18 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
         if prev_at is not None and at < prev_at:
             ordered = False
         prev_at, prev_depth, gap_depth = at, it[1], 1 << 30
+    return after
 
 
-def _roll_untimed(
-    found: list[list[_times.TimeMention]], k: int, zone: dt.tzinfo | None, day: dt.date, prev_at: dt.datetime
-) -> None:
-    """In place: an untimed item in a run of small-hours items (:func:`_past_midnight`) was written
-    after the rolled item before it, so its dateless times (a deadline, ``ETA 06:00``) that on the
-    section's day would be before that item are the next day's."""
-    if any(m.at is not None and not m.has_date and m.precision != "day" and m.at < prev_at for m in found[k]):
-        found[k] = _rolled(found[k], zone, day)
+def _run_key(sec: tuple, prev_key: tuple | None) -> tuple:
+    """The run of small-hours items (:func:`_past_midnight`) a section's items belong to: its own, or
+    the section's before it when it goes on with that day, a heading of no date or time of its own
+    (``## Issues`` after ``## Runbook steps`` under a migration night started in ``## Pre-checks (Oct
+    9)``: its ``01:20 CDT`` is after that section's ``21:45``)."""
+    if (prev_key is not None and sec[2] == prev_key[1] and sec[4] == _NAT and sec[0] is not None
+            and not any(c.isdigit() for c in sec[0])):
+        return prev_key
+    return (sec[1], sec[2])
 
 
 def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:

@@ -132,3 +132,65 @@ def test_an_unticked_box_whose_goal_is_a_state_of_completion_is_still_to_do(tmp_
     assert _events(tmp_path, text) == [
         [3, "10-08 00:00", "plan", 0, ["OPS-1500"], "OPS-1500 migration complete on all shards"],
     ]
+
+
+# --- E5: a migration night told over undated sections (a DB team's journal, all times CDT) ------------
+
+MIGRATION = (
+    "All times below are Central (America/Chicago).\n"
+    "Window approved in CHG-2291: Thursday Oct 9, 2025, 22:00\u201302:00 CDT.\n"
+    "\n"
+    "## Pre-checks\n"
+    "\n"
+    "1. 21:45 \u2014 go/no-go call: GO (DBA-318).\n"
+    "\n"
+    "## Runbook steps\n"
+    "\n"
+    "1. T+01:30 \u2014 copy at 61%, ETA for completion 00:10 CDT.\n"
+    "2. T+02:05 \u2014 copy complete (00:05 CDT); row counts match.\n"
+    "\n"
+    "## Issues\n"
+    "\n"
+    "- INC-5521: latency regression after cutover. Acked by app on-call at 00:58 CDT.\n"
+    "- 01:20 CDT: escalated INC-5521 to the DB manager (Elena).\n"
+    "- 02:40 CDT: index built, p99 back to 130ms. INC-5521 resolved.\n"
+)
+
+
+def test_the_small_hours_of_a_night_go_on_in_the_undated_sections_after_it(tmp_path):
+    assert [r[:5] for r in _events(tmp_path, MIGRATION)] == [
+        [2, "10-10 03:00", "note", 0, ["CHG-2291"]],
+        [6, "10-10 02:45", "note", 0, ["DBA-318"]],
+        [10, "10-09 00:00", "deadline", 0, []],
+        [11, "10-10 05:05", "resolved", 0, []],
+        [15, "10-10 05:58", "acknowledged", 0, ["INC-5521"]],
+        [16, "10-10 06:20", "escalation", 2, ["INC-5521"]],
+        [17, "10-10 07:40", "resolved", 0, ["INC-5521"]],
+    ]
+
+
+def test_a_deadline_of_an_untimed_item_after_an_evening_item_is_the_next_mornings(tmp_path):
+    assert _deadlines(tmp_path, MIGRATION) == [[10, [], "10-10 05:10", "ETA", False]]
+
+
+def test_a_missed_deadline_of_an_untimed_item_after_an_evening_item_stays_on_its_day(tmp_path):
+    text = (
+        "## 2025-10-09\n"
+        "\n"
+        "- 21:00 OPS-4 vendor still silent\n"
+        "- OPS-4: the 08:00 ETA was missed\n"
+    )
+    assert _deadlines(tmp_path, text) == [[4, ["OPS-4"], "10-09 08:00", "ETA", True]]
+
+
+def test_a_dated_section_of_the_same_day_starts_its_own_run(tmp_path):
+    text = (
+        "## 2025-10-09 evening\n"
+        "\n"
+        "- 22:00 OPS-4 deploy started\n"
+        "\n"
+        "## 2025-10-09 morning\n"
+        "\n"
+        "- 02:00 OPS-4 backup ran\n"
+    )
+    assert [r[:2] for r in _events(tmp_path, text)] == [[3, "10-09 22:00"], [7, "10-09 02:00"]]
