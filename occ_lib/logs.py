@@ -482,8 +482,10 @@ Per item (the rules, in order)
          not "errors returned to baseline"), or when each of its resolution words is none: "fixed
          nothing", "thought it was fixed", DNS's "resolved to the old IP", "a fixed 20 connections", an
          step of the work done while the item sets a deadline for the fix (``triage done, fix ETA 10/9``;
-         triage, investigation, analysis, RCA, diagnosis, repro, build, rollback, failover, backup, snapshot:
-         read without it, a ``status`` unless the rest tells more; ``fix done``, ``MOB-223 done`` resolve), an
+         triage, investigation, analysis, RCA, diagnosis, repro, build, rollback, failover, backup, snapshot,
+         copy, dump: read without it, a ``status`` unless the rest tells more; ``fix done``, ``MOB-223 done``
+         resolve; one such step done in an item that names no ticket of its own is a ``status`` of the
+         ticket it inherits, ``- 21:10 snapshot complete`` under ``# Migration journal (DBA-318)``), an
          escalation that ended while the ticket goes on ("VP escalation closed out for OPS-804; manager
          keeps it", "closed out the VP escalation": a de-escalation, as "de-escalated" is), or
          asked ("is PAY-412 fixed?", a question opening a clause or a chat message; not one answered
@@ -1821,6 +1823,8 @@ def _items(
         kind, level = classify(kind_texts[k], w, bool(dls), bool(flags & _TICKED), bool(flags & _TASK))
         if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):
             kind = "status"  # (a done step of an open task, 'snapshot taken ✅ ...': the ticket goes on)
+        elif kind == "resolved" and not owns[k] and tks_all[k] and ex.only_steps_done(kind_texts[k]):
+            kind = "status"  # ('21:10 snapshot complete' under '# Migration journal (DBA-318)': a step)
         tks = tks_all[k]
         refs = [t for t in refs_all[k] if t not in tks] if refs_all[k] else refs_all[k]
         if kind_of_item == "paragraph" and (not (

@@ -194,3 +194,25 @@ def test_a_dated_section_of_the_same_day_starts_its_own_run(tmp_path):
         "- 02:00 OPS-4 backup ran\n"
     )
     assert [r[:2] for r in _events(tmp_path, text)] == [[3, "10-09 22:00"], [7, "10-09 02:00"]]
+
+
+# --- E6: a step of the work done, in an item that only inherits its ticket, resolves nothing ----------
+
+
+def test_a_step_done_under_a_tickets_title_is_a_status_and_a_ticket_of_its_own_still_resolves(tmp_path):
+    text = (
+        "# Orders cluster migration journal (DBA-318)\n"
+        "\n"
+        "## 2025-10-09\n"
+        "\n"
+        "- 21:10 snapshot `orders-pre-mig-20251009` complete, 412 GB\n"
+        "- 23:05 copy complete; row counts match\n"
+        "- 23:30 OPS-7 snapshot complete\n"
+        "- 23:50 migration complete\n"
+    )
+    assert [r[:5] for r in _events(tmp_path, text)] == [
+        [5, "10-09 21:10", "status", 0, ["DBA-318"]],
+        [6, "10-09 23:05", "status", 0, ["DBA-318"]],
+        [7, "10-09 23:30", "resolved", 0, ["OPS-7"]],
+        [8, "10-09 23:50", "resolved", 0, ["DBA-318"]],
+    ]
