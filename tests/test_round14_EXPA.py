@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from occ_lib.logs import read_logs
+from occ_lib.policy import Policy
+from occ_lib.sla import misses
 from tests.log_rows import deadline_rows
 
 
@@ -216,3 +220,27 @@ def test_a_step_done_under_a_tickets_title_is_a_status_and_a_ticket_of_its_own_s
         [7, "10-09 23:30", "resolved", 0, ["OPS-7"]],
         [8, "10-09 23:50", "resolved", 0, ["DBA-318"]],
     ]
+
+
+# --- E7: a task of no ticket, ticked done, meets its own due date ---------------------------------------
+
+
+def test_a_ticked_task_of_no_ticket_is_judged_by_its_own_resolution(tmp_path):
+    text = (
+        "## Checklist (updated Wed 2025-10-08)\n"
+        "\n"
+        "- [x] Feature flags default OFF in prod \u2014 @lena (due 10/9) \u2705\n"
+        "- [ ] Rollback plan rehearsed \u2014 @omar (due 10/9) \u23f3\n"
+    )
+    path = tmp_path / "qa.md"
+    path.write_text(text, encoding="utf-8")
+    out = misses(read_logs([str(path)]), None, Policy(), start=pd.Timestamp("2025-10-06", tz="UTC"),
+                 end=pd.Timestamp("2025-10-13", tz="UTC"), as_of=pd.Timestamp("2025-10-13", tz="UTC"))
+    rows = out[["line", "subject", "due_at", "resolved_at", "status", "overage_min"]].to_dict("records")
+    assert [[r["line"], r["subject"], str(r["due_at"]), str(r["resolved_at"]), r["status"], r["overage_min"]]
+            for r in rows] == [
+        [3, "(no ticket)", "2025-10-10 00:00:00+00:00", "2025-10-08 00:00:00+00:00", "met", 0.0],
+        [4, "(no ticket)", "2025-10-10 00:00:00+00:00", "NaT", "missed", 4320.0],
+    ]
+    assert out["detail"].tolist()[1].endswith("(no ticket to match a resolution); 'due' in \"Rollback plan "
+                                              "rehearsed \u2014 @omar (due 10/9) \u23f3\"")
