@@ -326,7 +326,8 @@ Per item (the rules, in order)
       ``### Handed to EU shift at 07:00``; a heading that says handoff, handover, handed to; not a window);
       none of them when the item says it was missed or tells of it as past (``was``, ``this
       morning``, ``came and went``), nor a deadline the item says is not met yet. A heading whose time
-      range runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``) puts an item
+      range runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``; a night's
+      two dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, as ``(22:00–06:00)``) puts an item
       under it (or under its subheadings without a date or time of their own) timed before 6 hours after
       the range's end, or before halfway back to its start when that is sooner, on the range's second day
       (``- 02:10 paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under ``(23:00–02:00)`` the
@@ -1395,6 +1396,8 @@ def _parse_document(
                 night_stack.pop()
             night = _night_range(h, sec_zone or tz) if h.until is not None and h.date is not None else (
                 night_stack[-1][1] if night_stack and h.date is None and h.at is None else None)
+            if night is None and h.span and h.date is not None and _overnight(htext, h.date):
+                night = (h.date, 12.0)  # ('### Handoff 2025-10-09 → 2025-10-10 (night shift)': until noon)
             night_stack.append((level, night))
             if night is not None:
                 nights[line] = night
@@ -2201,6 +2204,17 @@ def _night_range(h: _times.Heading, zone: dt.tzinfo | None) -> tuple[dt.date, fl
     if not (0 <= start < 24 <= end < 48):
         return None
     return h.date, min(end - 24 + 6, (end - 24 + start) / 2)
+
+
+_NIGHT_WORD = re.compile(r"(?i:\b(?:over)?night\b)")
+
+
+def _overnight(htext: str, day: dt.date) -> bool:
+    """Whether a heading that spans days is one night's: it writes the next day's date and says night
+    (``### Handoff 2025-10-09 → 2025-10-10 (night shift)``), read as ``(22:00–06:00)`` is
+    (:func:`_night_range`): what is timed before noon under it is on its second day."""
+    return ("ight" in htext or "IGHT" in htext) and (day + _ONE_DAY).isoformat() in htext and (
+        _NIGHT_WORD.search(htext) is not None)
 
 
 def _night_shift(

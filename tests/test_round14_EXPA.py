@@ -244,3 +244,28 @@ def test_a_ticked_task_of_no_ticket_is_judged_by_its_own_resolution(tmp_path):
     ]
     assert out["detail"].tolist()[1].endswith("(no ticket to match a resolution); 'due' in \"Rollback plan "
                                               "rehearsed \u2014 @omar (due 10/9) \u23f3\"")
+
+
+# --- E8: a heading that spans one night by its two dates -------------------------------------------------
+
+
+def test_a_night_handoff_heading_of_two_dates_puts_its_morning_on_the_second(tmp_path):
+    text = (
+        "All times IST (Asia/Kolkata).\n"
+        "\n"
+        "### Handoff 2025-10-09 \u2192 2025-10-10 (night shift)\n"
+        "\n"
+        "- PAY-1 paged at 02:10\n"
+        "- 04:00 PAY-1 resolved\n"
+        "- 23:55 PAY-2 paged\n"
+        "\n"
+        "### Handoff 2025-10-10 \u2192 2025-10-11 (day shift)\n"
+        "\n"
+        "- 10:00 PAY-3 paged\n"
+    )
+    assert [r[:4] for r in _events(tmp_path, text)] == [
+        [5, "10-09 20:40", "follow_up", 1],
+        [6, "10-09 22:30", "resolved", 0],
+        [7, "10-09 18:25", "follow_up", 1],
+        [11, "10-10 04:30", "follow_up", 1],
+    ]
