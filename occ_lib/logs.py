@@ -548,7 +548,9 @@ Per item (the rules, in order)
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
-      ``DEADLINE_TEXT_MAX`` characters as a deadline row's): when
+      ``DEADLINE_TEXT_MAX`` characters as a deadline row's; of an item naming several tickets, a step
+      whose clauses up to the next step's name some has those, ``16:20 ET OPS-9120 resolved. VND-4412
+      closed 17:02 ET``, with what the item inherits): when
       a clause break (``;``, ``,``, ``.``, a dash, ``then``, an arrow: ``resolved 08:51 → reopened 09:30 →
       resolved 11:10``) splits every two of its times (the item's own stamp written again right after it
       is one time: ``08:51 OPS-705 resolved 08:51, reopened 09:30, ...``) and a
@@ -1879,9 +1881,11 @@ def _items(
         else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
             n_events += len(steps)
             shared = (*shared[:-1], clip_text(text))  # (as a deadline row's: a blob of steps)
-            for m, step_kind, step_level in steps:
+            per_step = _step_tickets(proses[k], steps, owns[k], tks) if len(owns[k]) > 1 else None
+            for i, (m, step_kind, step_level, _lo) in enumerate(steps):
                 E((source, line, sec[0], sec[1], (m.at - epoch) // us, m.precision,
-                   _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level, *shared))
+                   _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level,
+                   *(shared if per_step is None else (per_step[i], *shared[1:]))))
         if aside_row is not None:
             n_events += 1
             E(aside_row)
@@ -2603,11 +2607,11 @@ def _ticket_groups(
 
 def _steps(
     prose: str, mentions: list[_times.TimeMention]
-) -> list[tuple[_times.TimeMention, str, int]] | None:
+) -> list[tuple[_times.TimeMention, str, int, int]] | None:
     """The steps of an item that tells of several at their own times ('Paged on-call at 21:47 ET
-    ...; recovered 22:03 ET'): ``(mention, kind, level)`` for the first clause and each other clause
-    whose kind tells (:data:`_TELLING`), when one after the first does and every two timed mentions
-    are split by a clause break; else None (the item is one event)."""
+    ...; recovered 22:03 ET'): ``(mention, kind, level, start of its clause)`` for the first clause and
+    each other clause whose kind tells (:data:`_TELLING`), when one after the first does and every two
+    timed mentions are split by a clause break; else None (the item is one event)."""
     timed = [m for m in mentions if m.at is not None and not m.is_deadline and m.precision != "day"]
     if len(timed) < 2 or len(timed) > _MAX_STEPS:
         return None  # (one time is no sequence; hundreds are a pasted export, not a told story)
@@ -2630,9 +2634,25 @@ def _steps(
         kind, level = ex.classify(clause, ex.keywords(clause), False)
         # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...')
         if kind in _TELLING or not steps:
-            steps.append((m, kind, level))
+            steps.append((m, kind, level, lo))
     # (a clause after the first tells: 'Incident 14:02 UTC, resolved at 15:10 UTC')
     return steps if len(steps) > 1 else None
+
+
+def _step_tickets(
+    prose: str, steps: list[tuple[_times.TimeMention, str, int, int]], owns: list[str], tks: list[str]
+) -> list[list[str]] | None:
+    """Per step of an item naming several tickets, those its own clauses name, up to the next step's
+    (``16:20 ET: OPS-9120 resolved. VND-4412 closed by vendor 17:02 ET``: one each), with what the
+    item inherits; a step that names none has them all. None when no step names fewer than all."""
+    ends = [lo for *_, lo in steps[1:]] + [len(prose)]
+    inherited = [t for t in tks if t not in owns]
+    out = []
+    for (*_, lo), hi in zip(steps, ends, strict=True):
+        part = prose[lo:hi]
+        named = [t for t in owns if t in part and t in tks]
+        out.append(named + inherited if named else list(tks))
+    return out if any(len(o) < len(tks) for o in out) else None
 
 
 def _parse_safely(acc: _Acc, data: bytes | str, source: str, body: bool = True) -> None:

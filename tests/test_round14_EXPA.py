@@ -269,3 +269,21 @@ def test_a_night_handoff_heading_of_two_dates_puts_its_morning_on_the_second(tmp
         [7, "10-09 18:25", "follow_up", 1],
         [11, "10-10 04:30", "follow_up", 1],
     ]
+
+
+# --- E9: the steps of an item, each of the ticket its clause names ---------------------------------------
+
+
+def test_each_step_of_an_item_is_the_ticket_its_clause_names(tmp_path):
+    text = (
+        "## 2025-10-13\n"
+        "\n"
+        "- 16:20 ET: hotfix applied; OPS-9120 resolved. VND-4412 closed by vendor 17:02 ET.\n"
+        "- 18:00 ET: OPS-1 and OPS-2 paged; both resolved 18:40 ET.\n"
+    )
+    assert [r[:5] for r in _events(tmp_path, text)] == [
+        [3, "10-13 20:20", "resolved", 0, ["OPS-9120"]],
+        [3, "10-13 21:02", "resolved", 0, ["VND-4412"]],
+        [4, "10-13 22:00", "follow_up", 1, ["OPS-1", "OPS-2"]],
+        [4, "10-13 22:40", "resolved", 0, ["OPS-1", "OPS-2"]],
+    ]
