@@ -325,13 +325,16 @@ Per item (the rules, in order)
       handoff's note with no time of its own hands over (``EU shift to grab it before 10:00 CEST`` under
       ``### Handed to EU shift at 07:00``; a heading that says handoff, handover, handed to; not a window);
       none of them when the item says it was missed or tells of it as past (``was``, ``this
-      morning``, ``came and went``), nor a deadline the item says is not met yet. A heading whose time
-      range runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``; a night's
-      two dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, as ``(22:00–06:00)``) puts an item
-      under it (or under its subheadings without a date or time of their own) timed before 6 hours after
-      the range's end, or before halfway back to its start when that is sooner, on the range's second day
-      (``- 02:10 paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under ``(23:00–02:00)`` the
-      cut is 08:00), with the item's other times of that day; a date or day word in the item keeps its
+      morning``, ``came and went``), nor a deadline the item says is not met yet. A runbook's step that opens
+      with its offset from the start (``T+00:15 — start pg_dump``, ``T+45m``, ``T+2h``) and writes no time of
+      its own is at that start plus the offset, once an item before it said when the start is (the first time
+      written after ``T+00:00`` or ``T0``: ``Start time (T+00:00) = 22:00 CDT``). A heading whose time range
+      runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``; a night's two
+      dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, as ``(22:00–06:00)``) puts an item under
+      it (or under its subheadings without a date or time of their own) timed before 6 hours after the range's
+      end, or before halfway back to its start when that is sooner, on the range's second day (``- 02:10
+      paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under ``(23:00–02:00)`` the cut is 08:00),
+      with the item's other times of that day; a date or day word in the item keeps its
       own. A section that runs past midnight puts the small hours on the next day:
       an item timed before 06:00 right after an item of the same section (or of the sections before it
       that the headings of no date or time of their own after them go on: ``## Issues`` after ``##
@@ -1734,6 +1737,8 @@ def _items(
     found = _times.find_times_many(
         proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks, year
     )
+    if any("T+" in p for p in proses):
+        _offsets(proses, found)
     if nights:
         _night_shift(items, found, tz, nights)
     after = _past_midnight(items, found, tz)
@@ -2208,6 +2213,32 @@ def _night_range(h: _times.Heading, zone: dt.tzinfo | None) -> tuple[dt.date, fl
     if not (0 <= start < 24 <= end < 48):
         return None
     return h.date, min(end - 24 + 6, (end - 24 + start) / 2)
+
+
+# a runbook's offset from its start ('T+00:15 — start pg_dump', 'T+45m', 'T+2h'), opening an item;
+# and the start it is counted from, the time written after 'T+00:00' or 'T0' ('Start time (T+00:00) =
+# 22:00 CDT', 'T0 = 22:00 CDT')
+_OFFSET = re.compile(r"[\W_]*T\+(?:(?P<h>\d{1,2}):(?P<m>\d{2})|(?P<n>\d{1,3})\s*(?P<u>m|min|h)\b)")
+_ZERO = re.compile(r"\bT(?:\+0{1,2}:00|0)\b")
+
+
+def _offsets(proses: list[str], found: list[list[_times.TimeMention]]) -> None:
+    """In place: an item that opens with its offset from the runbook's start (``T+02:05 — copy
+    complete``) and writes no time of its own is timed at that start plus the offset, once an item
+    before it has said when ``T+00:00`` is (``Start time (T+00:00) = 22:00 CDT``: the first time written
+    after it)."""
+    start: dt.datetime | None = None
+    for k, prose in enumerate(proses):
+        if "T+" not in prose and "T0" not in prose:
+            continue
+        if start is not None and (m := _OFFSET.match(prose)) is not None and _item_time(found[k]) is None:
+            minutes = int(m["h"]) * 60 + int(m["m"]) if m["h"] else int(m["n"]) * (60 if m["u"] == "h" else 1)
+            at = start + dt.timedelta(minutes=minutes)
+            found[k] = [_times.TimeMention(m.start(), m.end(), m.group(0).strip(), at, None, "minute", True,
+                                           None, False, None, None), *found[k]]
+        elif start is None and (z := _ZERO.search(prose)) is not None:
+            start = next((t.at for t in found[k] if t.start >= z.end() and t.at is not None
+                          and t.precision != "day" and not t.is_deadline), None)
 
 
 _NIGHT_WORD = re.compile(r"(?i:\b(?:over)?night\b)")

@@ -287,3 +287,30 @@ def test_each_step_of_an_item_is_the_ticket_its_clause_names(tmp_path):
         [4, "10-13 22:00", "follow_up", 1, ["OPS-1", "OPS-2"]],
         [4, "10-13 22:40", "resolved", 0, ["OPS-1", "OPS-2"]],
     ]
+
+
+# --- E10: a runbook's steps timed by their offset from its stated start -----------------------------------
+
+
+def test_a_runbook_step_is_timed_by_its_offset_from_the_stated_start(tmp_path):
+    text = (
+        "All times below are Central (America/Chicago).\n"
+        "Window: Thursday Oct 9, 2025. Start time (T+00:00) = 22:00 CDT.\n"
+        "\n"
+        "## Runbook steps\n"
+        "\n"
+        "1. T+00:15 \u2014 start pg_dump on orders_v1 (DBA-318).\n"
+        "2. T+02:05 \u2014 copy complete (00:05 CDT); row counts match.\n"
+        "3. T+02:50 \u2014 paged app on-call (INC-5521).\n"
+        "4. T+45m \u2014 schema applied.\n"
+        "5. Replay writes captured after T+02:20 from the topic.\n"
+    )
+    # (the start's own line reads as a deadline: 'Start time ... = 22:00'; unchanged here)
+    assert [r[:5] for r in _events(tmp_path, text)] == [
+        [2, "10-10 03:00", "deadline", 0, []],
+        [6, "10-10 03:15", "note", 0, ["DBA-318"]],
+        [7, "10-10 05:05", "resolved", 0, []],
+        [8, "10-10 05:50", "escalation", 1, ["INC-5521"]],
+        [9, "10-10 03:45", "note", 0, []],
+        [10, "10-09 00:00", "evidence", 0, []],
+    ]
