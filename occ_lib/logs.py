@@ -2345,15 +2345,18 @@ def _past_midnight(
     return after
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _run_key(sec: tuple, prev_key: tuple | None) -> tuple:
     """The run of small-hours items (:func:`_past_midnight`) a section's items belong to: its own, or
     the section's before it when it goes on with that day, a heading of no date or time of its own
     (``## Issues`` after ``## Runbook steps`` under a migration night started in ``## Pre-checks (Oct
     9)``: its ``01:20 CDT`` is after that section's ``21:45``)."""
-    if (prev_key is not None and sec[2] == prev_key[1] and sec[4] == _NAT and sec[0] is not None
-            and not any(c.isdigit() for c in sec[0])):
-        return prev_key
-    return (sec[1], sec[2])
+    own = (sec[1], sec[2])
+    if own == prev_key or prev_key is None or sec[2] != prev_key[1] or sec[4] != _NAT or sec[0] is None:
+        return own
+    return prev_key if _DIGIT.search(sec[0]) is None else own
 
 
 def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:
