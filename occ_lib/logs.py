@@ -330,11 +330,12 @@ Per item (the rules, in order)
       its own is at that start plus the offset, once an item before it said when the start is (the first time
       written after ``T+00:00`` or ``T0``: ``Start time (T+00:00) = 22:00 CDT``). A heading whose time range
       runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``; a night's two
-      dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, as ``(22:00–06:00)``) puts an item under
-      it (or under its subheadings without a date or time of their own) timed before 6 hours after the range's
-      end, or before halfway back to its start when that is sooner, on the range's second day (``- 02:10
-      paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under ``(23:00–02:00)`` the cut is 08:00),
-      with the item's other times of that day; a date or day word in the item keeps its
+      dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)`` or ``## Night shift 2025-10-09/10``, as
+      ``(22:00–06:00)``) puts an item under it (or under its subheadings without a date or time of their own)
+      timed before 6 hours after the range's end, or before halfway back to its start when that is sooner, on
+      the range's second day (``- 02:10 paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under
+      ``(23:00–02:00)`` the cut is 08:00), with the item's other times of that day; a date or day word in the
+      item keeps its
       own. A section that runs past midnight puts the small hours on the next day:
       an item timed before 06:00 right after an item of the same section (or of the sections before it
       that the headings of no date or time of their own after them go on: ``## Issues`` after ``##
@@ -2246,10 +2247,12 @@ _NIGHT_WORD = re.compile(r"(?i:\b(?:over)?night\b)")
 
 def _overnight(htext: str, day: dt.date) -> bool:
     """Whether a heading that spans days is one night's: it writes the next day's date and says night
-    (``### Handoff 2025-10-09 → 2025-10-10 (night shift)``), read as ``(22:00–06:00)`` is
-    (:func:`_night_range`): what is timed before noon under it is on its second day."""
-    return ("ight" in htext or "IGHT" in htext) and (day + _ONE_DAY).isoformat() in htext and (
-        _NIGHT_WORD.search(htext) is not None)
+    (``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, ``## Night shift 2025-10-09/10``), read as
+    ``(22:00–06:00)`` is (:func:`_night_range`): what is timed before noon under it is on its second day."""
+    nxt = day + _ONE_DAY
+    return ("ight" in htext or "IGHT" in htext) and (
+        nxt.isoformat() in htext or f"{day.isoformat()}/{nxt.day:02d}" in htext
+    ) and _NIGHT_WORD.search(htext) is not None
 
 
 def _night_shift(

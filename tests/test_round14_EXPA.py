@@ -314,3 +314,23 @@ def test_a_runbook_step_is_timed_by_its_offset_from_the_stated_start(tmp_path):
         [9, "10-10 03:45", "note", 0, []],
         [10, "10-09 00:00", "evidence", 0, []],
     ]
+
+
+def test_a_night_heading_written_as_a_date_and_the_next_days_number_is_that_night(tmp_path):
+    text = (
+        "All times IST (Asia/Kolkata).\n"
+        "\n"
+        "## 2025-10-08\n"
+        "\n"
+        "- 10:00 PAY-1 paged\n"
+        "\n"
+        "## Night shift 2025-10-09/10\n"
+        "\n"
+        "- PAY-2 paged at 02:10\n"
+        "- see `artifacts/2025-10-09/11` for the 23:10 dump\n"
+    )
+    assert [r[:4] for r in _events(tmp_path, text)] == [
+        [5, "10-08 04:30", "follow_up", 1],
+        [9, "10-09 20:40", "follow_up", 1],
+        [10, "10-09 17:40", "evidence", 0],
+    ]
