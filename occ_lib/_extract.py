@@ -1276,9 +1276,11 @@ def classify(
         return _done_task(text, w, has_deadline)
     settled = none_of(_NOT_RESOLVED) or _no_longer_only(text, w) or _negated_before(text, w) or (
         _no_after_only(text, w))
-    if (not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))) and (
-        settled
-    ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
+    # (an open task names what is still to do: '- [ ] QA-1203 crash fixed and verified' is a plan)
+    todo = task and (not none_of(_RESOLVED) or "complete" in w)
+    if not todo and (
+        not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))
+    ) and settled and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
         low = text.lower()
         if not _undone(low):
             if has_deadline and (step := _step_done(low, has_deadline, ticked, task)) is not None:
@@ -1291,7 +1293,7 @@ def classify(
     ) or not none_of(_TAKEN_WORDS) and settled and _TAKEN_UP.search(text) is not None:
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
-    planned = False
+    planned = todo
     rest = None
     if follow and ("follow-up" in w or "follow-ups" in w or "followup" in w or "followups" in w) or (
         "follow" in w
@@ -1714,21 +1716,37 @@ def _steps_left(low: str) -> bool:
 # same item ('MOB-221 triage done, fix ETA 10/9') the fix is still to come (:func:`_step_done`)
 _STEP_DONE = re.compile(
     r"\b(?:triage|investigation|analysis|rca|diagnosis|repro|build|rollback|roll-back|failover|backup"
-    r"|snapshot)\s+(?:is\s+|was\s+|now\s+)?(?:done|complete|completed|finished)\b"
+    r"|snapshot|copy|dump)(?:\s+`[^`\n]{1,80}`)?\s+(?:is\s+|was\s+|now\s+)?(?:done|complete|completed|finished)\b"
 )
 
 
 def _step_done(low: str, has_deadline: bool, ticked: bool, task: bool) -> tuple[str, int] | None:
     """(kind, level) of an item whose every resolution word is a step done (:data:`_STEP_DONE`) and that
     sets a deadline: read without the step, a ``status`` unless the rest tells more; else None."""
+    if (rest := _without_steps(low)) is None:
+        return None  # ('build done, OPS-1 fixed, follow-up ETA Fri': a resolution of its own)
+    w = keywords(rest)
+    kind, level = classify(rest, w, has_deadline, ticked, task)
+    return ("status", 0) if kind in ("note", "deadline") else (kind, level)
+
+
+def _without_steps(low: str) -> str | None:
+    """``low`` without its steps done (:data:`_STEP_DONE`) when they are all its resolution words say;
+    else None."""
     if _STEP_DONE.search(low) is None:
         return None
     rest = _STEP_DONE.sub(" ", low)
     w = keywords(rest)
     if not w.isdisjoint(_RESOLVED) or "complete" in w and _COMPLETE_STATE.search(rest) is not None:
-        return None  # ('build done, OPS-1 fixed, follow-up ETA Fri': a resolution of its own)
-    kind, level = classify(rest, w, has_deadline, ticked, task)
-    return ("status", 0) if kind in ("note", "deadline") else (kind, level)
+        return None
+    return rest
+
+
+def only_steps_done(text: str) -> bool:
+    """Whether every resolution word of a resolved item is a step of the work done (``21:10 snapshot
+    complete``, ``copy complete; row counts match``): said of a ticket the item only inherits (from its
+    heading, or the document's title), the ticket goes on (:mod:`occ_lib.logs`, a ``status``)."""
+    return _without_steps(text.lower()) is not None
 
 
 # a run that ended in failure ('##[error]Process completed with exit code 2', 'completed with errors')

@@ -330,25 +330,37 @@ Per item (the rules, in order)
       handoff's note with no time of its own hands over (``EU shift to grab it before 10:00 CEST`` under
       ``### Handed to EU shift at 07:00``; a heading that says handoff, handover, handed to; not a window);
       none of them when the item says it was missed or tells of it as past (``was``, ``this
-      morning``, ``came and went``), nor a deadline the item says is not met yet. A heading whose time
-      range runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``) puts an item
-      under it (or under its subheadings without a date or time of their own) timed before 6 hours after
-      the range's end, or before halfway back to its start when that is sooner, on the range's second day
-      (``- 02:10 paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under ``(23:00–02:00)`` the
-      cut is 08:00), with the item's other times of that day; a date or day word in the item keeps its
+      morning``, ``came and went``), nor a deadline the item says is not met yet. A runbook's step that opens
+      with its offset from the start (``T+00:15 — start pg_dump``, ``T+45m``, ``T+2h``) and writes no time of
+      its own is at that start plus the offset, once an item before it said when the start is (the first time
+      written after ``T+00:00`` or ``T0``: ``Start time (T+00:00) = 22:00 CDT``). A heading whose time range
+      runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``; a night's two
+      dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)`` or ``## Night shift 2025-10-09/10``, as
+      ``(22:00–06:00)``) puts an item under it (or under its subheadings without a date or time of their own)
+      timed before 6 hours after the range's end, or before halfway back to its start when that is sooner, on
+      the range's second day (``- 02:10 paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under
+      ``(23:00–02:00)`` the cut is 08:00), with the item's other times of that day; a date or day word in the
+      item keeps its
       own. A section that runs past midnight puts the small hours on the next day:
-      an item timed before 06:00 right after an item of the same section timed from 18:00 on, and the
+      an item timed before 06:00 right after an item of the same section (or of the sections before it
+      that the headings of no date or time of their own after them go on: ``## Issues`` after ``##
+      Pre-checks (Oct 9)``) timed from 18:00 on, and the
       small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under ``##
       2025-10-24``); both read on the clock the item's time is written on (``12:25 AM PT`` after ``11:40 PM
       PT`` in a UTC log; ``02:05 UTC`` after ``20:30`` in a New York log, which is 00:30 UTC the next day).
       In a section whose timed items are in time order, the run goes on into the next day: a later item
       that on the section's day would be more than 12 hours before the rolled item before it (and before the
       run's evening hour) is the next day's too (``- 09:00 follow-up`` after ``- 01:05 resolved``). A date
-      the item writes keeps its own and ends the run; an item nested under the evening one is about that
-      day, one nested under a rolled item is rolled with it. The next day is read again in the time's zone,
-      so the night clocks change comes out right (``03:10`` after ``23:40`` under ``## 2025-11-01`` in New
-      York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under ``## 2025-10-25`` the second 02:30, 01:30
-      UTC). Every other
+      the item writes keeps its own and ends the run (one that is not on the section's night, ``- Change
+      freeze starts Sat 00:00``, is another day's plan and leaves the run to the items after it); an item
+      nested under the evening one is about that day (not one nested under an untimed item after it,
+      ``- PAY-7802 new`` then ``  - paged at 01:05``), one nested under a rolled item is rolled with it, and
+      so is an untimed item's deadline in the run that on the section's day would be before the item
+      above it (``- mitigated 00:35`` then ``- vendor contacted, ETA 06:00``; an untimed item's deadline
+      is read after the timed item before it, as a timed item's is after its own time). The next day is read
+      again in the time's zone, so the night clocks change comes out right (``03:10`` after ``23:40``
+      under ``## 2025-11-01`` in New York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under
+      ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
       resolved mention goes to ``times``, except one that ends (or starts) a period a thing lasts, which
       is not when the item happened (:func:`_ends_period`): a validity (``cert valid to 2025-12-01``,
       ``license valid until Dec 1``, ``good through``, a certificate's ``notAfter=``), a sunset (``flag
@@ -442,8 +454,10 @@ Per item (the rules, in order)
          vendor again`` follow-ups, rule 5, unless the item also says a resolution: the box records
          that the ping was made, and the ticket stays open), and a done step of an open task that names
          no ticket of its own (``- [x] snapshot taken ✅ ...`` under ``- [ ] OPS-1500 migrate ...``),
-         a ``status`` of the ticket it inherits; an unticked ``- [ ]`` is read by its words; a
-         cancelled ``- [-]`` (``CANCELED``) too, and its deadlines are dropped, as are a task's with
+         a ``status`` of the ticket it inherits; an unticked ``- [ ]`` is read by its words, but
+         its resolution words name the goal still to do (``- [ ] QA-1203 crash fixed and verified``, a
+         ``plan`` unless a rule after 3 reads it); a cancelled ``- [-]`` (``CANCELED``) too, and its
+         deadlines are dropped, as are a task's with
          Obsidian's cancelled date, ``❌ 2025-10-08`` (in a task box, or ending the item; elsewhere a
          ❌ stamps a failure, ``- ❌ 14:05 smoke tests failed; fix ETA 18:00``, and is read as words);
          outside a task box a ✅ with a date and a time opening the item stamps a pass and is read as
@@ -478,8 +492,10 @@ Per item (the rules, in order)
          not "errors returned to baseline"), or when each of its resolution words is none: "fixed
          nothing", "thought it was fixed", DNS's "resolved to the old IP", "a fixed 20 connections", an
          step of the work done while the item sets a deadline for the fix (``triage done, fix ETA 10/9``;
-         triage, investigation, analysis, RCA, diagnosis, repro, build, rollback, failover, backup, snapshot:
-         read without it, a ``status`` unless the rest tells more; ``fix done``, ``MOB-223 done`` resolve), an
+         triage, investigation, analysis, RCA, diagnosis, repro, build, rollback, failover, backup, snapshot,
+         copy, dump: read without it, a ``status`` unless the rest tells more; ``fix done``, ``MOB-223 done``
+         resolve; one such step done in an item that names no ticket of its own is a ``status`` of the
+         ticket it inherits, ``- 21:10 snapshot complete`` under ``# Migration journal (DBA-318)``), an
          escalation that ended while the ticket goes on ("VP escalation closed out for OPS-804; manager
          keeps it", "closed out the VP escalation": a de-escalation, as "de-escalated" is), or
          asked ("is PAY-412 fixed?", a question opening a clause or a chat message; not one answered
@@ -541,7 +557,9 @@ Per item (the rules, in order)
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
-      ``DEADLINE_TEXT_MAX`` characters as a deadline row's): when
+      ``DEADLINE_TEXT_MAX`` characters as a deadline row's; of an item naming several tickets, a step
+      whose clauses up to the next step's name some has those, ``16:20 ET OPS-9120 resolved. VND-4412
+      closed 17:02 ET``, with what the item inherits): when
       a clause break (``;``, ``,``, ``.``, a dash, ``then``, an arrow: ``resolved 08:51 → reopened 09:30 →
       resolved 11:10``) splits every two of its times (the item's own stamp written again right after it
       is one time: ``08:51 OPS-705 resolved 08:51, reopened 09:30, ...``) and a
@@ -1389,6 +1407,8 @@ def _parse_document(
                 night_stack.pop()
             night = _night_range(h, sec_zone or tz) if h.until is not None and h.date is not None else (
                 night_stack[-1][1] if night_stack and h.date is None and h.at is None else None)
+            if night is None and h.span and h.date is not None and _overnight(htext, h.date):
+                night = (h.date, 12.0)  # ('### Handoff 2025-10-09 → 2025-10-10 (night shift)': until noon)
             night_stack.append((level, night))
             if night is not None:
                 nights[line] = night
@@ -1723,9 +1743,11 @@ def _items(
     found = _times.find_times_many(
         proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks, year
     )
+    if any("T+" in p for p in proses):
+        _offsets(proses, found)
     if nights:
         _night_shift(items, found, tz, nights)
-    _past_midnight(items, found, tz)
+    after = _past_midnight(items, found, tz)
     _fall_back(items, found, tz)
     kind_texts = [ex.kind_text(t) for t in (texts if keyed is None else keyed)]
     if kind_as:
@@ -1817,6 +1839,8 @@ def _items(
         kind, level = classify(kind_texts[k], w, bool(dls), bool(flags & _TICKED), bool(flags & _TASK))
         if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):
             kind = "status"  # (a done step of an open task, 'snapshot taken ✅ ...': the ticket goes on)
+        elif kind == "resolved" and not owns[k] and tks_all[k] and ex.only_steps_done(kind_texts[k]):
+            kind = "status"  # ('21:10 snapshot complete' under '# Migration journal (DBA-318)': a step)
         tks = tks_all[k]
         refs = [t for t in refs_all[k] if t not in tks] if refs_all[k] else refs_all[k]
         if kind_of_item == "paragraph" and (not (
@@ -1868,9 +1892,11 @@ def _items(
         else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
             n_events += len(steps)
             shared = (*shared[:-1], clip_text(text))  # (as a deadline row's: a blob of steps)
-            for m, step_kind, step_level in steps:
+            per_step = _step_tickets(proses[k], steps, owns[k], tks) if len(owns[k]) > 1 else None
+            for i, (m, step_kind, step_level, _lo) in enumerate(steps):
                 E((source, line, sec[0], sec[1], (m.at - epoch) // us, m.precision,
-                   _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level, *shared))
+                   _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level,
+                   *(shared if per_step is None else (per_step[i], *shared[1:]))))
         if aside_row is not None:
             n_events += 1
             E(aside_row)
@@ -1938,7 +1964,7 @@ def _items(
                 # one 23 hours before; '05:00 (+1)', '05:00 D+1': the next day, as written
                 timed_sec = sec[4] != _NAT and sec[5] != "day"
                 ref = times[0] if times else (
-                    epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else None)
+                    epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else after.get(k))
                 # (a miss admitted next to it, not written on it: maybe an earlier promise's, so its
                 # time is read as a promise's, '23:50 missed again — ETA 00:30' the next 00:30)
                 earlier = ahead is not None and row_missed and not held and not _missed_on(proses[k], m)
@@ -2201,6 +2227,45 @@ def _night_range(h: _times.Heading, zone: dt.tzinfo | None) -> tuple[dt.date, fl
     return h.date, min(end - 24 + 6, (end - 24 + start) / 2)
 
 
+# a runbook's offset from its start ('T+00:15 — start pg_dump', 'T+45m', 'T+2h'), opening an item;
+# and the start it is counted from, the time written after 'T+00:00' or 'T0' ('Start time (T+00:00) =
+# 22:00 CDT', 'T0 = 22:00 CDT')
+_OFFSET = re.compile(r"[\W_]*T\+(?:(?P<h>\d{1,2}):(?P<m>\d{2})|(?P<n>\d{1,3})\s*(?P<u>m|min|h)\b)")
+_ZERO = re.compile(r"\bT(?:\+0{1,2}:00|0)\b")
+
+
+def _offsets(proses: list[str], found: list[list[_times.TimeMention]]) -> None:
+    """In place: an item that opens with its offset from the runbook's start (``T+02:05 — copy
+    complete``) and writes no time of its own is timed at that start plus the offset, once an item
+    before it has said when ``T+00:00`` is (``Start time (T+00:00) = 22:00 CDT``: the first time written
+    after it)."""
+    start: dt.datetime | None = None
+    for k, prose in enumerate(proses):
+        if "T+" not in prose and "T0" not in prose:
+            continue
+        if start is not None and (m := _OFFSET.match(prose)) is not None and _item_time(found[k]) is None:
+            minutes = int(m["h"]) * 60 + int(m["m"]) if m["h"] else int(m["n"]) * (60 if m["u"] == "h" else 1)
+            at = start + dt.timedelta(minutes=minutes)
+            found[k] = [_times.TimeMention(m.start(), m.end(), m.group(0).strip(), at, None, "minute", True,
+                                           None, False, None, None), *found[k]]
+        elif start is None and (z := _ZERO.search(prose)) is not None:
+            start = next((t.at for t in found[k] if t.start >= z.end() and t.at is not None
+                          and t.precision != "day" and not t.is_deadline), None)
+
+
+_NIGHT_WORD = re.compile(r"(?i:\b(?:over)?night\b)")
+
+
+def _overnight(htext: str, day: dt.date) -> bool:
+    """Whether a heading that spans days is one night's: it writes the next day's date and says night
+    (``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, ``## Night shift 2025-10-09/10``), read as
+    ``(22:00–06:00)`` is (:func:`_night_range`): what is timed before noon under it is on its second day."""
+    nxt = day + _ONE_DAY
+    return ("ight" in htext or "IGHT" in htext) and (
+        nxt.isoformat() in htext or f"{day.isoformat()}/{nxt.day:02d}" in htext
+    ) and _NIGHT_WORD.search(htext) is not None
+
+
 def _night_shift(
     items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None,
     nights: dict[int, tuple[dt.date, float]],
@@ -2222,7 +2287,9 @@ def _night_shift(
         found[k] = _rolled(found[k], it[5] or tz, sec[2])
 
 
-def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:
+def _past_midnight(
+    items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None
+) -> dict[int, dt.datetime]:
     """In place: the times of an item that follows an evening item of the same section and is
     written in the small hours (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under
     ``## 2025-10-24``) are on the next day, as are those of the items after it that stay in the small
@@ -2233,10 +2300,15 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
     Both times are read on the clock of the item's own time (its written zone, else its section's or
     the document's), as its writer read them: ``12:25 AM PT`` after ``11:40 PM PT`` in a UTC log is
     past midnight, and so is ``02:05 UTC`` after ``20:30`` in a New York log (00:30 UTC the next day),
-    while ``09:00 AWST`` (01:00 UTC) after ``09:00 ACDT`` (22:30 UTC) is no small hour."""
+    while ``09:00 AWST`` (01:00 UTC) after ``09:00 ACDT`` (22:30 UTC) is no small hour.
+
+    Returns, by item index, the instant of the timed item (as read, or rolled) that an untimed item of
+    its run follows: what its dateless deadlines are read after, as a timed item's are after its time."""
+    after: dict[int, dt.datetime] = {}
     prev_key: tuple | None = None
     prev_at: dt.datetime | None = None  # the previous timed item's instant (as read, or rolled)
     prev_depth = -1
+    gap_depth = 1 << 30  # the shallowest untimed item since it (a sibling of it ends its nesting)
     run_from: dt.datetime | None = None  # while items are rolled: the evening item they follow
     ordered = True  # the section's timed items so far are in time order
     for k, it in enumerate(items):
@@ -2245,15 +2317,23 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
             continue
         first = _item_time(found[k])
         if first is None:
+            if _run_key(sec, prev_key) == prev_key:
+                gap_depth = min(gap_depth, it[1])
+                if prev_at is not None:
+                    # ('- mitigated 00:35' then '- vendor contacted, ETA 06:00': written after it)
+                    after[k] = prev_at
             continue
-        key = (sec[1], sec[2])
+        key = _run_key(sec, prev_key)
         if key != prev_key:
             prev_key, prev_at, prev_depth, run_from, ordered = key, None, -1, None, True
         at = first.at
         roll = False
         # (an item nested under an evening one is about that evening: '- 18:30 recap:' then '  - 03:10
-        # ...'; one nested under an item already rolled is on the next day with it)
-        if prev_at is not None and not first.has_date and (it[1] <= prev_depth or run_from is not None):
+        # ...'; one nested under an item already rolled is on the next day with it; one nested under an
+        # untimed sibling of the evening item is not nested under it)
+        if prev_at is not None and not first.has_date and (
+            it[1] <= prev_depth or gap_depth <= prev_depth or run_from is not None
+        ):
             zone = _mention_zone(first, it[5] or tz)  # (the clock the item's time is written on)
             hours = _hours_after(at, zone, sec[2])
             if 0 <= hours < 6:
@@ -2269,9 +2349,28 @@ def _past_midnight(items: list[tuple], found: list[list[_times.TimeMention]], tz
                 run_from = run_from or prev_at
         if not roll:
             run_from = None
+        if first.has_date and prev_at is not None and not 0 <= _hours_after(
+            at, _mention_zone(first, it[5] or tz), sec[2]
+        ) < 30:
+            continue  # ('- Change freeze starts Sat 00:00': another day's plan, not the night's last hour)
         if prev_at is not None and at < prev_at:
             ordered = False
-        prev_at, prev_depth = at, it[1]
+        prev_at, prev_depth, gap_depth = at, it[1], 1 << 30
+    return after
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _run_key(sec: tuple, prev_key: tuple | None) -> tuple:
+    """The run of small-hours items (:func:`_past_midnight`) a section's items belong to: its own, or
+    the section's before it when it goes on with that day, a heading of no date or time of its own
+    (``## Issues`` after ``## Runbook steps`` under a migration night started in ``## Pre-checks (Oct
+    9)``: its ``01:20 CDT`` is after that section's ``21:45``)."""
+    own = (sec[1], sec[2])
+    if own == prev_key or prev_key is None or sec[2] != prev_key[1] or sec[4] != _NAT or sec[0] is None:
+        return own
+    return prev_key if _DIGIT.search(sec[0]) is None else own
 
 
 def _fall_back(items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None) -> None:
@@ -2562,11 +2661,11 @@ def _ticket_groups(
 
 def _steps(
     prose: str, mentions: list[_times.TimeMention]
-) -> list[tuple[_times.TimeMention, str, int]] | None:
+) -> list[tuple[_times.TimeMention, str, int, int]] | None:
     """The steps of an item that tells of several at their own times ('Paged on-call at 21:47 ET
-    ...; recovered 22:03 ET'): ``(mention, kind, level)`` for the first clause and each other clause
-    whose kind tells (:data:`_TELLING`), when one after the first does and every two timed mentions
-    are split by a clause break; else None (the item is one event)."""
+    ...; recovered 22:03 ET'): ``(mention, kind, level, start of its clause)`` for the first clause and
+    each other clause whose kind tells (:data:`_TELLING`), when one after the first does and every two
+    timed mentions are split by a clause break; else None (the item is one event)."""
     timed = [m for m in mentions if m.at is not None and not m.is_deadline and m.precision != "day"]
     if len(timed) < 2 or len(timed) > _MAX_STEPS:
         return None  # (one time is no sequence; hundreds are a pasted export, not a told story)
@@ -2589,9 +2688,25 @@ def _steps(
         kind, level = ex.classify(clause, ex.keywords(clause), False)
         # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...')
         if kind in _TELLING or not steps:
-            steps.append((m, kind, level))
+            steps.append((m, kind, level, lo))
     # (a clause after the first tells: 'Incident 14:02 UTC, resolved at 15:10 UTC')
     return steps if len(steps) > 1 else None
+
+
+def _step_tickets(
+    prose: str, steps: list[tuple[_times.TimeMention, str, int, int]], owns: list[str], tks: list[str]
+) -> list[list[str]] | None:
+    """Per step of an item naming several tickets, those its own clauses name, up to the next step's
+    (``16:20 ET: OPS-9120 resolved. VND-4412 closed by vendor 17:02 ET``: one each), with what the
+    item inherits; a step that names none has them all. None when no step names fewer than all."""
+    ends = [lo for *_, lo in steps[1:]] + [len(prose)]
+    inherited = [t for t in tks if t not in owns]
+    out = []
+    for (*_, lo), hi in zip(steps, ends, strict=True):
+        part = prose[lo:hi]
+        named = [t for t in owns if t in part and t in tks]
+        out.append(named + inherited if named else list(tks))
+    return out if any(len(o) < len(tks) for o in out) else None
 
 
 def _parse_safely(acc: _Acc, data: bytes | str, source: str, body: bool = True) -> None:

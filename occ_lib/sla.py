@@ -129,7 +129,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "Friday') is kept by the ticket's later event that says it was delivered ('RCA published'), "
         "not by the incident's resolution.",
         "A stamped step of a ticket's story that names no ticket ('6:20am paged secondary; ETA 7:00am' "
-        "after '6:02am ... (INC-5001)', in a section that names no other) counts for that ticket.",
+        "after '6:02am ... (INC-5001)', in a section that names no other) counts for that ticket. A "
+        "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅').",
         "Overage: minutes from the due time to the resolution (or next update), or to as_of while unmet.",
     ]
     if policy.tickets:
@@ -295,10 +296,15 @@ class _Resolutions:
         self._final: dict[str, tuple[pd.Timestamp, bool]] = {}
         self._history = pd.DataFrame()  # (the resolutions and reopenings of the tickets ever reopened)
         self._reopened: set[str] = set()
+        # (an item naming no ticket that is resolved, '- [x] Regression suite green (due 10/7) ✅': by
+        # its source and line, what its own deadline is judged by)
+        self._items: dict[tuple[str, int], tuple[pd.Timestamp, bool]] = {}
         if events.empty or "kind" not in events.columns:
             return
         res = _counted(events[events["kind"].isin(("resolved", "reopened"))], as_of, tz)
         res = res.assign(ticket=res["tickets"]).explode("ticket")
+        for _, row in res[res["ticket"].isna() & res["kind"].eq("resolved") & res["at"].notna()].iterrows():
+            self._items.setdefault((str(row["source"]), int(row["line"])), (row["at"], _is_day(row)))
         res = res[res["ticket"].notna()].reset_index(drop=True)
         self._final = self._first(res)
         self._reopened = set(res.loc[res["kind"].eq("reopened") & res["at"].notna(), "ticket"])
@@ -310,10 +316,13 @@ class _Resolutions:
         first = res.loc[first_events(res).to_numpy()]
         return {row["ticket"]: (row["at"], _is_day(row)) for _, row in first.iterrows()}
 
-    def at(self, ticket: str | None, due: pd.Timestamp) -> tuple[pd.Timestamp | None, bool]:
-        """``(resolved_at, known only to the day)`` for a deadline of ``ticket`` due at ``due``."""
+    def at(
+        self, ticket: str | None, due: pd.Timestamp, item: tuple[Any, ...] = ()
+    ) -> tuple[pd.Timestamp | None, bool]:
+        """``(resolved_at, known only to the day)`` for a deadline of ``ticket`` due at ``due``; one of no
+        ticket by the resolution its own item (``item``: source, line) states, if any."""
         if ticket is None:
-            return None, False
+            return self._items.get((str(item[0]), int(item[1])), (None, False)) if item else (None, False)
         if ticket in self._reopened:
             h = self._history
             sub = h[h["ticket"].eq(ticket) & ~(h["kind"].eq("reopened") & (h["at"] > due))]
@@ -749,7 +758,7 @@ def deadline_misses(
         stated = [r for r in recs if bool(r.get("stated_missed"))]
         # (a date-only one folded into a timed one, _refine_days, is quoted only when it says missed)
         primary = stated[0] if stated else next(r for r in recs if (r.get("due_precision") == "day") == day)
-        resolved, resolved_day = resolutions.at(ticket, due_eff)
+        resolved, resolved_day = resolutions.at(ticket, due_eff, key[4:6])
         verb = "resolved"
         promise = recs[0].get("keyword") if ticket is not None else None
         if promise in ("update", "postmortem") and all(r.get("keyword") == promise for r in recs):
@@ -769,7 +778,7 @@ def deadline_misses(
         ), tz)
         if status == "superseded":
             resolved, resolved_day = None, False
-        if ticket is None and status == "missed" and not stated:
+        if ticket is None and status == "missed" and not stated and resolved is None:
             reason += " (no ticket to match a resolution)"
         elif ticket is not None and all(r.get("via") == "thread" for r in recs):
             reason += f" (the item names no ticket: {ticket} is its section's, told in stamped steps)"

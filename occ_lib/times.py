@@ -3953,6 +3953,9 @@ def parse_heading(
         heading = _unstruck(heading, spans, tz)
     date: dt.date | None = None
     problem: str | None = None
+    two_days = "/" in heading and (pair := _DAY_PAIR.search(heading)) is not None and _next_day_of(pair)
+    if two_days:  # ('Night shift 2025-10-09/10': the 9th into the 10th, read as '2025-10-09–10')
+        heading = heading[: pair.start(2) - 1] + "\u2013" + heading[pair.start(2):]
     mentions = find_times(heading, day=None, tz=tz, year_near=year_near)
     if year_near is None and (
         any(mm.problem for mm in mentions) or "/" in heading and not any(mm.has_date for mm in mentions)
@@ -4051,8 +4054,22 @@ def parse_heading(
             title = _LONE_WD.sub("", title)
         if title == before:
             break
-    span = date is not None and sum(1 for mm in mentions if mm.has_date and not _is_rel(mm.raw)) > 1
+    span = date is not None and (
+        two_days or sum(1 for mm in mentions if mm.has_date and not _is_rel(mm.raw)) > 1)
     return Heading(title.strip(), date, at, problem, precision, zone, until, span)
+
+
+# an ISO date and the next day's number after a slash ('2025-10-09/10': a night's two dates)
+_DAY_PAIR = re.compile(r"(?<![\d/-])(\d{4}-\d{2}-\d{2})/(\d{2})(?![\d/])")
+
+
+def _next_day_of(pair: re.Match[str]) -> bool:
+    """Whether the day after the slash of :data:`_DAY_PAIR` is the day after its date (not a path)."""
+    try:
+        day = dt.date.fromisoformat(pair.group(1))
+    except ValueError:
+        return False
+    return (day + dt.timedelta(days=1)).day == int(pair.group(2))
 
 
 # a night or evening a heading names by its weekday ('Mon night', 'Sunday evening', 'Fri late')
