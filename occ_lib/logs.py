@@ -543,7 +543,9 @@ Per item (the rules, in order)
       with its own time, kind and level (the other fields are the item's, the text clipped at
       ``DEADLINE_TEXT_MAX`` characters as a deadline row's): when
       a clause break (``;``, ``,``, ``.``, a dash, ``then``, an arrow: ``resolved 08:51 → reopened 09:30 →
-      resolved 11:10``) splits every two of its times (the item's own stamp written again right after it
+      resolved 11:10``, a colon that opens a quotation: ``09:10 BST pasted from #sre: "[08:05Z] INC-7301
+      escalated to the Director"`` is the paste and, at 08:05 UTC, the escalation it quotes) splits every
+      two of its times (the item's own stamp written again right after it
       is one time: ``08:51 OPS-705 resolved 08:51, reopened 09:30, ...``) and a
       clause after the first has a kind that tells (escalation, reopened, resolved, acknowledged,
       follow_up, blocked); more than 24 timed clauses are a pasted export, one event. The steps are
@@ -2184,7 +2186,9 @@ _STRIKE_TAG = re.compile(r"(?i)<(del|s|strike)\b[^<>]{0,200}>([^<>~\n]{1,200})</
 
 # what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then', an arrow
 # ('resolved 08:51 → reopened 09:30 → resolved 11:10', 'triaged 09:00 -> fixed 10:10')
-_STEP_BREAK = re.compile(r"[;,.]\s|\s[\u2013\u2014-]\s|\bthen\b|\s*(?:\u2192|-{1,2}>|=>)\s*")
+# (a colon before a quotation opens one: '09:10 BST pasted from #sre: "[08:05Z] INC-1 escalated ..."' is
+# the paste and the step it quotes, at the quote's own time)
+_STEP_BREAK = re.compile(r"[;,.]\s|:\s*[\"\u201c]|\s[\u2013\u2014-]\s|\bthen\b|\s*(?:\u2192|-{1,2}>|=>)\s*")
 
 
 def _night_range(h: _times.Heading, zone: dt.tzinfo | None) -> tuple[dt.date, float] | None:
