@@ -704,6 +704,11 @@ _REOPEN_PHRASE = re.compile(
     r"|\b(?:mistakenly|accidentally|erroneously|wrongly|prematurely)\s+(?:marked\s+(?:as\s+)?|set\s+to\s+)?"
     r"(?:resolved|closed|done)\b"
 )
+# a period of work closed, no ticket ('week closed out', 'shift done', 'sprint closed'): :func:`classify`
+_PERIOD_DONE = re.compile(
+    r"\b(?:(?:work)?week|day|shift|sprint|month|quarter|books)\s+(?:(?:is|was|now|has\s+been)\s+)?"
+    r"(?:closed(?:\s+out)?|done|wrapped(?:\s+up)?|completed?)\b"
+)
 _RESOLVED_WORDS_EN = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
      "restored", "recovered", "mitigated", "met", "succeeded", "renewed", "solved"}
@@ -1280,6 +1285,10 @@ def classify(
         settled
     ) and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
         low = text.lower()
+        if (m := _PERIOD_DONE.search(low)) is not None:
+            # ('5:30 PM PT week closed out': the week's work ends, no ticket's; read without it)
+            rest = low[:m.start()] + " " + low[m.end():]
+            return classify(rest, keywords(rest), has_deadline, ticked, task)
         if not _undone(low):
             if has_deadline and (step := _step_done(low, has_deadline, ticked, task)) is not None:
                 return step

@@ -465,7 +465,8 @@ Per item (the rules, in order)
          deployed`` are not), or every such word is a resolution still to come: after be, expected,
          expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
          "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD", "done by close of
-         business"; "fixed by @bob" is done).
+         business"; "fixed by @bob" is done), nor a period of work closed (``week closed out``,
+         ``shift done``, ``sprint closed``: read without it).
          ``complete`` counts as a state, not as a verb ("migration complete", "| Complete ✅
          |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
          done"), "completed on 2 of 6 regions", "rest in progress", "still running", "investigation
