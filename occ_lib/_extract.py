@@ -733,10 +733,13 @@ _ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack'ed", "ack’
                   "bestätigt", "acquitté", "acquittée"})
 _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retransmits"})
 # ... or taken up by someone: 'picked up by on-call', 'picked up by @kim', 'I picked up OPS-1', 'kim is
-# looking into it', '@kim: on it'; not what a system picks up ('config picked up by the pods', 'traffic
-# picked up', 'looking into options')
-_TAKEN_WORDS = frozenset({"picked", "looking", "on"})
+# looking into it', '@kim: on it', or answered: 'replied to Acme on SUP-4410', 'responded to the
+# customer' (not what they wrote to us: 'customer replied to our mail', 'they responded to me'); not what a
+# system picks up ('config picked up by the pods', 'traffic picked up', 'looking into options')
+_TAKEN_WORDS = frozenset({"picked", "looking", "on", "replied", "responded"})
 _TAKEN_UP = re.compile(
+    r"(?i:(?<!customer )(?<!client )(?<!merchant )(?<!user )(?<!vendor )(?<!they )(?<!he )(?<!she )"
+    r"\b(?:replied|responded)\s+to\s+(?!us\b|our\b|me\b|my\b))|"
     r"(?i:\bpicked\s+up\s+by\s+(?:the\s+|our\s+)?(?:on[- ]?call|primary|secondary|support|sre|ic\b)"
     r"|\b(?:I|we|she|he|they)\s+(?:have\s+|'ve\s+|just\s+)?picked\s+(?:it\s+)?up\b"
     r"|\b(?:is|are|am|I'm|we're|'m|'re)\s+(?:now\s+)?looking\s+into\s+(?:it|this|the\s+(?:alert|page|incident|issue|ticket))\b)"

@@ -492,7 +492,9 @@ Per item (the rules, in order)
       4. ``acknowledged``: acknowledged, acked, ack'd, ack'ed, and chat's bare ``ack`` unless packet words
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
-         only asked ("has PAY-413 been acked?").
+         only asked ("has PAY-413 been acked?"); also a ticket taken up ("picked up by on-call", "kim
+         is looking into it") or answered ("replied to Acme on SUP-4410", "responded to the customer";
+         not what a customer or a vendor wrote, "customer replied to our mail", "replied to us").
          A status page's update that opens with its Investigating or Identified label (bold, or
          then a spaced dash, a colon or the line's end: ``**Investigating** - We are investigating
          elevated errors. Posted Oct 09, 2025 - 14:05 EDT``, ``Identified - The cause is known``) is
