@@ -738,8 +738,9 @@ _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retra
 # system picks up ('config picked up by the pods', 'traffic picked up', 'looking into options')
 _TAKEN_WORDS = frozenset({"picked", "looking", "on", "replied", "responded"})
 _TAKEN_UP = re.compile(
-    r"(?i:(?<!customer )(?<!client )(?<!merchant )(?<!user )(?<!vendor )(?<!they )(?<!he )(?<!she )"
-    r"\b(?:replied|responded)\s+to\s+(?!us\b|our\b|me\b|my\b))|"
+    # (the lookahead first: the lookbehinds run only where 'replied' or 'responded' starts)
+    r"(?i:\b(?=replied|responded)(?<!customer )(?<!client )(?<!merchant )(?<!user )(?<!vendor )(?<!they )"
+    r"(?<!he )(?<!she )(?:replied|responded)\s+to\s+(?!us\b|our\b|me\b|my\b))|"
     r"(?i:\bpicked\s+up\s+by\s+(?:the\s+|our\s+)?(?:on[- ]?call|primary|secondary|support|sre|ic\b)"
     r"|\b(?:I|we|she|he|they)\s+(?:have\s+|'ve\s+|just\s+)?picked\s+(?:it\s+)?up\b"
     r"|\b(?:is|are|am|I'm|we're|'m|'re)\s+(?:now\s+)?looking\s+into\s+(?:it|this|the\s+(?:alert|page|incident|issue|ticket))\b)"
