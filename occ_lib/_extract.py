@@ -704,6 +704,11 @@ _REOPEN_PHRASE = re.compile(
     r"|\b(?:mistakenly|accidentally|erroneously|wrongly|prematurely)\s+(?:marked\s+(?:as\s+)?|set\s+to\s+)?"
     r"(?:resolved|closed|done)\b"
 )
+# a period of work closed, no ticket ('week closed out', 'shift done', 'sprint closed'): :func:`classify`
+_PERIOD_DONE = re.compile(
+    r"\b(?:(?:work)?week|day|shift|sprint|month|quarter|books)\s+(?:(?:is|was|now|has\s+been)\s+)?"
+    r"(?:closed(?:\s+out)?|done|wrapped(?:\s+up)?|completed?)\b"
+)
 _RESOLVED_WORDS_EN = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
      "restored", "recovered", "mitigated", "met", "succeeded", "renewed", "solved"}
@@ -728,10 +733,14 @@ _ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack'ed", "ack’
                   "bestätigt", "acquitté", "acquittée"})
 _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retransmits"})
 # ... or taken up by someone: 'picked up by on-call', 'picked up by @kim', 'I picked up OPS-1', 'kim is
-# looking into it', '@kim: on it'; not what a system picks up ('config picked up by the pods', 'traffic
-# picked up', 'looking into options')
-_TAKEN_WORDS = frozenset({"picked", "looking", "on"})
+# looking into it', '@kim: on it', or answered: 'replied to Acme on SUP-4410', 'responded to the
+# customer' (not what they wrote to us: 'customer replied to our mail', 'they responded to me'); not what a
+# system picks up ('config picked up by the pods', 'traffic picked up', 'looking into options')
+_TAKEN_WORDS = frozenset({"picked", "looking", "on", "replied", "responded"})
 _TAKEN_UP = re.compile(
+    # (the lookahead first: the lookbehinds run only where 'replied' or 'responded' starts)
+    r"(?i:\b(?=replied|responded)(?<!customer )(?<!client )(?<!merchant )(?<!user )(?<!vendor )(?<!they )"
+    r"(?<!he )(?<!she )(?:replied|responded)\s+to\s+(?!us\b|our\b|me\b|my\b))|"
     r"(?i:\bpicked\s+up\s+by\s+(?:the\s+|our\s+)?(?:on[- ]?call|primary|secondary|support|sre|ic\b)"
     r"|\b(?:I|we|she|he|they)\s+(?:have\s+|'ve\s+|just\s+)?picked\s+(?:it\s+)?up\b"
     r"|\b(?:is|are|am|I'm|we're|'m|'re)\s+(?:now\s+)?looking\s+into\s+(?:it|this|the\s+(?:alert|page|incident|issue|ticket))\b)"
@@ -1282,6 +1291,10 @@ def classify(
         not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))
     ) and settled and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
         low = text.lower()
+        if (m := _PERIOD_DONE.search(low)) is not None:
+            # ('5:30 PM PT week closed out': the week's work ends, no ticket's; read without it)
+            rest = low[:m.start()] + " " + low[m.end():]
+            return classify(rest, keywords(rest), has_deadline, ticked, task)
         if not _undone(low):
             if has_deadline and (step := _step_done(low, has_deadline, ticked, task)) is not None:
                 return step

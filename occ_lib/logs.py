@@ -479,7 +479,8 @@ Per item (the rules, in order)
          deployed`` are not), or every such word is a resolution still to come: after be, expected,
          expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
          "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD", "done by close of
-         business"; "fixed by @bob" is done).
+         business"; "fixed by @bob" is done), nor a period of work closed (``week closed out``,
+         ``shift done``, ``sprint closed``: read without it).
          ``complete`` counts as a state, not as a verb ("migration complete", "| Complete ✅
          |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
          done"), "completed on 2 of 6 regions", "rest in progress", "still running", "investigation
@@ -507,7 +508,9 @@ Per item (the rules, in order)
       4. ``acknowledged``: acknowledged, acked, ack'd, ack'ed, and chat's bare ``ack`` unless packet words
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
-         only asked ("has PAY-413 been acked?").
+         only asked ("has PAY-413 been acked?"); also a ticket taken up ("picked up by on-call", "kim
+         is looking into it") or answered ("replied to Acme on SUP-4410", "responded to the customer";
+         not what a customer or a vendor wrote, "customer replied to our mail", "replied to us").
          A status page's update that opens with its Investigating or Identified label (bold, or
          then a spaced dash, a colon or the line's end: ``**Investigating** - We are investigating
          elevated errors. Posted Oct 09, 2025 - 14:05 EDT``, ``Identified - The cause is known``) is
@@ -561,7 +564,9 @@ Per item (the rules, in order)
       whose clauses up to the next step's name some has those, ``16:20 ET OPS-9120 resolved. VND-4412
       closed 17:02 ET``, with what the item inherits): when
       a clause break (``;``, ``,``, ``.``, a dash, ``then``, an arrow: ``resolved 08:51 → reopened 09:30 →
-      resolved 11:10``) splits every two of its times (the item's own stamp written again right after it
+      resolved 11:10``, a colon that opens a quotation: ``09:10 BST pasted from #sre: "[08:05Z] INC-7301
+      escalated to the Director"`` is the paste and, at 08:05 UTC, the escalation it quotes) splits every
+      two of its times (the item's own stamp written again right after it
       is one time: ``08:51 OPS-705 resolved 08:51, reopened 09:30, ...``) and a
       clause after the first has a kind that tells (escalation, reopened, resolved, acknowledged,
       follow_up, blocked); more than 24 timed clauses are a pasted export, one event. The steps are
@@ -2210,7 +2215,9 @@ _STRIKE_TAG = re.compile(r"(?i)<(del|s|strike)\b[^<>]{0,200}>([^<>~\n]{1,200})</
 
 # what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then', an arrow
 # ('resolved 08:51 → reopened 09:30 → resolved 11:10', 'triaged 09:00 -> fixed 10:10')
-_STEP_BREAK = re.compile(r"[;,.]\s|\s[\u2013\u2014-]\s|\bthen\b|\s*(?:\u2192|-{1,2}>|=>)\s*")
+# (a colon before a quotation opens one: '09:10 BST pasted from #sre: "[08:05Z] INC-1 escalated ..."' is
+# the paste and the step it quotes, at the quote's own time)
+_STEP_BREAK = re.compile(r"[;,.]\s|:\s*[\"\u201c]|\s[\u2013\u2014-]\s|\bthen\b|\s*(?:\u2192|-{1,2}>|=>)\s*")
 
 
 def _night_range(h: _times.Heading, zone: dt.tzinfo | None) -> tuple[dt.date, float] | None:

@@ -354,15 +354,19 @@ def _mention(source: Any, line: Any) -> str:
 class _Updates:
     """Per ticket, the instants of its timed events known at ``as_of`` (threads included): what keeps a
     promise of the next update ('Next update by 14:45 EDT') is the first of them after the item that
-    made it, whatever it says."""
+    made it, whatever it says. A deliverable's promise written in a date-only item ('Postmortem for
+    OPS-1 due Friday' under Wednesday's heading) is kept by a delivery from that day's start in ``tz``
+    on: the delivery two days later was no delivery at all when only timed items could make it."""
 
-    def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp) -> None:
+    def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp, tz: str = "UTC") -> None:
         self._at: dict[str, list[tuple[pd.Timestamp, str]]] = {}
         self._written: dict[tuple[str, int], pd.Timestamp] = {}
+        self._days: dict[tuple[str, int], pd.Timestamp] = {}
         if events.empty or not {"tickets", "at", "source", "line"} <= set(events.columns):
             return
         ev = events[events["at"].notna()]
         if "at_precision" in ev.columns:
+            self._days = _written(ev[ev["at_precision"].eq("day")], tz)
             ev = ev[ev["at_precision"].ne("day")]
         at = pd.to_datetime(ev["at"], utc=True)
         texts = ev["text"] if "text" in ev.columns else pd.Series("", index=ev.index)
@@ -381,12 +385,16 @@ class _Updates:
     ) -> pd.Timestamp | None:
         """The ticket's first event after the earliest item of ``recs`` that made the promise, of those
         whose text ``says`` so when given (None when there is none yet, or when no item of them has a
-        time: then nothing can count as later)."""
-        made = [w for r in recs if (w := self._written.get((str(r["source"]), int(r["line"])))) is not None]
+        time: then no update can count as later; a delivery can, from the item's day on)."""
+        keys = [(str(r["source"]), int(r["line"])) for r in recs]
+        made = [w for k in keys if (w := self._written.get(k)) is not None]
+        day = not made and says is not None
+        if day:
+            made = [w for k in keys if not pd.isna(w := self._days.get(k, pd.NaT))]
         if not made:
             return None
         first = min(made)
-        return next((at for at, text in self._at.get(ticket, []) if at > first and (
+        return next((at for at, text in self._at.get(ticket, []) if (at > first or day and at == first) and (
             says is None or says(text))), None)
 
 
@@ -579,7 +587,9 @@ def _moved(
     the ticket's first deadline written as a move of its promise (``moves``: 'ETA moved to 18:00', 'new
     ETA 17:00', :func:`occ_lib.logs.promise_kind` of the same kind) to another due time, written after
     the group's last mention (in time order across sections and files; in line order within a file at
-    the same time). A group with a mention whose time is unknown cannot be ordered and is kept."""
+    the same time), or by the very item whose mention of it says it was missed ('ETA 16:30Z missed; new
+    ETA 09:00Z': the miss and its move are one statement). A group with a mention whose time is unknown
+    cannot be ordered and is kept."""
     movers: dict[tuple[str, str], list[tuple[pd.Timestamp, str, int, tuple[Any, ...], dict[str, Any]]]] = {}
     for key, recs in groups.items():
         for r in recs:
@@ -597,13 +607,13 @@ def _moved(
         kinds = {promise_kind(r.get("keyword")) for r in recs}
         if key[0] is None or not any((key[0], k) in movers for k in kinds):
             continue
-        last = [(written.get((str(r["source"]), int(r["line"])), pd.NaT), str(r["source"]), int(r["line"]))
-                for r in recs]
-        if any(pd.isna(w) for w, _, _ in last):
+        last = [(written.get((str(r["source"]), int(r["line"])), pd.NaT), str(r["source"]), int(r["line"]),
+                 bool(r.get("stated_missed"))) for r in recs]
+        if any(pd.isna(w) for w, _, _, _ in last):
             continue
-        lw, ls, ll = max(last)
+        lw, ls, ll, said = max(last)
         by = [m for k in kinds for m in movers.get((key[0], k), ()) if m[3] != key
-              and (m[0] > lw or m[0] == lw and m[1] == ls and m[2] > ll)]
+              and (m[0] > lw or m[0] == lw and m[1] == ls and (m[2] > ll or said and m[2] == ll))]
         if by:
             first = min(by, key=lambda m: (m[0], m[1], m[2]))
             out[key] = (first[4], first[0])
@@ -626,7 +636,7 @@ def _superseded(
         return "superseded", float("nan"), f"superseded by its ticket's later promise: moved by {where}"
     if status != "missed":
         return judged
-    if not pd.isna(over) and (resolved is None or resolved > when):
+    if not pd.isna(over) and when > due and (resolved is None or resolved > when):
         over, where = min(over, _minutes(when - due)), f"{where}, after the due time: overage to then"
     else:
         where += ", after the due time"
@@ -765,7 +775,7 @@ def deadline_misses(
             # ('Next update by 14:45 EDT': kept by the ticket's next update, not by its fix; 'RCA ETA
             # 2025-10-14': by the ticket's event that says the RCA was delivered)
             if updates is None:
-                updates = _Updates(events, as_of_ts)
+                updates = _Updates(events, as_of_ts, tz)
             if promise == "update":
                 resolved, resolved_day, verb = updates.after(ticket, recs), False, "updated"
             else:

@@ -284,7 +284,8 @@ Deadlines
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``, ``ETA revised to``, ``updated to``) between: ``ETA``, ``by``,
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till`` (not
-    after watching, monitoring, soaking, silenced, muted or on call, nor right after on, off, enabled or
+    after watching, monitoring, soaking, silenced, muted, on call, covering or on the queue, desk, shift or
+    duty, nor right after on, off, enabled or
     disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor after valid or
     good, a validity's end: ``license valid until Dec 1``),
     ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
@@ -1318,11 +1319,13 @@ def _paren_value_of(text: str, lo: int, start: int) -> str | None:
 
 _EOD_HINT = re.compile("eod|eob|cob")
 # what is watched or held on call 'until' a time, no promise of anything by then: 'watching until 18:00',
-# 'monitoring the canary until 16:00', 'soak until Friday' (what is muted: :data:`_MUTED`); and what is
+# 'monitoring the canary until 16:00', 'soak until Friday', who is on duty ('Tom on the queue until
+# 13:00', 'Ana covering until noon': a rota, no promise; what is muted: :data:`_MUTED`); and what is
 # left on or off until then ('flag `new_ui` on until 2025-10-20', 'debug logging enabled until 18:00')
 _WATCH_UNTIL = re.compile(
-    r"(?i:\b(?:watch(?:ing)?|monitor(?:ing)?|observ(?:e|ing)|soak(?:ing)?|bak(?:e|ing)"
-    r"|on[- ]call)\b)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}$"
+    r"(?i:\b(?:watch(?:ing)?|monitor(?:ing)?|observ(?:e|ing)|soak(?:ing)?|bak(?:e|ing)|cover(?:s|ing)?"
+    r"|on[- ]call|on[^\S\n]+(?:the[^\S\n]+)?(?:queue|desk|phones?|pager|rota|shift|duty))\b)"
+    r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}$"
     r"|(?<![\w-])(?i:on|off|enabled|disabled)[^\S\n]+$"
     # a validity's end ('license valid until Dec 1', 'token good till Friday'): how long a thing lasts,
     # no promise (a renewal written as one is: 'renew before Dec 1'; an expiry stays one: 'expires')
