@@ -683,7 +683,7 @@ _SHELL_USERINFO = re.compile(
 )
 _ACCOUNT_SLASH = re.compile(
     r"(?i)(?<![\w./~:@-])((?:admin|administrator|root|superuser|sysadmin|ubnt|operator)/)"
-    r"(?P<word>[^\s/`'\"]{6,}?)(?=[.,;:!?)]*(?:\s|$))"
+    r"(?P<word>[^\s/`'\"]{5,}[^\s/`'\".,;:)])(?=[.,;:)]*(?:\s|$))"
 )
 # a code's value after its name: a Wi-Fi 'PSK: X' (a credential-like word), 'PIN: 1234' (4 to 8 digits
 # after ':', '=' or 'is'), 'OTP 123456' (6 to 8 digits), a bare 'pass X' (a letter, a digit and a symbol
@@ -694,7 +694,7 @@ _CODE_SECRET = re.compile(
     r"|(?:PIN|[Pp]in)(?:[ \t]+code)?[ \t]*(?::|=|[ \t]is)[ \t]*(?P<pin>\d{4,8})(?![\w/:-]|\.\d)"
     r"|(?:OTP|otp|TOTP|[Oo]ne-time[ \t]+(?:code|password)|(?:2FA|MFA)[ \t]+code)[ \t]*(?::|=|[ \t]is)?[ \t]*"
     r"(?P<otp>\d{6,8})(?![\w/:-]|\.\d)"
-    r"|(?:[Pp]ass|PASS)[ \t]+(?P<pass>[^\s`'\"/]{6,}?)(?=[.,;:!?)]*(?:\s|$)))"
+    r"|(?:[Pp]ass|PASS)[ \t]+(?P<pass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$)))"
 )
 
 
