@@ -458,7 +458,8 @@ def _auth_masked(m: re.Match[str]) -> str:
 def _scrub(text: str) -> str:
     """``redact_text`` plus, written outside a URL: ``api_key=...``/``cookie=...`` pairs and
     ``token: ...`` fields (names and values quoted or not), the credential after
-    ``Authorization: <scheme>`` and after ``Bearer`` (any length)."""
+    ``Authorization: <scheme>`` and after ``Bearer`` (any length); a plain phrase after a plain word's name
+    stays, as in the logs ('password: see vault'), not on a header's line (:func:`_plain_phrase`)."""
     text = redact_text(text)
     text = AUTH_IN_TEXT.sub(_auth_masked, text)
     text = _BEARER_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}", text)

@@ -71,6 +71,19 @@ glued by ``:`` after a login's word; not a port, ``login db01:5432/app``). Slack
 named after it are masked in prose that names the file too (``see
 artifacts/curl_https___***@host_2025-...log``).
 
+Secrets with no name of their own but a form or a neighbour that says it: an AWS secret access key alone (a
+40-character base64 word with a ``/`` or ``+``, both cases and a digit; not a path, a git SHA or a URL's
+part) where an AWS key id or a secret's word is written in the same text or on the line before
+(:func:`redact_lines`, across a document's items); a private key's body split over list items, table rows
+or paragraphs, every line between BEGIN and END (the markers stay; only with an END within 120 lines); a
+remote shell's ``ssh ***@host`` (``user:password@`` without a scheme after ssh, scp, sftp, rsync, telnet,
+ftp); a well-known account's ``admin/***`` (admin, root, administrator...: a credential after the ``/``,
+not ``read/write``, ``42/42`` or a path); ``htpasswd -b FILE USER ***`` (``-nb USER ***``); ``PSK: ***``,
+``PIN: ***`` (4 to 8 digits), ``OTP ***`` (6 to 8 digits); a bare ``pass ***`` only for a word with a
+symbol inside or both cases and a digit ("pass the ball", "tests pass 42/42", ``pass Build-2024`` stay).
+An option after ``auth login`` keeps its name (``gh auth login --with-token < ***``), and ``-u`` before a
+URL is no curl's ``user:password`` (``redis-cli -u redis://h``).
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
