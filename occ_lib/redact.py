@@ -692,7 +692,10 @@ def redact_lines(lines: list[str], text: str) -> list[str]:
 # 'ssh admin:pw@10.0.0.5' (scp, sftp, rsync, telnet, ftp too; a path after ':' is none), a well-known
 # account's 'admin/AdminPw55' (a credential after the '/': not 'read/write', '42/42', a path)
 _SHELL_USERINFO = re.compile(
-    r"(\b(?:ssh|scp|sftp|rsync|telnet|lftp|ftp|mosh|sshfs)\b[^\n|;&]*?(?<![^\s'\"`]))[\w.-]+:(?!/)[^\s@]+@(?=[\w\[])"
+    # (8 words at most between the command and its target: a scan from each 'ssh' to the line's end costs
+    # a hostile 'ssh ssh ssh ...' quadratic time)
+    r"(\b(?:ssh|scp|sftp|rsync|telnet|lftp|ftp|mosh|sshfs)\b(?:[ \t]+[^\s@|;&]+){0,8}?[ \t]+[\"'`]?)"
+    r"[\w.-]+:(?!/)[^\s@]+@(?=[\w\[])"
 )
 _ACCOUNT_SLASH = re.compile(
     r"(?i)(?<![\w./~:@-])((?:admin|administrator|root|superuser|sysadmin|ubnt|operator)/)"
