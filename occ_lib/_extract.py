@@ -16,6 +16,7 @@ from .redact import (
 )
 from .redact import (
     SERVICENOW_TICKET,
+    code_hint,
     env_secret_hint,
     known_hint,
     login_hint,
@@ -628,7 +629,8 @@ def rare_hint(text: str) -> bool:
             or "%3d" in low or env_secret_hint(text)  # (a pair URL-encoded in free text: 'api_key%3D...')
             or "AUTH " in text or "requirepass" in low or "masterauth" in low  # (Redis's: 'AUTH X')
             or "___" in text  # (a file named after a URL: 'curl_https___u_pw@host_...log')
-            or "dentified" in low or "onfig" in low):  # (SQL's 'IDENTIFIED BY', 'config set NAME X')
+            or "dentified" in low or "onfig" in low  # (SQL's 'IDENTIFIED BY', 'config set NAME X')
+            or code_hint(text)):  # ('PSK: X', 'OTP 123456', 'ssh u:pw@host', 'admin/X')
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found
     # by its dashes (a literal a search skips to) and then checked

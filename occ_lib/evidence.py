@@ -475,7 +475,8 @@ def _auth_masked(m: re.Match[str]) -> str:
 def _scrub(text: str) -> str:
     """``redact_text`` plus, written outside a URL: ``api_key=...``/``cookie=...`` pairs and
     ``token: ...`` fields (names and values quoted or not), the credential after
-    ``Authorization: <scheme>`` and after ``Bearer`` (any length)."""
+    ``Authorization: <scheme>`` and after ``Bearer`` (any length); a plain phrase after a plain word's name
+    stays, as in the logs ('password: see vault'), not on a header's line (:func:`_plain_phrase`)."""
     text = redact_text(text)
     text = AUTH_IN_TEXT.sub(_auth_masked, text)
     text = _BEARER_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
@@ -484,8 +485,25 @@ def _scrub(text: str) -> str:
         if is_secret_name(m.group(2)) and not _kept_value(m)
         and not names_setting(m.group(2), m.group(4), m.string, m.end()) else m.group(0), text)
     return _FIELD_IN_TEXT.sub(
-        lambda m: m.group(0) if _kept_value(m)
+        lambda m: m.group(0) if _kept_value(m) or _plain_phrase(m)
         else masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4)), text)
+
+
+_HEADER_START = re.compile(r"[ \t]*(?:[<>][ \t]*)?")
+
+
+def _plain_phrase(m: re.Match[str]) -> bool:
+    """Whether a field's value (group 4) is prose, as the log rules keep it ('password: see vault'): a
+    word of small letters, then another, after a plain word's name; not a header's ('X-Api-Token: x y',
+    'Password: x' opening its line, '< password: x')."""
+    value, text = m.group(4), m.string
+    if not (value.isalpha() and value.islower() and m.group(2).isalpha()):
+        return False
+    if not (text.startswith(" ", m.end()) and text[m.end() + 1:m.end() + 2].islower()):
+        return False
+    line = text.rfind("\n", 0, m.start()) + 1
+    head = _HEADER_START.fullmatch(text, line, m.start())
+    return head is None or (not head.group(0).strip() and m.group(2)[:1].islower() and not m.group(1))
 
 
 def _kept_value(m: re.Match[str]) -> bool:

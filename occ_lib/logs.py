@@ -626,7 +626,15 @@ from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
 from ._subjects import TELLING as _TELLING
 from ._subjects import blockers, deadline_refs, deadline_tickets, may_split, references, ticket_groups
-from .redact import is_secret_field, redact_mapping, redact_path, redact_row, redact_text, value_column
+from .redact import (
+    is_secret_field,
+    redact_lines,
+    redact_mapping,
+    redact_path,
+    redact_row,
+    redact_text,
+    value_column,
+)
 from .workspace import expand, is_glob, not_regular
 
 __all__ = [
@@ -1231,9 +1239,11 @@ def _parse_document(
     acc: _Acc, source: str, d: Decoded, fm: Any, tz: dt.tzinfo | None, tz_name: str, order: str | None
 ) -> None:
     """:func:`_parse_into`'s work once the document's encoding, front matter and zones are known."""
-    lines = d.lines
-    # (what rarer secrets need, looked for once in the whole document: most have none of it)
-    rare = ex.rare_hint("\n".join(lines))
+    # (what rarer secrets need, looked for once in the whole document: most have none of it; a secret
+    # that only the lines around it tell, a private key's body split over items, goes first)
+    joined = "\n".join(d.lines)
+    lines = redact_lines(d.lines, joined)
+    rare = ex.rare_hint(joined)
 
     # Pass 1, the structure: sections, tables and the items with the section each belongs to.
     # The items' fields are then found document-wide, pass by pass (_items), not item by item.

@@ -71,6 +71,19 @@ glued by ``:`` after a login's word; not a port, ``login db01:5432/app``). Slack
 named after it are masked in prose that names the file too (``see
 artifacts/curl_https___***@host_2025-...log``).
 
+Secrets with no name of their own but a form or a neighbour that says it: an AWS secret access key alone (a
+40-character base64 word with a ``/`` or ``+``, both cases and a digit; not a path, a git SHA or a URL's
+part) where an AWS key id or a secret's word is written in the same text or on the line before
+(:func:`redact_lines`, across a document's items); a private key's body split over list items, table rows
+or paragraphs, every line between BEGIN and END (the markers stay; only with an END within 120 lines); a
+remote shell's ``ssh ***@host`` (``user:password@`` without a scheme after ssh, scp, sftp, rsync, telnet,
+ftp); a well-known account's ``admin/***`` (admin, root, administrator...: a credential after the ``/``,
+not ``read/write``, ``42/42`` or a path); ``htpasswd -b FILE USER ***`` (``-nb USER ***``); ``PSK: ***``,
+``PIN: ***`` (4 to 8 digits), ``OTP ***`` (6 to 8 digits); a bare ``pass ***`` only for a word with a
+symbol inside or both cases and a digit ("pass the ball", "tests pass 42/42", ``pass Build-2024`` stay).
+An option after ``auth login`` keeps its name (``gh auth login --with-token < ***``), and ``-u`` before a
+URL is no curl's ``user:password`` (``redis-cli -u redis://h``).
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -523,12 +536,15 @@ _LOGIN_PASSWORD = re.compile(
     r"[^\n|;&]*?\s(?:-p|--password)(?:\s+|=))(?!-)" + _OPTION_VALUE
 )
 _CURL_USER = re.compile(
-    r"(?<![^\s`(\[])(-u|--user|--proxy-user|-U)(\s+|=|(?<=u))(?:([\"'])([^\s:'\"]+):[^'\"\n]+\3|([^\s:'\"]+):\S+)"
+    r"(?<![^\s`(\[])(-u|--user|--proxy-user|-U)(\s+|=|(?<=u))"
+    r"(?:([\"'])([^\s:'\"]+):(?!//)[^'\"\n]+\3|([^\s:'\"]+):(?!//)\S+)"  # (not a URL: 'redis-cli -u redis://h')
 )
 
 
 def redact_known(text: str) -> str:
     """``text`` with the credentials known by their form masked (see above); cheap when none."""
+    if aws_secret_hint(text):  # (an AWS secret alone, its id or a secret's word in the same text)
+        text = _aws_secret_masked(text, "")
     if known_hint(text):
         if "AKIA" in text or "ASIA" in text:  # (before the id goes: it is how the secret is found)
             text = _AWS_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
@@ -559,6 +575,15 @@ def redact_known(text: str) -> str:
         text = _SASL_AUTH.sub(lambda m: m.group(1) + REDACTED if len(m.group(2)) >= 8 else m.group(0), text)
     if "--" in text:
         text = _SECRET_OPTION.sub(_secret_option, text)
+    if code_hint(text):
+        text = _CODE_SECRET.sub(_code_secret, text)
+        if "@" in text:
+            text = _SHELL_USERINFO.sub(lambda m: m.group(1) + REDACTED + "@", text)
+        if "/" in text:
+            text = _ACCOUNT_SLASH.sub(
+                lambda m: m.group(1) + REDACTED if _strong_password(m.group("word")) else m.group(0), text)
+    if "htpasswd" in text:
+        text = _HTPASSWD.sub(_htpasswd, text)
     if env_secret_hint(text):  # ('AWS_SECRET_ACCESS_KEY wJalr...': a variable's name, a space, its value)
         text = _ENV_SPACED.sub(_env_spaced, text)
     if "___" in text or ":__" in text or "/" in text and _url_named(text):  # (a URL named in a file's name)
@@ -575,6 +600,170 @@ def redact_known(text: str) -> str:
                 text = _LINE_PROXY.sub(lambda m: m.group(1) + REDACTED + "@", text)
             text = _PROXY_FIELD.sub(lambda m: _BARE_USERINFO.sub(REDACTED + "@", m.group(0)), text)
     return text
+
+
+# an AWS secret access key alone (40 characters of base64, no form of its own) where its key id or a
+# secret's word is written in the same text or the line before: a whole word, with a '/' or '+', both
+# cases and a digit; not a path ('/' first, or an extension after), a git SHA (hex, no '/'), nor in a URL
+_AWS_SECRET_ALONE = re.compile(r"(?<![^\s\"'`(\[=:,|])(?!/)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]|\.[A-Za-z])")
+_AWS_CONTEXT = re.compile(r"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])|(?i:secret)")
+
+
+def _aws_secret_alone(m: re.Match[str]) -> str:
+    """An :data:`_AWS_SECRET_ALONE` match masked when it looks like base64 (both cases, a digit, a '/' or a
+    '+'), not a URL's part ('https://host/<40 characters>': its word holds '://')."""
+    run = m.group(0)
+    if not ("/" in run or "+" in run) or run.isupper() or run.islower() or not any(c.isdigit() for c in run):
+        return m.group(0)
+    start = m.string.rfind(" ", 0, m.start()) + 1
+    if "://" in m.string[start:m.start()]:
+        return m.group(0)
+    return REDACTED
+
+
+def aws_secret_hint(text: str) -> bool:
+    """Whether ``text`` names what makes a lone 40-character base64 word an AWS secret (a caller's gate)."""
+    return "AKIA" in text or "ASIA" in text or "ecret" in text or "ECRET" in text
+
+
+def _aws_secret_masked(text: str, context: str) -> str:
+    """``text`` with :data:`_AWS_SECRET_ALONE` masked when ``text`` or ``context`` (the line before)
+    names an AWS key id or a secret."""
+    if ("/" in text or "+" in text) and (aws_secret_hint(text) or aws_secret_hint(context)) and (
+        _AWS_CONTEXT.search(text) or _AWS_CONTEXT.search(context)
+    ):
+        return _AWS_SECRET_ALONE.sub(_aws_secret_alone, text)
+    return text
+
+
+# a private key's body between its markers wherever a document splits it (list items, table rows,
+# paragraphs): a word of base64 16+ long or padded with '=', or a line that is base64 alone (after a list
+# or quote marker); the markers stay. Only up to an END marker within _KEY_LINES lines.
+_KEY_BEGIN = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+_KEY_END = re.compile(r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+_KEY_WORD = re.compile(r"(?<!\S)(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]+={1,2})(?![^\s|`])")
+_KEY_LINE = re.compile(r"^([ \t]*(?:(?:[-*+]|\d{1,3}[.)]|>)[ \t]*)*)[A-Za-z0-9+/]+={0,2}[ \t]*$")
+_KEY_LINES = 120
+
+
+def _key_body_masked(part: str) -> str:
+    """A piece of a private key's body (a line, or a line's part after BEGIN or before END) masked."""
+    m = _KEY_LINE.match(part)
+    if m is not None:
+        return m.group(1) + REDACTED
+    return _KEY_WORD.sub(REDACTED, part)
+
+
+def redact_lines(lines: list[str], text: str) -> list[str]:
+    """A document's ``lines`` (``text``, joined) with the secrets that only their neighbours tell masked:
+    a private key's body split over items, rows or paragraphs, and an AWS secret on the line after its key
+    id. The line count stays; each piece is then redacted alone as before."""
+    keyed = "PRIVATE KEY" in text
+    if not keyed and not (aws_secret_hint(text) and ("/" in text or "+" in text)):
+        return lines
+    out = list(lines)
+    if keyed:
+        i, n = 0, len(out)
+        while i < n:
+            b = _KEY_BEGIN.search(out[i]) if "PRIVATE KEY" in out[i] else None
+            if b is None or _KEY_END.search(out[i], b.end()):
+                i += 1
+                continue
+            end = next((j for j in range(i + 1, min(n, i + _KEY_LINES)) if "PRIVATE KEY" in out[j]), None)
+            e = _KEY_END.search(out[end]) if end is not None else None
+            if e is None:
+                i += 1
+                continue
+            out[i] = out[i][:b.end()] + _KEY_WORD.sub(REDACTED, out[i][b.end():])
+            for j in range(i + 1, end):
+                out[j] = _key_body_masked(out[j])
+            out[end] = _KEY_WORD.sub(REDACTED, out[end][:e.start()]) + out[end][e.start():]
+            i = end + 1
+    if aws_secret_hint(text):
+        prev = ""
+        for k, line in enumerate(out):
+            if line.strip():
+                out[k] = _aws_secret_masked(line, prev)
+                prev = line
+    return out
+
+
+# a password after its user with no name for either, where the form says it: a remote shell's target
+# 'ssh admin:pw@10.0.0.5' (scp, sftp, rsync, telnet, ftp too; a path after ':' is none), a well-known
+# account's 'admin/AdminPw55' (a credential after the '/': not 'read/write', '42/42', a path)
+_SHELL_USERINFO = re.compile(
+    # (8 words at most between the command and its target: a scan from each 'ssh' to the line's end costs
+    # a hostile 'ssh ssh ssh ...' quadratic time)
+    r"(\b(?:ssh|scp|sftp|rsync|telnet|lftp|ftp|mosh|sshfs)\b(?:[ \t]+[^\s@|;&]+){0,8}?[ \t]+[\"'`]?)"
+    r"[\w.-]+:(?!/)[^\s@]+@(?=[\w\[])"
+)
+_ACCOUNT_SLASH = re.compile(
+    r"(?i)(?<![\w./~:@-])((?:admin|administrator|root|superuser|sysadmin|ubnt|operator)/)"
+    r"(?P<word>[^\s/`'\"]{5,}[^\s/`'\".,;:)])(?=[.,;:)]*(?:\s|$))"
+)
+# a code's value after its name: a Wi-Fi 'PSK: X' (a credential-like word), 'PIN: 1234' (4 to 8 digits
+# after ':', '=' or 'is'), 'OTP 123456' (6 to 8 digits), a bare 'pass X' (a letter, a digit and a symbol
+# or both cases in X: 'pass the ball', 'tests pass 42/42' stay)
+_CODE_SECRET = re.compile(
+    r"(?<![\w-])(?:(?:PSK|psk|[Pp]re-?shared[ -]key|wpa_passphrase)[ \t]*(?:[:=]|[ \t]is)[ \t]*"
+    r"(?P<psk>[^\s`'\"]+)"
+    r"|(?:PIN|[Pp]in)(?:[ \t]+code)?[ \t]*(?::|=|[ \t]is)[ \t]*(?P<pin>\d{4,8})(?![\w/:-]|\.\d)"
+    r"|(?:OTP|otp|TOTP|[Oo]ne-time[ \t]+(?:code|password)|(?:2FA|MFA)[ \t]+code)[ \t]*(?::|=|[ \t]is)?[ \t]*"
+    r"(?P<otp>\d{6,8})(?![\w/:-]|\.\d)"
+    r"|(?:[Pp]ass|PASS)[ \t]+(?P<pass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$)))"
+)
+
+
+def code_hint(text: str) -> bool:
+    """Whether ``text`` may hold a secret of :data:`_CODE_SECRET`, :data:`_SHELL_USERINFO` or
+    :data:`_ACCOUNT_SLASH` (a caller's gate, as :func:`known_hint`: substring tests)."""
+    return ("PSK" in text or "psk" in text or "hared" in text or "wpa_" in text or "PIN" in text
+            or "in" in text and ("pin:" in text or "Pin:" in text or "in code" in text or "pin is" in text
+                                 or "pin=" in text or "Pin is" in text)
+            or "OTP" in text or "otp" in text or "-time" in text or "FA code" in text
+            or "ass " in text and ("pass " in text or "Pass " in text) or "PASS " in text
+            or "@" in text and ("ssh" in text or "scp" in text or "ftp" in text or "rsync" in text
+                                or "telnet" in text)
+            or "/" in text and ("min/" in text or "oot/" in text or "MIN/" in text or "OOT/" in text
+                                or "ubnt/" in text or "user/" in text or "ator/" in text))
+
+
+def _code_secret(m: re.Match[str]) -> str:
+    """A :data:`_CODE_SECRET` match, its value masked (after 'pass' and 'PSK' only one that looks like a
+    credential)."""
+    name = next(g for g in ("psk", "pin", "otp", "pass") if m.group(g) is not None)
+    word = m.group(name)
+    if name == "pass" and not ((_PASSWORD_SIGN.search(word) or word.isalnum()) and _strong_password(word)):
+        return m.group(0)  # ('pass Build-2024': a symbol only inside, as a password holds one)
+    if name == "psk" and not _redis_password(word.rstrip(".,;!?")):
+        return m.group(0)
+    return m.string[m.start():m.start(name)] + REDACTED + m.string[m.end(name):m.end()]
+
+
+def _strong_password(word: str) -> bool:
+    """A word that says it is a password with no name for it: 6+ characters, a letter and a digit, and a
+    symbol inside or both cases; no ticket, date or version."""
+    return (len(word) >= 6 and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+            and (_PASSWORD_SIGN.search(word) is not None or not (word.islower() or word.isupper()))
+            and _NO_CREDENTIAL.fullmatch(word) is None)
+
+
+# htpasswd's batch mode, its password on the command line: 'htpasswd -b[c] FILE USER X', 'htpasswd -nb USER X'
+_HTPASSWD = re.compile(
+    r"(\bhtpasswd((?:[ \t]+-[A-Za-z]+(?:[ \t]+\d+)?)+)[ \t]+(\S+)[ \t]+)(\S+)(?:([ \t]+)(\S+))?"
+)
+
+
+def _htpasswd(m: re.Match[str]) -> str:
+    """A :data:`_HTPASSWD` match, its password masked when the flags hold 'b' (batch: it is given)."""
+    flags = m.group(2).replace("-", "")
+    if "b" not in flags:
+        return m.group(0)
+    if "n" in flags:  # (no file: the user, then the password)
+        return m.group(1) + REDACTED + (m.group(5) or "") + (m.group(6) or "")
+    if m.group(6) is None:
+        return m.group(0)
+    return f"{m.group(1)}{m.group(4)}{m.group(5)}{REDACTED}"
 
 
 def _option_masked(m: re.Match[str]) -> str:
@@ -720,6 +909,8 @@ def redact_known_in_name(name: str) -> str:
     name = _url_in_name(name)
     if not known_hint(name):
         return name
+    if "AKIA" in name or "ASIA" in name:  # (a secret alone after its id: found by the id, which goes next)
+        name = _aws_secret_masked(name, "")
     return _known_tokens(name)
 
 
@@ -867,7 +1058,10 @@ _USER_PASS = re.compile(
     r"(?P<tick>`?)(?![=:])(?P<word>[^\s`]+?)(?P=tick)(?=[.,;)]?(?:\s|$))"
 )
 # SMTP's, IMAP's and POP3's SASL credential after its mechanism: 'AUTH PLAIN AHVzZXIA...', 'AUTH XOAUTH2 ...'
-_SASL_AUTH = re.compile(r"(?i)(\bAUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2?|OAUTHBEARER)[ \t]+)([^\s]+)")
+# (not an option after it: 'gh auth login --with-token < ghp_...' keeps its option's name)
+_SASL_AUTH = re.compile(
+    r"(?i)(\bAUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2?|OAUTHBEARER)[ \t]+)(?!-)([^\s]+)"
+)
 
 
 # a .netrc entry's password ('machine db.example.com login bot password X'): the file's own syntax says what
