@@ -590,6 +590,8 @@ class _Command(NamedTuple):
     verbose: bool = True
     # the redirects (301, 302, 303) after which curl -L sends GET instead: a POST of -d's without -X
     to_get: tuple[int, ...] = ()
+    urls: tuple[str, ...] = ()  # every http(s) URL of the command, in order (curl fetches each in turn)
+    follows: bool = False  # -L/--location*: a 3xx is not the URL's last answer
 
 
 # curl's options that take an argument (curl 7.88, 'curl --help all'): that argument is no URL
@@ -775,8 +777,9 @@ def _host_of(value: str) -> str | None:
     return host or None
 
 
-def _command(lines: list[str]) -> _Command | None:
-    """The first ``$ curl ...`` command of ``lines`` (with the lines it goes on to), or None."""
+def _command(lines: list[str], url_index: int = 0) -> _Command | None:
+    """The first ``$ curl ...`` command of ``lines`` (with the lines it goes on to), or None; its
+    ``url`` the ``url_index``-th http(s) URL of it (curl fetches them in turn, one answer each)."""
     for index, text in enumerate(lines):
         m = _command_match(text)
         if not m:
@@ -797,7 +800,8 @@ def _command(lines: list[str]) -> _Command | None:
                 hosts.append(host.lower())
             if name in _SECRET_OPTS and val:
                 secrets |= _secret_words(name, val)
-        url = next((w for w in words if _URL_WORD.match(w)), None)
+        urls = tuple(w for w in words if _URL_WORD.match(w))
+        url = urls[url_index] if url_index < len(urls) else None
         method, to_get = _command_method(opts)
         secrets |= _userinfo_words(url)
         url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
@@ -805,7 +809,8 @@ def _command(lines: list[str]) -> _Command | None:
                         (url_host.lower(), *hosts) if url_host else (),
                         any(n in ("--proxy", "--preproxy") for n, _v in opts),
                         len(words) == 1 and not strays and not any(n in _MORE_URLS for n, _v in opts),
-                        any(n in _VERBOSE_OPTS for n, _v in opts), to_get)
+                        any(n in _VERBOSE_OPTS for n, _v in opts), to_get, urls,
+                        any(n in ("-L", "--location", "--location-trusted") for n, _v in opts))
     return None
 
 
@@ -1180,14 +1185,15 @@ def _untraced(text: str) -> str:
     return "\n".join(out)
 
 
-def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str, Any]:
+def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: int = 0) -> dict[str, Any]:
     """One row's fields from a curl transcript; InputError when it is not one. ``exit_code``: the
-    command's, when a ``script`` recording kept it (:func:`_exit_error`)."""
+    command's, when a ``script`` recording kept it (:func:`_exit_error`); ``url_index``: which URL of
+    the command the text's output answers (:func:`_command_rows`)."""
     if "== Info: " in text or "<= Recv " in text:  # (curl --trace-ascii)
         text = _untraced(text)
     raw = text.splitlines()
     numbered = list(enumerate(raw, start=1))
-    cmd = _command(raw[:50])
+    cmd = _command(raw[:50], url_index)
     cmd_url, cmd_method = (cmd.url, cmd.method) if cmd is not None else (None, None)
     verbose = any(t.startswith("< HTTP/") for t in raw)
     if verbose:
@@ -1258,6 +1264,64 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
         row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row
+
+
+def _command_rows(text: str, path: Path, exit_code: int | None = None) -> list[dict[str, Any]]:
+    """The rows of one command's transcript: one per URL of a ``curl URL1 URL2`` command whose output
+    splits into one transfer each (:func:`_url_starts`), each read as the command with that URL alone
+    (the ``script`` exit code is the last one's); else the one row :func:`_parse_curl` reads."""
+    if text.count("://") < 2 or "== Info: " in text:  # (one URL, or --trace-ascii: read as before)
+        return [_parse_curl(text, path, exit_code)]
+    raw = text.splitlines(keepends=True)
+    cmd = _command([t.rstrip("\r\n") for t in raw[:50]])
+    if cmd is None or len(cmd.urls) < 2:
+        return [_parse_curl(text, path, exit_code)]
+    head, out = "".join(raw[: cmd.index + 1]), raw[cmd.index + 1:]
+    verbose = any(t.startswith("< HTTP/") for t in out)
+    starts = _url_starts(out, verbose, cmd.follows)
+    if len(starts) != len(cmd.urls):  # (-s hid a failed URL's error: which output is whose is unknown)
+        return [_parse_curl(text, path, exit_code)]
+    bounds = [*starts, len(out)]
+    return [_parse_curl(head + "".join(out[a:b]), path, exit_code if i == len(starts) - 1 else None, i)
+            for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))]
+
+
+# curl -v's notes that begin the transfer of a command's next URL (its first request line, '> GET',
+# or the 'curl: (N)' line of a URL that failed, may come instead)
+_TRANSFER_NOTES = ("*   Trying ", "* Found bundle", "* Re-using existing", "* Hostname ", "* Could not resolve")
+
+
+def _url_starts(out: list[str], verbose: bool, follows: bool) -> list[int]:
+    """Where the output of each URL of a ``curl URL1 URL2 ...`` command begins among its lines: a URL
+    is done once a final answer's head ended (not a 1xx, nor a 3xx with ``-L``) or curl reported it
+    failed (``curl: (N)``, a ``-v`` failure note); the next begins at the next status line or ``curl:
+    (N)`` line (with ``-v``: request line, ``*   Trying``... note). ``-f`` prints its ``curl: (22) ...
+    error: 503`` before the 503's head (stderr is not buffered): that head is the same URL's."""
+    starts = [0]
+    done: str | None = None  # what ended the current URL: 'answer' or 'error'
+    head: int | None = None  # the status of a head being read
+    failed: int | None = None
+    for i, line in enumerate(out):
+        t = line.rstrip("\r\n")
+        s = t[2:] if t.startswith("< ") else ("" if t == "<" else None) if verbose else t
+        m = _STATUS.match(s) if s else None
+        err = t.startswith("curl: (")
+        if done is not None:
+            opens = bool(m) or err or (verbose and t.startswith(("> ", *_TRANSFER_NOTES)))
+            if done == "error" and (err or (m and failed == int(m.group(2)))):
+                opens = False  # (-v's note then curl's line; -f's line then the head it cut short)
+            if opens:
+                starts.append(i)
+                done = failed = None
+        if m:
+            head = int(m.group(2))
+        elif head is not None and s is not None and not s.strip():
+            if head >= 200 and not (follows and 300 <= head < 400):
+                done = "answer"
+            head = None
+        elif err or (verbose and t.startswith("* ") and any(p.match(t) for p, _c in _VERBOSE_FAILURES)):
+            done, failed = "error", _failed_status(t)
+    return starts
 
 
 _FAILED_STATUS = re.compile(r"returned error: ([1-5]\d\d)\b")
@@ -2117,8 +2181,8 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
         elif not found and not sessions and (bare := _bare_write_out(lines, path)) is not None:
             got = [bare]  # ('curl -s -o /dev/null -w "%{http_code} %{time_total}\n" URL > out': '200 0.412')
         else:
-            got = [_parse_curl(_unglued(lines, 0, len(lines), glued) if glued else text, path,
-                               _session_exit(sessions, at))]
+            got = _command_rows(_unglued(lines, 0, len(lines), glued) if glued else text, path,
+                                _session_exit(sessions, at))
         for row in got:
             row["_index"] = 0
             row.setdefault("_item", whole)
@@ -2138,8 +2202,8 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
             if at in loops:
                 got = _loop_rows(loops[at], lines[at], "".join(lines[at + 1:b]), path)
             else:
-                got = [_parse_curl(_unglued(lines, a, b, glued) if glued else "".join(lines[a:b]), path,
-                                   _session_exit(sessions, at))]
+                got = _command_rows(_unglued(lines, a, b, glued) if glued else "".join(lines[a:b]), path,
+                                    _session_exit(sessions, at))
         except InputError as exc:
             problems.append(InputError(path, exc.reason, rawi(at) + 1))
             continue
