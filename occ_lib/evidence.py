@@ -74,6 +74,15 @@ Rules, so that an imported file always means the same thing:
   give the times, the status stays null; ``time_starttransfer`` 0 there (like ``http_code`` 000) means
   no response: ``down`` / ``connect`` when ``time_connect`` is 0 too, else ``protocol``.
 * A file holding several ``$ curl ...`` commands gives one row per command (item index = its order).
+  A command with several http(s) URLs (``curl -sSI URL1 URL2``) gives one row per URL, each read as
+  the command with that URL alone from its part of the output: a URL's part ends with its final
+  answer's head (not a 1xx, nor a 3xx with ``-L``) or its failure (``curl: (N)``, ``-v``'s failure
+  note; ``-f``'s ``curl: (22) ... error: 503`` comes before the 503's head) and the next begins at the
+  next status line, ``curl: (N)`` line or (``-v``) request line or ``*   Trying``-like note; with a
+  ``-w`` format each part ends with its output (``curl: (N)`` lines, printed first by ``2>&1``, go to
+  the parts that print ``000``, in turn). When the parts are not one per URL (``-s`` hid a failure:
+  which answer is whose is unknown) the command is one row as before. The rows share the command's
+  item (keys ``#0``, ``#1``...: the first URL's row keeps the key of the one row of versions before).
   A command is a ``curl`` (or ``curl.exe``) line after a shell prompt: ``$ ``, ``# ``, ``% ``, ``> ``,
   ``ops@box:~$ ``, git's ``ops@box:~/w (main)$ ``, macOS zsh's ``ops@MacBook-Pro ~ % `` and bash's
   ``MacBook-Pro:~ ops$ ``, ``[ops@bastion ~]$ ``, ``bash-5.1$ ``, busybox's ``/ # ``, oh-my-zsh's
@@ -1277,18 +1286,49 @@ def _command_rows(text: str, path: Path, exit_code: int | None = None) -> list[d
     if cmd is None or len(cmd.urls) < 2:
         return [_parse_curl(text, path, exit_code)]
     head, out = "".join(raw[: cmd.index + 1]), raw[cmd.index + 1:]
-    verbose = any(t.startswith("< HTTP/") for t in out)
-    starts = _url_starts(out, verbose, cmd.follows)
-    if len(starts) != len(cmd.urls):  # (-s hid a failed URL's error: which output is whose is unknown)
-        return [_parse_curl(text, path, exit_code)]
-    bounds = [*starts, len(out)]
-    return [_parse_curl(head + "".join(out[a:b]), path, exit_code if i == len(starts) - 1 else None, i)
-            for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))]
+    parts = _write_out_parts("".join(out), cmd.write_out, len(cmd.urls)) if cmd.write_out else None
+    if parts is None:
+        starts = _url_starts(out, any(t.startswith("< HTTP/") for t in out), cmd.follows)
+        if len(starts) != len(cmd.urls):  # (-s hid a failed URL's error: which output is whose is unknown)
+            return [_parse_curl(text, path, exit_code)]
+        bounds = [*starts, len(out)]
+        parts = ["".join(out[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    rows = [_parse_curl(head + part, path, exit_code if i == len(parts) - 1 else None, i)
+            for i, part in enumerate(parts)]
+    for i, row in enumerate(rows[1:], start=1):
+        row["_url"] = i  # (the command's one row of before was its first URL's: see _legacy_index)
+    return rows
+
+
+_CURL_ERR_LINE = re.compile(r"(?m)^curl: \(\d+\).*(?:\n|$)")
+
+
+def _write_out_parts(out: str, fmt: str, n: int) -> list[str] | None:
+    """Each URL's part of what ``curl -w FMT URL1 URL2 ...`` printed, up to and with its ``FMT``
+    output; None unless that output is there ``n`` times. curl's ``curl: (N)`` lines (stderr, not
+    buffered: ``2>&1`` may print them before stdout's lines) go in turn to the parts whose
+    ``http_code`` is ``000`` (no answer) when they are as many, else stay where they are."""
+    pattern = _format_pattern(fmt)
+    if pattern is None:
+        return None
+    found = list(re.compile(r"^" + _bare(pattern) + r"[ \t]*\r?$", re.M).finditer(out))
+    if len(found) != n:
+        return None
+    bounds = [0, *(m.end() for m in found[:-1]), len(out)]
+    parts = [out[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    errors = _CURL_ERR_LINE.findall(out) if "curl: (" in out else []
+    unanswered = [i for i, m in enumerate(found) if m.groupdict().get("http_code") == "000"]
+    if errors and len(errors) == len(unanswered):
+        parts = [_CURL_ERR_LINE.sub("", p) for p in parts]
+        for i, line in zip(unanswered, errors, strict=True):
+            parts[i] = line + parts[i]
+    return parts
 
 
 # curl -v's notes that begin the transfer of a command's next URL (its first request line, '> GET',
 # or the 'curl: (N)' line of a URL that failed, may come instead)
-_TRANSFER_NOTES = ("*   Trying ", "* Found bundle", "* Re-using existing", "* Hostname ", "* Could not resolve")
+_TRANSFER_NOTES = ("*   Trying ", "* Found bundle", "* Re-using existing", "* Hostname ",
+                   "* Could not resolve")
 
 
 def _url_starts(out: list[str], verbose: bool, follows: bool) -> list[int]:
@@ -2937,7 +2977,8 @@ def _read(
         path_keys += file_path_keys
         for r, out, key in zip(file_rows, done, keys, strict=True):
             out["evidence_key"] = key
-            legacy.append(_evidence_key(f"{digest}:{r['_index']}", out["started_at"], out["time_source"]))
+            old = f"{digest}:{_legacy_index(r)}"
+            legacy.append(_evidence_key(old, out["started_at"], out["time_source"]))
         before += _undated(file_rows, done, items, facts, digest)
         one_row += _one_row_before(file_rows, facts)
         rows += done
@@ -2947,6 +2988,13 @@ def _read(
     df.attrs["undated"] = before
     df.attrs["one_row"] = one_row
     return df, problems, list(dict.fromkeys(skipped))
+
+
+def _legacy_index(row: dict[str, Any]) -> str:
+    """The item index of a row's file-hash key (``sha256(file):index``): a command's row of its second
+    or later URL (versions before kept one row per command) gets ``index/n``, a form none wrote, so a
+    stored first row never stands for it."""
+    return f"{row['_index']}/{row['_url']}" if row.get("_url") else str(row["_index"])
 
 
 def _undated(
@@ -2969,7 +3017,8 @@ def _undated(
         return [None] * len(done)
     keys, path_keys = _item_keys(items, was)
     return [
-        (k, _evidence_key(f"{digest}:{r['_index']}", w["started_at"], w["time_source"]), w["started_at"], pk)
+        (k, _evidence_key(f"{digest}:{_legacy_index(r)}", w["started_at"], w["time_source"]),
+         w["started_at"], pk)
         if c else None
         for r, w, c, k, pk in zip(file_rows, was, changed, keys, path_keys, strict=True)
     ]

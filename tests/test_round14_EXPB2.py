@@ -1,0 +1,129 @@
+"""Round 14 (EXPB2): evidence the importer still lost, made with real curl 7.88 against servers on
+127.0.0.1 (tests/fixtures/round14_ev2/): one curl command with several URLs (-I, -i, -v, -sv -L, -f,
+-w, one of them refused) gives one row per URL, keyed stably and apart; no secret of such a command
+reaches the store."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from occ_lib.evidence import import_evidence, read_evidence
+from occ_lib.store import load_probes
+from tests.evidence_rows import rows as text_rows
+
+FIX = Path(__file__).parent / "fixtures" / "round14_ev2"
+FIELDS = ("target", "url", "method", "started_at", "time_source", "status", "outcome", "error",
+          "error_message", "elapsed_ms", "http_version", "bytes")
+OK = "http://127.0.0.1:8711/final"
+FAIL = "http://127.0.0.1:8711/fail"
+DOWN = "http://127.0.0.1:8799/down"
+REFUSED = "curl: (7) Failed to connect to 127.0.0.1 port 8799 after 0 ms: Couldn't connect to server"
+
+
+def _plain(v):
+    if v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)):
+        return None
+    return v.isoformat() if isinstance(v, pd.Timestamp) else v
+
+
+def _rows(name: str) -> list[tuple]:
+    """The FIELDS of each row read from the fixture ``name``, which must read without problems."""
+    df, problems = read_evidence([FIX / name])
+    assert [str(p) for p in problems] == []
+    return [tuple(_plain(r[k]) for k in FIELDS) for r in df.to_dict("records")]
+
+
+def _up(at: str, method: str = "GET", source: str = "filename", elapsed: float | None = None,
+        version: str | None = "HTTP/1.1") -> tuple:
+    return ("127.0.0.1:8711/final", OK, method, at, source, 200, "up", None, None, elapsed, version, None)
+
+
+def _busy(at: str, method: str = "GET", source: str = "filename", message: str = "HTTP 503",
+          elapsed: float | None = None, version: str | None = "HTTP/1.1") -> tuple:
+    return ("127.0.0.1:8711/fail", FAIL, method, at, source, 503, "down", "unexpected_status", message,
+            elapsed, version, None)
+
+
+def _refused(at: str, elapsed: float | None = None) -> tuple:
+    return ("127.0.0.1:8799/down", DOWN, "GET", at, "filename", None, "down", "connect", REFUSED, elapsed,
+            None, None)
+
+
+# 1: one curl command, several URLs: one row each ---------------------------------------------------
+@pytest.mark.parametrize(("name", "expected"), [
+    ("head_two_20251010T080000Z.log",  # curl -sSI URL1 URL2
+     [_up("2025-10-10T08:00:00+00:00", "HEAD"), _busy("2025-10-10T08:00:00+00:00", "HEAD")]),
+    ("i_three_20251010T080500Z.log",  # curl -sSi URL1 REFUSED URL3: bodies between the heads
+     [_up("2025-10-10T08:05:00+00:00"), _refused("2025-10-10T08:05:00+00:00"),
+      _busy("2025-10-10T08:05:00+00:00")]),
+    ("v_two_20251010T081000Z.log",  # curl -sSv -H 'Authorization: Bearer ...' URL1 URL2
+     [_up("2025-10-10T08:10:00+00:00"), _busy("2025-10-10T08:10:00+00:00")]),
+    ("sv_three_20251010T081500Z.log",  # curl -sv -L REDIRECT REFUSED URL3 (-s hides 'curl: (7)')
+     [_up("2025-10-10T08:15:00+00:00"), _refused("2025-10-10T08:15:00+00:00"),
+      _busy("2025-10-10T08:15:00+00:00")]),
+    ("fail_two_20251010T082000Z.log",  # curl -sSfi URL503 URL200: 'curl: (22)' printed before the head
+     [_busy("2025-10-10T08:20:00+00:00", message="curl: (22) The requested URL returned error: 503"),
+      _up("2025-10-10T08:20:00+00:00")]),
+    ("w_three_20251010T083000Z.log",  # -o /dev/null -w '%{http_code} %{time_total}\n', 'curl: (7)' first
+     [_up("2025-10-10T08:30:00+00:00", elapsed=18.5, version=None),
+      _refused("2025-10-10T08:30:00+00:00", elapsed=0.149),
+      _busy("2025-10-10T08:30:00+00:00", elapsed=43.593, version=None)]),
+    ("meter_v.log",  # curl -v (progress meter before '> GET') -u user:password URL?api_key=... URL2
+     [("127.0.0.1:8711/final?api_key=***", "http://127.0.0.1:8711/final?api_key=***", "GET",
+       "2026-12-02T11:59:46+00:00", "date_header", 200, "up", None, None, None, "HTTP/1.1", None),
+      _busy("2026-12-02T11:59:46+00:00", source="date_header")]),
+])
+def test_a_command_with_several_urls_gives_a_row_per_url(name, expected):
+    assert _rows(name) == expected
+
+
+def test_several_urls_whose_failure_s_hid_stay_one_row():
+    # curl -sI URL1 REFUSED URL3: two answers for three URLs, which is whose unknown: read as before
+    assert _rows("s_hides_20251010T082500Z.log") == [_up("2025-10-10T08:25:00+00:00", "HEAD")]
+
+
+def test_urls_of_one_command_among_other_commands(tmp_path):
+    text = (
+        "$ curl -sI https://a.example/health\n"
+        "HTTP/2 204\n"
+        "\n"
+        "$ curl -sSI https://a.example/one https://b.example/two\n"
+        "HTTP/2 200\n"
+        "\n"
+        "HTTP/1.1 404 Not Found\n"
+        "\n"
+    )
+    found, problems = text_rows(tmp_path, "mixed_20251010T090000Z.log", text)
+    assert problems == []
+    assert [(r["url"], r["method"], r["status"], r["outcome"], r["http_version"]) for r in found] == [
+        ("https://a.example/health", "HEAD", 204, "up", "HTTP/2"),
+        ("https://a.example/one", "HEAD", 200, "up", "HTTP/2"),
+        ("https://b.example/two", "HEAD", 404, "down", "HTTP/1.1"),
+    ]
+
+
+def test_rows_of_several_urls_are_keyed_apart_and_stably(tmp_path):
+    store = tmp_path / "data"
+    path = FIX / "i_three_20251010T080500Z.log"
+    first = import_evidence(store, [path])
+    assert (first.imported_rows, first.problems) == (3, [])
+    again = import_evidence(store, [path])
+    assert again.imported_rows == 0
+    keys = list(load_probes(store).sort_values("url")["evidence_key"])
+    whole = hashlib.sha256(path.read_bytes()).hexdigest()
+    # the first URL's row keeps the key the one row of versions before had: a store holding it adds
+    # the other URLs' rows only
+    assert sorted(keys) == sorted(f"{whole}#{n}@2025-10-10T08:05:00Z" for n in range(3))
+
+
+def test_secrets_of_a_command_with_several_urls_never_reach_the_store(tmp_path):
+    store = tmp_path / "data"
+    result = import_evidence(store, [FIX / "meter_v.log", FIX / "v_two_20251010T081000Z.log"])
+    assert (result.imported_rows, result.problems) == (4, [])
+    stored = b"".join(p.read_bytes() for p in store.rglob("*.parquet"))
+    for secret in (b"s3cr3tTOKEN", b"hunter22pass", b"sekritKEY42", b"b3BzOmh1bnRlcjIycGFzcw"):
+        assert secret not in stored
