@@ -122,6 +122,16 @@ Rules, so that an imported file always means the same thing:
   %T'``'s zoneless ``2025-10-10 07:18:58`` (read as UTC, as a file name's stamp without a zone is:
   ``time_source`` ``date_line_utc``) and what ``date`` prints in a French, German, Spanish, Italian,
   Portuguese or Dutch locale (``ven. 10 oct. 2025 07:18:58 UTC``, ``Fr 10. Okt 07:18:58 UTC 2025``).
+* **Windows PowerShell 5's ``curl``** (an alias of Invoke-WebRequest; its ``>`` writes UTF-16 with CR
+  LF): the object it lists is read as a response, ``StatusCode        : 200`` its status,
+  ``StatusDescription`` its reason, ``RawContent        : HTTP/1.1 200 OK`` its version (no
+  ``RawContent``, no version: null) and the head lines indented below it and ``Headers : {[Date,
+  ...], ...}``'s pairs its headers (values the listing cut short with ``...`` left out); ``curl : The
+  remote server returned an error: (503) Server Unavailable.`` is a 503; another ``curl : message``
+  after a command line (``Unable to connect to the remote server``, ``The remote name could not be
+  resolved``, ``The operation has timed out``) a ``down`` row classed by its words, its message
+  ``Invoke-WebRequest: ...``. The command line ``PS C:\\> curl URL`` gives the URL, ``-Method X``
+  the method (else GET); without a command line the method is null.
 * **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl is not
   installed): the server's lines are the ones indented by two spaces, the row describes the last response
   and the last ``--<date> <time>--  URL`` line (redirects followed), the method of ``-d``'s last request
@@ -338,9 +348,9 @@ _CURL_CODES = {
 _ERROR_WORDS = (
     ("timeout", ("timeout", "timed out", "etimedout", "deadline exceeded")),
     ("dns", ("dns", "enotfound", "getaddrinfo", "name resolution", "resolve host", "nxdomain",
-             "no such host")),
+             "no such host", "could not be resolved")),
     ("tls", ("tls", "ssl", "certificate", "handshake")),
-    ("read", ("reset", "econnreset", "socket hang up", "read error", "empty reply")),
+    ("read", ("reset", "econnreset", "socket hang up", "read error", "empty reply", "on a receive")),
     ("connect", ("refused", "econnrefused", "connect", "unreachable")),
     ("too_many_redirects", ("redirect",)),
     ("protocol", ("protocol",)),
@@ -1200,6 +1210,15 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: 
     the command the text's output answers (:func:`_command_rows`)."""
     if "== Info: " in text or "<= Recv " in text:  # (curl --trace-ascii)
         text = _untraced(text)
+    listed = _powershell(text) if "StatusCode" in text or "curl : " in text or "iwr : " in text \
+        or "Invoke-WebRequest : " in text else None
+    if listed is not None:  # (Windows PowerShell 5's 'curl', Invoke-WebRequest: its object listing)
+        text, known_version, failure = listed
+        if failure is not None:
+            return _powershell_failure(text, failure)
+        row = _parse_curl(text, path, exit_code, url_index)
+        row["http_version"] = row["http_version"] if known_version else None
+        return row
     raw = text.splitlines()
     numbered = list(enumerate(raw, start=1))
     cmd = _command(raw[:50], url_index)
@@ -1362,6 +1381,72 @@ def _url_starts(out: list[str], verbose: bool, follows: bool) -> list[int]:
         elif err or (verbose and t.startswith("* ") and any(p.match(t) for p, _c in _VERBOSE_FAILURES)):
             done, failed = "error", _failed_status(t)
     return starts
+
+
+# Windows PowerShell 5's 'curl' (an alias of Invoke-WebRequest) lists the response object ('StatusCode
+# : 200', 'RawContent : HTTP/1.1 200 OK' and its head indented below, 'Headers : {[Date, ...], ...}'),
+# and for a 4xx/5xx answer prints its error: 'curl : The remote server returned an error: (503) Server
+# Unavailable.'
+_PS_FIELD = re.compile(r"^(StatusCode|StatusDescription|RawContent|Headers)[ \t]+: ?(.*?)\s*$")  # (padded)
+_PS_PAIR = re.compile(r"\[([!#$%&'*+.^_`|~0-9A-Za-z-]+), ([^\]]*)\]")
+_PS_ERROR = re.compile(r"^(?:curl|iwr|Invoke-WebRequest) : (.+?)\s*$")
+_PS_STATUS_ERROR = re.compile(r"^The remote server returned an error: \((\d{3})\) ?(.*?)\.?$")
+_PS_METHOD = re.compile(r"(?i)\s-Method\s+['\"]?([A-Za-z]+)")
+
+
+def _powershell(text: str) -> tuple[str, bool, str | None] | None:
+    """What Windows PowerShell 5's ``curl`` (Invoke-WebRequest) printed, as the ``curl -i`` transcript
+    :func:`_parse_curl` reads, and whether its HTTP version was printed (``RawContent``'s first line:
+    the listing alone does not give it); None when ``text`` is no such output. The status is
+    ``StatusCode``'s (or the error's ``(503)``), the headers ``RawContent``'s head lines and
+    ``Headers``' ``[Name, value]`` pairs (the listing cuts both short with ``...``), the command line
+    (``PS C:\\> curl URL -Method Head``) the URL's and method's. Another error than a status
+    (``curl : Unable to connect to the remote server``) is the third item, the text the command."""
+    fields: dict[str, str] = {}
+    head: list[str] = []
+    command: str | None = None
+    raw_open = False
+    failure = None
+    for t in text.splitlines():
+        if command is None and (c := _command_match(t)) is not None:
+            method = _PS_METHOD.search(t)
+            args = _PS_METHOD.sub("", c.group("args"))
+            command = f"$ curl {'-X ' + method.group(1).upper() + ' ' if method else ''}{args}"
+        elif m := _PS_FIELD.match(t):
+            fields.setdefault(m.group(1), m.group(2))
+            raw_open = m.group(1) == "RawContent"
+        elif (e := _PS_ERROR.match(t)) is not None and "StatusCode" not in fields:
+            if (status := _PS_STATUS_ERROR.match(e.group(1))) is not None:
+                fields.update(StatusCode=status.group(1), StatusDescription=status.group(2))
+            elif command is not None:
+                failure = failure or e.group(1)
+        elif raw_open and t[:1].isspace() and t.strip():
+            head.append(t.strip())
+        else:
+            raw_open = False
+    code = fields.get("StatusCode", "")
+    if not (len(code) == 3 and code.isdigit()):
+        return None if failure is None or command is None else (command, False, failure)
+    first = _STATUS.match(fields.get("RawContent", ""))
+    version = first.group(1) if first else "HTTP/1.1"
+    lines = [command or "", f"{version} {code} {fields.get('StatusDescription', '')}".rstrip()]
+    lines += [h for h in head if _HEADER.match(h) and not h.endswith("...")]
+    lines += [f"{n}: {v}" for n, v in _PS_PAIR.findall(fields.get("Headers", "")) if not v.endswith("...")]
+    return "\n".join([*lines, "", ""]), first is not None, None
+
+
+def _powershell_failure(command: str, message: str) -> dict[str, Any]:
+    """The row of an Invoke-WebRequest that got no answer (``command``: the curl form of its line):
+    ``down``, classed by the words of its message (``Unable to connect``: connect, ``could not be
+    resolved``: dns, ``timed out``: timeout, ``SSL/TLS``: tls, ``on a receive``: read)."""
+    cmd = _command([command])
+    secrets = cmd.secrets if cmd is not None else ()
+    url = cmd.url if cmd is not None else None
+    return {
+        "url": redact_url(url) if url else None, "method": cmd.method if cmd is not None else None,
+        "status": None, "error": _error_class(message) or "protocol",
+        "error_message": _scrub(_masked(f"Invoke-WebRequest: {message}", secrets))[:300],
+    }
 
 
 _FAILED_STATUS = re.compile(r"returned error: ([1-5]\d\d)\b")

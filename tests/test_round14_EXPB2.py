@@ -6,6 +6,7 @@ reaches the store."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -126,4 +127,75 @@ def test_secrets_of_a_command_with_several_urls_never_reach_the_store(tmp_path):
     assert (result.imported_rows, result.problems) == (4, [])
     stored = b"".join(p.read_bytes() for p in store.rglob("*.parquet"))
     for secret in (b"s3cr3tTOKEN", b"hunter22pass", b"sekritKEY42", b"b3BzOmh1bnRlcjIycGFzcw"):
+        assert secret not in stored
+
+
+# 2: Windows PowerShell 5's curl (Invoke-WebRequest), UTF-16 with CR LF ------------------------------
+def _copied(tmp_path: Path, name: str) -> Path:
+    """The fixture ``name`` copied with a fixed mtime, 2025-10-10T07:30:00.5Z (rows it alone times)."""
+    p = tmp_path / name
+    p.write_bytes((FIX / name).read_bytes())
+    os.utime(p, (1760081400.5, 1760081400.5))
+    return p
+
+
+def test_powershell_invoke_webrequest_listing_and_its_errors(tmp_path):
+    df, problems = read_evidence([_copied(tmp_path, "ps5_iwr.log")])
+    assert problems == []
+    assert [tuple(_plain(r[k]) for k in FIELDS) for r in df.to_dict("records")] == [
+        # StatusCode 200, RawContent's 'HTTP/1.1 200 OK' and Date, the URL of the command line
+        ("status.example.com/health?token=***", "https://status.example.com/health?token=***", "GET",
+         "2025-10-10T07:00:00+00:00", "date_header", 200, "up", None, None, None, "HTTP/1.1", None),
+        # 'curl : The remote server returned an error: (503) Server Unavailable.' of '-Method Head'
+        ("status.example.com/ready", "https://status.example.com/ready", "HEAD",
+         "2025-10-10T07:30:00.500000+00:00", "mtime", 503, "down", "unexpected_status", "HTTP 503", None,
+         None, None),
+        # no RawContent: no HTTP version; the Date of 'Headers : {[Date, ...]}'
+        ("status.example.com", "https://status.example.com/", "GET", "2025-10-10T07:02:00+00:00",
+         "date_header", 200, "up", None, None, None, None, None),
+    ]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("ps5_refused_20251010T091000Z.log",
+     ("127.0.0.1:8799/down", DOWN, "GET", "2025-10-10T09:10:00+00:00", "filename", None, "down", "connect",
+      "Invoke-WebRequest: Unable to connect to the remote server", None, None, None)),
+    ("ps5_unresolved.log",
+     ("x.example/h?api_key=***", "https://x.example/h?api_key=***", "GET", "2025-10-10T07:30:00.500000+00:00",
+      "mtime", None, "down", "dns", "Invoke-WebRequest: The remote name could not be resolved: 'x.example'",
+      None, None, None)),
+])
+def test_powershell_failures_without_an_answer_are_down(tmp_path, name, expected):
+    df, problems = read_evidence([_copied(tmp_path, name)])
+    assert problems == []
+    assert [tuple(_plain(r[k]) for k in FIELDS) for r in df.to_dict("records")] == [expected]
+
+
+def test_powershell_listing_without_its_command(tmp_path):
+    text = ("StatusCode        : 204\r\nStatusDescription : No Content\r\n"
+            "RawContent        : HTTP/1.1 204 No Content\r\n"
+            "                    Date: Fri, 10 Oct 2025 07:05:00 GMT\r\n\r\n"
+            "Headers           : {[Date, Fri, 10 Oct 2025 07:05:00 GMT]}\r\n")
+    p = tmp_path / "iwr_out.txt"
+    p.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    df, problems = read_evidence([p])
+    assert problems == []
+    assert [tuple(_plain(r[k]) for k in FIELDS) for r in df.to_dict("records")] == [
+        ("iwr_out", None, None, "2025-10-10T07:05:00+00:00", "date_header", 204, "up", None, None, None,
+         "HTTP/1.1", None),
+    ]
+
+
+def test_a_header_named_statuscode_is_no_powershell_listing(tmp_path):
+    text = "$ curl -si https://a.example/x\nHTTP/1.1 200 OK\nStatusCode: 500\n\n"
+    found, problems = text_rows(tmp_path, "hdr_20251010T090000Z.log", text)
+    assert (problems, [(r["status"], r["outcome"]) for r in found]) == ([], [(200, "up")])
+
+
+def test_secrets_of_powershell_commands_never_reach_the_store(tmp_path):
+    store = tmp_path / "data"
+    result = import_evidence(store, [FIX / "ps5_iwr.log", FIX / "ps5_unresolved.log"])
+    assert (result.imported_rows, result.problems) == (4, [])
+    stored = b"".join(p.read_bytes() for p in store.rglob("*.parquet"))
+    for secret in (b"zzPSsecret9", b"zzz123secret", b"abcSECRET"):
         assert secret not in stored
