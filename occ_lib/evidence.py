@@ -182,7 +182,10 @@ Rules, so that an imported file always means the same thing:
   ``{"timings": {"total": 312.5}}``), in ms unless the key ends in ``_s``, ``sec``, ``secs`` or ``seconds``
   (or the value is a string like ``"0.8s"``; a bare key's unit may be stated beside it: ``"latency_unit":
   "s"``, else ``"unit": "s"``; ``ms``, ``s``, ``us``, ``ns`` and their long names; a bare key's integer
-  of 10^7 or more, 2.8 hours as ms, is Go's ``time.Duration`` in ns: Gatus's ``"duration": 123456789``);
+  of 10^7 or more, 2.8 hours as ms, is Go's ``time.Duration`` in ns: Gatus's ``"duration": 123456789``;
+  a file's bare numbers, two or more, that all have a fraction and are below 60 are seconds, ``0.234``
+  is 234 ms, and ``occ import`` warns that it read them so (:class:`EvidenceNote`, no problem: exit 0),
+  as it does for a lone such number, which stays ms);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at|last_checked_at (ISO 8601, naive = UTC,
   or RFC 1123's ``Fri, 10 Oct 2025 07:00:00 GMT``, or an epoch number in s, ms, µs or ns by its size: up
   to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16 or 19 digits today, to the µs; also written as a
@@ -275,6 +278,7 @@ import math
 import re
 import shlex
 import uuid
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1640,8 +1644,10 @@ def _pick(
     return None
 
 
-def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> float | None:
-    """Milliseconds from the first latency-like key; the key's suffix (or the value's) gives the unit."""
+def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> tuple[float | None, tuple[str, float] | None]:
+    """Milliseconds from the first latency-like key; the key's suffix (or the value's) gives the unit.
+    Also the key and number when nothing said the unit (a bare key's number read as ms: the file's
+    other items may show it is seconds, :func:`_bare_seconds`), else None."""
     for base in _LATENCY_BASES:
         for norm, found in flat.items():
             if not norm.startswith(base):
@@ -1652,13 +1658,44 @@ def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> float | None:
                 continue
             declared = _declared_unit(flat, base) if not suffix else None
             unit = declared or unit  # ('"latency": 0.31, "latency_unit": "s"': the unit in a key of its own)
-            for _orig, v in found:
+            for orig, v in found:
                 if not suffix and declared is None and type(v) is int and v >= _GO_DURATION_MIN:
-                    return round(v * _PER_MS["ns"], 3)  # (Gatus's '"duration": 123456789': 123 ms)
+                    return round(v * _PER_MS["ns"], 3), None  # (Gatus's '"duration": 123456789': 123 ms)
                 ms = _latency_value(v, unit)
                 if ms is not None:
-                    return ms
-    return None
+                    bare = not suffix and declared is None and type(v) in (int, float)
+                    return ms, (orig, float(v)) if bare else None
+    return None, None
+
+
+class EvidenceNote(UserWarning):
+    """What an import assumed where the evidence did not say (a bare latency's unit): printed by ``occ
+    import`` as a warning, the rows still imported (no problem, exit 0)."""
+
+
+_SECONDS_BELOW = 60.0  # (a bare latency of a minute or more is no check's seconds: ms)
+
+
+def _bare_seconds(rows: list[dict[str, Any]], path: Path) -> None:
+    """Read a file's bare latencies (no unit in key, value or beside it: ms by default) as seconds
+    when there are two or more and every one has a fraction and is below 60 (``"duration": 0.234``,
+    ``1.05``: Python's ``elapsed.total_seconds()``). Such ms are possible (a loopback check's), but
+    seconds read as ms make every check look 1000 times faster, silently, while ms read as seconds
+    show at once as slow checks: the louder reading is taken, and said in an :class:`EvidenceNote`;
+    a lone such value stays ms (too little to tell by), and that is said too."""
+    bare = [r for r in rows if r.get("_bare_latency") is not None]
+    if not bare or not all(v % 1 and v < _SECONDS_BELOW for _k, v in (r["_bare_latency"] for r in bare)):
+        return
+    key, first = bare[0]["_bare_latency"]
+    fix = f"name the unit ('{key}_ms', '{key}_s' or '\"unit\": \"s\"') to be sure"
+    if len(bare) < 2:
+        note = f"a bare '{key}' {first:g} read as ms, as a key without a unit is; if it is seconds, {fix}"
+    else:
+        for r in bare:
+            r["elapsed_ms"] = round(r["_bare_latency"][1] * _PER_MS["s"], 3)
+        note = (f"bare '{key}' values read as seconds: all {len(bare)} have a fraction and are below "
+                f"60 ({first:g} -> {first * 1000:g} ms); {fix}")
+    warnings.warn(EvidenceNote(problem_line(InputError(path, note))), stacklevel=2)
 
 
 # a bare latency integer this large is no count of ms (2.8 hours: no check waits so long) but Go's
@@ -1828,7 +1865,7 @@ def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
         if bad is not None:
             raise InputError(path, f"item {index}: status {bad[1]} is not an HTTP status")
         raise InputError(path, f"item {index}: no status or ok/success field")
-    row["elapsed_ms"] = _latency_ms(flat)
+    row["elapsed_ms"], row["_bare_latency"] = _latency_ms(flat)
     tv = _pick(flat, _TIME_KEYS, lambda v: _json_time(v) is not None)
     if tv is None and (bad := _pick(flat, _TIME_KEYS)) is not None:
         raise InputError(path, f"item {index}: {bad[0]} is not a date and time")
@@ -2163,6 +2200,7 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
             r["_index"] = i
             r["_item"] = json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             rows.append(r)
+        _bare_seconds(rows, path)
         return rows, problems
     return _parse_curl_file(text, path)
 
