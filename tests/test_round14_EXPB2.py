@@ -6,14 +6,17 @@ reaches the store."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from occ_lib.evidence import import_evidence, read_evidence
+from occ_lib.evidence import EvidenceNote, import_evidence, read_evidence
 from occ_lib.store import load_probes
+from tests.evidence_rows import occ_in, workspace
 from tests.evidence_rows import rows as text_rows
 
 FIX = Path(__file__).parent / "fixtures" / "round14_ev2"
@@ -199,3 +202,54 @@ def test_secrets_of_powershell_commands_never_reach_the_store(tmp_path):
     stored = b"".join(p.read_bytes() for p in store.rglob("*.parquet"))
     for secret in (b"zzPSsecret9", b"zzz123secret", b"abcSECRET"):
         assert secret not in stored
+
+
+# 3: a bare latency of fractions below 60 is seconds, and the import says what it assumed -------------
+def _jsonl(values: list) -> str:
+    return "".join(json.dumps({"url": "https://a.example/", "status": 200, "duration": v,
+                               "timestamp": f"2025-10-10T07:0{i}:00Z"}) + "\n" for i, v in enumerate(values))
+
+
+@pytest.mark.parametrize(("values", "ms", "note"), [
+    # Python's elapsed.total_seconds(): seconds, said so
+    ([0.234, 1.05, 0.5], [234.0, 1050.0, 500.0],
+     "bare 'duration' values read as seconds: all 3 have a fraction and are below 60 (0.234 -> 234 ms); "
+     "name the unit ('duration_ms', 'duration_s' or '\"unit\": \"s\"') to be sure"),
+    # one value alone is too little to tell by: ms, as a bare key is, said so
+    ([0.234], [0.234],
+     "a bare 'duration' 0.234 read as ms, as a key without a unit is; if it is seconds, name the unit "
+     "('duration_ms', 'duration_s' or '\"unit\": \"s\"') to be sure"),
+    # a whole number or one of 60 or more among them: ms, nothing to say
+    ([0.234, 412, 0.5], [0.234, 412.0, 0.5], None),
+    ([12.5, 60.5], [12.5, 60.5], None),
+])
+def test_bare_fractional_latencies_and_the_unit_assumed(tmp_path, values, ms, note):
+    p = tmp_path / "checks.jsonl"
+    p.write_text(_jsonl(values))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df, problems = read_evidence([p])
+    assert (problems, list(df["elapsed_ms"])) == ([], ms)
+    notes = [str(w.message) for w in caught if issubclass(w.category, EvidenceNote)]
+    assert notes == ([] if note is None else [f"{p}: {note}"])
+
+
+def test_a_stated_unit_needs_no_guess(tmp_path):
+    p = tmp_path / "checks.json"
+    p.write_text(json.dumps([{"url": "https://a.example/", "status": 200, "duration": 0.25, "unit": "ms"},
+                             {"url": "https://a.example/", "status": 200, "duration": 0.5, "unit": "ms"}]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df, _problems = read_evidence([p])
+    assert list(df["elapsed_ms"]) == [0.25, 0.5]
+    assert [w for w in caught if issubclass(w.category, EvidenceNote)] == []
+
+
+def test_occ_import_prints_the_assumed_unit_and_exits_0(tmp_path):
+    art = workspace(tmp_path)
+    (art / "checks.jsonl").write_text(_jsonl([0.234, 1.05]))
+    result = occ_in(tmp_path, "import", "artifacts/checks.jsonl")
+    assert result.exit_code == 0
+    assert "occ: artifacts/checks.jsonl: bare 'duration' values read as seconds: all 2 have a fraction" \
+        in result.output
+    assert "imported 2 rows from 1 files" in result.output

@@ -105,8 +105,9 @@ def test_powershells_curl_alias_listing_is_read_as_its_response(tmp_path):
     p = write(tmp_path, "iwr_2025-10-10T12-00-00Z.log", text)
     df, problems = read_evidence([p])
     assert problems == []
-    assert [tuple(r) for r in df[["url", "method", "status", "outcome", "http_version"]].itertuples(index=False)] \
-        == [("https://api.example.com/health", "GET", 200, "up", "HTTP/1.1")]
+    cols = df[["url", "method", "status", "outcome", "http_version"]]
+    assert [tuple(r) for r in cols.itertuples(index=False)] == [
+        ("https://api.example.com/health", "GET", 200, "up", "HTTP/1.1")]
 
 
 def test_busybox_wget_after_a_container_prompt(tmp_path):
