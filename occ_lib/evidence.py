@@ -107,8 +107,8 @@ Rules, so that an imported file always means the same thing:
   redirects one run followed are one row: its last response; a run whose only output is one line of
   what ``curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' URL`` or ``-w '%{http_code}\\n'``
   prints, ``200 0.412``, is read through that format, ``000`` no response: the command is not in the
-  file, such a line comes from those; a folder's ``.log`` that opens so is evidence), timed by its date
-  line (see **time**);
+  file, such a line comes from those; its method is null, as no command says it; a folder's ``.log``
+  that opens so is evidence), timed by its date line (see **time**);
   a date line with no response after it is a problem naming its line (the other runs are imported;
   ``occ import`` exits 1, some input incomplete), and when no run gives a row the file is read as one
   transcript. A file of ``curl -sI URL; date`` runs (it opens with a response and ends with a date
@@ -2774,7 +2774,9 @@ def _bare_write_out(run: list[str], path: Path) -> dict[str, Any] | None:
     if len(out) != 1 or _BARE_WRITE_OUT.match(out[0]) is None:
         return None
     fmt = "%{http_code} %{time_total}\\n" if " " in out[0] or "\t" in out[0] else "%{http_code}\\n"
-    return _parse_curl(f"$ curl -s -o /dev/null -w '{fmt}'\n" + "".join(run), path)
+    row = _parse_curl(f"$ curl -s -o /dev/null -w '{fmt}'\n" + "".join(run), path)
+    row["method"] = None  # (the command is not in the file: which method it sent is not known)
+    return row
 
 
 def _described_before(rows: list[dict[str, Any]], verbose: bool) -> None:

@@ -107,11 +107,11 @@ def test_write_out_http_versions(tmp_path, printed, version):
 # 3: a file of -w output alone (a cron job's '-w ... > out') ----------------------------------------------
 def test_a_write_out_file_alone_is_one_row(tmp_path):
     assert _rows("health_20251010T072000Z.out") == [
-        ("health", None, "GET", "2025-10-10T07:20:00+00:00", "filename", 200, "up", None, None, 0.347, None,
+        ("health", None, None, "2025-10-10T07:20:00+00:00", "filename", 200, "up", None, None, 0.347, None,
          None),
     ]
     assert _rows("health_20251010T072500Z.out") == [
-        ("health", None, "GET", "2025-10-10T07:25:00+00:00", "filename", None, "down", "connect",
+        ("health", None, None, "2025-10-10T07:25:00+00:00", "filename", None, "down", "connect",
          "curl: (7) Failed to connect to 127.0.0.1 port 8799 after 0 ms: Couldn't connect to server", 0.412,
          None, None),
     ]

@@ -253,3 +253,13 @@ def test_occ_import_prints_the_assumed_unit_and_exits_0(tmp_path):
     assert "occ: artifacts/checks.jsonl: bare 'duration' values read as seconds: all 2 have a fraction" \
         in result.output
     assert "imported 2 rows from 1 files" in result.output
+
+
+# 4: a file of -w output alone names no method ------------------------------------------------------
+def test_write_out_without_its_command_has_no_method(tmp_path):
+    alone = text_rows(tmp_path, "health_20251010T072000Z.out", "200 0.000347\n")
+    cron = text_rows(tmp_path, "probe.log", "Fri Oct 10 07:00:00 UTC 2025\n200 0.312\n"
+                                            "Fri Oct 10 07:05:00 UTC 2025\n000 0.001\n")
+    assert [(r["method"], r["status"], r["outcome"], r["elapsed_ms"]) for r in alone[0] + cron[0]] == [
+        (None, 200, "up", 0.347), (None, 200, "up", 312.0), (None, None, "down", 1.0)]
+    assert alone[1] == cron[1] == []
