@@ -199,6 +199,17 @@ Rules, so that an imported file always means the same thing:
   status; a bare count is no check)... Datadog's top-level ``"status": 0`` (the monitor's state) gives way
   to ``result.httpStatusCode``. An item with no valid status and no ok is a problem (``status 0 is not an
   HTTP status``), as is one whose only time is no time.
+* **Uptime Kuma heartbeats** (``{"heartbeatList": {"1": [{"status": 1, "time": "2025-10-10
+  07:00:00.123", "msg": "200 - OK", "ping": 87}]}}``, by monitor id; ``monitorList`` beside it gives
+  each monitor's name and URL, else the target is ``kuma monitor 1``): ``status`` 1 is up, 0 (down)
+  and 2 (pending: failed, Kuma retrying) are down, 3 (maintenance) no check result, left out; the HTTP
+  status from ``msg``'s ``200 - OK`` or ``... status code 503``, ``ping`` the ms, ``time`` (Kuma's, UTC)
+  the time (``json``), a failed beat's ``msg`` its message.
+* **blackbox exporter's text answer** (``curl 'localhost:9115/probe?target=...' > bb.txt``, or a
+  scrape of several: Prometheus's text format, not JSON): each series' ``probe_success`` sample is a
+  row (``ok`` when 1), its ``instance`` (or ``target``) label the URL or, not being one, the name (no
+  label: the file's name), ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the
+  same labels its status and time taken, the sample's timestamp (ms) its time, else the file's.
 * **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
   ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
   ``probe_success`` sample is a row (``ok`` when its value is 1), its URL (or, not being one, its
@@ -2182,11 +2193,13 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
             raise InputError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
     if is_json and _is_prometheus(doc):
         return _prometheus_rows(doc, path)
-    if is_json:
+    kuma = is_json and isinstance(doc, dict) and isinstance(doc.get("heartbeatList"), dict)
+    blackbox = not is_json and "probe_success" in text and (doc := _blackbox_items(text)) is not None
+    if is_json or blackbox:
         rows, problems = [], []
         if _is_k6_summary(doc):
             raise InputError(path, "a k6 summary (a load test's aggregate metrics), not check results")
-        items = _json_items(doc)
+        items = _kuma_items(doc) if kuma else doc if blackbox else _json_items(doc)
         if not items:
             raise InputError(path, "no checks in the file")
         if (kind := _occ_export(items[0])) and all(_occ_export(i) == kind for i in items):
@@ -2203,6 +2216,75 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
         _bare_seconds(rows, path)
         return rows, problems
     return _parse_curl_file(text, path)
+
+
+# Uptime Kuma's heartbeats ('{"heartbeatList": {"1": [{"status": 1, "time": "2025-10-10 07:00:00.123",
+# "msg": "200 - OK", "ping": 87}]}}', by monitor id; 'monitorList' beside it names them): status 0 is
+# down, 1 up, 2 pending (failed, Kuma retrying before it says down), 3 maintenance (no check result)
+_KUMA_STATUS = re.compile(r"^\s*([1-5]\d\d)\s+-\s|status code ([1-5]\d\d)\b")  # (axios: '... code 503')
+
+
+def _kuma_items(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Uptime Kuma's heartbeats as check items :func:`_parse_json_item` reads: ``ok`` from its
+    ``status`` (1 up; 0 down and 2 pending failed; 3, maintenance, is no check: left out), the HTTP
+    status from ``msg``'s ``200 - OK``, ``ping`` the ms, ``time`` (UTC) the time, the monitor's name
+    and URL from ``monitorList`` when it is there, else ``kuma monitor N``."""
+    monitors = doc.get("monitorList")
+    listed = list(monitors.values()) if isinstance(monitors, dict) else monitors
+    listed = listed if isinstance(listed, list) else []
+    named = {str(m.get("id")): m for m in listed if isinstance(m, dict)}
+    items: list[dict[str, Any]] = []
+    for mid, beats in doc["heartbeatList"].items():
+        monitor = named.get(str(mid), {})
+        for beat in beats if isinstance(beats, list) else []:
+            if not isinstance(beat, dict) or beat.get("status") not in (0, 1, 2):
+                continue
+            msg = beat.get("msg") if isinstance(beat.get("msg"), str) else ""
+            code = _KUMA_STATUS.search(msg)
+            item = {
+                "monitor": monitor.get("name") or f"kuma monitor {mid}", "url": monitor.get("url"),
+                "ok": beat["status"] == 1,
+                "http_status": int(code.group(1) or code.group(2)) if code else None,
+                "latency_ms": beat.get("ping"), "time": beat.get("time"),
+                "message": msg if beat["status"] != 1 and msg else None,
+            }
+            items.append({k: v for k, v in item.items() if v is not None})  # (an absent field: no key)
+    return items
+
+
+# Prometheus's text format, as blackbox exporter's /probe answers ('probe_success 1',
+# 'probe_http_status_code 200', 'probe_duration_seconds 0.123'; a scrape of several has their labels)
+_METRIC_LINE = re.compile(r"^(probe_success|probe_http_status_code|probe_duration_seconds)(\{[^}]*\})?"
+                          r"[ \t]+(\S+)(?:[ \t]+(\d+))?\s*$")
+_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
+
+
+def _blackbox_items(text: str) -> list[dict[str, Any]] | None:
+    """The ``probe_success`` samples of blackbox exporter's text answer as check items: one per series
+    (its ``instance`` or ``target`` label the URL, or the name when it is no URL), ``ok`` when 1, the
+    ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the same labels, the
+    sample's timestamp (ms) its time; None when the text has no ``probe_success`` sample."""
+    series: dict[str, dict[str, Any]] = {}
+    for line in text.splitlines():
+        if not line.startswith("probe_") or (m := _METRIC_LINE.match(line)) is None:
+            continue
+        name, labels, value, stamp = m.groups()
+        item = series.setdefault(labels or "", {})
+        number = _prom_number(value)
+        if name == "probe_success":
+            pairs = dict(_LABEL.findall(labels or ""))
+            where = pairs.get("instance") or pairs.get("target")
+            item["ok"] = number == 1
+            if stamp:
+                item["timestamp"] = int(stamp)
+            if where:
+                item["url" if _URL_WORD.match(where) else "check"] = where
+        elif name == "probe_http_status_code" and number:
+            item["http_status"] = int(number)
+        elif name == "probe_duration_seconds" and number is not None:
+            item["duration_s"] = number
+    items = [i for i in series.values() if "ok" in i]
+    return items or None
 
 
 # the shapes of occ's own exports ('occ events|deadlines|sections --format json|jsonl', probe rows,

@@ -263,3 +263,43 @@ def test_write_out_without_its_command_has_no_method(tmp_path):
     assert [(r["method"], r["status"], r["outcome"], r["elapsed_ms"]) for r in alone[0] + cron[0]] == [
         (None, 200, "up", 0.347), (None, 200, "up", 312.0), (None, None, "down", 1.0)]
     assert alone[1] == cron[1] == []
+
+
+# 5: Uptime Kuma heartbeats and blackbox exporter's text answer ------------------------------------
+KUMA_URL = "https://api.example.com/health?token=***"
+
+
+def test_uptime_kuma_heartbeats():
+    assert _rows("kuma_heartbeats.json") == [
+        ("api health", KUMA_URL, None, "2025-10-10T07:00:00.123000+00:00", "json", 200, "up", None, None,
+         87.0, None, None),
+        ("api health", KUMA_URL, None, "2025-10-10T07:01:00.456000+00:00", "json", 503, "down",
+         "unexpected_status", "Request failed with status code 503", None, None, None),
+        # pending (2): failed, Kuma retrying; maintenance (3) is no check result: no row
+        ("api health", KUMA_URL, None, "2025-10-10T07:02:00+00:00", "json", None, "down", "timeout",
+         "timeout of 48000ms exceeded", None, None, None),
+        # a monitor monitorList does not name
+        ("kuma monitor 7", None, None, "2025-10-10T07:00:30+00:00", "json", None, "up", None, None, 12.0,
+         None, None),
+    ]
+
+
+def test_blackbox_exporter_text_answers():
+    assert _rows("blackbox_api_20251010T074000Z.txt") == [
+        ("blackbox_api", None, None, "2025-10-10T07:40:00+00:00", "filename", 200, "up", None, None, 123.456,
+         None, None),
+    ]
+    assert _rows("blackbox_federate.txt") == [
+        ("a.example/health", "https://a.example/health", None, "2025-10-10T07:20:00+00:00", "json", 503,
+         "down", "unexpected_status", "HTTP 503", 500.0, None, None),
+        ("db-primary", None, None, "2025-10-10T07:20:00+00:00", "json", None, "up", None, None, None, None,
+         None),
+    ]
+
+
+def test_secrets_of_kuma_monitor_urls_never_reach_the_store(tmp_path):
+    store = tmp_path / "data"
+    result = import_evidence(store, [FIX / "kuma_heartbeats.json"])
+    assert (result.imported_rows, result.problems) == (4, [])
+    assert import_evidence(store, [FIX / "kuma_heartbeats.json"]).imported_rows == 0
+    assert b"zzKUMAsecret" not in b"".join(p.read_bytes() for p in store.rglob("*.parquet"))
