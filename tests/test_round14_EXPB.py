@@ -170,6 +170,7 @@ def test_gatus_duration_is_go_nanoseconds(tmp_path):
     (412, 412.0),
     (0.234, 0.234),  # (a bare key is ms: a seconds value needs its unit said)
 ])
+@pytest.mark.filterwarnings("ignore::occ_lib.evidence.EvidenceNote")  # (0.234 alone: said, tested in EXPB2)
 def test_a_bare_duration(tmp_path, value, ms):
     text = f'{{"url": "https://a.example/", "status": 200, "duration": {value}}}'
     assert one(tmp_path, "c_20251010T070000Z.json", text)["elapsed_ms"] == ms
