@@ -74,6 +74,15 @@ Rules, so that an imported file always means the same thing:
   give the times, the status stays null; ``time_starttransfer`` 0 there (like ``http_code`` 000) means
   no response: ``down`` / ``connect`` when ``time_connect`` is 0 too, else ``protocol``.
 * A file holding several ``$ curl ...`` commands gives one row per command (item index = its order).
+  A command with several http(s) URLs (``curl -sSI URL1 URL2``) gives one row per URL, each read as
+  the command with that URL alone from its part of the output: a URL's part ends with its final
+  answer's head (not a 1xx, nor a 3xx with ``-L``) or its failure (``curl: (N)``, ``-v``'s failure
+  note; ``-f``'s ``curl: (22) ... error: 503`` comes before the 503's head) and the next begins at the
+  next status line, ``curl: (N)`` line or (``-v``) request line or ``*   Trying``-like note; with a
+  ``-w`` format each part ends with its output (``curl: (N)`` lines, printed first by ``2>&1``, go to
+  the parts that print ``000``, in turn). When the parts are not one per URL (``-s`` hid a failure:
+  which answer is whose is unknown) the command is one row as before. The rows share the command's
+  item (keys ``#0``, ``#1``...: the first URL's row keeps the key of the one row of versions before).
   A command is a ``curl`` (or ``curl.exe``) line after a shell prompt: ``$ ``, ``# ``, ``% ``, ``> ``,
   ``ops@box:~$ ``, git's ``ops@box:~/w (main)$ ``, macOS zsh's ``ops@MacBook-Pro ~ % `` and bash's
   ``MacBook-Pro:~ ops$ ``, ``[ops@bastion ~]$ ``, ``bash-5.1$ ``, busybox's ``/ # ``, oh-my-zsh's
@@ -98,8 +107,8 @@ Rules, so that an imported file always means the same thing:
   redirects one run followed are one row: its last response; a run whose only output is one line of
   what ``curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' URL`` or ``-w '%{http_code}\\n'``
   prints, ``200 0.412``, is read through that format, ``000`` no response: the command is not in the
-  file, such a line comes from those; a folder's ``.log`` that opens so is evidence), timed by its date
-  line (see **time**);
+  file, such a line comes from those; its method is null, as no command says it; a folder's ``.log``
+  that opens so is evidence), timed by its date line (see **time**);
   a date line with no response after it is a problem naming its line (the other runs are imported;
   ``occ import`` exits 1, some input incomplete), and when no run gives a row the file is read as one
   transcript. A file of ``curl -sI URL; date`` runs (it opens with a response and ends with a date
@@ -113,6 +122,16 @@ Rules, so that an imported file always means the same thing:
   %T'``'s zoneless ``2025-10-10 07:18:58`` (read as UTC, as a file name's stamp without a zone is:
   ``time_source`` ``date_line_utc``) and what ``date`` prints in a French, German, Spanish, Italian,
   Portuguese or Dutch locale (``ven. 10 oct. 2025 07:18:58 UTC``, ``Fr 10. Okt 07:18:58 UTC 2025``).
+* **Windows PowerShell 5's ``curl``** (an alias of Invoke-WebRequest; its ``>`` writes UTF-16 with CR
+  LF): the object it lists is read as a response, ``StatusCode        : 200`` its status,
+  ``StatusDescription`` its reason, ``RawContent        : HTTP/1.1 200 OK`` its version (no
+  ``RawContent``, no version: null) and the head lines indented below it and ``Headers : {[Date,
+  ...], ...}``'s pairs its headers (values the listing cut short with ``...`` left out); ``curl : The
+  remote server returned an error: (503) Server Unavailable.`` is a 503; another ``curl : message``
+  after a command line (``Unable to connect to the remote server``, ``The remote name could not be
+  resolved``, ``The operation has timed out``) a ``down`` row classed by its words, its message
+  ``Invoke-WebRequest: ...``. The command line ``PS C:\\> curl URL`` gives the URL, ``-Method X``
+  the method (else GET); without a command line the method is null.
 * **wget transcripts** (``wget -S``/``--server-response``, with or without ``--spider``; where curl is not
   installed): the server's lines are the ones indented by two spaces, the row describes the last response
   and the last ``--<date> <time>--  URL`` line (redirects followed), the method of ``-d``'s last request
@@ -163,7 +182,10 @@ Rules, so that an imported file always means the same thing:
   ``{"timings": {"total": 312.5}}``), in ms unless the key ends in ``_s``, ``sec``, ``secs`` or ``seconds``
   (or the value is a string like ``"0.8s"``; a bare key's unit may be stated beside it: ``"latency_unit":
   "s"``, else ``"unit": "s"``; ``ms``, ``s``, ``us``, ``ns`` and their long names; a bare key's integer
-  of 10^7 or more, 2.8 hours as ms, is Go's ``time.Duration`` in ns: Gatus's ``"duration": 123456789``);
+  of 10^7 or more, 2.8 hours as ms, is Go's ``time.Duration`` in ns: Gatus's ``"duration": 123456789``;
+  a file's bare numbers, two or more, that all have a fraction and are below 60 are seconds, ``0.234``
+  is 234 ms, and ``occ import`` warns that it read them so (:class:`EvidenceNote`, no problem: exit 0),
+  as it does for a lone such number, which stays ms);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at|last_checked_at (ISO 8601, naive = UTC,
   or RFC 1123's ``Fri, 10 Oct 2025 07:00:00 GMT``, or an epoch number in s, ms, µs or ns by its size: up
   to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16 or 19 digits today, to the µs; also written as a
@@ -177,6 +199,17 @@ Rules, so that an imported file always means the same thing:
   status; a bare count is no check)... Datadog's top-level ``"status": 0`` (the monitor's state) gives way
   to ``result.httpStatusCode``. An item with no valid status and no ok is a problem (``status 0 is not an
   HTTP status``), as is one whose only time is no time.
+* **Uptime Kuma heartbeats** (``{"heartbeatList": {"1": [{"status": 1, "time": "2025-10-10
+  07:00:00.123", "msg": "200 - OK", "ping": 87}]}}``, by monitor id; ``monitorList`` beside it gives
+  each monitor's name and URL, else the target is ``kuma monitor 1``): ``status`` 1 is up, 0 (down)
+  and 2 (pending: failed, Kuma retrying) are down, 3 (maintenance) no check result, left out; the HTTP
+  status from ``msg``'s ``200 - OK`` or ``... status code 503``, ``ping`` the ms, ``time`` (Kuma's, UTC)
+  the time (``json``), a failed beat's ``msg`` its message.
+* **blackbox exporter's text answer** (``curl 'localhost:9115/probe?target=...' > bb.txt``, or a
+  scrape of several: Prometheus's text format, not JSON): each series' ``probe_success`` sample is a
+  row (``ok`` when 1), its ``instance`` (or ``target``) label the URL or, not being one, the name (no
+  label: the file's name), ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the
+  same labels its status and time taken, the sample's timestamp (ms) its time, else the file's.
 * **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
   ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
   ``probe_success`` sample is a row (``ok`` when its value is 1), its URL (or, not being one, its
@@ -256,6 +289,7 @@ import math
 import re
 import shlex
 import uuid
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -329,9 +363,9 @@ _CURL_CODES = {
 _ERROR_WORDS = (
     ("timeout", ("timeout", "timed out", "etimedout", "deadline exceeded")),
     ("dns", ("dns", "enotfound", "getaddrinfo", "name resolution", "resolve host", "nxdomain",
-             "no such host")),
+             "no such host", "could not be resolved")),
     ("tls", ("tls", "ssl", "certificate", "handshake")),
-    ("read", ("reset", "econnreset", "socket hang up", "read error", "empty reply")),
+    ("read", ("reset", "econnreset", "socket hang up", "read error", "empty reply", "on a receive")),
     ("connect", ("refused", "econnrefused", "connect", "unreachable")),
     ("too_many_redirects", ("redirect",)),
     ("protocol", ("protocol",)),
@@ -608,6 +642,8 @@ class _Command(NamedTuple):
     verbose: bool = True
     # the redirects (301, 302, 303) after which curl -L sends GET instead: a POST of -d's without -X
     to_get: tuple[int, ...] = ()
+    urls: tuple[str, ...] = ()  # every http(s) URL of the command, in order (curl fetches each in turn)
+    follows: bool = False  # -L/--location*: a 3xx is not the URL's last answer
 
 
 # curl's options that take an argument (curl 7.88, 'curl --help all'): that argument is no URL
@@ -793,8 +829,9 @@ def _host_of(value: str) -> str | None:
     return host or None
 
 
-def _command(lines: list[str]) -> _Command | None:
-    """The first ``$ curl ...`` command of ``lines`` (with the lines it goes on to), or None."""
+def _command(lines: list[str], url_index: int = 0) -> _Command | None:
+    """The first ``$ curl ...`` command of ``lines`` (with the lines it goes on to), or None; its
+    ``url`` the ``url_index``-th http(s) URL of it (curl fetches them in turn, one answer each)."""
     for index, text in enumerate(lines):
         m = _command_match(text)
         if not m:
@@ -815,7 +852,8 @@ def _command(lines: list[str]) -> _Command | None:
                 hosts.append(host.lower())
             if name in _SECRET_OPTS and val:
                 secrets |= _secret_words(name, val)
-        url = next((w for w in words if _URL_WORD.match(w)), None)
+        urls = tuple(w for w in words if _URL_WORD.match(w))
+        url = urls[url_index] if url_index < len(urls) else None
         method, to_get = _command_method(opts)
         secrets |= _userinfo_words(url)
         url_host = _host_of(url or (words[0] if words else ""))  # (curl takes 'host/path' as http://)
@@ -823,7 +861,8 @@ def _command(lines: list[str]) -> _Command | None:
                         (url_host.lower(), *hosts) if url_host else (),
                         any(n in ("--proxy", "--preproxy") for n, _v in opts),
                         len(words) == 1 and not strays and not any(n in _MORE_URLS for n, _v in opts),
-                        any(n in _VERBOSE_OPTS for n, _v in opts), to_get)
+                        any(n in _VERBOSE_OPTS for n, _v in opts), to_get, urls,
+                        any(n in ("-L", "--location", "--location-trusted") for n, _v in opts))
     return None
 
 
@@ -1198,14 +1237,24 @@ def _untraced(text: str) -> str:
     return "\n".join(out)
 
 
-def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str, Any]:
+def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: int = 0) -> dict[str, Any]:
     """One row's fields from a curl transcript; InputError when it is not one. ``exit_code``: the
-    command's, when a ``script`` recording kept it (:func:`_exit_error`)."""
+    command's, when a ``script`` recording kept it (:func:`_exit_error`); ``url_index``: which URL of
+    the command the text's output answers (:func:`_command_rows`)."""
     if "== Info: " in text or "<= Recv " in text:  # (curl --trace-ascii)
         text = _untraced(text)
+    listed = _powershell(text) if "StatusCode" in text or "curl : " in text or "iwr : " in text \
+        or "Invoke-WebRequest : " in text else None
+    if listed is not None:  # (Windows PowerShell 5's 'curl', Invoke-WebRequest: its object listing)
+        text, known_version, failure = listed
+        if failure is not None:
+            return _powershell_failure(text, failure)
+        row = _parse_curl(text, path, exit_code, url_index)
+        row["http_version"] = row["http_version"] if known_version else None
+        return row
     raw = text.splitlines()
     numbered = list(enumerate(raw, start=1))
-    cmd = _command(raw[:50])
+    cmd = _command(raw[:50], url_index)
     cmd_url, cmd_method = (cmd.url, cmd.method) if cmd is not None else (None, None)
     verbose = any(t.startswith("< HTTP/") for t in raw)
     if verbose:
@@ -1276,6 +1325,161 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None) -> dict[str
         message = f"curl: ({code}) {msg}" if code else f"curl -w: {msg}"
         row["error_message"] = _scrub(_masked(message, cmd.secrets if cmd else ()))[:300]
     return row
+
+
+def _command_rows(text: str, path: Path, exit_code: int | None = None) -> list[dict[str, Any]]:
+    """The rows of one command's transcript: one per URL of a ``curl URL1 URL2`` command whose output
+    splits into one transfer each (:func:`_url_starts`), each read as the command with that URL alone
+    (the ``script`` exit code is the last one's); else the one row :func:`_parse_curl` reads."""
+    if text.count("://") < 2 or "== Info: " in text:  # (one URL, or --trace-ascii: read as before)
+        return [_parse_curl(text, path, exit_code)]
+    raw = text.splitlines(keepends=True)
+    cmd = _command([t.rstrip("\r\n") for t in raw[:50]])
+    if cmd is None or len(cmd.urls) < 2:
+        return [_parse_curl(text, path, exit_code)]
+    head, out = "".join(raw[: cmd.index + 1]), raw[cmd.index + 1:]
+    parts = _write_out_parts("".join(out), cmd.write_out, len(cmd.urls)) if cmd.write_out else None
+    if parts is None:
+        starts = _url_starts(out, any(t.startswith("< HTTP/") for t in out), cmd.follows)
+        if len(starts) != len(cmd.urls):  # (-s hid a failed URL's error: which output is whose is unknown)
+            return [_parse_curl(text, path, exit_code)]
+        bounds = [*starts, len(out)]
+        parts = ["".join(out[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    rows = [_parse_curl(head + part, path, exit_code if i == len(parts) - 1 else None, i)
+            for i, part in enumerate(parts)]
+    for i, row in enumerate(rows[1:], start=1):
+        row["_url"] = i  # (the command's one row of before was its first URL's: see _legacy_index)
+    return rows
+
+
+_CURL_ERR_LINE = re.compile(r"(?m)^curl: \(\d+\).*(?:\n|$)")
+
+
+def _write_out_parts(out: str, fmt: str, n: int) -> list[str] | None:
+    """Each URL's part of what ``curl -w FMT URL1 URL2 ...`` printed, up to and with its ``FMT``
+    output; None unless that output is there ``n`` times. curl's ``curl: (N)`` lines (stderr, not
+    buffered: ``2>&1`` may print them before stdout's lines) go in turn to the parts whose
+    ``http_code`` is ``000`` (no answer) when they are as many, else stay where they are."""
+    pattern = _format_pattern(fmt)
+    if pattern is None:
+        return None
+    found = list(re.compile(r"^" + _bare(pattern) + r"[ \t]*\r?$", re.M).finditer(out))
+    if len(found) != n:
+        return None
+    bounds = [0, *(m.end() for m in found[:-1]), len(out)]
+    parts = [out[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    errors = _CURL_ERR_LINE.findall(out) if "curl: (" in out else []
+    unanswered = [i for i, m in enumerate(found) if m.groupdict().get("http_code") == "000"]
+    if errors and len(errors) == len(unanswered):
+        parts = [_CURL_ERR_LINE.sub("", p) for p in parts]
+        for i, line in zip(unanswered, errors, strict=True):
+            parts[i] = line + parts[i]
+    return parts
+
+
+# curl -v's notes that begin the transfer of a command's next URL (its first request line, '> GET',
+# or the 'curl: (N)' line of a URL that failed, may come instead)
+_TRANSFER_NOTES = ("*   Trying ", "* Found bundle", "* Re-using existing", "* Hostname ",
+                   "* Could not resolve")
+
+
+def _url_starts(out: list[str], verbose: bool, follows: bool) -> list[int]:
+    """Where the output of each URL of a ``curl URL1 URL2 ...`` command begins among its lines: a URL
+    is done once a final answer's head ended (not a 1xx, nor a 3xx with ``-L``) or curl reported it
+    failed (``curl: (N)``, a ``-v`` failure note); the next begins at the next status line or ``curl:
+    (N)`` line (with ``-v``: request line, ``*   Trying``... note). ``-f`` prints its ``curl: (22) ...
+    error: 503`` before the 503's head (stderr is not buffered): that head is the same URL's."""
+    starts = [0]
+    done: str | None = None  # what ended the current URL: 'answer' or 'error'
+    head: int | None = None  # the status of a head being read
+    failed: int | None = None
+    for i, line in enumerate(out):
+        t = line.rstrip("\r\n")
+        s = t[2:] if t.startswith("< ") else ("" if t == "<" else None) if verbose else t
+        m = _STATUS.match(s) if s else None
+        err = t.startswith("curl: (")
+        if done is not None:
+            opens = bool(m) or err or (verbose and t.startswith(("> ", *_TRANSFER_NOTES)))
+            if done == "error" and (err or (m and failed == int(m.group(2)))):
+                opens = False  # (-v's note then curl's line; -f's line then the head it cut short)
+            if opens:
+                starts.append(i)
+                done = failed = None
+        if m:
+            head = int(m.group(2))
+        elif head is not None and s is not None and not s.strip():
+            if head >= 200 and not (follows and 300 <= head < 400):
+                done = "answer"
+            head = None
+        elif err or (verbose and t.startswith("* ") and any(p.match(t) for p, _c in _VERBOSE_FAILURES)):
+            done, failed = "error", _failed_status(t)
+    return starts
+
+
+# Windows PowerShell 5's 'curl' (an alias of Invoke-WebRequest) lists the response object ('StatusCode
+# : 200', 'RawContent : HTTP/1.1 200 OK' and its head indented below, 'Headers : {[Date, ...], ...}'),
+# and for a 4xx/5xx answer prints its error: 'curl : The remote server returned an error: (503) Server
+# Unavailable.'
+_PS_FIELD = re.compile(r"^(StatusCode|StatusDescription|RawContent|Headers)[ \t]+: ?(.*?)\s*$")  # (padded)
+_PS_PAIR = re.compile(r"\[([!#$%&'*+.^_`|~0-9A-Za-z-]+), ([^\]]*)\]")
+_PS_ERROR = re.compile(r"^(?:curl|iwr|Invoke-WebRequest) : (.+?)\s*$")
+_PS_STATUS_ERROR = re.compile(r"^The remote server returned an error: \((\d{3})\) ?(.*?)\.?$")
+_PS_METHOD = re.compile(r"(?i)\s-Method\s+['\"]?([A-Za-z]+)")
+
+
+def _powershell(text: str) -> tuple[str, bool, str | None] | None:
+    """What Windows PowerShell 5's ``curl`` (Invoke-WebRequest) printed, as the ``curl -i`` transcript
+    :func:`_parse_curl` reads, and whether its HTTP version was printed (``RawContent``'s first line:
+    the listing alone does not give it); None when ``text`` is no such output. The status is
+    ``StatusCode``'s (or the error's ``(503)``), the headers ``RawContent``'s head lines and
+    ``Headers``' ``[Name, value]`` pairs (the listing cuts both short with ``...``), the command line
+    (``PS C:\\> curl URL -Method Head``) the URL's and method's. Another error than a status
+    (``curl : Unable to connect to the remote server``) is the third item, the text the command."""
+    fields: dict[str, str] = {}
+    head: list[str] = []
+    command: str | None = None
+    raw_open = False
+    failure = None
+    for t in text.splitlines():
+        if command is None and (c := _command_match(t)) is not None:
+            method = _PS_METHOD.search(t)
+            args = _PS_METHOD.sub("", c.group("args"))
+            command = f"$ curl {'-X ' + method.group(1).upper() + ' ' if method else ''}{args}"
+        elif m := _PS_FIELD.match(t):
+            fields.setdefault(m.group(1), m.group(2))
+            raw_open = m.group(1) == "RawContent"
+        elif (e := _PS_ERROR.match(t)) is not None and "StatusCode" not in fields:
+            if (status := _PS_STATUS_ERROR.match(e.group(1))) is not None:
+                fields.update(StatusCode=status.group(1), StatusDescription=status.group(2))
+            elif command is not None:
+                failure = failure or e.group(1)
+        elif raw_open and t[:1].isspace() and t.strip():
+            head.append(t.strip())
+        else:
+            raw_open = False
+    code = fields.get("StatusCode", "")
+    if not (len(code) == 3 and code.isdigit()):
+        return None if failure is None or command is None else (command, False, failure)
+    first = _STATUS.match(fields.get("RawContent", ""))
+    version = first.group(1) if first else "HTTP/1.1"
+    lines = [command or "", f"{version} {code} {fields.get('StatusDescription', '')}".rstrip()]
+    lines += [h for h in head if _HEADER.match(h) and not h.endswith("...")]
+    lines += [f"{n}: {v}" for n, v in _PS_PAIR.findall(fields.get("Headers", "")) if not v.endswith("...")]
+    return "\n".join([*lines, "", ""]), first is not None, None
+
+
+def _powershell_failure(command: str, message: str) -> dict[str, Any]:
+    """The row of an Invoke-WebRequest that got no answer (``command``: the curl form of its line):
+    ``down``, classed by the words of its message (``Unable to connect``: connect, ``could not be
+    resolved``: dns, ``timed out``: timeout, ``SSL/TLS``: tls, ``on a receive``: read)."""
+    cmd = _command([command])
+    secrets = cmd.secrets if cmd is not None else ()
+    url = cmd.url if cmd is not None else None
+    return {
+        "url": redact_url(url) if url else None, "method": cmd.method if cmd is not None else None,
+        "status": None, "error": _error_class(message) or "protocol",
+        "error_message": _scrub(_masked(f"Invoke-WebRequest: {message}", secrets))[:300],
+    }
 
 
 _FAILED_STATUS = re.compile(r"returned error: ([1-5]\d\d)\b")
@@ -1469,8 +1673,10 @@ def _pick(
     return None
 
 
-def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> float | None:
-    """Milliseconds from the first latency-like key; the key's suffix (or the value's) gives the unit."""
+def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> tuple[float | None, tuple[str, float] | None]:
+    """Milliseconds from the first latency-like key; the key's suffix (or the value's) gives the unit.
+    Also the key and number when nothing said the unit (a bare key's number read as ms: the file's
+    other items may show it is seconds, :func:`_bare_seconds`), else None."""
     for base in _LATENCY_BASES:
         for norm, found in flat.items():
             if not norm.startswith(base):
@@ -1481,13 +1687,44 @@ def _latency_ms(flat: dict[str, list[tuple[str, Any]]]) -> float | None:
                 continue
             declared = _declared_unit(flat, base) if not suffix else None
             unit = declared or unit  # ('"latency": 0.31, "latency_unit": "s"': the unit in a key of its own)
-            for _orig, v in found:
+            for orig, v in found:
                 if not suffix and declared is None and type(v) is int and v >= _GO_DURATION_MIN:
-                    return round(v * _PER_MS["ns"], 3)  # (Gatus's '"duration": 123456789': 123 ms)
+                    return round(v * _PER_MS["ns"], 3), None  # (Gatus's '"duration": 123456789': 123 ms)
                 ms = _latency_value(v, unit)
                 if ms is not None:
-                    return ms
-    return None
+                    bare = not suffix and declared is None and type(v) in (int, float)
+                    return ms, (orig, float(v)) if bare else None
+    return None, None
+
+
+class EvidenceNote(UserWarning):
+    """What an import assumed where the evidence did not say (a bare latency's unit): printed by ``occ
+    import`` as a warning, the rows still imported (no problem, exit 0)."""
+
+
+_SECONDS_BELOW = 60.0  # (a bare latency of a minute or more is no check's seconds: ms)
+
+
+def _bare_seconds(rows: list[dict[str, Any]], path: Path) -> None:
+    """Read a file's bare latencies (no unit in key, value or beside it: ms by default) as seconds
+    when there are two or more and every one has a fraction and is below 60 (``"duration": 0.234``,
+    ``1.05``: Python's ``elapsed.total_seconds()``). Such ms are possible (a loopback check's), but
+    seconds read as ms make every check look 1000 times faster, silently, while ms read as seconds
+    show at once as slow checks: the louder reading is taken, and said in an :class:`EvidenceNote`;
+    a lone such value stays ms (too little to tell by), and that is said too."""
+    bare = [r for r in rows if r.get("_bare_latency") is not None]
+    if not bare or not all(v % 1 and v < _SECONDS_BELOW for _k, v in (r["_bare_latency"] for r in bare)):
+        return
+    key, first = bare[0]["_bare_latency"]
+    fix = f"name the unit ('{key}_ms', '{key}_s' or '\"unit\": \"s\"') to be sure"
+    if len(bare) < 2:
+        note = f"a bare '{key}' {first:g} read as ms, as a key without a unit is; if it is seconds, {fix}"
+    else:
+        for r in bare:
+            r["elapsed_ms"] = round(r["_bare_latency"][1] * _PER_MS["s"], 3)
+        note = (f"bare '{key}' values read as seconds: all {len(bare)} have a fraction and are below "
+                f"60 ({first:g} -> {first * 1000:g} ms); {fix}")
+    warnings.warn(EvidenceNote(problem_line(InputError(path, note))), stacklevel=2)
 
 
 # a bare latency integer this large is no count of ms (2.8 hours: no check waits so long) but Go's
@@ -1657,7 +1894,7 @@ def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
         if bad is not None:
             raise InputError(path, f"item {index}: status {bad[1]} is not an HTTP status")
         raise InputError(path, f"item {index}: no status or ok/success field")
-    row["elapsed_ms"] = _latency_ms(flat)
+    row["elapsed_ms"], row["_bare_latency"] = _latency_ms(flat)
     tv = _pick(flat, _TIME_KEYS, lambda v: _json_time(v) is not None)
     if tv is None and (bad := _pick(flat, _TIME_KEYS)) is not None:
         raise InputError(path, f"item {index}: {bad[0]} is not a date and time")
@@ -1974,11 +2211,13 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
             raise InputError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
     if is_json and _is_prometheus(doc):
         return _prometheus_rows(doc, path)
-    if is_json:
+    kuma = is_json and isinstance(doc, dict) and isinstance(doc.get("heartbeatList"), dict)
+    blackbox = not is_json and "probe_success" in text and (doc := _blackbox_items(text)) is not None
+    if is_json or blackbox:
         rows, problems = [], []
         if _is_k6_summary(doc):
             raise InputError(path, "a k6 summary (a load test's aggregate metrics), not check results")
-        items = _json_items(doc)
+        items = _kuma_items(doc) if kuma else doc if blackbox else _json_items(doc)
         if not items:
             raise InputError(path, "no checks in the file")
         if (kind := _occ_export(items[0])) and all(_occ_export(i) == kind for i in items):
@@ -1992,8 +2231,78 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
             r["_index"] = i
             r["_item"] = json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             rows.append(r)
+        _bare_seconds(rows, path)
         return rows, problems
     return _parse_curl_file(text, path)
+
+
+# Uptime Kuma's heartbeats ('{"heartbeatList": {"1": [{"status": 1, "time": "2025-10-10 07:00:00.123",
+# "msg": "200 - OK", "ping": 87}]}}', by monitor id; 'monitorList' beside it names them): status 0 is
+# down, 1 up, 2 pending (failed, Kuma retrying before it says down), 3 maintenance (no check result)
+_KUMA_STATUS = re.compile(r"^\s*([1-5]\d\d)\s+-\s|status code ([1-5]\d\d)\b")  # (axios: '... code 503')
+
+
+def _kuma_items(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Uptime Kuma's heartbeats as check items :func:`_parse_json_item` reads: ``ok`` from its
+    ``status`` (1 up; 0 down and 2 pending failed; 3, maintenance, is no check: left out), the HTTP
+    status from ``msg``'s ``200 - OK``, ``ping`` the ms, ``time`` (UTC) the time, the monitor's name
+    and URL from ``monitorList`` when it is there, else ``kuma monitor N``."""
+    monitors = doc.get("monitorList")
+    listed = list(monitors.values()) if isinstance(monitors, dict) else monitors
+    listed = listed if isinstance(listed, list) else []
+    named = {str(m.get("id")): m for m in listed if isinstance(m, dict)}
+    items: list[dict[str, Any]] = []
+    for mid, beats in doc["heartbeatList"].items():
+        monitor = named.get(str(mid), {})
+        for beat in beats if isinstance(beats, list) else []:
+            if not isinstance(beat, dict) or beat.get("status") not in (0, 1, 2):
+                continue
+            msg = beat.get("msg") if isinstance(beat.get("msg"), str) else ""
+            code = _KUMA_STATUS.search(msg)
+            item = {
+                "monitor": monitor.get("name") or f"kuma monitor {mid}", "url": monitor.get("url"),
+                "ok": beat["status"] == 1,
+                "http_status": int(code.group(1) or code.group(2)) if code else None,
+                "latency_ms": beat.get("ping"), "time": beat.get("time"),
+                "message": msg if beat["status"] != 1 and msg else None,
+            }
+            items.append({k: v for k, v in item.items() if v is not None})  # (an absent field: no key)
+    return items
+
+
+# Prometheus's text format, as blackbox exporter's /probe answers ('probe_success 1',
+# 'probe_http_status_code 200', 'probe_duration_seconds 0.123'; a scrape of several has their labels)
+_METRIC_LINE = re.compile(r"^(probe_success|probe_http_status_code|probe_duration_seconds)(\{[^}]*\})?"
+                          r"[ \t]+(\S+)(?:[ \t]+(\d+))?\s*$")
+_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
+
+
+def _blackbox_items(text: str) -> list[dict[str, Any]] | None:
+    """The ``probe_success`` samples of blackbox exporter's text answer as check items: one per series
+    (its ``instance`` or ``target`` label the URL, or the name when it is no URL), ``ok`` when 1, the
+    ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the same labels, the
+    sample's timestamp (ms) its time; None when the text has no ``probe_success`` sample."""
+    series: dict[str, dict[str, Any]] = {}
+    for line in text.splitlines():
+        if not line.startswith("probe_") or (m := _METRIC_LINE.match(line)) is None:
+            continue
+        name, labels, value, stamp = m.groups()
+        item = series.setdefault(labels or "", {})
+        number = _prom_number(value)
+        if name == "probe_success":
+            pairs = dict(_LABEL.findall(labels or ""))
+            where = pairs.get("instance") or pairs.get("target")
+            item["ok"] = number == 1
+            if stamp:
+                item["timestamp"] = int(stamp)
+            if where:
+                item["url" if _URL_WORD.match(where) else "check"] = where
+        elif name == "probe_http_status_code" and number:
+            item["http_status"] = int(number)
+        elif name == "probe_duration_seconds" and number is not None:
+            item["duration_s"] = number
+    items = [i for i in series.values() if "ok" in i]
+    return items or None
 
 
 # the shapes of occ's own exports ('occ events|deadlines|sections --format json|jsonl', probe rows,
@@ -2135,8 +2444,8 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
         elif not found and not sessions and (bare := _bare_write_out(lines, path)) is not None:
             got = [bare]  # ('curl -s -o /dev/null -w "%{http_code} %{time_total}\n" URL > out': '200 0.412')
         else:
-            got = [_parse_curl(_unglued(lines, 0, len(lines), glued) if glued else text, path,
-                               _session_exit(sessions, at))]
+            got = _command_rows(_unglued(lines, 0, len(lines), glued) if glued else text, path,
+                                _session_exit(sessions, at))
         for row in got:
             row["_index"] = 0
             row.setdefault("_item", whole)
@@ -2156,8 +2465,8 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
             if at in loops:
                 got = _loop_rows(loops[at], lines[at], "".join(lines[at + 1:b]), path)
             else:
-                got = [_parse_curl(_unglued(lines, a, b, glued) if glued else "".join(lines[a:b]), path,
-                                   _session_exit(sessions, at))]
+                got = _command_rows(_unglued(lines, a, b, glued) if glued else "".join(lines[a:b]), path,
+                                    _session_exit(sessions, at))
         except InputError as exc:
             problems.append(InputError(path, exc.reason, rawi(at) + 1))
             continue
@@ -2565,7 +2874,9 @@ def _bare_write_out(run: list[str], path: Path) -> dict[str, Any] | None:
     if len(out) != 1 or _BARE_WRITE_OUT.match(out[0]) is None:
         return None
     fmt = "%{http_code} %{time_total}\\n" if " " in out[0] or "\t" in out[0] else "%{http_code}\\n"
-    return _parse_curl(f"$ curl -s -o /dev/null -w '{fmt}'\n" + "".join(run), path)
+    row = _parse_curl(f"$ curl -s -o /dev/null -w '{fmt}'\n" + "".join(run), path)
+    row["method"] = None  # (the command is not in the file: which method it sent is not known)
+    return row
 
 
 def _described_before(rows: list[dict[str, Any]], verbose: bool) -> None:
@@ -2891,7 +3202,8 @@ def _read(
         path_keys += file_path_keys
         for r, out, key in zip(file_rows, done, keys, strict=True):
             out["evidence_key"] = key
-            legacy.append(_evidence_key(f"{digest}:{r['_index']}", out["started_at"], out["time_source"]))
+            old = f"{digest}:{_legacy_index(r)}"
+            legacy.append(_evidence_key(old, out["started_at"], out["time_source"]))
         before += _undated(file_rows, done, items, facts, digest)
         one_row += _one_row_before(file_rows, facts)
         rows += done
@@ -2901,6 +3213,13 @@ def _read(
     df.attrs["undated"] = before
     df.attrs["one_row"] = one_row
     return df, problems, list(dict.fromkeys(skipped))
+
+
+def _legacy_index(row: dict[str, Any]) -> str:
+    """The item index of a row's file-hash key (``sha256(file):index``): a command's row of its second
+    or later URL (versions before kept one row per command) gets ``index/n``, a form none wrote, so a
+    stored first row never stands for it."""
+    return f"{row['_index']}/{row['_url']}" if row.get("_url") else str(row["_index"])
 
 
 def _undated(
@@ -2923,7 +3242,8 @@ def _undated(
         return [None] * len(done)
     keys, path_keys = _item_keys(items, was)
     return [
-        (k, _evidence_key(f"{digest}:{r['_index']}", w["started_at"], w["time_source"]), w["started_at"], pk)
+        (k, _evidence_key(f"{digest}:{_legacy_index(r)}", w["started_at"], w["time_source"]),
+         w["started_at"], pk)
         if c else None
         for r, w, c, k, pk in zip(file_rows, was, changed, keys, path_keys, strict=True)
     ]

@@ -107,11 +107,11 @@ def test_write_out_http_versions(tmp_path, printed, version):
 # 3: a file of -w output alone (a cron job's '-w ... > out') ----------------------------------------------
 def test_a_write_out_file_alone_is_one_row(tmp_path):
     assert _rows("health_20251010T072000Z.out") == [
-        ("health", None, "GET", "2025-10-10T07:20:00+00:00", "filename", 200, "up", None, None, 0.347, None,
+        ("health", None, None, "2025-10-10T07:20:00+00:00", "filename", 200, "up", None, None, 0.347, None,
          None),
     ]
     assert _rows("health_20251010T072500Z.out") == [
-        ("health", None, "GET", "2025-10-10T07:25:00+00:00", "filename", None, "down", "connect",
+        ("health", None, None, "2025-10-10T07:25:00+00:00", "filename", None, "down", "connect",
          "curl: (7) Failed to connect to 127.0.0.1 port 8799 after 0 ms: Couldn't connect to server", 0.412,
          None, None),
     ]
@@ -170,6 +170,7 @@ def test_gatus_duration_is_go_nanoseconds(tmp_path):
     (412, 412.0),
     (0.234, 0.234),  # (a bare key is ms: a seconds value needs its unit said)
 ])
+@pytest.mark.filterwarnings("ignore::occ_lib.evidence.EvidenceNote")  # (0.234 alone: said, tested in EXPB2)
 def test_a_bare_duration(tmp_path, value, ms):
     text = f'{{"url": "https://a.example/", "status": 200, "duration": {value}}}'
     assert one(tmp_path, "c_20251010T070000Z.json", text)["elapsed_ms"] == ms

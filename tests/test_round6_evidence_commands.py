@@ -97,15 +97,17 @@ def test_prose_that_names_curl_is_no_command(tmp_path, prose):
         ("https://api.example.com/one", "HEAD", 200, "up", None)]
 
 
-def test_powershells_curl_alias_prints_no_status_line_and_gives_no_row(tmp_path):
-    """Windows PowerShell 5's 'curl' is Invoke-WebRequest: its table is no HTTP response."""
+def test_powershells_curl_alias_listing_is_read_as_its_response(tmp_path):
+    """Windows PowerShell 5's 'curl' is Invoke-WebRequest: its listing's StatusCode and RawContent's
+    status line are the response (round 14, EXPB2: it was a problem, the evidence lost)."""
     text = ("PS C:\\Users\\ops> curl https://api.example.com/health\n\n"
             "StatusCode        : 200\nStatusDescription : OK\nRawContent        : HTTP/1.1 200 OK\n")
     p = write(tmp_path, "iwr_2025-10-10T12-00-00Z.log", text)
     df, problems = read_evidence([p])
-    assert len(df) == 0
-    assert [str(e) for e in problems] == [
-        f"{p}: not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)"]
+    assert problems == []
+    cols = df[["url", "method", "status", "outcome", "http_version"]]
+    assert [tuple(r) for r in cols.itertuples(index=False)] == [
+        ("https://api.example.com/health", "GET", 200, "up", "HTTP/1.1")]
 
 
 def test_busybox_wget_after_a_container_prompt(tmp_path):

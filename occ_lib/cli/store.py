@@ -80,7 +80,7 @@ def import_cmd(
     config: Path | None = ConfigOpt,
 ) -> None:
     """Import curl and wget transcripts and synthetic-check JSON into the store (idempotent)."""
-    from ..evidence import import_workspace, problem_line, split_evidence
+    from ..evidence import EvidenceNote, import_workspace, problem_line, split_evidence
     from ..store import StoreWarning
 
     ws = _load(config)
@@ -91,6 +91,7 @@ def import_cmd(
         raise typer.Exit(1)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StoreWarning)
+        warnings.simplefilter("always", EvidenceNote)
         result = import_workspace(ws, files)
     for w in caught:
         warn(str(w.message))
