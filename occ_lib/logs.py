@@ -1407,7 +1407,7 @@ def _parse_document(
                 night_stack.pop()
             night = _night_range(h, sec_zone or tz) if h.until is not None and h.date is not None else (
                 night_stack[-1][1] if night_stack and h.date is None and h.at is None else None)
-            if night is None and h.span and h.date is not None and _overnight(htext, h.date):
+            if night is None and h.span and h.date is not None and _overnight(htext, h):
                 night = (h.date, 12.0)  # ('### Handoff 2025-10-09 → 2025-10-10 (night shift)': until noon)
             night_stack.append((level, night))
             if night is not None:
@@ -2256,13 +2256,13 @@ def _offsets(proses: list[str], found: list[list[_times.TimeMention]]) -> None:
 _NIGHT_WORD = re.compile(r"(?i:\b(?:over)?night\b)")
 
 
-def _overnight(htext: str, day: dt.date) -> bool:
+def _overnight(htext: str, h: _times.Heading) -> bool:
     """Whether a heading that spans days is one night's: it writes the next day's date and says night
-    (``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, ``## Night shift 2025-10-09/10``), read as
-    ``(22:00–06:00)`` is (:func:`_night_range`): what is timed before noon under it is on its second day."""
-    nxt = day + _ONE_DAY
+    (``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, ``## Night shift 2025-10-09/10``, ``## Oct
+    9–10, 2025 night shift``), read as ``(22:00–06:00)`` is (:func:`_night_range`): what is timed before
+    noon under it is on its second day."""
     return ("ight" in htext or "IGHT" in htext) and (
-        nxt.isoformat() in htext or f"{day.isoformat()}/{nxt.day:02d}" in htext
+        h.next_day or (h.date + _ONE_DAY).isoformat() in htext
     ) and _NIGHT_WORD.search(htext) is not None
 
 

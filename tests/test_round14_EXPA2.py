@@ -1,0 +1,60 @@
+"""Round 14 (EXPA2): what the first log hunt left. A night heading written as a range of days (``## Oct
+9–10, 2025 night shift``)."""
+
+from __future__ import annotations
+
+from tests.log_rows import event_rows
+
+# --- 1: a heading's range of days that is one night --------------------------------------------------
+
+
+def test_a_night_heading_of_a_range_of_days_puts_its_morning_on_the_second():
+    text = (
+        "## Oct 9\u201310, 2025 night shift\n"
+        "\n"
+        "- PAY-1 paged at 02:10\n"
+        "- 23:55 PAY-2 paged\n"
+        "\n"
+        "## Oct 10-11 night shift\n"
+        "\n"
+        "- 01:30 PAY-3 paged\n"
+        "\n"
+        "## 11\u201312 Oct 2025 night\n"
+        "\n"
+        "- 03:00 PAY-4 paged\n"
+        "\n"
+        "## Oct 12\u201313, 2025 release\n"
+        "\n"
+        "- 03:00 PAY-5 paged\n"
+    )
+    assert [r[:5] for r in event_rows(text)] == [
+        [3, "10-10 02:10", "follow_up", 1, ["PAY-1"]],
+        [4, "10-09 23:55", "follow_up", 1, ["PAY-2"]],
+        [8, "10-11 01:30", "follow_up", 1, ["PAY-3"]],
+        [12, "10-12 03:00", "follow_up", 1, ["PAY-4"]],
+        # (no night: a span of days is dated by its first)
+        [16, "10-12 03:00", "follow_up", 1, ["PAY-5"]],
+    ]
+
+
+# --- 2: a year-less slash date that opens an item --------------------------------------------------------
+
+
+def test_a_slash_date_that_opens_an_item_is_its_day_in_the_documents_order():
+    text = (
+        "## 2025-10-08\n"
+        "\n"
+        "- 10/7 QA-1201 resolved\n"
+        "- 10/6: OPS-3 hotfix deployed\n"
+        "- 3/4 nodes restarted OPS-4\n"
+        "- 10/12 hosts patched OPS-6\n"
+    )
+    assert event_rows(text) == [
+        [3, "10-07 00:00", "resolved", 0, ["QA-1201"], "10/7 QA-1201 resolved"],
+        [4, "10-06 00:00", "note", 0, ["OPS-3"], "10/6: OPS-3 hotfix deployed"],
+        # (a count, and a date that no capital word nor separator follows: the section's day)
+        [5, "10-08 00:00", "note", 0, ["OPS-4"], "3/4 nodes restarted OPS-4"],
+        [6, "10-08 00:00", "note", 0, ["OPS-6"], "10/12 hosts patched OPS-6"],
+    ]
+    day_first = "---\ndate_order: dmy\n---\n## 2025-10-08\n\n- 7/10 QA-1201 resolved\n"
+    assert event_rows(day_first) == [[6, "10-07 00:00", "resolved", 0, ["QA-1201"], "7/10 QA-1201 resolved"]]
