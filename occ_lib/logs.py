@@ -322,7 +322,9 @@ Per item (the rules, in order)
       judges it by the ticket's later event that says it was delivered (``RCA published``), not by the
       incident's resolution. A ``window`` written as a range is due at its end (``maintenance
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
-      planned or scheduled one is one). A deadline time written without a date more than 12 hours before the
+      planned or scheduled one is one); nor is a window's day alone of no ticket (``Window: Thursday Oct
+      9, 2025.`` announces when it is: nobody promised anything, and no table can miss it; ``OPS-7 window
+      Oct 10`` is OPS-7's, ``maintenance window until 06:00 UTC`` is an ``until``). A deadline time written without a date more than 12 hours before the
       item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
       marked ``(+1)`` or ``D+1``), and so is one any time before it that is still to come: a promise
       (promised, committed to, agreed to, will: ``07:10 vendor promised a patch by 06:00``; one reported,
@@ -1786,9 +1788,10 @@ def _items(
                 problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
             if m.zone_note is not None:  # ('14:00 EST (UTC+8)': read at UTC+8, which the row says)
                 problems.append((line, "time", m.raw, m.zone_note))
-            if m.is_deadline:
+            if m.is_deadline and (m.keyword != "window" or m.precision != "day" or tks_all[k]):
                 dls.append(m)
                 continue
+            # (a window's day of no ticket, 'Window: Thursday Oct 9, 2025.', is when the item is)
             if ends is None:
                 ends = _may_end_period(text)
             if ends and (_ends_period(proses[k], m.start) or last_end >= 0 and _PERIOD_TO.fullmatch(

@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
-from tests.log_rows import event_rows
+import pandas as pd
+
+from occ_lib.logs import parse_log
+from occ_lib.policy import Policy
+from occ_lib.sla import misses
+from tests.log_rows import deadline_rows, event_rows
 
 # --- 1: a heading's range of days that is one night --------------------------------------------------
 
@@ -58,3 +63,37 @@ def test_a_slash_date_that_opens_an_item_is_its_day_in_the_documents_order():
     ]
     day_first = "---\ndate_order: dmy\n---\n## 2025-10-08\n\n- 7/10 QA-1201 resolved\n"
     assert event_rows(day_first) == [[6, "10-07 00:00", "resolved", 0, ["QA-1201"], "7/10 QA-1201 resolved"]]
+
+
+# --- 3: a window's day of no ticket is no promise -------------------------------------------------------
+
+
+def test_a_windows_day_of_no_ticket_is_no_deadline_and_a_timed_or_ticketed_window_still_is():
+    text = (
+        "## 2025-10-08\n"
+        "\n"
+        "Window: Thursday Oct 9, 2025.\n"
+        "\n"
+        "- maintenance window until 06:00 UTC\n"
+        "- OPS-7 maintenance window Oct 10\n"
+        "- Change window: Sat 02:00-04:00 UTC\n"
+    )
+    logs = parse_log(text, "x.md")
+    assert deadline_rows(logs.deadlines) == [
+        [5, [], "10-08 06:00", "until", False],
+        [6, ["OPS-7"], "10-10 00:00", "window", False],
+        [7, [], "10-11 04:00", "window", False],
+    ]
+    assert [r[:4] for r in event_rows(text)] == [
+        [3, "10-09 00:00", "note", 0],  # (the day the item tells of)
+        [5, "10-08 00:00", "deadline", 0],
+        [6, "10-08 00:00", "deadline", 0],
+        [7, "10-08 00:00", "deadline", 0],
+    ]
+    out = misses(logs, None, Policy(), start=pd.Timestamp("2025-10-06", tz="UTC"),
+                 end=pd.Timestamp("2025-10-13", tz="UTC"), as_of=pd.Timestamp("2025-10-13", tz="UTC"))
+    assert out[["line", "subject", "status"]].values.tolist() == [
+        [5, "(no ticket)", "missed"],
+        [6, "OPS-7", "missed"],
+        [7, "(no ticket)", "missed"],
+    ]
