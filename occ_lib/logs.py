@@ -1028,6 +1028,17 @@ def _header_day(text: str, tz: dt.tzinfo | None, near: dt.date | None) -> dt.dat
     return h.date
 
 
+_UNZONED_MAIL = "time without zone in a pasted email header, read as UTC"
+
+
+def _unzoned_time(text: str, near: dt.date | None) -> bool:
+    """Whether a pasted mail's ``Sent:`` line writes its time without a zone (``Sent: Thursday, October
+    9, 2025 4:12 PM``, as Outlook writes the reader's local time): in a log that declares no zone it is
+    read as UTC, maybe hours off, so it is said (a ``time`` problem), not guessed."""
+    h = _times.parse_heading(text, tz=None, year_near=near)
+    return h.at is not None and h.zone is None
+
+
 def _fm_day(
     data: dict[str, Any], keys: tuple[str, ...] = ("date", "last_reviewed", "updated")
 ) -> dt.date | None:
@@ -1276,7 +1287,7 @@ def _parse_document(
     items: list[_Item] = []
     kind_as: dict[int, str] = {}  # (an item's text as its kind is read, when not its own: _from_column)
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
-    date_problems: list[tuple[int, str, str]] = []
+    date_problems: list[tuple[int, str, str, str]] = []  # (a heading's, a mail header's: line, what, ...)
     # the open list items that stand for a day ('- [[2025-10-08]]' in an outline journal): (depth,
     # date); what is nested under one is on that day. ``prev`` is the last list item: (depth, text)
     days: list[tuple[int, dt.date]] = []
@@ -1317,6 +1328,8 @@ def _parse_document(
                     in_mail, mail_addr = True, "@" in b[3]
                 elif in_mail and (field_name == "sent" or field_name == "date" and mail_addr):
                     over = _header_day(b[3], sec_zone or tz, near) or over
+                    if tz is None and sec_zone is None and _unzoned_time(b[3], near):
+                        date_problems.append((b[1], "time", b[3][:120], _UNZONED_MAIL))
                 elif in_mail and field_name == "subject":
                     mail_tks = _own_tickets(ex.redact(b[3], rare))
             if (tag == "l" or (tag == "p" or tag == "i" and b[2] == 0 and not days) and is_field(b[3])) and (
@@ -1415,7 +1428,7 @@ def _parse_document(
             if night is not None:
                 nights[line] = night
             if h.problem:
-                date_problems.append((line, htext[:120], h.problem))
+                date_problems.append((line, "date", htext[:120], h.problem))
             if tz is None and sec_zone is None and h.zone is not None and h.at is not None:
                 # '### @bob commented on Oct 8, 2025, 4:01 PM PDT': in a document that declares no
                 # zone, what is written under a heading timed in a zone is in that zone too
@@ -1516,8 +1529,7 @@ def _parse_document(
         starts = [it[0] for it in items] + S["line"][first_sec:] + T["line"][first_table:]
         time_problems = _token_lines(time_problems, starts, lines)
     # problems in file order, as one pass over the file would have met them
-    for line, token, reason in date_problems:
-        time_problems.append((line, "date", token, reason))
+    time_problems.extend(date_problems)
     time_problems.sort(key=itemgetter(0))
     for line, what, token, reason in time_problems:
         acc.problem(source, line, what, token, reason)

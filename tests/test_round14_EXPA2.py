@@ -97,3 +97,29 @@ def test_a_windows_day_of_no_ticket_is_no_deadline_and_a_timed_or_ticketed_windo
         [6, "OPS-7", "missed"],
         [7, "(no ticket)", "missed"],
     ]
+
+
+# --- 4: a pasted mail's time without zone, in a log that declares none ----------------------------------
+
+MAIL = (
+    "# Fwd: VND-4412 status\n"
+    "\n"
+    "From: Jane Roe <jane@vendor.com>\n"
+    "Sent: Thursday, October 9, 2025 4:12 PM\n"
+    "Subject: RE: VND-4412 outage\n"
+    "\n"
+    "We have escalated VND-4412 to engineering.\n"
+    "\n"
+    "From: Sam <sam@vendor.com>\n"
+    "Sent: Friday, October 10, 2025 09:00 PDT\n"
+    "Subject: RE: VND-4412\n"
+)
+
+
+def test_a_mail_headers_time_without_zone_is_a_problem_unless_the_log_declares_a_zone():
+    problems = parse_log(MAIL, "x.md").problems
+    assert problems[["line", "what", "token", "reason"]].values.tolist() == [
+        [4, "time", "Sent: Thursday, October 9, 2025 4:12 PM",
+         "time without zone in a pasted email header, read as UTC"],
+    ]
+    assert parse_log("All times ET.\n\n" + MAIL, "x.md").problems.empty
