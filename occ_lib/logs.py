@@ -324,20 +324,26 @@ Per item (the rules, in order)
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
       planned or scheduled one is one); nor is a window's day alone of no ticket (``Window: Thursday Oct
       9, 2025.`` announces when it is: nobody promised anything, and no table can miss it; ``OPS-7 window
-      Oct 10`` is OPS-7's, ``maintenance window until 06:00 UTC`` is an ``until``). A deadline time written without a date more than 12 hours before the
-      item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
+      Oct 10`` is OPS-7's, ``maintenance window until 06:00 UTC`` is an ``until``). A deadline time
+      written without a date more than 12 hours before the item's own first time (else its section's) is the
+      next day's (``23:40 paged, ETA 00:30``; so is one
       marked ``(+1)`` or ``D+1``), and so is one any time before it that is still to come: a promise
       (promised, committed to, agreed to, will: ``07:10 vendor promised a patch by 06:00``; one reported,
       says, said, expects: ``17:30 @ben says 09:00`` is due the next morning) or what a
       handoff's note with no time of its own hands over (``EU shift to grab it before 10:00 CEST`` under
       ``### Handed to EU shift at 07:00``; a heading that says handoff, handover, handed to; not a window);
       none of them when the item says it was missed or tells of it as past (``was``, ``this
-      morning``, ``came and went``), nor a deadline the item says is not met yet. A runbook's step that opens
-      with its offset from the start (``T+00:15 — start pg_dump``, ``T+45m``, ``T+2h``) and writes no time of
-      its own is at that start plus the offset, once an item before it said when the start is (the first time
+      morning``, ``came and went``), nor a deadline the item says is not met yet. On a 12-hour clock (an item
+      whose own time has AM/PM, as a chat export writes it), a deadline ``H:MM`` without AM/PM written up
+      to 12 hours before the item's time is the one to come, 12 hours later (``[10:55 AM] Sam Lee: fix ETA
+      4:30`` is due 4:30 PM; not ``04:30`` nor ``16:30``, nor one the item says was missed). A runbook's
+      step that opens with its offset from the start (``T+00:15 — start pg_dump``, ``T+45m``, ``T+2h``)
+      and writes no time of its own is at that start plus the offset, once an item before it said when the
+      start is (the first time
       written after ``T+00:00`` or ``T0``: ``Start time (T+00:00) = 22:00 CDT``). A heading whose time range
       runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``; a night's two
-      dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)`` or ``## Night shift 2025-10-09/10``, as
+      dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, ``## Night shift 2025-10-09/10`` or a
+      range of the two days, ``## Oct 9–10, 2025 night shift``, ``9-10 Oct``, as
       ``(22:00–06:00)``) puts an item under it (or under its subheadings without a date or time of their own)
       timed before 6 hours after the range's end, or before halfway back to its start when that is sooner, on
       the range's second day (``- 02:10 paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under
@@ -667,6 +673,10 @@ PROBLEM_COLUMNS: tuple[str, ...] = tuple(_PROBLEMS)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
 _HALF_DAY, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(days=1)
+# a clock of a 12-hour dial written without AM/PM ('4:30', not '04:30', '16:30', '4:30pm'), in an item
+# whose own time has AM/PM ('10:55 AM'): either half of the day
+_BARE_HOUR = re.compile(r"[1-9]:[0-5]\d(?:\s+[A-Z]{1,5}T)?$|1[01]:[0-5]\d(?:\s+[A-Z]{1,5}T)?$")
+_MERIDIEM = re.compile(r"\d\s?[AaPp]\.?[Mm]\b")
 # a shift's handoff, whose notes hand over what is still to come ('### Handed to EU shift at 07:00')
 _HANDOFF = re.compile(r"(?i)\bhand(?:ed|ing|s)?[\s-]?(?:off|over|to)\b")
 # a deadline written as a promise still to keep: 'vendor promised a patch by 06:00', 'will ship by 09:00',
@@ -1980,6 +1990,10 @@ def _items(
                 timed_sec = sec[4] != _NAT and sec[5] != "day"
                 ref = times[0] if times else (
                     epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else after.get(k))
+                if not row_missed and ref is not None and due < ref <= due + _HALF_DAY and (
+                    _BARE_HOUR.match(m.raw) is not None and _MERIDIEM.search(text) is not None
+                ):
+                    due += _HALF_DAY  # ('[10:55 AM] Sam: fix ETA 4:30': on a 12-hour clock, the 4:30 to come)
                 # (a miss admitted next to it, not written on it: maybe an earlier promise's, so its
                 # time is read as a promise's, '23:50 missed again — ETA 00:30' the next 00:30)
                 earlier = ahead is not None and row_missed and not held and not _missed_on(proses[k], m)

@@ -1,7 +1,11 @@
 """Round 14 (EXPA2): what the first log hunt left. A night heading written as a range of days (``## Oct
-9–10, 2025 night shift``)."""
+9–10, 2025 night shift``); a year-less slash date that opens an item; a window's day of no ticket (no
+promise); a pasted mail's ``Sent:`` time without zone (a problem); then a Slack channel export, whose
+deadlines are written on a 12-hour clock without AM/PM (``fix by 3:00`` at 11:20 AM is 3 PM)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 
@@ -123,3 +127,47 @@ def test_a_mail_headers_time_without_zone_is_a_problem_unless_the_log_declares_a
          "time without zone in a pasted email header, read as UTC"],
     ]
     assert parse_log("All times ET.\n\n" + MAIL, "x.md").problems.empty
+
+
+# --- 6: a Slack channel export (12-hour local clock declared once, reactions, threads, edits) ------------
+
+
+def test_a_bare_clock_deadline_on_a_12_hour_clock_is_the_one_to_come():
+    text = (
+        "## 2025-10-09\n"
+        "\n"
+        "[10:55 AM] Sam Lee\n"
+        "PAY-1 escalated to vendor, fix ETA 4:30\n"
+        "\n"
+        "[11:50 PM] Sam Lee\n"
+        "PAY-2 vendor ETA 9:30\n"
+        "\n"
+        "- 10:55 UTC PAY-3 vendor ETA 4:30\n"
+    )
+    assert deadline_rows(parse_log(text, "x.md").deadlines) == [
+        [3, ["PAY-1"], "10-09 16:30", "ETA", False],
+        [7, ["PAY-2"], "10-10 09:30", "ETA", False],  # (over 12 hours before: the next morning's, as before)
+        [9, ["PAY-3"], "10-09 04:30", "ETA", False],  # (a 24-hour clock: as written)
+    ]
+
+
+def test_a_slack_channel_export_reads_its_messages_and_promises():
+    text = (Path(__file__).parent / "fixtures" / "round14" / "e_slack_channel.md").read_text(encoding="utf-8")
+    logs = parse_log(text, "x.md")
+    assert [r[:5] for r in event_rows(text)] == [
+        [7, "10-09 17:42", "escalation", 1, ["PAY-8120"]],
+        [11, "10-09 17:44", "acknowledged", 0, ["PAY-8120"]],
+        [15, "10-09 17:58", "note", 0, ["PAY-8120"]],
+        [18, "10-09 18:15", "resolved", 0, ["PAY-8120"]],
+        [22, "10-09 18:20", "escalation", 2, ["PAY-8121"]],
+        [26, "10-09 23:05", "plan", 0, ["PAY-8121"]],
+        [31, "10-10 16:50", "resolved", 0, ["PAY-8121"]],
+    ]
+    # ('vendor says fix by 3:00' written at 11:20 AM PDT: 3:00 PM, 22:00 UTC, the 3pm missed at 4:05 PM)
+    assert deadline_rows(logs.deadlines) == [
+        [18, ["PAY-8120"], "10-13 00:00", "postmortem", False],
+        [22, ["PAY-8121"], "10-09 22:00", "by", False],
+        [26, ["PAY-8121"], "10-09 22:00", "missed", True],
+        [26, ["PAY-8121"], "10-10 17:00", "ETA", False],
+    ]
+    assert logs.problems.empty
