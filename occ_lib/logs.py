@@ -322,20 +322,28 @@ Per item (the rules, in order)
       judges it by the ticket's later event that says it was delivered (``RCA published``), not by the
       incident's resolution. A ``window`` written as a range is due at its end (``maintenance
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
-      planned or scheduled one is one). A deadline time written without a date more than 12 hours before the
-      item's own first time (else its section's) is the next day's (``23:40 paged, ETA 00:30``; so is one
+      planned or scheduled one is one); nor is a window's day alone of no ticket (``Window: Thursday Oct
+      9, 2025.`` announces when it is: nobody promised anything, and no table can miss it; ``OPS-7 window
+      Oct 10`` is OPS-7's, ``maintenance window until 06:00 UTC`` is an ``until``). A deadline time
+      written without a date more than 12 hours before the item's own first time (else its section's) is the
+      next day's (``23:40 paged, ETA 00:30``; so is one
       marked ``(+1)`` or ``D+1``), and so is one any time before it that is still to come: a promise
       (promised, committed to, agreed to, will: ``07:10 vendor promised a patch by 06:00``; one reported,
       says, said, expects: ``17:30 @ben says 09:00`` is due the next morning) or what a
       handoff's note with no time of its own hands over (``EU shift to grab it before 10:00 CEST`` under
       ``### Handed to EU shift at 07:00``; a heading that says handoff, handover, handed to; not a window);
       none of them when the item says it was missed or tells of it as past (``was``, ``this
-      morning``, ``came and went``), nor a deadline the item says is not met yet. A runbook's step that opens
-      with its offset from the start (``T+00:15 — start pg_dump``, ``T+45m``, ``T+2h``) and writes no time of
-      its own is at that start plus the offset, once an item before it said when the start is (the first time
+      morning``, ``came and went``), nor a deadline the item says is not met yet. On a 12-hour clock (an item
+      whose own time has AM/PM, as a chat export writes it), a deadline ``H:MM`` without AM/PM written up
+      to 12 hours before the item's time is the one to come, 12 hours later (``[10:55 AM] Sam Lee: fix ETA
+      4:30`` is due 4:30 PM; not ``04:30`` nor ``16:30``, nor one the item says was missed). A runbook's
+      step that opens with its offset from the start (``T+00:15 — start pg_dump``, ``T+45m``, ``T+2h``)
+      and writes no time of its own is at that start plus the offset, once an item before it said when the
+      start is (the first time
       written after ``T+00:00`` or ``T0``: ``Start time (T+00:00) = 22:00 CDT``). A heading whose time range
       runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``; a night's two
-      dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)`` or ``## Night shift 2025-10-09/10``, as
+      dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, ``## Night shift 2025-10-09/10`` or a
+      range of the two days, ``## Oct 9–10, 2025 night shift``, ``9-10 Oct``, as
       ``(22:00–06:00)``) puts an item under it (or under its subheadings without a date or time of their own)
       timed before 6 hours after the range's end, or before halfway back to its start when that is sooner, on
       the range's second day (``- 02:10 paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under
@@ -678,6 +686,10 @@ PROBLEM_COLUMNS: tuple[str, ...] = tuple(_PROBLEMS)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
 _HALF_DAY, _ONE_DAY = dt.timedelta(hours=12), dt.timedelta(days=1)
+# a clock of a 12-hour dial written without AM/PM ('4:30', not '04:30', '16:30', '4:30pm'), in an item
+# whose own time has AM/PM ('10:55 AM'): either half of the day
+_BARE_HOUR = re.compile(r"[1-9]:[0-5]\d(?:\s+[A-Z]{1,5}T)?$|1[01]:[0-5]\d(?:\s+[A-Z]{1,5}T)?$")
+_MERIDIEM = re.compile(r"\d\s?[AaPp]\.?[Mm]\b")
 # a shift's handoff, whose notes hand over what is still to come ('### Handed to EU shift at 07:00')
 _HANDOFF = re.compile(r"(?i)\bhand(?:ed|ing|s)?[\s-]?(?:off|over|to)\b")
 # a deadline written as a promise still to keep: 'vendor promised a patch by 06:00', 'will ship by 09:00',
@@ -1039,6 +1051,17 @@ def _header_day(text: str, tz: dt.tzinfo | None, near: dt.date | None) -> dt.dat
     return h.date
 
 
+_UNZONED_MAIL = "time without zone in a pasted email header, read as UTC"
+
+
+def _unzoned_time(text: str, near: dt.date | None) -> bool:
+    """Whether a pasted mail's ``Sent:`` line writes its time without a zone (``Sent: Thursday, October
+    9, 2025 4:12 PM``, as Outlook writes the reader's local time): in a log that declares no zone it is
+    read as UTC, maybe hours off, so it is said (a ``time`` problem), not guessed."""
+    h = _times.parse_heading(text, tz=None, year_near=near)
+    return h.at is not None and h.zone is None
+
+
 def _fm_day(
     data: dict[str, Any], keys: tuple[str, ...] = ("date", "last_reviewed", "updated")
 ) -> dt.date | None:
@@ -1289,7 +1312,7 @@ def _parse_document(
     items: list[_Item] = []
     kind_as: dict[int, str] = {}  # (an item's text as its kind is read, when not its own: _from_column)
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
-    date_problems: list[tuple[int, str, str]] = []
+    date_problems: list[tuple[int, str, str, str]] = []  # (a heading's, a mail header's: line, what, ...)
     # the open list items that stand for a day ('- [[2025-10-08]]' in an outline journal): (depth,
     # date); what is nested under one is on that day. ``prev`` is the last list item: (depth, text)
     days: list[tuple[int, dt.date]] = []
@@ -1330,6 +1353,8 @@ def _parse_document(
                     in_mail, mail_addr = True, "@" in b[3]
                 elif in_mail and (field_name == "sent" or field_name == "date" and mail_addr):
                     over = _header_day(b[3], sec_zone or tz, near) or over
+                    if tz is None and sec_zone is None and _unzoned_time(b[3], near):
+                        date_problems.append((b[1], "time", b[3][:120], _UNZONED_MAIL))
                 elif in_mail and field_name == "subject":
                     mail_tks = _own_tickets(ex.redact(b[3], rare))
             if (tag == "l" or (tag == "p" or tag == "i" and b[2] == 0 and not days) and is_field(b[3])) and (
@@ -1422,13 +1447,13 @@ def _parse_document(
                 night_stack.pop()
             night = _night_range(h, sec_zone or tz) if h.until is not None and h.date is not None else (
                 night_stack[-1][1] if night_stack and h.date is None and h.at is None else None)
-            if night is None and h.span and h.date is not None and _overnight(htext, h.date):
+            if night is None and h.span and h.date is not None and _overnight(htext, h):
                 night = (h.date, 12.0)  # ('### Handoff 2025-10-09 → 2025-10-10 (night shift)': until noon)
             night_stack.append((level, night))
             if night is not None:
                 nights[line] = night
             if h.problem:
-                date_problems.append((line, htext[:120], h.problem))
+                date_problems.append((line, "date", htext[:120], h.problem))
             if tz is None and sec_zone is None and h.zone is not None and h.at is not None:
                 # '### @bob commented on Oct 8, 2025, 4:01 PM PDT': in a document that declares no
                 # zone, what is written under a heading timed in a zone is in that zone too
@@ -1529,8 +1554,7 @@ def _parse_document(
         starts = [it[0] for it in items] + S["line"][first_sec:] + T["line"][first_table:]
         time_problems = _token_lines(time_problems, starts, lines)
     # problems in file order, as one pass over the file would have met them
-    for line, token, reason in date_problems:
-        time_problems.append((line, "date", token, reason))
+    time_problems.extend(date_problems)
     time_problems.sort(key=itemgetter(0))
     for line, what, token, reason in time_problems:
         acc.problem(source, line, what, token, reason)
@@ -1801,9 +1825,10 @@ def _items(
                 problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
             if m.zone_note is not None:  # ('14:00 EST (UTC+8)': read at UTC+8, which the row says)
                 problems.append((line, "time", m.raw, m.zone_note))
-            if m.is_deadline:
+            if m.is_deadline and (m.keyword != "window" or m.precision != "day" or tks_all[k]):
                 dls.append(m)
                 continue
+            # (a window's day of no ticket, 'Window: Thursday Oct 9, 2025.', is when the item is)
             if ends is None:
                 ends = _may_end_period(text)
             if ends and (_ends_period(proses[k], m.start) or last_end >= 0 and _PERIOD_TO.fullmatch(
@@ -1980,6 +2005,10 @@ def _items(
                 timed_sec = sec[4] != _NAT and sec[5] != "day"
                 ref = times[0] if times else (
                     epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else after.get(k))
+                if not row_missed and ref is not None and due < ref <= due + _HALF_DAY and (
+                    _BARE_HOUR.match(m.raw) is not None and _MERIDIEM.search(text) is not None
+                ):
+                    due += _HALF_DAY  # ('[10:55 AM] Sam: fix ETA 4:30': on a 12-hour clock, the 4:30 to come)
                 # (a miss admitted next to it, not written on it: maybe an earlier promise's, so its
                 # time is read as a promise's, '23:50 missed again — ETA 00:30' the next 00:30)
                 earlier = ahead is not None and row_missed and not held and not _missed_on(proses[k], m)
@@ -2273,13 +2302,13 @@ def _offsets(proses: list[str], found: list[list[_times.TimeMention]]) -> None:
 _NIGHT_WORD = re.compile(r"(?i:\b(?:over)?night\b)")
 
 
-def _overnight(htext: str, day: dt.date) -> bool:
+def _overnight(htext: str, h: _times.Heading) -> bool:
     """Whether a heading that spans days is one night's: it writes the next day's date and says night
-    (``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, ``## Night shift 2025-10-09/10``), read as
-    ``(22:00–06:00)`` is (:func:`_night_range`): what is timed before noon under it is on its second day."""
-    nxt = day + _ONE_DAY
+    (``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, ``## Night shift 2025-10-09/10``, ``## Oct
+    9–10, 2025 night shift``), read as ``(22:00–06:00)`` is (:func:`_night_range`): what is timed before
+    noon under it is on its second day."""
     return ("ight" in htext or "IGHT" in htext) and (
-        nxt.isoformat() in htext or f"{day.isoformat()}/{nxt.day:02d}" in htext
+        h.next_day or (h.date + _ONE_DAY).isoformat() in htext
     ) and _NIGHT_WORD.search(htext) is not None
 
 

@@ -432,6 +432,8 @@ class Heading:
     until: dt.datetime | None = dataclasses.field(default=None, compare=False)
     # whether it writes two dates or more ('## 2025-10-06 – 2025-10-12'): a span of days, not one day
     span: bool = dataclasses.field(default=False, compare=False)
+    # whether its two dates are a day and the next ('2025-10-09/10', 'Oct 9–10, 2025'): maybe one night
+    next_day: bool = dataclasses.field(default=False, compare=False)
 
 
 # --------------------------------------------------------------------------------------------- zones
@@ -2761,6 +2763,9 @@ _ARROW_GAP = re.compile(
 # a military time in hours right after a slash date: '10/10/2025 1430 hrs' (the digit scan reads it, and
 # :func:`_join_date_times` joins it to the date)
 _HRS_NEXT = re.compile(r",?\s(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|Hrs|HRS)(?![A-Za-z])")
+# what follows a year-less slash date that opens an item as its date: a capital word or a ticket, a
+# bracket, or a separator ('10/7 QA-1201 resolved', '10/7: deployed', '10/7 - ...'; not '3/4 done')
+_OPENS_ITEM = re.compile(r"(?:\s*[:\u2013\u2014]|\s+-\s|\s+[A-Z\[(@*])")
 _SLASH_TAIL = re.compile(r"/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|:\d|\.\d)")
 _CLOCK_GAP = re.compile(r"\s+(?:at\s+)?")
 
@@ -2810,7 +2815,9 @@ def _weekday_slash(
         start = wd.start()
     elif _KW_BEFORE.search(text, max(a, pos, s - 28), s) is not None or (
         a < pos < s and text[pos - 1].isdigit() and _ARROW_GAP.fullmatch(text, pos, s)
-    ) or _HRS_NEXT.match(text, tail.end(), b) is not None:
+    ) or _HRS_NEXT.match(text, tail.end(), b) is not None or (
+        s == a and _OPENS_ITEM.match(text, tail.end(), b) is not None
+    ):  # ('- 10/7 QA-1201 resolved': a date that opens the item, as a stamp does, not '- 3/4 done')
         start = s  # (the keyword governs the date: it is not part of it; '1430 hrs' is joined to it after)
     else:
         return None
@@ -3978,6 +3985,15 @@ def parse_heading(
         elif mm.at is not None:
             # date written with the time: take the calendar date as written, not the UTC one
             date = _written_date(heading[mm.start:mm.end], year_near)
+    if ("-" in heading or "\u2013" in heading) and (rng := _DAY_RANGE.search(heading)) is not None and (
+        (days := _range_days(rng, date, year_near)) is not None
+    ):  # ('Oct 9–10, 2025 night shift', '9-10 Oct': from its first day, of the year written after it)
+        date, two_days = days[0], two_days or days[1] - days[0] == dt.timedelta(days=1)
+        spans.append(rng.span())
+        mentions = [mm for mm in mentions if mm.end <= rng.start() or mm.start >= rng.end()]
+        ranged = True
+    else:
+        ranged = False
     if date is not None:
         problem = None  # a readable date wins over an unreadable one ('Oct 6 – Oct 12, 2025')
     if date is None and problem is None:
@@ -4058,12 +4074,35 @@ def parse_heading(
         if title == before:
             break
     span = date is not None and (
-        two_days or sum(1 for mm in mentions if mm.has_date and not _is_rel(mm.raw)) > 1)
-    return Heading(title.strip(), date, at, problem, precision, zone, until, span)
+        two_days or ranged or sum(1 for mm in mentions if mm.has_date and not _is_rel(mm.raw)) > 1)
+    return Heading(title.strip(), date, at, problem, precision, zone, until, span, bool(two_days) and span)
 
 
 # an ISO date and the next day's number after a slash ('2025-10-09/10': a night's two dates)
 _DAY_PAIR = re.compile(r"(?<![\d/-])(\d{4}-\d{2}-\d{2})/(\d{2})(?![\d/])")
+
+
+# a range of days in one month ('Oct 9–10, 2025', 'Oct 9-10', '9–10 Oct 2025'), not 'Oct 9 - 10:30'
+_DAY_RANGE = re.compile(
+    rf"(?<![\w/.-])(?:(?P<m1>{_MON})\s*(?P<a1>\d{{1,2}})\s*[-\u2013]\s*(?P<b1>\d{{1,2}})"
+    rf"|(?P<a2>\d{{1,2}})\s*[-\u2013]\s*(?P<b2>\d{{1,2}})\s+(?P<m2>{_MON}))"
+    r"(?![\d:])(?!\s*[AaPp]\.?[Mm]\b)(?:,?\s+(?P<y>\d{4})(?!\d))?"
+)
+
+
+def _range_days(rng: re.Match[str], date: dt.date | None, year_near: dt.date | None) -> tuple | None:
+    """The first and last day of a :data:`_DAY_RANGE`, in the year written after it, else that of the
+    date already read, else the one nearest ``year_near`` (None: no year, or no range of days)."""
+    mon = _MONTHS[(rng.group("m1") or rng.group("m2"))[:3].lower()]
+    a, b = int(rng.group("a1") or rng.group("a2")), int(rng.group("b1") or rng.group("b2"))
+    year = int(rng.group("y")) if rng.group("y") else (
+        date.year if date is not None and date.month == mon else _year_near(mon, a, year_near))
+    if year is None or not a < b:
+        return None
+    try:
+        return dt.date(year, mon, a), dt.date(year, mon, b)
+    except ValueError:
+        return None
 
 
 def _next_day_of(pair: re.Match[str]) -> bool:

@@ -35,3 +35,17 @@ def cli_rows(*args: str) -> list[dict]:
     res = CliRunner().invoke(app, list(args))
     assert res.exit_code == 0, res.output
     return [json.loads(x) for x in res.output.splitlines() if x.strip()]
+
+
+def event_rows(text: str) -> list[list]:
+    """Each event of ``text`` (read as ``x.md``) as ``[line, 'MM-DD HH:MM' (None undated), kind, level,
+    tickets, text]``."""
+    from occ_lib.logs import parse_log
+
+    ev = parse_log(text, "x.md").events
+    return [
+        [line, None if pd.isna(at) else at.strftime("%m-%d %H:%M"), kind, level, list(t), txt]
+        for line, at, kind, level, t, txt in zip(
+            ev["line"], ev["at"], ev["kind"], ev["level"], ev["tickets"], ev["text"], strict=True
+        )
+    ]

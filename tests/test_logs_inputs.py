@@ -1292,7 +1292,11 @@ def test_a_pasted_email_gives_its_telling_paragraphs():
     ]
     assert logs.docs["events"].tolist() == [3]
     assert logs.docs["title"].tolist() == ["CHG-880 rollback follow-up"]  # (the Subject, without RE:)
-    assert logs.problems.empty
+    # (the log declares no zone: the 'Sent:' time is read as UTC, and said so)
+    assert logs.problems[["line", "what", "token", "reason"]].values.tolist() == [
+        [2, "time", "Sent: Thursday, October 9, 2025 4:12 PM",
+         "time without zone in a pasted email header, read as UTC"],
+    ]
 
 
 def test_bold_day_lines_without_a_year_are_sections():

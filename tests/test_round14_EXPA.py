@@ -305,9 +305,9 @@ def test_a_runbook_step_is_timed_by_its_offset_from_the_stated_start(tmp_path):
         "4. T+45m \u2014 schema applied.\n"
         "5. Replay writes captured after T+02:20 from the topic.\n"
     )
-    # (the start's own line reads as a deadline: 'Start time ... = 22:00'; unchanged here)
+    # (the start's own line: a window's day of no ticket is no deadline, round 14 EXPA2)
     assert [r[:5] for r in _events(tmp_path, text)] == [
-        [2, "10-10 03:00", "deadline", 0, []],
+        [2, "10-10 03:00", "note", 0, []],
         [6, "10-10 03:15", "note", 0, ["DBA-318"]],
         [7, "10-10 05:05", "resolved", 0, []],
         [8, "10-10 05:50", "escalation", 1, ["INC-5521"]],
