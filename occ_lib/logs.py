@@ -625,6 +625,7 @@ from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
 from ._subjects import TELLING as _TELLING
+from ._subjects import SUBJECT_LEAD as _SUBJECT_LEAD
 from ._subjects import blockers, deadline_refs, deadline_tickets, may_split, references, ticket_groups
 from .redact import (
     is_secret_field,
@@ -2611,15 +2612,6 @@ def _subjects_of(d_tks: list[str], tks: list[str], blocked: set[str]) -> list[st
     15:00' is OPS-54's), else as they were (an item that names no subject besides its blocker)."""
     rest = [t for t in d_tks if t not in blocked]
     return rest or [t for t in tks if t not in blocked] or d_tks
-
-
-# what may stand before an item's subject: a time stamp, its zone, decoration ('10:10 QA-316 needs...',
-# '[07:18Z] **OPS-4**', '- [x] OPS-4')
-_SUBJECT_LEAD = re.compile(
-    r"[\s*_`>\[\](){}|:#~-]*(?:\d{1,2}(?:[:h.]\d{2}){1,2}\s*(?:[ap]\.?m\.?\b|Z\b)?\s*"
-    r"(?:(?:UTC|GMT|[ECMP][SD]?T)\b)?[\s*_`>\[\](){}|:~,\u2013\u2014-]*)?",
-    re.IGNORECASE,
-)
 
 
 def _opens_with(text: str, own: list[str]) -> bool:
