@@ -545,7 +545,7 @@ def blockers(text: str, owned: list[str]) -> set[str]:
 # '[07:18Z] **OPS-4**', '- [x] OPS-4', '09:40 BST SUP-4410'); :func:`_lead`, and :mod:`occ_lib.logs`
 SUBJECT_LEAD = re.compile(
     r"[\s*_`>\[\](){}|:#~-]*(?:\d{1,2}(?:[:h.]\d{2}){1,2}\s*(?:[ap]\.?m\.?\b|Z\b)?\s*"
-    r"(?:(?:UTC|GMT|[ECMP][SD]?T|(?-i:[A-Z]{2,4}T))\b)?[\s*_`>\[\](){}|:~,\u2013\u2014-]*)?",
+    r"(?:(?:UTC|GMT|[ECMP][SD]?T|(?-i:[A-Z]{2,4}T(?![\w-])))\b)?[\s*_`>\[\](){}|:~,\u2013\u2014-]*)?",
     re.IGNORECASE,
 )
 # what may follow the lead ticket as the item's subject ('SUP-4410 update:', 'OPS-1:'): what comes after

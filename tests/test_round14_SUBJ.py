@@ -102,3 +102,21 @@ def test_the_clause_naming_its_ticket_still_decides_before_the_lead(tmp_path: Pa
                      ["OPS-1", "INC-2"])
     assert dls == [[5, ["INC-2"], DUE, "ETA", []]]
     assert sla == [["INC-2", DUE, DONE, "missed", MISS]]
+
+
+def test_the_support_items_eta_in_bst_is_its_subjects_and_no_false_incident_miss(tmp_path: Path) -> None:
+    # (the item of the brief as written: a London log, 'BST' after the stamp; INC-7301 resolved 17:30 UTC
+    # had a false 210-minute miss of SUP-4410's ETA)
+    dls, sla = _rows(tmp_path, "- 09:40 BST SUP-4410 update: customer confirmed the workaround, incident "
+                     "INC-7301 opened. ETA 15:00 BST.", ["SUP-4410", "INC-7301"])
+    assert dls == [[5, ["SUP-4410"], "2025-10-07T14:00:00Z", "ETA", []]]
+    assert sla == [["SUP-4410", "2025-10-07T14:00:00Z", DONE, "missed", 210.0]]
+
+
+def test_a_lead_key_ending_in_t_is_no_zone_after_the_stamp() -> None:
+    from occ_lib._subjects import deadline_tickets
+
+    text = "10:00 INT-3 update: created OPS-2 for the fix. ETA 17:00 UTC"
+    assert deadline_tickets(text, ["INT-3", "OPS-2"], [text.index("ETA")]) == [["INT-3"]]
+    text = "10:00 CEST OPS-1: opened INC-2 for the outage. ETA 17:00 UTC"
+    assert deadline_tickets(text, ["OPS-1", "INC-2"], [text.index("ETA")]) == [["OPS-1"]]
