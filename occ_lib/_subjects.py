@@ -45,6 +45,19 @@ OPS-910, which remains open``: a contrast clause with a ticket of its own, or a 
 one, is left out; ``OPS-9 and OPS-10 fixed; not deployed yet`` stays a note). When some clause with a
 ticket gives the item's kind, the tickets whose clauses give another one are split off. Cheap: a few
 substring checks first, regexes only on the ~1% of items with two tickets.
+
+Deadlines (:func:`deadline_tickets`): each is the item's own tickets named in its clause, a list
+opening the item sharing the next clause's (``OPS-1, OPS-2: ETA 18:00``); a deadline whose clause names
+none takes its sentence's or ``;`` part's when that names some but not all; and one whose part names
+none either is the item's *lead* ticket's alone (:func:`_lead`: the one it opens with, after a time
+stamp, its zone and decoration, ``SUP-4410 update:``, ``OPS-1:``) when every other ticket is only opened
+or linked in a clause of its own (``created``, ``opened``, ``filed``, ``spun``, ``linked``: ``SUP-4410
+update: customer confirmed the workaround, incident INC-7301 opened. ETA 15:00 BST.`` is SUP-4410's) or
+after the lead's ``KEY:`` (``OPS-1: opened INC-2 for the outage. ETA 17:00``), or only referred to or
+waited on (:func:`references`, :func:`blockers`). Otherwise it is every ticket's: a list as one subject
+(``OPS-1 and OPS-2 blocked, ETA 17:00``, ``OPS-1 and OPS-2 opened, ETA 17:00``), another ticket told
+more of (``INC-2 opened, INC-2 paging SRE``), an item that opens with no ticket, or a lead its clause
+resolves (``OPS-1 resolved; created OPS-2 for the root-cause fix. ETA 17:00``: maybe OPS-2's work).
 """
 
 from __future__ import annotations
