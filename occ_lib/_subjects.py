@@ -45,6 +45,19 @@ OPS-910, which remains open``: a contrast clause with a ticket of its own, or a 
 one, is left out; ``OPS-9 and OPS-10 fixed; not deployed yet`` stays a note). When some clause with a
 ticket gives the item's kind, the tickets whose clauses give another one are split off. Cheap: a few
 substring checks first, regexes only on the ~1% of items with two tickets.
+
+Deadlines (:func:`deadline_tickets`): each is the item's own tickets named in its clause, a list
+opening the item sharing the next clause's (``OPS-1, OPS-2: ETA 18:00``); a deadline whose clause names
+none takes its sentence's or ``;`` part's when that names some but not all; and one whose part names
+none either is the item's *lead* ticket's alone (:func:`_lead`: the one it opens with, after a time
+stamp, its zone and decoration, ``SUP-4410 update:``, ``OPS-1:``) when every other ticket is only opened
+or linked in a clause of its own (``created``, ``opened``, ``filed``, ``spun``, ``linked``: ``SUP-4410
+update: customer confirmed the workaround, incident INC-7301 opened. ETA 15:00 BST.`` is SUP-4410's) or
+after the lead's ``KEY:`` (``OPS-1: opened INC-2 for the outage. ETA 17:00``), or only referred to or
+waited on (:func:`references`, :func:`blockers`). Otherwise it is every ticket's: a list as one subject
+(``OPS-1 and OPS-2 blocked, ETA 17:00``, ``OPS-1 and OPS-2 opened, ETA 17:00``), another ticket told
+more of (``INC-2 opened, INC-2 paging SRE``), an item that opens with no ticket, or a lead its clause
+resolves (``OPS-1 resolved; created OPS-2 for the root-cause fix. ETA 17:00``: maybe OPS-2's work).
 """
 
 from __future__ import annotations
@@ -541,6 +554,21 @@ def blockers(text: str, owned: list[str]) -> set[str]:
     return found - {key for at, key in spans if at not in waited}
 
 
+# what may stand before an item's subject: a time stamp, its zone, decoration ('10:10 QA-316 needs...',
+# '[07:18Z] **OPS-4**', '- [x] OPS-4', '09:40 BST SUP-4410'); :func:`_lead`, and :mod:`occ_lib.logs`
+SUBJECT_LEAD = re.compile(
+    r"[\s*_`>\[\](){}|:#~-]*(?:\d{1,2}(?:[:h.]\d{2}){1,2}\s*(?:[ap]\.?m\.?\b|Z\b)?\s*"
+    r"(?:(?:UTC|GMT|[ECMP][SD]?T|(?-i:[A-Z]{2,4}T(?![\w-])))\b)?[\s*_`>\[\](){}|:~,\u2013\u2014-]*)?",
+    re.IGNORECASE,
+)
+# what may follow the lead ticket as the item's subject ('SUP-4410 update:', 'OPS-1:'): what comes after
+# it in the clause is said of the lead, not listed with it ('OPS-1: opened INC-2 for the outage')
+_SUBJECT_COLON = re.compile(r"[\])`*_]*(?:\s+(?i:update|status|follow-up|progress))?\s*:")
+# the words of a clause that only mentions a ticket as opened or linked ('incident INC-7301 opened',
+# 'created OPS-2', 'filed VND-9 with the vendor', 'linked INC-2'): :func:`_lead`
+_OPENED = _OPENS - {"raised", "logged", "new", "cut", "started"} | {"linked"}
+
+
 def deadline_tickets(
     text: str, owned: list[str], starts: list[int], ends: list[int] | None = None, export: bool = False,
 ) -> list[list[str] | None]:
@@ -583,7 +611,48 @@ def deadline_tickets(
     out = [list(dict.fromkeys(merged[i])) if i is not None and merged[i] else None for i in where]
     if None in out:
         _part_tickets(text, mine, starts, out)
+    if None in out and (lead := _lead(text, owned, spans)) is not None:
+        out = [[lead] if t is None else t for t in out]
     return out
+
+
+def _lead(text: str, owned: list[str], spans: list[tuple[int, int, bool]]) -> str | None:
+    """The ticket a deadline whose clause and part name none is of, when it is not every ticket's: the
+    one the item opens with ('SUP-4410 update: ..., incident INC-7301 opened. ETA 15:00' is SUP-4410's),
+    when each other ticket is only opened or linked in a clause of its own (:data:`_OPENED`), or after
+    the lead's ``KEY:`` subject, or only referred to (:func:`references`, :func:`blockers`); and the
+    lead's clause does not resolve it (the ETA may then be the new ticket's work). None otherwise: a
+    list as one subject ('OPS-1 and OPS-2 blocked, ETA 17:00'), another ticket told more of."""
+    m = SUBJECT_LEAD.match(text)
+    i = m.end() if m else 0
+    mine = set(owned)
+    keyed = [(at, key) for at, key in ex.ticket_spans(text) if key in mine]
+    if not keyed or keyed[0][0] != i:
+        return None
+    lead = keyed[0][1]
+    los = [lo for lo, _, _ in spans]
+    first = bisect_right(los, i) - 1
+    if first < 0:
+        return None
+    clause = text[spans[first][0]:spans[first][1]]
+    if _bare(clause, [lead], first == 0) or not ex.words(clause.lower()).isdisjoint(ex._RESOLVED):
+        return None  # ('OPS-1 and OPS-2 opened', split at 'and': the lead says nothing alone)
+    said = _SUBJECT_COLON.match(text, i + len(lead))
+    pointed: set[str] | None = None
+    for at, key in keyed[1:]:
+        if key == lead:
+            continue
+        n = bisect_right(los, at) - 1
+        lo, hi = (spans[n][0], spans[n][1]) if n >= 0 else (0, len(text))
+        if n == first:
+            lo = said.end() if said is not None else hi  # (no subject's colon: one list with the lead)
+        if lo <= at and not ex.words(_without(text[lo:hi], [key]).lower()).isdisjoint(_OPENED):
+            continue
+        if pointed is None:
+            pointed = set(references(text, owned)) | blockers(text, owned)
+        if key not in pointed:
+            return None
+    return lead
 
 
 # where a sentence or a ';' part ends: a deadline whose clause names no ticket is its part's

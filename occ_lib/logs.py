@@ -234,8 +234,10 @@ Per item (the rules, in order)
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
       clause's: ``OPS-1, OPS-2: ETA 18:00``, also after the time the item opens with, ``10:00 UTC OPS-1,
       OPS-2 ETA 18:00``; a clause that names none takes its sentence's or ``;`` part's, ``OPS-5 ETA
-      17:00; OPS-6 blocked, ETA 18:00``; :func:`occ_lib._subjects.deadline_tickets`), but not a
-      ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
+      17:00; OPS-6 blocked, ETA 18:00``; one whose part names none either is the ticket the item opens
+      with when the others are only opened or linked, ``SUP-4410 update: ..., incident INC-7301 opened.
+      ETA 15:00 BST.`` is SUP-4410's, else every ticket's; :func:`occ_lib._subjects.deadline_tickets`),
+      but not a ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
       blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, nor one it only
       refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
       the first ticket's)
@@ -632,6 +634,7 @@ import pyarrow as pa
 from . import _extract as ex
 from . import times as _times
 from ._markdown import Decoded, blocks, decode, front_matter, is_field
+from ._subjects import SUBJECT_LEAD as _SUBJECT_LEAD
 from ._subjects import TELLING as _TELLING
 from ._subjects import blockers, deadline_refs, deadline_tickets, may_split, references, ticket_groups
 from .redact import (
@@ -2640,15 +2643,6 @@ def _subjects_of(d_tks: list[str], tks: list[str], blocked: set[str]) -> list[st
     15:00' is OPS-54's), else as they were (an item that names no subject besides its blocker)."""
     rest = [t for t in d_tks if t not in blocked]
     return rest or [t for t in tks if t not in blocked] or d_tks
-
-
-# what may stand before an item's subject: a time stamp, its zone, decoration ('10:10 QA-316 needs...',
-# '[07:18Z] **OPS-4**', '- [x] OPS-4')
-_SUBJECT_LEAD = re.compile(
-    r"[\s*_`>\[\](){}|:#~-]*(?:\d{1,2}(?:[:h.]\d{2}){1,2}\s*(?:[ap]\.?m\.?\b|Z\b)?\s*"
-    r"(?:(?:UTC|GMT|[ECMP][SD]?T)\b)?[\s*_`>\[\](){}|:~,\u2013\u2014-]*)?",
-    re.IGNORECASE,
-)
 
 
 def _opens_with(text: str, own: list[str]) -> bool:
