@@ -1415,10 +1415,10 @@ def human_duration(value: Any) -> str:
     secs = value.total_seconds() if isinstance(value, dt.timedelta) else float(value) * 60
     sign, secs = ("-", -secs) if secs < 0 else ("", secs)
     if 0 < secs < 59.5:
-        return f"{sign}{round(secs)}s"
-    mins = round(secs / 60)
+        return f"{sign}{int(secs + 0.5)}s"
+    mins = int(secs / 60 + 0.5)  # (half up: round() would take 169.5 h to 170 and 168.5 h to 168)
     if mins >= 1440:
-        days, hours = divmod(round(mins / 60), 24)
+        days, hours = divmod(int(mins / 60 + 0.5), 24)
         return f"{sign}{days}d {hours}h" if hours else f"{sign}{days}d"
     if mins >= 60:
         hours, mins = divmod(mins, 60)

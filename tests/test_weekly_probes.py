@@ -118,14 +118,14 @@ def test_objectives_say_the_threshold_is_inclusive(tmp_path):
     d = weekly.collect(ws, weekly.period(ws, week="2025-W41"))
     cols = ["target", "latency objective", "p95 (ms)", "windows over threshold"]
     assert weekly.objectives_table(d)[cols].to_dict("records") == [
-        {"target": "api", "latency objective": "p95 <= 800 ms per 1 h", "p95 (ms)": 800.0,
+        {"target": "api", "latency objective": "p95 <= 800 ms per 1 h (of 5+ probes)", "p95 (ms)": 800.0,
          "windows over threshold": 0}
     ]
 
 
 def test_a_one_day_latency_objective_is_judged_on_days_in_the_policy_zone(tmp_path):
     # 01:00-03:00 UTC Oct 7 is Monday evening in New York (fast); 14:00-15:00 is Tuesday (slow)
-    lat1d = {"latency": [{"percentile": "p50", "threshold_ms": 1000, "window": "1d"}]}
+    lat1d = {"latency": [{"percentile": "p50", "threshold_ms": 1000, "window": "1d", "min_probes": 1}]}
     policy = {"tz": "America/New_York", "targets": {"*": lat1d}}
     ws = _workspace(tmp_path, policy, [
         ("api", "2025-10-07T01:00:00Z", 200, 100), ("api", "2025-10-07T02:00:00Z", 200, 100),
@@ -142,7 +142,7 @@ def test_a_one_day_latency_objective_is_judged_on_days_in_the_policy_zone(tmp_pa
 
 def test_a_whole_day_latency_miss_lasts_its_local_day_and_no_longer_than_as_of(tmp_path):
     # 2025-11-02 in New York is 25 hours long (clocks go back); slow probes that day
-    lat1d = {"latency": [{"percentile": "p50", "threshold_ms": 1000, "window": "1d"}]}
+    lat1d = {"latency": [{"percentile": "p50", "threshold_ms": 1000, "window": "1d", "min_probes": 1}]}
     policy = {"tz": "America/New_York", "targets": {"*": lat1d}}
     ws = _workspace(tmp_path, policy, [
         ("api", "2025-11-02T05:00:00Z", 200, 2000), ("api", "2025-11-02T15:00:00Z", 200, 2000),
