@@ -3,29 +3,14 @@ with the SLA rules (retries, days in the policy zone, no data), exact values."""
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 
 from occ_lib import sla, weekly
+from tests.evidence_rows import checks_workspace as _workspace
 
 
 def ts(text: str) -> pd.Timestamp:
     return pd.Timestamp(text, tz="UTC")
-
-
-def _workspace(tmp_path, policy: dict, checks: list[tuple[str, str, int, float]]):
-    """A workspace whose evidence is one JSON file of (target, UTC time, HTTP status, ms) checks,
-    imported into its store."""
-    (tmp_path / "ev").mkdir()
-    results = [
-        {"check": t, "url": f"http://127.0.0.1:9/{t}", "statusCode": code, "latencyMs": ms, "checkedAt": at}
-        for t, at, code, ms in checks
-    ]
-    (tmp_path / "ev" / "checks.json").write_text(json.dumps({"results": results}))
-    config = {"logs": [], "evidence": ["ev/*.json"], "store": "data/", "sla": policy}
-    (tmp_path / "occ.yml").write_text(json.dumps(config))  # (JSON is YAML)
-    return weekly.workspace(tmp_path / "occ.yml")
 
 
 NY_RETRIES = {"tz": "America/New_York", "targets": {"*": {"availability": 99.0, "retries": 1}}}
