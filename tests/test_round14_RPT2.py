@@ -189,7 +189,8 @@ def test_min_probes_below_one_is_a_config_error_naming_its_key(tmp_path):
     with pytest.raises(ConfigError) as err:
         ws.policy  # noqa: B018 (validated when first read)
     assert str(err.value) == (
-        f"{tmp_path / 'occ.yml'}: sla.targets.*.latency[0].min_probes: Input should be greater than or equal to 1"
+        f"{tmp_path / 'occ.yml'}: sla.targets.*.latency[0].min_probes: "
+        "Input should be greater than or equal to 1"
     )
 
 
