@@ -35,8 +35,12 @@
   inside a cell's leading date and time, ISO week or ticket key (``2025-10-08 13:00``, ``2025-W41``,
   ``INFRA-2743`` stay on one line); a period
   without probes shows one chart saying so (:data:`NO_PROBES`); times are shown in the report's
-  zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); the hourly
-  latency table lists the hours over the objective first (:func:`latency_table`).
+  zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); a duration as
+  a person reads it, ``6d 4h`` or ``3h 5min`` (:func:`human_duration`, in every table that shows one;
+  the SLA frame and ``occ sla`` keep ``overage_min``); the hourly latency table lists the hours over
+  the objective first and says which hours had too few probes to be judged (:func:`latency_table`).
+- ``Checks per kind and status`` (:func:`misses_by_kind`) has a column for every status, ``superseded``
+  included, so a kind's row adds up to its checks.
 """
 
 from __future__ import annotations
