@@ -618,11 +618,12 @@ _LONG_WORD = 40
 _WRAP_EVERY = 20
 _LONG_RUN = re.compile(rf"[^\s/]{{{_LONG_WORD + 1},}}")
 #: A cell's leading date or time (``2025-10-08 13:00``, ``2025-10-10 (end of day)``'s date), ISO week
-#: (``2025-W41``) or ticket key (``INFRA-2743``, ``OCC-INF-221``) is kept on one line: a narrow
+#: (``2025-W41``), duration (``21h 40min``) or ticket key (``INFRA-2743``) is kept on one line: a narrow
 #: column broke them at their hyphens ("2025-10-" over "08 13:00", "INFRA-" over "2743").
 _NOWRAP = '<span class="occ-when" style="white-space: nowrap">'
 _WHEN = re.compile(
     r"\d{4}-(?:\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?: [A-Z]{3,5}\b)?|W\d{2}\b)"
+    r"|\d+(?:d|h|min|s)(?: \d+(?:h|min))?\b"  # (a duration of human_duration: "21h" over "40min")
     r"|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\b"
 )
 

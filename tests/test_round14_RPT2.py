@@ -128,6 +128,9 @@ def test_ticket_keys_and_weeks_opening_a_cell_never_wrap_at_their_hyphens():
         # near misses: a key in lower case, a week without its year, a capital word: as written
         "ops-12", "W41", "Escalated to CIO",
     ]
+    # a duration stays whole too ("21h" over "40min" in a narrow overage column)
+    html = weekly.show(pd.DataFrame({"overage": ["21h 40min", "6d 4h", "45min"]}))._repr_html_()
+    assert html.count(NOWRAP) == 3 and f"{NOWRAP}21h 40min</span>" in html
 
 
 def test_the_index_keeps_its_week_label_whole_and_counts_reports_in_words():

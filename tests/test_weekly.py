@@ -319,7 +319,7 @@ def test_show_escapes_log_text_and_formats_times():
     assert "Caption &lt;b&gt;" in html
     nowrap = '<span class="occ-when" style="white-space: nowrap">'
     assert f"{nowrap}2025-10-10 13:00</span>" in html and f"{nowrap}A-1</span>, B-2" in html
-    assert "<td>1h 30min</td>" in html  # (a duration as a person reads it: weekly.human_duration)
+    assert f"<td>{nowrap}1h 30min</span></td>" in html  # (a duration as a person reads it: human_duration)
     assert repr(t).splitlines()[0] == "Caption <b>"
 
 
