@@ -100,6 +100,12 @@ KIND_SYMBOLS: dict[str, str] = {
     "status": "circle",
     "note": "circle",
 }
+#: Legend names of event kinds whose bare name reads like another entry: a log item saying "resolved"
+#: beside the ticket's final resolution (:data:`FINAL_RESOLUTION`) read as two names for one thing.
+KIND_NAMES: dict[str, str] = {"resolved": "resolved (log item)"}
+#: The final resolution's legend name and marker: a thick green bar where the ticket ended, unlike
+#: the star of a log item that says "resolved" (a later reopening ends none).
+FINAL_RESOLUTION: tuple[str, str] = ("closed (final resolution)", "line-ns")
 DEADLINE_STYLE: dict[str, tuple[str, str, str]] = {
     # status: (legend name, symbol, colour)
     "met": ("deadline met", "diamond-open", "#009E73"),
@@ -949,7 +955,9 @@ def escalation_chart(
     Markers are coloured by kind (:data:`KIND_COLORS`), sized by escalation level (0 to 3, also in the
     hover label); deadlines are a green open diamond when met, a red x when missed, a grey open
     diamond while open; ``resolutions`` (``ticket, resolved_at``, e.g. from
-    :func:`occ_lib.timeline.summary`) are stars; a dotted line marks ``as_of`` (:func:`_as_of_line`).
+    :func:`occ_lib.timeline.summary`) are a thick green bar, "closed (final resolution)", unlike the star of
+    a log item that says "resolved" ("resolved (log item)": :data:`KIND_NAMES`); a dotted line marks
+    ``as_of`` (:func:`_as_of_line`).
     Undated events cannot be placed and are left out.
     """
     tz = _zone(tz)
@@ -983,7 +991,7 @@ def escalation_chart(
                 x=x,
                 y=[esc(t) for t in part["ticket"]],
                 mode="markers",
-                name=esc(kind).replace("_", " "),
+                name=KIND_NAMES.get(kind) or esc(kind).replace("_", " "),
                 marker={
                     "color": KIND_COLORS.get(kind, GREY),
                     "symbol": KIND_SYMBOLS.get(kind, "circle"),
@@ -1030,12 +1038,14 @@ def escalation_chart(
                     x=local_times(res["resolved_at"], tz),
                     y=[esc(t) for t in res["ticket"]],
                     mode="markers",
-                    name="resolution",
+                    name=FINAL_RESOLUTION[0],
                     marker={
-                        "symbol": "star", "color": "#009E73", "size": 16,
-                        "line": {"width": 1, "color": "#000000"},
+                        "symbol": FINAL_RESOLUTION[1], "color": "#009E73", "size": 22,
+                        "line": {"width": 4, "color": "#009E73"},
                     },
-                    hovertemplate="<b>%{y}</b> resolved<br>%{x|%Y-%m-%d %H:%M}<extra></extra>",
+                    hovertemplate=(
+                        f"<b>%{{y}}</b> {FINAL_RESOLUTION[0]}<br>%{{x|%Y-%m-%d %H:%M}}<extra></extra>"
+                    ),
                 )
             )
     _layout(

@@ -293,7 +293,7 @@ def render_index(manifests: list[dict[str, Any]]) -> str:
         status = "ok" if not failed else f"{failed} failed"
         rows.append(
             "<tr>"
-            f"<td>{_e(m.get('label'))}</td>"
+            f'<td class="nowrap">{_e(m.get("label"))}</td>'
             f"<td>{_e(m.get('start_local'))} to {_e(m.get('end_local'))}<br><small>{_e(m.get('tz'))}, "
             f"as of {_e(local_as_of(m.get('as_of'), m.get('tz')))}</small></td>"
             f'<td class="{"ok" if not failed else "failed"}">{_e(status)}</td>'
@@ -308,9 +308,11 @@ def render_index(manifests: list[dict[str, Any]]) -> str:
         "body{font-family:system-ui,sans-serif;max-width:1180px;margin:0 auto;padding:1em 2em}"
         "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4em;"
         "vertical-align:top;text-align:left}ul{margin:0;padding-left:1.2em}"
-        ".failed{color:#b00020}.ok{color:#1b5e20}</style></head><body>"
+        ".failed{color:#b00020}.ok{color:#1b5e20}"
+        # (a week label broke at its hyphen in a narrow column: "2025-" over "W41")
+        ".nowrap{white-space:nowrap}</style></head><body>"
         "<h1>occ reports</h1>"
-        f"<p>{len(manifests)} report(s); index written {_e(now)}.</p>"
+        f"<p>{len(manifests)} report{'' if len(manifests) == 1 else 's'}; index written {_e(now)}.</p>"
         "<table><thead><tr><th>report</th><th>period (local)</th><th>status</th>"
         "<th>headline figures</th><th>notebooks</th></tr></thead><tbody>"
         + "".join(rows)

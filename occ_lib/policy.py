@@ -9,7 +9,8 @@ Example::
       escalation_ladder: [none, follow-up, manager, executive]
       targets:
         "*":                          # default for every probe target; named targets override keys
-          latency: [{percentile: p95, threshold_ms: 800, window: 1h}]
+          latency: [{percentile: p95, threshold_ms: 800, window: 1h}]  # min_probes: 5 (default): a
+                                      # window of fewer probes is shown, not judged
           availability: 99.5          # percent of counted probes, over the report window (not 0.995:
                                       # 1 or less is an error, a fraction written by mistake)
           degraded_counts_as: up      # or down
@@ -60,12 +61,19 @@ class TicketTarget(StrictModel):
     resolution: Duration | None = None
 
 
+#: The fewest probes a latency window needs to be judged: the p95 of two probes is nearly the slower
+#: one, and such hours decided "over objective" flags; a window of fewer is shown, not judged.
+MIN_PROBES = 5
+
+
 class LatencyObjective(StrictModel):
-    """The ``percentile`` of response times in each ``window`` stays at or under ``threshold_ms``."""
+    """The ``percentile`` of response times in each ``window`` stays at or under ``threshold_ms``;
+    a window of fewer than ``min_probes`` probes is not judged (:data:`MIN_PROBES`)."""
 
     percentile: Percentile
     threshold_ms: float = Field(gt=0)
     window: Duration = dt.timedelta(hours=1)
+    min_probes: int = Field(default=MIN_PROBES, ge=1)
 
     @field_validator("percentile", mode="before")
     @classmethod

@@ -154,7 +154,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "probes outside maintenance, looked for past the window's end up to as_of); failures at the "
         "end of the data count bad.",
         "Latency: one row for every window whose percentile broke its threshold "
-        f"(due_at is the window start; whole-day windows are days in {policy.tz}).",
+        f"(due_at is the window start; whole-day windows are days in {policy.tz}); a window of fewer "
+        "probes than its objective's min_probes (default 5: the p95 of two probes is nearly the slower "
+        "one) is shown but not judged.",
         "Availability = good / counted probes over the window (counted in probes, not minutes); "
         "the error budget is (100% - objective) x counted probes; consumed = bad / budget "
         "(none, not 100% remaining, when no probe was counted).",
@@ -202,7 +204,8 @@ def _objectives(label: str, tp: TargetPolicy) -> str:
         bits.append(
             "latency "
             + ", ".join(
-                f"{o.percentile} <= {o.threshold_ms:g} ms per {_fmt_td(o.window)}" for o in tp.latency
+                f"{o.percentile} <= {o.threshold_ms:g} ms per {_fmt_td(o.window)} (of {o.min_probes}+ probes)"
+                for o in tp.latency
             )
         )
     if tp.availability is not None:
@@ -1197,7 +1200,7 @@ def probe_misses(
         lw = aggregate.latency_windows(probes, window, tuple(sorted(qs)), s, cap, None, maint, policy.tz)
         for rec in lw.to_dict("records"):
             for o in policy.target(str(rec["target"])).latency:
-                if o.window != window:
+                if o.window != window or rec["n"] < o.min_probes:  # (too few probes: not judged)
                     continue
                 value = rec[o.percentile]
                 if value > o.threshold_ms:

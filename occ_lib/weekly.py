@@ -32,10 +32,15 @@
   :func:`record`): tables are rendered with ``DataFrame.to_html(escape=True)`` only, so log text
   such as ``<script>`` shows as text, and may wrap after a ``/`` and inside a word of over 40
   characters (:func:`_breakable`: a long token no longer widens a table past the page), never
-  inside a cell's leading date and time (``2025-10-08 13:00`` stays on one line); a period
+  inside a cell's leading date and time, ISO week or ticket key (``2025-10-08 13:00``, ``2025-W41``,
+  ``INFRA-2743`` stay on one line); a period
   without probes shows one chart saying so (:data:`NO_PROBES`); times are shown in the report's
-  zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); the hourly
-  latency table lists the hours over the objective first (:func:`latency_table`).
+  zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); a duration as
+  a person reads it, ``6d 4h`` or ``3h 5min`` (:func:`human_duration`, in every table that shows one;
+  the SLA frame and ``occ sla`` keep ``overage_min``); the hourly latency table lists the hours over
+  the objective first and says which hours had too few probes to be judged (:func:`latency_table`).
+- ``Checks per kind and status`` (:func:`misses_by_kind`) has a column for every status, ``superseded``
+  included, so a kind's row adds up to its checks.
 """
 
 from __future__ import annotations
@@ -542,7 +547,7 @@ def for_display(df: pd.DataFrame, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> pd.Da
         if isinstance(s.dtype, pd.DatetimeTZDtype):
             out[col] = s.map(lambda v: "" if pd.isna(v) else local_text(v, z, fmt))
         elif pd.api.types.is_timedelta64_dtype(s.dtype):
-            out[col] = (s.dt.total_seconds() / 60).round(1)
+            out[col] = s.map(human_duration)
         elif s.dtype == object and s.map(lambda v: isinstance(v, list | tuple)).any():
             out[col] = s.map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v)
         elif s.dtype == object and s.map(lambda v: v is pd.NaT or isinstance(v, pd.Timestamp)).any():
@@ -612,10 +617,15 @@ _TEXT_NODE = re.compile(r">([^<]+)<")
 _LONG_WORD = 40
 _WRAP_EVERY = 20
 _LONG_RUN = re.compile(rf"[^\s/]{{{_LONG_WORD + 1},}}")
-#: A cell's leading date or time (``2025-10-08 13:00``, ``2025-10-10 (end of day)``'s date) is kept on
-#: one line: a narrow ``due`` column broke it at its hyphens ("2025-10-" over "08 13:00").
+#: A cell's leading date or time (``2025-10-08 13:00``, ``2025-10-10 (end of day)``'s date), ISO week
+#: (``2025-W41``), duration (``21h 40min``) or ticket key (``INFRA-2743``) is kept on one line: a narrow
+#: column broke them at their hyphens ("2025-10-" over "08 13:00", "INFRA-" over "2743").
 _NOWRAP = '<span class="occ-when" style="white-space: nowrap">'
-_WHEN = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?: [A-Z]{3,5}\b)?")
+_WHEN = re.compile(
+    r"\d{4}-(?:\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?: [A-Z]{3,5}\b)?|W\d{2}\b)"
+    r"|\d+(?:d|h|min|s)(?: \d+(?:h|min))?\b"  # (a duration of human_duration: "21h" over "40min")
+    r"|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\b"
+)
 
 
 def _breakable(table_html: str) -> str:
@@ -626,7 +636,8 @@ def _breakable(table_html: str) -> str:
 
     def node(m: re.Match[str]) -> str:
         text = m.group(1)
-        if text[:1].isdigit() and (when := _WHEN.match(text)):  # (cheap gate: a cell opening with a digit)
+        # (cheap gate: a cell opening with a digit or a capital)
+        if (text[:1].isdigit() or text[:1].isupper()) and (when := _WHEN.match(text)):
             return f">{_NOWRAP}{when.group(0)}</span>{text[when.end():]}<"
         if len(text) > _LONG_WORD:  # (cheap gate: most cells are short)
             text = _LONG_RUN.sub(_wrap_long, text)
@@ -940,6 +951,26 @@ class WeekData:
         return {t: v for t, v in objs.items() if t in self.targets} if self.targets else objs
 
     @cached_property
+    def not_judged(self) -> dict[str, int]:
+        """Per target, its latency windows of fewer probes than an objective's ``min_probes``: shown,
+        not judged (:func:`occ_lib.sla.probe_misses`); a report says how many, and why."""
+        from . import aggregate
+
+        found: dict[str, set[Any]] = {}
+        for t, tp in self.objectives.items():
+            for o in tp.latency:
+                if o.window == dt.timedelta(hours=1) or not self._probing():
+                    lw = self.latency
+                else:  # (another window length: its own windows, as the SLA reads them)
+                    lw = aggregate.latency_windows(
+                        self.source, o.window, start=self.per.start, end=self.cap, targets=[t],
+                        exclude=self.maintenance, tz=self.policy.tz,
+                    )
+                few = lw[lw["target"].eq(t) & (lw["n"] < o.min_probes)]["window_start"]
+                found.setdefault(t, set()).update(few)
+        return {t: len(w) for t, w in found.items()}
+
+    @cached_property
     def evidence(self) -> pd.DataFrame:
         return evidence_audit(
             self.logs, self.ws.root, self.per.start, self.per.end, self.ws.evidence_paths(all_files=True),
@@ -1231,7 +1262,8 @@ def _src(df: pd.DataFrame) -> pd.Series:
 
 
 def misses_table(misses: pd.DataFrame, all_rows: bool = False, tz: str = "UTC") -> pd.DataFrame:
-    """SLA rows for people: missed and open ones (or all), overage in minutes, where it was said.
+    """SLA rows for people: missed and open ones (or all), how late (:func:`human_duration`), where it
+    was said.
 
     ``tz`` is the zone the misses were counted in (the policy's): a date-only deadline, due at the
     end of its day there, shows as that day; one a log in another zone wrote ends at another hour,
@@ -1254,7 +1286,7 @@ def misses_table(misses: pd.DataFrame, all_rows: bool = False, tz: str = "UTC") 
             "status": m["status"],
             "due": due,
             "resolved": resolved,
-            "overage (min)": pd.to_numeric(m["overage_min"]).round(1),
+            "overage": pd.to_numeric(m["overage_min"]).map(human_duration),
             "where": _src(m) if not m.empty else pd.Series(dtype=str),
             "detail": m["detail"],
         }
@@ -1281,13 +1313,13 @@ def log_misses(misses: pd.DataFrame) -> pd.DataFrame:
 
 def probe_misses_summary(misses: pd.DataFrame) -> pd.DataFrame:
     """Probe objective misses per kind and target: how many windows or alerts, first and last,
-    total and worst overage (min).
+    total and worst overage (:func:`human_duration`).
 
     The total counts each minute once: the burn-rate alerts of different window pairs (and the
     windows of several latency objectives) overlap, and their sum could exceed the period itself.
     """
     m = misses[misses["kind"].isin(PROBE_KINDS) & (misses["status"] == "missed")]
-    cols = ["kind", "target", "misses", "first", "last", "total overage (min)", "worst overage (min)"]
+    cols = ["kind", "target", "misses", "first", "last", "total overage", "worst overage"]
     if m.empty:
         return pd.DataFrame(columns=cols)
     g = m.groupby(["kind", "subject"], sort=True)
@@ -1296,9 +1328,8 @@ def probe_misses_summary(misses: pd.DataFrame) -> pd.DataFrame:
             "misses": g.size(),
             "first": g["due_at"].min(),
             "last": g["due_at"].max(),
-            "total overage (min)": g[["due_at", "overage_min"]].apply(_union_minutes).astype("float64")
-            .round(1),
-            "worst overage (min)": g["overage_min"].max().astype("float64").round(1),
+            "total overage": g[["due_at", "overage_min"]].apply(_union_minutes).map(human_duration),
+            "worst overage": g["overage_min"].max().map(human_duration),
         }
     ).reset_index()
     return out.rename(columns={"subject": "target"})[cols]
@@ -1324,22 +1355,31 @@ def _union_minutes(rows: pd.DataFrame) -> float:
     return total / pd.Timedelta(minutes=1)
 
 
+#: The statuses of an SLA row, each a column of :func:`misses_by_kind`: a promise moved by its due
+#: time is ``superseded`` (no miss, :func:`occ_lib.sla.misses`), and left out, a kind's row did not
+#: add up to its checks.
+STATUSES: tuple[str, ...] = ("missed", "open", "met", "superseded")
+
+
 def misses_by_kind(misses: pd.DataFrame) -> pd.DataFrame:
-    """Counts per kind and status (missed, open, met)."""
+    """Counts per kind and status (:data:`STATUSES`, then any other status), so a row adds up to
+    the kind's checks."""
     if misses.empty:
-        return pd.DataFrame(columns=["kind", "missed", "open", "met"])
+        return pd.DataFrame(columns=["kind", *STATUSES])
     t = pd.crosstab(misses["kind"], misses["status"])
-    for c in ("missed", "open", "met"):
+    for c in STATUSES:
         if c not in t.columns:
             t[c] = 0
-    out = t[["missed", "open", "met"]].reset_index()
+    out = t[[*STATUSES, *sorted(set(t.columns) - set(STATUSES))]].reset_index()
     out.columns.name = None
     return out
 
 
-def summary_table(summary: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
-    """Per-ticket summary with durations in minutes and readable headers; ``tz`` is the zone the
-    summary read date-only events in (:func:`occ_lib.timeline.summary`)."""
+def summary_table(summary: pd.DataFrame, tz: str = "UTC", human: bool = True) -> pd.DataFrame:
+    """Per-ticket summary with readable headers and durations a person reads ("6d 4h":
+    :func:`human_duration`), or in minutes (``human=False``: the ``(min)`` columns a notebook's
+    record keeps for machines); ``tz`` is the zone the summary read date-only events in
+    (:func:`occ_lib.timeline.summary`)."""
     cols = {
         "ticket": "ticket",
         "status": "status",
@@ -1350,14 +1390,16 @@ def summary_table(summary: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
         "follow_ups": "follow-ups",
         "escalations": "escalations",
         "resolved_at": "resolved",
-        "time_to_escalate": "to escalate (min)",
-        "time_to_resolve": "to resolve (min)",
-        "open_age": "open for (min)",
+        "time_to_escalate": "to escalate",
+        "time_to_resolve": "to resolve",
+        "open_age": "open for",
     }
     out = summary[[c for c in cols if c in summary.columns]].copy()
     for c in ("time_to_escalate", "time_to_resolve", "open_age"):
         if c in out.columns:
-            out[c] = (pd.to_timedelta(out[c]).dt.total_seconds() / 60).round(1)
+            spans = pd.to_timedelta(out[c])
+            out[c] = spans.map(human_duration) if human else (spans.dt.total_seconds() / 60).round(1)
+            cols[c] += "" if human else " (min)"
     if "day_precision" in summary.columns:
         dated = summary["day_precision"].fillna("").str.split(", ")
         for c in INSTANT_COLUMNS:
@@ -1366,6 +1408,27 @@ def summary_table(summary: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
                     _date_only(v, tz) if c in names else v for v, names in zip(out[c], dated, strict=True)
                 ]
     return out.rename(columns=cols).reset_index(drop=True)
+
+
+def human_duration(value: Any) -> str:
+    """A duration as a person reads it: ``6d 4h``, ``3h 5min``, ``45min``, ``30s`` (the two largest
+    units, the second rounded; ``8895.0`` minutes said nothing to a manager). ``value`` is minutes (a
+    number, as ``overage_min``) or a timedelta; missing is ``""``. The one formatter of every duration
+    a report table shows; the frames and the CLI keep their numbers."""
+    if value is None or pd.isna(value):
+        return ""
+    secs = value.total_seconds() if isinstance(value, dt.timedelta) else float(value) * 60
+    sign, secs = ("-", -secs) if secs < 0 else ("", secs)
+    if 0 < secs < 59.5:
+        return f"{sign}{int(secs + 0.5)}s"
+    mins = int(secs / 60 + 0.5)  # (half up: round() would take 169.5 h to 170 and 168.5 h to 168)
+    if mins >= 1440:
+        days, hours = divmod(int(mins / 60 + 0.5), 24)
+        return f"{sign}{days}d {hours}h" if hours else f"{sign}{days}d"
+    if mins >= 60:
+        hours, mins = divmod(mins, 60)
+        return f"{sign}{hours}h {mins}min" if mins else f"{sign}{hours}h"
+    return f"{sign}{mins}min"
 
 
 def _is_midnight(value: Any, tz: str) -> bool:
@@ -1410,14 +1473,16 @@ def timeline_table(tl: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
 
 
 def objectives_table(d: WeekData) -> pd.DataFrame:
-    """Per target: objectives (latency percentile/threshold/window, availability) and measured."""
+    """Per target: objectives (latency percentile/threshold/window and the probes a window needs to be
+    judged, availability) and measured, with the windows too few probes left unjudged."""
     lat = d.latency_total.set_index("target") if not d.latency_total.empty else pd.DataFrame()
     av = d.availability.set_index("target") if not d.availability.empty else pd.DataFrame()
     rows = []
     for t in sorted(set(d.objectives) | set(av.index) | set(lat.index)):
         tp = d.objectives.get(t)
         objs = "; ".join(
-            f"{o.percentile} <= {o.threshold_ms:g} ms per {_td(o.window)}" for o in (tp.latency if tp else [])
+            f"{o.percentile} <= {o.threshold_ms:g} ms per {_td(o.window)} (of {o.min_probes}+ probes)"
+            for o in (tp.latency if tp else [])
         )
         breached = (
             d.misses[
@@ -1436,6 +1501,7 @@ def objectives_table(d: WeekData) -> pd.DataFrame:
                 "p95 (ms)": _get(lat, t, "p95"),
                 "p99 (ms)": _get(lat, t, "p99"),
                 "windows over threshold": len(breached),
+                "windows not judged (too few probes)": d.not_judged.get(t, 0),
                 "availability objective (%)": tp.availability if tp and tp.availability is not None else None,
                 "availability (%)": _get(av, t, "ratio", 3),
                 "probes counted": _get(av, t, "counted", None),
@@ -1452,6 +1518,7 @@ def objectives_table(d: WeekData) -> pd.DataFrame:
             "p95 (ms)",
             "p99 (ms)",
             "windows over threshold",
+            "windows not judged (too few probes)",
             "availability objective (%)",
             "availability (%)",
             "probes counted",
@@ -1479,8 +1546,14 @@ def _td(td: dt.timedelta) -> str:
     return f"{secs} s"
 
 
-def latency_table(latency: pd.DataFrame, misses: pd.DataFrame | None = None) -> pd.DataFrame:
+def latency_table(
+    latency: pd.DataFrame, misses: pd.DataFrame | None = None, objectives: Mapping[str, Any] | None = None
+) -> pd.DataFrame:
     """Hourly percentiles rounded to 0.1 ms.
+
+    With the targets' objectives (:attr:`WeekData.objectives`), the column ``judged`` says ``no
+    (under N probes)`` for an hour of fewer probes than its hourly objective's ``min_probes``: shown,
+    never flagged over the objective (:func:`occ_lib.sla.probe_misses` does not judge it).
 
     With the period's SLA rows (``misses``), the column ``over objective`` marks each hour that
     overlaps a latency window over its threshold (``[due_at, due_at + overage)``), and those hours
@@ -1494,7 +1567,24 @@ def latency_table(latency: pd.DataFrame, misses: pd.DataFrame | None = None) -> 
         over = _over_objective(out, misses)
         out["over objective"] = over.map({True: "yes", False: ""})
         out = pd.concat([out[over], out[~over]]).reset_index(drop=True)
+    if objectives is not None:
+        out["judged"] = _judged(out, objectives)
     return out.rename(columns={"window_start": "hour", "n": "probes"})
+
+
+def _judged(latency: pd.DataFrame, objectives: Mapping[str, Any]) -> list[str]:
+    """Per hourly row: ``yes``, ``no (under N probes)``, or ``""`` for a target without an hourly
+    latency objective."""
+    hour = dt.timedelta(hours=1)
+    least = {
+        t: min(o.min_probes for o in hourly)
+        for t, tp in objectives.items()
+        if (hourly := [o for o in tp.latency if o.window == hour])
+    }
+    return [
+        "" if (m := least.get(t)) is None else "yes" if n >= m else f"no (under {m} probes)"
+        for t, n in zip(latency["target"], latency["n"], strict=True)
+    ]
 
 
 def _over_objective(latency: pd.DataFrame, misses: pd.DataFrame) -> pd.Series:
@@ -1515,10 +1605,12 @@ def _over_objective(latency: pd.DataFrame, misses: pd.DataFrame) -> pd.Series:
 
 
 def latency_caption(table: pd.DataFrame) -> str:
-    """The caption of :func:`latency_table`: how many hourly rows there are, and how many are over
-    the objective (listed first)."""
+    """The caption of :func:`latency_table`: how many hourly rows there are, how many are over
+    the objective (listed first), and how many were not judged, and why."""
     over = int(table["over objective"].eq("yes").sum()) if "over objective" in table.columns else 0
-    return f"Hourly latency percentiles (ms): {len(table)} hours, {over} over the objective (listed first)"
+    text = f"Hourly latency percentiles (ms): {len(table)} hours, {over} over the objective (listed first)"
+    few = int(table["judged"].str.startswith("no").sum()) if "judged" in table.columns else 0
+    return text + (f", {few} not judged (fewer probes than the objective's min_probes)" if few else "")
 
 
 def escalation_figure(d: WeekData, per: Period) -> Any:

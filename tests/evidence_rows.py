@@ -82,3 +82,21 @@ def timed_rows(path: Path) -> list[tuple[str, int | None, str, str]]:
     cols = df[["started_at", "status", "outcome", "time_source"]]
     return [(t.isoformat(), None if s is None or s != s else int(s), o, src)
             for t, s, o, src in cols.itertuples(index=False)]
+
+
+def checks_workspace(tmp_path: Path, policy: dict, checks: list[tuple[str, str, int, float]]):
+    """A workspace whose evidence is one JSON file of (target, UTC time, HTTP status, ms) checks,
+    imported into its store, judged by the ``sla:`` section ``policy``."""
+    import json
+
+    from occ_lib import weekly
+
+    (tmp_path / "ev").mkdir()
+    results = [
+        {"check": t, "url": f"http://127.0.0.1:9/{t}", "statusCode": code, "latencyMs": ms, "checkedAt": at}
+        for t, at, code, ms in checks
+    ]
+    (tmp_path / "ev" / "checks.json").write_text(json.dumps({"results": results}))
+    config = {"logs": [], "evidence": ["ev/*.json"], "store": "data/", "sla": policy}
+    (tmp_path / "occ.yml").write_text(json.dumps(config))  # (JSON is YAML)
+    return weekly.workspace(tmp_path / "occ.yml")

@@ -324,11 +324,11 @@ def test_escalation_chart_traces_levels_deadlines_and_escaping():
     assert [t.name for t in fig.data] == [
         "escalation",
         "follow up",
-        "resolved",
+        "resolved (log item)",
         "deadline met",
         "deadline missed",
         "deadline open",
-        "resolution",
+        "closed (final resolution)",
     ]
     by = {t.name: t for t in fig.data}
     assert list(by["follow up"].y) == ["OCC-INF-221", "DEPLOY-147"]
@@ -345,7 +345,8 @@ def test_escalation_chart_traces_levels_deadlines_and_escaping():
     )
     assert list(by["deadline missed"].x) == [naive("2025-10-10 13:00")]
     assert list(by["deadline open"].y) == ["DEPLOY-147"]
-    assert by["resolution"].marker.symbol == "star"
+    assert by["closed (final resolution)"].marker.symbol == "line-ns"
+    assert by["resolved (log item)"].marker.symbol == "star"
     assert list(fig.layout.yaxis.categoryarray) == ["OCC-INF-221", "DEPLOY-147"]
     assert fig.layout.height == 140 + 24 * 7  # room for the seven legend entries
     assert fig.layout.xaxis.title.text == "Time (America/New_York)"
@@ -359,8 +360,8 @@ def test_escalation_chart_traces_levels_deadlines_and_escaping():
     # a log's place is its file name and line, as the tables show it: no folder of the build machine
     tl2 = tl.assign(source=["/home/ci/work/a.md", "/home/ci/work/a.md", "b.md", "C:\\ops\\b.md"])
     by2 = {t.name: t for t in charts.escalation_chart(tl2, deadlines, res, tz=NY).data}
-    assert [c[1] for t in ("escalation", "follow up", "resolved") for c in by2[t].customdata] == [
-        c[1] for t in ("escalation", "follow up", "resolved") for c in by[t].customdata]
+    kinds = ("escalation", "follow up", "resolved (log item)")
+    assert [c[1] for t in kinds for c in by2[t].customdata] == [c[1] for t in kinds for c in by[t].customdata]
     assert "/home/ci" not in charts.escalation_chart(tl2, deadlines, res, tz=NY).to_json()
 
 

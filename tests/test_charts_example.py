@@ -41,7 +41,7 @@ def test_escalation_chart_of_the_example_week(ws):
     kinds = [k for k in charts.KIND_ORDER if k in set(tl.loc[tl["at"].notna(), "kind"])]
     names = [t.name for t in fig.data]
     deadline_names = [n for n in names if n.startswith("deadline ")]
-    assert names[: len(kinds)] == [k.replace("_", " ") for k in kinds]
+    assert names[: len(kinds)] == [charts.KIND_NAMES.get(k) or k.replace("_", " ") for k in kinds]
     assert "escalation" in names and "follow up" in names
     assert set(deadline_names) <= {"deadline met", "deadline missed", "deadline open"}
     assert len(names) == len(kinds) + len(deadline_names) + (1 if len(res) else 0)

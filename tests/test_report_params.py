@@ -24,9 +24,9 @@ PARAMS = {
     "tickets": ["OCC-INF-221"],
 }
 HEADLINE = {
-    "SLA misses": 13,
+    "SLA misses": 8,  # (13 before round 14 RPT2: 5 latency hours of 2-3 probes are not judged)
     "missed deadlines and ticket targets": 3,
-    "probe objective misses (windows and alerts)": 9,
+    "probe objective misses (windows and alerts)": 4,
     "open tickets past due": 0,
     "stale documents": 1,
     "availability staging-app-mock (%)": 98.901,
@@ -91,14 +91,14 @@ def test_probe_figures_match_numpy_over_the_store(runs, workspace):  # runs: the
 def test_sla_misses_by_kind(runs):
     r = runs["sla_misses"]
     assert r.record["misses"] == [
-        {"kind": "availability", "missed": 4, "open": 0, "met": 0},
-        {"kind": "deadline", "missed": 2, "open": 0, "met": 0},
-        {"kind": "doc_expired", "missed": 1, "open": 0, "met": 0},
-        {"kind": "doc_stale", "missed": 0, "open": 3, "met": 0},
-        {"kind": "latency", "missed": 5, "open": 0, "met": 0},
+        {"kind": "availability", "missed": 4, "open": 0, "met": 0, "superseded": 0},
+        {"kind": "deadline", "missed": 2, "open": 0, "met": 0, "superseded": 0},
+        {"kind": "doc_expired", "missed": 1, "open": 0, "met": 0, "superseded": 0},
+        {"kind": "doc_stale", "missed": 0, "open": 3, "met": 0, "superseded": 0},
+        # (no latency row: the period's 44 hours hold 2-3 probes each, under min_probes 5: not judged)
         # OCC-INF-221's 2d resolution target, from its first mention at 18:30 UTC on 2025-10-08 (a
         # date-only mention that day does not come first), fell due in the window
-        {"kind": "resolution", "missed": 1, "open": 0, "met": 0},
+        {"kind": "resolution", "missed": 1, "open": 0, "met": 0, "superseded": 0},
     ]
 
 
@@ -131,11 +131,12 @@ def test_latency_objectives_one_target(runs):
     assert runs["latency"].record["objectives"] == [
         {
             "target": "staging-app-mock",
-            "latency objective": "p95 <= 800 ms per 1 h",
+            "latency objective": "p95 <= 800 ms per 1 h (of 5+ probes)",
             "p50 (ms)": 183.2,
             "p95 (ms)": 755.4,
             "p99 (ms)": 1513.7,
-            "windows over threshold": 5,
+            "windows over threshold": 0,
+            "windows not judged (too few probes)": 44,
             "availability objective (%)": 99.5,
             "availability (%)": 98.901,
             "probes counted": 91,

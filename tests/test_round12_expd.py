@@ -38,7 +38,7 @@ sla:
   targets:
     "*":
       latency:
-        - {percentile: p95, threshold_ms: 800, window: 1h}
+        - {percentile: p95, threshold_ms: 800, window: 1h, min_probes: 1}  # (an hour of 1-2 probes judged)
       availability: 99.5
 """
 

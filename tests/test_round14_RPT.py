@@ -93,8 +93,8 @@ def test_near_miss_a_ticket_resolved_late_or_not_yet_due_is_not_past_due(tmp_pat
     # not OPS-2 (resolved in the week, after its targets); not OPS-4, whose first response is due
     # exactly at as_of (Mon 00:00 ET: a response then would be on time) and its fix on Mon 22:00 ET
     assert weekly.past_due_table(d).drop(columns="detail").values.tolist() == [
-        ["resolution", "OPS-1", "missed", ts("2025-10-02 13:00"), pd.NaT, 15300.0, "ops.md:7"],
-        ["resolution", "OPS-3", "missed", ts("2025-10-09 15:00"), pd.NaT, 5100.0, "ops.md:15"],
+        ["resolution", "OPS-1", "missed", ts("2025-10-02 13:00"), pd.NaT, "10d 15h", "ops.md:7"],
+        ["resolution", "OPS-3", "missed", ts("2025-10-09 15:00"), pd.NaT, "3d 13h", "ops.md:15"],
     ]
     assert _rows(d.owed[d.owed["subject"].eq("OPS-4")]) == [
         ["response", "OPS-4", "open", ts("2025-10-13 04:00"), None],

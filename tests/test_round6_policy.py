@@ -198,12 +198,12 @@ INHERIT = {
     },
 }
 INHERIT_RULES = [
-    "Objectives for every other target: latency p95 <= 800 ms per 1h; availability >= 99.5%; degraded "
-    "counts as up; retries 0.",
-    "Objectives for target api: latency p95 <= 800 ms per 1h; availability >= 99.5%; degraded counts as "
-    "up; retries 0.",
-    "Objectives for target web: latency p95 <= 800 ms per 1h; availability >= 99.5%; degraded counts as "
-    "down; retries 0.",
+    "Objectives for every other target: latency p95 <= 800 ms per 1h (of 5+ probes); availability >= "
+    "99.5%; degraded counts as up; retries 0.",
+    "Objectives for target api: latency p95 <= 800 ms per 1h (of 5+ probes); availability >= 99.5%; "
+    "degraded counts as up; retries 0.",
+    "Objectives for target web: latency p95 <= 800 ms per 1h (of 5+ probes); availability >= 99.5%; "
+    "degraded counts as down; retries 0.",
     "Maintenance of target api only (excluded from its objectives): berlin nightly: daily from 23:30 for "
     "1h (Europe/Berlin).",
 ]

@@ -100,8 +100,9 @@ def test_the_period_shows_its_active_tickets_with_their_state_at_its_start(tmp_p
     assert d.figures["open tickets past due"] == 1
     fig = weekly.escalation_figure(d, per)
     assert {t.name: list(t.y) for t in fig.data} == {
-        "escalation": ["PAY-1"], "blocked": ["PAY-1"], "resolved": ["PAY-2"], "deadline": ["PAY-5"],
-        "plan": ["PAY-2"], "note": ["PAY-4"], "deadline missed": ["PAY-5"], "resolution": ["PAY-2"],
+        "escalation": ["PAY-1"], "blocked": ["PAY-1"], "resolved (log item)": ["PAY-2"],
+        "deadline": ["PAY-5"], "plan": ["PAY-2"], "note": ["PAY-4"], "deadline missed": ["PAY-5"],
+        "closed (final resolution)": ["PAY-2"],
     }
     assert list(fig.layout.yaxis.categoryarray) == ["PAY-5", "PAY-2", "PAY-1", "PAY-4"]
 

@@ -116,16 +116,16 @@ def test_a_ticket_judged_only_by_its_targets_is_in_the_weeks_tables(tmp_path: Pa
         ["LONG-1", ts("2025-10-28 15:00"), "acknowledged", 21],
     ]
     table = weekly.summary_table(d.summary, per.tz)
-    assert _plain(table, ["ticket", "status", "first seen", "open for (min)"]) == [
-        ["OPS-109", "resolved", ts("2025-10-27 00:00"), None],
-        ["OPS-106", "open", ts("2025-10-27 02:00"), 10260.0],
-        ["OPS-104", "open", ts("2025-10-27 03:30"), 10170.0],
-        ["LONG-1", "open", ts("2025-10-28 13:00"), 8160.0],
-        ["LONG-2", "open", ts("2025-10-28 13:00"), 8160.0],
+    assert _plain(table, ["ticket", "status", "first seen", "open for"]) == [
+        ["OPS-109", "resolved", ts("2025-10-27 00:00"), ""],
+        ["OPS-106", "open", ts("2025-10-27 02:00"), "7d 3h"],  # (10260 min)
+        ["OPS-104", "open", ts("2025-10-27 03:30"), "7d 2h"],  # (10170 min: 169.5 h, half up)
+        ["LONG-1", "open", ts("2025-10-28 13:00"), "5d 16h"],
+        ["LONG-2", "open", ts("2025-10-28 13:00"), "5d 16h"],
     ]
     shown = weekly.for_display(table, per.tz)
-    assert shown.loc[shown["ticket"] == "OPS-104", ["first seen", "open for (min)"]].values.tolist() == [
-        ["2025-10-26 23:30", 10170.0]
+    assert shown.loc[shown["ticket"] == "OPS-104", ["first seen", "open for"]].values.tolist() == [
+        ["2025-10-26 23:30", "7d 2h"]
     ]
     # the chart's rows are the same tickets
     fig = weekly.escalation_figure(d, per)

@@ -317,7 +317,9 @@ def test_show_escapes_log_text_and_formats_times():
     html = t._repr_html_()
     assert "&lt;script&gt;alert(1)&lt;/<wbr>script&gt;" in html and "<script>" not in html
     assert "Caption &lt;b&gt;" in html
-    assert "2025-10-10 13:00" in html and "A-1, B-2" in html and ">90.0<" in html
+    nowrap = '<span class="occ-when" style="white-space: nowrap">'
+    assert f"{nowrap}2025-10-10 13:00</span>" in html and f"{nowrap}A-1</span>, B-2" in html
+    assert f"<td>{nowrap}1h 30min</span></td>" in html  # (a duration as a person reads it: human_duration)
     assert repr(t).splitlines()[0] == "Caption <b>"
 
 
@@ -373,7 +375,7 @@ def test_misses_tables():
         "status",
         "due",
         "resolved",
-        "overage (min)",
+        "overage",
         "where",
         "detail",
     ]
@@ -385,8 +387,8 @@ def test_misses_tables():
             "misses": 1,
             "first": ts("2025-10-08 10:35"),
             "last": ts("2025-10-08 10:35"),
-            "total overage (min)": 5.0,
-            "worst overage (min)": 5.0,
+            "total overage": "5min",
+            "worst overage": "5min",
         },
         {
             "kind": "latency",
@@ -394,19 +396,19 @@ def test_misses_tables():
             "misses": 2,
             "first": ts("2025-10-07 08:00"),
             "last": ts("2025-10-09 10:00"),
-            "total overage (min)": 120.0,
-            "worst overage (min)": 60.0,
+            "total overage": "2h",
+            "worst overage": "1h",
         },
     ]
     assert weekly.misses_by_kind(m).to_dict("records") == [
-        {"kind": "availability", "missed": 1, "open": 0, "met": 0},
-        {"kind": "deadline", "missed": 1, "open": 1, "met": 0},
-        {"kind": "doc_stale", "missed": 0, "open": 1, "met": 0},
-        {"kind": "latency", "missed": 2, "open": 0, "met": 0},
+        {"kind": "availability", "missed": 1, "open": 0, "met": 0, "superseded": 0},
+        {"kind": "deadline", "missed": 1, "open": 1, "met": 0, "superseded": 0},
+        {"kind": "doc_stale", "missed": 0, "open": 1, "met": 0, "superseded": 0},
+        {"kind": "latency", "missed": 2, "open": 0, "met": 0, "superseded": 0},
     ]
 
 
-def test_summary_table_durations_in_minutes():
+def test_summary_table_durations_read_by_people_or_in_minutes():
     s = pd.DataFrame(
         {
             "ticket": ["A-1"],
@@ -418,6 +420,9 @@ def test_summary_table_durations_in_minutes():
         }
     )
     out = weekly.summary_table(s)
+    assert out.values.tolist() == [["A-1", "open", ts("2025-10-08"), "2h", "", "2min"]]
+    assert out.columns.tolist() == ["ticket", "status", "first seen", "to escalate", "to resolve", "open for"]
+    out = weekly.summary_table(s, human=False)  # (a notebook's record keeps minutes)
     assert out.columns.tolist() == [
         "ticket",
         "status",
@@ -547,9 +552,9 @@ def test_probe_misses_summary_counts_overlapping_alert_minutes_once():
         }
     )
     out = weekly.probe_misses_summary(m)
-    assert out[["kind", "misses", "total overage (min)", "worst overage (min)"]].to_dict("records") == [
-        {"kind": "availability", "misses": 4, "total overage (min)": 9600.0, "worst overage (min)": 9540.0},
-        {"kind": "latency", "misses": 2, "total overage (min)": 120.0, "worst overage (min)": 60.0},
+    assert out[["kind", "misses", "total overage", "worst overage"]].to_dict("records") == [
+        {"kind": "availability", "misses": 4, "total overage": "6d 16h", "worst overage": "6d 15h"},
+        {"kind": "latency", "misses": 2, "total overage": "2h", "worst overage": "1h"},
     ]
 
 
