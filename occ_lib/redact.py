@@ -337,6 +337,17 @@ def _path_token(m: re.Match[str]) -> str:
     return m.group(1) + REDACTED
 
 
+def _bearer_hint(text: str) -> bool:
+    """Whether :data:`_BEARER` may match ``text``: a match opens with one of its names, so ASCII text
+    without them (in any case) has none and skips the pattern, which is tried at every position (its
+    names are case-blind, and case-blind matching of other text is Unicode's, so other text is searched)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return ("key" in low or "token" in low or "pass" in low or "pw" in low or "secret" in low
+            or "bearer" in low or "basic" in low)
+
+
 def redact_text(text: str) -> str:
     """Redact every URL found in free text, ``Bearer <token>`` style credentials, and the secrets
     a pasted command or config shows (:func:`redact_pairs`). Credentials known by their form go
@@ -349,7 +360,8 @@ def redact_text(text: str) -> str:
     text = redact_known(text)
     if "%3D" in text or "%3d" in text:  # ('token%3DUrlEncTok99': a pair escaped, outside a URL's query)
         text = _ENCODED_PAIR.sub(_encoded_pair, text)
-    text = _BEARER.sub(_credential, text)
+    if _bearer_hint(text):
+        text = _BEARER.sub(_credential, text)
     if ('"' in text or "'" in text or "`" in text) and _QUOTED_SECRET_HINT.search(text):
         text = _QUOTED_AFTER_NAME.sub(_quoted_after_name, text)
     if "</t" in text or "</d" in text or "</T" in text or "</D" in text:
