@@ -747,6 +747,28 @@ _FOLLOW_NOUN = re.compile(
 )
 # any(p in low for p in _FOLLOW_PHRASES) in one C call: most items that say "follow" ask it
 _FOLLOW_PHRASE = re.compile("|".join(map(re.escape, _FOLLOW_PHRASES)))
+# (what a match of _FOLLOW_NOUN opens with)
+_FOLLOW_NOUN_OPENS = ("follow", "opened", "created", "filed", "raised", "logged", "cut")
+
+
+def _first_of(text: str, words: tuple[str, ...]) -> int:
+    """Where the first of ``words`` is in ``text``, -1 when none is."""
+    at = -1
+    for word in words:
+        i = text.find(word)
+        if i >= 0 and (at < 0 or i < at):
+            at = i
+    return at
+
+
+def _search_from(pattern: re.Pattern[str], text: str, opens: tuple[str, ...]) -> re.Match[str] | None:
+    """``pattern.search(text)``, started at the first of ``opens`` in ``text`` (every match of ``pattern``
+    opens with one of them, as written): sre tries a pattern with no literal prefix at every position, and
+    the words an item holds before that are many. ``\\b`` and look-behinds still see what lies before."""
+    at = _first_of(text, opens)
+    return None if at < 0 else pattern.search(text, at)
+
+
 _FOLLOW_WORDS = frozenset({"follow", "followed", "following", "check", "checked"})  # (of the phrases)
 _BLOCKED = frozenset(
     {"blocked", "blocker", "blockers", "blocking", "awaiting", "pending", "stuck", "waiting",
@@ -1284,7 +1306,7 @@ def classify(
         "follow" in w
     ):
         low = text.lower() if low is None else low
-        if (m := _FOLLOW_NOUN.search(low)) is not None:
+        if (m := _search_from(_FOLLOW_NOUN, low, _FOLLOW_NOUN_OPENS)) is not None:
             # ('follow-up ticket OPS-312 filed', 'follow-ups tracked in OPS-313': a ticket, no ping;
             # 'Follow-up work in OPS-230': work still to do, a plan)
             rest = _FOLLOW_NOUN.sub(" ", low)
@@ -1292,7 +1314,7 @@ def classify(
             planned = any(mm.group("work") for mm in _FOLLOW_NOUN.finditer(low, m.start()))
     if not follow and not none_of(_FOLLOW_WORDS):
         low = text.lower() if low is None else low
-        follow = _FOLLOW_PHRASE.search(low if rest is None else rest) is not None
+        follow = _search_from(_FOLLOW_PHRASE, low if rest is None else rest, ("follow", "check")) is not None
     if follow and (not none_of(_DONE) or none_of(_PLAN) or _follow_unplanned(text)):
         # (a follow-up still to do, an open task's or an action item's, is a plan: it answers no one yet)
         if not none_of(_DONE) or not (task or _ACTION_ITEM.search(text) is not None):
@@ -1915,6 +1937,7 @@ _IN_DURATION = re.compile(
     r"(?:~\s?|about\s+|approx\.?\s+|around\s+)?"
     r"(?P<n>\d{1,3}(?:\.\d)?)\s?(?P<u>days?|d|hours?|hrs?|h|minutes?|mins?|m)\b)"
 )
+_DURATION_OPENS = ("eta", "due", "within", "next")  # (the keywords _IN_DURATION's matches open with)
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
 
 
@@ -1924,7 +1947,11 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
         "pdate" not in prose
     ):
         return None
-    m = _IN_DURATION.search(prose)
+    if prose.isascii():  # (case-blind: a match opens where one of its keywords is, lower-cased)
+        at = _first_of(prose.lower(), _DURATION_OPENS)
+        m = None if at < 0 else _IN_DURATION.search(prose, at)
+    else:  # (other text is matched case-blind the Unicode way: searched whole)
+        m = _IN_DURATION.search(prose)
     if m is None:
         return None
     kw = m.group("kw").lower()
