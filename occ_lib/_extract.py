@@ -450,13 +450,17 @@ def without_paths(text: str) -> str:
     if "://" in text:
         spans += [m.span() for m in _url_matches(text)]
     if "`" in text:
+        pieces: list[str] = []  # (the text with each code span blanked, quotes too: what is left is prose)
+        done = 0
         for m in _BACKTICK.finditer(text):
             code = m.group(1)
             if _clean_path(code) is not None and not _label_pair(code):
                 spans.append(m.span(1))
             elif _command_line(code):
                 spans += _command_spans(text, m.start(1), code)
-        rest = _BACKTICK.sub(lambda m: " " * len(m.group()), text)
+            pieces += (text[done:m.start()], " " * (m.end() - m.start()))
+            done = m.end()
+        rest = "".join(pieces) + text[done:] if pieces else text
     else:
         rest = text
     spans += [(a, b) for a, b, _ in _bare_paths(rest)]

@@ -888,7 +888,7 @@ def pair_hint(text: str) -> bool:
     needs ('=', a quoted name's colon, a header-like name's colon, a bare secret name's colon), then
     a secret-like word (cheap tests: most log items hold none; a false hint only costs the pass)."""
     if not ("=" in text or '":' in text or "':" in text or "uthoriz" in text or "UTHORIZ" in text
-            or "ookie" in text or "OOKIE" in text or _HEADER_COLON.search(text) is not None):
+            or "ookie" in text or "OOKIE" in text or _header_colon(text)):
         return ":" in text and _STRONG_CASED.search(text) is not None and _strong_colon(text.lower())
     return _PAIR_WORDS.search(text.lower()) is not None
 _SECRET_PARTS = frozenset((
@@ -914,6 +914,14 @@ _PAIR_COLON = re.compile(
 )
 _PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
 _HEADER_COLON = re.compile(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
+
+
+def _header_colon(text: str) -> bool:
+    """Whether :data:`_HEADER_COLON` matches ``text``; searched up to the last ':' only (every match ends
+    with one, and the pattern looks at nothing after it), so an item whose colon is its time's
+    ('03:54Z: Re-ran ...') is not read to its end."""
+    end = text.rfind(":")
+    return end > 0 and _HEADER_COLON.search(text, 0, end + 1) is not None
 # (a cookie header's value is 'name=value' pairs, '; ' between them; '**Cookie:** banner fix' is prose.
 # The mask ends with the cookies: Set-Cookie's attributes ('; Path=/; HttpOnly') and the prose after
 # them stay)
@@ -1278,7 +1286,7 @@ def redact_pairs(text: str) -> str:
     if ":" in text:
         if '"' in text or "'" in text:
             text = _PAIR_QUOTED.sub(_pair, text)
-        if _HEADER_COLON.search(text) or _strong_colon(text.lower()):
+        if _header_colon(text) or _strong_colon(text.lower()):
             text = _PAIR_COLON.sub(_header_pair, text)
     return text
 
