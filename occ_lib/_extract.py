@@ -1994,7 +1994,16 @@ _DELIVERED = re.compile(
 def deliverable_promise(prose: str, start: int) -> bool:
     """Whether the deadline at ``start`` of ``prose`` is one of a deliverable that follows an incident
     (:data:`_DELIVERABLE_BEFORE`: its RCA, postmortem, review), written in its clause before it."""
-    return _DELIVERABLE_BEFORE.search(prose, max(0, start - 90), start) is not None
+    at = max(0, start - 90)
+    if prose.isascii():  # (no word a deliverable's name holds, in any case, in the clause: none named)
+        low = prose[at:start].lower()
+        if not any(w in low for w in _DELIVERABLE_WORDS):
+            return False
+    return _DELIVERABLE_BEFORE.search(prose, at, start) is not None
+
+
+# a word of each of _DELIVERABLE's branches (what a case-blind match of it holds, lower-cased, in ASCII text)
+_DELIVERABLE_WORDS = ("post", "pm", "rca", "root", "pir", "incident", "retro", "after", "aar")
 
 
 def delivered(text: str) -> bool:

@@ -4,14 +4,15 @@ Paths are read only in the words that hold a '.' or a '/', with any white space 
 duration ETA and the follow-up patterns start at the first word a match can open with (a word glued
 before it still counts, as '\\b' and look-behinds see before the start); the bearer rule is skipped
 only for ASCII text without its names (a Kelvin sign is still a 'k' to the case-blind pattern); the
-header-colon hint stops at the last ':'.
+header-colon hint stops at the last ':'; a deliverable's clause is searched only when it holds a
+word of a deliverable's name (in ASCII text; other text is searched as before).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from occ_lib._extract import classify, duration_deadline, keywords, without_paths
+from occ_lib._extract import classify, deliverable_promise, duration_deadline, keywords, without_paths
 from occ_lib.redact import pair_hint, redact_text
 
 
@@ -62,3 +63,15 @@ def test_bearer_rule_skipped_only_without_its_names(text: str, masked: str) -> N
 ])
 def test_header_colon_hint_up_to_last_colon(text: str, hint: bool) -> None:
     assert pair_hint(text) is hint
+
+
+@pytest.mark.parametrize("prose, start, promised", [
+    ("RCA ETA 2025-10-14", 4, True),
+    ("Post-Mortem for INC-4100 due Friday", 25, True),
+    ("fix ETA 14:00; RCA later", 4, False),  # (the RCA is after the deadline)
+    ("Déploiement — PIR by Oct 15", 20, True),  # (not ASCII: searched whole)
+    ("deploy after 14:00", 13, False),  # ('after' without 'action': no deliverable)
+    ("tracer ETA", 7, False),  # ('rca' inside a word)
+])
+def test_deliverable_promise_gated_by_its_words(prose: str, start: int, promised: bool) -> None:
+    assert deliverable_promise(prose, start) is promised
