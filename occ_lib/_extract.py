@@ -1222,7 +1222,9 @@ _KEYWORD = re.compile(
 def keywords(text: str) -> frozenset[str]:
     """The item's lower-case words that the kind/level/missed rules look at: the same as
     ``words(text) & _VOCABULARY``, found without making every word."""
-    return frozenset(_KEYWORD.findall(" " + text.lower()))
+    # (each run of white space read as one space: a match reads one character before its word and
+    # sees white space after it either way, and the runs a path or a code span blanked are long)
+    return frozenset(_KEYWORD.findall(" " + " ".join(text.lower().split())))
 
 
 # a status page's update (Statuspage, Instatus, cState: '**Investigating** - We are investigating

@@ -5,7 +5,8 @@ duration ETA and the follow-up patterns start at the first word a match can open
 before it still counts, as '\\b' and look-behinds see before the start); the bearer rule is skipped
 only for ASCII text without its names (a Kelvin sign is still a 'k' to the case-blind pattern); the
 header-colon hint stops at the last ':'; a deliverable's clause is searched only when it holds a
-word of a deliverable's name (in ASCII text; other text is searched as before).
+word of a deliverable's name (in ASCII text; other text is searched as before); the keyword scan reads
+each run of white space as one space.
 """
 
 from __future__ import annotations
@@ -75,3 +76,12 @@ def test_header_colon_hint_up_to_last_colon(text: str, hint: bool) -> None:
 ])
 def test_deliverable_promise_gated_by_its_words(prose: str, start: int, promised: bool) -> None:
     assert deliverable_promise(prose, start) is promised
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Re-ran `                ` \u00a0 escalated\tto CIO\u2019s   team -  resolved\u3000x",
+     ["cio", "escalated", "re-ran", "resolved", "to"]),
+    ("not   missed - slipped \u2019s", ["missed", "not", "slipped"]),
+])
+def test_keywords_across_runs_of_white_space(text: str, found: list[str]) -> None:
+    assert sorted(keywords(text)) == found
