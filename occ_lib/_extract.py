@@ -465,7 +465,7 @@ def without_paths(text: str) -> str:
         rest = text
     spans += [(a, b) for a, b, _ in _bare_paths(rest)]
     if "/" in rest or ".." in rest or rest.count(".") > 1:
-        spans += [m.span() for w in _DOTTED_WORD.finditer(rest) for m in _HOST_PATH.finditer(rest, *w.span())]
+        spans += _host_paths(rest)
     if not spans:
         return text
     chars = list(text)
@@ -473,6 +473,13 @@ def without_paths(text: str) -> str:
         a += _evidence_folder(text, a, b)
         chars[a:b] = " " * (b - a)
     return "".join(chars)
+
+
+def _host_paths(rest: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_HOST_PATH`'s matches in ``rest``, searched word by word in the words that hold
+    a '/' or a '.' only (:data:`_DOTTED_WORD`): every match holds one and no white space, and the regex
+    is tried at every position it is given. Its look-behinds still see the space before a word."""
+    return [m.span() for w in _DOTTED_WORD.finditer(rest) for m in _HOST_PATH.finditer(rest, *w.span())]
 
 
 # A command line in backticks ('`kubectl rollout status deploy/web`', '`jira-cli issue close --resolved`'):
