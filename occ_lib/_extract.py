@@ -317,10 +317,7 @@ def artifacts(text: str, rest: str | None = None) -> list[str]:
     return list(dict.fromkeys(out)) if len(out) > 1 else out
 
 
-# a spaced word that holds a '.' or a '/' (from its first character: no position inside a word can match,
-# and no backtracking: the run before the first '.' or '/' excludes them); every bare path and every
-# _HOST_PATH match lies inside one, so only these words are read (in C, no Python loop over the others)
-_DOTTED_WORD = re.compile(r"(?<!\S)[^\s./]*[./]\S*")
+_SPACED_WORD = re.compile(r"\S+")
 
 
 def _bare_paths(rest: str) -> Iterator[tuple[int, int, str]]:
@@ -333,8 +330,10 @@ def _bare_paths(rest: str) -> Iterator[tuple[int, int, str]]:
         "/" not in rest or _FOLDER_GATE.search(rest.lower()) is None
     ):
         return  # (no word can pass below: it needs a known folder or a '.ext'; the gates are supersets)
-    for m in _DOTTED_WORD.finditer(rest):
+    for m in _SPACED_WORD.finditer(rest):
         word = m.group()
+        if "/" not in word and "." not in word:
+            continue
         lead = len(word) - len(word.lstrip(_EDGE))
         word = word.strip(_EDGE)
         if "://" in word or not word:
@@ -476,10 +475,18 @@ def without_paths(text: str) -> str:
 
 
 def _host_paths(rest: str) -> list[tuple[int, int]]:
-    """The spans of :data:`_HOST_PATH`'s matches in ``rest``, searched word by word in the words that hold
-    a '/' or a '.' only (:data:`_DOTTED_WORD`): every match holds one and no white space, and the regex
-    is tried at every position it is given. Its look-behinds still see the space before a word."""
-    return [m.span() for w in _DOTTED_WORD.finditer(rest) for m in _HOST_PATH.finditer(rest, *w.span())]
+    """The spans of :data:`_HOST_PATH`'s matches in ``rest``, searched in :func:`_path_window` only."""
+    return [m.span() for m in _HOST_PATH.finditer(rest, *_path_window(rest))]
+
+
+def _path_window(rest: str) -> tuple[int, int]:
+    """The part of ``rest`` where :data:`_HOST_PATH` may match: each match holds a '/' or a '.' and no
+    white space, so none starts before the word of the first of them nor ends after the word of the
+    last. Searching only there gives the same matches faster (the regex is tried at every position)."""
+    slash, dot = rest.find("/"), rest.find(".")
+    first = min(slash, dot) if slash >= 0 and dot >= 0 else max(slash, dot)
+    end = rest.find(" ", max(rest.rfind("/"), rest.rfind(".")))
+    return rest.rfind(" ", 0, first) + 1, len(rest) if end < 0 else end
 
 
 # A command line in backticks ('`kubectl rollout status deploy/web`', '`jira-cli issue close --resolved`'):
