@@ -451,18 +451,22 @@ def without_paths(text: str) -> str:
     if "://" in text:
         spans += [m.span() for m in _url_matches(text)]
     if "`" in text:
+        pieces: list[str] = []  # (the text with each code span blanked, quotes too: what is left is prose)
+        done = 0
         for m in _BACKTICK.finditer(text):
             code = m.group(1)
             if _clean_path(code) is not None and not _label_pair(code):
                 spans.append(m.span(1))
             elif _command_line(code):
                 spans += _command_spans(text, m.start(1), code)
-        rest = _BACKTICK.sub(lambda m: " " * len(m.group()), text)
+            pieces += (text[done:m.start()], " " * (m.end() - m.start()))
+            done = m.end()
+        rest = "".join(pieces) + text[done:] if pieces else text
     else:
         rest = text
     spans += [(a, b) for a, b, _ in _bare_paths(rest)]
     if "/" in rest or ".." in rest or rest.count(".") > 1:
-        spans += [m.span() for m in _HOST_PATH.finditer(rest, *_path_window(rest))]
+        spans += _host_paths(rest)
     if not spans:
         return text
     chars = list(text)
@@ -470,6 +474,11 @@ def without_paths(text: str) -> str:
         a += _evidence_folder(text, a, b)
         chars[a:b] = " " * (b - a)
     return "".join(chars)
+
+
+def _host_paths(rest: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_HOST_PATH`'s matches in ``rest``, searched in :func:`_path_window` only."""
+    return [m.span() for m in _HOST_PATH.finditer(rest, *_path_window(rest))]
 
 
 def _path_window(rest: str) -> tuple[int, int]:
@@ -771,6 +780,28 @@ _FOLLOW_NOUN = re.compile(
 )
 # any(p in low for p in _FOLLOW_PHRASES) in one C call: most items that say "follow" ask it
 _FOLLOW_PHRASE = re.compile("|".join(map(re.escape, _FOLLOW_PHRASES)))
+# (what a match of _FOLLOW_NOUN opens with)
+_FOLLOW_NOUN_OPENS = ("follow", "opened", "created", "filed", "raised", "logged", "cut")
+
+
+def _first_of(text: str, words: tuple[str, ...]) -> int:
+    """Where the first of ``words`` is in ``text``, -1 when none is."""
+    at = -1
+    for word in words:
+        i = text.find(word)
+        if i >= 0 and (at < 0 or i < at):
+            at = i
+    return at
+
+
+def _search_from(pattern: re.Pattern[str], text: str, opens: tuple[str, ...]) -> re.Match[str] | None:
+    """``pattern.search(text)``, started at the first of ``opens`` in ``text`` (every match of ``pattern``
+    opens with one of them, as written): sre tries a pattern with no literal prefix at every position, and
+    the words an item holds before that are many. ``\\b`` and look-behinds still see what lies before."""
+    at = _first_of(text, opens)
+    return None if at < 0 else pattern.search(text, at)
+
+
 _FOLLOW_WORDS = frozenset({"follow", "followed", "following", "check", "checked"})  # (of the phrases)
 _BLOCKED = frozenset(
     {"blocked", "blocker", "blockers", "blocking", "awaiting", "pending", "stuck", "waiting",
@@ -1220,7 +1251,9 @@ _KEYWORD = re.compile(
 def keywords(text: str) -> frozenset[str]:
     """The item's lower-case words that the kind/level/missed rules look at: the same as
     ``words(text) & _VOCABULARY``, found without making every word."""
-    return frozenset(_KEYWORD.findall(" " + text.lower()))
+    # (each run of white space read as one space: a match reads one character before its word and
+    # sees white space after it either way, and the runs a path or a code span blanked are long)
+    return frozenset(_KEYWORD.findall(" " + " ".join(text.lower().split())))
 
 
 # a status page's update (Statuspage, Instatus, cState: '**Investigating** - We are investigating
@@ -1314,7 +1347,7 @@ def classify(
         "follow" in w
     ):
         low = text.lower() if low is None else low
-        if (m := _FOLLOW_NOUN.search(low)) is not None:
+        if (m := _search_from(_FOLLOW_NOUN, low, _FOLLOW_NOUN_OPENS)) is not None:
             # ('follow-up ticket OPS-312 filed', 'follow-ups tracked in OPS-313': a ticket, no ping;
             # 'Follow-up work in OPS-230': work still to do, a plan)
             rest = _FOLLOW_NOUN.sub(" ", low)
@@ -1322,7 +1355,7 @@ def classify(
             planned = any(mm.group("work") for mm in _FOLLOW_NOUN.finditer(low, m.start()))
     if not follow and not none_of(_FOLLOW_WORDS):
         low = text.lower() if low is None else low
-        follow = _FOLLOW_PHRASE.search(low if rest is None else rest) is not None
+        follow = _search_from(_FOLLOW_PHRASE, low if rest is None else rest, ("follow", "check")) is not None
     if follow and (not none_of(_DONE) or none_of(_PLAN) or _follow_unplanned(text)):
         # (a follow-up still to do, an open task's or an action item's, is a plan: it answers no one yet)
         if not none_of(_DONE) or not (task or _ACTION_ITEM.search(text) is not None):
@@ -1961,6 +1994,7 @@ _IN_DURATION = re.compile(
     r"(?:~\s?|about\s+|approx\.?\s+|around\s+)?"
     r"(?P<n>\d{1,3}(?:\.\d)?)\s?(?P<u>days?|d|hours?|hrs?|h|minutes?|mins?|m)\b)"
 )
+_DURATION_OPENS = ("eta", "due", "within", "next")  # (the keywords _IN_DURATION's matches open with)
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
 
 
@@ -1970,7 +2004,11 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
         "pdate" not in prose
     ):
         return None
-    m = _IN_DURATION.search(prose)
+    if prose.isascii():  # (case-blind: a match opens where one of its keywords is, lower-cased)
+        at = _first_of(prose.lower(), _DURATION_OPENS)
+        m = None if at < 0 else _IN_DURATION.search(prose, at)
+    else:  # (other text is matched case-blind the Unicode way: searched whole)
+        m = _IN_DURATION.search(prose)
     if m is None:
         return None
     kw = m.group("kw").lower()
@@ -2009,7 +2047,16 @@ _DELIVERED = re.compile(
 def deliverable_promise(prose: str, start: int) -> bool:
     """Whether the deadline at ``start`` of ``prose`` is one of a deliverable that follows an incident
     (:data:`_DELIVERABLE_BEFORE`: its RCA, postmortem, review), written in its clause before it."""
-    return _DELIVERABLE_BEFORE.search(prose, max(0, start - 90), start) is not None
+    at = max(0, start - 90)
+    if prose.isascii():  # (no word a deliverable's name holds, in any case, in the clause: none named)
+        low = prose[at:start].lower()
+        if not any(w in low for w in _DELIVERABLE_WORDS):
+            return False
+    return _DELIVERABLE_BEFORE.search(prose, at, start) is not None
+
+
+# a word of each of _DELIVERABLE's branches (what a case-blind match of it holds, lower-cased, in ASCII text)
+_DELIVERABLE_WORDS = ("post", "pm", "rca", "root", "pir", "incident", "retro", "after", "aar")
 
 
 def delivered(text: str) -> bool:

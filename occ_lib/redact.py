@@ -370,6 +370,17 @@ def _path_token(m: re.Match[str]) -> str:
     return m.group(1) + REDACTED
 
 
+def _bearer_hint(text: str) -> bool:
+    """Whether :data:`_BEARER` may match ``text``: a match opens with one of its names, so ASCII text
+    without them (in any case) has none and skips the pattern, which is tried at every position (its
+    names are case-blind, and case-blind matching of other text is Unicode's, so other text is searched)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return ("key" in low or "token" in low or "pass" in low or "pw" in low or "secret" in low
+            or "bearer" in low or "basic" in low)
+
+
 def redact_text(text: str) -> str:
     """Redact every URL found in free text, ``Bearer <token>`` style credentials, and the secrets
     a pasted command or config shows (:func:`redact_pairs`). Credentials known by their form go
@@ -382,7 +393,8 @@ def redact_text(text: str) -> str:
     text = redact_known(text)
     if "%3D" in text or "%3d" in text:  # ('token%3DUrlEncTok99': a pair escaped, outside a URL's query)
         text = _ENCODED_PAIR.sub(_encoded_pair, text)
-    text = _BEARER.sub(_credential, text)
+    if _bearer_hint(text):
+        text = _BEARER.sub(_credential, text)
     if ('"' in text or "'" in text or "`" in text) and _QUOTED_SECRET_HINT.search(text):
         text = _QUOTED_AFTER_NAME.sub(_quoted_after_name, text)
     if "</t" in text or "</d" in text or "</T" in text or "</D" in text:
@@ -1226,7 +1238,7 @@ def pair_hint(text: str) -> bool:
     needs ('=', a quoted name's colon, a header-like name's colon, a bare secret name's colon), then
     a secret-like word (cheap tests: most log items hold none; a false hint only costs the pass)."""
     if not ("=" in text or '":' in text or "':" in text or "uthoriz" in text or "UTHORIZ" in text
-            or "ookie" in text or "OOKIE" in text or _HEADER_COLON.search(text) is not None):
+            or "ookie" in text or "OOKIE" in text or _header_colon(text)):
         return ":" in text and _STRONG_CASED.search(text) is not None and _strong_colon(text.lower())
     return _PAIR_WORDS.search(text.lower()) is not None
 _SECRET_PARTS = frozenset((
@@ -1253,6 +1265,14 @@ _PAIR_COLON = re.compile(
 )
 _PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
 _HEADER_COLON = re.compile(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
+
+
+def _header_colon(text: str) -> bool:
+    """Whether :data:`_HEADER_COLON` matches ``text``; searched up to the last ':' only (every match ends
+    with one, and the pattern looks at nothing after it), so an item whose colon is its time's
+    ('03:54Z: Re-ran ...') is not read to its end."""
+    end = text.rfind(":")
+    return end > 0 and _HEADER_COLON.search(text, 0, end + 1) is not None
 # (a cookie header's value is 'name=value' pairs, '; ' between them; '**Cookie:** banner fix' is prose.
 # The mask ends with the cookies: Set-Cookie's attributes ('; Path=/; HttpOnly') and the prose after
 # them stay)
@@ -1617,7 +1637,7 @@ def redact_pairs(text: str) -> str:
     if ":" in text:
         if '"' in text or "'" in text:
             text = _PAIR_QUOTED.sub(_pair, text)
-        if _HEADER_COLON.search(text) or _strong_colon(text.lower()):
+        if _header_colon(text) or _strong_colon(text.lower()):
             text = _PAIR_COLON.sub(_header_pair, text)
     return text
 
