@@ -785,6 +785,14 @@ _PLAN = frozenset(
      "draft", "drafted", "drafting", "staged", "staging-plan", "prep", "prepped", "prepare",
      "preparing", "queued", "if", "once", "tomorrow", "intend", "going"}
 )
+# a plan word that only dates or renews a stated deadline ('new ETA tomorrow 10 AM', 'due tomorrow', 'by
+# tomorrow EOD', 'next ETA 19:00'): the promise's words, which make the item a deadline, not a plan (rule 8;
+# 'deploy tomorrow, ETA 10:00' still plans the deploy); :func:`_only_due_plan`, on lower case
+_DUE_PLAN = re.compile(
+    r"\b(?:(?:eta|due|by|deadline|target|until|before)\s*:?\s+(?:(?:is|now|moved\s+to|pushed\s+to)\s+)?"
+    r"tomorrow|next\s+eta)\b"
+)
+_DUE_PLAN_WORDS = frozenset({"tomorrow", "next"})
 _STATUS = frozenset(
     {"updated", "update", "confirmed", "verified", "re-read", "re-ran", "rerun", "refreshed",
      "aligned", "synced", "published", "monitoring", "tracking", "reviewed", "healthy", "degraded",
@@ -1332,7 +1340,9 @@ def classify(
         return "blocked", 0
     if not none_of(_EVIDENCE):
         return "evidence", 0
-    if planned or not none_of(_PLAN) or (("to" in w) and "to do" in text.lower()):
+    if planned or not none_of(_PLAN) and not (has_deadline and _only_due_plan(text, w)) or (
+        ("to" in w) and "to do" in text.lower()
+    ):
         return "plan", 0
     if has_deadline:
         return "deadline", 0
@@ -1341,6 +1351,15 @@ def classify(
     if ("\u2705" in text or "\u2714" in text or "\u2611" in text) and _checked_off(text):
         return "resolved", 0
     return "note", 0
+
+
+def _only_due_plan(text: str, w: frozenset[str]) -> bool:
+    """Whether every plan word of an item that states a deadline only dates or renews it (:data:`_DUE_PLAN`:
+    'new ETA tomorrow 10 AM' is a deadline, as 'new ETA 17:00' is)."""
+    if not (w & _PLAN) <= _DUE_PLAN_WORDS:
+        return False
+    rest = _DUE_PLAN.sub(" ", text.lower())
+    return keywords(rest).isdisjoint(_PLAN)
 
 
 # a check mark that ends an item ('INFRA-706 flaps stopped, closing ✅', '00:45 INFRA-706 ✔️'): chat's
