@@ -319,7 +319,8 @@ Per item (the rules, in order)
       ``next update in 30 minutes``) is a deadline with keyword ``update``, also without ``by``, and no time
       of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
       fix. A deadline whose clause names, before it, a deliverable that follows an incident (``RCA ETA
-      2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``: an RCA, postmortem,
+      2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``, also a duration, ``postmortem
+      due in 2 days``: an RCA, postmortem,
       post-incident review or report, retro, after-action review) has keyword ``postmortem``: the SLA
       judges it by the ticket's later event that says it was delivered (``RCA published``), not by the
       incident's resolution. A ``window`` written as a range is due at its end (``maintenance
@@ -1869,10 +1870,13 @@ def _items(
             rel = ex.duration_deadline(proses[k])
             if rel is not None and (prec != "day" or rel[0] % 1440 == 0):
                 due = epoch + dt.timedelta(microseconds=at) + dt.timedelta(minutes=rel[0])
+                kw = rel[1]
+                if kw != "update" and ex.deliverable_promise(proses[k], rel[2]):
+                    kw = "postmortem"  # ('postmortem due in 2 days': kept by its delivery, as a dated one)
                 dls.append(_times.TimeMention(
                     start=rel[2], end=rel[3], raw=proses[k][rel[2]:rel[3]], at=due, until=None,
                     precision="day" if prec == "day" else "minute", has_date=True, zone=None,
-                    is_deadline=True, keyword=rel[1], problem=None,
+                    is_deadline=True, keyword=kw, problem=None,
                 ))
         if dls and (flags & _CANCELLED or "\u274c" in text and (
             _CANCEL_END.search(text) if not flags & _TASK else _CANCEL_MARK.search(text)
