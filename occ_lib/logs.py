@@ -520,7 +520,8 @@ Per item (the rules, in order)
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
          only asked ("has PAY-413 been acked?"); also a ticket taken up ("picked up by on-call", "kim
-         is looking into it") or answered ("replied to Acme on SUP-4410", "responded to the customer";
+         is looking into it", chat's eyes beside on it or looking: "👀 on it", "👀 PAY-9 looking", "looking
+         👀") or answered ("replied to Acme on SUP-4410", "responded to the customer";
          not what a customer or a vendor wrote, "customer replied to our mail", "replied to us").
          A status page's update that opens with its Investigating or Identified label (bold, or
          then a spaced dash, a colon or the line's end: ``**Investigating** - We are investigating
@@ -551,7 +552,13 @@ Per item (the rules, in order)
          is not resolved)...
       11. ``note``: anything else; but an item that names a ticket and ends in a check mark (✅, ✔️, ☑️),
          ``INFRA-706 flaps stopped, closing ✅``, or opens with one and leaves no box unticked (☐, ⬜,
-         ``[ ]``), ``✅ OPS-12 webhook``, is ``resolved``, unless a ❌ is in it too.
+         ``[ ]``), ``✅ OPS-12 webhook`` (also after its time stamp or a chat message's sender and time,
+         ``10:00 ✅ PAY-2 rollback``), is ``resolved``, unless a ❌ is in it too.
+      Slack's shortcodes are read as their marks by every rule (``:white_check_mark:`` ✅,
+      ``:heavy_check_mark:`` ✔, ``:ballot_box_with_check:`` ☑, ``:x:`` ❌, ``:heavy_multiplication_x:`` ✖,
+      ``:eyes:`` 👀; :data:`occ_lib._extract.SHORTCODES`; ``:rotating_light:`` and the others mean nothing),
+      except one written with a count, a reaction below the message (``:eyes: 3 :white_check_mark: 1``:
+      what readers clicked, not what the message says); the ``text`` keeps them as written.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
       also inside a hyphenated handle: ``@eng-director``, ``@head-of-infra``; not "ahead of" nor
