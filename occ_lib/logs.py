@@ -478,7 +478,10 @@ Per item (the rules, in order)
          succeeded, renewed,
          restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
          auto-healed, auto-recovered (German erledigt, behoben, gelöst, geschlossen;
-         French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado) - unless
+         French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado; not deployed
+         nor released: ``PAY-8130 fix deployed`` rolled a change out, which is not yet seen to fix the
+         problem, a ``note`` unless the rest tells more, while shipped, merged and landed end a change's
+         own work) - unless
          the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
          remains, yet, no (not "no longer", which says a problem ended: ``OPS-304 no longer blocked;
          resolved``, nor a 'no' after the resolution that denies something else, ``resolved, no customer
