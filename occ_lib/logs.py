@@ -319,8 +319,8 @@ Per item (the rules, in order)
       ``next update in 30 minutes``) is a deadline with keyword ``update``, also without ``by``, and no time
       of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
       fix. A deadline whose clause names, before it, a deliverable that follows an incident (``RCA ETA
-      2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``, also a duration, ``postmortem
-      due in 2 days``: an RCA, postmortem,
+      2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``, also a duration,
+      ``postmortem due in 2 days``: an RCA, postmortem,
       post-incident review or report, retro, after-action review) has keyword ``postmortem``: the SLA
       judges it by the ticket's later event that says it was delivered (``RCA published``), not by the
       incident's resolution. A ``window`` written as a range is due at its end (``maintenance

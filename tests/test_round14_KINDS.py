@@ -24,7 +24,8 @@ def _sla(text: str) -> list[list]:
     out = misses(parse_log(text, "x.md"), None, Policy(), start=pd.Timestamp("2025-10-06", tz="UTC"),
                  end=pd.Timestamp("2025-10-13", tz="UTC"), as_of=pd.Timestamp("2025-10-13", tz="UTC"))
     return [
-        [line, subj, due.strftime("%m-%d %H:%M"), status, None if pd.isna(res) else res.strftime("%m-%d %H:%M")]
+        [line, subj, due.strftime("%m-%d %H:%M"), status,
+         None if pd.isna(res) else res.strftime("%m-%d %H:%M")]
         for line, subj, due, status, res in out[["line", "subject", "due_at", "status", "resolved_at"]].values
     ]
 
@@ -128,15 +129,19 @@ def test_slack_shortcodes_read_as_their_marks_and_the_text_keeps_them():
         "- 10:07 PAY-9 rollback\n"
     )
     assert event_rows(text) == [
-        [5, "10-09 09:50", "resolved", 0, ["PAY-8142"], "**Sam Lee** 9:50 AM :white_check_mark: PAY-8142 rollback"],
-        [8, "10-09 09:51", "resolved", 0, ["PAY-8143"], "**Sam Lee** 9:51 AM PAY-8143 rollback :heavy_check_mark:"],
+        [5, "10-09 09:50", "resolved", 0, ["PAY-8142"],
+         "**Sam Lee** 9:50 AM :white_check_mark: PAY-8142 rollback"],
+        [8, "10-09 09:51", "resolved", 0, ["PAY-8143"],
+         "**Sam Lee** 9:51 AM PAY-8143 rollback :heavy_check_mark:"],
         [11, "10-09 09:53", "acknowledged", 0, [], "**Sam Lee** 9:53 AM :eyes: on it"],
         [14, "10-09 09:55", "note", 0, [], "**Sam Lee** 9:55 AM on it"],
         [17, "10-09 10:00", "resolved", 0, ["PAY-1"], "10:00 ✅ PAY-1 rollback"],
         [18, "10-09 10:01", "acknowledged", 0, ["PAY-9"], "10:01 :eyes: PAY-9 on it"],
         [19, "10-09 10:02", "acknowledged", 0, ["PAY-9"], "10:02 PAY-9 looking :eyes:"],
-        [20, "10-09 10:03", "note", 0, ["PAY-9"], "10:03 PAY-9 :x: smoke failed, rollback :white_check_mark:"],
-        [21, "10-09 10:04", "note", 0, ["PAY-9"], "10:04 PAY-9 deploying hotfix :eyes: 2 :white_check_mark: 2"],
+        [20, "10-09 10:03", "note", 0, ["PAY-9"],
+         "10:03 PAY-9 :x: smoke failed, rollback :white_check_mark:"],
+        [21, "10-09 10:04", "note", 0, ["PAY-9"],
+         "10:04 PAY-9 deploying hotfix :eyes: 2 :white_check_mark: 2"],
         [22, "10-09 10:05", "note", 0, ["PAY-9"], "10:05 :rotating_light: PAY-9 errors spiking"],
         [23, "10-09 10:06", "note", 0, [], "10:06 :eyes: looking for the runbook"],
         [24, "10-09 10:07", "note", 0, ["PAY-9"], "10:07 PAY-9 rollback"],
