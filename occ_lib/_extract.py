@@ -1395,13 +1395,11 @@ def _only_due_plan(text: str, w: frozenset[str]) -> bool:
 _CHECK_END = re.compile(r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)[\s*_.!)\]]*$")
 # ... or opens it ('✅ OPS-12 webhook', a done list's entry), unless a box is still unticked in it or the
 # mark stamps a pass ('✅ 2025-10-09 14:35 OPS-14 smoke tests passed', :data:`_PASS_STAMP`)
-# (also after the item's time stamp or a chat message's sender and time: '10:00 ✅ PAY-2 rollback', '**Sam
-# Lee** 9:51 AM ✅ PAY-8142 rollback')
+# (also under a chat message's head, its sender and time: '**Sam Lee** 9:51 AM ✅ PAY-8142 rollback', whose
+# written line opens with it; not after a stamp on its line, '00:45 ✅ INFRA-706')
 _CHECK_START = re.compile(
-    r"[\s*_]*(?:(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]?(?:\s+(?:UTC|GMT|Z|[A-Z]{1,4}T))?"
-    r"|[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}[*_]*[ \t]+"
-    r"\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)"
-    r"[\s*_:,\u2013\u2014-]*)?(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)"
+    r"[\s*_]*(?:[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}[*_]*[ \t]+"
+    r"\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?[ \t]+)?(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)"
 )
 _UNTICKED = re.compile(r"[\u2610\u2b1c]|\[ \]")
 

@@ -555,8 +555,9 @@ Per item (the rules, in order)
          is not resolved)...
       11. ``note``: anything else; but an item that names a ticket and ends in a check mark (✅, ✔️, ☑️),
          ``INFRA-706 flaps stopped, closing ✅``, or opens with one and leaves no box unticked (☐, ⬜,
-         ``[ ]``), ``✅ OPS-12 webhook`` (also after its time stamp or a chat message's sender and time,
-         ``10:00 ✅ PAY-2 rollback``), is ``resolved``, unless a ❌ is in it too.
+         ``[ ]``), ``✅ OPS-12 webhook`` (also a chat message's text under its head, ``**Sam Lee** 9:51
+         AM`` then ``✅ PAY-8142 rollback``; not after a stamp on its line, ``00:45 ✅ INFRA-706``), is
+         ``resolved``, unless a ❌ is in it too.
       Slack's shortcodes are read as their marks by every rule (``:white_check_mark:`` ✅,
       ``:heavy_check_mark:`` ✔, ``:ballot_box_with_check:`` ☑, ``:x:`` ❌, ``:heavy_multiplication_x:`` ✖,
       ``:eyes:`` 👀; :data:`occ_lib._extract.SHORTCODES`; ``:rotating_light:`` and the others mean nothing),

@@ -135,7 +135,7 @@ def test_slack_shortcodes_read_as_their_marks_and_the_text_keeps_them():
          "**Sam Lee** 9:51 AM PAY-8143 rollback :heavy_check_mark:"],
         [11, "10-09 09:53", "acknowledged", 0, [], "**Sam Lee** 9:53 AM :eyes: on it"],
         [14, "10-09 09:55", "note", 0, [], "**Sam Lee** 9:55 AM on it"],
-        [17, "10-09 10:00", "resolved", 0, ["PAY-1"], "10:00 ✅ PAY-1 rollback"],
+        [17, "10-09 10:00", "note", 0, ["PAY-1"], "10:00 ✅ PAY-1 rollback"],  # (round 8: a stamp before it)
         [18, "10-09 10:01", "acknowledged", 0, ["PAY-9"], "10:01 :eyes: PAY-9 on it"],
         [19, "10-09 10:02", "acknowledged", 0, ["PAY-9"], "10:02 PAY-9 looking :eyes:"],
         [20, "10-09 10:03", "note", 0, ["PAY-9"],
