@@ -757,6 +757,9 @@ _TAKEN_UP = re.compile(
     r"|\b(?:is|are|am|I'm|we're|'m|'re)\s+(?:now\s+)?looking\s+into\s+(?:it|this|the\s+(?:alert|page|incident|issue|ticket))\b)"
     r"|\bpicked\s+up\s+by\s+@[\w.-]+|@[\w.-]+\s+picked\s+(?:it\s+)?up\b|\bpicked\s+up\s+[A-Z][A-Z0-9]+-\d+"
     r"|(?:^|@[\w.-]+:?\s+)(?i:on\s+it)\b(?!\s+(?:yet|later|tomorrow))"
+    # (chat's eyes beside it: '👀 on it', '👀 PAY-9 looking', 'looking 👀', as Slack's ':eyes: on it' is read)
+    r"|\U0001f440[\s*_]*(?:[A-Z][A-Z0-9]*-\d+[\s*_:,]*)?(?i:on\s+it|looking)\b(?!\s+(?:yet|later|tomorrow|for|at|into\s+options))"
+    r"|(?i:\bon\s+it|\blooking)[\s,.!*_]*\U0001f440"
 )
 _ACK_WORDS = _ACK - {"ack"}  # (what says acknowledged beside packet words too)
 _FOLLOW = frozenset(
@@ -816,6 +819,14 @@ _PLAN = frozenset(
      "draft", "drafted", "drafting", "staged", "staging-plan", "prep", "prepped", "prepare",
      "preparing", "queued", "if", "once", "tomorrow", "intend", "going"}
 )
+# a plan word that only dates or renews a stated deadline ('new ETA tomorrow 10 AM', 'due tomorrow', 'by
+# tomorrow EOD', 'next ETA 19:00'): the promise's words, which make the item a deadline, not a plan (rule 8;
+# 'deploy tomorrow, ETA 10:00' still plans the deploy); :func:`_only_due_plan`, on lower case
+_DUE_PLAN = re.compile(
+    r"\b(?:(?:eta|due|by|deadline|target|until|before)\s*:?\s+(?:(?:is|now|moved\s+to|pushed\s+to)\s+)?"
+    r"tomorrow|next\s+eta)\b"
+)
+_DUE_PLAN_WORDS = frozenset({"tomorrow", "next"})
 _STATUS = frozenset(
     {"updated", "update", "confirmed", "verified", "re-read", "re-ran", "rerun", "refreshed",
      "aligned", "synced", "published", "monitoring", "tracking", "reviewed", "healthy", "degraded",
@@ -1156,12 +1167,37 @@ _UNRESOLVED_FIELD = re.compile(
 )
 
 
+# Slack's shortcodes for the marks the rules read, as its export writes them: each means what its emoji
+# does (':white_check_mark: PAY-8142 rollback' is '✅ PAY-8142 rollback', ':eyes: on it' is '👀 on it'); the
+# others (':rotating_light:', ':tada:') mean nothing here. One written with a count is a reaction below the
+# message (':eyes: 3 :white_check_mark: 1'), what readers clicked, not what the message says: nothing
+# (not a thread's count, ':eyes: 3 replies', where the mark ends the message)
+SHORTCODES = {
+    "white_check_mark": "\u2705", "heavy_check_mark": "\u2714", "ballot_box_with_check": "\u2611",
+    "x": "\u274c", "heavy_multiplication_x": "\u2716", "eyes": "\U0001f440",
+}
+_SHORTCODE = re.compile(
+    r":(" + "|".join(sorted(SHORTCODES, key=len, reverse=True)) + r"):"
+    r"(?P<count>[ \t]+\d+(?![\d:.]|[ \t]+repl))?"
+)
+
+
+def _shortcode(m: re.Match[str]) -> str:
+    """What a shortcode means (:data:`SHORTCODES`): its emoji, or nothing as a reaction's."""
+    return " " if m.group("count") else SHORTCODES[m.group(1)]
+
+
 def kind_text(text: str) -> str:
     """``text`` as the kind rules read it: without the states an arrow leads away from ('Reopened →
-    In Progress → Closed') or a change leaves in words ('changed from Reopened to Resolved'), nor what
+    In Progress → Closed') or a change leaves in words ('changed from Reopened to Resolved'), with Slack's
+    shortcodes as their marks (:data:`SHORTCODES`), nor what
     is struck out ('~~escalated to CTO~~ resolved at team level', '~~missed~~ on track'), nor the words
     of its URLs and paths (:func:`without_paths`)."""
     text = without_paths(text)
+    if ("_mark:" in text or ":x:" in text or ":eyes:" in text or "_x:" in text or "_check:" in text) and (
+        _SHORTCODE.search(text) is not None
+    ):
+        text = _SHORTCODE.sub(_shortcode, text)
     if "~~" in text:
         text = _STRUCK.sub(" ", text)
     if "nresolved" in text and _UNRESOLVED_FIELD.search(text) is not None:
@@ -1365,7 +1401,9 @@ def classify(
         return "blocked", 0
     if not none_of(_EVIDENCE):
         return "evidence", 0
-    if planned or not none_of(_PLAN) or (("to" in w) and "to do" in text.lower()):
+    if planned or not none_of(_PLAN) and not (has_deadline and _only_due_plan(text, w)) or (
+        ("to" in w) and "to do" in text.lower()
+    ):
         return "plan", 0
     if has_deadline:
         return "deadline", 0
@@ -1376,12 +1414,26 @@ def classify(
     return "note", 0
 
 
+def _only_due_plan(text: str, w: frozenset[str]) -> bool:
+    """Whether every plan word of an item that states a deadline only dates or renews it (:data:`_DUE_PLAN`:
+    'new ETA tomorrow 10 AM' is a deadline, as 'new ETA 17:00' is)."""
+    if not (w & _PLAN) <= _DUE_PLAN_WORDS:
+        return False
+    rest = _DUE_PLAN.sub(" ", text.lower())
+    return keywords(rest).isdisjoint(_PLAN)
+
+
 # a check mark that ends an item ('INFRA-706 flaps stopped, closing ✅', '00:45 INFRA-706 ✔️'): chat's
 # done marker, as ❌ is its failed one
 _CHECK_END = re.compile(r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)[\s*_.!)\]]*$")
 # ... or opens it ('✅ OPS-12 webhook', a done list's entry), unless a box is still unticked in it or the
 # mark stamps a pass ('✅ 2025-10-09 14:35 OPS-14 smoke tests passed', :data:`_PASS_STAMP`)
-_CHECK_START = re.compile(r"[\s*_]*(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)")
+# (also under a chat message's head, its sender and time: '**Sam Lee** 9:51 AM ✅ PAY-8142 rollback', whose
+# written line opens with it; not after a stamp on its line, '00:45 ✅ INFRA-706')
+_CHECK_START = re.compile(
+    r"[\s*_]*(?:[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}[*_]*[ \t]+"
+    r"\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?[ \t]+)?(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)"
+)
 _UNTICKED = re.compile(r"[\u2610\u2b1c]|\[ \]")
 
 

@@ -319,7 +319,8 @@ Per item (the rules, in order)
       ``next update in 30 minutes``) is a deadline with keyword ``update``, also without ``by``, and no time
       of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
       fix. A deadline whose clause names, before it, a deliverable that follows an incident (``RCA ETA
-      2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``: an RCA, postmortem,
+      2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``, also a duration,
+      ``postmortem due in 2 days``: an RCA, postmortem,
       post-incident review or report, retro, after-action review) has keyword ``postmortem``: the SLA
       judges it by the ticket's later event that says it was delivered (``RCA published``), not by the
       incident's resolution. A ``window`` written as a range is due at its end (``maintenance
@@ -477,7 +478,10 @@ Per item (the rules, in order)
          succeeded, renewed,
          restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
          auto-healed, auto-recovered (German erledigt, behoben, gelöst, geschlossen;
-         French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado) - unless
+         French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado; not deployed
+         nor released: ``PAY-8130 fix deployed`` rolled a change out, which is not yet seen to fix the
+         problem, a ``note`` unless the rest tells more, while shipped, merged and landed end a change's
+         own work) - unless
          the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
          remains, yet, no (not "no longer", which says a problem ended: ``OPS-304 no longer blocked;
          resolved``, nor a 'no' after the resolution that denies something else, ``resolved, no customer
@@ -519,7 +523,8 @@ Per item (the rules, in order)
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
          only asked ("has PAY-413 been acked?"); also a ticket taken up ("picked up by on-call", "kim
-         is looking into it") or answered ("replied to Acme on SUP-4410", "responded to the customer";
+         is looking into it", chat's eyes beside on it or looking: "👀 on it", "👀 PAY-9 looking", "looking
+         👀") or answered ("replied to Acme on SUP-4410", "responded to the customer";
          not what a customer or a vendor wrote, "customer replied to our mail", "replied to us").
          A status page's update that opens with its Investigating or Identified label (bold, or
          then a spaced dash, a colon or the line's end: ``**Investigating** - We are investigating
@@ -550,7 +555,14 @@ Per item (the rules, in order)
          is not resolved)...
       11. ``note``: anything else; but an item that names a ticket and ends in a check mark (✅, ✔️, ☑️),
          ``INFRA-706 flaps stopped, closing ✅``, or opens with one and leaves no box unticked (☐, ⬜,
-         ``[ ]``), ``✅ OPS-12 webhook``, is ``resolved``, unless a ❌ is in it too.
+         ``[ ]``), ``✅ OPS-12 webhook`` (also a chat message's text under its head, ``**Sam Lee** 9:51
+         AM`` then ``✅ PAY-8142 rollback``; not after a stamp on its line, ``00:45 ✅ INFRA-706``), is
+         ``resolved``, unless a ❌ is in it too.
+      Slack's shortcodes are read as their marks by every rule (``:white_check_mark:`` ✅,
+      ``:heavy_check_mark:`` ✔, ``:ballot_box_with_check:`` ☑, ``:x:`` ❌, ``:heavy_multiplication_x:`` ✖,
+      ``:eyes:`` 👀; :data:`occ_lib._extract.SHORTCODES`; ``:rotating_light:`` and the others mean nothing),
+      except one written with a count, a reaction below the message (``:eyes: 3 :white_check_mark: 1``:
+      what readers clicked, not what the message says); the ``text`` keeps them as written.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
       COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
       also inside a hyphenated handle: ``@eng-director``, ``@head-of-infra``; not "ahead of" nor
@@ -1869,10 +1881,13 @@ def _items(
             rel = ex.duration_deadline(proses[k])
             if rel is not None and (prec != "day" or rel[0] % 1440 == 0):
                 due = epoch + dt.timedelta(microseconds=at) + dt.timedelta(minutes=rel[0])
+                kw = rel[1]
+                if kw != "update" and ex.deliverable_promise(proses[k], rel[2]):
+                    kw = "postmortem"  # ('postmortem due in 2 days': kept by its delivery, as a dated one)
                 dls.append(_times.TimeMention(
                     start=rel[2], end=rel[3], raw=proses[k][rel[2]:rel[3]], at=due, until=None,
                     precision="day" if prec == "day" else "minute", has_date=True, zone=None,
-                    is_deadline=True, keyword=rel[1], problem=None,
+                    is_deadline=True, keyword=kw, problem=None,
                 ))
         if dls and (flags & _CANCELLED or "\u274c" in text and (
             _CANCEL_END.search(text) if not flags & _TASK else _CANCEL_MARK.search(text)

@@ -130,7 +130,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "not by the incident's resolution.",
         "A stamped step of a ticket's story that names no ticket ('6:20am paged secondary; ETA 7:00am' "
         "after '6:02am ... (INC-5001)', in a section that names no other) counts for that ticket. A "
-        "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅').",
+        "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅'); "
+        "a change or maintenance window of no ticket ('Change window: Sat 02:00-04:00 UTC') announces "
+        "when work may happen and is no promise: no row.",
         "Overage: minutes from the due time to the resolution (or next update), or to as_of while unmet.",
     ]
     if policy.tickets:
@@ -720,6 +722,18 @@ def _refine_days(groups: dict[tuple[Any, ...], list[dict[str, Any]]], tz: str) -
             groups[min(timed, key=lambda k: k[1])].extend(groups.pop(key))
 
 
+def _announced_windows(d: pd.DataFrame) -> pd.Series:
+    """The ``window`` deadlines of no ticket that do not say they were missed: a change or maintenance
+    window announced ('Change window: Sat 02:00-04:00 UTC') tells when work may happen, nobody promised
+    to deliver anything by its end, and no event of a ticket can keep it: no row. (A ticket's window,
+    'CHG-1240 approved for maintenance window Sat 02:00-04:00 ET', is that change's deadline.)"""
+    if "keyword" not in d.columns or d.empty:
+        return pd.Series(False, index=d.index)
+    none = d["tickets"].map(lambda t: len(t) == 0 if isinstance(t, list | tuple | np.ndarray) else True)
+    missed = d["stated_missed"].fillna(False).astype(bool) if "stated_missed" in d.columns else False
+    return d["keyword"].eq("window") & none & ~missed
+
+
 def deadline_misses(
     logs: Any, start: Any = None, as_of: Any = None, tz: str = "UTC", end: Any = None
 ) -> pd.DataFrame:
@@ -741,6 +755,7 @@ def deadline_misses(
     d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
     # ('expires 9999-12-31': the calendar's last day is how systems write "never", no promise)
     d = d[d["due_at"].dt.year < 9999]
+    d = d[~_announced_windows(d)]
     d = _known_at(d, events, as_of_ts, tz)
     resolutions = _Resolutions(events, as_of_ts, tz)
     zones = _date_zones(logs)

@@ -99,7 +99,7 @@ def test_a_windows_day_of_no_ticket_is_no_deadline_and_a_timed_or_ticketed_windo
     assert out[["line", "subject", "status"]].values.tolist() == [
         [5, "(no ticket)", "missed"],
         [6, "OPS-7", "missed"],
-        [7, "(no ticket)", "missed"],
+        # (line 7, a timed window of no ticket, announces it: no SLA row, test_round14_KINDS)
     ]
 
 
@@ -160,7 +160,7 @@ def test_a_slack_channel_export_reads_its_messages_and_promises():
         [15, "10-09 17:58", "note", 0, ["PAY-8120"]],
         [18, "10-09 18:15", "resolved", 0, ["PAY-8120"]],
         [22, "10-09 18:20", "escalation", 2, ["PAY-8121"]],
-        [26, "10-09 23:05", "plan", 0, ["PAY-8121"]],
+        [26, "10-09 23:05", "deadline", 0, ["PAY-8121"]],  # ('new ETA tomorrow 10 AM': test_round14_KINDS)
         [31, "10-10 16:50", "resolved", 0, ["PAY-8121"]],
     ]
     # ('vendor says fix by 3:00' written at 11:20 AM PDT: 3:00 PM, 22:00 UTC, the 3pm missed at 4:05 PM)
