@@ -70,10 +70,15 @@ def _windows(store, freq: str) -> pd.DataFrame:
 def test_the_examples_4h_windows_hold_8_probes_where_1h_held_2(example) -> None:
     four = _windows(example.ws.store, "4h")
     assert {t: sorted(Counter(g["n"]).items()) for t, g in four.groupby("target")} == {
-        # (2: the live app answered from 2025-10-11 14:00Z; 4: the window of Sunday's patching)
+        # (2: the live app answers from 2025-10-11 15:00Z on; 4: the window of Sunday's patching)
         "staging-app-live": [(2, 1), (4, 1), (7, 2), (8, 5)],
         "staging-app-mock": [(4, 1), (7, 4), (8, 34), (9, 2)],
     }
+    # the two days of tests/test_report_params.py (mock, 2025-10-10 04:00Z to its as_of 2025-10-12 00:00Z)
+    days = four[four["target"].eq("staging-app-mock") & four["w"].between(
+        pd.Timestamp("2025-10-10 04:00Z"), pd.Timestamp("2025-10-11 20:00Z"))]
+    assert (len(days), int(days["n"].min())) == (11, 7)
+    assert [round(float(v), 1) for v in days.loc[days["p95"] > 800, "p95"]] == [1160.5, 1162.0, 947.2]
     hour = _windows(example.ws.store, "1h")  # near miss: the old window, under min_probes everywhere
     assert int(hour["n"].max()) == 3 and int(hour["n"].median()) == 2
     objective = example.policy.target("staging-app-mock").latency
@@ -102,3 +107,26 @@ def test_the_weeks_latency_misses_are_those_a_pandas_computation_finds(example) 
     # 26 availability rows (objective and burn-rate alerts) + 15 latency windows; 11 from the logs
     figs = example.figures
     assert (figs["probe objective misses (windows and alerts)"], figs["SLA misses"]) == (41, 52)
+
+
+def test_the_hourly_latency_table_of_a_4h_objective_marks_its_windows_hours_and_has_no_blank_judged(
+    example,
+) -> None:
+    table = weekly.latency_table(example.latency, example.misses, example.objectives)
+    assert list(table.columns) == [
+        "target", "hour", "probes", "p50", "p90", "p95", "p99", "mean", "over objective",
+    ]
+    # each of the 15 windows over the objective is 4 hours of the table (listed first)
+    assert weekly.latency_caption(table) == (
+        "Hourly latency percentiles (ms): 193 hours, 60 over the objective (listed first)"
+    )
+    # the live app's window from 2025-10-11 20:00Z: one slow probe in its last hour makes its p95
+    cols = ["target", "hour", "probes", "p95", "over objective"]
+    assert table.iloc[:4][cols].values.tolist() == [
+        ["staging-app-live", pd.Timestamp(f"2025-10-11 {h}:00Z"), 2, p95, "yes"]
+        for h, p95 in [(20, 183.6), (21, 204.3), (22, 136.2), (23, 1809.9)]
+    ]
+    # near miss: the first row not over, the live app's first answered hour (a window of 2: not judged)
+    assert table.iloc[60][cols].tolist() == [
+        "staging-app-live", pd.Timestamp("2025-10-11 15:00Z"), 2, 203.5, "",
+    ]
