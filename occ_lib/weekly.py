@@ -1553,7 +1553,8 @@ def latency_table(
 
     With the targets' objectives (:attr:`WeekData.objectives`), the column ``judged`` says ``no
     (under N probes)`` for an hour of fewer probes than its hourly objective's ``min_probes``: shown,
-    never flagged over the objective (:func:`occ_lib.sla.probe_misses` does not judge it).
+    never flagged over the objective (:func:`occ_lib.sla.probe_misses` does not judge it); no such
+    column when no target has an hourly objective (the example's is per 4h: it would be all blank).
 
     With the period's SLA rows (``misses``), the column ``over objective`` marks each hour that
     overlaps a latency window over its threshold (``[due_at, due_at + overage)``), and those hours
@@ -1567,8 +1568,8 @@ def latency_table(
         over = _over_objective(out, misses)
         out["over objective"] = over.map({True: "yes", False: ""})
         out = pd.concat([out[over], out[~over]]).reset_index(drop=True)
-    if objectives is not None:
-        out["judged"] = _judged(out, objectives)
+    if objectives is not None and any(judged := _judged(out, objectives)):
+        out["judged"] = judged  # (no hourly objective anywhere: no column of blanks)
     return out.rename(columns={"window_start": "hour", "n": "probes"})
 
 

@@ -30,7 +30,7 @@ def test_example_workspace_policy():
     assert policy.escalation_ladder == ["none", "follow-up", "manager", "executive"]
     api = policy.target("any-target")
     assert [(o.percentile, o.threshold_ms, o.window) for o in api.latency] == [
-        ("p95", 800.0, dt.timedelta(hours=1))
+        ("p95", 800.0, dt.timedelta(hours=4))  # (4h: 8 probes a window, round 14 EX6H)
     ]
     assert api.availability == 99.5
     assert policy.documents.max_age == dt.timedelta(days=14)

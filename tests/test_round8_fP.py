@@ -111,8 +111,9 @@ def test_misses_attrs_are_plain_json_and_the_table_saves_to_parquet(example, tmp
     back = pd.read_parquet(tmp_path / "m.parquet")
     assert back.attrs == m.attrs
     # (68: INFRA-2743's date-only cut-over and timed ETA of that day are one promise, round 10 F4;
-    # 45: the 23 latency hours of 1-3 probes are not judged, min_probes 5, round 14 RPT2)
-    assert len(back) == len(m) == 45
+    # 45: the 23 latency hours of 1-3 probes are not judged, min_probes 5, round 14 RPT2; 60: the
+    # objective is per 4h (8 probes), 15 windows over it, round 14 EX6H)
+    assert len(back) == len(m) == 60
     assert back.loc[back["subject"] == "HS-44721", "overage_min"].tolist() == [3720.0]
 
 
@@ -154,7 +155,7 @@ def test_every_public_table_round_trips_parquet_with_its_dtypes_and_attrs(exampl
             assert back[c].fillna("").astype(str).tolist() == df[c].fillna("").astype(str).tolist()
     assert {n: len(t) for n, t in tables.items()} == {
         "docs": 4, "sections": 41, "events": 136, "deadlines": 15, "problems": 3, "probes": 680,
-        "misses": 45, "escalations": 59, "summary": 4, "latency_windows": 9, "outcome_counts": 15,
+        "misses": 60, "escalations": 59, "summary": 4, "latency_windows": 9, "outcome_counts": 15,
         "availability": 3, "error_budget": 3, "burn_rates": 6048,
     }
     for name in ("latency_windows", "outcome_counts", "availability", "error_budget"):
