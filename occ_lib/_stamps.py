@@ -1,8 +1,9 @@
-"""(private) The forms of a time written after a file name's date without a ``T``, in one place.
+"""(private) The forms of a time that more than one module's patterns write, in one place.
 
-:func:`occ_lib.times.parse_stamp` reads them and :mod:`occ_lib.evidence` finds them in file names
-(a stamp's zone, a name without its stamp); a module of its own so that evidence need not import
-``times`` (and compile its patterns) to build its own.
+:func:`occ_lib.times.parse_stamp` reads :data:`BARE_TIME` and :mod:`occ_lib.evidence` finds it in file
+names (a stamp's zone, a name without its stamp); :data:`CLOCK` is the time stamp an item opens with,
+for :mod:`occ_lib._subjects` (and :mod:`occ_lib.logs`) and :mod:`occ_lib.threads`. A module of its own
+so that a module need not import another (and compile its patterns) to build its own.
 """
 
 from __future__ import annotations
@@ -14,3 +15,16 @@ BARE_TIME = (
     r"[_\-](?P<h3>\d{2})(?:(?<=-\d{2}[_\-]\d{2})(?P<sep3>[:\-])(?P<mi3>\d{2})(?P=sep3)(?P<s3>\d{2})"
     r"|(?P<mi4>\d{2})(?P<s4>\d{2})?)(?!-\d)"
 )
+
+# The clock of a time stamp an item opens with ('10:00', '21h30', '10.15', '10:00:05'), with its am/pm
+# ('9:05 a.m.', '6:20pm'; an hour alone takes one: '6am', '9 PM'), a 'Z', and a zone word after it
+# ('UTC', 'GMT', 'ET', 'PDT', and any other in capitals: 'BST', 'CEST', 'IST'). The same whatever the
+# flags of the pattern it is written into: 'UTC', 'GMT' and the US zones in any case, another zone word
+# in capitals only ('10:00 BST', not '10:00 best').
+CLOCK = (
+    r"(?:\d{1,2}(?:[:hH.]\d{2}){1,2}(?!\d)\s*(?:(?i:[ap]\.?m\.?)(?!\w)|(?i:z)\b)?"
+    r"|\d{1,2}\s?(?i:[ap]\.?m\.?)(?!\w))"
+    r"(?:\s*(?:(?i:UTC|GMT|[ECMP][SD]?T)|(?-i:[A-Z]{2,4}T(?![\w-])))\b)?"
+)
+# a date written before that clock ('2025-10-10 04:41 UTC', '2025-10-10T04:41Z')
+CLOCK_DATE = r"(?:\d{4}-\d{2}-\d{2}[ T])?"

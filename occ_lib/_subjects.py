@@ -68,6 +68,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from . import _extract as ex
+from ._stamps import CLOCK, CLOCK_DATE
 
 # a ticket key as the reference words may write one between a verb and its preposition ('merged PAY-411
 # into PAY-410', 'moved OPS-103 to INFRA-9'); the keys themselves are the ticket rules' own
@@ -417,10 +418,7 @@ def _bare(clause: str, keys: list[str], first: bool = False) -> bool:
 
 
 # the time an item opens with ('10:00', '2025-10-09 10:00 UTC', '9:05 AM ET'): no part of a ticket list
-_LEAD_STAMP = re.compile(
-    r"\s*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?Z?"
-    r"(?:\s+(?:UTC|GMT|[A-Z]{1,4}T))?(?=\s)"
-)
+_LEAD_STAMP = re.compile(r"\s*" + CLOCK_DATE + CLOCK + r"(?=\s)")
 
 
 # what names the tickets written after it as what the item's subject waits for ('OPS-54 blocked on
@@ -557,8 +555,7 @@ def blockers(text: str, owned: list[str]) -> set[str]:
 # what may stand before an item's subject: a time stamp, its zone, decoration ('10:10 QA-316 needs...',
 # '[07:18Z] **OPS-4**', '- [x] OPS-4', '09:40 BST SUP-4410'); :func:`_lead`, and :mod:`occ_lib.logs`
 SUBJECT_LEAD = re.compile(
-    r"[\s*_`>\[\](){}|:#~-]*(?:\d{1,2}(?:[:h.]\d{2}){1,2}\s*(?:[ap]\.?m\.?\b|Z\b)?\s*"
-    r"(?:(?:UTC|GMT|[ECMP][SD]?T|(?-i:[A-Z]{2,4}T(?![\w-])))\b)?[\s*_`>\[\](){}|:~,\u2013\u2014-]*)?",
+    r"[\s*_`>\[\](){}|:#~-]*(?:" + CLOCK + r"[\s*_`>\[\](){}|:~,\u2013\u2014-]*)?",
     re.IGNORECASE,
 )
 # what may follow the lead ticket as the item's subject ('SUP-4410 update:', 'OPS-1:'): what comes after

@@ -3125,14 +3125,30 @@ def _item_keys(items: list[str], rows: list[dict[str, Any]]) -> tuple[list[str],
         digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
         n = seen.get(digest, 0)
         seen[digest] = n + 1
+        in_path = None
         if stamped:
-            keys.append(f"{digest}#{n}@{_key_stamp(r['started_at'], 'microseconds')}")
             path_ident = f"{r['evidence_path']}\0{item}".encode("utf-8", "surrogatepass")
-            path_keys.append(f"{hashlib.sha256(path_ident).hexdigest()}#{n}")
-        else:
-            keys.append(_evidence_key(f"{digest}#{n}", r["started_at"], r["time_source"]))
-            path_keys.append(keys[-1] if mtime else None)
+            in_path = hashlib.sha256(path_ident).hexdigest()
+        elif mtime:
+            in_path = digest  # (the path is hashed before the item already)
+        key, path_key = _key_forms(digest, in_path, n, r["started_at"], r["time_source"])
+        keys.append(key)
+        path_keys.append(path_key)
     return keys, path_keys
+
+
+def _key_forms(
+    digest: str, in_path: str | None, n: int, started: pd.Timestamp, source: str | None,
+) -> tuple[str, str | None]:
+    """The key and path key of the ``n``-th row whose item hashes to ``digest`` (``in_path`` when hashed
+    after its file's path, given for an mtime row), in the forms of :func:`_item_keys`: one place for
+    them, which :func:`_one_row_before` writes too from the hashes it grows."""
+    if source != "mtime" or in_path is None:
+        return _evidence_key(f"{digest}#{n}", started, source), None
+    path_key = f"{in_path}#{n}"
+    if started.microsecond:
+        return f"{digest}#{n}@{_key_stamp(started, 'microseconds')}", path_key
+    return path_key, path_key
 
 
 def new_run_id(prefix: str = "import") -> str:
@@ -3275,12 +3291,9 @@ def _one_row_before(
             continue
         started, source = _row_time(file_rows[was], facts, dated=False)
         started = started.as_unit("us")
-        digest, path_key = text.hexdigest(), None
-        if source == "mtime":  # (as _item_keys wrote an mtime row's key)
-            path_key = f"{in_path.hexdigest()}#0"
-            key = f"{digest}#0@{_key_stamp(started, 'microseconds')}" if started.microsecond else path_key
-        else:
-            key = _evidence_key(f"{digest}#0", started, source)
+        digest = text.hexdigest()
+        path_digest = in_path.hexdigest() if source == "mtime" else None
+        key, path_key = _key_forms(digest, path_digest, 0, started, source)
         found[was].append((key, _evidence_key(f"{digest}:0", started, source), started, path_key))
     return found
 

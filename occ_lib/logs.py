@@ -233,7 +233,9 @@ Per item (the rules, in order)
       the item's tickets, or those its clause names when the item names two or more of its own
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
       clause's: ``OPS-1, OPS-2: ETA 18:00``, also after the time the item opens with, ``10:00 UTC OPS-1,
-      OPS-2 ETA 18:00``; a clause that names none takes its sentence's or ``;`` part's, ``OPS-5 ETA
+      OPS-2 ETA 18:00`` (any clock of :data:`occ_lib._stamps.CLOCK`: ``21h30``, ``14.00``, ``9am``,
+      ``9:05 a.m.``, ``14:00 utc``, ``09:00 CEST``, as for the ticket the item opens with); a clause
+      that names none takes its sentence's or ``;`` part's, ``OPS-5 ETA
       17:00; OPS-6 blocked, ETA 18:00``; one whose part names none either is the ticket the item opens
       with when the others are only opened or linked, ``SUP-4410 update: ..., incident INC-7301 opened.
       ETA 15:00 BST.`` is SUP-4410's, else every ticket's; :func:`occ_lib._subjects.deadline_tickets`),

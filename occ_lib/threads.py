@@ -35,13 +35,12 @@ import re
 import numpy as np
 import pandas as pd
 
+from ._stamps import CLOCK, CLOCK_DATE
+
 __all__ = ["deadlines_with_threads", "threads", "with_threads"]
 
 # an item's own time at its start: '6:20am', '19:05 UTC:', '[07:18Z]', '**21:45**', '2025-10-10 04:41 UTC'
-_TIME_LED = re.compile(
-    r"[\W_]{0,4}(?:\d{4}-\d{2}-\d{2}[ T])?(?:\d{1,2}(?:[:h.]\d{2}){1,2}(?!\d)|\d{1,2}\s?[ap]\.?m\b)",
-    re.IGNORECASE,
-)
+_TIME_LED = re.compile(r"[\W_]{0,4}" + CLOCK_DATE + CLOCK)
 _THREAD_ITEMS = frozenset({"list", "line", "paragraph"})
 _STORY_KINDS = frozenset({"follow_up", "escalation", "acknowledged", "deadline", "resolved"})
 

@@ -33,6 +33,30 @@ MORE = (
 )
 
 
+# the columns of a row that the fixture tests compare whole
+FIELDS = ("target", "url", "method", "started_at", "time_source", "status", "outcome", "error",
+          "error_message", "elapsed_ms", "http_version", "bytes")
+
+
+def plain(v):
+    """A cell as a plain value: None for a missing one, ISO text for a time, so rows compare as tuples."""
+    if v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)):
+        return None
+    return v.isoformat() if isinstance(v, pd.Timestamp) else v
+
+
+def field_rows(df: pd.DataFrame) -> list[tuple]:
+    """The FIELDS of each row of ``df``, as plain values."""
+    return [tuple(plain(r[k]) for k in FIELDS) for r in df.to_dict("records")]
+
+
+def fixture_rows(path: Path) -> list[tuple]:
+    """The FIELDS of each row read from the evidence file ``path``, which must read without problems."""
+    df, problems = read_evidence([path])
+    assert [str(p) for p in problems] == []
+    return field_rows(df)
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     p = tmp_path / name
     p.write_bytes(text.encode())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 from typer.testing import CliRunner
@@ -42,7 +43,30 @@ def event_rows(text: str) -> list[list]:
     tickets, text]``."""
     from occ_lib.logs import parse_log
 
-    ev = parse_log(text, "x.md").events
+    return _event_cells(parse_log(text, "x.md").events)
+
+
+def _read_file(tmp_path: Path, text: str):
+    """``text`` written as ``ops.md`` and read by ``read_logs``, the way a workspace reads its logs."""
+    from occ_lib.logs import read_logs
+
+    path = tmp_path / "ops.md"
+    path.write_text(text, encoding="utf-8")
+    return read_logs([str(path)])
+
+
+def file_event_rows(tmp_path: Path, text: str) -> list[list]:
+    """Each event of ``text`` read from a file (see ``_read_file``), as ``event_rows`` gives them."""
+    return _event_cells(_read_file(tmp_path, text).events)
+
+
+def file_deadline_rows(tmp_path: Path, text: str) -> list[list]:
+    """Each deadline of ``text`` read from a file (see ``_read_file``), as ``deadline_rows`` gives them."""
+    return deadline_rows(_read_file(tmp_path, text).deadlines)
+
+
+def _event_cells(ev: pd.DataFrame) -> list[list]:
+    """The rows of ``event_rows``, from an events table."""
     return [
         [line, None if pd.isna(at) else at.strftime("%m-%d %H:%M"), kind, level, list(t), txt]
         for line, at, kind, level, t, txt in zip(

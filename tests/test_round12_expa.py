@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from occ_lib.logs import read_logs
-from tests.log_rows import cli_rows, deadline_rows
+from tests.log_rows import cli_rows, file_deadline_rows, file_event_rows
 
 JIRA = (
     "---\n"
@@ -32,29 +31,12 @@ JIRA = (
 )
 
 
-def _events(tmp_path: Path, text: str) -> list[list]:
-    path = tmp_path / "ops.md"
-    path.write_text(text, encoding="utf-8")
-    ev = read_logs([str(path)]).events
-    return [
-        [line, at.strftime("%m-%d %H:%M"), kind, level, list(t), txt]
-        for line, at, kind, level, t, txt in zip(
-            ev["line"], ev["at"], ev["kind"], ev["level"], ev["tickets"], ev["text"], strict=True
-        )
-    ]
-
-
-def _deadlines(tmp_path: Path, text: str) -> list[list]:
-    path = tmp_path / "ops.md"
-    path.write_text(text, encoding="utf-8")
-    return deadline_rows(read_logs([str(path)]).deadlines)
-
 
 # --- X1: a Jira comment's head and the field lines under it are one message -----------------------
 
 
 def test_a_jira_comments_field_lines_are_its_text(tmp_path):
-    assert _events(tmp_path, JIRA) == [
+    assert file_event_rows(tmp_path, JIRA) == [
         [8, "10-09 19:14", "status", 0, ["PAY-412"],
          "Ana Lopez added a comment - 09/Oct/25 3:14 PM Rolled back the gateway config, error rate "
          "dropping. PAY-412 still In Progress."],
@@ -72,14 +54,14 @@ def test_a_jira_comments_field_lines_are_its_text(tmp_path):
 ])
 def test_other_jira_heads_open_a_message(tmp_path, head):
     text = f"# Log\n\n## 2025-10-09 PAY-412\n\n{head}\nResolution: Fixed\n"
-    assert _events(tmp_path, text) == [
+    assert file_event_rows(tmp_path, text) == [
         [5, "10-09 17:40", "resolved", 0, ["PAY-412"], f"{head} Resolution: Fixed"],
     ]
 
 
 def test_a_field_under_a_paragraph_that_is_no_comment_head_is_still_its_own(tmp_path):
     text = "# Log\n\n## 2025-10-09 PAY-412\n\nKim Park looked at it today\nResolution: Fixed\n"
-    assert _events(tmp_path, text) == [
+    assert file_event_rows(tmp_path, text) == [
         [5, "10-09 00:00", "note", 0, ["PAY-412"], "Kim Park looked at it today"],
     ]
 
@@ -116,7 +98,7 @@ def test_the_sla_table_sees_the_jira_resolution(tmp_path):
 ])
 def test_a_change_from_a_resolution_to_work_reopens(tmp_path, item, kind):
     text = f"# Log\n\n## 2025-10-09 PAY-1\n\n- {item}\n"
-    assert _events(tmp_path, text) == [[5, "10-09 00:00", kind, 0, ["PAY-1"], item]]
+    assert file_event_rows(tmp_path, text) == [[5, "10-09 00:00", kind, 0, ["PAY-1"], item]]
 
 
 def test_a_jira_reopening_reopens_the_ticket_in_the_timeline(tmp_path):
@@ -139,8 +121,8 @@ def test_a_jira_reopening_reopens_the_ticket_in_the_timeline(tmp_path):
 ])
 def test_snoozed_until_is_no_deadline(tmp_path, item):
     text = f"# Log\n\n## 2025-10-10 OPS-1\n\n- {item}\n"
-    assert _deadlines(tmp_path, text) == []
-    assert _events(tmp_path, text) == [[5, "10-10 02:10", "note", 0, ["OPS-1"], item]]
+    assert file_deadline_rows(tmp_path, text) == []
+    assert file_event_rows(tmp_path, text) == [[5, "10-10 02:10", "note", 0, ["OPS-1"], item]]
 
 
 def test_other_untils_stay_deadlines(tmp_path):
@@ -149,7 +131,7 @@ def test_other_untils_stay_deadlines(tmp_path):
         "- 02:10 UTC vendor will hold the fix until 06:00 UTC\n"
         "- 02:11 UTC deploy blocked until 07:00 UTC\n"
     )
-    assert _deadlines(tmp_path, text) == [
+    assert file_deadline_rows(tmp_path, text) == [
         [5, ["OPS-1"], "10-10 06:00", "until", False],
         [6, ["OPS-1"], "10-10 07:00", "until", False],
     ]
@@ -165,7 +147,7 @@ def test_other_untils_stay_deadlines(tmp_path):
 ])
 def test_closed_as_not_planned(tmp_path, item, kind):
     text = f"# Log\n\n## 2025-10-10 OPS-1\n\n- {item}\n"
-    assert _events(tmp_path, text) == [[5, "10-10 00:00", kind, 0, ["OPS-1"], item]]
+    assert file_event_rows(tmp_path, text) == [[5, "10-10 00:00", kind, 0, ["OPS-1"], item]]
 
 
 # --- X5: a 'no' after the resolution that denies something else ------------------------------------
@@ -185,7 +167,7 @@ def test_closed_as_not_planned(tmp_path, item, kind):
 ])
 def test_a_no_after_the_resolution(tmp_path, item, kind):
     text = f"# Log\n\n## 2025-10-10 OPS-1\n\n- {item}\n"
-    assert _events(tmp_path, text) == [[5, "10-10 02:46", kind, 0, ["OPS-1"], item]]
+    assert file_event_rows(tmp_path, text) == [[5, "10-10 02:46", kind, 0, ["OPS-1"], item]]
 
 
 # --- X6: an escalation policy's level that reached an on-call is a page -----------------------------
@@ -199,7 +181,7 @@ def test_a_no_after_the_resolution(tmp_path, item, kind):
 ])
 def test_a_policy_level_that_reached_an_on_call(tmp_path, item, level):
     text = f"# Log\n\n## 2025-10-09 INC-5001\n\n- 2025-10-09 06:07:12 PDT {item}\n"
-    assert _events(tmp_path, text) == [
+    assert file_event_rows(tmp_path, text) == [
         [5, "10-09 13:07", "escalation", level, ["INC-5001"], f"2025-10-09 06:07:12 PDT {item}"],
     ]
 
@@ -252,7 +234,7 @@ def test_a_date_only_resolution_on_the_day_of_a_timed_reopening_still_comes_afte
 ])
 def test_linear_todo_state(tmp_path, item, kind):
     text = f"# Log\n\n## 2025-10-11 MOB-55\n\n- {item}\n"
-    assert _events(tmp_path, text) == [[5, "10-11 00:00", kind, 0, ["MOB-55"], item]]
+    assert file_event_rows(tmp_path, text) == [[5, "10-11 00:00", kind, 0, ["MOB-55"], item]]
 
 
 # --- X9: Jira's 'Unresolved' resolution field is no blocker -----------------------------------------
@@ -267,7 +249,7 @@ def test_linear_todo_state(tmp_path, item, kind):
 ])
 def test_jiras_unresolved_field(tmp_path, item, kind):
     text = f"# Log\n\n## 2025-10-09 PAY-1\n\n- {item}\n"
-    assert _events(tmp_path, text) == [[5, "10-09 00:00", kind, 0, ["PAY-1"], item]]
+    assert file_event_rows(tmp_path, text) == [[5, "10-09 00:00", kind, 0, ["PAY-1"], item]]
 
 
 def test_a_jira_export_row_in_progress_with_a_due_date(tmp_path):
@@ -277,7 +259,7 @@ def test_a_jira_export_row_in_progress_with_a_due_date(tmp_path):
         "|---|---|---|---|---|---|\n"
         "| PLAT-89 | Rotate certs | In Progress | P2 | 2025-10-14 | Unresolved |\n"
     )
-    assert _events(tmp_path, text) == [
+    assert file_event_rows(tmp_path, text) == [
         [7, "10-09 00:00", "deadline", 0, ["PLAT-89"],
          "PLAT-89 | Rotate certs | In Progress | P2 | 2025-10-14 | Unresolved"],
     ]

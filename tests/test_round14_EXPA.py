@@ -5,33 +5,12 @@ another day between the night's items; an unticked task box whose words name the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from occ_lib.logs import read_logs
 from occ_lib.policy import Policy
 from occ_lib.sla import misses
-from tests.log_rows import deadline_rows
-
-
-def _events(tmp_path: Path, text: str) -> list[list]:
-    path = tmp_path / "ops.md"
-    path.write_text(text, encoding="utf-8")
-    ev = read_logs([str(path)]).events
-    return [
-        [line, None if at != at else at.strftime("%m-%d %H:%M"), kind, level, list(t), txt]
-        for line, at, kind, level, t, txt in zip(
-            ev["line"], ev["at"], ev["kind"], ev["level"], ev["tickets"], ev["text"], strict=True
-        )
-    ]
-
-
-def _deadlines(tmp_path: Path, text: str) -> list[list]:
-    path = tmp_path / "ops.md"
-    path.write_text(text, encoding="utf-8")
-    return deadline_rows(read_logs([str(path)]).deadlines)
-
+from tests.log_rows import file_deadline_rows, file_event_rows
 
 # --- E1: a night handoff's small hours, nested under an untimed item after the evening's -------------
 
@@ -49,7 +28,7 @@ HANDOFF = (
 
 
 def test_a_step_nested_under_an_untimed_sibling_of_the_evening_item_is_past_midnight(tmp_path):
-    assert _events(tmp_path, HANDOFF) == [
+    assert file_event_rows(tmp_path, HANDOFF) == [
         [5, "10-10 17:40", "resolved", 0, ["PAY-7781"], "PAY-7781: resolved 23:10."],
         [6, "10-10 16:30", "note", 0, ["PAY-7790"], "PAY-7790 RCA shared at 22:00."],
         [7, "10-10 00:00", "note", 0, ["PAY-7802"], "PAY-7802 new: refund webhooks 5xx"],
@@ -67,7 +46,7 @@ def test_a_step_nested_under_the_evening_item_itself_stays_on_its_evening(tmp_pa
         "- 22:00 recap of PAY-7790:\n"
         "  - 03:10 paged the vendor\n"
     )
-    assert _events(tmp_path, text)[1][:2] == [6, "10-09 21:40"]
+    assert file_event_rows(tmp_path, text)[1][:2] == [6, "10-09 21:40"]
 
 
 # --- E2: a deadline set in the small hours, in an item without a time of its own -------------------
@@ -84,7 +63,7 @@ def test_a_deadline_after_a_rolled_step_is_on_the_next_day(tmp_path):
         "  - mitigated 00:35 by draining pod upi-cb-3\n"
         "  - still intermittent; vendor contacted, ETA 06:00\n"
     )
-    assert _deadlines(tmp_path, text) == [[8, ["PAY-7781"], "10-10 00:30", "ETA", False]]
+    assert file_deadline_rows(tmp_path, text) == [[8, ["PAY-7781"], "10-10 00:30", "ETA", False]]
 
 
 # --- E3: another day's plan between the night's items does not end the night ------------------------
@@ -101,7 +80,7 @@ def test_a_plan_for_another_day_does_not_end_the_small_hours(tmp_path):
         "- Change freeze starts Sat 00:00.\n"
         "- 04:40 handed PAY-7790 to the day team\n"
     )
-    assert [r[:3] for r in _events(tmp_path, text)] == [
+    assert [r[:3] for r in file_event_rows(tmp_path, text)] == [
         [5, "10-09 18:20", "follow_up"],
         [6, "10-09 21:35", "resolved"],
         [7, "10-10 18:30", "note"],
@@ -123,7 +102,7 @@ CHECKLIST = (
 
 
 def test_an_unticked_box_whose_words_name_a_fix_is_still_to_do(tmp_path):
-    assert _events(tmp_path, CHECKLIST) == [
+    assert file_event_rows(tmp_path, CHECKLIST) == [
         [5, "10-08 00:00", "plan", 0, ["QA-1203"],
          "QA-1203 crash on empty cart fixed and verified \u2014 @kai \U0001f534"],
         [6, "10-08 00:00", "resolved", 0, ["QA-1199"], "QA-1199 coupon rounding fixed \u2705"],
@@ -133,7 +112,7 @@ def test_an_unticked_box_whose_words_name_a_fix_is_still_to_do(tmp_path):
 
 def test_an_unticked_box_whose_goal_is_a_state_of_completion_is_still_to_do(tmp_path):
     text = "## 2025-10-08\n\n- [ ] OPS-1500 migration complete on all shards\n"
-    assert _events(tmp_path, text) == [
+    assert file_event_rows(tmp_path, text) == [
         [3, "10-08 00:00", "plan", 0, ["OPS-1500"], "OPS-1500 migration complete on all shards"],
     ]
 
@@ -162,7 +141,7 @@ MIGRATION = (
 
 
 def test_the_small_hours_of_a_night_go_on_in_the_undated_sections_after_it(tmp_path):
-    assert [r[:5] for r in _events(tmp_path, MIGRATION)] == [
+    assert [r[:5] for r in file_event_rows(tmp_path, MIGRATION)] == [
         [2, "10-10 03:00", "note", 0, ["CHG-2291"]],
         [6, "10-10 02:45", "note", 0, ["DBA-318"]],
         [10, "10-09 00:00", "deadline", 0, []],
@@ -174,7 +153,7 @@ def test_the_small_hours_of_a_night_go_on_in_the_undated_sections_after_it(tmp_p
 
 
 def test_a_deadline_of_an_untimed_item_after_an_evening_item_is_the_next_mornings(tmp_path):
-    assert _deadlines(tmp_path, MIGRATION) == [[10, [], "10-10 05:10", "ETA", False]]
+    assert file_deadline_rows(tmp_path, MIGRATION) == [[10, [], "10-10 05:10", "ETA", False]]
 
 
 def test_a_missed_deadline_of_an_untimed_item_after_an_evening_item_stays_on_its_day(tmp_path):
@@ -184,7 +163,7 @@ def test_a_missed_deadline_of_an_untimed_item_after_an_evening_item_stays_on_its
         "- 21:00 OPS-4 vendor still silent\n"
         "- OPS-4: the 08:00 ETA was missed\n"
     )
-    assert _deadlines(tmp_path, text) == [[4, ["OPS-4"], "10-09 08:00", "ETA", True]]
+    assert file_deadline_rows(tmp_path, text) == [[4, ["OPS-4"], "10-09 08:00", "ETA", True]]
 
 
 def test_a_dated_section_of_the_same_day_starts_its_own_run(tmp_path):
@@ -197,7 +176,7 @@ def test_a_dated_section_of_the_same_day_starts_its_own_run(tmp_path):
         "\n"
         "- 02:00 OPS-4 backup ran\n"
     )
-    assert [r[:2] for r in _events(tmp_path, text)] == [[3, "10-09 22:00"], [7, "10-09 02:00"]]
+    assert [r[:2] for r in file_event_rows(tmp_path, text)] == [[3, "10-09 22:00"], [7, "10-09 02:00"]]
 
 
 # --- E6: a step of the work done, in an item that only inherits its ticket, resolves nothing ----------
@@ -214,7 +193,7 @@ def test_a_step_done_under_a_tickets_title_is_a_status_and_a_ticket_of_its_own_s
         "- 23:30 OPS-7 snapshot complete\n"
         "- 23:50 migration complete\n"
     )
-    assert [r[:5] for r in _events(tmp_path, text)] == [
+    assert [r[:5] for r in file_event_rows(tmp_path, text)] == [
         [5, "10-09 21:10", "status", 0, ["DBA-318"]],
         [6, "10-09 23:05", "status", 0, ["DBA-318"]],
         [7, "10-09 23:30", "resolved", 0, ["OPS-7"]],
@@ -263,7 +242,7 @@ def test_a_night_handoff_heading_of_two_dates_puts_its_morning_on_the_second(tmp
         "\n"
         "- 10:00 PAY-3 paged\n"
     )
-    assert [r[:4] for r in _events(tmp_path, text)] == [
+    assert [r[:4] for r in file_event_rows(tmp_path, text)] == [
         [5, "10-09 20:40", "follow_up", 1],
         [6, "10-09 22:30", "resolved", 0],
         [7, "10-09 18:25", "follow_up", 1],
@@ -281,7 +260,7 @@ def test_each_step_of_an_item_is_the_ticket_its_clause_names(tmp_path):
         "- 16:20 ET: hotfix applied; OPS-9120 resolved. VND-4412 closed by vendor 17:02 ET.\n"
         "- 18:00 ET: OPS-1 and OPS-2 paged; both resolved 18:40 ET.\n"
     )
-    assert [r[:5] for r in _events(tmp_path, text)] == [
+    assert [r[:5] for r in file_event_rows(tmp_path, text)] == [
         [3, "10-13 20:20", "resolved", 0, ["OPS-9120"]],
         [3, "10-13 21:02", "resolved", 0, ["VND-4412"]],
         [4, "10-13 22:00", "follow_up", 1, ["OPS-1", "OPS-2"]],
@@ -306,7 +285,7 @@ def test_a_runbook_step_is_timed_by_its_offset_from_the_stated_start(tmp_path):
         "5. Replay writes captured after T+02:20 from the topic.\n"
     )
     # (the start's own line: a window's day of no ticket is no deadline, round 14 EXPA2)
-    assert [r[:5] for r in _events(tmp_path, text)] == [
+    assert [r[:5] for r in file_event_rows(tmp_path, text)] == [
         [2, "10-10 03:00", "note", 0, []],
         [6, "10-10 03:15", "note", 0, ["DBA-318"]],
         [7, "10-10 05:05", "resolved", 0, []],
@@ -329,7 +308,7 @@ def test_a_night_heading_written_as_a_date_and_the_next_days_number_is_that_nigh
         "- PAY-2 paged at 02:10\n"
         "- see `artifacts/2025-10-09/11` for the 23:10 dump\n"
     )
-    assert [r[:4] for r in _events(tmp_path, text)] == [
+    assert [r[:4] for r in file_event_rows(tmp_path, text)] == [
         [5, "10-08 04:30", "follow_up", 1],
         [9, "10-09 20:40", "follow_up", 1],
         [10, "10-09 17:40", "evidence", 0],

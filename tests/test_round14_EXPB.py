@@ -8,41 +8,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from occ_lib.evidence import evidence_files, import_evidence, read_evidence
 from occ_lib.store import load_probes
-from tests.evidence_rows import one
+from tests.evidence_rows import fixture_rows, one, plain
 
 FIX = Path(__file__).parent / "fixtures" / "round14_ev"
-FIELDS = ("target", "url", "method", "started_at", "time_source", "status", "outcome", "error",
-          "error_message", "elapsed_ms", "http_version", "bytes")
-
-
-def _plain(v):
-    if v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)):
-        return None
-    return v.isoformat() if isinstance(v, pd.Timestamp) else v
-
-
-def _rows(name: str) -> list[tuple]:
-    """The FIELDS of each row read from the fixture ``name``, which must read without problems."""
-    df, problems = read_evidence([FIX / name])
-    assert [str(p) for p in problems] == []
-    return [tuple(_plain(r[k]) for k in FIELDS) for r in df.to_dict("records")]
 
 
 # 1: the method curl sent, from its command line ------------------------------------------------------
 def test_data_with_100_continue_is_a_post(tmp_path):
-    assert _rows("continue_20251010T070500Z.log") == [
+    assert fixture_rows(FIX / "continue_20251010T070500Z.log") == [
         ("127.0.0.1:8701/continue", "http://127.0.0.1:8701/continue", "POST", "2025-10-10T07:05:00+00:00",
          "filename", 201, "up", None, None, None, "HTTP/1.1", None),
     ]
 
 
 def test_a_post_that_l_followed_through_302_and_301_ended_as_a_get(tmp_path):
-    assert _rows("post_redirect_20251010T070000Z.log") == [
+    assert fixture_rows(FIX / "post_redirect_20251010T070000Z.log") == [
         ("127.0.0.1:8701/final?x=1", "http://127.0.0.1:8701/final?x=1", "GET", "2025-10-10T07:00:00+00:00",
          "filename", 200, "up", None, None, None, "HTTP/1.1", None),
     ]
@@ -75,7 +59,7 @@ def test_the_method_of_a_command_line(tmp_path, options, method):
 
 
 def test_trace_ascii_of_a_post_says_post_and_keeps_no_body(tmp_path):
-    assert _rows("trace_post_20251010T073500Z.log") == [
+    assert fixture_rows(FIX / "trace_post_20251010T073500Z.log") == [
         ("127.0.0.1:8701/continue", "http://127.0.0.1:8701/continue", "POST", "2025-10-10T07:35:00+00:00",
          "filename", 201, "up", None, None, None, "HTTP/1.1", None),
     ]
@@ -83,14 +67,14 @@ def test_trace_ascii_of_a_post_says_post_and_keeps_no_body(tmp_path):
 
 # 2: what -w printed of the HTTP version ------------------------------------------------------------------
 def test_write_out_http_version_is_the_rows(tmp_path):
-    assert _rows("version_20251010T071000Z.log") == [
+    assert fixture_rows(FIX / "version_20251010T071000Z.log") == [
         ("127.0.0.1:8702/x", "https://127.0.0.1:8702/x", "GET", "2025-10-10T07:10:00+00:00", "filename", 200,
          "up", None, None, 55.202, "HTTP/1.1", None),
     ]
 
 
 def test_write_out_json_http_version_is_the_rows(tmp_path):
-    assert _rows("wjson_20251010T071500Z.log") == [
+    assert fixture_rows(FIX / "wjson_20251010T071500Z.log") == [
         ("127.0.0.1:8701/final", "http://127.0.0.1:8701/final", "GET", "2025-10-10T07:15:00+00:00",
          "filename", 200, "up", None, None, 0.698, "HTTP/1.1", 2),
     ]
@@ -106,11 +90,11 @@ def test_write_out_http_versions(tmp_path, printed, version):
 
 # 3: a file of -w output alone (a cron job's '-w ... > out') ----------------------------------------------
 def test_a_write_out_file_alone_is_one_row(tmp_path):
-    assert _rows("health_20251010T072000Z.out") == [
+    assert fixture_rows(FIX / "health_20251010T072000Z.out") == [
         ("health", None, None, "2025-10-10T07:20:00+00:00", "filename", 200, "up", None, None, 0.347, None,
          None),
     ]
-    assert _rows("health_20251010T072500Z.out") == [
+    assert fixture_rows(FIX / "health_20251010T072500Z.out") == [
         ("health", None, None, "2025-10-10T07:25:00+00:00", "filename", None, "down", "connect",
          "curl: (7) Failed to connect to 127.0.0.1 port 8799 after 0 ms: Couldn't connect to server", 0.412,
          None, None),
@@ -126,7 +110,7 @@ def test_a_folder_holds_a_write_out_file_as_evidence(tmp_path):
 
 # 4: synthetic-check exports -------------------------------------------------------------------------
 def test_checkly_degraded_run_is_degraded(tmp_path):
-    assert _rows("checkly_runs.json") == [
+    assert fixture_rows(FIX / "checkly_runs.json") == [
         ("API health", "https://api.example.com/health?apikey=***", "GET", "2025-10-10T07:00:00+00:00",
          "json", 200, "degraded", None, None, 1843.0, None, None),
         ("API health", "https://api.example.com/health?apikey=***", "GET", "2025-10-10T07:05:00+00:00",
@@ -158,7 +142,7 @@ def test_secrets_of_verbose_request_lines_never_reach_the_store(tmp_path):
 
 # 6: times and durations of JSON exports -------------------------------------------------------------
 def test_gatus_duration_is_go_nanoseconds(tmp_path):
-    assert _rows("gatus_results.json") == [
+    assert fixture_rows(FIX / "gatus_results.json") == [
         ("gatus_results", None, None, "2025-10-10T07:00:00.123456+00:00", "json", 200, "up", None, None,
          123.457, None, None),
     ]
@@ -196,7 +180,7 @@ def test_json_times(tmp_path, value, at):
 
 # 7: curl -f names the status it did not print ---------------------------------------------------------
 def test_curl_fail_names_its_status(tmp_path):
-    assert _rows("fail_20251010T100500Z.log") == [
+    assert fixture_rows(FIX / "fail_20251010T100500Z.log") == [
         ("127.0.0.1:8701/nope", "http://127.0.0.1:8701/nope", "GET", "2025-10-10T10:05:00+00:00", "filename",
          404, "down", "unexpected_status", "curl: (22) The requested URL returned error: 404", None, None,
          None),
@@ -207,7 +191,7 @@ def test_curl_fail_names_its_status(tmp_path):
 def test_error_classes_of_check_messages(tmp_path):
     df, problems = read_evidence([FIX / "go_errors.json"])
     assert problems == []
-    got = [(r["url"], r["outcome"], _plain(r["error"]), r["error_message"]) for r in df.to_dict("records")]
+    got = [(r["url"], r["outcome"], plain(r["error"]), r["error_message"]) for r in df.to_dict("records")]
     assert got == [
         ("https://api.example.com/health?apikey=***", "down", "connect",
          "GET https://api.example.com/health?apikey=*** failed: connect ECONNREFUSED"),

@@ -11,34 +11,18 @@ import os
 import warnings
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from occ_lib.evidence import EvidenceNote, import_evidence, read_evidence
 from occ_lib.store import load_probes
-from tests.evidence_rows import occ_in, workspace
+from tests.evidence_rows import field_rows, fixture_rows, occ_in, workspace
 from tests.evidence_rows import rows as text_rows
 
 FIX = Path(__file__).parent / "fixtures" / "round14_ev2"
-FIELDS = ("target", "url", "method", "started_at", "time_source", "status", "outcome", "error",
-          "error_message", "elapsed_ms", "http_version", "bytes")
 OK = "http://127.0.0.1:8711/final"
 FAIL = "http://127.0.0.1:8711/fail"
 DOWN = "http://127.0.0.1:8799/down"
 REFUSED = "curl: (7) Failed to connect to 127.0.0.1 port 8799 after 0 ms: Couldn't connect to server"
-
-
-def _plain(v):
-    if v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)):
-        return None
-    return v.isoformat() if isinstance(v, pd.Timestamp) else v
-
-
-def _rows(name: str) -> list[tuple]:
-    """The FIELDS of each row read from the fixture ``name``, which must read without problems."""
-    df, problems = read_evidence([FIX / name])
-    assert [str(p) for p in problems] == []
-    return [tuple(_plain(r[k]) for k in FIELDS) for r in df.to_dict("records")]
 
 
 def _up(at: str, method: str = "GET", source: str = "filename", elapsed: float | None = None,
@@ -82,12 +66,12 @@ def _refused(at: str, elapsed: float | None = None) -> tuple:
       _busy("2026-12-02T11:59:46+00:00", source="date_header")]),
 ])
 def test_a_command_with_several_urls_gives_a_row_per_url(name, expected):
-    assert _rows(name) == expected
+    assert fixture_rows(FIX / name) == expected
 
 
 def test_several_urls_whose_failure_s_hid_stay_one_row():
     # curl -sI URL1 REFUSED URL3: two answers for three URLs, which is whose unknown: read as before
-    assert _rows("s_hides_20251010T082500Z.log") == [_up("2025-10-10T08:25:00+00:00", "HEAD")]
+    assert fixture_rows(FIX / "s_hides_20251010T082500Z.log") == [_up("2025-10-10T08:25:00+00:00", "HEAD")]
 
 
 def test_urls_of_one_command_among_other_commands(tmp_path):
@@ -145,7 +129,7 @@ def _copied(tmp_path: Path, name: str) -> Path:
 def test_powershell_invoke_webrequest_listing_and_its_errors(tmp_path):
     df, problems = read_evidence([_copied(tmp_path, "ps5_iwr.log")])
     assert problems == []
-    assert [tuple(_plain(r[k]) for k in FIELDS) for r in df.to_dict("records")] == [
+    assert field_rows(df) == [
         # StatusCode 200, RawContent's 'HTTP/1.1 200 OK' and Date, the URL of the command line
         ("status.example.com/health?token=***", "https://status.example.com/health?token=***", "GET",
          "2025-10-10T07:00:00+00:00", "date_header", 200, "up", None, None, None, "HTTP/1.1", None),
@@ -171,7 +155,7 @@ def test_powershell_invoke_webrequest_listing_and_its_errors(tmp_path):
 def test_powershell_failures_without_an_answer_are_down(tmp_path, name, expected):
     df, problems = read_evidence([_copied(tmp_path, name)])
     assert problems == []
-    assert [tuple(_plain(r[k]) for k in FIELDS) for r in df.to_dict("records")] == [expected]
+    assert field_rows(df) == [expected]
 
 
 def test_powershell_listing_without_its_command(tmp_path):
@@ -183,7 +167,7 @@ def test_powershell_listing_without_its_command(tmp_path):
     p.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
     df, problems = read_evidence([p])
     assert problems == []
-    assert [tuple(_plain(r[k]) for k in FIELDS) for r in df.to_dict("records")] == [
+    assert field_rows(df) == [
         ("iwr_out", None, None, "2025-10-10T07:05:00+00:00", "date_header", 204, "up", None, None, None,
          "HTTP/1.1", None),
     ]
@@ -270,7 +254,7 @@ KUMA_URL = "https://api.example.com/health?token=***"
 
 
 def test_uptime_kuma_heartbeats():
-    assert _rows("kuma_heartbeats.json") == [
+    assert fixture_rows(FIX / "kuma_heartbeats.json") == [
         ("api health", KUMA_URL, None, "2025-10-10T07:00:00.123000+00:00", "json", 200, "up", None, None,
          87.0, None, None),
         ("api health", KUMA_URL, None, "2025-10-10T07:01:00.456000+00:00", "json", 503, "down",
@@ -285,11 +269,11 @@ def test_uptime_kuma_heartbeats():
 
 
 def test_blackbox_exporter_text_answers():
-    assert _rows("blackbox_api_20251010T074000Z.txt") == [
+    assert fixture_rows(FIX / "blackbox_api_20251010T074000Z.txt") == [
         ("blackbox_api", None, None, "2025-10-10T07:40:00+00:00", "filename", 200, "up", None, None, 123.456,
          None, None),
     ]
-    assert _rows("blackbox_federate.txt") == [
+    assert fixture_rows(FIX / "blackbox_federate.txt") == [
         ("a.example/health", "https://a.example/health", None, "2025-10-10T07:20:00+00:00", "json", 503,
          "down", "unexpected_status", "HTTP 503", 500.0, None, None),
         ("db-primary", None, None, "2025-10-10T07:20:00+00:00", "json", None, "up", None, None, None, None,
