@@ -79,3 +79,18 @@ def test_a_new_york_night_keeps_its_midnight_rules():
         [7, "10-09 04:20", "resolved", 0, ["OPS-7"], "00:20 OPS-7 rollback done, retry tomorrow"],
         [8, "10-09 04:45", "plan", 0, ["OPS-7"], "00:45 tomorrow OPS-7 retro"],
     ]
+
+
+def test_a_bracket_attaches_a_day_word_to_the_stamp_and_a_short_form_after_words_does_not():
+    text = OPS + (
+        "- [16:05] tomorrow: OPS-14 drill\n"
+        "- 16:05 (tomorrow) OPS-15 drill\n"
+        "- 22:00 (Fri) OPS-16 drill\n"  # (as '22:00 Fri' is: the Friday before the Wednesday)
+        "- 16:05 UTC OPS-17 deploy tmrw\n"
+    )
+    assert event_rows(text) == [
+        [5, "10-09 16:05", "plan", 0, ["OPS-14"], "[16:05] tomorrow: OPS-14 drill"],
+        [6, "10-09 16:05", "plan", 0, ["OPS-15"], "16:05 (tomorrow) OPS-15 drill"],
+        [7, "10-03 22:00", "note", 0, ["OPS-16"], "22:00 (Fri) OPS-16 drill"],
+        [8, "10-08 16:05", "note", 0, ["OPS-17"], "16:05 UTC OPS-17 deploy tmrw"],
+    ]
