@@ -1629,7 +1629,7 @@ def latency_caption(table: pd.DataFrame) -> str:
     objs = table.attrs.get("objectives", [])
     which = f", {objs[0]}" if len(objs) == 1 else ""
     over = int(table["over objective"].eq("yes").sum())
-    few = int(table["judged"].str.startswith("no").sum())
+    few = int(table["judged"].astype(str).str.startswith("no").sum())
     return (
         f"Latency per window of the objective (ms){which}: {len(table)} windows, {over} over the "
         f"objective (listed first), {few} not judged (fewer probes than the objective's min_probes)"
