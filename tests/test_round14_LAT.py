@@ -13,7 +13,14 @@ import pandas as pd
 import pytest
 
 from occ_lib import weekly
-from tests.evidence_rows import W41_LATENCY_OVER, checks_workspace, example_week, example_windows
+from tests.evidence_rows import (
+    HOURLY_P95,
+    SLOW_CHECKS,
+    W41_LATENCY_OVER,
+    checks_workspace,
+    example_week,
+    example_windows,
+)
 
 COLUMNS = [
     "target", "start", "end", "probes", "p50", "p95", "p99", "threshold (ms)", "judged", "over objective",
@@ -109,11 +116,7 @@ def test_the_table_shows_its_windows_in_the_reports_zone(example) -> None:
 
 # an hourly objective: the table of hours it was, in the new words --------------------------------------
 
-P95 = {"tz": "UTC", "targets": {"*": {"latency": [{"percentile": "p95", "threshold_ms": 800}]}}}
-# 4 slow probes from 10:00 on Oct 7, 5 from 10:00 on Oct 8 (every 10 minutes)
-SLOW = [("api", f"2025-10-07T10:{m}0:00Z", 200, 2000.0) for m in range(4)] + [
-    ("api", f"2025-10-08T10:{m}0:00Z", 200, 2000.0) for m in range(5)
-]
+P95, SLOW = HOURLY_P95, SLOW_CHECKS
 
 
 def test_an_hourly_objectives_table_lists_its_hours_as_before(tmp_path) -> None:
