@@ -56,7 +56,7 @@ for name in names:
         weekly.summary_table(d.summary); weekly.timeline_table(d.timeline)
         figs.append(weekly.escalation_figure(d, per))
     if name in ("weekly_report", "latency"):
-        weekly.objectives_table(d); weekly.latency_table(d.latency)
+        weekly.objectives_table(d); weekly.latency_table(d.objective_windows)
         figs.extend(weekly.probe_figures(d, per))
     for f in figs:
         f.to_json()

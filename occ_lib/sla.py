@@ -67,15 +67,21 @@ _MINUTE = pd.Timedelta(minutes=1)
 
 
 # ---------------------------------------------------------------------------------------------
-def _window_minutes(start: pd.Timestamp, window: dt.timedelta, cap: pd.Timestamp, tz: str) -> float:
-    """Minutes of a latency window known by ``cap`` (as_of): a whole-day window is local days (23 or
-    25 hours across a clock change), a window cut short by as_of counts to as_of."""
+def window_end(start: pd.Timestamp, window: dt.timedelta, cap: pd.Timestamp, tz: str) -> pd.Timestamp:
+    """The end of a latency window as known by ``cap`` (as_of): a whole-day window is local days (23
+    or 25 hours across a clock change), a window cut short by as_of ends at as_of. The SLA row's
+    ``overage_min`` and the report's table of objective windows both end a window here."""
     if window % dt.timedelta(days=1) == dt.timedelta(0):
         local = pd.Timestamp(start).tz_convert(tz).date()
         end = local_midnight(local + window, tz)
     else:
         end = pd.Timestamp(start) + pd.Timedelta(window)
-    return (min(end, cap) - pd.Timestamp(start)) / _MINUTE
+    return min(end, cap)
+
+
+def _window_minutes(start: pd.Timestamp, window: dt.timedelta, cap: pd.Timestamp, tz: str) -> float:
+    """Minutes of a latency window known by ``cap`` (:func:`window_end`)."""
+    return (window_end(start, window, cap, tz) - pd.Timestamp(start)) / _MINUTE
 
 
 # accounting rules

@@ -37,8 +37,10 @@
   without probes shows one chart saying so (:data:`NO_PROBES`); times are shown in the report's
   zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); a duration as
   a person reads it, ``6d 4h`` or ``3h 5min`` (:func:`human_duration`, in every table that shows one;
-  the SLA frame and ``occ sla`` keep ``overage_min``); the hourly latency table lists the hours over
-  the objective first and says which hours had too few probes to be judged (:func:`latency_table`).
+  the SLA frame and ``occ sla`` keep ``overage_min``); the latency table lists the windows of each
+  latency objective (4h windows for a ``window: 4h`` objective, not hours) as the SLA judged them,
+  those over the objective first, and which had too few probes to be judged (:func:`latency_table`);
+  the latency chart stays hourly and says so.
 - ``Checks per kind and status`` (:func:`misses_by_kind`) has a column for every status, ``superseded``
   included, so a kind's row adds up to its checks.
 """
@@ -951,24 +953,52 @@ class WeekData:
         return {t: v for t, v in objs.items() if t in self.targets} if self.targets else objs
 
     @cached_property
+    def objective_windows(self) -> pd.DataFrame:
+        """One row per shown target, latency objective and window of it (:data:`_WINDOW_COLS`), as
+        :func:`occ_lib.sla.probe_misses` judges them: its windows (whole days local in the policy's
+        zone), their end as the SLA row's overage reads it (:func:`occ_lib.sla.window_end`), ``judged``
+        (``n >= min_probes``) and ``over`` (judged and the percentile over the threshold). One scan
+        per window length; the hourly one is :attr:`latency`."""
+        from . import aggregate, sla
+
+        by_length: dict[dt.timedelta, pd.DataFrame] = {}
+        frames = []
+        for t, tp in self.objectives.items():
+            for o in tp.latency:
+                if o.window not in by_length:
+                    by_length[o.window] = (
+                        self.latency if o.window == _HOUR or not self._probing()
+                        else aggregate.latency_windows(
+                            self.source, o.window, start=self.per.start, end=self.cap, targets=self.targets,
+                            exclude=self.maintenance, tz=self.policy.tz,
+                        )
+                    )
+                lw = by_length[o.window]
+                mine = lw[lw["target"].astype(str).eq(t)].copy()
+                if mine.empty:
+                    continue
+                mine["target"] = t
+                mine["objective"] = objective_text(o)
+                mine["window_end"] = [
+                    sla.window_end(w, o.window, self.cap, self.policy.tz) for w in mine["window_start"]
+                ]
+                mine["percentile"], mine["threshold_ms"] = o.percentile, o.threshold_ms
+                mine["min_probes"] = o.min_probes
+                mine["judged"] = mine["n"] >= o.min_probes
+                mine["over"] = mine["judged"] & (mine[o.percentile] > o.threshold_ms)
+                frames.append(mine[_WINDOW_COLS])
+        if not frames:
+            return pd.DataFrame(columns=_WINDOW_COLS)
+        return pd.concat(frames, ignore_index=True)
+
+    @cached_property
     def not_judged(self) -> dict[str, int]:
         """Per target, its latency windows of fewer probes than an objective's ``min_probes``: shown,
         not judged (:func:`occ_lib.sla.probe_misses`); a report says how many, and why."""
-        from . import aggregate
-
-        found: dict[str, set[Any]] = {}
-        for t, tp in self.objectives.items():
-            for o in tp.latency:
-                if o.window == dt.timedelta(hours=1) or not self._probing():
-                    lw = self.latency
-                else:  # (another window length: its own windows, as the SLA reads them)
-                    lw = aggregate.latency_windows(
-                        self.source, o.window, start=self.per.start, end=self.cap, targets=[t],
-                        exclude=self.maintenance, tz=self.policy.tz,
-                    )
-                few = lw[lw["target"].eq(t) & (lw["n"] < o.min_probes)]["window_start"]
-                found.setdefault(t, set()).update(few)
-        return {t: len(w) for t, w in found.items()}
+        ow = self.objective_windows
+        few = ow[~ow["judged"].astype(bool)]
+        counted = few.groupby("target")["window_start"].nunique().to_dict() if not few.empty else {}
+        return {t: int(counted.get(t, 0)) for t, tp in self.objectives.items() if tp.latency}
 
     @cached_property
     def evidence(self) -> pd.DataFrame:
@@ -995,6 +1025,12 @@ class WeekData:
 
 
 _LATENCY_COLS = ["target", "window_start", "n", "p50", "p90", "p95", "p99", "mean"]
+#: :attr:`WeekData.objective_windows`: a latency objective's windows with their verdicts.
+_WINDOW_COLS = [
+    "target", "objective", "window_start", "window_end", "n", "p50", "p90", "p95", "p99",
+    "percentile", "threshold_ms", "min_probes", "judged", "over",
+]
+_HOUR = dt.timedelta(hours=1)
 _NO_FILE = ("no files match this pattern", "no such file or folder")
 
 
@@ -1480,10 +1516,7 @@ def objectives_table(d: WeekData) -> pd.DataFrame:
     rows = []
     for t in sorted(set(d.objectives) | set(av.index) | set(lat.index)):
         tp = d.objectives.get(t)
-        objs = "; ".join(
-            f"{o.percentile} <= {o.threshold_ms:g} ms per {_td(o.window)} (of {o.min_probes}+ probes)"
-            for o in (tp.latency if tp else [])
-        )
+        objs = "; ".join(objective_text(o) for o in (tp.latency if tp else []))
         breached = (
             d.misses[
                 (d.misses["kind"] == "latency")
@@ -1546,72 +1579,61 @@ def _td(td: dt.timedelta) -> str:
     return f"{secs} s"
 
 
-def latency_table(
-    latency: pd.DataFrame, misses: pd.DataFrame | None = None, objectives: Mapping[str, Any] | None = None
-) -> pd.DataFrame:
-    """Hourly percentiles rounded to 0.1 ms.
-
-    With the targets' objectives (:attr:`WeekData.objectives`), the column ``judged`` says ``no
-    (under N probes)`` for an hour of fewer probes than its hourly objective's ``min_probes``: shown,
-    never flagged over the objective (:func:`occ_lib.sla.probe_misses` does not judge it); no such
-    column when no target has an hourly objective (the example's is per 4h: it would be all blank).
-
-    With the period's SLA rows (``misses``), the column ``over objective`` marks each hour that
-    overlaps a latency window over its threshold (``[due_at, due_at + overage)``), and those hours
-    come first (then by target and hour as before): a table cut at 200 rows sorted by target hid
-    the only breached hours of the second target."""
-    out = latency.copy()
-    for c in ("p50", "p90", "p95", "p99", "mean"):
-        if c in out.columns:
-            out[c] = pd.to_numeric(out[c]).round(1)
-    if misses is not None:
-        over = _over_objective(out, misses)
-        out["over objective"] = over.map({True: "yes", False: ""})
-        out = pd.concat([out[over], out[~over]]).reset_index(drop=True)
-    if objectives is not None and any(judged := _judged(out, objectives)):
-        out["judged"] = judged  # (no hourly objective anywhere: no column of blanks)
-    return out.rename(columns={"window_start": "hour", "n": "probes"})
+def objective_text(o: Any) -> str:
+    """A latency objective as the report names it: ``p95 <= 800 ms per 4 h (of 5+ probes)``."""
+    return f"{o.percentile} <= {o.threshold_ms:g} ms per {_td(o.window)} (of {o.min_probes}+ probes)"
 
 
-def _judged(latency: pd.DataFrame, objectives: Mapping[str, Any]) -> list[str]:
-    """Per hourly row: ``yes``, ``no (under N probes)``, or ``""`` for a target without an hourly
-    latency objective."""
-    hour = dt.timedelta(hours=1)
-    least = {
-        t: min(o.min_probes for o in hourly)
-        for t, tp in objectives.items()
-        if (hourly := [o for o in tp.latency if o.window == hour])
-    }
-    return [
-        "" if (m := least.get(t)) is None else "yes" if n >= m else f"no (under {m} probes)"
-        for t, n in zip(latency["target"], latency["n"], strict=True)
-    ]
+def latency_table(windows: pd.DataFrame) -> pd.DataFrame:
+    """The latency objectives' windows (:attr:`WeekData.objective_windows`) for people, one row per
+    target, objective and window, percentiles rounded to 0.1 ms.
 
-
-def _over_objective(latency: pd.DataFrame, misses: pd.DataFrame) -> pd.Series:
-    """Mask of the hourly rows (``target, window_start``) that overlap a missed latency window of
-    their target (its ``due_at`` for ``overage_min`` minutes, as :func:`occ_lib.sla.probe_misses`
-    writes it; windows of any length)."""
-    over = pd.Series(False, index=latency.index)
-    if latency.empty or misses.empty:
-        return over
-    hit = misses[misses["kind"].eq("latency") & misses["status"].eq("missed")]
-    hour = pd.Timedelta(hours=1)
-    for rec in hit.to_dict("records"):
-        start = rec["due_at"]
-        end = start + pd.Timedelta(minutes=float(rec["overage_min"]))
-        same = latency["target"].eq(rec["subject"])
-        over |= same & (latency["window_start"] < end) & (latency["window_start"] + hour > start)
-    return over
+    Each row is what the SLA judged (:func:`occ_lib.sla.probe_misses`), in the objective's own windows:
+    an hourly table under a 4h objective marked every hour of a breached window "over", a quiet hour
+    beside the slow one that breached it. Columns: ``start``, ``end`` (the window, cut at as_of),
+    ``probes``, p50, p95, p99 (and p90 when an objective is of p90), ``threshold (ms)``, ``judged``
+    (``yes`` or ``no (under N probes)``), ``over objective`` (``yes``/``no``, blank when not judged);
+    ``objective`` names the objective when a target has several. Windows over the objective come
+    first, then by target, objective and start."""
+    pcts = ["p50", *(["p90"] if windows["percentile"].eq("p90").any() else []), "p95", "p99"]
+    several = bool(len(windows)) and windows.groupby("target")["objective"].nunique().gt(1).any()
+    order = {o: i for i, o in enumerate(dict.fromkeys(windows["objective"]))}
+    out = windows.assign(
+        _over=~windows["over"].astype(bool), _obj=windows["objective"].map(order)
+    ).sort_values(["_over", "target", "_obj", "window_start"], kind="stable")
+    table = pd.DataFrame(
+        {
+            "target": out["target"].astype(str),
+            **({"objective": out["objective"]} if several else {}),
+            "start": out["window_start"],
+            "end": out["window_end"],
+            "probes": out["n"].astype("int64"),
+            **{p: pd.to_numeric(out[p]).round(1) for p in pcts},
+            "threshold (ms)": pd.to_numeric(out["threshold_ms"]),
+            "judged": [
+                "yes" if j else f"no (under {m} probes)"
+                for j, m in zip(out["judged"], out["min_probes"], strict=True)
+            ],
+            "over objective": [
+                ("yes" if v else "no") if j else "" for j, v in zip(out["judged"], out["over"], strict=True)
+            ],
+        }
+    )
+    table.attrs["objectives"] = list(order)
+    return table.reset_index(drop=True)
 
 
 def latency_caption(table: pd.DataFrame) -> str:
-    """The caption of :func:`latency_table`: how many hourly rows there are, how many are over
-    the objective (listed first), and how many were not judged, and why."""
-    over = int(table["over objective"].eq("yes").sum()) if "over objective" in table.columns else 0
-    text = f"Hourly latency percentiles (ms): {len(table)} hours, {over} over the objective (listed first)"
-    few = int(table["judged"].str.startswith("no").sum()) if "judged" in table.columns else 0
-    return text + (f", {few} not judged (fewer probes than the objective's min_probes)" if few else "")
+    """The caption of :func:`latency_table`: the objective (when one), how many windows, how many
+    over it (listed first) and how many not judged, and why."""
+    objs = table.attrs.get("objectives", [])
+    which = f", {objs[0]}" if len(objs) == 1 else ""
+    over = int(table["over objective"].eq("yes").sum())
+    few = int(table["judged"].astype(str).str.startswith("no").sum())
+    return (
+        f"Latency per window of the objective (ms){which}: {len(table)} windows, {over} over the "
+        f"objective (listed first), {few} not judged (fewer probes than the objective's min_probes)"
+    )
 
 
 def escalation_figure(d: WeekData, per: Period) -> Any:

@@ -124,3 +124,66 @@ def checks_workspace(tmp_path: Path, policy: dict, checks: list[tuple[str, str, 
     config = {"logs": [], "evidence": ["ev/*.json"], "store": "data/", "sla": policy}
     (tmp_path / "occ.yml").write_text(json.dumps(config))  # (JSON is YAML)
     return weekly.workspace(tmp_path / "occ.yml")
+
+
+# the example workspace's week 2025-W41 in New York, and its Sunday patching (Sun 02:00-04:00 EDT)
+W41 = pd.Timestamp("2025-10-06 04:00Z"), pd.Timestamp("2025-10-13 04:00Z")
+PATCHING = pd.Timestamp("2025-10-12 06:00Z"), pd.Timestamp("2025-10-12 08:00Z")
+
+# (target, window start UTC, p95 ms, probes) of every 4h window of W41 over 800 ms with 5+ probes
+W41_LATENCY_OVER = [
+    ("staging-app-live", "2025-10-11 20:00", 1305.9, 8),
+    ("staging-app-live", "2025-10-12 12:00", 811.6, 8),
+    ("staging-app-live", "2025-10-12 16:00", 1186.6, 8),
+    ("staging-app-mock", "2025-10-06 12:00", 1303.7, 8),
+    ("staging-app-mock", "2025-10-06 20:00", 832.4, 8),
+    ("staging-app-mock", "2025-10-07 08:00", 2261.9, 8),
+    ("staging-app-mock", "2025-10-07 12:00", 972.7, 8),
+    ("staging-app-mock", "2025-10-08 20:00", 1409.7, 8),
+    ("staging-app-mock", "2025-10-09 08:00", 2116.8, 8),
+    ("staging-app-mock", "2025-10-09 16:00", 1171.6, 8),
+    ("staging-app-mock", "2025-10-10 04:00", 1160.5, 9),
+    ("staging-app-mock", "2025-10-11 12:00", 1162.0, 7),
+    ("staging-app-mock", "2025-10-11 16:00", 947.2, 8),
+    ("staging-app-mock", "2025-10-12 16:00", 1502.0, 8),
+    ("staging-app-mock", "2025-10-12 20:00", 1172.8, 8),
+]
+
+
+def example_week(root: Path):
+    """W41 of a copy of the example workspace at ``root``, its evidence imported (``WeekData``)."""
+    import shutil
+
+    from occ_lib import weekly
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    shutil.copytree(examples, root, ignore=shutil.ignore_patterns("data", "reports"))
+    ws = weekly.workspace(root / "occ.yml")
+    return weekly.collect(ws, weekly.period(ws, week="2025-W41"))
+
+
+def example_windows(store, freq: str) -> pd.DataFrame:
+    """Answered probes (up or degraded, timed) of the example's W41 outside the patching window, per
+    target and UTC-aligned window, in plain pandas (not occ's aggregate): ``target, w, n, p95``
+    (numpy's linear p95)."""
+    import numpy as np
+
+    from occ_lib.store import load_probes
+
+    p = load_probes(store)
+    at = pd.to_datetime(p["started_at"], utc=True)
+    keep = (
+        (at >= W41[0]) & (at < W41[1]) & ~((at >= PATCHING[0]) & (at < PATCHING[1]))
+        & p["outcome"].isin(["up", "degraded"]) & p["elapsed_ms"].notna()
+    )
+    d = p[keep].assign(target=p["target"].astype(str), w=at[keep].dt.floor(freq))
+    g = d.groupby(["target", "w"])["elapsed_ms"].agg(n="size", p95=lambda x: np.percentile(x, 95))
+    return g.reset_index()
+
+
+# an hourly p95 objective of the default 5 probes, and 4 slow probes from 10:00 on 2025-10-07 and 5 from
+# 10:00 on 2025-10-08 (every 10 minutes) for checks_workspace: the first hour too few to be judged
+HOURLY_P95 = {"tz": "UTC", "targets": {"*": {"latency": [{"percentile": "p95", "threshold_ms": 800}]}}}
+SLOW_CHECKS = [("api", f"2025-10-07T10:{m}0:00Z", 200, 2000.0) for m in range(4)] + [
+    ("api", f"2025-10-08T10:{m}0:00Z", 200, 2000.0) for m in range(5)
+]

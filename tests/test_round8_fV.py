@@ -152,50 +152,44 @@ def test_tables_show_three_decimals_where_the_figure_has_them() -> None:
 # td70 F6: breached hours first ------------------------------------------------------------------------
 
 
-def _hours() -> pd.DataFrame:
+def _windows(over: set[tuple[str, int]]) -> pd.DataFrame:
+    """Objective windows (:attr:`weekly.WeekData.objective_windows`) of two targets, four hours each;
+    ``over`` holds the (target, hour) judged over the objective."""
     rows = []
     for target in ("api", "web"):
         for h in range(4):
-            rows.append({"target": target, "window_start": ts("2026-11-20 12:00") + h * H, "n": 60,
-                         "p50": 200.0, "p90": 250.0, "p95": 300.04 + h, "p99": 310.0, "mean": 210.0})
+            start = ts("2026-11-20 12:00") + h * H
+            rows.append({"target": target, "objective": "p95 <= 300 ms per 1 h (of 5+ probes)",
+                         "window_start": start, "window_end": start + H, "n": 60, "p50": 200.0, "p90": 250.0,
+                         "p95": 300.04 + h, "p99": 310.0, "percentile": "p95", "threshold_ms": 300.0,
+                         "min_probes": 5, "judged": True, "over": (target, h) in over})
     return pd.DataFrame(rows)
 
 
-def _latency_miss(target: str, start: str, minutes: float, kind: str = "latency",
-                  status: str = "missed") -> dict:
-    return {"kind": kind, "subject": target, "due_at": ts(start), "status": status, "overage_min": minutes}
-
-
-def test_the_hourly_table_lists_hours_over_the_objective_first() -> None:
-    misses = pd.DataFrame([
-        _latency_miss("web", "2026-11-20 14:00", 60.0),
-        _latency_miss("web", "2026-11-20 13:30", 30.0),  # a 30-minute window inside 13:00
-        _latency_miss("api", "2026-11-20 15:00", 60.0, status="met"),  # near miss: not missed
-        _latency_miss("api", "2026-11-20 12:00", 60.0, kind="availability"),  # near miss: no latency
-    ])
-    table = weekly.latency_table(_hours(), misses)
+def test_the_latency_table_lists_windows_over_the_objective_first() -> None:
+    # (round 14 LAT: the table lists the objective's windows with the SLA's verdicts, not hours
+    # marked from the misses; a table cut at 200 rows sorted by target hid the second target's)
+    table = weekly.latency_table(_windows({("web", 1), ("web", 2)}))
     assert list(table.columns) == [
-        "target", "hour", "probes", "p50", "p90", "p95", "p99", "mean", "over objective",
+        "target", "start", "end", "probes", "p50", "p95", "p99", "threshold (ms)", "judged", "over objective",
     ]
-    assert table[["target", "hour", "p95", "over objective"]].values.tolist() == [
+    assert table[["target", "start", "p95", "over objective"]].values.tolist() == [
         ["web", ts("2026-11-20 13:00"), 301.0, "yes"],
         ["web", ts("2026-11-20 14:00"), 302.0, "yes"],
-        ["api", ts("2026-11-20 12:00"), 300.0, ""],
-        ["api", ts("2026-11-20 13:00"), 301.0, ""],
-        ["api", ts("2026-11-20 14:00"), 302.0, ""],
-        ["api", ts("2026-11-20 15:00"), 303.0, ""],
-        ["web", ts("2026-11-20 12:00"), 300.0, ""],
-        ["web", ts("2026-11-20 15:00"), 303.0, ""],
+        ["api", ts("2026-11-20 12:00"), 300.0, "no"],
+        ["api", ts("2026-11-20 13:00"), 301.0, "no"],
+        ["api", ts("2026-11-20 14:00"), 302.0, "no"],
+        ["api", ts("2026-11-20 15:00"), 303.0, "no"],
+        ["web", ts("2026-11-20 12:00"), 300.0, "no"],
+        ["web", ts("2026-11-20 15:00"), 303.0, "no"],
     ]
     assert weekly.latency_caption(table) == (
-        "Hourly latency percentiles (ms): 8 hours, 2 over the objective (listed first)"
+        "Latency per window of the objective (ms), p95 <= 300 ms per 1 h (of 5+ probes): 8 windows, "
+        "2 over the objective (listed first), 0 not judged (fewer probes than the objective's min_probes)"
     )
-    # near miss: without the misses the table is as it was (no column, target order)
-    plain = weekly.latency_table(_hours())
-    assert "over objective" not in plain.columns and plain["target"].tolist() == ["api"] * 4 + ["web"] * 4
-    assert weekly.latency_caption(weekly.latency_table(_hours(), misses.iloc[2:])) == (
-        "Hourly latency percentiles (ms): 8 hours, 0 over the objective (listed first)"
-    )
+    # near miss: none over, the table keeps target order
+    plain = weekly.latency_table(_windows(set()))
+    assert plain["target"].tolist() == ["api"] * 4 + ["web"] * 4 and set(plain["over objective"]) == {"no"}
 
 
 # td71 F8 and F9: no data, thin previous period -------------------------------------------------------
