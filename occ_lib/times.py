@@ -1280,7 +1280,7 @@ def _deadline(
             # until 18:00': how long someone looks; no promise)
             return None
         if kw == "until" and _WINDOW_UNTIL.search(text, max(a, at_kw - 24), at_kw):
-            return "window"  # ('maintenance window until 06:00 UTC': the window's end, as 'window 02:00-06:00')
+            return "window"  # ('maintenance window until 06:00 UTC': the window's end, no promise)
         return kw
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
