@@ -50,14 +50,19 @@ Deadlines (:func:`deadline_tickets`): each is the item's own tickets named in it
 opening the item sharing the next clause's (``OPS-1, OPS-2: ETA 18:00``); a deadline whose clause names
 none takes its sentence's or ``;`` part's when that names some but not all; and one whose part names
 none either is the item's *lead* ticket's alone (:func:`_lead`: the one it opens with, after a time
-stamp, its zone and decoration, ``SUP-4410 update:``, ``OPS-1:``) when every other ticket is only opened
+stamp, a date before it, its zone and decoration, ``SUP-4410 update:``, ``OPS-1:``, ``OPS-1 -``; or the
+one a subject form opening the item names, ``Update on SUP-4410:``, ``Re: OPS-1``, or that the one ticket
+before it was opened for, ``Incident INC-2 opened for OPS-1.``) when every other ticket is only opened
 or linked in a clause of its own (``created``, ``opened``, ``filed``, ``spun``, ``linked``: ``SUP-4410
 update: customer confirmed the workaround, incident INC-7301 opened. ETA 15:00 BST.`` is SUP-4410's) or
 after the lead's ``KEY:`` (``OPS-1: opened INC-2 for the outage. ETA 17:00``), or only referred to or
-waited on (:func:`references`, :func:`blockers`). Otherwise it is every ticket's: a list as one subject
-(``OPS-1 and OPS-2 blocked, ETA 17:00``, ``OPS-1 and OPS-2 opened, ETA 17:00``), another ticket told
-more of (``INC-2 opened, INC-2 paging SRE``), an item that opens with no ticket, or a lead its clause
-resolves (``OPS-1 resolved; created OPS-2 for the root-cause fix. ETA 17:00``: maybe OPS-2's work).
+waited on (:func:`references`, :func:`blockers`). A lead its clause resolves leaves the deadline to the
+tickets the item opened (``OPS-1 resolved; created OPS-2 for the root-cause fix. ETA 17:00``: OPS-2's
+work is what is left). Otherwise it is every ticket's: a list as one subject (``OPS-1 and OPS-2 blocked,
+ETA 17:00``, ``OPS-1 and OPS-2 opened, ETA 17:00``, ``Update on OPS-1 and OPS-2: ...``), another ticket
+told more of (``INC-2 opened, INC-2 paging SRE``), an item that opens with no ticket nor names one in a
+subject form (``Incident INC-2 opened, OPS-1 slow``), or a resolved lead and no ticket opened (``OPS-1
+resolved; linked INC-2``).
 """
 
 from __future__ import annotations
