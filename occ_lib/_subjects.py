@@ -50,14 +50,19 @@ Deadlines (:func:`deadline_tickets`): each is the item's own tickets named in it
 opening the item sharing the next clause's (``OPS-1, OPS-2: ETA 18:00``); a deadline whose clause names
 none takes its sentence's or ``;`` part's when that names some but not all; and one whose part names
 none either is the item's *lead* ticket's alone (:func:`_lead`: the one it opens with, after a time
-stamp, its zone and decoration, ``SUP-4410 update:``, ``OPS-1:``) when every other ticket is only opened
+stamp, a date before it, its zone and decoration, ``SUP-4410 update:``, ``OPS-1:``, ``OPS-1 -``; or the
+one a subject form opening the item names, ``Update on SUP-4410:``, ``Re: OPS-1``, or that the one ticket
+before it was opened for, ``Incident INC-2 opened for OPS-1.``) when every other ticket is only opened
 or linked in a clause of its own (``created``, ``opened``, ``filed``, ``spun``, ``linked``: ``SUP-4410
 update: customer confirmed the workaround, incident INC-7301 opened. ETA 15:00 BST.`` is SUP-4410's) or
 after the lead's ``KEY:`` (``OPS-1: opened INC-2 for the outage. ETA 17:00``), or only referred to or
-waited on (:func:`references`, :func:`blockers`). Otherwise it is every ticket's: a list as one subject
-(``OPS-1 and OPS-2 blocked, ETA 17:00``, ``OPS-1 and OPS-2 opened, ETA 17:00``), another ticket told
-more of (``INC-2 opened, INC-2 paging SRE``), an item that opens with no ticket, or a lead its clause
-resolves (``OPS-1 resolved; created OPS-2 for the root-cause fix. ETA 17:00``: maybe OPS-2's work).
+waited on (:func:`references`, :func:`blockers`). A lead its clause resolves leaves the deadline to the
+tickets the item opened (``OPS-1 resolved; created OPS-2 for the root-cause fix. ETA 17:00``: OPS-2's
+work is what is left). Otherwise it is every ticket's: a list as one subject (``OPS-1 and OPS-2 blocked,
+ETA 17:00``, ``OPS-1 and OPS-2 opened, ETA 17:00``, ``Update on OPS-1 and OPS-2: ...``), another ticket
+told more of (``INC-2 opened, INC-2 paging SRE``), an item that opens with no ticket nor names one in a
+subject form (``Incident INC-2 opened, OPS-1 slow``), or a resolved lead and no ticket opened (``OPS-1
+resolved; linked INC-2``).
 """
 
 from __future__ import annotations
@@ -552,15 +557,13 @@ def blockers(text: str, owned: list[str]) -> set[str]:
     return found - {key for at, key in spans if at not in waited}
 
 
-# what may stand before an item's subject: a time stamp, its zone, decoration ('10:10 QA-316 needs...',
-# '[07:18Z] **OPS-4**', '- [x] OPS-4', '09:40 BST SUP-4410'); :func:`_lead`, and :mod:`occ_lib.logs`
+# what may stand before an item's subject: a time stamp (a date before it too: '2025-10-10 04:41 UTC
+# OPS-1'), its zone, decoration ('10:10 QA-316 needs...', '[07:18Z] **OPS-4**', '- [x] OPS-4', '09:40
+# BST SUP-4410'); :func:`_lead`, and :mod:`occ_lib.logs`
 SUBJECT_LEAD = re.compile(
-    r"[\s*_`>\[\](){}|:#~-]*(?:" + CLOCK + r"[\s*_`>\[\](){}|:~,\u2013\u2014-]*)?",
+    r"[\s*_`>\[\](){}|:#~-]*(?:" + CLOCK_DATE + CLOCK + r"[\s*_`>\[\](){}|:~,\u2013\u2014-]*)?",
     re.IGNORECASE,
 )
-# what may follow the lead ticket as the item's subject ('SUP-4410 update:', 'OPS-1:'): what comes after
-# it in the clause is said of the lead, not listed with it ('OPS-1: opened INC-2 for the outage')
-_SUBJECT_COLON = re.compile(r"[\])`*_]*(?:\s+(?i:update|status|follow-up|progress))?\s*:")
 # the words of a clause that only mentions a ticket as opened or linked ('incident INC-7301 opened',
 # 'created OPS-2', 'filed VND-9 with the vendor', 'linked INC-2'): :func:`_lead`
 _OPENED = _OPENS - {"raised", "logged", "new", "cut", "started"} | {"linked"}
@@ -609,47 +612,104 @@ def deadline_tickets(
     if None in out:
         _part_tickets(text, mine, starts, out)
     if None in out and (lead := _lead(text, owned, spans)) is not None:
-        out = [[lead] if t is None else t for t in out]
+        out = [list(lead) if t is None else t for t in out]
     return out
 
 
-def _lead(text: str, owned: list[str], spans: list[tuple[int, int, bool]]) -> str | None:
-    """The ticket a deadline whose clause and part name none is of, when it is not every ticket's: the
+def _lead(text: str, owned: list[str], spans: list[tuple[int, int, bool]]) -> list[str] | None:
+    """The tickets a deadline whose clause and part name none is of, when it is not every ticket's: the
     one the item opens with ('SUP-4410 update: ..., incident INC-7301 opened. ETA 15:00' is SUP-4410's),
-    when each other ticket is only opened or linked in a clause of its own (:data:`_OPENED`), or after
-    the lead's ``KEY:`` subject, or only referred to (:func:`references`, :func:`blockers`); and the
-    lead's clause does not resolve it (the ETA may then be the new ticket's work). None otherwise: a
-    list as one subject ('OPS-1 and OPS-2 blocked, ETA 17:00'), another ticket told more of."""
+    or names in a subject form ('Update on SUP-4410:', 'Re: OPS-1', 'OPS-1 - ...') or as what a ticket
+    was opened for ('Incident INC-2 opened for OPS-1'), when each other ticket is only opened or linked
+    in a clause of its own (:data:`_OPENED`), or after the lead's ``KEY:`` subject, or only referred to
+    (:func:`references`, :func:`blockers`). When the lead's clause resolves it, those the item opened
+    instead ('OPS-1 resolved; created OPS-2 for the root-cause fix. ETA 17:00': the work left is OPS-2's).
+    None otherwise: a list as one subject ('OPS-1 and OPS-2 blocked, ETA 17:00'), another ticket told
+    more of, a resolved lead and nothing opened."""
     m = SUBJECT_LEAD.match(text)
     i = m.end() if m else 0
     mine = set(owned)
     keyed = [(at, key) for at, key in ex.ticket_spans(text) if key in mine]
-    if not keyed or keyed[0][0] != i:
+    if not keyed:
         return None
-    lead = keyed[0][1]
     los = [lo for lo, _, _ in spans]
     first = bisect_right(los, i) - 1
     if first < 0:
         return None
+    said_lo: int | None = None  # (where what is said of the lead begins in its clause)
+    if keyed[0][0] != i:
+        found = _lead_named(text, i, spans[first][1], keyed)
+        if found is None:
+            return None
+        at, said_lo = found
+        lead = next(key for k, key in keyed if k == at)
+    else:
+        at, lead = keyed[0]
+        said = _SUBJECT_END.match(text, at + len(lead))
+        said_lo = said.end() if said is not None else None
+    first = bisect_right(los, at) - 1
     clause = text[spans[first][0]:spans[first][1]]
-    if _bare(clause, [lead], first == 0) or not ex.words(clause.lower()).isdisjoint(ex._RESOLVED):
+    if said_lo is None and _bare(clause, [lead], first == 0):
         return None  # ('OPS-1 and OPS-2 opened', split at 'and': the lead says nothing alone)
-    said = _SUBJECT_COLON.match(text, i + len(lead))
+    resolved = not ex.words(clause.lower()).isdisjoint(ex._RESOLVED)
     pointed: set[str] | None = None
-    for at, key in keyed[1:]:
+    opened: list[str] = []
+    for at, key in keyed:
         if key == lead:
             continue
         n = bisect_right(los, at) - 1
         lo, hi = (spans[n][0], spans[n][1]) if n >= 0 else (0, len(text))
         if n == first:
-            lo = said.end() if said is not None else hi  # (no subject's colon: one list with the lead)
-        if lo <= at and not ex.words(_without(text[lo:hi], [key]).lower()).isdisjoint(_OPENED):
+            lo = said_lo if said_lo is not None else hi  # (no subject's colon: one list with the lead)
+        if lo <= at and not (w := ex.words(_without(text[lo:hi], [key]).lower())).isdisjoint(_OPENED):
+            if "linked" not in w:
+                opened.append(key)
             continue
         if pointed is None:
             pointed = set(references(text, owned)) | blockers(text, owned)
         if key not in pointed:
             return None
-    return lead
+    if resolved:
+        return list(dict.fromkeys(opened)) or None
+    return [lead]
+
+
+# the subject forms that name an item's lead ticket written after the words: 'Update on SUP-4410:',
+# 'Status for OPS-1 -', 'Re: OPS-1', and what a ticket was opened for ('Incident INC-2 opened for
+# OPS-1'); each ends right before the key (:func:`_lead_named`)
+_NAMED_LEAD = re.compile(
+    r"(?P<on>(?i:update|status|follow-up|progress)\s+(?i:on|for|re)|(?-i:R[Ee]|RE)\s*:)\s*[\[*_`]*"
+    r"|(?P<for>\b(?i:opened|created|filed|spun\s+up)\s+for\s+(?i:the\s+)?[\[*_`]*)"
+)
+# what may follow the lead ticket as the item's subject ('SUP-4410 update:', 'OPS-1:', 'OPS-1 - rollout
+# paused'): what comes after it in the clause is said of the lead, not listed with it ('OPS-1: opened
+# INC-2 for the outage')
+_SUBJECT_END = re.compile(
+    r"[\])`*_]*(?:(?:\s+(?i:update|status|follow-up|progress))?\s*:|\s+[\u2013\u2014-]\s)"
+)
+
+
+def _lead_named(
+    text: str, i: int, end: int, keyed: list[tuple[int, str]]
+) -> tuple[int, int] | None:
+    """Where the lead ticket of an item that does not open with one is written, and where what is said
+    of it begins, when its first clause (``text[i:end]``) names it in a subject form: right after 'Update
+    on' / 'Re:' that open the item, with the subject's colon or dash (or the line's end) after it ('Update
+    on SUP-4410: incident INC-7301 opened'), or right after 'opened for' with one ticket written before
+    ('Incident INC-2 opened for OPS-1': all the clause tells of INC-2 is that it was opened). None
+    otherwise ('Incident INC-2 opened, OPS-1 slow', 'Update on OPS-1 and OPS-2: ...')."""
+    m = _NAMED_LEAD.search(text, i, end)
+    if m is None or m.end() not in (at for at, _ in keyed[:2]):
+        return None
+    if m.group("on") is None:  # ('opened for OPS-1': the second ticket, the first one opened before it)
+        return (m.end(), i) if len(keyed) > 1 and m.end() == keyed[1][0] else None
+    if m.start() != i or m.end() != keyed[0][0]:
+        return None
+    after = m.end() + len(keyed[0][1])
+    said = _SUBJECT_END.match(text, after)
+    if said is not None:
+        return m.end(), said.end()
+    return (m.end(), after) if text.startswith("\n", after) else None
 
 
 # where a sentence or a ';' part ends: a deadline whose clause names no ticket is its part's

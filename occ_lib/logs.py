@@ -237,8 +237,11 @@ Per item (the rules, in order)
       ``9:05 a.m.``, ``14:00 utc``, ``09:00 CEST``, as for the ticket the item opens with); a clause
       that names none takes its sentence's or ``;`` part's, ``OPS-5 ETA
       17:00; OPS-6 blocked, ETA 18:00``; one whose part names none either is the ticket the item opens
-      with when the others are only opened or linked, ``SUP-4410 update: ..., incident INC-7301 opened.
-      ETA 15:00 BST.`` is SUP-4410's, else every ticket's; :func:`occ_lib._subjects.deadline_tickets`),
+      with (or names as its subject, ``Update on SUP-4410:``, ``Re: OPS-1``, ``INC-2 opened for OPS-1``)
+      when the others are only opened or linked, ``SUP-4410 update: ..., incident INC-7301 opened.
+      ETA 15:00 BST.`` is SUP-4410's, or those the item opened when it resolves that ticket, ``OPS-1
+      resolved; created OPS-2 ... ETA 17:00`` is OPS-2's, else every ticket's;
+      :func:`occ_lib._subjects.deadline_tickets`),
       but not a ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
       blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, nor one it only
       refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
@@ -329,7 +332,8 @@ Per item (the rules, in order)
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
       planned or scheduled one is one); nor is a window's day alone of no ticket (``Window: Thursday Oct
       9, 2025.`` announces when it is: nobody promised anything, and no table can miss it; ``OPS-7 window
-      Oct 10`` is OPS-7's, ``maintenance window until 06:00 UTC`` is an ``until``). A deadline time
+      Oct 10`` is OPS-7's; ``maintenance window until 06:00 UTC`` is a timed ``window``, its end, as the
+      range's). A deadline time
       written without a date more than 12 hours before the item's own first time (else its section's) is the
       next day's (``23:40 paged, ETA 00:30``; so is one
       marked ``(+1)`` or ``D+1``), and so is one any time before it that is still to come: a promise

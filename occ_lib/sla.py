@@ -730,8 +730,9 @@ def _refine_days(groups: dict[tuple[Any, ...], list[dict[str, Any]]], tz: str) -
 
 def _announced_windows(d: pd.DataFrame) -> pd.Series:
     """The ``window`` deadlines of no ticket that do not say they were missed: a change or maintenance
-    window announced ('Change window: Sat 02:00-04:00 UTC') tells when work may happen, nobody promised
-    to deliver anything by its end, and no event of a ticket can keep it: no row. (A ticket's window,
+    window announced ('Change window: Sat 02:00-04:00 UTC', 'maintenance window until 06:00 UTC') tells
+    when work may happen, nobody promised to deliver anything by its end, and no event of a ticket can
+    keep it: no row. (A ticket's window,
     'CHG-1240 approved for maintenance window Sat 02:00-04:00 ET', is that change's deadline.)"""
     if "keyword" not in d.columns or d.empty:
         return pd.Series(False, index=d.index)

@@ -84,7 +84,7 @@ def test_a_windows_day_of_no_ticket_is_no_deadline_and_a_timed_or_ticketed_windo
     )
     logs = parse_log(text, "x.md")
     assert deadline_rows(logs.deadlines) == [
-        [5, [], "10-08 06:00", "until", False],
+        [5, [], "10-08 06:00", "window", False],  # (the window's end: test_round14_EDGE)
         [6, ["OPS-7"], "10-10 00:00", "window", False],
         [7, [], "10-11 04:00", "window", False],
     ]
@@ -97,9 +97,9 @@ def test_a_windows_day_of_no_ticket_is_no_deadline_and_a_timed_or_ticketed_windo
     out = misses(logs, None, Policy(), start=pd.Timestamp("2025-10-06", tz="UTC"),
                  end=pd.Timestamp("2025-10-13", tz="UTC"), as_of=pd.Timestamp("2025-10-13", tz="UTC"))
     assert out[["line", "subject", "status"]].values.tolist() == [
-        [5, "(no ticket)", "missed"],
         [6, "OPS-7", "missed"],
-        # (line 7, a timed window of no ticket, announces it: no SLA row, test_round14_KINDS)
+        # (lines 5 and 7, timed windows of no ticket, announce them: no SLA row, test_round14_KINDS and
+        # test_round14_EDGE)
     ]
 
 

@@ -181,14 +181,14 @@ def test_a_timed_window_of_no_ticket_is_no_sla_promise_and_a_tickets_window_stil
     )
     # (the logs' table still says when each window ends: what the text says)
     assert deadline_rows(parse_log(text, "x.md").deadlines) == [
-        [3, [], "10-08 06:00", "until", False],
+        [3, [], "10-08 06:00", "window", False],  # (the window's end: test_round14_EDGE)
         [4, ["OPS-7"], "10-10 00:00", "window", False],
         [5, [], "10-11 04:00", "window", False],
         [6, ["CHG-1240"], "10-11 04:00", "window", False],
         [7, [], "10-11 04:00", "window", False],
     ]
     assert _sla(text) == [
-        [3, "(no ticket)", "10-08 06:00", "missed", None],  # ('until', as round 14 EXPA2 kept it)
+        # (line 3, 'window until 06:00' of no ticket, is no promise either: test_round14_EDGE)
         [4, "OPS-7", "10-11 00:00", "missed", None],
         [6, "CHG-1240", "10-11 04:00", "missed", None],
     ]

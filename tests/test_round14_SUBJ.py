@@ -8,7 +8,8 @@ after its time stamp and decoration, 'KEY update:', 'KEY:') when every other tic
 only mentioned in a clause that opens or links it (created, opened, filed, linked, spun) or refers to
 it (see, cf., related to, blocked on...); it is still every ticket's when the item lists them as one
 subject ('OPS-1, OPS-2: ETA 17:00', 'OPS-1 and OPS-2 blocked, ETA 17:00'), tells more of the other
-ticket, opens with no ticket, or resolves its lead (the ETA may then be the new ticket's work).
+ticket, or opens with no ticket nor names one as its subject. (A lead its clause resolves leaves the
+ETA to the ticket the item opened, and 'Update on KEY:', 'opened for KEY' name a lead: test_round14_EDGE.)
 
 Each case: `occ deadlines` rows, then the `occ sla` rows they lead to, each ticket resolved at 17:30 UTC
 (a deadline of 17:00 UTC missed by 30 minutes, so a wrong ticket shows up as a false miss).
@@ -75,12 +76,12 @@ MISS = 30.0
         # the other ticket is told of too, not only opened
         ("- 10:00 UTC OPS-1 update: incident INC-2 opened, INC-2 paging SRE. ETA 17:00 UTC",
          ["OPS-1", "INC-2"], ["OPS-1", "INC-2"], []),
-        # no lead: the item opens with no ticket
+        # the lead named as what the other was opened for (test_round14_EDGE)
         ("- 10:00 UTC Incident INC-2 opened for OPS-1. ETA 17:00 UTC", ["OPS-1", "INC-2"],
-         ["INC-2", "OPS-1"], []),
-        # the lead is resolved: the ETA may be the new ticket's work, so both, as before
+         ["OPS-1"], []),
+        # the lead is resolved: the ETA is the work left, the new ticket's (test_round14_EDGE)
         ("- 10:00 UTC OPS-1 resolved; created OPS-2 for the root-cause fix. ETA 17:00 UTC",
-         ["OPS-2"], ["OPS-1", "OPS-2"], []),
+         ["OPS-2"], ["OPS-2"], []),
     ],
 )
 def test_a_ticketless_sentences_eta_is_the_lead_tickets_when_the_others_are_only_opened(
