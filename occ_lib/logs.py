@@ -1948,13 +1948,24 @@ def _items(
                 E((source, line, sec[0], sec[1], at, prec, end, g_kind, g_level, group, *shared[1:]))
         elif steps is None:
             n_events += 1
-            E((source, line, sec[0], sec[1], at, prec, end, kind, level, *shared))
+            ev_at, ev_prec = at, prec
+            if prec is not None and prec != "day" and end == _NAT and len(found[k]) > 1 and (
+                day := _step_day(proses[k], found[k], 0, len(proses[k]), kind, sec[2])
+            ) is not None:
+                ev_at, ev_prec = day, "day"  # ('09:40 OPS-309 resolved yesterday': resolved that day)
+            E((source, line, sec[0], sec[1], ev_at, ev_prec, end, kind, level, *shared))
         else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
             n_events += len(steps)
             shared = (*shared[:-1], clip_text(text))  # (as a deadline row's: a blob of steps)
             per_step = _step_tickets(proses[k], steps, owns[k], tks) if len(owns[k]) > 1 else None
-            for i, (m, step_kind, step_level, _lo) in enumerate(steps):
-                E((source, line, sec[0], sec[1], (m.at - epoch) // us, m.precision,
+            for i, (m, step_kind, step_level, lo) in enumerate(steps):
+                ev_at, ev_prec = (m.at - epoch) // us, m.precision
+                # (the first step is the stamp's: '09:40 OPS-1 blocked yesterday, resolved 04:05')
+                if i == 0 and m.until is None and (day := _step_day(
+                    proses[k], found[k], lo, steps[1][3], step_kind, sec[2]
+                )) is not None:
+                    ev_at, ev_prec = day, "day"
+                E((source, line, sec[0], sec[1], ev_at, ev_prec,
                    _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level,
                    *(shared if per_step is None else (per_step[i], *shared[1:]))))
         if aside_row is not None:
@@ -2748,6 +2759,29 @@ def _steps(
             steps.append((m, kind, level, lo))
     # (a clause after the first tells: 'Incident 14:02 UTC, resolved at 15:10 UTC')
     return steps if len(steps) > 1 else None
+
+
+def _step_day(
+    prose: str, mentions: list[_times.TimeMention], lo: int, hi: int, kind: str, day: dt.date | None
+) -> int | None:
+    """The day (microseconds since the epoch, its UTC midnight) of a past day word (no date written in
+    digits) without a time in ``prose[lo:hi]`` that qualifies the step verb of ``kind`` ('09:40 OPS-309
+    resolved yesterday': resolved on the 7th, at a time unknown; 09:40 is when the item was written), else
+    None.
+    A day word of the base day or after ('resolved today', 'deploy tomorrow') leaves the stamp: it is no
+    earlier than what the item tells."""
+    if day is None:
+        return None
+    for m in mentions:
+        if m.start >= hi:
+            break
+        if (
+            m.start >= lo and m.precision == "day" and not m.is_deadline and m.at is not None
+            and m.at.date() < day and not any(c.isdigit() for c in m.raw)
+            and ex.step_day_word(prose, m.start, m.end, kind)
+        ):
+            return (m.at - _EPOCH) // _US
+    return None
 
 
 def _step_tickets(
