@@ -581,6 +581,20 @@ Per item (the rules, in order)
       a thing names no one (``password manager``, ``AWS Secrets Manager``, ``cert-manager``, ``package
       manager``; an ``incident manager`` is a person), nor does a role named only as a document's owner
       (``escalated per the director's runbook`` is 1; ``the CIO's office`` is the CIO's), for rule 1 too.
+    - the day of a step: a past day word written without a time (``yesterday``, ``yday``, ``the previous
+      evening``; not a date in digits, not today nor later) right before or after the verb of the item's
+      kind, nothing but spaces between (``resolved yesterday``, ``yesterday resolved``, ``was fixed
+      yesterday evening``, ``fixed late yesterday``; the verbs of resolved, escalation, acknowledged,
+      follow_up, blocked, reopened, and a note's ``deployed``, ``failed``, ``released``...:
+      :func:`occ_lib._extract.step_day_word`), dates the event to that day, ``at_precision`` ``day``, not
+      to the time the item opens with: ``09:40 OPS-309 resolved yesterday.`` under 2025-10-08 was resolved
+      on the 7th, at a time unknown (09:40 is when it was written; the SLA judges it as a resolution known
+      to its day). A day word of something else keeps the stamp (``16:05 OPS-5 rolled back the deploy from
+      yesterday``, ``09:40 OPS-7 blocked yesterday, resolved today``: the resolution is the stamp's), as
+      does one attached to the stamp (``09:40 yesterday OPS-309 resolved``: 09:40 the day before). Of an
+      item told in steps, the first step (the stamp's) is read so in its own clause (``09:40 OPS-1 blocked
+      yesterday; resolved 09:35``: blocked on the 7th, resolved at 09:35); the deadlines of the item are
+      judged at its time as written.
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
