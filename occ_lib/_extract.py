@@ -1431,10 +1431,11 @@ def classify(
 def step_day_word(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the day word ``text[start:end]`` qualifies the step verb of ``kind`` directly ('resolved
     yesterday', 'was fixed yesterday evening', 'yesterday evening resolved'): then it is the day the step
-    happened, not the day of something the item names ('rolled back the deploy from yesterday')."""
+    happened, not the day of something the item names ('rolled back the deploy from yesterday', a
+    possessive 'resolved yesterday's alert')."""
     verbs = _STEP_VERBS.get(kind)
-    if verbs is None:
-        return False
+    if verbs is None or text.startswith(("'", "\u2019"), end):
+        return False  # ("resolved yesterday's alert": a thing of that day, resolved now)
     before = _WORD_BEFORE_DAY.search(text, max(0, start - 40), start)
     if before is not None and before.group(1).lower() in verbs:
         return True

@@ -594,7 +594,8 @@ Per item (the rules, in order)
       does one attached to the stamp (``09:40 yesterday OPS-309 resolved``: 09:40 the day before). Of an
       item told in steps, the first step (the stamp's) is read so in its own clause (``09:40 OPS-1 blocked
       yesterday; resolved 09:35``: blocked on the 7th, resolved at 09:35); the deadlines of the item are
-      judged at its time as written.
+      judged at its time as written. The day word counts from the stamp's day, one rolled past midnight
+      too (``00:20 OPS-7 paged yesterday`` after ``23:30 ...``: paged on the section's day).
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
@@ -1964,7 +1965,7 @@ def _items(
             n_events += 1
             ev_at, ev_prec = at, prec
             if prec is not None and prec != "day" and end == _NAT and len(found[k]) > 1 and (
-                day := _step_day(proses[k], found[k], 0, len(proses[k]), kind, sec[2])
+                day := _step_day(proses[k], found[k], 0, len(proses[k]), kind, sec[2], _zone or tz)
             ) is not None:
                 ev_at, ev_prec = day, "day"  # ('09:40 OPS-309 resolved yesterday': resolved that day)
             E((source, line, sec[0], sec[1], ev_at, ev_prec, end, kind, level, *shared))
@@ -1976,7 +1977,7 @@ def _items(
                 ev_at, ev_prec = (m.at - epoch) // us, m.precision
                 # (the first step is the stamp's: '09:40 OPS-1 blocked yesterday, resolved 04:05')
                 if i == 0 and m.until is None and (day := _step_day(
-                    proses[k], found[k], lo, steps[1][3], step_kind, sec[2]
+                    proses[k], found[k], lo, steps[1][3], step_kind, sec[2], _zone or tz
                 )) is not None:
                     ev_at, ev_prec = day, "day"
                 E((source, line, sec[0], sec[1], ev_at, ev_prec,
@@ -2776,25 +2777,30 @@ def _steps(
 
 
 def _step_day(
-    prose: str, mentions: list[_times.TimeMention], lo: int, hi: int, kind: str, day: dt.date | None
+    prose: str, mentions: list[_times.TimeMention], lo: int, hi: int, kind: str, day: dt.date | None,
+    zone: dt.tzinfo | None,
 ) -> int | None:
     """The day (microseconds since the epoch, its UTC midnight) of a past day word (no date written in
     digits) without a time in ``prose[lo:hi]`` that qualifies the step verb of ``kind`` ('09:40 OPS-309
     resolved yesterday': resolved on the 7th, at a time unknown; 09:40 is when the item was written), else
-    None.
-    A day word of the base day or after ('resolved today', 'deploy tomorrow') leaves the stamp: it is no
-    earlier than what the item tells."""
+    None. A day word of the stamp's day or after ('resolved today', 'deploy tomorrow') leaves the stamp: it
+    is no earlier than what the item tells. The day word counts from the stamp's day: a stamp rolled past
+    midnight ('00:20 OPS-7 paged yesterday' after '23:30 ...') moves it with it."""
     if day is None:
         return None
+    stamp = _item_time(mentions)
+    shift = 0
+    if stamp is not None and stamp.at is not None and not stamp.has_date:
+        shift = int(_hours_after(stamp.at, _mention_zone(stamp, zone), day) // 24)
     for m in mentions:
         if m.start >= hi:
             break
         if (
             m.start >= lo and m.precision == "day" and not m.is_deadline and m.at is not None
-            and m.at.date() < day and not any(c.isdigit() for c in m.raw)
+            and m.at.date() < day and _DIGIT.search(m.raw) is None
             and ex.step_day_word(prose, m.start, m.end, kind)
         ):
-            return (m.at - _EPOCH) // _US
+            return (m.at + dt.timedelta(days=shift) - _EPOCH) // _US
     return None
 
 

@@ -42,6 +42,7 @@ def test_a_past_day_word_on_the_step_verb_dates_the_step_to_its_day():
         "- 09:40 OPS-315 paged yesterday\n"
         "- 09:40 OPS-316 deployed yesterday\n"
         "- OPS-317 resolved yesterday.\n"
+        "- 09:40 OPS-318 fixed late yesterday\n"
     )
     assert _events(text) == [
         [5, "10-07 00:00", "day", "resolved", ["OPS-309"]],
@@ -53,6 +54,7 @@ def test_a_past_day_word_on_the_step_verb_dates_the_step_to_its_day():
         [11, "10-07 00:00", "day", "follow_up", ["OPS-315"]],
         [12, "10-07 00:00", "day", "note", ["OPS-316"]],
         [13, "10-07 00:00", "day", "resolved", ["OPS-317"]],  # (as without a stamp)
+        [14, "10-07 00:00", "day", "resolved", ["OPS-318"]],
     ]
 
 
@@ -64,6 +66,7 @@ def test_a_day_word_of_something_else_or_of_the_stamp_or_not_past_keeps_the_stam
         "- 16:05 UTC OPS-8 will deploy tomorrow.\n"
         "- 09:40 OPS-9 resolved, see the runbook from yesterday\n"
         "- 09:40 OPS-10 resolved Oct 7\n"
+        "- 09:40 OPS-11 resolved yesterday's alert\n"
     )
     assert _events(text) == [
         [5, "10-08 16:05", "minute", "note", ["OPS-5"]],
@@ -73,6 +76,7 @@ def test_a_day_word_of_something_else_or_of_the_stamp_or_not_past_keeps_the_stam
         [8, "10-08 16:05", "minute", "plan", ["OPS-8"]],
         [9, "10-08 09:40", "minute", "resolved", ["OPS-9"]],
         [10, "10-08 09:40", "minute", "resolved", ["OPS-10"]],  # (a date in digits: a thing's, as before)
+        [11, "10-08 09:40", "minute", "resolved", ["OPS-11"]],  # (a possessive: the alert's day)
     ]
 
 
@@ -110,3 +114,18 @@ def test_a_resolution_yesterday_meets_yesterdays_deadline_in_the_sla(tmp_path: P
         if r["kind"] == "deadline"
     ]
     assert rows == [["OPS-309", "2025-10-07T17:00:00Z", "2025-10-07T00:00:00Z", "met", 0.0]]
+
+
+def test_a_stamp_rolled_past_midnight_counts_the_day_word_from_its_own_day():
+    text = "---\ntz: America/New_York\n---\n## 2025-10-08\n" + (
+        "- 09:40 OPS-1 resolved yesterday\n"
+        "- 23:30 OPS-7 deploy started\n"
+        "- 00:20 OPS-7 paged yesterday\n"  # (written on the 9th: paged on the 8th)
+        "- 00:30 OPS-7 resolved today\n"
+    )
+    assert _events(text) == [
+        [5, "10-07 00:00", "day", "resolved", ["OPS-1"]],
+        [6, "10-09 03:30", "minute", "note", ["OPS-7"]],
+        [7, "10-08 00:00", "day", "follow_up", ["OPS-7"]],
+        [8, "10-09 04:30", "minute", "resolved", ["OPS-7"]],
+    ]
