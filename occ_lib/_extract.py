@@ -833,6 +833,20 @@ _STATUS = frozenset(
      "status", "progress", "green", "outage", "running", "unblocked", "continues", "ongoing"}
 )
 _PAGED = frozenset({"paged", "paging"})
+# the verbs that tell the step of each kind, as done ('resolved', 'escalated', 'acked', 'pinged'...), and of a
+# note the few that tell something happened ('deployed', 'failed'): a past day word right before or after
+# one dates that step, not the item's stamp (:func:`step_day_word`)
+_NOTE_VERBS = frozenset(
+    {"deployed", "failed", "released", "crashed", "restarted", "started", "broke", "happened", "occurred"}
+)
+_STEP_VERBS: dict[str, frozenset[str]] = {
+    "resolved": _RESOLVED, "escalation": _ESC_DONE | _PAGED, "acknowledged": _ACK, "follow_up": _DONE,
+    "blocked": _BLOCKED, "reopened": _REOPENED, "note": _NOTE_VERBS,
+}
+# the word right before a day word ('resolved yesterday', 'fixed late yesterday'; read on the text before it)
+# and right after it ('yesterday resolved', 'yesterday evening resolved'): nothing but spaces between
+_WORD_BEFORE_DAY = re.compile(r"([^\W\d_][\w'\u2019-]*)\s+(?:(?i:late|early|the)\s+)?$")
+_WORD_AFTER_DAY = re.compile(r"\s+(?:(?i:morning|afternoon|evening|night)\s+)?([^\W\d_][\w'\u2019-]*)")
 # 'staged' before what is rolled out in stages is how it rolls out, nothing staged for later ('staged
 # rollout to 5%', 'staged canary'): :func:`classify`
 _STAGED_ROLLOUT = re.compile(
@@ -1412,6 +1426,21 @@ def classify(
     if ("\u2705" in text or "\u2714" in text or "\u2611" in text) and _checked_off(text):
         return "resolved", 0
     return "note", 0
+
+
+def step_day_word(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the day word ``text[start:end]`` qualifies the step verb of ``kind`` directly ('resolved
+    yesterday', 'was fixed yesterday evening', 'yesterday evening resolved'): then it is the day the step
+    happened, not the day of something the item names ('rolled back the deploy from yesterday', a
+    possessive 'resolved yesterday's alert')."""
+    verbs = _STEP_VERBS.get(kind)
+    if verbs is None or text.startswith(("'", "\u2019"), end):
+        return False  # ("resolved yesterday's alert": a thing of that day, resolved now)
+    before = _WORD_BEFORE_DAY.search(text, max(0, start - 40), start)
+    if before is not None and before.group(1).lower() in verbs:
+        return True
+    after = _WORD_AFTER_DAY.match(text, end)
+    return after is not None and after.group(1).lower() in verbs
 
 
 def _only_due_plan(text: str, w: frozenset[str]) -> bool:

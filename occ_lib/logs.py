@@ -585,6 +585,21 @@ Per item (the rules, in order)
       a thing names no one (``password manager``, ``AWS Secrets Manager``, ``cert-manager``, ``package
       manager``; an ``incident manager`` is a person), nor does a role named only as a document's owner
       (``escalated per the director's runbook`` is 1; ``the CIO's office`` is the CIO's), for rule 1 too.
+    - the day of a step: a past day word written without a time (``yesterday``, ``yday``, ``the previous
+      evening``; not a date in digits, not today nor later) right before or after the verb of the item's
+      kind, nothing but spaces between (``resolved yesterday``, ``yesterday resolved``, ``was fixed
+      yesterday evening``, ``fixed late yesterday``; the verbs of resolved, escalation, acknowledged,
+      follow_up, blocked, reopened, and a note's ``deployed``, ``failed``, ``released``...:
+      :func:`occ_lib._extract.step_day_word`), dates the event to that day, ``at_precision`` ``day``, not
+      to the time the item opens with: ``09:40 OPS-309 resolved yesterday.`` under 2025-10-08 was resolved
+      on the 7th, at a time unknown (09:40 is when it was written; the SLA judges it as a resolution known
+      to its day). A day word of something else keeps the stamp (``16:05 OPS-5 rolled back the deploy from
+      yesterday``, ``09:40 OPS-7 blocked yesterday, resolved today``: the resolution is the stamp's), as
+      does one attached to the stamp (``09:40 yesterday OPS-309 resolved``: 09:40 the day before). Of an
+      item told in steps, the first step (the stamp's) is read so in its own clause (``09:40 OPS-1 blocked
+      yesterday; resolved 09:35``: blocked on the 7th, resolved at 09:35); the deadlines of the item are
+      judged at its time as written. The day word counts from the stamp's day, one rolled past midnight
+      too (``00:20 OPS-7 paged yesterday`` after ``23:30 ...``: paged on the section's day).
     - steps: an item that tells of several things at their own times ("Paged on-call at 21:47 ET
       ...; recovered 22:03 ET", "paged 0340 UTC, resolved 04:05 UTC") is one event per step, each
       with its own time, kind and level (the other fields are the item's, the text clipped at
@@ -1952,13 +1967,24 @@ def _items(
                 E((source, line, sec[0], sec[1], at, prec, end, g_kind, g_level, group, *shared[1:]))
         elif steps is None:
             n_events += 1
-            E((source, line, sec[0], sec[1], at, prec, end, kind, level, *shared))
+            ev_at, ev_prec = at, prec
+            if prec is not None and prec != "day" and end == _NAT and len(found[k]) > 1 and (
+                day := _step_day(proses[k], found[k], 0, len(proses[k]), kind, sec[2], _zone or tz)
+            ) is not None:
+                ev_at, ev_prec = day, "day"  # ('09:40 OPS-309 resolved yesterday': resolved that day)
+            E((source, line, sec[0], sec[1], ev_at, ev_prec, end, kind, level, *shared))
         else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
             n_events += len(steps)
             shared = (*shared[:-1], clip_text(text))  # (as a deadline row's: a blob of steps)
             per_step = _step_tickets(proses[k], steps, owns[k], tks) if len(owns[k]) > 1 else None
-            for i, (m, step_kind, step_level, _lo) in enumerate(steps):
-                E((source, line, sec[0], sec[1], (m.at - epoch) // us, m.precision,
+            for i, (m, step_kind, step_level, lo) in enumerate(steps):
+                ev_at, ev_prec = (m.at - epoch) // us, m.precision
+                # (the first step is the stamp's: '09:40 OPS-1 blocked yesterday, resolved 04:05')
+                if i == 0 and m.until is None and (day := _step_day(
+                    proses[k], found[k], lo, steps[1][3], step_kind, sec[2], _zone or tz
+                )) is not None:
+                    ev_at, ev_prec = day, "day"
+                E((source, line, sec[0], sec[1], ev_at, ev_prec,
                    _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level,
                    *(shared if per_step is None else (per_step[i], *shared[1:]))))
         if aside_row is not None:
@@ -2752,6 +2778,34 @@ def _steps(
             steps.append((m, kind, level, lo))
     # (a clause after the first tells: 'Incident 14:02 UTC, resolved at 15:10 UTC')
     return steps if len(steps) > 1 else None
+
+
+def _step_day(
+    prose: str, mentions: list[_times.TimeMention], lo: int, hi: int, kind: str, day: dt.date | None,
+    zone: dt.tzinfo | None,
+) -> int | None:
+    """The day (microseconds since the epoch, its UTC midnight) of a past day word (no date written in
+    digits) without a time in ``prose[lo:hi]`` that qualifies the step verb of ``kind`` ('09:40 OPS-309
+    resolved yesterday': resolved on the 7th, at a time unknown; 09:40 is when the item was written), else
+    None. A day word of the stamp's day or after ('resolved today', 'deploy tomorrow') leaves the stamp: it
+    is no earlier than what the item tells. The day word counts from the stamp's day: a stamp rolled past
+    midnight ('00:20 OPS-7 paged yesterday' after '23:30 ...') moves it with it."""
+    if day is None:
+        return None
+    stamp = _item_time(mentions)
+    shift = 0
+    if stamp is not None and stamp.at is not None and not stamp.has_date:
+        shift = int(_hours_after(stamp.at, _mention_zone(stamp, zone), day) // 24)
+    for m in mentions:
+        if m.start >= hi:
+            break
+        if (
+            m.start >= lo and m.precision == "day" and not m.is_deadline and m.at is not None
+            and m.at.date() < day and _DIGIT.search(m.raw) is None
+            and ex.step_day_word(prose, m.start, m.end, kind)
+        ):
+            return (m.at + dt.timedelta(days=shift) - _EPOCH) // _US
+    return None
 
 
 def _step_tickets(

@@ -230,7 +230,9 @@ Which date a time takes
     ``09:40 yesterday OPS-309 ...``: the next and the day before); one written later, after other words,
     is the day of what the item tells, not of its stamp (``16:05 UTC OPS-5 will deploy tomorrow``,
     ``09:40 OPS-309 resolved yesterday``, ``09:40 OPS-309 blocked yesterday, resolved today``: on the
-    base date), unless the stamp is part of a list of times before it (``09:00 and 17:00 UTC tomorrow``).
+    base date), unless the stamp is part of a list of times before it (``09:00 and 17:00 UTC tomorrow``);
+    it stays a date-only mention of its own, which the log reader gives the item's step when it qualifies
+    the step's verb (``resolved yesterday``: see ``at`` in :mod:`occ_lib.logs`).
     A day word written right before a time dates that time, the stamp too (``Tomorrow 09:00 UTC OPS-8
     kickoff``: the next day; ``[07:18Z] OPS-9 ETA tomorrow 10:00 UTC``: 07:18 on the base date, the
     ETA the next day).

@@ -31,8 +31,9 @@ def test_a_day_word_after_other_words_does_not_move_the_stamp_that_opens_the_ite
         [6, "10-08 16:10", "plan", 0, ["OPS-6"], "16:10 UTC OPS-6 deploying tomorrow at 10:00 UTC."],
         [7, "10-09 09:00", "plan", 0, ["OPS-8"], "Tomorrow 09:00 UTC OPS-8 kickoff"],
         [8, "10-08 16:05", "note", 0, ["OPS-5"], "16:05 UTC OPS-5 rolled back the deploy from yesterday"],
-        [9, "10-08 09:40", "resolved", 0, ["OPS-309"], "09:40 OPS-309 resolved yesterday."],
-        [10, "10-08 09:40", "resolved", 0, ["OPS-309"],
+        # (the day word on the step verb dates the step, to its day: round 14 REL2)
+        [9, "10-07 00:00", "resolved", 0, ["OPS-309"], "09:40 OPS-309 resolved yesterday."],
+        [10, "10-07 00:00", "resolved", 0, ["OPS-309"],
          "09:40 OPS-309 blocked yesterday, yesterday evening resolved."],
     ]
     assert deadline_cells(text) == []
