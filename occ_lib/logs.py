@@ -2579,6 +2579,8 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
 # more timed clauses than a person tells in one item: a pasted export ('[{"updated": "2025-10-09 01:01",
 # ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
 _MAX_STEPS = 24
+# where a step's sentence ends, after its time (:func:`_step_tickets`)
+_STEP_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 # what joins a deadline to the one it was changed to ('ETA 10/8 → 10/10', 'moved ETA from 17:00 to 19:00')
@@ -2741,7 +2743,9 @@ def _steps(
     cuts.append(len(prose))
     steps = []
     for m, lo, hi in zip(timed, cuts, cuts[1:], strict=False):
-        clause = ex.without_paths(prose[lo:hi])  # (a path's words tell nothing)
+        # (a path's words tell nothing; the break before a later clause and the time before it are
+        # read with it: 'approved 16:05, done by 16:30' tells when it was done, ex._FUTURE_DONE)
+        clause = ex.without_paths(prose[max(0, lo - 3) if lo else 0:hi])
         kind, level = ex.classify(clause, ex.keywords(clause), False)
         # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...')
         if kind in _TELLING or not steps:
@@ -2759,9 +2763,13 @@ def _step_tickets(
     ends = [lo for *_, lo in steps[1:]] + [len(prose)]
     inherited = [t for t in tks if t not in owns]
     out = []
-    for (*_, lo), hi in zip(steps, ends, strict=True):
-        part = prose[lo:hi]
-        named = [t for t in owns if t in part and t in tks]
+    for (m, *_, lo), hi in zip(steps, ends, strict=True):
+        # (its clauses end with the sentence of its time: in 'ECAB-78: approved 16:05, done by 16:30.
+        # Follow-up SEC-301 ...' the 16:30 step names none, and is of the tickets named before it)
+        end = _STEP_SENTENCE_END.search(prose, m.end, hi)
+        part = prose[lo:end.start() if end else hi]
+        named = [t for t in owns if t in part and t in tks] or (
+            [t for t in owns if t in prose[:lo] and t in tks] if end else [])
         out.append(named + inherited if named else list(tks))
     return out if any(len(o) < len(tks) for o in out) else None
 

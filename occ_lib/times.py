@@ -1373,7 +1373,9 @@ _PAST_BY = re.compile(
     r"|\b(?P<state>drained|triaged|cleared|settled|stabili[sz]ed|normali[sz]ed|subsided|dropped|returned"
     r"|rebalanced|flushed|emptied|processed|reconciled|propagated|converged|caught\s+up|backfilled|replayed"
     r"|purged|gone|vanished|disappeared|ceased|quieted|recovered\s+to)"
-    r"|\b(?P<back>back|down)(?=\s+(?:under|below|within|to|at|in|above|up|online|normal|baseline)\b))"
+    r"|\b(?P<back>back|down)(?=\s+(?:under|below|within|to|at|in|above|up|online|normal|baseline)\b)"
+    # (a step after a stamped step, told as a list of what happened: 'approved 16:05, done by 16:30')
+    r"|(?<=\d,\s)(?:done|finished|completed|complete|deployed|closed|merged))"
     r"(?:\s+(?:under|below|within|above|to|at|in|up|online|normal|baseline|zero|[\w.%]*\d[\w.%]*)){0,2}"
     r"(?:\s+(?:fully|completely|entirely|again))?\s+$)"
 )
@@ -2491,7 +2493,7 @@ def _scan(
             c.keyword = _deadline(text, c.start, c.end if c.explain is None else pos, low, a, b)
             # the item's own date: an explicit date, not a deadline, that opens the text
             if first and c.date is not None and c.keyword is None and (
-                c.start == a or _LEAD.fullmatch(text, a, c.start)
+                c.start == a or _LEAD.fullmatch(text, a, c.start) or _keyed_date(text, a, c)
             ):
                 base = c.date
             if rels and c.kind == "time" and c.date is None:
@@ -3657,6 +3659,18 @@ def _moved_from_deadline(text: str, r: _Cand, move: int, found: list[TimeMention
 
 
 _LEAD = re.compile(r"[\W_]*(?:\[[ xX]\][\W_]*)?(?:" + _WD + r"[,.]?\s+)?")  # '- [x] **Mon, ' ...
+# a ticket key that opens the text before the item's own date, bracketed or before a colon:
+# 'ECAB-77 (Tue Oct 7): hotfix approved at 08:10' (a change calendar's, a tracker's note)
+_KEY_LEAD = re.compile(r"[\W_]*[A-Z][A-Z0-9]*-\d+\s*\(?\s*(?:" + _WD + r"[,.]?\s+)?")
+_KEY_DATE_END = re.compile(r"\s*[):]")
+
+
+def _keyed_date(text: str, a: int, c: _Cand) -> bool:
+    """Whether ``c``, a date, is the item's own date written after the ticket key that opens the
+    text: the key's note of that day, so its times without a date are on it."""
+    return _KEY_LEAD.fullmatch(text, a, c.start) is not None and _KEY_DATE_END.match(text, c.end) is not None
+
+
 _new = object.__new__
 _set = object.__setattr__
 
