@@ -2480,8 +2480,9 @@ def _scan(
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
         dated = out[-1] if out and out[-1].has_date and out[-1].precision != "day" else None
         x = _explanation(text, m.end(), b) if c is None and kind in _ZONE_PREFIXES else None
+        lead = _lead_date(out[0], base, default_tz) if out and kind == "tm" else None
         mention = _fast_time(text, low, m, base, default_tz, a, b) if (
-            kind == "tm" and rels is None and x is None) else None
+            kind == "tm" and rels is None and x is None and lead is None) else None
         if mention is not None and dated is not None and mention.keyword is not None:
             mention = None  # (a deadline after a dated time may be on its date, in its zone: _sentence_date)
         if mention is None:
@@ -2510,6 +2511,9 @@ def _scan(
             ) and (after := _sentence_date(text, a, dated, c.start, default_tz)) is not None:
                 on = after  # ('window Mon 13 Oct 09:00-11:00, no later than 11:00': the 13th's)
                 c.tz = _sentence_zone(text, dated, c, b) or c.tz  # (and '... CEST, ...': 11:00 CEST)
+            elif lead is not None and c.kind == "time" and c.date is None and not c.has_rel and c.wd < 0:
+                after, dated = lead, out[0]  # ('rolled back at 00:40 on Oct 10 ..., resolved 01:05': the 10th's)
+                on = after
             mention = _resolve(text, c, on, default_tz, a)
             if after is not None and mention.at is not None and dated is not None and (
                 dated.at is not None and mention.at < dated.at
@@ -2543,6 +2547,20 @@ def _sentence_date(
         return None  # (one that opens the text is the item's own date: the base date already)
     tz = zone_named(dated.zone) if dated.zone else default_tz
     return dated.at.astimezone(tz or default_tz).date()
+
+
+def _lead_date(lead: TimeMention, base: dt.date | None, default_tz: dt.tzinfo) -> dt.date | None:
+    """The calendar date of ``lead``, the item's first time, when it is written with its own date after
+    the base date (a step told on a later day than its section's: 'CHG-4422 rolled back at 00:40 on Oct
+    10 ..., resolved 01:05' in a week's calendar): the item's later times without a date of their own
+    are on it, or on the next day when earlier than it; else None (a date before the base date is a
+    reference, 'errors since Oct 3 14:00, fixed 09:00')."""
+    if base is None or not lead.has_date or lead.precision == "day" or lead.keyword is not None or (
+        lead.at is None or lead.is_stamp
+    ):
+        return None
+    day = lead.at.astimezone(zone_named(lead.zone) if lead.zone else default_tz).date()
+    return day if day > base else None
 
 
 def _sentence_zone(text: str, dated: TimeMention, c: _Cand, b: int) -> dt.tzinfo | None:
