@@ -2512,8 +2512,9 @@ def _scan(
                 on = after  # ('window Mon 13 Oct 09:00-11:00, no later than 11:00': the 13th's)
                 c.tz = _sentence_zone(text, dated, c, b) or c.tz  # (and '... CEST, ...': 11:00 CEST)
             elif lead is not None and c.kind == "time" and c.date is None and not c.has_rel and c.wd < 0:
-                after, dated = lead, out[0]  # ('rolled back at 00:40 on Oct 10 ..., resolved 01:05': the 10th's)
-                on = after
+                # ('rolled back at 00:40 on Oct 10 ..., resolved 01:05': the 10th's)
+                on = after = lead
+                dated = out[0]
             mention = _resolve(text, c, on, default_tz, a)
             if after is not None and mention.at is not None and dated is not None and (
                 dated.at is not None and mention.at < dated.at
