@@ -586,7 +586,9 @@ Per item (the rules, in order)
       with its own time, kind and level (the other fields are the item's, the text clipped at
       ``DEADLINE_TEXT_MAX`` characters as a deadline row's; of an item naming several tickets, a step
       whose clauses up to the next step's name some has those, ``16:20 ET OPS-9120 resolved. VND-4412
-      closed 17:02 ET``, with what the item inherits): when
+      closed 17:02 ET``, with what the item inherits; one whose sentence names none, those named before
+      it: ``ECAB-78: approved 16:05, done by 16:30. Follow-up SEC-301 ...`` is ECAB-78's at 16:30, and
+      ``done by 16:30`` after a stamped step tells when it was done, no promise): when
       a clause break (``;``, ``,``, ``.``, a dash, ``then``, an arrow: ``resolved 08:51 → reopened 09:30 →
       resolved 11:10``, a colon that opens a quotation: ``09:10 BST pasted from #sre: "[08:05Z] INC-7301
       escalated to the Director"`` is the paste and, at 08:05 UTC, the escalation it quotes) splits every

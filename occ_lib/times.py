@@ -209,8 +209,12 @@ Zones (:func:`zone_named`)
 Which date a time takes
     its own date (joined to it: ``Oct 10 at 14:00``, ``2025-10-10, 14:00``, ``Posted Oct 09, 2025 -
     14:51 EDT``) > the item's own date, i.e. an explicit date that opens the text
-    (``- 2025-10-11: pinged at 09:00``; only punctuation or a weekday before it; not a deadline)
-    > ``day``. A date elsewhere in the text is about something else ("the 2025-10-01 report") and is
+    (``- 2025-10-11: pinged at 09:00``; only punctuation or a weekday before it, or the ticket key that
+    opens it with the date bracketed or before a colon, ``ECAB-77 (Tue Oct 7): approved at 08:10``; not a
+    deadline) > the date the item's first time is written with, when after ``day`` (a step told on a
+    later day than its section's, ``CHG-4422 rolled back at 00:40 on Oct 10: ..., resolved 01:05`` in a
+    week's calendar: the 10th; the next day when earlier than that first time; one before ``day`` is a
+    reference, ``errors since Oct 3 14:00, fixed 09:00``) > ``day``. A date elsewhere in the text is about something else ("the 2025-10-01 report") and is
     not used, except that a deadline written without a date in the same sentence after a time written
     with its own date is on that date, or the next day when it would be earlier than that time (``new
     deploy window Mon 13 Oct 09:00-11:00 CEST, no later than 11:00``: the 13th; ``incident Oct 8 23:50,
