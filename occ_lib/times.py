@@ -214,12 +214,13 @@ Which date a time takes
     deadline) > the date the item's first time is written with, when after ``day`` (a step told on a
     later day than its section's, ``CHG-4422 rolled back at 00:40 on Oct 10: ..., resolved 01:05`` in a
     week's calendar: the 10th; the next day when earlier than that first time; one before ``day`` is a
-    reference, ``errors since Oct 3 14:00, fixed 09:00``) > ``day``. A date elsewhere in the text is about something else ("the 2025-10-01 report") and is
-    not used, except that a deadline written without a date in the same sentence after a time written
-    with its own date is on that date, or the next day when it would be earlier than that time (``new
-    deploy window Mon 13 Oct 09:00-11:00 CEST, no later than 11:00``: the 13th; ``incident Oct 8 23:50,
-    fix ETA 01:00``: the 9th; in the zone written on that time when it has none of its own: 11:00 CEST,
-    01:00 PT; not after a ``.``, ``;``, ``!``, ``?``, ``|`` or
+    reference, ``errors since Oct 3 14:00, fixed 09:00``) > ``day``. A date elsewhere in the text is
+    about something else ("the 2025-10-01 report") and is not used, except that a deadline written
+    without a date in the same sentence after a time written with its own date is on that date, or
+    the next day when it would be earlier than that time (``new deploy window Mon 13 Oct
+    09:00-11:00 CEST, no later than 11:00``: the 13th; ``incident Oct 8 23:50, fix ETA 01:00``: the
+    9th; in the zone written on that time when it has none of its own: 11:00 CEST, 01:00 PT;
+    not after a ``.``, ``;``, ``!``, ``?``, ``|`` or
     a line break, nor after a date that opens the text, the item's own), and that with no ``day`` at all
     the text's own full date and time dates its other times (``Next update by 14:45 EDT. Posted Oct 09,
     2025 - 14:12 EDT``: a status page's update).
