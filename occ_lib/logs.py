@@ -118,6 +118,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
     deadlines, read as ``due 2025-10-10``, not the row's time (also with a bracketed word after it that
     names no zone nor a unit, ``Due (EOD)``, ``ETA (SLA)``, ``Deadline (P1)``; not ``Target (ms)``); with
+    a deliverable's, ``PIR due``, ``RCA due``, ``Postmortem due``, ``Retro due`` (``| Change | PIR owner |
+    PIR due |``), holds that deliverable's deadlines, keyword ``postmortem``;
     a ``Revised``/``New``/``Current`` one beside an ``Original``/``Initial``/``Baseline`` one, the revised
     date is the deadline, written as a replacement, and the original is history, neither a deadline nor
     the row's time (in a row whose revised cell is empty, the original is still the deadline); an empty
@@ -976,6 +978,10 @@ _DEADLINE_HEADERS = {
     "eta": "ETA", "target": "target", "target date": "target", "by": "by", "by when": "by",
     "no later than": "no later than", "nlt": "no later than",
 }
+# a deliverable's own due column ('| Change | PIR owner | PIR due |'): read as 'PIR due <cell>', the
+# deliverable's deadline (keyword 'postmortem', kept by its delivery)
+_DEADLINE_HEADERS |= {f"{d} {h}": f"{d.upper() if len(d) == 3 else d} due"
+                      for d in ("pir", "rca", "postmortem", "retro") for h in ("due", "due date")}
 # a tracker's moved deadline: 'Original ETA | Revised ETA'; the revised one is the deadline now, the
 # original (superseded) only when no revised column is there
 _REVISED = ("revised", "new", "current", "updated", "latest", "adjusted")

@@ -92,7 +92,7 @@ def test_a_step_after_a_first_time_dated_later_than_the_section_is_on_that_date(
 def test_the_cab_calendar_emergency_changes_are_on_their_days_and_promise_nothing_false():
     logs = Workspace.load(FIXTURES / "occ.yml").logs
     ev = logs.events[logs.events["source"].str.endswith("b_cab_calendar.md")]
-    ev = ev[ev["line"] >= 20]
+    ev = ev[ev["line"].between(20, 35)]
     assert [
         [ln, at.strftime("%m-%d %H:%M"), k, list(t)]
         for ln, at, k, t in zip(ev["line"], ev["at"], ev["kind"], ev["tickets"], strict=True)
@@ -108,4 +108,27 @@ def test_the_cab_calendar_emergency_changes_are_on_their_days_and_promise_nothin
         [35, "10-13 00:00", "note", []],
     ]
     dl = logs.deadlines[logs.deadlines["source"].str.endswith("b_cab_calendar.md")]
-    assert deadline_rows(dl) == [[29, ["SEC-301"], "10-13 00:00", "due", False]]
+    # (line 41: the post-implementation review's 'PIR due' column is a deliverable's deadline)
+    assert deadline_rows(dl[dl["line"] <= 41]) == [
+        [29, ["SEC-301"], "10-13 00:00", "due", False],
+        [41, ["CHG-4422"], "10-14 00:00", "postmortem", False],
+    ]
+
+
+def test_a_deliverables_due_column_is_its_deadline():
+    text = (
+        "## Post-implementation reviews (Oct 10, 2025)\n"
+        "\n"
+        "| Change | PIR owner | PIR due | Outcome |\n"
+        "|---|---|---|---|\n"
+        "| CHG-4422 | Dana | Oct 14 | pending |\n"
+        "| CHG-4421 | Omar | n/a | no PIR needed |\n"
+        "\n"
+        "| Incident | RCA due date |\n"
+        "|---|---|\n"
+        "| INC-1 | 2025-10-15 |\n"
+    )
+    assert deadline_rows(parse_log(text, "x.md").deadlines) == [
+        [5, ["CHG-4422"], "10-14 00:00", "postmortem", False],
+        [10, ["INC-1"], "10-15 00:00", "postmortem", False],
+    ]
