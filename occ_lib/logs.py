@@ -117,10 +117,10 @@ Structure (one pass over the lines, then one pass per field over each document's
     it as a heading would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with
     `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
     deadlines, read as ``due 2025-10-10``, not the row's time (also with a bracketed word after it that
-    names no zone nor a unit, ``Due (EOD)``, ``ETA (SLA)``, ``Deadline (P1)``; not ``Target (ms)``); with
-    a deliverable's, ``PIR due``, ``RCA due``, ``Postmortem due``, ``Retro due`` (``| Change | PIR owner |
-    PIR due |``), holds that deliverable's deadlines, keyword ``postmortem``;
-    a ``Revised``/``New``/``Current`` one beside an ``Original``/``Initial``/``Baseline`` one, the revised
+    names no zone nor a unit, ``Due (EOD)``, ``ETA (SLA)``, ``Deadline (P1)``; not ``Target (ms)``); one
+    headed for a deliverable, ``PIR due``, ``RCA due``, ``Postmortem due``, ``Retro due`` (``| Change | PIR
+    owner | PIR due |``), holds that deliverable's deadlines, keyword ``postmortem``; with a
+    ``Revised``/``New``/``Current`` one beside an ``Original``/``Initial``/``Baseline`` one, the revised
     date is the deadline, written as a replacement, and the original is history, neither a deadline nor
     the row's time (in a row whose revised cell is empty, the original is still the deadline); an empty
     cell of a ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
