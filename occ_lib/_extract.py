@@ -1020,14 +1020,17 @@ def _without_negated(text: str, w: frozenset[str]) -> frozenset[str]:
 # a resolution still to come: "expected done 00:30", "to be merged", "should be fixed", "done by Friday"
 _RESOLVED_EN = "(?:" + "|".join(sorted(_RESOLVED_WORDS_EN)) + ")"
 _FUTURE_GATE = frozenset({"be", "expected", "expecting", "estimated", "by"})
+_NOT_PAST = r"(?<!\bwas )(?<!\bwere )(?<!\bhad )(?<!\bhad been )(?<!\bgot )(?<!\balready )"
 _FUTURE_DONE = re.compile(
     r"\b(?:be|expected|expecting|estimated)\s+" + _RESOLVED_EN + r"\b"
-    # (not after a past auxiliary: 'was fixed by 10:00' tells when it was, times._PAST_BY)
-    r"|(?<!\bwas )(?<!\bwere )(?<!\bhad )(?<!\bhad been )(?<!\bgot )(?<!\balready )\b" + _RESOLVED_EN
-    + r"\s+by\s+(?:\d|(?:eo[dbw]|cob|end|close\s+of\s+business|tomorrow|tonight|today"
+    # (not after a past auxiliary: 'was fixed by 10:00' tells when it was, times._PAST_BY; nor by a
+    # clock time after a stamped step, a list of what happened: 'approved 16:05, done by 16:30')
+    + "|" + _NOT_PAST + r"(?<!\d, )\b" + _RESOLVED_EN + r"\s+by\s+\d"
+    + "|" + _NOT_PAST + r"\b" + _RESOLVED_EN
+    + r"\s+by\s+(?:eo[dbw]|cob|end|close\s+of\s+business|tomorrow|tonight|today"
     r"|noon|midnight|next|this|the\s+end|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?"
     r"|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\b)"
+    r"|nov(?:ember)?|dec(?:ember)?)\b"
 )
 # Jira's resolutions "Won't Fix" and "Won't Do" (GitHub's 'wontfix' label) name how a ticket was closed:
 # written alone ('closed as won't fix', 'Resolution: Won't Fix, ticket closed', '| Won't fix |') they are

@@ -117,8 +117,10 @@ Structure (one pass over the lines, then one pass per field over each document's
     it as a heading would, :func:`occ_lib.times.outline_date`) and table body rows (cells joined with
     `` | ``; a column headed ``Due``, ``Due date``, ``Deadline``, ``ETA``, ``Target`` or ``By`` holds
     deadlines, read as ``due 2025-10-10``, not the row's time (also with a bracketed word after it that
-    names no zone nor a unit, ``Due (EOD)``, ``ETA (SLA)``, ``Deadline (P1)``; not ``Target (ms)``); with
-    a ``Revised``/``New``/``Current`` one beside an ``Original``/``Initial``/``Baseline`` one, the revised
+    names no zone nor a unit, ``Due (EOD)``, ``ETA (SLA)``, ``Deadline (P1)``; not ``Target (ms)``); one
+    headed for a deliverable, ``PIR due``, ``RCA due``, ``Postmortem due``, ``Retro due`` (``| Change | PIR
+    owner | PIR due |``), holds that deliverable's deadlines, keyword ``postmortem``; with a
+    ``Revised``/``New``/``Current`` one beside an ``Original``/``Initial``/``Baseline`` one, the revised
     date is the deadline, written as a replacement, and the original is history, neither a deadline nor
     the row's time (in a row whose revised cell is empty, the original is still the deadline); an empty
     cell of a ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
@@ -605,7 +607,9 @@ Per item (the rules, in order)
       with its own time, kind and level (the other fields are the item's, the text clipped at
       ``DEADLINE_TEXT_MAX`` characters as a deadline row's; of an item naming several tickets, a step
       whose clauses up to the next step's name some has those, ``16:20 ET OPS-9120 resolved. VND-4412
-      closed 17:02 ET``, with what the item inherits): when
+      closed 17:02 ET``, with what the item inherits; one whose sentence names none, those named before
+      it: ``ECAB-78: approved 16:05, done by 16:30. Follow-up SEC-301 ...`` is ECAB-78's at 16:30, and
+      ``done by 16:30`` after a stamped step tells when it was done, no promise): when
       a clause break (``;``, ``,``, ``.``, a dash, ``then``, an arrow: ``resolved 08:51 → reopened 09:30 →
       resolved 11:10``, a colon that opens a quotation: ``09:10 BST pasted from #sre: "[08:05Z] INC-7301
       escalated to the Director"`` is the paste and, at 08:05 UTC, the escalation it quotes) splits every
@@ -993,6 +997,10 @@ _DEADLINE_HEADERS = {
     "eta": "ETA", "target": "target", "target date": "target", "by": "by", "by when": "by",
     "no later than": "no later than", "nlt": "no later than",
 }
+# a deliverable's own due column ('| Change | PIR owner | PIR due |'): read as 'PIR due <cell>', the
+# deliverable's deadline (keyword 'postmortem', kept by its delivery)
+_DEADLINE_HEADERS |= {f"{d} {h}": f"{d.upper() if len(d) == 3 else d} due"
+                      for d in ("pir", "rca", "postmortem", "retro") for h in ("due", "due date")}
 # a tracker's moved deadline: 'Original ETA | Revised ETA'; the revised one is the deadline now, the
 # original (superseded) only when no revised column is there
 _REVISED = ("revised", "new", "current", "updated", "latest", "adjusted")
@@ -2609,6 +2617,8 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
 # more timed clauses than a person tells in one item: a pasted export ('[{"updated": "2025-10-09 01:01",
 # ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
 _MAX_STEPS = 24
+# where a step's sentence ends, after its time (:func:`_step_tickets`)
+_STEP_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 # what joins a deadline to the one it was changed to ('ETA 10/8 → 10/10', 'moved ETA from 17:00 to 19:00')
@@ -2771,7 +2781,9 @@ def _steps(
     cuts.append(len(prose))
     steps = []
     for m, lo, hi in zip(timed, cuts, cuts[1:], strict=False):
-        clause = ex.without_paths(prose[lo:hi])  # (a path's words tell nothing)
+        # (a path's words tell nothing; the break before a later clause and the time before it are
+        # read with it: 'approved 16:05, done by 16:30' tells when it was done, ex._FUTURE_DONE)
+        clause = ex.without_paths(prose[max(0, lo - 3) if lo else 0:hi])
         kind, level = ex.classify(clause, ex.keywords(clause), False)
         # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...')
         if kind in _TELLING or not steps:
@@ -2817,9 +2829,13 @@ def _step_tickets(
     ends = [lo for *_, lo in steps[1:]] + [len(prose)]
     inherited = [t for t in tks if t not in owns]
     out = []
-    for (*_, lo), hi in zip(steps, ends, strict=True):
-        part = prose[lo:hi]
-        named = [t for t in owns if t in part and t in tks]
+    for (m, *_, lo), hi in zip(steps, ends, strict=True):
+        # (its clauses end with the sentence of its time: in 'ECAB-78: approved 16:05, done by 16:30.
+        # Follow-up SEC-301 ...' the 16:30 step names none, and is of the tickets named before it)
+        end = _STEP_SENTENCE_END.search(prose, m.end, hi)
+        part = prose[lo:end.start() if end else hi]
+        named = [t for t in owns if t in part and t in tks] or (
+            [t for t in owns if t in prose[:lo] and t in tks] if end else [])
         out.append(named + inherited if named else list(tks))
     return out if any(len(o) < len(tks) for o in out) else None
 

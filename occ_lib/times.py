@@ -209,13 +209,18 @@ Zones (:func:`zone_named`)
 Which date a time takes
     its own date (joined to it: ``Oct 10 at 14:00``, ``2025-10-10, 14:00``, ``Posted Oct 09, 2025 -
     14:51 EDT``) > the item's own date, i.e. an explicit date that opens the text
-    (``- 2025-10-11: pinged at 09:00``; only punctuation or a weekday before it; not a deadline)
-    > ``day``. A date elsewhere in the text is about something else ("the 2025-10-01 report") and is
-    not used, except that a deadline written without a date in the same sentence after a time written
-    with its own date is on that date, or the next day when it would be earlier than that time (``new
-    deploy window Mon 13 Oct 09:00-11:00 CEST, no later than 11:00``: the 13th; ``incident Oct 8 23:50,
-    fix ETA 01:00``: the 9th; in the zone written on that time when it has none of its own: 11:00 CEST,
-    01:00 PT; not after a ``.``, ``;``, ``!``, ``?``, ``|`` or
+    (``- 2025-10-11: pinged at 09:00``; only punctuation or a weekday before it, or the ticket key that
+    opens it with the date bracketed or before a colon, ``ECAB-77 (Tue Oct 7): approved at 08:10``; not a
+    deadline) > the date the item's first time is written with, when after ``day`` (a step told on a
+    later day than its section's, ``CHG-4422 rolled back at 00:40 on Oct 10: ..., resolved 01:05`` in a
+    week's calendar: the 10th; the next day when earlier than that first time; one before ``day`` is a
+    reference, ``errors since Oct 3 14:00, fixed 09:00``) > ``day``. A date elsewhere in the text is
+    about something else ("the 2025-10-01 report") and is not used, except that a deadline written
+    without a date in the same sentence after a time written with its own date is on that date, or
+    the next day when it would be earlier than that time (``new deploy window Mon 13 Oct
+    09:00-11:00 CEST, no later than 11:00``: the 13th; ``incident Oct 8 23:50, fix ETA 01:00``: the
+    9th; in the zone written on that time when it has none of its own: 11:00 CEST, 01:00 PT;
+    not after a ``.``, ``;``, ``!``, ``?``, ``|`` or
     a line break, nor after a date that opens the text, the item's own), and that with no ``day`` at all
     the text's own full date and time dates its other times (``Next update by 14:45 EDT. Posted Oct 09,
     2025 - 14:12 EDT``: a status page's update).
@@ -1389,7 +1394,9 @@ _PAST_BY = re.compile(
     r"|\b(?P<state>drained|triaged|cleared|settled|stabili[sz]ed|normali[sz]ed|subsided|dropped|returned"
     r"|rebalanced|flushed|emptied|processed|reconciled|propagated|converged|caught\s+up|backfilled|replayed"
     r"|purged|gone|vanished|disappeared|ceased|quieted|recovered\s+to)"
-    r"|\b(?P<back>back|down)(?=\s+(?:under|below|within|to|at|in|above|up|online|normal|baseline)\b))"
+    r"|\b(?P<back>back|down)(?=\s+(?:under|below|within|to|at|in|above|up|online|normal|baseline)\b)"
+    # (a step after a stamped step, told as a list of what happened: 'approved 16:05, done by 16:30')
+    r"|(?<=\d,\s)(?:done|finished|completed|complete|deployed|closed|merged))"
     r"(?:\s+(?:under|below|within|above|to|at|in|up|online|normal|baseline|zero|[\w.%]*\d[\w.%]*)){0,2}"
     r"(?:\s+(?:fully|completely|entirely|again))?\s+$)"
 )
@@ -2480,8 +2487,9 @@ def _scan(
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
         dated = out[-1] if out and out[-1].has_date and out[-1].precision != "day" else None
         x = _explanation(text, m.end(), b) if c is None and kind in _ZONE_PREFIXES else None
+        lead = _lead_date(out[0], base, default_tz) if out and kind == "tm" else None
         mention = _fast_time(text, low, m, base, default_tz, a, b) if (
-            kind == "tm" and rels is None and x is None) else None
+            kind == "tm" and rels is None and x is None and lead is None) else None
         if mention is not None and dated is not None and mention.keyword is not None:
             mention = None  # (a deadline after a dated time may be on its date, in its zone: _sentence_date)
         if mention is None:
@@ -2493,7 +2501,7 @@ def _scan(
             c.keyword = _deadline(text, c.start, c.end if c.explain is None else pos, low, a, b)
             # the item's own date: an explicit date, not a deadline, that opens the text
             if first and c.date is not None and c.keyword is None and (
-                c.start == a or _LEAD.fullmatch(text, a, c.start)
+                c.start == a or _LEAD.fullmatch(text, a, c.start) or _keyed_date(text, a, c)
             ):
                 base = c.date
             if rels and c.kind == "time" and c.date is None:
@@ -2510,6 +2518,10 @@ def _scan(
             ) and (after := _sentence_date(text, a, dated, c.start, default_tz)) is not None:
                 on = after  # ('window Mon 13 Oct 09:00-11:00, no later than 11:00': the 13th's)
                 c.tz = _sentence_zone(text, dated, c, b) or c.tz  # (and '... CEST, ...': 11:00 CEST)
+            elif lead is not None and c.kind == "time" and c.date is None and not c.has_rel and c.wd < 0:
+                # ('rolled back at 00:40 on Oct 10 ..., resolved 01:05': the 10th's)
+                on = after = lead
+                dated = out[0]
             mention = _resolve(text, c, on, default_tz, a)
             if after is not None and mention.at is not None and dated is not None and (
                 dated.at is not None and mention.at < dated.at
@@ -2543,6 +2555,20 @@ def _sentence_date(
         return None  # (one that opens the text is the item's own date: the base date already)
     tz = zone_named(dated.zone) if dated.zone else default_tz
     return dated.at.astimezone(tz or default_tz).date()
+
+
+def _lead_date(lead: TimeMention, base: dt.date | None, default_tz: dt.tzinfo) -> dt.date | None:
+    """The calendar date of ``lead``, the item's first time, when it is written with its own date after
+    the base date (a step told on a later day than its section's: 'CHG-4422 rolled back at 00:40 on Oct
+    10 ..., resolved 01:05' in a week's calendar): the item's later times without a date of their own
+    are on it, or on the next day when earlier than it; else None (a date before the base date is a
+    reference, 'errors since Oct 3 14:00, fixed 09:00')."""
+    if base is None or not lead.has_date or lead.precision == "day" or lead.keyword is not None or (
+        lead.at is None or lead.is_stamp
+    ):
+        return None
+    day = lead.at.astimezone(zone_named(lead.zone) if lead.zone else default_tz).date()
+    return day if day > base else None
 
 
 def _sentence_zone(text: str, dated: TimeMention, c: _Cand, b: int) -> dt.tzinfo | None:
@@ -3659,6 +3685,18 @@ def _moved_from_deadline(text: str, r: _Cand, move: int, found: list[TimeMention
 
 
 _LEAD = re.compile(r"[\W_]*(?:\[[ xX]\][\W_]*)?(?:" + _WD + r"[,.]?\s+)?")  # '- [x] **Mon, ' ...
+# a ticket key that opens the text before the item's own date, bracketed or before a colon:
+# 'ECAB-77 (Tue Oct 7): hotfix approved at 08:10' (a change calendar's, a tracker's note)
+_KEY_LEAD = re.compile(r"[\W_]*[A-Z][A-Z0-9]*-\d+\s*\(?\s*(?:" + _WD + r"[,.]?\s+)?")
+_KEY_DATE_END = re.compile(r"\s*[):]")
+
+
+def _keyed_date(text: str, a: int, c: _Cand) -> bool:
+    """Whether ``c``, a date, is the item's own date written after the ticket key that opens the
+    text: the key's note of that day, so its times without a date are on it."""
+    return _KEY_LEAD.fullmatch(text, a, c.start) is not None and _KEY_DATE_END.match(text, c.end) is not None
+
+
 _new = object.__new__
 _set = object.__setattr__
 

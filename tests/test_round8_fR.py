@@ -276,9 +276,11 @@ def test_times_after_a_dated_time_read_the_same():
     text = "deploy Oct 14 09:00 CEST, 10:15 smoke ok, 10:40 UTC canary, ETA 11:00"
     assert read(text) == [
         ("Oct 14 09:00 CEST", utc("2025-10-14 07:00"), None, "Europe/Paris", None),
-        ("10:15", utc("2025-10-13 10:15"), None, None, None),  # (no deadline: the section's day)
-        ("10:40 UTC", utc("2025-10-13 10:40"), None, "UTC", None),
-        ("11:00", utc("2025-10-13 11:00"), None, None, "ETA"),  # (after another time: no carry)
+        # (round 14, EXPD: the item's first time is dated after the section's day, so its later
+        # times without a date are on that day, times._lead_date; before, the section's day)
+        ("10:15", utc("2025-10-14 10:15"), None, None, None),
+        ("10:40 UTC", utc("2025-10-14 10:40"), None, "UTC", None),
+        ("11:00", utc("2025-10-14 11:00"), None, None, "ETA"),
     ]
     assert read("deploy Oct 14 09:00 CEST, ETA 11:00")[1] == (
         "11:00", utc("2025-10-14 09:00"), None, "Europe/Paris", "ETA")
