@@ -34,7 +34,8 @@ with it. :func:`ticket_groups` splits the item's tickets by what is said of each
   :func:`occ_lib._extract.classify` alone: a clause that
   only lists tickets (``INC-1, INC-2 and INC-3 resolved``) joins its neighbour, as does one that says
   nothing and marks no contrast (``escalated INC-1 to the VP, INC-2 to the manager``); one that opens
-  a ticket (``created``, ``opened``, ``filed``, ``raised`` ... ``OPS-333``) is a ``note``, and so is
+  or links a ticket (``created``, ``opened``, ``filed``, ``raised``, ``linked`` ... ``OPS-333``:
+  ``OPS-1 resolved; linked INC-2`` resolves OPS-1 alone) is a ``note``, and so is
   an aside that says nothing (``INC-5521 resolved (rolled back CHG-880)``).
 
 Only items that name at least two tickets of their own are read this way, and whose kind tells (a
@@ -146,7 +147,11 @@ _LIST_GLUE = re.compile(
 #: The kinds that tell something happened to a ticket (a paragraph of another kind is no event, and
 #: its clauses are not split: :mod:`occ_lib.logs`).
 TELLING = frozenset(("escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked"))
-_OPENS = frozenset({"created", "opened", "filed", "raised", "logged", "spun", "new", "cut", "started"})
+# the words of a clause that opens or links a ticket ('created OPS-333', 'linked INC-2'): the ticket's
+# story begins or is tied to the item's, nothing more is said of it (:func:`_said`; :data:`_OPENED`)
+_OPENS = frozenset(
+    {"created", "opened", "filed", "raised", "logged", "spun", "new", "cut", "started", "linked"}
+)
 # words that set a clause against the one before it ('INC-4832 still fine')
 _CONTRAST = frozenset(
     {"still", "remains", "remain", "remaining", "unaffected", "untouched", "unchanged", "fine", "ok",
@@ -566,7 +571,7 @@ SUBJECT_LEAD = re.compile(
 )
 # the words of a clause that only mentions a ticket as opened or linked ('incident INC-7301 opened',
 # 'created OPS-2', 'filed VND-9 with the vendor', 'linked INC-2'): :func:`_lead`
-_OPENED = _OPENS - {"raised", "logged", "new", "cut", "started"} | {"linked"}
+_OPENED = _OPENS - {"raised", "logged", "new", "cut", "started"}
 
 
 def deadline_tickets(

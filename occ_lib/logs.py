@@ -335,7 +335,8 @@ Per item (the rules, in order)
       planned or scheduled one is one); nor is a window's day alone of no ticket (``Window: Thursday Oct
       9, 2025.`` announces when it is: nobody promised anything, and no table can miss it; ``OPS-7 window
       Oct 10`` is OPS-7's; ``maintenance window until 06:00 UTC`` is a timed ``window``, its end, as the
-      range's). A deadline time
+      range's, and so is a freeze's, ``deploy freeze until 12:00 UTC``: when work may not happen). A
+      deadline time
       written without a date more than 12 hours before the item's own first time (else its section's) is the
       next day's (``23:40 paged, ETA 00:30``; so is one
       marked ``(+1)`` or ``D+1``), and so is one any time before it that is still to come: a promise

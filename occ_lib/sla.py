@@ -137,8 +137,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "A stamped step of a ticket's story that names no ticket ('6:20am paged secondary; ETA 7:00am' "
         "after '6:02am ... (INC-5001)', in a section that names no other) counts for that ticket. A "
         "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅'); "
-        "a change or maintenance window of no ticket ('Change window: Sat 02:00-04:00 UTC') announces "
-        "when work may happen and is no promise: no row.",
+        "a change or maintenance window or a freeze of no ticket ('Change window: Sat 02:00-04:00 UTC', "
+        "'deploy freeze until 12:00 UTC') announces when work may (not) happen and is no promise: no "
+        "row, nor is it a step of its section's ticket.",
         "Overage: minutes from the due time to the resolution (or next update), or to as_of while unmet.",
     ]
     if policy.tickets:
@@ -730,10 +731,11 @@ def _refine_days(groups: dict[tuple[Any, ...], list[dict[str, Any]]], tz: str) -
 
 def _announced_windows(d: pd.DataFrame) -> pd.Series:
     """The ``window`` deadlines of no ticket that do not say they were missed: a change or maintenance
-    window announced ('Change window: Sat 02:00-04:00 UTC', 'maintenance window until 06:00 UTC') tells
-    when work may happen, nobody promised to deliver anything by its end, and no event of a ticket can
-    keep it: no row. (A ticket's window,
-    'CHG-1240 approved for maintenance window Sat 02:00-04:00 ET', is that change's deadline.)"""
+    window announced ('Change window: Sat 02:00-04:00 UTC', 'maintenance window until 06:00 UTC') or a
+    freeze's end ('deploy freeze until 12:00 UTC') tells when work may (not) happen, nobody promised to
+    deliver anything by its end, and no event of a ticket can keep it: no row. (A ticket's window,
+    'CHG-1240 approved for maintenance window Sat 02:00-04:00 ET', is that change's deadline; a
+    ticketless one is not threaded to its section's ticket either: :mod:`occ_lib.threads`.)"""
     if "keyword" not in d.columns or d.empty:
         return pd.Series(False, index=d.index)
     none = d["tickets"].map(lambda t: len(t) == 0 if isinstance(t, list | tuple | np.ndarray) else True)
@@ -749,9 +751,11 @@ def deadline_misses(
     due at the end of its day in the zone its log declares (:func:`_date_zones`), else in ``tz``;
     detail times are in ``tz``, and a detail opens with the due time (:func:`_due_text`)."""
     events = _table(logs, "events")
-    events = with_threads(events) if not events.empty else events
+    deadlines = _table(logs, "deadlines")
+    # ('09:10 UTC maintenance window until 15:00 UTC' after '09:00 UTC OPS-7 ...': no step of OPS-7's)
+    events = with_threads(events, deadlines) if not events.empty else events
     # ('6:20am still degraded; Mitigation ETA 7:00am' after '6:02am ... (INC-5001)': INC-5001's ETA)
-    deadlines = deadlines_with_threads(_table(logs, "deadlines"), events)
+    deadlines = deadlines_with_threads(deadlines, events)
     s = _bound(start, tz, "start")
     e = _bound(end, tz, "end")
     as_of_ts = _bound(as_of, tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
@@ -850,7 +854,7 @@ def ticket_target_misses(
     s = _bound(start, policy.tz, "start")
     e = _bound(end, policy.tz, "end")
     as_of_ts = _bound(as_of, policy.tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
-    ev = _counted(with_threads(events), as_of_ts, policy.tz)
+    ev = _counted(with_threads(events, _table(logs, "deadlines")), as_of_ts, policy.tz)
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
     # (first_events decides between a date-only and a timed mention; ties keep source/line order)

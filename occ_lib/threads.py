@@ -22,6 +22,11 @@ pulled into one ticket:
   ``blocked`` one: a day's section that names one ticket also holds the day's other work (``11:30
   QA reproduced the store-notes report``, ``21h30 nightly run started``), which is no step of it.
 - Not a table row: a table's rows are records of their own.
+- Not a window announced: an item whose deadlines (when the deadlines table is given) are all
+  ``window`` ones, a change or maintenance window's range or a window's or freeze's end (``09:10 UTC
+  maintenance window until 15:00 UTC``, ``09:20 UTC deploy freeze until 16:00 UTC``), tells when work
+  may (not) happen, no step of the ticket's story; nor is a ``window`` deadline of an item threaded
+  for another deadline of it. A window an item names its ticket in stays that ticket's.
 
 The events and deadlines tables keep what the text says (``tickets`` stays empty);
 :func:`with_threads` gives the analysis (timelines, SLA) the ticket, and a ``via`` column that says
@@ -49,10 +54,22 @@ def _lists(values: pd.Series) -> list[list[str]]:
     return [list(v) if isinstance(v, list | tuple | np.ndarray) else [] for v in values]
 
 
-def threads(events: pd.DataFrame) -> pd.Series:
+def _announcements(deadlines: pd.DataFrame | None) -> frozenset[tuple[str, int]]:
+    """The (source, line) of the items whose deadlines are all ``window`` ones: windows announced."""
+    if deadlines is None or deadlines.empty or not {"source", "line", "keyword"} <= set(deadlines.columns):
+        return frozenset()
+    seen: dict[tuple[str, int], bool] = {}
+    for src, line, kw in zip(deadlines["source"], deadlines["line"], deadlines["keyword"], strict=True):
+        key = (str(src), int(line))
+        seen[key] = seen.get(key, True) and kw == "window"
+    return frozenset(k for k, only in seen.items() if only)
+
+
+def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.Series:
     """Per row of ``events`` (:func:`occ_lib.logs.read_logs`), the ticket of its thread as a one-item
-    list, or an empty list (the rules are the module's). Tables without ``source``, ``line`` or
-    ``tickets`` (a hand-made one) have no threads."""
+    list, or an empty list (the rules are the module's; ``deadlines``, the logs' deadlines table, tells
+    which items only announce a window). Tables without ``source``, ``line`` or ``tickets`` (a
+    hand-made one) have no threads."""
     out = pd.Series([[] for _ in range(len(events))], index=events.index, dtype="object")
     need = {"source", "line", "tickets", "section_line"}
     if events.empty or not need <= set(events.columns):
@@ -64,6 +81,7 @@ def threads(events: pd.DataFrame) -> pd.Series:
     keys = list(zip(events["source"].astype(str), events["section_line"].fillna(-1).astype("int64"),
                     strict=True))
     lines = events["line"].astype("int64").tolist()
+    windows = _announcements(deadlines)
     by_section: dict[tuple[str, int], list[int]] = {}
     for i, key in enumerate(keys):
         by_section.setdefault(key, []).append(i)
@@ -76,33 +94,36 @@ def threads(events: pd.DataFrame) -> pd.Series:
         first = next(lines[i] for i in rows if tickets[i])
         for i in rows:
             if (lines[i] > first and not tickets[i] and kinds[i] in _STORY_KINDS
-                    and items[i] in _THREAD_ITEMS and _TIME_LED.match(str(texts[i] or "")) is not None):
+                    and items[i] in _THREAD_ITEMS and _TIME_LED.match(str(texts[i] or "")) is not None
+                    and (not windows or (keys[i][0], lines[i]) not in windows)):
                 out.iat[i] = [ticket]
     return out
 
 
-def with_threads(events: pd.DataFrame) -> pd.DataFrame:
+def with_threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.DataFrame:
     """``events`` with each threaded row's ``tickets`` set to its thread's ticket, and ``via``:
-    ``thread`` for those rows, ``text`` for the others."""
-    return _given(events, threads(events))
+    ``thread`` for those rows, ``text`` for the others (``deadlines`` as :func:`threads`')."""
+    return _given(events, threads(events, deadlines))
 
 
 def deadlines_with_threads(deadlines: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """``deadlines`` with a ticketless row's ``tickets`` set to the thread ticket of its item (the
-    event of the same source and line), and ``via`` as :func:`with_threads`'. ``events`` as
-    :func:`with_threads` gives them (a table without ``via`` is threaded here)."""
+    event of the same source and line), not a ``window`` one, and ``via`` as :func:`with_threads`'.
+    ``events`` as :func:`with_threads` gives them (a table without ``via`` is threaded here)."""
     if deadlines.empty or not {"source", "line", "tickets"} <= set(deadlines.columns):
         return deadlines.assign(via="text") if not deadlines.empty else deadlines
     if "via" not in events.columns:
-        events = with_threads(events)
+        events = with_threads(events, deadlines)
     th = events[events["via"].eq("thread")]
     found = {} if th.empty else {
         (str(src), int(line)): list(tks)
         for src, line, tks in zip(th["source"], th["line"], th["tickets"], strict=True)
     }
+    kws = deadlines["keyword"].tolist() if "keyword" in deadlines.columns else [None] * len(deadlines)
     new = [
-        found.get((str(s), int(n)), []) if not t else []
-        for s, n, t in zip(deadlines["source"], deadlines["line"], _lists(deadlines["tickets"]), strict=True)
+        found.get((str(s), int(n)), []) if not t and kw != "window" else []
+        for s, n, t, kw in zip(deadlines["source"], deadlines["line"], _lists(deadlines["tickets"]), kws,
+                               strict=True)
     ]
     return _given(deadlines, pd.Series(new, index=deadlines.index, dtype="object"))
 

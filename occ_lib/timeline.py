@@ -215,7 +215,8 @@ def escalations(
     missing = [c for c in ("at", "kind", "source", "line", "tickets") if c not in base]
     if missing:
         raise ValueError(f"events table lacks column(s) {', '.join(missing)}")
-    base = with_threads(base)
+    deadlines = None if isinstance(logs, pd.DataFrame) else getattr(logs, "deadlines", None)
+    base = with_threads(base, deadlines if isinstance(deadlines, pd.DataFrame) else None)
     # optional columns of hand-made tables
     base = base.assign(**{c: None for c in ("at_precision", "section", "text") if c not in base})
     if "level" not in base:

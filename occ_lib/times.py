@@ -301,7 +301,8 @@ Deadlines
     duty, nor right after on, off, enabled or
     disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor after valid or
     good, a validity's end: ``license valid until Dec 1``; keyword ``window`` right after window, its
-    end: ``maintenance window until 06:00``, ``change window open until 04:00``),
+    end: ``maintenance window until 06:00``, ``change window open until 04:00``; so is a freeze's,
+    ``deploy freeze until 12:00``, ``code freeze in effect until Friday``: when work may not happen),
     ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
     promise reported, the time right after it (``@ben says Fri noon``, ``infra said EOD``, ``vendor
     expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
@@ -1293,7 +1294,7 @@ def _deadline(
             # until 18:00': how long someone looks; no promise)
             return None
         if kw == "until" and _WINDOW_UNTIL.search(text, max(a, at_kw - 24), at_kw):
-            return "window"  # ('maintenance window until 06:00 UTC': the window's end, no promise)
+            return "window"  # ('maintenance window until 06:00 UTC', 'deploy freeze until 12:00': its end)
         return kw
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
@@ -1350,9 +1351,12 @@ _WATCH_UNTIL = re.compile(
     r"|(?<![\w-])(?i:valid|good)[^\S\n]+$"
 )
 # a window whose end 'until' writes ('maintenance window until 06:00', 'change window open until 04:00',
-# 'window: until 14:00'): keyword ``window``, when work may happen, as a window's range is
+# 'window: until 14:00'): keyword ``window``, when work may happen, as a window's range is; and a
+# freeze's end ('deploy freeze until 12:00', 'code freeze in effect until Friday'): when work may not
+# happen, no promise either ('we have until 12:00 to ship' is one)
 _WINDOW_UNTIL = re.compile(
-    r"(?i:\bwindows?(?:[^\S\n]*:|[^\S\n]+(?:is|was|open|opens|runs|stays|lasts|extended|extends))?)[^\S\n]+$"
+    r"(?i:\b(?:windows?|freezes?)(?:[^\S\n]*:|[^\S\n]+(?:is|was|open|opens|runs|stays|lasts|extended|extends"
+    r"|in[^\S\n]+effect|in[^\S\n]+place|active))?)[^\S\n]+$"
 )
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
 # an alert or a monitor quieted for a while (Opsgenie's 'Alert snoozed until 03:00 UTC', 'muted until',

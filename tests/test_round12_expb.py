@@ -134,8 +134,9 @@ def test_an_hpa_is_no_ticket_of_the_timeline(tmp_path):
     ("flag `new_ui` on until 2025-10-20", [("2025-10-20", utc("2025-10-20 00:00"), None)]),
     ("debug logging enabled until 18:00", [("18:00", utc("2025-10-09 18:00"), None)]),
     ("hold on until 18:00", [("18:00", utc("2025-10-09 18:00"), None)]),
-    # a freeze, a fix or anything else 'until' a time: the deadline it was
-    ("freeze until 17:00", [("17:00", utc("2025-10-09 17:00"), "until")]),
+    # a fix or anything else 'until' a time: the deadline it was; a freeze's end is a window's
+    # (round 14 EDGE2: keyword window, of no ticket no SLA promise)
+    ("freeze until 17:00", [("17:00", utc("2025-10-09 17:00"), "window")]),
     ("hotfix rollout blocked until 18:00", [("18:00", utc("2025-10-09 18:00"), "until")]),
 ])
 def test_watching_until_a_time_is_no_deadline(text, want):

@@ -1014,7 +1014,9 @@ def test_from_until_and_through_are_ranges() -> None:
         ("09:00", u(2025, 10, 10, 9), None, None, None),
         ("10:00 ET", u(2025, 10, 10, 14), None, ny, "until"),
     ]
-    assert spans("freeze until 17:00 ET") == [("17:00 ET", u(2025, 10, 10, 21), None, ny, "until")]
+    assert spans("rollout blocked until 17:00 ET") == [("17:00 ET", u(2025, 10, 10, 21), None, ny, "until")]
+    # (a freeze's end is a window's, round 14 EDGE2)
+    assert spans("freeze until 17:00 ET") == [("17:00 ET", u(2025, 10, 10, 21), None, ny, "window")]
 
 
 def test_noon_and_midnight_are_times() -> None:
