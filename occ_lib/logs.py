@@ -1075,6 +1075,28 @@ def _zoneless_time(cell: str) -> bool:
     )
 
 
+def _row_time(cells: list[str], dl_cols: list | None) -> str | None:
+    """The first cell of a table row that writes a clock time, a deadline column's aside."""
+    return next((c for j, c in enumerate(cells)
+                 if (dl_cols is None or j >= len(dl_cols) or not dl_cols[j]) and _CELL_TIME.search(c)), None)
+
+
+# how long before its section's date a postmortem's milestones may date its timeline (pasted a week later)
+_ANCHOR_SPAN = dt.timedelta(days=7)
+
+
+def _anchored_day(cell: str, anchor: dt.datetime, zone: dt.tzinfo | None) -> dt.date:
+    """The day a timeline's first clock time (``cell``) is on: the reading of it, the day before, on
+    or after the milestone's (``anchor``), nearest that milestone (``12:05 AM`` after ``Oct 7, 11:42
+    PM`` is Oct 8), on the clock the table is written on."""
+    day = anchor.astimezone(zone or dt.UTC).date()
+    at = _times.parse_heading(cell, tz=zone, day=day).at
+    if at is None:
+        return day
+    hours = (at - anchor).total_seconds() / 3600
+    return day - _ONE_DAY if hours > 12 else day + _ONE_DAY if hours < -12 else day
+
+
 def _dated_by_header(day: dt.date, enclosing: list[tuple]) -> tuple:
     """The section tuple of what a report's header line dates (``day``), with the undated title
     (or the level-0 entry, which no heading pops) in ``enclosing`` dated too."""
@@ -1353,6 +1375,9 @@ def _parse_document(
     nights: dict[int, tuple[dt.date, float]] = {}
     head_tks: list[str] = []
     sec_zone: dt.tzinfo | None = None
+    # a pasted postmortem's milestones ('| Impact start | Oct 7, 11:42 PM |'): (the level of the section
+    # holding the table, its first dated time), what a table of clock times only under it is dated by
+    anchor: tuple[int, dt.datetime] | None = None
     items: list[_Item] = []
     kind_as: dict[int, str] = {}  # (an item's text as its kind is read, when not its own: _from_column)
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
@@ -1451,6 +1476,8 @@ def _parse_document(
             htext = ex.redact(htext, rare)
             while enclosing and enclosing[-1][0] >= level:
                 enclosing.pop()
+            if anchor is not None and level <= anchor[0]:
+                anchor = None
             _, parent, parent_tks, parent_zone, parent_flags = (
                 enclosing[-1] if enclosing else (0, None, [], None, 0)
             )
@@ -1481,6 +1508,8 @@ def _parse_document(
             h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent, dotted=writes_dotted,
                               one_day=parent is not None and not parent_flags & (_WEEK | _SPAN))
             near = h.date or near
+            if h.date is not None:
+                anchor = None  # (a dated subsection is dated by its own heading)
             if h.date is not None and head_flags & _WEEK and not _WEEK_HEADING.search(htext):
                 head_flags &= ~_WEEK  # ('## 2025-10-09' under '# Daily log - W41': that day's weekdays)
             if h.span:
@@ -1546,6 +1575,19 @@ def _parse_document(
                 else [h if not d else "" for h, d in zip(headers, dl_cols, strict=True)]
             )
             zone = zone or sec_zone
+            row_sec = sec
+            if sec[2] is not None and (first := next(
+                (t for _, cells in rows if (t := _row_time(cells, dl_cols)) is not None), None
+            )) is not None:
+                h = parse_heading(first, tz=zone or tz, year_near=near)
+                if h.date is not None and h.at is not None:
+                    if anchor is None:
+                        anchor = (S["level"][-1] if len(S["line"]) > first_sec else 0, h.at)
+                elif h.date is None and anchor is not None and (
+                    (day := _anchored_day(first, anchor[1], zone or tz)) != sec[2]
+                    and dt.timedelta(0) <= sec[2] - day <= _ANCHOR_SPAN
+                ):  # ('| 11:42 PM | First 502s |' under the milestones: on the incident's day)
+                    row_sec = (*sec[:2], day, _day_us(day), *sec[4:])
             body = []
             # a Date column's empty cell is the date above it (a merged cell, as wikis export them)
             date_cols = [j for j, h in enumerate(cols) if h.strip(" *_:").lower() in ("date", "day")]
@@ -1583,7 +1625,8 @@ def _parse_document(
                     read_as = None if read is None else " | ".join(read).rstrip()
                     if left is not None and cells[left[0]].strip() and cells[left[1]].strip():
                         kind_as[len(items)] = " | ".join([*cells[:left[0]], "", *cells[left[0] + 1:]])
-                    items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, head_flags))
+                    items.append(
+                        (rline, 0, rtext, "table", row_sec, zone, head_tks, near, read_as, head_flags))
             cols = [ex.redact(c, rare) for c in cols]  # (kept whole, as the items are: no secret in a cell)
             frame = _table_frame([[ex.redact(c, rare) for c in row] for row in body], cols)
             T["source"].append(source)
