@@ -1075,6 +1075,13 @@ def _zoneless_time(cell: str) -> bool:
     )
 
 
+def _promised(rows: list[tuple], tks: list[str]) -> str | None:
+    """The keyword of the last deadline written before for one of ``tks`` (a deadline row's tickets and
+    keyword), None without one: what a ticket's bare move ('slipped to Oct 22') moves."""
+    want = set(tks)
+    return next((r[7] for r in reversed(rows) if r[5] != _NAT and not want.isdisjoint(r[3])), None)
+
+
 def _row_time(cells: list[str], dl_cols: list | None) -> str | None:
     """The first cell of a table row that writes a clock time, a deadline column's aside."""
     return next((c for j, c in enumerate(cells)
@@ -1908,6 +1915,10 @@ def _items(
                 if m.problem:
                     problems.append((line, "time", m.raw, m.problem))
                 continue
+            if not m.is_deadline and tks_all[k] and not m.is_stamp and _times.moved_by_word(
+                proses[k], m.start
+            ) and (kw := _promised(acc.deadline_rows, tks_all[k])) is not None:
+                m = replace(m, is_deadline=True, keyword=kw)  # ('REL-901 slipped to Oct 22': its due moved)
             if m.skipped:
                 problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
             if m.zone_note is not None:  # ('14:00 EST (UTC+8)': read at UTC+8, which the row says)
