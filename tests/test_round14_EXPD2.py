@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from occ_lib.logs import parse_log
 from occ_lib.sla import misses
 from occ_lib.workspace import Workspace
