@@ -124,8 +124,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     date is the deadline, written as a replacement, and the original is history, neither a deadline nor
     the row's time (in a row whose revised cell is empty, the original is still the deadline); an empty
     cell of a ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
-    ``Temp password``, ``API key``, has its one-word credentials masked); tables are also kept whole in
-    ``tables``.
+    ``Temp password``, ``API key``, has its one-word credentials masked; a table whose first time is a clock
+    time alone, ``| 11:42 PM | First 502s |``, under a table of dated times in its section or a section
+    enclosing it, a pasted postmortem's milestones ``| Impact start | Oct 7, 11:42 PM |`` dated at most a
+    week before the section, starts on the day that puts that time nearest the first of those times, not
+    on the section's, often the day it was pasted: ``12:05 AM`` after ``Oct 7, 11:42 PM`` is Oct 8, its
+    later rows past midnight on the next day as a section's items are; a dated heading between dates its
+    own); tables are also kept whole in ``tables``.
 
     HTML pasted from a wiki or a tracker is read as the structure it writes, where a block-level tag opens
     a line (CommonMark's HTML block; an inline ``<br>``, ``<b>`` or ``<kbd>`` stays in its prose): ``<h1>``-
@@ -280,7 +285,11 @@ Per item (the rules, in order)
       new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
       ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``; not ``status
       updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla` supersedes with it the
-      ticket's earlier promises of its kind written in earlier items; a replacement of an item that states a
+      ticket's earlier promises of its kind written in earlier items; so has a move with no deadline word
+      of a ticket an earlier item gave a deadline (``REL-901 slipped to Oct 22``, pushed, moved,
+      rescheduled... to or for a date or time, a deadline with that earlier one's keyword; not ``moved
+      to Done on Oct 17``, ``pushed to main at 11:30``, nor a ticket with no deadline before); a replacement
+      of an item that states a
       miss and has no deadline left missed (``10:00 OPS-13 migration slipped - new ETA 17:00``, ``ETA
       missed, pushed to 19:00``) also gives the row with no ``due_at`` below, the miss being an earlier
       promise's; a move that writes the old time again names the deadline moved, after a clause break

@@ -133,7 +133,9 @@ Lists
     19:00 the ETA. A day moved to without a time is a date-only deadline so too (``ETA 17:00 UTC missed,
     pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``, ``pushed to the Friday
     release``: the next Friday, as ``ETA pushed to Friday`` is; not ``deploy pushed to Friday``, no
-    deadline before it, nor after a clause break, ``ETA 17:00 missed; pushed to Friday``, unless the move
+    deadline before it - unless an earlier item gave the ticket it names one, ``REL-901 slipped to Oct 22``
+    (:func:`moved_by_word`, :mod:`occ_lib.logs`) -, nor after a clause break, ``ETA 17:00 missed; pushed to
+    Friday``, unless the move
     writes the deadline's old time again, which names it: ``ETA 17:00, missed; moved from 17:00 to 19:00``,
     ``ETA Fri 17:00; moved from Fri 17:00 to Mon 10:00``, the repeat staying a time; not ``ETA 17:00;
     standup moved from 09:00 to 10:00``). The move is the
