@@ -2288,7 +2288,10 @@ _MOVED_BY_WORD = re.compile(_MOVE_WORD + _MOVE_TAIL)
 def moved_by_word(text: str, start: int) -> bool:
     """Whether the mention at ``text[start:]`` is written as where something moved to, in words
     ('slipped to Oct 22', 'pushed to Friday', 'moved to Thu 10/16'; not 'moved to Done on Oct 9')."""
-    return _MOVED_BY_WORD.search(text, max(0, start - 48), start) is not None
+    lo = max(0, start - 48)
+    near = text[lo:start].lower()  # (a cheap test first: most mentions have no move before them)
+    return ("to" in near or "for" in near or "til" in near) and _MOVED_BY_WORD.search(
+        text, lo, start) is not None
 
 
 # what leads from a deadline to the one it replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA Oct 31
