@@ -124,8 +124,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     date is the deadline, written as a replacement, and the original is history, neither a deadline nor
     the row's time (in a row whose revised cell is empty, the original is still the deadline); an empty
     cell of a ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
-    ``Temp password``, ``API key``, has its one-word credentials masked); tables are also kept whole in
-    ``tables``.
+    ``Temp password``, ``API key``, has its one-word credentials masked; a table whose first time is a clock
+    time alone, ``| 11:42 PM | First 502s |``, under a table of dated times in its section or a section
+    enclosing it, a pasted postmortem's milestones ``| Impact start | Oct 7, 11:42 PM |`` dated at most a
+    week before the section, starts on the day that puts that time nearest the first of those times, not
+    on the section's, often the day it was pasted: ``12:05 AM`` after ``Oct 7, 11:42 PM`` is Oct 8, its
+    later rows past midnight on the next day as a section's items are; a dated heading between dates its
+    own); tables are also kept whole in ``tables``.
 
     HTML pasted from a wiki or a tracker is read as the structure it writes, where a block-level tag opens
     a line (CommonMark's HTML block; an inline ``<br>``, ``<b>`` or ``<kbd>`` stays in its prose): ``<h1>``-
@@ -280,7 +285,11 @@ Per item (the rules, in order)
       new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
       ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``; not ``status
       updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla` supersedes with it the
-      ticket's earlier promises of its kind written in earlier items; a replacement of an item that states a
+      ticket's earlier promises of its kind written in earlier items; so has a move with no deadline word
+      of a ticket an earlier item gave a deadline (``REL-901 slipped to Oct 22``, pushed, moved,
+      rescheduled... to or for a date or time, a deadline with that earlier one's keyword; not ``moved
+      to Done on Oct 17``, ``pushed to main at 11:30``, nor a ticket with no deadline before); a replacement
+      of an item that states a
       miss and has no deadline left missed (``10:00 OPS-13 migration slipped - new ETA 17:00``, ``ETA
       missed, pushed to 19:00``) also gives the row with no ``due_at`` below, the miss being an earlier
       promise's; a move that writes the old time again names the deadline moved, after a clause break
@@ -1076,6 +1085,35 @@ def _zoneless_time(cell: str) -> bool:
     )
 
 
+def _promised(rows: list[tuple], tks: list[str]) -> str | None:
+    """The keyword of the last deadline written before for one of ``tks`` (a deadline row's tickets and
+    keyword), None without one: what a ticket's bare move ('slipped to Oct 22') moves."""
+    want = set(tks)
+    return next((r[7] for r in reversed(rows) if r[5] != _NAT and not want.isdisjoint(r[3])), None)
+
+
+def _row_time(cells: list[str], dl_cols: list | None) -> str | None:
+    """The first cell of a table row that writes a clock time, a deadline column's aside."""
+    return next((c for j, c in enumerate(cells)
+                 if (dl_cols is None or j >= len(dl_cols) or not dl_cols[j]) and _CELL_TIME.search(c)), None)
+
+
+# how long before its section's date a postmortem's milestones may date its timeline (pasted a week later)
+_ANCHOR_SPAN = dt.timedelta(days=7)
+
+
+def _anchored_day(cell: str, anchor: dt.datetime, zone: dt.tzinfo | None) -> dt.date:
+    """The day a timeline's first clock time (``cell``) is on: the reading of it, the day before, on
+    or after the milestone's (``anchor``), nearest that milestone (``12:05 AM`` after ``Oct 7, 11:42
+    PM`` is Oct 8), on the clock the table is written on."""
+    day = anchor.astimezone(zone or dt.UTC).date()
+    at = _times.parse_heading(cell, tz=zone, day=day).at
+    if at is None:
+        return day
+    hours = (at - anchor).total_seconds() / 3600
+    return day - _ONE_DAY if hours > 12 else day + _ONE_DAY if hours < -12 else day
+
+
 def _dated_by_header(day: dt.date, enclosing: list[tuple]) -> tuple:
     """The section tuple of what a report's header line dates (``day``), with the undated title
     (or the level-0 entry, which no heading pops) in ``enclosing`` dated too."""
@@ -1354,6 +1392,9 @@ def _parse_document(
     nights: dict[int, tuple[dt.date, float]] = {}
     head_tks: list[str] = []
     sec_zone: dt.tzinfo | None = None
+    # a pasted postmortem's milestones ('| Impact start | Oct 7, 11:42 PM |'): (the level of the section
+    # holding the table, its first dated time), what a table of clock times only under it is dated by
+    anchor: tuple[int, dt.datetime] | None = None
     items: list[_Item] = []
     kind_as: dict[int, str] = {}  # (an item's text as its kind is read, when not its own: _from_column)
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
@@ -1452,6 +1493,8 @@ def _parse_document(
             htext = ex.redact(htext, rare)
             while enclosing and enclosing[-1][0] >= level:
                 enclosing.pop()
+            if anchor is not None and level <= anchor[0]:
+                anchor = None
             _, parent, parent_tks, parent_zone, parent_flags = (
                 enclosing[-1] if enclosing else (0, None, [], None, 0)
             )
@@ -1482,6 +1525,8 @@ def _parse_document(
             h = parse_heading(htext, tz=sec_zone or tz, year_near=near, day=parent, dotted=writes_dotted,
                               one_day=parent is not None and not parent_flags & (_WEEK | _SPAN))
             near = h.date or near
+            if h.date is not None:
+                anchor = None  # (a dated subsection is dated by its own heading)
             if h.date is not None and head_flags & _WEEK and not _WEEK_HEADING.search(htext):
                 head_flags &= ~_WEEK  # ('## 2025-10-09' under '# Daily log - W41': that day's weekdays)
             if h.span:
@@ -1547,6 +1592,19 @@ def _parse_document(
                 else [h if not d else "" for h, d in zip(headers, dl_cols, strict=True)]
             )
             zone = zone or sec_zone
+            row_sec = sec
+            if sec[2] is not None and (first := next(
+                (t for _, cells in rows if (t := _row_time(cells, dl_cols)) is not None), None
+            )) is not None:
+                h = parse_heading(first, tz=zone or tz, year_near=near)
+                if h.date is not None and h.at is not None:
+                    if anchor is None:
+                        anchor = (S["level"][-1] if len(S["line"]) > first_sec else 0, h.at)
+                elif h.date is None and anchor is not None and (
+                    (day := _anchored_day(first, anchor[1], zone or tz)) != sec[2]
+                    and dt.timedelta(0) <= sec[2] - day <= _ANCHOR_SPAN
+                ):  # ('| 11:42 PM | First 502s |' under the milestones: on the incident's day)
+                    row_sec = (*sec[:2], day, _day_us(day), *sec[4:])
             body = []
             # a Date column's empty cell is the date above it (a merged cell, as wikis export them)
             date_cols = [j for j, h in enumerate(cols) if h.strip(" *_:").lower() in ("date", "day")]
@@ -1584,7 +1642,8 @@ def _parse_document(
                     read_as = None if read is None else " | ".join(read).rstrip()
                     if left is not None and cells[left[0]].strip() and cells[left[1]].strip():
                         kind_as[len(items)] = " | ".join([*cells[:left[0]], "", *cells[left[0] + 1:]])
-                    items.append((rline, 0, rtext, "table", sec, zone, head_tks, near, read_as, head_flags))
+                    items.append(
+                        (rline, 0, rtext, "table", row_sec, zone, head_tks, near, read_as, head_flags))
             cols = [ex.redact(c, rare) for c in cols]  # (kept whole, as the items are: no secret in a cell)
             frame = _table_frame([[ex.redact(c, rare) for c in row] for row in body], cols)
             T["source"].append(source)
@@ -1866,6 +1925,10 @@ def _items(
                 if m.problem:
                     problems.append((line, "time", m.raw, m.problem))
                 continue
+            if not m.is_deadline and tks_all[k] and not m.is_stamp and _times.moved_by_word(
+                proses[k], m.start
+            ) and (kw := _promised(acc.deadline_rows, tks_all[k])) is not None:
+                m = replace(m, is_deadline=True, keyword=kw)  # ('REL-901 slipped to Oct 22': its due moved)
             if m.skipped:
                 problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
             if m.zone_note is not None:  # ('14:00 EST (UTC+8)': read at UTC+8, which the row says)

@@ -133,7 +133,9 @@ Lists
     19:00 the ETA. A day moved to without a time is a date-only deadline so too (``ETA 17:00 UTC missed,
     pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``, ``pushed to the Friday
     release``: the next Friday, as ``ETA pushed to Friday`` is; not ``deploy pushed to Friday``, no
-    deadline before it, nor after a clause break, ``ETA 17:00 missed; pushed to Friday``, unless the move
+    deadline before it - unless an earlier item gave the ticket it names one, ``REL-901 slipped to Oct 22``
+    (:func:`moved_by_word`, :mod:`occ_lib.logs`) -, nor after a clause break, ``ETA 17:00 missed; pushed to
+    Friday``, unless the move
     writes the deadline's old time again, which names it: ``ETA 17:00, missed; moved from 17:00 to 19:00``,
     ``ETA Fri 17:00; moved from Fri 17:00 to Mon 10:00``, the repeat staying a time; not ``ETA 17:00;
     standup moved from 09:00 to 10:00``). The move is the
@@ -2271,12 +2273,29 @@ def _without_old_values(text: str, a: int, found: list[TimeMention]) -> list[Tim
 
 # what leads from a deadline to the one it became: 'ETA 17:00 UTC → 19:00 UTC', 'ETA 17:00 UTC
 # missed, pushed to 19:00 UTC' (the keyword's own patterns stop at the zone or the comma)
-_MOVED_TO = re.compile(
-    r"(?:\u2192|-{1,2}>|=>|(?i:\b(?:slipped|slips|pushed|moved|postponed|delayed|rescheduled|bumped|deferred"
-    r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for))(?:\s+(?i:the))?)"
+_MOVE_WORD = (
+    r"(?i:\b(?:slipped|slips|pushed|moved|postponed|delayed|rescheduled|bumped|deferred"
+    r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for))(?:\s+(?i:the))?"
+)
+_MOVE_TAIL = (
     r"(?:\s+(?i:today|tonight|tomorrow|tmrw|tmr|2moro|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
     + r")\.?,?)*\s*@?$"
+)
+_MOVED_TO = re.compile(
+    r"(?:\u2192|-{1,2}>|=>|" + _MOVE_WORD + ")" + _MOVE_TAIL
 )  # (Notion's '@': 'Fix ETA: @October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM')
+# the same in words alone, no keyword before it: 'REL-901 slipped to Oct 22' (not an arrow: 'error rate
+# 09:00 -> 11:00' moved nothing), :func:`moved_by_word`
+_MOVED_BY_WORD = re.compile(_MOVE_WORD + _MOVE_TAIL)
+
+
+def moved_by_word(text: str, start: int) -> bool:
+    """Whether the mention at ``text[start:]`` is written as where something moved to, in words
+    ('slipped to Oct 22', 'pushed to Friday', 'moved to Thu 10/16'; not 'moved to Done on Oct 9')."""
+    lo = max(0, start - 48)
+    near = text[lo:start].lower()  # (a cheap test first: most mentions have no move before them)
+    return ("to" in near or "for" in near or "til" in near) and _MOVED_BY_WORD.search(
+        text, lo, start) is not None
 
 
 # what leads from a deadline to the one it replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA Oct 31
