@@ -2294,8 +2294,19 @@ def moved_by_word(text: str, start: int) -> bool:
     ('slipped to Oct 22', 'pushed to Friday', 'moved to Thu 10/16'; not 'moved to Done on Oct 9')."""
     lo = max(0, start - 48)
     near = text[lo:start].lower()  # (a cheap test first: most mentions have no move before them)
-    return ("to" in near or "for" in near or "til" in near) and _MOVED_BY_WORD.search(
-        text, lo, start) is not None
+    if not ("to" in near or "for" in near or "til" in near):
+        return False
+    m = _MOVED_BY_WORD.search(text, lo, start)
+    # (what moved is a meeting, not the ticket's work: 'OPS-5 standup moved to 10:00')
+    return m is not None and _MEETING_MOVED.search(text, max(0, m.start() - 40), m.start()) is None
+
+
+# a meeting as what a worded move moves ('standup moved to 10:00', 'the sync got pushed to Fri')
+_MEETING_MOVED = re.compile(
+    r"(?i:\b(?:stand-?ups?|meetings?|calls?|syncs?|sync-ups?|check-ins?|huddles?|retros?|retrospectives?"
+    r"|demos?|reviews?|1:1s?|one-on-ones?|interviews?|trainings?|all-hands|town-?halls?|bridge\s+calls?"
+    r"|workshops?|walkthroughs?|kick-?offs?|office\s+hours))(?:\s+(?i:was|is|has\s+been|got|been|also))*\s*$"
+)
 
 
 # what leads from a deadline to the one it replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA Oct 31

@@ -167,6 +167,8 @@ def test_a_move_to_no_date_or_of_a_ticket_with_no_deadline_before_is_none():
         "- REL-901 moved to Done on Oct 17.\n"
         "- REL-950 slipped to Oct 22.\n"  # (no deadline of its own before)
         "- REL-901 error rate 09:00 -> 11:00.\n"  # (an arrow is no move of a ticket's due)
+        "- REL-901 standup moved to 10:00.\n"  # (a meeting moved, not the ticket's promise)
+        "- REL-901 review got pushed to Oct 20.\n"
     )
     assert _deadlines(body) == [[6, ["REL-901"], "10-17 00:00", "due", False]]
     assert _at(PT + body)[1:] == [
@@ -175,4 +177,6 @@ def test_a_move_to_no_date_or_of_a_ticket_with_no_deadline_before_is_none():
         [12, "10-17 00:00", "resolved"],
         [13, "10-22 00:00", "note"],  # (as before: no promise of REL-950's to move)
         [14, "10-17 16:00", "note"],
+        [15, "10-17 17:00", "note"],  # (the standup's new time; no deadline)
+        [16, "10-20 00:00", "note"],
     ]
