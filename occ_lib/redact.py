@@ -376,9 +376,27 @@ def _bearer_hint(text: str) -> bool:
     names are case-blind, and case-blind matching of other text is Unicode's, so other text is searched)."""
     if not text.isascii():
         return True
-    low = text.lower()
-    return ("key" in low or "token" in low or "pass" in low or "pw" in low or "secret" in low
-            or "bearer" in low or "basic" in low)
+    # (and a name is followed by what the pattern reads next: white space, a quote, '*', '_', ':' or '-';
+    # 'token=' in a URL's query is none)
+    return _beside(text.lower(), _BEARER_NAMES, True, "\"'*_:-")
+
+
+_BEARER_NAMES = (
+    "token", "key", "password", "passwd", "passcode", "passphrase", "pwd", "pw", "secret", "bearer", "basic")
+
+
+def _beside(low: str, words: tuple[str, ...], after: bool, signs: str = "") -> bool:
+    """Whether one of ``words`` in ``low`` has white space or one of ``signs`` right ``after`` it (else right
+    before it): what a case-blind name's pattern needs, checked in ASCII text without trying the pattern at
+    every position."""
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word) if after else i - 1
+            if 0 <= j < len(low) and (low[j].isspace() or low[j] in signs):
+                return True
+            i = low.find(word, i + 1)
+    return False
 
 
 def redact_text(text: str) -> str:
@@ -604,7 +622,7 @@ def redact_known(text: str) -> str:
         text = _WEBHOOK_IN_NAME.sub(lambda m: m.group(1) + REDACTED, text)
     if ":" in text or "=" in text:
         low = text.lower()
-        if "key" in low or "token" in low or "secret" in low:
+        if ("key" in low or "token" in low or "secret" in low) and _spaced_name_hint(text, low):
             text = _SPACED_NAME.sub(_spaced_pair, text)
         if "@" in text and proxy_hint(low):
             if "proxy" in low or "-x" in low:  # (a password with a space in it: 'alice:s3cret PW@proxy')
@@ -1153,6 +1171,13 @@ _SPACED_NAME = re.compile(
     r"signing|app|service\s+account)\s+(?:key|token|secret)(?:\s+id)?[*_]{0,2}\s*(?:::?|=)[*_]{0,2}\s*)(`?)"
     r"([^\s`'\",;()\[\]{}]+)\2"
 )
+
+
+def _spaced_name_hint(text: str, low: str) -> bool:
+    """Whether :data:`_SPACED_NAME` may match ``text`` (``low`` lower-cased): its name ends in white
+    space and 'key', 'token' or 'secret', so ASCII text without white space right before one has none
+    (the pattern is case-blind and tried at every position; other text is searched: 'ſecret')."""
+    return not text.isascii() or _beside(low, ("key", "token", "secret"), False)
 
 
 def _secret_option(m: re.Match[str]) -> str:
