@@ -593,7 +593,11 @@ Per item (the rules, in order)
       :func:`occ_lib._extract.step_day_word`), dates the event to that day, ``at_precision`` ``day``, not
       to the time the item opens with: ``09:40 OPS-309 resolved yesterday.`` under 2025-10-08 was resolved
       on the 7th, at a time unknown (09:40 is when it was written; the SLA judges it as a resolution known
-      to its day). A day word of something else keeps the stamp (``16:05 OPS-5 rolled back the deploy from
+      to its day). With the time it dates written right after it (``at``, ``around``, ``~`` or a comma
+      between) or right before it, the step is at that time: ``09:40 OPS-309 resolved yesterday at 17:30``
+      was resolved on the 7th at 17:30, ``09:45 OPS-314 last night 23:10 paged`` paged on the 7th at 23:10
+      (``last night`` is the day before, as ``the previous evening``). A day word of something else keeps
+      the stamp (``16:05 OPS-5 rolled back the deploy from
       yesterday``, ``09:40 OPS-7 blocked yesterday, resolved today``: the resolution is the stamp's), as
       does one attached to the stamp (``09:40 yesterday OPS-309 resolved``: 09:40 the day before). Of an
       item told in steps, the first step (the stamp's) is read so in its own clause (``09:40 OPS-1 blocked

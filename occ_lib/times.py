@@ -223,7 +223,12 @@ Which date a time takes
     instant, so its UTC date can differ. A relative-day word (``yesterday``, ``today``,
     ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
     dash between, and not one written right before another time: ``14:59 ETA: tomorrow 17:00``
-    moves only 17:00) shifts that base date by -1/0/0/+1; one that opens the text as a label (a standup's
+    moves only 17:00), nor across a comma into a clause with a step verb or a deadline keyword of its own
+    (``09:41 OPS-310 blocked yesterday, ETA 17:00``, ``blocked yesterday, resolved 04:05``: 17:00 and 04:05
+    on the base date, the day word is the block's; ``deployed at 10:00 UTC, users notified yesterday``:
+    10:00 on the base date; a day word ahead still dates a deadline after it, ``deploy tomorrow, ETA
+    10:00``: the deploy's ETA, the next day) shifts that base date by -1/0/0/+1; one that opens the text
+    as a label (a standup's
     ``Yesterday: ... merged at 4:45 PM``, ``**Tomorrow** -``) shifts it for the whole text. The time that
     opens the text is its stamp, when the item was written: a day word or weekday after it dates it only
     when attached, nothing but spaces, its zone, a comma, a bracket or ``on`` between (``16:05 UTC tomorrow``,
@@ -238,9 +243,10 @@ Which date a time takes
     ETA the next day).
     They may be written short, as words of their own, lower case or capitalized: ``tmrw``, ``tmr``,
     ``2moro`` (tomorrow), ``ystd``, ``yday``, ``yest`` (yesterday).
-    ``prev. evening``, ``prev night``, ``previous evening``/``night``, ``the evening``/``night before`` are
-    the day before,
-    only for the time right next to them (``23:10 (prev. evening)``). A
+    ``last night``, ``prev. evening``, ``prev night``, ``previous evening``/``night``, ``the evening``/``night
+    before`` are the day before,
+    only for the time right next to them (``23:10 (prev. evening)``, ``last night 23:10``, ``last night at
+    23:10``: ``at``, ``around``, ``about``, ``~`` or ``@`` between). A
     relative-day word with no time near it is a date-only mention. A weekday written out
     (``Friday``) near a time moves it to that weekday: the
     next one on or after the base date when the time is a deadline (``ETA Friday 09:00``) or the
