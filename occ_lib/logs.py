@@ -2822,12 +2822,15 @@ def _step_day(
 
 def _past_day_span(prose: str, m: _times.TimeMention, lo: int) -> tuple[int, int] | None:
     """The span of the time ``m`` with the past day word written right before or after it that dates it
-    ('yesterday at 17:30', '23:10 yesterday'), if any."""
+    ('yesterday at 17:30', 'at 23:10 yesterday'), if any: its verb is the word right outside it."""
     before = _times.PAST_DAY_BEFORE.search(prose, max(lo, m.start - 40), m.start)
     if before is not None:
         return before.start(), m.end
     after = _times.PAST_DAY_AFTER.match(prose, m.end)
-    return (m.start, after.end()) if after is not None else None
+    if after is None:
+        return None
+    at = _times.AT_BEFORE.search(prose, max(lo, m.start - 8), m.start)
+    return (m.start if at is None else at.start()), after.end()
 
 
 def _step_tickets(

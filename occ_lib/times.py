@@ -2089,7 +2089,8 @@ _WD_NOUN_NEXT = re.compile(
 
 # what may stand between a day word and the time right after it that it dates though tight ('last night at
 # 23:10', 'prev. evening ~23:10')
-_AT_GAP = re.compile(r"[ \t]*(?:(?i:at|around|about)[ \t]+|[~@\u2248][ \t]*)?")
+_AT_WORD = r"(?:(?i:at|around|about)[ \t]+|[~@\u2248][ \t]*)"
+_AT_GAP = re.compile(r"[ \t]*" + _AT_WORD + "?")
 # a past day word right before a time, what _AT_GAP allows between ('resolved yesterday at 17:30', 'last night
 # 23:10 paged'; searched on the text up to the time), or right after it ('paged at 23:10 yesterday'): the day
 # word of a step told with its time (:func:`occ_lib.logs._step_day`)
@@ -2100,6 +2101,7 @@ _PAST_DAY = (
 )
 PAST_DAY_BEFORE = re.compile(_PAST_DAY + r"[ \t]*,?" + _AT_GAP.pattern + "$")
 PAST_DAY_AFTER = re.compile(r"[ \t]+" + _PAST_DAY)
+AT_BEFORE = re.compile(r"(?<![\w-])" + _AT_WORD + "$")  # (the 'at' of 'at 23:10 yesterday')
 # a verb a clause tells its own step with ('resolved', 'paged', 'acked'): a day word of another clause does
 # not date its time (:func:`_own_clause`)
 _CLAUSE_VERB = re.compile(r"(?<![\w'\u2019-])(?i:[a-z]{2,}ed|ack(?:['\u2019]?d)?|done|sent)(?![\w-])")
