@@ -2794,9 +2794,9 @@ def _step_day(
     time unknown; 09:40 is when the item was written); with the time it dates, right before or after it,
     that time ('resolved yesterday at 17:30', 'last night 23:10 paged': :data:`occ_lib.times.PAST_DAY_BEFORE`,
     ``PAST_DAY_AFTER``); else None. A day word of the stamp's day or after ('resolved today', 'deploy
-    tomorrow') leaves the stamp: it is no earlier than what the item tells. The day word without a time counts
-    from the stamp's day: a stamp rolled past midnight ('00:20 OPS-7 paged yesterday' after '23:30 ...') moves
-    it with it."""
+    tomorrow') leaves the stamp: it is no earlier than what the item tells. The day word counts from the
+    stamp's day: a stamp rolled past midnight ('00:20 OPS-7 paged yesterday' after '23:30 ...') moves it with
+    it, and the time it dates ('paged yesterday at 23:50', the wall time kept)."""
     if day is None:
         return None
     stamp = _item_time(mentions)
@@ -2816,7 +2816,8 @@ def _step_day(
         elif m.has_date and m.until is None and (span := _past_day_span(prose, m, lo)) is not None and (
             ex.step_day_word(prose, *span, kind)
         ):
-            return (m.at - _EPOCH) // _US, m.precision
+            at = _times.wall_shift(m.at, _mention_zone(m, zone), dt.timedelta(days=shift)) if shift else m.at
+            return (at - _EPOCH) // _US, m.precision
     return None
 
 

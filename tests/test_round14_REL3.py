@@ -139,3 +139,16 @@ def test_a_step_told_with_its_day_word_and_time_is_at_that_time(tmp_path: Path):
         [8, "2025-10-08T09:53:00Z", "minute", "resolved", ["OPS-323"]],
         [9, "2025-10-08T09:54:00Z", "minute", "resolved", ["OPS-324"]],
     ]
+
+
+def test_a_rolled_stamp_counts_the_day_word_of_a_steps_time_from_its_own_day(tmp_path: Path):
+    log = tmp_path / "ops.md"
+    log.write_text(
+        "---\ntz: America/New_York\n---\n## 2025-10-08\n"
+        "- 23:30 OPS-7 deploy started\n"
+        "- 00:20 OPS-7 paged yesterday at 23:50\n"  # (written on the 9th: paged on the 8th at 23:50 EDT)
+    )
+    assert [
+        [r["line"], r["at"], r["at_precision"], r["kind"]]
+        for r in cli_rows("events", str(log), "--format", "jsonl")
+    ] == [[5, "2025-10-09T03:30:00Z", "minute", "note"], [6, "2025-10-09T03:50:00Z", "minute", "follow_up"]]
