@@ -1044,10 +1044,12 @@ _REL_SHORT_PAST = "ystd|Ystd|yday|Yday|yest|Yest"
 _REL_SHORT = _REL_SHORT_AHEAD + "|" + _REL_SHORT_PAST
 # (their lower-case cores, which send a text to the relative-day path: find_times, _SLOW_LOW)
 _REL_SHORT_HINTS = ("tmr", "2moro", "yest", "ystd", "yday")
+# the evening or night before, by words that say so before: 'last night', 'prev. evening', 'previous night'
+_NIGHT_BEFORE = r"last\s+night|prev(?:ious|\.)?\s+(?:evening|night)"
 _REL = re.compile(
     r"(?<![\w\-])(?:(?P<which>(?i:this|next|last))\s+(?=(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r"))?"
     r"(?:(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r")|" + _REL_SHORT + r")"
-    r"|(?P<eve>(?i:last\s+night|prev(?:ious|\.)?\s+(?:evening|night)|(?:the\s+)?(?:evening|night)\s+before(?!\s*\d)))"
+    r"|(?P<eve>(?i:" + _NIGHT_BEFORE + r"|(?:the\s+)?(?:evening|night)\s+before(?!\s*\d)))"
     r"|(?P<abbr>" + _WD_ABBR + r")\.?)(?![\w\-])"
 )
 
@@ -2095,8 +2097,7 @@ _AT_GAP = re.compile(r"[ \t]*" + _AT_WORD + "?")
 # 23:10 paged'; searched on the text up to the time), or right after it ('paged at 23:10 yesterday'): the day
 # word of a step told with its time (:func:`occ_lib.logs._step_day`)
 _PAST_DAY = (
-    r"(?<![\w\-])(?:(?i:yesterday|last\s+night|prev(?:ious|\.)?\s+(?:evening|night))|"
-    + _REL_SHORT_PAST + r")"
+    r"(?<![\w\-])(?:(?i:yesterday|" + _NIGHT_BEFORE + r")|" + _REL_SHORT_PAST + r")"
     r"(?![\w\-])(?:\s+(?i:morning|afternoon|evening|night)\b)?"
 )
 PAST_DAY_BEFORE = re.compile(_PAST_DAY + r"[ \t]*,?" + _AT_GAP.pattern + "$")
