@@ -605,7 +605,11 @@ Per item (the rules, in order)
       :func:`occ_lib._extract.step_day_word`), dates the event to that day, ``at_precision`` ``day``, not
       to the time the item opens with: ``09:40 OPS-309 resolved yesterday.`` under 2025-10-08 was resolved
       on the 7th, at a time unknown (09:40 is when it was written; the SLA judges it as a resolution known
-      to its day). A day word of something else keeps the stamp (``16:05 OPS-5 rolled back the deploy from
+      to its day). With the time it dates written right after it (``at``, ``around``, ``~`` or a comma
+      between) or right before it, the step is at that time: ``09:40 OPS-309 resolved yesterday at 17:30``
+      was resolved on the 7th at 17:30, ``09:45 OPS-314 last night 23:10 paged`` paged on the 7th at 23:10
+      (``last night`` is the day before, as ``the previous evening``). A day word of something else keeps
+      the stamp (``16:05 OPS-5 rolled back the deploy from
       yesterday``, ``09:40 OPS-7 blocked yesterday, resolved today``: the resolution is the stamp's), as
       does one attached to the stamp (``09:40 yesterday OPS-309 resolved``: 09:40 the day before). Of an
       item told in steps, the first step (the stamp's) is read so in its own clause (``09:40 OPS-1 blocked
@@ -2043,7 +2047,7 @@ def _items(
             if prec is not None and prec != "day" and end == _NAT and len(found[k]) > 1 and (
                 day := _step_day(proses[k], found[k], 0, len(proses[k]), kind, sec[2], _zone or tz)
             ) is not None:
-                ev_at, ev_prec = day, "day"  # ('09:40 OPS-309 resolved yesterday': resolved that day)
+                ev_at, ev_prec = day  # ('09:40 OPS-309 resolved yesterday': resolved that day)
             E((source, line, sec[0], sec[1], ev_at, ev_prec, end, kind, level, *shared))
         else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
             n_events += len(steps)
@@ -2055,7 +2059,7 @@ def _items(
                 if i == 0 and m.until is None and (day := _step_day(
                     proses[k], found[k], lo, steps[1][3], step_kind, sec[2], _zone or tz
                 )) is not None:
-                    ev_at, ev_prec = day, "day"
+                    ev_at, ev_prec = day
                 E((source, line, sec[0], sec[1], ev_at, ev_prec,
                    _NAT if m.until is None else (m.until - epoch) // us, step_kind, step_level,
                    *(shared if per_step is None else (per_step[i], *shared[1:]))))
@@ -2859,13 +2863,16 @@ def _steps(
 def _step_day(
     prose: str, mentions: list[_times.TimeMention], lo: int, hi: int, kind: str, day: dt.date | None,
     zone: dt.tzinfo | None,
-) -> int | None:
-    """The day (microseconds since the epoch, its UTC midnight) of a past day word (no date written in
-    digits) without a time in ``prose[lo:hi]`` that qualifies the step verb of ``kind`` ('09:40 OPS-309
-    resolved yesterday': resolved on the 7th, at a time unknown; 09:40 is when the item was written), else
-    None. A day word of the stamp's day or after ('resolved today', 'deploy tomorrow') leaves the stamp: it
-    is no earlier than what the item tells. The day word counts from the stamp's day: a stamp rolled past
-    midnight ('00:20 OPS-7 paged yesterday' after '23:30 ...') moves it with it."""
+) -> tuple[int, str] | None:
+    """When (microseconds since the epoch, its precision) a step happened, told by a past day word (no date
+    written in digits) in ``prose[lo:hi]`` that qualifies the step verb of ``kind``: without a time, its
+    day's UTC midnight at ``day`` precision ('09:40 OPS-309 resolved yesterday': resolved on the 7th, at a
+    time unknown; 09:40 is when the item was written); with the time it dates, right before or after it,
+    that time ('resolved yesterday at 17:30', 'last night 23:10 paged': :data:`occ_lib.times.PAST_DAY_BEFORE`,
+    ``PAST_DAY_AFTER``); else None. A day word of the stamp's day or after ('resolved today', 'deploy
+    tomorrow') leaves the stamp: it is no earlier than what the item tells. The day word counts from the
+    stamp's day: a stamp rolled past midnight ('00:20 OPS-7 paged yesterday' after '23:30 ...') moves it with
+    it, and the time it dates ('paged yesterday at 23:50', the wall time kept)."""
     if day is None:
         return None
     stamp = _item_time(mentions)
@@ -2875,13 +2882,32 @@ def _step_day(
     for m in mentions:
         if m.start >= hi:
             break
-        if (
-            m.start >= lo and m.precision == "day" and not m.is_deadline and m.at is not None
-            and m.at.date() < day and _DIGIT.search(m.raw) is None
-            and ex.step_day_word(prose, m.start, m.end, kind)
+        if m.start < lo or m.is_deadline or m.at is None or m is stamp:
+            continue
+        if m.precision == "day":
+            if m.at.date() < day and _DIGIT.search(m.raw) is None and (
+                ex.step_day_word(prose, m.start, m.end, kind)
+            ):
+                return (m.at + dt.timedelta(days=shift) - _EPOCH) // _US, "day"
+        elif m.has_date and m.until is None and (span := _past_day_span(prose, m, lo)) is not None and (
+            ex.step_day_word(prose, *span, kind)
         ):
-            return (m.at + dt.timedelta(days=shift) - _EPOCH) // _US
+            at = _times.wall_shift(m.at, _mention_zone(m, zone), dt.timedelta(days=shift)) if shift else m.at
+            return (at - _EPOCH) // _US, m.precision
     return None
+
+
+def _past_day_span(prose: str, m: _times.TimeMention, lo: int) -> tuple[int, int] | None:
+    """The span of the time ``m`` with the past day word written right before or after it that dates it
+    ('yesterday at 17:30', 'at 23:10 yesterday'), if any: its verb is the word right outside it."""
+    before = _times.PAST_DAY_BEFORE.search(prose, max(lo, m.start - 40), m.start)
+    if before is not None:
+        return before.start(), m.end
+    after = _times.PAST_DAY_AFTER.match(prose, m.end)
+    if after is None:
+        return None
+    at = _times.AT_BEFORE.search(prose, max(lo, m.start - 8), m.start)
+    return (m.start if at is None else at.start()), after.end()
 
 
 def _step_tickets(

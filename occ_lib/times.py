@@ -230,7 +230,12 @@ Which date a time takes
     instant, so its UTC date can differ. A relative-day word (``yesterday``, ``today``,
     ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
     dash between, and not one written right before another time: ``14:59 ETA: tomorrow 17:00``
-    moves only 17:00) shifts that base date by -1/0/0/+1; one that opens the text as a label (a standup's
+    moves only 17:00), nor across a comma into a clause with a step verb or a deadline keyword of its own
+    (``09:41 OPS-310 blocked yesterday, ETA 17:00``, ``blocked yesterday, resolved 04:05``: 17:00 and 04:05
+    on the base date, the day word is the block's; ``deployed at 10:00 UTC, users notified yesterday``:
+    10:00 on the base date; a day word ahead still dates a deadline after it, ``deploy tomorrow, ETA
+    10:00``: the deploy's ETA, the next day) shifts that base date by -1/0/0/+1; one that opens the text
+    as a label (a standup's
     ``Yesterday: ... merged at 4:45 PM``, ``**Tomorrow** -``) shifts it for the whole text. The time that
     opens the text is its stamp, when the item was written: a day word or weekday after it dates it only
     when attached, nothing but spaces, its zone, a comma, a bracket or ``on`` between (``16:05 UTC tomorrow``,
@@ -245,9 +250,10 @@ Which date a time takes
     ETA the next day).
     They may be written short, as words of their own, lower case or capitalized: ``tmrw``, ``tmr``,
     ``2moro`` (tomorrow), ``ystd``, ``yday``, ``yest`` (yesterday).
-    ``prev. evening``, ``prev night``, ``previous evening``/``night``, ``the evening``/``night before`` are
-    the day before,
-    only for the time right next to them (``23:10 (prev. evening)``). A
+    ``last night``, ``prev. evening``, ``prev night``, ``previous evening``/``night``, ``the evening``/``night
+    before`` are the day before,
+    only for the time right next to them (``23:10 (prev. evening)``, ``last night 23:10``, ``last night at
+    23:10``: ``at``, ``around``, ``about``, ``~`` or ``@`` between). A
     relative-day word with no time near it is a date-only mention. A weekday written out
     (``Friday``) near a time moves it to that weekday: the
     next one on or after the base date when the time is a deadline (``ETA Friday 09:00``) or the
@@ -1030,7 +1036,7 @@ _UNK_WORD_BEFORE = re.compile(
 )
 # What sends a text to the relative-day reading for the evening or night before (_REL's 'eve'):
 # find_times and find_times_many's gate (_SLOW_LOW) both test these, on the lower-cased text
-_DAY_BEFORE_HINTS = ("evening", "night before", "prev night", "prev. night", "previous night")
+_DAY_BEFORE_HINTS = ("evening", "last night", "night before", "prev night", "prev. night", "previous night")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ALT = "|".join(_WEEKDAYS)
 # 'Fri', 'THU', 'Tues.': capitalized or upper case only, so that 'sat' and 'sun' stay words; next to a
@@ -1042,13 +1048,16 @@ _WD_ABBR = "Tues|Thurs|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|
 # yday'): words of their own only ('TMR-4' is a key, 'yest' no part of 'yesterday'), lower case or
 # capitalized ('TMR' is an acronym too; 'TMRW' and '2MORO' only ever mean tomorrow)
 _REL_SHORT_AHEAD = "tmrw|Tmrw|TMRW|tmr|Tmr|2moro|2Moro|2MORO"
-_REL_SHORT = _REL_SHORT_AHEAD + "|ystd|Ystd|yday|Yday|yest|Yest"
+_REL_SHORT_PAST = "ystd|Ystd|yday|Yday|yest|Yest"
+_REL_SHORT = _REL_SHORT_AHEAD + "|" + _REL_SHORT_PAST
 # (their lower-case cores, which send a text to the relative-day path: find_times, _SLOW_LOW)
 _REL_SHORT_HINTS = ("tmr", "2moro", "yest", "ystd", "yday")
+# the evening or night before, by words that say so before: 'last night', 'prev. evening', 'previous night'
+_NIGHT_BEFORE = r"last\s+night|prev(?:ious|\.)?\s+(?:evening|night)"
 _REL = re.compile(
     r"(?<![\w\-])(?:(?P<which>(?i:this|next|last))\s+(?=(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r"))?"
     r"(?:(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r")|" + _REL_SHORT + r")"
-    r"|(?P<eve>(?i:prev(?:ious|\.)?\s+(?:evening|night)|(?:the\s+)?(?:evening|night)\s+before(?!\s*\d)))"
+    r"|(?P<eve>(?i:" + _NIGHT_BEFORE + r"|(?:the\s+)?(?:evening|night)\s+before(?!\s*\d)))"
     r"|(?P<abbr>" + _WD_ABBR + r")\.?)(?![\w\-])"
 )
 
@@ -2036,6 +2045,13 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
             if cand.start - r.end > _REL_REACH:
                 continue
             gap = text[r.end:cand.start]
+            if r.rel < 0 and r.wd < 0 and "," in gap and (
+                _own_clause(text, r.end + gap.rindex(","), cand.start)
+            ):
+                continue  # ('OPS-310 blocked yesterday, ETA 17:00': the ETA is today's; 'resolved 04:05' too)
+            if r.tight and _AT_GAP.fullmatch(gap):
+                best = r  # ('last night at 23:10', 'prev. evening ~23:10': right next to it)
+                break
         elif r.start >= cand.end:
             if _TIME_NEXT.match(text, r.end):
                 continue  # ('14:59 ETA for RCA: tomorrow 17:00': that day is the time's after it)
@@ -2056,6 +2072,8 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
                 continue  # ('08:02 OPS-3 ETA tomorrow': the day is the keyword's, a deadline of its own)
             if not listed and _day_detached(text, cand, r, gap, opens):
                 continue  # ('16:05 OPS-5 will deploy tomorrow', '22:00: PAY-7 opened: Monday payout batch')
+            if r.wd < 0 and "," in gap and _own_clause(text, cand.end + gap.rindex(","), r.start):
+                continue  # ('deployed at 10:00 UTC, users notified yesterday': the day is the notice's)
         else:
             continue
         if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
@@ -2082,6 +2100,32 @@ _WD_NOUN_NEXT = re.compile(
     r"|about|until|till|through|to|from|and|or|if|as|when|unless|with|then|the|next|this|week|latest)\b)"
     r"[a-z][a-z-]*\b"
 )
+
+
+# what may stand between a day word and the time right after it that it dates though tight ('last night at
+# 23:10', 'prev. evening ~23:10')
+_AT_WORD = r"(?:(?i:at|around|about)[ \t]+|[~@\u2248][ \t]*)"
+_AT_GAP = re.compile(r"[ \t]*" + _AT_WORD + "?")
+# a past day word right before a time, what _AT_GAP allows between ('resolved yesterday at 17:30', 'last night
+# 23:10 paged'; searched on the text up to the time), or right after it ('paged at 23:10 yesterday'): the day
+# word of a step told with its time (:func:`occ_lib.logs._step_day`)
+_PAST_DAY = (
+    r"(?<![\w\-])(?:(?i:yesterday|" + _NIGHT_BEFORE + r")|" + _REL_SHORT_PAST + r")"
+    r"(?![\w\-])(?:\s+(?i:morning|afternoon|evening|night)\b)?"
+)
+PAST_DAY_BEFORE = re.compile(_PAST_DAY + r"[ \t]*,?" + _AT_GAP.pattern + "$")
+PAST_DAY_AFTER = re.compile(r"[ \t]+" + _PAST_DAY)
+AT_BEFORE = re.compile(r"(?<![\w-])" + _AT_WORD + "$")  # (the 'at' of 'at 23:10 yesterday')
+# a verb a clause tells its own step with ('resolved', 'paged', 'acked'): a day word of another clause does
+# not date its time (:func:`_own_clause`)
+_CLAUSE_VERB = re.compile(r"(?<![\w'\u2019-])(?i:[a-z]{2,}ed|ack(?:['\u2019]?d)?|done|sent)(?![\w-])")
+
+
+def _own_clause(text: str, comma: int, end: int) -> bool:
+    """Whether the clause ``text[comma:end]`` after a comma has a step verb or deadline keyword of its own
+    ('blocked yesterday, resolved 04:05', '..., ETA 17:00', 'deployed at 10:00 UTC, users notified
+    yesterday'): a relative day word across that comma is the other clause's, not its time's."""
+    return _CLAUSE_VERB.search(text, comma, end) is not None or _keyword_in_gap(text, comma, end)
 
 
 def _day_detached(text: str, cand: _Cand, r: _Cand, gap: str, opens: bool) -> bool:
