@@ -335,7 +335,8 @@ Per item (the rules, in order)
       planned or scheduled one is one); nor is a window's day alone of no ticket (``Window: Thursday Oct
       9, 2025.`` announces when it is: nobody promised anything, and no table can miss it; ``OPS-7 window
       Oct 10`` is OPS-7's; ``maintenance window until 06:00 UTC`` is a timed ``window``, its end, as the
-      range's, and so is a freeze's, ``deploy freeze until 12:00 UTC``: when work may not happen). A
+      range's, and so is a freeze's, ``deploy freeze until 12:00 UTC``, ``code freeze through Friday 18:00
+      UTC``, ``deploy freeze: no merges until 12:00 UTC``: when work may not happen). A
       deadline time
       written without a date more than 12 hours before the item's own first time (else its section's) is the
       next day's (``23:40 paged, ETA 00:30``; so is one
@@ -372,7 +373,9 @@ Per item (the rules, in order)
       that on the section's day would be more than 12 hours before the rolled item before it (and before the
       run's evening hour) is the next day's too (``- 09:00 follow-up`` after ``- 01:05 resolved``). A date
       the item writes keeps its own and ends the run (one that is not on the section's night, ``- Change
-      freeze starts Sat 00:00``, is another day's plan and leaves the run to the items after it); an item
+      freeze starts Sat 00:00``, is another day's plan and leaves the run to the items after it; first in
+      its section, it is no time the untimed items after it are read after: ``- code freeze starts Friday
+      18:00 UTC`` then ``- OPS-1 ETA 11:00 UTC`` is due on the section's day); an item
       nested under the evening one is about that day (not one nested under an untimed item after it,
       ``- PAY-7802 new`` then ``  - paged at 01:05``), one nested under a rolled item is rolled with it, and
       so is an untimed item's deadline in the run that on the section's day would be before the item
@@ -2454,10 +2457,10 @@ def _past_midnight(
                 run_from = run_from or prev_at
         if not roll:
             run_from = None
-        if first.has_date and prev_at is not None and not 0 <= _hours_after(
-            at, _mention_zone(first, it[5] or tz), sec[2]
-        ) < 30:
-            continue  # ('- Change freeze starts Sat 00:00': another day's plan, not the night's last hour)
+        if first.has_date and not 0 <= _hours_after(at, _mention_zone(first, it[5] or tz), sec[2]) < 30:
+            # ('- Change freeze starts Sat 00:00': another day's plan, not the night's last hour; nor,
+            # first in its section, the time the untimed items after it are read after)
+            continue
         if prev_at is not None and at < prev_at:
             ordered = False
         prev_at, prev_depth, gap_depth = at, it[1], 1 << 30
