@@ -2556,11 +2556,13 @@ def _may_fall_back(found: list[list[_times.TimeMention]]) -> bool:
 
 # the end (or start) of a period a thing lasts, written before its time: a validity ('valid to',
 # 'valid until', 'good through', a certificate's 'notAfter=' / 'Not Before:'), a sunset, an end of life
-# or support ('EOL 2026-01-31'), and any 'until' that is no deadline ('watching until 18:00'): not when
-# the item happened (an expiry is a deadline, :mod:`occ_lib.times`, so it never gets here)
+# or support ('EOL 2026-01-31'), a freeze's or window's end ('freeze through Friday'), and any 'until'
+# that is no deadline ('watching until 18:00'): not when the item happened (an expiry is a deadline,
+# :mod:`occ_lib.times`, so it never gets here)
 _PERIOD_END = re.compile(
     r"(?:(?<![\w-])(?i:until|till|valid(?:[\s_-]+|(?=[TFUt]))(?:to|through|thru|till|until|from|since)"
-    r"|good[^\S\n]+(?:through|thru)|sunset(?:s|ting)?|EOL|end[\s_-]of[\s_-](?:life|support)"
+    r"|good[^\S\n]+(?:through|thru)|(?:freeze|window)s?[^\S\n]+(?:through|thru)"
+    r"|sunset(?:s|ting)?|EOL|end[\s_-]of[\s_-](?:life|support)"
     r"|(?:support|life|lifetime|validity)[^\S\n]+ends?)"
     r"|(?<![\w-])(?i:not)[\s_-]?(?i:after|before))"
     r"(?:[^\S\n]*(?i:date|day|on|is|at|of|set[^\S\n]+for|scheduled[^\S\n]+for|planned[^\S\n]+for)\b"
@@ -2572,6 +2574,7 @@ _PERIOD_HINTS = (  # (' till', not 'still')
     "ntil", "NTIL", " till", "Till", "TILL", "alid", "ALID", "unset", "UNSET", "EOL", "EoL", "of life",
     "of-life", "OF LIFE", "of support", "OF SUPPORT", "ot after", "otAfter", "ot before", "otBefore",
     "OT AFTER", "OT BEFORE", "ood thr", "OOD THR", "upport end", "UPPORT END", "ife end", "ime end",
+    "eeze thr", "EEZE THR", "ndow thr", "NDOW THR",  # ('freeze through Friday': its end)
 )
 
 

@@ -111,3 +111,20 @@ def test_a_dated_evening_item_opening_a_section_still_runs_into_the_small_hours(
         [4, ["OPS-2"], "10-09 02:00", "ETA", False],
         [5, [], "10-09 06:00", "ETA", False],  # (the logs' table: OPS-2's by its thread)
     ]
+
+
+def test_a_freeze_through_a_day_is_a_tickets_window_and_of_no_ticket_no_row() -> None:
+    text = (
+        "## 2025-10-08\n"
+        "\n"
+        "- 16:00 UTC sync, freeze through Friday\n"
+        "- OPS-3 change freeze through Friday\n"
+        "- change freeze thru Friday EOD\n"
+    )
+    logs = parse_log(text, "x.md")
+    # (as EDGE2's 'change freeze until Friday': a ticketless day's window promises nothing; 'thru Friday
+    # EOD' was a ticketless EOD promise)
+    assert deadline_rows(logs.deadlines) == [[4, ["OPS-3"], "10-10 00:00", "window", False]]
+    assert [r[:3] for r in event_rows(text)] == [
+        [3, "10-08 16:00", "note"], [4, "10-08 00:00", "deadline"], [5, "10-08 00:00", "note"],
+    ]
