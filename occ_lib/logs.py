@@ -344,7 +344,8 @@ Per item (the rules, in order)
       planned or scheduled one is one); nor is a window's day alone of no ticket (``Window: Thursday Oct
       9, 2025.`` announces when it is: nobody promised anything, and no table can miss it; ``OPS-7 window
       Oct 10`` is OPS-7's; ``maintenance window until 06:00 UTC`` is a timed ``window``, its end, as the
-      range's, and so is a freeze's, ``deploy freeze until 12:00 UTC``: when work may not happen). A
+      range's, and so is a freeze's, ``deploy freeze until 12:00 UTC``, ``code freeze through Friday 18:00
+      UTC``, ``deploy freeze: no merges until 12:00 UTC``: when work may not happen). A
       deadline time
       written without a date more than 12 hours before the item's own first time (else its section's) is the
       next day's (``23:40 paged, ETA 00:30``; so is one
@@ -381,7 +382,9 @@ Per item (the rules, in order)
       that on the section's day would be more than 12 hours before the rolled item before it (and before the
       run's evening hour) is the next day's too (``- 09:00 follow-up`` after ``- 01:05 resolved``). A date
       the item writes keeps its own and ends the run (one that is not on the section's night, ``- Change
-      freeze starts Sat 00:00``, is another day's plan and leaves the run to the items after it); an item
+      freeze starts Sat 00:00``, is another day's plan and leaves the run to the items after it; first in
+      its section, it is no time the untimed items after it are read after: ``- code freeze starts Friday
+      18:00 UTC`` then ``- OPS-1 ETA 11:00 UTC`` is due on the section's day); an item
       nested under the evening one is about that day (not one nested under an untimed item after it,
       ``- PAY-7802 new`` then ``  - paged at 01:05``), one nested under a rolled item is rolled with it, and
       so is an untimed item's deadline in the run that on the section's day would be before the item
@@ -2521,10 +2524,10 @@ def _past_midnight(
                 run_from = run_from or prev_at
         if not roll:
             run_from = None
-        if first.has_date and prev_at is not None and not 0 <= _hours_after(
-            at, _mention_zone(first, it[5] or tz), sec[2]
-        ) < 30:
-            continue  # ('- Change freeze starts Sat 00:00': another day's plan, not the night's last hour)
+        if first.has_date and not 0 <= _hours_after(at, _mention_zone(first, it[5] or tz), sec[2]) < 30:
+            # ('- Change freeze starts Sat 00:00': another day's plan, not the night's last hour; nor,
+            # first in its section, the time the untimed items after it are read after)
+            continue
         if prev_at is not None and at < prev_at:
             ordered = False
         prev_at, prev_depth, gap_depth = at, it[1], 1 << 30
@@ -2620,11 +2623,13 @@ def _may_fall_back(found: list[list[_times.TimeMention]]) -> bool:
 
 # the end (or start) of a period a thing lasts, written before its time: a validity ('valid to',
 # 'valid until', 'good through', a certificate's 'notAfter=' / 'Not Before:'), a sunset, an end of life
-# or support ('EOL 2026-01-31'), and any 'until' that is no deadline ('watching until 18:00'): not when
-# the item happened (an expiry is a deadline, :mod:`occ_lib.times`, so it never gets here)
+# or support ('EOL 2026-01-31'), a freeze's or window's end ('freeze through Friday'), and any 'until'
+# that is no deadline ('watching until 18:00'): not when the item happened (an expiry is a deadline,
+# :mod:`occ_lib.times`, so it never gets here)
 _PERIOD_END = re.compile(
     r"(?:(?<![\w-])(?i:until|till|valid(?:[\s_-]+|(?=[TFUt]))(?:to|through|thru|till|until|from|since)"
-    r"|good[^\S\n]+(?:through|thru)|sunset(?:s|ting)?|EOL|end[\s_-]of[\s_-](?:life|support)"
+    r"|good[^\S\n]+(?:through|thru)|(?:freeze|window)s?[^\S\n]+(?:through|thru)"
+    r"|sunset(?:s|ting)?|EOL|end[\s_-]of[\s_-](?:life|support)"
     r"|(?:support|life|lifetime|validity)[^\S\n]+ends?)"
     r"|(?<![\w-])(?i:not)[\s_-]?(?i:after|before))"
     r"(?:[^\S\n]*(?i:date|day|on|is|at|of|set[^\S\n]+for|scheduled[^\S\n]+for|planned[^\S\n]+for)\b"
@@ -2636,6 +2641,7 @@ _PERIOD_HINTS = (  # (' till', not 'still')
     "ntil", "NTIL", " till", "Till", "TILL", "alid", "ALID", "unset", "UNSET", "EOL", "EoL", "of life",
     "of-life", "OF LIFE", "of support", "OF SUPPORT", "ot after", "otAfter", "ot before", "otBefore",
     "OT AFTER", "OT BEFORE", "ood thr", "OOD THR", "upport end", "UPPORT END", "ife end", "ime end",
+    "eeze thr", "EEZE THR", "ndow thr", "NDOW THR",  # ('freeze through Friday': its end)
 )
 
 

@@ -310,7 +310,10 @@ Deadlines
     disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor after valid or
     good, a validity's end: ``license valid until Dec 1``; keyword ``window`` right after window, its
     end: ``maintenance window until 06:00``, ``change window open until 04:00``; so is a freeze's,
-    ``deploy freeze until 12:00``, ``code freeze in effect until Friday``: when work may not happen),
+    ``deploy freeze until 12:00``, ``code freeze in effect until Friday``: when work may not happen, also
+    when the freeze is the clause's label or in brackets after the time, ``deploy freeze: no merges until
+    12:00``, ``no deploys until 14:00 UTC (freeze)``; ``through``/``thru`` is that end only, ``code freeze
+    through Friday 18:00``, and no keyword anywhere else: ``worked through 18:00``),
     ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
     promise reported, the time right after it (``@ben says Fri noon``, ``infra said EOD``, ``vendor
     expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
@@ -1083,6 +1086,7 @@ def _cases(words: str, reverse: bool = False) -> str:
 
 _DL_BEFORE_WORDS = (
     "eta|by|before|due|due date|deadline|target|targeting|targeted|no later than|nlt|until|till"
+    "|through|thru"  # (only a window's or freeze's end: 'code freeze through Friday 18:00', else none)
     "|checkpoint|window|cutoff|cut-off"
     "|\U0001f4c5"  # (📅: the due date of Obsidian's tasks, '- [ ] load test 📅 2025-10-14')
     "|expires|expiring|expiry|expiration"  # ('cert expires 2025-10-12': renewed by then, or missed)
@@ -1229,6 +1233,8 @@ def _norm_keyword(kw: str) -> str:
         return "due"
     if k == "till":
         return "until"
+    if k == "thru":
+        return "through"
     if k.startswith("expir"):
         return "expires"
     if k.endswith(" since"):
@@ -1241,7 +1247,7 @@ def _norm_keyword(kw: str) -> str:
 # Cheap gates on the lower-cased text (literal alternations get sre's fast prefix scan): most
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
-    "eta|by|before|due|deadline|target|later|nlt|until|till|checkpoint|window|cut|expir|since|missed"
+    "eta|by|before|due|deadline|target|later|nlt|until|till|through|thru|checkpoint|window|cut|expir|since|missed"
     "|blew|blown|eod|eob|cob|\U0001f4c5|say|said|expects|promis|commit"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
@@ -1297,15 +1303,8 @@ def _deadline(
             return None  # ('alert caused by the 14:55 deploy': what caused it; 'drained by 10:20': when)
         if kw == "deadline" and _GO_TIMEOUT.search(text, max(a, start - before.end() - 12), start):
             return None  # (Go's 'context deadline exceeded at ...': a timeout error, no promise)
-        if kw == "until" and (
-            _MUTED.search(text, max(a, (at_kw := start - before.end()) - 40), at_kw)
-            or _WATCH_UNTIL.search(text, max(a, at_kw - 28), at_kw)
-        ):
-            # ('Alert snoozed until 03:00 UTC': how long an alert stays quiet; 'mitigated, watching
-            # until 18:00': how long someone looks; no promise)
-            return None
-        if kw == "until" and _WINDOW_UNTIL.search(text, max(a, at_kw - 24), at_kw):
-            return "window"  # ('maintenance window until 06:00 UTC', 'deploy freeze until 12:00': its end)
+        if kw == "until" or kw == "through":
+            return _until_keyword(text, a, b, start - before.end(), end, kw)
         return kw
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
@@ -1369,6 +1368,29 @@ _WINDOW_UNTIL = re.compile(
     r"(?i:\b(?:windows?|freezes?)(?:[^\S\n]*:|[^\S\n]+(?:is|was|open|opens|runs|stays|lasts|extended|extends"
     r"|in[^\S\n]+effect|in[^\S\n]+place|active))?)[^\S\n]+$"
 )
+# a freeze written elsewhere in the clause of an 'until': as its label before ('deploy freeze: no merges
+# until 12:00') or in brackets right after the time ('no deploys until 14:00 UTC (freeze)')
+_FREEZE_LABEL = re.compile(r"(?i:\bfreezes?)[^\S\n]*:[^;.!?|\n\u2013\u2014:]*$")
+_FREEZE_AFTER = re.compile(r"[^\S\n]*\((?i:[\w\- ]{0,24}\bfreezes?\b[\w\- ]{0,24})\)")
+
+
+def _until_keyword(text: str, a: int, b: int | None, at_kw: int, end: int, kw: str) -> str | None:
+    """The keyword of a time written after ``until`` or ``through`` (at ``at_kw``): ``window`` for a
+    window's or freeze's end (:data:`_WINDOW_UNTIL`, :data:`_FREEZE_LABEL`, :data:`_FREEZE_AFTER`); no
+    deadline for how long something is muted or watched (:data:`_MUTED`, :data:`_WATCH_UNTIL`) nor for
+    any other ``through`` ('worked through 18:00'); else ``until``, a promise ('we have until 12:00')."""
+    if _MUTED.search(text, max(a, at_kw - 40), at_kw) or _WATCH_UNTIL.search(text, max(a, at_kw - 28), at_kw):
+        # ('Alert snoozed until 03:00 UTC': how long an alert stays quiet; 'mitigated, watching
+        # until 18:00': how long someone looks; no promise)
+        return None
+    if _WINDOW_UNTIL.search(text, max(a, at_kw - 24), at_kw) or ("reeze" in text or "REEZE" in text) and (
+        _FREEZE_LABEL.search(text, max(a, at_kw - 60), at_kw)
+        or _FREEZE_AFTER.match(text, end, len(text) if b is None else b)
+    ):
+        return "window"  # ('maintenance window until 06:00 UTC', 'deploy freeze until 12:00': its end)
+    return kw if kw == "until" else None
+
+
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
 # an alert or a monitor quieted for a while (Opsgenie's 'Alert snoozed until 03:00 UTC', 'muted until',
 # 'silenced until', 'notifications suppressed until'): 'until' there ends the quiet, no promise

@@ -19,6 +19,19 @@ def deadline_rows(dl: pd.DataFrame) -> list[list]:
     ]
 
 
+def sla_deadline_rows(logs) -> list[list]:
+    """The SLA deadline rows ``[line, subject, 'MM-DD HH:MM' due, status]`` of ``logs`` (a ``Logs``) for
+    2025-W41, as of 2025-10-13: what ``occ sla`` prints for them."""
+    from occ_lib.policy import Policy
+    from occ_lib.sla import misses
+
+    out = misses(logs, None, Policy(), start=pd.Timestamp("2025-10-06", tz="UTC"),
+                 end=pd.Timestamp("2025-10-13", tz="UTC"), as_of=pd.Timestamp("2025-10-13", tz="UTC"))
+    out = out[out["kind"].eq("deadline")]
+    return [[int(n), s, d.strftime("%m-%d %H:%M"), st]
+            for n, s, d, st in zip(out["line"], out["subject"], out["due_at"], out["status"], strict=True)]
+
+
 def deadline_cells(text: str) -> list[list]:
     """Each deadline of ``text`` (read as ``x.md``) as ``[line, due_at, due_precision ('' without a
     due time), keyword, stated_missed]``."""

@@ -14,24 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from occ_lib.logs import parse_log
-from occ_lib.policy import Policy
-from occ_lib.sla import misses
 from occ_lib.threads import deadlines_with_threads, threads
 from occ_lib.timeline import escalations
 from tests.log_rows import deadline_rows, event_rows
-
-
-def _sla(logs) -> list[list]:
-    """The SLA deadline rows [line, subject, 'MM-DD HH:MM' due, status] of ``logs`` for 2025-W41."""
-    out = misses(logs, None, Policy(), start=pd.Timestamp("2025-10-06", tz="UTC"),
-                 end=pd.Timestamp("2025-10-13", tz="UTC"), as_of=pd.Timestamp("2025-10-13", tz="UTC"))
-    out = out[out["kind"].eq("deadline")]
-    return [[int(n), s, d.strftime("%m-%d %H:%M"), st]
-            for n, s, d, st in zip(out["line"], out["subject"], out["due_at"], out["status"], strict=True)]
-
+from tests.log_rows import sla_deadline_rows as _sla
 
 # --- 1: a window announced in a ticket's section ------------------------------------------------------
 
