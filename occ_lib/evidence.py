@@ -81,7 +81,9 @@ Rules, so that an imported file always means the same thing:
   next status line, ``curl: (N)`` line or (``-v``) request line or ``*   Trying``-like note; with a
   ``-w`` format each part ends with its output (``curl: (N)`` lines, printed first by ``2>&1``, go to
   the parts that print ``000``, in turn). When the parts are not one per URL (``-s`` hid a failure:
-  which answer is whose is unknown) the command is one row as before. The rows share the command's
+  which answer is whose is unknown) the command is one row as before, and ``occ import`` says so (an
+  :class:`EvidenceNote`, exit 0: ``3 URLs in the command, 2 answers: -s hid which failed; stored as
+  one row``). The rows share the command's
   item (keys ``#0``, ``#1``...: the first URL's row keeps the key of the one row of versions before).
   A command is a ``curl`` (or ``curl.exe``) line after a shell prompt: ``$ ``, ``# ``, ``% ``, ``> ``,
   ``ops@box:~$ ``, git's ``ops@box:~/w (main)$ ``, macOS zsh's ``ops@MacBook-Pro ~ % `` and bash's
@@ -208,7 +210,8 @@ Rules, so that an imported file always means the same thing:
 * **blackbox exporter's text answer** (``curl 'localhost:9115/probe?target=...' > bb.txt``, or a
   scrape of several: Prometheus's text format, not JSON): each series' ``probe_success`` sample is a
   row (``ok`` when 1), its ``instance`` (or ``target``) label the URL or, not being one, the name (no
-  label: the file's name), ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the
+  label: the ``target=`` of the ``$ curl '.../probe?target=X&module=http_2xx'`` line above it, URL-decoded,
+  else the file's name), ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the
   same labels its status and time taken, the sample's timestamp (ms) its time, else the file's.
 * **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
   ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
@@ -644,6 +647,7 @@ class _Command(NamedTuple):
     to_get: tuple[int, ...] = ()
     urls: tuple[str, ...] = ()  # every http(s) URL of the command, in order (curl fetches each in turn)
     follows: bool = False  # -L/--location*: a 3xx is not the URL's last answer
+    hides_errors: bool = False  # -s/--silent without -S/--show-error: a failed URL prints nothing
 
 
 # curl's options that take an argument (curl 7.88, 'curl --help all'): that argument is no URL
@@ -862,8 +866,15 @@ def _command(lines: list[str], url_index: int = 0) -> _Command | None:
                         any(n in ("--proxy", "--preproxy") for n, _v in opts),
                         len(words) == 1 and not strays and not any(n in _MORE_URLS for n, _v in opts),
                         any(n in _VERBOSE_OPTS for n, _v in opts), to_get, urls,
-                        any(n in ("-L", "--location", "--location-trusted") for n, _v in opts))
+                        any(n in ("-L", "--location", "--location-trusted") for n, _v in opts),
+                        _hides_errors({n for n, _v in opts}))
     return None
+
+
+def _hides_errors(names: set[str]) -> bool:
+    """Whether curl's options (the last of a pair wins, but a transcript's commands hardly repeat
+    them) keep its error lines from the transcript: ``-s`` without ``-S``."""
+    return bool(names & {"-s", "--silent"}) and not names & {"-S", "--show-error"}
 
 
 def _command_method(opts: list[tuple[str, str | None]]) -> tuple[str, tuple[int, ...]]:
@@ -1327,10 +1338,12 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: 
     return row
 
 
-def _command_rows(text: str, path: Path, exit_code: int | None = None) -> list[dict[str, Any]]:
+def _command_rows(text: str, path: Path, exit_code: int | None = None,
+                  line: int | None = None) -> list[dict[str, Any]]:
     """The rows of one command's transcript: one per URL of a ``curl URL1 URL2`` command whose output
     splits into one transfer each (:func:`_url_starts`), each read as the command with that URL alone
-    (the ``script`` exit code is the last one's); else the one row :func:`_parse_curl` reads."""
+    (the ``script`` exit code is the last one's); else the one row :func:`_parse_curl` reads, and
+    when that is for several URLs an :class:`EvidenceNote` says so (``line``: the command's)."""
     if text.count("://") < 2 or "== Info: " in text:  # (one URL, or --trace-ascii: read as before)
         return [_parse_curl(text, path, exit_code)]
     raw = text.splitlines(keepends=True)
@@ -1342,7 +1355,9 @@ def _command_rows(text: str, path: Path, exit_code: int | None = None) -> list[d
     if parts is None:
         starts = _url_starts(out, any(t.startswith("< HTTP/") for t in out), cmd.follows)
         if len(starts) != len(cmd.urls):  # (-s hid a failed URL's error: which output is whose is unknown)
-            return [_parse_curl(text, path, exit_code)]
+            row = _parse_curl(text, path, exit_code)
+            _one_row_note(path, line, len(cmd.urls), len(starts), cmd.hides_errors)
+            return [row]
         bounds = [*starts, len(out)]
         parts = ["".join(out[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     rows = [_parse_curl(head + part, path, exit_code if i == len(parts) - 1 else None, i)
@@ -1350,6 +1365,16 @@ def _command_rows(text: str, path: Path, exit_code: int | None = None) -> list[d
     for i, row in enumerate(rows[1:], start=1):
         row["_url"] = i  # (the command's one row of before was its first URL's: see _legacy_index)
     return rows
+
+
+def _one_row_note(path: Path, line: int | None, urls: int, answers: int, hidden: bool) -> None:
+    """Say that a command's ``urls`` URLs gave ``answers`` parts of output, so it is one row: the
+    rows of the URLs lost are no check that passed or failed, and nothing else would show them
+    (``hidden``: the command has ``-s`` without ``-S``, which prints nothing for a failed URL)."""
+    why = "-s hid which failed" if hidden and answers < urls else "which is whose is unknown"
+    note = (f"{urls} URLs in the command, {answers} answer{'s' * (answers != 1)}: {why}; "
+            f"stored as one row")
+    warnings.warn(EvidenceNote(problem_line(InputError(path, note, line))), stacklevel=3)
 
 
 _CURL_ERR_LINE = re.compile(r"(?m)^curl: \(\d+\).*(?:\n|$)")
@@ -2282,16 +2307,20 @@ def _blackbox_items(text: str) -> list[dict[str, Any]] | None:
     (its ``instance`` or ``target`` label the URL, or the name when it is no URL), ``ok`` when 1, the
     ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the same labels, the
     sample's timestamp (ms) its time; None when the text has no ``probe_success`` sample."""
-    series: dict[str, dict[str, Any]] = {}
+    series: dict[tuple[str | None, str], dict[str, Any]] = {}
+    asked = "target=" in text  # (a '$ curl .../probe?target=X' line before its answer: X is the target)
+    target: str | None = None
     for line in text.splitlines():
         if not line.startswith("probe_") or (m := _METRIC_LINE.match(line)) is None:
+            if asked and "target=" in line and _command_match(line) is not None:
+                target = _probe_target(line)
             continue
         name, labels, value, stamp = m.groups()
-        item = series.setdefault(labels or "", {})
+        item = series.setdefault((target, labels or ""), {})
         number = _prom_number(value)
         if name == "probe_success":
             pairs = dict(_LABEL.findall(labels or ""))
-            where = pairs.get("instance") or pairs.get("target")
+            where = pairs.get("instance") or pairs.get("target") or target
             item["ok"] = number == 1
             if stamp:
                 item["timestamp"] = int(stamp)
@@ -2303,6 +2332,16 @@ def _blackbox_items(text: str) -> list[dict[str, Any]] | None:
             item["duration_s"] = number
     items = [i for i in series.values() if "ok" in i]
     return items or None
+
+
+_PROBE_TARGET = re.compile(r"[?&]target=([^&'\"\s]+)")
+
+
+def _probe_target(line: str) -> str | None:
+    """The ``target=`` of the ``/probe?...`` URL a curl command line asks blackbox exporter, decoded
+    (``target=https%3A%2F%2Fa.example``); None when there is none."""
+    m = _PROBE_TARGET.search(line)
+    return unquote(m.group(1)) if m else None
 
 
 # the shapes of occ's own exports ('occ events|deadlines|sections --format json|jsonl', probe rows,
@@ -2445,7 +2484,7 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
             got = [bare]  # ('curl -s -o /dev/null -w "%{http_code} %{time_total}\n" URL > out': '200 0.412')
         else:
             got = _command_rows(_unglued(lines, 0, len(lines), glued) if glued else text, path,
-                                _session_exit(sessions, at))
+                                _session_exit(sessions, at), rawi(at) + 1 if found else None)
         for row in got:
             row["_index"] = 0
             row.setdefault("_item", whole)
@@ -2466,7 +2505,7 @@ def _parse_curl_file(text: str, path: Path) -> tuple[list[dict[str, Any]], list[
                 got = _loop_rows(loops[at], lines[at], "".join(lines[at + 1:b]), path)
             else:
                 got = _command_rows(_unglued(lines, a, b, glued) if glued else "".join(lines[a:b]), path,
-                                    _session_exit(sessions, at))
+                                    _session_exit(sessions, at), rawi(at) + 1)
         except InputError as exc:
             problems.append(InputError(path, exc.reason, rawi(at) + 1))
             continue
