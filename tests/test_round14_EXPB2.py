@@ -69,6 +69,7 @@ def test_a_command_with_several_urls_gives_a_row_per_url(name, expected):
     assert fixture_rows(FIX / name) == expected
 
 
+@pytest.mark.filterwarnings("ignore::occ_lib.evidence.EvidenceNote")  # (said: tested in test_round14_EV3)
 def test_several_urls_whose_failure_s_hid_stay_one_row():
     # curl -sI URL1 REFUSED URL3: two answers for three URLs, which is whose unknown: read as before
     assert fixture_rows(FIX / "s_hides_20251010T082500Z.log") == [_up("2025-10-10T08:25:00+00:00", "HEAD")]
