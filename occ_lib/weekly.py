@@ -10,7 +10,8 @@
   period's per-target probe figures are ``n/a`` when it counted fewer than half of this period's
   probes (:func:`previous_figures`), and its ``SLA misses`` total carries a note and no change when
   one period has probes (or logs) and the other none (``0 (no probes)``, ``266 (with probe
-  misses)``).
+  misses)``); a per-target availability or p95 of fewer than :data:`FEW_PROBES` probes (5) says how
+  many in its cell, ``100.0 (1 probe)``, with no change and a note (:data:`FEW_PROBES_NOTE`).
 - :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
   of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
@@ -40,7 +41,8 @@
   the SLA frame and ``occ sla`` keep ``overage_min``); the latency table lists the windows of each
   latency objective (4h windows for a ``window: 4h`` objective, not hours) as the SLA judged them,
   those over the objective first, and which had too few probes to be judged (:func:`latency_table`);
-  the latency chart stays hourly and says so.
+  its caption names the targets with latency data but no latency objective, which only the chart
+  shows; the latency chart stays hourly and says so.
 - ``Checks per kind and status`` (:func:`misses_by_kind`) has a column for every status, ``superseded``
   included, so a kind's row adds up to its checks.
 """
@@ -961,7 +963,8 @@ class WeekData:
         :func:`occ_lib.sla.probe_misses` judges them: its windows (whole days local in the policy's
         zone), their end as the SLA row's overage reads it (:func:`occ_lib.sla.window_end`), ``judged``
         (``n >= min_probes``) and ``over`` (judged and the percentile over the threshold). One scan
-        per window length; the hourly one is :attr:`latency`."""
+        per window length; the hourly one is :attr:`latency`. ``attrs["no_objective"]``: the targets
+        with latency data but no latency objective (in no row; :func:`latency_caption` names them)."""
         from . import aggregate, sla
 
         by_length: dict[dt.timedelta, pd.DataFrame] = {}
@@ -1655,7 +1658,8 @@ def latency_table(windows: pd.DataFrame) -> pd.DataFrame:
 
 def latency_caption(table: pd.DataFrame) -> str:
     """The caption of :func:`latency_table`: the objective (when one), how many windows, how many
-    over it (listed first) and how many not judged, and why."""
+    over it (listed first) and how many not judged, and why; and the targets left out for having no
+    latency objective (the chart shows them: a reader would look for them in the table)."""
     objs = table.attrs.get("objectives", [])
     which = f", {objs[0]}" if len(objs) == 1 else ""
     over = int(table["over objective"].eq("yes").sum())
