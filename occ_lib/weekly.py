@@ -10,7 +10,8 @@
   period's per-target probe figures are ``n/a`` when it counted fewer than half of this period's
   probes (:func:`previous_figures`), and its ``SLA misses`` total carries a note and no change when
   one period has probes (or logs) and the other none (``0 (no probes)``, ``266 (with probe
-  misses)``).
+  misses)``); a per-target availability or p95 of fewer than :data:`FEW_PROBES` probes (5) says how
+  many in its cell, ``100.0 (1 probe)``, with no change and a note (:data:`FEW_PROBES_NOTE`).
 - :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
   of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
@@ -40,7 +41,8 @@
   the SLA frame and ``occ sla`` keep ``overage_min``); the latency table lists the windows of each
   latency objective (4h windows for a ``window: 4h`` objective, not hours) as the SLA judged them,
   those over the objective first, and which had too few probes to be judged (:func:`latency_table`);
-  the latency chart stays hourly and says so.
+  its caption names the targets with latency data but no latency objective, which only the chart
+  shows; the latency chart stays hourly and says so.
 - ``Checks per kind and status`` (:func:`misses_by_kind`) has a column for every status, ``superseded``
   included, so a kind's row adds up to its checks.
 """
@@ -64,6 +66,7 @@ import pandas as pd
 
 from .errors import ArgumentError
 from .periods import day_of_end, last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
+from .policy import MIN_PROBES
 from .timeline import INSTANT_COLUMNS
 from .workspace import DEFAULT_EVIDENCE, is_glob
 
@@ -228,7 +231,9 @@ def headline(
         rows, columns=["figure", "unit", "this period", "previous period", "change"], dtype=object
     )
     out = out if units else out.drop(columns="unit")
-    out.attrs["notes"] = {k: FIGURE_NOTES[k] for k in current if k in FIGURE_NOTES}
+    out.attrs["notes"] = {k: FIGURE_NOTES[k] for k in current if k in FIGURE_NOTES} | {
+        k: FEW_PROBES_NOTE for k, v in current.items() if isinstance(v, str) and v.endswith(_FEW_MARKS)
+    }
     return out
 
 
@@ -958,7 +963,8 @@ class WeekData:
         :func:`occ_lib.sla.probe_misses` judges them: its windows (whole days local in the policy's
         zone), their end as the SLA row's overage reads it (:func:`occ_lib.sla.window_end`), ``judged``
         (``n >= min_probes``) and ``over`` (judged and the percentile over the threshold). One scan
-        per window length; the hourly one is :attr:`latency`."""
+        per window length; the hourly one is :attr:`latency`. ``attrs["no_objective"]``: the targets
+        with latency data but no latency objective (in no row; :func:`latency_caption` names them)."""
         from . import aggregate, sla
 
         by_length: dict[dt.timedelta, pd.DataFrame] = {}
@@ -987,9 +993,10 @@ class WeekData:
                 mine["judged"] = mine["n"] >= o.min_probes
                 mine["over"] = mine["judged"] & (mine[o.percentile] > o.threshold_ms)
                 frames.append(mine[_WINDOW_COLS])
-        if not frames:
-            return pd.DataFrame(columns=_WINDOW_COLS)
-        return pd.concat(frames, ignore_index=True)
+        out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_WINDOW_COLS)
+        judged = {t for t, tp in self.objectives.items() if tp.latency}
+        out.attrs["no_objective"] = sorted(set(self.latency_total["target"].astype(str)) - judged)
+        return out
 
     @cached_property
     def not_judged(self) -> dict[str, int]:
@@ -1137,13 +1144,37 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
     figs = _without_data(figs, getattr(d, "has_logs", True), getattr(d, "has_probes", True))
     for rec in d.availability.to_dict("records"):
         ratio = rec.get("ratio")
-        figs[f"availability {rec['target']} (%)"] = (
-            None if ratio is None or pd.isna(ratio) else round(float(ratio), 3)
+        figs[f"availability {rec['target']} (%)"] = _of_few(
+            None if ratio is None or pd.isna(ratio) else round(float(ratio), 3), rec.get("counted")
         )
     for rec in d.latency_total.to_dict("records"):
         p95 = rec.get("p95")
-        figs[f"p95 {rec['target']} (ms)"] = None if p95 is None or pd.isna(p95) else round(float(p95), 1)
+        figs[f"p95 {rec['target']} (ms)"] = _of_few(
+            None if p95 is None or pd.isna(p95) else round(float(p95), 1), rec.get("n")
+        )
     return figs
+
+
+#: A per-target headline figure from fewer probes than this says how many, in its cell: one imported
+#: curl transcript made "availability ... (%) 100.0" read like a week of checks. The latency
+#: objectives' default ``min_probes``: a window of fewer is not judged, nor is a period's figure.
+FEW_PROBES = MIN_PROBES
+
+
+FEW_PROBES_NOTE = (
+    f"from fewer than {FEW_PROBES} probes in the period (their number in brackets): too few to stand "
+    "for the target's period, and not compared with the previous one"
+)
+_FEW_MARKS = (" probe)", " probes)")
+
+
+def _of_few(value: float | None, probes: Any) -> float | str | None:
+    """``value``, or ``"100.0 (1 probe)"`` when it comes from fewer than :data:`FEW_PROBES` probes (a
+    string: :func:`headline` then gives it no change, and the index shows the note too)."""
+    if value is None or probes is None or pd.isna(probes) or int(probes) >= FEW_PROBES:
+        return value
+    n = int(probes)
+    return f"{value} ({n} probe{'' if n == 1 else 's'})"
 
 
 def _past_due(rows: pd.DataFrame, open_tickets: set[str], as_of: pd.Timestamp) -> pd.DataFrame:
@@ -1619,20 +1650,26 @@ def latency_table(windows: pd.DataFrame) -> pd.DataFrame:
             ],
         }
     )
+    table = table.reset_index(drop=True)
     table.attrs["objectives"] = list(order)
-    return table.reset_index(drop=True)
+    table.attrs["no_objective"] = list(windows.attrs.get("no_objective", []))
+    return table
 
 
 def latency_caption(table: pd.DataFrame) -> str:
     """The caption of :func:`latency_table`: the objective (when one), how many windows, how many
-    over it (listed first) and how many not judged, and why."""
+    over it (listed first) and how many not judged, and why; and the targets left out for having no
+    latency objective (the chart shows them: a reader would look for them in the table)."""
     objs = table.attrs.get("objectives", [])
     which = f", {objs[0]}" if len(objs) == 1 else ""
     over = int(table["over objective"].eq("yes").sum())
     few = int(table["judged"].astype(str).str.startswith("no").sum())
+    left_out = table.attrs.get("no_objective", [])
+    not_listed = f"; not listed (no latency objective): {', '.join(left_out)}" if left_out else ""
     return (
         f"Latency per window of the objective (ms){which}: {len(table)} windows, {over} over the "
         f"objective (listed first), {few} not judged (fewer probes than the objective's min_probes)"
+        f"{not_listed}"
     )
 
 

@@ -275,7 +275,7 @@ def test_the_previous_week_of_a_few_evening_probes_is_not_compared(example_ws: W
         18.405, "n/a (8 probes against 326)", None,
     ]
     assert head.loc["availability hotdash-staging.fly.dev/app?mock=1 (%)"].tolist() == [
-        100.0, "n/a (no probes)", None,
+        "100.0 (1 probe)", "n/a (no probes)", None,  # (one curl transcript: round 14 RPT3)
     ]
     assert head.loc["SLA misses"].tolist() == [52, 4, 48]  # near miss: the log and miss counts compare
 
