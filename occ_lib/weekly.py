@@ -1173,8 +1173,12 @@ def _of_few(value: float | None, probes: Any) -> float | str | None:
     string: :func:`headline` then gives it no change, and the index shows the note too)."""
     if value is None or probes is None or pd.isna(probes) or int(probes) >= FEW_PROBES:
         return value
-    n = int(probes)
-    return f"{value} ({n} probe{'' if n == 1 else 's'})"
+    return f"{value} ({_plural(int(probes), 'probe')})"
+
+
+def _plural(n: int, noun: str) -> str:
+    """``'1 window'``, ``'3 windows'``: a count as a person writes it in a caption."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _past_due(rows: pd.DataFrame, open_tickets: set[str], as_of: pd.Timestamp) -> pd.DataFrame:
@@ -1667,7 +1671,7 @@ def latency_caption(table: pd.DataFrame) -> str:
     left_out = table.attrs.get("no_objective", [])
     not_listed = f"; not listed (no latency objective): {', '.join(left_out)}" if left_out else ""
     return (
-        f"Latency per window of the objective (ms){which}: {len(table)} windows, {over} over the "
+        f"Latency per window of the objective (ms){which}: {_plural(len(table), 'window')}, {over} over the "
         f"objective (listed first), {few} not judged (fewer probes than the objective's min_probes)"
         f"{not_listed}"
     )
@@ -1733,7 +1737,7 @@ def show_tables(d: WeekData, per: Period) -> None:
             Table(
                 last.frame,
                 f"{key} (as published {when}, {Path(str(last.source)).name}:{last.line}; "
-                f"{n} version{'' if n == 1 else 's'})",
+                f"{_plural(n, 'version')})",
             )
         )
         changes = table_changes(versions, per.tz)

@@ -97,7 +97,7 @@ def test_the_latency_caption_names_the_targets_without_a_latency_objective(tmp_p
          103.8, 104.0, 800.0, "yes", "no"],
     ]
     assert weekly.latency_caption(table) == (
-        "Latency per window of the objective (ms), p95 <= 800 ms per 1 d (of 5+ probes): 1 windows, 0 over "
+        "Latency per window of the objective (ms), p95 <= 800 ms per 1 d (of 5+ probes): 1 window, 0 over "
         "the objective (listed first), 0 not judged (fewer probes than the objective's min_probes); "
         "not listed (no latency objective): web"
     )
