@@ -230,8 +230,10 @@ Which date a time takes
     instant, so its UTC date can differ. A relative-day word (``yesterday``, ``today``,
     ``tonight``, ``tomorrow``) within four words of the time in the same clause (no ``; . ! ? |`` or
     dash between, and not one written right before another time: ``14:59 ETA: tomorrow 17:00``
-    moves only 17:00), nor across a comma into a clause with a step verb or a deadline keyword of its own
-    (``09:41 OPS-310 blocked yesterday, ETA 17:00``, ``blocked yesterday, resolved 04:05``: 17:00 and 04:05
+    moves only 17:00), nor across a comma into a clause with a step verb (an -ed or -ing word, not
+    ``morning``, ``evening``, ``during``, nor ``starting``/``ending`` that span the other clause's event) or
+    a deadline keyword of its own (``09:41 OPS-310 blocked yesterday, ETA 17:00``, ``blocked yesterday,
+    resolved 04:05``, ``blocked yesterday, still waiting at 08:00``: 17:00, 04:05 and 08:00
     on the base date, the day word is the block's; ``deployed at 10:00 UTC, users notified yesterday``:
     10:00 on the base date; a day word ahead still dates a deadline after it, ``deploy tomorrow, ETA
     10:00``: the deploy's ETA, the next day) shifts that base date by -1/0/0/+1; one that opens the text
@@ -2140,7 +2142,14 @@ PAST_DAY_AFTER = re.compile(r"[ \t]+" + _PAST_DAY)
 AT_BEFORE = re.compile(r"(?<![\w-])" + _AT_WORD + "$")  # (the 'at' of 'at 23:10 yesterday')
 # a verb a clause tells its own step with ('resolved', 'paged', 'acked'): a day word of another clause does
 # not date its time (:func:`_own_clause`)
-_CLAUSE_VERB = re.compile(r"(?<![\w'\u2019-])(?i:[a-z]{2,}ed|ack(?:['\u2019]?d)?|done|sent)(?![\w-])")
+# ('still waiting at 08:00'); an -ing word that is a noun or a preposition ('morning', 'during') or that
+# spans the other clause's event ('maintenance yesterday, starting at 22:00') is none
+_CLAUSE_VERB = re.compile(
+    r"(?<![\w'\u2019-])(?i:[a-z]{2,}ed|ack(?:['\u2019]?d)?|done|sent"
+    r"|(?!(?:morning|evening|during|nothing|something|anything|everything|thing|string|spring|ceiling|meeting"
+    r"|briefing|warning|starting|beginning|ending|lasting|including|following|according)(?![\w-]))[a-z]{2,}ing)"
+    r"(?![\w-])"
+)
 
 
 def _own_clause(text: str, comma: int, end: int) -> bool:
