@@ -11,6 +11,7 @@ import http
 import re
 from collections.abc import Iterator
 
+from ._stamps import SENDER
 from .redact import (
     SCHEME_CHARS as _SCHEME_CHARS,
 )
@@ -1463,7 +1464,7 @@ _CHECK_END = re.compile(r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)[\s*_.!)\]]*$")
 # (also under a chat message's head, its sender and time: '**Sam Lee** 9:51 AM ✅ PAY-8142 rollback', whose
 # written line opens with it; not after a stamp on its line, '00:45 ✅ INFRA-706')
 _CHECK_START = re.compile(
-    r"[\s*_]*(?:[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}[*_]*[ \t]+"
+    r"[\s*_]*(?:" + SENDER + r"[*_]*[ \t]+"
     r"\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?[ \t]+)?(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?)"
 )
 _UNTICKED = re.compile(r"[\u2610\u2b1c]|\[ \]")

@@ -22,6 +22,7 @@ import yaml
 
 from . import _html, _yaml
 from ._extract import SERVICENOW_TICKET
+from ._stamps import SENDER
 
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2\u00f0\u00c5\u00c4\u00c6\u00ce\u00cf]")
 
@@ -470,8 +471,8 @@ _STAMPED = re.compile(
 )
 
 
-# a chat message's sender ('alice', 'Bob Lee', 'm.lopez', 'Émilie Durand') and the clock time it was sent at
-_SENDER = r"[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}"
+# a chat message's sender (:data:`occ_lib._stamps.SENDER`) and the clock time it was sent at
+_SENDER = SENDER
 _SENT = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
 # a pasted chat message's head line: a name and the time it was sent, its text on the lines below
 # ('alice  9:41 AM' from Slack, 'Bob Lee — 10:32', 'kim [14:05]', Slack's pronouns 'Priya Raman

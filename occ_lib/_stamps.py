@@ -2,7 +2,9 @@
 
 :func:`occ_lib.times.parse_stamp` reads :data:`BARE_TIME` and :mod:`occ_lib.evidence` finds it in file
 names (a stamp's zone, a name without its stamp); :data:`CLOCK` is the time stamp an item opens with,
-for :mod:`occ_lib._subjects` (and :mod:`occ_lib.logs`) and :mod:`occ_lib.threads`. A module of its own
+for :mod:`occ_lib._subjects` (and :mod:`occ_lib.logs`) and :mod:`occ_lib.threads`; :data:`SENDER` is a
+chat message's sender for :mod:`occ_lib._markdown` (its head lines) and :mod:`occ_lib._extract` (a check
+mark after that head). A module of its own
 so that a module need not import another (and compile its patterns) to build its own.
 """
 
@@ -28,3 +30,6 @@ CLOCK = (
 )
 # a date written before that clock ('2025-10-10 04:41 UTC', '2025-10-10T04:41Z')
 CLOCK_DATE = r"(?:\d{4}-\d{2}-\d{2}[ T])?"
+
+# a chat message's sender ('alice', 'Bob Lee', 'm.lopez', 'Émilie Durand'): up to four words
+SENDER = r"[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}"
