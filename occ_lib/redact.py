@@ -765,7 +765,7 @@ def _code_secret(m: re.Match[str]) -> str:
     word = m.group(name)
     if name == "pass" and not ((_PASSWORD_SIGN.search(word) or word.isalnum()) and _strong_password(word)):
         return m.group(0)  # ('pass Build-2024': a symbol only inside, as a password holds one)
-    if name == "psk" and not _redis_password(word.rstrip(".,;!?")):
+    if name == "psk" and not _named_password(word.rstrip(".,;!?")):
         return m.group(0)
     return m.string[m.start():m.start(name)] + REDACTED + m.string[m.end(name):m.end()]
 
@@ -1122,14 +1122,14 @@ def _redis_auth(m: re.Match[str]) -> str:
         if _strong_credential(value) or _PASSWORD_SIGN.search(value):
             return m.group(1) + REDACTED
         value, head = m.group(2), m.group(0)[:m.start(2) - m.start()]
-        return (head + REDACTED + m.group(0)[m.end(2) - m.start():] if _redis_password(value)
+        return (head + REDACTED + m.group(0)[m.end(2) - m.start():] if _named_password(value)
                 else m.group(0))
-    return m.group(1) + REDACTED if _redis_password(value) else m.group(0)
+    return m.group(1) + REDACTED if _named_password(value) else m.group(0)
 
 
-def _redis_password(word: str) -> bool:
-    """Whether a word after Redis's AUTH or requirepass looks like a password (as :data:`_BEARER` reads one
-    after a password's name)."""
+def _named_password(word: str) -> bool:
+    """Whether a word written after what names a password (Redis's AUTH or requirepass, a PSK) looks like
+    one (as :data:`_BEARER` reads one after a password's name)."""
     return (len(word) >= 6 and not _NO_CREDENTIAL.fullmatch(word.rstrip(".,;!?"))
             and (len(word) >= 20 or _CREDENTIAL_SIGN.search(word) is not None
                  or _PASSWORD_SIGN.search(word) is not None))
