@@ -445,6 +445,21 @@ _KEY = (
 _KEY_LINE = re.compile(_KEY)  # ('**Severity:** SEV-2' under such a line is no continuation of it)
 
 
+# a postmortem's milestone, written as its name and its time ('**Impact start:** Oct 7, 11:42 PM PT',
+# 'Detected: 2025-10-07 23:50 PT', '**Mitigated**: 00:40 PT (Oct 8)', 'Resolved — Oct 8 01:15 PT'): the
+# milestone's name, then a colon (inside or after its emphasis) or a spaced dash
+MILESTONE = re.compile(
+    r"[*_]{0,2}(?i:(?:customer |user )?impact (?:start(?:ed|s)?|began|begins|end(?:ed|s)?)"
+    r"|(?:start|end) of impact|(?:incident|outage) (?:start(?:ed)?|began|declared|end(?:ed)?)"
+    r"|first (?:alert|page|report)|detect(?:ed|ion)|identified|declared|acknowledged|ack(?:ed)?"
+    r"|escalated|mitigat(?:ed|ion)|resolv(?:ed|ution)|recover(?:ed|y)|all[ -]clear)"
+    r"(?: at| time)?[*_]{0,2}(?::[*_]{0,2}[ \t]|[ \t]+[\u2014\u2013-][ \t])"
+)
+
+
+_MILESTONE_FIRST = frozenset("*_IiSsEeUuCcOoFfDdAaMmRr")  # (what a milestone's line may open with)
+
+
 def is_field(text: str) -> bool:
     """Whether a prose line is a ``Key: value`` field (``**Status:** Resolved``, ``From: Priya``):
     a report's or an e-mail's header, not something that happened (unless it names a time)."""
@@ -828,8 +843,11 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             i += 1  # (a quote right after a paragraph or a message repeats an earlier one: no part of it)
             continue
         if pending is not None and not stamped and (not blank or indented) and not (
-            pending[3] in "lp" and not indented and _KEY_LINE.match(s) and not _in_message(pending, s)
-        ):
+            pending[3] in "lp" and not indented and (
+                _KEY_LINE.match(s)
+                or s[:1] in _MILESTONE_FIRST and MILESTONE.match(s) and _TIMED.search(s)
+            ) and not _in_message(pending, s)
+        ):  # (a next milestone, 'Mitigated — Oct 8, 12:40 AM PT' under 'Detected: ...', is its own line)
             pending[2].append(s.rstrip())
         elif stamped:
             if pending is not None:

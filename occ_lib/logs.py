@@ -130,7 +130,22 @@ Structure (one pass over the lines, then one pass per field over each document's
     week before the section, starts on the day that puts that time nearest the first of those times, not
     on the section's, often the day it was pasted: ``12:05 AM`` after ``Oct 7, 11:42 PM`` is Oct 8, its
     later rows past midnight on the next day as a section's items are; a dated heading between dates its
-    own); tables are also kept whole in ``tables``.
+    own); tables are also kept whole in ``tables``. A postmortem's milestones written as key-value lines
+    (``**Impact start:** Oct 7, 11:42 PM PT``, ``- Detected: 2025-10-07 23:50 PT``, ``- **Mitigated**: 00:40
+    PT (Oct 8)``, ``Resolved — Oct 8 01:15 PT``: impact start or end, detected, first alert or page,
+    acknowledged, declared, escalated, mitigated, resolved, recovered, all clear, then a colon or a
+    spaced dash; the first dated one) date its timeline list the same way: under a heading that names a
+    timeline (``## Timeline``, ``### Timeline (all times PT)``, ``## Chronology``, ``## Sequence of
+    events``; no time of its own) the list of clock times (``- 23:42 First 502s``, ``- 00:05 rollback
+    started``) starts on the day that puts its first time nearest the milestone, its small hours on the
+    next day as a section's are, when that day is at most a week before the section's; the milestones
+    hold up to the next dated heading or one of the level of the heading that dates them (a postmortem
+    dated by its front matter: its ``## Key milestones`` hold for its ``## Timeline``). Each milestone is
+    an event of its kind at its stated time, and one written with a spaced dash under another
+    (``Detected: Oct 7 11:50 PM PT`` then ``Mitigated — Oct 8, 12:40 AM PT``) is a line of its own, no
+    continuation. A summary figure as a list item, a field whose value is only a duration (``- Duration:
+    1h 33m``, ``- Time to detect: 8 min``, ``- **TTR:** 93 minutes``), is no event, as the same field
+    written as a line is none.
 
     HTML pasted from a wiki or a tracker is read as the structure it writes, where a block-level tag opens
     a line (CommonMark's HTML block; an inline ``<br>``, ``<b>`` or ``<kbd>`` stays in its prose): ``<h1>``-
@@ -687,7 +702,8 @@ import pyarrow as pa
 
 from . import _extract as ex
 from . import times as _times
-from ._markdown import Decoded, blocks, decode, front_matter, is_field
+from ._markdown import MILESTONE, Decoded, blocks, decode, front_matter, is_field
+from ._stamps import CLOCK
 from ._subjects import SUBJECT_LEAD as _SUBJECT_LEAD
 from ._subjects import TELLING as _TELLING
 from ._subjects import blockers, deadline_refs, deadline_tickets, may_split, references, ticket_groups
@@ -1107,6 +1123,16 @@ def _row_time(cells: list[str], dl_cols: list | None) -> str | None:
 
 # how long before its section's date a postmortem's milestones may date its timeline (pasted a week later)
 _ANCHOR_SPAN = dt.timedelta(days=7)
+_MILESTONE_FIRST = frozenset("*_IiSsEeUuCcOoFfDdAaMmRr")  # (what a milestone's line may open with)
+# a postmortem's summary figure as a list item, a field whose value is a duration alone ('- Duration: 1h
+# 33m', '- Time to detect: 8 min', '- **TTR:** 93 minutes'): no event, no time, no deadline
+_METRIC_FIELD = re.compile(
+    r"[*_]{0,2}(?i:(?:total |impact |incident |outage )?duration|time[ -]to[ -](?:detect|ack(?:nowledge)?"
+    r"|engage|mitigate|mitigation|resolve|resolution|recover|recovery|restore)|mtt[adrm]|tt[adrm])"
+    r"[*_]{0,2}:[*_]{0,2}[ \t]*~?(?:\d+(?:\.\d+)?[ \t]*(?i:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)"
+    r"\b,?[ \t]*){1,3}[.)]?[ \t]*$"
+)
+_METRIC_FIRST = frozenset("*_DdTtMmIiOo")
 
 
 def _anchored_day(cell: str, anchor: dt.datetime, zone: dt.tzinfo | None) -> dt.date:
@@ -1119,6 +1145,27 @@ def _anchored_day(cell: str, anchor: dt.datetime, zone: dt.tzinfo | None) -> dt.
         return day
     hours = (at - anchor).total_seconds() / 3600
     return day - _ONE_DAY if hours > 12 else day + _ONE_DAY if hours < -12 else day
+
+
+# a postmortem's timeline, the heading over its list of clock times ('### Timeline (all times PT)',
+# '## Chronology', '## Sequence of events')
+_TIMELINE_HEADING = re.compile(r"(?i)\b(?:timeline|chronology|sequence of events)\b")
+# a list item (or line) of such a timeline, which opens with a clock time alone ('- 23:42 First 502s',
+# '- 11:42 PM — first reports', '**00:05** rollback started'), no date before it
+_OPENS_CLOCK = re.compile(r"[*_\[(]{0,2}(" + CLOCK + r")(?![/\d-])")
+
+
+def _dated_level(enclosing: list[tuple], day: dt.date) -> int:
+    """The level of the heading that dates what is under the enclosing headings (``day``): the
+    outermost of the innermost run that holds that date (0 for the title or the front matter's), which
+    only a heading of that level or higher ends: a postmortem's milestones under ``## Key milestones``
+    hold for its ``## Timeline``, a section of the same document dated by its front matter."""
+    lvl = 0
+    for entry in reversed(enclosing):
+        if entry[1] != day:
+            break
+        lvl = entry[0]
+    return lvl
 
 
 def _dated_by_header(day: dt.date, enclosing: list[tuple]) -> tuple:
@@ -1402,6 +1449,8 @@ def _parse_document(
     # a pasted postmortem's milestones ('| Impact start | Oct 7, 11:42 PM |'): (the level of the section
     # holding the table, its first dated time), what a table of clock times only under it is dated by
     anchor: tuple[int, dt.datetime] | None = None
+    # a timeline's section as the milestones re-date it (its line -> the section tuple its items take)
+    anchored: dict[int | None, _Section] = {}
     items: list[_Item] = []
     kind_as: dict[int, str] = {}  # (an item's text as its kind is read, when not its own: _from_column)
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
@@ -1481,7 +1530,28 @@ def _parse_document(
                     del tasks[depth:]
                     tasks.extend([""] * (depth - len(tasks)))
                     tasks.append(b[4])
-            if b[3]:
+            if b[3] and over is None and sec[2] is not None and (
+                anchor is not None or b[3][:1] in _MILESTONE_FIRST
+            ):
+                if anchor is None and MILESTONE.match(b[3]):
+                    # a postmortem's milestone ('**Impact start:** Oct 7, 11:42 PM PT'): its time, when
+                    # dated, dates the timeline of clock times under it as a milestones table does
+                    h = parse_heading(b[3], tz=sec_zone or tz, year_near=near)
+                    if h.date is not None and h.at is not None:
+                        anchor = (_dated_level(enclosing, sec[2]), h.at)
+                elif anchor is not None and not days and sec[0] is not None and sec[4] == _NAT and (
+                    sec[1] in anchored or _TIMELINE_HEADING.search(sec[0])
+                ):
+                    # '- 23:42 First 502s' under '### Timeline' below the milestones: on the incident's
+                    # day, not the section's (the day the postmortem was written)
+                    if sec[1] not in anchored and (m := _OPENS_CLOCK.match(b[3])) is not None:
+                        day = _anchored_day(m.group(1), anchor[1], sec_zone or tz)
+                        anchored[sec[1]] = (*sec[:2], day, _day_us(day), *sec[4:]) if (
+                            day != sec[2] and dt.timedelta(0) <= sec[2] - day <= _ANCHOR_SPAN) else sec
+                    if sec[1] in anchored:
+                        it_sec = anchored[sec[1]]
+                        it_near = it_sec[2]
+            if b[3] and not (tag == "i" and b[3][:1] in _METRIC_FIRST and _METRIC_FIELD.match(b[3])):
                 nesting.append(len(items))
                 kind_of_item = _ITEM_KINDS[tag]
                 items.append(
@@ -1489,7 +1559,8 @@ def _parse_document(
                      _standup_reading(b[3]) if head_flags & _STANDUP else None,
                      head_flags | _TASK_FLAGS[b[4]] | (_SUBTASK if sub else 0))
                 )
-            else:  # an empty bullet is no event, but its children must not inherit past it
+            else:  # an empty bullet is no event (nor a postmortem's 'Duration: 1h 33m'), but its
+                # children must not inherit past it
                 nesting.append(-1 - b[2])
         elif tag == "d":  # Slack's 'Yesterday' or 'Today' over pasted messages: the day they are on
             over = None if sec[2] is None else sec[2] - _ONE_DAY if b[3] == "Yesterday" else sec[2]
@@ -1606,7 +1677,7 @@ def _parse_document(
                 h = parse_heading(first, tz=zone or tz, year_near=near)
                 if h.date is not None and h.at is not None:
                     if anchor is None:
-                        anchor = (S["level"][-1] if len(S["line"]) > first_sec else 0, h.at)
+                        anchor = (_dated_level(enclosing, sec[2]), h.at)
                 elif h.date is None and anchor is not None and (
                     (day := _anchored_day(first, anchor[1], zone or tz)) != sec[2]
                     and dt.timedelta(0) <= sec[2] - day <= _ANCHOR_SPAN
