@@ -53,17 +53,19 @@ none takes its sentence's or ``;`` part's when that names some but not all; and 
 none either is the item's *lead* ticket's alone (:func:`_lead`: the one it opens with, after a time
 stamp, a date before it, its zone and decoration, ``SUP-4410 update:``, ``OPS-1:``, ``OPS-1 -``; or the
 one a subject form opening the item names, ``Update on SUP-4410:``, ``Re: OPS-1``, or that the one ticket
-before it was opened for, ``Incident INC-2 opened for OPS-1.``) when every other ticket is only opened
-or linked in a clause of its own (``created``, ``opened``, ``filed``, ``spun``, ``linked``: ``SUP-4410
-update: customer confirmed the workaround, incident INC-7301 opened. ETA 15:00 BST.`` is SUP-4410's) or
-after the lead's ``KEY:`` (``OPS-1: opened INC-2 for the outage. ETA 17:00``), or only referred to or
+before it was opened for, ``Incident INC-2 opened for OPS-1.``, or that opens the clause after one that
+names one ticket and only opens it, ``Incident INC-2 opened, OPS-1 slow.``: :func:`_told_after_opened`)
+when every other ticket is only opened or linked in a clause of its own (``created``, ``opened``,
+``filed``, ``spun``, ``linked``: ``SUP-4410 update: customer confirmed the workaround, incident INC-7301
+opened. ETA 15:00 BST.`` is SUP-4410's) or after the lead's ``KEY:`` (``OPS-1: opened INC-2 for the outage.
+ETA 17:00``), or only referred to or
 waited on (:func:`references`, :func:`blockers`). A lead its clause resolves leaves the deadline to the
 tickets the item opened (``OPS-1 resolved; created OPS-2 for the root-cause fix. ETA 17:00``: OPS-2's
 work is what is left). Otherwise it is every ticket's: a list as one subject (``OPS-1 and OPS-2 blocked,
 ETA 17:00``, ``OPS-1 and OPS-2 opened, ETA 17:00``, ``Update on OPS-1 and OPS-2: ...``), another ticket
 told more of (``INC-2 opened, INC-2 paging SRE``), an item that opens with no ticket nor names one in a
-subject form (``Incident INC-2 opened, OPS-1 slow``), or a resolved lead and no ticket opened (``OPS-1
-resolved; linked INC-2``).
+subject form or after an opened one (``Incident INC-2 opened: OPS-1 and OPS-2 slow``), or a resolved lead
+and no ticket opened (``OPS-1 resolved; linked INC-2``).
 """
 
 from __future__ import annotations
@@ -625,10 +627,11 @@ def _lead(text: str, owned: list[str], spans: list[tuple[int, int, bool]]) -> li
     """The tickets a deadline whose clause and part name none is of, when it is not every ticket's: the
     one the item opens with ('SUP-4410 update: ..., incident INC-7301 opened. ETA 15:00' is SUP-4410's),
     or names in a subject form ('Update on SUP-4410:', 'Re: OPS-1', 'OPS-1 - ...') or as what a ticket
-    was opened for ('Incident INC-2 opened for OPS-1'), when each other ticket is only opened or linked
-    in a clause of its own (:data:`_OPENED`), or after the lead's ``KEY:`` subject, or only referred to
-    (:func:`references`, :func:`blockers`). When the lead's clause resolves it, those the item opened
-    instead ('OPS-1 resolved; created OPS-2 for the root-cause fix. ETA 17:00': the work left is OPS-2's).
+    was opened for ('Incident INC-2 opened for OPS-1', 'Incident INC-2 opened, OPS-1 slow'), when each
+    other ticket is only opened or linked in a clause of its own (:data:`_OPENED`), or after the lead's
+    ``KEY:`` subject, or only referred to (:func:`references`, :func:`blockers`). When the lead's clause
+    resolves it, those the item opened instead ('OPS-1 resolved; created OPS-2 for the root-cause fix. ETA
+    17:00': the work left is OPS-2's).
     None otherwise: a list as one subject ('OPS-1 and OPS-2 blocked, ETA 17:00'), another ticket told
     more of, a resolved lead and nothing opened."""
     m = SUBJECT_LEAD.match(text)
@@ -642,7 +645,11 @@ def _lead(text: str, owned: list[str], spans: list[tuple[int, int, bool]]) -> li
     if first < 0:
         return None
     said_lo: int | None = None  # (where what is said of the lead begins in its clause)
-    if keyed[0][0] != i:
+    told = _told_after_opened(text, spans, keyed) if len(keyed) > 1 else None
+    if told is not None:  # ('Incident INC-2 opened, OPS-1 slow': OPS-1 is what the item is about)
+        at, said_lo = told
+        lead = keyed[1][1]
+    elif keyed[0][0] != i:
         found = _lead_named(text, i, spans[first][1], keyed)
         if found is None:
             return None
@@ -677,6 +684,25 @@ def _lead(text: str, owned: list[str], spans: list[tuple[int, int, bool]]) -> li
     if resolved:
         return list(dict.fromkeys(opened)) or None
     return [lead]
+
+
+def _told_after_opened(
+    text: str, spans: list[tuple[int, int, bool]], keyed: list[tuple[int, str]]
+) -> tuple[int, int] | None:
+    """Where the lead ticket is written, and where what is said of it begins, when the item's first
+    clause names one ticket and only opens it (:data:`_OPENED`, not linked) and the next clause opens
+    with another ticket ('Incident INC-2 opened, OPS-1 slow': the incident was opened for what OPS-1
+    tells, as in 'Incident INC-2 opened for OPS-1'); None otherwise."""
+    (at0, key0), (at1, key1) = keyed[0], keyed[1]
+    los = [lo for lo, _, _ in spans]
+    n0 = bisect_right(los, at0) - 1
+    n1 = bisect_right(los, at1) - 1
+    if n0 < 0 or n1 != n0 + 1 or key1 == key0 or "pen" not in text[:at1]:  # (cheap: 'opened')
+        return None
+    w = ex.words(_without(text[spans[n0][0]:spans[n0][1]], [key0]).lower())
+    if w.isdisjoint(_OPENED) or "linked" in w or text[spans[n1][0]:at1].strip(" \t*_`[("):
+        return None
+    return at1, at1
 
 
 # the subject forms that name an item's lead ticket written after the words: 'Update on SUP-4410:',

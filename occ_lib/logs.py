@@ -302,7 +302,9 @@ Per item (the rules, in order)
       updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla` supersedes with it the
       ticket's earlier promises of its kind written in earlier items; so has a move with no deadline word
       of a ticket an earlier item gave a deadline (``REL-901 slipped to Oct 22``, pushed, moved,
-      rescheduled... to or for a date or time, a deadline with that earlier one's keyword; not ``moved
+      rescheduled... to or for a date or time, a deadline with that earlier one's keyword, also after
+      ``until``, whose own keyword it then takes: ``CHG0012345 postponed until Oct 15 22:00`` after its
+      change window moves that window, no ``until`` promise beside it; not ``moved
       to Done on Oct 17``, ``pushed to main at 11:30``, nor a ticket with no deadline before); a replacement
       of an item that states a
       miss and has no deadline left missed (``10:00 OPS-13 migration slipped - new ETA 17:00``, ``ETA
@@ -2007,6 +2009,10 @@ def _items(
                 proses[k], m.start
             ) and (kw := _promised(acc.deadline_rows, tks_all[k])) is not None:
                 m = replace(m, is_deadline=True, keyword=kw)  # ('REL-901 slipped to Oct 22': its due moved)
+            elif m.keyword in ("until", "till") and tks_all[k] and _times.moved_by_word(
+                proses[k], m.start
+            ) and (kw := _promised(acc.deadline_rows, tks_all[k])) is not None:
+                m = replace(m, keyword=kw)  # ('CHG0012345 postponed until Oct 15 22:00': the window moved)
             if m.skipped:
                 problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
             if m.zone_note is not None:  # ('14:00 EST (UTC+8)': read at UTC+8, which the row says)

@@ -592,8 +592,18 @@ def _written(events: pd.DataFrame, tz: str) -> dict[tuple[str, int], pd.Timestam
     return {(str(src), int(line)): w for src, line, w in zip(ev["source"], ev["line"], at, strict=True)}
 
 
+def _written_days(events: pd.DataFrame, tz: str) -> dict[tuple[str, int], pd.Timestamp]:
+    """Per item known only to the day it was written on (source, line), that day's end in ``tz``."""
+    if events.empty or "at_precision" not in events.columns:
+        return {}
+    day = events[events["at_precision"].eq("day") & events["at"].notna()]
+    return {k: (w.tz_convert(tz).normalize() + pd.DateOffset(days=1)).tz_convert("UTC")
+            for k, w in _written(day, tz).items()}
+
+
 def _moved(
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]], written: Mapping[tuple[str, int], pd.Timestamp]
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]], written: Mapping[tuple[str, int], pd.Timestamp],
+    days: Mapping[tuple[str, int], pd.Timestamp] | None = None,
 ) -> dict[tuple[Any, ...], tuple[dict[str, Any], pd.Timestamp]]:
     """Per deadline group of a ticket, the item that moved it, when one did, and when that was written:
     the ticket's first deadline written as a move of its promise (``moves``: 'ETA moved to 18:00', 'new
@@ -601,7 +611,12 @@ def _moved(
     the group's last mention (in time order across sections and files; in line order within a file at
     the same time), or by the very item whose mention of it says it was missed ('ETA 16:30Z missed; new
     ETA 09:00Z': the miss and its move are one statement). A group with a mention whose time is unknown
-    cannot be ordered and is kept."""
+    cannot be ordered and is kept. An item known only to its day (``days``: its day's end) is ordered
+    against a timed one of that day by where it is written (same file, a later line; 'OPS-1 ETA moved to
+    Oct 15' in a later section of the day the ETA was given at 09:00 moves it), and its move is dated
+    at that day's end, not at its midnight: a promise due that day was not moved before it was due
+    (day precision), one due on a later day was (:func:`_superseded`)."""
+    days = days or {}
     movers: dict[tuple[str, str], list[tuple[pd.Timestamp, str, int, tuple[Any, ...], dict[str, Any]]]] = {}
     for key, recs in groups.items():
         for r in recs:
@@ -624,12 +639,27 @@ def _moved(
         if any(pd.isna(w) for w, _, _, _ in last):
             continue
         lw, ls, ll, said = max(last)
+        lday = days.get((ls, ll))
         by = [m for k in kinds for m in movers.get((key[0], k), ()) if m[3] != key
-              and (m[0] > lw or m[0] == lw and m[1] == ls and (m[2] > ll or said and m[2] == ll))]
+              and (m[0] > lw or m[0] == lw and m[1] == ls and (m[2] > ll or said and m[2] == ll)
+                   or _same_day(m, lw, lday, days) and m[1] == ls and m[2] > ll)]
         if by:
             first = min(by, key=lambda m: (m[0], m[1], m[2]))
-            out[key] = (first[4], first[0])
+            end = days.get((first[1], first[2]))
+            out[key] = (first[4], first[0]) if end is None else ({**first[4], "_moved_day": first[0]}, end)
     return out
+
+
+def _same_day(
+    m: tuple[Any, ...], lw: pd.Timestamp, lday: pd.Timestamp | None,
+    days: Mapping[tuple[str, int], pd.Timestamp],
+) -> bool:
+    """Whether mover ``m`` (:func:`_moved`) and a group's last mention written at ``lw`` (known to the
+    day when ``lday``, its day's end) are on one day of which one of them is known only to the day."""
+    mend = days.get((m[1], m[2]))
+    if mend is not None:
+        return mend - pd.Timedelta(days=1) <= lw < mend if lday is None else mend == lday
+    return lday is not None and lday - pd.Timedelta(days=1) <= m[0] < lday
 
 
 def _superseded(
@@ -643,7 +673,10 @@ def _superseded(
         return judged
     by, when = moved
     status, over, reason = judged
-    where = f"{_mention(by['source'], by['line'])} at {_fmt_ts(when, tz=tz)}"
+    if "_moved_day" in by:  # (a move known only to its day: dated at its end, written as its day)
+        where = f"{_mention(by['source'], by['line'])} on {_fmt_ts(by['_moved_day'], day=True, tz=tz)}"
+    else:
+        where = f"{_mention(by['source'], by['line'])} at {_fmt_ts(when, tz=tz)}"
     if when <= due and not stated:
         return "superseded", float("nan"), f"superseded by its ticket's later promise: moved by {where}"
     if status != "missed":
@@ -785,7 +818,7 @@ def deadline_misses(
         for key in keys:
             groups.setdefault(key, []).append(rec)
     _refine_days(groups, tz)
-    moved = _moved(groups, _written(events, tz)) if "moves" in d.columns else {}
+    moved = _moved(groups, _written(events, tz), _written_days(events, tz)) if "moves" in d.columns else {}
     rows = _admitted(undated, groups, s, e, as_of_ts, tz, moved)
     updates: _Updates | None = None  # (made when a promise of the next update needs it)
     for key, recs in groups.items():

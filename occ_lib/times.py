@@ -87,8 +87,9 @@ Ranges
     written); ``2-4`` alone is no time.
     ``between 09:00 and 10:00 ET``, ``from 09:00 until 10:00 ET`` (then ``until`` makes no deadline) and
     ``09:00 through 10:30 ET`` are ranges too. A weekday written before the end is the end's day (``Wed 22:00
-    - Fri 06:00``); "the next day" is the same wall time a calendar day later (its words read again on that
-    day: ``02:30 CET`` is the second 02:30), so a range over the night clocks go back is 25 hours long.
+    - Fri 06:00``, ``freeze from 09:00 through Friday 18:00``: 09:00 on the text's day to Friday 18:00);
+    "the next day" is the same wall time a calendar day later (its words read again on that day: ``02:30
+    CET`` is the second 02:30), so a range over the night clocks go back is 25 hours long.
     ``tomorrow`` after a range that ends past midnight is its end's day (``22:00 - 06:00 tomorrow``;
     ``tomorrow night`` is the whole range's). ``ETA slipped from 10:00 to 13:00`` (moved, pushed, changed,
     shifted, delayed, postponed, rescheduled, bumped ``from``) is no range but two deadlines, as is ``ETA was
@@ -269,7 +270,9 @@ Which date a time takes
     last one on or before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only
     when a
     deadline keyword governs it (``due Wednesday``, ``ETA Friday``: date-only, the next such day on
-    or after the base date), or a deadline was moved to it (``ETA 17:00 missed, pushed to Friday``). A
+    or after the base date), or a deadline was moved to it (``ETA 17:00 missed, pushed to Friday``), or a
+    state reached was on it (``OPS-12 resolved on Monday``, ``fixed Tue``, closed, deployed, shipped,
+    merged, mitigated, rolled back...: date-only, the last such day on or before the base date). A
     deadline written as missed in its own mention, its weekday part of it, is past whatever its keyword:
     the last such day on or before the base date (``Tue 12:00 UTC ETA missed``, ``Tue ETA was missed``, ``the
     ETA of Tue 12:00 UTC slipped``, ``missed the Tue 12:00 UTC ETA``, ``ETA Tue not met``, ``failed to meet
@@ -314,8 +317,10 @@ Deadlines
     end: ``maintenance window until 06:00``, ``change window open until 04:00``; so is a freeze's,
     ``deploy freeze until 12:00``, ``code freeze in effect until Friday``: when work may not happen, also
     when the freeze is the clause's label or in brackets after the time, ``deploy freeze: no merges until
-    12:00``, ``no deploys until 14:00 UTC (freeze)``; ``through``/``thru`` is that end only, ``code freeze
-    through Friday 18:00``, and no keyword anywhere else: ``worked through 18:00``),
+    12:00``, ``no deploys until 14:00 UTC (freeze)``, and a restriction without the word, the work a freeze
+    stops forbidden up to it: ``no deploys until 14:00``, ``do not merge until 12:00``, ``hold off on
+    releases until 18:00`` (not ``no update until 14:00``); ``through``/``thru`` is that end only, ``code
+    freeze through Friday 18:00``, and no keyword anywhere else: ``worked through 18:00``),
     ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
     promise reported, the time right after it (``@ben says Fri noon``, ``infra said EOD``, ``vendor
     expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
@@ -1374,11 +1379,23 @@ _WINDOW_UNTIL = re.compile(
 # until 12:00') or in brackets right after the time ('no deploys until 14:00 UTC (freeze)')
 _FREEZE_LABEL = re.compile(r"(?i:\bfreezes?)[^\S\n]*:[^;.!?|\n\u2013\u2014:]*$")
 _FREEZE_AFTER = re.compile(r"[^\S\n]*\((?i:[\w\- ]{0,24}\bfreezes?\b[\w\- ]{0,24})\)")
+# a restriction told without the word freeze, the clause's work forbidden up to the time ('no deploys
+# until 14:00 UTC', 'do not merge until 12:00', 'hold off on releases until 18:00', 'no prod changes
+# until 18:00'): when work may not happen, as a freeze's end is, no promise ('no update until 14:00' is
+# none of these: only the work a freeze stops)
+_RESTRICT_UNTIL = re.compile(
+    r"(?i:\b(?:no|don['’]?t|do[^\S\n]+not|hold[^\S\n]+off(?:[^\S\n]+on)?|pause[ds]?|halt(?:ed)?)"
+    r"(?:[^\S\n]+(?:any|new|further|more|prod|production|the))*[^\S\n]+"
+    r"(?:deploy(?:s|ments?|ing)?|merg(?:e|es|ing)|changes?|releas(?:e|es|ing)|push(?:es|ing)?|rollouts?"
+    r"|roll(?:ing)?[^\S\n]+out|ship(?:s|ping)?|cutovers?|migrations?)"
+    r"(?:[^\S\n]+(?:to|on|in|into)[^\S\n]+[\w./-]+)?)[^\S\n]+$"
+)
 
 
 def _until_keyword(text: str, a: int, b: int | None, at_kw: int, end: int, kw: str) -> str | None:
     """The keyword of a time written after ``until`` or ``through`` (at ``at_kw``): ``window`` for a
-    window's or freeze's end (:data:`_WINDOW_UNTIL`, :data:`_FREEZE_LABEL`, :data:`_FREEZE_AFTER`); no
+    window's or freeze's end (:data:`_WINDOW_UNTIL`, :data:`_FREEZE_LABEL`, :data:`_FREEZE_AFTER`,
+    :data:`_RESTRICT_UNTIL`); no
     deadline for how long something is muted or watched (:data:`_MUTED`, :data:`_WATCH_UNTIL`) nor for
     any other ``through`` ('worked through 18:00'); else ``until``, a promise ('we have until 12:00')."""
     if _MUTED.search(text, max(a, at_kw - 40), at_kw) or _WATCH_UNTIL.search(text, max(a, at_kw - 28), at_kw):
@@ -1388,7 +1405,7 @@ def _until_keyword(text: str, a: int, b: int | None, at_kw: int, end: int, kw: s
     if _WINDOW_UNTIL.search(text, max(a, at_kw - 24), at_kw) or ("reeze" in text or "REEZE" in text) and (
         _FREEZE_LABEL.search(text, max(a, at_kw - 60), at_kw)
         or _FREEZE_AFTER.match(text, end, len(text) if b is None else b)
-    ):
+    ) or _RESTRICT_UNTIL.search(text, max(a, at_kw - 48), at_kw):
         return "window"  # ('maintenance window until 06:00 UTC', 'deploy freeze until 12:00': its end)
     return kw if kw == "until" else None
 
@@ -2036,8 +2053,14 @@ _REL_REACH = 80  # characters between a time and the relative day or weekday it 
 
 
 _NOW_GAP = re.compile(r"\s*[,;]?\s*(?i:now)\s+")
+# The verbs of a deadline's move, one list: what it moved from (:data:`_MOVED_FROM`, :data:`_WAS_GAP`:
+# also 'changed from') and what it moved to (:data:`_MOVE_WORD`: also 'slips', 'deferred', 'extended';
+# not 'changed to', which is as often a state: 'status changed to P1')
+_MOVE_VERBS = "slipped|moved|pushed|shifted|delayed|postponed|rescheduled|bumped"
+_MOVED_FROM_VERBS = _MOVE_VERBS + "|changed"
+_MOVED_TO_VERBS = _MOVE_VERBS + "|slips|deferred|extended"
 _MOVED_FROM = re.compile(
-    r"(?i:slipped|moved|pushed|changed|shifted|delayed|postponed|rescheduled|bumped)"
+    r"(?i:" + _MOVED_FROM_VERBS + ")"
     r"(?:\s+(?i:the\s+)?(?i:eta|deadline|due\s+date|target|window|it))?\s+(?i:from)\s+"
     r"(?:(?:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?\s+)?$",
     re.IGNORECASE,
@@ -2349,8 +2372,7 @@ def _without_old_values(text: str, a: int, found: list[TimeMention]) -> list[Tim
 # what leads from a deadline to the one it became: 'ETA 17:00 UTC → 19:00 UTC', 'ETA 17:00 UTC
 # missed, pushed to 19:00 UTC' (the keyword's own patterns stop at the zone or the comma)
 _MOVE_WORD = (
-    r"(?i:\b(?:slipped|slips|pushed|moved|postponed|delayed|rescheduled|bumped|deferred"
-    r"|extended|shifted)(?:\s+(?:out|back|again))?\s+(?:to|until|till|for))(?:\s+(?i:the))?"
+    r"(?i:\b(?:" + _MOVED_TO_VERBS + r")(?:\s+(?:out|back|again))?\s+(?:to|until|till|for))(?:\s+(?i:the))?"
 )
 _MOVE_TAIL = (
     r"(?:\s+(?i:today|tonight|tomorrow|tmrw|tmr|2moro|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
@@ -2387,8 +2409,8 @@ _MEETING_MOVED = re.compile(
 # what leads from a deadline to the one it replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA Oct 31
 # (originally Oct 24)', 'ETA 13:00, previously 11:00', 'ETA 18:00 UTC (slipped from 16:00 UTC)'
 _WAS_GAP = re.compile(
-    r"\s*[(\[,]?\s*(?i:was|previously|originally|formerly|prev\.|orig\.|(?:slipped|moved|pushed|changed"
-    r"|shifted|delayed|postponed|rescheduled|bumped)\s+from)\s*[:=]?\s*@?"
+    r"\s*[(\[,]?\s*(?i:was|previously|originally|formerly|prev\.|orig\.|(?:" + _MOVED_FROM_VERBS
+    + r")\s+from)\s*[:=]?\s*@?"
 )
 # what leads from the time a missed deadline was moved to, to the missed one: 'moved to Mon 10/13, missed
 # Friday slot'
@@ -3544,14 +3566,16 @@ def _eod_of_date(text: str, found: list[TimeMention], s: int, e: int) -> bool:
 # '09:00, 12:00 or 15:00 UTC'). Two times joined as a range are one mention, like '09:00-10:00 ET',
 # a zone on either end applying to both: 'between 09:00 and 10:00 ET', 'from 09:00 until 10:00 ET'
 # ('until' there ends a range: no deadline), '09:00 through 10:30 ET'.
-_JOIN_MAX = 16  # no list or range join ('  through  ', ' , and ') is longer
+_JOIN_MAX = 26  # no list or range join ('  through  ', ' , and ', ' through Wednesday, ') is longer
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or)\s+|\s*[&/]\s*")
 _LIST_NEXT = re.compile(r"(?:" + _LIST_GAP.pattern + r")\d")  # (a time of the same list after it)
 _BETWEEN = re.compile(r"(?i:between)\s+$")
 _FROM = re.compile(r"(?i:from)\s+$")
 _AND_GAP = re.compile(r"\s+(?i:and)\s+|\s*&\s*")
-_UNTIL_GAP = re.compile(r"\s+(?i:until|till|til|through|thru)\s+")
-_THROUGH_GAP = re.compile(r"\s+(?i:through|thru)\s+")
+# (a weekday written before the end is the end's day: 'freeze from 09:00 through Friday 18:00')
+_END_DAY = r"(?:(?:" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW + r")\.?,?\s+)?"
+_UNTIL_GAP = re.compile(r"\s+(?i:until|till|til|through|thru)\s+" + _END_DAY, re.IGNORECASE)
+_THROUGH_GAP = re.compile(r"\s+(?i:through|thru)\s+" + _END_DAY, re.IGNORECASE)
 _STARTS = re.compile(r"(?i:starts?|started|starting|began|begins|start\s+time)\s*(?:at\s+|:\s*)?$")
 _ENDS_GAP = re.compile(  # (Go's '+0000 UTC' leaves the zone's name after the offset)
     r"(?:\s[A-Z]{2,5})?\s*[,;]?\s*(?i:ends?|ended|ending|end\s+time)\s*(?:at\s+|:\s*)?"
@@ -3722,6 +3746,25 @@ def _weekday_shift(base: dt.date, weekday: int, forward: bool, week: int = -1) -
     return ahead if forward or ahead == 0 else ahead - 7
 
 
+# a state reached on a weekday written with no time ('OPS-12 resolved on Monday', 'fixed Tue'): the day
+# it happened, the last such day on or before the text's (:func:`_other_mentions`, :func:`_resolve`)
+_DONE_ON = re.compile(
+    r"(?i:\b(?:resolved|fixed|closed|deployed|shipped|merged|mitigated|restored|completed|finished"
+    r"|released|reverted|rolled[^\S\n]+back|done))(?:[^\S\n]+(?i:on|last))?[^\S\n]+$"
+)
+
+# (a state to come: 'will be resolved on Monday', 'to be deployed Fri')
+_DONE_TO_COME = re.compile(
+    r"(?i:\b(?:will|shall|to|should|must|can|could|may|might|being|be)|['\u2019]ll)(?:[^\S\n]+(?i:be|get))?[^\S\n]+$"
+)
+
+
+def _done_on(text: str, start: int) -> bool:
+    """Whether the weekday at ``start`` is the day a state was reached (:data:`_DONE_ON`), not one to come."""
+    m = _DONE_ON.search(text, max(0, start - 32), start)
+    return m is not None and _DONE_TO_COME.search(text, max(0, m.start() - 16), m.start()) is None
+
+
 def _other_mentions(
     text: str, rels: list[_Cand] | None, stamps: bool, found: list[TimeMention]
 ) -> list[_Cand]:
@@ -3745,8 +3788,8 @@ def _other_mentions(
             if (move is not None or text[r.end:r.end + 2] not in ("'s", "\u2019s")) and (
                 _deadline(text, r.start, r.end) is not None
                 or move is not None and _moved_from_deadline(text, r, move.start(), found)
-            ):
-                extra.append(r)
+            ) or move is None and text[r.end:r.end + 2] not in ("'s", "\u2019s") and _done_on(text, r.start):
+                extra.append(r)  # (or the day a state was reached: 'OPS-12 resolved on Monday', past)
     if "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
         skip = _excluded_spans(text)
         for m in _UNK.finditer(text):
@@ -3899,7 +3942,8 @@ def _resolve(
             # (a deadline's weekday is ahead of the text's date, except one it is overdue since or
             # one written as missed: 'Tue ETA missed')
             shift = c.rel if c.wd < 0 else _weekday_shift(base, c.wd, kw not in _LOOKS_BACK and not (
-                c.week < 0 and written_missed(text, c.start, c.end, off)), c.week)
+                c.week < 0 and written_missed(text, c.start, c.end, off)) and not (
+                kw is None and c.week < 0 and _done_on(text, c.start)), c.week)
             at = _midnight(base + dt.timedelta(days=shift))
         except OverflowError:
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,
