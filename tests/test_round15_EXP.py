@@ -9,9 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import occ_lib
 from occ_lib import timeline
+from occ_lib._extract import delivered
 from occ_lib.logs import parse_log
 from occ_lib.policy import Policy
 from occ_lib.sla import misses
@@ -163,4 +165,31 @@ def test_the_handoff_fixture_sla_deadlines():
     ]
     assert [(int(n), r) for n, r in zip(logs.problems["line"], logs.problems["reason"], strict=True)] == [
         (21, "relative day without a date"), (21, "time without a date"),
+    ]
+
+
+# 4: a post-incident review is delivered by the meeting: 'review held' ------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("CHG-2102 review held 11:30, action items in DEP-77.", True), ("review was held with payments", True),
+     ("PR review done", False), ("review booked for Thu", False),
+     ("reviewed the dashboard, held off", False)],
+)
+def test_review_held_delivers_a_review(text: str, expected: bool) -> None:
+    assert delivered(text) is expected
+
+
+def test_the_change_calendars_post_incident_review_is_met_by_the_review_held():
+    logs = occ_lib.read_logs(str(FIX / "exp_c_deploy_de.md"))
+    policy = Policy(tz="America/New_York")
+    out = misses(logs, None, policy, start=pd.Timestamp("2025-10-06T04:00Z"),
+                 end=pd.Timestamp("2025-10-13T04:00Z"), as_of=pd.Timestamp("2025-10-13T04:00Z"))
+    out = out[out["kind"].eq("deadline")]
+    assert [[int(n), s, d.strftime("%m-%d %H:%M"), st] for n, s, d, st in zip(
+        out["line"], out["subject"], out["due_at"], out["status"], strict=True
+    )] == [
+        [24, "CHG-2102", "10-09 10:00", "met"],  # (was 'missed': not delivered)
+        [23, "CHG-2102", "10-10 18:00", "missed"],
+        [30, "DEP-77", "10-10 22:00", "superseded"],
+        [36, "DEP-77", "10-13 22:00", "open"],
     ]
