@@ -2126,6 +2126,9 @@ _DELIVERED = re.compile(
     r"|circulated|reviewed|held|finished|finalized|finalised|approved|signed\s+off|merged|uploaded|out|is\s+up)\b"
     r"|\b(?:published|shared|sent|delivered|completed|posted|circulated|held|finished|finalized|finalised"
     r"|approved|merged|uploaded)\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?i:" + _DELIVERABLE + r")"
+    # (a review is a meeting: 'CHG-2102 review held 11:30' delivers its post-incident review; not 'PR review
+    # done', which a code review also says)
+    r"|\b(?i:review)\s+(?:was\s+)?held\b"
 )
 
 
@@ -2146,7 +2149,7 @@ _DELIVERABLE_WORDS = ("post", "pm", "rca", "root", "pir", "incident", "retro", "
 
 def delivered(text: str) -> bool:
     """Whether ``text`` says an incident's deliverable was delivered ('RCA published', 'shared the
-    postmortem', 'PIR held')."""
+    postmortem', 'PIR held', 'review held': a review is delivered by the meeting)."""
     return _DELIVERED.search(text) is not None
 
 

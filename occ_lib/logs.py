@@ -388,7 +388,13 @@ Per item (the rules, in order)
       the range's second day (``- 02:10 paged`` is 02:10 on the 8th; ``- 13:30`` stays on the 7th; under
       ``(23:00–02:00)`` the cut is 08:00), with the item's other times of that day; a date or day word in the
       item keeps its
-      own. A section that runs past midnight puts the small hours on the next day:
+      own. A section with no date of its own (``### Handoff Tue → Wed (Priya → Marco)`` in a log
+      without dated headings) dates an item's time or weekday that needs a date (``- 03:45 paged the
+      IC``, ``- due by Thu 18:00 UTC``) by the last item before it in that section that wrote a full
+      date and time (``- 2025-10-07 03:02 UTC page #PD-R7T8U9``), or a time read so, on its clock
+      (a time before 06:00 after one from 18:00 on: the next day); without one before it, the first
+      after it dates a weekday alone, never a bare time (:func:`_carry_dates`).
+      A section that runs past midnight puts the small hours on the next day:
       an item timed before 06:00 right after an item of the same section (or of the sections before it
       that the headings of no date or time of their own after them go on: ``## Issues`` after ``##
       Pre-checks (Oct 9)``) timed from 18:00 on, and the
@@ -1968,6 +1974,7 @@ def _items(
     )
     if any("T+" in p for p in proses):
         _offsets(proses, found)
+    _carry_dates(items, proses, found, tz)
     if nights:
         _night_shift(items, found, tz, nights)
     after = _past_midnight(items, found, tz)
@@ -1996,11 +2003,20 @@ def _items(
         upd = "pdate" in text  # ('Next update by 14:45 EDT': a promise kept by the next update)
         ends: bool | None = None  # (whether a period's end may be written: _may_end_period, once asked)
         last_end = -1  # (where the last period end read ends)
+        deliv_end = -1  # (where the item's last deliverable's deadline ends, once one is read)
         for m in found[k]:
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
                 m = replace(m, is_deadline=True, keyword="update")
             elif m.is_deadline and m.keyword != "missed" and ex.deliverable_promise(proses[k], m.start):
                 m = replace(m, keyword="postmortem")  # ('RCA ETA 2025-10-14': kept by its delivery)
+            elif m.is_deadline and deliv_end >= 0 and promise_kind(m.keyword) == "promise" and (
+                ex.is_replacement(proses[k], m.start)
+            ) and _CLAUSE_STOP.search(proses[k], deliv_end, m.start) is None:
+                m = replace(m, keyword="postmortem")  # ('RCA missed Thu 17:00 - new ETA Mon': the RCA's)
+            if m.is_deadline and m.at is not None and (m.keyword == "postmortem" or (
+                m.keyword == "missed" and ex.deliverable_promise(proses[k], m.start)
+            )):
+                deliv_end = m.end
             if m.at is None:
                 if m.problem:
                     problems.append((line, "time", m.raw, m.problem))
@@ -2537,6 +2553,63 @@ def _night_shift(
         if not 0 <= _hours_after(first.at, _mention_zone(first, it[5] or tz), sec[2]) < night[1]:
             continue
         found[k] = _rolled(found[k], it[5] or tz, sec[2])
+
+
+# what ends the clause of a deliverable's deadline before a replacement ('RCA missed 17:00; new ETA 18:00'
+# for the fix is the fix's): a semicolon, a sentence's end, a line break
+_CLAUSE_STOP = re.compile(r"[;!?\n|]|\.(?:\s|$)")
+
+
+_NEEDS_DAY = ("time without a date", "relative day without a date")
+
+
+def _carry_dates(
+    items: list[tuple], proses: list[str], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None
+) -> None:
+    """In place: in a section that has no date of its own (``### Handoff Tue → Wed (Priya → Marco)``
+    in a log with no dated heading), an item whose time or weekday needs a date (``- 03:45 paged the
+    IC``, ``- due by Thu 18:00 UTC``) is read on the date of the last item before it in that section
+    that wrote a full date (``- 2025-10-07 03:02 UTC page #PD-R7T8U9``), on that date's clock; a time
+    of the small hours (before 06:00) after one from 18:00 on is on the next day. Without such an item
+    before it, the first one after it dates a weekday alone (``08:40 UTC Tue``), never a bare time."""
+    if not any(m.problem in _NEEDS_DAY for ms in found for m in ms):
+        return  # (the cheap gate: nothing to carry in nearly every document)
+    anchors: dict[int, tuple[dt.date, int, dt.tzinfo]] = {}  # section id -> (date, minutes, zone)
+    pending: list[int] = []
+    for k, it in enumerate(items):
+        sec = it[4]
+        if sec[2] is not None:
+            continue
+        key = id(sec)
+        ms = found[k]
+        zone = it[5] or tz or dt.UTC
+        needs = any(m.problem in _NEEDS_DAY for m in ms)
+        if needs and key in anchors:
+            day, mins, _z = anchors[key]
+            first = next((m for m in ms if m.problem in _NEEDS_DAY), None)
+            again = _times.find_times(proses[k], day=day, tz=zone)
+            own = _item_time(again)
+            if own is not None and first is not None and own.start == first.start and mins >= 18 * 60:
+                local = own.at.astimezone(_mention_zone(own, zone))
+                if local.hour < 6 and local.date() == day:
+                    again = _times.find_times(proses[k], day=day + dt.timedelta(days=1), tz=zone)
+            found[k] = ms = again
+        elif needs:
+            pending.append(k)
+        dated = [m for m in ms if m.at is not None and m.has_date and not m.is_deadline
+                 and m.precision != "day"]
+        timed = [m for m in ms if m.at is not None and not m.is_deadline and m.precision != "day"]
+        if dated or (timed and key in anchors):
+            last = timed[-1] if timed else dated[-1]
+            local = last.at.astimezone(_mention_zone(last, zone))
+            if key not in anchors and pending:
+                for j in pending:  # (a weekday alone before the section's first dated item)
+                    if id(items[j][4]) == key and all(
+                        m.problem != "time without a date" for m in found[j]
+                    ):
+                        found[j] = _times.find_times(proses[j], day=local.date(), tz=items[j][5] or tz)
+                pending = [j for j in pending if id(items[j][4]) != key]
+            anchors[key] = (local.date(), local.hour * 60 + local.minute, zone)
 
 
 def _past_midnight(

@@ -22,6 +22,11 @@ pulled into one ticket:
   ``blocked`` one: a day's section that names one ticket also holds the day's other work (``11:30
   QA reproduced the store-notes report``, ``21h30 nightly run started``), which is no step of it.
 - Not a table row: a table's rows are records of their own.
+- A section that names several tickets (a handoff note's pages) is no thread, but a page's next step
+  is: a ticketless item that opens with its own time and is an ``escalation`` or ``acknowledged``
+  (``- 2025-10-10 00:20 UTC paged the IC (Sam); 00:55 escalated to VP Eng (Helen)``) right after an
+  item that names exactly one ticket (``- 2025-10-09 23:48 UTC page #PD-Z9Y8X7 for SRE-447``), timed
+  from that item's latest time to 6 hours after it, is about that ticket.
 - Not a window announced: an item whose deadlines (when the deadlines table is given) are all
   ``window`` ones, a change or maintenance window's range or a window's or freeze's end (``09:10 UTC
   maintenance window until 15:00 UTC``, ``09:20 UTC deploy freeze until 16:00 UTC``), tells when work
@@ -35,6 +40,7 @@ The events and deadlines tables keep what the text says (``tickets`` stays empty
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -85,9 +91,12 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
     by_section: dict[tuple[str, int], list[int]] = {}
     for i, key in enumerate(keys):
         by_section.setdefault(key, []).append(i)
+    ats = events["at"].tolist() if "at" in events.columns else None
     for rows in by_section.values():
         named = {t for i in rows for t in tickets[i]}
         if len(named) != 1:
+            if len(named) > 1 and ats is not None:
+                _next_to(rows, tickets, items, texts, kinds, lines, ats, out)
             continue
         (ticket,) = named
         rows = sorted(rows, key=lambda i: lines[i])
@@ -98,6 +107,37 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
                     and (not windows or (keys[i][0], lines[i]) not in windows)):
                 out.iat[i] = [ticket]
     return out
+
+
+_PAGE_STEP_KINDS = frozenset({"escalation", "acknowledged"})
+_NEXT_TO_MAX = pd.Timedelta(hours=6)
+
+
+def _next_to(rows: list[int], tickets: list[list[str]], items: list, texts: list, kinds: list,
+             lines: list[int], ats: list, out: pd.Series) -> None:
+    """In place: in a section of several tickets, a ticketless time-led ``escalation`` or
+    ``acknowledged`` item right after an item of exactly one ticket, timed within 6 hours after it
+    (``- 2025-10-10 00:20 UTC paged the IC (Sam); 00:55 escalated to VP Eng`` after ``- 2025-10-09
+    23:48 UTC page #PD-Z9Y8X7 for SRE-447``), is about that ticket."""
+    by_line: dict[int, list[int]] = {}
+    for i in rows:
+        by_line.setdefault(lines[i], []).append(i)
+    order = sorted(by_line)
+    for prev, line in itertools.pairwise(order):
+        own = by_line[line]
+        before = by_line[prev]
+        tks = {t for i in before for t in tickets[i]}
+        if len(tks) != 1 or any(tickets[i] for i in own):
+            continue
+        prev_at = max((ats[i] for i in before if not pd.isna(ats[i])), default=None)
+        if prev_at is None:
+            continue
+        for i in own:
+            at = ats[i]
+            if (kinds[i] in _PAGE_STEP_KINDS and items[i] in _THREAD_ITEMS and not pd.isna(at)
+                    and pd.Timedelta(0) <= at - prev_at <= _NEXT_TO_MAX
+                    and _TIME_LED.match(str(texts[i] or "")) is not None):
+                out.iat[i] = list(tks)
 
 
 def with_threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.DataFrame:
