@@ -187,7 +187,8 @@ Rules, so that an imported file always means the same thing:
   of 10^7 or more, 2.8 hours as ms, is Go's ``time.Duration`` in ns: Gatus's ``"duration": 123456789``;
   a file's bare numbers, two or more, that all have a fraction and are below 60 are seconds, ``0.234``
   is 234 ms, and ``occ import`` warns that it read them so (:class:`EvidenceNote`, no problem: exit 0),
-  as it does for a lone such number, which stays ms);
+  as it does for a lone such number, which stays ms; an import says a file's notes only when it adds
+  rows of it: a file imported before is counted ``already imported``, once, and its notes not said);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at|last_checked_at (ISO 8601, naive = UTC,
   or RFC 1123's ``Fri, 10 Oct 2025 07:00:00 GMT``, or an epoch number in s, ms, µs or ns by its size: up
   to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16 or 19 digits today, to the µs; also written as a
@@ -212,7 +213,15 @@ Rules, so that an imported file always means the same thing:
   row (``ok`` when 1), its ``instance`` (or ``target``) label the URL or, not being one, the name (no
   label: the ``target=`` of the ``$ curl '.../probe?target=X&module=http_2xx'`` line above it, URL-decoded,
   else the file's name), ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the
-  same labels its status and time taken, the sample's timestamp (ms) its time, else the file's.
+  same labels its status and time taken, the sample's timestamp (ms) its time, else the file's. A
+  failed probe (``probe_success 0``) says why as its metrics of the same labels show: a debug
+  answer's (``&debug=true``) last logged ``level=error ... err="..."`` (its message, classed by its
+  words: ``context deadline exceeded`` is ``timeout``); else, with no HTTP status, ``probe_ip_protocol
+  0`` is ``dns`` (the name did not resolve), a ``probe_http_duration_seconds{phase="tls"}`` above 0
+  ``tls``, a ``connect`` phase above 0 ``connect``, else no class but the message ``probe failed: no
+  HTTP answer``; with an expected status, ``probe_failed_due_to_regex 1`` (the body or a header failed
+  the module's regexp) or another of the module's checks, no class (an unexpected one is
+  ``unexpected_status``, ``HTTP 503``, as before). None of this is in the row's identity.
 * **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
   ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
   ``probe_success`` sample is a row (``ok`` when its value is 1), its URL (or, not being one, its
@@ -241,8 +250,11 @@ Rules, so that an imported file always means the same thing:
   them over the file name's stamp), else the header's time of the session the row is in (its command was typed
   later: the Date header, when there is one, is nearer), else the file's modification time (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
-  query compared; the first in config order when several do; each target's URL is keyed once per
-  import, so matching does not grow with the number of targets), else the JSON item's name, else
+  query compared: ``http://host/app`` is not the target ``https://host/app``, another origin (RFC 9110)
+  whose answer never touched the target's TLS and whose 301 to it says nothing of its health; ``curl
+  -L`` that followed it there is the target's, its URL the final one; the first in config order when
+  several do; each target's URL is keyed once per import, so matching does not grow with the number
+  of targets), else the JSON item's name, else
   ``host/path?query`` of the redacted URL (default ports dropped), else the file name without its
   stamp (one that gives a valid time: ``build_12345678_123456`` keeps its digits).
 * **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
@@ -2248,11 +2260,14 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
         if (kind := _occ_export(items[0])) and all(_occ_export(i) == kind for i in items):
             raise InputError(path, f"occ's own export ({kind} rows), not check results")
         for i, item in enumerate(items):
+            failure = item.pop("_failure", None) if blackbox else None  # (not in the item's identity)
             try:
                 r = _parse_json_item(item, i, path)
             except InputError as exc:
                 problems.append(exc)
                 continue
+            if failure is not None and not r.get("error_message"):  # (with a status: said when expected)
+                r["_error_hint"], r["error_message" if r.get("status") is None else "_fail_note"] = failure
             r["_index"] = i
             r["_item"] = json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             rows.append(r)
@@ -2296,28 +2311,52 @@ def _kuma_items(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 # Prometheus's text format, as blackbox exporter's /probe answers ('probe_success 1',
-# 'probe_http_status_code 200', 'probe_duration_seconds 0.123'; a scrape of several has their labels)
-_METRIC_LINE = re.compile(r"^(probe_success|probe_http_status_code|probe_duration_seconds)(\{[^}]*\})?"
+# 'probe_http_status_code 200', 'probe_duration_seconds 0.123'; a scrape of several has their labels),
+# and what tells a failed probe's cause: 'probe_ip_protocol' (0: the name did not resolve),
+# 'probe_http_duration_seconds{phase="..."}', 'probe_failed_due_to_regex'
+_METRIC_LINE = re.compile(r"^(probe_success|probe_http_status_code|probe_duration_seconds|probe_ip_protocol"
+                          r"|probe_http_duration_seconds|probe_failed_due_to_regex)(\{[^}]*\})?"
                           r"[ \t]+(\S+)(?:[ \t]+(\d+))?\s*$")
 _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
+_PHASE_LABEL = re.compile(r'(?:,\s*)?\bphase="(\w+)"(?:\s*,)?')
+# a debug answer's ('&debug=true') log line of why the probe failed: 'level=error msg="Error for HTTP
+# request" err="Get \"https://a.example\": dial tcp 10.0.0.7:443: connect: connection refused"'
+_BB_LOG_ERR = re.compile(r'\blevel=error\b.*?\berr="((?:[^"\\]|\\.)*)"')
 
 
 def _blackbox_items(text: str) -> list[dict[str, Any]] | None:
     """The ``probe_success`` samples of blackbox exporter's text answer as check items: one per series
     (its ``instance`` or ``target`` label the URL, or the name when it is no URL), ``ok`` when 1, the
     ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the same labels, the
-    sample's timestamp (ms) its time; None when the text has no ``probe_success`` sample."""
+    sample's timestamp (ms) its time; None when the text has no ``probe_success`` sample. A failed
+    probe's item carries ``_failure`` (:func:`_blackbox_failure`: its error class and message), which
+    is no part of the item's identity."""
     series: dict[tuple[str | None, str], dict[str, Any]] = {}
+    facts: dict[tuple[str | None, str], dict[str, float]] = {}
     asked = "target=" in text  # (a '$ curl .../probe?target=X' line before its answer: X is the target)
+    logged = "level=error" in text  # (a debug answer's log lines before its metrics)
     target: str | None = None
+    errors: list[str] = []
     for line in text.splitlines():
         if not line.startswith("probe_") or (m := _METRIC_LINE.match(line)) is None:
             if asked and "target=" in line and _command_match(line) is not None:
                 target = _probe_target(line)
+            elif logged and "err=" in line and (e := _BB_LOG_ERR.search(line)) is not None:
+                errors.append(e.group(1).replace('\\"', '"'))
             continue
         name, labels, value, stamp = m.groups()
-        item = series.setdefault((target, labels or ""), {})
         number = _prom_number(value)
+        if name == "probe_http_duration_seconds":  # (one series per phase: its labels without the phase)
+            phase = _PHASE_LABEL.search(labels or "")
+            if phase is not None and number is not None:
+                rest = _PHASE_LABEL.sub(",", labels).strip("{},")
+                facts.setdefault((target, f"{{{rest}}}" if rest else ""), {})[phase.group(1)] = number
+            continue
+        if name in ("probe_ip_protocol", "probe_failed_due_to_regex"):
+            if number is not None:
+                facts.setdefault((target, labels or ""), {})[name] = number
+            continue
+        item = series.setdefault((target, labels or ""), {})
         if name == "probe_success":
             pairs = dict(_LABEL.findall(labels or ""))
             where = pairs.get("instance") or pairs.get("target") or target
@@ -2326,12 +2365,49 @@ def _blackbox_items(text: str) -> list[dict[str, Any]] | None:
                 item["timestamp"] = int(stamp)
             if where:
                 item["url" if _URL_WORD.match(where) else "check"] = where
-        elif name == "probe_http_status_code" and number:
-            item["http_status"] = int(number)
+        elif name == "probe_http_status_code":
+            if number:
+                item["http_status"] = int(number)
+            else:
+                facts.setdefault((target, labels or ""), {})["status_0"] = 1.0
         elif name == "probe_duration_seconds" and number is not None:
             item["duration_s"] = number
-    items = [i for i in series.values() if "ok" in i]
+    items = []
+    for key, item in series.items():
+        if "ok" not in item:
+            continue
+        if not item["ok"]:
+            logged_err = errors[-1] if errors and len(series) == 1 else None
+            item["_failure"] = _blackbox_failure(item.get("http_status"), facts.get(key, {}), logged_err)
+        items.append(item)
     return items or None
+
+
+def _blackbox_failure(status: int | None, facts: dict[str, float],
+                      logged: str | None) -> tuple[str | None, str]:
+    """(error class, message) of a failed blackbox probe, from what its metrics show: a debug answer's
+    logged ``err=`` (classed by its words); else, with no HTTP status, ``probe_ip_protocol 0`` (the
+    name did not resolve: ``dns``), a ``tls`` phase that took time (``tls``), a ``connect`` phase that
+    did (``connect``), else no class; with one, ``probe_failed_due_to_regex 1`` (the body or a header
+    failed the module's regexp) or another of the module's checks (no class: the status is expected,
+    or ``unexpected_status`` says the rest)."""
+    if logged:  # (its words may hold the target's URL with a token: scrubbed as any message)
+        return _error_class(logged), _scrub(f"probe failed: {logged}")[:300]
+    if status is not None:
+        if facts.get("probe_failed_due_to_regex") == 1:
+            return None, (f"probe failed: HTTP {status}, the body or a header failed the module's regexp "
+                          "(blackbox probe_failed_due_to_regex 1)")
+        return None, (f"probe failed: HTTP {status}, another of the module's checks failed "
+                      "(blackbox probe_success 0)")
+    if facts.get("probe_ip_protocol") == 0:
+        return "dns", "probe failed: the host name did not resolve (blackbox probe_ip_protocol 0)"
+    if facts.get("tls", 0) > 0:
+        return "tls", "probe failed: no HTTP answer after the TLS handshake began (blackbox tls phase)"
+    if facts.get("connect", 0) > 0:
+        return "connect", "probe failed: no HTTP answer after connecting began (blackbox connect phase)"
+    if facts.get("status_0"):
+        return None, "probe failed: no HTTP answer (blackbox probe_http_status_code 0)"
+    return None, "probe failed (blackbox probe_success 0)"
 
 
 _PROBE_TARGET = re.compile(r"[?&]target=([^&'\"\s]+)")
@@ -3089,6 +3165,8 @@ def _finish(row: dict[str, Any], file: _FileFacts, targets: _Targets, run_id: st
     message = row.get("error_message") if outcome == "down" else None  # e.g. "message": "OK"
     if error == "unexpected_status" and not message:
         message = f"HTTP {status}"
+    elif outcome == "down" and not message:  # (a blackbox probe failed by another check than its status)
+        message = row.get("_fail_note")
     tags = redact_mapping(getattr(target, "tags", None) or {})  # (as a probe stores them: display_tags)
     out = {c: row.get(c) for c in PROBE_COLUMNS}
     out.update({
@@ -3207,7 +3285,8 @@ def read_evidence(
     ``targets`` (``occ_lib.targets.Target``-like: ``name``, ``url``, ``expects``, ``degraded_ms``,
     ``tags``) name rows whose URL they match; ``root`` makes ``evidence_path`` relative.
     """
-    df, problems, _skipped = _read(paths, targets, root, run_id)
+    df, problems, _skipped, notes = _read(paths, targets, root, run_id)
+    _say_notes(notes)
     return df, problems
 
 
@@ -3216,8 +3295,9 @@ def _read(
     targets: Sequence[Any] | None,
     root: str | Path | None,
     run_id: str | None,
-) -> tuple[pd.DataFrame, list[InputError], list[str]]:
-    """``read_evidence`` plus the files that gave no row at all (skipped); ``df.attrs["legacy_keys"]``
+) -> tuple[pd.DataFrame, list[InputError], list[str], list[tuple[str, Warning]]]:
+    """``read_evidence`` plus the files that gave no row at all (skipped) and the notes of each file
+    (its ``evidence_path``, the :class:`EvidenceNote`), not yet said; ``df.attrs["legacy_keys"]``
     holds each row's key as versions before the per-item key wrote it (``sha256(file):index``),
     ``df.attrs["path_keys"]`` an mtime row's key in the path form (:func:`_item_keys`), else None."""
     tindex = _Targets(list(targets or []))
@@ -3230,13 +3310,17 @@ def _read(
     one_row: list[list[tuple[str, str, pd.Timestamp, str | None]]] = []
     problems: list[InputError] = []
     skipped: list[str] = []
+    notes: list[tuple[str, Warning]] = []  # (each file's notes, said once its rows are known to be new)
     for p in paths:
         path = Path(p)
         try:
             data = _read_bytes(path)
             mtime = path.stat().st_mtime
             try:
-                file_rows, item_problems = _file_rows(path, data)
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", EvidenceNote)
+                    file_rows, item_problems = _file_rows(path, data)
+                _notes(caught, path, notes)
             except RecursionError:  # (JSON nested thousands deep: no check is shaped so)
                 raise InputError(path, "JSON nested too deeply to be a check result") from None
             except InputError as exc:
@@ -3267,7 +3351,25 @@ def _read(
     df.attrs["path_keys"] = path_keys
     df.attrs["undated"] = before
     df.attrs["one_row"] = one_row
-    return df, problems, list(dict.fromkeys(skipped))
+    notes = [(redact_path(_display(Path(f), rootp)), w) for f, w in notes]
+    return df, problems, list(dict.fromkeys(skipped)), notes
+
+
+def _notes(caught: list[warnings.WarningMessage], path: Path, notes: list[tuple[str, Warning]]) -> None:
+    """Keep a file's :class:`EvidenceNote` warnings in ``notes`` (with its path) for the caller to say
+    (an import says only those of files it adds rows of); other warnings are passed on as they came."""
+    for w in caught:
+        if isinstance(w.message, EvidenceNote):
+            notes.append((str(path), w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
+def _say_notes(notes: list[tuple[str, Warning]], old: set[str] = frozenset()) -> None:
+    """Warn the kept notes again, but those of the ``old`` files (``evidence_path``s)."""
+    for shown, note in notes:
+        if shown not in old:
+            warnings.warn(note, stacklevel=3)
 
 
 def _legacy_index(row: dict[str, Any]) -> str:
@@ -3408,7 +3510,7 @@ def import_evidence(
     """
     from .store import evidence_identities, store_lock, write_probes
 
-    df, problems, skipped = _read(paths, targets, root, None)
+    df, problems, skipped, notes = _read(paths, targets, root, None)
     with store_lock(store, "import"):
         stored = _Stored.of(evidence_identities(store))
         cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"],
@@ -3425,6 +3527,7 @@ def import_evidence(
     files = df["evidence_path"].astype("object")
     new_files = list(dict.fromkeys(fresh["evidence_path"].astype("object")))
     dup = [f for f in dict.fromkeys(files) if f not in set(new_files)]
+    _say_notes(notes, set(dup))  # (a file imported before, none of its rows new: its notes were said then)
     return ImportResult(len(fresh), new_files, skipped, dup, problems)
 
 
