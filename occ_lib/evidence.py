@@ -142,6 +142,16 @@ Rules, so that an imported file always means the same thing:
   out``, ``Read error`` or certificate line after it makes the row ``down`` with that error class. wget
   prints no timings, so ``elapsed_ms`` and the phases are null. busybox's wget (``/ # wget -S -O- URL`` in a
   container) prints no ``--<date>--`` line: the URL is the command line's.
+* **HTTPie and xh transcripts** (``$ http --headers URL``, ``http HEAD URL``, ``https``, ``xh``, ``xhs``;
+  a response's head as curl prints it): read as a curl transcript without a command, the URL and method
+  from the command typed after a prompt (one with no prompt, ``# http status ...``, is prose): a URL
+  without a scheme takes ``http://`` (``https://`` for ``https`` and ``xhs``), ``:8080/x`` is
+  localhost's; the method is a capitalised first word before the URL, else POST when a request item
+  is data (``name=value``, ``name:=json``, ``field@file``; not a header ``Name:value`` nor a query
+  ``name==value``), else GET; options' values (``-a user:password``...) are no URL.
+* **load tests**: a ``hey`` or ApacheBench (``ab``) summary named as evidence is a problem that says
+  so (``a hey summary (a load test's aggregate figures), not check results``), as a k6 summary is; in
+  a folder they are passed over (no status line, no curl command).
 * **URL**: ``-w``'s ``url_effective``, else the last ``> METHOD /path HTTP/x`` request line (not a
   proxy's ``CONNECT``) plus its ``> Host:`` (``-v``), else the ``curl ... URL`` command line in the
   file followed through the ``Location`` headers of the redirect responses. On the command line the
@@ -699,6 +709,70 @@ _BODY_OPTS = frozenset(("--data", "--data-ascii", "--data-binary", "--data-raw",
 _URL_WORD = re.compile(r"(?i)https?://")
 _MORE_URLS = frozenset(("--config", "-K", "--next", "-:"))  # (options that may bring other URLs)
 _VERBOSE_OPTS = frozenset(("-v", "--verbose", "--trace", "--trace-ascii", "--trace-time", "--config", "-K"))
+
+
+# HTTPie's (and xh's) command typed at a prompt: 'http [options] [METHOD] URL [ITEM...]', its URL
+# without a scheme taking 'http://' ('https://' for the 'https' and 'xhs' programs), ':3000/x' localhost's
+_HTTPIE = re.compile(_PROMPT + r"(?P<prog>https?|xhs?)\s+(?P<args>.*)$")
+_HTTPIE_VALUE_OPTS = frozenset((
+    "-a", "--auth", "-A", "--auth-type", "-o", "--output", "--session", "--session-read-only", "--cert",
+    "--cert-key", "--cert-key-pass", "--verify", "--proxy", "--timeout", "--max-redirects", "-p",
+    "--print", "--pretty", "-s", "--style", "--format-options", "--response-charset", "--response-mime",
+    "--default-scheme", "--ssl", "--ciphers", "--boundary", "--raw",
+))
+_HTTPIE_URL = re.compile(r"(?i)^(?:https?://|:\d*/|:\d+$|localhost\b|[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:[/?]|$))")
+_HTTPIE_ITEM = re.compile(r"^(?:[^:=@\\]|\\.)*?(==|:=@|=@|:=|=|@|:)")
+
+
+def _load_test(text: str) -> str | None:
+    """The load tester whose summary ``text`` is (``hey``'s ``Requests/sec:`` and ``Status code
+    distribution:``, ApacheBench's ``This is ApacheBench`` and ``Requests per second:``), else None."""
+    if "Requests/sec:" in text and "Status code distribution:" in text:
+        return "a hey"
+    if "This is ApacheBench" in text or "Requests per second:" in text and "Complete requests:" in text:
+        return "an ApacheBench (ab)"
+    return None
+
+
+def _httpie_command(lines: list[str]) -> tuple[str, str] | None:
+    """(URL, method) of the first HTTPie (or xh) command typed after a prompt in ``lines``: the
+    method its first word in capitals when a URL follows, else POST when a request item is data
+    (``name=value``, ``name:=json``, ``field@file``), else GET; None when there is none."""
+    for text in lines:
+        if "http" not in text and "xh" not in text:
+            continue
+        m = _HTTPIE.match(text)
+        if m is None or not m.group("prompt").strip():
+            continue
+        try:
+            args = shlex.split(m.group("args"))
+        except ValueError:
+            args = m.group("args").split()
+        words, skip = [], False
+        for a in args:
+            if skip:
+                skip = False
+            elif a.startswith("-") and len(a) > 1:
+                skip = a in _HTTPIE_VALUE_OPTS
+            else:
+                words.append(a)
+        method = None
+        if len(words) >= 2 and re.fullmatch(r"[A-Z]+", words[0]):
+            method, words = words[0], words[1:]
+        if not words:
+            return None
+        url, items = words[0], words[1:]
+        if not _HTTPIE_URL.match(url):  # ('# http status of the app': a comment, no command)
+            continue
+        if url.startswith(":"):  # (':3000/health', ':/health': localhost)
+            url = "localhost" + url if url[1:2].isdigit() else "localhost" + url[1:]
+        if not _URL_WORD.match(url):
+            url = ("https://" if m.group("prog") in ("https", "xhs") else "http://") + url
+        if method is None:
+            data = any((i := _HTTPIE_ITEM.match(w)) and i.group(1) not in ("==", ":") for w in items)
+            method = "POST" if data else "GET"
+        return url, method
+    return None
 
 
 def _command_match(text: str) -> re.Match[str] | None:
@@ -1279,6 +1353,8 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: 
     numbered = list(enumerate(raw, start=1))
     cmd = _command(raw[:50], url_index)
     cmd_url, cmd_method = (cmd.url, cmd.method) if cmd is not None else (None, None)
+    if cmd is None and (typed := _httpie_command(raw[:50])) is not None:  # ('$ http --headers URL')
+        cmd_url, cmd_method = typed
     verbose = any(t.startswith("< HTTP/") for t in raw)
     if verbose:
         resp_lines = [(n, t[2:] if t.startswith("< ") else "") for n, t in numbered if t.startswith("<")]
@@ -1319,6 +1395,8 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: 
     if not responses and curl_err is None and not printed:
         if any(_CURL_ERR.search(t) for t in raw):
             raise InputError(path, "no response and no curl error about the command's URL")
+        if (tool := _load_test(text)) is not None:  # (as a k6 summary is: no probe, said so)
+            raise InputError(path, f"{tool} summary (a load test's aggregate figures), not check results")
         raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     if cmd is not None and any(r.status in cmd.to_get for r in responses[:-1]):
         cmd_method = "GET"  # (curl -L -d: a 301, 302 or 303 turns the POST into a GET)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from occ_lib.evidence import EvidenceNote, import_evidence, read_evidence
 from occ_lib.targets import Target
-from tests.evidence_rows import field_rows, occ_in, workspace, write
+from tests.evidence_rows import field_rows, occ_in, plain, workspace, write
 
 EV2 = Path(__file__).parent / "fixtures" / "round14_ev2"
 S_HIDES = EV2 / "s_hides_20251010T082500Z.log"  # real curl 7.88: curl -sI URL1 REFUSED URL3
@@ -196,3 +196,47 @@ def test_http_url_followed_to_the_targets_https_url_lands_on_the_target(tmp_path
         ("hotdash-staging.fly.dev/app?mock=1", 301, "down"),
         ("hotdash-staging.fly.dev/app?mock=1", 200, "up"),
     ]
+
+
+# 4: HTTPie / xh transcripts, hey and ab summaries ----------------------------------------------------
+HTTPIE = [
+    ("$ http --headers https://a.example/health\n", "HTTP/1.1 200 OK\nContent-Length: 2\n\n",
+     ("a.example/health", "https://a.example/health", "GET", 200, "up", None)),
+    ("$ http HEAD a.example/health\n", "HTTP/1.1 503 Service Unavailable\n\n",
+     ("a.example/health", "http://a.example/health", "HEAD", 503, "down", "unexpected_status")),
+    ("ops@box:~$ http -a ops:zzPW --follow :8080/api/items name=x Authorization:'Bearer zzTOKEN' page==2\n",
+     "HTTP/1.1 201 Created\n\n",
+     ("localhost:8080/api/items", "http://localhost:8080/api/items", "POST", 201, "up", None)),
+    ("$ http -h :3000 X-Api-Key:zzKEY q==1\n", "HTTP/1.1 204 No Content\n\n",
+     ("localhost:3000", "http://localhost:3000", "GET", 204, "up", None)),
+    ("$ xhs -h a.example/health?token=zzTOK\n", "HTTP/2.0 200 OK\n\n",
+     ("a.example/health?token=***", "https://a.example/health?token=***", "GET", 200, "up", None)),
+    ("# http status of the app\n", "HTTP/1.1 200 OK\n\n", ("cm", None, None, 200, "up", None)),
+]
+
+
+def test_httpie_and_xh_transcripts_give_url_and_method(tmp_path):
+    got = []
+    for i, (command, answer, _want) in enumerate(HTTPIE):
+        name = "cm" if command.startswith("# ") else f"ie{i}"
+        path = write(tmp_path, f"{name}_20251010T070000Z.log", command + answer)
+        df, problems = read_evidence([path])
+        assert problems == []
+        got.append(tuple(plain(df.iloc[0][k]) for k in ("target", "url", "method", "status", "outcome",
+                                                          "error")))
+    assert got == [want for _c, _a, want in HTTPIE]
+
+
+def test_load_test_summaries_are_named_and_skipped(tmp_path):
+    hey = write(tmp_path, "hey.txt", (
+        "$ hey -n 200 -c 10 https://a.example/health\n\nSummary:\n  Total:\t1.2345 secs\n"
+        "  Requests/sec:\t162.0089\n\nStatus code distribution:\n  [200]\t200 responses\n"))
+    ab = write(tmp_path, "ab.log", (
+        "$ ab -n 100 -c 10 https://a.example/health\n"
+        "This is ApacheBench, Version 2.3 <$Revision: 1903618 $>\n"
+        "Complete requests:      100\nRequests per second:    81.00 [#/sec] (mean)\n"))
+    df, problems = read_evidence([hey, ab])
+    assert (len(df), [str(p) for p in problems]) == (0, [
+        f"{hey}: a hey summary (a load test's aggregate figures), not check results",
+        f"{ab}: an ApacheBench (ab) summary (a load test's aggregate figures), not check results",
+    ])
