@@ -204,9 +204,11 @@ Rules, so that an imported file always means the same thing:
   to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16 or 19 digits today, to the µs; also written as a
   string of 9 or more digits, ``"1760070048"``; one that fits
   none, or is past 2262, is no time; 1970 or before, such as Go's zero time 0001-01-01, is no time);
-  name|check|target|title|pronounceable_name (a name) -> target; error|message
-  -> error class by keywords. Each field takes the first of its keys (in that order, the top level before
-  nested objects) whose value is valid for it: a status must be 100-599, a time a date and time, an ok a
+  name|check|target|title|pronounceable_name|monitorName|friendly_name (a name; New Relic's
+  SyntheticCheck rows, UptimeRobot's) -> target; error|message|failure|reason, else Pingdom's
+  statusdesclong|statusdesc (a down check's message: ``Connection refused``) -> error class by
+  keywords. Each field takes the first of its keys (in that order, the top level before nested objects)
+  whose value is valid for it: a status must be 100-599, a time a date and time, an ok a
   boolean or a pass/fail word (or, in an item that names a URL, ``1``/``0`` under
   ok|success|passed|up|healthy: Grafana's ``"success": 0, "http_status_code": 0`` is a failed check with no
   status; a bare count is no check)... Datadog's top-level ``"status": 0`` (the monitor's state) gives way
@@ -1739,7 +1741,8 @@ def _first_url(command: str) -> str | None:
 
 # synthetic-check JSON -------------------------------------------------------------------------------
 _URL_KEYS = ("url", "endpoint", "uri", "href")
-_NAME_KEYS = ("name", "check", "checkname", "monitor", "title", "pronounceablename")  # (Better Stack's)
+_NAME_KEYS = ("name", "check", "checkname", "monitor", "title", "pronounceablename",  # (Better Stack's)
+              "monitorname", "friendlyname")  # (New Relic's SyntheticCheck rows, UptimeRobot's monitors)
 _STATUS_KEYS = (
     "status", "statuscode", "httpstatus", "httpstatuscode", "code", "responsestatus", "responsecode",
     "httpcode",
@@ -1752,7 +1755,8 @@ _TIME_KEYS = (
     "checkedat", "timestamp", "time", "startedat", "startat", "checktime", "checkedtime", "runat",
     "executedat", "lastcheckedat", "ts", "date", "datetime", "at",  # (Better Stack's last_checked_at)
 )
-_ERROR_KEYS = ("error", "errormessage", "message", "failure", "reason")
+_ERROR_KEYS = ("error", "errormessage", "message", "failure", "reason",
+               "statusdesclong", "statusdesc")  # (Pingdom's results: 'Connection refused')
 _LATENCY_BASES = ("latency", "duration", "elapsed", "responsetime", "rtt", "total")
 _UNIT_REQUIRED = frozenset({"total"})  # '{"timings": {"total_ms": 312}}'; a bare 'total' may be a count
 _LATENCY_UNITS = {"": "ms", "ms": "ms", "millis": "ms", "milliseconds": "ms", "s": "s", "sec": "s",

@@ -240,3 +240,30 @@ def test_load_test_summaries_are_named_and_skipped(tmp_path):
         f"{hey}: a hey summary (a load test's aggregate figures), not check results",
         f"{ab}: an ApacheBench (ab) summary (a load test's aggregate figures), not check results",
     ])
+
+
+# 5: New Relic SyntheticCheck rows name their monitor; Pingdom's down results say why -----------------
+def test_new_relic_and_pingdom_exports(tmp_path):
+    nr = write(tmp_path, "nr.json", json.dumps([
+        {"timestamp": 1760080800000, "monitorName": "API health", "result": "SUCCESS", "duration": 234,
+         "responseCode": 200, "locationLabel": "Columbus, OH"},
+        {"timestamp": 1760081100000, "monitorName": "API health", "result": "FAILED", "duration": 10000,
+         "error": "NetworkError: Connection timed out", "locationLabel": "Columbus, OH"},
+    ]))
+    pingdom = write(tmp_path, "pingdom.json", json.dumps({"activeprobes": [33, 34], "results": [
+        {"probeid": 33, "time": 1760080800, "status": "up", "responsetime": 123, "statusdesc": "OK",
+         "statusdesclong": "OK"},
+        {"probeid": 34, "time": 1760081100, "status": "down", "responsetime": 0,
+         "statusdesc": "Connection refused", "statusdesclong": "Connection refused: could not connect"},
+    ]}))
+    rows, problems, notes = _noted([nr, pingdom])
+    assert (rows, problems, notes) == ([
+        ("API health", None, None, "2025-10-10T07:20:00+00:00", "json", 200, "up", None, None, 234.0, None,
+         None),
+        ("API health", None, None, "2025-10-10T07:25:00+00:00", "json", None, "down", "timeout",
+         "NetworkError: Connection timed out", 10000.0, None, None),
+        ("pingdom", None, None, "2025-10-10T07:20:00+00:00", "json", None, "up", None, None, 123.0, None,
+         None),
+        ("pingdom", None, None, "2025-10-10T07:25:00+00:00", "json", None, "down", "connect",
+         "Connection refused: could not connect", 0.0, None, None),
+    ], [], [])
