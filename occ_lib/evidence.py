@@ -142,6 +142,16 @@ Rules, so that an imported file always means the same thing:
   out``, ``Read error`` or certificate line after it makes the row ``down`` with that error class. wget
   prints no timings, so ``elapsed_ms`` and the phases are null. busybox's wget (``/ # wget -S -O- URL`` in a
   container) prints no ``--<date>--`` line: the URL is the command line's.
+* **HTTPie and xh transcripts** (``$ http --headers URL``, ``http HEAD URL``, ``https``, ``xh``, ``xhs``;
+  a response's head as curl prints it): read as a curl transcript without a command, the URL and method
+  from the command typed after a prompt (one with no prompt, ``# http status ...``, is prose): a URL
+  without a scheme takes ``http://`` (``https://`` for ``https`` and ``xhs``), ``:8080/x`` is
+  localhost's; the method is a capitalised first word before the URL, else POST when a request item
+  is data (``name=value``, ``name:=json``, ``field@file``; not a header ``Name:value`` nor a query
+  ``name==value``), else GET; options' values (``-a user:password``...) are no URL.
+* **load tests**: a ``hey`` or ApacheBench (``ab``) summary named as evidence is a problem that says
+  so (``a hey summary (a load test's aggregate figures), not check results``), as a k6 summary is; in
+  a folder they are passed over (no status line, no curl command).
 * **URL**: ``-w``'s ``url_effective``, else the last ``> METHOD /path HTTP/x`` request line (not a
   proxy's ``CONNECT``) plus its ``> Host:`` (``-v``), else the ``curl ... URL`` command line in the
   file followed through the ``Location`` headers of the redirect responses. On the command line the
@@ -187,15 +197,18 @@ Rules, so that an imported file always means the same thing:
   of 10^7 or more, 2.8 hours as ms, is Go's ``time.Duration`` in ns: Gatus's ``"duration": 123456789``;
   a file's bare numbers, two or more, that all have a fraction and are below 60 are seconds, ``0.234``
   is 234 ms, and ``occ import`` warns that it read them so (:class:`EvidenceNote`, no problem: exit 0),
-  as it does for a lone such number, which stays ms);
+  as it does for a lone such number, which stays ms; an import says a file's notes only when it adds
+  rows of it: a file imported before is counted ``already imported``, once, and its notes not said);
   checked_at|timestamp|time|startedAt|check_time|run_at|executed_at|last_checked_at (ISO 8601, naive = UTC,
   or RFC 1123's ``Fri, 10 Oct 2025 07:00:00 GMT``, or an epoch number in s, ms, µs or ns by its size: up
   to 1e11 s, 1e14 ms, 1e17 µs, 1e20 ns, so 10, 13, 16 or 19 digits today, to the µs; also written as a
   string of 9 or more digits, ``"1760070048"``; one that fits
   none, or is past 2262, is no time; 1970 or before, such as Go's zero time 0001-01-01, is no time);
-  name|check|target|title|pronounceable_name (a name) -> target; error|message
-  -> error class by keywords. Each field takes the first of its keys (in that order, the top level before
-  nested objects) whose value is valid for it: a status must be 100-599, a time a date and time, an ok a
+  name|check|target|title|pronounceable_name|monitorName|friendly_name (a name; New Relic's
+  SyntheticCheck rows, UptimeRobot's) -> target; error|message|failure|reason, else Pingdom's
+  statusdesclong|statusdesc (a down check's message: ``Connection refused``) -> error class by
+  keywords. Each field takes the first of its keys (in that order, the top level before nested objects)
+  whose value is valid for it: a status must be 100-599, a time a date and time, an ok a
   boolean or a pass/fail word (or, in an item that names a URL, ``1``/``0`` under
   ok|success|passed|up|healthy: Grafana's ``"success": 0, "http_status_code": 0`` is a failed check with no
   status; a bare count is no check)... Datadog's top-level ``"status": 0`` (the monitor's state) gives way
@@ -212,7 +225,15 @@ Rules, so that an imported file always means the same thing:
   row (``ok`` when 1), its ``instance`` (or ``target``) label the URL or, not being one, the name (no
   label: the ``target=`` of the ``$ curl '.../probe?target=X&module=http_2xx'`` line above it, URL-decoded,
   else the file's name), ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the
-  same labels its status and time taken, the sample's timestamp (ms) its time, else the file's.
+  same labels its status and time taken, the sample's timestamp (ms) its time, else the file's. A
+  failed probe (``probe_success 0``) says why as its metrics of the same labels show: a debug
+  answer's (``&debug=true``) last logged ``level=error ... err="..."`` (its message, classed by its
+  words: ``context deadline exceeded`` is ``timeout``); else, with no HTTP status, ``probe_ip_protocol
+  0`` is ``dns`` (the name did not resolve), a ``probe_http_duration_seconds{phase="tls"}`` above 0
+  ``tls``, a ``connect`` phase above 0 ``connect``, else no class but the message ``probe failed: no
+  HTTP answer``; with an expected status, ``probe_failed_due_to_regex 1`` (the body or a header failed
+  the module's regexp) or another of the module's checks, no class (an unexpected one is
+  ``unexpected_status``, ``HTTP 503``, as before). None of this is in the row's identity.
 * **Prometheus query answers** (a saved ``/api/v1/query`` or ``query_range`` response,
   ``{"status": "success", "data": {"resultType": "vector"|"matrix", "result": [...]}}``): each
   ``probe_success`` sample is a row (``ok`` when its value is 1), its URL (or, not being one, its
@@ -241,8 +262,11 @@ Rules, so that an imported file always means the same thing:
   them over the file name's stamp), else the header's time of the session the row is in (its command was typed
   later: the Date header, when there is one, is nearer), else the file's modification time (``mtime``).
 * **target**: a configured target whose redacted URL equals the row's (scheme, host, port, path and
-  query compared; the first in config order when several do; each target's URL is keyed once per
-  import, so matching does not grow with the number of targets), else the JSON item's name, else
+  query compared: ``http://host/app`` is not the target ``https://host/app``, another origin (RFC 9110)
+  whose answer never touched the target's TLS and whose 301 to it says nothing of its health; ``curl
+  -L`` that followed it there is the target's, its URL the final one; the first in config order when
+  several do; each target's URL is keyed once per import, so matching does not grow with the number
+  of targets), else the JSON item's name, else
   ``host/path?query`` of the redacted URL (default ports dropped), else the file name without its
   stamp (one that gives a valid time: ``build_12345678_123456`` keeps its digits).
 * **outcome**: ``ok``/``success`` when the JSON gives it; otherwise the status against the matched
@@ -687,6 +711,70 @@ _BODY_OPTS = frozenset(("--data", "--data-ascii", "--data-binary", "--data-raw",
 _URL_WORD = re.compile(r"(?i)https?://")
 _MORE_URLS = frozenset(("--config", "-K", "--next", "-:"))  # (options that may bring other URLs)
 _VERBOSE_OPTS = frozenset(("-v", "--verbose", "--trace", "--trace-ascii", "--trace-time", "--config", "-K"))
+
+
+# HTTPie's (and xh's) command typed at a prompt: 'http [options] [METHOD] URL [ITEM...]', its URL
+# without a scheme taking 'http://' ('https://' for the 'https' and 'xhs' programs), ':3000/x' localhost's
+_HTTPIE = re.compile(_PROMPT + r"(?P<prog>https?|xhs?)\s+(?P<args>.*)$")
+_HTTPIE_VALUE_OPTS = frozenset((
+    "-a", "--auth", "-A", "--auth-type", "-o", "--output", "--session", "--session-read-only", "--cert",
+    "--cert-key", "--cert-key-pass", "--verify", "--proxy", "--timeout", "--max-redirects", "-p",
+    "--print", "--pretty", "-s", "--style", "--format-options", "--response-charset", "--response-mime",
+    "--default-scheme", "--ssl", "--ciphers", "--boundary", "--raw",
+))
+_HTTPIE_URL = re.compile(r"(?i)^(?:https?://|:\d*/|:\d+$|localhost\b|[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:[/?]|$))")
+_HTTPIE_ITEM = re.compile(r"^(?:[^:=@\\]|\\.)*?(==|:=@|=@|:=|=|@|:)")
+
+
+def _load_test(text: str) -> str | None:
+    """The load tester whose summary ``text`` is (``hey``'s ``Requests/sec:`` and ``Status code
+    distribution:``, ApacheBench's ``This is ApacheBench`` and ``Requests per second:``), else None."""
+    if "Requests/sec:" in text and "Status code distribution:" in text:
+        return "a hey"
+    if "This is ApacheBench" in text or "Requests per second:" in text and "Complete requests:" in text:
+        return "an ApacheBench (ab)"
+    return None
+
+
+def _httpie_command(lines: list[str]) -> tuple[str, str] | None:
+    """(URL, method) of the first HTTPie (or xh) command typed after a prompt in ``lines``: the
+    method its first word in capitals when a URL follows, else POST when a request item is data
+    (``name=value``, ``name:=json``, ``field@file``), else GET; None when there is none."""
+    for text in lines:
+        if "http" not in text and "xh" not in text:
+            continue
+        m = _HTTPIE.match(text)
+        if m is None or not m.group("prompt").strip():
+            continue
+        try:
+            args = shlex.split(m.group("args"))
+        except ValueError:
+            args = m.group("args").split()
+        words, skip = [], False
+        for a in args:
+            if skip:
+                skip = False
+            elif a.startswith("-") and len(a) > 1:
+                skip = a in _HTTPIE_VALUE_OPTS
+            else:
+                words.append(a)
+        method = None
+        if len(words) >= 2 and re.fullmatch(r"[A-Z]+", words[0]):
+            method, words = words[0], words[1:]
+        if not words:
+            return None
+        url, items = words[0], words[1:]
+        if not _HTTPIE_URL.match(url):  # ('# http status of the app': a comment, no command)
+            continue
+        if url.startswith(":"):  # (':3000/health', ':/health': localhost)
+            url = "localhost" + url if url[1:2].isdigit() else "localhost" + url[1:]
+        if not _URL_WORD.match(url):
+            url = ("https://" if m.group("prog") in ("https", "xhs") else "http://") + url
+        if method is None:
+            data = any((i := _HTTPIE_ITEM.match(w)) and i.group(1) not in ("==", ":") for w in items)
+            method = "POST" if data else "GET"
+        return url, method
+    return None
 
 
 def _command_match(text: str) -> re.Match[str] | None:
@@ -1267,6 +1355,8 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: 
     numbered = list(enumerate(raw, start=1))
     cmd = _command(raw[:50], url_index)
     cmd_url, cmd_method = (cmd.url, cmd.method) if cmd is not None else (None, None)
+    if cmd is None and (typed := _httpie_command(raw[:50])) is not None:  # ('$ http --headers URL')
+        cmd_url, cmd_method = typed
     verbose = any(t.startswith("< HTTP/") for t in raw)
     if verbose:
         resp_lines = [(n, t[2:] if t.startswith("< ") else "") for n, t in numbered if t.startswith("<")]
@@ -1307,6 +1397,8 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: 
     if not responses and curl_err is None and not printed:
         if any(_CURL_ERR.search(t) for t in raw):
             raise InputError(path, "no response and no curl error about the command's URL")
+        if (tool := _load_test(text)) is not None:  # (as a k6 summary is: no probe, said so)
+            raise InputError(path, f"{tool} summary (a load test's aggregate figures), not check results")
         raise InputError(path, "not a curl transcript: no HTTP status line (HTTP/1.0, 1.1, 2 or 3)")
     if cmd is not None and any(r.status in cmd.to_get for r in responses[:-1]):
         cmd_method = "GET"  # (curl -L -d: a 301, 302 or 303 turns the POST into a GET)
@@ -1649,7 +1741,8 @@ def _first_url(command: str) -> str | None:
 
 # synthetic-check JSON -------------------------------------------------------------------------------
 _URL_KEYS = ("url", "endpoint", "uri", "href")
-_NAME_KEYS = ("name", "check", "checkname", "monitor", "title", "pronounceablename")  # (Better Stack's)
+_NAME_KEYS = ("name", "check", "checkname", "monitor", "title", "pronounceablename",  # (Better Stack's)
+              "monitorname", "friendlyname")  # (New Relic's SyntheticCheck rows, UptimeRobot's monitors)
 _STATUS_KEYS = (
     "status", "statuscode", "httpstatus", "httpstatuscode", "code", "responsestatus", "responsecode",
     "httpcode",
@@ -1662,7 +1755,8 @@ _TIME_KEYS = (
     "checkedat", "timestamp", "time", "startedat", "startat", "checktime", "checkedtime", "runat",
     "executedat", "lastcheckedat", "ts", "date", "datetime", "at",  # (Better Stack's last_checked_at)
 )
-_ERROR_KEYS = ("error", "errormessage", "message", "failure", "reason")
+_ERROR_KEYS = ("error", "errormessage", "message", "failure", "reason",
+               "statusdesclong", "statusdesc")  # (Pingdom's results: 'Connection refused')
 _LATENCY_BASES = ("latency", "duration", "elapsed", "responsetime", "rtt", "total")
 _UNIT_REQUIRED = frozenset({"total"})  # '{"timings": {"total_ms": 312}}'; a bare 'total' may be a count
 _LATENCY_UNITS = {"": "ms", "ms": "ms", "millis": "ms", "milliseconds": "ms", "s": "s", "sec": "s",
@@ -2248,11 +2342,14 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
         if (kind := _occ_export(items[0])) and all(_occ_export(i) == kind for i in items):
             raise InputError(path, f"occ's own export ({kind} rows), not check results")
         for i, item in enumerate(items):
+            failure = item.pop("_failure", None) if blackbox else None  # (not in the item's identity)
             try:
                 r = _parse_json_item(item, i, path)
             except InputError as exc:
                 problems.append(exc)
                 continue
+            if failure is not None and not r.get("error_message"):  # (with a status: said when expected)
+                r["_error_hint"], r["error_message" if r.get("status") is None else "_fail_note"] = failure
             r["_index"] = i
             r["_item"] = json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             rows.append(r)
@@ -2296,28 +2393,52 @@ def _kuma_items(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 # Prometheus's text format, as blackbox exporter's /probe answers ('probe_success 1',
-# 'probe_http_status_code 200', 'probe_duration_seconds 0.123'; a scrape of several has their labels)
-_METRIC_LINE = re.compile(r"^(probe_success|probe_http_status_code|probe_duration_seconds)(\{[^}]*\})?"
+# 'probe_http_status_code 200', 'probe_duration_seconds 0.123'; a scrape of several has their labels),
+# and what tells a failed probe's cause: 'probe_ip_protocol' (0: the name did not resolve),
+# 'probe_http_duration_seconds{phase="..."}', 'probe_failed_due_to_regex'
+_METRIC_LINE = re.compile(r"^(probe_success|probe_http_status_code|probe_duration_seconds|probe_ip_protocol"
+                          r"|probe_http_duration_seconds|probe_failed_due_to_regex)(\{[^}]*\})?"
                           r"[ \t]+(\S+)(?:[ \t]+(\d+))?\s*$")
 _LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
+_PHASE_LABEL = re.compile(r'(?:,\s*)?\bphase="(\w+)"(?:\s*,)?')
+# a debug answer's ('&debug=true') log line of why the probe failed: 'level=error msg="Error for HTTP
+# request" err="Get \"https://a.example\": dial tcp 10.0.0.7:443: connect: connection refused"'
+_BB_LOG_ERR = re.compile(r'\blevel=error\b.*?\berr="((?:[^"\\]|\\.)*)"')
 
 
 def _blackbox_items(text: str) -> list[dict[str, Any]] | None:
     """The ``probe_success`` samples of blackbox exporter's text answer as check items: one per series
     (its ``instance`` or ``target`` label the URL, or the name when it is no URL), ``ok`` when 1, the
     ``probe_http_status_code`` (0: none) and ``probe_duration_seconds`` of the same labels, the
-    sample's timestamp (ms) its time; None when the text has no ``probe_success`` sample."""
+    sample's timestamp (ms) its time; None when the text has no ``probe_success`` sample. A failed
+    probe's item carries ``_failure`` (:func:`_blackbox_failure`: its error class and message), which
+    is no part of the item's identity."""
     series: dict[tuple[str | None, str], dict[str, Any]] = {}
+    facts: dict[tuple[str | None, str], dict[str, float]] = {}
     asked = "target=" in text  # (a '$ curl .../probe?target=X' line before its answer: X is the target)
+    logged = "level=error" in text  # (a debug answer's log lines before its metrics)
     target: str | None = None
+    errors: list[str] = []
     for line in text.splitlines():
         if not line.startswith("probe_") or (m := _METRIC_LINE.match(line)) is None:
             if asked and "target=" in line and _command_match(line) is not None:
                 target = _probe_target(line)
+            elif logged and "err=" in line and (e := _BB_LOG_ERR.search(line)) is not None:
+                errors.append(e.group(1).replace('\\"', '"'))
             continue
         name, labels, value, stamp = m.groups()
-        item = series.setdefault((target, labels or ""), {})
         number = _prom_number(value)
+        if name == "probe_http_duration_seconds":  # (one series per phase: its labels without the phase)
+            phase = _PHASE_LABEL.search(labels or "")
+            if phase is not None and number is not None:
+                rest = _PHASE_LABEL.sub(",", labels).strip("{},")
+                facts.setdefault((target, f"{{{rest}}}" if rest else ""), {})[phase.group(1)] = number
+            continue
+        if name in ("probe_ip_protocol", "probe_failed_due_to_regex"):
+            if number is not None:
+                facts.setdefault((target, labels or ""), {})[name] = number
+            continue
+        item = series.setdefault((target, labels or ""), {})
         if name == "probe_success":
             pairs = dict(_LABEL.findall(labels or ""))
             where = pairs.get("instance") or pairs.get("target") or target
@@ -2326,12 +2447,49 @@ def _blackbox_items(text: str) -> list[dict[str, Any]] | None:
                 item["timestamp"] = int(stamp)
             if where:
                 item["url" if _URL_WORD.match(where) else "check"] = where
-        elif name == "probe_http_status_code" and number:
-            item["http_status"] = int(number)
+        elif name == "probe_http_status_code":
+            if number:
+                item["http_status"] = int(number)
+            else:
+                facts.setdefault((target, labels or ""), {})["status_0"] = 1.0
         elif name == "probe_duration_seconds" and number is not None:
             item["duration_s"] = number
-    items = [i for i in series.values() if "ok" in i]
+    items = []
+    for key, item in series.items():
+        if "ok" not in item:
+            continue
+        if not item["ok"]:
+            logged_err = errors[-1] if errors and len(series) == 1 else None
+            item["_failure"] = _blackbox_failure(item.get("http_status"), facts.get(key, {}), logged_err)
+        items.append(item)
     return items or None
+
+
+def _blackbox_failure(status: int | None, facts: dict[str, float],
+                      logged: str | None) -> tuple[str | None, str]:
+    """(error class, message) of a failed blackbox probe, from what its metrics show: a debug answer's
+    logged ``err=`` (classed by its words); else, with no HTTP status, ``probe_ip_protocol 0`` (the
+    name did not resolve: ``dns``), a ``tls`` phase that took time (``tls``), a ``connect`` phase that
+    did (``connect``), else no class; with one, ``probe_failed_due_to_regex 1`` (the body or a header
+    failed the module's regexp) or another of the module's checks (no class: the status is expected,
+    or ``unexpected_status`` says the rest)."""
+    if logged:  # (its words may hold the target's URL with a token: scrubbed as any message)
+        return _error_class(logged), _scrub(f"probe failed: {logged}")[:300]
+    if status is not None:
+        if facts.get("probe_failed_due_to_regex") == 1:
+            return None, (f"probe failed: HTTP {status}, the body or a header failed the module's regexp "
+                          "(blackbox probe_failed_due_to_regex 1)")
+        return None, (f"probe failed: HTTP {status}, another of the module's checks failed "
+                      "(blackbox probe_success 0)")
+    if facts.get("probe_ip_protocol") == 0:
+        return "dns", "probe failed: the host name did not resolve (blackbox probe_ip_protocol 0)"
+    if facts.get("tls", 0) > 0:
+        return "tls", "probe failed: no HTTP answer after the TLS handshake began (blackbox tls phase)"
+    if facts.get("connect", 0) > 0:
+        return "connect", "probe failed: no HTTP answer after connecting began (blackbox connect phase)"
+    if facts.get("status_0"):
+        return None, "probe failed: no HTTP answer (blackbox probe_http_status_code 0)"
+    return None, "probe failed (blackbox probe_success 0)"
 
 
 _PROBE_TARGET = re.compile(r"[?&]target=([^&'\"\s]+)")
@@ -3089,6 +3247,8 @@ def _finish(row: dict[str, Any], file: _FileFacts, targets: _Targets, run_id: st
     message = row.get("error_message") if outcome == "down" else None  # e.g. "message": "OK"
     if error == "unexpected_status" and not message:
         message = f"HTTP {status}"
+    elif outcome == "down" and not message:  # (a blackbox probe failed by another check than its status)
+        message = row.get("_fail_note")
     tags = redact_mapping(getattr(target, "tags", None) or {})  # (as a probe stores them: display_tags)
     out = {c: row.get(c) for c in PROBE_COLUMNS}
     out.update({
@@ -3207,7 +3367,8 @@ def read_evidence(
     ``targets`` (``occ_lib.targets.Target``-like: ``name``, ``url``, ``expects``, ``degraded_ms``,
     ``tags``) name rows whose URL they match; ``root`` makes ``evidence_path`` relative.
     """
-    df, problems, _skipped = _read(paths, targets, root, run_id)
+    df, problems, _skipped, notes = _read(paths, targets, root, run_id)
+    _say_notes(notes)
     return df, problems
 
 
@@ -3216,8 +3377,9 @@ def _read(
     targets: Sequence[Any] | None,
     root: str | Path | None,
     run_id: str | None,
-) -> tuple[pd.DataFrame, list[InputError], list[str]]:
-    """``read_evidence`` plus the files that gave no row at all (skipped); ``df.attrs["legacy_keys"]``
+) -> tuple[pd.DataFrame, list[InputError], list[str], list[tuple[str, Warning]]]:
+    """``read_evidence`` plus the files that gave no row at all (skipped) and the notes of each file
+    (its ``evidence_path``, the :class:`EvidenceNote`), not yet said; ``df.attrs["legacy_keys"]``
     holds each row's key as versions before the per-item key wrote it (``sha256(file):index``),
     ``df.attrs["path_keys"]`` an mtime row's key in the path form (:func:`_item_keys`), else None."""
     tindex = _Targets(list(targets or []))
@@ -3230,13 +3392,17 @@ def _read(
     one_row: list[list[tuple[str, str, pd.Timestamp, str | None]]] = []
     problems: list[InputError] = []
     skipped: list[str] = []
+    notes: list[tuple[str, Warning]] = []  # (each file's notes, said once its rows are known to be new)
     for p in paths:
         path = Path(p)
         try:
             data = _read_bytes(path)
             mtime = path.stat().st_mtime
             try:
-                file_rows, item_problems = _file_rows(path, data)
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", EvidenceNote)
+                    file_rows, item_problems = _file_rows(path, data)
+                _notes(caught, path, notes)
             except RecursionError:  # (JSON nested thousands deep: no check is shaped so)
                 raise InputError(path, "JSON nested too deeply to be a check result") from None
             except InputError as exc:
@@ -3267,7 +3433,25 @@ def _read(
     df.attrs["path_keys"] = path_keys
     df.attrs["undated"] = before
     df.attrs["one_row"] = one_row
-    return df, problems, list(dict.fromkeys(skipped))
+    notes = [(redact_path(_display(Path(f), rootp)), w) for f, w in notes]
+    return df, problems, list(dict.fromkeys(skipped)), notes
+
+
+def _notes(caught: list[warnings.WarningMessage], path: Path, notes: list[tuple[str, Warning]]) -> None:
+    """Keep a file's :class:`EvidenceNote` warnings in ``notes`` (with its path) for the caller to say
+    (an import says only those of files it adds rows of); other warnings are passed on as they came."""
+    for w in caught:
+        if isinstance(w.message, EvidenceNote):
+            notes.append((str(path), w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
+def _say_notes(notes: list[tuple[str, Warning]], old: set[str] = frozenset()) -> None:
+    """Warn the kept notes again, but those of the ``old`` files (``evidence_path``s)."""
+    for shown, note in notes:
+        if shown not in old:
+            warnings.warn(note, stacklevel=3)
 
 
 def _legacy_index(row: dict[str, Any]) -> str:
@@ -3408,7 +3592,7 @@ def import_evidence(
     """
     from .store import evidence_identities, store_lock, write_probes
 
-    df, problems, skipped = _read(paths, targets, root, None)
+    df, problems, skipped, notes = _read(paths, targets, root, None)
     with store_lock(store, "import"):
         stored = _Stored.of(evidence_identities(store))
         cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"],
@@ -3425,6 +3609,7 @@ def import_evidence(
     files = df["evidence_path"].astype("object")
     new_files = list(dict.fromkeys(fresh["evidence_path"].astype("object")))
     dup = [f for f in dict.fromkeys(files) if f not in set(new_files)]
+    _say_notes(notes, set(dup))  # (a file imported before, none of its rows new: its notes were said then)
     return ImportResult(len(fresh), new_files, skipped, dup, problems)
 
 

@@ -95,8 +95,9 @@ def test_blackbox_answer_takes_its_target_from_the_command(tmp_path):
     assert found == [
         ("api.example.com/health?token=***", "https://api.example.com/health?token=***", None,
          "2025-10-10T07:40:00+00:00", "filename", 200, "up", None, None, 123.456, None, None),
-        ("db.internal:5432", None, None, "2025-10-10T07:40:00+00:00", "filename", None, "down", None, None,
-         123.456, None, None),
+        # (round 15: a failed probe says so; this one's metrics show no cause, so no error class)
+        ("db.internal:5432", None, None, "2025-10-10T07:40:00+00:00", "filename", None, "down", None,
+         "probe failed: no HTTP answer (blackbox probe_http_status_code 0)", 123.456, None, None),
         ("b.example/z", "https://b.example/z", None, "2025-10-10T07:40:00+00:00", "filename", 200, "up",
          None, None, 123.456, None, None),
     ]
