@@ -4,7 +4,13 @@ Only the markdown that status logs use: ATX headings, list items (nested by inde
 continuation lines), GFM tables, fenced code (skipped; also inside a quote or, indented, in a list
 item), indented code after a blank line (skipped), blockquotes (their ``>`` markers are dropped; a
 quoted paragraph, or a quote right after a paragraph or an item, is no text, an Obsidian callout
-``> [!warning] ...`` is) and YAML front matter; of pasted chat and mail, a message's head and Slack's
+``> [!warning] ...`` is; so is a quoted message under its head, a mail client's ``On Wed, Oct 8, 2025 at
+4:12 PM, Jane <jane@x.com> wrote:`` over a quote one level deeper, or at its own level, or an Outlook
+``From:`` ... ``Sent:``/``Date:`` block inside the quote: a ``("q", line, depth, head)`` block before its
+blocks, ``("q", line, 0, "")`` where its text ends, which is where its quote level does, and a quoted
+block whose text the document holds outside quotes, or in a quote read before, whitespace aside, is
+left out: a quoted message counts once; only a text that opens a line with ``>`` is checked so) and
+YAML front matter; of pasted chat and mail, a message's head and Slack's
 ``Yesterday``/``Today`` day dividers (``("d", line, 0, word)`` blocks); HTML blocks pasted from a wiki or
 a tracker (a block-level tag at a line's start: ``<table>``, ``<p>``, ``<h2>``, ``<ul>``), whose elements
 :mod:`occ_lib._html` reads as the same blocks. Everything else is prose.
@@ -413,6 +419,8 @@ def _item_close(lines: list[str], i: int, n: int, fence: str, owner: int) -> int
 #   ("p", line, 0, text, "")                       any other paragraph of prose, its lines joined
 #   ("t", line, headers, [(line, cells), ...])     a whole table
 #   ("d", line, 0, "Yesterday" or "Today")          Slack's day divider over pasted messages
+#   ("q", line, depth, head)                       the head of the quoted message whose blocks follow
+#                                                  (its fields one a line, Outlook's), "" at its end
 Block = tuple
 
 
@@ -550,9 +558,45 @@ def _next_text(lines: list[str], j: int, n: int) -> str:
     return ""
 
 
-def _quote_next(lines: list[str], j: int, n: int) -> bool:
-    """Whether the next line that is not blank, from ``lines[j]``, is quoted ('> ...')."""
-    return _next_text(lines, j, n)[:1] == ">"
+def _quote_depth_next(lines: list[str], j: int, n: int) -> int:
+    """The quote depth (its ``>`` marks) of the next line, from ``lines[j]``, that holds more than
+    blanks and ``>`` marks (0 when it is not quoted, or at the end)."""
+    while j < n:
+        t = lines[j].lstrip()
+        if t:
+            if t[0] != ">":
+                return 0
+            d = 0
+            while t[:1] == ">":
+                t = t[1:].lstrip()
+                d += 1
+            if t:
+                return d
+        j += 1
+    return 0
+
+
+# a mail header's field, Outlook's ('From: Jane Doe', '**Sent:** Friday, October 10, 2025 8:15 AM')
+_OUTLOOK_FIELD = re.compile(r"[*_]{0,2}(From|Sent|Date|To|Cc|Bcc|Reply-To|Subject|Importance)[*_]{0,2}:")
+
+
+def _outlook_head(lines: list[str], i: int, n: int, depth: int) -> list[str] | None:
+    """The header fields of a mail quoted at ``depth`` whose ``From:`` is ``lines[i]`` (its ``>``
+    marks dropped), when a ``Sent:`` or ``Date:`` is among them; else None."""
+    fields: list[str] = []
+    dated = False
+    for j in range(i, min(n, i + 12)):
+        t = lines[j].lstrip()
+        d = 0
+        while t[:1] == ">":
+            t = t[1:].lstrip()
+            d += 1
+        m = _OUTLOOK_FIELD.match(t) if d == depth else None
+        if m is None or (not fields and m.group(1) != "From"):
+            break
+        dated = dated or m.group(1) in ("Sent", "Date")
+        fields.append(t.rstrip())
+    return fields if dated else None
 
 
 def _head_next(lines: list[str], j: int, n: int) -> bool:
@@ -627,11 +671,74 @@ def _block(pending: list) -> Block:
 
 
 def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
-    """Headings, list items and tables of ``lines[start:]``, in file order."""
+    """Headings, list items and tables of ``lines[start:]``, in file order; and before the blocks of
+    a quoted message that has a head (``On Wed, Oct 8, 2025 at 4:12 PM, Jane <jane@x.com> wrote:``,
+    an Outlook ``From:``/``Sent:`` block in the quote) a ``("q", line, depth, head)`` block, and a
+    ``("q", line, 0, "")`` one where what follows is no longer that message's. A quoted block whose
+    text the document already holds outside quotes, or in a quote read before, is left out: a quoted
+    message counts once."""
+    heads: dict[int, tuple[int, str]] = {}
+    qctx: dict[int, tuple[int, tuple[int, str] | None]] = {}
+    raw_blocks = _blocks(lines, start, heads, qctx)
+    if ">" not in "".join(lines[start:]) or not any(ln.lstrip()[:1] == ">" for ln in lines[start:]):
+        # (no quote: nothing to check; most logs write no '>' at all, one C-level scan says so)
+        return raw_blocks
+    return _counted_once(lines, start, raw_blocks, qctx)
+
+
+_MARKS = ".,;:!?*_`~()[]<>\"'"  # (what is glued to a word: emphasis, punctuation, brackets)
+
+
+def _counted_once(
+    lines: list[str], start: int, raw_blocks: Iterator[Block],
+    qctx: dict[int, tuple[int, tuple[int, str] | None]],
+) -> Iterator[Block]:
+    """:func:`blocks` of a document that holds quotes: each quoted message's text once, its head
+    before it (``"q"`` blocks)."""
+    # the document's text outside quotes, whitespace folded, and its words without the marks around
+    # them (a quote with a word the text has not is in it nowhere: no scan): built when asked
+    pool: list[str] = []
+    pool_words: set[str] = set()
+    counted: set[str] = set()  # (the quoted texts read: the same quote in a second reply is read once)
+    last: tuple[int, str] | None = None
+    for b in raw_blocks:
+        ctx = qctx.get(b[1]) if b[0] in "ilp" else None
+        if ctx is not None:
+            words = b[3].split()
+            if words:
+                norm = " ".join(words)
+                if not pool:
+                    pool.append(" ".join(
+                        "\n".join(ln for ln in lines[start:] if ln.lstrip()[:1] != ">").split()))
+                    pool_words.update(w.strip(_MARKS) for w in pool[0].split(" "))
+                if norm in counted or (
+                    all(w.strip(_MARKS) in pool_words for w in words) and norm in pool[0]
+                ):
+                    continue  # (the original is in the log, or this quote was read already)
+                counted.add(norm)
+            head = ctx[1]
+            if head != last:
+                yield ("q", head[0], ctx[0], head[1]) if head is not None else ("q", b[1], 0, "")
+                last = head
+        elif last is not None:
+            yield ("q", b[1], 0, "")
+            last = None
+        yield b
+
+
+def _blocks(
+    lines: list[str], start: int, heads: dict[int, tuple[int, str]],
+    qctx: dict[int, tuple[int, tuple[int, str] | None]],
+) -> Iterator[Block]:
+    """:func:`blocks` without its check that a quote repeats nothing; ``heads`` is filled with the
+    head (line, text) of the quoted message open at each quote depth, ``qctx`` with the (depth, head)
+    of each block opened in a quote (by its line)."""
     n = len(lines)
     i = start
     pending: list | None = None  # [line, depth, parts, tag, task, content column]
     pq = False  # whether the open item was opened inside a '>' quote
+    pqd = 0  # the quote depth it was opened at (0: outside quotes)
+    ph = False  # whether it is text of a quoted message that has a head (_WROTE, _OUTLOOK_FIELD)
     callout = False  # in an Obsidian callout ('> [!warning] ...'): the author's own words, no quote
     stack: list[int] = []  # indents of the open list items
     blank = False
@@ -678,9 +785,11 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                     yield ("l", *b[1:]) if b[0] == "p" and _opens_with_time(b[3]) else b
                 continue
         quoted = c == ">"
+        d = 0
         if quoted:
             while s.startswith(">"):
                 s = s[1:].lstrip()
+                d += 1
             raw = s
             if not s:
                 blank = True
@@ -701,7 +810,33 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 c = s[0]
         else:
             callout = False
+            if heads:
+                heads.clear()
         quote = quoted and not callout  # (a quote repeats an earlier message; a callout does not)
+        headed = False
+        if quote:
+            for k in [k for k in heads if k > d]:
+                del heads[k]  # (back at depth d: the deeper quotes are over)
+            if c == "O" and _WROTE.match(s) is not None:
+                # '> On Wed, Oct 8, 2025 at 1:03 PM, Tom <tom@x.com> wrote:': the head of the message
+                # quoted one level deeper (or, a client that quotes it flat, at its own level); never
+                # text of its own
+                nd = _quote_depth_next(lines, i + 1, n)
+                if nd >= d:
+                    heads[nd] = (i + 1, s.rstrip())
+                blank = True
+                i += 1
+                continue
+            if c in "F*_" and (fields := _outlook_head(lines, i, n, d)) is not None:
+                # '> From: ...' '> Sent: ...' '> Subject: ...': the head of the message quoted below it
+                heads[d] = (i + 1, "\n".join(fields))
+                blank = True
+                i += len(fields)
+                continue
+            headed = d in heads
+        if (headed or ph) and pending is not None and d != pqd:
+            yield _block(pending)  # (a quoted message's text ends where its quote does)
+            pending = None
         if c == "#":
             m = _HEADING.match(raw)
             if m is not None:
@@ -737,6 +872,10 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 col = indent + (m.start(2) if m.group(2) is not None else m.end() + 1) - len(indent_s)
                 pending = [i + 1, depth, [text] if text else [], "i", task, col]
                 pq = quote
+                if quoted or pqd:
+                    pqd, ph = d, headed
+                    if quote:
+                        qctx[i + 1] = (d, heads.get(d))
                 blank = False
                 i += 1
                 continue
@@ -830,8 +969,16 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 yield ("d", i + 1, 0, s.rstrip())
                 i += 1
                 continue
-        if c == "O" and not quoted and _WROTE.match(s) is not None and _quote_next(lines, i + 1, n):
-            i += 1  # ('On Thu, Oct 9, 2025 at 1:15 PM Sam <sam@x.com> wrote:': the quote's, not the reply's)
+        if c == "O" and not quoted and _WROTE.match(s) is not None and (
+            nd := _quote_depth_next(lines, i + 1, n)
+        ):
+            # ('On Thu, Oct 9, 2025 at 1:15 PM Sam <sam@x.com> wrote:': the head of the quoted message,
+            # not the reply's text)
+            heads[nd] = (i + 1, s.rstrip())
+            if pending is not None:
+                yield _block(pending)
+                pending = None
+            i += 1
             continue
         stamped = opens and not indented and (
             _STAMPED.match(s) is not None
@@ -839,7 +986,7 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
             # (Teams' '[Yesterday 3:04 PM] Sam Lee')
             or (c == "[" and s[1:2] in ("Y", "T") and _STAMP_HEAD.match(s) is not None)
         )
-        if quote and not stamped and pending is not None and not pq and not blank:
+        if quote and not headed and not stamped and pending is not None and not pq and not blank:
             i += 1  # (a quote right after a paragraph or a message repeats an earlier one: no part of it)
             continue
         if pending is not None and not stamped and (not blank or indented) and not (
@@ -854,16 +1001,21 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
                 yield _block(pending)
             stack = []
             pending = [i + 1, 0, [s.rstrip()], "l", "", 0]
-            pq = quote
+            pq, pqd, ph = quote, d, headed
+            if quote:
+                qctx[i + 1] = (d, heads.get(d))
         else:
             if pending is not None:
                 yield _block(pending)
                 pending = None
             if not indented:
                 stack = []
-                # (a quoted paragraph repeats an earlier message: '> Bumping this' in a reply)
-                pending = None if quote else [i + 1, 0, [s.rstrip()], "p", "", 0]
-                pq = False
+                # (a quoted paragraph repeats an earlier message, '> Bumping this' in a reply, unless
+                # it is a message whose head says who wrote it when: its text counts, once)
+                pending = None if quote and not headed else [i + 1, 0, [s.rstrip()], "p", "", 0]
+                pq, pqd, ph = headed, d, headed
+                if headed:
+                    qctx[i + 1] = (d, heads[d])
         blank = False
         i += 1
     if pending is not None:

@@ -100,9 +100,17 @@ Structure (one pass over the lines, then one pass per field over each document's
     so are those under a dated head, a help desk's ``**Anna Schmidt** (Agent) — Oct 10, 2025, 09:15`` or
     Jira's ``Ana Lopez added a comment - 09/Oct/25 3:14 PM``: ``Status changed: In Progress → Done``),
     any other paragraph of prose (a pasted e-mail's sentences; ``item`` = ``paragraph``; not in a ``>``
-    quote, which repeats an earlier message: a quote right after a paragraph, a message or a list item is
-    no part of it, and neither is the line before it that says who wrote it, ``On Thu, Oct 9, 2025 at
-    1:15 PM Sam Lee <sam@example.com> wrote:``; an Obsidian callout, ``> [!warning] OPS-803 blocked``, is
+    quote without a head, which repeats an earlier message: a quote right after a paragraph, a message or
+    a list item is no part of it; a quoted message under its head, the line before it that says who wrote
+    it when, ``On Thu, Oct 9, 2025 at 1:15 PM Sam Lee <sam@example.com> wrote:`` (no text of its own),
+    a ``> On ... wrote:`` over a ``>>`` quote, or Outlook's ``> From:`` ... ``> Sent:`` fields in the quote,
+    is read as the message it is, its items, paragraphs and lines on the head's day and, naming no time
+    of their own, at its time, about its ``Subject:``'s tickets, a time without zone in the log's zone (in
+    a log that declares none, a ``time`` problem on the head's line, as a pasted ``Sent:`` line's, and a
+    head timed in a zone, ``2:00 PM PDT``, puts the message's zone-less times in it); once: a quoted
+    paragraph, item or line whose words the log writes outside quotes, the original pasted before or
+    after the reply, or in a quote read before, the same quote in a second reply, is not read again,
+    :func:`occ_lib._markdown.blocks`; an Obsidian callout, ``> [!warning] OPS-803 blocked``, is
     the author's own words, read as if unquoted, its title the start of its text unless it only labels a
     list or table under it, ``> [!todo] Today``; ``[!quote]`` and ``[!cite]`` are quotes) when it
     names a ticket of its own, a time or a deadline, or its kind is one that tells (escalation, reopened,
@@ -1199,6 +1207,42 @@ def _header_day(text: str, tz: dt.tzinfo | None, near: dt.date | None) -> dt.dat
 _UNZONED_MAIL = "time without zone in a pasted email header, read as UTC"
 
 
+def _quote_head(
+    line: int, head: str, sec: _Section, zone: dt.tzinfo | None, own: dt.tzinfo | None, near: dt.date | None,
+    undeclared: bool, problems: list[tuple[int, str, str, str]],
+) -> tuple[_Section, dt.date, list[str], dt.tzinfo | None] | None:
+    """What a quoted message's head (``On Wed, Oct 8, 2025 at 4:12 PM, Jane <jane@x.com> wrote:``, or
+    an Outlook header's fields, one a line) gives its text: the section tuple its items are read in
+    (the head's day and time: what names no time of its own is at the time it was sent), that day, and
+    the tickets of its ``Subject:``, and the zone of its zone-less times; None when the head writes no
+    date (the section's then hold). A time without zone is in ``zone``; in a log that declares none it
+    is a ``time`` problem, as a ``Sent:`` line's is (:data:`_UNZONED_MAIL`), and a head timed in a zone
+    (``2:00 PM PDT``) puts the message's zone-less times in it, as such a heading does its section's."""
+    when, tks = head, []
+    if "\n" in head:  # (Outlook's fields: 'Sent:' or 'Date:' dates it, 'Subject:' names its tickets)
+        when = ""
+        for k, f in enumerate(head.split("\n")):
+            name = _mail_field(f)
+            if name in ("sent", "date") and not when:
+                when, line = f, line + k  # (the problem names the 'Sent:' line)
+            elif name == "subject":
+                tks = _own_tickets(f)
+    h = _times.parse_heading(when, tz=zone, year_near=near) if when else None
+    if h is None or h.date is None:
+        return None
+    day = h.date
+    if h.at is not None and h.zone is not None and zone is not None:
+        day = h.at.astimezone(zone).date()  # ('4:12 PM PDT' in a log in Tokyo time: that day there)
+    if h.at is None:
+        return (sec[0], sec[1], day, _day_us(day), _NAT, None), day, tks, own
+    if undeclared and h.zone is None:
+        problems.append((line, "time", when[:120], _UNZONED_MAIL))
+    elif undeclared:
+        own = _times.zone_named(h.zone)
+    prec = getattr(h, "precision", None) or "minute"
+    return (sec[0], sec[1], day, _day_us(day), _us(h.at), prec), day, tks, own
+
+
 def _unzoned_time(text: str, near: dt.date | None) -> bool:
     """Whether a pasted mail's ``Sent:`` line writes its time without a zone (``Sent: Thursday, October
     9, 2025 4:12 PM``, as Outlook writes the reader's local time): in a log that declares no zone it is
@@ -1475,6 +1519,9 @@ def _parse_document(
     over: dt.date | None = None
     mail_tks: list[str] = []
     in_mail = mail_addr = False  # (a 'Date:' is a mail's only under a 'From:' with an address)
+    # the quoted message the items are text of, when its head is dated ('> On Wed, Oct 8, 2025 at 4:12
+    # PM, Jane <jane@x.com> wrote:'): (its section tuple, its day, its subject's tickets, its zone)
+    quoted: tuple[_Section, dt.date, list[str], dt.tzinfo | None] | None = None
     for b in blocks(lines, fm.body_start):
         tag = b[0]
         if tag != "i":
@@ -1517,7 +1564,9 @@ def _parse_document(
                     near, sec = day, _dated_by_header(day, enclosing)
             it_sec, it_near = sec, near
             sub = False
-            if over is not None:
+            if quoted is not None:
+                it_sec, it_near = quoted[0], quoted[1]
+            elif over is not None:
                 it_sec, it_near = (sec[0], sec[1], over, _day_us(over), _NAT, None), over
             if tag == "i":
                 depth = b[2]
@@ -1563,19 +1612,25 @@ def _parse_document(
                 nesting.append(len(items))
                 kind_of_item = _ITEM_KINDS[tag]
                 items.append(
-                    (b[1], b[2], b[3], kind_of_item, it_sec, sec_zone, mail_tks or head_tks, it_near,
+                    (b[1], b[2], b[3], kind_of_item, it_sec, quoted[3] if quoted is not None else sec_zone,
+                     (quoted[2] if quoted is not None else None) or mail_tks or head_tks, it_near,
                      _standup_reading(b[3]) if head_flags & _STANDUP else None,
                      head_flags | _TASK_FLAGS[b[4]] | (_SUBTASK if sub else 0))
                 )
             else:  # an empty bullet is no event (nor a postmortem's 'Duration: 1h 33m'), but its
                 # children must not inherit past it
                 nesting.append(-1 - b[2])
+        elif tag == "q":  # a quoted message's head, or the end of its text ("")
+            quoted = None
+            if b[3]:
+                quoted = _quote_head(b[1], ex.redact(b[3], rare), sec, sec_zone or tz, sec_zone, near,
+                                     tz is None and sec_zone is None, date_problems)
         elif tag == "d":  # Slack's 'Yesterday' or 'Today' over pasted messages: the day they are on
             over = None if sec[2] is None else sec[2] - _ONE_DAY if b[3] == "Yesterday" else sec[2]
         elif tag == "h":
             _, line, level, htext = b
             nesting.append(_CLEAR)
-            over, mail_tks = None, []
+            over, mail_tks, quoted = None, [], None
             htext = ex.redact(htext, rare)
             while enclosing and enclosing[-1][0] >= level:
                 enclosing.pop()

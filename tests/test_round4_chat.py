@@ -154,10 +154,17 @@ def test_a_quote_right_after_a_paragraph_or_a_message_is_not_joined_to_it():
         "Sam Lee  3:25 PM\n> we escalated PAY-412 to the VP yesterday\nnope, that was PAY-411\n"
     )
     logs = parse_log(text, "x.md")
+    # (round 15: the quoted message under its 'On ... wrote:' head is no part of the paragraph above,
+    # and, written nowhere else in the log, counts at the time it was sent; the quote under the chat
+    # message has no head: it stays out, and the message's text goes on after it)
     assert rows(logs.events, "line", "at", "kind", "level", "tickets", "text") == [
+        [8, ts("2025-10-09 17:15"), "escalation", 3, ["OPS-881"],
+         "Escalated OPS-881 to our CTO. Can you rotate it by 5pm?"],
         [10, ts("2025-10-10 19:25"), "note", 0, ["PAY-411"], "Sam Lee  3:25 PM nope, that was PAY-411"],
     ]
-    assert logs.deadlines.empty
+    assert rows(logs.deadlines, "line", "due_at", "keyword", "tickets") == [
+        [8, ts("2025-10-09 21:00"), "by", ["OPS-881"]],
+    ]
 
 
 def test_a_quote_right_after_a_list_item_is_not_joined_to_it():
@@ -182,7 +189,16 @@ def test_a_line_saying_who_wrote_a_quote_is_the_quotes_only_before_one():
         "> Escalated OPS-881 to our CTO, rotate by 5pm\n"
     )
     logs = parse_log(text, "x.md")
-    assert logs.events.empty and logs.deadlines.empty
+    # (round 15: the head is no event of its own; it times the quoted message, which counts: the log
+    # holds it nowhere else; '1:15 PM' without zone in a log that declares none is a problem, as a
+    # pasted 'Sent:' line's is)
+    assert rows(logs.events, "line", "at", "kind", "level", "tickets") == [
+        [7, ts("2025-10-09 13:15"), "escalation", 3, ["OPS-881"]],
+    ]
+    assert rows(logs.deadlines, "line", "due_at", "keyword") == [[7, ts("2025-10-09 17:00"), "by"]]
+    assert logs.problems[["line", "reason"]].values.tolist() == [
+        [5, "time without zone in a pasted email header, read as UTC"],
+    ]
     # without a quote under it, such a line is the writer's own
     text = "## 2025-10-10\n\nOn Thu, Oct 9, 2025 at 1:15 PM Sam wrote:\nOPS-7 escalated to the CTO\n"
     ev = parse_log(text, "x.md").events
