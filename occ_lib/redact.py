@@ -95,7 +95,9 @@ in the text (``login ops/***``; "login ops/oncall rotation" stays); a key named 
 and a word that is no credential stay); a Twilio SID's auth token pasted after it (``AC.../***``, the SID
 stays); a connection string's password with a space, to its ``;`` (``;Password=***;``); a secret fed to a
 command's ``--password-stdin`` or ``--with-token`` (``echo *** | docker login ...``, ``<<< ***``; a
-``$VARIABLE`` stays), and ``--password-stdin`` takes no value (``--password-stdin ghcr.io`` stays).
+``$VARIABLE`` stays), and ``--password-stdin`` takes no value (``--password-stdin ghcr.io`` stays); a pair
+quoted whole as a command's argument, its value with a space, to the quote or the argument's next pair
+(``--set "db.password=***"``, ``--extra-vars "ansible_password=*** ansible_user=bob"``).
 
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
@@ -1599,6 +1601,29 @@ _SCHEME_KEPT = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,30}")
 # a connection string's password with a space in it (ADO.NET, ODBC, JDBC: 'Server=db01;Password=Hunter 2pg;'):
 # after a ';' the value runs to the next ';' (a word ends a value elsewhere: 'Password=*** 2pg;' kept half);
 # only a value with a space that its ';' closes ('{...}' quoting is the pair rules')
+# a pair quoted whole as a command's argument, its value with a space in it ('--from-literal="password=Hunter
+# 2pg"', "-var 'db_password=Hunter 2pg'", '--set "db.password=Hunter 2pg"'): the value runs to the closing
+# quote, or to the next pair of an argument that holds several ('--extra-vars "ansible_password=Hunter 2pg
+# ansible_user=bob"': the user stays); one word is the pair rules'
+_QUOTED_ARG_PAIR = re.compile(
+    r"""(?<![\w"'])(["'])([A-Za-z_][\w.-]{0,60}=)(?!["'])([^"'\n=]{0,200}?[ \t][^"'\n]{0,200}?)(?=\1)"""
+)
+_NEXT_PAIR = re.compile(r"[ \t]+[A-Za-z_][\w.-]{0,60}=")
+
+
+def _quoted_arg_pair(m: re.Match[str]) -> str:
+    """A :data:`_QUOTED_ARG_PAIR` match, its value masked when its name is a secret's (up to the next pair
+    in the argument, which stays)."""
+    name, value = m.group(2)[:-1], m.group(3)
+    if not is_secret_part_name(name.rsplit(".", 1)[-1]) or not value.strip():
+        return m.group(0)
+    nxt = _NEXT_PAIR.search(value)
+    head, rest = (value[:nxt.start()], value[nxt.start():]) if nxt else (value, "")
+    if " " not in head.strip() and "\t" not in head.strip():
+        return m.group(0)  # (one word: the pair rules mask it)
+    return f"{m.group(1)}{m.group(2)}{REDACTED}{rest}"
+
+
 _CONN_PASSWORD_HINT = re.compile(r"(?i);[ \t]*(?:password|pwd)[ \t]*=")
 _CONN_PASSWORD = re.compile(
     r"(?i)(;[ \t]*(?:password|pwd)[ \t]*=[ \t]*)(?![{\"'])(?=[^;\n]*?[^;\s][ \t]+[^;\s])"
@@ -1774,6 +1799,8 @@ def redact_pairs(text: str) -> str:
     if "ookie" in text or "OOKIE" in text:
         text = _COOKIE_VALUE.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     if "=" in text:
+        if ('"' in text or "'" in text) and _QUOTED_ARG_PAIR.search(text) is not None:
+            text = _QUOTED_ARG_PAIR.sub(_quoted_arg_pair, text)  # ('--set "db.password=Hunter 2pg"')
         if ";" in text and _CONN_PASSWORD_HINT.search(text) is not None:  # ('Server=db;Password=Pw 2;')
             text = _CONN_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
         if "value" in text or "Value" in text or "content" in text:  # ('<add key="ApiKey" value="X"/>')

@@ -192,3 +192,26 @@ def test_a_probe_error_that_echoes_the_new_shapes_leaks_nothing():
     assert df["error_message"].tolist() == [
         "RemoteProtocolError: illegal status line: bytearray(b'ERR vault login *** db pass *** twilio "
         f"{_TWILIO_SID}/*** PIN ***')"]
+
+
+# --- a pair quoted whole as a command's argument, its value with a space ----------------------------
+
+@pytest.mark.parametrize("text, shown, secret", [
+    ('kubectl create secret generic x --from-literal="password=Hunter 2pg"',
+     'kubectl create secret generic x --from-literal="password=***"', "2pg"),
+    ("terraform apply -var 'db_password=Hunter 2pg'", "terraform apply -var 'db_password=***'", "2pg"),
+    ('helm install app ./chart --set "db.password=Hunter 2pg"',
+     'helm install app ./chart --set "db.password=***"', "2pg"),
+    ('ansible-playbook site.yml --extra-vars "ansible_password=Hunter 2pg ansible_user=bob"',
+     'ansible-playbook site.yml --extra-vars "ansible_password=*** ansible_user=bob"', "2pg"),
+])
+def test_a_quoted_arguments_secret_with_a_space_is_masked_whole(text, shown, secret):
+    all_show(text, shown, secret)
+
+
+@pytest.mark.parametrize("text", [
+    'ansible-playbook x.yml -e "env=prod region=us east"',
+    'helm install app ./chart --set "image.tag=2025 10 10"',
+])
+def test_a_quoted_arguments_other_pairs_stay(text):
+    all_keep(text)
