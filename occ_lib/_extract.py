@@ -28,6 +28,7 @@ from .redact import (
     redact_text,
     redact_url,
     tool_hint,
+    twilio_hint,
     url_hint,
     webhook_hint,
 )
@@ -640,7 +641,8 @@ def rare_hint(text: str) -> bool:
             or "AUTH " in text or "requirepass" in low or "masterauth" in low  # (Redis's: 'AUTH X')
             or "___" in text  # (a file named after a URL: 'curl_https___u_pw@host_...log')
             or "dentified" in low or "onfig" in low  # (SQL's 'IDENTIFIED BY', 'config set NAME X')
-            or code_hint(text)):  # ('PSK: X', 'OTP 123456', 'ssh u:pw@host', 'admin/X')
+            or code_hint(text)  # ('PSK: X', 'OTP 123456', 'ssh u:pw@host', 'admin/X')
+            or twilio_hint(text)):  # (a Twilio SID and its auth token: 'AC0123.../0123...')
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found
     # by its dashes (a literal a search skips to) and then checked

@@ -84,6 +84,21 @@ symbol inside or both cases and a digit ("pass the ball", "tests pass 42/42", ``
 An option after ``auth login`` keeps its name (``gh auth login --with-token < ***``), and ``-u`` before a
 URL is no curl's ``user:password`` (``redis-cli -u redis://h``).
 
+Also (round 15): an AWS secret alone up to 3 non-blank lines below its key id (``- key id AKIA...`` /
+``- region us-east-1`` / ``- ***``); ``PIN ***`` in capitals and ``pin code ***`` without a separator (4 to 8
+digits: "PIN the version" stays); a system's ``pass`` (``db pass ***``, ``wifi pass ***``, ``DB pass is
+***``: 6+ characters, a letter and a digit or a symbol; "db pass 2 of 3", "vpn pass v2.1.0", "tests pass"
+stay); a user and password joined by ``/``, ``,`` or ``;`` after a login's word without a password's word
+in the text (``login ops/***``; "login ops/oncall rotation" stays); a key named with a hyphen
+(``api-key ***``, ``x-api-key ***``); HTTP Digest's ``response="***"`` after ``Digest``; ``vault login
+***`` (``bao login`` too: its argument is a token, a legacy ``s.`` one included; a ``key=value`` argument
+and a word that is no credential stay); a Twilio SID's auth token pasted after it (``AC.../***``, the SID
+stays); a connection string's password with a space, to its ``;`` (``;Password=***;``); a secret fed to a
+command's ``--password-stdin`` or ``--with-token`` (``echo *** | docker login ...``, ``<<< ***``; a
+``$VARIABLE`` stays), and ``--password-stdin`` takes no value (``--password-stdin ghcr.io`` stays); a pair
+quoted whole as a command's argument, its value with a space, to the quote or the argument's next pair
+(``--set "db.password=***"``, ``--extra-vars "ansible_password=*** ansible_user=bob"``).
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -482,14 +497,16 @@ def prose_hint(low: str) -> bool:
     caller's gate, as :func:`known_hint`): a key named in words ('the API key for partner X is Y'),
     'pw', an HTML table's name and value cells ('<td>password</td><td>X</td>')."""
     return ("pw" in low or "</td" in low or "</dd" in low
-            or " key" in low and ("api key" in low or "access key" in low or "secret key" in low
-                                  or "private key" in low or "license key" in low or "signing key" in low
-                                  or "routing key" in low or "integration key" in low
-                                  or "subscription key" in low or "encryption key" in low
-                                  or "master key" in low)
+            # (or joined by '-': 'api-key 9f8e...', 'x-api-key 9f8e...', as _BEARER reads it)
+            or (" key" in low or "-key" in low) and any(w + " key" in low or w + "-key" in low
+                                                       for w in _KEY_NAMES)
             # (an XML element named for a secret: '<password>X</password>')
             or "</" in low and ("key" in low or "token" in low or "pass" in low or "secret" in low
                                 or "pwd" in low))
+
+
+_KEY_NAMES = ("api", "access", "secret", "private", "license", "signing", "routing", "integration",
+              "subscription", "encryption", "master")
 
 
 # an HTML table's (or definition list's) cell naming a secret, then the cell of its value, as a row pasted
@@ -614,6 +631,14 @@ def redact_known(text: str) -> str:
                 lambda m: m.group(1) + REDACTED if _strong_password(m.group("word")) else m.group(0), text)
     if "htpasswd" in text:
         text = _HTPASSWD.sub(_htpasswd, text)
+    if "-stdin" in text or "with-token" in text:  # ('echo X | docker login --password-stdin', '<<< X')
+        text = _STDIN_ECHO.sub(_stdin_fed, text)
+        text = _STDIN_HERE.sub(_stdin_fed, text)
+    if "login" in text and ("vault" in text or "VAULT" in text or "bao" in text):
+        text = _VAULT_LOGIN.sub(
+            lambda m: m.group(1) + REDACTED if _looks_like_credential(m.group(2)) else m.group(0), text)
+    if twilio_hint(text):
+        text = _TWILIO_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
     if env_secret_hint(text):  # ('AWS_SECRET_ACCESS_KEY wJalr...': a variable's name, a space, its value)
         text = _ENV_SPACED.sub(_env_spaced, text)
     if "___" in text or ":__" in text or "/" in text and _url_named(text):  # (a URL named in a file's name)
@@ -710,12 +735,20 @@ def redact_lines(lines: list[str], text: str) -> list[str]:
             out[end] = _KEY_WORD.sub(REDACTED, out[end][:e.start()]) + out[end][e.start():]
             i = end + 1
     if aws_secret_hint(text):
-        prev = ""
+        prev, ids = "", 0  # (ids: the non-blank lines after an AWS key id's that may still hold its secret)
         for k, line in enumerate(out):
             if line.strip():
-                out[k] = _aws_secret_masked(line, prev)
+                # (a key id up to _AWS_ID_LINES lines before: '- key id AKIA...', '- region x', '- wJalr...')
+                out[k] = _aws_secret_masked(line, prev if ids <= 0 else prev + "\n" + _AWS_ID_MARK)
                 prev = line
+                ids = _AWS_ID_LINES if _AWS_ID.search(line) else ids - 1
     return out
+
+
+# how many non-blank lines after an AWS key id's may hold its secret alone (a region, a name between them)
+_AWS_ID_LINES = 3
+_AWS_ID = re.compile(r"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])")
+_AWS_ID_MARK = "AKIA0000000000000000"  # (the context a key id a few lines up gives: _aws_secret_masked)
 
 
 # a password after its user with no name for either, where the form says it: a remote shell's target
@@ -731,15 +764,26 @@ _ACCOUNT_SLASH = re.compile(
     r"(?i)(?<![\w./~:@-])((?:admin|administrator|root|superuser|sysadmin|ubnt|operator)/)"
     r"(?P<word>[^\s/`'\"]{5,}[^\s/`'\".,;:)])(?=[.,;:)]*(?:\s|$))"
 )
+# the systems whose 'pass' is a password ('db pass hunter22'; 'tests pass', 'builds pass' are no owners)
+_PASS_OWNERS = (
+    "db", "database", "sql", "mysql", "postgres", "pg", "redis", "mongo", "wifi", "wi-fi", "wlan", "vpn",
+    "admin", "root", "sudo", "ssh", "sftp", "ftp", "smtp", "mail", "email", "ldap", "bios", "ilo", "idrac",
+    "ipmi", "console", "portal", "router", "guest", "svc", "service account", "kafka", "rabbit", "rabbitmq",
+)
 # a code's value after its name: a Wi-Fi 'PSK: X' (a credential-like word), 'PIN: 1234' (4 to 8 digits
 # after ':', '=' or 'is'), 'OTP 123456' (6 to 8 digits), a bare 'pass X' (a letter, a digit and a symbol
 # or both cases in X: 'pass the ball', 'tests pass 42/42' stay)
 _CODE_SECRET = re.compile(
     r"(?<![\w-])(?:(?:PSK|psk|[Pp]re-?shared[ -]key|wpa_passphrase)[ \t]*(?:[:=]|[ \t]is)[ \t]*"
     r"(?P<psk>[^\s`'\"]+)"
-    r"|(?:PIN|[Pp]in)(?:[ \t]+code)?[ \t]*(?::|=|[ \t]is)[ \t]*(?P<pin>\d{4,8})(?![\w/:-]|\.\d)"
+    # ('PIN 4829' in capitals, 'pin code 4829' with no separator too: 'PIN the version' has no digits)
+    r"|(?:(?:PIN|[Pp]in)(?:[ \t]+code)?[ \t]*(?::|=|[ \t]is)[ \t]*|(?:PIN|[Pp]in[ \t]+code)[ \t]+)"
+    r"(?P<pin>\d{4,8})(?![\w/:-]|\.\d)"
     r"|(?:OTP|otp|TOTP|[Oo]ne-time[ \t]+(?:code|password)|(?:2FA|MFA)[ \t]+code)[ \t]*(?::|=|[ \t]is)?[ \t]*"
     r"(?P<otp>\d{6,8})(?![\w/:-]|\.\d)"
+    # (a system's pass, 'db pass hunter22', 'wifi pass guest2025': letters and a digit are enough)
+    r"|(?i:" + "|".join(_PASS_OWNERS) + r")[ \t]+(?:[Pp]ass|PASS)(?:[ \t]+is)?[ \t]+"
+    r"(?P<spass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$))"
     r"|(?:[Pp]ass|PASS)[ \t]+(?P<pass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$)))"
 )
 
@@ -761,13 +805,24 @@ def code_hint(text: str) -> bool:
 def _code_secret(m: re.Match[str]) -> str:
     """A :data:`_CODE_SECRET` match, its value masked (after 'pass' and 'PSK' only one that looks like a
     credential)."""
-    name = next(g for g in ("psk", "pin", "otp", "pass") if m.group(g) is not None)
+    name = next(g for g in ("psk", "pin", "otp", "spass", "pass") if m.group(g) is not None)
     word = m.group(name)
+    if name == "spass" and not _owned_password(word):
+        return m.group(0)  # ('db pass 2 of 3', 'vpn pass v2.1.0', 'db pass migrations')
     if name == "pass" and not ((_PASSWORD_SIGN.search(word) or word.isalnum()) and _strong_password(word)):
         return m.group(0)  # ('pass Build-2024': a symbol only inside, as a password holds one)
     if name == "psk" and not _named_password(word.rstrip(".,;!?")):
         return m.group(0)
     return m.string[m.start():m.start(name)] + REDACTED + m.string[m.end(name):m.end()]
+
+
+def _owned_password(word: str) -> bool:
+    """A word after a system's 'pass' ('db pass hunter22') that is a password: 6+ characters, a letter
+    and a digit (or a symbol inside); no ticket, date, time or version."""
+    w = word.rstrip(".,;:)")
+    return (len(w) >= 6 and any(c.isalpha() for c in w)
+            and (any(c.isdigit() for c in w) or _PASSWORD_SIGN.search(w) is not None)
+            and _NO_CREDENTIAL.fullmatch(w) is None)
 
 
 def _strong_password(word: str) -> bool:
@@ -776,6 +831,48 @@ def _strong_password(word: str) -> bool:
     return (len(word) >= 6 and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
             and (_PASSWORD_SIGN.search(word) is not None or not (word.islower() or word.isupper()))
             and _NO_CREDENTIAL.fullmatch(word) is None)
+
+
+# a secret fed to a command's standard input, which reads it ('--password-stdin', '--with-token'): 'echo X |
+# docker login -u u --password-stdin', "printf '%s' X | ...", '... --password-stdin <<< X'; a variable stays
+# ('echo "$CR_PAT" | docker login ...': its value is elsewhere)
+_STDIN_VALUE = r"""('[^'\n]*'|"[^"\n]*"|[^\s'"|;&<>]+)"""
+_STDIN_ECHO = re.compile(
+    r"(\b(?:echo(?:[ \t]+-[neE]+)?|printf(?:[ \t]+(?:'%s(?:\\n)?'|\"%s(?:\\n)?\"))?)[ \t]+)" + _STDIN_VALUE
+    + r"(?=[ \t]*\|[^\n|]{0,200}(?:-stdin|--with-token)\b)"
+)
+_STDIN_HERE = re.compile(r"((?:-stdin|--with-token)\b[^\n|<]{0,200}<<<[ \t]*)" + _STDIN_VALUE)
+
+
+def _stdin_fed(m: re.Match[str]) -> str:
+    """A :data:`_STDIN_ECHO` or :data:`_STDIN_HERE` match, its value masked unless it is a variable's or a
+    command's output ('$GH_TOKEN', '"${PW}"', '$(cat pw.txt)'); quotes stay."""
+    value = m.group(2)
+    q = value[0] if value[:1] in "'\"" else ""
+    inner = value[1:-1] if q else value
+    if not inner or inner.startswith("$") or inner == REDACTED:
+        return m.group(0)
+    return f"{m.group(1)}{q}{REDACTED}{q}"
+
+
+# 'vault login TOKEN' (OpenBao's 'bao login' too): its argument is a token whatever its form (a legacy 's.'
+# token has none of its own); options stay, and so do 'key=value' arguments ('vault login -method=userpass
+# username=bob': the pair rules read them) and a word that is no credential ('vault login failed')
+_VAULT_LOGIN = re.compile(
+    r"(?i)(\b(?:vault|bao)[ \t]+login(?:[ \t]+-[\w-]+(?:=\S*)?){0,8}[ \t]+[`'\"]?)(?!-)"
+    r"([^\s=`'\"]{8,})(?=[`'\".,;:)]?(?:\s|$))"
+)
+# a Twilio account's SID (no secret) and its auth token (32 hex digits) pasted as a pair, as an AWS key
+# id and its secret are (_AWS_PAIR): 'AC0123.../0123...', 'AC0123... : 0123...'; the SID stays
+_TWILIO_PAIR = re.compile(
+    r"(?<![A-Za-z0-9])(AC[0-9a-f]{32}(?![A-Za-z0-9])[\"'`]?[ \t]*[/:,;|][ \t]*[\"'`]?)"
+    r"[0-9a-f]{32}(?![A-Za-z0-9])"
+)
+
+
+def twilio_hint(text: str) -> bool:
+    """Whether ``text`` holds a Twilio SID and auth token pair (:data:`_TWILIO_PAIR`; a caller's gate)."""
+    return "AC" in text and _TWILIO_PAIR.search(text) is not None
 
 
 # htpasswd's batch mode, its password on the command line: 'htpasswd -b[c] FILE USER X', 'htpasswd -nb USER X'
@@ -1140,6 +1237,10 @@ def login_hint(low: str) -> bool:
     caller's gate, as :func:`known_hint`)."""
     return (("pass" in low or "cred" in low or "pw" in low)
             and ("user" in low or "login" in low or "cred" in low)
+            # (a password glued to its user by '/', ',', ';' or 'and' needs no password's word: 'login
+            # ops/Hunter2xy'; 'users report' is no login's word)
+            or ("login" in low or "user " in low or "user:" in low or "username" in low)
+            and ("/" in low or "," in low or ";" in low or " and " in low)
             or "auth " in low and ("plain" in low or "login" in low or "oauth" in low)
             or "login " in low and ":" in low)  # ('login admin:Hunter2xyz', as curl's -u writes it)
 
@@ -1182,6 +1283,8 @@ def _spaced_name_hint(text: str, low: str) -> bool:
 
 def _secret_option(m: re.Match[str]) -> str:
     name, value = m.group(1), m.group(3)
+    if name.endswith("-stdin"):
+        return m.group(0)  # ('--password-stdin ghcr.io': the option takes no value, the registry follows)
     if not is_secret_part_name(name.lstrip("-")) or not _looks_like_credential(value.strip("'\"")):
         return m.group(0)
     quote = value[0] if value[:1] in "'\"" else ""
@@ -1495,6 +1598,44 @@ def _pair(m: re.Match[str]) -> str:
 
 
 _SCHEME_KEPT = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,30}")
+# a connection string's password with a space in it (ADO.NET, ODBC, JDBC: 'Server=db01;Password=Hunter 2pg;'):
+# after a ';' the value runs to the next ';' (a word ends a value elsewhere: 'Password=*** 2pg;' kept half);
+# only a value with a space that its ';' closes ('{...}' quoting is the pair rules')
+# a pair quoted whole as a command's argument, its value with a space in it ('--from-literal="password=Hunter
+# 2pg"', "-var 'db_password=Hunter 2pg'", '--set "db.password=Hunter 2pg"'): the value runs to the closing
+# quote, or to the next pair of an argument that holds several ('--extra-vars "ansible_password=Hunter 2pg
+# ansible_user=bob"': the user stays); one word is the pair rules'
+_QUOTED_ARG_PAIR = re.compile(
+    r"""(?<![\w"'])(["'])([A-Za-z_][\w.-]{0,60}=)(?!["'])([^"'\n=]{0,200}?[ \t][^"'\n]{0,200}?)(?=\1)"""
+)
+_NEXT_PAIR = re.compile(r"[ \t]+[A-Za-z_][\w.-]{0,60}=")
+
+
+def _quoted_arg_pair(m: re.Match[str]) -> str:
+    """A :data:`_QUOTED_ARG_PAIR` match, its value masked when its name is a secret's (up to the next pair
+    in the argument, which stays)."""
+    name, value = m.group(2)[:-1], m.group(3)
+    if not is_secret_part_name(name.rsplit(".", 1)[-1]) or not value.strip():
+        return m.group(0)
+    nxt = _NEXT_PAIR.search(value)
+    head, rest = (value[:nxt.start()], value[nxt.start():]) if nxt else (value, "")
+    if " " not in head.strip() and "\t" not in head.strip():
+        return m.group(0)  # (one word: the pair rules mask it)
+    return f"{m.group(1)}{m.group(2)}{REDACTED}{rest}"
+
+
+_CONN_PASSWORD_HINT = re.compile(r"(?i);[ \t]*(?:password|pwd)[ \t]*=")
+_CONN_PASSWORD = re.compile(
+    r"(?i)(;[ \t]*(?:password|pwd)[ \t]*=[ \t]*)(?![{\"'])(?=[^;\n]*?[^;\s][ \t]+[^;\s])"
+    r"[^;\n{}\"']{1,200}(?=;)"
+)
+# HTTP Digest's 'response' (the hash of the password, the nonce and the request: it answers that nonce,
+# and a dictionary recovers the password from it), after 'Digest' on its line: 'Authorization: Digest
+# username="bob", ..., response="6629fae4..."' -> 'response="***"'; 'response=' elsewhere stays
+_DIGEST_RESPONSE = re.compile(
+    r"""(?i)(\bdigest[ \t]+(?:\*\*\*|[\w-]+[ \t]*=)[^\n]{0,2000}?[\s,]response[ \t]*=[ \t]*)(["']?)"""
+    r"""(?!\*\*\*)[^"',\s]+\2"""
+)
 
 
 def _header_pair(m: re.Match[str]) -> str:
@@ -1653,9 +1794,15 @@ def redact_pairs(text: str) -> str:
     only where the characters it needs are there (log items are many, secrets in them rare)."""
     if "uthorization" in text or "UTHORIZATION" in text:
         text = AUTH_IN_TEXT.sub(_auth_soft, text)
+    if ("igest" in text or "IGEST" in text) and ("esponse" in text or "ESPONSE" in text):
+        text = _DIGEST_RESPONSE.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}", text)
     if "ookie" in text or "OOKIE" in text:
         text = _COOKIE_VALUE.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     if "=" in text:
+        if ('"' in text or "'" in text) and _QUOTED_ARG_PAIR.search(text) is not None:
+            text = _QUOTED_ARG_PAIR.sub(_quoted_arg_pair, text)  # ('--set "db.password=Hunter 2pg"')
+        if ";" in text and _CONN_PASSWORD_HINT.search(text) is not None:  # ('Server=db;Password=Pw 2;')
+            text = _CONN_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
         if "value" in text or "Value" in text or "content" in text:  # ('<add key="ApiKey" value="X"/>')
             text = _KEY_VALUE_ATTRS.sub(_key_value_attrs, text)
         text = _pairs_eq(text)
