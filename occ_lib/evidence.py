@@ -148,7 +148,16 @@ Rules, so that an imported file always means the same thing:
   without a scheme takes ``http://`` (``https://`` for ``https`` and ``xhs``), ``:8080/x`` is
   localhost's; the method is a capitalised first word before the URL, else POST when a request item
   is data (``name=value``, ``name:=json``, ``field@file``; not a header ``Name:value`` nor a query
-  ``name==value``), else GET; options' values (``-a user:password``...) are no URL.
+  ``name==value``), else GET; options' values (``-a user:password``...) are no URL. Its secrets are
+  curl's (see **secrets**): ``-a``/``--auth``'s value (the password, and the ``Basic`` credential sent
+  for it), header items' values (``Authorization:'Bearer X'``, ``X-API-Key:abc``), data items' and a
+  secret-named query item's. Its failure, ``http: error: ConnectionError: ... [Errno 111] Connection
+  refused`` (``ReadTimeout``, ``Request timed out (30s).``, ``SSLError``, ``Too many redirects``,
+  ``gaierror``), or xh's ``xh: error: error sending request for url (X)`` with its ``Caused by:``
+  lines, is a ``down`` row classed by its words (``timeout``, ``too_many_redirects``, ``tls``, ``dns``,
+  ``read``, ``connect``; another exception's name: ``protocol``), the line its message, scrubbed; with
+  no command the message's ``request to URL: X`` (xh: ``for url (X)``) gives the URL and method. A
+  usage error (``http: error: unrecognized arguments``) is no failure to fetch: the file stays a problem.
 * **load tests**: a ``hey`` or ApacheBench (``ab``) summary named as evidence is a problem that says
   so (``a hey summary (a load test's aggregate figures), not check results``), as a k6 summary is; in
   a folder they are passed over (no status line, no curl command).
@@ -213,7 +222,14 @@ Rules, so that an imported file always means the same thing:
   ok|success|passed|up|healthy: Grafana's ``"success": 0, "http_status_code": 0`` is a failed check with no
   status; a bare count is no check)... Datadog's top-level ``"status": 0`` (the monitor's state) gives way
   to ``result.httpStatusCode``. An item with no valid status and no ok is a problem (``status 0 is not an
-  HTTP status``), as is one whose only time is no time.
+  HTTP status``), as is one whose only time is no time. A failed check's latency of 0 (Pingdom's down
+  result's ``"responsetime": 0``, any shape's) is no measurement: ``elapsed_ms`` null.
+* **Datadog synthetics results** (``result_id``, ``probe_dc`` or ``check_time`` beside a ``result``)
+  do not carry their test: an item's own ``check.config.request.url`` names it, else the one test the
+  export names outside its results (``{"test": {"public_id": ..., "name": ..., "config": {"request":
+  {"url": ..., "method": ...}}}, "results": [...]}``, anywhere in the file: its ``name``, else its
+  ``public_id``, and its URL and method); else (none, or several) the rows keep the file's name and an
+  :class:`EvidenceNote` says so once for the file. The items' identity is their own text.
 * **Uptime Kuma heartbeats** (``{"heartbeatList": {"1": [{"status": 1, "time": "2025-10-10
   07:00:00.123", "msg": "200 - OK", "ping": 87}]}}``, by monitor id; ``monitorList`` beside it gives
   each monitor's name and URL, else the target is ``kuma monitor 1``): ``status`` 1 is up, 0 (down)
@@ -736,9 +752,38 @@ def _load_test(text: str) -> str | None:
     return None
 
 
-def _httpie_command(lines: list[str]) -> tuple[str, str] | None:
-    """(URL, method) of the first HTTPie (or xh) command typed after a prompt in ``lines``: the
-    method its first word in capitals when a URL follows, else POST when a request item is data
+class _Typed(NamedTuple):
+    """An HTTPie (or xh) command typed at a prompt: its URL, method and secret words."""
+
+    url: str
+    method: str
+    secrets: tuple[str, ...] = ()  # (-a/--auth's, header items' and data items' values), longest first
+
+
+def _httpie_secrets(opts: list[tuple[str, str]], items: list[str]) -> tuple[str, ...]:
+    """The secret words of an HTTPie command, as curl's ``-u``/``-H``/``-d`` are: ``-a user:password``
+    (and the ``Basic`` credential sent for it; a token alone with ``-A bearer``), the values of header
+    items (``Authorization:'Bearer X'``, ``X-API-Key:abc``) and data items (``password=x``, ``n:=1``),
+    and of a query item whose name is a secret's (``api_key==x``)."""
+    words: set[str] = set()
+    for name, value in opts:
+        if name in ("-a", "--auth") and value:
+            words |= _secret_words("--user", value)
+    for w in items:
+        i = _HTTPIE_ITEM.match(w)
+        if i is None or i.group(1) in ("@", "=@", ":=@"):
+            continue
+        value = w[i.end():]
+        if i.group(1) == ":":
+            words |= _secret_words("--header", w)
+        elif i.group(1) != "==" or is_secret_name(w[: i.start(1)]):
+            words |= _secret_words("--data", value)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _httpie_command(lines: list[str]) -> _Typed | None:
+    """URL, method and secrets of the first HTTPie (or xh) command typed after a prompt in ``lines``:
+    the method its first word in capitals when a URL follows, else POST when a request item is data
     (``name=value``, ``name:=json``, ``field@file``), else GET; None when there is none."""
     for text in lines:
         if "http" not in text and "xh" not in text:
@@ -750,12 +795,17 @@ def _httpie_command(lines: list[str]) -> tuple[str, str] | None:
             args = shlex.split(m.group("args"))
         except ValueError:
             args = m.group("args").split()
-        words, skip = [], False
+        words, skip, opts = [], "", []
         for a in args:
             if skip:
-                skip = False
+                opts.append((skip, a))
+                skip = ""
             elif a.startswith("-") and len(a) > 1:
-                skip = a in _HTTPIE_VALUE_OPTS
+                name, eq, value = a.partition("=")
+                if eq and name.startswith("--"):
+                    opts.append((name, value))
+                else:
+                    skip = a if a in _HTTPIE_VALUE_OPTS else ""
             else:
                 words.append(a)
         method = None
@@ -773,8 +823,57 @@ def _httpie_command(lines: list[str]) -> tuple[str, str] | None:
         if method is None:
             data = any((i := _HTTPIE_ITEM.match(w)) and i.group(1) not in ("==", ":") for w in items)
             method = "POST" if data else "GET"
-        return url, method
+        return _Typed(url, method, _httpie_secrets(opts, items))
     return None
+
+
+# HTTPie's and xh's failure ('http: error: ConnectionError: ... while doing a GET request to URL: X',
+# 'http: error: Request timed out (30s).', 'xh: error: error sending request for url (X)' and its
+# 'Caused by:' lines), classed by its words: the exception's name first
+_HTTPIE_ERROR = re.compile(r"^\s*(?:https?|xhs?): error: \S")
+_HTTPIE_ERROR_WORDS = (
+    ("timeout", ("timeout", "timed out")),
+    ("too_many_redirects", ("too many redirects", "toomanyredirects")),
+    ("tls", ("sslerror", "ssl:", "ssl routines", "certificate", "tls", "handshake")),
+    ("dns", ("gaierror", "name or service not known", "nodename nor servname", "failed to lookup address",
+             "resolve", "name resolution", "no address associated", "dns error", "getaddrinfo")),
+    ("read", ("connection aborted", "remotedisconnected", "remote end closed", "connection reset",
+              "reset by peer", "incomplete message", "connection closed before message completed")),
+    ("connect", ("refused", "connecterror", "connectionerror", "unreachable", "error trying to connect",
+                 "tcp connect error")),
+)
+_HTTPIE_EXCEPTION = re.compile(r"^[A-Z]\w*(?:Error|Exception)\b")  # ('ChunkedEncodingError: ...')
+_HTTPIE_ERROR_URL = re.compile(r"while doing an? (\w+) request to URL: (https?://\S+)|for url \((https?://[^)\s]+)\)")
+
+
+def _httpie_error(raw: list[str]) -> tuple[str, str] | None:
+    """(error class, message) of the last failure HTTPie or xh printed in ``raw`` (with HTTPie's
+    ``Couldn't resolve ...`` line after it, xh's ``Caused by:`` lines joined by ``; ``); None when there
+    is none, or the line is no failure to fetch (a usage error: ``http: error: unrecognized arguments``)."""
+    found = None
+    for i, t in enumerate(raw):
+        if ": error: " not in t or not _HTTPIE_ERROR.match(t):
+            continue
+        parts, j = [t.strip()], i + 1
+        if j < len(raw) and raw[j].strip().startswith(("Couldn’t", "Couldn't")):
+            parts.append(raw[j].strip())
+        while j < len(raw) and not raw[j].strip():
+            j += 1
+        if j < len(raw) and raw[j].strip() == "Caused by:":
+            causes = []
+            for t2 in raw[j + 1:]:
+                if (c := re.match(r"^\s+\d+: (.*)$", t2)) is None:
+                    break
+                causes.append(c.group(1).strip())
+            parts.append("Caused by: " + "; ".join(causes))
+        message = " ".join(parts)
+        said = message.split(": error: ", 1)[1]
+        cls = _error_class(said, _HTTPIE_ERROR_WORDS)
+        if cls is None and _HTTPIE_EXCEPTION.match(said):
+            cls = "protocol"
+        if cls is not None:
+            found = (cls, message)
+    return found
 
 
 def _command_match(text: str) -> re.Match[str] | None:
@@ -1355,8 +1454,13 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: 
     numbered = list(enumerate(raw, start=1))
     cmd = _command(raw[:50], url_index)
     cmd_url, cmd_method = (cmd.url, cmd.method) if cmd is not None else (None, None)
+    secrets = cmd.secrets if cmd is not None else ()
+    typed_err = None
     if cmd is None and (typed := _httpie_command(raw[:50])) is not None:  # ('$ http --headers URL')
-        cmd_url, cmd_method = typed
+        cmd_url, cmd_method, secrets = typed
+    if cmd is None and ": error: " in text and (typed_err := _httpie_error(raw)) is not None \
+            and cmd_url is None and (said := _HTTPIE_ERROR_URL.search(typed_err[1])) is not None:
+        cmd_url, cmd_method = said.group(2) or said.group(3), said.group(1)  # (no command: the message's)
     verbose = any(t.startswith("< HTTP/") for t in raw)
     if verbose:
         resp_lines = [(n, t[2:] if t.startswith("< ") else "") for n, t in numbered if t.startswith("<")]
@@ -1394,7 +1498,7 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: 
     body = last.end if last is not None else None
     curl_err = _curl_error(numbered, cmd, [*seen, *([url] if url else [])], body) or json_failed
     curl_err = curl_err or _exit_error(exit_code)
-    if not responses and curl_err is None and not printed:
+    if not responses and curl_err is None and not printed and typed_err is None:
         if any(_CURL_ERR.search(t) for t in raw):
             raise InputError(path, "no response and no curl error about the command's URL")
         if (tool := _load_test(text)) is not None:  # (as a k6 summary is: no probe, said so)
@@ -1418,8 +1522,11 @@ def _parse_curl(text: str, path: Path, exit_code: int | None = None, url_index: 
         "status": status,
         "http_version": last.version if last else _printed_version(printed),
         **_phases(timings),
-        **_kept_headers(last, cmd.secrets if cmd else ()),
+        **_kept_headers(last, secrets),
     }
+    if curl_err is None and typed_err is not None:  # (HTTPie's or xh's failure)
+        row["error"] = typed_err[0]
+        row["error_message"] = _scrub(_masked(typed_err[1], secrets))[:300]
     if curl_err is not None:
         code, msg = curl_err
         row["error"] = _CURL_CODES.get(code) or _error_class(msg) or "protocol"
@@ -2014,6 +2121,7 @@ def _parse_json_item(item: Any, index: int, path: Path) -> dict[str, Any]:
             raise InputError(path, f"item {index}: status {bad[1]} is not an HTTP status")
         raise InputError(path, f"item {index}: no status or ok/success field")
     row["elapsed_ms"], row["_bare_latency"] = _latency_ms(flat)
+    row["_zero_latency"] = row["elapsed_ms"] == 0  # (null if the check failed: :func:`_finish`)
     tv = _pick(flat, _TIME_KEYS, lambda v: _json_time(v) is not None)
     if tv is None and (bad := _pick(flat, _TIME_KEYS)) is not None:
         raise InputError(path, f"item {index}: {bad[0]} is not a date and time")
@@ -2153,6 +2261,7 @@ _NEVER_EVIDENCE = frozenset((
 _TRANSCRIPT_MARK = re.compile(
     r"(?m)^[ \t]*(?:< |[0-9a-f]{4}: )?HTTP/[0-9.]+[ \t]+\d{3}\b|curl: \(\d+\)|\btime_total\b|\bhttp_code\b"
     r"|^--\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}--|<= Recv header|COMMAND=\"(?:\S*/)?curl\b"
+    r"|^[ \t]*(?:https?|xhs?): error: \S"  # (HTTPie's or xh's failure)
 )
 
 
@@ -2353,9 +2462,72 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
             r["_index"] = i
             r["_item"] = json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             rows.append(r)
+        if not kuma and not blackbox and _is_datadog_results(items):
+            _datadog_named(rows, doc, items, path)
         _bare_seconds(rows, path)
         return rows, problems
     return _parse_curl_file(text, path)
+
+
+def _is_datadog_results(items: list[Any]) -> bool:
+    """Whether check items are Datadog synthetics results (the results API's: ``result_id``, ``probe_dc``,
+    ``check_time`` beside a ``result`` object), which do not carry their test's name or URL."""
+    return any(isinstance(i, dict) and isinstance(i.get("result"), dict)
+               and ("result_id" in i or "probe_dc" in i or "check_time" in i) for i in items)
+
+
+def _datadog_test(doc: Any, items: list[Any]) -> tuple[str | None, str | None, str | None]:
+    """(name, URL, method) of the one synthetics test a Datadog export names outside its results: a
+    ``test``'s (or the document's) ``name`` and ``public_id``, a ``config.request``'s ``url`` and
+    ``method``, wherever they sit (``{"test": {...}, "results": [...]}``, ``check.config.request``);
+    each None when the export names none, or several (which test a result is of is unknown)."""
+    names: set[str] = set()
+    ids: set[str] = set()
+    urls: set[tuple[str, str | None]] = set()
+
+    def walk(obj: Any, key: str, depth: int) -> None:
+        if depth > 6 or obj is items:
+            return
+        if isinstance(obj, list):
+            for v in obj:
+                walk(v, key, depth + 1)
+            return
+        if not isinstance(obj, dict):
+            return
+        for k, v in obj.items():
+            norm = _norm_key(k)
+            if norm == "publicid" and isinstance(v, str) and v.strip():
+                ids.add(v.strip())
+            elif norm == "name" and isinstance(v, str) and v.strip() and (
+                    key == "test" or "publicid" in map(_norm_key, obj) or "config" in obj):
+                names.add(v.strip())
+            elif norm == "request" and key == "config" and isinstance(v, dict):
+                url, method = v.get("url"), v.get("method")
+                if isinstance(url, str) and _URL_WORD.match(url):
+                    urls.add((url, method.upper() if isinstance(method, str) else None))
+            walk(v, norm, depth + 1)
+
+    walk(doc, "", 0)
+    name = next(iter(names)) if len(names) == 1 else next(iter(ids)) if len(ids) == 1 and not names else None
+    url, method = next(iter(urls)) if len(urls) == 1 else (None, None)
+    return name, url, method
+
+
+def _datadog_named(rows: list[dict[str, Any]], doc: Any, items: list[Any], path: Path) -> None:
+    """Datadog synthetics results named by their test when the export says which (:func:`_datadog_test`);
+    else they keep the file's name, and an :class:`EvidenceNote` says so, once for the file. The item's
+    identity stays its own text."""
+    name, url, method = _datadog_test(doc, items)
+    unnamed = [r for r in rows if r.get("_name") is None and r.get("url") is None]
+    for r in unnamed:
+        r["_name"] = name
+        r["url"] = redact_url(url) if url else None
+        if method and not r.get("method"):
+            r["method"] = method
+    if unnamed and name is None and url is None:
+        note = (f"Datadog synthetics results without their test's name or URL (no public_id, test name or "
+                f"config.request.url in the file): {len(unnamed)} rows named by the file")
+        warnings.warn(EvidenceNote(problem_line(InputError(path, note))), stacklevel=2)
 
 
 # Uptime Kuma's heartbeats ('{"heartbeatList": {"1": [{"status": 1, "time": "2025-10-10 07:00:00.123",
@@ -3244,6 +3416,8 @@ def _finish(row: dict[str, Any], file: _FileFacts, targets: _Targets, run_id: st
         slow = limit is not None and row.get("elapsed_ms") is not None and row["elapsed_ms"] > limit
         if slow or row.get("_degraded"):
             outcome = "degraded"
+    # (a failed check's 0 is no measurement: Pingdom's down result, 'responsetime': 0)
+    out_ms = None if outcome == "down" and row.get("_zero_latency") else row.get("elapsed_ms")
     message = row.get("error_message") if outcome == "down" else None  # e.g. "message": "OK"
     if error == "unexpected_status" and not message:
         message = f"HTTP {status}"
@@ -3255,6 +3429,7 @@ def _finish(row: dict[str, Any], file: _FileFacts, targets: _Targets, run_id: st
         "run_id": run_id, "source": "evidence", "probe_host": None,
         "target": file.target(name) if name else name,
         "started_at": started.as_unit("us"), "outcome": outcome, "error": error, "error_message": message,
+        "elapsed_ms": out_ms,
         "tags": json.dumps(dict(sorted(tags.items())), separators=(",", ":")),
         "evidence_path": file.evidence_path,
         "time_source": source, "evidence_key": None,

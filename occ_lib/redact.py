@@ -20,7 +20,8 @@ whatever names them (:func:`redact_known`: AWS key ids and the 40-character secr
 one, GitHub/GitLab/Slack/Stripe/Google/SendGrid/npm/PyPI/OpenAI/Anthropic/Hugging Face/Twilio/Shopify/
 DigitalOcean/Grafana/New Relic/Postman/Atlassian/Databricks tokens, Telegram bot tokens - also glued to
 ``bot`` as the Bot API's path writes them -, JWTs, private key
-blocks, ``curl -u user:password``, ``mysql -pPASSWORD``), also in a file name, where ``_``, ``-`` or ``.`` and
+blocks, ``curl -u user:password``, HTTPie's and xh's ``http -a user:password`` (``--auth``, ``xh``), ``mysql
+-pPASSWORD``), also in a file name, where ``_``, ``-`` or ``.`` and
 the name's next part follow one: a token ends at the first character its form does not hold and never runs
 into a stamp, which stays in any text (``curl_***_2025-10-10T02-50-44Z.log``;
 :func:`redact_known_in_name`); a secret's value in a file name ends before its stamp and extension
@@ -588,6 +589,14 @@ _CURL_USER = re.compile(
 )
 
 
+# HTTPie's and xh's '-a user:password' ('http -a ops:pw URL', '--auth=ops:pw'), as curl's '-u' (the
+# command's word within 200 characters before it: a line of many words stays linear)
+_HTTPIE_AUTH = re.compile(
+    r"""((?<![\w/.-])(?:https?|xhs?)[ \t](?:[^\n|;&]{0,200}?[ \t])?(?:-a|--auth)(?:[ \t]+|=))(["']?)"""
+    r"""([^\s:'"]+):(?!//)([^\s'"]+)\2"""
+)
+
+
 def redact_known(text: str) -> str:
     """``text`` with the credentials known by their form masked (see above); cheap when none."""
     if aws_secret_hint(text):  # (an AWS secret alone, its id or a secret's word in the same text)
@@ -598,6 +607,9 @@ def redact_known(text: str) -> str:
         text = _known_tokens(text)
     if "-u" in text or "--user" in text or "-U" in text or "mysql" in text or "login" in text:
         text = _CURL_USER.sub(_curl_user, text)
+    if ("-a" in text or "--auth" in text) and ("http" in text or "xh" in text):
+        text = _HTTPIE_AUTH.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}:{REDACTED}{m.group(2)}",
+                                text)
     if "PRIVATE KEY" in text:
         text = _PRIVATE_KEY.sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(3)}", text)
     if "mysql" in text and "-p" in text:

@@ -265,5 +265,5 @@ def test_new_relic_and_pingdom_exports(tmp_path):
         ("pingdom", None, None, "2025-10-10T07:20:00+00:00", "json", None, "up", None, None, 123.0, None,
          None),
         ("pingdom", None, None, "2025-10-10T07:25:00+00:00", "json", None, "down", "connect",
-         "Connection refused: could not connect", 0.0, None, None),
+         "Connection refused: could not connect", None, None, None),  # (0 ms of a failed check: none, EV2)
     ], [], [])
