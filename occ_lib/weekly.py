@@ -823,10 +823,20 @@ class WeekData:
         start: before its end, or not yet missed at as_of), as it counts them
         (:func:`occ_lib.sla.ticket_target_misses`): their tickets are the period's even when the
         logs said nothing of them in it (first seen the evening before)."""
+        rows = self._all_ticket_targets
+        if not rows.empty:
+            rows = rows[pd.to_datetime(rows["due_at"], utc=True) >= self.per.start]
+        return self._of_tickets(rows)
+
+    @cached_property
+    def _all_ticket_targets(self) -> pd.DataFrame:
+        """Every first-response and resolution target due before the period's end or not yet missed
+        at as_of, from all time (:func:`occ_lib.sla.ticket_target_misses` without a start): :attr:`owed`
+        reads them all, :attr:`ticket_targets` those due from the start. A row does not depend on the
+        start, only whether it is listed (:func:`occ_lib.sla._due_in`), so one call serves both."""
         from . import sla
 
-        return self._of_tickets(
-            sla.ticket_target_misses(self.logs, self.policy, self.per.start, self.per.as_of, self.per.end))
+        return sla.ticket_target_misses(self.logs, self.policy, None, self.per.as_of, self.per.end)
 
     @cached_property
     def owed(self) -> pd.DataFrame:
@@ -837,9 +847,11 @@ class WeekData:
         from . import sla
 
         per = self.per
+        # (the deadlines are computed again from all time: a period's undated rows, a stated miss
+        # with no due time, are admitted by when they were written, which its rows do not say)
         parts = [
             sla.deadline_misses(self.logs, None, per.as_of, self.policy.tz, per.end),
-            sla.ticket_target_misses(self.logs, self.policy, None, per.as_of, per.end),
+            self._all_ticket_targets,
         ]
         parts = [p for p in parts if not p.empty]
         rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=self.misses.columns)

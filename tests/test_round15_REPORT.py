@@ -169,3 +169,23 @@ def test_the_example_weeks_figures_are_unchanged(tmp_path: Path) -> None:
         zip(lat["subject"], lat["due_at"], strict=True)
     )
     assert len(over) == 15
+
+
+def test_the_period_and_owed_share_one_computation_of_ticket_targets(tmp_path: Path) -> None:
+    from evidence_rows import example_week
+
+    d = example_week(tmp_path / "ws")
+    per, pol = d.per, d.policy
+    direct = sla.ticket_target_misses(d.logs, pol, per.start, per.as_of, per.end)
+    pd.testing.assert_frame_equal(d.ticket_targets, direct)
+    owed = pd.concat([
+        sla.deadline_misses(d.logs, None, per.as_of, pol.tz, per.end),
+        sla.ticket_target_misses(d.logs, pol, None, per.as_of, per.end),
+    ], ignore_index=True)
+    pd.testing.assert_frame_equal(d.owed, owed)
+    assert d.ticket_targets[["kind", "subject", "status"]].values.tolist() == [
+        ["response", "DEPLOY-147", "met"], ["resolution", "DEPLOY-147", "missed"],
+        ["response", "OCC-INF-221", "missed"], ["resolution", "OCC-INF-221", "missed"],
+    ]
+    # (the same figures as before the sharing: 14 rows owed, 1 open ticket past due)
+    assert (len(d.owed), d.figures["open tickets past due"]) == (14, 1)
