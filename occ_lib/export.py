@@ -9,6 +9,8 @@ chart). Every piece of text this module writes itself goes through ``html.escape
 
 The index shows each report's as_of as the report's banner does: wall time in the period's zone to
 the minute with the zone's abbreviation (``2025-10-20 00:00 EDT``), not the manifest's ISO instant.
+A headline figure from too few probes (``100.0 (1 probe)``) is marked ``*`` and explained once under
+the table by the weekly page's own note (:data:`occ_lib.weekly.FEW_PROBES_NOTE`).
 """
 
 from __future__ import annotations
@@ -256,12 +258,31 @@ def local_as_of(as_of: Any, tz: Any) -> str:
 
 
 def _headline_cells(head: dict[str, Any]) -> str:
+    """A report's headline figures; one from too few probes (``100.0 (1 probe)``) is marked ``*``
+    for the note under the table (:data:`occ_lib.weekly.FEW_PROBES_NOTE`), as the report marks it."""
+    from .weekly import FEW_PROBES_NOTE, of_few_probes
+
     if not head:
         return "<td>n/a</td>"
     items = []
     for key, val in head.items():
-        items.append(f"<li><b>{_e(key)}</b>: {_e(val)}</li>")
+        if of_few_probes(val):
+            items.append(f'<li title="{_e(FEW_PROBES_NOTE)}"><b>{_e(key)}</b>: {_e(val)}*</li>')
+        else:
+            items.append(f"<li><b>{_e(key)}</b>: {_e(val)}</li>")
     return "<td><ul>" + "".join(items) + "</ul></td>"
+
+
+def _few_probes_note(manifests: list[dict[str, Any]]) -> str:
+    """The note under the index's table when a headline figure of it is from too few probes: the
+    weekly page's sentence (:data:`occ_lib.weekly.FEW_PROBES_NOTE`), said once."""
+    from .weekly import FEW_PROBES_NOTE, of_few_probes
+
+    for m in manifests:
+        head = m.get("headline") if "broken" not in m else None
+        if isinstance(head, dict) and any(of_few_probes(v) for v in head.values()):
+            return f'<p class="note">* <b>marked figures</b>: {_e(FEW_PROBES_NOTE)}.</p>'
+    return ""
 
 
 def _notebook_cells(folder: str, notebooks: Iterable[dict[str, Any]]) -> str:
@@ -316,7 +337,9 @@ def render_index(manifests: list[dict[str, Any]]) -> str:
         "<table><thead><tr><th>report</th><th>period (local)</th><th>status</th>"
         "<th>headline figures</th><th>notebooks</th></tr></thead><tbody>"
         + "".join(rows)
-        + "</tbody></table></body></html>\n"
+        + "</tbody></table>"
+        + _few_probes_note(manifests)
+        + "</body></html>\n"
     )
 
 

@@ -157,3 +157,27 @@ def to_string(df: pd.DataFrame, fmt: str) -> str:
     buf = io.StringIO()
     render(df, fmt, buf)
     return buf.getvalue()
+
+
+def human_duration(value: Any) -> str:
+    """A duration as a person reads it: ``6d 4h``, ``3h 5min``, ``45min``, ``30s`` (the two largest
+    units, the second rounded; ``8895.0`` minutes said nothing to a manager). ``value`` is minutes (a
+    number, as ``overage_min``) or a timedelta; missing is ``""``. The one formatter of every duration
+    a person reads: report tables, SLA detail texts (``resolution after 1d 13h``) and the CLI's
+    ``table`` format; the frames and the machine formats keep their numbers."""
+    import pandas as pd
+
+    if value is None or pd.isna(value):
+        return ""
+    secs = value.total_seconds() if isinstance(value, dt.timedelta) else float(value) * 60
+    sign, secs = ("-", -secs) if secs < 0 else ("", secs)
+    if 0 < secs < 59.5:
+        return f"{sign}{int(secs + 0.5)}s"
+    mins = int(secs / 60 + 0.5)  # (half up: round() would take 169.5 h to 170 and 168.5 h to 168)
+    if mins >= 1440:
+        days, hours = divmod(int(mins / 60 + 0.5), 24)
+        return f"{sign}{days}d {hours}h" if hours else f"{sign}{days}d"
+    if mins >= 60:
+        hours, mins = divmod(mins, 60)
+        return f"{sign}{hours}h {mins}min" if mins else f"{sign}{hours}h"
+    return f"{sign}{mins}min"

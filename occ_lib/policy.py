@@ -89,6 +89,13 @@ class LatencyObjective(StrictModel):
         """The percentile as a number (95 for ``p95``)."""
         return int(self.percentile[1:])
 
+    def text(self) -> str:
+        """The objective as every text names it, the report's tables and captions as the accounting
+        rules: ``p95 <= 800 ms per 4h (of 5+ probes)``, its window written as ``sla:`` writes one
+        (:func:`_fmt_td`: the report said ``per 4 h`` and the rules beside it ``per 4h``)."""
+        window = _fmt_td(self.window)
+        return f"{self.percentile} <= {self.threshold_ms:g} ms per {window} (of {self.min_probes}+ probes)"
+
 
 class TargetPolicy(StrictModel):
     """Objectives of one probe target (or of ``*``, the default for every target)."""

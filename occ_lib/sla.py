@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import aggregate
 from ._extract import delivered
-from .formats import iso_z
+from .formats import human_duration, iso_z
 from .logs import promise_kind
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
 from .policy import Policy, TargetPolicy, _fmt_td, covers
@@ -77,6 +77,18 @@ def window_end(start: pd.Timestamp, window: dt.timedelta, cap: pd.Timestamp, tz:
     else:
         end = pd.Timestamp(start) + pd.Timedelta(window)
     return min(end, cap)
+
+
+def judge_windows(windows: pd.DataFrame, objective: Any) -> pd.DataFrame:
+    """``windows`` (latency windows of ``objective``'s length, :func:`occ_lib.aggregate.latency_windows`)
+    with the verdict of each: ``judged`` (at least ``min_probes`` probes: a window of fewer is shown,
+    not judged) and ``over`` (judged, and its percentile above the threshold). The one judgement of a
+    latency window: :func:`probe_misses` has a row for each window ``over``, and the report's table of
+    objective windows (:attr:`occ_lib.weekly.WeekData.objective_windows`) shows these verdicts."""
+    out = windows.copy()
+    out["judged"] = out["n"] >= objective.min_probes
+    out["over"] = out["judged"] & (pd.to_numeric(out[objective.percentile]) > objective.threshold_ms)
+    return out
 
 
 def _window_minutes(start: pd.Timestamp, window: dt.timedelta, cap: pd.Timestamp, tz: str) -> float:
@@ -212,10 +224,7 @@ def _objectives(label: str, tp: TargetPolicy) -> str:
     if tp.latency:
         bits.append(
             "latency "
-            + ", ".join(
-                f"{o.percentile} <= {o.threshold_ms:g} ms per {_fmt_td(o.window)} (of {o.min_probes}+ probes)"
-                for o in tp.latency
-            )
+            + ", ".join(o.text() for o in tp.latency)
         )
     if tp.availability is not None:
         bits.append(f"availability >= {tp.availability:g}%")
@@ -463,15 +472,6 @@ def _on_time(
     if resolved_until is not None:
         return resolved_until <= due
     return resolved < due or (resolved == due and not resolved_day)
-
-
-def _human(td: pd.Timedelta) -> str:
-    """``2d 3h 5m`` style, zero parts left out (``0m`` for nothing)."""
-    mins = int(td // _MINUTE)
-    d, rem = divmod(mins, 1440)
-    h, m = divmod(rem, 60)
-    parts = [f"{v}{u}" for v, u in ((d, "d"), (h, "h"), (m, "m")) if v]
-    return " ".join(parts) or "0m"
 
 
 def _fmt_ts(ts: pd.Timestamp, day: bool = False, tz: str = "UTC") -> str:
@@ -924,7 +924,7 @@ def ticket_target_misses(
             if hit is not None:
                 mentions.append(_mention(hit["source"], hit["line"]))
             about = "~" if first_day or done_day else ""  # from a date-only mention: approximate
-            took = f"{kind} after {about}{_human(done - first['at'])}" if done is not None else (
+            took = f"{kind} after {about}{human_duration(done - first['at'])}" if done is not None else (
                 f"no {kind} yet"
             )
             if done is not None and done == first["at"]:
@@ -962,7 +962,7 @@ def _undone(tl: pd.DataFrame, first: pd.Series, tz: str) -> str:
     if again.empty:
         return ""
     day = _is_day(hit) or _is_day(first)
-    after = f"after {'~' if day else ''}{_human(max(hit['at'] - first['at'], pd.Timedelta(0)))}"
+    after = f"after {'~' if day else ''}{human_duration(max(hit['at'] - first['at'], pd.Timedelta(0)))}"
     return (f"; resolved {_fmt_ts(hit['at'], _is_day(hit), tz)} ({after}) and reopened "
             f"{_fmt_ts(again.min(), tz=tz)}")
 
@@ -1257,28 +1257,31 @@ def probe_misses(
     for window, qs in sorted(objectives.items()):
         # (tz: a whole-day window is a day in the policy's zone, as the rules say)
         lw = aggregate.latency_windows(probes, window, tuple(sorted(qs)), s, cap, None, maint, policy.tz)
-        for rec in lw.to_dict("records"):
-            for o in policy.target(str(rec["target"])).latency:
-                if o.window != window or rec["n"] < o.min_probes:  # (too few probes: not judged)
-                    continue
-                value = rec[o.percentile]
-                if value > o.threshold_ms:
-                    lat_rows.append(
-                        {
-                            "kind": "latency",
-                            "subject": rec["target"],
-                            "due_at": rec["window_start"],
-                            "resolved_at": pd.NaT,
-                            "status": "missed",
-                            "overage_min": _window_minutes(rec["window_start"], window, cap, policy.tz),
-                            "source": "probes",
-                            "line": pd.NA,
-                            "detail": f"{o.percentile} {value:.1f} ms > {o.threshold_ms:g} ms over "
-                            f"{_fmt_td(window)} from {_fmt_ts(rec['window_start'], tz=policy.tz)} "
-                            f"(n={rec['n']})",
-                            "mentions": [],
-                        }
-                    )
+        names = lw["target"].astype(str)
+        hits = []  # (window row, objective's place, row, objective): the windows over an objective
+        for t in dict.fromkeys(names):
+            for k, o in enumerate(policy.target(t).latency):
+                if o.window == window:
+                    v = judge_windows(lw[names.eq(t)], o)
+                    hits += [(i, k, rec, o) for i, rec in v[v["over"]].to_dict("index").items()]
+        for _i, _k, rec, o in sorted(hits, key=lambda h: (h[0], h[1])):
+            value = rec[o.percentile]
+            lat_rows.append(
+                {
+                    "kind": "latency",
+                    "subject": rec["target"],
+                    "due_at": rec["window_start"],
+                    "resolved_at": pd.NaT,
+                    "status": "missed",
+                    "overage_min": _window_minutes(rec["window_start"], window, cap, policy.tz),
+                    "source": "probes",
+                    "line": pd.NA,
+                    "detail": f"{o.percentile} {value:.1f} ms > {o.threshold_ms:g} ms over "
+                    f"{_fmt_td(window)} from {_fmt_ts(rec['window_start'], tz=policy.tz)} "
+                    f"(n={rec['n']})",
+                    "mentions": [],
+                }
+            )
     if lat_rows:
         rows.append(_typed(pd.DataFrame(lat_rows)))
     budget = error_budget(probes, policy, s, e, a)

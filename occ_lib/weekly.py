@@ -10,8 +10,10 @@
   period's per-target probe figures are ``n/a`` when it counted fewer than half of this period's
   probes (:func:`previous_figures`), and its ``SLA misses`` total carries a note and no change when
   one period has probes (or logs) and the other none (``0 (no probes)``, ``266 (with probe
-  misses)``); a per-target availability or p95 of fewer than :data:`FEW_PROBES` probes (5) says how
-  many in its cell, ``100.0 (1 probe)``, with no change and a note (:data:`FEW_PROBES_NOTE`).
+  misses)``); a per-target availability or p95 of fewer probes than the target's latency objective
+  judges a window by (its ``min_probes``, the smallest of several; :data:`FEW_PROBES`, 5, for a target
+  without one: :func:`few_probes`) says how many in its cell, ``100.0 (1 probe)``, with no change and
+  a note (:data:`FEW_PROBES_NOTE`, which the reports' index shows under its table too).
 - :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
   of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
@@ -37,10 +39,13 @@
   ``INFRA-2743`` stay on one line); a period
   without probes shows one chart saying so (:data:`NO_PROBES`); times are shown in the report's
   zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); a duration as
-  a person reads it, ``6d 4h`` or ``3h 5min`` (:func:`human_duration`, in every table that shows one;
-  the SLA frame and ``occ sla`` keep ``overage_min``); the latency table lists the windows of each
-  latency objective (4h windows for a ``window: 4h`` objective, not hours) as the SLA judged them,
-  those over the objective first, and which had too few probes to be judged (:func:`latency_table`);
+  a person reads it, ``6d 4h`` or ``3h 5min`` (:func:`human_duration`, in every table that shows one,
+  the SLA rows' detail texts and ``occ timeline --summary``'s table; the SLA frame and ``occ sla``
+  keep ``overage_min``); a latency objective is named as the accounting rules name it,
+  ``p95 <= 800 ms per 4h (of 5+ probes)`` (:func:`objective_text`); the latency table lists the
+  windows of each latency objective (4h windows for a ``window: 4h`` objective, not hours) as the
+  SLA judged them (:func:`occ_lib.sla.judge_windows`), those over the objective first, and which had
+  too few probes to be judged (:func:`latency_table`);
   its caption names the targets with latency data but no latency objective, which only the chart
   shows; the latency chart stays hourly and says so.
 - ``Checks per kind and status`` (:func:`misses_by_kind`) has a column for every status, ``superseded``
@@ -65,6 +70,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import ArgumentError
+from .formats import human_duration
 from .periods import day_of_end, last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
 from .policy import MIN_PROBES
 from .timeline import INSTANT_COLUMNS
@@ -232,7 +238,7 @@ def headline(
     )
     out = out if units else out.drop(columns="unit")
     out.attrs["notes"] = {k: FIGURE_NOTES[k] for k in current if k in FIGURE_NOTES} | {
-        k: FEW_PROBES_NOTE for k, v in current.items() if isinstance(v, str) and v.endswith(_FEW_MARKS)
+        k: FEW_PROBES_NOTE for k, v in current.items() if of_few_probes(v)
     }
     return out
 
@@ -817,10 +823,20 @@ class WeekData:
         start: before its end, or not yet missed at as_of), as it counts them
         (:func:`occ_lib.sla.ticket_target_misses`): their tickets are the period's even when the
         logs said nothing of them in it (first seen the evening before)."""
+        rows = self._all_ticket_targets
+        if not rows.empty:
+            rows = rows[pd.to_datetime(rows["due_at"], utc=True) >= self.per.start]
+        return self._of_tickets(rows)
+
+    @cached_property
+    def _all_ticket_targets(self) -> pd.DataFrame:
+        """Every first-response and resolution target due before the period's end or not yet missed
+        at as_of, from all time (:func:`occ_lib.sla.ticket_target_misses` without a start): :attr:`owed`
+        reads them all, :attr:`ticket_targets` those due from the start. A row does not depend on the
+        start, only whether it is listed (:func:`occ_lib.sla._due_in`), so one call serves both."""
         from . import sla
 
-        return self._of_tickets(
-            sla.ticket_target_misses(self.logs, self.policy, self.per.start, self.per.as_of, self.per.end))
+        return sla.ticket_target_misses(self.logs, self.policy, None, self.per.as_of, self.per.end)
 
     @cached_property
     def owed(self) -> pd.DataFrame:
@@ -831,9 +847,11 @@ class WeekData:
         from . import sla
 
         per = self.per
+        # (the deadlines are computed again from all time: a period's undated rows, a stated miss
+        # with no due time, are admitted by when they were written, which its rows do not say)
         parts = [
             sla.deadline_misses(self.logs, None, per.as_of, self.policy.tz, per.end),
-            sla.ticket_target_misses(self.logs, self.policy, None, per.as_of, per.end),
+            self._all_ticket_targets,
         ]
         parts = [p for p in parts if not p.empty]
         rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=self.misses.columns)
@@ -962,7 +980,7 @@ class WeekData:
         """One row per shown target, latency objective and window of it (:data:`_WINDOW_COLS`), as
         :func:`occ_lib.sla.probe_misses` judges them: its windows (whole days local in the policy's
         zone), their end as the SLA row's overage reads it (:func:`occ_lib.sla.window_end`), ``judged``
-        (``n >= min_probes``) and ``over`` (judged and the percentile over the threshold). One scan
+        and ``over`` by the SLA's own verdict (:func:`occ_lib.sla.judge_windows`). One scan
         per window length; the hourly one is :attr:`latency`. ``attrs["no_objective"]``: the targets
         with latency data but no latency objective (in no row; :func:`latency_caption` names them)."""
         from . import aggregate, sla
@@ -990,9 +1008,7 @@ class WeekData:
                 ]
                 mine["percentile"], mine["threshold_ms"] = o.percentile, o.threshold_ms
                 mine["min_probes"] = o.min_probes
-                mine["judged"] = mine["n"] >= o.min_probes
-                mine["over"] = mine["judged"] & (mine[o.percentile] > o.threshold_ms)
-                frames.append(mine[_WINDOW_COLS])
+                frames.append(sla.judge_windows(mine, o)[_WINDOW_COLS])
         out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_WINDOW_COLS)
         judged = {t for t, tp in self.objectives.items() if tp.latency}
         out.attrs["no_objective"] = sorted(set(self.latency_total["target"].astype(str)) - judged)
@@ -1142,36 +1158,63 @@ def key_figures(d: WeekData, per: Period) -> dict[str, Any]:
         else 0,
     }
     figs = _without_data(figs, getattr(d, "has_logs", True), getattr(d, "has_probes", True))
+    pol = getattr(d, "policy", None)
     for rec in d.availability.to_dict("records"):
         ratio = rec.get("ratio")
         figs[f"availability {rec['target']} (%)"] = _of_few(
-            None if ratio is None or pd.isna(ratio) else round(float(ratio), 3), rec.get("counted")
+            None if ratio is None or pd.isna(ratio) else round(float(ratio), 3), rec.get("counted"),
+            few_probes(pol, str(rec["target"])),
         )
     for rec in d.latency_total.to_dict("records"):
         p95 = rec.get("p95")
         figs[f"p95 {rec['target']} (ms)"] = _of_few(
-            None if p95 is None or pd.isna(p95) else round(float(p95), 1), rec.get("n")
+            None if p95 is None or pd.isna(p95) else round(float(p95), 1), rec.get("n"),
+            few_probes(pol, str(rec["target"])),
         )
     return figs
 
 
 #: A per-target headline figure from fewer probes than this says how many, in its cell: one imported
 #: curl transcript made "availability ... (%) 100.0" read like a week of checks. The latency
-#: objectives' default ``min_probes``: a window of fewer is not judged, nor is a period's figure.
+#: objectives' default ``min_probes``: a window of fewer is not judged, nor is a period's figure; a
+#: target with a latency objective is held to its own ``min_probes`` (:func:`few_probes`).
 FEW_PROBES = MIN_PROBES
 
 
+def few_probes(policy: Any, target: str) -> int:
+    """The fewest probes a headline figure of ``target`` stands for its period with: the smallest
+    ``min_probes`` of its latency objectives (a window of that many is judged, so a period of that
+    many is not "too few"), else :data:`FEW_PROBES`. A target probed every 30 min under
+    ``min_probes: 2`` had its 3 probes marked too few by the constant, and one under ``min_probes:
+    10`` had its 6 taken as enough."""
+    if policy is None:
+        return FEW_PROBES
+    return min((o.min_probes for o in policy.target(target).latency), default=FEW_PROBES)
+
+
+#: The note of a headline figure from too few probes (:func:`_of_few`), under the weekly page's
+#: headline table and under the index's table (:func:`occ_lib.export.render_index`): one text for
+#: both, true for a target of any ``min_probes``.
 FEW_PROBES_NOTE = (
-    f"from fewer than {FEW_PROBES} probes in the period (their number in brackets): too few to stand "
-    "for the target's period, and not compared with the previous one"
+    f"from fewer probes in the period than its target's latency objective judges a window by "
+    f"(min_probes, {FEW_PROBES} without one; their number in brackets): too few to stand for the "
+    "target's period, and not compared with the previous one"
 )
-_FEW_MARKS = (" probe)", " probes)")
+_FEW_MARK = re.compile(r" \(\d+ probes?\)\Z")
 
 
-def _of_few(value: float | None, probes: Any) -> float | str | None:
-    """``value``, or ``"100.0 (1 probe)"`` when it comes from fewer than :data:`FEW_PROBES` probes (a
-    string: :func:`headline` then gives it no change, and the index shows the note too)."""
-    if value is None or probes is None or pd.isna(probes) or int(probes) >= FEW_PROBES:
+def of_few_probes(value: Any) -> bool:
+    """Whether a headline value is one from too few probes (``100.0 (1 probe)``, :func:`_of_few`):
+    the weekly page and the index mark those for :data:`FEW_PROBES_NOTE` (``0 (no probes)`` and
+    ``n/a (8 probes against 326)`` say something else)."""
+    return isinstance(value, str) and value.endswith(")") and _FEW_MARK.search(value) is not None
+
+
+def _of_few(value: float | None, probes: Any, least: int = FEW_PROBES) -> float | str | None:
+    """``value``, or ``"100.0 (1 probe)"`` when it comes from fewer than ``least`` probes
+    (:func:`few_probes`; a string: :func:`headline` then gives it no change, and the index shows
+    the note too)."""
+    if value is None or probes is None or pd.isna(probes) or int(probes) >= least:
         return value
     return f"{value} ({_plural(int(probes), 'probe')})"
 
@@ -1481,27 +1524,6 @@ def summary_table(summary: pd.DataFrame, tz: str = "UTC", human: bool = True) ->
     return out.rename(columns=cols).reset_index(drop=True)
 
 
-def human_duration(value: Any) -> str:
-    """A duration as a person reads it: ``6d 4h``, ``3h 5min``, ``45min``, ``30s`` (the two largest
-    units, the second rounded; ``8895.0`` minutes said nothing to a manager). ``value`` is minutes (a
-    number, as ``overage_min``) or a timedelta; missing is ``""``. The one formatter of every duration
-    a report table shows; the frames and the CLI keep their numbers."""
-    if value is None or pd.isna(value):
-        return ""
-    secs = value.total_seconds() if isinstance(value, dt.timedelta) else float(value) * 60
-    sign, secs = ("-", -secs) if secs < 0 else ("", secs)
-    if 0 < secs < 59.5:
-        return f"{sign}{int(secs + 0.5)}s"
-    mins = int(secs / 60 + 0.5)  # (half up: round() would take 169.5 h to 170 and 168.5 h to 168)
-    if mins >= 1440:
-        days, hours = divmod(int(mins / 60 + 0.5), 24)
-        return f"{sign}{days}d {hours}h" if hours else f"{sign}{days}d"
-    if mins >= 60:
-        hours, mins = divmod(mins, 60)
-        return f"{sign}{hours}h {mins}min" if mins else f"{sign}{hours}h"
-    return f"{sign}{mins}min"
-
-
 def _is_midnight(value: Any, tz: str) -> bool:
     """Whether ``value`` is a midnight in ``tz``: the end of a day there, which a date-only deadline
     of the policy's zone shows as (one of a log in another zone ends at another hour there)."""
@@ -1606,17 +1628,10 @@ def _get(df: pd.DataFrame, idx: str, col: str, digits: int | None = 1) -> Any:
     return round(float(v), digits) if digits is not None else int(v)
 
 
-def _td(td: dt.timedelta) -> str:
-    secs = int(td.total_seconds())
-    for unit, n in (("d", 86400), ("h", 3600), ("min", 60)):
-        if secs % n == 0:
-            return f"{secs // n} {unit}"
-    return f"{secs} s"
-
-
 def objective_text(o: Any) -> str:
-    """A latency objective as the report names it: ``p95 <= 800 ms per 4 h (of 5+ probes)``."""
-    return f"{o.percentile} <= {o.threshold_ms:g} ms per {_td(o.window)} (of {o.min_probes}+ probes)"
+    """A latency objective as the report names it: ``p95 <= 800 ms per 4h (of 5+ probes)``, the
+    text of the accounting rules too (:meth:`occ_lib.policy.LatencyObjective.text`)."""
+    return o.text()
 
 
 def latency_table(windows: pd.DataFrame) -> pd.DataFrame:

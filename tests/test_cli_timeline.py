@@ -139,9 +139,9 @@ def test_table_shows_durations_for_people(tmp_path):
     assert res.exit_code == 0, res.output
     assert "Tickets" in res.stdout
     # OCC-INF-221: first seen 23:20 UTC (ET file), resolved 00:45 UTC (PT file), escalated 01:05 UTC (ET)
-    assert "1h 25m" in res.stdout and "1h 45m" in res.stdout
+    assert "1h 25min" in res.stdout and "1h 45min" in res.stdout
     # DEPLOY-147: first seen 23:25 UTC and still open at as_of
-    assert "1d 1h 35m" in res.stdout
+    assert "1d 2h" in res.stdout and "1d 1h 35m" not in res.stdout
     csv = run(
         ["timeline", *logs(tmp_path), "--summary", "--as-of", "2025-10-11T01:00:00Z", "-f", "csv"], tmp_path
     )

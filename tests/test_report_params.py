@@ -133,7 +133,7 @@ def test_latency_objectives_one_target(runs):
     assert runs["latency"].record["objectives"] == [
         {
             "target": "staging-app-mock",
-            "latency objective": "p95 <= 800 ms per 4 h (of 5+ probes)",
+            "latency objective": "p95 <= 800 ms per 4h (of 5+ probes)",
             "p50 (ms)": 183.2,
             "p95 (ms)": 755.4,
             "p99 (ms)": 1513.7,

@@ -45,7 +45,7 @@ def test_the_examples_latency_table_is_its_4h_windows_as_the_sla_judged_them(exa
     table = weekly.latency_table(example.objective_windows)
     assert list(table.columns) == COLUMNS
     assert weekly.latency_caption(table) == (
-        "Latency per window of the objective (ms), p95 <= 800 ms per 4 h (of 5+ probes): 50 windows, "
+        "Latency per window of the objective (ms), p95 <= 800 ms per 4h (of 5+ probes): 50 windows, "
         "15 over the objective (listed first), 3 not judged (fewer probes than the objective's min_probes)"
     )
     # the 15 windows over it, first, each a whole window of 4 hours with its own p95
@@ -131,7 +131,7 @@ def test_an_hourly_objectives_table_lists_its_hours_as_before(tmp_path) -> None:
          "no (under 5 probes)", ""],
     ]
     assert weekly.latency_caption(table) == (
-        "Latency per window of the objective (ms), p95 <= 800 ms per 1 h (of 5+ probes): 2 windows, "
+        "Latency per window of the objective (ms), p95 <= 800 ms per 1h (of 5+ probes): 2 windows, "
         "1 over the objective (listed first), 1 not judged (fewer probes than the objective's min_probes)"
     )
     # the hours are those of the hourly chart's frame
@@ -152,7 +152,7 @@ def test_several_objectives_of_a_target_are_named_and_a_window_ends_at_as_of(tmp
         "target", "objective", "start", "end", "probes", "p50", "p90", "p95", "p99", "threshold (ms)",
         "judged", "over objective",
     ]
-    one, two = "p95 <= 800 ms per 1 h (of 1+ probes)", "p90 <= 1500 ms per 2 h (of 6+ probes)"
+    one, two = "p95 <= 800 ms per 1h (of 1+ probes)", "p90 <= 1500 ms per 2h (of 6+ probes)"
     cols = ["objective", "start", "end", "probes", "p90", "threshold (ms)", "judged", "over objective"]
     assert _rows(table, cols) == [
         [one, ts("2025-10-07 10:00"), ts("2025-10-07 11:00"), 4, 2000.0, 800.0, "yes", "yes"],

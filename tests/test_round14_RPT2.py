@@ -167,7 +167,7 @@ def test_an_hour_of_fewer_probes_than_min_probes_is_shown_but_not_judged(tmp_pat
     )
     cols = ["target", "latency objective", "windows over threshold", "windows not judged (too few probes)"]
     assert weekly.objectives_table(d)[cols].values.tolist() == [
-        ["api", "p95 <= 800 ms per 1 h (of 5+ probes)", 1, 1],
+        ["api", "p95 <= 800 ms per 1h (of 5+ probes)", 1, 1],
     ]
     assert any("is shown but not judged" in r for r in d.rules)
 

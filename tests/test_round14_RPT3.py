@@ -30,8 +30,9 @@ CHECKS = [("api", f"2025-10-07T10:{m}0:00Z", 200, 100.0 + m) for m in range(5)] 
     ("web", f"2025-10-07T11:{m}0:00Z", 200, 200.0 + 10 * m) for m in range(4)
 ]
 FEW_NOTE = (
-    "from fewer than 5 probes in the period (their number in brackets): too few to stand for the "
-    "target's period, and not compared with the previous one"
+    "from fewer probes in the period than its target's latency objective judges a window by "
+    "(min_probes, 5 without one; their number in brackets): too few to stand for the target's period, "
+    "and not compared with the previous one"
 )
 
 
@@ -97,7 +98,7 @@ def test_the_latency_caption_names_the_targets_without_a_latency_objective(tmp_p
          103.8, 104.0, 800.0, "yes", "no"],
     ]
     assert weekly.latency_caption(table) == (
-        "Latency per window of the objective (ms), p95 <= 800 ms per 1 d (of 5+ probes): 1 window, 0 over "
+        "Latency per window of the objective (ms), p95 <= 800 ms per 1d (of 5+ probes): 1 window, 0 over "
         "the objective (listed first), 0 not judged (fewer probes than the objective's min_probes); "
         "not listed (no latency objective): web"
     )

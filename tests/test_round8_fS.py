@@ -218,11 +218,11 @@ def test_summer_times_carry_the_summer_abbreviation_and_ticket_targets_too():
     assert rows(out, "response", "PAY-101")[0][2:] == (
         "missed", 247.0,  # due 11:00 CDT, the resolution at 15:07 CDT is the first response
         "responded 2026-07-13 15:07 CDT, after the due time; first mention 2026-07-13 09:00 CDT, response "
-        "after 6h 7m (target 2h)"
+        "after 6h 7min (target 2h)"
     )
     assert rows(out, "resolution", "PAY-101")[0][4] == (
         "resolved 2026-07-13 15:07 CDT, by the due time; first mention 2026-07-13 09:00 CDT, resolution "
-        "after 6h 7m (target 1d)"
+        "after 6h 7min (target 1d)"
     )
 
 
@@ -262,7 +262,7 @@ def test_a_reopened_resolution_is_named_in_the_detail_of_the_target_it_did_not_m
     same(rows(out, "resolution", "PAY-106"), [(
         utc("2026-11-19 17:00"), utc("2026-11-20 18:25"), "missed", 1525.0,
         "resolved 2026-11-20 12:25 CST, after the due time; first mention 2026-11-18 11:00 CST, resolution "
-        "after 2d 1h 25m (target 1d); resolved 2026-11-18 13:45 CST (after 2h 45m) and reopened "
+        "after 2d 1h (target 1d); resolved 2026-11-18 13:45 CST (after 2h 45min) and reopened "
         "2026-11-20 09:10 CST",
     )])
     assert out.loc[out["kind"].eq("resolution"), "mentions"].tolist() == [["p.md:7", "p.md:13"]]
@@ -270,14 +270,14 @@ def test_a_reopened_resolution_is_named_in_the_detail_of_the_target_it_did_not_m
     same(rows(out, "response", "PAY-106"), [(
         utc("2026-11-18 19:00"), utc("2026-11-18 17:30"), "met", 0.0,
         "responded 2026-11-18 11:30 CST, by the due time; first mention 2026-11-18 11:00 CST, response "
-        "after 30m (target 2h)",
+        "after 30min (target 2h)",
     )])
     once = PAY106.split("\n\n## 2026-11-20")[0] + "\n"
     out = misses(parse_log(once, "p.md"), None, policy(tickets=PAY), **W47)
     same(rows(out, "resolution", "PAY-106"), [(
         utc("2026-11-19 17:00"), utc("2026-11-18 19:45"), "met", 0.0,
         "resolved 2026-11-18 13:45 CST, by the due time; first mention 2026-11-18 11:00 CST, resolution "
-        "after 2h 45m (target 1d)",
+        "after 2h 45min (target 1d)",
     )])
 
 
@@ -287,7 +287,7 @@ def test_a_reopening_not_resolved_again_and_one_before_any_fix():
     same(rows(out, "resolution", "PAY-106"), [(
         utc("2026-11-19 17:00"), pd.NaT, "missed", 5100.0,  # 3d 13h: to as_of 2026-11-23 06:00Z
         "not resolved at as_of 2026-11-23 00:00 CST; first mention 2026-11-18 11:00 CST, no resolution yet "
-        "(target 1d); resolved 2026-11-18 13:45 CST (after 2h 45m) and reopened 2026-11-20 09:10 CST",
+        "(target 1d); resolved 2026-11-18 13:45 CST (after 2h 45min) and reopened 2026-11-20 09:10 CST",
     )])
     # a regression before any fix undid no resolution: nothing to name
     text = (

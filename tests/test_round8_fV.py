@@ -159,7 +159,7 @@ def _windows(over: set[tuple[str, int]]) -> pd.DataFrame:
     for target in ("api", "web"):
         for h in range(4):
             start = ts("2026-11-20 12:00") + h * H
-            rows.append({"target": target, "objective": "p95 <= 300 ms per 1 h (of 5+ probes)",
+            rows.append({"target": target, "objective": "p95 <= 300 ms per 1h (of 5+ probes)",
                          "window_start": start, "window_end": start + H, "n": 60, "p50": 200.0, "p90": 250.0,
                          "p95": 300.04 + h, "p99": 310.0, "percentile": "p95", "threshold_ms": 300.0,
                          "min_probes": 5, "judged": True, "over": (target, h) in over})
@@ -184,7 +184,7 @@ def test_the_latency_table_lists_windows_over_the_objective_first() -> None:
         ["web", ts("2026-11-20 15:00"), 303.0, "no"],
     ]
     assert weekly.latency_caption(table) == (
-        "Latency per window of the objective (ms), p95 <= 300 ms per 1 h (of 5+ probes): 8 windows, "
+        "Latency per window of the objective (ms), p95 <= 300 ms per 1h (of 5+ probes): 8 windows, "
         "2 over the objective (listed first), 0 not judged (fewer probes than the objective's min_probes)"
     )
     # near miss: none over, the table keeps target order

@@ -103,7 +103,7 @@ def test_objectives_say_the_threshold_is_inclusive(tmp_path):
     d = weekly.collect(ws, weekly.period(ws, week="2025-W41"))
     cols = ["target", "latency objective", "p95 (ms)", "windows over threshold"]
     assert weekly.objectives_table(d)[cols].to_dict("records") == [
-        {"target": "api", "latency objective": "p95 <= 800 ms per 1 h (of 5+ probes)", "p95 (ms)": 800.0,
+        {"target": "api", "latency objective": "p95 <= 800 ms per 1h (of 5+ probes)", "p95 (ms)": 800.0,
          "windows over threshold": 0}
     ]
 

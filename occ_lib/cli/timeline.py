@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from ..formats import human_duration
 from ._common import (
     ConfigOpt,
     FormatOpt,
@@ -63,22 +64,10 @@ def timeline(
         title = "Escalation timeline"
     if fmt == "table":
         spans = [c for c in df.columns if str(df[c].dtype).startswith("timedelta")]
-        df = df.assign(**{c: df[c].map(_human) for c in spans})
+        df = df.assign(**{c: df[c].map(human_duration) for c in spans})
     emit(as_lists(df, "day_precision"), fmt, title=title)
     if warn_file_problems(logs):
         raise typer.Exit(1)
-
-
-def _human(td: object) -> str:
-    """A duration for people: ``2d 3h 05m``; machine formats keep seconds."""
-    import pandas as pd
-
-    if td is None or pd.isna(td):
-        return ""
-    minutes = int(pd.Timedelta(td).total_seconds() // 60)
-    days, rest = divmod(minutes, 1440)
-    hours, mins = divmod(rest, 60)
-    return (f"{days}d " if days else "") + f"{hours}h {mins:02d}m"
 
 
 def register(app: typer.Typer) -> None:
