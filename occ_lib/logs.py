@@ -159,9 +159,11 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``Summary: ...`` over ``Impact start: Oct 7, 11:42 PM PT``) is on the incident's day too, when it is at
     most a week before the section's: by section, the day that puts its first clock time nearest the
     milestone (else the milestone's day, at day precision), its small hours after an evening on the next;
-    not under its ``### Action items``/``Follow-ups``/``Next steps``/``Lessons``, nor an item that says
-    ``today``, ``yesterday``, ``tomorrow``, ``tonight``, nor before a dated heading between (the items wait
-    for the milestones, then are re-dated: still one pass).
+    not under its ``### Action items``/``Follow-ups``/``Next steps``/``Lessons``, nor an item that counts
+    from the day it was written or plans (``today``, ``tomorrow``, a weekday, ``next week``, ``in 2
+    days``, ``ETA``, ``due``, ``follow-up``, ``will``, ``planned``: ``- OPS-9 fix ETA Wednesday`` is the
+    writing week's), nor before a dated heading between (the items wait for the milestones, then are
+    re-dated: still one pass).
 
     HTML pasted from a wiki or a tracker is read as the structure it writes, where a block-level tag opens
     a line (CommonMark's HTML block; an inline ``<br>``, ``<b>`` or ``<kbd>`` stays in its prose): ``<h1>``-
@@ -1192,8 +1194,15 @@ _POSTMORTEM_WORDS = ("mortem", "incident", "rca", "pir", "root", "retro", "actio
 _FOLLOW_UP_HEADING = re.compile(
     r"(?i)\baction items?|\bfollow[- ]?ups?\b|\bnext steps|\bremediation|\blessons|\bto ?dos?\b"
 )
-# (a relative day in an item: the day it was written, not the incident's)
-_RELATIVE_DAYS = ("today", "yesterday", "tomorrow", "tonight", "this morning", "last night")
+# (an item that counts from the day it was written, a relative day or weekday, or plans what is to come:
+# 'fix ETA Wednesday', 'review today at 10:00', 'follow-up in 2 days': the writing day's, not the
+# incident's; asked only of a postmortem's items before its milestones)
+_WRITTEN_DAY = re.compile(
+    r"(?i)\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening|week)|last night"
+    r"|next (?:\w+day|week|month)|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+    r"|eta|eod|eow|cob|due(?! to)|deadline|by end|in \d+ (?:days?|weeks?|hours?|h)|follow[- ]?ups?|will"
+    r"|plan(?:s|ned)?|schedul\w*|to be)\b"
+)
 
 
 def _is_postmortem(heading: str) -> bool:
@@ -1666,9 +1675,7 @@ def _parse_document(
                         waits = pre_clock.setdefault(key, [])
             if pm_level is not None and not pm_skip and waits is None and it_sec is sec and b[3] and (
                 anchor is None or not isinstance(anchor[1], dt.datetime)
-            ) and sec[2] is not None and sec[4] == _NAT and not any(
-                w in b[3].lower() for w in _RELATIVE_DAYS
-            ):
+            ) and sec[2] is not None and sec[4] == _NAT and not _WRITTEN_DAY.search(b[3]):
                 waits = before  # (a postmortem's item before its milestones' times: _date_before)
             if b[3] and not (tag == "i" and b[3][:1] in _METRIC_FIRST and _METRIC_FIELD.match(b[3])):
                 nesting.append(len(items))

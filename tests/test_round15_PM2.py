@@ -118,6 +118,11 @@ def test_prose_before_the_milestones_keeps_the_writing_day_outside_a_postmortem_
     today = PT + ("## 2025-10-10 Postmortem OPS-9\n\nReview held today at 10:00.\n\n"
                   "Impact start: Oct 7, 11:42 PM PT\n")
     assert _at(today)[0] == [6, "10-10 17:00", "note", "minute"]
+    # a plan counted from the writing day: its deadline is the writing week's Wednesday, not Oct 8
+    eta = PT + ("## 2025-10-10 Postmortem OPS-9\n\n- OPS-9 fix ETA Wednesday\n\n"
+                "Impact start: Oct 7, 11:42 PM PT\n")
+    assert _at(eta)[0] == [6, "10-10 00:00", "deadline", "day"]
+    assert deadline_rows(parse_log(eta, "x.md").deadlines) == [[6, ["OPS-9"], "10-15 00:00", "ETA", False]]
     # its action items
     actions = PT + ("## 2025-10-10 Postmortem OPS-9\n\n### Action items\n- 09:00 OPS-9 review booked\n\n"
                     "### Impact\nImpact start: Oct 7, 11:42 PM PT\n")
