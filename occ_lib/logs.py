@@ -153,7 +153,25 @@ Structure (one pass over the lines, then one pass per field over each document's
     (``Detected: Oct 7 11:50 PM PT`` then ``Mitigated — Oct 8, 12:40 AM PT``) is a line of its own, no
     continuation. A summary figure as a list item, a field whose value is only a duration (``- Duration:
     1h 33m``, ``- Time to detect: 8 min``, ``- **TTR:** 93 minutes``), is no event, as the same field
-    written as a line is none.
+    written as a line is none. An incident's date alone (``**Incident date:** Oct 7, 2025``, ``Date of
+    incident: 2025-10-07``, ``- Outage date: ...``; before any dated milestone) dates the timeline on that
+    day, past midnight on the next, until a milestone's time does; a milestone written without a date
+    (``**Impact start:** 11:42 PM`` under it, ``Resolved: 01:15 AM PT`` under ``Impact start: Oct 7, 11:42
+    PM PT``) is on the day the milestones put it nearest, the ones after it past midnight on the next; the
+    first one's time then stands for the incident date's (``00:05`` in the timeline after ``11:42 PM`` is
+    the next day). A timeline's untimed items before its first clock time (``- all times PT``) are on the
+    day its clock times are, at day precision. Under a heading that says the section is a postmortem
+    (``Postmortem``, ``Post-mortem``, ``Incident review``/``report``, ``RCA``, ``PIR``, ``Root cause``,
+    ``Retro``, ``After-action``; a substring test first), what is written before its milestones' times (or
+    its incident date's only: ``## Summary``'s ``- pool exhausted after the 23:30 config push``,
+    ``Summary: ...`` over ``Impact start: Oct 7, 11:42 PM PT``) is on the incident's day too, when it is at
+    most a week before the section's: by section, the day that puts its first clock time nearest the
+    milestone (else the milestone's day, at day precision), its small hours after an evening on the next;
+    not under its ``### Action items``/``Follow-ups``/``Next steps``/``Lessons``, nor an item that counts
+    from the day it was written or plans (``today``, ``tomorrow``, a weekday, ``next week``, ``in 2
+    days``, ``ETA``, ``due``, ``follow-up``, ``will``, ``planned``: ``- OPS-9 fix ETA Wednesday`` is the
+    writing week's), nor before a dated heading between (the items wait for the milestones, then are
+    re-dated: still one pass).
 
     HTML pasted from a wiki or a tracker is read as the structure it writes, where a block-level tag opens
     a line (CommonMark's HTML block; an inline ``<br>``, ``<b>`` or ``<kbd>`` stays in its prose): ``<h1>``-
@@ -1151,10 +1169,13 @@ _METRIC_FIELD = re.compile(
 _METRIC_FIRST = frozenset("*_DdTtMmIiOo")
 
 
-def _anchored_day(cell: str, anchor: dt.datetime, zone: dt.tzinfo | None) -> dt.date:
+def _anchored_day(cell: str, anchor: dt.date, zone: dt.tzinfo | None) -> dt.date:
     """The day a timeline's first clock time (``cell``) is on: the reading of it, the day before, on
     or after the milestone's (``anchor``), nearest that milestone (``12:05 AM`` after ``Oct 7, 11:42
-    PM`` is Oct 8), on the clock the table is written on."""
+    PM`` is Oct 8), on the clock the table is written on; an incident's date alone (``Incident date:
+    Oct 7, 2025``) is that day."""
+    if not isinstance(anchor, dt.datetime):
+        return anchor
     day = anchor.astimezone(zone or dt.UTC).date()
     at = _times.parse_heading(cell, tz=zone, day=day).at
     if at is None:
@@ -1169,6 +1190,69 @@ _TIMELINE_HEADING = re.compile(r"(?i)\b(?:timeline|chronology|sequence of events
 # a list item (or line) of such a timeline, which opens with a clock time alone ('- 23:42 First 502s',
 # '- 11:42 PM — first reports', '**00:05** rollback started'), no date before it
 _OPENS_CLOCK = re.compile(r"[*_\[(]{0,2}(" + CLOCK + r")(?![/\d-])")
+# a clock time anywhere in a line ('Summary: pool exhausted after the 23:30 config push.')
+_A_CLOCK = re.compile(r"(?<![\d:.])(" + CLOCK + r")(?![/\d-])")
+# a postmortem's date alone, the day its timeline is on ('**Incident date:** Oct 7, 2025', 'Date of
+# incident: 2025-10-07', '- Outage date: 10/07/2025')
+_INCIDENT_DATE = re.compile(
+    r"[*_]{0,2}(?i:(?:incident|outage) (?:date|day)|date of (?:the )?(?:incident|outage))"
+    r"[*_]{0,2}:[*_]{0,2}[ \t]"
+)
+# a heading that says its section is a postmortem ('## 2025-10-10 Postmortem OPS-9', '# Incident
+# review: INC-8801', '## RCA', '## Retro notes: INC-5120'): what is written in it before its milestones
+# is about the incident's day (gated by _POSTMORTEM_WORDS, substrings of the lowercased heading)
+_POSTMORTEM_HEADING = re.compile(
+    r"(?i)\bpost[- ]?mortem|\bincident (?:review|report|analysis|retro)|\b(?:RCA|PIR)\b|\broot[- ]cause"
+    r"|\bretro(?:spective)?\b|\bafter[- ]action"
+)
+_POSTMORTEM_WORDS = ("mortem", "incident", "rca", "pir", "root", "retro", "action")
+# a postmortem's sections that are not about the incident's day ('## Action items', '### Follow-ups')
+_FOLLOW_UP_HEADING = re.compile(
+    r"(?i)\baction items?|\bfollow[- ]?ups?\b|\bnext steps|\bremediation|\blessons|\bto ?dos?\b"
+)
+# (an item that counts from the day it was written, a relative day or weekday, or plans what is to come:
+# 'fix ETA Wednesday', 'review today at 10:00', 'follow-up in 2 days': the writing day's, not the
+# incident's; asked only of a postmortem's items before its milestones)
+_WRITTEN_DAY = re.compile(
+    r"(?i)\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening|week)|last night"
+    r"|next (?:\w+day|week|month)|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+    r"|eta|eod|eow|cob|due(?! to)|deadline|by end|in \d+ (?:days?|weeks?|hours?|h)|follow[- ]?ups?|will"
+    r"|plan(?:s|ned)?|schedul\w*|to be)\b"
+)
+
+
+def _is_postmortem(heading: str) -> bool:
+    """Whether a heading says its section is a postmortem (:data:`_POSTMORTEM_HEADING`)."""
+    low = heading.lower()
+    return any(w in low for w in _POSTMORTEM_WORDS) and _POSTMORTEM_HEADING.search(heading) is not None
+
+
+def _redate(items: list[tuple], ks: list[int], sec: tuple, day: dt.date) -> None:
+    """In place: items ``ks`` (of section ``sec``) on ``day``, their section's tuple re-dated."""
+    new = (*sec[:2], day, _day_us(day), *sec[4:])
+    for k in ks:
+        it = items[k]
+        items[k] = (*it[:4], new, it[5], it[6], day, *it[8:])
+
+
+def _date_before(
+    items: list[tuple], before: list[int], anchor: dt.date, tz: dt.tzinfo | None
+) -> None:
+    """In place: a postmortem's items written before its milestones (``before``), by section, on the
+    incident's day: the day that puts the section's first clock time nearest the milestone
+    (:func:`_anchored_day`; ``Summary: pool exhausted after the 23:30 config push.`` over ``Impact
+    start: Oct 7, 11:42 PM PT`` is Oct 7), else the milestone's own, when that day is at most a week
+    before the section's; the past-midnight roll then reads its later times as a section's."""
+    groups: dict[int | None, list[int]] = {}
+    for k in before:
+        groups.setdefault(items[k][4][1], []).append(k)
+    for ks in groups.values():
+        sec = items[ks[0]][4]
+        zone = items[ks[0]][5] or tz
+        m = next((m for k in ks if (m := _A_CLOCK.search(items[k][2])) is not None), None)
+        day = _anchored_day(m.group(1) if m is not None else "", anchor, zone)
+        if day != sec[2] and dt.timedelta(0) <= sec[2] - day <= _ANCHOR_SPAN:
+            _redate(items, ks, sec, day)
 
 
 def _dated_level(enclosing: list[tuple], day: dt.date) -> int:
@@ -1503,6 +1587,13 @@ def _parse_document(
     anchor: tuple[int, dt.datetime] | None = None
     # a timeline's section as the milestones re-date it (its line -> the section tuple its items take)
     anchored: dict[int | None, _Section] = {}
+    # a postmortem's heading (the level of the heading that says it is one, _is_postmortem) and, before
+    # its milestones, its items that may be on the incident's day (their index: _date_before); in a
+    # timeline's section below the milestones, its items before its first clock time (by section line)
+    pm_level: int | None = None
+    pm_skip = False  # (under its '## Action items': the day they were written)
+    before: list[int] = []
+    pre_clock: dict[int | None, list[int]] = {}
     items: list[_Item] = []
     kind_as: dict[int, str] = {}  # (an item's text as its kind is read, when not its own: _from_column)
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
@@ -1587,27 +1678,62 @@ def _parse_document(
                     del tasks[depth:]
                     tasks.extend([""] * (depth - len(tasks)))
                     tasks.append(b[4])
+            waits = None  # (the list this item waits in for its section's day, when it is an event)
             if b[3] and over is None and sec[2] is not None and (
                 anchor is not None or b[3][:1] in _MILESTONE_FIRST
             ):
-                if anchor is None and MILESTONE.match(b[3]):
+                mile = b[3][:1] in _MILESTONE_FIRST and MILESTONE.match(b[3]) is not None
+                h = None
+                if (anchor is None or not isinstance(anchor[1], dt.datetime)) and (
+                    mile or anchor is None and b[3][:1] in _MILESTONE_FIRST and _INCIDENT_DATE.match(b[3])
+                ):
                     # a postmortem's milestone ('**Impact start:** Oct 7, 11:42 PM PT'): its time, when
-                    # dated, dates the timeline of clock times under it as a milestones table does
+                    # dated, dates the timeline of clock times under it as a milestones table does; its
+                    # date alone ('**Incident date:** Oct 7, 2025') dates it on that day, until a dated
+                    # milestone's time does
                     h = parse_heading(b[3], tz=sec_zone or tz, year_near=near)
-                    if h.date is not None and h.at is not None:
-                        anchor = (_dated_level(enclosing, sec[2]), h.at)
-                elif anchor is not None and not days and sec[0] is not None and sec[4] == _NAT and (
-                    sec[1] in anchored or _TIMELINE_HEADING.search(sec[0])
+                    if h.date is not None and (h.at is not None or anchor is None and not mile):
+                        anchor = (_dated_level(enclosing, sec[2]), h.at or h.date)
+                        if before:
+                            _date_before(items, before, anchor[1], tz)
+                            before.clear()
+                        mile = False
+                if anchor is not None and not days and sec[0] is not None and sec[4] == _NAT and (
+                    (timeline := sec[1] in anchored or _TIMELINE_HEADING.search(sec[0]) is not None) or mile
                 ):
                     # '- 23:42 First 502s' under '### Timeline' below the milestones: on the incident's
-                    # day, not the section's (the day the postmortem was written)
-                    if sec[1] not in anchored and (m := _OPENS_CLOCK.match(b[3])) is not None:
+                    # day, not the section's (the day the postmortem was written); so is a milestone
+                    # without a date of its own ('**Impact start:** 11:42 PM' under '**Incident date:**
+                    # Oct 7, 2025'), its section's later milestones past midnight on the next day
+                    key = sec[1] if timeline else -1 - (sec[1] or 0)
+                    if key not in anchored and (m := (
+                        _OPENS_CLOCK.match(b[3]) if timeline else (
+                            None if (h or parse_heading(b[3], tz=sec_zone or tz, year_near=near)).date
+                            is not None else _A_CLOCK.search(b[3])
+                        )
+                    )) is not None:
                         day = _anchored_day(m.group(1), anchor[1], sec_zone or tz)
-                        anchored[sec[1]] = (*sec[:2], day, _day_us(day), *sec[4:]) if (
+                        anchored[key] = (*sec[:2], day, _day_us(day), *sec[4:]) if (
                             day != sec[2] and dt.timedelta(0) <= sec[2] - day <= _ANCHOR_SPAN) else sec
-                    if sec[1] in anchored:
-                        it_sec = anchored[sec[1]]
+                        if pre_clock.get(key) and anchored[key] is not sec:
+                            # ('- all times PT' over its first clock time: the incident's day too)
+                            _redate(items, pre_clock.pop(key), sec, day)
+                        if not isinstance(anchor[1], dt.datetime) and (
+                            at := parse_heading(m.group(1), tz=sec_zone or tz, day=day).at
+                        ) is not None:
+                            anchor = (anchor[0], at)  # (the incident date's first time: nearest that)
+                            if before:
+                                _date_before(items, before, at, tz)
+                                before.clear()
+                    if key in anchored:
+                        it_sec = anchored[key]
                         it_near = it_sec[2]
+                    elif timeline:
+                        waits = pre_clock.setdefault(key, [])
+            if pm_level is not None and not pm_skip and waits is None and it_sec is sec and b[3] and (
+                anchor is None or not isinstance(anchor[1], dt.datetime)
+            ) and sec[2] is not None and sec[4] == _NAT and not _WRITTEN_DAY.search(b[3]):
+                waits = before  # (a postmortem's item before its milestones' times: _date_before)
             if b[3] and not (tag == "i" and b[3][:1] in _METRIC_FIRST and _METRIC_FIELD.match(b[3])):
                 nesting.append(len(items))
                 kind_of_item = _ITEM_KINDS[tag]
@@ -1617,6 +1743,8 @@ def _parse_document(
                      _standup_reading(b[3]) if head_flags & _STANDUP else None,
                      head_flags | _TASK_FLAGS[b[4]] | (_SUBTASK if sub else 0))
                 )
+                if waits is not None:
+                    waits.append(len(items) - 1)
             else:  # an empty bullet is no event (nor a postmortem's 'Duration: 1h 33m'), but its
                 # children must not inherit past it
                 nesting.append(-1 - b[2])
@@ -1632,10 +1760,19 @@ def _parse_document(
             nesting.append(_CLEAR)
             over, mail_tks, quoted = None, [], None
             htext = ex.redact(htext, rare)
+            if before and anchor is not None:  # (under an incident's date alone: on that day)
+                _date_before(items, before, anchor[1], tz)
+                before.clear()
             while enclosing and enclosing[-1][0] >= level:
                 enclosing.pop()
             if anchor is not None and level <= anchor[0]:
                 anchor = None
+            if pm_level is not None and level <= pm_level:
+                pm_level = None
+                before.clear()
+            if pm_level is None and _is_postmortem(htext):
+                pm_level = level
+            pm_skip = pm_level is not None and _FOLLOW_UP_HEADING.search(htext) is not None
             _, parent, parent_tks, parent_zone, parent_flags = (
                 enclosing[-1] if enclosing else (0, None, [], None, 0)
             )
@@ -1668,6 +1805,7 @@ def _parse_document(
             near = h.date or near
             if h.date is not None:
                 anchor = None  # (a dated subsection is dated by its own heading)
+                before.clear()
             if h.date is not None and head_flags & _WEEK and not _WEEK_HEADING.search(htext):
                 head_flags &= ~_WEEK  # ('## 2025-10-09' under '# Daily log - W41': that day's weekdays)
             if h.span:
@@ -1739,8 +1877,11 @@ def _parse_document(
             )) is not None:
                 h = parse_heading(first, tz=zone or tz, year_near=near)
                 if h.date is not None and h.at is not None:
-                    if anchor is None:
+                    if anchor is None or not isinstance(anchor[1], dt.datetime):
                         anchor = (_dated_level(enclosing, sec[2]), h.at)
+                        if before:
+                            _date_before(items, before, anchor[1], tz)
+                            before.clear()
                 elif h.date is None and anchor is not None and (
                     (day := _anchored_day(first, anchor[1], zone or tz)) != sec[2]
                     and dt.timedelta(0) <= sec[2] - day <= _ANCHOR_SPAN
@@ -1793,6 +1934,8 @@ def _parse_document(
             T["headers"].append(list(cols))
             T["frame"].append(frame)
 
+    if before and anchor is not None:
+        _date_before(items, before, anchor[1], tz)
     time_problems, n_events = _items(acc, source, items, nesting, tz, rare, nights, kind_as)
     if time_problems:
         # (an item of several lines: each problem names the line its token is written on)
