@@ -2074,12 +2074,16 @@ def unmet(text: str, w: frozenset[str]) -> int:
     return found
 
 
-# 'ETA 30 min', 'ETA ~2h', 'due in 2 hours', 'within 3 days': a deadline that long after the item's time
-# ('next update in 30 minutes': a promise of the next update, :func:`update_promise`)
+# 'ETA 30 min', 'ETA ~2h', 'due in 2 hours', 'within 3 days', 'ETA +1d': a deadline that long after the
+# item's time ('next update in 30 minutes': a promise of the next update, :func:`update_promise`); of a
+# range, its longer end ('ETA 1-2 days': two days); 'within the hour', 'ETA in an hour': an hour,
+# 'half an hour' half of one
 _IN_DURATION = re.compile(
-    r"(?i:\b(?P<kw>eta|due\s+in|within|next\s+(?:status\s+)?update\s+in)\s*[:=]?\s*(?:in\s+)?"
-    r"(?:~\s?|about\s+|approx\.?\s+|around\s+)?"
-    r"(?P<n>\d{1,3}(?:\.\d)?)\s?(?P<u>days?|d|hours?|hrs?|h|minutes?|mins?|m)\b)"
+    r"(?i:\b(?P<kw>eta|due\s+in|within|next\s+(?:status\s+)?update\s+in)\s*[:=]?\s*(?:(?:in|within)\s+)?"
+    r"(?:~\s?|about\s+|approx\.?\s+|around\s+|\+\s?)?"
+    r"(?P<v>(?:\d{1,3}(?:\.\d)?\s?(?:-|\u2013|to)\s?)?"
+    r"(?P<n>\d{1,3}(?:\.\d)?)\s?(?P<u>days?|d|hours?|hrs?|h|minutes?|mins?|m)\b"
+    r"|(?:(?P<half>half\s+an\s+)|the\s+(?:next\s+)?|an\s+|one\s+)(?P<hour>hour)\b))"
 )
 _DURATION_OPENS = ("eta", "due", "within", "next")  # (the keywords _IN_DURATION's matches open with)
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
@@ -2101,7 +2105,9 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
     kw = m.group("kw").lower()
     keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") else "update" if kw.startswith(
         "next") else "within"
-    return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("n"), m.end()
+    if m.group("hour") is not None:  # ('within the hour', 'ETA half an hour')
+        return 30.0 if m.group("half") is not None else 60.0, keyword, m.start("v"), m.end()
+    return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("v"), m.end()
 
 
 # a promise of the next update, right before its time: 'Next update by 14:45 EDT', 'next status update
@@ -2180,6 +2186,9 @@ _REPLACEMENT = re.compile(
     r"|(?<=Thur)|(?<=Thurs))\.){0,24}$"
     # 'ETA now 11:15', 'deadline is now Friday', 'now due Tues 10/14': what it has become
     r"|(?i:\b(?:eta|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*$"
+    # ('CHG0012345 rescheduled: Oct 10 22:00': a move written with a colon)
+    r"|(?i:\b(?:slipped|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
+    r"(?:\s+(?:out|back|again))?[ \t]*:)[^.;!?|\n\u2013\u2014]{0,24}$"
     r"|(?i:\bnow\s+(?:due|eta|targeting|targeted|expected|planned)(?:\s+(?:at|by|on|for))?)\s*"
     r"(?:(?i:the)\s+)?(?:(?:" + _WD_WORD + r")\.?,?\s*)?$"  # ('now targeting the Friday release')
     # 'ETA 10/8 → 10/10', 'moved from Oct 8 to Oct 10': what the arrow or the 'to' leads to; what is

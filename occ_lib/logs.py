@@ -328,7 +328,8 @@ Per item (the rules, in order)
       updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla` supersedes with it the
       ticket's earlier promises of its kind written in earlier items; so has a move with no deadline word
       of a ticket an earlier item gave a deadline (``REL-901 slipped to Oct 22``, pushed, moved,
-      rescheduled... to or for a date or time, a deadline with that earlier one's keyword, also after
+      rescheduled... to or for a date or time, or with a colon, ``CHG0012345 rescheduled: Oct 10 22:00``, a
+      deadline with that earlier one's keyword, also after
       ``until``, whose own keyword it then takes: ``CHG0012345 postponed until Oct 15 22:00`` after its
       change window moves that window, no ``until`` promise beside it; not ``moved
       to Done on Oct 17``, ``pushed to main at 11:30``, nor a ticket with no deadline before); a replacement
@@ -372,8 +373,10 @@ Per item (the rules, in order)
       writing its time (``OPS-9 missed the deadline``, ``ETA missed``, ``blew the SLA``; not ``context
       deadline exceeded``) is a row with no ``due_at``, keyword ``missed``, stated missed. A duration
       after ETA, ``due in`` or ``within`` (``ETA 30 min``,
-      ``ETA ~2h``, ``within 3 days``) is a deadline that long after the item's ``at`` when that is known to
-      the minute (in whole days: to the day). A promise of the next update (``Next update by 14:45 EDT``,
+      ``ETA ~2h``, ``within 3 days``, ``ETA +1d``, ``ETA within the hour``, ``ETA in an hour``, ``ETA half an
+      hour``; of a range its longer end, ``ETA 1-2 days``: two days) is a deadline that long after the
+      item's ``at`` when that is known to the minute (in whole days: to the day); not one read as a time of
+      day, ``ETA 17h UTC``. A promise of the next update (``Next update by 14:45 EDT``,
       ``next status update at 16:00``, ``Next update: 17:00 UTC``, ``we will post an update by 15:00``,
       ``next update in 30 minutes``) is a deadline with keyword ``update``, also without ``by``, and no time
       of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
@@ -2270,6 +2273,8 @@ def _items(
             # 'ETA 30 min': due that long after the item's time (known to the minute); 'ETA ~2 days'
             # after its day, when only that is known
             rel = ex.duration_deadline(proses[k])
+            if rel is not None and any(m.start < rel[3] and rel[2] < m.end for m in found[k]):
+                rel = None  # ('ETA 17h UTC': a time of day, read as one, no duration)
             if rel is not None and (prec != "day" or rel[0] % 1440 == 0):
                 due = epoch + dt.timedelta(microseconds=at) + dt.timedelta(minutes=rel[0])
                 kw = rel[1]

@@ -109,7 +109,9 @@ time:``/``total time:``, is a duration)
     A weekday or relative day written after a time is that time's unless another time comes between
     that is not part of one list with it (``16:00 OPS-1 ETA 17:00 UTC Friday``: Friday is the ETA's;
     ``09:00, 12:00 and 15:00 UTC on Friday``: all three are Friday's), or a move does (``ETA 17:00
-    missed, pushed to Friday``: 17:00 stays on its own day, and Friday is where it moved to, see Lists).
+    missed, pushed to Friday``: 17:00 stays on its own day, and Friday is where it moved to, see Lists),
+    or a state reached does (``OPS-1 ETA 15:00 UTC, fixed on Monday``: 15:00 stays on the text's day,
+    Monday is the fix's, the last one, see below).
     A keyword written after the time that opens an item takes that time as its deadline (``17:00 UTC
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
@@ -129,7 +131,8 @@ Lists
     A deadline moved (``ETA 17:00 UTC → 19:00 UTC``, ``ETA 17:00 UTC missed, pushed to 19:00 UTC``)
     makes the time it was moved to a deadline with the same keyword, in the same clause (also after
     Notion's ``@``: ``@October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM``); with ``due`` when the old
-    one is written as missed (``missed the 15:00 slot, pushed to 19:00``), also when the time moved to is
+    one is written as missed (``missed the 15:00 slot, pushed to 19:00``; a colon is a ``to``,
+    ``rescheduled: Oct 10 22:00``), also when the time moved to is
     written first (``moved to Mon 10/13, missed Friday slot``); ``ETA missed, pushed to 19:00 UTC`` makes
     19:00 the ETA. A day moved to without a time is a date-only deadline so too (``ETA 17:00 UTC missed,
     pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``, ``pushed to the Friday
@@ -326,10 +329,11 @@ Deadlines
     expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
     weekday is the next one, as an ETA's is; not ``said the deploy at 09:00 went fine``). Right after it:
     ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00 UTC ETA``, ``09:00
-    UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h`` 14:00 is
-    the item's time), or the time opens the text and any word follows ETA, deadline or target (``14:15 ETA
-    slipped, now due 17:00``: the item's time; ``3pm-5pm maintenance window for OPS-9`` is the window). A
-    keyword written right after wins over one before (``before 09:00 UTC checkpoint`` -> ``checkpoint``).
+    UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h``, ``ETA
+    +2h``, ``ETA within the hour`` 14:00 is the item's time), or the time opens the text and any word
+    follows ETA, deadline or target (``14:15 ETA slipped, now due 17:00``: the item's time; ``3pm-5pm
+    maintenance window for OPS-9`` is the window). A keyword written right after wins over one before
+    (``before 09:00 UTC checkpoint`` -> ``checkpoint``).
     Notion's ``@`` before a relative day is no break (``Due: @Friday 5:00 PM``, ``Due: @Tomorrow 9:00 AM``).
     A deadline written in words takes the date in brackets right after them: ``due 5 business days after
     the incident (2025-10-16)``, ``target: end of sprint (Oct 24)`` (a duration after something, or the
@@ -397,8 +401,10 @@ Unresolvable
     words and team acronyms written so, ``17:00 UAT sign-off``, ``17:00 POST /orders``, nor a key, ``17:00
     SIT-4``; ``17:00 API`` and ``17:00 CAB`` are no zone's shape, nor is any other word ending in T,
     ``17:00 (DRT)``, ``ETA 17:00 (OAT)``, ``17:00 XYT``: far more often a team's or a phase's acronym than
-    a zone, read in the document's zone) are mentions with ``at=None`` and a ``problem``; every mention
-    has exactly one of ``at`` and ``problem``.
+    a zone, read in the document's zone), and a deadline a sprint sets with no date written, ``ETA end of
+    sprint``, ``due next sprint``, ``target: this sprint`` (``vague deadline``; not ``end of sprint (Oct
+    24)`` nor ``end of sprint, Oct 24``, whose date is written), are mentions with ``at=None`` and a
+    ``problem``; every mention has exactly one of ``at`` and ``problem``.
 """
 
 from __future__ import annotations
@@ -1044,6 +1050,15 @@ _UNK = re.compile(
 _UNK_WORD_BEFORE = re.compile(
     r"(?i:\b(?:time|ETA|at|by|due|deadline|until|till|start|end))\s*[:=]?\s*[*_(]*$"
 )
+# a deadline set by a sprint, which no date says (:func:`_other_mentions`): 'ETA end of sprint', 'due
+# next sprint', 'target: this sprint' are a ``vague deadline`` problem, no guess; not one whose date is
+# written in brackets after it ('target: end of sprint (Oct 24)': that date is the deadline)
+_VAGUE_DUE = re.compile(
+    r"(?i:\b(?:eta|due|deadline|target|by|until|till)\s*[:=]?\s*(?:(?:by|at|in|for|is)\s+)?)"
+    r"(?P<v>(?i:(?:(?:the\s+)?end\s+of\s+)?(?:the\s+|this\s+|next\s+|current\s+)?sprint))\b"
+    r"(?![ \t]*[(\[]|[ \t]*[:=,]?[ \t]*(?:\d|(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec)[a-z]*\b))"
+)
 # What sends a text to the relative-day reading for the evening or night before (_REL's 'eve'):
 # find_times and find_times_many's gate (_SLOW_LOW) both test these, on the lower-cased text
 _DAY_BEFORE_HINTS = ("evening", "last night", "night before", "prev night", "prev. night", "previous night")
@@ -1151,8 +1166,9 @@ _CLAUSE_BREAK = re.compile(r"[;.!?|\n\u2013\u2014]")
 # (its value may open a stamp, org's 'CLOSED: [2025-10-09 Thu 14:02] DEADLINE: <2025-10-09 Thu 12:00>', or a
 # Notion mention, '@October 10'; or be an end of day: 'Sam Lee  3:25 PM ETA EOD')
 _OWN_VALUE = re.compile(
-    r"\s*[:=]?\s*(?:(?i:in|of|is|at|by|around|about)\s+)?(?:[<\[@]?[~\u2248]?\s*\d"
-    r"|(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)|close\s+of\s+business))\b)"
+    r"\s*[:=]?\s*(?:(?i:in|of|is|at|by|around|about|within)\s+)?(?:[<\[@]?[~\u2248+]?\s*\d"
+    r"|(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)|close\s+of\s+business)"
+    r"|(?i:(?:half\s+an|the(?:\s+next)?|an|one)\s+hour))\b)"
 )
 
 
@@ -2111,6 +2127,8 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
             gap = text[cand.end:r.start]
             if _MOVED_TO.search(gap):  # (a move or an arrow between: the weekday is where it moved to)
                 continue  # ('ETA 17:00 missed, pushed to Friday': Friday is the new day, 17:00 stays today's)
+            if r.wd >= 0 and _done_on(text, r.start):
+                continue  # ('ETA 15:00 UTC, fixed on Monday': Monday is the fix's day, 15:00 stays today's)
             if _GAP_CLOCK.search(gap):
                 listed = _LIST_OF_TIMES.fullmatch(gap) is not None
                 if not listed:
@@ -2324,7 +2342,7 @@ def _find_times(
     if eod:
         ends = _eod_cands(text, out, rels, base)
         words = ends + (words or []) if ends else words
-    if rels or stamps or "??" in text or "TB" in text or "x:x" in text or "X:X" in text:
+    if rels or stamps or "??" in text or "TB" in text or "x:x" in text or "X:X" in text or "print" in text:
         extra = _other_mentions(text, rels, stamps, out)
     else:
         extra = None  # what _other_mentions would find needs one of these
@@ -2372,7 +2390,9 @@ def _without_old_values(text: str, a: int, found: list[TimeMention]) -> list[Tim
 # what leads from a deadline to the one it became: 'ETA 17:00 UTC → 19:00 UTC', 'ETA 17:00 UTC
 # missed, pushed to 19:00 UTC' (the keyword's own patterns stop at the zone or the comma)
 _MOVE_WORD = (
-    r"(?i:\b(?:" + _MOVED_TO_VERBS + r")(?:\s+(?:out|back|again))?\s+(?:to|until|till|for))(?:\s+(?i:the))?"
+    # ('rescheduled: Oct 10 22:00': a colon is a 'to')
+    r"(?i:\b(?:" + _MOVED_TO_VERBS + r")(?:\s+(?:out|back|again))?(?:\s+(?:to|until|till|for)|[ \t]*:))"
+    r"(?:\s+(?i:the))?"
 )
 _MOVE_TAIL = (
     r"(?:\s+(?i:today|tonight|tomorrow|tmrw|tmr|2moro|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
@@ -2391,7 +2411,7 @@ def moved_by_word(text: str, start: int) -> bool:
     ('slipped to Oct 22', 'pushed to Friday', 'moved to Thu 10/16'; not 'moved to Done on Oct 9')."""
     lo = max(0, start - 48)
     near = text[lo:start].lower()  # (a cheap test first: most mentions have no move before them)
-    if not ("to" in near or "for" in near or "til" in near):
+    if not ("to" in near or "for" in near or "til" in near or ":" in near):
         return False
     m = _MOVED_BY_WORD.search(text, lo, start)
     # (what moved is a meeting, not the ticket's work: 'OPS-5 standup moved to 10:00')
@@ -3048,7 +3068,7 @@ _SLOW_LOW = (
     *_DAY_BEFORE_HINTS,  # ('23:10 (prev. evening)')
     *_WEEKDAYS,
 )
-_SLOW = ("??", "TB", "x:x", "X:X", "`", "COB")
+_SLOW = ("??", "TB", "x:x", "X:X", "`", "COB", "print")  # ('print': 'ETA end of sprint', _VAGUE_DUE)
 # (a superset of _REL's 'abbr', led by its literals rather than a look-behind: sre then skips to a
 # candidate in C, ~5x faster on a log; the character before is checked in Python)
 _ABBR_HINT = re.compile(r"(?:" + _WD_ABBR + r")(?![\w\-])")
@@ -3799,6 +3819,9 @@ def _other_mentions(
             if tb and not _UNK_WORD_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 continue
             extra.append(_Cand(m.start(), m.end(), "unk", problem=f"unknown time {m.group(0)}"))
+    if "print" in text:
+        for m in _VAGUE_DUE.finditer(text):  # ('ETA end of sprint': no date says when that is)
+            extra.append(_Cand(m.start("v"), m.end("v"), "unk", problem=f"vague deadline {m.group('v')}"))
     if stamps:
         skip = _excluded_spans(text)
         for sm in _STAMP_RE.finditer(text):
