@@ -332,7 +332,15 @@ Per item (the rules, in order)
       deadline with that earlier one's keyword, also after
       ``until``, whose own keyword it then takes: ``CHG0012345 postponed until Oct 15 22:00`` after its
       change window moves that window, no ``until`` promise beside it; not ``moved
-      to Done on Oct 17``, ``pushed to main at 11:30``, nor a ticket with no deadline before); a replacement
+      to Done on Oct 17``, ``pushed to main at 11:30``, nor a ticket with no deadline before, unless an
+      earlier item of the document planned it, a change calendar's ``| CHG-2104 | ... | Fr 10.10.
+      10:00–11:00 | planned |`` (an event of kind ``plan`` with a time): ``CHG-2104 moved to Mo 13.10.
+      10:00`` then moves that window, keyword ``window``, :func:`_planned`); so has, in an item of no
+      ticket, a move of the subject of the document's last earlier deadline of no ticket (a word of
+      four letters or more, or hyphenated, written before the move's verb, that is no deadline word,
+      :func:`same_subject`: ``RC2 sign-off moved to Fri 10/10 noon ET`` after ``Sign-off deadline for
+      RC1: Thu 10/09 6:00 p.m. ET``, its keyword ``deadline``; not ``Standup moved to 10:00``); a
+      replacement
       of an item that states a
       miss and has no deadline left missed (``10:00 OPS-13 migration slipped - new ETA 17:00``, ``ETA
       missed, pushed to 19:00``) also gives the row with no ``due_at`` below, the miss being an earlier
@@ -445,7 +453,14 @@ Per item (the rules, in order)
       again in the time's zone, so the night clocks change comes out right (``03:10`` after ``23:40``
       under ``## 2025-11-01`` in New York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under
       ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
-      resolved mention goes to ``times``, except one that ends (or starts) a period a thing lasts, which
+      resolved mention goes to ``times``, except a time written as where something moved to, with every
+      verb of a move (slipped, moved, pushed, shifted, delayed, postponed, rescheduled, bumped, slips,
+      deferred, extended; ``out``, ``back`` or ``again`` after it; to, until, till or for: ``Vendor call
+      rescheduled for Fri 15:00``, ``standup moved to 10:00``, ``CHG-2104 moved to Mo 13.10. 10:00``, a
+      German weekday written capitalised; :func:`occ_lib.times.moved_to_by_word`), which is never the
+      item's own time (the stamp it opens with is: ``10:00 standup moved to 11:00`` is at 10:00; an
+      arrow is no move, ``error rate 09:00 -> 11:00``, nor ``moved to #ops at 10:00``), and one that
+      ends (or starts) a period a thing lasts, which
       is not when the item happened (:func:`_ends_period`): a validity (``cert valid to 2025-12-01``,
       ``license valid until Dec 1``, ``good through``, a certificate's ``notAfter=``), a sunset (``flag
       checkout_v2 sunset date 2025-11-01``), an end of life or support (``EOL 2026-01-31``), and an
@@ -1150,6 +1165,64 @@ def _promised(rows: list[tuple], tks: list[str]) -> str | None:
     keyword), None without one: what a ticket's bare move ('slipped to Oct 22') moves."""
     want = set(tks)
     return next((r[7] for r in reversed(rows) if r[5] != _NAT and not want.isdisjoint(r[3])), None)
+
+
+_MOVE_STEMS = ("slip", "move", "push", "shift", "delay", "postpon", "reschedul", "bump", "defer", "extend")
+
+
+def _moves_something(text: str) -> bool:
+    """Whether ``text`` may write a move (a cheap test before :func:`occ_lib.times.moved_to_by_word`)."""
+    low = text.lower()
+    return any(w in low for w in _MOVE_STEMS)
+
+
+def _planned(rows: list[tuple], source: str, tks: list[str]) -> str | None:
+    """``window`` when an earlier item of ``source`` planned one of ``tks`` (an event row of kind
+    ``plan`` with a time: a change calendar's ``| CHG-2104 | ... | Fr 10.10. 10:00–11:00 | planned |``),
+    else None: what a ticket's bare move with no deadline before it ('CHG-2104 moved to Mo 13.10.
+    10:00') moves. Only the document's own rows are looked at (newest first)."""
+    want = set(tks)
+    for r in reversed(rows):
+        if r[0] != source:
+            return None
+        if r[7] == "plan" and r[4] != _NAT and r[5] != "day" and not want.isdisjoint(r[9]):
+            return "window"
+    return None
+
+
+def _promised_alike(rows: list[tuple], source: str, before: str) -> str | None:
+    """The keyword of the last deadline of no ticket written before in ``source`` whose subject the
+    words ``before`` a move name (:func:`same_subject`: 'RC2 sign-off moved to Fri 10/10 noon' after
+    'Sign-off deadline for RC1: Thu 10/09 6:00 p.m.'), else None."""
+    for r in reversed(rows):
+        if r[0] != source:
+            return None
+        if not r[3] and r[5] != _NAT and same_subject(r[8], before):
+            return r[7]
+    return None
+
+
+# the words that name no subject of a move ('Sign-off slipped: RC2 sign-off moved to Fri': sign-off)
+_SUBJECT_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_NO_SUBJECT = frozenset((
+    "deadline", "deadlines", "target", "targets", "eta", "due", "date", "time", "window", "again", "then",
+    "from", "with", "that", "this", "their", "have", "been", "will", "also", "still", "just", "the", "and",
+    "for", "was", "were", "has", "had", "our", "its",
+))
+_MOVE_VERB = re.compile(r"(?i:\b(?:" + _times._MOVED_TO_VERBS + r")\b)")
+
+
+def same_subject(old: str, mover: str) -> bool:
+    """Whether a move of no ticket (``mover``: its text, up to the first verb that moves) names a word
+    of the subject of an earlier deadline of no ticket (``old``'s text): a word of four letters or more,
+    or one hyphenated, that is no deadline word ('RC2 sign-off moved to Fri' and 'Sign-off deadline for
+    RC1': sign-off; not 'Standup moved to 10:00' and 'Sign-off deadline')."""
+    v = _MOVE_VERB.search(mover)
+    words = {w for w in _SUBJECT_WORD.findall((mover if v is None else mover[:v.start()]).lower())
+             if (len(w) >= 4 or "-" in w) and w not in _NO_SUBJECT}
+    if not words:
+        return False
+    return not words.isdisjoint(_SUBJECT_WORD.findall(old.lower()))
 
 
 def _row_time(cells: list[str], dl_cols: list | None) -> str | None:
@@ -2230,6 +2303,15 @@ def _items(
                 proses[k], m.start
             ) and (kw := _promised(acc.deadline_rows, tks_all[k])) is not None:
                 m = replace(m, keyword=kw)  # ('CHG0012345 postponed until Oct 15 22:00': the window moved)
+            elif not m.is_deadline and not m.is_stamp and _times.moved_by_word(
+                proses[k], m.start
+            ) and (kw := (
+                _planned(acc.event_rows, source, tks_all[k]) if tks_all[k]
+                else _promised_alike(acc.deadline_rows, source, proses[k][:m.start])
+            )) is not None:
+                # ('CHG-2104 moved to Mo 13.10. 10:00' after its planned window; 'RC2 sign-off moved to Fri
+                # noon' after 'Sign-off deadline for RC1: Thu 6 p.m.', no ticket: the same subject's)
+                m = replace(m, is_deadline=True, keyword=kw)
             if m.skipped:
                 problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
             if m.zone_note is not None:  # ('14:00 EST (UTC+8)': read at UTC+8, which the row says)
@@ -2238,6 +2320,8 @@ def _items(
                 dls.append(m)
                 continue
             # (a window's day of no ticket, 'Window: Thursday Oct 9, 2025.', is when the item is)
+            if not m.is_stamp and _moves_something(text) and _times.moved_to_by_word(proses[k], m.start):
+                continue  # (where something moved to, 'standup moved to 10:00', is not when the item was)
             if ends is None:
                 ends = _may_end_period(text)
             if ends and (_ends_period(proses[k], m.start) or last_end >= 0 and _PERIOD_TO.fullmatch(
@@ -2774,9 +2858,12 @@ def _carry_dates(
     IC``, ``- due by Thu 18:00 UTC``) is read on the date of the last item before it in that section
     that wrote a full date (``- 2025-10-07 03:02 UTC page #PD-R7T8U9``), on that date's clock; a time
     of the small hours (before 06:00) after one from 18:00 on is on the next day. Without such an item
-    before it, the first one after it dates a weekday alone (``08:40 UTC Tue``), never a bare time."""
+    before it, the first one after it dates a weekday alone (``08:40 UTC Tue``), never a bare time.
+    Only in a log with no dated heading: above a log's first dated heading, 'ETA Fri' stays a problem."""
     if not any(m.problem in _NEEDS_DAY for ms in found for m in ms):
         return  # (the cheap gate: nothing to carry in nearly every document)
+    if any(it[4][2] is not None for it in items):
+        return  # (a log with dated headings: an item above them has no day to borrow, round 12)
     anchors: dict[int, tuple[dt.date, int, dt.tzinfo]] = {}  # section id -> (date, minutes, zone)
     pending: list[int] = []
     for k, it in enumerate(items):
@@ -2807,10 +2894,20 @@ def _carry_dates(
             local = last.at.astimezone(_mention_zone(last, zone))
             if key not in anchors and pending:
                 for j in pending:  # (a weekday alone before the section's first dated item)
-                    if id(items[j][4]) == key and all(
-                        m.problem != "time without a date" for m in found[j]
-                    ):
-                        found[j] = _times.find_times(proses[j], day=local.date(), tz=items[j][5] or tz)
+                    if id(items[j][4]) != key:
+                        continue
+                    again = _times.find_times(proses[j], day=local.date(), tz=items[j][5] or tz)
+                    bare = {m.start for m in found[j] if m.problem == "time without a date"}
+                    if bare:  # (a bare time only on the weekday's date it follows: '08:40 UTC Tue,
+                        # resolved 08:45 UTC', the same whatever the section's day; never the anchor's)
+                        other = _times.find_times(
+                            proses[j], day=local.date() + dt.timedelta(days=1), tz=items[j][5] or tz)
+                        if len(other) != len(again) or any(
+                            m.start in bare and (m.at is None or m.at != n.at)
+                            for m, n in zip(again, other, strict=True)
+                        ):
+                            continue
+                    found[j] = again
                 pending = [j for j in pending if id(items[j][4]) != key]
             anchors[key] = (local.date(), local.hour * 60 + local.minute, zone)
 

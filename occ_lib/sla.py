@@ -22,7 +22,7 @@ import pandas as pd
 from . import aggregate
 from ._extract import delivered
 from .formats import human_duration, iso_z
-from .logs import promise_kind
+from .logs import promise_kind, same_subject
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
 from .policy import Policy, TargetPolicy, _fmt_td, covers
 from .threads import deadlines_with_threads, with_threads
@@ -592,12 +592,18 @@ def _written(events: pd.DataFrame, tz: str) -> dict[tuple[str, int], pd.Timestam
     return {(str(src), int(line)): w for src, line, w in zip(ev["source"], ev["line"], at, strict=True)}
 
 
-def _written_days(events: pd.DataFrame, tz: str) -> dict[tuple[str, int], pd.Timestamp]:
-    """Per item known only to the day it was written on (source, line), that day's end in ``tz``."""
+def _written_days(
+    events: pd.DataFrame, tz: str, zones: Mapping[str, str] | None = None
+) -> dict[tuple[str, int], pd.Timestamp]:
+    """Per item known only to the day it was written on (source, line), that day's end in the zone its
+    log declares (``zones``, :func:`_date_zones`: 'DEP-77 slipped to Mon COB' under '## Fr 10.10.2025' in
+    a Berlin log was written by the end of Friday in Berlin, when its 'due EOD Fri' fell due), else in
+    ``tz``."""
     if events.empty or "at_precision" not in events.columns:
         return {}
     day = events[events["at_precision"].eq("day") & events["at"].notna()]
-    return {k: (w.tz_convert(tz).normalize() + pd.DateOffset(days=1)).tz_convert("UTC")
+    zones = zones or {}
+    return {k: _day_end_in(w.tz_convert(tz).date(), zones.get(k[0]), tz)
             for k, w in _written(day, tz).items()}
 
 
@@ -614,16 +620,22 @@ def _moved(
     cannot be ordered and is kept. An item known only to its day (``days``: its day's end) is ordered
     against a timed one of that day by where it is written (same file, a later line; 'OPS-1 ETA moved to
     Oct 15' in a later section of the day the ETA was given at 09:00 moves it), and its move is dated
-    at that day's end, not at its midnight: a promise due that day was not moved before it was due
-    (day precision), one due on a later day was (:func:`_superseded`)."""
+    at that day's end (in the zone its log declares, :func:`_written_days`), not at its midnight: a
+    promise due that day was not moved before it was due (day precision), one due on a later day was
+    (:func:`_superseded`). A deadline of no ticket is moved by a move of no ticket in its own log that
+    names its subject (:func:`occ_lib.logs.same_subject`: 'RC2 sign-off moved to Fri 10/10 noon ET' after
+    'Sign-off deadline for RC1: Thu 10/09 6:00 p.m. ET')."""
     days = days or {}
     movers: dict[tuple[str, str], list[tuple[pd.Timestamp, str, int, tuple[Any, ...], dict[str, Any]]]] = {}
     for key, recs in groups.items():
         for r in recs:
-            if key[0] is not None and isinstance(r.get("moves"), bool | np.bool_) and r["moves"]:
+            if isinstance(r.get("moves"), bool | np.bool_) and r["moves"]:
                 w = written.get((str(r["source"]), int(r["line"])), pd.NaT)
                 if not pd.isna(w):
-                    movers.setdefault((key[0], promise_kind(r.get("keyword"))), []).append(
+                    # (a move of no ticket, 'RC2 sign-off moved to Fri noon': moves its own log's promise
+                    # of no ticket with the same subject, below)
+                    who = key[0] if key[0] is not None else NO_TICKET + str(r["source"])
+                    movers.setdefault((who, promise_kind(r.get("keyword"))), []).append(
                         (w, str(r["source"]), int(r["line"]), key, r))
     if not movers:
         return {}
@@ -632,7 +644,8 @@ def _moved(
     out = {}
     for key, recs in groups.items():
         kinds = {promise_kind(r.get("keyword")) for r in recs}
-        if key[0] is None or not any((key[0], k) in movers for k in kinds):
+        who = key[0] if key[0] is not None else NO_TICKET + str(key[4])
+        if not any((who, k) in movers for k in kinds):
             continue
         last = [(written.get((str(r["source"]), int(r["line"])), pd.NaT), str(r["source"]), int(r["line"]),
                  bool(r.get("stated_missed"))) for r in recs]
@@ -640,9 +653,10 @@ def _moved(
             continue
         lw, ls, ll, said = max(last)
         lday = days.get((ls, ll))
-        by = [m for k in kinds for m in movers.get((key[0], k), ()) if m[3] != key
+        by = [m for k in kinds for m in movers.get((who, k), ()) if m[3] != key
               and (m[0] > lw or m[0] == lw and m[1] == ls and (m[2] > ll or said and m[2] == ll)
-                   or _same_day(m, lw, lday, days) and m[1] == ls and m[2] > ll)]
+                   or _same_day(m, lw, lday, days) and m[1] == ls and m[2] > ll)
+              and (key[0] is not None or same_subject(str(recs[0].get("text")), str(m[4].get("text"))))]
         if by:
             first = min(by, key=lambda m: (m[0], m[1], m[2]))
             end = days.get((first[1], first[2]))
@@ -678,7 +692,8 @@ def _superseded(
     else:
         where = f"{_mention(by['source'], by['line'])} at {_fmt_ts(when, tz=tz)}"
     if when <= due and not stated:
-        return "superseded", float("nan"), f"superseded by its ticket's later promise: moved by {where}"
+        whose = "ticket's" if len(by.get("tickets", ())) else "subject's"  # (no ticket: 'RC2 sign-off moved')
+        return "superseded", float("nan"), f"superseded by its {whose} later promise: moved by {where}"
     if status != "missed":
         return judged
     if not pd.isna(over) and when > due and (resolved is None or resolved > when):
@@ -818,7 +833,8 @@ def deadline_misses(
         for key in keys:
             groups.setdefault(key, []).append(rec)
     _refine_days(groups, tz)
-    moved = _moved(groups, _written(events, tz), _written_days(events, tz)) if "moves" in d.columns else {}
+    moved = _moved(groups, _written(events, tz), _written_days(events, tz, zones)) if (
+        "moves" in d.columns) else {}
     rows = _admitted(undated, groups, s, e, as_of_ts, tz, moved)
     updates: _Updates | None = None  # (made when a promise of the next update needs it)
     for key, recs in groups.items():
@@ -875,12 +891,53 @@ def deadline_misses(
     return _typed(pd.DataFrame(rows)) if rows else _empty()
 
 
+def _moved_windows(
+    deadlines: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: str
+) -> dict[str, list[tuple[pd.Timestamp, pd.Timestamp, tuple[str, int]]]]:
+    """Per ticket, its change windows moved by a later item ('CHG-2104 moved to Mo 13.10. 10:00' after
+    its planned window: a ``window`` deadline with ``moves``), each as (when the move was written, the
+    new window's due time, (source, line)), written by ``as_of``."""
+    if deadlines.empty or "moves" not in deadlines.columns:
+        return {}
+    d = deadlines[deadlines["keyword"].eq("window") & deadlines["moves"].fillna(False).astype(bool)
+                  & deadlines["due_at"].notna()]
+    if d.empty:
+        return {}
+    written = _written(events, tz)
+    out: dict[str, list[tuple[pd.Timestamp, pd.Timestamp, tuple[str, int]]]] = {}
+    for rec in d.to_dict("records"):
+        w = written.get((str(rec["source"]), int(rec["line"])), pd.NaT)
+        if pd.isna(w) or w > as_of:
+            continue
+        for t in rec.get("tickets") if isinstance(rec.get("tickets"), list | tuple | np.ndarray) else ():
+            out.setdefault(str(t), []).append(
+                (w, pd.Timestamp(rec["due_at"]), (str(rec["source"]), int(rec["line"]))))
+    return out
+
+
+def _window_after(
+    moves: list[tuple[pd.Timestamp, pd.Timestamp, tuple[str, int]]] | None, due: pd.Timestamp
+) -> tuple[pd.Timestamp, pd.Timestamp, tuple[str, int]] | None:
+    """The last move of a ticket's change window written by ``due`` (its resolution target) to a window
+    due after it: a change rescheduled into a later window is not resolved late before that window."""
+    if not moves:
+        return None
+    by = [m for m in moves if m[0] <= due]
+    if not by:
+        return None
+    last = max(by, key=lambda m: (m[0], m[2]))
+    return last if last[1] > due else None
+
+
 def ticket_target_misses(
     logs: Any, policy: Policy, start: Any = None, as_of: Any = None, end: Any = None
 ) -> pd.DataFrame:
     """First-response and resolution targets per ticket prefix, from first mention in any log, judged
     at ``as_of``: those due from ``start``, before ``end`` or at or after as_of (:func:`_due_in`).
-    Detail times are in the policy's zone."""
+    A change whose planned window a later item moved (a ``window`` deadline with ``moves``: 'CHG-2104
+    moved to Mo 13.10. 10:00'), written by the time its resolution target fell due, to a window due after
+    it, is due for resolution at that window (:func:`_window_after`): a change rescheduled into next week
+    is not resolved late this week. Detail times are in the policy's zone."""
     events = _table(logs, "events")
     if events.empty or not policy.tickets:
         return _empty()
@@ -888,6 +945,7 @@ def ticket_target_misses(
     e = _bound(end, policy.tz, "end")
     as_of_ts = _bound(as_of, policy.tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     ev = _counted(with_threads(events, _table(logs, "deadlines")), as_of_ts, policy.tz)
+    moved = _moved_windows(_table(logs, "deadlines"), events, as_of_ts, policy.tz)
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
     # (first_events decides between a date-only and a timed mention; ties keep source/line order)
@@ -907,6 +965,11 @@ def ticket_target_misses(
             if limit is None:
                 continue
             due = first["at"] + pd.Timedelta(limit)
+            later = ""
+            if kind == "resolution" and (win := _window_after(moved.get(str(ticket)), due)) is not None:
+                # ('CHG-2104 moved to Mo 13.10. 10:00' before its target fell due: due at its new window)
+                due, later = win[1], (
+                    f"; rescheduled by {_mention(*win[2])} to its window {_fmt_ts(win[1], tz=policy.tz)}")
             if not _due_in(due, s, e, as_of_ts):
                 continue
             hits = tl[mask]
@@ -940,7 +1003,7 @@ def ticket_target_misses(
                     "source": first["source"],
                     "line": first["line"],
                     "detail": f"{reason}; first mention {_fmt_ts(first['at'], first_day, policy.tz)}, {took} "
-                    f"(target {_fmt_td(limit)}){undone}",
+                    f"(target {_fmt_td(limit)}){undone}{later}",
                     "mentions": list(dict.fromkeys(mentions)),
                     "day_precision": _day_cols(first_day, done_day),
                 }

@@ -220,7 +220,10 @@ Which date a time takes
     deadline) > the date the item's first time is written with, when after ``day`` (a step told on a
     later day than its section's, ``CHG-4422 rolled back at 00:40 on Oct 10: ..., resolved 01:05`` in a
     week's calendar: the 10th; the next day when earlier than that first time; one before ``day`` is a
-    reference, ``errors since Oct 3 14:00, fixed 09:00``) > ``day``. A date elsewhere in the text is
+    reference, ``errors since Oct 3 14:00, fixed 09:00``, unless written with a weekday of the week
+    before ``day`` and no reference word before it, since, from, after, starting, until, before, as of:
+    ``SRE-433 fully drained 08:40 UTC Tue, resolved 08:45 UTC`` under a Wednesday is Tue 08:45, ``errors
+    since Tue 08:40, fixed 09:00`` fixed on ``day``) > ``day``. A date elsewhere in the text is
     about something else ("the 2025-10-01 report") and is not used, except that a deadline written
     without a date in the same sentence after a time written with its own date is on that date, or
     the next day when it would be earlier than that time (``new deploy window Mon 13 Oct
@@ -2395,9 +2398,9 @@ _MOVE_WORD = (
     r"(?:\s+(?i:the))?"
 )
 _MOVE_TAIL = (
-    r"(?:\s+(?i:today|tonight|tomorrow|tmrw|tmr|2moro|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
-    + r")\.?,?)*\s*@?$"
-)
+    r"(?:\s+(?:(?i:today|tonight|tomorrow|tmrw|tmr|2moro|next|this|" + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
+    + r")|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?)*\s*@?$"
+)  # (German weekdays as a change calendar writes them, capitalised: 'moved to Mo 13.10. 10:00')
 _MOVED_TO = re.compile(
     r"(?:\u2192|-{1,2}>|=>|" + _MOVE_WORD + ")" + _MOVE_TAIL
 )  # (Notion's '@': 'Fix ETA: @October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM')
@@ -2408,14 +2411,28 @@ _MOVED_BY_WORD = re.compile(_MOVE_WORD + _MOVE_TAIL)
 
 def moved_by_word(text: str, start: int) -> bool:
     """Whether the mention at ``text[start:]`` is written as where something moved to, in words
-    ('slipped to Oct 22', 'pushed to Friday', 'moved to Thu 10/16'; not 'moved to Done on Oct 9')."""
+    ('slipped to Oct 22', 'pushed to Friday', 'moved to Thu 10/16'; not 'moved to Done on Oct 9'),
+    and what moved is no meeting (:func:`moved_to_by_word`)."""
+    m = _moved_word(text, start)
+    # (what moved is a meeting, not the ticket's work: 'OPS-5 standup moved to 10:00')
+    return m is not None and _MEETING_MOVED.search(text, max(0, m.start() - 40), m.start()) is None
+
+
+def moved_to_by_word(text: str, start: int) -> bool:
+    """Whether the mention at ``text[start:]`` is written as where anything moved to, in words, with
+    every verb of :data:`_MOVED_TO_VERBS` ('slipped to', 'pushed out to', 'rescheduled for', 'postponed
+    until'; a meeting too: 'standup moved to 10:00'): a time the item moves something to, never the
+    item's own time (:mod:`occ_lib.logs`)."""
+    return _moved_word(text, start) is not None
+
+
+def _moved_word(text: str, start: int) -> re.Match[str] | None:
+    """The worded move that leads to the mention at ``text[start:]`` (:data:`_MOVED_BY_WORD`), if any."""
     lo = max(0, start - 48)
     near = text[lo:start].lower()  # (a cheap test first: most mentions have no move before them)
     if not ("to" in near or "for" in near or "til" in near or ":" in near):
-        return False
-    m = _MOVED_BY_WORD.search(text, lo, start)
-    # (what moved is a meeting, not the ticket's work: 'OPS-5 standup moved to 10:00')
-    return m is not None and _MEETING_MOVED.search(text, max(0, m.start() - 40), m.start()) is None
+        return None
+    return _MOVED_BY_WORD.search(text, lo, start)
 
 
 # a meeting as what a worded move moves ('standup moved to 10:00', 'the sync got pushed to Fri')
@@ -2638,7 +2655,7 @@ def _scan(
             continue  # ('duration 00:03:12', 'took 3:12': how long, not when; not '14:02-15:47 UTC')
         dated = out[-1] if out and out[-1].has_date and out[-1].precision != "day" else None
         x = _explanation(text, m.end(), b) if c is None and kind in _ZONE_PREFIXES else None
-        lead = _lead_date(out[0], base, default_tz) if out and kind == "tm" else None
+        lead = _lead_date(out[0], base, default_tz, text, a) if out and kind == "tm" else None
         mention = _fast_time(text, low, m, base, default_tz, a, b) if (
             kind == "tm" and rels is None and x is None and lead is None) else None
         if mention is not None and dated is not None and mention.keyword is not None:
@@ -2708,18 +2725,41 @@ def _sentence_date(
     return dated.at.astimezone(tz or default_tz).date()
 
 
-def _lead_date(lead: TimeMention, base: dt.date | None, default_tz: dt.tzinfo) -> dt.date | None:
+def _lead_date(
+    lead: TimeMention, base: dt.date | None, default_tz: dt.tzinfo, text: str = "", a: int = 0
+) -> dt.date | None:
     """The calendar date of ``lead``, the item's first time, when it is written with its own date after
     the base date (a step told on a later day than its section's: 'CHG-4422 rolled back at 00:40 on Oct
-    10 ..., resolved 01:05' in a week's calendar): the item's later times without a date of their own
-    are on it, or on the next day when earlier than it; else None (a date before the base date is a
-    reference, 'errors since Oct 3 14:00, fixed 09:00')."""
+    10 ..., resolved 01:05' in a week's calendar), or with a weekday before it (a step told on an earlier
+    day of the week: 'SRE-433 fully drained 08:40 UTC Tue, resolved 08:45 UTC' under Wed: Tue), not
+    after a word that makes it a reference (:data:`_LEAD_REF`): the item's later times without a date of
+    their own are on it, or on the next day when earlier than it; else None (a date before the base date
+    is a reference, 'errors since Oct 3 14:00, fixed 09:00', 'errors since 14:00 Tue, fixed 09:00')."""
     if base is None or not lead.has_date or lead.precision == "day" or lead.keyword is not None or (
         lead.at is None or lead.is_stamp
     ):
         return None
     day = lead.at.astimezone(zone_named(lead.zone) if lead.zone else default_tz).date()
-    return day if day > base else None
+    if day > base:
+        return day
+    s, e = a + lead.start, a + lead.end
+    if day < base and base - day < dt.timedelta(days=7) and (
+        _LEAD_WD_AFTER.match(text, e) or _LEAD_WD_BEFORE.search(text, max(a, s - 16), s)
+    ) and not _LEAD_REF.search(text, max(a, s - 24), s):
+        return day
+    return None
+
+
+# a weekday written with an item's first time ('08:40 UTC Tue', 'Tue 08:40'), which dates its later times
+# (:func:`_lead_date`), unless a word before it makes it a reference ('since', 'from', 'after')
+_LEAD_WD_AFTER = re.compile(
+    r"[^\S\n]*,?[^\S\n]*(?:(?i:on)[^\S\n]+)?\(?(?:" + _WD + r"|(?i:" + _WEEKDAY_ALT + r")\b)"
+)
+_LEAD_WD_BEFORE = re.compile(r"(?:" + _WD + r"|(?i:" + _WEEKDAY_ALT + r")\b),?[^\S\n]+(?:(?i:at)[^\S\n]+)?$")
+_LEAD_REF = re.compile(
+    r"(?i:\b(?:since|from|after|starting|started|began|begun|beginning|until|till|before|as of)"
+    r"(?:[^\S\n]+(?:on|at|last))?[^\S\n]+(?:[A-Za-z]+\.?,?[^\S\n]+)?)$"
+)
 
 
 def _sentence_zone(text: str, dated: TimeMention, c: _Cand, b: int) -> dt.tzinfo | None:

@@ -121,7 +121,7 @@ def test_a_pt_retro_pasted_into_an_et_log_keeps_pacific_steps_on_the_incident_ni
 
 
 def test_occ_timeline_summary_of_the_postmortems():
-    rows = cli_rows("timeline", str(FIXTURES), "--summary", "--as-of", "2025-10-13T00:00Z",
+    rows = cli_rows("timeline", str(FIXTURES / "pm_*.md"), "--summary", "--as-of", "2025-10-13T00:00Z",
                     "--format", "jsonl")
     got = {r["ticket"]: [r["first_seen"], r["first_escalation"], r["max_level"], r["resolved_at"],
                          r["time_to_resolve"], r["status"]] for r in rows}
