@@ -723,6 +723,18 @@ _PERIOD_DONE = re.compile(
     r"\b(?:(?:work)?week|day|shift|sprint|month|quarter|books)\s+(?:(?:is|was|now|has\s+been)\s+)?"
     r"(?:closed(?:\s+out)?|done|wrapped(?:\s+up)?|completed?)\b"
 )
+# a tally: a count of tickets said resolved, written as a list's part after a colon, a comma or a
+# semicolon ('weekly: 4 escalations, 2 resolved', 'OPS-3 subtasks: 2 resolved, 1 open', '3 closed and 1
+# reopened'); not a ticket's sibling number ('OPS-1 and 2 fixed', 'OPS-1, 2, 3 fixed': after 'and' or after a
+# comma that follows a digit), nor a build's, a version's or a PR's number ('build 1234 succeeded', 'PR #12
+# merged'), nor a clock time ('09:30 resolved': a count's colon has a space after it), nor a year ('Oct 9,
+# 2025 closed'). On lower case; the gate first: a digit, a space and a resolution word, up to two words
+# between
+_TALLY_GATE = re.compile(r"\d (?:[a-z]+ ){0,2}(?:resolved|closed|fixed|done|completed|solved)\b")
+_TALLY = re.compile(
+    r"(?:^|:(?=\s)|(?<!\d)[,;])\s*\d{1,3}\s+(?:(?:tickets?|issues?|incidents?|cases?|bugs?|items?)\s+)?"
+    r"(?:(?:were|are|now)\s+)?(?:resolved|closed|fixed|done|completed|solved)\b"
+)
 _RESOLVED_WORDS_EN = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
      "restored", "recovered", "mitigated", "met", "succeeded", "renewed", "solved"}
@@ -956,6 +968,20 @@ _OWNED_LEAD = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:[\w-]+\s+)?leads
 _INFORMED = frozenset({"informed", "informing", "engaged", "engaging"})
 _INFORMED_WHOM = re.compile(
     r"\b(?:informed|informing|engaged|engaging)\s+(?!by\b|us\b|me\b|that\b)((?:[\w@'’-]+\s+){0,2}[\w@'’-]+)"
+)
+# bringing in the legal team is an escalation too, at a manager's level (an incident with legal or
+# regulatory exposure: 'legal looped in (Tomasz)', 'looped in legal', 'notified legal', 'Legal counsel
+# was briefed', 'escalated OPS-1 to legal'); not a thing named 'legal' ('legal hold', 'notified legal
+# entities', 'blocked on legal').
+# On lower case, after the gate '"egal" in text'
+_LEGAL_REACHED = re.compile(
+    r"\b(?:looped|roped|pulled|brought|looping|roping|pulling|bringing)\s+in\s+(?:the\s+|our\s+)?legal\b"
+    r"(?!\s+(?:hold|entit))"
+    r"|\blegal(?:\s+(?:team|counsel|dept|department))?\s+(?:(?:was|were|got|has\s+been|have\s+been|is|now)\s+)?"
+    r"(?:looped|roped|pulled|brought|notified|briefed|cc['\u2019]?e?d|engaged)\b"
+    r"|\b(?:notified|alerted|briefed|cc['\u2019]?e?d|pinged|paged|emailed|messaged|contacted|engaged"
+    r"|(?:re-?)?escalat(?:ed|ing)\s+(?:[\w-]+\s+)?to)\s+"
+    r"(?:the\s+|our\s+)?legal\b(?!\s+(?:hold|entit|name|terms|basis|review))"
 )
 # what may make rule 1 reach a role: then :func:`_reaches_role` reads the item
 _REACH = _PAGED | _TOLD | _LOOP_IN | _CONTACT | _INFORMED
@@ -1363,7 +1389,9 @@ def classify(
     low = None
     if not none_of(_ESC_DONE) or (
         not none_of(_ESC_NOUN) and (not none_of(_DONE) or _escalation_to(text, w))
-    ) or (not none_of(_REACH) and _reaches_role(text, w)) or ("esc" in w and _esc_to_role(text)):
+    ) or (not none_of(_REACH) and _reaches_role(text, w)) or ("esc" in w and _esc_to_role(text)) or (
+        "egal" in text and _LEGAL_REACHED.search(text.lower()) is not None
+    ):
         return _escalation(text, w, has_deadline, ticked, task)
     if not none_of(_REOPENED) or ("regression" in w and "regression:" in text.lower()) or (
         hint and _REOPEN_PHRASE.search(text.lower()) is not None
@@ -1385,6 +1413,11 @@ def classify(
         if (m := _PERIOD_DONE.search(low)) is not None:
             # ('5:30 PM PT week closed out': the week's work ends, no ticket's; read without it)
             rest = low[:m.start()] + " " + low[m.end():]
+            return classify(rest, keywords(rest), has_deadline, ticked, task)
+        if _TALLY_GATE.search(low) is not None and (m := _TALLY.search(low)) is not None:
+            # ('16:00 weekly: 4 escalations, 2 resolved, CSAT avg 3.5': a count of tickets, no ticket's
+            # end; read without the counts)
+            rest = _TALLY.sub(" ", low)
             return classify(rest, keywords(rest), has_deadline, ticked, task)
         if not _undone(low):
             if has_deadline and (step := _step_done(low, has_deadline, ticked, task)) is not None:
@@ -1571,11 +1604,15 @@ _NO = re.compile(r"\bno\b")
 
 def _no_after_only(text: str, w: frozenset[str]) -> bool:
     """Whether the only word of :data:`_NOT_RESOLVED` the item writes is 'no', and every 'no' comes after
-    its first resolution word and denies something else (:data:`_NO_ASIDE`)."""
+    its first resolution word ('complete' as a state too) and denies something else (:data:`_NO_ASIDE`)."""
     if "no" not in w or len(w & _NOT_RESOLVED) != 1:
         return False
     low = text.lower()
     first = next((m.start() for m in _KEYWORD.finditer(" " + low) if m.group(1) in _RESOLVED), None)
+    if "complete" in w and (c := _COMPLETE_STATE.search(low)) is not None and (
+        first is None or c.start() < first
+    ):  # ('audit complete: no use of the key found. Resolved.': the state comes first)
+        first = c.start()
     if first is None:
         return False
     return all(m.start() >= first and _NO_ASIDE.match(low, m.start()) for m in _NO.finditer(low))
@@ -1700,7 +1737,7 @@ def _escalation(
         return "escalation", 3
     if not none_of(_MANAGER) or not parts.isdisjoint(_MANAGER) or (
         not none_of(_MGMT_WORDS) and _MGMT.search(low) is not None
-    ) or _tl_role(text):
+    ) or _tl_role(text) or "egal" in low and _LEGAL_REACHED.search(low) is not None:
         return "escalation", 2
     # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2', unless the one
     # it reached is an on-call ('Escalated to level 2: Lee Chan (Secondary on-call)': a page, level 1)

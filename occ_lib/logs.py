@@ -130,7 +130,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     owner | PIR due |``), holds that deliverable's deadlines, keyword ``postmortem``; with a
     ``Revised``/``New``/``Current`` one beside an ``Original``/``Initial``/``Baseline`` one, the revised
     date is the deadline, written as a replacement, and the original is history, neither a deadline nor
-    the row's time (in a row whose revised cell is empty, the original is still the deadline); an empty
+    the row's time (in a row whose revised cell is empty, the original is still the deadline); a
+    tracker export's ``Created`` (``Opened``, ``Reported``) column before a ``Resolved`` (``Closed``,
+    ``Resolution date``, ``Done at``) one, both holding a time, is read as the row opened at the one
+    (its time, a ``note``) and resolved at the other (a step of its own; its ``Status`` cell, ``Done``,
+    is the state that step tells, an ``Updated`` cell between is no step): ``| DATA-815 | Done |
+    06/Oct/25 2:08 PM | 09/Oct/25 4:50 PM |`` was not resolved when it was created (a ``Resolved``
+    date without a time is read as before); an empty
     cell of a ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
     ``Temp password``, ``API key``, has its one-word credentials masked; a table whose first time is a clock
     time alone, ``| 11:42 PM | First 502s |``, under a table of dated times in its section or a section
@@ -535,7 +541,10 @@ Per item (the rules, in order)
          is a ``plan`` unless the rest of the item tells more. Management (also mgmt) is a manager when
          it is whom the item reaches (``escalated to management``, ``escalation sent to mgmt``,
          ``notified senior management``), not a thing named for managing (``incident management
-         team``, ``the mgmt network``).
+         team``, ``the mgmt network``). The legal team brought in is an escalation at a manager's level
+         (``legal looped in (Tomasz)``, ``looped in legal``, ``notified legal``, ``Legal counsel was
+         briefed``, ``escalated OPS-1 to legal``; not ``legal hold``, ``notified legal entities``,
+         ``blocked on legal``).
       2. ``reopened``: reopened, re-opened, reopening, regressed, recurred, re-occurred, re-triggered /
          retriggered (Datadog's "Re-Triggered:"), Sentry's "Regression:" label, and the same in other
          words: the resolution was none ("not actually resolved", "wasn't really fixed", "fix didn't
@@ -573,7 +582,8 @@ Per item (the rules, in order)
          the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
          remains, yet, no (not "no longer", which says a problem ended: ``OPS-304 no longer blocked;
          resolved``, nor a 'no' after the resolution that denies something else, ``resolved, no customer
-         impact``, ``Alert auto-closed after 30m of no events``; still ``fixed, no change in error rate``,
+         impact``, ``Alert auto-closed after 30m of no events``, ``audit complete: no use of the key
+         found. Resolved.``, complete as a state; still ``fixed, no change in error rate``,
          ``closed? no``), without, must, should, to reflect (nicht; pas, non, toujours, attente;
          pendiente, sin; a negation, not, no, never, isn't, wasn't..., in a clause before the one that
          resolves and that says nothing else the rules read is another statement: ``DATA-310 not a real
@@ -582,7 +592,10 @@ Per item (the rules, in order)
          expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
          "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD", "done by close of
          business"; "fixed by @bob" is done), nor a period of work closed (``week closed out``,
-         ``shift done``, ``sprint closed``: read without it).
+         ``shift done``, ``sprint closed``: read without it), nor a tally, a count of tickets said
+         resolved after a colon, a comma, a semicolon or 'and' (``weekly: 4 escalations, 2 resolved,
+         CSAT 3.5``, ``subtasks: 2 done, 1 open``, ``3 tickets closed``: read without it; not ``build
+         1234 succeeded``, ``09:30 resolved``, ``Oct 9, 2025 closed``).
          ``complete`` counts as a state, not as a verb ("migration complete", "| Complete ✅
          |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
          done"), "completed on 2 of 6 regions", "rest in progress", "still running", "investigation
@@ -1138,6 +1151,51 @@ def _header_deadlines(headers: list[str]) -> list[tuple[str, str | None] | None]
 _CELL_TIME = re.compile(r"(?i)\d:\d\d|\d\s?[ap]\.?m\b|\d{4}\s?hrs\b")
 _CELL_ZONE_WORD = re.compile(r"(?<![A-Za-z])(?:[A-Z]{2,5}|[A-Z][a-z]+/[A-Za-z_]+)(?![A-Za-z])")
 _CELL_OFFSET = re.compile(r"\d[Zz]\b|[+\-\u2212]\d\d:?\d\d\b")
+
+
+# a tracker export's lifecycle columns (Jira's '| Key | Summary | Status | Created | Updated | Resolved |'):
+# when the row was opened, last touched and resolved; its status column says the state at the export
+_CREATED_HEADERS = frozenset(
+    {"created", "created at", "created on", "created date", "date created", "opened", "opened at", "reported",
+     "reported at"}
+)
+_RESOLVED_HEADERS = frozenset(
+    {"resolved", "resolved at", "resolved on", "resolution date", "date resolved", "closed", "closed at",
+     "closed on", "done at", "completed at"}
+)
+_UPDATED_HEADERS = frozenset({"updated", "updated at", "last updated", "last update", "modified"})
+_STATUS_HEADERS = frozenset({"status", "state"})
+
+
+def _lifecycle_columns(cols: list[str], dl_cols: list | None) -> tuple[int, int, list[int], list[int]] | None:
+    """(created, resolved, status columns, updated columns) of a table that has a created column before a
+    resolved one (neither a deadline column), else None."""
+    names = [" ".join(h.strip(" *_:").lower().split()) for h in cols]
+    created = next((j for j, h in enumerate(names) if h in _CREATED_HEADERS), None)
+    resolved = next((j for j, h in enumerate(names) if h in _RESOLVED_HEADERS), None)
+    if created is None or resolved is None or created > resolved or (
+        dl_cols is not None and (dl_cols[created] or dl_cols[resolved])
+    ):
+        return None
+    return (created, resolved, [j for j, h in enumerate(names) if h in _STATUS_HEADERS],
+            [j for j, h in enumerate(names) if h in _UPDATED_HEADERS and created < j])
+
+
+def _lifecycle_read(cells: list[str], life: tuple[int, int, list[int], list[int]]) -> list[str]:
+    """A tracker row whose created and resolved cells both hold a time, as the item reads it: opened at
+    its created time (the row's time), resolved at its resolved one, a step of its own ('; resolved
+    <cell>'); its status cell ('Done') is the state the resolution step tells, and an updated cell
+    between is a clause of its own, no step."""
+    created, resolved, status, updated = life
+    read = list(cells)
+    for j in status:
+        if j != created and j != resolved:
+            read[j] = ""
+    for j in updated:
+        if read[j].strip():
+            read[j] = f"; {read[j]}"
+    read[resolved] = f"; resolved {read[resolved]}"
+    return read
 
 
 def _deadline_cell(cell: str, kw: tuple[str, str | None] | None) -> str:
@@ -1973,6 +2031,9 @@ def _parse_document(
             # a change history's 'From' and 'To' columns (Jira's '| Field | From | To |'): the state left
             # says nothing of what happened, the kind is read without it ('| Status | Reopened | Done |')
             left = _from_column(cols)
+            # a tracker export's 'Created' and 'Resolved' columns: the row was opened at the one and
+            # resolved at the other (:func:`_lifecycle_columns`)
+            life = _lifecycle_columns(cols, dl_cols)
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells
                 # ('| DB_PASSWORD | Hunter2pg |': a secret's name and value; '| Temp password |' column)
@@ -1997,6 +2058,10 @@ def _parse_document(
                     if odd is not None and odd[0] < width and _zoneless_time(cells[odd[0]]):
                         read = list(cells if read is None else read)
                         read[odd[0]] = f"{cells[odd[0]].rstrip()} {odd[1]}"
+                    if life is not None and _CELL_TIME.search(cells[life[1]]) is not None and (
+                        _CELL_TIME.search(cells[life[0]]) is not None
+                    ):
+                        read = _lifecycle_read(cells if read is None else read, life)
                     read_as = None if read is None else " | ".join(read).rstrip()
                     if left is not None and cells[left[0]].strip() and cells[left[1]].strip():
                         kind_as[len(items)] = " | ".join([*cells[:left[0]], "", *cells[left[0] + 1:]])
