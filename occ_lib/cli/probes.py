@@ -89,8 +89,8 @@ def probe(
     concurrency: int = typer.Option(100, "--concurrency", min=1, help="probes in flight at once."),
     workers: str = typer.Option(
         "auto", "--workers", "-w",
-        help="processes sharing a run, or auto: one for small runs, else two per core (the client is "
-        "CPU-bound).",
+        help="processes sharing a run, or auto: one per 25 probes in flight (the targets, up to "
+        "--concurrency), at most two per core (the client is CPU-bound).",
     ),
     fmt: str = FormatOpt,
 ) -> None:
