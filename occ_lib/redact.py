@@ -107,9 +107,13 @@ target shows only what the masked path shows of the name. A connection string's 
 closed by ``;`` (``Server=db01;Password=***``: to the line's end, a closing backtick, quote or cell, a
 spaced dash or a sentence's end, and before a word of prose in small letters, ``...;Password=*** was
 rotated``) or written first (``Password=***;Server=db01``, up to the ``;`` of the next pair); a table cell
-that is a password's pair alone, its value with spaces (``| Password=*** |``). A Wi-Fi network's password
+that is a password's pair alone, its value with spaces (``| Password=*** |``), and a key/value table's
+password with a space (``| DB_PASSWORD | *** |`` for ``Hunter 2pg``: 2 or 3 words, one mixing letters and
+digits or holding a symbol, none of prose in small letters, a ticket, a date or a version: "rotated Fri",
+"rotated v2" stay). A Wi-Fi network's password
 after its name and ``/`` (``wifi: Guest / ***``, ``SSID = Guest / ***``: 6+ characters, a letter and a
-digit, both cases or a symbol; "wifi: office / 5GHz-band", "wifi: floor2 / floor3" stay). HTTP Digest
+digit, both cases or a symbol; "wifi: office / 5GHz-band", "wifi: floor2 / floor3" stay; a key/value
+table's ``| wifi | Guest / *** |`` too). HTTP Digest
 keeps its parameters but ``response`` and ``cnonce`` (``Digest username="bob", ..., response="***",
 cnonce="***"``): the user name after the scheme word is no credential.
 
@@ -800,7 +804,8 @@ _CODE_SECRET = re.compile(
     r"(?P<spass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$))"
     r"|(?:[Pp]ass|PASS)[ \t]+(?P<pass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$))"
     # (a Wi-Fi's network and its password: 'wifi: Guest / Welcome2025!', the network up to 4 words)
-    r"|(?i:wi-?fi|wlan|ssid)(?:[ \t]+(?i:network|creds|credentials|login|access))?[ \t]*(?::|=|[ \t]is)[ \t]*"
+    r"|(?i:wi-?fi|wlan|ssid)(?:[ \t]+(?i:network|creds|credentials|login|access))?"
+    r"[ \t]*(?::|=|[ \t]is|\|)[ \t]*"
     r"[\"'`]?[^\s/\"'`]{1,32}(?:[ \t]+[^\s/\"'`]{1,32}){0,3}?[\"'`]?[ \t]*/[ \t]*"
     r"[\"'`]?(?P<wifi>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[\"'`]?[.,;:)]*(?:\s|$)))"
 )
@@ -1837,9 +1842,31 @@ def redact_field(name: str, value: str, column: bool = False) -> str:
         return value
     if " " not in word and "\t" not in word:
         return REDACTED if _looks_like_credential(word) else value
+    if not column and _is_password_name(name) and _spaced_password(word):
+        return REDACTED  # ('| DB_PASSWORD | Hunter 2pg |': a password with a space, no note)
     # a note with a credential in it ('Hunter2pg9 (rotated Fri)'): only that word goes; its tickets,
     # dates and times stay ('| Shopify API token | expires 2025-10-12 09:00 UTC |')
     return _STRONG_WORD.sub(lambda m: REDACTED if _strong_credential(m.group(0)) else m.group(0), value)
+
+
+_SHORT_VERSION = re.compile(r"[vV]\d{1,3}")
+
+
+def _spaced_password(value: str) -> bool:
+    """Whether a password's value written apart with a space in it is the password: 2 or 3 words, one
+    mixing letters and digits or holding a symbol, none a word of prose in small letters, a ticket, a
+    date, a time or a version ('Hunter 2pg'; not 'rotated v2', 'see OPS-12', 'expires 2025-10-12')."""
+    words = value.split()
+    if len(words) > 3:
+        return False
+    for w in words:
+        w = w.strip(".,;:()!?")
+        if _NO_CREDENTIAL.fullmatch(w) or (w.isalpha() and w.islower()) or _SHORT_VERSION.fullmatch(w):
+            return False
+    return any(
+        (any(c.isdigit() for c in w) and any(c.isalpha() for c in w)) or _PASSWORD_SIGN.search(w) is not None
+        for w in words
+    )
 
 
 def value_column(headers: list[str]) -> int | None:
@@ -1870,12 +1897,19 @@ def redact_row(
     for j in secret_cols:
         if not (named and j == 0):
             out[j] = redact_field(headers[j], out[j], column=True)
+    if value_col is not None and value_col < len(out) and "/" in out[value_col] and _WIFI_FIELD.fullmatch(
+        out[0].strip(" *_`")
+    ):  # ('| wifi | Guest / Welcome2025! |': the network stays, its password goes)
+        out[value_col] = _CODE_SECRET.sub(_code_secret, "wifi: " + out[value_col])[len("wifi: "):]
     for j, c in enumerate(out):  # ('| Password=Hunter 2pg |': the cell ends the value, spaces and all)
         if "=" in c and (" " in c or "\t" in c) and _CELL_PASSWORD_HINT.search(c) is not None:
             out[j] = _CELL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, c)
     return out
 
 
+_WIFI_FIELD = re.compile(
+    r"(?i)(?:guest[ \t]+)?(?:wi-?fi|wlan|ssid)(?:[ \t]+(?:network|creds|credentials|login|access))?"
+)
 _CELL_PASSWORD_HINT = re.compile(r"(?i)pass|pwd")
 _CELL_PASSWORD = re.compile(
     r"(?i)^([ \t]*[\w.-]{0,40}(?:password|passwd|passphrase|pwd)[ \t]*=[ \t]*)(?![\"'`{$]|\*\*\*$)"

@@ -246,3 +246,30 @@ def test_the_text_rules_agree_on_the_new_shapes():
     for text in ("wifi: Guest / Welcome2025!", "Password=Hunter 2pg;Server=db01", _DIGEST):
         outs = {f(text) for f in (redact_text, redact, _scrub, redact_path)}
         assert len(outs) == 1
+
+
+def test_a_key_value_tables_spaced_password_and_wifi_row_are_masked():
+    doc = ("# Ops\n\nAll times UTC.\n\n### 2025-10-10\n\n| key | value |\n|---|---|\n"
+           "| wifi | Guest / Welcome2025! |\n| DB_PASSWORD | Hunter 2pg |\n")
+    logs = parse_log(doc, "x.md")
+    assert logs.events["text"].tolist() == ["wifi | Guest / ***", "DB_PASSWORD | ***"]
+    assert logs.tables["frame"][0].values.tolist() == [["wifi", "Guest / ***"], ["DB_PASSWORD", "***"]]
+
+
+@pytest.mark.parametrize("cells", [
+    ["wifi", "down / up"],
+    ["wifi", "office / 5GHz-band"],
+    ["DB_PASSWORD", "rotated Fri"],
+    ["DB_PASSWORD", "rotated v2"],
+    ["DB_PASSWORD", "see OPS-12"],
+    ["DB_PASSWORD", "expires 2025-10-12"],
+    ["DB_PASSWORD", "Vault v2"],
+    ["API token", "Hunter 2pg"],  # (a spaced value is a password's only)
+])
+def test_a_key_value_tables_notes_stay(cells):
+    assert redact_row(cells, ["key", "value"], [], 1) == cells
+
+
+def test_a_notes_credential_word_alone_goes_as_before():
+    assert redact_row(["DB_PASSWORD", "Hunter2pg9 (rotated Fri)"], ["key", "value"], [], 1) == [
+        "DB_PASSWORD", "*** (rotated Fri)"]
