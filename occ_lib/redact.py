@@ -811,6 +811,9 @@ _CODE_SECRET = re.compile(
 )
 
 
+_WIFI_WORD = re.compile(r"(?i)wi-?fi")  # (code_hint's: 'notification', 'verified' hold 'ifi' too)
+
+
 def code_hint(text: str) -> bool:
     """Whether ``text`` may hold a secret of :data:`_CODE_SECRET`, :data:`_SHELL_USERINFO` or
     :data:`_ACCOUNT_SLASH` (a caller's gate, as :func:`known_hint`: substring tests)."""
@@ -819,9 +822,9 @@ def code_hint(text: str) -> bool:
                                  or "pin=" in text or "Pin is" in text)
             or "OTP" in text or "otp" in text or "-time" in text or "FA code" in text
             or "ass " in text and ("pass " in text or "Pass " in text) or "PASS " in text
-            or "/" in text and ("ifi" in text or "iFi" in text or "IFI" in text or "i-F" in text
-                                or "i-f" in text or "wlan" in text or "WLAN" in text or "SSID" in text
-                                or "ssid" in text)
+            or "/" in text and (("ifi" in text or "iFi" in text or "IFI" in text or "i-F" in text
+                                 or "i-f" in text) and _WIFI_WORD.search(text) is not None
+                                or "wlan" in text or "WLAN" in text or "SSID" in text or "ssid" in text)
             or "@" in text and ("ssh" in text or "scp" in text or "ftp" in text or "rsync" in text
                                 or "telnet" in text)
             or "/" in text and ("min/" in text or "oot/" in text or "MIN/" in text or "OOT/" in text
