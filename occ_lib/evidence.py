@@ -349,6 +349,7 @@ from .redact import (
     LABEL,
     REDACTED,
     TEXT_VALUE,
+    digest_param,
     is_secret_name,
     masked_before_name_tail,
     masked_value,
@@ -544,6 +545,8 @@ def _auth_masked(m: re.Match[str]) -> str:
     a value that opens with another word loses it and the word after it ('Authorization: RAWSECRET
     refused')."""
     first, space, second = m.group(2), m.group(3) or "", m.group(4)
+    if second and (kept := digest_param(first, second)) is not None:
+        return f"{m.group(1)}{first}{space}{kept}"  # ('Digest username="bob", ...': the hashes go)
     if first.lower() in AUTH_SCHEMES:
         return f"{m.group(1)}{first}{space}{REDACTED}" if second else f"{m.group(1)}{first}"
     return f"{m.group(1)}{REDACTED}{space}{REDACTED if second else ''}"
@@ -3378,7 +3381,13 @@ class _FileFacts:
 
     @functools.cached_property
     def bare_name(self) -> str:
-        """The file name without its stamp (:func:`_name_without_stamp`): a row's last-resort target."""
+        """The file name without its stamp (:func:`_name_without_stamp`): a row's last-resort target; a
+        secret's value that runs from a folder into the name ('azure_AccountKey=AbC+/dEf==.log': '/' is
+        the value's own) leaves only what the redacted path shows of the name."""
+        name = self.path.name
+        shown = self.evidence_path
+        if shown != redact_path(name) and not shown.endswith("/" + redact_path(name)):
+            return _name_without_stamp(Path(shown.rsplit("/", 1)[-1]))
         return _name_without_stamp(self.path)
 
     def target(self, name: str) -> str:

@@ -1776,7 +1776,8 @@ def _parse_document(
                 elif in_mail and (field_name == "sent" or field_name == "date" and mail_addr):
                     over = _header_day(b[3], sec_zone or tz, near) or over
                     if tz is None and sec_zone is None and _unzoned_time(b[3], near):
-                        date_problems.append((b[1], "time", b[3][:120], _UNZONED_MAIL))
+                        # (the header quoted as written, its secrets masked first: 'Date: ... password: ***')
+                        date_problems.append((b[1], "time", ex.redact(b[3], rare)[:120], _UNZONED_MAIL))
                 elif in_mail and field_name == "subject":
                     mail_tks = _own_tickets(ex.redact(b[3], rare))
             if (tag == "l" or (tag == "p" or tag == "i" and b[2] == 0 and not days) and is_field(b[3])) and (

@@ -100,6 +100,24 @@ command's ``--password-stdin`` or ``--with-token`` (``echo *** | docker login ..
 quoted whole as a command's argument, its value with a space, to the quote or the argument's next pair
 (``--set "db.password=***"``, ``--extra-vars "ansible_password=*** ansible_user=bob"``).
 
+Also (round 15, SEC2): a secret's unquoted value in a file name or a path runs over ``/``, ``.`` and ``_``,
+which a secret holds, to the name's stamp or extension, a ``;`` or a space, as in any text
+(``AccountKey=***;EndpointSuffix=...``, ``check_VAULT_TOKEN=***_2025-10-10T02-50-44Z.log``, a folder's
+``token=AbCd/`` takes the file's name up to its extension: ``token=***.log``); an evidence row's fallback
+target shows only what the masked path shows of the name. A connection string's password with a space not
+closed by ``;`` (``Server=db01;Password=***``: to the line's end, a closing backtick, quote or cell, a
+spaced dash or a sentence's end, and before a word of prose in small letters, ``...;Password=*** was
+rotated``) or written first (``Password=***;Server=db01``, up to the ``;`` of the next pair); a table cell
+that is a password's pair alone, its value with spaces (``| Password=*** |``), and a key/value table's
+password with a space (``| DB_PASSWORD | *** |`` for ``Hunter 2pg``: 2 or 3 words, one mixing letters and
+digits or holding a symbol, none of prose in small letters, a ticket, a date or a version: "rotated Fri",
+"rotated v2" stay). A Wi-Fi network's password
+after its name and ``/`` (``wifi: Guest / ***``, ``SSID = Guest / ***``: 6+ characters, a letter and a
+digit, both cases or a symbol; "wifi: office / 5GHz-band", "wifi: floor2 / floor3" stay; a key/value
+table's ``| wifi | Guest / *** |`` too). HTTP Digest
+keeps its parameters but ``response`` and ``cnonce`` (``Digest username="bob", ..., response="***",
+cnonce="***"``): the user name after the scheme word is no credential.
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -796,8 +814,16 @@ _CODE_SECRET = re.compile(
     # (a system's pass, 'db pass hunter22', 'wifi pass guest2025': letters and a digit are enough)
     r"|(?i:" + "|".join(_PASS_OWNERS) + r")[ \t]+(?:[Pp]ass|PASS)(?:[ \t]+is)?[ \t]+"
     r"(?P<spass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$))"
-    r"|(?:[Pp]ass|PASS)[ \t]+(?P<pass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$)))"
+    r"|(?:[Pp]ass|PASS)[ \t]+(?P<pass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$))"
+    # (a Wi-Fi's network and its password: 'wifi: Guest / Welcome2025!', the network up to 4 words)
+    r"|(?i:wi-?fi|wlan|ssid)(?:[ \t]+(?i:network|creds|credentials|login|access))?"
+    r"[ \t]*(?::|=|[ \t]is|\|)[ \t]*"
+    r"[\"'`]?[^\s/\"'`]{1,32}(?:[ \t]+[^\s/\"'`]{1,32}){0,3}?[\"'`]?[ \t]*/[ \t]*"
+    r"[\"'`]?(?P<wifi>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[\"'`]?[.,;:)]*(?:\s|$)))"
 )
+
+
+_WIFI_WORD = re.compile(r"(?i)wi-?fi")  # (code_hint's: 'notification', 'verified' hold 'ifi' too)
 
 
 def code_hint(text: str) -> bool:
@@ -808,6 +834,9 @@ def code_hint(text: str) -> bool:
                                  or "pin=" in text or "Pin is" in text)
             or "OTP" in text or "otp" in text or "-time" in text or "FA code" in text
             or "ass " in text and ("pass " in text or "Pass " in text) or "PASS " in text
+            or "/" in text and (("ifi" in text or "iFi" in text or "IFI" in text or "i-F" in text
+                                 or "i-f" in text) and _WIFI_WORD.search(text) is not None
+                                or "wlan" in text or "WLAN" in text or "SSID" in text or "ssid" in text)
             or "@" in text and ("ssh" in text or "scp" in text or "ftp" in text or "rsync" in text
                                 or "telnet" in text)
             or "/" in text and ("min/" in text or "oot/" in text or "MIN/" in text or "OOT/" in text
@@ -817,8 +846,10 @@ def code_hint(text: str) -> bool:
 def _code_secret(m: re.Match[str]) -> str:
     """A :data:`_CODE_SECRET` match, its value masked (after 'pass' and 'PSK' only one that looks like a
     credential)."""
-    name = next(g for g in ("psk", "pin", "otp", "spass", "pass") if m.group(g) is not None)
+    name = next(g for g in ("psk", "pin", "otp", "spass", "pass", "wifi") if m.group(g) is not None)
     word = m.group(name)
+    if name == "wifi" and not _wifi_password(word):
+        return m.group(0)  # ('wifi: office / 5GHz-band', 'wifi: floor2 / floor3')
     if name == "spass" and not _owned_password(word):
         return m.group(0)  # ('db pass 2 of 3', 'vpn pass v2.1.0', 'db pass migrations')
     if name == "pass" and not ((_PASSWORD_SIGN.search(word) or word.isalnum()) and _strong_password(word)):
@@ -826,6 +857,18 @@ def _code_secret(m: re.Match[str]) -> str:
     if name == "psk" and not _named_password(word.rstrip(".,;!?")):
         return m.group(0)
     return m.string[m.start():m.start(name)] + REDACTED + m.string[m.end(name):m.end()]
+
+
+def _wifi_password(word: str) -> bool:
+    """A word after a Wi-Fi network's name and '/' that is its password: 6+ characters, a letter and a
+    digit, and both cases or a symbol; no band ('5GHz-band'), ticket, date or version."""
+    w = word.rstrip(".,;:)")
+    return (len(w) >= 6 and any(c.isalpha() for c in w) and any(c.isdigit() for c in w)
+            and (not (w.islower() or w.isupper()) or any(c in "!#$%&*?@^+=~" for c in w))
+            and _BAND.search(w) is None and _NO_CREDENTIAL.fullmatch(w) is None)
+
+
+_BAND = re.compile(r"(?i)\d(?:\.\d+)?[ -]?[GM]Hz|[GM]bps|802\.11")
 
 
 def _owned_password(word: str) -> bool:
@@ -1072,6 +1115,14 @@ def _known_tokens(text: str) -> str:
     return "".join(_KNOWN_TOKEN.sub(REDACTED, part) for part in _BEFORE_STAMP.split(text))
 
 
+# a character of a file name's unquoted secret value: none that ends a value in any text, and no stamp
+# nor the name's extension begins at it (they stay: the evidence's time is read from the stamp)
+_PATH_VALUE_CHAR = (
+    r"(?:(?!" + _STAMP + r"|\.(?i:log|txt|out|json|jsonl|ndjson|md|markdown|csv|html?|ya?ml)(?![^\s/])"
+    r")[^&?#\s()\[\]\"';,`{}<>|])"
+)
+
+
 # a secret's value in a file name ends where the name's next part begins ('check_api_key=abc_2025-10-10T
 # 09-00-00Z.json' keeps its stamp and extension); a credential known by its form is masked whole before
 # (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
@@ -1080,7 +1131,10 @@ _PATH_PAIR = re.compile(
     r"|signature|session|cookie|code)[A-Za-z0-9-]*=)"
     # ('c (api_key=X)' keeps its ')'; a quoted value keeps its quotes: _path_pair)
     # (a password's '&' is its own, '&' and a word that is no pair's name: _path_pair)
-    r"(?:([\"'])([^\"'\n]*)\2|([^_./&?#\s()\[\]\"']+(?:&(?![A-Za-z_][\w.-]*=)[^_./&?#\s()\[\]\"']+)*))"
+    # (an unquoted value runs over '/', '.' and '_', which a secret holds: 'AccountKey=AbC+/dEf==',
+    # 'VAULT_TOKEN=s.AbCd'; it ends before a stamp, the name's extension or a ';', as in any text)
+    r"(?:([\"'])([^\"'\n]*)\2|("
+    + _PATH_VALUE_CHAR + r"+(?:&(?![A-Za-z_][\w.-]*=)" + _PATH_VALUE_CHAR + r"+)*))"
 )
 
 
@@ -1636,18 +1690,52 @@ def _quoted_arg_pair(m: re.Match[str]) -> str:
     return f"{m.group(1)}{m.group(2)}{REDACTED}{rest}"
 
 
-_CONN_PASSWORD_HINT = re.compile(r"(?i);[ \t]*(?:password|pwd)[ \t]*=")
+_CONN_PASSWORD_HINT = re.compile(r"(?i)(?:password|pwd)[ \t]*=")
+# a connection string's password with a space in it ('Server=db01;Password=Hunter 2pg'): after a ';' it
+# runs to its ';', the end of the line, a closing backtick, quote or table cell, a spaced dash or a
+# sentence's end ('...;Password=*** - rotated'); written first, to the ';' that opens the next pair
+# ('Password=***;Server=db01')
 _CONN_PASSWORD = re.compile(
-    r"(?i)(;[ \t]*(?:password|pwd)[ \t]*=[ \t]*)(?![{\"'])(?=[^;\n]*?[^;\s][ \t]+[^;\s])"
-    r"[^;\n{}\"']{1,200}(?=;)"
+    r"(?i)(;[ \t]*(?:password|pwd)[ \t]*=[ \t]*)(?![{\"'])"
+    r"[^;\n{}\"'`|]{1,200}?(?=[ \t]*(?:[;\n`|\"']|$|[ \t][-\u2013\u2014]{1,2}[ \t]|\.(?:[ \t]|$)))"
 )
+_CONN_PASSWORD_FIRST = re.compile(
+    r"(?i)((?<![\w.;-])(?:password|pwd)[ \t]*=[ \t]*)(?![{\"'])"
+    r"[^;\n{}\"'`|]{1,200}(?=;[ \t]*[A-Za-z][\w .-]{0,40}=)"
+)
+
+
+def _conn_password(m: re.Match[str]) -> str:
+    """A :data:`_CONN_PASSWORD` (or ``_FIRST``) match, its value masked when it holds a space (a word alone
+    is the pair rules'); a value that nothing closes (the line's end, a dash, a sentence's end) stops
+    before a word of prose, all lower-case letters ('...;Password=*** was rotated')."""
+    value = m.group(0)[len(m.group(1)):].rstrip()
+    tail = m.group(0)[len(m.group(1)) + len(value):]
+    if m.string[m.end():m.end() + 1] not in (";", "`", "|", '"', "'"):
+        cut = next((w.start() for w in _SPACED_WORD.finditer(value) if _PROSE_WORD.fullmatch(w.group(1))),
+                   None)
+        if cut is not None:
+            value, tail = value[:cut], value[cut:] + tail
+    if " " not in value and "\t" not in value:
+        return m.group(0)
+    return m.group(1) + REDACTED + tail
+
+
+_SPACED_WORD = re.compile(r"[ \t]+(\S+)")
+_PROSE_WORD = re.compile(r"[a-z]{2,}[,:!?]?")
+
+
 # HTTP Digest's 'response' (the hash of the password, the nonce and the request: it answers that nonce,
-# and a dictionary recovers the password from it), after 'Digest' on its line: 'Authorization: Digest
-# username="bob", ..., response="6629fae4..."' -> 'response="***"'; 'response=' elsewhere stays
-_DIGEST_RESPONSE = re.compile(
-    r"""(?i)(\bdigest[ \t]+(?:\*\*\*|[\w-]+[ \t]*=)[^\n]{0,2000}?[\s,]response[ \t]*=[ \t]*)(["']?)"""
-    r"""(?!\*\*\*)[^"',\s]+\2"""
-)
+# and a dictionary recovers the password from it) and 'cnonce', after 'Digest' on its line: 'Authorization:
+# Digest username="bob", ..., response="6629fae4..."' -> 'response="***"' (the user name and the other
+# parameters stay); 'response=' elsewhere stays
+_DIGEST_LINE = re.compile(r"(?i)\bdigest[ \t]+(?:\*\*\*|[\w-]+[ \t]*=)[^\n]{0,2000}")
+_DIGEST_HASH = re.compile(r"""(?i)([\s,](?:response|cnonce)[ \t]*=[ \t]*)(["']?)(?!\*\*\*)[^"',\s]+\2""")
+
+
+def _digest_hashes(m: re.Match[str]) -> str:
+    """A :data:`_DIGEST_LINE` match with every 'response' and 'cnonce' value in it masked."""
+    return _DIGEST_HASH.sub(lambda h: f"{h.group(1)}{h.group(2)}{REDACTED}{h.group(2)}", m.group(0))
 
 
 def _header_pair(m: re.Match[str]) -> str:
@@ -1668,6 +1756,23 @@ def _bare_pass_value(value: str) -> bool:
     return len(word) >= 6 and _NO_CREDENTIAL.fullmatch(word) is None and not count
 
 
+_DIGEST_PARAM = re.compile(r"([A-Za-z][\w-]{0,40}[ \t]*=[ \t]*)([\"']?)(.*?)\2", re.DOTALL)
+_DIGEST_SECRETS = frozenset(("response", "cnonce"))
+
+
+def digest_param(scheme: str, param: str) -> str | None:
+    """The first parameter after HTTP Digest's scheme word as shown: a ``name=value`` pair stays but for
+    the hashes ('username="bob"' as written, 'response="***"', 'cnonce="***"'); None when ``scheme`` is
+    no Digest or ``param`` no pair (the credential rules apply)."""
+    if scheme.lower() != "digest" or "=" not in param:
+        return None
+    m = _DIGEST_PARAM.fullmatch(param)
+    if m is None:
+        return None
+    name = m.group(1).rstrip(" \t=").lower()
+    return f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}" if name in _DIGEST_SECRETS else param
+
+
 def _auth_soft(m: re.Match[str]) -> str:
     """An :data:`AUTH_IN_TEXT` match with its credential masked: after a known scheme word (or any
     word that is no credential itself, 'GenieKey') the word after it; else the first word when it
@@ -1675,6 +1780,8 @@ def _auth_soft(m: re.Match[str]) -> str:
     first, space, second = m.group(2), m.group(3) or "", m.group(4)
     if first == REDACTED or second == REDACTED:
         return m.group(0)
+    if second and (kept := digest_param(first, second)) is not None:
+        return f"{m.group(1)}{first}{space}{kept}"  # ('Digest username="bob", ...': the hashes go later)
     if first.lower() in AUTH_SCHEMES or (first.isalpha() and second and _looks_like_credential(second)):
         return f"{m.group(1)}{first}{space}{REDACTED}" if second else m.group(0)
     if _looks_like_credential(first):
@@ -1750,9 +1857,31 @@ def redact_field(name: str, value: str, column: bool = False) -> str:
         return value
     if " " not in word and "\t" not in word:
         return REDACTED if _looks_like_credential(word) else value
+    if not column and _is_password_name(name) and _spaced_password(word):
+        return REDACTED  # ('| DB_PASSWORD | Hunter 2pg |': a password with a space, no note)
     # a note with a credential in it ('Hunter2pg9 (rotated Fri)'): only that word goes; its tickets,
     # dates and times stay ('| Shopify API token | expires 2025-10-12 09:00 UTC |')
     return _STRONG_WORD.sub(lambda m: REDACTED if _strong_credential(m.group(0)) else m.group(0), value)
+
+
+_SHORT_VERSION = re.compile(r"[vV]\d{1,3}")
+
+
+def _spaced_password(value: str) -> bool:
+    """Whether a password's value written apart with a space in it is the password: 2 or 3 words, one
+    mixing letters and digits or holding a symbol, none a word of prose in small letters, a ticket, a
+    date, a time or a version ('Hunter 2pg'; not 'rotated v2', 'see OPS-12', 'expires 2025-10-12')."""
+    words = value.split()
+    if len(words) > 3:
+        return False
+    for w in words:
+        w = w.strip(".,;:()!?")
+        if _NO_CREDENTIAL.fullmatch(w) or (w.isalpha() and w.islower()) or _SHORT_VERSION.fullmatch(w):
+            return False
+    return any(
+        (any(c.isdigit() for c in w) and any(c.isalpha() for c in w)) or _PASSWORD_SIGN.search(w) is not None
+        for w in words
+    )
 
 
 def value_column(headers: list[str]) -> int | None:
@@ -1783,7 +1912,24 @@ def redact_row(
     for j in secret_cols:
         if not (named and j == 0):
             out[j] = redact_field(headers[j], out[j], column=True)
+    if value_col is not None and value_col < len(out) and "/" in out[value_col] and _WIFI_FIELD.fullmatch(
+        out[0].strip(" *_`")
+    ):  # ('| wifi | Guest / Welcome2025! |': the network stays, its password goes)
+        out[value_col] = _CODE_SECRET.sub(_code_secret, "wifi: " + out[value_col])[len("wifi: "):]
+    for j, c in enumerate(out):  # ('| Password=Hunter 2pg |': the cell ends the value, spaces and all)
+        if "=" in c and (" " in c or "\t" in c) and _CELL_PASSWORD_HINT.search(c) is not None:
+            out[j] = _CELL_PASSWORD.sub(lambda m: m.group(1) + REDACTED, c)
     return out
+
+
+_WIFI_FIELD = re.compile(
+    r"(?i)(?:guest[ \t]+)?(?:wi-?fi|wlan|ssid)(?:[ \t]+(?:network|creds|credentials|login|access))?"
+)
+_CELL_PASSWORD_HINT = re.compile(r"(?i)pass|pwd")
+_CELL_PASSWORD = re.compile(
+    r"(?i)^([ \t]*[\w.-]{0,40}(?:password|passwd|passphrase|pwd)[ \t]*=[ \t]*)(?![\"'`{$]|\*\*\*$)"
+    r"(?=[^ \t]*[ \t]+[^ \t])[^\n]*?(?=[ \t]*$)"
+)
 
 
 _STRONG_WORD = re.compile(r"[^\s()\[\]{},;|`'\"]+")
@@ -1806,15 +1952,18 @@ def redact_pairs(text: str) -> str:
     only where the characters it needs are there (log items are many, secrets in them rare)."""
     if "uthorization" in text or "UTHORIZATION" in text:
         text = AUTH_IN_TEXT.sub(_auth_soft, text)
-    if ("igest" in text or "IGEST" in text) and ("esponse" in text or "ESPONSE" in text):
-        text = _DIGEST_RESPONSE.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}{m.group(2)}", text)
+    if ("igest" in text or "IGEST" in text) and (
+        "esponse" in text or "ESPONSE" in text or "nonce" in text or "NONCE" in text
+    ):
+        text = _DIGEST_LINE.sub(_digest_hashes, text)
     if "ookie" in text or "OOKIE" in text:
         text = _COOKIE_VALUE.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     if "=" in text:
         if ('"' in text or "'" in text) and _QUOTED_ARG_PAIR.search(text) is not None:
             text = _QUOTED_ARG_PAIR.sub(_quoted_arg_pair, text)  # ('--set "db.password=Hunter 2pg"')
         if ";" in text and _CONN_PASSWORD_HINT.search(text) is not None:  # ('Server=db;Password=Pw 2;')
-            text = _CONN_PASSWORD.sub(lambda m: m.group(1) + REDACTED, text)
+            text = _CONN_PASSWORD.sub(_conn_password, text)
+            text = _CONN_PASSWORD_FIRST.sub(_conn_password, text)  # ('Password=Pw 2;Server=db')
         if "value" in text or "Value" in text or "content" in text:  # ('<add key="ApiKey" value="X"/>')
             text = _KEY_VALUE_ATTRS.sub(_key_value_attrs, text)
         text = _pairs_eq(text)

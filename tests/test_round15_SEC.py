@@ -93,10 +93,12 @@ def test_prose_about_pins_passes_logins_and_keys_stays(text):
 # --- Digest, vault login, a Twilio pair, a connection string, --password-stdin -------------------
 
 @pytest.mark.parametrize("text, shown, secret", [
-    (_DIGEST, 'Authorization: Digest ***, realm="api", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", '
-              'uri="/v1/health", response="***", qop=auth, nc=00000001', "6629fae4"),
+    # (round 15, SEC2: the user name stays; only the hashes are secrets)
+    (_DIGEST, 'Authorization: Digest username="bob", realm="api", '
+              'nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/v1/health", response="***", qop=auth, '
+              'nc=00000001', "6629fae4"),
     ("> Proxy-Authorization: Digest username=bob, response=6629fae49393a05397450978507c4ef1, qop=auth",
-     "> Proxy-Authorization: Digest ***, response=***, qop=auth", "6629fae4"),
+     "> Proxy-Authorization: Digest username=bob, response=***, qop=auth", "6629fae4"),
     ("vault login s.AbCdEfGhIjKlMnOpQrStUvWx worked", "vault login *** worked", "AbCdEfGhIj"),
     ("ran `bao login -no-print s.AbCdEfGhIjKlMnOpQrStUvWx`", "ran `bao login -no-print ***`", "AbCdEfGhIj"),
     (f"twilio {_TWILIO_SID} / {_TWILIO_TOKEN}", f"twilio {_TWILIO_SID} / ***", _TWILIO_TOKEN),
@@ -146,8 +148,9 @@ def test_a_logs_events_hold_none_of_the_new_shapes():
         [8, "10-10 09:03", "note", 0, [], f"09:03 UTC twilio {_TWILIO_SID}/***"],
         [9, "10-10 09:04", "note", 0, [], "09:04 UTC x-api-key *** for the vendor"],
         [10, "10-10 09:05", "note", 0, [],
-         '09:05 UTC > Authorization: Digest ***, realm="api", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", '
-         'uri="/v1/health", response="***", qop=auth, nc=00000001'],
+         '09:05 UTC > Authorization: Digest username="bob", realm="api", '
+         'nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/v1/health", response="***", qop=auth, '
+         'nc=00000001'],
         [11, "10-10 09:06", "note", 0, [], "09:06 UTC pass the build, PIN the version"],
     ]
 
@@ -162,7 +165,7 @@ def test_an_imported_checks_errors_hold_none_of_the_new_shapes(tmp_path):
     assert problems == []
     assert [r["error_message"] for r in found] == [
         "vault login *** failed", "db pass *** rejected", "PIN *** wrong", "login ops/*** denied",
-        f"twilio {_TWILIO_SID}/***", 'upstream: Authorization: Digest ***, response="***"',
+        f"twilio {_TWILIO_SID}/***", 'upstream: Authorization: Digest username="bob", response="***"',
     ]
 
 
