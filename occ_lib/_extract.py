@@ -1804,6 +1804,9 @@ _NOT_A_FIX = re.compile(
     r"|\bescalations?\s+(?:(?:was|is|has\s+been|got|now)\s+)?(?:closed(?:\s+out)?|ended|wound\s+down)\b"
     r"|\b(?:closed|closing)\s+(?:out\s+)?(?:the\s+|our\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+)?escalation\b"
     r"(?!\s+(?:tickets?|cases?|issues?|requests?)\b)"
+    # a maintenance window or a freeze ended, not the ticket: 'loss still 3% after the window closed',
+    # 'change freeze closed at 18:00' (a ticket's window: 'OPS-7 closed after the window' is closed)
+    r"|\b(?:window|freeze)\s+(?:(?:was|is|has|had|got|now|has\s+been|had\s+been)\s+)?closed\b"
 )
 # a question ('is PAY-412 fixed?', 'has PAY-413 been acked?') opening a clause, a chat message after
 # its time; not one answered yes ('Resolved? Yes')
@@ -1825,7 +1828,7 @@ def _undone(low: str) -> bool:
     rest = low
     if "nothing" in low or "thought" in low or "assumed" in low or "believed" in low or "hoped" in low or (
         " to " in low and "resolv" in low
-    ) or "fixed" in low or "escalation" in low:
+    ) or "fixed" in low or "escalation" in low or "window" in low or "freeze" in low:
         rest = _NOT_A_FIX.sub(" ", rest)
     if "?" in rest:
         rest = _QUESTION.sub(" ", rest)

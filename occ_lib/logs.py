@@ -613,7 +613,10 @@ Per item (the rules, in order)
          resolve; one such step done in an item that names no ticket of its own is a ``status`` of the
          ticket it inherits, ``- 21:10 snapshot complete`` under ``# Migration journal (DBA-318)``), an
          escalation that ended while the ticket goes on ("VP escalation closed out for OPS-804; manager
-         keeps it", "closed out the VP escalation": a de-escalation, as "de-escalated" is), or
+         keeps it", "closed out the VP escalation": a de-escalation, as "de-escalated" is), a
+         maintenance window or freeze that closed ("loss still 3% after the window closed", "change
+         freeze has been closed": the window ended, not the ticket; "OPS-8 closed after the window" is
+         closed), or
          asked ("is PAY-412 fixed?", a question opening a clause or a chat message; not one answered
          "yes"): then the next rules read it. A possessive is its word ("escalated to the CIO's office"
          names an executive). Their words for escalated (eskaliert, escaladé, remonté), a manager

@@ -110,7 +110,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "Deadline: missed when the text says it was missed, or when it fell due before as_of "
         "with no 'resolved' event for its ticket at or before the due time (in any log given); met "
         "when such a resolution came by then; open when not yet due and unresolved (also one due "
-        "exactly at as_of, as a ticket target is: a resolution or response then would be on time).",
+        "exactly at as_of, as a ticket target is: a resolution or response then would be on time). "
+        "One the text says was missed, resolved by its due time and again after it (a mitigation, then "
+        "the fix), is judged by the first resolution after the due time.",
         "A date-only deadline is due at the end of that day in the zone its log declares for its "
         f"zone-less times (front matter tz:, 'All times ET'), else in {policy.tz}; a resolution known "
         "only to its date is on time when that date is no later than the due date, and late by whole "
@@ -320,6 +322,7 @@ class _Resolutions:
         # (an item naming no ticket that is resolved, '- [x] Regression suite green (due 10/7) ✅': by
         # its source and line, what its own deadline is judged by)
         self._items: dict[tuple[str, int], tuple[pd.Timestamp, bool]] = {}
+        self._all: dict[str, list[tuple[pd.Timestamp, bool]]] = {}  # (every resolution, in time order)
         if events.empty or "kind" not in events.columns:
             return
         res = _counted(events[events["kind"].isin(("resolved", "reopened"))], as_of, tz)
@@ -328,6 +331,9 @@ class _Resolutions:
             self._items.setdefault((str(row["source"]), int(row["line"])), (row["at"], _is_day(row)))
         res = res[res["ticket"].notna()].reset_index(drop=True)
         self._final = self._first(res)
+        done = res[res["kind"].eq("resolved") & res["at"].notna()].sort_values("at", kind="stable")
+        self._all = {t: list(zip(g["at"], (_is_day(r) for _, r in g.iterrows()), strict=True))
+                     for t, g in done.groupby("ticket", sort=False)}
         self._reopened = set(res.loc[res["kind"].eq("reopened") & res["at"].notna(), "ticket"])
         self._history = res[res["ticket"].isin(self._reopened)]
 
@@ -349,6 +355,13 @@ class _Resolutions:
             sub = h[h["ticket"].eq(ticket) & ~(h["kind"].eq("reopened") & (h["at"] > due))]
             return self._first(sub).get(ticket, (None, False))
         return self._final.get(ticket, (None, False))
+
+    def after(self, ticket: str | None, when: pd.Timestamp) -> tuple[pd.Timestamp | None, bool]:
+        """The ticket's first resolution (timed) after ``when``, if any: what a deadline the text says was
+        missed is judged by when its first resolution came by the due time ('mitigated at 4:05pm ... the
+        fix promised for Thursday noon landed Friday at 10:40am, so we missed it')."""
+        return next(((at, day) for at, day in self._all.get(ticket or "", []) if at > when and not day),
+                    (None, False))
 
     def reopened_after(self, ticket: str | None, when: pd.Timestamp) -> pd.Timestamp | None:
         """The first reopening of ``ticket`` after ``when`` (a resolution that did not hold), if any."""
@@ -847,6 +860,13 @@ def deadline_misses(
         # (a date-only one folded into a timed one, _refine_days, is quoted only when it says missed)
         primary = stated[0] if stated else next(r for r in recs if (r.get("due_precision") == "day") == day)
         resolved, resolved_day = resolutions.at(ticket, due_eff, key[4:6])
+        if stated and ticket is not None and resolved is not None and resolved <= due_eff and (
+            (later := resolutions.after(ticket, due_eff))[0] is not None
+        ):
+            # (stated missed, resolved by the due time and again after it: the text means the later one,
+            # the earlier was a mitigation: 'mitigated 16:05 ... the fix promised for Thursday noon
+            # landed Friday 10:40, so we missed that promise')
+            resolved, resolved_day = later
         verb = "resolved"
         promise = recs[0].get("keyword") if ticket is not None else None
         if promise in ("update", "postmortem") and all(r.get("keyword") == promise for r in recs):

@@ -102,7 +102,11 @@ Friday`` (after was, were, had (been), got, already: any participle, any day), u
 one to come or promised (``will be drained by 10:20``, ``needs to be back by 00:31``, ``was promised by
 10:00``, ``we will, once approved, have it drained by 10:20``; its clause starts after a comma, a
 bracket or a spaced dash too: ``will retry later, queue drained by 10:20`` is past; ``drain by 10:20``,
-``OPS-3 fixed by 17:30`` and ``Sam back by 14:00`` are due); Go's ``context
+``OPS-3 fixed by 17:30`` and ``Sam back by 14:00`` are due); a ``by`` that opens a clause (after a
+sentence's end, a comma, ``and``, ``but``, ``so``, ``then``) followed by a subject that did something
+tells when it happened too: ``switched at 2:30pm, and by 3:10pm the payments team reported errors``,
+``; by 11:30 we had paged the vendor`` (not ``by 17:00 we will have it fixed``, ``and by 17:00 we need
+the patch``, ``due by 17:00 the vendor confirmed``); Go's ``context
 deadline exceeded`` is a timeout error; a clock time
 followed by a unit, ``01:02 min`` (not by a key that opens with one, ``14:30 SEC-88``), or after ``elapsed
 time:``/``total time:``, is a duration)
@@ -330,7 +334,10 @@ Deadlines
     ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
     promise reported, the time right after it (``@ben says Fri noon``, ``infra said EOD``, ``vendor
     expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
-    weekday is the next one, as an ETA's is; not ``said the deploy at 09:00 went fine``). Right after it:
+    weekday is the next one, as an ETA's is; not ``said the deploy at 09:00 went fine``), and a promise
+    made for a time with up to three words of what or who between (``the fix was promised by Ops for
+    Thursday noon``, ``Ops promised the fix for Thursday noon``, ``committed to a patch for Oct 14``:
+    keyword ``promised``; not after ``said``). Right after it:
     ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00 UTC ETA``, ``09:00
     UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h``, ``ETA
     +2h``, ``ETA within the hour`` 14:00 is the item's time), or the time opens the text and any word
@@ -1325,6 +1332,7 @@ def _deadline(
         if kw == "by" and (
             _is_causal_by(text, max(a, start - before.end() - 24), start - before.end(), start)
             or _is_past_by(text, max(a, start - before.end() - 48), start - before.end(), start)
+            or _is_narrative_by(text, a, start - before.end(), end, b)
         ):
             return None  # ('alert caused by the 14:55 deploy': what caused it; 'drained by 10:20': when)
         if kw == "deadline" and _GO_TIMEOUT.search(text, max(a, start - before.end() - 12), start):
@@ -1332,6 +1340,8 @@ def _deadline(
         if kw == "until" or kw == "through":
             return _until_keyword(text, a, b, start - before.end(), end, kw)
         return kw
+    if ("romis" in text[lo:start] or "ommit" in text[lo:start]) and _PROMISED_FOR.search(text, lo, start):
+        return "promised"  # ('the fix was promised by Ops for Thursday noon')
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
     return None
@@ -1344,6 +1354,15 @@ _REPORTED_KW = frozenset({"says", "said", "expects", "promised", "promises", "co
 _REPORTED_GAP = re.compile(
     r"[^\S\n]+(?:(?i:around|about|roughly|approx\.?|at|on|by|today|tonight|tomorrow|tmrw|next|this|"
     + _WEEKDAY_ALT + r")[^\S\n]+|(?:" + _WD_ABBR + r")\.?[^\S\n]+)*[@~]?"
+)
+
+
+# ... and a promise made for a time, what was promised or who promised it between, up to three words:
+# 'the fix was promised by Ops for Thursday noon', 'Ops promised the fix for Thursday noon', 'committed
+# to a patch for Oct 14' (keyword 'promised'; not 'said' or 'expects': 'said for the 09:00 deploy')
+_PROMISED_FOR = re.compile(
+    r"(?i:\b(?:promised|promises|committed[^\S\n]+to|commits[^\S\n]+to))[^\S\n]+(?:[\w\-]+[^\S\n]+){0,3}?"
+    r"(?i:for)" + _REPORTED_GAP.pattern + r"$"
 )
 
 
@@ -1504,6 +1523,27 @@ def _is_past_by(text: str, lo: int, by: int, start: int) -> bool:
     for c in _PAST_BY_CLAUSE.finditer(text, lo, m.start()):
         cut = c.end()
     return _PAST_BY_AHEAD.search(text, cut, m.end()) is None
+
+
+# 'by' opening a clause whose subject then did something, told as past: 'and by 3:10pm the payments team
+# reported that...', 'By Friday we had moved three shards' (when it had happened, no promise); not 'by
+# 17:00 we will have it', 'fix by 17:00 the team said' (a 'by' after what is due)
+_NARRATIVE_BY_OPEN = re.compile(r"(?:^|[.;!?(\u2014]\s*|,\s*|\b(?i:and|but|so|then)\s+)$")
+_NARRATIVE_BY_NEXT = re.compile(
+    r",?[^\S\n]+(?:(?i:the|we|they|i|our|their|its|it|he|she|everyone|everybody|most|all|both)\b"
+    r"|[A-Z][a-z]+\b)(?:[^\S\n]+(?!(?i:will|would|must|should|shall|need|needs|can|has\s+to|have\s+to"
+    r"|is|are|to)\b)[\w\-]+){0,3}?[^\S\n]+"
+    r"(?:[a-z]{3,}ed|was|were|had|saw|found|got|went|came|knew|told|said|began|ran|hit|lost|took|made|sent"
+    r"|wrote|rolled|felt|gave|heard|kept|left|put|set|shut|spent|stood|woke|won|paged|noticed)\b"
+)
+
+
+def _is_narrative_by(text: str, a: int, by: int, end: int, b: int | None) -> bool:
+    """Whether the 'by' at ``by`` opens its clause and the time ending at ``end`` is followed by a
+    subject that did something (:data:`_NARRATIVE_BY_OPEN`, :data:`_NARRATIVE_BY_NEXT`)."""
+    return _NARRATIVE_BY_OPEN.search(text, max(a, by - 6), by) is not None and (
+        _NARRATIVE_BY_NEXT.match(text, end, len(text) if b is None else b) is not None
+    )
 
 
 _EVENT_NEXT = re.compile(
