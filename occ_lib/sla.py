@@ -1023,7 +1023,7 @@ def ticket_target_misses(
                     "source": first["source"],
                     "line": first["line"],
                     "detail": f"{reason}; first mention {_fmt_ts(first['at'], first_day, policy.tz)}, {took} "
-                    f"(target {_fmt_td(limit)}){undone}{later}",
+                    f"(target {human_duration(limit)}){undone}{later}",
                     "mentions": list(dict.fromkeys(mentions)),
                     "day_precision": _day_cols(first_day, done_day),
                 }

@@ -181,5 +181,5 @@ def test_the_response_target_counts_the_status_page_update(tmp_path):
     ]
     assert rows[1]["detail"] == (
         "responded 2025-10-09 14:05 EDT, by the due time; first mention 2025-10-09 13:40 EDT, response after "
-        "25m (target 30m)"
+        "25min (target 30min)"
     )
