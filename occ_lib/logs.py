@@ -340,8 +340,12 @@ Per item (the rules, in order)
       change window moves that window, no ``until`` promise beside it; not ``moved
       to Done on Oct 17``, ``pushed to main at 11:30``, nor a ticket with no deadline before, unless an
       earlier item of the document planned it, a change calendar's ``| CHG-2104 | ... | Fr 10.10.
-      10:00–11:00 | planned |`` (an event of kind ``plan`` with a time): ``CHG-2104 moved to Mo 13.10.
-      10:00`` then moves that window, keyword ``window``, :func:`_planned`); so has, in an item of no
+      10:00–11:00 | planned |`` (an event of kind ``plan`` with a time, or a table row with a time whose
+      status cell keeps the window a promise: approved, authorized, confirmed, pending, postponed,
+      deferred, rescheduled, proposed, submitted, requested, ready, on hold, awaiting, ``| CHG-4423 ... |
+      Thu 14:00-15:00 | Lee | Postponed to Thu |``; not done, completed, rolled back, cancelled, rejected,
+      failed): ``CHG-2104 moved to Mo 13.10. 10:00`` then moves that window, keyword ``window``,
+      :func:`_planned`); so has, in an item of no
       ticket, a move of the subject of the document's last earlier deadline of no ticket (a word of
       four letters or more, or hyphenated, written before the move's verb, that is no deadline word,
       :func:`same_subject`: ``RC2 sign-off moved to Fri 10/10 noon ET`` after ``Sign-off deadline for
@@ -390,7 +394,10 @@ Per item (the rules, in order)
       ``ETA ~2h``, ``within 3 days``, ``ETA +1d``, ``ETA within the hour``, ``ETA in an hour``, ``ETA half an
       hour``; of a range its longer end, ``ETA 1-2 days``: two days) is a deadline that long after the
       item's ``at`` when that is known to the minute (in whole days: to the day); not one read as a time of
-      day, ``ETA 17h UTC``. A promise of the next update (``Next update by 14:45 EDT``,
+      day, ``ETA 17h UTC``; one of hours in an item known only to its day (``ETA ~2h``, ``ETA 12h``, ``ETA
+      within the hour`` with no time) is no row but a problem, ``relative deadline without the item's
+      time`` (the promise is not dropped silently).
+      A promise of the next update (``Next update by 14:45 EDT``,
       ``next status update at 16:00``, ``Next update: 17:00 UTC``, ``we will post an update by 15:00``,
       ``next update in 30 minutes``) is a deadline with keyword ``update``, also without ``by``, and no time
       of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
@@ -1228,6 +1235,7 @@ def _promised(rows: list[tuple], tks: list[str]) -> str | None:
     return next((r[7] for r in reversed(rows) if r[5] != _NAT and not want.isdisjoint(r[3])), None)
 
 
+_NO_ITEM_TIME = "relative deadline without the item's time"
 _MOVE_STEMS = ("slip", "move", "push", "shift", "delay", "postpon", "reschedul", "bump", "defer", "extend")
 
 
@@ -1237,16 +1245,30 @@ def _moves_something(text: str) -> bool:
     return any(w in low for w in _MOVE_STEMS)
 
 
+# a change calendar row's status cell that keeps its window a promise ('| Approved |', '| Postponed to
+# Thu |', '| Pending |'); not one that says the change ran or is off (done, rolled back, cancelled...)
+_WINDOW_STATUS = re.compile(
+    r"\|\s*(?:approved|authori[sz]ed|confirmed|pending|postponed|deferred|re-?scheduled|proposed|submitted"
+    r"|requested|ready|on\s+hold|awaiting|genehmigt|geplant|verschoben|freigegeben)\b",
+    re.IGNORECASE,
+)
+
+
 def _planned(rows: list[tuple], source: str, tks: list[str]) -> str | None:
     """``window`` when an earlier item of ``source`` planned one of ``tks`` (an event row of kind
-    ``plan`` with a time: a change calendar's ``| CHG-2104 | ... | Fr 10.10. 10:00–11:00 | planned |``),
-    else None: what a ticket's bare move with no deadline before it ('CHG-2104 moved to Mo 13.10.
-    10:00') moves. Only the document's own rows are looked at (newest first)."""
+    ``plan`` with a time: a change calendar's ``| CHG-2104 | ... | Fr 10.10. 10:00–11:00 | planned |``;
+    or a table row with a time whose status cell keeps its window a promise, :data:`_WINDOW_STATUS`:
+    ``| CHG-4423 CDN config rollout | Thu 14:00-15:00 | Lee | Postponed to Thu |``, approved, pending,
+    confirmed...; not done, rolled back, cancelled, rejected, failed), else None: what a ticket's bare
+    move with no deadline before it ('CHG-2104 moved to Mo 13.10. 10:00') moves. Only the document's own
+    rows are looked at (newest first)."""
     want = set(tks)
     for r in reversed(rows):
         if r[0] != source:
             return None
-        if r[7] == "plan" and r[4] != _NAT and r[5] != "day" and not want.isdisjoint(r[9]):
+        if r[4] != _NAT and r[5] != "day" and not want.isdisjoint(r[9]) and (r[7] == "plan" or (
+            r[16] == "table" and r[7] != "resolved" and _WINDOW_STATUS.search(r[18]) is not None
+        )):
             return "window"
     return None
 
@@ -2438,6 +2460,10 @@ def _items(
                     precision="day" if prec == "day" else "minute", has_date=True, zone=None,
                     is_deadline=True, keyword=kw, problem=None,
                 ))
+            elif rel is not None:
+                # ('ETA ~2h' in an item known only to its day: due two hours after a time nobody wrote;
+                # no guess, and no silence either: a problem naming it)
+                problems.append((line, "time", proses[k][rel[2]:rel[3]], _NO_ITEM_TIME))
         if dls and (flags & _CANCELLED or "\u274c" in text and (
             _CANCEL_END.search(text) if not flags & _TASK else _CANCEL_MARK.search(text)
         )):

@@ -620,9 +620,40 @@ def _written_days(
             for k, w in _written(day, tz).items()}
 
 
+def _line_bound(events: pd.DataFrame) -> Callable[[str, int, pd.Timestamp], tuple[pd.Timestamp, int] | None]:
+    """What bounds the time of an item known only to its day (source, line, that day's end): the time of
+    the first timed item written after it on that day in its section (and that line), when a timed item
+    of that day is written before it and the section's timed items of that day are in time order ('-
+    QA-801 resolved 9:55 a.m. ET', '- RC2 sign-off moved to Fri 10/10 noon ET', '- 4:30 p.m. ET perf
+    rerun green': the move was written by 4:30 p.m.), else None. Read only when asked (a move's few)."""
+    cols = [c for c in ("source", "line", "section", "at", "at_precision") if c in events.columns]
+    if events.empty or len(cols) < 5:
+        return lambda src, line, end: None
+    ev = events[cols].drop_duplicates(["source", "line"])
+
+    def bound(src: str, line: int, end: pd.Timestamp) -> tuple[pd.Timestamp, int] | None:
+        mine = ev[ev["source"].astype(str).eq(src)]
+        own = mine[mine["line"].eq(line)]
+        if own.empty:
+            return None
+        at = pd.to_datetime(mine["at"], utc=True)
+        day = mine[mine["section"].eq(own["section"].iloc[0]) & mine["at_precision"].ne("day")
+                   & at.ge(end - pd.Timedelta(days=1)) & at.lt(end)].sort_values("line")
+        times = pd.to_datetime(day["at"], utc=True)
+        if not times.is_monotonic_increasing:
+            return None  # (a section written newest first, or out of order: its lines bound nothing)
+        before, after = day["line"].lt(line), day["line"].gt(line)
+        if not before.any() or not after.any():
+            return None
+        return times[after].iloc[0], int(day["line"][after].iloc[0])
+
+    return bound
+
+
 def _moved(
     groups: dict[tuple[Any, ...], list[dict[str, Any]]], written: Mapping[tuple[str, int], pd.Timestamp],
     days: Mapping[tuple[str, int], pd.Timestamp] | None = None,
+    bound: Callable[[str, int, pd.Timestamp], tuple[pd.Timestamp, int] | None] | None = None,
 ) -> dict[tuple[Any, ...], tuple[dict[str, Any], pd.Timestamp]]:
     """Per deadline group of a ticket, the item that moved it, when one did, and when that was written:
     the ticket's first deadline written as a move of its promise (``moves``: 'ETA moved to 18:00', 'new
@@ -635,9 +666,12 @@ def _moved(
     Oct 15' in a later section of the day the ETA was given at 09:00 moves it), and its move is dated
     at that day's end (in the zone its log declares, :func:`_written_days`), not at its midnight: a
     promise due that day was not moved before it was due (day precision), one due on a later day was
-    (:func:`_superseded`). A deadline of no ticket is moved by a move of no ticket in its own log that
-    names its subject (:func:`occ_lib.logs.same_subject`: 'RC2 sign-off moved to Fri 10/10 noon ET' after
-    'Sign-off deadline for RC1: Thu 10/09 6:00 p.m. ET')."""
+    (:func:`_superseded`), unless the lines bound it (``bound``, :func:`_line_bound`): written between
+    timed items of that day in time order, it was written by the first timed one after it ('RC2 sign-off
+    moved to Fri noon' between '9:55 a.m.' and '4:30 p.m.' items moves a Thu 6 p.m. deadline: superseded;
+    one due at 3 p.m. stays missed, its overage up to 4:30 p.m.). A deadline of no ticket is moved by a
+    move of no ticket in its own log that names its subject (:func:`occ_lib.logs.same_subject`: 'RC2
+    sign-off moved to Fri 10/10 noon ET' after 'Sign-off deadline for RC1: Thu 10/09 6:00 p.m. ET')."""
     days = days or {}
     movers: dict[tuple[str, str], list[tuple[pd.Timestamp, str, int, tuple[Any, ...], dict[str, Any]]]] = {}
     for key, recs in groups.items():
@@ -673,7 +707,13 @@ def _moved(
         if by:
             first = min(by, key=lambda m: (m[0], m[1], m[2]))
             end = days.get((first[1], first[2]))
-            out[key] = (first[4], first[0]) if end is None else ({**first[4], "_moved_day": first[0]}, end)
+            if end is None:
+                out[key] = (first[4], first[0])
+                continue
+            by_rec = {**first[4], "_moved_day": first[0]}
+            if bound is not None and (b := bound(first[1], first[2], end)) is not None:
+                end, by_rec["_before"] = b  # (written before the first timed item after it that day)
+            out[key] = (by_rec, end)
     return out
 
 
@@ -702,6 +742,8 @@ def _superseded(
     status, over, reason = judged
     if "_moved_day" in by:  # (a move known only to its day: dated at its end, written as its day)
         where = f"{_mention(by['source'], by['line'])} on {_fmt_ts(by['_moved_day'], day=True, tz=tz)}"
+        if "_before" in by:  # (the lines bound it: before the first timed item after it that day)
+            where += f" (before {_mention(by['source'], by['_before'])} at {_fmt_ts(when, tz=tz)})"
     else:
         where = f"{_mention(by['source'], by['line'])} at {_fmt_ts(when, tz=tz)}"
     if when <= due and not stated:
@@ -846,7 +888,7 @@ def deadline_misses(
         for key in keys:
             groups.setdefault(key, []).append(rec)
     _refine_days(groups, tz)
-    moved = _moved(groups, _written(events, tz), _written_days(events, tz, zones)) if (
+    moved = _moved(groups, _written(events, tz), _written_days(events, tz, zones), _line_bound(events)) if (
         "moves" in d.columns) else {}
     rows = _admitted(undated, groups, s, e, as_of_ts, tz, moved)
     updates: _Updates | None = None  # (made when a promise of the next update needs it)

@@ -322,7 +322,9 @@ Deadlines
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till`` (not
     after watching, monitoring, soaking, silenced, muted, on call, covering or on the queue, desk, shift or
     duty, nor right after on, off, enabled or
-    disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor after valid or
+    disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor after a
+    meeting's move, ``Vendor call postponed until Fri 15:00`` (where a meeting moved to,
+    :data:`_MEETING_MOVED`: no promise), nor after valid or
     good, a validity's end: ``license valid until Dec 1``; keyword ``window`` right after window, its
     end: ``maintenance window until 06:00``, ``change window open until 04:00``; so is a freeze's,
     ``deploy freeze until 12:00``, ``code freeze in effect until Friday``: when work may not happen, also
@@ -347,7 +349,10 @@ Deadlines
     Notion's ``@`` before a relative day is no break (``Due: @Friday 5:00 PM``, ``Due: @Tomorrow 9:00 AM``).
     A deadline written in words takes the date in brackets right after them: ``due 5 business days after
     the incident (2025-10-16)``, ``target: end of sprint (Oct 24)`` (a duration after something, or the
-    end, start or middle of something; ``due to the outage (Oct 9)`` is a cause).
+    end, start or middle of something; ``due to the outage (Oct 9)`` is a cause); a sprint's end, also
+    the date written right after it, after a comma, a colon or a space (``ETA end of sprint, Oct 24``,
+    ``target: this sprint, Friday 10/24``: a day-precision deadline of the keyword before,
+    :data:`_SPRINT_DATE`).
     ``keyword`` is lowercase except ``ETA``.
 End of day
     ``EOD``, ``EOB``, ``COB``, ``end of (the) day``/``business``, ``close of business`` is a date-only
@@ -1063,6 +1068,13 @@ _UNK_WORD_BEFORE = re.compile(
 # a deadline set by a sprint, which no date says (:func:`_other_mentions`): 'ETA end of sprint', 'due
 # next sprint', 'target: this sprint' are a ``vague deadline`` problem, no guess; not one whose date is
 # written in brackets after it ('target: end of sprint (Oct 24)': that date is the deadline)
+# ... and one whose date is written right after it, after a comma, a colon or a space: 'ETA end of
+# sprint, Oct 24', 'due end of the sprint Fri Oct 24': that date is the deadline, of the keyword before
+_SPRINT_DATE = re.compile(
+    r"(?<![\w-])(?P<kw>(?i:eta|due|deadline|target|by|until|till))\s*[:=]?\s*(?:(?i:by|at|in|for|is)\s+)?"
+    r"(?i:(?:(?:the\s+)?end\s+of\s+)?(?:the\s+|this\s+|next\s+|current\s+)?sprint)[ \t]*[:=,]?[ \t]*"
+    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?$"
+)
 _VAGUE_DUE = re.compile(
     r"(?i:\b(?:eta|due|deadline|target|by|until|till)\s*[:=]?\s*(?:(?:by|at|in|for|is)\s+)?)"
     r"(?P<v>(?i:(?:(?:the\s+)?end\s+of\s+)?(?:the\s+|this\s+|next\s+|current\s+)?sprint))\b"
@@ -1321,6 +1333,10 @@ def _deadline(
         kw = _paren_value_of(text, max(a, start - 90), start)
         if kw is not None:
             return kw
+    if text.find("print", max(a, start - 60), start) >= 0 and (
+        sp := _SPRINT_DATE.search(text, max(a, start - 60), start)
+    ) is not None:
+        return _norm_keyword(sp.group("kw"))  # ('ETA end of sprint, Oct 24': the sprint's end is that date)
     lo = max(a, start - 40)
     if low is not None and not _DL_HINT_BEFORE.search(low, lo, start):
         return None
@@ -1440,6 +1456,9 @@ def _until_keyword(text: str, a: int, b: int | None, at_kw: int, end: int, kw: s
         # ('Alert snoozed until 03:00 UTC': how long an alert stays quiet; 'mitigated, watching
         # until 18:00': how long someone looks; no promise)
         return None
+    mv = _VERB_BEFORE_UNTIL.search(text, max(a, at_kw - 28), at_kw)
+    if mv is not None and _MEETING_MOVED.search(text, max(a, mv.start() - 40), mv.start()) is not None:
+        return None  # ('Vendor call postponed until Fri 15:00': where a meeting moved to, no promise)
     if _WINDOW_UNTIL.search(text, max(a, at_kw - 24), at_kw) or ("reeze" in text or "REEZE" in text) and (
         _FREEZE_LABEL.search(text, max(a, at_kw - 60), at_kw)
         or _FREEZE_AFTER.match(text, end, len(text) if b is None else b)
@@ -2118,6 +2137,8 @@ _NOW_GAP = re.compile(r"\s*[,;]?\s*(?i:now)\s+")
 _MOVE_VERBS = "slipped|moved|pushed|shifted|delayed|postponed|rescheduled|bumped"
 _MOVED_FROM_VERBS = _MOVE_VERBS + "|changed"
 _MOVED_TO_VERBS = _MOVE_VERBS + "|slips|deferred|extended"
+# a move's verb right before 'until' ('postponed until', 'pushed back till'): what moved is read before it
+_VERB_BEFORE_UNTIL = re.compile(r"\b(?i:" + _MOVED_TO_VERBS + r")(?:\s+(?i:out|back|again))?\s+$")
 _MOVED_FROM = re.compile(
     r"(?i:" + _MOVED_FROM_VERBS + ")"
     r"(?:\s+(?i:the\s+)?(?i:eta|deadline|due\s+date|target|window|it))?\s+(?i:from)\s+"

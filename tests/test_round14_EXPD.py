@@ -99,8 +99,9 @@ def test_the_cab_calendar_emergency_changes_are_on_their_days_and_promise_nothin
     ] == [
         [20, "10-10 00:40", "blocked", ["CHG-4422", "INC-7730"]],
         [20, "10-10 01:05", "resolved", ["CHG-4422", "INC-7730"]],
-        # (where it was postponed to is not when the note was written, round 15 EXP2: its section's day)
-        [22, "10-06 00:00", "note", ["CHG-4423"]],
+        # (where it was postponed to is not when the note was written, round 15 EXP2: its section's day;
+        # it moves the window the table gave, 'Postponed to Thu', round 15 MOVES: a deadline)
+        [22, "10-06 00:00", "deadline", ["CHG-4423"]],
         [23, "10-10 02:45", "resolved", ["CHG-4424"]],
         [27, "10-07 08:10", "note", ["ECAB-77"]],
         [29, "10-09 16:05", "note", ["ECAB-78"]],
@@ -111,6 +112,7 @@ def test_the_cab_calendar_emergency_changes_are_on_their_days_and_promise_nothin
     dl = logs.deadlines[logs.deadlines["source"].str.endswith("b_cab_calendar.md")]
     # (line 41: the post-implementation review's 'PIR due' column is a deliverable's deadline)
     assert deadline_rows(dl[dl["line"] <= 41]) == [
+        [22, ["CHG-4423"], "10-16 14:00", "window", False],  # (the window moved, round 15 MOVES)
         [29, ["SEC-301"], "10-13 00:00", "due", False],
         [41, ["CHG-4422"], "10-14 00:00", "postmortem", False],
     ]

@@ -142,8 +142,9 @@ def test_relative_eta_after_a_time_that_is_not_the_items_stamp() -> None:
 
 
 def test_relative_eta_of_an_item_known_to_its_day() -> None:
-    # (hours after an unknown time: no row, as before; whole days: to the day)
-    assert _read("OPS-1 ETA within the hour") == ([], [])
+    # (hours after an unknown time: no row, as before, and a problem, round 15 MOVES; whole days: to the day)
+    assert _read("OPS-1 ETA within the hour") == (
+        [], [[3, "the hour", "relative deadline without the item's time"]])
     assert _read("OPS-1 ETA 1-2 days") == ([[3, ["OPS-1"], "10-10 00:00", "day", "ETA", False]], [])
     assert _read("OPS-1 ETA +1d") == ([[3, ["OPS-1"], "10-09 00:00", "day", "ETA", False]], [])
 
