@@ -354,6 +354,8 @@ from .redact import (
     masked_before_name_tail,
     masked_value,
     names_setting,
+    placeholder_at,
+    placeholder_value,
     redact_header_value,
     redact_mapping,
     redact_path,
@@ -589,7 +591,10 @@ def _plain_phrase(m: re.Match[str]) -> bool:
 def _kept_value(m: re.Match[str]) -> bool:
     """Whether a pair's value (group 4, after its separator, group 3) is none to mask: a mask with a file
     name's stamp after it, or the next pair's name after a space ('auth= key=***': the label stays)."""
-    return masked_before_name_tail(m.group(4).strip("\"'")) or (
+    value = m.group(4).strip("\"'")
+    if placeholder_value(value) or placeholder_at(m.string, m.start(4)):
+        return True  # ('password: <your-password>', 'PASSWORD=${DB_PASS}': a reference, no secret)
+    return masked_before_name_tail(value) or (
         m.group(3)[-1:].isspace() and LABEL.match(m.group(4)) is not None)
 
 

@@ -118,6 +118,20 @@ table's ``| wifi | Guest / *** |`` too). HTTP Digest
 keeps its parameters but ``response`` and ``cnonce`` (``Digest username="bob", ..., response="***",
 cnonce="***"``): the user name after the scheme word is no credential.
 
+Also (round 15, SEC3): a password's value then one or two short words that are its rest
+(:data:`_SPACED_REST`, ``Password=***`` for ``Password=Hunter 2pg``, ``password: ***`` for ``password:
+hunter 2pg``): a word that mixes letters and digits or holds a symbol inside (:func:`password_part`; no
+unit, ordinal, quarter, factor, ``2fa``, version, ticket, date or time: ``Password=*** 3rd try``), or
+digits alone as the line's or the sentence's last word (``Password=Hunter 2``; ``Password=*** 42 minutes
+later`` stays); prose after it stays (``Password=*** rotated by Ana``). A reference or a placeholder where
+a secret's value goes stays as written (:data:`_PLACEHOLDER`: ``${DB_PASS}``, ``$DB_PASS`` in capitals,
+``%DB_PASS%``, ``{{ vault_db_pass }}``, ``<your-password>``, ``<redacted>``, ``***``, ``xxxx``,
+``[REDACTED]``), in every rule and the evidence's; a variable's default is a value
+(``password=${DB_PASS:-***}`` goes whole: ``password=***``). A key/value table's password in small letters
+(``| db password | *** |`` for ``hunter 2pg``): a small-letter word counts beside a part that mixes letters
+and digits, unless it is a note's word (:data:`_NOTE_WORDS`: "rotated 2x", "every 90d", "stored in vault"
+stay). A URL's userinfo pasted in its path (``/ht!tp:/***@h/x``, a malformed redirect's) goes.
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -197,6 +211,8 @@ def redact_url(url: str) -> str:
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     if _path_token_hint(path.lower()):  # (a one-time link's token: '/reset/AbCdEf123456XyZ')
         path = _PATH_TOKEN.sub(_path_token, path)
+    if "@" in path and ":" in path:  # (a URL's userinfo pasted into a path: a bad redirect's 'ht!tp://u:pw@h')
+        path = _PATH_USERINFO.sub(REDACTED + "@", path)
     if ":AA" in path:  # (one elsewhere: a file named after the Bot API's path, '..._bot7123...:AAH..._getMe')
         path = "".join(_BOT_TOKEN.sub(REDACTED, part) for part in _BEFORE_STAMP.split(path))
     query = _redact_query(parts.query) if parts.query else parts.query
@@ -230,6 +246,9 @@ def _path_token_hint(low: str) -> bool:
 
 # 'scheme://user:pa/ss#word@host': userinfo up to the last '@' before a host; not 'host:8443/x@y'
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)([^\s@/?#]*):([^\s@]*)@(?=[\w\[])")
+# a user and a password glued by ':' before '@' in one segment of a URL's path ('/ht!tp:/u:pw@h/x', what a
+# redirect to a malformed Location leaves in the next request's path); '/@scope/pkg', '/users/@bob' stay
+_PATH_USERINFO = re.compile(r"(?<=/)[^/@:\s]{1,200}:[^/@\s]{1,200}@(?=[\w\[])")
 _PORT_THEN_PATH = re.compile(r"\d{1,5}(?:[/?#]|$)")
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
                   "outlook.office.com", "chat.googleapis.com", "hooks.zapier.com", "webexapis.com")
@@ -1169,13 +1188,15 @@ def _path_pair(m: re.Match[str]) -> str:
         return m.group(0)  # ('npw=3': 'pw' and 'pass' count only as a name's own part, 'db_pw=', 'PASS=')
     if m.group(2) is not None:  # (quoted: the value runs to its closing quote, a file name's tail stays)
         q, value = m.group(2), m.group(3)
-        if names_setting(name, q + value + q, m.string, m.end()):
-            return m.group(0)  # ('<add key="CacheSize" value="100"/>' names a setting)
+        if names_setting(name, q + value + q, m.string, m.end()) or placeholder_value(value):
+            return m.group(0)  # ('<add key="CacheSize" value="100"/>' names a setting; 'pw="${DB_PASS}"')
         tail = _NAME_TAIL.search(value, 1)
         return f"{m.group(1)}{q}{REDACTED}{value[tail.start():] if tail else ''}{q}" if value else m.group(0)
     value = m.group(4)
     if value.lower() in AUTH_SCHEMES and m.string[m.end():m.end() + 1].isspace():
         return m.group(0)
+    if placeholder_value(value) or placeholder_at(m.string, m.start(4)):
+        return m.group(0)  # ('Password=${DB_PASS}': a reference)
     if "&" in value and (not _is_password_name(m.group(1)[:-1]) or _in_query(m.string, m.start())):
         return m.group(1) + REDACTED + value[value.index("&"):]  # (another secret's '&' stays a separator)
     return m.group(1) + REDACTED
@@ -1574,6 +1595,8 @@ def _pairs_eq(text: str) -> str:
             m = None  # ('auth= key=X': the next pair's name is no value; its own '=' is read next)
         if name and name[0].isalpha() and m is not None and is_secret_part_name(name) and (
             _NO_CREDENTIAL.fullmatch(m.group(1).strip("\"'")) is None  # ('issue_key=OCC-INF-221')
+            # ('password=${DB_PASS}', 'PASSWORD=$DB_PASS', 'password="<your-password>"': no secret)
+            and not placeholder_value(m.group(1).strip("\"'")) and not placeholder_at(text, m.start(1))
             # ('<add key="CacheSize" value="100"/>': the attribute names the setting, _KEY_VALUE_ATTRS)
             and not names_setting(name, m.group(1), text, m.end())
             # (masked already: a known token's mask alone, or with a file name's stamp after it; a
@@ -1588,6 +1611,9 @@ def _pairs_eq(text: str) -> str:
             end = m.end()
             if not q and text.startswith("&", end) and _is_password_name(name) and not _in_query(text, i):
                 end = _password_rest(text, end)
+            if value == "$" and text.startswith("{", end):  # ('${DB_PASS:-Hunter2pg}': its default goes)
+                d = _VARIABLE_DEFAULT.match(text, m.start(1))
+                end = d.end() if d is not None else end
             value = text[m.start(1):end]
             tail = _NAME_TAIL.search(value, 1) if not q else None
             out.append(text[done:m.start(1)] + f"{q}{REDACTED}{q}")
@@ -1648,7 +1674,7 @@ def _key_value_attrs(m: re.Match[str]) -> str:
 
 def _pair(m: re.Match[str]) -> str:
     inner = m.group(4).strip("\"'")
-    if not is_secret_part_name(m.group(2)) or _NO_CREDENTIAL.fullmatch(inner):
+    if not is_secret_part_name(m.group(2)) or _NO_CREDENTIAL.fullmatch(inner) or placeholder_value(inner):
         return m.group(0)  # (and '{"key": "DEPLOY-147"}', a Jira issue's key, is a ticket)
     if (inner.endswith(" " + REDACTED) and m.group(2).lower().endswith("authorization")
             and _SCHEME_KEPT.fullmatch(inner[:-4])):
@@ -1688,6 +1714,69 @@ def _quoted_arg_pair(m: re.Match[str]) -> str:
     if " " not in head.strip() and "\t" not in head.strip():
         return m.group(0)  # (one word: the pair rules mask it)
     return f"{m.group(1)}{m.group(2)}{REDACTED}{rest}"
+
+
+# a reference or a placeholder written where a secret's value goes, no secret itself: a variable
+# ('${DB_PASS}', '$DB_PASS' in capitals, Windows' '%DB_PASS%'), a template's ('{{ vault_db_pass }}'), a
+# name in angle brackets ('<your-password>', '<redacted>'), a mask ('***', 'xxxx', '[REDACTED]'); a
+# default written in it is a value ('${DB_PASS:-Hunter2pg}' goes whole)
+_PLACEHOLDER = (
+    r"\$\{[A-Za-z_][\w.]{0,60}(?::?\?[^{}\s]{0,60})?\}|\$[A-Z_][A-Z0-9_]{1,60}|%[A-Za-z_]\w{0,60}%"
+    r"|\{\{[ \t]*[^{}\n]{1,80}?[ \t]*\}\}|<[A-Za-z][A-Za-z_ -]{0,40}>|\*{3,}|[xX]{3,}"
+    r"|\[(?i:redacted|masked|hidden)\]|(?i:redacted)"
+)
+_PLACEHOLDER_AT = re.compile("(?:" + _PLACEHOLDER + r")(?![^\s&;,'\"`)\]}|.!?:])")
+_PLACEHOLDER_WHOLE = re.compile(_PLACEHOLDER)
+_VARIABLE_DEFAULT = re.compile(r"\$\{[A-Za-z_][\w.]{0,60}:?[-=+][^{}\n]{0,200}\}")
+
+
+def placeholder_value(value: str) -> bool:
+    """Whether a secret's value (its quotes stripped) is a reference or a placeholder (:data:`_PLACEHOLDER`):
+    it stays as written."""
+    return _PLACEHOLDER_WHOLE.fullmatch(value) is not None
+
+
+def placeholder_at(text: str, i: int) -> bool:
+    """Whether a placeholder opens at ``text[i]`` and ends with the value ('Password=${DB_PASS};...')."""
+    return text[i:i + 1] in ("$", "{", "%", "<", "*", "x", "X", "[", "r", "R") and (
+        _PLACEHOLDER_AT.match(text, i) is not None)
+
+
+# a password's value, then a short word that is its rest ('Password=Hunter 2pg', 'password: hunter 2pg'):
+# one or two words of :func:`password_part` (a last word of digits alone too, at the line's or the
+# sentence's end: 'Password=Hunter 2'); prose after it stays ('Password=*** rotated by Ana')
+_SPACED_REST = re.compile(
+    r"(?i)((?<![\w-])[\w.-]{0,40}?(?:password|passwd|passphrase|pwd)[\"']?[ \t]*(?:::?|=)[ \t]*)"
+    r"(?![\"'`{])([^\s\"'`()\[\]{}<>|;,&]{1,80})"
+    r"((?:[ \t]+[A-Za-z0-9#&!$%@^*?+~_-]{1,12}(?=[.,;:!?)\]]*(?:\s|$))){1,2})"
+)
+
+
+def spaced_rest_hint(text: str) -> bool:
+    """Whether ``text`` may hold a :data:`_SPACED_REST` (a password's name, a separator and a space)."""
+    return ("ass" in text or "ASS" in text or "wd" in text or "WD" in text) and (" " in text or "\t" in text)
+
+
+def _spaced_rest(m: re.Match[str]) -> str:
+    """A :data:`_SPACED_REST` match, the value and the words of its rest masked."""
+    value = m.group(2)
+    if (value != REDACTED and placeholder_value(value)) or _NO_CREDENTIAL.fullmatch(value.strip(".,:!?")):
+        return m.group(0)  # (a mask is a value all the same: 'Password=*** 2pg' as a path's pair left it)
+    rest = m.group(3)
+    words = list(re.finditer(r"[ \t]+(\S+)", rest))
+    cut = 0
+    for w in words:
+        word = w.group(1)
+        if word.isdigit():  # (digits alone: a last word only, 'Password=Hunter 2')
+            after = m.string[m.start(3) + w.end():].lstrip(".,;:!?)]")
+            if after[:1] not in ("", "\n", "\r"):
+                break
+        elif not password_part(word):
+            break
+        cut = w.end()
+    if not cut:
+        return m.group(0)
+    return m.group(1) + REDACTED + rest[cut:]
 
 
 _CONN_PASSWORD_HINT = re.compile(r"(?i)(?:password|pwd)[ \t]*=")
@@ -1865,6 +1954,30 @@ def redact_field(name: str, value: str, column: bool = False) -> str:
 
 
 _SHORT_VERSION = re.compile(r"[vV]\d{1,3}")
+# a short word that mixes letters and digits and is no password's part: a count's unit, an ordinal, a
+# quarter, a factor ('3d', '10min', '2nd', 'Q3', '2x', '2fa', '5GHz')
+_UNIT_WORD = re.compile(
+    r"(?i)\d+(?:st|nd|rd|th|x|k|[kmgt]b|[kmg]hz|ms|s|m|h|d|w|y|mo|min|mins|sec|secs|hrs?|days?|wks?|fa)|q[1-4]"
+    r"|[a-z]\d{0,2}"  # (a grid's or a floor's: 'B2', 'q' alone)
+)
+# prose words of a note about a password, not a password's words ('rotated Fri', 'in 1password', 'every 90d')
+_NOTE_WORDS = frozenset((
+    "a", "an", "the", "in", "at", "on", "to", "via", "from", "by", "of", "for", "with", "and", "or", "no",
+    "not", "see", "ask", "use", "per", "every", "each", "until", "since", "after", "before", "set", "reset",
+    "rotate", "rotated", "rotating", "expire", "expires", "expired", "changed", "pending", "stored", "moved",
+    "updated", "check", "none", "tbd", "todo", "vault", "sent", "shared", "old", "new", "was", "is",
+))
+
+
+def password_part(word: str) -> bool:
+    """Whether a short word after a password's value (or beside one in a cell) is a part of it: it mixes
+    letters and digits or holds a symbol inside ('2pg', 'P@ss'); no unit, ordinal, quarter, version,
+    ticket, date or time ('2fa', '3d', 'Q3', 'v2', 'OPS-12')."""
+    w = word.strip(".,;:()!?")
+    if not w or _NO_CREDENTIAL.fullmatch(w) or _SHORT_VERSION.fullmatch(w) or _UNIT_WORD.fullmatch(w):
+        return False
+    mixed = any(c.isdigit() for c in w) and any(c.isalpha() for c in w)
+    return mixed or _PASSWORD_SIGN.search(w) is not None
 
 
 def _spaced_password(value: str) -> bool:
@@ -1876,12 +1989,11 @@ def _spaced_password(value: str) -> bool:
         return False
     for w in words:
         w = w.strip(".,;:()!?")
-        if _NO_CREDENTIAL.fullmatch(w) or (w.isalpha() and w.islower()) or _SHORT_VERSION.fullmatch(w):
+        if _NO_CREDENTIAL.fullmatch(w) or _SHORT_VERSION.fullmatch(w) or w.lower() in _NOTE_WORDS:
             return False
-    return any(
-        (any(c.isdigit() for c in w) and any(c.isalpha() for c in w)) or _PASSWORD_SIGN.search(w) is not None
-        for w in words
-    )
+    # (words in small letters are a password's too, 'hunter 2pg', beside a part that mixes letters and
+    # digits or holds a symbol; a note's words are none: 'rotated 2x', 'in 1password', 'every 90d')
+    return any(password_part(w) for w in words)
 
 
 def value_column(headers: list[str]) -> int | None:
@@ -1966,8 +2078,12 @@ def redact_pairs(text: str) -> str:
             text = _CONN_PASSWORD_FIRST.sub(_conn_password, text)  # ('Password=Pw 2;Server=db')
         if "value" in text or "Value" in text or "content" in text:  # ('<add key="ApiKey" value="X"/>')
             text = _KEY_VALUE_ATTRS.sub(_key_value_attrs, text)
+        if spaced_rest_hint(text):  # ('Password=Hunter 2pg': the short word after is the password's rest)
+            text = _SPACED_REST.sub(_spaced_rest, text)
         text = _pairs_eq(text)
     if ":" in text:
+        if "=" not in text and spaced_rest_hint(text):  # ('password: hunter 2pg')
+            text = _SPACED_REST.sub(_spaced_rest, text)
         if '"' in text or "'" in text:
             text = _PAIR_QUOTED.sub(_pair, text)
         if _header_colon(text) or _strong_colon(text.lower()):
@@ -1985,6 +2101,8 @@ def _credential(m: re.Match[str]) -> str:
         m.string[m.end("word") + 1:m.end("word") + 2].isdigit()
     ):
         return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation', '...T14:00Z')
+    if placeholder_value(word) or placeholder_at(m.string, m.start("word")):
+        return m.group(0)  # ('password is $DB_PASS', 'password: %DB_PASS%': a reference)
     if word[:1] in "/~." and m.group(1).lower() == "pwd":
         return m.group(0)  # ('pwd /srv/app01': the shell's builtin and the folder it printed)
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word) or (
