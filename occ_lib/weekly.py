@@ -15,7 +15,8 @@
 - :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
   of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
-  period: each version and what changed between versions.
+  period: each version and what changed between versions; a version of no date is captioned
+  ``as published in an undated section`` (:func:`show_tables`).
 - :func:`data_quality` summarises what the parser read and what it could not understand.
 - :class:`WeekData` shows a period's tickets, not the whole history: its timeline chart and ticket
   tables hold the tickets with an event in the period or a row in its SLA table (a deadline, a
@@ -36,7 +37,8 @@
   inside a cell's leading date and time, ISO week or ticket key (``2025-10-08 13:00``, ``2025-W41``,
   ``INFRA-2743`` stay on one line); a period
   without probes shows one chart saying so (:data:`NO_PROBES`); times are shown in the report's
-  zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); a duration as
+  zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); a flag as
+  ``yes``/``no`` (:func:`_number_text`), never Python's ``True``/``False``; a duration as
   a person reads it, ``6d 4h`` or ``3h 5min`` (:func:`human_duration`, in every table that shows one;
   the SLA frame and ``occ sla`` keep ``overage_min``); the latency table lists the windows of each
   latency objective (4h windows for a ``window: 4h`` objective, not hours) as the SLA judged them,
@@ -62,6 +64,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import ArgumentError
@@ -609,7 +612,11 @@ DECIMALS = 3
 def _number_text(value: Any) -> Any:
     """A float as its rounded digits (at most :data:`DECIMALS`, trailing zeros dropped, ``2880.0``
     keeps one): pandas' display precision would cut 99.527 to 99.53 in one table while the index
-    and ``occ sla`` show 99.527. Other values are returned as they are."""
+    and ``occ sla`` show 99.527. A flag (``bool``, numpy's too) as ``yes`` or ``no``, as the tables
+    write their own flags (``judged``): Python's ``False`` showed in the data-quality ``bom`` column.
+    Other values are returned as they are."""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
     if not isinstance(value, float):
         return value
     text = f"{value:.{DECIMALS}f}".rstrip("0")
@@ -1732,7 +1739,8 @@ def show_tables(d: WeekData, per: Period) -> None:
         return
     for key, versions in d.tables.items():
         last, n = versions[-1], len(versions)
-        when = _when(last.at, per.tz, last.day)
+        # (a version of no date: "as published undated, x.md:7" read as a typo)
+        when = "in an undated section" if last.at is None else _when(last.at, per.tz, last.day)
         display(
             Table(
                 last.frame,
