@@ -12,6 +12,8 @@
   one period has probes (or logs) and the other none (``0 (no probes)``, ``266 (with probe
   misses)``); a per-target availability or p95 of fewer than :data:`FEW_PROBES` probes (5) says how
   many in its cell, ``100.0 (1 probe)``, with no change and a note (:data:`FEW_PROBES_NOTE`).
+- The headline's notes (:data:`FIGURE_NOTES`, under the table and as the figure's tooltip) say what
+  ``SLA misses`` adds up and what ``open tickets past due`` counts.
 - :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
   of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
@@ -589,12 +591,15 @@ class Table:
             cap = f'<p class="occ-caption"><b>{html.escape(self.caption)}</b>{html.escape(self._note())}</p>'
         if self.df.empty:
             return cap + "<p><i>none</i></p>"
-        body = _breakable(self.df.to_html(escape=True, index=False, na_rep="", border=0, classes="occ-table"))
+        body = self.df.to_html(escape=True, index=False, na_rep="", border=0, classes="occ-table")
         notes = ""
+        # (marked before _breakable: a figure named by a URL, 'availability host/app?x=1 (%)', is cut
+        # with <wbr> at its '/' after it, and its note was printed without the '*' on its row)
         for name, note in self.notes.items():
             cell, text = html.escape(name, quote=False), html.escape(note)
             body = body.replace(f"<td>{cell}</td>", f'<td title="{text}">{cell}*</td>', 1)
             notes += f'<p class="occ-note">* <b>{cell}</b>: {html.escape(note, quote=False)}.</p>'
+        body = _breakable(body)
         return f'<div class="occ-table-wrap">{cap}{body}{notes}</div>'
 
     def __repr__(self) -> str:
@@ -1215,6 +1220,11 @@ def past_due_table(d: WeekData) -> pd.DataFrame:
 #: What a headline figure counts, where its name alone does not say: shown under the headline
 #: table and as the figure's tooltip (:class:`Table`).
 FIGURE_NOTES = {
+    # (the total was the one headline figure a reader could not tie to the figures under it)
+    "SLA misses": (
+        "every missed row of the SLA tables below: missed deadlines and ticket targets, probe "
+        "objective misses and missed document checks (expired or stale)"
+    ),
     "open tickets past due": (
         "tickets still open at the as-of time with a deadline, ETA or ticket target due before it "
         "and not met, whether it fell due in this period or an earlier one"

@@ -118,3 +118,28 @@ def test_an_availability_objective_all_targets_share_is_one_line() -> None:
     assert [t.name for t in fig.data] == ["api", "web", "objective 99.5 %"]
     one = charts.availability_chart(counts, {"api": 0.995, "web": 0.99}, tz="UTC")
     assert [t.name for t in one.data] == ["api", "web", "objective 99.5 % (api)", "objective 99 % (web)"]
+
+
+def test_a_figure_named_by_a_url_keeps_the_star_of_its_note() -> None:
+    name = "availability hotdash-staging.fly.dev/app?mock=1 (%)"
+    df = pd.DataFrame({"figure": ["SLA misses", name], "this period": [3, "100.0 (1 probe)"]})
+    df.attrs["notes"] = {name: "from fewer than 5 probes"}
+    body = weekly.Table(df, "Headline figures")._repr_html_()
+    assert (
+        '<td title="from fewer than 5 probes">availability hotdash-staging.fly.dev/<wbr>app?mock=1 (%)*</td>'
+    ) in body
+    assert body.endswith(
+        '<p class="occ-note">* <b>availability hotdash-staging.fly.dev/app?mock=1 (%)</b>: '
+        "from fewer than 5 probes.</p></div>"
+    )
+
+
+def test_the_headline_says_what_the_sla_misses_total_adds_up() -> None:
+    head = weekly.headline({"SLA misses": 52, "missed deadlines and ticket targets": 10}, {"SLA misses": 4})
+    note = (
+        "every missed row of the SLA tables below: missed deadlines and ticket targets, probe "
+        "objective misses and missed document checks (expired or stale)"
+    )
+    assert head.attrs["notes"] == {"SLA misses": note}
+    assert repr(weekly.Table(head)).splitlines()[-1] == f"* SLA misses: {note}."
+    assert f'<td title="{note}">SLA misses*</td>' in weekly.Table(head)._repr_html_()
