@@ -14,7 +14,9 @@ drawn (a window after as_of stretched a partial week's axis over days of nothing
 
 Conventions: times are stored UTC and shown as wall-clock time in ``tz`` (the axis title names the
 zone; across a daylight-saving fall-back the repeated hour shows twice); colours are the Okabe-Ito
-colour-blind-safe palette; every piece of text that comes from a log, a config or a probe passes
+colour-blind-safe palette; a threshold or objective line is drawn once per value, its legend
+entry naming the targets it is for unless it is every plotted target's (:func:`_shared_lines`);
+every piece of text that comes from a log, a config or a probe passes
 through :func:`esc` (URL secrets and bearer tokens redacted, then :func:`html.escape`) before it
 reaches a hover label or an annotation, because plotly renders a subset of HTML there; inside a
 ``hovertemplate`` such text is also kept from plotly's ``%{...}`` substitution (:func:`_literal`).
@@ -443,6 +445,28 @@ def _merge_spans(spans: pd.DataFrame) -> list[tuple[pd.Timestamp, pd.Timestamp]]
     return [(s, e) for s, e in out]
 
 
+def _shared_lines(values: Mapping[Any, float], targets: Sequence[str]) -> list[tuple[list[Any], float]]:
+    """Reference lines (thresholds, objectives) by value: the plotted targets that share a value
+    share one line, in the order first met (``None`` keys: one value for every target). Two black
+    dashed lines on one y, ``threshold 800 ms (a)`` and ``threshold 800 ms (b)``, were one line
+    with two legend entries that said nothing apart."""
+    by_value: dict[float, list[Any]] = {}
+    for key, value in values.items():
+        if key is None or key in targets:
+            by_value.setdefault(float(value), []).append(key)
+    return [(keys, value) for value, keys in by_value.items()]
+
+
+def _line_targets(keys: Sequence[Any], targets: Sequence[str]) -> str:
+    """A reference line's label suffix: nothing when the line is every plotted target's (a value
+    given for all, or shared by all of several targets), else the targets it is for, ``(api)`` or
+    ``(api, web)``."""
+    named = [k for k in keys if k is not None]
+    if len(named) < len(keys) or (len(targets) > 1 and sorted(named) == sorted(targets)):
+        return ""
+    return f" ({esc(', '.join(str(k) for k in named))})"
+
+
 def _color(i: int) -> str:
     return OKABE_ITO[i % len(OKABE_ITO)]
 
@@ -507,10 +531,8 @@ def latency_chart(
         thresholds = (
             dict(threshold_ms) if isinstance(threshold_ms, Mapping) else {None: float(threshold_ms)}
         )
-        for key, value in thresholds.items():
-            if key is not None and key not in targets:
-                continue
-            label = f"threshold {value:g} ms" + (f" ({esc(key)})" if key is not None else "")
+        for keys, value in _shared_lines(thresholds, targets):
+            label = f"threshold {value:g} ms{_line_targets(keys, targets)}"
             fig.add_trace(
                 go.Scatter(
                     x=[x_min, _x_end(x_max, width, until, tz)],
@@ -719,11 +741,8 @@ def availability_chart(
         )
     if objective is not None and x_min is not None:
         objectives = dict(objective) if isinstance(objective, Mapping) else {None: float(objective)}
-        for key, raw in objectives.items():
-            value = _ratio(raw)
-            if key is not None and key not in targets:
-                continue
-            label = f"objective {value * 100:g} %" + (f" ({esc(key)})" if key is not None else "")
+        for keys, value in _shared_lines({k: _ratio(v) for k, v in objectives.items()}, targets):
+            label = f"objective {value * 100:g} %{_line_targets(keys, targets)}"
             fig.add_trace(
                 go.Scatter(
                     x=[x_min, _x_end(x_max, width, until, tz)],

@@ -157,8 +157,15 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "Overage: minutes from the due time to the resolution (or next update), or to as_of while unmet.",
     ]
     if policy.tickets:
+        # (a target the policy leaves out is left out: 'QA: first response -, resolution 3d' read as
+        # a typo; a prefix with neither says so)
         targets = "; ".join(
-            f"{prefix}: first response {_fmt_td(t.first_response)}, resolution {_fmt_td(t.resolution)}"
+            f"{prefix}: "
+            + (", ".join(
+                f"{what} {_fmt_td(td)}"
+                for what, td in (("first response", t.first_response), ("resolution", t.resolution))
+                if td is not None
+            ) or "no targets")
             for prefix, t in policy.tickets.items()
         )
         rules.append(
@@ -740,12 +747,16 @@ def _superseded(
         return judged
     by, when = moved
     status, over, reason = judged
+    # (the moving item by its file's name and line, as a report's ``where`` column names an item: the
+    # workspace's absolute path, /home/..., reached the detail column of every report)
+    name = Path(str(by["source"])).name
+    item = _mention(name, by["line"])
     if "_moved_day" in by:  # (a move known only to its day: dated at its end, written as its day)
-        where = f"{_mention(by['source'], by['line'])} on {_fmt_ts(by['_moved_day'], day=True, tz=tz)}"
+        where = f"{item} on {_fmt_ts(by['_moved_day'], day=True, tz=tz)}"
         if "_before" in by:  # (the lines bound it: before the first timed item after it that day)
-            where += f" (before {_mention(by['source'], by['_before'])} at {_fmt_ts(when, tz=tz)})"
+            where += f" (before {_mention(name, by['_before'])} at {_fmt_ts(when, tz=tz)})"
     else:
-        where = f"{_mention(by['source'], by['line'])} at {_fmt_ts(when, tz=tz)}"
+        where = f"{item} at {_fmt_ts(when, tz=tz)}"
     if when <= due and not stated:
         whose = "ticket's" if len(by.get("tickets", ())) else "subject's"  # (no ticket: 'RC2 sign-off moved')
         return "superseded", float("nan"), f"superseded by its {whose} later promise: moved by {where}"

@@ -14,10 +14,13 @@
   judges a window by (its ``min_probes``, the smallest of several; :data:`FEW_PROBES`, 5, for a target
   without one: :func:`few_probes`) says how many in its cell, ``100.0 (1 probe)``, with no change and
   a note (:data:`FEW_PROBES_NOTE`, which the reports' index shows under its table too).
+- The headline's notes (:data:`FIGURE_NOTES`, under the table and as the figure's tooltip) say what
+  ``SLA misses`` adds up and what ``open tickets past due`` counts.
 - :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
   of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
-  period: each version and what changed between versions.
+  period: each version and what changed between versions; a version of no date is captioned
+  ``as published in an undated section`` (:func:`show_tables`).
 - :func:`data_quality` summarises what the parser read and what it could not understand.
 - :class:`WeekData` shows a period's tickets, not the whole history: its timeline chart and ticket
   tables hold the tickets with an event in the period or a row in its SLA table (a deadline, a
@@ -38,7 +41,8 @@
   inside a cell's leading date and time, ISO week or ticket key (``2025-10-08 13:00``, ``2025-W41``,
   ``INFRA-2743`` stay on one line); a period
   without probes shows one chart saying so (:data:`NO_PROBES`); times are shown in the report's
-  zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); a duration as
+  zone; a number with the decimals it was rounded to (at most 3: :data:`DECIMALS`); a flag as
+  ``yes``/``no`` (:func:`_number_text`), never Python's ``True``/``False``; a duration as
   a person reads it, ``6d 4h`` or ``3h 5min`` (:func:`human_duration`, in every table that shows one,
   the SLA rows' detail texts and ``occ timeline --summary``'s table; the SLA frame and ``occ sla``
   keep ``overage_min``); a latency objective is named as the accounting rules name it,
@@ -67,6 +71,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import ArgumentError
@@ -592,12 +597,15 @@ class Table:
             cap = f'<p class="occ-caption"><b>{html.escape(self.caption)}</b>{html.escape(self._note())}</p>'
         if self.df.empty:
             return cap + "<p><i>none</i></p>"
-        body = _breakable(self.df.to_html(escape=True, index=False, na_rep="", border=0, classes="occ-table"))
+        body = self.df.to_html(escape=True, index=False, na_rep="", border=0, classes="occ-table")
         notes = ""
+        # (marked before _breakable: a figure named by a URL, 'availability host/app?x=1 (%)', is cut
+        # with <wbr> at its '/' after it, and its note was printed without the '*' on its row)
         for name, note in self.notes.items():
             cell, text = html.escape(name, quote=False), html.escape(note)
             body = body.replace(f"<td>{cell}</td>", f'<td title="{text}">{cell}*</td>', 1)
             notes += f'<p class="occ-note">* <b>{cell}</b>: {html.escape(note, quote=False)}.</p>'
+        body = _breakable(body)
         return f'<div class="occ-table-wrap">{cap}{body}{notes}</div>'
 
     def __repr__(self) -> str:
@@ -615,7 +623,11 @@ DECIMALS = 3
 def _number_text(value: Any) -> Any:
     """A float as its rounded digits (at most :data:`DECIMALS`, trailing zeros dropped, ``2880.0``
     keeps one): pandas' display precision would cut 99.527 to 99.53 in one table while the index
-    and ``occ sla`` show 99.527. Other values are returned as they are."""
+    and ``occ sla`` show 99.527. A flag (``bool``, numpy's too) as ``yes`` or ``no``, as the tables
+    write their own flags (``judged``): Python's ``False`` showed in the data-quality ``bom`` column.
+    Other values are returned as they are."""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
     if not isinstance(value, float):
         return value
     text = f"{value:.{DECIMALS}f}".rstrip("0")
@@ -1251,6 +1263,11 @@ def past_due_table(d: WeekData) -> pd.DataFrame:
 #: What a headline figure counts, where its name alone does not say: shown under the headline
 #: table and as the figure's tooltip (:class:`Table`).
 FIGURE_NOTES = {
+    # (the total was the one headline figure a reader could not tie to the figures under it)
+    "SLA misses": (
+        "every missed row of the SLA tables below: missed deadlines and ticket targets, probe "
+        "objective misses and missed document checks (expired or stale)"
+    ),
     "open tickets past due": (
         "tickets still open at the as-of time with a deadline, ETA or ticket target due before it "
         "and not met, whether it fell due in this period or an earlier one"
@@ -1747,7 +1764,8 @@ def show_tables(d: WeekData, per: Period) -> None:
         return
     for key, versions in d.tables.items():
         last, n = versions[-1], len(versions)
-        when = _when(last.at, per.tz, last.day)
+        # (a version of no date: "as published undated, x.md:7" read as a typo)
+        when = "in an undated section" if last.at is None else _when(last.at, per.tz, last.day)
         display(
             Table(
                 last.frame,

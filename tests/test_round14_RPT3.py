@@ -54,6 +54,7 @@ def test_a_figure_of_fewer_than_five_probes_says_how_many_and_is_not_compared(tm
         ["p95 web (ms)", "228.5 (4 probes)", 210.0, None],
     ]
     assert head.attrs["notes"] == {
+        "SLA misses": weekly.FIGURE_NOTES["SLA misses"],  # (round 15)
         "open tickets past due": weekly.FIGURE_NOTES["open tickets past due"],
         "availability web (%)": FEW_NOTE,
         "p95 web (ms)": FEW_NOTE,
@@ -80,7 +81,7 @@ def test_the_examples_one_curl_transcript_target_says_it_is_one_probe(tmp_path: 
     assert live == [18.405, "n/a (8 probes against 326)", None]
     assert rows.loc["p95 staging-app-mock (ms)"].tolist() == [1028.3, "n/a (8 probes against 329)", None]
     assert list(head.attrs["notes"]) == [
-        "open tickets past due", "availability hotdash-staging.fly.dev/app?mock=1 (%)",
+        "SLA misses", "open tickets past due", "availability hotdash-staging.fly.dev/app?mock=1 (%)",
     ]
     # the example's latency targets all have an objective: nothing left out of the table
     assert d.objective_windows.attrs["no_objective"] == []

@@ -62,6 +62,7 @@ def test_the_headline_holds_a_target_to_its_objectives_min_probes(tmp_path: Path
     }
     head = weekly.headline(d.figures, {})
     assert head.attrs["notes"] == {
+        "SLA misses": weekly.FIGURE_NOTES["SLA misses"],
         "open tickets past due": weekly.FIGURE_NOTES["open tickets past due"],
         "availability db (%)": FEW_NOTE,
         "availability web (%)": FEW_NOTE,
