@@ -113,6 +113,8 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
                 continue
             if not key.rpartition("-")[2].strip("0"):
                 continue  # (no tracker numbers a ticket 0: 'OPS-0', 'SKU-00' are names, not keys)
+            if key == "DNS-01":
+                continue  # (ACME's challenge type: 'the DNS-01 solver', as 'HTTP-01' and 'TLS-ALPN-01')
         yield m
 
 

@@ -490,7 +490,9 @@ def _in_message(pending: list, line: str) -> bool:
 _TIMED = re.compile(r"\d:\d\d|\d\s?[AaPp]\.?[Mm]\b|\d{4}-\d\d-\d\d")  # (a clock time or an ISO date)
 _STAMPED = re.compile(
     r"(?:" + _KEY + r"+)?"
-    r"[\[(*_]{0,2}(?:\d{4}-\d{2}-\d{2}(?:\b|T\d)|\d{1,2}:\d{2}(?!\d)|\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\b)"
+    # (a runbook's author initials before the time: '[AK 13:05] T-55. Backups verified')
+    r"(?:\[[A-Z]{2,3}[ \t]+(?=\d{1,2}:\d{2}(?::\d{2})?\])|[\[(*_]{0,2})"
+    r"(?:\d{4}-\d{2}-\d{2}(?:\b|T\d)|\d{1,2}:\d{2}(?!\d)|\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\b)"
 )
 
 

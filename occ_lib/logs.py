@@ -90,7 +90,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     (:func:`occ_lib.times.find_times_many`).
 
     Items are prose lines that open with their time (``14:02 UTC deployed``, ``[2025-10-07 09:30] kim:
-    ...``, ``Dec 31 23:52 sam: acked``, ``[Wed 23:58]``, as plain-text and pasted chat logs are written),
+    ...``, ``Dec 31 23:52 sam: acked``, ``[Wed 23:58]``, a runbook's author initials in the bracket,
+    ``[AK 13:05] T-55. Backups verified``, as plain-text and pasted chat logs are written),
     also after a ``Key:`` (``**Resolved:**
     2025-10-09 18:40 UTC``; a next ``Key:`` line is its own line, no continuation), and a pasted chat
     message, whose head line is a sender and a time (``alice 9:41 AM``, ``Bob Lee — 10:32``, ``Émilie
@@ -215,7 +216,8 @@ Per item (the rules, in order)
       (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``), cluster objects and release labels
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
       ``RC-2``) are not projects, nor is a key numbered
-      0 (``OPS-0``, ``OPS-00``), nor an e-mail address (``NOC-24@vendor.com``);
+      0 (``OPS-0``, ``OPS-00``), nor ACME's challenge type ``DNS-01`` (``the DNS-01 solver``),
+      nor an e-mail address (``NOC-24@vendor.com``);
       and ServiceNow's numbers, which have no hyphen (``INC0012345``,
       ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
       more). A key right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,

@@ -142,6 +142,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "17:00') is the stated miss of its ticket's latest deadline due by then (not one superseded by "
         "its due time); a ticket with none has a row of its own with no due time and no overage, in the "
         "window the statement was written in, unless the statement moved an earlier deadline of it.",
+        "A promise written after its ticket's first resolution, the ticket resolved again after it (a "
+        "rollback at 11:34, then 'ETA for the full fix: 3 PM' at 12:25, 'resolved' at 2:50 PM), is judged by "
+        "that later resolution: the first was a mitigation.",
         "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes') is kept "
         "by the ticket's next timed event after the item that made it, whatever it says; resolved_at "
         "then holds that update's time.",
@@ -899,7 +902,8 @@ def deadline_misses(
         for key in keys:
             groups.setdefault(key, []).append(rec)
     _refine_days(groups, tz)
-    moved = _moved(groups, _written(events, tz), _written_days(events, tz, zones), _line_bound(events)) if (
+    written = _written(events, tz)
+    moved = _moved(groups, written, _written_days(events, tz, zones), _line_bound(events)) if (
         "moves" in d.columns) else {}
     rows = _admitted(undated, groups, s, e, as_of_ts, tz, moved)
     updates: _Updates | None = None  # (made when a promise of the next update needs it)
@@ -919,6 +923,15 @@ def deadline_misses(
             # (stated missed, resolved by the due time and again after it: the text means the later one,
             # the earlier was a mitigation: 'mitigated 16:05 ... the fix promised for Thursday noon
             # landed Friday 10:40, so we missed that promise')
+            resolved, resolved_day = later
+        elif not stated and ticket is not None and resolved is not None and not resolved_day and (
+            (made := min((w for r in recs if not pd.isna(w := written.get((str(r["source"]), int(r["line"])),
+                                                                          pd.NaT))), default=None))
+            is not None and resolved < made and (later := resolutions.after(ticket, made))[0] is not None
+        ):
+            # (a promise written after the ticket's first resolution, and the ticket resolved again after
+            # it: that first one was a mitigation, the promise is of the later fix ('11:34 rollback done',
+            # then '12:25 sent Acme the ETA for the full fix: 3 PM', then '2:50 PM INC-7781 resolved')
             resolved, resolved_day = later
         verb = "resolved"
         promise = recs[0].get("keyword") if ticket is not None else None
