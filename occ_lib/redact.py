@@ -1747,7 +1747,7 @@ def placeholder_at(text: str, i: int) -> bool:
 # sentence's end: 'Password=Hunter 2'); prose after it stays ('Password=*** rotated by Ana')
 _SPACED_REST = re.compile(
     r"(?i)((?<![\w-])[\w.-]{0,40}?(?:password|passwd|passphrase|pwd)[\"']?[ \t]*(?:::?|=)[ \t]*)"
-    r"(?![\"'`{])([^\s\"'`()\[\]{}<>|;,&]{1,80})"
+    r"(?![\"'`{:=])([^\s\"'`()\[\]{}<>|;,&]{1,80})"  # (no value opens on the separator's own ':')
     r"((?:[ \t]+[A-Za-z0-9#&!$%@^*?+~_-]{1,12}(?=[.,;:!?)\]]*(?:\s|$))){1,2})"
 )
 
