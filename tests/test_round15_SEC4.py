@@ -160,3 +160,35 @@ def test_a_password_managers_name_in_a_table_row_stays():
 def test_a_password_managers_name_alone_as_a_value_is_masked(text, shown):
     all_show(text, shown, "1Password")
     assert redact_field("password", "1Password") == "***"
+
+
+# --- the report hunt: what reached the store and the report on main ---------------------------------------
+
+CHECK = (
+    '{"results": [{"check": "staging-app-mock", "url": "https://hotdash-staging.fly.dev/app?mock=1",'
+    ' "statusCode": 500, "success": false, "latencyMs": 900.1, "checkedAt": "2025-10-08T10:30:00Z",'
+    ' "error": "connect failed: password=JsErrPw22 and the password is Js Pw9q, db ${DB_PASS:-JsDef77}"}]}'
+)
+
+
+def test_a_check_errors_prose_password_reaches_no_store_row(tmp_path):
+    # (on main the error message kept "the password is Js Pw9q" and the Parquet store held it)
+    from occ_lib.evidence import read_evidence
+    path = tmp_path / "synthetic-check-2025-10-08.json"
+    path.write_text(CHECK)
+    df, problems = read_evidence([path])
+    assert problems == []
+    assert df["error_message"].tolist() == [
+        "connect failed: password=*** and the password is ***, db ***"]
+    assert not any(s in df.astype(str).to_csv() for s in ("JsErrPw22", "Pw9q", "JsDef77"))
+
+
+def test_prose_passwords_reach_no_timeline_row():
+    # (on main 'password is Dl Pw4x' and 'password was changed to Tr0ub4dor&3xQ' reached the escalation
+    # timeline, the SLA misses and the weekly report's HTML and executed notebooks)
+    doc = HEAD + ("- 08:00 OPS-202 opened, password is Dl Pw4x; ETA 14:00 UTC\n"
+                  "- 08:05 OPS-202 password was changed to Tr0ub4dor&3xQ\n")
+    logs = parse_log(doc, "x.md")
+    assert logs.events["text"].tolist() == [
+        "08:00 OPS-202 opened, password is ***; ETA 14:00 UTC", "08:05 OPS-202 password was changed to ***"]
+    assert not any(s in logs.deadlines.astype(str).to_csv() for s in ("Pw4x", "Tr0ub4dor"))
