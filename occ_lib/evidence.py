@@ -361,6 +361,9 @@ from .redact import (
     redact_path,
     redact_text,
     redact_url,
+    secret_defaults,
+    store_name,
+    store_note_at,
 )
 from .schema import PROBE_COLUMNS, conform, empty_probes
 from .workspace import not_regular
@@ -560,6 +563,8 @@ def _scrub(text: str) -> str:
     ``Authorization: <scheme>`` and after ``Bearer`` (any length); a plain phrase after a plain word's name
     stays, as in the logs ('password: see vault'), not on a header's line (:func:`_plain_phrase`)."""
     text = redact_text(text)
+    if "${" in text:  # ('token_ttl=${TOKEN_TTL:-3600}': a stricter name's reference and default go whole)
+        text = secret_defaults(text, is_secret_name)
     text = AUTH_IN_TEXT.sub(_auth_masked, text)
     text = _BEARER_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     text = _PAIR_IN_TEXT.sub(
@@ -581,7 +586,9 @@ def _plain_phrase(m: re.Match[str]) -> bool:
     value, text = m.group(4), m.string
     if not (value.isalpha() and value.islower() and m.group(2).isalpha()):
         return False
-    if not (text.startswith(" ", m.end()) and text[m.end() + 1:m.end() + 2].islower()):
+    if not (text.startswith(" ", m.end()) and (
+        text[m.end() + 1:m.end() + 2].islower() or store_name(text[m.end() + 1:m.end() + 40].split(" ", 1)[0])
+    )):  # ('password: see 1Password item DB-prod')
         return False
     line = text.rfind("\n", 0, m.start()) + 1
     head = _HEADER_START.fullmatch(text, line, m.start())
@@ -594,6 +601,8 @@ def _kept_value(m: re.Match[str]) -> bool:
     value = m.group(4).strip("\"'")
     if placeholder_value(value) or placeholder_at(m.string, m.start(4)):
         return True  # ('password: <your-password>', 'PASSWORD=${DB_PASS}': a reference, no secret)
+    if ":" in m.group(3) and store_note_at(value, m.string, m.end(4)):
+        return True  # ('password: 1Password vault': where it is kept)
     return masked_before_name_tail(value) or (
         m.group(3)[-1:].isspace() and LABEL.match(m.group(4)) is not None)
 

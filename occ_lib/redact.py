@@ -132,6 +132,17 @@ a secret's value goes stays as written (:data:`_PLACEHOLDER`: ``${DB_PASS}``, ``
 and digits, unless it is a note's word (:data:`_NOTE_WORDS`: "rotated 2x", "every 90d", "stored in vault"
 stay). A URL's userinfo pasted in its path (``/ht!tp:/***@h/x``, a malformed redirect's) goes.
 
+Also (round 15, SEC4): a variable reference that writes a default (``${DB_PASS:-Hunter2pg}``, ``-``, ``:=``,
+``:+``) goes whole when the variable's or the name before it is a secret's, one form in every rule and the
+evidence's (:func:`secret_defaults`: ``password: ***``, ``password=*** now``); an empty default, a reference
+as the default and an error's text stay (``${DB_PASS:-}``, ``${DB_PASS:-$FALLBACK}``, ``${DB_PASS:?must be
+set}``), as does a reference in a key/value table's cell (``| DB_PASSWORD | ${DB_PASS} |``) and 1Password's
+``op://vault/item/field``. Prose's ``password is ***`` for ``password is Hunter 2pg``
+(:data:`_SPACED_REST_IS`: the spaced rest after ``is``/``was``; a note's word as the value keeps it all, "the
+password is in the vault"), ``password is set to ***`` (``was changed to``, ``has been reset to``). A password
+manager's name in a note is no credential (:func:`store_name`: "in 1password", "1Password vault", "see
+1password item DB-prod"; alone as the value, ``password: ***`` for ``1Password``, it may be the password).
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -166,7 +177,7 @@ _BEARER = re.compile(
     # ('changed the password to X': only after a password's or a secret's name)
     # (a quoted name, then its quoted value: '"password" "X"')
     r"((?:[\"'](?=[ \t]+[\"']))?"
-    r"(?:\s+(?:is|was|(?(pw)to|(?!))|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
+    r"(?:\s+(?:(?(pw)(?:(?:is|was|has\s+been)\s+(?:set|changed|reset|updated)\s+)?to|(?!))|is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
     r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\))"  # ('the admin password (X) was reset')
     r"|(?P<open>[(`\['\"]))?"  # (one never closed opens the word all the same: 'password (X was reset')
@@ -457,6 +468,8 @@ def redact_text(text: str) -> str:
     a pasted command or config shows (:func:`redact_pairs`). Credentials known by their form go
     before the word after ``Bearer``/``token``: that rule ends a word at ``:`` and would leave a
     Telegram bot's secret ('token 7123456789:AAH...')."""
+    if "${" in text:  # ('password: ${DB_PASS:-Hunter2pg}': the default is a value, the reference goes whole)
+        text = secret_defaults(text)
     if "@" in text and "://" in text and ('"' in text or "'" in text):
         text = _QUOTED_URL_USERINFO.sub(lambda m: m.group(1) + m.group(2) + REDACTED + "@", text)
     if "://" in text:
@@ -466,6 +479,8 @@ def redact_text(text: str) -> str:
         text = _ENCODED_PAIR.sub(_encoded_pair, text)
     if _bearer_hint(text):
         text = _BEARER.sub(_credential, text)
+    if (" is " in text or " was " in text or " IS " in text) and spaced_rest_hint(text):
+        text = _SPACED_REST_IS.sub(_spaced_rest_is, text)  # ('password is Hunter 2pg')
     if ('"' in text or "'" in text or "`" in text) and _QUOTED_SECRET_HINT.search(text):
         text = _QUOTED_AFTER_NAME.sub(_quoted_after_name, text)
     if "</t" in text or "</d" in text or "</T" in text or "</D" in text:
@@ -1161,6 +1176,8 @@ def redact_path(text: str) -> str:
     """A file name or a target named by one, its secrets masked (credentials known by their form
     whole, then :data:`_PATH_PAIR`); then the rules of any text (URLs...)."""
     text = redact_known_in_name(text)
+    if "${" in text:  # ('password=${DB_PASS:-Hunter2pg}' goes whole, as in any text)
+        text = secret_defaults(text)
     if "=" in text:
         text = _PATH_PAIR.sub(_path_pair, text)
     m = _EXTENSION.search(text)
@@ -1721,9 +1738,10 @@ def _quoted_arg_pair(m: re.Match[str]) -> str:
 # name in angle brackets ('<your-password>', '<redacted>'), a mask ('***', 'xxxx', '[REDACTED]'); a
 # default written in it is a value ('${DB_PASS:-Hunter2pg}' goes whole)
 _PLACEHOLDER = (
-    r"\$\{[A-Za-z_][\w.]{0,60}(?::?\?[^{}\s]{0,60})?\}|\$[A-Z_][A-Z0-9_]{1,60}|%[A-Za-z_]\w{0,60}%"
+    r"\$\{[A-Za-z_][\w.]{0,60}(?::?\?[^{}\n]{0,60}|:?-(?:\$[A-Za-z_]\w{0,60})?)?\}|\$[A-Z_][A-Z0-9_]{1,60}|%[A-Za-z_]\w{0,60}%"
     r"|\{\{[ \t]*[^{}\n]{1,80}?[ \t]*\}\}|<[A-Za-z][A-Za-z_ -]{0,40}>|\*{3,}|[xX]{3,}"
     r"|\[(?i:redacted|masked|hidden)\]|(?i:redacted)"
+    r"|op://[\w.-]{1,80}/[\w.-]{1,80}/[\w./-]{1,160}"  # (1Password's secret reference, 'op://prod/db/password')
 )
 _PLACEHOLDER_AT = re.compile("(?:" + _PLACEHOLDER + r")(?![^\s&;,'\"`)\]}|.!?:])")
 _PLACEHOLDER_WHOLE = re.compile(_PLACEHOLDER)
@@ -1738,8 +1756,39 @@ def placeholder_value(value: str) -> bool:
 
 def placeholder_at(text: str, i: int) -> bool:
     """Whether a placeholder opens at ``text[i]`` and ends with the value ('Password=${DB_PASS};...')."""
-    return text[i:i + 1] in ("$", "{", "%", "<", "*", "x", "X", "[", "r", "R") and (
+    return text[i:i + 1] in ("$", "{", "%", "<", "*", "x", "X", "[", "r", "R", "o") and (
         _PLACEHOLDER_AT.match(text, i) is not None)
+
+
+# a variable with a default ('${DB_PASS:-Hunter2pg}', '${DB_PASS-x}', ':=', ':+'); ':?' is an error's text
+_DEFAULT_REF = re.compile(r"\$\{([A-Za-z_][\w.]{0,60})(:?[-=+])([^{}\n]{0,200})\}")
+# the secret's name written before it ('password=', 'DB_PASSWORD: ', '"password": "', 'password is ')
+_NAME_BEFORE_REF = re.compile(
+    r"([A-Za-z][\w.-]{0,60})[\"']?(?:[ \t]*(?:::?|=>?|->)|[ \t]+(?:is|was))?[ \t]*[\"'`]?\Z", re.IGNORECASE
+)
+
+
+def secret_defaults(text: str, secret: Callable[[str], bool] = is_secret_part_name) -> str:
+    """``text`` with each variable reference that writes a default (``${DB_PASS:-Hunter2pg}``) masked whole
+    (``***``) when the variable's name or the name written before it is a secret's: the default is a value,
+    and one form in every rule ('password=***', 'password: ***'). An empty default or one that is a reference
+    itself (``${DB_PASS:-}``, ``${DB_PASS:-$FALLBACK}``) and a non-secret's (``port=${PORT:-5432}``) stay;
+    ``secret`` tells a secret's name (the evidence's stricter :func:`is_secret_name`)."""
+    out: list[str] = []
+    done = 0
+    i = text.find("${")
+    while i >= 0:
+        m = _DEFAULT_REF.match(text, i)
+        if m is not None:
+            default = m.group(3).strip(" \t\"'")
+            before = _NAME_BEFORE_REF.search(text, max(done, i - 80), i)
+            if default and not placeholder_value(default) and (
+                secret(m.group(1)) or (before is not None and secret(before.group(1).lstrip("-_.")))
+            ):
+                out.append(text[done:i] + REDACTED)
+                done = m.end()
+        i = text.find("${", max(i + 2, done))
+    return "".join(out) + text[done:] if out else text
 
 
 # a password's value, then a short word that is its rest ('Password=Hunter 2pg', 'password: hunter 2pg'):
@@ -1777,6 +1826,23 @@ def _spaced_rest(m: re.Match[str]) -> str:
     if not cut:
         return m.group(0)
     return m.group(1) + REDACTED + rest[cut:]
+
+
+# prose's 'password is Hunter 2pg' ('the password was hunter 2pg'): as _SPACED_REST after 'is' or 'was'; a
+# note's word as the value keeps it all ('the password is in the vault', 'password is in 1password')
+_SPACED_REST_IS = re.compile(
+    r"(?i)((?<![\w-])(?:password|passwd|passphrase)[ \t]+(?:is|was)[ \t]+)"
+    r"(?![\"'`{])([^\s\"'`()\[\]{}<>|;,&]{1,80})"
+    r"((?:[ \t]+[A-Za-z0-9#&!$%@^*?+~_-]{1,12}(?=[.,;:!?)\]]*(?:\s|$))){1,2})"
+)
+
+
+def _spaced_rest_is(m: re.Match[str]) -> str:
+    """A :data:`_SPACED_REST_IS` match, masked as :func:`_spaced_rest` does unless its value is a note's word
+    ('is in the vault', 'was rotated 2x', 'is set to ...')."""
+    if m.group(2).strip(".,:!?").lower() in _NOTE_WORDS:
+        return m.group(0)
+    return _spaced_rest(m)
 
 
 _CONN_PASSWORD_HINT = re.compile(r"(?i)(?:password|pwd)[ \t]*=")
@@ -1831,7 +1897,9 @@ def _header_pair(m: re.Match[str]) -> str:
     """As :func:`_pair`, for 'Name: value' written unquoted: only a value that looks like a
     credential ('X-Api-Key: sk_live_51H...'; not an error's 'X-Api-Key: environment variable ...')."""
     value = m.group(4)
-    if value[:1] not in ("'", '"') and value != REDACTED and not _looks_like_credential(value):
+    if value[:1] not in ("'", '"') and value != REDACTED and (
+        not _looks_like_credential(value) or store_note_at(value, m.string, m.end())
+    ):
         return m.group(0)
     if m.group(2).lower() == "pass" and not _bare_pass_value(value):
         return m.group(0)  # ('Pass: 12/14', 'pass: 98.5%': a test run's count, no password)
@@ -1944,6 +2012,8 @@ def redact_field(name: str, value: str, column: bool = False) -> str:
     word = value.strip()
     if not word or (column and (" " in word or "\t" in word)) or not is_secret_field(name, column):
         return value
+    if placeholder_value(word):
+        return value  # ('| DB_PASSWORD | ${DB_PASS} |', '| password | <redacted> |': a reference, no secret)
     if " " not in word and "\t" not in word:
         return REDACTED if _looks_like_credential(word) else value
     if not column and _is_password_name(name) and _spaced_password(word):
@@ -1969,12 +2039,30 @@ _NOTE_WORDS = frozenset((
 ))
 
 
+# a password manager's name, where a note says a password is kept ('in 1password', '1Password vault')
+_STORE_NAMES = frozenset(("1password",))
+
+
+def store_name(word: str) -> bool:
+    """Whether ``word`` is a password manager's name (:data:`_STORE_NAMES`, any case, "1Password's")."""
+    w = word.strip(".,;:()!?*_'\"`").lower()
+    return w.removesuffix("'s").removesuffix("\u2019s") in _STORE_NAMES
+
+
+def store_note_at(word: str, text: str, end: int) -> bool:
+    """Whether ``word`` (ending at ``text[end]``) is a password manager's name that a word follows: a note
+    of where the password is kept ('password: 1Password vault'), no password (``1Password`` alone is one)."""
+    return store_name(word) and re.match(r"[ \t]+[A-Za-z]", text[end:end + 2]) is not None
+
+
 def password_part(word: str) -> bool:
     """Whether a short word after a password's value (or beside one in a cell) is a part of it: it mixes
     letters and digits or holds a symbol inside ('2pg', 'P@ss'); no unit, ordinal, quarter, version,
-    ticket, date or time ('2fa', '3d', 'Q3', 'v2', 'OPS-12')."""
+    ticket, date, time or password manager ('2fa', '3d', 'Q3', 'v2', 'OPS-12', '1password')."""
     w = word.strip(".,;:()!?")
-    if not w or _NO_CREDENTIAL.fullmatch(w) or _SHORT_VERSION.fullmatch(w) or _UNIT_WORD.fullmatch(w):
+    if not w or store_name(w) or _NO_CREDENTIAL.fullmatch(w) or _SHORT_VERSION.fullmatch(w) or (
+        _UNIT_WORD.fullmatch(w)
+    ):
         return False
     mixed = any(c.isdigit() for c in w) and any(c.isalpha() for c in w)
     return mixed or _PASSWORD_SIGN.search(w) is not None
@@ -2054,6 +2142,8 @@ def _strong_credential(word: str) -> bool:
     w = word.strip(".:*_")
     if len(w) < 8 or w.startswith("@") or "/" in w or _NO_CREDENTIAL.fullmatch(w) or _ENV_NAME.fullmatch(w):
         return False
+    if store_name(w):
+        return False  # ('in 1password': a password manager's name)
     has_digit = any(c.isdigit() for c in w)
     has_alpha = any(c.isalpha() for c in w)
     return len(w) >= 20 or (has_digit and has_alpha)
@@ -2062,6 +2152,8 @@ def _strong_credential(word: str) -> bool:
 def redact_pairs(text: str) -> str:
     """``text`` with the secrets written as name and value masked (see above); each pattern runs
     only where the characters it needs are there (log items are many, secrets in them rare)."""
+    if "${" in text:  # ('DB_PASS=${DB_PASS:-hunter2}': the reference with its default goes whole)
+        text = secret_defaults(text)
     if "uthorization" in text or "UTHORIZATION" in text:
         text = AUTH_IN_TEXT.sub(_auth_soft, text)
     if ("igest" in text or "IGEST" in text) and (
@@ -2103,6 +2195,8 @@ def _credential(m: re.Match[str]) -> str:
         return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation', '...T14:00Z')
     if placeholder_value(word) or placeholder_at(m.string, m.start("word")):
         return m.group(0)  # ('password is $DB_PASS', 'password: %DB_PASS%': a reference)
+    if store_note_at(word, m.string, m.end("word")):
+        return m.group(0)  # ('password: 1Password vault': where it is kept)
     if word[:1] in "/~." and m.group(1).lower() == "pwd":
         return m.group(0)  # ('pwd /srv/app01': the shell's builtin and the folder it printed)
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word) or (
