@@ -670,7 +670,11 @@ def redact(text: str, rare: bool = True) -> str:
 
 
 # --- kind and level --------------------------------------------------------------------------
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # (letters with accents too: 'résolu', 'gelöst')
+# a name glued to a code or domain suffix is one word, none of the rules' ('Next.js', 'Socket.io',
+# 'deploy.sh', 'ASP.NET' lower-cased: not 'next', 'deploy')
+_NAME_SUFFIX = (r"\.(?:js|jsx|ts|tsx|io|net|com|org|dev|app|sh|py|rb|go|md|ya?ml|json|toml|cfg|conf|ini|txt"
+                r"|log|csv)(?![^\W_])")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*(?:" + _NAME_SUFFIX + ")?")  # (accents too: 'résolu', 'gelöst')
 
 # (and the words of teams that write their status in German, French or Spanish)
 _ESC_DONE = frozenset(
@@ -761,10 +765,11 @@ _ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack'ed", "ack’
                   "bestätigt", "acquitté", "acquittée"})
 _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retransmits"})
 # ... or taken up by someone: 'picked up by on-call', 'picked up by @kim', 'I picked up OPS-1', 'kim is
-# looking into it', '@kim: on it', or answered: 'replied to Acme on SUP-4410', 'responded to the
-# customer' (not what they wrote to us: 'customer replied to our mail', 'they responded to me'); not what a
-# system picks up ('config picked up by the pods', 'traffic picked up', 'looking into options')
-_TAKEN_WORDS = frozenset({"picked", "looking", "on", "replied", "responded"})
+# looking into it', '@kim: on it', 'started investigating', or answered: 'replied to Acme on SUP-4410',
+# 'responded to the customer' (not what they wrote to us: 'customer replied to our mail', 'they
+# responded to me'); not what a system picks up ('config picked up by the pods', 'traffic picked up',
+# 'looking into options')
+_TAKEN_WORDS = frozenset({"picked", "looking", "on", "replied", "responded", "started", "began", "begun"})
 _TAKEN_UP = re.compile(
     # (the lookahead first: the lookbehinds run only where 'replied' or 'responded' starts)
     r"(?i:\b(?=replied|responded)(?<!customer )(?<!client )(?<!merchant )(?<!user )(?<!vendor )(?<!they )"
@@ -772,6 +777,10 @@ _TAKEN_UP = re.compile(
     r"(?i:\bpicked\s+up\s+by\s+(?:the\s+|our\s+)?(?:on[- ]?call|primary|secondary|support|sre|ic\b)"
     r"|\b(?:I|we|she|he|they)\s+(?:have\s+|'ve\s+|just\s+)?picked\s+(?:it\s+)?up\b"
     r"|\b(?:is|are|am|I'm|we're|'m|'re)\s+(?:now\s+)?looking\s+into\s+(?:it|this|the\s+(?:alert|page|incident|issue|ticket))\b)"
+    # (someone started on the ticket: 'started investigating', 'began working on OPS-1'; not 'backfill
+    # started 14:10', a job's start, nor 'errors started', an onset)
+    r"|(?i:\b(?:started|began|begun)\s+(?:investigating|triaging|troubleshooting|working\s+on|work\s+on"
+    r"|looking\s+into)\b)"
     r"|\bpicked\s+up\s+by\s+@[\w.-]+|@[\w.-]+\s+picked\s+(?:it\s+)?up\b|\bpicked\s+up\s+[A-Z][A-Z0-9]+-\d+"
     r"|(?:^|@[\w.-]+:?\s+)(?i:on\s+it)\b(?!\s+(?:yet|later|tomorrow))"
     # (chat's eyes beside it: '👀 on it', '👀 PAY-9 looking', 'looking 👀', as Slack's ':eyes: on it' is read)
@@ -990,6 +999,17 @@ _REACH = _PAGED | _TOLD | _LOOP_IN | _CONTACT | _INFORMED
 _MISSED = frozenset(
     {"missed", "slipped", "overdue", "blew", "blown", "breached", "late", "lapsed", "exceeded",
      "misses", "slipping"}
+)
+# a scheduler's 'SLA miss' (Airflow's 'SLA miss on dag orders_daily at 06:00 UTC'): a missed deadline,
+# unless denied ('no SLA miss', 'without an SLA miss') or only a risk ('risk of an SLA miss'); a title's
+# 'orders_daily SLA miss' names the incident, no miss of the row's due date
+_SLA_MISS_WORDS = frozenset({"sla", "slo", "miss", "sla-miss", "slo-miss", "misses"})
+_SLA_MISS = re.compile(
+    r"(?i)(?<![\w-])(?:sla|slo)[\s_-]?miss(?:es)?(?![\w-])(?=\s+(?:on|for|at|in|of)\b|\s*[:(])"
+)
+_SLA_MISS_DENIED = re.compile(
+    r"(?i:\b(?:no|not|without|never|avoid(?:ed)?|prevent(?:ed)?|risk\s+of|chance\s+of|potential)"
+    r"\s+(?:an?\s+|any\s+)?(?:sla|slo)[\s_-]?miss)"
 )
 _MISSED_PHRASES = ("past due", "past-due", "past the deadline", "past the eta", "past its", "past our")
 # a deadline not met is missed: 'deadline not met', 'failed to meet the 17:00 ETA', 'unmet' (:data:`_NOT_MET`)
@@ -1306,7 +1326,7 @@ _VOCABULARY = frozenset().union(
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
     _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _DUP, _MET, _REOPEN_HINT, _TAKEN_WORDS,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
-     "regression", "esc"},
+     "regression", "esc"}, _SLA_MISS_WORDS,
 )
 
 
@@ -1328,7 +1348,7 @@ def _trie(words: list[str]) -> str:
 _KEYWORD = re.compile(
     # (a possessive is its word: "the CIO's office")
     r"[\W_](?<![^\W_]['’-])(" + _trie(sorted(_VOCABULARY)) + r")(?![^\W_])(?!-[^\W_])"
-    r"(?!['’](?!s(?![^\W_]))[^\W_])"
+    r"(?!['’](?!s(?![^\W_]))[^\W_])(?!" + _NAME_SUFFIX + ")"
 )
 
 
@@ -2018,6 +2038,10 @@ def stated_missed(text: str, w: frozenset[str]) -> bool:
         return True
     if "by" in w and _not_done_by(text):
         return True
+    if ("miss" in w or "misses" in w or "sla-miss" in w or "slo-miss" in w) and (
+        m := _SLA_MISS.search(text)
+    ) is not None and _SLA_MISS_DENIED.search(text, 0, m.end()) is None:
+        return True  # ('SLA miss on dag orders_daily at 06:00 UTC')
     return not w.isdisjoint(_MET) and unmet(text, w) == 1
 
 
@@ -2203,6 +2227,39 @@ def delivered(text: str) -> bool:
     return _DELIVERED.search(text) is not None
 
 
+# A notice owed by a deadline, named in the clause before it ('Regulatory notification deadline: 72
+# hours from detection, i.e. 2025-10-10 08:14 UTC', 'notify affected customers by Fri'; an 'i.e.' is no
+# sentence end), and what says it was given ('Regulator notified via DPA portal', 'customers notified',
+# 'notification submitted to the ICO'): the notice's addressee named, not 'notified the CISO'.
+_NOTIFY_BEFORE = re.compile(
+    r"(?i:\bnotif(?:y|ication|ications)\b)(?:[^.;!?|\n\u2013\u2014]|\.(?=e\.)|(?<=\.e)\.){0,80}$"
+)
+_NOTIFIED = re.compile(
+    r"(?i:\b(?:notified|informed|notification\s+(?:was\s+)?(?:sent|filed|submitted|made|delivered|lodged)"
+    r"|(?:sent|filed|submitted|lodged)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?notification)\b)"
+)
+_NOTICE_TO = re.compile(
+    r"(?i:\b(?:regulators?|authority|authorities|dpa|ico|cnil|supervisory|customers?|data\s+subjects"
+    r"|affected\s+users|users|clients|partners)\b)"
+)
+_NOT_NOTIFIED = re.compile(
+    r"(?i:\b(?:not|never|yet\s+to\s+be|to\s+be|will\s+be|pending|before)\s+(?:\w+\s+)?$)"
+)
+
+
+def notification_promise(prose: str, start: int) -> bool:
+    """Whether the deadline at ``start`` of ``prose`` is one of a notice owed (:data:`_NOTIFY_BEFORE`)."""
+    return _NOTIFY_BEFORE.search(prose, max(0, start - 110), start) is not None
+
+
+def notified(text: str) -> bool:
+    """Whether ``text`` says a notice was given to its addressee (:data:`_NOTIFIED`, :data:`_NOTICE_TO`;
+    not 'not yet notified', 'customers to be notified')."""
+    m = _NOTIFIED.search(text)
+    return m is not None and _NOTICE_TO.search(text) is not None and _NOT_NOTIFIED.search(
+        text, max(0, m.start() - 20), m.start()) is None
+
+
 def update_promise(prose: str, start: int) -> bool:
     """Whether the time at ``start`` of ``prose`` promises the next update (:data:`_UPDATE_PROMISE`)."""
     return _UPDATE_PROMISE.search(prose, max(0, start - 48), start) is not None
@@ -2222,7 +2279,9 @@ _REPLACEMENT = re.compile(
     # ('ETA revised to 18:00', 'target updated to Friday': the promise changed to; not 'status updated to
     # P1, ETA 17:00', which moves nothing)
     r"|\b(?:eta|deadline|target|due\s+date)\s+(?:(?:was|is|has\s+been)\s+)?(?:revised|updated|changed"
-    r"|shifted)\s+(?:to|until|till|for))\b"
+    r"|shifted)\s+(?:to|until|till|for)"
+    # ('vendor now says fix ships Mon 13 Oct': a promise given anew, which replaces the one given before)
+    r"|\bnow\s+(?:says|said|expects|promises|estimates|commits\s+to|committed\s+to|quotes))\b"
     # (up to the mention, in the same clause; a short weekday's dot is no break: 'New ETA Fri. 10:00')
     r"(?:[^.;!?|\n\u2013\u2014]|(?:(?<=Mon)|(?<=Tue)|(?<=Wed)|(?<=Thu)|(?<=Fri)|(?<=Sat)|(?<=Sun)|(?<=Tues)"
     r"|(?<=Thur)|(?<=Thurs))\.){0,24}$"

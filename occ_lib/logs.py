@@ -136,8 +136,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``Resolution date``, ``Done at``) one, both holding a time, is read as the row opened at the one
     (its time, a ``note``) and resolved at the other (a step of its own; its ``Status`` cell, ``Done``,
     is the state that step tells, an ``Updated`` cell between is no step): ``| DATA-815 | Done |
-    06/Oct/25 2:08 PM | 09/Oct/25 4:50 PM |`` was not resolved when it was created (a ``Resolved``
-    date without a time is read as before); an empty
+    06/Oct/25 2:08 PM | 09/Oct/25 4:50 PM |`` was not resolved when it was created; a ``Resolved`` cell
+    of a date alone, ``2025-10-08``, ``08/Oct/25``, ``Oct 8, 2025``, is a step of that day, day precision
+    (the Created cell must hold a time); an empty
     cell of a ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
     ``Temp password``, ``API key``, has its one-word credentials masked; a table whose first time is a clock
     time alone, ``| 11:42 PM | First 502s |``, under a table of dated times in its section or a section
@@ -303,7 +304,9 @@ Per item (the rules, in order)
       refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
       the first ticket's)
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
-      lapsed, exceeded, or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
+      lapsed, exceeded, a scheduler's SLA miss (Airflow's ``SLA miss on dag orders_daily at 06:00 UTC``:
+      that time is the deadline missed, keyword ``missed``; not ``no SLA miss``, ``risk of an SLA miss``),
+      or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
       met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``), or not reached (``not done by
       EOD``, ``not fixed by 17:00``, ``didn't make it by EOD``; not ``will not be done by``, ``may not
       be``, ``if not done by``); ``not met yet`` only when the
@@ -334,7 +337,11 @@ Per item (the rules, in order)
       new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
       ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``; not ``status
       updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla` supersedes with it the
-      ticket's earlier promises of its kind written in earlier items; so has a move with no deadline word
+      ticket's earlier promises of its kind written in earlier items; so has a promise given anew, ``vendor
+      now says fix ships Mon 13 Oct`` (now says, expects, promises...), or reported by the party an earlier
+      deadline of its tickets names (``vendor says fix ships Mon 13 Oct`` after ``vendor promised fix by
+      Friday``: the word before says, said, expects, promised, promises, no pronoun; not ``infra says``,
+      another party, nor another ticket's); so has a move with no deadline word
       of a ticket an earlier item gave a deadline (``REL-901 slipped to Oct 22``, pushed, moved,
       rescheduled... to or for a date or time, or with a colon, ``CHG0012345 rescheduled: Oct 10 22:00``, a
       deadline with that earlier one's keyword, also after
@@ -408,7 +415,12 @@ Per item (the rules, in order)
       ``postmortem due in 2 days``: an RCA, postmortem,
       post-incident review or report, retro, after-action review) has keyword ``postmortem``: the SLA
       judges it by the ticket's later event that says it was delivered (``RCA published``), not by the
-      incident's resolution. A ``window`` written as a range is due at its end (``maintenance
+      incident's resolution. One whose clause names a notice owed before it (``Regulatory notification
+      deadline: 72 hours from detection, i.e. 2025-10-10 08:14 UTC``, ``notify affected customers by
+      Fri``) has keyword ``notification``: judged by the later event, of its ticket or of no ticket in its
+      log, that says its addressee was notified (``Regulator notified via DPA portal``, ``customers
+      notified``, ``notification submitted to the ICO``; not ``notified the CISO``, ``customers to be
+      notified``). A ``window`` written as a range is due at its end (``maintenance
       window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
       planned or scheduled one is one); nor is a window's day alone of no ticket (``Window: Thursday Oct
       9, 2025.`` announces when it is: nobody promised anything, and no table can miss it; ``OPS-7 window
@@ -628,7 +640,9 @@ Per item (the rules, in order)
          closed), or
          asked ("is PAY-412 fixed?", a question opening a clause or a chat message; not one answered
          "yes"): then the next rules read it. A possessive is its word ("escalated to the CIO's office"
-         names an executive). Their words for escalated (eskaliert, escaladé, remonté), a manager
+         names an executive); a name glued to a code or domain suffix is one word of none of the rules
+         (``Next.js middleware`` plans nothing, ``deploy.sh done`` is done: ``.js``, ``.io``, ``.sh``,
+         ``.py``, ``.md``, ``.com``...). Their words for escalated (eskaliert, escaladé, remonté), a manager
          (Teamleitung, Vorgesetzte, Abteilungsleiter..., responsable, gerente), an executive
          (Vorstand, Geschäftsführung, directeur/directrice) and acknowledged (quittiert, bestätigt,
          acquitté) count too.
@@ -637,7 +651,9 @@ Per item (the rules, in order)
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
          only asked ("has PAY-413 been acked?"); also a ticket taken up ("picked up by on-call", "kim
          is looking into it", chat's eyes beside on it or looking: "👀 on it", "👀 PAY-9 looking", "looking
-         👀") or answered ("replied to Acme on SUP-4410", "responded to the customer";
+         👀", someone started on it: "started investigating", "began working on OPS-1"; not a job's
+         start, "backfill started 14:10", nor an onset, "errors started") or answered ("replied to Acme on
+         SUP-4410", "responded to the customer";
          not what a customer or a vendor wrote, "customer replied to our mail", "replied to us").
          A status page's update that opens with its Investigating or Identified label (bold, or
          then a spaced dash, a colon or the line's end: ``**Investigating** - We are investigating
@@ -725,7 +741,11 @@ Per item (the rules, in order)
       two of its times (the item's own stamp written again right after it
       is one time: ``08:51 OPS-705 resolved 08:51, reopened 09:30, ...``) and a
       clause after the first has a kind that tells (escalation, reopened, resolved, acknowledged,
-      follow_up, blocked); more than 24 timed clauses are a pasted export, one event. The steps are
+      follow_up, blocked); more than 24 timed clauses are a pasted export, one event. A time written
+      after ``since`` in a reply that did not come (``SUP-48270 no reply from customer since Thu 17:45;
+      auto-reminder sent 09:00``, ``no update from the vendor since 08:00``) is when an earlier message
+      was: no step, nor the item's time (09:00 is; ``down since 09:12, recovered 09:40`` and ``waiting on
+      vendor since 08:00; pinged 09:00`` tell when a state began, a step). The steps are
       the first clause (the item's own time: PagerDuty's
       ``Triggered 10:14 AM EDT, Acknowledged ... 10:41 AM EDT, Resolved ...``, ``Incident 14:02
       UTC, resolved at 15:10 UTC``) and each later clause that tells. Otherwise the item is one
@@ -1175,6 +1195,10 @@ _RESOLVED_HEADERS = frozenset(
     {"resolved", "resolved at", "resolved on", "resolution date", "date resolved", "closed", "closed at",
      "closed on", "done at", "completed at"}
 )
+# a date written alone in a cell (a 'Resolved' cell of a day, '2025-10-08', '08/Oct/25', 'Oct 8, 2025')
+_CELL_DATE = re.compile(
+    r"\d{4}-\d\d-\d\d|\d{1,2}/[A-Z][a-z]{2}/\d\d|[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]{2}"
+)
 _UPDATED_HEADERS = frozenset({"updated", "updated at", "last updated", "last update", "modified"})
 _STATUS_HEADERS = frozenset({"status", "state"})
 
@@ -1193,6 +1217,18 @@ def _lifecycle_columns(cols: list[str], dl_cols: list | None) -> tuple[int, int,
             [j for j, h in enumerate(names) if h in _UPDATED_HEADERS and created < j])
 
 
+# a time written after 'since' in a reply that did not come ('no reply from customer since Thu 17:45',
+# 'no update from the vendor since 10:00'): when an earlier message was, no step of the item's own
+# ('down since 09:12, recovered 09:40' and 'waiting on vendor since 08:00; pinged 09:00' tell when a
+# state began: a step)
+_SINCE_TIME = re.compile(
+    r"(?i:\b(?:no|not|nothing|without)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:reply|replies|response|answer|update"
+    r"|word|news|contact|feedback|activity|heard|ack)\b)"
+    r"[^;.!?\n]{0,40}?(?i:\bsince)[^\S\n]+(?:(?:on|at|the)[^\S\n]+)?(?:[A-Za-z]{3,9}\.?,?[^\S\n]+)?$"
+)
+_LIFE_RESOLVED = "; resolved "  # (how _lifecycle_read writes a row's resolved cell)
+
+
 def _lifecycle_read(cells: list[str], life: tuple[int, int, list[int], list[int]]) -> list[str]:
     """A tracker row whose created and resolved cells both hold a time, as the item reads it: opened at
     its created time (the row's time), resolved at its resolved one, a step of its own ('; resolved
@@ -1206,7 +1242,7 @@ def _lifecycle_read(cells: list[str], life: tuple[int, int, list[int], list[int]
     for j in updated:
         if read[j].strip():
             read[j] = f"; {read[j]}"
-    read[resolved] = f"; resolved {read[resolved]}"
+    read[resolved] = f"{_LIFE_RESOLVED}{read[resolved]}"
     return read
 
 
@@ -1238,6 +1274,34 @@ def _promised(rows: list[tuple], tks: list[str]) -> str | None:
 
 
 _NO_ITEM_TIME = "relative deadline without the item's time"
+
+
+# who reports a promise: 'vendor says ...', 'AWS now expects ...' (the word before the keyword)
+_PARTY = re.compile(
+    r"(?<![\w-])(?P<p>[A-Za-z][\w.&-]{2,})[^\S\n]+(?:(?:now|also|again|then|later)[^\S\n]+)?"
+    r"(?:says|said|expects|promised|promises|committed[^\S\n]+to|commits[^\S\n]+to)(?![\w-])"
+)
+_NO_PARTY = frozenset(("she", "they", "who", "and", "but", "the", "has", "have", "had", "which", "that",
+                       "also", "now", "then", "still", "again", "later", "just", "team", "someone"))
+
+
+def _repromised(rows: list[tuple], tks: list[str], prose: str, start: int) -> bool:
+    """Whether the promise reported at ``prose[start:]`` (``vendor says fix ships Mon 13 Oct``) is one
+    its party gave before for one of ``tks``: an earlier deadline of those tickets of a promise's kind
+    whose text names the same party (``vendor promised fix by Friday``), which it replaces."""
+    party = None
+    for found in _PARTY.finditer(prose, max(0, start - 64), start):
+        party = found
+    if party is None or party.group("p").lower() in _NO_PARTY:
+        return False
+    who = re.compile(r"(?<![\w-])" + re.escape(party.group("p")) + r"(?![\w-])", re.IGNORECASE)
+    want = set(tks)
+    return any(
+        r[5] != _NAT and not want.isdisjoint(r[3]) and promise_kind(r[7]) == "promise"
+        and who.search(r[8]) is not None for r in rows
+    )
+
+
 _MOVE_STEMS = ("slip", "move", "push", "shift", "delay", "postpon", "reschedul", "bump", "defer", "extend")
 
 
@@ -2086,8 +2150,8 @@ def _parse_document(
                     if odd is not None and odd[0] < width and _zoneless_time(cells[odd[0]]):
                         read = list(cells if read is None else read)
                         read[odd[0]] = f"{cells[odd[0]].rstrip()} {odd[1]}"
-                    if life is not None and _CELL_TIME.search(cells[life[1]]) is not None and (
-                        _CELL_TIME.search(cells[life[0]]) is not None
+                    if life is not None and _CELL_TIME.search(cells[life[0]]) is not None and (
+                        _CELL_TIME.search(cells[life[1]]) is not None or _CELL_DATE.search(cells[life[1]])
                     ):
                         read = _lifecycle_read(cells if read is None else read, life)
                     read_as = None if read is None else " | ".join(read).rstrip()
@@ -2371,11 +2435,17 @@ def _items(
         ends: bool | None = None  # (whether a period's end may be written: _may_end_period, once asked)
         last_end = -1  # (where the last period end read ends)
         deliv_end = -1  # (where the item's last deliverable's deadline ends, once one is read)
+        has_since = "since" in text or "Since" in text
+        at_since = False  # (whether the item's time so far is one written after 'since')
         for m in found[k]:
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
                 m = replace(m, is_deadline=True, keyword="update")
             elif m.is_deadline and m.keyword != "missed" and ex.deliverable_promise(proses[k], m.start):
                 m = replace(m, keyword="postmortem")  # ('RCA ETA 2025-10-14': kept by its delivery)
+            elif m.is_deadline and m.keyword != "missed" and "otif" in proses[k] and ex.notification_promise(
+                proses[k], m.start
+            ):  # ('Regulatory notification deadline: ... 2025-10-10 08:14 UTC': kept by the notice sent)
+                m = replace(m, keyword="notification")
             elif m.is_deadline and deliv_end >= 0 and promise_kind(m.keyword) == "promise" and (
                 ex.is_replacement(proses[k], m.start)
             ) and _CLAUSE_STOP.search(proses[k], deliv_end, m.start) is None:
@@ -2423,8 +2493,13 @@ def _items(
                 last_end = m.end
                 continue  # ('cert valid to 2025-12-01', 'EOL 2026-01-31': how long it lasts, not when)
             times.append(m.at)
-            if at == _NAT or (prec == "day" and m.precision != "day"):  # a time beats a bare date
-                at, prec = (m.at - epoch) // us, m.precision
+            # ('no reply since Thu 17:45; reminder sent 09:00': 17:45 is an earlier event's, the item's
+            # time is 09:00)
+            since = has_since and _SINCE_TIME.search(proses[k], max(0, m.start - 96), m.start) is not None
+            if at == _NAT or (prec == "day" and m.precision != "day") or at_since and not since and (
+                m.precision != "day" or prec == "day"
+            ):  # a time beats a bare date
+                at, prec, at_since = (m.at - epoch) // us, m.precision, since
                 end = _NAT if m.until is None else (m.until - epoch) // us
         if prec == "day" and "\u2705" in text and (done := _done_day(proses[k], found[k])) is not None:
             # ('➕ 2025-10-06 📅 2025-10-08 ✅ 2025-10-10': done on the 10th, not created on the 6th)
@@ -2487,7 +2562,9 @@ def _items(
             tks, refs, artifacts(text, proses[k]), ex.channels(text) if "#" in text else [],
             ex.urls(text) if "://" in text else [], http_status(text), times, kind_of_item, depth, text,
         )
-        steps = _steps(proses[k], found[k]) if len(times) > 1 else None
+        steps = _steps(
+            proses[k], found[k], kind_of_item == "table" and _LIFE_RESOLVED in proses[k]
+        ) if len(times) > 1 else None
         # '- REL-42: 3 failures, filed QA-315' > '- QA-315 is a dup of QA-290': a nested item that opens
         # with a ticket of its own speaks of that one; what it inherits only keeps it as a note
         aside = _inherited(tks, owns[k]) if (
@@ -2593,6 +2670,9 @@ def _items(
                 # ('ETA moved to 18:00', 'slipped - new ETA 17:00': the promise moved, which supersedes the
                 # ticket's earlier ones of its kind across items, :mod:`occ_lib.sla`)
                 moves = ex.is_replacement(proses[k], m.start) and not ex.is_former(proses[k], m.start)
+                if not moves and d_tks and m.keyword in _times._REPORTED_KW:
+                    # ('vendor says fix ships Mon 13 Oct' after 'vendor promised fix by Friday')
+                    moves = _repromised(acc.deadline_rows, d_tks, proses[k], m.start)
                 if named:
                     row_missed = m.keyword == "missed"
                 elif former:
@@ -3378,13 +3458,17 @@ def _ticket_groups(
 
 
 def _steps(
-    prose: str, mentions: list[_times.TimeMention]
+    prose: str, mentions: list[_times.TimeMention], life: bool = False
 ) -> list[tuple[_times.TimeMention, str, int, int]] | None:
     """The steps of an item that tells of several at their own times ('Paged on-call at 21:47 ET
     ...; recovered 22:03 ET'): ``(mention, kind, level, start of its clause)`` for the first clause and
     each other clause whose kind tells (:data:`_TELLING`), when one after the first does and every two
-    timed mentions are split by a clause break; else None (the item is one event)."""
-    timed = [m for m in mentions if m.at is not None and not m.is_deadline and m.precision != "day"]
+    timed mentions are split by a clause break; else None (the item is one event). ``life``: a tracker
+    row read by :func:`_lifecycle_read`, whose resolved step may be a date alone (day precision)."""
+    since = "since" in prose or "Since" in prose
+    timed = [m for m in mentions if m.at is not None and not m.is_deadline and (
+        m.precision != "day" or life and m.start > prose.find(_LIFE_RESOLVED)) and not (
+        since and _SINCE_TIME.search(prose, max(0, m.start - 96), m.start))]
     if len(timed) < 2 or len(timed) > _MAX_STEPS:
         return None  # (one time is no sequence; hundreds are a pasted export, not a told story)
     cuts = [0]

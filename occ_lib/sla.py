@@ -12,6 +12,7 @@ them beside the figures. :func:`unmatched_keys` names the policy keys that judge
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from ._extract import delivered
+from ._extract import delivered, notified
 from .formats import human_duration, iso_z
 from .logs import promise_kind, same_subject
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
@@ -151,6 +152,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "A deliverable's deadline written with it ('RCA ETA 2025-10-14', 'postmortem for INC-4100 due "
         "Friday') is kept by the ticket's later event that says it was delivered ('RCA published'), "
         "not by the incident's resolution.",
+        "A notice's deadline ('Regulatory notification deadline: 72 hours from detection, i.e. 2025-10-10 "
+        "08:14 UTC', 'notify affected customers by Fri') is kept by the later event, of its ticket or of no "
+        "ticket in its log, that says the addressee was notified ('Regulator notified via DPA portal').",
         "A stamped step of a ticket's story that names no ticket ('6:20am paged secondary; ETA 7:00am' "
         "after '6:02am ... (INC-5001)', in a section that names no other) counts for that ticket. A "
         "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅'); "
@@ -176,7 +180,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "The clock starts at the ticket's first mention in any log (one known only to its day "
             "yields to a timed mention of that day); the first response is the "
             "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
-            "counts); "
+            "counts), or a blocked one that waits on the customer ('waiting on customer for request "
+            "ids': the agent has answered and asked something, as a service desk's 'Waiting for "
+            "customer' status stops its first-response clock); work or a job started ('backfill "
+            "started 14:10') is no response unless someone is named taking the ticket up; "
             "resolution is the first resolved event after the ticket's last reopening (the detail "
             "says when an earlier resolution was reopened)."
         )
@@ -406,6 +413,7 @@ class _Updates:
         self._at: dict[str, list[tuple[pd.Timestamp, str]]] = {}
         self._written: dict[tuple[str, int], pd.Timestamp] = {}
         self._days: dict[tuple[str, int], pd.Timestamp] = {}
+        self._loose: dict[str, list[tuple[pd.Timestamp, str]]] = {}  # (per source: events of no ticket)
         if events.empty or not {"tickets", "at", "source", "line"} <= set(events.columns):
             return
         ev = events[events["at"].notna()]
@@ -419,17 +427,22 @@ class _Updates:
             self._written.setdefault((str(src), int(line)), when)
             if when > as_of:
                 continue
-            for t in tks if isinstance(tks, list | tuple | np.ndarray) else []:
+            tks = tks if isinstance(tks, list | tuple | np.ndarray) else []
+            for t in tks:
                 self._at.setdefault(str(t), []).append((when, str(text or "")))
-        for ats in self._at.values():
+            if not len(tks):
+                self._loose.setdefault(str(src), []).append((when, str(text or "")))
+        for ats in (*self._at.values(), *self._loose.values()):
             ats.sort(key=lambda p: p[0])
 
     def after(
-        self, ticket: str, recs: list[dict[str, Any]], says: Callable[[str], bool] | None = None
+        self, ticket: str, recs: list[dict[str, Any]], says: Callable[[str], bool] | None = None,
+        loose: bool = False,
     ) -> pd.Timestamp | None:
         """The ticket's first event after the earliest item of ``recs`` that made the promise, of those
         whose text ``says`` so when given (None when there is none yet, or when no item of them has a
-        time: then no update can count as later; a delivery can, from the item's day on)."""
+        time: then no update can count as later; a delivery can, from the item's day on); ``loose``: the
+        events of no ticket in the logs of ``recs`` count too (a notice given: 'Regulator notified')."""
         keys = [(str(r["source"]), int(r["line"])) for r in recs]
         made = [w for k in keys if (w := self._written.get(k)) is not None]
         day = not made and says is not None
@@ -438,7 +451,11 @@ class _Updates:
         if not made:
             return None
         first = min(made)
-        return next((at for at, text in self._at.get(ticket, []) if (at > first or day and at == first) and (
+        cands = self._at.get(ticket, [])
+        if loose:
+            cands = sorted([*cands, *(p for src in dict.fromkeys(k[0] for k in keys)
+                                      for p in self._loose.get(src, []))], key=lambda p: p[0])
+        return next((at for at, text in cands if (at > first or day and at == first) and (
             says is None or says(text))), None)
 
 
@@ -934,14 +951,21 @@ def deadline_misses(
             # then '12:25 sent Acme the ETA for the full fix: 3 PM', then '2:50 PM INC-7781 resolved')
             resolved, resolved_day = later
         verb = "resolved"
-        promise = recs[0].get("keyword") if ticket is not None else None
-        if promise in ("update", "postmortem") and all(r.get("keyword") == promise for r in recs):
+        promise = recs[0].get("keyword")
+        if ticket is None and promise != "notification":  # (a notice of no ticket: its log's notice keeps it)
+            promise = None
+        if promise in ("update", "postmortem", "notification") and all(
+            r.get("keyword") == promise for r in recs
+        ):
             # ('Next update by 14:45 EDT': kept by the ticket's next update, not by its fix; 'RCA ETA
             # 2025-10-14': by the ticket's event that says the RCA was delivered)
             if updates is None:
                 updates = _Updates(events, as_of_ts, tz)
             if promise == "update":
                 resolved, resolved_day, verb = updates.after(ticket, recs), False, "updated"
+            elif promise == "notification":  # ('Regulator notified via DPA portal': its own log's, no ticket)
+                resolved, resolved_day = updates.after(ticket, recs, notified, loose=True), False
+                verb = "notified"
             else:
                 resolved, resolved_day, verb = updates.after(ticket, recs, delivered), False, "delivered"
         # (a resolution known only to its date, as written: judged against the due date in its zone)
@@ -1015,6 +1039,25 @@ def _window_after(
     return last if last[1] > due else None
 
 
+# a ticket blocked on its requester's answer: the agent has replied and asked something ('waiting on
+# customer for request ids', 'awaiting the customer's reply', 'pending customer response', 'waiting for
+# requester'), which a service desk counts as its first response ('Waiting for customer' stops the clock);
+# not what waits on the vendor or on another team
+_ON_CUSTOMER = re.compile(
+    r"(?i:\b(?:waiting|wait|awaiting|pending|blocked)\s+(?:on|for)?\s*(?:the\s+|a\s+)?"
+    r"(?:customer|requester|requestor|reporter|client|merchant|end[- ]user)s?\b)"
+)
+
+
+def _waits_on_customer(tl: pd.DataFrame) -> pd.Series:
+    """Per event of ``tl``, whether it is a ``blocked`` one that waits on the customer
+    (:data:`_ON_CUSTOMER`)."""
+    blocked = tl["kind"].eq("blocked")
+    if not blocked.any() or "text" not in tl.columns:
+        return blocked & False
+    return blocked & tl["text"].map(lambda t: isinstance(t, str) and _ON_CUSTOMER.search(t) is not None)
+
+
 def ticket_target_misses(
     logs: Any, policy: Policy, start: Any = None, as_of: Any = None, end: Any = None
 ) -> pd.DataFrame:
@@ -1044,7 +1087,7 @@ def ticket_target_misses(
         first = tl.loc[first_events(tl).iloc[0]]  # (a date-only mention yields to a timed one that day)
         first_day = _is_day(first)
         for kind, limit, mask in (
-            ("response", target.first_response, tl["kind"].isin(RESPONSE_KINDS)),
+            ("response", target.first_response, tl["kind"].isin(RESPONSE_KINDS) | _waits_on_customer(tl)),
             # (a fix that did not hold is no resolution: only one after the last reopening counts)
             ("resolution", target.resolution, final_resolutions(tl)),
         ):

@@ -22,6 +22,12 @@ pulled into one ticket:
   ``blocked`` one: a day's section that names one ticket also holds the day's other work (``11:30
   QA reproduced the store-notes report``, ``21h30 nightly run started``), which is no step of it.
 - Not a table row: a table's rows are records of their own.
+- A section whose one ticket is first named by the item that opens it (``SEC-302 opened: audit CI
+  logs``, ``filed OPS-12``, ``INC-7 created``), after an earlier section of the same file that was the
+  thread of another ticket (the incident, ``SEC-301``): the section's ticketless ``escalation`` and
+  ``acknowledged`` items are that earlier ticket's (``16:00 escalated to VP Engineering for sign-off on
+  customer comms``: the incident escalates, not the task filed for it); its other steps are the
+  section's ticket's, as above.
 - A section that names several tickets (a handoff note's pages) is no thread, but a page's next step
   is: a ticketless item that opens with its own time and is an ``escalation`` or ``acknowledged``
   (``- 2025-10-10 00:20 UTC paged the IC (Sam); 00:55 escalated to VP Eng (Helen)``) right after an
@@ -92,7 +98,9 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
     for i, key in enumerate(keys):
         by_section.setdefault(key, []).append(i)
     ats = events["at"].tolist() if "at" in events.columns else None
-    for rows in by_section.values():
+    before: dict[str, str] = {}  # (per source, the ticket of its last one-ticket section so far)
+    for key in sorted(by_section, key=lambda k: (k[0], k[1])):
+        rows = by_section[key]
         named = {t for i in rows for t in tickets[i]}
         if len(named) != 1:
             if len(named) > 1 and ats is not None:
@@ -100,13 +108,28 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
             continue
         (ticket,) = named
         rows = sorted(rows, key=lambda i: lines[i])
-        first = next(lines[i] for i in rows if tickets[i])
+        opener = next(i for i in rows if tickets[i])
+        first = lines[opener]
+        # ('SEC-302 opened: audit CI logs' in an incident's log: a ticket filed for a task of the
+        # incident; the section's escalations stay the incident's, SEC-301's, the file's ticket before)
+        outer = before.get(key[0])
+        child = outer is not None and outer != ticket and _OPENED.search(str(texts[opener] or "")) is not None
         for i in rows:
             if (lines[i] > first and not tickets[i] and kinds[i] in _STORY_KINDS
                     and items[i] in _THREAD_ITEMS and _TIME_LED.match(str(texts[i] or "")) is not None
                     and (not windows or (keys[i][0], lines[i]) not in windows)):
-                out.iat[i] = [ticket]
+                out.iat[i] = [outer if child and kinds[i] in _PAGE_STEP_KINDS else ticket]
+        if not child:
+            before[key[0]] = ticket
     return out
+
+
+# a ticket filed in the item that first names it: 'SEC-302 opened: audit CI logs', 'opened SEC-302 for the
+# audit', 'filed OPS-12', 'created INC-7 to track', 'spun off OPS-9'
+_OPENED = re.compile(
+    r"(?i:\b(?:opened|filed|created|raised|spun\s+off|split\s+out)\s+[A-Z][A-Z0-9]+-\d+\b"
+    r"|[A-Z][A-Z0-9]+-\d+\s+(?:(?:was|is)\s+)?(?:opened|filed|created|raised)\b)"
+)
 
 
 _PAGE_STEP_KINDS = frozenset({"escalation", "acknowledged"})

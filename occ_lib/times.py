@@ -336,10 +336,14 @@ Deadlines
     ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
     promise reported, the time right after it (``@ben says Fri noon``, ``infra said EOD``, ``vendor
     expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
-    weekday is the next one, as an ETA's is; not ``said the deploy at 09:00 went fine``), and a promise
-    made for a time with up to three words of what or who between (``the fix was promised by Ops for
-    Thursday noon``, ``Ops promised the fix for Thursday noon``, ``committed to a patch for Oct 14``:
-    keyword ``promised``; not after ``said``). Right after it:
+    weekday is the next one, as an ETA's is; not ``said the deploy at 09:00 went fine``), also with what
+    is promised between: ``vendor now says fix ships Mon 13 Oct``, ``expects the patch to land Friday``,
+    ``says it will be out Thu`` (ships, lands, arrives, goes out, to/will ship, land, be out, ready...);
+    a promise made for a time with up to three words of what or who between (``the fix was promised by
+    Ops for Thursday noon``, ``Ops promised the fix for Thursday noon``, ``committed to a patch for Oct
+    14``: keyword ``promised``; not after ``said``); and a scheduler's SLA miss, ``SLA miss on dag
+    orders_daily at 06:00 UTC`` (keyword ``missed``; not ``no SLA miss at 06:00``, ``risk of an SLA
+    miss``). Right after it:
     ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00 UTC ETA``, ``09:00
     UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h``, ``ETA
     +2h``, ``ETA within the hour`` 14:00 is the item's time), or the time opens the text and any word
@@ -352,7 +356,8 @@ Deadlines
     end, start or middle of something; ``due to the outage (Oct 9)`` is a cause); a sprint's end, also
     the date written right after it, after a comma, a colon or a space (``ETA end of sprint, Oct 24``,
     ``target: this sprint, Friday 10/24``: a day-precision deadline of the keyword before,
-    :data:`_SPRINT_DATE`).
+    :data:`_SPRINT_DATE`); and a duration after something takes the date after ``i.e.`` or ``that
+    is``: ``notification deadline: 72 hours from detection, i.e. 2025-10-10 08:14 UTC``.
     ``keyword`` is lowercase except ``ETA``.
 End of day
     ``EOD``, ``EOB``, ``COB``, ``end of (the) day``/``business``, ``close of business`` is a date-only
@@ -1292,7 +1297,7 @@ def _norm_keyword(kw: str) -> str:
 # Cheap gates on the lower-cased text (literal alternations get sre's fast prefix scan): most
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
-    "eta|by|before|due|deadline|target|later|nlt|until|till|through|thru|checkpoint|window|cut|expir|since|missed"
+    "eta|by|before|due|deadline|target|later|nlt|until|till|through|thru|checkpoint|window|cut|expir|since|miss"
     "|blew|blown|eod|eob|cob|\U0001f4c5|say|said|expects|promis|commit"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
@@ -1333,6 +1338,10 @@ def _deadline(
         kw = _paren_value_of(text, max(a, start - 90), start)
         if kw is not None:
             return kw
+    elif text.find("e.", max(a, start - 8), start) >= 0 or text.find("hat is", max(a, start - 10), start) > 0:
+        m = _DUE_IE.search(text, max(a, start - 110), start)
+        if m is not None:
+            return _norm_keyword(m.group("kw"))
     if text.find("print", max(a, start - 60), start) >= 0 and (
         sp := _SPRINT_DATE.search(text, max(a, start - 60), start)
     ) is not None:
@@ -1358,6 +1367,14 @@ def _deadline(
         return kw
     if ("romis" in text[lo:start] or "ommit" in text[lo:start]) and _PROMISED_FOR.search(text, lo, start):
         return "promised"  # ('the fix was promised by Ops for Thursday noon')
+    if before is None and (low is None or low.find("miss", lo, start) >= 0):
+        sla = _SLA_MISS_AT.search(text, max(a, start - 60), start)
+        if sla is not None and _SLA_NOT_MISSED.search(text, max(a, sla.start() - 24), sla.start()) is None:
+            return _MISSED_KW  # ('SLA miss on dag orders_daily at 06:00 UTC': that time's deadline missed)
+    if before is None and (low is None or _SHIPS_HINT.search(low, lo, start)):
+        shipped = _SHIPS_PROMISED.search(text, lo, start)
+        if shipped is not None:
+            return _norm_keyword(shipped.group("kw"))  # ('vendor now says fix ships Mon 13 Oct')
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
     return None
@@ -1366,6 +1383,29 @@ def _deadline(
 # A promise reported ('says', 'said', 'expects', 'promised', 'committed to') governs only a time written
 # right after it, a day word, 'at', 'around'... or Notion's '@' between ('@ben says Fri noon', 'vendor
 # expects around 17:00'): 'host clock says: Fri Jan  2 10:00:00 EST 2026' is a reading, not a promise
+# what is promised, between the promise and its time: 'vendor now says fix ships Mon 13 Oct', 'they
+# expect the patch to land Friday', 'said it will be out Thu'
+_SHIPS = (
+    r"(?:(?i:the|a|an|its|their|it|that|this)[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,2}?"
+    r"(?i:ships|lands|arrives|goes[^\S\n]+out|is[^\S\n]+out|is[^\S\n]+due|(?:to|will|would|should)"
+    r"[^\S\n]+(?:ship|land|arrive|go[^\S\n]+out|be[^\S\n]+(?:out|ready|available|released|deployed|delivered)))"
+)
+# a scheduler's SLA miss and the deadline it missed: 'SLA miss on dag orders_daily at 06:00 UTC', 'SLA
+# miss for task load_ledger: 07:00', 'SLA miss at 06:00'
+_SLA_MISS_AT = re.compile(
+    r"(?<![\w-])(?i:sla|slo)[^\S\n_-]?[_-]?(?i:miss(?:es)?)(?![\w-])"
+    r"(?:[^\S\n]+(?i:on|for|of|in)(?:[^\S\n]+[\w.:/-]+){1,3}?)?[^\S\n]*(?:(?i:at|@|due)[^\S\n]*|:[^\S\n]*)?$"
+)
+_SLA_NOT_MISSED = re.compile(
+    r"(?i:\b(?:no|not|without|never|avoid(?:ed)?|prevent(?:ed)?|risk[^\S\n]+of|chance[^\S\n]+of|potential)"
+    r"(?:[^\S\n]+(?:an?|any))?)[^\S\n]+$"
+)
+_SHIPS_HINT = re.compile("ship|land|arriv|out|due|ready|available|released|deployed|delivered")
+_SHIPS_PROMISED = re.compile(
+    r"(?<![\w-])(?P<kw>(?i:says|said|expects|promised|promises))[^\S\n]+" + _SHIPS + r"[^\S\n]+"
+    r"(?:(?i:around|about|roughly|approx\.?|at|on|by|today|tonight|tomorrow|tmrw|next|this|"
+    + _WEEKDAY_ALT + r")[^\S\n]+|(?:" + _WD_ABBR + r")\.?[^\S\n]+)*[@~]?$"
+)
 _REPORTED_KW = frozenset({"says", "said", "expects", "promised", "promises", "committed to", "commits to"})
 _REPORTED_GAP = re.compile(
     r"[^\S\n]+(?:(?i:around|about|roughly|approx\.?|at|on|by|today|tonight|tomorrow|tmrw|next|this|"
@@ -1398,6 +1438,17 @@ _DUE_IN_WORDS = re.compile(
     r"(?:(?i:is|in|by|on|at)\s+)?(?i:\d{1,3}\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|hours?"
     r"|months?)\s+(?:after|from|following|of|post)\s+[^()\n;.!?]{1,40}?"
     r"|(?:the\s+)?(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)\s*\($"
+)
+
+
+# a duration after something, its date after 'i.e.' or 'that is': 'notification deadline: 72 hours from
+# detection, i.e. 2025-10-10 08:14 UTC' ('due Friday, i.e. 2025-10-10' is one deadline, its weekday's;
+# 'due end of week, i.e. Fri 17:00' is the end of the week's, as before: that end is a mention itself)
+_DUE_IE = re.compile(
+    r"(?<![\w-])(?P<kw>(?i:due|deadline|target|eta))(?![\w-])(?!\s+(?i:to)\b)\s*[:=]?\s*"
+    r"(?:(?i:is|in|by|on|at|within)\s+)?(?i:\d{1,3}\s*(?:(?:business|working|calendar)\s+)?"
+    r"(?:days?|weeks?|hours?|hrs?|h|months?)\s+(?:after|from|following|of|post|since)\s+[^()\n;.!?]{1,40}?)"
+    r"\s*[,(]?\s*(?i:i\.\s?e\.|that\s+is)\s*[,:]?\s*(?:(?:" + _WEEKDAY_ALT + r"|" + _WD_ABBR + r")\.?,?\s+)?$"
 )
 
 

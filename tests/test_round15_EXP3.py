@@ -59,7 +59,8 @@ def test_a_tracker_rows_created_and_resolved_times_are_its_opening_and_its_resol
         [7, "10-06 06:05", "note", 0, ["DATA-812"]],
         [7, "10-06 07:58", "resolved", 0, ["DATA-812"]],
         [8, "10-09 10:00", "plan", 0, ["DATA-824"]],  # (not resolved: as before)
-        [9, "10-09 10:00", "resolved", 0, ["DATA-830"]],  # (a Resolved date without a time: as before)
+        [9, "10-09 10:00", "note", 0, ["DATA-830"]],  # (a Resolved date without a time: that day, EXP3B)
+        [9, "10-10 00:00", "resolved", 0, ["DATA-830"]],
     ]
 
 
@@ -98,6 +99,7 @@ def test_a_no_after_a_complete_state_denies_something_else(text: str, kind: str)
 def test_the_ir_fixtures_audit_deadline_is_met():
     assert _sla("exp3_c_security_ir.md", "deadline") == [
         ["SEC-302", "10-09 17:20", "met"],  # (was missed by 4680 min: 'Resolved.' unread)
+        ["SEC-301", "10-10 06:30", "met"],  # (the notification deadline, read since EXP3B)
         ["SEC-301", None, "open"],
         ["SEC-305", None, "open"],
     ]
@@ -158,6 +160,7 @@ def test_the_ir_fixtures_timeline_has_legal_as_an_escalation_of_the_incident():
     assert [[r.at.strftime("%m-%d %H:%M"), int(r.level), int(r.line), r.via] for r in rows.itertuples()] == [
         ["10-07 08:50", 3, 13, "thread"],
         ["10-07 09:30", 2, 14, "thread"],
+        ["10-08 16:00", 3, 23, "thread"],  # (the incident's, not SEC-302's: EXP3B)
     ]
 
 
