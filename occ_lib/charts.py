@@ -21,6 +21,12 @@ through :func:`esc` (URL secrets and bearer tokens redacted, then :func:`html.es
 reaches a hover label or an annotation, because plotly renders a subset of HTML there; inside a
 ``hovertemplate`` such text is also kept from plotly's ``%{...}`` substitution (:func:`_literal`).
 
+The charts of one report period share one x range (:func:`share_time_axis`), and the outcome
+bars each cover their window (from its start, a window wide), so no chart's axis runs past the
+period's end. Kinds are named in prose (``document expired``, ``first response``:
+:func:`occ_lib.formats.kind_label`), and the ``SLA misses by team`` legend has a title (``Kind``)
+and lists the kinds in the stack's order (a vertical legend top down, as the segments pile up).
+
 A chart with nothing to plot says so in its middle ("No data in this period"; :func:`no_data_chart`
 for a section with no data at all) instead of showing bare axes or no chart.
 """
@@ -37,6 +43,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .errors import ReportError
+from .formats import kind_label
 from .periods import day_end, day_of_end, zone
 from .redact import redact_text
 from .timeline import final_resolutions
@@ -256,6 +263,17 @@ def _span(df: pd.DataFrame, targets: list[str], width: pd.Timedelta, until: Any)
     if until is not None and starts.max() < _utc(until) < hi:
         hi = _utc(until)
     return lo, hi
+
+
+def share_time_axis(figs: Sequence[go.Figure], start: Any, end: Any, tz: str = "UTC") -> list[go.Figure]:
+    """Give the time charts of one period one x range, ``[start, end)`` (UTC instants: the period's
+    start and its end or as_of, whichever is first) in ``tz``'s wall time: each chart's own autorange
+    differed (markers padded the availability chart's axis to the day after the period's last)."""
+    tz = _zone(tz)
+    lo, hi = local_times([_utc(start), _utc(end)], tz)
+    for fig in figs:
+        fig.update_xaxes(range=[lo, hi])
+    return list(figs)
 
 
 def _clip(spans: pd.DataFrame, lo: Any, hi: Any) -> pd.DataFrame:
@@ -629,6 +647,10 @@ def outcomes_chart(
                 y=df[outcome].to_numpy(),
                 name=outcome,
                 marker_color=OUTCOME_COLORS[outcome],
+                # (each bar covers its window, [start, start + width): centred on its start, the
+                # first bar stood half before the period and the last half after its end)
+                offset=0,
+                width=width / pd.Timedelta(milliseconds=1),
                 customdata=[[t] for t in err_text],
                 hovertemplate=(
                     f"%{{x|%Y-%m-%d %H:%M}}<br>{outcome}: %{{y}} probes"
@@ -1147,6 +1169,11 @@ def _kind_key(kind: str) -> tuple[int, str]:
     return (order.index(kind) if kind in order else len(order), str(kind))
 
 
+def _kind_name(kind: Any) -> str:
+    """A kind as a chart shows it to people (:func:`occ_lib.formats.kind_label`), escaped."""
+    return esc(kind_label(kind))
+
+
 def misses_chart(
     misses: pd.DataFrame, by: str = "kind", team_column: str = "team", title: str | None = None
 ) -> go.Figure:
@@ -1172,7 +1199,7 @@ def misses_chart(
         overage = g[over].sum() if over else pd.Series(0.0, index=counts.index)
         fig.add_trace(
             go.Bar(
-                x=[esc(k) for k in counts.index],
+                x=[_kind_name(k) for k in counts.index],
                 y=counts.to_numpy(),
                 name="misses",
                 # the same colour per kind as the stacked per-team bars
@@ -1192,13 +1219,19 @@ def misses_chart(
                 go.Bar(
                     x=[esc(t) for t in teams],
                     y=counts.to_numpy(),
-                    name=esc(kind),
+                    name=_kind_name(kind),
                     marker_color=MISS_KIND_COLORS.get(kind, _color(i)),
-                    hovertemplate=f"%{{x}}: %{{y}} {_literal(esc(kind))} missed<extra></extra>",
+                    hovertemplate=f"%{{x}}: %{{y}} {_literal(_kind_name(kind))} missed<extra></extra>",
                 )
             )
     label = "kind" if by == "kind" else "team"
     _layout(fig, title or f"SLA misses by {label}", label.capitalize(), "SLA misses (count)", barmode="stack")
+    if by == "team":
+        # (a legend title says what the colours are; a vertical legend lists the kinds top down as
+        # the stack piles them, a horizontal one left to right from the bottom segment up, the order
+        # of the by-kind chart's axis)
+        vertical = fig.layout.legend.orientation == "v"
+        fig.update_layout(legend_title_text="Kind", legend_traceorder="reversed" if vertical else "normal")
     return _finish(_whole_counts(fig), "No SLA misses in this period")
 
 

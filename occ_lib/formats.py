@@ -181,3 +181,21 @@ def human_duration(value: Any) -> str:
         hours, mins = divmod(mins, 60)
         return f"{sign}{hours}h {mins}min" if mins else f"{sign}{hours}h"
     return f"{sign}{mins}min"
+
+
+#: The report's prose for the kinds the frames and the CLI keep as identifiers (SLA rows' and
+#: ticket events' ``kind``): a table or chart read ``doc_expired`` and ``follow_up``.
+KIND_LABELS: dict[str, str] = {
+    "doc_expired": "document expired",
+    "doc_stale": "document stale",
+    "follow_up": "follow-up",
+    "response": "first response",
+}
+
+
+def kind_label(kind: Any) -> Any:
+    """A kind as the report shows it (:data:`KIND_LABELS`, else its ``_`` as spaces); not a
+    string (an empty cell) as it is."""
+    if not isinstance(kind, str):
+        return kind
+    return KIND_LABELS.get(kind) or kind.replace("_", " ")

@@ -54,6 +54,20 @@
   shows; the latency chart stays hourly and says so.
 - ``Checks per kind and status`` (:func:`misses_by_kind`) has a column for every status, ``superseded``
   included, so a kind's row adds up to its checks.
+- A report table (:class:`Table`, what :func:`show` returns) shows a ``kind`` column's identifiers
+  as prose (``document expired``, ``follow-up``, ``first response``:
+  :func:`occ_lib.formats.kind_label`) and a snake_case header in words (``first_source`` as
+  ``first cited in``: :data:`HEADER_LABELS`); the frames, the records and the CLI keep the
+  identifiers (:func:`_prose`).
+- The latency table writes a whole threshold as such (``800``, not ``800.0``); the error budget's
+  consumed and remaining percentages have 1 decimal, none from 1000 % on (``16319``, not
+  ``16319.018``: :func:`budget_percent`); an undated ticket event's ``at`` cell says
+  ``(no time)`` (:data:`NO_TIME`: an empty cell read as missing data).
+- The probe charts' titles name their unit after a comma and keep one parenthesis for the chart's
+  own notes (``Latency per target, ms (window 1h; ...)``, ``Probe outcomes, window 1h``), and the
+  charts of a period share one time range, its start to its end or as_of
+  (:func:`occ_lib.charts.share_time_axis`: the availability chart's markers padded its axis to
+  the day after the period).
 """
 
 from __future__ import annotations
@@ -75,7 +89,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ArgumentError
-from .formats import human_duration
+from .formats import human_duration, kind_label
 from .periods import day_of_end, last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
 from .policy import MIN_PROBES
 from .timeline import INSTANT_COLUMNS
@@ -582,7 +596,7 @@ class Table:
 
     def __init__(self, df: pd.DataFrame, caption: str | None = None, max_rows: int = 200) -> None:
         self.total = len(df)
-        head = df.head(max_rows).astype(object)
+        head = _prose(df.head(max_rows)).astype(object)
         self.df = head.where(head.notna(), "").map(_number_text).astype(object)
         self.caption = caption
         # (what a row's first cell counts, where its name alone does not say: FIGURE_NOTES)
@@ -613,6 +627,24 @@ class Table:
         text = "none" if self.df.empty else self.df.to_string(index=False, na_rep="")
         text += "".join(f"\n* {name}: {note}." for name, note in self.notes.items())
         return f"{head}\n{text}" if head else text
+
+
+#: A report table's header for a column the frames name as an identifier (:func:`_prose`).
+HEADER_LABELS: dict[str, str] = {"first_source": "first cited in", "first_line": "line"}
+
+
+def _prose(df: pd.DataFrame) -> pd.DataFrame:
+    """What a report table shows of an identifier the frame (and the CLI) keep: a ``kind``
+    column's values as prose (``doc_expired`` as ``document expired``, ``follow_up`` as
+    ``follow-up``: :func:`occ_lib.formats.kind_label`), and a snake_case header in words
+    (:data:`HEADER_LABELS`, else its ``_`` as spaces: ``first_source`` as ``first cited in``)."""
+    out = df
+    if "kind" in df.columns:
+        out = out.assign(kind=out["kind"].map(kind_label))
+    names = {
+        c: HEADER_LABELS.get(c) or c.replace("_", " ") for c in out.columns if isinstance(c, str) and "_" in c
+    }
+    return out.rename(columns=names) if names else out
 
 
 #: The most decimals a table shows: availability (%) has 3 (99.527 beside an objective of 99.5),
@@ -1103,15 +1135,14 @@ def _budget_table(budget: pd.DataFrame, burns: pd.DataFrame) -> pd.DataFrame:
         "remaining_pct": "budget remaining (%)",
     }
     out = budget[[c for c in cols if c in budget.columns]].rename(columns=cols).copy()
-    for c in (
-        "objective (%)",
-        "availability (%)",
-        "budget (probes)",
-        "budget consumed (%)",
-        "budget remaining (%)",
-    ):
+    for c in ("objective (%)", "availability (%)", "budget (probes)"):
         if c in out.columns:
             out[c] = pd.to_numeric(out[c], errors="coerce").round(3)
+    for c in ("budget consumed (%)", "budget remaining (%)"):
+        if c in out.columns:
+            # (object: an int from 1000 % on stays an int, shown without a decimal)
+            values = [budget_percent(v) for v in pd.to_numeric(out[c], errors="coerce")]
+            out[c] = pd.Series(values, index=out.index, dtype=object)
     burn_cols = [c for c in burns.columns if c.startswith("burn_")]
     alert_cols = [c for c in burns.columns if c.startswith("alert_")]
     if not burns.empty and burn_cols:
@@ -1124,6 +1155,14 @@ def _budget_table(budget: pd.DataFrame, burns: pd.DataFrame) -> pd.DataFrame:
             fired = burns[alert_cols].any(axis=1).groupby(burns["target"]).sum()
             out["alerting (5-min steps)"] = out["target"].map(fired).fillna(0).astype("int64")
     return out.reset_index(drop=True)
+
+
+def budget_percent(value: Any) -> Any:
+    """A budget's consumed or remaining percentage as a person reads it: 1 decimal (``243.2``), none
+    from 1000 % on (``16319``, an int): ``16319.018`` was three digits of noise. NaN stays NaN."""
+    if pd.isna(value):
+        return value
+    return int(round(value)) if abs(value) >= 1000 else round(float(value), 1)
 
 
 def _budget_series(counts: pd.DataFrame, policy: Any) -> pd.DataFrame:
@@ -1556,6 +1595,10 @@ def _date_only(value: Any, tz: str = "UTC") -> Any:
     return value if pd.isna(value) else f"{pd.Timestamp(value).tz_convert(zone(tz)):%Y-%m-%d}"
 
 
+#: The ``at`` cell of a ticket event its log gave no time or date (:func:`timeline_table`).
+NO_TIME = "(no time)"
+
+
 def timeline_table(tl: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
     """Ticket events in time order, with where they were written; ``tz`` as in
     :func:`summary_table`. A step that names no ticket, given to its section's one
@@ -1567,6 +1610,8 @@ def timeline_table(tl: pd.DataFrame, tz: str = "UTC") -> pd.DataFrame:
         day = tl["at_precision"].eq("day")
         if day.any():
             at = at.astype(object).where(~day, at.map(lambda v: _date_only(v, tz)))
+    # (an undated event's empty cell read as missing data)
+    at = at.astype(object).where(tl["at"].notna(), NO_TIME)
     where = _src(tl)
     if "via" in tl.columns:
         where = where.where(tl["via"].ne("thread"), where + " (thread)")
@@ -1676,7 +1721,8 @@ def latency_table(windows: pd.DataFrame) -> pd.DataFrame:
             "end": out["window_end"],
             "probes": out["n"].astype("int64"),
             **{p: pd.to_numeric(out[p]).round(1) for p in pcts},
-            "threshold (ms)": pd.to_numeric(out["threshold_ms"]),
+            # (800, not 800.0: a threshold is written as a whole number of ms)
+            "threshold (ms)": pd.to_numeric(out["threshold_ms"]).map(_whole),
             "judged": [
                 "yes" if j else f"no (under {m} probes)"
                 for j, m in zip(out["judged"], out["min_probes"], strict=True)
@@ -1690,6 +1736,11 @@ def latency_table(windows: pd.DataFrame) -> pd.DataFrame:
     table.attrs["objectives"] = list(order)
     table.attrs["no_objective"] = list(windows.attrs.get("no_objective", []))
     return table
+
+
+def _whole(value: Any) -> Any:
+    """A float of no fraction as an int (``800.0`` as ``800``); others, and NaN, as they are."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def latency_caption(table: pd.DataFrame) -> str:
@@ -1741,18 +1792,18 @@ def probe_figures(d: WeekData, per: Period) -> list[Any]:
     figs = [
         charts.latency_chart(
             d.latency, thresholds or None, breaches, d.maintenance, tz=per.tz,
-            title="Latency per target (ms)", until=d.cap,
+            title="Latency per target, ms", until=d.cap,
         ),
-        charts.outcomes_chart(d.counts, tz=per.tz, title="Probe outcomes per hour"),
+        charts.outcomes_chart(d.counts, tz=per.tz, title="Probe outcomes"),
         charts.availability_chart(
-            d.counts, objective or None, tz=per.tz, title="Availability per hour (%)", until=d.cap
+            d.counts, objective or None, tz=per.tz, title="Availability per target, %", until=d.cap
         ),
     ]
     if not d.budget_series.empty:
         figs.append(
-            charts.burndown_chart(d.budget_series, tz=per.tz, title="Error budget remaining (%)", until=d.cap)
+            charts.burndown_chart(d.budget_series, tz=per.tz, title="Error budget remaining, %", until=d.cap)
         )
-    return figs
+    return charts.share_time_axis(figs, per.start, d.cap, per.tz)
 
 
 def show_tables(d: WeekData, per: Period) -> None:
