@@ -12,6 +12,7 @@ them beside the figures. :func:`unmatched_keys` names the policy keys that judge
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -142,9 +143,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "17:00') is the stated miss of its ticket's latest deadline due by then (not one superseded by "
         "its due time); a ticket with none has a row of its own with no due time and no overage, in the "
         "window the statement was written in, unless the statement moved an earlier deadline of it.",
-        "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes') is kept "
-        "by the ticket's next timed event after the item that made it, whatever it says; resolved_at "
-        "then holds that update's time.",
+        "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes', 'carrier "
+        "promised an update by 17:00 CDT') is kept by the ticket's next timed event after the item that "
+        "made it, whatever it says, unless it says the update has not come ('no update from Zayo yet'); "
+        "resolved_at then holds that update's time.",
         "A deliverable's deadline written with it ('RCA ETA 2025-10-14', 'postmortem for INC-4100 due "
         "Friday') is kept by the ticket's later event that says it was delivered ('RCA published'), "
         "not by the incident's resolution.",
@@ -168,7 +170,12 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
             "counts); "
             "resolution is the first resolved event after the ticket's last reopening (the detail "
-            "says when an earlier resolution was reopened)."
+            "says when an earlier resolution was reopened). A ticket all of whose events are plans or "
+            "notes of planned work (a carrier's maintenance notice, a change or maintenance window: "
+            "'NOC-313 Lumen emergency maintenance Sat 10/11 02:00-04:00 CDT') is no incident to respond "
+            "to or resolve: "
+            "no response nor resolution row; its deadlines are judged as any other's ('OPS-901 disk alert "
+            "on db-2, cleanup planned for Tuesday' is an incident, and judged)."
         )
     rules += [
         *aggregate.RULES,
@@ -385,6 +392,18 @@ def _mention(source: Any, line: Any) -> str:
     return f"{source}:{int(line)}" if line is not None and not pd.isna(line) else str(source)
 
 
+# an item of the ticket that says the update promised has not come ('18:30 NOC-312 no update from Zayo
+# yet, escalated'): it keeps no promise of the next update
+_NO_UPDATE = re.compile(r"(?i:\b(?:no|without|awaiting|still\s+waiting\s+(?:for|on))\s+(?:an?\s+|any\s+)?"
+                        r"(?:status\s+)?updates?\b)")
+
+
+def _an_update(text: str) -> bool:
+    """Whether an item of a ticket can keep its promise of the next update: any item but one that
+    says the update has not come (:data:`_NO_UPDATE`)."""
+    return "pdate" not in text or _NO_UPDATE.search(text) is None
+
+
 class _Updates:
     """Per ticket, the instants of its timed events known at ``as_of`` (threads included): what keeps a
     promise of the next update ('Next update by 14:45 EDT') is the first of them after the item that
@@ -415,14 +434,16 @@ class _Updates:
             ats.sort(key=lambda p: p[0])
 
     def after(
-        self, ticket: str, recs: list[dict[str, Any]], says: Callable[[str], bool] | None = None
+        self, ticket: str, recs: list[dict[str, Any]], says: Callable[[str], bool] | None = None,
+        by_day: bool = True,
     ) -> pd.Timestamp | None:
         """The ticket's first event after the earliest item of ``recs`` that made the promise, of those
         whose text ``says`` so when given (None when there is none yet, or when no item of them has a
-        time: then no update can count as later; a delivery can, from the item's day on)."""
+        time: then no update can count as later; a delivery can, from the item's day on, unless not
+        ``by_day``: an update's ``says`` only leaves out the items that say none came)."""
         keys = [(str(r["source"]), int(r["line"])) for r in recs]
         made = [w for k in keys if (w := self._written.get(k)) is not None]
-        day = not made and says is not None
+        day = not made and says is not None and by_day
         if day:
             made = [w for k in keys if not pd.isna(w := self._days.get(k, pd.NaT))]
         if not made:
@@ -875,7 +896,8 @@ def deadline_misses(
             if updates is None:
                 updates = _Updates(events, as_of_ts, tz)
             if promise == "update":
-                resolved, resolved_day, verb = updates.after(ticket, recs), False, "updated"
+                resolved = updates.after(ticket, recs, _an_update, by_day=False)
+                resolved_day, verb = False, "updated"
             else:
                 resolved, resolved_day, verb = updates.after(ticket, recs, delivered), False, "delivered"
         # (a resolution known only to its date, as written: judged against the due date in its zone)
@@ -957,7 +979,9 @@ def ticket_target_misses(
     A change whose planned window a later item moved (a ``window`` deadline with ``moves``: 'CHG-2104
     moved to Mo 13.10. 10:00'), written by the time its resolution target fell due, to a window due after
     it, is due for resolution at that window (:func:`_window_after`): a change rescheduled into next week
-    is not resolved late this week. Detail times are in the policy's zone."""
+    is not resolved late this week. A ticket whose every event is a ``plan`` or note of planned work (a
+    maintenance notice, a change's planned window: :func:`_planned_work`) has no row: planned work is no
+    incident to respond to. Detail times are in the policy's zone."""
     events = _table(logs, "events")
     if events.empty or not policy.tickets:
         return _empty()
@@ -973,7 +997,7 @@ def ticket_target_misses(
     rows = []
     for ticket, tl in ev.groupby("ticket", sort=True):
         target = policy.ticket_target(str(ticket))
-        if target is None:
+        if target is None or _planned_work(tl):
             continue
         first = tl.loc[first_events(tl).iloc[0]]  # (a date-only mention yields to a timed one that day)
         first_day = _is_day(first)
@@ -1029,6 +1053,24 @@ def ticket_target_misses(
                 }
             )
     return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+# what names planned work: a maintenance (a carrier's notice, 'Lumen emergency maintenance Sat 02:00-04:00
+# CDT'), a change's or maintenance window, planned or scheduled work or a change
+_PLANNED_WORK = re.compile(
+    r"(?i:\bmaintenance\b|\b(?:change|maintenance)\s+window|\b(?:planned|scheduled)\s+(?:work|change|outage))"
+)
+
+
+def _planned_work(tl: pd.DataFrame) -> bool:
+    """Whether a ticket's events (``tl``) are all plans or notes that each name planned work
+    (:data:`_PLANNED_WORK`): 'NOC-313 Lumen emergency maintenance Sat 10/11 02:00-04:00 CDT' is no
+    incident, nothing to respond to nor to resolve; one item that tells of anything else makes it judged
+    ('OPS-901 disk alert on db-2, cleanup planned for Tuesday' is an incident, though a plan; 'NOC-6
+    maintenance overran, link down, paged on-call' a page)."""
+    if not tl["kind"].isin(("plan", "note")).all() or "text" not in tl.columns:
+        return False
+    return all(_PLANNED_WORK.search(str(t or "")) for t in tl["text"])
 
 
 def _undone(tl: pd.DataFrame, first: pd.Series, tz: str) -> str:
