@@ -872,6 +872,8 @@ _STEP_VERBS: dict[str, frozenset[str]] = {
 # the word right before a day word ('resolved yesterday', 'fixed late yesterday'; read on the text before it)
 # and right after it ('yesterday resolved', 'yesterday evening resolved'): nothing but spaces between
 _WORD_BEFORE_DAY = re.compile(r"([^\W\d_][\w'\u2019-]*)\s+(?:(?i:late|early|the)\s+)?$")
+# the words before 'on' and a day (a verb, its object and whom it reached: up to seven, no clause break)
+_VERB_ON_DAY = re.compile(r"(?<![\w'\u2019-])((?:[\w'\u2019-]+[^\S\n]+){2,7})(?i:on)[^\S\n]+$")
 _WORD_AFTER_DAY = re.compile(r"\s+(?:(?i:morning|afternoon|evening|night)\s+)?([^\W\d_][\w'\u2019-]*)")
 # 'staged' before what is rolled out in stages is how it rolls out, nothing staged for later ('staged
 # rollout to 5%', 'staged canary'): :func:`classify`
@@ -1501,7 +1503,14 @@ def step_day_word(text: str, start: int, end: int, kind: str) -> bool:
     if before is not None and before.group(1).lower() in verbs:
         return True
     after = _WORD_AFTER_DAY.match(text, end)
-    return after is not None and after.group(1).lower() in verbs
+    if after is not None and after.group(1).lower() in verbs:
+        return True
+    # (an escalation's clause with whom it reached between, its day after 'on': 'I escalated it to the
+    # platform director on Saturday', the day of the escalation, not of the pages told before it)
+    if kind != "escalation" or not text.endswith(("on ", "On "), max(0, start - 60), start):
+        return False
+    far = _VERB_ON_DAY.search(text, max(0, start - 60), start)
+    return far is not None and not verbs.isdisjoint(w.lower() for w in far.group(1).split())
 
 
 def _only_due_plan(text: str, w: frozenset[str]) -> bool:
@@ -2177,11 +2186,16 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
 
 
 # a promise of the next update, right before its time: 'Next update by 14:45 EDT', 'next status update
-# at 16:00', 'Next update: 17:00 UTC', 'we will post an update by 15:00' (a status page's promise, kept
-# by the next update, not by the fix: :func:`occ_lib.sla.deadline_misses`)
+# at 16:00', 'Next update: 17:00 UTC', 'we will post an update by 15:00', 'carrier promised an update by
+# 17:00 CDT' (a status page's or a vendor's promise, kept by the next update, not by the fix:
+# :func:`occ_lib.sla.deadline_misses`)
 _UPDATE_PROMISE = re.compile(
     r"(?i:\b(?:next|further|another|following)\s+(?:status\s+|public\s+|customer\s+)?update"
-    r"|\b(?:post|provide|share|send|give)\s+(?:an?\s+|the\s+next\s+|another\s+|a\s+further\s+)?update)"
+    r"|\b(?:post|provide|share|send|give)\s+(?:an?\s+|the\s+next\s+|another\s+|a\s+further\s+)?update"
+    # (an update promised or owed, not the fix: 'carrier promised an update by 17:00 CDT', 'Lumen committed
+    # to an update at 17:00', 'vendor owes us an update by noon')
+    r"|\b(?:promised|promises|promise|committed\s+to|commits\s+to|owes?|owed)\s+(?:us\s+|you\s+)?"
+    r"(?:an?\s+|the\s+next\s+|another\s+|a\s+further\s+)?(?:status\s+)?update)"
     r"\s*(?:(?i:is\s+)?(?i:expected|planned|scheduled|due)\s+)?"
     r"(?:(?i:by|at|before|around|no\s+later\s+than|not\s+later\s+than|NLT)\b|[:@~\u2013\u2014-])?\s*~?\s*$"
 )

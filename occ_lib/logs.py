@@ -354,8 +354,9 @@ Per item (the rules, in order)
       deferred, rescheduled, proposed, submitted, requested, ready, on hold, awaiting, ``| CHG-4423 ... |
       Thu 14:00-15:00 | Lee | Postponed to Thu |``; not done, completed, rolled back, cancelled, rejected,
       failed): ``CHG-2104 moved to Mo 13.10. 10:00`` then moves that window, keyword ``window``,
-      :func:`_planned`); so has, in an item of no
-      ticket, a move of the subject of the document's last earlier deadline of no ticket (a word of
+      :func:`_planned`; so does a plan told in the move's own sentence before it, ``The third shard was
+      planned for Wednesday but we pushed it to Thursday 9pm``, :func:`_planned_here`); so has, in an
+      item of no ticket, a move of the subject of the document's last earlier deadline of no ticket (a word of
       four letters or more, or hyphenated, written before the move's verb, that is no deadline word,
       :func:`same_subject`: ``RC2 sign-off moved to Fri 10/10 noon ET`` after ``Sign-off deadline for
       RC1: Thu 10/09 6:00 p.m. ET``, its keyword ``deadline``; not ``Standup moved to 10:00``); a
@@ -408,7 +409,9 @@ Per item (the rules, in order)
       time`` (the promise is not dropped silently).
       A promise of the next update (``Next update by 14:45 EDT``,
       ``next status update at 16:00``, ``Next update: 17:00 UTC``, ``we will post an update by 15:00``,
-      ``next update in 30 minutes``) is a deadline with keyword ``update``, also without ``by``, and no time
+      ``next update in 30 minutes``; also one promised or owed, ``carrier promised an update by 17:00
+      CDT``, ``vendor owes us an update by noon``: the update is promised, not the fix) is a deadline
+      with keyword ``update``, also without ``by``, and no time
       of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
       fix. A deadline whose clause names, before it, a deliverable that follows an incident (``RCA ETA
       2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``, also a duration,
@@ -492,7 +495,9 @@ Per item (the rules, in order)
       ``license valid until Dec 1``, ``good through``, a certificate's ``notAfter=``), a sunset (``flag
       checkout_v2 sunset date 2025-11-01``), an end of life or support (``EOL 2026-01-31``), and an
       ``until`` that is no deadline (``watching until 18:00``); an expiry is a deadline (above), and
-      so is a renewal (``renew before 2025-12-01``). ``at`` is the first of those with a time (``end_at``
+      so is a renewal (``renew before 2025-12-01``), nor is a date that qualifies what the item names
+      (``deadline for the Oct 9 marketing push: ...``, ``prep for the Oct 9 push``: the push's date,
+      :func:`occ_lib.times.names_what`). ``at`` is the first of those with a time (``end_at``
       its range end), else the first date-only one (a done task's ``✅`` date before the created ``➕``,
       started ``🛫`` or scheduled ``⏳`` ones); else, for a nested list item, its parent item's (its
       precision: ``- 09:05 OPS-1 paged`` > ``- vendor looped in`` is 09:05, as is an item nested under
@@ -719,7 +724,13 @@ Per item (the rules, in order)
       to its day). With the time it dates written right after it (``at``, ``around``, ``~`` or a comma
       between) or right before it, the step is at that time: ``09:40 OPS-309 resolved yesterday at 17:30``
       was resolved on the 7th at 17:30, ``09:45 OPS-314 last night 23:10 paged`` paged on the 7th at 23:10
-      (``last night`` is the day before, as ``the previous evening``). A day word of something else keeps
+      (``last night`` is the day before, as ``the previous evening``). An escalation's weekday after
+      ``on``, whom it reached between, dates it so too (``I escalated it to the platform director on
+      Saturday``; in a week's text, a weekly dated by its week, a weekday of that week on either side of
+      its day), and when the item's first time is told in an earlier clause that is no stamp
+      (``PLAT-910 paged us twice (Wednesday 3:12am and Saturday 6:40am); I escalated it ... on
+      Saturday``), that clause is an event of its own at that time, of the kind it tells: the pages at
+      03:12, the escalation on Saturday (:func:`_told_before`). A day word of something else keeps
       the stamp (``16:05 OPS-5 rolled back the deploy from
       yesterday``, ``09:40 OPS-7 blocked yesterday, resolved today``: the resolution is the stamp's), as
       does one attached to the stamp (``09:40 yesterday OPS-309 resolved``: 09:40 the day before). Of an
@@ -1337,6 +1348,21 @@ def _planned(rows: list[tuple], source: str, tks: list[str]) -> str | None:
         )):
             return "window"
     return None
+
+
+# a plan told in the sentence of the move that changes it ('The third shard was planned for Wednesday but
+# we pushed it to Thursday 9pm'), as an earlier item's plan is (:func:`_planned`)
+_PLANNED_HERE = re.compile(r"(?i:\b(?:planned|scheduled|booked)\b)[^.;!?\n]{0,80}$")
+
+
+def _planned_here(prose: str, start: int) -> str | None:
+    """``window`` when the sentence of the move to the time at ``start`` of ``prose`` tells the plan it
+    moves before it (:data:`_PLANNED_HERE`), else None."""
+    lo = max(0, start - 140)
+    low = prose[lo:start].lower()
+    if "planned" not in low and "scheduled" not in low and "booked" not in low:
+        return None
+    return "window" if _PLANNED_HERE.search(prose, lo, start) is not None else None
 
 
 def _promised_alike(rows: list[tuple], source: str, before: str) -> str | None:
@@ -2430,6 +2456,7 @@ def _items(
         prec = None
         end = _NAT
         times: list[dt.datetime] = []
+        planned_ref = False  # (whether the item's first time is written with a date after its section's)
         dls = []
         upd = "pdate" in text  # ('Next update by 14:45 EDT': a promise kept by the next update)
         ends: bool | None = None  # (whether a period's end may be written: _may_end_period, once asked)
@@ -2469,8 +2496,8 @@ def _items(
             elif not m.is_deadline and not m.is_stamp and _times.moved_by_word(
                 proses[k], m.start
             ) and (kw := (
-                _planned(acc.event_rows, source, tks_all[k]) if tks_all[k]
-                else _promised_alike(acc.deadline_rows, source, proses[k][:m.start])
+                (_planned(acc.event_rows, source, tks_all[k]) or _planned_here(proses[k], m.start))
+                if tks_all[k] else _promised_alike(acc.deadline_rows, source, proses[k][:m.start])
             )) is not None:
                 # ('CHG-2104 moved to Mo 13.10. 10:00' after its planned window; 'RC2 sign-off moved to Fri
                 # noon' after 'Sign-off deadline for RC1: Thu 6 p.m.', no ticket: the same subject's)
@@ -2492,6 +2519,14 @@ def _items(
             )):
                 last_end = m.end
                 continue  # ('cert valid to 2025-12-01', 'EOL 2026-01-31': how long it lasts, not when)
+            if not times and m.has_date and m.precision != "day" and sec[2] is not None:
+                # ('NOC-313 maintenance Sat 10/11 02:00 CDT; we will drain by 01:45 CDT' under Friday:
+                # the item was not written at 02:00 Saturday; its deadlines were dated by it, times.py)
+                planned_ref = m.at.astimezone(_mention_zone(m, _zone or tz)).date() > sec[2]
+            if m.precision == "day" and "for" in proses[k][max(0, m.start - 12):m.start] and (
+                _times.names_what(proses[k], m.start, m.end)
+            ):
+                continue  # ('deadline for the Oct 9 marketing push: ...': the push's date, not the item's)
             times.append(m.at)
             # ('no reply since Thu 17:45; reminder sent 09:00': 17:45 is an earlier event's, the item's
             # time is 09:00)
@@ -2602,9 +2637,17 @@ def _items(
             n_events += 1
             ev_at, ev_prec = at, prec
             if prec is not None and prec != "day" and end == _NAT and len(found[k]) > 1 and (
-                day := _step_day(proses[k], found[k], 0, len(proses[k]), kind, sec[2], _zone or tz)
+                day := _step_day(proses[k], found[k], 0, len(proses[k]), kind, sec[2], _zone or tz,
+                                 weeks is not None and weeks[k])
             ) is not None:
                 ev_at, ev_prec = day  # ('09:40 OPS-309 resolved yesterday': resolved that day)
+                told = _told_before(proses[k], found[k], day)
+                if told is not None:
+                    # ('PLAT-910 paged us twice (Wednesday 3:12am ...); I escalated it to the platform
+                    # director on Saturday': the pages at their time, the escalation on its day)
+                    t_kind, t_level = classify(told[1], ex.keywords(told[1]), False)
+                    n_events += 1
+                    E((source, line, sec[0], sec[1], at, prec, end, t_kind, t_level, *shared))
             E((source, line, sec[0], sec[1], ev_at, ev_prec, end, kind, level, *shared))
         else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
             n_events += len(steps)
@@ -2700,6 +2743,7 @@ def _items(
                 earlier = ahead is not None and row_missed and not held and not _missed_on(proses[k], m)
                 if (not row_missed or earlier) and not m.has_date and m.precision != "day" and (
                     ref is not None and (ref - due > _HALF_DAY or due < ref and not held and (
+                        not planned_ref) and (
                         # (a handoff's note, no time of its own under '### Handed to EU shift at 07:00',
                         # hands over what is still to come; so does a promise: 'vendor promised a
                         # patch by 06:00' written at 07:10)
@@ -3499,7 +3543,7 @@ def _steps(
 
 def _step_day(
     prose: str, mentions: list[_times.TimeMention], lo: int, hi: int, kind: str, day: dt.date | None,
-    zone: dt.tzinfo | None,
+    zone: dt.tzinfo | None, week: bool = False,
 ) -> tuple[int, str] | None:
     """When (microseconds since the epoch, its precision) a step happened, told by a past day word (no date
     written in digits) in ``prose[lo:hi]`` that qualifies the step verb of ``kind``: without a time, its
@@ -3509,7 +3553,9 @@ def _step_day(
     ``PAST_DAY_AFTER``); else None. A day word of the stamp's day or after ('resolved today', 'deploy
     tomorrow') leaves the stamp: it is no earlier than what the item tells. The day word counts from the
     stamp's day: a stamp rolled past midnight ('00:20 OPS-7 paged yesterday' after '23:30 ...') moves it with
-    it, and the time it dates ('paged yesterday at 23:50', the wall time kept)."""
+    it, and the time it dates ('paged yesterday at 23:50', the wall time kept). In a week's text
+    (``week``: a weekly dated by its week), a weekday of that week dates its step whichever side of ``day``
+    ('I escalated it to the platform director on Saturday' in the week of Monday Oct 6: the 11th)."""
     if day is None:
         return None
     stamp = _item_time(mentions)
@@ -3522,7 +3568,7 @@ def _step_day(
         if m.start < lo or m.is_deadline or m.at is None or m is stamp:
             continue
         if m.precision == "day":
-            if m.at.date() < day and _DIGIT.search(m.raw) is None and (
+            if (m.at.date() < day or week and m.at.date() != day) and _DIGIT.search(m.raw) is None and (
                 ex.step_day_word(prose, m.start, m.end, kind)
             ):
                 return (m.at + dt.timedelta(days=shift) - _EPOCH) // _US, "day"
@@ -3532,6 +3578,32 @@ def _step_day(
             at = _times.wall_shift(m.at, _mention_zone(m, zone), dt.timedelta(days=shift)) if shift else m.at
             return (at - _EPOCH) // _US, m.precision
     return None
+
+
+def _told_before(
+    prose: str, mentions: list[_times.TimeMention], day: tuple[int, str]
+) -> tuple[_times.TimeMention, str] | None:
+    """The item's own time and its clause, when a step told in an earlier clause of the item happened at
+    it and :func:`_step_day` dated the item's verb to another day (``day``) in a later clause: 'PLAT-910
+    paged us twice (Wednesday 3:12am and Saturday 6:40am); I escalated it to the platform director on
+    Saturday' tells the pages at their time. None when the time opens the item (its stamp, when it was
+    written: '09:40 OPS-309 resolved yesterday') or no clause break (``;``, a sentence's end) is between."""
+    own = _item_time(mentions)
+    if own is None or own.at is None or (own.at - _EPOCH) // _US == day[0]:
+        return None
+    if not _WORDS_BEFORE.search(prose, 0, own.start):
+        return None  # (a stamp, or a ticket key before it: when the item was written)
+    dated = next((m for m in mentions if m.start > own.end and m.precision == "day" and m.at is not None
+                  and (m.at - _EPOCH) // _US == day[0]), None)
+    if dated is None:
+        return None
+    cut = _TOLD_BREAK.search(prose, own.end, dated.start)
+    return None if cut is None else (own, prose[:cut.start()])
+
+
+# a word before an item's first time (not only a stamp or a ticket key: 'PLAT-910 paged us (Wed 3:12am')
+_WORDS_BEFORE = re.compile(r"(?<![\w-])(?![A-Z][A-Z0-9]*-\d)[A-Za-z]{2,}\b(?!-\d)")
+_TOLD_BREAK = re.compile(r"[;.!?](?:\s|$)")
 
 
 def _past_day_span(prose: str, m: _times.TimeMention, lo: int) -> tuple[int, int] | None:

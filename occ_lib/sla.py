@@ -146,9 +146,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "A promise written after its ticket's first resolution, the ticket resolved again after it (a "
         "rollback at 11:34, then 'ETA for the full fix: 3 PM' at 12:25, 'resolved' at 2:50 PM), is judged by "
         "that later resolution: the first was a mitigation.",
-        "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes') is kept "
-        "by the ticket's next timed event after the item that made it, whatever it says; resolved_at "
-        "then holds that update's time.",
+        "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes', 'carrier "
+        "promised an update by 17:00 CDT') is kept by the ticket's next timed event after the item that "
+        "made it, whatever it says, unless it says the update has not come ('no update from Zayo yet'); "
+        "resolved_at then holds that update's time.",
         "A deliverable's deadline written with it ('RCA ETA 2025-10-14', 'postmortem for INC-4100 due "
         "Friday') is kept by the ticket's later event that says it was delivered ('RCA published'), "
         "not by the incident's resolution.",
@@ -185,7 +186,12 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "customer' status stops its first-response clock); work or a job started ('backfill "
             "started 14:10') is no response unless someone is named taking the ticket up; "
             "resolution is the first resolved event after the ticket's last reopening (the detail "
-            "says when an earlier resolution was reopened)."
+            "says when an earlier resolution was reopened). A ticket all of whose events are plans or "
+            "notes of planned work (a carrier's maintenance notice, a change or maintenance window: "
+            "'NOC-313 Lumen emergency maintenance Sat 10/11 02:00-04:00 CDT') is no incident to respond "
+            "to or resolve: "
+            "no response nor resolution row; its deadlines are judged as any other's ('OPS-901 disk alert "
+            "on db-2, cleanup planned for Tuesday' is an incident, and judged)."
         )
     rules += [
         *aggregate.RULES,
@@ -402,6 +408,18 @@ def _mention(source: Any, line: Any) -> str:
     return f"{source}:{int(line)}" if line is not None and not pd.isna(line) else str(source)
 
 
+# an item of the ticket that says the update promised has not come ('18:30 NOC-312 no update from Zayo
+# yet, escalated'): it keeps no promise of the next update
+_NO_UPDATE = re.compile(r"(?i:\b(?:no|without|awaiting|still\s+waiting\s+(?:for|on))\s+(?:an?\s+|any\s+)?"
+                        r"(?:status\s+)?updates?\b)")
+
+
+def _an_update(text: str) -> bool:
+    """Whether an item of a ticket can keep its promise of the next update: any item but one that
+    says the update has not come (:data:`_NO_UPDATE`)."""
+    return "pdate" not in text or _NO_UPDATE.search(text) is None
+
+
 class _Updates:
     """Per ticket, the instants of its timed events known at ``as_of`` (threads included): what keeps a
     promise of the next update ('Next update by 14:45 EDT') is the first of them after the item that
@@ -437,15 +455,17 @@ class _Updates:
 
     def after(
         self, ticket: str, recs: list[dict[str, Any]], says: Callable[[str], bool] | None = None,
+        by_day: bool = True,
         loose: bool = False,
     ) -> pd.Timestamp | None:
         """The ticket's first event after the earliest item of ``recs`` that made the promise, of those
         whose text ``says`` so when given (None when there is none yet, or when no item of them has a
-        time: then no update can count as later; a delivery can, from the item's day on); ``loose``: the
+        time: then no update can count as later; a delivery can, from the item's day on, unless not
+        ``by_day``: an update's ``says`` only leaves out the items that say none came); ``loose``: the
         events of no ticket in the logs of ``recs`` count too (a notice given: 'Regulator notified')."""
         keys = [(str(r["source"]), int(r["line"])) for r in recs]
         made = [w for k in keys if (w := self._written.get(k)) is not None]
-        day = not made and says is not None
+        day = not made and says is not None and by_day
         if day:
             made = [w for k in keys if not pd.isna(w := self._days.get(k, pd.NaT))]
         if not made:
@@ -962,7 +982,8 @@ def deadline_misses(
             if updates is None:
                 updates = _Updates(events, as_of_ts, tz)
             if promise == "update":
-                resolved, resolved_day, verb = updates.after(ticket, recs), False, "updated"
+                resolved = updates.after(ticket, recs, _an_update, by_day=False)
+                resolved_day, verb = False, "updated"
             elif promise == "notification":  # ('Regulator notified via DPA portal': its own log's, no ticket)
                 resolved, resolved_day = updates.after(ticket, recs, notified, loose=True), False
                 verb = "notified"
@@ -1066,7 +1087,9 @@ def ticket_target_misses(
     A change whose planned window a later item moved (a ``window`` deadline with ``moves``: 'CHG-2104
     moved to Mo 13.10. 10:00'), written by the time its resolution target fell due, to a window due after
     it, is due for resolution at that window (:func:`_window_after`): a change rescheduled into next week
-    is not resolved late this week. Detail times are in the policy's zone."""
+    is not resolved late this week. A ticket whose every event is a ``plan`` or note of planned work (a
+    maintenance notice, a change's planned window: :func:`_planned_work`) has no row: planned work is no
+    incident to respond to. Detail times are in the policy's zone."""
     events = _table(logs, "events")
     if events.empty or not policy.tickets:
         return _empty()
@@ -1082,7 +1105,7 @@ def ticket_target_misses(
     rows = []
     for ticket, tl in ev.groupby("ticket", sort=True):
         target = policy.ticket_target(str(ticket))
-        if target is None:
+        if target is None or _planned_work(tl):
             continue
         first = tl.loc[first_events(tl).iloc[0]]  # (a date-only mention yields to a timed one that day)
         first_day = _is_day(first)
@@ -1138,6 +1161,24 @@ def ticket_target_misses(
                 }
             )
     return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+# what names planned work: a maintenance (a carrier's notice, 'Lumen emergency maintenance Sat 02:00-04:00
+# CDT'), a change's or maintenance window, planned or scheduled work or a change
+_PLANNED_WORK = re.compile(
+    r"(?i:\bmaintenance\b|\b(?:change|maintenance)\s+window|\b(?:planned|scheduled)\s+(?:work|change|outage))"
+)
+
+
+def _planned_work(tl: pd.DataFrame) -> bool:
+    """Whether a ticket's events (``tl``) are all plans or notes that each name planned work
+    (:data:`_PLANNED_WORK`): 'NOC-313 Lumen emergency maintenance Sat 10/11 02:00-04:00 CDT' is no
+    incident, nothing to respond to nor to resolve; one item that tells of anything else makes it judged
+    ('OPS-901 disk alert on db-2, cleanup planned for Tuesday' is an incident, though a plan; 'NOC-6
+    maintenance overran, link down, paged on-call' a page)."""
+    if not tl["kind"].isin(("plan", "note")).all() or "text" not in tl.columns:
+        return False
+    return all(_PLANNED_WORK.search(str(t or "")) for t in tl["text"])
 
 
 def _undone(tl: pd.DataFrame, first: pd.Series, tz: str) -> str:

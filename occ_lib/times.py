@@ -140,7 +140,8 @@ Lists
     written first (``moved to Mon 10/13, missed Friday slot``); ``ETA missed, pushed to 19:00 UTC`` makes
     19:00 the ETA. A day moved to without a time is a date-only deadline so too (``ETA 17:00 UTC missed,
     pushed to Friday``, ``pushed to tomorrow``, ``pushed to Friday's release``, ``pushed to the Friday
-    release``: the next Friday, as ``ETA pushed to Friday`` is; not ``deploy pushed to Friday``, no
+    release``: the next Friday, as ``ETA pushed to Friday`` is; what moved may be a pronoun between,
+    ``we pushed it to Thursday 9pm``, ``moved them to Friday``; not ``deploy pushed to Friday``, no
     deadline before it - unless an earlier item gave the ticket it names one, ``REL-901 slipped to Oct 22``
     (:func:`moved_by_word`, :mod:`occ_lib.logs`) -, nor after a clause break, ``ETA 17:00 missed; pushed to
     Friday``, unless the move
@@ -223,7 +224,9 @@ Which date a time takes
     opens it with the date bracketed or before a colon, ``ECAB-77 (Tue Oct 7): approved at 08:10``; not a
     deadline) > the date the item's first time is written with, when after ``day`` (a step told on a
     later day than its section's, ``CHG-4422 rolled back at 00:40 on Oct 10: ..., resolved 01:05`` in a
-    week's calendar: the 10th; the next day when earlier than that first time; one before ``day`` is a
+    week's calendar: the 10th; the next day when earlier than that first time, except a deadline at most
+    12 hours before a first time planned after ``day``, a step to take before it: ``NOC-313 maintenance
+    Sat 10/11 02:00 UTC; drain by 01:45 UTC`` under Friday drains on Saturday; one before ``day`` is a
     reference, ``errors since Oct 3 14:00, fixed 09:00``, unless written with a weekday of the week
     before ``day`` and no reference word before it, since, from, after, starting, until, before, as of:
     ``SRE-433 fully drained 08:40 UTC Tue, resolved 08:45 UTC`` under a Wednesday is Tue 08:45, ``errors
@@ -282,7 +285,8 @@ Which date a time takes
     deadline keyword governs it (``due Wednesday``, ``ETA Friday``: date-only, the next such day on
     or after the base date), or a deadline was moved to it (``ETA 17:00 missed, pushed to Friday``), or a
     state reached was on it (``OPS-12 resolved on Monday``, ``fixed Tue``, closed, deployed, shipped,
-    merged, mitigated, rolled back...: date-only, the last such day on or before the base date). A
+    merged, mitigated, rolled back..., also an escalation told with whom it reached, ``escalated it to the
+    platform director on Saturday``: date-only, the last such day on or before the base date). A
     deadline written as missed in its own mention, its weekday part of it, is past whatever its keyword:
     the last such day on or before the base date (``Tue 12:00 UTC ETA missed``, ``Tue ETA was missed``, ``the
     ETA of Tue 12:00 UTC slipped``, ``missed the Tue 12:00 UTC ETA``, ``ETA Tue not met``, ``failed to meet
@@ -325,7 +329,10 @@ Deadlines
     disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor after a
     meeting's move, ``Vendor call postponed until Fri 15:00`` (where a meeting moved to,
     :data:`_MEETING_MOVED`: no promise), nor after valid or
-    good, a validity's end: ``license valid until Dec 1``; keyword ``window`` right after window, its
+    good, a validity's end: ``license valid until Dec 1``, nor after an absence, when someone is back:
+    ``Arun is on leave until October 20``, ``OOO till Friday``, ``out of office until Oct 14``, ``on PTO``,
+    ``on vacation``, ``off sick``, ``away`` (a window's or a freeze's end wins: ``holiday freeze
+    until``); keyword ``window`` right after window, its
     end: ``maintenance window until 06:00``, ``change window open until 04:00``; so is a freeze's,
     ``deploy freeze until 12:00``, ``code freeze in effect until Friday``: when work may not happen, also
     when the freeze is the clause's label or in brackets after the time, ``deploy freeze: no merges until
@@ -343,7 +350,10 @@ Deadlines
     Ops for Thursday noon``, ``Ops promised the fix for Thursday noon``, ``committed to a patch for Oct
     14``: keyword ``promised``; not after ``said``); and a scheduler's SLA miss, ``SLA miss on dag
     orders_daily at 06:00 UTC`` (keyword ``missed``; not ``no SLA miss at 06:00``, ``risk of an SLA
-    miss``). Right after it:
+    miss``). A date written after ``for the`` (our, their, this...)
+    and before a noun qualifies that noun and is no deadline: ``deadline for the Oct 9 marketing push:
+    approval needed by Wed 10/08 5:00 PM PT`` has one, the ``by`` (not ``ETA for the fix: Oct 9``, ``due
+    for the Oct 9 morning``, ``deadline for Oct 9 release``). Right after it:
     ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00 UTC ETA``, ``09:00
     UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h``, ``ETA
     +2h``, ``ETA within the hour`` 14:00 is the item's time), or the time opens the text and any word
@@ -1364,6 +1374,8 @@ def _deadline(
             return None  # (Go's 'context deadline exceeded at ...': a timeout error, no promise)
         if kw == "until" or kw == "through":
             return _until_keyword(text, a, b, start - before.end(), end, kw)
+        if "for" in text[start - before.end():start].lower() and names_what(text, start, end, a, b):
+            return None  # ('deadline for the Oct 9 marketing push: ...': the date names the push)
         return kw
     if ("romis" in text[lo:start] or "ommit" in text[lo:start]) and _PROMISED_FOR.search(text, lo, start):
         return "promised"  # ('the fix was promised by Ops for Thursday noon')
@@ -1378,6 +1390,25 @@ def _deadline(
     if (low is None or _EOD_HINT.search(low, lo, start)) and _EOD_BEFORE.search(text, lo, start):
         return "EOD"  # ('Thu EOD 18:00 ET': the end of that day is at 18:00)
     return None
+
+
+# a date written as what a deadline is for, a noun's qualifier: 'deadline for the Oct 9 marketing push',
+# 'ETA for the 10/14 release train' (the push's and the train's dates, not when anything is due; 'ETA
+# for the fix: Oct 9', 'ETA for Friday' and 'due for Oct 9 at 17:00' stay deadlines)
+_FOR_THE_DATE = re.compile(r"(?i:\bfor[^\S\n]+(?:the|our|their|its|this|that)[^\S\n]+)$")
+_NOUN_NEXT = re.compile(
+    r"[^\S\n]+(?!(?i:at|by|on|in|around|about|before|after|or|and|to|until|till|through|morning|afternoon"
+    r"|evening|night|noon|midnight|midday|latest|earliest|eod|eob|cob|is|was|if|unless|then|so|but|as|with"
+    r"|per|pending|sharp|utc|gmt|local|time|hours?|hrs)\b)[a-z][a-z\-]{2,}\b"
+)
+
+
+def names_what(text: str, start: int, end: int, a: int = 0, b: int | None = None) -> bool:
+    """Whether the mention at ``text[start:end]`` is written after ``for the`` and before a noun it
+    qualifies (:data:`_FOR_THE_DATE`, :data:`_NOUN_NEXT`): 'deadline for the Oct 9 marketing push', 'prep
+    for the Oct 9 push' name the push, not when anything is due or happened."""
+    return _FOR_THE_DATE.search(text, max(a, start - 12), start) is not None and _NOUN_NEXT.match(
+        text, end, end + 24 if b is None else min(b, end + 24)) is not None
 
 
 # A promise reported ('says', 'said', 'expects', 'promised', 'committed to') governs only a time written
@@ -1515,7 +1546,20 @@ def _until_keyword(text: str, a: int, b: int | None, at_kw: int, end: int, kw: s
         or _FREEZE_AFTER.match(text, end, len(text) if b is None else b)
     ) or _RESTRICT_UNTIL.search(text, max(a, at_kw - 48), at_kw):
         return "window"  # ('maintenance window until 06:00 UTC', 'deploy freeze until 12:00': its end)
+    if _AWAY_UNTIL.search(text, max(a, at_kw - 40), at_kw):
+        return None  # ('Arun is on leave until October 20': when someone is back, no promise)
     return kw if kw == "until" else None
+
+
+# someone away 'until' a time ('Arun is on leave until October 20', 'Bo OOO till Friday', 'out of office
+# until Oct 14', 'on PTO until Monday', 'on vacation until the 20th', 'off sick until Wednesday'): an
+# absence's end, when someone is back, no promise of anything (after a window's or a freeze's, which win:
+# 'holiday freeze until Jan 2' is a freeze)
+_AWAY_UNTIL = re.compile(
+    r"(?:(?i:\bon[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:leave|vacation|holidays?|pto|sabbatical|furlough)"
+    r"|\bout[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?office|\b(?:off|out|home)[^\S\n]+sick|\bsick[^\S\n]+leave"
+    r"|\baway|\booo)|\b(?:OOTO|OOF|PTO))(?:[^\S\n]+[\w-]+){0,2}?[^\S\n]+$"
+)
 
 
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
@@ -2506,7 +2550,9 @@ def _without_old_values(text: str, a: int, found: list[TimeMention]) -> list[Tim
 # missed, pushed to 19:00 UTC' (the keyword's own patterns stop at the zone or the comma)
 _MOVE_WORD = (
     # ('rescheduled: Oct 10 22:00': a colon is a 'to')
-    r"(?i:\b(?:" + _MOVED_TO_VERBS + r")(?:\s+(?:out|back|again))?(?:\s+(?:to|until|till|for)|[ \t]*:))"
+    # (what moved may be a pronoun between: 'we pushed it to Thursday 9pm', 'moved them to Friday')
+    r"(?i:\b(?:" + _MOVED_TO_VERBS + r")(?:\s+(?:it|them))?(?:\s+(?:out|back|again))?"
+    r"(?:\s+(?:to|until|till|for)|[ \t]*:))"
     r"(?:\s+(?i:the))?"
 )
 _MOVE_TAIL = (
@@ -2793,6 +2839,7 @@ def _scan(
             if base is None and c.kind == "time" and c.date is None and out:
                 on = _glued_date(text, a, out[-1], c.start)
             after = None
+            planned = False  # (whether the dated time the mention is on is planned after the text's day)
             if dated is not None and c.kind == "time" and c.keyword is not None and c.date is None and (
                 not c.has_rel and c.wd < 0
             ) and (after := _sentence_date(text, a, dated, c.start, default_tz)) is not None:
@@ -2802,10 +2849,14 @@ def _scan(
                 # ('rolled back at 00:40 on Oct 10 ..., resolved 01:05': the 10th's)
                 on = after = lead
                 dated = out[0]
+                planned = base is not None and lead > base
             mention = _resolve(text, c, on, default_tz, a)
             if after is not None and mention.at is not None and dated is not None and (
                 dated.at is not None and mention.at < dated.at
-            ):
+            ) and not (planned and c.keyword is not None and dated.at - mention.at <= _PREP_BEFORE):
+                # (a deadline less than 12 hours before a time planned after the text's day is a step to
+                # take before it, on its day: 'maintenance Sat 10/11 02:00 UTC; drain by 01:45 UTC' under
+                # Friday drains on Saturday; 'incident Oct 8 23:50, fix ETA 23:00' is the next day's)
                 mention = _resolve(text, c, after + dt.timedelta(days=1), default_tz, a)
         first = False
         if mention.keyword is None and out and out[-1].keyword is not None and (
@@ -2818,6 +2869,9 @@ def _scan(
     return out, base
 
 
+# how long before a time planned after the text's day a deadline after it, with no date of its own, is
+# still on that time's day (a preparation before a planned window, :func:`_scan`)
+_PREP_BEFORE = dt.timedelta(hours=12)
 # what ends a sentence or a clause of its own between a dated time and a deadline after it
 _SENTENCE_BREAK = re.compile(r"[.;!?|](?:\s|$)|\n")
 
@@ -3891,7 +3945,8 @@ _AHEAD = re.compile(
     r"|starts|begins|kicks\s+off|goes\s+live"
     # a meeting or a job moved: 'standup moved to Friday 10am', 'rescheduled for Mon', 'Go/no-go moved
     # from Tue 16:00 to Wed 10:00' (the slot it left was ahead too)
-    r"|(?:moved|rescheduled|postponed|pushed|deferred|delayed|bumped)\s+(?:out\s+|back\s+)?(?:to|until|for|from))"
+    r"|(?:moved|rescheduled|postponed|pushed|deferred|delayed|bumped)\s+(?:it\s+|them\s+)?(?:out\s+|back\s+)?"
+    r"(?:to|until|for|from))"
     r"(?![\w-])"
 )
 # a meeting's slot, written with no tense: 'Go/no-go meeting Wed 16:00', 'retro Thu 10:00' is the nearest
@@ -3923,6 +3978,9 @@ def _weekday_shift(base: dt.date, weekday: int, forward: bool, week: int = -1) -
 _DONE_ON = re.compile(
     r"(?i:\b(?:resolved|fixed|closed|deployed|shipped|merged|mitigated|restored|completed|finished"
     r"|released|reverted|rolled[^\S\n]+back|done))(?:[^\S\n]+(?i:on|last))?[^\S\n]+$"
+    # (an escalation told with whom it reached, its day after 'on': 'escalated it to the platform
+    # director on Saturday')
+    r"|(?i:\bescalated(?:[^\S\n]+[\w'\u2019-]+){1,6}?[^\S\n]+on)[^\S\n]+$"
 )
 
 # (a state to come: 'will be resolved on Monday', 'to be deployed Fri')
@@ -3933,7 +3991,7 @@ _DONE_TO_COME = re.compile(
 
 def _done_on(text: str, start: int) -> bool:
     """Whether the weekday at ``start`` is the day a state was reached (:data:`_DONE_ON`), not one to come."""
-    m = _DONE_ON.search(text, max(0, start - 32), start)
+    m = _DONE_ON.search(text, max(0, start - 64), start)  # (room for 'escalated it to the director on')
     return m is not None and _DONE_TO_COME.search(text, max(0, m.start() - 16), m.start()) is None
 
 
