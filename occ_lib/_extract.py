@@ -1921,8 +1921,15 @@ def _steps_left(low: str) -> bool:
 # a step on the way done ('triage done', 'investigation complete', 'rollback done'): with a deadline in the
 # same item ('MOB-221 triage done, fix ETA 10/9') the fix is still to come (:func:`_step_done`)
 _STEP_DONE = re.compile(
-    r"\b(?:triage|investigation|analysis|rca|diagnosis|repro|build|rollback|roll-back|failover|backup"
-    r"|snapshot|copy|dump)(?:\s+`[^`\n]{1,80}`)?\s+(?:is\s+|was\s+|now\s+)?(?:done|complete|completed|finished)\b"
+    r"(?:\b(?:triage|investigation|analysis|rca|diagnosis|repro|build|rollback|roll-back|failover|backup"
+    r"|snapshot|copy|dump"
+    # a runbook's step, named ('Batch done', 'step 3 done', 'phase 2 complete', 'backfill chunk 4 done',
+    # 'promote done'; a command's, '`pg_ctl promote` done'): said of a ticket the item only inherits
+    # (its heading's, its thread's), the ticket goes on (:func:`only_steps_done`)
+    r"|batch(?:\s+(?:job|run))?(?:\s+#?\d{1,4})?|(?:backfill\s+)?chunk(?:\s+#?\d{1,4})?"
+    r"|(?:step|phase|stage)(?:\s+#?\d{1,3})?|promote|promotion)(?:\s+`[^`\n]{1,80}`)?"
+    r"|`[^`\n]{0,60}\bpromote`)"
+    r"\s+(?:is\s+|was\s+|now\s+)?(?:done|complete|completed|finished)\b"
 )
 
 
@@ -2277,6 +2284,42 @@ def notified(text: str) -> bool:
 def update_promise(prose: str, start: int) -> bool:
     """Whether the time at ``start`` of ``prose`` promises the next update (:data:`_UPDATE_PROMISE`)."""
     return _UPDATE_PROMISE.search(prose, max(0, start - 48), start) is not None
+
+
+# a promise of an ETA, right before its time: "told Acme's CSM we'd have an ETA for them by noon", 'will
+# send the customer an ETA by 15:00', 'share an estimate before 17:00': what is due then is the ETA (a
+# message), not the fix: kept by the ticket's next item that gives an ETA (:func:`gives_eta`)
+_ETA_PROMISE = re.compile(
+    r"(?i:\b(?:have|give|send|share|provide|post|get)\s+(?:(?:them|you|him|her|us|the\s+customer|[\w'’-]+'s"
+    r"(?:\s+[\w-]+)?)\s+)?(?:an?\s+|the\s+|our\s+)?(?:eta|estimate)\b"
+    r"(?:\s+(?:for|to)\s+(?:[\w'’-]+\s+){0,1}[\w'’-]+)?\s+(?:by|before|at|no\s+later\s+than|nlt)\s+~?)$"
+)
+_GIVES_ETA = re.compile(r"(?i:\beta\b|\bestimate\b)")
+
+
+def eta_promise(prose: str, start: int) -> bool:
+    """Whether the time at ``start`` of ``prose`` is when an ETA was promised (:data:`_ETA_PROMISE`)."""
+    lo = max(0, start - 64)
+    near = prose[lo:start].lower()
+    if "eta" not in near and "stimate" not in near:
+        return False
+    return _ETA_PROMISE.search(prose, lo, start) is not None
+
+
+def gives_eta(text: str) -> bool:
+    """Whether an item gives an ETA ('Sent Acme the ETA for the full fix: 3 PM'): what keeps a promise of
+    one (:func:`eta_promise`)."""
+    return _GIVES_ETA.search(text) is not None
+
+
+# the status page named ('Status page posted (Investigating). Next update in 30 minutes.'): a promise of the
+# next update made there is kept by the status page's next post, not by a chat message (:mod:`occ_lib.sla`)
+_STATUS_PAGE = re.compile(r"(?i:\bstatus[ -]?page\b|\bstatuspage\b)")
+
+
+def names_status_page(text: str) -> bool:
+    """Whether ``text`` names the status page (:data:`_STATUS_PAGE`)."""
+    return _STATUS_PAGE.search(text) is not None
 
 
 _WD_WORD = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?"

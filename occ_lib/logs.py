@@ -413,7 +413,11 @@ Per item (the rules, in order)
       CDT``, ``vendor owes us an update by noon``: the update is promised, not the fix) is a deadline
       with keyword ``update``, also without ``by``, and no time
       of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
-      fix. A deadline whose clause names, before it, a deliverable that follows an incident (``RCA ETA
+      fix (by its next item naming the status page when the promise's item names it). A promise of an
+      ETA (``we'd have an ETA for them by noon``, ``send the customer an ETA by 15:00``: have, give, send,
+      share, provide, post or get an ETA or estimate, by/before/at its time) has keyword ``ETA update``:
+      kept by the ticket's next item giving an ETA, not by the fix. A deadline whose clause names,
+      before it, a deliverable that follows an incident (``RCA ETA
       2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``, also a duration,
       ``postmortem due in 2 days``: an RCA, postmortem,
       post-incident review or report, retro, after-action review) has keyword ``postmortem``: the SLA
@@ -635,9 +639,15 @@ Per item (the rules, in order)
          nothing", "thought it was fixed", DNS's "resolved to the old IP", "a fixed 20 connections", an
          step of the work done while the item sets a deadline for the fix (``triage done, fix ETA 10/9``;
          triage, investigation, analysis, RCA, diagnosis, repro, build, rollback, failover, backup, snapshot,
-         copy, dump: read without it, a ``status`` unless the rest tells more; ``fix done``, ``MOB-223 done``
+         copy, dump, and a runbook's named step, batch, chunk, backfill chunk, step/phase/stage (with its
+         number or not), promote, promotion, a command ending in promote, ```pg_ctl promote` done``: read
+         without it, a ``status`` unless the rest tells more; ``fix done``, ``MOB-223 done``
          resolve; one such step done in an item that names no ticket of its own is a ``status`` of the
-         ticket it inherits, ``- 21:10 snapshot complete`` under ``# Migration journal (DBA-318)``), an
+         ticket it inherits, ``- 21:10 snapshot complete`` under ``# Migration journal (DBA-318)``, also
+         from its thread, ``[JR 13:26] T-34. Batch done`` after ``[AK 13:00] ... DBM-310``, and so is
+         each timed step of it, ``Promote ... — `pg_ctl promote` done 14:01``; an item with a resolution
+         word of its own, ``batch done 14:12, resolved 14:19``, or naming the ticket, ``DBM-310 done``,
+         resolves), an
          escalation that ended while the ticket goes on ("VP escalation closed out for OPS-804; manager
          keeps it", "closed out the VP escalation": a de-escalation, as "de-escalated" is), a
          maintenance window or freeze that closed ("loss still 3% after the window closed", "change
@@ -2467,6 +2477,8 @@ def _items(
         for m in found[k]:
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
                 m = replace(m, is_deadline=True, keyword="update")
+            elif m.is_deadline and m.keyword in _ETA_PROMISE_KWS and ex.eta_promise(proses[k], m.start):
+                m = replace(m, keyword="ETA update")  # ("we'd have an ETA for them by noon": the ETA's)
             elif m.is_deadline and m.keyword != "missed" and ex.deliverable_promise(proses[k], m.start):
                 m = replace(m, keyword="postmortem")  # ('RCA ETA 2025-10-14': kept by its delivery)
             elif m.is_deadline and m.keyword != "missed" and "otif" in proses[k] and ex.notification_promise(
@@ -2655,6 +2667,13 @@ def _items(
             per_step = _step_tickets(proses[k], steps, owns[k], tks) if len(owns[k]) > 1 else None
             for i, (m, step_kind, step_level, lo) in enumerate(steps):
                 ev_at, ev_prec = (m.at - epoch) // us, m.precision
+                if step_kind == "resolved" and not owns[k] and tks_all[k] and (
+                    ex.only_steps_done(kind_texts[k])
+                ):
+                    # ('Promote `orders-pg16` — `pg_ctl promote` done 14:01' in its thread: every
+                    # resolution word of the item a step, as above; read whole, with the code span
+                    # the prose blanks)
+                    step_kind = "status"
                 # (the first step is the stamp's: '09:40 OPS-1 blocked yesterday, resolved 04:05')
                 if i == 0 and m.until is None and (day := _step_day(
                     proses[k], found[k], lo, steps[1][3], step_kind, sec[2], _zone or tz
@@ -2742,8 +2761,11 @@ def _items(
                 # time is read as a promise's, '23:50 missed again — ETA 00:30' the next 00:30)
                 earlier = ahead is not None and row_missed and not held and not _missed_on(proses[k], m)
                 if (not row_missed or earlier) and not m.has_date and m.precision != "day" and (
+                    # (a go/no-go gates what comes after it: 'Release Thu 14:00 PT (go/no-go at 12:00 PT)'
+                    # is that day's noon, not the next)
                     ref is not None and (ref - due > _HALF_DAY or due < ref and not held and (
-                        not planned_ref) and (
+                        not planned_ref and m.keyword != "go/no-go"
+                    ) and (
                         # (a handoff's note, no time of its own under '### Handed to EU shift at 07:00',
                         # hands over what is still to come; so does a promise: 'vendor promised a
                         # patch by 06:00' written at 07:10)
@@ -3401,6 +3423,10 @@ _PROMISE_WORDS = frozenset({
     "eta", "by", "due", "deadline", "target", "targeting", "targeted", "before", "no later than", "nlt",
     "until", "till", "eod", "eob", "cob",
 }) | _times._REPORTED_KW  # (and a promise reported: 'says', 'promised'...)
+
+
+# the keywords of a time an ETA is promised by ("we'd have an ETA for them by noon": keyword 'ETA update')
+_ETA_PROMISE_KWS = frozenset({"by", "before", "at", "NLT", "no later than"})
 
 
 def promise_kind(keyword: str | None) -> str:

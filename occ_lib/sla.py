@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from ._extract import delivered, notified
+from ._extract import delivered, gives_eta, names_status_page, notified
 from .formats import human_duration, iso_z
 from .logs import promise_kind, same_subject
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
@@ -149,7 +149,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes', 'carrier "
         "promised an update by 17:00 CDT') is kept by the ticket's next timed event after the item that "
         "made it, whatever it says, unless it says the update has not come ('no update from Zayo yet'); "
-        "resolved_at then holds that update's time.",
+        "when the item names the status page ('Status page posted. Next update in 30 minutes.'), only the "
+        "ticket's next item naming the status page keeps it; resolved_at then holds that update's time. A "
+        "promise of an ETA (\"we'd have an ETA for them by noon\") is kept by the ticket's next item giving "
+        "an ETA, not by the fix.",
         "A deliverable's deadline written with it ('RCA ETA 2025-10-14', 'postmortem for INC-4100 due "
         "Friday') is kept by the ticket's later event that says it was delivered ('RCA published'), "
         "not by the incident's resolution.",
@@ -477,6 +480,21 @@ class _Updates:
                                       for p in self._loose.get(src, []))], key=lambda p: p[0])
         return next((at for at, text in cands if (at > first or day and at == first) and (
             says is None or says(text))), None)
+
+    def naming(self, ticket: str, recs: list[dict[str, Any]], name: re.Pattern[str]) -> pd.Timestamp | None:
+        """The ticket's first event, other than the items of ``recs``, whose text names ``name`` (a
+        checkpoint): whenever it was written, since a plan's item is dated by what it plans, not by
+        when it was written (None when there is none)."""
+        own = {" ".join(str(r.get("text") or "").split()) for r in recs}
+        return next((at for at, text in self._at.get(ticket, []) if name.search(text) is not None and (
+            " ".join(text.split()) not in own)), None)
+
+
+# a runbook's checkpoints (keywords of :mod:`occ_lib.times`) and what names each again
+_CHECKPOINTS: dict[str, re.Pattern[str]] = {
+    "go/no-go": re.compile(r"(?i:\bgo[/ -]+no[ -]?go\b)"),
+    "point of no return": re.compile(r"(?i:\bpoint\s+of\s+no\s+return\b)"),
+}
 
 
 def _status(
@@ -974,19 +992,31 @@ def deadline_misses(
         promise = recs[0].get("keyword")
         if ticket is None and promise != "notification":  # (a notice of no ticket: its log's notice keeps it)
             promise = None
-        if promise in ("update", "postmortem", "notification") and all(
-            r.get("keyword") == promise for r in recs
-        ):
+        own = promise in ("update", "postmortem", "notification", "ETA update") or promise in _CHECKPOINTS
+        if own and all(r.get("keyword") == promise for r in recs):
             # ('Next update by 14:45 EDT': kept by the ticket's next update, not by its fix; 'RCA ETA
             # 2025-10-14': by the ticket's event that says the RCA was delivered)
             if updates is None:
                 updates = _Updates(events, as_of_ts, tz)
-            if promise == "update":
+            if promise == "update" and all(names_status_page(str(r.get("text") or "")) for r in recs):
+                # ('Status page posted (Investigating). Next update in 30 minutes.': the status page's
+                # next post keeps it, not a chat message in between)
+                resolved, resolved_day = updates.after(ticket, recs, names_status_page), False
+                verb = "updated"
+            elif promise == "update":
                 resolved = updates.after(ticket, recs, _an_update, by_day=False)
                 resolved_day, verb = False, "updated"
             elif promise == "notification":  # ('Regulator notified via DPA portal': its own log's, no ticket)
                 resolved, resolved_day = updates.after(ticket, recs, notified, loose=True), False
                 verb = "notified"
+            elif promise in _CHECKPOINTS:
+                # ('go/no-go at 13:30', 'point of no return 15:10' in a runbook's plan: kept by the
+                # ticket's item that names the checkpoint again, '[AK 13:30] Go/no-go: GO', not by its fix)
+                resolved, resolved_day, verb = updates.naming(ticket, recs, _CHECKPOINTS[promise]), False, (
+                    "reached")
+            elif promise == "ETA update":
+                # ("we'd have an ETA for them by noon": kept by the ticket's next item giving an ETA)
+                resolved, resolved_day, verb = updates.after(ticket, recs, gives_eta), False, "ETA given"
             else:
                 resolved, resolved_day, verb = updates.after(ticket, recs, delivered), False, "delivered"
         # (a resolution known only to its date, as written: judged against the due date in its zone)

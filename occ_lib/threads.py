@@ -15,9 +15,9 @@ pulled into one ticket:
   name (their own, inherited or the heading's; not those they only refer to, ``refs``) are exactly
   one ticket. Then an item of it that names no ticket is about that ticket when it comes after the
   first item naming it, opens with its own time (``6:20am still degraded``, ``19:05 UTC: ...``,
-  ``[07:18Z] paged``: a running story is told in stamped steps) and tells a step of the story an
-  escalation timeline and an SLA count: its kind is ``follow_up``, ``escalation``, ``acknowledged``,
-  ``deadline`` or ``resolved``.
+  ``[07:18Z] paged``, a runbook's ``[AK 13:26] ...``: a running story is told in stamped steps) and
+  tells a step of the story an escalation timeline and an SLA count: its kind is ``follow_up``,
+  ``escalation``, ``acknowledged``, ``deadline`` or ``resolved``.
 - So not an item without a time of its own at its start, nor a ``note``, ``evidence``, ``plan`` or
   ``blocked`` one: a day's section that names one ticket also holds the day's other work (``11:30
   QA reproduced the store-notes report``, ``21h30 nightly run started``), which is no step of it.
@@ -38,6 +38,10 @@ pulled into one ticket:
   maintenance window until 15:00 UTC``, ``09:20 UTC deploy freeze until 16:00 UTC``), tells when work
   may (not) happen, no step of the ticket's story; nor is a ``window`` deadline of an item threaded
   for another deadline of it. A window an item names its ticket in stays that ticket's.
+- A threaded ``resolved`` item whose every resolution word is a runbook's step done (``[JR 13:26]
+  T-34. Batch done``, ``step 3 done``, ```pg_ctl promote` done 14:01``: :func:`occ_lib._extract.
+  only_steps_done`) is the ticket's ``status``: the ticket goes on until an item resolves it (``DBM-310
+  done``).
 
 The events and deadlines tables keep what the text says (``tickets`` stays empty);
 :func:`with_threads` gives the analysis (timelines, SLA) the ticket, and a ``via`` column that says
@@ -52,12 +56,14 @@ import re
 import numpy as np
 import pandas as pd
 
+from ._extract import only_steps_done
 from ._stamps import CLOCK, CLOCK_DATE
 
 __all__ = ["deadlines_with_threads", "threads", "with_threads"]
 
-# an item's own time at its start: '6:20am', '19:05 UTC:', '[07:18Z]', '**21:45**', '2025-10-10 04:41 UTC'
-_TIME_LED = re.compile(r"[\W_]{0,4}" + CLOCK_DATE + CLOCK)
+# an item's own time at its start: '6:20am', '19:05 UTC:', '[07:18Z]', '**21:45**', '2025-10-10 04:41 UTC',
+# a runbook's initials before it, '[AK 13:26]' (:mod:`occ_lib._markdown`'s stamped lines)
+_TIME_LED = re.compile(r"(?:\[[A-Z]{2,3}[ \t]|[\W_]{0,4})" + CLOCK_DATE + CLOCK)
 _THREAD_ITEMS = frozenset({"list", "line", "paragraph"})
 _STORY_KINDS = frozenset({"follow_up", "escalation", "acknowledged", "deadline", "resolved"})
 
@@ -165,8 +171,17 @@ def _next_to(rows: list[int], tickets: list[list[str]], items: list, texts: list
 
 def with_threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.DataFrame:
     """``events`` with each threaded row's ``tickets`` set to its thread's ticket, and ``via``:
-    ``thread`` for those rows, ``text`` for the others (``deadlines`` as :func:`threads`')."""
-    return _given(events, threads(events, deadlines))
+    ``thread`` for those rows, ``text`` for the others (``deadlines`` as :func:`threads`'); a threaded
+    ``resolved`` row whose every resolution word is a step done (:func:`occ_lib._extract.only_steps_done`,
+    ``[JR 13:26] T-34. Batch done``) is the ticket's ``status``: a step, not its resolution."""
+    out = _given(events, threads(events, deadlines))
+    if "kind" in out.columns and "text" in out.columns and (out["via"].eq("thread")).any():
+        step = out["via"].eq("thread") & out["kind"].eq("resolved")
+        if step.any():
+            step &= out["text"].map(lambda t: only_steps_done(str(t or "")))
+            if step.any():
+                out.loc[step, "kind"] = "status"
+    return out
 
 
 def deadlines_with_threads(deadlines: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:

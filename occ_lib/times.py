@@ -326,7 +326,10 @@ Deadlines
     ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till`` (not
     after watching, monitoring, soaking, silenced, muted, on call, covering or on the queue, desk, shift or
     duty, nor right after on, off, enabled or
-    disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor after a
+    disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor right after a
+    state held, paused, on hold, held, parked, standby, kept, retained: ``rollout paused until 16:00 while we
+    look``, ``on hold until Monday``, ``old primary kept as a read-only standby until Fri`` (how long it
+    stays so; ``paused rollouts until 18:00``, the work stopped, is a freeze's end, below), nor after a
     meeting's move, ``Vendor call postponed until Fri 15:00`` (where a meeting moved to,
     :data:`_MEETING_MOVED`: no promise), nor after valid or
     good, a validity's end: ``license valid until Dec 1``, nor after an absence, when someone is back:
@@ -340,7 +343,13 @@ Deadlines
     stops forbidden up to it: ``no deploys until 14:00``, ``do not merge until 12:00``, ``hold off on
     releases until 18:00`` (not ``no update until 14:00``); ``through``/``thru`` is that end only, ``code
     freeze through Friday 18:00``, and no keyword anywhere else: ``worked through 18:00``),
-    ``checkpoint``, ``window``, ``cutoff``, and the 📅 of Obsidian's tasks (keyword ``due``); also a
+    ``checkpoint``, ``window``, ``cutoff``, a runbook's ``go/no-go`` (``go/no-go at 13:30``, also
+    ``GO/NO-GO``, ``go-no-go``) and ``point of no return`` (``point of no return 15:10``), their own
+    keywords, kept by the item naming them again (not when told as reached: ``we passed the point of no
+    return at 15:10``), an
+    expiry's ``expires``/``expiry`` (not one told as a renewal's outcome: ``certificate Ready, new expiry
+    2026-01-07``, ``renewed, expires 2026-01-07``: new, extended, updated, next or renewed before it),
+    and the 📅 of Obsidian's tasks (keyword ``due``); also a
     promise reported, the time right after it (``@ben says Fri noon``, ``infra said EOD``, ``vendor
     expects Thursday``, ``promised 06:00``, ``committed to Oct 14``: keyword ``says``, ``said``...; its
     weekday is the next one, as an ETA's is; not ``said the deploy at 09:00 went fine``), also with what
@@ -1147,6 +1156,9 @@ _DL_BEFORE_WORDS = (
     "eta|by|before|due|due date|deadline|target|targeting|targeted|no later than|nlt|until|till"
     "|through|thru"  # (only a window's or freeze's end: 'code freeze through Friday 18:00', else none)
     "|checkpoint|window|cutoff|cut-off"
+    # a runbook's checkpoints: 'go/no-go at 13:30', 'point of no return 15:10' (kept by the item that
+    # names them again, :mod:`occ_lib.sla`)
+    "|go/no-go|go-no-go|go/no go|point of no return"
     "|\U0001f4c5"  # (📅: the due date of Obsidian's tasks, '- [ ] load test 📅 2025-10-14')
     "|expires|expiring|expiry|expiration"  # ('cert expires 2025-10-12': renewed by then, or missed)
     "|overdue since|late since|past due since|past-due since"  # (a missed one: 'overdue since Tuesday')
@@ -1301,6 +1313,8 @@ def _norm_keyword(kw: str) -> str:
         return "overdue since"
     if k in ("blew", "blown"):
         return _MISSED_KW
+    if "no-go" in k or "no go" in k:
+        return "go/no-go"
     return k
 
 
@@ -1308,7 +1322,7 @@ def _norm_keyword(kw: str) -> str:
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
     "eta|by|before|due|deadline|target|later|nlt|until|till|through|thru|checkpoint|window|cut|expir|since|miss"
-    "|blew|blown|eod|eob|cob|\U0001f4c5|say|said|expects|promis|commit"
+    "|blew|blown|eod|eob|cob|\U0001f4c5|say|said|expects|promis|commit|no-go|no go|no return"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 
@@ -1376,6 +1390,16 @@ def _deadline(
             return _until_keyword(text, a, b, start - before.end(), end, kw)
         if "for" in text[start - before.end():start].lower() and names_what(text, start, end, a, b):
             return None  # ('deadline for the Oct 9 marketing push: ...': the date names the push)
+        if kw in ("go/no-go", "point of no return") and (_CHECKPOINT_HELD.search(
+            text, max(a, start - before.end() - 40), start - before.end()
+        ) or not _CHECKPOINT_GAP.fullmatch(text, start - before.end() + len(before.group("kw")), start)):
+            # ('we passed the point of no return at 15:10', 'held the go/no-go at 13:30': when it was;
+            # 'go/no-go moved from Tue 16:00 to Wed 10:00': a meeting's move, no checkpoint's time)
+            return None
+        if kw == "expires" and _NEW_EXPIRY.search(
+            text, max(a, start - before.end() - 48), start - before.end()
+        ):
+            return None  # ('certificate renewed, new expiry 2026-01-07': the renewal's outcome, no promise)
         return kw
     if ("romis" in text[lo:start] or "ommit" in text[lo:start]) and _PROMISED_FOR.search(text, lo, start):
         return "promised"  # ('the fix was promised by Ops for Thursday noon')
@@ -1502,6 +1526,10 @@ _WATCH_UNTIL = re.compile(
     # a validity's end ('license valid until Dec 1', 'token good till Friday'): how long a thing lasts,
     # no promise (a renewal written as one is: 'renew before Dec 1'; an expiry stays one: 'expires')
     r"|(?<![\w-])(?i:valid|good)[^\S\n]+$"
+    # a state held up to then ('rollout paused until 16:00 while we look', 'on hold until Monday', 'old
+    # primary kept as a read-only standby until Fri'): how long it stays so, nobody promised anything
+    # ('we have until 12:00' is one; 'paused rollouts until 18:00', the work stopped, a freeze's end)
+    r"|(?<![\w-])(?i:paused|on[^\S\n]+hold|held|parked|standby|stand-by|kept|retained)[^\S\n]+$"
 )
 # a window whose end 'until' writes ('maintenance window until 06:00', 'change window open until 04:00',
 # 'window: until 14:00'): keyword ``window``, when work may happen, as a window's range is; and a
@@ -1561,7 +1589,20 @@ _AWAY_UNTIL = re.compile(
     r"|\baway|\booo)|\b(?:OOTO|OOF|PTO))(?:[^\S\n]+[\w-]+){0,2}?[^\S\n]+$"
 )
 
-
+# an expiry told as a renewal's outcome ('certificate Ready, new expiry 2026-01-07', 'renewed, expires
+# 2026-01-07', 'extended expiration: Jan 7'): how long the renewed thing lasts, no promise; not one to be
+# renewed ('must be renewed by Fri, expires Sat'), nor one written before the renewal word
+_NEW_EXPIRY = re.compile(
+    r"(?i:\b(?:new|extended|updated|renewed|next)[^\S\n]+(?:[\w-]+[^\S\n]+)?"
+    r"|(?<!be[^\S\n])(?<!been[^\S\n])\b(?:renewed|reissued|re-issued|rotated)\b(?![^\S\n]+(?:by|before))"
+    r"[^.;!?\n]{0,32}?[,:][^\S\n]*(?:[\w-]+[^\S\n]+)?)$"
+)
+# a checkpoint told as reached ('we passed the point of no return at 15:10', 'held the go/no-go at 13:30')
+_CHECKPOINT_HELD = re.compile(
+    r"(?i:\b(?:passed|reached|crossed|past|held|had|made|did|completed|after|before)[^\S\n]+(?:the[^\S\n]+|our[^\S\n]+)?)$"
+)
+# what may stand between a checkpoint and its time: 'go/no-go at 13:30', 'point of no return: 15:10'
+_CHECKPOINT_GAP = re.compile(r"[^\S\n]*[:=]?[^\S\n]*[*_(]*(?:(?i:at|is|by|on|@)[^\S\n]+)?~?")
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
 # an alert or a monitor quieted for a while (Opsgenie's 'Alert snoozed until 03:00 UTC', 'muted until',
 # 'silenced until', 'notifications suppressed until'): 'until' there ends the quiet, no promise
@@ -2853,10 +2894,14 @@ def _scan(
             mention = _resolve(text, c, on, default_tz, a)
             if after is not None and mention.at is not None and dated is not None and (
                 dated.at is not None and mention.at < dated.at
-            ) and not (planned and c.keyword is not None and dated.at - mention.at <= _PREP_BEFORE):
+            ) and mention.keyword != "go/no-go" and not (
+                planned and c.keyword is not None and dated.at - mention.at <= _PREP_BEFORE
+            ):
                 # (a deadline less than 12 hours before a time planned after the text's day is a step to
                 # take before it, on its day: 'maintenance Sat 10/11 02:00 UTC; drain by 01:45 UTC' under
-                # Friday drains on Saturday; 'incident Oct 8 23:50, fix ETA 23:00' is the next day's)
+                # Friday drains on Saturday; 'incident Oct 8 23:50, fix ETA 23:00' is the next day's; a
+                # go/no-go is before what it gates: 'Release Thu Oct 9 at 14:00 PT (go/no-go at 12:00
+                # PT)' is that day's noon)
                 mention = _resolve(text, c, after + dt.timedelta(days=1), default_tz, a)
         first = False
         if mention.keyword is None and out and out[-1].keyword is not None and (

@@ -66,11 +66,13 @@ def test_the_runbook_fixture_has_one_event_per_line_and_dbm_310_done_at_15_10():
     ev = logs.events
     assert ev["line"].drop_duplicates().tolist() == [4, *range(8, 22), 25, 26, 27, 31]
     dl = logs.deadlines
-    assert dl["line"].tolist() == [10, 19, 20, 25]
+    # (EXP5B: the plan's go/no-go and point of no return are checkpoints, line 4; 'standby until Fri',
+    # line 20, is no promise; 'Decision on rollback by 15:10', line 19, shares the point of no return's row)
+    assert dl["line"].tolist() == [4, 4, 10, 19, 25]
     rows = sla_deadline_rows(logs)
     assert [r for r in rows if r[1] == "DBM-310"] == [
-        [10, "DBM-310", "10-08 13:25", "missed"], [19, "DBM-310", "10-08 15:10", "met"],
-        [20, "DBM-310", "10-11 00:00", "met"],
+        [10, "DBM-310", "10-08 13:25", "missed"], [4, "DBM-310", "10-08 13:30", "met"],
+        [4, "DBM-310", "10-08 15:10", "met"],
     ]
 
 
@@ -135,10 +137,12 @@ def test_the_fixtures_later_promises_are_judged_by_the_fix():
     assert [[s, d.strftime("%m-%d %H:%M"), r.strftime("%m-%d %H:%M") if not pd.isna(r) else None, st]
             for s, d, r, st in zip(out["subject"], out["due_at"], out["resolved_at"], out["status"],
                                    strict=True)] == [
-        ["INC-7781", "10-09 15:18", "10-09 14:55", "met"],
-        ["INC-7781", "10-09 15:48", "10-09 15:21", "met"],
-        ["INC-7781", "10-09 16:00", "10-09 15:34", "met"],
-        ["INC-7781", "10-09 17:30", "10-09 18:50", "missed"],
+        # (EXP5B: the status page's promises are kept by its next post, the ETA promised by noon by the
+        # item giving it, 12:25 PM)
+        ["INC-7781", "10-09 15:18", "10-09 15:18", "met"],
+        ["INC-7781", "10-09 15:48", "10-09 16:25", "missed"],
+        ["INC-7781", "10-09 16:00", "10-09 16:25", "missed"],
+        ["INC-7781", "10-09 17:30", "10-09 18:58", "missed"],
         ["INC-7781", "10-09 19:00", "10-09 18:50", "met"],
         ["DBM-312", "10-10 12:00", "10-10 11:55", "met"],
         ["INC-7781", "10-15 04:00", None, "open"],
