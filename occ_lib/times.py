@@ -3921,9 +3921,11 @@ def _range_end(
     elif nxt.at < m.at and (second := _second_wall(nxt.at, tz)) is not None and second >= m.at:
         return second  # (the second of the hour the clocks go back, after a start in the first)
     elif nxt.at < m.at:
-        # the next wall time on or after the start's: a day on, or two when a whole day lies between
+        # the next wall time on or after the start's: a day on, or two when a whole day lies between;
+        # never before the start ('noon through 09:00, Fri' under a Wednesday: the end's weekday, read
+        # back to the Friday before, is no end before the start: the next 09:00)
         gap = start.replace(tzinfo=None) - end.replace(tzinfo=None)
-        want = days + (1 if gap <= _A_DAY else 2)
+        want = max(days + (1 if gap <= _A_DAY else 2), 0 if end.time() >= start.time() else 1)
     else:
         return nxt.at
     if want == days:
