@@ -2242,6 +2242,38 @@ def deliverable_promise(prose: str, start: int) -> bool:
 _DELIVERABLE_WORDS = ("post", "pm", "rca", "root", "pir", "incident", "retro", "after", "aar")
 
 
+# what says a submission against a cutoff was made ('resubmitted 14 items before the ACH cutoff', 'file B
+# sent 14:30', 'Fedwire payment submitted 5 minutes before the 18:00 ET close'): a cutoff (keyword
+# ``cutoff``, or ``before``) is kept by it, not by the ticket's fix (:func:`occ_lib.sla.deadline_misses`);
+# not a plan or a denial ('will resubmit', 'not submitted', 'failed to submit')
+_SUBMITTED = re.compile(
+    r"\b(?i:(?:re-?)?submitted|sent|transmitted|uploaded|released|filed|delivered)\b"
+)
+_NOT_SUBMITTED = re.compile(
+    r"(?i:\b(?:not|never|will|to|be|must|should|unable|failed|missed|after)\s+(?:\w+\s+)?$|n['’]t\s+$)"
+)
+
+
+_SUBMITTED_BEFORE = re.compile(_SUBMITTED.pattern + r"[^.;!?|\n]{0,60}?\b(?i:before|ahead\s+of)\b")
+
+
+def submitted_before(text: str) -> bool:
+    """Whether ``text`` says a submission was made before its cutoff in one clause ('Fedwire payment
+    submitted 5 minutes before the 18:00 ET close'): the promise's own item keeps it."""
+    return submitted(text) and _SUBMITTED_BEFORE.search(text) is not None
+
+
+def submitted(text: str) -> bool:
+    """Whether ``text`` says a submission was made (:data:`_SUBMITTED`), not planned nor denied."""
+    low = text.lower()
+    if "sent" not in low and "submit" not in low and "transmit" not in low and "upload" not in low and (
+        "release" not in low and "filed" not in low and "deliver" not in low
+    ):
+        return False
+    return any(_NOT_SUBMITTED.search(text, max(0, m.start() - 24), m.start()) is None
+               for m in _SUBMITTED.finditer(text))
+
+
 def delivered(text: str) -> bool:
     """Whether ``text`` says an incident's deliverable was delivered ('RCA published', 'shared the
     postmortem', 'PIR held', 'review held': a review is delivered by the meeting)."""

@@ -146,7 +146,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     week before the section, starts on the day that puts that time nearest the first of those times, not
     on the section's, often the day it was pasted: ``12:05 AM`` after ``Oct 7, 11:42 PM`` is Oct 8, its
     later rows past midnight on the next day as a section's items are; a dated heading between dates its
-    own); tables are also kept whole in ``tables``. A postmortem's milestones written as key-value lines
+    own); a deadline written in a cell after the row's key cell (its first cell that names a ticket of
+    the row's own) that names no ticket itself is the key's (``| 10/09 | Raj | STD-102 | In progress | 10/10
+    EOD | SEC-4 approved 15:10 |``: STD-102's, not SEC-4's), and one that gives the key's tickets another due
+    than such a cell of a table under another heading did, with the same keyword, moves it (a standup
+    table per day, its ETA column the current ETA: ``10/10 EOD`` on the 8th, ``Mon`` on the 10th is
+    ``moves``; rows of one table never move each other, a plan's steps); tables are also kept whole in
+    ``tables``. A postmortem's milestones written as key-value lines
     (``**Impact start:** Oct 7, 11:42 PM PT``, ``- Detected: 2025-10-07 23:50 PT``, ``- **Mitigated**: 00:40
     PT (Oct 8)``, ``Resolved — Oct 8 01:15 PT``: impact start or end, detected, first alert or page,
     acknowledged, declared, escalated, mitigated, resolved, recovered, all clear, then a colon or a
@@ -245,7 +251,8 @@ Per item (the rules, in order)
     - ``refs``: the tickets the item only refers to, written right after a reference's words and nowhere
       else in it (:func:`occ_lib._subjects.references`: ``OPS-5 fixed (see also OPS-77)``, ``OPS-6 dup
       of OPS-2, closed``, ``OPS-8 restarted, cf. INFRA-12``, ``OPS-9 not related to OPS-10``, ``WEB-315
-      blocked on SEC-88``, ``merged PAY-411 into PAY-410``, a label ``related: OPS-12``, and the rest of
+      blocked on SEC-88``, a standup cell's ``Blocked (waiting SEC-4)`` (``waiting`` right before a key),
+      ``merged PAY-411 into PAY-410``, a label ``related: OPS-12``, and the rest of
       a list after them, ``see OPS-1, OPS-2``, up to a ticket that a verb or a state follows, the subject
       of a clause of its own: ``see OPS-40, OPS-41 resolved too``, ``blocked on DEPLOY-9, DEPLOY-10
       shipped``), or written right before what says it is no part of the item (``OPS-2 still ok, OPS-1
@@ -1292,6 +1299,49 @@ def _promised(rows: list[tuple], tks: list[str]) -> str | None:
     keyword), None without one: what a ticket's bare move ('slipped to Oct 22') moves."""
     want = set(tks)
     return next((r[7] for r in reversed(rows) if r[5] != _NAT and not want.isdisjoint(r[3])), None)
+
+
+def _row_key(text: str, owned: list[str]) -> tuple[int, list[str]] | None:
+    """(end, tickets) of the first cell of a table row's text (cells joined with `` | ``) that names
+    tickets of ``owned``: the row's key ('| 10/08 | Raj | STD-102 | Blocked (waiting SEC-4) | ETA +2d |');
+    None when the row has no such cell, or it names a deadline itself."""
+    if " | " not in text:
+        return None
+    mine = set(owned)
+    lo = 0
+    while lo <= len(text):
+        hi = text.find(" | ", lo)
+        hi = len(text) if hi < 0 else hi
+        keys = [t for t in ex.tickets(text[lo:hi]) if t in mine]
+        if keys:
+            return hi, list(dict.fromkeys(keys))
+        lo = hi + 3
+    return None
+
+
+def _table_move(
+    dues: dict[tuple[str, ...], tuple[Any, int, str]], tks: list[str], table: Any, due: int, kw: str
+) -> bool:
+    """Whether a deadline of a table row's key-less cell (:func:`_cell_key`) due at ``due`` moves the
+    one the same tickets had in such a cell of a table under another heading (a standup table per day:
+    its ETA column is the ticket's current ETA), with the same keyword and another due; records it."""
+    key = tuple(tks)
+    prev = dues.get(key)
+    dues[key] = (table, due, kw)
+    return prev is not None and prev[0] != table and prev[1] != due and prev[2] == kw
+
+
+def _cell_key(text: str, start: int, keyed: tuple[int, list[str]]) -> list[str] | None:
+    """The row key's tickets (:func:`_row_key`) for a deadline written at ``start`` in a later cell that
+    names no ticket of its own (a deadline column's, read as 'ETA <cell>'), else None."""
+    end, keys = keyed
+    if start < end:
+        return None
+    lo = text.rfind(" | ", 0, start) + 3
+    hi = text.find(" | ", start)
+    if ex.tickets(text[lo:len(text) if hi < 0 else hi]):
+        return None
+    return list(keys)
 
 
 _NO_ITEM_TIME = "relative deadline without the item's time"
@@ -2454,6 +2504,9 @@ def _items(
     problems: list[tuple[int, str, str | None, str]] = []
     E = acc.event_rows.append
     DL = acc.deadline_rows.append
+    # per tickets, (heading line, due, keyword) of the last deadline a table row's key-less cell gave them
+    # (a standup's ETA column): a later table's other due for them moves it (:func:`_table_move`)
+    table_dues: dict[tuple[str, ...], tuple[Any, int, str]] = {}
     classify, artifacts, http_status = ex.classify, ex.artifacts, ex.http_status
     epoch, us = _EPOCH, _US
     n_events = 0
@@ -2724,8 +2777,14 @@ def _items(
                 blocked = blocked.union(refs) if blocked else set(refs)
             # ('OPS-5 ETA 17:00; OPS-6 ETA 18:00, see OPS-77': OPS-77 is 18:00's reference alone)
             part_refs = deadline_refs(proses[k], owns[k], refs, [m.start for m in dls]) if refs else None
+            # ('| STD-102 | Blocked (waiting SEC-4) | +2d | SEC-4 approved 15:10 |': a deadline column's
+            # cell is the row's key's, the first cell that names a ticket of the row's own)
+            keyed = _row_key(proses[k], owns[k]) if kind_of_item == "table" and owns[k] else None
             for i, m in enumerate(dls):
                 d_tks = list(tks) if per is None or per[i] is None else per[i] + inherited
+                cell = None if keyed is None else _cell_key(proses[k], m.start, keyed)
+                if cell is not None:
+                    d_tks = cell
                 if blocked:
                     d_tks = _subjects_of(d_tks, tks, blocked)
                 d_refs = [t for t in part_refs[i] if t not in d_tks] if part_refs is not None else refs
@@ -2778,6 +2837,10 @@ def _items(
                         past = _PAST_TENSE.search(text) is not None
                     if not past:
                         due = _next_day_due(m, due, _zone or tz)
+                if cell is not None and d_tks:
+                    # ('| 10/08 | STD-105 | New | 10/10 EOD |' under one day's heading, '| 10/10 | STD-105 |
+                    # Blocked | Mon |' under a later one: the ETA moved, as a struck-out one says)
+                    moves = _table_move(table_dues, d_tks, sec[1], (due - epoch) // us, m.keyword) or moves
                 if behind or pending and not moves:
                     row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
                 if old and i in old and not row_missed:

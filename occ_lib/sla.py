@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from ._extract import delivered, gives_eta, names_status_page, notified
+from ._extract import delivered, gives_eta, names_status_page, notified, submitted, submitted_before
 from .formats import human_duration, iso_z
 from .logs import promise_kind, same_subject
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
@@ -156,6 +156,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "A deliverable's deadline written with it ('RCA ETA 2025-10-14', 'postmortem for INC-4100 due "
         "Friday') is kept by the ticket's later event that says it was delivered ('RCA published'), "
         "not by the incident's resolution.",
+        "A cutoff's deadline (keyword cutoff or before: 'resubmit by 16:45 ET cutoff') is kept by the "
+        "ticket's later event that says it was submitted ('resubmitted 14 items before the ACH cutoff', "
+        "'sent', 'transmitted', 'released'; not 'will be sent'), or its own item's when it says so "
+        "('submitted 5 minutes before the 18:00 ET close'); without one, by the ticket's resolution.",
         "A notice's deadline ('Regulatory notification deadline: 72 hours from detection, i.e. 2025-10-10 "
         "08:14 UTC', 'notify affected customers by Fri') is kept by the later event, of its ticket or of no "
         "ticket in its log, that says the addressee was notified ('Regulator notified via DPA portal').",
@@ -460,12 +464,15 @@ class _Updates:
         self, ticket: str, recs: list[dict[str, Any]], says: Callable[[str], bool] | None = None,
         by_day: bool = True,
         loose: bool = False,
+        own: Callable[[str], bool] | None = None,
     ) -> pd.Timestamp | None:
         """The ticket's first event after the earliest item of ``recs`` that made the promise, of those
         whose text ``says`` so when given (None when there is none yet, or when no item of them has a
         time: then no update can count as later; a delivery can, from the item's day on, unless not
         ``by_day``: an update's ``says`` only leaves out the items that say none came); ``loose``: the
-        events of no ticket in the logs of ``recs`` count too (a notice given: 'Regulator notified')."""
+        events of no ticket in the logs of ``recs`` count too (a notice given: 'Regulator notified');
+        ``own``: an event at the time of the item that made the promise counts too when its text ``own``
+        says so ('submitted 5 minutes before the 18:00 ET close')."""
         keys = [(str(r["source"]), int(r["line"])) for r in recs]
         made = [w for k in keys if (w := self._written.get(k)) is not None]
         day = not made and says is not None and by_day
@@ -479,7 +486,7 @@ class _Updates:
             cands = sorted([*cands, *(p for src in dict.fromkeys(k[0] for k in keys)
                                       for p in self._loose.get(src, []))], key=lambda p: p[0])
         return next((at for at, text in cands if (at > first or day and at == first) and (
-            says is None or says(text))), None)
+            says is None or says(text)) or own is not None and at == first and own(text)), None)
 
     def naming(self, ticket: str, recs: list[dict[str, Any]], name: re.Pattern[str]) -> pd.Timestamp | None:
         """The ticket's first event, other than the items of ``recs``, whose text names ``name`` (a
@@ -992,8 +999,8 @@ def deadline_misses(
         promise = recs[0].get("keyword")
         if ticket is None and promise != "notification":  # (a notice of no ticket: its log's notice keeps it)
             promise = None
-        own = promise in ("update", "postmortem", "notification", "ETA update") or promise in _CHECKPOINTS
-        if own and all(r.get("keyword") == promise for r in recs):
+        kept = promise in ("update", "postmortem", "notification", "ETA update") or promise in _CHECKPOINTS
+        if kept and all(r.get("keyword") == promise for r in recs):
             # ('Next update by 14:45 EDT': kept by the ticket's next update, not by its fix; 'RCA ETA
             # 2025-10-14': by the ticket's event that says the RCA was delivered)
             if updates is None:
@@ -1019,6 +1026,17 @@ def deadline_misses(
                 resolved, resolved_day, verb = updates.after(ticket, recs, gives_eta), False, "ETA given"
             else:
                 resolved, resolved_day, verb = updates.after(ticket, recs, delivered), False, "delivered"
+        elif promise in ("cutoff", "before") and not stated and ticket is not None and all(
+            r.get("keyword") in ("cutoff", "before") for r in recs
+        ):
+            # ('resubmit by 16:45 ET cutoff', then '16:30 resubmitted 14 items before the ACH cutoff'; '17:55
+            # payment submitted 5 minutes before the 18:00 ET close'): kept by the submission, its own item's
+            # too, not by the ticket's fix; without one, by the fix as any deadline
+            if updates is None:
+                updates = _Updates(events, as_of_ts, tz)
+            sent = updates.after(ticket, recs, submitted, own=submitted_before)
+            if sent is not None:
+                resolved, resolved_day, verb = sent, False, "submitted"
         # (a resolution known only to its date, as written: judged against the due date in its zone)
         until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
         status, over, reason = _superseded(moved.get(key), due_eff, bool(stated), resolved, _status(
