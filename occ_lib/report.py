@@ -14,7 +14,10 @@ a failing run never deletes a good report. Before anything runs, :func:`weekly` 
 ``report.notebooks`` naming no folder, a weekly notebook missing from it, or ``report.out`` naming a
 file are :class:`~occ_lib.errors.ConfigError`s (``occ.yml: report.notebooks: folder not found``); it
 also reads the workspace's logs, whose file problems (``WeeklyResult.logs``) the CLI prints as the
-other commands do. A file given as a notebook that is not JSON fails as ``not a notebook (not
+other commands do, and imports its evidence once, whose problems (``WeeklyResult.evidence_problems``)
+the CLI prints as ``occ import`` does and the kernels get (:func:`ensure_store`) for the data quality
+appendix (:func:`occ_lib.weekly.data_quality`); :func:`run_one` does the same for a notebook given a
+workspace ``config``. A file given as a notebook that is not JSON fails as ``not a notebook (not
 JSON)``, without echoing what it holds (it may be a token file given by mistake).
 """
 
@@ -61,6 +64,8 @@ class RunResult:
     seconds: float = 0.0
     record: dict[str, Any] = field(default_factory=dict)
     kept_previous: bool = False  # (run_one: the run failed and the notebook's previous report stayed)
+    logs: Any = None  # (run_one with a config: its logs' file problems, as WeeklyResult.logs)
+    evidence_problems: list[Any] = field(default_factory=list)  # (and its import's, as WeeklyResult's)
 
     def moved_to(self, folder: Path) -> None:
         """Point the output paths into ``folder`` (where the run's folder was moved to)."""
@@ -100,6 +105,8 @@ class WeeklyResult:
     manifest_path: Path
     kept_previous: bool = False  # a notebook failed whose previous report succeeded: folder unchanged
     logs: Any = None  # the workspace's logs (``.problems``: the files that could not be read)
+    # the evidence files (or items) the import could not read (``InputError``s, as ``occ import`` says)
+    evidence_problems: list[Any] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -471,33 +478,71 @@ def _notebook_paths(ws: Any, notebooks: Sequence[str] | None) -> list[Path]:
 
 
 _IMPORTED_ENV = "OCC_STORE_IMPORTED"
+_PROBLEMS_ENV = "OCC_IMPORT_PROBLEMS"  # a JSON file of the runner's import problems, for its kernels
 
 
-def ensure_store(ws: Any) -> None:
-    """Import the workspace's evidence into its store (idempotent), so a fresh clone has probes.
+def ensure_store(ws: Any) -> list[Any]:
+    """Import the workspace's evidence into its store (idempotent), so a fresh clone has probes;
+    return the evidence files (or items) that could not be read, as ``InputError``s: what ``occ
+    import`` prints (:func:`occ_lib.evidence.problem_line`).
 
     The runner imports once and tells the kernels it starts (environment ``OCC_STORE_IMPORTED``
-    naming the store), so each notebook does not re-read every evidence file. A store that cannot
-    be written (a read-only mount) is read as it is, with a ``StoreWarning`` saying the import was
-    skipped.
+    naming the store, ``OCC_IMPORT_PROBLEMS`` a file of its problems, redacted), so each notebook
+    does not re-read every evidence file and still shows what the import skipped. A store that
+    cannot be written (a read-only mount) is read as it is, with a ``StoreWarning`` saying the
+    import was skipped.
     """
     if os.environ.get(_IMPORTED_ENV) == str(Path(ws.store).resolve()):
-        return
+        return _runner_problems()
+    return _import_evidence(ws)
+
+
+def _import_evidence(ws: Any) -> list[Any]:
     paths = ws.evidence_paths()
     if not paths:
-        return
+        return []
     from .errors import StoreNotWritable
     from .evidence import import_workspace
 
     try:
-        import_workspace(ws, paths)  # same target names and evidence paths as `occ import`
+        # same target names and evidence paths as `occ import`
+        return list(import_workspace(ws, paths).problems)
     except StoreNotWritable as exc:  # (a read-only store: the report shows what it already holds)
         import warnings
 
         from .store import StoreWarning
 
         warnings.warn(f"{exc}; evidence not imported, the report uses what the store holds",
-                      StoreWarning, stacklevel=2)
+                      StoreWarning, stacklevel=3)
+        return []
+
+
+def _problems_file(problems: Sequence[Any], root: Path) -> Path:
+    """A temporary file of ``problems`` for the kernels (which run in another folder): their path
+    relative to the workspace folder ``root``, path and reason already redacted."""
+    from .evidence import _display
+    from .redact import redact_path
+
+    fd, name = tempfile.mkstemp(prefix="occ-import-", suffix=".json")
+    rows = [{"path": redact_path(_display(Path(p.path), root)), "line": p.line,
+             "reason": redact_text(p.reason)} for p in problems]
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(rows, fh)
+    return Path(name)
+
+
+def _runner_problems() -> list[Any]:
+    """The problems of the runner's import (:func:`_problems_file`), none when it wrote none."""
+    from .errors import InputError
+
+    name = os.environ.get(_PROBLEMS_ENV)
+    if not name:
+        return []
+    try:
+        rows = json.loads(Path(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [InputError(r["path"], r["reason"], r["line"]) for r in rows]
 
 
 def weekly(
@@ -529,9 +574,35 @@ def weekly(
     resolve_kernel()  # once, before any worker starts (it may install the kernelspec)
     # their file problems reach the command's stderr, named as the other commands name them (by the
     # config's path as given, not resolved); the bodies are the notebooks' to parse, not parsed twice
-    logs = Workspace(Path(config), ws.config).log_problems()
-    ensure_store(ws)
+    with _workspace_read(config, ws) as (logs, evidence):
+        return _weekly_run(ws, cfg, out, paths, per, progress, jobs, logs, evidence)
+
+
+@contextlib.contextmanager
+def _workspace_read(config: str | Path, ws: Any) -> Iterator[tuple[Any, list[Any]]]:
+    """The workspace's log file problems (bodies unparsed: the notebooks' to parse) and its evidence
+    imported, the files it could not read, both named as the other commands name them (by the
+    config's path as given); the kernels started inside are told (:func:`ensure_store`)."""
+    from .workspace import Workspace
+
+    given = Workspace(Path(config), ws.config)
+    logs = given.log_problems()
+    # (imported here, whatever an earlier run in this process did: its problems are this run's)
+    evidence = _import_evidence(given)
     os.environ[_IMPORTED_ENV] = str(Path(ws.store).resolve())  # inherited by the kernels
+    problems_file = _problems_file(evidence, ws.root)
+    os.environ[_PROBLEMS_ENV] = str(problems_file)
+    try:
+        yield logs, evidence
+    finally:
+        os.environ.pop(_PROBLEMS_ENV, None)
+        problems_file.unlink(missing_ok=True)
+
+
+def _weekly_run(
+    ws: Any, cfg: Path, out: Path, paths: list[Path], per: Any, progress: bool, jobs: int | None,
+    logs: Any, evidence: list[Any],
+) -> WeeklyResult:
     folder = out / per.label
     params = {
         "config": str(cfg),
@@ -558,7 +629,7 @@ def weekly(
     index = export.write_index(out)
     return WeeklyResult(
         folder, per.label, per.start, per.end, per.as_of, per.tz, results, index,
-        folder / manifest_path.name, staging.keep_previous, logs,
+        folder / manifest_path.name, staging.keep_previous, logs, evidence,
     )
 
 
@@ -771,14 +842,42 @@ def run_one(
     params: Mapping[str, Any] | None = None,
     out: str | Path = "reports",
     progress: bool = True,
+    config: str | Path | None = None,
 ) -> RunResult:
     """``occ report run``: one notebook into ``out/<name>/``, with a manifest and the index updated.
 
     Parameters that choose another period (``week``, ``start`` or ``end``) without an ``as_of``
-    reset the notebook's own ``as_of`` to None (:func:`_period_as_of`).
+    reset the notebook's own ``as_of`` to None (:func:`_period_as_of`). With a ``config`` parameter
+    the workspace is read as :func:`weekly` reads it (its log file problems and its evidence's import
+    problems in the result, named by ``config``: that path as given, default the parameter); a
+    config that does not load is left to the notebook, which fails on it as it did.
     """
     src = Path(path)
     params = _period_as_of(src, params)
+    named = config if config is not None else (params or {}).get("config")
+    ws = _loaded(named)
+    if ws is None:
+        return _run_one(src, params, out, progress)
+    with _workspace_read(named, ws) as (logs, evidence):
+        res = _run_one(src, params, out, progress)
+    res.logs, res.evidence_problems = logs, evidence
+    return res
+
+
+def _loaded(config: Any) -> Any:
+    """The workspace of ``config`` (a path), None when there is none or it does not load."""
+    from .errors import OccError
+    from .workspace import Workspace
+
+    if not isinstance(config, str | Path) or not Path(config).is_file():
+        return None
+    try:
+        return Workspace.load(Path(config).resolve())
+    except (OccError, ValueError, OSError):
+        return None
+
+
+def _run_one(src: Path, params: Mapping[str, Any] | None, out: str | Path, progress: bool) -> RunResult:
     folder = Path(out).resolve() / src.stem
     with _filled_in_place(folder) as staging:
         res = run_notebook(src, params, staging.path, progress=progress)

@@ -21,7 +21,8 @@
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
   period: each version and what changed between versions; a version of no date is captioned
   ``as published in an undated section`` (:func:`show_tables`).
-- :func:`data_quality` summarises what the parser read and what it could not understand.
+- :func:`data_quality` summarises what the parser read and what it could not understand, and the
+  evidence files (or items) the import skipped (``what`` = ``evidence``, in ``occ import``'s words).
 - :class:`WeekData` shows a period's tickets, not the whole history: its timeline chart and ticket
   tables hold the tickets with an event in the period or a row in its SLA table (a deadline, a
   first-response or resolution target due from its start: before its end, or not yet missed at
@@ -508,11 +509,17 @@ def _keyed(frame: pd.DataFrame) -> pd.DataFrame:
 # data quality -------------------------------------------------------------------------------------
 
 
-def data_quality(logs: Any, workspace: str | Path | None = None) -> dict[str, pd.DataFrame]:
+def data_quality(
+    logs: Any, workspace: str | Path | None = None, evidence: Sequence[Any] | None = None
+) -> dict[str, pd.DataFrame]:
     """What the parser read and what it could not understand.
 
     ``files``: per file its encoding, newline, BOM, mojibake repairs, lines, sections, events.
-    ``problems``: every problem (file, line, what, token, reason). ``summary``: counts per kind.
+    ``problems``: every problem (file, line, what, token, reason), then each evidence file (or item)
+    the import skipped (``InputError``s: ``evidence``, by default those of the last
+    :func:`workspace` import of ``workspace``), as ``what`` = ``evidence`` with the path (relative
+    to the workspace, secrets masked), line and reason ``occ import`` prints. ``summary``: counts
+    per kind.
     """
     root = Path(workspace) if workspace else None
     docs = logs.docs
@@ -527,6 +534,11 @@ def data_quality(logs: Any, workspace: str | Path | None = None) -> dict[str, pd
     problems = logs.problems.copy()
     if root is not None and not problems.empty:
         problems["source"] = problems["source"].map(lambda s: _rel(Path(str(s)), root))
+    if evidence is None and root is not None:
+        evidence = _EVIDENCE_PROBLEMS.get(str(root.resolve()), [])
+    if evidence:
+        skipped = _evidence_problems(evidence, root)
+        problems = skipped if problems.empty else pd.concat([problems, skipped], ignore_index=True)
     summary = (
         problems.groupby("what").size().rename("count").reset_index()
         if not problems.empty
@@ -537,6 +549,23 @@ def data_quality(logs: Any, workspace: str | Path | None = None) -> dict[str, pd
         "problems": problems.reset_index(drop=True),
         "summary": summary,
     }
+
+
+def _evidence_problems(evidence: Sequence[Any], root: Path | None) -> pd.DataFrame:
+    """Evidence ``InputError``s as problem rows, their path and reason redacted as printed; an
+    absolute path relative to the workspace ``root`` (a relative one is the runner's: already so)."""
+    from .redact import redact_path, redact_text
+
+    def source(path: str) -> str:
+        return _rel(Path(path), root) if root is not None and Path(path).is_absolute() else path
+
+    return pd.DataFrame({
+        "source": [redact_path(source(p.path)) for p in evidence],
+        "line": pd.array([p.line for p in evidence], dtype="Int64"),
+        "what": "evidence",
+        "token": pd.Series([None] * len(evidence), dtype="str"),  # (missing as a log problem's is)
+        "reason": [redact_text(p.reason) for p in evidence],
+    })
 
 
 # notebook display ---------------------------------------------------------------------------------
@@ -743,14 +772,20 @@ def record(path: str | None, **figures: Any) -> None:
 # the week's data ----------------------------------------------------------------------------------
 
 
+# the evidence files (or items) the last import of a workspace could not read, by its folder: what
+# :func:`data_quality` lists for that workspace
+_EVIDENCE_PROBLEMS: dict[str, list[Any]] = {}
+
+
 def workspace(config: str | Path) -> Any:
     """Load ``occ.yml`` and import its evidence into its store first (idempotent), so a fresh clone,
-    whose store is not committed, reports the same figures."""
+    whose store is not committed, reports the same figures; the files the import could not read
+    are kept for :func:`data_quality`."""
     from .report import ensure_store
     from .workspace import Workspace
 
     ws = Workspace.load(config)
-    ensure_store(ws)
+    _EVIDENCE_PROBLEMS[str(Path(ws.root).resolve())] = ensure_store(ws)
     return ws
 
 

@@ -2,8 +2,10 @@
 
 ``occ report weekly`` exits 2 for a usage or config error found before anything runs (a period out
 of range, a ``report.notebooks`` folder or notebook missing, ``report.out`` or ``--out`` a file),
-and 1 when a notebook failed or a log file could not be read (printed as the other commands print
-it; the report is still written). A run where a notebook failed whose previous report had succeeded
+and 1 when a notebook failed, a log file could not be read (printed as the other commands print
+it) or an evidence file (or item) could not be imported (printed as ``occ import`` prints it, and
+listed in the weekly report's data quality appendix, ``what`` = ``evidence``); the report is still
+written from the other files. A run where a notebook failed whose previous report had succeeded
 keeps the previous report whole and says so.
 """
 
@@ -41,6 +43,7 @@ def weekly_cmd(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bars."),
 ) -> None:
     """Run the weekly notebooks for one week; print each HTML path; exit 1 if any notebook failed."""
+    from ..evidence import problem_line
     from ..report import weekly
 
     if week and (start or end):
@@ -63,6 +66,9 @@ def weekly_cmd(
         warn("interrupted: no report written; the period's folder is as it was")
         raise typer.Exit(130) from None
     failed = warn_file_problems(res.logs)  # (as occ sla and the others do; the report still shows them)
+    for problem in res.evidence_problems:  # (as occ import prints them; the data quality part lists them)
+        warn(problem_line(problem))
+        failed = True
     for r in res.results:
         if r.html_path:
             print(r.html_path)
@@ -117,17 +123,26 @@ def run_cmd(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar."),
 ) -> None:
     """Run any notebook the same way, with parameters as -p KEY VALUE (VALUE read as YAML, so 3,
-    true or a list work; dates stay strings). Prints the HTML path; exit 1 if the notebook failed."""
+    true or a list work; dates stay strings). Prints the HTML path; exit 1 if the notebook failed
+    or a file of the workspace could not be read (printed as occ report weekly prints it)."""
+    from ..evidence import problem_line
     from ..report import run_one
 
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file, not a folder", param_hint="--out")
-    params = _with_config(_params(list(ctx.args)), config)
+    asked = _params(list(ctx.args))
+    params = _with_config(asked, config)
+    # (the workspace's files are named by its config as given, as the other commands name them)
+    given = config or (Path("occ.yml") if "config" not in asked and "config" in params else None)
     try:
-        res = run_one(notebook, params, out=out, progress=not quiet)
+        res = run_one(notebook, params, out=out, progress=not quiet, config=given)
     except KeyboardInterrupt:
         warn("interrupted: no report written; the notebook's folder is as it was")
         raise typer.Exit(130) from None
+    failed = warn_file_problems(res.logs)  # (the workspace read as occ report weekly reads it)
+    for problem in res.evidence_problems:
+        warn(problem_line(problem))
+        failed = True
     if res.html_path:
         print(res.html_path)
     if not res.ok:
@@ -136,6 +151,7 @@ def run_cmd(
         if res.kept_previous:
             kept = out.resolve() / res.notebook
             warn(f"{res.notebook}: not replaced; the previous report in {kept} is kept")
+    if failed or not res.ok:
         raise typer.Exit(1)
 
 
