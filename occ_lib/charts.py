@@ -126,8 +126,8 @@ MISS_KIND_COLORS: dict[str, str] = {
     "deadline": "#D55E00",
     "response": "#E69F00",
     "resolution": "#CC79A7",
-    "latency": "#0072B2",
     "availability": "#56B4E9",
+    "latency": "#0072B2",
     "doc_expired": "#000000",
     "doc_stale": GREY,
 }

@@ -183,6 +183,17 @@ def human_duration(value: Any) -> str:
     return f"{sign}{mins}min"
 
 
+def budget_percent(value: Any) -> Any:
+    """A budget's consumed or remaining percentage as a person reads it: 1 decimal (``243.2``), none
+    from 1000 % on (``16319``, an int): ``16319.018`` was three digits of noise. NaN stays NaN. The
+    report's error budget table and the SLA rows' detail texts (``16319% consumed``) use it."""
+    import pandas as pd
+
+    if pd.isna(value):
+        return value
+    return int(round(value)) if abs(value) >= 1000 else round(float(value), 1)
+
+
 #: The report's prose for the kinds the frames and the CLI keep as identifiers (SLA rows' and
 #: ticket events' ``kind``): a table or chart read ``doc_expired`` and ``follow_up``.
 KIND_LABELS: dict[str, str] = {

@@ -7,6 +7,14 @@ it was counted by in ``df.attrs['rules']`` (also :func:`accounting_rules`), so a
 them beside the figures. :func:`unmatched_keys` names the policy keys that judge nothing: an
 ``sla.targets`` key naming no probe target, an ``sla.tickets`` key covering no ticket in the logs
 (``occ sla`` prints one warning line for each, with the names known).
+
+The ``detail`` texts are for people: an availability row's budget consumed has the report's error budget
+format (1 decimal, none from 1000 %: ``243.2% consumed``, ``16319% consumed``:
+:func:`occ_lib.formats.budget_percent`), and a stale document's says it in words (``last reviewed
+2025-10-10, stale when more than 14 days old``, not the front matter's ``last_reviewed`` and ``14d``).
+:data:`KINDS` is the order of the kinds in the frame and in every report table and chart of kinds: the
+tickets' promises (deadline, first response, resolution), the probes' objectives (availability, then
+latency), the documents.
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ import pandas as pd
 
 from . import aggregate
 from ._extract import delivered, gives_eta, names_status_page, notified, submitted, submitted_before
-from .formats import human_duration, iso_z
+from .formats import budget_percent, human_duration, iso_z
 from .logs import promise_kind, same_subject
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
 from .policy import Policy, TargetPolicy, _fmt_td, covers
@@ -43,12 +51,14 @@ MISS_COLUMNS: tuple[str, ...] = (
     "mentions",
     "day_precision",
 )
+#: The kinds in the order the frame and the report list them (a report table or chart of kinds:
+#: ``first response`` came after ``resolution`` when a table sorted the identifiers).
 KINDS: tuple[str, ...] = (
     "deadline",
     "response",
     "resolution",
-    "latency",
     "availability",
+    "latency",
     "doc_expired",
     "doc_stale",
 )
@@ -1248,6 +1258,17 @@ def _undone(tl: pd.DataFrame, first: pd.Series, tz: str) -> str:
             f"{_fmt_ts(again.min(), tz=tz)}")
 
 
+def _age_words(age: dt.timedelta) -> str:
+    """A document's max_age for a detail text, in words: ``14 days``, ``1 day``, ``36 hours``
+    (the front matter key and ``14d`` were identifiers)."""
+    secs = age.total_seconds()
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if secs >= size and secs % size == 0:
+            n = int(secs // size)
+            return f"{n} {unit}{'' if n == 1 else 's'}"
+    return human_duration(age)
+
+
 def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFrame:
     """Documents past their ``expires`` day, or whose ``last_reviewed`` is older than ``max_age``."""
     docs = _table(logs, "docs")
@@ -1276,7 +1297,8 @@ def document_misses(logs: Any, policy: Policy, as_of: Any = None) -> pd.DataFram
                 local_midnight(rv.date() + age, policy.tz) if age % dt.timedelta(days=1) == dt.timedelta(0)
                 else local_midnight(rv.date(), policy.tz) + pd.Timedelta(age)
             )
-            checks.append(("doc_stale", due, f"last_reviewed {rv.date()}, max_age {_fmt_td(age)}"))
+            what = f"last reviewed {rv.date()}, stale when more than {_age_words(age)} old"
+            checks.append(("doc_stale", due, what))
         for kind, due, what in checks:
             missed = due <= as_of_ts
             rows.append(
@@ -1514,7 +1536,8 @@ def _fmt_burn(rate: float, above: float | None = None) -> str:
 
 def _fmt_consumed(pct: float) -> str:
     """How much of the budget was consumed, for a detail text ('inf%' said nothing)."""
-    return "all consumed (no error budget at 100%)" if np.isinf(pct) else f"{pct:.1f}% consumed"
+    # (the error budget table's format, 1 decimal and none from 1000 %: '16319.0% consumed' was noise)
+    return "all consumed (no error budget at 100%)" if np.isinf(pct) else f"{budget_percent(pct)}% consumed"
 
 
 def probe_misses(

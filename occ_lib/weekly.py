@@ -55,6 +55,9 @@
   shows; the latency chart stays hourly and says so.
 - ``Checks per kind and status`` (:func:`misses_by_kind`) has a column for every status, ``superseded``
   included, so a kind's row adds up to its checks.
+- Every table and chart of kinds lists them in one order (:func:`kind_order`, :data:`occ_lib.sla.KINDS`):
+  deadline, first response, resolution, availability, latency, document expired, document stale (sorted
+  identifiers put ``first response`` after ``resolution``).
 - A report table (:class:`Table`, what :func:`show` returns) shows a ``kind`` column's identifiers
   as prose (``document expired``, ``follow-up``, ``first response``:
   :func:`occ_lib.formats.kind_label`) and a snake_case header in words (``first_source`` as
@@ -62,8 +65,12 @@
   identifiers (:func:`_prose`).
 - The latency table writes a whole threshold as such (``800``, not ``800.0``); the error budget's
   consumed and remaining percentages have 1 decimal, none from 1000 % on (``16319``, not
-  ``16319.018``: :func:`budget_percent`); an undated ticket event's ``at`` cell says
-  ``(no time)`` (:data:`NO_TIME`: an empty cell read as missing data).
+  ``16319.018``: :func:`occ_lib.formats.budget_percent`, which the SLA rows' detail texts use too); an
+  undated ticket event's ``at`` cell says ``(no time)`` (:data:`NO_TIME`: an empty cell read as missing data).
+- ``Ticket events in the period`` shows the period's events in time order (an event known only to its
+  day at the start of that day, as a date), then the events of its tickets that have no date (their
+  section has none), ``(no time)``, in the order written (:func:`in_period` with ``undated``: they
+  were left out).
 - The probe charts' titles name their unit after a comma and keep one parenthesis for the chart's
   own notes (``Latency per target, ms (window 1h; ...)``, ``Probe outcomes, window 1h``), and the
   charts of a period share one time range, its start to its end or as_of
@@ -90,7 +97,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ArgumentError
-from .formats import human_duration, kind_label
+from .formats import budget_percent, human_duration, kind_label
 from .periods import day_of_end, last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
 from .policy import MIN_PROBES
 from .timeline import INSTANT_COLUMNS
@@ -267,12 +274,21 @@ def _num(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool) and not pd.isna(v)
 
 
-def in_period(df: pd.DataFrame, col: str, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    """Rows whose ``col`` instant falls in ``[start, end)``."""
+def in_period(
+    df: pd.DataFrame, col: str, start: pd.Timestamp, end: pd.Timestamp, undated: bool = False
+) -> pd.DataFrame:
+    """Rows whose ``col`` instant falls in ``[start, end)``; with ``undated``, then the rows with no
+    ``col`` (after the others, each part in its given order).
+
+    ``undated`` is for a period's ticket events (:attr:`WeekData.timeline`, which holds only the
+    period's tickets): an event of a section with no date has no instant to test, and it belongs to
+    the period its ticket is shown in (the table of the period's events left INFRA-2743's row of an
+    undated "Deploy calendar" out); an event of a dated section has its day's instant and is tested."""
     if df.empty:
         return df
     s = df[col]
-    return df[(s >= start) & (s < end)]
+    inside = df[(s >= start) & (s < end)]
+    return pd.concat([inside, df[s.isna()]]) if undated else inside
 
 
 # evidence audit -----------------------------------------------------------------------------------
@@ -1192,14 +1208,6 @@ def _budget_table(budget: pd.DataFrame, burns: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def budget_percent(value: Any) -> Any:
-    """A budget's consumed or remaining percentage as a person reads it: 1 decimal (``243.2``), none
-    from 1000 % on (``16319``, an int): ``16319.018`` was three digits of noise. NaN stays NaN."""
-    if pd.isna(value):
-        return value
-    return int(round(value)) if abs(value) >= 1000 else round(float(value), 1)
-
-
 def _budget_series(counts: pd.DataFrame, policy: Any) -> pd.DataFrame:
     from .charts import budget_series
 
@@ -1508,7 +1516,18 @@ def team_misses(d: WeekData) -> pd.DataFrame:
     return sla.with_team(d.misses, d.logs, teams)
 
 
-PROBE_KINDS = ("latency", "availability")
+PROBE_KINDS = ("availability", "latency")
+
+
+def kind_order(kinds: Any) -> list[Any]:
+    """``kinds`` (distinct) in the order of :data:`occ_lib.sla.KINDS` (deadline, first response,
+    resolution, availability, latency, the documents), any other kind after them by name: the one
+    order of every report table and chart of kinds (sorted identifiers put ``first response`` after
+    ``resolution``)."""
+    from .sla import KINDS
+
+    rank = {k: i for i, k in enumerate(KINDS)}
+    return sorted(kinds, key=lambda k: (rank.get(k, len(rank)), str(k)))
 
 
 def log_misses(misses: pd.DataFrame) -> pd.DataFrame:
@@ -1537,6 +1556,8 @@ def probe_misses_summary(misses: pd.DataFrame) -> pd.DataFrame:
             "worst overage": g["overage_min"].max().map(human_duration),
         }
     ).reset_index()
+    rank = {k: i for i, k in enumerate(kind_order(out["kind"].unique()))}
+    out = out.sort_values("kind", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
     return out.rename(columns={"subject": "target"})[cols]
 
 
@@ -1568,13 +1589,14 @@ STATUSES: tuple[str, ...] = ("missed", "open", "met", "superseded")
 
 def misses_by_kind(misses: pd.DataFrame) -> pd.DataFrame:
     """Counts per kind and status (:data:`STATUSES`, then any other status), so a row adds up to
-    the kind's checks."""
+    the kind's checks; the kinds in :func:`kind_order`."""
     if misses.empty:
         return pd.DataFrame(columns=["kind", *STATUSES])
     t = pd.crosstab(misses["kind"], misses["status"])
     for c in STATUSES:
         if c not in t.columns:
             t[c] = 0
+    t = t.reindex(pd.Index(kind_order(t.index), name="kind"))
     out = t[[*STATUSES, *sorted(set(t.columns) - set(STATUSES))]].reset_index()
     out.columns.name = None
     return out

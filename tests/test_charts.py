@@ -413,21 +413,23 @@ def misses() -> pd.DataFrame:
 def test_misses_chart_by_kind():
     fig = charts.misses_chart(misses())
     assert [t.name for t in fig.data] == ["misses"]
-    # sla.KINDS order; a kind in prose (round 15 LOOK2: the chart showed the identifier doc_stale)
-    assert list(fig.data[0].x) == ["deadline", "latency", "availability", "document stale"]
-    assert list(fig.data[0].y) == [1, 2, 1, 1]
-    assert [c[0] for c in fig.data[0].customdata] == [120.0, 120.0, 0.0, 30.0]
-    assert list(fig.data[0].marker.color) == ["#D55E00", "#0072B2", "#56B4E9", "#999999"]  # as by team
+    # sla.KINDS order (round 15 LOOK3: availability before latency); a kind in prose (round 15 LOOK2:
+    # the chart showed the identifier doc_stale)
+    assert list(fig.data[0].x) == ["deadline", "availability", "latency", "document stale"]
+    assert list(fig.data[0].y) == [1, 1, 2, 1]
+    assert [c[0] for c in fig.data[0].customdata] == [120.0, 0.0, 120.0, 30.0]
+    assert list(fig.data[0].marker.color) == ["#D55E00", "#56B4E9", "#0072B2", "#999999"]  # as by team
     assert fig.layout.yaxis.title.text == "SLA misses (count)"
     assert fig.layout.title.text == "SLA misses by kind"
 
 
 def test_misses_chart_by_team_stacks_kinds():
     fig = charts.misses_chart(misses(), by="team")
-    assert [t.name for t in fig.data] == ["deadline", "latency", "availability", "document stale"]
-    assert [t.marker.color for t in fig.data] == ["#D55E00", "#0072B2", "#56B4E9", "#999999"]
+    # (round 15 LOOK3: sla.KINDS order, availability before latency)
+    assert [t.name for t in fig.data] == ["deadline", "availability", "latency", "document stale"]
+    assert [t.marker.color for t in fig.data] == ["#D55E00", "#56B4E9", "#0072B2", "#999999"]
     assert list(fig.data[0].x) == ["(no team)", "&lt;docs&gt;", "integrations", "platform"]
-    assert [list(t.y) for t in fig.data] == [[0, 0, 1, 0], [0, 0, 0, 2], [1, 0, 0, 0], [0, 1, 0, 0]]
+    assert [list(t.y) for t in fig.data] == [[0, 0, 1, 0], [1, 0, 0, 0], [0, 0, 0, 2], [0, 1, 0, 0]]
     assert fig.layout.xaxis.title.text == "Team"
     with pytest.raises(ValueError, match="no 'owner' column"):
         charts.misses_chart(misses(), by="team", team_column="owner")
