@@ -1381,6 +1381,13 @@ def _status_page_ack(text: str) -> bool:
     ) and _STATUS_ACK.match(text) is not None
 
 
+# a wait denied by its object ('release blocked by nothing', 'blocked on: none', 'blockers: none'): read
+# without it, no ``blocked``
+_BLOCKED_BY_NOTHING = re.compile(
+    r"\b(?:blocked|blocking)\s+(?:by|on)\s*:?\s*(?:nothing|none)\b|\bblockers\s*:\s*(?:nothing|none)\b"
+)
+
+
 def classify(
     text: str, w: frozenset[str], has_deadline: bool, ticked: bool = False, task: bool = False
 ) -> tuple[str, int]:
@@ -1394,6 +1401,11 @@ def classify(
         w = keywords(text)
     if "planned" in w and "not" in w and _NOT_PLANNED.search(text.lower()) is not None:
         text = _NOT_PLANNED.sub(" closed ", text.lower())  # ('closed this as not planned': GitHub's reason)
+        w = keywords(text)
+    if ("blocked" in w or "blocking" in w or "blockers" in w) and (
+        "nothing" in (low0 := text.lower()) or "none" in low0
+    ) and _BLOCKED_BY_NOTHING.search(low0) is not None:
+        text = _BLOCKED_BY_NOTHING.sub(" ", low0)  # ('go/no-go: GO; release blocked by nothing': no wait)
         w = keywords(text)
     if not w.isdisjoint(_DUP) and (closed := _dup_closed(text)) is not None:
         text, w = closed, keywords(closed)  # ('Closing OPS-304 as a duplicate': the resolution's name)
@@ -1721,10 +1733,11 @@ def _reaches_role(text: str, w: frozenset[str]) -> bool:
 _ANY_ROLE = _MANAGER | _EXEC
 # an escalation that is not one yet: put off ('let's hold off on escalating to the VP for now'), or
 # one that will be made only if something happens ('escalating to CTO if not mitigated by 15:30', as
-# 'will escalate ... if' is a plan); group 1 or 2 is what the item is read again without
+# 'will escalate to the Director of Partnerships if no answer by Wed EOD' too); group 1 or 2 is what the
+# item is read again without
 _NOT_YET = re.compile(
     r"(\b(?:hold|holds|holding|held)\s+off\s+(?:on\s+)?(?:[\w-]+\s+)?(?:re-?)?escalat\w*)"
-    r"|\b((?:re-?)?escalat(?:ing|es))\b(?=(?:\s+[^\s.;!?,]+){0,6}?\s+(?:if|unless)\b)"
+    r"|\b((?:re-?)?escalat(?:ing|es|e))\b(?=(?:\s+[^\s.;!?,]+){0,6}?\s+(?:if|unless)\b)"
 )
 # an escalation called off after the fact ('OPS-306 escalation to the VP cancelled', 'called off the CTO
 # escalation', 'director escalation withdrawn'): no escalation at that level; the match (the escalation,
@@ -2261,6 +2274,18 @@ def submitted_before(text: str) -> bool:
     """Whether ``text`` says a submission was made before its cutoff in one clause ('Fedwire payment
     submitted 5 minutes before the 18:00 ET close'): the promise's own item keeps it."""
     return submitted(text) and _SUBMITTED_BEFORE.search(text) is not None
+
+
+# a promise of a submission ('resubmission due 2025-10-17 17:00 UTC', 'submit the app by Fri', an
+# '| INT-512 app review resubmission | ... | Fri 10/17 17:00 UTC |' row): kept by the submission, as a
+# cutoff is
+_SUBMISSION = re.compile(r"\b(?i:(?:re-?)?submi(?:ssion|t|tted|tting))\b")
+
+
+def submission_promise(text: str) -> bool:
+    """Whether the item of a deadline names a submission (:data:`_SUBMISSION`): the deadline is one of
+    the submission, kept by the event that says it was made (:func:`submitted`), not by the ticket's fix."""
+    return "submi" in text.lower() and _SUBMISSION.search(text) is not None
 
 
 def submitted(text: str) -> bool:

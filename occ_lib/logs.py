@@ -574,8 +574,10 @@ Per item (the rules, in order)
          the fact ("OPS-306 escalation to the VP cancelled", "called off the CTO escalation", "escalation
          to the VP withdrawn"; also rescinded, retracted, revoked, stood down, aborted, dropped: read
          without it, a ``note`` unless the rest tells more), and one made only if
-         something happens ("escalating to CTO if not mitigated by 15:30", as "will escalate ... if")
-         is a ``plan`` unless the rest of the item tells more. Management (also mgmt) is a manager when
+         something happens ("escalating to CTO if not mitigated by 15:30", "will escalate to the
+         Director of Partnerships if no answer by Wed EOD", "escalate to the VP if ...") is a ``plan``
+         unless the rest of the item tells more (``Followed up with partner manager; will escalate to
+         the VP if no answer``: a ``follow_up``). Management (also mgmt) is a manager when
          it is whom the item reaches (``escalated to management``, ``escalation sent to mgmt``,
          ``notified senior management``), not a thing named for managing (``incident management
          team``, ``the mgmt network``). The legal team brought in is an escalation at a manager's level
@@ -695,7 +697,9 @@ Per item (the rules, in order)
          (``Follow-up work in OPS-230``: a ``plan``).
       6. ``blocked``: blocked, blocker, awaiting, waiting, pending, stuck, stalled, on hold,
          unresolved (not Jira's resolution field of an open ticket, ``Resolution: Unresolved`` or an
-         export's ``| Unresolved |`` cell: no resolution set yet, no blocker).
+         export's ``| Unresolved |`` cell: no resolution set yet, no blocker), nor a wait denied by
+         its object (``release blocked by nothing``, ``blocked on: none``, ``blockers: none``: read
+         without it).
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
       8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged (not before
          rollout, release, deploy or canary: ``staged rollout to 5%`` rolls out in stages), prep,

@@ -29,7 +29,15 @@ import numpy as np
 import pandas as pd
 
 from . import aggregate
-from ._extract import delivered, gives_eta, names_status_page, notified, submitted, submitted_before
+from ._extract import (
+    delivered,
+    gives_eta,
+    names_status_page,
+    notified,
+    submission_promise,
+    submitted,
+    submitted_before,
+)
 from .formats import budget_percent, human_duration, iso_z
 from .logs import promise_kind, same_subject
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
@@ -169,7 +177,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "A cutoff's deadline (keyword cutoff or before: 'resubmit by 16:45 ET cutoff') is kept by the "
         "ticket's later event that says it was submitted ('resubmitted 14 items before the ACH cutoff', "
         "'sent', 'transmitted', 'released'; not 'will be sent'), or its own item's when it says so "
-        "('submitted 5 minutes before the 18:00 ET close'); without one, by the ticket's resolution.",
+        "('submitted 5 minutes before the 18:00 ET close'); without one, by the ticket's resolution. So is "
+        "a deadline whose every item names a submission ('resubmission due 2025-10-17 17:00 UTC', then "
+        "'resubmitted to app review at 16:48 UTC, ahead of the 17:00 UTC deadline').",
         "A notice's deadline ('Regulatory notification deadline: 72 hours from detection, i.e. 2025-10-10 "
         "08:14 UTC', 'notify affected customers by Fri') is kept by the later event, of its ticket or of no "
         "ticket in its log, that says the addressee was notified ('Regulator notified via DPA portal').",
@@ -1036,9 +1046,9 @@ def deadline_misses(
                 resolved, resolved_day, verb = updates.after(ticket, recs, gives_eta), False, "ETA given"
             else:
                 resolved, resolved_day, verb = updates.after(ticket, recs, delivered), False, "delivered"
-        elif promise in ("cutoff", "before") and not stated and ticket is not None and all(
+        elif not stated and ticket is not None and (all(
             r.get("keyword") in ("cutoff", "before") for r in recs
-        ):
+        ) or all(submission_promise(str(r.get("text") or "")) for r in recs)):
             # ('resubmit by 16:45 ET cutoff', then '16:30 resubmitted 14 items before the ACH cutoff'; '17:55
             # payment submitted 5 minutes before the 18:00 ET close'): kept by the submission, its own item's
             # too, not by the ticket's fix; without one, by the fix as any deadline

@@ -63,7 +63,9 @@ What counts as a date
     14:00``, ``09:00 UTC on 2025-10-11``, ``10:12 AM Oct 10``, as comment stamps write it) is one mention with
     ``has_date=True``; so is a date followed by a time with only a comma, a table's `` | ``, ``at``, ``@`` or
     a deadline word between (``Oct 10 by noon``, ``due 2025-10-10 before 09:00 UTC``, ``ETA Oct 10 noon ET``):
-    that time on that date, a deadline when either part is one; the date may be a wiki link's (``ETA
+    that time on that date, a deadline when either part is one (also ``between``, ``from``, ``around``,
+    ``about``, ``approximately``, ``circa`` or ``~`` between: ``Wed 10/15 between 14:00 and 16:00 ET`` is
+    the range on Oct 15, not on the text's day); the date may be a wiki link's (``ETA
     [[2025-10-10]] 17:00``, ``due [[Oct 10th, 2025]] 5pm``), and one written in brackets right after a time
     is its date (``08:00 UTC (Oct 11)``, ``16:15 PDT (Oct 10)``; not ``14:30 rollback (Oct 8 deploy)``). A
     year-less date with no date around takes the year of the last date an earlier item of the document
@@ -3454,7 +3456,10 @@ _DATE_TIME_GLUE = re.compile(
     # status page stamps its updates: 'Posted Oct 09, 2025 - 14:51 EDT'; the date may be a wiki
     # link's, 'ETA [[2025-10-10]] 17:00', as Obsidian and Logseq write a day)
     r"(?:\]\])?\s*(?:[,|]|\s[-\u2013\u2014](?=\s))?\s*"
-    r"(?:" + _cases("no later than|before|until|till|nlt|by|at") + r"\s+|@\s*)?"
+    # ('Wed 10/15 between 14:00 and 16:00 ET', 'Oct 15 from 09:00 until 10:00', 'Oct 15 around 14:00':
+    # a range or an approximate time after a date is on that date too)
+    r"(?:" + _cases("no later than|before|until|till|nlt|by|at|between|from|around|about|approximately|circa")
+    + r"\s+|[@~]\s*)?"
 )
 
 
@@ -3871,10 +3876,17 @@ def _range_gap(text: str, a: int, m: TimeMention, nxt: TimeMention) -> bool:
     if _ENDS_GAP.fullmatch(text, s, e):  # (Alertmanager's 'Starts at 14:02:11 UTC, Ends at 15:48:30 UTC')
         return _STARTS.search(text, max(a, a + m.start - 16), a + m.start) is not None
     if _AND_GAP.fullmatch(text, s, e):
-        return _BETWEEN.search(text, *before) is not None
+        return _BETWEEN.search(text, *before) is not None or _opens_with(m, "between")
     if _UNTIL_GAP.fullmatch(text, s, e):
-        return _THROUGH_GAP.fullmatch(text, s, e) is not None or _FROM.search(text, *before) is not None
+        return _THROUGH_GAP.fullmatch(text, s, e) is not None or _FROM.search(text, *before) is not None or (
+            _opens_with(m, "from"))
     return False
+
+
+def _opens_with(m: TimeMention, word: str) -> bool:
+    """Whether ``m`` is a time joined to the date before it by ``word`` ('Wed 10/15 from 14:00': its
+    range's opening word is inside it, not before it)."""
+    return m.has_date and f" {word} " in m.raw.lower()
 
 
 def _share_zones(text: str, a: int, found: list[TimeMention], default_tz: dt.tzinfo) -> list[TimeMention]:
