@@ -2369,7 +2369,9 @@ def _items(
         ends: bool | None = None  # (whether a period's end may be written: _may_end_period, once asked)
         last_end = -1  # (where the last period end read ends)
         deliv_end = -1  # (where the item's last deliverable's deadline ends, once one is read)
+        moves: bool | None = None  # (whether the item may write a move: _moves_something, once asked)
         for m in found[k]:
+            mbw: bool | None = None  # (moved_by_word of this mention, once asked: it is asked up to 3 times)
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
                 m = replace(m, is_deadline=True, keyword="update")
             elif m.is_deadline and m.keyword != "missed" and ex.deliverable_promise(proses[k], m.start):
@@ -2386,16 +2388,16 @@ def _items(
                 if m.problem:
                     problems.append((line, "time", m.raw, m.problem))
                 continue
-            if not m.is_deadline and tks_all[k] and not m.is_stamp and _times.moved_by_word(
-                proses[k], m.start
+            if not m.is_deadline and tks_all[k] and not m.is_stamp and (
+                mbw := _times.moved_by_word(proses[k], m.start)
             ) and (kw := _promised(acc.deadline_rows, tks_all[k])) is not None:
                 m = replace(m, is_deadline=True, keyword=kw)  # ('REL-901 slipped to Oct 22': its due moved)
-            elif m.keyword in ("until", "till") and tks_all[k] and _times.moved_by_word(
-                proses[k], m.start
+            elif m.keyword in ("until", "till") and tks_all[k] and (
+                mbw if mbw is not None else (mbw := _times.moved_by_word(proses[k], m.start))
             ) and (kw := _promised(acc.deadline_rows, tks_all[k])) is not None:
                 m = replace(m, keyword=kw)  # ('CHG0012345 postponed until Oct 15 22:00': the window moved)
-            elif not m.is_deadline and not m.is_stamp and _times.moved_by_word(
-                proses[k], m.start
+            elif not m.is_deadline and not m.is_stamp and (
+                mbw if mbw is not None else (mbw := _times.moved_by_word(proses[k], m.start))
             ) and (kw := (
                 _planned(acc.event_rows, source, tks_all[k]) if tks_all[k]
                 else _promised_alike(acc.deadline_rows, source, proses[k][:m.start])
@@ -2411,7 +2413,9 @@ def _items(
                 dls.append(m)
                 continue
             # (a window's day of no ticket, 'Window: Thursday Oct 9, 2025.', is when the item is)
-            if not m.is_stamp and _moves_something(text) and _times.moved_to_by_word(proses[k], m.start):
+            if not m.is_stamp and (moves if moves is not None else (moves := _moves_something(text))) and (
+                mbw or _times.moved_to_by_word(proses[k], m.start)  # (a move by word is a move to)
+            ):
                 continue  # (where something moved to, 'standup moved to 10:00', is not when the item was)
             if ends is None:
                 ends = _may_end_period(text)
@@ -2955,10 +2959,11 @@ def _carry_dates(
     of the small hours (before 06:00) after one from 18:00 on is on the next day. Without such an item
     before it, the first one after it dates a weekday alone (``08:40 UTC Tue``), never a bare time.
     Only in a log with no dated heading: above a log's first dated heading, 'ETA Fri' stays a problem."""
+    if any(it[4][2] is not None for it in items):
+        return  # (a log with dated headings: an item above them has no day to borrow, round 12; asked
+        # first, as its first item nearly always answers it, before every mention is looked at)
     if not any(m.problem in _NEEDS_DAY for ms in found for m in ms):
         return  # (the cheap gate: nothing to carry in nearly every document)
-    if any(it[4][2] is not None for it in items):
-        return  # (a log with dated headings: an item above them has no day to borrow, round 12)
     anchors: dict[int, tuple[dt.date, int, dt.tzinfo]] = {}  # section id -> (date, minutes, zone)
     pending: list[int] = []
     for k, it in enumerate(items):

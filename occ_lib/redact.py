@@ -790,7 +790,9 @@ def redact_lines(lines: list[str], text: str) -> list[str]:
                 # (a key id up to _AWS_ID_LINES lines before: '- key id AKIA...', '- region x', '- wJalr...')
                 out[k] = _aws_secret_masked(line, prev if ids <= 0 else prev + "\n" + _AWS_ID_MARK)
                 prev = line
-                ids = _AWS_ID_LINES if _AWS_ID.search(line) else ids - 1
+                # (its literal first: the regex opens with a look-behind, tried at every position)
+                aws_id = ("AKIA" in line or "ASIA" in line) and _AWS_ID.search(line) is not None
+                ids = _AWS_ID_LINES if aws_id else ids - 1
     return out
 
 
