@@ -3196,8 +3196,23 @@ _PERIOD_HINTS = (  # (' till', not 'still')
 
 
 def _may_end_period(text: str) -> bool:
-    """A cheap gate for :func:`_ends_period`: whether the item writes any of its words."""
-    return any(h in text for h in _PERIOD_HINTS)
+    """A cheap gate for :func:`_ends_period`: whether the item writes any of its words (any of
+    :data:`_PERIOD_HINTS`; the hints that share a piece are tested only when the item holds it, ``ot``
+    before ``ot after``, ``otAfter``, ``ot before``, ``otBefore``: the same answer in fewer tests)."""
+    return (
+        "ntil" in text or "NTIL" in text or "ill" in text and (" till" in text or "Till" in text)
+        or "TILL" in text or "alid" in text or "ALID" in text or "unset" in text or "UNSET" in text
+        or "EOL" in text or "EoL" in text
+        or "of" in text and ("of life" in text or "of-life" in text or "of support" in text)
+        or "OF " in text and ("OF LIFE" in text or "OF SUPPORT" in text)
+        or "ot" in text and ("ot after" in text or "otAfter" in text or "ot before" in text
+                             or "otBefore" in text)
+        or "OT " in text and ("OT AFTER" in text or "OT BEFORE" in text)
+        or " thr" in text and ("ood thr" in text or "eeze thr" in text or "ndow thr" in text)
+        or " THR" in text and ("OOD THR" in text or "EEZE THR" in text or "NDOW THR" in text)
+        or " end" in text and ("upport end" in text or "ife end" in text or "ime end" in text)
+        or " END" in text and "UPPORT END" in text
+    )
 
 
 def _ends_period(prose: str, start: int) -> bool:

@@ -82,3 +82,25 @@ def test_aws_id_literal_gate() -> None:
         "- aws key id AKIAIOSFODNN7EXAMPLE", "- region us-east-1", "- ***", "- secret word only",
         "- akiaiosfodnn7example lower", "- q9Jz0sLm2Pq8Rt4Uv6Wx+Yz1Ab3Cd5Ef7Gh9Ij0K",
     ]
+
+
+def test_period_gate_is_any_hint() -> None:
+    # (the grouped tests answer as 'any hint in the text' does, hint by hint and on near misses)
+    from occ_lib.logs import _PERIOD_HINTS, _may_end_period
+
+    assert len(_PERIOD_HINTS) == 32
+    assert [h for h in _PERIOD_HINTS if not _may_end_period(f"x {h} y")] == []
+    near = ["still going", "Tilly", "valued", "un set", "E0L", "of lifecycle x", "notafter", "not After",
+            "good thru", "supports end", "freeze thru", "window through", "time ended", "OF Life"]
+    assert [t for t in near if _may_end_period(t)] == [
+        "Tilly", "of lifecycle x", "good thru", "freeze thru", "window through", "time ended"
+    ]
+    assert [_may_end_period(t) for t in near] == [any(h in t for h in _PERIOD_HINTS) for t in near]
+
+
+def test_env_secret_gate_is_any_word() -> None:
+    from occ_lib.redact import _ENV_SECRET_WORDS, env_secret_hint
+
+    assert [w for w in _ENV_SECRET_WORDS if not env_secret_hint(f"MY_{w}")] == []
+    assert [w for w in _ENV_SECRET_WORDS if env_secret_hint(f"MY {w}")] == []  # (no '_': no variable)
+    assert env_secret_hint("db_host=x key=y") is False
