@@ -2531,7 +2531,9 @@ def _items(
         deliv_end = -1  # (where the item's last deliverable's deadline ends, once one is read)
         has_since = "since" in text or "Since" in text
         at_since = False  # (whether the item's time so far is one written after 'since')
+        moves: bool | None = None  # (whether the item may write a move: _moves_something, once asked)
         for m in found[k]:
+            mbw: bool | None = None  # (moved_by_word of this mention, once asked: it is asked up to 3 times)
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
                 m = replace(m, is_deadline=True, keyword="update")
             elif m.is_deadline and m.keyword in _ETA_PROMISE_KWS and ex.eta_promise(proses[k], m.start):
@@ -2554,16 +2556,16 @@ def _items(
                 if m.problem:
                     problems.append((line, "time", m.raw, m.problem))
                 continue
-            if not m.is_deadline and tks_all[k] and not m.is_stamp and _times.moved_by_word(
-                proses[k], m.start
+            if not m.is_deadline and tks_all[k] and not m.is_stamp and (
+                mbw := _times.moved_by_word(proses[k], m.start)
             ) and (kw := _promised(acc.deadline_rows, tks_all[k])) is not None:
                 m = replace(m, is_deadline=True, keyword=kw)  # ('REL-901 slipped to Oct 22': its due moved)
-            elif m.keyword in ("until", "till") and tks_all[k] and _times.moved_by_word(
-                proses[k], m.start
+            elif m.keyword in ("until", "till") and tks_all[k] and (
+                mbw if mbw is not None else (mbw := _times.moved_by_word(proses[k], m.start))
             ) and (kw := _promised(acc.deadline_rows, tks_all[k])) is not None:
                 m = replace(m, keyword=kw)  # ('CHG0012345 postponed until Oct 15 22:00': the window moved)
-            elif not m.is_deadline and not m.is_stamp and _times.moved_by_word(
-                proses[k], m.start
+            elif not m.is_deadline and not m.is_stamp and (
+                mbw if mbw is not None else (mbw := _times.moved_by_word(proses[k], m.start))
             ) and (kw := (
                 (_planned(acc.event_rows, source, tks_all[k]) or _planned_here(proses[k], m.start))
                 if tks_all[k] else _promised_alike(acc.deadline_rows, source, proses[k][:m.start])
@@ -2579,7 +2581,9 @@ def _items(
                 dls.append(m)
                 continue
             # (a window's day of no ticket, 'Window: Thursday Oct 9, 2025.', is when the item is)
-            if not m.is_stamp and _moves_something(text) and _times.moved_to_by_word(proses[k], m.start):
+            if not m.is_stamp and (moves if moves is not None else (moves := _moves_something(text))) and (
+                mbw or _times.moved_to_by_word(proses[k], m.start)  # (a move by word is a move to)
+            ):
                 continue  # (where something moved to, 'standup moved to 10:00', is not when the item was)
             if ends is None:
                 ends = _may_end_period(text)
@@ -3170,10 +3174,11 @@ def _carry_dates(
     of the small hours (before 06:00) after one from 18:00 on is on the next day. Without such an item
     before it, the first one after it dates a weekday alone (``08:40 UTC Tue``), never a bare time.
     Only in a log with no dated heading: above a log's first dated heading, 'ETA Fri' stays a problem."""
+    if any(it[4][2] is not None for it in items):
+        return  # (a log with dated headings: an item above them has no day to borrow, round 12; asked
+        # first, as its first item nearly always answers it, before every mention is looked at)
     if not any(m.problem in _NEEDS_DAY for ms in found for m in ms):
         return  # (the cheap gate: nothing to carry in nearly every document)
-    if any(it[4][2] is not None for it in items):
-        return  # (a log with dated headings: an item above them has no day to borrow, round 12)
     anchors: dict[int, tuple[dt.date, int, dt.tzinfo]] = {}  # section id -> (date, minutes, zone)
     pending: list[int] = []
     for k, it in enumerate(items):
@@ -3406,8 +3411,23 @@ _PERIOD_HINTS = (  # (' till', not 'still')
 
 
 def _may_end_period(text: str) -> bool:
-    """A cheap gate for :func:`_ends_period`: whether the item writes any of its words."""
-    return any(h in text for h in _PERIOD_HINTS)
+    """A cheap gate for :func:`_ends_period`: whether the item writes any of its words (any of
+    :data:`_PERIOD_HINTS`; the hints that share a piece are tested only when the item holds it, ``ot``
+    before ``ot after``, ``otAfter``, ``ot before``, ``otBefore``: the same answer in fewer tests)."""
+    return (
+        "ntil" in text or "NTIL" in text or "ill" in text and (" till" in text or "Till" in text)
+        or "TILL" in text or "alid" in text or "ALID" in text or "unset" in text or "UNSET" in text
+        or "EOL" in text or "EoL" in text
+        or "of" in text and ("of life" in text or "of-life" in text or "of support" in text)
+        or "OF " in text and ("OF LIFE" in text or "OF SUPPORT" in text)
+        or "ot" in text and ("ot after" in text or "otAfter" in text or "ot before" in text
+                             or "otBefore" in text)
+        or "OT " in text and ("OT AFTER" in text or "OT BEFORE" in text)
+        or " thr" in text and ("ood thr" in text or "eeze thr" in text or "ndow thr" in text)
+        or " THR" in text and ("OOD THR" in text or "EEZE THR" in text or "NDOW THR" in text)
+        or " end" in text and ("upport end" in text or "ife end" in text or "ime end" in text)
+        or " END" in text and "UPPORT END" in text
+    )
 
 
 def _ends_period(prose: str, start: int) -> bool:
