@@ -168,7 +168,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅'); "
         "a change or maintenance window or a freeze of no ticket ('Change window: Sat 02:00-04:00 UTC', "
         "'deploy freeze until 12:00 UTC') announces when work may (not) happen and is no promise: no "
-        "row, nor is it a step of its section's ticket.",
+        "row, nor is it a step of its section's ticket; nor is a cutoff of no ticket told as a fact of "
+        "the calendar ('ACH cutoff 16:45 ET'), unlike one with a task ('resubmit before the 16:45 cutoff').",
         "Overage: minutes from the due time to the resolution (or next update), or to as_of while unmet.",
     ]
     if policy.tickets:
@@ -186,7 +187,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         rules.append(
             "Ticket targets (by exact ticket, else the longest matching prefix): " + targets + ". "
             "The clock starts at the ticket's first mention in any log (one known only to its day "
-            "yields to a timed mention of that day); the first response is the "
+            "yields to a timed mention of that day; a first mention known only to its day, a standup "
+            "table's row, starts it at that day's end, the latest it may have started: a target is not "
+            "judged to the minute from a date); the first response is the "
             "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
             "counts), or a blocked one that waits on the customer ('waiting on customer for request "
             "ids': the agent has answered and asked something, as a service desk's 'Waiting for "
@@ -919,7 +922,19 @@ def _announced_windows(d: pd.DataFrame) -> pd.Series:
         return pd.Series(False, index=d.index)
     none = d["tickets"].map(lambda t: len(t) == 0 if isinstance(t, list | tuple | np.ndarray) else True)
     missed = d["stated_missed"].fillna(False).astype(bool) if "stated_missed" in d.columns else False
-    return d["keyword"].eq("window") & none & ~missed
+    # ('ACH cutoff 16:45 ET; Fedwire closes 18:00 ET.': a recurring cutoff told as a fact of the calendar,
+    # no task owed by it; 'resubmit before the 16:45 cutoff' is one)
+    fact = d["keyword"].eq("cutoff") & none & ~missed
+    if fact.any():
+        fact &= d["text"].map(lambda t: isinstance(t, str) and _CUTOFF_FACT.match(t) is not None)
+    return (d["keyword"].eq("window") | fact) & none & ~missed
+
+
+# a cutoff stated as a schedule's fact: a name of a word or three, 'cutoff', then its time ('ACH cutoff 16:45
+# ET', 'Fedwire cutoff is 18:00 ET', 'same-day ACH cutoff: 14:45'): :func:`_announced_windows`
+_CUTOFF_FACT = re.compile(
+    r"[\s*_>-]*(?:[A-Za-z][\w&/-]*\s+){1,3}cut-?off(?:\s+(?:is|at|time))?\s*:?\s*\d{1,2}(?::\d{2})?\b", re.I
+)
 
 
 def deadline_misses(
@@ -1164,7 +1179,11 @@ def ticket_target_misses(
         ):
             if limit is None:
                 continue
-            due = first["at"] + pd.Timedelta(limit)
+            # (a first mention known only to its day, 'STD-101' in the 10-07 standup table: the clock
+            # started some time that day, so the target counts from the day's end: judged at day precision)
+            start_at = first["at"] if not first_day else day_end(
+                first["at"].tz_convert(policy.tz).date(), policy.tz)
+            due = start_at + pd.Timedelta(limit)
             later = ""
             if kind == "resolution" and (win := _window_after(moved.get(str(ticket)), due)) is not None:
                 # ('CHG-2104 moved to Mo 13.10. 10:00' before its target fell due: due at its new window)
