@@ -5,12 +5,16 @@ told as a fact of the calendar is no promise."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
-from occ_lib.logs import parse_log
+from occ_lib.logs import parse_log, read_logs
 from occ_lib.policy import Policy
 from occ_lib.sla import misses
 from tests.log_rows import event_rows, sla_deadline_rows
+
+FIX = Path(__file__).parent / "fixtures" / "round15"
 
 
 def _refs(text: str) -> list[list]:
@@ -76,3 +80,36 @@ def test_a_cutoff_stated_as_a_fact_is_no_promise():
     assert sla_deadline_rows(parse_log(text, "x.md")) == [
         [9, "(no ticket)", "10-07 20:45", "missed"], [10, "PAY-1", "10-07 20:45", "missed"],
     ]
+
+
+# 4: a window known only by its start is met by the work in it, not judged by the fix's time ----------
+def test_a_window_known_only_by_its_start_is_met_by_the_work_in_it():
+    def rows(item: str) -> list[list]:
+        return sla_deadline_rows(parse_log("# L\n\n## 2025-10-08\n\n" + item, "x.md"))
+
+    # (the work ran in the slot, 21:00-23:10: was "missed 130 min")
+    assert rows("- 10:00 CHG-1 window moved to 21:00 UTC\n- 23:10 CHG-1 done\n") == [
+        [5, "CHG-1", "10-08 21:00", "met"]]
+    assert rows("- 10:00 CHG-1 window Sat 02:00 UTC\n\n## 2025-10-11\n\n- 03:10 CHG-1 done\n") == [
+        [5, "CHG-1", "10-11 02:00", "met"]]
+    # (a range's end, and an 'until', are ends: judged by the fix as before)
+    assert rows("- 10:00 CHG-1 window 21:00 to 22:00 UTC\n- 23:10 CHG-1 done\n") == [
+        [5, "CHG-1", "10-08 22:00", "missed"]]
+    assert rows("- 10:00 CHG-1 maintenance window until 21:00 UTC\n- 23:10 CHG-1 done\n") == [
+        [5, "CHG-1", "10-08 21:00", "missed"]]
+    # (no work of the ticket within 12 hours of the start: judged by its resolution, two days later)
+    assert rows("- 10:00 CHG-1 window moved to 21:00 UTC\n\n## 2025-10-10\n\n- 23:10 CHG-1 done\n") == [
+        [5, "CHG-1", "10-08 21:00", "missed"]]
+
+
+def test_the_weeklys_third_shard_is_met_by_its_run_in_the_moved_slot():
+    logs = read_logs([str(FIX / "exp4_c_weekly.md")])
+    out = misses(logs, None, Policy.model_validate({"tz": "America/New_York"}),
+                 start=pd.Timestamp("2025-10-06T04:00Z"), end=pd.Timestamp("2025-10-13T04:00Z"),
+                 as_of=pd.Timestamp("2025-10-13T04:00Z"))
+    r = out[out["kind"].eq("deadline") & out["subject"].eq("PLAT-905")].iloc[0]
+    assert (r["due_at"], r["resolved_at"], r["status"], r["overage_min"]) == (
+        pd.Timestamp("2025-10-10T01:00Z"), pd.Timestamp("2025-10-10T03:45Z"), "met", 0.0)
+    assert r["detail"].startswith(
+        "due 2025-10-09 21:00 EDT; a window known only by its start: worked in it, 2025-10-09 23:45 EDT "
+        "(within 12h of its start); 'window' in ")
