@@ -113,7 +113,7 @@ _REFERENCE = re.compile(_exact_first(
     r"|\b(?:merged|merging|folded|rolled|combined|consolidated)" + _KEYS + r"\s+into"
     r"|\b(?:moved|migrated|transferred|renamed|re-?keyed|re-?filed|converted)" + _KEYS
     + r"\s+(?:(?:in)?to|as))"
-    r"|\b(?:blocked\s+(?:on|by)|waiting\s+(?:on|for))" + _PARTY_PAREN
+    r"|\bblocked\s+(?:on|by)" + _PARTY_PAREN + r"|\bwaiting\s+(?:on|for)" + _PARTY_PAREN
     + r"|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bwaiting(?=\s+" + _BARE_KEY + r")|\bawaiting"
     r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\brelated\s+to|\brelates\s+to"
     r"|\blinked\s+to|\bunrelated\s+to|\brelated(?:\s+(?:tickets|issues|incidents))?(?=\s*:)"
