@@ -729,6 +729,15 @@ _PERIOD_DONE = re.compile(
     r"\b(?:(?:work)?week|day|shift|sprint|month|quarter|books)\s+(?:(?:is|was|now|has\s+been)\s+)?"
     r"(?:closed(?:\s+out)?|done|wrapped(?:\s+up)?|completed?)\b"
 )
+# a market, a bank, a payment rail or an office closed ('Columbus Day: ACH and Fedwire closed', 'US markets
+# closed', 'banks are closed Monday'): a closure of the calendar, no ticket's: :func:`classify`
+_VENUE_CLOSED = re.compile(
+    r"\b(?:(?:ach|fedwire|chips|swift|sepa|target2|bacs|chaps|fps|nyse|nasdaq|lse|cme|fed|fx|stock|us|uk|eu"
+    r"|us\s+stock|bond)\s+)*(?:ach|fedwire|chips|swift|sepa|target2|bacs|chaps|nyse|nasdaq|lse|cme"
+    r"|markets?|exchanges?|banks?|offices?|settlement|clearing)"
+    r"(?:\s*(?:,|and|&|/)\s*(?:the\s+)?[a-z0-9]+(?:\s+(?:markets?|banks?|exchanges?))?)*"
+    r"\s+(?:(?:is|are|was|were|will\s+be|remain|remains|stay|stays)\s+)?closed\b"
+)
 # a tally: a count of tickets said resolved, written as a list's part after a colon, a comma or a
 # semicolon ('weekly: 4 escalations, 2 resolved', 'OPS-3 subtasks: 2 resolved, 1 open', '3 closed and 1
 # reopened'); not a ticket's sibling number ('OPS-1 and 2 fixed', 'OPS-1, 2, 3 fixed': after 'and' or after a
@@ -1448,6 +1457,10 @@ def classify(
         low = text.lower()
         if (m := _PERIOD_DONE.search(low)) is not None:
             # ('5:30 PM PT week closed out': the week's work ends, no ticket's; read without it)
+            rest = low[:m.start()] + " " + low[m.end():]
+            return classify(rest, keywords(rest), has_deadline, ticked, task)
+        if "closed" in w and (m := _VENUE_CLOSED.search(low)) is not None:
+            # ('Columbus Day: ACH and Fedwire closed': the calendar's closure, no ticket's; read without it)
             rest = low[:m.start()] + " " + low[m.end():]
             return classify(rest, keywords(rest), has_deadline, ticked, task)
         if _TALLY_GATE.search(low) is not None and (m := _TALLY.search(low)) is not None:

@@ -6,7 +6,8 @@ the duplicate it closes a ticket for and the blocker it waits on were resolved, 
 with it. :func:`ticket_groups` splits the item's tickets by what is said of each:
 
 - a *reference* is a ticket named right after ``duplicate of``, ``dup of``, ``blocked on``/``by``,
-  ``waiting on``/``for`` (or ``waiting`` right before the key, a standup cell's ``(waiting SEC-4)``),
+  ``waiting on``/``for`` (or ``waiting`` right before the key, a standup cell's ``(waiting SEC-4)``; or
+  after a party of a word or two named before the key in brackets, ``blocked on vendor (OPS-9 open)``),
   ``depends on``, ``caused by``, ``related to``, ``unrelated to``, the label
   ``related:`` (``Related tickets:``), ``ref``, ``references``, ``linked to``, ``see``,
   ``tracked in``/``as``, ``superseded by``, ``replaced by``, ``in favour of``, ``split from``, ``same as``,
@@ -85,6 +86,12 @@ _KEYISH = r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+"
 _KEYS = rf"(?:\s+{_KEYISH}(?:\s*(?:,|and|&)\s*{_KEYISH})*)?"
 # a key right after ``waiting`` with no preposition, a standup cell's shorthand ('Blocked (waiting SEC-4)')
 _BARE_KEY = rf"(?-i:[#\[`*_]*{_KEYISH}\b)"
+# who a ticket is blocked on or waits for, named in a word or two before the key in brackets: 'blocked on
+# vendor (OPS-9 open with them)', 'waiting on AWS support (CASE-12)': the key is what it waits for
+_PARTY_PAREN = (
+    r"\s+(?:(?i:the|our|their)\s+)?(?![#\[`*_]*" + _KEYISH
+    + r"\b)[A-Za-z][\w.&-]*(?:\s+[A-Za-z][\w.&-]*)?\s*\("
+)
 
 
 def _exact_first(pattern: str) -> str:
@@ -106,7 +113,8 @@ _REFERENCE = re.compile(_exact_first(
     r"|\b(?:merged|merging|folded|rolled|combined|consolidated)" + _KEYS + r"\s+into"
     r"|\b(?:moved|migrated|transferred|renamed|re-?keyed|re-?filed|converted)" + _KEYS
     + r"\s+(?:(?:in)?to|as))"
-    r"|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bwaiting(?=\s+" + _BARE_KEY + r")|\bawaiting"
+    r"|\bblocked\s+(?:on|by)" + _PARTY_PAREN + r"|\bwaiting\s+(?:on|for)" + _PARTY_PAREN
+    + r"|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bwaiting(?=\s+" + _BARE_KEY + r")|\bawaiting"
     r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\brelated\s+to|\brelates\s+to"
     r"|\blinked\s+to|\bunrelated\s+to|\brelated(?:\s+(?:tickets|issues|incidents))?(?=\s*:)"
     r"|\b(?:refs?|references?)\b|\bdepending\s+on"
@@ -439,7 +447,8 @@ _LEAD_STAMP = re.compile(r"\s*" + CLOCK_DATE + CLOCK + r"(?=\s)")
 # what names the tickets written after it as what the item's subject waits for ('OPS-54 blocked on
 # DEPLOY-9, ETA 15:00': the ETA is OPS-54's): :func:`blockers`
 _WAITS_ON = re.compile(
-    r"\b(?i:blocked\s+(?:on|by)|waiting\s+(?:on|for)|waiting(?=\s+" + _BARE_KEY + r")|awaiting"
+    r"\b(?i:(?:blocked\s+(?:on|by)|waiting\s+(?:on|for))" + _PARTY_PAREN
+    + r"|blocked\s+(?:on|by)|waiting\s+(?:on|for)|waiting(?=\s+" + _BARE_KEY + r")|awaiting"
     r"|depends\s+on|depending\s+on"
     r"|dependent\s+on|dependency\s+on)"
     r"(?:\s+(?i:the|ticket|issue|incident|change))*\s*[:#]?\s*\[?"

@@ -634,7 +634,9 @@ Per item (the rules, in order)
          ``shift done``, ``sprint closed``: read without it), nor a tally, a count of tickets said
          resolved after a colon, a comma, a semicolon or 'and' (``weekly: 4 escalations, 2 resolved,
          CSAT 3.5``, ``subtasks: 2 done, 1 open``, ``3 tickets closed``: read without it; not ``build
-         1234 succeeded``, ``09:30 resolved``, ``Oct 9, 2025 closed``).
+         1234 succeeded``, ``09:30 resolved``, ``Oct 9, 2025 closed``), nor a market, a bank, a
+         payment rail or an office closed (``Columbus Day: ACH and Fedwire closed``, ``US markets
+         closed``: a closure of the calendar, read without it).
          ``complete`` counts as a state, not as a verb ("migration complete", "| Complete ✅
          |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
          done"), "completed on 2 of 6 regions", "rest in progress", "still running", "investigation

@@ -44,7 +44,7 @@ from .periods import check_order, day_end, instant, local_midnight, parse_durati
 from .policy import Policy, TargetPolicy, _fmt_td, covers
 from .threads import deadlines_with_threads, with_threads
 from .timeline import days_in_zone, final_resolutions, first_events, known_at, refuse_path
-from .times import zone_named
+from .times import find_times, zone_named
 
 MISS_COLUMNS: tuple[str, ...] = (
     "kind",
@@ -180,6 +180,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "('submitted 5 minutes before the 18:00 ET close'); without one, by the ticket's resolution. So is "
         "a deadline whose every item names a submission ('resubmission due 2025-10-17 17:00 UTC', then "
         "'resubmitted to app review at 16:48 UTC, ahead of the 17:00 UTC deadline').",
+        "A window of a ticket known only by its start ('we pushed it to Thursday 9pm', 'CHG-1 window Sat "
+        "02:00 UTC'; not a range's end nor 'until 06:00') is met by the ticket's work in it: any timed event "
+        "of the ticket within 12 hours from its start ('it finished at 11:45pm Thursday'); without one it is "
+        "judged by the ticket's resolution as any deadline.",
         "A notice's deadline ('Regulatory notification deadline: 72 hours from detection, i.e. 2025-10-10 "
         "08:14 UTC', 'notify affected customers by Fri') is kept by the later event, of its ticket or of no "
         "ticket in its log, that says the addressee was notified ('Regulator notified via DPA portal').",
@@ -188,7 +192,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅'); "
         "a change or maintenance window or a freeze of no ticket ('Change window: Sat 02:00-04:00 UTC', "
         "'deploy freeze until 12:00 UTC') announces when work may (not) happen and is no promise: no "
-        "row, nor is it a step of its section's ticket.",
+        "row, nor is it a step of its section's ticket; nor is a cutoff of no ticket told as a fact of "
+        "the calendar ('ACH cutoff 16:45 ET'), unlike one with a task ('resubmit before the 16:45 cutoff').",
         "Overage: minutes from the due time to the resolution (or next update), or to as_of while unmet.",
     ]
     if policy.tickets:
@@ -206,7 +211,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         rules.append(
             "Ticket targets (by exact ticket, else the longest matching prefix): " + targets + ". "
             "The clock starts at the ticket's first mention in any log (one known only to its day "
-            "yields to a timed mention of that day); the first response is the "
+            "yields to a timed mention of that day; a first mention known only to its day, a standup "
+            "table's row, starts it at that day's end, the latest it may have started: a target is not "
+            "judged to the minute from a date); the first response is the "
             "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
             "counts), or a blocked one that waits on the customer ('waiting on customer for request "
             "ids': the agent has answered and asked something, as a service desk's 'Waiting for "
@@ -508,6 +515,10 @@ class _Updates:
         return next((at for at, text in cands if (at > first or day and at == first) and (
             says is None or says(text)) or own is not None and at == first and own(text)), None)
 
+    def within(self, ticket: str, start: pd.Timestamp, span: pd.Timedelta) -> pd.Timestamp | None:
+        """The ticket's first timed event from ``start`` to ``start + span`` (None when there is none)."""
+        return next((at for at, _ in self._at.get(ticket, []) if start <= at <= start + span), None)
+
     def naming(self, ticket: str, recs: list[dict[str, Any]], name: re.Pattern[str]) -> pd.Timestamp | None:
         """The ticket's first event, other than the items of ``recs``, whose text names ``name`` (a
         checkpoint): whenever it was written, since a plan's item is dated by what it plans, not by
@@ -522,6 +533,42 @@ _CHECKPOINTS: dict[str, re.Pattern[str]] = {
     "go/no-go": re.compile(r"(?i:\bgo[/ -]+no[ -]?go\b)"),
     "point of no return": re.compile(r"(?i:\bpoint\s+of\s+no\s+return\b)"),
 }
+
+
+# how long after a window's start, known without its end, the ticket's work counts as done in it
+_SLOT = pd.Timedelta(hours=12)
+# what written right before a time makes it a window's end ('maintenance window until 06:00 UTC'; a range,
+# '02:00-04:00', '02:00 to 04:00', is read as one by find_times: its until)
+_END_BEFORE = re.compile(
+    r"(?i:(?:\buntil|\btill|\btil|\bthrough|\bthru|\bby|\bends?|\bending|\bclos(?:es|ing))\s*$)"
+)
+
+
+def _start_only(rec: Mapping[str, Any], name: str) -> bool:
+    """Whether a ``window`` deadline is known only by its start ('we pushed it to Thursday 9pm', 'CHG-1
+    window Sat 02:00 UTC'): its due time is written in its text as no range's end, with no end word
+    before it ('until 06:00', '02:00-04:00' are ends; 'moved to 10:00' is a start). The text is read
+    again (in UTC, the wall time compared in the log's zone ``name``), only for window deadlines of a
+    ticket."""
+    text = str(rec.get("text") or "")
+    due = pd.Timestamp(rec["due_at"])
+    try:
+        wall = due.tz_convert(zone(name))
+    except (ValueError, KeyError):
+        return False
+    found = False
+    for m in find_times(text, day=wall.date(), tz="UTC"):
+        if m.at is None:
+            continue
+        if m.until is not None and (pd.Timestamp(m.until) == due or (
+                m.until.hour, m.until.minute) == (wall.hour, wall.minute)):
+            return False  # (the due time is a range's end)
+        if pd.Timestamp(m.at) == due or m.zone is None and (m.at.hour, m.at.minute) == (
+                wall.hour, wall.minute):
+            if m.until is not None or _END_BEFORE.search(text, 0, m.start) is not None:
+                return False
+            found = True
+    return found
 
 
 def _status(
@@ -939,7 +986,19 @@ def _announced_windows(d: pd.DataFrame) -> pd.Series:
         return pd.Series(False, index=d.index)
     none = d["tickets"].map(lambda t: len(t) == 0 if isinstance(t, list | tuple | np.ndarray) else True)
     missed = d["stated_missed"].fillna(False).astype(bool) if "stated_missed" in d.columns else False
-    return d["keyword"].eq("window") & none & ~missed
+    # ('ACH cutoff 16:45 ET; Fedwire closes 18:00 ET.': a recurring cutoff told as a fact of the calendar,
+    # no task owed by it; 'resubmit before the 16:45 cutoff' is one)
+    fact = d["keyword"].eq("cutoff") & none & ~missed
+    if fact.any():
+        fact &= d["text"].map(lambda t: isinstance(t, str) and _CUTOFF_FACT.match(t) is not None)
+    return (d["keyword"].eq("window") | fact) & none & ~missed
+
+
+# a cutoff stated as a schedule's fact: a name of a word or three, 'cutoff', then its time ('ACH cutoff 16:45
+# ET', 'Fedwire cutoff is 18:00 ET', 'same-day ACH cutoff: 14:45'): :func:`_announced_windows`
+_CUTOFF_FACT = re.compile(
+    r"[\s*_>-]*(?:[A-Za-z][\w&/-]*\s+){1,3}cut-?off(?:\s+(?:is|at|time))?\s*:?\s*\d{1,2}(?::\d{2})?\b", re.I
+)
 
 
 def deadline_misses(
@@ -1057,6 +1116,13 @@ def deadline_misses(
             sent = updates.after(ticket, recs, submitted, own=submitted_before)
             if sent is not None:
                 resolved, resolved_day, verb = sent, False, "submitted"
+        slot = None  # (a window known only by its start: the ticket's work at it keeps it)
+        if promise == "window" and not stated and not day and ticket is not None and all(
+            r.get("keyword") == "window" and _start_only(r, zones.get(str(r["source"]), tz)) for r in recs
+        ):
+            if updates is None:
+                updates = _Updates(events, as_of_ts, tz)
+            slot = updates.within(ticket, due_eff, _SLOT)
         # (a resolution known only to its date, as written: judged against the due date in its zone)
         until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
         status, over, reason = _superseded(moved.get(key), due_eff, bool(stated), resolved, _status(
@@ -1065,6 +1131,12 @@ def deadline_misses(
         ), tz)
         if status == "superseded":
             resolved, resolved_day = None, False
+        elif status == "missed" and slot is not None:
+            # ('we pushed it to Thursday 9pm', then 'it finished at 11:45pm Thursday': the work ran in the
+            # slot; its start is no time the fix was promised by)
+            resolved, resolved_day, status, over = slot, False, "met", 0.0
+            reason = (f"a window known only by its start: worked in it, {_fmt_ts(slot, tz=tz)} (within "
+                      f"{human_duration(_SLOT)} of its start)")
         if ticket is None and status == "missed" and not stated and resolved is None:
             reason += " (no ticket to match a resolution)"
         elif ticket is not None and all(r.get("via") == "thread" for r in recs):
@@ -1184,7 +1256,11 @@ def ticket_target_misses(
         ):
             if limit is None:
                 continue
-            due = first["at"] + pd.Timedelta(limit)
+            # (a first mention known only to its day, 'STD-101' in the 10-07 standup table: the clock
+            # started some time that day, so the target counts from the day's end: judged at day precision)
+            start_at = first["at"] if not first_day else day_end(
+                first["at"].tz_convert(policy.tz).date(), policy.tz)
+            due = start_at + pd.Timedelta(limit)
             later = ""
             if kind == "resolution" and (win := _window_after(moved.get(str(ticket)), due)) is not None:
                 # ('CHG-2104 moved to Mo 13.10. 10:00' before its target fell due: due at its new window)

@@ -84,9 +84,10 @@ def test_a_postponed_changes_resolution_is_due_at_its_new_window():
            "as_of": pd.Timestamp("2025-10-20T04:00Z")}
     assert _sla(done, CHG, "resolution", w42) == [[13, "CHG-4423", "10-16 15:00", "met", 0.0]]
     assert _sla(done, CHG, "deadline", w42) == [[13, "CHG-4423", "10-16 15:00", "met", 0.0]]
-    # (a cancelled one: no window moved, due two days after its first mention)
+    # (a cancelled one: no window moved, due two days after its first mention, known only to Monday:
+    # from Monday's end, round 15 EXP6B; was 10-08 04:00, missed 7200)
     off = parse_log(CAB.format(status="Cancelled"), "x.md")
-    assert _sla(off, CHG, "resolution") == [[13, "CHG-4423", "10-08 04:00", "missed", 7200.0]]
+    assert _sla(off, CHG, "resolution") == [[13, "CHG-4423", "10-09 04:00", "missed", 5760.0]]
 
 
 def test_the_cab_calendar_fixtures_postponed_change():

@@ -314,7 +314,7 @@ def test_date_only_mentions_are_named_and_said_as_dates():
     out = misses(lg, None, pol, as_of=utc("2025-10-13"))
     r = row(out, kind="response", subject="OPS-1")
     assert (r["due_at"], r["resolved_at"], r["status"]) == (
-        utc("2025-10-08 04:00"), utc("2025-10-10 00:00"), "missed")
+        utc("2025-10-09 04:00"), utc("2025-10-10 00:00"), "missed")  # (round 15 EXP6B: from the day's end)
     assert r["day_precision"] == "due_at, resolved_at"
     assert r["detail"] == (
         "responded 2025-10-10 (date only), after the due time; first mention 2025-10-08 (date only), "
@@ -332,8 +332,8 @@ def test_date_only_mentions_are_named_and_said_as_dates():
     shown = weekly.for_display(weekly.misses_table(out), "America/New_York")
     assert shown[["kind", "due", "resolved"]].values.tolist() == [
         ["deadline", "2025-10-11 08:00", "2025-10-12"],
-        ["response", "2025-10-08 00:00", "2025-10-10"],
-        ["resolution", "2025-10-09 20:00", "2025-10-12"],
+        ["response", "2025-10-09 00:00", "2025-10-10"],
+        ["resolution", "2025-10-10 20:00", "2025-10-12"],
     ]
 
 

@@ -217,7 +217,9 @@ def test_date_only_events_are_on_their_date_in_the_policy_zone():
         ("resolution", "OPS-903"): ("met", utc("2025-10-07 13:00")),
     }
     first = week[(week["subject"] == "OPS-901") & (week["kind"] == "response")].iloc[0]
-    assert first["due_at"] == utc("2025-10-06 05:00")  # (Monday 00:00 New York + 1h)
+    # (known only to Monday: the target counts from Monday's end, Tuesday 00:00 New York, + 1h; round 15
+    # EXP6B)
+    assert first["due_at"] == utc("2025-10-07 05:00")
     before = misses(logs, None, pol, start="2025-09-29", end="2025-10-06")
     assert before.empty
 
