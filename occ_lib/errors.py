@@ -6,7 +6,9 @@ URLs pass through :func:`occ_lib.redact.redact_url` and header values are never 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 
 class OccError(Exception):
@@ -62,7 +64,11 @@ class StoreError(OccError):
 
 class StoreNotWritable(StoreError):
     """The probe store cannot be written (a read-only mount or snapshot, no permission): importing
-    or compacting is impossible, reading it still works (a report can skip its import step)."""
+    or compacting is impossible, reading it still works (a report can skip its import step).
+    ``problems``: the evidence files (or items) an import read but could not use, found before the
+    store refused (:func:`occ_lib.evidence.import_evidence`), so that they are still named."""
+
+    problems: Sequence[Any] = ()
 
 
 class ProbeError(OccError):

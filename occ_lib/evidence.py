@@ -3786,24 +3786,31 @@ def import_evidence(
     """Read evidence files and store the rows not stored before (``source = evidence``).
 
     Holds the store's import lock while it compares ``evidence_key``s and writes, so two imports
-    at once cannot both add the same file.
+    at once cannot both add the same file. A store that cannot be written raises its
+    :class:`~occ_lib.errors.StoreNotWritable` with the files (or items) that could not be read as
+    its ``problems``.
     """
+    from .errors import StoreNotWritable
     from .store import evidence_identities, store_lock, write_probes
 
     df, problems, skipped, notes = _read(paths, targets, root, None)
-    with store_lock(store, "import"):
-        stored = _Stored.of(evidence_identities(store))
-        cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"],
-                df.attrs["path_keys"], df.attrs["undated"], df.attrs["one_row"])
-        new = [
-            not (_known(k, old, t, p, stored, pk)
-                 or (was is not None and _known(*was[:3], p, stored, was[3]))
-                 or any(_known(*w[:3], p, stored, w[3]) for w in whole))
-            for k, old, t, p, pk, was, whole in zip(*cols, strict=True)
-        ]
-        fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list would pick no columns)
-        fresh = fresh[~fresh["evidence_key"].duplicated()]
-        write_probes(store, fresh)
+    try:
+        with store_lock(store, "import"):
+            stored = _Stored.of(evidence_identities(store))
+            cols = (df["evidence_key"], df.attrs["legacy_keys"], df["started_at"], df["evidence_path"],
+                    df.attrs["path_keys"], df.attrs["undated"], df.attrs["one_row"])
+            new = [
+                not (_known(k, old, t, p, stored, pk)
+                     or (was is not None and _known(*was[:3], p, stored, was[3]))
+                     or any(_known(*w[:3], p, stored, w[3]) for w in whole))
+                for k, old, t, p, pk, was, whole in zip(*cols, strict=True)
+            ]
+            fresh = df[pd.Series(new, index=df.index, dtype=bool)]  # (a bare empty list picks no columns)
+            fresh = fresh[~fresh["evidence_key"].duplicated()]
+            write_probes(store, fresh)
+    except StoreNotWritable as exc:  # (the files were read: a report that skips the import names them)
+        exc.problems = list(problems)
+        raise
     files = df["evidence_path"].astype("object")
     new_files = list(dict.fromkeys(fresh["evidence_path"].astype("object")))
     dup = [f for f in dict.fromkeys(files) if f not in set(new_files)]

@@ -186,12 +186,33 @@ def human_duration(value: Any) -> str:
 def budget_percent(value: Any) -> Any:
     """A budget's consumed or remaining percentage as a person reads it: 1 decimal (``243.2``), none
     from 1000 % on (``16319``, an int): ``16319.018`` was three digits of noise. NaN stays NaN. The
-    report's error budget table and the SLA rows' detail texts (``16319% consumed``) use it."""
+    report's error budget table and the SLA rows' detail texts (``16319% consumed``) use it. The
+    value is rounded before the number of decimals is chosen, so ``999.96`` is ``1000`` too."""
     import pandas as pd
 
     if pd.isna(value):
         return value
-    return int(round(value)) if abs(value) >= 1000 else round(float(value), 1)
+    shown = round(float(value), 1)  # (rounded first: 999.96 shows as 1000, not 1000.0)
+    return int(round(value)) if abs(shown) >= 1000 else shown
+
+
+def plural(n: Any, noun: str) -> str:
+    """``'1 probe'``, ``'3 probes'``, ``'0.005 probes'``: a count as a person writes it. ``n`` is a
+    number or its text as shown; the noun is singular only when that text is ``1``."""
+    return f"{n} {noun}{'' if str(n) == '1' else 's'}"
+
+
+def probe_count(value: float) -> str:
+    """A number of probes that need not be whole (an error budget: (100% - objective) x counted) as a
+    person reads it: 1 decimal without a trailing ``.0`` (``1.6``, ``5``), and below 0.1 its first
+    significant digit (``0.005``), so that a budget shows as ``0`` only when there is none (a 100 %
+    objective): ``0.0`` read as "no budget" when 1 probe at 99.5 % allows 0.005."""
+    if value == 0 or not math.isfinite(value):
+        return f"{value:g}"
+    if abs(value) < 0.05:  # (what 1 decimal shows as 0.0; no exponent: 0.00001, not 1e-05)
+        digits = -math.floor(math.log10(abs(value)))
+        return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return f"{round(value, 1):g}"
 
 
 #: The report's prose for the kinds the frames and the CLI keep as identifiers (SLA rows' and

@@ -490,7 +490,7 @@ def ensure_store(ws: Any) -> list[Any]:
     naming the store, ``OCC_IMPORT_PROBLEMS`` a file of its problems, redacted), so each notebook
     does not re-read every evidence file and still shows what the import skipped. A store that
     cannot be written (a read-only mount) is read as it is, with a ``StoreWarning`` saying the
-    import was skipped.
+    import was skipped; the files that import read and could not use are still returned.
     """
     if os.environ.get(_IMPORTED_ENV) == str(Path(ws.store).resolve()):
         return _runner_problems()
@@ -514,7 +514,7 @@ def _import_evidence(ws: Any) -> list[Any]:
 
         warnings.warn(f"{exc}; evidence not imported, the report uses what the store holds",
                       StoreWarning, stacklevel=3)
-        return []
+        return list(exc.problems)  # (read before the store refused: still named, exit 1)
 
 
 def _problems_file(problems: Sequence[Any], root: Path) -> Path:

@@ -10,8 +10,14 @@ them beside the figures. :func:`unmatched_keys` names the policy keys that judge
 
 The ``detail`` texts are for people: an availability row's budget consumed has the report's error budget
 format (1 decimal, none from 1000 %: ``243.2% consumed``, ``16319% consumed``:
-:func:`occ_lib.formats.budget_percent`), and a stale document's says it in words (``last reviewed
-2025-10-10, stale when more than 14 days old``, not the front matter's ``last_reviewed`` and ``14d``).
+:func:`occ_lib.formats.budget_percent`), its counts have their plural (``0 bad of 1 probe``:
+:func:`occ_lib.formats.plural`), and its budget in probes has 1 decimal without a trailing ``.0``,
+or below 0.05 its first significant digit (``budget 1.6 probes``, ``budget 5 probes``, ``budget 0.005
+probes`` for 1 probe at 99.5 %; ``budget 0 probes`` only at a 100 % objective, which allows none:
+:func:`occ_lib.formats.probe_count`; ``0.0`` read as "no budget"). A stale document's detail says it
+in words (``last reviewed 2025-10-10, stale when more than 14 days old``, not the front matter's
+``last_reviewed`` and ``14d``), and the accounting rule uses the same words (``stale when the day
+last reviewed is more than 14 days old``).
 :data:`KINDS` is the order of the kinds in the frame and in every report table and chart of kinds: the
 tickets' promises (deadline, first response, resolution), the probes' objectives (availability, then
 latency), the documents.
@@ -38,7 +44,7 @@ from ._extract import (
     submitted,
     submitted_before,
 )
-from .formats import budget_percent, human_duration, iso_z
+from .formats import budget_percent, human_duration, iso_z, plural, probe_count
 from .logs import promise_kind, same_subject
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
 from .policy import Policy, TargetPolicy, _fmt_td, covers
@@ -251,7 +257,7 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
     rules.append(
         f"Documents (days in {policy.tz}): expired after the day in front matter 'expires'"
         + (
-            f"; stale when 'last_reviewed' is more than {_fmt_td(policy.documents.max_age)} old."
+            f"; stale when the day last reviewed is more than {_age_words(policy.documents.max_age)} old."
             if policy.documents.max_age
             else "."
         )
@@ -1350,8 +1356,7 @@ def _age_words(age: dt.timedelta) -> str:
     secs = age.total_seconds()
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
         if secs >= size and secs % size == 0:
-            n = int(secs // size)
-            return f"{n} {unit}{'' if n == 1 else 's'}"
+            return plural(int(secs // size), unit)
     return human_duration(age)
 
 
@@ -1692,8 +1697,8 @@ def probe_misses(
                 "source": "probes",
                 "line": pd.NA,
                 "detail": f"{rec['ratio']:.3f}% vs objective {rec['objective']:g}%: {rec['bad']} bad of "
-                f"{rec['counted']} probes ({rec['excluded_maintenance']} in maintenance); budget "
-                f"{rec['allowed_bad']:.1f} probes, {_fmt_consumed(rec['consumed_pct'])}",
+                f"{plural(rec['counted'], 'probe')} ({rec['excluded_maintenance']} in maintenance); budget "
+                f"{plural(probe_count(rec['allowed_bad']), 'probe')}, {_fmt_consumed(rec['consumed_pct'])}",
                 "mentions": [],
             }
         )

@@ -64,8 +64,10 @@
   ``first cited in``: :data:`HEADER_LABELS`); the frames, the records and the CLI keep the
   identifiers (:func:`_prose`).
 - The latency table writes a whole threshold as such (``800``, not ``800.0``); the error budget's
-  consumed and remaining percentages have 1 decimal, none from 1000 % on (``16319``, not
-  ``16319.018``: :func:`occ_lib.formats.budget_percent`, which the SLA rows' detail texts use too); an
+  consumed and remaining percentages have 1 decimal, none from 1000 % on, the rounded value deciding
+  (``16319``, not ``16319.018``; ``999.96`` is ``1000``: :func:`occ_lib.formats.budget_percent`, which
+  the SLA rows' detail texts use too); counts in captions (``1 window``, ``3 windows``) and in the SLA
+  details are written by one helper (:func:`occ_lib.formats.plural`); an
   undated ticket event's ``at`` cell says ``(no time)`` (:data:`NO_TIME`: an empty cell read as missing data).
 - ``Ticket events in the period`` shows the period's events in time order (an event known only to its
   day at the start of that day, as a date), then the events of its tickets that have no date (their
@@ -98,6 +100,7 @@ import pandas as pd
 
 from .errors import ArgumentError
 from .formats import budget_percent, human_duration, kind_label
+from .formats import plural as _plural  # ('1 window', '3 windows': one helper with sla's details)
 from .periods import day_of_end, last_complete_week, local_midnight, to_utc, week_bounds, week_label, zone
 from .policy import MIN_PROBES
 from .timeline import INSTANT_COLUMNS
@@ -1311,11 +1314,6 @@ def _of_few(value: float | None, probes: Any, least: int = FEW_PROBES) -> float 
     if value is None or probes is None or pd.isna(probes) or int(probes) >= least:
         return value
     return f"{value} ({_plural(int(probes), 'probe')})"
-
-
-def _plural(n: int, noun: str) -> str:
-    """``'1 window'``, ``'3 windows'``: a count as a person writes it in a caption."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _past_due(rows: pd.DataFrame, open_tickets: set[str], as_of: pd.Timestamp) -> pd.DataFrame:

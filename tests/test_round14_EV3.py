@@ -72,8 +72,8 @@ def test_occ_import_prints_the_note_and_exits_0(tmp_path):
     (art / S_HIDES.name).write_bytes(S_HIDES.read_bytes())
     result = occ_in(tmp_path, "import", f"artifacts/{S_HIDES.name}")
     assert result.exit_code == 0
-    assert result.output.count(f"occ: artifacts/{S_HIDES.name}:1: 3 URLs in the command, 2 answers: -s hid "
-                               "which failed; stored as one row\n") == 1
+    assert result.output.count(f"occ: warning: artifacts/{S_HIDES.name}:1: 3 URLs in the command, 2 answers: "
+                               "-s hid which failed; stored as one row\n") == 1
     assert "imported 1 rows from 1 files" in result.output
     assert "Traceback" not in result.output
 

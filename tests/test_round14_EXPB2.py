@@ -235,8 +235,8 @@ def test_occ_import_prints_the_assumed_unit_and_exits_0(tmp_path):
     (art / "checks.jsonl").write_text(_jsonl([0.234, 1.05]))
     result = occ_in(tmp_path, "import", "artifacts/checks.jsonl")
     assert result.exit_code == 0
-    assert "occ: artifacts/checks.jsonl: bare 'duration' values read as seconds: all 2 have a fraction" \
-        in result.output
+    assert "occ: warning: artifacts/checks.jsonl: bare 'duration' values read as seconds: all 2 have a " \
+        "fraction" in result.output
     assert "imported 2 rows from 1 files" in result.output
 
 

@@ -21,10 +21,11 @@ BARE = json.dumps([
     {"url": "https://a.example/h", "status": 200, "duration": 0.25, "checked_at": "2025-10-10T07:00:00Z"},
     {"url": "https://a.example/h", "status": 200, "duration": 0.5, "checked_at": "2025-10-10T07:05:00Z"},
 ])
-S_NOTE = ("occ: artifacts/s_hides_20251010T082500Z.log:1: 3 URLs in the command, 2 answers: -s hid which "
-          "failed; stored as one row\n")
-BARE_NOTE = ("occ: artifacts/checks.json: bare 'duration' values read as seconds: all 2 have a fraction "
-             "and are below 60 (0.25 -> 250 ms); name the unit ('duration_ms', 'duration_s' or "
+WARNING = "occ: warning: "  # (a note: as every command prints one)
+S_NOTE = (WARNING + "artifacts/s_hides_20251010T082500Z.log:1: 3 URLs in the command, 2 answers: -s hid "
+          "which failed; stored as one row\n")
+BARE_NOTE = (WARNING + "artifacts/checks.json: bare 'duration' values read as seconds: all 2 have a "
+             "fraction and are below 60 (0.25 -> 250 ms); name the unit ('duration_ms', 'duration_s' or "
              "'\"unit\": \"s\"') to be sure\n")
 
 
@@ -67,8 +68,9 @@ def test_the_api_says_notes_as_before(tmp_path):
         warnings.simplefilter("always")
         assert import_evidence(store, [path]).imported_rows == 2
         assert import_evidence(store, [path]).duplicate_files == [str(path)]
-    assert [str(w.message) for w in caught] == [BARE_NOTE[5:-1].replace("artifacts/checks.json", str(path))]
-    assert _noted([path])[2] == [BARE_NOTE[5:-1].replace("artifacts/checks.json", str(path))]
+    said = BARE_NOTE[len(WARNING):-1].replace("artifacts/checks.json", str(path))
+    assert [str(w.message) for w in caught] == [said]
+    assert _noted([path])[2] == [said]
 
 
 # 2: blackbox exporter: a failed probe's cause ------------------------------------------------------

@@ -69,7 +69,7 @@ def test_probe_chart_titles_have_one_parenthesis_and_say_the_window_once(tmp_pat
 
 def test_budget_percentages_read_as_a_person_reads_them() -> None:
     assert [weekly.budget_percent(v) for v in (16319.018, -16219.018, 999.96, 243.161, -143.161, 0.0)] == [
-        16319, -16219, 1000.0, 243.2, -143.2, 0.0,
+        16319, -16219, 1000, 243.2, -143.2, 0.0,
     ]
     assert pd.isna(weekly.budget_percent(float("nan")))
     budget = pd.DataFrame({

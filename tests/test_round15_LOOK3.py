@@ -40,11 +40,11 @@ def test_the_budget_consumed_in_a_detail_has_the_budget_tables_format() -> None:
     details = {s: row(day, subject=s)["detail"] for s in ("api", "web", "db")}
     assert details == {
         "api": "85.000% vs objective 99.5%: 30 bad of 200 probes (0 in maintenance); "
-               "budget 1.0 probes, 3000% consumed",
+               "budget 1 probe, 3000% consumed",
         "web": "99.700% vs objective 99.9%: 3 bad of 1000 probes (0 in maintenance); "
-               "budget 1.0 probes, 300.0% consumed",
+               "budget 1 probe, 300.0% consumed",
         "db": "99.800% vs objective 99.5%: 2 bad of 1000 probes (0 in maintenance); "
-              "budget 5.0 probes, 40.0% consumed",
+              "budget 5 probes, 40.0% consumed",
     }
     # (the one format: the table's cell and the detail's number agree)
     assert [budget_percent(v) for v in (3000.0, 16319.018, 243.161)] == [3000, 16319, 243.2]

@@ -627,7 +627,7 @@ def test_accounting_rules_travel_with_every_result():
     ]
     assert rules[-1] == (
         "Documents (days in America/New_York): expired after the day in front matter 'expires'; stale "
-        "when 'last_reviewed' is more than 14d old."
+        "when the day last reviewed is more than 14 days old."
     )
     assert any(
         r.startswith(
@@ -706,7 +706,7 @@ def test_a_100_percent_objective_says_its_burn_is_unbounded_not_inf():
     )
     out = misses(None, df, pol, T0, T0 + pd.Timedelta(hours=2))
     assert row(out, due_at=T0 + pd.Timedelta(hours=2))["detail"] == (
-        "99.167% vs objective 100%: 1 bad of 120 probes (0 in maintenance); budget 0.0 probes, "
+        "99.167% vs objective 100%: 1 bad of 120 probes (0 in maintenance); budget 0 probes, "
         "all consumed (no error budget at 100%)"
     )
     assert not out["detail"].str.contains("inf").any()

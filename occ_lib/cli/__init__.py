@@ -21,6 +21,7 @@ import typer
 from ..errors import ConfigError, OccError
 from ..redact import redact_text
 from . import logs, probes, report, sla, store, timeline
+from ._common import warn_note
 
 app = typer.Typer(
     name="occ",
@@ -64,9 +65,7 @@ def _skip_httpx_cli() -> None:
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
     """A Python warning as one ``occ: warning:`` line (redacted), without the source line Python
     would print under it."""
-    first = (str(message).strip().splitlines() or [category.__name__])[0]
-    sys.stderr.write(f"occ: warning: {redact_text(first)}\n")
-    sys.stderr.flush()
+    warn_note(str(message).strip() or category.__name__)
 
 
 class _ClosedStdoutIsQuiet:

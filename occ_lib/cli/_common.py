@@ -111,6 +111,17 @@ def warn(message: str) -> None:
     sys.stderr.flush()
 
 
+def warn_note(message: Any) -> None:
+    """A note (a Python warning: ``StoreWarning``, ``EvidenceNote``) as one ``occ: warning:`` line,
+    redacted, its first line only: the one form of every command, whether the command prints it
+    (``occ import``) or Python's ``showwarning`` does (``occ report weekly``), so that a note never
+    reads as a problem line (``occ: path:line: reason``, exit 1)."""
+    from ..redact import redact_text
+
+    first = (str(message).strip().splitlines() or [type(message).__name__])[0]
+    warn(f"warning: {redact_text(first)}")
+
+
 # Problems of these kinds mean a whole file (or its front matter) could not be read.
 FILE_PROBLEMS = frozenset({"file", "encoding", "front_matter"})
 

@@ -4,9 +4,11 @@
 of range, a ``report.notebooks`` folder or notebook missing, ``report.out`` or ``--out`` a file),
 and 1 when a notebook failed, a log file could not be read (printed as the other commands print
 it) or an evidence file (or item) could not be imported (printed as ``occ import`` prints it, and
-listed in the weekly report's data quality appendix, ``what`` = ``evidence``); the report is still
-written from the other files. A run where a notebook failed whose previous report had succeeded
-keeps the previous report whole and says so.
+listed in the weekly report's data quality appendix, ``what`` = ``evidence``), also when the store
+cannot be written and the import is skipped (one ``occ: warning:`` line says so; the files it read
+are still named); the report is still written from the other files. An import's notes are
+``occ: warning:`` lines, as ``occ import`` prints them. A run where a notebook failed whose previous
+report had succeeded keeps the previous report whole and says so.
 """
 
 from __future__ import annotations

@@ -1,7 +1,11 @@
 """``occ import``, ``occ store compact`` and ``occ export``: evidence in, raw probe rows out.
 
 ``occ import`` prints one line per problem, the file named as the store names it (secrets masked, its
-stamp, extension and ``:line`` kept: :func:`occ_lib.evidence.problem_line`). ``occ export`` writes CSV
+stamp, extension and ``:line`` kept: :func:`occ_lib.evidence.problem_line`), exit 1; a store that
+cannot be written is one error line after them. A note (what an import assumed, an
+:class:`~occ_lib.evidence.EvidenceNote`; a store file skipped, a ``StoreWarning``) is an
+``occ: warning:`` line as every command prints one (``occ report weekly`` too), exit 0.
+``occ export`` writes CSV
 to stdout when ``--out`` is absent or ``-``; Parquet needs a file.
 Each uses the store of ``--config`` (or ./occ.yml); without either, ./data only when a store is there
 already: otherwise a usage error (exit 2), and no folder is made.
@@ -17,7 +21,7 @@ import typer
 
 from ..errors import ConfigError
 from ..workspace import DEFAULT_CONFIG, Workspace
-from ._common import ConfigOpt, known_targets, listed, warn, workspace
+from ._common import ConfigOpt, known_targets, listed, warn, warn_note, workspace
 
 store_app = typer.Typer(help="Maintain the probe store.", no_args_is_help=True)
 
@@ -80,6 +84,7 @@ def import_cmd(
     config: Path | None = ConfigOpt,
 ) -> None:
     """Import curl and wget transcripts and synthetic-check JSON into the store (idempotent)."""
+    from ..errors import StoreNotWritable
     from ..evidence import EvidenceNote, import_workspace, problem_line, split_evidence
     from ..store import StoreWarning
 
@@ -92,9 +97,14 @@ def import_cmd(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StoreWarning)
         warnings.simplefilter("always", EvidenceNote)
-        result = import_workspace(ws, files)
+        try:
+            result = import_workspace(ws, files)
+        except StoreNotWritable as exc:  # (the files it read and could not use are still named)
+            for p in exc.problems:
+                warn(problem_line(p))
+            raise
     for w in caught:
-        warn(str(w.message))
+        warn_note(w.message)  # (as occ report weekly prints the same note)
     for p in result.problems:
         warn(problem_line(p))
     print(
