@@ -1044,6 +1044,14 @@ _NEG_NEXT = re.compile(
     r"(?![^\W_]|['’-][^\W_])" + _NEG_SEP + r"([^\W_]+(?:['’-][^\W_]+)*)"
     r"(?:" + _NEG_SEP + r"([^\W_]+(?:['’-][^\W_]+)*))?"
 )
+# 'none of' reaches past its partitive to the verb: 'none of the fixes landed', 'none of them have been
+# deployed' (four words after 'of', in the same clause)
+_NEG_WORD = r"([^\W_]+(?:['’-][^\W_]+)*)"
+_NONE_OF = re.compile(
+    r"[ \t]+of" + _NEG_SEP + _NEG_WORD
+    + r"(?:" + _NEG_SEP + _NEG_WORD + r"(?:" + _NEG_SEP + _NEG_WORD
+    + r"(?:" + _NEG_SEP + _NEG_WORD + r")?)?)?"
+)
 
 
 def _without_negated(text: str, w: frozenset[str]) -> frozenset[str]:
@@ -1058,12 +1066,12 @@ def _without_negated(text: str, w: frozenset[str]) -> frozenset[str]:
         while p >= 0:
             q = p + len(neg)
             if not p or not (low[p - 1].isalnum() or low[p - 1] in "'’-" and p > 1 and low[p - 2].isalnum()):
-                m = _NEG_NEXT.match(low, q)
+                m = _NONE_OF.match(low, q) if neg == "none" and low.startswith(" of", q) else None
+                m = _NEG_NEXT.match(low, q) if m is None else m
                 if m is not None:
-                    if m.group(1) in w:
-                        spans.append(m.span(1))
-                    if m.group(2) in w:
-                        spans.append(m.span(2))
+                    for g in range(1, len(m.groups()) + 1):
+                        if m.group(g) in w:
+                            spans.append(m.span(g))
             p = low.find(neg, q)
     if not spans:
         return w
@@ -2299,6 +2307,24 @@ def submission_promise(text: str) -> bool:
     """Whether the item of a deadline names a submission (:data:`_SUBMISSION`): the deadline is one of
     the submission, kept by the event that says it was made (:func:`submitted`), not by the ticket's fix."""
     return "submi" in text.lower() and _SUBMISSION.search(text) is not None
+
+
+# the next occurrence of recurring work ('Next OAuth rotation for INT-518 due 2026-01-15 (90-day cadence)',
+# 'next cert renewal due Jan 10', 'rotate again by 2026-01-15'): a promise of the next cycle, which this
+# cycle's fix, written before it, does not keep
+_NEXT_CYCLE = re.compile(
+    r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:rotations?|renewals?|rollovers?|audits?|drills?|cycles?|recerti\w+)\b"
+    r"|\b\d+[- ]?(?:day|week|month)\s+(?:cadence|cycle|rotation)\b"
+    r"|\b(?:rotate|renew)\s+(?:\w+\s+)?again\b"
+)
+
+
+def next_cycle(text: str) -> bool:
+    """Whether the item of a deadline promises the next occurrence of recurring work (:data:`_NEXT_CYCLE`):
+    a resolution written before it is the last cycle's, not this promise's."""
+    low = text.lower()
+    return ("next" in low or "again" in low or "cadence" in low or "cycle" in low) and (
+        _NEXT_CYCLE.search(low) is not None)
 
 
 def submitted(text: str) -> bool:

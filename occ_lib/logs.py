@@ -624,7 +624,9 @@ Per item (the rules, in order)
          impact``, ``Alert auto-closed after 30m of no events``, ``audit complete: no use of the key
          found. Resolved.``, complete as a state; still ``fixed, no change in error rate``,
          ``closed? no``), without, must, should, to reflect (nicht; pas, non, toujours, attente;
-         pendiente, sin; a negation, not, no, never, isn't, wasn't..., in a clause before the one that
+         pendiente, sin; ``none of`` reaches four words past ``of``, ``blocked by QA-1 (none of the fixes
+         landed)``, ``none of them have been deployed``; a negation, not, no, never, isn't, wasn't..., in a
+         clause before the one that
          resolves and that says nothing else the rules read is another statement: ``DATA-310 not a real
          problem, budget was wrong, closed`` is resolved, ``not escalated, self-healed`` and ``fixed, not
          deployed`` are not), or every such word is a resolution still to come: after be, expected,
@@ -773,7 +775,10 @@ Per item (the rules, in order)
       resolved 11:10``, a colon that opens a quotation: ``09:10 BST pasted from #sre: "[08:05Z] INC-7301
       escalated to the Director"`` is the paste and, at 08:05 UTC, the escalation it quotes) splits every
       two of its times (the item's own stamp written again right after it
-      is one time: ``08:51 OPS-705 resolved 08:51, reopened 09:30, ...``) and a
+      is one time: ``08:51 OPS-705 resolved 08:51, reopened 09:30, ...``; in a table row, the border of the
+      cell that tells what was done at its time, ``| Production release 2.14.0 | Thu 17:00 UTC | Jonas |
+      shipped 17:42 |``: planned at 17:00, a ``note``, resolved at 17:42; shipped, released, deployed,
+      done, completed, finished, resolved, fixed, closed, merged, landed, rolled out) and a
       clause after the first has a kind that tells (escalation, reopened, resolved, acknowledged,
       follow_up, blocked); more than 24 timed clauses are a pasted export, one event. A time written
       after ``since`` in a reply that did not come (``SUP-48270 no reply from customer since Thu 17:45;
@@ -2673,7 +2678,8 @@ def _items(
             ex.urls(text) if "://" in text else [], http_status(text), times, kind_of_item, depth, text,
         )
         steps = _steps(
-            proses[k], found[k], kind_of_item == "table" and _LIFE_RESOLVED in proses[k]
+            proses[k], found[k], kind_of_item == "table" and _LIFE_RESOLVED in proses[k],
+            kind_of_item == "table",
         ) if len(times) > 1 else None
         # '- REL-42: 3 failures, filed QA-315' > '- QA-315 is a dup of QA-290': a nested item that opens
         # with a ticket of its own speaks of that one; what it inherits only keeps it as a note
@@ -3082,6 +3088,14 @@ _STRIKE_TAG = re.compile(r"(?i)<(del|s|strike)\b[^<>]{0,200}>([^<>~\n]{1,200})</
 # (a colon before a quotation opens one: '09:10 BST pasted from #sre: "[08:05Z] INC-1 escalated ..."' is
 # the paste and the step it quotes, at the quote's own time)
 _STEP_BREAK = re.compile(r"[;,.]\s|:\s*[\"\u201c]|\s[\u2013\u2014-]\s|\bthen\b|\s*(?:\u2192|-{1,2}>|=>)\s*")
+
+
+# a table cell that tells what was done at its time ('shipped 17:42', 'done 10:05', 'resolved at 11:30'):
+# a step of the row after its planned time
+_CELL_STEP = re.compile(
+    r"[^\S\n]*(?i:shipped|released|deployed|done|completed|finished|resolved|fixed|closed|merged|landed"
+    r"|rolled[^\S\n]+out)(?:[^\S\n]+(?:at|@))?[^\S\n]*$"
+)
 
 
 def _night_range(h: _times.Heading, zone: dt.tzinfo | None) -> tuple[dt.date, float] | None:
@@ -3617,13 +3631,16 @@ def _ticket_groups(
 
 
 def _steps(
-    prose: str, mentions: list[_times.TimeMention], life: bool = False
+    prose: str, mentions: list[_times.TimeMention], life: bool = False, cells: bool = False
 ) -> list[tuple[_times.TimeMention, str, int, int]] | None:
     """The steps of an item that tells of several at their own times ('Paged on-call at 21:47 ET
     ...; recovered 22:03 ET'): ``(mention, kind, level, start of its clause)`` for the first clause and
     each other clause whose kind tells (:data:`_TELLING`), when one after the first does and every two
     timed mentions are split by a clause break; else None (the item is one event). ``life``: a tracker
-    row read by :func:`_lifecycle_read`, whose resolved step may be a date alone (day precision)."""
+    row read by :func:`_lifecycle_read`, whose resolved step may be a date alone (day precision).
+    ``cells``: a table row, whose cells' border ' | ' also ends a step when the later cell tells what
+    happened at its own time ('| Production release 2.14.0 | Thu 17:00 UTC | Jonas | shipped 17:42 |': the
+    release planned at 17:00, shipped at 17:42)."""
     since = "since" in prose or "Since" in prose
     timed = [m for m in mentions if m.at is not None and not m.is_deadline and (
         m.precision != "day" or life and m.start > prose.find(_LIFE_RESOLVED)) and not (
@@ -3635,6 +3652,12 @@ def _steps(
     for b in timed[1:]:
         a = kept[-1]
         breaks = list(_STEP_BREAK.finditer(prose, a.end, b.start))
+        if not breaks and cells and (cell := prose.rfind(" | ", a.end, b.start)) >= 0 and (
+            _CELL_STEP.match(prose, cell + 3, b.start) is not None
+        ):
+            kept.append(b)
+            cuts.append(cell + 3)
+            continue
         if not breaks:
             if b.at == a.at and len(kept) == 1:
                 continue  # ('08:51 OPS-705 resolved 08:51, reopened 09:30': the stamp written again)

@@ -39,6 +39,7 @@ from ._extract import (
     delivered,
     gives_eta,
     names_status_page,
+    next_cycle,
     notified,
     submission_promise,
     submitted,
@@ -190,6 +191,11 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "02:00 UTC'; not a range's end nor 'until 06:00') is met by the ticket's work in it: any timed event "
         "of the ticket within 12 hours from its start ('it finished at 11:45pm Thursday'); without one it is "
         "judged by the ticket's resolution as any deadline.",
+        "A promise of the next cycle of recurring work ('Next OAuth rotation for INT-518 due 2026-01-15 "
+        "(90-day cadence)', 'next cert renewal due', 'rotate again by') is not kept by a resolution of its "
+        "ticket written before it: before the item was written, nor, for an item of a section whose heading "
+        "dates nothing ('## Upcoming Actions'), above it in its log (that was the last cycle's); the next "
+        "resolution after those keeps it.",
         "A notice's deadline ('Regulatory notification deadline: 72 hours from detection, i.e. 2025-10-10 "
         "08:14 UTC', 'notify affected customers by Fri') is kept by the later event, of its ticket or of no "
         "ticket in its log, that says the addressee was notified ('Regulator notified via DPA portal').",
@@ -966,6 +972,40 @@ def _due_of(key: tuple[Any, ...], tz: str) -> pd.Timestamp:
     return _day_end_in(key[1].date(), key[3], tz) if key[2] else key[1]
 
 
+# a heading that dates its section: a digit, a weekday or month name, a relative day
+_DATED_HEADING = re.compile(
+    r"\d|\b(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|yesterday"
+    r"|tomorrow)"
+)
+
+
+def _cycle_floor(
+    events: pd.DataFrame, ticket: str, recs: list[dict[str, Any]],
+    written: Mapping[tuple[str, int], pd.Timestamp],
+) -> pd.Timestamp:
+    """What a resolution of ``ticket`` must come after to keep a promise of the next cycle of recurring
+    work (``recs``, :func:`occ_lib._extract.next_cycle`): when the promise was written, and, for an item of
+    a section whose heading dates nothing ('## Upcoming Actions', which takes the log's date), every
+    resolution of the ticket written above it in its log (the last cycle's)."""
+    floor = pd.Timestamp.min.tz_localize("UTC")
+    for r in recs:
+        src, line = str(r["source"]), int(r["line"])
+        w = written.get((src, line), pd.NaT)
+        if not pd.isna(w):
+            floor = max(floor, w)
+        if events.empty or "section" not in events.columns:
+            continue
+        mine = events[events["source"].astype(str).eq(src)]
+        own = mine[mine["line"].eq(line)]
+        if own.empty or _DATED_HEADING.search(str(own["section"].iloc[0])) is not None:
+            continue
+        above = mine[mine["line"].lt(line) & mine["kind"].eq("resolved") & mine["at"].notna()]
+        above = above[[ticket in list(t) for t in above["tickets"]]]
+        if len(above):
+            floor = max(floor, pd.to_datetime(above["at"], utc=True).max())
+    return floor
+
+
 def _refine_days(groups: dict[tuple[Any, ...], list[dict[str, Any]]], tz: str) -> None:
     """Fold each ticket's date-only deadline into its timed one of the same date (in the zone the date
     ends in), in place: 'ETA Friday', then 'ETA Fri 17:00 UTC' in a later item, is one promise made
@@ -1080,6 +1120,12 @@ def deadline_misses(
             # it: that first one was a mitigation, the promise is of the later fix ('11:34 rollback done',
             # then '12:25 sent Acme the ETA for the full fix: 3 PM', then '2:50 PM INC-7781 resolved')
             resolved, resolved_day = later
+        if not stated and ticket is not None and resolved is not None and all(
+            next_cycle(str(r.get("text") or "")) for r in recs
+        ) and resolved <= (floor := _cycle_floor(events, ticket, recs, written)):
+            # ('Next OAuth rotation for INT-518 due 2026-01-15 (90-day cadence)' written after '14:40 ET
+            # INT-518 resolved'): that fix was the last cycle's; the next one's resolution keeps it
+            resolved, resolved_day = resolutions.after(ticket, floor)
         verb = "resolved"
         promise = recs[0].get("keyword")
         if ticket is None and promise != "notification":  # (a notice of no ticket: its log's notice keeps it)

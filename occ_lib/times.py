@@ -344,7 +344,14 @@ Deadlines
     12:00``, ``no deploys until 14:00 UTC (freeze)``, and a restriction without the word, the work a freeze
     stops forbidden up to it: ``no deploys until 14:00``, ``do not merge until 12:00``, ``hold off on
     releases until 18:00`` (not ``no update until 14:00``); ``through``/``thru`` is that end only, ``code
-    freeze through Friday 18:00``, and no keyword anywhere else: ``worked through 18:00``),
+    freeze through Friday 18:00``, and no keyword anywhere else: ``worked through 18:00``); a freeze's start
+    in an item that announces it is ``window`` too (``Code freeze Wed 18:00 UTC announced in #release-train``,
+    ``change freeze starts Fri 18:00 UTC, announced``: the item is the announcement, on its own day; not one
+    told as begun, ``Code freeze started ...``, nor one not announced, ``Code freeze starts Wed 18:00``, a
+    slot); a ``by``, ``before`` or EOD that closes a condition is none (``will escalate ... if no answer by
+    Wed EOD``, ``page the vendor if we don't hear back by 14:00``, ``unless they reply by noon``: the time
+    of someone else's answer, the trigger of a plan; a keyword after the time stays, ``if no response
+    before 09:00 UTC checkpoint``),
     ``checkpoint``, ``window``, ``cutoff``, a runbook's ``go/no-go`` (``go/no-go at 13:30``, also
     ``GO/NO-GO``, ``go-no-go``) and ``point of no return`` (``point of no return 15:10``), their own
     keywords, kept by the item naming them again (not when told as reached: ``we passed the point of no
@@ -1332,6 +1339,34 @@ _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 def _deadline(
     text: str, start: int, end: int, low: str | None = None, a: int = 0, b: int | None = None
 ) -> str | None:
+    """The deadline keyword governing the mention at ``text[start:end]`` (:func:`_deadline_keyword`), or
+    None; a 'by', 'before' or EOD none when the mention closes a condition ('escalate if no answer by Wed
+    EOD': :data:`_IF_NO_BY`; a keyword after it stays, 'if no response before 09:00 UTC checkpoint')."""
+    kw = _deadline_keyword(text, start, end, low, a, b)
+    if kw in ("by", "before", "EOD") and _is_condition_by(text, max(a, start - 80), start):
+        return None
+    if kw is None and start > a and text.find("reeze", max(a, start - 40), start) >= 0 and (
+        text.find("nnounc", a, len(text) if b is None else b) >= 0
+    ) and _FREEZE_START.search(text, max(a, start - 40), start) is not None and (
+        _FREEZE_ANNOUNCED.match(text, end, len(text) if b is None else b) is not None
+    ):
+        return "window"  # ('Code freeze Wed 18:00 UTC announced': when the freeze starts, announced now)
+    return kw
+
+
+# a freeze's start announced ('Code freeze Wed 18:00 UTC announced in #release-train', 'change freeze
+# starts Fri 18:00 UTC, announced'): when work stops, a window's bound as a freeze's end is, no promise;
+# the item is the announcement, written on its own day (a freeze told as begun, 'started', is none)
+_FREEZE_START = re.compile(
+    r"(?i:\bfreezes?)(?:[^\S\n]+(?:starts|begins|kicks[^\S\n]+in|takes[^\S\n]+effect|at|on|is))?"
+    r"[^\S\n]*:?[^\S\n]*(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[^\S\n]+)?$"
+)
+_FREEZE_ANNOUNCED = re.compile(r"[^.;!?\n]{0,40}?\b(?i:announced|announcing)\b")
+
+
+def _deadline_keyword(
+    text: str, start: int, end: int, low: str | None = None, a: int = 0, b: int | None = None
+) -> str | None:
     """The deadline keyword governing the mention at ``text[start:end]``, or None.
 
     ``low`` is ``text.lower()`` when it has the same length (then used to skip the regexes);
@@ -1618,6 +1653,26 @@ _CAUSED = re.compile(
     r"|deployed|shipped|started|kicked\s+off|initiated|made|sent|posted)\s+$"
 )
 _BY_THING = re.compile(r"(?i:by\s+(?:the|a|an|our|their|its|this|that|[\w\-]+'s)\s)")
+
+
+# the time of a condition ('will escalate to the Director of Partnerships if no answer by Wed EOD', 'page
+# the vendor if we don't hear back by 14:00', 'unless they reply by noon'): when someone else's answer
+# would be late, the trigger of a plan, no promise of ours
+_IF_NO_BY = re.compile(
+    r"(?i:\b(?:if|unless)\s+(?:(?:there\s+is\s+|we\s+(?:get|have|hear)\s+|we\s+receive\s+)?no\s+"
+    r"(?:[\w-]+\s+)?(?:answer|reply|replies|response|word|news|update|feedback|ack|acknowledgement"
+    r"|acknowledgment|confirmation|callback)|nothing|we\s+(?:don['’]t|do\s+not)\s+hear|(?:they|we|[\w-]+)"
+    r"\s+(?:reply|replies|respond|responds|answer|answers|get\s+back|gets\s+back|confirm|confirms)"
+    r"|(?:they|[\w-]+)\s+(?:don['’]t|doesn['’]t|do\s+not|does\s+not|haven['’]t|hasn['’]t)\s+"
+    r"(?:reply|replied|respond|responded|answer|answered|get\s+back|got\s+back|confirm|confirmed))"
+    r"\b[^.;!?\n]{0,24}$)"
+)
+
+
+def _is_condition_by(text: str, lo: int, by: int) -> bool:
+    """Whether 'by' before a time closes a condition (:data:`_IF_NO_BY`): its time is no deadline."""
+    return (text.find("if", lo, by) >= 0 or text.find("nless", lo, by) >= 0) and (
+        _IF_NO_BY.search(text, lo, by) is not None)
 
 
 def _is_causal_by(text: str, lo: int, by: int, start: int) -> bool:
@@ -3778,6 +3833,8 @@ def _eod_cands(
             # ('missed COB Thurs', 'Thu EOD missed': the Thursday before)
             ahead = kw not in _LOOKS_BACK and not (w.week < 0 and written_missed(text, s, e, 0))
             date = base + dt.timedelta(days=w.rel if w.wd < 0 else _weekday_shift(base, w.wd, ahead, w.week))
+        if _is_condition_by(text, max(0, s - 80), s):
+            continue  # ('escalate ... if no answer by Wed EOD': the condition's time, no promise)
         out.append(_Cand(s, e, "date", date=date, keyword="EOD"))
     return out
 
