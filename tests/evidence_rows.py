@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 from typer.testing import CliRunner
 
-from occ_lib.evidence import read_evidence
+from occ_lib.evidence import EvidenceNote, read_evidence
 
 _runner = CliRunner()
 
@@ -48,6 +50,16 @@ def plain(v):
 def field_rows(df: pd.DataFrame) -> list[tuple]:
     """The FIELDS of each row of ``df``, as plain values."""
     return [tuple(plain(r[k]) for k in FIELDS) for r in df.to_dict("records")]
+
+
+def noted(paths: list[Path], **kw) -> tuple[list[tuple], list[str], list[str]]:
+    """The rows (FIELDS), problems and EvidenceNote messages of reading ``paths`` (``kw`` to
+    ``read_evidence``)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df, problems = read_evidence(paths, **kw)
+    notes = [str(w.message) for w in caught if issubclass(w.category, EvidenceNote)]
+    return field_rows(df), [str(p) for p in problems], notes
 
 
 def fixture_rows(path: Path) -> list[tuple]:
@@ -187,3 +199,15 @@ HOURLY_P95 = {"tz": "UTC", "targets": {"*": {"latency": [{"percentile": "p95", "
 SLOW_CHECKS = [("api", f"2025-10-07T10:{m}0:00Z", 200, 2000.0) for m in range(4)] + [
     ("api", f"2025-10-08T10:{m}0:00Z", 200, 2000.0) for m in range(5)
 ]
+
+
+def code_notebook(path: Path, params: str, *cells: str) -> Path:
+    """A notebook at ``path`` on the ``occ`` kernel: a ``parameters`` cell of ``params``, then a code cell
+    each of ``cells``."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "occ", "display_name": "occ (.venv)", "language": "python"}
+    p = nbformat.v4.new_code_cell(params)
+    p.metadata["tags"] = ["parameters"]
+    nb.cells = [p, *(nbformat.v4.new_code_cell(c) for c in cells)]
+    nbformat.write(nb, path)
+    return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -19,14 +20,18 @@ def deadline_rows(dl: pd.DataFrame) -> list[list]:
     ]
 
 
+# 2025-W41 in UTC, as of its end: ``misses(..., **W41_UTC)``
+W41_UTC = {"start": pd.Timestamp("2025-10-06", tz="UTC"), "end": pd.Timestamp("2025-10-13", tz="UTC"),
+           "as_of": pd.Timestamp("2025-10-13", tz="UTC")}
+
+
 def sla_deadline_rows(logs) -> list[list]:
     """The SLA deadline rows ``[line, subject, 'MM-DD HH:MM' due, status]`` of ``logs`` (a ``Logs``) for
     2025-W41, as of 2025-10-13: what ``occ sla`` prints for them."""
     from occ_lib.policy import Policy
     from occ_lib.sla import misses
 
-    out = misses(logs, None, Policy(), start=pd.Timestamp("2025-10-06", tz="UTC"),
-                 end=pd.Timestamp("2025-10-13", tz="UTC"), as_of=pd.Timestamp("2025-10-13", tz="UTC"))
+    out = misses(logs, None, Policy(), **W41_UTC)
     out = out[out["kind"].eq("deadline")]
     return [[int(n), s, d.strftime("%m-%d %H:%M"), st]
             for n, s, d, st in zip(out["line"], out["subject"], out["due_at"], out["status"], strict=True)]
@@ -59,7 +64,30 @@ def event_rows(text: str) -> list[list]:
     return _event_cells(parse_log(text, "x.md").events)
 
 
-def _read_file(tmp_path: Path, text: str):
+def short_event_rows(text: str) -> list[list]:
+    """``[line, 'MM-DD HH:MM', kind, level, tickets]`` of each event of ``text``: ``event_rows`` with the
+    text left off."""
+    return [r[:5] for r in event_rows(text)]
+
+
+def text_deadline_rows(text: str) -> list[list]:
+    """Each deadline of ``text`` (read as ``x.md``), as ``deadline_rows`` gives them."""
+    from occ_lib.logs import parse_log
+
+    return deadline_rows(parse_log(text, "x.md").deadlines)
+
+
+def item(text: str, day: str = "2025-10-07") -> str:
+    """A log of one item ``text`` under the day heading ``day``."""
+    return f"# Log\n\n## {day}\n\n- {text}\n"
+
+
+def utc_dt(s: str) -> dt.datetime:
+    """The ISO ``s`` (no offset) as a UTC datetime."""
+    return dt.datetime.fromisoformat(s).replace(tzinfo=dt.UTC)
+
+
+def read_file(tmp_path: Path, text: str):
     """``text`` written as ``ops.md`` and read by ``read_logs``, the way a workspace reads its logs."""
     from occ_lib.logs import read_logs
 
@@ -69,13 +97,13 @@ def _read_file(tmp_path: Path, text: str):
 
 
 def file_event_rows(tmp_path: Path, text: str) -> list[list]:
-    """Each event of ``text`` read from a file (see ``_read_file``), as ``event_rows`` gives them."""
-    return _event_cells(_read_file(tmp_path, text).events)
+    """Each event of ``text`` read from a file (see ``read_file``), as ``event_rows`` gives them."""
+    return _event_cells(read_file(tmp_path, text).events)
 
 
 def file_deadline_rows(tmp_path: Path, text: str) -> list[list]:
-    """Each deadline of ``text`` read from a file (see ``_read_file``), as ``deadline_rows`` gives them."""
-    return deadline_rows(_read_file(tmp_path, text).deadlines)
+    """Each deadline of ``text`` read from a file (see ``read_file``), as ``deadline_rows`` gives them."""
+    return deadline_rows(read_file(tmp_path, text).deadlines)
 
 
 def _event_cells(ev: pd.DataFrame) -> list[list]:

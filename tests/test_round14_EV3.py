@@ -5,26 +5,17 @@ and the command's line (``occ import`` prints it and exits 0); a blackbox export
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
-from occ_lib.evidence import EvidenceNote, import_evidence, read_evidence
+from occ_lib.evidence import import_evidence
 from occ_lib.store import load_probes
-from tests.evidence_rows import field_rows, occ_in, workspace, write
+from tests.evidence_rows import noted as _read_noted
+from tests.evidence_rows import occ_in, workspace, write
 
 EV2 = Path(__file__).parent / "fixtures" / "round14_ev2"
 S_HIDES = EV2 / "s_hides_20251010T082500Z.log"  # real curl 7.88: curl -sI URL1 REFUSED URL3
 BLACKBOX = (EV2 / "blackbox_api_20251010T074000Z.txt").read_text()  # a /probe answer, no labels
 OK = "http://127.0.0.1:8711/final"
-
-
-def _read_noted(paths: list[Path]) -> tuple[list[tuple], list[str], list[str]]:
-    """The rows (FIELDS), problems and EvidenceNote messages of reading ``paths``."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        df, problems = read_evidence(paths)
-    notes = [str(w.message) for w in caught if issubclass(w.category, EvidenceNote)]
-    return field_rows(df), [str(p) for p in problems], notes
 
 
 # 1: -s hid a failed URL: one row, and a note that says so -----------------------------------------

@@ -11,9 +11,10 @@ import json
 import warnings
 from pathlib import Path
 
-from occ_lib.evidence import EvidenceNote, import_evidence, read_evidence
+from occ_lib.evidence import import_evidence, read_evidence
 from occ_lib.targets import Target
-from tests.evidence_rows import field_rows, occ_in, plain, workspace, write
+from tests.evidence_rows import noted as _noted
+from tests.evidence_rows import occ_in, plain, workspace, write
 
 EV2 = Path(__file__).parent / "fixtures" / "round14_ev2"
 S_HIDES = EV2 / "s_hides_20251010T082500Z.log"  # real curl 7.88: curl -sI URL1 REFUSED URL3
@@ -27,14 +28,6 @@ S_NOTE = (WARNING + "artifacts/s_hides_20251010T082500Z.log:1: 3 URLs in the com
 BARE_NOTE = (WARNING + "artifacts/checks.json: bare 'duration' values read as seconds: all 2 have a "
              "fraction and are below 60 (0.25 -> 250 ms); name the unit ('duration_ms', 'duration_s' or "
              "'\"unit\": \"s\"') to be sure\n")
-
-
-def _noted(paths: list[Path], **kw) -> tuple[list[tuple], list[str], list[str]]:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        df, problems = read_evidence(paths, **kw)
-    notes = [str(w.message) for w in caught if issubclass(w.category, EvidenceNote)]
-    return field_rows(df), [str(p) for p in problems], notes
 
 
 # 1: a second import of the same files: no notes again ----------------------------------------------

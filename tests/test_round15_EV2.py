@@ -10,19 +10,12 @@ import json
 import warnings
 from pathlib import Path
 
-from occ_lib.evidence import EvidenceNote, evidence_files, import_evidence, read_evidence
+from occ_lib.evidence import evidence_files, import_evidence, read_evidence
 from occ_lib.redact import redact_text
-from tests.evidence_rows import field_rows, write
+from tests.evidence_rows import noted as _noted
+from tests.evidence_rows import write
 
 T = "2025-10-10T07:40:00+00:00"
-
-
-def _noted(paths: list[Path]) -> tuple[list[tuple], list[str], list[str]]:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        df, problems = read_evidence(paths)
-    notes = [str(w.message) for w in caught if issubclass(w.category, EvidenceNote)]
-    return field_rows(df), [str(p) for p in problems], notes
 
 
 # 1: a failed check's 0 latency -------------------------------------------------------------------

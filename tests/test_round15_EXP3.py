@@ -14,18 +14,10 @@ import pytest
 import occ_lib
 from occ_lib.policy import Policy
 from occ_lib.sla import misses
-from tests.log_rows import event_rows as _event_rows
+from tests.log_rows import item
+from tests.log_rows import short_event_rows as event_rows
 
 FIX = Path(__file__).parent / "fixtures" / "round15"
-
-
-def event_rows(text: str) -> list[list]:
-    """``[line, 'MM-DD HH:MM', kind, level, tickets]`` of each event of ``text`` (its text left off)."""
-    return [r[:5] for r in _event_rows(text)]
-
-
-def item(text: str) -> str:
-    return f"# Log\n\n## 2025-10-07\n\n- {text}\n"
 
 
 def _sla(name: str, kind: str) -> list[list]:

@@ -17,16 +17,11 @@ from occ_lib.logs import parse_log
 from occ_lib.policy import Policy
 from occ_lib.sla import misses
 from occ_lib.threads import with_threads
-from tests.log_rows import event_rows as _event_rows
+from tests.log_rows import W41_UTC as W41
+from tests.log_rows import item
+from tests.log_rows import short_event_rows as event_rows
 
 FIX = Path(__file__).parent / "fixtures" / "round15"
-W41 = {"start": pd.Timestamp("2025-10-06", tz="UTC"), "end": pd.Timestamp("2025-10-13", tz="UTC"),
-       "as_of": pd.Timestamp("2025-10-13", tz="UTC")}
-
-
-def event_rows(text: str) -> list[list]:
-    """``[line, 'MM-DD HH:MM', kind, level, tickets]`` of each event of ``text`` (its text left off)."""
-    return [r[:5] for r in _event_rows(text)]
 
 
 def deadlines(text: str) -> list[list]:
@@ -35,10 +30,6 @@ def deadlines(text: str) -> list[list]:
     return [[int(n), list(t), None if pd.isna(d) else d.strftime("%m-%d %H:%M"), p, k, bool(m), bool(v)]
             for n, t, d, p, k, m, v in zip(dl["line"], dl["tickets"], dl["due_at"], dl["due_precision"],
                                            dl["keyword"], dl["stated_missed"], dl["moves"], strict=True)]
-
-
-def item(text: str, day: str = "2025-10-07") -> str:
-    return f"# Log\n\n## {day}\n\n- {text}\n"
 
 
 def _sla(name: str, kind: str, tickets: dict) -> list[list]:

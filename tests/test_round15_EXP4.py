@@ -14,18 +14,10 @@ import occ_lib
 from occ_lib.sla import misses
 from occ_lib.workspace import Workspace
 from tests.log_rows import deadline_rows, sla_deadline_rows
-from tests.log_rows import event_rows as _event_rows
+from tests.log_rows import short_event_rows as event_rows
+from tests.log_rows import text_deadline_rows as dl_rows
 
 FIX = Path(__file__).parent / "fixtures" / "round15"
-
-
-def event_rows(text: str) -> list[list]:
-    """``[line, 'MM-DD HH:MM', kind, level, tickets]`` of each event of ``text`` (its text left off)."""
-    return [r[:5] for r in _event_rows(text)]
-
-
-def dl_rows(text: str) -> list[list]:
-    return deadline_rows(occ_lib.logs.parse_log(text, "x.md").deadlines)
 
 
 # 1: a maintenance window (or a freeze) that closed is no resolution of the item's ticket -------------

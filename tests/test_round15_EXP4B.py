@@ -16,21 +16,12 @@ import occ_lib.logs
 from occ_lib.policy import Policy, TicketTarget
 from occ_lib.sla import misses
 from occ_lib.workspace import Workspace
+from tests.log_rows import W41_UTC as W41
 from tests.log_rows import deadline_rows
-from tests.log_rows import event_rows as _event_rows
+from tests.log_rows import short_event_rows as event_rows
+from tests.log_rows import text_deadline_rows as dl_rows
 
 FIX = Path(__file__).parent / "fixtures" / "round15"
-W41 = {"start": pd.Timestamp("2025-10-06", tz="UTC"), "end": pd.Timestamp("2025-10-13", tz="UTC"),
-       "as_of": pd.Timestamp("2025-10-13", tz="UTC")}
-
-
-def event_rows(text: str) -> list[list]:
-    """``[line, 'MM-DD HH:MM', kind, level, tickets]`` of each event of ``text``."""
-    return [r[:5] for r in _event_rows(text)]
-
-
-def dl_rows(text: str) -> list[list]:
-    return deadline_rows(occ_lib.logs.parse_log(text, "x.md").deadlines)
 
 
 def _exp4_sla() -> pd.DataFrame:

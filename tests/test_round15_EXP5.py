@@ -15,14 +15,10 @@ from occ_lib.logs import parse_log
 from occ_lib.policy import Policy
 from occ_lib.sla import misses
 from tests.log_rows import event_rows as _event_rows
+from tests.log_rows import short_event_rows as event_rows
 from tests.log_rows import sla_deadline_rows
 
 FIX = Path(__file__).parent / "fixtures" / "round15"
-
-
-def event_rows(text: str) -> list[list]:
-    """``[line, 'MM-DD HH:MM', kind, level, tickets]`` of each event of ``text`` (its text left off)."""
-    return [r[:5] for r in _event_rows(text)]
 
 
 RUNBOOK = """# Runbook

@@ -24,6 +24,7 @@ import pytest
 
 from occ_lib import report, weekly
 from occ_lib.errors import InputError
+from tests.evidence_rows import code_notebook
 
 OCC = str(Path(sys.executable).parent / "occ")
 SECRET = "s3cr3tREPERR77aa"
@@ -77,21 +78,13 @@ def _text(html_text: str) -> str:
 
 def _dq_notebook(path: Path) -> Path:
     """A notebook that prints the data quality problems of its ``config`` as the weekly one computes them."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "occ", "display_name": "occ (.venv)", "language": "python"}
-    p = nbformat.v4.new_code_cell("config = None\nrecord = None\nweek = None")
-    p.metadata["tags"] = ["parameters"]
-    nb.cells = [
-        p,
-        nbformat.v4.new_code_cell(
-            "from occ_lib import weekly\nws = weekly.workspace(config)\n"
-            "dq = weekly.data_quality(ws.logs, ws.root)\n"
-            "print(dq['problems'][['source', 'line', 'what', 'reason']].to_json(orient='records'))\n"
-            "print(dq['summary'].to_json(orient='records'))"
-        ),
-    ]
-    nbformat.write(nb, path)
-    return path
+    return code_notebook(
+        path, "config = None\nrecord = None\nweek = None",
+        "from occ_lib import weekly\nws = weekly.workspace(config)\n"
+        "dq = weekly.data_quality(ws.logs, ws.root)\n"
+        "print(dq['problems'][['source', 'line', 'what', 'reason']].to_json(orient='records'))\n"
+        "print(dq['summary'].to_json(orient='records'))",
+    )
 
 
 def _printed(ipynb: Path) -> list:

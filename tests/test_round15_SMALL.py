@@ -18,7 +18,6 @@ import json
 import shutil
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
 
@@ -26,6 +25,7 @@ from occ_lib import report, sla
 from occ_lib.formats import budget_percent, plural, probe_count
 from occ_lib.store import write_probes
 from occ_lib.weekly import _plural
+from tests.evidence_rows import code_notebook
 from tests.test_round6_store import probes as stored_probes
 from tests.test_round6_store import read_only, run
 from tests.test_sla import T0, minute_probes, policy, probes, row
@@ -45,17 +45,13 @@ NOTE_LINE = ("occ: warning: ev/checks.json: bare 'duration' values read as secon
 
 def _dq_notebook(path: Path) -> None:
     """A notebook printing its workspace's data quality problems (as the weekly one computes them)."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "occ", "display_name": "occ (.venv)", "language": "python"}
-    p = nbformat.v4.new_code_cell("config = None\nrecord = None\nweek = None")
-    p.metadata["tags"] = ["parameters"]
-    nb.cells = [p, nbformat.v4.new_code_cell(
+    code_notebook(
+        path, "config = None\nrecord = None\nweek = None",
         "from occ_lib import weekly\nws = weekly.workspace(config)\n"
         "dq = weekly.data_quality(ws.logs, ws.root)\n"
         "weekly.record(record, dq=dq['problems'][['source', 'line', 'what', 'reason']]"
-        ".astype(object).to_dict('records'))"
-    )]
-    nbformat.write(nb, path)
+        ".astype(object).to_dict('records'))",
+    )
 
 
 def _workspace(root: Path) -> Path:

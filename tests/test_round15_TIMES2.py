@@ -9,14 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.log_rows import deadline_rows, event_rows, sla_deadline_rows
-
-
-def _logs(tmp_path: Path, text: str):
-    from occ_lib.logs import read_logs
-
-    path = tmp_path / "ops.md"
-    path.write_text(text, encoding="utf-8")
-    return read_logs([str(path)])
+from tests.log_rows import read_file as _logs
+from tests.log_rows import utc_dt as _ts
 
 
 def _mentions(text: str) -> list[list]:
@@ -24,10 +18,6 @@ def _mentions(text: str) -> list[list]:
 
     return [[m.raw, m.at, m.keyword, m.problem]
             for m in find_times(text, day=dt.date(2025, 10, 8), tz="UTC")]
-
-
-def _ts(s: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(s).replace(tzinfo=dt.UTC)
 
 
 def _read(item: str) -> tuple[list[list], list[list]]:

@@ -18,7 +18,6 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -29,6 +28,7 @@ from occ_lib.errors import StoreError
 from occ_lib.formats import render
 from occ_lib.schema import to_arrow
 from occ_lib.store import StoreWarning, compact, export, load_probes, write_probes
+from tests.evidence_rows import code_notebook
 
 # helpers ------------------------------------------------------------------------------------------
 
@@ -152,18 +152,13 @@ def test_compact_names_the_day_folder_that_refuses_writes(ro_ws, capsys, monkeyp
 
 def _tiny_report(path: Path) -> Path:
     """A report notebook that records how many rows the workspace's store holds."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "occ", "display_name": "occ (.venv)", "language": "python"}
-    params = nbformat.v4.new_code_cell("config = None\nrecord = None")
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell(
+    return code_notebook(
+        path, "config = None\nrecord = None",
         "import json\nfrom occ_lib.store import load_probes\nfrom occ_lib.weekly import workspace\n"
         "df = load_probes(workspace(config).store)\n"
         "json.dump({'rows': len(df), 'days': sorted(df['started_at'].dt.date.astype(str).unique())},"
-        " open(record, 'w'))"
-    )]
-    nbformat.write(nb, path)
-    return path
+        " open(record, 'w'))",
+    )
 
 
 @pytest.mark.slow

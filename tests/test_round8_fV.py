@@ -37,6 +37,7 @@ import occ_lib
 from occ_lib import export, report, timeline, weekly
 from occ_lib.errors import ReportError
 from occ_lib.workspace import Workspace
+from tests.evidence_rows import code_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 OCC = str(Path(sys.executable).parent / "occ")
@@ -296,24 +297,16 @@ def test_a_previous_period_with_half_the_probes_or_more_is_compared() -> None:
 
 
 def _renderer_notebook(path: Path, renderer: str) -> Path:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "occ", "display_name": "occ (.venv)", "language": "python"}
-    p = nbformat.v4.new_code_cell("record = None")
-    p.metadata["tags"] = ["parameters"]
-    nb.cells = [
-        p,
-        nbformat.v4.new_code_cell(
-            "import plotly.graph_objects as go, plotly.io as pio\n"
-            f"pio.renderers.default = {renderer!r}\n"
-            "fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[4, 1, 2], name='probe'))\n"
-            "fig.update_layout(title='latency')\n"
-            "fig.show()"
-        ),
-        nbformat.v4.new_code_cell("import pandas as pd\npd.DataFrame({'url': ['https://cdn.plot.ly/x.js']})"),
-        nbformat.v4.new_code_cell("fig"),
-    ]
-    nbformat.write(nb, path)
-    return path
+    return code_notebook(
+        path, "record = None",
+        "import plotly.graph_objects as go, plotly.io as pio\n"
+        f"pio.renderers.default = {renderer!r}\n"
+        "fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[4, 1, 2], name='probe'))\n"
+        "fig.update_layout(title='latency')\n"
+        "fig.show()",
+        "import pandas as pd\npd.DataFrame({'url': ['https://cdn.plot.ly/x.js']})",
+        "fig",
+    )
 
 
 @pytest.mark.slow
