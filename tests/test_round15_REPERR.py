@@ -156,7 +156,10 @@ def test_report_run_reads_the_workspace_as_weekly_does_and_its_kernel_lists_the_
 
 
 @pytest.mark.slow
-def test_weekly_api_reports_the_evidence_problems_of_every_run_and_cleans_up(tmp_path):
+def test_weekly_api_reports_the_evidence_problems_of_every_run_and_cleans_up(tmp_path, monkeypatch):
+    temp = tmp_path / "tmp"  # (its own temporary folder: other runs on the machine leave theirs in /tmp)
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     cfg = _workspace(tmp_path / "ws")
     nb = _dq_notebook(tmp_path / "dq.ipynb")
     for _ in range(2):  # (a second run in the same process imported nothing before: its problems were lost)
@@ -169,7 +172,7 @@ def test_weekly_api_reports_the_evidence_problems_of_every_run_and_cleans_up(tmp
         assert [r.ok for r in res.results] == [True]
         assert _printed(res.folder / "dq.ipynb") == [DQ_ROWS, DQ_SUMMARY]
         assert "OCC_IMPORT_PROBLEMS" not in os.environ
-    assert not list(Path(tempfile.gettempdir()).glob("occ-import-*.json"))
+    assert not list(temp.glob("occ-import-*.json"))
 
 
 def test_data_quality_lists_evidence_problems_relative_and_redacted(tmp_path, monkeypatch):

@@ -15,10 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from evidence_rows import checks_workspace
 
 from occ_lib import export, formats, policy, sla, weekly
 from occ_lib.logs import parse_log
+from tests.evidence_rows import checks_workspace
 
 FEW_NOTE = (
     "from fewer probes in the period than its target's latency objective judges a window by "
