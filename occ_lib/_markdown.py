@@ -5,11 +5,16 @@ continuation lines), GFM tables, fenced code (skipped; also inside a quote or, i
 item), indented code after a blank line (skipped), blockquotes (their ``>`` markers are dropped; a
 quoted paragraph, or a quote right after a paragraph or an item, is no text, an Obsidian callout
 ``> [!warning] ...`` is; so is a quoted message under its head, a mail client's ``On Wed, Oct 8, 2025 at
-4:12 PM, Jane <jane@x.com> wrote:`` over a quote one level deeper, or at its own level, or an Outlook
-``From:`` ... ``Sent:``/``Date:`` block inside the quote: a ``("q", line, depth, head)`` block before its
+4:12 PM, Jane <jane@x.com> wrote:`` over a quote one level deeper, or at its own level (also German's
+``Am ... um 16:12 schrieb ...:``, French's ``Le ... à 16:12, ... a écrit :``, Spanish's ``El ... a las 16:12,
+... escribió:``, Dutch's ``Op ... om 16:12 schreef ...``), or an Outlook ``From:`` ... ``Sent:``/``Date:``
+block inside the quote (also ``Von:``/``Gesendet:``, ``De :``/``Envoyé :``, ``De:``/``Enviado:``,
+``Van:``/``Verzonden:``): a ``("q", line, depth, head)`` block before its
 blocks, ``("q", line, 0, "")`` where its text ends, which is where its quote level does, and a quoted
 block whose text the document holds outside quotes, or in a quote read before, whitespace aside, is
-left out: a quoted message counts once; only a text that opens a line with ``>`` is checked so) and
+left out: a quoted message counts once, also across the logs read in one call, where what another log
+writes outside quotes, or an earlier one quotes, is left out too; only a text that opens a line with
+``>`` is checked so) and
 YAML front matter; of pasted chat and mail, a message's head and Slack's
 ``Yesterday``/``Today`` day dividers (``("d", line, 0, word)`` blocks); HTML blocks pasted from a wiki or
 a tracker (a block-level tag at a line's start: ``<table>``, ``<p>``, ``<h2>``, ``<ul>``), whose elements
@@ -18,6 +23,7 @@ a tracker (a block-level tag at a line's start: ``<table>``, ``<p>``, ``<h2>``, 
 
 from __future__ import annotations
 
+import contextvars
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -530,8 +536,18 @@ _DATED_HEAD = re.compile(
 # an Obsidian callout's marker ('> [!warning] OPS-803 blocked', '> [!note]- Folded')
 # ('> [!quote]' and '> [!cite]' quote someone: they stay quotes)
 _CALLOUT = re.compile(r"\[!(?!(?i:quote|cite)\])[A-Za-z][\w-]*\][+-]?(?=\s|$)")
-# a mail client's line before the quote of the message replied to
-_WROTE = re.compile(r"On\s.{4,200}\swrote:\s*$")
+# a mail client's line before the quote of the message replied to; also in German, French, Spanish and
+# Dutch, with a time ('Am 08.10.2025 um 16:12 schrieb Jane <j@x.com>:', 'Le mer. 8 oct. 2025 à 16:12,
+# Jane <j@x.com> a écrit :', 'El mié, 8 oct 2025 a las 16:12, Jane (<j@x.com>) escribió:',
+# 'Op wo 8 okt. 2025 om 16:12 schreef Jane <j@x.com>:'); only a line opening with O, A, L or E is tried
+_WROTE = re.compile(
+    r"On\s.{4,200}\swrote:\s*$"
+    r"|Am\s.{4,120}?\d[:.]\d\d.{0,12}?\sschrieb\s.{1,200}?:\s*$"
+    r"|Le\s.{4,120}?\d[:.h]\d\d.{0,200}?\sa[ \u00a0]\u00e9crit[ \u00a0\u202f]?:\s*$"
+    r"|El\s.{4,120}?\d:\d\d.{0,200}?\sescribi\u00f3:\s*$"
+    r"|Op\s.{4,120}?\d:\d\d.{0,12}?\sschreef\s.{1,200}?:?\s*$"
+)
+_WROTE_FIRST = "OALE"
 # Slack's day dividers between pasted messages (a dated one, 'Wednesday, October 8th', is a date line)
 _DIVIDERS = ("Yesterday", "Today")
 
@@ -578,8 +594,32 @@ def _quote_depth_next(lines: list[str], j: int, n: int) -> int:
     return 0
 
 
-# a mail header's field, Outlook's ('From: Jane Doe', '**Sent:** Friday, October 10, 2025 8:15 AM')
-_OUTLOOK_FIELD = re.compile(r"[*_]{0,2}(From|Sent|Date|To|Cc|Bcc|Reply-To|Subject|Importance)[*_]{0,2}:")
+# a mail header's field, Outlook's ('From: Jane Doe', '**Sent:** Friday, October 10, 2025 8:15 AM'),
+# also as a German, French, Spanish or Dutch Outlook writes it ('Von:'/'Gesendet:'/'Betreff:',
+# 'De :'/'Envoyé :'/'Objet :', 'De:'/'Enviado:'/'Asunto:', 'Van:'/'Verzonden:'/'Onderwerp:'):
+# :data:`MAIL_FIELDS` names it in English
+_OUTLOOK_FIELD = re.compile(
+    r"[*_]{0,2}(From|Sent|Date|To|Cc|Bcc|Reply-To|Subject|Importance"
+    r"|Von|Gesendet|Datum|An|Betreff|De|Envoy\u00e9|\u00c0|Objet|Enviado|Fecha|Para|Asunto|Van|Verzonden"
+    r"|Aan|Onderwerp)[*_]{0,2}[ \u00a0\u202f]?:"
+)
+# each field's English name, lower case ('Gesendet' -> 'sent')
+MAIL_FIELDS = {
+    "von": "from", "de": "from", "van": "from", "gesendet": "sent", "envoy\u00e9": "sent", "enviado": "sent",
+    "verzonden": "sent", "datum": "date", "fecha": "date", "betreff": "subject", "objet": "subject",
+    "asunto": "subject", "onderwerp": "subject", "an": "to", "\u00e0": "to", "para": "to", "aan": "to",
+}
+_OUTLOOK_FIRST = "F*_VD"  # (the first letters a 'From:' field opens with)
+
+
+def mail_field(text: str) -> str | None:
+    """The English name, lower case, of the mail header field ``text`` opens with (``from``, ``sent``,
+    ``date``, ``subject``, ``to``...), in any language of :data:`_OUTLOOK_FIELD`; None when it is none."""
+    m = _OUTLOOK_FIELD.match(text)
+    if m is None:
+        return None
+    name = m.group(1).lower()
+    return MAIL_FIELDS.get(name, name)
 
 
 def _outlook_head(lines: list[str], i: int, n: int, depth: int) -> list[str] | None:
@@ -593,10 +633,10 @@ def _outlook_head(lines: list[str], i: int, n: int, depth: int) -> list[str] | N
         while t[:1] == ">":
             t = t[1:].lstrip()
             d += 1
-        m = _OUTLOOK_FIELD.match(t) if d == depth else None
-        if m is None or (not fields and m.group(1) != "From"):
+        name = mail_field(t) if d == depth else None
+        if name is None or (not fields and name != "from"):
             break
-        dated = dated or m.group(1) in ("Sent", "Date")
+        dated = dated or name in ("sent", "date")
         fields.append(t.rstrip())
     return fields if dated else None
 
@@ -690,6 +730,20 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
 
 _MARKS = ".,;:!?*_`~()[]<>\"'"  # (what is glued to a word: emphasis, punctuation, brackets)
 
+# across the logs read in one call (:func:`occ_lib.logs.read_logs`): when set, the list each quoted
+# block's text that :func:`blocks` keeps is added to (whitespace folded), and what other logs hold
+# (their text outside quotes, folded, and the quoted texts they kept), so a quoted block whose text
+# another log holds is left out as one the document holds is
+QUOTES_KEPT: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("quotes_kept", default=None)
+QUOTES_ELSEWHERE: contextvars.ContextVar[tuple[str, frozenset[str]] | None] = contextvars.ContextVar(
+    "quotes_elsewhere", default=None
+)
+
+
+def unquoted_text(lines: list[str]) -> str:
+    """The text of ``lines`` outside ``>`` quotes, its whitespace folded (what a quote is looked for in)."""
+    return " ".join("\n".join(ln for ln in lines if ln.lstrip()[:1] != ">").split())
+
 
 def _counted_once(
     lines: list[str], start: int, raw_blocks: Iterator[Block],
@@ -703,6 +757,8 @@ def _counted_once(
     pool_words: set[str] = set()
     counted: set[str] = set()  # (the quoted texts read: the same quote in a second reply is read once)
     last: tuple[int, str] | None = None
+    kept = QUOTES_KEPT.get()
+    elsewhere = QUOTES_ELSEWHERE.get()
     for b in raw_blocks:
         ctx = qctx.get(b[1]) if b[0] in "ilp" else None
         if ctx is not None:
@@ -710,14 +766,15 @@ def _counted_once(
             if words:
                 norm = " ".join(words)
                 if not pool:
-                    pool.append(" ".join(
-                        "\n".join(ln for ln in lines[start:] if ln.lstrip()[:1] != ">").split()))
+                    pool.append(unquoted_text(lines[start:]))
                     pool_words.update(w.strip(_MARKS) for w in pool[0].split(" "))
                 if norm in counted or (
                     all(w.strip(_MARKS) in pool_words for w in words) and norm in pool[0]
-                ):
-                    continue  # (the original is in the log, or this quote was read already)
+                ) or (elsewhere is not None and (norm in elsewhere[1] or norm in elsewhere[0])):
+                    continue  # (the original is in the log, or in another, or this quote was read already)
                 counted.add(norm)
+                if kept is not None:
+                    kept.append(norm)
             head = ctx[1]
             if head != last:
                 yield ("q", head[0], ctx[0], head[1]) if head is not None else ("q", b[1], 0, "")
@@ -819,7 +876,7 @@ def _blocks(
         if quote:
             for k in [k for k in heads if k > d]:
                 del heads[k]  # (back at depth d: the deeper quotes are over)
-            if c == "O" and _WROTE.match(s) is not None:
+            if c in _WROTE_FIRST and _WROTE.match(s) is not None:
                 # '> On Wed, Oct 8, 2025 at 1:03 PM, Tom <tom@x.com> wrote:': the head of the message
                 # quoted one level deeper (or, a client that quotes it flat, at its own level); never
                 # text of its own
@@ -829,7 +886,7 @@ def _blocks(
                 blank = True
                 i += 1
                 continue
-            if c in "F*_" and (fields := _outlook_head(lines, i, n, d)) is not None:
+            if c in _OUTLOOK_FIRST and (fields := _outlook_head(lines, i, n, d)) is not None:
                 # '> From: ...' '> Sent: ...' '> Subject: ...': the head of the message quoted below it
                 heads[d] = (i + 1, "\n".join(fields))
                 blank = True
@@ -971,7 +1028,7 @@ def _blocks(
                 yield ("d", i + 1, 0, s.rstrip())
                 i += 1
                 continue
-        if c == "O" and not quoted and _WROTE.match(s) is not None and (
+        if c in _WROTE_FIRST and not quoted and _WROTE.match(s) is not None and (
             nd := _quote_depth_next(lines, i + 1, n)
         ):
             # ('On Thu, Oct 9, 2025 at 1:15 PM Sam <sam@x.com> wrote:': the head of the quoted message,

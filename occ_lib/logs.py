@@ -104,14 +104,20 @@ Structure (one pass over the lines, then one pass per field over each document's
     quote without a head, which repeats an earlier message: a quote right after a paragraph, a message or
     a list item is no part of it; a quoted message under its head, the line before it that says who wrote
     it when, ``On Thu, Oct 9, 2025 at 1:15 PM Sam Lee <sam@example.com> wrote:`` (no text of its own),
-    a ``> On ... wrote:`` over a ``>>`` quote, or Outlook's ``> From:`` ... ``> Sent:`` fields in the quote,
-    is read as the message it is, its items, paragraphs and lines on the head's day and, naming no time
-    of their own, at its time, about its ``Subject:``'s tickets, a time without zone in the log's zone (in
-    a log that declares none, a ``time`` problem on the head's line, as a pasted ``Sent:`` line's, and a
-    head timed in a zone, ``2:00 PM PDT``, puts the message's zone-less times in it); once: a quoted
-    paragraph, item or line whose words the log writes outside quotes, the original pasted before or
-    after the reply, or in a quote read before, the same quote in a second reply, is not read again,
-    :func:`occ_lib._markdown.blocks`; an Obsidian callout, ``> [!warning] OPS-803 blocked``, is
+    a ``> On ... wrote:`` over a ``>>`` quote, or Outlook's ``> From:`` ... ``> Sent:`` fields in the quote
+    (also as German, French, Spanish and Dutch mail clients write them, ``Am 08.10.2025 um 16:12 schrieb
+    ...:``, ``Le mer. 8 oct. 2025 à 16:12, ... a écrit :``, ``> Von:`` ... ``> Gesendet:``, ``> De :`` ...
+    ``> Envoyé :``: their dates read by :func:`occ_lib.times.mail_head_date`), is read as the message
+    it is, its items, paragraphs and lines on the head's day and, naming no time of their own, at its
+    time, about its ``Subject:``'s tickets, a time without zone in the log's zone (in a log that declares
+    none, a ``time`` problem on the head's line, as a pasted ``Sent:`` line's, and a head timed in a
+    zone, ``2:00 PM PDT``, puts the message's zone-less times in it); once: a quoted paragraph, item or
+    line whose words the log writes outside quotes, the original pasted before or after the reply, or in
+    a quote read before, the same quote in a second reply, is not read again,
+    :func:`occ_lib._markdown.blocks`; nor, among the logs read in one call (:func:`read_logs`,
+    :func:`parse_logs`), one whose words another log writes outside quotes (the team's log that pasted
+    the message, the vendor thread that quotes it) or quotes in a log read before (:func:`_quoted_once`;
+    :func:`parse_log` reads one log alone); an Obsidian callout, ``> [!warning] OPS-803 blocked``, is
     the author's own words, read as if unquoted, its title the start of its text unless it only labels a
     list or table under it, ``> [!todo] Today``; ``[!quote]`` and ``[!cite]`` are quotes) when it
     names a ticket of its own, a time or a deadline, or its kind is one that tells (escalation, reopened,
@@ -837,8 +843,9 @@ import pandas as pd
 import pyarrow as pa
 
 from . import _extract as ex
+from . import _markdown
 from . import times as _times
-from ._markdown import MILESTONE, Decoded, blocks, decode, front_matter, is_field
+from ._markdown import MILESTONE, Decoded, blocks, decode, front_matter, is_field, mail_field
 from ._stamps import CLOCK
 from ._subjects import SUBJECT_LEAD as _SUBJECT_LEAD
 from ._subjects import TELLING as _TELLING
@@ -1625,15 +1632,18 @@ def _quote_head(
     is a ``time`` problem, as a ``Sent:`` line's is (:data:`_UNZONED_MAIL`), and a head timed in a zone
     (``2:00 PM PDT``) puts the message's zone-less times in it, as such a heading does its section's."""
     when, tks = head, []
+    english = head[:2] == "On"
     if "\n" in head:  # (Outlook's fields: 'Sent:' or 'Date:' dates it, 'Subject:' names its tickets)
         when = ""
         for k, f in enumerate(head.split("\n")):
-            name = _mail_field(f)
+            name = mail_field(f)
             if name in ("sent", "date") and not when:
                 when, line = f, line + k  # (the problem names the 'Sent:' line)
+                english = _mail_field(f) is not None
             elif name == "subject":
                 tks = _own_tickets(f)
-    h = _times.parse_heading(when, tz=zone, year_near=near) if when else None
+    read = when if english else _times.mail_head_date(when)  # ('Gesendet: Mittwoch, 8. Oktober 2025 16:12')
+    h = _times.parse_heading(read, tz=zone, year_near=near) if read else None
     if h is None or h.date is None:
         return None
     day = h.date
@@ -3902,16 +3912,26 @@ def _parse_each(
     in the part it is given) parsed into it, each into a part of its own first; then those that spell a
     key in lower case that another writes in upper case are read again (:func:`_recase`)."""
     parts: list[tuple[str, bytes | str | None, _Acc]] = []
+    # (each log's loader, and the quoted texts it kept: :func:`_quoted_once`)
+    quotes: list[tuple[Callable[[_Acc], bytes | str | None], list[str]]] = []
     token = _ACROSS.set(frozenset() if body else None)
     try:
         for source, load in logs:
             part = _Acc()
             data = load(part)
+            kept: list[str] = []
             if data is not None:
-                _parse_safely(part, data, source, body)
+                qtoken = _markdown.QUOTES_KEPT.set(kept)
+                try:
+                    _parse_safely(part, data, source, body)
+                finally:
+                    _markdown.QUOTES_KEPT.reset(qtoken)
             parts.append((source, data if part.loose else None, part))
+            quotes.append((load, kept))
     finally:
         _ACROSS.reset(token)
+    if len(parts) > 1 and any(kept for _, kept in quotes):
+        _quoted_once(parts, quotes)
     _recase(parts)
     for *_, part in parts:
         acc.extend(part)
@@ -3941,6 +3961,46 @@ def _read_file(acc: _Acc, path: Path, source: str) -> bytes | None:
 #: While logs are read: the keys that a document being read again spells in lower case and that it
 #: (in a heading's stead) or another log writes in upper case (empty on the first reading), else None.
 _ACROSS: contextvars.ContextVar[frozenset[str] | None] = contextvars.ContextVar("across", default=None)
+
+
+def _quoted_once(
+    parts: list[tuple[str, bytes | str | None, _Acc]],
+    quotes: list[tuple[Callable[[_Acc], bytes | str | None], list[str]]],
+) -> None:
+    """Read again, in place, each log of ``parts`` that kept a quoted message (``quotes``: its loader
+    and the texts of the quoted blocks it read) another log of the call holds: written outside quotes
+    (a team's log that pasted the message, a vendor thread that quotes it), or quoted by a log read
+    before it. It is then left out there, as a quote of a message the document itself holds is: a
+    message counts once. Only logs that read a headed quote are looked at, only those that repeat one
+    are read twice; a log is read alone (:func:`parse_log`) as before."""
+    texts: list[str | None] = [None] * len(parts)
+
+    def text(k: int) -> str:
+        if texts[k] is None:
+            data = quotes[k][0](_Acc())  # (read again: only when some log kept a quote)
+            texts[k] = "" if data is None else _markdown.unquoted_text(decode(data).lines)
+        return texts[k] or ""
+
+    earlier: set[str] = set()
+    for k, (load, kept) in enumerate(quotes):
+        if not kept:
+            continue
+        others = [text(j) for j in range(len(parts)) if j != k]
+        if any(q in earlier or any(q in t for t in others) for q in kept):
+            source, data, part = parts[k]
+            data = load(_Acc()) if data is None else data
+            again = _Acc()
+            token = _markdown.QUOTES_ELSEWHERE.set(("\n".join(others), frozenset(earlier)))
+            now: list[str] = []
+            qtoken = _markdown.QUOTES_KEPT.set(now)
+            try:
+                _parse_safely(again, data, source) if data is not None else None
+            finally:
+                _markdown.QUOTES_KEPT.reset(qtoken)
+                _markdown.QUOTES_ELSEWHERE.reset(token)
+            parts[k] = (source, data if again.loose else None, again)
+            kept = now
+        earlier.update(kept)
 
 
 def _recase(parts: list[tuple[str, bytes | str | None, _Acc]]) -> None:

@@ -428,6 +428,15 @@ Headings (:func:`parse_heading`)
     part (``~~...~~``, ``<del>``, ``<s>``, ``<strike>``) is a replaced date or time and is not read:
     ``## ~~2025-10-15~~ 2025-10-16`` is dated the 16th (and a heading whose only date is struck has
     none); the title drops a struck part that holds a date or time and keeps struck words.
+Mail heads in other languages (:func:`mail_head_date`)
+    only inside the head of a quoted mail (German ``Am Mi., 8. Okt. 2025 um 16:12 Uhr schrieb ...:``,
+    ``Am 08.10.2025 um 16:12 schrieb ...:``, French ``Le mer. 8 oct. 2025 à 16:12, ... a écrit :``, Spanish
+    ``El mié, 8 oct 2025 a las 16:12, ... escribió:``, Dutch ``Op wo 8 okt. 2025 om 16:12 schreef ...``, and
+    Outlook's ``Gesendet: Mittwoch, 8. Oktober 2025 16:12``, ``Envoyé : mercredi 8 octobre 2025 16:12``,
+    ``Enviado: miércoles, 8 de octubre de 2025 16:12``, ``Verzonden: woensdag 8 oktober 2025 16:12``): the
+    German, French, Spanish and Dutch month names and abbreviations, day first, with a four-digit year,
+    and the first 24-hour time after the date; the weekday is not read (the date holds it). Nowhere
+    else: ``mar``, ``mai`` or ``ene`` in a log's text stay words.
 Declared zones (:func:`declared_zone`)
     ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
     ``tz: America/Chicago``, German ``Zeiten in MESZ (Europe/Berlin)``, ``Zeitzone: Europe/Berlin``, ``Alle
@@ -473,7 +482,8 @@ from ._stamps import BARE_TIME
 
 __all__ = [
     "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "happens_once",
-    "parse_heading", "parse_stamp", "second_in_order", "unknown_zone", "zone_named", "zone_named_in",
+    "mail_head_date", "parse_heading", "parse_stamp", "second_in_order", "unknown_zone", "zone_named",
+    "zone_named_in",
 ]
 
 UTC = dt.UTC
@@ -918,6 +928,56 @@ _NOT_ZONE_WORDS = (
 )
 _NOT_ZONES = frozenset(_NOT_ZONE_WORDS.split("|"))
 _ZONE_SHAPE = re.compile(_ZONE_LIKE)
+
+
+# the month names of a mail head written in German, French, Spanish or Dutch (:func:`mail_head_date`),
+# lower case, with their abbreviations (a final dot dropped); only such heads are read with them
+_L10N_MONTHS: dict[str, int] = {
+    name: k + 1
+    for k, names in enumerate((
+        "jan januar janv janvier ene enero januari j\u00e4n j\u00e4nner",
+        "feb februar f\u00e9vr f\u00e9vrier fevr febrero februari",
+        "m\u00e4r m\u00e4rz maerz mars mar marzo mrt maart",
+        "apr april avr avril abr abril",
+        "mai may mayo mei",
+        "jun juni juin junio",
+        "jul juli juil juillet julio",
+        "aug august ao\u00fbt aout ago agosto augustus",
+        "sep sept september septembre septiembre setiembre",
+        "okt oktober oct octobre octubre",
+        "nov november novembre noviembre",
+        "dez dezember d\u00e9c d\u00e9cembre dic diciembre dec december",
+    ))
+    for name in names.split()
+}
+# a day-first date in such a head ('8. Okt. 2025', '8 oct. 2025', '8 de octubre de 2025', '08.10.2025'),
+# then its first 24-hour time ('um 16:12 Uhr', '\u00e0 16:12', 'a las 16:12', 'om 16:12', ', 16:12')
+_L10N_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})(?:\.\s*|\.?\s+(?:de\s+)?)([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)"
+    r"|(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])"
+)
+_L10N_TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])")
+
+
+def mail_head_date(text: str) -> str | None:
+    """The date and time of a quoted mail's head written in German, French, Spanish or Dutch
+    (``Am Mi., 8. Okt. 2025 um 16:12 Uhr schrieb Jane <j@x.com>:``, ``Envoy\u00e9 : mercredi 8 octobre 2025
+    16:12``) as :func:`parse_heading` reads them, ``'2025-10-08 16:12'`` (the date alone when no time
+    follows it); None when it writes no such date. For those heads only: see the module's rules."""
+    m = _L10N_DATE.search(text)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        month = _L10N_MONTHS.get(m.group(2).lower())
+        dom, year = int(m.group(1)), int(m.group(3))
+    else:
+        month, dom, year = int(m.group(5)), int(m.group(4)), int(m.group(6))
+    try:
+        day = dt.date(year, month or 0, dom)
+    except ValueError:
+        return None
+    t = _L10N_TIME.search(text, m.end())
+    return day.isoformat() if t is None else f"{day.isoformat()} {int(t.group(1)):02d}:{t.group(2)}"
 
 
 def unknown_zone(word: str) -> bool:
