@@ -778,12 +778,18 @@ _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retra
 # 'responded to the customer' (not what they wrote to us: 'customer replied to our mail', 'they
 # responded to me'); not what a system picks up ('config picked up by the pods', 'traffic picked up',
 # 'looking into options')
-_TAKEN_WORDS = frozenset({"picked", "looking", "on", "replied", "responded", "started", "began", "begun"})
+_TAKEN_WORDS = frozenset({"picked", "looking", "on", "replied", "responded", "started", "began", "begun",
+                          "joined"})
 _TAKEN_UP = re.compile(
     # (the lookahead first: the lookbehinds run only where 'replied' or 'responded' starts)
     r"(?i:\b(?=replied|responded)(?<!customer )(?<!client )(?<!merchant )(?<!user )(?<!vendor )(?<!they )"
     r"(?<!he )(?<!she )(?:replied|responded)\s+to\s+(?!us\b|our\b|me\b|my\b))|"
-    r"(?i:\bpicked\s+up\s+by\s+(?:the\s+|our\s+)?(?:on[- ]?call|primary|secondary|support|sre|ic\b)"
+    r"(?i:\bpicked\s+up\s+by\s+(?:the\s+|our\s+)?(?:on[- ]?call|primary|secondary|support|sre|ic\b"
+    r"|service\s+desk|help\s?desk|noc\b)"
+    # (an MSP's responder on the incident's bridge: 'Engineer on the bridge 08:58 ET', 'tech joined the
+    # bridge'; not 'vendor on the bridge', nor 'the call')
+    r"|\b(?:engineer|tech|technician|on[- ]?call|we|I)\s+(?:is\s+|are\s+|was\s+|were\s+|has\s+)?"
+    r"(?:on|joined)\s+the\s+(?:incident\s+)?bridge\b"
     r"|\b(?:I|we|she|he|they)\s+(?:have\s+|'ve\s+|just\s+)?picked\s+(?:it\s+)?up\b"
     r"|\b(?:is|are|am|I'm|we're|'m|'re)\s+(?:now\s+)?looking\s+into\s+(?:it|this|the\s+(?:alert|page|incident|issue|ticket))\b)"
     # (someone started on the ticket: 'started investigating', 'began working on OPS-1'; not 'backfill

@@ -683,7 +683,9 @@ Per item (the rules, in order)
       4. ``acknowledged``: acknowledged, acked, ack'd, ack'ed, and chat's bare ``ack`` unless packet words
          are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
          "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
-         only asked ("has PAY-413 been acked?"); also a ticket taken up ("picked up by on-call", "kim
+         only asked ("has PAY-413 been acked?"); also a ticket taken up ("picked up by on-call", "picked
+         up by the service desk", an engineer, tech or on-call on or joining the bridge: "Engineer on the
+         bridge 08:58 ET", not "Vendor on the bridge"; "kim
          is looking into it", chat's eyes beside on it or looking: "👀 on it", "👀 PAY-9 looking", "looking
          👀", someone started on it: "started investigating", "began working on OPS-1"; not a job's
          start, "backfill started 14:10", nor an onset, "errors started") or answered ("replied to Acme on

@@ -220,8 +220,9 @@ Zones (:func:`zone_named`)
     bracket is not read (``14:00 UTC (GMT+1)`` is 14:00 UTC). ``zone`` on a mention is
     ``'UTC'``, the IANA name, or ``'+02:00'``; ``None`` when the caller's default ``tz`` was applied.
 Which date a time takes
-    its own date (joined to it: ``Oct 10 at 14:00``, ``2025-10-10, 14:00``, ``Posted Oct 09, 2025 -
-    14:51 EDT``) > the item's own date, i.e. an explicit date that opens the text
+    its own date (joined to it: ``Oct 10 at 14:00``, after it ``11:00 ET Mon 10/20`` (a slash date after
+    a time only after ``on`` or a weekday: ``11:00 10/20`` is no date), ``2025-10-10, 14:00``, ``Posted
+    Oct 09, 2025 - 14:51 EDT``) > the item's own date, i.e. an explicit date that opens the text
     (``- 2025-10-11: pinged at 09:00``; only punctuation or a weekday before it, or the ticket key that
     opens it with the date bracketed or before a colon, ``ECAB-77 (Tue Oct 7): approved at 08:10``; not a
     deadline) > the date the item's first time is written with, when after ``day`` (a step told on a
@@ -439,8 +440,10 @@ Mail heads in other languages (:func:`mail_head_date`)
     else: ``mar``, ``mai`` or ``ene`` in a log's text stay words.
 Declared zones (:func:`declared_zone`)
     ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
-    ``tz: America/Chicago``, German ``Zeiten in MESZ (Europe/Berlin)``, ``Zeitzone: Europe/Berlin``, ``Alle
-    Uhrzeiten sind in MEZ`` -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
+    ``tz: America/Chicago``,
+    ``Times are US Eastern (ET) unless noted`` (US before the zone's word), German
+    ``Zeiten in MESZ (Europe/Berlin)``, ``Zeitzone: Europe/Berlin``, ``Alle Uhrzeiten sind in MEZ``
+    -> the canonical name (IANA key, ``'UTC'`` or ``'+02:00'``); a named zone
     wins over the offset in brackets, so daylight saving still follows the date, unless that zone never
     has the offset (``All times in CST (UTC+8)`` -> Asia/Shanghai, the other zone CST names that has it;
     ``EST (UTC+8)`` -> ``+08:00``), and an IANA name in
@@ -784,7 +787,8 @@ _DECLARED_RE = re.compile(
     # (German too: 'Zeiten in MESZ (Europe/Berlin)', 'Alle Uhrzeiten sind in MEZ')
     r"|(?i:times?|timestamps?|(?:uhr)?zeiten|zeitangaben)(?:\s*:\s*|\s+(?:(?i:below|here|above)\s+)?"
     r"(?:(?i:are|is|shown|given|listed|sind)\s+)?(?:(?i:in)\s+)?))"
-    r"(?:(?i:local(?:\s+time)?)\s*[(:,\-]?\s*)?" + _DECL_ZONE
+    # ('Times are US Eastern (ET) unless noted': the country before the zone's word is no zone)
+    r"(?:(?i:local(?:\s+time)?)\s*[(:,\-]?\s*)?(?:US\s+(?=[A-Z]))?" + _DECL_ZONE
 )
 _DECL_WORDS = ("time", "Time", "TIME", "tz", "TZ", "Zeit", "zeit", "ZEIT", "Uhrzeit", "uhrzeit")
 
@@ -1129,9 +1133,11 @@ _FULL_SRC = (
     r"|(?P<tm>" + _time_re("b") + _zone_re("b", False)
     + r"(?:" + _RANGE_SEP + r"(?P<be_>" + _time_re("be", lookbehind=False) + r")"
     + _zone_re("be", False) + r")?"
-    # ('17:00 on 14/10/2025': a slash date only after 'on')
-    + r"(?P<con>,?\s+on\s+(?P<cs1>\d{1,2})/(?P<cs2>\d{1,2})(?:/(?P<csy>\d{4}|\d{2}))?(?![\d/]|[.:]\d|[^\W_])"
-    + r"|(?:,?\s+on\s+|,?\s|\s?(?P<cpar>\(\s?))" + _date_re("c") + r"(?(cpar)\s?\)))?)"
+    # ('17:00 on 14/10/2025': a slash date only after 'on' or a weekday, '11:00 ET Mon 10/20')
+    + r"(?P<con>,?\s+(?:on\s+(?:" + _WD + r",?\s+)?|" + _WD + r",?\s+)"
+    + r"(?P<cs1>\d{1,2})/(?P<cs2>\d{1,2})(?:/(?P<csy>\d{4}|\d{2}))?(?![\d/]|[.:]\d|[^\W_])"
+    + r"|(?:,?\s+on\s+(?:" + _WD + r",?\s+)?|,?\s(?:" + _WD + r",?\s+)?|\s?(?P<cpar>\(\s?))"
+    + _date_re("c") + r"(?(cpar)\s?\)))?)"
     # a slash date joined to a time: '10/10 09:00 UTC', '10/13/2025 at 5pm ET', table cells
     # '10/08 | 14:00' (alone, '24/7' and '3/4' are no dates)
     r"|(?P<sl>(?P<sl1>\d{1,2})/(?P<sl2>\d{1,2})(?:/(?P<sly>\d{4}|\d{2}))?(?![\d/])"
