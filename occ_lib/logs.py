@@ -2549,6 +2549,7 @@ def _items(
         last_end = -1  # (where the last period end read ends)
         deliv_end = -1  # (where the item's last deliverable's deadline ends, once one is read)
         has_since = "since" in text or "Since" in text
+        notif = "otif" in proses[k]  # (once per item: a test per mention is quadratic in a long item)
         at_since = False  # (whether the item's time so far is one written after 'since')
         moves: bool | None = None  # (whether the item may write a move: _moves_something, once asked)
         for m in found[k]:
@@ -2559,7 +2560,7 @@ def _items(
                 m = replace(m, keyword="ETA update")  # ("we'd have an ETA for them by noon": the ETA's)
             elif m.is_deadline and m.keyword != "missed" and ex.deliverable_promise(proses[k], m.start):
                 m = replace(m, keyword="postmortem")  # ('RCA ETA 2025-10-14': kept by its delivery)
-            elif m.is_deadline and m.keyword != "missed" and "otif" in proses[k] and ex.notification_promise(
+            elif m.is_deadline and m.keyword != "missed" and notif and ex.notification_promise(
                 proses[k], m.start
             ):  # ('Regulatory notification deadline: ... 2025-10-10 08:14 UTC': kept by the notice sent)
                 m = replace(m, keyword="notification")
