@@ -455,6 +455,9 @@ def _forked_run(tmp_path: Path, port: int) -> tuple[subprocess.Popen[str], list[
     proc = subprocess.Popen(
         [_occ(), "probe", "--config", str(cfg), "--workers", "2", "--format", "csv"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        # (Ctrl-C as a terminal gives it, whatever pytest inherited: a test run started in the background
+        # by a non-interactive shell, 'make test &', has SIGINT ignored, and the child would inherit that)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 30
     workers: list[int] = []
