@@ -1635,7 +1635,7 @@ def _pairs_eq(text: str) -> str:
             if not q and text.startswith("&", end) and _is_password_name(name) and not _in_query(text, i):
                 end = _password_rest(text, end)
             if value == "$" and text.startswith("{", end):  # ('${DB_PASS:-Hunter2pg}': its default goes)
-                d = _VARIABLE_DEFAULT.match(text, m.start(1))
+                d = _DEFAULT_REF.match(text, m.start(1))
                 end = d.end() if d is not None else end
             value = text[m.start(1):end]
             tail = _NAME_TAIL.search(value, 1) if not q else None
@@ -1751,7 +1751,6 @@ _PLACEHOLDER = (
 )
 _PLACEHOLDER_AT = re.compile("(?:" + _PLACEHOLDER + r")(?![^\s&;,'\"`)\]}|.!?:])")
 _PLACEHOLDER_WHOLE = re.compile(_PLACEHOLDER)
-_VARIABLE_DEFAULT = re.compile(r"\$\{[A-Za-z_][\w.]{0,60}:?[-=+][^{}\n]{0,200}\}")
 
 
 def placeholder_value(value: str) -> bool:
