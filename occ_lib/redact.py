@@ -725,7 +725,8 @@ def redact_known(text: str) -> str:
 # secret's word is written in the same text or the line before: a whole word, with a '/' or '+', both
 # cases and a digit; not a path ('/' first, or an extension after), a git SHA (hex, no '/'), nor in a URL
 _AWS_SECRET_ALONE = re.compile(r"(?<![^\s\"'`(\[=:,|])(?!/)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]|\.[A-Za-z])")
-_AWS_CONTEXT = re.compile(r"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])|(?i:secret)")
+_AWS_ID = re.compile(r"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])")
+_AWS_CONTEXT = re.compile(_AWS_ID.pattern + r"|(?i:secret)")
 
 
 def _aws_secret_alone(m: re.Match[str]) -> str:
@@ -813,7 +814,6 @@ def redact_lines(lines: list[str], text: str) -> list[str]:
 
 # how many non-blank lines after an AWS key id's may hold its secret alone (a region, a name between them)
 _AWS_ID_LINES = 3
-_AWS_ID = re.compile(r"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])")
 _AWS_ID_MARK = "AKIA0000000000000000"  # (the context a key id a few lines up gives: _aws_secret_masked)
 
 
