@@ -1817,7 +1817,7 @@ def _spaced_rest(m: re.Match[str]) -> str:
     if (value != REDACTED and placeholder_value(value)) or _NO_CREDENTIAL.fullmatch(value.strip(".,:!?")):
         return m.group(0)  # (a mask is a value all the same: 'Password=*** 2pg' as a path's pair left it)
     rest = m.group(3)
-    words = list(re.finditer(r"[ \t]+(\S+)", rest))
+    words = list(_SPACED_WORD.finditer(rest))
     cut = 0
     for w in words:
         word = w.group(1)
