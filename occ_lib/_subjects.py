@@ -92,6 +92,12 @@ _PARTY_PAREN = (
     r"\s+(?:(?i:the|our|their)\s+)?(?![#\[`*_]*" + _KEYISH
     + r"\b)[A-Za-z][\w.&-]*(?:\s+[A-Za-z][\w.&-]*)?\s*\("
 )
+# the words of a ticket blocked on or waiting for another, up to where that one's key (or the party
+# before it in brackets) is written: :data:`_REFERENCE` and :data:`_WAITS_ON`
+_WAITS = (
+    r"\bblocked\s+(?:on|by)" + _PARTY_PAREN + r"|\bwaiting\s+(?:on|for)" + _PARTY_PAREN
+    + r"|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bwaiting(?=\s+" + _BARE_KEY + r")|\bawaiting"
+)
 
 
 def _exact_first(pattern: str) -> str:
@@ -113,9 +119,8 @@ _REFERENCE = re.compile(_exact_first(
     r"|\b(?:merged|merging|folded|rolled|combined|consolidated)" + _KEYS + r"\s+into"
     r"|\b(?:moved|migrated|transferred|renamed|re-?keyed|re-?filed|converted)" + _KEYS
     + r"\s+(?:(?:in)?to|as))"
-    r"|\bblocked\s+(?:on|by)" + _PARTY_PAREN + r"|\bwaiting\s+(?:on|for)" + _PARTY_PAREN
-    + r"|\bblocked\s+(?:on|by)|\bwaiting\s+(?:on|for)|\bwaiting(?=\s+" + _BARE_KEY + r")|\bawaiting"
-    r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\brelated\s+to|\brelates\s+to"
+    r"|" + _WAITS
+    + r"|\bdepends\s+on|\bdependent\s+on|\bdependency\s+on|\bcaused\s+by|\brelated\s+to|\brelates\s+to"
     r"|\blinked\s+to|\bunrelated\s+to|\brelated(?:\s+(?:tickets|issues|incidents))?(?=\s*:)"
     r"|\b(?:refs?|references?)\b|\bdepending\s+on"
     r"|\bsee\b(?:\s+also)?|\bcf\.?|\btracked\s+(?:in|by|under|as)"
@@ -447,9 +452,7 @@ _LEAD_STAMP = re.compile(r"\s*" + CLOCK_DATE + CLOCK + r"(?=\s)")
 # what names the tickets written after it as what the item's subject waits for ('OPS-54 blocked on
 # DEPLOY-9, ETA 15:00': the ETA is OPS-54's): :func:`blockers`
 _WAITS_ON = re.compile(
-    r"\b(?i:(?:blocked\s+(?:on|by)|waiting\s+(?:on|for))" + _PARTY_PAREN
-    + r"|blocked\s+(?:on|by)|waiting\s+(?:on|for)|waiting(?=\s+" + _BARE_KEY + r")|awaiting"
-    r"|depends\s+on|depending\s+on"
+    r"\b(?i:" + _WAITS + r"|depends\s+on|depending\s+on"
     r"|dependent\s+on|dependency\s+on)"
     r"(?:\s+(?i:the|ticket|issue|incident|change))*\s*[:#]?\s*\[?"
 )

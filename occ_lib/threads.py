@@ -105,7 +105,7 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
         by_section.setdefault(key, []).append(i)
     ats = events["at"].tolist() if "at" in events.columns else None
     before: dict[str, str] = {}  # (per source, the ticket of its last one-ticket section so far)
-    for key in sorted(by_section, key=lambda k: (k[0], k[1])):
+    for key in sorted(by_section):  # (source, section line)
         rows = by_section[key]
         named = {t for i in rows for t in tickets[i]}
         if len(named) != 1:
@@ -175,7 +175,7 @@ def with_threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) ->
     ``resolved`` row whose every resolution word is a step done (:func:`occ_lib._extract.only_steps_done`,
     ``[JR 13:26] T-34. Batch done``) is the ticket's ``status``: a step, not its resolution."""
     out = _given(events, threads(events, deadlines))
-    if "kind" in out.columns and "text" in out.columns and (out["via"].eq("thread")).any():
+    if "kind" in out.columns and "text" in out.columns:
         step = out["via"].eq("thread") & out["kind"].eq("resolved")
         if step.any():
             step &= out["text"].map(lambda t: only_steps_done(str(t or "")))

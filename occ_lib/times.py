@@ -1169,14 +1169,16 @@ _UNK_WORD_BEFORE = re.compile(
 # written in brackets after it ('target: end of sprint (Oct 24)': that date is the deadline)
 # ... and one whose date is written right after it, after a comma, a colon or a space: 'ETA end of
 # sprint, Oct 24', 'due end of the sprint Fri Oct 24': that date is the deadline, of the keyword before
+# (the sprint's end, the sprint itself: 'end of sprint', 'end of the sprint', 'this sprint', 'next sprint')
+_SPRINT = r"(?i:(?:(?:the\s+)?end\s+of\s+)?(?:the\s+|this\s+|next\s+|current\s+)?sprint)"
 _SPRINT_DATE = re.compile(
     r"(?<![\w-])(?P<kw>(?i:eta|due|deadline|target|by|until|till))\s*[:=]?\s*(?:(?i:by|at|in|for|is)\s+)?"
-    r"(?i:(?:(?:the\s+)?end\s+of\s+)?(?:the\s+|this\s+|next\s+|current\s+)?sprint)[ \t]*[:=,]?[ \t]*"
+    + _SPRINT + r"[ \t]*[:=,]?[ \t]*"
     r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?$"
 )
 _VAGUE_DUE = re.compile(
     r"(?i:\b(?:eta|due|deadline|target|by|until|till)\s*[:=]?\s*(?:(?:by|at|in|for|is)\s+)?)"
-    r"(?P<v>(?i:(?:(?:the\s+)?end\s+of\s+)?(?:the\s+|this\s+|next\s+|current\s+)?sprint))\b"
+    r"(?P<v>" + _SPRINT + r")\b"
     r"(?![ \t]*[(\[]|[ \t]*[:=,]?[ \t]*(?:\d|(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul"
     r"|aug|sep|oct|nov|dec)[a-z]*\b))"
 )
