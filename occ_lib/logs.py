@@ -847,7 +847,16 @@ import pyarrow as pa
 from . import _extract as ex
 from . import _markdown
 from . import times as _times
-from ._markdown import MILESTONE, Decoded, blocks, decode, front_matter, is_field, mail_field
+from ._markdown import (
+    _MILESTONE_FIRST,
+    MILESTONE,
+    Decoded,
+    blocks,
+    decode,
+    front_matter,
+    is_field,
+    mail_field,
+)
 from ._stamps import CLOCK
 from ._subjects import SUBJECT_LEAD as _SUBJECT_LEAD
 from ._subjects import TELLING as _TELLING
@@ -1488,7 +1497,6 @@ def _row_time(cells: list[str], dl_cols: list | None) -> str | None:
 
 # how long before its section's date a postmortem's milestones may date its timeline (pasted a week later)
 _ANCHOR_SPAN = dt.timedelta(days=7)
-_MILESTONE_FIRST = frozenset("*_IiSsEeUuCcOoFfDdAaMmRr")  # (what a milestone's line may open with)
 # a postmortem's summary figure as a list item, a field whose value is a duration alone ('- Duration: 1h
 # 33m', '- Time to detect: 8 min', '- **TTR:** 93 minutes'): no event, no time, no deadline
 _METRIC_FIELD = re.compile(
