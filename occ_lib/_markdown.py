@@ -719,9 +719,8 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
     ``("q", line, 0, "")`` one where what follows is no longer that message's. A quoted block whose
     text the document already holds outside quotes, or in a quote read before, is left out: a quoted
     message counts once."""
-    heads: dict[int, tuple[int, str]] = {}
     qctx: dict[int, tuple[int, tuple[int, str] | None]] = {}
-    raw_blocks = _blocks(lines, start, heads, qctx)
+    raw_blocks = _blocks(lines, start, qctx)
     if ">" not in "".join(lines[start:]) or not any(ln.lstrip()[:1] == ">" for ln in lines[start:]):
         # (no quote: nothing to check; most logs write no '>' at all, one C-level scan says so)
         return raw_blocks
@@ -786,12 +785,11 @@ def _counted_once(
 
 
 def _blocks(
-    lines: list[str], start: int, heads: dict[int, tuple[int, str]],
-    qctx: dict[int, tuple[int, tuple[int, str] | None]],
+    lines: list[str], start: int, qctx: dict[int, tuple[int, tuple[int, str] | None]],
 ) -> Iterator[Block]:
-    """:func:`blocks` without its check that a quote repeats nothing; ``heads`` is filled with the
-    head (line, text) of the quoted message open at each quote depth, ``qctx`` with the (depth, head)
-    of each block opened in a quote (by its line)."""
+    """:func:`blocks` without its check that a quote repeats nothing; ``qctx`` is filled with the
+    (depth, head) of each block opened in a quote (by its line)."""
+    heads: dict[int, tuple[int, str]] = {}  # the head (line, text) of the quoted message open at each depth
     n = len(lines)
     i = start
     pending: list | None = None  # [line, depth, parts, tag, task, content column]
