@@ -576,6 +576,15 @@ def _next_text(lines: list[str], j: int, n: int) -> str:
     return ""
 
 
+def _unquote(t: str) -> tuple[str, int]:
+    """``t`` (a line stripped at its start) without its leading ``>`` marks, and how many it had."""
+    d = 0
+    while t[:1] == ">":
+        t = t[1:].lstrip()
+        d += 1
+    return t, d
+
+
 def _quote_depth_next(lines: list[str], j: int, n: int) -> int:
     """The quote depth (its ``>`` marks) of the next line, from ``lines[j]``, that holds more than
     blanks and ``>`` marks (0 when it is not quoted, or at the end)."""
@@ -584,10 +593,7 @@ def _quote_depth_next(lines: list[str], j: int, n: int) -> int:
         if t:
             if t[0] != ">":
                 return 0
-            d = 0
-            while t[:1] == ">":
-                t = t[1:].lstrip()
-                d += 1
+            t, d = _unquote(t)
             if t:
                 return d
         j += 1
@@ -628,11 +634,7 @@ def _outlook_head(lines: list[str], i: int, n: int, depth: int) -> list[str] | N
     fields: list[str] = []
     dated = False
     for j in range(i, min(n, i + 12)):
-        t = lines[j].lstrip()
-        d = 0
-        while t[:1] == ">":
-            t = t[1:].lstrip()
-            d += 1
+        t, d = _unquote(lines[j].lstrip())
         name = mail_field(t) if d == depth else None
         if name is None or (not fields and name != "from"):
             break
@@ -844,9 +846,7 @@ def _blocks(
         quoted = c == ">"
         d = 0
         if quoted:
-            while s.startswith(">"):
-                s = s[1:].lstrip()
-                d += 1
+            s, d = _unquote(s)
             raw = s
             if not s:
                 blank = True
