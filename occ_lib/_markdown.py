@@ -576,6 +576,15 @@ def _next_text(lines: list[str], j: int, n: int) -> str:
     return ""
 
 
+def _unquote(t: str) -> tuple[str, int]:
+    """``t`` (a line stripped at its start) without its leading ``>`` marks, and how many it had."""
+    d = 0
+    while t[:1] == ">":
+        t = t[1:].lstrip()
+        d += 1
+    return t, d
+
+
 def _quote_depth_next(lines: list[str], j: int, n: int) -> int:
     """The quote depth (its ``>`` marks) of the next line, from ``lines[j]``, that holds more than
     blanks and ``>`` marks (0 when it is not quoted, or at the end)."""
@@ -584,10 +593,7 @@ def _quote_depth_next(lines: list[str], j: int, n: int) -> int:
         if t:
             if t[0] != ">":
                 return 0
-            d = 0
-            while t[:1] == ">":
-                t = t[1:].lstrip()
-                d += 1
+            t, d = _unquote(t)
             if t:
                 return d
         j += 1
@@ -628,11 +634,7 @@ def _outlook_head(lines: list[str], i: int, n: int, depth: int) -> list[str] | N
     fields: list[str] = []
     dated = False
     for j in range(i, min(n, i + 12)):
-        t = lines[j].lstrip()
-        d = 0
-        while t[:1] == ">":
-            t = t[1:].lstrip()
-            d += 1
+        t, d = _unquote(lines[j].lstrip())
         name = mail_field(t) if d == depth else None
         if name is None or (not fields and name != "from"):
             break
@@ -719,9 +721,8 @@ def blocks(lines: list[str], start: int = 0) -> Iterator[Block]:
     ``("q", line, 0, "")`` one where what follows is no longer that message's. A quoted block whose
     text the document already holds outside quotes, or in a quote read before, is left out: a quoted
     message counts once."""
-    heads: dict[int, tuple[int, str]] = {}
     qctx: dict[int, tuple[int, tuple[int, str] | None]] = {}
-    raw_blocks = _blocks(lines, start, heads, qctx)
+    raw_blocks = _blocks(lines, start, qctx)
     if ">" not in "".join(lines[start:]) or not any(ln.lstrip()[:1] == ">" for ln in lines[start:]):
         # (no quote: nothing to check; most logs write no '>' at all, one C-level scan says so)
         return raw_blocks
@@ -786,12 +787,11 @@ def _counted_once(
 
 
 def _blocks(
-    lines: list[str], start: int, heads: dict[int, tuple[int, str]],
-    qctx: dict[int, tuple[int, tuple[int, str] | None]],
+    lines: list[str], start: int, qctx: dict[int, tuple[int, tuple[int, str] | None]],
 ) -> Iterator[Block]:
-    """:func:`blocks` without its check that a quote repeats nothing; ``heads`` is filled with the
-    head (line, text) of the quoted message open at each quote depth, ``qctx`` with the (depth, head)
-    of each block opened in a quote (by its line)."""
+    """:func:`blocks` without its check that a quote repeats nothing; ``qctx`` is filled with the
+    (depth, head) of each block opened in a quote (by its line)."""
+    heads: dict[int, tuple[int, str]] = {}  # the head (line, text) of the quoted message open at each depth
     n = len(lines)
     i = start
     pending: list | None = None  # [line, depth, parts, tag, task, content column]
@@ -846,9 +846,7 @@ def _blocks(
         quoted = c == ">"
         d = 0
         if quoted:
-            while s.startswith(">"):
-                s = s[1:].lstrip()
-                d += 1
+            s, d = _unquote(s)
             raw = s
             if not s:
                 blank = True

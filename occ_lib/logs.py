@@ -847,7 +847,16 @@ import pyarrow as pa
 from . import _extract as ex
 from . import _markdown
 from . import times as _times
-from ._markdown import MILESTONE, Decoded, blocks, decode, front_matter, is_field, mail_field
+from ._markdown import (
+    _MILESTONE_FIRST,
+    MILESTONE,
+    Decoded,
+    blocks,
+    decode,
+    front_matter,
+    is_field,
+    mail_field,
+)
 from ._stamps import CLOCK
 from ._subjects import SUBJECT_LEAD as _SUBJECT_LEAD
 from ._subjects import TELLING as _TELLING
@@ -1488,7 +1497,6 @@ def _row_time(cells: list[str], dl_cols: list | None) -> str | None:
 
 # how long before its section's date a postmortem's milestones may date its timeline (pasted a week later)
 _ANCHOR_SPAN = dt.timedelta(days=7)
-_MILESTONE_FIRST = frozenset("*_IiSsEeUuCcOoFfDdAaMmRr")  # (what a milestone's line may open with)
 # a postmortem's summary figure as a list item, a field whose value is a duration alone ('- Duration: 1h
 # 33m', '- Time to detect: 8 min', '- **TTR:** 93 minutes'): no event, no time, no deadline
 _METRIC_FIELD = re.compile(
@@ -1573,10 +1581,12 @@ def _date_before(
     incident's day: the day that puts the section's first clock time nearest the milestone
     (:func:`_anchored_day`; ``Summary: pool exhausted after the 23:30 config push.`` over ``Impact
     start: Oct 7, 11:42 PM PT`` is Oct 7), else the milestone's own, when that day is at most a week
-    before the section's; the past-midnight roll then reads its later times as a section's."""
+    before the section's; the past-midnight roll then reads its later times as a section's. ``before``
+    is emptied: those items are dated."""
     groups: dict[int | None, list[int]] = {}
     for k in before:
         groups.setdefault(items[k][4][1], []).append(k)
+    before.clear()
     for ks in groups.values():
         sec = items[ks[0]][4]
         zone = items[ks[0]][5] or tz
@@ -2031,7 +2041,6 @@ def _parse_document(
                         anchor = (_dated_level(enclosing, sec[2]), h.at or h.date)
                         if before:
                             _date_before(items, before, anchor[1], tz)
-                            before.clear()
                         mile = False
                 if anchor is not None and not days and sec[0] is not None and sec[4] == _NAT and (
                     (timeline := sec[1] in anchored or _TIMELINE_HEADING.search(sec[0]) is not None) or mile
@@ -2059,7 +2068,6 @@ def _parse_document(
                             anchor = (anchor[0], at)  # (the incident date's first time: nearest that)
                             if before:
                                 _date_before(items, before, at, tz)
-                                before.clear()
                     if key in anchored:
                         it_sec = anchored[key]
                         it_near = it_sec[2]
@@ -2097,7 +2105,6 @@ def _parse_document(
             htext = ex.redact(htext, rare)
             if before and anchor is not None:  # (under an incident's date alone: on that day)
                 _date_before(items, before, anchor[1], tz)
-                before.clear()
             while enclosing and enclosing[-1][0] >= level:
                 enclosing.pop()
             if anchor is not None and level <= anchor[0]:
@@ -2216,7 +2223,6 @@ def _parse_document(
                         anchor = (_dated_level(enclosing, sec[2]), h.at)
                         if before:
                             _date_before(items, before, anchor[1], tz)
-                            before.clear()
                 elif h.date is None and anchor is not None and (
                     (day := _anchored_day(first, anchor[1], zone or tz)) != sec[2]
                     and dt.timedelta(0) <= sec[2] - day <= _ANCHOR_SPAN
