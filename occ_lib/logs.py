@@ -968,6 +968,8 @@ class _Acc:
     problems: dict[str, list] = field(default_factory=lambda: {c: [] for c in _PROBLEMS})
     keys: set[str] = field(default_factory=set)  # (a read of several logs: the keys it writes...)
     loose: set[str] = field(default_factory=set)  # (...and those it writes in lower case only)
+    # (a log read again for a quote another log holds: what it was read against, for a later reading)
+    quoted_elsewhere: tuple[str, frozenset[str]] | None = None
 
     def problem(self, source: str, line: int | None, what: str, token: str | None, reason: str) -> None:
         p = self.problems
@@ -3940,7 +3942,7 @@ def _parse_each(
     finally:
         _ACROSS.reset(token)
     if len(parts) > 1 and any(kept for _, kept in quotes):
-        _quoted_once(parts, quotes)
+        _quoted_once(parts, quotes, body)
     _recase(parts)
     for *_, part in parts:
         acc.extend(part)
@@ -3975,13 +3977,15 @@ _ACROSS: contextvars.ContextVar[frozenset[str] | None] = contextvars.ContextVar(
 def _quoted_once(
     parts: list[tuple[str, bytes | str | None, _Acc]],
     quotes: list[tuple[Callable[[_Acc], bytes | str | None], list[str]]],
+    body: bool = True,
 ) -> None:
     """Read again, in place, each log of ``parts`` that kept a quoted message (``quotes``: its loader
     and the texts of the quoted blocks it read) another log of the call holds: written outside quotes
     (a team's log that pasted the message, a vendor thread that quotes it), or quoted by a log read
     before it. It is then left out there, as a quote of a message the document itself holds is: a
     message counts once. Only logs that read a headed quote are looked at, only those that repeat one
-    are read twice; a log is read alone (:func:`parse_log`) as before."""
+    are read twice, as they were read the first time (``body``, and the keys it spells in lower case
+    for :func:`_recase`); a log is read alone (:func:`parse_log`) as before."""
     texts: list[str | None] = [None] * len(parts)
 
     def text(k: int) -> str:
@@ -3999,12 +4003,15 @@ def _quoted_once(
             source, data, part = parts[k]
             data = load(_Acc()) if data is None else data
             again = _Acc()
-            token = _markdown.QUOTES_ELSEWHERE.set(("\n".join(others), frozenset(earlier)))
+            again.quoted_elsewhere = ("\n".join(others), frozenset(earlier))
+            token = _markdown.QUOTES_ELSEWHERE.set(again.quoted_elsewhere)
             now: list[str] = []
             qtoken = _markdown.QUOTES_KEPT.set(now)
+            atoken = _ACROSS.set(frozenset() if body else None)
             try:
-                _parse_safely(again, data, source) if data is not None else None
+                _parse_safely(again, data, source, body) if data is not None else None
             finally:
+                _ACROSS.reset(atoken)
                 _markdown.QUOTES_KEPT.reset(qtoken)
                 _markdown.QUOTES_ELSEWHERE.reset(token)
             parts[k] = (source, data if again.loose else None, again)
@@ -4030,9 +4037,13 @@ def _recase(parts: list[tuple[str, bytes | str | None, _Acc]]) -> None:
             continue
         again = _Acc()
         token = _ACROSS.set(other)
+        # (a log read again for a quote another log holds leaves that quote out again)
+        qtoken = _markdown.QUOTES_ELSEWHERE.set(part.quoted_elsewhere) if part.quoted_elsewhere else None
         try:
             _parse_safely(again, data, source)
         finally:
+            if qtoken is not None:
+                _markdown.QUOTES_ELSEWHERE.reset(qtoken)
             _ACROSS.reset(token)
         parts[k] = (source, None, again)
 

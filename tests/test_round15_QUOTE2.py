@@ -141,3 +141,17 @@ def test_a_message_pasted_in_one_log_and_quoted_in_another_counts_once(tmp_path)
         ["c_fwd.md", 6, "10-09 09:00", "resolved"],
     ]
     assert logs.problems["line"].tolist() == [5]  # (c_fwd.md's zone-less head)
+
+
+def test_a_log_read_again_for_a_quote_keeps_its_lower_case_keys_and_leaves_the_quote_out():
+    """(found in review) The vendor thread, read again to leave out the message the team's log holds,
+    lost the keys it spells in lower case ('ops-99', OPS-99 in the team's log): its own item had no
+    ticket. Read again as it was read first, and once more for that key with the quote still left out."""
+    team = TEAM + "- 17:00 OPS-99 opened\n"
+    vendor = VENDOR + "\n- ops-99 patched on our side\n"
+    logs = parse_logs([("team.md", team), ("vendor.md", vendor)])
+    assert [[s, n, list(t)] for s, n, t in zip(logs.events["source"], logs.events["line"],
+                                               logs.events["tickets"], strict=True)] == [
+        ["team.md", 6, ["OPS-77"]], ["team.md", 8, ["OPS-99"]],
+        ["vendor.md", 13, ["OPS-77"]], ["vendor.md", 15, ["OPS-99"]],
+    ]
