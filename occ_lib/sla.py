@@ -727,18 +727,19 @@ def _quoted(rec: Mapping[str, Any]) -> str:
 
 
 def _undated(
-    deadlines: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: str
+    deadlines: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: str,
+    written: Mapping[tuple[str, int], pd.Timestamp],
 ) -> list[dict[str, Any]]:
     """The misses a log admits with no due time ('OPS-9 missed the deadline': a ``deadlines`` row with
-    no ``due_at``, stated missed) known at ``as_of``, each with ``_written``, its item's time (NaT when
-    unknown; a date-only item at its date's start in ``tz``), which places it in a window."""
+    no ``due_at``, stated missed) known at ``as_of``, each with ``_written``, its item's time from
+    ``written`` (:func:`_written`: NaT when unknown; a date-only item at its date's start in ``tz``),
+    which places it in a window."""
     if "stated_missed" not in deadlines.columns:
         return []
     u = deadlines[deadlines["due_at"].isna() & deadlines["stated_missed"].fillna(False).astype(bool)]
     if u.empty:
         return []
     u = _known_at(u, events, as_of, tz)
-    written = _written(events, tz)
     return [
         {**rec, "_written": written.get((str(rec["source"]), int(rec["line"])), pd.NaT)}
         for rec in u.to_dict("records")
@@ -1065,7 +1066,8 @@ def deadline_misses(
     as_of_ts = _bound(as_of, tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     if deadlines.empty:
         return _empty()
-    undated = _undated(deadlines, events, as_of_ts, tz)
+    written = _written(events, tz)
+    undated = _undated(deadlines, events, as_of_ts, tz, written)
     d = deadlines[deadlines["due_at"].notna()].copy()
     d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
     # ('expires 9999-12-31': the calendar's last day is how systems write "never", no promise)
@@ -1089,7 +1091,6 @@ def deadline_misses(
         for key in keys:
             groups.setdefault(key, []).append(rec)
     _refine_days(groups, tz)
-    written = _written(events, tz)
     moved = _moved(groups, written, _written_days(events, tz, zones), _line_bound(events)) if (
         "moves" in d.columns) else {}
     rows = _admitted(undated, groups, s, e, as_of_ts, tz, moved)
