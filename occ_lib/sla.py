@@ -1289,8 +1289,9 @@ def ticket_target_misses(
     s = _bound(start, policy.tz, "start")
     e = _bound(end, policy.tz, "end")
     as_of_ts = _bound(as_of, policy.tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
-    ev = _counted(with_threads(events, _table(logs, "deadlines")), as_of_ts, policy.tz)
-    moved = _moved_windows(_table(logs, "deadlines"), events, as_of_ts, policy.tz)
+    deadlines = _table(logs, "deadlines")
+    ev = _counted(with_threads(events, deadlines), as_of_ts, policy.tz)
+    moved = _moved_windows(deadlines, events, as_of_ts, policy.tz)
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
     # (first_events decides between a date-only and a timed mention; ties keep source/line order)
