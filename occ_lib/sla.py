@@ -26,6 +26,7 @@ latency), the documents.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -1094,7 +1095,8 @@ def deadline_misses(
     moved = _moved(groups, written, _written_days(events, tz, zones), _line_bound(events)) if (
         "moves" in d.columns) else {}
     rows = _admitted(undated, groups, s, e, as_of_ts, tz, moved)
-    updates: _Updates | None = None  # (made when a promise of the next update needs it)
+    # (made once, when a promise of the next update, a submission or a window needs it)
+    need_updates = functools.cache(lambda: _Updates(events, as_of_ts, tz))
     for key, recs in groups.items():
         ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
         recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
@@ -1135,8 +1137,7 @@ def deadline_misses(
         if kept and all(r.get("keyword") == promise for r in recs):
             # ('Next update by 14:45 EDT': kept by the ticket's next update, not by its fix; 'RCA ETA
             # 2025-10-14': by the ticket's event that says the RCA was delivered)
-            if updates is None:
-                updates = _Updates(events, as_of_ts, tz)
+            updates = need_updates()
             if promise == "update" and all(names_status_page(str(r.get("text") or "")) for r in recs):
                 # ('Status page posted (Investigating). Next update in 30 minutes.': the status page's
                 # next post keeps it, not a chat message in between)
@@ -1164,8 +1165,7 @@ def deadline_misses(
             # ('resubmit by 16:45 ET cutoff', then '16:30 resubmitted 14 items before the ACH cutoff'; '17:55
             # payment submitted 5 minutes before the 18:00 ET close'): kept by the submission, its own item's
             # too, not by the ticket's fix; without one, by the fix as any deadline
-            if updates is None:
-                updates = _Updates(events, as_of_ts, tz)
+            updates = need_updates()
             sent = updates.after(ticket, recs, submitted, own=submitted_before)
             if sent is not None:
                 resolved, resolved_day, verb = sent, False, "submitted"
@@ -1173,8 +1173,7 @@ def deadline_misses(
         if promise == "window" and not stated and not day and ticket is not None and all(
             r.get("keyword") == "window" and _start_only(r, zones.get(str(r["source"]), tz)) for r in recs
         ):
-            if updates is None:
-                updates = _Updates(events, as_of_ts, tz)
+            updates = need_updates()
             slot = updates.within(ticket, due_eff, _SLOT)
         # (a resolution known only to its date, as written: judged against the due date in its zone)
         until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
