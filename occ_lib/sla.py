@@ -402,7 +402,10 @@ class _Resolutions:
         res = res[res["ticket"].notna()].reset_index(drop=True)
         self._final = self._first(res)
         done = res[res["kind"].eq("resolved") & res["at"].notna()].sort_values("at", kind="stable")
-        self._all = {t: list(zip(g["at"], (_is_day(r) for _, r in g.iterrows()), strict=True))
+        # (_is_day per row, read from the column at once)
+        day = done["at_precision"].eq("day") if "at_precision" in done.columns else pd.Series(
+            False, index=done.index)
+        self._all = {t: list(zip(g["at"], day[g.index].tolist(), strict=True))
                      for t, g in done.groupby("ticket", sort=False)}
         self._reopened = set(res.loc[res["kind"].eq("reopened") & res["at"].notna(), "ticket"])
         self._history = res[res["ticket"].isin(self._reopened)]
