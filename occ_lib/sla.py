@@ -26,6 +26,7 @@ latency), the documents.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -401,7 +402,10 @@ class _Resolutions:
         res = res[res["ticket"].notna()].reset_index(drop=True)
         self._final = self._first(res)
         done = res[res["kind"].eq("resolved") & res["at"].notna()].sort_values("at", kind="stable")
-        self._all = {t: list(zip(g["at"], (_is_day(r) for _, r in g.iterrows()), strict=True))
+        # (_is_day per row, read from the column at once)
+        day = done["at_precision"].eq("day") if "at_precision" in done.columns else pd.Series(
+            False, index=done.index)
+        self._all = {t: list(zip(g["at"], day[g.index].tolist(), strict=True))
                      for t, g in done.groupby("ticket", sort=False)}
         self._reopened = set(res.loc[res["kind"].eq("reopened") & res["at"].notna(), "ticket"])
         self._history = res[res["ticket"].isin(self._reopened)]
@@ -727,18 +731,19 @@ def _quoted(rec: Mapping[str, Any]) -> str:
 
 
 def _undated(
-    deadlines: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: str
+    deadlines: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp, tz: str,
+    written: Mapping[tuple[str, int], pd.Timestamp],
 ) -> list[dict[str, Any]]:
     """The misses a log admits with no due time ('OPS-9 missed the deadline': a ``deadlines`` row with
-    no ``due_at``, stated missed) known at ``as_of``, each with ``_written``, its item's time (NaT when
-    unknown; a date-only item at its date's start in ``tz``), which places it in a window."""
+    no ``due_at``, stated missed) known at ``as_of``, each with ``_written``, its item's time from
+    ``written`` (:func:`_written`: NaT when unknown; a date-only item at its date's start in ``tz``),
+    which places it in a window."""
     if "stated_missed" not in deadlines.columns:
         return []
     u = deadlines[deadlines["due_at"].isna() & deadlines["stated_missed"].fillna(False).astype(bool)]
     if u.empty:
         return []
     u = _known_at(u, events, as_of, tz)
-    written = _written(events, tz)
     return [
         {**rec, "_written": written.get((str(rec["source"]), int(rec["line"])), pd.NaT)}
         for rec in u.to_dict("records")
@@ -1065,7 +1070,8 @@ def deadline_misses(
     as_of_ts = _bound(as_of, tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
     if deadlines.empty:
         return _empty()
-    undated = _undated(deadlines, events, as_of_ts, tz)
+    written = _written(events, tz)
+    undated = _undated(deadlines, events, as_of_ts, tz, written)
     d = deadlines[deadlines["due_at"].notna()].copy()
     d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
     # ('expires 9999-12-31': the calendar's last day is how systems write "never", no promise)
@@ -1089,11 +1095,11 @@ def deadline_misses(
         for key in keys:
             groups.setdefault(key, []).append(rec)
     _refine_days(groups, tz)
-    written = _written(events, tz)
     moved = _moved(groups, written, _written_days(events, tz, zones), _line_bound(events)) if (
         "moves" in d.columns) else {}
     rows = _admitted(undated, groups, s, e, as_of_ts, tz, moved)
-    updates: _Updates | None = None  # (made when a promise of the next update needs it)
+    # (made once, when a promise of the next update, a submission or a window needs it)
+    need_updates = functools.cache(lambda: _Updates(events, as_of_ts, tz))
     for key, recs in groups.items():
         ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
         recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
@@ -1134,8 +1140,7 @@ def deadline_misses(
         if kept and all(r.get("keyword") == promise for r in recs):
             # ('Next update by 14:45 EDT': kept by the ticket's next update, not by its fix; 'RCA ETA
             # 2025-10-14': by the ticket's event that says the RCA was delivered)
-            if updates is None:
-                updates = _Updates(events, as_of_ts, tz)
+            updates = need_updates()
             if promise == "update" and all(names_status_page(str(r.get("text") or "")) for r in recs):
                 # ('Status page posted (Investigating). Next update in 30 minutes.': the status page's
                 # next post keeps it, not a chat message in between)
@@ -1163,8 +1168,7 @@ def deadline_misses(
             # ('resubmit by 16:45 ET cutoff', then '16:30 resubmitted 14 items before the ACH cutoff'; '17:55
             # payment submitted 5 minutes before the 18:00 ET close'): kept by the submission, its own item's
             # too, not by the ticket's fix; without one, by the fix as any deadline
-            if updates is None:
-                updates = _Updates(events, as_of_ts, tz)
+            updates = need_updates()
             sent = updates.after(ticket, recs, submitted, own=submitted_before)
             if sent is not None:
                 resolved, resolved_day, verb = sent, False, "submitted"
@@ -1172,8 +1176,7 @@ def deadline_misses(
         if promise == "window" and not stated and not day and ticket is not None and all(
             r.get("keyword") == "window" and _start_only(r, zones.get(str(r["source"]), tz)) for r in recs
         ):
-            if updates is None:
-                updates = _Updates(events, as_of_ts, tz)
+            updates = need_updates()
             slot = updates.within(ticket, due_eff, _SLOT)
         # (a resolution known only to its date, as written: judged against the due date in its zone)
         until = _day_end_in(resolved.tz_convert(tz).date(), day_zone, tz) if day and resolved_day else None
@@ -1288,8 +1291,9 @@ def ticket_target_misses(
     s = _bound(start, policy.tz, "start")
     e = _bound(end, policy.tz, "end")
     as_of_ts = _bound(as_of, policy.tz, "as_of") if as_of is not None else pd.Timestamp.now(tz="UTC")
-    ev = _counted(with_threads(events, _table(logs, "deadlines")), as_of_ts, policy.tz)
-    moved = _moved_windows(_table(logs, "deadlines"), events, as_of_ts, policy.tz)
+    deadlines = _table(logs, "deadlines")
+    ev = _counted(with_threads(events, deadlines), as_of_ts, policy.tz)
+    moved = _moved_windows(deadlines, events, as_of_ts, policy.tz)
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
     # (first_events decides between a date-only and a timed mention; ties keep source/line order)
