@@ -761,6 +761,15 @@ _RESOLVED = _RESOLVED_WORDS_EN | frozenset(
      "resuelto", "resuelta", "solucionado", "solucionada", "cerrado", "cerrada", "résolu", "résolue",
      "corrigé", "corrigée", "clôturé", "clôturée", "rétabli", "rétablie"}
 )
+# a board or a group that met held a meeting, no deadline or ticket was met: 'CAB met: 3 changes
+# approved', 'steering group met to discuss', 'we met with the vendor' (not 'the team met the deadline')
+_BODY_MET = re.compile(
+    r"\b(?:e?cab|boards?|committees?|councils?|steering(?:\s+(?:group|committee))?|panel|we|they"
+    r"|the\s+team)\s+(?:(?:has|have|had|just|briefly|finally)\s+)*met\b(?!\s+(?:the|its|our|their|all|every"
+    r"|each|both|this|that|these|those|sla|slas?|targets?|deadlines?|etas?)\b)"
+    r"|\bmet\s+(?:with|to\s+(?:discuss|review|approve|agree))\b",
+    re.IGNORECASE,
+)
 _COMPLETE = frozenset({"complete"})  # (a resolution only as a state: _COMPLETE_STATE)
 _NOT_RESOLVED = frozenset(
     {"not", "never", "once", "until", "unless", "if", "when", "pending", "awaiting", "waiting",
@@ -1439,6 +1448,9 @@ def classify(
         kept := _no_role(text)
     ) is not text:  # (a handle's part too: 'cert-manager')
         text, w = kept, keywords(kept)  # ('password manager vendor', "per the director's runbook": no one)
+    if "met" in w and _BODY_MET.search(text) is not None:
+        text = _BODY_MET.sub(" ", text)  # ('CAB met: 3 changes approved': a meeting held, nothing met)
+        w = keywords(text)
     if "staged" in w and _STAGED_ROLLOUT.search(text) is not None:
         w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
     hint = not w.isdisjoint(_REOPEN_HINT)  # (before a negation takes 'not actually resolved' apart)
@@ -1926,6 +1938,9 @@ _COMPLETE_STATE = re.compile(
 # progress', 'closed the bridge call, investigation continues'
 _PARTIAL = re.compile(
     r"\b(?!100\b)\d{1,3}(?:\.\d+)?\s?%\s*(?:done|complete|completed|finished|through|migrated|restored)\b"
+    # a share said in words: 'about half done', 'mostly fixed', 'nearly complete', 'partially restored'
+    r"|\b(?:half|halfway|mostly|partly|partially|nearly|almost|largely)\s+(?:done|complete|completed"
+    r"|finished|through|migrated|restored|fixed|resolved|recovered)\b"
     r"|\b(?:done|completed|finished|closed|restored|recovered|fixed|resolved|merged|shipped|delivered)\s+"
     r"(?:on|in|for)\s+\d+\s*(?:of|/)\s*\d+\b"
     r"|\b(?:rest|remainder|remaining|others?)\s+(?:still\s+)?(?:in\s+progress|pending|running|ongoing|to\s+go)\b"

@@ -644,13 +644,16 @@ Per item (the rules, in order)
          CSAT 3.5``, ``subtasks: 2 done, 1 open``, ``3 tickets closed``: read without it; not ``build
          1234 succeeded``, ``09:30 resolved``, ``Oct 9, 2025 closed``), nor a market, a bank, a
          payment rail or an office closed (``Columbus Day: ACH and Fedwire closed``, ``US markets
-         closed``: a closure of the calendar, read without it).
+         closed``: a closure of the calendar, read without it), nor a board or a group that met, a
+         meeting held (``CAB met: 3 emergency changes approved``, ``steering group met to discuss``, ``we
+         met with the vendor``: read without it; not ``SLA met``, ``the team met the deadline``).
          ``complete`` counts as a state, not as a verb ("migration complete", "| Complete ✅
          |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
-         done"), "completed on 2 of 6 regions", "rest in progress", "still running", "investigation
-         continues", a box still unticked beside what is done ("✅ smoke done, ☐ full rollout", "canary
-         done, [ ] rollout"), a numbered step said done while another is named ("steps 1-3 done, step 4
-         todo", "phase 1 complete, phase 2 starts Monday"), and so is a run
+         done", also in words: "about half done", "mostly fixed", "nearly complete", "partially
+         restored", "almost done"), "completed on 2 of 6 regions", "rest in progress", "still
+         running", "investigation continues", a box still unticked beside what is done ("✅ smoke
+         done, ☐ full rollout", "canary done, [ ] rollout"), a numbered step said done while another
+         is named ("steps 1-3 done, step 4 todo", "phase 1 complete, phase 2 starts Monday"), and so is a run
          that ended in failure ("Process completed with exit code 2", "completed
          with errors"). Nor is it one when the item says the problem goes on ("restart fixed nothing,
          errors continue", "alert auto-resolved but issue persists", "still failing", "still seeing 500s";

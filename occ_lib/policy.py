@@ -4,7 +4,8 @@ Example::
 
     sla:
       tz: America/New_York           # report zone: weeks and days are local, storage stays UTC
-      tickets:                        # per ticket prefix (longest match wins) or whole ticket
+      tickets:                        # per ticket prefix (longest match wins) or whole ticket;
+                                      # ServiceNow's by their table: INC covers INC0012345
         OCC-INF: {first_response: 4h, resolution: 2d}
       escalation_ladder: [none, follow-up, manager, executive]
       targets:
@@ -38,6 +39,7 @@ from pydantic import BeforeValidator, Field, PlainSerializer, field_validator, m
 
 from .config import StrictModel
 from .periods import config_zone, localize, parse_duration, to_utc, zone
+from .redact import SERVICENOW_TICKET
 
 Duration = Annotated[
     dt.timedelta,
@@ -49,6 +51,7 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_LADDER: tuple[str, ...] = ("none", "follow-up", "manager", "executive")
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_SERVICENOW = re.compile(SERVICENOW_TICKET)
 
 
 Zone = Annotated[str, BeforeValidator(config_zone)]
@@ -215,10 +218,16 @@ class DocumentsPolicy(StrictModel):
 def covers(key: str, ticket: str) -> bool:
     """Whether an ``sla.tickets`` key applies to ``ticket``: the whole ticket, or a prefix that ends
     at a key boundary (``PAY`` or ``PAY-`` covers PAY-101; ``PAY-10`` and ``DB`` cover neither PAY-101
-    nor DBA-7)."""
+    nor DBA-7). A ServiceNow number has no hyphen: its table's letters are its prefix (``INC`` covers
+    INC0012345, ``CHG`` CHG0034567; ``IN``, ``INC001`` and ``SC`` cover neither INC0012345 nor
+    SCTASK0012345)."""
     if ticket == key:
         return True
-    return ticket.startswith(key) and (key.endswith("-") or ticket[len(key) : len(key) + 1] == "-")
+    if not ticket.startswith(key):
+        return False
+    if key.endswith("-") or ticket[len(key) : len(key) + 1] == "-":
+        return True
+    return key.isalpha() and ticket[len(key) :].isdigit() and _SERVICENOW.fullmatch(ticket) is not None
 
 
 class Policy(StrictModel):

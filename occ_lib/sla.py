@@ -1864,12 +1864,21 @@ def unmatched_keys(
     if policy.tickets:
         seen = _ticket_names(logs)
         covered = {key for key in policy.tickets if any(covers(key, t) for t in seen)}
-        prefixes = sorted({t.rsplit("-", 1)[0] if "-" in t.strip("-") else t for t in seen})
+        prefixes = sorted({_prefix(t) for t in seen})
         for key in policy.tickets:
             if key not in covered:
                 reason = f"matches no ticket in the logs (seen: {listed_names(prefixes)})"
                 out.append((f"sla.tickets.{key}", reason))
     return out
+
+
+def _prefix(ticket: str) -> str:
+    """The prefix an ``sla.tickets`` key names ``ticket`` by: ``OCC-INF`` for OCC-INF-221, ``INC`` for
+    the ServiceNow number INC0012345 (:func:`occ_lib.policy.covers`)."""
+    if "-" in ticket.strip("-"):
+        return ticket.rsplit("-", 1)[0]
+    head = ticket.rstrip("0123456789")
+    return head if head and covers(head, ticket) else ticket
 
 
 def _ticket_names(logs: Any) -> set[str]:

@@ -39,7 +39,9 @@ What counts as a date
     year only after ``-`` or ``/``: ``9 Oct 25 nodes`` has none), ``Sept 3rd`` (month names start with a
     capital letter so that "may 5" is not a date; the day may be glued to a short month, ``ETA Oct10 17:00``),
     ``Friday the 10th`` (the nearest 10th that is a
-    Friday), ``07.10.2025`` (dotted: day first, four-digit year;
+    Friday; also without ``the``, ``ETA Wednesday 22nd``, ``Wed 22nd at 17:00``, when the ordinal ends
+    the clause or a time, a day part or a small word follows it: ``Sat 2nd shift`` is none),
+    ``07.10.2025`` (dotted: day first, four-digit year;
     ``2025.10.08`` and ``1.2.3`` are not dates; with a time joined to it also the German short forms
     ``14.10.25 17:00`` and ``14.10. 17:00``, the year-less one in the year nearest ``day``, unless a
     version is named so, ``v14.10.25``, ``version 1.10.25 17:00``, ``release 1.10.25``; and in a document
@@ -3326,7 +3328,14 @@ _CLOCK_GAP = re.compile(r"\s+(?:at\s+)?")
 
 
 _WD_THE = re.compile(
-    r"(?<![\w-])(?P<wd>(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r")\.?,?\s+(?i:the)\s+$"
+    r"(?<![\w-])(?P<wd>(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r")\.?,?\s+(?P<the>(?i:the)\s+)?$"
+)
+# what may follow a weekday's ordinal written without 'the' for it to be a date ('ETA Wednesday 22nd,
+# end of day', 'slip to Tuesday 21st.', 'Wed 22nd at 17:00'): not a noun it counts ('Sat 2nd shift',
+# 'Tue 3rd attempt failed')
+_ORDINAL_DATE_END = re.compile(
+    r"\s*(?:$|[,.;:)\]!?]|(?i:at|by|@|before|after|end|eod|cob|eob|noon|midday|morning|afternoon|evening"
+    r"|night|in|on|because|as|and|or|then|so|but|for\s+(?:the|a|an)\b|if|when|unless|—|–|-)(?!\w)|\d)"
 )
 
 
@@ -3338,7 +3347,7 @@ def _weekday_ordinal(
     if year_day is None or not text[s:e].rstrip().endswith(("st", "nd", "rd", "th")):
         return None
     wd = _WD_THE.search(text, max(a, pos, s - 16), s)
-    if wd is None:
+    if wd is None or wd.group("the") is None and _ORDINAL_DATE_END.match(text, e) is None:
         return None
     dom, weekday = int(text[s:e].rstrip()[:-2]), _WD_INDEX[wd.group("wd")[:3].lower()]
     options = []
