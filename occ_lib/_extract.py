@@ -74,6 +74,9 @@ _NOT_TICKET_PREFIX = frozenset(
         # cluster objects and release labels named by their kind and a number: 'HPA-2 scaled web',
         # 'NODE-12 cordoned', 'PDB-1', 'SHARD-3 lagging', 'RC-2 promoted'
         "HPA", "VPA", "PDB", "PVC", "POD", "NODE", "REPLICA", "SHARD", "RC",
+        # a purchase order's number: 'PO-4471 raised', 'PO-4471 approved by finance' (the vendor ticket
+        # it is written with is the item's)
+        "PO",
     }
 )
 
@@ -757,6 +760,8 @@ _RESOLVED_WORDS_EN = frozenset(
 _RESOLVED = _RESOLVED_WORDS_EN | frozenset(
     {"auto-resolved", "autoresolved", "auto-closed",
      "autoclosed", "self-resolved", "self-healed", "auto-healed", "auto-recovered",
+     # (a licence or a bot's PR done by itself: 'licence auto-renewed overnight', 'PR #1250 auto-merged')
+     "auto-renewed", "autorenewed", "auto-merged", "automerged",
      "erledigt", "behoben", "geschlossen", "gelöst",
      "resuelto", "resuelta", "solucionado", "solucionada", "cerrado", "cerrada", "résolu", "résolue",
      "corrigé", "corrigée", "clôturé", "clôturée", "rétabli", "rétablie"}
@@ -2346,6 +2351,38 @@ def next_cycle(text: str) -> bool:
     low = text.lower()
     return ("next" in low or "again" in low or "cadence" in low or "cycle" in low) and (
         _NEXT_CYCLE.search(low) is not None)
+
+
+# a promise of a reply ('reply due by Thu noon', 'respond to Acme by Friday', 'vendor response due Oct 9')
+# and what says it was given ('true-up reply sent 11:45', 'replied to Slack 11:40', 'answer sent'): the
+# promise is kept by the reply, not by the ticket's fix (:func:`occ_lib.sla.deadline_misses`); not a reply
+# still to come ('reply not sent yet', 'will reply', 'no response yet')
+_REPLY = re.compile(r"\b(?i:repl(?:y|ies)|response|respond|answer)\b")
+_REPLIED = re.compile(
+    r"\b(?i:(?:repl(?:y|ies)|response|answer)\s+(?:was\s+|were\s+|has\s+been\s+)?(?:sent|given|posted|"
+    r"delivered|submitted|returned)|replied|responded|answered)\b"
+)
+_NOT_REPLIED = re.compile(
+    r"(?i:\b(?:not|never|will|to|be|must|should|unable|failed|no)\s+(?:\w+\s+)?$|n['’]t\s+$)"
+)
+
+
+def reply_promise(text: str) -> bool:
+    """Whether the item of a deadline names a reply owed (:data:`_REPLY`): the deadline is one of the
+    reply, kept by the ticket's event that says it was given (:func:`replied`), not by its fix."""
+    low = text.lower()
+    return ("repl" in low or "respon" in low or "answer" in low) and _REPLY.search(text) is not None
+
+
+def replied(text: str) -> bool:
+    """Whether ``text`` says a reply was given (:data:`_REPLIED`), not planned nor denied ('reply not
+    sent', 'will reply'), nor an item that says none came ('no response yet')."""
+    low = text.lower()
+    if "repl" not in low and "respon" not in low and "answer" not in low:
+        return False
+    return any(_NOT_REPLIED.search(text, max(0, m.start() - 24), m.start()) is None
+               and "not" not in low[m.end():m.end() + 12].split()
+               for m in _REPLIED.finditer(text))
 
 
 def submitted(text: str) -> bool:

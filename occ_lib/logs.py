@@ -228,7 +228,7 @@ Per item (the rules, in order)
       postmortem's action items ``AI-1``, numbered anew in each), product codes, models and standards
       (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``), cluster objects and release labels
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
-      ``RC-2``) are not projects, nor is a key numbered
+      ``RC-2``), a purchase order's number (``PO-4471``) are not projects, nor is a key numbered
       0 (``OPS-0``, ``OPS-00``), nor ACME's challenge type ``DNS-01`` (``the DNS-01 solver``),
       nor an e-mail address (``NOC-24@vendor.com``);
       and ServiceNow's numbers, which have no hyphen (``INC0012345``,
@@ -619,7 +619,9 @@ Per item (the rules, in order)
          closed, resolved, solved, delivered, done, merged, landed, shipped, fixed, completed,
          succeeded, renewed,
          restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
-         auto-healed, auto-recovered (German erledigt, behoben, gelöst, geschlossen;
+         auto-healed, auto-recovered, auto-renewed (``licence auto-renewed overnight (was due
+         2025-10-10 00:00 PT)``), auto-merged (a bot's PR merged) (German erledigt, behoben, gelöst,
+         geschlossen;
          French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado; not deployed
          nor released: ``PAY-8130 fix deployed`` rolled a change out, which is not yet seen to fix the
          problem, a ``note`` unless the rest tells more, while shipped, merged and landed end a change's

@@ -42,6 +42,8 @@ from ._extract import (
     names_status_page,
     next_cycle,
     notified,
+    replied,
+    reply_promise,
     submission_promise,
     submitted,
     submitted_before,
@@ -188,6 +190,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "('submitted 5 minutes before the 18:00 ET close'); without one, by the ticket's resolution. So is "
         "a deadline whose every item names a submission ('resubmission due 2025-10-17 17:00 UTC', then "
         "'resubmitted to app review at 16:48 UTC, ahead of the 17:00 UTC deadline').",
+        "A deadline whose every item names a reply owed ('reply due by Thu noon', 'respond to Acme by "
+        "Friday') is kept by the ticket's later event that says the reply was given ('true-up reply sent "
+        "11:45', 'replied', 'responded'; not 'reply not sent', 'will reply', 'no response yet'); without "
+        "one, by the ticket's resolution.",
         "A window of a ticket known only by its start ('we pushed it to Thursday 9pm', 'CHG-1 window Sat "
         "02:00 UTC'; not a range's end nor 'until 06:00') is met by the ticket's work in it: any timed event "
         "of the ticket within 12 hours from its start ('it finished at 11:45pm Thursday'); without one it is "
@@ -1172,6 +1178,12 @@ def deadline_misses(
             sent = updates.after(ticket, recs, submitted, own=submitted_before)
             if sent is not None:
                 resolved, resolved_day, verb = sent, False, "submitted"
+        elif not stated and ticket is not None and all(reply_promise(str(r.get("text") or "")) for r in recs):
+            # ('reply due by Thu noon', then 'true-up reply sent 11:45'): kept by the reply, not by the
+            # ticket's fix; without one, by the fix as any deadline
+            sent = need_updates().after(ticket, recs, replied)
+            if sent is not None:
+                resolved, resolved_day, verb = sent, False, "replied"
         slot = None  # (a window known only by its start: the ticket's work at it keeps it)
         if promise == "window" and not stated and not day and ticket is not None and all(
             r.get("keyword") == "window" and _start_only(r, zones.get(str(r["source"]), tz)) for r in recs
