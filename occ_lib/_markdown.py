@@ -537,17 +537,34 @@ _DATED_HEAD = re.compile(
 # ('> [!quote]' and '> [!cite]' quote someone: they stay quotes)
 _CALLOUT = re.compile(r"\[!(?!(?i:quote|cite)\])[A-Za-z][\w-]*\][+-]?(?=\s|$)")
 # a mail client's line before the quote of the message replied to; also in German, French, Spanish and
-# Dutch, with a time ('Am 08.10.2025 um 16:12 schrieb Jane <j@x.com>:', 'Le mer. 8 oct. 2025 à 16:12,
-# Jane <j@x.com> a écrit :', 'El mié, 8 oct 2025 a las 16:12, Jane (<j@x.com>) escribió:',
-# 'Op wo 8 okt. 2025 om 16:12 schreef Jane <j@x.com>:'); only a line opening with O, A, L or E is tried
+# Dutch, Portuguese and Italian, with a time ('Am 08.10.2025 um 16:12 schrieb Jane <j@x.com>:', 'Le mer. 8
+# oct. 2025 à 16:12, Jane <j@x.com> a écrit :', 'El mié, 8 oct 2025 a las 16:12, Jane (<j@x.com>) escribió:',
+# 'Op wo 8 okt. 2025 om 16:12 schreef Jane <j@x.com>:', 'Em qua., 8 de out. de 2025 às 16:12, Jane <j@x.com>
+# escreveu:', 'Il giorno mer 8 ott 2025 alle ore 16:12 Jane <j@x.com> ha scritto:'); only a line opening
+# with O, A, L, E or I is tried
 _WROTE = re.compile(
     r"On\s.{4,200}\swrote:\s*$"
     r"|Am\s.{4,120}?\d[:.]\d\d.{0,12}?\sschrieb\s.{1,200}?:\s*$"
     r"|Le\s.{4,120}?\d[:.h]\d\d.{0,200}?\sa[ \u00a0]\u00e9crit[ \u00a0\u202f]?:\s*$"
     r"|El\s.{4,120}?\d:\d\d.{0,200}?\sescribi\u00f3:\s*$"
     r"|Op\s.{4,120}?\d:\d\d.{0,12}?\sschreef\s.{1,200}?:?\s*$"
+    r"|Em\s.{4,120}?\d:\d\d.{0,200}?\sescreveu:\s*$"
+    r"|Il\s.{4,120}?\d[:.]\d\d.{0,200}?\sha\sscritto:\s*$"
 )
-_WROTE_FIRST = "OALE"
+_WROTE_FIRST = "OALEI"
+
+
+def _wrote_lines(lines: list[str], i: int, n: int, s: str) -> int:
+    """How many lines the unquoted head of a quoted message at ``lines[i]`` (``s``, stripped at its start)
+    takes: 1, 2 when a mail client wrapped it (``On Thu, Oct 9, 2025 at 2:05 PM Ana <a@x.com>`` then
+    ``wrote:``: the next line unquoted and ending with a colon), 0 when it is no such head."""
+    if _WROTE.match(s) is not None:
+        return 1
+    if i + 1 < n and (t := lines[i + 1].strip())[-1:] == ":" and t[:1] != ">" and len(t) < 120 and (
+        _WROTE.match(s.rstrip() + " " + t) is not None
+    ):
+        return 2
+    return 0
 # Slack's day dividers between pasted messages (a dated one, 'Wednesday, October 8th', is a date line)
 _DIVIDERS = ("Yesterday", "Today")
 
@@ -601,19 +618,22 @@ def _quote_depth_next(lines: list[str], j: int, n: int) -> int:
 
 
 # a mail header's field, Outlook's ('From: Jane Doe', '**Sent:** Friday, October 10, 2025 8:15 AM'),
-# also as a German, French, Spanish or Dutch Outlook writes it ('Von:'/'Gesendet:'/'Betreff:',
-# 'De :'/'Envoyé :'/'Objet :', 'De:'/'Enviado:'/'Asunto:', 'Van:'/'Verzonden:'/'Onderwerp:'):
+# also as a German, French, Spanish, Dutch, Portuguese or Italian Outlook writes it ('Von:'/'Gesendet:'/
+# 'Betreff:', 'De :'/'Envoyé :'/'Objet :', 'De:'/'Enviado el:'/'Asunto:', 'Van:'/'Verzonden:'/'Onderwerp:',
+# 'De:'/'Enviado:'/'Para:'/'Assunto:', 'Da:'/'Inviato:'/'A:'/'Oggetto:'):
 # :data:`MAIL_FIELDS` names it in English
 _OUTLOOK_FIELD = re.compile(
     r"[*_]{0,2}(From|Sent|Date|To|Cc|Bcc|Reply-To|Subject|Importance"
     r"|Von|Gesendet|Datum|An|Betreff|De|Envoy\u00e9|\u00c0|Objet|Enviado|Fecha|Para|Asunto|Van|Verzonden"
-    r"|Aan|Onderwerp)[*_]{0,2}[ \u00a0\u202f]?:"
+    r"|Aan|Onderwerp|Enviado el|Assunto|Data|Da|Inviato|Oggetto|A)[*_]{0,2}[ \u00a0\u202f]?:"
 )
 # each field's English name, lower case ('Gesendet' -> 'sent')
 MAIL_FIELDS = {
     "von": "from", "de": "from", "van": "from", "gesendet": "sent", "envoy\u00e9": "sent", "enviado": "sent",
     "verzonden": "sent", "datum": "date", "fecha": "date", "betreff": "subject", "objet": "subject",
     "asunto": "subject", "onderwerp": "subject", "an": "to", "\u00e0": "to", "para": "to", "aan": "to",
+    "enviado el": "sent", "assunto": "subject", "data": "date", "da": "from", "inviato": "sent",
+    "oggetto": "subject", "a": "to",
 }
 _OUTLOOK_FIRST = "F*_VD"  # (the first letters a 'From:' field opens with)
 
@@ -1026,16 +1046,16 @@ def _blocks(
                 yield ("d", i + 1, 0, s.rstrip())
                 i += 1
                 continue
-        if c in _WROTE_FIRST and not quoted and _WROTE.match(s) is not None and (
-            nd := _quote_depth_next(lines, i + 1, n)
+        if c in _WROTE_FIRST and not quoted and (w := _wrote_lines(lines, i, n, s)) and (
+            nd := _quote_depth_next(lines, i + w, n)
         ):
             # ('On Thu, Oct 9, 2025 at 1:15 PM Sam <sam@x.com> wrote:': the head of the quoted message,
-            # not the reply's text)
-            heads[nd] = (i + 1, s.rstrip())
+            # not the reply's text; Gmail's wrapped over two lines, '... <sam@x.com>' then 'wrote:')
+            heads[nd] = (i + 1, s.rstrip() if w == 1 else s.rstrip() + " " + lines[i + 1].strip())
             if pending is not None:
                 yield _block(pending)
                 pending = None
-            i += 1
+            i += w
             continue
         stamped = opens and not indented and (
             _STAMPED.match(s) is not None

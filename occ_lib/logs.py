@@ -79,7 +79,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     report's ``**Detected:** 2025-10-09 14:02 CEST``, also as a list item or in a two-column table, an
     e-mail's ``Sent: Thursday, October 9, 2025 4:12 PM``): its date in the document's zone. Further down,
     a pasted e-mail's header (``From:`` then ``Sent:``, or ``Date:`` under a ``From:`` with an address, as
-    Outlook's ``-----Original Message-----`` and a forward write it) dates the items after it up to the next
+    Outlook's ``-----Original Message-----`` and a forward write it; also in the languages of the quoted
+    heads below, ``Von:`` then ``Gesendet: Donnerstag, 9. Oktober 2025 14:05``, ``Da:`` then ``Inviato:``,
+    read by :func:`occ_lib.times.mail_head_date`) dates the items after it up to the next
     heading the same way, and the tickets of its ``Subject:`` are theirs when they name none. A Slack day
     divider, a line ``Yesterday`` or ``Today`` over a chat message's head, dates the items after it up to
     the next heading too: the day before the section's, or the section's. Items with no day at all (a
@@ -105,10 +107,14 @@ Structure (one pass over the lines, then one pass per field over each document's
     a list item is no part of it; a quoted message under its head, the line before it that says who wrote
     it when, ``On Thu, Oct 9, 2025 at 1:15 PM Sam Lee <sam@example.com> wrote:`` (no text of its own),
     a ``> On ... wrote:`` over a ``>>`` quote, or Outlook's ``> From:`` ... ``> Sent:`` fields in the quote
-    (also as German, French, Spanish and Dutch mail clients write them, ``Am 08.10.2025 um 16:12 schrieb
-    ...:``, ``Le mer. 8 oct. 2025 à 16:12, ... a écrit :``, ``> Von:`` ... ``> Gesendet:``, ``> De :`` ...
-    ``> Envoyé :``: their dates read by :func:`occ_lib.times.mail_head_date`), is read as the message
-    it is, its items, paragraphs and lines on the head's day and, naming no time of their own, at its
+    (also as German, French, Spanish, Dutch, Portuguese and Italian mail clients write them, ``Am
+    08.10.2025 um 16:12 schrieb ...:``, ``Le mer. 8 oct. 2025 à 16:12, ... a écrit :``, ``El jue, 9 oct 2025
+    a las 2:05 p. m., ... escribió:`` (14:05), ``Em qui., 9 de out. de 2025 às 14:05, ... escreveu:``, ``Il
+    giorno gio 9 ott 2025 alle ore 14:05 ... ha scritto:``, ``Il 09/10/2025 14:05, ... ha scritto:``, ``>
+    Von:`` ... ``> Gesendet:``, ``> De :`` ... ``> Envoyé :``, ``> De:`` ... ``> Enviado:``/``Enviado el:``,
+    ``> Da:`` ... ``> Inviato:``: their dates read by :func:`occ_lib.times.mail_head_date`; a head a client
+    wrapped before its last word, ``On ... Ana <a@x.com>`` then ``wrote:``, is one head), is read as the
+    message it is, its items, paragraphs and lines on the head's day and, naming no time of their own, at its
     time, about its ``Subject:``'s tickets, a time without zone in the log's zone (in a log that declares
     none, a ``time`` problem on the head's line, as a pasted ``Sent:`` line's, and a head timed in a
     zone, ``2:00 PM PDT``, puts the message's zone-less times in it); once: a quoted paragraph, item or
@@ -1983,16 +1989,19 @@ def _parse_document(
                         enclosing[0] = (*enclosing[0][:2], tks, *enclosing[0][3:])
                     else:
                         enclosing.append((0, None, tks, None, 0))
-            if tag == "p" and (in_mail or b[3][:1] in "F*_") and (
-                field_name := _mail_field(b[3])
+            if tag == "p" and (in_mail or b[3][:1] in _MAIL_FIRST) and (
+                field_name := _any_mail_field(b[3])
             ) is not None:
                 # a pasted mail's header ('From:', 'Sent:', 'Subject:'; Outlook's '-----Original
-                # Message-----' over it): its body is on the day it was sent, about its subject's tickets
+                # Message-----' over it; also localized, 'Von:', 'Gesendet:', 'Betreff:'): its body is on
+                # the day it was sent, about its subject's tickets
                 if field_name == "from":
                     in_mail, mail_addr = True, "@" in b[3]
                 elif in_mail and (field_name == "sent" or field_name == "date" and mail_addr):
-                    over = _header_day(b[3], sec_zone or tz, near) or over
-                    if tz is None and sec_zone is None and _unzoned_time(b[3], near):
+                    # ('Gesendet: Donnerstag, 9. Oktober 2025 14:05': its date as mail_head_date reads it)
+                    when = b[3] if _mail_field(b[3]) is not None else _times.mail_head_date(b[3]) or ""
+                    over = _header_day(when, sec_zone or tz, near) or over
+                    if tz is None and sec_zone is None and _unzoned_time(when, near):
                         # (the header quoted as written, its secrets masked first: 'Date: ... password: ***')
                         date_problems.append((b[1], "time", ex.redact(b[3], rare)[:120], _UNZONED_MAIL))
                 elif in_mail and field_name == "subject":
@@ -2432,6 +2441,18 @@ def _mail_field(text: str) -> str | None:
     """The name of the mail header field ``text`` is (``from``, ``sent``, ``date``, ``subject``), if any."""
     m = _MAIL_FIELD.match(text)
     return None if m is None else m.group(1).lower()
+
+
+_MAIL_FIRST = "F*_VD"  # (the first letters a pasted mail's 'From:' opens with, 'Von:', 'De:', 'Da:' too)
+
+
+def _any_mail_field(text: str) -> str | None:
+    """:func:`_mail_field`, also in the languages of :func:`occ_lib._markdown.mail_field` (``Von:`` is
+    ``from``, ``Gesendet:`` ``sent``, ``Betreff:`` ``subject``)."""
+    name = _mail_field(text)
+    if name is None and (name := mail_field(text)) not in ("from", "sent", "date", "subject"):
+        return None
+    return name
 
 
 def _parents(items: list[tuple], nesting: list[int]) -> list[int] | None:

@@ -436,9 +436,14 @@ Mail heads in other languages (:func:`mail_head_date`)
     ``Am 08.10.2025 um 16:12 schrieb ...:``, French ``Le mer. 8 oct. 2025 à 16:12, ... a écrit :``, Spanish
     ``El mié, 8 oct 2025 a las 16:12, ... escribió:``, Dutch ``Op wo 8 okt. 2025 om 16:12 schreef ...``, and
     Outlook's ``Gesendet: Mittwoch, 8. Oktober 2025 16:12``, ``Envoyé : mercredi 8 octobre 2025 16:12``,
-    ``Enviado: miércoles, 8 de octubre de 2025 16:12``, ``Verzonden: woensdag 8 oktober 2025 16:12``): the
-    German, French, Spanish and Dutch month names and abbreviations, day first, with a four-digit year,
-    and the first 24-hour time after the date; the weekday is not read (the date holds it). Nowhere
+    ``Enviado: miércoles, 8 de octubre de 2025 16:12``, ``Verzonden: woensdag 8 oktober 2025 16:12``,
+    Portuguese ``Em qua., 8 de out. de 2025 às 16:12, ... escreveu:``, Italian ``Il giorno mer 8 ott 2025
+    alle ore 16:12 ... ha scritto:``, ``Inviato: mercoledì 8 ottobre 2025 16:12``): the German, French,
+    Spanish, Dutch, Portuguese and Italian month names and abbreviations, day first, with a four-digit
+    year (or ``08.10.2025``, ``08/10/2025``: these languages write the day first), and the first time after
+    the date, 24-hour or 12-hour with its mark (``a las 4:12 p. m.`` is 16:12, ``12:05 a. m.`` 00:05), with
+    the zone written right after it (``16:12 MESZ``, ``16:12 (UTC+02:00)``, ``16:12 +0200``; a word that is
+    no zone, ``Uhr``, is not read); the weekday is not read (the date holds it). Nowhere
     else: ``mar``, ``mai`` or ``ene`` in a log's text stay words.
 Declared zones (:func:`declared_zone`)
     ``All times in PDT (UTC-7).``, ``times in BST``, ``Timezone: Europe/Berlin``, ``Time zone: ET``,
@@ -936,40 +941,50 @@ _NOT_ZONES = frozenset(_NOT_ZONE_WORDS.split("|"))
 _ZONE_SHAPE = re.compile(_ZONE_LIKE)
 
 
-# the month names of a mail head written in German, French, Spanish or Dutch (:func:`mail_head_date`),
-# lower case, with their abbreviations (a final dot dropped); only such heads are read with them
+# the month names of a mail head written in German, French, Spanish, Dutch, Portuguese or Italian
+# (:func:`mail_head_date`), lower case, with their abbreviations (a final dot dropped); only such heads are
+# read with them
 _L10N_MONTHS: dict[str, int] = {
     name: k + 1
     for k, names in enumerate((
-        "jan januar janv janvier ene enero januari j\u00e4n j\u00e4nner",
-        "feb februar f\u00e9vr f\u00e9vrier fevr febrero februari",
-        "m\u00e4r m\u00e4rz maerz mars mar marzo mrt maart",
-        "apr april avr avril abr abril",
-        "mai may mayo mei",
-        "jun juni juin junio",
-        "jul juli juil juillet julio",
+        "jan januar janv janvier ene enero januari j\u00e4n j\u00e4nner janeiro gen gennaio",
+        "feb februar f\u00e9vr f\u00e9vrier fevr febrero februari fev fevereiro febbraio",
+        "m\u00e4r m\u00e4rz maerz mars mar marzo mrt maart mar\u00e7o marco",
+        "apr april avr avril abr abril aprile",
+        "mai may mayo mei maio mag maggio",
+        "jun juni juin junio junho giu giugno",
+        "jul juli juil juillet julio julho lug luglio",
         "aug august ao\u00fbt aout ago agosto augustus",
-        "sep sept september septembre septiembre setiembre",
-        "okt oktober oct octobre octubre",
-        "nov november novembre noviembre",
-        "dez dezember d\u00e9c d\u00e9cembre dic diciembre dec december",
+        "sep sept september septembre septiembre setiembre set setembro settembre",
+        "okt oktober oct octobre octubre out outubro ott ottobre",
+        "nov november novembre noviembre novembro",
+        "dez dezember d\u00e9c d\u00e9cembre dic diciembre dec december dezembro dicembre",
     ))
     for name in names.split()
 }
-# a day-first date in such a head ('8. Okt. 2025', '8 oct. 2025', '8 de octubre de 2025', '08.10.2025'),
-# then its first 24-hour time ('um 16:12 Uhr', '\u00e0 16:12', 'a las 16:12', 'om 16:12', ', 16:12')
+# a day-first date in such a head ('8. Okt. 2025', '8 oct. 2025', '8 de octubre de 2025', '08.10.2025',
+# '08/10/2025': these languages write the day first), then its first 24-hour time ('um 16:12 Uhr',
+# '\u00e0 16:12', 'a las 16:12', 'om 16:12', 'às 16:12', 'alle ore 16:12', ', 16:12'), or 12-hour with its
+# mark ('a las 4:12 p. m.'), and the zone written right after it, if any ('16:12 CEST', '16:12 (UTC+02:00)')
 _L10N_DATE = re.compile(
     r"(?<!\d)(\d{1,2})(?:\.\s*|\.?\s+(?:de\s+)?)([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)"
-    r"|(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])"
+    r"|(?<![\d./])(\d{1,2})([./])(\d{1,2})\5(\d{4})(?![\d./])"
 )
-_L10N_TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])")
+_L10N_TIME = re.compile(
+    r"(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])(?::[0-5]\d(?!\d))?"
+    r"(?:\s*([ap])\.?\s*m\b\.?)?"  # ('4:12 p. m.', '4:12 PM', '4:12 a.m.')
+    r"(?:\s*\(?((?:UTC|GMT)\s?[+\-\u2212]\d{1,2}(?::?\d\d)?|[+\-\u2212]\d{2}:?\d{2}|[A-Z]{2,5})\)?(?![^\W\d_]))?",
+    re.IGNORECASE,
+)
 
 
 def mail_head_date(text: str) -> str | None:
-    """The date and time of a quoted mail's head written in German, French, Spanish or Dutch
-    (``Am Mi., 8. Okt. 2025 um 16:12 Uhr schrieb Jane <j@x.com>:``, ``Envoy\u00e9 : mercredi 8 octobre 2025
-    16:12``) as :func:`parse_heading` reads them, ``'2025-10-08 16:12'`` (the date alone when no time
-    follows it); None when it writes no such date. For those heads only: see the module's rules."""
+    """The date and time of a quoted mail's head written in German, French, Spanish, Dutch, Portuguese or
+    Italian (``Am Mi., 8. Okt. 2025 um 16:12 Uhr schrieb Jane <j@x.com>:``, ``Envoy\u00e9 : mercredi 8 octobre
+    2025 16:12``, ``El mi\u00e9, 8 oct 2025 a las 4:12 p. m., Jane escribi\u00f3:``) as :func:`parse_heading`
+    reads them, ``'2025-10-08 16:12'`` (the date alone when no time follows it; the zone written after the
+    time kept, ``'2025-10-08 16:12 CEST'``); None when it writes no such date. For those heads only: see
+    the module's rules."""
     m = _L10N_DATE.search(text)
     if m is None:
         return None
@@ -977,13 +992,22 @@ def mail_head_date(text: str) -> str | None:
         month = _L10N_MONTHS.get(m.group(2).lower())
         dom, year = int(m.group(1)), int(m.group(3))
     else:
-        month, dom, year = int(m.group(5)), int(m.group(4)), int(m.group(6))
+        month, dom, year = int(m.group(6)), int(m.group(4)), int(m.group(7))
     try:
         day = dt.date(year, month or 0, dom)
     except ValueError:
         return None
     t = _L10N_TIME.search(text, m.end())
-    return day.isoformat() if t is None else f"{day.isoformat()} {int(t.group(1)):02d}:{t.group(2)}"
+    if t is None:
+        return day.isoformat()
+    hour = int(t.group(1))
+    if t.group(3) is not None and 1 <= hour <= 12:  # ('2:05 p. m.' is 14:05, '12:05 a. m.' 00:05)
+        hour = hour % 12 + (12 if t.group(3).lower() == "p" else 0)
+    zone = t.group(4)
+    if zone is not None and zone.isalpha() and (not zone.isupper() or zone_named(zone) is None):
+        zone = None  # (a word after the time, 'Uhr', 'Ana', is no zone)
+    zone = "" if zone is None else " " + zone.replace("\u2212", "-")
+    return f"{day.isoformat()} {hour:02d}:{t.group(2)}{zone}"
 
 
 def unknown_zone(word: str) -> bool:
