@@ -846,7 +846,9 @@ def _first_of(text: str, words: tuple[str, ...]) -> int:
     """Where the first of ``words`` is in ``text``, -1 when none is."""
     at = -1
     for word in words:
-        i = text.find(word)
+        # (once one is found, only an earlier one counts: the scan stops where a word opening before it
+        # would end)
+        i = text.find(word) if at < 0 else text.find(word, 0, at - 1 + len(word))
         if i >= 0 and (at < 0 or i < at):
             at = i
     return at

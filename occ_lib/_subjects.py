@@ -661,7 +661,7 @@ def _lead(text: str, owned: list[str], spans: list[tuple[int, int, bool]]) -> li
     if first < 0:
         return None
     said_lo: int | None = None  # (where what is said of the lead begins in its clause)
-    told = _told_after_opened(text, spans, keyed) if len(keyed) > 1 else None
+    told = _told_after_opened(text, spans, keyed, los) if len(keyed) > 1 else None
     if told is not None:  # ('Incident INC-2 opened, OPS-1 slow': OPS-1 is what the item is about)
         at, said_lo = told
         lead = keyed[1][1]
@@ -703,14 +703,14 @@ def _lead(text: str, owned: list[str], spans: list[tuple[int, int, bool]]) -> li
 
 
 def _told_after_opened(
-    text: str, spans: list[tuple[int, int, bool]], keyed: list[tuple[int, str]]
+    text: str, spans: list[tuple[int, int, bool]], keyed: list[tuple[int, str]], los: list[int]
 ) -> tuple[int, int] | None:
     """Where the lead ticket is written, and where what is said of it begins, when the item's first
     clause names one ticket and only opens it (:data:`_OPENED`, not linked) and the next clause opens
     with another ticket ('Incident INC-2 opened, OPS-1 slow': the incident was opened for what OPS-1
-    tells, as in 'Incident INC-2 opened for OPS-1'); None otherwise."""
+    tells, as in 'Incident INC-2 opened for OPS-1'); None otherwise. ``los``: each clause's start (the
+    caller's, :func:`_lead`, built once)."""
     (at0, key0), (at1, key1) = keyed[0], keyed[1]
-    los = [lo for lo, _, _ in spans]
     n0 = bisect_right(los, at0) - 1
     n1 = bisect_right(los, at1) - 1
     if n0 < 0 or n1 != n0 + 1 or key1 == key0 or "pen" not in text[:at1]:  # (cheap: 'opened')

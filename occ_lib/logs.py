@@ -1421,7 +1421,9 @@ _MOVE_STEMS = ("slip", "move", "push", "shift", "delay", "postpon", "reschedul",
 def _moves_something(text: str) -> bool:
     """Whether ``text`` may write a move (a cheap test before :func:`occ_lib.times.moved_to_by_word`)."""
     low = text.lower()
-    return any(w in low for w in _MOVE_STEMS)
+    # (each stem of _MOVE_STEMS tested inline, in its order: no generator per item)
+    return ("slip" in low or "move" in low or "push" in low or "shift" in low or "delay" in low
+            or "postpon" in low or "reschedul" in low or "bump" in low or "defer" in low or "extend" in low)
 
 
 # a change calendar row's status cell that keeps its window a promise ('| Approved |', '| Postponed to
@@ -1989,6 +1991,7 @@ def _parse_document(
                         enclosing[0] = (*enclosing[0][:2], tks, *enclosing[0][3:])
                     else:
                         enclosing.append((0, None, tks, None, 0))
+            mail_day: dt.date | None | bool = False  # (a 'Sent:' line's _header_day, once read: False)
             if tag == "p" and (in_mail or b[3][:1] in _MAIL_FIRST) and (
                 field_name := _any_mail_field(b[3])
             ) is not None:
@@ -2000,7 +2003,10 @@ def _parse_document(
                 elif in_mail and (field_name == "sent" or field_name == "date" and mail_addr):
                     # ('Gesendet: Donnerstag, 9. Oktober 2025 14:05': its date as mail_head_date reads it)
                     when = b[3] if _mail_field(b[3]) is not None else _times.mail_head_date(b[3]) or ""
-                    over = _header_day(when, sec_zone or tz, near) or over
+                    day_sent = _header_day(when, sec_zone or tz, near)
+                    if when is b[3]:
+                        mail_day = day_sent
+                    over = day_sent or over
                     if tz is None and sec_zone is None and _unzoned_time(when, near):
                         # (the header quoted as written, its secrets masked first: 'Date: ... password: ***')
                         date_problems.append((b[1], "time", ex.redact(b[3], rare)[:120], _UNZONED_MAIL))
@@ -2011,7 +2017,8 @@ def _parse_document(
             ):
                 # a report's header line before any section ('**Detected:** 2025-10-09 14:02 CEST',
                 # 'Date: 2025-10-09', also as a list item) dates the document as a dated title does
-                day = _header_day(b[3], sec_zone or tz, near)
+                # (the same line, zone and year as a mail's 'Sent:' read just above: its day, not read again)
+                day = _header_day(b[3], sec_zone or tz, near) if mail_day is False else mail_day
                 if day is not None:
                     near, sec = day, _dated_by_header(day, enclosing)
             it_sec, it_near = sec, near
@@ -2657,10 +2664,16 @@ def _items(
             times.append(m.at)
             # ('no reply since Thu 17:45; reminder sent 09:00': 17:45 is an earlier event's, the item's
             # time is 09:00)
-            since = has_since and _SINCE_TIME.search(proses[k], max(0, m.start - 96), m.start) is not None
-            if at == _NAT or (prec == "day" and m.precision != "day") or at_since and not since and (
-                m.precision != "day" or prec == "day"
-            ):  # a time beats a bare date
+            # (searched only when it is read: for a mention the item's time may become, or after one
+            # written after 'since')
+            since: bool | None = None
+            if at == _NAT or (prec == "day" and m.precision != "day") or at_since and not (
+                since := has_since and _SINCE_TIME.search(
+                    proses[k], max(0, m.start - 96), m.start) is not None
+            ) and (m.precision != "day" or prec == "day"):  # a time beats a bare date
+                if since is None:
+                    since = has_since and _SINCE_TIME.search(
+                        proses[k], max(0, m.start - 96), m.start) is not None
                 at, prec, at_since = (m.at - epoch) // us, m.precision, since
                 end = _NAT if m.until is None else (m.until - epoch) // us
         if prec == "day" and "\u2705" in text and (done := _done_day(proses[k], found[k])) is not None:

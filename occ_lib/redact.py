@@ -779,7 +779,8 @@ def redact_lines(lines: list[str], text: str) -> list[str]:
     a private key's body split over items, rows or paragraphs, and an AWS secret on the line after its key
     id. The line count stays; each piece is then redacted alone as before."""
     keyed = "PRIVATE KEY" in text
-    if not keyed and not (aws_secret_hint(text) and ("/" in text or "+" in text)):
+    aws = aws_secret_hint(text)  # (asked once: the AWS pass below needs the same answer)
+    if not keyed and not (aws and ("/" in text or "+" in text)):
         return lines
     out = list(lines)
     if keyed:
@@ -799,7 +800,7 @@ def redact_lines(lines: list[str], text: str) -> list[str]:
                 out[j] = _key_body_masked(out[j])
             out[end] = _KEY_WORD.sub(REDACTED, out[end][:e.start()]) + out[end][e.start():]
             i = end + 1
-    if aws_secret_hint(text):
+    if aws:
         prev, ids = "", 0  # (ids: the non-blank lines after an AWS key id's that may still hold its secret)
         for k, line in enumerate(out):
             if line.strip():
@@ -888,7 +889,10 @@ def _code_secret(m: re.Match[str]) -> str:
         return m.group(0)  # ('wifi: office / 5GHz-band', 'wifi: floor2 / floor3')
     if name == "spass" and not _owned_password(word):
         return m.group(0)  # ('db pass 2 of 3', 'vpn pass v2.1.0', 'db pass migrations')
-    if name == "pass" and not ((_PASSWORD_SIGN.search(word) or word.isalnum()) and _strong_password(word)):
+    if name == "pass" and not (
+        ((signed := _PASSWORD_SIGN.search(word) is not None) or word.isalnum())
+        and _strong_password(word, signed)  # (its sign, searched once)
+    ):
         return m.group(0)  # ('pass Build-2024': a symbol only inside, as a password holds one)
     if name == "psk" and not _named_password(word.rstrip(".,;!?")):
         return m.group(0)
@@ -916,11 +920,13 @@ def _owned_password(word: str) -> bool:
             and _NO_CREDENTIAL.fullmatch(w) is None)
 
 
-def _strong_password(word: str) -> bool:
+def _strong_password(word: str, signed: bool | None = None) -> bool:
     """A word that says it is a password with no name for it: 6+ characters, a letter and a digit, and a
-    symbol inside or both cases; no ticket, date or version."""
+    symbol inside or both cases; no ticket, date or version. ``signed``: whether :data:`_PASSWORD_SIGN`
+    is in ``word``, when the caller has asked already (else it is searched here)."""
     return (len(word) >= 6 and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
-            and (_PASSWORD_SIGN.search(word) is not None or not (word.islower() or word.isupper()))
+            and ((_PASSWORD_SIGN.search(word) is not None if signed is None else signed)
+                 or not (word.islower() or word.isupper()))
             and _NO_CREDENTIAL.fullmatch(word) is None)
 
 
@@ -1546,7 +1552,10 @@ def is_secret_part_name(name: str) -> bool:
     if len(parts) > 1 and parts[-1] in _NOT_SECRET_LAST:
         return False  # ('session_timeout', 'token_count': about the secret, not it)
     low = name.lower()
-    if any(w in low for w in _SECRET_INSIDE):
+    # (each word of _SECRET_INSIDE tested inline, in its order: no generator per name)
+    if "password" in low or "passwd" in low or "secret" in low or "token" in low or "apikey" in low or (
+        "credential" in low
+    ):
         return True
     # ('cache_key', 'sort_key', 'spaceKey': a key that orders or finds things, no credential)
     return any(p in _SECRET_PARTS and not (p == "key" and i and parts[i - 1] in _ORDINARY_KEY)
