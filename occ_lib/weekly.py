@@ -1181,6 +1181,10 @@ def collect(
     return WeekData(ws, per, targets, tickets)
 
 
+#: Minutes between two evaluations of the burn-rate alerts (:func:`occ_lib.sla.burn_rates`' step).
+ALERT_STEP_MIN = 5
+
+
 def _budget_table(budget: pd.DataFrame, burns: pd.DataFrame) -> pd.DataFrame:
     cols = {
         "target": "target",
@@ -1211,7 +1215,9 @@ def _budget_table(budget: pd.DataFrame, burns: pd.DataFrame) -> pd.DataFrame:
         if alert_cols:
             # (a step counts once however many window pairs fire in it: a week has 2016 of them)
             fired = burns[alert_cols].any(axis=1).groupby(burns["target"]).sum()
-            out["alerting (5-min steps)"] = out["target"].map(fired).fillna(0).astype("int64")
+            # (as a duration: "alerting (5-min steps) 1854" left the reader to multiply out 6d 11h)
+            steps = out["target"].map(fired).fillna(0).astype("int64")
+            out["alerting for"] = (steps * ALERT_STEP_MIN).map(human_duration)
     return out.reset_index(drop=True)
 
 

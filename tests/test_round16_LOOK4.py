@@ -68,3 +68,24 @@ def test_a_period_availability_row_alone_still_dates_its_group() -> None:
         {"misses": 1, "first": ts("2025-10-13 04:00"), "last": ts("2025-10-13 04:00"),
          "total overage": "0min"},
     ]
+
+
+def test_the_budget_table_says_how_long_a_target_was_alerting_as_a_duration() -> None:
+    from occ_lib.weekly import _budget_table
+
+    # examples W41: "alerting (5-min steps) 1854" for staging-app-live; 1854 steps of 5 minutes
+    # are 154.5 h (half up: 6d 11h)
+    budget = pd.DataFrame({"target": ["live", "mock", "calm"], "objective": [99.5] * 3, "counted": [10] * 3,
+                           "bad": [9, 1, 0], "ratio": [10.0, 90.0, 100.0], "allowed_bad": [0.05] * 3,
+                           "consumed_pct": [18000.0, 2000.0, 0.0],
+                           "remaining_pct": [-17900.0, -1900.0, 100.0]})
+    at = pd.date_range("2025-10-06 04:00", periods=1854, freq="5min", tz="UTC")
+    burns = pd.DataFrame({
+        "target": ["live"] * 1854 + ["mock"] * 14 + ["calm"],
+        "at": [*at, *at[:14], at[0]],
+        "burn_1h": [200.0] * 1868 + [0.0],
+        "alert_1h_5m": [True] * 1868 + [False],
+    })
+    out = _budget_table(budget, burns).set_index("target")
+    assert out["alerting for"].to_dict() == {"live": "6d 11h", "mock": "1h 10min", "calm": "0min"}
+    assert "alerting (5-min steps)" not in out.columns
