@@ -15,7 +15,11 @@
   without one: :func:`few_probes`) says how many in its cell, ``100.0 (1 probe)``, with no change and
   a note (:data:`FEW_PROBES_NOTE`, which the reports' index shows under its table too).
 - The headline's notes (:data:`FIGURE_NOTES`, under the table and as the figure's tooltip) say what
-  ``SLA misses`` adds up and what ``open tickets past due`` counts.
+  ``SLA misses`` adds up and what ``open tickets past due`` and ``stale documents`` count (the latter:
+  documents with a missed check, expired or stale, each once; open checks are not counted).
+- ``Probe objectives missed, per target`` (:func:`probe_misses_summary`): ``first`` and ``last`` are
+  the starts of the first and last missed window or alert; a period's availability row (due at the
+  period's end, no overage) counts among ``misses`` but dates neither, unless it is the only row.
 - :func:`evidence_audit` lists paths cited in the logs, whether the workspace holds them, and which
   of them are evidence (under the workspace's evidence roots) rather than references to docs or code.
 - :func:`table_history` follows the logs' tables (such as an "Integration Dashboard") across the
@@ -1177,6 +1181,10 @@ def collect(
     return WeekData(ws, per, targets, tickets)
 
 
+#: Minutes between two evaluations of the burn-rate alerts (:func:`occ_lib.sla.burn_rates`' step).
+ALERT_STEP_MIN = 5
+
+
 def _budget_table(budget: pd.DataFrame, burns: pd.DataFrame) -> pd.DataFrame:
     cols = {
         "target": "target",
@@ -1207,7 +1215,9 @@ def _budget_table(budget: pd.DataFrame, burns: pd.DataFrame) -> pd.DataFrame:
         if alert_cols:
             # (a step counts once however many window pairs fire in it: a week has 2016 of them)
             fired = burns[alert_cols].any(axis=1).groupby(burns["target"]).sum()
-            out["alerting (5-min steps)"] = out["target"].map(fired).fillna(0).astype("int64")
+            # (as a duration: "alerting (5-min steps) 1854" left the reader to multiply out 6d 11h)
+            steps = out["target"].map(fired).fillna(0).astype("int64")
+            out["alerting for"] = (steps * ALERT_STEP_MIN).map(human_duration)
     return out.reset_index(drop=True)
 
 
@@ -1351,6 +1361,13 @@ FIGURE_NOTES = {
     "open tickets past due": (
         "tickets still open at the as-of time with a deadline, ETA or ticket target due before it "
         "and not met, whether it fell due in this period or an earlier one"
+    ),
+    # (the name said "stale" while the one document it counted in the example had expired, and the
+    # three "document stale" rows above it, all open, were not counted)
+    "stale documents": (
+        "documents with a freshness check missed by the as-of time, each counted once: expired (past "
+        "the day in its front matter's 'expires') or stale (last reviewed too long ago); a document "
+        "check still open is not counted"
     ),
 }
 
@@ -1545,11 +1562,16 @@ def probe_misses_summary(misses: pd.DataFrame) -> pd.DataFrame:
     if m.empty:
         return pd.DataFrame(columns=cols)
     g = m.groupby(["kind", "subject"], sort=True)
+    # (first and last are when windows or alerts began: the period's availability row is due at the
+    # period's end, and "last 2025-10-13 00:00" read as a miss after the week; it dates a group only
+    # when it is the group's one row)
+    timed = m["due_at"].where(m["overage_min"].notna() | ~g["overage_min"].transform("count").gt(0))
+    gt = timed.groupby([m["kind"], m["subject"]], sort=True)
     out = pd.DataFrame(
         {
             "misses": g.size(),
-            "first": g["due_at"].min(),
-            "last": g["due_at"].max(),
+            "first": gt.min(),
+            "last": gt.max(),
             "total overage": g[["due_at", "overage_min"]].apply(_union_minutes).map(human_duration),
             "worst overage": g["overage_min"].max().map(human_duration),
         }

@@ -56,6 +56,7 @@ def test_a_figure_of_fewer_than_five_probes_says_how_many_and_is_not_compared(tm
     assert head.attrs["notes"] == {
         "SLA misses": weekly.FIGURE_NOTES["SLA misses"],  # (round 15)
         "open tickets past due": weekly.FIGURE_NOTES["open tickets past due"],
+        "stale documents": weekly.FIGURE_NOTES["stale documents"],  # (round 16: LOOK4)
         "availability web (%)": FEW_NOTE,
         "p95 web (ms)": FEW_NOTE,
     }
@@ -81,7 +82,8 @@ def test_the_examples_one_curl_transcript_target_says_it_is_one_probe(tmp_path: 
     assert live == [18.405, "n/a (8 probes against 326)", None]
     assert rows.loc["p95 staging-app-mock (ms)"].tolist() == [1028.3, "n/a (8 probes against 329)", None]
     assert list(head.attrs["notes"]) == [
-        "SLA misses", "open tickets past due", "availability hotdash-staging.fly.dev/app?mock=1 (%)",
+        "SLA misses", "open tickets past due", "stale documents",  # (round 16: LOOK4)
+        "availability hotdash-staging.fly.dev/app?mock=1 (%)",
     ]
     # the example's latency targets all have an objective: nothing left out of the table
     assert d.objective_windows.attrs["no_objective"] == []

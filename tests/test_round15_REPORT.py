@@ -64,6 +64,7 @@ def test_the_headline_holds_a_target_to_its_objectives_min_probes(tmp_path: Path
     assert head.attrs["notes"] == {
         "SLA misses": weekly.FIGURE_NOTES["SLA misses"],
         "open tickets past due": weekly.FIGURE_NOTES["open tickets past due"],
+        "stale documents": weekly.FIGURE_NOTES["stale documents"],  # (round 16: LOOK4)
         "availability db (%)": FEW_NOTE,
         "availability web (%)": FEW_NOTE,
         "p95 db (ms)": FEW_NOTE,

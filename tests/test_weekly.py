@@ -536,7 +536,8 @@ def test_the_budget_table_counts_an_alerting_step_once_whatever_pairs_fire():
         "alert_1h_5m": [True, True, False, False], "alert_6h_30m": [True, False, False, False],
     })
     out = _budget_table(budget, burns).set_index("target")
-    assert out["alerting (5-min steps)"].to_dict() == {"a": 2, "b": 0}
+    # (round 16, LOOK4: a duration, where the column counted 5-minute steps)
+    assert out["alerting for"].to_dict() == {"a": "10min", "b": "0min"}
 
 
 def test_probe_misses_summary_counts_overlapping_alert_minutes_once():
