@@ -2087,6 +2087,8 @@ def _auth_soft(m: re.Match[str]) -> str:
 def auth_placeholder(m: re.Match[str]) -> bool:
     """Whether an :data:`AUTH_IN_TEXT` match's credential is a placeholder or a reference, kept as written
     ('Authorization: Bearer <token>', 'Authorization: Bearer ${TOKEN}', 'Authorization: ${AUTH}')."""
+    if m.group(2) == REDACTED or m.group(4) == REDACTED:
+        return False  # (a mask is no placeholder: the evidence's stricter rule masks the word after it)
     i = m.start(4) if m.group(4) else m.start(2)
     return placeholder_at(m.string, i) or (m.group(4) is not None and placeholder_at(m.string, m.start(2)))
 
