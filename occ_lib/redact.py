@@ -155,7 +155,9 @@ for ``Hunter 2``, ``wifi password is *** (rotated)`` for ``blue monkey 42``; "pa
 in small letters without digits, "password is blue monkey", cannot be told from prose). A Kubernetes
 Secret's ``data:``/``stringData:`` values go whatever their keys' names (:func:`k8s_secret_data`; YAML, its
 lines joined by spaces as a log's item joins them, or kubectl's JSON; only in a text that says ``kind:
-Secret`` or ``get secret``; a reference and an empty value stay), and a registry's ``.dockerconfigjson`` /
+Secret`` or ``get secret``; a YAML line's value runs to its line's end, ``NOTE: ***`` for ``two words``; a
+reference and an empty value stay; a manifest's camelCase key after a secret's word is no credential,
+``kind: Secret`` / ``stringData:``), and a registry's ``.dockerconfigjson`` /
 ``.dockercfg`` value in any text. After ``Authorization:`` or ``Bearer`` a placeholder stays as written
 (:func:`auth_placeholder`: ``Authorization: Bearer <token>``, ``Bearer ${TOKEN}``; before ``***`` and
 ``***{TOKEN}``).
@@ -1941,7 +1943,10 @@ def _spaced_phrase(m: re.Match[str]) -> str:
 # kubectl's JSON): every value under its 'data:' or 'stringData:' is a secret, whatever its key's name
 # ('DB_URL: cG9z...', '.dockerconfigjson: eyJ...'); only in a text that says it is a Secret's
 _K8S_SECRET = re.compile(r"(?i)\bkind[\"']?[ \t]*:[ \t]*[\"']?secret\b|\bget[ \t]+secrets?\b")
-_K8S_VALUE = (r"(?:\$\{[^{}\s]{1,200}\}|[^\s\"'{}\[\]]{0,4095}[^\s\"'{}\[\]:]|\"[^\"\n]{0,4096}\""
+_K8S_VALUE = (r"(?:\$\{[^{}\s]{1,200}\}(?![^\s])"
+               # (a YAML line's value runs to its end, spaces and all: 'NOTE: two words')
+               r"|[^\s\"'{}\[\]|>](?:[^\n\"'{}\[\]:#]|:(?![ \t\n])){0,4095}(?=[ \t]*\n)"
+               r"|[^\s\"'{}\[\]]{0,4095}[^\s\"'{}\[\]:]|\"[^\"\n]{0,4096}\""
                r"|'[^'\n]{0,4096}')")  # (no key: 'stringData: API_URL: x' opens the next block)
 _K8S_DATA = re.compile(
     r"(?<![\w.-])((?:stringD|d)ata:)((?:[ \t]*\n?[ \t]*(?!(?:kind|type|metadata|apiVersion|immutable|data"
@@ -1972,11 +1977,16 @@ def k8s_secret_data(text: str) -> str:
             return m.group(0)
         return f"{m.group(1)}{quote_}{REDACTED}{quote_}"
 
+    def data(m: re.Match[str]) -> str:
+        nl = m.string[m.end():m.end() + 1] == "\n"  # (a line's value ends at its '\n': read it with it)
+        pairs = _K8S_PAIR.sub(pair, m.group(2) + "\n" if nl else m.group(2))
+        return m.group(1) + (pairs[:-1] if nl else pairs)
+
     def json_pair(m: re.Match[str]) -> str:
         return m.group(0) if placeholder_value(m.group(2)) else f'{m.group(1)}{REDACTED}"'
 
     if "ata:" in text:
-        text = _K8S_DATA.sub(lambda m: m.group(1) + _K8S_PAIR.sub(pair, m.group(2)), text)
+        text = _K8S_DATA.sub(data, text)
     if 'ata"' in text:
         text = _K8S_JSON_DATA.sub(
             lambda m: m.group(1) + _K8S_JSON_PAIR.sub(json_pair, m.group(2)) + "}", text)
@@ -2340,6 +2350,10 @@ def _credential(m: re.Match[str]) -> str:
         m.string[m.end("word") + 1:m.end("word") + 2].isdigit()
     ):
         return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation', '...T14:00Z')
+    if m.string.startswith(":", m.end("word")) and _YAML_KEY.fullmatch(word) and (
+        m.string[m.end("word") + 1:m.end("word") + 2] in ("", " ", "\t", "\n", "\r")
+    ):
+        return m.group(0)  # ('kind: Secret\nstringData:', 'the secret: apiVersion: v1': a manifest's key)
     if placeholder_value(word) or placeholder_at(m.string, m.start("word")):
         return m.group(0)  # ('password is $DB_PASS', 'password: %DB_PASS%': a reference)
     if store_note_at(word, m.string, m.end("word")):
@@ -2351,6 +2365,10 @@ def _credential(m: re.Match[str]) -> str:
     ):
         return f"{m.group(1)}{m.group(3)}{opening}{_label_kept(word)}{closing}"
     return m.group(0)
+
+
+# a camelCase key of a pasted manifest ('stringData', 'apiVersion'), no credential when a ':' ends it
+_YAML_KEY = re.compile(r"[a-z]+(?:[A-Z][a-z]+)+")
 
 
 def _label_kept(value: str) -> str:

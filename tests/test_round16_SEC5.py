@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from occ_lib.logs import parse_log
+from occ_lib.redact import redact_text
 
 try:
     from tests.evidence_rows import occ_in, rows, workspace
@@ -287,3 +288,11 @@ def test_occ_import_stores_and_prints_no_spaced_value(tmp_path):
         "DB_URL: ***"]
     dump = stored.astype(str).to_csv()
     assert not any(s in dump for s in ("horse", "monkey", "cG9zdGdyZXM6"))
+
+
+def test_a_kubernetes_secrets_yaml_line_value_goes_to_its_end():
+    # (a YAML line's value with spaces: its line's end closes it; kubectl writes 'data:' before 'kind:')
+    all_show("apiVersion: v1\ndata:\n  DB_URL: cG9zdGdyZXM6Ly91OnBAaC9k\nkind: Secret\n",
+             "apiVersion: v1\ndata:\n  DB_URL: ***\nkind: Secret\n", "cG9zdGdyZXM6")
+    assert redact_text("kind: Secret\nstringData:\n  NOTE: two words\n  ref: ${X}\n  e: \"\"\n") == (
+        "kind: Secret\nstringData:\n  NOTE: ***\n  ref: ${X}\n  e: \"\"\n")  # (was '***:' for 'stringData:')
