@@ -646,6 +646,7 @@ def rare_hint(text: str) -> bool:
             or "AUTH " in text or "requirepass" in low or "masterauth" in low  # (Redis's: 'AUTH X')
             or "___" in text  # (a file named after a URL: 'curl_https___u_pw@host_...log')
             or "dentified" in low or "onfig" in low  # (SQL's 'IDENTIFIED BY', 'config set NAME X')
+            or "dockerc" in low  # (a registry's '.dockercfg: X')
             or code_hint(text)  # ('PSK: X', 'OTP 123456', 'ssh u:pw@host', 'admin/X')
             or twilio_hint(text)):  # (a Twilio SID and its auth token: 'AC0123.../0123...')
         return True

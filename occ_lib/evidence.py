@@ -349,6 +349,7 @@ from .redact import (
     LABEL,
     REDACTED,
     TEXT_VALUE,
+    auth_placeholder,
     digest_param,
     is_secret_name,
     masked_before_name_tail,
@@ -550,6 +551,8 @@ def _auth_masked(m: re.Match[str]) -> str:
     a value that opens with another word loses it and the word after it ('Authorization: RAWSECRET
     refused')."""
     first, space, second = m.group(2), m.group(3) or "", m.group(4)
+    if auth_placeholder(m):
+        return m.group(0)  # ('Authorization: Bearer <token>', 'Bearer ${TOKEN}': a reference, no secret)
     if second and (kept := digest_param(first, second)) is not None:
         return f"{m.group(1)}{first}{space}{kept}"  # ('Digest username="bob", ...': the hashes go)
     if first.lower() in AUTH_SCHEMES:
@@ -566,7 +569,8 @@ def _scrub(text: str) -> str:
     if "${" in text:  # ('token_ttl=${TOKEN_TTL:-3600}': a stricter name's reference and default go whole)
         text = secret_defaults(text, is_secret_name)
     text = AUTH_IN_TEXT.sub(_auth_masked, text)
-    text = _BEARER_IN_TEXT.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
+    text = _BEARER_IN_TEXT.sub(
+        lambda m: m.group(0) if placeholder_at(m.string, m.start(2)) else f"{m.group(1)}{REDACTED}", text)
     text = _PAIR_IN_TEXT.sub(
         lambda m: masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
         if is_secret_name(m.group(2)) and not _kept_value(m)

@@ -143,6 +143,25 @@ password is in the vault"), ``password is set to ***`` (``was changed to``, ``ha
 manager's name in a note is no credential (:func:`store_name`: "in 1password", "1Password vault", "see
 1password item DB-prod"; alone as the value, ``password: ***`` for ``1Password``, it may be the password).
 
+Also (round 16, SEC5): a password's or a passphrase's value written with spaces goes to its clear end
+(:data:`_SPACED_PHRASE`, after ``=``, ``:``, ``is`` or ``was``): the words up to a ``;``, ``,``, ``(``, a
+quote, a cell's ``|``, a spaced dash, a sentence's end, the line's end or a word of a note or of prose
+(:data:`_NOTE_WORDS`, :data:`_PHRASE_STOP`: "rotated", "for", "too", "than"), a unit, a version, a ticket or a
+date; the prose after that end stays. Two words at least, 8 at most (no end within 8 words: prose, it stays).
+A passphrase's words are its value whatever they are (``passphrase: ***; rotated`` for ``correct horse battery
+staple``); a password's only when its last word is digits alone and no other one is (``Password=*** rotated``
+for ``Hunter 2``, ``wifi password is *** (rotated)`` for ``blue monkey 42``; "password is longer than 12",
+"password was tried 3 times", "password is 12 chars", "Password=*** 42 minutes later" stay, and two words
+in small letters without digits, "password is blue monkey", cannot be told from prose). A Kubernetes
+Secret's ``data:``/``stringData:`` values go whatever their keys' names (:func:`k8s_secret_data`; YAML, its
+lines joined by spaces as a log's item joins them, or kubectl's JSON; only in a text that says ``kind:
+Secret`` or ``get secret``; a YAML line's value runs to its line's end, ``NOTE: ***`` for ``two words``; a
+reference and an empty value stay; a manifest's camelCase key after a secret's word is no credential,
+``kind: Secret`` / ``stringData:``), and a registry's ``.dockerconfigjson`` /
+``.dockercfg`` value in any text. After ``Authorization:`` or ``Bearer`` a placeholder stays as written
+(:func:`auth_placeholder`: ``Authorization: Bearer <token>``, ``Bearer ${TOKEN}``; before ``***`` and
+``***{TOKEN}``).
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -477,6 +496,11 @@ def redact_text(text: str) -> str:
     text = redact_known(text)
     if "%3D" in text or "%3d" in text:  # ('token%3DUrlEncTok99': a pair escaped, outside a URL's query)
         text = _ENCODED_PAIR.sub(_encoded_pair, text)
+    if ("ecret" in text or "ECRET" in text) and ("ata:" in text or 'ata"' in text) or "dockerc" in text:
+        # (a k8s Secret's data, a registry's '.dockerconfigjson')
+        text = k8s_secret_data(text)
+    if spaced_rest_hint(text) and ("ass" in text or "ASS" in text):  # ('passphrase: correct horse battery')
+        text = _SPACED_PHRASE.sub(_spaced_phrase, text)
     if _bearer_hint(text):
         text = _BEARER.sub(_credential, text)
     if (" is " in text or " was " in text or " IS " in text) and spaced_rest_hint(text):
@@ -1859,6 +1883,125 @@ def _spaced_rest_is(m: re.Match[str]) -> str:
     return _spaced_rest(m)
 
 
+# a password's or a passphrase's value of words written with spaces, to a clear end (:func:`_spaced_phrase`):
+# 'passphrase: correct horse battery staple', 'wifi password is blue monkey 42 (rotated)', 'Password=Hunter 2
+# rotated'; read once from each name, at most 8 words of 40 characters
+_SPACED_PHRASE = re.compile(
+    r"(?i)(pass(?:word|wd|phrase)[\"']?(?:[ \t]*(?:::?|=)[ \t]*|[ \t]+(?:is|was)[ \t]+))"
+    r"(?![\"'`{$<%\[])[A-Za-z0-9#&!$%@^*?+~_.-]{1,40}(?:[ \t]+[A-Za-z0-9#&!$%@^*?+~_.-]{1,40}){1,7}"
+)
+# words that end a spaced value or say it is prose: a note's (:data:`_NOTE_WORDS`) and these
+_PHRASE_STOP = frozenset((
+    "too", "very", "weak", "strong", "wrong", "invalid", "incorrect", "missing", "empty", "required",
+    "needed", "unknown", "unchanged", "same", "different", "than", "least", "most", "longer", "shorter",
+    "older", "still", "also", "only", "just", "tried", "used", "reused", "entered", "typed", "attempt",
+    "attempts", "retry", "retries", "then", "but", "so", "if", "when", "because", "please", "ok", "okay",
+))
+_PHRASE_END = frozenset(".!?:")
+_PHRASE_WORD = re.compile(r"\S+")
+
+
+def _spaced_phrase(m: re.Match[str]) -> str:
+    """A :data:`_SPACED_PHRASE` match with its value masked: the words up to the first note's or prose's word
+    (:data:`_PHRASE_STOP`), unit, version, ticket, date, a spaced dash or a sentence's end, and only when
+    the words stop at a clear end (that word, ';', ',', '(', a quote, a cell's '|', the line's end). Two
+    words at least; a passphrase's words are its value whatever they are ('correct horse battery staple');
+    a password's only when its last word is digits alone and no other one is ('blue monkey 42', 'Hunter 2':
+    the words with a mixed part are :data:`_SPACED_REST`'s, '42 minutes later' a count)."""
+    text, whole = m.string, m.group(0)
+    start = m.end(1) - m.start()
+    words = [(w.start(), w.group(0)) for w in _PHRASE_WORD.finditer(whole, start)]
+    cut = 0  # (the value's end in ``whole``)
+    count, digits_at = 0, []
+    stopped = False
+    for i, word in words:
+        w = word.rstrip(".,:!?")
+        low = w.lower()
+        if w == REDACTED and not count:  # (a mask is a value all the same: 'Password=*** 2', a path's pair's)
+            count, cut = 1, i + len(w)
+            continue
+        if not w or w.strip("-\u2013\u2014") == "" or low in _NOTE_WORDS or low in _PHRASE_STOP or (
+            _NO_CREDENTIAL.fullmatch(w) or _SHORT_VERSION.fullmatch(w) or _UNIT_WORD.fullmatch(w)
+            and not w.isdigit() or store_name(w) or placeholder_value(w)
+        ):
+            stopped = True
+            break
+        count += 1
+        if w.isdigit():
+            digits_at.append(count)
+        cut = i + len(w)
+        if word[len(w):len(w) + 1] in _PHRASE_END and word != w:
+            stopped = True  # ('... staple.': a sentence's end)
+            break
+    if not stopped:  # (the words ran to the match's end: a clear end must follow)
+        after = text[m.end():m.end() + 2]
+        if after[:1] not in ("", "\n", "\r", ";", ",", "(", ")", "|", '"', "'", "`") and not (
+            after[:1] in (" ", "\t") and after[1:2] in ("(", "|", "")
+        ):
+            return whole
+    if count < 2:
+        return whole
+    if whole[:10].lower().startswith("passphrase"):
+        return whole[:start] + REDACTED + whole[cut:]
+    if digits_at != [count]:
+        return whole
+    return whole[:start] + REDACTED + whole[cut:]
+
+
+# a Kubernetes Secret's manifest pasted (YAML, its lines or joined by spaces as a log item joins them; or
+# kubectl's JSON): every value under its 'data:' or 'stringData:' is a secret, whatever its key's name
+# ('DB_URL: cG9z...', '.dockerconfigjson: eyJ...'); only in a text that says it is a Secret's
+_K8S_SECRET = re.compile(r"(?i)\bkind[\"']?[ \t]*:[ \t]*[\"']?secret\b|\bget[ \t]+secrets?\b")
+_K8S_VALUE = (r"(?:\$\{[^{}\s]{1,200}\}(?![^\s])"
+               # (a YAML line's value runs to its end, spaces and all: 'NOTE: two words')
+               r"|[^\s\"'{}\[\]|>](?:[^\n\"'{}\[\]:#]|:(?![ \t\n])){0,4095}(?=[ \t]*\n)"
+               r"|[^\s\"'{}\[\]]{0,4095}[^\s\"'{}\[\]:]|\"[^\"\n]{0,4096}\""
+               r"|'[^'\n]{0,4096}')")  # (no key: 'stringData: API_URL: x' opens the next block)
+_K8S_DATA = re.compile(
+    r"(?<![\w.-])((?:stringD|d)ata:)((?:[ \t]*\n?[ \t]*(?!(?:kind|type|metadata|apiVersion|immutable|data"
+    r"|stringData):)[\w.-]{1,253}:[ \t]+" + _K8S_VALUE + ")+)"
+)
+_K8S_PAIR = re.compile(r"([\w.-]{1,253}:[ \t]+)(" + _K8S_VALUE + ")")
+_K8S_JSON_DATA = re.compile(
+    r"(\"(?:stringD|d)ata\"[ \t]*:[ \t]*\{)((?:[^{}$]|\$(?!\{)|\$\{[^{}\n]{0,200}\}){0,65536})\}"
+)
+_DOCKER_CONFIG = re.compile(r"(\.docker(?:configjson|cfg)[\"']?[ \t]*:[ \t]*[\"']?)([^\s\"'{}]{8,65536})")
+_K8S_JSON_PAIR = re.compile(r"(\"[^\"\n]{1,253}\"[ \t]*:[ \t]*\")((?:[^\"\\\n]|\\.){1,65536})\"")
+
+
+def k8s_secret_data(text: str) -> str:
+    """``text`` with a Kubernetes Secret's ``data``/``stringData`` values masked (:data:`_K8S_DATA`); keys,
+    placeholders and the manifest's other fields stay."""
+    if "dockerc" in text:  # ('.dockerconfigjson: eyJhdXRocyI6...': a registry's credentials, any manifest's)
+        text = _DOCKER_CONFIG.sub(
+            lambda m: m.group(0) if placeholder_value(m.group(2)) else m.group(1) + REDACTED, text)
+    if _K8S_SECRET.search(text) is None:
+        return text
+
+    def pair(m: re.Match[str]) -> str:
+        value = m.group(2)
+        quote_ = value[0] if value[:1] in ("'", '"') else ""
+        inner = value[1:-1] if quote_ else value
+        if not inner or inner in ("|", ">", "|-", ">-") or placeholder_value(inner):
+            return m.group(0)
+        return f"{m.group(1)}{quote_}{REDACTED}{quote_}"
+
+    def data(m: re.Match[str]) -> str:
+        nl = m.string[m.end():m.end() + 1] == "\n"  # (a line's value ends at its '\n': read it with it)
+        pairs = _K8S_PAIR.sub(pair, m.group(2) + "\n" if nl else m.group(2))
+        return m.group(1) + (pairs[:-1] if nl else pairs)
+
+    def json_pair(m: re.Match[str]) -> str:
+        return m.group(0) if placeholder_value(m.group(2)) else f'{m.group(1)}{REDACTED}"'
+
+    if "ata:" in text:
+        text = _K8S_DATA.sub(data, text)
+    if 'ata"' in text:
+        text = _K8S_JSON_DATA.sub(
+            lambda m: m.group(1) + _K8S_JSON_PAIR.sub(json_pair, m.group(2)) + "}", text)
+    return text
+
+
 _CONN_PASSWORD_HINT = re.compile(r"(?i)(?:password|pwd)[ \t]*=")
 # a connection string's password with a space in it ('Server=db01;Password=Hunter 2pg'): after a ';' it
 # runs to its ';', the end of the line, a closing backtick, quote or table cell, a spaced dash or a
@@ -1949,7 +2092,7 @@ def _auth_soft(m: re.Match[str]) -> str:
     word that is no credential itself, 'GenieKey') the word after it; else the first word when it
     looks like a credential ('Authorization: pending from legal' stays)."""
     first, space, second = m.group(2), m.group(3) or "", m.group(4)
-    if first == REDACTED or second == REDACTED:
+    if first == REDACTED or second == REDACTED or auth_placeholder(m):
         return m.group(0)
     if second and (kept := digest_param(first, second)) is not None:
         return f"{m.group(1)}{first}{space}{kept}"  # ('Digest username="bob", ...': the hashes go later)
@@ -1958,6 +2101,15 @@ def _auth_soft(m: re.Match[str]) -> str:
     if _looks_like_credential(first):
         return f"{m.group(1)}{REDACTED}{space}{second or ''}"
     return m.group(0)
+
+
+def auth_placeholder(m: re.Match[str]) -> bool:
+    """Whether an :data:`AUTH_IN_TEXT` match's credential is a placeholder or a reference, kept as written
+    ('Authorization: Bearer <token>', 'Authorization: Bearer ${TOKEN}', 'Authorization: ${AUTH}')."""
+    if m.group(2) == REDACTED or m.group(4) == REDACTED:
+        return False  # (a mask is no placeholder: the evidence's stricter rule masks the word after it)
+    i = m.start(4) if m.group(4) else m.start(2)
+    return placeholder_at(m.string, i) or (m.group(4) is not None and placeholder_at(m.string, m.start(2)))
 
 
 def _looks_like_credential(word: str) -> bool:
@@ -2207,6 +2359,10 @@ def _credential(m: re.Match[str]) -> str:
         m.string[m.end("word") + 1:m.end("word") + 2].isdigit()
     ):
         return m.group(0)  # ('token OCC-INF-221 pending', 'password 2025-10-10 rotation', '...T14:00Z')
+    if m.string.startswith(":", m.end("word")) and _YAML_KEY.fullmatch(word) and (
+        m.string[m.end("word") + 1:m.end("word") + 2] in ("", " ", "\t", "\n", "\r")
+    ):
+        return m.group(0)  # ('kind: Secret\nstringData:', 'the secret: apiVersion: v1': a manifest's key)
     if placeholder_value(word) or placeholder_at(m.string, m.start("word")):
         return m.group(0)  # ('password is $DB_PASS', 'password: %DB_PASS%': a reference)
     if store_note_at(word, m.string, m.end("word")):
@@ -2218,6 +2374,10 @@ def _credential(m: re.Match[str]) -> str:
     ):
         return f"{m.group(1)}{m.group(3)}{opening}{_label_kept(word)}{closing}"
     return m.group(0)
+
+
+# a camelCase key of a pasted manifest ('stringData', 'apiVersion'), no credential when a ':' ends it
+_YAML_KEY = re.compile(r"[a-z]+(?:[A-Z][a-z]+)+")
 
 
 def _label_kept(value: str) -> str:
