@@ -166,3 +166,55 @@ def test_a_new_eta_written_in_military_time_moves_the_earlier_one():
         [9, ["CLIN-7"], "10-09 14:00", "ETA", False],
     ]
     assert [r[:2] for r in event_rows(text)][-1] == [10, "10-08 14:20"]
+
+
+# 4: a ticket target from a date-only first mention ends that day in the log's declared zone ------------
+CHI_LOG = """# Clinical on-call
+
+All times are local (Central, America/Chicago), 24-hour clock.
+
+## Thu 2025-10-09
+
+- Scanner firmware (CLIN-5140) due by midnight.
+- 2350 CLIN-5140 firmware pushed; resolved.
+"""
+
+
+def _target_rows(tmp_path: Path, text: str) -> list[list]:
+    from occ_lib.policy import Policy, TicketTarget
+    from occ_lib.sla import ticket_target_misses
+
+    path = tmp_path / "chi.md"
+    path.write_text(text, encoding="utf-8")
+    target = TicketTarget(first_response="15m", resolution="1d")
+    policy = Policy(tz="America/New_York", tickets={"CLIN": target})
+    out = ticket_target_misses(read_logs([str(path)]), policy, start="2025-10-06", as_of="2025-10-13")
+    cols = zip(out["kind"], out["due_at"], out["resolved_at"], out["status"], strict=True)
+    return [[k, d.strftime("%m-%d %H:%M"), r.strftime("%m-%d %H:%M"), st] for k, d, r, st in cols]
+
+
+def test_a_date_only_first_mention_counts_from_the_end_of_its_day_in_the_logs_zone(tmp_path):
+    # (Thu ends at 05:00 UTC in Chicago: the response at 23:50 local Thu is within the target, not
+    # 35 min late against New York's midnight)
+    assert _target_rows(tmp_path, CHI_LOG) == [
+        ["response", "10-10 05:15", "10-10 04:50", "met"],
+        ["resolution", "10-11 05:00", "10-10 04:50", "met"],
+    ]
+
+
+def test_a_date_only_first_mention_of_a_log_without_a_declared_zone_ends_in_the_policys(tmp_path):
+    # (read in UTC, its Thursday ends where the policy's does: 04:00 UTC, New York's midnight)
+    text = """# On-call, 24-hour clock
+
+## Thu 2025-10-09
+
+- Scanner firmware (CLIN-5140) due by midnight.
+
+## Fri 2025-10-10
+
+- 0410hrs CLIN-5140 firmware pushed; resolved.
+"""
+    assert _target_rows(tmp_path, text) == [
+        ["response", "10-10 04:15", "10-10 04:10", "met"],
+        ["resolution", "10-11 04:00", "10-10 04:10", "met"],
+    ]
