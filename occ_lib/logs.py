@@ -2550,9 +2550,11 @@ def _items(
     # the year nearest the date the document's first dated items are read against)
     year = next((it[7] for it in items if it[7] is not None), None) if (
         items and items[0][7] is None and items[0][4][2] is None) else None
-    found = _times.find_times_many(
-        proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks, year
-    )
+    # (a 24-hour log, '1430hrs' or '24-hour clock' in it: an item's opening '1615' is a time)
+    with _times.clock24(_times.is_clock24("\n".join(proses))):
+        found = _times.find_times_many(
+            proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks, year
+        )
     if any("T+" in p for p in proses):
         _offsets(proses, found)
     _carry_dates(items, proses, found, tz)

@@ -151,7 +151,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         f"An event from a dated but untimed section counts at the start of its date in {policy.tz} "
         "(a date that begins at as_of is after it), except that it does not come before a timed "
         "event of that day, and a response or resolution known only to the day of a timed first "
-        "mention counts from that mention; a row names such instants in 'day_precision', tables "
+        "mention counts from that mention; a ticket target from a first mention known only to its date "
+        "counts from the end of that date in the zone its log declares (as a date-only deadline's), "
+        f"else in {policy.tz}; a row names such instants in 'day_precision', tables "
         "show them as dates and durations from them are approximate (~).",
         "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
         "source:line, and source/line point at the statement that it was missed, else the first. A "
@@ -1306,6 +1308,7 @@ def ticket_target_misses(
     deadlines = _table(logs, "deadlines")
     ev = _counted(with_threads(events, deadlines), as_of_ts, policy.tz)
     moved = _moved_windows(deadlines, events, as_of_ts, policy.tz)
+    zones = _date_zones(logs)
     ev = ev.assign(ticket=ev["tickets"]).explode("ticket")
     ev = ev[ev["ticket"].notna()]
     # (first_events decides between a date-only and a timed mention; ties keep source/line order)
@@ -1325,9 +1328,11 @@ def ticket_target_misses(
             if limit is None:
                 continue
             # (a first mention known only to its day, 'STD-101' in the 10-07 standup table: the clock
-            # started some time that day, so the target counts from the day's end: judged at day precision)
-            start_at = first["at"] if not first_day else day_end(
-                first["at"].tz_convert(policy.tz).date(), policy.tz)
+            # started some time that day, so the target counts from the day's end: judged at day precision;
+            # the end of that day in the zone its log declares, as a date-only deadline's: a Chicago log's
+            # Thursday ends at 05:00 UTC, not at New York's 04:00)
+            start_at = first["at"] if not first_day else _day_end_in(
+                first["at"].tz_convert(policy.tz).date(), zones.get(str(first["source"])), policy.tz)
             due = start_at + pd.Timedelta(limit)
             later = ""
             if kind == "resolution" and (win := _window_after(moved.get(str(ticket)), due)) is not None:

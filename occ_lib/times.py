@@ -30,6 +30,14 @@ What counts as a time
     ``09:00+02:00``, ``09:00 (UTC)``, ``09:00 UTC+2``, ``09:00 Europe/Berlin``). Military style
     only with a UTC zone: ``0900Z``, ``1730 UTC``, ``2359 GMT``, ``0900 UTC+2`` (so ``2025 UTC`` reads
     as 20:25).
+    A 24-hour log's ``0800h`` where an item opens with it or after by/at/before/until/ETA/@ (as ``17h``
+    is), and a bare ``HHMM`` only right after one of those words (``callback by 1600``, ``at 1400,``,
+    ``ETA by 1700 local Wednesday``), in the document's zone unless one follows; not before a word that
+    is no time's (``by 1200 users``), and ``2000`` to ``2039`` only with a zone (``by 2025`` is a year).
+    A bare ``HHMM`` that opens an item (``1615 no callback yet``, ``2300 CLIN-5144 opened``) is a time
+    only in a 24-hour log (one that writes ``1430hrs``, ``0800h`` or ``0930 hrs`` somewhere, or names its
+    ``24-hour clock`` or ``military time``; :func:`clock24`), followed by a word (not ``2025 budget``:
+    a year as above); elsewhere a number.
     Plain numbers never are: ``2025``, ``HTTP 200``, ``v2.10.1``, ``integrations.md:24-27``, ``25-27``,
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``.
 What counts as a date
@@ -3240,6 +3248,81 @@ _SHORT_HOUR = re.compile(
     r"(?:(1[0-2]|0?[1-9])([AaPp])|(?P<kh>[01]\d|2[0-3])h)(?=[\s*_:.,;)\]]|$)" + _zone_re("k", False)
 )
 _SHORT_AFTER = re.compile(r"(?<![\w-])(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|ETA|[Ee]ta|@):?\s*$")
+# A military time without 'hrs' (a hospital's or a dispatcher's 24-hour log): '0800h' where an item opens
+# with it or after by/at/before/until/ETA/@ (as '17h' is), and a bare 'HHMM' only after one of those words
+# ('callback by 1600', 'at 1400, all...', 'by 1700 local Wednesday'), never before a word that is no time's
+# ('by 1200 users'), and 2000-2039 only with a zone ('by 2000 CDT'; 'by 2025' is a year).
+_MIL_SHORT = re.compile(
+    r"(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?P<mx>h)?(?=[\s*_.,;)\]]|$)" + _zone_re("k", False)
+)
+_MIL_NEXT_WORD = re.compile(
+    r"\s+(?!(?i:local|today|tonight|tomorrow|sharp|latest|at|on|or|and|" + _WD + r")\b)[A-Za-z]"
+)
+
+
+# the document being read is a 24-hour log (:func:`clock24`): a bare 'HHMM' that opens an item is a time
+_CLOCK24: contextvars.ContextVar[bool] = contextvars.ContextVar("clock24", default=False)
+# what follows an item's opening 'HHMM' in a 24-hour log: a word or ticket ('1615 no callback yet',
+# '2300 CLIN-5144 opened'), after a separator or not; not a number, unit sign or 'x' ('1800 x 2')
+_MIL_LEAD_NEXT = re.compile(r"(?:\s*[:\u2013\u2014]|\s+-)?\s+(?![xX]\b)[A-Za-z]")
+# what makes a document a 24-hour log: a military time in hours ('1430hrs', '0800h', '0930 hrs') or
+# the clock named ('24-hour clock', 'military time')
+_CLOCK24_HRS = re.compile(r"(?<![\w.:/-])(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|Hrs|HRS|h)(?![A-Za-z])")
+_CLOCK24_WORDS = re.compile(r"(?i:24[- ]?h(?:ou)?r\s+clock|military\s+time)")
+
+
+def is_clock24(text: str) -> bool:
+    """Whether ``text`` (a whole document's) is a 24-hour log: a military time in hours ('1430hrs',
+    '0800h', '0930 hrs') or its clock named ('24-hour clock', 'military time'). One scan of the text."""
+    low = text.lower()
+    if ("clock" in low or "military" in low) and _CLOCK24_WORDS.search(text):
+        return True
+    return "h" in low and _CLOCK24_HRS.search(text) is not None
+
+
+@contextlib.contextmanager
+def clock24(flag: bool) -> Iterator[None]:
+    """Within it (``flag`` true), a bare 'HHMM' that opens an item ('1615 no callback yet') is a time
+    of the document's zone, as a 24-hour log writes its steps. The log reader sets it per document
+    (:func:`is_clock24`)."""
+    token = _CLOCK24.set(bool(flag))
+    try:
+        yield
+    finally:
+        _CLOCK24.reset(token)
+
+
+def _short_military(text: str, a: int, s: int, b: int, first: bool) -> _Cand | None:
+    """The military time at ``s`` written as '0800h' or a bare '1600' after a time keyword
+    (:data:`_MIL_SHORT`), or opening an item of a 24-hour log (:func:`clock24`), else None."""
+    if not text.startswith(("0", "1", "2"), s):
+        return None
+    m = _MIL_SHORT.match(text, s, b)
+    if m is None:
+        return None
+    after = _SHORT_AFTER.search(text, max(a, s - 8), s) is not None
+    if m.group("mx"):
+        if not (after or first and _LEAD.fullmatch(text, a, s)):
+            return None
+    elif m.group("kz") is None and text[s:s + 2] == "20" and text[s + 2] in "0123":
+        return None  # ('by 2025', '2030 roadmap': a year; 20:00-20:39 only with a zone or 'h')
+    elif after:
+        if _MIL_NEXT_WORD.match(text, m.end(), b):
+            return None
+    elif not (
+        first and _CLOCK24.get() and _LEAD.fullmatch(text, a, s) and _MIL_LEAD_NEXT.match(text, m.end(), b)
+    ):
+        return None
+    if m.group("kzu") in _NOT_ZONES or (
+        m.group("kzw") in _NAME_ZONES and _NAME_NEXT.match(text, m.end("kzw"), b)
+    ):
+        return None
+    c = _Cand(s, m.end(), "time")
+    c.time = (int(m.group("mh")), int(m.group("mm")), 0, 0, "minute", 0)
+    c.tz, word = _zone_written(*m.group("kz", "koff", "kzp", "kzw", "kzu"))
+    if word is not None and c.tz is None:
+        c.problem = f"unknown time zone {word}"
+    return c
 
 
 # A clock time mistyped ('17;00', '17:OO'): where an item opens with it, or a keyword expects a time
@@ -3282,6 +3365,8 @@ def _short_hour(
     """The time written as '5p' or '11a PT' at ``s`` (see :data:`_SHORT_HOUR`), else None;
     ``before`` is the mention before it (a date right before it dates it: 'Mon 11/3 8a PT')."""
     m = _SHORT_HOUR.match(text, s, b)
+    if m is None:
+        return _short_military(text, a, s, b, first)
     if m is not None and m.group("kzu") in _NOT_ZONES:
         m = _SHORT_HOUR.match(text, s, m.start("kzu"))  # ('5p UAT': no zone)
     if m is not None and m.group("kzw") in _NAME_ZONES and _NAME_NEXT.match(text, m.end("kzw"), b):
