@@ -114,10 +114,11 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
             head = key.split("-", 1)[0]
             if head in _NOT_TICKET_PREFIX or not (head[1].isalpha() or _two_letters(head)):
                 continue
-            if not key.rpartition("-")[2].strip("0"):
-                continue  # (no tracker numbers a ticket 0: 'OPS-0', 'SKU-00' are names, not keys)
-            if key == "DNS-01":
-                continue  # (ACME's challenge type: 'the DNS-01 solver', as 'HTTP-01' and 'TLS-ALPN-01')
+            if key[key.rindex("-") + 1] == "0":
+                # (no tracker numbers a ticket 0 or pads its number with zeros: 'OPS-0', 'SKU-00' are
+                # names; a device or host, 'PRN-03', 'SW-01', 'AP-07', and ACME's challenge type
+                # 'DNS-01' are no keys)
+                continue
         yield m
 
 

@@ -71,7 +71,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     with a weekly log's words, ``## W01``, ``Weekly status W41``, in the year nearest the section before;
     not ``Sprint 12 - Week 1``, ``Week 3 of onboarding``, ``Hardware refresh W2``) a weekday in an item is
     that day of the heading date's week, Monday to Sunday (``Thu 9:05 AM`` is Oct 9), unless a
-    heading nested in it names its own day (``## 2025-10-09`` under ``# Daily log - W41``). Under a
+    heading nested in it names its own day (``## 2025-10-09`` under ``# Daily log - W41``). An item
+    under it that writes no day of its own is on the day of the last item before it in the section that
+    wrote one (``- Tue 10/07 14:30 ET: ACME-1240 opened`` then ``- ACME-1240 fix ETA next business day``:
+    the 7th, its ETA the 8th), its bare times and relative days too (:func:`_week_days`); before any such
+    item, on the heading's date (the week's first day), at precision ``day``: a week is no precision of
+    its own (the SLA, charts and store read ``day``), and the earliest day keeps the item in its week. Under a
     standup's heading (``## Standup — Thu Oct 9``) an item's ``Y:`` is yesterday, as ``Yesterday:`` is. A
     dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's), dates
     the items written before the first section, and the undated sections under it; so does, in a document
@@ -235,7 +240,8 @@ Per item (the rules, in order)
       (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``), cluster objects and release labels
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
       ``RC-2``), a purchase order's number (``PO-4471``) are not projects, nor is a key numbered
-      0 (``OPS-0``, ``OPS-00``), nor ACME's challenge type ``DNS-01`` (``the DNS-01 solver``),
+      0 (``OPS-0``, ``OPS-00``) or whose number starts with 0 (no tracker pads its numbers: device and
+      host names ``PRN-03``, ``SW-01``, ``AP-07``, ACME's challenge type ``DNS-01``),
       nor an e-mail address (``NOC-24@vendor.com``);
       and ServiceNow's numbers, which have no hyphen (``INC0012345``,
       ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
@@ -2558,6 +2564,8 @@ def _items(
     if any("T+" in p for p in proses):
         _offsets(proses, found)
     _carry_dates(items, proses, found, tz)
+    if weeks is not None:
+        _week_days(items, proses, found, tz)
     if nights:
         _night_shift(items, found, tz, nights)
     after = _past_midnight(items, found, tz)
@@ -3240,6 +3248,44 @@ _CLAUSE_STOP = re.compile(r"[;!?\n|]|\.(?:\s|$)")
 
 
 _NEEDS_DAY = ("time without a date", "relative day without a date")
+
+
+# what may come before the day that opens an item: decoration and its weekday ('- **Tue 10/07 14:30 ET:**')
+_OPENS_ITEM = re.compile(r"[\s*_\[(`>-]*(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?")
+
+
+def _week_days(
+    items: list[tuple], proses: list[str], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None
+) -> None:
+    """In place: under a heading that names a week (``## Week of Mon 2025-10-06``), an item that writes no
+    date of its own (``- ACME-1240 fix ETA next business day``, ``- 09:40 root cause found``) is on the day
+    of the last item before it in that section that wrote one (``- Tue 10/07 14:30 ET: ACME-1240
+    opened``), when that day is after the heading's: its times, relative days and, with none, its day
+    (precision day) are read on that day. Before any such item it stays on the heading's date. Only a
+    day that opens an item is the day it was written (``- CHG-4425 reindex Wed 10/15 10:00`` in a preview
+    plans it), and a deadline's date is no item's day (``- OPS-1 ETA Fri``)."""
+    last: dict[int, dt.date] = {}  # section id -> the last day an item of it wrote
+    for k, it in enumerate(items):
+        sec = it[4]
+        if not it[9] & _WEEK or sec[2] is None or sec[4] != _NAT:
+            continue
+        key = id(sec)
+        ms = found[k]
+        zone = it[5] or tz or dt.UTC
+        first = ms[0] if ms else None
+        if first is not None and first.has_date:
+            opens = _OPENS_ITEM.fullmatch(proses[k], 0, first.start) is not None
+            if first.at is not None and not first.is_deadline and opens:
+                day = first.at.astimezone(_mention_zone(first, zone)).date()
+                if day >= sec[2]:
+                    last[key] = day
+            if not first.is_deadline:
+                continue
+        day = last.get(key)
+        if day is None or day <= sec[2]:
+            continue
+        found[k] = _times.find_times(proses[k], day=day, tz=zone, week=True)
+        items[k] = (*it[:4], (*sec[:2], day, _day_us(day), *sec[4:]), *it[5:])
 
 
 def _carry_dates(

@@ -279,6 +279,11 @@ Which date a time takes
     ETA the next day).
     They may be written short, as words of their own, lower case or capitalized: ``tmrw``, ``tmr``,
     ``2moro`` (tomorrow), ``ystd``, ``yday``, ``yest`` (yesterday).
+    ``next business day`` and ``next working day`` are the next weekday: the day after, or Monday after a
+    Friday, Saturday or Sunday (``response due next business day by 12:55 ET`` written on a Friday is due
+    Monday 12:55 ET; ``due next business day`` alone the Monday, date-only; holidays are not known), with
+    a deadline keyword before them too (``ETA next business day 10:00``); not the one after another day
+    or event (``ETA next business day after the firmware window``: unknown, no date).
     ``last night``, ``prev. evening``, ``prev night``, ``previous evening``/``night``, ``the evening``/``night
     before`` are the day before,
     only for the time right next to them (``23:10 (prev. evening)``, ``last night 23:10``, ``last night at
@@ -289,8 +294,12 @@ Which date a time takes
     text speaks of the future (scheduled, will, next, upcoming, planned, expected, booked, set for,
     moved/rescheduled/postponed to, a schedule told in the present, starts, begins, kicks off, goes live,
     and a slot moved from one day to another: ``rollback drill scheduled Friday 2pm``, ``Code freeze starts
-    Tue 12:00``, ``Go/no-go moved from Tue 16:00 to Wed 10:00``), the nearest such day, ahead or behind,
-    when it names a meeting's slot with no tense (meeting, sync, call, review, standup, demo, retro,
+    Tue 12:00``, ``Go/no-go moved from Tue 16:00 to Wed 10:00``; and a change calendar row whose status
+    cell keeps its window a promise, as a ``Planned`` row's: ``| CHG-2 | Thu 14:00 | Lee | Approved |``
+    under ``## 2025-10-08`` is the 9th, not the 2nd; approved, authorized, confirmed, pending, postponed,
+    deferred, rescheduled, proposed, submitted, requested, ready, on hold, awaiting, genehmigt, geplant,
+    verschoben, freigegeben; a ``Done`` row's weekday stays the last one), the nearest such day, ahead or
+    behind, when it names a meeting's slot with no tense (meeting, sync, call, review, standup, demo, retro,
     kickoff, go/no-go, freeze, cutover: ``Go/no-go meeting Wed 16:00`` written on a Monday is two days
     ahead, on a Friday two days back; not one told as done, ``Code freeze started Tue 12:00``), else the
     last one on or before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only
@@ -379,7 +388,11 @@ Deadlines
     Ops for Thursday noon``, ``Ops promised the fix for Thursday noon``, ``committed to a patch for Oct
     14``: keyword ``promised``; not after ``said``); and a scheduler's SLA miss, ``SLA miss on dag
     orders_daily at 06:00 UTC`` (keyword ``missed``; not ``no SLA miss at 06:00``, ``risk of an SLA
-    miss``). A date written after ``for the`` (our, their, this...)
+    miss``). What closes or ends at a time is a deadline only when someone commits to act before it:
+    ``we will file before submission closes at 16:00 ET`` (keyword ``before`` or ``by``, up to three words
+    of what closes between), while ``submission closes at 16:00 ET`` or ``Fedwire closes 18:00`` alone is
+    another party's schedule, no promise and no deadline; a window's own end stays keyword ``window``
+    (``the window closes 14:45``). A date written after ``for the`` (our, their, this...)
     and before a noun qualifies that noun and is no deadline: ``deadline for the Oct 9 marketing push:
     approval needed by Wed 10/08 5:00 PM PT`` has one, the ``by`` (not ``ETA for the fix: Oct 9``, ``due
     for the Oct 9 morning``, ``deadline for Oct 9 release``). Right after it:
@@ -1240,6 +1253,9 @@ _REL = re.compile(
     r"(?<![\w\-])(?:(?P<which>(?i:this|next|last))\s+(?=(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r"))?"
     r"(?:(?P<word>(?i:yesterday|today|tonight|tomorrow|" + _WEEKDAY_ALT + r")|" + _REL_SHORT + r")"
     r"|(?P<eve>(?i:" + _NIGHT_BEFORE + r"|(?:the\s+)?(?:evening|night)\s+before(?!\s*\d)))"
+    # the next business day: Monday after a Friday or a weekend day, else the day after (:func:`_rel_days`)
+    # (not the one after another day or event, 'next business day after the firmware window': unknown)
+    r"|(?P<bday>(?i:next[^\S\n]+(?:business|working)[^\S\n]+day)(?![^\S\n]+(?i:after|following)\b))"
     r"|(?P<abbr>" + _WD_ABBR + r")\.?)(?![\w\-])"
 )
 
@@ -1284,6 +1300,7 @@ _DE_WD_SHORT = "oS|aS|rF|oD|iM|iD|oM"[::-1]  # (Mo Di Mi Do Fr Sa So: the weekda
 _DL_FILLER = (
     "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|tmrw|tmr|2moro|eod|eob|cob|"
     "around|about|approx|approximately|roughly|circa|~|"
+    "next business day|next working day|"  # ('ETA next business day 10:00')
     # a deadline moved: "ETA slipped to 19:00", "deadline pushed out to Friday 17:00"
     "slipped to|slipped until|pushed to|pushed out to|pushed back to|moved to|postponed to|"
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
@@ -1310,6 +1327,11 @@ _DEADLINE_BEFORE_REV = re.compile(
     # a deadline missed and moved with no time of its own: 'ETA missed, pushed to 19:00 UTC'
     + r"|(?i:(?:ot|litnu|rof)\s+(?:(?:tuo|kcab|niaga)\s+)?(?:dehsup|devom|deyaled|dennoptsop|deludehcser"
     + r"|depmub|derrefed|dednetxe|deppils)\s*,\s*(?:dessim|deppils|nwolb|despal)\s+)"
+    # what closes at it, in up to three words after 'before' or 'by': a promise to act before another's
+    # cutoff, "we will file before submission closes at 16:00 ET" (without the keyword, "submission closes
+    # at 16:00", a schedule: no promise)
+    + r"|(?:ta\s+)?" + _cases("closes|ends", reverse=True) + r"\s+(?:[\w\-]+\s+){1,3}?(?="
+    + _cases("before|by", reverse=True) + r"(?![\w\-]))"
     # what the deadline is for, in up to three words: "ETA for the fix Oct 9", "due for review 17:00"
     + r"|(?:[\w\-]+\s+){1,3}?" + _cases("for", reverse=True) + r"\s+"
     # or in one word right after a keyword that names a goal: "target go-live 2 PM", "ETA fix 17:00"
@@ -2186,6 +2208,7 @@ class _Cand:
     tz: dt.tzinfo | None = None
     rel: int = 0
     has_rel: bool = False
+    bday: bool = False  # rel is the next business day's ('next business day'): :func:`_rel_days`
     wd: int = -1  # a weekday named next to the time (0 Monday), resolved against the base date
     week: int = -1  # with wd: 0 'this Friday' (the base date's week), 1 'next Friday'; -1 neither
     ahead: bool = False  # the text speaks of the future ('scheduled Friday 2pm'): weekday looks ahead
@@ -2598,7 +2621,7 @@ def _take_near_rel(
     r = _near_rel(text, c, rels, opens)
     if r is not None:
         r.used = True
-        c.rel, c.has_rel, c.wd, c.week = r.rel, True, r.wd, r.week
+        c.rel, c.has_rel, c.wd, c.week, c.bday = r.rel, True, r.wd, r.week, r.bday
         if r.wd >= 0:
             c.wd_at = (r.start, r.end)
             if ahead is None:
@@ -3558,6 +3581,7 @@ def _url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 _SLOW_LOW = (
     "oday", "onight", "omorrow", "esterday", "noon", "midday", "midnight", "end of", "close of",
     "eod", "eob", "eow", "eom", "s week", "t week", "s wk", "t wk",
+    "ss day", "ng day",  # ('next business day', 'next working day': _REL's bday)
     *_REL_SHORT_HINTS,  # (_REL_SHORT: 'tmrw', 'yday'...)
     *_DAY_BEFORE_HINTS,  # ('23:10 (prev. evening)')
     *_WEEKDAYS,
@@ -4018,7 +4042,8 @@ def _eod_cands(
             w = day_word
             # ('missed COB Thurs', 'Thu EOD missed': the Thursday before)
             ahead = kw not in _LOOKS_BACK and not (w.week < 0 and written_missed(text, s, e, 0))
-            date = base + dt.timedelta(days=w.rel if w.wd < 0 else _weekday_shift(base, w.wd, ahead, w.week))
+            date = base + dt.timedelta(
+                days=_rel_days(w, base) if w.wd < 0 else _weekday_shift(base, w.wd, ahead, w.week))
         if _is_condition_by(text, max(0, s - 80), s):
             continue  # ('escalate ... if no answer by Wed EOD': the condition's time, no promise)
         out.append(_Cand(s, e, "date", date=date, keyword="EOD"))
@@ -4222,6 +4247,9 @@ def _rel_cands(text: str) -> list[_Cand]:
             skip = _excluded_spans(text)
         if skip and _inside(m.start(), skip) >= 0:
             continue
+        if m.group("bday"):  # ('response due next business day by 12:55 ET': Fri -> Mon)
+            out.append(_Cand(m.start("bday"), m.end(), "rel", has_rel=True, rel=1, bday=True))
+            continue
         if m.group("eve"):  # ('23:10 (prev. evening)': the day before, for the time right next to it)
             out.append(_Cand(m.start("eve"), m.end(), "rel", has_rel=True, rel=-1, tight=True))
             continue
@@ -4248,7 +4276,11 @@ _AHEAD = re.compile(
     # a meeting or a job moved: 'standup moved to Friday 10am', 'rescheduled for Mon', 'Go/no-go moved
     # from Tue 16:00 to Wed 10:00' (the slot it left was ahead too)
     r"|(?:moved|rescheduled|postponed|pushed|deferred|delayed|bumped)\s+(?:it\s+|them\s+)?(?:out\s+|back\s+)?"
-    r"(?:to|until|for|from))"
+    r"(?:to|until|for|from)"
+    # a change calendar row's status cell that keeps its window a promise ('| Thu 14:00 | Lee | Approved |':
+    # the Thursday on or after the section's day, as a 'Planned' row's; logs._WINDOW_STATUS)
+    r"|\|[^\S\n]*(?:approved|authori[sz]ed|confirmed|pending|postponed|deferred|re-?scheduled|proposed"
+    r"|submitted|requested|ready|on[^\S\n]+hold|awaiting|genehmigt|geplant|verschoben|freigegeben))"
     r"(?![\w-])"
 )
 # a meeting's slot, written with no tense: 'Go/no-go meeting Wed 16:00', 'retro Thu 10:00' is the nearest
@@ -4260,6 +4292,15 @@ _SLOT = re.compile(
 _TOLD_DONE = re.compile(
     r"(?<![\w-])(?i:was|were|went|happened|held|took\s+place|started|began|ended|finished|done|completed)(?![\w-])"
 )
+
+
+def _rel_days(c: _Cand, base: dt.date) -> int:
+    """Days from ``base`` to the relative day of ``c``: its offset ('tomorrow' 1), or for the next
+    business day ('next business day by 12:55') the next weekday, Monday after a Friday, Saturday or
+    Sunday (holidays are not known: a holiday Monday still counts)."""
+    if c.bday:
+        return 7 - base.weekday() if base.weekday() >= 4 else 1
+    return c.rel
 
 
 def _weekday_shift(base: dt.date, weekday: int, forward: bool, week: int = -1) -> int:
@@ -4431,7 +4472,7 @@ def _resolve(
         tzinfo = c.tz if c.tz is not None else default_tz
         try:
             if c.date is None and c.rel:
-                date = date + dt.timedelta(days=c.rel)
+                date = date + dt.timedelta(days=_rel_days(c, date))
             if c.date is None and c.wd >= 0:
                 ahead = (kw is not None and kw not in _LOOKS_BACK) or c.ahead or (
                     # ('[Thu 00:05]' under a Wednesday's section: that night, not six days before)
@@ -4476,9 +4517,10 @@ def _resolve(
         try:
             # (a deadline's weekday is ahead of the text's date, except one it is overdue since or
             # one written as missed: 'Tue ETA missed')
-            shift = c.rel if c.wd < 0 else _weekday_shift(base, c.wd, kw not in _LOOKS_BACK and not (
-                c.week < 0 and written_missed(text, c.start, c.end, off)) and not (
-                kw is None and c.week < 0 and _done_on(text, c.start)), c.week)
+            shift = _rel_days(c, base) if c.wd < 0 else _weekday_shift(
+                base, c.wd, kw not in _LOOKS_BACK and not (
+                    c.week < 0 and written_missed(text, c.start, c.end, off)) and not (
+                    kw is None and c.week < 0 and _done_on(text, c.start)), c.week)
             at = _midnight(base + dt.timedelta(days=shift))
         except OverflowError:
             return _mention(cs, ce, raw, None, None, "day", True, None, kw,
