@@ -79,6 +79,9 @@ _NOT_TICKET_PREFIX = frozenset(
         "PO",
     }
 )
+# a region's name with a number of one or two digits is a shard or a cluster, not a ticket: 'EU-1 up',
+# 'NA-2 queue 12k', 'SEA-3 still down', 'APAC-12' (a game's or a SaaS's region shards); 'EU-1234' stays a key
+_REGION_PREFIX = frozenset({"EU", "NA", "SEA", "APAC", "EMEA", "AMER", "LATAM", "OCE", "MENA", "ANZ"})
 
 
 def _two_letters(head: str) -> bool:
@@ -113,6 +116,8 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
         else:
             head = key.split("-", 1)[0]
             if head in _NOT_TICKET_PREFIX or not (head[1].isalpha() or _two_letters(head)):
+                continue
+            if head in _REGION_PREFIX and len(key) - len(head) <= 3:
                 continue
             if key[key.rindex("-") + 1] == "0":
                 # (no tracker numbers a ticket 0 or pads its number with zeros: 'OPS-0', 'SKU-00' are
@@ -757,7 +762,9 @@ _TALLY = re.compile(
 )
 _RESOLVED_WORDS_EN = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
-     "restored", "recovered", "mitigated", "met", "succeeded", "renewed", "solved"}
+     "restored", "recovered", "mitigated", "met", "succeeded", "renewed", "solved",
+     # (a ServiceNow request item ends fulfilled: 'RITM0012345 fulfilled')
+     "fulfilled"}
 )
 _RESOLVED = _RESOLVED_WORDS_EN | frozenset(
     {"auto-resolved", "autoresolved", "auto-closed",

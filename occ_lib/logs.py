@@ -239,7 +239,9 @@ Per item (the rules, in order)
       postmortem's action items ``AI-1``, numbered anew in each), product codes, models and standards
       (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``), cluster objects and release labels
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
-      ``RC-2``), a purchase order's number (``PO-4471``) are not projects, nor is a key numbered
+      ``RC-2``), a purchase order's number (``PO-4471``), a region's shard (EU, NA, SEA, APAC, EMEA, AMER,
+      LATAM, OCE, MENA or ANZ and one or two digits: ``EU-1``, ``SEA-3``; ``EU-1234`` is a key) are not
+      projects, nor is a key numbered
       0 (``OPS-0``, ``OPS-00``) or whose number starts with 0 (no tracker pads its numbers: device and
       host names ``PRN-03``, ``SW-01``, ``AP-07``, ACME's challenge type ``DNS-01``),
       nor an e-mail address (``NOC-24@vendor.com``);
@@ -629,7 +631,7 @@ Per item (the rules, in order)
          words too (``- ✅ 2025-10-09 14:30 OPS-13 smoke tests passed; full rollout ETA 18:00``; ``- ✅
          2025-10-20 INC-8 cleanup``, without a time, is a done list's entry, resolved); or
          closed, resolved, solved, delivered, done, merged, landed, shipped, fixed, completed,
-         succeeded, renewed,
+         succeeded, renewed, fulfilled (a ServiceNow request item's end, ``RITM0012345 fulfilled``),
          restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
          auto-healed, auto-recovered, auto-renewed (``licence auto-renewed overnight (was due
          2025-10-10 00:00 PT)``), auto-merged (a bot's PR merged) (German erledigt, behoben, gelöst,

@@ -478,7 +478,8 @@ Declared zones (:func:`declared_zone`)
     brackets over the abbreviation before it (``ET (America/Toronto)``: Toronto). A city's time is that
     city's zone when the tz database names one, else the zone in brackets after it (``All times in
     London time (BST)`` -> Europe/London, ``Berlin time (CEST)`` -> Europe/Berlin, ``India Standard Time
-    (UTC+05:30)`` -> +05:30).
+    (UTC+05:30)`` -> +05:30); so is a country's of one zone (``All times UK time (BST) unless stated``,
+    ``Times are British time`` -> Europe/London, ``Irish time`` -> Europe/Dublin).
 Unresolvable
     ``[???]``, ``??:??``, ``(Time TBC)``, ``ETA TBD`` (TBC/TBD/TBA after a time word), impossible
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
@@ -803,6 +804,8 @@ _DECL_ZONE = (
     r"|[+\-]\d{2}:?\d{2}|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     # a city's time ('London time (BST)', 'New York time'): the zone of that city, else the one in brackets
     # (or a zone spelled out, 'China Standard Time', 'Brasília Time': _LONG_ZONES)
+    # (a country's time that has one zone: 'UK time (BST)', 'British time', 'Irish time': _COUNTRY_ZONES)
+    r"|(?P<country>UK|U\.K\.|British|Irish)\s+[Tt]ime(?![A-Za-z])"
     r"|(?P<city>[A-Z][a-z\u00e0-\u00ff]+(?:[ _][A-Z][a-z]+){0,2})\s+[Tt]ime(?![A-Za-z])"
     r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
     r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?|[A-Z]{2,5}"
@@ -818,6 +821,8 @@ _DECLARED_RE = re.compile(
     # ('Times are US Eastern (ET) unless noted': the country before the zone's word is no zone)
     r"(?:(?i:local(?:\s+time)?)\s*[(:,\-]?\s*)?(?:US\s+(?=[A-Z]))?" + _DECL_ZONE
 )
+_COUNTRY_ZONES = {"UK": "Europe/London", "U.K.": "Europe/London", "British": "Europe/London",
+                  "Irish": "Europe/Dublin"}
 _DECL_WORDS = ("time", "Time", "TIME", "tz", "TZ", "Zeit", "zeit", "ZEIT", "Uhrzeit", "uhrzeit")
 
 
@@ -854,6 +859,8 @@ def declared_zone(text: str) -> str | None:
         if tz is None and "/" in word:  # ('All times CET/CEST': one zone, named for both seasons)
             word = word.split("/", 1)[0]
             tz = zone_named(word)
+        if tz is None and m.group("country"):
+            tz = zone_named(_COUNTRY_ZONES[m.group("country")])
         if tz is None and m.group("city"):
             # ('China Standard Time' as spelled out; 'Eastern Standard Time': the zone its first word names)
             tz = (zone_named(m.group("city") + " Time") or _city_zone(m.group("city"))
