@@ -74,7 +74,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     heading nested in it names its own day (``## 2025-10-09`` under ``# Daily log - W41``). An item
     under it that writes no day of its own is on the day of the last item before it in the section that
     wrote one (``- Tue 10/07 14:30 ET: ACME-1240 opened`` then ``- ACME-1240 fix ETA next business day``:
-    the 7th, its ETA the 8th), its bare times and relative days too (:func:`_week_days`); before any such
+    the 7th, its ETA the 8th), its bare times and relative days too (:func:`_week_days`); a prose
+    paragraph that opens with its date (``Friday 17 October. PAY-1 ETA Wednesday.``) is on that day, its
+    weekdays read from it as under a day's heading (the 22nd, not the heading week's 15th); before any such
     item, on the heading's date (the week's first day), at precision ``day``: a week is no precision of
     its own (the SLA, charts and store read ``day``), and the earliest day keeps the item in its week. Under a
     standup's heading (``## Standup — Thu Oct 9``) an item's ``Y:`` is yesterday, as ``Yesterday:`` is. A
@@ -520,7 +522,16 @@ Per item (the rules, in order)
       rescheduled for Fri 15:00``, ``standup moved to 10:00``, ``CHG-2104 moved to Mo 13.10. 10:00``, a
       German weekday written capitalised; :func:`occ_lib.times.moved_to_by_word`), which is never the
       item's own time (the stamp it opens with is: ``10:00 standup moved to 11:00`` is at 10:00; an
-      arrow is no move, ``error rate 09:00 -> 11:00``, nor ``moved to #ops at 10:00``), and one that
+      arrow is no move, ``error rate 09:00 -> 11:00``, nor ``moved to #ops at 10:00``), nor are the two
+      times of a move written from one to the other (``CHG0034571 rescheduled from Wed 26 Nov 01:00 UTC+8 to
+      Tue 2 Dec 01:00 UTC+8``, a move's verb then ``from`` before the first, ``to``/``until``/an arrow
+      between them, :func:`_moved_from_to`: the old slot is no row, the new one of an item with tickets
+      a ``window`` deadline, a plan told in the move's own sentence, as ``planned for Wednesday but we
+      pushed it to Thursday`` is; not a deadline's move, ``ETA slipped from 12:00 to 15:00``, read above),
+      nor, in a prose paragraph that opens with its date (``Wednesday 8 October. ...``,
+      :func:`_opening_day`), a time on a later day than that date (``a go/no-go for the pilot at 15:00 on
+      Friday 24 October``): written on the 8th, that is a plan, no time of the paragraph's, and a
+      ``go/no-go`` deadline when a go/no-go is written before it in its clause; and one that
       ends (or starts) a period a thing lasts, which
       is not when the item happened (:func:`_ends_period`): a validity (``cert valid to 2025-12-01``,
       ``license valid until Dec 1``, ``good through``, a certificate's ``notAfter=``), a sunset (``flag
@@ -1465,6 +1476,39 @@ def _planned(rows: list[tuple], source: str, tks: list[str]) -> str | None:
 # a plan told in the sentence of the move that changes it ('The third shard was planned for Wednesday but
 # we pushed it to Thursday 9pm'), as an earlier item's plan is (:func:`_planned`)
 _PLANNED_HERE = re.compile(r"(?i:\b(?:planned|scheduled|booked)\b)[^.;!?\n]{0,80}$")
+
+
+# a go/no-go told before a later day's time in its clause ('agreed a go/no-go for the pilot at 15:00 on
+# Friday 24 October')
+_GO_NO_GO_BEFORE = re.compile(r"(?i:\bgo[/ -]+no[ -]?go\b)[^.;!?\n]{0,50}$")
+
+
+def _opening_day(prose: str, ms: list[_times.TimeMention], zone: dt.tzinfo | None) -> dt.date | None:
+    """The date a paragraph opens with ('Wednesday 8 October. ...'), a date alone that is no deadline,
+    else None."""
+    if not ms or len(ms) < 2:
+        return None
+    first = ms[0]
+    if first.at is None or first.is_deadline or not first.has_date or first.precision != "day" or (
+        _OPENS_ITEM.fullmatch(prose, 0, first.start) is None
+    ):
+        return None
+    return first.at.astimezone(_mention_zone(first, zone or dt.UTC)).date()
+
+
+def _moved_from_to(prose: str, ms: list[_times.TimeMention]) -> dict[int, bool] | None:
+    """The starts of the times a move writes as from one to the other ('CHG0034571 rescheduled from Wed
+    26 Nov 01:00 UTC+8 to Tue 2 Dec 01:00 UTC+8'): False for the old slot, True for the new; None if
+    none."""
+    out: dict[int, bool] = {}
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.at is None or b.at is None or a.is_deadline or b.is_deadline:
+            continue
+        if _times._MOVED_FROM.search(prose, max(0, a.start - 40), a.start) is not None and (
+            _times._FROM_TO.fullmatch(prose, a.end, b.start) is not None
+        ):
+            out[a.start], out[b.start] = False, True
+    return out or None
 
 
 def _planned_here(prose: str, start: int) -> str | None:
@@ -2605,6 +2649,13 @@ def _items(
         notif = "otif" in proses[k]  # (once per item: a test per mention is quadratic in a long item)
         at_since = False  # (whether the item's time so far is one written after 'since')
         moves: bool | None = None  # (whether the item may write a move: _moves_something, once asked)
+        # ('CHG-1 rescheduled from Wed 01:00 to Tue 01:00': the old slot and the new, no time of the item's)
+        old_new = _moved_from_to(proses[k], found[k]) if (
+            "from" in proses[k] and len(found[k]) > 1 and _moves_something(proses[k])) else None
+        # ('Wednesday 8 October. ... a go/no-go at 15:00 on Friday 24 October': written on the 8th, its
+        # later day's time is a plan, not the paragraph's time)
+        para_day = _opening_day(proses[k], found[k], _zone or tz) if kind_of_item == "paragraph" else None
+        para_go = para_day is not None and "go" in proses[k].lower()  # (once per item: a go/no-go word)
         for m in found[k]:
             mbw: bool | None = None  # (moved_by_word of this mention, once asked: it is asked up to 3 times)
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
@@ -2650,6 +2701,16 @@ def _items(
                 problems.append((line, "time", m.raw, _skipped_reason(m, _mention_zone(m, _zone or tz))))
             if m.zone_note is not None:  # ('14:00 EST (UTC+8)': read at UTC+8, which the row says)
                 problems.append((line, "time", m.raw, m.zone_note))
+            if old_new is not None and not m.is_deadline and m.start in old_new:
+                if not old_new[m.start] or not tks_all[k]:
+                    continue  # (the old slot: when it was no more; the new one with no ticket: a plan)
+                m = replace(m, is_deadline=True, keyword="window")  # (the change's new window, as planned)
+            elif para_day is not None and not m.is_deadline and m.has_date and (
+                m.at.astimezone(_mention_zone(m, _zone or tz)).date() > para_day
+            ):
+                if not para_go or _GO_NO_GO_BEFORE.search(proses[k], max(0, m.start - 60), m.start) is None:
+                    continue  # (a later day's time in a dated paragraph: a plan, not when it was written)
+                m = replace(m, is_deadline=True, keyword="go/no-go")
             if m.is_deadline and (m.keyword != "window" or m.precision != "day" or tks_all[k]):
                 dls.append(m)
                 continue
@@ -3265,7 +3326,9 @@ def _week_days(
     opened``), when that day is after the heading's: its times, relative days and, with none, its day
     (precision day) are read on that day. Before any such item it stays on the heading's date. Only a
     day that opens an item is the day it was written (``- CHG-4425 reindex Wed 10/15 10:00`` in a preview
-    plans it), and a deadline's date is no item's day (``- OPS-1 ETA Fri``)."""
+    plans it), and a deadline's date is no item's day (``- OPS-1 ETA Fri``). A prose paragraph that opens
+    with its date (``Friday 17 October. PAY-1 ETA Wednesday.``) is on that day itself, and its weekdays are
+    read from it as under a day's heading (the 22nd, not the heading week's 15th)."""
     last: dict[int, dt.date] = {}  # section id -> the last day an item of it wrote
     for k, it in enumerate(items):
         sec = it[4]
@@ -3281,6 +3344,11 @@ def _week_days(
                 day = first.at.astimezone(_mention_zone(first, zone)).date()
                 if day >= sec[2]:
                     last[key] = day
+                if day > sec[2] and it[3] == "paragraph":
+                    # ('Friday 17 October. PAY-1 ETA Wednesday.': a paragraph that opens with its date
+                    # is written that day, its weekdays read from it as a day's section's are, the 22nd)
+                    found[k] = _times.find_times(proses[k], day=day, tz=zone)
+                    items[k] = (*it[:4], (*sec[:2], day, _day_us(day), *sec[4:]), *it[5:])
             if not first.is_deadline:
                 continue
         day = last.get(key)

@@ -479,7 +479,11 @@ Declared zones (:func:`declared_zone`)
     city's zone when the tz database names one, else the zone in brackets after it (``All times in
     London time (BST)`` -> Europe/London, ``Berlin time (CEST)`` -> Europe/Berlin, ``India Standard Time
     (UTC+05:30)`` -> +05:30); so is a country's of one zone (``All times UK time (BST) unless stated``,
-    ``Times are British time`` -> Europe/London, ``Irish time`` -> Europe/Dublin).
+    ``Times are British time`` -> Europe/London, ``Irish time`` -> Europe/Dublin). A city's time with the
+    pair of abbreviations it goes by declares it however
+    it is introduced (``Working in London time (BST/GMT).`` -> Europe/London, ``Berlin time (CET/CEST)``),
+    when both are that city's and no time is written before it (``15:00 London time (BST/GMT)`` is that
+    time's zone only); ``Amsterdam (CET)`` and ``London time (BST/CET)`` declare nothing.
 Unresolvable
     ``[???]``, ``??:??``, ``(Time TBC)``, ``ETA TBD`` (TBC/TBD/TBA after a time word), impossible
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
@@ -841,6 +845,10 @@ def declared_zone(text: str) -> str | None:
     for i in hits:
         m = _DECLARED_RE.match(text, i)
         if m is None:
+            if text[i] in "tT" and text.startswith("ime", i + 1):
+                tz = _city_pair_zone(text, i)
+                if tz is not None:
+                    return _zone_label(tz)
             continue
         if text[i] in "tT" and text[i + 1] in "zZ":
             line_start = text.rfind("\n", 0, i) + 1
@@ -876,6 +884,33 @@ def declared_zone(text: str) -> str | None:
             tz = _declared_offset(word, tz, m.group("z2")) or tz
         return _zone_label(tz)
     return None
+
+
+# a city's time with the pair of abbreviations it goes by ('Working in London time (BST/GMT)'); the city
+# just before it (not after a time: '15:00 London time (BST/GMT)' is that time's zone)
+_PAIR_AFTER = re.compile(r"[Tt]ime\s*\(\s*([A-Z]{2,5})\s*/\s*([A-Z]{2,5})\s*\)")
+_CITY_BEFORE = re.compile(r"(?<![\w:.])([A-Z][a-z\u00e0-\u00ff]+(?:[ _][A-Z][a-z]+){0,2})\s+$")
+_TIME_BEFORE = re.compile(r"(?:\d|(?i:[ap]\.?m\.?))\s*$")
+
+
+def _city_pair_zone(text: str, i: int) -> dt.tzinfo | None:
+    """The zone of 'London time (BST/GMT)' at ``i`` (the 'time'): the city's, when the tz database names
+    one and both abbreviations are its (in some season of this year or last); else None."""
+    m = _PAIR_AFTER.match(text, i)
+    if m is None:
+        return None
+    before = text[max(0, i - 40):i]
+    c = _CITY_BEFORE.search(before)
+    if c is None or _TIME_BEFORE.search(before[: c.start()]):
+        return None
+    tz = _city_zone(c.group(1))
+    if not isinstance(tz, ZoneInfo):
+        return None
+    year = _today().year
+    for abbrev in (m.group(1), m.group(2)):
+        if not any(_own_abbrev(tz.key, abbrev, y) for y in (year, year - 1)):
+            return None
+    return tz
 
 
 def _declared_offset(word: str, tz: ZoneInfo, written: str) -> dt.tzinfo | None:
