@@ -1106,7 +1106,11 @@ _TIME_HINT = re.compile(
 
 # The same hint split so that each part starts with a character class (sre then skips to
 # candidates in C; one alternation led by ``\d`` and case-insensitive words scans char by char).
-_HINT_DIGIT = re.compile(r"\d(?:[:h]\d|\s?(?i:[ap]\.?m|noon)|\d{3}-\d|\d{3}\s?(?:Z|UTC|GMT))")
+_HINT_DIGIT = re.compile(
+    r"\d(?:[:h]\d|\s?(?i:[ap]\.?m|noon)|\d{3}-\d|\d{3}\s?(?:Z|UTC|GMT)|\d{3}h)"
+    # (a military time: '0800h', or a bare 'HHMM' after a time keyword, 'by 1600', '@0930')
+    r"|(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|ETA|[Ee]ta|@):?\s*[012]\d{3}"
+)
 _HINT_MONTH = re.compile(r"[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
 _HINT_REL = re.compile(r"[YyTtNnMm](?i:esterday|oday|onight|omorrow|oon|idday|idnight)")
 _HINT_WD = re.compile(r"[MTWFSmtwfs](?i:on|ue|ed|hu|ri|at|un)")
