@@ -119,10 +119,12 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
                 continue
             if head in _REGION_PREFIX and len(key) - len(head) <= 3:
                 continue
-            if key[key.rindex("-") + 1] == "0":
-                # (no tracker numbers a ticket 0 or pads its number with zeros: 'OPS-0', 'SKU-00' are
-                # names; a device or host, 'PRN-03', 'SW-01', 'AP-07', and ACME's challenge type
-                # 'DNS-01' are no keys)
+            num = key[key.rindex("-") + 1:]
+            if num[0] == "0" and (len(num) < 4 or num.strip("0") == ""):
+                # (no tracker numbers a ticket 0: 'OPS-0', 'SKU-00', 'OPS-0000' are names; a number of
+                # two or three digits with a leading 0 is a device or host, 'PRN-03', 'SW-01', 'AP-07',
+                # 'DB-012', or ACME's challenge type 'DNS-01'; in-house trackers pad to four digits or
+                # more, 'REQ-0012', 'INC-000123', 'TKT-00042': those are keys)
                 continue
         yield m
 
@@ -825,6 +827,7 @@ _TAKEN_UP = re.compile(
     r"|\U0001f440[\s*_]*(?:[A-Z][A-Z0-9]*-\d+[\s*_:,]*)?(?i:on\s+it|looking)\b(?!\s+(?:yet|later|tomorrow|for|at|into\s+options))"
     r"|(?i:\bon\s+it|\blooking)[\s,.!*_]*\U0001f440"
 )
+ACK = _ACK  # (logs: an escalation whose clause of its own tells an ack)
 _ACK_WORDS = _ACK - {"ack"}  # (what says acknowledged beside packet words too)
 _FOLLOW = frozenset(
     {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
@@ -886,11 +889,12 @@ _PLAN = frozenset(
      "preparing", "queued", "if", "once", "tomorrow", "intend", "going"}
 )
 # a plan word that only dates or renews a stated deadline ('new ETA tomorrow 10 AM', 'due tomorrow', 'by
-# tomorrow EOD', 'next ETA 19:00'): the promise's words, which make the item a deadline, not a plan (rule 8;
-# 'deploy tomorrow, ETA 10:00' still plans the deploy); :func:`_only_due_plan`, on lower case
+# tomorrow EOD', 'next ETA 19:00', 'response due next business day by 12:55'): the promise's words, which
+# make the item a deadline, not a plan (rule 8; 'deploy tomorrow, ETA 10:00' still plans the deploy);
+# :func:`_only_due_plan`, on lower case
 _DUE_PLAN = re.compile(
     r"\b(?:(?:eta|due|by|deadline|target|until|before)\s*:?\s+(?:(?:is|now|moved\s+to|pushed\s+to)\s+)?"
-    r"tomorrow|next\s+eta)\b"
+    r"(?:tomorrow|next\s+(?:business|working)\s+day)|next\s+eta)\b"
 )
 _DUE_PLAN_WORDS = frozenset({"tomorrow", "next"})
 _STATUS = frozenset(
@@ -1435,6 +1439,25 @@ _BLOCKED_BY_NOTHING = re.compile(
     r"\b(?:blocked|blocking)\s+(?:by|on)\s*:?\s*(?:nothing|none)\b|\bblockers\s*:\s*(?:nothing|none)\b"
 )
 
+# a ticket opened with its symptom in brackets or after a colon or a dash ('ACME-1250 opened (P2, sync
+# stuck)', 'OPS-9 created: payments pending'): the user's problem, no wait of the team's; its symptom words
+# (stuck, stalled, pending) are read without it (a wait named there stays one: 'opened (blocked on SEC-88)')
+_SYMPTOM = frozenset({"stuck", "stalled", "pending"})
+_OPENED_SYMPTOM = re.compile(
+    r"(?i:\b(?:opened|created|filed|raised|logged)\s*(?:\(([^()\n]*)\)|(?:[:\u2013\u2014]|\s-)\s+([^;.!?\n]*)))"
+)
+_SYMPTOM_WORD = re.compile(r"(?i:\b(?:stuck|stalled|pending)\b)")
+
+
+def _symptoms_out(text: str) -> str:
+    """``text`` without the symptom words of what an opened ticket describes (:data:`_OPENED_SYMPTOM`)."""
+    parts, at = [], 0
+    for m in _OPENED_SYMPTOM.finditer(text):
+        i, j = m.span(1) if m.group(1) is not None else m.span(2)
+        parts += [text[at:i], _SYMPTOM_WORD.sub(" ", text[i:j])]
+        at = j
+    return "".join(parts) + text[at:] if parts else text
+
 
 def classify(
     text: str, w: frozenset[str], has_deadline: bool, ticked: bool = False, task: bool = False
@@ -1467,6 +1490,8 @@ def classify(
     if "met" in w and _BODY_MET.search(text) is not None:
         text = _BODY_MET.sub(" ", text)  # ('CAB met: 3 changes approved': a meeting held, nothing met)
         w = keywords(text)
+    if not w.isdisjoint(_SYMPTOM) and (kept := _symptoms_out(text)) is not text:
+        text, w = kept, keywords(kept)  # ('ACME-1250 opened (P2, sync stuck)': the user's problem, no wait)
     if "staged" in w and _STAGED_ROLLOUT.search(text) is not None:
         w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
     hint = not w.isdisjoint(_REOPEN_HINT)  # (before a negation takes 'not actually resolved' apart)

@@ -120,7 +120,9 @@ Structure (one pass over the lines, then one pass per field over each document's
     giorno gio 9 ott 2025 alle ore 14:05 ... ha scritto:``, ``Il 09/10/2025 14:05, ... ha scritto:``, ``>
     Von:`` ... ``> Gesendet:``, ``> De :`` ... ``> Envoyé :``, ``> De:`` ... ``> Enviado:``/``Enviado el:``,
     ``> Da:`` ... ``> Inviato:``: their dates read by :func:`occ_lib.times.mail_head_date`; a head a client
-    wrapped before its last word, ``On ... Ana <a@x.com>`` then ``wrote:``, is one head), is read as the
+    wrapped before its last word, ``On ... Ana <a@x.com>`` then ``wrote:``, is one head; an English head on
+    a 12-hour clock writes its slash date month first, ``On 10/9/25 2:05 PM, Ana wrote:`` is Oct 9 in a log
+    whose slash dates are day first too), is read as the
     message it is, its items, paragraphs and lines on the head's day and, naming no time of their own, at its
     time, about its ``Subject:``'s tickets, a time without zone in the log's zone (in a log that declares
     none, a ``time`` problem on the head's line, as a pasted ``Sent:`` line's, and a head timed in a
@@ -244,8 +246,10 @@ Per item (the rules, in order)
       ``RC-2``), a purchase order's number (``PO-4471``), a region's shard (EU, NA, SEA, APAC, EMEA, AMER,
       LATAM, OCE, MENA or ANZ and one or two digits: ``EU-1``, ``SEA-3``; ``EU-1234`` is a key) are not
       projects, nor is a key numbered
-      0 (``OPS-0``, ``OPS-00``) or whose number starts with 0 (no tracker pads its numbers: device and
-      host names ``PRN-03``, ``SW-01``, ``AP-07``, ACME's challenge type ``DNS-01``),
+      0 (``OPS-0``, ``OPS-00``, ``OPS-0000``) or whose number of two or three digits starts with 0
+      (device and host names ``PRN-03``, ``SW-01``, ``AP-07``, ``DB-012``, ACME's challenge type
+      ``DNS-01``; in-house trackers pad to four digits or more, so ``REQ-0012``, ``INC-000123``,
+      ``TKT-00042`` are keys),
       nor an e-mail address (``NOC-24@vendor.com``);
       and ServiceNow's numbers, which have no hyphen (``INC0012345``,
       ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
@@ -721,6 +725,10 @@ Per item (the rules, in order)
          start, "backfill started 14:10", nor an onset, "errors started") or answered ("replied to Acme on
          SUP-4410", "responded to the customer";
          not what a customer or a vendor wrote, "customer replied to our mail", "replied to us").
+         An escalation whose item tells the ack in a clause of its own (``acked by Wei; paged the
+         incident commander``, ``Wei acked and escalated to the VP``; the clause alone reads
+         ``acknowledged``, not ``escalation acknowledged by the VP`` nor ``not acked yet``) is two events
+         at its time, ``acknowledged`` then the escalation: the ack is the ticket's first response.
          A status page's update that opens with its Investigating or Identified label (bold, or
          then a spaced dash, a colon or the line's end: ``**Investigating** - We are investigating
          elevated errors. Posted Oct 09, 2025 - 14:05 EDT``, ``Identified - The cause is known``) is
@@ -741,11 +749,14 @@ Per item (the rules, in order)
          unresolved (not Jira's resolution field of an open ticket, ``Resolution: Unresolved`` or an
          export's ``| Unresolved |`` cell: no resolution set yet, no blocker), nor a wait denied by
          its object (``release blocked by nothing``, ``blocked on: none``, ``blockers: none``: read
-         without it).
+         without it), nor the symptom an opened ticket describes in brackets or after a colon or a dash
+         (``ACME-1250 opened (P2, sync stuck)``, ``OPS-9 created: payments pending``: stuck, stalled and
+         pending there are the user's problem, read without them; ``opened (blocked on SEC-88)`` waits).
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
       8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged (not before
          rollout, release, deploy or canary: ``staged rollout to 5%`` rolls out in stages), prep,
-         queued, if, once, tomorrow.
+         queued, if, once, tomorrow (not a plan word that only dates a deadline: ``new ETA tomorrow 10
+         AM``, ``next ETA 19:00``, ``response due next business day by 12:55 ET`` are deadlines).
       9. ``deadline``: the item states a deadline and nothing above.
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
@@ -1703,6 +1714,9 @@ def _header_day(text: str, tz: dt.tzinfo | None, near: dt.date | None) -> dt.dat
 _UNZONED_MAIL = "time without zone in a pasted email header, read as UTC"
 
 
+_AMPM = re.compile(r"\d\s?[AaPp]\.?[Mm]\b")
+
+
 def _quote_head(
     line: int, head: str, sec: _Section, zone: dt.tzinfo | None, own: dt.tzinfo | None, near: dt.date | None,
     undeclared: bool, problems: list[tuple[int, str, str, str]],
@@ -1726,7 +1740,13 @@ def _quote_head(
             elif name == "subject":
                 tks = _own_tickets(f)
     read = when if english else _times.mail_head_date(when)  # ('Gesendet: Mittwoch, 8. Oktober 2025 16:12')
-    h = _times.parse_heading(read, tz=zone, year_near=near) if read else None
+    if english and when[:2] == "On" and "/" in when and _AMPM.search(when) is not None:
+        # (an English client on a 12-hour clock writes its slash date month first, whatever the log's
+        # order: Thunderbird's 'On 10/9/25 2:05 PM, Ana wrote:' is Oct 9 in a log in CET too)
+        with _times.slash_order("mdy"):
+            h = _times.parse_heading(read, tz=zone, year_near=near)
+    else:
+        h = _times.parse_heading(read, tz=zone, year_near=near) if read else None
     if h is None or h.date is None:
         return None
     day = h.date
@@ -2866,6 +2886,10 @@ def _items(
                     t_kind, t_level = classify(told[1], ex.keywords(told[1]), False)
                     n_events += 1
                     E((source, line, sec[0], sec[1], at, prec, end, t_kind, t_level, *shared))
+            if kind == "escalation" and not w.isdisjoint(ex.ACK) and _acked_too(kind_texts[k]):
+                # ('acked by Wei; paged the incident commander': the ack is the first response, at its time)
+                n_events += 1
+                E((source, line, sec[0], sec[1], ev_at, ev_prec, end, "acknowledged", 0, *shared))
             E((source, line, sec[0], sec[1], ev_at, ev_prec, end, kind, level, *shared))
         else:  # 'paged 03:40 UTC, resolved 04:05 UTC': one event per step, at its own time
             n_events += len(steps)
@@ -3919,6 +3943,27 @@ def _told_before(
         return None
     cut = _TOLD_BREAK.search(prose, own.end, dated.start)
     return None if cut is None else (own, prose[:cut.start()])
+
+
+# the clauses of an escalation that may tell an ack of their own: 'acked by Wei; paged the IC', 'Wei acked and
+# escalated to the VP', 'paged the IC, then acknowledged'
+_ACK_CLAUSE_BREAK = re.compile(r"[;,.!?]\s|\s[\u2013\u2014-]\s|\b(?:and|then)\b|\s&\s")
+
+
+def _acked_too(text: str) -> bool:
+    """Whether an escalation's item tells, in a clause of its own, that the ticket was acknowledged ('acked
+    by Wei; paged the incident commander'): that clause alone reads ``acknowledged`` (not 'escalation
+    acknowledged by the VP', which the VP's answer is, nor 'not acked yet')."""
+    cuts = [0, *(m.start() for m in _ACK_CLAUSE_BREAK.finditer(text)), len(text)]
+    if len(cuts) < 3:
+        return False
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        clause = text[lo:hi]
+        if "ck" in clause or "CK" in clause or "quitt" in clause or "stätigt" in clause:
+            w = ex.keywords(clause)
+            if not w.isdisjoint(ex.ACK) and ex.classify(clause, w, False)[0] == "acknowledged":
+                return True
+    return False
 
 
 # a word before an item's first time (not only a stamp or a ticket key: 'PLAT-910 paged us (Wed 3:12am')

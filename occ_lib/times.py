@@ -390,7 +390,8 @@ Deadlines
     orders_daily at 06:00 UTC`` (keyword ``missed``; not ``no SLA miss at 06:00``, ``risk of an SLA
     miss``). What closes or ends at a time is a deadline only when someone commits to act before it:
     ``we will file before submission closes at 16:00 ET`` (keyword ``before`` or ``by``, up to three words
-    of what closes between), while ``submission closes at 16:00 ET`` or ``Fedwire closes 18:00`` alone is
+    of what closes between, also after ``by the time``: ``we will file by the time the portal closes at
+    16:00 ET``, keyword ``by``), while ``submission closes at 16:00 ET`` or ``Fedwire closes 18:00`` alone is
     another party's schedule, no promise and no deadline; a window's own end stays keyword ``window``
     (``the window closes 14:45``). A date written after ``for the`` (our, their, this...)
     and before a noun qualifies that noun and is no deadline: ``deadline for the Oct 9 marketing push:
@@ -1372,7 +1373,9 @@ _DEADLINE_BEFORE_REV = re.compile(
     # what closes at it, in up to three words after 'before' or 'by': a promise to act before another's
     # cutoff, "we will file before submission closes at 16:00 ET" (without the keyword, "submission closes
     # at 16:00", a schedule: no promise)
-    + r"|(?:ta\s+)?" + _cases("closes|ends", reverse=True) + r"\s+(?:[\w\-]+\s+){1,3}?(?="
+    # (also after 'by the time': "we will file by the time the portal closes at 16:00 ET")
+    + r"|(?:ta\s+)?" + _cases("closes|ends", reverse=True)
+    + r"\s+(?:[\w\-]+\s+){1,3}?(?:(?i:emit\s+eht)\s+)?(?="
     + _cases("before|by", reverse=True) + r"(?![\w\-]))"
     # what the deadline is for, in up to three words: "ETA for the fix Oct 9", "due for review 17:00"
     + r"|(?:[\w\-]+\s+){1,3}?" + _cases("for", reverse=True) + r"\s+"

@@ -41,7 +41,8 @@ def test_the_printer_names_no_ticket_in_the_msp_item():
         "# Log\nAll times UTC.\n\n## 2025-10-17\n\n"
         "- 16:55 ACME-1251 opened (P2, printer queue on PRN-03 stuck).\n"
     )
-    assert short_event_rows(text) == [[6, "10-17 16:55", "blocked", 0, ["ACME-1251"]]]
+    # (a note: the opened ticket's symptom in brackets is no blocker, round 16 LEFT2)
+    assert short_event_rows(text) == [[6, "10-17 16:55", "note", 0, ["ACME-1251"]]]
 
 
 # 2: a change calendar row's weekday under a dated section ------------------------------------------------

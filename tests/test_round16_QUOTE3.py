@@ -93,9 +93,10 @@ HEADS = [
     ("Am 09.10.2025 um 14:05 schrieb SRE-2 Team <sre-2@x.com>:", "10-09 14:05", "10-09 12:05"),
     ("Le jeu. 9 oct. 2025 à 14:05 (UTC+02:00), Ana a écrit :", "10-09 12:05", None),
     ("On 9 Oct 2025, at 14:05, Ana <a@x.com> wrote:", "10-09 14:05", "10-09 12:05"),
-    # (a log in CET reads slash dates day first: '10/9/25' is Sep 10 there)
-    ("On 10/9/25 2:05 PM, Ana wrote:", "10-09 14:05", "09-10 12:05"),
-    ('On 10/9/25, 2:05 PM, "Ana" <a@x.com> wrote:', "10-09 14:05", "09-10 12:05"),
+    # (an English head on a 12-hour clock writes its slash date month first, in a log in CET too: round 16
+    # LEFT2; it was Sep 10 there)
+    ("On 10/9/25 2:05 PM, Ana wrote:", "10-09 14:05", "10-09 12:05"),
+    ('On 10/9/25, 2:05 PM, "Ana" <a@x.com> wrote:', "10-09 14:05", "10-09 12:05"),
     ("On Oct 9, 2025, at 2:05 PM, Ana <a@x.com> wrote:", "10-09 14:05", "10-09 12:05"),
     ("On Thu, Oct 9, 2025 at 2:05 PM EDT, Ana <a@x.com> wrote:", "10-09 18:05", None),
 ]
