@@ -171,8 +171,11 @@ secret, read as a two-column table's value, :func:`redact_field`), and in a tabl
 first column, the cell before the value's (``| time | ticket | key | value |``). A pair URL-encoded without
 its ``=`` in a URL's query, path or fragment (``?token%3D***``, a check's url field), with an escaped ``:``
 (``token%3a***``) or escaped twice (``token%253D***``). A secret's name in a code span before its colon
-(`` `token`: *** ``). A colon typed fullwidth (``password\uff1a***``) is read as ``:`` (``password:***``), as
-the log reader reads it; a text with nothing to mask keeps it.
+(`` `token`: *** ``). A front matter's (or a JSON object's) key that is a credential (``ghp_...: x``,
+:func:`redact_mapping`). A colon typed fullwidth (``password\uff1a***``) is read as ``:``
+(``password:***``), as the log reader reads it; a text with nothing to mask keeps it. A shell's line
+continuation between a secret's name and its value (``export GITHUB_TOKEN=\\`` then the value on the next
+line, or joined by a log item's spaces; ``--token \\``) masks both in one (``GITHUB_TOKEN=***``).
 
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
@@ -498,6 +501,20 @@ def _beside(low: str, words: tuple[str, ...], after: bool, signs: str = "") -> b
     return False
 
 
+# a secret's name, then a shell's line continuation ('\\' and the line's end, or the spaces a log item joins
+# it with), then the value: 'export GITHUB_TOKEN=\\', '  ghp_...'; '--token \\', '  X'
+_CONTINUED_VALUE = re.compile(
+    r"(?<![\w-])(-{0,2}[A-Za-z][\w.-]{0,60})([ \t]*[=:]?[ \t]*)\\((?:[ \t]+\n?|\n)[ \t]*)"
+    r"([^\s\"'`\\]{6,400})")
+
+
+def _continued_value(m: re.Match[str]) -> str:
+    name = m.group(1).lstrip("-")
+    if not is_secret_part_name(name) or placeholder_value(m.group(4)) or m.group(4).startswith(REDACTED):
+        return m.group(0)
+    return m.group(1) + m.group(2) + REDACTED  # (one mask for the continuation and the value: 'TOKEN=***')
+
+
 def redact_text(text: str) -> str:
     """Redact every URL found in free text, ``Bearer <token>`` style credentials, and the secrets
     a pasted command or config shows (:func:`redact_pairs`). Credentials known by their form go
@@ -507,6 +524,8 @@ def redact_text(text: str) -> str:
         folded = text.replace("\uff1a", ":")
         out = redact_text(folded)
         return text if out == folded else out
+    if "\\" in text:  # ('export GITHUB_TOKEN=\\' then the value on the next line: a shell's continuation)
+        text = _CONTINUED_VALUE.sub(_continued_value, text)
     if "${" in text:  # ('password: ${DB_PASS:-Hunter2pg}': the default is a value, the reference goes whole)
         text = secret_defaults(text)
     if "@" in text and "://" in text and ('"' in text or "'" in text):
@@ -1261,6 +1280,8 @@ def redact_path(text: str) -> str:
     """A file name or a target named by one, its secrets masked (credentials known by their form
     whole, then :data:`_PATH_PAIR`); then the rules of any text (URLs...)."""
     text = redact_known_in_name(text)
+    if "\\" in text:  # (a shell's continuation before a secret's value, as in any text)
+        text = _CONTINUED_VALUE.sub(_continued_value, text)
     if "${" in text:  # ('password=${DB_PASS:-Hunter2pg}' goes whole, as in any text)
         text = secret_defaults(text)
     if "=" in text:
@@ -2260,8 +2281,9 @@ _SECRET_COLUMN = frozenset((
 def redact_mapping(value: Any, name: str = "") -> Any:
     """``value`` (front matter, a JSON object: dicts, lists, scalars) with every value under a
     secret's name masked and every string redacted as text (:func:`redact_text`)."""
-    if isinstance(value, dict):
-        return {k: redact_mapping(v, str(k)) for k, v in value.items()}
+    if isinstance(value, dict):  # (a key that is a credential goes too: 'ghp_...: x', a token as a key)
+        return {(redact_text(k) if isinstance(k, str) and len(k) >= 12 else k): redact_mapping(v, str(k))
+                for k, v in value.items()}
     if isinstance(value, list):
         return [redact_mapping(v, name) for v in value]
     if name and isinstance(value, str | int) and not isinstance(value, bool) and is_secret_field(name):

@@ -8,6 +8,9 @@ JSON, `occ probe` against a 127.0.0.1 server that echoes tokens), now masked in 
 - a pair URL-encoded without a ``=`` in a URL's query, path or fragment (``?token%3DX`` in a check's url
   field, stored as written), ``token%3aX`` (an escaped ':') and ``token%253DX`` (escaped twice);
 - a secret's name in a code span before its colon (`` `token`: X ``);
+- a shell's line continuation between a secret's name and its value (``export GITHUB_TOKEN=\\`` then
+  the value on the next line): the value leaked, ``\\`` was read as the value;
+- a front matter's key that is a credential (``ghp_...: x``, shown in the docs' front matter);
 - a colon typed fullwidth (``password\uff1aX``, a check's error): read as the log reads it, ``password:***``.
 Placeholders and prose stay.
 """
@@ -57,6 +60,10 @@ SHAPES = [
     ("`api key`: abcdefQ18123", "`api key`: ***", "abcdefQ18123"),
     ("password\uff1aFULLwidthQ19pw", "password:***", "FULLwidthQ19pw"),
     ("token\uff1aFULLwidthQ20tok ok", "token:*** ok", "FULLwidthQ20tok"),
+    ("export GITHUB_TOKEN=\\ CONTjoinQ21abc", "export GITHUB_TOKEN=***", "CONTjoinQ21abc"),
+    ("export GITHUB_TOKEN=\\\n  CONTlineQ22abc\nnext", "export GITHUB_TOKEN=***\nnext", "CONTlineQ22abc"),
+    ("kubectl --token \\ CONTflagQ23abc", "kubectl --token ***", "CONTflagQ23abc"),
+    ("curl -H \"X-Api-Key: \\\n  CONThdrQ24abc\"", "curl -H \"X-Api-Key: ***\"", "CONThdrQ24abc"),
 ]
 PLANTED = [secret for _, _, secret in SHAPES]
 
@@ -80,6 +87,9 @@ def test_a_shape_is_masked_in_every_text_rule(text, shown, secret):
     "https://h.example.com/search?q=ticket%3DOPS-12",
     "see https%3A%2F%2Fh.example.com%2Fx ok",
     "time%3A10%3A00",
+    "curl https://x \\ -H Accept",
+    "token \\ ${TOKEN}",
+    "C:\\Users\\token\\file.txt",
     "\uff11\uff17\uff1a\uff10\uff10 ok",  # (a fullwidth colon stays where nothing is masked)
 ])
 def test_a_placeholder_or_prose_stays(text):
@@ -113,12 +123,12 @@ def test_table_rows_reach_no_event():
 
 
 def test_every_shape_in_a_log_reaches_no_event():
-    one_line = [(t, s) for t, s, _ in SHAPES]
+    one_line = [(t, s) for t, s, _ in SHAPES if "\n" not in t]
     doc = HEAD + "".join(f"- 09:{i:02d} OPS-1 {t}\n" for i, (t, _) in enumerate(one_line))
     logs = parse_log(doc, "x.md")
     assert logs.events["text"].tolist() == [f"09:{i:02d} OPS-1 {s}" for i, (_, s) in enumerate(one_line)]
     dump = logs.events.astype(str).to_csv() + logs.problems.astype(str).to_csv()
-    assert [p for p in PLANTED if p in dump] == []
+    assert [p for t, _, p in SHAPES if "\n" not in t and p in dump] == []
 
 
 def test_a_checks_url_and_error_hold_no_planted_value(tmp_path):
@@ -150,3 +160,13 @@ def test_occ_import_and_export_hold_no_planted_value(tmp_path):
     assert out.exit_code == 0, out.output
     dump = stored.astype(str).to_csv() + (tmp_path / "exp.csv").read_text() + result.output + out.output
     assert [p for p in PLANTED if p in dump] == []
+
+
+def test_a_front_matter_key_that_is_a_credential_is_masked():
+    doc = ("---\nowner: a\nsecret_token: FMvalQ25tok1234\nghp_FMkeyQ26abcdefghijklmnopqrstuvwxyz12: x\n---\n"
+           + HEAD[:-1] + "- 09:06 OPS-6 export GITHUB_TOKEN=\\\n  CONTitemQ27abc\n")
+    logs = parse_log(doc, "x.md")
+    assert logs.docs["front_matter"].tolist() == [{"owner": "a", "secret_token": "***", "***": "x"}]
+    assert logs.events["text"].tolist() == ["09:06 OPS-6 export GITHUB_TOKEN=***"]
+    dump = logs.docs.astype(str).to_csv() + logs.events.astype(str).to_csv()
+    assert [p for p in ("FMvalQ25tok1234", "FMkeyQ26", "CONTitemQ27abc") if p in dump] == []
