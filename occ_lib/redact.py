@@ -555,6 +555,8 @@ def redact_text(text: str) -> str:
     return redact_pairs(text) if pair_hint(text) else text
 
 
+_CELL_HINTS = ("token", "secret", "pass", "pw", "key", "auth", "cookie", "sess", "sid", "jwt", "cred", "sig",
+               "priv", "bearer", "otp", "pat")
 # a cell that may name a secret in a table's row written inside a text ('| api_key | X |')
 _CELL_NAME = re.compile(r"[ \t]*[*_`]{0,2}[A-Za-z][A-Za-z0-9_.\- ]{0,40}?[*_`]{0,2}[ \t]*")
 
@@ -566,6 +568,10 @@ def cell_pairs(text: str) -> str:
     out: list[str] = []
     for line in text.split("\n"):
         if line.count("|") < 3:
+            out.append(line)
+            continue
+        low = line.lower()  # (a cheap test first: no secret's word, no name of one, :data:`_SECRET_PARTS`)
+        if not any(w in low for w in _CELL_HINTS):
             out.append(line)
             continue
         cells = line.split("|")
