@@ -17,6 +17,7 @@ from .redact import (
 )
 from .redact import (
     SERVICENOW_TICKET,
+    cell_pairs,
     code_hint,
     env_secret_hint,
     known_hint,
@@ -676,6 +677,8 @@ def redact(text: str, rare: bool = True) -> str:
     if ("earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text
             or "ASIC " in text or (rare and rare_hint(text))):  # (a secret's word: rare_hint)
         return redact_text(text)
+    if "|" in text and text.count("|") >= 3:  # ('pasted | api_key | X |': a table's row in a line)
+        text = cell_pairs(text)
     if ("=" in text or ":" in text) and pair_hint(text):  # ('GH_TOKEN=...', '"X-Api-Key: ..."')
         return redact_pairs(text)
     return text

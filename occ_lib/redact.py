@@ -162,6 +162,21 @@ reference and an empty value stay; a manifest's camelCase key after a secret's w
 (:func:`auth_placeholder`: ``Authorization: Bearer <token>``, ``Bearer ${TOKEN}``; before ``***`` and
 ``***{TOKEN}``).
 
+Also (round 16, SEC6): a Secret's ``stringData:`` with its pairs on one line (a log item joins the manifest's
+lines with spaces) reads each value over its words to the next key (:func:`_k8s_string_line`: ``stringData:
+NOTE: *** x: *** type: Opaque`` for ``NOTE: two words x: y``; a manifest's field, ``type:``, ``data:``, ends
+them; on such a line the prose after the last value goes with it). A table's row written inside a line or a
+message (``pasted | api_key | *** |``, :func:`cell_pairs`: each cell between two ``|`` after one naming a
+secret, read as a two-column table's value, :func:`redact_field`), and in a table whose names are not in its
+first column, the cell before the value's (``| time | ticket | key | value |``). A pair URL-encoded without
+its ``=`` in a URL's query, path or fragment (``?token%3D***``, a check's url field), with an escaped ``:``
+(``token%3a***``) or escaped twice (``token%253D***``). A secret's name in a code span before its colon
+(`` `token`: *** ``). A front matter's (or a JSON object's) key that is a credential (``ghp_...: x``,
+:func:`redact_mapping`). A colon typed fullwidth (``password\uff1a***``) is read as ``:``
+(``password:***``), as the log reader reads it; a text with nothing to mask keeps it. A shell's line
+continuation between a secret's name and its value (``export GITHUB_TOKEN=\\`` then the value on the next
+line, or joined by a log item's spaces; ``--token \\``) masks both in one (``GITHUB_TOKEN=***``).
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -197,7 +212,7 @@ _BEARER = re.compile(
     # (a quoted name, then its quoted value: '"password" "X"')
     r"((?:[\"'](?=[ \t]+[\"']))?"
     r"(?:\s+(?:(?(pw)(?:(?:is|was|has\s+been)\s+(?:set|changed|reset|updated)\s+)?to|(?!))|is|was|for(?:\s+[\w.-]{1,40}){2,4}(?=[*_]{0,2}:)|for(?:\s+[\w.-]{1,40}){1,4}\s+(?:is|was)"
-    r"|for\s+[\w.-]{1,40}))?(?:[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
+    r"|for\s+[\w.-]{1,40}))?(?:`?[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\))"  # ('the admin password (X) was reset')
     r"|(?P<open>[(`\['\"]))?"  # (one never closed opens the word all the same: 'password (X was reset')
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
@@ -247,6 +262,9 @@ def redact_url(url: str) -> str:
         path = "".join(_BOT_TOKEN.sub(REDACTED, part) for part in _BEFORE_STAMP.split(path))
     query = _redact_query(parts.query) if parts.query else parts.query
     fragment = _redact_query(parts.fragment) if "=" in parts.fragment else parts.fragment
+    if "%3" in url or "%253" in url:  # (a pair escaped, no '=': '?token%3Dabc', '/x/token%3Dabc', '#...')
+        path, query, fragment = (_ENCODED_PAIR.sub(_encoded_pair, part) if "%3" in part else part
+                                 for part in (path, query, fragment))
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
 
 
@@ -264,7 +282,7 @@ def url_hint(text: str) -> bool:
     """Whether a URL in ``text`` may carry what :func:`redact_url` masks: a query, a fragment, userinfo,
     a path parameter, a webhook's key or a one-time link's token in its path (substring tests, as
     :func:`known_hint`)."""
-    return ("?" in text or "@" in text or "#" in text or ";" in text or "hook" in text
+    return ("?" in text or "@" in text or "#" in text or ";" in text or "hook" in text or "%3" in text
             or "googleapis" in text or "/integration/" in text or "/with/key/" in text
             or _path_token_hint(text.lower()))
 
@@ -399,7 +417,7 @@ def _redact_query(query: str, depth: int = 0) -> str:
 # a pair written URL-encoded in free text ('token%3DUrlEncTok99', 'api_key%3Dabc%26x%3D1', a URL escaped in
 # a word, '%3Ftoken%3D...'): its value runs to the escaped '&' ('%26') or the end of the word
 _ENCODED_PAIR = re.compile(
-    r"(?:(?<![A-Za-z0-9_.%-])|(?<=%[0-9A-Fa-f]{2}))([A-Za-z][A-Za-z0-9_.-]{0,60}%3[Dd])"
+    r"(?:(?<![A-Za-z0-9_.%-])|(?<=%[0-9A-Fa-f]{2}))([A-Za-z][A-Za-z0-9_.-]{0,60}(?:%3[DdAa]|%253[Dd]))"
     r"((?:[^\s&;,'\"`()\[\]{}<>%]|%(?!26)[0-9A-Fa-f]{2}){1,400})"
 )
 
@@ -409,10 +427,11 @@ def _encoded_pair(m: re.Match[str]) -> str:
     a value that holds a pair of its own is read as one ('x%3Dtoken%3Dabc': the name 'x' says nothing,
     'token' does; 8 deep at most, as a query's, :func:`_redact_query`: a deeper one is hostile and goes)."""
     value = unquote(m.group(2))
-    if not is_secret_part_name(m.group(1)[:-3]):
+    if not is_secret_part_name(m.group(1)[:m.group(1).rfind("%")]):  # ('token%3D', '%3A', twice: '%253D')
         inner = m.group(2)
-        if "%3D" in inner or "%3d" in inner:
-            if inner.upper().count("%3D") > _QUERY_DEPTH:  # (hostile: no nesting is that deep)
+        if "%3D" in inner or "%3d" in inner or "%253" in inner:
+            up = inner.upper()
+            if up.count("%3D") + up.count("%253D") > _QUERY_DEPTH:  # (hostile: no nesting is that deep)
                 return m.group(1) + REDACTED
             return m.group(1) + _ENCODED_PAIR.sub(_encoded_pair, inner)
         return m.group(0)
@@ -461,7 +480,7 @@ def _bearer_hint(text: str) -> bool:
         return True
     # (and a name is followed by what the pattern reads next: white space, a quote, '*', '_', ':' or '-';
     # 'token=' in a URL's query is none)
-    return _beside(text.lower(), _BEARER_NAMES, True, "\"'*_:-")
+    return _beside(text.lower(), _BEARER_NAMES, True, "\"'*_:-`")
 
 
 _BEARER_NAMES = (
@@ -482,11 +501,31 @@ def _beside(low: str, words: tuple[str, ...], after: bool, signs: str = "") -> b
     return False
 
 
+# a secret's name, then a shell's line continuation ('\\' and the line's end, or the spaces a log item joins
+# it with), then the value: 'export GITHUB_TOKEN=\\', '  ghp_...'; '--token \\', '  X'
+_CONTINUED_VALUE = re.compile(
+    r"(?<![\w-])(-{0,2}[A-Za-z][\w.-]{0,60})([ \t]*[=:]?[ \t]*)\\((?:[ \t]+\n?|\n)[ \t]*)"
+    r"([^\s\"'`\\]{6,400})")
+
+
+def _continued_value(m: re.Match[str]) -> str:
+    name = m.group(1).lstrip("-")
+    if not is_secret_part_name(name) or placeholder_value(m.group(4)) or m.group(4).startswith(REDACTED):
+        return m.group(0)
+    return m.group(1) + m.group(2) + REDACTED  # (one mask for the continuation and the value: 'TOKEN=***')
+
+
 def redact_text(text: str) -> str:
     """Redact every URL found in free text, ``Bearer <token>`` style credentials, and the secrets
     a pasted command or config shows (:func:`redact_pairs`). Credentials known by their form go
     before the word after ``Bearer``/``token``: that rule ends a word at ``:`` and would leave a
     Telegram bot's secret ('token 7123456789:AAH...')."""
+    if "\uff1a" in text:  # ('password\uff1aX': a colon typed fullwidth, as a log reads it; kept if no mask)
+        folded = text.replace("\uff1a", ":")
+        out = redact_text(folded)
+        return text if out == folded else out
+    if "\\" in text:  # ('export GITHUB_TOKEN=\\' then the value on the next line: a shell's continuation)
+        text = _CONTINUED_VALUE.sub(_continued_value, text)
     if "${" in text:  # ('password: ${DB_PASS:-Hunter2pg}': the default is a value, the reference goes whole)
         text = secret_defaults(text)
     if "@" in text and "://" in text and ('"' in text or "'" in text):
@@ -494,7 +533,7 @@ def redact_text(text: str) -> str:
     if "://" in text:
         text = _urls_redacted(text)
     text = redact_known(text)
-    if "%3D" in text or "%3d" in text:  # ('token%3DUrlEncTok99': a pair escaped, outside a URL's query)
+    if "%3" in text or "%253" in text:  # ('token%3DUrlEncTok99': a pair escaped, outside a URL's query)
         text = _ENCODED_PAIR.sub(_encoded_pair, text)
     if ("ecret" in text or "ECRET" in text) and ("ata:" in text or 'ata"' in text) or "dockerc" in text:
         # (a k8s Secret's data, a registry's '.dockerconfigjson')
@@ -511,7 +550,42 @@ def redact_text(text: str) -> str:
         text = _HTML_PAIR.sub(_html_pair, text)
     if "</" in text:
         text = _XML_FIELD.sub(_xml_field, text)
+    if "|" in text and text.count("|") >= 3:  # ('pasted | api_key | X |': a table's row in a line)
+        text = cell_pairs(text)
     return redact_pairs(text) if pair_hint(text) else text
+
+
+_CELL_HINTS = ("token", "secret", "pass", "pw", "key", "auth", "cookie", "sess", "sid", "jwt", "cred", "sig",
+               "priv", "bearer", "otp", "pat")
+# a cell that may name a secret in a table's row written inside a text ('| api_key | X |')
+_CELL_NAME = re.compile(r"[ \t]*[*_`]{0,2}[A-Za-z][A-Za-z0-9_.\- ]{0,40}?[*_`]{0,2}[ \t]*")
+
+
+def cell_pairs(text: str) -> str:
+    """``text`` with each table cell that follows a cell naming a secret masked as a two-column table's
+    value (:func:`redact_field`): a row pasted in a line or a message keeps its cells ('| api_key | *** |');
+    only cells between two '|' of a line, each read once."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.count("|") < 3:
+            out.append(line)
+            continue
+        low = line.lower()  # (a cheap test first: no secret's word, no name of one, :data:`_SECRET_PARTS`)
+        if not any(w in low for w in _CELL_HINTS):
+            out.append(line)
+            continue
+        cells = line.split("|")
+        for i in range(1, len(cells) - 2):  # (a name's cell and its value's, both closed by a '|')
+            name = cells[i]
+            if len(name) <= 48 and _CELL_NAME.fullmatch(name) is not None:
+                value = cells[i + 1]
+                masked = redact_field(name.strip(" \t*_`"), value.strip(" \t"))
+                if masked != value.strip(" \t"):
+                    lead = value[:len(value) - len(value.lstrip(" \t"))]
+                    trail = value[len(value.rstrip(" \t")):]
+                    cells[i + 1] = lead + masked + trail
+        out.append("|".join(cells))
+    return "\n".join(out)
 
 
 #: the characters of a URL scheme (``[a-zA-Z0-9+.-]``): a URL is found from its ``://`` back over them
@@ -1212,6 +1286,8 @@ def redact_path(text: str) -> str:
     """A file name or a target named by one, its secrets masked (credentials known by their form
     whole, then :data:`_PATH_PAIR`); then the rules of any text (URLs...)."""
     text = redact_known_in_name(text)
+    if "\\" in text:  # (a shell's continuation before a secret's value, as in any text)
+        text = _CONTINUED_VALUE.sub(_continued_value, text)
     if "${" in text:  # ('password=${DB_PASS:-Hunter2pg}' goes whole, as in any text)
         text = secret_defaults(text)
     if "=" in text:
@@ -1967,6 +2043,55 @@ _K8S_JSON_DATA = re.compile(
 )
 _DOCKER_CONFIG = re.compile(r"(\.docker(?:configjson|cfg)[\"']?[ \t]*:[ \t]*[\"']?)([^\s\"'{}]{8,65536})")
 _K8S_JSON_PAIR = re.compile(r"(\"[^\"\n]{1,253}\"[ \t]*:[ \t]*\")((?:[^\"\\\n]|\\.){1,65536})\"")
+# a Secret's 'stringData:' and its pairs on one line (a log item joins the manifest's lines with spaces):
+# a value runs over its words to the next key ('stringData: NOTE: two words x: y' -> 'NOTE: *** x: ***')
+_K8S_STRING_LINE = re.compile(r"(?<![\w.-])stringData:[ \t]+(?=[\w.-]{1,253}:[ \t])([^\n]*)")
+_K8S_KEY_WORD = re.compile(r"[\w.-]{1,253}:")
+_K8S_MANIFEST_KEYS = frozenset(("kind:", "type:", "metadata:", "apiVersion:", "immutable:", "data:",
+                                "stringData:"))
+
+
+def _k8s_string_line(m: re.Match[str]) -> str:
+    """The pairs of a ``stringData:`` written on one line, each value (its words to the next key) masked;
+    a manifest's next field ('type: Opaque') ends them, placeholders and empty values stay."""
+    parts = re.split(r"([ \t]+)", m.group(1))  # words and the spaces between, kept as written
+    out: list[str] = []
+    value: list[str] = []
+
+    def close() -> None:
+        if not value:
+            return
+        words = "".join(value).rstrip(" \t")
+        tail = "".join(value)[len(words):]
+        quoted = len(words) > 1 and words[:1] in ("'", '"') and words[-1:] == words[:1]
+        inner = words[1:-1] if quoted else words
+        if not inner or placeholder_value(inner):
+            out.append(words)
+        else:
+            out.append(words[0] + REDACTED + words[0] if inner != words else REDACTED)
+        out.append(tail)
+        value.clear()
+
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if part and not part[0].isspace() and _K8S_KEY_WORD.fullmatch(part) is not None:
+            close()
+            if part in _K8S_MANIFEST_KEYS:
+                out.append("".join(parts[i:]))
+                break
+            out.append(part)
+            if i + 1 < len(parts):
+                out.append(parts[i + 1])  # (the spaces after the key)
+            i += 2
+            continue
+        if out:  # (a word of the current value)
+            value.append(part)
+        else:
+            out.append(part)
+        i += 1
+    close()
+    return m.group(0)[:m.start(1) - m.start(0)] + "".join(out)
 
 
 def k8s_secret_data(text: str) -> str:
@@ -1994,6 +2119,8 @@ def k8s_secret_data(text: str) -> str:
     def json_pair(m: re.Match[str]) -> str:
         return m.group(0) if placeholder_value(m.group(2)) else f'{m.group(1)}{REDACTED}"'
 
+    if "stringData:" in text:  # ('stringData: NOTE: two words x: y': a log item's joined manifest)
+        text = _K8S_STRING_LINE.sub(_k8s_string_line, text)
     if "ata:" in text:
         text = _K8S_DATA.sub(data, text)
     if 'ata"' in text:
@@ -2160,8 +2287,9 @@ _SECRET_COLUMN = frozenset((
 def redact_mapping(value: Any, name: str = "") -> Any:
     """``value`` (front matter, a JSON object: dicts, lists, scalars) with every value under a
     secret's name masked and every string redacted as text (:func:`redact_text`)."""
-    if isinstance(value, dict):
-        return {k: redact_mapping(v, str(k)) for k, v in value.items()}
+    if isinstance(value, dict):  # (a key that is a credential goes too: 'ghp_...: x', a token as a key)
+        return {(redact_text(k) if isinstance(k, str) and len(k) >= 12 else k): redact_mapping(v, str(k))
+                for k, v in value.items()}
     if isinstance(value, list):
         return [redact_mapping(v, name) for v in value]
     if name and isinstance(value, str | int) and not isinstance(value, bool) and is_secret_field(name):
@@ -2274,6 +2402,8 @@ def redact_row(
     named = False
     if value_col is not None and value_col < len(out) and out[value_col]:
         masked = redact_field(out[0], out[value_col])
+        if masked == out[value_col] and value_col > 1:  # ('| 10:00 | OPS-1 | api_key | X |': a Key's column)
+            masked = redact_field(out[value_col - 1], out[value_col])
         named, out[value_col] = masked != out[value_col], masked
     for j in secret_cols:
         if not (named and j == 0):
