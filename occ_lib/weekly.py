@@ -1631,7 +1631,12 @@ def alert_episodes(misses: pd.DataFrame) -> pd.DataFrame:
                 episode = []
             episode.append(rec)
         rows.append(_episode(episode))
-    merged = pd.DataFrame(rows).drop(columns="_stop").astype(misses.dtypes.to_dict())
+    merged = pd.DataFrame(rows, columns=[*misses.columns, "_stop"]).drop(columns="_stop")
+    for c, kind in misses.dtypes.items():  # (an all-NaT column came back naive: no astype to aware)
+        if isinstance(kind, pd.DatetimeTZDtype):
+            merged[c] = pd.to_datetime(merged[c], utc=True).dt.tz_convert(kind.tz)
+        else:
+            merged[c] = merged[c].astype(kind)
     merged = merged.sort_values(["due_at", "subject"], kind="stable")
     return pd.concat([misses[~alerts], merged], ignore_index=True)
 
