@@ -16,7 +16,16 @@
   a note (:data:`FEW_PROBES_NOTE`, which the reports' index shows under its table too).
 - The headline's notes (:data:`FIGURE_NOTES`, under the table and as the figure's tooltip) say what
   ``SLA misses`` adds up and what ``open tickets past due`` and ``stale documents`` count (the latter:
-  documents with a missed check, expired or stale, each once; open checks are not counted).
+  documents with a missed check, expired or stale, each once; open checks are not counted);
+  ``SLA misses``' note says it counts checks (a document both expired and stale is 2 there, 1 in
+  ``stale documents``), so a total that does not add up says why.
+- A target's burn-rate alerts that overlap or touch, of any window pairs, are one row per episode
+  (:func:`alert_episodes`, in :attr:`WeekData.misses`: the 1h/5m, 6h/30m and 3d/6h pairs of one
+  outage were three rows), from the first start to the last stop, its overage the minutes covered,
+  its detail the pairs that fired; the headline's ``probe objective misses``, ``SLA misses`` and
+  the probe summary count episodes (:func:`occ_lib.sla.burn_alerts` and ``occ sla`` keep a row per pair).
+- A period's availability row (a verdict on the period, due at its end) shows ``due`` as
+  ``(the period)`` (:data:`PERIOD_DUE`), not as a deadline at the period's end.
 - ``Probe objectives missed, per target`` (:func:`probe_misses_summary`): ``first`` and ``last`` are
   the starts of the first and last missed window or alert; a period's availability row (due at the
   period's end, no overage) counts among ``misses`` but dates neither, unless it is the only row.
@@ -56,7 +65,8 @@
   SLA judged them (:func:`occ_lib.sla.judge_windows`), those over the objective first, and which had
   too few probes to be judged (:func:`latency_table`);
   its caption names the targets with latency data but no latency objective, which only the chart
-  shows; the latency chart stays hourly and says so.
+  shows, and in a period without probes says so instead (:data:`NO_PROBES_WINDOWS`); the latency
+  chart stays hourly and says so.
 - ``Checks per kind and status`` (:func:`misses_by_kind`) has a column for every status, ``superseded``
   included, so a kind's row adds up to its checks.
 - Every table and chart of kinds lists them in one order (:func:`kind_order`, :data:`occ_lib.sla.KINDS`):
@@ -876,7 +886,7 @@ class WeekData:
         if self.targets:
             keep = m["kind"].isin(list(PROBE_KINDS))
             m = m[~keep | m["subject"].isin(self.targets)]
-        return m.reset_index(drop=True)
+        return alert_episodes(m.reset_index(drop=True))
 
     @cached_property
     def timeline(self) -> pd.DataFrame:
@@ -1355,8 +1365,9 @@ def past_due_table(d: WeekData) -> pd.DataFrame:
 FIGURE_NOTES = {
     # (the total was the one headline figure a reader could not tie to the figures under it)
     "SLA misses": (
-        "every missed row of the SLA tables below: missed deadlines and ticket targets, probe "
-        "objective misses and missed document checks (expired or stale)"
+        "every missed row of the SLA tables below, one per check: missed deadlines and ticket targets, "
+        "probe objective misses and missed document checks (expired or stale; a document with both "
+        "missed is 2 here and 1 in stale documents, which counts documents)"
     ),
     "open tickets past due": (
         "tickets still open at the as-of time with a deadline, ETA or ticket target due before it "
@@ -1489,6 +1500,11 @@ def _src(df: pd.DataFrame) -> pd.Series:
     return df.apply(one, axis=1) if not df.empty else pd.Series(dtype=object)
 
 
+#: The ``due`` cell of a period's availability row (:func:`misses_table`): its ``due_at`` is the
+#: period's end, and "due 2025-10-13 00:00" read as a deadline after the week.
+PERIOD_DUE = "(the period)"
+
+
 def misses_table(misses: pd.DataFrame, all_rows: bool = False, tz: str = "UTC") -> pd.DataFrame:
     """SLA rows for people: missed and open ones (or all), how late (:func:`human_duration`), where it
     was said.
@@ -1507,6 +1523,9 @@ def misses_table(misses: pd.DataFrame, all_rows: bool = False, tz: str = "UTC") 
         resolved = resolved.astype(object).where(
             ~dated.str.contains("resolved_at"), resolved.map(lambda v: _date_only(v, tz))
         )
+    if m["kind"].eq("availability").any():  # a period's verdict, not a deadline (PERIOD_DUE)
+        verdict = m["kind"].eq("availability") & m["overage_min"].isna() & m["resolved_at"].isna()
+        due = due.astype(object).where(~verdict, PERIOD_DUE)
     out = pd.DataFrame(
         {
             "kind": m["kind"],
@@ -1579,6 +1598,69 @@ def probe_misses_summary(misses: pd.DataFrame) -> pd.DataFrame:
     rank = {k: i for i, k in enumerate(kind_order(out["kind"].unique()))}
     out = out.sort_values("kind", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
     return out.rename(columns={"subject": "target"})[cols]
+
+
+def _is_alert(m: pd.DataFrame) -> pd.Series:
+    """The burn-rate alert rows of ``m`` (availability rows with an overage; a period's row has none)."""
+    return m["kind"].eq("availability") & m["overage_min"].notna() & m["detail"].astype(str).str.startswith(
+        "burn rate above"
+    )
+
+
+def alert_episodes(misses: pd.DataFrame) -> pd.DataFrame:
+    """``misses`` with a target's burn-rate alerts that overlap or touch (of any window pairs) as one
+    row per episode: from the first start to the last stop (still firing, no stop, when one is),
+    its overage the minutes covered, its detail the pairs that fired (``3 window pairs fired: ...``,
+    each pair's own detail). :func:`occ_lib.sla.burn_alerts` gives a row per pair, and the 1h/5m,
+    6h/30m and 3d/6h pairs of one outage start together: three rows for one episode."""
+    if misses.empty or "overage_min" not in misses.columns:
+        return misses
+    alerts = _is_alert(misses)
+    if alerts.sum() < 2:
+        return misses
+    a = misses[alerts]
+    stop = a["due_at"] + pd.to_timedelta(pd.to_numeric(a["overage_min"]), unit="min")
+    rows = []
+    for _target, g in a.assign(_stop=stop).sort_values(["due_at", "_stop"], kind="stable").groupby(
+        "subject", sort=False
+    ):
+        episode: list[Any] = []
+        for rec in g.to_dict("records"):
+            if episode and rec["due_at"] > max(r["_stop"] for r in episode):
+                rows.append(_episode(episode))
+                episode = []
+            episode.append(rec)
+        rows.append(_episode(episode))
+    merged = pd.DataFrame(rows, columns=[*misses.columns, "_stop"]).drop(columns="_stop")
+    for c, kind in misses.dtypes.items():  # (an all-NaT column came back naive: no astype to aware)
+        if isinstance(kind, pd.DatetimeTZDtype):
+            merged[c] = pd.to_datetime(merged[c], utc=True).dt.tz_convert(kind.tz)
+        else:
+            merged[c] = merged[c].astype(kind)
+    merged = merged.sort_values(["due_at", "subject"], kind="stable")
+    return pd.concat([misses[~alerts], merged], ignore_index=True)
+
+
+_PAIR = re.compile(r"over both (\S+) and (\S+)")
+
+
+def _episode(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """One row for the overlapping alert rows ``rows`` of a target (:func:`alert_episodes`)."""
+    first = dict(rows[0])
+    if len(rows) == 1:
+        return first
+    spans = pd.DataFrame(
+        {"due_at": [r["due_at"] for r in rows], "overage_min": [r["overage_min"] for r in rows]}
+    )
+    stops = [r["resolved_at"] for r in rows]
+    first["resolved_at"] = pd.NaT if any(pd.isna(x) for x in stops) else max(stops)
+    first["overage_min"] = _union_minutes(spans)
+    details = list(dict.fromkeys(str(r["detail"]) for r in rows))
+    pairs = dict.fromkeys("/".join(p.groups()) for d in details if (p := _PAIR.search(d)))
+    fired = f"{_plural(len(pairs), 'window pair')} fired ({', '.join(pairs)})"
+    first["detail"] = f"{fired}: " + " | ".join(details)
+    first["_stop"] = max(r["_stop"] for r in rows)
+    return first
 
 
 def _union_minutes(rows: pd.DataFrame) -> float:
@@ -1820,10 +1902,17 @@ def _whole(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def latency_caption(table: pd.DataFrame) -> str:
+#: :func:`latency_caption` for a period without probes.
+NO_PROBES_WINDOWS = "Latency per window of the objective: no probes in this period, so no window to list"
+
+
+def latency_caption(table: pd.DataFrame, probes: bool = True) -> str:
     """The caption of :func:`latency_table`: the objective (when one), how many windows, how many
     over it (listed first) and how many not judged, and why; and the targets left out for having no
-    latency objective (the chart shows them: a reader would look for them in the table)."""
+    latency objective (the chart shows them: a reader would look for them in the table). Without
+    probes (``probes`` False) it says there are none (:data:`NO_PROBES_WINDOWS`)."""
+    if not probes:  # (the page's chart says "no probes" too: "0 windows, 0 over" described nothing)
+        return NO_PROBES_WINDOWS
     objs = table.attrs.get("objectives", [])
     which = f", {objs[0]}" if len(objs) == 1 else ""
     over = int(table["over objective"].eq("yes").sum())

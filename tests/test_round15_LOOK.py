@@ -137,8 +137,10 @@ def test_a_figure_named_by_a_url_keeps_the_star_of_its_note() -> None:
 def test_the_headline_says_what_the_sla_misses_total_adds_up() -> None:
     head = weekly.headline({"SLA misses": 52, "missed deadlines and ticket targets": 10}, {"SLA misses": 4})
     note = (
-        "every missed row of the SLA tables below: missed deadlines and ticket targets, probe "
-        "objective misses and missed document checks (expired or stale)"
+        # (round 16 LOOK5: it says it counts checks, as stale documents counts documents)
+        "every missed row of the SLA tables below, one per check: missed deadlines and ticket targets, "
+        "probe objective misses and missed document checks (expired or stale; a document with both "
+        "missed is 2 here and 1 in stale documents, which counts documents)"
     )
     assert head.attrs["notes"] == {"SLA misses": note}
     assert repr(weekly.Table(head)).splitlines()[-1] == f"* SLA misses: {note}."
