@@ -2424,6 +2424,20 @@ def replied(text: str) -> bool:
                for m in _REPLIED.finditer(text))
 
 
+# a promise of an acknowledgement ('ack due by 10:00', 'acknowledgement due Mon 09:00', 'acknowledge by
+# 10:00'): the word of what is owed before due/by/within; not 'acknowledged, ETA 14:00' (one given)
+_ACK_OWED = re.compile(
+    r"\b(?i:ack(?:nowledge(?:ment)?)?\s+(?:is\s+|was\s+)?(?:due|owed|by|within|needed|required|expected|deadline))\b"
+)
+
+
+def response_promise(text: str) -> bool:
+    """Whether the item of a deadline names a reply, a response or an acknowledgement owed
+    (:func:`reply_promise`, :data:`_ACK_OWED`): the deadline is kept by the ticket's event that says the
+    reply was given or that acknowledges the ticket (:func:`occ_lib.sla.deadline_misses`), not by its fix."""
+    return reply_promise(text) or ("ack" in text.lower() and _ACK_OWED.search(text) is not None)
+
+
 def submitted(text: str) -> bool:
     """Whether ``text`` says a submission was made (:data:`_SUBMITTED`), not planned nor denied."""
     low = text.lower()

@@ -43,7 +43,7 @@ from ._extract import (
     next_cycle,
     notified,
     replied,
-    reply_promise,
+    response_promise,
     submission_promise,
     submitted,
     submitted_before,
@@ -192,10 +192,18 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "('submitted 5 minutes before the 18:00 ET close'); without one, by the ticket's resolution. So is "
         "a deadline whose every item names a submission ('resubmission due 2025-10-17 17:00 UTC', then "
         "'resubmitted to app review at 16:48 UTC, ahead of the 17:00 UTC deadline').",
-        "A deadline whose every item names a reply owed ('reply due by Thu noon', 'respond to Acme by "
-        "Friday') is kept by the ticket's later event that says the reply was given ('true-up reply sent "
-        "11:45', 'replied', 'responded'; not 'reply not sent', 'will reply', 'no response yet'); without "
-        "one, by the ticket's resolution.",
+        "A deadline whose every item names a reply, response or acknowledgement owed ('reply due by Thu "
+        "noon', 'respond to Acme by Friday', 'response due next business day by 12:55 ET', 'ack due by "
+        "10:00') is kept by the ticket's later event that says the reply was given ('true-up reply sent "
+        "11:45', 'replied', 'responded'; not 'reply not sent', 'will reply', 'no response yet'), that "
+        "acknowledges the ticket ('ACME-1251 acknowledged by the service desk') or that waits on the "
+        "customer (answered and asked something); not by an escalation or a follow-up; without one, by "
+        "the ticket's resolution.",
+        "A step of a ticket's runbook owed by a time ('drain node-3 by 01:45', 'DNS cut over by 02:30': "
+        "two to six words right before 'by' and the time, none of another promise nor of the work's end, "
+        "'close by 04:00') is kept by the ticket's later event that names every word of the step again, "
+        "one of them done ('node-3 drained 01:40', 'DNS cut over'; not 'not drained', 'will drain', a "
+        "plan); without one, by the ticket's resolution.",
         "A window of a ticket known only by its start ('we pushed it to Thursday 9pm', 'CHG-1 window Sat "
         "02:00 UTC'; not a range's end nor 'until 06:00') is met by the ticket's work in it: any timed event "
         "of the ticket within 12 hours from its start ('it finished at 11:45pm Thursday'); without one it is "
@@ -487,6 +495,7 @@ class _Updates:
 
     def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp, tz: str = "UTC") -> None:
         self._at: dict[str, list[tuple[pd.Timestamp, str]]] = {}
+        self._kind: dict[tuple[pd.Timestamp, str], str] = {}  # ((at, text): the event's kind)
         self._written: dict[tuple[str, int], pd.Timestamp] = {}
         self._days: dict[tuple[str, int], pd.Timestamp] = {}
         self._loose: dict[str, list[tuple[pd.Timestamp, str]]] = {}  # (per source: events of no ticket)
@@ -498,11 +507,13 @@ class _Updates:
             ev = ev[ev["at_precision"].ne("day")]
         at = pd.to_datetime(ev["at"], utc=True)
         texts = ev["text"] if "text" in ev.columns else pd.Series("", index=ev.index)
-        rows = zip(ev["source"], ev["line"], at, ev["tickets"], texts, strict=True)
-        for src, line, when, tks, text in rows:
+        kinds = ev["kind"] if "kind" in ev.columns else pd.Series("", index=ev.index)
+        rows = zip(ev["source"], ev["line"], at, ev["tickets"], texts, kinds, strict=True)
+        for src, line, when, tks, text, kind in rows:
             self._written.setdefault((str(src), int(line)), when)
             if when > as_of:
                 continue
+            self._kind.setdefault((when, str(text or "")), str(kind or ""))
             tks = tks if isinstance(tks, list | tuple | np.ndarray) else []
             for t in tks:
                 self._at.setdefault(str(t), []).append((when, str(text or "")))
@@ -516,6 +527,7 @@ class _Updates:
         by_day: bool = True,
         loose: bool = False,
         own: Callable[[str], bool] | None = None,
+        kinds: Callable[[str, str], bool] | None = None,
     ) -> pd.Timestamp | None:
         """The ticket's first event after the earliest item of ``recs`` that made the promise, of those
         whose text ``says`` so when given (None when there is none yet, or when no item of them has a
@@ -523,7 +535,8 @@ class _Updates:
         ``by_day``: an update's ``says`` only leaves out the items that say none came); ``loose``: the
         events of no ticket in the logs of ``recs`` count too (a notice given: 'Regulator notified');
         ``own``: an event at the time of the item that made the promise counts too when its text ``own``
-        says so ('submitted 5 minutes before the 18:00 ET close')."""
+        says so ('submitted 5 minutes before the 18:00 ET close'); ``kinds``: an event counts too when
+        ``kinds`` says so of its kind and text (an acknowledgement keeps a promise of a response)."""
         keys = [(str(r["source"]), int(r["line"])) for r in recs]
         made = [w for k in keys if (w := self._written.get(k)) is not None]
         day = not made and says is not None and by_day
@@ -537,7 +550,16 @@ class _Updates:
             cands = sorted([*cands, *(p for src in dict.fromkeys(k[0] for k in keys)
                                       for p in self._loose.get(src, []))], key=lambda p: p[0])
         return next((at for at, text in cands if (at > first or day and at == first) and (
-            says is None or says(text)) or own is not None and at == first and own(text)), None)
+            says is None or says(text) or kinds is not None and kinds(self._kind.get((at, text), ""), text)
+        ) or own is not None and at == first and own(text)), None)
+
+    def how_answered(self, ticket: str, at: pd.Timestamp) -> str:
+        """The detail's verb for the ticket's event at ``at`` that kept a promise of a reply
+        (:func:`_responds`): 'replied' when its text says so, else 'acknowledged' or 'answered'."""
+        texts = [text for when, text in self._at.get(ticket, []) if when == at]
+        if any(replied(t) for t in texts):
+            return "replied"
+        return "acknowledged" if any(self._kind.get((at, t)) == "acknowledged" for t in texts) else "answered"
 
     def within(self, ticket: str, start: pd.Timestamp, span: pd.Timedelta) -> pd.Timestamp | None:
         """The ticket's first timed event from ``start`` to ``start + span`` (None when there is none)."""
@@ -1180,12 +1202,23 @@ def deadline_misses(
             sent = updates.after(ticket, recs, submitted, own=submitted_before)
             if sent is not None:
                 resolved, resolved_day, verb = sent, False, "submitted"
-        elif not stated and ticket is not None and all(reply_promise(str(r.get("text") or "")) for r in recs):
-            # ('reply due by Thu noon', then 'true-up reply sent 11:45'): kept by the reply, not by the
-            # ticket's fix; without one, by the fix as any deadline
-            sent = need_updates().after(ticket, recs, replied)
+        elif not stated and ticket is not None and all(
+            response_promise(str(r.get("text") or "")) for r in recs
+        ):
+            # ('reply due by Thu noon', then 'true-up reply sent 11:45'; 'response due next business day by
+            # 12:55 ET', then '08:20 ET ACME-1251 acknowledged'): kept by the reply or the acknowledgement,
+            # not by the ticket's fix; without one, by the fix as any deadline
+            sent = need_updates().after(ticket, recs, replied, kinds=_responds)
             if sent is not None:
-                resolved, resolved_day, verb = sent, False, "replied"
+                resolved, resolved_day, verb = sent, False, need_updates().how_answered(ticket, sent)
+        elif not stated and ticket is not None and all(r.get("keyword") == "by" for r in recs) and len(
+            steps := {_step_of(r, zones.get(str(r["source"]), tz)) for r in recs}
+        ) == 1 and (step := steps.pop()) is not None:
+            # ('drain node-3 by 01:45' in CHG-310's runbook, then '01:40 CHG-310 node-3 drained'): kept by
+            # the ticket's event that says that step was done, not by the change's end; without one, by it
+            done = need_updates().after(ticket, recs, _no_text, kinds=functools.partial(_step_done, step))
+            if done is not None:
+                resolved, resolved_day, verb = done, False, "done"
         slot = None  # (a window known only by its start: the ticket's work at it keeps it)
         if promise == "window" and not stated and not day and ticket is not None and all(
             r.get("keyword") == "window" and _start_only(r, zones.get(str(r["source"]), tz)) for r in recs
@@ -1229,6 +1262,99 @@ def deadline_misses(
             }
         )
     return _typed(pd.DataFrame(rows)) if rows else _empty()
+
+
+# A step of a ticket's runbook owed by a time ('drain node-3 by 01:45', 'DNS cut over by 02:30'): the
+# words of the clause right before 'by' and the due time (:func:`_step_of`), two to six of them after the
+# ticket keys and small words, none a word of another promise (ETA, fix, reply, update, ...: those keep
+# their own rules) nor of the work's end ('close by 04:00', 'done by'); it is kept by the ticket's later
+# event that names every word again, one in a form of done ('node-3 drained', 'DNS cut over to the new LB':
+# drain -> drained, copy -> copied; cut, set, put, shut as written), that is no plan, deadline, block or
+# reopening and says nothing undone ('not drained', 'will drain', 'drain failed'): :func:`_step_done`.
+_STEP_CLAUSE = re.compile(r"(?:^|[,;:.()\[\]|\n\u2013\u2014]|\s-\s)([^,;:.()\[\]|\n\u2013\u2014]*?)\s+by\s*$")
+_STEP_WORD = re.compile(r"[a-z0-9][\w/-]*")
+_STEP_KEY = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\b")
+_STEP_SMALL = frozenset({
+    "the", "a", "an", "to", "of", "on", "in", "at", "for", "and", "then", "all", "its", "our", "their",
+    "we", "they", "you", "i", "will", "must", "should", "shall", "need", "needs", "be", "is", "are",
+    "ll", "d", "s", "ve", "re", "step", "steps", "runbook", "plan", "planned",
+})
+_STEP_NOT = frozenset({
+    "eta", "fix", "fixed", "fixes", "resolve", "resolved", "resolution", "update", "updates", "reply",
+    "replies", "respond", "response", "answer", "ack", "acknowledge", "due", "deadline", "target",
+    "sla", "close", "closed", "done", "complete", "completed", "finish", "finished", "end", "cutoff",
+    "submit", "submission", "notify", "notification", "deliver", "rca", "postmortem", "review",
+})
+_STEP_SAME = frozenset({"cut", "set", "put", "shut"})  # (a done form the same as the verb's)
+_STEP_UNDONE = re.compile(
+    r"\b(?:not|never|will|won['\u2019]t|pending|failed|fails|unable|planned|scheduled|todo|waiting|still)\b"
+)
+_STEP_UNDONE_KINDS = frozenset({"plan", "deadline", "blocked", "reopened"})
+
+
+def _step_of(rec: dict[str, Any], name: str) -> tuple[str, ...] | None:
+    """The words of the runbook step a ``by`` deadline is owed by (:data:`_STEP_CLAUSE`), or None when
+    its due time follows no step's clause: the text is read again (in UTC, the wall time compared in the
+    log's zone ``name``, as :func:`_start_only` does), only for the ``by`` deadlines of a ticket, once
+    per item and day (:func:`_steps_in`: an item of many deadlines stays linear)."""
+    text = str(rec.get("text") or "")
+    if " by " not in text.lower():
+        return None
+    due = pd.Timestamp(rec["due_at"])
+    try:
+        wall = due.tz_convert(zone(name))
+    except (ValueError, KeyError):
+        return None
+    by_at, by_wall = _steps_in(text, wall.date())
+    if due in by_at:
+        return by_at[due]
+    return by_wall.get((wall.hour, wall.minute))
+
+
+@functools.lru_cache(maxsize=512)
+def _steps_in(text: str, day: dt.date) -> tuple[dict[pd.Timestamp, Any], dict[tuple[int, int], Any]]:
+    """The step before 'by' and each single time of ``text`` read on ``day`` in UTC (its words, or
+    None), by the time's instant, and by its wall hour and minute when it names no zone; the first
+    mention of a time counts."""
+    by_at: dict[pd.Timestamp, Any] = {}
+    by_wall: dict[tuple[int, int], Any] = {}
+    for m in find_times(text, day=day, tz="UTC"):
+        if m.at is None or m.until is not None:
+            continue
+        clause = _STEP_CLAUSE.search(text, max(0, m.start - 80), m.start)
+        step = None
+        if clause is not None:
+            words = [w.strip("/-") for w in _STEP_WORD.findall(_STEP_KEY.sub(" ", clause.group(1)).lower())]
+            words = [w for w in words if w and w not in _STEP_SMALL]
+            if 2 <= len(words) <= 6 and not any(w in _STEP_NOT for w in words):
+                step = tuple(words)
+        by_at.setdefault(pd.Timestamp(m.at), step)
+        if m.zone is None:
+            by_wall.setdefault((m.at.hour, m.at.minute), step)
+    return by_at, by_wall
+
+
+def _no_text(_text: str) -> bool:
+    """No text keeps the promise by itself (the caller's ``kinds`` judges)."""
+    return False
+
+
+def _step_done(step: tuple[str, ...], kind: str, text: str) -> bool:
+    """Whether an event of ``kind`` says the runbook ``step`` (:func:`_step_of`) was done."""
+    if kind in _STEP_UNDONE_KINDS:
+        return False
+    low = text.lower()
+    if _STEP_UNDONE.search(low) is not None:
+        return False
+    tokens = {t.strip("/-") for t in _STEP_WORD.findall(low)}
+    past = False
+    for w in step:
+        forms = {w + "ed", w + "d", w + w[-1] + "ed"} | ({w[:-1] + "ied"} if w.endswith("y") else set())
+        if forms & tokens or w in _STEP_SAME and w in tokens:
+            past = True
+        elif w not in tokens:
+            return False
+    return past
 
 
 def _moved_windows(
@@ -1286,6 +1412,15 @@ def _waits_on_customer(tl: pd.DataFrame) -> pd.Series:
     if not blocked.any() or "text" not in tl.columns:
         return blocked & False
     return blocked & tl["text"].map(lambda t: isinstance(t, str) and _ON_CUSTOMER.search(t) is not None)
+
+
+def _responds(kind: str, text: str) -> bool:
+    """Whether an event of ``kind`` answers a promise of a reply, response or acknowledgement (besides
+    one whose text says the reply was given, :func:`occ_lib._extract.replied`): it acknowledges the
+    ticket ('ACME-1251 acknowledged by the service desk'), or it waits on the customer, who was answered
+    and asked something (:data:`_ON_CUSTOMER`). Not an escalation nor a follow-up: they pass the ticket
+    on or chase the other side, and say nothing of the answer owed."""
+    return kind == "acknowledged" or kind == "blocked" and _ON_CUSTOMER.search(text) is not None
 
 
 def ticket_target_misses(
