@@ -914,9 +914,10 @@ _STAGED_ROLLOUT = re.compile(
     r"(?i:\bstaged[- ](?:rollouts?|roll-outs?|releases?|deploys?|deployments?|canary))"
 )
 # 'queued' with a count is how many waited, nothing queued for later ('outage 12:10-13:25, queued 41 jobs',
-# '41 jobs queued'; still a plan with what it waits for: 'queued 3 deploys for Monday'): :func:`classify`
+# '41 jobs queued'; still a plan with what it waits for: 'queued 3 deploys for Monday'; a key's number is
+# no count: 'PAY-2 still queued'): :func:`classify`
 _QUEUED_COUNT = re.compile(
-    r"(?i:(?>\bqueued\s+(?:up\s+)?~?\d[\d,]*\+?(?:\s+[a-z-]+)?|\b\d[\d,]*\+?\s+(?:[a-z-]+\s+)?(?:were\s+|got\s+)?queued))\b"
+    r"(?i:(?>\bqueued\s+(?:up\s+)?~?\d[\d,]*\+?(?:\s+[a-z-]+)?|(?<![\w.:/-])\d[\d,]*\+?\s+(?:[a-z-]+\s+)?(?:were\s+|got\s+)?queued))\b"
     r"(?!\s+(?:for|until|till|to\s+run|to\s+go|behind)\b)"
 )
 # an outage that happened, timed by a range ('GitHub Actions outage (githubstatus.com) 12:10-13:25', 'incident

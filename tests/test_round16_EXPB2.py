@@ -76,8 +76,9 @@ def test_queued_with_a_count_is_no_plan():
         "queued 3 deploys for Monday.",
         "12 builds queued until the runner is back",
         "deploy queued for 14:00",
+        "PAY-2 still queued",
     )
-    assert [r[2] for r in short_event_rows(text)] == ["note", "note", "plan", "plan", "plan"]
+    assert [r[2] for r in short_event_rows(text)] == ["note", "note", "plan", "plan", "plan", "plan"]
 
 
 def test_past_outage():
