@@ -927,6 +927,25 @@ _WORD_AFTER_DAY = re.compile(r"\s+(?:(?i:morning|afternoon|evening|night)\s+)?([
 _STAGED_ROLLOUT = re.compile(
     r"(?i:\bstaged[- ](?:rollouts?|roll-outs?|releases?|deploys?|deployments?|canary))"
 )
+# 'queued' with a count is how many waited, nothing queued for later ('outage 12:10-13:25, queued 41 jobs',
+# '41 jobs queued'; still a plan with what it waits for: 'queued 3 deploys for Monday'; a key's number is
+# no count: 'PAY-2 still queued'): :func:`classify`
+_QUEUED_COUNT = re.compile(
+    r"(?i:(?>\bqueued\s+(?:up\s+)?~?\d[\d,]*\+?(?:\s+[a-z-]+)?|(?<![\w.:/-])\d[\d,]*\+?\s+(?:[a-z-]+\s+)?(?:were\s+|got\s+)?queued))\b"
+    r"(?!\s+(?:for|until|till|to\s+run|to\s+go|behind)\b)"
+)
+# an outage that happened, timed by a range ('GitHub Actions outage (githubstatus.com) 12:10-13:25', 'incident
+# window: 02:10 - 02:55 UTC'): over at the range's end, which resolves it (:func:`past_outage`); not a
+# planned or scheduled one, a maintenance's, nor one still going on or to come
+_OUTAGE_RANGE = re.compile(
+    r"(?i:(?<!planned )(?<!scheduled )(?<!maintenance )\b(?:outage|downtime|disruption|degradation|incident)"
+    r"(?:\s*\([^()\n]{0,60}\))?(?:\s+window)?\s*:?\s*(?:from\s+|between\s+)?\d{1,2}(?::?\d{2})?\s*(?:[ap]\.?m\.?\s*)?"
+    r"(?:[A-Z]{2,4}\s*)?(?:-|\u2013|\u2014|to\b|and\b)\s*\d)"
+)
+_OUTAGE_GOES_ON = re.compile(
+    r"(?i:\b(?:ongoing|continues|continuing|still|persists?|expected|estimated|eta|planned|scheduled"
+    r"|maintenance|tonight|tomorrow|will|upcoming|next)\b)"
+)
 _EXEC = frozenset(
     {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "vpe", "vpoe", "director", "directors",
      "executive", "executives", "exec", "execs", "vorstand", "geschaeftsfuehrung", "geschaeftsfuehrer",
@@ -1497,6 +1516,8 @@ def classify(
         text, w = kept, keywords(kept)  # ('ACME-1250 opened (P2, sync stuck)': the user's problem, no wait)
     if "staged" in w and _STAGED_ROLLOUT.search(text) is not None:
         w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
+    if "queued" in w and _QUEUED_COUNT.search(text) is not None:
+        w = w - {"queued"}  # ('outage 12:10-13:25, queued 41 jobs': how many waited; no plan)
     hint = not w.isdisjoint(_REOPEN_HINT)  # (before a negation takes 'not actually resolved' apart)
     if not w.isdisjoint(_NEGATION):
         w = _without_negated(text, w)
@@ -2052,6 +2073,42 @@ def _without_steps(low: str) -> str | None:
     if not w.isdisjoint(_RESOLVED) or "complete" in w and _COMPLETE_STATE.search(rest) is not None:
         return None
     return rest
+
+
+# a milestone named right before its time, no verb ('Release cut Thursday 17:00 CET', 'PAY-9 go-live: Fri
+# 10/10 09:00', 'code freeze Thu 12:00'): what is to come at that time, when it is after the item's day
+# (:func:`milestone_at`)
+_MILESTONE_BEFORE = re.compile(
+    r"(?i:[\s*_]*(?:[A-Z][A-Z0-9]*-\d+[\s*_]*:?\s+)?(?:(?:the|our|next)\s+)?(?:[\w.#/-]+\s+){0,3}?"
+    r"(?:(?:release|branch)\s+cut|cut-?off|(?:code|deploy|change)\s+freeze|go-?live|launch|cut-?over|release"
+    r"|deploy(?:ment)?|roll-?out|migration|upgrade|drill|demo)\s*(?::|at|on|is|set\s+for)?\s*"
+    # (the day written before the time: 'Thursday 17:00', 'Fri 10/10 09:00', 'on 2025-10-09 at 17:00')
+    r"(?:(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,?\s+"
+    r"|\d{4}-\d{2}-\d{2},?\s+)?(?:at\s+)?)?)"
+)
+
+
+# (a verb after the time tells what happened: 'Release Thu 10/09 17:00 deployed' is no plan)
+_MILESTONE_DONE = re.compile(
+    r"(?i:\b(?:deployed|failed|released|crashed|restarted|started|broke|happened|occurred|shipped|went|done"
+    r"|completed|finished|rolled|cancel(?:l)?ed|postponed|delayed|moved|slipped)\b)"
+)
+
+
+def milestone_at(text: str, start: int) -> bool:
+    """Whether all ``text`` writes before ``start`` (where a time is) names a milestone, no verb
+    (:data:`_MILESTONE_BEFORE`): 'Release cut Thursday 17:00 CET'."""
+    return 0 < start <= 80 and _MILESTONE_BEFORE.fullmatch(text, 0, start) is not None and (
+        _MILESTONE_DONE.search(text, start) is None)
+
+
+def past_outage(text: str) -> bool:
+    """Whether ``text`` tells of an outage that happened, timed by a range (:data:`_OUTAGE_RANGE`): its end
+    resolves it. The cheap test first (a word of the pattern), then what says it goes on or is to come."""
+    low = text.lower()
+    return ("outage" in low or "downtime" in low or "incident" in low or "disruption" in low
+            or "degradation" in low) and _OUTAGE_RANGE.search(text) is not None and (
+        _OUTAGE_GOES_ON.search(text) is None)
 
 
 def only_steps_done(text: str) -> bool:

@@ -300,7 +300,11 @@ Per item (the rules, in order)
       a known folder (``artifacts/``, ``docs/``, ...) or named with a known extension; ``:24-27``
       line references are dropped; URLs are not paths.
     - ``channels``: ``#deploy-ops`` style names (lower case; not ``#1`` nor ``Case #0412-88231``, a name
-      with no letter; not headings, not colours).
+      with no letter; not headings, not colours). A GitHub issue or PR number (``#1234``, ``PR #1240``,
+      ``acme/ci-runner#567``, ``org/infra#88``), also written beside a ticket key (``PLAT-310 (#1234) CI
+      red``), is kept as text only: no channel, no ticket and no ``refs`` entry (a number scoped to a
+      repository, which the key beside it already stands for; ``refs`` holds ticket keys, and a later item
+      naming only ``#1234`` is not taken for PLAT-310's: no alias is read).
     - ``urls``: every URL, redacted with :func:`occ_lib.redact.redact_url`; the ``text`` itself is
       redacted with :func:`occ_lib.redact.redact_text` too.
     - ``http_status``: the first ``HTTP 200`` / ``HTTP/1.1 503`` / ``status 502``, or a number followed
@@ -755,8 +759,15 @@ Per item (the rules, in order)
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
       8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged (not before
          rollout, release, deploy or canary: ``staged rollout to 5%`` rolls out in stages), prep,
-         queued, if, once, tomorrow (not a plan word that only dates a deadline: ``new ETA tomorrow 10
-         AM``, ``next ETA 19:00``, ``response due next business day by 12:55 ET`` are deadlines).
+         queued (not with a count, how many waited: ``outage 12:10-13:25, queued 41 jobs``, ``41 jobs
+         queued``; still with what it waits for, ``queued 3 deploys for Monday``), if, once, tomorrow
+         (not a plan word that only dates a deadline: ``new ETA tomorrow 10 AM``, ``next ETA 19:00``,
+         ``response due next business day by 12:55 ET`` are deadlines).
+         And a ``note`` whose time, written with its day, falls after its section's day and that names
+         only a milestone before it, no verb (``Release cut Thursday 17:00 CET for v2.4.0`` under
+         Wednesday, ``PAY-9 go-live: Fri 10/10 09:00``: release or branch cut, cut-off, code freeze,
+         go-live, launch, cutover, release, deploy, rollout, migration, upgrade, drill, demo; not with a
+         verb after the time, ``Release Thu 10/09 17:00 deployed``): what is to come then, a ``plan``.
       9. ``deadline``: the item states a deadline and nothing above.
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
@@ -839,7 +850,11 @@ Per item (the rules, in order)
       UTC, resolved at 15:10 UTC``) and each later clause that tells. Otherwise the item is one
       event, as above; a resolved item timed by a range (``[RESOLVED] ... Starts at 14:02:11 UTC,
       Ends at 15:48:30 UTC``, ``resolved; outage 14:02-15:47 UTC``) is two: a ``note`` at its start
-      and the resolution at its end.
+      and the resolution at its end; so is a ``status`` or ``note`` that tells of an outage, downtime,
+      disruption, degradation or incident timed by a range right after it, which happened and was over at
+      its end (``PLAT-318 GitHub Actions outage (githubstatus.com) 12:10–13:25, queued 41 jobs``: a ``note``
+      at 12:10, ``resolved`` at 13:25; not a planned, scheduled or maintenance one, nor one said to go on
+      or to come: ongoing, still, continues, persists, expected, ETA, will, tonight, tomorrow, next).
     - ticket groups: an item (not told in steps) whose kind tells and that names two tickets or more of
       its own is one event per group of tickets when its clauses say different things of them
       (:mod:`occ_lib._subjects`): ``INC-4830 resolved; created OPS-333`` resolves INC-4830 and is a
@@ -2664,6 +2679,7 @@ def _items(
         end = _NAT
         times: list[dt.datetime] = []
         planned_ref = False  # (whether the item's first time is written with a date after its section's)
+        ref_start = 0  # (where that time is written)
         dls = []
         upd = "pdate" in text  # ('Next update by 14:45 EDT': a promise kept by the next update)
         ends: bool | None = None  # (whether a period's end may be written: _may_end_period, once asked)
@@ -2754,6 +2770,7 @@ def _items(
                 # ('NOC-313 maintenance Sat 10/11 02:00 CDT; we will drain by 01:45 CDT' under Friday:
                 # the item was not written at 02:00 Saturday; its deadlines were dated by it, times.py)
                 planned_ref = m.at.astimezone(_mention_zone(m, _zone or tz)).date() > sec[2]
+                ref_start = m.start
             if m.precision == "day" and "for" in proses[k][max(0, m.start - 12):m.start] and (
                 _times.names_what(proses[k], m.start, m.end)
             ):
@@ -2823,6 +2840,10 @@ def _items(
             kind = "status"  # (a done step of an open task, 'snapshot taken ✅ ...': the ticket goes on)
         elif kind == "resolved" and not owns[k] and tks_all[k] and ex.only_steps_done(kind_texts[k]):
             kind = "status"  # ('21:10 snapshot complete' under '# Migration journal (DBA-318)': a step)
+        elif kind == "note" and planned_ref and ex.milestone_at(proses[k], ref_start):
+            kind = "plan"  # ('Release cut Thursday 17:00 CET' under Wednesday: the cut is to come then)
+        elif end != _NAT and kind in ("status", "note") and ex.past_outage(kind_texts[k]):
+            kind = "resolved"  # ('PLAT-318 outage 12:10-13:25': it began at 12:10 and was over at 13:25)
         tks = tks_all[k]
         refs = [t for t in refs_all[k] if t not in tks] if refs_all[k] else refs_all[k]
         if kind_of_item == "paragraph" and (not (

@@ -246,7 +246,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "first acknowledged, follow_up, escalation or resolved event (the first mention itself "
             "counts), or a blocked one that waits on the customer ('waiting on customer for request "
             "ids': the agent has answered and asked something, as a service desk's 'Waiting for "
-            "customer' status stops its first-response clock); work or a job started ('backfill "
+            "customer' status stops its first-response clock), or one that tells of hands-on work on "
+            "the ticket: a test quarantined, a PR or merge request approved, a revert opened ('PLAT-312 PR "
+            "#1240 approved, waiting on CODEOWNERS review'; not 'not quarantined', 'PR not approved'); "
+            "work or a job started ('backfill "
             "started 14:10') is no response unless someone is named taking the ticket up; "
             "resolution is the first resolved event after the ticket's last reopening (the detail "
             "says when an earlier resolution was reopened). A ticket all of whose events are plans or "
@@ -1423,6 +1426,36 @@ def _responds(kind: str, text: str) -> bool:
     return kind == "acknowledged" or kind == "blocked" and _ON_CUSTOMER.search(text) is not None
 
 
+# hands-on work on the ticket, which answers it as an acknowledgement does: a test quarantined ('PLAT-310
+# flaky test quarantined until 2025-10-20'), a PR or merge request approved ('PLAT-312 PR #1240 approved,
+# waiting on CODEOWNERS review'), a revert opened ('revert PR #1245 opened', 'opened a revert'); not one
+# denied or to come ('not quarantined', 'to be quarantined', 'PR not approved', 'approval pending'): read
+# per event of a ticket whose first response is judged, after a substring test (:func:`_acts_on`)
+_ACTED_ON = re.compile(
+    r"(?i:(?<!not )(?<!be )(?<!never )\bquarantined\b"
+    r"|\b(?:PR|MR|pull\s+request|merge\s+request)\s*(?:[#!]\d+\s*|\S*/pull/\d+\s*)?(?:(?:was|is|has\s+been|got)\s+)?"
+    r"approved\b"
+    r"|\brevert(?:\s+(?:PR|MR|pull\s+request))?\s*(?:[#!]\d+\s*)?(?:(?:was|is|has\s+been)\s+)?"
+    r"(?:opened|raised|created|submitted|filed|up)\b"
+    r"|\b(?:opened|raised|created|submitted|filed)\s+(?:a\s+|the\s+)?revert\b)"
+)
+
+
+def _acts_on(tl: pd.DataFrame) -> pd.Series:
+    """Per event of ``tl``, whether it tells of hands-on work on its ticket (:data:`_ACTED_ON`), no plan."""
+    if "text" not in tl.columns:
+        return tl["kind"].eq("") & False
+
+    def acts(t: object) -> bool:
+        if not isinstance(t, str):
+            return False
+        low = t.lower()
+        return ("quarantined" in low or "approved" in low or "revert" in low) and (
+            _ACTED_ON.search(t) is not None)
+
+    return tl["kind"].ne("plan") & tl["text"].map(acts).astype(bool)
+
+
 def ticket_target_misses(
     logs: Any, policy: Policy, start: Any = None, as_of: Any = None, end: Any = None
 ) -> pd.DataFrame:
@@ -1456,7 +1489,10 @@ def ticket_target_misses(
         first = tl.loc[first_events(tl).iloc[0]]  # (a date-only mention yields to a timed one that day)
         first_day = _is_day(first)
         for kind, limit, mask in (
-            ("response", target.first_response, tl["kind"].isin(RESPONSE_KINDS) | _waits_on_customer(tl)),
+            (
+                "response", target.first_response,
+                tl["kind"].isin(RESPONSE_KINDS) | _waits_on_customer(tl) | _acts_on(tl),
+            ),
             # (a fix that did not hold is no resolution: only one after the last reopening counts)
             ("resolution", target.resolution, final_resolutions(tl)),
         ):

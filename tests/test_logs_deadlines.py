@@ -37,9 +37,12 @@ def test_an_impact_window_is_when_it_happened_not_a_deadline():
     logs = parse_log(text, "x.md")
     assert logs.deadlines.empty
     ev = logs.events
-    assert ev[["at", "end_at"]].values.tolist() == [
-        [ts("2025-10-14 14:02"), ts("2025-10-14 15:47")],
-        [ts("2025-10-14 09:00"), ts("2025-10-14 09:20")],
+    # (round 16, EXPB2: the outage window that happened is over at its end, INC-5679 resolved at 09:20, as
+    # 'resolved; outage 14:02-15:47' reads; the window's note keeps its span)
+    assert ev[["at", "end_at", "kind"]].values.tolist() == [
+        [ts("2025-10-14 14:02"), ts("2025-10-14 15:47"), "note"],
+        [ts("2025-10-14 09:00"), ts("2025-10-14 09:20"), "note"],
+        [ts("2025-10-14 09:20"), pd.NaT, "resolved"],
     ]
 
 
