@@ -913,8 +913,17 @@ _WORD_AFTER_DAY = re.compile(r"\s+(?:(?i:morning|afternoon|evening|night)\s+)?([
 _STAGED_ROLLOUT = re.compile(
     r"(?i:\bstaged[- ](?:rollouts?|roll-outs?|releases?|deploys?|deployments?|canary))"
 )
+# a change's downtime or maintenance (window) said over, as done: a resolution ('downtime ended', 'maintenance
+# window over', 'downtime has ended'; as 'maintenance complete' already is); not one to come or asked
+# ('until downtime ends', 'downtime ends at 04:00', 'is the downtime over?': no past form, or a question)
+_WINDOW_ENDED = re.compile(
+    r"(?i:\b(?:downtime|maintenance)(?:\s+window)?\s+(?:(?:has|is|was)\s+(?:now\s+)?)?"
+    r"(?:ended|over|finished)\b(?![?\w'\u2019-]|\s*\?))"
+)
 _EXEC = frozenset(
     {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "vpe", "vpoe", "director", "directors",
+     # (a hospital's chiefs: medical information, medical, nursing, nursing information officer)
+     "cmio", "cmo", "cno", "cnio",
      "executive", "executives", "exec", "execs", "vorstand", "geschaeftsfuehrung", "geschaeftsfuehrer",
      "geschäftsführung", "geschäftsführer", "directeur", "directrice"}
 )
@@ -1459,6 +1468,11 @@ def classify(
         text, w = kept, keywords(kept)  # ('password manager vendor', "per the director's runbook": no one)
     if "met" in w and _BODY_MET.search(text) is not None:
         text = _BODY_MET.sub(" ", text)  # ('CAB met: 3 changes approved': a meeting held, nothing met)
+        w = keywords(text)
+    if ("owntime" in text or "aintenance" in text or "OWNTIME" in text or "AINTENANCE" in text) and (
+        _WINDOW_ENDED.search(text) is not None
+    ):
+        text = _WINDOW_ENDED.sub(" completed ", text)  # ('downtime ended': the change's window is done)
         w = keywords(text)
     if "staged" in w and _STAGED_ROLLOUT.search(text) is not None:
         w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
