@@ -946,8 +946,17 @@ _OUTAGE_GOES_ON = re.compile(
     r"(?i:\b(?:ongoing|continues|continuing|still|persists?|expected|estimated|eta|planned|scheduled"
     r"|maintenance|tonight|tomorrow|will|upcoming|next)\b)"
 )
+# a change's downtime or maintenance (window) said over, as done: a resolution ('downtime ended', 'maintenance
+# window over', 'downtime has ended'; as 'maintenance complete' already is); not one to come or asked
+# ('until downtime ends', 'downtime ends at 04:00', 'is the downtime over?': no past form, or a question)
+_WINDOW_ENDED = re.compile(
+    r"(?i:\b(?:downtime|maintenance)(?:\s+window)?\s+(?:(?:has|is|was)\s+(?:now\s+)?)?"
+    r"(?:ended|over|finished)\b(?![?\w'\u2019-]|\s*\?))"
+)
 _EXEC = frozenset(
     {"cio", "cto", "ceo", "coo", "cfo", "ciso", "vp", "svp", "evp", "vpe", "vpoe", "director", "directors",
+     # (a hospital's chiefs: medical information, medical, nursing, nursing information officer)
+     "cmio", "cmo", "cno", "cnio",
      "executive", "executives", "exec", "execs", "vorstand", "geschaeftsfuehrung", "geschaeftsfuehrer",
      "geschäftsführung", "geschäftsführer", "directeur", "directrice"}
 )
@@ -1514,6 +1523,11 @@ def classify(
         w = keywords(text)
     if not w.isdisjoint(_SYMPTOM) and (kept := _symptoms_out(text)) is not text:
         text, w = kept, keywords(kept)  # ('ACME-1250 opened (P2, sync stuck)': the user's problem, no wait)
+    if ("owntime" in text or "aintenance" in text or "OWNTIME" in text or "AINTENANCE" in text) and (
+        _WINDOW_ENDED.search(text) is not None
+    ):
+        text = _WINDOW_ENDED.sub(" completed ", text)  # ('downtime ended': the change's window is done)
+        w = keywords(text)
     if "staged" in w and _STAGED_ROLLOUT.search(text) is not None:
         w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
     if "queued" in w and _QUEUED_COUNT.search(text) is not None:

@@ -397,6 +397,10 @@ Per item (the rules, in order)
       four letters or more, or hyphenated, written before the move's verb, that is no deadline word,
       :func:`same_subject`: ``RC2 sign-off moved to Fri 10/10 noon ET`` after ``Sign-off deadline for
       RC1: Thu 10/09 6:00 p.m. ET``, its keyword ``deadline``; not ``Standup moved to 10:00``); a
+      replacement of no ticket written in the item right after one that gave one ticket a promise of its
+      kind (same section) is that ticket's (``CLIN-5131 vendor ETA noon.`` then ``1215 vendor says fix
+      needs a window; new ETA by 1700 local.``: CLIN-5131's; not with an item between,
+      :func:`_previous_promise`); a
       replacement
       of an item that states a
       miss and has no deadline left missed (``10:00 OPS-13 migration slipped - new ETA 17:00``, ``ETA
@@ -683,9 +687,11 @@ Per item (the rules, in order)
          meeting held (``CAB met: 3 emergency changes approved``, ``steering group met to discuss``, ``we
          met with the vendor``: read without it; not ``SLA met``, ``the team met the deadline``).
          ``complete`` counts as a state, not as a verb ("migration complete", "| Complete ✅
-         |"; not "complete the rollout"). Progress is no resolution but a ``status``: a share done ("60%
-         done", also in words: "about half done", "mostly fixed", "nearly complete", "partially
-         restored", "almost done"), "completed on 2 of 6 regions", "rest in progress", "still
+         |"; not "complete the rollout"); so is a change's downtime or maintenance (window) said over
+         ("downtime ended", "maintenance window over", "downtime has ended": the change is done; not
+         "until downtime ends", "is the downtime over?"). Progress is no resolution but a ``status``: a
+         share done ("60% done", also in words: "about half done", "mostly fixed", "nearly complete",
+         "partially restored", "almost done"), "completed on 2 of 6 regions", "rest in progress", "still
          running", "investigation continues", a box still unticked beside what is done ("✅ smoke
          done, ☐ full rollout", "canary done, [ ] rollout"), a numbered step said done while another
          is named ("steps 1-3 done, step 4 todo", "phase 1 complete, phase 2 starts Monday"), and so is a run
@@ -783,7 +789,8 @@ Per item (the rules, in order)
       except one written with a count, a reaction below the message (``:eyes: 3 :white_check_mark: 1``:
       what readers clicked, not what the message says); the ``text`` keeps them as written.
     - ``level`` (escalation level): an escalation is 3 when it names an executive (CIO, CTO, CEO,
-      COO, CFO, CISO, VP, SVP, EVP, VPE, VPoE, director, executive, "vice president", "head of", "Dir.",
+      COO, CFO, CISO, a hospital's CMIO, CMO, CNO, CNIO, VP, SVP, EVP, VPE, VPoE, director, executive,
+      "vice president", "head of", "Dir.",
       also inside a hyphenated handle: ``@eng-director``, ``@head-of-infra``; not "ahead of" nor
       "head-of-line"; and dir as whom the item reaches, after an escalation verb and to or an arrow or
       after looped in: ``escalated -> dir``, ``looped in Dir Eng``, ``eng dir``, ``dir of eng``; never
@@ -1549,6 +1556,29 @@ def _planned_here(prose: str, start: int) -> str | None:
     if "planned" not in low and "scheduled" not in low and "booked" not in low:
         return None
     return "window" if _PLANNED_HERE.search(prose, lo, start) is not None else None
+
+
+def _previous_promise(
+    events: list[tuple], deadlines: list[tuple], source: str, section: str | None, line: int,
+    keyword: str | None,
+) -> list[str] | None:
+    """The ticket of the promise the item right before (in ``source``'s same section) gave, when it named
+    one ticket and the new deadline of no ticket at ``line`` renews a promise of its kind ('CLIN-5131
+    vendor ETA noon.' then '1215 vendor says fix needs a window; new ETA by 1700 local.': CLIN-5131's new
+    ETA); else None."""
+    if not deadlines:
+        return None
+    r = deadlines[-1]
+    if r[0] != source or r[2] != section or r[1] == line or len(r[3]) != 1 or (
+        promise_kind(r[7]) != promise_kind(keyword)
+    ):
+        return None
+    for e in reversed(events):
+        if e[0] != source:
+            return None
+        if e[1] != line:
+            return list(r[3]) if e[1] == r[1] else None
+    return None
 
 
 def _promised_alike(rows: list[tuple], source: str, before: str) -> str | None:
@@ -2992,6 +3022,10 @@ def _items(
                 if not moves and d_tks and m.keyword in _times._REPORTED_KW:
                     # ('vendor says fix ships Mon 13 Oct' after 'vendor promised fix by Friday')
                     moves = _repromised(acc.deadline_rows, d_tks, proses[k], m.start)
+                if moves and not d_tks and (prev := _previous_promise(
+                    acc.event_rows, acc.deadline_rows, source, sec[0], line, m.keyword
+                )) is not None:
+                    d_tks = prev  # ('CLIN-5131 vendor ETA noon.' then '1215 ...; new ETA by 1700 local.')
                 if named:
                     row_missed = m.keyword == "missed"
                 elif former:

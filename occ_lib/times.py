@@ -38,6 +38,24 @@ What counts as a time
     only in a 24-hour log (one that writes ``1430hrs``, ``0800h`` or ``0930 hrs`` somewhere, or names its
     ``24-hour clock`` or ``military time``; :func:`clock24`), followed by a word (not ``2025 budget``:
     a year as above); elsewhere a number.
+    A time said in words: ``half past nine ET``, ``quarter past 3``, ``a quarter to 5 PT``, ``quarter
+    after 3pm`` (a number or a number word one to twelve; not ``half to 5``), and an hour said roughly,
+    ``4ish``, after at/around/about/by/until/before/after/from/ETA/~/@ or opening the text (``around 4ish
+    paged Priya``; not ``queue 4ish items``), read to the minute as ``around 16:00`` is. Without a
+    meridiem such an hour is read in working hours: 7 to 11 in the morning, 12 noon, 1 to 6 in the
+    afternoon (``quarter past 3`` is 15:15, ``half past nine`` 09:30). A date right after one is its
+    date (``by quarter past 8 on Oct 9``).
+    A range of whole hours with one meridiem letter after the second (``9-11p tonight``, ``11-1p``),
+    after a window's or a time's word (window, at, from, between, by, until, downtime, maintenance,
+    outage, change), or before a day word or a zone (``9-11p ET``; not ``option 1-2a``); and in a
+    24-hour log a military range (``downtime 0200-0400 tonight``, ``2300-0100 CDT``; not before a word
+    no time takes, ``1000-1200 users``, nor two years, ``2020-2024``). A range in the small hours (before
+    06:00) said ``tonight`` is the next morning's (``0200-0400 tonight`` written on Tuesday: Wednesday
+    02:00-04:00).
+    ``first thing Monday`` (also ``first thing tomorrow``, ``... Monday morning``, with a zone after
+    it): 09:00 of that day, the start of a working day, in the text's zone or the one written; a weekday
+    the next one ahead; keyword ``due`` when its clause says due (``first thing Monday: OPS-320 access
+    review due``).
     Plain numbers never are: ``2025``, ``HTTP 200``, ``v2.10.1``, ``integrations.md:24-27``, ``25-27``,
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``.
 What counts as a date
@@ -423,6 +441,8 @@ End of day
     (``ETA EOD 17:00``; ``Thu EOD 18:00 ET``: keyword ``EOD``; ``EOD Fri 18:00 ET``, ``by EOD, ETA 17:00
     UTC``): within 12 characters, with only ``at``/``by``/``on``, a day word or punctuation between (after
     it also ``ETA``/``due``); the item's opening time is no such time (``15:28 PAY-4 ETA EOD``).
+    With a zone written right after it (``fix by EOD Friday PT``, ``COB ET``) it is the end of that day
+    in that zone, as ``by midnight PT`` is (24:00, to the minute), not in the text's zone.
 Not read by :func:`find_times`
     anything inside a backtick code span or a URL (artifact paths, commands), and file-name stamps
     (``2025-10-10T02-50-44Z``, ``20251010T071858Z``, ``2025-10-10T073500Z``): those are evidence
@@ -2750,6 +2770,8 @@ def _find_times(
             day = day + dt.timedelta(days=rels[0].rel)
             rels[0].rel = 0
     clock_words = "noon" in low or "midday" in low or "midnight" in low
+    spoken = "past" in low or "quarter" in low or "ish" in low
+    first_thing = "first" in low and "thing" in low
     eod = (
         "eod" in low or "eob" in low or "eow" in low or "eom" in low or "COB" in text or "end of" in low
         or "close of" in low  # ('by close of business')
@@ -2766,6 +2788,15 @@ def _find_times(
     words = _clock_word_cands(text, out, rels, glued) if clock_words else None
     if glued:
         out = [m for i, m in enumerate(out) if i not in glued]
+    if ("-" in text or "\u2013" in text) and (spans := _range_cands(text, out, rels)):
+        words = spans + (words or [])
+        out = _not_inside(out, spans)
+    if first_thing and (firsts := _first_thing_cands(text, out, rels)):
+        words = firsts + (words or [])
+    if spoken and (said := _spoken_cands(text, out, rels, glued2 := set())):
+        words = said + (words or [])  # (and no digit read inside one: the '10pm' of 'half past 10pm')
+        keep = {id(f) for f in _not_inside(out, said)}
+        out = [f for i, f in enumerate(out) if i not in glued2 and id(f) in keep]
     if eod:
         ends = _eod_cands(text, out, rels, base)
         words = ends + (words or []) if ends else words
@@ -3632,6 +3663,12 @@ _SLOW_LOW = (
     *_WEEKDAYS,
 )
 _SLOW = ("??", "TB", "x:x", "X:X", "`", "COB", "print")  # ('print': 'ETA end of sprint', _VAGUE_DUE)
+# (the times said in words, _SPOKEN, and 'first thing Monday', _FIRST_THING: its weekday is in _SLOW_LOW)
+_SLOW_SPOKEN = ("quarter", "half past")
+# (a rough hour, '4ish', and an hour range, '9-11p', _HOUR_RANGE; a military one, '0200-0400', in a
+# 24-hour log only): one search of the document, not of each text
+_SLOW_HOURS = re.compile(r"\d(?i:ish)(?![\w-])|\d\s?[-\u2013]\s?\d{1,2}[AaPp](?!\w)")
+_SLOW_MIL_RANGE = re.compile(r"(?<![\w.:/-])\d{4}\s?[-\u2013]\s?\d{4}(?![\w.:/-])")
 # (a superset of _REL's 'abbr', led by its literals rather than a look-behind: sre then skips to a
 # candidate in C, ~5x faster on a log; the character before is checked in Python)
 _ABBR_HINT = re.compile(r"(?:" + _WD_ABBR + r")(?![\w\-])")
@@ -3684,7 +3721,11 @@ def find_times_many(
     for t in texts:
         starts.append(a)
         a += len(t) + 1
-    slow = _holding(low, _SLOW_LOW, starts) | _holding(joined, _SLOW, starts)
+    slow = _holding(low, _SLOW_LOW, starts) | _holding(joined, _SLOW, starts) | _holding(
+        low, _SLOW_SPOKEN, starts)
+    slow.update(bisect.bisect_right(starts, m.start()) - 1 for m in _SLOW_HOURS.finditer(joined))
+    if _CLOCK24.get():
+        slow.update(bisect.bisect_right(starts, m.start()) - 1 for m in _SLOW_MIL_RANGE.finditer(joined))
     slow.update(
         bisect.bisect_right(starts, m.start()) - 1
         for m in _ABBR_HINT.finditer(joined) if _short_weekday_at(joined, m)
@@ -4027,6 +4068,228 @@ def _clock_word_cands(
 
 _CLOCK_DATE_GLUE = re.compile(r",?\s+(?:(?i:on)\s+)?")
 
+# a time said in words ('half past nine ET', 'quarter past 3', 'a quarter to 5 PT') and an hour said
+# roughly ('4ish', 'around 4ish pm'); without a meridiem the hour is read in working hours (7-11 in the
+# morning, 12 noon, 1-6 in the afternoon: 'quarter past 3' is 15:15), a 24-hour one (13-23) as written
+_HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_SPOKEN = re.compile(
+    r"(?<![\w-])(?:(?:(?i:a)\s+)?(?P<sq>(?i:half|quarter))\s+(?P<sd>(?i:past|after|to|till|til|before))\s+"
+    r"(?P<sh>1[0-2]|0?[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    r"(?:\s*(?i:o['\u2019]?clock))?"
+    r"|(?P<ih>1[0-2]|0?[1-9])(?i:ish))"
+    r"(?:\s?(?P<sm>[AaPp]\.?(?:[Mm]\.?)?)(?!\w))?(?![\w:-])" + _zone_re("s", False)
+)
+# a rough hour is a time only after a time's word or at the item's start ('around 4ish', 'at 3ish', '4ish
+# paged Priya'), never a count ('queue 4ish items')
+_ISH_BEFORE = re.compile(
+    r"(?:^|(?<![\w-])(?i:at|around|about|by|until|till|before|after|from|eta)\s+|[~@]\s*)$"
+)
+_SPOKEN_MINUTES = {"half": 30, "quarter": 15}
+
+
+def _spoken_cand(m: re.Match[str], start: int) -> _Cand | None:
+    """The time of a ``_SPOKEN`` match ('half past nine ET'), as a mention starting at ``start``; None
+    when a quarter before or after an hour cannot be one ('half to 5')."""
+    h_word = m.group("sh") or m.group("ih")
+    hour = _HOUR_WORDS.get(h_word.lower()) or int(h_word)
+    q = (m.group("sq") or "").lower()
+    before = (m.group("sd") or "").lower() in ("to", "till", "til", "before")
+    if q == "half" and before:
+        return None  # ('half to 5': no such time)
+    mer = (m.group("sm") or "x").lower()[0]
+    if mer != "x":
+        hour = hour % 12 + (12 if mer == "p" else 0)
+    elif hour < 7:
+        hour += 12  # (working hours: 'quarter past 3' is 15:15)
+    minute = _SPOKEN_MINUTES.get(q, 0)
+    if before:
+        hour, minute = (hour - 1) % 24, 60 - minute
+    z, off, zp, zw, zu = m.group("sz", "soff", "szp", "szw", "szu")
+    if zu in _NOT_ZONES:
+        zu = None
+    word = "Z" if z else (off or zp or zw or zu)
+    tz = _zone_word(word.replace("\u2212", "-")) if word else None
+    end = m.end() if tz is not None or zu else (m.end("sm") if m.group("sm") else m.end("sh") if (
+        m.group("sh")) else m.end("ih") + 3)
+    c = _Cand(start, end, "time", tz=tz)
+    c.time = (hour, minute, 0, 0, "minute", 0)
+    if zu:
+        c.problem = f"unknown time zone {zu}"
+    return c
+
+
+# a range of whole hours with one meridiem letter after the second ('9-11p tonight', 'window 1-3a'), and a
+# military range in a 24-hour log (:func:`clock24`: 'downtime 0200-0400 tonight'; not one before a word no
+# time takes, '1000-1200 users', nor one of two years, '2020-2024'); a range in the small hours said
+# 'tonight' is the next morning's. The cheap test first: a dash in the item
+_HOUR_RANGE = re.compile(
+    r"(?<![\w./:-])(?:(?P<ra>1[0-2]|0?[1-9])\s?[-\u2013]\s?(?P<rb>1[0-2]|0?[1-9])(?P<rm>[AaPp])"
+    r"|(?P<ma>[01]\d|2[0-3])(?P<mam>[0-5]\d)\s?[-\u2013]\s?(?P<mb>[01]\d|2[0-3])(?P<mbm>[0-5]\d))"
+    r"(?![\w.:/-])" + _zone_re("r", False)
+)
+# (a one-letter range only after a window's or a time's word, or before a day word or a zone)
+_SHORT_RANGE_BEFORE = re.compile(
+    r"(?:^|(?<![\w-])(?i:window|windows|at|from|between|by|until|till|downtime|maintenance|outage|change)"
+    r"\s*:?\s+|@\s*)$"
+)
+_SHORT_RANGE_AFTER = re.compile(r"[^\S\n]+(?i:tonight|today|tomorrow|tmrw|" + _WEEKDAY_ALT + r")\b")
+_TONIGHT_AFTER = re.compile(r"[^\S\n]+(?i:tonight)\b")
+
+
+def _range_cand(text: str, m: re.Match[str], start: int) -> _Cand | None:
+    """The range of a ``_HOUR_RANGE`` match, or None where it is no time's."""
+    z, off, zp, zw, zu = m.group("rz", "roff", "rzp", "rzw", "rzu")
+    if zu in _NOT_ZONES:
+        zu = None
+    word = "Z" if z else (off or zp or zw or zu)
+    tz = _zone_word(word.replace("\u2212", "-")) if word else None
+    if m.group("ra"):
+        pm = m.group("rm") in "Pp"
+        h1, h2 = int(m.group("ra")) % 12, int(m.group("rb")) % 12
+        if pm:
+            h2 += 12
+            h1 += 12 if h1 + 12 <= h2 else 0  # ('11-1p' is 11:00 to 13:00)
+        elif h1 > h2:
+            h1 -= 12 if h1 >= 12 else 0
+        t1, t2 = (h1 % 24, 0), (h2, 0)
+        end = m.end("rm")
+    else:
+        if not _CLOCK24.get():
+            return None
+        a, b = m.group("ma") + m.group("mam"), m.group("mb") + m.group("mbm")
+        if tz is None and not zu and ("2000" <= a <= "2039" and "2000" <= b <= "2039"):
+            return None  # ('2020-2024': years)
+        end = m.end("mbm")
+        if tz is None and not zu and _MIL_NEXT_WORD.match(text, end) and not _TONIGHT_AFTER.match(text, end):
+            return None  # ('1000-1200 users')
+        t1, t2 = (int(a[:2]), int(a[2:])), (int(b[:2]), int(b[2:]))
+    c = _Cand(start, m.end() if tz is not None or zu else end, "time", tz=tz)
+    c.time = (t1[0], t1[1], 0, 0, "minute", 0)
+    c.until = (t2[0], t2[1], 0, 0, "minute", 1 if t2 <= t1 else 0)
+    if zu:
+        c.problem = f"unknown time zone {zu}"
+    return c
+
+
+def _range_cands(text: str, found: list[TimeMention], rels: list[_Cand] | None) -> list[_Cand]:
+    """The hour ranges of :data:`_HOUR_RANGE` outside code, URLs and other mentions."""
+    out: list[_Cand] = []
+    skip: list[tuple[int, int]] | None = None
+    ahead: bool | None = None
+    for m in _HOUR_RANGE.finditer(text):
+        s = m.start()
+        if _covering(found, s):
+            continue
+        if skip is None:
+            skip = _excluded_spans(text)
+        if skip and _inside(s, skip) >= 0:
+            continue
+        if m.group("ra") and not (_SHORT_RANGE_BEFORE.search(text, max(0, s - 24), s) or (
+            _SHORT_RANGE_AFTER.match(text, m.end()) or m.group("rzw") or m.group("rzp")
+        )):
+            continue  # ('option 1-2a': a label)
+        c = _range_cand(text, m, s)
+        if c is None:
+            continue
+        if rels:
+            ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
+            if c.has_rel and c.rel == 0 and c.wd < 0 and c.time and c.time[0] < 6 and (
+                _TONIGHT_AFTER.match(text, c.end)
+            ):
+                c.rel = 1  # ('0200-0400 tonight': the small hours after this evening)
+        out.append(c)
+    return out
+
+
+# 'first thing Monday' (also 'first thing tomorrow', '... Monday morning'): the start of that working day,
+# read as 09:00 in the text's zone (or the zone written after it), a weekday the next one ahead
+_FIRST_THING = re.compile(
+    r"(?<![\w-])(?i:first\s+thing)(?:\s+(?i:on|this|next))?\s+(?P<fd>(?i:tomorrow|tmrw|" + _WEEKDAY_ALT
+    + r"))(?:\s+(?i:morning|am))?(?![\w-])" + _zone_re("f", False)
+)
+
+
+_DUE_IN_CLAUSE = re.compile(r"[^.;!?\n]{0,80}?(?<![\w-])(?i:due)(?![\w-])")
+
+
+def _not_inside(found: list[TimeMention], cands: list[_Cand]) -> list[TimeMention]:
+    """``found`` (in text order) without the mentions that start inside one of ``cands`` (in text order,
+    not overlapping): one merge, linear in both."""
+    out: list[TimeMention] = []
+    j = 0
+    for f in found:
+        while j < len(cands) and cands[j].end <= f.start:
+            j += 1
+        if j < len(cands) and cands[j].start <= f.start:
+            continue
+        out.append(f)
+    return out
+
+
+def _first_thing_cands(text: str, found: list[TimeMention], rels: list[_Cand] | None) -> list[_Cand]:
+    """'first thing Monday' (:data:`_FIRST_THING`) outside code and URLs: 09:00 of that day."""
+    out: list[_Cand] = []
+    skip: list[tuple[int, int]] | None = None
+    for m in _FIRST_THING.finditer(text):
+        s = m.start()
+        if _covering(found, s) or not rels:
+            continue
+        if skip is None:
+            skip = _excluded_spans(text)
+        if skip and _inside(s, skip) >= 0:
+            continue
+        z, off, zp, zw, zu = m.group("fz", "foff", "fzp", "fzw", "fzu")
+        word = "Z" if z else (off or zp or zw)
+        tz = _zone_word(word.replace("\u2212", "-")) if word else None
+        c = _Cand(s, m.end() if tz is not None else m.end("fd") if not m.group(0).lower().endswith(
+            ("morning", "am")) or zu else m.end(), "time", tz=tz)
+        c.time = (9, 0, 0, 0, "minute", 0)
+        if _DUE_IN_CLAUSE.match(text, c.end):
+            c.keyword = "due"  # ('first thing Monday: OPS-320 access review due')
+        j = bisect.bisect_left(rels, m.start("fd"), key=_cand_start)
+        if j >= len(rels) or (r := rels[j]).start != m.start("fd"):
+            continue
+        r.used = True
+        c.rel, c.has_rel, c.wd, c.week, c.bday = r.rel, True, r.wd, r.week, r.bday
+        if r.wd >= 0:
+            c.wd_at, c.ahead = (r.start, r.end), True
+        out.append(c)
+    return out
+
+
+def _spoken_cands(
+    text: str, found: list[TimeMention], rels: list[_Cand] | None, glued: set[int]
+) -> list[_Cand]:
+    """The times said in words and the rough hours (:data:`_SPOKEN`) outside code, URLs and other
+    mentions; a date right after one is its date, as after 'noon' (``glued``: :func:`_clock_word_cands`)."""
+    out: list[_Cand] = []
+    skip: list[tuple[int, int]] | None = None
+    ahead: bool | None = None
+    for m in _SPOKEN.finditer(text):
+        s = m.start()
+        if _covering(found, s) or m.group("ih") and not _ISH_BEFORE.search(text, max(0, s - 8), s):
+            continue
+        if m.group("szw") in _NAME_ZONES and _NAME_NEXT.match(text, m.end("szw")):
+            m = _SPOKEN.match(text, s, m.start("szw")) or m
+        if skip is None:
+            skip = _excluded_spans(text)
+        if skip and _inside(s, skip) >= 0:
+            continue
+        c = _spoken_cand(m, s)
+        if c is None:
+            continue
+        k = bisect.bisect_left(found, c.end, key=_start_of)
+        if k < len(found) and (d := found[k]).precision == "day" and d.at is not None and (
+            _CLOCK_DATE_GLUE.fullmatch(text, c.end, d.start)
+        ):
+            c.date, c.end = d.at.date(), d.end
+            glued.add(k)
+        elif rels:
+            ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
+        out.append(c)
+    return out
+
 
 # 'EOD'/'eod', 'EOB', 'COB', 'end of (the) day/business', 'close of business': a deadline at the end of a
 # day, the day written next to it ('EOD Friday', 'tomorrow COB') or the text's own. A time next to it is the
@@ -4091,8 +4354,18 @@ def _eod_cands(
                 days=_rel_days(w, base) if w.wd < 0 else _weekday_shift(base, w.wd, ahead, w.week))
         if _is_condition_by(text, max(0, s - 80), s):
             continue  # ('escalate ... if no answer by Wed EOD': the condition's time, no promise)
+        if (z := _EOD_ZONE.match(text, e)) is not None and (tz := _zone_word(z.group("ezw"))) is not None:
+            # ('fix by EOD Friday PT': the end of Friday in PT, as 'by midnight PT' is; not the text's zone)
+            c = _Cand(s, z.end(), "time", date=date, tz=tz, keyword="EOD")
+            c.time = (0, 0, 0, 0, "minute", 1)
+            out.append(c)
+            continue
         out.append(_Cand(s, e, "date", date=date, keyword="EOD"))
     return out
+
+
+# a zone written right after an end of day ('EOD Friday PT', 'COB ET')
+_EOD_ZONE = re.compile(r"[^\S\n]{1,2}(?P<ezw>" + _ZWORD + r")(?!" + GLUED + r"|/)")
 
 
 # what may stand between an end of day and the time written next to it: 'ETA EOD 17:00', 'EOD (18:00

@@ -74,7 +74,7 @@ MIL_LOG = """# Clinical on-call
 def test_an_items_opening_hhmm_in_a_24_hour_log_is_its_time():
     assert event_rows(MIL_LOG) == [
         [5, "10-06 14:30", "note", 0, ["CLIN-5124"]],
-        [6, "10-06 16:15", "escalation", 1, ["CLIN-5124"]],
+        [6, "10-06 16:15", "escalation", 3, ["CLIN-5124"]],  # (the CMIO: EXPC2)
         [7, "10-06 16:50", "note", 0, []],
         [8, "10-06 18:12", "resolved", 0, ["CLIN-5124"]],
         [9, "10-06 00:00", "status", 0, []],  # (a year, no 20:25)
@@ -113,7 +113,7 @@ def test_the_clinical_logs_deadlines():
         [21, ["CLIN-5120"], "10-08 22:00", "by", False],
         [22, [], "10-07 00:00", "by", False],
         [28, ["CLIN-5131"], "10-08 17:00", "ETA", False],
-        [29, [], "10-08 22:00", "by", False],
+        [29, ["CLIN-5131"], "10-08 22:00", "by", False],  # (the new ETA right after CLIN-5131's: EXPC2)
         [31, ["CLIN-5120"], "10-09 19:00", "ETA", False],
         [36, ["CLIN-5140"], "10-10 05:00", "by", False],
     ]
@@ -128,6 +128,7 @@ def test_the_clinical_logs_escalation_and_resolution_times():
         [9, "10-06 12:25", "acknowledged"],
         [12, "10-06 21:15", "escalation"],
         [14, "10-06 23:12", "resolved"],
+        [20, "10-08 08:51", "resolved"],  # ('CHG-880 ... downtime ended': EXPC2)
         [26, "10-08 13:00", "escalation"],
         [27, "10-08 13:30", "escalation"],
         [30, "10-08 21:55", "resolved"],
@@ -142,8 +143,8 @@ def test_the_clinical_logs_sla_deadlines():
         [11, "CLIN-5124", "10-06 21:00", "missed"],
         [22, "(no ticket)", "10-08 05:00", "missed"],
         [28, "CLIN-5131", "10-08 17:00", "missed"],
-        [29, "(no ticket)", "10-08 22:00", "missed"],
         [21, "CLIN-5120", "10-08 22:00", "missed"],
+        [29, "CLIN-5131", "10-08 22:00", "met"],  # (CLIN-5131's new ETA, resolved 21:55: EXPC2)
         [31, "CLIN-5120", "10-09 19:00", "missed"],
         [36, "CLIN-5140", "10-10 05:00", "met"],
     ]
