@@ -179,7 +179,7 @@ line, or joined by a log item's spaces; ``--token \\``) masks both in one (``GIT
 
 Also (round 16, SEC7): a header quoted whole whose credential a wrap split in words (``curl -H 'Authorization:
 Bearer ab12`` then ``cd34'`` on the next line, or the two joined by a log item's space): the words up to the
-quote that closes it are one credential (:data:`_QUOTED_AUTH_WRAPPED`: ``'Authorization: Bearer ***'``; 2 to 4
+quote that closes it are one credential (:data:`_QUOTED_AUTH_WRAPPED`: ``'Authorization: Bearer ***'``; 2 to 8
 words, a known scheme word stays; a placeholder or words that join to no credential stay, "'Authorization:
 pending legal review'"). A key/value table's password with spaces whose last word alone is digits
 (``| DB_PASSWORD | *** |`` for ``TBL pw 33``, as :data:`_SPACED_PHRASE` reads one in prose; a count's or a
@@ -569,7 +569,7 @@ def redact_text(text: str) -> str:
 # the quote that closes the header are its credential ("curl -H 'Authorization: Bearer ab12\n  cd34'")
 _QUOTED_AUTH_WRAPPED = re.compile(
     r"""(?i)(["'])((?:proxy-)?authorization[ \t]*:[ \t]*)(?:([A-Za-z][\w-]{0,30})([ \t]+))?"""
-    r"""([^\s"'`]{1,400}(?:(?:[ \t]*\n[ \t]*|[ \t]+)[^\s"'`]{1,400}){1,3})(?=\1)"""
+    r"""([^\s"'`]{1,400}(?:(?:[ \t]*\n[ \t]*|[ \t]+)[^\s"'`]{1,400}){1,7})(?=\1)"""
 )
 
 

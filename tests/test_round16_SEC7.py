@@ -40,6 +40,8 @@ SHAPES = [
      'curl -H "Proxy-Authorization: Basic ***" -x p', "ZW5jb2RlZA=="),
     ("-H 'Authorization: ApiKey ab12cd34Q5\n  ef56gh78Q5'", "-H 'Authorization: ApiKey ***'", "ef56gh78Q5"),
     ("'Authorization: WRAPab12Q6 cd34efQ6'", "'Authorization: ***'", "cd34efQ6"),
+    ("curl -H 'Authorization: Bearer a1b2c3d4 e5f6 g7h8 i9j0 k1l2Q7'", "curl -H 'Authorization: Bearer ***'",
+     "k1l2Q7"),
     ("| DB_PASSWORD | TBL pw 33 |", "| DB_PASSWORD | *** |", "TBL pw 33"),
     ("| db password | blue monkey 42 |", "| db password | *** |", "blue monkey 42"),
     ("| Password | Hunter 2 |", "| Password | *** |", "Hunter 2"),
