@@ -122,7 +122,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``> Da:`` ... ``> Inviato:``: their dates read by :func:`occ_lib.times.mail_head_date`; a head a client
     wrapped before its last word, ``On ... Ana <a@x.com>`` then ``wrote:``, is one head; an English head on
     a 12-hour clock writes its slash date month first, ``On 10/9/25 2:05 PM, Ana wrote:`` is Oct 9 in a log
-    whose slash dates are day first too), is read as the
+    whose slash dates are day first too, and so does an English Outlook field, ``Sent: 10/9/2025 2:05 PM``
+    or ``Date:``, quoted or pasted: the pasted header's own lines and its body too), is read as the
     message it is, its items, paragraphs and lines on the head's day and, naming no time of their own, at its
     time, about its ``Subject:``'s tickets, a time without zone in the log's zone (in a log that declares
     none, a ``time`` problem on the head's line, as a pasted ``Sent:`` line's, and a head timed in a
@@ -1762,6 +1763,20 @@ _UNZONED_MAIL = "time without zone in a pasted email header, read as UTC"
 _AMPM = re.compile(r"\d\s?[AaPp]\.?[Mm]\b")
 
 
+def _english_12h(when: str) -> bool:
+    """Whether an English mail head (``On ... wrote:``, or an Outlook ``Sent:``/``Date:`` field) writes a
+    slash date on a 12-hour clock: its client writes the date month first ('Sent: 10/9/2025 2:05 PM')."""
+    if "/" not in when or not (when[:2] == "On" or _mail_field(when) is not None):
+        return False
+    return _AMPM.search(when) is not None
+
+
+def _english_field_12h(text: str) -> bool:
+    """Whether a line of ``text`` is an English mail's ``Sent:``/``Date:`` field with a slash date on a
+    12-hour clock (:func:`_english_12h`): the item's dates are then read month first."""
+    return any(_mail_field(line) in ("sent", "date") and _english_12h(line) for line in text.split("\n"))
+
+
 def _quote_head(
     line: int, head: str, sec: _Section, zone: dt.tzinfo | None, own: dt.tzinfo | None, near: dt.date | None,
     undeclared: bool, problems: list[tuple[int, str, str, str]],
@@ -1785,9 +1800,10 @@ def _quote_head(
             elif name == "subject":
                 tks = _own_tickets(f)
     read = when if english else _times.mail_head_date(when)  # ('Gesendet: Mittwoch, 8. Oktober 2025 16:12')
-    if english and when[:2] == "On" and "/" in when and _AMPM.search(when) is not None:
+    if english and _english_12h(when):
         # (an English client on a 12-hour clock writes its slash date month first, whatever the log's
-        # order: Thunderbird's 'On 10/9/25 2:05 PM, Ana wrote:' is Oct 9 in a log in CET too)
+        # order: Thunderbird's 'On 10/9/25 2:05 PM, Ana wrote:' and Outlook's 'Sent: 10/9/2025 2:05 PM'
+        # are Oct 9 in a log in CET too)
         with _times.slash_order("mdy"):
             h = _times.parse_heading(read, tz=zone, year_near=near)
     else:
@@ -2124,7 +2140,11 @@ def _parse_document(
                 elif in_mail and (field_name == "sent" or field_name == "date" and mail_addr):
                     # ('Gesendet: Donnerstag, 9. Oktober 2025 14:05': its date as mail_head_date reads it)
                     when = b[3] if _mail_field(b[3]) is not None else _times.mail_head_date(b[3]) or ""
-                    day_sent = _header_day(when, sec_zone or tz, near)
+                    if when is b[3] and _english_12h(when):  # ('Sent: 10/9/2025 2:05 PM': month first)
+                        with _times.slash_order("mdy"):
+                            day_sent = _header_day(when, sec_zone or tz, near)
+                    else:
+                        day_sent = _header_day(when, sec_zone or tz, near)
                     if when is b[3]:
                         mail_day = day_sent
                     over = day_sent or over
@@ -2676,6 +2696,13 @@ def _items(
         found = _times.find_times_many(
             proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks, year
         )
+        for k, p in enumerate(proses):  # ('Sent: 10/9/2025 2:05 PM' pasted: an English client's, month first)
+            if ("Sent:" in p or "Date:" in p) and "/" in p and _english_field_12h(p):
+                with _times.slash_order("mdy"):
+                    found[k] = _times.find_times_many(
+                        [p], [items[k][4][2]], tz, None if zones is None else [zones[k]], [items[k][7]],
+                        None if weeks is None else [weeks[k]], year,
+                    )[0]
     if any("T+" in p for p in proses):
         _offsets(proses, found)
     _carry_dates(items, proses, found, tz)

@@ -177,6 +177,14 @@ its ``=`` in a URL's query, path or fragment (``?token%3D***``, a check's url fi
 continuation between a secret's name and its value (``export GITHUB_TOKEN=\\`` then the value on the next
 line, or joined by a log item's spaces; ``--token \\``) masks both in one (``GITHUB_TOKEN=***``).
 
+Also (round 16, SEC7): a header quoted whole whose credential a wrap split in words (``curl -H 'Authorization:
+Bearer ab12`` then ``cd34'`` on the next line, or the two joined by a log item's space): the words up to the
+quote that closes it are one credential (:data:`_QUOTED_AUTH_WRAPPED`: ``'Authorization: Bearer ***'``; 2 to 8
+words, a known scheme word stays; a placeholder or words that join to no credential stay, "'Authorization:
+pending legal review'"). A key/value table's password with spaces whose last word alone is digits
+(``| DB_PASSWORD | *** |`` for ``TBL pw 33``, as :data:`_SPACED_PHRASE` reads one in prose; a count's or a
+setting's words, :data:`_COUNT_WORDS`, and a note's stay: "min length 12", "max age 90", "rotated 3").
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -528,6 +536,8 @@ def redact_text(text: str) -> str:
         text = _CONTINUED_VALUE.sub(_continued_value, text)
     if "${" in text:  # ('password: ${DB_PASS:-Hunter2pg}': the default is a value, the reference goes whole)
         text = secret_defaults(text)
+    if ("uthorization" in text or "UTHORIZATION" in text) and ("'" in text or '"' in text):
+        text = _QUOTED_AUTH_WRAPPED.sub(_quoted_auth_wrapped, text)  # ("'Authorization: Bearer ab\n  cd'")
     if "@" in text and "://" in text and ('"' in text or "'" in text):
         text = _QUOTED_URL_USERINFO.sub(lambda m: m.group(1) + m.group(2) + REDACTED + "@", text)
     if "://" in text:
@@ -553,6 +563,26 @@ def redact_text(text: str) -> str:
     if "|" in text and text.count("|") >= 3:  # ('pasted | api_key | X |': a table's row in a line)
         text = cell_pairs(text)
     return redact_pairs(text) if pair_hint(text) else text
+
+
+# a header quoted whole whose credential a line's wrap (or a log item's join) split in words: the words up to
+# the quote that closes the header are its credential ("curl -H 'Authorization: Bearer ab12\n  cd34'")
+_QUOTED_AUTH_WRAPPED = re.compile(
+    r"""(?i)(["'])((?:proxy-)?authorization[ \t]*:[ \t]*)(?:([A-Za-z][\w-]{0,30})([ \t]+))?"""
+    r"""([^\s"'`]{1,400}(?:(?:[ \t]*\n[ \t]*|[ \t]+)[^\s"'`]{1,400}){1,7})(?=\1)"""
+)
+
+
+def _quoted_auth_wrapped(m: re.Match[str]) -> str:
+    """A :data:`_QUOTED_AUTH_WRAPPED` match, its credential's words masked as one (a known scheme word
+    stays); a placeholder, a mask or words that join to no credential stay."""
+    scheme, space, value = m.group(3) or "", m.group(4) or "", m.group(5)
+    words = value.split()
+    if scheme and scheme.lower() not in AUTH_SCHEMES:
+        words, scheme, space = [scheme, *words], "", ""
+    if REDACTED in value or placeholder_value(words[0]) or not _looks_like_credential("".join(words)):
+        return m.group(0)
+    return m.group(1) + m.group(2) + scheme + space + REDACTED
 
 
 _CELL_HINTS = ("token", "secret", "pass", "pw", "key", "auth", "cookie", "sess", "sid", "jwt", "cred", "sig",
@@ -2375,7 +2405,24 @@ def _spaced_password(value: str) -> bool:
             return False
     # (words in small letters are a password's too, 'hunter 2pg', beside a part that mixes letters and
     # digits or holds a symbol; a note's words are none: 'rotated 2x', 'in 1password', 'every 90d')
-    return any(password_part(w) for w in words)
+    if any(password_part(w) for w in words):
+        return True
+    # (as :data:`_SPACED_PHRASE` reads one: words whose last alone is digits, 'TBL pw 33', 'Hunter 2'; not a
+    # count or a setting, 'min length 12', 'expires in 90', 'rotated 3')
+    bare = [w.strip(".,;:()!?") for w in words]
+    return len(bare) >= 2 and bare[-1].isdigit() and not any(w.isdigit() for w in bare[:-1]) and not any(
+        w.lower() in _PHRASE_STOP or w.lower() in _COUNT_WORDS or _UNIT_WORD.fullmatch(w) and not w.isdigit()
+        or store_name(w) or placeholder_value(w) for w in bare)
+
+
+# a setting's or a count's words beside digits in a password's cell, no password's ('| password | min length
+# 12 |')
+_COUNT_WORDS = frozenset((
+    "length", "len", "chars", "characters", "char", "min", "max", "minimum", "maximum", "size", "age",
+    "count",
+    "ttl", "days", "hours", "minutes", "weeks", "months", "years", "port", "policy", "level", "tier", "step",
+    "attempt", "attempts", "tries", "retries", "history", "expiry", "lockout", "rule", "rules", "version",
+))
 
 
 def value_column(headers: list[str]) -> int | None:
@@ -2451,6 +2498,8 @@ def redact_pairs(text: str) -> str:
     if "${" in text:  # ('DB_PASS=${DB_PASS:-hunter2}': the reference with its default goes whole)
         text = secret_defaults(text)
     if "uthorization" in text or "UTHORIZATION" in text:
+        if "'" in text or '"' in text:  # ("'Authorization: ApiKey ab12\n  cd34'": one credential)
+            text = _QUOTED_AUTH_WRAPPED.sub(_quoted_auth_wrapped, text)
         text = AUTH_IN_TEXT.sub(_auth_soft, text)
     if ("igest" in text or "IGEST" in text) and (
         "esponse" in text or "ESPONSE" in text or "nonce" in text or "NONCE" in text
