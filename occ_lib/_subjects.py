@@ -38,7 +38,10 @@ with it. :func:`ticket_groups` splits the item's tickets by what is said of each
   nothing and marks no contrast (``escalated INC-1 to the VP, INC-2 to the manager``); one that opens
   or links a ticket (``created``, ``opened``, ``filed``, ``raised``, ``linked`` ... ``OPS-333``:
   ``OPS-1 resolved; linked INC-2`` resolves OPS-1 alone) is a ``note``, and so is
-  an aside that says nothing (``INC-5521 resolved (rolled back CHG-880)``).
+  an aside that says nothing (``INC-5521 resolved (rolled back CHG-880)``); one that gives its tickets a
+  deadline or a new date (``due`` but not ``due to``, ``ETA``, ``deadline``, ``moved to``, ``postponed``...:
+  :func:`_own_date`) is theirs, a ``note``, and leans on no neighbour (``INC-1 resolved; PRB-1 RCA due 24
+  Oct``, ``PAY-2 moved to 31 October. PAY-4 done yesterday``: INC-1 and PAY-4 resolved alone).
 
 Only items that name at least two tickets of their own are read this way, and whose kind tells (a
 resolution, an escalation ...) or may be split still (:func:`may_split`, a cheap search): one that ends
@@ -67,7 +70,9 @@ work is what is left). Otherwise it is every ticket's: a list as one subject (``
 ETA 17:00``, ``OPS-1 and OPS-2 opened, ETA 17:00``, ``Update on OPS-1 and OPS-2: ...``), another ticket
 told more of (``INC-2 opened, INC-2 paging SRE``), an item that opens with no ticket nor names one in a
 subject form or after an opened one (``Incident INC-2 opened: OPS-1 and OPS-2 slow``), or a resolved lead
-and no ticket opened (``OPS-1 resolved; linked INC-2``).
+and no ticket opened (``OPS-1 resolved; linked INC-2``). A deadline of a sentence or ``;`` part that names
+none of the item's tickets and opens with another subject of the same noun as a part that names them is no
+ticket's (:func:`other_subjects`: ``Sony cert due Oct 16 (CERT-41); Xbox cert ... result ETA Fri``).
 """
 
 from __future__ import annotations
@@ -177,6 +182,18 @@ _CONTRAST = frozenset(
      "however", "whereas", "while", "isn't", "wasn't", "aren't", "hasn't", "haven't", "didn't",
      "doesn't", "won't", "n/a"}
 )
+
+# a deadline or a date moved to, in a clause of tickets whose kind does not tell (:func:`_own_date`); its
+# cheap substring gate first
+_DATE_CUES = ("due", "eta", "deadline", "target", "to ", "postpone", "resched", "defer")
+_OWN_DATE = re.compile(
+    r"(?i:\bdue\b(?!\s+to\b)|\beta\b|\bdeadline\b|\btarget(?:ed|ing)?\s+(?:for|date|is|of|by|\d)"
+    r"|\b(?:moved|pushed|slipped|slipping|slips|moves|pushes|postponed|rescheduled|deferred|delayed|shifted)"
+    r"(?:\s+(?:back|out|again))?\s+(?:to|until|till)\s+(?:the\s+)?(?:\d|next\b|tomorrow|end\b|eo[dw]\b|q[1-4]\b"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"|\b(?:postponed|rescheduled|deferred)\b)"
+)
+
 
 def ticket_groups(
     text: str, owned: list[str], kind: str, level: int
@@ -786,6 +803,51 @@ def _part_tickets(text: str, mine: set[str], starts: list[int], out: list[list[s
             out[i] = list(dict.fromkeys(ks))
 
 
+# the subject a sentence or ';' part opens with, after a time stamp and a list mark: a name and the noun it
+# names ('14:30 Sony cert submission due Oct 16 (CERT-41)': Sony cert), for :func:`other_subjects`
+_PART_SUBJECT = re.compile(
+    r"\s*(?:[-*+]\s+)?(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4}\b)?:?\s+)?[*_`]*"
+    r"(?P<name>[A-Z][\w.+]*)\s+(?P<noun>[a-z][a-z-]+)\b"
+)
+# words that open a part without naming a subject of its own ('New build ETA Mon', 'The cert ...')
+_NO_NAME = frozenset(
+    {"The", "A", "An", "New", "Next", "Old", "Revised", "Updated", "Our", "Their", "Its", "This", "That",
+     "Same", "Final", "First", "Second", "Last", "Another", "Other", "Both", "All", "Each", "Re", "Then"}
+)
+
+
+def other_subjects(text: str, owned: list[str], starts: list[int]) -> list[bool] | None:
+    """For each deadline mention starting at an offset in ``starts``, whether it is another subject's, no
+    ticket's: its sentence or ``;`` part names none of the item's tickets ``owned`` and opens with a name
+    and a noun that a part naming them opens with too, the name another ('14:30 Sony cert submission due
+    Oct 16 (CERT-41); Xbox cert submitted 13:10, result ETA Fri': the Xbox cert's ETA, not CERT-41's; not
+    'Sony cert due Oct 16 (CERT-41); Sony cert result ETA Fri', nor a part that opens with the ticket or
+    names no subject of its own, 'CERT-41 submitted; result ETA Fri'). None when no deadline is."""
+    los = _parts(text)
+    if len(los) < 2:
+        return None
+    mine = set(owned)
+    keyed = [False] * len(los)
+    for at, key in ex.ticket_spans(text):
+        if key in mine:
+            keyed[bisect_right(los, at) - 1] = True
+    subjects: list[tuple[str, str] | None] = []
+    for i, lo in enumerate(los):
+        m = _PART_SUBJECT.match(text, lo, los[i + 1] if i + 1 < len(los) else len(text))
+        subjects.append(None if m is None or m["name"] in _NO_NAME or ex.tickets(m["name"])
+                        else (m["name"], m["noun"].lower()))
+    named = {s for s, k in zip(subjects, keyed, strict=True) if k and s is not None}
+    if not named:
+        return None
+    nouns = {noun for _, noun in named}
+    out = []
+    for start in starts:
+        n = bisect_right(los, start) - 1
+        s = subjects[n]
+        out.append(not keyed[n] and s is not None and s[1] in nouns and s not in named)
+    return out if any(out) else None
+
+
 def deadline_refs(text: str, owned: list[str], refs: list[str], starts: list[int]) -> list[list[str]]:
     """For each deadline mention starting at an offset in ``starts``, the ``refs`` of the item (the
     tickets it only refers to, :func:`references`) written in its sentence or ';' part, and those of
@@ -868,6 +930,15 @@ def _said(
         return "note", 0  # ('created OPS-333 for the follow-up': the ticket begins; 'raised with the VP')
     if kind == "note" and not aside and "n't" not in (said := _unreferenced(rest)) and (
         ex.words(said.lower()).isdisjoint(_CONTRAST)
-    ):
+    ) and not _own_date(said):
         return None
     return kind, level
+
+
+def _own_date(said: str) -> bool:
+    """Whether a clause that says nothing that tells gives its tickets a deadline or a new date of their own
+    ('PRB-1 RCA due 24 Oct', 'PAY-2 moved to 31 October', 'OPS-3 ETA Fri'): they are still to be done, and
+    do not lean on the clause next to it ('INC-1 resolved; PRB-1 RCA due 24 Oct' resolves INC-1 alone). A
+    move's new place is no date ('moved OPS-31 to the VP queue', 'pushed to prod'), nor a cause ('due to')."""
+    low = said.lower()
+    return any(c in low for c in _DATE_CUES) and _OWN_DATE.search(said) is not None

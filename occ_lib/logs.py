@@ -336,7 +336,12 @@ Per item (the rules, in order)
       when the others are only opened or linked, ``SUP-4410 update: ..., incident INC-7301 opened.
       ETA 15:00 BST.`` is SUP-4410's, or those the item opened when it resolves that ticket, ``OPS-1
       resolved; created OPS-2 ... ETA 17:00`` is OPS-2's, else every ticket's;
-      :func:`occ_lib._subjects.deadline_tickets`),
+      :func:`occ_lib._subjects.deadline_tickets`; and a sentence's or ``;`` part's that names no ticket of
+      the item and opens with another subject of a name and noun that a part naming them opens with too is
+      no ticket's: ``14:30 Sony cert submission due Oct 16 (CERT-41); Xbox cert submitted 13:10, result ETA
+      Fri``, the 17th is the Xbox cert's; not ``... (CERT-41); Sony cert result ETA Fri``, nor after a part
+      that opens with its ticket, ``CERT-41 submitted; result ETA Fri``: :func:`occ_lib._subjects.
+      other_subjects`),
       but not a ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
       blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, nor one it only
       refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
@@ -873,9 +878,15 @@ Per item (the rules, in order)
       those it points at gives it its kind, whatever clause says it (``OPS-2 is fine, see OPS-1,
       resolved``: OPS-2 resolved; ``OPS-2 not blocked by OPS-1, closed``: a denied wait vetoes no
       resolution);
-      ``Escalated INC-1 to manager; INC-2 still fine``; ``OPS-1 fixed and OPS-2 pending``, ``OPS-1
-      resolved but OPS-2 still open``, ``OPS-1 fixed and 2 pending`` (``and``, ``but``, ``while`` before a
-      ticket that a state follows opens a clause, unless what is before it only lists tickets). The item's
+      ``Escalated INC-1 to manager; INC-2 still fine``; a clause that gives its tickets a deadline or a new
+      date of their own (``due``, ``ETA``, ``deadline``, ``target for``, ``moved``/``pushed``/``slipped``
+      ``to`` a day or a date, ``postponed``, ``rescheduled``, ``deferred``; not ``due to``, nor ``moved OPS-31
+      to the VP queue``) is theirs, of its own kind, and does not lean on the clause next to it: ``INC0045150
+      resolved after index rebuild; PRB0002210 RCA due 24 Oct.`` and ``PAYINT-102 moved to 31 October.
+      PAYINT-104 done yesterday at 17:45.`` resolve INC0045150 and PAYINT-104 alone; ``OPS-1 fixed and
+      OPS-2 pending``, ``OPS-1 resolved but OPS-2 still open``, ``OPS-1 fixed and 2 pending`` (``and``,
+      ``but``, ``while`` before a ticket that a state follows opens a clause, unless what is before it only
+      lists tickets). The item's
       own kind and level go to the tickets
       of the clauses that give it (and to the tickets the item inherits, unless it opens with a ticket
       of its own, below), in the first of its rows; a
@@ -924,7 +935,15 @@ from ._markdown import (
 from ._stamps import CLOCK
 from ._subjects import SUBJECT_LEAD as _SUBJECT_LEAD
 from ._subjects import TELLING as _TELLING
-from ._subjects import blockers, deadline_refs, deadline_tickets, may_split, references, ticket_groups
+from ._subjects import (
+    blockers,
+    deadline_refs,
+    deadline_tickets,
+    may_split,
+    other_subjects,
+    references,
+    ticket_groups,
+)
 from .redact import (
     is_secret_field,
     redact_lines,
@@ -3023,6 +3042,10 @@ def _items(
                 proses[k], owns[k], [m.start for m in dls], [m.end for m in dls], len(dls) > _MAX_DEADLINES
             ) if len(owns[k]) > 1 else None
             inherited = _inherited(tks, owns[k]) if per is not None else []  # (once, not per row)
+            # ('Sony cert due Oct 16 (CERT-41); Xbox cert submitted 13:10, result ETA Fri': the ETA of a part
+            # that opens with another subject of the same noun is no ticket's)
+            others = other_subjects(proses[k], owns[k], [m.start for m in dls]) if owns[k] and (
+                ";" in proses[k] or ". " in proses[k]) else None
             # 'ETA moved from 17:00 to 19:00', 'ETA 17:00; next ETA 19:00': 17:00 is no promise now
             # (unless the item says it was missed)
             old = _superseded(proses[k], dls, _whole(per, owns[k])) if len(dls) > 1 else None
@@ -3042,6 +3065,8 @@ def _items(
                     d_tks = cell
                 if blocked:
                     d_tks = _subjects_of(d_tks, tks, blocked)
+                if others is not None and others[i]:
+                    d_tks = []
                 d_refs = [t for t in part_refs[i] if t not in d_tks] if part_refs is not None else refs
                 # ('ETA moved to 18:00', 'slipped - new ETA 17:00': the promise moved, which supersedes the
                 # ticket's earlier ones of its kind across items, :mod:`occ_lib.sla`)

@@ -122,6 +122,8 @@ def test_the_pm_fixture_reads_in_london_time_and_its_paragraph_days():
         [11, "10-10T15:40", "minute", "status"],
         [15, "10-14T10:20", "minute", "deadline"],
         [17, "10-15T16:45", "minute", "resolved"],
+        # (round 16 CLAUSE: 'PAYINT-102 moved to 31 October.' is its own sentence's note, not resolved)
+        [17, "10-15T16:45", "minute", "note"],
         [19, "10-17T07:05", "minute", "resolved"],
         [19, "10-17T07:05", "minute", "note"],
     ]

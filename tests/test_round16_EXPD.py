@@ -88,7 +88,9 @@ def test_the_live_ops_cert_due_date_is_no_shards_and_sea3_is_not_met_by_live311(
         ["LIVE-315", "10-16 04:30", "missed"],
         ["CERT-41", "10-16 15:00", "met"],
         ["LIVE-312", "10-16 17:00", "missed"],
-        ["CERT-41", "10-18 07:00", "met"],
+        # (round 16 CLAUSE: 'Xbox cert submitted 13:10, result ETA Fri' is the Xbox cert's, no ticket's; it
+        # was 'met' by CERT-41's Sony submission, and the log never tells the Xbox result)
+        ["(no ticket)", "10-18 07:00", "missed"],
         ["(no ticket)", "10-31 07:00", "open"],
     ]
 
