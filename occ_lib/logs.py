@@ -1555,16 +1555,17 @@ def _opening_day(prose: str, ms: list[_times.TimeMention], zone: dt.tzinfo | Non
 
 def _moved_from_to(prose: str, ms: list[_times.TimeMention]) -> dict[int, bool] | None:
     """The starts of the times a move writes as from one to the other ('CHG0034571 rescheduled from Wed
-    26 Nov 01:00 UTC+8 to Tue 2 Dec 01:00 UTC+8'): False for the old slot, True for the new; None if
-    none."""
+    26 Nov 01:00 UTC+8 to Tue 2 Dec 01:00 UTC+8'): False for the old slot, True for the new (False for
+    a meeting's, 'standup moved from 09:00 to 10:00': no window); None if none."""
     out: dict[int, bool] = {}
     for a, b in zip(ms, ms[1:], strict=False):
         if a.at is None or b.at is None or a.is_deadline or b.is_deadline:
             continue
-        if _times._MOVED_FROM.search(prose, max(0, a.start - 40), a.start) is not None and (
-            _times._FROM_TO.fullmatch(prose, a.end, b.start) is not None
-        ):
-            out[a.start], out[b.start] = False, True
+        mv = _times._MOVED_FROM.search(prose, max(0, a.start - 40), a.start)
+        if mv is not None and _times._FROM_TO.fullmatch(prose, a.end, b.start) is not None:
+            # (a meeting's move, 'standup moved from 09:00 to 10:00': neither slot the item's, no window)
+            met = _times._MEETING_MOVED.search(prose, max(0, mv.start() - 40), mv.start()) is not None
+            out[a.start], out[b.start] = False, not met
     return out or None
 
 

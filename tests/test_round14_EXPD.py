@@ -107,7 +107,8 @@ def test_the_cab_calendar_emergency_changes_are_on_their_days_and_promise_nothin
         [29, "10-09 16:05", "note", ["ECAB-78"]],
         [29, "10-09 16:30", "resolved", ["ECAB-78"]],
         [31, "10-11 09:00", "note", ["ECAB-79"]],
-        [35, "10-13 00:00", "note", []],
+        # (round 16 EXPB2: a milestone on a later day with no verb, the freeze to come, is a plan)
+        [35, "10-13 00:00", "plan", []],
     ]
     dl = logs.deadlines[logs.deadlines["source"].str.endswith("b_cab_calendar.md")]
     # (line 41: the post-implementation review's 'PIR due' column is a deliverable's deadline)

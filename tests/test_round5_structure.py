@@ -236,6 +236,9 @@ def test_html_headings_lists_and_entities_are_structure():
         [2, 2, "2025-10-09", ts("2025-10-09")], [9, 3, "Follow-ups", ts("2025-10-09")],
     ]
     assert events(text) == [
+        # (round 16 LEFT2: the ack in a clause of its own is the first response, an event of its own)
+        [4, ts("2025-10-09 14:00"), "acknowledged", 0, ["OPS-1"], "list", 0,
+         "14:00 UTC OPS-1 paged the on-call & acked"],
         [4, ts("2025-10-09 14:00"), "escalation", 1, ["OPS-1"], "list", 0,
          "14:00 UTC OPS-1 paged the on-call & acked"],
         [5, ts("2025-10-09 14:05"), "escalation", 2, ["OPS-2"], "list", 1,
