@@ -7,6 +7,7 @@ rarely matches, and one scan for the words the keyword rules ask about (:func:`k
 
 from __future__ import annotations
 
+import datetime as dt
 import http
 import re
 from collections.abc import Iterator
@@ -83,6 +84,11 @@ _NOT_TICKET_PREFIX = frozenset(
 # a region's name with a number of one or two digits is a shard or a cluster, not a ticket: 'EU-1 up',
 # 'NA-2 queue 12k', 'SEA-3 still down', 'APAC-12' (a game's or a SaaS's region shards); 'EU-1234' stays a key
 _REGION_PREFIX = frozenset({"EU", "NA", "SEA", "APAC", "EMEA", "AMER", "LATAM", "OCE", "MENA", "ANZ"})
+# an error code named as one: 'matchmaking errors MM-504', 'error code AUTH-401', 'exit code: SYS-12', 'error
+# HTTP-503' (after a singular 'error' only a number of an HTTP status, 4xx or 5xx: 'checkout error PAY-1234
+# opened' names a ticket); tried only at a key written right after a space, a colon or a '#'
+_ERROR_CODE_BEFORE = re.compile(r"(?<![\w-])(?i:errors|(?:error[ \t]+)?codes?|errs)[ \t]*[:#]?[ \t]*$")
+_ERROR_BEFORE = re.compile(r"(?<![\w-])(?i:error|err)[ \t]*[:#]?[ \t]*$")
 
 
 def _two_letters(head: str) -> bool:
@@ -95,6 +101,19 @@ def _underscored(text: str, j: int) -> bool:
     while j and text[j - 1] == "_":
         j -= 1
     return not j or not (text[j - 1] in _GLUE or not text[j - 1].isascii() and text[j - 1].isalnum())
+
+
+def _error_code(text: str, i: int, key: str) -> bool:
+    """Whether the key ``key`` at ``text[i]`` is an error code the words before it name as one
+    (:data:`_ERROR_CODE_BEFORE`)."""
+    lo = max(0, i - 20)
+    low = text[lo:i].lower()
+    if "err" not in low and "code" not in low:
+        return False
+    if _ERROR_CODE_BEFORE.search(text, lo, i) is not None:
+        return True
+    num = key[key.rindex("-") + 1:]
+    return len(num) == 3 and num[0] in "45" and _ERROR_BEFORE.search(text, lo, i) is not None
 
 
 def _keys(text: str) -> Iterator[re.Match[str]]:
@@ -119,6 +138,8 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
             if head in _NOT_TICKET_PREFIX or not (head[1].isalpha() or _two_letters(head)):
                 continue
             if head in _REGION_PREFIX and len(key) - len(head) <= 3:
+                continue
+            if i and text[i - 1] in " \t:#" and _error_code(text, i, key):
                 continue
             num = key[key.rindex("-") + 1:]
             if num[0] == "0" and (len(num) < 4 or num.strip("0") == ""):
@@ -2360,6 +2381,39 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
     if m.group("hour") is not None:  # ('within the hour', 'ETA half an hour')
         return 30.0 if m.group("half") is not None else 60.0, keyword, m.start("v"), m.end()
     return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("v"), m.end()
+
+
+# 'target 2 working days', 'within 3 business days', 'due in 2 business days', 'ETA 1 working day': a deadline
+# that many weekdays after the item's time (the same time of day; holidays are not known), as a help desk's
+# assignment states its target (:func:`bday_deadline`)
+_IN_BDAYS = re.compile(
+    r"(?i:\b(?P<kw>target|eta|due\s+in|due\s+within|within|deadline)\s*[:=]?\s*(?:(?:in|within|of)\s+)?"
+    r"(?:~\s?|about\s+|approx\.?\s+|around\s+|\+\s?)?"
+    r"(?P<v>(?:\d{1,2}\s?(?:-|\u2013|to)\s?)?(?P<n>\d{1,2})\s+(?:business|working)\s+days?)\b)"
+)
+
+
+def bday_deadline(prose: str) -> tuple[int, str, int, int] | None:
+    """(business days, keyword, start, end) of the first 'target 2 working days' style deadline of an item
+    (:data:`_IN_BDAYS`; of a range, its longer end), else None."""
+    low = prose.lower()
+    if "ing day" not in low and "ess day" not in low:
+        return None
+    m = _IN_BDAYS.search(prose)
+    if m is None:
+        return None
+    kw = m.group("kw").lower()
+    keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") else kw
+    return int(m.group("n")), keyword, m.start("v"), m.end()
+
+
+def add_business_days(day: dt.date, n: int) -> dt.date:
+    """``day`` plus ``n`` weekdays (Saturday and Sunday skipped; holidays are not known)."""
+    while n > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day
 
 
 # a promise of the next update, right before its time: 'Next update by 14:45 EDT', 'next status update

@@ -246,7 +246,10 @@ Per item (the rules, in order)
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
       ``RC-2``), a purchase order's number (``PO-4471``), a region's shard (EU, NA, SEA, APAC, EMEA, AMER,
       LATAM, OCE, MENA or ANZ and one or two digits: ``EU-1``, ``SEA-3``; ``EU-1234`` is a key) are not
-      projects, nor is a key numbered
+      projects, nor is an error code named as one (after ``errors``, ``code``, ``error code``, ``errs``, a
+      colon or ``#`` between: ``matchmaking errors MM-504``, ``error code AUTH-401``; after a singular
+      ``error`` only an HTTP status's number, ``gateway error GW-503``, as ``checkout error PAY-1234
+      opened`` names a ticket), nor is a key numbered
       0 (``OPS-0``, ``OPS-00``, ``OPS-0000``) or whose number of two or three digits starts with 0
       (device and host names ``PRN-03``, ``SW-01``, ``AP-07``, ``DB-012``, ACME's challenge type
       ``DNS-01``; in-house trackers pad to four digits or more, so ``REQ-0012``, ``INC-000123``,
@@ -453,7 +456,12 @@ Per item (the rules, in order)
       item's ``at`` when that is known to the minute (in whole days: to the day); not one read as a time of
       day, ``ETA 17h UTC``; one of hours in an item known only to its day (``ETA ~2h``, ``ETA 12h``, ``ETA
       within the hour`` with no time) is no row but a problem, ``relative deadline without the item's
-      time`` (the promise is not dropped silently).
+      time`` (the promise is not dropped silently). A number of business or working days after
+      ``target``, ``ETA``, ``due in``, ``within`` or ``deadline`` (``14:00 HD-5521 assigned to AV team,
+      target 2 working days``, ``within 3 business days``) is a deadline that many weekdays after the
+      item's time, at the same time of day in its zone (Monday 14:00 BST: Wednesday 14:00 BST;
+      Saturdays and Sundays skipped, holidays not known), keyword ``target``, ``ETA``, ``due``,
+      ``within`` or ``deadline``; in an item known only to its day, that day's date.
       A promise of the next update (``Next update by 14:45 EDT``,
       ``next status update at 16:00``, ``Next update: 17:00 UTC``, ``we will post an update by 15:00``,
       ``next update in 30 minutes``; also one promised or owed, ``carrier promised an update by 17:00
@@ -480,7 +488,12 @@ Per item (the rules, in order)
       9, 2025.`` announces when it is: nobody promised anything, and no table can miss it; ``OPS-7 window
       Oct 10`` is OPS-7's; ``maintenance window until 06:00 UTC`` is a timed ``window``, its end, as the
       range's, and so is a freeze's, ``deploy freeze until 12:00 UTC``, ``code freeze through Friday 18:00
-      UTC``, ``deploy freeze: no merges until 12:00 UTC``: when work may not happen). A
+      UTC``, ``deploy freeze: no merges until 12:00 UTC``: when work may not happen). A window that is
+      another thing's is no target of the item's tickets, a row of no ticket: an exam's (``INC0045150
+      opened, P1; exam window 09:00-12:00 BST for PSYC105``; exam, assessment, test, quiz, sitting), and a
+      maintenance's written in a clause of its own after an incident's (``INC``) tickets (``INC0045151
+      opened; maintenance window 22:00-23:00``; ``CHG-1 approved; maintenance window 22:00-23:00`` is
+      CHG-1's). A
       deadline time
       written without a date more than 12 hours before the item's own first time (else its section's) is the
       next day's (``23:40 paged, ETA 00:30``; so is one
@@ -2903,6 +2916,21 @@ def _items(
                     precision="day" if prec == "day" else "minute", has_date=True, zone=None,
                     is_deadline=True, keyword=kw, problem=None,
                 ))
+            elif rel is None and (bd := ex.bday_deadline(proses[k])) is not None and not any(
+                m.is_deadline for m in found[k]
+            ):
+                # ('14:00 HD-5521 assigned to AV team, target 2 working days' on a Monday: Wednesday 14:00,
+                # in the item's zone; known only to its day, that day's date, as a date-only deadline is kept)
+                local = (epoch + dt.timedelta(microseconds=at)).astimezone(
+                    dt.UTC if prec == "day" else _zone or tz or dt.UTC)
+                due = dt.datetime.combine(
+                    ex.add_business_days(local.date(), bd[0]), local.time(), local.tzinfo)
+                kw = bd[1]
+                dls.append(_times.TimeMention(
+                    start=bd[2], end=bd[3], raw=proses[k][bd[2]:bd[3]], at=due.astimezone(dt.UTC), until=None,
+                    precision="day" if prec == "day" else "minute", has_date=True, zone=None,
+                    is_deadline=True, keyword=kw, problem=None,
+                ))
             elif rel is not None:
                 # ('ETA ~2h' in an item known only to its day: due two hours after a time nobody wrote;
                 # no guess, and no silence either: a problem naming it)
@@ -3068,6 +3096,8 @@ def _items(
                     d_tks = _subjects_of(d_tks, tks, blocked)
                 if others is not None and others[i]:
                     d_tks = []
+                if d_tks and m.keyword == "window" and _others_window(proses[k], m.start, d_tks):
+                    d_tks = []  # ('INC0045150 opened; exam window 09:00-12:00 BST for PSYC105': the exam's)
                 d_refs = [t for t in part_refs[i] if t not in d_tks] if part_refs is not None else refs
                 # ('ETA moved to 18:00', 'slipped - new ETA 17:00': the promise moved, which supersedes the
                 # ticket's earlier ones of its kind across items, :mod:`occ_lib.sla`)
@@ -3252,6 +3282,37 @@ def _next_day(m: _times.TimeMention, zone: dt.tzinfo | None) -> _times.TimeMenti
 # what ends a clause for the miss a clause states: ';', a sentence's end, a spaced dash or an em dash
 # (not a comma: 'ETA 12:00, 15:00 missed' may be a list)
 _MISS_CLAUSE = re.compile(r"[;!?|\n]|\.(?=\s)|\s(?:--?|[\u2013\u2014])\s|\u2014")
+
+
+# a window that is another thing's, named before its time: an exam's ('exam window 09:00-12:00 BST for
+# PSYC105', 'assessment window'), always; a maintenance's in a clause of its own after an incident's
+# ticket ('INC0045151 opened; maintenance window 22:00-23:00 for the DB'): no target of the ticket
+_EXAM_WINDOW = re.compile(
+    r"(?i:\b(?:exams?|assessments?|tests?|quiz(?:zes)?|sittings?)[^\S\n]+windows?\b)[^\d;.]{0,12}$"
+)
+_MAINT_WINDOW = re.compile(r"(?i:\b(?:maintenance|maint\.?)[^\S\n]+windows?\b)[^\d;.]{0,12}$")
+_CLAUSE_BREAK = re.compile(r"[;.!?](?:\s|$)")
+
+
+def _others_window(prose: str, start: int, tks: list[str]) -> bool:
+    """Whether the window deadline at ``start`` of ``prose`` is an exam's, or a maintenance's written in a
+    clause of its own after an incident's tickets (:data:`_EXAM_WINDOW`, :data:`_MAINT_WINDOW`), not a
+    target of the item's tickets ``tks``."""
+    lo = max(0, start - 40)
+    low = prose[lo:start].lower()
+    if "window" not in low:
+        return False
+    if _EXAM_WINDOW.search(prose, lo, start) is not None:
+        return True
+    m = _MAINT_WINDOW.search(prose, lo, start)
+    if m is None or not all(t.startswith("INC") for t in tks):
+        return False
+    lo = max(0, m.start() - 200)  # (a clause's reach: an item of thousands of windows stays linear)
+    cut = -1
+    for c in _CLAUSE_BREAK.finditer(prose, lo, m.start()):
+        cut = c.end()
+    return cut >= 0 and not any(t in prose[cut:start] for t in tks) and any(
+        t in prose[max(0, cut - 200):cut] for t in tks)
 
 
 def _clause_misses(prose: str, dls: list[_times.TimeMention]) -> list[bool] | None:

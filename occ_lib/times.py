@@ -127,7 +127,8 @@ Ranges
 Keywords after a time (and what is no keyword: ``caused by the 14:55 deploy``, ``introduced by``,
 ``triggered by``... name a cause; a ``by`` after a state reached tells when it was, past: ``queue drained by
 10:20``, ``8 failures triaged by 18:45``, ``p99 back under 900ms by 00:31`` (a clock time after drained,
-triaged, cleared, settled, gone, back or down to...), ``errors were gone by 11:07``, ``OPS-1 was fixed by
+triaged, cleared, settled, gone, back or down to..., and who had started, joined, logged in or arrived:
+``476 of 480 started by 09:05`` is a count, no promise), ``errors were gone by 11:07``, ``OPS-1 was fixed by
 Friday`` (after was, were, had (been), got, already: any participle, any day), unless its clause makes it
 one to come or promised (``will be drained by 10:20``, ``needs to be back by 00:31``, ``was promised by
 10:00``, ``we will, once approved, have it drained by 10:20``; its clause starts after a comma, a
@@ -310,7 +311,10 @@ Which date a time takes
     (``Friday``) near a time moves it to that weekday: the
     next one on or after the base date when the time is a deadline (``ETA Friday 09:00``) or the
     text speaks of the future (scheduled, will, next, upcoming, planned, expected, booked, set for,
-    moved/rescheduled/postponed to, a schedule told in the present, starts, begins, kicks off, goes live,
+    announced as a notice, ``Maintenance announced: servers down Tue 06:00 PDT`` written on a Monday is the
+    next day, ``announced for``, ``announced maintenance``, ``announcing`` (not ``announced on Tue 06:00``:
+    when it was announced), moved/rescheduled/postponed to, a schedule told in the present, starts, begins,
+    kicks off, goes live,
     and a slot moved from one day to another: ``rollback drill scheduled Friday 2pm``, ``Code freeze starts
     Tue 12:00``, ``Go/no-go moved from Tue 16:00 to Wed 10:00``; and a change calendar row whose status
     cell keeps its window a promise, as a ``Planned`` row's: ``| CHG-2 | Thu 14:00 | Lee | Approved |``
@@ -318,7 +322,8 @@ Which date a time takes
     deferred, rescheduled, proposed, submitted, requested, ready, on hold, awaiting, genehmigt, geplant,
     verschoben, freigegeben; a ``Done`` row's weekday stays the last one), the nearest such day, ahead or
     behind, when it names a meeting's slot with no tense (meeting, sync, call, review, standup, demo, retro,
-    kickoff, go/no-go, freeze, cutover: ``Go/no-go meeting Wed 16:00`` written on a Monday is two days
+    kickoff, go/no-go, freeze, cutover, and a maintenance's or downtime's, ``Maintenance Tue 06:00`` written
+    on a Monday is the next day: ``Go/no-go meeting Wed 16:00`` written on a Monday is two days
     ahead, on a Friday two days back; not one told as done, ``Code freeze started Tue 12:00``), else the
     last one on or before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only
     when a
@@ -372,7 +377,9 @@ Deadlines
     stays so; ``paused rollouts until 18:00``, the work stopped, is a freeze's end, below), nor after a
     meeting's move, ``Vendor call postponed until Fri 15:00`` (where a meeting moved to,
     :data:`_MEETING_MOVED`: no promise), nor after valid or
-    good, a validity's end: ``license valid until Dec 1``, nor after an absence, when someone is back:
+    good, a validity's end: ``license valid until Dec 1``, nor after a grant, ``Extension granted until 23:59
+    for all HIST110 essay submissions``, ``extension until 12:45`` (how long others may still act), nor
+    after an absence, when someone is back:
     ``Arun is on leave until October 20``, ``OOO till Friday``, ``out of office until Oct 14``, ``on PTO``,
     ``on vacation``, ``off sick``, ``away`` (a window's or a freeze's end wins: ``holiday freeze
     until``); keyword ``window`` right after window, its
@@ -1756,6 +1763,10 @@ _WATCH_UNTIL = re.compile(
     # primary kept as a read-only standby until Fri'): how long it stays so, nobody promised anything
     # ('we have until 12:00' is one; 'paused rollouts until 18:00', the work stopped, a freeze's end)
     r"|(?<![\w-])(?i:paused|on[^\S\n]+hold|held|parked|standby|stand-by|kept|retained)[^\S\n]+$"
+    # a grant up to then ('Extension granted until 23:59 for all HIST110 essay submissions', 'extension until
+    # 12:45'): how long others may still do something, no promise of the team's ('deadline extended until
+    # Fri' is a deadline's move, not this)
+    r"|(?<![\w-])(?i:granted|extensions?)[^\S\n]+$"
 )
 # a window whose end 'until' writes ('maintenance window until 06:00', 'change window open until 04:00',
 # 'window: until 14:00'): keyword ``window``, when work may happen, as a window's range is; and a
@@ -1888,7 +1899,9 @@ _PAST_BY = re.compile(
     r"|finally|already)\s+)?(?P<any>[a-z]{2,}ed|gone|back|down|done|over|clear|green)"
     r"|\b(?P<state>drained|triaged|cleared|settled|stabili[sz]ed|normali[sz]ed|subsided|dropped|returned"
     r"|rebalanced|flushed|emptied|processed|reconciled|propagated|converged|caught\s+up|backfilled|replayed"
-    r"|purged|gone|vanished|disappeared|ceased|quieted|recovered\s+to)"
+    r"|purged|gone|vanished|disappeared|ceased|quieted|recovered\s+to"
+    # (a count of who had started or joined by a time: '476 of 480 started by 09:05')
+    r"|started|begun|joined|logged\s+in|signed\s+in|checked\s+in|arrived)"
     r"|\b(?P<back>back|down)(?=\s+(?:under|below|within|to|at|in|above|up|online|normal|baseline)\b)"
     # (a step after a stamped step, told as a list of what happened: 'approved 16:05, done by 16:30')
     r"|(?<=\d,\s)(?:done|finished|completed|complete|deployed|closed|merged))"
@@ -4589,6 +4602,9 @@ def _rel_cands(text: str) -> list[_Cand]:
 _AHEAD = re.compile(
     r"(?<![\w-])(?i:scheduled|schedule|will|next|upcoming|planned|planning|plans?\s+to|going\s+to"
     r"|expected|expects?|booked|set\s+for|coming"
+    # a notice of what is to come: 'Maintenance announced: servers down Tue 06:00 PDT', 'announced for Tue',
+    # 'announced maintenance Tue 06:00' (not 'announced on Tue 06:00', 'announced Tue 06:00': when it was)
+    r"|announced(?=[^\S\n]*:|[^\S\n]+(?:for|maintenance|downtime|outage|window)\b)|announcing|announces"
     # a schedule told in the present: 'Code freeze starts Tue 12:00', 'Freeze begins Tuesday 12:00'
     r"|starts|begins|kicks\s+off|goes\s+live"
     # a meeting or a job moved: 'standup moved to Friday 10am', 'rescheduled for Mon', 'Go/no-go moved
@@ -4601,10 +4617,12 @@ _AHEAD = re.compile(
     r"|submitted|requested|ready|on[^\S\n]+hold|awaiting|genehmigt|geplant|verschoben|freigegeben))"
     r"(?![\w-])"
 )
-# a meeting's slot, written with no tense: 'Go/no-go meeting Wed 16:00', 'retro Thu 10:00' is the nearest
+# a meeting's (or a maintenance's) slot, written with no tense: 'Go/no-go meeting Wed 16:00', 'retro Thu
+# 10:00', 'Maintenance Tue 06:00' is the nearest
 # such day, ahead or behind (written on a Monday: Wednesday this week; on a Friday: Wednesday just gone)
 _SLOT = re.compile(
-    r"(?<![\w-])(?i:meeting|sync|call|review|stand-?up|demo|retro|kick-?off|go/no-go|freeze|cut-?over)(?![\w-])"
+    r"(?<![\w-])(?i:meeting|sync|call|review|stand-?up|demo|retro|kick-?off|go/no-go|freeze|cut-?over"
+    r"|maintenance|downtime)(?![\w-])"
 )
 # a slot told as done: 'Code freeze started Tue 12:00', 'retro Wed went well' (the last such day)
 _TOLD_DONE = re.compile(
