@@ -84,6 +84,17 @@ _NOT_TICKET_PREFIX = frozenset(
 # a region's name with a number of one or two digits is a shard or a cluster, not a ticket: 'EU-1 up',
 # 'NA-2 queue 12k', 'SEA-3 still down', 'APAC-12' (a game's or a SaaS's region shards); 'EU-1234' stays a key
 _REGION_PREFIX = frozenset({"EU", "NA", "SEA", "APAC", "EMEA", "AMER", "LATAM", "OCE", "MENA", "ANZ"})
+# an airline's IATA designator with a number of one to four digits is a flight, not a ticket, in an item that
+# speaks of flights ('LH400 and UA-901 unaffected' after 'boarding from gate B22', 'UA-901 stations briefed');
+# 'UA-901 opened' in an item about no flight stays a key (a tracker may be named UA)
+_AIRLINE_PREFIX = frozenset({
+    "AA", "AC", "AF", "AY", "AZ", "BA", "CX", "DL", "EI", "EK", "EY", "IB", "JL", "KL", "LH", "LX", "NH",
+    "NZ", "OS", "QF", "QR", "SK", "SQ", "TK", "UA", "VS", "WN",
+})
+_FLIGHT_WORDS = re.compile(
+    r"(?i:\bflights?\b|\bgates?\b|\bboarding\b|\bdepart(?:ure|ures|ed|ing)?\b|\barriv(?:al|als|ed|ing)\b"
+    r"|\bpax\b|\bstations?\b|\bcheck-in\b|\bATC\b|\baircraft\b|\bcrew\b)"
+)
 # an error code named as one: 'matchmaking errors MM-504', 'error code AUTH-401', 'exit code: SYS-12', 'error
 # HTTP-503' (after a singular 'error' only a number of an HTTP status, 4xx or 5xx: 'checkout error PAY-1234
 # opened' names a ticket); tried only at a key written right after a space, a colon or a '#'
@@ -121,6 +132,7 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
     # where the last key-shaped word not glued to a path ended: 'INC-5678/INC-5679' and 'SEV-2/INC-7'
     # name keys after the slash, 'docs/DEPLOY-147.md' and 'docs/INC-1/INC-2.md' none
     after = -1
+    flights = None  # (whether the text speaks of flights, asked once, at its first airline-shaped key)
     for m in _TICKET.finditer(text):
         key = m.group(0)
         i = m.start()
@@ -139,6 +151,11 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
                 continue
             if head in _REGION_PREFIX and len(key) - len(head) <= 3:
                 continue
+            if head in _AIRLINE_PREFIX and len(key) - len(head) <= 5 and key[len(head) + 1:].isdigit():
+                if flights is None:
+                    flights = _FLIGHT_WORDS.search(text) is not None
+                if flights:
+                    continue
             if i and text[i - 1] in " \t:#" and _error_code(text, i, key):
                 continue
             num = key[key.rindex("-") + 1:]
@@ -2436,7 +2453,7 @@ _UPDATE_PROMISE = re.compile(
 # 'postmortem for INC-4100 due Friday', 'PIR by Oct 15' (kept by its delivery, not by the fix)
 _DELIVERABLE = (
     r"(?:post[- ]?mortem|\bpm\s+doc|\brca\b|root[- ]cause\s+(?:analysis|doc|write-?up|report)"
-    r"|\bpir\b|post[- ]incident\s+(?:review|report)|incident\s+(?:report|review|write-?up)"
+    r"|\bpir\b|post[- ]incident\s+(?:review|report)|incident\s+(?:report|review|write-?up)|problem\s+review"
     r"|\bretro(?:spective)?\b|after[- ]action\s+(?:review|report)|\baar\b)"
 )
 _DELIVERABLE_BEFORE = re.compile(r"(?i:" + _DELIVERABLE + r")[^.;!?|\n\u2013\u2014]{0,60}$")
@@ -2463,7 +2480,7 @@ def deliverable_promise(prose: str, start: int) -> bool:
 
 
 # a word of each of _DELIVERABLE's branches (what a case-blind match of it holds, lower-cased, in ASCII text)
-_DELIVERABLE_WORDS = ("post", "pm", "rca", "root", "pir", "incident", "retro", "after", "aar")
+_DELIVERABLE_WORDS = ("post", "pm", "rca", "root", "pir", "incident", "retro", "after", "aar", "problem")
 
 
 # what says a submission against a cutoff was made ('resubmitted 14 items before the ACH cutoff', 'file B

@@ -245,7 +245,10 @@ Per item (the rules, in order)
       (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``), cluster objects and release labels
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
       ``RC-2``), a purchase order's number (``PO-4471``), a region's shard (EU, NA, SEA, APAC, EMEA, AMER,
-      LATAM, OCE, MENA or ANZ and one or two digits: ``EU-1``, ``SEA-3``; ``EU-1234`` is a key) are not
+      LATAM, OCE, MENA or ANZ and one or two digits: ``EU-1``, ``SEA-3``; ``EU-1234`` is a key), a flight
+      (an airline's IATA designator, ``UA``, ``LH``, ``BA``..., and one to four digits, in an item that speaks
+      of flights: a flight, gate, boarding, departure, arrival, pax, station, check-in, ATC, aircraft or crew:
+      ``LH400 and UA-901 unaffected`` after ``boarding from gate B22``; ``UA-901 opened`` is a key) are not
       projects, nor is an error code named as one (after ``errors``, ``code``, ``error code``, ``errs``, a
       colon or ``#`` between: ``matchmaking errors MM-504``, ``error code AUTH-401``; after a singular
       ``error`` only an HTTP status's number, ``gateway error GW-503``, as ``checkout error PAY-1234
@@ -474,9 +477,9 @@ Per item (the rules, in order)
       kept by the ticket's next item giving an ETA, not by the fix. A deadline whose clause names,
       before it, a deliverable that follows an incident (``RCA ETA
       2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``, also a duration,
-      ``postmortem due in 2 days``: an RCA, postmortem,
-      post-incident review or report, retro, after-action review) has keyword ``postmortem``: the SLA
-      judges it by the ticket's later event that says it was delivered (``RCA published``), not by the
+      ``postmortem due in 2 days``: an RCA, postmortem, post-incident review or report, problem review
+      (``BOPS-118 problem review due 23 Oct``), retro, after-action review) has keyword ``postmortem``:
+      the SLA judges it by the ticket's later event that says it was delivered (``RCA published``), not by the
       incident's resolution. One whose clause names a notice owed before it (``Regulatory notification
       deadline: 72 hours from detection, i.e. 2025-10-10 08:14 UTC``, ``notify affected customers by
       Fri``) has keyword ``notification``: judged by the later event, of its ticket or of no ticket in its
