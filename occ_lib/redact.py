@@ -573,6 +573,11 @@ _QUOTED_AUTH_WRAPPED = re.compile(
 )
 
 
+# a scheme's word before a header's one credential, a known one or written as a name ('Basic', 'GenieKey',
+# 'Token'; not a token's capitals, 'WRAPCODE')
+_SCHEME_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*")
+
+
 def _quoted_auth_wrapped(m: re.Match[str]) -> str:
     """A :data:`_QUOTED_AUTH_WRAPPED` match, its credential's words masked as one (a known scheme word
     stays); a placeholder, a mask or words that join to no credential stay."""
@@ -580,6 +585,8 @@ def _quoted_auth_wrapped(m: re.Match[str]) -> str:
     words = value.split()
     if scheme and scheme.lower() not in AUTH_SCHEMES:
         words, scheme, space = [scheme, *words], "", ""
+    if not scheme and len(words) == 2 and _SCHEME_WORD.fullmatch(words[0]) is not None:
+        return m.group(0)  # ("'Authorization: GenieKey 4f2a9c1e'": a scheme and one credential, read as such)
     if REDACTED in value or placeholder_value(words[0]) or not _looks_like_credential("".join(words)):
         return m.group(0)
     return m.group(1) + m.group(2) + scheme + space + REDACTED
