@@ -198,12 +198,20 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "11:45', 'replied', 'responded'; not 'reply not sent', 'will reply', 'no response yet'), that "
         "acknowledges the ticket ('ACME-1251 acknowledged by the service desk') or that waits on the "
         "customer (answered and asked something); not by an escalation or a follow-up; without one, by "
-        "the ticket's resolution.",
+        "the ticket's resolution. An ETA is one only when it is the reply's own ('vendor response ETA "
+        "Thu'): 'customer reply: fix ETA 14:00' gives the fix's ETA, kept by the fix.",
         "A step of a ticket's runbook owed by a time ('drain node-3 by 01:45', 'DNS cut over by 02:30': "
-        "two to six words right before 'by' and the time, none of another promise nor of the work's end, "
-        "'close by 04:00') is kept by the ticket's later event that names every word of the step again, "
-        "one of them done ('node-3 drained 01:40', 'DNS cut over'; not 'not drained', 'will drain', a "
-        "plan); without one, by the ticket's resolution.",
+        "two to six words right before 'by' and the time, no bare number, none of another promise nor of "
+        "the work's end, 'close by 04:00') is kept by the ticket's later event that names every word of "
+        "the step again, one of them done ('node-3 drained 01:40', 'DNS cut over'; irregular verbs too: "
+        "'backfill ran', 'index rebuilt', 'manifest wrote', 'flag set', 'failed over'; not 'not drained', "
+        "'will drain', a plan), or by its own item when the clause right after the due time says it done "
+        "('drain node-3 by 01:45 \u2014 drained 01:40': at the time written there, else the item's); "
+        "without one, by the ticket's resolution.",
+        "A ticket's resolution row with no resolution says when one of its deadlines was met by what it "
+        "owed (a submission, reply, acknowledgement, step, delivery or notice): that row judges the "
+        "ticket's resolution, which the submission of a certification ('CERT-41 submitted to Sony') is "
+        "not (its result is still to come).",
         "A window of a ticket known only by its start ('we pushed it to Thursday 9pm', 'CHG-1 window Sat "
         "02:00 UTC'; not a range's end nor 'until 06:00') is met by the ticket's work in it: any timed event "
         "of the ticket within 12 hours from its start ('it finished at 11:45pm Thursday'); without one it is "
@@ -555,6 +563,10 @@ class _Updates:
         return next((at for at, text in cands if (at > first or day and at == first) and (
             says is None or says(text) or kinds is not None and kinds(self._kind.get((at, text), ""), text)
         ) or own is not None and at == first and own(text)), None)
+
+    def written(self, rec: dict[str, Any]) -> pd.Timestamp | None:
+        """When the item of ``rec`` was written (its stamp), None when it has no time."""
+        return self._written.get((str(rec["source"]), int(rec["line"])))
 
     def how_answered(self, ticket: str, at: pd.Timestamp) -> str:
         """The detail's verb for the ticket's event at ``at`` that kept a promise of a reply
@@ -1205,9 +1217,7 @@ def deadline_misses(
             sent = updates.after(ticket, recs, submitted, own=submitted_before)
             if sent is not None:
                 resolved, resolved_day, verb = sent, False, "submitted"
-        elif not stated and ticket is not None and all(
-            response_promise(str(r.get("text") or "")) for r in recs
-        ):
+        elif not stated and ticket is not None and all(_owes_response(r) for r in recs):
             # ('reply due by Thu noon', then 'true-up reply sent 11:45'; 'response due next business day by
             # 12:55 ET', then '08:20 ET ACME-1251 acknowledged'): kept by the reply or the acknowledgement,
             # not by the ticket's fix; without one, by the fix as any deadline
@@ -1219,7 +1229,13 @@ def deadline_misses(
         ) == 1 and (step := steps.pop()) is not None:
             # ('drain node-3 by 01:45' in CHG-310's runbook, then '01:40 CHG-310 node-3 drained'): kept by
             # the ticket's event that says that step was done, not by the change's end; without one, by it
-            done = need_updates().after(ticket, recs, _no_text, kinds=functools.partial(_step_done, step))
+            updates = need_updates()
+            done = updates.after(ticket, recs, _no_text, kinds=functools.partial(_step_done, step))
+            # (or the item itself: 'drain node-3 by 01:45 \u2014 drained 01:40')
+            here = [at for r in recs if (at := _step_done_here(
+                r, zones.get(str(r["source"]), tz), updates.written(r))) is not None]
+            if here:
+                done = min(here) if done is None else min(done, *here)
             if done is not None:
                 resolved, resolved_day, verb = done, False, "done"
         slot = None  # (a window known only by its start: the ticket's work at it keeps it)
@@ -1288,10 +1304,33 @@ _STEP_NOT = frozenset({
     "sla", "close", "closed", "done", "complete", "completed", "finish", "finished", "end", "cutoff",
     "submit", "submission", "notify", "notification", "deliver", "rca", "postmortem", "review",
 })
-_STEP_SAME = frozenset({"cut", "set", "put", "shut"})  # (a done form the same as the verb's)
+_STEP_SAME = frozenset({"cut", "set", "put", "shut", "reset", "split", "spread", "broadcast"})
+# (a done form the same as the verb's); the irregular verbs of runbooks, by their done forms ('run the
+# backfill by 02:00', then 'backfill ran 01:50'; 'rebuild index' / 'index rebuilt'; 'write' / 'wrote')
+_STEP_IRREGULAR: dict[str, frozenset[str]] = {
+    v: frozenset(forms.split()) for v, forms in {
+        "run": "ran", "rerun": "reran", "re-run": "re-ran", "build": "built",
+        "rebuild": "rebuilt", "write": "wrote written", "rewrite": "rewrote rewritten",
+        "overwrite": "overwrote overwritten", "send": "sent", "resend": "resent", "make": "made",
+        "take": "took taken", "retake": "retook retaken", "spin": "spun", "bring": "brought",
+        "hold": "held", "keep": "kept", "freeze": "froze frozen", "unfreeze": "unfroze unfrozen",
+        "tear": "tore torn", "stand": "stood", "wind": "wound", "bind": "bound", "rebind": "rebound",
+        "shrink": "shrank shrunk", "grow": "grew grown", "withdraw": "withdrew withdrawn",
+        "redo": "redid redone", "undo": "undid undone", "begin": "began begun", "give": "gave given",
+        "get": "got gotten", "swing": "swung", "draw": "drew drawn", "feed": "fed", "lead": "led",
+    }.items()
+}
 _STEP_UNDONE = re.compile(
     r"\b(?:not|never|will|won['\u2019]t|pending|failed|fails|unable|planned|scheduled|todo|waiting|still)\b"
 )
+# the clause right after a step's due time, to the next separator (a time's colon or dot is none):
+# where the item itself says the step was done ('drain node-3 by 01:45 \u2014 drained 01:40')
+_STEP_AFTER = re.compile(
+    r"[ \t]*(?:[\u2013\u2014,;(]|-(?=\s))?[ \t]*((?:[^,;:.()\[\]|\n\u2013\u2014]|(?<=\d)[:.](?=\d)){0,60})"
+)
+_STEP_DONE_HERE = frozenset({"done", "completed", "complete", "finished"})
+# ('fail over to us-east by 03:00', then 'failed over 02:40': the step's own verb, no failure)
+_FAILED_OVER = re.compile(r"\bfail(?:ed)?\s+(?=over\b|back\b)")
 _STEP_UNDONE_KINDS = frozenset({"plan", "deadline", "blocked", "reopened"})
 
 
@@ -1308,10 +1347,36 @@ def _step_of(rec: dict[str, Any], name: str) -> tuple[str, ...] | None:
         wall = due.tz_convert(zone(name))
     except (ValueError, KeyError):
         return None
+    return _step_entry(text, due, wall)[0]
+
+
+def _step_entry(text: str, due: pd.Timestamp, wall: pd.Timestamp) -> tuple[Any, Any]:
+    """The (step, done here) of :func:`_steps_in` for the due time ``due`` (``wall`` in the log's zone)."""
     by_at, by_wall = _steps_in(text, wall.date())
     if due in by_at:
         return by_at[due]
-    return by_wall.get((wall.hour, wall.minute))
+    return by_wall.get((wall.hour, wall.minute), (None, None))
+
+
+def _step_done_here(rec: dict[str, Any], name: str, written: pd.Timestamp | None) -> pd.Timestamp | None:
+    """When the item of a step's deadline says that step was done, right after its due time ('drain
+    node-3 by 01:45 \u2014 drained 01:40'): the time written there (a wall time in the log's zone
+    ``name`` unless it names one), else when the item was ``written``; None when it does not say so."""
+    due = pd.Timestamp(rec["due_at"])
+    try:
+        z = zone(name)
+        wall = due.tz_convert(z)
+    except (ValueError, KeyError):
+        return None
+    here = _step_entry(str(rec.get("text") or ""), due, wall)[1]
+    if here is None:
+        return None
+    at, hm = here
+    if at is not None:
+        return at
+    if hm is None:
+        return written
+    return pd.Timestamp(dt.datetime.combine(wall.date(), dt.time(*hm)), tz=z).tz_convert("UTC")
 
 
 @functools.lru_cache(maxsize=512)
@@ -1321,20 +1386,44 @@ def _steps_in(text: str, day: dt.date) -> tuple[dict[pd.Timestamp, Any], dict[tu
     mention of a time counts."""
     by_at: dict[pd.Timestamp, Any] = {}
     by_wall: dict[tuple[int, int], Any] = {}
-    for m in find_times(text, day=day, tz="UTC"):
-        if m.at is None or m.until is not None:
+    mentions = [m for m in find_times(text, day=day, tz="UTC") if m.at is not None]
+    for i, m in enumerate(mentions):
+        if m.until is not None:
             continue
         clause = _STEP_CLAUSE.search(text, max(0, m.start - 80), m.start)
-        step = None
+        step = here = None
         if clause is not None:
             words = [w.strip("/-") for w in _STEP_WORD.findall(_STEP_KEY.sub(" ", clause.group(1)).lower())]
-            words = [w for w in words if w and w not in _STEP_SMALL]
+            # (no bare number: the minutes of the item's stamp, '00:55 CHG-6 drain node-3 by 01:45')
+            words = [w for w in words if w and w not in _STEP_SMALL and not w.isdigit()]
             if 2 <= len(words) <= 6 and not any(w in _STEP_NOT for w in words):
                 step = tuple(words)
-        by_at.setdefault(pd.Timestamp(m.at), step)
+                here = _done_after(text, m.end, step, mentions[i + 1] if i + 1 < len(mentions) else None)
+        by_at.setdefault(pd.Timestamp(m.at), (step, here))
         if m.zone is None:
-            by_wall.setdefault((m.at.hour, m.at.minute), step)
+            by_wall.setdefault((m.at.hour, m.at.minute), (step, here))
     return by_at, by_wall
+
+
+def _done_after(text: str, end: int, step: tuple[str, ...], nxt: Any) -> Any:
+    """Whether the clause right after a step's due time (:data:`_STEP_AFTER`, ending at ``end``) says
+    the step done ('\u2014 drained 01:40', '(done 01:40)'; not 'restart api by 02:00', 'drain failed'):
+    (the next time mention's instant when it names a zone, else None; its wall (hour, minute) or None)
+    when it does, None when not."""
+    after = _STEP_AFTER.match(text, end)
+    if after is None or not after.group(1).strip():
+        return None
+    low = after.group(1).lower()
+    if " by " in f" {low} " or _step_undone(step, low):
+        return None
+    tokens = {t.strip("/-") for t in _STEP_WORD.findall(low)}
+    if not (tokens & _STEP_DONE_HERE or any(
+        _done_forms(w) & tokens or w in _STEP_SAME and w in tokens for w in step
+    )):
+        return None
+    if nxt is not None and after.start(1) <= nxt.start < after.end(1) and nxt.until is None:
+        return (pd.Timestamp(nxt.at), None) if nxt.zone is not None else (None, (nxt.at.hour, nxt.at.minute))
+    return (None, None)
 
 
 def _no_text(_text: str) -> bool:
@@ -1347,17 +1436,32 @@ def _step_done(step: tuple[str, ...], kind: str, text: str) -> bool:
     if kind in _STEP_UNDONE_KINDS:
         return False
     low = text.lower()
-    if _STEP_UNDONE.search(low) is not None:
+    if _step_undone(step, low):
         return False
     tokens = {t.strip("/-") for t in _STEP_WORD.findall(low)}
     past = False
     for w in step:
-        forms = {w + "ed", w + "d", w + w[-1] + "ed"} | ({w[:-1] + "ied"} if w.endswith("y") else set())
-        if forms & tokens or w in _STEP_SAME and w in tokens:
+        if _done_forms(w) & tokens or w in _STEP_SAME and w in tokens:
             past = True
         elif w not in tokens:
             return False
     return past
+
+
+def _done_forms(w: str) -> frozenset[str] | set[str]:
+    """The done forms of a step's word ``w``: '+ed', '+d', a doubled consonant '+ed', 'y' to 'ied', or
+    an irregular verb's (:data:`_STEP_IRREGULAR`: run -> ran, rebuild -> rebuilt, write -> wrote)."""
+    if w in _STEP_IRREGULAR:
+        return _STEP_IRREGULAR[w]
+    return {w + "ed", w + "d", w + w[-1] + "ed"} | ({w[:-1] + "ied"} if w.endswith("y") else set())
+
+
+def _step_undone(step: tuple[str, ...], low: str) -> bool:
+    """Whether the lower-cased ``low`` says something undone (:data:`_STEP_UNDONE`), the step's own
+    'fail over' or 'fail back' left out ('failed over 02:40' is that step done)."""
+    if "fail" in step and "fail" in low:
+        low = _FAILED_OVER.sub("", low)
+    return _STEP_UNDONE.search(low) is not None
 
 
 def _moved_windows(
@@ -1415,6 +1519,25 @@ def _waits_on_customer(tl: pd.DataFrame) -> pd.Series:
     if not blocked.any() or "text" not in tl.columns:
         return blocked & False
     return blocked & tl["text"].map(lambda t: isinstance(t, str) and _ON_CUSTOMER.search(t) is not None)
+
+
+# the ETA of a reply itself ('vendor response ETA Thu', 'ETA for the reply 14:00'), not one a reply
+# states ('customer reply: fix ETA 14:00': the fix's ETA, kept by the fix)
+_REPLY_ETA = re.compile(
+    r"(?i:\b(?:repl(?:y|ies)|response|answer|ack(?:nowledge?ment)?)\s+eta\b"
+    r"|\beta\s+(?:for|of|on)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+)?(?:[\w'\u2019-]+\s+)?"
+    r"(?:repl(?:y|ies)|response|answer|ack(?:nowledge?ment)?)\b)"
+)
+
+
+def _owes_response(rec: dict[str, Any]) -> bool:
+    """Whether a deadline's item owes a reply, response or acknowledgement
+    (:func:`occ_lib._extract.response_promise`), an ETA only when it is the reply's own
+    (:data:`_REPLY_ETA`): 'customer reply: fix ETA 14:00' gives the fix's ETA, which the fix keeps."""
+    text = str(rec.get("text") or "")
+    if not response_promise(text):
+        return False
+    return rec.get("keyword") != "ETA" or _REPLY_ETA.search(text) is not None
 
 
 def _responds(kind: str, text: str) -> bool:
@@ -2020,9 +2143,38 @@ def misses(
     out = out.assign(_k=out["kind"].map(order)).sort_values(
         ["_k", "due_at", "subject", "source", "line"], kind="stable", na_position="last"
     )
-    out = out.drop(columns="_k").reset_index(drop=True)
+    out = _say_what_kept(out.drop(columns="_k").reset_index(drop=True))
     out.attrs["rules"] = accounting_rules(policy)
     out.attrs["as_of"] = iso_z(a)  # (a Timestamp made to_parquet fail: attrs are stored as JSON)
+    return out
+
+
+# the detail's verbs of a deadline kept by what it owes, not by the ticket's resolution
+_OWED_VERBS = frozenset({"submitted", "replied", "acknowledged", "answered", "done", "delivered", "notified"})
+
+
+def _say_what_kept(out: pd.DataFrame) -> pd.DataFrame:
+    """The ticket's resolution row with no resolution says which of its deadlines a thing owed kept
+    ('CERT-41 submitted to Sony (10 min before the 15:00 UTC cutoff)' keeps the submission's deadline;
+    the certification is not resolved by it): the two rows judge different things, and say so."""
+    if out.empty or not out["kind"].eq("resolution").any():
+        return out
+    kept: dict[str, list[str]] = {}
+    cols = (out["subject"], out["detail"], out["status"], out["resolved_at"])
+    for subj, det, st, res in zip(*cols, strict=True):
+        parts = str(det).split("; ")
+        if len(parts) > 1 and st == "met" and not pd.isna(res) and parts[1].split(" ")[0] in _OWED_VERBS:
+            kept.setdefault(str(subj), []).append(parts[1].split(" ")[0])
+    if not kept:
+        return out
+    rows = out["kind"].eq("resolution") & out["resolved_at"].isna() & out["subject"].astype(str).isin(kept)
+    if rows.any():
+        out = out.copy()
+        out.loc[rows, "detail"] = [
+            f"{d}; judges the ticket's resolution: what kept its deadline "
+            f"({', '.join(dict.fromkeys(kept[str(s)]))}) resolves no ticket"
+            for d, s in zip(out.loc[rows, "detail"], out.loc[rows, "subject"], strict=True)
+        ]
     return out
 
 
