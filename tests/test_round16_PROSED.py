@@ -89,6 +89,15 @@ def test_a_day_of_the_month_is_the_next_such_day(text, day, expected):
     assert _read(text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # (before: 17:00 and 10:00 on the text's day, no deadline)
+    ("ETA the 14th at 17:00 UTC", [["the 14th at 17:00 UTC", "2025-10-14 17:00", "ETA", None]]),
+    ("ETA in 3 days at 10:00", [["in 3 days at 10:00", "2025-10-09 10:00", "ETA", None]]),
+])
+def test_a_prose_day_joined_to_a_time_dates_it(text, expected):
+    assert _read(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "arrived at 09:00 on the 14th as promised",  # (a past day, no deadline word: only the time)
     "credentials would be issued on the 14th and",  # (a plan told: see findings)
