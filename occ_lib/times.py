@@ -353,6 +353,20 @@ Which date a time takes
     ``this Friday`` is that day of the base date's week, ``next Friday`` of the week after (weeks
     start on Monday), ``last Friday`` the last one before the base date (``last Friday of October``
     is none of these: no mention), with or without a time.
+    British ``Thursday week`` (``Monday fortnight``, ``a week on Friday``, ``a week from Friday``) is the
+    next such day on or after the base date a week (two) later: from Mon 10-06, 10-16; with a time too
+    (``ETA Thursday week 10:00``); not ``Thursday weekly`` nor ``Monday week 42``, and no mention when it
+    is a week from a day said before, not known (``it was due Thursday week``).
+    Prose deadlines (:func:`_prose_cands`), only after a deadline word (``ETA``, ``due``, ``by``...) or a
+    promise within four words before, in the clause (promised, committed, expect(s), says, said,
+    estimates; not a plan told, ``would be issued on the 14th``): a span from the base date, ``in two
+    weeks' time``, ``in 3 days``, ``within a week``, ``a fortnight from now`` (date-only, keyword
+    ``promised``, ``expects``... or the deadline word; ``rollout in 2 weeks`` is none); a day of the month,
+    ``by the 3rd``, ``promised on the 14th``: the next such day on or after the base date, in its
+    month or the next (no such day there: ``no such date`` problem), when the clause ends after it or a
+    small word follows (not ``the 14th floor``, ``the 3rd attempt``; a ``by`` or ``until`` only where it
+    is a deadline's, not ``was fixed by the 3rd``); and a part of a month or a quarter, ``mid-October``,
+    ``early November``, ``late Q4``, ``mid-month``: a ``vague deadline`` problem, as a sprint's is.
     ``EOW``, ``end of (the) week`` and ``end of next week`` are date-only deadlines on that week's
     Friday (a weekend day is its own end of week), and so are ``this week`` and ``next week`` after a
     deadline word (``ETA next week``, ``ETA next wk``);
@@ -524,7 +538,9 @@ Unresolvable
     ``17:00 (DRT)``, ``ETA 17:00 (OAT)``, ``17:00 XYT``: far more often a team's or a phase's acronym than
     a zone, read in the document's zone), and a deadline a sprint sets with no date written, ``ETA end of
     sprint``, ``due next sprint``, ``target: this sprint`` (``vague deadline``; not ``end of sprint (Oct
-    24)`` nor ``end of sprint, Oct 24``, whose date is written), are mentions with ``at=None`` and a
+    24)`` nor ``end of sprint, Oct 24``, whose date is written), and one a part of a month or a quarter
+    sets, ``ETA mid-October``, ``due early November``, ``target late Q4`` (no day says when: also
+    ``vague deadline``), are mentions with ``at=None`` and a
     ``problem``; every mention has exactly one of ``at`` and ``problem``.
 """
 
@@ -2817,6 +2833,8 @@ def _find_times(
         extra = _other_mentions(text, rels, stamps, out)
     else:
         extra = None  # what _other_mentions would find needs one of these
+    if any(w in (low or text.lower()) for w in _PROSE_HINTS) and (prose := _prose_cands(text, out, base)):
+        extra = prose + (extra or [])  # ('ETA in 3 days', 'by the 3rd', 'due mid-October')
     if words:
         extra = words + (extra or [])
     if extra:
@@ -3145,6 +3163,9 @@ def _scan(
             if rels and c.kind == "time" and c.date is None:
                 ahead = _take_near_rel(text, c, rels, a, b, ahead, first and (
                     c.start == a or _LEAD.fullmatch(text, a, c.start) is not None))
+                if c.keyword is None and c.week >= 10 and 0 <= c.wd_at[0] < c.start:
+                    # ('ETA Thursday week 10:00': the keyword before the weekday, its 'week' no break)
+                    c.keyword = _deadline(text, c.wd_at[0], c.end, low, a, b)
             elif rels and c.date is not None:
                 _claim_weekday(text, c, rels)
             on = base
@@ -3737,6 +3758,7 @@ def find_times_many(
     slow = _holding(low, _SLOW_LOW, starts) | _holding(joined, _SLOW, starts) | _holding(
         low, _SLOW_SPOKEN, starts)
     slow.update(bisect.bisect_right(starts, m.start()) - 1 for m in _SLOW_HOURS.finditer(joined))
+    slow |= _holding(low, _PROSE_HINTS, starts)  # ('ETA in 3 days', 'by the 3rd', 'due mid-October')
     if _CLOCK24.get():
         slow.update(bisect.bisect_right(starts, m.start()) - 1 for m in _SLOW_MIL_RANGE.finditer(joined))
     slow.update(
@@ -4594,8 +4616,37 @@ def _rel_cands(text: str) -> list[_Cand]:
                 continue  # ('last Friday of October': a month's last Friday, not the one before)
             week = -1 if which is None else _WHICH_WEEK[which.lower()]
             wd, short = _WD_INDEX[word[:3]], abbr is not None
-            out.append(_Cand(m.start(), m.end(), "rel", has_rel=True, wd=wd, week=week, abbr=short))
+            start, end = m.start(), m.end()
+            if which is None and abbr is None and ("eek" in text or "ortnight" in text):
+                # British 'Thursday week', 'Monday fortnight', 'a week on Friday': that weekday's next
+                # one (on or after the day) a week or two later (week 11 or 12: _weekday_shift)
+                after = _WD_WEEK_AFTER.match(text, end)
+                before = None if after else _WD_WEEK_BEFORE.search(text, max(0, start - 24), start)
+                if (after is not None or before is not None) and _WAS_DUE.search(
+                    text, max(0, start - 40), start if before is None else before.start()
+                ):
+                    continue  # ('it was due Thursday week': a week from the day it was said, not known)
+                if after is not None:
+                    end, week = after.end(), 12 if after.group(1).lower() == "fortnight" else 11
+                elif before is not None:
+                    start, week = before.start(), 12 if before.group(1).lower() == "fortnight" else 11
+            out.append(_Cand(start, end, "rel", has_rel=True, wd=wd, week=week, abbr=short))
     return out
+
+
+# 'Thursday week', 'Monday fortnight' (not 'Thursday weekly', 'Monday week 42') and 'a week on Friday',
+# 'a fortnight on Monday', 'a week from Friday': the weekday a week (a fortnight) after its next one
+_WD_WEEK_AFTER = re.compile(
+    r"[^\S\n]+((?i:week|fortnight))(?![\w\-])(?![^\S\n]*\d+(?:$|[^\d:.apAPhH\s]|\s+(?![AaPp]\.?[Mm])))"
+)
+# (a week from a day said before: 'it was due Thursday week', 'had been planned for Monday fortnight')
+_WAS_DUE = re.compile(
+    r"(?<![\w-])(?i:was|were|had[^\S\n]+been)[^\S\n]+(?i:due|planned|scheduled|set|promised|expected)"
+    r"(?:[^\S\n]+(?i:for|on|by))?[^\S\n]+$"
+)
+_WD_WEEK_BEFORE = re.compile(
+    r"(?<![\w\-])(?i:a|one)[^\S\n]+((?i:week|fortnight))[^\S\n]+(?i:on|from)[^\S\n]+$"
+)
 
 
 # Words that put a weekday ahead of the text's date rather than behind it.
@@ -4644,6 +4695,8 @@ def _weekday_shift(base: dt.date, weekday: int, forward: bool, week: int = -1) -
     deadline ("ETA Friday 09:00"), the last one on or before it otherwise ("Monday 09:00 deploy");
     with ``week`` 0 or 1, that day of base's week or of the next ("this Friday", "next Friday"); with
     -2 the last one before base ("last Friday")."""
+    if week >= 10:  # ('Thursday week': the next Thursday on or after base, a week later; 12 a fortnight)
+        return (weekday - base.weekday()) % 7 + 7 * (week - 10)
     if week >= 0:
         return weekday - base.weekday() + 7 * week
     if week == -2:
@@ -4722,6 +4775,94 @@ def _other_mentions(
             if c is not None:
                 extra.append(c)
     return extra
+
+
+# Prose deadlines (:func:`_prose_cands`): a span from the text's day after a promise ('promised "in two
+# weeks' time"', 'ETA in 3 days', 'due a fortnight from now'), a day of the month ('by the 3rd', 'would
+# be issued on the 14th') and a part of a month or quarter ('mid-October', 'late Q4': a vague deadline).
+# find_times_many sends the items that may hold one down find_times (its gate: _PROSE_HINTS).
+_NUM_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}
+_SPAN_UNIT = {"day": 1, "week": 7, "fortnight": 14}
+_NUM = r"(?:\d{1,2}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten))"
+_UNIT = r"(?i:days?|weeks?|fortnights?)"
+_PROSE = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?i:in|within)[^\S\n]+(?P<n>" + _NUM + r")[^\S\n]+(?P<u>" + _UNIT + r")(?:['\u2019]s?)?"
+    r"(?:[^\S\n]+(?i:time))?"
+    r"|(?P<n2>" + _NUM + r")[^\S\n]+(?P<u2>" + _UNIT + r")[^\S\n]+(?i:from[^\S\n]+(?:now|today))"
+    r"|(?:(?i:on)[^\S\n]+)?(?i:the) (?P<d>[0-3]?\d)(?i:st|nd|rd|th)"
+    r"(?=[^\S\n]*(?:$|\n|[,.;:)\]!?\"'\u201d]|[\u2014\u2013]|-\s|(?i:at|by|as|and|or|then|so|but|if|when|unless"
+    r"|because|latest|eod|cob)(?!\w)))"
+    r"|(?P<v>(?i:mid|early|late)[- ](?:" + _MON + r"|Q[1-4](?!\w)"
+    r"|(?i:(?:the[^\S\n]+|next[^\S\n]+)?(?:month|quarter)(?!\w))))"
+    r")(?![\w-])"
+)
+# (what each of _PROSE's values holds, lower-cased: its gate in find_times, and find_times_many's, one
+# search of the document for each: a regex led by none of these would cost 2-3 s on 10 MB)
+_PROSE_HINTS = (
+    "day", "week", "fortnight", "mid-", "mid ", "early-", "early ", "late-", "late ",
+    *(f"the {d}" for d in range(10)),
+)
+# what makes such a value a deadline: a deadline word right before it ('ETA in 3 days', 'by the 3rd',
+# 'due mid-October'), or a promise within four words before it, in its clause ('Joost promised "in two
+# weeks' time"', 'they expect it by the 3rd'); not a plan told ('the credentials would be issued on the
+# 14th': the log reader would give it the ticket of the paragraph, whatever it is about)
+_PROSE_KW = re.compile(
+    r"(?<![\w-])(?:(?P<kw>ETA|(?i:due|deadline|target|by|before|until|till|no[^\S\n]+later[^\S\n]+than))"
+    r"(?:[^\S\n]*:|[^\S\n]+(?i:is|for|on))?"
+    r"|(?P<pk>(?i:promised|promises|promise|committed|commits|expects|expected|expecting|expect|says|said|estimates"
+    r")(?![^\S\n]+(?i:have|not)\b))(?:[^\S\n]+[\w'\u2019-]+){0,4}?)"
+    r"[^\S\n]*[\"\u201c]?[^\S\n]*$"
+)
+_PROMISE_KW = {"promised": "promised", "promises": "promised", "promise": "promised", "committed": "promised",
+               "commits": "promised", "says": "says", "said": "said", "expects": "expects",
+               "expected": "expects", "expect": "expects", "expecting": "expects", "estimates": "ETA"}
+
+
+def _prose_cands(text: str, found: list[TimeMention], base: dt.date | None) -> list[_Cand]:
+    """The prose deadlines of :data:`_PROSE` (a span from ``base``, a day of the month, a part of a month)
+    that a deadline word or a promise governs (:data:`_PROSE_KW`), outside the mentions ``found``."""
+    out: list[_Cand] = []
+    skip: list[tuple[int, int]] | None = None
+    for m in _PROSE.finditer(text):
+        s, e = m.start(), m.end()
+        if _covering(found, s) or _covering(found, e - 1):
+            continue
+        k = _PROSE_KW.search(text, max(0, s - 48), s)
+        if k is None:
+            continue
+        if skip is None:
+            skip = _excluded_spans(text)
+        if skip and _inside(s, skip) >= 0:
+            continue
+        kw = _norm_keyword(k.group("kw")) if k.group("kw") else _PROMISE_KW.get(k.group("pk").lower(), "due")
+        if kw in ("by", "before", "until") and _deadline(text, s, e) is None:
+            continue  # ('OPS-1 was fixed by the 3rd': when it was; 'on leave until the 20th': no promise)
+        if m.group("v") is not None:  # ('mid-October', 'late Q4': no day says when that is)
+            out.append(_Cand(s, e, "unk", problem=f"vague deadline {m.group('v')}", keyword=kw))
+            continue
+        if m.group("d") is not None:  # ('by the 3rd': the next 3rd on or after the text's day)
+            d = int(m.group("d"))
+            c = _Cand(s, e, "date", keyword=kw)
+            if base is None:
+                c.kind, c.problem = "unk", f"relative day without a date {m.group(0)}"
+            else:
+                y, mo = base.year, base.month
+                if d < base.day:
+                    y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+                try:
+                    c.date = dt.date(y, mo, d)
+                except ValueError:
+                    c.kind, c.problem = "unk", f"no such date {m.group(0)}"
+            out.append(c)
+            continue
+        n, u = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+        days = (int(n) if n.isdigit() else _NUM_WORDS[n.lower()]) * _SPAN_UNIT[u.lower().rstrip("s")]
+        out.append(_Cand(s, e, "rel", has_rel=True, rel=days, keyword=kw))
+    return out
 
 
 # what may stand between a deadline and the move's words for the move to be the deadline's own: its miss

@@ -128,6 +128,8 @@ def test_the_pm_fixture_reads_in_london_time_and_its_paragraph_days():
         [19, "10-17T07:05", "minute", "note"],
     ]
     assert [r for r in deadline_rows(logs.deadlines) if r[1] == ["PAYINT-103"]] == [
+        # (round 16 PROSED: Joost promised "in two weeks' time", written 10-08)
+        [9, ["PAYINT-103"], "10-22 00:00", "promised", False],
         [9, ["PAYINT-103"], "10-24 14:00", "go/no-go", False]]
 
 
