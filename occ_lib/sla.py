@@ -25,6 +25,7 @@ latency), the documents.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -226,7 +227,12 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "ticket in its log, that says the addressee was notified ('Regulator notified via DPA portal').",
         "A stamped step of a ticket's story that names no ticket ('6:20am paged secondary; ETA 7:00am' "
         "after '6:02am ... (INC-5001)', in a section that names no other) counts for that ticket. A "
-        "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅'); "
+        "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅'), "
+        "or by a later timed event of its log that names its subject done: the two to six words of the "
+        "clause before its deadline word ('14:30 Sony cert submission due Oct 16'), its other words all "
+        "named again with a done form of its action word or a generic one ('07:50 Sony cert submitted', "
+        "'shipped', 'sent', 'delivered', 'published', 'filed', 'done', 'completed'; not 'not submitted', "
+        "'will be sent', nor a plan or deadline); "
         "a change or maintenance window or a freeze of no ticket ('Change window: Sat 02:00-04:00 UTC', "
         "'deploy freeze until 12:00 UTC') announces when work may (not) happen and is no promise: no "
         "row, nor is it a step of its section's ticket; nor is a cutoff of no ticket told as a fact of "
@@ -1145,6 +1151,7 @@ def deadline_misses(
     rows = _admitted(undated, groups, s, e, as_of_ts, tz, moved)
     # (made once, when a promise of the next update, a submission or a window needs it)
     need_updates = functools.cache(lambda: _Updates(events, as_of_ts, tz))
+    need_done = functools.cache(lambda: _DoneIndex(events, as_of_ts))
     for key, recs in groups.items():
         ticket, due_at, day, day_zone = key[0], key[1], key[2], key[3]
         recs = sorted(recs, key=lambda r: (str(r["source"]), int(r["line"])))
@@ -1238,6 +1245,15 @@ def deadline_misses(
                 done = min(here) if done is None else min(done, *here)
             if done is not None:
                 resolved, resolved_day, verb = done, False, "done"
+        named = None  # (a deadline of no ticket: its subject, when a later event of its log names it done)
+        if ticket is None and not stated and resolved is None and promise is None and len(recs) == 1 and (
+            subject := _subject_of(str(recs[0].get("text") or ""), str(recs[0].get("keyword") or ""))
+        ) is not None and not pd.isna(made := written.get((str(recs[0]["source"]), int(recs[0]["line"])),
+                                                          pd.NaT)):
+            named = subject[2]
+            done = need_done().after(str(recs[0]["source"]), made, subject[0], subject[1])
+            if done is not None:
+                resolved, resolved_day, verb = done, False, f"'{named}' named done"
         slot = None  # (a window known only by its start: the ticket's work at it keeps it)
         if promise == "window" and not stated and not day and ticket is not None and all(
             r.get("keyword") == "window" and _start_only(r, zones.get(str(r["source"]), tz)) for r in recs
@@ -1259,7 +1275,8 @@ def deadline_misses(
             reason = (f"a window known only by its start: worked in it, {_fmt_ts(slot, tz=tz)} (within "
                       f"{human_duration(_SLOT)} of its start)")
         if ticket is None and status == "missed" and not stated and resolved is None:
-            reason += " (no ticket to match a resolution)"
+            reason += " (no ticket to match a resolution" + (
+                f", nor a later item of its log naming '{named}' done)" if named else ")")
         elif ticket is not None and all(r.get("via") == "thread" for r in recs):
             reason += f" (the item names no ticket: {ticket} is its section's, told in stamped steps)"
         if status == "met" and (again := resolutions.reopened_after(ticket, resolved)) is not None:
@@ -1462,6 +1479,127 @@ def _step_undone(step: tuple[str, ...], low: str) -> bool:
     if "fail" in step and "fail" in low:
         low = _FAILED_OVER.sub("", low)
     return _STEP_UNDONE.search(low) is not None
+
+
+# A deadline of no ticket ('14:30 Sony cert submission due Oct 16') is kept by a later event of its log
+# that names its subject done ('07:50 Sony cert submitted (10 min before the cutoff)'): the subject is the
+# words of the clause right before the deadline's keyword (:func:`_subject_of`), its action word, a noun or
+# verb of work with a done form (submission -> submitted, ship -> shipped, delivery -> delivered), and its
+# other, distinctive, words (one to five); the event names every distinctive word and a done form of the
+# action, or a generic one (done, completed, finished), not after a negation or a plan ('not submitted',
+# 'will be submitted', 'yet to be sent'), and is no plan, deadline, block or reopening (:class:`_DoneIndex`).
+_ACTIONS: dict[str, frozenset[str]] = {
+    w: frozenset(forms.split()) for words, forms in (
+        ("submission submit submittal resubmission resubmit", "submitted resubmitted"),
+        ("shipment ship shipping", "shipped"),
+        ("send sending email e-mail newsletter", "sent emailed"),
+        ("delivery deliver deliverable", "delivered"),
+        ("publication publish publishing", "published"),
+        ("filing file", "filed"),
+        ("release", "released"),
+        ("upload", "uploaded"),
+        ("deployment deploy", "deployed"),
+        ("migration migrate", "migrated"),
+        ("renewal renew", "renewed"),
+        ("payment pay", "paid"),
+        ("transfer", "transferred"),
+        ("signoff sign-off", "signed"),
+        ("completion", "completed complete"),
+    ) for w in words.split()
+}
+_DONE_GENERIC = frozenset({"done", "completed", "complete", "finished"})
+_DONE_ANY = re.compile(r"(?i:\b(?:" + "|".join(sorted(
+    {f for fs in _ACTIONS.values() for f in fs} | _DONE_GENERIC, key=len, reverse=True)) + r")\b)")
+_SUBJECT_BREAK = re.compile(r"[,;:()\[\]|\n\u2013\u2014]|\.\s|\s-\s|^\s*[-*+]\s")
+_SUBJECT_SMALL = _STEP_SMALL | {
+    "due", "eta", "deadline", "target", "by", "cutoff", "before", "next", "new", "final", "hard", "am",
+    "pm", "utc", "our", "this", "that", "his", "her", "my", "with", "from", "is", "was", "has", "have",
+    "needed", "required", "asked", "requested", "expected", "promised", "owed",
+}
+_DEADLINE_WORDS = frozenset({"due", "eta", "deadline", "target", "by", "cutoff", "before"})
+_NOT_DONE = re.compile(
+    r"(?i:\b(?:not|never|no|yet\s+to\s+be|to\s+be|will|won['\u2019]t|pending|planned|scheduled|awaiting"
+    r"|isn['\u2019]t|wasn['\u2019]t|hasn['\u2019]t|haven['\u2019]t|if|once|until)\s+(?:[\w-]+\s+){0,2}$)"
+)
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of ``text`` (:data:`_STEP_WORD`), ticket keys and numbers left out."""
+    return [w for w in (t.strip("/-") for t in _STEP_WORD.findall(_STEP_KEY.sub(" ", text).lower()))
+            if w and not w.isdigit()]
+
+
+@functools.lru_cache(maxsize=1024)
+def _subject_of(text: str, keyword: str) -> tuple[tuple[str, ...], frozenset[str], str] | None:
+    """The subject of a deadline of no ticket written in ``text`` with ``keyword`` (a deadline word,
+    written once in the text): its distinctive words, the done forms that keep it and its words as
+    written ('Sony cert submission'), or None."""
+    kw = (keyword or "").lower()
+    if kw not in _DEADLINE_WORDS:
+        return None
+    hits = [m.start() for m in re.finditer(r"\b" + kw + r"\b", text.lower())]
+    if len(hits) != 1:  # (two 'due' in one item: which subject is this deadline's is not told here)
+        return None
+    clause = _SUBJECT_BREAK.split(text[:hits[0]])[-1]
+    words = [w for w in _words(clause) if w not in _SUBJECT_SMALL]
+    if not 2 <= len(words) <= 6:  # (one word, 'result ETA Fri', 'approval needed by': too little to name)
+        return None
+    action = next((w for w in reversed(words) if w in _ACTIONS), None)
+    rest = tuple(dict.fromkeys(w for w in words if w != action))
+    if not rest or len(rest) > 5:
+        return None
+    keep = set(words)
+    phrase = " ".join(t for t in re.findall(r"[A-Za-z0-9][\w/-]*", clause) if t.strip("/-").lower() in keep)
+    return rest, _DONE_GENERIC | (_ACTIONS[action] if action is not None else frozenset()), phrase
+
+
+class _DoneIndex:
+    """Per log, its timed events known at ``as_of`` that say a done form (:data:`_DONE_ANY`, not after a
+    negation or a plan: :data:`_NOT_DONE`, read once per event), in time order, indexed by their words:
+    what keeps a deadline of no ticket (:meth:`after`), looked up by the rarest word of its subject, not by
+    a scan of every event for every deadline."""
+
+    def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp) -> None:
+        # (per log: (at, the done forms it says, its words), in time order; per log and word, their indices)
+        self._events: dict[str, list[tuple[pd.Timestamp, set[str], set[str]]]] = {}
+        self._index: dict[str, dict[str, list[int]]] = {}
+        if events.empty or not {"at", "source", "text"} <= set(events.columns):
+            return
+        ev = events[events["at"].notna()]
+        if "at_precision" in ev.columns:
+            ev = ev[ev["at_precision"].ne("day")]
+        kinds = ev["kind"] if "kind" in ev.columns else pd.Series("", index=ev.index)
+        rows = []
+        for src, when, text, kind in zip(ev["source"], pd.to_datetime(ev["at"], utc=True), ev["text"], kinds,
+                                         strict=True):
+            text = str(text or "")
+            if when > as_of or str(kind) in _STEP_UNDONE_KINDS or _DONE_ANY.search(text) is None:
+                continue
+            # (its done forms said, not after a negation or a plan: read once per event)
+            said = {m.group(0).lower() for m in _DONE_ANY.finditer(text)
+                    if _NOT_DONE.search(text, max(0, m.start() - 40), m.start()) is None}
+            if said:
+                rows.append((str(src), when, said, text))
+        rows.sort(key=lambda r: r[1])
+        for src, when, said, text in rows:
+            lst = self._events.setdefault(src, [])
+            words = set(_words(text))
+            for w in words:
+                self._index.setdefault(src, {}).setdefault(w, []).append(len(lst))
+            lst.append((when, said, words))
+
+    def after(self, source: str, made: pd.Timestamp, subject: tuple[str, ...], forms: frozenset[str]
+              ) -> pd.Timestamp | None:
+        """The first event of ``source`` after ``made`` naming every word of ``subject`` and one of the
+        done ``forms``, not after a negation or a plan (None when there is none)."""
+        index = self._index.get(source, {})
+        posting = min((index.get(w, []) for w in subject), key=len)
+        events = self._events.get(source, [])
+        for i in posting[bisect.bisect_right(posting, made, key=lambda i: events[i][0]):]:
+            when, said, words = events[i]
+            if when > made and all(w in words for w in subject) and not forms.isdisjoint(said):
+                return when
+        return None
 
 
 def _moved_windows(
