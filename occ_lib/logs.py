@@ -528,8 +528,15 @@ Per item (the rules, in order)
       date and time (``- 2025-10-07 03:02 UTC page #PD-R7T8U9``), or a time read so, on its clock
       (a time before 06:00 after one from 18:00 on: the next day); without one before it, the first
       after it dates a weekday alone, never a bare time (:func:`_carry_dates`).
+      A time said in words without a meridiem (``half past two``) in a night shift's context, its
+      section's heading saying night or overnight, or the timed item right before it in its section
+      between 22:00 and 06:00 on its clock, is the small hours' (02:30; elsewhere working hours, 14:30;
+      :func:`_spoken_nights`).
       A section that runs past midnight puts the small hours on the next day:
-      an item timed before 06:00 right after an item of the same section (or of the sections before it
+      an item timed before 06:00 right after an item of the same section (an untimed plan of a window in
+      the small hours said tonight counts as timed at its start: ``- Planned EHR downtime 0200-0400
+      tonight (CHG-880)`` then ``- 0205 downtime started`` is that night's; a downtime's range is both
+      the plan's time and a ``window`` deadline) (or of the sections before it
       that the headings of no date or time of their own after them go on: ``## Issues`` after ``##
       Pre-checks (Oct 9)``) timed from 18:00 on, and the
       small-hours items after it (``- 23:52 ramp paused`` then ``- 00:20 rollback complete`` under ``##
@@ -2739,6 +2746,8 @@ def _items(
                         [p], [items[k][4][2]], tz, None if zones is None else [zones[k]], [items[k][7]],
                         None if weeks is None else [weeks[k]], year,
                     )[0]
+        if "quarter" in (low_all := "\n".join(proses).lower()) or "half past" in low_all:
+            _spoken_nights(items, proses, found, tz, zones, weeks, year)
     if any("T+" in p for p in proses):
         _offsets(proses, found)
     _carry_dates(items, proses, found, tz)
@@ -2846,7 +2855,10 @@ def _items(
                 m = replace(m, is_deadline=True, keyword="go/no-go")
             if m.is_deadline and (m.keyword != "window" or m.precision != "day" or tks_all[k]):
                 dls.append(m)
-                continue
+                if not (m.keyword == "window" and m.until is not None and (
+                    _times.downtime_range(proses[k], m.start))):
+                    continue
+                # ('Planned EHR downtime 0200-0400 tonight': the downtime's window, and when the plan is)
             # (a window's day of no ticket, 'Window: Thursday Oct 9, 2025.', is when the item is)
             if not m.is_stamp and (moves if moves is not None else (moves := _moves_something(text))) and (
                 mbw or _times.moved_to_by_word(proses[k], m.start)  # (a move by word is a move to)
@@ -3484,6 +3496,39 @@ def _overnight(htext: str, h: _times.Heading) -> bool:
     ) and _NIGHT_WORD.search(htext) is not None
 
 
+# a night shift's context for a spoken hour ('half past two'): its section's heading says night
+_NIGHT_HEADING = re.compile(r"(?<![\w-])(?i:night|nights|overnight|night-shift|nightshift)(?![\w-])")
+
+
+def _spoken_nights(
+    items: list[tuple], proses: list[str], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None,
+    zones: list | None, weeks: list | None, year: dt.date | None,
+) -> None:
+    """In place: an item holding a time said in words ('half past two', 'quarter to 5') in a night
+    shift's context, its section's heading saying night or overnight, or the timed item before it in
+    its section between 22:00 and 06:00 (its zone's wall clock), read again with a spoken hour 1-6 in
+    the small hours (:func:`occ_lib.times.night_shift`: 02:30, not the working hours' 14:30). Decided
+    narrowly: only the item right before counts, and only a spoken hour without a meridiem changes."""
+    prev: tuple[Any, int] | None = None  # (section line, local hour of the last timed item)
+    for k, p in enumerate(proses):
+        it = items[k]
+        sec = it[4]
+        low = p.lower()
+        if "quarter" in low or "half past" in low:
+            night = sec[0] is not None and _NIGHT_HEADING.search(sec[0]) is not None or (
+                prev is not None and prev[0] == sec[1] and (prev[1] >= 22 or prev[1] < 6))
+            if night:
+                with _times.night_shift(True):
+                    found[k] = _times.find_times_many(
+                        [p], [sec[2]], tz, None if zones is None else [zones[k]], [it[7]],
+                        None if weeks is None else [weeks[k]], year,
+                    )[0]
+        first = _item_time(found[k])
+        if first is not None:
+            local = first.at.astimezone(_mention_zone(first, it[5] or tz))
+            prev = (sec[1], local.hour)
+
+
 def _night_shift(
     items: list[tuple], found: list[list[_times.TimeMention]], tz: dt.tzinfo | None,
     nights: dict[int, tuple[dt.date, float]],
@@ -3650,6 +3695,8 @@ def _past_midnight(
         if sec[2] is None:
             continue
         first = _item_time(found[k])
+        if first is None and "tonight" in it[2]:
+            first = _tonight_window(found[k], it[5] or tz, sec[2])
         if first is None:
             if _run_key(sec, prev_key) == prev_key:
                 gap_depth = min(gap_depth, it[1])
@@ -3691,6 +3738,21 @@ def _past_midnight(
             ordered = False
         prev_at, prev_depth, gap_depth = at, it[1], 1 << 30
     return after
+
+
+def _tonight_window(
+    ms: list[_times.TimeMention], zone: dt.tzinfo | None, day: dt.date
+) -> _times.TimeMention | None:
+    """The window an untimed item plans for the small hours after its day's evening ('Planned EHR
+    downtime 0200-0400 tonight': a ``window`` deadline from 02:00 to 04:00 the next morning), which the
+    items after it in the small hours follow (``- 0205 downtime started`` is that night's), as they
+    would follow an evening item; else None."""
+    for m in ms:
+        if m.keyword == "window" and m.until is not None and m.at is not None and m.has_date and (
+            24 <= _hours_after(m.at, _mention_zone(m, zone), day) < 30
+        ):
+            return m
+    return None
 
 
 _DIGIT = re.compile(r"\d")

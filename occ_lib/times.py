@@ -37,14 +37,20 @@ What counts as a time
     A bare ``HHMM`` that opens an item (``1615 no callback yet``, ``2300 CLIN-5144 opened``) is a time
     only in a 24-hour log (one that writes ``1430hrs``, ``0800h`` or ``0930 hrs`` somewhere, or names its
     ``24-hour clock`` or ``military time``; :func:`clock24`), followed by a word (not ``2025 budget``:
-    a year as above); elsewhere a number.
+    a year as above); elsewhere a number. In such a log a bare ``HHMM`` opening a clause after a comma
+    or semicolon of an item that opens with a military time is a later step's time (``0351 CHG-880
+    application back up, 0415 all interfaces caught up``), not a count (``, 1200 users affected``: a
+    plural word right after it; ``, 1800 x 2``).
     A time said in words: ``half past nine ET``, ``quarter past 3``, ``a quarter to 5 PT``, ``quarter
     after 3pm`` (a number or a number word one to twelve; not ``half to 5``), and an hour said roughly,
     ``4ish``, after at/around/about/by/until/before/after/from/ETA/~/@ or opening the text (``around 4ish
     paged Priya``; not ``queue 4ish items``), read to the minute as ``around 16:00`` is. Without a
     meridiem such an hour is read in working hours: 7 to 11 in the morning, 12 noon, 1 to 6 in the
     afternoon (``quarter past 3`` is 15:15, ``half past nine`` 09:30). A date right after one is its
-    date (``by quarter past 8 on Oct 9``).
+    date (``by quarter past 8 on Oct 9``, ``quarter to 5 Oct 10``). In a night shift's text (it says
+    night, nights, overnight or tonight) an hour 1 to 6 said so without a meridiem is the small hours'
+    (``overnight: half past two`` is 02:30; said ``tonight``, the next morning's); a section's or the
+    previous items' night is not used (decided narrowly: the item's own words only).
     A range of whole hours with one meridiem letter after the second (``9-11p tonight``, ``11-1p``),
     after a window's or a time's word (window, at, from, between, by, until, downtime, maintenance,
     outage, change), or before a day word or a zone (``9-11p ET``; not ``option 1-2a``); and in a
@@ -397,7 +403,9 @@ Deadlines
     ``Arun is on leave until October 20``, ``OOO till Friday``, ``out of office until Oct 14``, ``on PTO``,
     ``on vacation``, ``off sick``, ``away`` (a window's or a freeze's end wins: ``holiday freeze
     until``); keyword ``window`` right after window, its
-    end: ``maintenance window until 06:00``, ``change window open until 04:00``; so is a freeze's,
+    end: ``maintenance window until 06:00``, ``change window open until 04:00``; a downtime's range right
+    after the word is one (``downtime 0200-0400 tonight``, as ``maintenance window 02:00-04:00``; a
+    downtime's single time is none); so is a freeze's,
     ``deploy freeze until 12:00``, ``code freeze in effect until Friday``: when work may not happen, also
     when the freeze is the clause's label or in brackets after the time, ``deploy freeze: no merges until
     12:00``, ``no deploys until 14:00 UTC (freeze)``, and a restriction without the word, the work a freeze
@@ -405,7 +413,8 @@ Deadlines
     releases until 18:00`` (not ``no update until 14:00``); ``through``/``thru`` is that end only, ``code
     freeze through Friday 18:00``, and no keyword anywhere else: ``worked through 18:00``); a freeze's start
     in an item that announces it is ``window`` too (``Code freeze Wed 18:00 UTC announced in #release-train``,
-    ``change freeze starts Fri 18:00 UTC, announced``: the item is the announcement, on its own day; not one
+    ``change freeze starts Fri 18:00 UTC, announced``, also written ``freeze from``: the item is the
+    announcement, on its own day; not one
     told as begun, ``Code freeze started ...``, nor one not announced, ``Code freeze starts Wed 18:00``, a
     slot); a ``by``, ``before`` or EOD that closes a condition is none (``will escalate ... if no answer by
     Wed EOD``, ``page the vendor if we don't hear back by 14:00``, ``unless they reply by noon``: the time
@@ -1557,6 +1566,10 @@ def _deadline(
     kw = _deadline_keyword(text, start, end, low, a, b)
     if kw in ("by", "before", "EOD") and _is_condition_by(text, max(a, start - 80), start):
         return None
+    if kw is None and start > a and text.find("owntime", max(a, start - 12), start) >= 0 and (
+        _DOWNTIME_BEFORE.search(text, max(a, start - 12), start) is not None
+    ) and _RANGE_IN.search(text, start, end) is not None:
+        return "window"  # ('downtime 0200-0400 tonight': a planned downtime's range is a window)
     if kw is None and start > a and text.find("reeze", max(a, start - 40), start) >= 0 and (
         text.find("nnounc", a, len(text) if b is None else b) >= 0
     ) and _FREEZE_START.search(text, max(a, start - 40), start) is not None and (
@@ -1566,11 +1579,23 @@ def _deadline(
     return kw
 
 
+# a downtime's range right after the word ('downtime 0200-0400 tonight', 'downtime: 02:00-04:00 UTC'), as
+# a maintenance window's is: when the work happens (a time alone, 'downtime 02:10', stays none)
+_DOWNTIME_BEFORE = re.compile(r"(?<![\w-])(?i:downtime)[^\S\n]*:?[^\S\n]*$")
+
+
+def downtime_range(text: str, start: int) -> bool:
+    """Whether the range at ``start`` is a downtime's (:data:`_DOWNTIME_BEFORE`: 'downtime 0200-0400
+    tonight'): a window deadline that is also when the plan it is in happens."""
+    return start > 0 and text.find("owntime", max(0, start - 12), start) >= 0 and (
+        _DOWNTIME_BEFORE.search(text, max(0, start - 12), start) is not None)
+
+
 # a freeze's start announced ('Code freeze Wed 18:00 UTC announced in #release-train', 'change freeze
 # starts Fri 18:00 UTC, announced'): when work stops, a window's bound as a freeze's end is, no promise;
 # the item is the announcement, written on its own day (a freeze told as begun, 'started', is none)
 _FREEZE_START = re.compile(
-    r"(?i:\bfreezes?)(?:[^\S\n]+(?:starts|begins|kicks[^\S\n]+in|takes[^\S\n]+effect|at|on|is))?"
+    r"(?i:\bfreezes?)(?:[^\S\n]+(?:starts|begins|kicks[^\S\n]+in|takes[^\S\n]+effect|at|on|is|from|starting))?"
     r"[^\S\n]*:?[^\S\n]*(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[^\S\n]+)?$"
 )
 _FREEZE_ANNOUNCED = re.compile(r"[^.;!?\n]{0,40}?\b(?i:announced|announcing)\b")
@@ -3404,6 +3429,23 @@ _CLOCK24_HRS = re.compile(r"(?<![\w.:/-])(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|Hrs|H
 _CLOCK24_WORDS = re.compile(r"(?i:24[- ]?h(?:ou)?r\s+clock|military\s+time)")
 
 
+# the text being read is a night shift's by its context (:func:`night_shift`: its section's heading says
+# night, or the item before it was timed between 22:00 and 06:00): a spoken hour 1-6 is the small hours'
+_NIGHT: contextvars.ContextVar[bool] = contextvars.ContextVar("night", default=False)
+
+
+@contextlib.contextmanager
+def night_shift(flag: bool) -> Iterator[None]:
+    """Within it (``flag`` true), a spoken hour 1-6 without a meridiem ('half past two') is read in the
+    small hours (02:30), as in a text that says night itself (:data:`_NIGHT_WORDS`). The log reader sets
+    it for an item of a night shift's context."""
+    token = _NIGHT.set(bool(flag))
+    try:
+        yield
+    finally:
+        _NIGHT.reset(token)
+
+
 def is_clock24(text: str) -> bool:
     """Whether ``text`` (a whole document's) is a 24-hour log: a military time in hours ('1430hrs',
     '0800h', '0930 hrs') or its clock named ('24-hour clock', 'military time'). One scan of the text."""
@@ -3425,6 +3467,22 @@ def clock24(flag: bool) -> Iterator[None]:
         _CLOCK24.reset(token)
 
 
+# a 24-hour log's later step in the same item: a bare 'HHMM' opening a clause after a comma or semicolon
+# ('0351 CHG-880 application back up, 0415 all interfaces caught up'), when the item opens with one; not a
+# count ('1200 users affected': a plural word right after it; '1800 x 2', a number or sign)
+_MIL_CLAUSE_BEFORE = re.compile(r"[,;][^\S\n]*$")
+_MIL_ITEM_OPEN = re.compile(r"[\W_]*(?:[01]\d|2[0-3]):?[0-5]\d(?:h|hrs|Hrs|HRS)?(?![\w:])")
+_MIL_COUNT_NEXT = re.compile(r"\s+(?!(?i:is|was|has|this|its|us)\b)[A-Za-z]*[a-rt-z]s\b")
+
+
+def _mil_clause(text: str, a: int, s: int, e: int, b: int) -> bool:
+    """Whether the bare 'HHMM' at ``text[s:e]`` opens a clause after a comma or semicolon of an item
+    (``text[a:b]``) that opens with a military time ('..., 0415 all interfaces caught up'), and is no
+    count ('1200 users')."""
+    return s > a and _MIL_CLAUSE_BEFORE.search(text, max(a, s - 4), s) is not None and (
+        _MIL_ITEM_OPEN.match(text, a, s) is not None) and _MIL_COUNT_NEXT.match(text, e, b) is None
+
+
 def _short_military(text: str, a: int, s: int, b: int, first: bool) -> _Cand | None:
     """The military time at ``s`` written as '0800h' or a bare '1600' after a time keyword
     (:data:`_MIL_SHORT`), or opening an item of a 24-hour log (:func:`clock24`), else None."""
@@ -3443,7 +3501,8 @@ def _short_military(text: str, a: int, s: int, b: int, first: bool) -> _Cand | N
         if _MIL_NEXT_WORD.match(text, m.end(), b):
             return None
     elif not (
-        first and _CLOCK24.get() and _LEAD.fullmatch(text, a, s) and _MIL_LEAD_NEXT.match(text, m.end(), b)
+        _CLOCK24.get() and (first and _LEAD.fullmatch(text, a, s) or _mil_clause(text, a, s, m.end(), b))
+        and _MIL_LEAD_NEXT.match(text, m.end(), b)
     ):
         return None
     if m.group("kzu") in _NOT_ZONES or (
@@ -4123,9 +4182,21 @@ _ISH_BEFORE = re.compile(
 _SPOKEN_MINUTES = {"half": 30, "quarter": 15}
 
 
-def _spoken_cand(m: re.Match[str], start: int) -> _Cand | None:
+# a month and day right after a spoken time whose hour the digit scan read as a day ('quarter to 5 Oct 10')
+_SPOKEN_MON_DAY = re.compile(
+    r",?[^\S\n]+(?:(?i:on)[^\S\n]+)?(?P<mon>" + _MON + r")[^\S\n]*(?P<day>3[01]|[12]\d|0?[1-9])(?![\d:])"
+)
+
+
+# a night shift's text ('overnight', 'night shift', 'tonight'): a spoken hour 1-6 without a meridiem is
+# the small hours' ('half past two' is 02:30), not the afternoon's
+_NIGHT_WORDS = re.compile(r"(?<![\w-])(?i:overnight|night|nights|tonight|night-shift)(?![\w-])")
+
+
+def _spoken_cand(m: re.Match[str], start: int, night: bool = False) -> _Cand | None:
     """The time of a ``_SPOKEN`` match ('half past nine ET'), as a mention starting at ``start``; None
-    when a quarter before or after an hour cannot be one ('half to 5')."""
+    when a quarter before or after an hour cannot be one ('half to 5'); ``night``: the text is a night
+    shift's (:data:`_NIGHT_WORDS`), an hour 1-6 is the small hours'."""
     h_word = m.group("sh") or m.group("ih")
     hour = _HOUR_WORDS.get(h_word.lower()) or int(h_word)
     q = (m.group("sq") or "").lower()
@@ -4135,7 +4206,7 @@ def _spoken_cand(m: re.Match[str], start: int) -> _Cand | None:
     mer = (m.group("sm") or "x").lower()[0]
     if mer != "x":
         hour = hour % 12 + (12 if mer == "p" else 0)
-    elif hour < 7:
+    elif hour < 7 and not night:
         hour += 12  # (working hours: 'quarter past 3' is 15:15)
     minute = _SPOKEN_MINUTES.get(q, 0)
     if before:
@@ -4301,6 +4372,7 @@ def _spoken_cands(
     out: list[_Cand] = []
     skip: list[tuple[int, int]] | None = None
     ahead: bool | None = None
+    night: bool | None = None
     for m in _SPOKEN.finditer(text):
         s = m.start()
         if _covering(found, s) or m.group("ih") and not _ISH_BEFORE.search(text, max(0, s - 8), s):
@@ -4311,7 +4383,10 @@ def _spoken_cands(
             skip = _excluded_spans(text)
         if skip and _inside(s, skip) >= 0:
             continue
-        c = _spoken_cand(m, s)
+        if night is None:
+            # (once per text)
+            night = _NIGHT.get() or "ight" in text and _NIGHT_WORDS.search(text) is not None
+        c = _spoken_cand(m, s, night)
         if c is None:
             continue
         k = bisect.bisect_left(found, c.end, key=_start_of)
@@ -4320,8 +4395,20 @@ def _spoken_cands(
         ):
             c.date, c.end = d.at.date(), d.end
             glued.add(k)
+        elif k > 0 and (d := found[k - 1]).precision == "day" and d.at is not None and (
+            s <= d.start < c.end < d.end) and (md := _SPOKEN_MON_DAY.match(text, c.end)) is not None:
+            # ('quarter to 5 Oct 10': the digit scan read '5 Oct' inside the spoken time; its date is Oct 10)
+            try:
+                c.date = dt.date(d.at.year, _MONTHS[md.group("mon")[:3].lower()], int(md.group("day")))
+                c.end = md.end()
+            except ValueError:
+                pass
         elif rels:
             ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
+            if night and c.has_rel and c.rel == 0 and c.wd < 0 and c.time and c.time[0] < 6 and (
+                _TONIGHT_AFTER.match(text, c.end)
+            ):
+                c.rel = 1  # ('half past two tonight': the small hours after this evening)
         out.append(c)
     return out
 

@@ -110,6 +110,7 @@ def _fixture():
 def test_the_clinical_logs_deadlines():
     assert deadline_rows(_fixture().deadlines) == [
         [11, ["CLIN-5124"], "10-06 21:00", "by", False],
+        [18, ["CHG-880"], "10-08 09:00", "window", False],  # ('downtime 0200-0400 tonight': MIL2)
         [21, ["CLIN-5120"], "10-08 22:00", "by", False],
         [22, [], "10-07 00:00", "by", False],
         [28, ["CLIN-5131"], "10-08 17:00", "ETA", False],
@@ -128,7 +129,7 @@ def test_the_clinical_logs_escalation_and_resolution_times():
         [9, "10-06 12:25", "acknowledged"],
         [12, "10-06 21:15", "escalation"],
         [14, "10-06 23:12", "resolved"],
-        [20, "10-08 08:51", "resolved"],  # ('CHG-880 ... downtime ended': EXPC2)
+        [20, "10-08 09:15", "resolved"],  # ('CHG-880 ... downtime ended': EXPC2; in the 0415 clause: MIL2)
         [26, "10-08 13:00", "escalation"],
         [27, "10-08 13:30", "escalation"],
         [30, "10-08 21:55", "resolved"],
@@ -142,6 +143,7 @@ def test_the_clinical_logs_sla_deadlines():
     assert sla_deadline_rows(_fixture()) == [
         [11, "CLIN-5124", "10-06 21:00", "missed"],
         [22, "(no ticket)", "10-08 05:00", "missed"],
+        [18, "CHG-880", "10-08 09:00", "missed"],  # (the downtime's window, ended 0415: 15 min over; MIL2)
         [28, "CLIN-5131", "10-08 17:00", "missed"],
         [21, "CLIN-5120", "10-08 22:00", "missed"],
         [29, "CLIN-5131", "10-08 22:00", "met"],  # (CLIN-5131's new ETA, resolved 21:55: EXPC2)

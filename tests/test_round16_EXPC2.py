@@ -74,7 +74,7 @@ def test_a_one_letter_range_that_is_a_label_is_none():
 @pytest.mark.parametrize(("text", "want"), [
     # (a range in the small hours said 'tonight' is the next morning's)
     ("Planned EHR downtime 0200-0400 tonight (CHG-880).",
-     [("0200-0400", "10-08 07:00", "10-08 09:00", "minute", None)]),
+     [("0200-0400", "10-08 07:00", "10-08 09:00", "minute", "window")]),  # (a downtime's window: MIL2)
     ("window 0200-0400", [("0200-0400", "10-07 07:00", "10-07 09:00", "minute", "window")]),
     ("2300-0100 CDT cutover", [("2300-0100 CDT", "10-08 04:00", "10-08 06:00", "minute", None)]),
 ])
@@ -196,5 +196,6 @@ def test_the_clinical_logs_change_window_and_its_end():
     rows = [[int(n), at.strftime("%m-%d %H:%M"), None if e != e else e.strftime("%m-%d %H:%M"), k]
             for n, at, e, k in zip(ev["line"], ev["at"], ev["end_at"], ev["kind"], strict=True)
             if 18 <= n <= 20]
+    # (MIL2: the downtime's range is also a window deadline; the downtime ended at the 0415 clause)
     assert rows == [[18, "10-08 07:00", "10-08 09:00", "plan"], [19, "10-08 07:05", None, "note"],
-                    [20, "10-08 08:51", None, "resolved"]]
+                    [20, "10-08 08:51", None, "note"], [20, "10-08 09:15", None, "resolved"]]
