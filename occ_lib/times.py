@@ -49,8 +49,9 @@ What counts as a time
     afternoon (``quarter past 3`` is 15:15, ``half past nine`` 09:30). A date right after one is its
     date (``by quarter past 8 on Oct 9``, ``quarter to 5 Oct 10``). In a night shift's text (it says
     night, nights, overnight or tonight) an hour 1 to 6 said so without a meridiem is the small hours'
-    (``overnight: half past two`` is 02:30; said ``tonight``, the next morning's); a section's or the
-    previous items' night is not used (decided narrowly: the item's own words only).
+    (``overnight: half past two`` is 02:30; said ``tonight``, the next morning's), and in one that says
+    tonight or this evening an hour 7 to 11 is the evening's (``half past nine tonight`` is 21:30); a
+    section's or the previous items' night is not used (decided narrowly: the item's own words only).
     A range of whole hours with one meridiem letter after the second (``9-11p tonight``, ``11-1p``),
     after a window's or a time's word (window, at, from, between, by, until, downtime, maintenance,
     outage, change), or before a day word or a zone (``9-11p ET``; not ``option 1-2a``); and in a
@@ -4190,13 +4191,17 @@ _SPOKEN_MON_DAY = re.compile(
 
 # a night shift's text ('overnight', 'night shift', 'tonight'): a spoken hour 1-6 without a meridiem is
 # the small hours' ('half past two' is 02:30), not the afternoon's
+_EVENING_WORDS = re.compile(r"(?<![\w-])(?i:tonight|this\s+evening|in\s+the\s+evening)(?![\w-])")
 _NIGHT_WORDS = re.compile(r"(?<![\w-])(?i:overnight|night|nights|tonight|night-shift)(?![\w-])")
 
 
-def _spoken_cand(m: re.Match[str], start: int, night: bool = False) -> _Cand | None:
+def _spoken_cand(
+    m: re.Match[str], start: int, night: bool = False, evening: bool = False
+) -> _Cand | None:
     """The time of a ``_SPOKEN`` match ('half past nine ET'), as a mention starting at ``start``; None
     when a quarter before or after an hour cannot be one ('half to 5'); ``night``: the text is a night
-    shift's (:data:`_NIGHT_WORDS`), an hour 1-6 is the small hours'."""
+    shift's (:data:`_NIGHT_WORDS`), an hour 1-6 is the small hours'; ``evening``: the text says tonight
+    or this evening (:data:`_EVENING_WORDS`), an hour 7-11 is the evening's."""
     h_word = m.group("sh") or m.group("ih")
     hour = _HOUR_WORDS.get(h_word.lower()) or int(h_word)
     q = (m.group("sq") or "").lower()
@@ -4208,6 +4213,8 @@ def _spoken_cand(m: re.Match[str], start: int, night: bool = False) -> _Cand | N
         hour = hour % 12 + (12 if mer == "p" else 0)
     elif hour < 7 and not night:
         hour += 12  # (working hours: 'quarter past 3' is 15:15)
+    elif 7 <= hour < 12 and evening:
+        hour += 12  # ('half past nine tonight' is 21:30)
     minute = _SPOKEN_MINUTES.get(q, 0)
     if before:
         hour, minute = (hour - 1) % 24, 60 - minute
@@ -4386,7 +4393,8 @@ def _spoken_cands(
         if night is None:
             # (once per text)
             night = _NIGHT.get() or "ight" in text and _NIGHT_WORDS.search(text) is not None
-        c = _spoken_cand(m, s, night)
+            evening = ("ight" in text or "vening" in text) and _EVENING_WORDS.search(text) is not None
+        c = _spoken_cand(m, s, night, evening)
         if c is None:
             continue
         k = bisect.bisect_left(found, c.end, key=_start_of)

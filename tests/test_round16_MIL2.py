@@ -143,3 +143,14 @@ def test_a_24_hour_logs_clause_step_and_downtime_window(tmp_path):
     assert rows == [[5, "10-07 12:12", "note"], [6, "10-08 07:00", "plan"], [7, "10-08 08:51", "note"],
                     [7, "10-08 09:15", "resolved"], [8, "10-08 10:00", "follow_up"]]
     assert deadline_rows(logs.deadlines) == [[6, ["CHG-880"], "10-08 09:00", "window", False]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("call at half past nine tonight", "10-10 21:30"),
+    ("at half past seven this evening", "10-10 19:30"),
+    ("half past nine", "10-10 09:30"),
+    ("quarter past 3 tonight", "10-11 03:15"),  # (the small hours after tonight)
+])
+def test_an_evening_hour_said_tonight_is_the_evenings(text: str, expected: str):
+    found = times.find_times(text, day=dt.date(2025, 10, 10))
+    assert [m.at.strftime("%m-%d %H:%M") for m in found] == [expected]
