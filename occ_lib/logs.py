@@ -2036,10 +2036,14 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str, body: bool = True) ->
     if fm.problem is not None:
         acc.problem(source, fm.problem[0], "front_matter", None, fm.problem[1])
     tz, tz_name = _zone(acc, source, fm, d.text)
+    # (what the log says local time 'LT' is: 'LT = London'; 'all times LT (UK)' is its own zone too)
+    local, all_local = _times.local_zone_of(d.text)
+    if all_local and tz is None and local is not None:
+        tz, tz_name = local, getattr(local, "key", None) or _label(local)
     order = _slash_order(acc, source, fm, d.text, tz_name)
     if not body:
         return
-    with _times.slash_order(order):
+    with _times.slash_order(order), _times.local_zone(local):
         _parse_document(acc, source, d, fm, tz, tz_name, order)
 
 

@@ -512,6 +512,12 @@ Declared zones (:func:`declared_zone`)
     it is introduced (``Working in London time (BST/GMT).`` -> Europe/London, ``Berlin time (CET/CEST)``),
     when both are that city's and no time is written before it (``15:00 London time (BST/GMT)`` is that
     time's zone only); ``Amsterdam (CET)`` and ``London time (BST/CET)`` declare nothing.
+Local time ``LT`` (:func:`local_zone_of`, :func:`local_zone`)
+    ``12:00 LT`` is in the zone the log says local time is: ``LT = London``, ``LT: Europe/London``,
+    ``unless marked LT (London local, BST = Z+1)``, ``local time (Europe/London)``, ``all times LT (UK)``
+    (which makes it the document's zone too, when the log declares no other); with no such statement
+    a time in ``LT`` is a problem (``unknown local zone LT``), never the document's zone. A key
+    ``LT-4411`` after a time is no zone.
 Unresolvable
     ``[???]``, ``??:??``, ``(Time TBC)``, ``ETA TBD`` (TBC/TBD/TBA after a time word), impossible
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
@@ -546,6 +552,7 @@ from ._stamps import BARE_TIME
 
 __all__ = [
     "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "happens_once",
+    "local_zone", "local_zone_of",
     "mail_head_date", "parse_heading", "parse_stamp", "second_in_order", "unknown_zone", "zone_named",
     "zone_named_in",
 ]
@@ -782,12 +789,58 @@ def _own_abbrev(key: str, abbrev: str, year: int) -> _Abbreviated | None:
 def _zone_word(word: str) -> dt.tzinfo | None:
     """:func:`zone_named` of a zone written after a time, except that an abbreviation the text's own
     zone uses (:data:`_OWN_ZONE`) is that zone's: 'CST' in an Asia/Shanghai log, 'IST' in a Dublin
-    one. 'GMT' and 'UTC' stay UTC (London names its winter GMT, but '14:00 GMT' in July is 14:00 UTC)."""
+    one. 'GMT' and 'UTC' stay UTC (London names its winter GMT, but '14:00 GMT' in July is 14:00 UTC).
+    'LT' (local time) is the zone the log says local time is (:func:`local_zone`), else unknown."""
+    if word == "LT":
+        return _LOCAL_ZONE.get()
     tz = zone_named(word)
     own = _OWN_ZONE.get()
     if own is None or tz is UTC or not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()):
         return tz
     return _own_abbrev(own[0], word, own[1]) or tz
+
+
+# The zone a log says its local time ('LT') is (:func:`local_zone_of`), set by :func:`local_zone` while the
+# log is read; None when it says nothing: '12:00 LT' is then an unknown zone, not the document's.
+_LOCAL_ZONE: contextvars.ContextVar[dt.tzinfo | None] = contextvars.ContextVar("local_zone", default=None)
+
+
+@contextlib.contextmanager
+def local_zone(tz: dt.tzinfo | None) -> Iterator[None]:
+    """Read the times written 'LT' (local time) in ``tz`` meanwhile (None: an unknown zone)."""
+    token = _LOCAL_ZONE.set(tz)
+    try:
+        yield
+    finally:
+        _LOCAL_ZONE.reset(token)
+
+
+# what a log says local time is: 'LT = London', 'LT: Europe/London', 'marked LT (London local, BST = Z+1)',
+# 'local time (Europe/London)', 'all times LT (UK)', 'LT is BST'
+_LOCAL_DECL = re.compile(
+    r"(?<![\w\-/])(?:LT|(?i:local\s+time))(?![\w\-/])\s*(?:=|:|\(|(?:is|means)\s)\s*"
+    r"(?P<z>[A-Z][A-Za-z_]*(?:/[A-Za-z_]+)?(?:\s[A-Z][a-z]+)?)"
+)
+# ('all times LT (UK)': the log's own times are local time too)
+_ALL_LOCAL = re.compile(r"(?i:times?)\s+(?:(?i:are|in|shown\s+in)\s+)?LT\s*$")
+
+
+def local_zone_of(text: str) -> tuple[dt.tzinfo | None, bool]:
+    """(the zone ``text`` says local time 'LT' is, or None; whether it says all its times are LT)."""
+    if "LT" not in text and "ocal time" not in text and "OCAL TIME" not in text:
+        return None, False
+    for m in _LOCAL_DECL.finditer(text):
+        word = m.group("z")
+        tz = None
+        for w in (word, word.split()[0]):
+            tz = (zone_named(w) if w.upper() == w or "/" in w else None) or _city_zone(w) or (
+                zone_named(_COUNTRY_ZONES[w]) if w in _COUNTRY_ZONES else None)
+            if tz is not None:
+                break
+        if tz is not None and tz is not UTC:
+            before = text[max(0, m.start() - 30):m.start() + 2]
+            return tz, m.group(0).startswith("LT") and _ALL_LOCAL.search(before) is not None
+    return None, False
 
 
 def zone_named_in(name: str, tz: dt.tzinfo | None, day: dt.date | None = None) -> dt.tzinfo | None:
@@ -1013,7 +1066,7 @@ _ZWORD = (
     r"|CLST|IRST|WITA|NST|NDT|MESZ|MEZ"
     r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|MYT|AET|NZT|GST|EAT|WAT|ART"
     r"|CAT|TRT|NPT|WIT|CLT|PET|COT|ECT|VET|UYT|PYT"
-    r"|ET|CT|MT|PT"
+    r"|ET|CT|MT|PT|LT(?![-/])"
 )
 # Capitals shaped as a zone's abbreviation (a standard or daylight time's: 'XDT', 'XYST') that no zone
 # above is, written right after a time: a zone occ does not know, reported rather than read as the
@@ -2372,7 +2425,9 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
     if (w1 and z1 is None) or (w2 and z2 is None):
         # 'Europe/Berln', 'UTC+25': guessing a zone would give a wrong instant
         word = next(w for w in _ZONE_GET[p1 if w1 and z1 is None else p2](g) if w)
-        cand.problem = cand.problem or f"unknown time zone {word}"
+        cand.problem = cand.problem or (
+            "unknown local zone LT (the log does not say what local time is)" if word == "LT"
+            else f"unknown time zone {word}")
     return cand
 
 
