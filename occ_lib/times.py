@@ -151,9 +151,11 @@ time:``/``total time:``, is a duration)
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
     at 18:00`` (a range before the keyword is the window itself: ``3pm-5pm maintenance window``), or
-    the keyword is followed by what happened (``01:45 OPS-810 checkpoint passed``). A small-hours time
-    on the weekday after the text's day is that next day (``[Thu 00:05]`` under a Wednesday). A
-    relative day after the keyword is the keyword's, not the opening time's (``08:02 OPS-3 ETA
+    the keyword is followed by what happened (``01:45 OPS-810 checkpoint passed``) or by its move
+    (``17:45 Cut-off extended to 18:00``, ``17:45 Window moved to 19:00``: the item's stamp, then where the
+    cut-off went; ``the 17:45 cut-off extended to 18:00`` later in an item is the old cut-off). A
+    small-hours time on the weekday after the text's day is that next day (``[Thu 00:05]`` under a
+    Wednesday). A relative day after the keyword is the keyword's, not the opening time's (``08:02 OPS-3 ETA
     tomorrow`` happened on its section's day), and so is a possessive one (``08:25 yesterday's backup``).
     A value may open with a bracket, a stamp's or a mention's: org's ``CLOSED: [2025-10-09 Thu 14:02]
     DEADLINE: <2025-10-09 Thu 12:00>`` and Logseq's ``SCHEDULED: <2025-10-09 Thu>`` then ``DEADLINE: <...>``
@@ -428,6 +430,8 @@ Deadlines
     follows ETA, deadline or target (``14:15 ETA slipped, now due 17:00``: the item's time; ``3pm-5pm
     maintenance window for OPS-9`` is the window). A keyword written right after wins over one before
     (``before 09:00 UTC checkpoint`` -> ``checkpoint``).
+    Who gave a promise may stand between the keyword and its time: ``ETA from vendor 11:00Z``, ``ETA per
+    the supplier 14:00`` (from/per vendor or supplier, with or without ``the``).
     Notion's ``@`` before a relative day is no break (``Due: @Friday 5:00 PM``, ``Due: @Tomorrow 9:00 AM``).
     A deadline written in words takes the date in brackets right after them: ``due 5 business days after
     the incident (2025-10-16)``, ``target: end of sprint (Oct 24)`` (a duration after something, or the
@@ -517,7 +521,8 @@ Local time ``LT`` (:func:`local_zone_of`, :func:`local_zone`)
     ``unless marked LT (London local, BST = Z+1)``, ``local time (Europe/London)``, ``all times LT (UK)``
     (which makes it the document's zone too, when the log declares no other); with no such statement
     a time in ``LT`` is a problem (``unknown local zone LT``), never the document's zone. A key
-    ``LT-4411`` after a time is no zone.
+    ``LT-4411`` after a time is no zone. ``05:40 local`` is local time too in such a log; in any other,
+    the document's zone (as before).
 Unresolvable
     ``[???]``, ``??:??``, ``(Time TBC)``, ``ETA TBD`` (TBC/TBD/TBA after a time word), impossible
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
@@ -790,8 +795,9 @@ def _zone_word(word: str) -> dt.tzinfo | None:
     """:func:`zone_named` of a zone written after a time, except that an abbreviation the text's own
     zone uses (:data:`_OWN_ZONE`) is that zone's: 'CST' in an Asia/Shanghai log, 'IST' in a Dublin
     one. 'GMT' and 'UTC' stay UTC (London names its winter GMT, but '14:00 GMT' in July is 14:00 UTC).
-    'LT' (local time) is the zone the log says local time is (:func:`local_zone`), else unknown."""
-    if word == "LT":
+    'LT' (local time) is the zone the log says local time is (:func:`local_zone`), else unknown; so is
+    'local' ('05:40 local'), else the text's own zone (:func:`_zone_written`)."""
+    if word in ("LT", "local"):
         return _LOCAL_ZONE.get()
     tz = zone_named(word)
     own = _OWN_ZONE.get()
@@ -1066,7 +1072,7 @@ _ZWORD = (
     r"|CLST|IRST|WITA|NST|NDT|MESZ|MEZ"
     r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|MYT|AET|NZT|GST|EAT|WAT|ART"
     r"|CAT|TRT|NPT|WIT|CLT|PET|COT|ECT|VET|UYT|PYT"
-    r"|ET|CT|MT|PT|LT(?![-/])"
+    r"|ET|CT|MT|PT|LT(?![-/])|local"
 )
 # Capitals shaped as a zone's abbreviation (a standard or daylight time's: 'XDT', 'XYST') that no zone
 # above is, written right after a time: a zone occ does not know, reported rather than read as the
@@ -1430,6 +1436,9 @@ _DL_FILLER = (
     "extended to|moved from|slipped from|pushed from|changed from|shifted from|moved|slipped|pushed|"
     "changed to|revised to|updated to|shifted to|"  # ('ETA revised to 18:00')
     "closes at|closes|ends at|ends|"  # ('window closes at 18:00')
+    # who gave it: 'ETA from vendor 11:00Z', 'ETA per the supplier 14:00'
+    "from vendor|from the vendor|from supplier|from the supplier|per vendor|per the vendor|per supplier|"
+    "per the supplier|"
     + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
@@ -1634,6 +1643,9 @@ def _deadline_keyword(
                 own = _WORD_NEXT.match(text, after.end(), hi if b is None else b)
             if not own and _EVENT_NEXT.match(text, after.end(), hi if b is None else b):
                 own = True  # ('01:45 OPS-810 checkpoint passed': what happened at 01:45)
+            elif not own and start == a and _MOVED_NEXT.match(text, after.end(), hi if b is None else b):
+                # ('17:45 Cut-off extended to 18:00': the item's stamp, then where the cut-off went)
+                own = True
             elif kw == "window" and not _RANGE_IN.search(text, start, end):
                 # '09:00 maintenance window Sat 02:00-04:00', '08:45 window closes at 18:00': the
                 # window has its own time ('3pm-5pm maintenance window' is the window itself)
@@ -2150,6 +2162,8 @@ def _zone_written(
     if z:
         return UTC, z
     word = off or zp or zw or zu
+    if word == "local" and _LOCAL_ZONE.get() is None:
+        return None, None  # ('17:00 local' in a log that says nothing of local time: its own zone)
     if word:
         return _zone_word(word.replace("\u2212", "-")), word
     return None, None
@@ -2588,6 +2602,11 @@ _NOW_GAP = re.compile(r"\s*[,;]?\s*(?i:now)\s+")
 _MOVE_VERBS = "slipped|moved|pushed|shifted|delayed|postponed|rescheduled|bumped"
 _MOVED_FROM_VERBS = _MOVE_VERBS + "|changed"
 _MOVED_TO_VERBS = _MOVE_VERBS + "|slips|deferred|extended"
+# a keyword's move told right after it ('Cut-off extended to 18:00', 'Window moved to 19:00')
+_MOVED_NEXT = re.compile(
+    r"\s*(?:(?i:was|is|has\s+been|got|been)\s+)?(?i:" + _MOVED_TO_VERBS + r")(?:\s+(?i:out|back|again))?"
+    r"\s+(?i:to|until|till)\b"
+)
 # a move's verb right before 'until' ('postponed until', 'pushed back till'): what moved is read before it
 _VERB_BEFORE_UNTIL = re.compile(r"\b(?i:" + _MOVED_TO_VERBS + r")(?:\s+(?i:out|back|again))?\s+$")
 _MOVED_FROM = re.compile(
