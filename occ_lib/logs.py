@@ -296,7 +296,10 @@ Per item (the rules, in order)
       state: they are left out of ``tickets`` (its own, those it passes to the items nested under it,
       and its deadlines'), so they get no row, no timeline and none of its kind; unless it has no other
       ticket (its own, its parent's or its heading's: ``- see OPS-77`` alone is about OPS-77, and
-      ``refs`` is then empty). What counts the tickets seen (``occ summary``,
+      ``refs`` is then empty), or they are a vendor's own (the item speaks of a vendor or supplier and
+      names the key's prefix as the party: ``DCS vendor (SITA) engaged, ref SITA-448812; ETA 07:00``): the
+      item is then about the tickets of the item before it in its section (the incident the vendor
+      works on), else none; the vendor's key stays in ``refs``. What counts the tickets seen (``occ summary``,
       :func:`occ_lib.sla.unmatched_keys`) counts them. A heading's or a mail ``Subject:``'s tickets
       that it only refers to are not passed to the items under it (``### OPS-9 rollback (cf. OPS-4)``,
       ``Subject: OPS-5 resolved, see OPS-77``: OPS-9, OPS-5), unless it names no other. A deadline row's
@@ -2043,10 +2046,14 @@ def _parse_into(acc: _Acc, data: bytes | str, source: str, body: bool = True) ->
     if fm.problem is not None:
         acc.problem(source, fm.problem[0], "front_matter", None, fm.problem[1])
     tz, tz_name = _zone(acc, source, fm, d.text)
+    # (what the log says local time 'LT' is: 'LT = London'; 'all times LT (UK)' is its own zone too)
+    local, all_local = _times.local_zone_of(d.text)
+    if all_local and tz is None and local is not None:
+        tz, tz_name = local, getattr(local, "key", None) or _label(local)
     order = _slash_order(acc, source, fm, d.text, tz_name)
     if not body:
         return
-    with _times.slash_order(order):
+    with _times.slash_order(order), _times.local_zone(local):
         _parse_document(acc, source, d, fm, tz, tz_name, order)
 
 
@@ -2670,14 +2677,25 @@ def _parents(items: list[tuple], nesting: list[int]) -> list[int] | None:
     return out
 
 
+def _vendor_refs(text: str, refs: list[str]) -> bool:
+    """Whether the references ``refs`` of an item that names no other ticket are a vendor's own ('DCS
+    vendor (SITA) engaged, ref SITA-448812'): the item speaks of a vendor or supplier and names each key's
+    prefix apart from the key, as the party (the incident the vendor works on is ours, not that key: the
+    tickets of the item before it in its section, else none)."""
+    low = text.lower()
+    if "vendor" not in low and "supplier" not in low:
+        return False
+    return all(text.count(t.split("-", 1)[0]) > text.count(t) for t in refs)
+
+
 def _inherit(
     items: list[tuple], owns: list[list[str]], nesting: list[int], parents: list[int] | None,
-    refs: list[list[str]] | None = None,
+    refs: list[list[str]] | None = None, vendors: frozenset[int] = frozenset(),
 ) -> list[list[str]]:
     """Each item's tickets: its own, then (for a nested list item) its parent's (:func:`_parents`) not
     already named. Those it only refers to (``refs``: 'see also OPS-77') are left out, unless it has no
     other ticket, its parent's or its heading's (``- related: OPS-12`` under ``- OPS-11 escalated`` is
-    OPS-11's)."""
+    OPS-11's), nor a vendor's reference (``vendors``: :func:`_vendor_refs`)."""
     if refs is not None:
         owns = [[t for t in own if t not in r] if r else own for own, r in zip(owns, refs, strict=True)]
     tks = list(owns)
@@ -2687,7 +2705,7 @@ def _inherit(
         if parents is not None and (p := parents[k]) >= 0 and tks[p]:
             own = owns[k]
             tks[k] = own + [t for t in tks[p] if t not in own]
-        if refs is not None and refs[k] and not tks[k] and not items[k][6]:
+        if refs is not None and refs[k] and not tks[k] and not items[k][6] and k not in vendors:
             tks[k] = list(refs[k])  # (it names nothing else: it is about them)
     return tks
 
@@ -2724,7 +2742,13 @@ def _items(
     # 'OPS-5 fixed (see also OPS-77)': the tickets an item only refers to are none of its own
     refs_all = [references(p, own) if own else own for p, own in zip(proses, owns, strict=True)]
     parents = _parents(items, nesting)
-    tks_all = _inherit(items, owns, nesting, parents, refs_all)
+    vendors = frozenset(k for k, (p, r, own) in enumerate(zip(proses, refs_all, owns, strict=True))
+                        if r and len(r) == len(own) and _vendor_refs(p, r))
+    tks_all = _inherit(items, owns, nesting, parents, refs_all, vendors)
+    for k in sorted(vendors):
+        # (the vendor works on the incident the item before it in its section is about: its tickets)
+        if not tks_all[k] and k and items[k - 1][4] is items[k][4] and tks_all[k - 1]:
+            tks_all[k] = list(tks_all[k - 1])
     for k, it in enumerate(items):
         if not tks_all[k] and it[6]:
             tks_all[k] = it[6]

@@ -158,9 +158,11 @@ time:``/``total time:``, is a duration)
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
     at 18:00`` (a range before the keyword is the window itself: ``3pm-5pm maintenance window``), or
-    the keyword is followed by what happened (``01:45 OPS-810 checkpoint passed``). A small-hours time
-    on the weekday after the text's day is that next day (``[Thu 00:05]`` under a Wednesday). A
-    relative day after the keyword is the keyword's, not the opening time's (``08:02 OPS-3 ETA
+    the keyword is followed by what happened (``01:45 OPS-810 checkpoint passed``) or by its move
+    (``17:45 Cut-off extended to 18:00``, ``17:45 Window moved to 19:00``: the item's stamp, then where the
+    cut-off went; ``the 17:45 cut-off extended to 18:00`` later in an item is the old cut-off). A
+    small-hours time on the weekday after the text's day is that next day (``[Thu 00:05]`` under a
+    Wednesday). A relative day after the keyword is the keyword's, not the opening time's (``08:02 OPS-3 ETA
     tomorrow`` happened on its section's day), and so is a possessive one (``08:25 yesterday's backup``).
     A value may open with a bracket, a stamp's or a mention's: org's ``CLOSED: [2025-10-09 Thu 14:02]
     DEADLINE: <2025-10-09 Thu 12:00>`` and Logseq's ``SCHEDULED: <2025-10-09 Thu>`` then ``DEADLINE: <...>``
@@ -452,6 +454,8 @@ Deadlines
     follows ETA, deadline or target (``14:15 ETA slipped, now due 17:00``: the item's time; ``3pm-5pm
     maintenance window for OPS-9`` is the window). A keyword written right after wins over one before
     (``before 09:00 UTC checkpoint`` -> ``checkpoint``).
+    Who gave a promise may stand between the keyword and its time: ``ETA from vendor 11:00Z``, ``ETA per
+    the supplier 14:00`` (from/per vendor or supplier, with or without ``the``).
     Notion's ``@`` before a relative day is no break (``Due: @Friday 5:00 PM``, ``Due: @Tomorrow 9:00 AM``).
     A deadline written in words takes the date in brackets right after them: ``due 5 business days after
     the incident (2025-10-16)``, ``target: end of sprint (Oct 24)`` (a duration after something, or the
@@ -536,6 +540,13 @@ Declared zones (:func:`declared_zone`)
     it is introduced (``Working in London time (BST/GMT).`` -> Europe/London, ``Berlin time (CET/CEST)``),
     when both are that city's and no time is written before it (``15:00 London time (BST/GMT)`` is that
     time's zone only); ``Amsterdam (CET)`` and ``London time (BST/CET)`` declare nothing.
+Local time ``LT`` (:func:`local_zone_of`, :func:`local_zone`)
+    ``12:00 LT`` is in the zone the log says local time is: ``LT = London``, ``LT: Europe/London``,
+    ``unless marked LT (London local, BST = Z+1)``, ``local time (Europe/London)``, ``all times LT (UK)``
+    (which makes it the document's zone too, when the log declares no other); with no such statement
+    a time in ``LT`` is a problem (``unknown local zone LT``), never the document's zone. A key
+    ``LT-4411`` after a time is no zone. ``05:40 local`` is local time too in such a log; in any other,
+    the document's zone (as before).
 Unresolvable
     ``[???]``, ``??:??``, ``(Time TBC)``, ``ETA TBD`` (TBC/TBD/TBA after a time word), impossible
     times (``25:61``, ``24:30``, ``13:00 PM``; ``24:00`` is midnight ending the day), dates
@@ -572,6 +583,7 @@ from ._stamps import BARE_TIME
 
 __all__ = [
     "Heading", "TimeMention", "declared_zone", "find_times", "find_times_many", "happens_once",
+    "local_zone", "local_zone_of",
     "mail_head_date", "parse_heading", "parse_stamp", "second_in_order", "unknown_zone", "zone_named",
     "zone_named_in",
 ]
@@ -808,12 +820,59 @@ def _own_abbrev(key: str, abbrev: str, year: int) -> _Abbreviated | None:
 def _zone_word(word: str) -> dt.tzinfo | None:
     """:func:`zone_named` of a zone written after a time, except that an abbreviation the text's own
     zone uses (:data:`_OWN_ZONE`) is that zone's: 'CST' in an Asia/Shanghai log, 'IST' in a Dublin
-    one. 'GMT' and 'UTC' stay UTC (London names its winter GMT, but '14:00 GMT' in July is 14:00 UTC)."""
+    one. 'GMT' and 'UTC' stay UTC (London names its winter GMT, but '14:00 GMT' in July is 14:00 UTC).
+    'LT' (local time) is the zone the log says local time is (:func:`local_zone`), else unknown; so is
+    'local' ('05:40 local'), else the text's own zone (:func:`_zone_written`)."""
+    if word in ("LT", "local"):
+        return _LOCAL_ZONE.get()
     tz = zone_named(word)
     own = _OWN_ZONE.get()
     if own is None or tz is UTC or not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()):
         return tz
     return _own_abbrev(own[0], word, own[1]) or tz
+
+
+# The zone a log says its local time ('LT') is (:func:`local_zone_of`), set by :func:`local_zone` while the
+# log is read; None when it says nothing: '12:00 LT' is then an unknown zone, not the document's.
+_LOCAL_ZONE: contextvars.ContextVar[dt.tzinfo | None] = contextvars.ContextVar("local_zone", default=None)
+
+
+@contextlib.contextmanager
+def local_zone(tz: dt.tzinfo | None) -> Iterator[None]:
+    """Read the times written 'LT' (local time) in ``tz`` meanwhile (None: an unknown zone)."""
+    token = _LOCAL_ZONE.set(tz)
+    try:
+        yield
+    finally:
+        _LOCAL_ZONE.reset(token)
+
+
+# what a log says local time is: 'LT = London', 'LT: Europe/London', 'marked LT (London local, BST = Z+1)',
+# 'local time (Europe/London)', 'all times LT (UK)', 'LT is BST'
+_LOCAL_DECL = re.compile(
+    r"(?<![\w\-/])(?:LT|(?i:local\s+time))(?![\w\-/])\s*(?:=|:|\(|(?:is|means)\s)\s*"
+    r"(?P<z>[A-Z][A-Za-z_]*(?:/[A-Za-z_]+)?(?:\s[A-Z][a-z]+)?)"
+)
+# ('all times LT (UK)': the log's own times are local time too)
+_ALL_LOCAL = re.compile(r"(?i:times?)\s+(?:(?i:are|in|shown\s+in)\s+)?LT\s*$")
+
+
+def local_zone_of(text: str) -> tuple[dt.tzinfo | None, bool]:
+    """(the zone ``text`` says local time 'LT' is, or None; whether it says all its times are LT)."""
+    if "LT" not in text and "ocal time" not in text and "OCAL TIME" not in text:
+        return None, False
+    for m in _LOCAL_DECL.finditer(text):
+        word = m.group("z")
+        tz = None
+        for w in (word, word.split()[0]):
+            tz = (zone_named(w) if w.upper() == w or "/" in w else None) or _city_zone(w) or (
+                zone_named(_COUNTRY_ZONES[w]) if w in _COUNTRY_ZONES else None)
+            if tz is not None:
+                break
+        if tz is not None and tz is not UTC:
+            before = text[max(0, m.start() - 30):m.start() + 2]
+            return tz, m.group(0).startswith("LT") and _ALL_LOCAL.search(before) is not None
+    return None, False
 
 
 def zone_named_in(name: str, tz: dt.tzinfo | None, day: dt.date | None = None) -> dt.tzinfo | None:
@@ -1039,7 +1098,7 @@ _ZWORD = (
     r"|CLST|IRST|WITA|NST|NDT|MESZ|MEZ"
     r"|HST|CET|EET|WET|BST|IST|JST|KST|SGT|HKT|ICT|WIB|PHT|PKT|MSK|BRT|MYT|AET|NZT|GST|EAT|WAT|ART"
     r"|CAT|TRT|NPT|WIT|CLT|PET|COT|ECT|VET|UYT|PYT"
-    r"|ET|CT|MT|PT"
+    r"|ET|CT|MT|PT|LT(?![-/])|local"
 )
 # Capitals shaped as a zone's abbreviation (a standard or daylight time's: 'XDT', 'XYST') that no zone
 # above is, written right after a time: a zone occ does not know, reported rather than read as the
@@ -1403,6 +1462,9 @@ _DL_FILLER = (
     "extended to|moved from|slipped from|pushed from|changed from|shifted from|moved|slipped|pushed|"
     "changed to|revised to|updated to|shifted to|"  # ('ETA revised to 18:00')
     "closes at|closes|ends at|ends|"  # ('window closes at 18:00')
+    # who gave it: 'ETA from vendor 11:00Z', 'ETA per the supplier 14:00'
+    "from vendor|from the vendor|from supplier|from the supplier|per vendor|per the vendor|per supplier|"
+    "per the supplier|"
     + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
@@ -1623,6 +1685,9 @@ def _deadline_keyword(
                 own = _WORD_NEXT.match(text, after.end(), hi if b is None else b)
             if not own and _EVENT_NEXT.match(text, after.end(), hi if b is None else b):
                 own = True  # ('01:45 OPS-810 checkpoint passed': what happened at 01:45)
+            elif not own and start == a and _MOVED_NEXT.match(text, after.end(), hi if b is None else b):
+                # ('17:45 Cut-off extended to 18:00': the item's stamp, then where the cut-off went)
+                own = True
             elif kw == "window" and not _RANGE_IN.search(text, start, end):
                 # '09:00 maintenance window Sat 02:00-04:00', '08:45 window closes at 18:00': the
                 # window has its own time ('3pm-5pm maintenance window' is the window itself)
@@ -2139,6 +2204,8 @@ def _zone_written(
     if z:
         return UTC, z
     word = off or zp or zw or zu
+    if word == "local" and _LOCAL_ZONE.get() is None:
+        return None, None  # ('17:00 local' in a log that says nothing of local time: its own zone)
     if word:
         return _zone_word(word.replace("\u2212", "-")), word
     return None, None
@@ -2414,7 +2481,9 @@ def _build(m: re.Match[str], day: dt.date | None, kind: str) -> _Cand:
     if (w1 and z1 is None) or (w2 and z2 is None):
         # 'Europe/Berln', 'UTC+25': guessing a zone would give a wrong instant
         word = next(w for w in _ZONE_GET[p1 if w1 and z1 is None else p2](g) if w)
-        cand.problem = cand.problem or f"unknown time zone {word}"
+        cand.problem = cand.problem or (
+            "unknown local zone LT (the log does not say what local time is)" if word == "LT"
+            else f"unknown time zone {word}")
     return cand
 
 
@@ -2575,6 +2644,11 @@ _NOW_GAP = re.compile(r"\s*[,;]?\s*(?i:now)\s+")
 _MOVE_VERBS = "slipped|moved|pushed|shifted|delayed|postponed|rescheduled|bumped"
 _MOVED_FROM_VERBS = _MOVE_VERBS + "|changed"
 _MOVED_TO_VERBS = _MOVE_VERBS + "|slips|deferred|extended"
+# a keyword's move told right after it ('Cut-off extended to 18:00', 'Window moved to 19:00')
+_MOVED_NEXT = re.compile(
+    r"\s*(?:(?i:was|is|has\s+been|got|been)\s+)?(?i:" + _MOVED_TO_VERBS + r")(?:\s+(?i:out|back|again))?"
+    r"\s+(?i:to|until|till)\b"
+)
 # a move's verb right before 'until' ('postponed until', 'pushed back till'): what moved is read before it
 _VERB_BEFORE_UNTIL = re.compile(r"\b(?i:" + _MOVED_TO_VERBS + r")(?:\s+(?i:out|back|again))?\s+$")
 _MOVED_FROM = re.compile(
