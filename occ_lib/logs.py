@@ -797,15 +797,16 @@ Per item (the rules, in order)
          go-live, launch, cutover, release, deploy, rollout, migration, upgrade, drill, demo; not with a
          verb after the time, ``Release Thu 10/09 17:00 deployed``): what is to come then, a ``plan``.
          A rollout's, a go-live's or a launch's weekday, as a meeting's slot, is the nearest such day
-         (``rollout at 02:00 UTC Fri`` under a Tuesday: that Friday, then a milestone, a ``plan``).
-         A ``note`` that moves a slot to a day after its section's (``09:10 PSYC105 postponed to Friday 17
-         October``, ``Drill rescheduled from Wed 26 Nov to Tue 2 Dec``): the slot is to come, a ``plan``
-         (the slot is still no time of the item's). A ``status`` or ``note`` of a maintenance, an outage or
-         a downtime tonight (``maintenance outage tonight 22:00-23:00``; not with a done verb,
-         ``... completed``): a ``plan``. A ``note`` with no time of its own that writes one weekday with a
-         part of the day (``HD-5521 AV engineer on site Wednesday morning.`` under a Tuesday) after its
-         section's day, and no past verb (``was``, ``reported``; nor ``last``, ``since``, ``until`` before
-         the day): a ``plan`` on that day (``day`` precision).
+         (``rollout at 02:00 UTC Fri`` under a Tuesday: that Friday, then a milestone, a ``plan``). A ``note``
+         of no ticket that moves a slot to a day after its section's (``09:10 PSYC105 postponed to Friday 17
+         October``, ``Vendor call postponed to Fri 10/10 15:00 UTC``, ``Drill rescheduled from Wed 26 Nov to
+         Tue 2 Dec``): the slot is to come, a ``plan`` (the slot is still no time of the item's; a ticket's
+         move is read by the deadline rules, a change calendar's row's status). A ``status`` or ``note`` of a
+         maintenance, an outage or a downtime tonight (``maintenance outage tonight 22:00-23:00``; not with a
+         done verb, ``... completed``): a ``plan``. A ``note`` with no time of its own that writes one weekday
+         with a part of the day (``HD-5521 AV engineer on site Wednesday morning.`` under a Tuesday) after its
+         section's day, and no past verb (``was``, ``reported``; nor ``last``, ``since``, ``until`` before the
+         day): a ``plan`` on that day (``day`` precision).
       9. ``deadline``: the item states a deadline and nothing above.
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
@@ -2985,7 +2986,7 @@ def _items(
             kind = "plan"  # ('Release cut Thursday 17:00 CET' under Wednesday: the cut is to come then)
         elif end != _NAT and kind in ("status", "note") and ex.past_outage(kind_texts[k]):
             kind = "resolved"  # ('PLAT-318 outage 12:10-13:25': it began at 12:10 and was over at 13:25)
-        elif kind == "note" and moved_ahead:
+        elif kind == "note" and moved_ahead and not tks_all[k]:
             kind = "plan"  # ('09:10 PSYC105 postponed to Friday 17 October': the exam is to come then)
         elif kind in ("status", "note") and ex.tonight_window(kind_texts[k]):
             kind = "plan"  # ('maintenance outage tonight 22:00-23:00': to come tonight)
