@@ -2154,6 +2154,50 @@ def milestone_at(text: str, start: int) -> bool:
         _MILESTONE_DONE.search(text, start) is None)
 
 
+# a maintenance, outage or downtime told as tonight's ('maintenance outage tonight 22:00-23:00', 'PLAT-314
+# maintenance outage 22:00-23:00 tonight.', "tonight's maintenance window 01:00-03:00"), no done verb: to come
+# (:func:`tonight_window`)
+_TONIGHT_WINDOW = re.compile(
+    r"(?i:\b(?:maintenance|outage|downtime)\b(?:[^.;!?\n]{0,40}?)\btonight\b"
+    r"|\btonight(?:'s|\u2019s)?\s+(?:maintenance|outage|downtime))"
+)
+
+
+def tonight_window(text: str) -> bool:
+    """Whether ``text`` tells of a maintenance, outage or downtime tonight (:data:`_TONIGHT_WINDOW`) and of
+    nothing done (:data:`_MILESTONE_DONE`): a plan. The cheap test first ('tonight' in the item)."""
+    return ("tonight" in text or "Tonight" in text or "TONIGHT" in text) and (
+        _TONIGHT_WINDOW.search(text) is not None and _MILESTONE_DONE.search(text) is None)
+
+
+# a weekday's part of the day, no time ('AV engineer on site Wednesday morning'): that day ahead, when the
+# item tells nothing done (no past verb: 'reported Wednesday morning', 'was on site Wednesday morning', nor
+# 'since', 'last', 'until'; :func:`day_part_ahead`)
+_DAY_PART = re.compile(
+    r"(?i:(?<![\w-])(?:(?:last|since|until|till|from|by)\s+)?"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening))\b"
+)
+_PAST_VERB = re.compile(
+    r"(?i:\b(?:was|were|went|came|saw|had|did|took|got|ran|began|held|done|\w{2,}ed)\b)"
+)
+_NOT_PAST = frozenset({"scheduled", "planned", "booked", "expected", "confirmed", "needed", "required"})
+
+
+def day_part_ahead(text: str, day: dt.date) -> int:
+    """Days from ``day`` (the item's section's) to the one weekday ``text`` writes with a part of the day
+    and no time (:data:`_DAY_PART`: 'Wednesday morning' under a Tuesday is 1), when it is after ``day`` and
+    nothing in ``text`` is told as done; else 0. The cheap test first (a part of the day's letters)."""
+    if "orning" not in text and "fternoon" not in text and "vening" not in text:
+        return 0
+    ms = list(_DAY_PART.finditer(text))
+    if len(ms) != 1 or ms[0].group(0)[0].lower() != ms[0].group("wd")[0].lower() or any(
+        w.group(0).lower() not in _NOT_PAST for w in _PAST_VERB.finditer(text)
+    ):
+        return 0  # (two days, a 'last'/'since'/'until' before it, or a past verb: no plan read)
+    wd = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(ms[0].group("wd")[:3].lower())
+    return (wd - day.weekday()) % 7
+
+
 def past_outage(text: str) -> bool:
     """Whether ``text`` tells of an outage that happened, timed by a range (:data:`_OUTAGE_RANGE`): its end
     resolves it. The cheap test first (a word of the pattern), then what says it goes on or is to come."""

@@ -595,7 +595,10 @@ Per item (the rules, in order)
       ``due_precision`` ``day``: readers decide whether that means the end of the day. Mentions that cannot be
       resolved (``[???]``, ``(Time TBC)``, ``25:61``, a time in an undated section) are ``time`` problems, on
       the line the mention is written on (in an item of several lines, not its first); an unreadable
-      heading date is a ``date`` problem.
+      heading date is a ``date`` problem. One instant written in several zones, the times only a ``/``
+      apart and each with its own zone (``up at 09:00 PDT / 16:00 UTC / 18:00 CEST``), is one mention, the
+      first (one time, one deadline); a time of the chain that is another instant (``/ 19:00 CEST``) is a
+      ``time`` problem naming the first, and is not read either. (Only asked in an item with a ``/``.)
     - ``kind``, the first rule that matches (on the item's lower-case words; the words of its URLs, web
       addresses written without a scheme and paths are none: ``see status.example.com/incidents/42`` is no
       status, ``ran scripts/close_resolved.sh`` resolves nothing, though a path's first folder named for
@@ -806,6 +809,17 @@ Per item (the rules, in order)
          Wednesday, ``PAY-9 go-live: Fri 10/10 09:00``: release or branch cut, cut-off, code freeze,
          go-live, launch, cutover, release, deploy, rollout, migration, upgrade, drill, demo; not with a
          verb after the time, ``Release Thu 10/09 17:00 deployed``): what is to come then, a ``plan``.
+         A rollout's, a go-live's or a launch's weekday, as a meeting's slot, is the nearest such day
+         (``rollout at 02:00 UTC Fri`` under a Tuesday: that Friday, then a milestone, a ``plan``). A ``note``
+         of no ticket that moves a slot to a day after its section's (``09:10 PSYC105 postponed to Friday 17
+         October``, ``Vendor call postponed to Fri 10/10 15:00 UTC``, ``Drill rescheduled from Wed 26 Nov to
+         Tue 2 Dec``): the slot is to come, a ``plan`` (the slot is still no time of the item's; a ticket's
+         move is read by the deadline rules, a change calendar's row's status). A ``status`` or ``note`` of a
+         maintenance, an outage or a downtime tonight (``maintenance outage tonight 22:00-23:00``; not with a
+         done verb, ``... completed``): a ``plan``. A ``note`` with no time of its own that writes one weekday
+         with a part of the day (``HD-5521 AV engineer on site Wednesday morning.`` under a Tuesday) after its
+         section's day, and no past verb (``was``, ``reported``; nor ``last``, ``since``, ``until`` before the
+         day): a ``plan`` on that day (``day`` precision).
       9. ``deadline``: the item states a deadline and nothing above.
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
@@ -1489,6 +1503,9 @@ def _cell_key(text: str, start: int, keyed: tuple[int, list[str]]) -> list[str] 
 
 
 _NO_ITEM_TIME = "relative deadline without the item's time"
+# a time written as the same instant as the one before it, in another zone, but not that instant
+# ('up at 09:00 PDT / 16:00 UTC / 19:00 CEST': 19:00 CEST is 17:00Z)
+_EQUIV_DISAGREE = "written as the same time as {} but is another instant"
 
 
 # who reports a promise: 'vendor says ...', 'AWS now expects ...' (the word before the keyword)
@@ -2822,6 +2839,10 @@ def _items(
         # later day's time is a plan, not the paragraph's time)
         para_day = _opening_day(proses[k], found[k], _zone or tz) if kind_of_item == "paragraph" else None
         para_go = para_day is not None and "go" in proses[k].lower()  # (once per item: a go/no-go word)
+        moved_ahead = False  # (whether a slot moved to a later day than the section's was read: a plan)
+        # ('up at 09:00 PDT / 16:00 UTC / 18:00 CEST': one instant written in three zones; once per item)
+        equiv = "/" in proses[k] and len(found[k]) > 1
+        prev_zoned: _times.TimeMention | None = None  # (the last zoned time read, when equiv)
         for m in found[k]:
             mbw: bool | None = None  # (moved_by_word of this mention, once asked: it is asked up to 3 times)
             if upd and m.at is not None and m.keyword != "update" and ex.update_promise(proses[k], m.start):
@@ -2846,6 +2867,17 @@ def _items(
                 if m.problem:
                     problems.append((line, "time", m.raw, m.problem))
                 continue
+            if equiv and m.zone is not None and m.precision != "day":
+                if prev_zoned is not None and m.zone != prev_zoned.zone and (
+                    m.start - prev_zoned.end <= 5 and proses[k][prev_zoned.end:m.start].strip() == "/"
+                ):
+                    if m.at != prev_zoned.at:
+                        problems.append((line, "time", m.raw, _EQUIV_DISAGREE.format(prev_zoned.raw)))
+                    # (the same instant again, in another zone: one mention, the first; the next one
+                    # written after it is compared with the first)
+                    prev_zoned = replace(m, at=prev_zoned.at, raw=prev_zoned.raw)
+                    continue
+                prev_zoned = m
             if not m.is_deadline and tks_all[k] and not m.is_stamp and (
                 mbw := _times.moved_by_word(proses[k], m.start)
             ) and (kw := _promised(acc.deadline_rows, tks_all[k])) is not None:
@@ -2869,7 +2901,9 @@ def _items(
                 problems.append((line, "time", m.raw, m.zone_note))
             if old_new is not None and not m.is_deadline and m.start in old_new:
                 if not old_new[m.start] or not tks_all[k]:
-                    continue  # (the old slot: when it was no more; the new one with no ticket: a plan)
+                    # (the old slot: when it was no more; the new one with no ticket: a plan)
+                    moved_ahead = moved_ahead or bool(old_new[m.start]) and _later_day(m, sec[2], _zone or tz)
+                    continue
                 m = replace(m, is_deadline=True, keyword="window")  # (the change's new window, as planned)
             elif para_day is not None and not m.is_deadline and m.has_date and (
                 m.at.astimezone(_mention_zone(m, _zone or tz)).date() > para_day
@@ -2887,7 +2921,10 @@ def _items(
             if not m.is_stamp and (moves if moves is not None else (moves := _moves_something(text))) and (
                 mbw or _times.moved_to_by_word(proses[k], m.start)  # (a move by word is a move to)
             ):
-                continue  # (where something moved to, 'standup moved to 10:00', is not when the item was)
+                # (where something moved to, 'standup moved to 10:00', is not when the item was; to a later
+                # day than the section's, 'PSYC105 postponed to Friday 17 October', a plan)
+                moved_ahead = moved_ahead or _later_day(m, sec[2], _zone or tz)
+                continue
             if ends is None:
                 ends = _may_end_period(text)
             if ends and (_ends_period(proses[k], m.start) or last_end >= 0 and _PERIOD_TO.fullmatch(
@@ -2988,6 +3025,15 @@ def _items(
             kind = "plan"  # ('Release cut Thursday 17:00 CET' under Wednesday: the cut is to come then)
         elif end != _NAT and kind in ("status", "note") and ex.past_outage(kind_texts[k]):
             kind = "resolved"  # ('PLAT-318 outage 12:10-13:25': it began at 12:10 and was over at 13:25)
+        elif kind == "note" and moved_ahead and not tks_all[k]:
+            kind = "plan"  # ('09:10 PSYC105 postponed to Friday 17 October': the exam is to come then)
+        elif kind in ("status", "note") and ex.tonight_window(kind_texts[k]):
+            kind = "plan"  # ('maintenance outage tonight 22:00-23:00': to come tonight)
+        elif kind == "note" and not times and prec == "day" and sec[2] is not None and sec[3] == at and (
+            ahead := ex.day_part_ahead(proses[k], sec[2])
+        ):
+            kind = "plan"  # ('HD-5521 AV engineer on site Wednesday morning.' under Tuesday: Wednesday's)
+            at += ahead * 86_400_000_000
         tks = tks_all[k]
         refs = [t for t in refs_all[k] if t not in tks] if refs_all[k] else refs_all[k]
         if kind_of_item == "paragraph" and (not (
@@ -3848,6 +3894,11 @@ def _newest_first(items: list[tuple]) -> bool:
             moments.append(when)
     steps = list(itertools.pairwise(moments))
     return sum(b < a for a, b in steps) > sum(b > a for a, b in steps)
+
+
+def _later_day(m: _times.TimeMention, day: dt.date | None, zone: dt.tzinfo | None) -> bool:
+    """Whether the time ``m`` falls on a day after ``day`` (a section's), in ``m``'s zone."""
+    return day is not None and m.at is not None and m.at.astimezone(_mention_zone(m, zone)).date() > day
 
 
 def _skipped_reason(m: _times.TimeMention, zone: dt.tzinfo) -> str:

@@ -331,7 +331,8 @@ Which date a time takes
     deferred, rescheduled, proposed, submitted, requested, ready, on hold, awaiting, genehmigt, geplant,
     verschoben, freigegeben; a ``Done`` row's weekday stays the last one), the nearest such day, ahead or
     behind, when it names a meeting's slot with no tense (meeting, sync, call, review, standup, demo, retro,
-    kickoff, go/no-go, freeze, cutover, and a maintenance's or downtime's, ``Maintenance Tue 06:00`` written
+    kickoff, go/no-go, freeze, cutover, rollout, go-live, launch (``rollout at 02:00 UTC Fri`` written on a
+    Tuesday is that Friday), and a maintenance's or downtime's, ``Maintenance Tue 06:00`` written
     on a Monday is the next day: ``Go/no-go meeting Wed 16:00`` written on a Monday is two days
     ahead, on a Friday two days back; not one told as done, ``Code freeze started Tue 12:00``), else the
     last one on or before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only
@@ -4839,10 +4840,12 @@ _AHEAD = re.compile(
 )
 # a meeting's (or a maintenance's) slot, written with no tense: 'Go/no-go meeting Wed 16:00', 'retro Thu
 # 10:00', 'Maintenance Tue 06:00' is the nearest
-# such day, ahead or behind (written on a Monday: Wednesday this week; on a Friday: Wednesday just gone)
+# such day, ahead or behind (written on a Monday: Wednesday this week; on a Friday: Wednesday just gone);
+# so is a rollout's, a go-live's, a launch's ('rollout at 02:00 UTC Fri' written on a Tuesday: that Friday)
 _SLOT = re.compile(
     r"(?<![\w-])(?i:meeting|sync|call|review|stand-?up|demo|retro|kick-?off|go/no-go|freeze|cut-?over"
-    r"|maintenance|downtime)(?![\w-])"
+    # a change's start, told as a slot: 'rollout at 02:00 UTC Fri', 'go-live Thu 09:00', 'launch Fri 10:00'
+    r"|maintenance|downtime|roll-?outs?|go-?live|launch)(?![\w-])"
 )
 # a slot told as done: 'Code freeze started Tue 12:00', 'retro Wed went well' (the last such day)
 _TOLD_DONE = re.compile(

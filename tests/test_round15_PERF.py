@@ -27,7 +27,8 @@ def test_worded_moves_read_once_events() -> None:
         [3, "10-08 10:00", "deadline", 0, ["REL-901"], "10:00 REL-901 slipped to Oct 22"],
         # (a meeting's move is no due moved, and 11:00 is where it moved to, not the item's time)
         [4, "10-08 10:30", "note", 0, ["REL-901"], "10:30 REL-901 standup moved to 11:00"],
-        [5, "10-08 00:00", "note", 0, [], "Vendor call rescheduled for Fri 15:00 UTC"],
+        # (round 16 PLANS: a slot of no ticket moved to a later day is a plan)
+        [5, "10-08 00:00", "plan", 0, [], "Vendor call rescheduled for Fri 15:00 UTC"],
         # (the second mention asks again: 12:30 is when it was done, 14:00 where the deploy moved to)
         [6, "10-08 12:00", "resolved", 0, ["OPS-1"],
          "12:00 UTC OPS-1 deploy pushed to 14:00 UTC, then done at 12:30 UTC"],

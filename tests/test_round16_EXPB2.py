@@ -64,7 +64,7 @@ def test_an_outage_planned_or_still_going_on_is_not_resolved():
     assert short_event_rows(text) == [
         [7, "10-08 12:10", "plan", 0, ["PLAT-316"]],
         [8, "10-08 12:10", "status", 0, ["PLAT-315"]],
-        [9, "10-08 22:00", "status", 0, ["PLAT-314"]],
+        [9, "10-08 22:00", "plan", 0, ["PLAT-314"]],  # (round 16 PLANS: tonight's maintenance is to come)
         [10, "10-08 12:10", "status", 0, ["PLAT-313"]],
     ]
 
