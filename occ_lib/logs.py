@@ -2980,8 +2980,14 @@ def _items(
             # 'ETA 30 min': due that long after the item's time (known to the minute); 'ETA ~2 days'
             # after its day, when only that is known
             rel = ex.duration_deadline(proses[k])
-            if rel is not None and any(m.start < rel[3] and rel[2] < m.end for m in found[k]):
+            if rel is not None and any(
+                m.start < rel[3] and rel[2] < m.end and m.precision != "day" for m in found[k]
+            ):
                 rel = None  # ('ETA 17h UTC': a time of day, read as one, no duration)
+            elif rel is not None and any(m.start < rel[3] and rel[2] < m.end for m in found[k]):
+                # ('due in 2 days': the span times read it to the day; the duration from the item's time
+                # is the finer reading, that one only)
+                dls = [m for m in dls if not (m.start < rel[3] and rel[2] < m.end)]
             if rel is not None and (prec != "day" or rel[0] % 1440 == 0):
                 due = epoch + dt.timedelta(microseconds=at) + dt.timedelta(minutes=rel[0])
                 kw = rel[1]
