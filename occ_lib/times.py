@@ -4765,6 +4765,7 @@ def _rezone(at: dt.datetime, was: dt.tzinfo, tz: dt.tzinfo) -> dt.datetime:
 def _rel_cands(text: str) -> list[_Cand]:
     out: list[_Cand] = []
     skip: list[tuple[int, int]] | None = None
+    weeks: bool | None = None  # (whether the text says week or fortnight: once per text, not per match)
     for m in _REL.finditer(text):
         if skip is None:
             skip = _excluded_spans(text)
@@ -4787,7 +4788,9 @@ def _rel_cands(text: str) -> list[_Cand]:
             week = -1 if which is None else _WHICH_WEEK[which.lower()]
             wd, short = _WD_INDEX[word[:3]], abbr is not None
             start, end = m.start(), m.end()
-            if which is None and abbr is None and ("eek" in text or "ortnight" in text):
+            if weeks is None:
+                weeks = "eek" in text or "ortnight" in text
+            if which is None and abbr is None and weeks:
                 # British 'Thursday week', 'Monday fortnight', 'a week on Friday': that weekday's next
                 # one (on or after the day) a week or two later (week 11 or 12: _weekday_shift)
                 after = _WD_WEEK_AFTER.match(text, end)
