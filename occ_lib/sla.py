@@ -236,7 +236,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "a change or maintenance window or a freeze of no ticket ('Change window: Sat 02:00-04:00 UTC', "
         "'deploy freeze until 12:00 UTC') announces when work may (not) happen and is no promise: no "
         "row, nor is it a step of its section's ticket; nor is a cutoff of no ticket told as a fact of "
-        "the calendar ('ACH cutoff 16:45 ET'), unlike one with a task ('resubmit before the 16:45 cutoff').",
+        "the calendar ('ACH cutoff 16:45 ET', 'cut-off 17:30 CET reached') or moved ('17:45 Cut-off "
+        "extended to 18:00', not its section's ticket's unless the item names it), unlike one with a task "
+        "('resubmit before the 16:45 cutoff').",
         "Overage: minutes from the due time to the resolution (or next update), or to as_of while unmet.",
     ]
     if policy.tickets:
@@ -262,7 +264,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "ids': the agent has answered and asked something, as a service desk's 'Waiting for "
             "customer' status stops its first-response clock), or one that tells of hands-on work on "
             "the ticket: a test quarantined, a PR or merge request approved, a revert opened ('PLAT-312 PR "
-            "#1240 approved, waiting on CODEOWNERS review'; not 'not quarantined', 'PR not approved'); "
+            "#1240 approved, waiting on CODEOWNERS review', 'Engineer dispatched, ETA 30 min': someone "
+            "sent to the fault; not 'not quarantined', 'PR not approved'); "
             "work or a job started ('backfill "
             "started 14:10') is no response unless someone is named taking the ticket up; "
             "resolution is the first resolved event after the ticket's last reopening (the detail "
@@ -1090,9 +1093,13 @@ def _announced_windows(d: pd.DataFrame) -> pd.Series:
     missed = d["stated_missed"].fillna(False).astype(bool) if "stated_missed" in d.columns else False
     # ('ACH cutoff 16:45 ET; Fedwire closes 18:00 ET.': a recurring cutoff told as a fact of the calendar,
     # no task owed by it; 'resubmit before the 16:45 cutoff' is one)
+    # ('17:30 cut-off 17:30 CET reached': told as reached, a fact; '17:45 Cut-off extended to 18:00': the
+    # calendar's cut-off moved, no ticket's promise unless the item names one)
     fact = d["keyword"].eq("cutoff") & none & ~missed
     if fact.any():
-        fact &= d["text"].map(lambda t: isinstance(t, str) and _CUTOFF_FACT.match(t) is not None)
+        moved = d["moves"].fillna(False).astype(bool) if "moves" in d.columns else False
+        fact &= moved | d["text"].map(lambda t: isinstance(t, str) and (
+            _CUTOFF_FACT.match(t) is not None or _CUTOFF_REACHED.search(t) is not None))
     return (d["keyword"].eq("window") | fact) & none & ~missed
 
 
@@ -1100,6 +1107,12 @@ def _announced_windows(d: pd.DataFrame) -> pd.Series:
 # ET', 'Fedwire cutoff is 18:00 ET', 'same-day ACH cutoff: 14:45'): :func:`_announced_windows`
 _CUTOFF_FACT = re.compile(
     r"[\s*_>-]*(?:[A-Za-z][\w&/-]*\s+){1,3}cut-?off(?:\s+(?:is|at|time))?\s*:?\s*\d{1,2}(?::\d{2})?\b", re.I
+)
+# a cutoff told as reached or passed ('cut-off 17:30 CET reached', 'cut-off passed at 17:30'): read only on
+# the cutoff deadlines of no ticket (:func:`_announced_windows`)
+_CUTOFF_REACHED = re.compile(
+    r"\bcut-?off\s+(?:(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[A-Z]{1,5}\s+)?)?(?:(?:was|is|has\s+been)\s+)?"
+    r"(?:reached|passed)\b", re.I
 )
 
 
@@ -1689,16 +1702,21 @@ def _responds(kind: str, text: str) -> bool:
 
 # hands-on work on the ticket, which answers it as an acknowledgement does: a test quarantined ('PLAT-310
 # flaky test quarantined until 2025-10-20'), a PR or merge request approved ('PLAT-312 PR #1240 approved,
-# waiting on CODEOWNERS review'), a revert opened ('revert PR #1245 opened', 'opened a revert'); not one
-# denied or to come ('not quarantined', 'to be quarantined', 'PR not approved', 'approval pending'): read
-# per event of a ticket whose first response is judged, after a substring test (:func:`_acts_on`)
+# waiting on CODEOWNERS review'), a revert opened ('revert PR #1245 opened', 'opened a revert'), an engineer
+# dispatched ('Engineer dispatched, ETA 30 min': someone sent to the fault answers it; the ETA stays a
+# deadline); not one denied or to come ('not quarantined', 'to be quarantined', 'PR not approved', 'approval
+# pending'): read per event of a ticket whose first response is judged, after a substring test
+# (:func:`_acts_on`)
 _ACTED_ON = re.compile(
     r"(?i:(?<!not )(?<!be )(?<!never )\bquarantined\b"
     r"|\b(?:PR|MR|pull\s+request|merge\s+request)\s*(?:[#!]\d+\s*|\S*/pull/\d+\s*)?(?:(?:was|is|has\s+been|got)\s+)?"
     r"approved\b"
     r"|\brevert(?:\s+(?:PR|MR|pull\s+request))?\s*(?:[#!]\d+\s*)?(?:(?:was|is|has\s+been)\s+)?"
     r"(?:opened|raised|created|submitted|filed|up)\b"
-    r"|\b(?:opened|raised|created|submitted|filed)\s+(?:a\s+|the\s+)?revert\b)"
+    r"|\b(?:opened|raised|created|submitted|filed)\s+(?:a\s+|the\s+)?revert\b"
+    r"|(?<!not )(?<!be )\b(?:field\s+)?(?:engineer|technician|tech)s?\s+(?:(?:was|were|has\s+been)\s+)?"
+    r"dispatched\b"
+    r"|(?<!not )\bdispatched\s+(?:an?\s+|the\s+)?(?:field\s+)?(?:engineer|technician|tech)\b)"
 )
 
 
@@ -1711,7 +1729,7 @@ def _acts_on(tl: pd.DataFrame) -> pd.Series:
         if not isinstance(t, str):
             return False
         low = t.lower()
-        return ("quarantined" in low or "approved" in low or "revert" in low) and (
+        return ("quarantined" in low or "approved" in low or "revert" in low or "dispatched" in low) and (
             _ACTED_ON.search(t) is not None)
 
     return tl["kind"].ne("plan") & tl["text"].map(acts).astype(bool)

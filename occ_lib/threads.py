@@ -37,7 +37,8 @@ pulled into one ticket:
   ``window`` ones, a change or maintenance window's range or a window's or freeze's end (``09:10 UTC
   maintenance window until 15:00 UTC``, ``09:20 UTC deploy freeze until 16:00 UTC``), tells when work
   may (not) happen, no step of the ticket's story; nor is a ``window`` deadline of an item threaded
-  for another deadline of it. A window an item names its ticket in stays that ticket's.
+  for another deadline of it. A window an item names its ticket in stays that ticket's. Nor is a
+  ``cutoff`` deadline whose item moves it (``17:45 Cut-off extended to 18:00``): the calendar's cut-off.
 - A threaded ``resolved`` item whose every resolution word is a runbook's step done (``[JR 13:26]
   T-34. Batch done``, ``step 3 done``, ```pg_ctl promote` done 14:01``: :func:`occ_lib._extract.
   only_steps_done`) is the ticket's ``status``: the ticket goes on until an item resolves it (``DBM-310
@@ -198,10 +199,13 @@ def deadlines_with_threads(deadlines: pd.DataFrame, events: pd.DataFrame) -> pd.
         for src, line, tks in zip(th["source"], th["line"], th["tickets"], strict=True)
     }
     kws = deadlines["keyword"].tolist() if "keyword" in deadlines.columns else [None] * len(deadlines)
+    # ('17:45 Cut-off extended to 18:00' under BOPS-124's heading: the calendar's cut-off moved, no ticket's)
+    mvs = (deadlines["moves"].fillna(False).astype(bool).tolist() if "moves" in deadlines.columns
+           else [False] * len(deadlines))
     new = [
-        found.get((str(s), int(n)), []) if not t and kw != "window" else []
-        for s, n, t, kw in zip(deadlines["source"], deadlines["line"], _lists(deadlines["tickets"]), kws,
-                               strict=True)
+        found.get((str(s), int(n)), []) if not t and kw != "window" and not (kw == "cutoff" and mv) else []
+        for s, n, t, kw, mv in zip(deadlines["source"], deadlines["line"], _lists(deadlines["tickets"]), kws,
+                                   mvs, strict=True)
     ]
     return _given(deadlines, pd.Series(new, index=deadlines.index, dtype="object"))
 
