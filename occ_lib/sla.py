@@ -232,7 +232,10 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "clause before its deadline word ('14:30 Sony cert submission due Oct 16'), its other words all "
         "named again with a done form of its action word or a generic one ('07:50 Sony cert submitted', "
         "'shipped', 'sent', 'delivered', 'published', 'filed', 'done', 'completed'; not 'not submitted', "
-        "'will be sent', nor a plan or deadline); "
+        "'will be sent', nor a plan or deadline); an item with two such deadlines gives each the clause "
+        "before its own deadline word ('Sony cert due Oct 16; Xbox cert due Oct 17': 'Sony cert', then "
+        "'Xbox cert'); an untimed event under a dated heading ('- Sony cert submitted' under '## "
+        "2025-10-16') keeps a date-only one only, known to its day (met when due that day or later); "
         "a change or maintenance window or a freeze of no ticket ('Change window: Sat 02:00-04:00 UTC', "
         "'deploy freeze until 12:00 UTC') announces when work may (not) happen and is no promise: no "
         "row, nor is it a step of its section's ticket; nor is a cutoff of no ticket told as a fact of "
@@ -1137,6 +1140,12 @@ def deadline_misses(
     written = _written(events, tz)
     undated = _undated(deadlines, events, as_of_ts, tz, written)
     d = deadlines[deadlines["due_at"].notna()].copy()
+    # (which of its item's deadlines of one keyword a row is, in the item's order, and of how many: two
+    # subjects in one item, 'Sony cert due Oct 16; Xbox cert due Oct 17', each its own clause's)
+    if {"source", "line", "keyword"} <= set(deadlines.columns):
+        by = deadlines.groupby(["source", "line", "keyword"], dropna=False, sort=False)
+        nth, of = by.cumcount(), by["line"].transform("size")
+        d["_nth"], d["_of"] = nth.reindex(d.index), of.reindex(d.index)
     d["due_at"] = pd.to_datetime(d["due_at"], utc=True)
     # ('expires 9999-12-31': the calendar's last day is how systems write "never", no promise)
     d = d[d["due_at"].dt.year < 9999]
@@ -1260,13 +1269,16 @@ def deadline_misses(
                 resolved, resolved_day, verb = done, False, "done"
         named = None  # (a deadline of no ticket: its subject, when a later event of its log names it done)
         if ticket is None and not stated and resolved is None and promise is None and len(recs) == 1 and (
-            subject := _subject_of(str(recs[0].get("text") or ""), str(recs[0].get("keyword") or ""))
+            subject := _subject_of(str(recs[0].get("text") or ""), str(recs[0].get("keyword") or ""),
+                                   *_nth_of(recs[0]))
         ) is not None and not pd.isna(made := written.get((str(recs[0]["source"]), int(recs[0]["line"])),
                                                           pd.NaT)):
             named = subject[2]
-            done = need_done().after(str(recs[0]["source"]), made, subject[0], subject[1])
+            # (an untimed event of a dated section keeps a date-only deadline only, known to its day)
+            done, done_day = need_done().after(str(recs[0]["source"]), made, subject[0], subject[1],
+                                               line=int(recs[0]["line"]), days=bool(day))
             if done is not None:
-                resolved, resolved_day, verb = done, False, f"'{named}' named done"
+                resolved, resolved_day, verb = done, done_day, f"'{named}' named done"
         slot = None  # (a window known only by its start: the ticket's work at it keeps it)
         if promise == "window" and not stated and not day and ticket is not None and all(
             r.get("keyword") == "window" and _start_only(r, zones.get(str(r["source"]), tz)) for r in recs
@@ -1542,18 +1554,31 @@ def _words(text: str) -> list[str]:
             if w and not w.isdigit()]
 
 
+def _nth_of(rec: Mapping[str, Any]) -> tuple[int, int]:
+    """Which of its item's deadlines of its keyword ``rec`` is (from 0, in the item's order) and of how
+    many (-1, 0 when not known)."""
+    nth, of = rec.get("_nth"), rec.get("_of")
+    return (-1, 0) if nth is None or of is None or pd.isna(nth) or pd.isna(of) else (int(nth), int(of))
+
+
 @functools.lru_cache(maxsize=1024)
-def _subject_of(text: str, keyword: str) -> tuple[tuple[str, ...], frozenset[str], str] | None:
-    """The subject of a deadline of no ticket written in ``text`` with ``keyword`` (a deadline word,
-    written once in the text): its distinctive words, the done forms that keep it and its words as
-    written ('Sony cert submission'), or None."""
+def _subject_of(text: str, keyword: str, nth: int = -1, of: int = 0
+                ) -> tuple[tuple[str, ...], frozenset[str], str] | None:
+    """The subject of a deadline of no ticket written in ``text`` with ``keyword`` (a deadline word):
+    its distinctive words, the done forms that keep it and its words as written ('Sony cert submission'),
+    or None. The keyword written once, or as many times as the item has deadlines of it (``of``): the
+    ``nth`` one's clause ('Sony cert due Oct 16; Xbox cert due Oct 17': 'Xbox cert' for the second)."""
     kw = (keyword or "").lower()
     if kw not in _DEADLINE_WORDS:
         return None
     hits = [m.start() for m in re.finditer(r"\b" + kw + r"\b", text.lower())]
-    if len(hits) != 1:  # (two 'due' in one item: which subject is this deadline's is not told here)
+    if len(hits) == 1:
+        at = hits[0]
+    elif len(hits) == of and 0 <= nth < of:  # (one keyword per deadline: the nth is this one's)
+        at = hits[nth]
+    else:  # (two 'due' in one item and one deadline of it: which subject is this one's is not told here)
         return None
-    clause = _SUBJECT_BREAK.split(text[:hits[0]])[-1]
+    clause = _SUBJECT_BREAK.split(text[:at])[-1]
     words = [w for w in _words(clause) if w not in _SUBJECT_SMALL]
     if not 2 <= len(words) <= 6:  # (one word, 'result ETA Fri', 'approval needed by': too little to name)
         return None
@@ -1566,25 +1591,31 @@ def _subject_of(text: str, keyword: str) -> tuple[tuple[str, ...], frozenset[str
     return rest, _DONE_GENERIC | (_ACTIONS[action] if action is not None else frozenset()), phrase
 
 
+_DAY = pd.Timedelta(days=1)
+
+
 class _DoneIndex:
-    """Per log, its timed events known at ``as_of`` that say a done form (:data:`_DONE_ANY`, not after a
+    """Per log, its events known at ``as_of`` that say a done form (:data:`_DONE_ANY`, not after a
     negation or a plan: :data:`_NOT_DONE`, read once per event), in time order, indexed by their words:
     what keeps a deadline of no ticket (:meth:`after`), looked up by the rarest word of its subject, not by
-    a scan of every event for every deadline."""
+    a scan of every event for every deadline. An untimed one of a dated section is at its day's start,
+    marked as known to the day."""
 
     def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp) -> None:
-        # (per log: (at, the done forms it says, its words), in time order; per log and word, their indices)
-        self._events: dict[str, list[tuple[pd.Timestamp, set[str], set[str]]]] = {}
+        # (per log: (at, known to the day, line, the done forms it says, its words), in time order; per
+        # log and word, their indices)
+        self._events: dict[str, list[tuple[pd.Timestamp, bool, int, set[str], set[str]]]] = {}
         self._index: dict[str, dict[str, list[int]]] = {}
         if events.empty or not {"at", "source", "text"} <= set(events.columns):
             return
         ev = events[events["at"].notna()]
-        if "at_precision" in ev.columns:
-            ev = ev[ev["at_precision"].ne("day")]
         kinds = ev["kind"] if "kind" in ev.columns else pd.Series("", index=ev.index)
+        no = pd.Series(False, index=ev.index)
+        days = ev["at_precision"].eq("day") if "at_precision" in ev.columns else no
+        lines = ev["line"] if "line" in ev.columns else pd.Series(0, index=ev.index)
         rows = []
-        for src, when, text, kind in zip(ev["source"], pd.to_datetime(ev["at"], utc=True), ev["text"], kinds,
-                                         strict=True):
+        for src, when, text, kind, day, line in zip(ev["source"], pd.to_datetime(ev["at"], utc=True),
+                                                    ev["text"], kinds, days, lines, strict=True):
             text = str(text or "")
             if when > as_of or str(kind) in _STEP_UNDONE_KINDS or _DONE_ANY.search(text) is None:
                 continue
@@ -1592,27 +1623,32 @@ class _DoneIndex:
             said = {m.group(0).lower() for m in _DONE_ANY.finditer(text)
                     if _NOT_DONE.search(text, max(0, m.start() - 40), m.start()) is None}
             if said:
-                rows.append((str(src), when, said, text))
+                rows.append((str(src), when, bool(day), int(line) if not pd.isna(line) else 0, said, text))
         rows.sort(key=lambda r: r[1])
-        for src, when, said, text in rows:
+        for src, when, day, line, said, text in rows:
             lst = self._events.setdefault(src, [])
             words = set(_words(text))
             for w in words:
                 self._index.setdefault(src, {}).setdefault(w, []).append(len(lst))
-            lst.append((when, said, words))
+            lst.append((when, day, line, said, words))
 
-    def after(self, source: str, made: pd.Timestamp, subject: tuple[str, ...], forms: frozenset[str]
-              ) -> pd.Timestamp | None:
+    def after(self, source: str, made: pd.Timestamp, subject: tuple[str, ...], forms: frozenset[str],
+              line: int = 0, days: bool = False) -> tuple[pd.Timestamp | None, bool]:
         """The first event of ``source`` after ``made`` naming every word of ``subject`` and one of the
-        done ``forms``, not after a negation or a plan (None when there is none)."""
+        done ``forms``, not after a negation or a plan, and whether it is known to its day only ((None,
+        False) when there is none). An untimed one counts when ``days`` (a date-only deadline): of a day
+        after ``made``'s, or of its day and below ``line``, the deadline's item."""
         index = self._index.get(source, {})
         posting = min((index.get(w, []) for w in subject), key=len)
         events = self._events.get(source, [])
-        for i in posting[bisect.bisect_right(posting, made, key=lambda i: events[i][0]):]:
-            when, said, words = events[i]
-            if when > made and all(w in words for w in subject) and not forms.isdisjoint(said):
-                return when
-        return None
+        since = made - _DAY if days else made  # (an untimed one of made's day is before it)
+        for i in posting[bisect.bisect_right(posting, since, key=lambda i: events[i][0]):]:
+            when, day, at_line, said, words = events[i]
+            if day and not (days and (when > made or (when + _DAY > made and at_line > line))):
+                continue
+            if (day or when > made) and all(w in words for w in subject) and not forms.isdisjoint(said):
+                return when, day
+        return None, False
 
 
 def _moved_windows(
