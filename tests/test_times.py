@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from occ_lib.logs import parse_log
@@ -931,14 +931,18 @@ def test_find_times_many_reads_each_text_on_its_own() -> None:
     st.lists(st.lists(_TOKENS, max_size=12).map("".join), max_size=8),
     st.sampled_from([None, D, dt.date(2025, 3, 9)]),
 )
+@example(["", "10/13 COBPosted Oct 09, 2025 - 14:51 EDT"], None)  # (its own full date gives 10/13 its year)
 def test_find_times_many_equals_find_times_on_each(texts: list[str], day: dt.date | None) -> None:
     texts = [t.replace("\n", " ") for t in texts]
     days = [day if k % 2 else D for k in range(len(texts))]
-    # (a text with no day reads a date that needs a year, or reads both ways, against the last date
-    # an earlier text wrote, as find_times_many documents)
+    # (a text with no day reads a date that needs a year, or reads both ways, against the full date it
+    # writes itself, else the last date an earlier text wrote, as find_times_many documents; the
+    # tokens' full dates are all in October 2025, so which of its own is nearest does not matter)
     expected, seen = [], None
     for t, d in zip(texts, days, strict=True):
-        expected.append(find_times(t, day=d, tz="PT", year_near=d or seen))
+        own = None if d is not None else next(
+            (m.at.date() for m in find_times(t, day=None, tz="PT") if m.has_date and m.at is not None), None)
+        expected.append(find_times(t, day=d, tz="PT", year_near=d or own or seen))
         seen = next((m.at.date() for m in reversed(expected[-1])
                      if m.has_date and m.at is not None and not m.is_deadline), seen)
     assert find_times_many(texts, days, "PT") == expected
