@@ -58,7 +58,8 @@ What counts as a time
     24-hour log a military range (``downtime 0200-0400 tonight``, ``2300-0100 CDT``; not before a word
     no time takes, ``1000-1200 users``, nor two years, ``2020-2024``). A range in the small hours (before
     06:00) said ``tonight`` is the next morning's (``0200-0400 tonight`` written on Tuesday: Wednesday
-    02:00-04:00).
+    02:00-04:00), a range written with colons too (``maintenance window 02:00-04:00 tonight``; a single
+    time said tonight is not moved).
     ``first thing Monday`` (also ``first thing tomorrow``, ``... Monday morning``, with a zone after
     it): 09:00 of that day, the start of a working day, in the text's zone or the one written; a weekday
     the next one ahead; keyword ``due`` when its clause says due (``first thing Monday: OPS-320 access
@@ -321,9 +322,10 @@ Which date a time takes
     next one on or after the base date when the time is a deadline (``ETA Friday 09:00``) or the
     text speaks of the future (scheduled, will, next, upcoming, planned, expected, booked, set for,
     announced as a notice, ``Maintenance announced: servers down Tue 06:00 PDT`` written on a Monday is the
-    next day, ``announced for``, ``announced maintenance``, ``announcing`` (not ``announced on Tue 06:00``:
-    when it was announced), moved/rescheduled/postponed to, a schedule told in the present, starts, begins,
-    kicks off, goes live,
+    next day, ``announced for``, ``announced maintenance``, ``announcing``, a maintenance, downtime or
+    outage named before it, ``Downtime announced Tue 06:00`` (not ``announced on Tue 06:00``, ``announced
+    Tue 06:00``, ``Downtime announced on Tue``: when it was announced), moved/rescheduled/postponed to,
+    a schedule told in the present, starts, begins, kicks off, goes live,
     and a slot moved from one day to another: ``rollback drill scheduled Friday 2pm``, ``Code freeze starts
     Tue 12:00``, ``Go/no-go moved from Tue 16:00 to Wed 10:00``; and a change calendar row whose status
     cell keeps its window a promise, as a ``Planned`` row's: ``| CHG-2 | Thu 14:00 | Lee | Approved |``
@@ -374,7 +376,8 @@ Which date a time takes
     ``promised``, ``expects``... or the deadline word; ``rollout in 2 weeks`` is none); a day of the month,
     ``by the 3rd``, ``promised on the 14th``: the next such day on or after the base date, in its
     month or the next (no such day there: ``no such date`` problem), when the clause ends after it or a
-    small word follows (not ``the 14th floor``, ``the 3rd attempt``; a ``by`` or ``until`` only where it
+    small word or a clock time follows (``ETA the 14th 17:00 UTC`` is the 14th at 17:00, as ``... at
+    17:00 UTC``; not ``the 14th floor``, ``the 3rd attempt``; a ``by`` or ``until`` only where it
     is a deadline's, not ``was fixed by the 3rd``); and a part of a month or a quarter, ``mid-October``,
     ``early November``, ``late Q4``, ``mid-month``: a ``vague deadline`` problem, as a sprint's is.
     ``EOW``, ``end of (the) week`` and ``end of next week`` are date-only deadlines on that week's
@@ -3264,6 +3267,10 @@ def _scan(
             if rels and c.kind == "time" and c.date is None:
                 ahead = _take_near_rel(text, c, rels, a, b, ahead, first and (
                     c.start == a or _LEAD.fullmatch(text, a, c.start) is not None))
+                if c.has_rel and c.rel == 0 and c.wd < 0 and c.until is not None and c.time and (
+                    c.time[0] < 6
+                ) and _TONIGHT_AFTER.match(text, c.end):
+                    c.rel = 1  # ('window 02:00-04:00 tonight': the small hours after this evening)
                 if c.keyword is None and c.week >= 10 and 0 <= c.wd_at[0] < c.start:
                     # ('ETA Thursday week 10:00': the keyword before the weekday, its 'week' no break)
                     c.keyword = _deadline(text, c.wd_at[0], c.end, low, a, b)
@@ -4829,6 +4836,8 @@ _AHEAD = re.compile(
     # a notice of what is to come: 'Maintenance announced: servers down Tue 06:00 PDT', 'announced for Tue',
     # 'announced maintenance Tue 06:00' (not 'announced on Tue 06:00', 'announced Tue 06:00': when it was)
     r"|announced(?=[^\S\n]*:|[^\S\n]+(?:for|maintenance|downtime|outage|window)\b)|announcing|announces"
+    # the notice named first: 'Downtime announced Tue 06:00' (not '... announced on Tue': when it was)
+    r"|(?:maintenance|downtime|outage)[^\S\n]+announced(?![^\S\n]+on\b)"
     # a schedule told in the present: 'Code freeze starts Tue 12:00', 'Freeze begins Tuesday 12:00'
     r"|starts|begins|kicks\s+off|goes\s+live"
     # a meeting or a job moved: 'standup moved to Friday 10am', 'rescheduled for Mon', 'Go/no-go moved
@@ -4970,7 +4979,9 @@ _PROSE = re.compile(
     r"|(?P<n2>" + _NUM + r")[^\S\n]+(?P<u2>" + _UNIT + r")[^\S\n]+(?i:from[^\S\n]+(?:now|today))"
     r"|(?:(?i:on)[^\S\n]+)?(?i:the) (?P<d>[0-3]?\d)(?i:st|nd|rd|th)"
     r"(?=[^\S\n]*(?:$|\n|[,.;:)\]!?\"'\u201d]|[\u2014\u2013]|-\s|(?i:at|by|as|and|or|then|so|but|if|when|unless"
-    r"|because|latest|eod|cob)(?!\w)))"
+    r"|because|latest|eod|cob)(?!\w)"
+    # (a clock time right after it: 'ETA the 14th 17:00 UTC', 'the 14th 5pm')
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?:1[0-2]|0?[1-9])[^\S\n]?(?i:am|pm)(?!\w)))"
     r"|(?P<v>(?i:mid|early|late)[- ](?:" + _MON + r"|Q[1-4](?!\w)"
     r"|(?i:(?:the[^\S\n]+|next[^\S\n]+)?(?:month|quarter)(?!\w))))"
     r")(?![\w-])"
