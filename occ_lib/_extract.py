@@ -100,6 +100,9 @@ _FLIGHT_WORDS = re.compile(
 # opened' names a ticket); tried only at a key written right after a space, a colon or a '#'
 _ERROR_CODE_BEFORE = re.compile(r"(?<![\w-])(?i:errors|(?:error[ \t]+)?codes?|errs)[ \t]*[:#]?[ \t]*$")
 _ERROR_BEFORE = re.compile(r"(?<![\w-])(?i:error|err)[ \t]*[:#]?[ \t]*$")
+# what joins the codes of a list of error codes ('errors: MM-504, MM-505', 'error codes MM-504 and MM-505',
+# 'codes MM-504/MM-505'): every key of the list is a code, not only the first (:func:`_keys`)
+_CODE_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|/|[ \t](?:and|or|&)[ \t]+)[ \t]*")
 
 
 def _two_letters(head: str) -> bool:
@@ -132,6 +135,8 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
     # where the last key-shaped word not glued to a path ended: 'INC-5678/INC-5679' and 'SEV-2/INC-7'
     # name keys after the slash, 'docs/DEPLOY-147.md' and 'docs/INC-1/INC-2.md' none
     after = -1
+    code_end = -1  # where the last error code ended ('errors: MM-504, MM-505': the next key is one too)
+    code_head = ""  # (of its prefix: 'errors MM-504, OPS-7 escalated' names OPS-7)
     flights = None  # (whether the text speaks of flights, asked once, at its first airline-shaped key)
     for m in _TICKET.finditer(text):
         key = m.group(0)
@@ -156,7 +161,12 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
                     flights = _FLIGHT_WORDS.search(text) is not None
                 if flights:
                     continue
-            if i and text[i - 1] in " \t:#" and _error_code(text, i, key):
+            if i and text[i - 1] in " \t:#/" and (
+                code_end >= 0 and i - code_end <= 6 and head == code_head
+                and _CODE_LIST_JOIN.fullmatch(text, code_end, i) is not None
+                or text[i - 1] != "/" and _error_code(text, i, key)
+            ):
+                code_end, code_head = m.end(), head
                 continue
             num = key[key.rindex("-") + 1:]
             if num[0] == "0" and (len(num) < 4 or num.strip("0") == ""):
@@ -2466,6 +2476,24 @@ def bday_deadline(prose: str) -> tuple[int, str, int, int] | None:
     kw = m.group("kw").lower()
     keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") else kw
     return int(m.group("n")), keyword, m.start("v"), m.end()
+
+
+# a cut-off told as reached or passed ('cut-off 17:30 CET reached', 'Cut-off 17:30 was reached',
+# 'cutoff passed at 17:30'): a fact of the calendar, no deadline (:func:`cutoff_reached`; :mod:`occ_lib.sla`)
+CUTOFF_REACHED = re.compile(
+    r"\bcut-?off\s+(?:(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[A-Z]{1,5}\s+)?)?(?:(?:was|is|has\s+been)\s+)?"
+    r"(?:reached|passed)\b(?:\s+at\s+\d{1,2}(?::\d{2})?(?:\s*[A-Z]{1,5}\b)?)?", re.I
+)
+
+
+def cutoff_reached(prose: str, start: int, end: int) -> bool:
+    """Whether the cut-off mention at ``prose[start:end]`` is told as reached or passed
+    (:data:`CUTOFF_REACHED` overlapping it); the caller gates it by 'reached'/'passed', once per item."""
+    lo = max(0, start - 30)
+    for m in CUTOFF_REACHED.finditer(prose, lo, min(len(prose), end + 40)):
+        if m.start() < end and start < m.end():
+            return True
+    return False
 
 
 def add_business_days(day: dt.date, n: int) -> dt.date:

@@ -252,7 +252,9 @@ Per item (the rules, in order)
       projects, nor is an error code named as one (after ``errors``, ``code``, ``error code``, ``errs``, a
       colon or ``#`` between: ``matchmaking errors MM-504``, ``error code AUTH-401``; after a singular
       ``error`` only an HTTP status's number, ``gateway error GW-503``, as ``checkout error PAY-1234
-      opened`` names a ticket), nor is a key numbered
+      opened`` names a ticket; every code of such a list is one, joined by a comma, ``and``, ``or``, ``&``
+      or ``/`` with the code before it and of its prefix: ``errors: MM-504, MM-505``, ``error codes MM-504
+      and MM-505`` name no key, ``errors MM-504, OPS-7 escalated`` names OPS-7), nor is a key numbered
       0 (``OPS-0``, ``OPS-00``, ``OPS-0000``) or whose number of two or three digits starts with 0
       (device and host names ``PRN-03``, ``SW-01``, ``AP-07``, ``DB-012``, ACME's challenge type
       ``DNS-01``; in-house trackers pad to four digits or more, so ``REQ-0012``, ``INC-000123``,
@@ -333,6 +335,9 @@ Per item (the rules, in order)
       looking back, ``missed the 10:30 update`` naming its time; not a ``by`` that tells when a state was
       reached, ``queue drained by 10:20``, ``errors were gone by 11:07``, ``p99 back under 900ms by 00:31``,
       nor an ``until`` that ends an alert's quiet, ``Alert snoozed until 03:00 UTC``, ``muted``, ``silenced``,
+      nor a cut-off told as reached or passed, ``cut-off 17:30 CET reached``, ``Cut-off 17:30 was reached``,
+      ``cutoff passed at 17:30``: a fact of the calendar, the item a note,
+      :func:`occ_lib._extract.cutoff_reached`,
       :func:`occ_lib.times.find_times`) becomes a row of ``deadlines``, with
       the item's tickets, or those its clause names when the item names two or more of its own
       (``OPS-1 ETA 17:00; OPS-2 ETA 18:00``, ``OPS-3 by 15:00, OPS-4 by 16:00``; a list shares its
@@ -3017,6 +3022,12 @@ def _items(
                 # ('ETA ~2h' in an item known only to its day: due two hours after a time nobody wrote;
                 # no guess, and no silence either: a problem naming it)
                 problems.append((line, "time", proses[k][rel[2]:rel[3]], _NO_ITEM_TIME))
+        if dls and ("reached" in (low_k := proses[k].lower()) or "passed" in low_k) and any(
+            m.keyword == "cutoff" for m in dls
+        ):
+            # ('17:30 cut-off 17:30 CET reached', 'cutoff passed at 17:30': the calendar's fact, no promise)
+            dls = [m for m in dls if not (
+                m.keyword == "cutoff" and ex.cutoff_reached(proses[k], m.start, m.end))]
         if dls and (flags & _CANCELLED or "\u274c" in text and (
             _CANCEL_END.search(text) if not flags & _TASK else _CANCEL_MARK.search(text)
         )):
