@@ -114,3 +114,34 @@ def _event_cells(ev: pd.DataFrame) -> list[list]:
             ev["line"], ev["at"], ev["kind"], ev["level"], ev["tickets"], ev["text"], strict=True
         )
     ]
+
+
+def mention_rows(text: str, day: dt.date, tz: str, clock24: bool = False) -> list[tuple]:
+    """Each time mention ``find_times`` reads in ``text`` on ``day`` (in a 24-hour log when ``clock24``), as
+    ``(raw, 'MM-DD HH:MM' at, 'MM-DD HH:MM' until or None, precision, keyword)``."""
+    from occ_lib import times
+
+    with times.clock24(clock24):
+        found = times.find_times(text, day=day, tz=tz)
+    return [(m.raw, m.at.strftime("%m-%d %H:%M"), m.until and m.until.strftime("%m-%d %H:%M"), m.precision,
+             m.keyword) for m in found]
+
+
+def sla_verdict_rows(
+    text: str, tmp_path: Path, start: str = "2025-10-06", end: str = "2025-10-13"
+) -> list[list]:
+    """The SLA deadline rows of ``text`` (written as ``x.md``, judged with the default policy from ``start``
+    to ``end``, as of ``end``): ``[line, subject, 'MM-DD HH:MM' due, status, 'MM-DD HH:MM' kept at or '',
+    the detail's verb]``."""
+    from occ_lib.logs import read_logs
+    from occ_lib.policy import Policy
+    from occ_lib.sla import misses
+
+    p = tmp_path / "x.md"
+    p.write_text(text, encoding="utf-8")
+    out = misses(read_logs(str(p)), None, Policy(), start=start, end=end, as_of=end)
+    out = out[out["kind"].eq("deadline")]
+    return [[int(n), s, d.strftime("%m-%d %H:%M"), st, "" if pd.isna(r) else r.strftime("%m-%d %H:%M"),
+             det.split("; ")[1].split(" ")[0]]
+            for n, s, d, st, r, det in zip(out["line"], out["subject"], out["due_at"], out["status"],
+                                           out["resolved_at"], out["detail"], strict=True)]

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from occ_lib import times
 from occ_lib.logs import read_logs
-from tests.log_rows import item, sla_deadline_rows, text_deadline_rows
+from tests.log_rows import item, mention_rows, sla_deadline_rows, text_deadline_rows
 from tests.log_rows import short_event_rows as event_rows
 
 FIX = Path(__file__).parent / "fixtures" / "round16"
@@ -21,10 +20,7 @@ DAY = dt.date(2025, 10, 7)  # (a Tuesday)
 
 
 def _read(text: str, tz: str = "America/New_York", clock24: bool = False) -> list[tuple]:
-    with times.clock24(clock24):
-        found = times.find_times(text, day=DAY, tz=tz)
-    return [(m.raw, m.at.strftime("%m-%d %H:%M"), m.until and m.until.strftime("%m-%d %H:%M"), m.precision,
-             m.keyword) for m in found]
+    return mention_rows(text, DAY, tz, clock24)
 
 
 # 1: times said in words ----------------------------------------------------------------------------------

@@ -11,16 +11,13 @@ import pytest
 
 from occ_lib import times
 from occ_lib.logs import read_logs
-from tests.log_rows import deadline_rows
+from tests.log_rows import deadline_rows, mention_rows
 
 DAY = dt.date(2025, 10, 7)  # (a Tuesday)
 
 
 def _read(text: str, tz: str = "America/Chicago", clock24: bool = True) -> list[tuple]:
-    with times.clock24(clock24):
-        found = times.find_times(text, day=DAY, tz=tz)
-    return [(m.raw, m.at.strftime("%m-%d %H:%M"), m.until and m.until.strftime("%m-%d %H:%M"), m.precision,
-             m.keyword) for m in found]
+    return mention_rows(text, DAY, tz, clock24)
 
 
 # 1: a mid-item HHMM opening a clause ---------------------------------------------------------------------

@@ -8,27 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-import occ_lib
-from occ_lib.policy import Policy
 from occ_lib.sla import _owes_response, _step_done, misses
 from occ_lib.weekly import workspace
+from tests.log_rows import sla_verdict_rows
 
 FIX16 = Path(__file__).parent / "fixtures" / "round16"
 
 
-def _rows(text: str, tmp_path: Path, start: str = "2025-10-06", end: str = "2025-10-13") -> list[list]:
-    """``[line, subject, 'MM-DD HH:MM' due, status, 'MM-DD HH:MM' kept at or '', detail's verb]``."""
-    p = tmp_path / "x.md"
-    p.write_text(text, encoding="utf-8")
-    out = misses(occ_lib.read_logs(str(p)), None, Policy(), start=start, end=end, as_of=end)
-    out = out[out["kind"].eq("deadline")]
-    return [[int(n), s, d.strftime("%m-%d %H:%M"), st, "" if pd.isna(r) else r.strftime("%m-%d %H:%M"),
-             det.split("; ")[1].split(" ")[0]]
-            for n, s, d, st, r, det in zip(out["line"], out["subject"], out["due_at"], out["status"],
-                                           out["resolved_at"], out["detail"], strict=True)]
+_rows = sla_verdict_rows
 
 
 HEAD = "# Ops log\n\nAll times UTC.\n\n## 2025-10-08 (Wed)\n\n"
