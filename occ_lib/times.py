@@ -3267,10 +3267,8 @@ def _scan(
             if rels and c.kind == "time" and c.date is None:
                 ahead = _take_near_rel(text, c, rels, a, b, ahead, first and (
                     c.start == a or _LEAD.fullmatch(text, a, c.start) is not None))
-                if c.has_rel and c.rel == 0 and c.wd < 0 and c.until is not None and c.time and (
-                    c.time[0] < 6
-                ) and _TONIGHT_AFTER.match(text, c.end):
-                    c.rel = 1  # ('window 02:00-04:00 tonight': the small hours after this evening)
+                if c.until is not None:  # ('window 02:00-04:00 tonight'; a single time is not moved)
+                    _tonight_small_hours(text, c)
                 if c.keyword is None and c.week >= 10 and 0 <= c.wd_at[0] < c.start:
                     # ('ETA Thursday week 10:00': the keyword before the weekday, its 'week' no break)
                     c.keyword = _deadline(text, c.wd_at[0], c.end, low, a, b)
@@ -4199,11 +4197,7 @@ _CLOCK_TIME = {"noon": (12, 0, 0, 0, "minute", 0), "midday": (12, 0, 0, 0, "minu
 
 def _clock_cand(m: re.Match[str], start: int) -> _Cand:
     """The time of a ``_CLOCK_WORD`` match ('noon ET'), as a mention starting at ``start``."""
-    z, off, zp, zw, zu = m.group("nz", "noff", "nzp", "nzw", "nzu")
-    if zu in _NOT_ZONES:
-        zu = None  # ('noon UAT sign-off')
-    word = "Z" if z else (off or zp or zw or zu)
-    tz = _zone_word(word.replace("\u2212", "-")) if word else None
+    tz, zu = _zone_groups(m, "n")  # ('noon UAT sign-off': no zone)
     c = _Cand(start, m.end() if tz is not None or zu else m.end("cw"), "time", tz=tz)
     c.time = _CLOCK_TIME[m.group("cw").lower()]
     if zu:
@@ -4300,11 +4294,7 @@ def _spoken_cand(
     minute = _SPOKEN_MINUTES.get(q, 0)
     if before:
         hour, minute = (hour - 1) % 24, 60 - minute
-    z, off, zp, zw, zu = m.group("sz", "soff", "szp", "szw", "szu")
-    if zu in _NOT_ZONES:
-        zu = None
-    word = "Z" if z else (off or zp or zw or zu)
-    tz = _zone_word(word.replace("\u2212", "-")) if word else None
+    tz, zu = _zone_groups(m, "s")
     end = m.end() if tz is not None or zu else (m.end("sm") if m.group("sm") else m.end("sh") if (
         m.group("sh")) else m.end("ih") + 3)
     c = _Cand(start, end, "time", tz=tz)
@@ -4332,13 +4322,28 @@ _SHORT_RANGE_AFTER = re.compile(r"[^\S\n]+(?i:tonight|today|tomorrow|tmrw|" + _W
 _TONIGHT_AFTER = re.compile(r"[^\S\n]+(?i:tonight)\b")
 
 
-def _range_cand(text: str, m: re.Match[str], start: int) -> _Cand | None:
-    """The range of a ``_HOUR_RANGE`` match, or None where it is no time's."""
-    z, off, zp, zw, zu = m.group("rz", "roff", "rzp", "rzw", "rzu")
+def _tonight_small_hours(text: str, c: _Cand) -> None:
+    """Move ``c``, a small-hours time (before 06:00) on the text's own day said ``tonight`` right after
+    it, to the next morning ('0200-0400 tonight': the small hours after this evening)."""
+    if c.has_rel and c.rel == 0 and c.wd < 0 and c.time and c.time[0] < 6 and (
+        _TONIGHT_AFTER.match(text, c.end)
+    ):
+        c.rel = 1
+
+
+def _zone_groups(m: re.Match[str], p: str) -> tuple[dt.tzinfo | None, str | None]:
+    """(zone, the unknown zone-like word) of a match's zone groups named with prefix ``p``
+    (:func:`_zone_re`); a word of :data:`_NOT_ZONES` is no zone ('noon UAT sign-off')."""
+    z, off, zp, zw, zu = m.group(p + "z", p + "off", p + "zp", p + "zw", p + "zu")
     if zu in _NOT_ZONES:
         zu = None
     word = "Z" if z else (off or zp or zw or zu)
-    tz = _zone_word(word.replace("\u2212", "-")) if word else None
+    return (_zone_word(word.replace("\u2212", "-")) if word else None), zu
+
+
+def _range_cand(text: str, m: re.Match[str], start: int) -> _Cand | None:
+    """The range of a ``_HOUR_RANGE`` match, or None where it is no time's."""
+    tz, zu = _zone_groups(m, "r")
     if m.group("ra"):
         pm = m.group("rm") in "Pp"
         h1, h2 = int(m.group("ra")) % 12, int(m.group("rb")) % 12
@@ -4389,10 +4394,7 @@ def _range_cands(text: str, found: list[TimeMention], rels: list[_Cand] | None) 
             continue
         if rels:
             ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
-            if c.has_rel and c.rel == 0 and c.wd < 0 and c.time and c.time[0] < 6 and (
-                _TONIGHT_AFTER.match(text, c.end)
-            ):
-                c.rel = 1  # ('0200-0400 tonight': the small hours after this evening)
+            _tonight_small_hours(text, c)  # ('0200-0400 tonight')
         out.append(c)
     return out
 
@@ -4495,10 +4497,8 @@ def _spoken_cands(
                 pass
         elif rels:
             ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
-            if night and c.has_rel and c.rel == 0 and c.wd < 0 and c.time and c.time[0] < 6 and (
-                _TONIGHT_AFTER.match(text, c.end)
-            ):
-                c.rel = 1  # ('half past two tonight': the small hours after this evening)
+            if night:
+                _tonight_small_hours(text, c)  # ('half past two tonight')
         out.append(c)
     return out
 
