@@ -1633,9 +1633,7 @@ def _deadline(
     kw = _deadline_keyword(text, start, end, low, a, b)
     if kw in ("by", "before", "EOD") and _is_condition_by(text, max(a, start - 80), start):
         return None
-    if kw is None and start > a and text.find("owntime", max(a, start - 12), start) >= 0 and (
-        _DOWNTIME_BEFORE.search(text, max(a, start - 12), start) is not None
-    ) and _RANGE_IN.search(text, start, end) is not None:
+    if kw is None and downtime_range(text, start, a) and _RANGE_IN.search(text, start, end) is not None:
         return "window"  # ('downtime 0200-0400 tonight': a planned downtime's range is a window)
     if kw is None and start > a and text.find("reeze", max(a, start - 40), start) >= 0 and (
         text.find("nnounc", a, len(text) if b is None else b) >= 0
@@ -1651,11 +1649,11 @@ def _deadline(
 _DOWNTIME_BEFORE = re.compile(r"(?<![\w-])(?i:downtime)[^\S\n]*:?[^\S\n]*$")
 
 
-def downtime_range(text: str, start: int) -> bool:
+def downtime_range(text: str, start: int, a: int = 0) -> bool:
     """Whether the range at ``start`` is a downtime's (:data:`_DOWNTIME_BEFORE`: 'downtime 0200-0400
-    tonight'): a window deadline that is also when the plan it is in happens."""
-    return start > 0 and text.find("owntime", max(0, start - 12), start) >= 0 and (
-        _DOWNTIME_BEFORE.search(text, max(0, start - 12), start) is not None)
+    tonight'): a window deadline that is also when the plan it is in happens (its item from ``a``)."""
+    return start > a and text.find("owntime", max(a, start - 12), start) >= 0 and (
+        _DOWNTIME_BEFORE.search(text, max(a, start - 12), start) is not None)
 
 
 # a freeze's start announced ('Code freeze Wed 18:00 UTC announced in #release-train', 'change freeze
