@@ -2935,7 +2935,8 @@ def _find_times(
         extra = _other_mentions(text, rels, stamps, out)
     else:
         extra = None  # what _other_mentions would find needs one of these
-    if any(w in (low or text.lower()) for w in _PROSE_HINTS) and (prose := _prose_cands(text, out, base)):
+    hay = low or text.lower()  # (lowered once, not once per hint, when low was dropped)
+    if any(w in hay for w in _PROSE_HINTS) and (prose := _prose_cands(text, out, base)):
         extra = prose + (extra or [])  # ('ETA in 3 days', 'by the 3rd', 'due mid-October')
     if words:
         extra = words + (extra or [])
@@ -4963,10 +4964,7 @@ def _other_mentions(
 # weeks' time"', 'ETA in 3 days', 'due a fortnight from now'), a day of the month ('by the 3rd', 'would
 # be issued on the 14th') and a part of a month or quarter ('mid-October', 'late Q4': a vague deadline).
 # find_times_many sends the items that may hold one down find_times (its gate: _PROSE_HINTS).
-_NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10,
-}
+_NUM_WORDS = {"a": 1, "an": 1, **{w: n for w, n in _HOUR_WORDS.items() if n <= 10}}
 _SPAN_UNIT = {"day": 1, "week": 7, "fortnight": 14}
 _NUM = r"(?:\d{1,2}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten))"
 _UNIT = r"(?i:days?|weeks?|fortnights?)"
