@@ -3834,10 +3834,10 @@ _SLOW_LOW = (
     *_REL_SHORT_HINTS,  # (_REL_SHORT: 'tmrw', 'yday'...)
     *_DAY_BEFORE_HINTS,  # ('23:10 (prev. evening)')
     *_WEEKDAYS,
+    # (the times said in words, _SPOKEN, and 'first thing Monday', _FIRST_THING: its weekday is above)
+    "quarter", "half past",
 )
 _SLOW = ("??", "TB", "x:x", "X:X", "`", "COB", "print")  # ('print': 'ETA end of sprint', _VAGUE_DUE)
-# (the times said in words, _SPOKEN, and 'first thing Monday', _FIRST_THING: its weekday is in _SLOW_LOW)
-_SLOW_SPOKEN = ("quarter", "half past")
 # (a rough hour, '4ish', and an hour range, '9-11p', _HOUR_RANGE; a military one, '0200-0400', in a
 # 24-hour log only): one search of the document, not of each text
 _SLOW_HOURS = re.compile(r"\d(?i:ish)(?![\w-])|\d\s?[-\u2013]\s?\d{1,2}[AaPp](?!\w)")
@@ -3894,8 +3894,7 @@ def find_times_many(
     for t in texts:
         starts.append(a)
         a += len(t) + 1
-    slow = _holding(low, _SLOW_LOW, starts) | _holding(joined, _SLOW, starts) | _holding(
-        low, _SLOW_SPOKEN, starts)
+    slow = _holding(low, _SLOW_LOW, starts) | _holding(joined, _SLOW, starts)
     slow.update(bisect.bisect_right(starts, m.start()) - 1 for m in _SLOW_HOURS.finditer(joined))
     slow |= _holding(low, _PROSE_HINTS, starts)  # ('ETA in 3 days', 'by the 3rd', 'due mid-October')
     if _CLOCK24.get():
