@@ -1633,9 +1633,7 @@ def _deadline(
     kw = _deadline_keyword(text, start, end, low, a, b)
     if kw in ("by", "before", "EOD") and _is_condition_by(text, max(a, start - 80), start):
         return None
-    if kw is None and start > a and text.find("owntime", max(a, start - 12), start) >= 0 and (
-        _DOWNTIME_BEFORE.search(text, max(a, start - 12), start) is not None
-    ) and _RANGE_IN.search(text, start, end) is not None:
+    if kw is None and downtime_range(text, start, a) and _RANGE_IN.search(text, start, end) is not None:
         return "window"  # ('downtime 0200-0400 tonight': a planned downtime's range is a window)
     if kw is None and start > a and text.find("reeze", max(a, start - 40), start) >= 0 and (
         text.find("nnounc", a, len(text) if b is None else b) >= 0
@@ -1651,11 +1649,11 @@ def _deadline(
 _DOWNTIME_BEFORE = re.compile(r"(?<![\w-])(?i:downtime)[^\S\n]*:?[^\S\n]*$")
 
 
-def downtime_range(text: str, start: int) -> bool:
+def downtime_range(text: str, start: int, a: int = 0) -> bool:
     """Whether the range at ``start`` is a downtime's (:data:`_DOWNTIME_BEFORE`: 'downtime 0200-0400
-    tonight'): a window deadline that is also when the plan it is in happens."""
-    return start > 0 and text.find("owntime", max(0, start - 12), start) >= 0 and (
-        _DOWNTIME_BEFORE.search(text, max(0, start - 12), start) is not None)
+    tonight'): a window deadline that is also when the plan it is in happens (its item from ``a``)."""
+    return start > a and text.find("owntime", max(a, start - 12), start) >= 0 and (
+        _DOWNTIME_BEFORE.search(text, max(a, start - 12), start) is not None)
 
 
 # a freeze's start announced ('Code freeze Wed 18:00 UTC announced in #release-train', 'change freeze
@@ -2937,7 +2935,8 @@ def _find_times(
         extra = _other_mentions(text, rels, stamps, out)
     else:
         extra = None  # what _other_mentions would find needs one of these
-    if any(w in (low or text.lower()) for w in _PROSE_HINTS) and (prose := _prose_cands(text, out, base)):
+    hay = low or text.lower()  # (lowered once, not once per hint, when low was dropped)
+    if any(w in hay for w in _PROSE_HINTS) and (prose := _prose_cands(text, out, base)):
         extra = prose + (extra or [])  # ('ETA in 3 days', 'by the 3rd', 'due mid-October')
     if words:
         extra = words + (extra or [])
@@ -3267,10 +3266,8 @@ def _scan(
             if rels and c.kind == "time" and c.date is None:
                 ahead = _take_near_rel(text, c, rels, a, b, ahead, first and (
                     c.start == a or _LEAD.fullmatch(text, a, c.start) is not None))
-                if c.has_rel and c.rel == 0 and c.wd < 0 and c.until is not None and c.time and (
-                    c.time[0] < 6
-                ) and _TONIGHT_AFTER.match(text, c.end):
-                    c.rel = 1  # ('window 02:00-04:00 tonight': the small hours after this evening)
+                if c.until is not None:  # ('window 02:00-04:00 tonight'; a single time is not moved)
+                    _tonight_small_hours(text, c)
                 if c.keyword is None and c.week >= 10 and 0 <= c.wd_at[0] < c.start:
                     # ('ETA Thursday week 10:00': the keyword before the weekday, its 'week' no break)
                     c.keyword = _deadline(text, c.wd_at[0], c.end, low, a, b)
@@ -3837,10 +3834,10 @@ _SLOW_LOW = (
     *_REL_SHORT_HINTS,  # (_REL_SHORT: 'tmrw', 'yday'...)
     *_DAY_BEFORE_HINTS,  # ('23:10 (prev. evening)')
     *_WEEKDAYS,
+    # (the times said in words, _SPOKEN, and 'first thing Monday', _FIRST_THING: its weekday is above)
+    "quarter", "half past",
 )
 _SLOW = ("??", "TB", "x:x", "X:X", "`", "COB", "print")  # ('print': 'ETA end of sprint', _VAGUE_DUE)
-# (the times said in words, _SPOKEN, and 'first thing Monday', _FIRST_THING: its weekday is in _SLOW_LOW)
-_SLOW_SPOKEN = ("quarter", "half past")
 # (a rough hour, '4ish', and an hour range, '9-11p', _HOUR_RANGE; a military one, '0200-0400', in a
 # 24-hour log only): one search of the document, not of each text
 _SLOW_HOURS = re.compile(r"\d(?i:ish)(?![\w-])|\d\s?[-\u2013]\s?\d{1,2}[AaPp](?!\w)")
@@ -3897,8 +3894,7 @@ def find_times_many(
     for t in texts:
         starts.append(a)
         a += len(t) + 1
-    slow = _holding(low, _SLOW_LOW, starts) | _holding(joined, _SLOW, starts) | _holding(
-        low, _SLOW_SPOKEN, starts)
+    slow = _holding(low, _SLOW_LOW, starts) | _holding(joined, _SLOW, starts)
     slow.update(bisect.bisect_right(starts, m.start()) - 1 for m in _SLOW_HOURS.finditer(joined))
     slow |= _holding(low, _PROSE_HINTS, starts)  # ('ETA in 3 days', 'by the 3rd', 'due mid-October')
     if _CLOCK24.get():
@@ -4199,11 +4195,7 @@ _CLOCK_TIME = {"noon": (12, 0, 0, 0, "minute", 0), "midday": (12, 0, 0, 0, "minu
 
 def _clock_cand(m: re.Match[str], start: int) -> _Cand:
     """The time of a ``_CLOCK_WORD`` match ('noon ET'), as a mention starting at ``start``."""
-    z, off, zp, zw, zu = m.group("nz", "noff", "nzp", "nzw", "nzu")
-    if zu in _NOT_ZONES:
-        zu = None  # ('noon UAT sign-off')
-    word = "Z" if z else (off or zp or zw or zu)
-    tz = _zone_word(word.replace("\u2212", "-")) if word else None
+    tz, zu = _zone_groups(m, "n")  # ('noon UAT sign-off': no zone)
     c = _Cand(start, m.end() if tz is not None or zu else m.end("cw"), "time", tz=tz)
     c.time = _CLOCK_TIME[m.group("cw").lower()]
     if zu:
@@ -4300,11 +4292,7 @@ def _spoken_cand(
     minute = _SPOKEN_MINUTES.get(q, 0)
     if before:
         hour, minute = (hour - 1) % 24, 60 - minute
-    z, off, zp, zw, zu = m.group("sz", "soff", "szp", "szw", "szu")
-    if zu in _NOT_ZONES:
-        zu = None
-    word = "Z" if z else (off or zp or zw or zu)
-    tz = _zone_word(word.replace("\u2212", "-")) if word else None
+    tz, zu = _zone_groups(m, "s")
     end = m.end() if tz is not None or zu else (m.end("sm") if m.group("sm") else m.end("sh") if (
         m.group("sh")) else m.end("ih") + 3)
     c = _Cand(start, end, "time", tz=tz)
@@ -4332,13 +4320,28 @@ _SHORT_RANGE_AFTER = re.compile(r"[^\S\n]+(?i:tonight|today|tomorrow|tmrw|" + _W
 _TONIGHT_AFTER = re.compile(r"[^\S\n]+(?i:tonight)\b")
 
 
-def _range_cand(text: str, m: re.Match[str], start: int) -> _Cand | None:
-    """The range of a ``_HOUR_RANGE`` match, or None where it is no time's."""
-    z, off, zp, zw, zu = m.group("rz", "roff", "rzp", "rzw", "rzu")
+def _tonight_small_hours(text: str, c: _Cand) -> None:
+    """Move ``c``, a small-hours time (before 06:00) on the text's own day said ``tonight`` right after
+    it, to the next morning ('0200-0400 tonight': the small hours after this evening)."""
+    if c.has_rel and c.rel == 0 and c.wd < 0 and c.time and c.time[0] < 6 and (
+        _TONIGHT_AFTER.match(text, c.end)
+    ):
+        c.rel = 1
+
+
+def _zone_groups(m: re.Match[str], p: str) -> tuple[dt.tzinfo | None, str | None]:
+    """(zone, the unknown zone-like word) of a match's zone groups named with prefix ``p``
+    (:func:`_zone_re`); a word of :data:`_NOT_ZONES` is no zone ('noon UAT sign-off')."""
+    z, off, zp, zw, zu = m.group(p + "z", p + "off", p + "zp", p + "zw", p + "zu")
     if zu in _NOT_ZONES:
         zu = None
     word = "Z" if z else (off or zp or zw or zu)
-    tz = _zone_word(word.replace("\u2212", "-")) if word else None
+    return (_zone_word(word.replace("\u2212", "-")) if word else None), zu
+
+
+def _range_cand(text: str, m: re.Match[str], start: int) -> _Cand | None:
+    """The range of a ``_HOUR_RANGE`` match, or None where it is no time's."""
+    tz, zu = _zone_groups(m, "r")
     if m.group("ra"):
         pm = m.group("rm") in "Pp"
         h1, h2 = int(m.group("ra")) % 12, int(m.group("rb")) % 12
@@ -4389,10 +4392,7 @@ def _range_cands(text: str, found: list[TimeMention], rels: list[_Cand] | None) 
             continue
         if rels:
             ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
-            if c.has_rel and c.rel == 0 and c.wd < 0 and c.time and c.time[0] < 6 and (
-                _TONIGHT_AFTER.match(text, c.end)
-            ):
-                c.rel = 1  # ('0200-0400 tonight': the small hours after this evening)
+            _tonight_small_hours(text, c)  # ('0200-0400 tonight')
         out.append(c)
     return out
 
@@ -4495,10 +4495,8 @@ def _spoken_cands(
                 pass
         elif rels:
             ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
-            if night and c.has_rel and c.rel == 0 and c.wd < 0 and c.time and c.time[0] < 6 and (
-                _TONIGHT_AFTER.match(text, c.end)
-            ):
-                c.rel = 1  # ('half past two tonight': the small hours after this evening)
+            if night:
+                _tonight_small_hours(text, c)  # ('half past two tonight')
         out.append(c)
     return out
 
@@ -4965,10 +4963,7 @@ def _other_mentions(
 # weeks' time"', 'ETA in 3 days', 'due a fortnight from now'), a day of the month ('by the 3rd', 'would
 # be issued on the 14th') and a part of a month or quarter ('mid-October', 'late Q4': a vague deadline).
 # find_times_many sends the items that may hold one down find_times (its gate: _PROSE_HINTS).
-_NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10,
-}
+_NUM_WORDS = {"a": 1, "an": 1, **{w: n for w, n in _HOUR_WORDS.items() if n <= 10}}
 _SPAN_UNIT = {"day": 1, "week": 7, "fortnight": 14}
 _NUM = r"(?:\d{1,2}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten))"
 _UNIT = r"(?i:days?|weeks?|fortnights?)"
