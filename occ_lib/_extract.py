@@ -2072,6 +2072,16 @@ _PARTIAL = re.compile(
     r"(?:on|in|for)\s+\d+\s*(?:of|/)\s*\d+\b"
     r"|\b(?:rest|remainder|remaining|others?)\s+(?:still\s+)?(?:in\s+progress|pending|running|ongoing|to\s+go)\b"
     r"|\bstill\s+(?:running|in\s+progress|ongoing)\b"
+    # a restoration in part: 'partial restore', '1,600 restored via Feeder 9, ~540 still out', 'Feeders 3
+    # and 14 restored; Feeder 5 still out' (not what was down before: 'was still down until 10:00')
+    r"|\bpartial\s+(?:restore|restoration|recovery|fix|rollback)\b"
+    # a fix merged whose deploy is still to come: 'fix merged, deploy tomorrow 10:00 BRT', 'merged; will
+    # deploy Monday' (not 'merged and deployed')
+    r"|\bmerged\b[^.;!?\n]{0,40}?\b(?:(?:deploy(?:ing|ment)?|release|roll-?out|roll\s+out|ship(?:ping)?)\s+"
+    r"(?:is\s+|scheduled\s+|planned\s+|set\s+)?(?:for\s+)?(?:tomorrow|tonight|next|later|mon|tue|wed|thu|fri"
+    r"|sat|sun|on\b|at\b|\d)|will\s+(?:deploy|release|roll|ship))"
+    r"|(?<!\bwas\s)(?<!\bwere\s)\bstill\s+(?:out|down|dark|without\s+power|offline|de-?energi[sz]ed)\b"
+    r"(?!\s+(?:until|till|for|when|before)\b)"
     r"|\b(?:investigation|troubleshooting|debugging|triage|root\s+cause\s+analysis)\s+(?:continues|ongoing"
     r"|in\s+progress)\b"
     # a box still unticked beside what is done: '✅ smoke done, ☐ full rollout', '[x] canary [ ] rollout'
@@ -2749,9 +2759,9 @@ _WD_WORD = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?"
 # one, not this one; in a later item, the ticket's earlier promise of its kind is superseded by it.
 _REPLACEMENT = re.compile(
     r"(?i:\b(?:new|revised|updated|adjusted|fresh)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:eta|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
+    r"(?:eta|etr|deadline|target|due\s+date|due|window|cutoff|cut-off|date|time)"
     # ('missed ETA 15:00 UTC; next ETA 19:00 UTC': the one after the missed one)
-    r"|\bnext\s+(?:eta|deadline|target|due\s+date|checkpoint|cutoff|cut-off)"
+    r"|\bnext\s+(?:eta|etr|deadline|target|due\s+date|checkpoint|cutoff|cut-off)"
     r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
     r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into)"
     # ('ETA revised to 18:00', 'target updated to Friday': the promise changed to; not 'status updated to
@@ -2764,7 +2774,7 @@ _REPLACEMENT = re.compile(
     r"(?:[^.;!?|\n\u2013\u2014]|(?:(?<=Mon)|(?<=Tue)|(?<=Wed)|(?<=Thu)|(?<=Fri)|(?<=Sat)|(?<=Sun)|(?<=Tues)"
     r"|(?<=Thur)|(?<=Thurs))\.){0,24}$"
     # 'ETA now 11:15', 'deadline is now Friday', 'now due Tues 10/14': what it has become
-    r"|(?i:\b(?:eta|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*$"
+    r"|(?i:\b(?:eta|etr|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*$"
     # ('CHG0012345 rescheduled: Oct 10 22:00': a move written with a colon)
     r"|(?i:\b(?:slipped|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
     r"(?:\s+(?:out|back|again))?[ \t]*:)[^.;!?|\n\u2013\u2014]{0,24}$"

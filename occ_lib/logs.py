@@ -509,7 +509,8 @@ Per item (the rules, in order)
       written without a date more than 12 hours before the item's own first time (else its section's) is the
       next day's (``23:40 paged, ETA 00:30``; so is one
       marked ``(+1)`` or ``D+1``), and so is one any time before it that is still to come: a promise
-      (promised, committed to, agreed to, will: ``07:10 vendor promised a patch by 06:00``; one reported,
+      (promised, committed to, agreed to, will: ``07:10 vendor promised a patch by 06:00``; a next update's,
+      ``1800 Next update NLT 0600`` is the next morning's; one reported,
       says, said, expects: ``17:30 @ben says 09:00`` is due the next morning) or what a
       handoff's note with no time of its own hands over (``EU shift to grab it before 10:00 CEST`` under
       ``### Handed to EU shift at 07:00``; a heading that says handoff, handover, handed to; not a window);
@@ -732,7 +733,11 @@ Per item (the rules, in order)
          "until downtime ends", "is the downtime over?"). Progress is no resolution but a ``status``: a
          share done ("60% done", also in words: "about half done", "mostly fixed", "nearly complete",
          "partially restored", "almost done"), "completed on 2 of 6 regions", "rest in progress", "still
-         running", "investigation continues", a box still unticked beside what is done ("✅ smoke
+         running", "investigation continues", a restoration in part ("OUT-1 partial restore, ~540 still
+         out", "Feeders 3 and 14 restored; Feeder 5 still out", also still down, dark, offline,
+         de-energized; not "was still down until 10:00"), a fix merged whose deploy is still to come ("fix
+         merged, deploy tomorrow 10:00 BRT", "merged, will deploy Monday"), a box still unticked beside
+         what is done ("✅ smoke
          done, ☐ full rollout", "canary done, [ ] rollout"), a numbered step said done while another
          is named ("steps 1-3 done, step 4 todo", "phase 1 complete, phase 2 starts Monday"), and so is a run
          that ended in failure ("Process completed with exit code 2", "completed
@@ -3248,6 +3253,8 @@ def _items(
                         not times and timed_sec and m.keyword != "window" and sec[0] is not None
                         and _HANDOFF.search(sec[0]) is not None
                         or _PROMISE.search(kind_texts[k]) is not None
+                        # (and so does a next update's: 'Next update NLT 0600' written at 1800)
+                        or m.keyword == "update"
                     )) or _PLUS_ONE.match(proses[k], m.end)
                 ):
                     if past is None:

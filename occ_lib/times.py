@@ -31,12 +31,15 @@ What counts as a time
     only with a UTC zone: ``0900Z``, ``1730 UTC``, ``2359 GMT``, ``0900 UTC+2`` (so ``2025 UTC`` reads
     as 20:25).
     A 24-hour log's ``0800h`` where an item opens with it or after by/at/before/until/ETA/@ (as ``17h``
-    is), and a bare ``HHMM`` only right after one of those words (``callback by 1600``, ``at 1400,``,
+    is), and a bare ``HHMM`` only right after one of those words or ETR, NLT, ``ETA now`` (``callback by
+    1600``, ``at 1400,``, ``ETR 0600``, ``Next update NLT 0600 to the RC``,
     ``ETA by 1700 local Wednesday``), in the document's zone unless one follows; not before a word that
     is no time's (``by 1200 users``), and ``2000`` to ``2039`` only with a zone (``by 2025`` is a year).
     A bare ``HHMM`` that opens an item (``1615 no callback yet``, ``2300 CLIN-5144 opened``) is a time
     only in a 24-hour log (one that writes ``1430hrs``, ``0800h`` or ``0930 hrs`` somewhere, or names its
-    ``24-hour clock`` or ``military time``; :func:`clock24`), followed by a word (not ``2025 budget``:
+    ``24-hour clock`` or ``military time``, or says its times are 24-hour, ``All times Central (24-hour,
+    local)``, ``Times are 24hr CT.``, not ``response time: 24-hour window``; :func:`clock24`), followed
+    by a word (not ``2025 budget``:
     a year as above); elsewhere a number. In such a log a bare ``HHMM`` opening a clause after a comma
     or semicolon of an item that opens with a military time is a later step's time (``0351 CHG-880
     application back up, 0415 all interfaces caught up``), not a count (``, 1200 users affected``: a
@@ -395,7 +398,9 @@ Deadlines
     10.10. 12:00``), ``EOD``,
     an approximation (``ETA ~17:00``, ``around``, ``roughly``) or a move (``ETA slipped to 19:00``,
     ``pushed out to``, ``rescheduled for``, ``ETA revised to``, ``updated to``) between: ``ETA``, ``by``,
-    ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``until``/``till`` (not
+    ``before``, ``due``, ``deadline``, ``target``, ``no later than`` (``NLT``), ``ETR`` (a utility's
+    estimated time of restoration: keyword ``ETA``, and it moves as one, ``ETR now 0800``, ``new ETR
+    1200``), ``until``/``till`` (not
     after watching, monitoring, soaking, silenced, muted, on call, covering or on the queue, desk, shift or
     duty, nor right after on, off, enabled or
     disabled: ``watching until 18:00``, ``flag on until 2025-10-20`` promise nothing, nor right after a
@@ -1439,7 +1444,7 @@ def _cases(words: str, reverse: bool = False) -> str:
 
 
 _DL_BEFORE_WORDS = (
-    "eta|by|before|due|due date|deadline|target|targeting|targeted|no later than|nlt|until|till"
+    "eta|etr|by|before|due|due date|deadline|target|targeting|targeted|no later than|nlt|until|till"
     "|through|thru"  # (only a window's or freeze's end: 'code freeze through Friday 18:00', else none)
     "|checkpoint|window|cutoff|cut-off"
     # a runbook's checkpoints: 'go/no-go at 13:30', 'point of no return 15:10' (kept by the item that
@@ -1590,7 +1595,7 @@ def _day_missed(text: str, c: _Cand, off: int) -> bool:
 
 def _norm_keyword(kw: str) -> str:
     k = " ".join(kw.lower().split())
-    if k == "eta":
+    if k == "eta" or k == "etr":  # (a utility's ETR, the estimated time of restoration, is its ETA)
         return "ETA"
     if k.startswith("target"):
         return "target"
@@ -1618,7 +1623,7 @@ def _norm_keyword(kw: str) -> str:
 # Cheap gates on the lower-cased text (literal alternations get sre's fast prefix scan): most
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
-    "eta|by|before|due|deadline|target|later|nlt|until|till|through|thru|checkpoint|window|cut|expir|since|miss"
+    "eta|etr|by|before|due|deadline|target|later|nlt|until|till|through|thru|checkpoint|window|cut|expir|since|miss"
     "|blew|blown|eod|eob|cob|\U0001f4c5|say|said|expects|promis|commit|no-go|no go|no return"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
@@ -3485,7 +3490,10 @@ _WD_GAP = re.compile(r"[\s,]*")
 _SHORT_HOUR = re.compile(
     r"(?:(1[0-2]|0?[1-9])([AaPp])|(?P<kh>[01]\d|2[0-3])h)(?=[\s*_:.,;)\]]|$)" + _zone_re("k", False)
 )
-_SHORT_AFTER = re.compile(r"(?<![\w-])(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|ETA|[Ee]ta|@):?\s*$")
+# (also a utility's ETR and NLT: 'ETR 0600', 'ETR now 0800', 'Next update NLT 0600')
+_SHORT_AFTER = re.compile(
+    r"(?<![\w-])(?:[Bb]y|[Aa]t|[Bb]efore|[Uu]ntil|(?:ETA|[Ee]ta|ETR)(?:\s+now)?|NLT|@):?\s*$"
+)
 # A military time without 'hrs' (a hospital's or a dispatcher's 24-hour log): '0800h' where an item opens
 # with it or after by/at/before/until/ETA/@ (as '17h' is), and a bare 'HHMM' only after one of those words
 # ('callback by 1600', 'at 1400, all...', 'by 1700 local Wednesday'), never before a word that is no time's
@@ -3494,7 +3502,7 @@ _MIL_SHORT = re.compile(
     r"(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?P<mx>h)?(?=[\s*_.,;)\]]|$)" + _zone_re("k", False)
 )
 _MIL_NEXT_WORD = re.compile(
-    r"\s+(?!(?i:local|today|tonight|tomorrow|sharp|latest|at|on|or|and|" + _WD + r")\b)[A-Za-z]"
+    r"\s+(?!(?i:local|today|tonight|tomorrow|sharp|latest|at|on|or|and|to|for|" + _WD + r")\b)[A-Za-z]"
 )
 
 
@@ -3507,6 +3515,15 @@ _MIL_LEAD_NEXT = re.compile(r"(?:\s*[:\u2013\u2014]|\s+-)?\s+(?![xX]\b)[A-Za-z]"
 # the clock named ('24-hour clock', 'military time')
 _CLOCK24_HRS = re.compile(r"(?<![\w.:/-])(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|Hrs|HRS|h)(?![A-Za-z])")
 _CLOCK24_WORDS = re.compile(r"(?i:24[- ]?h(?:ou)?r\s+clock|military\s+time)")
+# ... or the times said 24-hour in the sentence that speaks of them ('All times Central (24-hour, local)',
+# 'Times are 24hr CT.'): a time word before it on its line, and no noun after it ('24-hour window')
+_CLOCK24_SAID = re.compile(
+    r"(?<![\w-])24[- ]?(?:h|H)(?:ou|OU)?(?:r|R)?(?:s|S)?(?:[- ](?i:format|notation|local))?"
+    r"(?=[^\S\n]*(?:[),;.:]|$|(?i:local|times?|format|central|eastern|pacific|mountain)\b"
+    r"|(?:[CEMP][SD]?T|UTC|GMT)\b))",
+    re.MULTILINE,
+)
+_CLOCK24_TIME_WORD = re.compile(r"(?i:\btimes?\b)")
 
 
 # the text being read is a night shift's by its context (:func:`night_shift`: its section's heading says
@@ -3528,10 +3545,18 @@ def night_shift(flag: bool) -> Iterator[None]:
 
 def is_clock24(text: str) -> bool:
     """Whether ``text`` (a whole document's) is a 24-hour log: a military time in hours ('1430hrs',
-    '0800h', '0930 hrs') or its clock named ('24-hour clock', 'military time'). One scan of the text."""
+    '0800h', '0930 hrs'), its clock named ('24-hour clock', 'military time') or its times said 24-hour ('All
+    times Central (24-hour, local)'). One scan of the text per test, each gated by a substring."""
     low = text.lower()
     if ("clock" in low or "military" in low) and _CLOCK24_WORDS.search(text):
         return True
+    if "24" in low and "time" in low:
+        for m in _CLOCK24_SAID.finditer(text):
+            # (a time word before it on its line, in the same sentence: 'All times Central (24-hour')
+            w = max(0, m.start() - 48)
+            lo = max(text.rfind("\n", w, m.start()), text.rfind(".", w, m.start()), w - 1)
+            if _CLOCK24_TIME_WORD.search(text, lo + 1, m.start()) is not None:
+                return True
     return "h" in low and _CLOCK24_HRS.search(text) is not None
 
 
