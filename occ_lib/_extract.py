@@ -79,6 +79,9 @@ _NOT_TICKET_PREFIX = frozenset(
         # a purchase order's number: 'PO-4471 raised', 'PO-4471 approved by finance' (the vendor ticket
         # it is written with is the item's)
         "PO",
+        # a warehouse's pallet and licence plate numbers: 'PLT-000231 damaged on receipt', 'LPN-0004411
+        # putaway' (the WMS ticket written with them is the item's)
+        "PLT", "LPN",
     }
 )
 # a region's name with a number of one or two digits is a shard or a cluster, not a ticket: 'EU-1 up',
@@ -276,6 +279,40 @@ def known_case(texts: list[str], known: set[str]) -> list[str] | None:
         tl = t.lower()
         if any(mk in tl for mk in marks):
             out[i] = _ANY_CASE_KEY.sub(lambda m: _upper_known(m.group(), known), t)
+    return out
+
+
+# A help desk's ticket written as its bare number after '#' ('#48213 customer confirmed fix. Solved.') is
+# the key the document (or a log read with it) writes with that number ('ZD-48213', 'SUP-48211'), when
+# exactly one key has it: Zendesk's '#48213' and 'ZD-48213' are one ticket. A number of three digits or
+# more, not glued to a word, a path or another '#' ('org/infra#88', 'C#123'), nor a pull or merge request's
+# ('PR #1240', 'MR #55'); with no such key it is no ticket, as before (GitHub's '#1234' alone).
+_HASH_NUM = re.compile(r"(?<![\w#/&.-])#(\d{3,7})(?![\w/-]|[.,:]\d)")
+_NOT_HASH_ALIAS = re.compile(r"(?i:\b(?:PR|MR|pull(?:\s+request)?|merge\s+request|PRs)\s*)$")
+
+
+def hash_aliases(texts: list[str], known: set[str]) -> dict[int, list[tuple[int, str]]]:
+    """``{item index: [(offset of the '#', key), ...]}`` of the items of ``texts`` that write a key of
+    ``known`` as '#' and its number (:data:`_HASH_NUM`); empty when none does. One ``'#' in`` test per
+    item; the regex runs only on items that hold a '#'."""
+    by_num: dict[str, list[str]] = {}
+    for key in known:
+        head, _, num = key.rpartition("-")
+        if head and num.isdigit() and len(num) >= 3 and num[0] != "0":
+            by_num.setdefault(num, []).append(key)
+    if not by_num:
+        return {}
+    out: dict[int, list[tuple[int, str]]] = {}
+    for k, t in enumerate(texts):
+        if "#" not in t:
+            continue
+        for m in _HASH_NUM.finditer(t):
+            keys = by_num.get(m.group(1))
+            if keys is None or len(keys) != 1:
+                continue
+            if _NOT_HASH_ALIAS.search(t, max(0, m.start() - 20), m.start()) is not None:
+                continue
+            out.setdefault(k, []).append((m.start(), keys[0]))
     return out
 
 
@@ -855,8 +892,15 @@ _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retra
 # responded to me'); not what a system picks up ('config picked up by the pods', 'traffic picked up',
 # 'looking into options')
 _TAKEN_WORDS = frozenset({"picked", "looking", "on", "replied", "responded", "started", "began", "begun",
-                          "joined"})
+                          "joined", "sent"})
 _TAKEN_UP = re.compile(
+    # (a help desk's first response: 'first reply sent with macro', 'first reply overdue by 25 min - sent
+    # now', 'reply sent to the customer'; not 'first reply not sent yet', a negation, nor one to come,
+    # 'first response will be sent by 10:00', 'first reply due 12:15; patch sent to QA', nor 'reply sent
+    # 11:45' alone, an answer a promise waited for: reply_promise)
+    r"(?i:\bfirst\s+(?:reply|response)\b(?:(?!\b(?:will|be|due|until|once|after|when)\b)[^.;:\n]){0,40}?\bsent\b"
+    r"|\b(?:reply|response)\s+(?:was\s+|has\s+been\s+)?sent\s+to\s+(?:the\s+)?"
+    r"(?:customer|client|requester|user|merchant)s?\b)|"
     # (the lookahead first: the lookbehinds run only where 'replied' or 'responded' starts)
     r"(?i:\b(?=replied|responded)(?<!customer )(?<!client )(?<!merchant )(?<!user )(?<!vendor )(?<!they )"
     r"(?<!he )(?<!she )(?:replied|responded)\s+to\s+(?!us\b|our\b|me\b|my\b))|"

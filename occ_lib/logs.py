@@ -244,7 +244,8 @@ Per item (the rules, in order)
       postmortem's action items ``AI-1``, numbered anew in each), product codes, models and standards
       (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``), cluster objects and release labels
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
-      ``RC-2``), a purchase order's number (``PO-4471``), a region's shard (EU, NA, SEA, APAC, EMEA, AMER,
+      ``RC-2``), a purchase order's number (``PO-4471``), a warehouse's pallet or licence plate number
+      (``PLT-000231``, ``LPN-0004411``), a region's shard (EU, NA, SEA, APAC, EMEA, AMER,
       LATAM, OCE, MENA or ANZ and one or two digits: ``EU-1``, ``SEA-3``; ``EU-1234`` is a key), a flight
       (an airline's IATA designator, ``UA``, ``LH``, ``BA``..., and one to four digits, in an item that speaks
       of flights: a flight, gate, boarding, departure, arrival, pax, station, check-in, ATC, aircraft or crew:
@@ -274,7 +275,11 @@ Per item (the rules, in order)
       headings; a heading's own ``## ops-102 purge`` too), or another log read with it does (the CDN
       team's ``ops-102``, infra's ``OPS-102``: only such a document is read a second time, knowing
       those keys); otherwise it is a word
-      (``utf-8``, ``sha-256``, ``gpt-4``); the item's text keeps it as written. A
+      (``utf-8``, ``sha-256``, ``gpt-4``); the item's text keeps it as written. A help desk's ticket
+      written as ``#`` and its number (Zendesk's ``#48213``) is the key of that number the document, or a
+      log read with it, writes (``ZD-48213``), when exactly one key has it and the number has three digits
+      or more; not a pull or merge request's (``PR #1240``, ``MR #55``), nor one glued to a word or a path
+      (``org/infra#88``); with no such key it is no ticket (GitHub's ``#1234`` alone). A
       nested item inherits its ancestors' tickets (its own first), but one that opens with a ticket of
       its own (after a time stamp or decoration: ``- REL-42: filed QA-315, QA-316`` > ``- QA-315 is a
       dup of QA-290``, ``- QA-316 ETA Thu EOD``) speaks of that ticket: its kind, level and deadlines
@@ -778,7 +783,9 @@ Per item (the rules, in order)
          is looking into it", chat's eyes beside on it or looking: "👀 on it", "👀 PAY-9 looking", "looking
          👀", someone started on it: "started investigating", "began working on OPS-1"; not a job's
          start, "backfill started 14:10", nor an onset, "errors started") or answered ("replied to Acme on
-         SUP-4410", "responded to the customer";
+         SUP-4410", "responded to the customer", a help desk's "first reply sent with macro", "first reply
+         overdue by 25 min - sent now", "reply sent to the customer"; not "first reply not sent yet",
+         "first response will be sent by 10:00");
          not what a customer or a vendor wrote, "customer replied to our mail", "replied to us").
          An escalation whose item tells the ack in a clause of its own (``acked by Wei; paged the
          incident commander``, ``Wei acked and escalated to the VP``; the clause alone reads
@@ -2762,6 +2769,10 @@ def _items(
     keyed = ex.known_case(texts, known)
     if keyed is not None:
         owns = [tickets(t) if t != o else own for t, o, own in zip(keyed, texts, owns, strict=True)]
+    # ('#48213' where the document writes ZD-48213: that ticket, in the order it is written)
+    for k, extra in ex.hash_aliases(texts, known).items():
+        spans = sorted(ex.ticket_spans(keyed[k] if keyed is not None else texts[k]) + extra)
+        owns[k] = list(dict.fromkeys(key for _, key in spans))
     proses = [without_code(t if it[8] is None else redact(it[8], rare))
               for t, it in zip(texts, items, strict=True)]
     if keyed is not None:

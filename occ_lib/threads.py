@@ -39,6 +39,10 @@ pulled into one ticket:
   may (not) happen, no step of the ticket's story; nor is a ``window`` deadline of an item threaded
   for another deadline of it. A window an item names its ticket in stays that ticket's. Nor is a
   ``cutoff`` deadline whose item moves it (``17:45 Cut-off extended to 18:00``): the calendar's cut-off.
+- Not an item that names a ticket occ does not read as a key, a help desk's or an issue tracker's number
+  after ``#`` (``11:00 EST #48260 export fixed, solved`` in a section whose one key is ``FD-7742``;
+  ``#48213`` written beside ``ZD-48213`` elsewhere is that key, :func:`occ_lib._extract.hash_aliases`):
+  it tells that ticket's story, not the section's.
 - A threaded ``resolved`` item whose every resolution word is a runbook's step done (``[JR 13:26]
   T-34. Batch done``, ``step 3 done``, ```pg_ctl promote` done 14:01``: :func:`occ_lib._extract.
   only_steps_done`) is the ticket's ``status``: the ticket goes on until an item resolves it (``DBM-310
@@ -124,7 +128,8 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
         for i in rows:
             if (lines[i] > first and not tickets[i] and kinds[i] in _STORY_KINDS
                     and items[i] in _THREAD_ITEMS and _TIME_LED.match(str(texts[i] or "")) is not None
-                    and (not windows or (keys[i][0], lines[i]) not in windows)):
+                    and (not windows or (keys[i][0], lines[i]) not in windows)
+                    and not _names_other(texts[i])):
                 out.iat[i] = [outer if child and kinds[i] in _PAGE_STEP_KINDS else ticket]
         if not child:
             before[key[0]] = ticket
@@ -137,6 +142,16 @@ _OPENED = re.compile(
     r"(?i:\b(?:opened|filed|created|raised|spun\s+off|split\s+out)\s+[A-Z][A-Z0-9]+-\d+\b"
     r"|[A-Z][A-Z0-9]+-\d+\s+(?:(?:was|is)\s+)?(?:opened|filed|created|raised)\b)"
 )
+
+
+# a ticket of a help desk or an issue tracker written as its number ('#48260'; not 'org/infra#88', 'C#123'):
+# an item that writes one is about it (tried only on an item holding a '#')
+_HASH_TICKET = re.compile(r"(?<![\w#/&.-])#\d{3,7}(?![\w/-]|[.,:]\d)")
+
+
+def _names_other(text: object) -> bool:
+    """Whether ``text`` names a ticket by a '#' and its number (:data:`_HASH_TICKET`)."""
+    return isinstance(text, str) and "#" in text and _HASH_TICKET.search(text) is not None
 
 
 _PAGE_STEP_KINDS = frozenset({"escalation", "acknowledged"})
@@ -166,7 +181,7 @@ def _next_to(rows: list[int], tickets: list[list[str]], items: list, texts: list
             at = ats[i]
             if (kinds[i] in _PAGE_STEP_KINDS and items[i] in _THREAD_ITEMS and not pd.isna(at)
                     and pd.Timedelta(0) <= at - prev_at <= _NEXT_TO_MAX
-                    and _TIME_LED.match(str(texts[i] or "")) is not None):
+                    and _TIME_LED.match(str(texts[i] or "")) is not None and not _names_other(texts[i])):
                 out.iat[i] = list(tks)
 
 

@@ -544,7 +544,9 @@ Declared zones (:func:`declared_zone`)
     city's zone when the tz database names one, else the zone in brackets after it (``All times in
     London time (BST)`` -> Europe/London, ``Berlin time (CEST)`` -> Europe/Berlin, ``India Standard Time
     (UTC+05:30)`` -> +05:30); so is a country's of one zone (``All times UK time (BST) unless stated``,
-    ``Times are British time`` -> Europe/London, ``Irish time`` -> Europe/Dublin). A city's time with the
+    ``Times are British time`` -> Europe/London, ``Irish time`` -> Europe/Dublin), and a city's local time
+    (``All times Sydney local (AEST/AEDT) unless marked``, ``Times are Sydney local time`` ->
+    Australia/Sydney; ``All times server local`` declares nothing). A city's time with the
     pair of abbreviations it goes by declares it however
     it is introduced (``Working in London time (BST/GMT).`` -> Europe/London, ``Berlin time (CET/CEST)``),
     when both are that city's and no time is written before it (``15:00 London time (BST/GMT)`` is that
@@ -932,7 +934,8 @@ _DECL_ZONE = (
     # (or a zone spelled out, 'China Standard Time', 'Brasília Time': _LONG_ZONES)
     # (a country's time that has one zone: 'UK time (BST)', 'British time', 'Irish time': _COUNTRY_ZONES)
     r"|(?P<country>UK|U\.K\.|British|Irish)\s+[Tt]ime(?![A-Za-z])"
-    r"|(?P<city>[A-Z][a-z\u00e0-\u00ff]+(?:[ _][A-Z][a-z]+){0,2})\s+[Tt]ime(?![A-Za-z])"
+    # (and a city's local time: 'All times Sydney local (AEST/AEDT)', 'Times are Sydney local time')
+    r"|(?P<city>[A-Z][a-z\u00e0-\u00ff]+(?:[ _][A-Z][a-z]+){0,2})\s+(?:[Tt]ime|local(?:\s+time)?)(?![A-Za-z])"
     r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
     r"(?:\s*\(\s*(?P<z2>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2}|\.\d{2}(?!\.?\d))?|[A-Z]{2,5}"
     r"|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:[A-Z][a-z\u00e0-\u00ff]+\s+){1,3}Time)\s*\))?"
