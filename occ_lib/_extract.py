@@ -1272,10 +1272,14 @@ _WONT_FIX = re.compile(
 )
 
 
-# GitHub's close reason 'not planned' ('@kim closed this as not planned', 'Closed as not planned'): the
-# resolution's name, as Won't Fix is, no negation of 'closed'
+# GitHub's close reason 'not planned' ('@kim closed this as not planned', 'Closed as not planned'), and
+# the tracker's 'not a bug', 'not a defect', 'not an issue', 'not reproducible' ('closed as not a bug at
+# 14:10', 'Closing OPS-1 as not a bug', 'closed (not a bug)', 'closed, not a bug'): the resolution's name,
+# as Won't Fix is, no negation of 'closed'
 _NOT_PLANNED = re.compile(
-    r"\bclos(?:ed|ing|es?)\s+(?:(?:this|it|the\s+issue|issue)\s+)?as\s+not[\s-]+planned\b"
+    r"\bclos(?:ed|ing|es?)\s*(?:\s(?:this|it|the\s+(?:issue|ticket)|issue|ticket|[a-z][a-z0-9]*-\d+)\s+as\s+"
+    r"|\s+as\s+|[,:;(\u2014]\s*|\s+-\s+)not[\s-]+"
+    r"(?:planned|an?[\s-]+(?:bug|defect|issue|problem|incident)|reproducible|repro)\b"
 )
 
 
@@ -1593,7 +1597,9 @@ def classify(
     if not w.isdisjoint(_WONT) and _WONT_FIX.search(text.lower()) is not None:
         text = _wont_fix(text)  # ('closed as won't fix': the resolution's name, no negation)
         w = keywords(text)
-    if "planned" in w and "not" in w and _NOT_PLANNED.search(text.lower()) is not None:
+    if "not" in w and ("planned" in w or "closed" in w or "losing" in text) and (
+        _NOT_PLANNED.search(text.lower()) is not None
+    ):
         text = _NOT_PLANNED.sub(" closed ", text.lower())  # ('closed this as not planned': GitHub's reason)
         w = keywords(text)
     if ("blocked" in w or "blocking" in w or "blockers" in w) and (
@@ -2347,6 +2353,10 @@ _NOT_A_MISS = re.compile(
     r"|running\s+(?:a\s+(?:bit|little)\s+)?late\s+(?:today|this\s+morning|this\s+afternoon)\b"
     r"|missed\s+(?:a\s+|an\s+|the\s+|\d+\s+|two\s+|three\s+|several\s+)?(?:calls?|messages?|texts?"
     r"|pings?|notifications?|voicemails?)\b"
+    # what a schedule skipped, not a deadline: '3 missed hours backfilling', 'the missed runs re-queued',
+    # 'the dag missed 2 runs', 'missed partitions'; not 'missed hours ago'
+    r"|missed\s+(?:\d+\s+|the\s+|all\s+|several\s+)?(?:hourly\s+|daily\s+|scheduled\s+|cron\s+|dag\s+)?(?:hours(?!\s+ago)|runs|intervals|partitions"
+    r"|batch(?:es)?|heartbeats|scrapes|polls|snapshots|ticks|backups)\b"
     # a name, not a statement: '[[Missed deadlines report]]' (a wiki page), 'the missed-SLA dashboard'
     r"|\[\[[^\]\n]*\]\]"
     r"|(?:missed|slipped|late|overdue)[\s-]+(?:deadlines?|etas?|slas?|tasks?|items?)[\s-]+(?:reports?"

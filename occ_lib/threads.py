@@ -22,6 +22,11 @@ pulled into one ticket:
   ``blocked`` one: a day's section that names one ticket also holds the day's other work (``11:30
   QA reproduced the store-notes report``, ``21h30 nightly run started``), which is no step of it.
 - Not a table row: a table's rows are records of their own.
+- Not an item after the one that resolved the ticket (the last item naming it says resolved, fixed,
+  merged...: ``12:15 MOB-776 fix merged`` then ``17:45 Release notes sent to localization, due back Thu
+  12:00 PT``): the day goes on with other work, and a deadline set after the fix is no deadline of it.
+  An incident's aftermath stays its story (``07:30 postmortem due Friday``, an RCA, a PIR, a review, a
+  retro, a write-up, a reopening or a regression); an item naming the ticket again picks the thread up.
 - A section whose one ticket is first named by the item that opens it (``SEC-302 opened: audit CI
   logs``, ``filed OPS-12``, ``INC-7 created``), after an earlier section of the same file that was the
   thread of another ticket (the incident, ``SEC-301``): the section's ticketless ``escalation`` and
@@ -125,8 +130,15 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
         # incident; the section's escalations stay the incident's, SEC-301's, the file's ticket before)
         outer = before.get(key[0])
         child = outer is not None and outer != ticket and _OPENED.search(str(texts[opener] or "")) is not None
+        closed = False  # (the ticket's last item naming it resolved it: what follows is other work)
+        done = {lines[i] for i in rows if tickets[i] and kinds[i] == "resolved"}
         for i in rows:
-            if (lines[i] > first and not tickets[i] and kinds[i] in _STORY_KINDS
+            if tickets[i]:
+                closed = lines[i] in done
+                continue
+            if closed and _AFTERMATH.search(str(texts[i] or "")) is None:
+                continue
+            if (lines[i] > first and kinds[i] in _STORY_KINDS
                     and items[i] in _THREAD_ITEMS and _TIME_LED.match(str(texts[i] or "")) is not None
                     and (not windows or (keys[i][0], lines[i]) not in windows)
                     and not _names_other(texts[i])):
@@ -152,6 +164,13 @@ _HASH_TICKET = re.compile(r"(?<![\w#/&.-])#\d{3,7}(?![\w/-]|[.,:]\d)")
 def _names_other(text: object) -> bool:
     """Whether ``text`` names a ticket by a '#' and its number (:data:`_HASH_TICKET`)."""
     return isinstance(text, str) and "#" in text and _HASH_TICKET.search(text) is not None
+
+
+# what an incident leaves to do once resolved, still its story: 'postmortem due Fri', 'RCA by Monday'
+_AFTERMATH = re.compile(
+    r"(?i:post[\s-]?mortem|\brca\b|root[\s-]cause|\bpir\b|incident\s+review|retro(?:spective)?\b|write-?up"
+    r"|reopen|regress)"
+)
 
 
 _PAGE_STEP_KINDS = frozenset({"escalation", "acknowledged"})

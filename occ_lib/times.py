@@ -68,7 +68,9 @@ What counts as a time
     the next one ahead; keyword ``due`` when its clause says due (``first thing Monday: OPS-320 access
     review due``).
     Plain numbers never are: ``2025``, ``HTTP 200``, ``v2.10.1``, ``integrations.md:24-27``, ``25-27``,
-    ``DEPLOY-147``, ``UTC-7``, ``T04-40``.
+    ``DEPLOY-147``, ``UTC-7``, ``T04-40``. Nor is a table partition's key value (``ds=2025-11-04``,
+    ``dt=2025-11-04``, ``date=2025-10-10/``, ``hr=03``, ``event_date=...``, a range too,
+    ``ds=2025-11-04..2025-11-05``): the data's date, not when anything happened or is due.
 What counts as a date
     ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention), ``2025/10/11``,
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``14th October``, ``the 14th of October 2025``,
@@ -1271,6 +1273,13 @@ _JOIN_AHEAD = (
     r"(?:,?\s(?:at\s|@\s?)?|\s?@\s?)\d{1,2}(?::\d\d|h\d\d|\s?[AaPp]\.?[Mm]\.?(?![A-Za-z])|" + _HOUR_UHR + ")"
 )
 # a version's name before what would be a short dotted date: 'version 1.10.25 17:00', 'release 3.12.24'
+# a table partition's key right before its value ('ds=2025-11-04', 'dt=', 'date=', 'hr=', 'event_date='):
+# the data's date, no time mention (:func:`_scan`); and the value, a range of two too ('ds=...04..2025-11-05')
+_PARTITION_KEY = re.compile(
+    r"(?<![\w.-])(?i:ds|dt|hr|hour|day|date|partition|(?:event|load|snapshot|partition|run|batch|data|ingest"
+    r"|business|process|report|p)_(?:date|ds|dt|day|hour))=$"
+)
+_PARTITION_VALUE = re.compile(r"[\dT:/+Z-]*(?:\.\.[\dT:/+Z-]*)?")
 _VERSION_BEFORE = re.compile(
     r"(?<![\w-])(?i:v|ver|version|release|rel|build|tag|patch|firmware|fw|upgraded\s+to|bumped\s+to)"
     r"\.?\s*[:#]?\s*$"
@@ -1447,7 +1456,7 @@ def _cases(words: str, reverse: bool = False) -> str:
 
 
 _DL_BEFORE_WORDS = (
-    "eta|etr|by|before|due|due date|deadline|target|targeting|targeted|no later than|nlt|until|till"
+    "eta|etr|by|before|due|due date|due back|deadline|target|targeting|targeted|no later than|nlt|until|till"
     "|through|thru"  # (only a window's or freeze's end: 'code freeze through Friday 18:00', else none)
     "|checkpoint|window|cutoff|cut-off"
     # a runbook's checkpoints: 'go/no-go at 13:30', 'point of no return 15:10' (kept by the item that
@@ -1606,7 +1615,7 @@ def _norm_keyword(kw: str) -> str:
         return "cutoff"
     if k == "nlt":
         return "no later than"
-    if k == "\U0001f4c5" or k == "due date":
+    if k == "\U0001f4c5" or k == "due date" or k == "due back":
         return "due"
     if k == "till":
         return "until"
@@ -2830,7 +2839,7 @@ def _take_near_rel(
             c.wd_at = (r.start, r.end)
             if ahead is None:
                 ahead = True if _AHEAD.search(text, a, b) is not None else (
-                    "near" if _SLOT.search(text, a, b) is not None and _TOLD_DONE.search(text, a, b) is None
+                    "near" if _SLOT.search(text, a, b) is not None and not _told_done(text, a, b, r)
                     else False)
             c.ahead = ahead is True
             c.nearest = ahead == "near"
@@ -3200,6 +3209,9 @@ def _scan(
             if e >= 0:
                 pos = e
                 continue
+        if s > a and text[s - 1] == "=" and _PARTITION_KEY.search(text, max(a, s - 24), s) is not None:
+            pos = _PARTITION_VALUE.match(text, s, b).end()  # ('failing since ds=2025-11-04': the data's day)
+            continue
         m = full(text, s, b)
         if s > a and text[s - 1].isascii() and text[s - 1].isalpha() and not _glued_value(text, s, m):
             continue  # ('Dec2025', 'ETA5': a digit glued to a word is no token of its own)
@@ -4885,10 +4897,22 @@ _SLOT = re.compile(
     # a change's start, told as a slot: 'rollout at 02:00 UTC Fri', 'go-live Thu 09:00', 'launch Fri 10:00'
     r"|maintenance|downtime|roll-?outs?|go-?live|launch)(?![\w-])"
 )
-# a slot told as done: 'Code freeze started Tue 12:00', 'retro Wed went well' (the last such day)
+# a slot told as done: 'Code freeze started Tue 12:00', 'retro Wed went well' (the last such day); in the
+# weekday's own clause only: 'Branch cut done; code freeze Thu 18:00 PT' is this week's Thursday
 _TOLD_DONE = re.compile(
     r"(?<![\w-])(?i:was|were|went|happened|held|took\s+place|started|began|ended|finished|done|completed)(?![\w-])"
 )
+_CLAUSE_END = re.compile(r"[;|\n]|[.!?](?=\s|$)")
+
+
+def _told_done(text: str, a: int, b: int, r: _Cand) -> bool:
+    """Whether the clause of ``text[a:b]`` holding the weekday ``r`` tells its slot as done
+    (:data:`_TOLD_DONE`); another clause's 'done' is another step's."""
+    lo = a
+    for m in _CLAUSE_END.finditer(text, a, r.start):
+        lo = m.end()
+    hi = _CLAUSE_END.search(text, r.end, b)
+    return _TOLD_DONE.search(text, lo, b if hi is None else hi.start()) is not None
 
 
 def _rel_days(c: _Cand, base: dt.date) -> int:
