@@ -3,7 +3,7 @@ NOC tickets, vendor Case numbers, carrier circuit IDs, planned works) and a SecO
 log (CVE ids, patch SLAs, KEV due dates, risk acceptance, IOCs, hashes and IPs), read as a reliability
 engineer reads them: a SOC's case ``SOC-4471`` is a ticket (``SOC-2`` stays a standard) and a host
 ``FIN-WS-0231`` is none, a wait for an incident's RFO or RCA does not undo its restoration, and a
-blocked indicator is a containment step, no wait."""
+blocked indicator is a containment step, no wait, and 'both isolated by 13:05Z' tells when, no deadline."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_the_soc_logs_cases_are_its_tickets_and_its_hosts_none():
         [18, "acknowledged", ["SOC-4471"]],
         [18, "escalation", ["SOC-4471"]],
         [19, "note", ["SOC-4471"]],
-        [20, "deadline", ["SOC-4471"]],
+        [20, "note", ["SOC-4471"]],  # (before: a 'deadline' of FIN-WS-0198;FIN-WS-0207)
         [27, "note", ["SOC-4472"]],
     ]
 
@@ -143,3 +143,25 @@ def test_the_soc_logs_containment_is_no_wait():
         [5, "10-08 12:40", "note", 0, ["SOC-4471"]],
         [6, "10-08 03:10", "note", 0, ["SOC-4472"]],
     ]
+
+
+# 4: a host isolated by a time is a state reached, past: no deadline ------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12:40Z SOC-4471 IOC sweep: the hash is on 2 more hosts, both isolated by 13:05Z.", []),
+    ("SOC-4471 FIN-WS-0231 quarantined by 10:20, reimage next", []),
+    # still to come: due
+    ("SOC-4471 host must be isolated by 13:05Z", [[5, ["SOC-4471"], "10-07 13:05", "by", False]]),
+    ("SOC-4471 will be quarantined by 15:00", [[5, ["SOC-4471"], "10-07 15:00", "by", False]]),
+    ("SOC-4471 isolate the host by 13:05Z", [[5, ["SOC-4471"], "10-07 13:05", "by", False]]),
+])
+def test_a_host_isolated_by_a_time_is_no_deadline(text, expected):
+    assert text_deadline_rows(item(text)) == expected
+
+
+def test_the_soc_logs_sweep_is_no_missed_deadline():
+    logs = occ_lib.read_logs(str(FIX / "expf_b_vuln_soc.md"))
+    out = misses(logs, None, Policy(tz="Asia/Kolkata"), **W41_IST)
+    # (before: FIN-WS-0198 and FIN-WS-0207 'missed' 'by 13:05Z', later SOC-4471's)
+    assert _sla(out, "deadline", "SOC-4471") == []
+    assert sorted(set(out.loc[out["kind"].eq("deadline"), "subject"])) == [
+        "EXC-0421", "VULN-2201", "VULN-2202", "VULN-2203", "VULN-2204"]
