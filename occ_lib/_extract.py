@@ -71,8 +71,9 @@ _NOT_TICKET_PREFIX = frozenset(
         # postmortem's action items, numbered anew in each ('AI-1 | add alert')
         "SEV", "PRI", "PRIO", "TIER", "LEVEL", "LVL", "PHASE", "SPRINT", "WEEK", "WK", "STEP", "ROUND",
         "DAY", "AI",
-        # product codes, models and standards: 'SKU-00', 'GPT-4', 'SOC-2', 'NIST-800', 'FIPS-140'
-        "SKU", "GPT", "SOC", "NIST", "FIPS",
+        # product codes, models and standards: 'SKU-00', 'GPT-4', 'NIST-800', 'FIPS-140' (and 'SOC-2':
+        # _STANDARD_ONE_DIGIT)
+        "SKU", "GPT", "NIST", "FIPS",
         # cluster objects and release labels named by their kind and a number: 'HPA-2 scaled web',
         # 'NODE-12 cordoned', 'PDB-1', 'SHARD-3 lagging', 'RC-2 promoted'
         "HPA", "VPA", "PDB", "PVC", "POD", "NODE", "REPLICA", "SHARD", "RC",
@@ -84,6 +85,9 @@ _NOT_TICKET_PREFIX = frozenset(
         "PLT", "LPN",
     }
 )
+# a standard named by a prefix and one digit: 'SOC-2' (SOC 1, 2, 3 reports); a security operations
+# centre's case with a longer number is a key ('SOC-4471 opened: EDR alert')
+_STANDARD_ONE_DIGIT = frozenset({"SOC"})
 # a region's name with a number of one or two digits is a shard or a cluster, not a ticket: 'EU-1 up',
 # 'NA-2 queue 12k', 'SEA-3 still down', 'APAC-12' (a game's or a SaaS's region shards); 'EU-1234' stays a key
 _REGION_PREFIX = frozenset({"EU", "NA", "SEA", "APAC", "EMEA", "AMER", "LATAM", "OCE", "MENA", "ANZ"})
@@ -159,6 +163,8 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
                 continue
             if head in _REGION_PREFIX and len(key) - len(head) <= 3:
                 continue
+            if head in _STANDARD_ONE_DIGIT and len(key) - len(head) == 2:
+                continue
             if head in _AIRLINE_PREFIX and len(key) - len(head) <= 5 and key[len(head) + 1:].isdigit():
                 if flights is None:
                     flights = _FLIGHT_WORDS.search(text) is not None
@@ -177,6 +183,10 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
                 # two or three digits with a leading 0 is a device or host, 'PRN-03', 'SW-01', 'AP-07',
                 # 'DB-012', or ACME's challenge type 'DNS-01'; in-house trackers pad to four digits or
                 # more, 'REQ-0012', 'INC-000123', 'TKT-00042': those are keys)
+                continue
+            if num[0] == "0" and key.count("-") > 1:
+                # (a name of segments with a padded number is a host or an asset tag, 'FIN-WS-0231',
+                # 'LON-SW-0042', 'LAB-FW-0007': a tracker of segments, 'OCC-INF-221', pads none)
                 continue
         yield m
 
@@ -1566,6 +1576,25 @@ _BLOCKED_BY_NOTHING = re.compile(
     r"\b(?:blocked|blocking)\s+(?:by|on)\s*:?\s*(?:nothing|none)\b|\bblockers\s*:\s*(?:nothing|none)\b"
 )
 
+# a wait for what follows an incident, not for its fix ('NOC-88213 restored ...; Case 02918811 pending RFO',
+# 'closed, awaiting RFO', 'INC-1 resolved, RCA pending', 'waiting for the postmortem'): a deliverable
+# (:data:`_DELIVERABLE`, a carrier's RFO too) still to come, read as ``status`` (no wait, no veto of the
+# resolution it follows); :func:`_deliverable_wait`, once per item with a wait word
+_DELIVERABLE_WAIT_WORDS = frozenset({"pending", "awaiting", "awaited", "waiting", "outstanding"})
+# (_DELIVERABLE_WAIT is compiled below, after _DELIVERABLE)
+# an indicator blocked: a containment step of the team's, no wait ('Blocked 185.220.101.47 at the proxy',
+# 'sender domain blocked', 'IOCs blocked on the firewall', 'blocked the C2 domain'); not 'OPS-2 blocked on
+# vendor', 'deploy blocked by CAB'; :func:`classify`, once per item with 'blocked'
+_BLOCKED_INDICATOR = re.compile(
+    r"\bblocked\s+(?:(?:the|all|both|their|those|these|its)\s+)?(?:(?:sender|phishing|malicious|attacker|"
+    r"attacker's|c2|bad|known|two|three|\d+)\s+)?(?:domains?|ips?|ip\s+addresses|addresses|iocs?|indicators?"
+    r"|hash(?:es)?|urls?|senders?|c2)\b"
+    r"|\bblocked\s+\d{1,3}(?:(?:\.|\[\.\])\d{1,3}){3}\b"
+    r"|(?:\b(?:domains?|ips?|iocs?|indicators?|hash(?:es)?|urls?|senders?|addresses|c2)|\d{1,3}(?:(?:\.|\[\.\])"
+    r"\d{1,3}){3})\s+(?:(?:were|was|are|is|now|all|also|been|have|has|both)\s+){0,2}blocked\b",
+    re.IGNORECASE,
+)
+
 # a ticket opened with its symptom in brackets or after a colon or a dash ('ACME-1250 opened (P2, sync
 # stuck)', 'OPS-9 created: payments pending'): the user's problem, no wait of the team's; its symptom words
 # (stuck, stalled, pending) are read without it (a wait named there stays one: 'opened (blocked on SEC-88)')
@@ -1607,6 +1636,11 @@ def classify(
     ) and _BLOCKED_BY_NOTHING.search(low0) is not None:
         text = _BLOCKED_BY_NOTHING.sub(" ", low0)  # ('go/no-go: GO; release blocked by nothing': no wait)
         w = keywords(text)
+    if "blocked" in w and _BLOCKED_INDICATOR.search(text) is not None:
+        text = _BLOCKED_INDICATOR.sub(" ", text)  # ('Blocked 185.220.101.47 at the proxy': containment)
+        w = keywords(text)
+    if not w.isdisjoint(_DELIVERABLE_WAIT_WORDS) and (kept := _deliverable_wait(text)) is not text:
+        text, w = kept, keywords(kept)  # ('restored; pending RFO': the carrier's report to come, no wait)
     if not w.isdisjoint(_DUP) and (closed := _dup_closed(text)) is not None:
         text, w = closed, keywords(closed)  # ('Closing OPS-304 as a duplicate': the resolution's name)
     if "paged" in w and _PAGED_BY.search(text) is not None:
@@ -2586,16 +2620,34 @@ _UPDATE_PROMISE = re.compile(
 
 
 # a deliverable that follows an incident, named in the clause of its deadline: 'RCA ETA 2025-10-14',
-# 'postmortem for INC-4100 due Friday', 'PIR by Oct 15' (kept by its delivery, not by the fix)
+# 'postmortem for INC-4100 due Friday', 'PIR by Oct 15', a carrier's reason for outage 'RFO from Tata due
+# within 72h' (kept by its delivery, not by the fix: 'RCA published', 'Tata RFO received')
 _DELIVERABLE = (
-    r"(?:post[- ]?mortem|\bpm\s+doc|\brca\b|root[- ]cause\s+(?:analysis|doc|write-?up|report)"
+    r"(?:post[- ]?mortem|\bpm\s+doc|\brca\b|\brfo\b|reason\s+for\s+outage"
+    r"|root[- ]cause\s+(?:analysis|doc|write-?up|report)"
     r"|\bpir\b|post[- ]incident\s+(?:review|report)|incident\s+(?:report|review|write-?up)|problem\s+review"
     r"|\bretro(?:spective)?\b|after[- ]action\s+(?:review|report)|\baar\b)"
 )
 _DELIVERABLE_BEFORE = re.compile(r"(?i:" + _DELIVERABLE + r")[^.;!?|\n\u2013\u2014]{0,60}$")
+_DELIVERABLE_WAIT = re.compile(
+    r"(?i:\b(?:pending|awaiting|awaited|waiting\s+(?:for|on))\s+(?:(?:the|an?|their|its|our|vendor's|"
+    r"carrier's|final|formal|written)\s+)?(?:[\w-]+\s+)?" + _DELIVERABLE + r"|" + _DELIVERABLE
+    + r"\s+(?:(?:is|still|now|yet)\s+)*(?:pending|awaited|outstanding)\b)"
+)
+
+
+def _deliverable_wait(text: str) -> str:
+    """``text`` with each wait for an incident's deliverable (:data:`_DELIVERABLE_WAIT`) read as status;
+    ``text`` itself when it holds none (the cheap test first: no deliverable's word, no such wait)."""
+    low = text.lower()
+    if not any(d in low for d in _DELIVERABLE_WORDS):
+        return text
+    kept, n = _DELIVERABLE_WAIT.subn(" status ", text)
+    return kept if n else text
 _DELIVERED = re.compile(
     r"(?i:" + _DELIVERABLE + r")[^.;!?|\n]{0,40}?\b(?:published|shared|sent|delivered|completed|done|posted"
-    r"|circulated|reviewed|held|finished|finalized|finalised|approved|signed\s+off|merged|uploaded|out|is\s+up)\b"
+    r"|circulated|reviewed|held|finished|finalized|finalised|approved|signed\s+off|merged|uploaded|out|is\s+up"
+    r"|received)\b"
     r"|\b(?:published|shared|sent|delivered|completed|posted|circulated|held|finished|finalized|finalised"
     r"|approved|merged|uploaded)\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?i:" + _DELIVERABLE + r")"
     # (a review is a meeting: 'CHG-2102 review held 11:30' delivers its post-incident review; not 'PR review
@@ -2616,7 +2668,9 @@ def deliverable_promise(prose: str, start: int) -> bool:
 
 
 # a word of each of _DELIVERABLE's branches (what a case-blind match of it holds, lower-cased, in ASCII text)
-_DELIVERABLE_WORDS = ("post", "pm", "rca", "root", "pir", "incident", "retro", "after", "aar", "problem")
+_DELIVERABLE_WORDS = (
+    "post", "pm", "rca", "rfo", "reason", "root", "pir", "incident", "retro", "after", "aar", "problem"
+)
 
 
 # what says a submission against a cutoff was made ('resubmitted 14 items before the ACH cutoff', 'file B

@@ -242,7 +242,8 @@ Per item (the rules, in order)
       ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
       zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``, a
       postmortem's action items ``AI-1``, numbered anew in each), product codes, models and standards
-      (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``), cluster objects and release labels
+      (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``; ``SOC`` only with one digit: a SOC's
+      case ``SOC-4471`` is a key), cluster objects and release labels
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
       ``RC-2``), a purchase order's number (``PO-4471``), a warehouse's pallet or licence plate number
       (``PLT-000231``, ``LPN-0004411``), a region's shard (EU, NA, SEA, APAC, EMEA, AMER,
@@ -259,7 +260,8 @@ Per item (the rules, in order)
       0 (``OPS-0``, ``OPS-00``, ``OPS-0000``) or whose number of two or three digits starts with 0
       (device and host names ``PRN-03``, ``SW-01``, ``AP-07``, ``DB-012``, ACME's challenge type
       ``DNS-01``; in-house trackers pad to four digits or more, so ``REQ-0012``, ``INC-000123``,
-      ``TKT-00042`` are keys),
+      ``TKT-00042`` are keys), nor a key of several segments whose number starts with 0 (a host or
+      an asset tag: ``FIN-WS-0231``, ``LON-SW-0042``; ``OCC-INF-221`` is a key),
       nor an e-mail address (``NOC-24@vendor.com``);
       and ServiceNow's numbers, which have no hyphen (``INC0012345``,
       ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
@@ -491,8 +493,9 @@ Per item (the rules, in order)
       before it, a deliverable that follows an incident (``RCA ETA
       2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``, also a duration,
       ``postmortem due in 2 days``: an RCA, postmortem, post-incident review or report, problem review
-      (``BOPS-118 problem review due 23 Oct``), retro, after-action review) has keyword ``postmortem``:
-      the SLA judges it by the ticket's later event that says it was delivered (``RCA published``), not by the
+      (``BOPS-118 problem review due 23 Oct``), retro, after-action review, a carrier's RFO, ``RFO from Tata
+      due within 72h (by 2025-10-11 03:14 IST)``) has keyword ``postmortem``: the SLA judges it by the
+      ticket's later event that says it was delivered (``RCA published``, ``Tata RFO received``), not by the
       incident's resolution. One whose clause names a notice owed before it (``Regulatory notification
       deadline: 72 hours from detection, i.e. 2025-10-10 08:14 UTC``, ``notify affected customers by
       Fri``) has keyword ``notification``: judged by the later event, of its ticket or of no ticket in its
@@ -813,7 +816,13 @@ Per item (the rules, in order)
          its object (``release blocked by nothing``, ``blocked on: none``, ``blockers: none``: read
          without it), nor the symptom an opened ticket describes in brackets or after a colon or a dash
          (``ACME-1250 opened (P2, sync stuck)``, ``OPS-9 created: payments pending``: stuck, stalled and
-         pending there are the user's problem, read without them; ``opened (blocked on SEC-88)`` waits).
+         pending there are the user's problem, read without them; ``opened (blocked on SEC-88)`` waits),
+         nor an indicator blocked (a containment step: ``Blocked 185.220.101.47 at the proxy``, ``sender
+         domain blocked``, ``IOCs blocked``, ``blocked the C2 domain``: read without it), nor a wait for
+         what follows an incident, its RCA, RFO (a carrier's reason for outage), postmortem, PIR...
+         (``NOC-88213 restored at 03:14 IST; Case 02918811 pending RFO``, ``closed, awaiting RFO``,
+         ``INC-1 resolved, RCA pending``, ``waiting for the postmortem``: read as ``status``, so the
+         resolution stands; ``INC-2: RCA pending`` alone is a ``status``).
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
       8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged (not before
          rollout, release, deploy or canary: ``staged rollout to 5%`` rolls out in stages), prep,

@@ -140,7 +140,8 @@ Ranges
 Keywords after a time (and what is no keyword: ``caused by the 14:55 deploy``, ``introduced by``,
 ``triggered by``... name a cause; a ``by`` after a state reached tells when it was, past: ``queue drained by
 10:20``, ``8 failures triaged by 18:45``, ``p99 back under 900ms by 00:31`` (a clock time after drained,
-triaged, cleared, settled, gone, back or down to..., and who had started, joined, logged in or arrived:
+triaged, cleared, settled, gone, a host isolated or quarantined, ``both isolated by 13:05Z``, back or down
+to..., and who had started, joined, logged in or arrived:
 ``476 of 480 started by 09:05`` is a count, no promise), ``errors were gone by 11:07``, ``OPS-1 was fixed by
 Friday`` (after was, were, had (been), got, already: any participle, any day), unless its clause makes it
 one to come or promised (``will be drained by 10:20``, ``needs to be back by 00:31``, ``was promised by
@@ -2026,6 +2027,8 @@ _PAST_BY = re.compile(
     r"|\b(?P<state>drained|triaged|cleared|settled|stabili[sz]ed|normali[sz]ed|subsided|dropped|returned"
     r"|rebalanced|flushed|emptied|processed|reconciled|propagated|converged|caught\s+up|backfilled|replayed"
     r"|purged|gone|vanished|disappeared|ceased|quieted|recovered\s+to"
+    # (a host a SOC contained: 'hash on 2 more hosts, both isolated by 13:05Z')
+    r"|isolated|quarantined"
     # (a count of who had started or joined by a time: '476 of 480 started by 09:05')
     r"|started|begun|joined|logged\s+in|signed\s+in|checked\s+in|arrived)"
     r"|\b(?P<back>back|down)(?=\s+(?:under|below|within|to|at|in|above|up|online|normal|baseline)\b)"

@@ -179,7 +179,10 @@ def test_the_weeklys_third_shard_moved_to_thursday_9pm():
     d = dl[dl["line"].eq(7)]
     assert [[a.isoformat(), k, bool(m)]
             for a, k, m in zip(d["due_at"], d["keyword"], d["moves"], strict=True)] == [
-        ["2025-10-10T01:00:00+00:00", "window", True], ["2025-10-17T00:00:00+00:00", "by", False]]
+        ["2025-10-10T01:00:00+00:00", "window", True],
+        # (round 17, EXPF: 'a written RFO by the end of next week' is the vendor's reason for outage, a
+        # deliverable kept by its delivery, keyword 'postmortem'; was 'by', kept by PLAT-905's closure)
+        ["2025-10-17T00:00:00+00:00", "postmortem", False]]
 
 
 # 6: a step due shortly before a window planned after the text's day is on the window's day --------------
