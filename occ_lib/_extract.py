@@ -2519,37 +2519,69 @@ def unmet(text: str, w: frozenset[str]) -> int:
 # 'ETA 30 min', 'ETA ~2h', 'due in 2 hours', 'within 3 days', 'ETA +1d': a deadline that long after the
 # item's time ('next update in 30 minutes': a promise of the next update, :func:`update_promise`); of a
 # range, its longer end ('ETA 1-2 days': two days); 'within the hour', 'ETA in an hour': an hour,
-# 'half an hour' half of one
+# 'half an hour' half of one; hours and minutes together, 'ETA 1h30m', 'ETA 1 hr 30 min'. An SLA's clock
+# told as running out ('SLA breach in 45m', 'breaches SLA in 2h', 'P1 SLA will breach in 1h', 'SLA
+# expires in 45 minutes'): the time it breaches, a deadline (keyword 'SLA'; 'expires' as 'SLA expires
+# 09:45' is), not a count of breaches ('no SLA breach in 30 days', '2 SLA breaches in 24h')
 _IN_DURATION = re.compile(
-    r"(?i:\b(?P<kw>eta|due\s+in|within|next\s+(?:status\s+)?update\s+in)\s*[:=]?\s*(?:(?:in|within)\s+)?"
+    r"(?i:\b(?P<kw>eta|due\s+in|within|next\s+(?:status\s+)?update\s+in"
+    r"|(?P<sla>sla\s+(?:will\s+)?(?:breach(?:es)?|expires?|runs\s+out)"
+    r"|(?:will\s+)?breach(?:es)?\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w-]+\s+)?sla)\s+in)"
+    r"\s*[:=]?\s*(?:(?:in|within)\s+)?"
     r"(?:~\s?|about\s+|approx\.?\s+|around\s+|\+\s?)?"
     r"(?P<v>(?:\d{1,3}(?:\.\d)?\s?(?:-|\u2013|to)\s?)?"
-    r"(?P<n>\d{1,3}(?:\.\d)?)\s?(?P<u>days?|d|hours?|hrs?|h|minutes?|mins?|m)\b"
+    r"(?P<n>\d{1,3}(?:\.\d)?)\s?(?:(?P<uh>hours?|hrs?|h)\s?(?P<n2>[0-5]?\d)\s?(?:minutes?|mins?|m)\b"
+    r"|(?P<u>days?|d|hours?|hrs?|h|minutes?|mins?|m)\b)"
     r"|(?:(?P<half>half\s+an\s+)|the\s+(?:next\s+)?|an\s+|one\s+)(?P<hour>hour)\b))"
 )
-_DURATION_OPENS = ("eta", "due", "within", "next")  # (the keywords _IN_DURATION's matches open with)
+# (the keywords _IN_DURATION's matches open with)
+_DURATION_OPENS = ("eta", "due", "within", "next", "sla", "breach", "will")
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
+# what makes an 'SLA breach in' a count, not a clock: 'no SLA breach in 30 days', '2 SLA breaches in 24h'
+_BREACH_COUNT = re.compile(r"(?i:(?<![\w:.-])(?:no|zero|any|without|\d+)\s+(?:[\w-]+\s+)?)$")
+# what an SLA clock is for, right after it: 'SLA breach in 2h 13m for next update' (kept by that update)
+_FOR_UPDATE = re.compile(r"(?i:\s+for\s+(?:the\s+)?(?:next\s+)?(?:customer\s+|status\s+)?update\b)")
+# a state reached 'within' a time, told as past: 'was resolved within the hour', 'recovered within 10 min'
+# (how long it took, no promise); not one to come, 'must be resolved within 4h', 'fix expected within the
+# hour'
+_PAST_WITHIN = re.compile(
+    r"(?i:(?<![\w-])(?P<be>be\s+|to\s+)?(?!(?:expected|promised|committed|scheduled|planned|targeted"
+    r"|estimated|needed|required)\b)[a-z]{2,}ed\s+)$"
+)
 
 
 def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
     """(minutes, keyword, start, end) of the first 'ETA 30 min' style deadline of an item, else None."""
     if "ETA" not in prose and "eta" not in prose and "ithin" not in prose and "ue in" not in prose and (
-        "pdate" not in prose
+        "pdate" not in prose and "SLA" not in prose and "sla" not in prose
     ):
         return None
     if prose.isascii():  # (case-blind: a match opens where one of its keywords is, lower-cased)
         at = _first_of(prose.lower(), _DURATION_OPENS)
-        m = None if at < 0 else _IN_DURATION.search(prose, at)
+        found = () if at < 0 else _IN_DURATION.finditer(prose, at)
     else:  # (other text is matched case-blind the Unicode way: searched whole)
-        m = _IN_DURATION.search(prose)
-    if m is None:
-        return None
-    kw = m.group("kw").lower()
-    keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") else "update" if kw.startswith(
-        "next") else "within"
-    if m.group("hour") is not None:  # ('within the hour', 'ETA half an hour')
-        return 30.0 if m.group("half") is not None else 60.0, keyword, m.start("v"), m.end()
-    return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("v"), m.end()
+        found = _IN_DURATION.finditer(prose)
+    for m in found:
+        kw = m.group("kw").lower()
+        if m.group("sla") is not None:
+            if _BREACH_COUNT.search(prose, max(0, m.start() - 24), m.start()) is not None:
+                continue
+            keyword = "expires" if "expir" in kw else "SLA"
+            if _FOR_UPDATE.match(prose, m.end()) is not None:
+                keyword = "update"  # ('SLA breach in 2h 13m for next update': the update's clock)
+        elif kw == "within" and (past := _PAST_WITHIN.search(prose, max(0, m.start() - 32), m.start())) and (
+            past.group("be") is None
+        ):
+            continue  # ('recovered within 10 min': how long it took)
+        else:
+            keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") else "update" if kw.startswith(
+                "next") else "within"
+        if m.group("hour") is not None:  # ('within the hour', 'ETA half an hour')
+            return 30.0 if m.group("half") is not None else 60.0, keyword, m.start("v"), m.end()
+        if m.group("uh") is not None:  # ('ETA 1h30m')
+            return float(m.group("n")) * 60 + float(m.group("n2")), keyword, m.start("v"), m.end()
+        return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("v"), m.end()
+    return None
 
 
 # 'target 2 working days', 'within 3 business days', 'due in 2 business days', 'ETA 1 working day': a deadline
@@ -2607,15 +2639,22 @@ def add_business_days(day: dt.date, n: int) -> dt.date:
 # at 16:00', 'Next update: 17:00 UTC', 'we will post an update by 15:00', 'carrier promised an update by
 # 17:00 CDT' (a status page's or a vendor's promise, kept by the next update, not by the fix:
 # :func:`occ_lib.sla.deadline_misses`)
+_UPDATE_AT = r"(?i:by|at|before|around|no\s+later\s+than|not\s+later\s+than|NLT)\b|[:@~\u2013\u2014-]"
 _UPDATE_PROMISE = re.compile(
     r"(?i:\b(?:next|further|another|following)\s+(?:status\s+|public\s+|customer\s+)?update"
     r"|\b(?:post|provide|share|send|give)\s+(?:an?\s+|the\s+next\s+|another\s+|a\s+further\s+)?update"
     # (an update promised or owed, not the fix: 'carrier promised an update by 17:00 CDT', 'Lumen committed
     # to an update at 17:00', 'vendor owes us an update by noon')
     r"|\b(?:promised|promises|promise|committed\s+to|commits\s+to|owes?|owed)\s+(?:us\s+|you\s+)?"
-    r"(?:an?\s+|the\s+next\s+|another\s+|a\s+further\s+)?(?:status\s+)?update)"
+    r"(?:an?\s+|the\s+next\s+|another\s+|a\s+further\s+)?(?:status\s+)?update"
+    # (the update named, then promised: 'Customer update promised by 11am', 'status update owed by 15:00')
+    r"|\b(?:customer|client|status|public|stakeholder)\s+update\s+(?:(?:is|was)\s+)?(?:promised|committed"
+    r"|owed))"
     r"\s*(?:(?i:is\s+)?(?i:expected|planned|scheduled|due)\s+)?"
-    r"(?:(?i:by|at|before|around|no\s+later\s+than|not\s+later\s+than|NLT)\b|[:@~\u2013\u2014-])?\s*~?\s*$"
+    r"(?:" + _UPDATE_AT + r")?\s*"
+    # (the day before its time: 'Next update tomorrow 10:00 CET', 'next update Monday by 09:00 ET')
+    r"(?:(?i:(?:on\s+)?(?:today|tonight|tomorrow|tmrw|tmr|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"(?:[a-z]*day)?\.?)(?:\s+(?:morning|afternoon|evening))?),?\s+(?:(?:" + _UPDATE_AT + r")\s*)?)?~?\s*$"
 )
 
 

@@ -64,7 +64,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     more likely a name there, ``## PI planning (ART)``, nor a time's own zone,
     ``### 14:05 (UTC) paged``), sets it for its section's and subsections' zone-less times, not for the
     document; so does, in a document that declares no zone, a heading timed in one (``### @bob commented
-    on Oct 8, 2025, 4:01 PM PDT``). Under
+    on Oct 8, 2025, 4:01 PM PDT``). An item that opens with a time written in a zone is read on that
+    clock: its zone-less times are in the stamp's zone, over the section's and the document's (``- 09:00
+    EST: vendor says fix lands by 11am`` is due 16:00 UTC, not 11:00 UTC; ``- 07:30 PT ... ETA 9:45`` in a
+    New York log is 9:45 PT; a later step, ``[07:30 PT] paged; 07:50 acked``, too), and a time that writes
+    its own zone keeps it (``ETA 9:45 UTC``); a stamp without a zone leaves them in the section's or the
+    document's (:func:`_stamp_zones`). Under
     a heading that names a week (``## Week of Oct 6``, ``## w/c 6 October``, ``## Week commencing 6 Oct
     2025``, ``Weekly status - Oct 10``, ``W41``; an ISO week
     number is dated by its Monday when written with its year, ``2026-W01``, ``Week 1 (2026)``, or alone
@@ -470,11 +475,18 @@ Per item (the rules, in order)
       deadline exceeded``) is a row with no ``due_at``, keyword ``missed``, stated missed. A duration
       after ETA, ``due in`` or ``within`` (``ETA 30 min``,
       ``ETA ~2h``, ``within 3 days``, ``ETA +1d``, ``ETA within the hour``, ``ETA in an hour``, ``ETA half an
-      hour``; of a range its longer end, ``ETA 1-2 days``: two days) is a deadline that long after the
+      hour``, hours and minutes, ``ETA 1h30m``, ``ETA 1 hr 30 min``; of a range its longer end, ``ETA 1-2
+      days``: two days), and an SLA's clock told as running out (``SLA breach in 45m``, ``breaches SLA in
+      2h``, ``P1 SLA will breach in 1h``: keyword ``SLA``; ``SLA expires in 45 minutes``: ``expires``, as
+      ``SLA expires 09:45`` is; ``SLA breach in 2h 13m for next update``: ``update``, kept by that update;
+      not a count, ``no SLA breach in 30 days``, ``2 SLA breaches in 24h``), is a deadline that long after the
       item's ``at`` when that is known to the minute (in whole days: to the day); not one read as a time of
       day, ``ETA 17h UTC``; one of hours in an item known only to its day (``ETA ~2h``, ``ETA 12h``, ``ETA
       within the hour`` with no time) is no row but a problem, ``relative deadline without the item's
-      time`` (the promise is not dropped silently). A number of business or working days after
+      time`` (the promise is not dropped silently). A ``within`` after a state reached, told as past (``was
+      resolved within the hour``, ``queue recovered within 10 min of the restart``), says how long it
+      took: no deadline (``must be resolved within 4h``, ``fix expected within the hour`` are). A number of
+      business or working days after
       ``target``, ``ETA``, ``due in``, ``within`` or ``deadline`` (``14:00 HD-5521 assigned to AV team,
       target 2 working days``, ``within 3 business days``) is a deadline that many weekdays after the
       item's time, at the same time of day in its zone (Monday 14:00 BST: Wednesday 14:00 BST;
@@ -482,8 +494,10 @@ Per item (the rules, in order)
       ``within`` or ``deadline``; in an item known only to its day, that day's date.
       A promise of the next update (``Next update by 14:45 EDT``,
       ``next status update at 16:00``, ``Next update: 17:00 UTC``, ``we will post an update by 15:00``,
-      ``next update in 30 minutes``; also one promised or owed, ``carrier promised an update by 17:00
-      CDT``, ``vendor owes us an update by noon``: the update is promised, not the fix) is a deadline
+      ``next update in 30 minutes``, on a day named between, ``Next update tomorrow 10:00 CET``, ``next
+      update Monday by 09:00 ET``; also one promised or owed, ``carrier promised an update by 17:00
+      CDT``, ``vendor owes us an update by noon``, ``Customer update promised by 11am``: the update is
+      promised, not the fix) is a deadline
       with keyword ``update``, also without ``by``, and no time
       of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
       fix (by its next item naming the status page when the promise's item names it). A promise of an
@@ -570,7 +584,9 @@ Per item (the rules, in order)
       ``- PAY-7802 new`` then ``  - paged at 01:05``), one nested under a rolled item is rolled with it, and
       so is an untimed item's deadline in the run that on the section's day would be before the item
       above it (``- mitigated 00:35`` then ``- vendor contacted, ETA 06:00``; an untimed item's deadline
-      is read after the timed item before it, as a timed item's is after its own time). The next day is read
+      is read after the timed item before it, as a timed item's is after its own time, when both are read on
+      one clock: ``- PAY-2 report owed by 4pm`` after ``- 14:00 EST PAY-1 solved`` in a UTC log is 16:00 UTC
+      on the section's day, not the next, :func:`_same_clock`). The next day is read
       again in the time's zone, so the night clocks change comes out right (``03:10`` after ``23:40``
       under ``## 2025-11-01`` in New York is 08:10 UTC, and ``02:30 CET`` after ``23:50`` under
       ``## 2025-10-25`` the second 02:30, 01:30 UTC). Every other
@@ -2817,6 +2833,18 @@ def _items(
                         [p], [items[k][4][2]], tz, None if zones is None else [zones[k]], [items[k][7]],
                         None if weeks is None else [weeks[k]], year,
                     )[0]
+        if (own := _stamp_zones(proses, found, zones, tz)) is not None:
+            # ('09:00 EST: vendor says fix lands by 11am': the item's zone-less times are on its stamp's
+            # clock, 11:00 EST; the item is read again in that zone, and its zone is that one after)
+            items, zones = list(items), list(zones) if zones is not None else [None] * len(items)
+            for k, z in own.items():
+                it = items[k]
+                items[k] = (*it[:5], z, *it[6:])
+                zones[k] = z
+                again = _times.find_times_many(
+                    [proses[k]], [it[4][2]], tz, [z], [it[7]], None if weeks is None else [weeks[k]], year)[0]
+                if again and again[0].at == found[k][0].at:  # (the stamp itself is read as before)
+                    found[k] = again
         if "quarter" in (low_all := "\n".join(proses).lower()) or "half past" in low_all:
             _spoken_nights(items, proses, found, tz, zones, weeks, year)
     if any("T+" in p for p in proses):
@@ -3610,6 +3638,40 @@ def _overnight(htext: str, h: _times.Heading) -> bool:
     ) and _NIGHT_WORD.search(htext) is not None
 
 
+# what may stand before an item's opening stamp: brackets, emphasis, a list's or quote's marks
+_STAMP_LEAD = re.compile(r"[\W_]{0,4}")
+
+
+def _stamp_zones(
+    proses: list[str], found: list[list[_times.TimeMention]], zones: list[dt.tzinfo | None] | None,
+    tz: dt.tzinfo | None,
+) -> dict[int, dt.tzinfo] | None:
+    """Per item that opens with a time written in a zone other than the one it is read in
+    (``09:00 EST: vendor says fix lands by 11am`` in a UTC log, ``07:30 PT ... ETA 9:45``) and writes a
+    time of day without a zone after it, that stamp's zone: the writer's clock for the whole item
+    (11:00 EST, 09:45 PT), as a chat message's head zone is its text's; an explicit zone on the later
+    time still wins (read so already), and an item whose stamp names no zone keeps the document's or
+    section's. None when no item is so (the common case: one cheap look at each item's first mention)."""
+    out: dict[int, dt.tzinfo] | None = None
+    for k, ms in enumerate(found):
+        if len(ms) < 2:
+            continue
+        m0 = ms[0]
+        if m0.zone is None or m0.at is None or m0.precision == "day" or m0.is_deadline or (
+            m0.start > 4 or _STAMP_LEAD.fullmatch(proses[k], 0, m0.start) is None
+        ):
+            continue
+        z = _times.zone_named(m0.zone)
+        here = (zones[k] if zones is not None else None) or tz or dt.UTC
+        if z is None or z == here or getattr(z, "key", 0) == getattr(here, "key", 1):
+            continue
+        if any(m.zone is None and m.at is not None and m.precision != "day" for m in ms[1:]):
+            if out is None:
+                out = {}
+            out[k] = z
+    return out
+
+
 # a night shift's context for a spoken hour ('half past two'): its section's heading says night
 _NIGHT_HEADING = re.compile(r"(?<![\w-])(?i:night|nights|overnight|night-shift|nightshift)(?![\w-])")
 
@@ -3803,6 +3865,7 @@ def _past_midnight(
     prev_depth = -1
     gap_depth = 1 << 30  # the shallowest untimed item since it (a sibling of it ends its nesting)
     run_from: dt.datetime | None = None  # while items are rolled: the evening item they follow
+    prev_zone: dt.tzinfo | None = None  # the clock the previous timed item's time is written on
     ordered = True  # the section's timed items so far are in time order
     for k, it in enumerate(items):
         sec = it[4]
@@ -3814,8 +3877,10 @@ def _past_midnight(
         if first is None:
             if _run_key(sec, prev_key) == prev_key:
                 gap_depth = min(gap_depth, it[1])
-                if prev_at is not None:
-                    # ('- mitigated 00:35' then '- vendor contacted, ETA 06:00': written after it)
+                if prev_at is not None and (run_from is not None or _same_clock(prev_zone, it[5] or tz)):
+                    # ('- mitigated 00:35' then '- vendor contacted, ETA 06:00': written after it; not
+                    # after '- 14:00 EST ...' in a UTC log, '- Customer update promised by 4pm' is read on
+                    # another clock than that item's: on its section's day, as written)
                     after[k] = prev_at
             continue
         key = _run_key(sec, prev_key)
@@ -3851,7 +3916,17 @@ def _past_midnight(
         if prev_at is not None and at < prev_at:
             ordered = False
         prev_at, prev_depth, gap_depth = at, it[1], 1 << 30
+        prev_zone = _mention_zone(first, it[5] or tz)
     return after
+
+
+def _same_clock(a: dt.tzinfo | None, b: dt.tzinfo | None) -> bool:
+    """Whether ``a`` and ``b`` (None: UTC) are one clock: the same zone, or two names of UTC."""
+    a, b = a or dt.UTC, b or dt.UTC
+    if a == b:
+        return True
+    ka, kb = getattr(a, "key", None) or str(a), getattr(b, "key", None) or str(b)
+    return ka == kb or {ka, kb} <= {"UTC", "Etc/UTC", "GMT", "Etc/GMT", "Z"}
 
 
 def _tonight_window(

@@ -182,7 +182,10 @@ def test_the_support_logs_tickets_are_judged_on_their_replies_and_fixes():
     ]
     dl = out[out["kind"].eq("deadline") & out["subject"].eq("FD-7742")]
     # ('First reply due 12:15 CET' is kept by the first reply at 12:40 CET; before: by the fix, 4590 late)
+    # ('Next update tomorrow 10:00 CET' is kept by '10:20 CET FD-7742 update sent 20 min late'; round 18:
+    # before, no deadline, 'tomorrow' between the promise and its time)
     assert _sla_rows(dl) == [
         ["deadline", "FD-7742", "11-04 11:15", "11-04 11:40", "missed", 25],
+        ["deadline", "FD-7742", "11-06 09:00", "11-06 09:20", "missed", 20],
         ["deadline", "FD-7742", "11-07 16:00", "11-07 15:45", "met", 0],
     ]

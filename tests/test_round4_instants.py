@@ -44,8 +44,9 @@ def test_a_zone_written_on_each_line_still_rolls_the_small_hours_to_the_next_day
         "- 12:25 AM PT mitigated INC-5, ETA 08:00 for the fix\n"
     )
     assert _ats(pt) == [ts("2025-10-11 06:40"), ts("2025-10-11 07:25")]
-    # (the ETA is the UTC document's 08:00, on the day the item was rolled to)
-    assert _deadlines(pt) == [[4, ts("2025-10-11 08:00"), "minute", "ETA"]]
+    # (the ETA is 08:00 on the item's own PT clock, on the day the item was rolled to; round 18: before,
+    # the UTC document's 08:00, though the writer stamped the item in PT)
+    assert _deadlines(pt) == [[4, ts("2025-10-11 15:00"), "minute", "ETA"]]
     et = "## 2025-10-10\n- 23:40 EDT paged on-call\n- 00:25 EDT mitigated\n- 01:05 ET resolved\n"
     assert _ats(et) == [ts("2025-10-11 03:40"), ts("2025-10-11 04:25"), ts("2025-10-11 05:05")]
 
