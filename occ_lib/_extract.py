@@ -2922,6 +2922,8 @@ _REPLACEMENT = re.compile(
     r"|(?<=Thur)|(?<=Thurs))\.){0,24}$"
     # 'ETA now 11:15', 'deadline is now Friday', 'now due Tues 10/14': what it has become
     r"|(?i:\b(?:eta|etr|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*$"
+    # ('ETA was 09:40, now 10:15', 'window was Tue, now Thu 02:00': the old one, then what it has become)
+    r"|(?i:\bwas\s[^.;!?|\n]{1,40}?[,;]?\s*\bnow(?:\s+(?:at|by|on|due))?)\s*$"
     # ('CHG0012345 rescheduled: Oct 10 22:00': a move written with a colon)
     r"|(?i:\b(?:slipped|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
     r"(?:\s+(?:out|back|again))?[ \t]*:)[^.;!?|\n\u2013\u2014]{0,24}$"

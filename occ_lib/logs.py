@@ -404,13 +404,13 @@ Per item (the rules, in order)
       renewal of the same promise for the same tickets (``ETA 17:00; next ETA 19:00``, also new, revised,
       updated ETA, ``ETA now``, ``by EOD, moved to tomorrow EOD``: 19:00 alone; not ``checkpoint 10:00;
       new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
-      ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``; not ``status
-      updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla` supersedes with it the
-      ticket's earlier promises of its kind written in earlier items; so has a promise given anew, ``vendor
-      now says fix ships Mon 13 Oct`` (now says, expects, promises...), or reported by the party an earlier
-      deadline of its tickets names (``vendor says fix ships Mon 13 Oct`` after ``vendor promised fix by
-      Friday``: the word before says, said, expects, promised, promises, no pronoun; not ``infra says``,
-      another party, nor another ticket's); so has a move with no deadline word
+      ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``, ``ETA was 09:40,
+      now 10:15``; not ``status updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla`
+      supersedes with it the ticket's earlier promises of its kind written in earlier items; so has a
+      promise given anew, ``vendor now says fix ships Mon 13 Oct`` (now says, expects, promises...), or
+      reported by the party an earlier deadline of its tickets names (``vendor says fix ships Mon 13 Oct``
+      after ``vendor promised fix by Friday``: the word before says, said, expects, promised, promises, no
+      pronoun; not ``infra says``, another party, nor another ticket's); so has a move with no deadline word
       of a ticket an earlier item gave a deadline (``REL-901 slipped to Oct 22``, pushed, moved,
       rescheduled... to or for a date or time, or with a colon, ``CHG0012345 rescheduled: Oct 10 22:00``, a
       deadline with that earlier one's keyword, also after
@@ -601,7 +601,9 @@ Per item (the rules, in order)
       Tue 2 Dec 01:00 UTC+8``, a move's verb then ``from`` before the first, ``to``/``until``/an arrow
       between them, :func:`_moved_from_to`: the old slot is no row, the new one of an item with tickets
       a ``window`` deadline, a plan told in the move's own sentence, as ``planned for Wednesday but we
-      pushed it to Thursday`` is; not a deadline's move, ``ETA slipped from 12:00 to 15:00``, read above),
+      pushed it to Thursday`` is; not a deadline's move, ``ETA slipped from 12:00 to 15:00``, read above;
+      so are the two of a slot written as what it was and is now, ``DB-8 cutover was 09:40, now 10:15``:
+      a ``window`` at 10:15 that ``moves``, no time of the item's),
       nor, in a prose paragraph that opens with its date (``Wednesday 8 October. ...``,
       :func:`_opening_day`), a time on a later day than that date (``a go/no-go for the pilot at 15:00 on
       Friday 24 October``): written on the 8th, that is a plan, no time of the paragraph's, and a
@@ -613,7 +615,13 @@ Per item (the rules, in order)
       ``until`` that is no deadline (``watching until 18:00``); an expiry is a deadline (above), and
       so is a renewal (``renew before 2025-12-01``), nor is a date that qualifies what the item names
       (``deadline for the Oct 9 marketing push: ...``, ``prep for the Oct 9 push``: the push's date,
-      :func:`occ_lib.times.names_what`). ``at`` is the first of those with a time (``end_at``
+      :func:`occ_lib.times.names_what`), nor a date written after ``since`` or ``from`` before the item's
+      section's day (a time, two days or more before: a time of the night before, ``down since yesterday
+      23:50``, is when the outage began, as above), which tells when a state began, not when the item was
+      written (``DB-4398 disk alerts open since 2025-10-01``, ``slow checkpoints from Oct 3``, under
+      ``## 2025-10-08``: the 8th, day precision; the date stays in ``times``, :func:`_past_from`). The
+      stamp written again right after itself (``[10:12Z] 10:12Z failover started``) is one time. ``at``
+      is the first of those with a time (``end_at``
       its range end), else the first date-only one (a done task's ``✅`` date before the created ``➕``,
       started ``🛫`` or scheduled ``⏳`` ones); else, for a nested list item, its parent item's (its
       precision: ``- 09:05 OPS-1 paged`` > ``- vendor looped in`` is 09:05, as is an item nested under
@@ -927,9 +935,12 @@ Per item (the rules, in order)
       it: ``ECAB-78: approved 16:05, done by 16:30. Follow-up SEC-301 ...`` is ECAB-78's at 16:30, and
       ``done by 16:30`` after a stamped step tells when it was done, no promise): when
       a clause break (``;``, ``,``, ``.``, a dash, ``then``, an arrow: ``resolved 08:51 → reopened 09:30 →
-      resolved 11:10``, a colon that opens a quotation: ``09:10 BST pasted from #sre: "[08:05Z] INC-7301
-      escalated to the Director"`` is the paste and, at 08:05 UTC, the escalation it quotes) splits every
-      two of its times (the item's own stamp written again right after it
+      resolved 11:10``, a bracket that opens an aside holding the later time, ``10:12Z DB failover started
+      (restored 10:37)``: started at 10:12, resolved at 10:37; not an aside closed before it, ``escalated
+      to the lead (Ravi) at 06:15``, nor one that tells what the step before it told, ``done late
+      (finished 21:40 UTC)``: one step; a colon that opens a quotation: ``09:10 BST pasted from #sre:
+      "[08:05Z] INC-7301 escalated to the Director"`` is the paste and, at 08:05 UTC, the escalation it
+      quotes) splits every two of its times (the item's own stamp written again right after it
       is one time: ``08:51 OPS-705 resolved 08:51, reopened 09:30, ...``; in a table row, the border of the
       cell that tells what was done at its time, ``| Production release 2.14.0 | Thu 17:00 UTC | Jonas |
       shipped 17:42 |``: planned at 17:00, a ``note``, resolved at 17:42; shipped, released, deployed,
@@ -1454,6 +1465,29 @@ _SINCE_TIME = re.compile(
     r"|word|news|contact|feedback|activity|heard|ack)\b)"
     r"[^;.!?\n]{0,40}?(?i:\bsince)[^\S\n]+(?:(?:on|at|the)[^\S\n]+)?(?:[A-Za-z]{3,9}\.?,?[^\S\n]+)?$"
 )
+# what may stand between an item's stamp and the same time written again right after it ('[10:12Z] 10:12Z
+# failover started', '10:12 - 10:12Z'): one time
+_SAME_STAMP_GAP = re.compile(r"[\s\])\-\u2013\u2014:|*_]*")
+# 'since' or 'from' right before a time ('open since 2025-10-01', 'lag from Oct 3', 'since Wed 1 Oct'):
+# :func:`_past_from`
+_SINCE_FROM = re.compile(
+    r"(?i:\b(?:since|from))[^\S\n]+(?:(?:on|the)[^\S\n]+)?(?:[A-Za-z]{3,9}\.?,?[^\S\n]+)?$"
+)
+
+
+def _past_from(prose: str, m: _times.TimeMention, day: dt.date | None, zone: dt.tzinfo | None) -> bool:
+    """Whether the date ``m``, written after 'since' or 'from', is a day before ``day`` (the item's
+    section's; a time, two days or more before): when a state began ('DB-7 replica lag open since
+    2025-10-01', 'from Oct 3'), not when the item was written, which stays its stamp or its section's date."""
+    if day is None or m.at is None or not m.has_date:
+        return False
+    on = m.at.date() if m.precision == "day" else m.at.astimezone(_mention_zone(m, zone)).date()
+    # (a time of the night before, 'down since yesterday 23:50', is when the outage began: a step of the
+    # item's story, read as before; a date alone, or a time days before, is no time of this day's item)
+    return (on < day if m.precision == "day" else (day - on).days > 1) and _SINCE_FROM.search(
+        prose, max(0, m.start - 28), m.start) is not None
+
+
 _LIFE_RESOLVED = "; resolved "  # (how _lifecycle_read writes a row's resolved cell)
 
 
@@ -1640,18 +1674,27 @@ def _opening_day(prose: str, ms: list[_times.TimeMention], zone: dt.tzinfo | Non
 
 def _moved_from_to(prose: str, ms: list[_times.TimeMention]) -> dict[int, bool] | None:
     """The starts of the times a move writes as from one to the other ('CHG0034571 rescheduled from Wed
-    26 Nov 01:00 UTC+8 to Tue 2 Dec 01:00 UTC+8'): False for the old slot, True for the new (False for
-    a meeting's, 'standup moved from 09:00 to 10:00': no window); None if none."""
+    26 Nov 01:00 UTC+8 to Tue 2 Dec 01:00 UTC+8', 'DB-8 cutover was 09:40, now 10:15'): False for the old
+    slot, True for the new (False for a meeting's, 'standup moved from 09:00 to 10:00': no window); None
+    if none."""
     out: dict[int, bool] = {}
     for a, b in zip(ms, ms[1:], strict=False):
         if a.at is None or b.at is None or a.is_deadline or b.is_deadline:
             continue
         mv = _times._MOVED_FROM.search(prose, max(0, a.start - 40), a.start)
-        if mv is not None and _times._FROM_TO.fullmatch(prose, a.end, b.start) is not None:
-            # (a meeting's move, 'standup moved from 09:00 to 10:00': neither slot the item's, no window)
-            met = _times._MEETING_MOVED.search(prose, max(0, mv.start() - 40), mv.start()) is not None
-            out[a.start], out[b.start] = False, not met
+        if mv is None or _times._FROM_TO.fullmatch(prose, a.end, b.start) is None:
+            # ('cutover was 09:40, now 10:15': the same move, the old slot then the new)
+            mv = _WAS_SLOT.search(prose, max(0, a.start - 16), a.start)
+            if mv is None or _times._NOW_GAP.fullmatch(prose, a.end, b.start) is None:
+                continue
+        # (a meeting's move, 'standup moved from 09:00 to 10:00': neither slot the item's, no window)
+        met = _times._MEETING_MOVED.search(prose, max(0, mv.start() - 40), mv.start()) is not None
+        out[a.start], out[b.start] = False, not met
     return out or None
+
+
+# 'was' right before a slot a move writes as the old one ('cutover was 09:40, now 10:15', 'was at 09:40')
+_WAS_SLOT = re.compile(r"(?i:\bwas)[^\S\n]+(?:(?:at|on|set[^\S\n]+for|for)[^\S\n]+)?$")
 
 
 def _planned_here(prose: str, start: int) -> str | None:
@@ -2889,10 +2932,15 @@ def _items(
         has_since = "since" in text or "Since" in text
         notif = "otif" in proses[k]  # (once per item: a test per mention is quadratic in a long item)
         at_since = False  # (whether the item's time so far is one written after 'since')
+        # ('open since 2025-10-01', 'from Oct 3': a past day a state began; once per item, not per mention)
+        past_from = sec[2] is not None and (has_since or "rom" in text)
+        first_end = 0  # (where the item's first time ends: the same stamp right after it is that time again)
         moves: bool | None = None  # (whether the item may write a move: _moves_something, once asked)
         # ('CHG-1 rescheduled from Wed 01:00 to Tue 01:00': the old slot and the new, no time of the item's)
-        old_new = _moved_from_to(proses[k], found[k]) if (
-            "from" in proses[k] and len(found[k]) > 1 and _moves_something(proses[k])) else None
+        # ('cutover was 09:40, now 10:15': the same, written as what it was and is now)
+        old_new = _moved_from_to(proses[k], found[k]) if len(found[k]) > 1 and (
+            "from" in proses[k] and _moves_something(proses[k]) or "now" in proses[k] and "was" in proses[k]
+        ) else None
         # ('Wednesday 8 October. ... a go/no-go at 15:00 on Friday 24 October': written on the 8th, its
         # later day's time is a plan, not the paragraph's time)
         para_day = _opening_day(proses[k], found[k], _zone or tz) if kind_of_item == "paragraph" else None
@@ -2999,7 +3047,15 @@ def _items(
                 _times.names_what(proses[k], m.start, m.end)
             ):
                 continue  # ('deadline for the Oct 9 marketing push: ...': the push's date, not the item's)
+            if len(times) == 1 and m.at == times[0] and _SAME_STAMP_GAP.fullmatch(
+                proses[k], first_end, m.start
+            ):
+                continue  # ('[10:12Z] 10:12Z failover started': the stamp written again, one time)
+            if not times:
+                first_end = m.end
             times.append(m.at)
+            if past_from and _past_from(proses[k], m, sec[2], _zone or tz):
+                continue  # ('DB-7 lag open since 2025-10-01' under Oct 8: when it began, not the item's time)
             # ('no reply since Thu 17:45; reminder sent 09:00': 17:45 is an earlier event's, the item's
             # time is 09:00)
             # (searched only when it is read: for a mention the item's time may become, or after one
@@ -3574,7 +3630,10 @@ _STRIKE_TAG = re.compile(r"(?i)<(del|s|strike)\b[^<>]{0,200}>([^<>~\n]{1,200})</
 # ('resolved 08:51 → reopened 09:30 → resolved 11:10', 'triaged 09:00 -> fixed 10:10')
 # (a colon before a quotation opens one: '09:10 BST pasted from #sre: "[08:05Z] INC-1 escalated ..."' is
 # the paste and the step it quotes, at the quote's own time)
-_STEP_BREAK = re.compile(r"[;,.]\s|:\s*[\"\u201c]|\s[\u2013\u2014-]\s|\bthen\b|\s*(?:\u2192|-{1,2}>|=>)\s*")
+_STEP_BREAK = re.compile(
+    r"[;,.]\s|:\s*[\"\u201c]|\s[\u2013\u2014-]\s|\bthen\b|\s*(?:\u2192|-{1,2}>|=>)\s*"
+    r"|\s\("  # (an aside that tells a later step at its time: 'failover started (restored 10:37)')
+)
 
 
 # a table cell that tells what was done at its time ('shipped 17:42', 'done 10:05', 'resolved at 11:30'):
@@ -4282,10 +4341,13 @@ def _steps(
     if len(timed) < 2 or len(timed) > _MAX_STEPS:
         return None  # (one time is no sequence; hundreds are a pasted export, not a told story)
     cuts = [0]
+    asides: set[int] = set()  # (the cuts that open a bracketed aside: 'started (restored 10:37)')
     kept = [timed[0]]
     for b in timed[1:]:
         a = kept[-1]
         breaks = list(_STEP_BREAK.finditer(prose, a.end, b.start))
+        if breaks and breaks[-1].group().endswith("(") and ")" in prose[breaks[-1].end():b.start]:
+            breaks.pop()  # ('escalated to the lead (Ravi) at 06:15': an aside closed before the time)
         if not breaks and cells and (cell := prose.rfind(" | ", a.end, b.start)) >= 0 and (
             _CELL_STEP.match(prose, cell + 3, b.start) is not None
         ):
@@ -4298,6 +4360,8 @@ def _steps(
             return None
         kept.append(b)
         cuts.append(breaks[-1].end())
+        if breaks[-1].group().endswith("("):
+            asides.add(breaks[-1].end())
     timed = kept
     cuts.append(len(prose))
     steps = []
@@ -4306,8 +4370,9 @@ def _steps(
         # read with it: 'approved 16:05, done by 16:30' tells when it was done, ex._FUTURE_DONE)
         clause = ex.without_paths(prose[max(0, lo - 3) if lo else 0:hi])
         kind, level = ex.classify(clause, ex.keywords(clause), False)
-        # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...')
-        if kind in _TELLING or not steps:
+        # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...'; an aside
+        # that tells what the step before it told, 'done late (finished 21:40 UTC)', is that step again)
+        if (kind in _TELLING or not steps) and not (lo in asides and kind == steps[-1][1]):
             steps.append((m, kind, level, lo))
     # (a clause after the first tells: 'Incident 14:02 UTC, resolved at 15:10 UTC')
     return steps if len(steps) > 1 else None
