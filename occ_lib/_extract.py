@@ -2304,11 +2304,30 @@ def day_part_ahead(text: str, day: dt.date) -> int:
 
 def past_outage(text: str) -> bool:
     """Whether ``text`` tells of an outage that happened, timed by a range (:data:`_OUTAGE_RANGE`): its end
-    resolves it. The cheap test first (a word of the pattern), then what says it goes on or is to come."""
+    resolves it. The cheap test first (a word of the pattern), then what says it goes on or is to come,
+    or that the item opens its ticket (``Outage 10:02-10:40, INC-5512 opened``: the outage ended, the
+    ticket filed for it has only begun; :func:`opens_ticket`)."""
     low = text.lower()
     return ("outage" in low or "downtime" in low or "incident" in low or "disruption" in low
             or "degradation" in low) and _OUTAGE_RANGE.search(text) is not None and (
-        _OUTAGE_GOES_ON.search(text) is None)
+        _OUTAGE_GOES_ON.search(text) is None) and not opens_ticket(text)
+
+
+# a ticket filed in the item that names it: 'SEC-302 opened: audit CI logs', 'opened SEC-302 for the audit',
+# 'filed OPS-12', 'created INC-7 to track', 'spun off OPS-9', 'INC-5512 was raised' (:func:`opens_ticket`;
+# :mod:`occ_lib.threads` reads a section's first ticket so)
+OPENED = re.compile(
+    r"(?i:\b(?:opened|filed|created|raised|spun\s+off|split\s+out)\s+[A-Z][A-Z0-9]+-\d+\b"
+    r"|[A-Z][A-Z0-9]+-\d+\s+(?:(?:was|is)\s+)?(?:opened|filed|created|raised)\b)"
+)
+_OPENED_WORDS = ("opened", "filed", "created", "raised", "spun", "split")
+
+
+def opens_ticket(text: str) -> bool:
+    """Whether ``text`` says a ticket it names was opened (filed, created, raised) there (:data:`OPENED`);
+    a substring test first."""
+    low = text.lower()
+    return any(w in low for w in _OPENED_WORDS) and OPENED.search(text) is not None
 
 
 def only_steps_done(text: str) -> bool:

@@ -663,6 +663,14 @@ def _outlook_head(lines: list[str], i: int, n: int, depth: int) -> list[str] | N
     return fields if dated else None
 
 
+def chat_head(text: str) -> bool:
+    """Whether ``text`` (a line, stripped) is only a pasted chat message's head, a sender and a time
+    (``Alice Wong  10:42 AM``, Teams' ``[9:02 AM] Maria Lopez``, its stamp in brackets): what follows it is
+    its message. (Not a machine's stamped line, ``2025-10-09T15:10:00Z DEPLOY-900 resolved``.)"""
+    return ":" in text and (_CHAT_HEAD.match(text) is not None or text.startswith("[") and (
+        _STAMP_HEAD.match(text) is not None))
+
+
 def _head_next(lines: list[str], j: int, n: int) -> bool:
     """Whether the next line that is not blank, from ``lines[j]``, is a chat message's head."""
     t = _next_text(lines, j, n)

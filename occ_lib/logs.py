@@ -33,9 +33,11 @@ Reading
     declared it (front matter or prose: "All times UTC" is declared, a log that says nothing is read
     in UTC by default), since a date-only deadline is judged in a declared zone (:mod:`occ_lib.sla`).
     ``date_order:`` (``dmy``/``day first``, ``mdy``/``month first``) says how the document writes
-    slash dates that read both ways (``3/11/2025``); without it, its full dates that read one way only
-    say it, else its zone's custom (:func:`occ_lib.times.slash_order_of`); ``docs.date_order`` is the
-    order used (None: each such date is read nearest its section's date, else is a problem).
+    slash dates that read both ways (``3/11/2025``); without it, a sentence of its prose that says so
+    (``Dates are day first.``, ``Dates are DD/MM.``, ``Date format: MM/DD/YYYY``), else its full dates
+    that read one way only say it, else its zone's custom (:func:`occ_lib.times.slash_order_of`);
+    ``docs.date_order`` is the order used (None: each such date is read nearest its section's date, else
+    is a problem).
 
 Structure (one pass over the lines, then one pass per field over each document's items)
     Headings are ATX (``## ...``) and setext (a line underlined with ``===`` or ``---``); in plain-text
@@ -44,7 +46,8 @@ Structure (one pass over the lines, then one pass per field over each document's
     ``Subject:``, ``RE:``/``FWD:`` dropped, whose tickets are then the document's as a title's are); every
     other heading (any level) is a section, in file order
     (``position``) - never assumed to be in time order. Its date and time come from
-    :func:`occ_lib.times.parse_heading`; a year-less date (``## Oct 9``) takes the year nearest the date
+    :func:`occ_lib.times.parse_heading` (also a date as Japanese and Chinese write it, ``## 10月8日 (水)``,
+    ``## 2025年10月8日``, year-less or not); a year-less date (``## Oct 9``) takes the year nearest the date
     of the section before (else the front matter's ``date`` or ``last_reviewed``; with neither, one written
     with its weekday, ``## Mon 6 Oct``, the year nearest today in which it is that weekday), and a date that
     reads both ways (``## 10/07/2025``) the reading nearest it; in a document that writes day-first dotted
@@ -110,8 +113,11 @@ Structure (one pass over the lines, then one pass per field over each document's
     2025-10-09 18:40 UTC``; a next ``Key:`` line is its own line, no continuation), and a pasted chat
     message, whose head line is a sender and a time (``alice 9:41 AM``, ``Bob Lee — 10:32``, ``Émilie
     Durand  3:20 PM``, Slack's ``Priya Raman (she/her)  3:15 PM``, Teams' ``[Yesterday 3:04 PM] Sam Lee``)
-    and whose text follows below it (``item`` = ``line``; its lines that look like a ``Key:`` field are
-    its text too, ``Status: resolved``, ``Ticket: HS-44721``, unless one after the first names a time;
+    and whose text follows below it (``item`` = ``line``; a list right under the head, a blank line
+    between or not, is its text too: its items that write no time of their own were sent at the head's,
+    ``Alice Wong  10:42 AM`` then ``- escalated to the vendor`` is 10:42, :func:`_chat_lists`; its lines
+    that look like a ``Key:`` field are its text too, ``Status: resolved``, ``Ticket: HS-44721``, unless one
+    after the first names a time;
     so are those under a dated head, a help desk's ``**Anna Schmidt** (Agent) — Oct 10, 2025, 09:15`` or
     Jira's ``Ana Lopez added a comment - 09/Oct/25 3:14 PM``: ``Status changed: In Progress → Done``),
     any other paragraph of prose (a pasted e-mail's sentences; ``item`` = ``paragraph``; not in a ``>``
@@ -960,7 +966,9 @@ Per item (the rules, in order)
       disruption, degradation or incident timed by a range right after it, which happened and was over at
       its end (``PLAT-318 GitHub Actions outage (githubstatus.com) 12:10–13:25, queued 41 jobs``: a ``note``
       at 12:10, ``resolved`` at 13:25; not a planned, scheduled or maintenance one, nor one said to go on
-      or to come: ongoing, still, continues, persists, expected, ETA, will, tonight, tomorrow, next).
+      or to come: ongoing, still, continues, persists, expected, ETA, will, tonight, tomorrow, next; nor
+      one whose item opens its ticket, ``Outage 10:02-10:40 (DB stalls), INC-5512 opened``: the ticket filed
+      for it has only begun, :func:`occ_lib._extract.opens_ticket`).
     - ticket groups: an item (not told in steps) whose kind tells and that names two tickets or more of
       its own is one event per group of tickets when its clauses say different things of them
       (:mod:`occ_lib._subjects`): ``INC-4830 resolved; created OPS-333`` resolves INC-4830 and is a
@@ -2755,6 +2763,28 @@ def _any_mail_field(text: str) -> str | None:
     return name
 
 
+def _chat_lists(items: list[tuple], texts: list[str]) -> dict[int, int]:
+    """The list items of a pasted chat message whose text is a list (``Alice Wong  10:42 AM`` then ``-
+    WMS-311 picking wave stuck again``, ``- escalated to the vendor``): item index -> its head's index.
+    The list opens on the line after the head (a blank line between or not) in its section and goes on
+    while its items follow each other; a head is a ``line`` item that is only a sender and a time
+    (:func:`occ_lib._markdown.chat_head`). The head's time is theirs when they write none. Cheap: a head
+    is tested only for a line item right before a list item."""
+    out: dict[int, int] = {}
+    for k in range(1, len(items)):
+        it, prev = items[k], items[k - 1]
+        if it[3] != "list" or it[4] is not prev[4]:
+            continue
+        if prev[3] == "list":
+            if (h := out.get(k - 1)) is not None:
+                out[k] = h
+        elif prev[3] == "line" and 0 < it[0] - prev[0] <= 2 and it[1] == 0 and (
+            _markdown.chat_head(texts[k - 1])
+        ):
+            out[k] = k - 1
+    return out
+
+
 def _parents(items: list[tuple], nesting: list[int]) -> list[int] | None:
     """Each item's parent list item (the index of the item it is nested under, else -1): what it
     inherits its tickets (:func:`_inherit`) and its time from. An empty bullet is no event, but its
@@ -2916,6 +2946,10 @@ def _items(
     aside_row: tuple | None = None  # (a nested item's note row for the tickets it inherits)
     # (with parents: each item's own time, from its mentions, its T0 offset or its parent's, else None)
     timed: list[tuple[int, str | None] | None] = [None] * len(items) if parents is not None else []
+    # (the list items of a pasted chat message, under its head: sent at the head's time)
+    chat_of = _chat_lists(items, texts)
+    heads = frozenset(chat_of.values())
+    head_at: dict[int, tuple[int, str | None]] = {}
     for k, (line, depth, _raw, kind_of_item, sec, _zone, _htks, _near, _read_as, flags) in enumerate(items):
         text = texts[k]
         at = _NAT
@@ -3076,6 +3110,12 @@ def _items(
         if at != _NAT:
             if parents is not None:
                 timed[k] = (at, prec)
+            if chat_of and k in heads:
+                head_at[k] = (at, prec)
+        elif chat_of and (h := chat_of.get(k)) is not None and (up := head_at.get(h)) is not None:
+            at, prec = up  # ('Alice Wong  10:42 AM' then '- escalated to the vendor': sent at 10:42)
+            if parents is not None:
+                timed[k] = up
         elif parents is not None and parents[k] >= 0 and (up := timed[parents[k]]) is not None:
             at, prec = up  # ('- 09:05 OPS-1 paged' > '  - vendor looped in': the parent's time)
             timed[k] = up
@@ -4106,7 +4146,9 @@ _PERIOD_END = re.compile(
     r"|sunset(?:s|ting)?|EOL|end[\s_-]of[\s_-](?:life|support)"
     r"|(?:support|life|lifetime|validity)[^\S\n]+ends?)"
     r"|(?<![\w-])(?i:not)[\s_-]?(?i:after|before))"
-    r"(?:[^\S\n]*(?i:date|day|on|is|at|of|set[^\S\n]+for|scheduled[^\S\n]+for|planned[^\S\n]+for)\b"
+    r"(?:[^\S\n]*(?i:date|day|on|is|at|of|set[^\S\n]+for|scheduled[^\S\n]+for|planned[^\S\n]+for"
+    # (the weekday of the time: 'not approved by CAB until Thu 22:00Z', a wait's end, no time it happened)
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)\b"
     r"|[^\S\n]*[*_]*[:=(|])*[^\S\n]*[*_]*[^\S\n]*$"
 )
 # the other end of a period whose first end was just read ('valid from 2025-10-01 to 2025-12-01')

@@ -240,7 +240,8 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "a change or maintenance window or a freeze of no ticket ('Change window: Sat 02:00-04:00 UTC', "
         "'deploy freeze until 12:00 UTC') announces when work may (not) happen and is no promise: no "
         "row, nor is it a step of its section's ticket; nor is a cutoff of no ticket told as a fact of "
-        "the calendar ('ACH cutoff 16:45 ET', 'cut-off 17:30 CET reached') or moved ('17:45 Cut-off "
+        "the calendar ('ACH cutoff 16:45 ET', 'cut-off 17:30 CET reached', '09:00 cut-offs 14:00 (UPS) and "
+        "16:30 (FedEx)', '10:20 cut-off 18:00 for the DC') or moved ('17:45 Cut-off "
         "extended to 18:00', not its section's ticket's unless the item names it), unlike one with a task "
         "('resubmit before the 16:45 cutoff').",
         "Overage: minutes from the due time to the resolution (or next update), or to as_of while unmet.",
@@ -1108,9 +1109,13 @@ def _announced_windows(d: pd.DataFrame) -> pd.Series:
 
 
 # a cutoff stated as a schedule's fact: a name of a word or three, 'cutoff', then its time ('ACH cutoff 16:45
-# ET', 'Fedwire cutoff is 18:00 ET', 'same-day ACH cutoff: 14:45'): :func:`_announced_windows`
+# ET', 'Fedwire cutoff is 18:00 ET', 'same-day ACH cutoff: 14:45'); also after the item's stamp, the day's
+# cut-offs listed or one told for a site ('09:00 cut-offs 14:00 (UPS) and 16:30 (FedEx)', '08:00 cut-offs
+# today: UPS 14:00', '10:20 cut-off 18:00 for the DC')
 _CUTOFF_FACT = re.compile(
-    r"[\s*_>-]*(?:[A-Za-z][\w&/-]*\s+){1,3}cut-?off(?:\s+(?:is|at|time))?\s*:?\s*\d{1,2}(?::\d{2})?\b", re.I
+    r"[\s*_>-]*(?:(?:[A-Za-z][\w&/-]*\s+){1,3}cut-?off(?:\s+(?:is|at|time))?\s*:?\s*\d{1,2}(?::\d{2})?\b"
+    r"|\[?\d{1,2}:\d{2}(?:\s*(?:UTC|Z))?\]?:?\s+(?:[A-Za-z][\w&/-]*\s+){0,2}cut-?offs?"
+    r"(?:\s+(?:is|are|at|time|today|tomorrow))?\s*:?\s*(?:[A-Z][\w&-]*\s+)?\d{1,2}:\d{2}\b)", re.I
 )
 # a cutoff told as reached or passed ('cut-off 17:30 CET reached', 'cutoff passed at 17:30'): the log reader
 # reads no deadline there (:func:`occ_lib._extract.cutoff_reached`); a deadlines table read before that rule

@@ -44,6 +44,13 @@ pulled into one ticket:
   may (not) happen, no step of the ticket's story; nor is a ``window`` deadline of an item threaded
   for another deadline of it. A window an item names its ticket in stays that ticket's. Nor is a
   ``cutoff`` deadline whose item moves it (``17:45 Cut-off extended to 18:00``): the calendar's cut-off.
+- Not an item about another thing, which it opens with after its stamp: the calendar's cut-off (``10:20
+  cut-off 18:00 for the DC``, ``09:00 cut-offs 14:00 (UPS) and 16:30 (FedEx)``), or a vehicle, dock or
+  carrier of a site's floor (``10:15 truck 2 delayed, ETA 15:30``, ``11:30 UPS pickup rescheduled to 17:00``,
+  ``12:20 trailer 14 ETA 13:00``; truck, trailer, van, driver, dock, door, bay, route, carrier, pickup,
+  collection, shipment, pallet, container, flight, vessel), or that says it is about a numbered one
+  (``12:10 escalated to ops manager re truck 2``): unless the items naming the ticket name that thing too
+  (``09:00 WMS-311 truck scanners down`` then ``10:00 truck 2 scanner swapped, resolved``).
 - Not an item that names a ticket occ does not read as a key, a help desk's or an issue tracker's number
   after ``#`` (``11:00 EST #48260 export fixed, solved`` in a section whose one key is ``FD-7742``;
   ``#48213`` written beside ``ZD-48213`` elsewhere is that key, :func:`occ_lib._extract.hash_aliases`):
@@ -66,6 +73,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ._extract import OPENED as ex_opened
 from ._extract import only_steps_done
 from ._stamps import CLOCK, CLOCK_DATE
 
@@ -129,9 +137,11 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
         # ('SEC-302 opened: audit CI logs' in an incident's log: a ticket filed for a task of the
         # incident; the section's escalations stay the incident's, SEC-301's, the file's ticket before)
         outer = before.get(key[0])
-        child = outer is not None and outer != ticket and _OPENED.search(str(texts[opener] or "")) is not None
+        child = outer is not None and outer != ticket and (
+            ex_opened.search(str(texts[opener] or "")) is not None)
         closed = False  # (the ticket's last item naming it resolved it: what follows is other work)
         done = {lines[i] for i in rows if tickets[i] and kinds[i] == "resolved"}
+        told: str | None = None  # (the words of the items naming the ticket, lower case, once needed)
         for i in rows:
             if tickets[i]:
                 closed = lines[i] in done
@@ -142,18 +152,50 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
                     and items[i] in _THREAD_ITEMS and _TIME_LED.match(str(texts[i] or "")) is not None
                     and (not windows or (keys[i][0], lines[i]) not in windows)
                     and not _names_other(texts[i])):
+                if (noun := _other_subject(str(texts[i]))) is not None:
+                    if told is None:
+                        told = " ".join(str(texts[j] or "") for j in rows if tickets[j]).lower()
+                    if noun == "cut-off" or re.search(rf"\b{noun}", told) is None:
+                        continue  # ('10:15 truck 2 delayed, ETA 15:30' in WMS-311's section: the truck's)
                 out.iat[i] = [outer if child and kinds[i] in _PAGE_STEP_KINDS else ticket]
         if not child:
             before[key[0]] = ticket
     return out
 
 
-# a ticket filed in the item that first names it: 'SEC-302 opened: audit CI logs', 'opened SEC-302 for the
-# audit', 'filed OPS-12', 'created INC-7 to track', 'spun off OPS-9'
-_OPENED = re.compile(
-    r"(?i:\b(?:opened|filed|created|raised|spun\s+off|split\s+out)\s+[A-Z][A-Z0-9]+-\d+\b"
-    r"|[A-Z][A-Z0-9]+-\d+\s+(?:(?:was|is)\s+)?(?:opened|filed|created|raised)\b)"
+# an item about another thing than its section's ticket, which it opens with (after its stamp): the
+# calendar's cut-off ('10:20 cut-off 18:00 for the DC', '12:00 DC cut-off moved to 19:00', '09:00 cut-offs
+# 14:00 (UPS) and 16:30 (FedEx)') or a vehicle, dock or carrier of a site's floor ('10:15 truck 2 delayed, ETA
+# 15:30', '11:30 UPS pickup rescheduled to 17:00', '12:20 trailer 14 ETA 13:00'); or one that says it is
+# about a numbered one ('12:10 escalated to ops manager re truck 2'). The group ``noun`` is the thing's
+# word stem, ``cut`` the cut-off's (:func:`_other_subject`)
+_FLOOR_NOUNS = (
+    r"(?P<noun>truck|trailer|van|lorr|vehicle|driver|dock|door|bay|route|carrier|pick-?up|collection"
+    r"|shipment|pallet|container|flight|vessel)(?:s|y|ies|es)?\b"
 )
+_OTHER_SUBJECT = re.compile(
+    r"[\W_]*(?:(?i:the|our|today's|tonight's)\s+)?(?:[A-Z][\w&.-]*\s+){0,2}(?i:(?P<cut>cut-?offs?)\b|"
+    + _FLOOR_NOUNS + ")"
+)
+_ABOUT_NUMBERED = re.compile(r"(?i:\b(?:re:?|regarding|about)\s+(?:the\s+)?" + _FLOOR_NOUNS + r"\s*#?\d)")
+
+
+def _other_subject(text: str) -> str | None:
+    """The thing other than a ticket that ``text`` (an item that opens with its time) is about
+    (:data:`_OTHER_SUBJECT`, :data:`_ABOUT_NUMBERED`): 'cut-off' for the calendar's, else the stem of a
+    floor's noun ('truck'); None for none. Anchored at the end of the item's stamp (a substring test
+    first for the 're' form): cheap."""
+    stamp = _TIME_LED.match(text)
+    if stamp is None:
+        return None
+    m = _OTHER_SUBJECT.match(text, stamp.end())
+    if m is None:
+        low = text.lower()
+        if " re" in low or "regarding" in low or "about" in low:
+            m = _ABOUT_NUMBERED.search(text, stamp.end())
+        if m is None:
+            return None
+    return "cut-off" if m.groupdict().get("cut") else m.group("noun").lower().replace("-", "-?")
 
 
 # a ticket of a help desk or an issue tracker written as its number ('#48260'; not 'org/infra#88', 'C#123'):

@@ -59,7 +59,9 @@ What counts as a time
     after a window's or a time's word (window, at, from, between, by, until, downtime, maintenance,
     outage, change), or before a day word or a zone (``9-11p ET``; not ``option 1-2a``); and in a
     24-hour log a military range (``downtime 0200-0400 tonight``, ``2300-0100 CDT``; not before a word
-    no time takes, ``1000-1200 users``, nor two years, ``2020-2024``). A range in the small hours (before
+    no time takes, ``1000-1200 users``, nor two years, ``2020-2024``), in any log one right after a date
+    (``Planned outage Sat 11/10 0700-1100``, ``CHG-9 window 10/11 0700-1100``, ``2025-10-11 0700-1100``:
+    that day's times, a bare slash date read with it as any is). A range in the small hours (before
     06:00) said ``tonight`` is the next morning's (``0200-0400 tonight`` written on Tuesday: Wednesday
     02:00-04:00), a range written with colons too (``maintenance window 02:00-04:00 tonight``; a single
     time said tonight is not moved).
@@ -167,7 +169,11 @@ time:``/``total time:``, is a duration)
     at 18:00`` (a range before the keyword is the window itself: ``3pm-5pm maintenance window``), or
     the keyword is followed by what happened (``01:45 OPS-810 checkpoint passed``) or by its move
     (``17:45 Cut-off extended to 18:00``, ``17:45 Window moved to 19:00``: the item's stamp, then where the
-    cut-off went; ``the 17:45 cut-off extended to 18:00`` later in an item is the old cut-off). A
+    cut-off went; ``the 17:45 cut-off extended to 18:00`` later in an item is the old cut-off), or by a
+    miss by an amount (``16:35 FedEx cut-off missed by 5 min``: the item's stamp; 5 min is how late, no
+    time), or a cut-off's own time comes later in its clause (``10:30 cut-off for the DC is 18:00 today``).
+    A plural keyword governs the times it lists, each a deadline of its own (``cut-offs 14:00 (UPS) and
+    16:30 (FedEx)``, ``cut-offs today: UPS 14:00, FedEx 16:30``, ``ETAs 14:00 and 16:30``, ``deadlines``). A
     small-hours time on the weekday after the text's day is that next day (``[Thu 00:05]`` under a
     Wednesday). A relative day after the keyword is the keyword's, not the opening time's (``08:02 OPS-3 ETA
     tomorrow`` happened on its section's day), and so is a possessive one (``08:25 yesterday's backup``).
@@ -417,10 +423,12 @@ Deadlines
     after an absence, when someone is back:
     ``Arun is on leave until October 20``, ``OOO till Friday``, ``out of office until Oct 14``, ``on PTO``,
     ``on vacation``, ``off sick``, ``away`` (a window's or a freeze's end wins: ``holiday freeze
-    until``); keyword ``window`` right after window, its
-    end: ``maintenance window until 06:00``, ``change window open until 04:00``; a downtime's range right
-    after the word is one (``downtime 0200-0400 tonight``, as ``maintenance window 02:00-04:00``; a
-    downtime's single time is none); so is a freeze's,
+    until``), nor after a denial, a wait for the earliest a thing may happen: ``CHG-77 not approved by CAB
+    until Thu 22:00Z``, ``can't deploy until 14:00`` (a weekday after such a wait, or after on hold, on
+    leave, OOO, looks ahead, and its time is no time the item happened); keyword ``window`` right
+    after window, its end: ``maintenance window until 06:00``, ``change window open until 04:00``; a
+    downtime's range right after the word is one (``downtime 0200-0400 tonight``, as ``maintenance window
+    02:00-04:00``; a downtime's single time is none); so is a freeze's,
     ``deploy freeze until 12:00``, ``code freeze in effect until Friday``: when work may not happen, also
     when the freeze is the clause's label or in brackets after the time, ``deploy freeze: no merges until
     12:00``, ``no deploys until 14:00 UTC (freeze)``, and a restriction without the word, the work a freeze
@@ -1684,6 +1692,25 @@ _FREEZE_START = re.compile(
 _FREEZE_ANNOUNCED = re.compile(r"[^.;!?\n]{0,40}?\b(?i:announced|announcing)\b")
 
 
+# a plural keyword and its list of times, each of a party or carrier ('cut-offs 14:00 (UPS) and 16:30
+# (FedEx)', 'cut-offs today: UPS 14:00, FedEx 16:30', 'ETAs 14:00 and 16:30'): every time listed is one
+# of them, a deadline with the keyword's singular. The list goes on in the keyword's clause through items
+# of a time (a digit first) with up to two capitalized names or times before or after it and a bracketed
+# name, and their commas, 'and', '&' or '/'; searched up to the mention (the pattern's end), after the
+# cheap test :data:`_PLURAL_HINT`, for a mention that opens with a digit (:func:`_deadline_keyword`)
+_PLURAL_HINT = re.compile("offs|deadlines|etas")
+_PLURAL_NAMES = r"(?:[A-Z][\w&.-]*[ \t]+){0,2}"
+_PLURAL_ITEM = (
+    _PLURAL_NAMES + r"\d[^\s,;()]*(?:[ \t]+(?:[A-Z][\w&.-]*|\d[^\s,;()]*)){0,2}[ \t]*"
+    r"(?:\([^()\n]{1,30}\)[ \t]*)?"
+)
+_PLURAL_KW = re.compile(
+    r"(?<![\w-])(?P<kw>(?i:cut-?offs|deadlines)|ETAs|etas)[ \t]*(?:(?i:today|tomorrow|tonight)[ \t]*)?"
+    r"(?:[:=\u2013\u2014-][ \t]*)?(?:(?i:for|at)[ \t]+)?(?:" + _PLURAL_ITEM
+    + r"(?:,|(?i:and|&)(?![\w-])|/)[ \t]*){0,6}" + _PLURAL_NAMES + r"\Z"
+)
+
+
 def _deadline_keyword(
     text: str, start: int, end: int, low: str | None = None, a: int = 0, b: int | None = None
 ) -> str | None:
@@ -1705,6 +1732,15 @@ def _deadline_keyword(
                 own = _WORD_NEXT.match(text, after.end(), hi if b is None else b)
             if not own and _EVENT_NEXT.match(text, after.end(), hi if b is None else b):
                 own = True  # ('01:45 OPS-810 checkpoint passed': what happened at 01:45)
+            elif not own and kw in ("cutoff", "cut-off") and _CUTOFF_VALUE_LATER.match(
+                text, after.end(), end + 64 if b is None else min(end + 64, b)
+            ):
+                own = True  # ('10:30 cut-off for the DC is 18:00 today': the cut-off's time is 18:00)
+            elif not own and _MISSED_BY_NEXT.match(
+                text, after.end(), hi + 8 if b is None else min(hi + 8, b)
+            ):
+                # ('17:09 cut-off missed by 5 min': the item's stamp; the 5 min is by how much, no time)
+                own = True
             elif not own and start == a and _MOVED_NEXT.match(text, after.end(), hi if b is None else b):
                 # ('17:45 Cut-off extended to 18:00': the item's stamp, then where the cut-off went)
                 own = True
@@ -1730,6 +1766,10 @@ def _deadline_keyword(
         sp := _SPRINT_DATE.search(text, max(a, start - 60), start)
     ) is not None:
         return _norm_keyword(sp.group("kw"))  # ('ETA end of sprint, Oct 24': the sprint's end is that date)
+    if text[start].isdigit() and (low is None or _PLURAL_HINT.search(low, max(a, start - 80), start)) and (
+        listed := _PLURAL_KW.search(text, max(a, start - 80), start)
+    ) is not None:
+        return _norm_keyword(listed.group("kw").rstrip("sS"))  # ('cut-offs 14:00 (UPS) and 16:30 (FedEx)')
     lo = max(a, start - 40)
     if low is not None and not _DL_HINT_BEFORE.search(low, lo, start):
         return None
@@ -1940,7 +1980,18 @@ def _until_keyword(text: str, a: int, b: int | None, at_kw: int, end: int, kw: s
         return "window"  # ('maintenance window until 06:00 UTC', 'deploy freeze until 12:00': its end)
     if _AWAY_UNTIL.search(text, max(a, at_kw - 40), at_kw):
         return None  # ('Arun is on leave until October 20': when someone is back, no promise)
+    if _NOT_UNTIL.search(text, max(a, at_kw - 60), at_kw):
+        return None  # ('CHG-77 not approved by CAB until Thu 22:00Z': the earliest it can be, a wait)
     return kw if kw == "until" else None
+
+
+# a thing denied up to a time ('CHG-77 not approved by CAB until Thu 22:00Z', "can't deploy until 14:00",
+# "won't be restarted until Monday"): the earliest it may happen, a wait that ends then, no promise of
+# anyone's (a verb's negation before 'until' in its clause; not 'no update until 14:00', the next update
+# promised then)
+_NOT_UNTIL = re.compile(
+    r"(?i:(?:\b(?:not|never|cannot)|n['\u2019]t)\b[^.;!?\n]{0,48}?\s+)$"
+)
 
 
 # someone away 'until' a time ('Arun is on leave until October 20', 'Bo OOO till Friday', 'out of office
@@ -2092,6 +2143,15 @@ def _is_narrative_by(text: str, a: int, by: int, end: int, b: int | None) -> boo
 _EVENT_NEXT = re.compile(
     r"\s*(?i:passed|reached|cleared|met|hit|done|complete|completed|green|ok|opened|started|closed|ended"
     r"|began|begins|starts|ends|open|closes)\b"
+)
+# a cut-off after an item's opening time whose own time its clause gives later ('10:30 cut-off for the DC is
+# 18:00 today', '08:00 UPS cut-off today at 16:30'): the opening time is the item's stamp
+_CUTOFF_VALUE_LATER = re.compile(r"[^.;!?\n\d]{0,40}?(?<![\w-])(?i:is|at|now|moves\s+to)[ \t]*:?[ \t]*\d")
+# the keyword after an item's opening time said missed by an amount ('17:09 cut-off missed by 5 min', '17:10
+# ETA blown by ~30 mins'): the time is the item's stamp, not the deadline's (missed at 17:09, by 5 minutes)
+_MISSED_BY_NEXT = re.compile(
+    r"\s*(?:(?i:was|were|got|been)\s+)*(?i:missed|blown|blew|breached|overshot)\s+(?i:by)\s+"
+    r"(?:~|\u2248|(?i:about|around|approx\.?|roughly|only|just)\s+)?\d"
 )
 _RANGE_IN = re.compile(r"\d\s?(?:--?|[\u2013\u2014]|to\s)\s?\d")
 _WINDOW_VALUE = re.compile(
@@ -2308,11 +2368,37 @@ _DAY_FIRST_KEYS = frozenset((
 ))
 
 
+# a document's sentence that says how it writes dates: 'Dates are day first.', 'Dates are DD/MM.', 'All dates
+# DD/MM/YYYY', 'Date format: MM/DD/YY', 'dates written month-first' (:func:`declared_slash_order`); the
+# order word right after the date word and a few words of a short sentence, never across one's end
+_ORDER_SAID = re.compile(
+    r"(?i:\bdates?(?:[ \t]+(?:format|are|is|in|written|given|shown|use|as|all|here|below|always))*"
+    r"[ \t]*[:=\-\u2013\u2014]?[ \t]*[`*_(]*"
+    r"(?:(?P<d>day[ \t-]first|dd?/mm?(?:/yy(?:yy)?)?)|(?P<m>month[ \t-]first|mm?/dd?(?:/yy(?:yy)?)?))"
+    r"(?![\w/]))"
+)
+
+
+def declared_slash_order(text: str) -> str | None:
+    """The slash-date order a document declares in prose ('Dates are day first.', 'Dates are DD/MM.',
+    'Date format: MM/DD/YYYY': :data:`_ORDER_SAID`), 'dmy' or 'mdy'; None when it declares none or
+    both. A substring test first, then one scan."""
+    low = text.lower()
+    if "date" not in low or not ("first" in low or "dd" in low or "d/m" in low or "m/d" in low):
+        return None
+    said = {"dmy" if m.group("d") else "mdy" for m in _ORDER_SAID.finditer(text)}
+    return said.pop() if len(said) == 1 else None
+
+
 def slash_order_of(text: str, zone: str | None = None) -> str | None:
-    """How a document writes slash dates: as its full dates that read one way only do
+    """How a document writes slash dates: as it says in prose ('Dates are day first.', 'Dates are
+    DD/MM.': :func:`declared_slash_order`); else as its full dates that read one way only do
     ('13/10/2025' is day first, '10/13/2025' month first), when they all agree; else as is the
     custom where its zone ``zone`` (an IANA key) is (US zones month first; Europe, Australia, New
     Zealand, India, Africa and most of Latin America day first); else None."""
+    said = declared_slash_order(text)
+    if said is not None:
+        return said
     days = months = False
     if "/" in text:
         for m in _FULL_SLASH.finditer(text):
@@ -2841,7 +2927,8 @@ def _take_near_rel(
         if r.wd >= 0:
             c.wd_at = (r.start, r.end)
             if ahead is None:
-                ahead = True if _AHEAD.search(text, a, b) is not None else (
+                ahead = True if _AHEAD.search(text, a, b) is not None or (
+                    "ntil" in text or "till" in text) and _WAIT_UNTIL.search(text, a, b) is not None else (
                     "near" if _SLOT.search(text, a, b) is not None and not _told_done(text, a, b, r)
                     else False)
             c.ahead = ahead is True
@@ -2939,7 +3026,9 @@ def _find_times(
     words = _clock_word_cands(text, out, rels, glued) if clock_words else None
     if glued:
         out = [m for i, m in enumerate(out) if i not in glued]
-    if ("-" in text or "\u2013" in text) and (spans := _range_cands(text, out, rels)):
+    if ("-" in text or "\u2013" in text) and (
+        spans := _range_cands(text, out, rels, day if year_near is None else year_near)
+    ):
         words = spans + (words or [])
         out = _not_inside(out, spans)
     if first_thing and (firsts := _first_thing_cands(text, out, rels)):
@@ -4211,6 +4300,7 @@ def _fast_time(
     start, end = m.span()
     if low is not None and _DL_HINT_AFTER.search(low, end, end + 32 if b > end + 32 else b) is None and (
         start == a or _DL_HINT_BEFORE.search(low, start - 40 if start - 40 > a else a, start) is None
+        and _PLURAL_HINT.search(low, start - 80 if start - 80 > a else a, start) is None
     ):
         kw = None  # no keyword near: what _deadline would find, without the call
     else:
@@ -4396,8 +4486,8 @@ def _range_cand(text: str, m: re.Match[str], start: int) -> _Cand | None:
         t1, t2 = (h1 % 24, 0), (h2, 0)
         end = m.end("rm")
     else:
-        if not _CLOCK24.get():
-            return None
+        if not _CLOCK24.get() and _DATE_BEFORE_MIL.search(text, max(0, start - 24), start) is None:
+            return None  # (outside a 24-hour log, only right after a date: 'Sat 10/11 0700-1100')
         a, b = m.group("ma") + m.group("mam"), m.group("mb") + m.group("mbm")
         if tz is None and not zu and ("2000" <= a <= "2039" and "2000" <= b <= "2039"):
             return None  # ('2020-2024': years)
@@ -4413,8 +4503,24 @@ def _range_cand(text: str, m: re.Match[str], start: int) -> _Cand | None:
     return c
 
 
-def _range_cands(text: str, found: list[TimeMention], rels: list[_Cand] | None) -> list[_Cand]:
-    """The hour ranges of :data:`_HOUR_RANGE` outside code, URLs and other mentions."""
+# a date right before a military range ('Sat 10/11 0700-1100', '10/11 0700-1100', '2025-10-11 0700-1100',
+# 'Oct 11 0700-1100', '11.10. 0700-1100'): the range is that day's times (:func:`_range_cand`), also outside
+# a 24-hour log; a bare slash date (groups ``sa``, ``sb``, ``sy``), no mention of its own, is read with it
+_DATE_BEFORE_MIL = re.compile(
+    r"(?:(?<![\w/.:-])(?P<sa>\d{1,2})/(?P<sb>\d{1,2})(?:/(?P<sy>\d{4}|\d{2}))?|(?<![\w-])\d{4}-\d{2}-\d{2}"
+    r"|(?<![\w-])(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+    r"|(?<![\w-])(?i:" + _MON + r")[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?"
+    r"|(?<![\w.-])\d{1,2}(?:st|nd|rd|th)?[ \t]+(?i:" + _MON + r")[a-z]*\.?(?:[ \t]+\d{4})?"
+    r"|(?<![\w.-])\d{1,2}\.\d{1,2}\.(?:\d{4})?)[ \t]*,?[ \t]+\Z"
+)
+
+
+def _range_cands(
+    text: str, found: list[TimeMention], rels: list[_Cand] | None, near: dt.date | None = None
+) -> list[_Cand]:
+    """The hour ranges of :data:`_HOUR_RANGE` outside code, URLs and other mentions; a military range
+    right after a bare slash date no mention holds is on that date (read against ``near``, as
+    :func:`_slash_reading` reads one: '10/11 0700-1100')."""
     out: list[_Cand] = []
     skip: list[tuple[int, int]] | None = None
     ahead: bool | None = None
@@ -4433,6 +4539,15 @@ def _range_cands(text: str, found: list[TimeMention], rels: list[_Cand] | None) 
         c = _range_cand(text, m, s)
         if c is None:
             continue
+        if m.group("ma") and "/" in text[max(0, s - 12):s] and (
+            dm := _DATE_BEFORE_MIL.search(text, max(0, s - 24), s)
+        ) is not None and dm.group("sa") and not _covering(found, dm.start()):
+            try:
+                date = _slash_reading(dm.group("sa"), dm.group("sb"), dm.group("sy"), near)
+            except _Bad:
+                date = None
+            if date is not None:
+                c.start, c.date = dm.start(), date
         if rels:
             ahead = _take_near_rel(text, c, rels, 0, len(text), ahead)
             _tonight_small_hours(text, c)  # ('0200-0400 tonight')
@@ -4890,6 +5005,12 @@ _AHEAD = re.compile(
     r"|\|[^\S\n]*(?:approved|authori[sz]ed|confirmed|pending|postponed|deferred|re-?scheduled|proposed"
     r"|submitted|requested|ready|on[^\S\n]+hold|awaiting|genehmigt|geplant|verschoben|freigegeben))"
     r"(?![\w-])"
+)
+# a wait up to a time, a weekday after it ahead ('CHG-77 not approved by CAB until Thu 22:00Z', "can't deploy
+# till Mon", 'Bo on leave until Thu', 'CHG-78 on hold until Friday'): what is denied or held now ends then
+_WAIT_UNTIL = re.compile(
+    r"(?i:(?:(?:\b(?:not|never|cannot)|n['\u2019]t)\b[^.;!?\n]{0,48}?|\bon[^\S\n]+(?:hold|leave|pto|vacation)"
+    r"|\booo|\bout[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?office)[^\S\n]+(?:until|till)\b)"
 )
 # a meeting's (or a maintenance's) slot, written with no tense: 'Go/no-go meeting Wed 16:00', 'retro Thu
 # 10:00', 'Maintenance Tue 06:00' is the nearest
@@ -5410,6 +5531,28 @@ def _slash_month_day(heading: str) -> tuple[int, int] | None:
     return (first, second) if 1 <= first <= 12 and 1 <= second <= 31 else None
 
 
+# a date written as Japanese and Chinese headings write it: '10月8日 (水)', '2025年10月8日（水曜日）',
+# '10月8日'; read as the same date written in English, its weekday too ('Oct 8 (Wed)', '2025-10-08 (Wed)'),
+# so a year-less one takes its year as any other heading's does (:func:`parse_heading`)
+_CJK_DATE = re.compile(
+    r"(?:(?P<y>\d{4})[ \t]*\u5e74[ \t]*)?(?P<m>\d{1,2})[ \t]*\u6708[ \t]*(?P<d>\d{1,2})[ \t]*\u65e5"
+    r"(?:[ \t]*[(\uff08](?P<wd>[\u6708\u706b\u6c34\u6728\u91d1\u571f\u65e5])(?:\u66dc(?:\u65e5)?)?[)\uff09])?"
+)
+_CJK_WEEKDAYS = dict(zip("\u6708\u706b\u6c34\u6728\u91d1\u571f\u65e5",
+                         ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
+_MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _cjk_date(m: re.Match[str]) -> str:
+    """The English form of a :data:`_CJK_DATE` match ('Oct 8 (Wed)', '2025-10-08'); the match as written
+    when its month is none."""
+    month, dom = int(m.group("m")), int(m.group("d"))
+    if not 1 <= month <= 12:
+        return m.group(0)
+    out = f"{m.group('y')}-{month:02d}-{dom:02d}" if m.group("y") else f"{_MONTH_ABBRS[month - 1]} {dom}"
+    return out + (f" ({_CJK_WEEKDAYS[m.group('wd')]})" if m.group("wd") else "")
+
+
 def parse_heading(
     text: str, *, tz: dt.tzinfo | str | None = None, year_near: dt.date | None = None,
     day: dt.date | None = None, dotted: bool | Callable[[], bool] = False, one_day: bool = False,
@@ -5440,6 +5583,8 @@ def parse_heading(
     heading = text.strip().lstrip("#").strip()
     if "\u20ac" in heading:  # the only way _MOJIBAKE_DASH can match
         heading = _MOJIBAKE_DASH.sub("\u2014", heading)
+    if "\u6708" in heading and "\u65e5" in heading:  # (月 and 日: '10月8日 (水)', '2025年10月8日')
+        heading = _CJK_DATE.sub(_cjk_date, heading)
     written = heading  # (what the title is cut from; ``heading`` is what is read)
     spans: list[tuple[int, int]] = []
     if "~~" in heading or "<" in heading:
