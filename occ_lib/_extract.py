@@ -244,12 +244,26 @@ def _siblings(text: str, m: re.Match[str]) -> Iterator[tuple[int, str]]:
         prev = n
 
 
+# A PagerDuty incident's id as on-call logs write it, 'PD-Q1X2Y3', '#PD-R7T8U9': letters and digits mixed
+# after 'PD-' (an all-digit one, 'PD-12345', is a key already). It is the item's ticket only when the item
+# names no tracker's key: 'page #PD-Z9Y8X7 for SRE-447' is SRE-447's page, the id an alias of it.
+_PD_INCIDENT = re.compile(
+    r"(?<![\w.@/-])PD-(?=[A-Z0-9]{0,13}[A-Z])(?=[A-Z0-9]{0,13}\d)[A-Z0-9]{5,14}(?![\w-])"
+)
+
+
 def _key_spans(text: str) -> Iterator[tuple[int, str]]:
-    """``(start, key)`` of every ticket key in ``text``, siblings included (:func:`_siblings`)."""
+    """``(start, key)`` of every ticket key in ``text``, siblings included (:func:`_siblings`); a page's
+    incident id (:data:`_PD_INCIDENT`) when there is none."""
+    found = False
     for m in _keys(text):
+        found = True
         yield m.start(), m.group(0)
         if m.end() < len(text) and text[m.end()] in "/, \t":
             yield from _siblings(text, m)
+    if not found and "PD-" in text:
+        for m in _PD_INCIDENT.finditer(text):
+            yield m.start(), m.group(0)
 
 
 def tickets(text: str) -> list[str]:
@@ -894,7 +908,8 @@ _NOT_RESOLVED = frozenset(
 # an alert or a ticket taken up: PagerDuty's 'Acknowledged', 'acked at 14:07', chat's 'ack, looking'
 # (a first response); a bare 'ack' near packet words is TCP's ('SYN/ACK', 'dropped ack packets')
 _ACK = frozenset({"acknowledged", "acked", "ack'd", "ack’d", "ack'ed", "ack’ed", "ack", "quittiert",
-                  "bestätigt", "acquitté", "acquittée"})
+                  "bestätigt", "acquitté", "acquittée",
+                  "acking"})  # (chat's 'paged, acking': taking the page now)
 _NET = frozenset({"tcp", "syn", "packet", "packets", "rst", "retransmit", "retransmits"})
 # ... or taken up by someone: 'picked up by on-call', 'picked up by @kim', 'I picked up OPS-1', 'kim is
 # looking into it', '@kim: on it', 'started investigating', or answered: 'replied to Acme on SUP-4410',
@@ -933,7 +948,7 @@ _TAKEN_UP = re.compile(
     r"|(?i:\bon\s+it|\blooking)[\s,.!*_]*\U0001f440"
 )
 ACK = _ACK  # (logs: an escalation whose clause of its own tells an ack)
-_ACK_WORDS = _ACK - {"ack"}  # (what says acknowledged beside packet words too)
+_ACK_WORDS = _ACK - {"ack", "acking"}  # (what says acknowledged beside packet words too)
 _FOLLOW = frozenset(
     {"follow-up", "follow-ups", "followup", "followups", "ping", "pinged", "pinging", "chased",
      "chasing", "nudge", "nudged", "nudging", "reminder", "reminders", "reminded", "paged", "paging"}
@@ -1690,6 +1705,7 @@ def classify(
     todo = task and (not none_of(_RESOLVED) or "complete" in w)
     if not todo and (
         not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))
+        or "losing" in text and _closing_key(text)
     ) and settled and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
         low = text.lower()
         if (m := _PERIOD_DONE.search(low)) is not None:
@@ -1711,7 +1727,8 @@ def classify(
             # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
             return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) or _steps_left(low) else (
                 "resolved", 0)
-    if not none_of(_ACK) and settled and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
+    if not none_of(_ACK) and (settled or "(" in text and _hedged_aside_only(text)) and (
+        none_of(_NET) or not none_of(_ACK_WORDS)) and (
         "?" not in text or not _only_asked(text.lower(), _ACK)
     ) or not none_of(_TAKEN_WORDS) and settled and _TAKEN_UP.search(text) is not None:
         return "acknowledged", 0
@@ -1893,6 +1910,38 @@ _NO_ASIDE = re.compile(
     r"|root)\b)[a-z][\w-]*"
 )
 _NO = re.compile(r"\bno\b")
+
+
+# a ticket being closed by the writer, its key right after: 'recon clean. closing FIN-884', 'Closing out
+# OPS-12' (not 'closing in on the cause', 'window closing at 22:00', 'closing the loop with OPS-1's owner')
+_CLOSING_KEY = re.compile(
+    r"(?<![\w-])[Cc]losing[ \t]+(?:out[ \t]+)?(?:ticket[ \t]+)?[A-Z][A-Z0-9]*-\d+(?![\w-]|[ \t]+as\b)"
+)
+# ... unless it is still to come: 'will be closing OPS-1 tomorrow', "we'll be closing", 'about to close'
+_CLOSING_LATER = re.compile(r"(?i:\b(?:will|'ll|’ll|be|to|going|about|plan|planning)[ \t]+)$")
+
+
+def _closing_key(text: str) -> bool:
+    """Whether the writer closes a ticket now (:data:`_CLOSING_KEY`), not later (:data:`_CLOSING_LATER`) nor
+    as a question; closing it 'as' something is the state rules' ('Closing OPS-304 as a possible duplicate':
+    :func:`_dup_closed`)."""
+    if "?" in text:
+        return False
+    m = _CLOSING_KEY.search(text)
+    return m is not None and _CLOSING_LATER.search(text, max(0, m.start() - 12), m.start()) is None
+
+
+# a bracketed aside of an item ('(should have ended 01:00)'): what it hedges is its own, not the item's
+_ASIDE = re.compile(r"\([^()\n]*\)")
+
+
+def _hedged_aside_only(text: str) -> bool:
+    """Whether every word of :data:`_NOT_RESOLVED` the item writes is in a bracketed aside, and its
+    acknowledgement outside it: 'PD-K2L3M4 P2: API still read-only after their window (should have ended
+    01:00). acked 06:44' was acked; the vendor's window should have ended, no ack is undone."""
+    rest = _ASIDE.sub(" ", text)
+    w = keywords(rest)
+    return w.isdisjoint(_NOT_RESOLVED) and not w.isdisjoint(_ACK)
 
 
 def _no_after_only(text: str, w: frozenset[str]) -> bool:

@@ -86,7 +86,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     paragraph that opens with its date (``Friday 17 October. PAY-1 ETA Wednesday.``) is on that day, its
     weekdays read from it as under a day's heading (the 22nd, not the heading week's 15th); before any such
     item, on the heading's date (the week's first day), at precision ``day``: a week is no precision of
-    its own (the SLA, charts and store read ``day``), and the earliest day keeps the item in its week. Under a
+    its own (the SLA, charts and store read ``day``), and the earliest day keeps the item in its week. An
+    undated heading written after dated ones of its level under a heading or title that names a week or
+    a span of days (``## Open items`` after ``## Mon 10/6`` ... ``## Sun 10/12`` under ``# On-call log,
+    week of Oct 6 2025``) is on the latest date they wrote, not the week's first day: its table of open
+    items was written at the end of those days, and a ticket is not first mentioned, nor done, on the
+    Monday before its story (a section written before the days, ``## Summary``, keeps the week's first
+    day). Under a
     standup's heading (``## Standup — Thu Oct 9``) an item's ``Y:`` is yesterday, as ``Yesterday:`` is. A
     dated title (``# Daily log — 2025-10-10``), or the front matter's ``date:`` (a postmortem's), dates
     the items written before the first section, and the undated sections under it; so does, in a document
@@ -171,7 +177,12 @@ Structure (one pass over the lines, then one pass per field over each document's
     is the state that step tells, an ``Updated`` cell between is no step): ``| DATA-815 | Done |
     06/Oct/25 2:08 PM | 09/Oct/25 4:50 PM |`` was not resolved when it was created; a ``Resolved`` cell
     of a date alone, ``2025-10-08``, ``08/Oct/25``, ``Oct 8, 2025``, is a step of that day, day precision
-    (the Created cell must hold a time); an empty
+    (the Created cell must hold a time); a runbook's ``Planned``/``Plan``/``Scheduled`` columns beside
+    ``Actual`` ones (``| Step | Planned start | Planned end | Actual start | Actual end | Status |``, ``|
+    Checkpoint | Planned | Actual | Decision |``) are the plan, history, in a row whose actual cell holds a
+    time: the row happened at its actual time (``| 1.2 | Import transports | 24.10. 19:00 | 24.10. 21:00 |
+    24.10. 19:10 | 24.10. 22:05 | done |`` at 19:10, not 19:00), and a row with no actual time yet is read at
+    its plan as before; an empty
     cell of a ``Date`` column is the date above it, as a merged cell is exported; a column named for a secret,
     ``Temp password``, ``API key``, has its one-word credentials masked; a table whose first time is a clock
     time alone, ``| 11:42 PM | First 502s |``, under a table of dated times in its section or a section
@@ -276,7 +287,10 @@ Per item (the rules, in order)
       nor an e-mail address (``NOC-24@vendor.com``);
       and ServiceNow's numbers, which have no hyphen (``INC0012345``,
       ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
-      more). A key right after a ``/`` counts when a key is written before the slash (``INC-5678/INC-5679``,
+      more), and a PagerDuty incident's id, letters and digits mixed after ``PD-`` (``PD-Q1X2Y3``,
+      ``#PD-R7T8U9``), when the item names no other key (``page #PD-Z9Y8X7 for SRE-447`` is SRE-447's
+      page: the id is an alias). A key right after a ``/`` counts when a key is written before the
+      slash (``INC-5678/INC-5679``,
       ``CHG-1234/CHG-1235``), never in a path (``docs/DEPLOY-147.md``, ``docs/INC-1/INC-2.md``);
       numbers glued after a key by ``/`` or ``,`` are its siblings (``PAY-891/892/893``, ``OPS-1,2,3``,
       ``PAY-891/2/3`` for a key of three digits or more, ``PAY-891, 892, 893`` with two or more after a
@@ -736,7 +750,9 @@ Per item (the rules, in order)
          succeeded, renewed, fulfilled (a ServiceNow request item's end, ``RITM0012345 fulfilled``),
          restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
          auto-healed, auto-recovered, auto-renewed (``licence auto-renewed overnight (was due
-         2025-10-10 00:00 PT)``), auto-merged (a bot's PR merged) (German erledigt, behoben, gelöst,
+         2025-10-10 00:00 PT)``), auto-merged (a bot's PR merged), the writer closing a ticket named
+         right after, ``recon clean. closing FIN-884``, ``Closing out OPS-12`` (not ``will be closing
+         OPS-1``, ``closing in on the cause``) (German erledigt, behoben, gelöst,
          geschlossen;
          French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado; not deployed
          nor released: ``PAY-8130 fix deployed`` rolled a change out, which is not yet seen to fix the
@@ -807,10 +823,13 @@ Per item (the rules, in order)
          (Teamleitung, Vorgesetzte, Abteilungsleiter..., responsable, gerente), an executive
          (Vorstand, Geschäftsführung, directeur/directrice) and acknowledged (quittiert, bestätigt,
          acquitté) count too.
-      4. ``acknowledged``: acknowledged, acked, ack'd, ack'ed, and chat's bare ``ack`` unless packet words
-         are near (tcp, syn, packets...) (an alert or a ticket taken up, PagerDuty's
-         "Acknowledged": a first response), with the same exceptions as ``resolved``, and not when
-         only asked ("has PAY-413 been acked?"); also a ticket taken up ("picked up by on-call", "picked
+      4. ``acknowledged``: acknowledged, acked, ack'd, ack'ed, and chat's bare ``ack`` and ``acking``
+         (``paged PD-R7T8U9 P1, declines spiking, acking``) unless packet words are near (tcp, syn,
+         packets...) (an alert or a ticket taken up, PagerDuty's
+         "Acknowledged": a first response), with the same exceptions as ``resolved`` (but not for a
+         word of them only in a bracketed aside: ``API still read-only after their window (should have
+         ended 01:00). acked 06:44`` is acked), and not when only asked ("has PAY-413 been acked?");
+         also a ticket taken up ("picked up by on-call", "picked
          up by the service desk", an engineer, tech or on-call on or joining the bridge: "Engineer on the
          bridge 08:58 ET", not "Vendor on the bridge"; "kim
          is looking into it", chat's eyes beside on it or looking: "👀 on it", "👀 PAY-9 looking", "looking
@@ -1462,6 +1481,23 @@ def _lifecycle_columns(cols: list[str], dl_cols: list | None) -> tuple[int, int,
         return None
     return (created, resolved, [j for j, h in enumerate(names) if h in _STATUS_HEADERS],
             [j for j, h in enumerate(names) if h in _UPDATED_HEADERS and created < j])
+
+
+# a runbook's plan beside what happened ('| Step | Planned start | Planned end | Actual start | Actual end |',
+# '| Checkpoint | Planned | Actual | Decision |'): the actual times are when the row happened
+_PLANNED_HEAD = re.compile(r"(?:planned|plan|scheduled|sched\.?)(?![\w-])")
+_ACTUAL_HEAD = re.compile(r"actual(?![\w-])")
+
+
+def _plan_columns(cols: list[str], dl_cols: list | None) -> tuple[list[int], list[int]] | None:
+    """(planned columns, actual columns) of a table that has both (no deadline column among them), else
+    None: in a row whose actual cell holds a time, the planned ones are the plan, history, neither the
+    row's time nor a deadline ('| 1.2 | Import transports | 19:00 | 21:00 | 19:10 | 22:05 | done |' happened
+    at 19:10)."""
+    names = [h.strip(" *_:").lower() for h in cols]
+    planned = [j for j, h in enumerate(names) if _PLANNED_HEAD.match(h) and not (dl_cols and dl_cols[j])]
+    actual = [j for j, h in enumerate(names) if _ACTUAL_HEAD.match(h) and not (dl_cols and dl_cols[j])]
+    return (planned, actual) if planned and actual else None
 
 
 # a time written after 'since' in a reply that did not come ('no reply from customer since Thu 17:45',
@@ -2202,11 +2238,12 @@ def _parse_document(
     S, T = acc.sections, acc.tables
     first_sec, first_table = len(S["line"]), len(T["line"])  # (this document's, from there on)
     parse_heading = _times.parse_heading
-    dotted: list[bool] = []  # (whether the document writes day-first dotted dates: asked of few headings)
+    # (the first day-first dotted date the document writes, None without one: asked of few headings)
+    dotted: list[dt.date | None] = []
 
-    def writes_dotted() -> bool:
+    def writes_dotted() -> dt.date | None:
         if not dotted:
-            dotted.append(_times.dotted_dates(d.text))
+            dotted.append(_times.first_dotted_date(d.text))
         return dotted[0]
 
     title: str | None = None
@@ -2231,6 +2268,9 @@ def _parse_document(
         [(0, doc_day, [], None, 0)] if doc_day is not None else []  # (no heading pops level 0)
     )
     head_flags = 0  # the enclosing headings' _WEEK, _SPAN and _STANDUP
+    # by heading level, the latest date a dated heading of that level wrote under the current parent
+    # (an undated sibling after them under a week's heading is on it: '## Open items' after '## Sun 10/12')
+    sibling_day: dict[int, dt.date] = {}
     # a heading's time range that runs past midnight ('## 2025-10-07 night shift (22:00–06:00)'), as it
     # holds for what is under it: (level, (date, hour before which an item is the next day's) or None);
     # ``nights`` is it by section line, for the items (:func:`_night_shift`)
@@ -2495,7 +2535,18 @@ def _parse_document(
                 sec_zone = _times.zone_named(h.zone)
             # (a heading whose own date is unreadable does not borrow its parent's; what is under it does)
             date = h.date if h.date is not None or (h.problem and "date" in h.problem) else parent
-            enclosing.append((level, h.date or parent, head_tks, sec_zone, head_flags))
+            for deeper in [k for k in sibling_day if k > level]:
+                del sibling_day[deeper]  # (the dated headings of the previous sibling's subtree)
+            last_day = sibling_day.get(level)
+            if h.date is not None:
+                sibling_day[level] = h.date if last_day is None or h.date > last_day else last_day
+            elif date is not None and last_day is not None and last_day > date and parent_flags & (
+                _WEEK | _SPAN
+            ):
+                # ('## Open items' after '## Sun 10/12' under '# On-call log, week of Oct 6': written at
+                # the end of the days before it, not on the week's Monday)
+                date = last_day
+            enclosing.append((level, h.date or date, head_tks, sec_zone, head_flags))
             sec_prec = (getattr(h, "precision", None) or "minute") if h.at is not None else None
             sec = (htext, line, date, _day_us(date), _us(h.at), sec_prec)
             S["source"].append(source)
@@ -2565,6 +2616,8 @@ def _parse_document(
             # a tracker export's 'Created' and 'Resolved' columns: the row was opened at the one and
             # resolved at the other (:func:`_lifecycle_columns`)
             life = _lifecycle_columns(cols, dl_cols)
+            # a runbook's 'Planned' and 'Actual' columns: a row that happened is read at its actual times
+            plan = _plan_columns(cols, dl_cols) if any("ctual" in h for h in headers) else None
             for rline, cells in rows:
                 cells = (cells + [""] * width)[:width] if len(cells) != width else cells
                 # ('| DB_PASSWORD | Hunter2pg |': a secret's name and value; '| Temp password |' column)
@@ -2593,6 +2646,9 @@ def _parse_document(
                         _CELL_TIME.search(cells[life[1]]) is not None or _CELL_DATE.search(cells[life[1]])
                     ):
                         read = _lifecycle_read(cells if read is None else read, life)
+                    if plan is not None and any(_CELL_TIME.search(cells[j]) for j in plan[1]):
+                        read = [("" if j in plan[0] else c)
+                                for j, c in enumerate(cells if read is None else read)]
                     read_as = None if read is None else " | ".join(read).rstrip()
                     if left is not None and cells[left[0]].strip() and cells[left[1]].strip():
                         kind_as[len(items)] = " | ".join([*cells[:left[0]], "", *cells[left[0] + 1:]])

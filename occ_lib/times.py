@@ -318,6 +318,11 @@ Which date a time takes
     A day word written right before a time dates that time, the stamp too (``Tomorrow 09:00 UTC OPS-8
     kickoff``: the next day; ``[07:18Z] OPS-9 ETA tomorrow 10:00 UTC``: 07:18 on the base date, the
     ETA the next day).
+    A day word written right after the keyword that follows a time, ``on`` between or not, is that
+    deadline's day (``needed before the 22:00 IPM cut-off tonight``, ``the 22:00 deadline tomorrow``,
+    ``by the 17:00 cutoff on Friday``: one deadline, 22:00 the next day, 17:00 Friday), not a date-only
+    deadline of its own beside the time today's (``08:02 OPS-3 ETA tomorrow`` keeps its own: the time
+    is the item's stamp, no keyword's).
     They may be written short, as words of their own, lower case or capitalized: ``tmrw``, ``tmr``,
     ``2moro`` (tomorrow), ``ystd``, ``yday``, ``yest`` (yesterday).
     ``next business day`` and ``next working day`` are the next weekday: the day after, or Monday after a
@@ -2817,7 +2822,7 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
                 listed = _LIST_OF_TIMES.fullmatch(gap) is not None
                 if not listed:
                     continue  # ('16:00 OPS-1 ETA 17:00 UTC Friday': the weekday is the later time's)
-            if _keyword_in_gap(text, cand.end, r.start):
+            if _keyword_in_gap(text, cand.end, r.start) and not _own_keyword_day(text, cand, r):
                 continue  # ('08:02 OPS-3 ETA tomorrow': the day is the keyword's, a deadline of its own)
             if not listed and _day_detached(text, cand, r, gap, opens):
                 continue  # ('16:05 OPS-5 will deploy tomorrow', '22:00: PAY-7 opened: Monday payout batch')
@@ -2911,6 +2916,21 @@ def _keyword_in_gap(text: str, a: int, start: int) -> bool:
         return False
     before = _DEADLINE_BEFORE_REV.match(text[lo:start][::-1])
     return before is not None and start - before.end() >= a and not _reported_too_far(text, before, start)
+
+
+def _own_keyword_day(text: str, cand: _Cand, r: _Cand) -> bool:
+    """Whether the day word ``r`` is written right after the keyword that follows the time ``cand`` and is
+    its own ('the 22:00 IPM cut-off tonight', 'the 17:00 deadline tomorrow'): one deadline, that time on
+    that day, not the time today and the day a deadline of its own."""
+    if cand.keyword is None:
+        return False
+    after = _DEADLINE_AFTER.match(text, cand.end, r.start)
+    return after is not None and _KEYWORD_DAY_GAP.fullmatch(text, after.end(), r.start) is not None
+
+
+# what may stand between a time's keyword after it and the day word that is that deadline's day ('the 17:00
+# cutoff on Friday')
+_KEYWORD_DAY_GAP = re.compile(r"[^\S\n]*(?:(?i:on)[^\S\n]+)?")
 
 
 def _take_near_rel(
@@ -5461,7 +5481,14 @@ _DOTTED_HEAD = re.compile(
     rf"\s*(?:[(\[]?\s*(?P<wd2>{_ANY_WD})\s*[)\]]?)?[\W_]*"
 )
 _DOTTED_FULL = re.compile(
-    r"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?![\w]|\.\d)"
+    r"(?<![\w.])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d\d)(?![\w]|\.\d)"
+)
+# A heading that opens with a weekday and a year-less dotted date, then a title after a dash, colon or
+# bar ('## So 26.10. — DST night', '## Mo 27.10.: Hypercare Tag 1'): the weekday says the number is a day's
+# (without it, '## 1.2. — Scope' is a section's number); the title is what follows.
+_DOTTED_HEAD_TITLED = re.compile(
+    rf"[\W_]*(?P<wd>{_ANY_WD})[\s,.]*(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.?"
+    r"(?=\s*[\u2014\u2013:|-]\s*\w)"
 )
 
 
@@ -5470,14 +5497,26 @@ def dotted_dates(text: str) -> bool:
     return "." in text and _DOTTED_FULL.search(text) is not None
 
 
+def first_dotted_date(text: str) -> dt.date | None:
+    """The first real day-first dotted date ``text`` writes ('Fr 24.10.2025'), else None: the year a
+    year-less dotted heading takes when nothing before it gives one (a cutover runbook whose first
+    sections are tables: '## Sa 25.10.' is in the runbook's year)."""
+    if "." not in text:
+        return None
+    for m in _DOTTED_FULL.finditer(text):
+        with contextlib.suppress(ValueError):
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return None
+
+
 def _dotted_heading(heading: str, year_near: dt.date | None) -> dt.date | None:
     """The date of a heading that is only a dotted date (``_DOTTED_HEAD``), the year-less one in the
     year nearest ``year_near``; None when it is not one."""
-    m = _DOTTED_HEAD.fullmatch(heading)
+    m = _DOTTED_HEAD.fullmatch(heading) or _DOTTED_HEAD_TITLED.match(heading)
     if m is None:
         return None
     try:
-        if m.group("y"):
+        if m.groupdict().get("y"):
             return dt.date(int(m.group("y")), int(m.group("ym")), int(m.group("yd")))
         year = _year_near(int(m.group("m")), int(m.group("d")), year_near)
         return None if year is None else dt.date(year, int(m.group("m")), int(m.group("d")))
@@ -5555,7 +5594,8 @@ def _cjk_date(m: re.Match[str]) -> str:
 
 def parse_heading(
     text: str, *, tz: dt.tzinfo | str | None = None, year_near: dt.date | None = None,
-    day: dt.date | None = None, dotted: bool | Callable[[], bool] = False, one_day: bool = False,
+    day: dt.date | None = None, dotted: bool | dt.date | None | Callable[[], bool | dt.date | None] = False,
+    one_day: bool = False,
 ) -> Heading:
     """Split a heading into title, date and UTC time. Leading '#' marks are ignored.
 
@@ -5576,7 +5616,9 @@ def parse_heading(
     date written with its weekday ('Mon 6 Oct') is in the year nearest today in which it is that weekday.
     ``dotted`` (a bool, or a function asked only when needed): the document writes day-first dotted
     dates (:func:`dotted_dates`), so a heading that is only one, year-less or year first, is dated
-    ('Fr., 10.10.', '08.10', '2025.10.08').
+    ('Fr., 10.10.', '08.10', '2025.10.08'), as is one that opens with a weekday and one, a title after
+    a dash ('So 26.10. — DST night'); a date instead of True (:func:`first_dotted_date`) is the year a
+    year-less one takes without ``year_near``.
     """
     if not isinstance(text, str):
         return Heading("", None, None, None)
@@ -5639,11 +5681,15 @@ def parse_heading(
             if date is not None:
                 spans.append(sm.span())
     if date is None and problem is None and "." in heading and (
-        _DOTTED_HEAD.fullmatch(heading) is not None and (dotted() if callable(dotted) else dotted)
+        (dm := _DOTTED_HEAD.fullmatch(heading) or _DOTTED_HEAD_TITLED.match(heading)) is not None
+        and (writes := dotted() if callable(dotted) else dotted)
     ):
-        date = _dotted_heading(heading, year_near)  # ('## Fr., 10.10.' in a document of '06.10.2025's)
+        # ('## Fr., 10.10.' in a document of '06.10.2025's; with nothing before it to give a year, the
+        # year of the document's first such date, when ``dotted`` is that date)
+        near = year_near or (writes if isinstance(writes, dt.date) else None)
+        date = _dotted_heading(heading, near)
         if date is not None:
-            spans.append((0, len(heading)))
+            spans.append((0, dm.end()))
     if date is None and problem is None and (wk := _ISO_WEEK.search(heading)) is not None and (
         wk.group("y") or wk.group("y3") or _only_week_words(heading[: wk.start()] + heading[wk.end():])
     ):  # ('Sprint 12 - Week 1', 'Week 3 of onboarding', 'Hardware refresh W2': a count, no ISO week)

@@ -52,7 +52,8 @@ def test_carry_dates_gate_order_undated_section() -> None:
         "- due by Thu 18:00 UTC\n"
     )
     assert event_rows(text) == [
-        [2, "10-07 22:02", "note", 0, [], "2025-10-07 22:02 UTC page #PD-R7T8U9"],
+        # (round 18: a PagerDuty incident's id is the ticket of an item that names no other)
+        [2, "10-07 22:02", "note", 0, ["PD-R7T8U9"], "2025-10-07 22:02 UTC page #PD-R7T8U9"],
         [3, "10-08 03:45", "escalation", 2, [], "03:45 UTC paged the IC"],
         [4, None, "deadline", 0, [], "due by Thu 18:00 UTC"],
     ]
