@@ -175,7 +175,7 @@ def test_the_pagerduty_incidents_have_their_sla_rows():
     # the weekend P1, paged 23:47 ET Saturday, resolved 01:15 ET Sunday (the chat's midnight crossed)
     assert _sla("response", "PD-R7T8U9") == [[58, "10-12 03:52", "10-12 03:47", "met"]]
     assert _sla("resolution", "PD-R7T8U9") == [[58, "10-12 07:47", "10-12 05:15", "met"]]
-    assert _sla("response", "PD-K2L3M4") == [[40, "10-09 10:45", "10-09 10:40", "met"]]
+    assert _sla("response", "PD-K2L3M4") == [[40, "10-09 10:45", "10-09 10:44", "met"]]  # (acked 06:44 ET)
 
 
 # 4: a day word right after the keyword that follows a time is that deadline's day -------------------
@@ -308,7 +308,8 @@ def test_the_payments_log_line_by_line():
         [21, "10-07 11:58", "acknowledged", 0, []],
         [27, "10-07 21:40", "deadline", 0, ["FIN-884"]],
         [28, "10-08 01:48", "note", 0, ["FIN-884"]],
-        [40, "10-09 10:40", "acknowledged", 0, ["PD-K2L3M4"]],
+        [40, "10-09 10:40", "note", 0, ["PD-K2L3M4"]],
+        [40, "10-09 10:44", "acknowledged", 0, ["PD-K2L3M4"]],  # (its stamp's ET zone: 06:44 ET)
         [42, "10-09 11:35", "resolved", 0, ["PD-K2L3M4"]],
         [43, "10-09 15:10", "resolved", 0, ["FIN-884"]],
         [58, "10-12 03:47", "acknowledged", 0, ["PD-R7T8U9"]],
