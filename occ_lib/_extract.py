@@ -953,11 +953,17 @@ _FIELD_CREW = (
     r"[\s-]+)?(?:crews?|techs?|technicians?|engineers?|linem[ae]n|linesm[ae]n|lineworkers?|splicers?"
     r"|installers?|troubleshooters?|first\s+responders?|field\s+teams?|FEs?|CEs?|FSEs?)"
 )
+_CREW_ID = r"(?:\s+#?\d{1,4}[a-z]?\b|\s+[A-Z]\b)?(?:\s+\([^()\n]{0,40}\))?"  # ('crew 3', 'truck #41 (Jim)')
 _DISPATCHED = re.compile(
-    r"(?i:\b(?:" + _FIELD_CREW + r"|trucks?)(?:\s+\([^()\n]{0,40}\))?\s+(?:(?:is|are|was|were|has\s+been"
+    r"(?i:\b(?:" + _FIELD_CREW + r"|trucks?)" + _CREW_ID + r"\s+(?:(?:is|are|was|were|has\s+been"
     r"|have\s+been|now|already|just)\s+)*(?:dispatched|en[\s-]?route|enroute|on\s+(?:the|their|his|her|its)"
     r"\s+way)\b"
-    r"|\btrucks?\s+(?:(?:was|were|has\s+been|have\s+been|now|already|just)\s+)*(?:rolled|rolling)\b"
+    # (arrived or on site, now: 'crew 3 on site, patrolling'; not a visit to come or told of, 'engineer on
+    # site Wednesday morning', 'on site at 09:00', 'was on site')
+    r"|(?<!by )(?<!by the )(?<!with the )\b" + _FIELD_CREW + _CREW_ID + r"\s+(?:(?:is|are|now|has|have|just)\s+)*(?:arrived(?:\s+on[\s-]?site)?\b(?!\s+at\s+(?:an?|the)\s)"
+    r"|(?:on[\s-]?site|onsite)\b(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|this|next|at|by|from|in|until|till"
+    r"|for|on|around|between|\d)\w*))"
+    r"|\btrucks?" + _CREW_ID + r"\s+(?:(?:was|were|has\s+been|have\s+been|now|already|just)\s+)*(?:rolled|rolling)\b"
     r"(?!\s+(?:back|off)\b)"
     r"|\b(?:dispatched|dispatching)\s+(?:out\s+)?(?:an?\s+|the\s+|our\s+|one\s+|two\s+|\d\s+)?"
     + _FIELD_CREW + r"\b"
@@ -966,7 +972,7 @@ _DISPATCHED = re.compile(
     + r"(?:\s+(?:out\s+)?(?:to|on|onsite|on-site)\b|\s*(?:$|[.,;:!)]))"
     r"|\b(?:rolled|rolling)\s+(?:an?\s+|the\s+|one\s+|two\s+|\d\s+)?trucks?\b)"
 )
-_DISPATCH_GATE = ("dispatch", "roll", "route", "way", "sent", "sending")
+_DISPATCH_GATE = ("dispatch", "roll", "route", "way", "sent", "sending", "site", "arrived")
 ACK = _ACK  # (logs: an escalation whose clause of its own tells an ack)
 _ACK_WORDS = _ACK - {"ack"}  # (what says acknowledged beside packet words too)
 _FOLLOW = frozenset(
@@ -1078,6 +1084,14 @@ _QUEUED_STATE = re.compile(
     r"(?i:\b(?!queued\b)[^\W\d_][\w'\u2019-]*\s+(?:(?:is|are|was|were|still|now|all|already|got|been|being)\s+)*"
     r"queued\b(?=\s*(?:$|[.,;:!)\u2013\u2014]|-\s|\s+(?:and|at|since|as)\b)))"
 )
+# 'once' that counts, one time ('recloser cycled once and held', 'tripped once', 'only once', 'at once',
+# 'once a day'), no condition ('deploy once QA signs off') nor a plan: :func:`classify`
+_ONCE_ADVERB = re.compile(
+    r"(?i:\b(?:at|only|just|than|all\s+at)\s+once\b|\bonce\b(?=\s*(?:$|[.,;:!?)\u2013\u2014]|-\s)|\s+(?:and|or|but"
+    r"|more|again|before|already|only|per|every|daily|weekly|a\s+(?:day|week|month|year|shift|night|minute|hour)"
+    r"|in\s+a\s+while)\b))"
+)
+_ONCE = re.compile(r"(?i:\bonce\b)")
 # the schedule kept, said of what ran: 'went out on schedule', 'ran as scheduled', 'behind schedule', 'per
 # schedule' (on time, or not: how it went), no plan: :func:`classify`
 _ON_SCHEDULE = re.compile(
@@ -1716,6 +1730,8 @@ def classify(
         w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
     if "queued" in w and (_QUEUED_COUNT.search(text) is not None or _QUEUED_STATE.search(text) is not None):
         w = w - {"queued"}  # ('outage 12:10-13:25, queued 41 jobs': how many waited; 'runs queued': no plan)
+    if "once" in w and _ONCE_ADVERB.search(text) is not None and _ONCE.search(_ONCE_ADVERB.sub(" ", text)) is None:
+        w = w - {"once"}  # ('recloser cycled once and held': one time, no condition nor plan)
     if not w.isdisjoint(_SCHEDULE_WORDS) and _ON_SCHEDULE.search(text) is not None:
         # ('export went out on schedule': the schedule kept, no plan; unless also written otherwise)
         w = w - (_SCHEDULE_WORDS - keywords(_ON_SCHEDULE.sub(" ", text)))
@@ -1767,12 +1783,16 @@ def classify(
             # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
             return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) or _steps_left(low) or (
                 _share_done(low)) else ("resolved", 0)
-    if not none_of(_ACK) and settled and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
+    if not none_of(_ACK) and (settled or _no_after_ack(text, w)) and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
         "?" not in text or not _only_asked(text.lower(), _ACK)
     ) or not none_of(_TAKEN_WORDS) and settled and _TAKEN_UP.search(text) is not None:
         return "acknowledged", 0
-    if settled and _taken_or_sent(text):
-        return "acknowledged", 0  # ('taking this', 'crew dispatched to site', 'truck rolled': a first response)
+    if (settled or "no" in w and len(w & _NOT_RESOLVED) == 1) and (at := _taken_or_sent(text)) >= 0 and (
+        settled or _no_aside_from(text.lower(), at)
+    ):
+        # ('taking this', 'crew dispatched to site', 'truck rolled': a first response; 'vegetation crew
+        # dispatched, no customer impact': the 'no' denies something else)
+        return "acknowledged", 0
     follow = not none_of(_FOLLOW)
     planned = todo
     rest = None
@@ -1841,15 +1861,28 @@ def _deployed_checked(text: str) -> bool:
     )
 
 
-def _taken_or_sent(text: str) -> bool:
-    """Whether the item takes the ticket up in chat's words (:data:`_TAKEN_CHAT`) or sends a crew to the
-    fault (:data:`_DISPATCHED`): substring tests first, as few items say either."""
+def check_passed_step(upto: str, clause: str) -> bool:
+    """Whether ``clause``, a later timed step of an item told in steps, says the check of a deploy an earlier
+    clause made passed, and the item up to it (``upto``) reads resolved: 'CHG-2103 deployed 14:00, smoke
+    green 14:20' was seen to work at 14:20, its resolution's time (:func:`occ_lib.logs._steps`)."""
+    low = clause.lower()
+    if not ("smoke" in low or "health" in low or "sanity" in low or "synthetic" in low or "post-" in low
+            or "verified" in low or "validated" in low) or _CHECK_PASSED.search(clause) is None:
+        return False
+    return _deployed_checked(upto) and classify(upto, keywords(upto), False)[0] == "resolved"
+
+
+def _taken_or_sent(text: str) -> int:
+    """Where the item takes the ticket up in chat's words (:data:`_TAKEN_CHAT`) or sends a crew to the
+    fault (:data:`_DISPATCHED`), -1 when it does neither: substring tests first, as few items say either."""
     low = text.lower()
     if ("picked" in low or "picking" in low or "taking" in low or "got" in low) and (
-        _TAKEN_CHAT.search(text) is not None
-    ):
-        return True
-    return any(g in low for g in _DISPATCH_GATE) and _DISPATCHED.search(text) is not None
+        m := _TAKEN_CHAT.search(text)
+    ) is not None:
+        return m.start()
+    if any(g in low for g in _DISPATCH_GATE) and (m := _DISPATCHED.search(text)) is not None:
+        return m.start()
+    return -1
 
 
 def step_day_word(text: str, start: int, end: int, kind: str) -> bool:
@@ -2007,6 +2040,22 @@ def _no_after_only(text: str, w: frozenset[str]) -> bool:
         first = c.start()
     if first is None:
         return False
+    return _no_aside_from(low, first)
+
+
+def _no_after_ack(text: str, w: frozenset[str]) -> bool:
+    """Whether the only word of :data:`_NOT_RESOLVED` the item writes is 'no', each after its first
+    acknowledgement and denying something else ('OPS-1 acked, no customer impact')."""
+    if "no" not in w or len(w & _NOT_RESOLVED) != 1:
+        return False
+    low = text.lower()
+    first = next((m.start() for m in _KEYWORD.finditer(" " + low) if m.group(1) in _ACK), None)
+    return first is not None and _no_aside_from(low, first)
+
+
+def _no_aside_from(low: str, first: int) -> bool:
+    """Whether every 'no' of the lower-cased item comes at ``first`` or after and denies something else
+    (:data:`_NO_ASIDE`: 'crew dispatched, no customer impact')."""
     return all(m.start() >= first and _NO_ASIDE.match(low, m.start()) for m in _NO.finditer(low))
 
 
@@ -2039,8 +2088,18 @@ def _negated_before(text: str, w: frozenset[str]) -> bool:
 def _unblocked(part: str, pw: frozenset[str], said: frozenset[str]) -> bool:
     """Whether a clause ``part`` (keywords ``pw``) before a resolution says only that nothing blocked it
     ('OPS-2 not blocked by OPS-1, closed', 'not stuck'): a denied wait is no veto (``said``: its words
-    besides the asides)."""
+    besides the asides); nor is a denied outage ('OUT-4412 not an outage; closed', 'not a real outage,
+    closed': :data:`_DENIED_OUTAGE`)."""
+    if said == _OUTAGE_WORD:
+        return _DENIED_OUTAGE.search(part) is not None
     return said <= _BLOCKED and _without_negated(part, pw).isdisjoint(said)
+
+
+_OUTAGE_WORD = frozenset({"outage"})
+_DENIED_OUTAGE = re.compile(
+    r"\b(?:not|no|never|isn't|wasn't|isn’t|wasn’t)\s+(?:(?:an?|the|real|actual|true|customer-facing|customer)\s+){0,2}"
+    r"outage\b"
+)
 
 
 def _reaches_role(text: str, w: frozenset[str]) -> bool:
@@ -2277,7 +2336,8 @@ _SHARE_VERB = (
     r"(?:replayed|restored|recovered|migrated|processed|upgraded|patched|rebooted|restarted|re-?imaged"
     r"|deployed|rolled\s+out|drained|backfilled|reconciled|re-?synced|repaired|replaced|reconnected"
     r"|re-?energi[sz]ed|energi[sz]ed|remediated|rotated|fixed|resolved|closed|done|complete|completed"
-    r"|finished|back(?:\s+(?:online|up|in\s+service))?|online|up|healthy|green|cut\s+over|failed\s+over)"
+    r"|finished|back(?:\s+(?:online|up|in\s+service))?|online|up|healthy|green|cut\s+over|failed\s+over"
+    r"|re-?spliced|spliced|lit|turned\s+up|activated|provisioned|tested|cleared)"
 )
 _SHARE_DONE = re.compile(
     r"(?<![\d./:-])(\d{1,5})\s*(?:/|of|out\s+of)\s*(\d{1,5})(?![\d./:-])\s+(?:[a-z][\w-]*\s+){0,2}?"

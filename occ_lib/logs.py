@@ -4231,6 +4231,8 @@ def _steps(
         # read with it: 'approved 16:05, done by 16:30' tells when it was done, ex._FUTURE_DONE)
         clause = ex.without_paths(prose[max(0, lo - 3) if lo else 0:hi])
         kind, level = ex.classify(clause, ex.keywords(clause), False)
+        if steps and kind not in _TELLING and ex.check_passed_step(prose[:hi], clause):
+            kind = "resolved"  # ('auth 5.1 deployed 14:00, smoke green 14:20': seen to work at 14:20)
         # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...')
         if kind in _TELLING or not steps:
             steps.append((m, kind, level, lo))
