@@ -956,18 +956,21 @@ _FIELD_CREW = (
 _CREW_ID = r"(?:\s+#?\d{1,4}[a-z]?\b|\s+[A-Z]\b)?(?:\s+\([^()\n]{0,40}\))?"  # ('crew 3', 'truck #41 (Jim)')
 _DISPATCHED = re.compile(
     r"(?i:\b(?:" + _FIELD_CREW + r"|trucks?)" + _CREW_ID + r"\s+(?:(?:is|are|was|were|has\s+been"
-    r"|have\s+been|now|already|just)\s+)*(?:dispatched|en[\s-]?route|enroute|on\s+(?:the|their|his|her|its)"
+    r"|have\s+been|now|already|just)\s+){0,3}(?:dispatched|en[\s-]?route|enroute|on\s+(?:the|their|his|her|its)"
     r"\s+way)\b"
     # (arrived or on site, now: 'crew 3 on site, patrolling'; not a visit to come or told of, 'engineer on
     # site Wednesday morning', 'on site at 09:00', 'was on site')
-    r"|(?<!by )(?<!by the )(?<!with the )\b" + _FIELD_CREW + _CREW_ID + r"\s+(?:(?:is|are|now|has|have|just)\s+)*(?:arrived(?:\s+on[\s-]?site)?\b(?!\s+at\s+(?:an?|the)\s)"
+    r"|(?<!by )(?<!by the )(?<!with the )\b" + _FIELD_CREW + _CREW_ID
+    + r"\s+(?:(?:is|are|now|has|have|just)\s+){0,3}(?:arrived(?:\s+on[\s-]?site)?\b(?!\s+at\s+(?:an?|the)\s)"
     r"|(?:on[\s-]?site|onsite)\b(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|this|next|at|by|from|in|until|till"
     r"|for|on|around|between|\d)\w*))"
-    r"|\btrucks?" + _CREW_ID + r"\s+(?:(?:was|were|has\s+been|have\s+been|now|already|just)\s+)*(?:rolled|rolling)\b"
+    r"|\btrucks?" + _CREW_ID
+    + r"\s+(?:(?:was|were|has\s+been|have\s+been|now|already|just)\s+){0,3}(?:rolled|rolling)\b"
     r"(?!\s+(?:back|off)\b)"
     r"|\b(?:dispatched|dispatching)\s+(?:out\s+)?(?:an?\s+|the\s+|our\s+|one\s+|two\s+|\d\s+)?"
     + _FIELD_CREW + r"\b"
-    # (sent only with where to: 'sent a crew to feeder 12', 'sent out a tech', not 'sent the engineer the logs')
+    # (sent only with where to: 'sent a crew to feeder 12', 'sent out a tech'; not 'sent the engineer the
+    # logs')
     r"|\b(?:sent|sending)\s+(?:out\s+)?(?:an?\s+|the\s+|our\s+|one\s+|two\s+|\d\s+)?" + _FIELD_CREW
     + r"(?:\s+(?:out\s+)?(?:to|on|onsite|on-site)\b|\s*(?:$|[.,;:!)]))"
     r"|\b(?:rolled|rolling)\s+(?:an?\s+|the\s+|one\s+|two\s+|\d\s+)?trucks?\b)"
@@ -1080,10 +1083,23 @@ _QUEUED_COUNT = re.compile(
 # 'queued' said of what waits in a queue now, nothing after it ('runs queued', 'PAY-2 still queued', 'perf
 # rerun queued.'): the state of a job, as 'running' is, no work planned; still a plan with what it is
 # queued for or until ('deploy queued for 14:00', 'queued the rollback for tonight'): :func:`classify`
-_QUEUED_STATE = re.compile(
-    r"(?i:\b(?!queued\b)[^\W\d_][\w'\u2019-]*\s+(?:(?:is|are|was|were|still|now|all|already|got|been|being)\s+)*"
-    r"queued\b(?=\s*(?:$|[.,;:!)\u2013\u2014]|-\s|\s+(?:and|at|since|as)\b)))"
+_QUEUED_STATE = re.compile(r"(?i:\bqueued\b(?=\s*(?:$|[.,;:!)\u2013\u2014]|-\s|\s+(?:and|at|since|as)\b)))")
+# (what is right before it: a word, then up to three of these; read on the 60 characters before 'queued')
+_QUEUED_SUBJECT = re.compile(
+    r"(?i:(?<![\w'\u2019-])(?!queued\b)[^\W\d_][\w'\u2019-]*\s+(?:(?:is|are|was|were|still|now|all|already|got"
+    r"|been|being)\s+){0,3}$)"
 )
+
+
+def _queued_state(text: str) -> bool:
+    """Whether the item says something is queued now, as its state (:data:`_QUEUED_STATE`): each 'queued'
+    at a clause's end looked at with the words right before it, a bounded window."""
+    for m in _QUEUED_STATE.finditer(text):
+        if _QUEUED_SUBJECT.search(text, max(0, m.start() - 60), m.start()) is not None:
+            return True
+    return False
+
+
 # 'once' that counts, one time ('recloser cycled once and held', 'tripped once', 'only once', 'at once',
 # 'once a day'), no condition ('deploy once QA signs off') nor a plan: :func:`classify`
 _ONCE_ADVERB = re.compile(
@@ -1411,7 +1427,9 @@ def _dup_hedged(low: str, start: int, end: int) -> bool:
 # ('escalated to Tier 3', 'escalated to tier 2 support') is group ``tier``: a line of support further on,
 # the functional escalation of ITIL (service desk, then specialists, then engineering), no one above the
 # team: level 1, whatever its number (Tier 3 is no executive)
-_POLICY_LEVEL = re.compile(r"\bescalat\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:level|(?P<tier>tier))[\s-]*([1-9])\b")
+_POLICY_LEVEL = re.compile(
+    r"\bescalat\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:level|(?P<tier>tier))[\s-]*([1-9])\b"
+)
 # Obsidian Tasks' done mark: '✅ 2025-10-20' (with or without a ticked box) says the task was done; outside a
 # task, a ✅ with a date and a time opening the item stamps a pass, as a log line's icon ('✅ 2025-10-09
 # 14:30 smoke tests passed; rollout ETA 18:00', the mirror of a ❌ failure stamp): that item is read by its
@@ -1728,9 +1746,11 @@ def classify(
         w = keywords(text)
     if "staged" in w and _STAGED_ROLLOUT.search(text) is not None:
         w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
-    if "queued" in w and (_QUEUED_COUNT.search(text) is not None or _QUEUED_STATE.search(text) is not None):
+    if "queued" in w and (_QUEUED_COUNT.search(text) is not None or _queued_state(text)):
         w = w - {"queued"}  # ('outage 12:10-13:25, queued 41 jobs': how many waited; 'runs queued': no plan)
-    if "once" in w and _ONCE_ADVERB.search(text) is not None and _ONCE.search(_ONCE_ADVERB.sub(" ", text)) is None:
+    if "once" in w and _ONCE_ADVERB.search(text) is not None and (
+        _ONCE.search(_ONCE_ADVERB.sub(" ", text)) is None
+    ):
         w = w - {"once"}  # ('recloser cycled once and held': one time, no condition nor plan)
     if not w.isdisjoint(_SCHEDULE_WORDS) and _ON_SCHEDULE.search(text) is not None:
         # ('export went out on schedule': the schedule kept, no plan; unless also written otherwise)
@@ -1783,7 +1803,9 @@ def classify(
             # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
             return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) or _steps_left(low) or (
                 _share_done(low)) else ("resolved", 0)
-    if not none_of(_ACK) and (settled or _no_after_ack(text, w)) and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
+    if not none_of(_ACK) and (settled or _no_after_ack(text, w)) and (
+        none_of(_NET) or not none_of(_ACK_WORDS)
+    ) and (
         "?" not in text or not _only_asked(text.lower(), _ACK)
     ) or not none_of(_TAKEN_WORDS) and settled and _TAKEN_UP.search(text) is not None:
         return "acknowledged", 0
@@ -1839,7 +1861,7 @@ def classify(
 _DEPLOYED = re.compile(r"(?i:\b(?:re-?)?deployed\b|\brolled\s+out\b)")
 _CHECK_PASSED = re.compile(
     r"(?i:\b(?:smoke|sanity|health|post-deploy|post-release|synthetics?)(?:[\s-]*(?:checks?|tests?|probes?"
-    r"|suite|monitors?))?\s*[:=]?\s*(?:(?:is|are|was|were|all|now|looks?|came\s+back|went)\s+)*(?:ok|okay"
+    r"|suite|monitors?))?\s*[:=]?\s*(?:(?:is|are|was|were|all|now|looks?|came\s+back|went)\s+){0,3}(?:ok|okay"
     r"|passed|passing|pass|green|good|clean|healthy|succeeded|successful)\b"
     r"|(?:,|\+|&|\band\b)\s*(?:verified|validated)(?:\s+(?:in\s+)?(?:prod|production))?\s*(?:$|[.,;!)]))"
 )
@@ -2340,8 +2362,8 @@ _SHARE_VERB = (
     r"|re-?spliced|spliced|lit|turned\s+up|activated|provisioned|tested|cleared)"
 )
 _SHARE_DONE = re.compile(
-    r"(?<![\d./:-])(\d{1,5})\s*(?:/|of|out\s+of)\s*(\d{1,5})(?![\d./:-])\s+(?:[a-z][\w-]*\s+){0,2}?"
-    r"(?:(?:are|were|is|was|now|have\s+been|has\s+been|been|all)\s+)*" + _SHARE_VERB + r"\b"
+    r"(?<![\d./:-])(\d{1,5})\s*(?:/|of|out\s+of)\s*(\d{1,5})(?![\d./:-])\s+(?:[a-z][a-z-]*\s+){0,2}?"
+    r"(?:(?:are|were|is|was|now|have\s+been|has\s+been|been|all)\s+){0,3}" + _SHARE_VERB + r"\b"
     r"|\b" + _SHARE_VERB + r"\s+(?:on\s+|in\s+|for\s+)?(\d{1,5})\s*(?:/|of|out\s+of)\s*(\d{1,5})(?![\d./:-])"
 )
 
