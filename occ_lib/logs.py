@@ -842,8 +842,8 @@ Per item (the rules, in order)
          resolution stands; ``INC-2: RCA pending`` alone is a ``status``).
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
       8. ``plan``: next, will, plan(ned), schedule(d) (not a schedule kept, said of what ran: ``went out
-         on schedule``, ``ran as scheduled``, ``behind schedule``), upcoming, to do, draft(ed), staged (not before
-         rollout, release, deploy or canary: ``staged rollout to 5%`` rolls out in stages), prep,
+         on schedule``, ``ran as scheduled``, ``behind schedule``), upcoming, to do, draft(ed), staged (not
+         before rollout, release, deploy or canary: ``staged rollout to 5%`` rolls out in stages), prep,
          queued (not with a count, how many waited: ``outage 12:10-13:25, queued 41 jobs``, ``41 jobs
          queued``; nor a job's state, said queued at a clause's end, ``runs queued``, ``PAY-2 still queued``;
          still with what it waits for, ``queued 3 deploys for Monday``, ``deploy queued for 14:00``), if,
