@@ -937,9 +937,11 @@ _TAKEN_UP = re.compile(
 # CAB', 'got it working', nor a bare 'got it', an answer: 'got it, thanks'); on the item as written
 _TAKEN_CHAT = re.compile(
     r"(?i:\bpicked\s+up\s+here\b|\bpicking\s+(?:this|it)(?:\s+one)?\s+up\b"
-    r"|\btaking\s+(?:this|it)(?:\s+one)?(?:\s+over)?(?=\s*(?:$|[.,;:!)\u2013\u2014]|-\s|\U0001f440)"
+    # (said by who takes it: not 'the cluster is taking it.')
+    r"|(?<!is )(?<!are )(?<!was )(?<!were )(?<!'s )(?<!\u2019s )\btaking\s+(?:this|it)(?:\s+one)?(?:\s+over)?"
+    r"(?=\s*(?:$|[.,;:!)\u2013\u2014]|-\s|\U0001f440)"
     r"|\s+(?:now|here|from\s+here)\b)"
-    r"|\btaking\s+(?:over\s+)?[A-Z][A-Z0-9]*-\d+\b(?!\s+(?:to|off|down|out|offline)\b)"
+    r"|\btaking\s+(?:over\s+)?(?-i:[A-Z][A-Z0-9]*-\d+)\b(?!\s+(?:to|off|down|out|offline)\b)"
     r"|\b(?:I|I['\u2019]ve|I\s+have|we|we['\u2019]ve|we\s+have)\s+got\s+(?:this|it)(?:\s+one)?"
     r"(?=\s*(?:$|[.,;:!)\u2013\u2014]|-\s|\U0001f440)|\s+(?:now|here|from\s+here)\b))"
 )
@@ -1104,7 +1106,8 @@ def _queued_state(text: str) -> bool:
 # 'once a day'), no condition ('deploy once QA signs off') nor a plan: :func:`classify`
 _ONCE_ADVERB = re.compile(
     r"(?i:\b(?:at|only|just|than|all\s+at)\s+once\b|\bonce\b(?=\s*(?:$|[.,;:!?)\u2013\u2014]|-\s)|\s+(?:and|or|but"
-    r"|more|again|before|already|only|per|every|daily|weekly|a\s+(?:day|week|month|year|shift|night|minute|hour)"
+    r"|more(?=\s*(?:$|[.,;:!)]|\s+(?:time|today|tonight|now)\b))|again|before|already|only|per|every|daily|weekly"
+    r"|a\s+(?:day|week|month|year|shift|night|minute|hour)"
     r"|in\s+a\s+while)\b))"
 )
 _ONCE = re.compile(r"(?i:\bonce\b)")

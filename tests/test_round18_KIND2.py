@@ -98,6 +98,8 @@ def test_a_crew_sent_to_the_fault_is_a_response(text, expected):
     ("taking this offline", ("note", 0)),
     ("taking it to the CAB", ("note", 0)),
     ("taking OPS-7 to the CAB", ("note", 0)),
+    ("taking snapshot-1 now", ("note", 0)),
+    ("the cluster is taking it.", ("note", 0)),
     ("got it working", ("note", 0)),
     ("got it, thanks", ("note", 0)),
     ("config picked up by the pods", ("note", 0)),
@@ -156,7 +158,9 @@ def test_a_deploys_check_told_as_a_later_step_resolves_at_its_time():
     ("queued the rollback for tonight", ("plan", 0)),
     ("12 builds queued until the runner is back", ("plan", 0)),
     ("scheduled for Friday, runs on schedule", ("plan", 0)),
+    ("tried once more.", ("note", 0)),
     ("deploy once QA signs off", ("plan", 0)),
+    ("rerun once more data arrives", ("plan", 0)),
     ("tripped once; reset once the crew is back", ("plan", 0)),
 ])
 def test_what_ran_on_schedule_or_is_queued_plans_nothing(text, expected):
