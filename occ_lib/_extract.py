@@ -974,7 +974,7 @@ _DISPATCHED = re.compile(
     # (sent only with where to: 'sent a crew to feeder 12', 'sent out a tech'; not 'sent the engineer the
     # logs')
     r"|\b(?:sent|sending)\s+(?:out\s+)?(?:an?\s+|the\s+|our\s+|one\s+|two\s+|\d\s+)?" + _FIELD_CREW
-    + r"(?:\s+(?:out\s+)?(?:to|on|onsite|on-site)\b|\s*(?:$|[.,;:!)]))"
+    + r"(?:\s+(?:out\s+)?(?:to|on|onsite|on-site)\b|\s+out\b|\s*(?:$|[.,;:!)]))"
     r"|\b(?:rolled|rolling)\s+(?:an?\s+|the\s+|one\s+|two\s+|\d\s+)?trucks?\b)"
 )
 _DISPATCH_GATE = ("dispatch", "roll", "route", "way", "sent", "sending", "site", "arrived")

@@ -716,7 +716,8 @@ Per item (the rules, in order)
          deployed + health check green``, ``fix deployed, verified``; not one short of production, ``deployed
          to staging, smoke OK``, ``canary deployed, health checks green``, ``deployed to 10%``; told in timed
          steps, ``deployed 14:00, smoke green 14:20``, the check's step is the resolution, at 14:20) - unless
-         the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
+         the item also says not, never, once (not once as a count, rule 8), until, unless, if, when,
+         pending, awaiting, waiting,
          remains, yet, no (not "no longer", which says a problem ended: ``OPS-304 no longer blocked;
          resolved``, nor a 'no' after the resolution that denies something else, ``resolved, no customer
          impact``, ``Alert auto-closed after 30m of no events``, ``audit complete: no use of the key

@@ -57,6 +57,7 @@ def _sla(path: Path, policy: Policy, kind: str) -> list[list]:
     ("OUT-4411 line crew 3 dispatched to site (Hwy 9 & Oak), ETA 40 min.", ("acknowledged", 0)),
     ("dispatched a crew to feeder 12", ("acknowledged", 0)),
     ("sent a crew to feeder 12", ("acknowledged", 0)),
+    ("sent a tech out", ("acknowledged", 0)),
     ("truck rolled", ("acknowledged", 0)),
     ("rolled a truck to the substation", ("acknowledged", 0)),
     ("tech en route", ("acknowledged", 0)),
