@@ -1869,8 +1869,9 @@ _CHECK_PASSED = re.compile(
     r"|(?:,|\+|&|\band\b)\s*(?:verified|validated)(?:\s+(?:in\s+)?(?:prod|production))?\s*(?:$|[.,;!)]))"
 )
 _SHORT_OF_PROD = re.compile(
-    r"(?i:\b(?:staging|stage|stg|qa|uat|dev|preprod|pre-prod|sandbox|preview|canary|canaries|pilot"
-    r"|test\s+env\w*)\b|\d\s*%)"
+    r"(?i:\b(?:staging|preprod|pre-prod|canary|canaries|pilot)\b|\d\s*%"
+    # (an environment's short name where it is deployed to: 'deployed to QA', not 'after QA sign-off')
+    r"|\b(?:to|on|in|into)\s+(?:the\s+)?(?:stage|stg|qa|uat|dev|sandbox|preview|test(?:\s+env\w*)?)\b)"
 )
 
 

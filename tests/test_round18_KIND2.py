@@ -122,6 +122,8 @@ def test_a_ticket_taken_in_chats_words_is_acknowledged(text, expected):
     # a deploy alone, short of production, failed, vetoed or the problem going on: as before
     ("PAY-8130 fix deployed", ("note", 0)),
     ("deployed to staging, smoke OK", ("note", 0)),
+    ("deployed to QA, smoke OK", ("note", 0)),
+    ("OPS-3 fix deployed to prod after QA sign-off, smoke OK", ("resolved", 0)),  # (before: 'note')
     ("canary deployed, health checks green", ("status", 0)),
     ("deployed to 10%, smoke passed", ("note", 0)),
     ("deployed, smoke check failed", ("note", 0)),
