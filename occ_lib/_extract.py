@@ -947,6 +947,52 @@ _TAKEN_UP = re.compile(
     r"|\U0001f440[\s*_]*(?:[A-Z][A-Z0-9]*-\d+[\s*_:,]*)?(?i:on\s+it|looking)\b(?!\s+(?:yet|later|tomorrow|for|at|into\s+options))"
     r"|(?i:\bon\s+it|\blooking)[\s,.!*_]*\U0001f440"
 )
+# ... or taken in chat's own words, the one who takes it writing: 'picked up here', 'picking this up',
+# 'taking this', 'taking OPS-7', "I've got it", 'I got this' (not 'taking this offline', 'taking it to the
+# CAB', 'got it working', nor a bare 'got it', an answer: 'got it, thanks'); on the item as written
+_TAKEN_CHAT = re.compile(
+    r"(?i:\bpicked\s+up\s+here\b|\bpicking\s+(?:this|it)(?:\s+one)?\s+up\b"
+    # (said by who takes it: not 'the cluster is taking it.')
+    r"|(?<!is )(?<!are )(?<!was )(?<!were )(?<!'s )(?<!\u2019s )\btaking\s+(?:this|it)(?:\s+one)?(?:\s+over)?"
+    r"(?=\s*(?:$|[.,;:!)\u2013\u2014]|-\s|\U0001f440)"
+    r"|\s+(?:now|here|from\s+here)\b)"
+    r"|\btaking\s+(?:over\s+)?(?-i:[A-Z][A-Z0-9]*-\d+)\b(?!\s+(?:to|off|down|out|offline)\b)"
+    r"|\b(?:I|I['\u2019]ve|I\s+have|we|we['\u2019]ve|we\s+have)\s+got\s+(?:this|it)(?:\s+one)?"
+    r"(?=\s*(?:$|[.,;:!)\u2013\u2014]|-\s|\U0001f440)|\s+(?:now|here|from\s+here)\b))"
+)
+# ... or a crew or a technician sent to the fault: a field operation's first response, the outage desk
+# acting on the ticket ('crew dispatched to site', 'dispatched a line crew to feeder 12', 'truck rolled',
+# 'rolled a truck', 'tech en route', 'splicer on the way'); not one denied or to come ('no truck rolled
+# yet', 'crew to be dispatched', 'truck roll scheduled for Thu'); on the item as written, after
+# :data:`_DISPATCH_GATE` on its lower case
+_FIELD_CREW = (
+    r"(?:(?:line|field|repair|bucket|tree|storm|splice|splicing|fiber|fibre|cable|service|restoration|network)"
+    r"[\s-]+)?(?:crews?|techs?|technicians?|engineers?|linem[ae]n|linesm[ae]n|lineworkers?|splicers?"
+    r"|installers?|troubleshooters?|first\s+responders?|field\s+teams?|FEs?|CEs?|FSEs?)"
+)
+_CREW_ID = r"(?:\s+#?\d{1,4}[a-z]?\b|\s+[A-Z]\b)?(?:\s+\([^()\n]{0,40}\))?"  # ('crew 3', 'truck #41 (Jim)')
+_DISPATCHED = re.compile(
+    r"(?i:\b(?:" + _FIELD_CREW + r"|trucks?)" + _CREW_ID + r"\s+(?:(?:is|are|was|were|has\s+been"
+    r"|have\s+been|now|already|just)\s+){0,3}(?:dispatched|en[\s-]?route|enroute|on\s+(?:the|their|his|her|its)"
+    r"\s+way)\b"
+    # (arrived or on site, now: 'crew 3 on site, patrolling'; not a visit to come or told of, 'engineer on
+    # site Wednesday morning', 'on site at 09:00', 'was on site')
+    r"|(?<!by )(?<!by the )(?<!with the )\b" + _FIELD_CREW + _CREW_ID
+    + r"\s+(?:(?:is|are|now|has|have|just)\s+){0,3}(?:arrived(?:\s+on[\s-]?site)?\b(?!\s+at\s+(?:an?|the)\s)"
+    r"|(?:on[\s-]?site|onsite)\b(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|this|next|at|by|from|in|until|till"
+    r"|for|on|around|between|\d)\w*))"
+    r"|\btrucks?" + _CREW_ID
+    + r"\s+(?:(?:was|were|has\s+been|have\s+been|now|already|just)\s+){0,3}(?:rolled|rolling)\b"
+    r"(?!\s+(?:back|off)\b)"
+    r"|\b(?:dispatched|dispatching)\s+(?:out\s+)?(?:an?\s+|the\s+|our\s+|one\s+|two\s+|\d\s+)?"
+    + _FIELD_CREW + r"\b"
+    # (sent only with where to: 'sent a crew to feeder 12', 'sent out a tech'; not 'sent the engineer the
+    # logs')
+    r"|\b(?:sent|sending)\s+(?:out\s+)?(?:an?\s+|the\s+|our\s+|one\s+|two\s+|\d\s+)?" + _FIELD_CREW
+    + r"(?:\s+(?:out\s+)?(?:to|on|onsite|on-site)\b|\s+out\b|\s*(?:$|[.,;:!)]))"
+    r"|\b(?:rolled|rolling)\s+(?:an?\s+|the\s+|one\s+|two\s+|\d\s+)?trucks?\b)"
+)
+_DISPATCH_GATE = ("dispatch", "roll", "route", "way", "sent", "sending", "site", "arrived")
 ACK = _ACK  # (logs: an escalation whose clause of its own tells an ack)
 _ACK_WORDS = _ACK - {"ack", "acking"}  # (what says acknowledged beside packet words too)
 _FOLLOW = frozenset(
@@ -1051,6 +1097,41 @@ _QUEUED_COUNT = re.compile(
     r"(?i:(?>\bqueued\s+(?:up\s+)?~?\d[\d,]*\+?(?:\s+[a-z-]+)?|(?<![\w.:/-])\d[\d,]*\+?\s+(?:[a-z-]+\s+)?(?:were\s+|got\s+)?queued))\b"
     r"(?!\s+(?:for|until|till|to\s+run|to\s+go|behind)\b)"
 )
+# 'queued' said of what waits in a queue now, nothing after it ('runs queued', 'PAY-2 still queued', 'perf
+# rerun queued.'): the state of a job, as 'running' is, no work planned; still a plan with what it is
+# queued for or until ('deploy queued for 14:00', 'queued the rollback for tonight'): :func:`classify`
+_QUEUED_STATE = re.compile(r"(?i:\bqueued\b(?=\s*(?:$|[.,;:!)\u2013\u2014]|-\s|\s+(?:and|at|since|as)\b)))")
+# (what is right before it: a word, then up to three of these; read on the 60 characters before 'queued')
+_QUEUED_SUBJECT = re.compile(
+    r"(?i:(?<![\w'\u2019-])(?!queued\b)[^\W\d_][\w'\u2019-]*\s+(?:(?:is|are|was|were|still|now|all|already|got"
+    r"|been|being)\s+){0,3}$)"
+)
+
+
+def _queued_state(text: str) -> bool:
+    """Whether the item says something is queued now, as its state (:data:`_QUEUED_STATE`): each 'queued'
+    at a clause's end looked at with the words right before it, a bounded window."""
+    for m in _QUEUED_STATE.finditer(text):
+        if _QUEUED_SUBJECT.search(text, max(0, m.start() - 60), m.start()) is not None:
+            return True
+    return False
+
+
+# 'once' that counts, one time ('recloser cycled once and held', 'tripped once', 'only once', 'at once',
+# 'once a day'), no condition ('deploy once QA signs off') nor a plan: :func:`classify`
+_ONCE_ADVERB = re.compile(
+    r"(?i:\b(?:at|only|just|than|all\s+at)\s+once\b|\bonce\b(?=\s*(?:$|[.,;:!?)\u2013\u2014]|-\s)|\s+(?:and|or|but"
+    r"|more(?=\s*(?:$|[.,;:!)]|\s+(?:time|today|tonight|now)\b))|again|before|already|only|per|every|daily|weekly"
+    r"|a\s+(?:day|week|month|year|shift|night|minute|hour)"
+    r"|in\s+a\s+while)\b))"
+)
+_ONCE = re.compile(r"(?i:\bonce\b)")
+# the schedule kept, said of what ran: 'went out on schedule', 'ran as scheduled', 'behind schedule', 'per
+# schedule' (on time, or not: how it went), no plan: :func:`classify`
+_ON_SCHEDULE = re.compile(
+    r"(?i:\b(?:on|ahead\s+of|behind|per|as\s+per|according\s+to|off)\s+(?:the\s+)?schedule\b|\bas\s+scheduled\b)"
+)
+_SCHEDULE_WORDS = frozenset({"schedule", "scheduled"})
 # an outage that happened, timed by a range ('GitHub Actions outage (githubstatus.com) 12:10-13:25', 'incident
 # window: 02:10 - 02:55 UTC'): over at the range's end, which resolves it (:func:`past_outage`); not a
 # planned or scheduled one, a maintenance's, nor one still going on or to come
@@ -1360,7 +1441,13 @@ def _dup_hedged(low: str, start: int, end: int) -> bool:
     )
 
 
-_POLICY_LEVEL = re.compile(r"\bescalat\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:level|tier)\s*([1-9])\b")
+# an escalation policy's level ('Escalated to level 2', PagerDuty's and Opsgenie's words); a support tier
+# ('escalated to Tier 3', 'escalated to tier 2 support') is group ``tier``: a line of support further on,
+# the functional escalation of ITIL (service desk, then specialists, then engineering), no one above the
+# team: level 1, whatever its number (Tier 3 is no executive)
+_POLICY_LEVEL = re.compile(
+    r"\bescalat\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:level|(?P<tier>tier))[\s-]*([1-9])\b"
+)
 # Obsidian Tasks' done mark: '✅ 2025-10-20' (with or without a ticked box) says the task was done; outside a
 # task, a ✅ with a date and a time opening the item stamps a pass, as a log line's icon ('✅ 2025-10-09
 # 14:30 smoke tests passed; rollout ETA 18:00', the mirror of a ❌ failure stamp): that item is read by its
@@ -1677,8 +1764,15 @@ def classify(
         w = keywords(text)
     if "staged" in w and _STAGED_ROLLOUT.search(text) is not None:
         w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
-    if "queued" in w and _QUEUED_COUNT.search(text) is not None:
-        w = w - {"queued"}  # ('outage 12:10-13:25, queued 41 jobs': how many waited; no plan)
+    if "queued" in w and (_QUEUED_COUNT.search(text) is not None or _queued_state(text)):
+        w = w - {"queued"}  # ('outage 12:10-13:25, queued 41 jobs': how many waited; 'runs queued': no plan)
+    if "once" in w and _ONCE_ADVERB.search(text) is not None and (
+        _ONCE.search(_ONCE_ADVERB.sub(" ", text)) is None
+    ):
+        w = w - {"once"}  # ('recloser cycled once and held': one time, no condition nor plan)
+    if not w.isdisjoint(_SCHEDULE_WORDS) and _ON_SCHEDULE.search(text) is not None:
+        # ('export went out on schedule': the schedule kept, no plan; unless also written otherwise)
+        w = w - (_SCHEDULE_WORDS - keywords(_ON_SCHEDULE.sub(" ", text)))
     hint = not w.isdisjoint(_REOPEN_HINT)  # (before a negation takes 'not actually resolved' apart)
     if not w.isdisjoint(_NEGATION):
         w = _without_negated(text, w)
@@ -1705,7 +1799,7 @@ def classify(
     todo = task and (not none_of(_RESOLVED) or "complete" in w)
     if not todo and (
         not none_of(_RESOLVED) or ("complete" in w and _COMPLETE_STATE.search(text.lower()))
-        or "losing" in text and _closing_key(text)
+        or "losing" in text and _closing_key(text) or _deployed_checked(text)
     ) and settled and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
         low = text.lower()
         if (m := _PERIOD_DONE.search(low)) is not None:
@@ -1725,12 +1819,19 @@ def classify(
             if has_deadline and (step := _step_done(low, has_deadline, ticked, task)) is not None:
                 return step
             # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
-            return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) or _steps_left(low) else (
-                "resolved", 0)
-    if not none_of(_ACK) and (settled or "(" in text and _hedged_aside_only(text)) and (
-        none_of(_NET) or not none_of(_ACK_WORDS)) and (
+            return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) or _steps_left(low) or (
+                _share_done(low)) else ("resolved", 0)
+    if not none_of(_ACK) and (
+        settled or "(" in text and _hedged_aside_only(text) or _no_after_ack(text, w)
+    ) and (none_of(_NET) or not none_of(_ACK_WORDS)) and (
         "?" not in text or not _only_asked(text.lower(), _ACK)
     ) or not none_of(_TAKEN_WORDS) and settled and _TAKEN_UP.search(text) is not None:
+        return "acknowledged", 0
+    if (settled or "no" in w and len(w & _NOT_RESOLVED) == 1) and (at := _taken_or_sent(text)) >= 0 and (
+        settled or _no_aside_from(text.lower(), at)
+    ):
+        # ('taking this', 'crew dispatched to site', 'truck rolled': a first response; 'vegetation crew
+        # dispatched, no customer impact': the 'no' denies something else)
         return "acknowledged", 0
     follow = not none_of(_FOLLOW)
     planned = todo
@@ -1763,11 +1864,66 @@ def classify(
         return "plan", 0
     if has_deadline:
         return "deadline", 0
-    if not none_of(_STATUS):
-        return "status", 0
+    if not none_of(_STATUS) or _share_done(text.lower() if low is None else low):
+        return "status", 0  # (and a share of the parts done: '4/7 partitions replayed', progress)
     if ("\u2705" in text or "\u2714" in text or "\u2611" in text) and _checked_off(text):
         return "resolved", 0
     return "note", 0
+
+
+# a deploy seen to work, its smoke or health check passed: 'deployed to prod, smoke check OK', 'hotfix
+# deployed + health check green', 'rolled out; synthetics passing', 'fix deployed, verified' (a deploy
+# alone, 'PAY-8130 fix deployed', is not yet seen to fix anything: a note); not one short of production,
+# 'deployed to staging, smoke OK', 'canary deployed, health checks green', 'deployed to 10%': a step on the
+# way (:func:`_deployed_checked`)
+_DEPLOYED = re.compile(r"(?i:\b(?:re-?)?deployed\b|\brolled\s+out\b)")
+_CHECK_PASSED = re.compile(
+    r"(?i:\b(?:smoke|sanity|health|post-deploy|post-release|synthetics?)(?:[\s-]*(?:checks?|tests?|probes?"
+    r"|suite|monitors?))?\s*[:=]?\s*(?:(?:is|are|was|were|all|now|looks?|came\s+back|went)\s+){0,3}(?:ok|okay"
+    r"|passed|passing|pass|green|good|clean|healthy|succeeded|successful)\b"
+    r"|(?:,|\+|&|\band\b)\s*(?:verified|validated)(?:\s+(?:in\s+)?(?:prod|production))?\s*(?:$|[.,;!)]))"
+)
+_SHORT_OF_PROD = re.compile(
+    r"(?i:\b(?:staging|preprod|pre-prod|canary|canaries|pilot)\b|\d\s*%"
+    # (an environment's short name where it is deployed to: 'deployed to QA', not 'after QA sign-off')
+    r"|\b(?:to|on|in|into)\s+(?:the\s+)?(?:stage|stg|qa|uat|dev|sandbox|preview|test(?:\s+env\w*)?)\b)"
+)
+
+
+def _deployed_checked(text: str) -> bool:
+    """Whether the item deploys a change and says its check passed (:data:`_CHECK_PASSED`), in production
+    (:data:`_SHORT_OF_PROD`): a resolution, rule 3. Substring tests first."""
+    low = text.lower()
+    return ("deployed" in low or "rolled out" in low) and (
+        "smoke" in low or "health" in low or "sanity" in low or "synthetic" in low or "post-" in low
+        or "verified" in low or "validated" in low
+    ) and _DEPLOYED.search(text) is not None and _CHECK_PASSED.search(text) is not None and (
+        _SHORT_OF_PROD.search(text) is None
+    )
+
+
+def check_passed_step(upto: str, clause: str) -> bool:
+    """Whether ``clause``, a later timed step of an item told in steps, says the check of a deploy an earlier
+    clause made passed, and the item up to it (``upto``) reads resolved: 'CHG-2103 deployed 14:00, smoke
+    green 14:20' was seen to work at 14:20, its resolution's time (:func:`occ_lib.logs._steps`)."""
+    low = clause.lower()
+    if not ("smoke" in low or "health" in low or "sanity" in low or "synthetic" in low or "post-" in low
+            or "verified" in low or "validated" in low) or _CHECK_PASSED.search(clause) is None:
+        return False
+    return _deployed_checked(upto) and classify(upto, keywords(upto), False)[0] == "resolved"
+
+
+def _taken_or_sent(text: str) -> int:
+    """Where the item takes the ticket up in chat's words (:data:`_TAKEN_CHAT`) or sends a crew to the
+    fault (:data:`_DISPATCHED`), -1 when it does neither: substring tests first, as few items say either."""
+    low = text.lower()
+    if ("picked" in low or "picking" in low or "taking" in low or "got" in low) and (
+        m := _TAKEN_CHAT.search(text)
+    ) is not None:
+        return m.start()
+    if any(g in low for g in _DISPATCH_GATE) and (m := _DISPATCHED.search(text)) is not None:
+        return m.start()
+    return -1
 
 
 def step_day_word(text: str, start: int, end: int, kind: str) -> bool:
@@ -1957,6 +2113,22 @@ def _no_after_only(text: str, w: frozenset[str]) -> bool:
         first = c.start()
     if first is None:
         return False
+    return _no_aside_from(low, first)
+
+
+def _no_after_ack(text: str, w: frozenset[str]) -> bool:
+    """Whether the only word of :data:`_NOT_RESOLVED` the item writes is 'no', each after its first
+    acknowledgement and denying something else ('OPS-1 acked, no customer impact')."""
+    if "no" not in w or len(w & _NOT_RESOLVED) != 1:
+        return False
+    low = text.lower()
+    first = next((m.start() for m in _KEYWORD.finditer(" " + low) if m.group(1) in _ACK), None)
+    return first is not None and _no_aside_from(low, first)
+
+
+def _no_aside_from(low: str, first: int) -> bool:
+    """Whether every 'no' of the lower-cased item comes at ``first`` or after and denies something else
+    (:data:`_NO_ASIDE`: 'crew dispatched, no customer impact')."""
     return all(m.start() >= first and _NO_ASIDE.match(low, m.start()) for m in _NO.finditer(low))
 
 
@@ -1989,8 +2161,18 @@ def _negated_before(text: str, w: frozenset[str]) -> bool:
 def _unblocked(part: str, pw: frozenset[str], said: frozenset[str]) -> bool:
     """Whether a clause ``part`` (keywords ``pw``) before a resolution says only that nothing blocked it
     ('OPS-2 not blocked by OPS-1, closed', 'not stuck'): a denied wait is no veto (``said``: its words
-    besides the asides)."""
+    besides the asides); nor is a denied outage ('OUT-4412 not an outage; closed', 'not a real outage,
+    closed': :data:`_DENIED_OUTAGE`)."""
+    if said == _OUTAGE_WORD:
+        return _DENIED_OUTAGE.search(part) is not None
     return said <= _BLOCKED and _without_negated(part, pw).isdisjoint(said)
+
+
+_OUTAGE_WORD = frozenset({"outage"})
+_DENIED_OUTAGE = re.compile(
+    r"\b(?:not|no|never|isn't|wasn't|isn’t|wasn’t)\s+(?:(?:an?|the|real|actual|true|customer-facing|customer)\s+){0,2}"
+    r"outage\b"
+)
 
 
 def _reaches_role(text: str, w: frozenset[str]) -> bool:
@@ -2085,9 +2267,9 @@ def _escalation(
     # an escalation policy's own level: PagerDuty's and Opsgenie's 'Escalated to level 2', unless the one
     # it reached is an on-call ('Escalated to level 2: Lee Chan (Secondary on-call)': a page, level 1)
     n = _POLICY_LEVEL.search(low) if ("level" in low or "tier" in low) else None
-    if n is not None and not none_of(_ONCALL):
-        return "escalation", 1
-    return "escalation", min(int(n.group(1)), 3) if n is not None else 1
+    if n is not None and (not none_of(_ONCALL) or n.group("tier") is not None):
+        return "escalation", 1  # (an on-call reached, or a support tier: :data:`_POLICY_LEVEL`)
+    return "escalation", min(int(n.group(2)), 3) if n is not None else 1
 
 
 # a done task's imperative that makes an escalation ('- [x] Escalate OPS-1 to VP Eng', '- [x] Page the
@@ -2220,6 +2402,35 @@ _PARTIAL = re.compile(
     # a box still unticked beside what is done: '✅ smoke done, ☐ full rollout', '[x] canary [ ] rollout'
     r"|[\u2610\u2b1c]|\[ \]"
 )
+# a share of the parts done, counted: '4/7 partitions replayed', '3 of 5 regions restored', 'restored 12 of
+# 40 feeders', '9 out of 12 sites back online' (fewer done than there are: progress, a ``status``; '5/5
+# regions restored' is all of them). On lower case, after a digit and '/' or ' of ' (:func:`_share_done`)
+_SHARE_VERB = (
+    r"(?:replayed|restored|recovered|migrated|processed|upgraded|patched|rebooted|restarted|re-?imaged"
+    r"|deployed|rolled\s+out|drained|backfilled|reconciled|re-?synced|repaired|replaced|reconnected"
+    r"|re-?energi[sz]ed|energi[sz]ed|remediated|rotated|fixed|resolved|closed|done|complete|completed"
+    r"|finished|back(?:\s+(?:online|up|in\s+service))?|online|up|healthy|green|cut\s+over|failed\s+over"
+    r"|re-?spliced|spliced|lit|turned\s+up|activated|provisioned|tested|cleared)"
+)
+_SHARE_DONE = re.compile(
+    r"(?<![\d./:-])(\d{1,5})\s*(?:/|of|out\s+of)\s*(\d{1,5})(?![\d./:-])\s+(?:[a-z][a-z-]*\s+){0,2}?"
+    r"(?:(?:are|were|is|was|now|have\s+been|has\s+been|been|all)\s+){0,3}" + _SHARE_VERB + r"\b"
+    r"|\b" + _SHARE_VERB + r"\s+(?:on\s+|in\s+|for\s+)?(\d{1,5})\s*(?:/|of|out\s+of)\s*(\d{1,5})(?![\d./:-])"
+)
+
+
+def _share_done(low: str) -> bool:
+    """Whether the lower-cased item counts a share of its parts done that is not all of them
+    (:data:`_SHARE_DONE`)."""
+    if "/" not in low and " of " not in low:
+        return False
+    for m in _SHARE_DONE.finditer(low):
+        done, total = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(3), m.group(4))
+        if int(done) < int(total):
+            return True
+    return False
+
+
 # a numbered step, phase, stage, wave or part, and whether it is said done ('steps 1-3 done', 'phase 2
 # complete'): one done while another is named is progress ('steps 1-3 done, step 4 todo': :func:`_steps_left`)
 _NUMBERED_STEP = re.compile(

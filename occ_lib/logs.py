@@ -757,8 +757,13 @@ Per item (the rules, in order)
          French résolu, corrigé, clôturé, rétabli; Spanish resuelto, solucionado, cerrado; not deployed
          nor released: ``PAY-8130 fix deployed`` rolled a change out, which is not yet seen to fix the
          problem, a ``note`` unless the rest tells more, while shipped, merged and landed end a change's
-         own work) - unless
-         the item also says not, never, once, until, unless, if, when, pending, awaiting, waiting,
+         own work; but a deploy seen to work, its smoke, sanity, health or synthetic check said passed, ok or
+         green, or the deploy said verified, resolves: ``deployed to prod, smoke check OK``, ``hotfix
+         deployed + health check green``, ``fix deployed, verified``; not one short of production, ``deployed
+         to staging, smoke OK``, ``canary deployed, health checks green``, ``deployed to 10%``; told in timed
+         steps, ``deployed 14:00, smoke green 14:20``, the check's step is the resolution, at 14:20) - unless
+         the item also says not, never, once (not once as a count, rule 8), until, unless, if, when,
+         pending, awaiting, waiting,
          remains, yet, no (not "no longer", which says a problem ended: ``OPS-304 no longer blocked;
          resolved``, nor a 'no' after the resolution that denies something else, ``resolved, no customer
          impact``, ``Alert auto-closed after 30m of no events``, ``audit complete: no use of the key
@@ -768,7 +773,8 @@ Per item (the rules, in order)
          landed)``, ``none of them have been deployed``; a negation, not, no, never, isn't, wasn't..., in a
          clause before the one that
          resolves and that says nothing else the rules read is another statement: ``DATA-310 not a real
-         problem, budget was wrong, closed`` is resolved, ``not escalated, self-healed`` and ``fixed, not
+         problem, budget was wrong, closed`` is resolved, as a denied outage, ``OUT-4412 not an outage;
+         closed``, ``not a real outage, closed``; ``not escalated, self-healed`` and ``fixed, not
          deployed`` are not), or every such word is a resolution still to come: after be, expected,
          expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
          "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD", "done by close of
@@ -786,7 +792,10 @@ Per item (the rules, in order)
          ("downtime ended", "maintenance window over", "downtime has ended": the change is done; not
          "until downtime ends", "is the downtime over?"). Progress is no resolution but a ``status``: a
          share done ("60% done", also in words: "about half done", "mostly fixed", "nearly complete",
-         "partially restored", "almost done"), "completed on 2 of 6 regions", "rest in progress", "still
+         "partially restored", "almost done"), "completed on 2 of 6 regions", a count of the parts done short
+         of all of them ("3 of 5 regions restored", "restored 12 of 40 feeders", "4/7 partitions replayed", a
+         ``status`` with no resolution word too, rule 10; "5/5 regions restored" resolves), "rest in
+         progress", "still
          running", "investigation continues", a restoration in part ("OUT-1 partial restore, ~540 still
          out", "Feeders 3 and 14 restored; Feeder 5 still out", also still down, dark, offline,
          de-energized; not "was still down until 10:00"), a fix merged whose deploy is still to come ("fix
@@ -838,7 +847,16 @@ Per item (the rules, in order)
          SUP-4410", "responded to the customer", a help desk's "first reply sent with macro", "first reply
          overdue by 25 min - sent now", "reply sent to the customer"; not "first reply not sent yet",
          "first response will be sent by 10:00");
-         not what a customer or a vendor wrote, "customer replied to our mail", "replied to us").
+         not what a customer or a vendor wrote, "customer replied to our mail", "replied to us"), or taken
+         in chat's own words, by who writes ("picked up here", "picking this up", "taking this", "taking
+         OPS-7", "I've got it", "we got this"; not "taking this offline", "taking it to the CAB", "got it
+         working", a bare "got it, thanks"), or a crew or a technician sent to the fault or arrived, a field
+         operation's first response ("line crew 3 dispatched to site", "dispatched a crew to feeder 12",
+         "sent a tech out", "truck rolled", "rolled a truck", "tech en route", "splicer on the way", "crew
+         3 on site", "tech arrived 09:10"; not "crew to be dispatched", "no truck rolled yet", "truck roll
+         scheduled for Thu", "engineer on site Wednesday morning", "reseated by the tech on site"). A "no"
+         after the acknowledgement that denies something else is no veto here either ("OPS-1 acked, no
+         customer impact", "vegetation crew dispatched, no customer impact"; still "acked, no ETA").
          An escalation whose item tells the ack in a clause of its own (``acked by Wei; paged the
          incident commander``, ``Wei acked and escalated to the VP``; the clause alone reads
          ``acknowledged``, not ``escalation acknowledged by the VP`` nor ``not acked yet``) is two events
@@ -873,11 +891,14 @@ Per item (the rules, in order)
          ``INC-1 resolved, RCA pending``, ``waiting for the postmortem``: read as ``status``, so the
          resolution stands; ``INC-2: RCA pending`` alone is a ``status``).
       7. ``evidence``: captured, evidence, artifact, transcript, screenshot, recording, HAR.
-      8. ``plan``: next, will, plan(ned), schedule(d), upcoming, to do, draft(ed), staged (not before
-         rollout, release, deploy or canary: ``staged rollout to 5%`` rolls out in stages), prep,
+      8. ``plan``: next, will, plan(ned), schedule(d) (not a schedule kept, said of what ran: ``went out
+         on schedule``, ``ran as scheduled``, ``behind schedule``), upcoming, to do, draft(ed), staged (not
+         before rollout, release, deploy or canary: ``staged rollout to 5%`` rolls out in stages), prep,
          queued (not with a count, how many waited: ``outage 12:10-13:25, queued 41 jobs``, ``41 jobs
-         queued``; still with what it waits for, ``queued 3 deploys for Monday``), if, once, tomorrow
-         (not a plan word that only dates a deadline: ``new ETA tomorrow 10 AM``, ``next ETA 19:00``,
+         queued``; nor a job's state, said queued at a clause's end, ``runs queued``, ``PAY-2 still queued``;
+         still with what it waits for, ``queued 3 deploys for Monday``, ``deploy queued for 14:00``), if,
+         once (not once as a count, ``recloser cycled once and held``, ``only once``, ``once a day``),
+         tomorrow (not a plan word that only dates a deadline: ``new ETA tomorrow 10 AM``, ``next ETA 19:00``,
          ``response due next business day by 12:55 ET`` are deadlines).
          And a ``note`` whose time, written with its day, falls after its section's day and that names
          only a milestone before it, no verb (``Release cut Thursday 17:00 CET for v2.4.0`` under
@@ -898,7 +919,8 @@ Per item (the rules, in order)
       9. ``deadline``: the item states a deadline and nothing above.
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
-         is not resolved)...
+         is not resolved)..., and a count of the parts done short of all of them (``4/7 partitions
+         replayed``, ``48 of 96 fibers spliced``: progress).
       11. ``note``: anything else; but an item that names a ticket and ends in a check mark (✅, ✔️, ☑️),
          ``INFRA-706 flaps stopped, closing ✅``, or opens with one and leaves no box unticked (☐, ⬜,
          ``[ ]``), ``✅ OPS-12 webhook`` (also a chat message's text under its head, ``**Sam Lee** 9:51
@@ -921,7 +943,11 @@ Per item (the rules, in order)
       so, as whom the item reaches: ``escalated to TL``; not ``TL;DR``) or is a
       re-escalation, else the level of
       an escalation policy it names, up to 3 (PagerDuty's and Opsgenie's "Escalated to level 2"; 1 when
-      the one it reached is an on-call, "Escalated to level 2: Lee (Secondary on-call)"), else 1 (a ping,
+      the one it reached is an on-call, "Escalated to level 2: Lee (Secondary on-call)"; a support tier is
+      1 whatever its number, "escalated to Tier 3 (transport engineering)": the ticket goes to a further
+      line of specialists, ITIL's functional escalation, no one above the team, and Tier 3 is no executive;
+      "Head of Network Ops" is, 3, and "paged the duty manager" or "the on-call lead" a manager's, 2),
+      else 1 (a ping,
       or a page to the on-call); a follow-up is 1; any other kind is 0. A manager that is
       a thing names no one (``password manager``, ``AWS Secrets Manager``, ``cert-manager``, ``package
       manager``; an ``incident manager`` is a person), nor does a role named only as a document's owner
@@ -4468,6 +4494,8 @@ def _steps(
         # read with it: 'approved 16:05, done by 16:30' tells when it was done, ex._FUTURE_DONE)
         clause = ex.without_paths(prose[max(0, lo - 3) if lo else 0:hi])
         kind, level = ex.classify(clause, ex.keywords(clause), False)
+        if steps and kind not in _TELLING and ex.check_passed_step(prose[:hi], clause):
+            kind = "resolved"  # ('auth 5.1 deployed 14:00, smoke green 14:20': seen to work at 14:20)
         # (the first step is the item's own time whatever it tells: 'Triggered 10:14 AM, ...'; an aside
         # that tells what the step before it told, 'done late (finished 21:40 UTC)', is that step again)
         if (kind in _TELLING or not steps) and not (lo in asides and kind == steps[-1][1]):

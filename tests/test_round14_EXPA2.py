@@ -62,8 +62,8 @@ def test_a_slash_date_that_opens_an_item_is_its_day_in_the_documents_order():
         [3, "10-07 00:00", "resolved", 0, ["QA-1201"], "10/7 QA-1201 resolved"],
         [4, "10-06 00:00", "note", 0, ["OPS-3"], "10/6: OPS-3 hotfix deployed"],
         # (a count, and a date that no capital word nor separator follows: the section's day)
-        [5, "10-08 00:00", "note", 0, ["OPS-4"], "3/4 nodes restarted OPS-4"],
-        [6, "10-08 00:00", "note", 0, ["OPS-6"], "10/12 hosts patched OPS-6"],
+        [5, "10-08 00:00", "status", 0, ["OPS-4"], "3/4 nodes restarted OPS-4"],  # (KIND2: 3 of 4, progress)
+        [6, "10-08 00:00", "status", 0, ["OPS-6"], "10/12 hosts patched OPS-6"],  # (KIND2: 10 of 12)
     ]
     day_first = "---\ndate_order: dmy\n---\n## 2025-10-08\n\n- 7/10 QA-1201 resolved\n"
     assert event_rows(day_first) == [[6, "10-07 00:00", "resolved", 0, ["QA-1201"], "7/10 QA-1201 resolved"]]

@@ -32,7 +32,7 @@ WINDOW = """## 2025-10-09 Thu
 
 def test_a_window_that_closed_closes_no_ticket():
     assert event_rows(WINDOW) == [
-        [3, "10-09 07:10", "deadline", 0, ["NOC-310"]],
+        [3, "10-09 07:10", "acknowledged", 0, ["NOC-310"]],  # (KIND2: a tech dispatched, a response)
         [4, "10-09 07:15", "note", 0, ["NOC-320"]],
         [5, "10-09 07:20", "resolved", 0, ["NOC-9"]],
         [6, "10-09 07:30", "resolved", 0, ["NOC-8"]],

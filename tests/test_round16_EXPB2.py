@@ -78,7 +78,8 @@ def test_queued_with_a_count_is_no_plan():
         "deploy queued for 14:00",
         "PAY-2 still queued",
     )
-    assert [r[2] for r in short_event_rows(text)] == ["note", "note", "plan", "plan", "plan", "plan"]
+    # (KIND2: 'PAY-2 still queued' is its state, no plan)
+    assert [r[2] for r in short_event_rows(text)] == ["note", "note", "plan", "plan", "plan", "note"]
 
 
 def test_past_outage():

@@ -109,7 +109,7 @@ def test_a_hash_number_is_the_key_written_with_that_number():
     # (before: lines 5 and 7 had no ticket: ZD-48213 never resolved)
     assert rows == [
         [5, "11-03 08:05", "note", 0, ["ZD-48213"]],
-        [6, "11-03 08:20", "escalation", 2, ["ZD-48213"]],
+        [6, "11-03 08:20", "escalation", 1, ["ZD-48213"]],  # (KIND2: a support tier, no manager)
         [7, "11-03 09:00", "resolved", 0, ["ZD-48213"]],
         [8, "11-03 09:10", "resolved", 0, []],
         [9, "11-03 09:20", "note", 0, []],

@@ -304,7 +304,7 @@ def test_the_payments_log_line_by_line():
         [12, "10-06 13:42", "acknowledged", 0, ["PD-Q1X2Y3"]],
         [13, "10-06 14:05", "deadline", 0, ["PD-Q1X2Y3"]],
         [14, "10-06 14:31", "resolved", 0, ["PD-Q1X2Y3"]],
-        [21, "10-07 11:55", "plan", 0, []],  # (left: '14k events queued' is a backlog, no plan)
+        [21, "10-07 11:55", "note", 0, []],  # ('14k events queued' is a backlog, no plan: KIND2)
         [21, "10-07 11:58", "acknowledged", 0, []],
         [27, "10-07 21:40", "deadline", 0, ["FIN-884"]],
         [28, "10-08 01:48", "note", 0, ["FIN-884"]],

@@ -79,7 +79,7 @@ def test_the_period_shows_its_active_tickets_with_their_state_at_its_start(tmp_p
     rows = d.timeline[["ticket", "at", "kind", "line"]].astype(object).values.tolist()
     assert rows == [
         ["PAY-5", ts("2025-09-10 13:00"), "deadline", 9],  # (active: its ETA falls in the week)
-        ["PAY-2", ts("2025-10-05 23:00"), "plan", 13],  # (its last event before the week, not its first)
+        ["PAY-2", ts("2025-10-05 23:00"), "note", 13],  # (its last event before the week; KIND2: no plan)
         ["PAY-1", ts("2025-10-06 03:59"), "blocked", 17],  # (a minute before the start)
         ["PAY-4", ts("2025-10-06 04:00"), "note", 18],  # (date-only on the first day: its local midnight)
         ["PAY-1", ts("2025-10-06 04:00"), "escalation", 19],  # (at the start: in the week)
@@ -101,7 +101,8 @@ def test_the_period_shows_its_active_tickets_with_their_state_at_its_start(tmp_p
     fig = weekly.escalation_figure(d, per)
     assert {t.name: list(t.y) for t in fig.data} == {
         "escalation": ["PAY-1"], "blocked": ["PAY-1"], "resolved (log item)": ["PAY-2"],
-        "deadline": ["PAY-5"], "plan": ["PAY-2"], "note": ["PAY-4"], "deadline missed": ["PAY-5"],
+        # (KIND2: 'PAY-2 still queued' is its state, a note, no plan)
+        "deadline": ["PAY-5"], "note": ["PAY-2", "PAY-4"], "deadline missed": ["PAY-5"],
         "closed (final resolution)": ["PAY-2"],
     }
     assert list(fig.layout.yaxis.categoryarray) == ["PAY-5", "PAY-2", "PAY-1", "PAY-4"]
