@@ -69,6 +69,24 @@ def cases(scale: float) -> dict[str, str]:
         "status page": "# History\n" + "**Resolved**\nFixed. Next update by 14:45 EDT.\n"
         "Posted Oct 09, 2025 - 14:51 EDT\n\n" * n,
         "missed and now": DAY + "- missed the 10:30 update, ETA now 11:15; blew 3/11/2025 " * n + "\n",
+        # session 18: a freeze's start looked for 'announced' anywhere in the item, once per mention
+        "freezes not announced": DAY + "done; code freeze Thu 18:00 PT; " * n + "\n",
+        "missed hours and ETAs": DAY + "3 missed hours backfilling, ETA 17:00; " * n + "\n",
+        # ... an 'until' looked for a freeze in the whole item, once per mention
+        "away until": DAY + "PLAT-4 Kim on parental leave until Oct 30, so the fix waits. " * n + "\n",
+        # ... an item read again once per closure or put-off escalation (RecursionError at ~1,000)
+        "market closures": DAY + "10:00 OPS-2 closed, market closed too; " * n + "\n",
+        "conditional escalations": DAY + "escalated to the director; will escalate to the CTO if no answer; "
+        * n + "\n",
+        # ... a deadline's meridiem and promise words searched in the whole item, once per deadline
+        "cutoffs": DAY + "ACH cutoff 16:45 ET; Fedwire closes 18:00 ET. " * n + "\n",
+        "checkpoints if no answer": DAY + "16:40 OPS-4 if no answer before 09:00 UTC checkpoint, page. " * n
+        + "\n",
+        # ... a ticket's move looked through every earlier row for its plan (a file of moves)
+        "moves of a ticket": "## 2025-10-09\n" + "- 10:00 REL-901 slipped to Oct 22\n" * n,
+        # ... a miss looked for in the whole rest of the item, once per deadline missed
+        "missed cut-offs": DAY + "15:35 AusPost cut-off missed by 5 min; driver waited, 1,120 consignments "
+        "collected at 15:41. " * n + "\n",
     }
 
 

@@ -1717,6 +1717,19 @@ def _symptoms_out(text: str) -> str:
     return "".join(parts) + text[at:] if parts else text
 
 
+def _all_out(pattern: re.Pattern[str], low: str) -> str | None:
+    """``low`` without every match of ``pattern`` (each a space), or None when it has none. All at once,
+    to the fixed point (a removal can join a new match: 'banks ach closed closed'): :func:`classify` once
+    read the item again without one match at a time, which was quadratic on a pasted blob of them and
+    ran out of recursion on a thousand (the whole file failed)."""
+    rest, n = pattern.subn(" ", low)
+    if not n:
+        return None
+    while n:
+        rest, n = pattern.subn(" ", rest)
+    return rest
+
+
 def classify(
     text: str, w: frozenset[str], has_deadline: bool, ticked: bool = False, task: bool = False
 ) -> tuple[str, int]:
@@ -1802,13 +1815,11 @@ def classify(
         or "losing" in text and _closing_key(text) or _deployed_checked(text)
     ) and settled and (none_of(_FUTURE_GATE) or not _future_only(text.lower())):
         low = text.lower()
-        if (m := _PERIOD_DONE.search(low)) is not None:
+        if (rest := _all_out(_PERIOD_DONE, low)) is not None:
             # ('5:30 PM PT week closed out': the week's work ends, no ticket's; read without it)
-            rest = low[:m.start()] + " " + low[m.end():]
             return classify(rest, keywords(rest), has_deadline, ticked, task)
-        if "closed" in w and (m := _VENUE_CLOSED.search(low)) is not None:
+        if "closed" in w and (rest := _all_out(_VENUE_CLOSED, low)) is not None:
             # ('Columbus Day: ACH and Fedwire closed': the calendar's closure, no ticket's; read without it)
-            rest = low[:m.start()] + " " + low[m.end():]
             return classify(rest, keywords(rest), has_deadline, ticked, task)
         if _TALLY_GATE.search(low) is not None and (m := _TALLY.search(low)) is not None:
             # ('16:00 weekly: 4 escalations, 2 resolved, CSAT avg 3.5': a count of tickets, no ticket's
@@ -2232,6 +2243,24 @@ _CALLED_OFF = re.compile(
     r"|call(?:ed|ing)?\s+off|stood\s+down|stand(?:ing)?\s+down|abort(?:ed|ing)?|dropp(?:ed|ing))\s+"
     r"(?:(?:the|our|my|this|that|its|an?)\s+)?(?:[\w@'’.-]+\s+){0,3}?(?:re-?)?escalation\b"
 )
+
+
+def _not_yet_out(low: str) -> tuple[str | None, bool]:
+    """``low`` without every escalation put off or still conditional (:data:`_NOT_YET`: the whole 'hold
+    off on escalating', the verb of 'escalate ... if'), or None when there is none; and whether one was
+    conditional (then the item is a plan unless it says more). All at once, as :func:`_all_out` does."""
+    parts: list[str] = []
+    at, conditional = 0, False
+    for m in _NOT_YET.finditer(low):
+        g = 1 if m.group(1) is not None else 2
+        conditional = conditional or g == 2
+        parts += [low[at:m.start(g)], " "]
+        at = m.end(g)
+    if not parts:
+        return None, False
+    return "".join(parts) + low[at:], conditional
+
+
 _CALLED_OFF_GATE = ("cancel", "withdr", "rescind", "retract", "revok", " off", " down", "abort", "dropp")
 _ABOVE_PLAN = frozenset(
     {"escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked", "evidence"}
@@ -2245,14 +2274,11 @@ def _escalation(
     escalation put off or still conditional (:data:`_NOT_YET`), the item read without it."""
     low = text.lower()
     if "if" in w or "unless" in w or "off" in low:
-        m = _NOT_YET.search(low)
-        if m is not None:
-            g = 1 if m.group(1) is not None else 2
-            rest = low[:m.start(g)] + " " + low[m.end(g):]
+        rest, conditional = _not_yet_out(low)
+        if rest is not None:
             kind, level = classify(rest, keywords(rest), has_deadline, ticked, task)
-            return ("plan", 0) if g == 2 and kind not in _ABOVE_PLAN else (kind, level)
-    if any(c in low for c in _CALLED_OFF_GATE) and (m := _CALLED_OFF.search(low)) is not None:
-        rest = low[:m.start()] + " " + low[m.end():]
+            return ("plan", 0) if conditional and kind not in _ABOVE_PLAN else (kind, level)
+    if any(c in low for c in _CALLED_OFF_GATE) and (rest := _all_out(_CALLED_OFF, low)) is not None:
         return classify(rest, keywords(rest), has_deadline, ticked, task)
     none_of = w.isdisjoint
     parts = _handle_parts(low) if "-" in low else _NO_PARTS

@@ -1186,6 +1186,28 @@ class Logs:
 
 
 @dataclass
+class _PlanIndex:
+    """The tickets of the planned rows (:func:`_planned_row`) in the last run of event rows of one source,
+    kept up as rows are appended (each row read once): :func:`_planned` asks it per move, where scanning
+    every earlier row was quadratic on a file of moves."""
+
+    seen: int = 0  # (how many rows of the list were read)
+    source: str | None = None  # (the source of the last run of rows)
+    keys: set[str] = field(default_factory=set)
+
+    def run_keys(self, rows: list[tuple], source: str) -> set[str] | None:
+        """The planned tickets of the last run of ``rows`` when that run is ``source``'s, else None."""
+        for i in range(self.seen, len(rows)):
+            r = rows[i]
+            if r[0] != self.source:
+                self.source, self.keys = r[0], set()
+            if _planned_row(r):
+                self.keys.update(r[9])
+        self.seen = len(rows)
+        return self.keys if self.source == source and rows else None
+
+
+@dataclass
 class _Acc:
     """Column lists of every table, filled by the parser and turned into frames once."""
 
@@ -1199,6 +1221,7 @@ class _Acc:
     loose: set[str] = field(default_factory=set)  # (...and those it writes in lower case only)
     # (a log read again for a quote another log holds: what it was read against, for a later reading)
     quoted_elsewhere: tuple[str, frozenset[str]] | None = None
+    plans: _PlanIndex = field(default_factory=_PlanIndex)  # (event_rows' planned tickets: _planned)
 
     def problem(self, source: str, line: int | None, what: str, token: str | None, reason: str) -> None:
         p = self.problems
@@ -1700,23 +1723,24 @@ _WINDOW_STATUS = re.compile(
 )
 
 
-def _planned(rows: list[tuple], source: str, tks: list[str]) -> str | None:
+def _planned_row(r: tuple) -> bool:
+    """Whether the event row ``r`` plans a window of its tickets (see :func:`_planned`)."""
+    return r[4] != _NAT and r[5] != "day" and (r[7] == "plan" or (
+        r[16] == "table" and r[7] != "resolved" and _WINDOW_STATUS.search(r[18]) is not None
+    ))
+
+
+def _planned(acc: _Acc, source: str, tks: list[str]) -> str | None:
     """``window`` when an earlier item of ``source`` planned one of ``tks`` (an event row of kind
     ``plan`` with a time: a change calendar's ``| CHG-2104 | ... | Fr 10.10. 10:00–11:00 | planned |``;
     or a table row with a time whose status cell keeps its window a promise, :data:`_WINDOW_STATUS`:
     ``| CHG-4423 CDN config rollout | Thu 14:00-15:00 | Lee | Postponed to Thu |``, approved, pending,
     confirmed...; not done, rolled back, cancelled, rejected, failed), else None: what a ticket's bare
     move with no deadline before it ('CHG-2104 moved to Mo 13.10. 10:00') moves. Only the document's own
-    rows are looked at (newest first)."""
-    want = set(tks)
-    for r in reversed(rows):
-        if r[0] != source:
-            return None
-        if r[4] != _NAT and r[5] != "day" and not want.isdisjoint(r[9]) and (r[7] == "plan" or (
-            r[16] == "table" and r[7] != "resolved" and _WINDOW_STATUS.search(r[18]) is not None
-        )):
-            return "window"
-    return None
+    rows are looked at: the last run of ``acc.event_rows``, ``source``'s (:class:`_PlanIndex`, kept up as
+    rows are appended)."""
+    keys = acc.plans.run_keys(acc.event_rows, source)
+    return "window" if keys and not keys.isdisjoint(tks) else None
 
 
 # a plan told in the sentence of the move that changes it ('The third shard was planned for Wednesday but
@@ -3111,7 +3135,7 @@ def _items(
             elif not m.is_deadline and not m.is_stamp and (
                 mbw if mbw is not None else (mbw := _times.moved_by_word(proses[k], m.start))
             ) and (kw := (
-                (_planned(acc.event_rows, source, tks_all[k]) or _planned_here(proses[k], m.start))
+                (_planned(acc, source, tks_all[k]) or _planned_here(proses[k], m.start))
                 if tks_all[k] else _promised_alike(acc.deadline_rows, source, proses[k][:m.start])
             )) is not None:
                 # ('CHG-2104 moved to Mo 13.10. 10:00' after its planned window; 'RC2 sign-off moved to Fri
@@ -3399,6 +3423,10 @@ def _items(
             dtext = clip_text(text)  # (one copy of it per deadline row)
             past: bool | None = None  # (whether the item tells of its ETA as past: searched once, not
             # per deadline, which made an item of thousands of ETAs quadratic)
+            # (whether it writes a meridiem or a promise word: searched once too, when first asked; per
+            # deadline they were quadratic on thousands of cutoffs or checkpoints in one item)
+            meridiem: bool | None = None
+            promise: bool | None = None
             # 'OPS-1 ETA 17:00; OPS-2 ETA 18:00': each deadline is the tickets of its clause
             per = deadline_tickets(
                 proses[k], owns[k], [m.start for m in dls], [m.end for m in dls], len(dls) > _MAX_DEADLINES
@@ -3461,12 +3489,14 @@ def _items(
                 ref = times[0] if times else (
                     epoch + dt.timedelta(microseconds=int(sec[4])) if timed_sec else after.get(k))
                 if not row_missed and ref is not None and due < ref <= due + _HALF_DAY and (
-                    _BARE_HOUR.match(m.raw) is not None and _MERIDIEM.search(text) is not None
+                    _BARE_HOUR.match(m.raw) is not None and (meridiem if meridiem is not None else (
+                        meridiem := _MERIDIEM.search(text) is not None))
                 ):
                     due += _HALF_DAY  # ('[10:55 AM] Sam: fix ETA 4:30': on a 12-hour clock, the 4:30 to come)
                 # (a miss admitted next to it, not written on it: maybe an earlier promise's, so its
                 # time is read as a promise's, '23:50 missed again — ETA 00:30' the next 00:30)
-                earlier = ahead is not None and row_missed and not held and not _missed_on(proses[k], m)
+                earlier = ahead is not None and row_missed and not held and not _missed_on(
+                    proses[k], m, dls[i + 1].start if i + 1 < len(dls) > _MAX_DEADLINES else None)
                 if (not row_missed or earlier) and not m.has_date and m.precision != "day" and (
                     # (a go/no-go gates what comes after it: 'Release Thu 14:00 PT (go/no-go at 12:00 PT)'
                     # is that day's noon, not the next)
@@ -3478,7 +3508,8 @@ def _items(
                         # patch by 06:00' written at 07:10)
                         not times and timed_sec and m.keyword != "window" and sec[0] is not None
                         and _HANDOFF.search(sec[0]) is not None
-                        or _PROMISE.search(kind_texts[k]) is not None
+                        or (promise if promise is not None else (
+                            promise := _PROMISE.search(kind_texts[k]) is not None))
                         # (and so does a next update's: 'Next update NLT 0600' written at 1800)
                         or m.keyword == "update"
                     )) or _PLUS_ONE.match(proses[k], m.end)
@@ -3525,16 +3556,18 @@ _MISSED_JUST_BEFORE = re.compile(
 )
 
 
-def _missed_on(prose: str, m: _times.TimeMention) -> bool:
+def _missed_on(prose: str, m: _times.TimeMention, stop: int | None = None) -> bool:
     """Whether the miss is written on the deadline mention itself or after it ('ETA 17:00 slipped',
     'ETA 17:00 is late', 'failed to meet ETA 17:00', 'ETA 19:00; missed', 'Tue ETA slipped to Thu'):
     then it is that deadline's, whatever the item's time; one written only before it ('missed again -
-    ETA 17:00') is not."""
+    ETA 17:00') is not. ``stop``: where the text after it ends, the next deadline's mention in an item of
+    more than :data:`_MAX_DEADLINES` (a pasted roll-up: each deadline's miss is told up to the next one;
+    reading the whole rest of the item per deadline was quadratic)."""
     if _times.written_missed(prose, m.start, m.end, 0) or ex.behind_on(prose, m.end) or (
         _MISSED_JUST_BEFORE.search(prose, max(0, m.start - 40), m.start) is not None
     ):
         return True
-    tail = prose[m.end:]
+    tail = prose[m.end:stop]
     return ex.stated_missed(tail, ex.keywords(tail))
 
 

@@ -1666,11 +1666,11 @@ def _deadline(
         return None
     if kw is None and downtime_range(text, start, a) and _RANGE_IN.search(text, start, end) is not None:
         return "window"  # ('downtime 0200-0400 tonight': a planned downtime's range is a window)
+    # (every step is bounded near the mention: the anchored announcement match reads at most ~50
+    # characters, so no scan of the whole item per mention, which was quadratic on a pasted blob)
     if kw is None and start > a and text.find("reeze", max(a, start - 40), start) >= 0 and (
-        text.find("nnounc", a, len(text) if b is None else b) >= 0
-    ) and _FREEZE_START.search(text, max(a, start - 40), start) is not None and (
-        _FREEZE_ANNOUNCED.match(text, end, len(text) if b is None else b) is not None
-    ):
+        _FREEZE_START.search(text, max(a, start - 40), start) is not None
+    ) and _FREEZE_ANNOUNCED.match(text, end, len(text) if b is None else b) is not None:
         return "window"  # ('Code freeze Wed 18:00 UTC announced': when the freeze starts, announced now)
     return kw
 
@@ -1978,10 +1978,9 @@ def _until_keyword(text: str, a: int, b: int | None, at_kw: int, end: int, kw: s
     mv = _VERB_BEFORE_UNTIL.search(text, max(a, at_kw - 28), at_kw)
     if mv is not None and _MEETING_MOVED.search(text, max(a, mv.start() - 40), mv.start()) is not None:
         return None  # ('Vendor call postponed until Fri 15:00': where a meeting moved to, no promise)
-    if _WINDOW_UNTIL.search(text, max(a, at_kw - 24), at_kw) or ("reeze" in text or "REEZE" in text) and (
-        _FREEZE_LABEL.search(text, max(a, at_kw - 60), at_kw)
-        or _FREEZE_AFTER.match(text, end, len(text) if b is None else b)
-    ) or _RESTRICT_UNTIL.search(text, max(a, at_kw - 48), at_kw):
+    if _WINDOW_UNTIL.search(text, max(a, at_kw - 24), at_kw) or _freeze_near(text, a, b, at_kw, end) or (
+        _RESTRICT_UNTIL.search(text, max(a, at_kw - 48), at_kw)
+    ):
         return "window"  # ('maintenance window until 06:00 UTC', 'deploy freeze until 12:00': its end)
     if _AWAY_UNTIL.search(text, max(a, at_kw - 40), at_kw):
         return None  # ('Arun is on leave until October 20': when someone is back, no promise)
@@ -1997,6 +1996,16 @@ def _until_keyword(text: str, a: int, b: int | None, at_kw: int, end: int, kw: s
 _NOT_UNTIL = re.compile(
     r"(?i:(?:\b(?:not|never|cannot)|n['\u2019]t)\b[^.;!?\n]{0,48}?\s+)$"
 )
+
+
+def _freeze_near(text: str, a: int, b: int | None, at_kw: int, end: int) -> bool:
+    """Whether a freeze labels the clause of the 'until' at ``at_kw`` (:data:`_FREEZE_LABEL`) or is in
+    brackets after its time (:data:`_FREEZE_AFTER`); the gate reads only the 60 characters before, not the
+    whole text, which once per mention was quadratic on a pasted blob of 'until's."""
+    lo = max(a, at_kw - 60)
+    if "reeze" in text[lo:at_kw].lower() and _FREEZE_LABEL.search(text, lo, at_kw):
+        return True
+    return _FREEZE_AFTER.match(text, end, len(text) if b is None else b) is not None
 
 
 # someone away 'until' a time ('Arun is on leave until October 20', 'Bo OOO till Friday', 'out of office
