@@ -74,6 +74,8 @@ _NOT_TICKET_PREFIX = frozenset(
         # product codes, models and standards: 'SKU-00', 'GPT-4', 'NIST-800', 'FIPS-140' (and 'SOC-2':
         # _STANDARD_ONE_DIGIT)
         "SKU", "GPT", "NIST", "FIPS",
+        # broadcast standards: 'SCTE-35 markers verified' (ad insertion cues), 'SMPTE-2110', 'EBU-R128'
+        "SCTE", "SMPTE", "EBU",
         # cluster objects and release labels named by their kind and a number: 'HPA-2 scaled web',
         # 'NODE-12 cordoned', 'PDB-1', 'SHARD-3 lagging', 'RC-2 promoted'
         "HPA", "VPA", "PDB", "PVC", "POD", "NODE", "REPLICA", "SHARD", "RC",
@@ -2696,6 +2698,12 @@ _NOT_A_MISS = re.compile(
     # 'the dag missed 2 runs', 'missed partitions'; not 'missed hours ago'
     r"|missed\s+(?:\d+\s+|the\s+|all\s+|several\s+)?(?:hourly\s+|daily\s+|scheduled\s+|cron\s+|dag\s+)?(?:hours(?!\s+ago)|runs|intervals|partitions"
     r"|batch(?:es)?|heartbeats|scrapes|polls|snapshots|ticks|backups)\b"
+    # a broadcast's ad break or cue that did not air, not a deadline: 'the missed ad break', 'missed
+    # break', 'SCTE-35 cue at half-time missed on the Fastly path' (not 'break ETA missed')
+    r"|missed\s+(?:the\s+|an?\s+|\d+\s+)?(?:ad\s+|commercial\s+|mid-?roll\s+|scte(?:-\d+)?\s+)?(?:breaks?"
+    r"|cues?|splices?)(?![\w-])(?!\s+(?:eta|deadline|sla|due\s+date|target|window|slot|cutoff|cut-off)\b)"
+    r"|(?:ad\s+breaks?|cues?|splices?|scte-\d+\s+markers?)\s+(?:(?!eta|deadline|sla|due|target)[\w-]+\s+){0,3}"
+    r"missed\b"
     # a name, not a statement: '[[Missed deadlines report]]' (a wiki page), 'the missed-SLA dashboard'
     r"|\[\[[^\]\n]*\]\]"
     r"|(?:missed|slipped|late|overdue)[\s-]+(?:deadlines?|etas?|slas?|tasks?|items?)[\s-]+(?:reports?"
@@ -2833,6 +2841,8 @@ _IN_DURATION = re.compile(
     r"|(?P<sla>sla\s+(?:will\s+)?(?:breach(?:es)?|expires?|runs\s+out)"
     r"|(?:will\s+)?breach(?:es)?\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w-]+\s+)?sla)\s+in)"
     r"\s*[:=]?\s*(?:(?:in|within)\s+)?"
+    # (what the ETA is for, one word after to/for: 'ETA to next checkpoint ~2h', 'ETA for fix 45 min')
+    r"(?:(?<=eta )(?:to|for|on)\s+(?:the\s+)?(?:next\s+)?[a-z][a-z-]*\s+(?=[~\d]|about\s|approx|around\s))?"
     r"(?:~\s?|about\s+|approx\.?\s+|around\s+|\+\s?)?"
     r"(?P<v>(?:\d{1,3}(?:\.\d)?\s?(?:-|\u2013|to)\s?)?"
     r"(?P<n>\d{1,3}(?:\.\d)?)\s?(?:(?P<uh>hours?|hrs?|h)\s?(?P<n2>[0-5]?\d)\s?(?:minutes?|mins?|m)\b"
@@ -2848,10 +2858,10 @@ _BREACH_COUNT = re.compile(r"(?i:(?<![\w:.-])(?:no|zero|any|without|\d+)\s+(?:[\
 _FOR_UPDATE = re.compile(r"(?i:\s+for\s+(?:the\s+)?(?:next\s+)?(?:customer\s+|status\s+)?update\b)")
 # a state reached 'within' a time, told as past: 'was resolved within the hour', 'recovered within 10 min'
 # (how long it took, no promise); not one to come, 'must be resolved within 4h', 'fix expected within the
-# hour'
+# hour', 'incident report owed within 24 hours': a debt still to pay)
 _PAST_WITHIN = re.compile(
     r"(?i:(?<![\w-])(?P<be>be\s+|to\s+)?(?!(?:expected|promised|committed|scheduled|planned|targeted"
-    r"|estimated|needed|required)\b)[a-z]{2,}ed\s+)$"
+    r"|estimated|needed|required|owed|requested|agreed)\b)[a-z]{2,}ed\s+)$"
 )
 
 
@@ -2973,6 +2983,11 @@ _DELIVERABLE = (
     r"|\bretro(?:spective)?\b|after[- ]action\s+(?:review|report)|\baar\b)"
 )
 _DELIVERABLE_BEFORE = re.compile(r"(?i:" + _DELIVERABLE + r")[^.;!?|\n\u2013\u2014]{0,60}$")
+# (a table row's: the deliverable named in the cell right before its Due cell, '| BCST-4423 | incident report
+# to LeagueCo | Mon 13 Oct 17:39 BST |')
+_DELIVERABLE_CELL_BEFORE = re.compile(
+    r"(?i:" + _DELIVERABLE + r")[^.;!?|\n\u2013\u2014]{0,60}\|[^.;!?|\n]{0,12}$"
+)
 _DELIVERABLE_WAIT = re.compile(
     r"(?i:\b(?:pending|awaiting|awaited|waiting\s+(?:for|on))\s+(?:(?:the|an?|their|its|our|vendor's|"
     r"carrier's|final|formal|written)\s+)?(?:[\w-]+\s+)?" + _DELIVERABLE + r"|" + _DELIVERABLE
@@ -3000,15 +3015,17 @@ _DELIVERED = re.compile(
 )
 
 
-def deliverable_promise(prose: str, start: int) -> bool:
+def deliverable_promise(prose: str, start: int, row: bool = False) -> bool:
     """Whether the deadline at ``start`` of ``prose`` is one of a deliverable that follows an incident
-    (:data:`_DELIVERABLE_BEFORE`: its RCA, postmortem, review), written in its clause before it."""
+    (:data:`_DELIVERABLE_BEFORE`: its RCA, postmortem, review), written in its clause before it (in a
+    table ``row``, also in the cell right before the deadline's)."""
     at = max(0, start - 90)
     if prose.isascii():  # (no word a deliverable's name holds, in any case, in the clause: none named)
         low = prose[at:start].lower()
         if not any(w in low for w in _DELIVERABLE_WORDS):
             return False
-    return _DELIVERABLE_BEFORE.search(prose, at, start) is not None
+    return _DELIVERABLE_BEFORE.search(prose, at, start) is not None or row and "|" in prose and (
+        _DELIVERABLE_CELL_BEFORE.search(prose, at, start) is not None)
 
 
 # a word of each of _DELIVERABLE's branches (what a case-blind match of it holds, lower-cased, in ASCII text)

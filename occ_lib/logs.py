@@ -264,7 +264,8 @@ Per item (the rules, in order)
       ``CVE-2021-44228`` never count, and prefixes such as ``UTC``, ``GMT``, ``CVE``, ``PYSEC``,
       zone abbreviations, severities and counters (``SEV-2``, ``TIER-1``, ``SPRINT-14``, a
       postmortem's action items ``AI-1``, numbered anew in each), product codes, models and standards
-      (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``; ``SOC`` only with one digit: a SOC's
+      (``SKU-00``, ``GPT-4``, ``SOC-2``, ``NIST-800``, ``FIPS-140``, a broadcast's ``SCTE-35``,
+      ``SMPTE-2110``, ``EBU-R128``; ``SOC`` only with one digit: a SOC's
       case ``SOC-4471`` is a key), cluster objects and release labels
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
       ``RC-2``), a purchase order's number (``PO-4471``), a warehouse's pallet or licence plate number
@@ -413,7 +414,9 @@ Per item (the rules, in order)
       late``, ``is going to be missed`` (``gonna``), ``if the vendor is late``, ``unless``, ``to avoid a
       late fee``),
       of someone rather than a deadline (``Apologies for the late response``, ``I'm running late``,
-      ``running late today``, ``Missed call from vendor``) or names a thing (``[[Missed deadlines
+      ``running late today``, ``Missed call from vendor``), of a broadcast's ad break or cue that did
+      not air (``the missed ad break``, ``make-good plan for the missed break``, ``SCTE-35 cue at
+      half-time missed``; not ``missed the break ETA``) or names a thing (``[[Missed deadlines
       report]]``, ``the missed-SLA dashboard``) -,
       except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
       19:00", "ETA now 11:15", "now due Tues", "missed ETA 15:00; next ETA 19:00", the second of "ETA
@@ -528,7 +531,9 @@ Per item (the rules, in order)
       2025-10-14``, ``postmortem for INC-4100 due 2025-10-10``, ``PIR by Oct 15``, also a duration,
       ``postmortem due in 2 days``: an RCA, postmortem, post-incident review or report, problem review
       (``BOPS-118 problem review due 23 Oct``), retro, after-action review, a carrier's RFO, ``RFO from Tata
-      due within 72h (by 2025-10-11 03:14 IST)``) has keyword ``postmortem``: the SLA judges it by the
+      due within 72h (by 2025-10-11 03:14 IST)``, ``incident report owed within 24 hours``; in a table row
+      also the cell right before the deadline's, ``| BCST-4423 | incident report to LeagueCo | Mon 13 Oct
+      17:39 BST |``) has keyword ``postmortem``: the SLA judges it by the
       ticket's later event that says it was delivered (``RCA published``, ``Tata RFO received``), not by the
       incident's resolution. One whose clause names a notice owed before it (``Regulatory notification
       deadline: 72 hours from detection, i.e. 2025-10-10 08:14 UTC``, ``notify affected customers by
@@ -3095,8 +3100,10 @@ def _items(
                 m = replace(m, is_deadline=True, keyword="update")
             elif m.is_deadline and m.keyword in _ETA_PROMISE_KWS and ex.eta_promise(proses[k], m.start):
                 m = replace(m, keyword="ETA update")  # ("we'd have an ETA for them by noon": the ETA's)
-            elif m.is_deadline and m.keyword != "missed" and ex.deliverable_promise(proses[k], m.start):
-                m = replace(m, keyword="postmortem")  # ('RCA ETA 2025-10-14': kept by its delivery)
+            elif m.is_deadline and m.keyword != "missed" and ex.deliverable_promise(
+                proses[k], m.start, kind_of_item == "table"
+            ):  # ('RCA ETA 2025-10-14', '| INC-1 | incident report | Mon 13 Oct |': kept by its delivery)
+                m = replace(m, keyword="postmortem")
             elif m.is_deadline and m.keyword != "missed" and notif and ex.notification_promise(
                 proses[k], m.start
             ):  # ('Regulatory notification deadline: ... 2025-10-10 08:14 UTC': kept by the notice sent)

@@ -475,7 +475,8 @@ Deadlines
     for the Oct 9 morning``, ``deadline for Oct 9 release``). Right after it:
     ``ETA``, ``deadline``, ``window``, ``checkpoint``, ``cutoff``, ``target`` (``the 17:00 UTC ETA``, ``09:00
     UTC review window``), unless that keyword has its own value after it (in ``14:00 UTC ETA in ~2h``, ``ETA
-    +2h``, ``ETA within the hour`` 14:00 is the item's time), or the time opens the text and any word
+    +2h``, ``ETA within the hour`` 14:00 is the item's time; also an ETA's, ``08:40 next checkpoint ETA
+    ~2h``, a training job's checkpoint due at 10:40), or the time opens the text and any word
     follows ETA, deadline or target (``14:15 ETA slipped, now due 17:00``: the item's time; ``3pm-5pm
     maintenance window for OPS-9`` is the window). A keyword written right after wins over one before
     (``before 09:00 UTC checkpoint`` -> ``checkpoint``).
@@ -560,7 +561,8 @@ Declared zones (:func:`declared_zone`)
     city's zone when the tz database names one, else the zone in brackets after it (``All times in
     London time (BST)`` -> Europe/London, ``Berlin time (CEST)`` -> Europe/Berlin, ``India Standard Time
     (UTC+05:30)`` -> +05:30); so is a country's of one zone (``All times UK time (BST) unless stated``,
-    ``Times are British time`` -> Europe/London, ``Irish time`` -> Europe/Dublin), and a city's local time
+    ``Times are British time`` -> Europe/London, ``Irish time`` -> Europe/Dublin; its local time too,
+    ``Times are UK local (BST) unless marked``), and a city's local time
     (``All times Sydney local (AEST/AEDT) unless marked``, ``Times are Sydney local time`` ->
     Australia/Sydney; ``All times server local`` declares nothing). A city's time with the
     pair of abbreviations it goes by declares it however
@@ -948,8 +950,9 @@ _DECL_ZONE = (
     r"|[+\-]\d{2}:?\d{2}|(?:Central|Eastern|Western)\s+European(?:\s+(?:Summer|Standard))?\s+Time"
     # a city's time ('London time (BST)', 'New York time'): the zone of that city, else the one in brackets
     # (or a zone spelled out, 'China Standard Time', 'Brasília Time': _LONG_ZONES)
-    # (a country's time that has one zone: 'UK time (BST)', 'British time', 'Irish time': _COUNTRY_ZONES)
-    r"|(?P<country>UK|U\.K\.|British|Irish)\s+[Tt]ime(?![A-Za-z])"
+    # (a country's time that has one zone: 'UK time (BST)', 'British time', 'Irish time': _COUNTRY_ZONES;
+    # its local time too, 'Times are UK local (BST) unless marked')
+    r"|(?P<country>UK|U\.K\.|British|Irish)\s+(?:[Tt]ime|local(?:\s+time)?)(?![A-Za-z])"
     # (and a city's local time: 'All times Sydney local (AEST/AEDT)', 'Times are Sydney local time')
     r"|(?P<city>[A-Z][a-z\u00e0-\u00ff]+(?:[ _][A-Z][a-z]+){0,2})\s+(?:[Tt]ime|local(?:\s+time)?)(?![A-Za-z])"
     r"|[A-Za-z]{1,8}(?!\s+European)(?:\s+Time)?)"
@@ -1542,8 +1545,10 @@ _DEADLINE_AFTER = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;.!?|\n\u2013\u2014]")
 # (its value may open a stamp, org's 'CLOSED: [2025-10-09 Thu 14:02] DEADLINE: <2025-10-09 Thu 12:00>', or a
 # Notion mention, '@October 10'; or be an end of day: 'Sam Lee  3:25 PM ETA EOD')
+# (or be an ETA's, the keyword's own: '08:40 next checkpoint ETA ~2h', a training job's next checkpoint, due
+# at 10:40, not at 08:40)
 _OWN_VALUE = re.compile(
-    r"\s*[:=]?\s*(?:(?i:in|of|is|at|by|around|about|within)\s+)?(?:[<\[@]?[~\u2248+]?\s*\d"
+    r"\s*[:=]?\s*(?:(?i:eta)\s*[:=]?\s*)?(?:(?i:in|of|is|at|by|around|about|within)\s+)?(?:[<\[@]?[~\u2248+]?\s*\d"
     r"|(?:(?i:eod|eob)|COB|(?i:end\s+of\s+(?:the\s+)?(?:business\s+)?(?:day|business)|close\s+of\s+business)"
     r"|(?i:(?:half\s+an|the(?:\s+next)?|an|one)\s+hour))\b)"
 )
