@@ -293,19 +293,38 @@ def known_case(texts: list[str], known: set[str]) -> list[str] | None:
     is counted in the document in C ('ops-' against 'OPS-') before any item is searched."""
     if not known:
         return None
-    heads = {k.rpartition("-")[0] for k in known}
+    all_heads = {k.rpartition("-")[0] for k in known}
     joined = "\n".join(texts)
     low = joined.lower()
-    heads = {h for h in heads if low.count(h.lower() + "-") > joined.count(h + "-")}
+    heads = {h for h in all_heads if low.count(h.lower() + "-") > joined.count(h + "-")}
     if not heads:
         return None
     marks = tuple(h.lower() + "-" for h in heads)
+    all_marks = tuple((h + "-", h.lower() + "-") for h in all_heads)
     out = list(texts)
     for i, t in enumerate(texts):
         tl = t.lower()
-        if any(mk in tl for mk in marks):
+        if any(mk in tl for mk in marks) and _recased(t, tl, all_marks):
             out[i] = _ANY_CASE_KEY.sub(lambda m: _upper_known(m.group(), known), t)
     return out
+
+
+def _recased(t: str, tl: str, marks: tuple[tuple[str, str], ...]) -> bool:
+    """Whether ``t`` (``tl`` lower-cased) may write a key in lower or mixed case ('ops-885'), the only
+    words the regex changes: a key's head and '-' (one of ``marks``, ``(as written, lower-cased)`` for
+    every key) in another case than the key's, a digit after it. The items that write their keys as
+    the document does ('DEPLOY-147', '#deploy-ops') are not searched. Text that is not ASCII may
+    lower-case to another length (its offsets are not ``t``'s): it is searched, as before."""
+    if not t.isascii():
+        return True
+    for head, mk in marks:
+        i = tl.find(mk)
+        while i >= 0:
+            j = i + len(mk)
+            if j < len(tl) and tl[j].isdigit() and not t.startswith(head, i):
+                return True
+            i = tl.find(mk, i + 1)
+    return False
 
 
 # A help desk's ticket written as its bare number after '#' ('#48213 customer confirmed fix. Solved.') is
@@ -604,18 +623,31 @@ def without_paths(text: str) -> str:
 
 
 def _host_paths(rest: str) -> list[tuple[int, int]]:
-    """The spans of :data:`_HOST_PATH`'s matches in ``rest``, searched in :func:`_path_window` only."""
-    return [m.span() for m in _HOST_PATH.finditer(rest, *_path_window(rest))]
+    """The spans of :data:`_HOST_PATH`'s matches in ``rest``, searched in the words that hold a '/' or a
+    '.' only (:func:`_path_words`)."""
+    out: list[tuple[int, int]] = []
+    for a, b in _path_words(rest):
+        out += [m.span() for m in _HOST_PATH.finditer(rest, a, b)]
+    return out
 
 
-def _path_window(rest: str) -> tuple[int, int]:
-    """The part of ``rest`` where :data:`_HOST_PATH` may match: each match holds a '/' or a '.' and no
-    white space, so none starts before the word of the first of them nor ends after the word of the
-    last. Searching only there gives the same matches faster (the regex is tried at every position)."""
-    slash, dot = rest.find("/"), rest.find(".")
-    first = min(slash, dot) if slash >= 0 and dot >= 0 else max(slash, dot)
-    end = rest.find(" ", max(rest.rfind("/"), rest.rfind(".")))
-    return rest.rfind(" ", 0, first) + 1, len(rest) if end < 0 else end
+def _path_words(rest: str) -> Iterator[tuple[int, int]]:
+    """The spans of the words of ``rest`` (between spaces) that hold a '/' or a '.', in order: each match
+    of :data:`_HOST_PATH` holds one of them and no white space, so it lies in one such word, and a
+    search from a word's start after a space is where the whole-text search stands there (its
+    look-behind sees the space, a match ends at the next one at the latest). Searching only there gives
+    the same matches faster: the regex is tried at every position, and prose between paths ('QA/product
+    can follow the dashboard.') holds many."""
+    n, pos = len(rest), 0
+    while True:
+        slash, dot = rest.find("/", pos), rest.find(".", pos)
+        i = min(slash, dot) if slash >= 0 and dot >= 0 else max(slash, dot)
+        if i < 0:
+            return
+        end = rest.find(" ", i)
+        end = n if end < 0 else end
+        yield max(pos, rest.rfind(" ", 0, i) + 1), end
+        pos = end
 
 
 # A command line in backticks ('`kubectl rollout status deploy/web`', '`jira-cli issue close --resolved`'):

@@ -186,8 +186,8 @@ def decode(data: bytes | str) -> Decoded:
                 text, encoding = data.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin-1"), "latin-1"
-    crlf = text.count("\r\n")
-    if "\r" in text:
+    if "\r" in text:  # (a memchr; counting CR LF pairs is a full scan that LF-only texts need not pay)
+        crlf = text.count("\r\n")
         lf = text.count("\n") - crlf
         cr = text.count("\r") - crlf
         mixed = (crlf and (lf or cr)) or (lf and cr)

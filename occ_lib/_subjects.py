@@ -489,16 +489,24 @@ def references(text: str, owned: list[str]) -> list[str]:
     item (``OPS-6 dup of OPS-2; OPS-2 stays open`` is about OPS-2 too, as ``dup of OPS-910, which remains
     open`` is). The item says nothing of their state: they are no tickets of its events, nor of its
     deadlines (:mod:`occ_lib.logs`, ``refs``)."""
-    if not owned or (not _may_refer(text) or _REFERENCE.search(text) is None) and not _has_more(text):
+    if not owned:
         return []
-    text = _unlinked(text)
+    first = _REFERENCE.search(text) if _may_refer(text) else None
+    if first is None and not _has_more(text):
+        return []
+    linked, text = text, _unlinked(text)
     mine = set(owned)
     spans = [(at, key) for at, key in ex.ticket_spans(text) if key in mine]
     starts = {at: key for at, key in spans}
+    # (the text as searched, no link in it: its matches are those from the first one found, none when
+    # none was; _may_refer's False is a superset's, no match either. A link unlinked: all searched anew)
+    refs = (
+        _REFERENCE.finditer(text) if text is not linked
+        else () if first is None else _REFERENCE.finditer(text, first.start())
+    )
     # ('moved OPS-103 to INFRA-9': the new key is the ticket, going on)
     pointed = _listed(text, starts, (
-        m.end() for m in _REFERENCE.finditer(text)
-        if (end := m.group("end")) is None or not _MOVED.match(end)
+        m.end() for m in refs if (end := m.group("end")) is None or not _MOVED.match(end)
     ))
     if _has_more(text):
         pointed.update(at for at, key in spans if _HAS_MORE.match(text, at + len(key)))
