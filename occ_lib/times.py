@@ -1249,6 +1249,12 @@ _NB1 = (  # the same, one character later
 )
 
 
+# the four-digit year after a month-name date ('Oct 11 2025', '11 Oct 2025'): one of 1900-2099, not the
+# start of a military range ('window Oct 11 0700-1100' is that day 07:00-11:00, no year 700; read by
+# :func:`_range_cand` after the date)
+_YEAR4 = r"(?:19|20)\d\d(?!\d|:\d|[^\S\n]?[-\u2013][^\S\n]?\d{4}(?!\d))"
+
+
 def _date_re(p: str) -> str:
     iso = (
         _NB + rf"(?P<{p}y>\d{{4}})(?P<{p}sep>[-/])(?P<{p}m>\d{{1,2}})(?P={p}sep)(?P<{p}d>\d{{1,2}})"
@@ -1256,12 +1262,12 @@ def _date_re(p: str) -> str:
     )
     mon_first = (
         _NB + rf"(?P<{p}mn>{_MON})(?:\s| {{2}})?(?P<{p}md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d]|\.\d|:\d|[^\W_])"
-        rf"(?:,?\s(?P<{p}my>\d{{4}})(?!\d|:\d))?"
+        rf"(?:,?\s(?P<{p}my>{_YEAR4}))?"
     )
     # '11 Oct 2025', '14th of October'; '07-Oct-2025', '09/Oct/25' (Jira) as enterprise tools write it
     day_first = (
         _NB + rf"(?P<{p}dd>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?[\s/-](?P<{p}dm>{_MON})"
-        rf"(?:(?:,?\s|[-/])(?P<{p}dy>\d{{4}}|(?<=[-/])\d{{2}})(?!\d|:\d))?"
+        rf"(?:(?:,?\s|[-/])(?P<{p}dy>{_YEAR4}|(?<=[-/])\d{{2}}(?!\d|:\d)))?"
     )
     # '07.10.2025': day first, as everywhere dotted dates are written; the four-digit year and a
     # day and month in range keep version numbers ('1.2.3', '2025.10.08', '1.13.2025') out.
