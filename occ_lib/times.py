@@ -1997,7 +1997,21 @@ def _until_keyword(text: str, a: int, b: int | None, at_kw: int, end: int, kw: s
         return None  # ('Arun is on leave until October 20': when someone is back, no promise)
     if _NOT_UNTIL.search(text, max(a, at_kw - 60), at_kw):
         return None  # ('CHG-77 not approved by CAB until Thu 22:00Z': the earliest it can be, a wait)
+    if _PAST_UNTIL.search(text, max(a, at_kw - 60), at_kw):
+        return None  # ('was down until Tue 14:00': when a past state ended; its weekday looks back)
     return kw if kw == "until" else None
+
+
+# a state told in the past up to a time ('was down until Tue 14:00', 'DB remained degraded until 03:10',
+# 'the outage lasted until 14:00'): when it ended, no promise; with no keyword its weekday is the one
+# before the text's day. Only a state's word after the verb ('was told we have until 12:00', 'was
+# extended until 18:00' stay 'until')
+_PAST_UNTIL = re.compile(
+    r"(?i:(?:\b(?:was|were|had[^\S\n]+been|stayed|remained)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?"
+    r"(?:down|degraded|unavailable|offline|unreachable|impacted|broken|stuck|failing|flapping|unhealthy"
+    r"|unstable|slow|erroring|hard[^\S\n]+down|out[^\S\n]+of[^\S\n]+service)\b[^.;!?\n]{0,24}?"
+    r"|\b(?:lasted|persisted|continued|went[^\S\n]+on))[^\S\n]+)$"
+)
 
 
 # a thing denied up to a time ('CHG-77 not approved by CAB until Thu 22:00Z', "can't deploy until 14:00",
