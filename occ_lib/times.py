@@ -60,8 +60,10 @@ What counts as a time
     outage, change), or before a day word or a zone (``9-11p ET``; not ``option 1-2a``); and in a
     24-hour log a military range (``downtime 0200-0400 tonight``, ``2300-0100 CDT``; not before a word
     no time takes, ``1000-1200 users``, nor two years, ``2020-2024``), in any log one right after a date
-    (``Planned outage Sat 11/10 0700-1100``, ``CHG-9 window 10/11 0700-1100``, ``2025-10-11 0700-1100``:
-    that day's times, a bare slash date read with it as any is). A range in the small hours (before
+    (``Planned outage Sat 11/10 0700-1100``, ``CHG-9 window 10/11 0700-1100``, ``2025-10-11 0700-1100``,
+    ``window Oct 11 0700-1100``: that day's times, a bare slash date read with it as any is; a four-digit
+    year after a month-name date is one of 1900-2099 and never such a range's start, so ``Oct 11 0700`` is
+    no date of the year 700). A range in the small hours (before
     06:00) said ``tonight`` is the next morning's (``0200-0400 tonight`` written on Tuesday: Wednesday
     02:00-04:00), a range written with colons too (``maintenance window 02:00-04:00 tonight``; a single
     time said tonight is not moved).
@@ -430,7 +432,9 @@ Deadlines
     ``on vacation``, ``off sick``, ``away`` (a window's or a freeze's end wins: ``holiday freeze
     until``), nor after a denial, a wait for the earliest a thing may happen: ``CHG-77 not approved by CAB
     until Thu 22:00Z``, ``can't deploy until 14:00`` (a weekday after such a wait, or after on hold, on
-    leave, OOO, looks ahead, and its time is no time the item happened); keyword ``window`` right
+    leave, OOO, looks ahead, and its time is no time the item happened), nor after a state told in the
+    past, ``was down until Tue 14:00``, ``remained degraded until 03:10``, ``the outage lasted until
+    14:00`` (when it ended; a weekday there is the one before); keyword ``window`` right
     after window, its end: ``maintenance window until 06:00``, ``change window open until 04:00``; a
     downtime's range right after the word is one (``downtime 0200-0400 tonight``, as ``maintenance window
     02:00-04:00``; a downtime's single time is none); so is a freeze's,
