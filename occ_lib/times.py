@@ -60,8 +60,10 @@ What counts as a time
     outage, change), or before a day word or a zone (``9-11p ET``; not ``option 1-2a``); and in a
     24-hour log a military range (``downtime 0200-0400 tonight``, ``2300-0100 CDT``; not before a word
     no time takes, ``1000-1200 users``, nor two years, ``2020-2024``), in any log one right after a date
-    (``Planned outage Sat 11/10 0700-1100``, ``CHG-9 window 10/11 0700-1100``, ``2025-10-11 0700-1100``:
-    that day's times, a bare slash date read with it as any is). A range in the small hours (before
+    (``Planned outage Sat 11/10 0700-1100``, ``CHG-9 window 10/11 0700-1100``, ``2025-10-11 0700-1100``,
+    ``window Oct 11 0700-1100``: that day's times, a bare slash date read with it as any is; a four-digit
+    year after a month-name date is one of 1900-2099 and never such a range's start, so ``Oct 11 0700`` is
+    no date of the year 700). A range in the small hours (before
     06:00) said ``tonight`` is the next morning's (``0200-0400 tonight`` written on Tuesday: Wednesday
     02:00-04:00), a range written with colons too (``maintenance window 02:00-04:00 tonight``; a single
     time said tonight is not moved).
@@ -430,7 +432,9 @@ Deadlines
     ``on vacation``, ``off sick``, ``away`` (a window's or a freeze's end wins: ``holiday freeze
     until``), nor after a denial, a wait for the earliest a thing may happen: ``CHG-77 not approved by CAB
     until Thu 22:00Z``, ``can't deploy until 14:00`` (a weekday after such a wait, or after on hold, on
-    leave, OOO, looks ahead, and its time is no time the item happened); keyword ``window`` right
+    leave, OOO, looks ahead, and its time is no time the item happened), nor after a state told in the
+    past, ``was down until Tue 14:00``, ``remained degraded until 03:10``, ``the outage lasted until
+    14:00`` (when it ended; a weekday there is the one before); keyword ``window`` right
     after window, its end: ``maintenance window until 06:00``, ``change window open until 04:00``; a
     downtime's range right after the word is one (``downtime 0200-0400 tonight``, as ``maintenance window
     02:00-04:00``; a downtime's single time is none); so is a freeze's,
@@ -1249,6 +1253,12 @@ _NB1 = (  # the same, one character later
 )
 
 
+# the four-digit year after a month-name date ('Oct 11 2025', '11 Oct 2025'): one of 1900-2099, not the
+# start of a military range ('window Oct 11 0700-1100' is that day 07:00-11:00, no year 700; read by
+# :func:`_range_cand` after the date)
+_YEAR4 = r"(?:19|20)\d\d(?!\d|:\d|[^\S\n]?[-\u2013][^\S\n]?\d{4}(?!\d))"
+
+
 def _date_re(p: str) -> str:
     iso = (
         _NB + rf"(?P<{p}y>\d{{4}})(?P<{p}sep>[-/])(?P<{p}m>\d{{1,2}})(?P={p}sep)(?P<{p}d>\d{{1,2}})"
@@ -1256,12 +1266,12 @@ def _date_re(p: str) -> str:
     )
     mon_first = (
         _NB + rf"(?P<{p}mn>{_MON})(?:\s| {{2}})?(?P<{p}md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d]|\.\d|:\d|[^\W_])"
-        rf"(?:,?\s(?P<{p}my>\d{{4}})(?!\d|:\d))?"
+        rf"(?:,?\s(?P<{p}my>{_YEAR4}))?"
     )
     # '11 Oct 2025', '14th of October'; '07-Oct-2025', '09/Oct/25' (Jira) as enterprise tools write it
     day_first = (
         _NB + rf"(?P<{p}dd>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?[\s/-](?P<{p}dm>{_MON})"
-        rf"(?:(?:,?\s|[-/])(?P<{p}dy>\d{{4}}|(?<=[-/])\d{{2}})(?!\d|:\d))?"
+        rf"(?:(?:,?\s|[-/])(?P<{p}dy>{_YEAR4}|(?<=[-/])\d{{2}}(?!\d|:\d)))?"
     )
     # '07.10.2025': day first, as everywhere dotted dates are written; the four-digit year and a
     # day and month in range keep version numbers ('1.2.3', '2025.10.08', '1.13.2025') out.
@@ -1991,7 +2001,21 @@ def _until_keyword(text: str, a: int, b: int | None, at_kw: int, end: int, kw: s
         return None  # ('Arun is on leave until October 20': when someone is back, no promise)
     if _NOT_UNTIL.search(text, max(a, at_kw - 60), at_kw):
         return None  # ('CHG-77 not approved by CAB until Thu 22:00Z': the earliest it can be, a wait)
+    if _PAST_UNTIL.search(text, max(a, at_kw - 60), at_kw):
+        return None  # ('was down until Tue 14:00': when a past state ended; its weekday looks back)
     return kw if kw == "until" else None
+
+
+# a state told in the past up to a time ('was down until Tue 14:00', 'DB remained degraded until 03:10',
+# 'the outage lasted until 14:00'): when it ended, no promise; with no keyword its weekday is the one
+# before the text's day. Only a state's word after the verb ('was told we have until 12:00', 'was
+# extended until 18:00' stay 'until')
+_PAST_UNTIL = re.compile(
+    r"(?i:(?:\b(?:was|were|had[^\S\n]+been|stayed|remained)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?"
+    r"(?:down|degraded|unavailable|offline|unreachable|impacted|broken|stuck|failing|flapping|unhealthy"
+    r"|unstable|slow|erroring|hard[^\S\n]+down|out[^\S\n]+of[^\S\n]+service)\b[^.;!?\n]{0,24}?"
+    r"|\b(?:lasted|persisted|continued|went[^\S\n]+on))[^\S\n]+)$"
+)
 
 
 # a thing denied up to a time ('CHG-77 not approved by CAB until Thu 22:00Z', "can't deploy until 14:00",
