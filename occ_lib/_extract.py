@@ -1764,6 +1764,35 @@ def _all_out(pattern: re.Pattern[str], low: str) -> str | None:
     return rest
 
 
+# a report or document delivered is a deliverable sent, not the ticket's fix: 'T+1 settlement report
+# delivered to treasury (FIN-884)' is a note of FIN-884, whose fix is closed later ('fix delivered',
+# 'OPS-2 delivered' still resolve; an RCA or postmortem delivered keeps its own promise's rules)
+_REPORT_DELIVERED = re.compile(
+    r"(?i)\b(report|reports|statement|statements|summary|extract|export|deck|slides|invoice|letter|notice"
+    r"|spreadsheet|document|documents|doc|docs|file|files|list)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
+    r"delivered\b"
+)
+_REPORT_NOUN = re.compile(
+    r"(?i)\b(report|statement|summary|extract|export|deck|slides|invoice|letter|notice|spreadsheet|document"
+    r"|doc|file|list)s?\b"
+)
+
+
+def reports_delivered(text: str) -> frozenset[str]:
+    """The report or document nouns (singular, lower case) ``text`` says delivered ('settlement report
+    delivered to treasury': {'report'}), :data:`_REPORT_DELIVERED`; empty when none."""
+    if "elivered" not in text and "ELIVERED" not in text:
+        return frozenset()
+    return frozenset(m.group(1).lower().removesuffix("s") for m in _REPORT_DELIVERED.finditer(text))
+
+
+def reports_owed(text: str) -> frozenset[str]:
+    """The report or document nouns (singular, lower case) written before the last ' by ' of a deadline's
+    ``text`` ('treasury wants the T+1 settlement report by 10:00 ET': {'report'})."""
+    cut = text.lower().rfind(" by ")
+    return frozenset(m.group(1).lower() for m in _REPORT_NOUN.finditer(text, 0, max(cut, 0)))
+
+
 def classify(
     text: str, w: frozenset[str], has_deadline: bool, ticked: bool = False, task: bool = False
 ) -> tuple[str, int]:
@@ -1809,6 +1838,10 @@ def classify(
     ):
         text = _WINDOW_ENDED.sub(" completed ", text)  # ('downtime ended': the change's window is done)
         w = keywords(text)
+    if "delivered" in w and _REPORT_DELIVERED.search(text) is not None and (
+        "delivered" not in keywords(_REPORT_DELIVERED.sub(" ", text))
+    ):
+        w = w - {"delivered"}  # ('settlement report delivered to treasury': a deliverable, not the fix)
     if "staged" in w and _STAGED_ROLLOUT.search(text) is not None:
         w = w - {"staged"}  # ('staged rollout to 5%': a rollout in stages, under way; no plan)
     if "queued" in w and (_QUEUED_COUNT.search(text) is not None or _queued_state(text)):
@@ -2661,8 +2694,18 @@ def only_steps_done(text: str) -> bool:
 _FAILED_RUN = re.compile(r"\bcompleted\s+with\s+(?:exit\s+code\s+[1-9]|errors?|failures?)")
 
 
+# a service back by a clock time, told after the step before it: 'failover started, service restored by
+# 10:37' tells when it was restored (times._PAST_BY), not 'started, will be restored by 10:37'
+_PAST_RESTORED = re.compile(
+    r"([a-z],\s(?:(?!(?:will|be|been|should|must|to|need|needs|expected|hopefully)\b)[a-z]+\s+){0,2}?"
+    r"(?:restored|recovered))\s+by(?=\s+\d)"
+)
+
+
 def _future_only(low: str) -> bool:
     """Whether every resolution word of the item is one still to come (:data:`_FUTURE_DONE`)."""
+    if ("restored" in low or "recovered" in low) and " by " in low:
+        low = _PAST_RESTORED.sub(r"\1", low)  # ('failover started, restored by 10:37': restored then)
     if _FUTURE_DONE.search(low) is None:
         return False
     return keywords(_FUTURE_DONE.sub(" ", low)).isdisjoint(_RESOLVED)

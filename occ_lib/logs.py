@@ -751,7 +751,9 @@ Per item (the rules, in order)
          outside a task box a ✅ with a date and a time opening the item stamps a pass and is read as
          words too (``- ✅ 2025-10-09 14:30 OPS-13 smoke tests passed; full rollout ETA 18:00``; ``- ✅
          2025-10-20 INC-8 cleanup``, without a time, is a done list's entry, resolved); or
-         closed, resolved, solved, delivered, done, merged, landed, shipped, fixed, completed,
+         closed, resolved, solved, delivered (not a report or document delivered, ``T+1 settlement
+         report delivered to treasury (FIN-884)``: a deliverable sent, no fix), done, merged, landed,
+         shipped, fixed, completed,
          succeeded, renewed, fulfilled (a ServiceNow request item's end, ``RITM0012345 fulfilled``),
          restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
          auto-healed, auto-recovered, auto-renewed (``licence auto-renewed overnight (was due
@@ -1000,7 +1002,10 @@ Per item (the rules, in order)
       is one time: ``08:51 OPS-705 resolved 08:51, reopened 09:30, ...``; in a table row, the border of the
       cell that tells what was done at its time, ``| Production release 2.14.0 | Thu 17:00 UTC | Jonas |
       shipped 17:42 |``: planned at 17:00, a ``note``, resolved at 17:42; shipped, released, deployed,
-      done, completed, finished, resolved, fixed, closed, merged, landed, rolled out) and a
+      done, completed, finished, resolved, fixed, closed, merged, landed, rolled out; with no break, a
+      verb of what was done right before a later time than the item's first, ``21:15 BCST-1 resolved
+      21:20``, ``resolved at 21:20``: written at 21:15, resolved at 21:20, not after ``will be``; resolved,
+      restored, recovered, fixed, mitigated: ``_told_at``) and a
       clause after the first has a kind that tells (escalation, reopened, resolved, acknowledged,
       follow_up, blocked); more than 24 timed clauses are a pasted export, one event. A time written
       after ``since`` in a reply that did not come (``SUP-48270 no reply from customer since Thu 17:45;
@@ -4369,6 +4374,13 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
 # ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
 _MAX_STEPS = 24
 # where a step's sentence ends, after its time (:func:`_step_tickets`)
+# a verb of what was done, right before a later time of the item than its first, and nothing between
+# ('21:15 BCST-1 resolved 21:20', 'restored at 10:37'), not after a word that makes it one to come
+_TOLD_AT_GATE = ("resolved", "restored", "recovered", "fixed", "mitigated")
+_TOLD_AT = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bnot )\b(?:resolved|restored|recovered|fixed|mitigated)"
+    r"[^\S\n]+(?:at[^\S\n]+|@[^\S\n]*)?$"
+)
 _STEP_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -4542,6 +4554,12 @@ def _steps(
             kept.append(b)
             cuts.append(cell + 3)
             continue
+        if not breaks and len(kept) == 1 and b.at != a.at and (
+            told := _told_at(prose, a.end, b.start)
+        ) is not None:
+            kept.append(b)  # ('21:15 BCST-1 resolved 21:20': written at 21:15, resolved at 21:20)
+            cuts.append(told)
+            continue
         if not breaks:
             if b.at == a.at and len(kept) == 1:
                 continue  # ('08:51 OPS-705 resolved 08:51, reopened 09:30': the stamp written again)
@@ -4566,6 +4584,17 @@ def _steps(
             steps.append((m, kind, level, lo))
     # (a clause after the first tells: 'Incident 14:02 UTC, resolved at 15:10 UTC')
     return steps if len(steps) > 1 else None
+
+
+def _told_at(prose: str, lo: int, hi: int) -> int | None:
+    """Where the verb starts that tells, right before the time at ``hi``, what was done then, in the
+    words after the item's first time (``lo``) with no clause break ('21:15 BCST-1 resolved 21:20',
+    'resolved at 21:20'): that time is the step's, not the stamp's; None when there is none, or the words
+    make it one to come ('to be resolved 21:20', 'will be resolved at 21:20')."""
+    if hi - lo > 80 or not any(v in prose[lo:hi] for v in _TOLD_AT_GATE):
+        return None  # (cheap: a verb of the few must be in the words between)
+    m = _TOLD_AT.search(prose, lo, hi)
+    return None if m is None else m.start()
 
 
 def _step_day(

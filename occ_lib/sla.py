@@ -45,6 +45,8 @@ from ._extract import (
     next_cycle,
     notified,
     replied,
+    reports_delivered,
+    reports_owed,
     response_promise,
     submission_promise,
     submitted,
@@ -209,7 +211,11 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "'backfill ran', 'index rebuilt', 'manifest wrote', 'flag set', 'failed over'; not 'not drained', "
         "'will drain', a plan), or by its own item when the clause right after the due time says it done "
         "('drain node-3 by 01:45 \u2014 drained 01:40': at the time written there, else the item's); "
-        "without one, by the ticket's resolution.",
+        "without one, by the ticket's resolution. Any 'by' deadline is kept by its own item when right "
+        "after the due time it says it sent, delivered or done at a time ('export by 16:00 \u2014 sent "
+        "15:41'; not 'sent reminder', 'to be sent'); one owing a report or document ('the T+1 settlement "
+        "report by 10:00 ET tomorrow') by the ticket's later event that says it delivered ('settlement "
+        "report delivered to treasury'), which resolves no ticket.",
         "A ticket's resolution row with no resolution says when one of its deadlines was met by what it "
         "owed (a submission, reply, acknowledgement, step, delivery or notice): that row judges the "
         "ticket's resolution, which the submission of a certification ('CERT-41 submitted to Sony') is "
@@ -1271,6 +1277,21 @@ def deadline_misses(
                 done = min(here) if done is None else min(done, *here)
             if done is not None:
                 resolved, resolved_day, verb = done, False, "done"
+        elif not stated and ticket is not None and all(r.get("keyword") == "by" for r in recs) and (here := [
+            at for r in recs if (at := _step_done_here(r, zones.get(str(r["source"]), tz), None)) is not None
+        ]):
+            # ('OPS-7 export by 16:00 — sent 15:41': its own item says it was sent then, :func:`_sent_after`)
+            resolved, resolved_day, verb = min(here), False, "done"
+        if not stated and ticket is not None and verb == "resolved" and (
+            resolved is None or resolved > due_eff
+        ) and all(r.get("keyword") == "by" for r in recs) and (
+            owed := frozenset().union(*(reports_owed(str(r.get("text") or "")) for r in recs))
+        ):
+            # ('treasury wants the T+1 settlement report by 10:00 ET', then '09:58 T+1 settlement report
+            # delivered to treasury': a report owed is kept by its delivery, which resolves no ticket)
+            sent = need_updates().after(ticket, recs, lambda t: not owed.isdisjoint(reports_delivered(t)))
+            if sent is not None and (resolved is None or sent < resolved):
+                resolved, resolved_day, verb = sent, False, "delivered"
         named = None  # (a deadline of no ticket: its subject, when a later event of its log names it done)
         if ticket is None and not stated and resolved is None and promise is None and len(recs) == 1 and (
             subject := _subject_of(str(recs[0].get("text") or ""), str(recs[0].get("keyword") or ""),
@@ -1375,6 +1396,14 @@ _STEP_AFTER = re.compile(
     r"[ \t]*(?:[\u2013\u2014,;(]|-(?=\s))?[ \t]*((?:[^,;:.()\[\]|\n\u2013\u2014]|(?<=\d)[:.](?=\d)){0,60})"
 )
 _STEP_DONE_HERE = frozenset({"done", "completed", "complete", "finished"})
+# a deadline's own item that says, right after its due time (an aside of its ticket key between), that what
+# it owed was sent or done then ('export by 16:00 — sent 15:41'): kept then, whatever the promise's
+# words (:func:`_sent_after`); not without a time ('sent reminder'), nor 'not sent', 'to be sent 15:41'
+_SENT_HERE = re.compile(
+    r"(?:[ \t]*\([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+\))?[ \t]*(?:[\u2013\u2014,;]|-(?=\s)|\.(?=\s))[ \t]*"
+    r"(?i:sent|delivered|submitted|shipped|uploaded|published|done|completed|finished)"
+    r"[ \t]+(?:(?i:at)[ \t]+|@[ \t]*)?"
+)
 # ('fail over to us-east by 03:00', then 'failed over 02:40': the step's own verb, no failure)
 _FAILED_OVER = re.compile(r"\bfail(?:ed)?\s+(?=over\b|back\b)")
 _STEP_UNDONE_KINDS = frozenset({"plan", "deadline", "blocked", "reopened"})
@@ -1442,9 +1471,12 @@ def _steps_in(text: str, day: dt.date) -> tuple[dict[pd.Timestamp, Any], dict[tu
             words = [w.strip("/-") for w in _STEP_WORD.findall(_STEP_KEY.sub(" ", clause.group(1)).lower())]
             # (no bare number: the minutes of the item's stamp, '00:55 CHG-6 drain node-3 by 01:45')
             words = [w for w in words if w and w not in _STEP_SMALL and not w.isdigit()]
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if 2 <= len(words) <= 6 and not any(w in _STEP_NOT for w in words):
                 step = tuple(words)
-                here = _done_after(text, m.end, step, mentions[i + 1] if i + 1 < len(mentions) else None)
+                here = _done_after(text, m.end, step, nxt)
+            if here is None:
+                here = _sent_after(text, m.end, nxt)
         by_at.setdefault(pd.Timestamp(m.at), (step, here))
         if m.zone is None:
             by_wall.setdefault((m.at.hour, m.at.minute), (step, here))
@@ -1470,6 +1502,18 @@ def _done_after(text: str, end: int, step: tuple[str, ...], nxt: Any) -> Any:
     if nxt is not None and after.start(1) <= nxt.start < after.end(1) and nxt.until is None:
         return (pd.Timestamp(nxt.at), None) if nxt.zone is not None else (None, (nxt.at.hour, nxt.at.minute))
     return (None, None)
+
+
+def _sent_after(text: str, end: int, nxt: Any) -> Any:
+    """Whether the item of a ``by`` deadline that is no runbook step says, right after its due time, what
+    it owed done at a time ('export by 16:00 \u2014 sent 15:41', 'order by 16:00 BST (BCST-4410) \u2014
+    delivered at 15:41'): that time as :func:`_done_after` gives it, else None."""
+    if nxt is None or nxt.until is not None or nxt.start - end > 60:
+        return None
+    m = _SENT_HERE.match(text, end)
+    if m is None or m.end() != nxt.start:
+        return None
+    return (pd.Timestamp(nxt.at), None) if nxt.zone is not None else (None, (nxt.at.hour, nxt.at.minute))
 
 
 def _no_text(_text: str) -> bool:

@@ -2127,7 +2127,10 @@ _PAST_BY = re.compile(
     r"|started|begun|joined|logged\s+in|signed\s+in|checked\s+in|arrived)"
     r"|\b(?P<back>back|down)(?=\s+(?:under|below|within|to|at|in|above|up|online|normal|baseline)\b)"
     # (a step after a stamped step, told as a list of what happened: 'approved 16:05, done by 16:30')
-    r"|(?<=\d,\s)(?:done|finished|completed|complete|deployed|closed|merged))"
+    r"|(?<=\d,\s)(?:done|finished|completed|complete|deployed|closed|merged)"
+    # (a service back, told after the step before it: '10:12Z DB-42 failover started, service restored by
+    # 10:37' tells when it was restored; 'will be restored by 10:37' is due, _PAST_BY_AHEAD)
+    r"|(?<=[a-z],\s)(?:[a-z]+\s+){0,2}?(?:restored|recovered))"
     r"(?:\s+(?:under|below|within|above|to|at|in|up|online|normal|baseline|zero|[\w.%]*\d[\w.%]*)){0,2}"
     r"(?:\s+(?:fully|completely|entirely|again))?\s+$)"
 )
