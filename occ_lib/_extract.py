@@ -3304,6 +3304,21 @@ _FORMER = re.compile(
 )
 
 
+# A deadline followed by the one it replaced: 'ETA 10:15 (was 09:40)', 'due Oct 31 (was Oct 24)', 'ETA
+# 13:00, previously 11:00': the mention is the moved-to one, as 'ETA was 09:40, now 10:15' is (the old one
+# in parentheses or after a comma and 'previously'; not 'ETA 10:15, was told by the vendor')
+_FORMER_AFTER = re.compile(
+    r"[ \t]*(?:[A-Z]{2,5}[ \t]*)?(?:\([ \t]*(?i:was|previously|originally|formerly|prev\.|orig\.)"
+    r"|,[ \t]*(?i:previously|originally|formerly))(?![\w-])"
+)
+
+
+def is_replaced_after(prose: str, end: int) -> bool:
+    """Whether the deadline mention ending at ``prose[end]`` is followed by the deadline it replaced
+    (:data:`_FORMER_AFTER`): an anchored match, no scan."""
+    return _FORMER_AFTER.match(prose, end) is not None
+
+
 def is_former(prose: str, start: int) -> bool:
     """Whether the deadline mention at ``prose[start:]`` is written as the old, replaced deadline."""
     return _FORMER.search(prose, max(0, start - 24), start) is not None

@@ -428,7 +428,8 @@ Per item (the rules, in order)
       updated ETA, ``ETA now``, ``by EOD, moved to tomorrow EOD``: 19:00 alone; not ``checkpoint 10:00;
       new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
       ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``, ``ETA was 09:40,
-      now 10:15``; not ``status updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla`
+      now 10:15``, ``ETA 10:15 (was 09:40)``, ``ETA 13:00, previously 11:00``; not ``status updated to
+      P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla`
       supersedes with it the ticket's earlier promises of its kind written in earlier items; so has a
       promise given anew, ``vendor now says fix ships Mon 13 Oct`` (now says, expects, promises...), or
       reported by the party an earlier deadline of its tickets names (``vendor says fix ships Mon 13 Oct``
@@ -3493,7 +3494,8 @@ def _items(
                 d_refs = [t for t in part_refs[i] if t not in d_tks] if part_refs is not None else refs
                 # ('ETA moved to 18:00', 'slipped - new ETA 17:00': the promise moved, which supersedes the
                 # ticket's earlier ones of its kind across items, :mod:`occ_lib.sla`)
-                moves = ex.is_replacement(proses[k], m.start) and not ex.is_former(proses[k], m.start)
+                moves = (ex.is_replacement(proses[k], m.start) or ex.is_replaced_after(proses[k], m.end)) and (
+                    not ex.is_former(proses[k], m.start))
                 if not moves and d_tks and m.keyword in _times._REPORTED_KW:
                     # ('vendor says fix ships Mon 13 Oct' after 'vendor promised fix by Friday')
                     moves = _repromised(acc.deadline_rows, d_tks, proses[k], m.start)

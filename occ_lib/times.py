@@ -1721,6 +1721,23 @@ _PLURAL_KW = re.compile(
 )
 
 
+# a deadline written as missed by an amount after its keyword, 'missed the 17:00 cut-off by 5 minutes',
+# 'blew the 17:00 deadline by 2h': the amount is by how much, not the keyword's own value ('ETA by 17:00')
+_MISS_AMOUNT = re.compile(
+    r"\s*(?i:by)\s+(?:~|\u2248|(?i:about|around|only|just)\s+)?\d+(?:\.\d+)?\s*"
+    r"(?i:m|mins?|minutes?|h|hrs?|hours?|s|secs?|seconds?)(?![\w-])"
+)
+
+
+def _missed_by_amount(text: str, start: int, kw_end: int, a: int) -> bool:
+    """Whether the mention at ``text[start:]``, its keyword ending at ``kw_end``, is written as missed
+    ('missed the 17:00 cut-off', :data:`_MISSED_BEFORE`) by an amount after the keyword
+    (:data:`_MISS_AMOUNT`). Both patterns are anchored; a cheap 'by' test first."""
+    if text.find("by", kw_end, kw_end + 4) < 0 or _MISS_AMOUNT.match(text, kw_end) is None:
+        return False
+    return _MISSED_BEFORE.search(text, max(a, start - 48), start) is not None
+
+
 def _deadline_keyword(
     text: str, start: int, end: int, low: str | None = None, a: int = 0, b: int | None = None
 ) -> str | None:
@@ -1733,6 +1750,8 @@ def _deadline_keyword(
         after = _DEADLINE_AFTER.match(text, end, hi)
         # ('14:00 UTC ETA in ~2h': that ETA has its own value, written after it; '17:00 UTC ETA' has not)
         own = after and _OWN_VALUE.match(text, after.end(), hi + 8 if b is None else min(hi + 8, b))
+        if own and _missed_by_amount(text, start, after.end(), a):
+            own = None  # ('missed the 17:00 cut-off by 5 minutes': by how much, no value of the cut-off's)
         if after and not own and (start == a or _LEAD.fullmatch(text, a, start)):
             kw = (after.group("kw1") or after.group("kw2")).lower()
             if kw in ("eta", "deadline", "target"):
