@@ -3002,6 +3002,10 @@ def _items(
     for k, extra in ex.hash_aliases(texts, known).items():
         spans = sorted(ex.ticket_spans(keyed[k] if keyed is not None else texts[k]) + extra)
         owns[k] = list(dict.fromkeys(key for _, key in spans))
+    # ('playout server PLY-FRA-2' in one item: the document's machine, no ticket in any of its items)
+    machines = ex.equipment_keys(texts)
+    if machines:
+        owns = [[t for t in own if t not in machines] if own else own for own in owns]
     proses = [without_code(t if it[8] is None else redact(it[8], rare))
               for t, it in zip(texts, items, strict=True)]
     if keyed is not None:

@@ -1503,6 +1503,8 @@ _DL_FILLER = (
     # who gave it: 'ETA from vendor 11:00Z', 'ETA per the supplier 14:00'
     "from vendor|from the vendor|from supplier|from the supplier|per vendor|per the vendor|per supplier|"
     "per the supplier|"
+    # where the ETA is for: a crew's arrival, 'crew ETA on site 02:30', 'tech ETA onsite 14:00'
+    "on site|on-site|onsite|on scene|"
     + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
