@@ -481,7 +481,11 @@ Deadlines
     maintenance window for OPS-9`` is the window). A keyword written right after wins over one before
     (``before 09:00 UTC checkpoint`` -> ``checkpoint``).
     Who gave a promise may stand between the keyword and its time: ``ETA from vendor 11:00Z``, ``ETA per
-    the supplier 14:00`` (from/per vendor or supplier, with or without ``the``).
+    the supplier 14:00`` (from/per vendor or supplier, with or without ``the``); so may where a crew is
+    due: ``crew ETA on site 02:30``, ``tech ETA onsite 14:00`` (on site, on-site, onsite, on scene).
+    A keyword written after a time said missed is that deadline's keyword even when an amount follows
+    it: ``missed the 17:00 cut-off by 5 minutes`` -> ``cutoff`` (the amount is how late, not the
+    keyword's own value as in ``ETA in 2h``: :func:`_missed_by_amount`).
     Notion's ``@`` before a relative day is no break (``Due: @Friday 5:00 PM``, ``Due: @Tomorrow 9:00 AM``).
     A deadline written in words takes the date in brackets right after them: ``due 5 business days after
     the incident (2025-10-16)``, ``target: end of sprint (Oct 24)`` (a duration after something, or the

@@ -24,7 +24,8 @@ GRID = FIX / "tags_a_substation_night.md"
 def _moves(text: str) -> list[list]:
     dl = parse_log(item(text), "x.md").deadlines
     return [[d.strftime("%m-%d %H:%M"), kw, bool(m), bool(mv)]
-            for d, kw, m, mv in zip(dl["due_at"], dl["keyword"], dl["stated_missed"], dl["moves"], strict=True)]
+            for d, kw, m, mv in zip(
+                dl["due_at"], dl["keyword"], dl["stated_missed"], dl["moves"], strict=True)]
 
 
 # 1: a machine's name is no ticket; a sales order's number neither -------------------------------------------
@@ -54,10 +55,12 @@ def test_the_documents_machines_are_named_once():
 
 
 def test_the_broadcast_logs_playout_servers_are_no_tickets():
-    # (before: line 44 [PLY-FRA-2, PLY-FRA-3], 51 [PLY-FRA-2, BCST-4423, PLY-FRA-3], 55 [BCST-4423, PLY-FRA-3])
+    # (before: line 44 [PLY-FRA-2, PLY-FRA-3], 51 [PLY-FRA-2, BCST-4423, PLY-FRA-3], 55 [BCST-4423,
+    # PLY-FRA-3], and line 34 referred to PLY-FRA-2)
     ev = occ_lib.read_logs(str(FIX / "expk_a_broadcast_weekend.md")).events
     ev = ev[ev["line"].isin([12, 34, 44, 51, 55])]
-    assert [[int(n), list(t), list(r)] for n, t, r in zip(ev["line"], ev["tickets"], ev["refs"], strict=True)] == [
+    rows = [[int(n), list(t), list(r)] for n, t, r in zip(ev["line"], ev["tickets"], ev["refs"], strict=True)]
+    assert rows == [
         [12, [], []], [34, ["BCST-4417"], []], [44, [], []], [51, ["BCST-4423"], []], [55, ["BCST-4423"], []],
     ]
 
@@ -74,7 +77,8 @@ def test_the_grid_logs_tie_switch_is_no_ticket():
 @pytest.mark.parametrize(("text", "expected"), [
     ("08:40 Eta for fix 45 min", [[5, [], "10-07 09:25", "ETA", False]]),
     ("08:40 Eta 14:30", [[5, [], "10-07 14:30", "ETA", False]]),  # (as before)
-    ("01:48 NOC-7720 tech en route, crew ETA on site 02:30.", [[5, ["NOC-7720"], "10-07 02:30", "ETA", False]]),
+    ("01:48 NOC-7720 tech en route, crew ETA on site 02:30.",
+     [[5, ["NOC-7720"], "10-07 02:30", "ETA", False]]),
     ("01:48 NOC-7720 tech en route, ETA on site 02:30.", [[5, ["NOC-7720"], "10-07 02:30", "ETA", False]]),
     ("01:48 NOC-7720 tech ETA onsite 14:00", [[5, ["NOC-7720"], "10-07 14:00", "ETA", False]]),
     ("01:48 NOC-7720 crew on site 02:30", []),  # (no ETA: when they arrived)
@@ -83,13 +87,13 @@ def test_an_eta_capitalised_or_for_a_crew_on_site_is_a_deadline(text, expected):
     assert text_deadline_rows(item(text)) == expected
 
 
-# 4: 'ETA 10:15 (was 09:40)' is a moved ETA -------------------------------------------------------------------
+# 4: 'ETA 10:15 (was 09:40)' is a moved ETA ----------------------------------------------------------------
 @pytest.mark.parametrize(("text", "expected"), [
     ("08:40 OPS-1 ETA 10:15 (was 09:40)", [["10-07 10:15", "ETA", False, True]]),
     ("08:40 OPS-1 ETA 10:15 UTC (was 09:40 UTC)", [["10-07 10:15", "ETA", False, True]]),
     ("08:40 OPS-1 due Oct 31 (was Oct 24)", [["10-31 00:00", "due", False, True]]),
     ("08:40 OPS-1 ETA 13:00, previously 11:00", [["10-07 13:00", "ETA", False, True]]),
-    ("08:40 OPS-1 ETA was 09:40, now 10:15", [["10-07 10:15", "ETA", False, True]]),  # (as before)
+    ("08:40 OPS-1 ETA was 09:40, now 10:15", [["10-07 10:15", "ETA", False, True]]),  # (before too)
     ("08:40 OPS-1 ETA 10:15, was told by vendor", [["10-07 10:15", "ETA", False, False]]),
     ("08:40 OPS-1 ETA 10:15 (vendor)", [["10-07 10:15", "ETA", False, False]]),
 ])
