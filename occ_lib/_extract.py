@@ -85,6 +85,8 @@ _NOT_TICKET_PREFIX = frozenset(
         # a warehouse's pallet and licence plate numbers: 'PLT-000231 damaged on receipt', 'LPN-0004411
         # putaway' (the WMS ticket written with them is the item's)
         "PLT", "LPN",
+        # a sales order's number beside them: 'SO-4412 picked', 'SO-4412 shipped'
+        "SO",
     }
 )
 # a standard named by a prefix and one digit: 'SOC-2' (SOC 1, 2, 3 reports); a security operations
@@ -112,6 +114,53 @@ _ERROR_BEFORE = re.compile(r"(?<![\w-])(?i:error|err)[ \t]*[:#]?[ \t]*$")
 # what joins the codes of a list of error codes ('errors: MM-504, MM-505', 'error codes MM-504 and MM-505',
 # 'codes MM-504/MM-505'): every key of the list is a code, not only the first (:func:`_keys`)
 _CODE_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|/|[ \t](?:and|or|&)[ \t]+)[ \t]*")
+
+
+# a key written right after the noun of a machine or a piece of equipment names that machine, not a
+# ticket: 'playout server PLY-FRA-2', 'node PLY-FRA-2', 'tie switch TS-88', 'transformer TS-88' (tried
+# at a key after a space, on a short lower-cased window: :func:`_equipment`); the document's other
+# mentions of such a key are no tickets either (:func:`equipment_keys`)
+_EQUIPMENT_NOUNS = (
+    r"(?<![\w-])(?:servers?|nodes?|hosts?|switch(?:es)?|transformers?|routers?|encoders?|decoders?"
+    r"|appliances?|chassis|firewalls?|vms?|machines?|breakers?|feeders?|generators?)"
+)
+_EQUIPMENT_BEFORE = re.compile(_EQUIPMENT_NOUNS + r"[ \t]+$")
+_EQUIPMENT_HINT = re.compile(
+    "server|node|host|switch|transformer|router|coder|appliance|chassis|firewall|vm|machine|breaker|feeder"
+    "|generator"
+)
+_EQUIPMENT_KEY = re.compile(
+    _EQUIPMENT_NOUNS + r"[ \t]+(?P<key>[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d{1,7})(?![\w-])"
+)
+
+
+def _equipment(text: str, i: int) -> bool:
+    """Whether the key at ``text[i]`` is written right after an equipment noun (:data:`_EQUIPMENT_BEFORE`)."""
+    window = text[max(0, i - 16):i].lower()
+    return _EQUIPMENT_HINT.search(window) is not None and _EQUIPMENT_BEFORE.search(window) is not None
+
+
+def equipment_keys(texts: list[str]) -> set[str]:
+    """The keys any of ``texts`` (one document's items) writes right after an equipment noun
+    ('playout server PLY-FRA-2'): the document's machines, no tickets in any of its items. One search of
+    the lower-cased document, after a cheap test for the nouns."""
+    joined = "\n".join(texts)
+    low = joined.lower()
+    if len(low) != len(joined) or _EQUIPMENT_HINT.search(low) is None:
+        return set()
+    out = set()
+    for m in _EQUIPMENT_KEY.finditer(low):
+        key = joined[m.start("key"):m.end("key")]
+        if key.isupper():
+            out.add(key)
+    # (a machine's name of segments names its siblings too: 'PLY-FRA-2 backup PLY-FRA-3'; not a key of
+    # one segment's, 'host OPS-2' names no other OPS key a machine)
+    heads = {k.rpartition("-")[0] for k in out if k.count("-") > 1}
+    if heads:
+        for own in texts:
+            if "-" in own:
+                out.update(m.group(0) for m in _keys(own) if m.group(0).rpartition("-")[0] in heads)
+    return out
 
 
 def _two_letters(head: str) -> bool:
@@ -178,6 +227,8 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
                 or text[i - 1] != "/" and _error_code(text, i, key)
             ):
                 code_end, code_head = m.end(), head
+                continue
+            if i and text[i - 1] in " \t" and _equipment(text, i):
                 continue
             num = key[key.rindex("-") + 1:]
             if num[0] == "0" and (len(num) < 4 or num.strip("0") == ""):
@@ -2942,8 +2993,9 @@ _PAST_WITHIN = re.compile(
 
 def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
     """(minutes, keyword, start, end) of the first 'ETA 30 min' style deadline of an item, else None."""
-    if "ETA" not in prose and "eta" not in prose and "ithin" not in prose and "ue in" not in prose and (
-        "pdate" not in prose and "SLA" not in prose and "sla" not in prose
+    # (also 'Eta for fix 45 min', capitalised as a sentence's first word)
+    if "ETA" not in prose and "eta" not in prose and "Eta" not in prose and "ithin" not in prose and (
+        "ue in" not in prose) and ("pdate" not in prose and "SLA" not in prose and "sla" not in prose
     ):
         return None
     if prose.isascii():  # (case-blind: a match opens where one of its keywords is, lower-cased)
@@ -3345,6 +3397,21 @@ _FORMER = re.compile(
     r"(?i:\b(?:was|previously|originally|formerly|prev\.|orig\.|(?:slipped|moved|pushed|changed|shifted"
     r"|delayed|postponed|rescheduled|bumped)\s+from))\s*[:=]?\s*@?$"
 )
+
+
+# A deadline followed by the one it replaced: 'ETA 10:15 (was 09:40)', 'due Oct 31 (was Oct 24)', 'ETA
+# 13:00, previously 11:00': the mention is the moved-to one, as 'ETA was 09:40, now 10:15' is (the old one
+# in parentheses or after a comma and 'previously'; not 'ETA 10:15, was told by the vendor')
+_FORMER_AFTER = re.compile(
+    r"[ \t]*(?:[A-Z]{2,5}[ \t]*)?(?:\([ \t]*(?i:was|previously|originally|formerly|prev\.|orig\.)"
+    r"|,[ \t]*(?i:previously|originally|formerly))(?![\w-])"
+)
+
+
+def is_replaced_after(prose: str, end: int) -> bool:
+    """Whether the deadline mention ending at ``prose[end]`` is followed by the deadline it replaced
+    (:data:`_FORMER_AFTER`): an anchored match, no scan."""
+    return _FORMER_AFTER.match(prose, end) is not None
 
 
 def is_former(prose: str, start: int) -> bool:

@@ -268,8 +268,8 @@ Per item (the rules, in order)
       ``SMPTE-2110``, ``EBU-R128``; ``SOC`` only with one digit: a SOC's
       case ``SOC-4471`` is a key), cluster objects and release labels
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
-      ``RC-2``), a purchase order's number (``PO-4471``), a warehouse's pallet or licence plate number
-      (``PLT-000231``, ``LPN-0004411``), a region's shard (EU, NA, SEA, APAC, EMEA, AMER,
+      ``RC-2``), a purchase or sales order's number (``PO-4471``, ``SO-4412``), a warehouse's pallet or
+      licence plate number (``PLT-000231``, ``LPN-0004411``), a region's shard (EU, NA, SEA, APAC, EMEA, AMER,
       LATAM, OCE, MENA or ANZ and one or two digits: ``EU-1``, ``SEA-3``; ``EU-1234`` is a key), a flight
       (an airline's IATA designator, ``UA``, ``LH``, ``BA``..., and one to four digits, in an item that speaks
       of flights: a flight, gate, boarding, departure, arrival, pax, station, check-in, ATC, aircraft or crew:
@@ -285,6 +285,11 @@ Per item (the rules, in order)
       ``DNS-01``; in-house trackers pad to four digits or more, so ``REQ-0012``, ``INC-000123``,
       ``TKT-00042`` are keys), nor a key of several segments whose number starts with 0 (a host or
       an asset tag: ``FIN-WS-0231``, ``LON-SW-0042``; ``OCC-INF-221`` is a key),
+      nor a key written right after the noun of a machine or equipment (server, node, host, switch,
+      transformer, router, encoder, decoder, appliance, chassis, firewall, vm, machine, breaker, feeder,
+      generator: ``playout server PLY-FRA-2``, ``tie switch TS-88``), which names that machine in every
+      item of the document (``0 bitrate on PLY-FRA-2``), and, for a name of several segments, its
+      siblings too (``PLY-FRA-2 backup PLY-FRA-3``; ``host OPS-2`` makes no other OPS key a machine),
       nor an e-mail address (``NOC-24@vendor.com``);
       and ServiceNow's numbers, which have no hyphen (``INC0012345``,
       ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
@@ -428,7 +433,8 @@ Per item (the rules, in order)
       updated ETA, ``ETA now``, ``by EOD, moved to tomorrow EOD``: 19:00 alone; not ``checkpoint 10:00;
       new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
       ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``, ``ETA was 09:40,
-      now 10:15``; not ``status updated to P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla`
+      now 10:15``, ``ETA 10:15 (was 09:40)``, ``ETA 13:00, previously 11:00``; not ``status updated to
+      P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla`
       supersedes with it the ticket's earlier promises of its kind written in earlier items; so has a
       promise given anew, ``vendor now says fix ships Mon 13 Oct`` (now says, expects, promises...), or
       reported by the party an earlier deadline of its tickets names (``vendor says fix ships Mon 13 Oct``
@@ -496,7 +502,8 @@ Per item (the rules, in order)
       a ticket that states a miss of a deadline without
       writing its time (``OPS-9 missed the deadline``, ``ETA missed``, ``blew the SLA``; not ``context
       deadline exceeded``) is a row with no ``due_at``, keyword ``missed``, stated missed. A duration
-      after ETA, ``due in`` or ``within`` (``ETA 30 min``,
+      after ETA (also ``Eta``, a sentence's first word: ``Eta for fix 45 min``), ``due in`` or ``within``
+      (``ETA 30 min``,
       ``ETA ~2h``, ``within 3 days``, ``ETA +1d``, ``ETA within the hour``, ``ETA in an hour``, ``ETA half an
       hour``, hours and minutes, ``ETA 1h30m``, ``ETA 1 hr 30 min``; of a range its longer end, ``ETA 1-2
       days``: two days), and an SLA's clock told as running out (``SLA breach in 45m``, ``breaches SLA in
@@ -3006,6 +3013,10 @@ def _items(
     for k, extra in ex.hash_aliases(texts, known).items():
         spans = sorted(ex.ticket_spans(keyed[k] if keyed is not None else texts[k]) + extra)
         owns[k] = list(dict.fromkeys(key for _, key in spans))
+    # ('playout server PLY-FRA-2' in one item: the document's machine, no ticket in any of its items)
+    machines = ex.equipment_keys(texts)
+    if machines:
+        owns = [[t for t in own if t not in machines] if own else own for own in owns]
     proses = [without_code(t if it[8] is None else redact(it[8], rare))
               for t, it in zip(texts, items, strict=True)]
     if keyed is not None:
@@ -3498,7 +3509,9 @@ def _items(
                 d_refs = [t for t in part_refs[i] if t not in d_tks] if part_refs is not None else refs
                 # ('ETA moved to 18:00', 'slipped - new ETA 17:00': the promise moved, which supersedes the
                 # ticket's earlier ones of its kind across items, :mod:`occ_lib.sla`)
-                moves = ex.is_replacement(proses[k], m.start) and not ex.is_former(proses[k], m.start)
+                # (also 'ETA 10:15 (was 09:40)': the one it replaced written after it)
+                moves = (ex.is_replacement(proses[k], m.start) or ex.is_replaced_after(
+                    proses[k], m.end)) and not ex.is_former(proses[k], m.start)
                 if not moves and d_tks and m.keyword in _times._REPORTED_KW:
                     # ('vendor says fix ships Mon 13 Oct' after 'vendor promised fix by Friday')
                     moves = _repromised(acc.deadline_rows, d_tks, proses[k], m.start)

@@ -485,7 +485,11 @@ Deadlines
     maintenance window for OPS-9`` is the window). A keyword written right after wins over one before
     (``before 09:00 UTC checkpoint`` -> ``checkpoint``).
     Who gave a promise may stand between the keyword and its time: ``ETA from vendor 11:00Z``, ``ETA per
-    the supplier 14:00`` (from/per vendor or supplier, with or without ``the``).
+    the supplier 14:00`` (from/per vendor or supplier, with or without ``the``); so may where a crew is
+    due: ``crew ETA on site 02:30``, ``tech ETA onsite 14:00`` (on site, on-site, onsite, on scene).
+    A keyword written after a time said missed is that deadline's keyword even when an amount follows
+    it: ``missed the 17:00 cut-off by 5 minutes`` -> ``cutoff`` (the amount is how late, not the
+    keyword's own value as in ``ETA in 2h``: :func:`_missed_by_amount`).
     Notion's ``@`` before a relative day is no break (``Due: @Friday 5:00 PM``, ``Due: @Tomorrow 9:00 AM``).
     A deadline written in words takes the date in brackets right after them: ``due 5 business days after
     the incident (2025-10-16)``, ``target: end of sprint (Oct 24)`` (a duration after something, or the
@@ -1513,6 +1517,8 @@ _DL_FILLER = (
     # who gave it: 'ETA from vendor 11:00Z', 'ETA per the supplier 14:00'
     "from vendor|from the vendor|from supplier|from the supplier|per vendor|per the vendor|per supplier|"
     "per the supplier|"
+    # where the ETA is for: a crew's arrival, 'crew ETA on site 02:30', 'tech ETA onsite 14:00'
+    "on site|on-site|onsite|on scene|"
     + _WEEKDAY_ALT + "|" + _WD_ABBR_LOW
 )
 # Matched against the reversed text before a mention, anchored at its start: no scanning, and the
@@ -1731,6 +1737,23 @@ _PLURAL_KW = re.compile(
 )
 
 
+# a deadline written as missed by an amount after its keyword, 'missed the 17:00 cut-off by 5 minutes',
+# 'blew the 17:00 deadline by 2h': the amount is by how much, not the keyword's own value ('ETA by 17:00')
+_MISS_AMOUNT = re.compile(
+    r"\s*(?i:by)\s+(?:~|\u2248|(?i:about|around|only|just)\s+)?\d+(?:\.\d+)?\s*"
+    r"(?i:m|mins?|minutes?|h|hrs?|hours?|s|secs?|seconds?)(?![\w-])"
+)
+
+
+def _missed_by_amount(text: str, start: int, kw_end: int, a: int) -> bool:
+    """Whether the mention at ``text[start:]``, its keyword ending at ``kw_end``, is written as missed
+    ('missed the 17:00 cut-off', :data:`_MISSED_BEFORE`) by an amount after the keyword
+    (:data:`_MISS_AMOUNT`). Both patterns are anchored; a cheap 'by' test first."""
+    if text.find("by", kw_end, kw_end + 4) < 0 or _MISS_AMOUNT.match(text, kw_end) is None:
+        return False
+    return _MISSED_BEFORE.search(text, max(a, start - 48), start) is not None
+
+
 def _deadline_keyword(
     text: str, start: int, end: int, low: str | None = None, a: int = 0, b: int | None = None
 ) -> str | None:
@@ -1743,6 +1766,8 @@ def _deadline_keyword(
         after = _DEADLINE_AFTER.match(text, end, hi)
         # ('14:00 UTC ETA in ~2h': that ETA has its own value, written after it; '17:00 UTC ETA' has not)
         own = after and _OWN_VALUE.match(text, after.end(), hi + 8 if b is None else min(hi + 8, b))
+        if own and _missed_by_amount(text, start, after.end(), a):
+            own = None  # ('missed the 17:00 cut-off by 5 minutes': by how much, no value of the cut-off's)
         if after and not own and (start == a or _LEAD.fullmatch(text, a, start)):
             kw = (after.group("kw1") or after.group("kw2")).lower()
             if kw in ("eta", "deadline", "target"):
