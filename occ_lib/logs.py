@@ -4386,7 +4386,6 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
 # more timed clauses than a person tells in one item: a pasted export ('[{"updated": "2025-10-09 01:01",
 # ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
 _MAX_STEPS = 24
-# where a step's sentence ends, after its time (:func:`_step_tickets`)
 # a verb of what was done, right before a later time of the item than its first, and nothing between
 # ('21:15 BCST-1 resolved 21:20', 'restored at 10:37'), not after a word that makes it one to come
 _TOLD_AT_GATE = ("resolved", "restored", "recovered", "fixed", "mitigated")
@@ -4394,6 +4393,7 @@ _TOLD_AT = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bnot )\b(?:resolved|restored|recovered|fixed|mitigated)"
     r"[^\S\n]+(?:at[^\S\n]+|@[^\S\n]*)?$"
 )
+# where a step's sentence ends, after its time (:func:`_step_tickets`)
 _STEP_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 

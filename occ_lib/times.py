@@ -5652,7 +5652,7 @@ _CJK_DATE = re.compile(
 )
 _CJK_WEEKDAYS = dict(zip("\u6708\u706b\u6c34\u6728\u91d1\u571f\u65e5",
                          ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
-_MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_ABBRS = tuple(m.title() for m in _MONTHS)  # ('Jan', ... 'Dec': _MONTHS's order)
 
 
 def _cjk_date(m: re.Match[str]) -> str:
