@@ -1165,6 +1165,26 @@ _BARE_HOUR = re.compile(r"[1-9]:[0-5]\d(?:\s+[A-Z]{1,5}T)?$|1[01]:[0-5]\d(?:\s+[
 _MERIDIEM = re.compile(r"\d\s?[AaPp]\.?[Mm]\b")
 # a shift's handoff, whose notes hand over what is still to come ('### Handed to EU shift at 07:00')
 _HANDOFF = re.compile(r"(?i)\bhand(?:ed|ing|s)?[\s-]?(?:off|over|to)\b")
+# a heading over a list of the work's steps ('### Eradication checklist (SEC-812)', '## Cutover steps',
+# 'Sub-tasks'): an item of it said done, naming no ticket of its own, is that step done, not its ticket's
+# resolution (:func:`_checklist_step`)
+_STEPS_HEADING = re.compile(r"(?i)\b(?:check[\s-]?lists?|steps|sub-?tasks|tasks)\b")
+# what an item says of the whole, or a fix's own word: 'incident closed', 'all steps done', '14:30 service
+# restored' under the checklist or the steps taken still resolve
+_WHOLE_DONE = re.compile(
+    r"(?i)\b(?:incident|ticket|case|issue|outage|all|everything|resolved|fixed|closed|restored|recovered"
+    r"|mitigated|solved)\b"
+)
+
+
+def _checklist_step(heading: str | None, text: str) -> bool:
+    """Whether a ``resolved`` item that names no ticket of its own is a step of a checklist: its heading
+    names one (:data:`_STEPS_HEADING`) and the item speaks of no whole (:data:`_WHOLE_DONE`); the ticket
+    it inherits goes on (a ``status``)."""
+    return heading is not None and _STEPS_HEADING.search(heading) is not None and (
+        _WHOLE_DONE.search(text) is None)
+
+
 # a deadline written as a promise still to keep: 'vendor promised a patch by 06:00', 'will ship by 09:00',
 # also one reported ('@ben says 09:00' written at 17:30: the next 09:00)
 _PROMISE = re.compile(
@@ -3300,6 +3320,9 @@ def _items(
                 kw = rel[1]
                 if kw != "update" and ex.deliverable_promise(proses[k], rel[2]):
                     kw = "postmortem"  # ('postmortem due in 2 days': kept by its delivery, as a dated one)
+                # ('critical patch within 72h, i.e. by Fri 2025-10-10 11:00 UTC' written at Tue 11:00: the
+                # time after it spells the duration out, one promise, the duration's)
+                dls = [m for m in dls if not (m.start >= rel[3] and m.at == due)]
                 dls.append(_times.TimeMention(
                     start=rel[2], end=rel[3], raw=proses[k][rel[2]:rel[3]], at=due, until=None,
                     precision="day" if prec == "day" else "minute", has_date=True, zone=None,
@@ -3338,14 +3361,20 @@ def _items(
         kind, level = classify(kind_texts[k], w, bool(dls), bool(flags & _TICKED), bool(flags & _TASK))
         if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):
             kind = "status"  # (a done step of an open task, 'snapshot taken ✅ ...': the ticket goes on)
-        elif kind == "resolved" and not owns[k] and tks_all[k] and ex.only_steps_done(kind_texts[k]):
-            kind = "status"  # ('21:10 snapshot complete' under '# Migration journal (DBA-318)': a step)
+        elif kind == "resolved" and not owns[k] and tks_all[k] and (
+            ex.only_steps_done(kind_texts[k]) or _checklist_step(sec[0], kind_texts[k])
+        ):
+            # ('21:10 snapshot complete' under '# Migration journal (DBA-318)', '1. Block list review —
+            # done' under '### Eradication checklist (SEC-812)': a step)
+            kind = "status"
         elif kind == "note" and planned_ref and ex.milestone_at(proses[k], ref_start):
             kind = "plan"  # ('Release cut Thursday 17:00 CET' under Wednesday: the cut is to come then)
         elif end != _NAT and kind in ("status", "note") and ex.past_outage(kind_texts[k]):
             kind = "resolved"  # ('PLAT-318 outage 12:10-13:25': it began at 12:10 and was over at 13:25)
         elif kind == "note" and moved_ahead and not tks_all[k]:
             kind = "plan"  # ('09:10 PSYC105 postponed to Friday 17 October': the exam is to come then)
+        elif kind == "resolved" and ex.go_for_later(kind_texts[k]):
+            kind = "plan"  # ('CHG-20417 status: GO for Sat. Comms sent, banner config merged': to come Sat)
         elif kind in ("status", "note") and ex.tonight_window(kind_texts[k]):
             kind = "plan"  # ('maintenance outage tonight 22:00-23:00': to come tonight)
         elif kind == "note" and not times and prec == "day" and sec[2] is not None and sec[3] == at and (
@@ -3428,7 +3457,7 @@ def _items(
             for i, (m, step_kind, step_level, lo) in enumerate(steps):
                 ev_at, ev_prec = (m.at - epoch) // us, m.precision
                 if step_kind == "resolved" and not owns[k] and tks_all[k] and (
-                    ex.only_steps_done(kind_texts[k])
+                    ex.only_steps_done(kind_texts[k]) or _checklist_step(sec[0], kind_texts[k])
                 ):
                     # ('Promote `orders-pg16` — `pg_ctl promote` done 14:01' in its thread: every
                     # resolution word of the item a step, as above; read whole, with the code span
