@@ -3100,8 +3100,8 @@ def add_business_days(day: dt.date, n: int) -> dt.date:
 
 # a promise of the next update, right before its time: 'Next update by 14:45 EDT', 'next status update
 # at 16:00', 'next CISO update due Thu 09:00', 'Next update to the exec channel by 14:00', 'Next update:
-# 17:00 UTC', 'we will post an update by 15:00', 'carrier promised an update by 17:00 CDT' (a status page's or a vendor's promise, kept by the next update, not by the fix:
-# :func:`occ_lib.sla.deadline_misses`)
+# 17:00 UTC', 'we will post an update by 15:00', 'carrier promised an update by 17:00 CDT' (a status
+# page's or a vendor's promise, kept by the next update, not by the fix: :func:`occ_lib.sla.deadline_misses`)
 _UPDATE_AT = r"(?i:by|at|before|around|no\s+later\s+than|not\s+later\s+than|NLT)\b|[:@~\u2013\u2014-]"
 _UPDATE_PROMISE = re.compile(
     # (also to whom: 'next CISO update due Thu 09:00', 'Next update to the exec channel by 14:00')
