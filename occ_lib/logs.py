@@ -424,7 +424,9 @@ Per item (the rules, in order)
       half-time missed``; not ``missed the break ETA``) or names a thing (``[[Missed deadlines
       report]]``, ``the missed-SLA dashboard``) -,
       except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
-      19:00", "ETA now 11:15", "now due Tues", "missed ETA 15:00; next ETA 19:00", the second of "ETA
+      19:00", "ETA now 11:15", "patch ETA now Thu 16:00 UTC" (its weekday between), "now due Tues", "vendor
+      moved the patch ETA to Thu 09:00", "pushed our deadline to Friday" (the verb before the promise it
+      moves), "missed ETA 15:00; next ETA 19:00", the second of "ETA
       10/8 → 10/10" or "moved from Oct 8 to Oct 10", both of which are deadlines, unless its own mention
       says it was missed too ("next ETA 19:00 UTC missed"), while the old one is no deadline now unless the
       item says it was missed (``ETA moved from 17:00 to 19:00``, ``ETA was 10:00, now 13:00``, ``due
@@ -513,7 +515,10 @@ Per item (the rules, in order)
       item's ``at`` when that is known to the minute (in whole days: to the day); not one read as a time of
       day, ``ETA 17h UTC``; one of hours in an item known only to its day (``ETA ~2h``, ``ETA 12h``, ``ETA
       within the hour`` with no time) is no row but a problem, ``relative deadline without the item's
-      time`` (the promise is not dropped silently). A ``within`` after a state reached, told as past (``was
+      time`` (the promise is not dropped silently). A time written after the duration at the very instant
+      it ends spells it out, one promise, the duration's (``critical patch within 72h, i.e. by Fri
+      2025-10-10 11:00 UTC`` written Tue 11:00: one ``within`` row, not a ``by`` one beside it). A ``within``
+      after a state reached, told as past (``was
       resolved within the hour``, ``queue recovered within 10 min of the restart``), says how long it
       took: no deadline (``must be resolved within 4h``, ``fix expected within the hour`` are). A number of
       business or working days after
@@ -525,7 +530,9 @@ Per item (the rules, in order)
       A promise of the next update (``Next update by 14:45 EDT``,
       ``next status update at 16:00``, ``Next update: 17:00 UTC``, ``we will post an update by 15:00``,
       ``next update in 30 minutes``, on a day named between, ``Next update tomorrow 10:00 CET``, ``next
-      update Monday by 09:00 ET``; also one promised or owed, ``carrier promised an update by 17:00
+      update Monday by 09:00 ET``, to whom it goes, ``next CISO update due Thu 09:00``, ``Next update to the
+      exec channel by 14:00``, ``next update for the board by 17:00`` (not ``next firmware update``: work,
+      not news); also one promised or owed, ``carrier promised an update by 17:00
       CDT``, ``vendor owes us an update by noon``, ``Customer update promised by 11am``: the update is
       promised, not the fix) is a deadline
       with keyword ``update``, also without ``by``, and no time
@@ -830,7 +837,11 @@ Per item (the rules, in order)
          resolve; one such step done in an item that names no ticket of its own is a ``status`` of the
          ticket it inherits, ``- 21:10 snapshot complete`` under ``# Migration journal (DBA-318)``, also
          from its thread, ``[JR 13:26] T-34. Batch done`` after ``[AK 13:00] ... DBM-310``, and so is
-         each timed step of it, ``Promote ... — `pg_ctl promote` done 14:01``; an item with a resolution
+         each timed step of it, ``Promote ... — `pg_ctl promote` done 14:01``; so is any item said done that
+         names no ticket of its own under a heading of a checklist, steps or tasks (``1. Block list review —
+         done`` under ``### Eradication checklist (SEC-812)``: a step of it, :func:`_checklist_step`), unless it
+         speaks of the whole or writes a fix's own word (``incident closed``, ``all steps done``, ``14:30
+         service restored`` under ``### Steps taken (INC-44)`` resolve); an item with a resolution
          word of its own, ``batch done 14:12, resolved 14:19``, or naming the ticket, ``DBM-310 done``,
          resolves), an
          escalation that ended while the ticket goes on ("VP escalation closed out for OPS-804; manager
@@ -929,7 +940,13 @@ Per item (the rules, in order)
          done verb, ``... completed``): a ``plan``. A ``note`` with no time of its own that writes one weekday
          with a part of the day (``HD-5521 AV engineer on site Wednesday morning.`` under a Tuesday) after its
          section's day, and no past verb (``was``, ``reported``; nor ``last``, ``since``, ``until`` before the
-         day): a ``plan`` on that day (``day`` precision).
+         day): a ``plan`` on that day (``day`` precision). A ``resolved`` item that opens (its first 60
+         characters) with a go decision for a later run of its change, ``go``, ``approved``, ``green light``
+         for a weekday, tonight, tomorrow, the weekend, the window, the cutover or the upgrade (``CHG-20417
+         status: GO for Sat. Comms to app teams sent, read-only banner config merged``), and writes no fix's
+         word (resolved, fixed, closed, restored, recovered, mitigated, solved: ``OPS-1 fixed; CHG-9 approved
+         for Sat`` resolves; nor ``ready to go for Sat``, no decision): what it says done readies that run, a
+         ``plan`` (:func:`occ_lib._extract.go_for_later`).
       9. ``deadline``: the item states a deadline and nothing above.
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
