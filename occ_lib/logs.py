@@ -839,8 +839,8 @@ Per item (the rules, in order)
          from its thread, ``[JR 13:26] T-34. Batch done`` after ``[AK 13:00] ... DBM-310``, and so is
          each timed step of it, ``Promote ... — `pg_ctl promote` done 14:01``; so is any item said done that
          names no ticket of its own under a heading of a checklist, steps or tasks (``1. Block list review —
-         done`` under ``### Eradication checklist (SEC-812)``: a step of it, :func:`_checklist_step`), unless it
-         speaks of the whole or writes a fix's own word (``incident closed``, ``all steps done``, ``14:30
+         done`` under ``### Eradication checklist (SEC-812)``: a step of it, :func:`_checklist_step`), unless
+         it speaks of the whole or writes a fix's own word (``incident closed``, ``all steps done``, ``14:30
          service restored`` under ``### Steps taken (INC-44)`` resolve); an item with a resolution
          word of its own, ``batch done 14:12, resolved 14:19``, or naming the ticket, ``DBM-310 done``,
          resolves), an
