@@ -2755,6 +2755,26 @@ def opens_ticket(text: str) -> bool:
     return any(w in low for w in _OPENED_WORDS) and OPENED.search(text) is not None
 
 
+# a heading over a list of the work's steps ('### Eradication checklist (SEC-812)', '## Cutover steps',
+# 'Sub-tasks'): an item of it said done, naming no ticket of its own, is that step done, not its ticket's
+# resolution (:func:`checklist_step`)
+_STEPS_HEADING = re.compile(r"(?i)\b(?:check[\s-]?lists?|steps|sub-?tasks|tasks)\b")
+# what an item says of the whole, or a fix's own word: 'incident closed', 'all steps done', '14:30 service
+# restored' under the checklist or the steps taken still resolve
+_WHOLE_DONE = re.compile(
+    r"(?i)\b(?:incident|ticket|case|issue|outage|all|everything|resolved|fixed|closed|restored|recovered"
+    r"|mitigated|solved)\b"
+)
+
+
+def checklist_step(heading: str | None, text: str) -> bool:
+    """Whether a ``resolved`` item that names no ticket of its own is a step of a checklist: its heading
+    names one (:data:`_STEPS_HEADING`) and the item speaks of no whole (:data:`_WHOLE_DONE`); the ticket
+    it inherits goes on (a ``status``)."""
+    return heading is not None and _STEPS_HEADING.search(heading) is not None and (
+        _WHOLE_DONE.search(text) is None)
+
+
 def only_steps_done(text: str) -> bool:
     """Whether every resolution word of a resolved item is a step of the work done (``21:10 snapshot
     complete``, ``copy complete; row counts match``): said of a ticket the item only inherits (from its

@@ -839,7 +839,8 @@ Per item (the rules, in order)
          from its thread, ``[JR 13:26] T-34. Batch done`` after ``[AK 13:00] ... DBM-310``, and so is
          each timed step of it, ``Promote ... — `pg_ctl promote` done 14:01``; so is any item said done that
          names no ticket of its own under a heading of a checklist, steps or tasks (``1. Block list review —
-         done`` under ``### Eradication checklist (SEC-812)``: a step of it, :func:`_checklist_step`), unless
+         done`` under ``### Eradication checklist (SEC-812)``: a step of it,
+         :func:`occ_lib._extract.checklist_step`; its thread's too, :mod:`occ_lib.threads`), unless
          it speaks of the whole or writes a fix's own word (``incident closed``, ``all steps done``, ``14:30
          service restored`` under ``### Steps taken (INC-44)`` resolve); an item with a resolution
          word of its own, ``batch done 14:12, resolved 14:19``, or naming the ticket, ``DBM-310 done``,
@@ -1182,26 +1183,6 @@ _BARE_HOUR = re.compile(r"[1-9]:[0-5]\d(?:\s+[A-Z]{1,5}T)?$|1[01]:[0-5]\d(?:\s+[
 _MERIDIEM = re.compile(r"\d\s?[AaPp]\.?[Mm]\b")
 # a shift's handoff, whose notes hand over what is still to come ('### Handed to EU shift at 07:00')
 _HANDOFF = re.compile(r"(?i)\bhand(?:ed|ing|s)?[\s-]?(?:off|over|to)\b")
-# a heading over a list of the work's steps ('### Eradication checklist (SEC-812)', '## Cutover steps',
-# 'Sub-tasks'): an item of it said done, naming no ticket of its own, is that step done, not its ticket's
-# resolution (:func:`_checklist_step`)
-_STEPS_HEADING = re.compile(r"(?i)\b(?:check[\s-]?lists?|steps|sub-?tasks|tasks)\b")
-# what an item says of the whole, or a fix's own word: 'incident closed', 'all steps done', '14:30 service
-# restored' under the checklist or the steps taken still resolve
-_WHOLE_DONE = re.compile(
-    r"(?i)\b(?:incident|ticket|case|issue|outage|all|everything|resolved|fixed|closed|restored|recovered"
-    r"|mitigated|solved)\b"
-)
-
-
-def _checklist_step(heading: str | None, text: str) -> bool:
-    """Whether a ``resolved`` item that names no ticket of its own is a step of a checklist: its heading
-    names one (:data:`_STEPS_HEADING`) and the item speaks of no whole (:data:`_WHOLE_DONE`); the ticket
-    it inherits goes on (a ``status``)."""
-    return heading is not None and _STEPS_HEADING.search(heading) is not None and (
-        _WHOLE_DONE.search(text) is None)
-
-
 # a deadline written as a promise still to keep: 'vendor promised a patch by 06:00', 'will ship by 09:00',
 # also one reported ('@ben says 09:00' written at 17:30: the next 09:00)
 _PROMISE = re.compile(
@@ -3379,7 +3360,7 @@ def _items(
         if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):
             kind = "status"  # (a done step of an open task, 'snapshot taken ✅ ...': the ticket goes on)
         elif kind == "resolved" and not owns[k] and tks_all[k] and (
-            ex.only_steps_done(kind_texts[k]) or _checklist_step(sec[0], kind_texts[k])
+            ex.only_steps_done(kind_texts[k]) or ex.checklist_step(sec[0], kind_texts[k])
         ):
             # ('21:10 snapshot complete' under '# Migration journal (DBA-318)', '1. Block list review —
             # done' under '### Eradication checklist (SEC-812)': a step)
@@ -3474,7 +3455,7 @@ def _items(
             for i, (m, step_kind, step_level, lo) in enumerate(steps):
                 ev_at, ev_prec = (m.at - epoch) // us, m.precision
                 if step_kind == "resolved" and not owns[k] and tks_all[k] and (
-                    ex.only_steps_done(kind_texts[k]) or _checklist_step(sec[0], kind_texts[k])
+                    ex.only_steps_done(kind_texts[k]) or ex.checklist_step(sec[0], kind_texts[k])
                 ):
                     # ('Promote `orders-pg16` — `pg_ctl promote` done 14:01' in its thread: every
                     # resolution word of the item a step, as above; read whole, with the code span

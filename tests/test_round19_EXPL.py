@@ -103,6 +103,25 @@ def test_a_fix_told_among_the_steps_taken_still_resolves():
         [6, "10-08 08:30", "resolved", 0, ["SEC-812"]]]
 
 
+def test_a_checklists_step_in_a_thread_is_a_status_of_the_threads_ticket():
+    from occ_lib.logs import parse_log
+    from occ_lib.threads import with_threads
+
+    def rows(heading: str) -> list[list]:
+        lg = parse_log(f"# L\n\n## {heading}\n\n- 09:00 CHG-1 cutover started\n- 10:05 DNS cutover done\n"
+                       "- 10:30 all steps done, change closed\n", "x.md")
+        ev = with_threads(lg.events, lg.deadlines)
+        return [[int(n), k, list(t), v]
+                for n, k, t, v in zip(ev["line"], ev["kind"], ev["tickets"], ev["via"], strict=True)]
+
+    # (before: the DNS step resolved CHG-1 at 10:05)
+    assert rows("2025-10-08 cutover steps") == [
+        [5, "note", ["CHG-1"], "text"], [6, "status", ["CHG-1"], "thread"], [7, "resolved", ["CHG-1"], "thread"]]
+    # (a section that names no checklist: its step done resolves the thread's ticket, as before)
+    assert rows("2025-10-08") == [[5, "note", ["CHG-1"], "text"], [6, "resolved", ["CHG-1"], "thread"],
+                                  [7, "resolved", ["CHG-1"], "thread"]]
+
+
 # 3: a next update promised to someone is kept by the next update --------------------------------------------
 @pytest.mark.parametrize(("item", "expected"), [
     # (before: keyword 'by' and 'due', judged by the incident's fix)
