@@ -116,7 +116,8 @@ def test_a_checklists_step_in_a_thread_is_a_status_of_the_threads_ticket():
 
     # (before: the DNS step resolved CHG-1 at 10:05)
     assert rows("2025-10-08 cutover steps") == [
-        [5, "note", ["CHG-1"], "text"], [6, "status", ["CHG-1"], "thread"], [7, "resolved", ["CHG-1"], "thread"]]
+        [5, "note", ["CHG-1"], "text"], [6, "status", ["CHG-1"], "thread"],
+        [7, "resolved", ["CHG-1"], "thread"]]
     # (a section that names no checklist: its step done resolves the thread's ticket, as before)
     assert rows("2025-10-08") == [[5, "note", ["CHG-1"], "text"], [6, "resolved", ["CHG-1"], "thread"],
                                   [7, "resolved", ["CHG-1"], "thread"]]
