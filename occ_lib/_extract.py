@@ -2706,6 +2706,27 @@ def day_part_ahead(text: str, day: dt.date) -> int:
     return (wd - day.weekday()) % 7
 
 
+# a go decision for a later run of the change, opening the item ('CHG-20417 status: GO for Sat', 'CHG-1
+# approved for tonight', 'green light for the weekend'): what it says done (comms sent, config merged) readies
+# that run, the change is still to come (:func:`go_for_later`)
+_GO_FOR_LATER = re.compile(
+    r"(?i:(?<!to )\b(?:go|approved|green[- ]?lit|green\s+light)\s+for\s+(?:the\s+|this\s+|next\s+)?"
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?|tonight|tomorrow|weekend"
+    r"|(?:maintenance\s+)?window|cutover|upgrade)\b)"
+)
+# a fix's own words, which no go decision readies: 'OPS-1 fixed; CHG-9 approved for Sat' resolves OPS-1
+_FIX_WORDS = re.compile(r"(?i:\b(?:resolved|fixed|closed|restored|recovered|mitigated|solved)\b)")
+
+
+def go_for_later(text: str) -> bool:
+    """Whether an item is a go decision for a later run of its change (:data:`_GO_FOR_LATER` within its
+    first 60 characters) and writes no fix's word (:data:`_FIX_WORDS`): a ``plan``, not a resolution of
+    the preparations it says done; a substring test first."""
+    low = text[:60].lower()
+    return (" for " in low and ("go" in low or "approved" in low or "green" in low)
+            and _GO_FOR_LATER.search(text, 0, 60) is not None and _FIX_WORDS.search(text) is None)
+
+
 def past_outage(text: str) -> bool:
     """Whether ``text`` tells of an outage that happened, timed by a range (:data:`_OUTAGE_RANGE`): its end
     resolves it. The cheap test first (a word of the pattern), then what says it goes on or is to come,
@@ -2732,6 +2753,26 @@ def opens_ticket(text: str) -> bool:
     a substring test first."""
     low = text.lower()
     return any(w in low for w in _OPENED_WORDS) and OPENED.search(text) is not None
+
+
+# a heading over a list of the work's steps ('### Eradication checklist (SEC-812)', '## Cutover steps',
+# 'Sub-tasks'): an item of it said done, naming no ticket of its own, is that step done, not its ticket's
+# resolution (:func:`checklist_step`)
+_STEPS_HEADING = re.compile(r"(?i)\b(?:check[\s-]?lists?|steps|sub-?tasks|tasks)\b")
+# what an item says of the whole, or a fix's own word: 'incident closed', 'all steps done', '14:30 service
+# restored' under the checklist or the steps taken still resolve
+_WHOLE_DONE = re.compile(
+    r"(?i)\b(?:incident|ticket|case|issue|outage|all|everything|resolved|fixed|closed|restored|recovered"
+    r"|mitigated|solved)\b"
+)
+
+
+def checklist_step(heading: str | None, text: str) -> bool:
+    """Whether a ``resolved`` item that names no ticket of its own is a step of a checklist: its heading
+    names one (:data:`_STEPS_HEADING`) and the item speaks of no whole (:data:`_WHOLE_DONE`); the ticket
+    it inherits goes on (a ``status``)."""
+    return heading is not None and _STEPS_HEADING.search(heading) is not None and (
+        _WHOLE_DONE.search(text) is None)
 
 
 def only_steps_done(text: str) -> bool:
@@ -3078,12 +3119,15 @@ def add_business_days(day: dt.date, n: int) -> dt.date:
 
 
 # a promise of the next update, right before its time: 'Next update by 14:45 EDT', 'next status update
-# at 16:00', 'Next update: 17:00 UTC', 'we will post an update by 15:00', 'carrier promised an update by
-# 17:00 CDT' (a status page's or a vendor's promise, kept by the next update, not by the fix:
-# :func:`occ_lib.sla.deadline_misses`)
+# at 16:00', 'next CISO update due Thu 09:00', 'Next update to the exec channel by 14:00', 'Next update:
+# 17:00 UTC', 'we will post an update by 15:00', 'carrier promised an update by 17:00 CDT' (a status
+# page's or a vendor's promise, kept by the next update, not by the fix: :func:`occ_lib.sla.deadline_misses`)
 _UPDATE_AT = r"(?i:by|at|before|around|no\s+later\s+than|not\s+later\s+than|NLT)\b|[:@~\u2013\u2014-]"
 _UPDATE_PROMISE = re.compile(
-    r"(?i:\b(?:next|further|another|following)\s+(?:status\s+|public\s+|customer\s+)?update"
+    # (also to whom: 'next CISO update due Thu 09:00', 'Next update to the exec channel by 14:00')
+    r"(?i:\b(?:next|further|another|following)\s+(?:(?:status|public|customer|client|exec|execs|executive"
+    r"|leadership|management|stakeholders?|ciso|cio|cto|ceo|vp|board|regulator|internal|external|comms)\s+)?"
+    r"update(?:\s+(?:to|for)\s+(?:the\s+)?(?:[\w#-]+\s+){0,2}?[\w#-]+)?"
     r"|\b(?:post|provide|share|send|give)\s+(?:an?\s+|the\s+next\s+|another\s+|a\s+further\s+)?update"
     # (an update promised or owed, not the fix: 'carrier promised an update by 17:00 CDT', 'Lumen committed
     # to an update at 17:00', 'vendor owes us an update by noon')
@@ -3365,12 +3409,19 @@ _REPLACEMENT = re.compile(
     r"|\b(?:eta|deadline|target|due\s+date)\s+(?:(?:was|is|has\s+been)\s+)?(?:revised|updated|changed"
     r"|shifted)\s+(?:to|until|till|for)"
     # ('vendor now says fix ships Mon 13 Oct': a promise given anew, which replaces the one given before)
-    r"|\bnow\s+(?:says|said|expects|promises|estimates|commits\s+to|committed\s+to|quotes))\b"
+    r"|\bnow\s+(?:says|said|expects|promises|estimates|commits\s+to|committed\s+to|quotes)"
+    # ('vendor moved the patch ETA to Thu 09:00', 'pushed our deadline to Friday': the verb before its
+    # object, the promise it moved named between)
+    r"|\b(?:slipped|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)\s+(?:the|our"
+    r"|their|its|his|her)\s+(?:[\w-]+\s+){0,2}?(?:eta|etr|deadline|target|due\s+date|window|cutoff"
+    r"|cut-off)\s+(?:(?:out|back)\s+)?(?:to|until|till|for|into))\b"
     # (up to the mention, in the same clause; a short weekday's dot is no break: 'New ETA Fri. 10:00')
     r"(?:[^.;!?|\n\u2013\u2014]|(?:(?<=Mon)|(?<=Tue)|(?<=Wed)|(?<=Thu)|(?<=Fri)|(?<=Sat)|(?<=Sun)|(?<=Tues)"
     r"|(?<=Thur)|(?<=Thurs))\.){0,24}$"
     # 'ETA now 11:15', 'deadline is now Friday', 'now due Tues 10/14': what it has become
-    r"|(?i:\b(?:eta|etr|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*$"
+    # (its weekday between too: 'patch ETA now Thu 16:00 UTC')
+    r"|(?i:\b(?:eta|etr|deadline|target|due)\s+(?:is\s+)?now(?:\s+(?:at|by|on))?)\s*"
+    r"(?:(?:" + _WD_WORD + r")\.?,?\s*)?$"
     # ('ETA was 09:40, now 10:15', 'window was Tue, now Thu 02:00': the old one, then what it has become)
     r"|(?i:\bwas\s[^.;!?|\n]{1,40}?[,;]?\s*\bnow(?:\s+(?:at|by|on|due))?)\s*$"
     # ('CHG0012345 rescheduled: Oct 10 22:00': a move written with a colon)

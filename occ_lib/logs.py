@@ -424,7 +424,9 @@ Per item (the rules, in order)
       half-time missed``; not ``missed the break ETA``) or names a thing (``[[Missed deadlines
       report]]``, ``the missed-SLA dashboard``) -,
       except for a deadline written as the replacement: "slipped - new ETA Monday 10am", "pushed to
-      19:00", "ETA now 11:15", "now due Tues", "missed ETA 15:00; next ETA 19:00", the second of "ETA
+      19:00", "ETA now 11:15", "patch ETA now Thu 16:00 UTC" (its weekday between), "now due Tues", "vendor
+      moved the patch ETA to Thu 09:00", "pushed our deadline to Friday" (the verb before the promise it
+      moves), "missed ETA 15:00; next ETA 19:00", the second of "ETA
       10/8 → 10/10" or "moved from Oct 8 to Oct 10", both of which are deadlines, unless its own mention
       says it was missed too ("next ETA 19:00 UTC missed"), while the old one is no deadline now unless the
       item says it was missed (``ETA moved from 17:00 to 19:00``, ``ETA was 10:00, now 13:00``, ``due
@@ -513,7 +515,10 @@ Per item (the rules, in order)
       item's ``at`` when that is known to the minute (in whole days: to the day); not one read as a time of
       day, ``ETA 17h UTC``; one of hours in an item known only to its day (``ETA ~2h``, ``ETA 12h``, ``ETA
       within the hour`` with no time) is no row but a problem, ``relative deadline without the item's
-      time`` (the promise is not dropped silently). A ``within`` after a state reached, told as past (``was
+      time`` (the promise is not dropped silently). A time written after the duration at the very instant
+      it ends spells it out, one promise, the duration's (``critical patch within 72h, i.e. by Fri
+      2025-10-10 11:00 UTC`` written Tue 11:00: one ``within`` row, not a ``by`` one beside it). A ``within``
+      after a state reached, told as past (``was
       resolved within the hour``, ``queue recovered within 10 min of the restart``), says how long it
       took: no deadline (``must be resolved within 4h``, ``fix expected within the hour`` are). A number of
       business or working days after
@@ -525,7 +530,9 @@ Per item (the rules, in order)
       A promise of the next update (``Next update by 14:45 EDT``,
       ``next status update at 16:00``, ``Next update: 17:00 UTC``, ``we will post an update by 15:00``,
       ``next update in 30 minutes``, on a day named between, ``Next update tomorrow 10:00 CET``, ``next
-      update Monday by 09:00 ET``; also one promised or owed, ``carrier promised an update by 17:00
+      update Monday by 09:00 ET``, to whom it goes, ``next CISO update due Thu 09:00``, ``Next update to the
+      exec channel by 14:00``, ``next update for the board by 17:00`` (not ``next firmware update``: work,
+      not news); also one promised or owed, ``carrier promised an update by 17:00
       CDT``, ``vendor owes us an update by noon``, ``Customer update promised by 11am``: the update is
       promised, not the fix) is a deadline
       with keyword ``update``, also without ``by``, and no time
@@ -830,7 +837,12 @@ Per item (the rules, in order)
          resolve; one such step done in an item that names no ticket of its own is a ``status`` of the
          ticket it inherits, ``- 21:10 snapshot complete`` under ``# Migration journal (DBA-318)``, also
          from its thread, ``[JR 13:26] T-34. Batch done`` after ``[AK 13:00] ... DBM-310``, and so is
-         each timed step of it, ``Promote ... — `pg_ctl promote` done 14:01``; an item with a resolution
+         each timed step of it, ``Promote ... — `pg_ctl promote` done 14:01``; so is any item said done that
+         names no ticket of its own under a heading of a checklist, steps or tasks (``1. Block list review —
+         done`` under ``### Eradication checklist (SEC-812)``: a step of it,
+         :func:`occ_lib._extract.checklist_step`; its thread's too, :mod:`occ_lib.threads`), unless
+         it speaks of the whole or writes a fix's own word (``incident closed``, ``all steps done``, ``14:30
+         service restored`` under ``### Steps taken (INC-44)`` resolve); an item with a resolution
          word of its own, ``batch done 14:12, resolved 14:19``, or naming the ticket, ``DBM-310 done``,
          resolves), an
          escalation that ended while the ticket goes on ("VP escalation closed out for OPS-804; manager
@@ -929,7 +941,13 @@ Per item (the rules, in order)
          done verb, ``... completed``): a ``plan``. A ``note`` with no time of its own that writes one weekday
          with a part of the day (``HD-5521 AV engineer on site Wednesday morning.`` under a Tuesday) after its
          section's day, and no past verb (``was``, ``reported``; nor ``last``, ``since``, ``until`` before the
-         day): a ``plan`` on that day (``day`` precision).
+         day): a ``plan`` on that day (``day`` precision). A ``resolved`` item that opens (its first 60
+         characters) with a go decision for a later run of its change, ``go``, ``approved``, ``green light``
+         for a weekday, tonight, tomorrow, the weekend, the window, the cutover or the upgrade (``CHG-20417
+         status: GO for Sat. Comms to app teams sent, read-only banner config merged``), and writes no fix's
+         word (resolved, fixed, closed, restored, recovered, mitigated, solved: ``OPS-1 fixed; CHG-9 approved
+         for Sat`` resolves; nor ``ready to go for Sat``, no decision): what it says done readies that run, a
+         ``plan`` (:func:`occ_lib._extract.go_for_later`).
       9. ``deadline``: the item states a deadline and nothing above.
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
@@ -3300,6 +3318,9 @@ def _items(
                 kw = rel[1]
                 if kw != "update" and ex.deliverable_promise(proses[k], rel[2]):
                     kw = "postmortem"  # ('postmortem due in 2 days': kept by its delivery, as a dated one)
+                # ('critical patch within 72h, i.e. by Fri 2025-10-10 11:00 UTC' written at Tue 11:00: the
+                # time after it spells the duration out, one promise, the duration's)
+                dls = [m for m in dls if not (m.start >= rel[3] and m.at == due)]
                 dls.append(_times.TimeMention(
                     start=rel[2], end=rel[3], raw=proses[k][rel[2]:rel[3]], at=due, until=None,
                     precision="day" if prec == "day" else "minute", has_date=True, zone=None,
@@ -3338,14 +3359,20 @@ def _items(
         kind, level = classify(kind_texts[k], w, bool(dls), bool(flags & _TICKED), bool(flags & _TASK))
         if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):
             kind = "status"  # (a done step of an open task, 'snapshot taken ✅ ...': the ticket goes on)
-        elif kind == "resolved" and not owns[k] and tks_all[k] and ex.only_steps_done(kind_texts[k]):
-            kind = "status"  # ('21:10 snapshot complete' under '# Migration journal (DBA-318)': a step)
+        elif kind == "resolved" and not owns[k] and tks_all[k] and (
+            ex.only_steps_done(kind_texts[k]) or ex.checklist_step(sec[0], kind_texts[k])
+        ):
+            # ('21:10 snapshot complete' under '# Migration journal (DBA-318)', '1. Block list review —
+            # done' under '### Eradication checklist (SEC-812)': a step)
+            kind = "status"
         elif kind == "note" and planned_ref and ex.milestone_at(proses[k], ref_start):
             kind = "plan"  # ('Release cut Thursday 17:00 CET' under Wednesday: the cut is to come then)
         elif end != _NAT and kind in ("status", "note") and ex.past_outage(kind_texts[k]):
             kind = "resolved"  # ('PLAT-318 outage 12:10-13:25': it began at 12:10 and was over at 13:25)
         elif kind == "note" and moved_ahead and not tks_all[k]:
             kind = "plan"  # ('09:10 PSYC105 postponed to Friday 17 October': the exam is to come then)
+        elif kind == "resolved" and ex.go_for_later(kind_texts[k]):
+            kind = "plan"  # ('CHG-20417 status: GO for Sat. Comms sent, banner config merged': to come Sat)
         elif kind in ("status", "note") and ex.tonight_window(kind_texts[k]):
             kind = "plan"  # ('maintenance outage tonight 22:00-23:00': to come tonight)
         elif kind == "note" and not times and prec == "day" and sec[2] is not None and sec[3] == at and (
@@ -3428,7 +3455,7 @@ def _items(
             for i, (m, step_kind, step_level, lo) in enumerate(steps):
                 ev_at, ev_prec = (m.at - epoch) // us, m.precision
                 if step_kind == "resolved" and not owns[k] and tks_all[k] and (
-                    ex.only_steps_done(kind_texts[k])
+                    ex.only_steps_done(kind_texts[k]) or ex.checklist_step(sec[0], kind_texts[k])
                 ):
                     # ('Promote `orders-pg16` — `pg_ctl promote` done 14:01' in its thread: every
                     # resolution word of the item a step, as above; read whole, with the code span

@@ -162,7 +162,9 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "The same ticket and due time mentioned several times is one row; 'mentions' lists every "
         "source:line, and source/line point at the statement that it was missed, else the first. A "
         "ticket's date-only deadline and its timed one on that date ('ETA Friday', then 'ETA Fri 17:00') "
-        "are one promise, due at the (earliest) time, and quoted from its timed mention.",
+        "are one promise, due at the (earliest) time, and quoted from its timed mention; not when one "
+        "is a next update's, a notice's, a postmortem's or a checkpoint's and the other is not (the "
+        "regulator notification due Fri 07:30 and 'detections tuned, due Fri 10/10' are two).",
         "Deadlines and ticket targets are listed when due at or after the window start: those due "
         "before its end, and those not yet missed at as_of (due at or after it), which show as open or "
         "met; one due at or after the end that fell due before a later as_of is judged in the next "
@@ -1076,17 +1078,30 @@ def _cycle_floor(
     return floor
 
 
+def _kept_by(recs: list[dict[str, Any]]) -> str | None:
+    """The keyword of a deadline group whose promise an event other than its ticket's fix keeps (a next
+    update's, a notice's, a postmortem's, a checkpoint's: :func:`deadline_misses`), None for a fix's: a
+    date-only promise of another kind is no vaguer writing of it ('notification due Fri 07:30 UTC' and
+    'detections tuned, due Fri 10/10' are two promises)."""
+    kws = {r.get("keyword") for r in recs}
+    kw = kws.pop() if len(kws) == 1 else None
+    return kw if kw in ("update", "postmortem", "notification", "ETA update") or kw in _CHECKPOINTS else None
+
+
 def _refine_days(groups: dict[tuple[Any, ...], list[dict[str, Any]]], tz: str) -> None:
     """Fold each ticket's date-only deadline into its timed one of the same date (in the zone the date
     ends in), in place: 'ETA Friday', then 'ETA Fri 17:00 UTC' in a later item, is one promise made
     precise, judged at 17:00, not a second one due at the day's end. Into the earliest such timed one
-    when there are several (a later time of that day is a slip of it, a promise of its own)."""
+    when there are several (a later time of that day is a slip of it, a promise of its own), of its kind
+    (:func:`_kept_by`: a notice's timed deadline takes no fix's date-only one)."""
     for key in [k for k in groups if k[0] is not None and k[2]]:
         ticket, due_at, _day, day_zone = key
         date = due_at.date()
         lo = _day_end_in(date - dt.timedelta(days=1), day_zone, tz)
         hi = _day_end_in(date, day_zone, tz)
-        timed = [k for k in groups if k[0] == ticket and not k[2] and lo <= k[1] < hi]
+        kept = _kept_by(groups[key])
+        timed = [k for k in groups if k[0] == ticket and not k[2] and lo <= k[1] < hi and (
+            _kept_by(groups[k]) == kept)]
         if timed:
             groups[min(timed, key=lambda k: k[1])].extend(groups.pop(key))
 

@@ -74,7 +74,7 @@ import numpy as np
 import pandas as pd
 
 from ._extract import OPENED as ex_opened
-from ._extract import only_steps_done
+from ._extract import checklist_step, only_steps_done
 from ._stamps import CLOCK, CLOCK_DATE
 
 __all__ = ["deadlines_with_threads", "threads", "with_threads"]
@@ -250,12 +250,18 @@ def with_threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) ->
     """``events`` with each threaded row's ``tickets`` set to its thread's ticket, and ``via``:
     ``thread`` for those rows, ``text`` for the others (``deadlines`` as :func:`threads`'); a threaded
     ``resolved`` row whose every resolution word is a step done (:func:`occ_lib._extract.only_steps_done`,
-    ``[JR 13:26] T-34. Batch done``) is the ticket's ``status``: a step, not its resolution."""
+    ``[JR 13:26] T-34. Batch done``), or that a checklist's heading holds (:func:`occ_lib._extract.
+    checklist_step`, ``10:05 DNS cutover done`` under ``### Cutover checklist``), is the ticket's ``status``:
+    a step, not its resolution."""
     out = _given(events, threads(events, deadlines))
     if "kind" in out.columns and "text" in out.columns:
         step = out["via"].eq("thread") & out["kind"].eq("resolved")
         if step.any():
-            step &= out["text"].map(lambda t: only_steps_done(str(t or "")))
+            # (also a checklist's step, '10:05 DNS cutover done' under '### Cutover checklist')
+            secs = out["section"] if "section" in out.columns else pd.Series(None, index=out.index)
+            step &= pd.Series([bool(s) and (only_steps_done(str(t or "")) or checklist_step(
+                sec if isinstance(sec, str) else None, str(t or ""))) for s, t, sec in zip(
+                step, out["text"], secs, strict=True)], index=out.index)
             if step.any():
                 out.loc[step, "kind"] = "status"
     return out
