@@ -962,6 +962,8 @@ _TALLY = re.compile(
 _RESOLVED_WORDS_EN = frozenset(
     {"closed", "resolved", "delivered", "done", "merged", "landed", "shipped", "fixed", "completed",
      "restored", "recovered", "mitigated", "met", "succeeded", "renewed", "solved",
+     # (a fault repaired is fixed: 'Colt repaired fibre at 22:05 CEST', 'Dock 4 repaired, back in service')
+     "repaired",
      # (a ServiceNow request item ends fulfilled: 'RITM0012345 fulfilled')
      "fulfilled"}
 )
@@ -1152,6 +1154,13 @@ _STATUS = frozenset(
     {"updated", "update", "confirmed", "verified", "re-read", "re-ran", "rerun", "refreshed",
      "aligned", "synced", "published", "monitoring", "tracking", "reviewed", "healthy", "degraded",
      "status", "progress", "green", "outage", "running", "unblocked", "continues", "ongoing"}
+)
+# a re-run of what failed under way: progress, the fix not yet seen to work ('CUT-17 fix loaded, re-run of
+# failed POs from 14:10', 're-run started', 're-run in progress'); not one still needed ('re-run needs
+# lock_timeout set'). On lower case, after the word 're-run' (hyphenated: 'rerun' is in _STATUS).
+_RERUN_UNDER_WAY = re.compile(
+    r"\bre-run\s+(?:of\b|(?:is\s+|was\s+|now\s+)?(?:started|running|under\s?way|in\s+progress|kicked\s+off"
+    r"|going)\b|from\s+\d)"
 )
 _PAGED = frozenset({"paged", "paging"})
 # the verbs that tell the step of each kind, as done ('resolved', 'escalated', 'acked', 'pinged'...), and of a
@@ -1704,7 +1713,7 @@ _VOCABULARY = frozenset().union(
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
     _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _DUP, _MET, _REOPEN_HINT, _TAKEN_WORDS,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
-     "regression", "esc"}, _SLA_MISS_WORDS,
+     "regression", "esc", "re-run"}, _SLA_MISS_WORDS,
 )
 
 
@@ -1993,8 +2002,10 @@ def classify(
         return "plan", 0
     if has_deadline:
         return "deadline", 0
-    if not none_of(_STATUS) or _share_done(text.lower() if low is None else low):
-        return "status", 0  # (and a share of the parts done: '4/7 partitions replayed', progress)
+    if not none_of(_STATUS) or _share_done(text.lower() if low is None else low) or (
+        "re-run" in w and _RERUN_UNDER_WAY.search(text.lower()) is not None
+    ):
+        return "status", 0  # (and a share of the parts done: '4/7 partitions replayed', a re-run, progress)
     if ("\u2705" in text or "\u2714" in text or "\u2611" in text) and _checked_off(text):
         return "resolved", 0
     return "note", 0
@@ -2380,6 +2391,38 @@ def _not_yet_out(low: str) -> tuple[str | None, bool]:
 
 
 _CALLED_OFF_GATE = ("cancel", "withdr", "rescind", "retract", "revok", " off", " down", "abort", "dropp")
+# a bare 'escalation cancelled' opening a clause after one that escalated ('escalated OPS-3 to VP Eng,
+# escalation cancelled', 'escalated to the director; the escalation was withdrawn') calls off that
+# escalation: the clause that made it is read out too (:func:`_called_back`). Not a page ('paged on-call,
+# escalation cancelled': the page was made, the policy's escalation stopped) nor one naming whom it was to
+# ('paged on-call, escalation to VP cancelled': only the VP's, :data:`_CALLED_OFF`). On lower case.
+_BARE_CALLED_OFF = re.compile(
+    r"(?:[,;]|\.(?!\S)|\s[\u2013\u2014-])\s*(?:(?:then|and|but)\s+)?(?:(?:the|that|this|its|our)\s+)?"
+    r"(?:re-?)?escalation\s+(?:(?:was|is|has\s+been|got|been|now)\s+)*" + _CALLED_OFF_WORDS + r"\b"
+)
+_ESCALATED_VERB = re.compile(r"\b(?:re-?)?escalated\b")
+_CLAUSE_START = re.compile(r"(?:[,;]|\.(?!\S)|\s[\u2013\u2014-])\s*")
+
+
+def _called_back(low: str) -> str:
+    """``low`` without the clause that escalated (:data:`_ESCALATED_VERB`) last before each bare 'escalation
+    cancelled' (:data:`_BARE_CALLED_OFF`) that calls it off: one pass, each clause read once."""
+    parts: list[str] = []
+    at = prev = 0  # (what is kept from; where the last one called off ended: each span is read once)
+    for m in _BARE_CALLED_OFF.finditer(low):
+        lo, prev = prev, m.end()
+        verb = None
+        for v in _ESCALATED_VERB.finditer(low, lo, m.start()):
+            verb = v  # (the last escalation told before it, after the one called off before)
+        if verb is None:
+            continue
+        start = lo
+        for cut in _CLAUSE_START.finditer(low, lo, verb.start()):
+            start = cut.end()  # (the clause of that escalation starts after the last break before it)
+        end = _CLAUSE_START.search(low, verb.end(), m.start())  # (and ends at the next one)
+        parts += [low[at:start], " "]
+        at = m.start() if end is None else end.start()
+    return "".join(parts) + low[at:] if parts else low
 _ABOVE_PLAN = frozenset(
     {"escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked", "evidence"}
 )
@@ -2396,7 +2439,9 @@ def _escalation(
         if rest is not None:
             kind, level = classify(rest, keywords(rest), has_deadline, ticked, task)
             return ("plan", 0) if conditional and kind not in _ABOVE_PLAN else (kind, level)
-    if any(c in low for c in _CALLED_OFF_GATE) and (rest := _all_out(_CALLED_OFF, low)) is not None:
+    if any(c in low for c in _CALLED_OFF_GATE) and (
+        rest := _all_out(_CALLED_OFF, _called_back(low))
+    ) is not None:
         return classify(rest, keywords(rest), has_deadline, ticked, task)
     none_of = w.isdisjoint
     parts = _handle_parts(low) if "-" in low else _NO_PARTS
@@ -2773,6 +2818,28 @@ def checklist_step(heading: str | None, text: str) -> bool:
     it inherits goes on (a ``status``)."""
     return heading is not None and _STEPS_HEADING.search(heading) is not None and (
         _WHOLE_DONE.search(text) is None)
+
+
+# where the clause before a ticket's opening ends: 'CDN pre-warm done on Akamai. BCST-4412 opened ...'
+_BREAK_BEFORE_OPENED = re.compile(r"(?:[,;:!?]|\.(?!\S)|\s[\u2013\u2014-])\s*(?:(?:and|then)\s+)?$")
+
+
+def done_before_opened(text: str, own: list[str]) -> bool:
+    """Whether a resolved item's (``text``'s) resolution words are all told before, in a clause of their
+    own, the opening of its one ticket (:data:`OPENED`): 'T-30: CDN pre-warm done on Akamai. BCST-4412
+    opened for the Fastly shortfall.', 'fixed the cron; opened OPS-9 for the RCA': what was done is another
+    thing than the ticket opened after it, which has only begun (not 'INC-7 opened and resolved', 'opened
+    OPS-2, fixed 10:40')."""
+    if len(own) != 1 or not opens_ticket(text):
+        return False
+    m = next((m for m in OPENED.finditer(text) if own[0] in m.group(0)), None)
+    if m is None or _BREAK_BEFORE_OPENED.search(text, max(0, m.start() - 12), m.start()) is None:
+        return False
+    # (the item reads resolved, and nothing from the opening on can: its resolution is told before it)
+    tail = text[m.start():]
+    return keywords(tail).isdisjoint(_RESOLVED) and "complete" not in tail.lower() and (
+        not _deployed_checked(tail)
+    )
 
 
 def only_steps_done(text: str) -> bool:

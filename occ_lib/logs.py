@@ -728,7 +728,10 @@ Per item (the rules, in order)
          put off ("let's hold off on escalating to the VP": read without it), nor one called off after
          the fact ("OPS-306 escalation to the VP cancelled", "called off the CTO escalation", "escalation
          to the VP withdrawn"; also rescinded, retracted, revoked, stood down, aborted, dropped: read
-         without it, a ``note`` unless the rest tells more), and one made only if
+         without it, a ``note`` unless the rest tells more; a bare "escalation cancelled" in a clause after
+         one that escalated calls that one off, read without both: ``escalated OPS-3 to VP Eng, escalation
+         cancelled`` is a ``note``; not a page before it, ``paged on-call, escalation cancelled``, the page
+         made), and one made only if
          something happens ("escalating to CTO if not mitigated by 15:30", "will escalate to the
          Director of Partnerships if no answer by Wed EOD", "escalate to the VP if ...") is a ``plan``
          unless the rest of the item tells more (``Followed up with partner manager; will escalate to
@@ -769,7 +772,8 @@ Per item (the rules, in order)
          report delivered to treasury (FIN-884)``: a deliverable sent, no fix), done, merged, landed,
          shipped, fixed, completed,
          succeeded, renewed, fulfilled (a ServiceNow request item's end, ``RITM0012345 fulfilled``),
-         restored, recovered, mitigated, met, auto-resolved, auto-closed, self-resolved, self-healed,
+         restored, recovered, repaired (``Dock 4 repaired, back in service``), mitigated, met,
+         auto-resolved, auto-closed, self-resolved, self-healed,
          auto-healed, auto-recovered, auto-renewed (``licence auto-renewed overnight (was due
          2025-10-10 00:00 PT)``), auto-merged (a bot's PR merged), the writer closing a ticket named
          right after, ``recon clean. closing FIN-884``, ``Closing out OPS-12`` (not ``will be closing
@@ -849,7 +853,11 @@ Per item (the rules, in order)
          keeps it", "closed out the VP escalation": a de-escalation, as "de-escalated" is), a
          maintenance window or freeze that closed ("loss still 3% after the window closed", "change
          freeze has been closed": the window ended, not the ticket; "OPS-8 closed after the window" is
-         closed), or
+         closed), an item whose one ticket it opens after, in a clause of its own, the resolution words
+         told of another thing (``T-30: CDN pre-warm done on Akamai. BCST-4412 opened for the Fastly
+         shortfall``, ``fixed the cron; opened OPS-9 for the RCA``: a ``status``, the ticket has begun; not
+         ``INC-7 opened and resolved``, nor an item that inherits another ticket the resolution may be of,
+         :func:`occ_lib._extract.done_before_opened`), or
          asked ("is PAY-412 fixed?", a question opening a clause or a chat message; not one answered
          "yes"): then the next rules read it. A possessive is its word ("escalated to the CIO's office"
          names an executive); a name glued to a code or domain suffix is one word of none of the rules
@@ -951,8 +959,9 @@ Per item (the rules, in order)
       9. ``deadline``: the item states a deadline and nothing above.
       10. ``status``: updated, confirmed, verified, re-read, refreshed, synced, published,
          monitoring, tracking, healthy, degraded, status, unblocked (a ticket that can move again
-         is not resolved)..., and a count of the parts done short of all of them (``4/7 partitions
-         replayed``, ``48 of 96 fibers spliced``: progress).
+         is not resolved)..., a count of the parts done short of all of them (``4/7 partitions
+         replayed``, ``48 of 96 fibers spliced``: progress), and a re-run under way (``CUT-17 fix loaded,
+         re-run of failed POs from 14:10``, ``re-run started``; not ``re-run needs lock_timeout set``).
       11. ``note``: anything else; but an item that names a ticket and ends in a check mark (✅, ✔️, ☑️),
          ``INFRA-706 flaps stopped, closing ✅``, or opens with one and leaves no box unticked (☐, ⬜,
          ``[ ]``), ``✅ OPS-12 webhook`` (also a chat message's text under its head, ``**Sam Lee** 9:51
@@ -1016,11 +1025,15 @@ Per item (the rules, in order)
       whose clauses up to the next step's name some has those, ``16:20 ET OPS-9120 resolved. VND-4412
       closed 17:02 ET``, with what the item inherits; one whose sentence names none, those named before
       it: ``ECAB-78: approved 16:05, done by 16:30. Follow-up SEC-301 ...`` is ECAB-78's at 16:30, and
-      ``done by 16:30`` after a stamped step tells when it was done, no promise): when
-      a clause break (``;``, ``,``, ``.``, a dash, ``then``, an arrow: ``resolved 08:51 → reopened 09:30 →
-      resolved 11:10``, a bracket that opens an aside holding the later time, ``10:12Z DB failover started
-      (restored 10:37)``: started at 10:12, resolved at 10:37; not an aside closed before it, ``escalated
-      to the lead (Ravi) at 06:15``, nor one that tells what the step before it told, ``done late
+      ``done by 16:30`` after a stamped step tells when it was done, no promise; naming none before it
+      either, those its later sentences up to the next step name: ``21:15 Colt repaired fibre at 22:05
+      CEST. BCST-4420 closed. BCST-4423 resolved 21:20.`` is BCST-4420's repair at 20:05 UTC and
+      BCST-4423's resolution at 21:20): when
+      a clause break (``;``, ``,``, ``.``, a dash, ``then``, a spaced ``+`` before a word in lower case,
+      ``hotfix deployed 14:00 + health check green 14:10``, not ``OPS-1 + OPS-2``, an arrow: ``resolved 08:51
+      → reopened 09:30 → resolved 11:10``, a bracket that opens an aside holding the later time, ``10:12Z DB
+      failover started (restored 10:37)``: started at 10:12, resolved at 10:37; not an aside closed before it,
+      ``escalated to the lead (Ravi) at 06:15``, nor one that tells what the step before it told, ``done late
       (finished 21:40 UTC)``: one step; a colon that opens a quotation: ``09:10 BST pasted from #sre:
       "[08:05Z] INC-7301 escalated to the Director"`` is the paste and, at 08:05 UTC, the escalation it
       quotes) splits every two of its times (the item's own stamp written again right after it
@@ -1030,7 +1043,11 @@ Per item (the rules, in order)
       done, completed, finished, resolved, fixed, closed, merged, landed, rolled out; with no break, a
       verb of what was done right before a later time than the item's first, ``21:15 BCST-1 resolved
       21:20``, ``resolved at 21:20``: written at 21:15, resolved at 21:20, not after ``will be``; resolved,
-      restored, recovered, fixed, mitigated: ``_told_at``) and a
+      restored, recovered, fixed, mitigated, repaired, also with its object, up to three words, and ``at``
+      between, ``Colt repaired fibre at 22:05 CEST``, not ``fixed the job scheduled at 22:05`` nor a day
+      word's, ``resolved yesterday at 17:30``, ``resolved at 17:30 yesterday`` (the step's day, below);
+      closed only of a ticket, ``OPS-1 closed 21:20``, ``closed OPS-1 at 21:20``, not ``window closed at
+      16:45``: ``_told_at``) and a
       clause after the first has a kind that tells (escalation, reopened, resolved, acknowledged,
       follow_up, blocked); more than 24 timed clauses are a pasted export, one event. A time written
       after ``since`` in a reply that did not come (``SUP-48270 no reply from customer since Thu 17:45;
@@ -3365,6 +3382,8 @@ def _items(
             # ('21:10 snapshot complete' under '# Migration journal (DBA-318)', '1. Block list review —
             # done' under '### Eradication checklist (SEC-812)': a step)
             kind = "status"
+        elif kind == "resolved" and tks_all[k] == owns[k] and ex.done_before_opened(kind_texts[k], owns[k]):
+            kind = "status"  # ('CDN pre-warm done. BCST-4412 opened for the shortfall': the ticket has begun)
         elif kind == "note" and planned_ref and ex.milestone_at(proses[k], ref_start):
             kind = "plan"  # ('Release cut Thursday 17:00 CET' under Wednesday: the cut is to come then)
         elif end != _NAT and kind in ("status", "note") and ex.past_outage(kind_texts[k]):
@@ -3858,11 +3877,12 @@ _STRIKE_TAG = re.compile(r"(?i)<(del|s|strike)\b[^<>]{0,200}>([^<>~\n]{1,200})</
 
 
 # what ends one step of an item and starts the next: '; ', ', ', '. ', a dash, 'then', an arrow
-# ('resolved 08:51 → reopened 09:30 → resolved 11:10', 'triaged 09:00 -> fixed 10:10')
+# ('resolved 08:51 → reopened 09:30 → resolved 11:10', 'triaged 09:00 -> fixed 10:10'), a spaced plus
+# before a clause in lower case ('hotfix deployed 14:00 + health check green 14:10'; not 'OPS-1 + OPS-2')
 # (a colon before a quotation opens one: '09:10 BST pasted from #sre: "[08:05Z] INC-1 escalated ..."' is
 # the paste and the step it quotes, at the quote's own time)
 _STEP_BREAK = re.compile(
-    r"[;,.]\s|:\s*[\"\u201c]|\s[\u2013\u2014-]\s|\bthen\b|\s*(?:\u2192|-{1,2}>|=>)\s*"
+    r"[;,.]\s|:\s*[\"\u201c]|\s[\u2013\u2014-]\s|\s\+\s(?=[a-z])|\bthen\b|\s*(?:\u2192|-{1,2}>|=>)\s*"
     r"|\s\("  # (an aside that tells a later step at its time: 'failover started (restored 10:37)')
 )
 
@@ -4414,11 +4434,25 @@ def _hours_after(at: dt.datetime, zone: dt.tzinfo, day: dt.date) -> float:
 # ...}, ...]'), whose every step would carry the item's hundreds of tickets (time and memory squared)
 _MAX_STEPS = 24
 # a verb of what was done, right before a later time of the item than its first, and nothing between
-# ('21:15 BCST-1 resolved 21:20', 'restored at 10:37'), not after a word that makes it one to come
-_TOLD_AT_GATE = ("resolved", "restored", "recovered", "fixed", "mitigated")
+# ('21:15 BCST-1 resolved 21:20', 'restored at 10:37'), not after a word that makes it one to come; or
+# its object between, up to three words, then 'at' ('Colt repaired fibre at 22:05 CEST', 'fixed the cron at
+# 10:40'; not 'fixed the job scheduled at 22:05', whose time is the job's, nor a day word, 'resolved
+# yesterday at 17:30', :func:`_step_day`'s); 'closed' only of a ticket,
+# 'OPS-1 closed 21:20', 'closed OPS-1 at 21:20' ('window closed at 16:45' is a venue's or a change's)
+_TOLD_AT_GATE = ("resolved", "restored", "recovered", "fixed", "mitigated", "repaired", "closed")
+_TOLD_NOT_TO_COME = r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bnot )"
+_TOLD_AT_WORD = r"(?:at[^\S\n]+|@[^\S\n]*)"
+_TOLD_OBJECT = (
+    r"(?:(?!(?:at|by|for|until|till|before|after|since|to|scheduled|planned|due|set|expected|running"
+    r"|runs|starting|starts|that|which|and|but|or|on|in|yesterday|yday|today|tonight|tomorrow|last|previous"
+    r"|earlier|later|morning|afternoon|evening|night|overnight)\b)[\w'\u2019./-]+[^\S\n]+){1,3}"
+)
 _TOLD_AT = re.compile(
-    r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bnot )\b(?:resolved|restored|recovered|fixed|mitigated)"
-    r"[^\S\n]+(?:at[^\S\n]+|@[^\S\n]*)?$"
+    _TOLD_NOT_TO_COME + r"\b(?:resolved|restored|recovered|fixed|mitigated|repaired)"
+    r"[^\S\n]+(?:" + _TOLD_AT_WORD + "?|" + _TOLD_OBJECT + _TOLD_AT_WORD + ")$"
+    r"|(?<![\w-])[A-Z][A-Z0-9]+-\d+[^\S\n]+(?:(?:was|is|got|has[^\S\n]+been)[^\S\n]+)?(?P<closed>closed)[^\S\n]+"
+    + _TOLD_AT_WORD + "?$"
+    r"|" + _TOLD_NOT_TO_COME + r"\bclosed[^\S\n]+[A-Z][A-Z0-9]+-\d+[^\S\n]+" + _TOLD_AT_WORD + "$"
 )
 # where a step's sentence ends, after its time (:func:`_step_tickets`)
 _STEP_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -4582,6 +4616,7 @@ def _steps(
         return None  # (one time is no sequence; hundreds are a pasted export, not a told story)
     cuts = [0]
     asides: set[int] = set()  # (the cuts that open a bracketed aside: 'started (restored 10:37)')
+    unbroken = -1  # (the cut at a told verb, no break before it: '21:15 fixed the cron at 21:40')
     kept = [timed[0]]
     for b in timed[1:]:
         a = kept[-1]
@@ -4596,9 +4631,10 @@ def _steps(
             continue
         if not breaks and len(kept) == 1 and b.at != a.at and (
             told := _told_at(prose, a.end, b.start)
-        ) is not None:
+        ) is not None and _times.PAST_DAY_AFTER.match(prose, b.end) is None:  # ('17:30 yesterday': _step_day)
             kept.append(b)  # ('21:15 BCST-1 resolved 21:20': written at 21:15, resolved at 21:20)
             cuts.append(told)
+            unbroken = told
             continue
         if not breaks:
             if b.at == a.at and len(kept) == 1:
@@ -4614,7 +4650,8 @@ def _steps(
     for m, lo, hi in zip(timed, cuts, cuts[1:], strict=False):
         # (a path's words tell nothing; the break before a later clause and the time before it are
         # read with it: 'approved 16:05, done by 16:30' tells when it was done, ex._FUTURE_DONE)
-        clause = ex.without_paths(prose[max(0, lo - 3) if lo else 0:hi])
+        # (a told verb's clause has no break before it: the stamp's digits are no count, '15 fixed')
+        clause = ex.without_paths(prose[max(0, lo - 3) if lo and lo != unbroken else lo:hi])
         kind, level = ex.classify(clause, ex.keywords(clause), False)
         if steps and kind not in _TELLING and ex.check_passed_step(prose[:hi], clause):
             kind = "resolved"  # ('auth 5.1 deployed 14:00, smoke green 14:20': seen to work at 14:20)
@@ -4629,12 +4666,13 @@ def _steps(
 def _told_at(prose: str, lo: int, hi: int) -> int | None:
     """Where the verb starts that tells, right before the time at ``hi``, what was done then, in the
     words after the item's first time (``lo``) with no clause break ('21:15 BCST-1 resolved 21:20',
-    'resolved at 21:20'): that time is the step's, not the stamp's; None when there is none, or the words
-    make it one to come ('to be resolved 21:20', 'will be resolved at 21:20')."""
+    'resolved at 21:20', 'repaired fibre at 22:05', 'OPS-1 closed 21:20': :data:`_TOLD_AT`): that time is
+    the step's, not the stamp's; None when there is none, or the words make it one to come ('to be resolved
+    21:20', 'will be resolved at 21:20')."""
     if hi - lo > 80 or not any(v in prose[lo:hi] for v in _TOLD_AT_GATE):
         return None  # (cheap: a verb of the few must be in the words between)
     m = _TOLD_AT.search(prose, lo, hi)
-    return None if m is None else m.start()
+    return None if m is None else m.start("closed") if m.group("closed") else m.start()
 
 
 def _step_day(
@@ -4741,7 +4779,8 @@ def _step_tickets(
 ) -> list[list[str]] | None:
     """Per step of an item naming several tickets, those its own clauses name, up to the next step's
     (``16:20 ET: OPS-9120 resolved. VND-4412 closed by vendor 17:02 ET``: one each), with what the
-    item inherits; a step that names none has them all. None when no step names fewer than all."""
+    item inherits; a step whose sentence names none has those named before it, else those its later
+    sentences up to the next step name, else them all. None when no step names fewer than all."""
     ends = [lo for *_, lo in steps[1:]] + [len(prose)]
     inherited = [t for t in tks if t not in owns]
     out = []
@@ -4750,8 +4789,11 @@ def _step_tickets(
         # Follow-up SEC-301 ...' the 16:30 step names none, and is of the tickets named before it)
         end = _STEP_SENTENCE_END.search(prose, m.end, hi)
         part = prose[lo:end.start() if end else hi]
+        # (naming none before it either, those its clauses after the sentence name: in '21:15 Colt repaired
+        # fibre at 22:05 CEST. BCST-4420 closed. BCST-4423 resolved 21:20.' the repair is BCST-4420's)
         named = [t for t in owns if t in part and t in tks] or (
-            [t for t in owns if t in prose[:lo] and t in tks] if end else [])
+            [t for t in owns if t in prose[:lo] and t in tks]
+            or [t for t in owns if t in prose[end.end():hi] and t in tks] if end else [])
         out.append(named + inherited if named else list(tks))
     return out if any(len(o) < len(tks) for o in out) else None
 

@@ -174,7 +174,9 @@ def test_the_broadcast_logs_sla():
         [63, "BCST-4423", "10-13 16:39", "open"],
         [53, "(no ticket)", "10-13 16:50", "open"],
         [50, "(no ticket)", "10-17 23:00", "open"],
-        [65, "BCST-4412", "10-17 23:00", "met"],
+        # (round 19 LEFTB: 'open', before 'met': line 15 opens BCST-4412 after 'CDN pre-warm done', which
+        # is no resolution of the ticket opened for the shortfall)
+        [65, "BCST-4412", "10-17 23:00", "open"],
         [64, "BCST-4421", "10-17 23:00", "open"],
     ]
 

@@ -236,7 +236,9 @@ def test_the_outage_desks_rows():
         [17, "10-07 13:15", "escalation", 3, ["OUT-4411"]],
         [18, "10-07 13:30", "acknowledged", 0, ["OUT-4414"]],  # (before: 'note')
         [19, "10-07 14:10", "resolved", 0, ["OUT-4413"]],
-        [20, "10-07 14:55", "note", 0, ["OUT-4411"]],
+        # (round 19 LEFTB: 'resolved', before 'note': 'span 41 repaired, all sections re-energized' tells the
+        # repair done; the first resolution, which the SLA counts, is still R-117's at 14:52)
+        [20, "10-07 14:55", "resolved", 0, ["OUT-4411"]],
         [20, "10-07 14:52", "resolved", 0, ["OUT-4411"]],  # (R-117 closed 09:52 CT)
         [21, "10-07 15:05", "resolved", 0, ["OUT-4412"]],  # (before: 'note')
         [25, "10-07 15:30", "resolved", 0, ["CHG-5120"]],  # (before: 'note')
