@@ -3075,8 +3075,10 @@ _IN_DURATION = re.compile(
     r"|(?P<sla>sla\s+(?:will\s+)?(?:breach(?:es)?|expires?|runs\s+out)"
     r"|(?:will\s+)?breach(?:es)?\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w-]+\s+)?sla)\s+in)"
     r"\s*[:=]?\s*(?:(?:in|within)\s+)?"
-    # (what the ETA is for, one word after to/for: 'ETA to next checkpoint ~2h', 'ETA for fix 45 min')
-    r"(?:(?<=eta )(?:to|for|on)\s+(?:the\s+)?(?:next\s+)?[a-z][a-z-]*\s+(?=[~\d]|about\s|approx|around\s))?"
+    # (what the ETA is for, one word after to/for: 'ETA to next checkpoint ~2h', 'ETA for fix 45 min'; or
+    # where a crew is due, 'ETA on-site in 40 min', 'ETA onsite 40 min': an 'in' may follow either)
+    r"(?:(?<=eta )(?:(?:to|for|on)\s+(?:the\s+)?(?:next\s+)?[a-z][a-z-]*|on-?site)\s+(?:in\s+)?"
+    r"(?=[~\d]|about\s|approx|around\s))?"
     r"(?:~\s?|about\s+|approx\.?\s+|around\s+|\+\s?)?"
     r"(?P<v>(?:\d{1,3}(?:\.\d)?\s?(?:-|\u2013|to)\s?)?"
     r"(?P<n>\d{1,3}(?:\.\d)?)\s?(?:(?P<uh>hours?|hrs?|h)\s?(?P<n2>[0-5]?\d)\s?(?:minutes?|mins?|m)\b"
@@ -3099,13 +3101,73 @@ _PAST_WITHIN = re.compile(
 )
 
 
+# a service level stated as the team's policy, no promise of the item's: 'response within 15 minutes of
+# paging is our target', 'our SLA is resolution within 4h', 'the target is ack within 15 min' (in the
+# duration's own sentence; :func:`_policy_stated`)
+_POLICY_HINT = ("target", "sla", "slo", "goal", "policy", "commitment")
+_POLICY = re.compile(
+    r"\b(?:is|are)\s+(?:our|the)\s+(?:[\w-]+\s+)?(?:target|sla|slo|goal|policy|commitment)\b"
+    r"|\b(?:our|the)\s+(?:[\w-]+\s+)?(?:target|sla|slo|goal|policy|commitment)\s*(?:is|are|says|:)"
+)
+_SENTENCE_STOP = re.compile(r"[;!?\n]|\.(?:\s|$)")
+
+
+def _policy_stated(prose: str, start: int, end: int) -> bool:
+    """Whether the duration at ``prose[start:end]`` is told as a policy in its sentence (:data:`_POLICY`):
+    a standing target counts from whatever it names, not from the item's time. Reads at most 60
+    characters either side, after a cheap test for the policy words."""
+    lo = max(0, start - 60)
+    low = prose[lo:end + 60].lower()
+    if not any(w in low for w in _POLICY_HINT):
+        return False
+    s = 0
+    for stop in _SENTENCE_STOP.finditer(low, 0, start - lo):
+        s = stop.end()
+    e = _SENTENCE_STOP.search(low, end - lo)
+    return _POLICY.search(low, s, len(low) if e is None else e.start()) is not None
+
+
+# a service's restoration promised in a number of minutes or hours ('service should be back in 20 min', 'API
+# back up in 1h', 'site will be back online in 30 mins'): a deadline that long after the item (keyword 'ETA',
+# the restoration's estimate), only with a service's noun right before it: a person away is none ('Marta
+# back in 20 min', 'I'm back in 20'), nor a service told as back after a while ('was back in 20 min', and
+# with no 'should'/'will' after a deed told as past in its sentence: 'restarted pods, service back in 5m')
+_BACK_IN = re.compile(
+    r"(?i:\b(?:services?|systems?|site|website|apps?|application|api|portal|platform|database|db|cluster"
+    r"|network|servers?|vpn|email|checkout|login|payments)\s+"
+    r"(?:(?P<will>should|will|would|must|(?:is|are)\s+expected\s+to|expected\s+to|to)\s+be\s+|(?:is|are)\s+)?"
+    r"back(?:\s+(?:up|online|in\s+service))?\s+in\s+(?:~\s?|about\s+|approx\.?\s+|around\s+)?"
+    r"(?P<v>(?P<n>\d{1,3})\s?(?P<u>hours?|hrs?|h|minutes?|mins?|m)\b))"
+)
+
+
+_PAST_DEED = re.compile(r"(?i:\b[a-z]{3,}ed\b)")
+
+
+def _back_in(prose: str) -> tuple[float, str, int, int] | None:
+    """(minutes, 'ETA', start, end) of a service's restoration promised in a duration (:data:`_BACK_IN`),
+    else None; after a cheap test for 'back'."""
+    if "back" not in prose and "Back" not in prose and "BACK" not in prose:
+        return None
+    m = _BACK_IN.search(prose)
+    if m is None:
+        return None
+    if m.group("will") is None:
+        lo = max(0, m.start() - 60)
+        for stop in _SENTENCE_STOP.finditer(prose, lo, m.start()):
+            lo = stop.end()
+        if _PAST_DEED.search(prose, lo, m.start()) is not None:
+            return None  # ('restarted pods, service back in 5 min': how long it took)
+    return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], "ETA", m.start("v"), m.end()
+
+
 def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
     """(minutes, keyword, start, end) of the first 'ETA 30 min' style deadline of an item, else None."""
     # (also 'Eta for fix 45 min', capitalised as a sentence's first word)
     if "ETA" not in prose and "eta" not in prose and "Eta" not in prose and "ithin" not in prose and (
         "ue in" not in prose) and ("pdate" not in prose and "SLA" not in prose and "sla" not in prose
     ):
-        return None
+        return _back_in(prose)
     if prose.isascii():  # (case-blind: a match opens where one of its keywords is, lower-cased)
         at = _first_of(prose.lower(), _DURATION_OPENS)
         found = () if at < 0 else _IN_DURATION.finditer(prose, at)
@@ -3126,12 +3188,14 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
         else:
             keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") else "update" if kw.startswith(
                 "next") else "within"
+        if _policy_stated(prose, m.start(), m.end()):
+            continue  # ('response within 15 minutes of paging is our target': a policy, no promise)
         if m.group("hour") is not None:  # ('within the hour', 'ETA half an hour')
             return 30.0 if m.group("half") is not None else 60.0, keyword, m.start("v"), m.end()
         if m.group("uh") is not None:  # ('ETA 1h30m')
             return float(m.group("n")) * 60 + float(m.group("n2")), keyword, m.start("v"), m.end()
         return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("v"), m.end()
-    return None
+    return _back_in(prose)
 
 
 # 'target 2 working days', 'within 3 business days', 'due in 2 business days', 'ETA 1 working day': a deadline

@@ -56,6 +56,8 @@ Deadlines (:func:`deadline_tickets`): each is the item's own tickets named in it
 opening the item sharing the next clause's (``OPS-1, OPS-2: ETA 18:00``), a bracketed aside written
 right after a ticket (not the last of a list, ``OPS-1, OPS-2 (ETA 18:00)``, ``OPS-1 and OPS-2 (...)``)
 that ticket's: ``INC-101 (due 10/14), INC-102 (due Oct 16)`` gives each its own date (:func:`_keyed_aside`);
+one written right after a ticket its clause only waits on or refers to is that clause's own tickets'
+(``OPS-54 blocked on DEP-9 (ETA 15:00), OPS-55 done``: OPS-54's, not OPS-55's);
 a deadline whose clause names
 none takes its sentence's or ``;`` part's when that names some but not all; and one whose part names
 none either is the item's *lead* ticket's alone (:func:`_lead`: the one it opens with, after a time
@@ -653,8 +655,8 @@ def deadline_tickets(
         if keys[i]:
             last, all_bare = i, all_bare and bare
     for i in range(1, len(spans)):
-        if spans[i][2] and not keys[i] and (key := _keyed_aside(text, spans, keys, i)) is not None:
-            merged[i] = [key]  # ('INC-101 (due 10/14), INC-102 (due Oct 16)': each its own)
+        if spans[i][2] and not keys[i] and (key := _keyed_aside(text, spans, keys, i, owned)) is not None:
+            merged[i] = key  # ('INC-101 (due 10/14), INC-102 (due Oct 16)': each its own)
     los = [lo for lo, _, _ in spans]
     where: list[int | None] = []  # the clause of each deadline
     for start in starts:
@@ -670,11 +672,15 @@ def deadline_tickets(
     return out
 
 
-def _keyed_aside(text: str, spans: list[tuple[int, int, bool]], keys: list[list[str]], i: int) -> str | None:
-    """The ticket the aside ``spans[i]`` (opened by a bracket, naming no ticket) is about: the one its
+def _keyed_aside(
+    text: str, spans: list[tuple[int, int, bool]], keys: list[list[str]], i: int, owned: list[str]
+) -> list[str] | None:
+    """The tickets the aside ``spans[i]`` (opened by a bracket, naming no ticket) is about: the one its
     clause before ends with, right before the bracket ('INC-101 (due 10/14), INC-102 (due Oct 16)' gives
     each ticket its own date; 'INC-1 action items: INC-2 (due 10/14)' is INC-2's); None for the last of a
-    list, 'OPS-1, OPS-2 (ETA 18:00)', 'OPS-1 and OPS-2 (ETA 18:00)': both's."""
+    list, 'OPS-1, OPS-2 (ETA 18:00)', 'OPS-1 and OPS-2 (ETA 18:00)': both's. A clause that ends with a
+    ticket it only waits on (:func:`blockers`) gives it all its tickets, of which the caller drops the
+    blocker: 'OPS-54 blocked on DEP-9 (ETA 15:00), OPS-55 done' is OPS-54's alone, not every ticket's."""
     before = keys[i - 1]
     if not before:
         return None
@@ -682,13 +688,15 @@ def _keyed_aside(text: str, spans: list[tuple[int, int, bool]], keys: list[list[
     last = before[-1]
     if not clause.endswith(last):
         return None
+    if len(before) > 1 and last in blockers(clause, owned):
+        return list(before)  # (the aside is of what the clause waits on: the clause's tickets')
     if len(before) > 1:
         gap = clause[clause.rfind(before[-2]) + len(before[-2]):len(clause) - len(last)]
         if _LIST_GLUE.fullmatch(gap) is not None:
             return None
     if i >= 2 and keys[i - 2] and _bare(text[spans[i - 2][0]:spans[i - 2][1]], keys[i - 2], i == 2):
         return None
-    return last
+    return [last]
 
 
 def _lead(text: str, owned: list[str], spans: list[tuple[int, int, bool]]) -> list[str] | None:

@@ -395,7 +395,9 @@ Per item (the rules, in order)
       that opens with its ticket, ``CERT-41 submitted; result ETA Fri``: :func:`occ_lib._subjects.
       other_subjects`),
       but not a ticket named only as what another waits for: ``OPS-54 blocked on DEPLOY-9, ETA 15:00`` (also
-      blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, nor one it only
+      blocked by, waiting on or for, awaiting, depends on) is OPS-54's deadline alone, and so is one in
+      brackets right after the blocker, ``OPS-54 blocked on DEP-9 (ETA 15:00), OPS-55 done`` (not OPS-55's),
+      nor one it only
       refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
       the first ticket's)
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
@@ -480,7 +482,9 @@ Per item (the rules, in order)
       missed``: 15:00 only), unless a clause without a deadline (or with only a new one) states a miss too
       (``ETA 12:00; checkpoint 10:00; both slipped``, ``due Oct 17 - slipped, new ETA Oct 30``) and names
       no one deadline by its keyword (``checkpoint 15:00 UTC; ETA 22:00 UTC; the checkpoint was missed``,
-      ``due 15:00 UTC; ETA 22:00 UTC - we missed the due time``: 15:00 only); its ``text``
+      ``due 15:00 UTC; ETA 22:00 UTC - we missed the due time``: 15:00 only), also next to an old one
+      replaced in a clause that states no miss (``ETA was 19:40, now 20:15. OPS-2 missed the 17:00
+      cut-off``: the cut-off missed, 19:40 superseded, not the miss); its ``text``
       is the
       item's, clipped at
       ``DEADLINE_TEXT_MAX`` characters; in an item with more than 24 deadlines, a pasted export or
@@ -508,8 +512,13 @@ Per item (the rules, in order)
       (``ETA 30 min``,
       ``ETA ~2h``, ``within 3 days``, ``ETA +1d``, ``ETA within the hour``, ``ETA in an hour``, ``ETA half an
       hour``, hours and minutes, ``ETA 1h30m``, ``ETA 1 hr 30 min``; of a range its longer end, ``ETA 1-2
-      days``: two days), and an SLA's clock told as running out (``SLA breach in 45m``, ``breaches SLA in
-      2h``, ``P1 SLA will breach in 1h``: keyword ``SLA``; ``SLA expires in 45 minutes``: ``expires``, as
+      days``: two days; where a crew is due between, ``ETA on-site in 40 min``, ``ETA onsite 40 min``), a
+      service's restoration promised so (``service should be back in 20 min``, ``API back up in 1h``, ``site
+      will be back online in 30 mins``: keyword ``ETA``; only with a service's or system's noun right before
+      it, not a person's, ``Marta back in 20 min``, ``I'm back in 20``, nor one told as past, ``service was
+      back in 20 min``, ``restarted pods, service back in 5 min``: with no should or will, after a deed in
+      the past in its sentence), and an SLA's clock told as running out (``SLA breach in 45m``, ``breaches SLA
+      in 2h``, ``P1 SLA will breach in 1h``: keyword ``SLA``; ``SLA expires in 45 minutes``: ``expires``, as
       ``SLA expires 09:45`` is; ``SLA breach in 2h 13m for next update``: ``update``, kept by that update;
       not a count, ``no SLA breach in 30 days``, ``2 SLA breaches in 24h``), is a deadline that long after the
       item's ``at`` when that is known to the minute (in whole days: to the day); not one read as a time of
@@ -520,7 +529,15 @@ Per item (the rules, in order)
       2025-10-10 11:00 UTC`` written Tue 11:00: one ``within`` row, not a ``by`` one beside it). A ``within``
       after a state reached, told as past (``was
       resolved within the hour``, ``queue recovered within 10 min of the restart``), says how long it
-      took: no deadline (``must be resolved within 4h``, ``fix expected within the hour`` are). A number of
+      took: no deadline (``must be resolved within 4h``, ``fix expected within the hour`` are); nor is a
+      duration told as a standing policy in its sentence (``response within 15 minutes of paging is our
+      target``, ``our SLA is response within 15 minutes``, ``the target is ack within 15 min``: is our or the
+      target, SLA, SLO, goal, policy; our or the target, SLA... is), which counts from what it names, not
+      from the item. An SLA's breach at a time of day (``SLA breach at 09:45``, ``breaches SLA at 11:00``,
+      ``P1 SLA will breach at 09:45``) is a deadline, keyword ``SLA``, when it is ahead of the item's time (a
+      warning); at or before it, a report: the deadline missed then (keyword ``missed``, stated missed, as
+      ``SLA breached at 09:45`` always is); in an item of no time, only one told as to come (``will
+      breach``) is read. A number of
       business or working days after
       ``target``, ``ETA``, ``due in``, ``within`` or ``deadline`` (``14:00 HD-5521 assigned to AV team,
       target 2 working days``, ``within 3 business days``) is a deadline that many weekdays after the
@@ -3503,12 +3520,21 @@ def _items(
             # alone: 'ETA 11:15 (missed the 10:30 update)' did not miss 11:15
             named = missed and any(m.keyword == "missed" for m in dls)
             # and one written as the old one ('ETA Oct 31 (was Oct 24, slipped)') takes it alone too
-            former = missed and not named and len(dls) > 1 and any(
-                ex.is_former(proses[k], m.start) for m in dls)
+            formers = [ex.is_former(proses[k], m.start) for m in dls] if (
+                missed and not named and len(dls) > 1) else None
+            former = formers is not None and any(formers)
             # 'next update by 19:00 UTC; missed the 15:00 UTC ETA': the miss is the deadline's of its clause
             own = None
-            if missed and not named and not former and len(dls) > 1:
+            if missed and not named and len(dls) > 1:
                 own = _clause_misses(proses[k], dls)
+                if formers is not None and former and own is not None and not any(
+                    f and o for f, o in zip(formers, own, strict=True)
+                ):
+                    # ('ETA was 09:40, now 10:15. OPS-2 missed the 17:00 cut-off': the miss is stated in
+                    # the cut-off's clause, not the old ETA's)
+                    former = False
+                elif former:
+                    own = None
             # '10:00 OPS-1 missed again — ETA 17:00': a miss admitted next to deadlines all still ahead at
             # the item's own time (to the minute) is an earlier promise's; its rows wait here to be told so
             ahead: list[tuple[tuple, int, bool]] | None = [] if (
@@ -3621,8 +3647,18 @@ def _items(
                     row_missed = (due - epoch) // us + (_DAY_US if m.precision == "day" else 0) <= at
                 if old and i in old and not row_missed:
                     continue
+                d_kw = m.keyword
+                if d_kw == "SLA" and m.precision != "day" and (
+                    _times.sla_breach_at(proses[k], m.start) == "SLA"
+                ):
+                    if at != _NAT and prec != "day":
+                        if (due - epoch) // us <= at:
+                            # ('10:00 OPS-1 SLA breach at 09:45': a report, the SLA missed then)
+                            d_kw, row_missed = _times._MISSED_KW, True
+                    elif not _times.sla_breach_warned(proses[k], m.start):
+                        continue  # ('SLA breach at 09:45' with no time of the item: a warning or a report)
                 row = (source, line, sec[0], d_tks, d_refs, (due - epoch) // us,
-                       "day" if m.precision == "day" else "minute", m.keyword, dtext, row_missed, moves)
+                       "day" if m.precision == "day" else "minute", d_kw, dtext, row_missed, moves)
                 if ahead is None:
                     DL(row)
                 else:  # (still ahead at the item's time: a date-only one from its day's start; 'slipped -

@@ -129,6 +129,8 @@ Ranges
     ``Sat 23:00 - Sun 03:00 ET``, org-mode's ``<2025-10-09 Thu 14:02>--<2025-10-09 Thu 15:10>`` and a
     Logseq ``CLOCK: [...]--[...]``), and so are ``Starts at ... , Ends at ...`` (Alertmanager) and
     ``started 14:02 UTC, ended 15:10 UTC``.
+    One time written twice as a range is that time, no range (``10:12Z - 10:12Z failover started``, ``Oct 10
+    09:00 - Oct 10 09:00``: ``until`` None, no zero-length span).
     A start written without AM/PM takes the AM/PM of its end when that keeps it first (``2-4pm`` is
     14:00-16:00, ``11-1pm`` 11:00-13:00, ``2:00 - 3:30 PM`` 14:00-15:30; a start past 12 stays as
     written); ``2-4`` alone is no time.
@@ -468,7 +470,10 @@ Deadlines
     Ops for Thursday noon``, ``Ops promised the fix for Thursday noon``, ``committed to a patch for Oct
     14``: keyword ``promised``; not after ``said``); and a scheduler's SLA miss, ``SLA miss on dag
     orders_daily at 06:00 UTC`` (keyword ``missed``; not ``no SLA miss at 06:00``, ``risk of an SLA
-    miss``). What closes or ends at a time is a deadline only when someone commits to act before it:
+    miss``), and an SLA's breach at a time (``SLA breach at 09:45``, ``breaches SLA at 11:00``, ``SLA will
+    breach at 09:45``: keyword ``SLA``; told as past, ``SLA breached at 09:45``, ``missed``; not ``no SLA
+    breach at 09:45``; :func:`sla_breach_at`, and :mod:`occ_lib.logs` for one at or before the item's
+    time). What closes or ends at a time is a deadline only when someone commits to act before it:
     ``we will file before submission closes at 16:00 ET`` (keyword ``before`` or ``by``, up to three words
     of what closes between, also after ``by the time``: ``we will file by the time the portal closes at
     16:00 ET``, keyword ``by``), while ``submission closes at 16:00 ET`` or ``Fedwire closes 18:00`` alone is
@@ -1671,7 +1676,7 @@ def _norm_keyword(kw: str) -> str:
 # mentions have no keyword near them, and then the two anchored regexes are not run at all.
 _DL_HINT_BEFORE = re.compile(
     "eta|etr|by|before|due|deadline|target|later|nlt|until|till|through|thru|checkpoint|window|cut|expir|since|miss"
-    "|blew|blown|eod|eob|cob|\U0001f4c5|say|said|expects|promis|commit|no-go|no go|no return"
+    "|blew|blown|eod|eob|cob|\U0001f4c5|say|said|expects|promis|commit|no-go|no go|no return|breach"
 )
 _DL_HINT_AFTER = re.compile("eta|deadline|window|checkpoint|cut|target")
 
@@ -1852,6 +1857,10 @@ def _deadline_keyword(
         sla = _SLA_MISS_AT.search(text, max(a, start - 60), start)
         if sla is not None and _SLA_NOT_MISSED.search(text, max(a, sla.start() - 24), sla.start()) is None:
             return _MISSED_KW  # ('SLA miss on dag orders_daily at 06:00 UTC': that time's deadline missed)
+    if before is None and (low is None or low.find("breach", lo, start) >= 0):
+        kw = sla_breach_at(text, start, a)
+        if kw is not None:
+            return kw  # ('SLA breach at 09:45': when the SLA breaches; 'SLA breached at 09:45': missed then)
     if before is None and (low is None or _SHIPS_HINT.search(low, lo, start)):
         shipped = _SHIPS_PROMISED.search(text, lo, start)
         if shipped is not None:
@@ -1896,6 +1905,41 @@ _SLA_MISS_AT = re.compile(
     r"(?<![\w-])(?i:sla|slo)[^\S\n_-]?[_-]?(?i:miss(?:es)?)(?![\w-])"
     r"(?:[^\S\n]+(?i:on|for|of|in)(?:[^\S\n]+[\w.:/-]+){1,3}?)?[^\S\n]*(?:(?i:at|@|due)[^\S\n]*|:[^\S\n]*)?$"
 )
+# an SLA's breach at a time of day ('SLA breach at 09:45', 'breaches SLA at 11:00', 'P1 SLA will breach at
+# 09:45', 'will breach the response SLA at 14:00'): when the SLA runs out, a deadline (keyword 'SLA') when
+# it is still ahead at the item's time (a warning; at or before it, a report: :mod:`occ_lib.logs` makes it
+# the deadline missed then); told as past ('SLA breached at 09:45', 'SLA was breached at 09:45', 'breached
+# the SLA at 09:45'), the deadline missed at that time (keyword 'missed', as 'SLA miss at 06:00'); not
+# denied ('no SLA breach at 09:45', 'avoided an SLA breach at 09:45')
+_SLA_BREACH_AT = re.compile(
+    r"(?<![\w-])(?:(?i:sla|slo)[^\S\n]+(?:(?P<will>(?i:will|would|is[^\S\n]+going[^\S\n]+to|to))[^\S\n]+"
+    r"|(?i:was|has[^\S\n]+been|got)[^\S\n]+)?(?P<v1>(?i:breach(?:es|ed)?))"
+    r"|(?:(?P<will2>(?i:will|would|to))[^\S\n]+)?(?P<v2>(?i:breach(?:es|ed)?))[^\S\n]+"
+    r"(?:(?i:the|its|our|their)[^\S\n]+)?(?:[\w-]+[^\S\n]+)?(?i:sla|slo))"
+    r"[^\S\n]*(?:(?i:at|@)[^\S\n]*|:[^\S\n]*)$"
+)
+_SLA_BREACH_DENIED = re.compile(
+    r"(?i:\b(?:no|not|without|never|avoid(?:ed)?|prevent(?:ed)?)(?:[^\S\n]+(?:an?|any))?)[^\S\n]+$"
+)
+
+
+def sla_breach_at(text: str, start: int, a: int = 0) -> str | None:
+    """The keyword of the time at ``text[start:]`` written as when an SLA breaches (:data:`_SLA_BREACH_AT`):
+    'SLA' ('SLA breach at 09:45'), 'missed' when told as past ('SLA breached at 09:45'), else None. Reads
+    at most 60 characters before it (the item from ``a``)."""
+    m = _SLA_BREACH_AT.search(text, max(a, start - 60), start)
+    if m is None or _SLA_BREACH_DENIED.search(text, max(a, m.start() - 24), m.start()) is not None:
+        return None
+    return _MISSED_KW if (m.group("v1") or m.group("v2")).lower().endswith("ed") else "SLA"
+
+
+def sla_breach_warned(text: str, start: int) -> bool:
+    """Whether the SLA breach read at ``text[start:]`` (:func:`sla_breach_at`) is told as to come ('SLA
+    will breach at 09:45'): a warning even where the item's own time is not known."""
+    m = _SLA_BREACH_AT.search(text, max(0, start - 60), start)
+    return m is not None and (m.group("will") or m.group("will2")) is not None
+
+
 _SLA_NOT_MISSED = re.compile(
     r"(?i:\b(?:no|not|without|never|avoid(?:ed)?|prevent(?:ed)?|risk[^\S\n]+of|chance[^\S\n]+of|potential)"
     r"(?:[^\S\n]+(?:an?|any))?)[^\S\n]+$"
@@ -4955,6 +4999,8 @@ def _share_zones(text: str, a: int, found: list[TimeMention], default_tz: dt.tzi
             elif nxt.zone is None and m.zone is not None:
                 nxt = _in_zone(nxt, m.zone, default_tz)
             until = _range_end(text, a, m, nxt, default_tz)
+            if until == m.at:
+                until = None  # ('Oct 10 09:00 - Oct 10 09:00': one time written twice, no range)
             m = dataclasses.replace(m, end=nxt.end, raw=text[a + m.start:a + nxt.end], until=until)
             out[i] = m
             del out[i + 1]
@@ -5424,6 +5470,8 @@ def _resolve(
                     second = _second_wall(until, tzinfo)
                     until = second if second is not None and second >= at else _instant(
                         date + dt.timedelta(days=1), c.until, tzinfo)
+                elif until == at:
+                    until = None  # ('10:12Z - 10:12Z failover started': one stamp written twice, no range)
         except (OverflowError, ValueError):
             return _mention(cs, ce, raw, None, None, prec, has_date, zone, kw,
                             f"time out of range {raw}")

@@ -98,9 +98,11 @@ def test_a_snoozed_alerts_end_is_no_items_time():
     assert text_deadline_rows(text) == []
 
 
-# 4: left unread, as ZONE2 decided (pinned) ---------------------------------------------------------------
-def test_a_breach_at_a_time_and_back_in_minutes_stay_unread():
+# 4: left unread, as ZONE2 decided (pinned); round 19 (LEFTA) reads a breach at a time still ahead of the
+# item as the SLA's deadline (a warning), and keeps 'back in 20 min' with no service named unread
+def test_a_breach_at_a_time_is_read_and_back_in_minutes_stays_unread():
     from occ_lib._extract import duration_deadline
 
-    assert text_deadline_rows(item("09:00 UTC OPS-1 SLA breach at 09:45")) == []
+    assert text_deadline_rows(item("09:00 UTC OPS-1 SLA breach at 09:45")) == [
+        [5, ["OPS-1"], "10-07 09:45", "SLA", False]]
     assert duration_deadline("back in 20 min") is None
