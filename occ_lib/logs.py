@@ -3650,7 +3650,7 @@ def _earlier_miss(
 # 'running late': the work, not a promise; nor Go's 'context deadline exceeded', an error message)
 _DEADLINE_NOUN = re.compile(
     r"(?i)\b(?:etas?|(?<!context\s)deadlines?|due\s+(?:date|time)s?|slas?|checkpoints?|cut-?offs?|target\s+dates?"
-    r"|committed\s+date)\b"
+    r"|committed\s+date|frt)\b"  # (a help desk's first-response target: 'FRT breached by 20 min')
 )
 
 

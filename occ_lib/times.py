@@ -1846,11 +1846,15 @@ def _deadline_keyword(
         ):
             return None  # ('certificate renewed, new expiry 2026-01-07': the renewal's outcome, no promise)
         return kw
-    if ("romis" in text[lo:start] or "ommit" in text[lo:start]) and _PROMISED_FOR.search(text, lo, start):
-        return "promised"  # ('the fix was promised by Ops for Thursday noon')
+    if ("romis" in text[lo:start] or "ommit" in text[lo:start]) and (
+        _PROMISED_FOR.search(text, lo, start) or _PROMISED_CALL.search(text, lo, start)
+    ):
+        return "promised"  # ('the fix was promised by Ops for Thursday noon', 'promised a callback at 1pm')
     if before is None and (low is None or low.find("miss", lo, start) >= 0):
         sla = _SLA_MISS_AT.search(text, max(a, start - 60), start)
-        if sla is not None and _SLA_NOT_MISSED.search(text, max(a, sla.start() - 24), sla.start()) is None:
+        if sla is not None and _SLA_NOT_MISSED.search(
+            text, max(a, sla.start() - 24), sla.start()
+        ) is None and (_RUN_LOGICAL_DATE.match(text, start) is None or _SLA_AT_WORD.search(sla.group())):
             return _MISSED_KW  # ('SLA miss on dag orders_daily at 06:00 UTC': that time's deadline missed)
     if before is None and (low is None or _SHIPS_HINT.search(low, lo, start)):
         shipped = _SHIPS_PROMISED.search(text, lo, start)
@@ -1891,11 +1895,16 @@ _SHIPS = (
     r"[^\S\n]+(?:ship|land|arrive|go[^\S\n]+out|be[^\S\n]+(?:out|ready|available|released|deployed|delivered)))"
 )
 # a scheduler's SLA miss and the deadline it missed: 'SLA miss on dag orders_daily at 06:00 UTC', 'SLA
-# miss for task load_ledger: 07:00', 'SLA miss at 06:00'
+# miss for task load_ledger: 07:00', 'SLA miss at 06:00', Airflow's 'SLA miss on DAG=orders_daily at 06:00'
 _SLA_MISS_AT = re.compile(
     r"(?<![\w-])(?i:sla|slo)[^\S\n_-]?[_-]?(?i:miss(?:es)?)(?![\w-])"
-    r"(?:[^\S\n]+(?i:on|for|of|in)(?:[^\S\n]+[\w.:/-]+){1,3}?)?[^\S\n]*(?:(?i:at|@|due)[^\S\n]*|:[^\S\n]*)?$"
+    r"(?:[^\S\n]+(?i:on|for|of|in)(?:[^\S\n]+[\w.:/=-]+){1,3}?)?[^\S\n]*(?:(?i:at|@|due)[^\S\n]*|:[^\S\n]*)?$"
 )
+# ... not the run's logical date Airflow's SLA miss e-mail lists its tasks with ('load_gl on
+# 2025-10-09T01:00:00+00:00', an ISO time to the second): the run it was, not the time it was due by (the
+# SLA runs from the end of the run's interval), the miss stated without its due time
+_RUN_LOGICAL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]00:?00|Z)?(?![\w:])")
+_SLA_AT_WORD = re.compile(r"(?:(?i:\bat|\bdue)|@)[^\S\n]*$")  # ('... at 2025-10-09 06:00:00': its time)
 _SLA_NOT_MISSED = re.compile(
     r"(?i:\b(?:no|not|without|never|avoid(?:ed)?|prevent(?:ed)?|risk[^\S\n]+of|chance[^\S\n]+of|potential)"
     r"(?:[^\S\n]+(?:an?|any))?)[^\S\n]+$"
@@ -1919,6 +1928,15 @@ _REPORTED_GAP = re.compile(
 _PROMISED_FOR = re.compile(
     r"(?i:\b(?:promised|promises|committed[^\S\n]+to|commits[^\S\n]+to))[^\S\n]+(?:[\w\-]+[^\S\n]+){0,3}?"
     r"(?i:for)" + _REPORTED_GAP.pattern + r"$"
+)
+
+# ... or a call, a reply or an update promised at a time, who to between or not: 'promised a callback at
+# 1pm PT', 'promised Dana a call back at 16:00', 'promised the customer an update at 15:00' (a support desk's
+# commitment; not 'promised the customer at 14:00 that...': when the promise was made)
+_PROMISED_CALL = re.compile(
+    r"(?i:\b(?:promised|promises))[^\S\n]+(?:[\w\-]+[^\S\n]+){0,3}?"
+    r"(?i:call[- ]?backs?|calls?|replies|reply|responses?|updates?|follow[- ]?ups?)" + _REPORTED_GAP.pattern
+    + r"$"
 )
 
 
