@@ -1769,10 +1769,11 @@ def _trie(words: list[str]) -> str:
 
 # A vocabulary word that is a whole ``_WORD`` token: it starts after a character that is no letter
 # or digit (the pattern starts with that class, so sre skips through words in C) and not after a
-# letter/digit + ``'``/``-`` (that would continue a token), and no token continues after it.
+# letter/digit + ``'``/``-`` (that would continue a token), and no token continues after it; nor the head
+# of an Airflow run id, ``scheduled__2025-10-09T03:00:00+00:00`` (a run's name: no plan, 'manual__' no hand).
 _KEYWORD = re.compile(
     # (a possessive is its word: "the CIO's office")
-    r"[\W_](?<![^\W_]['’-])(" + _trie(sorted(_VOCABULARY)) + r")(?![^\W_])(?!-[^\W_])"
+    r"[\W_](?<![^\W_]['’-])(" + _trie(sorted(_VOCABULARY)) + r")(?![^\W_])(?!-[^\W_])(?!__\d)"
     r"(?!['’](?!s(?![^\W_]))[^\W_])(?!" + _NAME_SUFFIX + ")"
 )
 

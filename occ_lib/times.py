@@ -74,7 +74,9 @@ What counts as a time
     Plain numbers never are: ``2025``, ``HTTP 200``, ``v2.10.1``, ``integrations.md:24-27``, ``25-27``,
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``. Nor is a table partition's key value (``ds=2025-11-04``,
     ``dt=2025-11-04``, ``date=2025-10-10/``, ``hr=03``, ``event_date=...``, a range too,
-    ``ds=2025-11-04..2025-11-05``): the data's date, not when anything happened or is due.
+    ``ds=2025-11-04..2025-11-05``): the data's date, not when anything happened or is due; nor a range of
+    ISO dates joined by ``..`` alone (``backfill events_hourly for 2025-10-06..2025-10-08``): a backfill's
+    or a rebuild's data, as a partition's value is (a span of days is written with a dash or ``to``).
 What counts as a date
     ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention), ``2025/10/11``,
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``14th October``, ``the 14th of October 2025``,
@@ -466,9 +468,14 @@ Deadlines
     ``says it will be out Thu`` (ships, lands, arrives, goes out, to/will ship, land, be out, ready...);
     a promise made for a time with up to three words of what or who between (``the fix was promised by
     Ops for Thursday noon``, ``Ops promised the fix for Thursday noon``, ``committed to a patch for Oct
-    14``: keyword ``promised``; not after ``said``); and a scheduler's SLA miss, ``SLA miss on dag
-    orders_daily at 06:00 UTC`` (keyword ``missed``; not ``no SLA miss at 06:00``, ``risk of an SLA
-    miss``). What closes or ends at a time is a deadline only when someone commits to act before it:
+    14``: keyword ``promised``; not after ``said``), and a call, a reply or an update promised at a time
+    (``promised a callback at 1pm PT``, ``promised Dana a call back at 16:00``: keyword ``promised``; not
+    ``promised the customer at 14:00 that ...``, when it was promised; a callback of no ticket is kept by
+    its log's later ``callback done``, :mod:`occ_lib.sla`); and a scheduler's SLA miss, ``SLA miss on dag
+    orders_daily at 06:00 UTC``, Airflow's ``SLA miss on DAG=orders_daily at 06:00`` (keyword ``missed``;
+    not ``no SLA miss at 06:00``, ``risk of an SLA miss``, nor the run's logical date its e-mail lists a
+    task with, ``load_gl on 2025-10-09T01:00:00+00:00``: the run's, not its due time).
+    What closes or ends at a time is a deadline only when someone commits to act before it:
     ``we will file before submission closes at 16:00 ET`` (keyword ``before`` or ``by``, up to three words
     of what closes between, also after ``by the time``: ``we will file by the time the portal closes at
     16:00 ET``, keyword ``by``), while ``submission closes at 16:00 ET`` or ``Fedwire closes 18:00`` alone is
@@ -1311,6 +1318,9 @@ _PARTITION_KEY = re.compile(
     r"|business|process|report|p)_(?:date|ds|dt|day|hour))=$"
 )
 _PARTITION_VALUE = re.compile(r"[\dT:/+Z-]*(?:\.\.[\dT:/+Z-]*)?")
+# ... and a range of ISO dates joined by '..' with no key ('backfill for 2025-10-06..2025-10-08'): the data's
+# days too (:func:`_scan`, tried only where '..' follows a date's ten characters)
+_DATA_RANGE = re.compile(r"\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d(?![\w-])")
 _VERSION_BEFORE = re.compile(
     r"(?<![\w-])(?i:v|ver|version|release|rel|build|tag|patch|firmware|fw|upgraded\s+to|bumped\s+to)"
     r"\.?\s*[:#]?\s*$"
@@ -3407,6 +3417,9 @@ def _scan(
                 continue
         if s > a and text[s - 1] == "=" and _PARTITION_KEY.search(text, max(a, s - 24), s) is not None:
             pos = _PARTITION_VALUE.match(text, s, b).end()  # ('failing since ds=2025-11-04': the data's day)
+            continue
+        if text.startswith("..", s + 10) and (rng := _DATA_RANGE.match(text, s, b)) is not None:
+            pos = rng.end()  # ('backfill events_hourly for 2025-10-06..2025-10-08': the data's days)
             continue
         m = full(text, s, b)
         if s > a and text[s - 1].isascii() and text[s - 1].isalpha() and not _glued_value(text, s, m):

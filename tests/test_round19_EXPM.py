@@ -7,7 +7,9 @@ as '#48291' is ZD-48291 where its other '#' numbers are ZD keys; a credit memo's
 is no ticket; 'promised a callback at 1pm PT' is a promise, kept by 'callback done'; a call held is no
 ticket's end; 'no new P1s overnight. #48402 confirmed 429s gone, solved' resolves; 'FRT 1h' on a ticket's
 intake is its first reply due; the noun 'SLA miss' (Airflow's 'SLA miss on DAG=...') is a stated miss, and
-the run's logical date Airflow lists is not its due time."""
+the run's logical date Airflow lists is not its due time; a backfill's days '2025-10-06..2025-10-08' do not
+date the request, nor does an Airflow run id 'scheduled__...' make an item a plan. What is left is pinned
+as read, marked 'left' (the findings list each with a repro)."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import occ_lib
 from occ_lib._extract import classify, hash_aliases, keywords, tickets
 from occ_lib.policy import Policy
 from occ_lib.sla import misses
-from tests.log_rows import W41_UTC, deadline_rows, sla_verdict_rows, text_deadline_rows
+from tests.log_rows import W41_UTC, deadline_rows, short_event_rows, sla_verdict_rows, text_deadline_rows
 
 FIX = Path(__file__).parent / "fixtures" / "round19"
 
@@ -250,3 +252,21 @@ def test_the_data_platform_logs_deadlines_and_their_verdicts():
         [44, "DATA-4405", "10-15 18:30", "open", "not"],
         [49, "DATA-4431", None, "missed", "stated"],
     ]
+
+
+# 8: the data platform's own notations: a backfill's range of days and an Airflow run id -----------------
+@pytest.mark.parametrize(("item", "expected"), [
+    # (before: at 10-06, the range's first day, as if the request had been made then)
+    ("DE-2207 backfill events_hourly for 2025-10-06..2025-10-08, please by Fri 12:00 CET.",
+     [5, "10-09 00:00", "deadline", 0, ["DE-2207"]]),
+    # (a span of days written with 'to' stays one)
+    ("DE-2208 freeze 2025-10-06 to 2025-10-08", [5, "10-06 00:00", "note", 0, ["DE-2208"]]),
+    # (before: plan, 'scheduled' read in the run id)
+    ("09:20 DE-2209 events_rollup for scheduled__2025-10-09T03:00:00+00:00 is still queued",
+     [5, "10-09 09:20", "note", 0, ["DE-2209"]]),
+    ("05:40 DATA-4412 run `scheduled__2025-10-08T23:30:00+00:00` failed at task `dbt_run_fin`",
+     [5, "10-09 05:40", "note", 0, ["DATA-4412"]]),
+    ("09:20 DE-2210 rerun scheduled for 10:00", [5, "10-09 09:20", "plan", 0, ["DE-2210"]]),
+])
+def test_a_backfills_days_and_a_run_id_are_the_datas(item, expected):
+    assert short_event_rows("# L\n\n## 2025-10-09\n\n- " + item + "\n")[0] == expected
