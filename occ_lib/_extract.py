@@ -2786,6 +2786,17 @@ def opens_ticket(text: str) -> bool:
     return any(w in low for w in _OPENED_WORDS) and OPENED.search(text) is not None
 
 
+# a cron expression, five fields of digits, '*', '/', ',' and '-' ('30 23 * * *', '*/15 * * * *', '0 2 * *
+# 1-5'): a table row that writes one describes a scheduled job, its times the job's every run's
+_CRON = re.compile(r"(?<![^\s|`])(?:[\d*/,-]+[ \t]+){4}[\d*/,-]+(?![^\s|`])")
+
+
+def cron_schedule(text: str) -> bool:
+    """Whether ``text`` (a table row) writes a cron expression with a '*' (:data:`_CRON`), in a code span
+    or not: the row is a scheduled job's, its deadlines standing targets, none due once."""
+    return any("*" in m.group(0) for m in _CRON.finditer(text))
+
+
 def only_steps_done(text: str) -> bool:
     """Whether every resolution word of a resolved item is a step of the work done (``21:10 snapshot
     complete``, ``copy complete; row counts match``): said of a ticket the item only inherits (from its

@@ -525,7 +525,10 @@ Per item (the rules, in order)
       item's ``at`` when that is known to the minute (in whole days: to the day); not one read as a time of
       day, ``ETA 17h UTC``; one of hours in an item known only to its day (``ETA ~2h``, ``ETA 12h``, ``ETA
       within the hour`` with no time) is no row but a problem, ``relative deadline without the item's
-      time`` (the promise is not dropped silently). A ``within`` after a state reached, told as past (``was
+      time`` (the promise is not dropped silently). A table row that writes a cron expression (``|
+      finance_daily | 30 23 * * * | Ravi | finance mart fresh by 07:00 IST |``, ```0 3 * * *```, ``*/15 * * *
+      *``) is a scheduled job's: its ``by 07:00`` is every run's standing target, no deadline (the cron's
+      numbers are no times either). A ``within`` after a state reached, told as past (``was
       resolved within the hour``, ``queue recovered within 10 min of the restart``), says how long it
       took: no deadline (``must be resolved within 4h``, ``fix expected within the hour`` are). A number of
       business or working days after
@@ -3349,6 +3352,10 @@ def _items(
             _CANCEL_END.search(text) if not flags & _TASK else _CANCEL_MARK.search(text)
         )):
             dls = []  # (a cancelled task, '- [-] ...' or Obsidian's '❌ 2025-10-08', promises nothing now)
+        if dls and kind_of_item == "table" and "* *" in text and ex.cron_schedule(text):
+            # ('| finance_daily | 30 23 * * * | Ravi | finance mart fresh by 07:00 IST |': a scheduled job's
+            # standing target, every run's; no one deadline of the day the table was written)
+            dls = []
         w = kws[k]
         kind, level = classify(kind_texts[k], w, bool(dls), bool(flags & _TICKED), bool(flags & _TASK))
         if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):

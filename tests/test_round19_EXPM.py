@@ -221,8 +221,9 @@ def test_the_support_desks_deadlines_and_their_verdicts():
 def test_the_data_platform_logs_deadlines_and_their_verdicts():
     lg = occ_lib.read_logs(str(FIX / "expm_a_data_oncall.md"))
     # (cron expressions, Airflow run ids, a Snowflake query id and '+05:30' are read as no times)
+    # (the schedule table's 'finance mart fresh by 07:00 IST' is every run's target; before: Monday's
+    # deadline, missed)
     assert deadline_rows(lg.deadlines) == [
-        [9, [], "10-06 01:30", "by", False],
         [18, [], "10-09 04:00", "ETA", False],
         [20, [], "10-09 03:20", "ETA", False],
         [22, ["DE-2207"], "10-10 10:00", "by", False],
@@ -238,8 +239,6 @@ def test_the_data_platform_logs_deadlines_and_their_verdicts():
         [60, [], "10-11 04:00", "window", False],
     ]
     assert _sla("expm_a_data_oncall.md") == [
-        # (left: the schedule table's standing daily freshness SLA is read as one deadline, Monday's)
-        [9, "(no ticket)", "10-06 01:30", "missed", "not"],
         # (left: DATA-4412's ETAs, its section naming DE-2207 in a later item: no thread, no ticket)
         [20, "(no ticket)", "10-09 03:20", "missed", "not"],
         [18, "(no ticket)", "10-09 04:00", "missed", "not"],
@@ -270,3 +269,17 @@ def test_the_data_platform_logs_deadlines_and_their_verdicts():
 ])
 def test_a_backfills_days_and_a_run_id_are_the_datas(item, expected):
     assert short_event_rows("# L\n\n## 2025-10-09\n\n- " + item + "\n")[0] == expected
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    # (before: a deadline, Monday's 07:00 IST, missed)
+    ("| finance_daily | 30 23 * * * | Ravi | finance mart fresh by 07:00 IST |", []),
+    ("| events_rollup | `0 3 * * *` | Joris | ready by 10:00 CET |", []),
+    ("| events_hourly | */15 * * * * | Ana | lag < 30 min by 10:00 |", []),
+    # (a row of no cron keeps its deadline)
+    ("| DATA-1 | backfill | Ravi | done by 07:00 IST |", [[9, ["DATA-1"], "10-06 01:30", "by", False]]),
+])
+def test_a_schedule_tables_row_sets_no_deadline(row, expected):
+    text = ("# Data\n\nTimezone: IST (UTC+05:30).\n\n## 2025-10-06\n\n| DAG | schedule | owner | freshness |\n"
+            "|---|---|---|---|\n" + row + "\n")
+    assert text_deadline_rows(text) == expected
