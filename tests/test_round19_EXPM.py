@@ -280,6 +280,6 @@ def test_a_backfills_days_and_a_run_id_are_the_datas(item, expected):
     ("| DATA-1 | backfill | Ravi | done by 07:00 IST |", [[9, ["DATA-1"], "10-06 01:30", "by", False]]),
 ])
 def test_a_schedule_tables_row_sets_no_deadline(row, expected):
-    text = ("# Data\n\nTimezone: IST (UTC+05:30).\n\n## 2025-10-06\n\n| DAG | schedule | owner | freshness |\n"
-            "|---|---|---|---|\n" + row + "\n")
+    text = ("# Data\n\nTimezone: IST (UTC+05:30).\n\n## 2025-10-06\n\n"
+            "| DAG | schedule | owner | freshness |\n|---|---|---|---|\n" + row + "\n")
     assert text_deadline_rows(text) == expected
