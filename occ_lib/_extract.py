@@ -119,15 +119,18 @@ _CODE_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|/|[ \t](?
 # a key written right after the noun of a machine or a piece of equipment names that machine, not a
 # ticket: 'playout server PLY-FRA-2', 'node PLY-FRA-2', 'tie switch TS-88', 'transformer TS-88' (tried
 # at a key after a space, on a short lower-cased window: :func:`_equipment`); the document's other
-# mentions of such a key are no tickets either (:func:`equipment_keys`)
+# mentions of such a key are no tickets either (:func:`equipment_keys`). So is a finance document's
+# number after its noun, what a support desk's refund is booked as: 'credit memo CM-2291', 'credit note
+# CN-88', 'invoice INV-4410' (the help desk ticket written with it is the item's)
 _EQUIPMENT_NOUNS = (
     r"(?<![\w-])(?:servers?|nodes?|hosts?|switch(?:es)?|transformers?|routers?|encoders?|decoders?"
-    r"|appliances?|chassis|firewalls?|vms?|machines?|breakers?|feeders?|generators?)"
+    r"|appliances?|chassis|firewalls?|vms?|machines?|breakers?|feeders?|generators?"
+    r"|credit[ \t]+(?:memo|note)s?|invoices?)"
 )
 _EQUIPMENT_BEFORE = re.compile(_EQUIPMENT_NOUNS + r"[ \t]+$")
 _EQUIPMENT_HINT = re.compile(
     "server|node|host|switch|transformer|router|coder|appliance|chassis|firewall|vm|machine|breaker|feeder"
-    "|generator"
+    "|generator|credit|invoice"
 )
 _EQUIPMENT_KEY = re.compile(
     _EQUIPMENT_NOUNS + r"[ \t]+(?P<key>[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d{1,7})(?![\w-])"
@@ -382,15 +385,26 @@ def _recased(t: str, tl: str, marks: tuple[tuple[str, str], ...]) -> bool:
 # the key the document (or a log read with it) writes with that number ('ZD-48213', 'SUP-48211'), when
 # exactly one key has it: Zendesk's '#48213' and 'ZD-48213' are one ticket. A number of three digits or
 # more, not glued to a word, a path or another '#' ('org/infra#88', 'C#123'), nor a pull or merge request's
-# ('PR #1240', 'MR #55'); with no such key it is no ticket, as before (GitHub's '#1234' alone).
+# ('PR #1240', 'MR #55'); with no such key it is no ticket, as before (GitHub's '#1234' alone). Where the
+# document's '#' numbers are all one tracker's ('#48213' is ZD-48213, '#48330' ZD-48330), a number of the
+# same length that an item opens with, after its time or not, is that tracker's too: '16:45 #48291 Globex
+# Retail - duplicate charge' names ZD-48291 though the log never writes 'ZD-48291' (a help desk's ticket
+# the desk only ever writes as '#'); not one written further in ('see acme/web#48213 and #48260').
 _HASH_NUM = re.compile(r"(?<![\w#/&.-])#(\d{3,7})(?![\w/-]|[.,:]\d)")
 _NOT_HASH_ALIAS = re.compile(r"(?i:\b(?:PR|MR|pull(?:\s+request)?|merge\s+request|PRs)\s*)$")
+# (what may stand before the '#' of an item's opening number: its time stamp, '16:45', '[9:14 AM]',
+# '10:30 PHT', and a separator)
+_HASH_OPENING = re.compile(
+    r"[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{1,5})?\]?"
+    r"[ \t]*[-\u2013\u2014:|]?[ \t]*)?"
+)
 
 
 def hash_aliases(texts: list[str], known: set[str]) -> dict[int, list[tuple[int, str]]]:
     """``{item index: [(offset of the '#', key), ...]}`` of the items of ``texts`` that write a key of
-    ``known`` as '#' and its number (:data:`_HASH_NUM`); empty when none does. One ``'#' in`` test per
-    item; the regex runs only on items that hold a '#'."""
+    ``known`` as '#' and its number (:data:`_HASH_NUM`), or a number an item opens with that is that
+    tracker's too (:func:`_opening_keys`: then its every '#' mention); empty when none does. One ``'#' in``
+    test per item; the regex runs only on items that hold a '#' (twice when an item opens with one)."""
     by_num: dict[str, list[str]] = {}
     for key in known:
         head, _, num = key.rpartition("-")
@@ -398,18 +412,47 @@ def hash_aliases(texts: list[str], known: set[str]) -> dict[int, list[tuple[int,
             by_num.setdefault(num, []).append(key)
     if not by_num:
         return {}
+    opening: list[str] = []  # (the unknown numbers items open with)
+    out = _hash_pass(texts, by_num, opening)
+    if opening and out and (extra := _opening_keys(out, opening)):
+        by_num.update((num, [key]) for num, key in extra.items())
+        out = _hash_pass(texts, by_num, None)
+    return out
+
+
+def _hash_pass(texts: list[str], by_num: dict[str, list[str]], opening: list[str] | None
+               ) -> dict[int, list[tuple[int, str]]]:
+    """One pass of :func:`hash_aliases` with the keys ``by_num`` (per number); the unknown numbers an item
+    opens with, after its time or not, are added to ``opening`` (when given)."""
     out: dict[int, list[tuple[int, str]]] = {}
     for k, t in enumerate(texts):
         if "#" not in t:
             continue
         for m in _HASH_NUM.finditer(t):
             keys = by_num.get(m.group(1))
-            if keys is None or len(keys) != 1:
+            if keys is None:
+                if opening is not None and m.start() < 24 and _HASH_OPENING.fullmatch(t, 0, m.start()):
+                    opening.append(m.group(1))
+                continue
+            if len(keys) != 1:
                 continue
             if _NOT_HASH_ALIAS.search(t, max(0, m.start() - 20), m.start()) is not None:
                 continue
             out.setdefault(k, []).append((m.start(), keys[0]))
     return out
+
+
+def _opening_keys(out: dict[int, list[tuple[int, str]]], opening: list[str]) -> dict[str, str]:
+    """``{number: key}`` of the unknown numbers items open with (``opening``), when the '#' numbers
+    ``out`` resolved are all one tracker's keys of that number's length: the help desk's ticket the log
+    writes only as '#48291' (:data:`_HASH_NUM`)."""
+    found = {key for pairs in out.values() for _, key in pairs}
+    heads = {key.rpartition("-")[0] for key in found}
+    if len(heads) != 1:
+        return {}
+    head = heads.pop()
+    sizes = {len(key) - len(head) - 1 for key in found}
+    return {num: f"{head}-{num}" for num in opening if len(num) in sizes and num[0] != "0"}
 
 
 # (where a key in lower or mixed case may end: a lower-case letter, then '-' and a digit; the C scan for
@@ -933,9 +976,12 @@ _REOPEN_PHRASE = re.compile(
     r"|\b(?:mistakenly|accidentally|erroneously|wrongly|prematurely)\s+(?:marked\s+(?:as\s+)?|set\s+to\s+)?"
     r"(?:resolved|closed|done)\b"
 )
-# a period of work closed, no ticket ('week closed out', 'shift done', 'sprint closed'): :func:`classify`
+# a period of work closed, no ticket ('week closed out', 'shift done', 'sprint closed'), or a call or a
+# meeting held ('13:00 callback done, plan: export split in 6 chunks', 'bridge call done', 'handoff call
+# done'): a step of the work, not its end: :func:`classify`
 _PERIOD_DONE = re.compile(
-    r"\b(?:(?:work)?week|day|shift|sprint|month|quarter|books)\s+(?:(?:is|was|now|has\s+been)\s+)?"
+    r"\b(?:(?:work)?week|day|shift|sprint|month|quarter|books|call[- ]?backs?|(?:bridge|handoff|handover"
+    r"|customer|kick-?off)\s+calls?|meetings?)\s+(?:(?:is|was|now|has\s+been)\s+)?"
     r"(?:closed(?:\s+out)?|done|wrapped(?:\s+up)?|completed?)\b"
 )
 # a market, a bank, a payment rail or an office closed ('Columbus Day: ACH and Fedwire closed', 'US markets
@@ -1376,6 +1422,7 @@ _SLA_MISS_WORDS = frozenset({"sla", "slo", "miss", "sla-miss", "slo-miss", "miss
 _SLA_MISS = re.compile(
     r"(?i)(?<![\w-])(?:sla|slo)[\s_-]?miss(?:es)?(?![\w-])(?=\s+(?:on|for|at|in|of)\b|\s*[:(])"
 )
+_SLA_MISS_WORDS = frozenset({"miss", "misses", "sla-miss", "slo-miss"})  # (the keywords _SLA_MISS needs)
 _SLA_MISS_DENIED = re.compile(
     r"(?i:\b(?:no|not|without|never|avoid(?:ed)?|prevent(?:ed)?|risk\s+of|chance\s+of|potential)"
     r"\s+(?:an?\s+|any\s+)?(?:sla|slo)[\s_-]?miss)"
@@ -1731,10 +1778,11 @@ def _trie(words: list[str]) -> str:
 
 # A vocabulary word that is a whole ``_WORD`` token: it starts after a character that is no letter
 # or digit (the pattern starts with that class, so sre skips through words in C) and not after a
-# letter/digit + ``'``/``-`` (that would continue a token), and no token continues after it.
+# letter/digit + ``'``/``-`` (that would continue a token), and no token continues after it; nor the head
+# of an Airflow run id, ``scheduled__2025-10-09T03:00:00+00:00`` (a run's name: no plan, 'manual__' no hand).
 _KEYWORD = re.compile(
     # (a possessive is its word: "the CIO's office")
-    r"[\W_](?<![^\W_]['’-])(" + _trie(sorted(_VOCABULARY)) + r")(?![^\W_])(?!-[^\W_])"
+    r"[\W_](?<![^\W_]['’-])(" + _trie(sorted(_VOCABULARY)) + r")(?![^\W_])(?!-[^\W_])(?!__\d)"
     r"(?!['’](?!s(?![^\W_]))[^\W_])(?!" + _NAME_SUFFIX + ")"
 )
 
@@ -2275,6 +2323,7 @@ def _no_aside_from(low: str, first: int) -> bool:
 _CLAUSE_NEG = frozenset({"not", "no", "never", "isn't", "wasn't", "hasn't", "haven't", "won't", "didn't"})
 _ASIDE_WORDS = _CLAUSE_NEG | {"to", "in", "on", "by"}  # (all that such a clause may say the rules read;
 # "by": 'OPS-2 not caused by OPS-1, resolved')
+_CONFIRMED_WORDS = frozenset({"confirmed", "verified"})
 _NEG_CLAUSE_BREAK = re.compile(r"[,;!?|\u2013\u2014]|\.(?!\d)|\s-\s")
 
 
@@ -2293,7 +2342,10 @@ def _negated_before(text: str, w: frozenset[str]) -> bool:
         pw = keywords(part)
         if not pw.isdisjoint(_RESOLVED) or "complete" in pw and _COMPLETE_STATE.search(part) is not None:
             return i > 0 and keywords(" ; ".join(parts[i:])).isdisjoint(_NOT_RESOLVED)
-        if (said := pw - _ASIDE_WORDS) and not _unblocked(part, pw, said):
+        if (said := pw - _ASIDE_WORDS) and not _unblocked(part, pw, said) and not (
+            said <= _CONFIRMED_WORDS and pw.isdisjoint(_CLAUSE_NEG)
+        ):  # (a clause of no negation that only says it was confirmed leads to the resolution: 'no new P1s
+            # overnight. ZD-48402 customer confirmed 429s gone, solved')
             return False  # (a clause before negates what the rules read: 'not escalated', 'no resolution')
     return False
 
@@ -2842,6 +2894,17 @@ def done_before_opened(text: str, own: list[str]) -> bool:
     )
 
 
+# a cron expression, five fields of digits, '*', '/', ',' and '-' ('30 23 * * *', '*/15 * * * *', '0 2 * *
+# 1-5'): a table row that writes one describes a scheduled job, its times the job's every run's
+_CRON = re.compile(r"(?<![^\s|`])(?:[\d*/,-]+[ \t]+){4}[\d*/,-]+(?![^\s|`])")
+
+
+def cron_schedule(text: str) -> bool:
+    """Whether ``text`` (a table row) writes a cron expression with a '*' (:data:`_CRON`), in a code span
+    or not: the row is a scheduled job's, its deadlines standing targets, none due once."""
+    return any("*" in m.group(0) for m in _CRON.finditer(text))
+
+
 def only_steps_done(text: str) -> bool:
     """Whether every resolution word of a resolved item is a step of the work done (``21:10 snapshot
     complete``, ``copy complete; row counts match``): said of a ticket the item only inherits (from its
@@ -2961,7 +3024,7 @@ def stated_missed(text: str, w: frozenset[str]) -> bool:
         return True
     if "by" in w and _not_done_by(text):
         return True
-    if ("miss" in w or "misses" in w or "sla-miss" in w or "slo-miss" in w) and (
+    if not w.isdisjoint(_SLA_MISS_WORDS) and (
         m := _SLA_MISS.search(text)
     ) is not None and _SLA_MISS_DENIED.search(text, 0, m.end()) is None:
         return True  # ('SLA miss on dag orders_daily at 06:00 UTC')
@@ -2970,8 +3033,9 @@ def stated_missed(text: str, w: frozenset[str]) -> bool:
 
 def may_state_missed(w: frozenset[str]) -> bool:
     """False when :func:`stated_missed` is, read from the item's keywords alone: a caller's gate before
-    the regexes it pairs with (most items name no miss)."""
-    return not w.isdisjoint(_MISSED) or "past" in w or "past-due" in w or "by" in w or not w.isdisjoint(_MET)
+    the regexes it pairs with (most items name no miss); a scheduler's 'SLA miss on DAG=...' too."""
+    return not w.isdisjoint(_MISSED) or "past" in w or "past-due" in w or "by" in w or not w.isdisjoint(
+        _MET) or not w.isdisjoint(_SLA_MISS_WORDS)
 
 
 # Words that tell of the work being behind ('nightly export running late', 'report overdue', 'rollout
@@ -3069,9 +3133,14 @@ def unmet(text: str, w: frozenset[str]) -> int:
 # 'half an hour' half of one; hours and minutes together, 'ETA 1h30m', 'ETA 1 hr 30 min'. An SLA's clock
 # told as running out ('SLA breach in 45m', 'breaches SLA in 2h', 'P1 SLA will breach in 1h', 'SLA
 # expires in 45 minutes'): the time it breaches, a deadline (keyword 'SLA'; 'expires' as 'SLA expires
-# 09:45' is), not a count of breaches ('no SLA breach in 30 days', '2 SLA breaches in 24h')
+# 09:45' is), not a count of breaches ('no SLA breach in 30 days', '2 SLA breaches in 24h'). A help desk's
+# first-response target written on the ticket's intake ('08:02 #48213 SSO loop. P1, FRT 1h'): the first
+# reply is due that long after the item (keyword 'due', kept by the reply or the acknowledgement:
+# :func:`response_promise`); not the desk's table of targets, 'FRT targets: P1 1h' (no time of an item),
+# nor the words 'first response target 1h', as often a later item's note of the target as the intake's
 _IN_DURATION = re.compile(
     r"(?i:\b(?P<kw>eta|due\s+in|within|next\s+(?:status\s+)?update\s+in"
+    r"|(?P<frt>frt)"
     r"|(?P<sla>sla\s+(?:will\s+)?(?:breach(?:es)?|expires?|runs\s+out)"
     r"|(?:will\s+)?breach(?:es)?\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w-]+\s+)?sla)\s+in)"
     r"\s*[:=]?\s*(?:(?:in|within)\s+)?"
@@ -3086,7 +3155,7 @@ _IN_DURATION = re.compile(
     r"|(?:(?P<half>half\s+an\s+)|the\s+(?:next\s+)?|an\s+|one\s+)(?P<hour>hour)\b))"
 )
 # (the keywords _IN_DURATION's matches open with)
-_DURATION_OPENS = ("eta", "due", "within", "next", "sla", "breach", "will")
+_DURATION_OPENS = ("eta", "due", "within", "next", "sla", "breach", "will", "frt")
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
 # what makes an 'SLA breach in' a count, not a clock: 'no SLA breach in 30 days', '2 SLA breaches in 24h'
 _BREACH_COUNT = re.compile(r"(?i:(?<![\w:.-])(?:no|zero|any|without|\d+)\s+(?:[\w-]+\s+)?)$")
@@ -3166,7 +3235,7 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
     # (also 'Eta for fix 45 min', capitalised as a sentence's first word)
     if "ETA" not in prose and "eta" not in prose and "Eta" not in prose and "ithin" not in prose and (
         "ue in" not in prose) and ("pdate" not in prose and "SLA" not in prose and "sla" not in prose
-    ):
+    ) and "FRT" not in prose and "frt" not in prose and "Frt" not in prose:
         return _back_in(prose)
     if prose.isascii():  # (case-blind: a match opens where one of its keywords is, lower-cased)
         at = _first_of(prose.lower(), _DURATION_OPENS)
@@ -3186,8 +3255,8 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
         ):
             continue  # ('recovered within 10 min': how long it took)
         else:
-            keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") else "update" if kw.startswith(
-                "next") else "within"
+            keyword = "ETA" if kw == "eta" else "due" if kw.startswith("due") or m.group(
+                "frt") is not None else "update" if kw.startswith("next") else "within"
         if _policy_stated(prose, m.start(), m.end()):
             continue  # ('response within 15 minutes of paging is our target': a policy, no promise)
         if m.group("hour") is not None:  # ('within the hour', 'ETA half an hour')
@@ -3430,7 +3499,12 @@ def response_promise(text: str) -> bool:
     """Whether the item of a deadline names a reply, a response or an acknowledgement owed
     (:func:`reply_promise`, :data:`_ACK_OWED`): the deadline is kept by the ticket's event that says the
     reply was given or that acknowledges the ticket (:func:`occ_lib.sla.deadline_misses`), not by its fix."""
-    return reply_promise(text) or ("ack" in text.lower() and _ACK_OWED.search(text) is not None)
+    return reply_promise(text) or ("ack" in text.lower() and _ACK_OWED.search(text) is not None) or (
+        "FRT" in text and _FRT.search(text) is not None)
+
+
+# a help desk's first-response target: 'FRT 1h' (what :data:`_IN_DURATION` reads as a reply owed)
+_FRT = re.compile(r"\bFRT\b")
 
 
 def submitted(text: str) -> bool:

@@ -289,7 +289,9 @@ Per item (the rules, in order)
       transformer, router, encoder, decoder, appliance, chassis, firewall, vm, machine, breaker, feeder,
       generator: ``playout server PLY-FRA-2``, ``tie switch TS-88``), which names that machine in every
       item of the document (``0 bitrate on PLY-FRA-2``), and, for a name of several segments, its
-      siblings too (``PLY-FRA-2 backup PLY-FRA-3``; ``host OPS-2`` makes no other OPS key a machine),
+      siblings too (``PLY-FRA-2 backup PLY-FRA-3``; ``host OPS-2`` makes no other OPS key a machine);
+      so is a finance document's number after its noun (``credit memo CM-2291``, ``credit note CN-88``,
+      ``invoice INV-4410``: what a refund is booked as, not the desk's ticket),
       nor an e-mail address (``NOC-24@vendor.com``);
       and ServiceNow's numbers, which have no hyphen (``INC0012345``,
       ``CHG0034567``, ``RITM0010042``: INC, CHG, PRB, RITM, REQ, (SC/C/P)TASK or CS and seven digits or
@@ -312,7 +314,11 @@ Per item (the rules, in order)
       written as ``#`` and its number (Zendesk's ``#48213``) is the key of that number the document, or a
       log read with it, writes (``ZD-48213``), when exactly one key has it and the number has three digits
       or more; not a pull or merge request's (``PR #1240``, ``MR #55``), nor one glued to a word or a path
-      (``org/infra#88``); with no such key it is no ticket (GitHub's ``#1234`` alone). A
+      (``org/infra#88``); with no such key it is no ticket (GitHub's ``#1234`` alone), unless an item
+      opens with it (after its time or not: ``16:45 #48291 Globex - duplicate charge``) in a document
+      whose ``#`` numbers are all one tracker's keys of that length (``#48213`` is ``ZD-48213``): then it
+      is that tracker's key too, ``ZD-48291``, in every item that writes it (a desk that writes its
+      tickets as ``#`` only). A
       nested item inherits its ancestors' tickets (its own first), but one that opens with a ticket of
       its own (after a time stamp or decoration: ``- REL-42: filed QA-315, QA-316`` > ``- QA-315 is a
       dup of QA-290``, ``- QA-316 ETA Thu EOD``) speaks of that ticket: its kind, level and deadlines
@@ -401,8 +407,11 @@ Per item (the rules, in order)
       refers to (``refs``: ``OPS-5 ETA 17:00, see OPS-77`` and ``OPS-54 caused by CHG-9, ETA 15:00`` are
       the first ticket's)
       (``stated_missed`` when the item says missed, slipped, overdue, past due, blew, blown, breached, late,
-      lapsed, exceeded, a scheduler's SLA miss (Airflow's ``SLA miss on dag orders_daily at 06:00 UTC``:
-      that time is the deadline missed, keyword ``missed``; not ``no SLA miss``, ``risk of an SLA miss``),
+      lapsed, exceeded, a scheduler's SLA miss (Airflow's ``SLA miss on dag orders_daily at 06:00 UTC``,
+      ``SLA miss on DAG=orders_daily at 06:00``: that time is the deadline missed, keyword ``missed``; not
+      ``no SLA miss``, ``risk of an SLA miss``; the noun alone, ``SLA miss on finance_daily``, or with the
+      run's logical date Airflow's e-mail lists, ``load_gl on 2025-10-09T01:00:00+00:00``, is a miss
+      with no due time written: that date is the run's, not when it was due),
       or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
       met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``), or not reached (``not done by
       EOD``, ``not fixed by 17:00``, ``didn't make it by EOD``; not ``will not be done by``, ``may not
@@ -520,14 +529,20 @@ Per item (the rules, in order)
       the past in its sentence), and an SLA's clock told as running out (``SLA breach in 45m``, ``breaches SLA
       in 2h``, ``P1 SLA will breach in 1h``: keyword ``SLA``; ``SLA expires in 45 minutes``: ``expires``, as
       ``SLA expires 09:45`` is; ``SLA breach in 2h 13m for next update``: ``update``, kept by that update;
-      not a count, ``no SLA breach in 30 days``, ``2 SLA breaches in 24h``), is a deadline that long after the
+      not a count, ``no SLA breach in 30 days``, ``2 SLA breaches in 24h``), and a help desk's first-response
+      target on the ticket's intake (``08:02 #48213 SSO loop. P1, FRT 1h``: keyword ``due``, a reply owed,
+      kept by the first reply or acknowledgement; not ``FRT targets: P1 1h`` with no item time; ``FRT
+      breached`` is a stated miss), is a deadline that long after the
       item's ``at`` when that is known to the minute (in whole days: to the day); not one read as a time of
       day, ``ETA 17h UTC``; one of hours in an item known only to its day (``ETA ~2h``, ``ETA 12h``, ``ETA
       within the hour`` with no time) is no row but a problem, ``relative deadline without the item's
       time`` (the promise is not dropped silently). A time written after the duration at the very instant
       it ends spells it out, one promise, the duration's (``critical patch within 72h, i.e. by Fri
-      2025-10-10 11:00 UTC`` written Tue 11:00: one ``within`` row, not a ``by`` one beside it). A ``within``
-      after a state reached, told as past (``was
+      2025-10-10 11:00 UTC`` written Tue 11:00: one ``within`` row, not a ``by`` one beside it). A table
+      row that writes a cron expression (``|
+      finance_daily | 30 23 * * * | Ravi | finance mart fresh by 07:00 IST |``, ```0 3 * * *```, ``*/15 * * *
+      *``) is a scheduled job's: its ``by 07:00`` is every run's standing target, no deadline (the cron's
+      numbers are no times either). A ``within`` after a state reached, told as past (``was
       resolved within the hour``, ``queue recovered within 10 min of the restart``), says how long it
       took: no deadline (``must be resolved within 4h``, ``fix expected within the hour`` are); nor is a
       duration told as a standing policy in its sentence (``response within 15 minutes of paging is our
@@ -821,7 +836,9 @@ Per item (the rules, in order)
          expecting, estimated ("expected done 00:30", "to be merged", "will be fixed"), or before
          "by" and a time or a day ("done by 17:00", "done by Friday", "done by EOD", "done by close of
          business"; "fixed by @bob" is done), nor a period of work closed (``week closed out``,
-         ``shift done``, ``sprint closed``: read without it), nor a tally, a count of tickets said
+         ``shift done``, ``sprint closed``: read without it) or a call or a meeting held (``13:00
+         callback done, plan: ...``, ``bridge call done``, ``kickoff meeting done``: a step of the work,
+         not its end), nor a tally, a count of tickets said
          resolved after a colon, a comma, a semicolon or 'and' (``weekly: 4 escalations, 2 resolved,
          CSAT 3.5``, ``subtasks: 2 done, 1 open``, ``3 tickets closed``: read without it; not ``build
          1234 succeeded``, ``09:30 resolved``, ``Oct 9, 2025 closed``), nor a market, a bank, a
@@ -950,7 +967,8 @@ Per item (the rules, in order)
          still with what it waits for, ``queued 3 deploys for Monday``, ``deploy queued for 14:00``), if,
          once (not once as a count, ``recloser cycled once and held``, ``only once``, ``once a day``),
          tomorrow (not a plan word that only dates a deadline: ``new ETA tomorrow 10 AM``, ``next ETA 19:00``,
-         ``response due next business day by 12:55 ET`` are deadlines).
+         ``response due next business day by 12:55 ET`` are deadlines; nor the head of an Airflow run id,
+         ``events_rollup for scheduled__2025-10-09T03:00:00+00:00 is still queued``: the run's name).
          And a ``note`` whose time, written with its day, falls after its section's day and that names
          only a milestone before it, no verb (``Release cut Thursday 17:00 CET for v2.4.0`` under
          Wednesday, ``PAY-9 go-live: Fri 10/10 09:00``: release or branch cut, cut-off, code freeze,
@@ -3389,6 +3407,10 @@ def _items(
             _CANCEL_END.search(text) if not flags & _TASK else _CANCEL_MARK.search(text)
         )):
             dls = []  # (a cancelled task, '- [-] ...' or Obsidian's '❌ 2025-10-08', promises nothing now)
+        if dls and kind_of_item == "table" and "* *" in text and ex.cron_schedule(text):
+            # ('| finance_daily | 30 23 * * * | Ravi | finance mart fresh by 07:00 IST |': a scheduled job's
+            # standing target, every run's; no one deadline of the day the table was written)
+            dls = []
         w = kws[k]
         kind, level = classify(kind_texts[k], w, bool(dls), bool(flags & _TICKED), bool(flags & _TASK))
         if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):
@@ -3732,7 +3754,7 @@ def _earlier_miss(
 # 'running late': the work, not a promise; nor Go's 'context deadline exceeded', an error message)
 _DEADLINE_NOUN = re.compile(
     r"(?i)\b(?:etas?|(?<!context\s)deadlines?|due\s+(?:date|time)s?|slas?|checkpoints?|cut-?offs?|target\s+dates?"
-    r"|committed\s+date)\b"
+    r"|committed\s+date|frt)\b"  # (a help desk's first-response target: 'FRT breached by 20 min')
 )
 
 

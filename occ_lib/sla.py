@@ -1598,6 +1598,8 @@ _ACTIONS: dict[str, frozenset[str]] = {
 _DONE_GENERIC = frozenset({"done", "completed", "complete", "finished"})
 _DONE_ANY = re.compile(r"(?i:\b(?:" + "|".join(sorted(
     {f for fs in _ACTIONS.values() for f in fs} | _DONE_GENERIC, key=len, reverse=True)) + r")\b)")
+# (a done form in an item's first clause: :class:`_DoneIndex` reads a plan's when it opens so)
+_DONE_FIRST = re.compile(r"(?:[^,;:.()]|(?<=\d)[:.](?=\d))*?" + _DONE_ANY.pattern)
 _SUBJECT_BREAK = re.compile(r"[,;:()\[\]|\n\u2013\u2014]|\.\s|\s-\s|^\s*[-*+]\s")
 _SUBJECT_SMALL = _STEP_SMALL | {
     "due", "eta", "deadline", "target", "by", "cutoff", "before", "next", "new", "final", "hard", "am",
@@ -1632,6 +1634,8 @@ def _subject_of(text: str, keyword: str, nth: int = -1, of: int = 0
     or None. The keyword written once, or as many times as the item has deadlines of it (``of``): the
     ``nth`` one's clause ('Sony cert due Oct 16; Xbox cert due Oct 17': 'Xbox cert' for the second)."""
     kw = (keyword or "").lower()
+    if kw == "promised":
+        return _callback_subject(text)
     if kw not in _DEADLINE_WORDS:
         return None
     hits = [m.start() for m in re.finditer(r"\b" + kw + r"\b", text.lower())]
@@ -1652,6 +1656,19 @@ def _subject_of(text: str, keyword: str, nth: int = -1, of: int = 0
     keep = set(words)
     phrase = " ".join(t for t in re.findall(r"[A-Za-z0-9][\w/-]*", clause) if t.strip("/-").lower() in keep)
     return rest, _DONE_GENERIC | (_ACTIONS[action] if action is not None else frozenset()), phrase
+
+
+# A callback promised with no ticket ('10:05 Linda joined the bridge; promised a callback at 1pm PT') is kept
+# by a later event of its log that says the callback done ('13:00 callback done, plan: ...'): its subject is
+# the one word 'callback' (a promise made to a customer on a call, the desk's own word for it)
+_PROMISED_CALLBACK = re.compile(r"(?i:\bpromised\b[^.;\n]{0,40}?\bcall-?back\b)")
+
+
+def _callback_subject(text: str) -> tuple[tuple[str, ...], frozenset[str], str] | None:
+    """The subject of a callback promised in ``text`` (:data:`_PROMISED_CALLBACK`), or None."""
+    if "romised" not in text or _PROMISED_CALLBACK.search(text) is None:
+        return None
+    return ("callback",), _DONE_GENERIC, "callback"
 
 
 _DAY = pd.Timedelta(days=1)
@@ -1680,7 +1697,9 @@ class _DoneIndex:
         for src, when, text, kind, day, line in zip(ev["source"], pd.to_datetime(ev["at"], utc=True),
                                                     ev["text"], kinds, days, lines, strict=True):
             text = str(text or "")
-            if when > as_of or str(kind) in _STEP_UNDONE_KINDS or _DONE_ANY.search(text) is None:
+            if when > as_of or _DONE_ANY.search(text) is None or str(kind) in _STEP_UNDONE_KINDS and not (
+                kind == "plan" and _DONE_FIRST.match(text) is not None
+            ):  # (a plan whose first clause tells a thing done, '13:00 callback done, plan: ...', says it)
                 continue
             # (its done forms said, not after a negation or a plan: read once per event)
             said = {m.group(0).lower() for m in _DONE_ANY.finditer(text)

@@ -74,7 +74,9 @@ What counts as a time
     Plain numbers never are: ``2025``, ``HTTP 200``, ``v2.10.1``, ``integrations.md:24-27``, ``25-27``,
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``. Nor is a table partition's key value (``ds=2025-11-04``,
     ``dt=2025-11-04``, ``date=2025-10-10/``, ``hr=03``, ``event_date=...``, a range too,
-    ``ds=2025-11-04..2025-11-05``): the data's date, not when anything happened or is due.
+    ``ds=2025-11-04..2025-11-05``): the data's date, not when anything happened or is due; nor a range of
+    ISO dates joined by ``..`` alone (``backfill events_hourly for 2025-10-06..2025-10-08``): a backfill's
+    or a rebuild's data, as a partition's value is (a span of days is written with a dash or ``to``).
 What counts as a date
     ``2025-10-11`` (ISO; a trailing weekday ``2025-07-26 Saturday`` is part of the mention), ``2025/10/11``,
     ``Oct 11``, ``October 11, 2025``, ``11 Oct 2025``, ``14th October``, ``the 14th of October 2025``,
@@ -468,9 +470,14 @@ Deadlines
     ``says it will be out Thu`` (ships, lands, arrives, goes out, to/will ship, land, be out, ready...);
     a promise made for a time with up to three words of what or who between (``the fix was promised by
     Ops for Thursday noon``, ``Ops promised the fix for Thursday noon``, ``committed to a patch for Oct
-    14``: keyword ``promised``; not after ``said``); and a scheduler's SLA miss, ``SLA miss on dag
-    orders_daily at 06:00 UTC`` (keyword ``missed``; not ``no SLA miss at 06:00``, ``risk of an SLA
-    miss``), and an SLA's breach at a time (``SLA breach at 09:45``, ``breaches SLA at 11:00``, ``SLA will
+    14``: keyword ``promised``; not after ``said``), and a call, a reply or an update promised at a time
+    (``promised a callback at 1pm PT``, ``promised Dana a call back at 16:00``: keyword ``promised``; not
+    ``promised the customer at 14:00 that ...``, when it was promised; a callback of no ticket is kept by
+    its log's later ``callback done``, :mod:`occ_lib.sla`); and a scheduler's SLA miss, ``SLA miss on dag
+    orders_daily at 06:00 UTC``, Airflow's ``SLA miss on DAG=orders_daily at 06:00`` (keyword ``missed``;
+    not ``no SLA miss at 06:00``, ``risk of an SLA miss``, nor the run's logical date its e-mail lists a
+    task with, ``load_gl on 2025-10-09T01:00:00+00:00``: the run's, not its due time), and an SLA's breach
+    at a time (``SLA breach at 09:45``, ``breaches SLA at 11:00``, ``SLA will
     breach at 09:45``: keyword ``SLA``; told as past, ``SLA breached at 09:45``, ``missed``; not ``no SLA
     breach at 09:45``; :func:`sla_breach_at`, and :mod:`occ_lib.logs` for one at or before the item's
     time). What closes or ends at a time is a deadline only when someone commits to act before it:
@@ -1316,6 +1323,9 @@ _PARTITION_KEY = re.compile(
     r"|business|process|report|p)_(?:date|ds|dt|day|hour))=$"
 )
 _PARTITION_VALUE = re.compile(r"[\dT:/+Z-]*(?:\.\.[\dT:/+Z-]*)?")
+# ... and a range of ISO dates joined by '..' with no key ('backfill for 2025-10-06..2025-10-08'): the data's
+# days too (:func:`_scan`, tried only where '..' follows a date's ten characters)
+_DATA_RANGE = re.compile(r"\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d(?![\w-])")
 _VERSION_BEFORE = re.compile(
     r"(?<![\w-])(?i:v|ver|version|release|rel|build|tag|patch|firmware|fw|upgraded\s+to|bumped\s+to)"
     r"\.?\s*[:#]?\s*$"
@@ -1851,11 +1861,15 @@ def _deadline_keyword(
         ):
             return None  # ('certificate renewed, new expiry 2026-01-07': the renewal's outcome, no promise)
         return kw
-    if ("romis" in text[lo:start] or "ommit" in text[lo:start]) and _PROMISED_FOR.search(text, lo, start):
-        return "promised"  # ('the fix was promised by Ops for Thursday noon')
+    if ("romis" in text[lo:start] or "ommit" in text[lo:start]) and (
+        _PROMISED_FOR.search(text, lo, start) or _PROMISED_CALL.search(text, lo, start)
+    ):
+        return "promised"  # ('the fix was promised by Ops for Thursday noon', 'promised a callback at 1pm')
     if before is None and (low is None or low.find("miss", lo, start) >= 0):
         sla = _SLA_MISS_AT.search(text, max(a, start - 60), start)
-        if sla is not None and _SLA_NOT_MISSED.search(text, max(a, sla.start() - 24), sla.start()) is None:
+        if sla is not None and _SLA_NOT_MISSED.search(
+            text, max(a, sla.start() - 24), sla.start()
+        ) is None and (_RUN_LOGICAL_DATE.match(text, start) is None or _SLA_AT_WORD.search(sla.group())):
             return _MISSED_KW  # ('SLA miss on dag orders_daily at 06:00 UTC': that time's deadline missed)
     if before is None and (low is None or low.find("breach", lo, start) >= 0):
         kw = sla_breach_at(text, start, a)
@@ -1900,10 +1914,10 @@ _SHIPS = (
     r"[^\S\n]+(?:ship|land|arrive|go[^\S\n]+out|be[^\S\n]+(?:out|ready|available|released|deployed|delivered)))"
 )
 # a scheduler's SLA miss and the deadline it missed: 'SLA miss on dag orders_daily at 06:00 UTC', 'SLA
-# miss for task load_ledger: 07:00', 'SLA miss at 06:00'
+# miss for task load_ledger: 07:00', 'SLA miss at 06:00', Airflow's 'SLA miss on DAG=orders_daily at 06:00'
 _SLA_MISS_AT = re.compile(
     r"(?<![\w-])(?i:sla|slo)[^\S\n_-]?[_-]?(?i:miss(?:es)?)(?![\w-])"
-    r"(?:[^\S\n]+(?i:on|for|of|in)(?:[^\S\n]+[\w.:/-]+){1,3}?)?[^\S\n]*(?:(?i:at|@|due)[^\S\n]*|:[^\S\n]*)?$"
+    r"(?:[^\S\n]+(?i:on|for|of|in)(?:[^\S\n]+[\w.:/=-]+){1,3}?)?[^\S\n]*(?:(?i:at|@|due)[^\S\n]*|:[^\S\n]*)?$"
 )
 # an SLA's breach at a time of day ('SLA breach at 09:45', 'breaches SLA at 11:00', 'P1 SLA will breach at
 # 09:45', 'will breach the response SLA at 14:00'): when the SLA runs out, a deadline (keyword 'SLA') when
@@ -1940,6 +1954,11 @@ def sla_breach_warned(text: str, start: int) -> bool:
     return m is not None and (m.group("will") or m.group("will2")) is not None
 
 
+# ... not the run's logical date Airflow's SLA miss e-mail lists its tasks with ('load_gl on
+# 2025-10-09T01:00:00+00:00', an ISO time to the second): the run it was, not the time it was due by (the
+# SLA runs from the end of the run's interval), the miss stated without its due time
+_RUN_LOGICAL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]00:?00|Z)?(?![\w:])")
+_SLA_AT_WORD = re.compile(r"(?:(?i:\bat|\bdue)|@)[^\S\n]*$")  # ('... at 2025-10-09 06:00:00': its time)
 _SLA_NOT_MISSED = re.compile(
     r"(?i:\b(?:no|not|without|never|avoid(?:ed)?|prevent(?:ed)?|risk[^\S\n]+of|chance[^\S\n]+of|potential)"
     r"(?:[^\S\n]+(?:an?|any))?)[^\S\n]+$"
@@ -1963,6 +1982,15 @@ _REPORTED_GAP = re.compile(
 _PROMISED_FOR = re.compile(
     r"(?i:\b(?:promised|promises|committed[^\S\n]+to|commits[^\S\n]+to))[^\S\n]+(?:[\w\-]+[^\S\n]+){0,3}?"
     r"(?i:for)" + _REPORTED_GAP.pattern + r"$"
+)
+
+# ... or a call, a reply or an update promised at a time, who to between or not: 'promised a callback at
+# 1pm PT', 'promised Dana a call back at 16:00', 'promised the customer an update at 15:00' (a support desk's
+# commitment; not 'promised the customer at 14:00 that...': when the promise was made)
+_PROMISED_CALL = re.compile(
+    r"(?i:\b(?:promised|promises))[^\S\n]+(?:[\w\-]+[^\S\n]+){0,3}?"
+    r"(?i:call[- ]?backs?|calls?|replies|reply|responses?|updates?|follow[- ]?ups?)" + _REPORTED_GAP.pattern
+    + r"$"
 )
 
 
@@ -3433,6 +3461,9 @@ def _scan(
                 continue
         if s > a and text[s - 1] == "=" and _PARTITION_KEY.search(text, max(a, s - 24), s) is not None:
             pos = _PARTITION_VALUE.match(text, s, b).end()  # ('failing since ds=2025-11-04': the data's day)
+            continue
+        if text.startswith("..", s + 10) and (rng := _DATA_RANGE.match(text, s, b)) is not None:
+            pos = rng.end()  # ('backfill events_hourly for 2025-10-06..2025-10-08': the data's days)
             continue
         m = full(text, s, b)
         if s > a and text[s - 1].isascii() and text[s - 1].isalpha() and not _glued_value(text, s, m):
