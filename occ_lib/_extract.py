@@ -128,10 +128,12 @@ _EQUIPMENT_NOUNS = (
     r"|credit[ \t]+(?:memo|note)s?|invoices?)"
 )
 _EQUIPMENT_BEFORE = re.compile(_EQUIPMENT_NOUNS + r"[ \t]+$")
-_EQUIPMENT_HINT = re.compile(
-    "server|node|host|switch|transformer|router|coder|appliance|chassis|firewall|vm|machine|breaker|feeder"
-    "|generator|credit|invoice"
-)
+# (a word of each noun: asked of a short window by the pattern, of a whole document one by one, each a scan
+# in C that skips ahead where the pattern stops at every letter that opens one of them)
+_EQUIPMENT_WORDS = ("server", "node", "host", "switch", "transformer", "router", "coder", "appliance",
+                    "chassis", "firewall", "vm", "machine", "breaker", "feeder", "generator", "credit",
+                    "invoice")
+_EQUIPMENT_HINT = re.compile("|".join(_EQUIPMENT_WORDS))
 _EQUIPMENT_KEY = re.compile(
     _EQUIPMENT_NOUNS + r"[ \t]+(?P<key>[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d{1,7})(?![\w-])"
 )
@@ -149,7 +151,7 @@ def equipment_keys(texts: list[str]) -> set[str]:
     the lower-cased document, after a cheap test for the nouns."""
     joined = "\n".join(texts)
     low = joined.lower()
-    if len(low) != len(joined) or _EQUIPMENT_HINT.search(low) is None:
+    if len(low) != len(joined) or not any(w in low for w in _EQUIPMENT_WORDS):
         return set()
     out = set()
     for m in _EQUIPMENT_KEY.finditer(low):
@@ -456,8 +458,10 @@ def _opening_keys(out: dict[int, list[tuple[int, str]]], opening: list[str]) -> 
 
 
 # (where a key in lower or mixed case may end: a lower-case letter, then '-' and a digit; the C scan for
-# it is five times as fast as one for whole keys, and most documents hold a handful)
-_LOOSE_HINT = re.compile(r"[a-z]-\d")
+# it is five times as fast as one for whole keys, and most documents hold a handful. The match opens at the
+# '-', the letter read behind it: sre skips to a literal in C, where a class first stops at every letter;
+# two hints cannot overlap, so the same ones are found, each one character later)
+_LOOSE_HINT = re.compile(r"-(?<=[a-z]-)\d")
 
 
 def loose_keys(texts: list[str], known: set[str]) -> set[str]:
@@ -1163,6 +1167,17 @@ def _first_of(text: str, words: tuple[str, ...]) -> int:
         if i >= 0 and (at < 0 or i < at):
             at = i
     return at
+
+
+def folds_plainly(text: str) -> bool:
+    """Whether IGNORECASE reads ``text``'s letters as ``text.lower()`` writes them, at the same offsets, so
+    that a case-blind pattern's ASCII words are found in the lower-cased text: an ASCII text, or one
+    without the dotted I, the dotless i, the long s and the Kelvin sign, the only characters outside ASCII
+    that it matches to an ASCII letter ('\\u017fla' is 'sla' to it; the Kelvin sign lowers to 'k') and,
+    for the dotted I, the only one whose lower case is longer (checked over all of Unicode). Only for
+    words of letters: a class such as ``\\s`` reads more than ASCII in other text."""
+    return text.isascii() or not (
+        "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text)
 
 
 def _search_from(pattern: re.Pattern[str], text: str, opens: tuple[str, ...]) -> re.Match[str] | None:
@@ -3237,7 +3252,7 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
         "ue in" not in prose) and ("pdate" not in prose and "SLA" not in prose and "sla" not in prose
     ) and "FRT" not in prose and "frt" not in prose and "Frt" not in prose:
         return _back_in(prose)
-    if prose.isascii():  # (case-blind: a match opens where one of its keywords is, lower-cased)
+    if folds_plainly(prose):  # (case-blind: a match opens where one of its keywords is, lower-cased)
         at = _first_of(prose.lower(), _DURATION_OPENS)
         found = () if at < 0 else _IN_DURATION.finditer(prose, at)
     else:  # (other text is matched case-blind the Unicode way: searched whole)
@@ -3391,7 +3406,7 @@ def deliverable_promise(prose: str, start: int, row: bool = False) -> bool:
     (:data:`_DELIVERABLE_BEFORE`: its RCA, postmortem, review), written in its clause before it (in a
     table ``row``, also in the cell right before the deadline's)."""
     at = max(0, start - 90)
-    if prose.isascii():  # (no word a deliverable's name holds, in any case, in the clause: none named)
+    if folds_plainly(prose[at:start]):  # (no word a deliverable's name holds, in any case, in the clause)
         low = prose[at:start].lower()
         if not any(w in low for w in _DELIVERABLE_WORDS):
             return False
@@ -3558,8 +3573,11 @@ def notified(text: str) -> bool:
 
 
 def update_promise(prose: str, start: int) -> bool:
-    """Whether the time at ``start`` of ``prose`` promises the next update (:data:`_UPDATE_PROMISE`)."""
-    return _UPDATE_PROMISE.search(prose, max(0, start - 48), start) is not None
+    """Whether the time at ``start`` of ``prose`` promises the next update (:data:`_UPDATE_PROMISE`). Each of
+    its branches writes 'update', whose letters IGNORECASE matches only in their two ASCII cases: a window
+    without it, lower-cased, holds no match (most do not; the pattern is tried at each of their positions)."""
+    lo = max(0, start - 48)
+    return "update" in prose[lo:start].lower() and _UPDATE_PROMISE.search(prose, lo, start) is not None
 
 
 # a promise of an ETA, right before its time: "told Acme's CSM we'd have an ETA for them by noon", 'will
@@ -3641,9 +3659,30 @@ _REPLACEMENT = re.compile(
 )
 
 
+# a word every match of _REPLACEMENT holds, as an ASCII text writes it lower-cased (its alternatives: 'new',
+# 'next', 'slipped', ... 'revised' ... 'now', '->', 'from'): most windows hold none, and the pattern,
+# case-blind and opening with '\b', is tried at each of their positions
+_REPLACEMENT_WORDS = (
+    "now", "new", "next", "from", "->", "=>", "revised", "updated", "adjusted", "fresh", "slip", "pushed",
+    "moved", "delayed", "postponed", "bumped", "rescheduled", "extended", "deferred", "changed", "shifted",
+)
+
+
+def _may_replace(window: str) -> bool:
+    """Whether ``window`` may hold a :data:`_REPLACEMENT` match (a superset: False only for a text that
+    holds none of :data:`_REPLACEMENT_WORDS` in any case, an arrow or a struck-out part's mark; a text
+    with a letter IGNORECASE reads otherwise, :func:`folds_plainly`, is always searched)."""
+    if not folds_plainly(window):
+        return True
+    low = window.lower()
+    return "\u2192" in low or STRUCK_MARK in low or any(w in low for w in _REPLACEMENT_WORDS)
+
+
 def is_replacement(prose: str, start: int) -> bool:
-    """Whether the deadline mention at ``prose[start:]`` is written as a new, moved-to deadline."""
-    return _REPLACEMENT.search(prose, max(0, start - 64), start) is not None
+    """Whether the deadline mention at ``prose[start:]`` is written as a new, moved-to deadline (the
+    window's words asked first: :func:`_may_replace`)."""
+    lo = max(0, start - 64)
+    return _may_replace(prose[lo:start]) and _REPLACEMENT.search(prose, lo, start) is not None
 
 
 # A deadline written as the one another replaced: 'due 2025-10-31 (was 2025-10-24)', 'ETA 13:00,

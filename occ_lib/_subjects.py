@@ -565,10 +565,12 @@ _SAYS_OF = (
 
 
 def _may_refer(text: str) -> bool:
-    """A cheap check before :data:`_REFERENCE`, which is tried at many words of every item: an ASCII
-    text (whose ``lower`` is what IGNORECASE matches) holds a word of one of its branches, or an
-    'as' before 'in'/'with'. A superset; any other text is searched."""
-    if not text.isascii():
+    """A cheap check before :data:`_REFERENCE`, which is tried at many words of every item: a text whose
+    ``lower`` is what IGNORECASE matches (ASCII, or no letter it folds otherwise:
+    :func:`occ_lib._extract.folds_plainly`) holds a word of one of its branches, or an 'as' before
+    'in'/'with' (the one word with a space, 'follow up', the pattern writes with a space; ``_AS_IN``
+    reads ``\\s`` as the pattern does). A superset; any other text is searched."""
+    if not ex.folds_plainly(text):
         return True
     low = text.lower()
     return (

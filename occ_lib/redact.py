@@ -554,7 +554,7 @@ def redact_text(text: str) -> str:
         text = _BEARER.sub(_credential, text)
     if (" is " in text or " was " in text or " IS " in text) and spaced_rest_hint(text):
         text = _SPACED_REST_IS.sub(_spaced_rest_is, text)  # ('password is Hunter 2pg')
-    if ('"' in text or "'" in text or "`" in text) and _QUOTED_SECRET_HINT.search(text):
+    if ('"' in text or "'" in text or "`" in text) and _quoted_secret_hint(text):
         text = _QUOTED_AFTER_NAME.sub(_quoted_after_name, text)
     if "</t" in text or "</d" in text or "</T" in text or "</D" in text:
         text = _HTML_PAIR.sub(_html_pair, text)
@@ -669,6 +669,17 @@ _QUOTED_AFTER_NAME = re.compile(
     r"((?:\s+(?:is|was))?[*_]{0,2}(?:::?|\s*(?:->|\u2192|=))?[*_]{0,2}\s*)([\"'`])([^\"'`\n]{1,100})\3"
 )
 _QUOTED_SECRET_HINT = re.compile(r"(?i)token|secret|passw|passp|passc|pwd?\b")
+
+
+def _quoted_secret_hint(text: str) -> bool:
+    """Whether :data:`_QUOTED_SECRET_HINT` is found in ``text``, its words asked of the lower-cased text first
+    (the case-blind pattern has no literal to skip to: sre tries it at every position). Exact: of what
+    IGNORECASE reads as these letters, only the long s ('\u017f') does not lower to its ASCII letter (the
+    Kelvin sign lowers to 'k'), and no other character lowers to one; 'pw' then needs the pattern's '\b'."""
+    low = text.lower()
+    if "token" in low or "secret" in low or "passw" in low or "passp" in low or "passc" in low:
+        return True
+    return ("pw" in low or "\u017f" in text) and _QUOTED_SECRET_HINT.search(text) is not None
 
 
 def _quoted_after_name(m: re.Match[str]) -> str:
