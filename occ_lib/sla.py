@@ -1294,14 +1294,16 @@ def deadline_misses(
                 resolved, resolved_day, verb = sent, False, "delivered"
         named = None  # (a deadline of no ticket: its subject, when a later event of its log names it done)
         if ticket is None and not stated and resolved is None and promise is None and len(recs) == 1 and (
-            subject := _subject_of(str(recs[0].get("text") or ""), str(recs[0].get("keyword") or ""),
-                                   *_nth_of(recs[0]))
+            subject := _no_ticket_subject(str(recs[0].get("text") or ""), str(recs[0].get("keyword") or ""),
+                                          *_nth_of(recs[0]))
         ) is not None and not pd.isna(made := written.get((str(recs[0]["source"]), int(recs[0]["line"])),
                                                           pd.NaT)):
             named = subject[2]
-            # (an untimed event of a dated section keeps a date-only deadline only, known to its day)
+            # (an untimed event of a dated section keeps a date-only deadline only, known to its day; one of
+            # a subject of one word must be about the deadline's item, :func:`_linked`)
             done, done_day = need_done().after(str(recs[0]["source"]), made, subject[0], subject[1],
-                                               line=int(recs[0]["line"]), days=bool(day))
+                                               line=int(recs[0]["line"]), days=bool(day),
+                                               link=str(recs[0].get("text") or "") if subject[3] else None)
             if done is not None:
                 resolved, resolved_day, verb = done, done_day, f"'{named}' named done"
         slot = None  # (a window known only by its start: the ticket's work at it keeps it)
@@ -1557,10 +1559,20 @@ def _step_undone(step: tuple[str, ...], low: str) -> bool:
 # A deadline of no ticket ('14:30 Sony cert submission due Oct 16') is kept by a later event of its log
 # that names its subject done ('07:50 Sony cert submitted (10 min before the cutoff)'): the subject is the
 # words of the clause right before the deadline's keyword (:func:`_subject_of`), its action word, a noun or
-# verb of work with a done form (submission -> submitted, ship -> shipped, delivery -> delivered), and its
-# other, distinctive, words (one to five); the event names every distinctive word and a done form of the
-# action, or a generic one (done, completed, finished), not after a negation or a plan ('not submitted',
-# 'will be submitted', 'yet to be sent'), and is no plan, deadline, block or reopening (:class:`_DoneIndex`).
+# verb of work with a done form (submission -> submitted, ship -> shipped, delivery -> delivered, inform ->
+# informed or notified, checkpoint -> checkpointed), and its other, distinctive, words (one to five; who
+# asks for it is none: 'they want logs', 'they need a bug report'); the event names every distinctive word
+# and a done form of the action, or a generic one (done, completed, finished), or, when the subject names no
+# action (an object: 'Partner report', 'logs'), a form of its delivery (sent, delivered, uploaded, ...:
+# :data:`_DELIVERED`), not after a negation, a plan or a request ('not submitted', 'will be submitted', 'yet
+# to be sent', 'they want logs sent'), and is no plan, deadline, block or reopening (:class:`_DoneIndex`).
+# A subject of one word (:func:`_one_subject`) says too little by itself: an action alone ('checkpoint
+# before 21:30 tonight') is kept only by its own done form ('checkpointed'), an object alone ('they want
+# logs by 2pm', 'a nvidia-bug-report by EOD') only by an event that also names a name or case number of the
+# deadline's item ('logs sent to Harmonic (00457712)' after 'Harmonic case 00457712 - they want logs') and
+# sends it to no other party ('logs sent to Akamai' keeps nothing): :func:`_linked`. A hyphenated word of
+# three parts or more is named by its whole or by its parts after the first ('bug report' for
+# 'nvidia-bug-report': the first part qualifies it).
 _ACTIONS: dict[str, frozenset[str]] = {
     w: frozenset(forms.split()) for words, forms in (
         ("submission submit submittal resubmission resubmit", "submitted resubmitted"),
@@ -1578,21 +1590,31 @@ _ACTIONS: dict[str, frozenset[str]] = {
         ("transfer", "transferred"),
         ("signoff sign-off", "signed"),
         ("completion", "completed complete"),
+        ("notify notification inform informed", "notified informed"),
+        ("checkpoint", "checkpointed"),
     ) for w in words.split()
 }
 _DONE_GENERIC = frozenset({"done", "completed", "complete", "finished"})
+# what says an object was handed over ('logs sent to Harmonic', 'bug report uploaded to #00981177'): its
+# done forms when the subject names no action of its own
+_DELIVERED = frozenset({"sent", "emailed", "delivered", "uploaded", "submitted", "provided", "published",
+                        "shipped"})
 _DONE_ANY = re.compile(r"(?i:\b(?:" + "|".join(sorted(
-    {f for fs in _ACTIONS.values() for f in fs} | _DONE_GENERIC, key=len, reverse=True)) + r")\b)")
+    {f for fs in _ACTIONS.values() for f in fs} | _DONE_GENERIC | _DELIVERED, key=len, reverse=True)
+) + r")\b)")
 _SUBJECT_BREAK = re.compile(r"[,;:()\[\]|\n\u2013\u2014]|\.\s|\s-\s|^\s*[-*+]\s")
 _SUBJECT_SMALL = _STEP_SMALL | {
     "due", "eta", "deadline", "target", "by", "cutoff", "before", "next", "new", "final", "hard", "am",
     "pm", "utc", "our", "this", "that", "his", "her", "my", "with", "from", "is", "was", "has", "have",
     "needed", "required", "asked", "requested", "expected", "promised", "owed",
+    # (who asks for it: 'they want logs by 2pm', 'customer requires the report by Fri')
+    "want", "wants", "wanted", "require", "requires", "expect", "expects", "ask", "asks",
 }
-_DEADLINE_WORDS = frozenset({"due", "eta", "deadline", "target", "by", "cutoff", "before"})
+_DEADLINE_WORDS = frozenset({"due", "eta", "deadline", "target", "by", "cutoff", "before", "within"})
 _NOT_DONE = re.compile(
     r"(?i:\b(?:not|never|no|yet\s+to\s+be|to\s+be|will|won['\u2019]t|pending|planned|scheduled|awaiting"
-    r"|isn['\u2019]t|wasn['\u2019]t|hasn['\u2019]t|haven['\u2019]t|if|once|until)\s+(?:[\w-]+\s+){0,2}$)"
+    r"|isn['\u2019]t|wasn['\u2019]t|hasn['\u2019]t|haven['\u2019]t|if|once|until|wants?|needs?)"
+    r"\s+(?:[\w-]+\s+){0,2}$)"
 )
 
 
@@ -1634,9 +1656,105 @@ def _subject_of(text: str, keyword: str, nth: int = -1, of: int = 0
     rest = tuple(dict.fromkeys(w for w in words if w != action))
     if not rest or len(rest) > 5:
         return None
+    forms = _ACTIONS[action] if action is not None else _DELIVERED
+    return rest, _DONE_GENERIC | forms, _phrase(clause, words)
+
+
+def _phrase(clause: str, words: list[str]) -> str:
+    """The subject's ``words`` as ``clause`` writes them ('Sony cert submission'), for the detail."""
     keep = set(words)
-    phrase = " ".join(t for t in re.findall(r"[A-Za-z0-9][\w/-]*", clause) if t.strip("/-").lower() in keep)
-    return rest, _DONE_GENERIC | (_ACTIONS[action] if action is not None else frozenset()), phrase
+    return " ".join(t for t in re.findall(r"[A-Za-z0-9][\w/-]*", clause) if t.strip("/-").lower() in keep)
+
+
+def _no_ticket_subject(text: str, keyword: str, nth: int = -1, of: int = 0
+                       ) -> tuple[tuple[str, ...], frozenset[str], str, bool] | None:
+    """The subject of a deadline of no ticket: :func:`_subject_of`'s (no link needed), else one of one
+    word (:func:`_one_subject`)."""
+    if (subject := _subject_of(text, keyword, nth, of)) is not None:
+        return (*subject, False)
+    return _one_subject(text, keyword, nth, of)
+
+
+# the deadline words of a thing owed (not an ETA nor a target: 'truck ETA 14:20' is an arrival's)
+_OWED_WORDS = frozenset({"due", "deadline", "by", "cutoff", "before", "within"})
+# a word alone that names nothing to deliver ('Need 24 more by Oct 17', 'final still due Oct 17')
+_NOT_OBJECT = frozenset({
+    "still", "more", "less", "also", "just", "only", "now", "again", "soon", "some", "any", "each", "every",
+    "both", "other", "others", "something", "everything", "anything", "it", "them", "these", "those", "one",
+    "ones", "back", "up", "out", "down", "over", "ready", "there", "here", "yet", "else", "much", "many",
+    "few", "lot", "approval", "result", "results", "decision", "answer", "feedback", "confirmation",
+})
+
+
+@functools.lru_cache(maxsize=1024)
+def _one_subject(text: str, keyword: str, nth: int = -1, of: int = 0
+                 ) -> tuple[tuple[str, ...], frozenset[str], str, bool] | None:
+    """The subject of one word of a deadline of no ticket, which :func:`_subject_of` leaves out as too
+    little to name: an action alone ('checkpoint before 21:30 tonight': no word to name, kept by its own
+    done forms only, not by a generic 'done'), or an object alone ('they want logs by 2pm', 'They need a
+    nvidia-bug-report by EOD': kept by a form of its delivery, linked to the deadline's item by a name or
+    case number, :func:`_linked`); as :func:`_subject_of`'s, with whether the event must be linked."""
+    kw = (keyword or "").lower()
+    if kw not in _OWED_WORDS:
+        return None
+    hits = [m.start() for m in re.finditer(r"\b" + kw + r"\b", text.lower())]
+    if len(hits) == 1:
+        at = hits[0]
+    elif len(hits) == of and 0 <= nth < of:
+        at = hits[nth]
+    else:
+        return None
+    clause = _SUBJECT_BREAK.split(text[:at])[-1]
+    words = [w for w in _words(clause) if w not in _SUBJECT_SMALL]
+    if len(words) != 1 or len(words[0]) < 3 or words[0] in _NOT_OBJECT or "@" + words[0] in clause.lower():
+        return None  # (nor a person's handle: 'Rollback plan rehearsed - @omar by Wed EOD')
+    w = words[0]
+    if w in _ACTIONS:
+        return (), _ACTIONS[w], _phrase(clause, words), False
+    return (w,), _DONE_GENERIC | _DELIVERED, _phrase(clause, words), True
+
+
+# a name or number that ties an event to a deadline's item (:func:`_linked`): a case or order number of
+# five digits or more ('case 00457712', '#00981177'; not inside a job id, 'job-20251006-0412'), a name with
+# a capital inside it ('LeagueCo', 'NVIDIA'), or a capitalised word inside a sentence ('sent to Harmonic')
+_REF = re.compile(
+    r"(?<![\w#-])#?(\d{5,})(?![\w-])|\b([A-Z][a-z]*[A-Z][\w-]*)|(?<=[a-z0-9,] )([A-Z][a-z][\w-]*)"
+)
+# what is no name: a weekday, a month, a zone's or unit's capitals of four letters or fewer ('BST', 'GB')
+_NOT_REF = frozenset({
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "may", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december",
+})
+# the party an event hands its object to ('logs sent to Harmonic', 'uploaded to #00981177')
+_SENT_TO = re.compile(r"(?i:\b(?:sent|emailed|delivered|uploaded|submitted|provided|published|shipped|"
+                      r"notified|informed)\s+(?:it\s+|them\s+)?(?:to|with)\s+(?:the\s+)?)(#?[\w-]+)")
+
+
+def _refs(text: str) -> set[str]:
+    """The names and case numbers of ``text`` (:data:`_REF`), lower-cased."""
+    out = set()
+    for m in _REF.finditer(text):
+        ref = next(g for g in m.groups() if g is not None)
+        if m.group(2) is not None and ref.isupper() and len(ref) <= 4:
+            continue  # ('BST', 'CEST', 'GB': a zone or a unit)
+        if ref.lower() not in _NOT_REF:
+            out.add(ref.lower())
+    return out
+
+
+def _linked(event: str, item: str) -> bool:
+    """Whether an event that names a one-word object done (:func:`_one_subject`) is about the deadline's
+    ``item``: it names a name or case number the item names too ('logs sent to Harmonic (00457712)' after
+    'Harmonic case 00457712 - they want logs by 2pm'), and hands it to no party the item does not name
+    ('logs sent to Akamai': another's logs)."""
+    named = set(_STEP_WORD.findall(item.lower().replace("#", " ")))
+    to = _SENT_TO.search(event)
+    if to is not None and (party := to.group(1))[0].isupper() | party.lstrip("#").isdigit() and (
+            party.lstrip("#").lower() not in named):
+        return False
+    return not _refs(event).isdisjoint(named)
 
 
 _DAY = pd.Timedelta(days=1)
@@ -1650,9 +1768,9 @@ class _DoneIndex:
     marked as known to the day."""
 
     def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp) -> None:
-        # (per log: (at, known to the day, line, the done forms it says, its words), in time order; per
-        # log and word, their indices)
-        self._events: dict[str, list[tuple[pd.Timestamp, bool, int, set[str], set[str]]]] = {}
+        # (per log: (at, known to the day, line, the done forms it says, its words, its text), in time
+        # order; per log and word, their indices)
+        self._events: dict[str, list[tuple[pd.Timestamp, bool, int, set[str], set[str], str]]] = {}
         self._index: dict[str, dict[str, list[int]]] = {}
         if events.empty or not {"at", "source", "text"} <= set(events.columns):
             return
@@ -1678,25 +1796,55 @@ class _DoneIndex:
             words = set(_words(text))
             for w in words:
                 self._index.setdefault(src, {}).setdefault(w, []).append(len(lst))
-            lst.append((when, day, line, said, words))
+            lst.append((when, day, line, said, words, text))
 
     def after(self, source: str, made: pd.Timestamp, subject: tuple[str, ...], forms: frozenset[str],
-              line: int = 0, days: bool = False) -> tuple[pd.Timestamp | None, bool]:
-        """The first event of ``source`` after ``made`` naming every word of ``subject`` and one of the
-        done ``forms``, not after a negation or a plan, and whether it is known to its day only ((None,
-        False) when there is none). An untimed one counts when ``days`` (a date-only deadline): of a day
-        after ``made``'s, or of its day and below ``line``, the deadline's item."""
+              line: int = 0, days: bool = False, link: str | None = None) -> tuple[pd.Timestamp | None, bool]:
+        """The first event of ``source`` after ``made`` naming every word of ``subject`` (a hyphenated one
+        of three parts or more by its parts after the first too: :func:`_names`) and one of the done
+        ``forms``, not after a negation or a plan, and whether it is known to its day only ((None, False)
+        when there is none). An untimed one counts when ``days`` (a date-only deadline): of a day after
+        ``made``'s, or of its day and below ``line``, the deadline's item. ``link``: the deadline's item,
+        which the event must be about (:func:`_linked`: a subject of one word). With no ``subject`` (an
+        action alone), the events naming one of ``forms``."""
         index = self._index.get(source, {})
-        posting = min((index.get(w, []) for w in subject), key=len)
+        posting = min((self._posting(index, w) for w in subject), key=len) if subject else sorted(
+            {i for f in forms for i in index.get(f, [])})
         events = self._events.get(source, [])
         since = made - _DAY if days else made  # (an untimed one of made's day is before it)
         for i in posting[bisect.bisect_right(posting, since, key=lambda i: events[i][0]):]:
-            when, day, at_line, said, words = events[i]
+            when, day, at_line, said, words, text = events[i]
             if day and not (days and (when > made or (when + _DAY > made and at_line > line))):
                 continue
-            if (day or when > made) and all(w in words for w in subject) and not forms.isdisjoint(said):
+            if (day or when > made) and all(_names(w, words, text) for w in subject) and not (
+                    forms.isdisjoint(said)) and (link is None or _linked(text, link)):
                 return when, day
         return None, False
+
+    @staticmethod
+    def _posting(index: dict[str, list[int]], w: str) -> list[int]:
+        """The events that may name ``w``: those with the word, and for a word of three parts or more
+        those with its last part too (:func:`_names`)."""
+        parts = w.split("-")
+        if len(parts) < 3:
+            return index.get(w, [])
+        return sorted({*index.get(w, []), *index.get(parts[-1], [])})
+
+
+def _names(w: str, words: set[str], text: str) -> bool:
+    """Whether an event (its ``words`` and ``text``) names the subject's word ``w``: as a word, or for a
+    hyphenated word of three parts or more, its parts after the first written together ('bug report' or
+    'bug-report' for 'nvidia-bug-report': the first part qualifies the thing)."""
+    if w in words:
+        return True
+    parts = w.split("-")
+    return len(parts) >= 3 and _parts_pattern(tuple(parts[1:])).search(text) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _parts_pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
+    """The parts of a hyphenated word written as words, with a space or a hyphen between them."""
+    return re.compile(r"(?i:(?<![\w-])" + r"[\s-]".join(re.escape(p) for p in parts) + r"(?![\w-]))")
 
 
 def _moved_windows(
