@@ -236,10 +236,18 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "after '6:02am ... (INC-5001)', in a section that names no other) counts for that ticket. A "
         "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅'), "
         "or by a later timed event of its log that names its subject done: the two to six words of the "
-        "clause before its deadline word ('14:30 Sony cert submission due Oct 16'), its other words all "
+        "clause before its deadline word ('14:30 Sony cert submission due Oct 16', 'LeagueCo to be informed "
+        "within 2h'; not who asks for it, 'they want'), its other words all "
         "named again with a done form of its action word or a generic one ('07:50 Sony cert submitted', "
-        "'shipped', 'sent', 'delivered', 'published', 'filed', 'done', 'completed'; not 'not submitted', "
-        "'will be sent', nor a plan or deadline); an item with two such deadlines gives each the clause "
+        "'shipped', 'sent', 'delivered', 'published', 'filed', 'done', 'completed'; 'LeagueCo notified'; not "
+        "'not submitted', 'will be sent', 'they want logs sent', nor a plan or deadline), of a thing with no "
+        "action word by its delivery too ('Partner report sent'); a subject of one word by its own done form "
+        "when it is an action ('checkpoint before 21:30 tonight', then '21:30 job checkpointed'), else, an "
+        "object owed (due, by, before, within), by its delivery in an item that names a name or case "
+        "number of the deadline's and sends it to no other party ('Harmonic case 00457712 \u2014 they want "
+        "logs by 2pm', then '13:40 logs sent to Harmonic (00457712)'; not '... sent to Akamai'); a "
+        "hyphenated word of three parts or more is named by its parts after the first too ('bug report "
+        "uploaded' for 'nvidia-bug-report'); an item with two such deadlines gives each the clause "
         "before its own deadline word ('Sony cert due Oct 16; Xbox cert due Oct 17': 'Sony cert', then "
         "'Xbox cert'); an untimed event under a dated heading ('- Sony cert submitted' under '## "
         "2025-10-16') keeps a date-only one only, known to its day (met when due that day or later); "
@@ -1744,17 +1752,37 @@ def _refs(text: str) -> set[str]:
     return out
 
 
-def _linked(event: str, item: str) -> bool:
-    """Whether an event that names a one-word object done (:func:`_one_subject`) is about the deadline's
-    ``item``: it names a name or case number the item names too ('logs sent to Harmonic (00457712)' after
-    'Harmonic case 00457712 - they want logs by 2pm'), and hands it to no party the item does not name
-    ('logs sent to Akamai': another's logs)."""
-    named = set(_STEP_WORD.findall(item.lower().replace("#", " ")))
-    to = _SENT_TO.search(event)
-    if to is not None and (party := to.group(1))[0].isupper() | party.lstrip("#").isdigit() and (
-            party.lstrip("#").lower() not in named):
+@functools.lru_cache(maxsize=1024)
+def _item_names(item: str) -> frozenset[str]:
+    """The lower-case words and numbers of a deadline's ``item``, what an event must name of it to be
+    about it (:func:`_linked`); read once per item."""
+    return frozenset(_STEP_WORD.findall(item.lower().replace("#", " ")))
+
+
+def _event_party(event: str) -> tuple[frozenset[str], str | None]:
+    """An event's names and case numbers (:func:`_refs`) and the party it hands its object to, when that is
+    a name or a number ('logs sent to Harmonic': 'harmonic'; 'sent to the vendor': None)."""
+    to = _SENT_TO.search(event) if "to " in event or "with " in event else None
+    party = to.group(1) if to is not None else ""
+    named = party[:1].isupper() or party.lstrip("#").isdigit()
+    return frozenset(_refs(event)), party.lstrip("#").lower() if named else None
+
+
+def _linked(party: tuple[frozenset[str], str | None], named: frozenset[str]) -> bool:
+    """Whether an event that names a one-word object done (:func:`_one_subject`; ``party``: its
+    :func:`_event_party`) is about the deadline's item (``named``: its :func:`_item_names`): it names a name
+    or case number the item names too ('logs sent to Harmonic (00457712)' after 'Harmonic case 00457712 -
+    they want logs by 2pm'), and hands it to no party the item does not name ('logs sent to Akamai':
+    another's logs)."""
+    refs, to = party
+    if to is not None and to not in named:
         return False
-    return not _refs(event).isdisjoint(named)
+    return not refs.isdisjoint(named)
+
+
+# how many events naming a one-word object done, after its deadline, are looked at for one about it
+# (:func:`_linked`): a bound, so that many deadlines and many deliveries to others stay linear
+_LINK_SCAN = 64
 
 
 _DAY = pd.Timedelta(days=1)
@@ -1772,6 +1800,8 @@ class _DoneIndex:
         # order; per log and word, their indices)
         self._events: dict[str, list[tuple[pd.Timestamp, bool, int, set[str], set[str], str]]] = {}
         self._index: dict[str, dict[str, list[int]]] = {}
+        self._by_forms: dict[tuple[str, frozenset[str]], list[int]] = {}
+        self._parties: dict[tuple[str, int], tuple[frozenset[str], str | None]] = {}
         if events.empty or not {"at", "source", "text"} <= set(events.columns):
             return
         ev = events[events["at"].notna()]
@@ -1805,21 +1835,46 @@ class _DoneIndex:
         ``forms``, not after a negation or a plan, and whether it is known to its day only ((None, False)
         when there is none). An untimed one counts when ``days`` (a date-only deadline): of a day after
         ``made``'s, or of its day and below ``line``, the deadline's item. ``link``: the deadline's item,
-        which the event must be about (:func:`_linked`: a subject of one word). With no ``subject`` (an
-        action alone), the events naming one of ``forms``."""
+        which the event must be about (:func:`_linked`: a subject of one word; of the first
+        :data:`_LINK_SCAN` events naming it done). With no ``subject`` (an action alone), the events
+        naming one of ``forms``."""
         index = self._index.get(source, {})
-        posting = min((self._posting(index, w) for w in subject), key=len) if subject else sorted(
-            {i for f in forms for i in index.get(f, [])})
+        posting = min((self._posting(index, w) for w in subject), key=len) if subject else self._said(
+            source, forms)
         events = self._events.get(source, [])
+        named = _item_names(link) if link is not None else None
+        scan = _LINK_SCAN
         since = made - _DAY if days else made  # (an untimed one of made's day is before it)
         for i in posting[bisect.bisect_right(posting, since, key=lambda i: events[i][0]):]:
             when, day, at_line, said, words, text = events[i]
             if day and not (days and (when > made or (when + _DAY > made and at_line > line))):
                 continue
             if (day or when > made) and all(_names(w, words, text) for w in subject) and not (
-                    forms.isdisjoint(said)) and (link is None or _linked(text, link)):
-                return when, day
+                    forms.isdisjoint(said)):
+                if named is None:
+                    return when, day
+                if _linked(self._party(source, i, text), named):
+                    return when, day
+                scan -= 1
+                if not scan:
+                    break
         return None, False
+
+    def _said(self, source: str, forms: frozenset[str]) -> list[int]:
+        """The events of ``source`` that name one of ``forms``, in time order (an action alone: made once
+        per log and forms, not per deadline)."""
+        key = (source, forms)
+        if key not in self._by_forms:
+            index = self._index.get(source, {})
+            self._by_forms[key] = sorted({i for f in forms for i in index.get(f, [])})
+        return self._by_forms[key]
+
+    def _party(self, source: str, i: int, text: str) -> tuple[frozenset[str], str | None]:
+        """The :func:`_event_party` of event ``i`` of ``source``, read once."""
+        key = (source, i)
+        if key not in self._parties:
+            self._parties[key] = _event_party(text)
+        return self._parties[key]
 
     @staticmethod
     def _posting(index: dict[str, list[int]], w: str) -> list[int]:
