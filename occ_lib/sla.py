@@ -293,7 +293,15 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "'NOC-313 Lumen emergency maintenance Sat 10/11 02:00-04:00 CDT') is no incident to respond "
             "to or resolve: "
             "no response nor resolution row; its deadlines are judged as any other's ('OPS-901 disk alert "
-            "on db-2, cleanup planned for Tuesday' is an incident, and judged)."
+            "on db-2, cleanup planned for Tuesday' is an incident, and judged). An item that judges its "
+            "ticket no incident ('OUT-4412 customer call: lights flickered ... Not an outage, no customer "
+            "impact.', 'false alarm', 'false positive', 'not an incident', 'non-issue'; 'no customer impact' "
+            "only with its closing; not 'not a false alarm', 'possibly a false alarm', 'false alarm?', "
+            "'not an outage yet', 'not an outage, but ...'; in an item of several tickets, the one whose key "
+            "is written last before it) is the ticket's first response, someone triaged it, and resolves "
+            "it as no incident at that item, unless that item or a later one of the ticket tells of more "
+            "than a note, an acknowledgement or its closing (an escalation, a dispatch, a status): the "
+            "detail says so."
         )
     rules += [
         *aggregate.RULES,
@@ -2022,6 +2030,84 @@ def _acts_on(tl: pd.DataFrame) -> pd.Series:
     return tl["kind"].ne("plan") & tl["text"].map(acts).astype(bool)
 
 
+# A triage verdict that a ticket was no incident ('Not an outage, no customer impact', 'false alarm', 'false
+# positive', 'not an incident', 'non-issue'; 'no customer impact' or 'no outage' only with the ticket's
+# closing in the same item: 'no customer impact, closing'): the item is the ticket's first response (someone
+# looked and judged) and resolves it as a non-incident, when no later item of the ticket tells of more than a
+# note or its closing (:func:`_no_incident`). Not a verdict: one denied ('not a false alarm'), hedged or
+# asked ('possibly a false alarm', 'false alarm?', 'confirm whether it is a false alarm'), to be seen ('not
+# an outage yet', 'not an outage, but degraded') or expected of planned work ('no outage expected').
+_NO_INCIDENT = re.compile(
+    r"(?i:\b(?:not|isn['\u2019]t|wasn['\u2019]t|never\s+was)\s+(?:(?:an?|the|real|actual|true|customer-facing)\s+){0,2}"
+    r"(?:outage|incident)\b|\bfalse[\s-](?:alarm|positive)s?\b|\bnon-?(?:issue|incident)\b)"
+)
+_NO_IMPACT = re.compile(
+    r"(?i:\bno\s+(?:(?:customer|user|client|service|subscriber)[- ]?(?:facing\s+)?)?(?:impact|outage)\b)"
+)
+_CLOSING = re.compile(r"(?i:\b(?:clos(?:e|ed|ing)|resolv(?:ed|ing))\b)")
+_VERDICT_DENIED = re.compile(r"(?i:\b(?:not|isn['\u2019]t|wasn['\u2019]t|no)\s+(?:an?\s+)?$)")
+_VERDICT_HEDGED = re.compile(
+    r"(?i:\b(?:possibly|probably|likely|maybe|might|may|could|suspect(?:ed)?|if|whether|unsure|not\s+sure"
+    r"|unclear|confirm|check(?:ing)?|looks?\s+like|seems?)\b[^.;!?\n]*$)"
+)
+_VERDICT_OPEN = re.compile(r"(?i:\s*(?:\?|,?\s*(?:yet|but|until|expected|planned|anticipated)\b))")
+
+
+def _verdict(text: str, ticket: str | None = None, tickets: Any = ()) -> str | None:
+    """The words of ``text`` that judge its ticket no incident (:data:`_NO_INCIDENT`), None when it has none
+    or only a denied, hedged, asked or open one. In an item of several ``tickets``, only ``ticket``'s: the
+    last of them written before the verdict ('RTU comms failure (RTU-33). OUT-88140 not an outage: telemetry
+    only. Telecom ticket TEL-2291 opened' judges OUT-88140 alone)."""
+    low = text.lower()
+    if "outage" not in low and "incident" not in low and "false" not in low and "issue" not in low and (
+            "impact" not in low):
+        return None
+    found = [m for m in _NO_INCIDENT.finditer(text)]
+    if _CLOSING.search(text) is not None:
+        found += list(_NO_IMPACT.finditer(text))
+    for m in found:
+        if _VERDICT_DENIED.search(text, max(0, m.start() - 12), m.start()) is not None and not (
+                m.group(0).lower().startswith(("not", "isn", "wasn", "never"))):
+            continue  # ('not a false alarm': it was one)
+        if _VERDICT_HEDGED.search(text, max(0, m.start() - 40), m.start()) is not None:
+            continue  # ('possibly a false alarm', 'checking whether it is a false alarm')
+        if _VERDICT_OPEN.match(text, m.end()) is not None:
+            continue  # ('false alarm?', 'not an outage yet', 'not an outage, but degraded')
+        if ticket is not None and len(tickets) > 1 and max(
+                tickets, key=lambda t: text.rfind(str(t), 0, m.start())) != ticket:
+            continue  # (another ticket's verdict)
+        return m.group(0)
+    return None
+
+
+def _listed(tickets: Any) -> list[str]:
+    """An event's ``tickets`` cell as a list (empty when it is none)."""
+    return [str(t) for t in tickets] if isinstance(tickets, list | tuple | np.ndarray) else []
+
+
+def _no_incident(tl: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Per event of a ticket's ``tl`` (in time order), whether it is a triage verdict of no incident
+    (:func:`_verdict`), and whether it resolves the ticket as one: a verdict in a note, an acknowledgement
+    or a resolution, after which the ticket's items are only notes or resolutions (an escalation, a
+    dispatch or a status after it says there was more to it)."""
+    if "text" not in tl.columns:
+        none = pd.Series(False, index=tl.index)
+        return none, none
+    said = pd.Series([isinstance(t, str) and _verdict(t, str(k), _listed(ks)) is not None
+                      for t, k, ks in zip(tl["text"], tl["ticket"], tl["tickets"], strict=True)],
+                     index=tl.index, dtype=bool)
+    if not said.any():
+        return said, said
+    more = ~tl["kind"].isin(("note", "resolved"))
+    # (a later item of more than a note: what comes after each event, in time order)
+    later = more[::-1].cumsum()[::-1] - more.astype(int)
+    # (nor does the verdict's own item tell of more, 'not an outage, escalated to the vendor', unless its
+    # kind is another ticket's: 'OUT-88140 not an outage: telemetry only. TEL-2291 opened, ETA 0400')
+    own = tl["kind"].isin(("note", "resolved", "acknowledged")) | tl["tickets"].map(
+        lambda t: len(_listed(t)) > 1)
+    return said, said & later.eq(0) & own
+
+
 def ticket_target_misses(
     logs: Any, policy: Policy, start: Any = None, as_of: Any = None, end: Any = None
 ) -> pd.DataFrame:
@@ -2054,13 +2140,16 @@ def ticket_target_misses(
             continue
         first = tl.loc[first_events(tl).iloc[0]]  # (a date-only mention yields to a timed one that day)
         first_day = _is_day(first)
+        # ('06:20 OUT-4412 ... Not an outage, no customer impact.': triaged, and resolved as no incident)
+        verdict, settled = _no_incident(tl)
         for kind, limit, mask in (
             (
                 "response", target.first_response,
-                tl["kind"].isin(RESPONSE_KINDS) | _waits_on_customer(tl) | _acts_on(tl),
+                tl["kind"].isin(RESPONSE_KINDS) | _waits_on_customer(tl) | _acts_on(tl) | verdict,
             ),
             # (a fix that did not hold is no resolution: only one after the last reopening counts)
-            ("resolution", target.resolution, final_resolutions(tl)),
+            ("resolution", target.resolution, final_resolutions(
+                tl.assign(kind=tl["kind"].mask(settled, "resolved")) if settled.any() else tl)),
         ):
             if limit is None:
                 continue
@@ -2093,6 +2182,13 @@ def ticket_target_misses(
             if hit is not None:
                 mentions.append(_mention(hit["source"], hit["line"]))
             about = "~" if first_day or done_day else ""  # from a date-only mention: approximate
+            judged = ""
+            if hit is not None and verdict[hit.name] and not (
+                    (kind == "response" and hit["kind"] in RESPONSE_KINDS) or hit["kind"] == "resolved"):
+                where = _mention(Path(str(hit["source"])).name, hit["line"])
+                how = "triaged" if kind == "response" else "resolved"
+                said = _verdict(str(hit["text"]), str(ticket), _listed(hit["tickets"]))
+                judged = f"; {how} as no incident: '{said}' ({where})"
             took = f"{kind} after {about}{human_duration(done - first['at'])}" if done is not None else (
                 f"no {kind} yet"
             )
@@ -2109,7 +2205,7 @@ def ticket_target_misses(
                     "source": first["source"],
                     "line": first["line"],
                     "detail": f"{reason}; first mention {_fmt_ts(first['at'], first_day, policy.tz)}, {took} "
-                    f"(target {human_duration(limit)}){undone}{later}",
+                    f"(target {human_duration(limit)}){undone}{later}{judged}",
                     "mentions": list(dict.fromkeys(mentions)),
                     "day_precision": _day_cols(first_day, done_day),
                 }
