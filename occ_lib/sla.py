@@ -2055,9 +2055,8 @@ _VERDICT_OPEN = re.compile(r"(?i:\s*(?:\?|,?\s*(?:yet|but|until|expected|planned
 
 def _verdict(text: str, ticket: str | None = None, tickets: Any = ()) -> str | None:
     """The words of ``text`` that judge its ticket no incident (:data:`_NO_INCIDENT`), None when it has none
-    or only a denied, hedged, asked or open one. In an item of several ``tickets``, only ``ticket``'s: the
-    last of them written before the verdict ('RTU comms failure (RTU-33). OUT-88140 not an outage: telemetry
-    only. Telecom ticket TEL-2291 opened' judges OUT-88140 alone)."""
+    or only a denied, hedged, asked or open one. In an item of several ``tickets``, only ``ticket``'s
+    (:func:`_judged`)."""
     low = text.lower()
     if "outage" not in low and "incident" not in low and "false" not in low and "issue" not in low and (
             "impact" not in low):
@@ -2073,11 +2072,27 @@ def _verdict(text: str, ticket: str | None = None, tickets: Any = ()) -> str | N
             continue  # ('possibly a false alarm', 'checking whether it is a false alarm')
         if _VERDICT_OPEN.match(text, m.end()) is not None:
             continue  # ('false alarm?', 'not an outage yet', 'not an outage, but degraded')
-        if ticket is not None and len(tickets) > 1 and max(
-                tickets, key=lambda t: text.rfind(str(t), 0, m.start())) != ticket:
+        if ticket is not None and len(tickets) > 1 and _judged(text, m.start(), tickets) != ticket:
             continue  # (another ticket's verdict)
         return m.group(0)
     return None
+
+
+# the kinds of an item that tell of more work on its ticket than a verdict of no incident
+_MORE_WORK = frozenset({"escalation", "follow_up", "blocked", "reopened", "deadline", "plan"})
+_SENTENCE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n")
+
+
+def _judged(text: str, at: int, tickets: list[str]) -> str:
+    """Which of an item's several ``tickets`` its verdict at ``at`` judges: the last one written before it
+    in its sentence ('RTU comms failure (RTU-33), points stale. OUT-88140 not an outage: telemetry only.
+    Telecom ticket TEL-2291 opened' judges OUT-88140 alone), else the item's first ('SD-5104 alarm storm on
+    OLT-3 after the resets. False positive.' judges SD-5104)."""
+    begin = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, at)), default=0)
+    said = [(text.rfind(t, begin, at), t) for t in tickets if text.rfind(t, begin, at) >= 0]
+    if said:
+        return max(said)[1]
+    return min(tickets, key=lambda t: (text.find(t) < 0, text.find(t)))
 
 
 def _listed(tickets: Any) -> list[str]:
@@ -2087,9 +2102,10 @@ def _listed(tickets: Any) -> list[str]:
 
 def _no_incident(tl: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Per event of a ticket's ``tl`` (in time order), whether it is a triage verdict of no incident
-    (:func:`_verdict`), and whether it resolves the ticket as one: a verdict in a note, an acknowledgement
-    or a resolution, after which the ticket's items are only notes or resolutions (an escalation, a
-    dispatch or a status after it says there was more to it)."""
+    (:func:`_verdict`), and whether it resolves the ticket as one: a verdict in an item that tells of no
+    more work (:data:`_MORE_WORK`: an escalation, a follow-up, a block, a plan or deadline; its own, not
+    another ticket's of the item), after which the ticket's items are only notes or resolutions (an
+    escalation, a dispatch or a status after it says there was more to it)."""
     if "text" not in tl.columns:
         none = pd.Series(False, index=tl.index)
         return none, none
@@ -2101,10 +2117,9 @@ def _no_incident(tl: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     more = ~tl["kind"].isin(("note", "resolved"))
     # (a later item of more than a note: what comes after each event, in time order)
     later = more[::-1].cumsum()[::-1] - more.astype(int)
-    # (nor does the verdict's own item tell of more, 'not an outage, escalated to the vendor', unless its
-    # kind is another ticket's: 'OUT-88140 not an outage: telemetry only. TEL-2291 opened, ETA 0400')
-    own = tl["kind"].isin(("note", "resolved", "acknowledged")) | tl["tickets"].map(
-        lambda t: len(_listed(t)) > 1)
+    # (nor does the verdict's own item tell of more work, 'not an outage, escalated to the vendor', unless
+    # its kind is another ticket's: 'OUT-88140 not an outage: telemetry only. TEL-2291 opened, ETA 0400')
+    own = ~tl["kind"].isin(_MORE_WORK) | tl["tickets"].map(lambda t: len(_listed(t)) > 1)
     return said, said & later.eq(0) & own
 
 
