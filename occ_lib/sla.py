@@ -1832,7 +1832,7 @@ class _DoneIndex:
         for src, when, day, line, said, text in rows:
             lst = self._events.setdefault(src, [])
             words = set(_words(text))
-            # (a hyphenated word by its last part too: 'bug-report' may name 'nvidia-bug-report', :func:`_names`)
+            # (a hyphenated word by its last part too: 'bug-report' names 'nvidia-bug-report', :func:`_names`)
             for w in words | {w.rsplit("-", 1)[-1] for w in words if "-" in w}:
                 self._index.setdefault(src, {}).setdefault(w, []).append(len(lst))
             lst.append((when, day, line, said, words, text))
