@@ -238,10 +238,18 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "after '6:02am ... (INC-5001)', in a section that names no other) counts for that ticket. A "
         "deadline of no ticket is kept by its own item's resolution ('- [x] flags off (due 10/9) ✅'), "
         "or by a later timed event of its log that names its subject done: the two to six words of the "
-        "clause before its deadline word ('14:30 Sony cert submission due Oct 16'), its other words all "
+        "clause before its deadline word ('14:30 Sony cert submission due Oct 16', 'LeagueCo to be informed "
+        "within 2h'; not who asks for it, 'they want'), its other words all "
         "named again with a done form of its action word or a generic one ('07:50 Sony cert submitted', "
-        "'shipped', 'sent', 'delivered', 'published', 'filed', 'done', 'completed'; not 'not submitted', "
-        "'will be sent', nor a plan or deadline); an item with two such deadlines gives each the clause "
+        "'shipped', 'sent', 'delivered', 'published', 'filed', 'done', 'completed'; 'LeagueCo notified'; not "
+        "'not submitted', 'will be sent', 'they want logs sent', nor a plan or deadline), of a thing with no "
+        "action word by its delivery too ('Partner report sent'); a subject of one word by its own done form "
+        "when it is an action ('checkpoint before 21:30 tonight', then '21:30 job checkpointed'), else, an "
+        "object owed (due, by, before, within), by its delivery in an item that names a name or case "
+        "number of the deadline's and sends it to no other party ('Harmonic case 00457712 \u2014 they want "
+        "logs by 2pm', then '13:40 logs sent to Harmonic (00457712)'; not '... sent to Akamai'); a "
+        "hyphenated word of three parts or more is named by its parts after the first too ('bug report "
+        "uploaded' for 'nvidia-bug-report'); an item with two such deadlines gives each the clause "
         "before its own deadline word ('Sony cert due Oct 16; Xbox cert due Oct 17': 'Sony cert', then "
         "'Xbox cert'); an untimed event under a dated heading ('- Sony cert submitted' under '## "
         "2025-10-16') keeps a date-only one only, known to its day (met when due that day or later); "
@@ -287,7 +295,15 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
             "'NOC-313 Lumen emergency maintenance Sat 10/11 02:00-04:00 CDT') is no incident to respond "
             "to or resolve: "
             "no response nor resolution row; its deadlines are judged as any other's ('OPS-901 disk alert "
-            "on db-2, cleanup planned for Tuesday' is an incident, and judged)."
+            "on db-2, cleanup planned for Tuesday' is an incident, and judged). An item that judges its "
+            "ticket no incident ('OUT-4412 customer call: lights flickered ... Not an outage, no customer "
+            "impact.', 'false alarm', 'false positive', 'not an incident', 'non-issue'; 'no customer impact' "
+            "only with its closing; not 'not a false alarm', 'possibly a false alarm', 'false alarm?', "
+            "'not an outage yet', 'not an outage, but ...'; in an item of several tickets, the one whose key "
+            "is written last before it) is the ticket's first response, someone triaged it, and resolves "
+            "it as no incident at that item, unless that item or a later one of the ticket tells of more "
+            "than a note, an acknowledgement or its closing (an escalation, a dispatch, a status): the "
+            "detail says so."
         )
     rules += [
         *aggregate.RULES,
@@ -1309,14 +1325,16 @@ def deadline_misses(
                 resolved, resolved_day, verb = sent, False, "delivered"
         named = None  # (a deadline of no ticket: its subject, when a later event of its log names it done)
         if ticket is None and not stated and resolved is None and promise is None and len(recs) == 1 and (
-            subject := _subject_of(str(recs[0].get("text") or ""), str(recs[0].get("keyword") or ""),
-                                   *_nth_of(recs[0]))
+            subject := _no_ticket_subject(str(recs[0].get("text") or ""), str(recs[0].get("keyword") or ""),
+                                          *_nth_of(recs[0]))
         ) is not None and not pd.isna(made := written.get((str(recs[0]["source"]), int(recs[0]["line"])),
                                                           pd.NaT)):
             named = subject[2]
-            # (an untimed event of a dated section keeps a date-only deadline only, known to its day)
+            # (an untimed event of a dated section keeps a date-only deadline only, known to its day; one of
+            # a subject of one word must be about the deadline's item, :func:`_linked`)
             done, done_day = need_done().after(str(recs[0]["source"]), made, subject[0], subject[1],
-                                               line=int(recs[0]["line"]), days=bool(day))
+                                               line=int(recs[0]["line"]), days=bool(day),
+                                               link=str(recs[0].get("text") or "") if subject[3] else None)
             if done is not None:
                 resolved, resolved_day, verb = done, done_day, f"'{named}' named done"
         slot = None  # (a window known only by its start: the ticket's work at it keeps it)
@@ -1572,10 +1590,20 @@ def _step_undone(step: tuple[str, ...], low: str) -> bool:
 # A deadline of no ticket ('14:30 Sony cert submission due Oct 16') is kept by a later event of its log
 # that names its subject done ('07:50 Sony cert submitted (10 min before the cutoff)'): the subject is the
 # words of the clause right before the deadline's keyword (:func:`_subject_of`), its action word, a noun or
-# verb of work with a done form (submission -> submitted, ship -> shipped, delivery -> delivered), and its
-# other, distinctive, words (one to five); the event names every distinctive word and a done form of the
-# action, or a generic one (done, completed, finished), not after a negation or a plan ('not submitted',
-# 'will be submitted', 'yet to be sent'), and is no plan, deadline, block or reopening (:class:`_DoneIndex`).
+# verb of work with a done form (submission -> submitted, ship -> shipped, delivery -> delivered, inform ->
+# informed or notified, checkpoint -> checkpointed), and its other, distinctive, words (one to five; who
+# asks for it is none: 'they want logs', 'they need a bug report'); the event names every distinctive word
+# and a done form of the action, or a generic one (done, completed, finished), or, when the subject names no
+# action (an object: 'Partner report', 'logs'), a form of its delivery (sent, delivered, uploaded, ...:
+# :data:`_DELIVERED`), not after a negation, a plan or a request ('not submitted', 'will be submitted', 'yet
+# to be sent', 'they want logs sent'), and is no plan, deadline, block or reopening (:class:`_DoneIndex`).
+# A subject of one word (:func:`_one_subject`) says too little by itself: an action alone ('checkpoint
+# before 21:30 tonight') is kept only by its own done form ('checkpointed'), an object alone ('they want
+# logs by 2pm', 'a nvidia-bug-report by EOD') only by an event that also names a name or case number of the
+# deadline's item ('logs sent to Harmonic (00457712)' after 'Harmonic case 00457712 - they want logs') and
+# sends it to no other party ('logs sent to Akamai' keeps nothing): :func:`_linked`. A hyphenated word of
+# three parts or more is named by its whole or by its parts after the first ('bug report' for
+# 'nvidia-bug-report': the first part qualifies it).
 _ACTIONS: dict[str, frozenset[str]] = {
     w: frozenset(forms.split()) for words, forms in (
         ("submission submit submittal resubmission resubmit", "submitted resubmitted"),
@@ -1593,23 +1621,35 @@ _ACTIONS: dict[str, frozenset[str]] = {
         ("transfer", "transferred"),
         ("signoff sign-off", "signed"),
         ("completion", "completed complete"),
+        ("notify notification inform informed", "notified informed"),
+        ("checkpoint", "checkpointed"),
     ) for w in words.split()
 }
 _DONE_GENERIC = frozenset({"done", "completed", "complete", "finished"})
+# what says an object was handed over ('logs sent to Harmonic', 'bug report uploaded to #00981177'): its
+# done forms when the subject names no action of its own
+_DELIVERED = frozenset({"sent", "emailed", "delivered", "uploaded", "submitted", "provided", "published",
+                        "shipped"})
 _DONE_ANY = re.compile(r"(?i:\b(?:" + "|".join(sorted(
+    {f for fs in _ACTIONS.values() for f in fs} | _DONE_GENERIC | _DELIVERED, key=len, reverse=True)
+) + r")\b)")
+# (a done form in an item's first clause: :class:`_DoneIndex` reads a plan's when it opens so; not the
+# delivery forms, which keep only a deadline of no ticket)
+_DONE_FIRST = re.compile(r"(?:[^,;:.()]|(?<=\d)[:.](?=\d))*?(?i:\b(?:" + "|".join(sorted(
     {f for fs in _ACTIONS.values() for f in fs} | _DONE_GENERIC, key=len, reverse=True)) + r")\b)")
-# (a done form in an item's first clause: :class:`_DoneIndex` reads a plan's when it opens so)
-_DONE_FIRST = re.compile(r"(?:[^,;:.()]|(?<=\d)[:.](?=\d))*?" + _DONE_ANY.pattern)
 _SUBJECT_BREAK = re.compile(r"[,;:()\[\]|\n\u2013\u2014]|\.\s|\s-\s|^\s*[-*+]\s")
 _SUBJECT_SMALL = _STEP_SMALL | {
     "due", "eta", "deadline", "target", "by", "cutoff", "before", "next", "new", "final", "hard", "am",
     "pm", "utc", "our", "this", "that", "his", "her", "my", "with", "from", "is", "was", "has", "have",
     "needed", "required", "asked", "requested", "expected", "promised", "owed",
+    # (who asks for it: 'they want logs by 2pm', 'customer requires the report by Fri')
+    "want", "wants", "wanted", "require", "requires", "expect", "expects", "ask", "asks",
 }
-_DEADLINE_WORDS = frozenset({"due", "eta", "deadline", "target", "by", "cutoff", "before"})
+_DEADLINE_WORDS = frozenset({"due", "eta", "deadline", "target", "by", "cutoff", "before", "within"})
 _NOT_DONE = re.compile(
     r"(?i:\b(?:not|never|no|yet\s+to\s+be|to\s+be|will|won['\u2019]t|pending|planned|scheduled|awaiting"
-    r"|isn['\u2019]t|wasn['\u2019]t|hasn['\u2019]t|haven['\u2019]t|if|once|until)\s+(?:[\w-]+\s+){0,2}$)"
+    r"|isn['\u2019]t|wasn['\u2019]t|hasn['\u2019]t|haven['\u2019]t|if|once|until|wants?|needs?)"
+    r"\s+(?:[\w-]+\s+){0,2}$)"
 )
 
 
@@ -1653,9 +1693,125 @@ def _subject_of(text: str, keyword: str, nth: int = -1, of: int = 0
     rest = tuple(dict.fromkeys(w for w in words if w != action))
     if not rest or len(rest) > 5:
         return None
+    forms = _ACTIONS[action] if action is not None else _DELIVERED
+    return rest, _DONE_GENERIC | forms, _phrase(clause, words)
+
+
+def _phrase(clause: str, words: list[str]) -> str:
+    """The subject's ``words`` as ``clause`` writes them ('Sony cert submission'), for the detail."""
     keep = set(words)
-    phrase = " ".join(t for t in re.findall(r"[A-Za-z0-9][\w/-]*", clause) if t.strip("/-").lower() in keep)
-    return rest, _DONE_GENERIC | (_ACTIONS[action] if action is not None else frozenset()), phrase
+    return " ".join(t for t in re.findall(r"[A-Za-z0-9][\w/-]*", clause) if t.strip("/-").lower() in keep)
+
+
+def _no_ticket_subject(text: str, keyword: str, nth: int = -1, of: int = 0
+                       ) -> tuple[tuple[str, ...], frozenset[str], str, bool] | None:
+    """The subject of a deadline of no ticket: :func:`_subject_of`'s (no link needed), else one of one
+    word (:func:`_one_subject`)."""
+    if (subject := _subject_of(text, keyword, nth, of)) is not None:
+        return (*subject, False)
+    return _one_subject(text, keyword, nth, of)
+
+
+# the deadline words of a thing owed (not an ETA nor a target: 'truck ETA 14:20' is an arrival's)
+_OWED_WORDS = frozenset({"due", "deadline", "by", "cutoff", "before", "within"})
+# a word alone that names nothing to deliver ('Need 24 more by Oct 17', 'final still due Oct 17')
+_NOT_OBJECT = frozenset({
+    "still", "more", "less", "also", "just", "only", "now", "again", "soon", "some", "any", "each", "every",
+    "both", "other", "others", "something", "everything", "anything", "it", "them", "these", "those", "one",
+    "ones", "back", "up", "out", "down", "over", "ready", "there", "here", "yet", "else", "much", "many",
+    "few", "lot", "approval", "result", "results", "decision", "answer", "feedback", "confirmation",
+})
+
+
+@functools.lru_cache(maxsize=1024)
+def _one_subject(text: str, keyword: str, nth: int = -1, of: int = 0
+                 ) -> tuple[tuple[str, ...], frozenset[str], str, bool] | None:
+    """The subject of one word of a deadline of no ticket, which :func:`_subject_of` leaves out as too
+    little to name: an action alone ('checkpoint before 21:30 tonight': no word to name, kept by its own
+    done forms only, not by a generic 'done'), or an object alone ('they want logs by 2pm', 'They need a
+    nvidia-bug-report by EOD': kept by a form of its delivery, linked to the deadline's item by a name or
+    case number, :func:`_linked`); as :func:`_subject_of`'s, with whether the event must be linked."""
+    kw = (keyword or "").lower()
+    if kw not in _OWED_WORDS:
+        return None
+    hits = [m.start() for m in re.finditer(r"\b" + kw + r"\b", text.lower())]
+    if len(hits) == 1:
+        at = hits[0]
+    elif len(hits) == of and 0 <= nth < of:
+        at = hits[nth]
+    else:
+        return None
+    clause = _SUBJECT_BREAK.split(text[:at])[-1]
+    words = [w for w in _words(clause) if w not in _SUBJECT_SMALL]
+    if len(words) != 1 or len(words[0]) < 3 or words[0] in _NOT_OBJECT or "@" + words[0] in clause.lower():
+        return None  # (nor a person's handle: 'Rollback plan rehearsed - @omar by Wed EOD')
+    w = words[0]
+    if w in _ACTIONS:
+        return (), _ACTIONS[w], _phrase(clause, words), False
+    return (w,), _DONE_GENERIC | _DELIVERED, _phrase(clause, words), True
+
+
+# a name or number that ties an event to a deadline's item (:func:`_linked`): a case or order number of
+# five digits or more ('case 00457712', '#00981177'; not inside a job id, 'job-20251006-0412'), a name with
+# a capital inside it ('LeagueCo', 'NVIDIA'), or a capitalised word inside a sentence ('sent to Harmonic')
+_REF = re.compile(
+    r"(?<![\w#-])#?(\d{5,})(?![\w-])|\b([A-Z][a-z]*[A-Z][\w-]*)|(?<=[a-z0-9,] )([A-Z][a-z][\w-]*)"
+)
+# what is no name: a weekday, a month, a zone's or unit's capitals of four letters or fewer ('BST', 'GB')
+_NOT_REF = frozenset({
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "may", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december",
+})
+# the party an event hands its object to ('logs sent to Harmonic', 'uploaded to #00981177')
+_SENT_TO = re.compile(r"(?i:\b(?:sent|emailed|delivered|uploaded|submitted|provided|published|shipped|"
+                      r"notified|informed)\s+(?:it\s+|them\s+)?(?:to|with)\s+(?:the\s+)?)(#?[\w-]+)")
+
+
+def _refs(text: str) -> set[str]:
+    """The names and case numbers of ``text`` (:data:`_REF`), lower-cased."""
+    out = set()
+    for m in _REF.finditer(text):
+        ref = next(g for g in m.groups() if g is not None)
+        if m.group(2) is not None and ref.isupper() and len(ref) <= 4:
+            continue  # ('BST', 'CEST', 'GB': a zone or a unit)
+        if ref.lower() not in _NOT_REF:
+            out.add(ref.lower())
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _item_names(item: str) -> frozenset[str]:
+    """The lower-case words and numbers of a deadline's ``item``, what an event must name of it to be
+    about it (:func:`_linked`); read once per item."""
+    return frozenset(_STEP_WORD.findall(item.lower().replace("#", " ")))
+
+
+def _event_party(event: str) -> tuple[frozenset[str], str | None]:
+    """An event's names and case numbers (:func:`_refs`) and the party it hands its object to, when that is
+    a name or a number ('logs sent to Harmonic': 'harmonic'; 'sent to the vendor': None)."""
+    to = _SENT_TO.search(event) if "to " in event or "with " in event else None
+    party = to.group(1) if to is not None else ""
+    named = party[:1].isupper() or party.lstrip("#").isdigit()
+    return frozenset(_refs(event)), party.lstrip("#").lower() if named else None
+
+
+def _linked(party: tuple[frozenset[str], str | None], named: frozenset[str]) -> bool:
+    """Whether an event that names a one-word object done (:func:`_one_subject`; ``party``: its
+    :func:`_event_party`) is about the deadline's item (``named``: its :func:`_item_names`): it names a name
+    or case number the item names too ('logs sent to Harmonic (00457712)' after 'Harmonic case 00457712 -
+    they want logs by 2pm'), and hands it to no party the item does not name ('logs sent to Akamai':
+    another's logs)."""
+    refs, to = party
+    if to is not None and to not in named:
+        return False
+    return not refs.isdisjoint(named)
+
+
+# how many events naming a one-word object done, after its deadline, are looked at for one about it
+# (:func:`_linked`): a bound, so that many deadlines and many deliveries to others stay linear
+_LINK_SCAN = 64
 
 
 # A callback promised with no ticket ('10:05 Linda joined the bridge; promised a callback at 1pm PT') is kept
@@ -1682,10 +1838,12 @@ class _DoneIndex:
     marked as known to the day."""
 
     def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp) -> None:
-        # (per log: (at, known to the day, line, the done forms it says, its words), in time order; per
-        # log and word, their indices)
-        self._events: dict[str, list[tuple[pd.Timestamp, bool, int, set[str], set[str]]]] = {}
+        # (per log: (at, known to the day, line, the done forms it says, its words, its text), in time
+        # order; per log and word, their indices)
+        self._events: dict[str, list[tuple[pd.Timestamp, bool, int, set[str], set[str], str]]] = {}
         self._index: dict[str, dict[str, list[int]]] = {}
+        self._by_forms: dict[tuple[str, frozenset[str]], list[int]] = {}
+        self._parties: dict[tuple[str, int], tuple[frozenset[str], str | None]] = {}
         if events.empty or not {"at", "source", "text"} <= set(events.columns):
             return
         ev = events[events["at"].notna()]
@@ -1710,27 +1868,83 @@ class _DoneIndex:
         for src, when, day, line, said, text in rows:
             lst = self._events.setdefault(src, [])
             words = set(_words(text))
-            for w in words:
+            # (a hyphenated word by its last part too: 'bug-report' names 'nvidia-bug-report', :func:`_names`)
+            for w in words | {w.rsplit("-", 1)[-1] for w in words if "-" in w}:
                 self._index.setdefault(src, {}).setdefault(w, []).append(len(lst))
-            lst.append((when, day, line, said, words))
+            lst.append((when, day, line, said, words, text))
 
     def after(self, source: str, made: pd.Timestamp, subject: tuple[str, ...], forms: frozenset[str],
-              line: int = 0, days: bool = False) -> tuple[pd.Timestamp | None, bool]:
-        """The first event of ``source`` after ``made`` naming every word of ``subject`` and one of the
-        done ``forms``, not after a negation or a plan, and whether it is known to its day only ((None,
-        False) when there is none). An untimed one counts when ``days`` (a date-only deadline): of a day
-        after ``made``'s, or of its day and below ``line``, the deadline's item."""
+              line: int = 0, days: bool = False, link: str | None = None) -> tuple[pd.Timestamp | None, bool]:
+        """The first event of ``source`` after ``made`` naming every word of ``subject`` (a hyphenated one
+        of three parts or more by its parts after the first too: :func:`_names`) and one of the done
+        ``forms``, not after a negation or a plan, and whether it is known to its day only ((None, False)
+        when there is none). An untimed one counts when ``days`` (a date-only deadline): of a day after
+        ``made``'s, or of its day and below ``line``, the deadline's item. ``link``: the deadline's item,
+        which the event must be about (:func:`_linked`: a subject of one word; of the first
+        :data:`_LINK_SCAN` events naming it done). With no ``subject`` (an action alone), the events
+        naming one of ``forms``."""
         index = self._index.get(source, {})
-        posting = min((index.get(w, []) for w in subject), key=len)
+        posting = min((self._posting(index, w) for w in subject), key=len) if subject else self._said(
+            source, forms)
         events = self._events.get(source, [])
+        named = _item_names(link) if link is not None else None
+        scan = _LINK_SCAN
         since = made - _DAY if days else made  # (an untimed one of made's day is before it)
         for i in posting[bisect.bisect_right(posting, since, key=lambda i: events[i][0]):]:
-            when, day, at_line, said, words = events[i]
+            when, day, at_line, said, words, text = events[i]
             if day and not (days and (when > made or (when + _DAY > made and at_line > line))):
                 continue
-            if (day or when > made) and all(w in words for w in subject) and not forms.isdisjoint(said):
-                return when, day
+            if (day or when > made) and all(_names(w, words, text) for w in subject) and not (
+                    forms.isdisjoint(said)):
+                if named is None:
+                    return when, day
+                if _linked(self._party(source, i, text), named):
+                    return when, day
+                scan -= 1
+                if not scan:
+                    break
         return None, False
+
+    def _said(self, source: str, forms: frozenset[str]) -> list[int]:
+        """The events of ``source`` that name one of ``forms``, in time order (an action alone: made once
+        per log and forms, not per deadline)."""
+        key = (source, forms)
+        if key not in self._by_forms:
+            index = self._index.get(source, {})
+            self._by_forms[key] = sorted({i for f in forms for i in index.get(f, [])})
+        return self._by_forms[key]
+
+    def _party(self, source: str, i: int, text: str) -> tuple[frozenset[str], str | None]:
+        """The :func:`_event_party` of event ``i`` of ``source``, read once."""
+        key = (source, i)
+        if key not in self._parties:
+            self._parties[key] = _event_party(text)
+        return self._parties[key]
+
+    @staticmethod
+    def _posting(index: dict[str, list[int]], w: str) -> list[int]:
+        """The events that may name ``w``: those with the word, and for a word of three parts or more
+        those with its last part too (:func:`_names`)."""
+        parts = w.split("-")
+        if len(parts) < 3:
+            return index.get(w, [])
+        return sorted({*index.get(w, []), *index.get(parts[-1], [])})
+
+
+def _names(w: str, words: set[str], text: str) -> bool:
+    """Whether an event (its ``words`` and ``text``) names the subject's word ``w``: as a word, or for a
+    hyphenated word of three parts or more, its parts after the first written together ('bug report' or
+    'bug-report' for 'nvidia-bug-report': the first part qualifies the thing)."""
+    if w in words:
+        return True
+    parts = w.split("-")
+    return len(parts) >= 3 and _parts_pattern(tuple(parts[1:])).search(text) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _parts_pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
+    """The parts of a hyphenated word written as words, with a space or a hyphen between them."""
+    return re.compile(r"(?i:(?<![\w-])" + r"[\s-]".join(re.escape(p) for p in parts) + r"(?![\w-]))")
 
 
 def _moved_windows(
@@ -1853,6 +2067,99 @@ def _acts_on(tl: pd.DataFrame) -> pd.Series:
     return tl["kind"].ne("plan") & tl["text"].map(acts).astype(bool)
 
 
+# A triage verdict that a ticket was no incident ('Not an outage, no customer impact', 'false alarm', 'false
+# positive', 'not an incident', 'non-issue'; 'no customer impact' or 'no outage' only with the ticket's
+# closing in the same item: 'no customer impact, closing'): the item is the ticket's first response (someone
+# looked and judged) and resolves it as a non-incident, when no later item of the ticket tells of more than a
+# note or its closing (:func:`_no_incident`). Not a verdict: one denied ('not a false alarm'), hedged or
+# asked ('possibly a false alarm', 'false alarm?', 'confirm whether it is a false alarm'), to be seen ('not
+# an outage yet', 'not an outage, but degraded') or expected of planned work ('no outage expected').
+_NO_INCIDENT = re.compile(
+    r"(?i:\b(?:not|isn['\u2019]t|wasn['\u2019]t|never\s+was)\s+(?:(?:an?|the|real|actual|true|customer-facing)\s+){0,2}"
+    r"(?:outage|incident)\b|\bfalse[\s-](?:alarm|positive)s?\b|\bnon-?(?:issue|incident)\b)"
+)
+_NO_IMPACT = re.compile(
+    r"(?i:\bno\s+(?:(?:customer|user|client|service|subscriber)[- ]?(?:facing\s+)?)?(?:impact|outage)\b)"
+)
+_CLOSING = re.compile(r"(?i:\b(?:clos(?:e|ed|ing)|resolv(?:ed|ing))\b)")
+_VERDICT_DENIED = re.compile(r"(?i:\b(?:not|isn['\u2019]t|wasn['\u2019]t|no)\s+(?:an?\s+)?$)")
+_VERDICT_HEDGED = re.compile(
+    r"(?i:\b(?:possibly|probably|likely|maybe|might|may|could|suspect(?:ed)?|if|whether|unsure|not\s+sure"
+    r"|unclear|confirm|check(?:ing)?|looks?\s+like|seems?)\b[^.;!?\n]*$)"
+)
+_VERDICT_OPEN = re.compile(r"(?i:\s*(?:\?|,?\s*(?:yet|but|until|expected|planned|anticipated)\b))")
+
+
+def _verdict(text: str, ticket: str | None = None, tickets: Any = ()) -> str | None:
+    """The words of ``text`` that judge its ticket no incident (:data:`_NO_INCIDENT`), None when it has none
+    or only a denied, hedged, asked or open one. In an item of several ``tickets``, only ``ticket``'s
+    (:func:`_judged`)."""
+    low = text.lower()
+    if "outage" not in low and "incident" not in low and "false" not in low and "issue" not in low and (
+            "impact" not in low):
+        return None
+    found = [m for m in _NO_INCIDENT.finditer(text)]
+    if _CLOSING.search(text) is not None:
+        found += list(_NO_IMPACT.finditer(text))
+    for m in found:
+        if _VERDICT_DENIED.search(text, max(0, m.start() - 12), m.start()) is not None and not (
+                m.group(0).lower().startswith(("not", "isn", "wasn", "never"))):
+            continue  # ('not a false alarm': it was one)
+        if _VERDICT_HEDGED.search(text, max(0, m.start() - 40), m.start()) is not None:
+            continue  # ('possibly a false alarm', 'checking whether it is a false alarm')
+        if _VERDICT_OPEN.match(text, m.end()) is not None:
+            continue  # ('false alarm?', 'not an outage yet', 'not an outage, but degraded')
+        if ticket is not None and len(tickets) > 1 and _judged(text, m.start(), tickets) != ticket:
+            continue  # (another ticket's verdict)
+        return m.group(0)
+    return None
+
+
+# the kinds of an item that tell of more work on its ticket than a verdict of no incident
+_MORE_WORK = frozenset({"escalation", "follow_up", "blocked", "reopened", "deadline", "plan"})
+_SENTENCE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n")
+
+
+def _judged(text: str, at: int, tickets: list[str]) -> str:
+    """Which of an item's several ``tickets`` its verdict at ``at`` judges: the last one written before it
+    in its sentence ('RTU comms failure (RTU-33), points stale. OUT-88140 not an outage: telemetry only.
+    Telecom ticket TEL-2291 opened' judges OUT-88140 alone), else the item's first ('SD-5104 alarm storm on
+    OLT-3 after the resets. False positive.' judges SD-5104)."""
+    begin = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, at)), default=0)
+    said = [(text.rfind(t, begin, at), t) for t in tickets if text.rfind(t, begin, at) >= 0]
+    if said:
+        return max(said)[1]
+    return min(tickets, key=lambda t: (text.find(t) < 0, text.find(t)))
+
+
+def _listed(tickets: Any) -> list[str]:
+    """An event's ``tickets`` cell as a list (empty when it is none)."""
+    return [str(t) for t in tickets] if isinstance(tickets, list | tuple | np.ndarray) else []
+
+
+def _no_incident(tl: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Per event of a ticket's ``tl`` (in time order), whether it is a triage verdict of no incident
+    (:func:`_verdict`), and whether it resolves the ticket as one: a verdict in an item that tells of no
+    more work (:data:`_MORE_WORK`: an escalation, a follow-up, a block, a plan or deadline; its own, not
+    another ticket's of the item), after which the ticket's items are only notes or resolutions (an
+    escalation, a dispatch or a status after it says there was more to it)."""
+    if "text" not in tl.columns:
+        none = pd.Series(False, index=tl.index)
+        return none, none
+    said = pd.Series([isinstance(t, str) and _verdict(t, str(k), _listed(ks)) is not None
+                      for t, k, ks in zip(tl["text"], tl["ticket"], tl["tickets"], strict=True)],
+                     index=tl.index, dtype=bool)
+    if not said.any():
+        return said, said
+    more = ~tl["kind"].isin(("note", "resolved"))
+    # (a later item of more than a note: what comes after each event, in time order)
+    later = more[::-1].cumsum()[::-1] - more.astype(int)
+    # (nor does the verdict's own item tell of more work, 'not an outage, escalated to the vendor', unless
+    # its kind is another ticket's: 'OUT-88140 not an outage: telemetry only. TEL-2291 opened, ETA 0400')
+    own = ~tl["kind"].isin(_MORE_WORK) | tl["tickets"].map(lambda t: len(_listed(t)) > 1)
+    return said, said & later.eq(0) & own
+
+
 def ticket_target_misses(
     logs: Any, policy: Policy, start: Any = None, as_of: Any = None, end: Any = None
 ) -> pd.DataFrame:
@@ -1885,13 +2192,16 @@ def ticket_target_misses(
             continue
         first = tl.loc[first_events(tl).iloc[0]]  # (a date-only mention yields to a timed one that day)
         first_day = _is_day(first)
+        # ('06:20 OUT-4412 ... Not an outage, no customer impact.': triaged, and resolved as no incident)
+        verdict, settled = _no_incident(tl)
         for kind, limit, mask in (
             (
                 "response", target.first_response,
-                tl["kind"].isin(RESPONSE_KINDS) | _waits_on_customer(tl) | _acts_on(tl),
+                tl["kind"].isin(RESPONSE_KINDS) | _waits_on_customer(tl) | _acts_on(tl) | verdict,
             ),
             # (a fix that did not hold is no resolution: only one after the last reopening counts)
-            ("resolution", target.resolution, final_resolutions(tl)),
+            ("resolution", target.resolution, final_resolutions(
+                tl.assign(kind=tl["kind"].mask(settled, "resolved")) if settled.any() else tl)),
         ):
             if limit is None:
                 continue
@@ -1924,6 +2234,13 @@ def ticket_target_misses(
             if hit is not None:
                 mentions.append(_mention(hit["source"], hit["line"]))
             about = "~" if first_day or done_day else ""  # from a date-only mention: approximate
+            judged = ""
+            if hit is not None and verdict[hit.name] and not (
+                    (kind == "response" and hit["kind"] in RESPONSE_KINDS) or hit["kind"] == "resolved"):
+                where = _mention(Path(str(hit["source"])).name, hit["line"])
+                how = "triaged" if kind == "response" else "resolved"
+                said = _verdict(str(hit["text"]), str(ticket), _listed(hit["tickets"]))
+                judged = f"; {how} as no incident: '{said}' ({where})"
             took = f"{kind} after {about}{human_duration(done - first['at'])}" if done is not None else (
                 f"no {kind} yet"
             )
@@ -1940,7 +2257,7 @@ def ticket_target_misses(
                     "source": first["source"],
                     "line": first["line"],
                     "detail": f"{reason}; first mention {_fmt_ts(first['at'], first_day, policy.tz)}, {took} "
-                    f"(target {human_duration(limit)}){undone}{later}",
+                    f"(target {human_duration(limit)}){undone}{later}{judged}",
                     "mentions": list(dict.fromkeys(mentions)),
                     "day_precision": _day_cols(first_day, done_day),
                 }

@@ -98,8 +98,11 @@ def test_done_forms_of_the_action_word(tmp_path, due, later, resolved):
     ("Xbox cert submitted 13:10, result ETA Fri.", "ETA", None),   # (one word: 'result')
     ("App Store review deadline: approval needed by Wed 10/08 5:00 PM PT.", "by", None),
     ("Sony cert due Oct 16; Xbox cert due Oct 17", "due", None),  # (two 'due': whose subject is not told)
+    # (round 19: an object with no action word is kept by its delivery too, 'Partner report sent to Acme')
     ("Partner report due 17:00", "due",
-     (("partner", "report"), frozenset({"done", "completed", "complete", "finished"}), "Partner report")),
+     (("partner", "report"), frozenset({"done", "completed", "complete", "finished", "sent", "emailed",
+                                        "delivered", "uploaded", "submitted", "provided", "published",
+                                        "shipped"}), "Partner report")),
     ("Sony cert submission window Oct 16", "window", None),       # (no deadline word of this rule)
 ])
 def test_subject_of_a_no_ticket_deadline(text, keyword, expected):

@@ -256,13 +256,16 @@ def test_the_outage_desks_first_responses_are_its_dispatches():
     path = FIX / "kind2_a_outage_desk.md"
     assert _sla(path, policy, "response") == [
         ["OUT-4411", "10-07 11:12", "10-07 11:05", "met"],  # (before: the page at 11:07)
-        ["OUT-4412", "10-07 11:30", "10-07 15:05", "missed"],  # (before: never)
+        # (round 19 MEET: its first item is the triage, 'Not an outage, no customer impact'; before: the
+        # closing at 10:05 CT, and never before round 18)
+        ["OUT-4412", "10-07 11:30", "10-07 11:20", "met"],
         ["OUT-4413", "10-07 11:41", "10-07 11:31", "met"],  # (before: missed, its fix at 14:10)
         ["OUT-4414", "10-07 13:40", "10-07 13:30", "met"],  # (before: missed, never)
     ]
     assert _sla(path, policy, "resolution") == [
         ["OUT-4411", "10-07 14:02", "10-07 14:52", "missed"],
-        ["OUT-4412", "10-07 14:20", "10-07 15:05", "missed"],  # (before: never)
+        # (round 19 MEET: resolved as no incident by the triage at 06:20 CT; before: the closing at 10:05)
+        ["OUT-4412", "10-07 14:20", "10-07 11:20", "met"],
         ["OUT-4413", "10-07 14:31", "10-07 14:10", "met"],
         ["OUT-4414", "10-07 16:30", None, "missed"],
         ["CHG-5120", "10-08 15:30", "10-07 15:30", "met"],  # (before: missed, never)
@@ -301,6 +304,6 @@ def test_the_fiber_cuts_first_responses():
     assert _sla(FIX / "kind2_b_fiber_cut.md", policy, "response") == [
         ["NOC-7720", "10-08 01:17", "10-08 01:15", "met"],  # (before: missed, the escalation at 01:22)
         ["NOC-7721", "10-08 02:45", "10-08 02:40", "met"],  # (before: missed, never)
-        ["NOC-7722", "10-08 05:05", None, "missed"],
+        ["NOC-7722", "10-08 05:05", "10-08 05:00", "met"],  # (round 19 MEET: 'Not an outage': triaged)
         ["NOC-7723", "10-08 05:35", "10-08 05:30", "met"],
     ]
