@@ -2121,6 +2121,21 @@ def _is_condition_by(text: str, lo: int, by: int) -> bool:
         _IF_NO_BY.search(text, lo, by) is not None)
 
 
+def _ascii_tail(text: str, lo: int, hi: int) -> str | None:
+    """``text[lo:hi]`` without its trailing white space, lower-cased, when it is ASCII, else None.
+
+    A pattern that ends in ``\\s+$`` (searched up to ``hi``) matches only where this tail ends with its
+    last word, so a test of the tail's end is an exact gate before the search, which tries every
+    alternative at every position of its window. Only for ASCII: IGNORECASE also matches a few other
+    letters to ASCII ones (the long s to 's', the Kelvin sign to 'k'), which ``lower`` keeps apart."""
+    tail = text[lo:hi].rstrip()
+    return tail.lower() if tail.isascii() else None
+
+
+# how every match of _CAUSED ends before its white space ('caused', 'broken', 'kicked off', 'made', 'sent')
+_CAUSED_ENDS = ("ed", "broken", "off", "made", "sent")
+
+
 def _is_causal_by(text: str, lo: int, by: int, start: int) -> bool:
     """Whether 'by' before a time names what did it, not when it is due.
 
@@ -2128,6 +2143,9 @@ def _is_causal_by(text: str, lo: int, by: int, start: int) -> bool:
     while 'will be fixed by 17:00 UTC' is a deadline: the verbs that also make promises are causal
     only before a thing.
     """
+    tail = _ascii_tail(text, lo, by)
+    if tail is not None and not tail.endswith(_CAUSED_ENDS):
+        return False  # (a cheap exact gate: no word of _CAUSED right before 'by')
     m = _CAUSED.search(text, lo, by)
     if m is None:
         return False
@@ -2177,10 +2195,26 @@ _CLOCK = re.compile(r"\d{1,2}(?::\d{2}|[^\S\n]?[ap]\.?m\b)", re.IGNORECASE)
 _PAST_BY_CLAUSE = re.compile(r"[;.!?|\n,]\s|\(|\s(?:--?|[\u2013\u2014])\s")
 
 
+# how the last word of every match of _PAST_BY ends before its white space: a participle or state word, the
+# words after it ('back under', 'caught up', 'down to zero', 'fully', 'again'), else it holds a digit
+# ('back under 900ms')
+_PAST_BY_ENDS = (
+    "ed", "gone", "back", "down", "done", "over", "clear", "green", "begun", "complete", "up", "to", "in",
+    "at", "under", "below", "within", "above", "online", "normal", "baseline", "zero", "fully", "completely",
+    "entirely", "again",
+)
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _is_past_by(text: str, lo: int, by: int, start: int) -> bool:
     """Whether 'by' before the clock time at ``start`` tells when a state was reached (:data:`_PAST_BY`),
     not when it is due: nothing in its clause up to it makes it one still to come or promised
     (:data:`_PAST_BY_AHEAD`: 'will be drained by 10:20', 'was promised by 10:00')."""
+    tail = _ascii_tail(text, lo, by)
+    if tail is not None and not tail.endswith(_PAST_BY_ENDS) and (
+        _ANY_DIGIT.search(tail, tail.rfind(" ") + 1) is None
+    ):
+        return False  # (a cheap exact gate: _PAST_BY cannot end right before 'by')
     m = _PAST_BY.search(text, lo, by)
     if m is None or m.group("aux") is None and _CLOCK.match(text, start) is None:
         return False  # (without a past auxiliary only a clock time: 'drained by Friday' is due)
@@ -2880,7 +2914,8 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
             if text[r.end:r.end + 2] in ("'s", "\u2019s"):
                 continue  # ('08:25 yesterday's backup failed': a thing of that day, not the time's day)
             gap = text[cand.end:r.start]
-            if _MOVED_TO.search(gap):  # (a move or an arrow between: the weekday is where it moved to)
+            # (a move or an arrow between: the weekday is where it moved to)
+            if _may_move(gap) and _MOVED_TO.search(gap):
                 continue  # ('ETA 17:00 missed, pushed to Friday': Friday is the new day, 17:00 stays today's)
             if r.wd >= 0 and _done_on(text, r.start):
                 continue  # ('ETA 15:00 UTC, fixed on Monday': Monday is the fix's day, 15:00 stays today's)
@@ -3190,6 +3225,15 @@ _MOVE_TAIL = (
 _MOVED_TO = re.compile(
     r"(?:\u2192|-{1,2}>|=>|" + _MOVE_WORD + ")" + _MOVE_TAIL
 )  # (Notion's '@': 'Fix ETA: @October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM')
+# a literal every match of _MOVED_TO holds, lower-cased (its arrows, '→' aside, and its verbs)
+_MOVE_HINT = re.compile(">|slip|moved|pushed|shifted|delayed|postponed|bumped|rescheduled|deferred|extended")
+
+
+def _may_move(gap: str) -> bool:
+    """Whether ``gap`` may hold a :data:`_MOVED_TO` match: a cheap exact gate before that search, which
+    tries its alternatives at every position (a text with other characters than ASCII is always searched,
+    as :func:`_ascii_tail` says why)."""
+    return not gap.isascii() or _MOVE_HINT.search(gap.lower()) is not None
 # the same in words alone, no keyword before it: 'REL-901 slipped to Oct 22' (not an arrow: 'error rate
 # 09:00 -> 11:00' moved nothing), :func:`moved_by_word`
 _MOVED_BY_WORD = re.compile(_MOVE_WORD + _MOVE_TAIL)
@@ -5172,9 +5216,18 @@ _DONE_TO_COME = re.compile(
 )
 
 
+# how the last word of every match of _DONE_ON ends before its white space ('resolved', 'rolled back',
+# 'done', 'fixed on', 'closed last', 'escalated it to the director on')
+_DONE_ON_ENDS = ("ed", "back", "done", "on", "last")
+
+
 def _done_on(text: str, start: int) -> bool:
     """Whether the weekday at ``start`` is the day a state was reached (:data:`_DONE_ON`), not one to come."""
-    m = _DONE_ON.search(text, max(0, start - 64), start)  # (room for 'escalated it to the director on')
+    lo = max(0, start - 64)  # (room for 'escalated it to the director on')
+    tail = _ascii_tail(text, lo, start)
+    if tail is not None and not tail.endswith(_DONE_ON_ENDS):
+        return False  # (a cheap exact gate, :func:`_ascii_tail`: checked once per weekday near each time)
+    m = _DONE_ON.search(text, lo, start)
     return m is not None and _DONE_TO_COME.search(text, max(0, m.start() - 16), m.start()) is None
 
 
