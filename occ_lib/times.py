@@ -2905,6 +2905,15 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
                 best = r  # ('last night at 23:10', 'prev. evening ~23:10': right next to it)
                 break
         elif r.start >= cand.end:
+            gap = text[cand.end:r.start]
+            # (every later weekday's gap holds this one, rels being in text order: a clause break or as
+            # many words as the best one's rule out all of them, and the checks below are not paid for
+            # each; the same outcome, linear in the weekdays within reach either way)
+            if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
+                break
+            words = len(_GAP_WORD.findall(gap))
+            if words >= best_words:
+                break
             if _TIME_NEXT.match(text, r.end):
                 continue  # ('14:59 ETA for RCA: tomorrow 17:00': that day is the time's after it)
             if cand.until is not None and cand.time is not None and cand.until[:2] < cand.time[:2] and (
@@ -2913,7 +2922,6 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
                 continue  # ('22:00 - 06:00 tomorrow': the end's day, which the end reaches anyway)
             if text[r.end:r.end + 2] in ("'s", "\u2019s"):
                 continue  # ('08:25 yesterday's backup failed': a thing of that day, not the time's day)
-            gap = text[cand.end:r.start]
             # (a move or an arrow between: the weekday is where it moved to)
             if _may_move(gap) and _MOVED_TO.search(gap):
                 continue  # ('ETA 17:00 missed, pushed to Friday': Friday is the new day, 17:00 stays today's)
@@ -2931,9 +2939,10 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
                 continue  # ('deployed at 10:00 UTC, users notified yesterday': the day is the notice's)
         else:
             continue
-        if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
-            continue
-        words = len(_GAP_WORD.findall(gap))  # (a bracket is no word: 'Thu EOD (18:00 ET)')
+        if r.end <= cand.start:
+            if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
+                continue
+            words = len(_GAP_WORD.findall(gap))  # (a bracket is no word: 'Thu EOD (18:00 ET)')
         if words and r.tight:
             continue  # ('23:10 paged, as the previous evening's runbook says': no day of 23:10's)
         if words and r.wd >= 0 and r.start >= cand.end and cand.keyword is None and (
@@ -5250,7 +5259,8 @@ def _other_mentions(
                 continue
             if _covering(found, r.start):
                 continue
-            move = _MOVED_TO.search(text, max(0, r.start - 48), r.start)
+            lo = max(0, r.start - 48)
+            move = _MOVED_TO.search(text, lo, r.start) if _may_move(text[lo:r.start]) else None
             if (move is not None or text[r.end:r.end + 2] not in ("'s", "\u2019s")) and (
                 _deadline(text, r.start, r.end) is not None
                 or move is not None and _moved_from_deadline(text, r, move.start(), found)
