@@ -2195,15 +2195,11 @@ _CLOCK = re.compile(r"\d{1,2}(?::\d{2}|[^\S\n]?[ap]\.?m\b)", re.IGNORECASE)
 _PAST_BY_CLAUSE = re.compile(r"[;.!?|\n,]\s|\(|\s(?:--?|[\u2013\u2014])\s")
 
 
-# how the last word of every match of _PAST_BY ends before its white space: a participle or state word, the
-# words after it ('back under', 'caught up', 'down to zero', 'fully', 'again'), else it holds a digit
-# ('back under 900ms')
+# how the state word of every match of _PAST_BY ends ('drained', 'gone', 'back', 'caught up', 'recovered to',
+# 'logged in'): at most three words follow it in the match ('back under 900ms', 'down to zero fully')
 _PAST_BY_ENDS = (
     "ed", "gone", "back", "down", "done", "over", "clear", "green", "begun", "complete", "up", "to", "in",
-    "at", "under", "below", "within", "above", "online", "normal", "baseline", "zero", "fully", "completely",
-    "entirely", "again",
 )
-_ANY_DIGIT = re.compile(r"\d")
 
 
 def _is_past_by(text: str, lo: int, by: int, start: int) -> bool:
@@ -2211,10 +2207,8 @@ def _is_past_by(text: str, lo: int, by: int, start: int) -> bool:
     not when it is due: nothing in its clause up to it makes it one still to come or promised
     (:data:`_PAST_BY_AHEAD`: 'will be drained by 10:20', 'was promised by 10:00')."""
     tail = _ascii_tail(text, lo, by)
-    if tail is not None and not tail.endswith(_PAST_BY_ENDS) and (
-        _ANY_DIGIT.search(tail, tail.rfind(" ") + 1) is None
-    ):
-        return False  # (a cheap exact gate: _PAST_BY cannot end right before 'by')
+    if tail is not None and not any(w.endswith(_PAST_BY_ENDS) for w in tail.rsplit(None, 4)[-4:]):
+        return False  # (a cheap exact gate: no state word in the last four words before 'by')
     m = _PAST_BY.search(text, lo, by)
     if m is None or m.group("aux") is None and _CLOCK.match(text, start) is None:
         return False  # (without a past auxiliary only a clock time: 'drained by Friday' is due)
