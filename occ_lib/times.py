@@ -653,6 +653,14 @@ class TimeMention:
     zone_note: str | None = None
 
 
+def _replaced(m: TimeMention, **changes: object) -> TimeMention:
+    """``dataclasses.replace(m, **changes)``, the same mention, without its per-call look at the fields
+    (a date joined to its time is one per dated item: :func:`_join_date_times`)."""
+    new = object.__new__(TimeMention)
+    new.__dict__.update(m.__dict__, **changes)
+    return new
+
+
 @dataclass(frozen=True)
 class Heading:
     """A markdown heading split into its title and the date/time it carries."""
@@ -1454,6 +1462,8 @@ _REL_SHORT_PAST = "ystd|Ystd|yday|Yday|yest|Yest"
 _REL_SHORT = _REL_SHORT_AHEAD + "|" + _REL_SHORT_PAST
 # (their lower-case cores, which send a text to the relative-day path: find_times, _SLOW_LOW)
 _REL_SHORT_HINTS = ("tmr", "2moro", "yest", "ystd", "yday")
+# (both as one literal alternation: one pass of sre over a text, not one ``in`` per hint)
+_REL_HINT = re.compile("|".join(map(re.escape, _DAY_BEFORE_HINTS + _REL_SHORT_HINTS)))
 # the evening or night before, by words that say so before: 'last night', 'prev. evening', 'previous night'
 _NIGHT_BEFORE = r"last\s+night|prev(?:ious|\.)?\s+(?:evening|night)"
 _REL = re.compile(
@@ -3116,9 +3126,7 @@ def _find_times(
     """:func:`find_times` once the text's own zone is set (:data:`_OWN_ZONE`)."""
     low: str | None = text.lower()
     rels: list[_Cand] | None = None
-    if "day" in low or "onight" in low or "omorrow" in low or any(w in low for w in _DAY_BEFORE_HINTS) or any(
-        w in low for w in _REL_SHORT_HINTS
-    ) or any(
+    if "day" in low or "onight" in low or "omorrow" in low or _REL_HINT.search(low) is not None or any(
         _short_weekday_at(text, m) for m in _ABBR_HINT.finditer(text)
     ):
         rels = _rel_cands(text) or None  # (today, yesterday and the weekdays, 'Fri')
@@ -3169,7 +3177,7 @@ def _find_times(
     else:
         extra = None  # what _other_mentions would find needs one of these
     hay = low or text.lower()  # (lowered once, not once per hint, when low was dropped)
-    if any(w in hay for w in _PROSE_HINTS) and (prose := _prose_cands(text, out, base)):
+    if _PROSE_HINT.search(hay) is not None and (prose := _prose_cands(text, out, base)):
         extra = prose + (extra or [])  # ('ETA in 3 days', 'by the 3rd', 'due mid-October')
     if words:
         extra = words + (extra or [])
@@ -4276,7 +4284,7 @@ def _join_date_times(
             tz = _written_zone(m) or (zone_named(m.zone) if m.zone else None) or default_tz
             days = dt.timedelta(days=0 if base is None else (d.at.date() - base).days)
             keyword = d.keyword or m.keyword
-            out[-1] = dataclasses.replace(
+            out[-1] = _replaced(
                 m, start=d.start, raw=text[a + d.start:a + m.end], at=wall_shift(m.at, tz, days),
                 until=None if m.until is None else wall_shift(m.until, tz, days), has_date=True,
                 keyword=keyword, is_deadline=keyword is not None,
@@ -4362,9 +4370,14 @@ def second_in_order(
 def _after_fall_back(local: dt.datetime) -> bool:
     """Whether the aware wall time ``local`` comes after clocks went back on its day (its offset is
     smaller than at noon the day before: 02:05 ET on 2025-11-02, 09:00 too; not 02:05 the day after)."""
-    day_before = dt.datetime.combine(local.date() - dt.timedelta(days=1), dt.time(12), tzinfo=local.tzinfo)
-    before, now = day_before.utcoffset(), local.utcoffset()
+    before, now = _noon_offset_before(local.tzinfo, local.date()), local.utcoffset()
     return before is not None and now is not None and now < before
+
+
+@functools.lru_cache(maxsize=1024)
+def _noon_offset_before(tz: dt.tzinfo | None, day: dt.date) -> dt.timedelta | None:
+    """The offset of ``tz`` at noon the day before ``day`` (cached: asked once per time of a section)."""
+    return dt.datetime.combine(day - dt.timedelta(days=1), dt.time(12), tzinfo=tz).utcoffset()
 
 
 def wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:
@@ -5313,6 +5326,7 @@ _PROSE_HINTS = (
     "day", "week", "fortnight", "mid-", "mid ", "early-", "early ", "late-", "late ",
     *(f"the {d}" for d in range(10)),
 )
+_PROSE_HINT = re.compile("|".join(map(re.escape, _PROSE_HINTS)))  # (any of them, in one pass)
 # what makes such a value a deadline: a deadline word right before it ('ETA in 3 days', 'by the 3rd',
 # 'due mid-October'), or a promise within four words before it, in its clause ('Joost promised "in two
 # weeks' time"', 'they expect it by the 3rd'); not a plan told ('the credentials would be issued on the
