@@ -665,6 +665,14 @@ class TimeMention:
     zone_note: str | None = None
 
 
+def _replaced(m: TimeMention, **changes: object) -> TimeMention:
+    """``dataclasses.replace(m, **changes)``, the same mention, without its per-call look at the fields
+    (a date joined to its time is one per dated item: :func:`_join_date_times`)."""
+    new = object.__new__(TimeMention)
+    new.__dict__.update(m.__dict__, **changes)
+    return new
+
+
 @dataclass(frozen=True)
 class Heading:
     """A markdown heading split into its title and the date/time it carries."""
@@ -1469,6 +1477,8 @@ _REL_SHORT_PAST = "ystd|Ystd|yday|Yday|yest|Yest"
 _REL_SHORT = _REL_SHORT_AHEAD + "|" + _REL_SHORT_PAST
 # (their lower-case cores, which send a text to the relative-day path: find_times, _SLOW_LOW)
 _REL_SHORT_HINTS = ("tmr", "2moro", "yest", "ystd", "yday")
+# (both as one literal alternation: one pass of sre over a text, not one ``in`` per hint)
+_REL_HINT = re.compile("|".join(map(re.escape, _DAY_BEFORE_HINTS + _REL_SHORT_HINTS)))
 # the evening or night before, by words that say so before: 'last night', 'prev. evening', 'previous night'
 _NIGHT_BEFORE = r"last\s+night|prev(?:ious|\.)?\s+(?:evening|night)"
 _REL = re.compile(
@@ -2193,6 +2203,21 @@ def _is_condition_by(text: str, lo: int, by: int) -> bool:
         _IF_NO_BY.search(text, lo, by) is not None)
 
 
+def _ascii_tail(text: str, lo: int, hi: int) -> str | None:
+    """``text[lo:hi]`` without its trailing white space, lower-cased, when it is ASCII, else None.
+
+    A pattern that ends in ``\\s+$`` (searched up to ``hi``) matches only where this tail ends with its
+    last word, so a test of the tail's end is an exact gate before the search, which tries every
+    alternative at every position of its window. Only for ASCII: IGNORECASE also matches a few other
+    letters to ASCII ones (the long s to 's', the Kelvin sign to 'k'), which ``lower`` keeps apart."""
+    tail = text[lo:hi].rstrip()
+    return tail.lower() if tail.isascii() else None
+
+
+# how every match of _CAUSED ends before its white space ('caused', 'broken', 'kicked off', 'made', 'sent')
+_CAUSED_ENDS = ("ed", "broken", "off", "made", "sent")
+
+
 def _is_causal_by(text: str, lo: int, by: int, start: int) -> bool:
     """Whether 'by' before a time names what did it, not when it is due.
 
@@ -2200,6 +2225,9 @@ def _is_causal_by(text: str, lo: int, by: int, start: int) -> bool:
     while 'will be fixed by 17:00 UTC' is a deadline: the verbs that also make promises are causal
     only before a thing.
     """
+    tail = _ascii_tail(text, lo, by)
+    if tail is not None and not tail.endswith(_CAUSED_ENDS):
+        return False  # (a cheap exact gate: no word of _CAUSED right before 'by')
     m = _CAUSED.search(text, lo, by)
     if m is None:
         return False
@@ -2249,10 +2277,20 @@ _CLOCK = re.compile(r"\d{1,2}(?::\d{2}|[^\S\n]?[ap]\.?m\b)", re.IGNORECASE)
 _PAST_BY_CLAUSE = re.compile(r"[;.!?|\n,]\s|\(|\s(?:--?|[\u2013\u2014])\s")
 
 
+# how the state word of every match of _PAST_BY ends ('drained', 'gone', 'back', 'caught up', 'recovered to',
+# 'logged in'): at most three words follow it in the match ('back under 900ms', 'down to zero fully')
+_PAST_BY_ENDS = (
+    "ed", "gone", "back", "down", "done", "over", "clear", "green", "begun", "complete", "up", "to", "in",
+)
+
+
 def _is_past_by(text: str, lo: int, by: int, start: int) -> bool:
     """Whether 'by' before the clock time at ``start`` tells when a state was reached (:data:`_PAST_BY`),
     not when it is due: nothing in its clause up to it makes it one still to come or promised
     (:data:`_PAST_BY_AHEAD`: 'will be drained by 10:20', 'was promised by 10:00')."""
+    tail = _ascii_tail(text, lo, by)
+    if tail is not None and not any(w.endswith(_PAST_BY_ENDS) for w in tail.rsplit(None, 4)[-4:]):
+        return False  # (a cheap exact gate: no state word in the last four words before 'by')
     m = _PAST_BY.search(text, lo, by)
     if m is None or m.group("aux") is None and _CLOCK.match(text, start) is None:
         return False  # (without a past auxiliary only a clock time: 'drained by Friday' is due)
@@ -2943,6 +2981,15 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
                 best = r  # ('last night at 23:10', 'prev. evening ~23:10': right next to it)
                 break
         elif r.start >= cand.end:
+            gap = text[cand.end:r.start]
+            # (every later weekday's gap holds this one, rels being in text order: a clause break or as
+            # many words as the best one's rule out all of them, and the checks below are not paid for
+            # each; the same outcome, linear in the weekdays within reach either way)
+            if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
+                break
+            words = len(_GAP_WORD.findall(gap))
+            if words >= best_words:
+                break
             if _TIME_NEXT.match(text, r.end):
                 continue  # ('14:59 ETA for RCA: tomorrow 17:00': that day is the time's after it)
             if cand.until is not None and cand.time is not None and cand.until[:2] < cand.time[:2] and (
@@ -2951,8 +2998,8 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
                 continue  # ('22:00 - 06:00 tomorrow': the end's day, which the end reaches anyway)
             if text[r.end:r.end + 2] in ("'s", "\u2019s"):
                 continue  # ('08:25 yesterday's backup failed': a thing of that day, not the time's day)
-            gap = text[cand.end:r.start]
-            if _MOVED_TO.search(gap):  # (a move or an arrow between: the weekday is where it moved to)
+            # (a move or an arrow between: the weekday is where it moved to)
+            if _may_move(gap) and _MOVED_TO.search(gap):
                 continue  # ('ETA 17:00 missed, pushed to Friday': Friday is the new day, 17:00 stays today's)
             if r.wd >= 0 and _done_on(text, r.start):
                 continue  # ('ETA 15:00 UTC, fixed on Monday': Monday is the fix's day, 15:00 stays today's)
@@ -2968,9 +3015,10 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
                 continue  # ('deployed at 10:00 UTC, users notified yesterday': the day is the notice's)
         else:
             continue
-        if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
-            continue
-        words = len(_GAP_WORD.findall(gap))  # (a bracket is no word: 'Thu EOD (18:00 ET)')
+        if r.end <= cand.start:
+            if len(gap) > _REL_REACH or _CLAUSE_BREAK.search(gap):
+                continue
+            words = len(_GAP_WORD.findall(gap))  # (a bracket is no word: 'Thu EOD (18:00 ET)')
         if words and r.tight:
             continue  # ('23:10 paged, as the previous evening's runbook says': no day of 23:10's)
         if words and r.wd >= 0 and r.start >= cand.end and cand.keyword is None and (
@@ -3150,9 +3198,7 @@ def _find_times(
     """:func:`find_times` once the text's own zone is set (:data:`_OWN_ZONE`)."""
     low: str | None = text.lower()
     rels: list[_Cand] | None = None
-    if "day" in low or "onight" in low or "omorrow" in low or any(w in low for w in _DAY_BEFORE_HINTS) or any(
-        w in low for w in _REL_SHORT_HINTS
-    ) or any(
+    if "day" in low or "onight" in low or "omorrow" in low or _REL_HINT.search(low) is not None or any(
         _short_weekday_at(text, m) for m in _ABBR_HINT.finditer(text)
     ):
         rels = _rel_cands(text) or None  # (today, yesterday and the weekdays, 'Fri')
@@ -3203,7 +3249,7 @@ def _find_times(
     else:
         extra = None  # what _other_mentions would find needs one of these
     hay = low or text.lower()  # (lowered once, not once per hint, when low was dropped)
-    if any(w in hay for w in _PROSE_HINTS) and (prose := _prose_cands(text, out, base)):
+    if _PROSE_HINT.search(hay) is not None and (prose := _prose_cands(text, out, base)):
         extra = prose + (extra or [])  # ('ETA in 3 days', 'by the 3rd', 'due mid-October')
     if words:
         extra = words + (extra or [])
@@ -3262,6 +3308,15 @@ _MOVE_TAIL = (
 _MOVED_TO = re.compile(
     r"(?:\u2192|-{1,2}>|=>|" + _MOVE_WORD + ")" + _MOVE_TAIL
 )  # (Notion's '@': 'Fix ETA: @October 10, 2025 12:00 PM → @October 13, 2025 9:00 AM')
+# a literal every match of _MOVED_TO holds, lower-cased (its arrows, '→' aside, and its verbs)
+_MOVE_HINT = re.compile(">|slip|moved|pushed|shifted|delayed|postponed|bumped|rescheduled|deferred|extended")
+
+
+def _may_move(gap: str) -> bool:
+    """Whether ``gap`` may hold a :data:`_MOVED_TO` match: a cheap exact gate before that search, which
+    tries its alternatives at every position (a text with other characters than ASCII is always searched,
+    as :func:`_ascii_tail` says why)."""
+    return not gap.isascii() or _MOVE_HINT.search(gap.lower()) is not None
 # the same in words alone, no keyword before it: 'REL-901 slipped to Oct 22' (not an arrow: 'error rate
 # 09:00 -> 11:00' moved nothing), :func:`moved_by_word`
 _MOVED_BY_WORD = re.compile(_MOVE_WORD + _MOVE_TAIL)
@@ -4304,7 +4359,7 @@ def _join_date_times(
             tz = _written_zone(m) or (zone_named(m.zone) if m.zone else None) or default_tz
             days = dt.timedelta(days=0 if base is None else (d.at.date() - base).days)
             keyword = d.keyword or m.keyword
-            out[-1] = dataclasses.replace(
+            out[-1] = _replaced(
                 m, start=d.start, raw=text[a + d.start:a + m.end], at=wall_shift(m.at, tz, days),
                 until=None if m.until is None else wall_shift(m.until, tz, days), has_date=True,
                 keyword=keyword, is_deadline=keyword is not None,
@@ -4390,9 +4445,14 @@ def second_in_order(
 def _after_fall_back(local: dt.datetime) -> bool:
     """Whether the aware wall time ``local`` comes after clocks went back on its day (its offset is
     smaller than at noon the day before: 02:05 ET on 2025-11-02, 09:00 too; not 02:05 the day after)."""
-    day_before = dt.datetime.combine(local.date() - dt.timedelta(days=1), dt.time(12), tzinfo=local.tzinfo)
-    before, now = day_before.utcoffset(), local.utcoffset()
+    before, now = _noon_offset_before(local.tzinfo, local.date()), local.utcoffset()
     return before is not None and now is not None and now < before
+
+
+@functools.lru_cache(maxsize=1024)
+def _noon_offset_before(tz: dt.tzinfo | None, day: dt.date) -> dt.timedelta | None:
+    """The offset of ``tz`` at noon the day before ``day`` (cached: asked once per time of a section)."""
+    return dt.datetime.combine(day - dt.timedelta(days=1), dt.time(12), tzinfo=tz).utcoffset()
 
 
 def wall_shift(at: dt.datetime, tz: dt.tzinfo, days: dt.timedelta) -> dt.datetime:
@@ -5249,9 +5309,18 @@ _DONE_TO_COME = re.compile(
 )
 
 
+# how the last word of every match of _DONE_ON ends before its white space ('resolved', 'rolled back',
+# 'done', 'fixed on', 'closed last', 'escalated it to the director on')
+_DONE_ON_ENDS = ("ed", "back", "done", "on", "last")
+
+
 def _done_on(text: str, start: int) -> bool:
     """Whether the weekday at ``start`` is the day a state was reached (:data:`_DONE_ON`), not one to come."""
-    m = _DONE_ON.search(text, max(0, start - 64), start)  # (room for 'escalated it to the director on')
+    lo = max(0, start - 64)  # (room for 'escalated it to the director on')
+    tail = _ascii_tail(text, lo, start)
+    if tail is not None and not tail.endswith(_DONE_ON_ENDS):
+        return False  # (a cheap exact gate, :func:`_ascii_tail`: checked once per weekday near each time)
+    m = _DONE_ON.search(text, lo, start)
     return m is not None and _DONE_TO_COME.search(text, max(0, m.start() - 16), m.start()) is None
 
 
@@ -5274,7 +5343,8 @@ def _other_mentions(
                 continue
             if _covering(found, r.start):
                 continue
-            move = _MOVED_TO.search(text, max(0, r.start - 48), r.start)
+            lo = max(0, r.start - 48)
+            move = _MOVED_TO.search(text, lo, r.start) if _may_move(text[lo:r.start]) else None
             if (move is not None or text[r.end:r.end + 2] not in ("'s", "\u2019s")) and (
                 _deadline(text, r.start, r.end) is not None
                 or move is not None and _moved_from_deadline(text, r, move.start(), found)
@@ -5333,6 +5403,7 @@ _PROSE_HINTS = (
     "day", "week", "fortnight", "mid-", "mid ", "early-", "early ", "late-", "late ",
     *(f"the {d}" for d in range(10)),
 )
+_PROSE_HINT = re.compile("|".join(map(re.escape, _PROSE_HINTS)))  # (any of them, in one pass)
 # what makes such a value a deadline: a deadline word right before it ('ETA in 3 days', 'by the 3rd',
 # 'due mid-October'), or a promise within four words before it, in its clause ('Joost promised "in two
 # weeks' time"', 'they expect it by the 3rd'); not a plan told ('the credentials would be issued on the
