@@ -5,10 +5,14 @@ Public API (see README): ``read_logs``, ``Logs``, ``Workspace``, ``load_probes``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ArgumentError, ConfigError, InputError, OccError, ProbeError, ReportError, StoreError
-from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .logs import Logs, read_logs
+    from .store import load_probes
+    from .workspace import Workspace
 
 __version__ = "0.1.0"
 
@@ -19,7 +23,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # Lazy so that ``import occ_lib`` stays cheap for the CLI and missing pieces fail only on use.
+    # Lazy so that ``import occ_lib`` stays cheap for the CLI and missing pieces fail only on use
+    # (``Workspace`` too: pydantic and YAML load with the first command that reads a config, not
+    # for ``occ --help``).
+    if name == "Workspace":
+        from .workspace import Workspace
+
+        return Workspace
     if name in ("read_logs", "Logs"):
         from . import logs
 

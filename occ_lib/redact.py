@@ -193,10 +193,44 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 REDACTED = "***"
+
+
+class _LazyPattern:
+    """A pattern of this module, compiled on its first use rather than at import.
+
+    Compiling the module's ~130 patterns cost ~40 ms of every command's start (``occ probe``, which
+    redacts URLs and response headers, uses a handful of them). The first use stores the compiled
+    pattern's methods and attributes on the instance, so from then on a call is the compiled
+    pattern's own (no ``__getattr__``); ``pattern`` is there from the start, for patterns built
+    from others (``_AWS_ID.pattern + ...``). Two threads using one first both compile: harmless.
+    """
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = re.compile(self.pattern, self._flags)
+        for attr in _PATTERN_ATTRS:
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"_lazy({self.pattern!r}, {self._flags})"
+
+
+_PATTERN_ATTRS = ("search", "match", "fullmatch", "sub", "subn", "finditer", "findall", "split", "scanner",
+                  "flags", "groups", "groupindex")
+
+
+def _lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` compiled on first use (:class:`_LazyPattern`); typed as the
+    pattern it stands for."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 # where a file name's stamp begins: a date and a time, or a date alone written with its dashes
 # ('_2025-10-10T02-50-44Z.log', '_20251010T0250Z', '-2025-10-08.json'); a form whose characters take
@@ -207,10 +241,10 @@ _SECRET_WORDS = (
     "token", "key", "secret", "signature", "sig", "password", "passwd", "pass", "pwd",
     "auth", "code", "credential", "session", "jwt", "bearer", "apikey", "access", "cookie",
 )
-_SECRET_NAME = re.compile("|".join(_SECRET_WORDS), re.IGNORECASE)
-_QUERY_PAIR = re.compile(r"([^&=;]+)(=)([^&;]*)")
-_URL_AT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")  # (where _urls_redacted finds one)
-_BEARER = re.compile(
+_SECRET_NAME = _lazy("|".join(_SECRET_WORDS), re.IGNORECASE)
+_QUERY_PAIR = _lazy(r"([^&=;]+)(=)([^&;]*)")
+_URL_AT = _lazy(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")  # (where _urls_redacted finds one)
+_BEARER = _lazy(
     r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing|routing|integration|subscription"
     r"|encryption|master)[ -]key"
     r"|(?P<pw>secret|password|passwd|passcode|passphrase|pwd|pw))"
@@ -227,8 +261,8 @@ _BEARER = re.compile(
     # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
     r"(?P<word>(?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}))(?(4)`)(?(par)\))"
 )
-_CREDENTIAL_SIGN = re.compile(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
-_PASSWORD_SIGN = re.compile(r"[#&!$%@^*?][A-Za-z0-9]")  # (a symbol inside a password: 'P@ssword')
+_CREDENTIAL_SIGN = _lazy(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
+_PASSWORD_SIGN = _lazy(r"[#&!$%@^*?][A-Za-z0-9]")  # (a symbol inside a password: 'P@ssword')
 
 
 def is_secret_name(name: str) -> bool:
@@ -301,14 +335,14 @@ def _path_token_hint(low: str) -> bool:
 
 
 # 'scheme://user:pa/ss#word@host': userinfo up to the last '@' before a host; not 'host:8443/x@y'
-_USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)([^\s@/?#]*):([^\s@]*)@(?=[\w\[])")
+_USERINFO = _lazy(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)([^\s@/?#]*):([^\s@]*)@(?=[\w\[])")
 # a user and a password glued by ':' before '@' in one segment of a URL's path ('/ht!tp:/u:pw@h/x', what a
 # redirect to a malformed Location leaves in the next request's path); '/@scope/pkg', '/users/@bob' stay
-_PATH_USERINFO = re.compile(r"(?<=/)[^/@:\s]{1,200}:[^/@\s]{1,200}@(?=[\w\[])")
-_PORT_THEN_PATH = re.compile(r"\d{1,5}(?:[/?#]|$)")
+_PATH_USERINFO = _lazy(r"(?<=/)[^/@:\s]{1,200}:[^/@\s]{1,200}@(?=[\w\[])")
+_PORT_THEN_PATH = _lazy(r"\d{1,5}(?:[/?#]|$)")
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
                   "outlook.office.com", "chat.googleapis.com", "hooks.zapier.com", "webexapis.com")
-_WEBHOOK_PATH = re.compile(
+_WEBHOOK_PATH = _lazy(
     r"(/(?:services|workflows|triggers|api/webhooks|webhookb2|webhook|IncomingWebhook|v1/spaces|hooks/catch"
     r"|v1/webhooks/incoming)/)"
     r"(?:(?!" + _STAMP + r")\S)+"  # (a file name's stamp after it stays)
@@ -316,7 +350,7 @@ _WEBHOOK_PATH = re.compile(
 # the same URL written in a file name or a path, '/' as '_' or kept ('curl_https___hooks.slack.com_
 # services_T0.._B0.._XyZ.._2025-10-10T02-50-44Z.log', 'evidence/hooks.slack.com/services/T0../...'): its
 # secret runs to the stamp or the extension, which stay
-_WEBHOOK_IN_NAME = re.compile(
+_WEBHOOK_IN_NAME = _lazy(
     r"(?i)((?<![A-Za-z0-9-])(?:hooks\.slack\.com|discord(?:app)?\.com|(?:[\w-]+\.)?webhook\.office\.com"
     r"|outlook\.office\.com|chat\.googleapis\.com|hooks\.zapier\.com|webexapis\.com)(?::\d+)?[/_]+"
     r"(?:services|workflows|triggers|api[/_]webhooks|webhookb2|webhook|IncomingWebhook|v1[/_]spaces|hooks[/_]catch"
@@ -324,17 +358,17 @@ _WEBHOOK_IN_NAME = re.compile(
 )
 # a Slack or Discord webhook's path known by its form on any host (a relay, an egress proxy's base URL,
 # a mock): Slack's team and bot ids then its key, Discord's numeric id then its token; the ids stay
-_WEBHOOK_FORM = re.compile(
+_WEBHOOK_FORM = _lazy(
     r"(/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/)[A-Za-z0-9]{16,}(?=[/?#]|$)"
     r"|(?<=/api/webhooks/)(\d{15,20}/)[A-Za-z0-9_-]{40,}(?=[/?#]|$)"
 )
 # a webhook's key in the path on any host: Mattermost's and Rocket.Chat's '/hooks/<key>' (on the team's
 # own server: the key must look like one, '/hooks/overview' is a page); PagerDuty's
 # '/integration/<key>/enqueue' and IFTTT's '/with/key/<key>' (what follows the key stays)
-_HOOK_KEY = re.compile(r"^(/hooks/)([^/?#]+)")
+_HOOK_KEY = _lazy(r"^(/hooks/)([^/?#]+)")
 _HOST_HOOK_KEY = (
-    ("pagerduty.com", re.compile(r"(/integration/)[^/?#]+")),
-    ("ifttt.com", re.compile(r"(/with/key/)[^/?#]+")),
+    ("pagerduty.com", _lazy(r"(/integration/)[^/?#]+")),
+    ("ifttt.com", _lazy(r"(/with/key/)[^/?#]+")),
 )
 
 
@@ -349,13 +383,13 @@ def _hook_path(netloc: str, path: str) -> str:
     return path
 # the Telegram Bot API's '/bot<bot id>:<secret>/<method>' (and '/file/bot<id>:<secret>/<path>'): the id
 # stays, it names the bot
-_BOT_PATH = re.compile(r"(/bot\d{5,16}:)[A-Za-z0-9_-]{30,}(?=/|$)")
+_BOT_PATH = _lazy(r"(/bot\d{5,16}:)[A-Za-z0-9_-]{30,}(?=/|$)")
 # a Telegram bot's token (its id, then the secret), known by its form (_KNOWN_FORMS); it starts after no
 # letter or digit, or right after 'bot', as the Bot API's path writes it and a file named after that path
 # keeps it ('api.telegram.org_bot7123...:AAH...'), as every known form may (_KNOWN_START)
 _TELEGRAM_TOKEN = r"\d{5,16}:AA[A-Za-z0-9_-]{30,}"
 _KNOWN_START = r"(?:(?<![A-Za-z0-9])|(?<=[Bb]ot)(?=\d))"
-_BOT_TOKEN = re.compile(_KNOWN_START + _TELEGRAM_TOKEN)
+_BOT_TOKEN = _lazy(_KNOWN_START + _TELEGRAM_TOKEN)
 
 
 def _userinfo(m: re.Match[str]) -> str:
@@ -386,7 +420,7 @@ _CODE_QUALIFIERS = frozenset((
     "auth", "authorization", "oauth", "otp", "mfa", "totp", "verification", "verify", "reset",
     "recovery", "device", "access", "security", "sms", "login", "activation", "confirmation", "backup",
 ))
-_GLUED_SECRET = re.compile(
+_GLUED_SECRET = _lazy(
     r"[a-z]*sess(?:ion)?id|passcode|passphrase|(?:auth|otp|mfa|sms|access|reset)code"
     r"|(?:auth|access|private|signing|shared|session|subscription|master|client|app|dev|license|user"
     r"|routing|integration|service|account|consumer|hmac|webhook|write|read|admin|ingest)key"
@@ -424,7 +458,7 @@ def _redact_query(query: str, depth: int = 0) -> str:
 
 # a pair written URL-encoded in free text ('token%3DUrlEncTok99', 'api_key%3Dabc%26x%3D1', a URL escaped in
 # a word, '%3Ftoken%3D...'): its value runs to the escaped '&' ('%26') or the end of the word
-_ENCODED_PAIR = re.compile(
+_ENCODED_PAIR = _lazy(
     r"(?:(?<![A-Za-z0-9_.%-])|(?<=%[0-9A-Fa-f]{2}))([A-Za-z][A-Za-z0-9_.-]{0,60}(?:%3[DdAa]|%253[Dd]))"
     r"((?:[^\s&;,'\"`()\[\]{}<>%]|%(?!26)[0-9A-Fa-f]{2}){1,400})"
 )
@@ -458,18 +492,18 @@ def _short_name_credential(name: str, value: str) -> bool:
 
 _SHORT_NOT_SECRET = frozenset(("id", "q", "p", "v", "pg", "ts", "tz", "hl", "gl", "ie", "oe"))
 # letters of both cases and a digit, in a token's characters
-_MIXED_CREDENTIAL = re.compile(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=[^0-9]*[0-9])[A-Za-z0-9_.~+/=%-]+")
+_MIXED_CREDENTIAL = _lazy(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=[^0-9]*[0-9])[A-Za-z0-9_.~+/=%-]+")
 # a one-time link's token in the path: '/reset/<token>', '/magic/<token>', '/invite/<token>',
 # '/verify/<token>', '/confirm/<token>', '/unsubscribe/<token>' (a segment that looks like one: 12+
 # characters, letters and digits)
-_PATH_TOKEN = re.compile(
+_PATH_TOKEN = _lazy(
     r"(?i)(/(?:reset|magic|invite|verify|confirm|unsubscribe)/)(?=[A-Za-z_-]*[0-9])"
     r"(?=[0-9_-]*[A-Za-z])([A-Za-z0-9_-]{12,})(?=[/?#]|$)"
 )
 _PATH_TOKEN_WORDS = ("/reset/", "/magic/", "/invite/", "/verify/", "/confirm/", "/unsubscribe/")
 
 
-_SLUG = re.compile(r"(?:[A-Za-z]+|[0-9]+)(?:[-_](?:[A-Za-z]+|[0-9]+))+")
+_SLUG = _lazy(r"(?:[A-Za-z]+|[0-9]+)(?:[-_](?:[A-Za-z]+|[0-9]+))+")
 
 
 def _path_token(m: re.Match[str]) -> str:
@@ -511,7 +545,7 @@ def _beside(low: str, words: tuple[str, ...], after: bool, signs: str = "") -> b
 
 # a secret's name, then a shell's line continuation ('\\' and the line's end, or the spaces a log item joins
 # it with), then the value: 'export GITHUB_TOKEN=\\', '  ghp_...'; '--token \\', '  X'
-_CONTINUED_VALUE = re.compile(
+_CONTINUED_VALUE = _lazy(
     r"(?<![\w-])(-{0,2}[A-Za-z][\w.-]{0,60})([ \t]*[=:]?[ \t]*)\\((?:[ \t]+\n?|\n)[ \t]*)"
     r"([^\s\"'`\\]{6,400})")
 
@@ -567,7 +601,7 @@ def redact_text(text: str) -> str:
 
 # a header quoted whole whose credential a line's wrap (or a log item's join) split in words: the words up to
 # the quote that closes the header are its credential ("curl -H 'Authorization: Bearer ab12\n  cd34'")
-_QUOTED_AUTH_WRAPPED = re.compile(
+_QUOTED_AUTH_WRAPPED = _lazy(
     r"""(?i)(["'])((?:proxy-)?authorization[ \t]*:[ \t]*)(?:([A-Za-z][\w-]{0,30})([ \t]+))?"""
     r"""([^\s"'`]{1,400}(?:(?:[ \t]*\n[ \t]*|[ \t]+)[^\s"'`]{1,400}){1,7})(?=\1)"""
 )
@@ -575,7 +609,7 @@ _QUOTED_AUTH_WRAPPED = re.compile(
 
 # a scheme's word before a header's one credential, a known one or written as a name ('Basic', 'GenieKey',
 # 'Token'; not a token's capitals, 'WRAPCODE')
-_SCHEME_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*")
+_SCHEME_WORD = _lazy(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*")
 
 
 def _quoted_auth_wrapped(m: re.Match[str]) -> str:
@@ -595,7 +629,7 @@ def _quoted_auth_wrapped(m: re.Match[str]) -> str:
 _CELL_HINTS = ("token", "secret", "pass", "pw", "key", "auth", "cookie", "sess", "sid", "jwt", "cred", "sig",
                "priv", "bearer", "otp", "pat")
 # a cell that may name a secret in a table's row written inside a text ('| api_key | X |')
-_CELL_NAME = re.compile(r"[ \t]*[*_`]{0,2}[A-Za-z][A-Za-z0-9_.\- ]{0,40}?[*_`]{0,2}[ \t]*")
+_CELL_NAME = _lazy(r"[ \t]*[*_`]{0,2}[A-Za-z][A-Za-z0-9_.\- ]{0,40}?[*_`]{0,2}[ \t]*")
 
 
 def cell_pairs(text: str) -> str:
@@ -657,18 +691,18 @@ def _urls_redacted(text: str) -> str:
 # a URL in quotes whose password holds a space, which ends a URL in free text ('DATABASE_URL="postgres://u:p
 # w@db/app"', 'psql "postgresql://u:p w@h/db"'): its userinfo runs to the last '@' before the host and the
 # closing quote
-_QUOTED_URL_USERINFO = re.compile(
+_QUOTED_URL_USERINFO = _lazy(
     r"""(["'])([a-zA-Z][a-zA-Z0-9+.-]*://)[^\s"'@/:]*:[^"'\n]*@(?=[\w\[][^\s@"']*\1)"""
 )
 
 
 # a secret in quotes or backticks with a space in it, right after a password's or a token's name (prose's
 # rule, _BEARER, reads one word): 'passphrase "Pass Phrase 9!"', 'Password: `Hunter 2 with spaces`'
-_QUOTED_AFTER_NAME = re.compile(
+_QUOTED_AFTER_NAME = _lazy(
     r"(?i)\b(token|secret|password|passwd|passphrase|passcode|pw|pwd)(?![\"'`])"  # (not its own quote)
     r"((?:\s+(?:is|was))?[*_]{0,2}(?:::?|\s*(?:->|\u2192|=))?[*_]{0,2}\s*)([\"'`])([^\"'`\n]{1,100})\3"
 )
-_QUOTED_SECRET_HINT = re.compile(r"(?i)token|secret|passw|passp|passc|pwd?\b")
+_QUOTED_SECRET_HINT = _lazy(r"(?i)token|secret|passw|passp|passc|pwd?\b")
 
 
 def _quoted_secret_hint(text: str) -> bool:
@@ -710,7 +744,7 @@ _KEY_NAMES = ("api", "access", "secret", "private", "license", "signing", "routi
 
 # an HTML table's (or definition list's) cell naming a secret, then the cell of its value, as a row pasted
 # from a wiki keeps them: '<td>password</td><td>X</td>', '<dt>API token</dt><dd>X</dd>'
-_HTML_PAIR = re.compile(
+_HTML_PAIR = _lazy(
     r"(?i)(<(t[dh]|dt)\b[^<>]{0,100}>\s*([A-Za-z][A-Za-z0-9_.\- ]{0,40}?)\s*</\2\s*>\s*"
     r"<(td|dd)\b[^<>]{0,100}>)([^<>\n]{1,200}?)(?=\s*</\4\s*>)"
 )
@@ -721,7 +755,7 @@ def _html_pair(m: re.Match[str]) -> str:
 
 
 # an XML element named for a secret, its text the value: '<password>X</password>', '<ns:apiKey>X</ns:apiKey>'
-_XML_FIELD = re.compile(r"<([A-Za-z][\w.:-]{0,40})((?:\s[^<>]{0,200})?>)([^<>\n]{1,200})(</\1\s*>)")
+_XML_FIELD = _lazy(r"<([A-Za-z][\w.:-]{0,40})((?:\s[^<>]{0,200})?>)([^<>\n]{1,200})(</\1\s*>)")
 
 
 def _xml_field(m: re.Match[str]) -> str:
@@ -756,16 +790,16 @@ _KNOWN_FORMS = (
 # '.' stays ('check_api_key=sk_live_..._2025-10-10T09-00-00Z.log', 'curl_ghp_..._prod.log'), in free
 # text as in a file name (which prose names: 'see evidence/curl_sk_live_..._2025-...log'), and a token
 # never runs into a stamp (:data:`_BEFORE_STAMP`)
-_KNOWN_TOKEN = re.compile(_KNOWN_START + _KNOWN_FORMS + r"(?![A-Za-z0-9])")
+_KNOWN_TOKEN = _lazy(_KNOWN_START + _KNOWN_FORMS + r"(?![A-Za-z0-9])")
 # an AWS secret access key (40 characters of base64, no form of its own) right after its key id, as a
 # pair is pasted: 'AKIA... / wJalr...', 'AKIA...:wJalr...', 'AKIA...,wJalr...' (the console's CSV), or
 # the id and the secret on two lines; the separator stays
-_AWS_PAIR = re.compile(
+_AWS_PAIR = _lazy(
     r"(?<![A-Za-z0-9])((?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])[\"'`]?[ \t]*[/:,;|]?[ \t]*(?:\r?\n[ \t]*)?"
     r"[\"'`]?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"
 )
-_BEFORE_STAMP = re.compile("(?=" + _STAMP + ")")
-_PRIVATE_KEY = re.compile(
+_BEFORE_STAMP = _lazy("(?=" + _STAMP + ")")
+_PRIVATE_KEY = _lazy(
     r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)(.*?)"
     r"(-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)",
     re.DOTALL,
@@ -773,15 +807,15 @@ _PRIVATE_KEY = re.compile(
 # mysql's '-pPASSWORD' (the password joined to the option; '-p' alone prompts for it)
 # a command's password after its option: a word, or a quoted one that may hold spaces ("-p'My Pw 55'")
 _OPTION_VALUE = r"""(?:'[^'\n]*'|"[^"\n]*"|\S+)"""
-_MYSQL_PASSWORD = re.compile(
+_MYSQL_PASSWORD = _lazy(
     r"(\bmysql(?:dump|admin|check|import|sh)?\b[^\n|;&]*?\s-p)(?=[^\s-])" + _OPTION_VALUE
 )
 # 'docker login -u deploy -p PASSWORD', 'helm registry login --password X', 'oras login -p X'
-_LOGIN_PASSWORD = re.compile(
+_LOGIN_PASSWORD = _lazy(
     r"(\b(?:docker|podman|nerdctl|buildah|skopeo|helm(?:\s+registry)?|oras|crane|oc|cf|az(?:\s+acr)?)\s+login\b"
     r"[^\n|;&]*?\s(?:-p|--password)(?:\s+|=))(?!-)" + _OPTION_VALUE
 )
-_CURL_USER = re.compile(
+_CURL_USER = _lazy(
     r"(?<![^\s`(\[])(-u|--user|--proxy-user|-U)(\s+|=|(?<=u))"
     r"(?:([\"'])([^\s:'\"]+):(?!//)[^'\"\n]+\3|([^\s:'\"]+):(?!//)\S+)"  # (not a URL: 'redis-cli -u redis://h')
 )
@@ -789,7 +823,7 @@ _CURL_USER = re.compile(
 
 # HTTPie's and xh's '-a user:password' ('http -a ops:pw URL', '--auth=ops:pw'), as curl's '-u' (the
 # command's word within 200 characters before it: a line of many words stays linear)
-_HTTPIE_AUTH = re.compile(
+_HTTPIE_AUTH = _lazy(
     r"""((?<![\w/.-])(?:https?|xhs?)[ \t](?:[^\n|;&]{0,200}?[ \t])?(?:-a|--auth)(?:[ \t]+|=))(["']?)"""
     r"""([^\s:'"]+):(?!//)([^\s'"]+)\2"""
 )
@@ -870,9 +904,9 @@ def redact_known(text: str) -> str:
 # an AWS secret access key alone (40 characters of base64, no form of its own) where its key id or a
 # secret's word is written in the same text or the line before: a whole word, with a '/' or '+', both
 # cases and a digit; not a path ('/' first, or an extension after), a git SHA (hex, no '/'), nor in a URL
-_AWS_SECRET_ALONE = re.compile(r"(?<![^\s\"'`(\[=:,|])(?!/)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]|\.[A-Za-z])")
-_AWS_ID = re.compile(r"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])")
-_AWS_CONTEXT = re.compile(_AWS_ID.pattern + r"|(?i:secret)")
+_AWS_SECRET_ALONE = _lazy(r"(?<![^\s\"'`(\[=:,|])(?!/)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]|\.[A-Za-z])")
+_AWS_ID = _lazy(r"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])")
+_AWS_CONTEXT = _lazy(_AWS_ID.pattern + r"|(?i:secret)")
 
 
 def _aws_secret_alone(m: re.Match[str]) -> str:
@@ -905,10 +939,10 @@ def _aws_secret_masked(text: str, context: str) -> str:
 # a private key's body between its markers wherever a document splits it (list items, table rows,
 # paragraphs): a word of base64 16+ long or padded with '=', or a line that is base64 alone (after a list
 # or quote marker); the markers stay. Only up to an END marker within _KEY_LINES lines.
-_KEY_BEGIN = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
-_KEY_END = re.compile(r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
-_KEY_WORD = re.compile(r"(?<!\S)(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]+={1,2})(?![^\s|`])")
-_KEY_LINE = re.compile(r"^([ \t]*(?:(?:[-*+]|\d{1,3}[.)]|>)[ \t]*)*)[A-Za-z0-9+/]+={0,2}[ \t]*$")
+_KEY_BEGIN = _lazy(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+_KEY_END = _lazy(r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+_KEY_WORD = _lazy(r"(?<!\S)(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]+={1,2})(?![^\s|`])")
+_KEY_LINE = _lazy(r"^([ \t]*(?:(?:[-*+]|\d{1,3}[.)]|>)[ \t]*)*)[A-Za-z0-9+/]+={0,2}[ \t]*$")
 _KEY_LINES = 120
 
 
@@ -967,13 +1001,13 @@ _AWS_ID_MARK = "AKIA0000000000000000"  # (the context a key id a few lines up gi
 # a password after its user with no name for either, where the form says it: a remote shell's target
 # 'ssh admin:pw@10.0.0.5' (scp, sftp, rsync, telnet, ftp too; a path after ':' is none), a well-known
 # account's 'admin/AdminPw55' (a credential after the '/': not 'read/write', '42/42', a path)
-_SHELL_USERINFO = re.compile(
+_SHELL_USERINFO = _lazy(
     # (8 words at most between the command and its target: a scan from each 'ssh' to the line's end costs
     # a hostile 'ssh ssh ssh ...' quadratic time)
     r"(\b(?:ssh|scp|sftp|rsync|telnet|lftp|ftp|mosh|sshfs)\b(?:[ \t]+[^\s@|;&]+){0,8}?[ \t]+[\"'`]?)"
     r"[\w.-]+:(?!/)[^\s@]+@(?=[\w\[])"
 )
-_ACCOUNT_SLASH = re.compile(
+_ACCOUNT_SLASH = _lazy(
     r"(?i)(?<![\w./~:@-])((?:admin|administrator|root|superuser|sysadmin|ubnt|operator)/)"
     r"(?P<word>[^\s/`'\"]{5,}[^\s/`'\".,;:)])(?=[.,;:)]*(?:\s|$))"
 )
@@ -986,7 +1020,7 @@ _PASS_OWNERS = (
 # a code's value after its name: a Wi-Fi 'PSK: X' (a credential-like word), 'PIN: 1234' (4 to 8 digits
 # after ':', '=' or 'is'), 'OTP 123456' (6 to 8 digits), a bare 'pass X' (a letter, a digit and a symbol
 # or both cases in X: 'pass the ball', 'tests pass 42/42' stay)
-_CODE_SECRET = re.compile(
+_CODE_SECRET = _lazy(
     r"(?<![\w-])(?:(?:PSK|psk|[Pp]re-?shared[ -]key|wpa_passphrase)[ \t]*(?:[:=]|[ \t]is)[ \t]*"
     r"(?P<psk>[^\s`'\"]+)"
     # ('PIN 4829' in capitals, 'pin code 4829' with no separator too: 'PIN the version' has no digits)
@@ -1009,7 +1043,7 @@ _CODE_SECRET = re.compile(
 # (code_hint's: 'notification', 'verified' hold 'ifi' too; '(?i)wi-?fi' with each letter's cases written out,
 # 'i' as IGNORECASE reads it, with the dotted and dotless ones: a class first lets sre skip to a 'w' in C,
 # a case-blind literal first is tried at every position)
-_WIFI_WORD = re.compile("[wW][iI\u0130\u0131]-?[fF][iI\u0130\u0131]")
+_WIFI_WORD = _lazy("[wW][iI\u0130\u0131]-?[fF][iI\u0130\u0131]")
 
 
 def code_hint(text: str) -> bool:
@@ -1057,7 +1091,7 @@ def _wifi_password(word: str) -> bool:
             and _BAND.search(w) is None and _NO_CREDENTIAL.fullmatch(w) is None)
 
 
-_BAND = re.compile(r"(?i)\d(?:\.\d+)?[ -]?[GM]Hz|[GM]bps|802\.11")
+_BAND = _lazy(r"(?i)\d(?:\.\d+)?[ -]?[GM]Hz|[GM]bps|802\.11")
 
 
 def _owned_password(word: str) -> bool:
@@ -1083,11 +1117,11 @@ def _strong_password(word: str, signed: bool | None = None) -> bool:
 # docker login -u u --password-stdin', "printf '%s' X | ...", '... --password-stdin <<< X'; a variable stays
 # ('echo "$CR_PAT" | docker login ...': its value is elsewhere)
 _STDIN_VALUE = r"""('[^'\n]*'|"[^"\n]*"|[^\s'"|;&<>]+)"""
-_STDIN_ECHO = re.compile(
+_STDIN_ECHO = _lazy(
     r"(\b(?:echo(?:[ \t]+-[neE]+)?|printf(?:[ \t]+(?:'%s(?:\\n)?'|\"%s(?:\\n)?\"))?)[ \t]+)" + _STDIN_VALUE
     + r"(?=[ \t]*\|[^\n|]{0,200}(?:-stdin|--with-token)\b)"
 )
-_STDIN_HERE = re.compile(r"((?:-stdin|--with-token)\b[^\n|<]{0,200}<<<[ \t]*)" + _STDIN_VALUE)
+_STDIN_HERE = _lazy(r"((?:-stdin|--with-token)\b[^\n|<]{0,200}<<<[ \t]*)" + _STDIN_VALUE)
 
 
 def _stdin_fed(m: re.Match[str]) -> str:
@@ -1104,13 +1138,13 @@ def _stdin_fed(m: re.Match[str]) -> str:
 # 'vault login TOKEN' (OpenBao's 'bao login' too): its argument is a token whatever its form (a legacy 's.'
 # token has none of its own); options stay, and so do 'key=value' arguments ('vault login -method=userpass
 # username=bob': the pair rules read them) and a word that is no credential ('vault login failed')
-_VAULT_LOGIN = re.compile(
+_VAULT_LOGIN = _lazy(
     r"(?i)(\b(?:vault|bao)[ \t]+login(?:[ \t]+-[\w-]+(?:=\S*)?){0,8}[ \t]+[`'\"]?)(?!-)"
     r"([^\s=`'\"]{8,})(?=[`'\".,;:)]?(?:\s|$))"
 )
 # a Twilio account's SID (no secret) and its auth token (32 hex digits) pasted as a pair, as an AWS key
 # id and its secret are (_AWS_PAIR): 'AC0123.../0123...', 'AC0123... : 0123...'; the SID stays
-_TWILIO_PAIR = re.compile(
+_TWILIO_PAIR = _lazy(
     r"(?<![A-Za-z0-9])(AC[0-9a-f]{32}(?![A-Za-z0-9])[\"'`]?[ \t]*[/:,;|][ \t]*[\"'`]?)"
     r"[0-9a-f]{32}(?![A-Za-z0-9])"
 )
@@ -1122,7 +1156,7 @@ def twilio_hint(text: str) -> bool:
 
 
 # htpasswd's batch mode, its password on the command line: 'htpasswd -b[c] FILE USER X', 'htpasswd -nb USER X'
-_HTPASSWD = re.compile(
+_HTPASSWD = _lazy(
     r"(\bhtpasswd((?:[ \t]+-[A-Za-z]+(?:[ \t]+\d+)?)+)[ \t]+(\S+)[ \t]+)(\S+)(?:([ \t]+)(\S+))?"
 )
 
@@ -1161,11 +1195,11 @@ _ENV_SECRET_WORDS = ("KEY", "TOKEN", "SECRET", "PASS", "PW", "AUTH", "SESSION", 
 # an ALL_CAPS variable named for a secret, a space and its value, as 'env' or a table pasted as text writes
 # it: 'AWS_SECRET_ACCESS_KEY wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' (the value must look like a
 # credential: _env_spaced; 8+ characters, 6+ after a password's name)
-_ENV_SPACED = re.compile(
+_ENV_SPACED = _lazy(
     r"(?<![\w$/.{-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)([ \t]+)([A-Za-z0-9/+=._~-]{5,199}[A-Za-z0-9/+=])"
     r"(?=[.,;:)]?(?:\s|$))"
 )
-_FILE_LIKE = re.compile(r"(?i)[/.~]\S*|\S*\.(?:json|ya?ml|env|txt|pem|key|ini|cfg|conf|toml|sh|py|log|md)")
+_FILE_LIKE = _lazy(r"(?i)[/.~]\S*|\S*\.(?:json|ya?ml|env|txt|pem|key|ini|cfg|conf|toml|sh|py|log|md)")
 
 
 def _env_spaced(m: re.Match[str]) -> str:
@@ -1202,13 +1236,13 @@ def proxy_hint(low: str) -> bool:
 # a proxy written without a scheme, its userinfo in it: a 'Via:' header's value ('Via: 1.1 user:pw@proxy'),
 # a proxy's variable or option ('HTTPS_PROXY=user:pw@proxy:3128', '--proxy user:pw@host', 'curl -x ...'),
 # to the end of its line; only a 'user:password@host' word in it goes (a URL's is masked by redact_url)
-_PROXY_FIELD = re.compile(
+_PROXY_FIELD = _lazy(
     r"(?i)(?:\b(?:via|forwarded|x-forwarded-[\w-]+|[\w-]*proxy[\w-]*)[\"']?[ \t]*[:=]"
     r"|(?<!\S)(?:-x|--proxy)[ \t])[^\n]*"
 )
 # (not a URI's scheme before an address: 'mailto:ops@corp.com', 'sip:alice@pbx'; nor a URL's, whose
 # userinfo redact_url masked: 'socks5h://***@proxy' keeps its scheme)
-_BARE_USERINFO = re.compile(
+_BARE_USERINFO = _lazy(
     r"""(?<![^\s,=:"'(])(?!(?i:mailto|sips?|xmpp|tel):)[^\s:@,/"'=()]+:(?!//)[^\s,"'()]*@(?=[\w\[][^\s@,"'()]*(?:[\s,"')]|$))"""
 )
 
@@ -1218,11 +1252,11 @@ _BARE_USERINFO = re.compile(
 # "https_proxy='bob:p w@10.0.0.1:3128'", 'curl -x "alice:p w@proxy:3128"'; its userinfo runs to the last
 # '@' before the host (and the closing quote, or the line's end); a scheme stays
 _PROXY_NAME = r"(?:\b[\w-]*proxy[\w-]*[\"']?[ \t]*[:=][ \t]*|(?<!\S)(?:-x|--proxy)(?:[ \t]+|=))"
-_QUOTED_PROXY = re.compile(
+_QUOTED_PROXY = _lazy(
     r"(?i)(" + _PROXY_NAME + r"([\"'])(?:[a-z][a-z0-9+.-]*://)?)(?!(?:mailto|sips?|xmpp|tel):)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
     r"(?=[\w\[][^\s@\"']*\2)"
 )
-_LINE_PROXY = re.compile(
+_LINE_PROXY = _lazy(
     r"(?im)(\b[\w-]*proxy[\w-]*[ \t]*[:=][ \t]*(?:[a-z][a-z0-9+.-]*://)?)(?!(?:mailto|sips?|xmpp|tel):)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
     r"(?=[\w\[][^\s@\"']*[ \t]*$)"
 )
@@ -1231,7 +1265,7 @@ _LINE_PROXY = re.compile(
 # a URL's userinfo in a file named after it, '://' and '/' written as '_' ('curl_https___alice_s3cret@host_
 # 2025-...log'): after the scheme's '___' up to the '@' before the host ('_@scope' is a path's '/@scope'; 256
 # characters at most, so that a name of many '___' stays linear)
-_USERINFO_IN_NAME = re.compile(
+_USERINFO_IN_NAME = _lazy(
     r"(?i)((?<![a-z0-9])[a-z][a-z0-9+.-]*(?:___|:__))[^\s/@]{0,255}[^\s/@_]@(?=[\w\[])"
 )
 
@@ -1239,7 +1273,7 @@ _USERINFO_IN_NAME = re.compile(
 # a one-time link's token in a file named after its URL, '/' written as '_' or kept ('curl_https___app.
 # example.com_reset_AbCdEf123456XyZ_2025-10-10T02-50-44Z.log'): it runs to the stamp or the extension,
 # which stay; only a segment that looks like a token goes (_path_token: 'confirm_deploy_step_12' is a slug)
-_PATH_TOKEN_IN_NAME = re.compile(
+_PATH_TOKEN_IN_NAME = _lazy(
     r"(?i)((?<![A-Za-z0-9])(?:reset|magic|invite|verify|confirm|unsubscribe)[/_]+)"
     r"((?:(?!" + _STAMP + r")[A-Za-z0-9_-]){12,})"
 )
@@ -1274,7 +1308,7 @@ def _url_trace(low: str) -> bool:
 
 
 # a host's name in a file name ('curl_app.example.com_reset_...'; a target's name, its '___' made '_')
-_HOST_IN_NAME = re.compile(r"[a-z0-9-]\.[a-z]{2,24}[/_]")
+_HOST_IN_NAME = _lazy(r"[a-z0-9-]\.[a-z]{2,24}[/_]")
 
 
 def redact_known_in_name(name: str) -> str:
@@ -1321,7 +1355,7 @@ _PATH_VALUE_CHAR = (
 # a secret's value in a file name ends where the name's next part begins ('check_api_key=abc_2025-10-10T
 # 09-00-00Z.json' keeps its stamp and extension); a credential known by its form is masked whole before
 # (redact_known_in_name: 'key=sk_live_4eC3..._2025-...' must not lose only its 'sk')
-_PATH_PAIR = re.compile(
+_PATH_PAIR = _lazy(
     r"(?i)((?:^|(?<=[^A-Za-z0-9]))[A-Za-z0-9-]*(?:key|token|secret|passw(?:or)?d|pwd|pw|pass|auth|sig"
     r"|signature|session|cookie|code)[A-Za-z0-9-]*=)"
     # ('c (api_key=X)' keeps its ')'; a quoted value keeps its quotes: _path_pair)
@@ -1351,11 +1385,11 @@ def redact_path(text: str) -> str:
 
 
 # an evidence file's or a log's extension: no secret's value runs into it ('notes_db_pw=***.md')
-_EXTENSION = re.compile(r"(?i)\.(?:log|txt|out|json|jsonl|ndjson|md|markdown|csv|html?|ya?ml)$")
+_EXTENSION = _lazy(r"(?i)\.(?:log|txt|out|json|jsonl|ndjson|md|markdown|csv|html?|ya?ml)$")
 
 
 # a _PATH_PAIR name whose only secret's word is 'pw' or 'pass' (which other words hold: 'npw', 'bypass')
-_PATH_SHORT_PW = re.compile(
+_PATH_SHORT_PW = _lazy(
     r"(?i)(?:(?!key|token|secret|passw(?:or)?d|pwd|auth|sig|session|cookie|code)[A-Za-z0-9-])*"
 )
 
@@ -1385,7 +1419,7 @@ def _path_pair(m: re.Match[str]) -> str:
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
 # ... 'zip -P PW', '7z a -pPW', 'openssl enc -k PW' ('-pass pass:PW'), 'rabbitmqctl add_user ops PW',
 # 'net user admin PW /add'
-_TOOL_PASSWORD = re.compile(
+_TOOL_PASSWORD = _lazy(
     r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+|\bzip\b[^\n|;&]*?\s-P\s+|\b7za?\b[^\n|;&]*?\s-p(?=\S)"
     r"|\bopenssl\b[^\n|;&]*?\s-(?:k\s+|pass(?:in|out)?\s+pass:)"
     r"|\brabbitmqctl\s+(?:add_user|change_password)\s+\S+\s+|\bnet\s+user\s+\S+\s+)(?![-/])" + _OPTION_VALUE
@@ -1401,7 +1435,7 @@ def tool_hint(text: str) -> bool:
 
 # any command's '-u USER -p PW' ('mongosh -u admin -p "X"'; '-p' alone prompts, '-p 5432' is a port): a
 # quoted value, or a word that looks like a credential (_credential_option)
-_USER_THEN_P = re.compile(r"((?<!\S)-u[ \t]*[^\s-]\S*[ \t]+-p(?:[ \t]+|=)?)(?![-\s])" + _OPTION_VALUE)
+_USER_THEN_P = _lazy(r"((?<!\S)-u[ \t]*[^\s-]\S*[ \t]+-p(?:[ \t]+|=)?)(?![-\s])" + _OPTION_VALUE)
 
 
 def _credential_option(m: re.Match[str]) -> str:
@@ -1417,7 +1451,7 @@ def _credential_option(m: re.Match[str]) -> str:
 # SQL's password: "CREATE USER app IDENTIFIED BY 'X'", "ALTER USER .. IDENTIFIED WITH mysql_native_password BY
 # 'X'", "SET PASSWORD FOR 'app'@'%' = 'X'" (a quoted value whatever it is; a bare word that looks like one:
 # 'root cause identified by OPS team' stays)
-_SQL_PASSWORD = re.compile(
+_SQL_PASSWORD = _lazy(
     r"(?i)(\bidentified\s+(?:with\s+\S+\s+)?by\s+(?:password\s+)?"
     r"|\bset\s+password\s+(?:for\s+\S+\s*)?=\s*(?:password\s*\(\s*)?)" + _OPTION_VALUE
 )
@@ -1435,7 +1469,7 @@ def _sql_password(m: re.Match[str]) -> str:
 
 # a tool's setting written 'config set NAME VALUE' ('aws configure set aws_secret_access_key X', 'npm config
 # set //registry.npmjs.org/:_authToken X'): the value goes when the name is a secret's
-_CONFIG_SET = re.compile(r"(?i)(\bconfig(?:ure)?\s+set\s+(?:--?[\w-]+\s+)*(\S+)[ \t]+)(?!-)" + _OPTION_VALUE)
+_CONFIG_SET = _lazy(r"(?i)(\bconfig(?:ure)?\s+set\s+(?:--?[\w-]+\s+)*(\S+)[ \t]+)(?!-)" + _OPTION_VALUE)
 
 
 def _config_set(m: re.Match[str]) -> str:
@@ -1445,7 +1479,7 @@ def _config_set(m: re.Match[str]) -> str:
 # a login written as a user and a password, '/' or ',' between them: 'vendor creds: user `svc_ops` / pass
 # `VendP4ss!x`', 'creds are admin / Adm1nPass99', 'login: ops, password Tr0ub4dor&3' (the user stays); or
 # ':' glued, as curl's '-u' writes it: 'credentials root:RootPw9988' (not a port: 'login db01:5432/app')
-_USER_PASS = re.compile(
+_USER_PASS = _lazy(
     r"(?i)(\b(?:user(?:name)?|login|creds|credentials)[*_]{0,2}(?:\s+(?:is|are))?:?[*_]{0,2}[ \t]+(`?)"
     r"[^\s`/,;:]+\2(?:(?P<colon>:)(?=[^\s/:])|[ \t]*(?:/|,|;|\band\b)[ \t]*)"
     r"(?:(?P<named>pass(?:word)?|passwd|pw|pwd)\b[*_]{0,2}(?:\s+is)?[ \t]*[:=]?[*_]{0,2}[ \t]*)?)"
@@ -1453,7 +1487,7 @@ _USER_PASS = re.compile(
 )
 # SMTP's, IMAP's and POP3's SASL credential after its mechanism: 'AUTH PLAIN AHVzZXIA...', 'AUTH XOAUTH2 ...'
 # (not an option after it: 'gh auth login --with-token < ghp_...' keeps its option's name)
-_SASL_AUTH = re.compile(
+_SASL_AUTH = _lazy(
     r"(?i)(\bAUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2?|OAUTHBEARER)[ \t]+)(?!-)([^\s]+)"
 )
 
@@ -1461,14 +1495,14 @@ _SASL_AUTH = re.compile(
 # a .netrc entry's password ('machine db.example.com login bot password X'): the file's own syntax says what
 # follows is one, whatever its form ('plainpass'); its host has a dot or is localhost ('machine learning login
 # page password reset' is prose)
-_NETRC = re.compile(
+_NETRC = _lazy(
     r"(\bmachine[ \t]+(?:[\w-]+(?:\.[\w-]+)+|localhost)(?:[ \t]+(?:login|account)[ \t]+\S+)*"
     r"[ \t]+password[ \t]+)"
     + _OPTION_VALUE
 )
 # Redis's password: its 'AUTH' command (in capitals, as redis-cli's transcript writes it; ACL's 'AUTH user
 # pw' too), a redis.conf's 'requirepass' or 'masterauth' line; a quoted value goes whole (_redis_auth)
-_REDIS_AUTH = re.compile(
+_REDIS_AUTH = _lazy(
     r"""(?<![\w-])((?:AUTH|requirepass|masterauth)[ \t]+(?:(?!PLAIN\b|LOGIN\b|XOAUTH|OAUTHBEARER\b)"""
     r"""([a-z_][\w.-]{0,40})[ \t]+(?=[^\s'"]))?)('[^'\n]+'|"[^"\n]+"|[^\s'"`]+)"""
 )
@@ -1512,7 +1546,7 @@ def login_hint(low: str) -> bool:
             or "login " in low and ":" in low)  # ('login admin:Hunter2xyz', as curl's -u writes it)
 
 
-_NOT_A_PASSWORD = re.compile(r"[\d.:]+|\S*://\S*|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w+")
+_NOT_A_PASSWORD = _lazy(r"[\d.:]+|\S*://\S*|[\w.+-]+@[\w-]+\.[\w.-]+|[#@]\w+")
 
 
 def _user_pass(m: re.Match[str]) -> str:
@@ -1530,11 +1564,11 @@ def _user_pass(m: re.Match[str]) -> str:
 
 # a command's option named for a secret, its value after a space: '--api-key sk_live_...', '--token X'
 # (the option may open a code span or a quote: '`--pass CliPass99`', '"--token X"')
-_SECRET_OPTION = re.compile(
+_SECRET_OPTION = _lazy(
     r"(?<![^\s`'\"(\[])(--[A-Za-z][\w-]*)(\s+)(?!-)([^\s'\"`]+|'[^'\n]*'|\"[^\"\n]*\")"
 )
 # a secret's name written in words: 'Secret Access Key: ...', 'client secret = ...', 'API token: ...'
-_SPACED_NAME = re.compile(
+_SPACED_NAME = _lazy(
     r"(?i)\b((?:aws\s+)?(?:secret\s+access|access|api|client|auth|refresh|bearer|personal\s+access|private|"
     r"signing|app|service\s+account)\s+(?:key|token|secret)(?:\s+id)?[*_]{0,2}\s*(?:::?|=)[*_]{0,2}\s*)(`?)"
     r"([^\s`'\",;()\[\]{}]+)\2"
@@ -1591,7 +1625,7 @@ def known_hint(text: str) -> bool:
     )
 
 
-_PLAIN_PREFIXED = re.compile(r"(?<![A-Za-z0-9])(?:sk-|SK[0-9a-f]{32}|dapi[a-f0-9]{32})")
+_PLAIN_PREFIXED = _lazy(r"(?<![A-Za-z0-9])(?:sk-|SK[0-9a-f]{32}|dapi[a-f0-9]{32})")
 
 
 def _curl_user(m: re.Match[str]) -> str:
@@ -1609,9 +1643,9 @@ def _curl_user(m: re.Match[str]) -> str:
 # quoted name is JSON's.
 TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"`()\[\]{}]+)"""  # a value, quoted or a word
 # ('pw' too: a short password's name, 'db_pw=', 'user_pw=', is one of the names is_secret_part_name reads)
-_PAIR_WORDS = re.compile("key|oken|ecret|pass|pw|auth|ookie|ession|jwt|redential|sig|rivate")
+_PAIR_WORDS = _lazy("key|oken|ecret|pass|pw|auth|ookie|ession|jwt|redential|sig|rivate")
 _STRONG_NAMES = ("password", "passwd", "pwd", "pw", "pass", "secret", "token", "apikey")
-_STRONG_CASED = re.compile("ass|ASS|ecret|ECRET|oken|OKEN|pw|PW|pikey|piKey|PIKEY")
+_STRONG_CASED = _lazy("ass|ASS|ecret|ECRET|oken|OKEN|pw|PW|pikey|piKey|PIKEY")
 
 
 def _strong_colon(low: str) -> bool:
@@ -1652,14 +1686,14 @@ _NOT_SECRET_LAST = frozenset((
     "created", "updated", "owner", "owners", "contacts", "contact", "team", "status", "state",
 ))
 _SECRET_INSIDE = ("password", "passwd", "secret", "token", "apikey", "credential")
-_NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
-_PAIR_COLON = re.compile(
+_NAME_PARTS = _lazy(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
+_PAIR_COLON = _lazy(
     r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+"""
     r"""|(?i:set-cookie|cookie|password|passwd|pwd|pw|pass|secret|token|apikey))"""
     r"""\1(\s*::?\s*)("[^"\n]*"|'[^'\n]*'|[^\s"'`()\[\]{}]+)"""  # (a header's value may hold '&' or ';')
 )
-_PAIR_QUOTED = re.compile(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
-_HEADER_COLON = re.compile(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
+_PAIR_QUOTED = _lazy(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
+_HEADER_COLON = _lazy(r"[_-][A-Za-z0-9]+[\"']?\s*:")  # (what _PAIR_COLON needs, found fast)
 
 
 def _header_colon(text: str) -> bool:
@@ -1675,7 +1709,7 @@ _COOKIE = r"""[^\s;=,"'`()\[\]{}<>]+=(?:"[^"\n]*"|[^\s;"'`)\]}]*)"""
 _COOKIE_ATTRIBUTE = (
     r"(?:path|domain|expires|max-age|samesite|secure|httponly|partitioned|priority|version|comment)\b"
 )
-_COOKIE_VALUE = re.compile(
+_COOKIE_VALUE = _lazy(
     r"""(?i)\b((?:set-)?cookie["']?\s*:\s*)(""" + _COOKIE + r"(?:;[ \t]*(?!" + _COOKIE_ATTRIBUTE + ")"
     + _COOKIE + ")*)"
 )
@@ -1684,7 +1718,7 @@ _COOKIE_VALUE = re.compile(
 # closes the header's own quoted value ("{'Authorization': 'Bearer X', 'X-Api-Key': 'Y'}"), and the
 # next field's name must stay for its own rule
 # (nor a backtick: '`Authorization: Bearer X`' keeps its closing one)
-AUTH_IN_TEXT = re.compile(
+AUTH_IN_TEXT = _lazy(
     r"""(?i)\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^\s"'`,;()\[\]{}]+)"""
     r"""(?:([ \t]+)([^\s"'`,;()\[\]{}]+(?:(?:(?<==)|(?<==\\))(?:"[^"\n]*"|'[^'\n]*'))?))?"""
 )
@@ -1729,14 +1763,14 @@ def masked_value(name: str, sep: str, value: str) -> str:
 
 
 # a pair's name and its '=' at the start of a value: after an empty value and a space it is the next pair
-LABEL = re.compile(r"[A-Za-z_][\w.-]*=(?![=>])")
+LABEL = _lazy(r"[A-Za-z_][\w.-]*=(?![=>])")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
-_EQ_VALUE = re.compile(r"\s*" + TEXT_VALUE)
+_EQ_VALUE = _lazy(r"\s*" + TEXT_VALUE)
 
 
 # a file name's stamp and suffix after a secret's value written in it ('check_api_key=X_2025-10-08.json'):
 # they stay, the value ends before them (only with an extension at the end: a password may end in a date)
-_NAME_TAIL = re.compile("(?:" + _STAMP + r")[A-Za-z0-9_.:+-]*\.[A-Za-z][A-Za-z0-9]{0,5}$")
+_NAME_TAIL = _lazy("(?:" + _STAMP + r")[A-Za-z0-9_.:+-]*\.[A-Za-z][A-Za-z0-9]{0,5}$")
 
 
 def masked_before_name_tail(value: str) -> bool:
@@ -1812,7 +1846,7 @@ def _is_password_name(name: str) -> bool:
     return "pass" in low or "pwd" in low or "pw" in (p.lower() for p in _NAME_PARTS.findall(name))
 
 
-_AMP_REST = re.compile(r"&(?![A-Za-z_][\w.-]*=)[^\s&;,'\"`()\[\]{}]+")
+_AMP_REST = _lazy(r"&(?![A-Za-z_][\w.-]*=)[^\s&;,'\"`()\[\]{}]+")
 
 
 def _in_query(text: str, i: int) -> bool:
@@ -1833,12 +1867,12 @@ def _password_rest(text: str, end: int) -> int:
 
 # a setting written as a name's attribute and a value's ('<add key="ApiKey" value="X"/>', '<param name=
 # "password" value="X">', '<meta name="csrf-token" content="X">'): the value goes when the name is a secret's
-_KEY_VALUE_ATTRS = re.compile(
+_KEY_VALUE_ATTRS = _lazy(
     r"""(?i)\b((?:key|name)\s*=\s*(["'])([^"'\n]{1,80})\2\s+(?:value|content)\s*=\s*)(["'])([^"'\n]*)\4"""
 )
 
 
-_SETTING_VALUE = re.compile(r"""\s+(?:value|content)\s*=\s*["']""", re.IGNORECASE)
+_SETTING_VALUE = _lazy(r"""\s+(?:value|content)\s*=\s*["']""", re.IGNORECASE)
 
 
 def names_setting(name: str, value: str, text: str, end: int) -> bool:
@@ -1872,7 +1906,7 @@ def _pair(m: re.Match[str]) -> str:
     return masked_value(m.group(1) + m.group(2) + m.group(1), m.group(3), m.group(4))
 
 
-_SCHEME_KEPT = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,30}")
+_SCHEME_KEPT = _lazy(r"[A-Za-z][A-Za-z0-9-]{0,30}")
 # a connection string's password with a space in it (ADO.NET, ODBC, JDBC: 'Server=db01;Password=Hunter 2pg;'):
 # after a ';' the value runs to the next ';' (a word ends a value elsewhere: 'Password=*** 2pg;' kept half);
 # only a value with a space that its ';' closes ('{...}' quoting is the pair rules')
@@ -1880,10 +1914,10 @@ _SCHEME_KEPT = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,30}")
 # 2pg"', "-var 'db_password=Hunter 2pg'", '--set "db.password=Hunter 2pg"'): the value runs to the closing
 # quote, or to the next pair of an argument that holds several ('--extra-vars "ansible_password=Hunter 2pg
 # ansible_user=bob"': the user stays); one word is the pair rules'
-_QUOTED_ARG_PAIR = re.compile(
+_QUOTED_ARG_PAIR = _lazy(
     r"""(?<![\w"'])(["'])([A-Za-z_][\w.-]{0,60}=)(?!["'])([^"'\n=]{0,200}?[ \t][^"'\n]{0,200}?)(?=\1)"""
 )
-_NEXT_PAIR = re.compile(r"[ \t]+[A-Za-z_][\w.-]{0,60}=")
+_NEXT_PAIR = _lazy(r"[ \t]+[A-Za-z_][\w.-]{0,60}=")
 
 
 def _quoted_arg_pair(m: re.Match[str]) -> str:
@@ -1909,8 +1943,8 @@ _PLACEHOLDER = (
     r"|\[(?i:redacted|masked|hidden)\]|(?i:redacted)"
     r"|op://[\w.-]{1,80}/[\w.-]{1,80}/[\w./-]{1,160}"  # (1Password's secret reference, 'op://prod/db/password')
 )
-_PLACEHOLDER_AT = re.compile("(?:" + _PLACEHOLDER + r")(?![^\s&;,'\"`)\]}|.!?:])")
-_PLACEHOLDER_WHOLE = re.compile(_PLACEHOLDER)
+_PLACEHOLDER_AT = _lazy("(?:" + _PLACEHOLDER + r")(?![^\s&;,'\"`)\]}|.!?:])")
+_PLACEHOLDER_WHOLE = _lazy(_PLACEHOLDER)
 
 
 def placeholder_value(value: str) -> bool:
@@ -1926,9 +1960,9 @@ def placeholder_at(text: str, i: int) -> bool:
 
 
 # a variable with a default ('${DB_PASS:-Hunter2pg}', '${DB_PASS-x}', ':=', ':+'); ':?' is an error's text
-_DEFAULT_REF = re.compile(r"\$\{([A-Za-z_][\w.]{0,60})(:?[-=+])([^{}\n]{0,200})\}")
+_DEFAULT_REF = _lazy(r"\$\{([A-Za-z_][\w.]{0,60})(:?[-=+])([^{}\n]{0,200})\}")
 # the secret's name written before it ('password=', 'DB_PASSWORD: ', '"password": "', 'password is ')
-_NAME_BEFORE_REF = re.compile(
+_NAME_BEFORE_REF = _lazy(
     r"([A-Za-z][\w.-]{0,60})[\"']?(?:[ \t]*(?:::?|=>?|->)|[ \t]+(?:is|was))?[ \t]*[\"'`]?\Z", re.IGNORECASE
 )
 
@@ -1959,7 +1993,7 @@ def secret_defaults(text: str, secret: Callable[[str], bool] = is_secret_part_na
 # a password's value, then a short word that is its rest ('Password=Hunter 2pg', 'password: hunter 2pg'):
 # one or two words of :func:`password_part` (a last word of digits alone too, at the line's or the
 # sentence's end: 'Password=Hunter 2'); prose after it stays ('Password=*** rotated by Ana')
-_SPACED_REST = re.compile(
+_SPACED_REST = _lazy(
     r"(?i)((?<![\w-])[\w.-]{0,40}?(?:password|passwd|passphrase|pwd)[\"']?[ \t]*(?:::?|=)[ \t]*)"
     r"(?![\"'`{:=])([^\s\"'`()\[\]{}<>|;,&]{1,80})"  # (no value opens on the separator's own ':')
     r"((?:[ \t]+[A-Za-z0-9#&!$%@^*?+~_-]{1,12}(?=[.,;:!?)\]]*(?:\s|$))){1,2})"
@@ -1995,7 +2029,7 @@ def _spaced_rest(m: re.Match[str]) -> str:
 
 # prose's 'password is Hunter 2pg' ('the password was hunter 2pg'): as _SPACED_REST after 'is' or 'was'; a
 # note's word as the value keeps it all ('the password is in the vault', 'password is in 1password')
-_SPACED_REST_IS = re.compile(
+_SPACED_REST_IS = _lazy(
     r"(?i)((?<![\w-])(?:password|passwd|passphrase)[ \t]+(?:is|was)[ \t]+)"
     r"(?![\"'`{])([^\s\"'`()\[\]{}<>|;,&]{1,80})"
     r"((?:[ \t]+[A-Za-z0-9#&!$%@^*?+~_-]{1,12}(?=[.,;:!?)\]]*(?:\s|$))){1,2})"
@@ -2013,7 +2047,7 @@ def _spaced_rest_is(m: re.Match[str]) -> str:
 # a password's or a passphrase's value of words written with spaces, to a clear end (:func:`_spaced_phrase`):
 # 'passphrase: correct horse battery staple', 'wifi password is blue monkey 42 (rotated)', 'Password=Hunter 2
 # rotated'; read once from each name, at most 8 words of 40 characters
-_SPACED_PHRASE = re.compile(
+_SPACED_PHRASE = _lazy(
     r"(?i)(pass(?:word|wd|phrase)[\"']?(?:[ \t]*(?:::?|=)[ \t]*|[ \t]+(?:is|was)[ \t]+))"
     r"(?![\"'`{$<%\[])[A-Za-z0-9#&!$%@^*?+~_.-]{1,40}(?:[ \t]+[A-Za-z0-9#&!$%@^*?+~_.-]{1,40}){1,7}"
 )
@@ -2025,7 +2059,7 @@ _PHRASE_STOP = frozenset((
     "attempts", "retry", "retries", "then", "but", "so", "if", "when", "because", "please", "ok", "okay",
 ))
 _PHRASE_END = frozenset(".!?:")
-_PHRASE_WORD = re.compile(r"\S+")
+_PHRASE_WORD = _lazy(r"\S+")
 
 
 def _spaced_phrase(m: re.Match[str]) -> str:
@@ -2078,26 +2112,26 @@ def _spaced_phrase(m: re.Match[str]) -> str:
 # a Kubernetes Secret's manifest pasted (YAML, its lines or joined by spaces as a log item joins them; or
 # kubectl's JSON): every value under its 'data:' or 'stringData:' is a secret, whatever its key's name
 # ('DB_URL: cG9z...', '.dockerconfigjson: eyJ...'); only in a text that says it is a Secret's
-_K8S_SECRET = re.compile(r"(?i)\bkind[\"']?[ \t]*:[ \t]*[\"']?secret\b|\bget[ \t]+secrets?\b")
+_K8S_SECRET = _lazy(r"(?i)\bkind[\"']?[ \t]*:[ \t]*[\"']?secret\b|\bget[ \t]+secrets?\b")
 _K8S_VALUE = (r"(?:\$\{[^{}\s]{1,200}\}(?![^\s])"
                # (a YAML line's value runs to its end, spaces and all: 'NOTE: two words')
                r"|[^\s\"'{}\[\]|>](?:[^\n\"'{}\[\]:#]|:(?![ \t\n])){0,4095}(?=[ \t]*\n)"
                r"|[^\s\"'{}\[\]]{0,4095}[^\s\"'{}\[\]:]|\"[^\"\n]{0,4096}\""
                r"|'[^'\n]{0,4096}')")  # (no key: 'stringData: API_URL: x' opens the next block)
-_K8S_DATA = re.compile(
+_K8S_DATA = _lazy(
     r"(?<![\w.-])((?:stringD|d)ata:)((?:[ \t]*\n?[ \t]*(?!(?:kind|type|metadata|apiVersion|immutable|data"
     r"|stringData):)[\w.-]{1,253}:[ \t]+" + _K8S_VALUE + ")+)"
 )
-_K8S_PAIR = re.compile(r"([\w.-]{1,253}:[ \t]+)(" + _K8S_VALUE + ")")
-_K8S_JSON_DATA = re.compile(
+_K8S_PAIR = _lazy(r"([\w.-]{1,253}:[ \t]+)(" + _K8S_VALUE + ")")
+_K8S_JSON_DATA = _lazy(
     r"(\"(?:stringD|d)ata\"[ \t]*:[ \t]*\{)((?:[^{}$]|\$(?!\{)|\$\{[^{}\n]{0,200}\}){0,65536})\}"
 )
-_DOCKER_CONFIG = re.compile(r"(\.docker(?:configjson|cfg)[\"']?[ \t]*:[ \t]*[\"']?)([^\s\"'{}]{8,65536})")
-_K8S_JSON_PAIR = re.compile(r"(\"[^\"\n]{1,253}\"[ \t]*:[ \t]*\")((?:[^\"\\\n]|\\.){1,65536})\"")
+_DOCKER_CONFIG = _lazy(r"(\.docker(?:configjson|cfg)[\"']?[ \t]*:[ \t]*[\"']?)([^\s\"'{}]{8,65536})")
+_K8S_JSON_PAIR = _lazy(r"(\"[^\"\n]{1,253}\"[ \t]*:[ \t]*\")((?:[^\"\\\n]|\\.){1,65536})\"")
 # a Secret's 'stringData:' and its pairs on one line (a log item joins the manifest's lines with spaces):
 # a value runs over its words to the next key ('stringData: NOTE: two words x: y' -> 'NOTE: *** x: ***')
-_K8S_STRING_LINE = re.compile(r"(?<![\w.-])stringData:[ \t]+(?=[\w.-]{1,253}:[ \t])([^\n]*)")
-_K8S_KEY_WORD = re.compile(r"[\w.-]{1,253}:")
+_K8S_STRING_LINE = _lazy(r"(?<![\w.-])stringData:[ \t]+(?=[\w.-]{1,253}:[ \t])([^\n]*)")
+_K8S_KEY_WORD = _lazy(r"[\w.-]{1,253}:")
 _K8S_MANIFEST_KEYS = frozenset(("kind:", "type:", "metadata:", "apiVersion:", "immutable:", "data:",
                                 "stringData:"))
 
@@ -2180,16 +2214,16 @@ def k8s_secret_data(text: str) -> str:
     return text
 
 
-_CONN_PASSWORD_HINT = re.compile(r"(?i)(?:password|pwd)[ \t]*=")
+_CONN_PASSWORD_HINT = _lazy(r"(?i)(?:password|pwd)[ \t]*=")
 # a connection string's password with a space in it ('Server=db01;Password=Hunter 2pg'): after a ';' it
 # runs to its ';', the end of the line, a closing backtick, quote or table cell, a spaced dash or a
 # sentence's end ('...;Password=*** - rotated'); written first, to the ';' that opens the next pair
 # ('Password=***;Server=db01')
-_CONN_PASSWORD = re.compile(
+_CONN_PASSWORD = _lazy(
     r"(?i)(;[ \t]*(?:password|pwd)[ \t]*=[ \t]*)(?![{\"'])"
     r"[^;\n{}\"'`|]{1,200}?(?=[ \t]*(?:[;\n`|\"']|$|[ \t][-\u2013\u2014]{1,2}[ \t]|\.(?:[ \t]|$)))"
 )
-_CONN_PASSWORD_FIRST = re.compile(
+_CONN_PASSWORD_FIRST = _lazy(
     r"(?i)((?<![\w.;-])(?:password|pwd)[ \t]*=[ \t]*)(?![{\"'])"
     r"[^;\n{}\"'`|]{1,200}(?=;[ \t]*[A-Za-z][\w .-]{0,40}=)"
 )
@@ -2211,16 +2245,16 @@ def _conn_password(m: re.Match[str]) -> str:
     return m.group(1) + REDACTED + tail
 
 
-_SPACED_WORD = re.compile(r"[ \t]+(\S+)")
-_PROSE_WORD = re.compile(r"[a-z]{2,}[,:!?]?")
+_SPACED_WORD = _lazy(r"[ \t]+(\S+)")
+_PROSE_WORD = _lazy(r"[a-z]{2,}[,:!?]?")
 
 
 # HTTP Digest's 'response' (the hash of the password, the nonce and the request: it answers that nonce,
 # and a dictionary recovers the password from it) and 'cnonce', after 'Digest' on its line: 'Authorization:
 # Digest username="bob", ..., response="6629fae4..."' -> 'response="***"' (the user name and the other
 # parameters stay); 'response=' elsewhere stays
-_DIGEST_LINE = re.compile(r"(?i)\bdigest[ \t]+(?:\*\*\*|[\w-]+[ \t]*=)[^\n]{0,2000}")
-_DIGEST_HASH = re.compile(r"""(?i)([\s,](?:response|cnonce)[ \t]*=[ \t]*)(["']?)(?!\*\*\*)[^"',\s]+\2""")
+_DIGEST_LINE = _lazy(r"(?i)\bdigest[ \t]+(?:\*\*\*|[\w-]+[ \t]*=)[^\n]{0,2000}")
+_DIGEST_HASH = _lazy(r"""(?i)([\s,](?:response|cnonce)[ \t]*=[ \t]*)(["']?)(?!\*\*\*)[^"',\s]+\2""")
 
 
 def _digest_hashes(m: re.Match[str]) -> str:
@@ -2248,7 +2282,7 @@ def _bare_pass_value(value: str) -> bool:
     return len(word) >= 6 and _NO_CREDENTIAL.fullmatch(word) is None and not count
 
 
-_DIGEST_PARAM = re.compile(r"([A-Za-z][\w-]{0,40}[ \t]*=[ \t]*)([\"']?)(.*?)\2", re.DOTALL)
+_DIGEST_PARAM = _lazy(r"([A-Za-z][\w-]{0,40}[ \t]*=[ \t]*)([\"']?)(.*?)\2", re.DOTALL)
 _DIGEST_SECRETS = frozenset(("response", "cnonce"))
 
 
@@ -2301,7 +2335,7 @@ def _looks_like_credential(word: str) -> bool:
 # (Defined here, below occ_lib._extract, which reads tickets with it.)
 SERVICENOW_TICKET = r"(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS)[0-9]{7,10}(?![\w-])"
 # what a credential-looking word may be and is not: a ticket, a date, a time or a timestamp
-_NO_CREDENTIAL = re.compile(
+_NO_CREDENTIAL = _lazy(
     r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{1,7}|" + SERVICENOW_TICKET
     + r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:Z|(?i:[ap]m))?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?i:[ap]m)|[vV]?\d+(?:\.\d+){1,3}"
@@ -2309,7 +2343,7 @@ _NO_CREDENTIAL = re.compile(
 )
 
 
-_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.\- ]{0,40}")
+_FIELD_NAME = _lazy(r"[A-Za-z][A-Za-z0-9_.\- ]{0,40}")
 
 
 def is_secret_field(name: str, column: bool = False) -> bool:
@@ -2368,10 +2402,10 @@ def redact_field(name: str, value: str, column: bool = False) -> str:
     return _STRONG_WORD.sub(lambda m: REDACTED if _strong_credential(m.group(0)) else m.group(0), value)
 
 
-_SHORT_VERSION = re.compile(r"[vV]\d{1,3}")
+_SHORT_VERSION = _lazy(r"[vV]\d{1,3}")
 # a short word that mixes letters and digits and is no password's part: a count's unit, an ordinal, a
 # quarter, a factor ('3d', '10min', '2nd', 'Q3', '2x', '2fa', '5GHz')
-_UNIT_WORD = re.compile(
+_UNIT_WORD = _lazy(
     r"(?i)\d+(?:st|nd|rd|th|x|k|[kmgt]b|[kmg]hz|ms|s|m|h|d|w|y|mo|min|mins|sec|secs|hrs?|days?|wks?|fa)|q[1-4]"
     r"|[a-z]\d{0,2}"  # (a grid's or a floor's: 'B2', 'q' alone)
 )
@@ -2486,18 +2520,18 @@ def redact_row(
     return out
 
 
-_WIFI_FIELD = re.compile(
+_WIFI_FIELD = _lazy(
     r"(?i)(?:guest[ \t]+)?(?:wi-?fi|wlan|ssid)(?:[ \t]+(?:network|creds|credentials|login|access))?"
 )
-_CELL_PASSWORD_HINT = re.compile(r"(?i)pass|pwd")
-_CELL_PASSWORD = re.compile(
+_CELL_PASSWORD_HINT = _lazy(r"(?i)pass|pwd")
+_CELL_PASSWORD = _lazy(
     r"(?i)^([ \t]*[\w.-]{0,40}(?:password|passwd|passphrase|pwd)[ \t]*=[ \t]*)(?![\"'`{$]|\*\*\*$)"
     r"(?=[^ \t]*[ \t]+[^ \t])[^\n]*?(?=[ \t]*$)"
 )
 
 
-_STRONG_WORD = re.compile(r"[^\s()\[\]{},;|`'\"]+")
-_ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_STRONG_WORD = _lazy(r"[^\s()\[\]{},;|`'\"]+")
+_ENV_NAME = _lazy(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 
 def _strong_credential(word: str) -> bool:
@@ -2577,7 +2611,7 @@ def _credential(m: re.Match[str]) -> str:
 
 
 # a camelCase key of a pasted manifest ('stringData', 'apiVersion'), no credential when a ':' ends it
-_YAML_KEY = re.compile(r"[a-z]+(?:[A-Z][a-z]+)+")
+_YAML_KEY = _lazy(r"[a-z]+(?:[A-Z][a-z]+)+")
 
 
 def _label_kept(value: str) -> str:
@@ -2592,7 +2626,7 @@ def _label_kept(value: str) -> str:
 
 # a label that opens a secret's value (_label_kept): a word of letters, two or more ('key=', 'api_key=';
 # not a password's own 'P=' or 'Pass1=' - what stays of a secret must be no part of it)
-_VALUE_LABEL = re.compile(r"[A-Za-z_][A-Za-z_.-]*[A-Za-z_]=(?![=>])")
+_VALUE_LABEL = _lazy(r"[A-Za-z_][A-Za-z_.-]*[A-Za-z_]=(?![=>])")
 
 
 def _label_before_quote(value: str, after: str) -> bool:

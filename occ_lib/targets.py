@@ -35,6 +35,7 @@ _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 _RANGE = re.compile(r"^([1-5])xx$", re.IGNORECASE)
 _SPAN = re.compile(r"^(\d{3})\s*-\s*(\d{3})$")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+_SPACE = re.compile(r"\s")  # (what str.isspace() is true for, found in one C pass: 1000 targets validate)
 
 
 def _resolve_env(value: Any) -> Any:
@@ -188,7 +189,7 @@ class Target(Defaults):
             raise ValueError("not a valid URL") from None
         if parts.scheme not in ("http", "https") or not host:
             raise ValueError("expected an http:// or https:// URL with a host")
-        if any(c.isspace() for c in v):
+        if _SPACE.search(v):
             raise ValueError("a URL has no spaces (write %20)")
         return v
 

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..formats import FORMATS, render, render_records
-from ..workspace import DEFAULT_CONFIG, Workspace
 
 if TYPE_CHECKING:  # pandas loads when a command needs it: `occ probe` starts probing first
     import pandas as pd
+
+    from ..workspace import Workspace  # (pydantic and YAML load with the first workspace, not for --help)
 
 FormatOpt = typer.Option("table", "--format", "-f", help="table (for people), csv, json or jsonl.")
 ConfigOpt = typer.Option(None, "--config", "-c", help="workspace file (default ./occ.yml).")
@@ -28,6 +29,8 @@ def workspace(config: Path | None, paths: list[str] | None = None, takes_paths: 
     """The workspace named by ``--config`` (or ./occ.yml when it exists); PATHs replace ``logs:``.
     Without either, a command that reads logs needs PATHs; one that takes none (``takes_paths``
     False: ``occ probe``) says to give ``--config``."""
+    from ..workspace import DEFAULT_CONFIG, Workspace
+
     if config is not None:
         return Workspace.load(config, log_paths=paths)
     if Path(DEFAULT_CONFIG).exists():

@@ -16,12 +16,15 @@ from __future__ import annotations
 import sys
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..errors import ConfigError
-from ..workspace import DEFAULT_CONFIG, Workspace
 from ._common import ConfigOpt, known_targets, listed, warn, warn_note, workspace
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace  # (loaded by the command that reads one, not for --help)
 
 store_app = typer.Typer(help="Maintain the probe store.", no_args_is_help=True)
 
@@ -30,6 +33,8 @@ def _load(config: Path | None) -> Workspace:
     """The workspace of ``--config`` or ./occ.yml; without either, the store ./data only when one is
     there already (``data/probes/``): a cron job run in the wrong folder gets a usage error (exit 2)
     rather than a new empty store and a success line."""
+    from ..workspace import DEFAULT_CONFIG, Workspace
+
     if config is not None or Path(DEFAULT_CONFIG).exists():
         return workspace(config)
     from ..store import PROBES
