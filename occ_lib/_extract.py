@@ -918,6 +918,8 @@ def redact(text: str, rare: bool = True) -> str:
     if ("earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text
             or "ASIC " in text or (rare and rare_hint(text))):  # (a secret's word: rare_hint)
         return redact_text(text)
+    if ("ken" in text or "KEN" in text) and "token" in text.lower():
+        return redact_text(text)  # (in any case, 'ToKEN abc...': masked whatever else the document holds)
     if "|" in text and text.count("|") >= 3:  # ('pasted | api_key | X |': a table's row in a line)
         text = cell_pairs(text)
     if ("=" in text or ":" in text) and pair_hint(text):  # ('GH_TOKEN=...', '"X-Api-Key: ..."')
