@@ -2020,7 +2020,7 @@ def classify(
             if has_deadline and (step := _step_done(low, has_deadline, ticked, task)) is not None:
                 return step
             # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
-            return ("status", 0) if _PARTIAL_HINT.search(low) and _PARTIAL.search(low) or _FAILED_RUN.search(low) or _steps_left(low) or (
+            return ("status", 0) if _partial(low) or _FAILED_RUN.search(low) or _steps_left(low) or (
                 _share_done(low)) else ("resolved", 0)
     if not none_of(_ACK) and (
         settled or "(" in text and _hedged_aside_only(text) or _no_after_ack(text, w)
@@ -2664,6 +2664,13 @@ _PARTIAL_HINT = re.compile(
     "%|half|mostly|partly|partial|nearly|almost|largely|of|/|rest|remain|other|still|merged|investigation"
     "|troubleshooting|debugging|triage|root|\u2610|\u2b1c|\\[ \\]"
 )
+
+
+def _partial(low: str) -> bool:
+    """Whether ``low`` says the work is done in part (:data:`_PARTIAL`), its cheap hint first."""
+    return _PARTIAL_HINT.search(low) is not None and _PARTIAL.search(low) is not None
+
+
 # a share of the parts done, counted: '4/7 partitions replayed', '3 of 5 regions restored', 'restored 12 of
 # 40 feeders', '9 out of 12 sites back online' (fewer done than there are: progress, a ``status``; '5/5
 # regions restored' is all of them). On lower case, after a digit and '/' or ' of ' (:func:`_share_done`)
