@@ -20,12 +20,13 @@ from occ_lib.times import find_times
 
 _TOKENS = (
     "be ", "expected ", "expecting", "estimated\t", "by", " by ", "by\n", "\u3000by\u3000", "\u00a0", " ",
-    "  ", "\t", "\n", "fixed", "done", "met", "merged", "restored", "recovered", "was ", "had been ", "already ",
-    "1", "10:00", "eod", "friday", "oct", "%", "50", "100", "half", "mostly", "partly", "partially ", "nearly",
-    "complete", "finished", "on ", "in ", "for ", "3", " of ", "/", "rest", "remaining", "others", "still",
-    "running", "in progress", "pending", "partial ", "restore", "deploy", "tomorrow", "will deploy",
-    "out", "down", "investigation", "continues", "\u2610", "\u2b1c", "[ ]", "[", "]", "x", ", ", "triage ", "ongoing",
-    "root cause analysis ", "to go", "Fixed", "BY", "resolved", "closed", "shipped", "Mostly", "STILL",
+    "  ", "\t", "\n", "fixed", "done", "met", "merged", "restored", "recovered", "was ", "had been ",
+    "already ", "1", "10:00", "eod", "friday", "oct", "%", "50", "100", "half", "mostly", "partly",
+    "partially ", "nearly", "complete", "finished", "on ", "in ", "for ", "3", " of ", "/", "rest",
+    "remaining", "others", "still", "running", "in progress", "pending", "partial ", "restore", "deploy",
+    "tomorrow", "will deploy", "out", "down", "investigation", "continues", "\u2610", "\u2b1c", "[ ]", "[",
+    "]", "x", ", ", "triage ", "ongoing", "root cause analysis ", "to go", "Fixed", "BY", "resolved",
+    "closed", "shipped", "Mostly", "STILL",
 )
 
 
