@@ -2022,7 +2022,7 @@ def classify(
             if has_deadline and (step := _step_done(low, has_deadline, ticked, task)) is not None:
                 return step
             # ... unless it says how far it got ('60% done, still running', 'completed on 2 of 6 regions')
-            return ("status", 0) if _PARTIAL.search(low) or _FAILED_RUN.search(low) or _steps_left(low) or (
+            return ("status", 0) if _partial(low) or _FAILED_RUN.search(low) or _steps_left(low) or (
                 _share_done(low)) else ("resolved", 0)
     if not none_of(_ACK) and (
         settled or "(" in text and _hedged_aside_only(text) or _no_after_ack(text, w)
@@ -2660,6 +2660,19 @@ _PARTIAL = re.compile(
     # a box still unticked beside what is done: '✅ smoke done, ☐ full rollout', '[x] canary [ ] rollout'
     r"|[\u2610\u2b1c]|\[ \]"
 )
+# What each branch of _PARTIAL writes (case-sensitive, as _PARTIAL is): none of these, no match, and
+# the pattern (no literal prefix: sre tries it at every position of the item) is not run
+_PARTIAL_HINT = re.compile(
+    "%|half|mostly|partly|partial|nearly|almost|largely|of|/|rest|remain|other|still|merged|investigation"
+    "|troubleshooting|debugging|triage|root|\u2610|\u2b1c|\\[ \\]"
+)
+
+
+def _partial(low: str) -> bool:
+    """Whether ``low`` says the work is done in part (:data:`_PARTIAL`), its cheap hint first."""
+    return _PARTIAL_HINT.search(low) is not None and _PARTIAL.search(low) is not None
+
+
 # a share of the parts done, counted: '4/7 partitions replayed', '3 of 5 regions restored', 'restored 12 of
 # 40 feeders', '9 out of 12 sites back online' (fewer done than there are: progress, a ``status``; '5/5
 # regions restored' is all of them). On lower case, after a digit and '/' or ' of ' (:func:`_share_done`)
@@ -2945,9 +2958,33 @@ def _future_only(low: str) -> bool:
     """Whether every resolution word of the item is one still to come (:data:`_FUTURE_DONE`)."""
     if ("restored" in low or "recovered" in low) and " by " in low:
         low = _PAST_RESTORED.sub(r"\1", low)  # ('failover started, restored by 10:37': restored then)
-    if _FUTURE_DONE.search(low) is None:
+    if not _may_future_done(low) or _FUTURE_DONE.search(low) is None:
         return False
     return keywords(_FUTURE_DONE.sub(" ", low)).isdisjoint(_RESOLVED)
+
+
+# (the lead words of _FUTURE_DONE's first branch, and its resolution words as a tuple for str.endswith)
+_FUTURE_LEAD = re.compile("be|expect|estimated")
+_RESOLVED_EN_WORDS = tuple(sorted(_RESOLVED_WORDS_EN))
+
+
+def _may_future_done(low: str) -> bool:
+    """A cheap exact gate before :data:`_FUTURE_DONE` (its later branches have look-behinds first, so sre
+    tries them at every position of the item): a match needs 'be', 'expect' or 'estimated' (the first
+    branch), or a 'by' with white space on both sides whose white space before follows a resolution word
+    (the others: 'fixed by 10:00'). Each 'by' strips only its own white space, so the test stays linear."""
+    if _FUTURE_LEAD.search(low) is not None:
+        return True
+    i = low.find("by", 1)
+    while i >= 0:
+        if low[i - 1].isspace() and low[i + 2:i + 3].isspace():
+            j = i - 1
+            while j >= 0 and low[j].isspace():
+                j -= 1
+            if low.endswith(_RESOLVED_EN_WORDS, 0, j + 1):
+                return True
+        i = low.find("by", i + 2)
+    return False
 
 
 _HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")

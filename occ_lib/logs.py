@@ -3651,10 +3651,11 @@ def _items(
                         # patch by 06:00' written at 07:10)
                         not times and timed_sec and m.keyword != "window" and sec[0] is not None
                         and _HANDOFF.search(sec[0]) is not None
+                        # (and so does a next update's: 'Next update NLT 0600' written at 1800; asked
+                        # before the promise words, which are then not searched for it)
+                        or m.keyword == "update"
                         or (promise if promise is not None else (
                             promise := _PROMISE.search(kind_texts[k]) is not None))
-                        # (and so does a next update's: 'Next update NLT 0600' written at 1800)
-                        or m.keyword == "update"
                     )) or _PLUS_ONE.match(proses[k], m.end)
                 ):
                     if past is None:

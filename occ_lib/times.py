@@ -4419,7 +4419,7 @@ def second_in_order(
         return m
     local = m.at.astimezone(tz)
     other = local.replace(fold=1 - local.fold)
-    if happens_once(m.at, tz):
+    if other.utcoffset() == local.utcoffset():  # (happens_once, on the wall time read once here)
         if forward and not m.is_deadline and _after_fall_back(local):
             seen[tz.key] = (local.replace(tzinfo=None, fold=0), 1)
         return m  # (a wall time that happens once)
