@@ -916,10 +916,10 @@ def redact(text: str, rare: bool = True) -> str:
     if "://" in text and url_hint(text):
         return redact_text(text)
     if ("earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text
-            or "ASIC " in text or (rare and rare_hint(text))):  # (a secret's word: rare_hint)
+            or "ASIC " in text or (rare and rare_hint(text))  # (a secret's word: rare_hint)
+            # (a token in any case, 'ToKEN abc...': masked whatever else the document holds)
+            or ("ken" in text or "KEN" in text) and "token" in text.lower()):
         return redact_text(text)
-    if ("ken" in text or "KEN" in text) and "token" in text.lower():
-        return redact_text(text)  # (in any case, 'ToKEN abc...': masked whatever else the document holds)
     if "|" in text and text.count("|") >= 3:  # ('pasted | api_key | X |': a table's row in a line)
         text = cell_pairs(text)
     if ("=" in text or ":" in text) and pair_hint(text):  # ('GH_TOKEN=...', '"X-Api-Key: ..."')
@@ -1435,7 +1435,6 @@ _MISSED = frozenset(
 # a scheduler's 'SLA miss' (Airflow's 'SLA miss on dag orders_daily at 06:00 UTC'): a missed deadline,
 # unless denied ('no SLA miss', 'without an SLA miss') or only a risk ('risk of an SLA miss'); a title's
 # 'orders_daily SLA miss' names the incident, no miss of the row's due date
-_SLA_MISS_WORDS = frozenset({"sla", "slo", "miss", "sla-miss", "slo-miss", "misses"})
 _SLA_MISS = re.compile(
     r"(?i)(?<![\w-])(?:sla|slo)[\s_-]?miss(?:es)?(?![\w-])(?=\s+(?:on|for|at|in|of)\b|\s*[:(])"
 )
@@ -2492,6 +2491,8 @@ def _called_back(low: str) -> str:
         parts += [low[at:start], " "]
         at = m.start() if end is None else end.start()
     return "".join(parts) + low[at:] if parts else low
+
+
 _ABOVE_PLAN = frozenset(
     {"escalation", "reopened", "resolved", "acknowledged", "follow_up", "blocked", "evidence"}
 )
@@ -2900,6 +2901,13 @@ def checklist_step(heading: str | None, text: str) -> bool:
     it inherits goes on (a ``status``)."""
     return heading is not None and _STEPS_HEADING.search(heading) is not None and (
         _WHOLE_DONE.search(text) is None)
+
+
+def step_done(heading: str | None, text: str) -> bool:
+    """Whether a ``resolved`` item its ticket only inherits tells a step of the work done, not the
+    ticket's resolution: every resolution word a step's (:func:`only_steps_done`), or an item of a
+    checklist (:func:`checklist_step`)."""
+    return only_steps_done(text) or checklist_step(heading, text)
 
 
 # where the clause before a ticket's opening ends: 'CDN pre-warm done on Akamai. BCST-4412 opened ...'

@@ -3416,7 +3416,7 @@ def _items(
         if flags & _SUBTASK and kind == "resolved" and not owns[k] and (flags & _TICKED or "\u2705" in text):
             kind = "status"  # (a done step of an open task, 'snapshot taken ✅ ...': the ticket goes on)
         elif kind == "resolved" and not owns[k] and tks_all[k] and (
-            ex.only_steps_done(kind_texts[k]) or ex.checklist_step(sec[0], kind_texts[k])
+            ex.step_done(sec[0], kind_texts[k])
         ):
             # ('21:10 snapshot complete' under '# Migration journal (DBA-318)', '1. Block list review —
             # done' under '### Eradication checklist (SEC-812)': a step)
@@ -3513,7 +3513,7 @@ def _items(
             for i, (m, step_kind, step_level, lo) in enumerate(steps):
                 ev_at, ev_prec = (m.at - epoch) // us, m.precision
                 if step_kind == "resolved" and not owns[k] and tks_all[k] and (
-                    ex.only_steps_done(kind_texts[k]) or ex.checklist_step(sec[0], kind_texts[k])
+                    ex.step_done(sec[0], kind_texts[k])
                 ):
                     # ('Promote `orders-pg16` — `pg_ctl promote` done 14:01' in its thread: every
                     # resolution word of the item a step, as above; read whole, with the code span
@@ -3672,13 +3672,13 @@ def _items(
                     continue
                 d_kw = m.keyword
                 if d_kw == "SLA" and m.precision != "day" and (
-                    _times.sla_breach_at(proses[k], m.start) == "SLA"
-                ):
+                    breach := _times.sla_breach(proses[k], m.start)
+                ) is not None and breach[0] == "SLA":
                     if at != _NAT and prec != "day":
                         if (due - epoch) // us <= at:
                             # ('10:00 OPS-1 SLA breach at 09:45': a report, the SLA missed then)
                             d_kw, row_missed = _times._MISSED_KW, True
-                    elif not _times.sla_breach_warned(proses[k], m.start):
+                    elif not breach[1]:
                         continue  # ('SLA breach at 09:45' with no time of the item: a warning or a report)
                 row = (source, line, sec[0], d_tks, d_refs, (due - epoch) // us,
                        "day" if m.precision == "day" else "minute", d_kw, dtext, row_missed, moves)

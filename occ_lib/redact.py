@@ -232,6 +232,7 @@ def _lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     pattern it stands for."""
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
+
 # where a file name's stamp begins: a date and a time, or a date alone written with its dashes
 # ('_2025-10-10T02-50-44Z.log', '_20251010T0250Z', '-2025-10-08.json'); a form whose characters take
 # '_' and '-' (Slack's, a JWT, a Telegram bot's) ends there
@@ -292,7 +293,7 @@ def redact_url(url: str) -> str:
         path = _WEBHOOK_PATH.sub(lambda m: m.group(1) + REDACTED, path)
     elif "/hooks/" in path or "/integration/" in path or "/with/key/" in path:
         path = _hook_path(host, path)
-    if "/services/T" in path or "/api/webhooks/" in path:  # (Slack's or Discord's, relayed by another host)
+    if any(w in path for w in _RELAYED_WEBHOOK):  # (Slack's or Discord's, relayed by another host)
         path = _WEBHOOK_FORM.sub(lambda m: (m.group(1) or m.group(2)) + REDACTED, path)
     if "/bot" in path and ":" in path:  # (a Telegram bot's token: '/bot7123456789:AAH.../getMe')
         path = _BOT_PATH.sub(lambda m: m.group(1) + REDACTED, path)
@@ -326,7 +327,7 @@ def url_hint(text: str) -> bool:
     :func:`known_hint`)."""
     return ("?" in text or "@" in text or "#" in text or ";" in text or "hook" in text or "%3" in text
             or "googleapis" in text or "/integration/" in text or "/with/key/" in text
-            or "/services/T" in text  # (Slack's webhook path relayed by another host: redact_url's test)
+            or any(w in text for w in _RELAYED_WEBHOOK)  # (redact_url's own test, on any host)
             or _path_token_hint(text.lower()))
 
 
@@ -341,6 +342,8 @@ _USERINFO = _lazy(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)([^\s@/?#]*):([^\s@]*)@(?=[\w\[
 # redirect to a malformed Location leaves in the next request's path); '/@scope/pkg', '/users/@bob' stay
 _PATH_USERINFO = _lazy(r"(?<=/)[^/@:\s]{1,200}:[^/@\s]{1,200}@(?=[\w\[])")
 _PORT_THEN_PATH = _lazy(r"\d{1,5}(?:[/?#]|$)")
+# the paths of Slack's and Discord's webhooks, which another host may relay (their key is masked on any host)
+_RELAYED_WEBHOOK = ("/services/T", "/api/webhooks/")
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com", "discordapp.com", "webhook.office.com",
                   "outlook.office.com", "chat.googleapis.com", "hooks.zapier.com", "webexapis.com")
 _WEBHOOK_PATH = _lazy(

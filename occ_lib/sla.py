@@ -1765,8 +1765,8 @@ _NOT_REF = frozenset({
     "august", "september", "october", "november", "december",
 })
 # the party an event hands its object to ('logs sent to Harmonic', 'uploaded to #00981177')
-_SENT_TO = re.compile(r"(?i:\b(?:sent|emailed|delivered|uploaded|submitted|provided|published|shipped|"
-                      r"notified|informed)\s+(?:it\s+|them\s+)?(?:to|with)\s+(?:the\s+)?)(#?[\w-]+)")
+_SENT_TO = re.compile(r"(?i:\b(?:" + "|".join(sorted(_DELIVERED | {"notified", "informed"})) +
+                      r")\s+(?:it\s+|them\s+)?(?:to|with)\s+(?:the\s+)?)(#?[\w-]+)")
 
 
 def _refs(text: str) -> set[str]:

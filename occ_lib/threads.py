@@ -74,7 +74,7 @@ import numpy as np
 import pandas as pd
 
 from ._extract import OPENED as ex_opened
-from ._extract import checklist_step, only_steps_done
+from ._extract import step_done
 from ._stamps import CLOCK, CLOCK_DATE
 
 __all__ = ["deadlines_with_threads", "threads", "with_threads"]
@@ -259,9 +259,8 @@ def with_threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) ->
         if step.any():
             # (also a checklist's step, '10:05 DNS cutover done' under '### Cutover checklist')
             secs = out["section"] if "section" in out.columns else pd.Series(None, index=out.index)
-            step &= pd.Series([bool(s) and (only_steps_done(str(t or "")) or checklist_step(
-                sec if isinstance(sec, str) else None, str(t or ""))) for s, t, sec in zip(
-                step, out["text"], secs, strict=True)], index=out.index)
+            step &= pd.Series([bool(s) and step_done(sec if isinstance(sec, str) else None, str(t or ""))
+                               for s, t, sec in zip(step, out["text"], secs, strict=True)], index=out.index)
             if step.any():
                 out.loc[step, "kind"] = "status"
     return out

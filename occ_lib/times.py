@@ -1947,21 +1947,22 @@ _SLA_BREACH_DENIED = re.compile(
 )
 
 
-def sla_breach_at(text: str, start: int, a: int = 0) -> str | None:
-    """The keyword of the time at ``text[start:]`` written as when an SLA breaches (:data:`_SLA_BREACH_AT`):
-    'SLA' ('SLA breach at 09:45'), 'missed' when told as past ('SLA breached at 09:45'), else None. Reads
-    at most 60 characters before it (the item from ``a``)."""
+def sla_breach(text: str, start: int, a: int = 0) -> tuple[str, bool] | None:
+    """The time at ``text[start:]`` written as when an SLA breaches (:data:`_SLA_BREACH_AT`): its keyword,
+    'SLA' ('SLA breach at 09:45') or 'missed' when told as past ('SLA breached at 09:45'), and whether it
+    is told as to come ('SLA will breach at 09:45': a warning even where the item's own time is not
+    known); None when there is none. Reads at most 60 characters before it (the item from ``a``)."""
     m = _SLA_BREACH_AT.search(text, max(a, start - 60), start)
     if m is None or _SLA_BREACH_DENIED.search(text, max(a, m.start() - 24), m.start()) is not None:
         return None
-    return _MISSED_KW if (m.group("v1") or m.group("v2")).lower().endswith("ed") else "SLA"
+    kw = _MISSED_KW if (m.group("v1") or m.group("v2")).lower().endswith("ed") else "SLA"
+    return kw, (m.group("will") or m.group("will2")) is not None
 
 
-def sla_breach_warned(text: str, start: int) -> bool:
-    """Whether the SLA breach read at ``text[start:]`` (:func:`sla_breach_at`) is told as to come ('SLA
-    will breach at 09:45'): a warning even where the item's own time is not known."""
-    m = _SLA_BREACH_AT.search(text, max(0, start - 60), start)
-    return m is not None and (m.group("will") or m.group("will2")) is not None
+def sla_breach_at(text: str, start: int, a: int = 0) -> str | None:
+    """The keyword of :func:`sla_breach` at ``text[start:]``, else None."""
+    breach = sla_breach(text, start, a)
+    return None if breach is None else breach[0]
 
 
 # ... not the run's logical date Airflow's SLA miss e-mail lists its tasks with ('load_gl on
