@@ -21,6 +21,7 @@ from .redact import (
     cell_pairs,
     code_hint,
     env_secret_hint,
+    gate_text,
     known_hint,
     login_hint,
     pair_hint,
@@ -888,7 +889,13 @@ def rare_hint(text: str) -> bool:
     """Whether ``text`` holds what a rarer secret needs (a secret's word, a command's password
     option, a credential known by its form): asked once of a whole document, so that its items
     skip these tests when none is anywhere in it (:func:`redact`'s ``rare``)."""
-    low = text.lower()
+    text = gate_text(text)
+    return _rare_hint(text, text.lower())
+
+
+def _rare_hint(text: str, low: str) -> bool:
+    """:func:`rare_hint` of a text :func:`gate_text` has read and its lower-cased ``low`` (computed once
+    by :func:`redact` for all its gates)."""
     if ("secret" in low or "passw" in low or "passc" in low or "passp" in low or "mysql" in low
             or "login" in low or tool_hint(low) or known_hint(text) or prose_hint(low)
             or "@" in text and proxy_hint(low) or webhook_hint(low) or login_hint(low)
@@ -912,19 +919,24 @@ _OPTION = re.compile(r"-(?:u|-[A-Za-z])")
 
 def redact(text: str, rare: bool = True) -> str:
     """The text with URL secrets and bearer tokens masked; cheap when there is nothing to mask.
-    ``rare=False``: the document holds nothing :func:`rare_hint` looks for."""
-    if "://" in text and url_hint(text):
+    ``rare=False``: the document holds nothing :func:`rare_hint` looks for.
+
+    The gates read the text as the chain's case-blind patterns do (:func:`gate_text`: a name in any
+    case, 'ToKeN', 'BeArEr', 'paſsword', 'To\u212aEN'), so that an item is masked the same whichever
+    path it takes: a gate that stays shut leaves only what :func:`redact_text` would leave."""
+    seen = gate_text(text)
+    if "://" in seen and url_hint(seen):
         return redact_text(text)
-    if ("earer" in text or "asic " in text or "oken" in text or "OKEN" in text or "EARER" in text
-            or "ASIC " in text or (rare and rare_hint(text))  # (a secret's word: rare_hint)
-            # (a token in any case, 'ToKEN abc...': masked whatever else the document holds)
-            or ("ken" in text or "KEN" in text) and "token" in text.lower()):
+    low = seen.lower()  # (one pass; the names below in any case, as _BEARER reads them)
+    if "token" in low or "bearer" in low or "basic" in low or rare and _rare_hint(seen, low):
         return redact_text(text)
+    out = text
     if "|" in text and text.count("|") >= 3:  # ('pasted | api_key | X |': a table's row in a line)
-        text = cell_pairs(text)
-    if ("=" in text or ":" in text) and pair_hint(text):  # ('GH_TOKEN=...', '"X-Api-Key: ..."')
-        return redact_pairs(text)
-    return text
+        out = cell_pairs(text)
+    if ("=" in seen or ":" in seen) and pair_hint(seen):  # ('GH_TOKEN=...', '"X-Api-Key: ..."')
+        # (a name or a colon only the fold wrote, 'X-Api-Key\uff1aX': the whole chain, which reads it so)
+        return redact_pairs(out) if seen is text else redact_text(text)
+    return out
 
 
 # --- kind and level --------------------------------------------------------------------------

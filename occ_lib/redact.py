@@ -185,6 +185,22 @@ pending legal review'"). A key/value table's password with spaces whose last wor
 (``| DB_PASSWORD | *** |`` for ``TBL pw 33``, as :data:`_SPACED_PHRASE` reads one in prose; a count's or a
 setting's words, :data:`_COUNT_WORDS`, and a note's stay: "min length 12", "max age 90", "rotated 3").
 
+Also (round 20, SECR): an item is masked the same whichever path it takes. The log reader sends an item
+through the whole chain (:func:`redact_text`) only when a cheap gate says a rule may match
+(:func:`occ_lib._extract.redact`, :func:`occ_lib._extract.rare_hint`); the gates now read what the chain's
+case-blind patterns read: a name in any case (``ToKeN``, ``BeArEr``), the letters such a pattern takes for
+ASCII ones (``paſsword``, Kelvin's ``To\u212aEN``, Turkish ``İ``/``ı``) and a fullwidth colon, and a key
+named in words as :data:`_SPACED_NAME` names it (``client key: ***``, ``app key = ***``, any white space
+between), so a gate that stays shut leaves only what the chain would leave. A URL with nothing to mask keeps
+its scheme as written (``HTTPS://host/api``). A password's value then its rest (:data:`_SPACED_REST`): no
+rest after a value that ends a sentence or is a file's name (``the password is Correct-Horse! Then``,
+``password=***.2025-10-08.json 7Z``), nor after prose's ``is weak``/``is invalid`` (:data:`_PHRASE_STOP`);
+digits alone followed by a part are both the rest (``Password=***`` for ``Hunter 2 2pg``, never ``*** 2``;
+:data:`_SPACED_PHRASE` likewise, ``wifi password is ***`` for ``blue monkey 42 7Z``); a label that opens a
+value written after a space stays (``db_password: key=***``, as ``token: key=***``). A proxy's userinfo with
+a space, unquoted, also when words follow its host (``http_proxy: ***@proxy.corp:3128 (build agents)``; a
+password of 3 words at most then).
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -197,6 +213,21 @@ from typing import Any, cast
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 REDACTED = "***"
+
+
+# the characters redaction's patterns read as ASCII ones: a case-blind pattern's 'ſ' (an 's'), Kelvin's
+# 'K', Turkish 'İ' and 'ı' (an 'i'), and a fullwidth colon (redact_text reads it as ':')
+_GATE_FOLD = str.maketrans({"\u017f": "s", "\u212a": "K", "\u0130": "I", "\u0131": "i", "\uff1a": ":"})
+
+
+def gate_text(text: str) -> str:
+    """``text`` as redaction's substring gates must read it: the letters its case-blind patterns match
+    as ASCII ones written so (:data:`_GATE_FOLD`), for a gate's plain test to see 'paſsword' as the
+    pattern does; a text with none of them as it is (ASCII text, most items: no copy)."""
+    if text.isascii():
+        return text
+    folded = text.translate(_GATE_FOLD)
+    return text if folded == text else folded  # (the same object: redact's plain path then goes on)
 
 
 class _LazyPattern:
@@ -586,7 +617,7 @@ def redact_text(text: str) -> str:
     if ("ecret" in text or "ECRET" in text) and ("ata:" in text or 'ata"' in text) or "dockerc" in text:
         # (a k8s Secret's data, a registry's '.dockerconfigjson')
         text = k8s_secret_data(text)
-    if spaced_rest_hint(text) and ("ass" in text or "ASS" in text):  # ('passphrase: correct horse battery')
+    if spaced_rest_hint(text) and "pass" in gate_text(text).lower():  # ('passphrase: correct horse battery')
         text = _SPACED_PHRASE.sub(_spaced_phrase, text)
     if _bearer_hint(text):
         text = _BEARER.sub(_credential, text)
@@ -686,7 +717,10 @@ def _urls_redacted(text: str) -> str:
         if m is None:
             i = text.find("://", i + 1)
             continue
-        out.append(text[done:j] + redact_url(m.group(0)))
+        url = m.group(0)
+        masked = redact_url(url)
+        k = i - j  # (urlsplit writes a scheme in small letters: 'HTTPS://host/api', nothing masked, stays)
+        out.append(text[done:j] + (url if masked[k:] == url[k:] else masked))
         done = m.end()
         i = text.find("://", done)
     return "".join(out) + text[done:] if out else text
@@ -734,9 +768,9 @@ def prose_hint(low: str) -> bool:
     caller's gate, as :func:`known_hint`): a key named in words ('the API key for partner X is Y'),
     'pw', an HTML table's name and value cells ('<td>password</td><td>X</td>')."""
     return ("pw" in low or "</td" in low or "</dd" in low
-            # (or joined by '-': 'api-key 9f8e...', 'x-api-key 9f8e...', as _BEARER reads it)
-            or (" key" in low or "-key" in low) and any(w + " key" in low or w + "-key" in low
-                                                       for w in _KEY_NAMES)
+            # (or joined by '-': 'api-key 9f8e...', 'x-api-key 9f8e...', as _BEARER reads it; and
+            # _SPACED_NAME's 'client key: X', 'app  key = X', whatever white space between)
+            or "key" in low and _key_named(low)
             # (an XML element named for a secret: '<password>X</password>')
             or "</" in low and ("key" in low or "token" in low or "pass" in low or "secret" in low
                                 or "pwd" in low))
@@ -744,6 +778,29 @@ def prose_hint(low: str) -> bool:
 
 _KEY_NAMES = ("api", "access", "secret", "private", "license", "signing", "routing", "integration",
               "subscription", "encryption", "master")
+# (and the words before 'key' that _SPACED_NAME reads as a secret's name: 'client key: X', 'app key = X',
+# 'service account key')
+_SPACED_KEY_NAMES = _KEY_NAMES + ("client", "auth", "refresh", "bearer", "app", "account")
+
+
+def _key_named(low: str) -> bool:
+    """Whether a 'key' in lower-cased ``low`` follows one of :data:`_SPACED_KEY_NAMES` after '-' or white
+    space (:data:`_BEARER`'s 'api-key', :data:`_SPACED_NAME`'s 'client key'): each 'key' is looked at
+    once, its white space walked back only to the 'key' before it (linear on 'key key key ...')."""
+    i = low.find("key")
+    last = 0
+    while i >= 0:
+        j = i
+        if j > last and low[j - 1] == "-":
+            j -= 1
+        else:
+            while j > last and low[j - 1].isspace():
+                j -= 1
+        if j < i and any(low.endswith(w, 0, j) for w in _SPACED_KEY_NAMES):
+            return True
+        last = i + 3
+        i = low.find("key", last)
+    return False
 
 
 # an HTML table's (or definition list's) cell naming a secret, then the cell of its value, as a row pasted
@@ -1260,9 +1317,11 @@ _QUOTED_PROXY = _lazy(
     r"(?i)(" + _PROXY_NAME + r"([\"'])(?:[a-z][a-z0-9+.-]*://)?)(?!(?:mailto|sips?|xmpp|tel):)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
     r"(?=[\w\[][^\s@\"']*\2)"
 )
+# (or, words after its host, 'http_proxy: alice:s3cret PW@proxy.corp:3128 (build agents)': a password of 3
+# words at most before the host's word)
 _LINE_PROXY = _lazy(
-    r"(?im)(\b[\w-]*proxy[\w-]*[ \t]*[:=][ \t]*(?:[a-z][a-z0-9+.-]*://)?)(?!(?:mailto|sips?|xmpp|tel):)[^\s\"'@/:]+:(?!//)[^\"'\n]*@"
-    r"(?=[\w\[][^\s@\"']*[ \t]*$)"
+    r"(?im)(\b[\w-]*proxy[\w-]*[ \t]*[:=][ \t]*(?:[a-z][a-z0-9+.-]*://)?)(?!(?:mailto|sips?|xmpp|tel):)[^\s\"'@/:]+:(?!//)"
+    r"(?:[^\"'\n]*@(?=[\w\[][^\s@\"']*[ \t]*$)|[^\s\"']*(?:[ \t]+[^\s\"']+){0,2}@(?=[\w\[][^\s@\"']*[ \t]))"
 )
 
 
@@ -2005,8 +2064,14 @@ _SPACED_REST = _lazy(
 
 
 def spaced_rest_hint(text: str) -> bool:
-    """Whether ``text`` may hold a :data:`_SPACED_REST` (a password's name, a separator and a space)."""
-    return ("ass" in text or "ASS" in text or "wd" in text or "WD" in text) and (" " in text or "\t" in text)
+    """Whether ``text`` may hold a :data:`_SPACED_REST` (a password's name, a separator and a space): its
+    name in any case, as the case-blind pattern reads it ('PAssword=Hunter 2pg', 'paſsword')."""
+    if not (" " in text or "\t" in text):
+        return False
+    if "ass" in text or "ASS" in text or "wd" in text or "WD" in text:
+        return True
+    low = gate_text(text).lower()  # (rarer: a name in mixed case)
+    return "pass" in low or "pwd" in low
 
 
 def _spaced_rest(m: re.Match[str]) -> str:
@@ -2014,21 +2079,27 @@ def _spaced_rest(m: re.Match[str]) -> str:
     value = m.group(2)
     if (value != REDACTED and placeholder_value(value)) or _NO_CREDENTIAL.fullmatch(value.strip(".,:!?")):
         return m.group(0)  # (a mask is a value all the same: 'Password=*** 2pg' as a path's pair left it)
+    if value[-1] in _PHRASE_END or _EXTENSION.search(value) is not None:
+        return m.group(0)  # (a sentence's end, 'password is Correct-Horse! Then', or a file's name, no rest)
     rest = m.group(3)
     words = list(_SPACED_WORD.finditer(rest))
     cut = 0
-    for w in words:
+    for n, w in enumerate(words):
         word = w.group(1)
-        if word.isdigit():  # (digits alone: a last word only, 'Password=Hunter 2')
+        # (digits alone: a last word only, 'Password=Hunter 2', or before a part, 'Hunter 2 2pg')
+        if word.isdigit():
             after = m.string[m.start(3) + w.end():].lstrip(".,;:!?)]")
-            if after[:1] not in ("", "\n", "\r"):
+            if after[:1] not in ("", "\n", "\r") and not (
+                n + 1 < len(words) and password_part(words[n + 1].group(1))
+            ):
                 break
         elif not password_part(word):
             break
         cut = w.end()
     if not cut:
         return m.group(0)
-    return m.group(1) + REDACTED + rest[cut:]
+    # (a label that opens a value written after a space stays, as after 'token: ': 'password is user=***')
+    return m.group(1) + (_label_kept(value) if m.group(1)[-1:].isspace() else REDACTED) + rest[cut:]
 
 
 # prose's 'password is Hunter 2pg' ('the password was hunter 2pg'): as _SPACED_REST after 'is' or 'was'; a
@@ -2043,8 +2114,9 @@ _SPACED_REST_IS = _lazy(
 def _spaced_rest_is(m: re.Match[str]) -> str:
     """A :data:`_SPACED_REST_IS` match, masked as :func:`_spaced_rest` does unless its value is a note's word
     ('is in the vault', 'was rotated 2x', 'is set to ...')."""
-    if m.group(2).strip(".,:!?").lower() in _NOTE_WORDS:
-        return m.group(0)
+    word = m.group(2).strip(".,:!?").lower()
+    if word in _NOTE_WORDS or word in _PHRASE_STOP:
+        return m.group(0)  # ('passphrase is weak 2x', 'password is invalid 7Z': prose)
     return _spaced_rest(m)
 
 
@@ -2071,13 +2143,15 @@ def _spaced_phrase(m: re.Match[str]) -> str:
     (:data:`_PHRASE_STOP`), unit, version, ticket, date, a spaced dash or a sentence's end, and only when
     the words stop at a clear end (that word, ';', ',', '(', a quote, a cell's '|', the line's end). Two
     words at least; a passphrase's words are its value whatever they are ('correct horse battery staple');
-    a password's only when its last word is digits alone and no other one is ('blue monkey 42', 'Hunter 2':
+    a password's only when one word is digits alone and it is the last or only parts follow it ('blue monkey
+    42', 'Hunter 2', 'blue monkey 42 7Z':
     the words with a mixed part are :data:`_SPACED_REST`'s, '42 minutes later' a count)."""
     text, whole = m.string, m.group(0)
     start = m.end(1) - m.start()
     words = [(w.start(), w.group(0)) for w in _PHRASE_WORD.finditer(whole, start)]
     cut = 0  # (the value's end in ``whole``)
     count, digits_at = 0, []
+    parts_after = True  # (whether every word after the last one of digits alone is a password's part)
     stopped = False
     for i, word in words:
         w = word.rstrip(".,:!?")
@@ -2094,6 +2168,9 @@ def _spaced_phrase(m: re.Match[str]) -> str:
         count += 1
         if w.isdigit():
             digits_at.append(count)
+            parts_after = True
+        elif digits_at and parts_after:
+            parts_after = password_part(w)
         cut = i + len(w)
         if word[len(w):len(w) + 1] in _PHRASE_END and word != w:
             stopped = True  # ('... staple.': a sentence's end)
@@ -2108,7 +2185,8 @@ def _spaced_phrase(m: re.Match[str]) -> str:
         return whole
     if whole[:10].lower().startswith("passphrase"):
         return whole[:start] + REDACTED + whole[cut:]
-    if digits_at != [count]:
+    # (or digits then parts alone, 'blue monkey 42 7Z', 'blue monkey 42 2pg 7Z', as _spaced_rest reads them)
+    if len(digits_at) != 1 or not parts_after:
         return whole
     return whole[:start] + REDACTED + whole[cut:]
 
