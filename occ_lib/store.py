@@ -272,11 +272,18 @@ def _by_run_and_day(
     if missing:
         raise StoreError(f"{probes_dir(store)}: {_NO_START.format(n=missing)}")
     groups: dict[tuple[str, dt.date], list[dict[str, Any]]] = {}
+    names: dict[object, str] = {}  # (a run's rows share their run id: its file name is made once)
     for r in rows:
         at = r["started_at"]
         if not isinstance(at, dt.datetime):
             return None
-        groups.setdefault((_safe_name(r.get("run_id")), _utc(at).date()), []).append(r)
+        run = r.get("run_id")
+        name = names.get(run) if isinstance(run, str) else None
+        if name is None:
+            name = _safe_name(run)
+            if isinstance(run, str):
+                names[run] = name
+        groups.setdefault((name, _utc(at).date()), []).append(r)
     return groups
 
 
@@ -284,6 +291,9 @@ def _row_order(row: dict[str, Any]) -> tuple[dt.datetime, bool, str]:
     """Arrow's ``sort_by`` order of a part: started_at, then target (nulls last)."""
     target = row.get("target")
     return _utc(row["started_at"]), target is None, target or ""
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False)  # (json.dumps with options builds one per call)
 
 
 def _rows_table(rows: Iterable[dict[str, Any]]) -> pa.Table:
@@ -299,7 +309,7 @@ def _rows_table(rows: Iterable[dict[str, Any]]) -> pa.Table:
         if isinstance(at, dt.datetime):
             at = at.astimezone(dt.UTC) if at.tzinfo is not None else at
             rec["started_at"] = at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        lines.append(json.dumps(rec, ensure_ascii=False, allow_nan=False))
+        lines.append(_JSON.encode(rec))
     if not lines:
         return PROBE_SCHEMA.empty_table()
     data = ("\n".join(lines) + "\n").encode("utf-8")

@@ -208,10 +208,14 @@ def test_the_console_command_loads_no_terminal_or_compute_code(tmp_path, server)
     # rich, pygments), rich's progress bar and Arrow's compute module are never loaded; the probes
     # still run through httpx, and the store holds every row
     cfg = _workspace(tmp_path, _targets(server))
+    # (what is loaded as the process ends: `occ probe` ends itself with os._exit, past atexit)
     code = (
-        "import atexit, sys\nfrom occ_lib.cli import main\n"
-        "atexit.register(lambda: print(sorted(m for m in ('httpx', 'httpx._main', 'rich', 'pandas', "
-        "'pyarrow', 'pyarrow.compute') if sys.modules.get(m) is not None), file=sys.stderr))\n"
+        "import os, sys\nfrom occ_lib.cli import main\n"
+        "def loaded(code, _exit=os._exit):\n"
+        "    print(sorted(m for m in ('httpx', 'httpx._main', 'rich', 'pandas', 'pyarrow', "
+        "'pyarrow.compute') if sys.modules.get(m) is not None), file=sys.stderr, flush=True)\n"
+        "    _exit(code)\n"
+        "os._exit = loaded\n"
         "sys.argv = ['occ', 'probe', '-c', sys.argv[1], '-w', sys.argv[2], '-f', 'csv']\nmain()\n"
     )
     for workers in ("1", "2"):

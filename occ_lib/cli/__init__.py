@@ -20,7 +20,7 @@ import typer
 
 from ..errors import ConfigError, OccError
 from ..redact import redact_text
-from . import logs, probes, report, sla, store, timeline
+from . import _common, logs, probes, report, sla, store, timeline
 from ._common import warn_note
 
 app = typer.Typer(
@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> None:
     """
     if argv is None:
         _skip_httpx_cli()
+        _common.console_process = True
     try:
         _main(argv)
     finally:

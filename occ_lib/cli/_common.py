@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +20,31 @@ if TYPE_CHECKING:  # pandas loads when a command needs it: `occ probe` starts pr
 
 FormatOpt = typer.Option("table", "--format", "-f", help="table (for people), csv, json or jsonl.")
 ConfigOpt = typer.Option(None, "--config", "-c", help="workspace file (default ./occ.yml).")
+
+
+#: True in the ``occ`` process itself (the console script, which ends with its command); False when
+#: a test or a notebook calls :func:`occ_lib.cli.main` with arguments.
+console_process = False
+
+
+def freeze_loaded() -> None:
+    """In the ``occ`` process only: leave everything loaded so far (typer, pydantic, httpx: modules,
+    never garbage) out of the collector's passes. One full pass over them while 1000 probe targets
+    validated cost ~25 ms of ``occ probe``'s start."""
+    if console_process:
+        gc.freeze()
+
+
+def end_now(code: int) -> None:
+    """In the ``occ`` process only: end it now with ``code``, its output flushed. ``occ probe`` calls
+    it when all is written (the store's files fsynced, the summary printed): what would follow is
+    the interpreter taking pyarrow, pydantic and httpx apart, ~15 ms of a run. Elsewhere, return."""
+    if not console_process:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def check_format(fmt: str) -> str:

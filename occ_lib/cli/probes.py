@@ -20,7 +20,7 @@ from pathlib import Path
 import typer
 
 from ..errors import ConfigError, ProbeError
-from ._common import ConfigOpt, FormatOpt, check_format, emit_records, warn, workspace
+from ._common import ConfigOpt, FormatOpt, check_format, emit_records, end_now, freeze_loaded, warn, workspace
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
 _UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
@@ -95,8 +95,11 @@ def probe(
     fmt: str = FormatOpt,
 ) -> None:
     """Probe the workspace's targets concurrently, store every result, print a per-target summary."""
+    freeze_loaded()
     from ..probe import SUMMARY_COLUMNS, probe_runs, summary_records
     from ..targets import select_targets
+
+    freeze_loaded()
 
     check_format(fmt)
     try:
@@ -140,8 +143,10 @@ def probe(
         warn(f"{how}: {stored} of {repeat} run(s) stored; the probes of a run cut short are not")
         raise typer.Exit(143 if isinstance(exc, _Terminated) else 130) from None
     emit_records(list(SUMMARY_COLUMNS), summary_records(rows), fmt, title="Probes")
-    if any(r["outcome"] != "up" for r in rows):
-        raise typer.Exit(3)
+    code = 3 if any(r["outcome"] != "up" for r in rows) else 0
+    end_now(code)
+    if code:
+        raise typer.Exit(code)
 
 
 class _Terminated(KeyboardInterrupt):
