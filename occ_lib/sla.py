@@ -535,6 +535,18 @@ def _an_update(text: str) -> bool:
     return "pdate" not in text or _NO_UPDATE.search(text) is None
 
 
+# an item that owes an update rather than gives one ('next update 18:00', 'update promised by 5pm', 'will
+# update at noon', 'update due 17:00')
+_UPDATE_OWED = re.compile(r"(?i:\bpromis|\bnext\b|\bwill\b|\bto\s+be\b|\bdue\b|\bowe[sd]?\b|\bpending\b)")
+
+
+def _gives_update(text: str) -> bool:
+    """Whether an item of a ticket gives the update an untimed promise owed ('16:05 ZD-1 update sent',
+    'customer updated'): it names an update, and says neither that none came (:func:`_an_update`) nor
+    that one is still owed (:data:`_UPDATE_OWED`)."""
+    return "pdate" in text and _an_update(text) and _UPDATE_OWED.search(text) is None
+
+
 class _Updates:
     """Per ticket, the instants of its timed events known at ``as_of`` (threads included): what keeps a
     promise of the next update ('Next update by 14:45 EDT') is the first of them after the item that
@@ -545,6 +557,7 @@ class _Updates:
     def __init__(self, events: pd.DataFrame, as_of: pd.Timestamp, tz: str = "UTC") -> None:
         self._at: dict[str, list[tuple[pd.Timestamp, str]]] = {}
         self._kind: dict[tuple[pd.Timestamp, str], str] = {}  # ((at, text): the event's kind)
+        self._where: dict[tuple[pd.Timestamp, str], tuple[str, int]] = {}  # ((at, text): its first item)
         self._written: dict[tuple[str, int], pd.Timestamp] = {}
         self._days: dict[tuple[str, int], pd.Timestamp] = {}
         self._loose: dict[str, list[tuple[pd.Timestamp, str]]] = {}  # (per source: events of no ticket)
@@ -563,6 +576,7 @@ class _Updates:
             if when > as_of:
                 continue
             self._kind.setdefault((when, str(text or "")), str(kind or ""))
+            self._where.setdefault((when, str(text or "")), (str(src), int(line)))
             tks = tks if isinstance(tks, list | tuple | np.ndarray) else []
             for t in tks:
                 self._at.setdefault(str(t), []).append((when, str(text or "")))
@@ -577,6 +591,7 @@ class _Updates:
         loose: bool = False,
         own: Callable[[str], bool] | None = None,
         kinds: Callable[[str, str], bool] | None = None,
+        below: bool = False,
     ) -> pd.Timestamp | None:
         """The ticket's first event after the earliest item of ``recs`` that made the promise, of those
         whose text ``says`` so when given (None when there is none yet, or when no item of them has a
@@ -585,7 +600,9 @@ class _Updates:
         events of no ticket in the logs of ``recs`` count too (a notice given: 'Regulator notified');
         ``own``: an event at the time of the item that made the promise counts too when its text ``own``
         says so ('submitted 5 minutes before the 18:00 ET close'); ``kinds``: an event counts too when
-        ``kinds`` says so of its kind and text (an acknowledgement keeps a promise of a response)."""
+        ``kinds`` says so of its kind and text (an acknowledgement keeps a promise of a response); ``below``:
+        of a promise dated by its day, only an event of an item written below it in its log counts (or of
+        another log)."""
         keys = [(str(r["source"]), int(r["line"])) for r in recs]
         made = [w for k in keys if (w := self._written.get(k)) is not None]
         day = not made and says is not None and by_day
@@ -595,6 +612,9 @@ class _Updates:
             return None
         first = min(made)
         cands = self._at.get(ticket, [])
+        if below and day:
+            last = {src: max(n for s2, n in keys if s2 == src) for src, _ in keys}
+            cands = [p for p in cands if (w := self._where.get(p)) is None or w[1] > last.get(w[0], -1)]
         if loose:
             cands = sorted([*cands, *(p for src in dict.fromkeys(k[0] for k in keys)
                                       for p in self._loose.get(src, []))], key=lambda p: p[0])
@@ -889,6 +909,22 @@ def _line_bound(events: pd.DataFrame) -> Callable[[str, int, pd.Timestamp], tupl
     return bound
 
 
+# a move that says the promise came later than it was ('ETA slipped to 15:00', 'pushed to', 'delayed')
+_SLIPPED = re.compile(r"(?i:\b(?:slipp?(?:ed|s|ing)?|pushed|delayed|postponed)\b)")
+
+
+def _slips_short(mover: Mapping[str, Any], due: pd.Timestamp) -> bool:
+    """Whether a move that says its promise slipped (:data:`_SLIPPED`) to a due time before ``due``:
+    it slipped an earlier promise, not this one ('[1:02 PM] ETA slipped to 15:00 CET' moves the backfill's
+    13:30 ETA, not the request's 'please by Fri 12:00 CET' due the next day)."""
+    new = mover.get("due_at")
+    if new is None or pd.isna(new) or pd.isna(due) or pd.Timestamp(new) >= pd.Timestamp(due):
+        return False
+    text = str(mover.get("text") or "")
+    return ("lip" in text or "ush" in text or "elay" in text or "ostpon" in text) and (
+        _SLIPPED.search(text) is not None)
+
+
 def _moved(
     groups: dict[tuple[Any, ...], list[dict[str, Any]]], written: Mapping[tuple[str, int], pd.Timestamp],
     days: Mapping[tuple[str, int], pd.Timestamp] | None = None,
@@ -910,7 +946,8 @@ def _moved(
     moved to Fri noon' between '9:55 a.m.' and '4:30 p.m.' items moves a Thu 6 p.m. deadline: superseded;
     one due at 3 p.m. stays missed, its overage up to 4:30 p.m.). A deadline of no ticket is moved by a
     move of no ticket in its own log that names its subject (:func:`occ_lib.logs.same_subject`: 'RC2
-    sign-off moved to Fri 10/10 noon ET' after 'Sign-off deadline for RC1: Thu 10/09 6:00 p.m. ET')."""
+    sign-off moved to Fri 10/10 noon ET' after 'Sign-off deadline for RC1: Thu 10/09 6:00 p.m. ET'). A
+    slip to a due time before the group's is no move of it (:func:`_slips_short`)."""
     days = days or {}
     movers: dict[tuple[str, str], list[tuple[pd.Timestamp, str, int, tuple[Any, ...], dict[str, Any]]]] = {}
     for key, recs in groups.items():
@@ -942,7 +979,8 @@ def _moved(
         by = [m for k in kinds for m in movers.get((who, k), ()) if m[3] != key
               and (m[0] > lw or m[0] == lw and m[1] == ls and (m[2] > ll or said and m[2] == ll)
                    or _same_day(m, lw, lday, days) and m[1] == ls and m[2] > ll)
-              and (key[0] is not None or same_subject(str(recs[0].get("text")), str(m[4].get("text"))))]
+              and (key[0] is not None or same_subject(str(recs[0].get("text")), str(m[4].get("text"))))
+              and not _slips_short(m[4], key[1])]
         if by:
             first = min(by, key=lambda m: (m[0], m[1], m[2]))
             end = days.get((first[1], first[2]))
@@ -1166,7 +1204,12 @@ def deadline_misses(
     """Deadlines and ETAs from the logs' ``deadlines`` table known at ``as_of``, one row per (ticket,
     due time) due from ``start``: before ``end``, or at or after as_of (:func:`_due_in`). A date-only one is
     due at the end of its day in the zone its log declares (:func:`_date_zones`), else in ``tz``;
-    detail times are in ``tz``, and a detail opens with the due time (:func:`_due_text`)."""
+    detail times are in ``tz``, and a detail opens with the due time (:func:`_due_text`). A reply, a
+    response or a customer update owed in an item that passes a support desk's ticket on as another ('ZD-1
+    escalated to Tier 3 as ESC-9. next reply due 14:30 PT') is the desk's ticket's only
+    (:func:`_reply_tickets`). A promise of an update with no time of its own is dated by its section's day
+    and kept by an item below it that gives the update (:func:`_gives_update`); a slip to a time before a
+    deadline of the ticket moves no such deadline (:func:`_slips_short`)."""
     events = _table(logs, "events")
     deadlines = _table(logs, "deadlines")
     # ('09:10 UTC maintenance window until 15:00 UTC' after '09:00 UTC OPS-7 ...': no step of OPS-7's)
@@ -1203,6 +1246,8 @@ def deadline_misses(
         prec = rec.get("due_precision") == "day"
         # ('due Nov 18' in an ET log and in a UTC one end at different instants: two promises)
         day_zone = zones.get(str(rec["source"]), tz) if prec else None
+        # ('ZD-1 escalated to Tier 3 as ESC-9. next reply due 14:30 PT': the reply is the customer's ticket's)
+        tickets = _reply_tickets(rec, tickets) if len(tickets) > 1 else tickets
         keys = [(t, rec["due_at"], prec, day_zone) for t in dict.fromkeys(tickets)] or [
             (None, rec["due_at"], prec, day_zone, rec["source"], rec["line"])
         ]
@@ -1263,6 +1308,10 @@ def deadline_misses(
                 verb = "updated"
             elif promise == "update":
                 resolved = updates.after(ticket, recs, _an_update, by_day=False)
+                if resolved is None and ticket is not None and all(updates.written(r) is None for r in recs):
+                    # ('Customer update promised by 4pm for ZD-1' with no time of its own, then '16:05 ZD-1
+                    # update sent'): dated by its section's day, kept by an item below it giving the update
+                    resolved = updates.after(ticket, recs, _gives_update, below=True)
                 resolved_day, verb = False, "updated"
             elif promise == "notification":  # ('Regulator notified via DPA portal': its own log's, no ticket)
                 resolved, resolved_day = updates.after(ticket, recs, notified, loose=True), False
@@ -2021,6 +2070,36 @@ def _owes_response(rec: dict[str, Any]) -> bool:
     if not response_promise(text):
         return False
     return rec.get("keyword") != "ETA" or _REPLY_ETA.search(text) is not None
+
+
+# the keys of a support desk, the customer's side of a ticket (Zendesk's, a '#48291' read as ZD-, Freshdesk's,
+# a 'SUP-'): a reply or a customer update is owed on them, not on the engineering ticket it was escalated as
+_SUPPORT_PREFIXES = ("ZD-", "FD-", "SUP-")
+# a customer update promised ('Customer update promised by 4pm', 'next customer update 15:00'): a reply owed
+_CUSTOMER_UPDATE = re.compile(r"(?i:\bcustomer\b.{0,40}?\bupdate)")
+
+
+# what says the support ticket was passed on as an engineering one ('escalated to Tier 3 as ESC-9', 'filed
+# ENG-12 for it', 'linked to JIRA-7'): the other keys of the item are that one's
+_HANDED_ON = re.compile(r"(?i:escalat|\blinked\b|\bfiled\b|\braised\b|\bcreated\b|\bopened\b)")
+
+
+def _reply_tickets(rec: dict[str, Any], tickets: list[str]) -> list[str]:
+    """The tickets a deadline of several is owed on: for a reply, a response or a customer update owed
+    (:func:`_owes_response`, :data:`_CUSTOMER_UPDATE`) whose item names a support desk's key and another
+    it was passed on as (:data:`_HANDED_ON`; ``10:15 ZD-1 escalated to Tier 3 as ESC-9. next reply due
+    14:30 PT``), the desk's keys only: the
+    customer is answered on their ticket, and ESC-9's fix keeps no reply; else ``tickets``."""
+    desk = [t for t in tickets if t.startswith(_SUPPORT_PREFIXES)]
+    if not desk or len(desk) == len(tickets):
+        return tickets
+    text = str(rec.get("text") or "")
+    if _HANDED_ON.search(text) is None:
+        return tickets
+    if _owes_response(rec) or (
+            "pdate" in text and "ustomer" in text and _CUSTOMER_UPDATE.search(text) is not None):
+        return desk
+    return tickets
 
 
 def _responds(kind: str, text: str) -> bool:

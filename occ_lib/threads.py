@@ -38,6 +38,11 @@ pulled into one ticket:
   (``- 2025-10-10 00:20 UTC paged the IC (Sam); 00:55 escalated to VP Eng (Helen)``) right after an
   item that names exactly one ticket (``- 2025-10-09 23:48 UTC page #PD-Z9Y8X7 for SRE-447``), timed
   from that item's latest time to 6 hours after it, is about that ticket.
+- A section that names several tickets holds a run of one: the ticketless steps (as above, a ``status``
+  item with a deadline too: ``[1:02 PM] ETA slipped to 15:00 CET``) between two items naming the same one
+  ticket, with no item naming another between them, are that ticket's (``05:40 DATA-1 failed``, ``06:52
+  new ETA 09:30``, ``08:58 DATA-1 resolved``, then ``DE-2 request: backfill by Fri``): a later item naming
+  another ticket does not break the run before it (:func:`_runs`). Not after an item that resolved it.
 - Not a window announced: an item whose deadlines (when the deadlines table is given) are all
   ``window`` ones, a change or maintenance window's range or a window's or freeze's end (``09:10 UTC
   maintenance window until 15:00 UTC``, ``09:20 UTC deploy freeze until 16:00 UTC``), tells when work
@@ -118,6 +123,7 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
                     strict=True))
     lines = events["line"].astype("int64").tolist()
     windows = _announcements(deadlines)
+    dated: frozenset[tuple[str, int]] | None = None  # (the items with a deadline, once needed)
     by_section: dict[tuple[str, int], list[int]] = {}
     for i, key in enumerate(keys):
         by_section.setdefault(key, []).append(i)
@@ -127,8 +133,12 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
         rows = by_section[key]
         named = {t for i in rows for t in tickets[i]}
         if len(named) != 1:
-            if len(named) > 1 and ats is not None:
-                _next_to(rows, tickets, items, texts, kinds, lines, ats, out)
+            if len(named) > 1:
+                if ats is not None:
+                    _next_to(rows, tickets, items, texts, kinds, lines, ats, out)
+                if dated is None:
+                    dated = _dated(deadlines)
+                _runs(rows, tickets, items, texts, kinds, lines, key[0], windows, dated, out)
             continue
         (ticket,) = named
         rows = sorted(rows, key=lambda i: lines[i])
@@ -148,10 +158,7 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
                 continue
             if closed and _AFTERMATH.search(str(texts[i] or "")) is None:
                 continue
-            if (lines[i] > first and kinds[i] in _STORY_KINDS
-                    and items[i] in _THREAD_ITEMS and _TIME_LED.match(str(texts[i] or "")) is not None
-                    and (not windows or (keys[i][0], lines[i]) not in windows)
-                    and not _names_other(texts[i])):
+            if lines[i] > first and _a_step(i, items, texts, kinds, lines, key[0], windows):
                 if (noun := _other_subject(str(texts[i]))) is not None:
                     if told is None:
                         told = " ".join(str(texts[j] or "") for j in rows if tickets[j]).lower()
@@ -161,6 +168,58 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
         if not child:
             before[key[0]] = ticket
     return out
+
+
+def _a_step(i: int, items: list, texts: list, kinds: list, lines: list[int], src: str,
+            windows: frozenset[tuple[str, int]], any_kind: bool = False) -> bool:
+    """Whether ticketless item ``i`` can tell a step of a thread's story: a time-led list item, line or
+    paragraph of a story kind (of any, ``any_kind``), no window announced, naming no '#' ticket (the
+    module's rules)."""
+    return ((any_kind or kinds[i] in _STORY_KINDS) and items[i] in _THREAD_ITEMS
+            and _TIME_LED.match(str(texts[i] or "")) is not None
+            and (not windows or (src, lines[i]) not in windows) and not _names_other(texts[i]))
+
+
+def _dated(deadlines: pd.DataFrame | None) -> frozenset[tuple[str, int]]:
+    """The (source, line) of the items with a deadline that is no ``window``'s."""
+    if deadlines is None or deadlines.empty or not {"source", "line", "keyword"} <= set(deadlines.columns):
+        return frozenset()
+    rows = zip(deadlines["source"], deadlines["line"], deadlines["keyword"], strict=True)
+    return frozenset((str(s), int(n)) for s, n, kw in rows if kw != "window")
+
+
+def _runs(rows: list[int], tickets: list[list[str]], items: list, texts: list, kinds: list, lines: list[int],
+          src: str, windows: frozenset[tuple[str, int]], dated: frozenset[tuple[str, int]],
+          out: pd.Series) -> None:
+    """In place: in a section of several tickets, the ticketless steps (:func:`_a_step`) between two items
+    that name the same one ticket, with no item naming another between them, are about that ticket
+    (``05:40 DATA-1 failed``, ``06:52 new ETA 09:30``, ``08:58 DATA-1 resolved``, then ``DE-2 request:
+    backfill by Fri``): a later item naming another ticket does not break the run before it. A ``status``
+    item with a deadline is one too (``[1:02 PM] ETA slipped to 15:00 CET``: the run's ETA moved, which its
+    earlier ETA's row must see to be superseded, not missed). Not after an
+    item that resolved it (but its aftermath), nor about another thing (:func:`_other_subject`) that the
+    run's items do not name."""
+    order = sorted(rows, key=lambda i: lines[i])
+    start: int | None = None  # (the position in ``order`` of the last item naming one ticket)
+    for pos, i in enumerate(order):
+        if not tickets[i]:
+            continue
+        one = set(tickets[i])
+        if start is not None and set(tickets[order[start]]) == one and len(one) == 1:
+            (ticket,) = one
+            opener = order[start]
+            told = " ".join((str(texts[opener] or ""), str(texts[i] or ""))).lower()
+            closed = kinds[opener] == "resolved"
+            for j in order[start + 1:pos]:
+                if out.iat[j] or (closed and _AFTERMATH.search(str(texts[j] or "")) is None):
+                    continue
+                moved = kinds[j] == "status" and (src, lines[j]) in dated
+                if lines[j] > lines[opener] and _a_step(j, items, texts, kinds, lines, src, windows, moved):
+                    noun = _other_subject(str(texts[j]))
+                    if noun is not None and (noun == "cut-off" or re.search(rf"\b{noun}", told) is None):
+                        continue
+                    out.iat[j] = [ticket]
+        start = pos if len(set(tickets[i])) == 1 else None
 
 
 # an item about another thing than its section's ticket, which it opens with (after its stamp): the
