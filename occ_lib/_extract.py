@@ -954,6 +954,14 @@ _ESC_DONE = frozenset(
      "esc'd", "esc’d", "esc'ed", "esc’ed", "escd"}
 )
 _ESC_NOUN = frozenset({"escalation", "escalations", "re-escalation", "escalate"})
+# the common transpositions of 'escalated'/'escalate' typed in a hurry ('Escaltaed ZD-1 to Tier 3'): read
+# as the word only before 'to' in its clause (a bracket between: 'Escaltaed #1 (VIP) straight to Tier 3')
+# and whom or what level it reaches (:func:`_esc_typo_fixed`)
+_ESC_TYPOS = frozenset({"escaltaed", "esclated", "escalted", "escalaetd", "esclate", "escalte"})
+_ESC_TYPO = re.compile(
+    r"\b(escaltaed|esclated|escalted|escalaetd|esclate|escalte)\b(?=(?:[^.;!?,(\n]|\([^)\n]{0,40}\)){0,60}?\bto\s+\w)",
+    re.IGNORECASE,
+)
 # a page made again is a follow-up (rule 5): 're-paged', 'repaged' ('paged again' says it in words)
 _REPAGED = frozenset({"re-paged", "repaged", "re-paging", "repaging"})
 _DONE = frozenset(
@@ -1783,7 +1791,7 @@ def words(text: str) -> frozenset[str]:
 # same answers on ``keywords(text)`` as on ``words(text)``.
 _VOCABULARY = frozenset().union(
     _ESC_DONE, _ESC_NOUN, _DONE, _REOPENED, _RESOLVED, _COMPLETE, _NOT_RESOLVED, _ACK, _FOLLOW, _BLOCKED,
-    _EVIDENCE,
+    _EVIDENCE, _ESC_TYPOS,
     _PLAN,
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
     _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _DUP, _MET, _REOPEN_HINT, _TAKEN_WORDS,
@@ -1937,6 +1945,8 @@ def classify(
     ``ticked``: the item is a ticked task box (``- [x] ...``); ``task``: it is a task, a box or a
     Logseq marker (``- [ ] ...``, ``- TODO ...``; unticked, it is still to do). ``not w.isdisjoint(S)``
     asks what ``w & S`` does without making the intersection set."""
+    if not w.isdisjoint(_ESC_TYPOS) and (fixed := _esc_typo_fixed(text, w, has_deadline, ticked, task)):
+        return fixed  # ('Escaltaed ZD-1 to Tier 3': a typo of 'escalated' before whom it reaches)
     if not w.isdisjoint(_WONT) and _WONT_FIX.search(text.lower()) is not None:
         text = _wont_fix(text)  # ('closed as won't fix': the resolution's name, no negation)
         w = keywords(text)
@@ -2140,6 +2150,19 @@ def _taken_or_sent(text: str) -> int:
     if any(g in low for g in _DISPATCH_GATE) and (m := _DISPATCHED.search(text)) is not None:
         return m.start()
     return -1
+
+
+def _esc_typo_fixed(
+    text: str, w: frozenset[str], has_deadline: bool, ticked: bool, task: bool
+) -> tuple[str, int] | None:
+    """(kind, level) of ``text`` with its typed-over 'escalated'/'escalate' (:data:`_ESC_TYPOS`) read as
+    the word, when it is followed by 'to' and that reading is an escalation to a level or role (level 1
+    or more); else None, and the item is read as written (a typo elsewhere changes nothing)."""
+    fixed = _ESC_TYPO.sub(lambda m: "escalate" if m.group(1).lower().endswith("e") else "escalated", text)
+    if fixed == text:
+        return None
+    kind, level = classify(fixed, keywords(fixed), has_deadline, ticked, task)
+    return (kind, level) if kind == "escalation" and level >= 1 else None
 
 
 def step_day_word(text: str, start: int, end: int, kind: str) -> bool:

@@ -57,7 +57,8 @@ opening the item sharing the next clause's (``OPS-1, OPS-2: ETA 18:00``), a brac
 right after a ticket (not the last of a list, ``OPS-1, OPS-2 (ETA 18:00)``, ``OPS-1 and OPS-2 (...)``)
 that ticket's: ``INC-101 (due 10/14), INC-102 (due Oct 16)`` gives each its own date (:func:`_keyed_aside`);
 one written right after a ticket its clause only waits on or refers to is that clause's own tickets'
-(``OPS-54 blocked on DEP-9 (ETA 15:00), OPS-55 done``: OPS-54's, not OPS-55's);
+(``OPS-54 blocked on DEP-9 (ETA 15:00), OPS-55 done``: OPS-54's, not OPS-55's), and so is a clause after
+a comma that names no ticket (``OPS-54 blocked on DEP-9, ETA 15:00, OPS-55 done``: :func:`_waiting_clause`);
 a deadline whose clause names
 none takes its sentence's or ``;`` part's when that names some but not all; and one whose part names
 none either is the item's *lead* ticket's alone (:func:`_lead`: the one it opens with, after a time
@@ -659,6 +660,8 @@ def deadline_tickets(
     for i in range(1, len(spans)):
         if spans[i][2] and not keys[i] and (key := _keyed_aside(text, spans, keys, i, owned)) is not None:
             merged[i] = key  # ('INC-101 (due 10/14), INC-102 (due Oct 16)': each its own)
+        elif not spans[i][2] and not keys[i] and (key := _waiting_clause(text, spans, keys, i, owned)):
+            merged[i] = key  # ('OPS-54 blocked on DEP-9, ETA 15:00, OPS-55 done': OPS-54's)
     los = [lo for lo, _, _ in spans]
     where: list[int | None] = []  # the clause of each deadline
     for start in starts:
@@ -699,6 +702,22 @@ def _keyed_aside(
     if i >= 2 and keys[i - 2] and _bare(text[spans[i - 2][0]:spans[i - 2][1]], keys[i - 2], i == 2):
         return None
     return [last]
+
+
+def _waiting_clause(
+    text: str, spans: list[tuple[int, int, bool]], keys: list[list[str]], i: int, owned: list[str]
+) -> list[str] | None:
+    """The tickets of the clause before ``spans[i]`` (a comma's clause naming no ticket) when that clause
+    ends with a ticket it only waits on (:func:`blockers`): 'OPS-54 blocked on DEP-9, ETA 15:00, OPS-55
+    done' is OPS-54's (the caller drops the blocker), as the bracketed aside is (:func:`_keyed_aside`);
+    None otherwise ('OPS-1, OPS-2 ETA 18:00' stays both's)."""
+    before = keys[i - 1]
+    if len(before) < 2 or "," not in text[spans[i - 1][1]:spans[i][0]]:
+        return None
+    clause = text[spans[i - 1][0]:spans[i - 1][1]].rstrip(" \t*_`")
+    if not clause.endswith(before[-1]) or before[-1] not in blockers(clause, owned):
+        return None
+    return list(before)
 
 
 def _lead(text: str, owned: list[str], spans: list[tuple[int, int, bool]]) -> list[str] | None:

@@ -587,7 +587,11 @@ Per item (the rules, in order)
       log, that says its addressee was notified (``Regulator notified via DPA portal``, ``customers
       notified``, ``notification submitted to the ICO``; not ``notified the CISO``, ``customers to be
       notified``). A ``window`` written as a range is due at its end (``maintenance
-      window Sat 02:00-04:00 ET``); an impact, outage or incident window is when it happened, no deadline (a
+      window Sat 02:00-04:00 ET``), no time of the item's (a plan of no time of its own is on its section's
+      date), nor is a time after the range's end on a later day than the section's, the plan's too
+      (``Weekend: maintenance window Sat 11 Oct 02:00–04:00 UTC; Sun run may miss 07:00 IST freshness``
+      under a Friday is at the Friday's date, due Sat 04:00; :func:`_after_planned_window`); an impact,
+      outage or incident window is when it happened, no deadline (a
       planned or scheduled one is one); nor is a window's day alone of no ticket (``Window: Thursday Oct
       9, 2025.`` announces when it is: nobody promised anything, and no table can miss it; ``OPS-7 window
       Oct 10`` is OPS-7's; ``maintenance window until 06:00 UTC`` is a timed ``window``, its end, as the
@@ -743,7 +747,9 @@ Per item (the rules, in order)
       duplicate``, ``...as a duplicate?``); not ``OPS-304 is a duplicate`` nor ``duplicate alerts``
       (``duplicate of OPS-1`` names the original: the ticket groups below split it).
       1. ``escalation``: escalated / re-escalated / escalating (also esc'd, esc'ed, escd, and ``esc``
-         before a manager, lead or executive: ``esc to mgr``; not ``press esc to close``), or
+         before a manager, lead or executive: ``esc to mgr``; not ``press esc to close``; and a common
+         transposition, ``escaltaed``, ``esclated``, ``escalted``, ``esclate``..., read as the word only
+         before ``to`` and a level or role it reaches: ``Escaltaed ZD-1 to Tier 3 + VP of Support``), or
          "escalation" with a done verb
          (sent, delivered, posted, raised, paged...) or written to a manager, lead or executive
          (``escalation to the manager``, ``Escalation to the director for OPS-303``, ``escalation to
@@ -3274,6 +3280,10 @@ def _items(
                 if not para_go or _GO_NO_GO_BEFORE.search(proses[k], max(0, m.start - 60), m.start) is None:
                     continue  # (a later day's time in a dated paragraph: a plan, not when it was written)
                 m = replace(m, is_deadline=True, keyword="go/no-go")
+            elif not m.is_deadline and not m.is_stamp and dls and (
+                _after_planned_window(m, dls[-1], sec[2], _zone or tz)
+            ):
+                continue  # ('Weekend: maintenance window Sat 02:00-04:00 UTC; Sun run may miss 07:00 IST')
             if m.is_deadline and (m.keyword != "window" or m.precision != "day" or tks_all[k]):
                 dls.append(m)
                 if not (m.keyword == "window" and m.until is not None and (
@@ -4382,6 +4392,17 @@ def _newest_first(items: list[tuple]) -> bool:
             moments.append(when)
     steps = list(itertools.pairwise(moments))
     return sum(b < a for a, b in steps) > sum(b > a for a, b in steps)
+
+
+def _after_planned_window(
+    m: _times.TimeMention, window: _times.TimeMention, day: dt.date | None, zone: dt.tzinfo | None
+) -> bool:
+    """Whether the time ``m`` goes on the plan of the ``window`` range written before it in its item, on a
+    later day than the section's: both after ``day`` and ``m`` after the window's end ('Weekend:
+    maintenance window Sat 02:00-04:00 UTC; Sun run may miss 07:00 IST freshness' under a Friday: a
+    weekend's plan, neither time the item's, which is on its section's date as a window's plan is)."""
+    return window.keyword == "window" and window.until is not None and m.at is not None and (
+        m.at > window.until and _later_day(window, day, zone) and _later_day(m, day, zone))
 
 
 def _later_day(m: _times.TimeMention, day: dt.date | None, zone: dt.tzinfo | None) -> bool:

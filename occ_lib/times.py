@@ -348,7 +348,10 @@ Which date a time takes
     next day, ``announced for``, ``announced maintenance``, ``announcing``, a maintenance, downtime or
     outage named before it, ``Downtime announced Tue 06:00`` (not ``announced on Tue 06:00``, ``announced
     Tue 06:00``, ``Downtime announced on Tue``: when it was announced), moved/rescheduled/postponed to,
-    a schedule told in the present, starts, begins, kicks off, goes live,
+    a schedule told in the present, starts, begins, kicks off, goes live, a reminder of it
+    (``Reminder: Contoso callback Mon 9am PT`` written on a Sunday is the next day; ``reminder for``/``to``/
+    ``about``, ``remind ... to``; not ``reminder sent Mon``), a risk to come (``may miss``, ``might
+    breach``, ``could slip``: ``Sun run may miss 07:00 IST freshness`` written on a Friday is that Sunday),
     and a slot moved from one day to another: ``rollback drill scheduled Friday 2pm``, ``Code freeze starts
     Tue 12:00``, ``Go/no-go moved from Tue 16:00 to Wed 10:00``; and a change calendar row whose status
     cell keeps its window a promise, as a ``Planned`` row's: ``| CHG-2 | Thu 14:00 | Lee | Approved |``
@@ -356,8 +359,9 @@ Which date a time takes
     deferred, rescheduled, proposed, submitted, requested, ready, on hold, awaiting, genehmigt, geplant,
     verschoben, freigegeben; a ``Done`` row's weekday stays the last one), the nearest such day, ahead or
     behind, when it names a meeting's slot with no tense (meeting, sync, call, review, standup, demo, retro,
-    kickoff, go/no-go, freeze, cutover, rollout, go-live, launch (``rollout at 02:00 UTC Fri`` written on a
-    Tuesday is that Friday), and a maintenance's or downtime's, ``Maintenance Tue 06:00`` written
+    kickoff, go/no-go, freeze, cutover, rollout, go-live, launch, a callback or ``call back``
+    (``Contoso callback Mon 9am`` written on a Sunday is the next day; ``rollout at 02:00 UTC Fri`` written
+    on a Tuesday is that Friday), and a maintenance's or downtime's, ``Maintenance Tue 06:00`` written
     on a Monday is the next day: ``Go/no-go meeting Wed 16:00`` written on a Monday is two days
     ahead, on a Friday two days back; not one told as done, ``Code freeze started Tue 12:00``), else the
     last one on or before it (``Monday 09:00 deploy``); a weekday with no time near it is a mention only
@@ -383,7 +387,10 @@ Which date a time takes
     before a time dates it as above, a noun between or not (``Monday deploy at 09:00``).
     Short weekdays (``Fri``, ``Tues.``, ``THU``; capitalized or upper case, so that ``sat`` and ``sun``
     stay words) follow the same rules but name a time's day only with at most one word between
-    (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``); after a deadline keyword
+    (``ETA Fri 3pm``, ``Fri by 3pm``; not ``Sat with the vendor at 14:00``), or up to four when the short
+    weekday opens its text or clause (after ``;``, ``:``, ``.`` or a dash), capitalized, before a thing run
+    that day (``Sun run may miss 07:00 IST``, ``Sat batch``, ``Mon backup``: :func:`_abbr_run_opens`); after
+    a deadline keyword
     their dot or comma is no break (``ETA Fri. 10:00``, ``due Fri, 10 Oct``).
     ``this Friday`` is that day of the base date's week, ``next Friday`` of the week after (weeks
     start on Monday), ``last Friday`` the last one before the base date (``last Friday of October``
@@ -3026,9 +3033,30 @@ def _near_rel(text: str, cand: _Cand, rels: list[_Cand], opens: bool = False) ->
             _keyword_next(text, r.end)
         ):
             continue  # ('16:44 UTC NET-9 Tue ETA missed': the day is the ETA's, not the item's time's)
-        if (words <= (1 if r.abbr else 4) or listed) and words < best_words:  # (a list shares its day)
+        if (words <= (1 if r.abbr else 4) or listed or words <= 4 and r.abbr and r.end <= cand.start and (
+            _abbr_run_opens(text, r)
+        )) and words < best_words:  # (a list shares its day)
             best, best_words = r, words
     return best
+
+
+# a thing a weekday's short form names that runs on that day ('Sun run', 'Sat batch', 'Mon backup'): the
+# short form opening a clause before it is that day, a few words from the time ('Sun run may miss 07:00 IST
+# freshness'), as a long form is (not 'Sat with the DB team 14:00', 'Sun Life call 14:00': no such noun)
+_ABBR_RUN_NEXT = re.compile(
+    r"[ \t]+(?:runs?|jobs?|batch(?:es)?|backups?|loads?|exports?|imports?|reports?|syncs?|builds?|refresh"
+    r"|cron|etl|payroll|payouts?|window|maintenance|freeze|cutover|rollout|release|deploy|patch(?:ing)?"
+    r"|shift|on-?call)\b"
+)
+
+
+def _abbr_run_opens(text: str, r: _Cand) -> bool:
+    """Whether the short weekday ``r`` ('Sun') is written capitalized, opening its item or clause (after
+    ';', ':', a sentence's '.' or a dash), and names a thing run that day (:data:`_ABBR_RUN_NEXT`)."""
+    if not text[r.start].isupper() or _ABBR_RUN_NEXT.match(text, r.end) is None:
+        return False
+    before = text[max(0, r.start - 8):r.start].rstrip()
+    return not before or before[-1] in ";:.|\u2014\u2013-"
 
 
 # what may stand between a time and a weekday or relative day after it that is attached to it: '22:00 Mon',
@@ -5227,6 +5255,11 @@ _AHEAD = re.compile(
     r"|(?:maintenance|downtime|outage)[^\S\n]+announced(?![^\S\n]+on\b)"
     # a schedule told in the present: 'Code freeze starts Tue 12:00', 'Freeze begins Tuesday 12:00'
     r"|starts|begins|kicks\s+off|goes\s+live"
+    # a risk to come: 'Sun run may miss 07:00 IST freshness' (the coming Sunday's run)
+    r"|(?:may|might|could)(?:\s+not)?\s+(?:miss|breach|slip|be\s+late)"
+    # a reminder of what is to come: 'Reminder: Contoso callback Mon 9am PT' on a Sunday is the coming
+    # Monday (not 'reminder sent Mon': when it went out)
+    r"|reminders?(?=[^\S\n]*[:\u2014-]|[^\S\n]+(?:for|to|about|re|that)\b)|remind(?:ing)?[^\S\n]+(?:\w+[^\S\n]+)?to"
     # a meeting or a job moved: 'standup moved to Friday 10am', 'rescheduled for Mon', 'Go/no-go moved
     # from Tue 16:00 to Wed 10:00' (the slot it left was ahead too)
     r"|(?:moved|rescheduled|postponed|pushed|deferred|delayed|bumped)\s+(?:it\s+|them\s+)?(?:out\s+|back\s+)?"
@@ -5250,7 +5283,9 @@ _WAIT_UNTIL = re.compile(
 _SLOT = re.compile(
     r"(?<![\w-])(?i:meeting|sync|call|review|stand-?up|demo|retro|kick-?off|go/no-go|freeze|cut-?over"
     # a change's start, told as a slot: 'rollout at 02:00 UTC Fri', 'go-live Thu 09:00', 'launch Fri 10:00'
-    r"|maintenance|downtime|roll-?outs?|go-?live|launch)(?![\w-])"
+    r"|maintenance|downtime|roll-?outs?|go-?live|launch"
+    # a call promised back: 'callback Mon 9am', 'call back Tue' (not one told done: 'callback was Mon')
+    r"|call-?backs?|call[^\S\n]+back)(?![\w-])"
 )
 # a slot told as done: 'Code freeze started Tue 12:00', 'retro Wed went well' (the last such day); in the
 # weekday's own clause only: 'Branch cut done; code freeze Thu 18:00 PT' is this week's Thursday
