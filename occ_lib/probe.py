@@ -383,16 +383,17 @@ def _in_event_loop() -> bool:
     return True
 
 
-_OUTCOMES_QUEUE: Any = None  # in a forked worker: its pipe to the parent (_Channel), for the progress bar
+_CHANNEL: Any = None  # in a forked worker: its pipe to the parent (_Channel), for the progress bar
 
 
-def _worker_init(queue: Any, parent: int | None = None) -> None:
-    """A forked worker: where outcomes go, and no Ctrl-C of its own (a terminal sends it to the
-    whole process group): the parent handles it and stops the workers (:func:`_run_forked`). It
+def _worker_init(channel: Any, parent: int | None = None) -> None:
+    """A forked worker: where outcomes go (its :class:`_Channel`, or None), and no Ctrl-C of its own
+    (a terminal sends it to the whole process group): the parent handles it and stops the workers
+    (:func:`_run_forked`). It
     ends when its parent ``parent`` (pid) dies, however that dies (``kill -TERM`` or ``-KILL`` of the
     parent alone, which stops nothing in the workers): :func:`_die_with_parent`."""
-    global _OUTCOMES_QUEUE
-    _OUTCOMES_QUEUE = queue
+    global _CHANNEL
+    _CHANNEL = channel
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not a handler the parent set: terminate() ends it)
     if parent is not None:
@@ -439,7 +440,7 @@ def _watch_parent(parent: int) -> None:
 
 
 def _announce(row: Row) -> None:
-    _OUTCOMES_QUEUE.put(row["outcome"])  # a short string: the row itself comes back with the share
+    _CHANNEL.put(row["outcome"])  # a short string: the row itself comes back with the share
 
 
 def _worker_run(
@@ -448,7 +449,7 @@ def _worker_run(
     """One forked worker's share of a run."""
     return asyncio.run(
         probe_many(targets, concurrency=concurrency, run_id=run_id, body_cap=body_cap,
-                   max_redirects=max_redirects, progress=_announce if _OUTCOMES_QUEUE is not None else None)
+                   max_redirects=max_redirects, progress=_announce if _CHANNEL is not None else None)
     )
 
 
