@@ -959,7 +959,7 @@ _ESC_NOUN = frozenset({"escalation", "escalations", "re-escalation", "escalate"}
 # and whom or what level it reaches (:func:`_esc_typo_fixed`)
 _ESC_TYPOS = frozenset({"escaltaed", "esclated", "escalted", "escalaetd", "esclate", "escalte"})
 _ESC_TYPO = re.compile(
-    r"\b(escaltaed|esclated|escalted|escalaetd|esclate|escalte)\b(?=(?:[^.;!?,(\n]|\([^)\n]{0,40}\)){0,60}?\bto\s+\w)",
+    r"\b(" + "|".join(sorted(_ESC_TYPOS)) + r")\b(?=(?:[^.;!?,(\n]|\([^)\n]{0,40}\)){0,60}?\bto\s+\w)",
     re.IGNORECASE,
 )
 # a page made again is a follow-up (rule 5): 're-paged', 'repaged' ('paged again' says it in words)

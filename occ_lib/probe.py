@@ -495,10 +495,15 @@ def _worker_main(
                 payload = pickle.dumps(ProbeError(f"a probe worker failed: {type(exc).__name__}"))
             channel.send(_ERROR, payload)
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):
-                stream.flush()
+        _flush_std()
         os._exit(code)
+
+
+def _flush_std() -> None:
+    """Flush stdout and stderr (a stream already closed or broken is left as it is)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
 
 
 def _run_forked(
@@ -523,9 +528,7 @@ def _run_forked(
     children: dict[int, int] = {}  # read end of a worker's pipe -> its pid
     try:
         for k in range(workers):
-            for stream in (sys.stdout, sys.stderr):  # (else what they buffer is written twice)
-                with contextlib.suppress(Exception):
-                    stream.flush()
+            _flush_std()  # (else what stdout and stderr buffer is written by the worker too)
             r, w = os.pipe()
             try:
                 pid = os.fork()

@@ -162,12 +162,19 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
                 if (noun := _other_subject(str(texts[i]))) is not None:
                     if told is None:
                         told = " ".join(str(texts[j] or "") for j in rows if tickets[j]).lower()
-                    if noun == "cut-off" or re.search(rf"\b{noun}", told) is None:
+                    if _not_told(noun, told):
                         continue  # ('10:15 truck 2 delayed, ETA 15:30' in WMS-311's section: the truck's)
                 out.iat[i] = [outer if child and kinds[i] in _PAGE_STEP_KINDS else ticket]
         if not child:
             before[key[0]] = ticket
     return out
+
+
+def _not_told(noun: str, told: str) -> bool:
+    """Whether another thing a ticketless step is about (:func:`_other_subject`) is not the ticket's: the
+    calendar's cut-off never is, a truck or a dock only when ``told`` (the words of the ticket's items,
+    lower case) names it."""
+    return noun == "cut-off" or re.search(rf"\b{noun}", told) is None
 
 
 def _a_step(i: int, items: list, texts: list, kinds: list, lines: list[int], src: str,
@@ -216,7 +223,7 @@ def _runs(rows: list[int], tickets: list[list[str]], items: list, texts: list, k
                 moved = kinds[j] == "status" and (src, lines[j]) in dated
                 if lines[j] > lines[opener] and _a_step(j, items, texts, kinds, lines, src, windows, moved):
                     noun = _other_subject(str(texts[j]))
-                    if noun is not None and (noun == "cut-off" or re.search(rf"\b{noun}", told) is None):
+                    if noun is not None and _not_told(noun, told):
                         continue
                     out.iat[j] = [ticket]
         start = pos if len(set(tickets[i])) == 1 else None
