@@ -6,7 +6,7 @@ URLs pass through :func:`occ_lib.redact.redact_url` and header values are never 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +77,37 @@ class ProbeError(OccError):
 
 class ReportError(OccError):
     """A notebook or report could not be produced."""
+
+
+#: How many known names an error or a warning lists before it says how many more there are.
+NAMES_SHOWN = 12
+
+
+def listed_names(names: Sequence[str]) -> str:
+    """``a, b, c`` for a warning or an error (at most :data:`NAMES_SHOWN`, then how many more), or
+    ``none``: a workspace of a thousand targets must not print a thousand names."""
+    if not names:
+        return "none"
+    more = len(names) - NAMES_SHOWN
+    return ", ".join(names[:NAMES_SHOWN]) + (f" and {more} more" if more > 0 else "")
+
+
+def did_you_mean(unknown: Iterable[str], names: Sequence[str]) -> str:
+    """``did you mean 'staging-app-mock'? `` for the names closest to a mistyped one, else ``''``:
+    the name meant may be past the first :data:`NAMES_SHOWN` of :func:`listed_names`. Close is
+    difflib's ratio of at least 0.75, and within 0.1 of the closest ('staging-app-mok' is
+    'staging-app-mock' at 0.97, not 'staging-app-live' at 0.77)."""
+    import difflib
+
+    close: list[str] = []
+    for word in unknown:
+        scored = []
+        for name in names:
+            m = difflib.SequenceMatcher(None, word, name)
+            if m.real_quick_ratio() >= 0.75 and m.quick_ratio() >= 0.75 and (r := m.ratio()) >= 0.75:
+                scored.append((r, name))
+        if scored:
+            best = max(r for r, _ in scored)
+            close += [n for r, n in sorted(scored, key=lambda x: -x[0]) if r >= best - 0.1]
+    close = list(dict.fromkeys(close))[:3]
+    return f"did you mean {' or '.join(map(repr, close))}? " if close else ""

@@ -52,6 +52,7 @@ from ._extract import (
     submitted,
     submitted_before,
 )
+from .errors import did_you_mean, listed_names
 from .formats import budget_percent, human_duration, iso_z, plural, probe_count
 from .logs import promise_kind, same_subject
 from .periods import check_order, day_end, instant, local_midnight, parse_duration, zone
@@ -2851,10 +2852,6 @@ def _say_what_kept(out: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # policy keys that name nothing
 
-#: How many known names a warning lists before it says how many more there are.
-_NAMES_SHOWN = 12
-
-
 def unmatched_keys(
     policy: Policy, logs: Any = None, targets: Any = None
 ) -> list[tuple[str, str]]:
@@ -2869,7 +2866,8 @@ def unmatched_keys(
         known = sorted(set(targets))
         for key in policy.targets:
             if key != "*" and key not in known:
-                reason = f"no probe target of that name (known: {listed_names(known)})"
+                hint = did_you_mean([key], known)
+                reason = f"no probe target of that name ({hint}known: {listed_names(known)})"
                 out.append((f"sla.targets.{key}", reason))
     if policy.tickets:
         seen = _ticket_names(logs)
@@ -2906,11 +2904,3 @@ def _ticket_names(logs: Any) -> set[str]:
                         seen.update(str(t) for t in tickets)
     return seen
 
-
-def listed_names(names: list[str]) -> str:
-    """``a, b, c`` for a warning or an error (at most :data:`_NAMES_SHOWN`, then how many more), or
-    ``none``."""
-    if not names:
-        return "none"
-    more = len(names) - _NAMES_SHOWN
-    return ", ".join(names[:_NAMES_SHOWN]) + (f" and {more} more" if more > 0 else "")

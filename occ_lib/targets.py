@@ -28,8 +28,8 @@ from urllib.parse import parse_qsl, urlsplit
 from pydantic import BeforeValidator, Field, SecretStr, field_serializer, field_validator, model_validator
 
 from .config import StrictModel
-from .errors import ProbeError
-from .redact import AUTH_SCHEMES, is_secret_name, redact_mapping, redact_url
+from .errors import ProbeError, did_you_mean, listed_names
+from .redact import AUTH_SCHEMES, is_secret_name, redact_mapping, redact_text, redact_url
 
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 _RANGE = re.compile(r"^([1-5])xx$", re.IGNORECASE)
@@ -296,8 +296,12 @@ def select_targets(
         by_name = {t.name: t for t in chosen}
         unknown = [n for n in wanted if n not in by_name]
         if unknown:
-            known = ", ".join(sorted(by_name)) or "none"
-            raise ProbeError(f"no target named {', '.join(map(repr, unknown))} (known: {known})")
+            known = sorted(by_name)
+            # (a thousand targets are not listed; the one meant is named first when it is close)
+            raise ProbeError(redact_text(
+                f"no target named {', '.join(map(repr, unknown))} "
+                f"({did_you_mean(unknown, known)}known: {listed_names(known)})"
+            ))
         chosen = [by_name[n] for n in dict.fromkeys(wanted)]
     if tags:
         chosen = [t for t in chosen if all(t.tags.get(k) == v for k, v in tags.items())]

@@ -136,8 +136,9 @@ def test_sla_targets_key_naming_no_probe_target_is_a_warning(ws, capsys, monkeyp
     cfg = variant(ws, "occ_t.yml", "  maintenance:  ", typo + "  maintenance:  ")
     code, out, err = run(["sla", "--config", cfg, "--week", "2025-W41", "-f", "json"], capsys)
     assert err == (
-        "occ: warning: occ_t.yml: sla.targets.staging-app-mok: no probe target of that name (known: "
-        "hotdash-staging.fly.dev/app?mock=1, staging-app-live, staging-app-mock)\n"
+        "occ: warning: occ_t.yml: sla.targets.staging-app-mok: no probe target of that name (did you "
+        "mean 'staging-app-mock'? known: hotdash-staging.fly.dev/app?mock=1, staging-app-live, "
+        "staging-app-mock)\n"
     )
     assert code == 0  # (the figures are right; the key only judged nothing)
     _, plain, _ = run(["sla", "--config", "occ.yml", "--week", "2025-W41", "-f", "json"], capsys)
@@ -204,8 +205,8 @@ def test_export_of_an_unknown_target_is_a_usage_error(ws, capsys, monkeypatch):
     code, out, err = run(["export", "--config", "occ.yml", "--target", "staging-app-mok"], capsys)
     assert (code, out) == (2, "")
     assert usage_error(err) == (
-        "Invalid value for --target: no target named 'staging-app-mok' (known: "
-        "hotdash-staging.fly.dev/app?mock=1, staging-app-live, staging-app-mock)"
+        "Invalid value for --target: no target named 'staging-app-mok' (did you mean 'staging-app-mock'? "
+        "known: hotdash-staging.fly.dev/app?mock=1, staging-app-live, staging-app-mock)"
     )
     # a target known from the store only (imported evidence) is exported
     code, out, err = run(

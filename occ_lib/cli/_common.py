@@ -118,10 +118,10 @@ def known_targets(ws: Workspace, store: Path | None, wanted: list[str]) -> list[
 
 
 def listed(names: list[str]) -> str:
-    """``a, b, c`` for an error or warning (:func:`occ_lib.sla.listed_names`), redacted: a target
+    """``a, b, c`` for an error or warning (:func:`occ_lib.errors.listed_names`), redacted: a target
     named after a URL might carry a token."""
+    from ..errors import listed_names
     from ..redact import redact_text
-    from ..sla import listed_names
 
     return redact_text(listed_names(names))
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import ConfigError
+from ..errors import ConfigError, did_you_mean
 from ._common import ConfigOpt, known_targets, listed, warn, warn_note, workspace
 
 if TYPE_CHECKING:
@@ -169,8 +169,11 @@ def export_cmd(
             known = known_targets(ws, ws.store if ws.store.is_dir() else None, list(target))
             unknown = [t for t in dict.fromkeys(target) if t not in known]
             if unknown:
+                from ..redact import redact_text
+
+                hint = redact_text(did_you_mean(unknown, known))
                 raise typer.BadParameter(
-                    f"no target named {', '.join(map(repr, unknown))} (known: {listed(known)})",
+                    f"no target named {', '.join(map(repr, unknown))} ({hint}known: {listed(known)})",
                     param_hint="--target",
                 )
         n = export(ws.store, sys.stdout if out is None else out, fmt, target or None, start, end)
