@@ -34,10 +34,7 @@ except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.
     import probe_servers as ps  # type: ignore[no-redef]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _loopback_only():
-    with ps.without_proxies():
-        yield
+pytestmark = pytest.mark.usefixtures("loopback_only")  # (probe traffic stays on 127.0.0.1)
 
 UNRESOLVABLE_HOST = ps.UNRESOLVABLE_HOST
 closed_port, full_backlog_port, http_server = ps.closed_port, ps.full_backlog_port, ps.http_server

@@ -20,22 +20,7 @@ from occ_lib.cli import main
 from occ_lib.cli.probes import parse_duration
 from occ_lib.store import load_probes
 
-try:
-    from tests import probe_servers as ps
-except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
-    import probe_servers as ps  # type: ignore[no-redef]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _loopback_only():
-    with ps.without_proxies():
-        yield
-
-
-@pytest.fixture(scope="module")
-def server():
-    with ps.http_server() as srv:
-        yield srv
+pytestmark = pytest.mark.usefixtures("loopback_only")  # (probe traffic stays on 127.0.0.1)
 
 
 _DEFAULTS = "{timeout_s: 5, degraded_ms: 5000}"  # generous: classification tests, not speed tests

@@ -32,22 +32,7 @@ from occ_lib.probe import probe_runs, run_probes
 from occ_lib.store import load_probes
 from occ_lib.targets import Target
 
-try:
-    from tests import probe_servers as ps
-except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
-    import probe_servers as ps  # type: ignore[no-redef]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _loopback_only():
-    with ps.without_proxies():
-        yield
-
-
-@pytest.fixture(scope="module")
-def server():
-    with ps.http_server() as srv:
-        yield srv
+pytestmark = pytest.mark.usefixtures("loopback_only")  # (probe traffic stays on 127.0.0.1)
 
 
 def _children() -> set[int]:

@@ -26,10 +26,7 @@ except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.
     import probe_servers as ps  # type: ignore[no-redef]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _loopback_only() -> Iterator[None]:
-    with ps.without_proxies():
-        yield
+pytestmark = pytest.mark.usefixtures("loopback_only")  # (probe traffic stays on 127.0.0.1)
 
 
 def _b64(text: str) -> str:

@@ -51,10 +51,7 @@ except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.
 LO = "127.0.0.1"
 
 
-@pytest.fixture(autouse=True)
-def _loopback_only() -> Iterator[None]:
-    with ps.without_proxies():
-        yield
+pytestmark = pytest.mark.usefixtures("loopback_only")  # (probe traffic stays on 127.0.0.1)
 
 
 def _path(head: bytes) -> bytes:
