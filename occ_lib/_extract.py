@@ -3225,8 +3225,9 @@ def unmet(text: str, w: frozenset[str]) -> int:
 
 
 # 'ETA 30 min', 'ETA ~2h', 'due in 2 hours', 'within 3 days', 'ETA +1d': a deadline that long after the
-# item's time ('next update in 30 minutes': a promise of the next update, :func:`update_promise`); of a
-# range, its longer end ('ETA 1-2 days': two days); 'within the hour', 'ETA in an hour': an hour,
+# item's time ('next update in 30 minutes', 'next comms in 30 min': a promise of the next update,
+# :func:`update_promise`); of a range, its longer end ('ETA 1-2 days': two days); 'within the hour',
+# 'ETA in an hour': an hour,
 # 'half an hour' half of one; hours and minutes together, 'ETA 1h30m', 'ETA 1 hr 30 min'. An SLA's clock
 # told as running out ('SLA breach in 45m', 'breaches SLA in 2h', 'P1 SLA will breach in 1h', 'SLA
 # expires in 45 minutes'): the time it breaches, a deadline (keyword 'SLA'; 'expires' as 'SLA expires
@@ -3236,7 +3237,7 @@ def unmet(text: str, w: frozenset[str]) -> int:
 # :func:`response_promise`); not the desk's table of targets, 'FRT targets: P1 1h' (no time of an item),
 # nor the words 'first response target 1h', as often a later item's note of the target as the intake's
 _IN_DURATION = re.compile(
-    r"(?i:\b(?P<kw>eta|due\s+in|within|next\s+(?:status\s+)?update\s+in"
+    r"(?i:\b(?P<kw>eta|due\s+in|within|next\s+(?:status\s+|customer\s+)?(?:update|comms)\s+in"
     r"|(?P<frt>frt)"
     r"|(?P<sla>sla\s+(?:will\s+)?(?:breach(?:es)?|expires?|runs\s+out)"
     r"|(?:will\s+)?breach(?:es)?\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w-]+\s+)?sla)\s+in)"
@@ -3331,7 +3332,8 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
     """(minutes, keyword, start, end) of the first 'ETA 30 min' style deadline of an item, else None."""
     # (also 'Eta for fix 45 min', capitalised as a sentence's first word)
     if "ETA" not in prose and "eta" not in prose and "Eta" not in prose and "ithin" not in prose and (
-        "ue in" not in prose) and ("pdate" not in prose and "SLA" not in prose and "sla" not in prose
+        "ue in" not in prose) and ("pdate" not in prose and "omms" not in prose and "SLA" not in prose
+                                   and "sla" not in prose
     ) and "FRT" not in prose and "frt" not in prose and "Frt" not in prose:
         return _back_in(prose)
     if folds_plainly(prose):  # (case-blind: a match opens where one of its keywords is, lower-cased)
@@ -3418,22 +3420,45 @@ def add_business_days(day: dt.date, n: int) -> dt.date:
 # a promise of the next update, right before its time: 'Next update by 14:45 EDT', 'next status update
 # at 16:00', 'next CISO update due Thu 09:00', 'Next update to the exec channel by 14:00', 'Next update:
 # 17:00 UTC', 'we will post an update by 15:00', 'carrier promised an update by 17:00 CDT' (a status
-# page's or a vendor's promise, kept by the next update, not by the fix: :func:`occ_lib.sla.deadline_misses`)
+# page's or a vendor's promise, kept by the next update, not by the fix: :func:`occ_lib.sla.deadline_misses`);
+# also as a support lead writes it: 'next update promised by 11:00', 'next comms at 10:00', 'customer update
+# due 15:00', 'update ETA 14:00', 'will update by 10:00', 'update the customer by 10:00'
 _UPDATE_AT = r"(?i:by|at|before|around|no\s+later\s+than|not\s+later\s+than|NLT)\b|[:@~\u2013\u2014-]"
+# who an update is given to, right after the verb ('update the customer by 10:00'; not 'update the
+# firmware by 10:00': work, not news)
+_UPDATE_WHOM = (
+    r"(?:(?:the|our|all|affected)\s+)?(?:customers?|clients?|users?|stakeholders?|execs?|leadership|management"
+    r"|account\s+team|status[ -]?page|statuspage|ticket|thread|channel|them|him|her|you|everyone)"
+)
+# a clause's first words: none before them but a ticket, a number or a stamp's zone ('INC-9 update ETA
+# 14:00', '09:00 UTC will update by 10:00'; not 'firmware update ETA 14:00', whose subject is named)
+_CLAUSE_FIRST = r"(?:(?<![^\W\d_]\s)|\b(?:utc|gmt|z|[ecmpa][sd]?t|bst|ist|cest|cet|eest|eet)\s+)"
 _UPDATE_PROMISE = re.compile(
-    # (also to whom: 'next CISO update due Thu 09:00', 'Next update to the exec channel by 14:00')
+    # (also to whom: 'next CISO update due Thu 09:00', 'Next update to the exec channel by 14:00'; news by
+    # another name: 'next comms at 10:00', 'next communication by 15:00')
     r"(?i:\b(?:next|further|another|following)\s+(?:(?:status|public|customer|client|exec|execs|executive"
     r"|leadership|management|stakeholders?|ciso|cio|cto|ceo|vp|board|regulator|internal|external|comms)\s+)?"
-    r"update(?:\s+(?:to|for)\s+(?:the\s+)?(?:[\w#-]+\s+){0,2}?[\w#-]+)?"
+    r"(?:update|comms|communications?)(?:\s+(?:to|for)\s+(?:the\s+)?(?:[\w#-]+\s+){0,2}?[\w#-]+)?"
     r"|\b(?:post|provide|share|send|give)\s+(?:an?\s+|the\s+next\s+|another\s+|a\s+further\s+)?update"
     # (an update promised or owed, not the fix: 'carrier promised an update by 17:00 CDT', 'Lumen committed
     # to an update at 17:00', 'vendor owes us an update by noon')
     r"|\b(?:promised|promises|promise|committed\s+to|commits\s+to|owes?|owed)\s+(?:us\s+|you\s+)?"
     r"(?:an?\s+|the\s+next\s+|another\s+|a\s+further\s+)?(?:status\s+)?update"
-    # (the update named, then promised: 'Customer update promised by 11am', 'status update owed by 15:00')
-    r"|\b(?:customer|client|status|public|stakeholder)\s+update\s+(?:(?:is|was)\s+)?(?:promised|committed"
-    r"|owed))"
-    r"\s*(?:(?i:is\s+)?(?i:expected|planned|scheduled|due)\s+)?"
+    # (the update named, then promised or due: 'Customer update promised by 11am', 'status update owed by
+    # 15:00', 'customer update due 15:00', 'customer update ETA 15:00')
+    r"|\b(?:customer|client|status|public|stakeholder)\s+update(?=\s+(?:(?:is|was)\s+)?(?:promised|committed"
+    r"|owed|due|expected|eta)\b)"
+    # (the update's own ETA, the clause's first words: 'INC-9 update ETA 14:00'; not 'firmware update ETA
+    # 14:00', a release's, nor 'update ETA to 14:00', a move)
+    r"|" + _CLAUSE_FIRST + r"\bupdate(?=\s+eta\b)"
+    # (the verb, promised: 'update the customer by 10:00', a to-do's, "we'll update the customer at 10:00";
+    # with no one named, a person's or the clause's first words: 'INC-3 will update by 10:00', 'vendor
+    # promised to update by 17:00'; not 'the agent will update at 02:00', software)
+    r"|\bupdate\s+" + _UPDATE_WHOM + r"\b"
+    r"|(?:['\u2019]ll\s+|\b(?:promised|committed|agreed)\s+to\s+|(?:" + _CLAUSE_FIRST + r"|\b(?:we|i|they|he"
+    r"|she|vendor|carrier|supplier|provider|support|team|ops|noc|soc|desk|eng|engineering|on-?call|ic|csm|tam)"
+    r"\s+)\b(?:will|shall)\s+)update\b)"
+    r"\s*(?:(?i:(?:is\s+|was\s+)?(?:expected|planned|scheduled|due|promised|committed|owed|eta)\b)\s*)?"
     r"(?:" + _UPDATE_AT + r")?\s*"
     # (the day before its time: 'Next update tomorrow 10:00 CET', 'next update Monday by 09:00 ET')
     r"(?:(?i:(?:on\s+)?(?:today|tonight|tomorrow|tmrw|tmr|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
@@ -3585,6 +3610,37 @@ def replied(text: str) -> bool:
                for m in _REPLIED.finditer(text))
 
 
+# an update given, in so many words ('update sent', 'posted an update', 'status page updated', 'customer
+# updated', 'comms sent', 'sent comms to customers'; a reply, :func:`replied`): news of the ticket, what a
+# ticketless step of its thread may tell (:mod:`occ_lib.threads`) and what keeps a promise of an update with
+# no time of its own (:func:`occ_lib.sla.deadline_misses`); not one still owed or denied ('update will be
+# sent', 'no update sent', 'comms not sent yet')
+_UPDATE_WHO = r"(?:status|customer|client|public|stakeholder|exec|progress|incident)"
+_UPDATE_GIVEN = re.compile(
+    r"(?i:\b(?:" + _UPDATE_WHO + r"\s+)?update\s+(?:was\s+|has\s+been\s+)?(?:sent|posted|published|given"
+    r"|shared|issued|out)\b"
+    r"|\b(?:posted|sent|published|shared|gave|issued|provided)\s+(?:an?\s+|the\s+|another\s+|a\s+further\s+"
+    r"|our\s+)?(?:" + _UPDATE_WHO + r"\s+)?update\b"
+    r"|\b(?:status[ -]?page|statuspage|customers?|clients?|stakeholders?|execs?)\s+(?:was\s+|were\s+"
+    r"|has\s+been\s+|have\s+been\s+)?updated\b"
+    r"|\bupdated\s+(?:the\s+)?(?:status[ -]?page|statuspage|customers?|clients?|stakeholders?|execs?)\b"
+    r"|\bcomms\s+(?:was\s+|were\s+|have\s+been\s+)?(?:sent|out|posted|issued|published)\b"
+    r"|\b(?:sent|posted|issued|published)\s+(?:the\s+|our\s+)?(?:customer\s+|external\s+|status\s+)?comms\b)"
+)
+
+
+def gives_update(text: str) -> bool:
+    """Whether ``text`` says an update was given (:data:`_UPDATE_GIVEN`, or a reply: :func:`replied`), not
+    planned nor denied (the words before it, as a reply's)."""
+    low = text.lower()
+    if ("pdate" in low or "comms" in low) and any(
+        _NOT_REPLIED.search(text, max(0, m.start() - 24), m.start()) is None
+        for m in _UPDATE_GIVEN.finditer(text)
+    ):
+        return True
+    return replied(text)
+
+
 # a promise of an acknowledgement ('ack due by 10:00', 'acknowledgement due Mon 09:00', 'acknowledge by
 # 10:00'): the word of what is owed before due/by/within; not 'acknowledged, ETA 14:00' (one given)
 _ACK_OWED = re.compile(
@@ -3656,10 +3712,12 @@ def notified(text: str) -> bool:
 
 def update_promise(prose: str, start: int) -> bool:
     """Whether the time at ``start`` of ``prose`` promises the next update (:data:`_UPDATE_PROMISE`). Each of
-    its branches writes 'update', whose letters IGNORECASE matches only in their two ASCII cases: a window
-    without it, lower-cased, holds no match (most do not; the pattern is tried at each of their positions)."""
+    its branches writes 'update' or 'comm', whose letters IGNORECASE matches only in their two ASCII cases: a
+    window without them, lower-cased, holds no match (most do not; the pattern is tried at each of their
+    positions)."""
     lo = max(0, start - 48)
-    return "update" in prose[lo:start].lower() and _UPDATE_PROMISE.search(prose, lo, start) is not None
+    near = prose[lo:start].lower()
+    return ("update" in near or "comm" in near) and _UPDATE_PROMISE.search(prose, lo, start) is not None
 
 
 # a promise of an ETA, right before its time: "told Acme's CSM we'd have an ETA for them by noon", 'will

@@ -566,7 +566,11 @@ Per item (the rules, in order)
       exec channel by 14:00``, ``next update for the board by 17:00`` (not ``next firmware update``: work,
       not news); also one promised or owed, ``carrier promised an update by 17:00
       CDT``, ``vendor owes us an update by noon``, ``Customer update promised by 11am``: the update is
-      promised, not the fix) is a deadline
+      promised, not the fix; and as a support lead writes it, ``next update promised by 11:00``,
+      ``customer update due 15:00``, ``next comms at 10:00``, ``next comms in 30 min``, ``update ETA
+      14:00`` (not ``firmware update ETA 14:00``, a release's, nor ``update ETA to 14:00``, a move), ``will
+      update by 10:00``, ``update the customer by 10:00`` (not ``update the firmware by 10:00``, work; nor
+      ``the agent will update at 02:00``, software)) is a deadline
       with keyword ``update``, also without ``by``, and no time
       of the item; :func:`occ_lib.sla.deadline_misses` judges it by the ticket's next update, not by its
       fix (by its next item naming the status page when the promise's item names it). A promise of an
@@ -3186,7 +3190,8 @@ def _items(
         planned_ref = False  # (whether the item's first time is written with a date after its section's)
         ref_start = 0  # (where that time is written)
         dls = []
-        upd = "pdate" in text  # ('Next update by 14:45 EDT': a promise kept by the next update)
+        # ('Next update by 14:45 EDT', 'next comms at 10:00': a promise kept by the next update)
+        upd = "pdate" in text or "omms" in text or "ommunicat" in text
         ends: bool | None = None  # (whether a period's end may be written: _may_end_period, once asked)
         last_end = -1  # (where the last period end read ends)
         deliv_end = -1  # (where the item's last deliverable's deadline ends, once one is read)

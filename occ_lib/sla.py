@@ -41,6 +41,7 @@ from ._extract import (
     CUTOFF_REACHED,
     delivered,
     gives_eta,
+    gives_update,
     names_status_page,
     next_cycle,
     notified,
@@ -184,12 +185,16 @@ def accounting_rules(policy: Policy | None = None) -> list[str]:
         "rollback at 11:34, then 'ETA for the full fix: 3 PM' at 12:25, 'resolved' at 2:50 PM), is judged by "
         "that later resolution: the first was a mitigation.",
         "A promise of the next update ('Next update by 14:45 EDT', 'next update in 30 minutes', 'carrier "
-        "promised an update by 17:00 CDT') is kept by the ticket's next timed event after the item that "
-        "made it, whatever it says, unless it says the update has not come ('no update from Zayo yet'); "
-        "when the item names the status page ('Status page posted. Next update in 30 minutes.'), only the "
-        "ticket's next item naming the status page keeps it; resolved_at then holds that update's time. A "
-        "promise of an ETA (\"we'd have an ETA for them by noon\") is kept by the ticket's next item giving "
-        "an ETA, not by the fix.",
+        "promised an update by 17:00 CDT', 'next update promised by 11:00', 'customer update due 15:00', "
+        "'next comms at 10:00', 'update ETA 14:00', 'will update the customer by 10:00'; a fix's ETA in the "
+        "same item stays the fix's) is kept by the ticket's (or its thread's) next timed event after the "
+        "item that made it, whatever it says, unless it says the update has not come ('no update from Zayo "
+        "yet'); when the item names the status page ('Status page posted. Next update in 30 minutes.'), only "
+        "the ticket's next item naming the status page keeps it; resolved_at then holds that update's time. "
+        "One with no time of its own ('Customer update promised by 4pm for ZD-1') is kept by the ticket's "
+        "next item below it that gives the update ('update sent', 'comms sent', 'replied to customer') or "
+        "resolves the ticket. A promise of an ETA (\"we'd have an ETA for them by noon\") is kept by the "
+        "ticket's next item giving an ETA, not by the fix.",
         "A deliverable's deadline written with it ('RCA ETA 2025-10-14', 'postmortem for INC-4100 due "
         "Friday') is kept by the ticket's later event that says it was delivered ('RCA published'), "
         "not by the incident's resolution.",
@@ -543,9 +548,16 @@ _UPDATE_OWED = re.compile(r"(?i:\bpromis|\bnext\b|\bwill\b|\bto\s+be\b|\bdue\b|\
 
 def _gives_update(text: str) -> bool:
     """Whether an item of a ticket gives the update an untimed promise owed ('16:05 ZD-1 update sent',
-    'customer updated'): it names an update, and says neither that none came (:func:`_an_update`) nor
-    that one is still owed (:data:`_UPDATE_OWED`)."""
-    return "pdate" in text and _an_update(text) and _UPDATE_OWED.search(text) is None
+    'customer updated', 'comms sent', 'replied to customer': :func:`occ_lib._extract.gives_update`): it
+    names an update, and says neither that none came (:func:`_an_update`) nor that one is still owed
+    (:data:`_UPDATE_OWED`)."""
+    return _UPDATE_OWED.search(text) is None and ("pdate" in text and _an_update(text) or gives_update(text))
+
+
+def _resolves(kind: str, _text: str) -> bool:
+    """Whether an event of ``kind`` resolves its ticket: the fix is news too, and keeps a promise of an
+    update ('16:20 ZD-1 resolved' below 'Customer update promised by 5pm for ZD-1')."""
+    return kind == "resolved"
 
 
 class _Updates:
@@ -1209,8 +1221,8 @@ def deadline_misses(
     response or a customer update owed in an item that passes a support desk's ticket on as another ('ZD-1
     escalated to Tier 3 as ESC-9. next reply due 14:30 PT') is the desk's ticket's only
     (:func:`_reply_tickets`). A promise of an update with no time of its own is dated by its section's day
-    and kept by an item below it that gives the update (:func:`_gives_update`); a slip to a time before a
-    deadline of the ticket moves no such deadline (:func:`_slips_short`)."""
+    and kept by an item below it that gives the update (:func:`_gives_update`) or resolves the ticket; a
+    slip to a time before a deadline of the ticket moves no such deadline (:func:`_slips_short`)."""
     events = _table(logs, "events")
     deadlines = _table(logs, "deadlines")
     # ('09:10 UTC maintenance window until 15:00 UTC' after '09:00 UTC OPS-7 ...': no step of OPS-7's)
@@ -1312,7 +1324,7 @@ def deadline_misses(
                 if resolved is None and ticket is not None and all(updates.written(r) is None for r in recs):
                     # ('Customer update promised by 4pm for ZD-1' with no time of its own, then '16:05 ZD-1
                     # update sent'): dated by its section's day, kept by an item below it giving the update
-                    resolved = updates.after(ticket, recs, _gives_update, below=True)
+                    resolved = updates.after(ticket, recs, _gives_update, kinds=_resolves, below=True)
                 resolved_day, verb = False, "updated"
             elif promise == "notification":  # ('Regulator notified via DPA portal': its own log's, no ticket)
                 resolved, resolved_day = updates.after(ticket, recs, notified, loose=True), False

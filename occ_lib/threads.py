@@ -21,6 +21,9 @@ pulled into one ticket:
 - So not an item without a time of its own at its start, nor a ``note``, ``evidence``, ``plan`` or
   ``blocked`` one: a day's section that names one ticket also holds the day's other work (``11:30
   QA reproduced the store-notes report``, ``21h30 nightly run started``), which is no step of it.
+  But the ticket's news is, whatever its kind: an item that promises the next update (``09:30 next
+  update promised by 10:00``, a ``plan``) or says one was given (``09:50 posted an update``, ``10:05
+  comms sent``, a ``status`` or a ``note``): the promise is the ticket's, kept by its next update.
 - Not a table row: a table's rows are records of their own.
 - Not an item after the one that resolved the ticket (the last item naming it says resolved, fixed,
   merged...: ``12:15 MOB-776 fix merged`` then ``17:45 Release notes sent to localization, due back Thu
@@ -79,7 +82,7 @@ import numpy as np
 import pandas as pd
 
 from ._extract import OPENED as ex_opened
-from ._extract import step_done
+from ._extract import gives_update, step_done
 from ._stamps import CLOCK, CLOCK_DATE
 
 __all__ = ["deadlines_with_threads", "threads", "with_threads"]
@@ -123,6 +126,7 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
                     strict=True))
     lines = events["line"].astype("int64").tolist()
     windows = _announcements(deadlines)
+    promised = _promised(deadlines)
     dated: frozenset[tuple[str, int]] | None = None  # (the items with a deadline, once needed)
     by_section: dict[tuple[str, int], list[int]] = {}
     for i, key in enumerate(keys):
@@ -138,7 +142,7 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
                     _next_to(rows, tickets, items, texts, kinds, lines, ats, out)
                 if dated is None:
                     dated = _dated(deadlines)
-                _runs(rows, tickets, items, texts, kinds, lines, key[0], windows, dated, out)
+                _runs(rows, tickets, items, texts, kinds, lines, key[0], windows, dated, out, promised)
             continue
         (ticket,) = named
         rows = sorted(rows, key=lambda i: lines[i])
@@ -158,7 +162,8 @@ def threads(events: pd.DataFrame, deadlines: pd.DataFrame | None = None) -> pd.S
                 continue
             if closed and _AFTERMATH.search(str(texts[i] or "")) is None:
                 continue
-            if lines[i] > first and _a_step(i, items, texts, kinds, lines, key[0], windows):
+            if lines[i] > first and _a_step(i, items, texts, kinds, lines, key[0], windows,
+                                            _news(i, texts, lines, key[0], promised)):
                 if (noun := _other_subject(str(texts[i]))) is not None:
                     if told is None:
                         told = " ".join(str(texts[j] or "") for j in rows if tickets[j]).lower()
@@ -187,6 +192,21 @@ def _a_step(i: int, items: list, texts: list, kinds: list, lines: list[int], src
             and (not windows or (src, lines[i]) not in windows) and not _names_other(texts[i]))
 
 
+def _promised(deadlines: pd.DataFrame | None) -> frozenset[tuple[str, int]]:
+    """The (source, line) of the items that promise the next update (a deadline of keyword ``update``)."""
+    if deadlines is None or deadlines.empty or not {"source", "line", "keyword"} <= set(deadlines.columns):
+        return frozenset()
+    rows = zip(deadlines["source"], deadlines["line"], deadlines["keyword"], strict=True)
+    return frozenset((str(s), int(n)) for s, n, kw in rows if kw == "update")
+
+
+def _news(i: int, texts: list, lines: list[int], src: str, promised: frozenset[tuple[str, int]]) -> bool:
+    """Whether ticketless item ``i`` tells the ticket's news, of any kind: it promises the next update
+    (``09:30 next update promised by 10:00``, a ``plan``) or says one was given (``09:50 posted an
+    update``, ``comms sent``, a ``status`` or a ``note``: :func:`occ_lib._extract.gives_update`)."""
+    return (src, lines[i]) in promised or gives_update(str(texts[i] or ""))
+
+
 def _dated(deadlines: pd.DataFrame | None) -> frozenset[tuple[str, int]]:
     """The (source, line) of the items with a deadline that is no ``window``'s."""
     if deadlines is None or deadlines.empty or not {"source", "line", "keyword"} <= set(deadlines.columns):
@@ -197,13 +217,14 @@ def _dated(deadlines: pd.DataFrame | None) -> frozenset[tuple[str, int]]:
 
 def _runs(rows: list[int], tickets: list[list[str]], items: list, texts: list, kinds: list, lines: list[int],
           src: str, windows: frozenset[tuple[str, int]], dated: frozenset[tuple[str, int]],
-          out: pd.Series) -> None:
+          out: pd.Series, promised: frozenset[tuple[str, int]] = frozenset()) -> None:
     """In place: in a section of several tickets, the ticketless steps (:func:`_a_step`) between two items
     that name the same one ticket, with no item naming another between them, are about that ticket
     (``05:40 DATA-1 failed``, ``06:52 new ETA 09:30``, ``08:58 DATA-1 resolved``, then ``DE-2 request:
     backfill by Fri``): a later item naming another ticket does not break the run before it. A ``status``
     item with a deadline is one too (``[1:02 PM] ETA slipped to 15:00 CET``: the run's ETA moved, which its
-    earlier ETA's row must see to be superseded, not missed). Not after an
+    earlier ETA's row must see to be superseded, not missed), and so is an item of its news, of any kind
+    (:func:`_news`: ``promised``, the items promising the next update). Not after an
     item that resolved it (but its aftermath), nor about another thing (:func:`_other_subject`) that the
     run's items do not name."""
     order = sorted(rows, key=lambda i: lines[i])
@@ -221,7 +242,8 @@ def _runs(rows: list[int], tickets: list[list[str]], items: list, texts: list, k
                 if out.iat[j] or (closed and _AFTERMATH.search(str(texts[j] or "")) is None):
                     continue
                 moved = kinds[j] == "status" and (src, lines[j]) in dated
-                if lines[j] > lines[opener] and _a_step(j, items, texts, kinds, lines, src, windows, moved):
+                news = moved or _news(j, texts, lines, src, promised)
+                if lines[j] > lines[opener] and _a_step(j, items, texts, kinds, lines, src, windows, news):
                     noun = _other_subject(str(texts[j]))
                     if noun is not None and _not_told(noun, told):
                         continue

@@ -68,7 +68,10 @@ def test_the_sla_judges_an_update_promise_by_the_next_update() -> None:
     [
         ("Next update by 14:45", True), ("next status update at 16:00", True), ("Next update: 17:00", True),
         ("we will post an update by 15:00", True), ("Next update expected around 15:00", True),
-        ("deployed the update at 14:45", False), ("update ETA 15:00", False), ("updated at 14:00", False),
+        ("deployed the update at 14:45", False), ("updated at 14:00", False),
+        # (round 21: the update's own ETA, as a support lead writes it; a release's, 'firmware update ETA
+        # 15:00', is still no promise of news: tests/test_round21_UPDATE.py)
+        ("update ETA 15:00", True),
     ],
 )
 def test_update_promise_words(text: str, expected: bool) -> None:
