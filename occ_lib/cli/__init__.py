@@ -31,6 +31,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        print(f"occ {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="print occ's version and exit."
+    ),
+) -> None:
+    """(the options of ``occ`` itself, before the command)"""
+
+
 for _module in (logs, probes, store, sla, timeline, report):
     _module.register(app)
 
