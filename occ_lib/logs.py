@@ -59,7 +59,13 @@ Structure (one pass over the lines, then one pass per field over each document's
     days), except that under a heading of one date (not a week nor a span of days, ``## 2025-10-06 –
     2025-10-12``) the weekday of the day before is that day, as is a night of it named anywhere in the
     heading (``### Mon night`` or ``### Overnight (Mon night into Tue)`` under ``## 2025-10-07 (Tue)``: the
-    6th; :func:`occ_lib.times.parse_heading`). A heading that declares a zone (``## Tokyo handoff (all
+    6th; :func:`occ_lib.times.parse_heading`). An item labelled with its weekday (``- Mon: deployed DEP-1
+    at 9am PT``, ``- **Tue**: rolled back ...``, ``- Thursday - shipped ...``, ``- [Tue] paged``) is on
+    that day, its times and its deadlines without a day of their own too (``- Fri: ETA 17:00 UTC``), and
+    so are the items nested under it: the weekday inside its section's span of days (``## Week 41
+    (2025-10-06 – 2025-10-12)``, ``## 2025-10-13 to 2025-10-19``), that day of its week (``## 2025-W41``),
+    else, under one day, the last such day for what was done, the next for what is to come, the nearest
+    with no tense (:func:`occ_lib.times.label_day`). A heading that declares a zone (``## Tokyo handoff (all
     times JST)``), or
     names one alone in brackets or after a closing dash as zones are written (``## Timeline (UTC)``, ``[PT]``,
     ``- PDT``, ``(Pacific)``, ``(America/Los_Angeles)``; not ``## Payments (ET team)``, ``## Rollout (EU)``,
@@ -2460,10 +2466,13 @@ def _parse_document(
     kind_as: dict[int, str] = {}  # (an item's text as its kind is read, when not its own: _from_column)
     nesting: list[int] = []  # for ticket inheritance: item index, or -1 - depth (empty bullet), or _CLEAR
     date_problems: list[tuple[int, str, str, str]] = []  # (a heading's, a mail header's: line, what, ...)
-    # the open list items that stand for a day ('- [[2025-10-08]]' in an outline journal): (depth,
-    # date); what is nested under one is on that day. ``prev`` is the last list item: (depth, text)
-    days: list[tuple[int, dt.date]] = []
+    # the open list items that stand for a day ('- [[2025-10-08]]' in an outline journal, '- Wed: deployed
+    # DEP-9' by its label): (depth, date, the section a label nested in it is read against, a labelled
+    # item's, else None); what is nested under one is on that day. ``prev`` is the last list item: (depth,
+    # text), and ``prev_label`` the day its weekday label names with the section it was read against
+    days: list[tuple[int, dt.date, _Section | None]] = []
     prev: tuple[int, str] | None = None
+    prev_label: tuple[dt.date, _Section] | None = None
     # the open list items' tasks by depth: an item nested in an open task is its subtask
     tasks: list[str] = []
     subject: str | None = None
@@ -2534,25 +2543,40 @@ def _parse_document(
                 it_sec, it_near = quoted[0], quoted[1]
             elif over is not None:
                 it_sec, it_near = (sec[0], sec[1], over, _day_us(over), _NAT, None), over
+            told_on = it_sec  # (the section a weekday label is read against: the day it was written)
             if tag == "i":
                 depth = b[2]
                 while days and days[-1][0] >= depth:
                     days.pop()
                 if prev is not None and prev[0] < depth:  # the first item nested under ``prev``
-                    day = _times.outline_date(prev[1], tz=sec_zone or tz, year_near=near,
-                                              day=days[-1][1] if days else sec[2])
+                    # (under a labelled item, '- Mon: deployed DEP-1', its label's day; a label nested in
+                    # it is read against the day its parent's was, not against that label's day)
+                    day, on = prev_label if prev_label is not None else (_times.outline_date(
+                        prev[1], tz=sec_zone or tz, year_near=near, day=days[-1][1] if days else sec[2]
+                    ), None)
                     if day is not None:
-                        days.append((prev[0], day))
+                        days.append((prev[0], day, on))
                         near = day  # (as a dated heading is: 'Oct 9' further down is in its year)
                 if days:
                     day = days[-1][1]
                     it_sec, it_near = (sec[0], sec[1], day, _day_us(day), _NAT, None), day
-                prev = (depth, b[3])
+                    told_on = days[-1][2] or it_sec
+                prev, prev_label = (depth, b[3]), None
                 if tasks or b[4]:
                     sub = 0 < depth <= len(tasks) and tasks[depth - 1] == "open"
                     del tasks[depth:]
                     tasks.extend([""] * (depth - len(tasks)))
                     tasks.append(b[4])
+            if told_on[2] is not None and (label := _times.label_day(
+                b[3], told_on[2], week=bool(head_flags & _WEEK),
+                span=bool(head_flags & _SPAN) and told_on is sec,  # (a span's first day, not an outline's)
+            )) is not None:
+                # a weekday label ('- Wed: DEP-2 blocked on vendor', '- **Tue**: rolled back ...'): the
+                # item's day, and its nested items' (:func:`occ_lib.times.label_day`)
+                if label != it_sec[2]:
+                    it_sec, it_near = (it_sec[0], it_sec[1], label, _day_us(label), _NAT, None), label
+                if tag == "i":
+                    prev_label = (label, told_on)
             waits = None  # (the list this item waits in for its section's day, when it is an event)
             if b[3] and over is None and sec[2] is not None and (
                 anchor is not None or b[3][:1] in _MILESTONE_FIRST

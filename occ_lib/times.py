@@ -392,6 +392,19 @@ Which date a time takes
     that day (``Sun run may miss 07:00 IST``, ``Sat batch``, ``Mon backup``: :func:`_abbr_run_opens`); after
     a deadline keyword
     their dot or comma is no break (``ETA Fri. 10:00``, ``due Fri, 10 Oct``).
+    A weekday that labels an item, opening it before a colon or a dash (``Mon: deployed DEP-1 at 9am PT``,
+    ``Monday: ...``, ``**Tue**: rolled back ...``, ``*Tue*: ...``, ``Thursday - shipped ...``, ``Mon —
+    ...``, ``[Tue] paged``), is the day of what the item tells (:func:`label_day`; the log reader reads
+    the item's times on it, its deadlines that write no day of their own too, ``Fri: ETA 17:00 UTC``, and
+    the items nested under it): under a span of days the weekday inside it, under a week's heading that day
+    of the week, under one day read as the weekdays above are, told as done (the states reached above,
+    ``deployed``, ``rolled back``..., and ``was``, ``went``, ``started``...) the last one on or before the
+    day, told as to come (the future words above) or holding a deadline the next one on or after it, and
+    with no tense the nearest, ahead or behind, as a meeting's slot is (``Mon: deploy the fix 9am PT``
+    written on a Sunday is the next day). No label: a weekday written before a time or a date, which dates
+    it as above (``Wed 10:00 UTC: standup``, ``Tue 10/14: ...``), a range of days (``Mon - Fri: on call``),
+    a weekday inside the text, a short one in lower case (``sat``, ``sun``) or with only its dot after it
+    (``Tue. rolled back``), and a month (``Mar:``).
     ``this Friday`` is that day of the base date's week, ``next Friday`` of the week after (weeks
     start on Monday), ``last Friday`` the last one before the base date (``last Friday of October``
     is none of these: no mention), with or without a time.
@@ -539,7 +552,9 @@ Not read by :func:`find_times`
 Headings (:func:`parse_heading`)
     the first date in the heading is the section date, the first time the section time (on that
     date); the title is what remains once dates, times, weekday names, empty brackets and edge
-    separators (``—``, ``-``, ``:``, ``|``, mojibake ``â€”``) are removed. Year-less dates (``Oct 9``,
+    separators (``—``, ``-``, ``:``, ``|``, mojibake ``â€”``) are removed, and the dash or ``to`` between
+    a span's days (``## Week 41 (2025-10-06 – 2025-10-12)`` is titled ``Week 41``, ``## 2025-10-13 to
+    2025-10-19`` has none, as ``## 2025-10-13`` has none). Year-less dates (``Oct 9``,
     and with ``year_near`` a slash ``10/7`` read like one joined to a time) take their year from
     ``year_near`` (the log reader passes the date of the section before, else the
     front matter's ``date`` or ``last_reviewed``), and a ``10/07/2025`` that reads both ways the
@@ -5331,9 +5346,12 @@ def _weekday_shift(base: dt.date, weekday: int, forward: bool, week: int = -1) -
 
 # a state reached on a weekday written with no time ('OPS-12 resolved on Monday', 'fixed Tue'): the day
 # it happened, the last such day on or before the text's (:func:`_other_mentions`, :func:`_resolve`)
+_DONE_VERBS = (
+    r"resolved|fixed|closed|deployed|shipped|merged|mitigated|restored|completed|finished"
+    r"|released|reverted|rolled[^\S\n]+back|done"
+)
 _DONE_ON = re.compile(
-    r"(?i:\b(?:resolved|fixed|closed|deployed|shipped|merged|mitigated|restored|completed|finished"
-    r"|released|reverted|rolled[^\S\n]+back|done))(?:[^\S\n]+(?i:on|last))?[^\S\n]+$"
+    r"(?i:\b(?:" + _DONE_VERBS + r"))(?:[^\S\n]+(?i:on|last))?[^\S\n]+$"
     # (an escalation told with whom it reached, its day after 'on': 'escalated it to the platform
     # director on Saturday')
     r"|(?i:\bescalated(?:[^\S\n]+[\w'\u2019-]+){1,6}?[^\S\n]+on)[^\S\n]+$"
@@ -5358,6 +5376,70 @@ def _done_on(text: str, start: int) -> bool:
         return False  # (a cheap exact gate, :func:`_ascii_tail`: checked once per weekday near each time)
     m = _DONE_ON.search(text, lo, start)
     return m is not None and _DONE_TO_COME.search(text, max(0, m.start() - 16), m.start()) is None
+
+
+# A weekday that labels an item, opening it before a colon or a dash ('- Mon: deployed DEP-1', '- Monday:
+# ...', '- **Tue**: rolled back', '- *Tue*: ...', '- Thursday - shipped', '- Mon \u2014 ...', '- [Tue]
+# paged'): the day of what the item tells (:func:`label_day`). Not a weekday written before a time or a
+# date, which dates that time as any does ('Wed 10:00 UTC: standup', 'Tue 10/14: ...'), nor a range of
+# days ('Mon - Fri: on call'), nor a short one in lower case ('sat', 'sun' are words) or with its dot
+# alone ('Tue. rolled back': a sentence's end as likely)
+_WD_LABEL = re.compile(
+    r"[*_]{0,3}(?P<br>\[)?[*_]{0,3}(?P<wd>(?i:" + _WEEKDAY_ALT + r")|" + _WD_ABBR + r")(?![\w\-])[*_]{0,3}"
+    r"(?(br)\](?:[*_]{0,3}[^\S\n]*:)?|[^\S\n]*(?::|[\u2013\u2014]|--?(?=\s)))[*_]{0,3}(?=\s|$)"
+    r"(?![^\S\n]*(?:[\u2013\u2014-][^\S\n]*)?(?:" + _WD + r"|(?i:" + _WEEKDAY_ALT + r")\b))"
+)
+_LABEL_FIRST = frozenset("MTWFSmtwfs*_[")  # (what such a label opens with: a cheap gate per item)
+# what tells a labelled item as done: a state reached (:data:`_DONE_ON`'s verbs) or a slot told as done
+# (:data:`_TOLD_DONE`'s words), not one to come ('will be deployed', :data:`_DONE_TO_COME`)
+_LABEL_DONE = re.compile(
+    r"(?<![\w-])(?i:" + _DONE_VERBS + r"|was|were|went|happened|held|took[^\S\n]+place|started|began|ended)"
+    r"(?![\w-])"
+)
+
+
+def label_day(text: str, day: dt.date | None, *, week: bool = False, span: bool = False) -> dt.date | None:
+    """The day the weekday label that opens ``text`` names (:data:`_WD_LABEL`: ``Mon: deployed DEP-1``),
+    for an item written under ``day``; None when no label opens it or ``day`` is None.
+
+    ``span``: ``day`` is the first of a span of days (``## 2025-10-13 to 2025-10-19``), the label the first
+    such weekday on or after it; ``week``: ``day`` is a week's (``## Week of Oct 6``), the label that day of
+    its week, Monday to Sunday. Else ``day`` is one day's, and the label is read as a weekday near a time
+    is (:func:`_take_near_rel`, :func:`_resolve`): told as done (:data:`_LABEL_DONE`) the last such day on
+    or before it, told of as to come (:data:`_AHEAD`, :data:`_WAIT_UNTIL`) or holding a deadline the next
+    on or after it, with no tense the nearest, ahead or behind, as a meeting's slot is."""
+    if day is None or not text or text[0] not in _LABEL_FIRST or (m := _WD_LABEL.match(text)) is None:
+        return None
+    wd = _WD_INDEX[m.group("wd")[:3].lower()]
+    if span:
+        return day + dt.timedelta(days=(wd - day.weekday()) % 7)
+    if week:
+        return day + dt.timedelta(days=wd - day.weekday())
+    ahead = _label_ahead(text, m.end(), day)
+    if ahead is None:
+        ahead = _nearest_ahead(wd, day)
+    return day + dt.timedelta(days=_weekday_shift(day, wd, ahead))
+
+
+def _label_ahead(text: str, end: int, day: dt.date) -> bool | None:
+    """Whether the labelled item ``text`` (its label ending at ``end``) tells of what is to come (True),
+    of what was done (False), or neither (None): done first ('Mon: deployed the fix, will monitor' is
+    Monday's deploy), then a future word, then a deadline that does not look back ('Fri: ETA 17:00 UTC'
+    is ahead, as a deadline's weekday is)."""
+    for m in _LABEL_DONE.finditer(text, end):
+        if _DONE_TO_COME.search(text, max(end, m.start() - 16), m.start()) is None:
+            return False
+    if _AHEAD.search(text, end) is not None or _WAIT_UNTIL.search(text, end) is not None:
+        return True
+    if any(m.is_deadline and m.keyword not in _LOOKS_BACK for m in find_times(text, day=day)):
+        return True
+    return None
+
+
+def _nearest_ahead(wd: int, day: dt.date) -> bool:
+    """Whether the weekday ``wd`` nearest ``day`` is ahead of it (three days or fewer ahead: 'meeting Wed
+    16:00' written on a Monday is this Wednesday, on a Friday the one just gone)."""
+    return (wd - day.weekday()) % 7 <= 3
 
 
 def _other_mentions(
@@ -5592,7 +5674,7 @@ def _resolve(
                 if ahead and kw is not None and c.week < 0 and c.wd_at[0] >= 0 and _day_missed(text, c, off):
                     ahead = False  # ('Tue 12:00 UTC ETA missed': the Tuesday before)
                 elif not ahead and c.nearest and c.week < 0:
-                    ahead = (c.wd - date.weekday()) % 7 <= 3  # ('meeting Wed 16:00': the nearest Wednesday)
+                    ahead = _nearest_ahead(c.wd, date)  # ('meeting Wed 16:00': the nearest Wednesday)
                 date = date + dt.timedelta(days=_weekday_shift(date, c.wd, ahead, c.week))
             note = None
             if c.explain is not None:  # ('14:00 CST (UTC+8)': the bracket wins)
@@ -5715,6 +5797,9 @@ def _stamp_zoned(at: dt.datetime, text: str, end: int) -> dt.datetime | None:
 
 _SLASH_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\w/])")
 _SLASH_MD = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?![\w/.]|:\d)")
+# what joins the days of a span in a heading, no title's word ('2025-10-13 to 2025-10-19', '(2025-10-06 –
+# 2025-10-12)', '2025-10-06 through 2025-10-12')
+_SPAN_TO = re.compile(r"[^\S\n]*(?:(?i:to|through|thru|until|till)|--?|[\u2013\u2014])[^\S\n]*")
 _TITLE_EDGE = re.compile(r"^[\s\-\u2013\u2014:|,\u00b7\u2022/.]+|[\s\-\u2013\u2014:|,\u00b7\u2022/]+$")
 _EMPTY_BRACKETS = re.compile(r"\(\s*[,;]?\s*\)|\[\s*\]")
 _MOJIBAKE_DASH = re.compile("\u00e2\u20ac[\u201d\u201c]")
@@ -5991,8 +6076,8 @@ def parse_heading(
     kept: list[str] = []
     pos = 0
     for s, e in sorted(spans):  # (spans may overlap: a slash date inside its mention)
-        if s > pos:
-            kept.append(written[pos:s])
+        if s > pos and not (pos and _SPAN_TO.fullmatch(written, pos, s)):
+            kept.append(written[pos:s])  # (not the dash or 'to' between a span's days: 'Week 41 (... – ...)')
         pos = max(pos, e)
     kept.append(written[pos:])
     title = " ".join(kept)
