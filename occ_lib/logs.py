@@ -2473,6 +2473,7 @@ def _parse_document(
     days: list[tuple[int, dt.date, _Section | None]] = []
     prev: tuple[int, str] | None = None
     prev_label: tuple[dt.date, _Section] | None = None
+    run: tuple[int, dt.date] | None = None  # (the depth and day of the last item of a run of labelled ones)
     # the open list items' tasks by depth: an item nested in an open task is its subtask
     tasks: list[str] = []
     subject: str | None = None
@@ -2487,7 +2488,7 @@ def _parse_document(
     for b in blocks(lines, fm.body_start):
         tag = b[0]
         if tag != "i":
-            prev = None
+            prev = run = None
             days.clear()
             tasks.clear()
         if in_mail and (tag != "p" or not is_field(b[3])):
@@ -2567,9 +2568,11 @@ def _parse_document(
                     del tasks[depth:]
                     tasks.extend([""] * (depth - len(tasks)))
                     tasks.append(b[4])
+            after = run[1] if tag == "i" and run is not None and run[0] == b[2] else None
             if told_on[2] is not None and (label := _times.label_day(
                 b[3], told_on[2], week=bool(head_flags & _WEEK),
                 span=bool(head_flags & _SPAN) and told_on is sec,  # (a span's first day, not an outline's)
+                after=after,  # (a rota's '- Sat: Fay' then '- Sun: Gus': the run's order)
             )) is not None:
                 # a weekday label ('- Wed: DEP-2 blocked on vendor', '- **Tue**: rolled back ...'): the
                 # item's day, and its nested items' (:func:`occ_lib.times.label_day`)
@@ -2577,6 +2580,9 @@ def _parse_document(
                     it_sec, it_near = (it_sec[0], it_sec[1], label, _day_us(label), _NAT, None), label
                 if tag == "i":
                     prev_label = (label, told_on)
+                    run = (b[2], label)
+            elif tag == "i" and run is not None and b[2] <= run[0]:
+                run = None  # (an item without a label ends the run at its depth)
             waits = None  # (the list this item waits in for its section's day, when it is an event)
             if b[3] and over is None and sec[2] is not None and (
                 anchor is not None or b[3][:1] in _MILESTONE_FIRST

@@ -5398,7 +5398,9 @@ _LABEL_DONE = re.compile(
 )
 
 
-def label_day(text: str, day: dt.date | None, *, week: bool = False, span: bool = False) -> dt.date | None:
+def label_day(
+    text: str, day: dt.date | None, *, week: bool = False, span: bool = False, after: dt.date | None = None
+) -> dt.date | None:
     """The day the weekday label that opens ``text`` names (:data:`_WD_LABEL`: ``Mon: deployed DEP-1``),
     for an item written under ``day``; None when no label opens it or ``day`` is None.
 
@@ -5407,7 +5409,12 @@ def label_day(text: str, day: dt.date | None, *, week: bool = False, span: bool 
     its week, Monday to Sunday. Else ``day`` is one day's, and the label is read as a weekday near a time
     is (:func:`_take_near_rel`, :func:`_resolve`): told as done (:data:`_LABEL_DONE`) the last such day on
     or before it, told of as to come (:data:`_AHEAD`, :data:`_WAIT_UNTIL`) or holding a deadline the next
-    on or after it, with no tense the nearest, ahead or behind, as a meeting's slot is."""
+    on or after it, with no tense the nearest, ahead or behind, as a meeting's slot is; but one with no
+    tense in a run of labelled items keeps the run's order: ``after``, the day of the labelled item just
+    before it, is followed by its next such day when the weekday is one or two days after it, preceded by
+    its last one when one or two days before (an on-call rota, ``- Sat: Fay`` then ``- Sun: Gus``, written
+    on a Wednesday is that Saturday and the Sunday after, not the Sunday before; ``- Mon: shipped DEP-4``
+    then ``- Fri: ship DEP-5``, four days on or three back, is left to the nearest)."""
     if day is None or not text or text[0] not in _LABEL_FIRST or (m := _WD_LABEL.match(text)) is None:
         return None
     wd = _WD_INDEX[m.group("wd")[:3].lower()]
@@ -5417,6 +5424,8 @@ def label_day(text: str, day: dt.date | None, *, week: bool = False, span: bool 
         return day + dt.timedelta(days=wd - day.weekday())
     ahead = _label_ahead(text, m.end(), day)
     if ahead is None:
+        if after is not None and (step := (wd - after.weekday()) % 7) in (1, 2, 5, 6):
+            return after + dt.timedelta(days=step if step <= 2 else step - 7)
         ahead = _nearest_ahead(wd, day)
     return day + dt.timedelta(days=_weekday_shift(day, wd, ahead))
 

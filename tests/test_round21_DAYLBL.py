@@ -243,3 +243,60 @@ def test_a_span_headings_title_drops_what_joins_its_days(heading, title):
 def test_the_sections_titles_of_the_span_fixture():
     logs = occ_lib.read_logs(str(FIX / "daylbl_week_spans.md"))
     assert logs.sections["title"].tolist() == ["Week 41", "", "2025-W43"]
+
+
+# --- 5: a run of labelled items keeps its order ---------------------------------------------------------
+
+
+def test_an_on_call_rota_written_on_a_wednesday_is_that_week():
+    days = ["Mon: Alice", "Tue: Bob", "Wed: Carol", "Thu: Dan", "Fri: Eve", "Sat: Fay", "Sun: Gus"]
+    logs = _read("# Ops\n\n## Wed 2025-10-08\n- On-call rota posted:\n" + "".join(f"- {d}\n" for d in days))
+    assert _events(logs) == [[4, "2025-10-08 00:00", "day"]] + [
+        [5 + k, f"2025-10-{6 + k:02d} 00:00", "day"] for k in range(7)  # (Sun: 10-12, not the 5th)
+    ]
+
+
+def test_a_run_newest_first_goes_back_and_a_gap_of_days_is_kept():
+    logs = _read(
+        "# Ops\n\n## Tue 2025-10-07\n- Tue: cutover\n- Mon: dry run\n- Sun: freeze\n- Sat: backup\n\n"
+        "## Thu 2025-10-09\n- Thu: sync\n- Sat: drill\n- Mon: review\n"
+    )
+    assert _events(logs) == [
+        [4, "2025-10-07 00:00", "day"], [5, "2025-10-06 00:00", "day"], [6, "2025-10-05 00:00", "day"],
+        [7, "2025-10-04 00:00", "day"],  # (the nearest Saturday would be the 11th: the run goes back)
+        [10, "2025-10-09 00:00", "day"], [11, "2025-10-11 00:00", "day"],
+        [12, "2025-10-13 00:00", "day"],  # (two days after Saturday, not the 6th, the Monday nearest)
+    ]
+
+
+def test_a_run_ends_at_an_unlabelled_item_and_tense_still_decides():
+    logs = _read(
+        "# Ops\n\n## Wed 2025-10-08\n- Sat: Fay\n- handover notes\n- Sun: Gus\n\n"
+        "## Wed 2025-10-15\n- Sat: drill prep\n- Sun: rolled back DEP-9\n- Mon: shipped DEP-4\n"
+        "- Fri: ship DEP-5\n"
+    )
+    assert _events(logs) == [
+        [4, "2025-10-11 00:00", "day"], [5, "2025-10-08 00:00", "day"],
+        [6, "2025-10-05 00:00", "day"],  # (no run: the nearest Sunday)
+        [9, "2025-10-18 00:00", "day"],
+        [10, "2025-10-12 00:00", "day"],  # (told as done: the last Sunday, run or not)
+        [11, "2025-10-13 00:00", "day"],  # (done: the last Monday)
+        [12, "2025-10-17 00:00", "day"],  # (four days after Monday: left to the nearest Friday)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "day"),
+    [
+        ("Sun: Gus", dt.date(2025, 10, 11), dt.date(2025, 10, 12)),
+        ("Sun: Gus", None, dt.date(2025, 10, 5)),
+        ("Mon: review", dt.date(2025, 10, 11), dt.date(2025, 10, 13)),
+        ("Fri: ship", dt.date(2025, 10, 6), dt.date(2025, 10, 10)),
+        ("Fri: ship", dt.date(2025, 10, 13), dt.date(2025, 10, 10)),
+        ("Sat: backup", dt.date(2025, 10, 5), dt.date(2025, 10, 4)),
+        ("Sun: deployed", dt.date(2025, 10, 11), dt.date(2025, 10, 5)),
+        ("Wed: sync", dt.date(2025, 10, 8), dt.date(2025, 10, 8)),
+    ],
+)
+def test_label_day_after_the_run_before(text, after, day):
+    assert label_day(text, dt.date(2025, 10, 8), after=after) == day
