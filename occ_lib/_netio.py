@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import functools
 import ipaddress
 import re
 import socket
@@ -182,18 +183,25 @@ async def _resolve(
     ``idna`` codec would refuse some names (labels over 63 characters) before the resolver could
     say they do not exist.
     """
-    try:
-        ip = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        pass
-    else:
-        family = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
-        return None, [(family, (str(ip), port))]
+    literal = _ip_literal(host)
+    if literal is not None:
+        return None, [(literal[0], (literal[1], port))]
     t0 = time.perf_counter()
     name = host.encode("ascii") if host.isascii() else host
     infos = await loop.getaddrinfo(name, port, type=socket.SOCK_STREAM)
     dns_ms = (time.perf_counter() - t0) * 1000
     return dns_ms, [(family, addr) for family, _, _, _, addr in infos]
+
+
+@functools.lru_cache(maxsize=1024)
+def _ip_literal(host: str) -> tuple[int, str] | None:
+    """``(family, address)`` of a host written as an IP address (``[::1]`` too), else None;
+    remembered, as every probe of a run asks it of its host again."""
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+    return (socket.AF_INET6 if ip.version == 6 else socket.AF_INET), str(ip)
 
 
 async def _connect_first(

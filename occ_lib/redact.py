@@ -207,6 +207,7 @@ letters.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any, cast
@@ -302,6 +303,7 @@ def is_secret_name(name: str) -> bool:
     return bool(_SECRET_NAME.search(name))
 
 
+@functools.lru_cache(maxsize=4096)  # (a probe run shows each target's URL twice, a --repeat run each time)
 def redact_url(url: str) -> str:
     """Return ``url`` with userinfo and secret query values replaced by ``***``.
 
@@ -346,10 +348,22 @@ def redact_header_value(name: str, value: str, scrub: Callable[[str], str] | Non
     """A response header's ``value`` redacted as written after its name (``scrub``, else
     :func:`redact_text`): the rules a name brings apply to a value kept alone ('Via: 1.1 user:pw@proxy'
     is a proxy's userinfo only after 'Via:')."""
-    scrub = scrub or redact_text
+    if scrub is None:
+        return _header_value_redacted(name, value)
+    return _after_name(name, value, scrub)
+
+
+def _after_name(name: str, value: str, scrub: Callable[[str], str]) -> str:
     prefix = f"{name}: "
     out = scrub(prefix + value)
     return out[len(prefix):] if out.startswith(prefix) else scrub(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _header_value_redacted(name: str, value: str) -> str:
+    """:func:`redact_text` of a header's value, remembered: a probe run's responses repeat their
+    ``Server``, ``Via`` and (within a second) ``Date`` values, each redacted once."""
+    return _after_name(name, value, redact_text)
 
 
 def url_hint(text: str) -> bool:
