@@ -904,7 +904,7 @@ def _rare_hint(text: str, low: str) -> bool:
             or "___" in text  # (a file named after a URL: 'curl_https___u_pw@host_...log')
             or "dentified" in low or "onfig" in low  # (SQL's 'IDENTIFIED BY', 'config set NAME X')
             or "dockerc" in low  # (a registry's '.dockercfg: X')
-            or code_hint(text)  # ('PSK: X', 'OTP 123456', 'ssh u:pw@host', 'admin/X')
+            or code_hint(text, low)  # ('PSK: X', 'OTP 123456', 'ssh u:pw@host', 'admin/X')
             or twilio_hint(text)):  # (a Twilio SID and its auth token: 'AC0123.../0123...')
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found

@@ -201,6 +201,26 @@ value written after a space stays (``db_password: key=***``, as ``token: key=***
 a space, unquoted, also when words follow its host (``http_proxy: ***@proxy.corp:3128 (build agents)``; a
 password of 3 words at most then).
 
+Also (round 21, REDACT): a secret's name in any case masks as its lower-case form does, on every path: the
+gates of the case-blind rules read names as :func:`gate_text` writes them in small letters (``PaSsWoRd:
+***``, ``AdMiN/***``, ``aUtHoRiZaTiOn: Bearer ***``), and a name camelCase splits in pieces is read as its
+segments in small letters (:func:`is_secret_part_name`: ``PaSs=***``, ``aPi_KeY=***``; ``spaceKey``,
+``tokenCount`` stay no secret's). A pin's separator may be spaced (``pin = ***``), and a lock's code or pin is
+a secret (``door code ***``, ``gate PIN: ***``, door, gate, alarm, lock, lockbox, safe, keypad, garage, entry
+or access: not ``status code 4829``, ``error code``, ``zip code``, nor ``door code review``). ``ssh ***@host``
+counts for mosh, autossh, ssh-copy-id, rlogin, mysqlsh, mysql, mariadb, psql and mongosh too. After a
+password's name, words joined by a hyphen, the next capitalised, are a passphrase (``the password is ***`` for
+``Correct-Horse!``; prose's ``case-sensitive!``, ``expired``, ``in 1Password`` stay). Each name reads the
+separators its kind does: a password's (``passcode``, ``passphrase``, ``bearer`` too) its value after a
+colon with no space (``passcode:***``, with its signs: ``password:***`` for ``P@ssword``); every word of
+:data:`_SECRET_PARTS` names a pair (``otp=***``, ``PAT=***``); a variable's snake-case name before ``is`` or
+``was`` (``the db_password is ***``, ``api_key was ***``; with a space alone after it, the env dump's rule
+reads it, in capitals, and takes a password's symbols: ``DB_PASSWORD ***`` for ``Hunter2pg!x``); a key
+named in words by one list in every rule (``client key ***``, ``secret key: ***``, ``service account key is
+***``); a PSK without a separator (``psk ***``). A prose word that names a secret only in a pair's syntax
+keeps its bare forms (``session: 2 of 3``, ``key: ...``), as ``pin 4829`` without a separator (in capitals
+only) does.
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -277,10 +297,20 @@ _SECRET_WORDS = (
 _SECRET_NAME = _lazy("|".join(_SECRET_WORDS), re.IGNORECASE)
 _QUERY_PAIR = _lazy(r"([^&=;]+)(=)([^&;]*)")
 _URL_AT = _lazy(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`)\]]+")  # (where _urls_redacted finds one)
-_BEARER = _lazy(
-    r"(?i)\b(bearer|basic|token|(?:api|access|secret|private|license|signing|routing|integration|subscription"
-    r"|encryption|master)[ -]key"
-    r"|(?P<pw>secret|password|passwd|passcode|passphrase|pwd|pw))"
+# the words before 'key' (or 'token', 'secret': _SPACED_NAME) that make it a secret's name, one list for every
+# rule that reads one and its gate (_BEARER, _SPACED_NAME, _key_named): 'API key', 'client key: X', 'app key =
+# X', 'service account key is X', 'master key X'
+_KEY_NAMES = ("api", "access", "secret", "private", "license", "signing", "routing", "integration",
+              "subscription", "encryption", "master")
+_SPACED_KEY_NAMES = _KEY_NAMES + ("client", "auth", "refresh", "bearer", "app", "account")
+# (a key named in words as _SPACED_NAME names one: 'client key X', 'app key is X'; a name may be a variable's,
+# in snake case, before 'is' or 'was': 'the db_password is X', 'api_key was X', 'db_pass is X'; with a space
+# alone after it, it is an env dump's, _ENV_SPACED's: 'DB_PASSWORD ./pw.txt', 'API_KEY <its value>')
+_IS_NEXT = r"[\"']?\s+(?:is|was)\s"
+_BEARER_NAME = (r"bearer|basic|token|apikey|(?:" + "|".join(_SPACED_KEY_NAMES)
+                + r")(?:[ -]|_(?=key" + _IS_NEXT + r"))key"
+                r"|(?P<pw>secret|password|passwd|passcode|passphrase|pwd|pw|(?<=_)pass)")
+_BEARER_REST = (
     # ('root password is X', 'break-glass password for db-3: X', 'password for the vendor portal: X',
     # 'the API key for partner X is Y'; Dataview's inline field, 'password:: X')
     # ('changed the password to X': only after a password's or a secret's name)
@@ -290,12 +320,29 @@ _BEARER = _lazy(
     r"|for\s+[\w.-]{1,40}))?(?:`?[*_]{0,2}::?|\s*(?:->|\u2192))?"  # ('password -> X', 'token \u2192 X')
     r"[*_]{0,2}\s+)(?:(`)(?=[^`\n]+`)|(?P<par>\()(?=[^()\s]+\))"  # ('the admin password (X) was reset')
     r"|(?P<open>[(`\['\"]))?"  # (one never closed opens the word all the same: 'password (X was reset')
+    # (a key's name is no value: 'secret access key is X' is read from 'access')
+    r"(?!(?:" + "|".join(_SPACED_KEY_NAMES) + r")[ \t_-]+key\b)"
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
     # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
     r"(?P<word>(?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}))(?(4)`)(?(par)\))"
 )
+_BEARER = _lazy(r"(?i)\b((?:" + _BEARER_NAME + "))" + _BEARER_REST)
+# (the same, a snake-case variable's prefix before 'is' or 'was' too: used only for a text that holds a
+# '_' and 'is' or 'was', as the prefix, read from each word's start, costs every other text its time)
+_BEARER_SNAKE = _lazy(
+    r"(?i)\b((?:(?:[a-z0-9]{1,40}_){1,4}(?=(?:" + _BEARER_NAME.replace("(?P<pw>", "(?:") + ")"
+    + _IS_NEXT + "))?(?:" + _BEARER_NAME + "))" + _BEARER_REST)
 _CREDENTIAL_SIGN = _lazy(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
 _PASSWORD_SIGN = _lazy(r"[#&!$%@^*?][A-Za-z0-9]")  # (a symbol inside a password: 'P@ssword')
+# (or words joined by a hyphen, the next one capitalised, as a passphrase is written: 'Correct-Horse'; prose's
+# compound is in small letters, 'case-sensitive', a ticket's and a placeholder's in capitals, 'NOT-SET')
+_PASSWORD_JOINED = _lazy(r"[a-z]-[A-Z]")
+
+
+def _password_signed(word: str) -> bool:
+    """Whether a word after a password's name shows a password's sign (:data:`_PASSWORD_SIGN`,
+    :data:`_PASSWORD_JOINED`): 'P@ssword', 'Correct-Horse'; not 'expired!', 'case-sensitive'."""
+    return _PASSWORD_SIGN.search(word) is not None or _PASSWORD_JOINED.search(word) is not None
 
 
 def is_secret_name(name: str) -> bool:
@@ -575,7 +622,8 @@ def _bearer_hint(text: str) -> bool:
 
 
 _BEARER_NAMES = (
-    "token", "key", "password", "passwd", "passcode", "passphrase", "pwd", "pw", "secret", "bearer", "basic")
+    "token", "key", "password", "passwd", "passcode", "passphrase", "pwd", "pw", "secret", "bearer", "basic",
+    "_pass")
 
 
 def _beside(low: str, words: tuple[str, ...], after: bool, signs: str = "") -> bool:
@@ -619,7 +667,7 @@ def redact_text(text: str) -> str:
         text = _CONTINUED_VALUE.sub(_continued_value, text)
     if "${" in text:  # ('password: ${DB_PASS:-Hunter2pg}': the default is a value, the reference goes whole)
         text = secret_defaults(text)
-    if ("uthorization" in text or "UTHORIZATION" in text) and ("'" in text or '"' in text):
+    if ("'" in text or '"' in text) and "uthorization" in gate_text(text).lower():
         text = _QUOTED_AUTH_WRAPPED.sub(_quoted_auth_wrapped, text)  # ("'Authorization: Bearer ab\n  cd'")
     if "@" in text and "://" in text and ('"' in text or "'" in text):
         text = _QUOTED_URL_USERINFO.sub(lambda m: m.group(1) + m.group(2) + REDACTED + "@", text)
@@ -634,8 +682,8 @@ def redact_text(text: str) -> str:
     if spaced_rest_hint(text) and "pass" in gate_text(text).lower():  # ('passphrase: correct horse battery')
         text = _SPACED_PHRASE.sub(_spaced_phrase, text)
     if _bearer_hint(text):
-        text = _BEARER.sub(_credential, text)
-    if (" is " in text or " was " in text or " IS " in text) and spaced_rest_hint(text):
+        text = (_BEARER_SNAKE if "_" in text and _is_or_was(text) else _BEARER).sub(_credential, text)
+    if spaced_rest_hint(text) and _is_or_was(text):
         text = _SPACED_REST_IS.sub(_spaced_rest_is, text)  # ('password is Hunter 2pg')
     if ('"' in text or "'" in text or "`" in text) and _quoted_secret_hint(text):
         text = _QUOTED_AFTER_NAME.sub(_quoted_after_name, text)
@@ -782,7 +830,7 @@ def prose_hint(low: str) -> bool:
     caller's gate, as :func:`known_hint`): a key named in words ('the API key for partner X is Y'),
     'pw', an HTML table's name and value cells ('<td>password</td><td>X</td>')."""
     return ("pw" in low or "</td" in low or "</dd" in low
-            # (or joined by '-': 'api-key 9f8e...', 'x-api-key 9f8e...', as _BEARER reads it; and
+            # (or joined by '-' or '_': 'api-key 9f8e...', 'x-api-key 9f8e...', as _BEARER reads it; and
             # _SPACED_NAME's 'client key: X', 'app  key = X', whatever white space between)
             or "key" in low and _key_named(low)
             # (an XML element named for a secret: '<password>X</password>')
@@ -790,27 +838,21 @@ def prose_hint(low: str) -> bool:
                                 or "pwd" in low))
 
 
-_KEY_NAMES = ("api", "access", "secret", "private", "license", "signing", "routing", "integration",
-              "subscription", "encryption", "master")
-# (and the words before 'key' that _SPACED_NAME reads as a secret's name: 'client key: X', 'app key = X',
-# 'service account key')
-_SPACED_KEY_NAMES = _KEY_NAMES + ("client", "auth", "refresh", "bearer", "app", "account")
-
-
 def _key_named(low: str) -> bool:
-    """Whether a 'key' in lower-cased ``low`` follows one of :data:`_SPACED_KEY_NAMES` after '-' or white
-    space (:data:`_BEARER`'s 'api-key', :data:`_SPACED_NAME`'s 'client key'): each 'key' is looked at
-    once, its white space walked back only to the 'key' before it (linear on 'key key key ...')."""
+    """Whether a 'key' in lower-cased ``low`` follows one of :data:`_SPACED_KEY_NAMES` after '-', '_' or white
+    space, or is glued to 'api' (:data:`_BEARER`'s 'api-key', 'api_key is X', 'apikey X';
+    :data:`_SPACED_NAME`'s 'client key'): each 'key' is looked at once, its white space walked back only to
+    the 'key' before it (linear on 'key key key ...')."""
     i = low.find("key")
     last = 0
     while i >= 0:
         j = i
-        if j > last and low[j - 1] == "-":
+        if j > last and low[j - 1] in "-_":
             j -= 1
         else:
             while j > last and low[j - 1].isspace():
                 j -= 1
-        if j < i and any(low.endswith(w, 0, j) for w in _SPACED_KEY_NAMES):
+        if j < i and any(low.endswith(w, 0, j) for w in _SPACED_KEY_NAMES) or low.endswith("api", last, i):
             return True
         last = i + 3
         i = low.find("key", last)
@@ -928,20 +970,21 @@ def redact_known(text: str) -> str:
             lambda m: _credential_option(m) if m.group(1).startswith("net") else _option_masked(m), text)
     if "-u" in text and "-p" in text:
         text = _USER_THEN_P.sub(_credential_option, text)
-    if "dentified" in text or "DENTIFIED" in text or "ET PASSWORD" in text or "et password" in text:
+    low = gate_text(text).lower()  # (case-blind patterns' names in any case: 'IdEnTiFiEd bY', 'Vault Login')
+    if "dentified" in low or "set password" in low:
         text = _SQL_PASSWORD.sub(_sql_password, text)
-    if ("onfig" in text or "ONFIG" in text) and ("set" in text or "SET" in text):
+    if "onfig" in low and "set" in low:
         text = _CONFIG_SET.sub(_config_set, text)
-    if "password" in text and "machine" in text:
+    if "password" in low and "machine" in low:
         text = _NETRC.sub(_option_masked, text)
-    if "AUTH " in text or "requirepass" in text or "masterauth" in text:
+    if "AUTH " in text or "requirepass" in low or "masterauth" in low:
         text = _REDIS_AUTH.sub(_redis_auth, text)
-    if login_hint(text.lower()):
+    if login_hint(low):
         text = _USER_PASS.sub(_user_pass, text)
         text = _SASL_AUTH.sub(lambda m: m.group(1) + REDACTED if len(m.group(2)) >= 8 else m.group(0), text)
     if "--" in text:
         text = _SECRET_OPTION.sub(_secret_option, text)
-    if code_hint(text):
+    if code_hint(text, low):
         text = _CODE_SECRET.sub(_code_secret, text)
         if "@" in text:
             text = _SHELL_USERINFO.sub(lambda m: m.group(1) + REDACTED + "@", text)
@@ -953,7 +996,7 @@ def redact_known(text: str) -> str:
     if "-stdin" in text or "with-token" in text:  # ('echo X | docker login --password-stdin', '<<< X')
         text = _STDIN_ECHO.sub(_stdin_fed, text)
         text = _STDIN_HERE.sub(_stdin_fed, text)
-    if "login" in text and ("vault" in text or "VAULT" in text or "bao" in text):
+    if "login" in low and ("vault" in low or "bao" in low):
         text = _VAULT_LOGIN.sub(
             lambda m: m.group(1) + REDACTED if _looks_like_credential(m.group(2)) else m.group(0), text)
     if twilio_hint(text):
@@ -1076,16 +1119,24 @@ _AWS_ID_MARK = "AKIA0000000000000000"  # (the context a key id a few lines up gi
 # a password after its user with no name for either, where the form says it: a remote shell's target
 # 'ssh admin:pw@10.0.0.5' (scp, sftp, rsync, telnet, ftp too; a path after ':' is none), a well-known
 # account's 'admin/AdminPw55' (a credential after the '/': not 'read/write', '42/42', a path)
+# (and the other clients that take a target so: 'mosh', 'autossh', 'ssh-copy-id', 'rlogin', MySQL Shell's
+# 'mysqlsh u:pw@db:3306', a database client's 'psql u:pw@db')
+_REMOTE_COMMANDS = ("ssh", "scp", "sftp", "rsync", "telnet", "lftp", "ftp", "mosh", "sshfs", "autossh",
+                    "ssh-copy-id", "rlogin", "mysqlsh", "mysql", "mariadb", "psql", "mongo", "mongosh")
 _SHELL_USERINFO = _lazy(
     # (8 words at most between the command and its target: a scan from each 'ssh' to the line's end costs
     # a hostile 'ssh ssh ssh ...' quadratic time)
-    r"(\b(?:ssh|scp|sftp|rsync|telnet|lftp|ftp|mosh|sshfs)\b(?:[ \t]+[^\s@|;&]+){0,8}?[ \t]+[\"'`]?)"
+    r"(\b(?:" + "|".join(sorted(_REMOTE_COMMANDS, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?:[ \t]+[^\s@|;&]+){0,8}?[ \t]+[\"'`]?)"
     r"[\w.-]+:(?!/)[^\s@]+@(?=[\w\[])"
 )
 _ACCOUNT_SLASH = _lazy(
     r"(?i)(?<![\w./~:@-])((?:admin|administrator|root|superuser|sysadmin|ubnt|operator)/)"
     r"(?P<word>[^\s/`'\"]{5,}[^\s/`'\".,;:)])(?=[.,;:)]*(?:\s|$))"
 )
+# what a lock's code or pin opens, a secret's name: 'door code 4829', 'Gate PIN: 4829' (not 'status code',
+# 'error code', 'zip code')
+_LOCK_CODE = (r"(?i:door|gate|alarm|lock|lockbox|safe|keypad|garage|entry|access)[ \t]+(?i:code|pin)")
 # the systems whose 'pass' is a password ('db pass hunter22'; 'tests pass', 'builds pass' are no owners)
 _PASS_OWNERS = (
     "db", "database", "sql", "mysql", "postgres", "pg", "redis", "mongo", "wifi", "wi-fi", "wlan", "vpn",
@@ -1094,48 +1145,57 @@ _PASS_OWNERS = (
 )
 # a code's value after its name: a Wi-Fi 'PSK: X' (a credential-like word), 'PIN: 1234' (4 to 8 digits
 # after ':', '=' or 'is'), 'OTP 123456' (6 to 8 digits), a bare 'pass X' (a letter, a digit and a symbol
-# or both cases in X: 'pass the ball', 'tests pass 42/42' stay)
+# or both cases in X: 'pass the ball', 'tests pass 42/42' stay); a name in any case, as the lower-case one
+# ('Pin = 4829', 'Otp 123456', 'pAsS X'), but for 'PIN 4829' with no separator, in capitals only ('pin
+# 4829' may be a verb's: 'pin 2024 as the baseline')
 _CODE_SECRET = _lazy(
-    r"(?<![\w-])(?:(?:PSK|psk|[Pp]re-?shared[ -]key|wpa_passphrase)[ \t]*(?:[:=]|[ \t]is)[ \t]*"
+    # (a separator, or white space alone: 'psk Hunter2pg!x' as 'psk: Hunter2pg!x')
+    r"(?<![\w-])(?:(?i:psk|pre-?shared[ -]key|wpa_passphrase)(?:[ \t]*(?:[:=]|[ \t](?i:is))[ \t]*|[ \t]+)"
     r"(?P<psk>[^\s`'\"]+)"
-    # ('PIN 4829' in capitals, 'pin code 4829' with no separator too: 'PIN the version' has no digits)
-    r"|(?:(?:PIN|[Pp]in)(?:[ \t]+code)?[ \t]*(?::|=|[ \t]is)[ \t]*|(?:PIN|[Pp]in[ \t]+code)[ \t]+)"
+    # ('PIN 4829' in capitals, 'pin code 4829' with no separator too: 'PIN the version' has no digits; a
+    # door's, a gate's, an alarm's code or pin too, 'door code 4829': not 'status code', 'error code 4829')
+    r"|(?:(?:(?i:pin)(?:[ \t]+(?i:code))?|" + _LOCK_CODE + r")[ \t]*(?::|=|[ \t](?i:is))[ \t]*"
+    r"|(?:PIN|(?i:pin[ \t]+code)|" + _LOCK_CODE + r")[ \t]+)"
     r"(?P<pin>\d{4,8})(?![\w/:-]|\.\d)"
-    r"|(?:OTP|otp|TOTP|[Oo]ne-time[ \t]+(?:code|password)|(?:2FA|MFA)[ \t]+code)[ \t]*(?::|=|[ \t]is)?[ \t]*"
+    r"|(?i:otp|totp|one-time[ \t]+(?:code|password)|(?:2fa|mfa)[ \t]+code)[ \t]*(?::|=|[ \t](?i:is))?[ \t]*"
     r"(?P<otp>\d{6,8})(?![\w/:-]|\.\d)"
     # (a system's pass, 'db pass hunter22', 'wifi pass guest2025': letters and a digit are enough)
-    r"|(?i:" + "|".join(_PASS_OWNERS) + r")[ \t]+(?:[Pp]ass|PASS)(?:[ \t]+is)?[ \t]+"
+    r"|(?i:" + "|".join(_PASS_OWNERS) + r")[ \t]+(?i:pass)(?:[ \t]+(?i:is))?[ \t]+"
     r"(?P<spass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$))"
-    r"|(?:[Pp]ass|PASS)[ \t]+(?P<pass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$))"
+    r"|(?i:pass)[ \t]+(?P<pass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$))"
     # (a Wi-Fi's network and its password: 'wifi: Guest / Welcome2025!', the network up to 4 words)
     r"|(?i:wi-?fi|wlan|ssid)(?:[ \t]+(?i:network|creds|credentials|login|access))?"
-    r"[ \t]*(?::|=|[ \t]is|\|)[ \t]*"
+    r"[ \t]*(?::|=|[ \t](?i:is)|\|)[ \t]*"
     r"[\"'`]?[^\s/\"'`]{1,32}(?:[ \t]+[^\s/\"'`]{1,32}){0,3}?[\"'`]?[ \t]*/[ \t]*"
     r"[\"'`]?(?P<wifi>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[\"'`]?[.,;:)]*(?:\s|$)))"
 )
+
+
+def code_hint(text: str, low: str | None = None) -> bool:
+    """Whether ``text`` may hold a secret of :data:`_CODE_SECRET`, :data:`_SHELL_USERINFO` or
+    :data:`_ACCOUNT_SLASH` (a caller's gate, as :func:`known_hint`: substring tests), its names in any case
+    as the patterns read them ('AdMiN/X', 'Pin = 4829'): of ``low``, :func:`gate_text` of ``text`` in small
+    letters (computed here when the caller has none)."""
+    if low is None:
+        low = gate_text(text).lower()
+    return ("psk" in low or "hared" in low or "wpa_" in low or "PIN" in text
+            or ("pin" in low or "code" in low) and _PIN_HINT.search(low) is not None
+            or "otp" in low or "-time" in low or "fa code" in low
+            or "pass" in low and ("pass " in low or "pass\t" in low)
+            or "/" in text and (("ifi" in low or "i-fi" in low) and _WIFI_WORD.search(text) is not None
+                                or "wlan" in low or "ssid" in low or "min/" in low or "oot/" in low
+                                or "ubnt/" in low or "user/" in low or "ator/" in low)
+            or "@" in text and ("ssh" in text or "scp" in text or "ftp" in text or "rsync" in text
+                                or "telnet" in text or "mosh" in text or "rlogin" in text or "sql" in text
+                                or "mariadb" in text or "mongo" in text))
 
 
 # (code_hint's: 'notification', 'verified' hold 'ifi' too; '(?i)wi-?fi' with each letter's cases written out,
 # 'i' as IGNORECASE reads it, with the dotted and dotless ones: a class first lets sre skip to a 'w' in C,
 # a case-blind literal first is tried at every position)
 _WIFI_WORD = _lazy("[wW][iI\u0130\u0131]-?[fF][iI\u0130\u0131]")
-
-
-def code_hint(text: str) -> bool:
-    """Whether ``text`` may hold a secret of :data:`_CODE_SECRET`, :data:`_SHELL_USERINFO` or
-    :data:`_ACCOUNT_SLASH` (a caller's gate, as :func:`known_hint`: substring tests)."""
-    return ("PSK" in text or "psk" in text or "hared" in text or "wpa_" in text or "PIN" in text
-            or "in" in text and ("pin:" in text or "Pin:" in text or "in code" in text or "pin is" in text
-                                 or "pin=" in text or "Pin is" in text)
-            or "OTP" in text or "otp" in text or "-time" in text or "FA code" in text
-            or "ass " in text and ("pass " in text or "Pass " in text) or "PASS " in text
-            or "/" in text and (("ifi" in text or "iFi" in text or "IFI" in text or "i-F" in text
-                                 or "i-f" in text) and _WIFI_WORD.search(text) is not None
-                                or "wlan" in text or "WLAN" in text or "SSID" in text or "ssid" in text)
-            or "@" in text and ("ssh" in text or "scp" in text or "ftp" in text or "rsync" in text
-                                or "telnet" in text)
-            or "/" in text and ("min/" in text or "oot/" in text or "MIN/" in text or "OOT/" in text
-                                or "ubnt/" in text or "user/" in text or "ator/" in text))
+# (code_hint's: a pin's or a lock's code with its separator or its code's word, in small letters)
+_PIN_HINT = _lazy(r"pin[ \t]*(?:[:=]|is\b|code)|" + _LOCK_CODE)
 
 
 def _code_secret(m: re.Match[str]) -> str:
@@ -1271,7 +1331,9 @@ _ENV_SECRET_WORDS = ("KEY", "TOKEN", "SECRET", "PASS", "PW", "AUTH", "SESSION", 
 # it: 'AWS_SECRET_ACCESS_KEY wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' (the value must look like a
 # credential: _env_spaced; 8+ characters, 6+ after a password's name)
 _ENV_SPACED = _lazy(
-    r"(?<![\w$/.{-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)([ \t]+)([A-Za-z0-9/+=._~-]{5,199}[A-Za-z0-9/+=])"
+    # (a password's symbols too, 'DB_PASSWORD Hunter2pg!x', as after a name and ':')
+    r"(?<![\w$/.{-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)([ \t]+)"
+    r"([A-Za-z0-9/+=._~#&!%@^*?-]{5,199}[A-Za-z0-9/+=#&!%@^*?])"
     r"(?=[.,;:)]?(?:\s|$))"
 )
 _FILE_LIKE = _lazy(r"(?i)[/.~]\S*|\S*\.(?:json|ya?ml|env|txt|pem|key|ini|cfg|conf|toml|sh|py|log|md)")
@@ -1289,7 +1351,8 @@ def _env_spaced(m: re.Match[str]) -> str:
     has_digit = any(c.isdigit() for c in value)
     has_alpha = any(c.isalpha() for c in value)
     mixed = any(c.islower() for c in value) and any(c.isupper() for c in value)
-    if not (has_digit and has_alpha or len(value) >= 20 and mixed):
+    if not (has_digit and has_alpha or len(value) >= 20 and mixed  # (or a password's sign: 'DB_PW P@ssword')
+            or _is_password_name(name) and value[0].isalnum() and _password_signed(value)):
         return m.group(0)
     if len(value) < 8 and not _is_password_name(name):  # (a password's name says a shorter one is one)
         return m.group(0)
@@ -1573,14 +1636,14 @@ _SASL_AUTH = _lazy(
 # follows is one, whatever its form ('plainpass'); its host has a dot or is localhost ('machine learning login
 # page password reset' is prose)
 _NETRC = _lazy(
-    r"(\bmachine[ \t]+(?:[\w-]+(?:\.[\w-]+)+|localhost)(?:[ \t]+(?:login|account)[ \t]+\S+)*"
-    r"[ \t]+password[ \t]+)"
+    r"(\b(?i:machine)[ \t]+(?:[\w-]+(?:\.[\w-]+)+|localhost)(?:[ \t]+(?i:login|account)[ \t]+\S+)*"
+    r"[ \t]+(?i:password)[ \t]+)"
     + _OPTION_VALUE
 )
 # Redis's password: its 'AUTH' command (in capitals, as redis-cli's transcript writes it; ACL's 'AUTH user
 # pw' too), a redis.conf's 'requirepass' or 'masterauth' line; a quoted value goes whole (_redis_auth)
 _REDIS_AUTH = _lazy(
-    r"""(?<![\w-])((?:AUTH|requirepass|masterauth)[ \t]+(?:(?!PLAIN\b|LOGIN\b|XOAUTH|OAUTHBEARER\b)"""
+    r"""(?<![\w-])((?:AUTH|(?i:requirepass|masterauth))[ \t]+(?:(?!PLAIN\b|LOGIN\b|XOAUTH|OAUTHBEARER\b)"""
     r"""([a-z_][\w.-]{0,40})[ \t]+(?=[^\s'"]))?)('[^'\n]+'|"[^"\n]+"|[^\s'"`]+)"""
 )
 
@@ -1632,7 +1695,7 @@ def _user_pass(m: re.Match[str]) -> str:
     word, tick = m.group("word"), m.group("tick")
     if len(word) < 6 or _NO_CREDENTIAL.fullmatch(word.strip("!?.")) or _NOT_A_PASSWORD.fullmatch(word):
         return m.group(0)  # ('user bob, 10.0.0.7 blocked', 'user reports, https://status.page/x')
-    if not (_looks_like_credential(word) or m.group("named") and _PASSWORD_SIGN.search(word)):
+    if not (_looks_like_credential(word) or m.group("named") and _password_signed(word)):
         return m.group(0)
     if m.group("colon") and _PORT_THEN_PATH.match(word):
         return m.group(0)  # ('login db01:5432/app': a host's port, no password)
@@ -1646,8 +1709,8 @@ _SECRET_OPTION = _lazy(
 )
 # a secret's name written in words: 'Secret Access Key: ...', 'client secret = ...', 'API token: ...'
 _SPACED_NAME = _lazy(
-    r"(?i)\b((?:aws\s+)?(?:secret\s+access|access|api|client|auth|refresh|bearer|personal\s+access|private|"
-    r"signing|app|service\s+account)\s+(?:key|token|secret)(?:\s+id)?[*_]{0,2}\s*(?:::?|=)[*_]{0,2}\s*)(`?)"
+    r"(?i)\b((?:aws\s+)?(?:secret\s+access|personal\s+access|service\s+account|" + "|".join(_SPACED_KEY_NAMES)
+    + r")\s+(?:key|token|secret)(?:\s+id)?[*_]{0,2}\s*(?:::?|=)[*_]{0,2}\s*)(`?)"
     r"([^\s`'\",;()\[\]{}]+)\2"
 )
 
@@ -1720,9 +1783,11 @@ def _curl_user(m: re.Match[str]) -> str:
 # quoted name is JSON's.
 TEXT_VALUE = r"""("[^"\n]*"|'[^'\n]*'|[^\s&;,'"`()\[\]{}]+)"""  # a value, quoted or a word
 # ('pw' too: a short password's name, 'db_pw=', 'user_pw=', is one of the names is_secret_part_name reads)
-_PAIR_WORDS = _lazy("key|oken|ecret|pass|pw|auth|ookie|ession|jwt|redential|sig|rivate")
-_STRONG_NAMES = ("password", "passwd", "pwd", "pw", "pass", "secret", "token", "apikey")
-_STRONG_CASED = _lazy("ass|ASS|ecret|ECRET|oken|OKEN|pw|PW|pikey|piKey|PIKEY")
+# (every word of _SECRET_PARTS is in one of these: 'otp=', 'PAT=', 'sid=', 'bearer=' are pairs too)
+_PAIR_WORDS = _lazy("key|oken|ecret|pass|pw|auth|ookie|ession|jwt|redential|sig|rivate|earer|otp|pat|sid")
+_STRONG_NAMES = ("password", "passwd", "passcode", "passphrase", "pwd", "pw", "pass", "secret", "token",
+                 "apikey", "bearer")
+_STRONG_LOW = _lazy("pass|pw|secret|token|apikey|bearer")  # (one of _STRONG_NAMES, in small letters)
 
 
 def _strong_colon(low: str) -> bool:
@@ -1743,14 +1808,17 @@ def pair_hint(text: str) -> bool:
     """Whether ``text`` may hold a secret written as a name and a value: a separator such a pair
     needs ('=', a quoted name's colon, a header-like name's colon, a bare secret name's colon), then
     a secret-like word (cheap tests: most log items hold none; a false hint only costs the pass)."""
-    if not ("=" in text or '":' in text or "':" in text or "uthoriz" in text or "UTHORIZ" in text
-            or "ookie" in text or "OOKIE" in text or _header_colon(text)):
-        return ":" in text and _STRONG_CASED.search(text) is not None and _strong_colon(text.lower())
-    return _PAIR_WORDS.search(text.lower()) is not None
+    if "=" in text or '":' in text or "':" in text or _header_colon(text):
+        return _PAIR_WORDS.search(gate_text(text).lower()) is not None
+    if ":" not in text:  # (an 'Authorization:' or 'Cookie:' header, a bare secret's name: all need one)
+        return False
+    low = gate_text(text).lower()  # (a name in any case, as the case-blind patterns read it: 'PaSsWoRd:')
+    return ("uthoriz" in low or "ookie" in low
+            or _STRONG_LOW.search(low) is not None and _strong_colon(low))  # (one scan first: most have none)
 _SECRET_PARTS = frozenset((
     "token", "secret", "secrets", "password", "passwd", "pwd", "pw", "pass", "apikey", "key", "auth",
     "authorization", "cookie", "session", "sessionid", "sid", "jwt", "credential", "credentials",
-    "signature", "sig", "private", "bearer", "otp", "pat",
+    "signature", "sig", "private", "bearer", "otp", "pat", "passcode", "passphrase",
     "pgpass",  # (libpq's 'PGPASS=...': a name of its own, no other holds it; 'PGPASSFILE' is a path's)
 ))
 _NOT_SECRET_LAST = frozenset((
@@ -1766,7 +1834,7 @@ _SECRET_INSIDE = ("password", "passwd", "secret", "token", "apikey", "credential
 _NAME_PARTS = _lazy(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])")
 _PAIR_COLON = _lazy(
     r"""(["']?)\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+"""
-    r"""|(?i:set-cookie|cookie|password|passwd|pwd|pw|pass|secret|token|apikey))"""
+    r"""|(?i:set-cookie|cookie|password|passwd|passcode|passphrase|pwd|pw|pass|secret|token|apikey|bearer))"""
     r"""\1(\s*::?\s*)("[^"\n]*"|'[^'\n]*'|[^\s"'`()\[\]{}]+)"""  # (a header's value may hold '&' or ';')
 )
 _PAIR_QUOTED = _lazy(r"""(["'])([A-Za-z][A-Za-z0-9_.-]*)\1(\s*:\s*)""" + TEXT_VALUE)  # (JSON)
@@ -1811,15 +1879,30 @@ def is_secret_part_name(name: str) -> bool:
     'routing_key', 'X-Api-Key', 'apiKey'; not 'status_code', 'passed', 'signal'), or holds one of
     the words no other name holds ('PGPASSWORD', 'mysecret')."""
     parts = [p.lower() for p in _NAME_PARTS.findall(name)]
-    if len(parts) > 1 and parts[-1] in _NOT_SECRET_LAST:
-        return False  # ('session_timeout', 'token_count': about the secret, not it)
     low = name.lower()
-    # (each word of _SECRET_INSIDE tested inline, in its order: no generator per name)
-    if "password" in low or "passwd" in low or "secret" in low or "token" in low or "apikey" in low or (
-        "credential" in low
-    ):
-        return True
-    # ('cache_key', 'sort_key', 'spaceKey': a key that orders or finds things, no credential)
+    # ('session_timeout', 'token_count': about the secret, not it)
+    if not (len(parts) > 1 and parts[-1] in _NOT_SECRET_LAST):
+        # (each word of _SECRET_INSIDE tested inline, in its order: no generator per name)
+        if "password" in low or "passwd" in low or "secret" in low or "token" in low or "apikey" in low or (
+            "credential" in low
+        ):
+            return True
+        if _secret_part(parts):
+            return True
+    if name.islower() or name.isupper():
+        return False
+    # (a part written in random case, 'PaSs', 'aPi_KeY', 'PAt', which camelCase splits in pieces: read as the
+    # name's segments in small letters, between '_', '-', '.' and spaces, as its lower-case form is read)
+    parts = _SEGMENTS.findall(low)
+    return not (len(parts) > 1 and parts[-1] in _NOT_SECRET_LAST) and _secret_part(parts)
+
+
+_SEGMENTS = _lazy(r"[a-z0-9]+")
+
+
+def _secret_part(parts: list[str]) -> bool:
+    """Whether one of a name's ``parts`` (in small letters) is a secret's word; not a key that orders or
+    finds things ('cache_key', 'sort_key', 'spaceKey': no credential)."""
     return any(p in _SECRET_PARTS and not (p == "key" and i and parts[i - 1] in _ORDINARY_KEY)
                for i, p in enumerate(parts))
 
@@ -1920,7 +2003,8 @@ def _is_password_name(name: str) -> bool:
     """Whether a pair's name is a password's ('password', 'DB_PASSWD', 'pwd', 'user_pw'): its value may hold
     '&', which outside a URL is no separator ('password=Tr0ub4dor&3')."""
     low = name.lower()
-    return "pass" in low or "pwd" in low or "pw" in (p.lower() for p in _NAME_PARTS.findall(name))
+    return "pass" in low or "pwd" in low or "pw" in (p.lower() for p in _NAME_PARTS.findall(name)) or (
+        not (name.islower() or name.isupper()) and "pw" in _SEGMENTS.findall(low))  # ('pW', 'Db_pW')
 
 
 _AMP_REST = _lazy(r"&(?![A-Za-z_][\w.-]*=)[^\s&;,'\"`()\[\]{}]+")
@@ -2086,6 +2170,13 @@ def spaced_rest_hint(text: str) -> bool:
         return True
     low = gate_text(text).lower()  # (rarer: a name in mixed case)
     return "pass" in low or "pwd" in low
+
+
+def _is_or_was(text: str) -> bool:
+    """Whether ``text`` writes 'is' or 'was', in any case, as :data:`_SPACED_REST_IS` and
+    :data:`_BEARER_SNAKE` read them ('password Is Hunter 2pg'; a substring test, a gate's)."""
+    low = gate_text(text).lower()
+    return "is" in low or "was" in low
 
 
 def _spaced_rest(m: re.Match[str]) -> str:
@@ -2363,9 +2454,11 @@ def _header_pair(m: re.Match[str]) -> str:
     credential ('X-Api-Key: sk_live_51H...'; not an error's 'X-Api-Key: environment variable ...')."""
     value = m.group(4)
     if value[:1] not in ("'", '"') and value != REDACTED and (
-        not _looks_like_credential(value) or store_note_at(value, m.string, m.end())
+        not (_looks_like_credential(value) or value[:1].isalnum() and _password_signed(value) and (
+            _is_password_name(m.group(2)) or "secret" in m.group(2).lower()))
+        or store_note_at(value, m.string, m.end())
     ):
-        return m.group(0)
+        return m.group(0)  # (after a password's name its signs count too: 'password:P@ssword')
     if m.group(2).lower() == "pass" and not _bare_pass_value(value):
         return m.group(0)  # ('Pass: 12/14', 'pass: 98.5%': a test run's count, no password)
     return _pair(m)
@@ -2648,15 +2741,14 @@ def redact_pairs(text: str) -> str:
     only where the characters it needs are there (log items are many, secrets in them rare)."""
     if "${" in text:  # ('DB_PASS=${DB_PASS:-hunter2}': the reference with its default goes whole)
         text = secret_defaults(text)
-    if "uthorization" in text or "UTHORIZATION" in text:
+    low = gate_text(text).lower()  # (the case-blind patterns' names in any case: 'aUtHoRiZaTiOn', 'CoOkIe')
+    if "uthorization" in low:
         if "'" in text or '"' in text:  # ("'Authorization: ApiKey ab12\n  cd34'": one credential)
             text = _QUOTED_AUTH_WRAPPED.sub(_quoted_auth_wrapped, text)
         text = AUTH_IN_TEXT.sub(_auth_soft, text)
-    if ("igest" in text or "IGEST" in text) and (
-        "esponse" in text or "ESPONSE" in text or "nonce" in text or "NONCE" in text
-    ):
+    if "igest" in low and ("esponse" in low or "nonce" in low):
         text = _DIGEST_LINE.sub(_digest_hashes, text)
-    if "ookie" in text or "OOKIE" in text:
+    if "ookie" in low:
         text = _COOKIE_VALUE.sub(lambda m: f"{m.group(1)}{REDACTED}", text)
     if "=" in text:
         if ('"' in text or "'" in text) and _QUOTED_ARG_PAIR.search(text) is not None:
@@ -2664,7 +2756,7 @@ def redact_pairs(text: str) -> str:
         if ";" in text and _CONN_PASSWORD_HINT.search(text) is not None:  # ('Server=db;Password=Pw 2;')
             text = _CONN_PASSWORD.sub(_conn_password, text)
             text = _CONN_PASSWORD_FIRST.sub(_conn_password, text)  # ('Password=Pw 2;Server=db')
-        if "value" in text or "Value" in text or "content" in text:  # ('<add key="ApiKey" value="X"/>')
+        if "value" in low or "content" in low:  # ('<add key="ApiKey" value="X"/>')
             text = _KEY_VALUE_ATTRS.sub(_key_value_attrs, text)
         if spaced_rest_hint(text):  # ('Password=Hunter 2pg': the short word after is the password's rest)
             text = _SPACED_REST.sub(_spaced_rest, text)
@@ -2674,7 +2766,7 @@ def redact_pairs(text: str) -> str:
             text = _SPACED_REST.sub(_spaced_rest, text)
         if '"' in text or "'" in text:
             text = _PAIR_QUOTED.sub(_pair, text)
-        if _header_colon(text) or _strong_colon(text.lower()):
+        if _header_colon(text) or _strong_colon(low):
             text = _PAIR_COLON.sub(_header_pair, text)
     return text
 
@@ -2700,7 +2792,7 @@ def _credential(m: re.Match[str]) -> str:
     if word[:1] in "/~." and m.group(1).lower() == "pwd":
         return m.group(0)  # ('pwd /srv/app01': the shell's builtin and the folder it printed)
     if m.group(1).lower() == "bearer" or len(word) >= 20 or _CREDENTIAL_SIGN.search(word) or (
-        m.group("pw") and _PASSWORD_SIGN.search(word)
+        m.group("pw") and _password_signed(word)
     ):
         return f"{m.group(1)}{m.group(3)}{opening}{_label_kept(word)}{closing}"
     return m.group(0)
