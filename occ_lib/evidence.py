@@ -2451,6 +2451,8 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
         if is_json or text.lstrip()[:1] in ("{", "["):
             doc = json.loads(text)
             is_json = True
+            if _nested_deeper(doc):
+                raise RecursionError  # (as the decoder raises it deeper down: the caller's one problem)
     except json.JSONDecodeError as exc:
         lines_ok = exc.msg == "Extra data" and path.suffix.lower() in (".json", ".jsonl", ".ndjson")
         doc = _json_lines(text) if lines_ok else None
@@ -2723,6 +2725,26 @@ def _is_k6_summary(doc: Any) -> bool:
     if not isinstance(doc, dict) or not isinstance(doc.get("metrics"), dict):
         return False
     return "root_group" in doc or "http_reqs" in doc["metrics"] or "http_req_duration" in doc["metrics"]
+
+
+#: How deep a check file's JSON may nest lists and objects (Prometheus's answers nest 6).
+_MAX_JSON_DEPTH = 100
+
+
+def _nested_deeper(doc: Any, limit: int = _MAX_JSON_DEPTH) -> bool:
+    """Whether ``doc`` nests lists and objects more than ``limit`` deep. Python's decoder gives up
+    (RecursionError) at a depth each version sets its own way (under 1,000 on 3.11, past 5,000 on
+    3.13): a file nested 5,000 deep is the same problem on every one."""
+    stack: list[tuple[Any, int]] = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        for child in children:
+            if isinstance(child, dict | list):
+                if depth >= limit:
+                    return True
+                stack.append((child, depth + 1))
+    return False
 
 
 def _json_lines(text: str) -> list[dict[str, Any]] | None:
