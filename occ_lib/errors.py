@@ -92,6 +92,14 @@ def listed_names(names: Sequence[str]) -> str:
     return ", ".join(names[:NAMES_SHOWN]) + (f" and {more} more" if more > 0 else "")
 
 
+def no_target_named(unknown: Sequence[str], known: Sequence[str]) -> str:
+    """The message for target names that name none of ``known`` (``occ probe --target``, ``occ export
+    --target``): the names, a suggestion (:func:`did_you_mean`), the first known ones
+    (:func:`listed_names`). Not redacted: the caller redacts it whole (a name may be a URL)."""
+    return (f"no target named {', '.join(map(repr, unknown))} "
+            f"({did_you_mean(unknown, known)}known: {listed_names(known)})")
+
+
 def did_you_mean(unknown: Iterable[str], names: Sequence[str]) -> str:
     """``did you mean 'staging-app-mock'? `` for the names closest to a mistyped one, else ``''``:
     the name meant may be past the first :data:`NAMES_SHOWN` of :func:`listed_names`. Close is

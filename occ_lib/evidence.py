@@ -2452,7 +2452,7 @@ def _file_rows(path: Path, data: bytes) -> tuple[list[dict[str, Any]], list[Inpu
             doc = json.loads(text)
             is_json = True
             if _nested_deeper(doc):
-                raise RecursionError  # (as the decoder raises it deeper down: the caller's one problem)
+                raise InputError(path, _TOO_DEEP)
     except json.JSONDecodeError as exc:
         lines_ok = exc.msg == "Extra data" and path.suffix.lower() in (".json", ".jsonl", ".ndjson")
         doc = _json_lines(text) if lines_ok else None
@@ -2729,6 +2729,7 @@ def _is_k6_summary(doc: Any) -> bool:
 
 #: How deep a check file's JSON may nest lists and objects (Prometheus's answers nest 6).
 _MAX_JSON_DEPTH = 100
+_TOO_DEEP = "JSON nested too deeply to be a check result"
 
 
 def _nested_deeper(doc: Any, limit: int = _MAX_JSON_DEPTH) -> bool:
@@ -3628,7 +3629,7 @@ def _read(
                     file_rows, item_problems = _file_rows(path, data)
                 _notes(caught, path, notes)
             except RecursionError:  # (JSON nested thousands deep: no check is shaped so)
-                raise InputError(path, "JSON nested too deeply to be a check result") from None
+                raise InputError(path, _TOO_DEEP) from None
             except InputError as exc:
                 raise _not_evidence(path, exc) from None
         except InputError as exc:

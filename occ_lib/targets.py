@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl, urlsplit
 from pydantic import BeforeValidator, Field, SecretStr, field_serializer, field_validator, model_validator
 
 from .config import StrictModel
-from .errors import ProbeError, did_you_mean, listed_names
+from .errors import ProbeError, no_target_named
 from .redact import AUTH_SCHEMES, is_secret_name, redact_mapping, redact_text, redact_url
 
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -298,10 +298,7 @@ def select_targets(
         if unknown:
             known = sorted(by_name)
             # (a thousand targets are not listed; the one meant is named first when it is close)
-            raise ProbeError(redact_text(
-                f"no target named {', '.join(map(repr, unknown))} "
-                f"({did_you_mean(unknown, known)}known: {listed_names(known)})"
-            ))
+            raise ProbeError(redact_text(no_target_named(unknown, known)))
         chosen = [by_name[n] for n in dict.fromkeys(wanted)]
     if tags:
         chosen = [t for t in chosen if all(t.tags.get(k) == v for k, v in tags.items())]

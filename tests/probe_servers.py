@@ -27,7 +27,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -144,6 +144,26 @@ def http_server() -> Iterator[_Server]:
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def head_server(on_head: Callable[[str], object]) -> ThreadingHTTPServer:
+    """A started server that answers each request ``200`` with no body once ``on_head(path)`` has
+    returned: a test holds requests there (an event's wait) or records them. Shut it down when done."""
+
+    class _Head(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            on_head(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    srv = ThreadingHTTPServer((LOOPBACK, 0), _Head)
+    srv.daemon_threads = True
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
 
 
 @contextlib.contextmanager

@@ -451,22 +451,7 @@ def test_concurrency_bounds_the_probes_in_flight_in_one_process_and_across_worke
 
 def _gate_server(gate: threading.Event, held: list[bool]) -> ThreadingHTTPServer:
     """A server whose ``/gated`` requests wait (10 s at most) for ``gate``; ``held`` records each wait."""
-
-    class Gate(BaseHTTPRequestHandler):
-        def do_HEAD(self) -> None:
-            if self.path == "/gated":
-                held.append(gate.wait(10))
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Gate)
-    srv.daemon_threads = True
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    return srv
+    return ps.head_server(lambda path: held.append(gate.wait(10)) if path == "/gated" else None)
 
 
 def test_forked_workers_report_each_probe_as_it_ends():

@@ -20,6 +20,11 @@ from occ_lib.cli import main
 from occ_lib.cli.probes import parse_duration
 from occ_lib.store import load_probes
 
+try:
+    from tests import probe_servers as ps
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    import probe_servers as ps  # type: ignore[no-redef]
+
 pytestmark = pytest.mark.usefixtures("loopback_only")  # (probe traffic stays on 127.0.0.1)
 
 
@@ -284,26 +289,15 @@ def test_an_interrupt_stops_the_workers_at_once_and_says_what_was_stored(tmp_pat
     """SIGINT to the whole process group (Ctrl-C in a terminal) or to the parent alone, while one
     worker has finished its share of the second run and the other's probes hang: exit 130 with one
     line saying the first run is stored, no worker traceback, no worker left behind."""
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
     seen: list[str] = []
     release = threading.Event()
 
-    class FirstRunOnly(BaseHTTPRequestHandler):
-        def do_HEAD(self) -> None:
-            seen.append(self.path)
-            if len(seen) > 4 and self.path in ("/1", "/3"):  # the second worker's share of run 2
-                release.wait(60)
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+    def first_run_only(path: str) -> None:
+        seen.append(path)
+        if len(seen) > 4 and path in ("/1", "/3"):  # the second worker's share of run 2
+            release.wait(60)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), FirstRunOnly)
-    srv.daemon_threads = True
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    srv = ps.head_server(first_run_only)
     try:
         url = f"http://127.0.0.1:{srv.server_address[1]}"
         targets = "".join(f"    - {{name: t{i}, url: '{url}/{i}'}}\n" for i in range(4))

@@ -20,7 +20,6 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -31,6 +30,11 @@ from occ_lib.errors import ProbeError
 from occ_lib.probe import probe_runs, run_probes
 from occ_lib.store import load_probes
 from occ_lib.targets import Target
+
+try:
+    from tests import probe_servers as ps
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    import probe_servers as ps  # type: ignore[no-redef]
 
 pytestmark = pytest.mark.usefixtures("loopback_only")  # (probe traffic stays on 127.0.0.1)
 
@@ -86,20 +90,7 @@ def test_a_worker_killed_mid_run_is_an_error_naming_the_signal_and_its_sibling_i
     # both workers' probes are held by the server; one worker is then killed, the gate opened
     gate, arrived = threading.Event(), []
 
-    class Gate(BaseHTTPRequestHandler):
-        def do_HEAD(self) -> None:
-            arrived.append(self.path)
-            gate.wait(10)
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Gate)
-    srv.daemon_threads = True
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    srv = ps.head_server(lambda path: (arrived.append(path), gate.wait(10)))
     killed: list[int] = []
 
     def kill_one() -> None:

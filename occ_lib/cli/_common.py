@@ -117,15 +117,6 @@ def known_targets(ws: Workspace, store: Path | None, wanted: list[str]) -> list[
     return sorted(set(known))
 
 
-def listed(names: list[str]) -> str:
-    """``a, b, c`` for an error or warning (:func:`occ_lib.errors.listed_names`), redacted: a target
-    named after a URL might carry a token."""
-    from ..errors import listed_names
-    from ..redact import redact_text
-
-    return redact_text(listed_names(names))
-
-
 def emit(df: pd.DataFrame, fmt: str, title: str | None = None) -> None:
     render(df, check_format(fmt), sys.stdout, title=title)
 

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import ConfigError, did_you_mean
-from ._common import ConfigOpt, known_targets, listed, warn, warn_note, workspace
+from ..errors import ConfigError, no_target_named
+from ._common import ConfigOpt, known_targets, warn, warn_note, workspace
 
 if TYPE_CHECKING:
     from ..workspace import Workspace  # (loaded by the command that reads one, not for --help)
@@ -171,11 +171,7 @@ def export_cmd(
             if unknown:
                 from ..redact import redact_text
 
-                hint = redact_text(did_you_mean(unknown, known))
-                raise typer.BadParameter(
-                    f"no target named {', '.join(map(repr, unknown))} ({hint}known: {listed(known)})",
-                    param_hint="--target",
-                )
+                raise typer.BadParameter(redact_text(no_target_named(unknown, known)), param_hint="--target")
         n = export(ws.store, sys.stdout if out is None else out, fmt, target or None, start, end)
     for w in caught:
         warn(str(w.message))
