@@ -238,7 +238,9 @@ REDACTED = "***"
 
 # the characters redaction's patterns read as ASCII ones: a case-blind pattern's 'ſ' (an 's'), Kelvin's
 # 'K', Turkish 'İ' and 'ı' (an 'i'), and a fullwidth colon (redact_text reads it as ':')
-_GATE_FOLD = str.maketrans({"\u017f": "s", "\u212a": "K", "\u0130": "I", "\u0131": "i", "\uff1a": ":"})
+_GATE_FOLD_PAIRS = {"\u017f": "s", "\u212a": "K", "\u0130": "I", "\u0131": "i", "\uff1a": ":"}
+_GATE_FOLD = str.maketrans(_GATE_FOLD_PAIRS)
+_GATE_FOLDED = tuple(_GATE_FOLD_PAIRS)
 
 
 def gate_text(text: str) -> str:
@@ -247,8 +249,10 @@ def gate_text(text: str) -> str:
     pattern does; a text with none of them as it is (ASCII text, most items: no copy)."""
     if text.isascii():
         return text
-    folded = text.translate(_GATE_FOLD)
-    return text if folded == text else folded  # (the same object: redact's plain path then goes on)
+    # (five substring tests first: translating a 100 KB log costs ~9 ms, the tests ~0.01 ms)
+    if any(ch in text for ch in _GATE_FOLDED):
+        return text.translate(_GATE_FOLD)
+    return text  # (the same object: redact's plain path then goes on)
 
 
 class _LazyPattern:
