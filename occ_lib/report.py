@@ -744,36 +744,39 @@ def _run_all(
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+    from rich.console import Console
     from rich.progress import Progress
 
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     done = ctx.SimpleQueue()
     results: dict[int, RunResult] = {}
-    with (
-        Progress(disable=not progress, transient=False) as bar,
-        ProcessPoolExecutor(
-            max_workers=jobs, mp_context=ctx, initializer=_set_done_queue, initargs=(done,)
-        ) as pool,
-    ):
-        task = bar.add_task(f"notebooks for {label}", total=len(paths))
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_set_done_queue, initargs=(done,)
+    ) as pool:
+        # the first submit forks every worker; the bar's refresh thread starts after (a thread alive
+        # at a fork can leave the child a lock, stderr's or the console's, held for ever)
         futures = {
             pool.submit(_run_group, [paths[i] for i in group], dict(params), folder): group
             for group in (list(range(w, len(paths), jobs)) for w in range(jobs))
         }
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            while not done.empty():
-                done.get()
-                bar.advance(task)
-            for fut in finished:
-                group = futures[fut]
-                try:
-                    results.update(zip(group, fut.result(), strict=True))
-                except Exception as exc:  # noqa: BLE001 - a crashed worker fails its notebooks
-                    err = redact_text(f"{exc.__class__.__name__}: {exc}")[:_MAX_ERROR]
-                    for i in group:
-                        results[i] = RunResult(paths[i].stem, None, None, False, None, err)
+        console = Console(stderr=True)  # (stdout is the report's paths, one per line, for scripts)
+        draw = progress and console.is_terminal
+        with Progress(console=console, disable=not draw, transient=False) as bar:
+            task = bar.add_task(f"notebooks for {label}", total=len(paths))
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                while not done.empty():
+                    done.get()
+                    bar.advance(task)
+                for fut in finished:
+                    group = futures[fut]
+                    try:
+                        results.update(zip(group, fut.result(), strict=True))
+                    except Exception as exc:  # noqa: BLE001 - a crashed worker fails its notebooks
+                        err = redact_text(f"{exc.__class__.__name__}: {exc}")[:_MAX_ERROR]
+                        for i in group:
+                            results[i] = RunResult(paths[i].stem, None, None, False, None, err)
     return [results[i] for i in range(len(paths))]
 
 

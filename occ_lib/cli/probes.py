@@ -14,6 +14,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -183,7 +184,12 @@ def _load_store_code() -> None:
 
 
 class _progress:
-    """A rich progress bar on stderr (only when stderr is a terminal); yields the per-probe callback."""
+    """A rich progress bar on stderr (only when stderr is a terminal); yields the per-probe callback.
+
+    It draws from that callback, at most every :data:`_REDRAW_S`, and never from a refresh thread of
+    its own: workers are forked while it is on screen, and a thread alive at a fork can leave the
+    child a lock (stderr's, the console's) held forever.
+    """
 
     def __init__(self, total: int) -> None:
         self._bar = None
@@ -196,10 +202,11 @@ class _progress:
         self._bar = Progress(
             TextColumn("probing"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[down]} not up"), TimeElapsedColumn(),
-            console=console, transient=True, disable=not console.is_terminal,
+            console=console, transient=True, disable=not console.is_terminal, auto_refresh=False,
         )
         self._task = self._bar.add_task("probes", total=total, down=0)
         self._down = 0
+        self._drawn = 0.0
 
     def __enter__(self):
         if self._bar is None:
@@ -216,6 +223,13 @@ class _progress:
         if row.get("outcome") != "up":
             self._down += 1
         self._bar.update(self._task, advance=1, down=self._down)
+        now = time.monotonic()
+        if now - self._drawn >= _REDRAW_S:
+            self._drawn = now
+            self._bar.refresh()
+
+
+_REDRAW_S = 0.1  # (rich's own refresh rate, ten frames a second)
 
 
 def _may_draw() -> bool:
