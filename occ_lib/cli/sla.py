@@ -64,7 +64,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("sla")
     def sla(
-        paths: list[str] = typer.Argument(None, help="status logs (files, folders, globs); default: logs:"),
+        paths: list[str] = typer.Argument(
+            None, help="status logs (files, folders, globs); default: the workspace's logs."
+        ),
         config: Path | None = ConfigOpt,
         as_of: str | None = typer.Option(
             None, "--as-of", help="judge with what was known then (default: --end). Naive times: sla.tz."
