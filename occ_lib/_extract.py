@@ -93,6 +93,10 @@ _NOT_TICKET_PREFIX = frozenset(
 # a standard named by a prefix and one digit: 'SOC-2' (SOC 1, 2, 3 reports); a security operations
 # centre's case with a longer number is a key ('SOC-4471 opened: EDR alert')
 _STANDARD_ONE_DIGIT = frozenset({"SOC"})
+# Oracle's messages, numbered with five digits as the database prints them: 'failed with ORA-01476',
+# 'ORA-00060 deadlock', 'TNS-12541', 'PLS-00201' are errors, not tickets ('ORA-1234', a project
+# keyed ORA, stays a key)
+_ORACLE_PREFIX = frozenset({"ORA", "PLS", "TNS"})
 # a region's name with a number of one or two digits is a shard or a cluster, not a ticket: 'EU-1 up',
 # 'NA-2 queue 12k', 'SEA-3 still down', 'APAC-12' (a game's or a SaaS's region shards); 'EU-1234' stays a key
 _REGION_PREFIX = frozenset({"EU", "NA", "SEA", "APAC", "EMEA", "AMER", "LATAM", "OCE", "MENA", "ANZ"})
@@ -221,6 +225,8 @@ def _keys(text: str) -> Iterator[re.Match[str]]:
             if head in _REGION_PREFIX and len(key) - len(head) <= 3:
                 continue
             if head in _STANDARD_ONE_DIGIT and len(key) - len(head) == 2:
+                continue
+            if head in _ORACLE_PREFIX and len(key) - len(head) == 6:
                 continue
             if head in _AIRLINE_PREFIX and len(key) - len(head) <= 5 and key[len(head) + 1:].isdigit():
                 if flights is None:
@@ -3767,6 +3773,8 @@ _REPLACEMENT = re.compile(
     r"|\bnext\s+(?:eta|etr|deadline|target|due\s+date|checkpoint|cutoff|cut-off)"
     r"|\b(?:slipped|slips|slipping|pushed|moved|delayed|postponed|bumped|rescheduled|extended|deferred)"
     r"(?:\s+(?:out|back|again|it))?\s+(?:to|until|till|for|into)"
+    # ('hotfix ETA pulled in to tomorrow 09:00': a promise brought forward replaces it too)
+    r"|\b(?:pulled\s+(?:in|forward)|brought\s+forward|moved\s+up)\s+(?:to|for)"
     # ('ETA revised to 18:00', 'target updated to Friday': the promise changed to; not 'status updated to
     # P1, ETA 17:00', which moves nothing)
     r"|\b(?:eta|deadline|target|due\s+date)\s+(?:(?:was|is|has\s+been)\s+)?(?:revised|updated|changed"
@@ -3805,6 +3813,7 @@ _REPLACEMENT = re.compile(
 _REPLACEMENT_WORDS = (
     "now", "new", "next", "from", "->", "=>", "revised", "updated", "adjusted", "fresh", "slip", "pushed",
     "moved", "delayed", "postponed", "bumped", "rescheduled", "extended", "deferred", "changed", "shifted",
+    "pulled", "brought",
 )
 
 

@@ -275,8 +275,10 @@ Per item (the rules, in order)
       case ``SOC-4471`` is a key), cluster objects and release labels
       (``HPA-2``, ``NODE-12``, ``POD-3``, ``PVC-7``, ``PDB-1``, ``VPA-1``, ``SHARD-3``, ``REPLICA-2``,
       ``RC-2``), a purchase or sales order's number (``PO-4471``, ``SO-4412``), a warehouse's pallet or
-      licence plate number (``PLT-000231``, ``LPN-0004411``), a region's shard (EU, NA, SEA, APAC, EMEA, AMER,
-      LATAM, OCE, MENA or ANZ and one or two digits: ``EU-1``, ``SEA-3``; ``EU-1234`` is a key), a flight
+      licence plate number (``PLT-000231``, ``LPN-0004411``), an Oracle error's five digits (``failed
+      with ORA-01476``, ``ORA-00060 deadlock``, ``TNS-12541``, ``PLS-00201``; ``ORA-1234`` is a key), a
+      region's shard (EU, NA, SEA, APAC, EMEA, AMER, LATAM, OCE, MENA or ANZ and one or two digits:
+      ``EU-1``, ``SEA-3``; ``EU-1234`` is a key), a flight
       (an airline's IATA designator, ``UA``, ``LH``, ``BA``..., and one to four digits, in an item that speaks
       of flights: a flight, gate, boarding, departure, arrival, pax, station, check-in, ATC, aircraft or crew:
       ``LH400 and UA-901 unaffected`` after ``boarding from gate B22``; ``UA-901 opened`` is a key) are not
@@ -451,7 +453,8 @@ Per item (the rules, in order)
       renewal of the same promise for the same tickets (``ETA 17:00; next ETA 19:00``, also new, revised,
       updated ETA, ``ETA now``, ``by EOD, moved to tomorrow EOD``: 19:00 alone; not ``checkpoint 10:00;
       new ETA 19:00``, another kind of promise, nor ``OPS-1 ETA 17:00; OPS-2 new ETA 19:00``, another
-      ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``, ``ETA was 09:40,
+      ticket's); such a replacement (also ``ETA revised to 18:00``, ``ETA updated to``, a promise brought
+      forward, ``ETA pulled in to tomorrow 09:00``, ``brought forward to``, ``moved up to``, ``ETA was 09:40,
       now 10:15``, ``ETA 10:15 (was 09:40)``, ``ETA 13:00, previously 11:00``; not ``status updated to
       P1, ETA 17:00``) has ``moves`` True, and :mod:`occ_lib.sla`
       supersedes with it the ticket's earlier promises of its kind written in earlier items; so has a

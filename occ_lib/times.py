@@ -33,8 +33,11 @@ What counts as a time
     A 24-hour log's ``0800h`` where an item opens with it or after by/at/before/until/ETA/@ (as ``17h``
     is), and a bare ``HHMM`` only right after one of those words or ETR, NLT, ``ETA now`` (``callback by
     1600``, ``at 1400,``, ``ETR 0600``, ``Next update NLT 0600 to the RC``,
-    ``ETA by 1700 local Wednesday``), in the document's zone unless one follows; not before a word that
-    is no time's (``by 1200 users``), and ``2000`` to ``2039`` only with a zone (``by 2025`` is a year).
+    ``ETA by 1700 local Wednesday``), in a 24-hour log (below) also after target, promised, due,
+    deadline, checkpoint, cut-off, go/no-go and today, tonight, tomorrow (``target 1600 today``,
+    ``promised 0900 AEST``, ``ETA pulled in to tomorrow 0900 AEST``), in the document's zone unless one
+    follows; not before a word that is no time's (``by 1200 users``, ``target 1500 units``), and ``2000``
+    to ``2039`` only with a zone (``by 2025`` is a year).
     A bare ``HHMM`` that opens an item (``1615 no callback yet``, ``2300 CLIN-5144 opened``) is a time
     only in a 24-hour log (one that writes ``1430hrs``, ``0800h`` or ``0930 hrs`` somewhere, or names its
     ``24-hour clock`` or ``military time``, or says its times are 24-hour, ``All times Central (24-hour,
@@ -155,9 +158,11 @@ Friday`` (after was, were, had (been), got, already: any participle, any day), u
 one to come or promised (``will be drained by 10:20``, ``needs to be back by 00:31``, ``was promised by
 10:00``, ``we will, once approved, have it drained by 10:20``; its clause starts after a comma, a
 bracket or a spaced dash too: ``will retry later, queue drained by 10:20`` is past; ``drain by 10:20``,
-``OPS-3 fixed by 17:30`` and ``Sam back by 14:00`` are due); a ``by`` that opens a clause (after a
-sentence's end, a comma, ``and``, ``but``, ``so``, ``then``) followed by a subject that did something
-tells when it happened too: ``switched at 2:30pm, and by 3:10pm the payments team reported errors``,
+``OPS-3 fixed by 17:30`` and ``Sam back by 14:00`` are due); so does a deed told as past with its doer
+before a clock time (``We fixed the 14 cost centres by 17:20``, ``I restarted both nodes by 10:05``; not a
+need or a plan so told, ``we needed it by 17:00``, ``we agreed to ship by 17:00``); a ``by`` that opens a
+clause (after a sentence's end, a comma, ``and``, ``but``, ``so``, ``then``) followed by a subject that did
+something tells when it happened too: ``switched at 2:30pm, and by 3:10pm the payments team reported errors``,
 ``; by 11:30 we had paged the vendor`` (not ``by 17:00 we will have it fixed``, ``and by 17:00 we need
 the patch``, ``due by 17:00 the vendor confirmed``); Go's ``context
 deadline exceeded`` is a timeout error; a clock time
@@ -173,7 +178,8 @@ time:``/``total time:``, is a duration)
     ETA``, ``18:00 maintenance window``) unless it has its own: ``08:35 VND-82 deadline for the review is
     Oct 15``, ``14:17 ETA Friday``, ``09:00 maintenance window Sat 02:00-04:00``, ``08:45 window closes
     at 18:00`` (a range before the keyword is the window itself: ``3pm-5pm maintenance window``), or
-    the keyword is followed by what happened (``01:45 OPS-810 checkpoint passed``) or by its move
+    the keyword is followed by what happened (``01:45 OPS-810 checkpoint passed``, ``13:58 carrier cutoff
+    made``: met at 13:58) or by its move
     (``17:45 Cut-off extended to 18:00``, ``17:45 Window moved to 19:00``: the item's stamp, then where the
     cut-off went; ``the 17:45 cut-off extended to 18:00`` later in an item is the old cut-off), or by a
     miss by an amount (``16:35 FedEx cut-off missed by 5 min``: the item's stamp; 5 min is how late, no
@@ -477,7 +483,9 @@ Deadlines
     of someone else's answer, the trigger of a plan; a keyword after the time stays, ``if no response
     before 09:00 UTC checkpoint``),
     ``checkpoint``, ``window``, ``cutoff``, a runbook's ``go/no-go`` (``go/no-go at 13:30``, also
-    ``GO/NO-GO``, ``go-no-go``) and ``point of no return`` (``point of no return 15:10``), their own
+    ``GO/NO-GO``, ``go-no-go``; with what it decides in up to three words after ``on`` or ``for``,
+    ``go/no-go on rollback at 03:30``, ``go/no-go for the cutover at 13:30``) and ``point of no return``
+    (``point of no return 15:10``), their own
     keywords, kept by the item naming them again (not when told as reached: ``we passed the point of no
     return at 15:10``), an
     expiry's ``expires``/``expiry`` (not one told as a renewal's outcome: ``certificate Ready, new expiry
@@ -1553,6 +1561,7 @@ _WD_ABBR_LOW = "|".join(dict.fromkeys(_WD_ABBR.lower().split("|")))
 _DE_WD_SHORT = "oS|aS|rF|oD|iM|iD|oM"[::-1]  # (Mo Di Mi Do Fr Sa So: the weekday before a date)
 _DL_FILLER = (
     "at|on|of|is|was|for|the|by|before|set to|from|now|today|tonight|tomorrow|tmrw|tmr|2moro|eod|eob|cob|"
+    "its|our|their|"  # (a possessive, as 'the' is: 'missed its 15:00 due time', 'blew our Fri 17:00 cutoff')
     "around|about|approx|approximately|roughly|circa|~|"
     "next business day|next working day|"  # ('ETA next business day 10:00')
     # a deadline moved: "ETA slipped to 19:00", "deadline pushed out to Friday 17:00"
@@ -1560,6 +1569,8 @@ _DL_FILLER = (
     "postponed until|delayed to|delayed until|rescheduled to|rescheduled for|bumped to|deferred to|"
     "extended to|moved from|slipped from|pushed from|changed from|shifted from|moved|slipped|pushed|"
     "changed to|revised to|updated to|shifted to|"  # ('ETA revised to 18:00')
+    # a deadline brought forward: 'hotfix ETA pulled in to tomorrow 09:00', 'go-live brought forward to 14:00'
+    "pulled in to|pulled forward to|brought forward to|moved up to|"
     "closes at|closes|ends at|ends|"  # ('window closes at 18:00')
     # who gave it: 'ETA from vendor 11:00Z', 'ETA per the supplier 14:00'
     "from vendor|from the vendor|from supplier|from the supplier|per vendor|per the vendor|per supplier|"
@@ -1595,6 +1606,10 @@ _DEADLINE_BEFORE_REV = re.compile(
     + _cases("before|by", reverse=True) + r"(?![\w\-]))"
     # what the deadline is for, in up to three words: "ETA for the fix Oct 9", "due for review 17:00"
     + r"|(?:[\w\-]+\s+){1,3}?" + _cases("for", reverse=True) + r"\s+"
+    # what a checkpoint decides, in up to three words after 'on': "go/no-go on rollback at 03:30" (the
+    # gap between them is then checked, _CHECKPOINT_GAP)
+    + r"|(?:[\w\-]+\s+){1,3}?" + _cases("on", reverse=True) + r"\s+(?="
+    + _cases("go/no-go|go-no-go|go/no go", reverse=True) + r"(?![\w\-]))"
     # or in one word right after a keyword that names a goal: "target go-live 2 PM", "ETA fix 17:00"
     + r"|[\w\-]+\s+(?=" + _cases("eta|target|deadline|cutoff|checkpoint", reverse=True) + r"(?![\w\-]))"
     + r")*?"
@@ -2189,8 +2204,13 @@ _NEW_EXPIRY = re.compile(
 _CHECKPOINT_HELD = re.compile(
     r"(?i:\b(?:passed|reached|crossed|past|held|had|made|did|completed|after|before)[^\S\n]+(?:the[^\S\n]+|our[^\S\n]+)?)$"
 )
-# what may stand between a checkpoint and its time: 'go/no-go at 13:30', 'point of no return: 15:10'
-_CHECKPOINT_GAP = re.compile(r"[^\S\n]*[:=]?[^\S\n]*[*_(]*(?:(?i:at|is|by|on|@)[^\S\n]+)?~?")
+# what may stand between a checkpoint and its time: 'go/no-go at 13:30', 'point of no return: 15:10', and
+# what it decides, in up to three words after 'on' or 'for', before 'at' or 'by': 'go/no-go on rollback
+# at 03:30', 'go/no-go for the cutover at 13:30'
+_CHECKPOINT_GAP = re.compile(
+    r"[^\S\n]*[:=]?[^\S\n]*[*_(]*(?:(?i:at|is|by|on|@)[^\S\n]+"
+    r"|(?i:on|for)[^\S\n]+(?:[\w-]+[^\S\n]+){1,3}?(?i:at|by|@)[^\S\n]+)?~?"
+)
 _GO_TIMEOUT = re.compile(r"(?i:context\s+deadline\s+exceeded|DeadlineExceeded)")
 # an alert or a monitor quieted for a while (Opsgenie's 'Alert snoozed until 03:00 UTC', 'muted until',
 # 'silenced until', 'notifications suppressed until'): 'until' there ends the quiet, no promise
@@ -2307,11 +2327,30 @@ _PAST_BY_ENDS = (
 )
 
 
+# a deed told as past with its doer, then what was done, in the clause before 'by' ('We fixed the 14 cost
+# centres by 17:20', 'I restarted both nodes by 10:05'): when it was done, not when it is due; not a
+# need or a plan told so ('we needed it by 17:00', 'we agreed to ship by 17:00')
+_DEED_BY = re.compile(
+    r"(?i:\b(?:we|i|they|he|she)\s+(?:(?:all|also|finally|then|just|already)\s+)?"
+    r"(?!(?:needed|wanted|asked|requested|expected|planned|promised|committed|agreed|hoped|scheduled|aimed"
+    r"|targeted|estimated|required|intended|decided|tried|offered)\b)"
+    r"[a-z]{2,}ed(?:\s+(?!by\b)[\w%'-]+){0,5}\s+$)"
+)
+
+
 def _is_past_by(text: str, lo: int, by: int, start: int) -> bool:
-    """Whether 'by' before the clock time at ``start`` tells when a state was reached (:data:`_PAST_BY`),
-    not when it is due: nothing in its clause up to it makes it one still to come or promised
-    (:data:`_PAST_BY_AHEAD`: 'will be drained by 10:20', 'was promised by 10:00')."""
+    """Whether 'by' before the clock time at ``start`` tells when a state was reached (:data:`_PAST_BY`)
+    or a deed was done (:data:`_DEED_BY`), not when it is due: nothing in its clause up to it makes it
+    one still to come or promised (:data:`_PAST_BY_AHEAD`: 'will be drained by 10:20', 'was promised by
+    10:00')."""
     tail = _ascii_tail(text, lo, by)
+    if (tail is None or "ed " in tail) and _CLOCK.match(text, start) is not None and (
+        d := _DEED_BY.search(text, lo, by)
+    ) is not None:
+        cut = lo
+        for c in _PAST_BY_CLAUSE.finditer(text, lo, d.start()):
+            cut = c.end()
+        return _PAST_BY_AHEAD.search(text, cut, by) is None
     if tail is not None and not any(w.endswith(_PAST_BY_ENDS) for w in tail.rsplit(None, 4)[-4:]):
         return False  # (a cheap exact gate: no state word in the last four words before 'by')
     m = _PAST_BY.search(text, lo, by)
@@ -2345,7 +2384,7 @@ def _is_narrative_by(text: str, a: int, by: int, end: int, b: int | None) -> boo
 
 
 _EVENT_NEXT = re.compile(
-    r"\s*(?i:passed|reached|cleared|met|hit|done|complete|completed|green|ok|opened|started|closed|ended"
+    r"\s*(?i:passed|reached|cleared|met|made|hit|done|complete|completed|green|ok|opened|started|closed|ended"
     r"|began|begins|starts|ends|open|closes)\b"
 )
 # a cut-off after an item's opening time whose own time its clause gives later ('10:30 cut-off for the DC is
@@ -3868,6 +3907,13 @@ _SHORT_AFTER = re.compile(
 _MIL_SHORT = re.compile(
     r"(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?P<mx>h)?(?=[\s*_.,;)\]]|$)" + _zone_re("k", False)
 )
+# ... and in a 24-hour log (:func:`clock24`), also after a deadline's other words and a day word, as a
+# dispatcher writes them: 'target 1600 today', 'promised 0900 AEST', 'ETA pulled in to tomorrow 0900 AEST',
+# 'go/no-go 0330' (elsewhere 'target 1600' is a number: 'target 1600 rps' is one in any log)
+_MIL_AFTER24 = re.compile(
+    r"(?<![\w-])(?:[Tt]arget|TARGET|[Pp]romised|[Dd]ue|DUE|[Dd]eadline|[Cc]heckpoint|[Cc]ut-?off|[Gg]o/no-go"
+    r"|GO/NO-GO|[Tt]oday|[Tt]onight|[Tt]omorrow|tmrw):?\s*$"
+)
 _MIL_NEXT_WORD = re.compile(
     r"\s+(?!(?i:local|today|tonight|tomorrow|sharp|latest|at|on|or|and|to|for|" + _WD + r")\b)[A-Za-z]"
 )
@@ -3970,7 +4016,9 @@ def _short_military(text: str, a: int, s: int, b: int, first: bool) -> _Cand | N
     m = _MIL_SHORT.match(text, s, b)
     if m is None:
         return None
-    after = _SHORT_AFTER.search(text, max(a, s - 8), s) is not None
+    after = _SHORT_AFTER.search(text, max(a, s - 8), s) is not None or (
+        _CLOCK24.get() and m.group("mx") is None and _MIL_AFTER24.search(text, max(a, s - 12), s) is not None
+    )
     if m.group("mx"):
         if not (after or first and _LEAD.fullmatch(text, a, s)):
             return None
