@@ -20,6 +20,7 @@ from .redact import (
     SERVICENOW_TICKET,
     cell_pairs,
     code_hint,
+    command_hint,
     env_secret_hint,
     gate_text,
     known_hint,
@@ -911,7 +912,8 @@ def _rare_hint(text: str, low: str) -> bool:
             or "dentified" in low or "onfig" in low  # (SQL's 'IDENTIFIED BY', 'config set NAME X')
             or "dockerc" in low  # (a registry's '.dockercfg: X')
             or code_hint(text, low)  # ('PSK: X', 'OTP 123456', 'ssh u:pw@host', 'admin/X')
-            or twilio_hint(text)):  # (a Twilio SID and its auth token: 'AC0123.../0123...')
+            or twilio_hint(text)  # (a Twilio SID and its auth token: 'AC0123.../0123...')
+            or command_hint(text, low)):  # ('ldapsearch -w X', 'snmpwalk -c X', 'net use \\\\fs\\share X')
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found
     # by its dashes (a literal a search skips to) and then checked

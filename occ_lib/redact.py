@@ -221,6 +221,34 @@ named in words by one list in every rule (``client key ***``, ``secret key: ***`
 keeps its bare forms (``session: 2 of 3``, ``key: ...``), as ``pin 4829`` without a separator (in capitals
 only) does.
 
+Also (round 22, REDACT): a password, a pass phrase or a community that a command's syntax says follows, no
+secret's word naming it (:func:`command_secrets`). An option's value, read in its tool's words only (to the
+line's, a pipe's or a ``;`` end): ``ldapsearch -w ***`` (ldappasswd's ``-s`` and ``-a`` too), ``xfreerdp
+/p:***`` (``/gp:``, ``/pth:``; ``/p:`` only after an RDP client), ``rdesktop -p ***``, ``snmpwalk -c ***``
+(SNMPv3's ``-A`` and ``-X``), ``sqlcmd -P ***`` (bcp, osql, isql, ipmitool), ``mongorestore -p ***``, ``cqlsh
+-p ***``, ``schtasks /rp ***``, ``winrs -p:***``, keytool's ``-new``; any command's ``-storepass``,
+``-keypass``, ``-password``, ``-passwd`` or ``-passphrase`` (``-storepass:env NAME`` stays; openssl's
+``-password pass:***``, its ``env:`` and ``file:`` sources stay) and Windows' ``/password:***`` (``/pass:``,
+``/pwd:``). A user's joined to it: lftp's ``-u deploy,***``, Samba's ``-U alice%***`` (``--user``, wbinfo's
+``-a``; ``-U %USERNAME%`` stays). A positional one: ``net use \\\\fs\\share ***`` (before or after its
+switches; ``*`` prompts), ``smbclient //fs/share ***``, ftp's ``user alice ***``, unixODBC's ``isql DSN USER
+***``, ``openssl passwd -6 ***``, Oracle's ``sqlplus scott/***@db`` (``rman target sys/***``),
+``ConvertTo-SecureString '***' -AsPlainText``; a network device's ``username admin password 0 ***``, ``enable
+secret 5 ***``, ``tacacs-server key ***``, ``snmp-server community *** RO``, snmpd.conf's ``rocommunity ***``;
+the value fed to ``kinit``, ``chpasswd`` or ``vncpasswd`` (``echo *** | kinit alice``). A reference, a
+prompt's ``-`` and a count, a timeout or a port where the tool's option means one stay (``ping -c 3``, ``curl
+-w 5``, ``ssh -p 8080``, ``mongodump -p 27017``, ``sqlcmd -P 1433``); so do the SNMP communities every device
+ships with (``snmpwalk -c public``, ``private``: a default is no secret, and shown it is a finding). An
+account's recovery or backup codes, one or a list (``recovery code ***``, ``mfa backup codes: ***`` for ``1234
+5678``; scratch, emergency and rescue codes, a recovery key; each with a digit and no date or ticket:
+"recovery code review", "backup code 2025-10-10" stay); a passcode's digits as a pin's (``the passcode is
+***``, ``passcode ***``); a one-time code's other names (``verification code ***``, security, auth, login,
+sign-in, sms: 6 to 8 digits); a pin's and a code's ``was``. A token's symbols glued to it are its own (``api
+key ***`` for ``Hunter2pg!x``; a query's next pair, ``&x=1``, and an address's ``@host`` stay apart); a
+secret's value then its short rest is read as a password's (``secret=***`` and ``secret: ***`` for ``hunter
+2pg``; prose's "the secret is ..." is not); a name after ``$`` is a variable's, its value is elsewhere (``$pw
+-AsPlainText`` stays).
+
 Hostile input stays linear: a name or a scheme is read once from its start, never again from each of its
 letters.
 """
@@ -328,13 +356,17 @@ _BEARER_REST = (
     r"(?!(?:" + "|".join(_SPACED_KEY_NAMES) + r")[ \t_-]+key\b)"
     # (a password may hold what a token never does: 'Summer#2025!', 'Tr0ub4dor&3', 'Vend0r!Pass')
     # (a password's name says what follows, so a shorter one counts: 'the root password is hunter2')
-    r"(?P<word>(?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}))(?(4)`)(?(par)\))"
+    # (a token's symbols glued to it are its own: 'api key ***' for 'Hunter2pg!x', never '***!x'; not a
+    # query's next pair, '&x=1', nor an address's '@host')
+    r"(?P<word>(?(pw)[A-Za-z0-9._~+/=\-#&!$%@^*?]{6,}|[A-Za-z0-9._~+/=-]{8,}"
+    r"(?:(?:[#!$%^*?]|&(?![A-Za-z_][\w.-]*=))+[A-Za-z0-9._~+/=-]+)*))(?(4)`)(?(par)\))"
 )
-_BEARER = _lazy(r"(?i)\b((?:" + _BEARER_NAME + "))" + _BEARER_REST)
+# (a name after '$' is a variable's, whose value is elsewhere: "ConvertTo-SecureString $pw -AsPlainText")
+_BEARER = _lazy(r"(?i)(?<!\$)\b((?:" + _BEARER_NAME + "))" + _BEARER_REST)
 # (the same, a snake-case variable's prefix before 'is' or 'was' too: used only for a text that holds a
 # '_' and 'is' or 'was', as the prefix, read from each word's start, costs every other text its time)
 _BEARER_SNAKE = _lazy(
-    r"(?i)\b((?:(?:[a-z0-9]{1,40}_){1,4}(?=(?:" + _BEARER_NAME.replace("(?P<pw>", "(?:") + ")"
+    r"(?i)(?<!\$)\b((?:(?:[a-z0-9]{1,40}_){1,4}(?=(?:" + _BEARER_NAME.replace("(?P<pw>", "(?:") + ")"
     + _IS_NEXT + "))?(?:" + _BEARER_NAME + "))" + _BEARER_REST)
 _CREDENTIAL_SIGN = _lazy(r"[0-9._~+/=]|[a-z][A-Z]")  # (a digit, a token character, base64's case mix)
 _PASSWORD_SIGN = _lazy(r"[#&!$%@^*?][A-Za-z0-9]")  # (a symbol inside a password: 'P@ssword')
@@ -975,6 +1007,8 @@ def redact_known(text: str) -> str:
     if "-u" in text and "-p" in text:
         text = _USER_THEN_P.sub(_credential_option, text)
     low = gate_text(text).lower()  # (case-blind patterns' names in any case: 'IdEnTiFiEd bY', 'Vault Login')
+    if command_hint(text, low):  # ('ldapsearch -w X', 'smbclient -U alice%X', 'net use \\\\fs\\share X')
+        text = command_secrets(text, low)
     if "dentified" in low or "set password" in low:
         text = _SQL_PASSWORD.sub(_sql_password, text)
     if "onfig" in low and "set" in low:
@@ -997,7 +1031,7 @@ def redact_known(text: str) -> str:
                 lambda m: m.group(1) + REDACTED if _strong_password(m.group("word")) else m.group(0), text)
     if "htpasswd" in text:
         text = _HTPASSWD.sub(_htpasswd, text)
-    if "-stdin" in text or "with-token" in text:  # ('echo X | docker login --password-stdin', '<<< X')
+    if "-stdin" in text or "with-token" in text or stdin_reader_hint(text):  # ('echo X | docker login ...')
         text = _STDIN_ECHO.sub(_stdin_fed, text)
         text = _STDIN_HERE.sub(_stdin_fed, text)
     if "login" in low and ("vault" in low or "bao" in low):
@@ -1141,6 +1175,14 @@ _ACCOUNT_SLASH = _lazy(
 # what a lock's code or pin opens, a secret's name: 'door code 4829', 'Gate PIN: 4829' (not 'status code',
 # 'error code', 'zip code')
 _LOCK_CODE = (r"(?i:door|gate|alarm|lock|lockbox|safe|keypad|garage|entry|access)[ \t]+(?i:code|pin)")
+# the words before 'code' that name a one-time code (_CODE_SECRET: 6 to 8 digits after them)
+_OTP_CODES = ("verification", "security", "auth", "authentication", "login", "sign-?in", "sms")
+# an account's recovery or backup codes (_CODE_SECRET): their names, and a code's form: 4 to 12 letters and
+# digits, a digit among them, in up to 8 groups joined by '-' (GitHub's 'ab12c-3de4f', Google's '1234 5678'
+# as two, BitLocker's recovery key's eight groups of six digits); not a time, a version or a path
+_RECOVERY_WORDS = ("recovery", "backup", "scratch", "emergency", "rescue")
+_RECOVERY_CODE = r"(?=[A-Za-z-]*\d)[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{3,12}){0,7}(?![\w/:@-]|\.\w)"
+_RECOVERY_PART = _lazy(r"[A-Za-z0-9-]+")
 # the systems whose 'pass' is a password ('db pass hunter22'; 'tests pass', 'builds pass' are no owners)
 _PASS_OWNERS = (
     "db", "database", "sql", "mysql", "postgres", "pg", "redis", "mongo", "wifi", "wi-fi", "wlan", "vpn",
@@ -1158,11 +1200,19 @@ _CODE_SECRET = _lazy(
     r"(?P<psk>[^\s`'\"]+)"
     # ('PIN 4829' in capitals, 'pin code 4829' with no separator too: 'PIN the version' has no digits; a
     # door's, a gate's, an alarm's code or pin too, 'door code 4829': not 'status code', 'error code 4829')
-    r"|(?:(?:(?i:pin)(?:[ \t]+(?i:code))?|" + _LOCK_CODE + r")[ \t]*(?::|=|[ \t](?i:is))[ \t]*"
-    r"|(?:PIN|(?i:pin[ \t]+code)|" + _LOCK_CODE + r")[ \t]+)"
+    # (a passcode's as a pin's: 'the passcode is 4829', 'passcode 4829')
+    r"|(?:(?:(?i:pin|passcode)(?:[ \t]+(?i:code))?|" + _LOCK_CODE + r")[ \t]*(?::|=|[ \t](?i:is|was))[ \t]*"
+    r"|(?:PIN|(?i:pin[ \t]+code|passcode)|" + _LOCK_CODE + r")[ \t]+)"
     r"(?P<pin>\d{4,8})(?![\w/:-]|\.\d)"
-    r"|(?i:otp|totp|one-time[ \t]+(?:code|password)|(?:2fa|mfa)[ \t]+code)[ \t]*(?::|=|[ \t](?i:is))?[ \t]*"
-    r"(?P<otp>\d{6,8})(?![\w/:-]|\.\d)"
+    # (a one-time code's names: 'verification code 482913', 'the login code was 482913'; not 'status code')
+    r"|(?i:otp|totp|one-time[ \t]+(?:code|password)|(?:2fa|mfa|" + "|".join(_OTP_CODES) + r")[ \t]+code)"
+    r"[ \t]*(?::|=|[ \t](?i:is|was))?[ \t]*(?P<otp>\d{6,8})(?![\w/:-]|\.\d)"
+    # (an account's recovery or backup codes, one or a list: 'recovery code ab12-cd34-ef56', 'mfa backup
+    # codes: 1234 5678', 'backup codes are 1234 5678 and 9012 3456'; each with a digit: 'recovery code
+    # review', 'backup codes regenerated' stay)
+    r"|(?i:" + "|".join(_RECOVERY_WORDS) + r")[ \t]+(?i:codes?|key)"
+    r"(?:[ \t]*[:=]|[ \t]+(?i:is|are|was|were))?[ \t]+"
+    r"(?P<rcode>" + _RECOVERY_CODE + r"(?:[ \t]*[,;]?[ \t]+(?:(?i:and)[ \t]+)?" + _RECOVERY_CODE + r")*)"
     # (a system's pass, 'db pass hunter22', 'wifi pass guest2025': letters and a digit are enough)
     r"|(?i:" + "|".join(_PASS_OWNERS) + r")[ \t]+(?i:pass)(?:[ \t]+(?i:is))?[ \t]+"
     r"(?P<spass>[^\s`'\"/]{5,}[^\s`'\"/.,;:)])(?=[.,;:)]*(?:\s|$))"
@@ -1183,7 +1233,7 @@ def code_hint(text: str, low: str | None = None) -> bool:
     if low is None:
         low = gate_text(text).lower()
     return ("psk" in low or "hared" in low or "wpa_" in low or "PIN" in text
-            or ("pin" in low or "code" in low) and _PIN_HINT.search(low) is not None
+            or ("pin" in low or "code" in low or "ry key" in low) and _PIN_HINT.search(low) is not None
             or "otp" in low or "-time" in low or "fa code" in low
             or "pass" in low and ("pass " in low or "pass\t" in low)
             or "/" in text and (("ifi" in low or "i-fi" in low) and _WIFI_WORD.search(text) is not None
@@ -1199,14 +1249,19 @@ def code_hint(text: str, low: str | None = None) -> bool:
 # a case-blind literal first is tried at every position)
 _WIFI_WORD = _lazy("[wW][iI\u0130\u0131]-?[fF][iI\u0130\u0131]")
 # (code_hint's: a pin's or a lock's code with its separator or its code's word, in small letters)
-_PIN_HINT = _lazy(r"pin[ \t]*(?:[:=]|is\b|code)|" + _LOCK_CODE)
+_PIN_HINT = _lazy(r"pin[ \t]*(?:[:=]|is\b|was\b|code)|passcode|" + _LOCK_CODE
+                  + r"|(?:" + "|".join(_OTP_CODES) + r")[ \t]+code"
+                  + r"|(?:" + "|".join(_RECOVERY_WORDS) + r")[ \t]+(?:code|key)")
 
 
 def _code_secret(m: re.Match[str]) -> str:
     """A :data:`_CODE_SECRET` match, its value masked (after 'pass' and 'PSK' only one that looks like a
     credential)."""
-    name = next(g for g in ("psk", "pin", "otp", "spass", "pass", "wifi") if m.group(g) is not None)
+    name = next(g for g in ("psk", "pin", "otp", "rcode", "spass", "pass", "wifi") if m.group(g) is not None)
     word = m.group(name)
+    if name == "rcode" and any(_NO_CREDENTIAL.fullmatch(c) or _UNIT_WORD.fullmatch(c)
+                               for c in _RECOVERY_PART.findall(word)):
+        return m.group(0)  # ('backup code 2025-10-10', 'recovery codes OPS-1234': a date's, a ticket's)
     if name == "wifi" and not _wifi_password(word):
         return m.group(0)  # ('wifi: office / 5GHz-band', 'wifi: floor2 / floor3')
     if name == "spass" and not _owned_password(word):
@@ -1255,12 +1310,22 @@ def _strong_password(word: str, signed: bool | None = None) -> bool:
 # a secret fed to a command's standard input, which reads it ('--password-stdin', '--with-token'): 'echo X |
 # docker login -u u --password-stdin', "printf '%s' X | ...", '... --password-stdin <<< X'; a variable stays
 # ('echo "$CR_PAT" | docker login ...': its value is elsewhere)
+# (and the commands that read a password from it whatever their options: 'echo X | kinit alice', "echo
+# 'alice:X' | chpasswd", 'echo X | vncpasswd -f')
+_STDIN_READERS = r"\b(?:kinit|chpasswd|vncpasswd)"
 _STDIN_VALUE = r"""('[^'\n]*'|"[^"\n]*"|[^\s'"|;&<>]+)"""
 _STDIN_ECHO = _lazy(
     r"(\b(?:echo(?:[ \t]+-[neE]+)?|printf(?:[ \t]+(?:'%s(?:\\n)?'|\"%s(?:\\n)?\"))?)[ \t]+)" + _STDIN_VALUE
-    + r"(?=[ \t]*\|[^\n|]{0,200}(?:-stdin|--with-token)\b)"
+    + r"(?=[ \t]*\|[^\n|]{0,200}(?:-stdin|--with-token|" + _STDIN_READERS + r")\b)"
 )
-_STDIN_HERE = _lazy(r"((?:-stdin|--with-token)\b[^\n|<]{0,200}<<<[ \t]*)" + _STDIN_VALUE)
+_STDIN_HERE = _lazy(
+    r"((?:-stdin|--with-token|" + _STDIN_READERS + r")\b[^\n|<]{0,200}<<<[ \t]*)" + _STDIN_VALUE
+)
+
+
+def stdin_reader_hint(text: str) -> bool:
+    """Whether ``text`` names a command of :data:`_STDIN_READERS` (a caller's gate)."""
+    return "kinit" in text or "chpasswd" in text or "vncpasswd" in text
 
 
 def _stdin_fed(m: re.Match[str]) -> str:
@@ -1561,10 +1626,10 @@ def _path_pair(m: re.Match[str]) -> str:
 
 
 # 'sshpass -p PW ssh ...', 'redis-cli -h cache -a PW'
-# ... 'zip -P PW', '7z a -pPW', 'openssl enc -k PW' ('-pass pass:PW'), 'rabbitmqctl add_user ops PW',
-# 'net user admin PW /add'
+# ... 'zip -P PW' ('unzip -P PW'), '7z a -pPW', 'openssl enc -k PW' ('-pass pass:PW'), 'rabbitmqctl add_user
+# ops PW', 'net user admin PW /add'
 _TOOL_PASSWORD = _lazy(
-    r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+|\bzip\b[^\n|;&]*?\s-P\s+|\b7za?\b[^\n|;&]*?\s-p(?=\S)"
+    r"(\bsshpass\s+-p\s*|\bredis-cli\b[^\n|;&]*?\s-a\s+|\b(?:un)?zip\b[^\n|;&]*?\s-P\s+|\b7za?\b[^\n|;&]*?\s-p(?=\S)"
     r"|\bopenssl\b[^\n|;&]*?\s-(?:k\s+|pass(?:in|out)?\s+pass:)"
     r"|\brabbitmqctl\s+(?:add_user|change_password)\s+\S+\s+|\bnet\s+user\s+\S+\s+)(?![-/])" + _OPTION_VALUE
 )
@@ -1577,9 +1642,253 @@ def tool_hint(text: str) -> bool:
             or "rabbitmqctl" in text or "net user" in text)  # (a chain: a generator per item costs more)
 
 
+# --- a password, a pass phrase or an SNMP community that a command's syntax says follows (round 22): an
+# option's value ('ldapsearch -w X', 'keytool -storepass X', 'snmpwalk -c X', 'xfreerdp /p:X', 'sqlcmd -P X'),
+# a user's joined to it ('smbclient -U alice%X', 'lftp -u deploy,X') or a positional argument ('net use
+# \\fs\share X', 'ftp> user alice X', 'sqlplus scott/X@db', 'openssl passwd -6 X'). A row of a tool's options
+# reads that tool's words only, to its line's, pipe's or ';' end (400 characters at most), and the next
+# command is looked for after them: 'ping -c 3' keeps its count, 'curl -w 5' its timeout, 'ssh -p 8080'
+# its port
+_COMMAND_END = _lazy(r"[\n|;&]")
+_COMMAND_SPAN = 400
+_VALUE = "(" + _OPTION_VALUE + ")"  # (the value, group 2: _command_masked)
+_VALUE_AFTER = r"(?:[ \t]+|(?=[^\s-]))"  # (an option's value after a space, or glued: '-wX', '-cX')
+# (a tool's name as the gate finds it, its pattern, the pattern of the options its value follows, and what
+# the value must be: 'any' whatever the syntax says, 'cred' one that looks like a credential, not a port or
+# a word, 'community' any but a well-known default)
+_TOOL_OPTIONS = (
+    ("ldap", _lazy(r"\bldap[a-z]+\b"), _lazy(r"((?<!\S)-w" + _VALUE_AFTER + ")(?!-)" + _VALUE), "any"),
+    # (ldappasswd's old and new passwords; ldapsearch's '-s' is a scope, '-a' a deref)
+    ("ldappasswd", _lazy(r"\bldappasswd\b"), _lazy(r"((?<!\S)-[as]" + _VALUE_AFTER + ")(?!-)" + _VALUE),
+     "any"),
+    # (keytool's new password after '-storepasswd' or '-keypasswd'; its '-storepass' is any command's below)
+    ("keytool", _lazy(r"\bkeytool\b"), _lazy(r"((?<!\S)-new[ \t]+)(?!-)" + _VALUE), "any"),
+    # (an RDP client's password, its gateway's and a pass-the-hash's NTLM hash: '/p:' only after one)
+    ("freerdp", _lazy(r"\b(?:xfreerdp|wlfreerdp|sdl-freerdp|freerdp)3?\b"),
+     _lazy(r"((?<![^\s\"'])/(?:p|password|gp|gateway-password|pth):|(?<=,)p:|(?<!\S)-p[ \t]+)(?![-\s])"
+           + _VALUE), "any"),
+    ("rdesktop", _lazy(r"\brdesktop\b"), _lazy(r"((?<!\S)-p" + _VALUE_AFTER + ")(?!-)" + _VALUE), "any"),
+    # (net-snmp's tools: '-c' a community, '-A' and '-X' SNMPv3's pass phrases, '-3m'/'-3k' their keys; not
+    # Cisco's 'snmp-server', a config line below)
+    ("snmp", _lazy(r"\bsnmp[a-z]*\b(?!-)"),
+     _lazy(r"((?<!\S)-c" + _VALUE_AFTER + ")(?!-)" + _VALUE), "community"),
+    ("snmp", _lazy(r"\bsnmp[a-z]*\b(?!-)"),
+     _lazy(r"((?<!\S)-(?:A|X|3[mMkK])" + _VALUE_AFTER + ")(?!-)" + _VALUE), "any"),
+    ("winrs", _lazy(r"(?i:\bwinrs\b)"), _lazy(r"((?<![^\s\"'])[-/](?i:p|password):)" + _VALUE), "any"),
+    ("schtasks", _lazy(r"(?i:\bschtasks\b)"), _lazy(r"((?<!\S)/(?i:rp|p)[ \t]+)(?![-/*])" + _VALUE),
+     "any"),
+    # (SQL Server's and Sybase's clients, IPMI's: '-P' a password; scp's '-P' is a port, mysql's too)
+    ("-P", _lazy(r"\b(?:sqlcmd|bcp|osql|isql)\b"),
+     _lazy(r"((?<!\S)-P" + _VALUE_AFTER + ")(?!-)" + _VALUE), "cred"),
+    ("ipmitool", _lazy(r"\bipmitool\b"), _lazy(r"((?<!\S)-P" + _VALUE_AFTER + ")(?!-)" + _VALUE), "cred"),
+    # (MongoDB's and Cassandra's clients: '-p' a password, not a port: 'mongodump -p 27017' stays)
+    ("mongo", _lazy(r"\bmongo(?:sh|dump|restore|export|import|stat|top|files)?\b"),
+     _lazy(r"((?<!\S)-p" + _VALUE_AFTER + ")(?!-)" + _VALUE), "cred"),
+    ("cqlsh", _lazy(r"\bcqlsh\b"), _lazy(r"((?<!\S)-p" + _VALUE_AFTER + ")(?!-)" + _VALUE), "cred"),
+    # (lftp's 'user,password'; its '-e' script's 'open -u' too)
+    ("lftp", _lazy(r"\blftp\b"),
+     _lazy(r"((?<![^\s\"'`])(?:-u|--user)(?:[ \t]+|=)[\"']?[^\s,\"':]+,)([^\s\"'`]+)"), "any"),
+    # (Samba's 'user%password' after wbinfo's '-a')
+    ("%", _lazy(r"\b(?:wbinfo|ntlm_auth)\b"),
+     _lazy(r"((?<!\S)(?:-a|--authenticate)(?:=|[ \t]+)[\"']?[^\s%\"'`]+%)([^\s\"'`]+)"), "any"),
+)
+# the same, any command's: a single-dash option named for a password ('keytool -storepass X', 'influx
+# -password X', 'x11vnc -passwd X', 'openssl pkcs12 -password pass:X'; keytool's '-storepass:env NAME' names a
+# variable), Samba's 'user%password' after '-U' or '--user' (smbclient, rpcclient, winexe, net, samba-tool...;
+# '-U %USERNAME%' is a variable), and a Windows tool's '/password:X' ('cmdkey /pass:X', 'wmic /password:X')
+_DASH_PASSWORD = _lazy(
+    r"((?<![^\s\"'`])-(?:password|passwd|passphrase|(?:src|dest)?(?:store|key)pass)[ \t]+)(?!-)" + _VALUE
+)
+_SAMBA_USER = _lazy(r"((?<![^\s\"'`])(?:-U|--user(?:name)?)(?:=|[ \t]*)[\"']?[^\s%\"'`]+%)([^\s\"'`]+)")
+_SLASH_PASSWORD = _lazy(r"((?<![^\s\"'`])/(?i:password|passwd|pass|pwd):)" + _VALUE)
+# positional passwords: Windows' 'net use [X:] \\host\share PASSWORD [/user:...]' (also after its switches),
+# smbclient's '//host/share PASSWORD', ftp's 'user NAME PASSWORD' (lftp's, ncftp's; 'ftp user guide' stays),
+# unixODBC's 'isql DSN USER PASSWORD', 'openssl passwd [-6 | -salt S] PASSWORD', Oracle's 'user/password'
+# ('sqlplus scott/tiger@db', 'rman target sys/X@prod'; 'sqlplus / as sysdba' has none), PowerShell's
+# "ConvertTo-SecureString 'X' -AsPlainText", and a network device's config ('username admin password 0 X',
+# 'enable secret 5 X', 'tacacs-server key X', 'snmp-server community X RO', snmpd.conf's 'rocommunity X')
+_NET_USE = _lazy(
+    r"((?i:\bnet[ \t]+use)[ \t]+(?:[A-Za-z]:[ \t]+|\*[ \t]+)?[\"']?\\\\[^\s\"']+[\"']?"
+    r"(?:[ \t]+/\S+){0,4}[ \t]+)"
+    r"(?![/*])" + _VALUE
+)
+_SMB_SERVICE = _lazy(
+    r"(\bsmbclient\b[^\n|;&]{0,200}?[ \t][\"']?(?://|\\\\\\\\)[^\s\"']+[\"']?[ \t]+)(?!-)" + _VALUE
+)
+_FTP_USER = _lazy(
+    r"(\b(?:l?ftp|ncftp)>?(?:[ \t]+[^\s|;&]+){0,4}?[ \t]+user[ \t]+[^\s\"'`]+[ \t]+)(?![-/])" + _VALUE
+)
+_ISQL_DSN = _lazy(
+    r"(\bisql[ \t]+(?:-[A-Za-z0-9]\S*[ \t]+){0,6}(?!-)[^\s\"']+[ \t]+(?!-)[^\s\"']+[ \t]+)(?!-)" + _VALUE
+)
+_OPENSSL_PASSWD = _lazy(
+    r"(\bopenssl[ \t]+passwd\b(?:[ \t]+-(?:salt[ \t]+\S+|\S+)){0,6}[ \t]+)(?!-)" + _VALUE
+)
+_ORACLE_LOGIN = _lazy(
+    r"(\b(?:sqlplus|sqlldr|expdp|impdp|rman|dgmgrl)\b(?:[ \t]+-\w+){0,4}[ \t]+"
+    r"(?:(?:userid|target|auxiliary|catalog)[ \t]*=?[ \t]*)?[\"']?[A-Za-z_][\w$#.]*/)(?![/\s])([^\s@\"'/]+)"
+)
+_SECURE_STRING = _lazy(
+    r"((?i:\bConvertTo-SecureString)[ \t]+(?:(?i:-String)[ \t]+)?)('[^'\n]*'|\"[^\"\n]*\")"
+    r"(?=[ \t]+(?i:-AsPlainText))"
+)
+_DEVICE_SECRET = _lazy(
+    r"(\b(?:username[ \t]+\S+(?:[ \t]+privilege[ \t]+\d+)?[ \t]+(?:password|secret)"
+    r"|enable[ \t]+(?:password|secret)(?:[ \t]+level[ \t]+\d+)?"
+    r"|(?:tacacs|radius)-server(?:[ \t]+host[ \t]+\S+)?[ \t]+key|key-string)[ \t]+(?:[0-9][ \t]+)?)"
+    r"(?!-)([^\s\"'`]+)"
+)
+_DEVICE_COMMUNITY = _lazy(
+    r"(\b(?:snmp-server[ \t]+community|r[ow]community6?|com2sec6?[ \t]+\S+[ \t]+\S+)[ \t]+)(?!-)([^\s\"'`]+)"
+)
+# (what the gate looks for, in small letters: command_hint; a device's 'username admin password 0 X' and
+# 'enable secret 5 X' need no word of their own, 'passw' and 'secret' open every gate; nor does 'net use',
+# whose share's '\\\\' the gate asks for. One search of the text: a word at a time costs ~40 tests per item)
+_COMMAND_WORDS = (
+    "ldap", "keytool", "freerdp", "rdesktop", "snmp", "ipmitool", "mongo", "cqlsh", "lftp", "wbinfo",
+    "ntlm_auth", "passw", "passp", "storepass", "keypass", "smbclient", "ftp", "isql", "openssl", "sqlplus",
+    "sqlldr", "expdp", "impdp", "rman", "dgmgrl", "tacacs", "radius", "key-string", "community", "com2sec",
+    "kinit", "chpasswd", "vncpasswd", "winrs", "schtasks", "/pass", "/pwd", "securestring", "secret",
+)
+_COMMAND_LOW_WORDS = ("winrs", "schtasks", "/pass", "/pwd", "securestring")  # (case-blind tools' rows)
+
+
+def _word_trie(words: tuple[str, ...] | list[str]) -> str:
+    """A pattern that finds any of ``words``, written as a trie ('k(?:ey(?:-string|pass|tool)|init)'): sre
+    tries each branch of a flat alternation at every position, a trie's only by its next letter (~40%
+    less time on a log's items)."""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for c, rests in sorted(heads.items()):
+        if "" in rests:  # (a word that is another's start ends the branch: the shorter one is found)
+            parts.append(re.escape(c))
+        elif len(rests) == 1:
+            parts.append(re.escape(c + rests[0]))
+        else:
+            parts.append(re.escape(c) + "(?:" + _word_trie(rests) + ")")
+    return "|".join(parts)
+
+
+_COMMAND_HINT = _lazy(_word_trie(_COMMAND_WORDS))
+# the SNMP communities every device ships with: no secret, a finding ('snmpwalk -c public' stays as written)
+_DEFAULT_COMMUNITIES = frozenset(("public", "private"))
+
+
+def command_hint(text: str, low: str) -> bool:
+    """Whether ``text`` (``low``: :func:`gate_text` of it in small letters) may hold a command of
+    :func:`command_secrets` (a caller's gate, as :func:`known_hint`: substring tests)."""
+    if "%" in text and ("-U" in text or "--user" in text) or "-P" in text:  # ('-U alice%X', 'sqlcmd -P X')
+        return True
+    if "\\\\" in text and "net" in low:  # ('net use \\\\fs\\share X')
+        return True
+    return _COMMAND_HINT.search(low) is not None
+
+
+# a variable's or a command's output where a value goes ('$PW', '${PW}', '$(cat pw)'; not a crypt
+# hash's '$1$...')
+_REFERENCE = _lazy(r"\$[A-Za-z_{(]")
+
+
+def _command_value_kept(value: str, kind: str) -> bool:
+    """Whether a command's password argument (``value``, quotes and all) is no secret: empty, a prompt's
+    '-' or '*', a reference ('$PW', '${PW}', '%PW%', '<password>'), a mask already; for ``kind`` 'cred' (an
+    option that names no credential in every tool) a bare word that looks like none or digits ('-P 1433'); for
+    'community' a well-known default or digits ('-c public', '-c 3')."""
+    q = value[:1] if len(value) > 1 and value[:1] in "'\"" and value[-1] == value[0] else ""
+    inner = value[1:-1] if q else value
+    if (not inner.strip() or inner in ("-", "*") or REDACTED in inner or _REFERENCE.match(inner)
+            or placeholder_value(inner.rstrip(".,;:)"))):
+        return True
+    if kind == "community":
+        return inner.lower() in _DEFAULT_COMMUNITIES or inner.isdigit()
+    if kind == "cred":
+        return inner.isdigit() or not q and not (
+            _looks_like_credential(inner) or _PASSWORD_SIGN.search(inner) is not None)
+    return False
+
+
+def _command_masked(m: re.Match[str], kind: str = "any") -> str:
+    """A command's match (group 1 its head, group 2 the value) with the value masked, its quotes kept;
+    openssl's 'pass:X' keeps 'pass:' and its other sources stay ('env:NAME', 'file:path', 'stdin')."""
+    head, value = m.group(1), m.group(2)
+    if value.startswith("pass:"):  # (its source's word says a password follows, whatever it is)
+        head, value, kind = head + "pass:", value[5:], "any"
+    elif value == "stdin" or value.startswith(("env:", "file:", "fd:")):
+        return m.group(0)
+    if _command_value_kept(value, kind):
+        return m.group(0)
+    q = value[:1] if len(value) > 1 and value[:1] in "'\"" and value[-1] == value[0] else ""
+    return f"{head}{q}{REDACTED}{q}"
+
+
+def _dash_password(m: re.Match[str]) -> str:
+    """A :data:`_DASH_PASSWORD` match masked: a Java store's password whatever it is ('-storepass changeit'),
+    another option's only one that looks like a credential (prose names the option: 'the -password flag')."""
+    return _command_masked(m, "any" if "pass " in m.group(1) or "pass\t" in m.group(1) else "cred")
+
+
+def _samba_user(m: re.Match[str]) -> str:
+    """A :data:`_SAMBA_USER` match masked, unless its value ends a Windows variable ('-U DOM\\%USERNAME%')."""
+    if m.group(2).endswith("%") and m.group(2)[:-1].replace("_", "").isalnum():
+        return m.group(0)
+    return _command_masked(m)
+
+
+def _tool_options(text: str, tool: re.Pattern[str], option: re.Pattern[str], kind: str) -> str:
+    """``text`` with ``option``'s values masked in each command of ``tool``: its words up to the line's, a
+    pipe's or a ';' end (:data:`_COMMAND_SPAN` at most); the next command is looked for after them."""
+    out: list[str] = []
+    done = 0
+    t = tool.search(text)
+    while t is not None:
+        end = _COMMAND_END.search(text, t.end(), t.end() + _COMMAND_SPAN)
+        stop = end.start() if end is not None else min(len(text), t.end() + _COMMAND_SPAN)
+        out.append(text[done:t.end()] + option.sub(lambda m: _command_masked(m, kind), text[t.end():stop]))
+        done = stop
+        t = tool.search(text, stop)
+    return "".join(out) + text[done:] if out else text
+
+
+def command_secrets(text: str, low: str) -> str:
+    """``text`` with the passwords, pass phrases and communities a command's syntax says follow masked (see
+    above; ``low``: :func:`gate_text` of ``text`` in small letters, the case-blind patterns' gate)."""
+    for word, tool, option, kind in _TOOL_OPTIONS:
+        if word in (low if word in _COMMAND_LOW_WORDS else text):  # (a case-blind tool's name: 'SCHTASKS')
+            text = _tool_options(text, tool, option, kind)
+    if "-passw" in text or "-passp" in text or "storepass" in text or "keypass" in text:
+        text = _DASH_PASSWORD.sub(_dash_password, text)
+    if "%" in text and ("-U" in text or "--user" in text):
+        text = _SAMBA_USER.sub(_samba_user, text)
+    if "/pass" in low or "/pwd" in low:
+        text = _SLASH_PASSWORD.sub(_command_masked, text)
+    if "net" in low and "\\\\" in text:
+        text = _NET_USE.sub(lambda m: _command_masked(m, "cred"), text)
+    if "smbclient" in text:
+        text = _SMB_SERVICE.sub(lambda m: _command_masked(m, "cred"), text)
+    if "ftp" in text and "user" in text:
+        text = _FTP_USER.sub(lambda m: _command_masked(m, "cred"), text)
+    if "isql" in text:
+        text = _ISQL_DSN.sub(lambda m: _command_masked(m, "cred"), text)
+    if "openssl" in text and "passwd" in text:
+        text = _OPENSSL_PASSWD.sub(_command_masked, text)
+    if "/" in text and ("sqlplus" in text or "sqlldr" in text or "expdp" in text or "impdp" in text
+                        or "rman" in text or "dgmgrl" in text):
+        text = _ORACLE_LOGIN.sub(_command_masked, text)
+    if "securestring" in low:
+        text = _SECURE_STRING.sub(_command_masked, text)
+    if "passw" in low or "secret" in low or "tacacs" in text or "radius" in text or "key-string" in text:
+        text = _DEVICE_SECRET.sub(lambda m: _command_masked(m, "cred"), text)
+    if "community" in text or "com2sec" in text:
+        text = _DEVICE_COMMUNITY.sub(lambda m: _command_masked(m, "community"), text)
+    return text
+
+
 # any command's '-u USER -p PW' ('mongosh -u admin -p "X"'; '-p' alone prompts, '-p 5432' is a port): a
 # quoted value, or a word that looks like a credential (_credential_option)
-_USER_THEN_P = _lazy(r"((?<!\S)-u[ \t]*[^\s-]\S*[ \t]+-p(?:[ \t]+|=)?)(?![-\s])" + _OPTION_VALUE)
+# (winrs writes them '-u:USER -p:PW': its ':' stays with the option)
+_USER_THEN_P = _lazy(r"((?<!\S)-u[ \t]*[^\s-]\S*[ \t]+-p(?:[ \t]+|[=:])?)(?![-\s])" + _OPTION_VALUE)
 
 
 def _credential_option(m: re.Match[str]) -> str:
@@ -2159,7 +2468,7 @@ def secret_defaults(text: str, secret: Callable[[str], bool] = is_secret_part_na
 # one or two words of :func:`password_part` (a last word of digits alone too, at the line's or the
 # sentence's end: 'Password=Hunter 2'); prose after it stays ('Password=*** rotated by Ana')
 _SPACED_REST = _lazy(
-    r"(?i)((?<![\w-])[\w.-]{0,40}?(?:password|passwd|passphrase|pwd)[\"']?[ \t]*(?:::?|=)[ \t]*)"
+    r"(?i)((?<![\w-])[\w.-]{0,40}?(?:password|passwd|passphrase|pwd|secret)[\"']?[ \t]*(?:::?|=)[ \t]*)"
     r"(?![\"'`{:=])([^\s\"'`()\[\]{}<>|;,&]{1,80})"  # (no value opens on the separator's own ':')
     r"((?:[ \t]+[A-Za-z0-9#&!$%@^*?+~_-]{1,12}(?=[.,;:!?)\]]*(?:\s|$))){1,2})"
 )
@@ -2170,10 +2479,10 @@ def spaced_rest_hint(text: str) -> bool:
     name in any case, as the case-blind pattern reads it ('PAssword=Hunter 2pg', 'paſsword')."""
     if not (" " in text or "\t" in text):
         return False
-    if "ass" in text or "ASS" in text or "wd" in text or "WD" in text:
+    if "ass" in text or "ASS" in text or "wd" in text or "WD" in text or "ecret" in text or "ECRET" in text:
         return True
     low = gate_text(text).lower()  # (rarer: a name in mixed case)
-    return "pass" in low or "pwd" in low
+    return "pass" in low or "pwd" in low or "secret" in low
 
 
 def _is_or_was(text: str) -> bool:
