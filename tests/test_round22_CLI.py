@@ -9,6 +9,7 @@ user's environment already says which plugins to skip.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -65,3 +66,35 @@ def test_main_called_in_process_leaves_the_environment_alone(monkeypatch, capsys
     assert info.value.code == 0
     assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
     assert capsys.readouterr().out.startswith("occ ")
+
+
+# (each option's value named for what it takes, not by its Python type: typer 0.29 shows '<list[str]>',
+# '<int range> [x>=1]', '<str>' where the user needs NAME, N, DURATION)
+_METAVARS = [
+    (["probe"], {"--config": "PATH", "--target": "NAME", "--tag": "KEY=VALUE", "--repeat": "N",
+                 "--every": "DURATION", "--concurrency": "N", "--workers": "N|auto", "--format": "FORMAT"}),
+    (["events"], {"--config": "PATH", "--format": "FORMAT"}),
+    (["sla"], {"--as-of": "INSTANT", "--start": "WHEN", "--end": "WHEN", "--week": "YYYY-Www"}),
+    (["timeline"], {"--ticket": "TICKET", "--as-of": "INSTANT"}),
+    (["export"], {"--format": "FORMAT", "--target": "NAME", "--start": "WHEN", "--end": "WHEN",
+                  "--out": "FILE"}),
+    (["store", "compact"], {"--before": "DATE"}),
+    (["report", "weekly"], {"--week": "YYYY-Www", "--start": "DATE", "--end": "DATE", "--as-of": "INSTANT",
+                            "--out": "FOLDER"}),
+    (["report", "run"], {"--config": "PATH", "--out": "FOLDER"}),
+]
+
+
+@pytest.mark.parametrize(("command", "metavars"), _METAVARS, ids=[" ".join(c) for c, _ in _METAVARS])
+def test_each_option_names_what_it_takes(command, metavars):
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+    out = subprocess.run([sys.executable, "-m", "occ_lib.cli", *command, "--help"], capture_output=True,
+                         text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    shown = {}
+    for line in out.stdout.splitlines():
+        for option in metavars:
+            m = re.match(rf"[\s│|]*{re.escape(option)}(?:,?\s+-\w)?\s+(\S+)", line)  # (an option's own line)
+            if m and option not in shown:
+                shown[option] = m.group(1)
+    assert shown == metavars

@@ -18,8 +18,10 @@ if TYPE_CHECKING:  # pandas loads when a command needs it: `occ probe` starts pr
 
     from ..workspace import Workspace  # (pydantic and YAML load with the first workspace, not for --help)
 
-FormatOpt = typer.Option("table", "--format", "-f", help="table (for people), csv, json or jsonl.")
-ConfigOpt = typer.Option(None, "--config", "-c", help="workspace file (default ./occ.yml).")
+FormatOpt = typer.Option(
+    "table", "--format", "-f", metavar="FORMAT", help="table (for people), csv, json or jsonl."
+)
+ConfigOpt = typer.Option(None, "--config", "-c", metavar="PATH", help="workspace file (default ./occ.yml).")
 
 
 #: True in the ``occ`` process itself (the console script, which ends with its command); False when

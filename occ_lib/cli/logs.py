@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 
     from ..logs import Logs
 
-PathsArg = typer.Argument(None, help="log files, folders or globs (default: the workspace's logs).")
+PathsArg = typer.Argument(
+    None, metavar="PATH...", help="log files, folders or globs (default: the workspace's logs)."
+)
 
 
 def _load(paths: list[str] | None, config: Path | None) -> Logs:

@@ -83,13 +83,23 @@ def _parse_workers(value: str) -> int | None:
 
 def probe(
     config: Path | None = ConfigOpt,
-    target: list[str] = typer.Option(None, "--target", "-t", help="only this target (repeatable)."),
-    tag: list[str] = typer.Option(None, "--tag", help="only targets with this tag, KEY=VALUE (repeatable)."),
-    repeat: int = typer.Option(1, "--repeat", "-n", min=1, help="runs to make (each stored as it ends)."),
-    every: str = typer.Option("0s", "--every", help="start a run this often with --repeat: 30s, 5m, 1h."),
-    concurrency: int = typer.Option(100, "--concurrency", min=1, help="probes in flight at once."),
+    target: list[str] = typer.Option(
+        None, "--target", "-t", metavar="NAME", help="only this target (repeatable)."
+    ),
+    tag: list[str] = typer.Option(
+        None, "--tag", metavar="KEY=VALUE", help="only targets with this tag, KEY=VALUE (repeatable)."
+    ),
+    repeat: int = typer.Option(
+        1, "--repeat", "-n", min=1, metavar="N", help="runs to make (each stored as it ends)."
+    ),
+    every: str = typer.Option(
+        "0s", "--every", metavar="DURATION", help="start a run this often with --repeat: 30s, 5m, 1h."
+    ),
+    concurrency: int = typer.Option(
+        100, "--concurrency", min=1, metavar="N", help="probes in flight at once."
+    ),
     workers: str = typer.Option(
-        "auto", "--workers", "-w",
+        "auto", "--workers", "-w", metavar="N|auto",
         help="processes sharing a run, or auto: one per 25 probes in flight (the targets, up to "
         "--concurrency), at most two per core (the client is CPU-bound).",
     ),

@@ -33,14 +33,21 @@ def _config(config: Path | None) -> Path:
 @_app.command("weekly")
 def weekly_cmd(
     week: str | None = typer.Option(
-        None, "--week", help="ISO week such as 2025-W41 (default: last complete)."
+        None, "--week", metavar="YYYY-Www", help="ISO week such as 2025-W41 (default: last complete)."
     ),
-    start: str | None = typer.Option(None, "--start", help="first local day (YYYY-MM-DD), with --end."),
-    end: str | None = typer.Option(None, "--end", help="last local day (YYYY-MM-DD), inclusive."),
-    as_of: str | None = typer.Option(None, "--as-of", help="judge deadlines as of this instant (ISO)."),
+    start: str | None = typer.Option(
+        None, "--start", metavar="DATE", help="first local day (YYYY-MM-DD), with --end."
+    ),
+    end: str | None = typer.Option(
+        None, "--end", metavar="DATE", help="last local day (YYYY-MM-DD), inclusive."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="INSTANT", help="judge deadlines as of this instant (ISO)."
+    ),
     config: Path | None = ConfigOpt,
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="reports folder (default: report.out in occ.yml, else reports/)."
+        None, "--out", "-o", metavar="FOLDER",
+        help="reports folder (default: report.out in occ.yml, else reports/)."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bars."),
 ) -> None:
@@ -115,13 +122,13 @@ def _within_range(value: str | None, option: str) -> None:
 @_app.command("run", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def run_cmd(
     ctx: typer.Context,
-    notebook: Path = typer.Argument(..., help="the notebook to run."),
+    notebook: Path = typer.Argument(..., metavar="NOTEBOOK", help="the notebook to run."),
     config: Path | None = typer.Option(
-        None, "--config", "-c",
+        None, "--config", "-c", metavar="PATH",
         help="workspace file, passed as the notebook's `config` parameter (default ./occ.yml when "
         "it exists, else the notebook's own).",
     ),
-    out: Path = typer.Option(Path("reports"), "--out", "-o", help="reports folder."),
+    out: Path = typer.Option(Path("reports"), "--out", "-o", metavar="FOLDER", help="reports folder."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar."),
 ) -> None:
     """Run any notebook the same way, with parameters as -p KEY VALUE (VALUE read as YAML, so 3,

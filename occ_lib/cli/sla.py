@@ -65,15 +65,23 @@ def register(app: typer.Typer) -> None:
     @app.command("sla")
     def sla(
         paths: list[str] = typer.Argument(
-            None, help="status logs (files, folders, globs); default: the workspace's logs."
+            None, metavar="PATH...",
+            help="status logs (files, folders, globs); default: the workspace's logs."
         ),
         config: Path | None = ConfigOpt,
         as_of: str | None = typer.Option(
-            None, "--as-of", help="judge with what was known then (default: --end). Naive times: sla.tz."
+            None, "--as-of", metavar="INSTANT",
+            help="judge with what was known then (default: --end). Naive times: sla.tz."
         ),
-        start: str | None = typer.Option(None, "--start", help="window start (ISO; naive in sla.tz)."),
-        end: str | None = typer.Option(None, "--end", help="window end, exclusive (ISO; naive in sla.tz)."),
-        week: str | None = typer.Option(None, "--week", help="ISO week such as 2025-W41 (in sla.tz)."),
+        start: str | None = typer.Option(
+            None, "--start", metavar="WHEN", help="window start (ISO; naive in sla.tz)."
+        ),
+        end: str | None = typer.Option(
+            None, "--end", metavar="WHEN", help="window end, exclusive (ISO; naive in sla.tz)."
+        ),
+        week: str | None = typer.Option(
+            None, "--week", metavar="YYYY-Www", help="ISO week such as 2025-W41 (in sla.tz)."
+        ),
         fmt: str = FormatOpt,
     ) -> None:
         """SLA misses: deadlines and ETAs from the logs, ticket targets, latency and availability

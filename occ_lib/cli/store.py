@@ -121,7 +121,9 @@ def import_cmd(
 
 
 def compact_cmd(
-    before: str | None = typer.Option(None, "--before", help="only days before DATE (YYYY-MM-DD)."),
+    before: str | None = typer.Option(
+        None, "--before", metavar="DATE", help="only days before DATE (YYYY-MM-DD)."
+    ),
     config: Path | None = ConfigOpt,
 ) -> None:
     """Merge each day's small Parquet files into one (atomic; safe while probes run)."""
@@ -141,11 +143,17 @@ def compact_cmd(
 
 
 def export_cmd(
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv or parquet."),
-    target: list[str] = typer.Option(None, "--target", "-t", help="only this target (repeatable)."),
-    start: str | None = typer.Option(None, "--start", help="from this UTC date/time (inclusive)."),
-    end: str | None = typer.Option(None, "--end", help="until this UTC date/time (exclusive)."),
-    out: Path | None = typer.Option(None, "--out", "-o",
+    fmt: str = typer.Option("csv", "--format", "-f", metavar="FORMAT", help="csv or parquet."),
+    target: list[str] = typer.Option(
+        None, "--target", "-t", metavar="NAME", help="only this target (repeatable)."
+    ),
+    start: str | None = typer.Option(
+        None, "--start", metavar="WHEN", help="from this UTC date/time (inclusive)."
+    ),
+    end: str | None = typer.Option(
+        None, "--end", metavar="WHEN", help="until this UTC date/time (exclusive)."
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="FILE",
                                     help="file to write (CSV: stdout when absent or -)."),
     config: Path | None = ConfigOpt,
 ) -> None:

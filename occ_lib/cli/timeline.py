@@ -27,13 +27,15 @@ def _parse_as_of(value: str | None, tz: str):
 
 def timeline(
     paths: list[str] = typer.Argument(
-        None, help="log files, folders or globs (default: the workspace's logs)."
+        None, metavar="PATH...", help="log files, folders or globs (default: the workspace's logs)."
     ),
     config: Path | None = ConfigOpt,
-    ticket: list[str] = typer.Option(None, "--ticket", "-t", help="only this ticket (repeatable)."),
+    ticket: list[str] = typer.Option(
+        None, "--ticket", "-t", metavar="TICKET", help="only this ticket (repeatable)."
+    ),
     summary: bool = typer.Option(False, "--summary", "-s", help="one row per ticket instead of per event."),
     as_of: str | None = typer.Option(
-        None, "--as-of",
+        None, "--as-of", metavar="INSTANT",
         help="ISO instant (naive: in sla.tz, as occ sla reads it; UTC without one); events after it do "
         "not count. Default: now.",
     ),
