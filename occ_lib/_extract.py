@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -38,6 +39,7 @@ from .redact import (
 )
 from .times import GLUED as _WORD_GLUE  # (a letter or digit a key glued to is part of a longer word)
 from .times import UNSPACED as _UNSPACED
+from .times import lowered_doc, texts_holding
 
 # --- tickets ---------------------------------------------------------------------------------
 # (ServiceNow's numbers, SERVICENOW_TICKET, are defined with redaction, which must not take a ticket
@@ -156,7 +158,7 @@ def equipment_keys(texts: list[str]) -> set[str]:
     ('playout server PLY-FRA-2'): the document's machines, no tickets in any of its items. One search of
     the lower-cased document, after a cheap test for the nouns."""
     joined = "\n".join(texts)
-    low = joined.lower()
+    low = lowered_doc(joined)  # (known_case lowers the same join next)
     if len(low) != len(joined) or not any(w in low for w in _EQUIPMENT_WORDS):
         return set()
     out = set()
@@ -359,16 +361,23 @@ def known_case(texts: list[str], known: set[str]) -> list[str] | None:
         return None
     all_heads = {k.rpartition("-")[0] for k in known}
     joined = "\n".join(texts)
-    low = joined.lower()
+    low = lowered_doc(joined)
     heads = {h for h in all_heads if low.count(h.lower() + "-") > joined.count(h + "-")}
     if not heads:
         return None
     marks = tuple(h.lower() + "-" for h in heads)
     all_marks = tuple((h + "-", h.lower() + "-") for h in all_heads)
     out = list(texts)
-    for i, t in enumerate(texts):
-        tl = t.lower()
-        if any(mk in tl for mk in marks) and _recased(t, tl, all_marks):
+    if len(low) == len(joined):
+        # (each text's lower case is then its stretch of ``low``: the texts that hold a mark are found
+        # there, one scan per mark, and only those are lowered; no mark holds a newline)
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        holding = sorted(texts_holding(low, marks, starts))
+    else:
+        holding = [i for i, t in enumerate(texts) if any(mk in t.lower() for mk in marks)]
+    for i in holding:
+        t = texts[i]
+        if _recased(t, t.lower(), all_marks):
             out[i] = _ANY_CASE_KEY.sub(lambda m: _upper_known(m.group(), known), t)
     return out
 
@@ -721,11 +730,18 @@ def without_paths(text: str) -> str:
         spans += _host_paths(rest)
     if not spans:
         return text
-    chars = list(text)
-    for a, b in spans:
-        a += _evidence_folder(text, a, b)
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+    # (the spans' union blanked, in order: a few slices, not a list of every character; spans may overlap)
+    pieces = []
+    done = 0
+    for a, b in sorted((a + _evidence_folder(text, a, b), b) for a, b in spans):
+        if b <= done or a >= b:
+            continue
+        if a > done:
+            pieces.append(text[done:a])
+        pieces.append(" " * (b - max(a, done)))
+        done = b
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _host_paths(rest: str) -> list[tuple[int, int]]:
@@ -733,7 +749,9 @@ def _host_paths(rest: str) -> list[tuple[int, int]]:
     '.' only (:func:`_path_words`)."""
     out: list[tuple[int, int]] = []
     for a, b in _path_words(rest):
-        out += [m.span() for m in _HOST_PATH.finditer(rest, a, b)]
+        # (each branch's match holds a '/' or two '.': a sentence's last word, 'intervention.', holds none)
+        if rest.find("/", a, b) >= 0 or rest.count(".", a, b) > 1:
+            out += [m.span() for m in _HOST_PATH.finditer(rest, a, b)]
     return out
 
 
@@ -897,7 +915,7 @@ def rare_hint(text: str) -> bool:
     option, a credential known by its form): asked once of a whole document, so that its items
     skip these tests when none is anywhere in it (:func:`redact`'s ``rare``)."""
     text = gate_text(text)
-    return _rare_hint(text, text.lower())
+    return _rare_hint(text, lowered_doc(text))  # (the slash order's test lowered the document already)
 
 
 def _rare_hint(text: str, low: str) -> bool:

@@ -3155,7 +3155,7 @@ def _items(
         items and items[0][7] is None and items[0][4][2] is None) else None
     # (a 24-hour log, '1430hrs' or '24-hour clock' in it: an item's opening '1615' is a time)
     prose_all = "\n".join(proses)  # (joined and lowered once per document: two tests read it)
-    low_all = prose_all.lower()
+    low_all = _times.lowered_doc(prose_all)  # (and the time scan lowers the same join)
     with _times.clock24(_times.is_clock24(prose_all, low_all)):
         found = _times.find_times_many(
             proses, [it[4][2] for it in items], tz, zones, [it[7] for it in items], weeks, year
@@ -4923,6 +4923,8 @@ def _parse_safely(acc: _Acc, data: bytes | str, source: str, body: bool = True) 
     except Exception as exc:  # noqa: BLE001 - one bad file must never cost the others
         acc.problem(source, None, "file", None, f"could not be parsed ({exc.__class__.__name__}: {exc})")
         return
+    finally:
+        _times.forget_lowered()  # (the document's text and its lower case are not kept past it)
     acc.extend(one)
 
 
