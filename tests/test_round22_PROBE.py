@@ -22,10 +22,9 @@ import pytest
 
 pytestmark = pytest.mark.usefixtures("loopback_only")  # (probe traffic stays on 127.0.0.1)
 
-# (what a forked `occ probe` sees at each fork: the threads alive, by name; then the run's result)
-_WATCH = (
+# (each fork's parent prints the threads alive at the fork, by name)
+_FORKS_SEEN = (
     "import os, sys, threading\n"
-    "from occ_lib.cli import main\n"
     "real_fork = os.fork\n"
     "def fork():\n"
     "    names = sorted(t.name for t in threading.enumerate())\n"
@@ -34,6 +33,11 @@ _WATCH = (
     "        print('fork', names, file=sys.stderr, flush=True)\n"
     "    return pid\n"
     "os.fork = fork\n"
+)
+
+# (a forked `occ probe`: its forks, then the run's result)
+_WATCH = _FORKS_SEEN + (
+    "from occ_lib.cli import main\n"
     "sys.argv = ['occ', 'probe', '-c', sys.argv[1], '-w', '2', '-f', 'csv']\n"
     "main()\n"
 )
@@ -64,18 +68,9 @@ def test_workers_are_forked_with_only_the_main_thread_alive(tmp_path, server, fo
 
 
 # (the report's pool with a stand-in for a worker's share: the forks, not the notebooks, are tested)
-_REPORT = (
-    "import os, sys, threading\n"
+_REPORT = _FORKS_SEEN + (
     "from pathlib import Path\n"
     "from occ_lib import report\n"
-    "real_fork = os.fork\n"
-    "def fork():\n"
-    "    names = sorted(t.name for t in threading.enumerate())\n"
-    "    pid = real_fork()\n"
-    "    if pid:\n"
-    "        print('fork', names, file=sys.stderr, flush=True)\n"
-    "    return pid\n"
-    "os.fork = fork\n"
     "def share(paths, params, folder, announce=''):\n"
     "    for p in paths:\n"
     "        report._DONE.put(p.stem)\n"
