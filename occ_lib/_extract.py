@@ -1489,6 +1489,10 @@ _SLA_MISS_DENIED = re.compile(
     r"(?i:\b(?:no|not|without|never|avoid(?:ed)?|prevent(?:ed)?|risk\s+of|chance\s+of|potential)"
     r"\s+(?:an?\s+|any\s+)?(?:sla|slo)[\s_-]?miss)"
 )
+# a miss told by its amount, with no miss word (:func:`missed_by_amount`): 'the window overran by 48 min',
+# '25 min behind plan', '45 min behind the ETA' ('1h10m late vs plan' has 'late', but names no deadline
+# noun the no-due-time rule asks for); the words that gate it
+_OVERRAN = frozenset({"overran", "over-ran", "overrun", "overrunning", "over", "behind", "late"})
 _MISSED_PHRASES = ("past due", "past-due", "past the deadline", "past the eta", "past its", "past our")
 # a deadline not met is missed: 'deadline not met', 'failed to meet the 17:00 ETA', 'unmet' (:data:`_NOT_MET`)
 _MET = frozenset({"met", "meet", "unmet"})
@@ -1820,7 +1824,7 @@ _VOCABULARY = frozenset().union(
     _EVIDENCE, _ESC_TYPOS,
     _PLAN,
     _STATUS, _PAGED, _EXEC, _MANAGER, _ONCALL, _MISSED, _LOOP_IN, _TOLD, _CONTACT, _INFORMED, _NET,
-    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _DUP, _MET, _REOPEN_HINT, _TAKEN_WORDS,
+    _NEGATION, _FUTURE_GATE, _MGMT_WORDS, _WONT, _DUP, _MET, _REOPEN_HINT, _TAKEN_WORDS, _OVERRAN,
     {"follow", "followed", "following", "check", "checked", "hold", "on", "to", "past", "past-due", "in",
      "regression", "esc", "re-run"}, _SLA_MISS_WORDS,
 )
@@ -3136,7 +3140,8 @@ def stated_missed(text: str, w: frozenset[str]) -> bool:
     """True when the item says a deadline was missed (missed, slipped, overdue, past due, blew...),
     not only that nothing was missed, that a metric went over its threshold, that a miss may come, or
     that someone was late ('Apologies for the late response'; :data:`_NOT_A_MISS`); or that a deadline
-    was not met ('17:00 deadline not met', 'failed to meet the ETA'; :func:`unmet`)."""
+    was not met ('17:00 deadline not met', 'failed to meet the ETA'; :func:`unmet`), or missed by an
+    amount ('the window overran by 48 min', '45 min behind the ETA'; :func:`missed_by_amount`)."""
     if not w.isdisjoint(_MISSED):
         low = " " + text.lower()
         if _NOT_A_MISS.search(low) is None:
@@ -3151,14 +3156,77 @@ def stated_missed(text: str, w: frozenset[str]) -> bool:
         m := _SLA_MISS.search(text)
     ) is not None and _SLA_MISS_DENIED.search(text, 0, m.end()) is None:
         return True  # ('SLA miss on dag orders_daily at 06:00 UTC')
+    if missed_by_amount(text, w) is not None:
+        return True  # ('the window overran by 48 min', '45 min behind the ETA')
     return not w.isdisjoint(_MET) and unmet(text, w) == 1
+
+
+# an amount of time: '48 min', '1h10m', '3h 40m', '2 hrs', '90s' is none (seconds are no plan's)
+_AMOUNT = (
+    r"(?:\d+(?:\.\d+)?\s?(?:h|hrs?|hours?)(?:\s?\d+\s?(?:m|mins?|minutes?))?|\d+\s?(?:m|mins?|minutes?))\b"
+)
+# On lower case: a window or a run past its end by an amount ('the window overran by 48 min', 'ran over
+# by 20 mins', 'is overrunning by 10 min'), or an amount behind or late against what names the plan
+# ('1h10m late vs plan', '25 min behind plan', '45 min behind the ETA', '2h late against the target').
+# Not 'overran its budget', 'behind the firewall', '10 min late' alone (the caller's 'late' rule).
+_MISSED_BY_AMOUNT = re.compile(
+    r"\b(?:overran|over-ran|ran\s+over|(?:has|have|had|is|was|were|are)\s+(?:now\s+)?overrun(?:ning)?)"
+    r"\s+(?:by\s+)?(?:~\s?|about\s+|around\s+)?" + _AMOUNT +
+    r"|\b" + _AMOUNT + r"\s+(?:late|behind)\s+(?:(?:vs\.?|versus|against|on|of|to)\s+)?"
+    r"(?:the\s+|our\s+|its\s+)?"
+    r"(?:plan|planned|schedule|eta|target|deadline|window|sla|cut-?off|due\s+time)\b"
+)
+# what makes it no statement: a forecast, a condition or a denial in the few words before it ('will be
+# 20 min behind plan', 'if the window overran by 30 min', 'not 10 min late vs plan')
+_AMOUNT_NOT_SAID = re.compile(
+    r"\b(?:will|would|may|might|could|can|expect\w*|likely|going\s+to|gonna|if|unless|whether|risk\s+of"
+    r"|avoid\w*|not|never|no|in\s+case)\b(?:\s+[\w'\u2019-]+){0,3}\s*$"
+)
+
+
+def missed_by_amount(text: str, w: frozenset[str]) -> int | None:
+    """Where the item first says a deadline was missed by an amount (:data:`_MISSED_BY_AMOUNT`: 'the
+    window overran by 48 min', '45 min behind the ETA'), not as a forecast or a condition; None when
+    it does not (the caller tells the subject by what is written before it)."""
+    if w.isdisjoint(_OVERRAN):
+        return None
+    low = text.lower()
+    for m in _MISSED_BY_AMOUNT.finditer(low):
+        if _AMOUNT_NOT_SAID.search(low, max(0, m.start() - 40), m.start()) is None:
+            return m.start()
+    return None
+
+
+# what was promised and has not come: 'hotfix not delivered (promised 0900 AEST)', 'still not delivered,
+# promised by 09:00', "patch hasn't arrived", 'RCA not received'; on lower case. Not 'delivered, not
+# tested', 'not delivered until 17:00' (a plan), 'if not delivered by 09:00' (a condition)
+_UNDELIVERED = re.compile(
+    r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:delivered|received|arrived|shipped|sent|provided)\b"
+    r"(?!\s+(?:until|till|before|unless|if)\b)"
+    r"|\b(?:hasn[\u2019']t|has\s+not|haven[\u2019']t|have\s+not|didn[\u2019']t|did\s+not)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:deliver|arriv|receiv|ship|sen[dt]|land|come)\w*"
+)
+_UNDELIVERED_IF = re.compile(r"\b(?:if|unless|whether|in\s+case|otherwise|or)\s+(?:[\w'\u2019-]+\s+){0,3}$")
+
+
+def undelivered(text: str) -> bool:
+    """Whether the item says what was promised has not come (:data:`_UNDELIVERED`): then a promised
+    time before the item's own is a promise missed, not the next day's ('0905 hotfix not delivered
+    (promised 0900)'; the caller knows the times)."""
+    low = text.lower()
+    if "not" not in low and "n't" not in low and "n\u2019t" not in low and "never" not in low:
+        return False
+    return any(
+        _UNDELIVERED_IF.search(low, max(0, m.start() - 32), m.start()) is None
+        for m in _UNDELIVERED.finditer(low)
+    )
 
 
 def may_state_missed(w: frozenset[str]) -> bool:
     """False when :func:`stated_missed` is, read from the item's keywords alone: a caller's gate before
     the regexes it pairs with (most items name no miss); a scheduler's 'SLA miss on DAG=...' too."""
     return not w.isdisjoint(_MISSED) or "past" in w or "past-due" in w or "by" in w or not w.isdisjoint(
-        _MET) or not w.isdisjoint(_SLA_MISS_WORDS)
+        _MET) or not w.isdisjoint(_SLA_MISS_WORDS) or not w.isdisjoint(_OVERRAN)
 
 
 # Words that tell of the work being behind ('nightly export running late', 'report overdue', 'rollout
@@ -3354,14 +3422,45 @@ def _back_in(prose: str) -> tuple[float, str, int, int] | None:
     return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], "ETA", m.start("v"), m.end()
 
 
+# someone's estimate of how long the work has left ('Manhattan says ~3 hrs', 'Kieran estimates 40 min',
+# 'vendor estimate: 2h', 'their estimate is 90 min', "DBA reckons it'll take 2 hrs"): an ETA that long
+# after the item (keyword 'ETA'), as 'ETA 3 hrs' is; not how long something took or was ('took 3 hrs',
+# 'ran for 40 min', '3 hrs of downtime', 'says 3 hrs ago'), which names no speaker's estimate
+_ESTIMATE = re.compile(
+    r"(?i:\b(?:(?:says|said|estimates|reckons|thinks|quotes|quoted)\s+(?:it(?:[\u2019']ll|\s+will)"
+    r"\s+(?:take|need)\s+|another\s+|(?:it[\u2019']s\s+|it\s+is\s+)?(?:still\s+)?)?"
+    r"|estimate(?:\s*[:=]|\s+(?:is|of))\s*)"
+    r"(?:~\s?|about\s+|approx\.?\s+|around\s+|roughly\s+)?"
+    r"(?P<v>(?:\d{1,2}(?:\.\d)?\s?(?:-|\u2013|to)\s?)?(?P<n>\d{1,3}(?:\.\d)?)\s?"
+    r"(?:(?P<uh>hours?|hrs?|h)\s?(?P<n2>[0-5]?\d)\s?(?:minutes?|mins?|m)\b|(?P<u>hours?|hrs?|h|minutes?|mins?|m)\b))"
+    r"(?!\s+(?:ago|of|late|behind|over|early|since|before|after|per|each|a\b|in\s+total)))"
+)
+
+
+def _estimate(prose: str) -> tuple[float, str, int, int] | None:
+    """(minutes, 'ETA', start, end) of someone's estimate of the work left (:data:`_ESTIMATE`), else
+    None; after a cheap test for its words."""
+    if "ays" not in prose and "aid" not in prose and "stimat" not in prose and "STIMAT" not in prose and (
+        "eckons" not in prose and "hinks" not in prose and "uote" not in prose
+    ):
+        return None
+    m = _ESTIMATE.search(prose)
+    if m is None:
+        return None
+    if m.group("uh") is not None:  # ('estimate: 1h30m')
+        return float(m.group("n")) * 60 + float(m.group("n2")), "ETA", m.start("v"), m.end()
+    return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], "ETA", m.start("v"), m.end()
+
+
 def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
-    """(minutes, keyword, start, end) of the first 'ETA 30 min' style deadline of an item, else None."""
+    """(minutes, keyword, start, end) of the first 'ETA 30 min' style deadline of an item, else None; a
+    service's 'back in 20 min' (:func:`_back_in`) or someone's estimate (:func:`_estimate`) when none."""
     # (also 'Eta for fix 45 min', capitalised as a sentence's first word)
     if "ETA" not in prose and "eta" not in prose and "Eta" not in prose and "ithin" not in prose and (
         "ue in" not in prose) and ("pdate" not in prose and "omms" not in prose and "SLA" not in prose
                                    and "sla" not in prose
     ) and "FRT" not in prose and "frt" not in prose and "Frt" not in prose:
-        return _back_in(prose)
+        return _back_in(prose) or _estimate(prose)
     if folds_plainly(prose):  # (case-blind: a match opens where one of its keywords is, lower-cased)
         at = _first_of(prose.lower(), _DURATION_OPENS)
         found = () if at < 0 else _IN_DURATION.finditer(prose, at)
@@ -3389,7 +3488,7 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
         if m.group("uh") is not None:  # ('ETA 1h30m')
             return float(m.group("n")) * 60 + float(m.group("n2")), keyword, m.start("v"), m.end()
         return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("v"), m.end()
-    return _back_in(prose)
+    return _back_in(prose) or _estimate(prose)
 
 
 # 'target 2 working days', 'within 3 business days', 'due in 2 business days', 'ETA 1 working day': a deadline
@@ -3736,14 +3835,27 @@ def notified(text: str) -> bool:
         text, max(0, m.start() - 20), m.start()) is None
 
 
+# a named party's promise to update, right before its time ('Oracle will update first thing tomorrow',
+# 'Kieran will update by 10:00', "Hexagon'll update at 14:00"): a capitalised name, as the pronouns and
+# roles of :data:`_UPDATE_PROMISE` are; not what names software ('the agent will update at 02:00', 'It
+# will update at 02:00', 'Agent will update ...')
+_NAMED_UPDATE = re.compile(
+    r"(?<![\w-])(?!(?:The|This|That|It|Agent|System|Script|Job|Cron|Service|App|Software|Firmware|Page|Dashboard)"
+    r"\b)[A-Z][\w&.-]*(?:\s+(?:will|shall)|[\u2019']ll)\s+update\s+"
+    r"(?:(?:us|you|them)\s+)?(?:(?:by|at|before|around|on|no\s+later\s+than|nlt)\s+)?~?\s*$"
+)
+
+
 def update_promise(prose: str, start: int) -> bool:
-    """Whether the time at ``start`` of ``prose`` promises the next update (:data:`_UPDATE_PROMISE`). Each of
+    """Whether the time at ``start`` of ``prose`` promises the next update (:data:`_UPDATE_PROMISE`, or a
+    named party's, :data:`_NAMED_UPDATE`). Each of
     its branches writes 'update' or 'comm', whose letters IGNORECASE matches only in their two ASCII cases: a
     window without them, lower-cased, holds no match (most do not; the pattern is tried at each of their
     positions)."""
     lo = max(0, start - 48)
     near = prose[lo:start].lower()
-    return ("update" in near or "comm" in near) and _UPDATE_PROMISE.search(prose, lo, start) is not None
+    return ("update" in near or "comm" in near) and (_UPDATE_PROMISE.search(prose, lo, start) is not None or (
+        "update" in near and _NAMED_UPDATE.search(prose, lo, start) is not None))
 
 
 # a promise of an ETA, right before its time: "told Acme's CSM we'd have an ETA for them by noon", 'will

@@ -423,7 +423,13 @@ Per item (the rules, in order)
       or that a deadline was not met (``vendor's 17:00 deadline not met``, ``ETA wasn't
       met``, ``unmet``, ``failed to meet the 17:00 ETA``, ``didn't meet``), or not reached (``not done by
       EOD``, ``not fixed by 17:00``, ``didn't make it by EOD``; not ``will not be done by``, ``may not
-      be``, ``if not done by``); ``not met yet`` only when the
+      be``, ``if not done by``), or missed by an amount with no miss word (``the window overran by 48 min``,
+      ``ran over by 20 mins``, ``45 min behind the ETA``, ``1h10m late vs plan``: a ticket's miss with no
+      due time when none is written; not ``will be 20 min behind plan``, ``if the window overran``,
+      ``overran its budget``), or that what was promised has not come (``0905 hotfix not delivered
+      (promised 0900)``, ``still not delivered, promised by 09:00``: that promise's time before the
+      item's is missed, not the next day's; not ``not delivered yet, promised by 1100``, ``if not
+      delivered``); ``not met yet`` only when the
       deadline is before the item's time, and so is a timed item's late, overdue or slipping that tells
       of the work, not written on the deadline: ``17:00 export running late; ETA 20:00`` is no miss of
       20:00, ``18:00 export running late; ETA 17:00`` and ``10:00 ETA 17:00 is late`` are; not ``ETA
@@ -535,7 +541,10 @@ Per item (the rules, in order)
       will be back online in 30 mins``: keyword ``ETA``; only with a service's or system's noun right before
       it, not a person's, ``Marta back in 20 min``, ``I'm back in 20``, nor one told as past, ``service was
       back in 20 min``, ``restarted pods, service back in 5 min``: with no should or will, after a deed in
-      the past in its sentence), and an SLA's clock told as running out (``SLA breach in 45m``, ``breaches SLA
+      the past in its sentence), someone's estimate of the work left (``Manhattan says ~3 hrs``, ``Kieran
+      estimates 40 min``, ``vendor estimate: 2h``, ``DBA reckons it'll take 2 hrs``: keyword ``ETA``; not
+      how long something took or was, ``took 3 hrs``, ``ran for 40 min``, ``3 hrs of downtime``, ``says 40
+      min late``), and an SLA's clock told as running out (``SLA breach in 45m``, ``breaches SLA
       in 2h``, ``P1 SLA will breach in 1h``: keyword ``SLA``; ``SLA expires in 45 minutes``: ``expires``, as
       ``SLA expires 09:45`` is; ``SLA breach in 2h 13m for next update``: ``update``, kept by that update;
       not a count, ``no SLA breach in 30 days``, ``2 SLA breaches in 24h``), and a help desk's first-response
@@ -632,7 +641,11 @@ Per item (the rules, in order)
       step that opens with its offset from the start (``T+00:15 — start pg_dump``, ``T+45m``, ``T+2h``)
       and writes no time of its own is at that start plus the offset, once an item before it said when the
       start is (the first time
-      written after ``T+00:00`` or ``T0``: ``Start time (T+00:00) = 22:00 CDT``). A heading whose time range
+      written after ``T+00:00`` or ``T0``: ``Start time (T+00:00) = 22:00 CDT``, or right after ``T =``:
+      ``Cutover start T = 0200 hrs Wed 15/10/25``); so is one that opens with a T-minus (``T-15m (0145):
+      switched to manual cards``), and a deadline written as such an offset after due, by, ETA, target or
+      deadline (``01:10 G2 (due T+05:00) missed``: due at the start plus 5 hours; not ``T+1 settlement``,
+      a day count with no unit). A heading whose time range
       runs past midnight (``## 2025-10-07 night shift (22:00–06:00)``, ``(6pm – 6am PT)``; a night's two
       dates, ``### Handoff 2025-10-09 → 2025-10-10 (night shift)``, ``## Night shift 2025-10-09/10`` or a
       range of the two days, ``## Oct 9–10, 2025 night shift``, ``9-10 Oct``, as
@@ -1260,6 +1273,9 @@ _PROMISE = re.compile(
     r"(?i)\b(?:promised|promises|promise|committed\s+to|commits\s+to|agreed\s+to|will|says|said|expects)\b"
 )
 _DAY_US = 86_400_000_000
+# the keywords of a promise that an item saying it has not come reads as missed when its time is before
+# the item's (:func:`occ_lib._extract.undelivered`)
+_PROMISED_KW = frozenset({"promised", "promises", "committed to", "commits to", "by", "ETA", "due"})
 # an ETA told of as past: 'vendor ETA was 08:00', '08:00 this morning came and went'
 _PAST_TENSE = re.compile(
     r"(?i:\b(?:was|were|had\s+been|this\s+morning|earlier\s+today|came\s+and\s+went|ago)\b)"
@@ -3184,7 +3200,8 @@ def _items(
                     found[k] = again
         if "quarter" in low_all or "half past" in low_all:
             _spoken_nights(items, proses, found, tz, zones, weeks, year)
-    if "T+" in prose_all:  # (in an item exactly when in the join: no newline in it)
+    # (in an item exactly when in the join: no newline in it)
+    if "T+" in prose_all or "T-" in prose_all or "T\u2212" in prose_all:
         _offsets(proses, found)
     _carry_dates(items, proses, found, tz)
     if weeks is not None:
@@ -3616,6 +3633,7 @@ def _items(
             # deadline they were quadratic on thousands of cutoffs or checkpoints in one item)
             meridiem: bool | None = None
             promise: bool | None = None
+            undone: bool | None = None  # (whether it says what was promised has not come: once too)
             # 'OPS-1 ETA 17:00; OPS-2 ETA 18:00': each deadline is the tickets of its clause
             per = deadline_tickets(
                 proses[k], owns[k], [m.start for m in dls], [m.end for m in dls], len(dls) > _MAX_DEADLINES
@@ -3688,6 +3706,12 @@ def _items(
                 # time is read as a promise's, '23:50 missed again — ETA 00:30' the next 00:30)
                 earlier = ahead is not None and row_missed and not held and not _missed_on(
                     proses[k], m, dls[i + 1].start if i + 1 < len(dls) > _MAX_DEADLINES else None)
+                if not row_missed and not held and ref is not None and due < ref <= due + _HALF_DAY and (
+                    m.keyword in _PROMISED_KW and not m.has_date and m.precision != "day"
+                ) and (undone if undone is not None else (undone := ex.undelivered(kind_texts[k]))):
+                    # ('0905 CAD-1207 hotfix not delivered (promised 0900)': that promise missed, not the
+                    # next day's 09:00)
+                    row_missed = True
                 if (not row_missed or earlier) and not m.has_date and m.precision != "day" and (
                     # (a go/no-go gates what comes after it: 'Release Thu 14:00 PT (go/no-go at 12:00 PT)'
                     # is that day's noon, not the next)
@@ -3739,14 +3763,24 @@ def _items(
                         kind_of_item != "table" and ex.STRUCK_MARK not in proses[k])) and row[5] > at))
             if ahead:
                 _earlier_miss(DL, ahead, old, refs)
-        elif tks and not flags & _CANCELLED and ex.may_state_missed(w) and _DEADLINE_NOUN.search(
+        elif tks and not flags & _CANCELLED and ex.may_state_missed(w) and (_DEADLINE_NOUN.search(
             kind_texts[k]
-        ) and ex.stated_missed(kind_texts[k], w):
+        ) or _amount_of(kind_texts[k], w, tks)) and ex.stated_missed(kind_texts[k], w):
             # 'OPS-9 missed the deadline': a ticket's miss admitted with no due time written is still a
-            # miss (one naming no ticket, 'updated the tracker with the missed deadline', says of nothing)
+            # miss (one naming no ticket, 'updated the tracker with the missed deadline', says of nothing);
+            # so is one told by its amount, which names what it missed ('the window overran by 48 min',
+            # '1h10m late vs plan')
             DL((source, line, sec[0], list(tks), list(refs), _NAT, None, "missed", clip_text(text), True,
                 False))
     return problems, n_events
+
+
+def _amount_of(text: str, w: frozenset[str], tks: list[str]) -> bool:
+    """Whether the item says its ticket missed by an amount (:func:`occ_lib._extract.missed_by_amount`),
+    the ticket written before it: 'CHG-7 overran by 20 min' is CHG-7's, not 'batch overran by 40 min;
+    OPS-118 opened' (the ticket raised for it)."""
+    at = ex.missed_by_amount(text, w)
+    return at is not None and any(0 <= text.find(t) < at for t in tks)
 
 
 # a miss word right before a deadline's mention, a weekday or a determiner between at most, also as the
@@ -4019,8 +4053,25 @@ def _night_range(h: _times.Heading, zone: dt.tzinfo | None) -> tuple[dt.date, fl
 # a runbook's offset from its start ('T+00:15 — start pg_dump', 'T+45m', 'T+2h'), opening an item;
 # and the start it is counted from, the time written after 'T+00:00' or 'T0' ('Start time (T+00:00) =
 # 22:00 CDT', 'T0 = 22:00 CDT')
-_OFFSET = re.compile(r"[\W_]*T\+(?:(?P<h>\d{1,2}):(?P<m>\d{2})|(?P<n>\d{1,3})\s*(?P<u>m|min|h)\b)")
-_ZERO = re.compile(r"\bT(?:\+0{1,2}:00|0)\b")
+# (before it too, a T-minus: 'T-15m (0145): switched to manual cards'; the start also 'T = 0200 hrs')
+_OFFSET_VALUE = (
+    r"T\s?(?P<sign>[+\-\u2212])\s?(?:(?P<h>\d{1,2}):(?P<m>\d{2})|(?P<n>\d{1,3})\s*(?P<u>m|mins?|h|hrs?)\b)"
+)
+_OFFSET = re.compile(r"[\W_]*" + _OFFSET_VALUE)
+_ZERO = re.compile(r"\bT(?:\+0{1,2}:00|0)\b|\bT\s?=\s?(?=\d)")
+# a deadline written as an offset from the start, inside an item: 'G2 (due T+05:00) missed', 'ETA T+2h',
+# 'target T+45m' (a T with no unit, 'T+1 settlement', is a trade's day count, no time)
+_DUE_OFFSET = re.compile(
+    r"(?<![\w-])(?P<kw>due|by|ETA|eta|target|deadline)\s*:?\s+(?<![\w+-])" + _OFFSET_VALUE
+)
+_OFFSET_KW = {"due": "due", "by": "by", "eta": "ETA", "target": "target", "deadline": "deadline"}
+
+
+def _offset_minutes(m: re.Match[str]) -> int:
+    """The signed minutes of an offset from the start (:data:`_OFFSET_VALUE`)."""
+    minutes = int(m["h"]) * 60 + int(m["m"]) if m["h"] else int(m["n"]) * (
+        60 if m["u"].startswith("h") else 1)
+    return -minutes if m["sign"] != "+" else minutes
 
 
 def _offsets(proses: list[str], found: list[list[_times.TimeMention]]) -> None:
@@ -4030,16 +4081,27 @@ def _offsets(proses: list[str], found: list[list[_times.TimeMention]]) -> None:
     after it)."""
     start: dt.datetime | None = None
     for k, prose in enumerate(proses):
-        if "T+" not in prose and "T0" not in prose:
+        if "T+" not in prose and "T0" not in prose and "T-" not in prose and "T\u2212" not in prose and (
+            "T =" not in prose and "T=" not in prose
+        ):
             continue
         if start is not None and (m := _OFFSET.match(prose)) is not None and _item_time(found[k]) is None:
-            minutes = int(m["h"]) * 60 + int(m["m"]) if m["h"] else int(m["n"]) * (60 if m["u"] == "h" else 1)
-            at = start + dt.timedelta(minutes=minutes)
+            at = start + dt.timedelta(minutes=_offset_minutes(m))
             found[k] = [_times.TimeMention(m.start(), m.end(), m.group(0).strip(), at, None, "minute", True,
                                            None, False, None, None), *found[k]]
         elif start is None and (z := _ZERO.search(prose)) is not None:
-            start = next((t.at for t in found[k] if t.start >= z.end() and t.at is not None
+            # ('T = 0200 hrs Wed 15/10/25': the time right after it; 'T0 = Sat 10/18/2025 20:00 CT')
+            near = z.end() + 24 if z.group(0).startswith("T") and "=" in z.group(0) else len(prose)
+            start = next((t.at for t in found[k] if z.end() <= t.start <= near and t.at is not None
                           and t.precision != "day" and not t.is_deadline), None)
+        if start is not None and (due := [d for d in _DUE_OFFSET.finditer(prose) if not any(
+            t.start < d.end() and d.start() < t.end for t in found[k]
+        )]):
+            # ('01:10 G2 (due T+05:00) missed': due at the start plus 5 hours)
+            found[k] = sorted([*found[k], *(_times.TimeMention(
+                d.start(), d.end(), d.group(0), start + dt.timedelta(minutes=_offset_minutes(d)), None,
+                "minute", True, None, True, _OFFSET_KW[d["kw"].lower()], None) for d in due)],
+                key=lambda t: t.start)
 
 
 _NIGHT_WORD = re.compile(r"(?i:\b(?:over)?night\b)")

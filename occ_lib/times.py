@@ -35,9 +35,14 @@ What counts as a time
     1600``, ``at 1400,``, ``ETR 0600``, ``Next update NLT 0600 to the RC``,
     ``ETA by 1700 local Wednesday``), in a 24-hour log (below) also after target, promised, due,
     deadline, checkpoint, cut-off, go/no-go and today, tonight, tomorrow (``target 1600 today``,
-    ``promised 0900 AEST``, ``ETA pulled in to tomorrow 0900 AEST``), in the document's zone unless one
+    ``promised 0900 AEST``, ``ETA pulled in to tomorrow 0900 AEST``) and right before target, deadline,
+    cut-off, checkpoint or ETA after the, its, our or their (``Will miss the 1600 target``; not ``a 1500
+    target``, a count), in the document's zone unless one
     follows; not before a word that is no time's (``by 1200 users``, ``target 1500 units``), and ``2000``
-    to ``2039`` only with a zone (``by 2025`` is a year).
+    to ``2039`` only with a zone (``by 2025`` is a year), or in a 24-hour log after target, due and the
+    other words of that log's own list with no word after it and none of a year in the item (``new
+    target 2000`` is 20:00; not ``target 2030 on the roadmap``, ``FY target 2025``, ``the 2030 target``,
+    ``by 2030``).
     A bare ``HHMM`` that opens an item (``1615 no callback yet``, ``2300 CLIN-5144 opened``) is a time
     only in a 24-hour log (one that writes ``1430hrs``, ``0800h`` or ``0930 hrs`` somewhere, or names its
     ``24-hour clock`` or ``military time``, or says its times are 24-hour, ``All times Central (24-hour,
@@ -70,10 +75,10 @@ What counts as a time
     06:00) said ``tonight`` is the next morning's (``0200-0400 tonight`` written on Tuesday: Wednesday
     02:00-04:00), a range written with colons too (``maintenance window 02:00-04:00 tonight``; a single
     time said tonight is not moved).
-    ``first thing Monday`` (also ``first thing tomorrow``, ``... Monday morning``, with a zone after
-    it): 09:00 of that day, the start of a working day, in the text's zone or the one written; a weekday
-    the next one ahead; keyword ``due`` when its clause says due (``first thing Monday: OPS-320 access
-    review due``).
+    ``first thing Monday`` (also ``first thing tomorrow``, ``... Monday morning``, ``first thing Mon``,
+    with a zone after it): 09:00 of that day, the start of a working day, in the text's zone or the one
+    written; a weekday the next one ahead; keyword ``due`` when its clause says due (``first thing
+    Monday: OPS-320 access review due``).
     Plain numbers never are: ``2025``, ``HTTP 200``, ``v2.10.1``, ``integrations.md:24-27``, ``25-27``,
     ``DEPLOY-147``, ``UTC-7``, ``T04-40``. Nor is a table partition's key value (``ds=2025-11-04``,
     ``dt=2025-11-04``, ``date=2025-10-10/``, ``hr=03``, ``event_date=...``, a range too,
@@ -3914,6 +3919,16 @@ _MIL_AFTER24 = re.compile(
     r"(?<![\w-])(?:[Tt]arget|TARGET|[Pp]romised|[Dd]ue|DUE|[Dd]eadline|[Cc]heckpoint|[Cc]ut-?off|[Gg]o/no-go"
     r"|GO/NO-GO|[Tt]oday|[Tt]onight|[Tt]omorrow|tmrw):?\s*$"
 )
+# ... and right before a deadline's noun after a determiner ('Will miss the 1600 target', 'our 0600
+# cut-off', 'the 1700 deadline'; not 'a 1500 target', a count, nor 'the 2030 target', a year's)
+_MIL_BEFORE24 = re.compile(r"\s+(?:target|deadline|cut-?off|checkpoint|ETA|eta)(?![\w-])")
+_MIL_DET = re.compile(r"(?<![\w-])(?:the|its|our|their|The|Its|Our|Their)\s+$")
+# what makes a bare 2000-2039 after a deadline's word a year ('2030 roadmap target', 'target 2030 for
+# net zero', 'FY target 2025'): without one, a 24-hour log's 'new target 2000' is 20:00
+_MIL_YEAR_HINT = re.compile(
+    r"(?i:\b(?:roadmap|years?|annual|fy\d*|q[1-4]|decade|vision|strategy|net[\s-]zero|budget|by\s+end\s+of"
+    r"|calendar|long[\s-]term|quarter|h[12])\b)"
+)
 _MIL_NEXT_WORD = re.compile(
     r"\s+(?!(?i:local|today|tonight|tomorrow|sharp|latest|at|on|or|and|to|for|" + _WD + r")\b)[A-Za-z]"
 )
@@ -4016,14 +4031,22 @@ def _short_military(text: str, a: int, s: int, b: int, first: bool) -> _Cand | N
     m = _MIL_SHORT.match(text, s, b)
     if m is None:
         return None
-    after = _SHORT_AFTER.search(text, max(a, s - 8), s) is not None or (
-        _CLOCK24.get() and m.group("mx") is None and _MIL_AFTER24.search(text, max(a, s - 12), s) is not None
-    )
+    after24 = _CLOCK24.get() and m.group("mx") is None and _MIL_AFTER24.search(
+        text, max(a, s - 12), s) is not None
+    after = after24 or _SHORT_AFTER.search(text, max(a, s - 8), s) is not None
     if m.group("mx"):
         if not (after or first and _LEAD.fullmatch(text, a, s)):
             return None
-    elif m.group("kz") is None and text[s:s + 2] == "20" and text[s + 2] in "0123":
+    elif m.group("kz") is None and text[s:s + 2] == "20" and text[s + 2] in "0123" and not (
+        # ('new target 2000' in a 24-hour log: 20:00, with no word of a year in the item, nor one after it)
+        after24 and _MIL_NEXT_WORD.match(text, m.end(), b) is None
+        and _MIL_YEAR_HINT.search(text, a, b) is None
+    ):
         return None  # ('by 2025', '2030 roadmap': a year; 20:00-20:39 only with a zone or 'h')
+    elif not after and _CLOCK24.get() and m.group("kz") is None and _MIL_BEFORE24.match(
+        text, m.end(), b
+    ) and _MIL_DET.search(text, max(a, s - 8), s) is not None:
+        pass  # ('Will miss the 1600 target' in a 24-hour log: 16:00, the target's)
     elif after:
         if _MIL_NEXT_WORD.match(text, m.end(), b):
             return None
@@ -4901,11 +4924,12 @@ def _range_cands(
     return out
 
 
-# 'first thing Monday' (also 'first thing tomorrow', '... Monday morning'): the start of that working day,
-# read as 09:00 in the text's zone (or the zone written after it), a weekday the next one ahead
+# 'first thing Monday' (also 'first thing tomorrow', '... Monday morning', 'first thing Mon', a weekday's
+# short form capitalised as elsewhere): the start of that working day, read as 09:00 in the text's zone (or
+# the zone written after it), a weekday the next one ahead
 _FIRST_THING = re.compile(
     r"(?<![\w-])(?i:first\s+thing)(?:\s+(?i:on|this|next))?\s+(?P<fd>(?i:tomorrow|tmrw|" + _WEEKDAY_ALT
-    + r"))(?:\s+(?i:morning|am))?(?![\w-])" + _zone_re("f", False)
+    + r")|(?:" + _WD_ABBR + r")(?=\.?(?![\w-])))\.?(?:\s+(?i:morning|am))?(?![\w-])" + _zone_re("f", False)
 )
 
 
