@@ -22,9 +22,12 @@ import pytest
 
 pytestmark = pytest.mark.usefixtures("loopback_only")  # (probe traffic stays on 127.0.0.1)
 
-# (each fork's parent prints the threads alive at the fork, by name)
+# (each fork's parent prints the threads alive at the fork, by name; Python 3.12+'s warning at a fork
+# also counts threads that Python did not start, such as the allocator's background thread pyarrow
+# starts (jemalloc, which makes itself safe across a fork): this wrapper, run as __main__, would show it)
 _FORKS_SEEN = (
-    "import os, sys, threading\n"
+    "import os, sys, threading, warnings\n"
+    "warnings.filterwarnings('ignore', 'This process', DeprecationWarning)\n"
     "real_fork = os.fork\n"
     "def fork():\n"
     "    names = sorted(t.name for t in threading.enumerate())\n"
