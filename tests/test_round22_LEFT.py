@@ -21,40 +21,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 import occ_lib
 from occ_lib import _extract as ex
-from occ_lib.logs import parse_log, read_logs
+from occ_lib.logs import parse_log
 from occ_lib.sla import deadline_misses
 
-FIX = Path(__file__).parent / "fixtures" / "round22"
-
-UTC_LOG = "# Log\n\nAll times UTC.\n\n## Wed 15/10/25\n\n"
-PERTH = "# CAD log\n\nAll times are Perth time (AWST, UTC+8). 24-hour clock.\n\n## Wed 15/10/25\n\n"
-
-
-def _read(head: str, *items: str) -> occ_lib.Logs:
-    return parse_log(head + "".join(f"- {t}\n" for t in items), "x.md")
-
-
-def _deadlines(logs: occ_lib.Logs) -> list[list]:
-    """``[line, tickets, 'MM-DD HH:MM' due (None without one), precision, keyword, missed, moves]``."""
-    dl = logs.deadlines
-    return [[int(n), list(t), None if pd.isna(d) else d.strftime("%m-%d %H:%M"), None if pd.isna(p) else p, k,
-             bool(m), bool(mv)]
-            for n, t, d, p, k, m, mv in zip(dl["line"], dl["tickets"], dl["due_at"], dl["due_precision"],
-                                            dl["keyword"], dl["stated_missed"], dl["moves"], strict=True)]
-
-
-def _fixture(name: str) -> occ_lib.Logs:
-    return read_logs([str(FIX / name)])
-
-
-def _rows_of(rows: list[list], lines: set[int]) -> list[list]:
-    return [r for r in rows if r[0] in lines]
+try:
+    from tests.round22_rows import PERTH, UTC_LOG, deadline_rows, fixture, read_items, rows_of
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    from round22_rows import PERTH, UTC_LOG, deadline_rows, fixture, read_items, rows_of  # type: ignore[no-redef]
 
 
 def _said(text: str) -> bool:
@@ -91,11 +68,11 @@ def test_amount_forecasts_conditions_and_other_things_are_no_miss():
 
 def test_amount_miss_without_due_time_is_a_tickets_miss():
     # (OPS-118 is the ticket raised for the batch's overrun, written after it: no miss of its own)
-    logs = _read(UTC_LOG, "09:00 OPS-7 batch window 09:00-10:00",
+    logs = read_items(UTC_LOG, "09:00 OPS-7 batch window 09:00-10:00",
                  "10:40 OPS-7 done; the window overran by 40 min.", "11:00 OPS-8 done, 1h10m late vs plan.",
                  "12:00 OPS-9 took 3 hrs, 20 min of it waiting",
                  "22:40 EOD batch overran by 40 min; OPS-118 opened, P2.")
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [7, ["OPS-7"], "10-15 10:00", "minute", "window", False, False],
         [8, ["OPS-7"], None, None, "missed", True, False],
         [9, ["OPS-8"], None, None, "missed", True, False],
@@ -107,7 +84,7 @@ def test_amount_miss_without_due_time_is_a_tickets_miss():
 
 
 def test_promise_not_delivered_before_the_item_is_missed():
-    logs = _read(
+    logs = read_items(
         PERTH,
         "0905 hrs - CAD-7 hotfix not delivered (promised 0900 = 0100 UTC). Chased.",
         "0910 hrs - CAD-8 still not delivered, promised by 09:00",
@@ -115,7 +92,7 @@ def test_promise_not_delivered_before_the_item_is_missed():
         "0920 hrs - CAD-10 not delivered yet, vendor promised by 1100",
         "0925 hrs - CAD-11 if not delivered, vendor promised a call by 0900",
     )
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [7, ["CAD-7"], "10-15 01:00", "minute", "promised", True, False],
         [8, ["CAD-8"], "10-15 01:00", "minute", "by", True, False],
         [9, ["CAD-9"], "10-16 01:00", "minute", "by", False, False],
@@ -125,25 +102,25 @@ def test_promise_not_delivered_before_the_item_is_missed():
 
 
 def test_fixtures_amount_and_undelivered_rows():
-    erp = _deadlines(_fixture("erp_close_bengaluru.md"))
-    assert _rows_of(erp, {32, 43}) == [
+    erp = deadline_rows(fixture("erp_close_bengaluru.md"))
+    assert rows_of(erp, {32, 43}) == [
         [32, ["FINCL-202"], None, None, "missed", True, False],
         [43, ["CHG0045521"], None, None, "missed", True, False],
     ]
-    cad = _deadlines(_fixture("cad_upgrade_perth.md"))
-    assert _rows_of(cad, {53}) == [[53, ["CAD-1207"], "10-15 22:00", "minute", "promised", True, False]]
+    cad = deadline_rows(fixture("cad_upgrade_perth.md"))
+    assert rows_of(cad, {53}) == [[53, ["CAD-1207"], "10-15 22:00", "minute", "promised", True, False]]
 
 
 # --- 2. estimates are ETAs ---------------------------------------------------------------------------------
 
 
 def test_estimates_are_etas_that_long_after_the_item():
-    logs = _read(UTC_LOG, "10:00 OPS-1 load started. Manhattan says ~3 hrs, so we are tight",
+    logs = read_items(UTC_LOG, "10:00 OPS-1 load started. Manhattan says ~3 hrs, so we are tight",
                  "10:05 OPS-2 upgrade running, Kieran estimates 40 min.",
                  "10:10 OPS-3 vendor estimate: 1h30m",
                  "10:15 OPS-4 DBA reckons it'll take 2 hrs", "10:20 OPS-5 vendor says 2-3 hrs",
                  "10:25 OPS-6 Vendor Says ~2h")
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [7, ["OPS-1"], "10-15 13:00", "minute", "ETA", False, False],
         [8, ["OPS-2"], "10-15 10:45", "minute", "ETA", False, False],
         [9, ["OPS-3"], "10-15 11:40", "minute", "ETA", False, False],
@@ -154,17 +131,17 @@ def test_estimates_are_etas_that_long_after_the_item():
 
 
 def test_how_long_it_took_is_no_estimate():
-    logs = _read(UTC_LOG, "10:00 OPS-1 the load took 3 hrs", "10:05 OPS-2 ran for 40 min",
+    logs = read_items(UTC_LOG, "10:00 OPS-1 the load took 3 hrs", "10:05 OPS-2 ran for 40 min",
                  "10:10 OPS-3 3 hrs of downtime, vendor says sorry", "10:15 OPS-4 Priya says 40 min late",
                  "10:20 OPS-5 she says 3 hrs ago it restarted", "10:25 OPS-6 vendor says it is 2 hrs behind")
     # (nor a miss: 'late' and 'behind' name no deadline, as item 1's 'late vs plan' does)
-    assert _deadlines(logs) == []
+    assert deadline_rows(logs) == []
 
 
 def test_fixtures_estimate_rows():
-    assert _rows_of(_deadlines(_fixture("wms_cutover_joliet.md")), {24}) == [
+    assert rows_of(deadline_rows(fixture("wms_cutover_joliet.md")), {24}) == [
         [24, ["WMS-418"], "10-19 05:40", "minute", "ETA", False, False]]
-    assert _rows_of(_deadlines(_fixture("cad_upgrade_perth.md")), {24}) == [
+    assert rows_of(deadline_rows(fixture("cad_upgrade_perth.md")), {24}) == [
         [24, ["CAD-1201"], "10-14 19:02", "minute", "ETA", False, False]]
 
 
@@ -178,7 +155,7 @@ def test_first_thing_short_weekday_in_a_due_column_and_after_due():
           "| OPS-6 thing | Kavya | first thing Monday morning | Open |\n\n"
           "- 10:00 OPS-7 fix due first thing Mon\n- 10:05 OPS-8 we met first thing, then lunch\n"
           "- 10:10 OPS-9 the sun came up first thing sun\n")
-    assert _deadlines(parse_log(md, "x.md")) == [
+    assert deadline_rows(parse_log(md, "x.md")) == [
         [9, ["RITM0123456"], "10-20 09:00", "minute", "due", False, False],
         [10, ["OPS-5"], "10-17 09:00", "minute", "due", False, False],
         [11, ["OPS-6"], "10-20 09:00", "minute", "due", False, False],
@@ -187,12 +164,12 @@ def test_first_thing_short_weekday_in_a_due_column_and_after_due():
 
 
 def test_a_named_partys_update_promise():
-    logs = _read(UTC_LOG, "18:05 FIN-7 SR opened, Sev 2. Oracle will update first thing tomorrow.",
+    logs = read_items(UTC_LOG, "18:05 FIN-7 SR opened, Sev 2. Oracle will update first thing tomorrow.",
                  "18:10 FIN-8 Oracle will update by 09:00 tomorrow.",
                  "18:15 FIN-9 the agent will update at 02:00",
                  "18:20 FIN-10 Agent will update at 02:00", "18:25 FIN-11 Kieran will update first thing Mon",
                  "18:30 FIN-12 It will update at 19:00")
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [7, ["FIN-7"], "10-16 09:00", "minute", "update", False, False],
         [8, ["FIN-8"], "10-16 09:00", "minute", "update", False, False],
         [11, ["FIN-11"], "10-20 09:00", "minute", "update", False, False],
@@ -200,8 +177,8 @@ def test_a_named_partys_update_promise():
 
 
 def test_fixture_first_thing_rows():
-    erp = _fixture("erp_close_bengaluru.md")
-    assert _rows_of(_deadlines(erp), {34, 62}) == [
+    erp = fixture("erp_close_bengaluru.md")
+    assert rows_of(deadline_rows(erp), {34, 62}) == [
         [34, ["FINCL-207"], "11-04 03:30", "minute", "update", False, False],
         [62, ["RITM0123456"], "11-10 03:30", "minute", "due", False, False],
     ]
@@ -216,33 +193,34 @@ def test_fixture_first_thing_rows():
 
 
 def test_bare_hhmm_before_a_deadline_noun_in_a_24_hour_log():
-    logs = _read(PERTH, "1545 hrs CAD-6: 5 of 7 done. Will miss the 1600 target.",
+    logs = read_items(PERTH, "1545 hrs CAD-6: 5 of 7 done. Will miss the 1600 target.",
                  "1550 hrs CAD-7 missed the 1500 target", "1555 hrs CAD-8 our 1700 deadline is tight",
                  "1600 hrs CAD-9 a 1500 target for calls", "1605 hrs CAD-10 the 2030 target")
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [7, ["CAD-6"], "10-15 08:00", "minute", "target", False, False],
         [8, ["CAD-7"], "10-15 07:00", "minute", "target", True, False],
         [9, ["CAD-8"], "10-15 09:00", "minute", "deadline", False, False],
     ]
     # (a log on no 24-hour clock reads no bare HHMM there)
     plain = "# CAD log\n\nAll times are Perth time (AWST, UTC+8).\n\n## Wed 15/10/25\n\n"
-    assert _deadlines(_read(plain, "CAD-6: Will miss the 1600 target.", "CAD-7 new target 2000.")) == []
+    logs = read_items(plain, "CAD-6: Will miss the 1600 target.", "CAD-7 new target 2000.")
+    assert deadline_rows(logs) == []
 
 
 def test_new_target_2000_is_a_time_where_no_year_is_said():
-    logs = _read(PERTH, "1545 hrs CAD-6 new target 2000.", "1550 hrs CAD-7 target 2030 on the roadmap",
+    logs = read_items(PERTH, "1545 hrs CAD-6 new target 2000.", "1550 hrs CAD-7 target 2030 on the roadmap",
                  "1555 hrs CAD-8 FY target 2025", "1600 hrs CAD-9 by 2025",
                  "1605 hrs CAD-10 target 2000 calls",
                  "1610 hrs CAD-11 due 2015 tonight")
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [7, ["CAD-6"], "10-15 12:00", "minute", "target", False, True],  # ('new': a move)
         [12, ["CAD-11"], "10-15 12:15", "minute", "due", False, False],
     ]
 
 
 def test_fixture_new_target_row():
-    cad = _fixture("cad_upgrade_perth.md")
-    assert _rows_of(_deadlines(cad), {41, 46}) == [
+    cad = fixture("cad_upgrade_perth.md")
+    assert rows_of(deadline_rows(cad), {41, 46}) == [
         [41, ["CAD-1206"], "10-15 08:00", "minute", "target", False, False],
         # ('Will miss the 1600 target, new target 2000': the 1600 one superseded by it, as 'next ETA' does)
         [46, ["CAD-1206"], "10-15 12:00", "minute", "target", False, True],
@@ -279,14 +257,14 @@ def test_offsets_from_a_stated_t():
         [13, "10-15 01:45", "minute"], [14, "10-15 02:45", "minute"], [15, "10-15 03:10", "minute"],
         [16, "10-15 03:20", "minute"], [17, "10-15 03:30", "minute"],
     ]
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [15, ["CHG-1"], "10-15 07:00", "minute", "due", True, False],
         [16, ["CHG-1"], "10-15 04:00", "minute", "ETA", False, False],
     ]
 
 
 def test_fixture_offset_rows():
-    cad = _fixture("cad_upgrade_perth.md")
+    cad = fixture("cad_upgrade_perth.md")
     assert [r for r in _events_at(cad) if r[0] == 21] == [[21, "10-14 17:45", "minute"]]
-    wms = _fixture("wms_cutover_joliet.md")
-    assert _rows_of(_deadlines(wms), {35}) == [[35, [], "10-19 06:00", "minute", "due", True, False]]
+    wms = fixture("wms_cutover_joliet.md")
+    assert rows_of(deadline_rows(wms), {35}) == [[35, [], "10-19 06:00", "minute", "due", True, False]]

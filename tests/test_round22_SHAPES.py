@@ -17,61 +17,36 @@ and the misreadings they showed, fixed as rules.
 
 from __future__ import annotations
 
-from pathlib import Path
+try:
+    from tests.round22_rows import PERTH, UTC_LOG, deadline_rows, event_rows, fixture, read_items, rows_of
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    from round22_rows import (  # type: ignore[no-redef]
+        PERTH,
+        UTC_LOG,
+        deadline_rows,
+        event_rows,
+        fixture,
+        read_items,
+        rows_of,
+    )
 
-import pandas as pd
 
-import occ_lib
-from occ_lib.logs import parse_log, read_logs
-
-FIX = Path(__file__).parent / "fixtures" / "round22"
-
-PERTH = "# CAD log\n\nAll times are Perth time (AWST, UTC+8). 24-hour clock.\n\n## Wed 15/10/25\n\n"
 PERTH_PLAIN = "# CAD log\n\nAll times are Perth time (AWST, UTC+8).\n\n## Wed 15/10/25\n\n"
-UTC_LOG = "# Log\n\nAll times UTC.\n\n## Wed 15/10/25\n\n"
-
-
-def _read(head: str, *items: str) -> occ_lib.Logs:
-    return parse_log(head + "".join(f"- {t}\n" for t in items), "x.md")
-
-
-def _events(logs: occ_lib.Logs) -> list[list]:
-    """``[line, 'MM-DD HH:MM:SS' at, at_precision, kind, level, tickets]`` of each event."""
-    ev = logs.events
-    return [[int(n), a.strftime("%m-%d %H:%M:%S"), p, k, int(lv), list(t)]
-            for n, a, p, k, lv, t in zip(ev["line"], ev["at"], ev["at_precision"], ev["kind"], ev["level"],
-                                         ev["tickets"], strict=True)]
-
-
-def _deadlines(logs: occ_lib.Logs) -> list[list]:
-    """``[line, tickets, 'MM-DD HH:MM' due (None without one), precision, keyword, missed, moves]``."""
-    dl = logs.deadlines
-    return [[int(n), list(t), None if pd.isna(d) else d.strftime("%m-%d %H:%M"), p, k, bool(m), bool(mv)]
-            for n, t, d, p, k, m, mv in zip(dl["line"], dl["tickets"], dl["due_at"], dl["due_precision"],
-                                            dl["keyword"], dl["stated_missed"], dl["moves"], strict=True)]
-
-
-def _fixture(name: str) -> occ_lib.Logs:
-    return read_logs([str(FIX / name)])
-
-
-def _rows_of(rows: list[list], lines: set[int]) -> list[list]:
-    return [r for r in rows if r[0] in lines]
 
 
 # --- the fixtures' lines that were misread --------------------------------------------------------------
 
 
 def test_cad_fixture_military_deadlines():
-    logs = _fixture("cad_upgrade_perth.md")
-    assert _rows_of(_deadlines(logs), {26, 31, 41, 44}) == [
+    logs = fixture("cad_upgrade_perth.md")
+    assert rows_of(deadline_rows(logs), {26, 31, 41, 44}) == [
         [26, [], "10-14 19:30", "minute", "go/no-go", False, False],
         [31, [], "10-14 21:30", "minute", "target", False, False],
         [41, ["CAD-1206"], "10-15 08:00", "minute", "target", False, False],
         # (AEST is read as Sydney's zone, daylight saving following the date: 09:00 AEDT; see the report)
         [44, ["CAD-1207"], "10-15 22:00", "minute", "ETA", False, True],
     ]
-    assert _rows_of(_events(logs), {23, 25, 28, 31}) == [
+    assert rows_of(event_rows(logs), {23, 25, 28, 31}) == [
         [23, "10-14 18:00:00", "second", "note", 0, []],
         [25, "10-14 18:41:00", "minute", "note", 0, ["CAD-1201"]],
         [28, "10-14 19:52:41", "second", "resolved", 0, ["CAD-1201"]],
@@ -80,24 +55,24 @@ def test_cad_fixture_military_deadlines():
 
 
 def test_wms_fixture_cutoff_made_is_the_items_stamp():
-    logs = _fixture("wms_cutover_joliet.md")
-    assert _rows_of(_events(logs), {47, 49}) == [
+    logs = fixture("wms_cutover_joliet.md")
+    assert rows_of(event_rows(logs), {47, 49}) == [
         [47, "10-19 14:40:00", "minute", "escalation", 3, ["WMS-430"]],
         [49, "10-19 18:58:00", "minute", "note", 0, []],
     ]
-    assert _rows_of(_deadlines(logs), {47, 49}) == [
+    assert rows_of(deadline_rows(logs), {47, 49}) == [
         [47, ["WMS-430"], "10-19 19:00", "minute", "cutoff", False, False],
     ]
 
 
 def test_erp_fixture_deed_by_missed_its_and_oracle_codes():
-    logs = _fixture("erp_close_bengaluru.md")
-    assert _rows_of(_events(logs), {33, 34}) == [
+    logs = fixture("erp_close_bengaluru.md")
+    assert rows_of(event_rows(logs), {33, 34}) == [
         [33, "11-03 11:10:00", "minute", "note", 0, ["INC0091177"]],
         [33, "11-03 11:50:00", "minute", "resolved", 0, ["INC0091177"]],
         [34, "11-03 12:35:00", "minute", "plan", 0, ["FINCL-207"]],
     ]
-    assert _rows_of(_deadlines(logs), {33, 41}) == [
+    assert rows_of(deadline_rows(logs), {33, 41}) == [
         [41, ["FINCL-207"], "11-04 09:30", "minute", "missed", True, False],
         [41, ["FINCL-207"], "11-05 05:30", "minute", "target", False, True],
     ]
@@ -107,10 +82,10 @@ def test_erp_fixture_deed_by_missed_its_and_oracle_codes():
 
 
 def test_military_after_deadline_words_in_a_24_hour_log():
-    logs = _read(PERTH, "0450 hrs: back on CAD, target 0530.", "0700 hrs: CAD-1206 target 1600 today.",
+    logs = read_items(PERTH, "0450 hrs: back on CAD, target 0530.", "0700 hrs: CAD-1206 target 1600 today.",
                  "1600 hrs: CAD-1210 due 1800.", "1600 hrs: go/no-go 1700.",
                  "0900 hrs: CAD-1207 ETA moved to tomorrow 0800 AWST.")
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [7, [], "10-14 21:30", "minute", "target", False, False],
         [8, ["CAD-1206"], "10-15 08:00", "minute", "target", False, False],
         [9, ["CAD-1210"], "10-15 10:00", "minute", "due", False, False],
@@ -121,22 +96,23 @@ def test_military_after_deadline_words_in_a_24_hour_log():
 
 def test_military_after_deadline_words_negatives():
     # (not a 24-hour log: 'target 1600' is a number there, the deadline 'today' alone)
-    assert _deadlines(_read(PERTH_PLAIN, "07:00 CAD-1206 target 1600 today.")) == [
+    assert deadline_rows(read_items(PERTH_PLAIN, "07:00 CAD-1206 target 1600 today.")) == [
         [7, ["CAD-1206"], "10-15 00:00", "day", "target", False, False],
     ]
     # (a count: a word that is no time's after it)
-    logs = _read(PERTH, "1600 hrs: CAD-1209 target 1500 units today.")
-    assert _deadlines(logs) == []
-    assert _events(logs) == [[7, "10-15 08:00:00", "minute", "note", 0, ["CAD-1209"]]]
+    logs = read_items(PERTH, "1600 hrs: CAD-1209 target 1500 units today.")
+    assert deadline_rows(logs) == []
+    assert event_rows(logs) == [[7, "10-15 08:00:00", "minute", "note", 0, ["CAD-1209"]]]
 
 
 # --- 2: a go/no-go and what it decides ------------------------------------------------------------------
 
 
 def test_go_no_go_on_or_for_what_it_decides():
-    logs = _read(UTC_LOG, "03:05 go/no-go on rollback at 03:30.", "03:05 go/no-go for the cutover at 13:30.",
-                 "03:05 go/no-go on the DB rollback by 04:00.")
-    assert _deadlines(logs) == [
+    logs = read_items(UTC_LOG, "03:05 go/no-go on rollback at 03:30.",
+                      "03:05 go/no-go for the cutover at 13:30.",
+                      "03:05 go/no-go on the DB rollback by 04:00.")
+    assert deadline_rows(logs) == [
         [7, [], "10-15 03:30", "minute", "go/no-go", False, False],
         [8, [], "10-15 13:30", "minute", "go/no-go", False, False],
         # (a 'by' right before the time is the nearer keyword, as it is after any other)
@@ -145,19 +121,19 @@ def test_go_no_go_on_or_for_what_it_decides():
 
 
 def test_go_no_go_negatives():
-    logs = _read(UTC_LOG, "03:35 held the go/no-go on rollback at 03:30",
+    logs = read_items(UTC_LOG, "03:35 held the go/no-go on rollback at 03:30",
                  "03:40 go/no-go on rollback was fine, 03:30 restart", "03:45 ETA on the patch 17:00")
-    assert _deadlines(logs) == []
+    assert deadline_rows(logs) == []
 
 
 # --- 3: a promise brought forward -----------------------------------------------------------------------
 
 
 def test_promise_brought_forward_moves_it():
-    logs = _read(UTC_LOG, "11:20 OPS-1 hotfix ETA Fri 10:00.",
+    logs = read_items(UTC_LOG, "11:20 OPS-1 hotfix ETA Fri 10:00.",
                  "12:20 OPS-1 hotfix ETA pulled in to tomorrow 09:00.",
                  "12:40 OPS-3 go-live ETA moved up to 15:00", "12:45 OPS-4 target brought forward to 14:00")
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [7, ["OPS-1"], "10-17 10:00", "minute", "ETA", False, False],
         [8, ["OPS-1"], "10-16 09:00", "minute", "ETA", False, True],
         [9, ["OPS-3"], "10-15 15:00", "minute", "ETA", False, True],
@@ -166,31 +142,31 @@ def test_promise_brought_forward_moves_it():
 
 
 def test_brought_forward_without_a_promise_is_none():
-    assert _deadlines(_read(UTC_LOG, "12:30 OPS-2 go-live brought forward to 14:00.")) == []
+    assert deadline_rows(read_items(UTC_LOG, "12:30 OPS-2 go-live brought forward to 14:00.")) == []
 
 
 # --- 4: a cut-off made ----------------------------------------------------------------------------------
 
 
 def test_cutoff_made_after_the_items_stamp():
-    logs = _read(UTC_LOG, "13:58 carrier cutoff made, 37 of 41 trailers.", "13:59 cutoff made",
+    logs = read_items(UTC_LOG, "13:58 carrier cutoff made, 37 of 41 trailers.", "13:59 cutoff made",
                  "12:00 carrier cutoff for UPS")
-    assert _events(logs) == [
+    assert event_rows(logs) == [
         [7, "10-15 13:58:00", "minute", "note", 0, []],
         [8, "10-15 13:59:00", "minute", "note", 0, []],
         [9, "10-15 00:00:00", "day", "deadline", 0, []],
     ]
-    assert _deadlines(logs) == [[9, [], "10-15 12:00", "minute", "cutoff", False, False]]
+    assert deadline_rows(logs) == [[9, [], "10-15 12:00", "minute", "cutoff", False, False]]
 
 
 # --- 5: a deed told as past with its doer ---------------------------------------------------------------
 
 
 def test_deed_by_is_when_it_was_done():
-    logs = _read(UTC_LOG, "16:40 OPS-1 reassigned to us. We fixed the 14 cost centres by 17:20.",
+    logs = read_items(UTC_LOG, "16:40 OPS-1 reassigned to us. We fixed the 14 cost centres by 17:20.",
                  "16:45 OPS-2 I restarted both nodes by 16:44")
-    assert _deadlines(logs) == []
-    assert _events(logs) == [
+    assert deadline_rows(logs) == []
+    assert event_rows(logs) == [
         [7, "10-15 16:40:00", "minute", "note", 0, ["OPS-1"]],
         [7, "10-15 17:20:00", "minute", "resolved", 0, ["OPS-1"]],
         [8, "10-15 16:45:00", "minute", "note", 0, ["OPS-2"]],
@@ -198,11 +174,11 @@ def test_deed_by_is_when_it_was_done():
 
 
 def test_deed_by_negatives():
-    logs = _read(UTC_LOG, "10:00 OPS-1 we needed it by 17:00", "10:01 OPS-2 we agreed to ship by 17:00",
+    logs = read_items(UTC_LOG, "10:00 OPS-1 we needed it by 17:00", "10:01 OPS-2 we agreed to ship by 17:00",
                  "10:02 OPS-3 we fixed it. Deploy by 17:00", "10:03 OPS-4 fixed by 17:30",
                  "10:04 OPS-5 We will have it fixed by 17:30",
                  "10:05 OPS-6 we escalated and need the fix by 17:00")
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [7, ["OPS-1"], "10-15 17:00", "minute", "by", False, False],
         [8, ["OPS-2"], "10-15 17:00", "minute", "by", False, False],
         [9, ["OPS-3"], "10-15 17:00", "minute", "by", False, False],
@@ -216,9 +192,9 @@ def test_deed_by_negatives():
 
 
 def test_missed_its_time():
-    logs = _read(UTC_LOG, "16:00 OPS-1 blocked, missed its 15:00 due time.",
+    logs = read_items(UTC_LOG, "16:00 OPS-1 blocked, missed its 15:00 due time.",
                  "16:05 OPS-2 missed the 15:30 due time", "16:10 OPS-3 out by our 17:00 cutoff")
-    assert _deadlines(logs) == [
+    assert deadline_rows(logs) == [
         [7, ["OPS-1"], "10-15 15:00", "minute", "missed", True, False],
         [8, ["OPS-2"], "10-15 15:30", "minute", "missed", True, False],
         [9, ["OPS-3"], "10-15 17:00", "minute", "cutoff", False, False],
@@ -229,9 +205,9 @@ def test_missed_its_time():
 
 
 def test_oracle_errors_are_no_tickets():
-    logs = _read(UTC_LOG, "12:55 OPS-5 failed with ORA-01476, TNS-12541 and PLS-00201",
+    logs = read_items(UTC_LOG, "12:55 OPS-5 failed with ORA-01476, TNS-12541 and PLS-00201",
                  "12:56 ORA-1234 opened", "12:57 ORA-00060 deadlock")
-    assert _events(logs) == [
+    assert event_rows(logs) == [
         [7, "10-15 12:55:00", "minute", "note", 0, ["OPS-5"]],
         [8, "10-15 12:56:00", "minute", "note", 0, ["ORA-1234"]],
         [9, "10-15 12:57:00", "minute", "note", 0, []],
