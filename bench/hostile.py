@@ -87,6 +87,9 @@ def cases(scale: float) -> dict[str, str]:
         # ... a miss looked for in the whole rest of the item, once per deadline missed
         "missed cut-offs": DAY + "15:35 AusPost cut-off missed by 5 min; driver waited, 1,120 consignments "
         "collected at 15:41. " * n + "\n",
+        # session 22: a 24-hour log's item searched whole for a year's word once per bare 20xx in it
+        "24-hour targets": "# Log\nAll times are Perth time (AWST, UTC+8). 24-hour clock.\n\n" + DAY
+        + "Will miss the 1600 target, new target 2000; " * n + "\n",
     }
 
 

@@ -3929,6 +3929,16 @@ _MIL_YEAR_HINT = re.compile(
     r"(?i:\b(?:roadmap|years?|annual|fy\d*|q[1-4]|decade|vision|strategy|net[\s-]zero|budget|by\s+end\s+of"
     r"|calendar|long[\s-]term|quarter|h[12])\b)"
 )
+
+
+@functools.lru_cache(maxsize=4)
+def _year_word_in(text: str, a: int, b: int) -> bool:
+    """Whether the item ``text[a:b]`` names a year's word (:data:`_MIL_YEAR_HINT`), asked once per item:
+    an item of thousands of 'new target 2000' searched itself whole once per number (quadratic).
+    Emptied with :func:`forget_lowered`, after each document."""
+    return _MIL_YEAR_HINT.search(text, a, b) is not None
+
+
 _MIL_NEXT_WORD = re.compile(
     r"\s+(?!(?i:local|today|tonight|tomorrow|sharp|latest|at|on|or|and|to|for|" + _WD + r")\b)[A-Za-z]"
 )
@@ -4040,7 +4050,7 @@ def _short_military(text: str, a: int, s: int, b: int, first: bool) -> _Cand | N
     elif m.group("kz") is None and text[s:s + 2] == "20" and text[s + 2] in "0123" and not (
         # ('new target 2000' in a 24-hour log: 20:00, with no word of a year in the item, nor one after it)
         after24 and _MIL_NEXT_WORD.match(text, m.end(), b) is None
-        and _MIL_YEAR_HINT.search(text, a, b) is None
+        and not _year_word_in(text, a, b)
     ):
         return None  # ('by 2025', '2030 roadmap': a year; 20:00-20:39 only with a zone or 'h')
     elif not after and _CLOCK24.get() and m.group("kz") is None and _MIL_BEFORE24.match(
@@ -4601,6 +4611,7 @@ def forget_lowered() -> None:
     lower case are not held until the next one)."""
     global _LAST_LOWERED
     _LAST_LOWERED = ("", "")
+    _year_word_in.cache_clear()
 
 
 def texts_holding(hay: str, needles: tuple[str, ...], starts: list[int]) -> set[int]:

@@ -268,3 +268,22 @@ def test_fixture_offset_rows():
     assert [r for r in _events_at(cad) if r[0] == 21] == [[21, "10-14 17:45", "minute"]]
     wms = fixture("wms_cutover_joliet.md")
     assert rows_of(deadline_rows(wms), {35}) == [[35, [], "10-19 06:00", "minute", "due", True, False]]
+
+
+def test_an_item_is_searched_for_a_year_word_once(monkeypatch):
+    # (not once per bare 20xx in it: an item of thousands of 'new target 2000' took quadratic time)
+    from occ_lib import times
+
+    seen = []
+    pattern = times._MIL_YEAR_HINT
+
+    class _Counting:
+        def search(self, text: str, a: int, b: int):
+            seen.append((a, b))
+            return pattern.search(text, a, b)
+
+    monkeypatch.setattr(times, "_MIL_YEAR_HINT", _Counting())
+    times.forget_lowered()
+    logs = read_items(PERTH, "CAD-9 " + "new target 2000; " * 200)
+    assert deadline_rows(logs) == [[7, ["CAD-9"], "10-15 12:00", "minute", "target", False, True]]
+    assert len(seen) == 1
