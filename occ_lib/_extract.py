@@ -3349,6 +3349,16 @@ _IN_DURATION = re.compile(
 # (the keywords _IN_DURATION's matches open with)
 _DURATION_OPENS = ("eta", "due", "within", "next", "sla", "breach", "will", "frt")
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
+
+
+def _minutes(m: re.Match[str], keyword: str) -> tuple[float, str, int, int]:
+    """(minutes, ``keyword``, start, end) of a duration matched as ``n`` and its unit ``u``, or as hours
+    ``n`` and minutes ``n2`` when the pattern has ``uh`` ('1h30m'); it starts at group ``v``."""
+    if "uh" in m.re.groupindex and m.group("uh") is not None:
+        minutes = float(m.group("n")) * 60 + float(m.group("n2"))
+    else:
+        minutes = float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()]
+    return minutes, keyword, m.start("v"), m.end()
 # what makes an 'SLA breach in' a count, not a clock: 'no SLA breach in 30 days', '2 SLA breaches in 24h'
 _BREACH_COUNT = re.compile(r"(?i:(?<![\w:.-])(?:no|zero|any|without|\d+)\s+(?:[\w-]+\s+)?)$")
 # what an SLA clock is for, right after it: 'SLA breach in 2h 13m for next update' (kept by that update)
@@ -3419,7 +3429,7 @@ def _back_in(prose: str) -> tuple[float, str, int, int] | None:
             lo = stop.end()
         if _PAST_DEED.search(prose, lo, m.start()) is not None:
             return None  # ('restarted pods, service back in 5 min': how long it took)
-    return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], "ETA", m.start("v"), m.end()
+    return _minutes(m, "ETA")
 
 
 # someone's estimate of how long the work has left ('Manhattan says ~3 hrs', 'Kieran estimates 40 min',
@@ -3445,11 +3455,7 @@ def _estimate(prose: str) -> tuple[float, str, int, int] | None:
     ):
         return None
     m = _ESTIMATE.search(prose)
-    if m is None:
-        return None
-    if m.group("uh") is not None:  # ('estimate: 1h30m')
-        return float(m.group("n")) * 60 + float(m.group("n2")), "ETA", m.start("v"), m.end()
-    return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], "ETA", m.start("v"), m.end()
+    return None if m is None else _minutes(m, "ETA")  # (also 'estimate: 1h30m')
 
 
 def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
@@ -3485,9 +3491,7 @@ def duration_deadline(prose: str) -> tuple[float, str, int, int] | None:
             continue  # ('response within 15 minutes of paging is our target': a policy, no promise)
         if m.group("hour") is not None:  # ('within the hour', 'ETA half an hour')
             return 30.0 if m.group("half") is not None else 60.0, keyword, m.start("v"), m.end()
-        if m.group("uh") is not None:  # ('ETA 1h30m')
-            return float(m.group("n")) * 60 + float(m.group("n2")), keyword, m.start("v"), m.end()
-        return float(m.group("n")) * _UNIT_MINUTES[m.group("u")[0].lower()], keyword, m.start("v"), m.end()
+        return _minutes(m, keyword)  # (also 'ETA 1h30m')
     return _back_in(prose) or _estimate(prose)
 
 

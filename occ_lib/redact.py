@@ -1656,35 +1656,37 @@ _VALUE_AFTER = r"(?:[ \t]+|(?=[^\s-]))"  # (an option's value after a space, or 
 # (a tool's name as the gate finds it, its pattern, the pattern of the options its value follows, and what
 # the value must be: 'any' whatever the syntax says, 'cred' one that looks like a credential, not a port or
 # a word, 'community' any but a well-known default)
+def _short_option(flag: str) -> _LazyPattern:
+    """A tool's one-letter option (``flag``, a pattern: 'w', '[as]') and its value, after a space or glued to
+    it ('-w X', '-wX'), for :data:`_TOOL_OPTIONS` (group 1 the option, group 2 the value)."""
+    return _lazy(r"((?<!\S)-" + flag + _VALUE_AFTER + ")(?!-)" + _VALUE)
+
+
 _TOOL_OPTIONS = (
-    ("ldap", _lazy(r"\bldap[a-z]+\b"), _lazy(r"((?<!\S)-w" + _VALUE_AFTER + ")(?!-)" + _VALUE), "any"),
+    ("ldap", _lazy(r"\bldap[a-z]+\b"), _short_option(r"w"), "any"),
     # (ldappasswd's old and new passwords; ldapsearch's '-s' is a scope, '-a' a deref)
-    ("ldappasswd", _lazy(r"\bldappasswd\b"), _lazy(r"((?<!\S)-[as]" + _VALUE_AFTER + ")(?!-)" + _VALUE),
-     "any"),
+    ("ldappasswd", _lazy(r"\bldappasswd\b"), _short_option(r"[as]"), "any"),
     # (keytool's new password after '-storepasswd' or '-keypasswd'; its '-storepass' is any command's below)
     ("keytool", _lazy(r"\bkeytool\b"), _lazy(r"((?<!\S)-new[ \t]+)(?!-)" + _VALUE), "any"),
     # (an RDP client's password, its gateway's and a pass-the-hash's NTLM hash: '/p:' only after one)
     ("freerdp", _lazy(r"\b(?:xfreerdp|wlfreerdp|sdl-freerdp|freerdp)3?\b"),
      _lazy(r"((?<![^\s\"'])/(?:p|password|gp|gateway-password|pth):|(?<=,)p:|(?<!\S)-p[ \t]+)(?![-\s])"
            + _VALUE), "any"),
-    ("rdesktop", _lazy(r"\brdesktop\b"), _lazy(r"((?<!\S)-p" + _VALUE_AFTER + ")(?!-)" + _VALUE), "any"),
+    ("rdesktop", _lazy(r"\brdesktop\b"), _short_option(r"p"), "any"),
     # (net-snmp's tools: '-c' a community, '-A' and '-X' SNMPv3's pass phrases, '-3m'/'-3k' their keys; not
     # Cisco's 'snmp-server', a config line below)
-    ("snmp", _lazy(r"\bsnmp[a-z]*\b(?!-)"),
-     _lazy(r"((?<!\S)-c" + _VALUE_AFTER + ")(?!-)" + _VALUE), "community"),
-    ("snmp", _lazy(r"\bsnmp[a-z]*\b(?!-)"),
-     _lazy(r"((?<!\S)-(?:A|X|3[mMkK])" + _VALUE_AFTER + ")(?!-)" + _VALUE), "any"),
+    ("snmp", _lazy(r"\bsnmp[a-z]*\b(?!-)"), _short_option(r"c"), "community"),
+    ("snmp", _lazy(r"\bsnmp[a-z]*\b(?!-)"), _short_option(r"(?:A|X|3[mMkK])"), "any"),
     ("winrs", _lazy(r"(?i:\bwinrs\b)"), _lazy(r"((?<![^\s\"'])[-/](?i:p|password):)" + _VALUE), "any"),
     ("schtasks", _lazy(r"(?i:\bschtasks\b)"), _lazy(r"((?<!\S)/(?i:rp|p)[ \t]+)(?![-/*])" + _VALUE),
      "any"),
     # (SQL Server's and Sybase's clients, IPMI's: '-P' a password; scp's '-P' is a port, mysql's too)
-    ("-P", _lazy(r"\b(?:sqlcmd|bcp|osql|isql)\b"),
-     _lazy(r"((?<!\S)-P" + _VALUE_AFTER + ")(?!-)" + _VALUE), "cred"),
-    ("ipmitool", _lazy(r"\bipmitool\b"), _lazy(r"((?<!\S)-P" + _VALUE_AFTER + ")(?!-)" + _VALUE), "cred"),
+    ("-P", _lazy(r"\b(?:sqlcmd|bcp|osql|isql)\b"), _short_option(r"P"), "cred"),
+    ("ipmitool", _lazy(r"\bipmitool\b"), _short_option(r"P"), "cred"),
     # (MongoDB's and Cassandra's clients: '-p' a password, not a port: 'mongodump -p 27017' stays)
-    ("mongo", _lazy(r"\bmongo(?:sh|dump|restore|export|import|stat|top|files)?\b"),
-     _lazy(r"((?<!\S)-p" + _VALUE_AFTER + ")(?!-)" + _VALUE), "cred"),
-    ("cqlsh", _lazy(r"\bcqlsh\b"), _lazy(r"((?<!\S)-p" + _VALUE_AFTER + ")(?!-)" + _VALUE), "cred"),
+    ("mongo", _lazy(r"\bmongo(?:sh|dump|restore|export|import|stat|top|files)?\b"), _short_option(r"p"),
+     "cred"),
+    ("cqlsh", _lazy(r"\bcqlsh\b"), _short_option(r"p"), "cred"),
     # (lftp's 'user,password'; its '-e' script's 'open -u' too)
     ("lftp", _lazy(r"\blftp\b"),
      _lazy(r"((?<![^\s\"'`])(?:-u|--user)(?:[ \t]+|=)[\"']?[^\s,\"':]+,)([^\s\"'`]+)"), "any"),
