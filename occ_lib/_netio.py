@@ -40,6 +40,7 @@ import asyncio
 import functools
 import ipaddress
 import re
+import select
 import socket
 import ssl
 import time
@@ -49,6 +50,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import h11
 import httpx
 
+_poll = getattr(select, "poll", None)
+_POLLOUT = getattr(select, "POLLOUT", 4)
 _READ_BYTES = 64 * 1024  # per read, as httpcore
 _MAX_EVENT = 100 * 1024  # largest status line + headers h11 buffers, as httpcore
 
@@ -213,7 +216,8 @@ async def _connect_first(
         sock = socket.socket(family, socket.SOCK_STREAM)
         try:
             sock.setblocking(False)
-            await loop.sock_connect(sock, addr)
+            if not _connected_at_once(sock, addr):
+                await loop.sock_connect(sock, addr)
             return sock
         except OSError as exc:
             sock.close()
@@ -226,6 +230,31 @@ async def _connect_first(
     raise OSError(f"all connection attempts failed: {'; '.join(map(str, errors))}") from (
         errors[0] if errors else None
     )
+
+
+def _connected_at_once(sock: socket.socket, addr: tuple[typing.Any, ...]) -> bool:
+    """Connect ``sock`` without waiting on the event loop when the peer answers within the call
+    (a loopback or nearby host often has by the time ``connect()`` returns): True when connected.
+
+    False leaves the connect to ``loop.sock_connect`` (it is still in progress, or there is no
+    ``poll``); a refusal is raised here as it would be there. Waiting for the loop's word that a
+    finished connect is writable costs a probe two turns of the loop, each behind every other
+    probe's work of that turn."""
+    if _poll is None:
+        return False
+    try:
+        sock.connect(addr)
+        return True
+    except (BlockingIOError, InterruptedError):
+        pass
+    watch = _poll()
+    watch.register(sock, _POLLOUT)
+    if not watch.poll(0):
+        return False
+    err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    if err:
+        raise OSError(err, f"Connect call failed {addr}")
+    return True
 
 
 class _SocketStream:
