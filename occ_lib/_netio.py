@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import contextlib
 import functools
 import ipaddress
 import re
@@ -232,6 +233,16 @@ async def _connect_first(
     )
 
 
+_UNLIMITED = contextlib.nullcontext()
+
+
+def _limit(timeout: float | None) -> typing.AsyncContextManager[object]:
+    """``asyncio.timeout(timeout)``, or for None no timer at all: a probe bounds its whole exchange
+    with one budget of its own and gives its operations none (each timer costs its probe a heap push
+    and a cancelled entry left for the loop to sweep)."""
+    return _UNLIMITED if timeout is None else asyncio.timeout(timeout)
+
+
 def _connected_at_once(sock: socket.socket, addr: tuple[typing.Any, ...]) -> bool:
     """Connect ``sock`` without waiting on the event loop when the peer answers within the call
     (a loopback or nearby host often has by the time ``connect()`` returns): True when connected.
@@ -273,7 +284,7 @@ class _SocketStream:
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         loop = asyncio.get_running_loop()
         try:
-            async with asyncio.timeout(timeout):
+            async with _limit(timeout):
                 return await loop.sock_recv(self._sock, max_bytes)
         except TimeoutError as exc:
             raise httpx.ReadTimeout("") from exc
@@ -285,7 +296,7 @@ class _SocketStream:
             return
         loop = asyncio.get_running_loop()
         try:
-            async with asyncio.timeout(timeout):
+            async with _limit(timeout):
                 await loop.sock_sendall(self._sock, buffer)
         except TimeoutError as exc:
             raise httpx.WriteTimeout("") from exc
@@ -317,7 +328,7 @@ async def connect(host: str, port: int, timeout: float | None) -> _SocketStream:
     loop = asyncio.get_running_loop()
     dns_ms: float | None = None
     try:
-        async with asyncio.timeout(timeout):
+        async with _limit(timeout):
             dns_ms, addrs = await _resolve(loop, host, port)
             sock = await _connect_first(loop, addrs)
     except TimeoutError as exc:

@@ -815,7 +815,9 @@ class _Plan:
             tags=json.dumps(dict(sorted(t.display_tags.items())), ensure_ascii=False, separators=(",", ":")),
         )
         self.headers = t.header_values()
-        self.timeout = httpx.Timeout(t.timeout_s)
+        # (no timer per operation: the probe's one budget, asyncio.timeout in _probe_one, bounds them
+        # all; a connect, read or write timer of the same length, started later, could never end first)
+        self.timeout = _ONE_BUDGET
         # An explicit Authorization header wins over ``user:pass@`` in the URL (as with curl -H).
         self.auth = {"auth": httpx.Auth()} if any(k.lower() == "authorization" for k in self.headers) else {}
         self.expect = parse_expect(t.expect)
@@ -825,6 +827,7 @@ class _Plan:
 
 
 _NO_AUTH = httpx.Auth()  # (sends the request as it is)
+_ONE_BUDGET = httpx.Timeout(None)
 
 
 async def _probe_one(client: httpx.AsyncClient, t: Target, plan: _Plan, body_cap: int) -> Row:

@@ -148,3 +148,22 @@ def test_no_probe_sends_a_cookie_a_server_set() -> None:
         srv.server_close()
     assert df["status"].tolist() == [200, 200, 200]
     assert _CookieHandler.seen == [("/a", None), ("/hop", None), ("/landed", None), ("/b", None)]
+
+
+def test_a_probe_schedules_one_timer_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The probe's budget bounds its connect, write and reads: no timer of their own (three more
+    heap entries per probe, each cancelled and left for the loop to sweep)."""
+    timers: list[float] = []
+    real = asyncio.base_events.BaseEventLoop.call_at
+
+    def counted(self, when, callback, *args, context=None):  # type: ignore[no-untyped-def]
+        timers.append(when)
+        return real(self, when, callback, *args, context=context)
+
+    monkeypatch.setattr(asyncio.base_events.BaseEventLoop, "call_at", counted)
+    with ps.http_server() as srv:
+        targets = [Target(name=f"t{i}", url=f"{srv.url}/ok", method="GET") for i in range(3)]
+        df = run_probes(targets, concurrency=1, workers=1)
+    assert df["outcome"].tolist() == ["up"] * 3
+    assert df["bytes"].tolist() == [len(b"hello from occ-test\n")] * 3
+    assert len(timers) == 3
