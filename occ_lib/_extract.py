@@ -931,6 +931,7 @@ def _rare_hint(text: str, low: str) -> bool:
             or "dockerc" in low  # (a registry's '.dockercfg: X')
             or code_hint(text, low)  # ('PSK: X', 'OTP 123456', 'ssh u:pw@host', 'admin/X')
             or twilio_hint(text)  # (a Twilio SID and its auth token: 'AC0123.../0123...')
+            or "sudo" in text and "S" in text  # ('echo X | sudo -S ...': sudo reads its password)
             or command_hint(text, low)):  # ('ldapsearch -w X', 'snmpwalk -c X', 'net use \\\\fs\\share X')
         return True
     # a command's option, '-u', '--api-key' (not a table's '| --- |' or front matter's '---'): found

@@ -1311,8 +1311,11 @@ def _strong_password(word: str, signed: bool | None = None) -> bool:
 # docker login -u u --password-stdin', "printf '%s' X | ...", '... --password-stdin <<< X'; a variable stays
 # ('echo "$CR_PAT" | docker login ...': its value is elsewhere)
 # (and the commands that read a password from it whatever their options: 'echo X | kinit alice', "echo
-# 'alice:X' | chpasswd", 'echo X | vncpasswd -f')
-_STDIN_READERS = r"\b(?:kinit|chpasswd|vncpasswd)"
+# 'alice:X' | chpasswd", 'echo X | vncpasswd -f', 'echo X | sudo -S apt update')
+_STDIN_READERS = (
+    r"\b(?:kinit|chpasswd|vncpasswd"
+    r"|sudo(?:[ \t]+-[ugpChDrtUT][ \t]+[^\s|-]\S*|[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*S)"
+)
 _STDIN_VALUE = r"""('[^'\n]*'|"[^"\n]*"|[^\s'"|;&<>]+)"""
 _STDIN_ECHO = _lazy(
     r"(\b(?:echo(?:[ \t]+-[neE]+)?|printf(?:[ \t]+(?:'%s(?:\\n)?'|\"%s(?:\\n)?\"))?)[ \t]+)" + _STDIN_VALUE
@@ -1325,7 +1328,7 @@ _STDIN_HERE = _lazy(
 
 def stdin_reader_hint(text: str) -> bool:
     """Whether ``text`` names a command of :data:`_STDIN_READERS` (a caller's gate)."""
-    return "kinit" in text or "chpasswd" in text or "vncpasswd" in text
+    return "kinit" in text or "chpasswd" in text or "vncpasswd" in text or "sudo" in text and "S" in text
 
 
 def _stdin_fed(m: re.Match[str]) -> str:
@@ -1681,12 +1684,12 @@ _TOOL_OPTIONS = (
     ("schtasks", _lazy(r"(?i:\bschtasks\b)"), _lazy(r"((?<!\S)/(?i:rp|p)[ \t]+)(?![-/*])" + _VALUE),
      "any"),
     # (SQL Server's and Sybase's clients, IPMI's: '-P' a password; scp's '-P' is a port, mysql's too)
-    ("-P", _lazy(r"\b(?:sqlcmd|bcp|osql|isql)\b"), _short_option(r"P"), "cred"),
-    ("ipmitool", _lazy(r"\bipmitool\b"), _short_option(r"P"), "cred"),
+    ("-P", _lazy(r"\b(?:sqlcmd|bcp|osql|isql)\b"), _short_option(r"P"), "word"),
+    ("ipmitool", _lazy(r"\bipmitool\b"), _short_option(r"P"), "word"),
     # (MongoDB's and Cassandra's clients: '-p' a password, not a port: 'mongodump -p 27017' stays)
     ("mongo", _lazy(r"\bmongo(?:sh|dump|restore|export|import|stat|top|files)?\b"), _short_option(r"p"),
-     "cred"),
-    ("cqlsh", _lazy(r"\bcqlsh\b"), _short_option(r"p"), "cred"),
+     "word"),
+    ("cqlsh", _lazy(r"\bcqlsh\b"), _short_option(r"p"), "word"),
     # (lftp's 'user,password'; its '-e' script's 'open -u' too)
     ("lftp", _lazy(r"\blftp\b"),
      _lazy(r"((?<![^\s\"'`])(?:-u|--user)(?:[ \t]+|=)[\"']?[^\s,\"':]+,)([^\s\"'`]+)"), "any"),
@@ -1808,7 +1811,35 @@ def _command_value_kept(value: str, kind: str) -> bool:
     if kind == "cred":
         return inner.isdigit() or not q and not (
             _looks_like_credential(inner) or _PASSWORD_SIGN.search(inner) is not None)
+    if kind == "word":
+        if q:
+            return False
+        word = inner.rstrip(".,;:!?)")
+        return (inner.isdigit() and len(inner) <= 5 or word.lower() in _PROSE_WORDS
+                or word.isalpha() and word.islower() and word.endswith(("ed", "ing")))  # ('logged in')
     return False
+
+
+# what prose puts where a command takes its password, for ``kind`` 'word' ('net use \\\\fs\\share failed',
+# 'smbclient //fs/share works again', 'the ipmitool -P flag'), besides a verb's '-ed' or '-ing' form
+# ('ftp user alice logged in'): any other bare word there is masked, a plain one too ('-P calvin',
+# 'net use \\\\fs\\share summer'), as the command would take it
+_PROSE_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "but", "nor", "so", "then", "than", "to", "from", "on", "in", "at", "of",
+    "by", "via", "with", "without", "for", "as", "if", "when", "while", "until", "after", "before", "again",
+    "now", "still", "also", "too", "not", "no", "yes", "is", "are", "was", "were", "be", "been", "being",
+    "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "may", "might",
+    "must", "it", "its", "this", "that", "these", "those", "there", "here", "which", "who", "what",
+    "failed", "fails", "failing", "fail", "works", "worked", "working", "work", "succeeded", "succeeds",
+    "success", "returned", "returns", "return", "returning", "hangs", "hung", "hang", "timed", "times",
+    "timeout", "error", "errors", "errored", "ok", "okay", "fine", "mapped", "maps", "mount", "mounted",
+    "mounts", "connected", "connects", "disconnected", "refused", "denied", "rejected", "prompts",
+    "prompted", "asks", "asked", "flag", "flags", "option", "options", "switch", "argument", "arguments",
+    "parameter", "syntax", "command", "usage", "etc", "says", "said", "say", "shows", "showed", "explains",
+    "explained", "describes", "described", "recommends", "suggests", "mentions", "notes", "covers", "lists",
+    "states", "instead", "only", "first", "rather", "alone", "above", "below", "prompt", "interactive",
+    "interactively", "required", "empty", "blank", "unset"
+))
 
 
 def _command_masked(m: re.Match[str], kind: str = "any") -> str:
@@ -1828,7 +1859,7 @@ def _command_masked(m: re.Match[str], kind: str = "any") -> str:
 def _dash_password(m: re.Match[str]) -> str:
     """A :data:`_DASH_PASSWORD` match masked: a Java store's password whatever it is ('-storepass changeit'),
     another option's only one that looks like a credential (prose names the option: 'the -password flag')."""
-    return _command_masked(m, "any" if "pass " in m.group(1) or "pass\t" in m.group(1) else "cred")
+    return _command_masked(m, "any" if "pass " in m.group(1) or "pass\t" in m.group(1) else "word")
 
 
 def _samba_user(m: re.Match[str]) -> str:
@@ -1866,13 +1897,13 @@ def command_secrets(text: str, low: str) -> str:
     if "/pass" in low or "/pwd" in low:
         text = _SLASH_PASSWORD.sub(_command_masked, text)
     if "net" in low and "\\\\" in text:
-        text = _NET_USE.sub(lambda m: _command_masked(m, "cred"), text)
+        text = _NET_USE.sub(lambda m: _command_masked(m, "word"), text)
     if "smbclient" in text:
-        text = _SMB_SERVICE.sub(lambda m: _command_masked(m, "cred"), text)
+        text = _SMB_SERVICE.sub(lambda m: _command_masked(m, "word"), text)
     if "ftp" in text and "user" in text:
-        text = _FTP_USER.sub(lambda m: _command_masked(m, "cred"), text)
+        text = _FTP_USER.sub(lambda m: _command_masked(m, "word"), text)
     if "isql" in text:
-        text = _ISQL_DSN.sub(lambda m: _command_masked(m, "cred"), text)
+        text = _ISQL_DSN.sub(lambda m: _command_masked(m, "word"), text)
     if "openssl" in text and "passwd" in text:
         text = _OPENSSL_PASSWD.sub(_command_masked, text)
     if "/" in text and ("sqlplus" in text or "sqlldr" in text or "expdp" in text or "impdp" in text
@@ -2037,11 +2068,20 @@ def _spaced_name_hint(text: str, low: str) -> bool:
     return not text.isascii() or _beside(low, ("key", "token", "secret"), False)
 
 
+# an option that names a password itself ('--password', '--db-pass', '--passphrase'; not '--password-file'):
+# its value is one whatever its form, a plain word too ('mongosh --password summer'), unless prose's
+_PASSWORD_OPTION = _lazy(r"--(?:[A-Za-z][\w-]*[-_])?pass(?:word|wd|phrase)?")
+
+
 def _secret_option(m: re.Match[str]) -> str:
     name, value = m.group(1), m.group(3)
     if name.endswith("-stdin"):
         return m.group(0)  # ('--password-stdin ghcr.io': the option takes no value, the registry follows)
-    if not is_secret_part_name(name.lstrip("-")) or not _looks_like_credential(value.strip("'\"")):
+    if not is_secret_part_name(name.lstrip("-")):
+        return m.group(0)
+    if not _looks_like_credential(value.strip("'\"")) and (
+        _PASSWORD_OPTION.fullmatch(name) is None or _command_value_kept(value, "word")
+    ):
         return m.group(0)
     quote = value[0] if value[:1] in "'\"" else ""
     return f"{name}{m.group(2)}{quote}{REDACTED}{quote}"
