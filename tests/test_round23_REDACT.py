@@ -19,24 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from occ_lib._extract import rare_hint, redact
-from occ_lib.logs import read_logs
-from occ_lib.redact import redact_text
-
-
-def _paths(text: str) -> list[str]:
-    return [redact(text), redact(text, rare_hint(text)), redact_text(text)]
-
-
-def _logged(tmp_path: Path, texts: list[str]) -> list[str]:
-    lines = [f"- {9 + i // 60:02d}:{i % 60:02d} UTC OPS-{i + 1} {t}" for i, t in enumerate(texts)]
-    path = tmp_path / "ops.md"
-    path.write_text("# Ops log\n\n## 2025-10-09\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    return read_logs(str(path)).events["text"].tolist()
-
-
-def _stamped(texts: list[str]) -> list[str]:
-    return [f"{9 + i // 60:02d}:{i % 60:02d} UTC OPS-{i + 1} {t}" for i, t in enumerate(texts)]
+try:
+    from tests.redaction_paths import logged as _logged
+    from tests.redaction_paths import paths as _paths
+    from tests.redaction_paths import stamped as _stamped
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    from redaction_paths import logged as _logged  # type: ignore[no-redef]
+    from redaction_paths import paths as _paths  # type: ignore[no-redef]
+    from redaction_paths import stamped as _stamped  # type: ignore[no-redef]
 
 
 MASKED = [
